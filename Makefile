@@ -1,0 +1,22 @@
+# The README's commands. `make test` installs the Go-side test servers it
+# needs (Versity S3 gateway) and runs every test; see .ci/run for the Debian
+# packages CI installs first.
+GO ?= go
+GOBIN := $(shell $(GO) env GOPATH)/bin
+export PATH := $(PATH):$(GOBIN)
+
+.PHONY: test test-deps vet run
+
+test: test-deps vet
+	$(GO) test -count=1 -timeout 25m ./...
+
+test-deps:
+	@bash scripts/versitygw.sh
+
+vet:
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+run:
+	$(GO) run ./cmd/evidence serve

@@ -1,0 +1,292 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// documentJSON is the API's view of a document (DESIGN.md).
+type documentJSON struct {
+	ID         string    `json:"id"`
+	SHA256     string    `json:"sha256"`
+	Filename   string    `json:"filename"`
+	Title      string    `json:"title"`
+	City       string    `json:"city"`
+	DocType    string    `json:"doc_type"`
+	Department string    `json:"department"`
+	Issuer     string    `json:"issuer"`
+	IssuedOn   string    `json:"issued_on"`
+	DocNumber  string    `json:"doc_number"`
+	Round      string    `json:"round"`
+	Status     string    `json:"status"`
+	Error      string    `json:"error"`
+	Pages      int       `json:"pages"`
+	Size       int64     `json:"size"`
+	MIME       string    `json:"mime"`
+	UploadedBy string    `json:"uploaded_by"`
+	UploadedAt time.Time `json:"uploaded_at"`
+	Links      []any     `json:"links"`
+	Duplicate  *bool     `json:"duplicate,omitempty"`
+}
+
+func toDocumentJSON(d *catalog.Document) documentJSON {
+	return documentJSON{
+		ID: d.ID, SHA256: d.SHA256, Filename: d.Filename, Title: d.Title, City: d.City, DocType: string(d.DocType),
+		Department: d.Department, Issuer: d.Issuer, IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Round: d.Round,
+		Status: string(d.Status), Error: d.Error, Pages: d.Pages, Size: d.Size, MIME: d.MIME,
+		UploadedBy: d.UploadedBy, UploadedAt: d.UploadedAt, Links: []any{},
+	}
+}
+
+// visible reports whether u may see documents of city; objects of other
+// cities answer 404 so their existence does not leak.
+func visible(u *catalog.User, city string) bool {
+	return u.Role != catalog.RoleCoordinator || u.City == city
+}
+
+func (h *handler) loadDocument(r *http.Request) (*catalog.Document, error) {
+	d, err := h.Catalog.Document(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	if !visible(userFrom(r.Context()), d.City) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 不存在", d.ID)
+	}
+	return d, nil
+}
+
+func (h *handler) handleDocumentView(w http.ResponseWriter, r *http.Request) {
+	d, err := h.loadDocument(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, toDocumentJSON(d))
+}
+
+func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := catalog.DocumentFilter{City: q.Get("city"), Status: catalog.Status(q.Get("status")), DocType: catalog.DocType(q.Get("doc_type"))}
+	page, err := intParam(q.Get("page"), 1, "page")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	size, err := intParam(q.Get("size"), 50, "size")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if page < 1 || size < 1 || size > 500 {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:page ≥ 1,1 ≤ size ≤ 500"))
+		return
+	}
+	f.Limit, f.Offset = size, (page-1)*size
+	if u := userFrom(r.Context()); u.Role == catalog.RoleCoordinator {
+		if f.City != "" && f.City != u.City {
+			h.writeJSON(w, r, http.StatusOK, map[string]any{"documents": []documentJSON{}, "total": 0, "page": page})
+			return
+		}
+		f.City = u.City
+	}
+	docs, total, err := h.Catalog.FindDocuments(r.Context(), f)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]documentJSON, len(docs))
+	for i, d := range docs {
+		out[i] = toDocumentJSON(d)
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"documents": out, "total": total, "page": page})
+}
+
+func intParam(s string, def int, name string) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, catalog.Errorf(catalog.EINVALID, "参数 %s 应为整数,收到 %q", name, s)
+	}
+	return n, nil
+}
+
+func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request) {
+	d, err := h.loadDocument(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	rc, err := h.Blobs.Get(r.Context(), catalog.OriginalKey(d.SHA256))
+	if err != nil {
+		h.writeError(w, r, fmt.Errorf("original of %s: %w", d.ID, err))
+		return
+	}
+	defer rc.Close()
+	disposition := "attachment"
+	if r.URL.Query().Get("inline") == "1" && d.MIME == "application/pdf" {
+		// PDFs may be shown by the browser's own viewer (at #page=N); any
+		// other type, HTML above all, is always a download.
+		disposition = "inline"
+	}
+	w.Header().Set("Content-Type", d.MIME)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": d.Filename}))
+	w.Header().Set("Content-Length", strconv.FormatInt(d.Size, 10))
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Security-Policy", "sandbox")
+	w.Header().Set("ETag", `"`+d.SHA256+`"`)
+	if _, err := io.Copy(w, rc); err != nil {
+		h.Logger.Warn("send original", "id", d.ID, "err", err)
+	}
+}
+
+func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
+	d, err := h.loadDocument(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if d.Status == catalog.StatusStored || d.Status == catalog.StatusFailed {
+		msg := "文档还在处理中,文字尚未提取;请稍后再试"
+		if d.Status == catalog.StatusFailed {
+			msg = "文档处理失败,没有可用的文字:" + d.Error
+		}
+		h.writeError(w, r, catalog.Errorf(catalog.ECONFLICT, "%s", msg))
+		return
+	}
+	t, err := ingest.LoadText(r.Context(), h.Blobs, d.SHA256)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": t.Pages})
+}
+
+// maxFieldBytes bounds a non-file form field.
+const maxFieldBytes = 64 << 10
+
+// handleDocumentUpload receives one or many files as multipart/form-data,
+// streaming each to a staged temp file (never into memory), then submits
+// them with the form's metadata. Fields may come before or after the files.
+func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	// A whole request may carry several files, each up to the limit.
+	r.Body = http.MaxBytesReader(w, r.Body, 8*h.Ingest.MaxUpload()+1<<20)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "请以 multipart/form-data 上传,文件放在字段 file 中"))
+		return
+	}
+	var staged []*ingest.Staged
+	defer func() {
+		for _, st := range staged {
+			st.Remove()
+		}
+	}()
+	fields := map[string]string{}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			h.writeError(w, r, uploadReadError(err, h.Ingest.MaxUpload()))
+			return
+		}
+		if part.FormName() == "file" {
+			st, err := h.Ingest.Stage(part, part.FileName())
+			if err != nil {
+				h.writeError(w, r, err)
+				return
+			}
+			staged = append(staged, st)
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
+		if err != nil || len(b) > maxFieldBytes {
+			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "表单字段 %s 无法读取或过长", part.FormName()))
+			return
+		}
+		fields[part.FormName()] = string(b)
+	}
+	if len(staged) == 0 {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件;请在字段 file 中选择要上传的文件"))
+		return
+	}
+	meta := ingest.Meta{
+		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
+		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
+	}
+	if meta.City == "" && u.Role == catalog.RoleCoordinator {
+		meta.City = u.City
+	}
+	if meta.Department == "" {
+		meta.Department = u.Department
+	}
+	if strings.TrimSpace(fields["indicators"]) != "" {
+		h.writeError(w, r, catalog.Errorf(catalog.EUNSUPPORTED, "上传时关联指标(indicators)尚未开放;请先不填此字段上传"))
+		return
+	}
+	if err := h.Ingest.CheckMeta(r.Context(), &meta); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.submitStaged(w, r, staged, meta, u)
+}
+
+// submitStaged submits each staged file. Files stored before a failure stay
+// stored and are reported with the error, so nothing is silently lost.
+func (h *handler) submitStaged(w http.ResponseWriter, r *http.Request, staged []*ingest.Staged, meta ingest.Meta, u *catalog.User) {
+	var docs []documentJSON
+	var failed []map[string]any
+	var firstErr error
+	allDuplicates := true
+	for _, st := range staged {
+		out, err := h.Ingest.Submit(r.Context(), st, meta, u)
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			h.Logger.Warn("submit failed", "filename", st.Filename, "err", err)
+			failed = append(failed, map[string]any{"filename": st.Filename,
+				"error": errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err)}})
+			continue
+		}
+		dj := toDocumentJSON(out.Document)
+		dup := out.Duplicate
+		dj.Duplicate = &dup
+		allDuplicates = allDuplicates && dup
+		docs = append(docs, dj)
+	}
+	if len(docs) == 0 {
+		h.writeError(w, r, firstErr)
+		return
+	}
+	status := http.StatusCreated
+	if allDuplicates {
+		status = http.StatusOK
+	}
+	body := map[string]any{"documents": docs}
+	if len(failed) > 0 {
+		body["errors"] = failed
+	}
+	h.writeJSON(w, r, status, body)
+}
+
+func uploadReadError(err error, limit int64) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限(单个文件 %s);请分批上传", ingest.FormatBytes(limit))
+	}
+	return catalog.Errorf(catalog.EINVALID, "上传数据不完整或格式错误,请重新上传:%v", err)
+}

@@ -1,0 +1,55 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// listParam reads a filter that may be repeated (?city=a&city=b) or
+// comma-separated (?city=a,b).
+func listParam(r *http.Request, name string) []string {
+	var out []string
+	for _, v := range r.URL.Query()[name] {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	req := search.Request{
+		Query: q.Get("q"), Cities: listParam(r, "city"), DocTypes: listParam(r, "doc_type"),
+		Indicators: listParam(r, "indicator"), User: userFrom(r.Context()),
+	}
+	for _, y := range listParam(r, "year") {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1900 || n > 2200 {
+			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "年份 year 应为四位数字,收到 %q", y))
+			return
+		}
+		req.Years = append(req.Years, n)
+	}
+	var err error
+	if req.From, err = intParam(q.Get("from"), 0, "from"); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if req.Size, err = intParam(q.Get("size"), search.DefaultSize, "size"); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	res, err := h.Search.Search(r.Context(), req)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, res)
+}

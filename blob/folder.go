@@ -1,0 +1,331 @@
+package blob
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Folder is a Store that keeps each object as a plain file, so an
+// administrator can back it up with ordinary tools and read an original
+// without the program. The folder holds three trees on one file system:
+//
+//	objects/<key>   the object's bytes, exactly as stored
+//	meta/<key>      its content type, one line of text
+//	tmp/            files being written; never part of the store
+//
+// Keeping metadata and temporary files outside objects/ means no key can
+// collide with them and List needs no filtering by name.
+type Folder struct {
+	objects string
+	meta    string
+	tmp     string
+}
+
+var _ Store = (*Folder)(nil)
+
+// staleTempAge is how old a temporary file must be before NewFolder removes
+// it as the leftover of a crash; no Put runs that long.
+const staleTempAge = 24 * time.Hour
+
+// NewFolder returns a folder store rooted at dir, creating dir if needed.
+func NewFolder(dir string) (*Folder, error) {
+	f := &Folder{
+		objects: filepath.Join(dir, "objects"),
+		meta:    filepath.Join(dir, "meta"),
+		tmp:     filepath.Join(dir, "tmp"),
+	}
+	for _, d := range []string{f.objects, f.meta, f.tmp} {
+		if err := os.MkdirAll(d, 0o750); err != nil {
+			return nil, fmt.Errorf("open folder store %s: %w", dir, err)
+		}
+	}
+	if err := f.removeStaleTemp(time.Now().Add(-staleTempAge)); err != nil {
+		return nil, fmt.Errorf("open folder store %s: %w", dir, err)
+	}
+	return f, nil
+}
+
+// Put writes the object to temporary files, syncs them and renames them into
+// place, so the object appears whole or not at all. The content type is
+// renamed first: until the data file arrives the object does not exist, so
+// a crash in between leaves only an unused metadata file.
+func (f *Folder) Put(ctx context.Context, key string, r io.Reader, size int64, contentType string) error {
+	if err := ValidKey(key); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	// Each name is cleared once renamed, so cleanup never touches a path that
+	// a concurrent Put may have been given by CreateTemp since.
+	var data, meta string
+	defer func() {
+		for _, p := range []string{data, meta} {
+			if p != "" {
+				os.Remove(p)
+			}
+		}
+	}()
+	src := newSource(ctx, r, size)
+	data, err := f.writeTemp(src)
+	if src.err != nil {
+		return fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
+	}
+	if err != nil {
+		return f.fail("put", key, err)
+	}
+	meta, err = f.writeTemp(strings.NewReader(contentTypeOrDefault(contentType) + "\n"))
+	if err != nil {
+		return f.fail("put", key, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	if err := publish(meta, f.path(f.meta, key)); err != nil {
+		return f.fail("put", key, err)
+	}
+	meta = ""
+	if err := publish(data, f.path(f.objects, key)); err != nil {
+		return f.fail("put", key, err)
+	}
+	data = ""
+	return nil
+}
+
+// writeTemp copies r into a new file under tmp/ and syncs it, returning the
+// file's path. The caller removes the file if it does not rename it.
+func (f *Folder) writeTemp(r io.Reader) (name string, err error) {
+	file, err := os.CreateTemp(f.tmp, "put-*")
+	if err != nil {
+		return "", err
+	}
+	name = file.Name()
+	defer func() {
+		if err != nil {
+			file.Close()
+			os.Remove(name)
+		}
+	}()
+	if _, err := io.Copy(file, r); err != nil {
+		return "", err
+	}
+	if err := file.Sync(); err != nil {
+		return "", err
+	}
+	return name, file.Close()
+}
+
+// publish renames a finished temporary file to its final path and syncs the
+// directory so the rename survives a power cut.
+func publish(tmp, final string) error {
+	dir := filepath.Dir(final)
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil // directories cannot be opened for syncing there
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// Get opens the object's file. The file stays readable after a concurrent
+// Put or Delete replaces or removes it, so a reader never sees a mixture.
+func (f *Folder) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if err := ValidKey(key); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("get %s: %w", key, err)
+	}
+	file, err := os.Open(f.path(f.objects, key))
+	if missing(err) {
+		return nil, fmt.Errorf("get %s: %w", key, notFound(key))
+	} else if err != nil {
+		return nil, f.fail("get", key, err)
+	}
+	st, err := file.Stat()
+	if err == nil && st.IsDir() {
+		// A directory is only the parent of other keys.
+		file.Close()
+		return nil, fmt.Errorf("get %s: %w", key, notFound(key))
+	} else if err != nil {
+		file.Close()
+		return nil, f.fail("get", key, err)
+	}
+	return file, nil
+}
+
+// Stat returns the object's size and the content type Put recorded.
+func (f *Folder) Stat(ctx context.Context, key string) (Info, error) {
+	if err := ValidKey(key); err != nil {
+		return Info{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Info{}, fmt.Errorf("stat %s: %w", key, err)
+	}
+	st, err := os.Stat(f.path(f.objects, key))
+	if missing(err) || err == nil && st.IsDir() {
+		return Info{}, fmt.Errorf("stat %s: %w", key, notFound(key))
+	} else if err != nil {
+		return Info{}, f.fail("stat", key, err)
+	}
+	return Info{Key: key, Size: st.Size(), ContentType: f.contentType(key)}, nil
+}
+
+// contentType reads the metadata file; an object placed by hand has none and
+// is reported as generic bytes rather than as an error.
+func (f *Folder) contentType(key string) string {
+	b, err := os.ReadFile(f.path(f.meta, key))
+	if err != nil {
+		return defaultContentType
+	}
+	return contentTypeOrDefault(strings.TrimSpace(string(b)))
+}
+
+// Delete removes the data file first, so the object disappears at once even
+// if removing its metadata fails.
+func (f *Folder) Delete(ctx context.Context, key string) error {
+	if err := ValidKey(key); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("delete %s: %w", key, err)
+	}
+	for _, p := range []string{f.path(f.objects, key), f.path(f.meta, key)} {
+		if err := os.Remove(p); err != nil && !missing(err) {
+			return f.fail("delete", key, err)
+		}
+	}
+	return nil
+}
+
+// List walks objects/ below the prefix's last complete directory. Walk order
+// is not key order ("a/b" is visited before "a-c", yet '-' sorts before '/'),
+// so the keys are collected and sorted before fn sees any of them.
+func (f *Folder) List(ctx context.Context, prefix string, fn func(Info) error) error {
+	if err := validPrefix(prefix); err != nil {
+		return err
+	}
+	infos, err := f.collect(ctx, prefix)
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(infos, func(a, b Info) int { return strings.Compare(a.Key, b.Key) })
+	for _, info := range infos {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("list %q: %w", prefix, err)
+		}
+		if err := fn(info); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (f *Folder) collect(ctx context.Context, prefix string) ([]Info, error) {
+	root := f.objects
+	if i := strings.LastIndexByte(prefix, '/'); i > 0 {
+		root = f.path(f.objects, prefix[:i])
+	}
+	var infos []Info
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && missing(err) {
+				return fs.SkipAll // nothing stored under this prefix
+			}
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(f.objects, p)
+		if err != nil {
+			return err
+		}
+		key := filepath.ToSlash(rel)
+		if !strings.HasPrefix(key, prefix) || ValidKey(key) != nil {
+			return nil
+		}
+		st, err := d.Info()
+		if missing(err) {
+			return nil // deleted while we walked
+		} else if err != nil {
+			return err
+		}
+		infos = append(infos, Info{Key: key, Size: st.Size()})
+		return nil
+	})
+	if err != nil {
+		return nil, f.fail("list", strconv.Quote(prefix), err)
+	}
+	return infos, nil
+}
+
+// removeStaleTemp deletes temporary files a crashed Put left behind. Younger
+// files may belong to a Put still running in another process.
+func (f *Folder) removeStaleTemp(before time.Time) error {
+	entries, err := os.ReadDir(f.tmp)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		st, err := e.Info()
+		if err != nil || !st.ModTime().Before(before) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(f.tmp, e.Name())); err != nil && !missing(err) {
+			return err
+		}
+	}
+	return nil
+}
+
+// path maps a valid key to a file below root; ValidKey guarantees that the
+// result cannot leave root.
+func (f *Folder) path(root, key string) string {
+	return filepath.Join(root, filepath.FromSlash(key))
+}
+
+// fail wraps a file-system error with the operation and key. A full disk is
+// the one failure a user can do something about, so it gets a message.
+func (f *Folder) fail(op, key string, err error) error {
+	if errors.Is(err, syscall.ENOSPC) {
+		return fmt.Errorf("%s %s: %w: %w", op, key,
+			catalog.Errorf(catalog.EUNAVAILABLE, "存储空间已满,文件未保存;请联系管理员清理磁盘"), err)
+	}
+	return fmt.Errorf("%s %s: %w", op, key, err)
+}
+
+// missing reports whether err means the file is not there, including a
+// path whose parent is a file (ENOTDIR), which S3 would also call missing.
+func missing(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+}

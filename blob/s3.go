@@ -1,0 +1,310 @@
+package blob
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// S3Config says how to reach the bucket that holds the objects.
+type S3Config struct {
+	Endpoint  string // host:port; an http:// or https:// prefix also sets Secure
+	Bucket    string
+	AccessKey string
+	SecretKey string
+	Secure    bool   // use TLS
+	Region    string // empty: ask the server
+}
+
+// ConfigFromEnv reads the S3 settings from EVIDENCE_S3_ENDPOINT,
+// EVIDENCE_S3_BUCKET, EVIDENCE_S3_ACCESS_KEY, EVIDENCE_S3_SECRET_KEY,
+// EVIDENCE_S3_SECURE ("true" or "1") and EVIDENCE_S3_REGION. ok is false when
+// no endpoint is set, which means the folder store is to be used.
+func ConfigFromEnv() (cfg S3Config, ok bool) {
+	cfg = S3Config{
+		Endpoint:  strings.TrimSpace(os.Getenv("EVIDENCE_S3_ENDPOINT")),
+		Bucket:    strings.TrimSpace(os.Getenv("EVIDENCE_S3_BUCKET")),
+		AccessKey: os.Getenv("EVIDENCE_S3_ACCESS_KEY"),
+		SecretKey: os.Getenv("EVIDENCE_S3_SECRET_KEY"),
+		Region:    strings.TrimSpace(os.Getenv("EVIDENCE_S3_REGION")),
+	}
+	switch strings.ToLower(strings.TrimSpace(os.Getenv("EVIDENCE_S3_SECURE"))) {
+	case "true", "1":
+		cfg.Secure = true
+	}
+	return cfg, cfg.Endpoint != ""
+}
+
+// S3 is a Store that keeps objects in one bucket of an S3-compatible
+// service. It is the only place in the program that knows minio-go; every
+// error leaves it translated into a catalog error or wrapped with context.
+type S3 struct {
+	client *minio.Core
+	bucket string
+}
+
+var _ Store = (*S3)(nil)
+
+const (
+	// connectTimeout bounds start-up and every new connection, so a dead
+	// endpoint is reported within seconds instead of after the OS's minutes.
+	connectTimeout = 5 * time.Second
+	// maxRetries lets the client ride out a blip without making a caller
+	// wait long when the service is really down.
+	maxRetries = 3
+	// partSize bounds the memory of a Put of unknown size; minio-go would
+	// otherwise buffer parts sized for a 5 TiB object.
+	partSize = 16 << 20
+)
+
+// NewS3 connects to the bucket described by cfg and creates the bucket if it
+// does not exist yet. An endpoint that cannot be reached within a few seconds
+// is an EUNAVAILABLE error.
+func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
+	endpoint, secure := cfg.Endpoint, cfg.Secure
+	if rest, ok := strings.CutPrefix(endpoint, "https://"); ok {
+		endpoint, secure = rest, true
+	} else if rest, ok := strings.CutPrefix(endpoint, "http://"); ok {
+		endpoint, secure = rest, false
+	}
+	endpoint = strings.TrimSuffix(endpoint, "/")
+	if endpoint == "" || cfg.Bucket == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "对象存储配置不完整:需要 EVIDENCE_S3_ENDPOINT 和 EVIDENCE_S3_BUCKET")
+	}
+	transport, err := minio.DefaultTransport(secure)
+	if err != nil {
+		return nil, fmt.Errorf("s3 transport: %w", err)
+	}
+	transport.DialContext = (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
+	client, err := minio.NewCore(endpoint, &minio.Options{
+		Creds:        credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
+		Secure:       secure,
+		Region:       cfg.Region,
+		Transport:    transport,
+		BucketLookup: minio.BucketLookupPath, // Versity Gateway and most private installs lack DNS per bucket
+		MaxRetries:   maxRetries,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("s3 client for %s: %w: %w", endpoint,
+			catalog.Errorf(catalog.EINVALID, "对象存储地址 EVIDENCE_S3_ENDPOINT 格式有误(应为 主机:端口)"), err)
+	}
+	s := &S3{client: client, bucket: cfg.Bucket}
+	ctx, cancel := context.WithTimeout(ctx, connectTimeout)
+	defer cancel()
+	if err := s.ensureBucket(ctx, cfg.Region); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// ensureBucket creates the bucket unless it exists. Another node may create
+// it at the same moment, so "already exists" counts as success.
+func (s *S3) ensureBucket(ctx context.Context, region string) error {
+	exists, err := s.client.BucketExists(ctx, s.bucket)
+	if err != nil {
+		return translate("open bucket", s.bucket, err)
+	}
+	if exists {
+		return nil
+	}
+	err = s.client.MakeBucket(ctx, s.bucket, minio.MakeBucketOptions{Region: region})
+	switch minio.ToErrorResponse(err).Code {
+	case "BucketAlreadyOwnedByYou", "BucketAlreadyExists":
+		return nil
+	}
+	return translate("create bucket", s.bucket, err)
+}
+
+// Put uploads r. S3 makes an object visible only when its upload completes,
+// and minio-go aborts a multipart upload that fails, so Put is atomic.
+func (s *S3) Put(ctx context.Context, key string, r io.Reader, size int64, contentType string) error {
+	if err := ValidKey(key); err != nil {
+		return err
+	}
+	src := newSource(ctx, r, size)
+	if size == 0 {
+		// The HTTP client never reads an empty body, so check it here.
+		if err := src.checkEnd(); err != nil {
+			return fmt.Errorf("s3 put %s: %w", key, err)
+		}
+	}
+	_, err := s.client.Client.PutObject(ctx, s.bucket, key, src, size, minio.PutObjectOptions{
+		ContentType: contentTypeOrDefault(contentType),
+		PartSize:    partSize,
+	})
+	if src.err != nil {
+		// The upload failed because of its input; the service is fine.
+		return fmt.Errorf("s3 put %s: %w", key, src.err)
+	}
+	return translate("put", key, err)
+}
+
+// Get streams the object. The request is sent before Get returns, so a
+// missing key or a dead service shows up here and not at the first Read.
+func (s *S3) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if err := ValidKey(key); err != nil {
+		return nil, err
+	}
+	body, _, _, err := s.client.GetObject(ctx, s.bucket, key, minio.GetObjectOptions{})
+	if err != nil {
+		return nil, translate("get", key, err)
+	}
+	return &s3Body{ReadCloser: body, key: key}, nil
+}
+
+// s3Body translates errors that occur while the object is streamed, such as
+// the connection dropping half-way.
+type s3Body struct {
+	io.ReadCloser
+	key string
+}
+
+// Read implements io.Reader.
+func (b *s3Body) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = translate("read", b.key, err)
+	}
+	return n, err
+}
+
+// Stat asks for the object's headers.
+func (s *S3) Stat(ctx context.Context, key string) (Info, error) {
+	if err := ValidKey(key); err != nil {
+		return Info{}, err
+	}
+	oi, err := s.client.StatObject(ctx, s.bucket, key, minio.StatObjectOptions{})
+	if err != nil {
+		return Info{}, translate("stat", key, err)
+	}
+	return Info{Key: oi.Key, Size: oi.Size, ContentType: oi.ContentType}, nil
+}
+
+// Delete removes the object; S3 itself treats a missing key as deleted.
+func (s *S3) Delete(ctx context.Context, key string) error {
+	if err := ValidKey(key); err != nil {
+		return err
+	}
+	err := s.client.RemoveObject(ctx, s.bucket, key, minio.RemoveObjectOptions{})
+	if minio.ToErrorResponse(err).Code == "NoSuchKey" {
+		return nil
+	}
+	return translate("delete", key, err)
+}
+
+// List pages through the bucket listing, which S3 returns in key order.
+func (s *S3) List(ctx context.Context, prefix string, fn func(Info) error) error {
+	if err := validPrefix(prefix); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops the listing when fn ends it early
+	opts := minio.ListObjectsOptions{Prefix: prefix, Recursive: true}
+	for oi := range s.client.ListObjectsIter(ctx, s.bucket, opts) {
+		if oi.Err != nil {
+			return translate("list", strconv.Quote(prefix), oi.Err)
+		}
+		if strings.HasSuffix(oi.Key, "/") {
+			continue // a folder marker some servers report; never a key of ours
+		}
+		if err := fn(Info{Key: oi.Key, Size: oi.Size}); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("s3 list %q: %w", prefix, err)
+	}
+	return nil
+}
+
+// removeBucket deletes every object and then the bucket. Only tests use it,
+// to leave a shared server as they found it.
+func (s *S3) removeBucket(ctx context.Context) error {
+	var keys []string
+	err := s.List(ctx, "", func(i Info) error { keys = append(keys, i.Key); return nil })
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := s.Delete(ctx, k); err != nil {
+			return err
+		}
+	}
+	return translate("remove bucket", s.bucket, s.client.RemoveBucket(ctx, s.bucket))
+}
+
+// translate turns a minio-go error into the program's terms at the edge:
+// a missing object is ENOTFOUND, anything that means "the service cannot be
+// used right now" is EUNAVAILABLE with advice for a person, and the original
+// error stays wrapped so the log shows what really happened.
+func translate(op, key string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("s3 %s %s: %w", op, key, err) // the caller gave up; nothing to explain
+	}
+	code, msg := classify(op, err)
+	if code == "" {
+		return fmt.Errorf("s3 %s %s: %w", op, key, err)
+	}
+	if code == catalog.ENOTFOUND {
+		return fmt.Errorf("s3 %s %s: %w: %w", op, key, notFound(key), err)
+	}
+	return fmt.Errorf("s3 %s %s: %w: %w", op, key, catalog.Errorf(code, "%s", msg), err)
+}
+
+// classify returns the catalog code and message for err, or "" when err is
+// not one the program can explain (a bug, a rejected request).
+func classify(op string, err error) (code, msg string) {
+	var resp minio.ErrorResponse
+	if errors.As(err, &resp) && resp.Code != "" {
+		switch {
+		case resp.Code == "NoSuchKey" || resp.StatusCode == http.StatusNotFound && resp.Code != "NoSuchBucket":
+			return catalog.ENOTFOUND, ""
+		case resp.Code == "NoSuchBucket":
+			return catalog.EUNAVAILABLE, "对象存储中找不到存储桶(EVIDENCE_S3_BUCKET)," + consequence(op) + ";请联系管理员检查配置"
+		case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusUnauthorized ||
+			resp.Code == "AccessDenied" || resp.Code == "InvalidAccessKeyId" || resp.Code == "SignatureDoesNotMatch":
+			return catalog.EUNAVAILABLE, "对象存储拒绝访问(访问密钥或权限配置有误)," + consequence(op) + ";请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
+		case resp.StatusCode >= 500 || resp.Code == "SlowDown" || resp.Code == "RequestTimeout":
+			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求(S3 服务出错)," + consequence(op) + ";请稍后重试或联系管理员"
+		}
+		return "", ""
+	}
+	var netErr net.Error
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return catalog.EUNAVAILABLE, "对象存储响应超时(S3 服务无应答)," + consequence(op) + ";请稍后重试或联系管理员"
+	case errors.As(err, &netErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return catalog.EUNAVAILABLE, "对象存储不可用(S3 服务无法连接)," + consequence(op) + ";请稍后重试或联系管理员"
+	}
+	return "", ""
+}
+
+// consequence tells the user what did not happen, which is what they need to
+// know to decide whether to try again.
+func consequence(op string) string {
+	switch op {
+	case "put":
+		return "文件未保存"
+	case "delete":
+		return "文件未删除"
+	case "open bucket", "create bucket", "remove bucket":
+		return "无法使用文件存储"
+	default:
+		return "暂时无法读取文件"
+	}
+}

@@ -1,0 +1,266 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+const documentColumns = `id, sha256, size, mime, format, filename, title, doc_type, city, department,
+	issuer, issued_on, doc_number, round, status, error, pages, uploaded_by, uploaded_at, seq`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanDocument(r rowScanner) (*Document, error) {
+	var d Document
+	var uploadedAt string
+	err := r.Scan(&d.ID, &d.SHA256, &d.Size, &d.MIME, &d.Format, &d.Filename, &d.Title, &d.DocType,
+		&d.City, &d.Department, &d.Issuer, &d.IssuedOn, &d.DocNumber, &d.Round, &d.Status, &d.Error,
+		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq)
+	if err != nil {
+		return nil, err
+	}
+	d.UploadedAt = parseTime(uploadedAt)
+	return &d, nil
+}
+
+// nextSeq returns the next change sequence number; callers hold the write
+// lock (immediate transactions), so numbers are unique and increasing.
+func nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var seq int64
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM document`).Scan(&seq)
+	return seq, err
+}
+
+// CreateDocument inserts d (its ID, SHA256 and metadata set by the caller)
+// with its first submission and an audit event, in one transaction. When a
+// live document with the same SHA-256 exists it returns ECONFLICT.
+func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission) error {
+	if d.UploadedAt.IsZero() {
+		d.UploadedAt = s.now()
+	}
+	if sub.At.IsZero() {
+		sub.At = d.UploadedAt
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		seq, err := nextSeq(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("next seq: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO document (`+documentColumns+`) VALUES
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
+			d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
+			formatTime(d.UploadedAt), seq)
+		if err != nil {
+			return fmt.Errorf("insert document %s: %w", d.ID, err)
+		}
+		d.Seq = seq
+		sub.DocumentID = d.ID
+		if err := insertSubmission(ctx, tx, sub); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: d.UploadedAt, User: d.UploadedBy, Action: "document.upload",
+			Object: d.ID, Detail: map[string]any{"filename": d.Filename, "sha256": d.SHA256, "size": d.Size, "city": d.City}})
+	})
+}
+
+func insertSubmission(ctx context.Context, tx *sql.Tx, sub Submission) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at) VALUES (?, ?, ?, ?, ?)`,
+		sub.DocumentID, sub.User, sub.Department, sub.Filename, formatTime(sub.At))
+	if err != nil {
+		return fmt.Errorf("insert submission for %s: %w", sub.DocumentID, err)
+	}
+	return nil
+}
+
+// AddSubmission records that the bytes of an existing document were
+// submitted again, with an audit event.
+func (s *Store) AddSubmission(ctx context.Context, sub Submission) error {
+	if sub.At.IsZero() {
+		sub.At = s.now()
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := insertSubmission(ctx, tx, sub); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: sub.At, User: sub.User, Action: "document.duplicate",
+			Object: sub.DocumentID, Detail: map[string]any{"filename": sub.Filename, "department": sub.Department}})
+	})
+}
+
+// Submissions returns who submitted a document's bytes, oldest first.
+func (s *Store) Submissions(ctx context.Context, documentID string) ([]Submission, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, username, department, filename, at FROM submission
+		WHERE document_id = ? ORDER BY at`, documentID)
+	if err != nil {
+		return nil, fmt.Errorf("query submissions: %w", err)
+	}
+	defer rows.Close()
+	var out []Submission
+	for rows.Next() {
+		var sub Submission
+		var at string
+		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at); err != nil {
+			return nil, err
+		}
+		sub.At = parseTime(at)
+		out = append(out, sub)
+	}
+	return out, rows.Err()
+}
+
+// Document returns the live document with id, or ENOTFOUND.
+func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ? AND deleted_at IS NULL`, id)
+	d, err := scanDocument(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "文档 %s 不存在", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query document %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// DocumentBySHA256 returns the live document with these bytes, or ENOTFOUND.
+func (s *Store) DocumentBySHA256(ctx context.Context, sha string) (*Document, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE sha256 = ? AND deleted_at IS NULL`, sha)
+	d, err := scanDocument(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "没有内容为 %s 的文档", sha)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query document by sha256: %w", err)
+	}
+	return d, nil
+}
+
+// DocumentsByID returns the live documents among ids, keyed by ID.
+func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Document, error) {
+	out := make(map[string]*Document, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	q := `SELECT ` + documentColumns + ` FROM document WHERE deleted_at IS NULL AND id IN (?` +
+		strings.Repeat(",?", len(ids)-1) + `)`
+	return out, s.queryDocuments(ctx, q, args, func(d *Document) { out[d.ID] = d })
+}
+
+// FindDocuments lists live documents matching f, newest first, with the
+// number of all matches.
+func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Document, int, error) {
+	where := []string{"deleted_at IS NULL"}
+	var args []any
+	for col, v := range map[string]string{"city": f.City, "status": string(f.Status), "doc_type": string(f.DocType)} {
+		if v != "" {
+			where = append(where, col+" = ?")
+			args = append(args, v)
+		}
+	}
+	cond := strings.Join(where, " AND ")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM document WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count documents: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	limit = min(limit, 500)
+	q := `SELECT ` + documentColumns + ` FROM document WHERE ` + cond + ` ORDER BY uploaded_at DESC, id DESC LIMIT ? OFFSET ?`
+	var docs []*Document
+	err := s.queryDocuments(ctx, q, append(args, limit, max(f.Offset, 0)), func(d *Document) { docs = append(docs, d) })
+	return docs, total, err
+}
+
+// DocumentsWithStatus calls fn for every live document in one of the
+// statuses, oldest change first.
+func (s *Store) DocumentsWithStatus(ctx context.Context, fn func(*Document), statuses ...Status) error {
+	args := make([]any, len(statuses))
+	for i, st := range statuses {
+		args[i] = string(st)
+	}
+	q := `SELECT ` + documentColumns + ` FROM document WHERE deleted_at IS NULL AND status IN (?` +
+		strings.Repeat(",?", len(statuses)-1) + `) ORDER BY seq`
+	return s.queryDocuments(ctx, q, args, fn)
+}
+
+func (s *Store) queryDocuments(ctx context.Context, q string, args []any, fn func(*Document)) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("query documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return fmt.Errorf("scan document: %w", err)
+		}
+		fn(d)
+	}
+	return rows.Err()
+}
+
+// StatusChange moves one document to a new pipeline status.
+type StatusChange struct {
+	ID     string
+	Status Status
+	Error  string // for StatusFailed
+	Pages  int    // set when > 0
+}
+
+// SetStatus applies status changes in one transaction, each bumping the
+// document's sequence number. Failures are also written to the audit log.
+func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, c := range changes {
+			seq, err := nextSeq(ctx, tx)
+			if err != nil {
+				return fmt.Errorf("next seq: %w", err)
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE document SET status = ?, error = ?,
+				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ? WHERE id = ?`,
+				c.Status, c.Error, c.Pages, c.Pages, seq, c.ID)
+			if err != nil {
+				return fmt.Errorf("set status of %s: %w", c.ID, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
+			}
+			if c.Status == StatusFailed {
+				err := s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: c.ID,
+					Detail: map[string]any{"error": c.Error}})
+				if err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// CountByStatus returns how many live documents are in each status.
+func (s *Store) CountByStatus(ctx context.Context) (map[Status]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT status, COUNT(*) FROM document WHERE deleted_at IS NULL GROUP BY status`)
+	if err != nil {
+		return nil, fmt.Errorf("count by status: %w", err)
+	}
+	defer rows.Close()
+	out := map[Status]int{}
+	for rows.Next() {
+		var st Status
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}

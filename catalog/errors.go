@@ -1,0 +1,69 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Application error codes. They are stable English identifiers that API
+// clients can switch on; the HTTP layer maps each to one status code.
+const (
+	ECONFLICT     = "ECONFLICT"     // the object already exists or changed underneath
+	EFORBIDDEN    = "EFORBIDDEN"    // a known user lacks the right
+	EINTERNAL     = "EINTERNAL"     // a bug or an unexpected failure; details go to the log only
+	EINVALID      = "EINVALID"      // the request or the file is malformed
+	ENOTFOUND     = "ENOTFOUND"     // no such object (or not visible to the caller)
+	ETOOLARGE     = "ETOOLARGE"     // an upload or a decompressed part exceeds a limit
+	EUNAUTHORIZED = "EUNAUTHORIZED" // no credential or a bad one
+	EUNAVAILABLE  = "EUNAVAILABLE"  // a dependency (object store, index) is down; retry later
+	EUNSUPPORTED  = "EUNSUPPORTED"  // a file type the archive cannot read yet
+)
+
+// Error is the application error: a code for programs and a message for
+// people. The message is shown to users as it is, so it must never carry
+// internal details such as paths, SQL or stack traces.
+type Error struct {
+	Code    string
+	Message string
+}
+
+// Error implements the error interface.
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+// Errorf returns an application error with the given code and a formatted,
+// user-facing message.
+func Errorf(code string, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first application error in err's chain,
+// EINTERNAL for any other non-nil error, and "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the user-facing message of the first application
+// error in err's chain, or a generic message for any other error so that
+// internal details never reach a user.
+func ErrorMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "内部错误,已记录日志;请稍后重试或联系管理员 (internal error)"
+}
+
+// IsNotFound reports whether err is an ENOTFOUND application error.
+func IsNotFound(err error) bool { return ErrorCode(err) == ENOTFOUND }

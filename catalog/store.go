@@ -1,0 +1,220 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is the catalog on a SQLite file: the source of truth for documents,
+// users and the audit log. Its SQL stays portable; SQLite specifics live in
+// Open and in sqliteError.
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
+}
+
+// Open opens (creating if needed) the catalog at path and applies pending
+// migrations.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create catalog folder: %w", err)
+	}
+	// Immediate transactions take the write lock up front, so two writers
+	// wait for each other (busy_timeout) instead of failing on upgrade.
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open catalog %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read catalog version: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		if i < version {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("apply %s: %w", name, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate catalog: %w", err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", sqliteError(err))
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return sqliteError(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", sqliteError(err))
+	}
+	return nil
+}
+
+// sqliteError translates driver errors into application errors at the edge.
+func sqliteError(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return fmt.Errorf("%w: %v", Errorf(ECONFLICT, "记录已存在"), err)
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return fmt.Errorf("%w: %v", Errorf(EINVALID, "引用的对象不存在"), err)
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err)
+		}
+	}
+	return err
+}
+
+// recordEvent appends e to the audit log inside tx.
+func (s *Store) recordEvent(ctx context.Context, tx *sql.Tx, e Event) error {
+	if e.At.IsZero() {
+		e.At = s.now()
+	}
+	detail := []byte("{}")
+	if e.Detail != nil {
+		var err error
+		if detail, err = json.Marshal(e.Detail); err != nil {
+			return fmt.Errorf("encode event detail: %w", err)
+		}
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?)`,
+		formatTime(e.At), e.User, e.Action, e.Object, string(detail))
+	if err != nil {
+		return fmt.Errorf("record event %s: %w", e.Action, err)
+	}
+	return nil
+}
+
+// RecordEvent appends e to the audit log.
+func (s *Store) RecordEvent(ctx context.Context, e Event) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.recordEvent(ctx, tx, e) })
+}
+
+// Events returns the audit log entries for object (all when empty), newest first.
+func (s *Store) Events(ctx context.Context, object string, limit int) ([]Event, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 100
+	}
+	q := `SELECT at, username, action, object, detail FROM event`
+	var args []any
+	if object != "" {
+		q += ` WHERE object = ?`
+		args = append(args, object)
+	}
+	q += ` ORDER BY id DESC LIMIT ?`
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at, detail string
+		if err := rows.Scan(&at, &e.User, &e.Action, &e.Object, &detail); err != nil {
+			return nil, fmt.Errorf("scan event: %w", err)
+		}
+		e.At = parseTime(at)
+		if err := json.Unmarshal([]byte(detail), &e.Detail); err != nil {
+			return nil, fmt.Errorf("decode event detail: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Cities returns every city, by code.
+func (s *Store) Cities(ctx context.Context) ([]City, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT code, name FROM city ORDER BY code`)
+	if err != nil {
+		return nil, fmt.Errorf("query cities: %w", err)
+	}
+	defer rows.Close()
+	var out []City
+	for rows.Next() {
+		var c City
+		if err := rows.Scan(&c.Code, &c.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// City returns the city with code, or ENOTFOUND.
+func (s *Store) City(ctx context.Context, code string) (City, error) {
+	c := City{Code: code}
+	err := s.db.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, code).Scan(&c.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, Errorf(ENOTFOUND, "未知的城市代码 %q(应为 GB/T 2260 行政区划代码,如 330100 杭州)", code)
+	}
+	if err != nil {
+		return c, fmt.Errorf("query city %s: %w", code, err)
+	}
+	return c, nil
+}
+
+// timeLayout is fixed-width so that stored times sort and compare as text.
+const timeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
+	return t
+}

@@ -1,0 +1,141 @@
+package catalog
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatalf("open catalog: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func newDoc(id, sha string) *Document {
+	return &Document{ID: id, SHA256: sha, Size: 10, MIME: "text/plain", Format: "txt", Filename: id + ".txt",
+		Title: "关于建立学分银行的实施意见", DocType: DocPolicy, City: "330100", Status: StatusStored, UploadedBy: "zhang"}
+}
+
+func TestCreateDocumentAndDuplicateSHA(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	d := newDoc("D1", "aa")
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang", Filename: "a.txt"}); err != nil {
+		t.Fatalf("create: %v", err)
+	}
+	if d.Seq != 1 {
+		t.Errorf("seq %d, want 1", d.Seq)
+	}
+	err := s.CreateDocument(ctx, newDoc("D2", "aa"), Submission{User: "li"})
+	if ErrorCode(err) != ECONFLICT {
+		t.Fatalf("second document with the same sha256: got %v, want ECONFLICT", err)
+	}
+	if _, err := s.Document(ctx, "D2"); !IsNotFound(err) {
+		t.Errorf("rejected document was half-written: %v", err)
+	}
+	got, err := s.DocumentBySHA256(ctx, "aa")
+	if err != nil || got.ID != "D1" || got.Title != d.Title || got.City != "330100" {
+		t.Fatalf("by sha: %+v, %v", got, err)
+	}
+	if err := s.AddSubmission(ctx, Submission{DocumentID: "D1", User: "li", Department: "教育局", Filename: "b.txt"}); err != nil {
+		t.Fatalf("add submission: %v", err)
+	}
+	subs, err := s.Submissions(ctx, "D1")
+	if err != nil || len(subs) != 2 || subs[1].Department != "教育局" {
+		t.Errorf("submissions %+v, %v", subs, err)
+	}
+	events, err := s.Events(ctx, "D1", 10)
+	if err != nil || len(events) != 2 || events[0].Action != "document.duplicate" || events[1].Action != "document.upload" {
+		t.Errorf("events %+v, %v", events, err)
+	}
+}
+
+func TestUnknownCityIsRejected(t *testing.T) {
+	s := openTestStore(t)
+	d := newDoc("D1", "aa")
+	d.City = "999999"
+	err := s.CreateDocument(context.Background(), d, Submission{User: "zhang"})
+	if ErrorCode(err) != EINVALID {
+		t.Fatalf("unknown city: got %v, want EINVALID", err)
+	}
+}
+
+func TestSetStatusBumpsSeqAndRecordsFailure(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	for _, id := range []string{"D1", "D2"} {
+		if err := s.CreateDocument(ctx, newDoc(id, id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusExtracted, Pages: 3},
+		StatusChange{ID: "D2", Status: StatusFailed, Error: "PDF 中没有可提取的文字"})
+	if err != nil {
+		t.Fatalf("set status: %v", err)
+	}
+	d1, _ := s.Document(ctx, "D1")
+	d2, _ := s.Document(ctx, "D2")
+	if d1.Status != StatusExtracted || d1.Pages != 3 || d1.Seq <= 2 {
+		t.Errorf("D1 %+v", d1)
+	}
+	if d2.Status != StatusFailed || d2.Error == "" || d2.Seq <= d1.Seq {
+		t.Errorf("D2 %+v", d2)
+	}
+	var unfinished []string
+	s.DocumentsWithStatus(ctx, func(d *Document) { unfinished = append(unfinished, d.ID) }, StatusStored, StatusExtracted)
+	if len(unfinished) != 1 || unfinished[0] != "D1" {
+		t.Errorf("unfinished %v, want [D1]", unfinished)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "nope", Status: StatusIndexed}); !IsNotFound(err) {
+		t.Errorf("unknown id: %v", err)
+	}
+	counts, _ := s.CountByStatus(ctx)
+	if counts[StatusExtracted] != 1 || counts[StatusFailed] != 1 {
+		t.Errorf("counts %v", counts)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	u := &User{Username: "wang", Role: RoleCoordinator, City: "330100"}
+	if err := s.CreateUser(ctx, u, "hash", "cli"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateUser(ctx, u, "hash", "cli"); ErrorCode(err) != ECONFLICT {
+		t.Errorf("duplicate user: %v", err)
+	}
+	if err := s.CreateToken(ctx, "wang", "ev_secret"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.UserByToken(ctx, "ev_secret")
+	if err != nil || got.Username != "wang" || got.City != "330100" || got.Role != RoleCoordinator {
+		t.Fatalf("user by token: %+v, %v", got, err)
+	}
+	if _, err := s.UserByToken(ctx, "ev_wrong"); ErrorCode(err) != EUNAUTHORIZED {
+		t.Errorf("bad token: %v", err)
+	}
+}
+
+func TestDocumentYear(t *testing.T) {
+	tests := []struct {
+		issued, round string
+		want          int
+	}{
+		{"2016-03-01", "2017", 2016},
+		{"", "2017", 2017},
+		{"", "", 0},
+		{"2015", "", 2015},
+	}
+	for _, tt := range tests {
+		d := Document{IssuedOn: tt.issued, Round: tt.round}
+		if got := d.Year(); got != tt.want {
+			t.Errorf("Year(%q, %q) = %d, want %d", tt.issued, tt.round, got, tt.want)
+		}
+	}
+}

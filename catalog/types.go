@@ -1,0 +1,172 @@
+package catalog
+
+import (
+	"time"
+)
+
+// Status is where a document is in the ingest pipeline.
+type Status string
+
+// Document statuses, in pipeline order; failed can follow any of them.
+const (
+	StatusStored    Status = "stored"    // original saved, text not yet extracted
+	StatusExtracted Status = "extracted" // text saved, not yet (re)indexed
+	StatusIndexed   Status = "indexed"   // searchable
+	StatusFailed    Status = "failed"    // Error says why; the original stays downloadable
+)
+
+// DocType is the kind of evidence a document is.
+type DocType string
+
+// The document types of the monitoring work, with their Chinese names in
+// DocTypeLabels.
+const (
+	DocPolicy        DocType = "policy"
+	DocWorkSummary   DocType = "work_summary"
+	DocMeetingNotice DocType = "meeting_notice"
+	DocPressReport   DocType = "press_report"
+	DocHonor         DocType = "honor"
+	DocCase          DocType = "case"
+	DocStatistics    DocType = "statistics"
+	DocOther         DocType = "other"
+)
+
+// DocTypes lists every document type in display order.
+var DocTypes = []DocType{DocPolicy, DocWorkSummary, DocMeetingNotice, DocPressReport, DocHonor, DocCase, DocStatistics, DocOther}
+
+// DocTypeLabels are the Chinese names users know the types by.
+var DocTypeLabels = map[DocType]string{
+	DocPolicy:        "政策文件",
+	DocWorkSummary:   "工作总结",
+	DocMeetingNotice: "会议通知",
+	DocPressReport:   "新闻报道",
+	DocHonor:         "荣誉表彰",
+	DocCase:          "典型案例",
+	DocStatistics:    "统计数据",
+	DocOther:         "其他",
+}
+
+// ParseDocType accepts a type code or its Chinese name.
+func ParseDocType(s string) (DocType, error) {
+	for _, t := range DocTypes {
+		if s == string(t) || s == DocTypeLabels[t] {
+			return t, nil
+		}
+	}
+	return "", Errorf(EINVALID, "未知的文件类型 %q;可选:policy(政策文件)、work_summary(工作总结)、meeting_notice(会议通知)、press_report(新闻报道)、honor(荣誉表彰)、case(典型案例)、statistics(统计数据)、other(其他)", s)
+}
+
+// Document is one uploaded file of evidence and what is known about it.
+type Document struct {
+	ID         string
+	SHA256     string
+	Size       int64
+	MIME       string
+	Format     string // extractor format: pdf, docx, txt, html
+	Filename   string // sanitised base name, never a path
+	Title      string
+	DocType    DocType
+	City       string
+	Department string
+	Issuer     string
+	IssuedOn   string // YYYY-MM-DD, or "" when unknown
+	DocNumber  string // 文号, e.g. 杭政办〔2016〕12号
+	Round      string // monitoring round, e.g. "2017"
+	Status     Status
+	Error      string // why the document failed, in words a coordinator understands
+	Pages      int
+	UploadedBy string
+	UploadedAt time.Time
+	Seq        int64 // increases on every change, so a follower index can catch up
+}
+
+// Year is the year the document belongs to: the year of issue, or else the
+// monitoring round; 0 when neither is known.
+func (d *Document) Year() int {
+	for _, s := range []string{d.IssuedOn, d.Round} {
+		if len(s) >= 4 {
+			y := 0
+			for _, c := range s[:4] {
+				if c < '0' || c > '9' {
+					y = -1
+					break
+				}
+				y = y*10 + int(c-'0')
+			}
+			if y > 0 {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// OriginalKey is the blob key of the document's original bytes.
+func OriginalKey(sha256 string) string { return "originals/" + sha256 }
+
+// TextKey is the blob key of the document's extracted text.
+func TextKey(sha256 string) string { return "text/" + sha256 + ".json" }
+
+// Submission records that someone submitted a document's bytes; the same
+// bytes sent again by another department add a submission, not a document.
+type Submission struct {
+	DocumentID string
+	User       string
+	Department string
+	Filename   string
+	At         time.Time
+}
+
+// DocumentFilter selects documents for listing; empty fields match all.
+type DocumentFilter struct {
+	City    string
+	Status  Status
+	DocType DocType
+	Limit   int // default 50, at most 500
+	Offset  int
+}
+
+// City is a city taking part in monitoring, by its GB/T 2260 code.
+type City struct {
+	Code string
+	Name string
+}
+
+// Role is what a user may do; see DESIGN.md.
+type Role string
+
+// The roles of the archive.
+const (
+	RoleAdmin       Role = "admin"
+	RoleCoordinator Role = "coordinator"
+	RoleExpert      Role = "expert"
+	RoleReviewer    Role = "reviewer"
+)
+
+// ParseRole validates a role name.
+func ParseRole(s string) (Role, error) {
+	switch r := Role(s); r {
+	case RoleAdmin, RoleCoordinator, RoleExpert, RoleReviewer:
+		return r, nil
+	}
+	return "", Errorf(EINVALID, "未知的角色 %q;可选:admin、coordinator、expert、reviewer", s)
+}
+
+// User is an account.
+type User struct {
+	Username   string
+	Role       Role
+	City       string // coordinators only
+	Department string
+	Disabled   bool
+	CreatedAt  time.Time
+}
+
+// Event is one entry of the append-only audit log.
+type Event struct {
+	At     time.Time
+	User   string
+	Action string // e.g. document.upload, document.duplicate, user.create
+	Object string // e.g. the document ID
+	Detail map[string]any
+}

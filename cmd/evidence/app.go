@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// defaultDataDir is where everything lives unless --data or $EVIDENCE_DATA says otherwise.
+const defaultDataDir = "./evidence-data"
+
+func dataDirDefault() string {
+	if d := os.Getenv("EVIDENCE_DATA"); d != "" {
+		return d
+	}
+	return defaultDataDir
+}
+
+// app is the archive's services wired on one data folder.
+type app struct {
+	dataDir string
+	cat     *catalog.Store
+	blobs   blob.Store
+	idx     *index.Bleve
+	ingest  *ingest.Service
+	search  *search.Service
+	log     *slog.Logger
+}
+
+// appOptions says which parts a subcommand needs.
+type appOptions struct {
+	withIndex bool
+	ingest    ingest.Config
+}
+
+func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
+	return filepath.Join(a.dataDir, "catalog.db"), filepath.Join(a.dataDir, "blobs"),
+		filepath.Join(a.dataDir, "index"), filepath.Join(a.dataDir, "tmp")
+}
+
+// openApp opens the catalog, the blob store (S3 when EVIDENCE_S3_ENDPOINT
+// is set, else the folder under the data folder) and, when asked, the index.
+func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOptions) (*app, error) {
+	a := &app{dataDir: dataDir, log: log}
+	catalogPath, blobDir, indexDir, tmpDir := a.paths()
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
+	}
+	var err error
+	if a.cat, err = catalog.Open(ctx, catalogPath); err != nil {
+		return nil, err
+	}
+	if cfg, ok := blob.ConfigFromEnv(); ok {
+		a.blobs, err = blob.NewS3(ctx, cfg)
+	} else {
+		a.blobs, err = blob.NewFolder(blobDir)
+	}
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	if !opts.withIndex {
+		return a, nil
+	}
+	if a.idx, err = index.Open(indexDir); err != nil {
+		a.close()
+		return nil, err
+	}
+	cfg := opts.ingest
+	cfg.TempDir = tmpDir
+	cfg.Logger = log
+	if cfg.MaxUpload == 0 {
+		if cfg.MaxUpload, err = maxUploadFromEnv(); err != nil {
+			a.close()
+			return nil, err
+		}
+	}
+	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
+	a.search = search.NewService(a.idx, a.cat)
+	return a, nil
+}
+
+func (a *app) close() {
+	if a.ingest != nil {
+		a.ingest.Close()
+	}
+	if a.idx != nil {
+		if err := a.idx.Close(); err != nil {
+			a.log.Error("close index", "err", err)
+		}
+	}
+	if a.cat != nil {
+		a.cat.Close()
+	}
+}
+
+// maxUploadFromEnv reads EVIDENCE_MAX_UPLOAD: bytes, or a number with
+// KiB/MiB/GiB (also K/M/G, KB/MB/GB taken as binary).
+func maxUploadFromEnv() (int64, error) {
+	v := strings.TrimSpace(os.Getenv("EVIDENCE_MAX_UPLOAD"))
+	if v == "" {
+		return ingest.DefaultMaxUpload, nil
+	}
+	n, err := parseSize(v)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("EVIDENCE_MAX_UPLOAD=%q: want a size such as 200MiB", v)
+	}
+	return n, nil
+}
+
+func parseSize(s string) (int64, error) {
+	upper := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10},
+		{"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(upper, u.suffix) {
+			upper, mult = strings.TrimSpace(strings.TrimSuffix(upper, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(upper, 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	return n * mult, nil
+}

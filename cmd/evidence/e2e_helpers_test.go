@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// server is a real archive started in-process on 127.0.0.1:0.
+type server struct {
+	t       *testing.T
+	base    string
+	token   string
+	dataDir string
+	stop    func()
+}
+
+// run invokes the CLI as a user would and returns its stdout and error.
+func runCLI(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), args, &out, &errOut)
+	if err != nil {
+		t.Logf("evidence %s: %v\nstderr: %s", strings.Join(args, " "), err, errOut.String())
+	}
+	return out.String(), err
+}
+
+// addUser creates an account with the CLI and returns its API token.
+func addUser(t *testing.T, dataDir string, args ...string) string {
+	t.Helper()
+	out, err := runCLI(t, append([]string{"user", "add", "--data", dataDir, "--json"}, args...)...)
+	if err != nil {
+		t.Fatalf("user add: %v", err)
+	}
+	var u struct{ Username, Role, Password, Token string }
+	if err := json.Unmarshal([]byte(out), &u); err != nil {
+		t.Fatalf("user add --json printed %q: %v", out, err)
+	}
+	if len(u.Password) < 10 || !strings.HasPrefix(u.Token, "ev_") {
+		t.Fatalf("user add gave password %q token %q", u.Password, u.Token)
+	}
+	return u.Token
+}
+
+// startServer runs `evidence serve` on a data folder (a new one when
+// dataDir is empty) with an admin account.
+func startServer(t *testing.T, dataDir string) *server {
+	t.Helper()
+	if dataDir == "" {
+		dataDir = filepath.Join(t.TempDir(), "data")
+	}
+	s := &server{t: t, dataDir: dataDir}
+	s.token = addUser(t, dataDir, "--name", fmt.Sprintf("admin%d", time.Now().UnixNano()), "--role", "admin")
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		var out bytes.Buffer
+		done <- runServe(ctx, []string{"--addr", "127.0.0.1:0", "--data", dataDir}, &out, io.Discard,
+			quietLogger(io.Discard), func(addr string) { ready <- addr })
+	}()
+	select {
+	case addr := <-ready:
+		s.base = "http://" + addr
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve exited at start-up: %v", err)
+	case <-time.After(60 * time.Second):
+		cancel()
+		t.Fatal("serve did not start within 60s")
+	}
+	var once bool
+	s.stop = func() {
+		if once {
+			return
+		}
+		once = true
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	}
+	t.Cleanup(s.stop)
+	return s
+}
+
+// upload is one file of a multipart upload.
+type upload struct {
+	name string
+	body []byte
+}
+
+func fixture(t *testing.T, name string) upload {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("read fixture: %v", err)
+	}
+	return upload{name: name, body: b}
+}
+
+func (s *server) upload(fields map[string]string, files ...upload) (int, map[string]any) {
+	s.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for _, f := range files {
+		w, err := mw.CreateFormFile("file", f.name)
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		w.Write(f.body)
+	}
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	mw.Close()
+	req, _ := http.NewRequest("POST", s.base+"/api/v1/documents", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return s.do(req)
+}
+
+func (s *server) get(path string, query url.Values) (int, map[string]any) {
+	s.t.Helper()
+	u := s.base + path
+	if query != nil {
+		u += "?" + query.Encode()
+	}
+	req, _ := http.NewRequest("GET", u, nil)
+	return s.do(req)
+}
+
+func (s *server) do(req *http.Request) (int, map[string]any) {
+	s.t.Helper()
+	if s.token != "" && req.Header.Get("Authorization") == "" {
+		req.Header.Set("Authorization", "Bearer "+s.token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		s.t.Fatalf("%s %s: status %d, body not JSON: %q", req.Method, req.URL.Path, resp.StatusCode, body)
+	}
+	return resp.StatusCode, m
+}
+
+func (s *server) raw(path string) (*http.Response, []byte) {
+	s.t.Helper()
+	req, _ := http.NewRequest("GET", s.base+path, nil)
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// documents returns the documents of an upload response.
+func documents(t *testing.T, body map[string]any) []map[string]any {
+	t.Helper()
+	list, ok := body["documents"].([]any)
+	if !ok {
+		t.Fatalf("response has no documents: %v", body)
+	}
+	out := make([]map[string]any, len(list))
+	for i, d := range list {
+		out[i] = d.(map[string]any)
+	}
+	return out
+}
+
+// waitDone polls a document until it is indexed or failed.
+func (s *server) waitDone(id string) map[string]any {
+	s.t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for time.Now().Before(deadline) {
+		_, d := s.get("/api/v1/documents/"+id, nil)
+		if st := d["status"]; st == "indexed" || st == "failed" {
+			return d
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("document %s not indexed or failed within 90s", id)
+	return nil
+}
+
+func errorOf(body map[string]any) (code, message string) {
+	e, _ := body["error"].(map[string]any)
+	code, _ = e["code"].(string)
+	message, _ = e["message"].(string)
+	return code, message
+}
+
+// hitIDs lists the hits of a search response by filename.
+func hitNames(body map[string]any) []string {
+	var out []string
+	hits, _ := body["hits"].([]any)
+	for _, h := range hits {
+		out = append(out, h.(map[string]any)["filename"].(string))
+	}
+	return out
+}

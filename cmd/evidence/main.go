@@ -1,0 +1,104 @@
+// Command evidence is the learning-city evidence archive: one binary that
+// serves the web UI and API, ingests files, searches, and checks and
+// rebuilds the archive. Run `evidence help` for the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+const usage = `evidence — 学习型城市建设监测佐证材料库 (learning-city evidence archive)
+
+Usage: evidence <command> [flags]
+
+Commands:
+  serve      run the archive (API on --addr, default 127.0.0.1:8080)
+  ingest     add files or folders: evidence ingest FILE|DIR… --city 330100 --type policy
+  search     search from the command line: evidence search 学分银行 [--city 330100]
+  reindex    rebuild the search index from the catalog and stored text
+  check      re-hash every original and compare the index with the catalog (exit 1 on any mismatch)
+  user       manage accounts: evidence user add --name zhang --role admin [--json]
+
+Every command takes --data DIR (default ./evidence-data or $EVIDENCE_DATA).
+Run "evidence <command> -h" for the flags of one command.
+`
+
+// exitError carries a process exit code through run.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	var ee exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		os.Exit(ee.code)
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(2)
+	default:
+		fmt.Fprintf(os.Stderr, "evidence: %s\n", describe(err))
+		os.Exit(1)
+	}
+}
+
+// describe is the message a person sees for err: the user-facing message
+// for application errors, the full chain otherwise.
+func describe(err error) string {
+	var e *catalog.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr, log, nil)
+	case "ingest":
+		return runIngest(ctx, rest, stdout, stderr)
+	case "search":
+		return runSearch(ctx, rest, stdout, stderr)
+	case "reindex":
+		return runReindex(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
+	case "user":
+		return runUser(ctx, rest, stdout, stderr)
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+// newFlags makes a subcommand's flag set with the common --data flag.
+func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet("evidence "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", dataDirDefault(), "data folder (catalog, blobs, index)")
+	return fs, data
+}
+
+// quietLogger keeps CLI output readable: only warnings and errors.
+func quietLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}

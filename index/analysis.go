@@ -1,0 +1,79 @@
+package index
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/go-ego/gse"
+)
+
+// Names of the analysis components registered with Bleve. They are stored in
+// the index's mapping, so renaming one needs a reindex.
+const (
+	tokenizerType = "gse"
+	searchTokName = "gse_search"
+	exactTokName  = "gse_exact"
+	// IndexAnalyzer indexes text with gse search mode: every word and its
+	// sub-words, so 长沙 finds 长沙市.
+	IndexAnalyzer = "zh_index"
+	// QueryAnalyzer analyses queries with gse exact mode, so 市长 stays one
+	// word and does not match 南京市|长江大桥.
+	QueryAnalyzer = "zh_query"
+)
+
+func init() {
+	if err := registry.RegisterTokenizer(tokenizerType, newTokenizer); err != nil {
+		panic(fmt.Sprintf("register gse tokenizer: %v", err))
+	}
+}
+
+// gseTokenizer adapts the shared gse segmenter to Bleve's Tokenizer.
+type gseTokenizer struct {
+	seg    *gse.Segmenter
+	search bool
+}
+
+func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.Tokenizer, error) {
+	seg, err := segmenter()
+	if err != nil {
+		return nil, err
+	}
+	mode, _ := config["mode"].(string)
+	switch mode {
+	case "search", "exact":
+	default:
+		return nil, fmt.Errorf("gse tokenizer: unknown mode %q (want search or exact)", mode)
+	}
+	return &gseTokenizer{seg: seg, search: mode == "search"}, nil
+}
+
+// Tokenize implements analysis.Tokenizer.
+func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	toks := segment(t.seg, input, t.search)
+	stream := make(analysis.TokenStream, len(toks))
+	for i, tk := range toks {
+		term := input[tk.Start:tk.End]
+		stream[i] = &analysis.Token{
+			Start:    tk.Start,
+			End:      tk.End,
+			Term:     term,
+			Position: tk.Position,
+			Type:     tokenType(term),
+		}
+	}
+	return stream
+}
+
+func tokenType(term []byte) analysis.TokenType {
+	r, _ := utf8.DecodeRune(term)
+	if unicode.Is(unicode.Han, r) {
+		return analysis.Ideographic
+	}
+	if unicode.IsDigit(r) {
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}

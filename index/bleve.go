@@ -1,0 +1,263 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// schemaVersion is stored in the index; an index written with another
+// mapping must be rebuilt with `evidence reindex`.
+const schemaVersion = "1"
+
+var schemaKey = []byte("evidence_schema")
+
+// Bleve is the Index on a Bleve (scorch) index.
+type Bleve struct {
+	idx bleve.Index
+}
+
+var _ Index = (*Bleve)(nil)
+
+// Open opens the index in dir, creating it when dir does not exist yet. A
+// directory locked by another process gives EUNAVAILABLE rather than
+// blocking forever.
+func Open(dir string) (*Bleve, error) {
+	if err := Preload(); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
+		return create(dir)
+	}
+	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("open index %s: %w", dir, catalog.Errorf(catalog.EUNAVAILABLE,
+				"索引目录正被另一个 evidence 进程使用(evidence serve 是否正在运行?);请先停止它,或通过网页/API 操作"))
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	b := &Bleve{idx: idx}
+	v, err := idx.GetInternal(schemaKey)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("read index schema: %w", err)
+	}
+	if string(v) != schemaVersion {
+		idx.Close()
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE,
+			"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引", v, schemaVersion)
+	}
+	return b, nil
+}
+
+func create(dir string) (*Bleve, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	idx, err := bleve.New(dir, m)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := idx.SetInternal(schemaKey, []byte(schemaVersion)); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("write index schema: %w", err)
+	}
+	return &Bleve{idx: idx}, nil
+}
+
+// OpenMem returns an index held in memory only, for tests and benchmarks.
+func OpenMem() (*Bleve, error) {
+	if err := Preload(); err != nil {
+		return nil, err
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	idx, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, fmt.Errorf("create memory index: %w", err)
+	}
+	return &Bleve{idx: idx}, nil
+}
+
+// bleveDoc is the indexed shape of a Document; doc.go documents each field.
+type bleveDoc struct {
+	Title      string   `json:"title"`
+	Text       string   `json:"text"`
+	City       string   `json:"city"`
+	DocType    string   `json:"doc_type"`
+	Department string   `json:"department,omitempty"`
+	Indicators []string `json:"indicators,omitempty"`
+	Year       string   `json:"year,omitempty"`
+	IssuedOn   string   `json:"issued_on,omitempty"`
+}
+
+func toBleveDoc(d Document) bleveDoc {
+	bd := bleveDoc{
+		Title:      d.Title,
+		Text:       strings.Join(d.Pages, PageSeparator),
+		City:       d.City,
+		DocType:    d.DocType,
+		Department: d.Department,
+		Indicators: d.Indicators,
+	}
+	if d.Year > 0 {
+		bd.Year = strconv.Itoa(d.Year)
+	}
+	if !d.IssuedOn.IsZero() {
+		bd.IssuedOn = d.IssuedOn.UTC().Format("2006-01-02T15:04:05Z")
+	}
+	return bd
+}
+
+// Index implements Index.
+func (b *Bleve) Index(ctx context.Context, docs []Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	batch := b.idx.NewBatch()
+	for _, d := range docs {
+		if err := batch.Index(d.ID, toBleveDoc(d)); err != nil {
+			return fmt.Errorf("index document %s: %w", d.ID, err)
+		}
+	}
+	if err := b.idx.Batch(batch); err != nil {
+		return fmt.Errorf("index batch of %d: %w", len(docs), err)
+	}
+	return nil
+}
+
+// Delete implements Index.
+func (b *Bleve) Delete(ctx context.Context, ids ...string) error {
+	batch := b.idx.NewBatch()
+	for _, id := range ids {
+		batch.Delete(id)
+	}
+	if err := b.idx.Batch(batch); err != nil {
+		return fmt.Errorf("delete %d documents from index: %w", len(ids), err)
+	}
+	return nil
+}
+
+// Count implements Index.
+func (b *Bleve) Count() (uint64, error) {
+	n, err := b.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("count index: %w", err)
+	}
+	return n, nil
+}
+
+// IDs implements Index.
+func (b *Bleve) IDs(ctx context.Context) ([]string, error) {
+	n, err := b.Count()
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
+	req.SortBy([]string{"_id"})
+	res, err := b.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("list index ids: %w", err)
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// Close implements Index.
+func (b *Bleve) Close() error {
+	return b.idx.Close()
+}
+
+// Search implements Index.
+func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
+	req := bleve.NewSearchRequestOptions(buildQuery(q), q.Size, q.From, false)
+	if q.WithText {
+		req.Fields = []string{fieldText}
+		req.IncludeLocations = true
+	}
+	if q.FacetSize > 0 {
+		for _, f := range FacetFields {
+			req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
+		}
+	}
+	res, err := b.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, len(res.Hits))}
+	for i, h := range res.Hits {
+		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
+		if q.WithText {
+			text, _ := h.Fields[fieldText].(string)
+			out.Hits[i].Pages, out.Hits[i].Spans = pageSpans(text, h.Locations[fieldText])
+		}
+	}
+	if len(res.Facets) > 0 {
+		out.Facets = make(map[string][]FacetValue, len(res.Facets))
+		for name, fr := range res.Facets {
+			var vals []FacetValue
+			if fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					vals = append(vals, FacetValue{Value: t.Term, Count: t.Count})
+				}
+			}
+			out.Facets[name] = vals
+		}
+	}
+	return out, nil
+}
+
+// pageSpans splits the stored text into pages and maps each matched term's
+// byte range onto its page.
+func pageSpans(text string, locs search.TermLocationMap) ([]string, []Span) {
+	pages := strings.Split(text, PageSeparator)
+	starts := make([]int, len(pages))
+	off := 0
+	for i, p := range pages {
+		starts[i] = off
+		off += len(p) + len(PageSeparator)
+	}
+	var spans []Span
+	for _, ls := range locs {
+		for _, l := range ls {
+			start, end := int(l.Start), int(l.End)
+			if start < 0 || end > len(text) || start >= end {
+				continue
+			}
+			p := sort.Search(len(starts), func(i int) bool { return starts[i] > start }) - 1
+			if p < 0 || end > starts[p]+len(pages[p]) {
+				continue
+			}
+			spans = append(spans, Span{Page: p + 1, Start: start - starts[p], End: end - starts[p]})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].Page != spans[j].Page {
+			return spans[i].Page < spans[j].Page
+		}
+		if spans[i].Start != spans[j].Start {
+			return spans[i].Start < spans[j].Start
+		}
+		return spans[i].End > spans[j].End
+	})
+	return pages, spans
+}

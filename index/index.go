@@ -1,0 +1,106 @@
+package index
+
+import (
+	"context"
+	"time"
+)
+
+// PageSeparator joins the pages of a document's text in the stored field.
+// Extracted text never contains it, so every offset maps to one page.
+const PageSeparator = "\f"
+
+// Document is what the index knows of one catalog document.
+type Document struct {
+	ID         string
+	Title      string
+	Pages      []string
+	City       string
+	DocType    string
+	Department string
+	Indicators []string
+	Year       int // 0 when unknown
+	IssuedOn   time.Time
+}
+
+// Index is the full-text index of the archive. It is derived data: the
+// catalog and stored text can always rebuild it.
+type Index interface {
+	// Index adds or replaces docs in one batch; after it returns they are
+	// searchable.
+	Index(ctx context.Context, docs []Document) error
+	// Delete removes the documents with these IDs; unknown IDs are ignored.
+	Delete(ctx context.Context, ids ...string) error
+	// Search runs q.
+	Search(ctx context.Context, q Query) (*Result, error)
+	// Count returns the number of indexed documents.
+	Count() (uint64, error)
+	// IDs returns the IDs of every indexed document, sorted.
+	IDs(ctx context.Context) ([]string, error)
+	// Close releases the index; it must be called once.
+	Close() error
+}
+
+// Query is a parsed search in plain terms; the search package builds it.
+type Query struct {
+	// Clauses must all match. An empty list matches every document.
+	Clauses []Clause
+	// Exclude drops documents matching any of these terms.
+	Exclude []Term
+	Filter  Filter
+	From    int
+	Size    int
+	// FacetSize is the number of values counted per facet field; 0 means no facets.
+	FacetSize int
+	// WithText asks for the pages and match spans of each hit, for highlights.
+	WithText bool
+}
+
+// Clause matches when any of its terms matches (terms joined by OR).
+type Clause struct {
+	Any []Term
+}
+
+// Term is one word or phrase. Both are analysed in exact mode and matched
+// as a phrase of their words, in the title or the text.
+type Term struct {
+	Text string
+}
+
+// Filter restricts a search to documents with field values in these sets.
+// Within a field any value matches; every non-empty field must match.
+type Filter struct {
+	Cities      []string
+	DocTypes    []string
+	Indicators  []string
+	Years       []int
+	Departments []string
+}
+
+// Result is one page of hits with the total and the facets.
+type Result struct {
+	Total  uint64
+	Took   time.Duration
+	Hits   []Hit
+	Facets map[string][]FacetValue
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID    string
+	Score float64
+	// Pages and Spans are set when the query asked WithText.
+	Pages []string
+	Spans []Span
+}
+
+// Span is a matched word: page (1-based) and byte offsets within that page.
+type Span struct {
+	Page       int
+	Start, End int
+}
+
+// FacetValue is one value of a facet field and the number of hits with it.
+type FacetValue struct {
+	Value string
+	Count int
+}

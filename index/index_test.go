@@ -1,0 +1,210 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// corpus is a small set of documents built around the segmentation traps
+// that a bigram or a plain exact-mode index gets wrong.
+var corpus = []Document{
+	{ID: "bridge", Title: "城市交通简报", City: "320100", DocType: "press_report", Year: 2017,
+		Pages: []string{"南京市长江大桥是城市交通的重要通道。"}},
+	{ID: "mayor", Title: "市长调研社区教育", City: "430100", DocType: "press_report", Year: 2018,
+		Pages: []string{"市长来到社区学校调研老年教育工作。"}},
+	{ID: "bank", Title: "关于建立学分银行的实施意见", City: "330100", DocType: "policy", Year: 2016,
+		Indicators: []string{"2.3.1"},
+		Pages:      []string{"杭政办〔2016〕12号", "各区县人民政府:为推进学习型城市建设,现就建立学分银行提出如下意见。", "学习成果认证与学分转换由市学分银行管理中心负责。"}},
+	{ID: "changsha", Title: "长沙市社区教育工作总结", City: "430100", DocType: "work_summary", Year: 2017,
+		Pages: []string{"长沙市建成市—区(县)—街道(乡镇)—社区(村)四级网络体系,2017年全年共举办342场大讲堂。"}},
+	{ID: "monk", Title: "寺庙见闻", City: "510100", DocType: "other", Year: 2018,
+		Pages: []string{"社区工作者和尚未报名的市民一起参加学习,球拍卖完了。"}},
+}
+
+func newTestIndex(t *testing.T) *Bleve {
+	t.Helper()
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatalf("open memory index: %v", err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	if err := idx.Index(context.Background(), corpus); err != nil {
+		t.Fatalf("index corpus: %v", err)
+	}
+	return idx
+}
+
+func ids(res *Result) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func terms(words ...string) []Clause {
+	var cs []Clause
+	for _, w := range words {
+		cs = append(cs, Clause{Any: []Term{{Text: w}}})
+	}
+	return cs
+}
+
+func TestSearchChineseWords(t *testing.T) {
+	idx := newTestIndex(t)
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"sub-word of a longer word", Query{Clauses: terms("长沙")}, []string{"changsha"}},
+		{"domain word as one word", Query{Clauses: terms("学分银行")}, []string{"bank"}},
+		{"trap 市长 is not in 南京市长江大桥", Query{Clauses: terms("市长")}, []string{"mayor"}},
+		{"trap 和尚 is not in 和尚未", Query{Clauses: terms("和尚")}, nil},
+		{"trap 拍卖 is not in 球拍卖完了", Query{Clauses: terms("拍卖")}, nil},
+		{"phrase across sub-words", Query{Clauses: terms("四级网络")}, []string{"changsha"}},
+		{"numbers", Query{Clauses: terms("342场")}, []string{"changsha"}},
+		{"AND of two terms", Query{Clauses: terms("社区", "老年教育")}, []string{"mayor"}},
+		{"AND with no common doc", Query{Clauses: terms("学分银行", "长沙")}, nil},
+		{"OR within a clause", Query{Clauses: []Clause{{Any: []Term{{Text: "学分银行"}, {Text: "大讲堂"}}}}}, []string{"bank", "changsha"}},
+		{"exclusion", Query{Clauses: terms("社区"), Exclude: []Term{{Text: "老年教育"}}}, []string{"changsha", "monk"}},
+		{"filter by city", Query{Clauses: terms("社区"), Filter: Filter{Cities: []string{"430100"}}}, []string{"changsha", "mayor"}},
+		{"filter by indicator", Query{Filter: Filter{Indicators: []string{"2.3.1"}}}, []string{"bank"}},
+		{"filter by year and type", Query{Filter: Filter{Years: []int{2017}, DocTypes: []string{"work_summary"}}}, []string{"changsha"}},
+		{"document number", Query{Clauses: terms("杭政办〔2016〕12号")}, []string{"bank"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.q.Size = 10
+			res, err := idx.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatalf("search: %v", err)
+			}
+			if got := ids(res); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchSpansMapToPages(t *testing.T) {
+	idx := newTestIndex(t)
+	res, err := idx.Search(context.Background(), Query{Clauses: terms("学分银行"), Size: 10, WithText: true})
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("got %d hits, want 1", len(res.Hits))
+	}
+	h := res.Hits[0]
+	if len(h.Pages) != 3 {
+		t.Fatalf("got %d pages, want 3", len(h.Pages))
+	}
+	var pages []int
+	for _, s := range h.Spans {
+		if got := h.Pages[s.Page-1][s.Start:s.End]; got != "学分银行" {
+			t.Errorf("span %+v covers %q, want 学分银行", s, got)
+		}
+		pages = append(pages, s.Page)
+	}
+	if !slices.Equal(pages, []int{2, 3}) {
+		t.Errorf("spans on pages %v, want [2 3]", pages)
+	}
+}
+
+func TestTitleRanksAboveBody(t *testing.T) {
+	idx := newTestIndex(t)
+	res, err := idx.Search(context.Background(), Query{Clauses: terms("社区教育"), Size: 10})
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	if len(res.Hits) < 2 {
+		t.Fatalf("got %d hits, want at least 2", len(res.Hits))
+	}
+	if res.Hits[0].ID != "mayor" && res.Hits[0].ID != "changsha" {
+		t.Errorf("first hit %s, want a document with 社区教育 in its title", res.Hits[0].ID)
+	}
+}
+
+func TestFacetsCountValues(t *testing.T) {
+	idx := newTestIndex(t)
+	res, err := idx.Search(context.Background(), Query{Size: 0, FacetSize: 10})
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	counts := map[string]int{}
+	for _, v := range res.Facets["city"] {
+		counts[v.Value] = v.Count
+	}
+	if counts["430100"] != 2 || counts["330100"] != 1 || len(counts) != 4 {
+		t.Errorf("city facet %v, want 430100:2 330100:1 and 4 cities", counts)
+	}
+	years := map[string]int{}
+	for _, v := range res.Facets["year"] {
+		years[v.Value] = v.Count
+	}
+	if years["2017"] != 2 || years["2018"] != 2 || years["2016"] != 1 {
+		t.Errorf("year facet %v", years)
+	}
+}
+
+func TestDeleteAndIDs(t *testing.T) {
+	idx := newTestIndex(t)
+	ctx := context.Background()
+	if err := idx.Delete(ctx, "monk", "no-such-id"); err != nil {
+		t.Fatalf("delete: %v", err)
+	}
+	got, err := idx.IDs(ctx)
+	if err != nil {
+		t.Fatalf("ids: %v", err)
+	}
+	want := []string{"bank", "bridge", "changsha", "mayor"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ids %v, want %v", got, want)
+	}
+}
+
+func TestOpenOnDiskReopens(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	idx, err := Open(dir)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	if err := idx.Index(context.Background(), corpus[:2]); err != nil {
+		t.Fatalf("index: %v", err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	idx, err = Open(dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer idx.Close()
+	if n, _ := idx.Count(); n != 2 {
+		t.Errorf("count after reopen %d, want 2", n)
+	}
+}
+
+func TestQueryTerms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"学分银行", []string{"学分银行"}},
+		{"市长", []string{"市长"}},
+		{"，。!", nil},
+		{"OFD 格式", []string{"ofd", "格式"}},
+	}
+	for _, tt := range tests {
+		got, err := QueryTerms(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("QueryTerms(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

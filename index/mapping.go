@@ -1,0 +1,85 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Field names of the Bleve document; doc.go describes each one.
+const (
+	fieldTitle      = "title"
+	fieldText       = "text"
+	fieldCity       = "city"
+	fieldDocType    = "doc_type"
+	fieldDepartment = "department"
+	fieldIndicators = "indicators"
+	fieldYear       = "year"
+	fieldIssuedOn   = "issued_on"
+)
+
+// FacetFields are the keyword fields a search can count values of.
+var FacetFields = []string{fieldCity, fieldDocType, fieldIndicators, fieldYear}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := mapping.NewIndexMapping()
+	for name, mode := range map[string]string{searchTokName: "search", exactTokName: "exact"} {
+		if err := im.AddCustomTokenizer(name, map[string]interface{}{"type": tokenizerType, "mode": mode}); err != nil {
+			return nil, err
+		}
+	}
+	for name, tok := range map[string]string{IndexAnalyzer: searchTokName, QueryAnalyzer: exactTokName} {
+		err := im.AddCustomAnalyzer(name, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     tok,
+			"token_filters": []string{lowercase.Name},
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	im.DefaultAnalyzer = IndexAnalyzer
+
+	doc := mapping.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldTitle, textField(true))
+	doc.AddFieldMappingsAt(fieldText, textField(true))
+	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear} {
+		doc.AddFieldMappingsAt(f, keywordField())
+	}
+	issued := mapping.NewDateTimeFieldMapping()
+	issued.Store = false
+	issued.IncludeInAll = false
+	doc.AddFieldMappingsAt(fieldIssuedOn, issued)
+
+	im.DefaultMapping = doc
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	return im, nil
+}
+
+// textField is a Chinese full-text field. It is stored and keeps term
+// vectors because highlights are built from the stored text and the byte
+// offsets of the matched terms.
+func textField(store bool) *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Analyzer = IndexAnalyzer
+	f.Store = store
+	f.IncludeTermVectors = true
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+// keywordField is an exact-value field used for filters and facets; facets
+// read doc values, so nothing needs to be stored.
+func keywordField() *mapping.FieldMapping {
+	f := mapping.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = false
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}

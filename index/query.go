@@ -1,0 +1,88 @@
+package index
+
+import (
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// titleBoost makes a title match rank above a body match.
+const titleBoost = 3.0
+
+// buildQuery translates a Query into Bleve's query tree. Every term is a
+// phrase of its exact-mode words, searched in the title (boosted) and the
+// text; clauses are ANDed, terms within a clause ORed.
+func buildQuery(q Query) query.Query {
+	var must []query.Query
+	for _, c := range q.Clauses {
+		alts := make([]query.Query, 0, len(c.Any))
+		for _, t := range c.Any {
+			alts = append(alts, termQuery(t))
+		}
+		must = append(must, disjunction(alts...))
+	}
+	must = append(must, filterQueries(q.Filter)...)
+	var top query.Query
+	switch len(must) {
+	case 0:
+		top = bleve.NewMatchAllQuery()
+	case 1:
+		top = must[0]
+	default:
+		top = bleve.NewConjunctionQuery(must...)
+	}
+	if len(q.Exclude) == 0 {
+		return top
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(top)
+	for _, t := range q.Exclude {
+		bq.AddMustNot(termQuery(t))
+	}
+	return bq
+}
+
+func termQuery(t Term) query.Query {
+	title := bleve.NewMatchPhraseQuery(t.Text)
+	title.SetField(fieldTitle)
+	title.Analyzer = QueryAnalyzer
+	title.SetBoost(titleBoost)
+	text := bleve.NewMatchPhraseQuery(t.Text)
+	text.SetField(fieldText)
+	text.Analyzer = QueryAnalyzer
+	return bleve.NewDisjunctionQuery(title, text)
+}
+
+func filterQueries(f Filter) []query.Query {
+	var out []query.Query
+	add := func(field string, values []string) {
+		if len(values) == 0 {
+			return
+		}
+		alts := make([]query.Query, len(values))
+		for i, v := range values {
+			tq := bleve.NewTermQuery(v)
+			tq.SetField(field)
+			alts[i] = tq
+		}
+		out = append(out, disjunction(alts...))
+	}
+	add(fieldCity, f.Cities)
+	add(fieldDocType, f.DocTypes)
+	add(fieldIndicators, f.Indicators)
+	add(fieldDepartment, f.Departments)
+	years := make([]string, len(f.Years))
+	for i, y := range f.Years {
+		years[i] = strconv.Itoa(y)
+	}
+	add(fieldYear, years)
+	return out
+}
+
+func disjunction(qs ...query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}

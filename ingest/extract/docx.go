@@ -1,0 +1,238 @@
+package extract
+
+import (
+	"archive/zip"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// extractDOCX reads word/document.xml of a DOCX file as a token stream.
+// Pages are split at explicit page breaks (<w:br w:type="page"/>,
+// <w:pageBreakBefore/>) and at the page breaks Word recorded when it last
+// laid the document out (<w:lastRenderedPageBreak/>), so page numbers are
+// approximate. Every zip member is read through a counter that stops at
+// Limits.MaxUnzipped whatever the zip headers claim.
+func extractDOCX(ctx context.Context, path string, lim Limits) (*Result, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, fmt.Errorf("open zip: %v: %w", err, errDOCXCorrupt())
+	}
+	defer zr.Close()
+
+	doc := findZipFile(&zr.Reader, "word/document.xml")
+	if doc == nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "DOCX 文件中缺少正文(word/document.xml),可能已损坏或不是 Word 文档;请用 Word 或 WPS 打开后另存为 DOCX 再上传")
+	}
+	w := docxWalker{budget: textBudget{max: lim.MaxTextBytes}}
+	if err := readZipXML(ctx, doc, lim.MaxUnzipped, w.token); err != nil {
+		return nil, fmt.Errorf("word/document.xml: %w", err)
+	}
+	res := &Result{Extractor: "docx", Pages: w.pages()}
+	if core := findZipFile(&zr.Reader, "docProps/core.xml"); core != nil {
+		// A broken core.xml costs only the title.
+		res.Title, _ = docxTitle(ctx, core, lim.MaxUnzipped)
+	}
+	return res, nil
+}
+
+func findZipFile(zr *zip.Reader, name string) *zip.File {
+	for _, f := range zr.File {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// readZipXML streams one zip member through an XML decoder, calling fn for
+// every token. The decompressed size is counted as it is read, because
+// headers can lie; a member whose header already admits to more than max is
+// refused without reading it.
+func readZipXML(ctx context.Context, f *zip.File, max int64, fn func(xml.Token) error) error {
+	if f.UncompressedSize64 > uint64(max) {
+		return errDOCXTooLarge(max)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("open member: %v: %w", err, errDOCXCorrupt())
+	}
+	defer rc.Close()
+	// The limit reader stops one byte past max; the counter tells that end
+	// (an XML syntax error) from a real end of the document.
+	cr := &countingReader{r: rc}
+	d := xml.NewDecoder(io.LimitReader(cr, max+1))
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		tok, err := d.Token()
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil
+		case cr.n > max:
+			return errDOCXTooLarge(max)
+		case err != nil:
+			var ae *catalog.Error
+			if errors.As(err, &ae) {
+				return err
+			}
+			return fmt.Errorf("parse xml: %v: %w", err, errDOCXCorrupt())
+		}
+		if err := fn(tok); err != nil {
+			return err
+		}
+	}
+}
+
+// docxWalker turns WordprocessingML tokens into pages of text. Tokens are
+// matched on local names; the w: prefix is conventional, not required.
+type docxWalker struct {
+	done     []string
+	page     strings.Builder
+	budget   textBudget
+	inText   bool // inside <w:t>
+	fallback int  // depth inside <mc:Fallback>, a copy of the preceding <mc:Choice>
+	inPPr    bool // inside <w:pPr>
+	broken   bool // the current page was started by a break
+	hasText  bool // the current page has text other than white space
+}
+
+func (w *docxWalker) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if t.Name.Local == "Fallback" {
+			w.fallback++
+		}
+		if w.fallback == 0 {
+			return w.start(t)
+		}
+	case xml.EndElement:
+		switch t.Name.Local {
+		case "Fallback":
+			w.fallback = max(w.fallback-1, 0)
+		case "t":
+			w.inText = false
+		case "pPr":
+			w.inPPr = false
+		case "p":
+			// Paragraphs are separated by an empty line, which Normalize
+			// keeps, so that a heading does not run into the next paragraph.
+			return w.write("\n\n")
+		}
+	case xml.CharData:
+		if w.inText && w.fallback == 0 {
+			return w.write(string(t))
+		}
+	}
+	return nil
+}
+
+func (w *docxWalker) start(t xml.StartElement) error {
+	switch t.Name.Local {
+	case "t":
+		w.inText = true
+	case "pPr":
+		w.inPPr = true
+	case "tab":
+		if !w.inPPr { // <w:tabs><w:tab/> in paragraph properties are tab stops
+			return w.write("\t")
+		}
+	case "br", "cr":
+		if t.Name.Local == "br" && attr(t, "type") == "page" {
+			w.breakPage()
+		} else {
+			return w.write("\n")
+		}
+	case "lastRenderedPageBreak":
+		w.breakPage()
+	case "pageBreakBefore":
+		if v := attr(t, "val"); v == "" || v == "1" || v == "true" || v == "on" {
+			w.breakPage()
+		}
+	}
+	return nil
+}
+
+// breakPage starts a new page. A break on a page that a break started and
+// that has no text yet is the same break recorded twice (Word writes an
+// explicit break and then a rendered one), so it is ignored.
+func (w *docxWalker) breakPage() {
+	if w.broken && !w.hasText {
+		return
+	}
+	w.done = append(w.done, w.page.String())
+	w.page.Reset()
+	w.broken, w.hasText = true, false
+}
+
+func (w *docxWalker) write(s string) error {
+	if err := w.budget.add(len(s)); err != nil {
+		return err
+	}
+	if strings.TrimSpace(s) != "" {
+		w.hasText = true
+	}
+	w.page.WriteString(s)
+	return nil
+}
+
+func (w *docxWalker) pages() []string {
+	return append(w.done, w.page.String())
+}
+
+func attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// docxTitle reads dc:title from docProps/core.xml.
+func docxTitle(ctx context.Context, f *zip.File, max int64) (string, error) {
+	var title strings.Builder
+	in := false
+	err := readZipXML(ctx, f, max, func(tok xml.Token) error {
+		switch t := tok.(type) {
+		case xml.StartElement:
+			in = t.Name.Local == "title"
+		case xml.EndElement:
+			in = false
+		case xml.CharData:
+			if in && title.Len() < 4096 {
+				title.Write(t)
+			}
+		}
+		return nil
+	})
+	return strings.TrimSpace(title.String()), err
+}
+
+func errDOCXCorrupt() error {
+	return catalog.Errorf(catalog.EINVALID, "DOCX 文件已损坏,无法解压或解析;请用 Word 或 WPS 打开后另存为 DOCX 再上传")
+}
+
+func errDOCXTooLarge(max int64) error {
+	return catalog.Errorf(catalog.ETOOLARGE, "DOCX 解压后超过 %s 上限(可能是压缩炸弹),已拒绝处理", formatBytes(max))
+}

@@ -1,0 +1,265 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Format is a file format the archive can extract text from.
+type Format string
+
+// The formats Sniff can return and Extract can read.
+const (
+	FormatPDF  Format = "pdf"
+	FormatDOCX Format = "docx"
+	FormatTXT  Format = "txt"
+	FormatHTML Format = "html"
+)
+
+// Version is the version of the extraction rules (extractors plus
+// Normalize). Stored text carries it so that a change to the rules can
+// trigger re-extraction.
+const Version = 1
+
+// Default limits, used where a Limits field is zero or negative.
+const (
+	DefaultTimeout      = 60 * time.Second
+	DefaultMaxTextBytes = 64 << 20
+	DefaultMaxUnzipped  = 100 << 20
+)
+
+// Limits bounds the work one extraction may do. Zero fields take the
+// defaults above.
+type Limits struct {
+	Timeout      time.Duration // per extraction, default 60s
+	MaxTextBytes int64         // max extracted text, default 64 MiB
+	MaxUnzipped  int64         // max decompressed bytes of any zip member read (docx), default 100 MiB
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.Timeout <= 0 {
+		l.Timeout = DefaultTimeout
+	}
+	if l.MaxTextBytes <= 0 {
+		l.MaxTextBytes = DefaultMaxTextBytes
+	}
+	if l.MaxUnzipped <= 0 {
+		l.MaxUnzipped = DefaultMaxUnzipped
+	}
+	return l
+}
+
+// Result is the text extracted from one file.
+type Result struct {
+	Extractor string   // "pdf", "pdftotext", "docx", "txt", "html"
+	Version   int      // Version
+	Pages     []string // normalised text of each page, page 1 first; never contains '\f'
+	Title     string   // a title found in the file (HTML <title>, DOCX dc:title, PDF Info Title), "" if none
+	Encoding  string   // for txt/html: the detected encoding, e.g. "utf-8", "gb18030"
+}
+
+// extractor reads the file at path and returns raw (not yet normalised)
+// pages. It should stop early when ctx is done; Extract returns at the
+// deadline whether it does or not.
+type extractor func(ctx context.Context, path string, lim Limits) (*Result, error)
+
+var extractors = map[Format]extractor{
+	FormatPDF:  extractPDF,
+	FormatDOCX: extractDOCX,
+	FormatTXT:  extractTXT,
+	FormatHTML: extractHTML,
+}
+
+// Extract reads the file at path as format and returns its normalised text,
+// page by page.
+//
+// It never panics: every extractor runs under recover. It gives up after
+// lim.Timeout and returns then even if an extractor is still busy; the PDF
+// library cannot be interrupted, so a goroutine stuck inside it keeps running
+// (and holding the open file) until the library returns by itself, and its
+// result is discarded. Cooperative extractors (DOCX, TXT, HTML, pdftotext)
+// stop at the deadline.
+//
+// Errors a user should see are *catalog.Error values with a Chinese message
+// (EINVALID for unreadable, corrupt or empty content and for timeouts,
+// ETOOLARGE for decompression bombs and text over lim.MaxTextBytes,
+// EUNSUPPORTED for an unknown format), wrapped with the format and file name
+// for logs. If ctx itself is cancelled, the error wraps ctx.Err() and carries
+// no application code, so that the job can be retried.
+func Extract(ctx context.Context, format Format, path string, lim Limits) (*Result, error) {
+	lim = lim.withDefaults()
+	run, ok := extractors[format]
+	if !ok {
+		return nil, fmt.Errorf("extract %q %s: %w", format, filepath.Base(path), errUnsupportedFormat())
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
+	}
+	res, err := runGuarded(ctx, run, path, lim)
+	if err != nil {
+		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
+	}
+	if err := finish(res, format, lim); err != nil {
+		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
+	}
+	return res, nil
+}
+
+// runGuarded runs one extractor in its own goroutine under recover and
+// waits for it or for the deadline, whichever comes first.
+func runGuarded(parent context.Context, run extractor, path string, lim Limits) (*Result, error) {
+	ctx, cancel := context.WithTimeout(parent, lim.Timeout)
+	defer cancel()
+
+	type outcome struct {
+		res *Result
+		err error
+	}
+	// Buffered, so an extractor that finishes after we gave up does not
+	// block forever on the send.
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- outcome{err: fmt.Errorf("panic: %v: %w", r, errCorrupt())}
+			}
+		}()
+		res, err := run(ctx, path, lim)
+		done <- outcome{res, err}
+	}()
+
+	select {
+	case o := <-done:
+		if o.err != nil && ctx.Err() != nil && isContextError(o.err) {
+			return nil, deadlineError(parent, lim)
+		}
+		if o.err == nil && o.res == nil {
+			return nil, fmt.Errorf("extractor returned no result: %w", errCorrupt())
+		}
+		return o.res, o.err
+	case <-ctx.Done():
+		return nil, deadlineError(parent, lim)
+	}
+}
+
+// deadlineError tells a cancellation by the caller (retryable, no code)
+// from our own time limit (EINVALID, the file is too slow to read).
+func deadlineError(parent context.Context, lim Limits) error {
+	if err := parent.Err(); err != nil {
+		return fmt.Errorf("cancelled: %w", err)
+	}
+	return fmt.Errorf("gave up after %s: %w", lim.Timeout, errTimeout(lim.Timeout))
+}
+
+func isContextError(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
+}
+
+// finish normalises every page, enforces the text limit and rejects files
+// without any text.
+func finish(res *Result, format Format, lim Limits) error {
+	res.Version = Version
+	res.Title = strings.TrimSpace(Normalize(res.Title))
+	if len(res.Pages) == 0 {
+		res.Pages = []string{""}
+	}
+	var total int64
+	empty := true
+	for i, p := range res.Pages {
+		res.Pages[i] = Normalize(p)
+		total += int64(len(res.Pages[i]))
+		if res.Pages[i] != "" {
+			empty = false
+		}
+	}
+	if total > lim.MaxTextBytes {
+		return errTextTooLarge(lim.MaxTextBytes)
+	}
+	if empty {
+		if format == FormatPDF {
+			return errNoTextPDF()
+		}
+		return catalog.Errorf(catalog.EINVALID, "文件中没有可提取的文字(可能只包含图片或是空白文档);请上传含文字的文件")
+	}
+	return nil
+}
+
+// textBudget counts extracted bytes against Limits.MaxTextBytes so that an
+// extractor can stop as soon as the limit is passed instead of building a
+// huge string first.
+type textBudget struct {
+	max, used int64
+}
+
+func (b *textBudget) add(n int) error {
+	b.used += int64(n)
+	if b.used > b.max {
+		return errTextTooLarge(b.max)
+	}
+	return nil
+}
+
+// readCapped reads a whole file, refusing files larger than max bytes.
+func readCapped(path string, max int64, tooLarge func() error) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > max {
+		return nil, tooLarge()
+	}
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, fmt.Errorf("read %s: %w", filepath.Base(path), err)
+	}
+	return data, nil
+}
+
+// formatBytes renders a limit for a user: "100 MiB", "64 KiB", "512 字节".
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
+// The application errors a user may see. Messages say what is wrong and what
+// to do about it.
+
+func errUnsupportedFormat() error {
+	return catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持该文件格式;目前支持 PDF、DOCX、TXT、HTML,请另存为其中一种格式后重新上传")
+}
+
+func errCorrupt() error {
+	return catalog.Errorf(catalog.EINVALID, "文件内容已损坏或格式不正确,无法提取文字;请用原软件打开检查,重新导出后上传")
+}
+
+func errTimeout(d time.Duration) error {
+	limit := fmt.Sprintf("%d 秒", int(d/time.Second))
+	if d < time.Second {
+		limit = fmt.Sprintf("%d 毫秒", d.Milliseconds())
+	}
+	return catalog.Errorf(catalog.EINVALID, "提取文字超时(超过 %s),文件可能过大或已损坏;请拆分文件或重新导出后上传", limit)
+}
+
+func errTextTooLarge(max int64) error {
+	return catalog.Errorf(catalog.ETOOLARGE, "提取出的文字超过 %s 上限,已停止处理;请将文件拆分后分别上传", formatBytes(max))
+}

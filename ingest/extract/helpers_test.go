@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// fixture returns the path of a file in testdata (see testdata/README.md).
+func fixture(name string) string { return filepath.Join("testdata", name) }
+
+// needPdftotext skips a test when poppler's pdftotext is missing, and fails
+// it when CI=true, where the tool must be installed.
+func needPdftotext(t *testing.T) {
+	t.Helper()
+	if lookPdftotext() != "" {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("pdftotext (poppler-utils) is not installed, but CI=true requires it: apt-get install poppler-utils poppler-data")
+	}
+	t.Skip("pdftotext (poppler-utils) is not installed; install poppler-utils poppler-data to run this test")
+}
+
+// withoutPdftotext makes the PDF extractor believe pdftotext is missing for
+// the rest of the test.
+func withoutPdftotext(t *testing.T) {
+	t.Helper()
+	saved := lookPdftotext
+	lookPdftotext = func() string { return "" }
+	t.Cleanup(func() { lookPdftotext = saved })
+}
+
+// wantError checks that err carries the application code and that its
+// user-facing message contains phrase.
+func wantError(t *testing.T, what string, err error, code, phrase string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("%s: got no error, want %s containing %q", what, code, phrase)
+	}
+	if got := catalog.ErrorCode(err); got != code {
+		t.Fatalf("%s: got code %s (%v), want %s", what, got, err, code)
+	}
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, phrase) {
+		t.Fatalf("%s: message %q does not contain %q", what, msg, phrase)
+	}
+}
+
+// sniffAndExtract does what the upload pipeline does with a fixture: sniff
+// its head under its own name, then extract it as the sniffed format.
+func sniffAndExtract(t *testing.T, name string, lim Limits) (*Result, error) {
+	t.Helper()
+	data, err := os.ReadFile(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	format, _, err := Sniff(data[:min(len(data), SniffLen)], name)
+	if err != nil {
+		return nil, err
+	}
+	return Extract(context.Background(), format, fixture(name), lim)
+}
+
+func mustExtract(t *testing.T, format Format, name string) *Result {
+	t.Helper()
+	res, err := Extract(context.Background(), format, fixture(name), Limits{})
+	if err != nil {
+		t.Fatalf("extract %s: %v", name, err)
+	}
+	return res
+}

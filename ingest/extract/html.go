@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// extractHTML reads an HTML page as one page of text: the visible text of
+// the body with block elements on lines of their own, and the <title>.
+func extractHTML(ctx context.Context, path string, lim Limits) (*Result, error) {
+	data, err := readCapped(path, 4*lim.MaxTextBytes, func() error { return errTextTooLarge(lim.MaxTextBytes) })
+	if err != nil {
+		return nil, err
+	}
+	decoded, name, err := decodeHTML(data)
+	if err != nil {
+		return nil, err
+	}
+	w := htmlWalker{budget: textBudget{max: lim.MaxTextBytes}}
+	if err := w.walk(ctx, decoded); err != nil {
+		return nil, err
+	}
+	return &Result{
+		Extractor: "html",
+		Pages:     []string{w.text.String()},
+		Title:     collapseSpace(w.title.String()),
+		Encoding:  name,
+	}, nil
+}
+
+// decodeHTML finds the page's encoding (BOM, <meta charset>, http-equiv)
+// and returns the page as UTF-8. Bytes that are valid UTF-8 are taken as
+// UTF-8 whatever the page declares, because sites that moved to UTF-8 often
+// kept their old gb2312 declaration; undeclared non-UTF-8 pages are tried as
+// GB18030 before falling back to windows-1252 as browsers do.
+func decodeHTML(data []byte) ([]byte, string, error) {
+	e, name, certain := charset.DetermineEncoding(data, "")
+	if !certain { // no BOM
+		if utf8.Valid(data) {
+			return data, "utf-8", nil
+		}
+		if name == "windows-1252" { // undeclared, or declared Latin-1
+			if text, ok := decodeGB18030(data); ok {
+				return []byte(text), "gb18030", nil
+			}
+		}
+	}
+	if isGBLabel(name) {
+		// GB18030 decodes GBK and GB2312 too and knows more characters.
+		e = simplifiedchinese.GB18030
+	}
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, "", errEncoding()
+	}
+	return out, name, nil
+}
+
+func isGBLabel(name string) bool {
+	return name == "gbk" || name == "gb2312" || name == "gb18030"
+}
+
+// htmlWalker collects visible text from a token stream.
+type htmlWalker struct {
+	text, title strings.Builder
+	budget      textBudget
+	skip        int  // depth inside script, style, noscript, template
+	inHead      bool // inside <head> (only the title is kept)
+	inTitle     bool
+	pre         int // depth inside pre, textarea: whitespace is kept
+}
+
+// skipped elements never contribute text.
+var skipped = map[string]bool{"script": true, "style": true, "noscript": true, "template": true}
+
+// blocks are elements that start and end lines.
+var blocks = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "caption": true,
+	"dd": true, "details": true, "dialog": true, "div": true, "dl": true, "dt": true,
+	"fieldset": true, "figcaption": true, "figure": true, "footer": true, "form": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hgroup": true, "hr": true, "li": true, "main": true, "nav": true,
+	"ol": true, "p": true, "pre": true, "section": true, "summary": true, "table": true,
+	"tbody": true, "tfoot": true, "thead": true, "tr": true, "ul": true, "body": true,
+}
+
+func (w *htmlWalker) walk(ctx context.Context, page []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	z.SetMaxBuf(int(min(w.budget.max+1024, 1<<30)))
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			err := z.Err()
+			switch {
+			case errors.Is(err, io.EOF):
+				return nil
+			case errors.Is(err, html.ErrBufferExceeded):
+				return errTextTooLarge(w.budget.max)
+			}
+			return err
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			w.tag(string(name), tt)
+		case html.TextToken:
+			if err := w.textToken(z.Text()); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (w *htmlWalker) tag(name string, tt html.TokenType) {
+	start, end := tt == html.StartTagToken, tt == html.EndTagToken
+	switch {
+	case skipped[name] && start:
+		w.skip++
+	case skipped[name] && end:
+		w.skip = max(w.skip-1, 0)
+	case name == "head":
+		w.inHead = start
+	case name == "body" && start:
+		w.inHead = false
+	case name == "title":
+		w.inTitle = start
+	case name == "pre" || name == "textarea":
+		if start {
+			w.pre++
+		} else if end {
+			w.pre = max(w.pre-1, 0)
+		}
+	}
+	if w.skip > 0 {
+		return
+	}
+	switch {
+	case name == "br":
+		w.text.WriteByte('\n')
+	case name == "td" || name == "th":
+		w.text.WriteByte('\t')
+	case blocks[name]:
+		w.text.WriteByte('\n')
+	}
+}
+
+func (w *htmlWalker) textToken(t []byte) error {
+	switch {
+	case w.skip > 0:
+		return nil
+	case w.inTitle:
+		w.title.Write(t)
+		return nil
+	case w.inHead:
+		return nil
+	}
+	s := string(t)
+	if w.pre == 0 {
+		s = collapseHTMLSpace(s)
+	}
+	if err := w.budget.add(len(s)); err != nil {
+		return err
+	}
+	w.text.WriteString(s)
+	return nil
+}
+
+// collapseHTMLSpace turns every run of HTML white space into one space, as
+// a browser renders it: line breaks in the source are not line breaks on the
+// page.
+func collapseHTMLSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func collapseSpace(s string) string {
+	return strings.TrimSpace(collapseHTMLSpace(s))
+}

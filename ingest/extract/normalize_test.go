@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"spaces around digits", "2017年全年共举办 342 场大讲堂", "2017年全年共举办342场大讲堂"},
+		{"line break inside a phrase", "存入学分\n银行工作", "存入学分银行工作"},
+		{"full-width digits", "２０１７年", "2017年"},
+		{"full-width letters and percent", "覆盖率达到９０％，ＡＢＣ", "覆盖率达到90%,ABC"},
+		{"ideographic space", "本报讯　２０１９年３月", "本报讯2019年3月"},
+		{"CRLF and CR", "第一行。\r\n第二行。\r第三行。", "第一行。\n第二行。\n第三行。"},
+		{"form feed", "第一页。\f第二页。", "第一页。\n第二页。"},
+		{"newline after 。 is kept", "现提出如下实施意见。\n一、总体要求", "现提出如下实施意见。\n一、总体要求"},
+		{"space after 。 is removed", "实施意见。 一、总体要求", "实施意见。一、总体要求"},
+		{"document number from a PDF", "杭政办〔\n2016\n〕\n12\n号", "杭政办〔2016〕12号"},
+		{"space before closing punctuation", "达到\n90%\n。", "达到90%。"},
+		{"folded brackets", "各区、县（\n市）人民政府", "各区、县(市)人民政府"},
+		{"folded comma then wrap", "加快构建服务全民终身学习的教育体系，\n经市政府同意", "加快构建服务全民终身学习的教育体系,经市政府同意"},
+		{"curly quotes", "每个月有90000多人在\n“学共体”\n中学习", "每个月有90000多人在“学共体”中学习"},
+		{"Han and Latin", "学习型城市 Learning City 建设", "学习型城市Learning City建设"},
+		{"Latin words keep their space", "Learning   City\tBuilding", "Learning City Building"},
+		{"Latin lines keep their break", "Learning\nCity", "Learning\nCity"},
+		{"digits keep their space", "2016 2017", "2016 2017"},
+		{"blank lines collapse to one", "一、总体要求\n\n\n\n到2020年", "一、总体要求\n\n到2020年"},
+		{"blank line with spaces", "第一段。\n \t \n\n第二段。", "第一段。\n\n第二段。"},
+		{"trim", " \n\t学分银行\n\n ", "学分银行"},
+		{"zero-width and BOM", "\ufeff学分\u200b银行", "学分银行"},
+		{"control characters dropped", "学分\x00银\x07行", "学分银行"},
+		{"nbsp", "学分\u00a0银行", "学分银行"},
+		{"colon keeps the line break", "各直属单位：\n为落实", "各直属单位:\n为落实"},
+		{"empty", "", ""},
+		{"only space", " \n\f\r\n　", ""},
+		{"invalid UTF-8", "学\xff习", "学\ufffd习"},
+		{"Kangxi radical forms count as Han", "⽣ 活", "⽣活"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Normalize(tt.in)
+			if got != tt.want {
+				t.Fatalf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := Normalize(got); again != got {
+				t.Fatalf("Normalize is not idempotent on %q: %q then %q", tt.in, got, again)
+			}
+		})
+	}
+}
+
+// TestNormalizeIdempotentOnReport runs Normalize over the real monitoring
+// report, with PDF-like damage added, and checks idempotence.
+func TestNormalizeIdempotentOnReport(t *testing.T) {
+	data, err := os.ReadFile("../../../shared/domain/eight-city-monitoring-report.zh.txt")
+	if err != nil {
+		data = []byte(strings.Repeat("杭州市按《浙江省教育厅办公室关于开展成人学校社会培训成果信息存入学分银行工作的通知》文件要求,2017年共计完成录入732160人。\n", 50))
+	}
+	damaged := strings.NewReplacer("学分", "学分 \n", "2017", " 2017 ", ",", "，\n", "(", "（ ", ")", " ）\n\n").Replace(string(data))
+	for _, s := range []string{string(data), damaged} {
+		once := Normalize(s)
+		if twice := Normalize(once); twice != once {
+			t.Fatalf("Normalize is not idempotent on the report (first difference at byte %d)", firstDiff(once, twice))
+		}
+		if strings.ContainsAny(once, "\f\r") {
+			t.Fatal("normalised text contains \\f or \\r")
+		}
+	}
+	if got := Normalize(damaged); !strings.Contains(got, "学分银行") || !strings.Contains(got, "2017年") {
+		t.Fatalf("damage not repaired: %q", got[:min(len(got), 300)])
+	}
+}
+
+func firstDiff(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// FuzzNormalize checks the invariants the index relies on.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"共举办 342 场", "学分\n银行", "２０１７年", "杭政办〔\n2016\n〕\n12\n号", "学 ,\n( 、", "a , 学", "。\n”", "\r\n\f\v",
+		"“ 学 ” , ( ) 、 。 Learning 2017", "\xff\xfe学", "学\n\n\n银行",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Normalize(s)
+		if twice := Normalize(once); twice != once {
+			t.Fatalf("not idempotent: %q → %q → %q", s, once, twice)
+		}
+		if !utf8.ValidString(once) || strings.ContainsAny(once, "\f\r\v") {
+			t.Fatalf("bad output %q", once)
+		}
+		if once != strings.TrimSpace(once) {
+			t.Fatalf("not trimmed: %q", once)
+		}
+	})
+}

@@ -1,0 +1,284 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// maxPDFPages guards against a corrupt page count that would keep the page
+// loop busy until the deadline.
+const maxPDFPages = 100000
+
+// extractPDF reads a PDF with ledongthuc/pdf (GetPlainText per page) and
+// falls back to poppler's pdftotext, where installed, when the library
+// fails, panics or runs out of its share of the time, or when a page looks
+// implausible: empty where pdftotext finds text, garbled (mostly replacement,
+// private-use or control characters), or with far fewer Han characters than
+// pdftotext finds (CJK fonts without a ToUnicode map). The choice is made
+// page by page; Result.Extractor is "pdftotext" if any page came from it.
+//
+// The library cannot be interrupted: when it overruns, its goroutine is
+// abandoned and finishes (or hangs) on its own.
+func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
+	tool := lookPdftotext()
+	lib := readPDFWithLibrary(ctx, path, lim, tool != "")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if lib.err == nil && lib.plausible() {
+		return &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, nil
+	}
+	if isTooLarge(lib.err) {
+		return nil, lib.err
+	}
+
+	var toolPages []string
+	toolErr := fmt.Errorf("pdftotext is not installed")
+	if tool != "" {
+		toolPages, toolErr = runPdftotext(ctx, tool, path, lim)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if isTooLarge(toolErr) {
+			return nil, toolErr
+		}
+	}
+	if lib.err != nil && toolErr != nil {
+		if isEncrypted(lib.err, toolErr) {
+			return nil, fmt.Errorf("library: %v; %v: %w", lib.err, toolErr, errPDFEncrypted())
+		}
+		return nil, fmt.Errorf("library: %v; %v: %w", lib.err, toolErr, errPDFCorrupt())
+	}
+	pages, fromTool, garbled := choosePages(lib, toolPages)
+	if garbled && allEmpty(pages) {
+		return nil, errPDFGarbled()
+	}
+	res := &Result{Extractor: "pdf", Pages: pages, Title: lib.title}
+	if fromTool {
+		res.Extractor = "pdftotext"
+	}
+	return res, nil
+}
+
+// pdfText is what the library made of a file.
+type pdfText struct {
+	pages  []string
+	failed []bool // the page panicked or returned an error
+	title  string
+	err    error // the whole document failed
+}
+
+// plausible reports whether every page has text that looks like text.
+func (t pdfText) plausible() bool {
+	if len(t.pages) == 0 {
+		return false
+	}
+	for i, p := range t.pages {
+		if t.failed[i] || isGarbled(p) || strings.TrimSpace(p) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// readPDFWithLibrary runs the library in a goroutine under recover. When a
+// fallback exists, the library gets half of the remaining time so that
+// pdftotext still has time to run.
+func readPDFWithLibrary(ctx context.Context, path string, lim Limits, haveFallback bool) pdfText {
+	lctx := ctx
+	if deadline, ok := ctx.Deadline(); ok && haveFallback {
+		var cancel context.CancelFunc
+		lctx, cancel = context.WithTimeout(ctx, time.Until(deadline)/2)
+		defer cancel()
+	}
+	done := make(chan pdfText, 1) // buffered: an abandoned goroutine must not block
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- pdfText{err: fmt.Errorf("pdf library panic: %v", r)}
+			}
+		}()
+		done <- readPDFPages(lctx, path, lim)
+	}()
+	select {
+	case t := <-done:
+		return t
+	case <-lctx.Done():
+		return pdfText{err: fmt.Errorf("pdf library: %w", lctx.Err())}
+	}
+}
+
+// readPDFPages extracts every page; a page that errors or panics is marked
+// failed and the others are still read.
+func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
+	f, r, err := pdf.Open(path)
+	if err != nil {
+		return pdfText{err: fmt.Errorf("pdf library: %w", err)}
+	}
+	defer f.Close()
+	n := r.NumPage()
+	if n <= 0 || n > maxPDFPages {
+		return pdfText{err: fmt.Errorf("pdf library: implausible page count %d", n)}
+	}
+	t := pdfText{title: pdfTitle(r)}
+	budget := textBudget{max: lim.MaxTextBytes}
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}
+		}
+		text, err := pdfPageText(r, i)
+		t.pages = append(t.pages, flattenPDFLines(text))
+		t.failed = append(t.failed, err != nil)
+		if err := budget.add(len(text)); err != nil {
+			return pdfText{err: err}
+		}
+	}
+	return t
+}
+
+func pdfPageText(r *pdf.Reader, i int) (text string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			text, err = "", fmt.Errorf("page %d: panic: %v", i, p)
+		}
+	}()
+	p := r.Page(i)
+	if p.V.IsNull() {
+		return "", fmt.Errorf("page %d not found", i)
+	}
+	return p.GetPlainText(nil)
+}
+
+func pdfTitle(r *pdf.Reader) (title string) {
+	defer func() {
+		if recover() != nil {
+			title = ""
+		}
+	}()
+	return r.Trailer().Key("Info").Key("Title").Text()
+}
+
+// flattenPDFLines turns every white-space run that holds line breaks into a
+// single line break. The library starts a line for every text object, and
+// an empty or blank object would otherwise look like a paragraph break
+// (which Normalize keeps) in the middle of a phrase.
+func flattenPDFLines(s string) string {
+	lines := strings.Split(s, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+// choosePages picks each page from the library or from pdftotext.
+func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled bool) {
+	n := max(len(lib.pages), len(tool))
+	pages = make([]string, n)
+	for i := range pages {
+		var l, t string
+		libOK := lib.err == nil && i < len(lib.pages) && !lib.failed[i]
+		if libOK {
+			l = lib.pages[i]
+		}
+		if i < len(tool) {
+			t = tool[i]
+		}
+		if libOK && isGarbled(l) {
+			garbled, libOK = true, false
+		}
+		switch {
+		case !libOK && t != "" && !isGarbled(t):
+			pages[i], fromTool = t, true
+		case !libOK:
+			pages[i] = "" // better no text than garbage in the index
+		case strings.TrimSpace(l) == "" && strings.TrimSpace(t) != "" && !isGarbled(t):
+			pages[i], fromTool = t, true
+		case countHan(t) >= 2*countHan(l)+10:
+			pages[i], fromTool = t, true
+		default:
+			pages[i] = l
+		}
+	}
+	return pages, fromTool, garbled
+}
+
+// isGarbled reports text in which at least 10% of the visible characters
+// are replacement, private-use or control characters: the signature of a
+// font without a usable ToUnicode map.
+func isGarbled(s string) bool {
+	bad, total := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		total++
+		switch {
+		case r == unicode.ReplacementChar,
+			r >= 0xe000 && r <= 0xf8ff, r >= 0xf0000,
+			r < 0x20, r >= 0x7f && r < 0xa0:
+			bad++
+		}
+	}
+	return bad >= 2 && bad*10 >= total
+}
+
+func countHan(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+func allEmpty(pages []string) bool {
+	for _, p := range pages {
+		if strings.TrimSpace(p) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func isTooLarge(err error) bool { return catalog.ErrorCode(err) == catalog.ETOOLARGE }
+
+// isEncrypted recognises the library's and poppler's password errors.
+func isEncrypted(errs ...error) bool {
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		msg := strings.ToLower(err.Error())
+		if strings.Contains(msg, "encrypt") || strings.Contains(msg, "password") {
+			return true
+		}
+	}
+	return false
+}
+
+func errNoTextPDF() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 中没有可提取的文字(可能是扫描件,需要 OCR);请上传含文字层的 PDF 或 Word 原件")
+}
+
+func errPDFGarbled() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 中的文字无法正确解码(字体缺少编码映射);请用 PDF 阅读器另存为新的 PDF,或上传 Word 原件")
+}
+
+func errPDFEncrypted() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件已加密(设置了打开密码),无法提取文字;请去除密码后重新上传")
+}
+
+func errPDFCorrupt() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏或格式不正确,无法读取;请用 PDF 阅读器打开检查,重新导出后上传")
+}

@@ -1,0 +1,206 @@
+//go:build ignore
+
+// Command gen regenerates the fixtures in ../ (see ../README.md). Run it from
+// the package folder:
+//
+//	cd ingest/extract && go run testdata/gen/main.go
+//
+// It needs LibreOffice (soffice) for the PDF and DOCX files and uses
+// pdftotext, when installed, to pick a corruption it can partly recover.
+package main
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"log"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+const dir = "testdata"
+
+func main() {
+	log.SetFlags(0)
+	writePNG()
+	convertWithLibreOffice()
+	writeEncodings()
+	writeBadFiles()
+	writeCorruptPDF()
+}
+
+func path(name string) string { return filepath.Join(dir, name) }
+
+func must(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+func write(name string, data []byte) {
+	must(os.WriteFile(path(name), data, 0o644))
+	log.Printf("wrote %s (%d bytes)", name, len(data))
+}
+
+func read(name string) []byte {
+	b, err := os.ReadFile(path(name))
+	must(err)
+	return b
+}
+
+// writePNG draws a small grey "scanned page": a real PNG without text.
+func writePNG() {
+	img := image.NewGray(image.Rect(0, 0, 64, 32))
+	for y := 0; y < 32; y++ {
+		for x := 0; x < 64; x++ {
+			c := uint8(230)
+			if y%6 == 2 && x > 4 && x < 60 {
+				c = 40 // lines that look like text from afar
+			}
+			img.SetGray(x, y, color.Gray{c})
+		}
+	}
+	var buf bytes.Buffer
+	must(png.Encode(&buf, img))
+	write("scan.png", buf.Bytes())
+}
+
+// convertWithLibreOffice makes the real PDF and DOCX files from the HTML
+// sources in src/. "HTML (StarWriter)" imports into Writer proper, which
+// honours page-break-before.
+func convertWithLibreOffice() {
+	tmp, err := os.MkdirTemp("", "extract-gen-")
+	must(err)
+	defer os.RemoveAll(tmp)
+	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html"} {
+		must(os.WriteFile(filepath.Join(tmp, name), read("src/"+name), 0o644))
+	}
+	must(os.WriteFile(filepath.Join(tmp, "scan.png"), read("scan.png"), 0o644))
+
+	const encrypt = `pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"mima123"}}`
+	jobs := []struct{ src, filter, out, dst string }{
+		{"policy.html", "pdf:writer_pdf_Export", "policy.pdf", "policy.pdf"},
+		{"summary.html", "docx:MS Word 2007 XML", "summary.docx", "summary.docx"},
+		{"secret.html", encrypt, "secret.pdf", "encrypted.pdf"},
+		{"scan.html", "pdf:writer_pdf_Export", "scan.pdf", "scan.pdf"},
+	}
+	for _, j := range jobs {
+		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
+			"--headless", "--infilter=HTML (StarWriter)", "--convert-to", j.filter, "--outdir", tmp, filepath.Join(tmp, j.src))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			log.Fatalf("soffice %s: %v\n%s", j.src, err, out)
+		}
+		write(j.dst, readAbs(filepath.Join(tmp, j.out)))
+	}
+}
+
+func readAbs(p string) []byte {
+	b, err := os.ReadFile(p)
+	must(err)
+	return b
+}
+
+// writeEncodings derives the other encodings of the news text and the GBK
+// web page.
+func writeEncodings() {
+	utf8Text := read("news.utf8.txt")
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(utf8Text)
+	must(err)
+	write("news.gb18030.txt", gb)
+	write("news.bom.txt", append([]byte("\xef\xbb\xbf"), utf8Text...))
+
+	page, err := simplifiedchinese.GBK.NewEncoder().Bytes(read("src/news.gbk.src.html"))
+	must(err)
+	write("news.gbk.html", page)
+}
+
+// writeBadFiles writes inputs that must be rejected.
+func writeBadFiles() {
+	rng := rand.New(rand.NewSource(2019))
+	random := make([]byte, 2048)
+	for i := range random {
+		random[i] = byte(0x80 + rng.Intn(0x80)) // high bytes only: neither UTF-8 nor Chinese
+	}
+	write("random.txt", random)
+	write("empty.txt", nil)
+	write("png-named.pdf", read("scan.png"))
+	write("notzip.docx", []byte("这不是 DOCX 文件,只是改了扩展名的纯文本。\n"))
+	policy := read("policy.pdf")
+	write("truncated.pdf", policy[:len(policy)/2])
+}
+
+// writeCorruptPDF flips 200 bytes of policy.pdf at random positions between
+// the header and the trailer (most land in the font and content streams),
+// trying seeds until ledongthuc/pdf panics outside its own recover and, if
+// pdftotext is installed, pdftotext still recovers some Han text.
+func writeCorruptPDF() {
+	orig := read("policy.pdf")
+	for seed := int64(1); seed < 500; seed++ {
+		data := append([]byte(nil), orig...)
+		rng := rand.New(rand.NewSource(seed))
+		for n := 0; n < 200; n++ {
+			p := 16 + rng.Intn(len(data)-16-200)
+			data[p] ^= byte(1 + rng.Intn(255))
+		}
+		if !panicsRaw(data) || !pdftotextRecovers(data) {
+			continue
+		}
+		write("corrupt.pdf", data)
+		log.Printf("corrupt.pdf: seed %d", seed)
+		return
+	}
+	log.Fatal("no seed produced a panicking PDF")
+}
+
+// panicsRaw reports whether reading every page with the library, without
+// any recover of ours, panics.
+func panicsRaw(data []byte) bool {
+	done := make(chan bool, 1)
+	go func() {
+		defer func() { done <- recover() != nil }()
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		for i := 1; i <= r.NumPage(); i++ {
+			r.Page(i).GetPlainText(nil)
+		}
+	}()
+	select {
+	case p := <-done:
+		return p
+	case <-time.After(5 * time.Second):
+		return false
+	}
+}
+
+func pdftotextRecovers(data []byte) bool {
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return true
+	}
+	f, err := os.CreateTemp("", "corrupt-*.pdf")
+	must(err)
+	defer os.Remove(f.Name())
+	_, err = f.Write(data)
+	must(err)
+	must(f.Close())
+	out, _ := exec.Command(tool, "-enc", "UTF-8", f.Name(), "-").Output()
+	han := 0
+	for _, r := range string(out) {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han >= 10 && !strings.Contains(string(out), "\ufffd")
+}

@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	textunicode "golang.org/x/text/encoding/unicode"
+)
+
+// extractTXT reads a plain text file. The encoding is detected, never
+// assumed; a form feed starts a new page.
+func extractTXT(ctx context.Context, path string, lim Limits) (*Result, error) {
+	// Decoding can at most double the size (UTF-16 ASCII), so a file over
+	// twice the text limit can never fit.
+	data, err := readCapped(path, 2*lim.MaxTextBytes, func() error { return errTextTooLarge(lim.MaxTextBytes) })
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	text, enc, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(text)) > lim.MaxTextBytes {
+		return nil, errTextTooLarge(lim.MaxTextBytes)
+	}
+	text = strings.TrimSuffix(text, "\f") // a final form feed ends the last page
+	return &Result{Extractor: "txt", Pages: strings.Split(text, "\f"), Encoding: enc}, nil
+}
+
+// decodeText detects the encoding of a text file and returns the text as
+// UTF-8 with the name of the encoding: UTF-8 with or without a BOM, UTF-16
+// with a BOM, else GB18030 (a superset of GBK and GB2312) when the result is
+// plausible Chinese.
+func decodeText(data []byte) (text, encoding string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", errEncoding()
+		}
+		text, encoding = string(data), "utf-8"
+	case bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")):
+		encoding = "utf-16be"
+		order := textunicode.BigEndian
+		if data[0] == 0xff {
+			encoding, order = "utf-16le", textunicode.LittleEndian
+		}
+		b, err := textunicode.UTF16(order, textunicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
+			return "", "", errEncoding()
+		}
+		text = string(b)
+	case utf8.Valid(data):
+		text, encoding = string(data), "utf-8"
+	default:
+		t, ok := decodeGB18030(data)
+		if !ok {
+			return "", "", errEncoding()
+		}
+		text, encoding = t, "gb18030"
+	}
+	if tooManyControls(text) {
+		return "", "", errEncoding()
+	}
+	return text, encoding, nil
+}
+
+// decodeGB18030 decodes data as GB18030 and reports whether the result is
+// plausible Chinese text. Random high bytes decode to valid but rare
+// characters, so besides rejecting undecodable bytes it requires that most
+// Han characters are common ones (GB2312 level 1) and that private-use
+// characters (GB18030 user-defined areas) are rare.
+func decodeGB18030(data []byte) (string, bool) {
+	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
+		return "", false
+	}
+	text := string(b)
+	return text, plausibleChinese(text)
+}
+
+// plausibleChinese samples up to maxHanSample Han characters of text.
+func plausibleChinese(text string) bool {
+	const (
+		minHan       = 20
+		maxHanSample = 20000
+	)
+	enc := simplifiedchinese.GB18030.NewEncoder()
+	var src [utf8.UTFMax]byte
+	var dst [8]byte
+	han, common, private, nonASCII := 0, 0, 0, 0
+	for _, r := range text {
+		if r < 0x80 {
+			continue
+		}
+		nonASCII++
+		if r >= 0xe000 && r <= 0xf8ff {
+			private++
+			continue
+		}
+		if !unicode.Is(unicode.Han, r) || han >= maxHanSample {
+			continue
+		}
+		han++
+		n := utf8.EncodeRune(src[:], r)
+		m, _, err := enc.Transform(dst[:], src[:n], true)
+		if err == nil && m == 2 && dst[0] >= 0xb0 && dst[0] <= 0xd7 && dst[1] >= 0xa1 {
+			common++
+		}
+	}
+	if private*100 > nonASCII {
+		return false
+	}
+	return han < minHan || common*10 >= han*6
+}
+
+// tooManyControls reports text in which control characters other than tab,
+// line feed, carriage return and form feed exceed 1%: binary data, or a
+// wrong encoding guess.
+func tooManyControls(text string) bool {
+	controls, total := 0, 0
+	for _, r := range text {
+		total++
+		if r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			controls++
+		}
+	}
+	return controls*100 > total
+}
+
+func errEncoding() error {
+	return catalog.Errorf(catalog.EINVALID, "文本编码无法识别:既不是 UTF-8 也不是 GB18030/GBK;请另存为 UTF-8 后重新上传")
+}

@@ -1,0 +1,295 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// indexJob is a document whose text is ready for the index.
+type indexJob struct {
+	doc   *catalog.Document
+	pages []string
+}
+
+// retryDelay is how long a document waits after the object store was
+// unavailable before it is tried again.
+const retryDelay = 5 * time.Second
+
+// Start runs the pipeline until ctx ends or Close is called: extraction
+// workers, one batching indexer, and a first pass that re-queues unfinished
+// work and reconciles the index with the catalog.
+func (s *Service) Start(ctx context.Context) error {
+	ctx, s.cancel = context.WithCancel(ctx)
+	s.toIndex = make(chan indexJob, s.cfg.BatchSize*2)
+	if err := s.requeueUnfinished(ctx); err != nil {
+		s.cancel()
+		return err
+	}
+	// Before the workers start, so the index does not move underneath.
+	if err := s.Reconcile(ctx); err != nil {
+		s.cancel()
+		return fmt.Errorf("reconcile index with catalog: %w", err)
+	}
+	var workers sync.WaitGroup
+	for range s.cfg.Workers {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			s.work(ctx)
+		}()
+	}
+	s.wg.Add(2)
+	go func() {
+		defer s.wg.Done()
+		workers.Wait()
+		close(s.toIndex)
+	}()
+	go func() {
+		defer s.wg.Done()
+		s.runIndexer(ctx)
+	}()
+	return nil
+}
+
+// Close stops the pipeline and waits for it. Work in progress stays in its
+// catalog status and is resumed by the next Start.
+func (s *Service) Close() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.wg.Wait()
+}
+
+// Pending is the number of documents waiting for extraction.
+func (s *Service) Pending() int { return s.queue.len() }
+
+func (s *Service) requeueUnfinished(ctx context.Context) error {
+	n := 0
+	err := s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+		s.queue.push(d.ID)
+		n++
+	}, catalog.StatusStored, catalog.StatusExtracted)
+	if err != nil {
+		return fmt.Errorf("re-queue unfinished documents: %w", err)
+	}
+	if n > 0 {
+		s.log.Info("re-queued unfinished documents", "count", n)
+	}
+	return nil
+}
+
+func (s *Service) work(ctx context.Context) {
+	for {
+		id, ok := s.queue.pop(ctx)
+		if !ok {
+			return
+		}
+		job, err := s.prepare(ctx, id)
+		if err != nil {
+			s.handleFailure(ctx, id, "提取文字", err)
+			continue
+		}
+		if job == nil {
+			continue
+		}
+		select {
+		case s.toIndex <- *job:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// prepare brings a document to the point where it can be indexed:
+// extracting and storing its text if that was not done yet. It returns nil
+// for documents that need nothing (deleted, already indexed or failed).
+func (s *Service) prepare(ctx context.Context, id string) (*indexJob, error) {
+	d, err := s.cat.Document(ctx, id)
+	if catalog.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch d.Status {
+	case catalog.StatusExtracted:
+		t, err := LoadText(ctx, s.blobs, d.SHA256)
+		if catalog.IsNotFound(err) {
+			return s.extract(ctx, d)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return &indexJob{doc: d, pages: t.Pages}, nil
+	case catalog.StatusStored:
+		return s.extract(ctx, d)
+	}
+	return nil, nil
+}
+
+func (s *Service) extract(ctx context.Context, d *catalog.Document) (*indexJob, error) {
+	t, err := LoadText(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		if !catalog.IsNotFound(err) {
+			return nil, err
+		}
+		if t, err = s.extractOriginal(ctx, d); err != nil {
+			return nil, err
+		}
+		if err := SaveText(ctx, s.blobs, d.SHA256, t); err != nil {
+			return nil, err
+		}
+	}
+	err = s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages)})
+	if err != nil {
+		return nil, err
+	}
+	d.Status, d.Pages = catalog.StatusExtracted, len(t.Pages)
+	return &indexJob{doc: d, pages: t.Pages}, nil
+}
+
+// extractOriginal copies the original to a temporary file (extractors and
+// pdftotext need a file) and extracts its text.
+func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document) (*StoredText, error) {
+	rc, err := s.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	if err != nil {
+		return nil, fmt.Errorf("get original of %s: %w", d.ID, err)
+	}
+	defer rc.Close()
+	if err := os.MkdirAll(s.cfg.TempDir, 0o755); err != nil {
+		return nil, fmt.Errorf("create temp folder: %w", err)
+	}
+	f, err := os.CreateTemp(s.cfg.TempDir, "extract-*")
+	if err != nil {
+		return nil, fmt.Errorf("create temp file: %w", err)
+	}
+	defer os.Remove(f.Name())
+	_, err = io.Copy(f, rc)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("copy original of %s: %w", d.ID, err)
+	}
+	start := time.Now()
+	res, err := extract.Extract(ctx, extract.Format(d.Format), f.Name(), s.cfg.Limits)
+	if err != nil {
+		return nil, fmt.Errorf("extract %s (%s): %w", d.ID, d.Filename, err)
+	}
+	s.log.Info("text extracted", "id", d.ID, "extractor", res.Extractor, "pages", len(res.Pages), "took", time.Since(start))
+	return &StoredText{Extractor: res.Extractor, Version: res.Version, Encoding: res.Encoding, Title: res.Title, Pages: res.Pages}, nil
+}
+
+// handleFailure marks a document failed with a reason a person can act on,
+// except when the object store or the catalog is only unavailable: then the
+// document keeps its status and is tried again shortly.
+func (s *Service) handleFailure(ctx context.Context, id, stage string, err error) {
+	if ctx.Err() != nil {
+		return
+	}
+	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+		s.log.Warn("pipeline dependency unavailable, will retry", "id", id, "err", err)
+		time.AfterFunc(retryDelay, func() {
+			if ctx.Err() == nil {
+				s.queue.push(id)
+			}
+		})
+		return
+	}
+	s.log.Warn("document failed", "id", id, "err", err)
+	msg := userMessage(stage, err)
+	if serr := s.cat.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusFailed, Error: msg}); serr != nil {
+		s.log.Error("record failure", "id", id, "err", serr)
+		return
+	}
+	if s.cfg.OnDone != nil {
+		if d, derr := s.cat.Document(ctx, id); derr == nil {
+			s.cfg.OnDone(d)
+		}
+	}
+}
+
+// indexFlushDelay bounds how long a document waits for its batch to fill.
+const indexFlushDelay = 100 * time.Millisecond
+
+// runIndexer batches documents into the index, then marks them indexed in
+// one catalog transaction, so that the catalog never claims a document is
+// searchable before it is.
+func (s *Service) runIndexer(ctx context.Context) {
+	batch := make([]indexJob, 0, s.cfg.BatchSize)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	flush := func() {
+		if len(batch) > 0 {
+			s.indexBatch(ctx, batch)
+			batch = batch[:0]
+		}
+	}
+	for {
+		select {
+		case job, ok := <-s.toIndex:
+			if !ok {
+				flush()
+				return
+			}
+			batch = append(batch, job)
+			if len(batch) >= s.cfg.BatchSize {
+				timer.Stop()
+				flush()
+			} else if len(batch) == 1 {
+				timer.Reset(indexFlushDelay)
+			}
+		case <-timer.C:
+			flush()
+		}
+	}
+}
+
+func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
+	docs := make([]index.Document, len(jobs))
+	for i, j := range jobs {
+		docs[i] = IndexDocument(j.doc, j.pages)
+	}
+	if err := s.idx.Index(ctx, docs); err != nil {
+		s.log.Error("index batch", "size", len(docs), "err", err)
+		for _, j := range jobs {
+			s.handleFailure(ctx, j.doc.ID, "写入索引", fmt.Errorf("index: %w", err))
+		}
+		return
+	}
+	changes := make([]catalog.StatusChange, len(jobs))
+	for i, j := range jobs {
+		changes[i] = catalog.StatusChange{ID: j.doc.ID, Status: catalog.StatusIndexed}
+	}
+	if err := s.cat.SetStatus(ctx, changes...); err != nil {
+		// The documents stay extracted and are indexed again on restart.
+		s.log.Error("mark indexed", "size", len(changes), "err", err)
+		return
+	}
+	for _, j := range jobs {
+		j.doc.Status = catalog.StatusIndexed
+		if s.cfg.OnDone != nil {
+			s.cfg.OnDone(j.doc)
+		}
+	}
+}
+
+// IndexDocument is the index's view of a catalog document with its text.
+func IndexDocument(d *catalog.Document, pages []string) index.Document {
+	doc := index.Document{
+		ID: d.ID, Title: d.Title, Pages: pages, City: d.City, DocType: string(d.DocType),
+		Department: d.Department, Year: d.Year(),
+	}
+	if t, err := time.Parse("2006-01-02", d.IssuedOn); err == nil {
+		doc.IssuedOn = t
+	}
+	return doc
+}

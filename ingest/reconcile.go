@@ -1,0 +1,225 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// Reconcile makes the index follow the catalog: documents the catalog calls
+// indexed but the index lacks are queued again, and index entries for
+// documents that are gone or failed are removed. When the counts agree it
+// costs one count query, so it is cheap enough for every start-up.
+func (s *Service) Reconcile(ctx context.Context) error {
+	indexed, err := catalogIDs(ctx, s.cat, catalog.StatusIndexed)
+	if err != nil {
+		return err
+	}
+	n, err := s.idx.Count()
+	if err != nil {
+		return err
+	}
+	if n == uint64(len(indexed)) {
+		return nil
+	}
+	inIndex, err := s.idx.IDs(ctx)
+	if err != nil {
+		return err
+	}
+	missing, extra := diffSorted(indexed, inIndex)
+	live, err := catalogIDs(ctx, s.cat, catalog.StatusStored, catalog.StatusExtracted)
+	if err != nil {
+		return err
+	}
+	var stale []string
+	for _, id := range extra {
+		// A document being re-indexed after an edit is still in the index.
+		if _, found := slices.BinarySearch(live, id); !found {
+			stale = append(stale, id)
+		}
+	}
+	if len(stale) > 0 {
+		if err := s.idx.Delete(ctx, stale...); err != nil {
+			return err
+		}
+	}
+	changes := make([]catalog.StatusChange, len(missing))
+	for i, id := range missing {
+		changes[i] = catalog.StatusChange{ID: id, Status: catalog.StatusExtracted}
+	}
+	if len(changes) > 0 {
+		if err := s.cat.SetStatus(ctx, changes...); err != nil {
+			return err
+		}
+		for _, id := range missing {
+			s.queue.push(id)
+		}
+	}
+	s.log.Info("index reconciled with catalog", "requeued", len(missing), "removed", len(stale))
+	return nil
+}
+
+func catalogIDs(ctx context.Context, cat *catalog.Store, statuses ...catalog.Status) ([]string, error) {
+	var ids []string
+	err := cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { ids = append(ids, d.ID) }, statuses...)
+	slices.Sort(ids)
+	return ids, err
+}
+
+// diffSorted returns what is in a but not b, and in b but not a.
+func diffSorted(a, b []string) (onlyA, onlyB []string) {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			onlyA = append(onlyA, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			onlyB = append(onlyB, b[j])
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	return onlyA, onlyB
+}
+
+// Rebuild indexes every indexed or extracted document of the catalog from
+// its stored text into idx (normally a fresh index), in batches, calling
+// progress after each batch. Documents whose text is missing are reported
+// in the returned list and left out.
+func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.Index, batchSize int,
+	progress func(done, total int)) (missing []string, err error) {
+	var docs []*catalog.Document
+	err = cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { docs = append(docs, d) },
+		catalog.StatusIndexed, catalog.StatusExtracted)
+	if err != nil {
+		return nil, err
+	}
+	if batchSize <= 0 {
+		batchSize = 64
+	}
+	var batch []index.Document
+	var ids []string
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := idx.Index(ctx, batch); err != nil {
+			return err
+		}
+		changes := make([]catalog.StatusChange, len(ids))
+		for i, id := range ids {
+			changes[i] = catalog.StatusChange{ID: id, Status: catalog.StatusIndexed}
+		}
+		batch, ids = batch[:0], ids[:0]
+		return cat.SetStatus(ctx, changes...)
+	}
+	for i, d := range docs {
+		t, err := LoadText(ctx, blobs, d.SHA256)
+		if catalog.IsNotFound(err) {
+			missing = append(missing, d.ID)
+			if err := cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
+				return missing, err
+			}
+			continue
+		}
+		if err != nil {
+			return missing, err
+		}
+		batch = append(batch, IndexDocument(d, t.Pages))
+		ids = append(ids, d.ID)
+		if len(batch) >= batchSize {
+			if err := flush(); err != nil {
+				return missing, err
+			}
+			if progress != nil {
+				progress(i+1, len(docs))
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return missing, err
+	}
+	if progress != nil {
+		progress(len(docs), len(docs))
+	}
+	return missing, nil
+}
+
+// Problem is one inconsistency found by Check.
+type Problem struct {
+	DocumentID string
+	What       string
+}
+
+// Check re-hashes every live document's original against the catalog,
+// checks that extracted text exists, and compares the index with the
+// catalog. It returns every problem found; an empty list means consistent.
+func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.Index, progress func(done, total int)) ([]Problem, error) {
+	var docs []*catalog.Document
+	err := cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { docs = append(docs, d) },
+		catalog.StatusStored, catalog.StatusExtracted, catalog.StatusIndexed, catalog.StatusFailed)
+	if err != nil {
+		return nil, err
+	}
+	var problems []Problem
+	var indexed []string
+	for i, d := range docs {
+		if p := checkOriginal(ctx, blobs, d); p != "" {
+			problems = append(problems, Problem{d.ID, p})
+		}
+		if d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed {
+			if _, err := blobs.Stat(ctx, catalog.TextKey(d.SHA256)); err != nil {
+				problems = append(problems, Problem{d.ID, "extracted text missing: " + err.Error()})
+			}
+		}
+		if d.Status == catalog.StatusIndexed {
+			indexed = append(indexed, d.ID)
+		}
+		if progress != nil {
+			progress(i+1, len(docs))
+		}
+	}
+	slices.Sort(indexed)
+	inIndex, err := idx.IDs(ctx)
+	if err != nil {
+		return problems, err
+	}
+	missing, extra := diffSorted(indexed, inIndex)
+	for _, id := range missing {
+		problems = append(problems, Problem{id, "indexed in the catalog but missing from the search index"})
+	}
+	for _, id := range extra {
+		problems = append(problems, Problem{id, "in the search index but not an indexed document of the catalog"})
+	}
+	return problems, nil
+}
+
+func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) string {
+	rc, err := blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	if err != nil {
+		return "original unreadable: " + err.Error()
+	}
+	defer rc.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, rc)
+	if err != nil {
+		return "original unreadable: " + err.Error()
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
+		return fmt.Sprintf("original hash mismatch: catalog %s, blob %s", d.SHA256, got)
+	}
+	if n != d.Size {
+		return fmt.Sprintf("original size mismatch: catalog %d, blob %d", d.Size, n)
+	}
+	return ""
+}

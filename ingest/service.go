@@ -1,0 +1,243 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// Config tunes the pipeline; zero values take the defaults.
+type Config struct {
+	MaxUpload int64          // bytes per file; default 200 MiB
+	Workers   int            // extraction workers; default the number of CPUs
+	BatchSize int            // documents per index batch; default 64
+	TempDir   string         // for staged uploads and originals being extracted
+	Limits    extract.Limits // per-extraction limits
+	Logger    *slog.Logger
+	// OnDone, when set, is called each time a document reaches indexed or
+	// failed, from a pipeline goroutine; it must not block.
+	OnDone func(d *catalog.Document)
+}
+
+// DefaultMaxUpload is the default per-file upload limit.
+const DefaultMaxUpload = 200 << 20
+
+func (c *Config) setDefaults() {
+	if c.MaxUpload <= 0 {
+		c.MaxUpload = DefaultMaxUpload
+	}
+	if c.Workers <= 0 {
+		c.Workers = runtime.NumCPU()
+	}
+	if c.BatchSize <= 0 {
+		c.BatchSize = 64
+	}
+	if c.TempDir == "" {
+		c.TempDir = os.TempDir()
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+// Service takes uploads into the archive and runs the pipeline that turns
+// them into searchable documents: original → text → index.
+type Service struct {
+	cat   *catalog.Store
+	blobs blob.Store
+	idx   index.Index
+	cfg   Config
+	log   *slog.Logger
+
+	queue   *queue
+	toIndex chan indexJob
+	wg      sync.WaitGroup
+	cancel  context.CancelFunc
+}
+
+// New returns a Service; Start runs its pipeline.
+func New(cat *catalog.Store, blobs blob.Store, idx index.Index, cfg Config) *Service {
+	cfg.setDefaults()
+	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, queue: newQueue()}
+}
+
+// MaxUpload is the per-file upload limit in bytes.
+func (s *Service) MaxUpload() int64 { return s.cfg.MaxUpload }
+
+// Stage receives one upload into a temporary file; see Stage.
+func (s *Service) Stage(r io.Reader, filename string) (*Staged, error) {
+	return Stage(r, filename, s.cfg.TempDir, s.cfg.MaxUpload)
+}
+
+// Meta is what the submitter says about a document.
+type Meta struct {
+	Title      string
+	City       string
+	DocType    string
+	Department string
+	Issuer     string
+	IssuedOn   string
+	DocNumber  string
+	Round      string
+}
+
+var (
+	datePattern  = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	roundPattern = regexp.MustCompile(`^\d{4}$`)
+)
+
+// maxMetaRunes bounds free-text metadata fields.
+const maxMetaRunes = 500
+
+// CheckMeta validates and tidies m; every problem is an EINVALID naming the
+// field, in Chinese.
+func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
+	for _, f := range []*string{&m.Title, &m.City, &m.DocType, &m.Department, &m.Issuer, &m.IssuedOn, &m.DocNumber, &m.Round} {
+		*f = strings.TrimSpace(*f)
+		if len([]rune(*f)) > maxMetaRunes {
+			return catalog.Errorf(catalog.EINVALID, "字段过长(超过 %d 字):%.20s…", maxMetaRunes, *f)
+		}
+	}
+	if m.City == "" {
+		return catalog.Errorf(catalog.EINVALID, "缺少城市代码 city(如 330100 杭州)")
+	}
+	if _, err := s.cat.City(ctx, m.City); err != nil {
+		if catalog.IsNotFound(err) {
+			return catalog.Errorf(catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+		}
+		return err
+	}
+	if m.DocType == "" {
+		return catalog.Errorf(catalog.EINVALID, "缺少文件类型 doc_type(如 policy 政策文件)")
+	}
+	dt, err := catalog.ParseDocType(m.DocType)
+	if err != nil {
+		return err
+	}
+	m.DocType = string(dt)
+	if m.IssuedOn != "" && !datePattern.MatchString(m.IssuedOn) {
+		return catalog.Errorf(catalog.EINVALID, "发布日期 issued_on 格式应为 YYYY-MM-DD(如 2016-03-01),收到 %q", m.IssuedOn)
+	}
+	if m.IssuedOn != "" {
+		layout := "2006-01-02"[:len(m.IssuedOn)]
+		if _, err := time.Parse(layout, m.IssuedOn); err != nil {
+			return catalog.Errorf(catalog.EINVALID, "发布日期 %q 不是有效日期", m.IssuedOn)
+		}
+	}
+	if m.Round != "" && !roundPattern.MatchString(m.Round) {
+		return catalog.Errorf(catalog.EINVALID, "监测轮次 round 应为年份(如 2017),收到 %q", m.Round)
+	}
+	return nil
+}
+
+// Outcome is what became of one submitted file.
+type Outcome struct {
+	Document  *catalog.Document
+	Duplicate bool // the same bytes were already in the archive
+}
+
+// Submit puts a staged file into the archive for user: the original into
+// the blob store (content-addressed, idempotent), then the document into
+// the catalog, then onto the pipeline. The same bytes submitted again return
+// the existing document with Duplicate set and store nothing twice (a
+// failed duplicate is retried). If the blob store fails, nothing is
+// recorded. Meta must have passed CheckMeta.
+func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.User) (*Outcome, error) {
+	if out, err := s.duplicate(ctx, st, m, user); out != nil || err != nil {
+		return out, err
+	}
+	if err := s.putOriginal(ctx, st); err != nil {
+		return nil, err
+	}
+	title := m.Title
+	if title == "" {
+		title = strings.TrimSuffix(st.Filename, path.Ext(st.Filename))
+	}
+	d := &catalog.Document{
+		ID: ulid.Make().String(), SHA256: st.SHA256, Size: st.Size, MIME: st.MIME, Format: string(st.Format),
+		Filename: st.Filename, Title: title, DocType: catalog.DocType(m.DocType), City: m.City,
+		Department: m.Department, Issuer: m.Issuer, IssuedOn: m.IssuedOn, DocNumber: m.DocNumber, Round: m.Round,
+		Status: catalog.StatusStored, UploadedBy: user.Username,
+	}
+	sub := catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename}
+	err := s.cat.CreateDocument(ctx, d, sub)
+	if catalog.ErrorCode(err) == catalog.ECONFLICT {
+		// Someone stored the same bytes between our check and our insert.
+		if out, derr := s.duplicate(ctx, st, m, user); out != nil || derr != nil {
+			return out, derr
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("record %s: %w", st.Filename, err)
+	}
+	s.log.Info("document stored", "id", d.ID, "filename", d.Filename, "sha256", d.SHA256, "size", d.Size, "user", user.Username)
+	s.queue.push(d.ID)
+	return &Outcome{Document: d}, nil
+}
+
+func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catalog.User) (*Outcome, error) {
+	d, err := s.cat.DocumentBySHA256(ctx, st.SHA256)
+	if catalog.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename}
+	if err := s.cat.AddSubmission(ctx, sub); err != nil {
+		return nil, err
+	}
+	if d.Status == catalog.StatusFailed {
+		// Sending a failed file again is the natural way to ask for a retry.
+		if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
+			return nil, err
+		}
+		d.Status, d.Error = catalog.StatusStored, ""
+		s.queue.push(d.ID)
+	}
+	return &Outcome{Document: d, Duplicate: true}, nil
+}
+
+func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
+	key := catalog.OriginalKey(st.SHA256)
+	if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
+		return nil
+	} else if err != nil && !catalog.IsNotFound(err) {
+		return fmt.Errorf("check original of %s: %w", st.Filename, err)
+	}
+	f, err := os.Open(st.Path)
+	if err != nil {
+		return fmt.Errorf("open staged %s: %w", st.Filename, err)
+	}
+	defer f.Close()
+	if err := s.blobs.Put(ctx, key, f, st.Size, st.MIME); err != nil {
+		return fmt.Errorf("store original of %s: %w", st.Filename, err)
+	}
+	return nil
+}
+
+// userMessage turns a pipeline error into the reason a coordinator reads
+// on a failed document; internal details go to the log instead.
+func userMessage(stage string, err error) string {
+	var e *catalog.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return stage + "失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员"
+}

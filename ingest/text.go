@@ -1,0 +1,50 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// StoredText is the extracted text of a document as kept in the blob store
+// under text/<sha256>.json, so that a reindex never extracts again.
+type StoredText struct {
+	Extractor string   `json:"extractor"`
+	Version   int      `json:"version"`
+	Encoding  string   `json:"encoding,omitempty"`
+	Title     string   `json:"title,omitempty"`
+	Pages     []string `json:"pages"`
+}
+
+// SaveText writes t as the text of the document with these bytes.
+func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) error {
+	body, err := json.Marshal(t)
+	if err != nil {
+		return fmt.Errorf("encode text: %w", err)
+	}
+	key := catalog.TextKey(sha)
+	if err := store.Put(ctx, key, bytes.NewReader(body), int64(len(body)), "application/json"); err != nil {
+		return fmt.Errorf("put %s: %w", key, err)
+	}
+	return nil
+}
+
+// LoadText reads the stored text of the document with these bytes;
+// ENOTFOUND when it was never extracted.
+func LoadText(ctx context.Context, store blob.Store, sha string) (*StoredText, error) {
+	key := catalog.TextKey(sha)
+	rc, err := store.Get(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", key, err)
+	}
+	defer rc.Close()
+	var t StoredText
+	if err := json.NewDecoder(rc).Decode(&t); err != nil {
+		return nil, fmt.Errorf("decode %s: %w", key, err)
+	}
+	return &t, nil
+}

@@ -1,0 +1,143 @@
+package search
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/index"
+)
+
+// Shape of highlighted fragments.
+const (
+	maxFragments   = 3
+	contextBefore  = 30  // runes shown before the first match of a fragment
+	fragmentLength = 120 // runes in a fragment
+)
+
+// Fragment is a highlighted passage: HTML-escaped text in which only the
+// <mark> tags are markup, and the page it is on (1-based).
+type Fragment struct {
+	Page int    `json:"page"`
+	HTML string `json:"html"`
+}
+
+type window struct {
+	page       int
+	start, end int // byte offsets in the page
+	spans      []index.Span
+	score      int
+}
+
+// buildFragments picks up to three passages around the matched words,
+// preferring passages with more distinct matched words, and returns them in
+// document order. Adjacent marks are merged (gse marks 学分 and 银行
+// separately).
+func buildFragments(pages []string, spans []index.Span) []Fragment {
+	spans = mergeSpans(spans)
+	if len(spans) == 0 {
+		return leadFragment(pages)
+	}
+	var wins []window
+	for i := 0; i < len(spans); {
+		sp := spans[i]
+		text := pages[sp.Page-1]
+		w := window{page: sp.Page, start: backRunes(text, sp.Start, contextBefore)}
+		w.end = forwardRunes(text, w.start, fragmentLength)
+		w.end = max(w.end, sp.End)
+		distinct := map[string]bool{}
+		for i < len(spans) && spans[i].Page == sp.Page && spans[i].End <= w.end {
+			w.spans = append(w.spans, spans[i])
+			distinct[text[spans[i].Start:spans[i].End]] = true
+			i++
+		}
+		w.score = len(distinct)
+		wins = append(wins, w)
+	}
+	sort.SliceStable(wins, func(i, j int) bool { return wins[i].score > wins[j].score })
+	wins = wins[:min(len(wins), maxFragments)]
+	sort.Slice(wins, func(i, j int) bool {
+		if wins[i].page != wins[j].page {
+			return wins[i].page < wins[j].page
+		}
+		return wins[i].start < wins[j].start
+	})
+	out := make([]Fragment, len(wins))
+	for i, w := range wins {
+		out[i] = Fragment{Page: w.page, HTML: renderWindow(pages[w.page-1], w)}
+	}
+	return out
+}
+
+// leadFragment is the opening of the first non-empty page, for hits that
+// matched on the title or on filters only.
+func leadFragment(pages []string) []Fragment {
+	for i, p := range pages {
+		if strings.TrimSpace(p) != "" {
+			w := window{page: i + 1, end: forwardRunes(p, 0, fragmentLength)}
+			return []Fragment{{Page: i + 1, HTML: renderWindow(p, w)}}
+		}
+	}
+	return nil
+}
+
+func renderWindow(text string, w window) string {
+	var b strings.Builder
+	if w.start > 0 {
+		b.WriteString("…")
+	}
+	pos := w.start
+	for _, sp := range w.spans {
+		b.WriteString(escape(text[pos:sp.Start]))
+		b.WriteString("<mark>")
+		b.WriteString(escape(text[sp.Start:sp.End]))
+		b.WriteString("</mark>")
+		pos = sp.End
+	}
+	b.WriteString(escape(text[pos:w.end]))
+	if w.end < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+func escape(s string) string {
+	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
+}
+
+// mergeSpans sorts spans and joins those that overlap or touch on a page.
+func mergeSpans(spans []index.Span) []index.Span {
+	s := append([]index.Span(nil), spans...)
+	sort.Slice(s, func(i, j int) bool {
+		if s[i].Page != s[j].Page {
+			return s[i].Page < s[j].Page
+		}
+		return s[i].Start < s[j].Start
+	})
+	var out []index.Span
+	for _, sp := range s {
+		if n := len(out); n > 0 && out[n-1].Page == sp.Page && sp.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func backRunes(s string, off, n int) int {
+	for ; n > 0 && off > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:off])
+		off -= size
+	}
+	return off
+}
+
+func forwardRunes(s string, off, n int) int {
+	for ; n > 0 && off < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off += size
+	}
+	return off
+}

@@ -1,0 +1,150 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"golang.org/x/text/width"
+)
+
+// Limits on a query, so that one request cannot tie up the index.
+const (
+	maxQueryRunes = 500
+	maxQueryTerms = 32
+)
+
+// parsed is a query string read into the index's terms.
+type parsed struct {
+	clauses []index.Clause
+	exclude []index.Term
+}
+
+// item is one term of the query string as written.
+type item struct {
+	text    string
+	phrase  bool
+	exclude bool
+	or      bool // the bare word OR
+}
+
+// parseQuery reads the query language: words separated by spaces are ANDed,
+// "…" (or “…”) is a phrase, -word excludes, and OR between two terms
+// matches either. A query it cannot read is EINVALID with the reason.
+func parseQuery(q string) (*parsed, error) {
+	// Only widths are folded: spaces separate terms and must stay.
+	q = width.Fold.String(q)
+	if utf8.RuneCountInString(q) > maxQueryRunes {
+		return nil, catalog.Errorf(catalog.EINVALID, "检索式过长(超过 %d 字),请精简后再试", maxQueryRunes)
+	}
+	items, err := lexQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	p := &parsed{}
+	joinNext := false
+	for i, it := range items {
+		if it.or {
+			if i == 0 || i == len(items)-1 || items[i-1].or || items[i-1].exclude || items[i+1].exclude {
+				return nil, catalog.Errorf(catalog.EINVALID, "OR 两边都需要检索词(如:学分银行 OR 学习成果认证)")
+			}
+			joinNext = true
+			continue
+		}
+		if err := checkSearchable(it.text); err != nil {
+			return nil, err
+		}
+		term := index.Term{Text: it.text}
+		switch {
+		case it.exclude:
+			p.exclude = append(p.exclude, term)
+		case joinNext:
+			last := &p.clauses[len(p.clauses)-1]
+			last.Any = append(last.Any, term)
+		default:
+			p.clauses = append(p.clauses, index.Clause{Any: []index.Term{term}})
+		}
+		joinNext = false
+	}
+	if len(p.clauses)+len(p.exclude) > maxQueryTerms {
+		return nil, catalog.Errorf(catalog.EINVALID, "检索词过多(超过 %d 个),请精简后再试", maxQueryTerms)
+	}
+	return p, nil
+}
+
+func checkSearchable(text string) error {
+	terms, err := index.QueryTerms(text)
+	if err != nil {
+		return err
+	}
+	if len(terms) == 0 {
+		return catalog.Errorf(catalog.EINVALID, "“%s”中没有可检索的文字(只有标点或符号)", text)
+	}
+	return nil
+}
+
+func isQuote(r rune) (closing rune, ok bool) {
+	switch r {
+	case '"':
+		return '"', true
+	case '“':
+		return '”', true
+	case '「':
+		return '」', true
+	}
+	return 0, false
+}
+
+// lexQuery splits the query into items.
+func lexQuery(q string) ([]item, error) {
+	var items []item
+	rs := []rune(q)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		var it item
+		if rs[i] == '-' || rs[i] == '－' {
+			it.exclude = true
+			i++
+			if i == len(rs) || unicode.IsSpace(rs[i]) {
+				return nil, catalog.Errorf(catalog.EINVALID, "减号后需要紧跟要排除的词(如:-征求意见稿)")
+			}
+		}
+		if closing, ok := isQuote(rs[i]); ok {
+			end := indexRune(rs, i+1, closing)
+			if end < 0 {
+				return nil, catalog.Errorf(catalog.EINVALID, "引号不配对:短语需要用一对引号括起来(如:\"学分银行\")")
+			}
+			it.text, it.phrase = strings.TrimSpace(string(rs[i+1:end])), true
+			i = end + 1
+			if it.text == "" {
+				return nil, catalog.Errorf(catalog.EINVALID, "引号中没有内容")
+			}
+		} else {
+			start := i
+			for i < len(rs) && !unicode.IsSpace(rs[i]) {
+				if _, q := isQuote(rs[i]); q {
+					break
+				}
+				i++
+			}
+			it.text = string(rs[start:i])
+			it.or = it.text == "OR" && !it.exclude
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+func indexRune(rs []rune, from int, r rune) int {
+	for i := from; i < len(rs); i++ {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,174 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// Paging limits.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	maxWindow   = 10000 // from + size; deeper paging is refused
+	facetSize   = 50
+)
+
+// Request is a search as a user asks it. Filters within a field match any
+// value; the user decides the scope (a coordinator sees only their city).
+type Request struct {
+	Query      string
+	Cities     []string
+	DocTypes   []string
+	Indicators []string
+	Years      []int
+	From       int
+	Size       int
+	User       *catalog.User
+}
+
+// Result is one page of results.
+type Result struct {
+	Total  uint64             `json:"total"`
+	TookMS int64              `json:"took_ms"`
+	Hits   []Hit              `json:"hits"`
+	Facets map[string][]Facet `json:"facets"`
+}
+
+// Hit is one matching document with its best passages.
+type Hit struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	Filename  string     `json:"filename"`
+	City      string     `json:"city"`
+	DocType   string     `json:"doc_type"`
+	IssuedOn  string     `json:"issued_on,omitempty"`
+	DocNumber string     `json:"doc_number,omitempty"`
+	Score     float64    `json:"score"`
+	Fragments []Fragment `json:"fragments"`
+}
+
+// Facet is one value of a facet with its count and a label for people.
+type Facet struct {
+	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
+	Count int    `json:"count"`
+}
+
+// Service answers searches over the index, with metadata from the catalog.
+type Service struct {
+	idx index.Index
+	cat *catalog.Store
+}
+
+// NewService returns a search service.
+func NewService(idx index.Index, cat *catalog.Store) *Service {
+	return &Service{idx: idx, cat: cat}
+}
+
+// Search runs req. A query it cannot read is EINVALID with the reason.
+func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	p, err := parseQuery(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	if req.Size <= 0 {
+		req.Size = DefaultSize
+	}
+	if req.Size > MaxSize || req.From < 0 || req.From+req.Size > maxWindow {
+		return nil, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:size 最大 %d,from+size 最大 %d", MaxSize, maxWindow)
+	}
+	cities, visible := scopeCities(req.User, req.Cities)
+	if !visible {
+		return &Result{Hits: []Hit{}, Facets: map[string][]Facet{}}, nil
+	}
+	q := index.Query{
+		Clauses: p.clauses, Exclude: p.exclude,
+		Filter: index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years},
+		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true,
+	}
+	res, err := s.idx.Search(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	out, err := s.assemble(ctx, res)
+	if err != nil {
+		return nil, err
+	}
+	out.TookMS = time.Since(start).Milliseconds()
+	return out, nil
+}
+
+// scopeCities applies the user's city scope to the requested cities. It is
+// applied here, never trusted from the client. visible is false when the
+// user asked only for cities they may not see.
+func scopeCities(u *catalog.User, requested []string) (cities []string, visible bool) {
+	if u == nil || u.Role != catalog.RoleCoordinator {
+		return requested, true
+	}
+	if len(requested) == 0 {
+		return []string{u.City}, true
+	}
+	for _, c := range requested {
+		if c == u.City {
+			return []string{u.City}, true
+		}
+	}
+	return nil, false
+}
+
+func (s *Service) assemble(ctx context.Context, res *index.Result) (*Result, error) {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load hit documents: %w", err)
+	}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Facet{}}
+	for _, h := range res.Hits {
+		d, ok := docs[h.ID]
+		if !ok {
+			// Deleted since it was indexed; the index catches up shortly.
+			continue
+		}
+		out.Hits = append(out.Hits, Hit{
+			ID: d.ID, Title: d.Title, Filename: d.Filename, City: d.City, DocType: string(d.DocType),
+			IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Score: h.Score,
+			Fragments: buildFragments(h.Pages, h.Spans),
+		})
+	}
+	labels, err := s.labels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, field := range index.FacetFields {
+		facets := []Facet{}
+		for _, v := range res.Facets[field] {
+			facets = append(facets, Facet{Value: v.Value, Label: labels[field][v.Value], Count: v.Count})
+		}
+		out.Facets[field] = facets
+	}
+	return out, nil
+}
+
+// labels are the names people know facet values by.
+func (s *Service) labels(ctx context.Context) (map[string]map[string]string, error) {
+	cities, err := s.cat.Cities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string]string{"city": {}, "doc_type": {}}
+	for _, c := range cities {
+		out["city"][c.Code] = c.Name
+	}
+	for t, l := range catalog.DocTypeLabels {
+		out["doc_type"][string(t)] = l
+	}
+	return out, nil
+}
