@@ -33,11 +33,7 @@ func (s *Service) Start(ctx context.Context) error {
 		s.cancel()
 		return err
 	}
-	// Before the workers start, so the index does not move underneath.
-	if err := s.Reconcile(ctx); err != nil {
-		s.cancel()
-		return fmt.Errorf("reconcile index with catalog: %w", err)
-	}
+
 	var workers sync.WaitGroup
 	for range s.cfg.Workers {
 		workers.Add(1)
@@ -55,6 +51,15 @@ func (s *Service) Start(ctx context.Context) error {
 	go func() {
 		defer s.wg.Done()
 		s.runIndexer(ctx)
+	}()
+	// In the background: listing a large index takes a while, and start-up
+	// should not wait for it.
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		if err := s.Reconcile(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("reconcile index with catalog", "err", err)
+		}
 	}()
 	return nil
 }

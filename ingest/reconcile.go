@@ -15,33 +15,28 @@ import (
 
 // Reconcile makes the index follow the catalog: documents the catalog calls
 // indexed but the index lacks are queued again, and index entries for
-// documents that are gone or failed are removed. When the counts agree it
-// costs one count query, so it is cheap enough for every start-up.
+// documents that are gone or failed are removed. The index is listed before
+// the catalog is read, so a document the pipeline finishes meanwhile is at
+// worst indexed twice, never dropped; Reconcile is safe to run beside the
+// pipeline.
 func (s *Service) Reconcile(ctx context.Context) error {
-	indexed, err := catalogIDs(ctx, s.cat, catalog.StatusIndexed)
-	if err != nil {
-		return err
-	}
-	n, err := s.idx.Count()
-	if err != nil {
-		return err
-	}
-	if n == uint64(len(indexed)) {
-		return nil
-	}
 	inIndex, err := s.idx.IDs(ctx)
 	if err != nil {
 		return err
 	}
-	missing, extra := diffSorted(indexed, inIndex)
-	live, err := catalogIDs(ctx, s.cat, catalog.StatusStored, catalog.StatusExtracted)
+	indexed, err := catalogIDs(ctx, s.cat, catalog.StatusIndexed)
 	if err != nil {
 		return err
 	}
+	unfinished, err := catalogIDs(ctx, s.cat, catalog.StatusStored, catalog.StatusExtracted)
+	if err != nil {
+		return err
+	}
+	missing, extra := diffSorted(indexed, inIndex)
 	var stale []string
 	for _, id := range extra {
 		// A document being re-indexed after an edit is still in the index.
-		if _, found := slices.BinarySearch(live, id); !found {
+		if _, found := slices.BinarySearch(unfinished, id); !found {
 			stale = append(stale, id)
 		}
 	}
@@ -62,7 +57,9 @@ func (s *Service) Reconcile(ctx context.Context) error {
 			s.queue.push(id)
 		}
 	}
-	s.log.Info("index reconciled with catalog", "requeued", len(missing), "removed", len(stale))
+	if len(missing)+len(stale) > 0 {
+		s.log.Info("index reconciled with catalog", "requeued", len(missing), "removed", len(stale))
+	}
 	return nil
 }
 

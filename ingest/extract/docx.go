@@ -63,9 +63,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // readZipXML streams one zip member through an XML decoder, calling fn for
-// every token. The decompressed size is counted as it is read, because
-// headers can lie; a member whose header already admits to more than max is
-// refused without reading it.
+// every token. A member whose header admits to more than max bytes is
+// refused without reading it; since headers can lie, the bytes actually
+// inflated are counted too.
 func readZipXML(ctx context.Context, f *zip.File, max int64, fn func(xml.Token) error) error {
 	if f.UncompressedSize64 > uint64(max) {
 		return errDOCXTooLarge(max)
@@ -75,9 +75,14 @@ func readZipXML(ctx context.Context, f *zip.File, max int64, fn func(xml.Token) 
 		return fmt.Errorf("open member: %v: %w", err, errDOCXCorrupt())
 	}
 	defer rc.Close()
+	return decodeXMLCapped(ctx, rc, max, fn)
+}
+
+// decodeXMLCapped decodes at most max bytes of XML from r.
+func decodeXMLCapped(ctx context.Context, r io.Reader, max int64, fn func(xml.Token) error) error {
 	// The limit reader stops one byte past max; the counter tells that end
 	// (an XML syntax error) from a real end of the document.
-	cr := &countingReader{r: rc}
+	cr := &countingReader{r: r}
 	d := xml.NewDecoder(io.LimitReader(cr, max+1))
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
@@ -87,15 +92,11 @@ func readZipXML(ctx context.Context, f *zip.File, max int64, fn func(xml.Token) 
 		}
 		tok, err := d.Token()
 		switch {
-		case errors.Is(err, io.EOF):
-			return nil
 		case cr.n > max:
 			return errDOCXTooLarge(max)
+		case errors.Is(err, io.EOF):
+			return nil
 		case err != nil:
-			var ae *catalog.Error
-			if errors.As(err, &ae) {
-				return err
-			}
 			return fmt.Errorf("parse xml: %v: %w", err, errDOCXCorrupt())
 		}
 		if err := fn(tok); err != nil {

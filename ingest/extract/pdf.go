@@ -52,9 +52,9 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 	}
 	if lib.err != nil && toolErr != nil {
 		if isEncrypted(lib.err, toolErr) {
-			return nil, fmt.Errorf("library: %v; %v: %w", lib.err, toolErr, errPDFEncrypted())
+			return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFEncrypted())
 		}
-		return nil, fmt.Errorf("library: %v; %v: %w", lib.err, toolErr, errPDFCorrupt())
+		return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFCorrupt())
 	}
 	pages, fromTool, garbled := choosePages(lib, toolPages)
 	if garbled && allEmpty(pages) {
@@ -280,5 +280,5 @@ func errPDFEncrypted() error {
 }
 
 func errPDFCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏或格式不正确,无法读取;请用 PDF 阅读器打开检查,重新导出后上传")
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏或不完整,无法读取;请用 PDF 阅读器打开检查,重新导出或重新上传完整的文件")
 }

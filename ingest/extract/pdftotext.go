@@ -64,7 +64,8 @@ func runPdftotext(ctx context.Context, tool, path string, lim Limits) ([]string,
 	case stdout.overflow:
 		return nil, errTextTooLarge(lim.MaxTextBytes)
 	case err != nil:
-		return nil, fmt.Errorf("pdftotext: %v: %s", err, strings.TrimSpace(stderr.buf.String()))
+		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")
+		return nil, fmt.Errorf("pdftotext: %v: %s", err, msg)
 	}
 	pages := strings.Split(stdout.buf.String(), "\f")
 	if len(pages) > 1 && strings.TrimSpace(pages[len(pages)-1]) == "" {

@@ -67,14 +67,31 @@ func sniffZip(head []byte, ext string, claimed Format) (Format, string, error) {
 		return FormatDOCX, MIMEDOCX, nil
 	case claimed != "":
 		return "", "", errNameMismatch(ext, claimed, "ZIP 压缩包")
-	case ext == "" && bytes.Contains(head, []byte("word/")):
+	case ext == "" && looksLikeOOXMLText(head):
 		return FormatDOCX, MIMEDOCX, nil
 	}
-	what := "ZIP 压缩包"
+	what := " ZIP 压缩包"
 	if n, ok := zipKinds[ext]; ok {
 		what = n
 	}
 	return "", "", catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持%s;%s,请将其中的文件解压或另存为 PDF 后分别上传", what, supported)
+}
+
+// looksLikeOOXMLText reports a zip whose first members are those of an
+// Office Open XML package and not of a spreadsheet or a presentation. The
+// head shows only the first members; Extract finds out the rest.
+func looksLikeOOXMLText(head []byte) bool {
+	for _, other := range []string{"xl/", "ppt/"} {
+		if bytes.Contains(head, []byte(other)) {
+			return false
+		}
+	}
+	for _, marker := range []string{"word/", "[Content_Types].xml", "_rels/.rels", "docProps/"} {
+		if bytes.Contains(head, []byte(marker)) {
+			return true
+		}
+	}
+	return false
 }
 
 func sniffText(head []byte, f Format, ext string, claimed Format) (Format, string, error) {
@@ -105,15 +122,15 @@ func sniffText(head []byte, f Format, ext string, claimed Format) (Format, strin
 // errNameMismatch says that the extension promises one format and the
 // content is another.
 func errNameMismatch(ext string, claimed Format, actual string) error {
-	return catalog.Errorf(catalog.EINVALID, "文件扩展名是 %s,但内容不是 %s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)",
+	return catalog.Errorf(catalog.EINVALID, "文件扩展名是 %s,但内容不是%s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)",
 		ext, formatNames[claimed], strings.TrimSpace(actual))
 }
 
 var formatNames = map[Format]string{
-	FormatPDF:  "PDF 文件",
-	FormatDOCX: "DOCX 文件",
+	FormatPDF:  " PDF 文件",
+	FormatDOCX: " DOCX 文件",
 	FormatTXT:  "文本文件",
-	FormatHTML: "HTML 网页",
+	FormatHTML: " HTML 网页",
 }
 
 // formatOfExt returns the readable format an extension promises, or "".

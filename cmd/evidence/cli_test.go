@@ -1,0 +1,118 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIngestSearchCheckReindex drives the maintenance commands as an
+// operator would on one data folder, with no server running.
+func TestIngestSearchCheckReindex(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	for _, name := range []string{"ningbo-policy.pdf", "wuhan-case.html", "chengdu-news-gb18030.txt"} {
+		copyFile(t, filepath.Join("testdata", name), filepath.Join(dir, name))
+	}
+	os.WriteFile(filepath.Join(dir, "坏文件.pdf"), []byte("not a pdf"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".hidden.txt"), []byte("隐藏文件不导入"), 0o644)
+
+	out, err := runCLI(t, "ingest", dir, "--data", data, "--city", "330200", "--type", "policy", "--json")
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("ingest with one bad file: err %v, want exit 1", err)
+	}
+	var summary struct {
+		Files                     []fileOutcome
+		Stored, Duplicate, Failed int
+	}
+	if err := json.Unmarshal([]byte(out), &summary); err != nil {
+		t.Fatalf("ingest --json: %v\n%s", err, out)
+	}
+	if summary.Stored != 3 || summary.Failed != 1 || len(summary.Files) != 4 {
+		t.Fatalf("ingest summary %+v", summary)
+	}
+	for _, f := range summary.Files {
+		if f.Outcome == "stored" && f.Status != "indexed" {
+			t.Errorf("%s: status %s after ingest returned", f.Path, f.Status)
+		}
+		if f.Outcome == "failed" && !strings.Contains(f.Error, "PDF") {
+			t.Errorf("%s: error %q", f.Path, f.Error)
+		}
+	}
+
+	out, err = runCLI(t, "ingest", filepath.Join(dir, "wuhan-case.html"), "--data", data, "--city", "330200", "--type", "case")
+	if err != nil || !strings.Contains(out, "重复 1") {
+		t.Errorf("re-ingest: %v\n%s", err, out)
+	}
+
+	out, err = runCLI(t, "search", "学分银行", "--data", data, "--city", "330200")
+	if err != nil || !strings.Contains(out, "共 2 条结果") || !strings.Contains(out, "第2页") || !strings.Contains(out, "【学分银行】") {
+		t.Errorf("search: %v\n%s", err, out)
+	}
+
+	if out, err := runCLI(t, "check", "--data", data); err != nil || !strings.Contains(out, "校验通过") {
+		t.Fatalf("check on a sound archive: %v\n%s", err, out)
+	}
+
+	// Losing the index is repaired by reindex.
+	if err := os.RemoveAll(filepath.Join(data, "index")); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runCLI(t, "reindex", "--data", data); err != nil || !strings.Contains(out, "3 个文档可检索") {
+		t.Fatalf("reindex: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "search", "学分银行", "--data", data, "--json")
+	if err != nil || !strings.Contains(out, `"total":2`) {
+		t.Errorf("search after reindex: %v\n%s", err, out)
+	}
+
+	// A changed original is caught.
+	originals, _ := filepath.Glob(filepath.Join(data, "blobs", "objects", "originals", "*"))
+	if len(originals) != 3 {
+		t.Fatalf("originals on disk: %v", originals)
+	}
+	os.WriteFile(originals[0], []byte("篡改后的内容"), 0o644)
+	out, err = runCLI(t, "check", "--data", data)
+	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(out, "hash mismatch") {
+		t.Errorf("check after tampering: %v\n%s", err, out)
+	}
+}
+
+func TestUserAddValidates(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	tests := []struct {
+		args   []string
+		phrase string
+	}{
+		{[]string{"--name", "li", "--role", "boss"}, "未知的角色"},
+		{[]string{"--name", "li", "--role", "coordinator"}, "必须指定所属城市"},
+		{[]string{"--name", "li", "--role", "coordinator", "--city", "999999"}, "未知的城市代码"},
+		{[]string{"--name", "li", "--role", "expert", "--password", "short"}, "至少"},
+		{[]string{"--name", "", "--role", "expert"}, "用户名"},
+	}
+	for _, tt := range tests {
+		_, err := runCLI(t, append([]string{"user", "add", "--data", data}, tt.args...)...)
+		if err == nil || !strings.Contains(describe(err), tt.phrase) {
+			t.Errorf("user add %v: %v, want %q", tt.args, err, tt.phrase)
+		}
+	}
+	addUser(t, data, "--name", "wang", "--role", "coordinator", "--city", "330100")
+	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "wang", "--role", "expert"); err == nil || !strings.Contains(describe(err), "已存在") {
+		t.Errorf("duplicate user: %v", err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

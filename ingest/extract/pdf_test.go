@@ -1,0 +1,201 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// The sentences that identify each page of testdata/policy.pdf (after
+// Normalize).
+var policyPages = []struct{ has, hasNot []string }{
+	{has: []string{"杭政办〔2016〕12号", "到2020年,全市基本形成学习型社会"}, hasNot: []string{"学分银行", "保障措施"}},
+	{has: []string{"(一)建立学分银行", "存入学分银行工作的通知", "社区学习共同体5000多个"}, hasNot: []string{"杭政办", "保障措施"}},
+	{has: []string{"三、保障措施", "2016年3月8日"}, hasNot: []string{"学分银行", "杭政办"}},
+}
+
+func checkPolicyPages(t *testing.T, res *Result) {
+	t.Helper()
+	if len(res.Pages) != len(policyPages) {
+		t.Fatalf("policy.pdf via %s: got %d pages, want %d", res.Extractor, len(res.Pages), len(policyPages))
+	}
+	for i, want := range policyPages {
+		page := res.Pages[i]
+		for _, s := range want.has {
+			if !strings.Contains(page, s) {
+				t.Errorf("policy.pdf via %s: page %d lacks %q:\n%s", res.Extractor, i+1, s, page)
+			}
+		}
+		for _, s := range want.hasNot {
+			if strings.Contains(page, s) {
+				t.Errorf("policy.pdf via %s: page %d contains %q, which belongs to another page", res.Extractor, i+1, s)
+			}
+		}
+		if strings.ContainsRune(page, '\f') {
+			t.Errorf("page %d contains a form feed", i+1)
+		}
+	}
+}
+
+func TestPDFWithLibrary(t *testing.T) {
+	withoutPdftotext(t)
+	res := mustExtract(t, FormatPDF, "policy.pdf")
+	if res.Extractor != "pdf" || res.Version != 1 {
+		t.Fatalf("got extractor %q version %d, want pdf 1", res.Extractor, res.Version)
+	}
+	if res.Title != "杭州市人民政府办公厅关于推进学习型城市建设的实施意见" {
+		t.Errorf("title %q", res.Title)
+	}
+	checkPolicyPages(t, res)
+}
+
+func TestPDFWithPdftotext(t *testing.T) {
+	needPdftotext(t)
+	pages, err := runPdftotext(context.Background(), lookPdftotext(), fixture("policy.pdf"), Limits{}.withDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &Result{Extractor: "pdftotext", Pages: pages}
+	if err := finish(res, FormatPDF, Limits{}.withDefaults()); err != nil {
+		t.Fatal(err)
+	}
+	checkPolicyPages(t, res)
+}
+
+// TestCorruptPDFPanicsRaw proves the fixture does what it is for: the
+// library, called without our guard, panics on it.
+func TestCorruptPDFPanicsRaw(t *testing.T) {
+	panicked := func() (p any) {
+		defer func() { p = recover() }()
+		f, r, err := pdf.Open(fixture("corrupt.pdf"))
+		if err != nil {
+			t.Fatalf("corrupt.pdf no longer opens, so it tests nothing: %v", err)
+		}
+		defer f.Close()
+		for i := 1; i <= r.NumPage(); i++ {
+			r.Page(i).GetPlainText(nil)
+		}
+		return nil
+	}()
+	if panicked == nil {
+		t.Fatal("ledongthuc/pdf no longer panics on corrupt.pdf; regenerate it (testdata/README.md)")
+	}
+	t.Logf("raw panic: %v", panicked)
+}
+
+func TestCorruptPDFWithoutPdftotext(t *testing.T) {
+	withoutPdftotext(t)
+	_, err := Extract(context.Background(), FormatPDF, fixture("corrupt.pdf"), Limits{})
+	wantError(t, "corrupt.pdf", err, catalog.EINVALID, "PDF")
+}
+
+func TestCorruptPDFRecoveredByPdftotext(t *testing.T) {
+	needPdftotext(t)
+	res, err := Extract(context.Background(), FormatPDF, fixture("corrupt.pdf"), Limits{})
+	if err != nil {
+		t.Fatalf("corrupt.pdf: pdftotext should have recovered some text: %v", err)
+	}
+	if res.Extractor != "pdftotext" {
+		t.Errorf("extractor %q, want pdftotext", res.Extractor)
+	}
+	if countHan(strings.Join(res.Pages, "")) < 10 {
+		t.Errorf("recovered too little text: %q", res.Pages)
+	}
+}
+
+func TestBadPDFs(t *testing.T) {
+	tests := []struct {
+		file   string
+		phrase string
+	}{
+		{"truncated.pdf", "PDF 文件已损坏或不完整"},
+		{"png-named.pdf", "PDF 文件已损坏或不完整"},
+		{"encrypted.pdf", "PDF 文件已加密"},
+		{"scan.pdf", "PDF 中没有可提取的文字(可能是扫描件,需要 OCR)"},
+	}
+	for _, fallback := range []bool{false, true} {
+		for _, tt := range tests {
+			via := "library"
+			if fallback {
+				via = "pdftotext"
+			}
+			t.Run(via+"/"+tt.file, func(t *testing.T) {
+				if fallback {
+					needPdftotext(t)
+				} else {
+					withoutPdftotext(t)
+				}
+				_, err := Extract(context.Background(), FormatPDF, fixture(tt.file), Limits{})
+				wantError(t, tt.file, err, catalog.EINVALID, tt.phrase)
+			})
+		}
+	}
+}
+
+func TestPDFTimeout(t *testing.T) {
+	start := time.Now()
+	_, err := Extract(context.Background(), FormatPDF, fixture("policy.pdf"), Limits{Timeout: time.Nanosecond})
+	wantError(t, "1ns limit", err, catalog.EINVALID, "提取文字超时")
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("Extract took %v with a 1ns limit", d)
+	}
+}
+
+func TestPDFTextLimit(t *testing.T) {
+	withoutPdftotext(t)
+	_, err := Extract(context.Background(), FormatPDF, fixture("policy.pdf"), Limits{MaxTextBytes: 100})
+	wantError(t, "100-byte limit", err, catalog.ETOOLARGE, "上限")
+}
+
+func TestChoosePages(t *testing.T) {
+	garbage := "\x01\x02\x03\x04\x05\x06\x07\x08 abc"
+	han := "学习型城市建设监测工作机制分阶段分任务多部门合作联动"
+	tests := []struct {
+		name     string
+		lib      pdfText
+		tool     []string
+		want     []string
+		fromTool bool
+	}{
+		{"library good", pdfText{pages: []string{"第一页", "第二页"}, failed: []bool{false, false}}, []string{"一", "二"}, []string{"第一页", "第二页"}, false},
+		{"empty page filled", pdfText{pages: []string{"第一页", ""}, failed: []bool{false, false}}, []string{"第一页", "第二页"}, []string{"第一页", "第二页"}, true},
+		{"garbled page replaced", pdfText{pages: []string{garbage}, failed: []bool{false}}, []string{han}, []string{han}, true},
+		{"garbled page dropped", pdfText{pages: []string{garbage}, failed: []bool{false}}, nil, []string{""}, false},
+		{"failed page replaced", pdfText{pages: []string{"", "第二页"}, failed: []bool{true, false}}, []string{"第一页", "第二页"}, []string{"第一页", "第二页"}, true},
+		{"lost Han replaced", pdfText{pages: []string{"N-(\"#$%"}, failed: []bool{false}}, []string{han}, []string{han}, true},
+		{"library failed", pdfText{err: context.DeadlineExceeded}, []string{"一", "二", "三"}, []string{"一", "二", "三"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, fromTool, _ := choosePages(tt.lib, tt.tool)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") || fromTool != tt.fromTool {
+				t.Fatalf("got %q (from pdftotext %v), want %q (%v)", got, fromTool, tt.want, tt.fromTool)
+			}
+		})
+	}
+}
+
+func TestIsGarbled(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"杭州市人民政府办公厅文件", false},
+		{"", false},
+		{"Learning City 2017", false},
+		{"\ufffd\ufffd\ufffd学习", true},
+		{"\ue001\ue002\ue003\ue004", true},
+		{"\x00\x12\x00\x34\x00\x56", true},
+		{"学习型城市建设监测工作机制\ufffd", false}, // one odd character is not garbage
+	}
+	for _, tt := range tests {
+		if got := isGarbled(tt.s); got != tt.want {
+			t.Errorf("isGarbled(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,254 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+type rig struct {
+	cat   *catalog.Store
+	blobs blob.Store
+	idx   index.Index
+	dir   string
+}
+
+func newRig(t *testing.T) *rig {
+	t.Helper()
+	dir := t.TempDir()
+	cat, err := catalog.Open(context.Background(), filepath.Join(dir, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	blobs, err := blob.NewFolder(filepath.Join(dir, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return &rig{cat: cat, blobs: blobs, idx: idx, dir: dir}
+}
+
+// service returns a pipeline on the rig; done receives each finished document.
+func (r *rig) service(t *testing.T) (*Service, chan *catalog.Document) {
+	done := make(chan *catalog.Document, 100)
+	svc := New(r.cat, r.blobs, r.idx, Config{
+		TempDir: filepath.Join(r.dir, "tmp"), Workers: 2,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		OnDone: func(d *catalog.Document) { done <- d },
+	})
+	t.Cleanup(svc.Close)
+	return svc, done
+}
+
+var coordinator = &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+
+func submitText(t *testing.T, svc *Service, name, text string) *Outcome {
+	t.Helper()
+	st, err := svc.Stage(strings.NewReader(text), name)
+	if err != nil {
+		t.Fatalf("stage %s: %v", name, err)
+	}
+	defer st.Remove()
+	meta := Meta{City: "330100", DocType: "work_summary"}
+	if err := svc.CheckMeta(context.Background(), &meta); err != nil {
+		t.Fatal(err)
+	}
+	out, err := svc.Submit(context.Background(), st, meta, coordinator)
+	if err != nil {
+		t.Fatalf("submit %s: %v", name, err)
+	}
+	return out
+}
+
+func waitFor(t *testing.T, done chan *catalog.Document, n int) map[string]*catalog.Document {
+	t.Helper()
+	got := map[string]*catalog.Document{}
+	for len(got) < n {
+		select {
+		case d := <-done:
+			got[d.ID] = d
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%d of %d documents finished", len(got), n)
+		}
+	}
+	return got
+}
+
+func hits(t *testing.T, idx index.Index, word string) int {
+	t.Helper()
+	res, err := idx.Search(context.Background(), index.Query{Clauses: []index.Clause{{Any: []index.Term{{Text: word}}}}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(res.Total)
+}
+
+func TestStartResumesWorkLeftByAStoppedProcess(t *testing.T) {
+	r := newRig(t)
+	first, _ := r.service(t)
+	// Submitted but never started: the process "stopped" before extraction.
+	a := submitText(t, first, "a.txt", "杭州市建立学分银行,推进学习成果认证。")
+	b := submitText(t, first, "b.txt", "社区教育工作总结:全年举办大讲堂。")
+	if d, _ := r.cat.Document(context.Background(), a.Document.ID); d.Status != catalog.StatusStored {
+		t.Fatalf("status before start %s", d.Status)
+	}
+	first.Close()
+
+	second, done := r.service(t)
+	if err := second.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got := waitFor(t, done, 2)
+	for _, id := range []string{a.Document.ID, b.Document.ID} {
+		if got[id].Status != catalog.StatusIndexed {
+			t.Errorf("%s: %s %s", id, got[id].Status, got[id].Error)
+		}
+	}
+	if n := hits(t, r.idx, "学分银行"); n != 1 {
+		t.Errorf("学分银行 hits %d, want 1", n)
+	}
+}
+
+func TestReconcileRequeuesMissingAndDropsStale(t *testing.T) {
+	r := newRig(t)
+	svc, done := r.service(t)
+	if err := svc.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	a := submitText(t, svc, "a.txt", "宁波市终身教育促进条例")
+	b := submitText(t, svc, "b.txt", "成都市全民终身学习活动周")
+	waitFor(t, done, 2)
+	svc.Close()
+
+	// The index lost a, and kept an entry for a document the catalog no longer has.
+	ctx := context.Background()
+	r.idx.Delete(ctx, a.Document.ID)
+	r.idx.Index(ctx, []index.Document{{ID: "GONE", Title: "已删除", Pages: []string{"学分银行"}}})
+
+	svc2, done2 := r.service(t)
+	if err := svc2.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := waitFor(t, done2, 1)
+	if d := got[a.Document.ID]; d == nil || d.Status != catalog.StatusIndexed {
+		t.Fatalf("missing document not re-indexed: %+v", got)
+	}
+	ids, _ := r.idx.IDs(ctx)
+	if fmt.Sprint(ids) != fmt.Sprint(sortedIDs(a.Document.ID, b.Document.ID)) {
+		t.Errorf("index ids %v", ids)
+	}
+}
+
+func sortedIDs(ids ...string) []string {
+	if ids[0] > ids[1] {
+		ids[0], ids[1] = ids[1], ids[0]
+	}
+	return ids
+}
+
+func TestDuplicatesAreOneDocumentEvenWhenConcurrent(t *testing.T) {
+	r := newRig(t)
+	svc, _ := r.service(t)
+	var wg sync.WaitGroup
+	ids := make([]string, 8)
+	for i := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ids[i] = submitText(t, svc, fmt.Sprintf("copy%d.txt", i), "同一份工作总结的内容").Document.ID
+		}()
+	}
+	wg.Wait()
+	for _, id := range ids {
+		if id != ids[0] {
+			t.Fatalf("concurrent uploads of the same bytes made documents %v", ids)
+		}
+	}
+	subs, _ := r.cat.Submissions(context.Background(), ids[0])
+	if len(subs) != 8 {
+		t.Errorf("submissions %d, want 8", len(subs))
+	}
+}
+
+func TestFailedDocumentIsRetriedWhenSentAgain(t *testing.T) {
+	r := newRig(t)
+	svc, done := r.service(t)
+	if err := svc.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 3000)
+	x := uint32(2463534242)
+	for i := range b {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		b[i] = byte(0x80 | x&0x7f)
+	}
+	bad := string(b)
+	out := submitText(t, svc, "bad.txt", bad)
+	d := waitFor(t, done, 1)[out.Document.ID]
+	if d.Status != catalog.StatusFailed || d.Error == "" {
+		t.Fatalf("bad text: %s %q", d.Status, d.Error)
+	}
+	again := submitText(t, svc, "bad.txt", bad)
+	if !again.Duplicate || again.Document.Status != catalog.StatusStored {
+		t.Errorf("resubmitting a failed document: duplicate %v status %s", again.Duplicate, again.Document.Status)
+	}
+	if d := waitFor(t, done, 1)[out.Document.ID]; d.Status != catalog.StatusFailed {
+		t.Errorf("retry of unreadable text: %s", d.Status)
+	}
+}
+
+func TestStageRejectsBeforeStoring(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, file, body string
+		max              int64
+		code             string
+	}{
+		{"too large", "a.txt", strings.Repeat("学", 400), 1000, catalog.ETOOLARGE},
+		{"empty", "a.txt", "", 1000, catalog.EINVALID},
+		{"pdf in name only", "a.pdf", "纯文本", 1000, catalog.EINVALID},
+	}
+	for _, tt := range tests {
+		_, err := Stage(strings.NewReader(tt.body), tt.file, dir, tt.max)
+		if catalog.ErrorCode(err) != tt.code || !strings.Contains(catalog.ErrorMessage(err), tt.file) {
+			t.Errorf("%s: %v, want %s naming the file", tt.name, err, tt.code)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
+		t.Errorf("rejected uploads left temp files %v", left)
+	}
+}
+
+func TestSanitizeFilename(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"宁波市学分银行实施意见.pdf", "宁波市学分银行实施意见.pdf"},
+		{"../../etc/passwd", "passwd"},
+		{`C:\Users\王\材料\总结.docx`, "总结.docx"},
+		{"a\x00b\nc.txt", "abc.txt"},
+		{"  ", "未命名文件"},
+		{"..", "未命名文件"},
+		{strings.Repeat("学", 200) + ".pdf", strings.Repeat("学", 78) + ".pdf"},
+	}
+	for _, tt := range tests {
+		if got := SanitizeFilename(tt.in); got != tt.want {
+			t.Errorf("SanitizeFilename(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

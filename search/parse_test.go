@@ -1,0 +1,95 @@
+package search
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+func clause(terms ...string) index.Clause {
+	c := index.Clause{}
+	for _, t := range terms {
+		c.Any = append(c.Any, index.Term{Text: t})
+	}
+	return c
+}
+
+func TestParseQuery(t *testing.T) {
+	tests := []struct {
+		q       string
+		clauses []index.Clause
+		exclude []index.Term
+	}{
+		{"学分银行", []index.Clause{clause("学分银行")}, nil},
+		{"学分银行 长沙", []index.Clause{clause("学分银行"), clause("长沙")}, nil},
+		{"学分银行　长沙", []index.Clause{clause("学分银行"), clause("长沙")}, nil}, // ideographic space
+		{`"终身教育 促进条例"`, []index.Clause{clause("终身教育 促进条例")}, nil},
+		{"“学习型城市”", []index.Clause{clause("学习型城市")}, nil},
+		{"学分银行 -征求意见稿", []index.Clause{clause("学分银行")}, []index.Term{{Text: "征求意见稿"}}},
+		{`-"征求意见稿"`, nil, []index.Term{{Text: "征求意见稿"}}},
+		{"大讲堂 OR 读书会 宁波", []index.Clause{clause("大讲堂", "读书会"), clause("宁波")}, nil},
+		{"a OR b OR c", []index.Clause{clause("a", "b", "c")}, nil},
+		{"２０１７年", []index.Clause{clause("2017年")}, nil}, // full-width digits folded
+		{"", nil, nil},
+		{"   ", nil, nil},
+	}
+	for _, tt := range tests {
+		p, err := parseQuery(tt.q)
+		if err != nil {
+			t.Errorf("parseQuery(%q): %v", tt.q, err)
+			continue
+		}
+		if !reflect.DeepEqual(p.clauses, tt.clauses) || !reflect.DeepEqual(p.exclude, tt.exclude) {
+			t.Errorf("parseQuery(%q) = %+v / %+v, want %+v / %+v", tt.q, p.clauses, p.exclude, tt.clauses, tt.exclude)
+		}
+	}
+}
+
+func TestParseQueryErrors(t *testing.T) {
+	tests := []struct{ q, phrase string }{
+		{`"学分银行`, "引号不配对"},
+		{`“学分银行`, "引号不配对"},
+		{`""`, "引号中没有内容"},
+		{"OR 学分银行", "OR"},
+		{"学分银行 OR", "OR"},
+		{"学分银行 OR OR 长沙", "OR"},
+		{"学分银行 OR -长沙", "OR"},
+		{"学分银行 -", "减号"},
+		{"，。、", "没有可检索的文字"},
+		{strings.Repeat("学", maxQueryRunes+1), "过长"},
+		{strings.Repeat("词 ", maxQueryTerms+1), "过多"},
+	}
+	for _, tt := range tests {
+		_, err := parseQuery(tt.q)
+		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), tt.phrase) {
+			t.Errorf("parseQuery(%.30q): %v, want EINVALID with %q", tt.q, err, tt.phrase)
+		}
+	}
+}
+
+func TestScopeCities(t *testing.T) {
+	coord := &catalog.User{Role: catalog.RoleCoordinator, City: "330100"}
+	expert := &catalog.User{Role: catalog.RoleExpert}
+	tests := []struct {
+		name      string
+		u         *catalog.User
+		requested []string
+		want      []string
+		visible   bool
+	}{
+		{"expert sees what they ask", expert, []string{"510100"}, []string{"510100"}, true},
+		{"expert without filter sees all", expert, nil, nil, true},
+		{"coordinator is held to their city", coord, nil, []string{"330100"}, true},
+		{"coordinator asking for their city and another", coord, []string{"510100", "330100"}, []string{"330100"}, true},
+		{"coordinator asking for another city sees nothing", coord, []string{"510100"}, nil, false},
+	}
+	for _, tt := range tests {
+		got, visible := scopeCities(tt.u, tt.requested)
+		if !reflect.DeepEqual(got, tt.want) || visible != tt.visible {
+			t.Errorf("%s: got %v %v, want %v %v", tt.name, got, visible, tt.want, tt.visible)
+		}
+	}
+}
