@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -94,32 +95,27 @@ func OpenMem() (*Bleve, error) {
 	return &Bleve{idx: idx}, nil
 }
 
-// bleveDoc is the indexed shape of a Document; doc.go documents each field.
-type bleveDoc struct {
-	Title      string   `json:"title"`
-	Text       string   `json:"text"`
-	City       string   `json:"city"`
-	DocType    string   `json:"doc_type"`
-	Department string   `json:"department,omitempty"`
-	Indicators []string `json:"indicators,omitempty"`
-	Year       string   `json:"year,omitempty"`
-	IssuedOn   string   `json:"issued_on,omitempty"`
-}
-
-func toBleveDoc(d Document) bleveDoc {
-	bd := bleveDoc{
-		Title:      d.Title,
-		Text:       strings.Join(d.Pages, PageSeparator),
-		City:       d.City,
-		DocType:    d.DocType,
-		Department: d.Department,
-		Indicators: d.Indicators,
+// toBleveDoc is the indexed shape of a Document; doc.go documents each
+// field. Empty values are left out rather than indexed as an empty term, so
+// they never show up as a facet value.
+func toBleveDoc(d Document) map[string]any {
+	bd := map[string]any{
+		fieldTitle: d.Title,
+		fieldText:  strings.Join(d.Pages, PageSeparator),
+	}
+	for field, v := range map[string]string{fieldCity: d.City, fieldDocType: d.DocType, fieldDepartment: d.Department} {
+		if v != "" {
+			bd[field] = v
+		}
+	}
+	if len(d.Indicators) > 0 {
+		bd[fieldIndicators] = d.Indicators
 	}
 	if d.Year > 0 {
-		bd.Year = strconv.Itoa(d.Year)
+		bd[fieldYear] = strconv.Itoa(d.Year)
 	}
 	if !d.IssuedOn.IsZero() {
-		bd.IssuedOn = d.IssuedOn.UTC().Format("2006-01-02T15:04:05Z")
+		bd[fieldIssuedOn] = d.IssuedOn.UTC().Format(time.RFC3339)
 	}
 	return bd
 }

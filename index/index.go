@@ -74,6 +74,9 @@ type Filter struct {
 	Indicators  []string
 	Years       []int
 	Departments []string
+	// IDs, when set, keeps only these documents; ExcludeIDs drops these.
+	IDs        []string
+	ExcludeIDs []string
 }
 
 // Result is one page of hits with the total and the facets.

@@ -208,3 +208,45 @@ func TestQueryTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyFieldsAreNotFacetValues(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+	if err := idx.Index(ctx, []Document{{ID: "x", Title: "无年份", Pages: []string{"文字"}, City: "330100"}}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := idx.Search(ctx, Query{FacetSize: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range FacetFields {
+		for _, v := range res.Facets[f] {
+			if v.Value == "" {
+				t.Errorf("facet %s has an empty value", f)
+			}
+		}
+	}
+}
+
+func TestFilterByDocumentIDs(t *testing.T) {
+	idx := newTestIndex(t)
+	ctx := context.Background()
+	res, err := idx.Search(ctx, Query{Filter: Filter{IDs: []string{"bank", "mayor"}}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); !slices.Equal(got, []string{"bank", "mayor"}) {
+		t.Errorf("IDs filter: %v", got)
+	}
+	res, err = idx.Search(ctx, Query{Clauses: terms("社区"), Filter: Filter{ExcludeIDs: []string{"mayor"}}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); !slices.Equal(got, []string{"changsha", "monk"}) {
+		t.Errorf("ExcludeIDs filter: %v", got)
+	}
+}

@@ -32,13 +32,16 @@ func buildQuery(q Query) query.Query {
 	default:
 		top = bleve.NewConjunctionQuery(must...)
 	}
-	if len(q.Exclude) == 0 {
+	if len(q.Exclude) == 0 && len(q.Filter.ExcludeIDs) == 0 {
 		return top
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(top)
 	for _, t := range q.Exclude {
 		bq.AddMustNot(termQuery(t))
+	}
+	if len(q.Filter.ExcludeIDs) > 0 {
+		bq.AddMustNot(bleve.NewDocIDQuery(q.Filter.ExcludeIDs))
 	}
 	return bq
 }
@@ -77,6 +80,9 @@ func filterQueries(f Filter) []query.Query {
 		years[i] = strconv.Itoa(y)
 	}
 	add(fieldYear, years)
+	if len(f.IDs) > 0 {
+		out = append(out, bleve.NewDocIDQuery(f.IDs))
+	}
 	return out
 }
 

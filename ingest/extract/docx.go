@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/net/html/charset"
+
 	"github.com/lcmonitor/evidence/catalog"
 )
 
@@ -84,6 +86,7 @@ func decodeXMLCapped(ctx context.Context, r io.Reader, max int64, fn func(xml.To
 	// (an XML syntax error) from a real end of the document.
 	cr := &countingReader{r: r}
 	d := xml.NewDecoder(io.LimitReader(cr, max+1))
+	d.CharsetReader = charset.NewReaderLabel // parts may be UTF-16
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {

@@ -161,6 +161,7 @@ func TestDOCXLyingHeader(t *testing.T) {
 	if code := catalog.ErrorCode(err); code != catalog.ETOOLARGE && code != catalog.EINVALID {
 		t.Fatalf("lying header: got %v, want ETOOLARGE or EINVALID", err)
 	}
+	t.Logf("lying header: %v", err)
 	_, err = Extract(context.Background(), FormatDOCX, honest, Limits{MaxUnzipped: 1 << 20})
 	wantError(t, "honest header, 2 MiB member, 1 MiB limit", err, catalog.ETOOLARGE, "DOCX 解压后超过 1 MiB 上限")
 }

@@ -103,19 +103,17 @@ func Extract(ctx context.Context, format Format, path string, lim Limits) (*Resu
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
 	}
-	res, err := runGuarded(ctx, run, path, lim)
+	res, err := runGuarded(ctx, format, run, path, lim)
 	if err != nil {
-		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
-	}
-	if err := finish(res, format, lim); err != nil {
 		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
 	}
 	return res, nil
 }
 
-// runGuarded runs one extractor in its own goroutine under recover and
-// waits for it or for the deadline, whichever comes first.
-func runGuarded(parent context.Context, run extractor, path string, lim Limits) (*Result, error) {
+// runGuarded runs one extractor and the normalisation of its pages in a
+// goroutine of their own under recover, and waits for them or for the
+// deadline, whichever comes first.
+func runGuarded(parent context.Context, format Format, run extractor, path string, lim Limits) (*Result, error) {
 	ctx, cancel := context.WithTimeout(parent, lim.Timeout)
 	defer cancel()
 
@@ -133,6 +131,9 @@ func runGuarded(parent context.Context, run extractor, path string, lim Limits) 
 			}
 		}()
 		res, err := run(ctx, path, lim)
+		if err == nil && res != nil {
+			err = finish(res, format, lim)
+		}
 		done <- outcome{res, err}
 	}()
 

@@ -30,9 +30,9 @@ func needPdftotext(t *testing.T) {
 // the rest of the test.
 func withoutPdftotext(t *testing.T) {
 	t.Helper()
-	saved := lookPdftotext
-	lookPdftotext = func() string { return "" }
-	t.Cleanup(func() { lookPdftotext = saved })
+	none := ""
+	pdftotextOverride.Store(&none)
+	t.Cleanup(func() { pdftotextOverride.Store(nil) })
 }
 
 // wantError checks that err carries the application code and that its

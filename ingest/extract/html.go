@@ -161,7 +161,9 @@ func (w *htmlWalker) textToken(t []byte) error {
 	case w.skip > 0:
 		return nil
 	case w.inTitle:
-		w.title.Write(t)
+		if w.title.Len() < 4096 {
+			w.title.Write(t)
+		}
 		return nil
 	case w.inHead:
 		return nil

@@ -108,6 +108,40 @@ func TestCorruptPDFRecoveredByPdftotext(t *testing.T) {
 	}
 }
 
+// TestPDFWithoutToUnicode uses a PDF whose second page is set in a
+// non-embedded Chinese font (GBK-EUC-H, no ToUnicode map): the library
+// returns mojibake there, and only that page is taken from pdftotext.
+func TestPDFWithoutToUnicode(t *testing.T) {
+	t.Run("library only", func(t *testing.T) {
+		withoutPdftotext(t)
+		res := mustExtract(t, FormatPDF, "notounicode.pdf")
+		if len(res.Pages) != 2 || res.Extractor != "pdf" {
+			t.Fatalf("got %d pages via %s, want 2 via pdf", len(res.Pages), res.Extractor)
+		}
+		if !strings.Contains(res.Pages[0], "Learning City Monitoring 2017") {
+			t.Errorf("page 1: %q", res.Pages[0])
+		}
+		if res.Pages[1] != "" {
+			t.Errorf("page 2 should be dropped as garbled, got %q", res.Pages[1])
+		}
+	})
+	t.Run("with pdftotext", func(t *testing.T) {
+		needPdftotext(t)
+		res := mustExtract(t, FormatPDF, "notounicode.pdf")
+		if len(res.Pages) != 2 || res.Extractor != "pdftotext" {
+			t.Fatalf("got %d pages via %s, want 2 via pdftotext", len(res.Pages), res.Extractor)
+		}
+		if !strings.Contains(res.Pages[0], "Learning City Monitoring 2017") {
+			t.Errorf("page 1: %q", res.Pages[0])
+		}
+		for _, want := range []string{"太原市全民终身学习大讲堂", "学分银行建设稳步推进"} {
+			if !strings.Contains(res.Pages[1], want) {
+				t.Errorf("page 2 lacks %q (is poppler-data installed?): %q", want, res.Pages[1])
+			}
+		}
+	})
+}
+
 func TestBadPDFs(t *testing.T) {
 	tests := []struct {
 		file   string

@@ -8,12 +8,21 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
+// pdftotextOverride, when set, replaces the PATH lookup of pdftotext. Tests
+// set it to "" to exercise the library-only path; it is atomic because
+// extractions abandoned at their deadline may still be running.
+var pdftotextOverride atomic.Pointer[string]
+
 // lookPdftotext returns the path of poppler's pdftotext, or "" when it is
-// not installed. Tests replace it to exercise the library-only path.
-var lookPdftotext = func() string {
+// not installed.
+func lookPdftotext() string {
+	if p := pdftotextOverride.Load(); p != nil {
+		return *p
+	}
 	p, err := exec.LookPath("pdftotext")
 	if err != nil {
 		return ""

@@ -11,6 +11,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/hex"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -36,6 +38,7 @@ func main() {
 	writeEncodings()
 	writeBadFiles()
 	writeCorruptPDF()
+	writeNoToUnicodePDF()
 }
 
 func path(name string) string { return filepath.Join(dir, name) }
@@ -203,4 +206,45 @@ func pdftotextRecovers(data []byte) bool {
 		}
 	}
 	return han >= 10 && !strings.Contains(string(out), "\ufffd")
+}
+
+// writeNoToUnicodePDF writes a two-page PDF by hand, the way older office
+// tools do: page 1 in Helvetica (ASCII), page 2 in the non-embedded
+// STSong-Light with the GBK-EUC-H CMap and no ToUnicode map. ledongthuc/pdf
+// cannot map page 2 to Unicode; pdftotext can, with poppler-data.
+func writeNoToUnicodePDF() {
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+		must(err)
+		return strings.ToUpper(hex.EncodeToString(b))
+	}
+	page1 := "BT /F1 18 Tf 72 760 Td (Learning City Monitoring 2017) Tj 0 -28 Td (Page one is plain ASCII text.) Tj ET"
+	page2 := "BT /F2 18 Tf 72 760 Td <" + gbk("太原市全民终身学习大讲堂") + "> Tj 0 -28 Td <" +
+		gbk("二〇一七年共举办三百四十二场") + "> Tj 0 -28 Td <" + gbk("学分银行建设稳步推进") + "> Tj ET"
+	objects := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 9 0 R >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F2 6 0 R >> >> /Contents 10 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [7 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 8 0 R /DW 1000 >>",
+		"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(page1)+1, page1),
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(page2)+1, page2),
+	}
+	var buf bytes.Buffer
+	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objects))
+	for i, o := range objects {
+		offsets[i] = buf.Len()
+		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := buf.Len()
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	write("notounicode.pdf", buf.Bytes())
 }
