@@ -16,26 +16,26 @@ import (
 
 // documentJSON is the API's view of a document (DESIGN.md).
 type documentJSON struct {
-	ID         string    `json:"id"`
-	SHA256     string    `json:"sha256"`
-	Filename   string    `json:"filename"`
-	Title      string    `json:"title"`
-	City       string    `json:"city"`
-	DocType    string    `json:"doc_type"`
-	Department string    `json:"department"`
-	Issuer     string    `json:"issuer"`
-	IssuedOn   string    `json:"issued_on"`
-	DocNumber  string    `json:"doc_number"`
-	Round      string    `json:"round"`
-	Status     string    `json:"status"`
-	Error      string    `json:"error"`
-	Pages      int       `json:"pages"`
-	Size       int64     `json:"size"`
-	MIME       string    `json:"mime"`
-	UploadedBy string    `json:"uploaded_by"`
-	UploadedAt time.Time `json:"uploaded_at"`
-	Links      []any     `json:"links"`
-	Duplicate  *bool     `json:"duplicate,omitempty"`
+	ID         string     `json:"id"`
+	SHA256     string     `json:"sha256"`
+	Filename   string     `json:"filename"`
+	Title      string     `json:"title"`
+	City       string     `json:"city"`
+	DocType    string     `json:"doc_type"`
+	Department string     `json:"department"`
+	Issuer     string     `json:"issuer"`
+	IssuedOn   string     `json:"issued_on"`
+	DocNumber  string     `json:"doc_number"`
+	Round      string     `json:"round"`
+	Status     string     `json:"status"`
+	Error      string     `json:"error"`
+	Pages      int        `json:"pages"`
+	Size       int64      `json:"size"`
+	MIME       string     `json:"mime"`
+	UploadedBy string     `json:"uploaded_by"`
+	UploadedAt time.Time  `json:"uploaded_at"`
+	Links      []linkJSON `json:"links"`
+	Duplicate  *bool      `json:"duplicate,omitempty"`
 }
 
 func toDocumentJSON(d *catalog.Document) documentJSON {
@@ -43,7 +43,7 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 		ID: d.ID, SHA256: d.SHA256, Filename: d.Filename, Title: d.Title, City: d.City, DocType: string(d.DocType),
 		Department: d.Department, Issuer: d.Issuer, IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Round: d.Round,
 		Status: string(d.Status), Error: d.Error, Pages: d.Pages, Size: d.Size, MIME: d.MIME,
-		UploadedBy: d.UploadedBy, UploadedAt: d.UploadedAt, Links: []any{},
+		UploadedBy: d.UploadedBy, UploadedAt: d.UploadedAt, Links: []linkJSON{},
 	}
 }
 
@@ -70,12 +70,18 @@ func (h *handler) handleDocumentView(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, toDocumentJSON(d))
+	dj := toDocumentJSON(d)
+	if dj.Links, err = h.documentLinks(r, d.ID); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, dj)
 }
 
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f := catalog.DocumentFilter{City: q.Get("city"), Status: catalog.Status(q.Get("status")), DocType: catalog.DocType(q.Get("doc_type"))}
+	f := catalog.DocumentFilter{City: q.Get("city"), Status: catalog.Status(q.Get("status")),
+		DocType: catalog.DocType(q.Get("doc_type")), Indicator: q.Get("indicator")}
 	page, err := intParam(q.Get("page"), 1, "page")
 	if err != nil {
 		h.writeError(w, r, err)
@@ -156,20 +162,24 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	if d.Status == catalog.StatusStored || d.Status == catalog.StatusFailed {
-		msg := "文档还在处理中,文字尚未提取;请稍后再试"
-		if d.Status == catalog.StatusFailed {
-			msg = "文档处理失败,没有可用的文字:" + d.Error
-		}
-		h.writeError(w, r, catalog.Errorf(catalog.ECONFLICT, "%s", msg))
-		return
-	}
-	t, err := ingest.LoadText(r.Context(), h.Blobs, d.SHA256)
+	t, err := h.documentText(r, d)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": t.Pages})
+}
+
+// documentText loads a document's extracted text, or says in words why
+// there is none yet.
+func (h *handler) documentText(r *http.Request, d *catalog.Document) (*ingest.StoredText, error) {
+	switch d.Status {
+	case catalog.StatusStored:
+		return nil, catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
+	case catalog.StatusFailed:
+		return nil, catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", d.Error)
+	}
+	return ingest.LoadText(r.Context(), h.Blobs, d.SHA256)
 }
 
 // maxFieldBytes bounds a non-file form field.
@@ -233,26 +243,35 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	if meta.Department == "" {
 		meta.Department = u.Department
 	}
-	if strings.TrimSpace(fields["indicators"]) != "" {
-		h.writeError(w, r, catalog.Errorf(catalog.EUNSUPPORTED, "上传时关联指标(indicators)尚未开放;请先不填此字段上传"))
-		return
-	}
 	if err := h.Ingest.CheckMeta(r.Context(), &meta); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.submitStaged(w, r, staged, meta, u)
+	if err := canEditDocument(u, meta.City); err != nil {
+		h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料"))
+		return
+	}
+	codes, err := h.Ingest.CheckIndicators(r.Context(), splitCodes(fields["indicators"]))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.submitStaged(w, r, staged, meta, codes, u)
 }
 
 // submitStaged submits each staged file. Files stored before a failure stay
 // stored and are reported with the error, so nothing is silently lost.
-func (h *handler) submitStaged(w http.ResponseWriter, r *http.Request, staged []*ingest.Staged, meta ingest.Meta, u *catalog.User) {
+func (h *handler) submitStaged(w http.ResponseWriter, r *http.Request, staged []*ingest.Staged, meta ingest.Meta,
+	indicators []string, u *catalog.User) {
 	var docs []documentJSON
 	var failed []map[string]any
 	var firstErr error
 	allDuplicates := true
 	for _, st := range staged {
 		out, err := h.Ingest.Submit(r.Context(), st, meta, u)
+		if err == nil {
+			err = h.Ingest.Link(r.Context(), out.Document.ID, indicators, u)
+		}
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
@@ -263,6 +282,10 @@ func (h *handler) submitStaged(w http.ResponseWriter, r *http.Request, staged []
 			continue
 		}
 		dj := toDocumentJSON(out.Document)
+		if dj.Links, err = h.documentLinks(r, out.Document.ID); err != nil {
+			h.writeError(w, r, err)
+			return
+		}
 		dup := out.Duplicate
 		dj.Duplicate = &dup
 		allDuplicates = allDuplicates && dup
@@ -281,6 +304,15 @@ func (h *handler) submitStaged(w http.ResponseWriter, r *http.Request, staged []
 		body["errors"] = failed
 	}
 	h.writeJSON(w, r, status, body)
+}
+
+// splitCodes reads a comma-separated list of indicator codes.
+func splitCodes(s string) []string {
+	var out []string
+	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' || r == '、' }) {
+		out = append(out, c)
+	}
+	return out
 }
 
 func uploadReadError(err error, limit int64) error {

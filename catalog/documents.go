@@ -164,6 +164,10 @@ func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Documen
 			args = append(args, v)
 		}
 	}
+	if f.Indicator != "" {
+		where = append(where, "id IN (SELECT document_id FROM link WHERE indicator_code = ?)")
+		args = append(args, f.Indicator)
+	}
 	cond := strings.Join(where, " AND ")
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM document WHERE `+cond, args...).Scan(&total); err != nil {

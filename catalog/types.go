@@ -119,11 +119,12 @@ type Submission struct {
 
 // DocumentFilter selects documents for listing; empty fields match all.
 type DocumentFilter struct {
-	City    string
-	Status  Status
-	DocType DocType
-	Limit   int // default 50, at most 500
-	Offset  int
+	City      string
+	Status    Status
+	DocType   DocType
+	Indicator string // linked to this indicator code
+	Limit     int    // default 50, at most 500
+	Offset    int
 }
 
 // City is a city taking part in monitoring, by its GB/T 2260 code.

@@ -263,7 +263,7 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 	for i, j := range jobs {
 		docs[i] = IndexDocument(j.doc, j.pages)
 	}
-	if err := s.idx.Index(ctx, docs); err != nil {
+	if err := s.writeIndex(ctx, docs); err != nil {
 		s.log.Error("index batch", "size", len(docs), "err", err)
 		for _, j := range jobs {
 			s.handleFailure(ctx, j.doc.ID, "写入索引", fmt.Errorf("index: %w", err))
@@ -287,7 +287,64 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 	}
 }
 
-// IndexDocument is the index's view of a catalog document with its text.
+// writeIndex fills in each document's linked indicators and writes the
+// batch. Index writes are serialised and read the links inside the lock, so
+// the last write of a document always carries its latest links, whether it
+// comes from the pipeline or from a link change.
+func (s *Service) writeIndex(ctx context.Context, docs []index.Document) error {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	if err := fillIndicators(ctx, s.cat, docs); err != nil {
+		return err
+	}
+	return s.idx.Index(ctx, docs)
+}
+
+func fillIndicators(ctx context.Context, cat *catalog.Store, docs []index.Document) error {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	inds, err := cat.DocumentIndicators(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range docs {
+		docs[i].Indicators = inds[docs[i].ID]
+	}
+	return nil
+}
+
+// Refresh rewrites the index entries of documents whose links or metadata
+// changed, so that search follows at once. Documents not yet indexed are
+// left to the pipeline, which reads links when it indexes them.
+func (s *Service) Refresh(ctx context.Context, ids ...string) error {
+	var docs []index.Document
+	for _, id := range ids {
+		d, err := s.cat.Document(ctx, id)
+		if catalog.IsNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if d.Status != catalog.StatusIndexed && d.Status != catalog.StatusExtracted {
+			continue
+		}
+		t, err := LoadText(ctx, s.blobs, d.SHA256)
+		if err != nil {
+			return fmt.Errorf("refresh %s: %w", id, err)
+		}
+		docs = append(docs, IndexDocument(d, t.Pages))
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	return s.writeIndex(ctx, docs)
+}
+
+// IndexDocument is the index's view of a catalog document with its text;
+// its Indicators are filled in when it is written.
 func IndexDocument(d *catalog.Document, pages []string) index.Document {
 	doc := index.Document{
 		ID: d.ID, Title: d.Title, Pages: pages, City: d.City, DocType: string(d.DocType),

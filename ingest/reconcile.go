@@ -110,6 +110,9 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 		if len(batch) == 0 {
 			return nil
 		}
+		if err := fillIndicators(ctx, cat, batch); err != nil {
+			return err
+		}
 		if err := idx.Index(ctx, batch); err != nil {
 			return err
 		}

@@ -68,6 +68,7 @@ type Service struct {
 	queue   *queue
 	toIndex chan indexJob
 	wg      sync.WaitGroup
+	indexMu sync.Mutex // serialises index writes; see writeIndex
 	cancel  context.CancelFunc
 }
 
@@ -240,4 +241,47 @@ func userMessage(stage string, err error) string {
 		return e.Message
 	}
 	return stage + "失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员"
+}
+
+// CheckIndicators verifies that every code is a key indicator of the
+// current framework, so an upload naming a wrong code is refused before
+// anything is stored. It returns the codes without duplicates.
+func (s *Service) CheckIndicators(ctx context.Context, codes []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range codes {
+		c = strings.TrimSpace(c)
+		if c == "" || seen[c] {
+			continue
+		}
+		seen[c] = true
+		ind, err := s.cat.Indicator(ctx, c)
+		if err != nil {
+			if catalog.IsNotFound(err) {
+				return nil, catalog.Errorf(catalog.EINVALID, "指标编码 %q 不在当前指标体系中", c)
+			}
+			return nil, err
+		}
+		if ind.Level != catalog.KeyLevel {
+			return nil, catalog.Errorf(catalog.EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Link links a document to key indicators it is not linked to yet, and
+// brings the index along.
+func (s *Service) Link(ctx context.Context, documentID string, codes []string, u *catalog.User) error {
+	if len(codes) == 0 {
+		return nil
+	}
+	links := make([]*catalog.Link, len(codes))
+	for i, c := range codes {
+		links[i] = &catalog.Link{DocumentID: documentID, IndicatorCode: c, CreatedBy: u.Username}
+	}
+	if err := s.cat.CreateLinks(ctx, links, true); err != nil {
+		return err
+	}
+	return s.Refresh(ctx, documentID)
 }

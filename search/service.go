@@ -60,8 +60,9 @@ type Facet struct {
 
 // Service answers searches over the index, with metadata from the catalog.
 type Service struct {
-	idx index.Index
-	cat *catalog.Store
+	idx   index.Index
+	cat   *catalog.Store
+	terms termSet
 }
 
 // NewService returns a search service.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
@@ -60,6 +61,10 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	if a.cat, err = catalog.Open(ctx, catalogPath); err != nil {
 		return nil, err
 	}
+	if err := ensureFramework(ctx, a.cat, log); err != nil {
+		a.close()
+		return nil, err
+	}
 	if cfg, ok := blob.ConfigFromEnv(); ok {
 		a.blobs, err = blob.NewS3(ctx, cfg)
 	} else {
@@ -88,6 +93,24 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
 	a.search = search.NewService(a.idx, a.cat)
 	return a, nil
+}
+
+// ensureFramework loads the demo framework on first start, so that a new
+// archive has indicators to link to; importing a real one replaces it.
+func ensureFramework(ctx context.Context, cat *catalog.Store, log *slog.Logger) error {
+	_, _, err := cat.CurrentFramework(ctx)
+	if !catalog.IsNotFound(err) {
+		return err
+	}
+	p, err := framework.Parse("demo-learning-city.yaml", framework.Demo, catalog.Framework{})
+	if err != nil {
+		return fmt.Errorf("parse demo framework: %w", err)
+	}
+	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "system"); err != nil {
+		return fmt.Errorf("load demo framework: %w", err)
+	}
+	log.Info("loaded the demo indicator framework", "indicators", len(p.Indicators))
+	return nil
 }
 
 func (a *app) close() {

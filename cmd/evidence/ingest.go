@@ -36,6 +36,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	round := fset.String("round", "", "monitoring round (year)")
 	issuedOn := fset.String("issued-on", "", "date of issue YYYY-MM-DD")
 	user := fset.String("user", defaultCLIUser(), "who is recorded as the uploader")
+	indicators := fset.String("indicator", "", "key indicator codes the files substantiate, comma-separated")
 	asJSON := fset.Bool("json", false, "print the outcome of every file as JSON")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return err
@@ -77,6 +78,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := a.ingest.CheckMeta(ctx, &meta); err != nil {
 		return err
 	}
+	codes, err := a.ingest.CheckIndicators(ctx, splitList(*indicators))
+	if err != nil {
+		return err
+	}
 	if err := a.ingest.Start(ctx); err != nil {
 		return err
 	}
@@ -89,7 +94,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		// Held across Submit so that a document finishing at once is not
 		// reported before it is registered as waiting.
 		mu.Lock()
-		o := submitFile(ctx, a.ingest, path, meta, u)
+		o := submitFile(ctx, a.ingest, path, meta, codes, u)
 		outcomes[i] = o
 		if o.Outcome != "failed" && o.Status != string(catalog.StatusIndexed) && o.Status != string(catalog.StatusFailed) {
 			waiting[o.ID] = append(waiting[o.ID], o)
@@ -112,7 +117,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return reportIngest(stdout, outcomes, *asJSON)
 }
 
-func submitFile(ctx context.Context, svc *ingest.Service, path string, meta ingest.Meta, u *catalog.User) *fileOutcome {
+func submitFile(ctx context.Context, svc *ingest.Service, path string, meta ingest.Meta, codes []string, u *catalog.User) *fileOutcome {
 	o := &fileOutcome{Path: path}
 	f, err := os.Open(path)
 	if err != nil {
@@ -127,6 +132,9 @@ func submitFile(ctx context.Context, svc *ingest.Service, path string, meta inge
 	}
 	defer st.Remove()
 	out, err := svc.Submit(ctx, st, meta, u)
+	if err == nil {
+		err = svc.Link(ctx, out.Document.ID, codes, u)
+	}
 	if err != nil {
 		o.Outcome, o.Error = "failed", describe(err)
 		return o
@@ -228,7 +236,7 @@ func reorderFlags(args []string) []string {
 
 func isBoolFlag(a string) bool {
 	name := strings.TrimLeft(a, "-")
-	return name == "json" || name == "h" || name == "help"
+	return name == "json" || name == "h" || name == "help" || name == "current"
 }
 
 func defaultCLIUser() string {

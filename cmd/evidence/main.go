@@ -28,6 +28,10 @@ Commands:
   reindex    rebuild the search index from the catalog and stored text
   check      re-hash every original and compare the index with the catalog (exit 1 on any mismatch)
   user       manage accounts: evidence user add --name zhang --role admin [--json]
+  framework  indicator frameworks: evidence framework import FILE | export --format xlsx|yaml|csv
+  coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
+  city       add a city: evidence city add --code 320100 --name 南京
+  round      add a monitoring round: evidence round add --year 2019 [--label …] [--current]
 
 Every command takes --data DIR (default ./evidence-data or $EVIDENCE_DATA).
 Run "evidence <command> -h" for the flags of one command.
@@ -85,6 +89,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "user":
 		return runUser(ctx, rest, stdout, stderr)
+	case "framework":
+		return runFramework(ctx, rest, stdout, stderr)
+	case "coverage":
+		return runCoverage(ctx, rest, stdout, stderr)
+	case "city":
+		return runCity(ctx, rest, stdout, stderr)
+	case "round":
+		return runRound(ctx, rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)

@@ -1,0 +1,168 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// linkJSON is a link as the API shows it.
+type linkJSON struct {
+	ID         string    `json:"id"`
+	DocumentID string    `json:"document_id"`
+	Indicator  string    `json:"indicator"`
+	Page       int       `json:"page,omitempty"`
+	Quote      string    `json:"quote,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	CreatedBy  string    `json:"created_by"`
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+func toLinkJSON(l catalog.Link) linkJSON {
+	return linkJSON{ID: l.ID, DocumentID: l.DocumentID, Indicator: l.IndicatorCode, Page: l.Page, Quote: l.Quote,
+		Note: l.Note, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt}
+}
+
+// canEditDocument reports whether u may change a document of city: admins
+// always, coordinators of that city. The caller has already answered 404
+// for documents u cannot see.
+func canEditDocument(u *catalog.User, city string) error {
+	switch {
+	case u.Role == catalog.RoleAdmin:
+		return nil
+	case u.Role == catalog.RoleCoordinator && u.City == city:
+		return nil
+	}
+	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以修改文档及其指标关联")
+}
+
+// readJSON decodes a request body of at most 1 MiB into v.
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON:%v", err)
+	}
+	return nil
+}
+
+func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		DocumentID string `json:"document_id"`
+		Indicator  string `json:"indicator"`
+		Page       int    `json:"page"`
+		Quote      string `json:"quote"`
+		Note       string `json:"note"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if strings.TrimSpace(in.DocumentID) == "" || strings.TrimSpace(in.Indicator) == "" {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "document_id 和 indicator 都必须填写"))
+		return
+	}
+	u := userFrom(r.Context())
+	d, err := h.Catalog.Document(r.Context(), in.DocumentID)
+	if err == nil && !visible(u, d.City) {
+		err = catalog.Errorf(catalog.ENOTFOUND, "文档 %q 不存在", in.DocumentID)
+	}
+	if err == nil {
+		err = canEditDocument(u, d.City)
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	l := &catalog.Link{DocumentID: d.ID, IndicatorCode: strings.TrimSpace(in.Indicator), Page: in.Page,
+		Quote: strings.TrimSpace(in.Quote), Note: strings.TrimSpace(in.Note), CreatedBy: u.Username}
+	if err := h.Catalog.CreateLinks(r.Context(), []*catalog.Link{l}, false); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.refresh(r, d.ID)
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"link": toLinkJSON(*l)})
+}
+
+func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	l, err := h.Catalog.Link(r.Context(), r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	d, err := h.Catalog.Document(r.Context(), l.DocumentID)
+	if err == nil && !visible(u, d.City) {
+		err = catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", l.ID)
+	}
+	if err == nil {
+		err = canEditDocument(u, d.City)
+	}
+	if err == nil {
+		err = h.Catalog.DeleteLink(r.Context(), l.ID, u.Username)
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.refresh(r, d.ID)
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": l.ID})
+}
+
+// refresh makes the index follow a change to a document at once. A failure
+// is logged, not returned: the change is saved, and start-up reconciliation
+// or the next change brings the index along.
+func (h *handler) refresh(r *http.Request, ids ...string) {
+	if err := h.Ingest.Refresh(r.Context(), ids...); err != nil {
+		h.Logger.Error("refresh index after change", "documents", ids, "err", err)
+	}
+}
+
+// documentLinks returns the links of d for its JSON view.
+func (h *handler) documentLinks(r *http.Request, id string) ([]linkJSON, error) {
+	links, err := h.Catalog.DocumentLinks(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]linkJSON, len(links))
+	for i, l := range links {
+		out[i] = toLinkJSON(l)
+	}
+	return out, nil
+}
+
+func (h *handler) handleDocumentSuggestions(w http.ResponseWriter, r *http.Request) {
+	d, err := h.loadDocument(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	t, err := h.documentText(r, d)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	links, err := h.Catalog.DocumentLinks(r.Context(), d.ID)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	skip := make([]string, len(links))
+	for i, l := range links {
+		skip[i] = l.IndicatorCode
+	}
+	limit, err := intParam(r.URL.Query().Get("limit"), 5, "limit")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	sugs, err := h.Search.SuggestIndicators(r.Context(), d.Title, t.Pages, skip, min(max(limit, 1), 50))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"suggestions": sugs})
+}

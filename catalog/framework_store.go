@@ -1,0 +1,228 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+)
+
+func frameworkKey(id, version string) string { return id + "@" + version }
+
+// ImportFramework stores a framework version with its indicators and makes
+// it current, in one transaction. Importing the same id and version again
+// replaces it. Links are kept; those whose code is gone are reported.
+// Indicators must already be validated (see package framework).
+func (s *Store) ImportFramework(ctx context.Context, fw Framework, inds []Indicator, by string) (*ImportReport, error) {
+	fw.ImportedAt, fw.ImportedBy = s.now(), by
+	key := frameworkKey(fw.ID, fw.Version)
+	rep := &ImportReport{Framework: fw}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		prev, err := currentCodes(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM indicator WHERE framework_key = ?`, key); err != nil {
+			return fmt.Errorf("clear indicators: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM framework WHERE key = ?`, key); err != nil {
+			return fmt.Errorf("clear framework: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE framework SET is_current = 0`); err != nil {
+			return fmt.Errorf("retire framework: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO framework (key, id, name, name_en, version, imported_at, imported_by, is_current)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 1)`, key, fw.ID, fw.Name, fw.NameEN, fw.Version, formatTime(fw.ImportedAt), by)
+		if err != nil {
+			return fmt.Errorf("insert framework: %w", err)
+		}
+		codes := make([]string, len(inds))
+		for i, ind := range inds {
+			kw, _ := json.Marshal(ind.Keywords)
+			_, err := tx.ExecContext(ctx, `INSERT INTO indicator (framework_key, code, parent_code, level, position, name,
+				name_en, kind, info, unit, keywords) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				key, ind.Code, ind.ParentCode, ind.Level, i, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.Unit, string(kw))
+			if err != nil {
+				return fmt.Errorf("insert indicator %s: %w", ind.Code, err)
+			}
+			codes[i] = ind.Code
+		}
+		slices.Sort(codes)
+		if len(prev) > 0 {
+			rep.Removed, rep.Added = diffStrings(prev, codes)
+		}
+		for _, code := range rep.Removed {
+			links, err := queryLinks(ctx, tx, `WHERE l.indicator_code = ?`, code)
+			if err != nil {
+				return err
+			}
+			rep.OrphanLinks = append(rep.OrphanLinks, links...)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "framework.import", Object: "framework:" + key,
+			Detail: map[string]any{"indicators": len(inds), "added": len(rep.Added), "removed": rep.Removed, "orphan_links": len(rep.OrphanLinks)}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func currentCodes(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT i.code FROM indicator i JOIN framework f ON f.key = i.framework_key
+		WHERE f.is_current = 1 ORDER BY i.code`)
+	if err != nil {
+		return nil, fmt.Errorf("current codes: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// diffStrings returns what is only in sorted a and only in sorted b.
+func diffStrings(a, b []string) (onlyA, onlyB []string) {
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); !ok {
+			onlyA = append(onlyA, x)
+		}
+	}
+	for _, x := range b {
+		if _, ok := slices.BinarySearch(a, x); !ok {
+			onlyB = append(onlyB, x)
+		}
+	}
+	return onlyA, onlyB
+}
+
+// CurrentFramework returns the current framework and its indicators in
+// import order (parents before children), or ENOTFOUND when none was
+// imported.
+func (s *Store) CurrentFramework(ctx context.Context) (*Framework, []Indicator, error) {
+	var fw Framework
+	var key, at string
+	err := s.db.QueryRowContext(ctx, `SELECT key, id, name, name_en, version, imported_at, imported_by FROM framework
+		WHERE is_current = 1`).Scan(&key, &fw.ID, &fw.Name, &fw.NameEN, &fw.Version, &at, &fw.ImportedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, Errorf(ENOTFOUND, "尚未导入指标体系;请用 evidence framework import 导入")
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("query current framework: %w", err)
+	}
+	fw.ImportedAt = parseTime(at)
+	rows, err := s.db.QueryContext(ctx, `SELECT code, parent_code, level, name, name_en, kind, info, unit, keywords
+		FROM indicator WHERE framework_key = ? ORDER BY position`, key)
+	if err != nil {
+		return nil, nil, fmt.Errorf("query indicators: %w", err)
+	}
+	defer rows.Close()
+	var inds []Indicator
+	for rows.Next() {
+		var ind Indicator
+		var kw string
+		if err := rows.Scan(&ind.Code, &ind.ParentCode, &ind.Level, &ind.Name, &ind.NameEN, &ind.Kind, &ind.Info, &ind.Unit, &kw); err != nil {
+			return nil, nil, err
+		}
+		if err := json.Unmarshal([]byte(kw), &ind.Keywords); err != nil {
+			return nil, nil, fmt.Errorf("decode keywords of %s: %w", ind.Code, err)
+		}
+		inds = append(inds, ind)
+	}
+	return &fw, inds, rows.Err()
+}
+
+// Indicator returns the indicator with code in the current framework, or
+// ENOTFOUND.
+func (s *Store) Indicator(ctx context.Context, code string) (*Indicator, error) {
+	_, inds, err := s.CurrentFramework(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range inds {
+		if inds[i].Code == code {
+			return &inds[i], nil
+		}
+	}
+	return nil, Errorf(ENOTFOUND, "指标 %q 不在当前指标体系中", code)
+}
+
+// Rounds returns the monitoring rounds, oldest first.
+func (s *Store) Rounds(ctx context.Context) ([]Round, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT year, label, is_current FROM round ORDER BY year`)
+	if err != nil {
+		return nil, fmt.Errorf("query rounds: %w", err)
+	}
+	defer rows.Close()
+	var out []Round
+	for rows.Next() {
+		var r Round
+		if err := rows.Scan(&r.Year, &r.Label, &r.Current); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// AddRound adds a monitoring round; current makes it the current one.
+func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
+	if r.Year < 2000 || r.Year > 2100 {
+		return Errorf(EINVALID, "监测轮次的年份 %d 不合理", r.Year)
+	}
+	if r.Label == "" {
+		r.Label = fmt.Sprintf("%d年度监测", r.Year)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if r.Current {
+			if _, err := tx.ExecContext(ctx, `UPDATE round SET is_current = 0`); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO round (year, label, is_current) VALUES (?, ?, ?)`, r.Year, r.Label, r.Current); err != nil {
+			return fmt.Errorf("insert round: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.create", Object: fmt.Sprintf("round:%d", r.Year),
+			Detail: map[string]any{"label": r.Label, "current": r.Current}})
+	})
+	if ErrorCode(err) == ECONFLICT {
+		return Errorf(ECONFLICT, "监测轮次 %d 已存在", r.Year)
+	}
+	return err
+}
+
+// AddCity adds a city by its GB/T 2260 code.
+func (s *Store) AddCity(ctx context.Context, c City, by string) error {
+	if len(c.Code) != 6 || c.Code[0] == '0' || !isDigits(c.Code) {
+		return Errorf(EINVALID, "城市代码应为 6 位 GB/T 2260 行政区划代码(如 320100),收到 %q", c.Code)
+	}
+	if c.Name == "" {
+		return Errorf(EINVALID, "缺少城市名称")
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO city (code, name) VALUES (?, ?)`, c.Code, c.Name); err != nil {
+			return fmt.Errorf("insert city: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "city.create", Object: "city:" + c.Code,
+			Detail: map[string]any{"name": c.Name}})
+	})
+	if ErrorCode(err) == ECONFLICT {
+		return Errorf(ECONFLICT, "城市 %s 已存在", c.Code)
+	}
+	return err
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

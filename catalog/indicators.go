@@ -1,0 +1,70 @@
+package catalog
+
+import "time"
+
+// Kind says whether a key indicator is proven by documents (qualitative) or
+// by figures (quantitative).
+type Kind string
+
+// Indicator kinds.
+const (
+	Qualitative  Kind = "qualitative"
+	Quantitative Kind = "quantitative"
+)
+
+// KeyLevel is the level of key indicators, the only ones that take links.
+const KeyLevel = 3
+
+// Framework is one version of an indicator system.
+type Framework struct {
+	ID         string
+	Name       string
+	NameEN     string
+	Version    string
+	ImportedAt time.Time
+	ImportedBy string
+}
+
+// Indicator is one node of a framework: a first-level area (1), a
+// second-level element (2.1) or a key indicator (2.1.1).
+type Indicator struct {
+	Code       string
+	ParentCode string
+	Level      int
+	Name       string
+	NameEN     string
+	Kind       Kind   // key indicators only
+	Info       string // 信息性质说明: what kind of information substantiates it
+	Unit       string
+	Keywords   []string
+}
+
+// Round is a monitoring round, e.g. 2017.
+type Round struct {
+	Year    int
+	Label   string
+	Current bool
+}
+
+// Link records that a document substantiates a key indicator, optionally
+// at a page and passage.
+type Link struct {
+	ID            string
+	DocumentID    string
+	IndicatorCode string
+	Page          int
+	Quote         string
+	Note          string
+	CreatedBy     string
+	CreatedAt     time.Time
+}
+
+// ImportReport says what a framework import changed.
+type ImportReport struct {
+	Framework Framework
+	Added     []string // codes new in this version
+	Removed   []string // codes of the previous version that are gone
+	// OrphanLinks are links to removed codes; they are kept, not deleted,
+	// so that nothing is lost, and listed so someone can relink them.
+	OrphanLinks []Link
+}

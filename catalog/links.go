@@ -1,0 +1,271 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/oklog/ulid/v2"
+)
+
+const linkColumns = `l.id, l.document_id, l.indicator_code, l.page, l.quote, l.note, l.created_by, l.created_at`
+
+func queryLinks(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, where string, args ...any) ([]Link, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+linkColumns+` FROM link l `+where+` ORDER BY l.created_at, l.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query links: %w", err)
+	}
+	defer rows.Close()
+	var out []Link
+	for rows.Next() {
+		var l Link
+		var at string
+		if err := rows.Scan(&l.ID, &l.DocumentID, &l.IndicatorCode, &l.Page, &l.Quote, &l.Note, &l.CreatedBy, &at); err != nil {
+			return nil, err
+		}
+		l.CreatedAt = parseTime(at)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// CreateLinks links documents to key indicators in one transaction: all or
+// nothing. Each document must be live, each code a level-3 indicator of
+// the current framework, and no pair linked already (ECONFLICT), unless
+// skipExisting is set, when existing pairs are left as they are. Pages are
+// checked against the document's page count when it is known.
+func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting bool) error {
+	_, inds, err := s.CurrentFramework(ctx)
+	if err != nil {
+		return err
+	}
+	byCode := make(map[string]Indicator, len(inds))
+	for _, ind := range inds {
+		byCode[ind.Code] = ind
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, l := range links {
+			if err := checkLink(ctx, tx, l, byCode); err != nil {
+				return err
+			}
+			var exists int
+			err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM link WHERE document_id = ? AND indicator_code = ?`,
+				l.DocumentID, l.IndicatorCode).Scan(&exists)
+			if err != nil {
+				return fmt.Errorf("check link: %w", err)
+			}
+			if exists > 0 {
+				if skipExisting {
+					continue
+				}
+				return Errorf(ECONFLICT, "文档 %s 已关联指标 %s", l.DocumentID, l.IndicatorCode)
+			}
+			if err := s.insertLink(ctx, tx, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indicator) error {
+	ind, ok := byCode[l.IndicatorCode]
+	if !ok {
+		return Errorf(EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
+	}
+	if ind.Level != KeyLevel {
+		return Errorf(EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+	}
+	var pages int
+	err := tx.QueryRowContext(ctx, `SELECT pages FROM document WHERE id = ? AND deleted_at IS NULL`, l.DocumentID).Scan(&pages)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Errorf(ENOTFOUND, "文档 %q 不存在", l.DocumentID)
+	}
+	if err != nil {
+		return fmt.Errorf("check document %s: %w", l.DocumentID, err)
+	}
+	if l.Page < 0 || (pages > 0 && l.Page > pages) {
+		return Errorf(EINVALID, "页码 %d 超出范围:文档共 %d 页", l.Page, pages)
+	}
+	if len([]rune(l.Quote)) > 2000 || len([]rune(l.Note)) > 2000 {
+		return Errorf(EINVALID, "引文或备注过长(超过 2000 字)")
+	}
+	return nil
+}
+
+func (s *Store) insertLink(ctx context.Context, tx *sql.Tx, l *Link) error {
+	if l.ID == "" {
+		l.ID = ulid.Make().String()
+	}
+	if l.CreatedAt.IsZero() {
+		l.CreatedAt = s.now()
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO link (id, document_id, indicator_code, page, quote, note, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, l.ID, l.DocumentID, l.IndicatorCode, l.Page, l.Quote, l.Note, l.CreatedBy, formatTime(l.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("insert link: %w", err)
+	}
+	if err := bumpSeq(ctx, tx, l.DocumentID); err != nil {
+		return err
+	}
+	return s.recordEvent(ctx, tx, Event{User: l.CreatedBy, Action: "link.create", Object: l.DocumentID,
+		Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "page": l.Page}})
+}
+
+// bumpSeq marks a document changed, so a follower index can catch up.
+func bumpSeq(ctx context.Context, tx *sql.Tx, documentID string) error {
+	seq, err := nextSeq(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("next seq: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE document SET seq = ? WHERE id = ?`, seq, documentID); err != nil {
+		return fmt.Errorf("bump seq of %s: %w", documentID, err)
+	}
+	return nil
+}
+
+// Link returns the link with id, or ENOTFOUND.
+func (s *Store) Link(ctx context.Context, id string) (*Link, error) {
+	links, err := queryLinks(ctx, s.db, `WHERE l.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(links) == 0 {
+		return nil, Errorf(ENOTFOUND, "关联 %s 不存在", id)
+	}
+	return &links[0], nil
+}
+
+// DeleteLink removes a link, with an audit event.
+func (s *Store) DeleteLink(ctx context.Context, id, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		links, err := queryLinks(ctx, tx, `WHERE l.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(links) == 0 {
+			return Errorf(ENOTFOUND, "关联 %s 不存在", id)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete link: %w", err)
+		}
+		if err := bumpSeq(ctx, tx, links[0].DocumentID); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "link.delete", Object: links[0].DocumentID,
+			Detail: map[string]any{"link": id, "indicator": links[0].IndicatorCode}})
+	})
+}
+
+// DocumentLinks returns the links of a document, oldest first.
+func (s *Store) DocumentLinks(ctx context.Context, documentID string) ([]Link, error) {
+	return queryLinks(ctx, s.db, `WHERE l.document_id = ?`, documentID)
+}
+
+// IndicatorLinks returns the links to an indicator of live documents,
+// of one city when city is not empty.
+func (s *Store) IndicatorLinks(ctx context.Context, code, city string) ([]Link, error) {
+	where := `JOIN document d ON d.id = l.document_id WHERE d.deleted_at IS NULL AND l.indicator_code = ?`
+	args := []any{code}
+	if city != "" {
+		where += ` AND d.city = ?`
+		args = append(args, city)
+	}
+	return queryLinks(ctx, s.db, where, args...)
+}
+
+// DocumentIndicators returns the linked indicator codes of each document.
+func (s *Store) DocumentIndicators(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := make(map[string][]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, indicator_code FROM link WHERE document_id IN (?`+
+		strings.Repeat(",?", len(ids)-1)+`) ORDER BY indicator_code`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query document indicators: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, code string
+		if err := rows.Scan(&id, &code); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], code)
+	}
+	return out, rows.Err()
+}
+
+// LinkCount is the number of distinct live documents of a city linked to a
+// key indicator.
+type LinkCount struct {
+	City      string
+	Indicator string
+	Documents int
+}
+
+// CountLinks counts linked live documents per city and indicator. round,
+// when not 0, keeps documents of that monitoring round (or, without a
+// round, issued in that year); city, when not empty, keeps one city.
+func (s *Store) CountLinks(ctx context.Context, round int, city string) ([]LinkCount, error) {
+	q := `SELECT d.city, l.indicator_code, COUNT(DISTINCT d.id) FROM link l JOIN document d ON d.id = l.document_id
+		WHERE d.deleted_at IS NULL`
+	var args []any
+	if round != 0 {
+		y := fmt.Sprint(round)
+		q += ` AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?))`
+		args = append(args, y, y)
+	}
+	if city != "" {
+		q += ` AND d.city = ?`
+		args = append(args, city)
+	}
+	q += ` GROUP BY d.city, l.indicator_code`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count links: %w", err)
+	}
+	defer rows.Close()
+	var out []LinkCount
+	for rows.Next() {
+		var c LinkCount
+		if err := rows.Scan(&c.City, &c.Indicator, &c.Documents); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// LinkedDocuments returns, per indicator code, the IDs of live linked
+// documents (of one city when city is not empty), for roll-ups.
+func (s *Store) LinkedDocuments(ctx context.Context, city string) (map[string][]string, error) {
+	q := `SELECT l.indicator_code, d.id FROM link l JOIN document d ON d.id = l.document_id WHERE d.deleted_at IS NULL`
+	var args []any
+	if city != "" {
+		q += ` AND d.city = ?`
+		args = append(args, city)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query linked documents: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var code, id string
+		if err := rows.Scan(&code, &id); err != nil {
+			return nil, err
+		}
+		out[code] = append(out[code], id)
+	}
+	return out, rows.Err()
+}

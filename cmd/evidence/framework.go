@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/framework"
+)
+
+func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "import" && args[0] != "export") {
+		fmt.Fprintln(stderr, "usage: evidence framework import FILE [--id ID] [--name NAME] [--version V]\n       evidence framework export [--format xlsx|yaml|csv] [--out FILE]")
+		return exitError{2}
+	}
+	if args[0] == "import" {
+		return runFrameworkImport(ctx, args[1:], stdout, stderr)
+	}
+	fs, data := newFlags("framework export", stderr)
+	format := fs.String("format", "yaml", "xlsx, yaml or csv")
+	out := fs.String("out", "", "file to write (default: standard output)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	fw, inds, err := a.cat.CurrentFramework(ctx)
+	if err != nil {
+		return err
+	}
+	var body []byte
+	switch *format {
+	case "yaml", "yml":
+		body, err = framework.ExportYAML(*fw, inds)
+	case "xlsx":
+		body, err = framework.ExportXLSX(*fw, inds)
+	case "csv":
+		body, err = framework.ExportCSV(inds)
+	default:
+		return catalog.Errorf(catalog.EINVALID, "未知的导出格式 %q;可选 xlsx、yaml、csv", *format)
+	}
+	if err != nil {
+		return err
+	}
+	return writeOut(*out, body, stdout)
+}
+
+func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("framework import", stderr)
+	id := fs.String("id", "", "framework id (tables carry none; default: the file name)")
+	name := fs.String("name", "", "framework name")
+	version := fs.String("version", "", "framework version")
+	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return catalog.Errorf(catalog.EINVALID, "请给出一个指标体系文件:evidence framework import FILE")
+	}
+	file := fs.Arg(0)
+	body, err := os.ReadFile(file)
+	if err != nil {
+		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
+	}
+	p, err := framework.Parse(file, body, catalog.Framework{ID: *id, Name: *name, Version: *version})
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	rep, err := a.cat.ImportFramework(ctx, p.Framework, p.Indicators, defaultCLIUser())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d\n",
+		rep.Framework.Name, rep.Framework.Version, len(p.Indicators), len(rep.Added), len(rep.Removed))
+	if len(rep.OrphanLinks) > 0 {
+		fmt.Fprintf(stdout, "注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:\n", len(rep.OrphanLinks))
+		for _, l := range rep.OrphanLinks {
+			fmt.Fprintf(stdout, "  文档 %s → 指标 %s\n", l.DocumentID, l.IndicatorCode)
+		}
+	}
+	return nil
+}
+
+func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("coverage", stderr)
+	city := fs.String("city", "", "one city code (default: all cities)")
+	round := fs.Int("round", 0, "monitoring round (year); default: all")
+	xlsx := fs.String("xlsx", "", "also write the matrix to this XLSX file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	m, err := coverage.Load(ctx, a.cat, *round, *city)
+	if err != nil {
+		return err
+	}
+	kind := map[string]string{"qualitative": "定性", "quantitative": "定量"}
+	for _, c := range m.Cities {
+		fmt.Fprintf(stdout, "%s(%s):%d / %d 个关键指标有佐证材料\n", c.Name, c.Code, c.Covered, c.Total)
+		for _, cell := range c.Cells {
+			mark := fmt.Sprintf("%3d 份", cell.Documents)
+			if cell.Documents == 0 {
+				mark = "  缺  "
+			}
+			fmt.Fprintf(stdout, "  %s  %-7s %s  %s\n", mark, cell.Code, kind[cell.Kind], cell.Name)
+		}
+	}
+	if *xlsx != "" {
+		body, err := m.XLSX()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*xlsx, body, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", *xlsx, err)
+		}
+		fmt.Fprintf(stdout, "已写入 %s\n", *xlsx)
+	}
+	return nil
+}
+
+func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		fmt.Fprintln(stderr, "usage: evidence city add --code 320100 --name 南京")
+		return exitError{2}
+	}
+	fs, data := newFlags("city add", stderr)
+	code := fs.String("code", "", "GB/T 2260 code")
+	name := fs.String("name", "", "city name")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.cat.AddCity(ctx, catalog.City{Code: *code, Name: *name}, defaultCLIUser()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已添加城市 %s(%s)\n", *name, *code)
+	return nil
+}
+
+func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		fmt.Fprintln(stderr, "usage: evidence round add --year 2019 [--label 2019年度监测] [--current]")
+		return exitError{2}
+	}
+	fs, data := newFlags("round add", stderr)
+	year := fs.Int("year", 0, "year of the round")
+	label := fs.String("label", "", "label")
+	current := fs.Bool("current", false, "make it the current round")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.cat.AddRound(ctx, catalog.Round{Year: *year, Label: *label, Current: *current}, defaultCLIUser()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已添加监测轮次 %d\n", *year)
+	return nil
+}
+
+func writeOut(path string, body []byte, stdout io.Writer) error {
+	if path == "" {
+		_, err := stdout.Write(body)
+		return err
+	}
+	if err := os.WriteFile(path, body, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+// Package coverage computes what the monitoring work wants to see at a
+// glance: the indicator tree with evidence counts rolled up from key
+// indicators to their areas, and the city × key-indicator matrix of linked
+// documents with the gaps first. It is pure computation over catalog data.
+package coverage
+
+import (
+	"sort"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Node is an indicator with the number of distinct documents linked to it
+// or, for levels 1 and 2, to any key indicator beneath it.
+type Node struct {
+	Code     string   `json:"code"`
+	Name     string   `json:"name"`
+	NameEN   string   `json:"name_en,omitempty"`
+	Level    int      `json:"level"`
+	Kind     string   `json:"kind,omitempty"`
+	Info     string   `json:"info,omitempty"`
+	Unit     string   `json:"unit,omitempty"`
+	Keywords []string `json:"keywords,omitempty"`
+	Evidence int      `json:"evidence"`
+	Children []*Node  `json:"children,omitempty"`
+}
+
+// Tree builds the indicator tree (inds with parents first) and counts,
+// for every node, the distinct documents in linked (indicator code →
+// document IDs) under it. A document linked to two key indicators of one
+// area counts once for that area.
+func Tree(inds []catalog.Indicator, linked map[string][]string) []*Node {
+	nodes := map[string]*Node{}
+	docs := map[string]map[string]bool{}
+	var roots []*Node
+	for _, ind := range inds {
+		n := &Node{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Level: ind.Level, Kind: string(ind.Kind),
+			Info: ind.Info, Unit: ind.Unit, Keywords: ind.Keywords}
+		nodes[ind.Code] = n
+		docs[ind.Code] = map[string]bool{}
+		if p, ok := nodes[ind.ParentCode]; ok {
+			p.Children = append(p.Children, n)
+		} else {
+			roots = append(roots, n)
+		}
+	}
+	byCode := map[string]catalog.Indicator{}
+	for _, ind := range inds {
+		byCode[ind.Code] = ind
+	}
+	for code, ids := range linked {
+		ind, ok := byCode[code]
+		if !ok || ind.Level != catalog.KeyLevel {
+			continue
+		}
+		for c := code; c != ""; c = byCode[c].ParentCode {
+			for _, id := range ids {
+				docs[c][id] = true
+			}
+		}
+	}
+	for code, n := range nodes {
+		n.Evidence = len(docs[code])
+	}
+	return roots
+}
+
+// Matrix is the coverage of key indicators by linked documents, per city.
+type Matrix struct {
+	Round      int            `json:"round,omitempty"`
+	Indicators []Column       `json:"indicators"`
+	Cities     []CityCoverage `json:"cities"`
+}
+
+// Column is a key indicator of the matrix.
+type Column struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+// CityCoverage is one city's row: how many key indicators have evidence,
+// and each indicator's count, gaps first (qualitative indicators without
+// evidence, then quantitative ones without, then the rest by code).
+type CityCoverage struct {
+	Code    string `json:"code"`
+	Name    string `json:"name"`
+	Covered int    `json:"covered"`
+	Total   int    `json:"total"`
+	Cells   []Cell `json:"cells"`
+}
+
+// Cell is one city × indicator count.
+type Cell struct {
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	Kind      string `json:"kind"`
+	Documents int    `json:"documents"`
+}
+
+// Build makes the matrix for cities over the key indicators of inds.
+func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []catalog.LinkCount) *Matrix {
+	m := &Matrix{Round: round, Indicators: []Column{}, Cities: []CityCoverage{}}
+	for _, ind := range inds {
+		if ind.Level == catalog.KeyLevel {
+			m.Indicators = append(m.Indicators, Column{Code: ind.Code, Name: ind.Name, Kind: string(ind.Kind)})
+		}
+	}
+	n := map[[2]string]int{}
+	for _, c := range counts {
+		n[[2]string{c.City, c.Indicator}] = c.Documents
+	}
+	for _, city := range cities {
+		row := CityCoverage{Code: city.Code, Name: city.Name, Total: len(m.Indicators)}
+		for _, col := range m.Indicators {
+			docs := n[[2]string{city.Code, col.Code}]
+			if docs > 0 {
+				row.Covered++
+			}
+			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs})
+		}
+		sort.SliceStable(row.Cells, func(i, j int) bool { return gapRank(row.Cells[i]) < gapRank(row.Cells[j]) })
+		m.Cities = append(m.Cities, row)
+	}
+	return m
+}
+
+// gapRank orders cells: qualitative gaps, quantitative gaps, the rest.
+func gapRank(c Cell) int {
+	switch {
+	case c.Documents == 0 && c.Kind == string(catalog.Qualitative):
+		return 0
+	case c.Documents == 0:
+		return 1
+	}
+	return 2
+}

@@ -1,0 +1,95 @@
+package coverage
+
+import (
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"bytes"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+var inds = []catalog.Indicator{
+	{Code: "1", Level: 1, Name: "组织保障"},
+	{Code: "1.1", ParentCode: "1", Level: 2, Name: "规划与政策法规"},
+	{Code: "1.1.1", ParentCode: "1.1", Level: 3, Name: "出台决定", Kind: catalog.Qualitative},
+	{Code: "1.1.2", ParentCode: "1.1", Level: 3, Name: "地方性法规", Kind: catalog.Qualitative},
+	{Code: "1.2", ParentCode: "1", Level: 2, Name: "领导与协调机制"},
+	{Code: "1.2.1", ParentCode: "1.2", Level: 3, Name: "领导小组", Kind: catalog.Qualitative},
+	{Code: "1.2.3", ParentCode: "1.2", Level: 3, Name: "成员单位数", Kind: catalog.Quantitative},
+	{Code: "2", Level: 1, Name: "终身学习体系建设"},
+	{Code: "2.3", ParentCode: "2", Level: 2, Name: "学习成果认证"},
+	{Code: "2.3.1", ParentCode: "2.3", Level: 3, Name: "学分银行", Kind: catalog.Qualitative},
+}
+
+func TestTreeRollsUpDistinctDocuments(t *testing.T) {
+	linked := map[string][]string{
+		"1.1.1": {"A", "B"},
+		"1.1.2": {"B", "C"}, // B counts once for 1.1 and 1
+		"1.2.1": {"A"},      // A counts once for 1
+		"2.3.1": {"D"},
+		"1.1":   {"X"}, // links on a level-2 code are ignored
+	}
+	roots := Tree(inds, linked)
+	got := map[string]int{}
+	var walk func([]*Node)
+	walk = func(ns []*Node) {
+		for _, n := range ns {
+			got[n.Code] = n.Evidence
+			walk(n.Children)
+		}
+	}
+	walk(roots)
+	want := map[string]int{"1": 3, "1.1": 3, "1.1.1": 2, "1.1.2": 2, "1.2": 1, "1.2.1": 1, "1.2.3": 0, "2": 1, "2.3": 1, "2.3.1": 1}
+	for code, n := range want {
+		if got[code] != n {
+			t.Errorf("%s: %d documents, want %d", code, got[code], n)
+		}
+	}
+	if len(roots) != 2 || len(roots[0].Children) != 2 || len(roots[0].Children[0].Children) != 2 {
+		t.Errorf("tree shape wrong: %+v", roots)
+	}
+}
+
+func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
+	cities := []catalog.City{{Code: "330100", Name: "杭州"}, {Code: "510100", Name: "成都"}}
+	counts := []catalog.LinkCount{
+		{City: "330100", Indicator: "1.1.1", Documents: 2},
+		{City: "330100", Indicator: "2.3.1", Documents: 1},
+		{City: "510100", Indicator: "1.2.3", Documents: 4},
+	}
+	m := Build(2017, cities, inds, counts)
+	if len(m.Indicators) != 5 {
+		t.Fatalf("%d key indicators, want 5", len(m.Indicators))
+	}
+	hz := m.Cities[0]
+	if hz.Covered != 2 || hz.Total != 5 {
+		t.Errorf("杭州 covered %d of %d, want 2 of 5", hz.Covered, hz.Total)
+	}
+	order := ""
+	for _, c := range hz.Cells {
+		order += c.Code + " "
+	}
+	// Qualitative gaps (1.1.2, 1.2.1), quantitative gap (1.2.3), then covered.
+	if order != "1.1.2 1.2.1 1.2.3 1.1.1 2.3.1 " {
+		t.Errorf("杭州 cells in order %q", order)
+	}
+	cd := m.Cities[1]
+	if cd.Covered != 1 || cd.Cells[len(cd.Cells)-1].Code != "1.2.3" || cd.Cells[len(cd.Cells)-1].Documents != 4 {
+		t.Errorf("成都 %+v", cd)
+	}
+
+	data, err := m.XLSX()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("覆盖情况")
+	if len(rows) != 6 || rows[0][3] != "杭州(330100)" || rows[1][0] != "1.1.1" || rows[1][3] != "2" || rows[2][3] != "缺" || rows[4][4] != "4" {
+		t.Errorf("xlsx rows %v", rows)
+	}
+}

@@ -1,0 +1,65 @@
+package coverage
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// XLSX writes the matrix as a spreadsheet: one row per key indicator, one
+// column per city, with the count of linked documents; empty qualitative
+// cells are highlighted and say 缺 so the gap shows without colour too.
+func (m *Matrix) XLSX() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "覆盖情况"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	header := []any{"编码", "关键指标", "类型"}
+	for _, c := range m.Cities {
+		header = append(header, c.Name+"("+c.Code+")")
+	}
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return nil, err
+	}
+	gap, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Color: []string{"F8D7DA"}, Pattern: 1}})
+	if err != nil {
+		return nil, err
+	}
+	kindLabel := map[string]string{"qualitative": "定性", "quantitative": "定量"}
+	for i, col := range m.Indicators {
+		r := i + 2
+		row := []any{col.Code, col.Name, kindLabel[col.Kind]}
+		for _, c := range m.Cities {
+			docs := 0
+			for _, cell := range c.Cells {
+				if cell.Code == col.Code {
+					docs = cell.Documents
+				}
+			}
+			if docs == 0 && col.Kind == "qualitative" {
+				row = append(row, "缺")
+			} else {
+				row = append(row, docs)
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			return nil, fmt.Errorf("write row %d: %w", r, err)
+		}
+		for j := range m.Cities {
+			if row[3+j] == "缺" {
+				ref, _ := excelize.CoordinatesToCellName(4+j, r)
+				f.SetCellStyle(sheet, ref, ref, gap)
+			}
+		}
+	}
+	f.SetColWidth(sheet, "B", "B", 48)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("encode coverage xlsx: %w", err)
+	}
+	return buf.Bytes(), nil
+}

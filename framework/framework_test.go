@@ -1,0 +1,194 @@
+package framework
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+func read(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestParseDemoYAML(t *testing.T) {
+	p, err := Parse("demo-learning-city.yaml", Demo, catalog.Framework{})
+	if err != nil {
+		t.Fatalf("parse demo: %v", err)
+	}
+	if p.Framework.ID != "demo-learning-city" || p.Framework.Version != "demo-1" || p.Framework.Name == "" {
+		t.Errorf("framework %+v", p.Framework)
+	}
+	levels := map[int]int{}
+	var bank *catalog.Indicator
+	for i, ind := range p.Indicators {
+		levels[ind.Level]++
+		if ind.Code == "2.3.1" {
+			bank = &p.Indicators[i]
+		}
+	}
+	if levels[1] != 5 || levels[2] == 0 || levels[3] == 0 {
+		t.Errorf("levels %v", levels)
+	}
+	if bank == nil || bank.ParentCode != "2.3" || bank.Kind != catalog.Qualitative || !contains(bank.Keywords, "学分银行") {
+		t.Errorf("2.3.1 = %+v", bank)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestParseTables(t *testing.T) {
+	xlsx := makeXLSX(t, [][]string{
+		{"编码", "指标名称", "类型", "信息性质说明", "关键词"},
+		{"1", "组织保障", "", "", ""},
+		{"1.1", "规划与政策法规", "", "", ""},
+		{"1.1.1", "出台推进学习型城市建设的决定", "定性", "政策文件", "决定、意见"},
+	})
+	tests := []struct {
+		file string
+		data []byte
+		keys int
+	}{
+		{"good.csv", read(t, "good.csv"), 4},
+		{"good-gbk.csv", read(t, "good-gbk.csv"), 4},
+		{"table.xlsx", xlsx, 1},
+	}
+	for _, tt := range tests {
+		p, err := Parse(tt.file, tt.data, catalog.Framework{Name: "测试指标体系", Version: "2"})
+		if err != nil {
+			t.Errorf("%s: %v", tt.file, err)
+			continue
+		}
+		keys := 0
+		for _, ind := range p.Indicators {
+			if ind.Level == 3 {
+				keys++
+				if ind.Kind == "" || len(ind.Keywords) == 0 {
+					t.Errorf("%s: %s has kind %q keywords %v", tt.file, ind.Code, ind.Kind, ind.Keywords)
+				}
+			}
+		}
+		if keys != tt.keys || p.Framework.Name != "测试指标体系" || p.Framework.Version != "2" {
+			t.Errorf("%s: %d key indicators, framework %+v", tt.file, keys, p.Framework)
+		}
+		if tt.file == "good.csv" {
+			ind := p.Indicators[len(p.Indicators)-2]
+			if ind.Code != "2.1.1" || strings.Join(ind.Keywords, "|") != "学分银行|学分转换" {
+				t.Errorf("keywords split: %+v", ind)
+			}
+		}
+	}
+}
+
+func TestParseReportsEveryBadRow(t *testing.T) {
+	_, err := Parse("bad.csv", read(t, "bad.csv"), catalog.Framework{})
+	if catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Fatalf("bad.csv: %v, want EINVALID", err)
+	}
+	msg := catalog.ErrorMessage(err)
+	for _, want := range []string{
+		"第 5 行(编码 \"1.1.1\"):编码重复",
+		"第 6 行(编码 \"1.2.1\"):缺少上级指标 1.2",
+		"第 7 行(编码 \"1.1.2\"):未知的指标类型",
+		"第 8 行(编码 \"1.1.3.1\"):指标体系最多三级",
+		"第 9 行(编码 \"1.1.4\"):缺少指标名称",
+		"第 10 行(编码 \"1.1.5\"):关键指标(三级)必须注明类型",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message lacks %q:\n%s", want, msg)
+		}
+	}
+}
+
+func TestParseRejectsBadFiles(t *testing.T) {
+	tests := []struct {
+		file, data, phrase string
+	}{
+		{"x.yaml", "framework: [unclosed", "YAML 格式错误"},
+		{"x.csv", "编码,名称\n1,组织保障\n", "表头缺少 kind"},
+		{"x.csv", "code,name,kind\n", "没有任何指标"},
+		{"x.xlsx", "not a zip", "无法读取 XLSX"},
+		{"x.json", "{}", "不支持"},
+		{"x.yaml", "indicators:\n  - code: \"1\"\n    name: 组织保障\n    children:\n      - {code: \"2.1\", name: 错位的指标}\n", "与所在的上级"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.file, []byte(tt.data), catalog.Framework{})
+		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), tt.phrase) {
+			t.Errorf("%s %.20q: %v, want %q", tt.file, tt.data, err, tt.phrase)
+		}
+	}
+}
+
+func TestExportRoundTrips(t *testing.T) {
+	p, err := Parse("demo.yaml", Demo, catalog.Framework{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := ExportYAML(p.Framework, p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ExportXLSX(p.Framework, p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ExportCSV(p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"again.yaml": y, "again.xlsx": x, "again.csv": c} {
+		q, err := Parse(name, data, p.Framework)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(q.Indicators) != len(p.Indicators) {
+			t.Errorf("%s: %d indicators, want %d", name, len(q.Indicators), len(p.Indicators))
+			continue
+		}
+		for i := range p.Indicators {
+			a, b := p.Indicators[i], q.Indicators[i]
+			if a.Code != b.Code || a.Name != b.Name || a.Kind != b.Kind || a.Info != b.Info || strings.Join(a.Keywords, ",") != strings.Join(b.Keywords, ",") {
+				t.Errorf("%s: indicator %d = %+v, want %+v", name, i, b, a)
+				break
+			}
+		}
+	}
+}
+
+func makeXLSX(t *testing.T, rows [][]string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		vals := make([]any, len(r))
+		for j, v := range r {
+			vals[j] = v
+		}
+		if err := f.SetSheetRow("Sheet1", cell, &vals); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

@@ -1,0 +1,172 @@
+package framework
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// columns are the table headings understood, by what they fill; Chinese
+// headings are accepted too.
+var columns = map[string]string{
+	"code": "code", "编码": "code", "指标编码": "code", "序号": "code",
+	"name": "name", "名称": "name", "指标名称": "name", "关键指标": "name",
+	"name_en": "name_en", "英文名称": "name_en",
+	"kind": "kind", "类型": "kind", "指标类型": "kind",
+	"info": "info", "信息性质说明": "info", "说明": "info",
+	"unit": "unit", "单位": "unit",
+	"keywords": "keywords", "关键词": "keywords",
+}
+
+// tableColumns are written by the exporters, in this order.
+var tableColumns = []string{"code", "name", "name_en", "kind", "info", "unit", "keywords"}
+
+// maxTableRows bounds what a table import reads.
+const maxTableRows = 10000
+
+func parseCSV(data []byte) ([]row, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		// Excel in China saves CSV as GBK/GB18030.
+		decoded, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, catalog.Errorf(catalog.EINVALID, "CSV 编码无法识别;请另存为 UTF-8 CSV")
+		}
+		data = decoded
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	var records [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, catalog.Errorf(catalog.EINVALID, "CSV 格式错误:%v", err)
+		}
+		records = append(records, rec)
+		if len(records) > maxTableRows {
+			return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
+		}
+	}
+	return tableRows(records)
+}
+
+func parseXLSX(data []byte) ([]row, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取 XLSX 文件:%v", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "XLSX 文件中没有工作表")
+	}
+	records, err := f.GetRows(sheets[0])
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s:%v", sheets[0], err)
+	}
+	if len(records) > maxTableRows {
+		return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
+	}
+	return tableRows(records)
+}
+
+// tableRows maps a header row and data rows to indicators; blank rows are
+// skipped, row numbers are those a spreadsheet shows.
+func tableRows(records [][]string) ([]row, error) {
+	if len(records) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "表格为空")
+	}
+	index := map[string]int{}
+	for i, h := range records[0] {
+		if col, ok := columns[strings.ToLower(strings.TrimSpace(h))]; ok {
+			index[col] = i
+		}
+	}
+	for _, need := range []string{"code", "name", "kind"} {
+		if _, ok := index[need]; !ok {
+			return nil, catalog.Errorf(catalog.EINVALID, "表头缺少 %s 列;第一行应为:code, name, kind, info, keywords", need)
+		}
+	}
+	cell := func(rec []string, col string) string {
+		i, ok := index[col]
+		if !ok || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	var rows []row
+	for n, rec := range records[1:] {
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue
+		}
+		rows = append(rows, row{where: fmt.Sprintf("第 %d 行", n+2), ind: catalog.Indicator{
+			Code: cell(rec, "code"), Name: cell(rec, "name"), NameEN: cell(rec, "name_en"), Kind: catalog.Kind(cell(rec, "kind")),
+			Info: cell(rec, "info"), Unit: cell(rec, "unit"), Keywords: splitKeywords(cell(rec, "keywords")),
+		}})
+	}
+	return rows, nil
+}
+
+func tableRecord(ind catalog.Indicator) []string {
+	return []string{ind.Code, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.Unit, strings.Join(ind.Keywords, "、")}
+}
+
+// ExportXLSX writes a framework as a one-sheet table it can be imported from.
+func ExportXLSX(fw catalog.Framework, inds []catalog.Indicator) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "指标体系"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	write := func(rowNum int, values []string) error {
+		cellRef, err := excelize.CoordinatesToCellName(1, rowNum)
+		if err != nil {
+			return err
+		}
+		vals := make([]any, len(values))
+		for i, v := range values {
+			vals[i] = v
+		}
+		return f.SetSheetRow(sheet, cellRef, &vals)
+	}
+	if err := write(1, tableColumns); err != nil {
+		return nil, err
+	}
+	for i, ind := range inds {
+		if err := write(i+2, tableRecord(ind)); err != nil {
+			return nil, fmt.Errorf("write row %d: %w", i+2, err)
+		}
+	}
+	f.SetDocProps(&excelize.DocProperties{Title: fw.Name, Version: fw.Version, Identifier: fw.ID})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("encode xlsx: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// ExportCSV writes a framework as a UTF-8 CSV table (with a BOM so that
+// Excel opens it as UTF-8).
+func ExportCSV(inds []catalog.Indicator) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\xef\xbb\xbf")
+	w := csv.NewWriter(&buf)
+	w.Write(tableColumns)
+	for _, ind := range inds {
+		w.Write(tableRecord(ind))
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}

@@ -1,0 +1,163 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"html"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// EvidenceItem is a document offered as evidence for an indicator: linked
+// by a coordinator, or suggested by its text.
+type EvidenceItem struct {
+	Hit
+	Suggested bool      `json:"suggested"`
+	Link      *LinkRef  `json:"link,omitempty"`
+	Passage   *Fragment `json:"passage,omitempty"`
+}
+
+// LinkRef is the link that makes a document evidence.
+type LinkRef struct {
+	ID    string `json:"id"`
+	Page  int    `json:"page,omitempty"`
+	Quote string `json:"quote,omitempty"`
+	Note  string `json:"note,omitempty"`
+}
+
+// Evidence lists an indicator's evidence: linked documents first, then
+// suggested ones.
+type Evidence struct {
+	Indicator catalog.Indicator `json:"-"`
+	Items     []EvidenceItem    `json:"documents"`
+}
+
+// IndicatorEvidence returns the documents linked to a key indicator (of one
+// city when city is set; coordinators see only theirs), each with its best
+// passage, followed by up to limit unlinked documents whose text matches
+// the indicator's terms, marked Suggested.
+func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *catalog.User, limit int) (*Evidence, error) {
+	ind, err := s.cat.Indicator(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	var requested []string
+	if city != "" {
+		requested = []string{city}
+	}
+	cities, visible := scopeCities(u, requested)
+	out := &Evidence{Indicator: *ind, Items: []EvidenceItem{}}
+	if !visible {
+		return out, nil
+	}
+	cityFilter := ""
+	if len(cities) == 1 {
+		cityFilter = cities[0]
+	}
+	links, err := s.cat.IndicatorLinks(ctx, code, cityFilter)
+	if err != nil {
+		return nil, err
+	}
+	terms := []index.Term{{Text: ind.Name}}
+	if ind.Level == catalog.KeyLevel {
+		if terms, err = s.termsOf(ctx, code); err != nil {
+			return nil, err
+		}
+	}
+	linked, err := s.linkedEvidence(ctx, links, terms)
+	if err != nil {
+		return nil, err
+	}
+	out.Items = append(out.Items, linked...)
+	if limit <= 0 {
+		return out, nil
+	}
+	ids := make([]string, len(links))
+	for i, l := range links {
+		ids[i] = l.DocumentID
+	}
+	res, err := s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}},
+		Filter: index.Filter{Cities: cities, ExcludeIDs: ids}, Size: limit, WithText: true})
+	if err != nil {
+		return nil, fmt.Errorf("suggest evidence for %s: %w", code, err)
+	}
+	page, err := s.assemble(ctx, res)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range page.Hits {
+		item := EvidenceItem{Hit: h, Suggested: true}
+		if len(h.Fragments) > 0 {
+			best := bestFragment(h.Fragments)
+			item.Passage = &best
+		}
+		out.Items = append(out.Items, item)
+	}
+	return out, nil
+}
+
+func (s *Service) termsOf(ctx context.Context, code string) ([]index.Term, error) {
+	sets, err := s.keyIndicatorTerms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range sets {
+		if it.ind.Code == code {
+			terms := make([]index.Term, len(it.terms))
+			for i, t := range it.terms {
+				terms[i] = index.Term{Text: t}
+			}
+			return terms, nil
+		}
+	}
+	return nil, catalog.Errorf(catalog.ENOTFOUND, "指标 %q 不在当前指标体系中", code)
+}
+
+// linkedEvidence shows each linked document with the passage its link
+// quotes or, without a quote, the passage that best matches the terms.
+func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, terms []index.Term) ([]EvidenceItem, error) {
+	if len(links) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(links))
+	for i, l := range links {
+		ids[i] = l.DocumentID
+	}
+	res, err := s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}},
+		Filter: index.Filter{IDs: ids}, Size: len(ids), WithText: true})
+	if err != nil {
+		return nil, fmt.Errorf("passages of linked documents: %w", err)
+	}
+	passages := map[string]*Fragment{}
+	for _, h := range res.Hits {
+		if frags := buildFragments(h.Pages, h.Spans); len(frags) > 0 {
+			best := bestFragment(frags)
+			passages[h.ID] = &best
+		}
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []EvidenceItem
+	for _, l := range links {
+		d, ok := docs[l.DocumentID]
+		if !ok {
+			continue
+		}
+		item := EvidenceItem{
+			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, City: d.City, DocType: string(d.DocType),
+				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
+			Link: &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note},
+		}
+		switch {
+		case l.Quote != "":
+			item.Passage = &Fragment{Page: l.Page, HTML: "<mark>" + html.EscapeString(l.Quote) + "</mark>"}
+		case passages[d.ID] != nil:
+			item.Passage = passages[d.ID]
+		}
+		out = append(out, item)
+	}
+	return out, nil
+}

@@ -1,0 +1,199 @@
+package search
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// Weights of the evidence a term gives for an indicator.
+const (
+	keywordWeight = 2.0 // a term the framework lists as a keyword
+	nameWeight    = 1.0 // a word of the indicator's name or info
+	titleBoost    = 2.0 // a term found in the document's title
+)
+
+// Suggestion is an indicator a document likely substantiates.
+type Suggestion struct {
+	Code    string    `json:"code"`
+	Name    string    `json:"name"`
+	Kind    string    `json:"kind"`
+	Score   float64   `json:"score"`
+	Terms   []string  `json:"terms"`
+	Passage *Fragment `json:"passage,omitempty"`
+}
+
+// indicatorTerms are the phrases that speak for one key indicator, with
+// their weights: keywords count double, and a term shared by many
+// indicators (学习型城市) counts less than a rare one (学分银行).
+type indicatorTerms struct {
+	ind    catalog.Indicator
+	terms  []string
+	weight map[string]float64
+}
+
+// termSet caches the terms of the current framework's key indicators.
+type termSet struct {
+	mu         sync.Mutex
+	version    string
+	indicators []indicatorTerms
+}
+
+func (s *Service) keyIndicatorTerms(ctx context.Context) ([]indicatorTerms, error) {
+	fw, inds, err := s.cat.CurrentFramework(ctx)
+	if err != nil {
+		return nil, err
+	}
+	version := fw.ID + "@" + fw.Version + "@" + fw.ImportedAt.String()
+	s.terms.mu.Lock()
+	defer s.terms.mu.Unlock()
+	if s.terms.version == version {
+		return s.terms.indicators, nil
+	}
+	var out []indicatorTerms
+	df := map[string]int{}
+	for _, ind := range inds {
+		if ind.Level != catalog.KeyLevel {
+			continue
+		}
+		it := indicatorTerms{ind: ind, weight: map[string]float64{}}
+		for _, kw := range ind.Keywords {
+			it.add(kw, keywordWeight)
+		}
+		for _, text := range []string{ind.Name, ind.Info} {
+			words, err := index.QueryTerms(text)
+			if err != nil {
+				return nil, err
+			}
+			for _, w := range words {
+				if utf8.RuneCountInString(w) >= 2 && !isDigitsOnly(w) {
+					it.add(w, nameWeight)
+				}
+			}
+		}
+		for _, t := range it.terms {
+			df[t]++
+		}
+		out = append(out, it)
+	}
+	n := float64(len(out))
+	for _, it := range out {
+		for _, t := range it.terms {
+			it.weight[t] *= math.Log(1 + n/float64(df[t]))
+		}
+	}
+	s.terms.version, s.terms.indicators = version, out
+	return out, nil
+}
+
+func (it *indicatorTerms) add(term string, w float64) {
+	term = strings.TrimSpace(term)
+	if term == "" {
+		return
+	}
+	if old, ok := it.weight[term]; ok {
+		it.weight[term] = math.Max(old, w)
+		return
+	}
+	it.terms = append(it.terms, term)
+	it.weight[term] = w
+}
+
+func isDigitsOnly(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// SuggestIndicators ranks the key indicators a document likely
+// substantiates, from the indicators' keywords, names and info matched
+// against its title and text with the same Chinese analysis as search.
+// Indicators in skip (already linked) are left out.
+func (s *Service) SuggestIndicators(ctx context.Context, title string, pages []string, skip []string, limit int) ([]Suggestion, error) {
+	sets, err := s.keyIndicatorTerms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	body, err := index.NewMatcher(pages)
+	if err != nil {
+		return nil, err
+	}
+	head, err := index.NewMatcher([]string{title})
+	if err != nil {
+		return nil, err
+	}
+	skipped := map[string]bool{}
+	for _, c := range skip {
+		skipped[c] = true
+	}
+	var out []Suggestion
+	for _, it := range sets {
+		if skipped[it.ind.Code] {
+			continue
+		}
+		sg, spans := scoreIndicator(it, body, head)
+		if sg.Score <= 0 {
+			continue
+		}
+		if frags := buildFragments(pages, spans); len(frags) > 0 {
+			best := bestFragment(frags)
+			sg.Passage = &best
+		}
+		out = append(out, sg)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// scoreIndicator sums, over the indicator's terms found in the document,
+// the term's weight times a damped count, boosting title matches; it
+// returns the spans of the matches for the passage.
+func scoreIndicator(it indicatorTerms, body, head *index.Matcher) (Suggestion, []index.Span) {
+	sg := Suggestion{Code: it.ind.Code, Name: it.ind.Name, Kind: string(it.ind.Kind), Terms: []string{}}
+	var spans []index.Span
+	for _, t := range it.terms {
+		inBody := body.Find(t)
+		inTitle := len(head.Find(t)) > 0
+		if len(inBody) == 0 && !inTitle {
+			continue
+		}
+		score := 0.0
+		if len(inBody) > 0 {
+			score = 1 + math.Log(float64(len(inBody)))
+		}
+		if inTitle {
+			score += titleBoost
+		}
+		sg.Score += it.weight[t] * score
+		sg.Terms = append(sg.Terms, t)
+		spans = append(spans, inBody...)
+	}
+	// Normalise by the indicator's vocabulary so that indicators with long
+	// keyword lists do not win by size alone.
+	sg.Score /= math.Sqrt(float64(len(it.terms)))
+	sg.Score = math.Round(sg.Score*1000) / 1000
+	return sg, spans
+}
+
+// bestFragment is the fragment with the most marks.
+func bestFragment(frags []Fragment) Fragment {
+	best := frags[0]
+	for _, f := range frags[1:] {
+		if strings.Count(f.HTML, "<mark>") > strings.Count(best.HTML, "<mark>") {
+			best = f
+		}
+	}
+	return best
+}

@@ -1,0 +1,129 @@
+package search
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// LabelledDoc is a document of the suggestion-quality set: its text and the
+// key indicator it mainly substantiates.
+type LabelledDoc struct {
+	Name      string
+	Indicator string
+	Also      []string
+	Title     string
+	Body      string
+}
+
+// LoadLabelled reads the labelled set: one .txt file per document, with a
+// header of "key: value" lines (indicator, also, city, type, title), a
+// blank line, then the body (see testdata/suggest/README.md).
+func LoadLabelled(dir string) ([]LabelledDoc, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var out []LabelledDoc
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		d := LabelledDoc{Name: filepath.Base(f)}
+		sc := bufio.NewScanner(strings.NewReader(string(b)))
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		var body []string
+		inBody := false
+		for sc.Scan() {
+			line := sc.Text()
+			if inBody {
+				body = append(body, line)
+				continue
+			}
+			if strings.TrimSpace(line) == "" {
+				inBody = true
+				continue
+			}
+			key, val, _ := strings.Cut(line, ":")
+			val = strings.TrimSpace(val)
+			switch strings.TrimSpace(key) {
+			case "indicator":
+				d.Indicator = val
+			case "also":
+				for _, c := range strings.Split(val, ",") {
+					if c = strings.TrimSpace(c); c != "" {
+						d.Also = append(d.Also, c)
+					}
+				}
+			case "title":
+				d.Title = val
+			}
+		}
+		if d.Indicator == "" {
+			return nil, fmt.Errorf("%s: no indicator label", f)
+		}
+		d.Body = strings.Join(body, "\n")
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// SuggestEval is how well suggestions find the labelled indicator.
+type SuggestEval struct {
+	Docs   int      `json:"docs"`
+	Top1   int      `json:"top1"`
+	Top3   int      `json:"top3"`
+	Misses []string `json:"misses"` // "file: label → suggested codes"
+}
+
+// Top3Rate is the share of documents whose label is among the first three.
+func (e *SuggestEval) Top3Rate() float64 {
+	if e.Docs == 0 {
+		return 0
+	}
+	return float64(e.Top3) / float64(e.Docs)
+}
+
+// EvaluateSuggestions runs SuggestIndicators on each labelled document, as
+// the archive would after extraction (normalised text, one page).
+func (s *Service) EvaluateSuggestions(ctx context.Context, docs []LabelledDoc) (*SuggestEval, error) {
+	ev := &SuggestEval{Misses: []string{}}
+	for _, d := range docs {
+		sugs, err := s.SuggestIndicators(ctx, d.Title, []string{extract.Normalize(d.Body)}, nil, 3)
+		if err != nil {
+			return nil, fmt.Errorf("suggest for %s: %w", d.Name, err)
+		}
+		ev.Docs++
+		var codes []string
+		for i, sg := range sugs {
+			codes = append(codes, sg.Code)
+			if sg.Code == d.Indicator {
+				ev.Top3++
+				if i == 0 {
+					ev.Top1++
+				}
+			}
+		}
+		if len(codes) == 0 || !contains(codes, d.Indicator) {
+			ev.Misses = append(ev.Misses, fmt.Sprintf("%s: %s → %v", d.Name, d.Indicator, codes))
+		}
+	}
+	return ev, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
