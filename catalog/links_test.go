@@ -1,0 +1,86 @@
+package catalog
+
+import (
+	"context"
+	"testing"
+)
+
+func importSmallFramework(t *testing.T, s *Store, version string, codes ...string) *ImportReport {
+	t.Helper()
+	inds := []Indicator{
+		{Code: "1", Level: 1, Name: "组织保障"},
+		{Code: "1.1", ParentCode: "1", Level: 2, Name: "规划与政策法规"},
+	}
+	for _, c := range codes {
+		inds = append(inds, Indicator{Code: c, ParentCode: "1.1", Level: 3, Name: "指标 " + c, Kind: Qualitative, Keywords: []string{"意见"}})
+	}
+	rep, err := s.ImportFramework(context.Background(), Framework{ID: "demo", Name: "示例", Version: version}, inds, "admin")
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return rep
+}
+
+func TestCreateLinksIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.CreateLinks(ctx, []*Link{
+		{DocumentID: "D1", IndicatorCode: "1.1.1", CreatedBy: "zhang"},
+		{DocumentID: "D1", IndicatorCode: "1.1", CreatedBy: "zhang"},
+	}, false)
+	if ErrorCode(err) != EINVALID {
+		t.Fatalf("link batch with a level-2 code: %v, want EINVALID", err)
+	}
+	if links, _ := s.DocumentLinks(ctx, "D1"); len(links) != 0 {
+		t.Fatalf("half-applied batch left links %+v", links)
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1", CreatedBy: "zhang"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1", CreatedBy: "li"}}, false); ErrorCode(err) != ECONFLICT {
+		t.Errorf("duplicate link: %v", err)
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1"}, {DocumentID: "D1", IndicatorCode: "1.1.2"}}, true); err != nil {
+		t.Errorf("skipExisting: %v", err)
+	}
+	inds, _ := s.DocumentIndicators(ctx, []string{"D1"})
+	if len(inds["D1"]) != 2 {
+		t.Errorf("indicators of D1 %v", inds)
+	}
+	events, _ := s.Events(ctx, "D1", 10)
+	if events[0].Action != "link.create" {
+		t.Errorf("latest event %+v", events[0])
+	}
+}
+
+func TestNewFrameworkVersionKeepsLinks(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1"}, {DocumentID: "D1", IndicatorCode: "1.1.2"}}, false)
+	rep := importSmallFramework(t, s, "2", "1.1.1", "1.1.3")
+	if len(rep.Added) != 1 || rep.Added[0] != "1.1.3" || len(rep.Removed) != 1 || rep.Removed[0] != "1.1.2" {
+		t.Errorf("report added %v removed %v", rep.Added, rep.Removed)
+	}
+	if len(rep.OrphanLinks) != 1 || rep.OrphanLinks[0].IndicatorCode != "1.1.2" {
+		t.Errorf("orphans %+v", rep.OrphanLinks)
+	}
+	fw, inds, err := s.CurrentFramework(ctx)
+	if err != nil || fw.Version != "2" || len(inds) != 4 {
+		t.Fatalf("current %+v %d %v", fw, len(inds), err)
+	}
+	if links, _ := s.DocumentLinks(ctx, "D1"); len(links) != 2 {
+		t.Errorf("links after new version: %+v", links)
+	}
+	counts, _ := s.CountLinks(ctx, 0, "")
+	if len(counts) != 2 {
+		t.Errorf("counts %+v", counts)
+	}
+}
