@@ -1,0 +1,76 @@
+package search
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/framework"
+)
+
+// newDemoService is a search service over an empty index whose catalog has
+// the demo framework, enough for suggestions.
+func newDemoService(t *testing.T) *Service {
+	t.Helper()
+	ctx := context.Background()
+	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return NewService(nil, cat)
+}
+
+func TestSuggestIndicatorsRanksTheRightOne(t *testing.T) {
+	svc := newDemoService(t)
+	sugs, err := svc.SuggestIndicators(context.Background(), "宁波市学分银行建设实施办法",
+		[]string{"第一页", "建立宁波市学分银行,推进学分积累与转换,开展学习成果认证。"}, nil, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sugs) == 0 || sugs[0].Code != "2.3.1" {
+		t.Fatalf("suggestions %+v, want 2.3.1 first", sugs)
+	}
+	top := sugs[0]
+	if top.Passage == nil || top.Passage.Page != 2 || !contains(top.Terms, "学分银行") {
+		t.Errorf("top suggestion %+v: want terms with 学分银行 and a passage on page 2", top)
+	}
+	skipped, _ := svc.SuggestIndicators(context.Background(), "宁波市学分银行建设实施办法",
+		[]string{"建立宁波市学分银行。"}, []string{"2.3.1"}, 3)
+	for _, sg := range skipped {
+		if sg.Code == "2.3.1" {
+			t.Errorf("a linked indicator was suggested again")
+		}
+	}
+}
+
+// TestSuggestionQuality measures suggestions on the hand-labelled set: the
+// labelled indicator must be in the top three for at least 80% of documents.
+func TestSuggestionQuality(t *testing.T) {
+	docs, err := LoadLabelled(filepath.Join("testdata", "suggest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) < 30 {
+		t.Fatalf("labelled set has %d documents, want at least 30", len(docs))
+	}
+	ev, err := newDemoService(t).EvaluateSuggestions(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("top-1 %d/%d, top-3 %d/%d (%.0f%%)", ev.Top1, ev.Docs, ev.Top3, ev.Docs, 100*ev.Top3Rate())
+	for _, m := range ev.Misses {
+		t.Logf("miss %s", m)
+	}
+	if ev.Top3Rate() < 0.8 {
+		t.Errorf("top-3 rate %.2f, want ≥ 0.80", ev.Top3Rate())
+	}
+}
