@@ -6,11 +6,11 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
@@ -23,6 +23,7 @@ type Deps struct {
 	Blobs   blob.Store
 	Ingest  *ingest.Service
 	Search  *search.Service
+	Auth    *auth.Authenticator
 	Logger  *slog.Logger
 }
 
@@ -31,40 +32,108 @@ type handler struct {
 	metrics *metrics
 }
 
+// route is one endpoint: a Go 1.22 pattern and its handler. Public
+// endpoints need no credential; every other one needs a bearer token or a
+// session (with a CSRF token when it changes state).
+type route struct {
+	pattern string
+	handle  http.HandlerFunc
+	public  bool
+}
+
+// routes is the API's one route table.
+func (h *handler) routes() []route {
+	return []route{
+		{pattern: "GET /healthz", handle: h.healthz, public: true},
+		{pattern: "POST /login", handle: h.handleLogin, public: true},
+		{pattern: "POST /logout", handle: h.handleLogout, public: true},
+		{pattern: "GET /metrics", handle: h.handleMetrics},
+		{pattern: "GET /api/v1/me", handle: h.handleMe},
+		{pattern: "POST /api/v1/documents", handle: h.handleDocumentUpload},
+		{pattern: "GET /api/v1/documents", handle: h.handleDocumentList},
+		{pattern: "GET /api/v1/documents/{id}", handle: h.handleDocumentView},
+		{pattern: "PATCH /api/v1/documents/{id}", handle: h.handleDocumentEdit},
+		{pattern: "DELETE /api/v1/documents/{id}", handle: h.handleDocumentDelete},
+		{pattern: "GET /api/v1/documents/{id}/original", handle: h.handleDocumentOriginal},
+		{pattern: "GET /api/v1/documents/{id}/text", handle: h.handleDocumentText},
+		{pattern: "GET /api/v1/documents/{id}/suggestions", handle: h.handleDocumentSuggestions},
+		{pattern: "GET /api/v1/search", handle: h.handleSearch},
+		{pattern: "POST /api/v1/links", handle: h.handleLinkCreate},
+		{pattern: "DELETE /api/v1/links/{id}", handle: h.handleLinkDelete},
+		{pattern: "GET /api/v1/indicators", handle: h.handleIndicatorTree},
+		{pattern: "GET /api/v1/indicators/{code}/evidence", handle: h.handleIndicatorEvidence},
+		{pattern: "POST /api/v1/framework", handle: h.handleFrameworkImport},
+		{pattern: "GET /api/v1/coverage", handle: h.handleCoverage},
+		{pattern: "GET /api/v1/cities", handle: h.handleCities},
+		{pattern: "POST /api/v1/cities", handle: h.handleCityCreate},
+		{pattern: "GET /api/v1/rounds", handle: h.handleRounds},
+		{pattern: "POST /api/v1/rounds", handle: h.handleRoundCreate},
+		{pattern: "GET /api/v1/users", handle: h.handleUserList},
+		{pattern: "POST /api/v1/users", handle: h.handleUserCreate},
+		{pattern: "POST /api/v1/users/{name}/disable", handle: h.handleUserDisable},
+		{pattern: "POST /api/v1/users/{name}/enable", handle: h.handleUserEnable},
+		{pattern: "POST /api/v1/users/{name}/password", handle: h.handleUserPassword},
+		{pattern: "GET /api/v1/tokens", handle: h.handleTokenList},
+		{pattern: "POST /api/v1/tokens", handle: h.handleTokenCreate},
+		{pattern: "DELETE /api/v1/tokens/{id}", handle: h.handleTokenRevoke},
+		{pattern: "GET /api/v1/events", handle: h.handleEvents},
+	}
+}
+
+// Routes lists the patterns of every endpoint, so a test can hold each one
+// to an authorization rule.
+func Routes() []string {
+	var out []string
+	for _, r := range (&handler{}).routes() {
+		out = append(out, r.pattern)
+	}
+	return out
+}
+
 // NewHandler returns the HTTP handler of the JSON API under /api/v1, plus
-// /healthz and /metrics.
+// /healthz, /login, /logout and /metrics.
 func NewHandler(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
+	if d.Auth == nil {
+		d.Auth = auth.NewAuthenticator(d.Catalog, 0)
+	}
 	h := &handler{Deps: d, metrics: newMetrics(d)}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", h.healthz)
-	mux.Handle("GET /metrics", h.authenticated(promhttp.HandlerFor(h.metrics.registry, promhttp.HandlerOpts{})))
-	api := func(pattern string, fn http.HandlerFunc) {
-		mux.Handle(pattern, h.authenticated(fn))
+	for _, rt := range h.routes() {
+		if rt.public {
+			mux.Handle(rt.pattern, rt.handle)
+		} else {
+			mux.Handle(rt.pattern, h.authenticated(rt.handle))
+		}
 	}
-	api("POST /api/v1/documents", h.handleDocumentUpload)
-	api("GET /api/v1/documents", h.handleDocumentList)
-	api("GET /api/v1/documents/{id}", h.handleDocumentView)
-	api("GET /api/v1/documents/{id}/original", h.handleDocumentOriginal)
-	api("GET /api/v1/documents/{id}/text", h.handleDocumentText)
-	api("GET /api/v1/documents/{id}/suggestions", h.handleDocumentSuggestions)
-	api("GET /api/v1/search", h.handleSearch)
-	api("POST /api/v1/links", h.handleLinkCreate)
-	api("DELETE /api/v1/links/{id}", h.handleLinkDelete)
-	api("GET /api/v1/indicators", h.handleIndicatorTree)
-	api("GET /api/v1/indicators/{code}/evidence", h.handleIndicatorEvidence)
-	api("POST /api/v1/framework", h.handleFrameworkImport)
-	api("GET /api/v1/coverage", h.handleCoverage)
-	api("GET /api/v1/cities", h.handleCities)
-	api("POST /api/v1/cities", h.handleCityCreate)
-	api("GET /api/v1/rounds", h.handleRounds)
-	api("POST /api/v1/rounds", h.handleRoundCreate)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个接口:%s %s", r.Method, r.URL.Path))
 	})
-	return h.recoverer(h.instrument(mux))
+	return h.recoverer(securityHeaders(h.instrument(mux)))
+}
+
+// securityHeaders are set on every response: no inline script, no
+// framing, no type sniffing, no referrer to other sites.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
+			"object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (h *handler) handleMetrics(w http.ResponseWriter, r *http.Request) {
+	if err := requireAdmin(userFrom(r.Context())); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	promhttp.HandlerFor(h.metrics.registry, promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
 func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
@@ -83,23 +152,21 @@ func userFrom(ctx context.Context) *catalog.User {
 	return u
 }
 
-// authenticated admits requests with a valid Bearer token.
+// authenticated admits requests with a valid bearer token or session;
+// state-changing requests made with a session must carry its CSRF token.
 func (h *handler) authenticated(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		auth := r.Header.Get("Authorization")
-		token, ok := strings.CutPrefix(auth, "Bearer ")
-		if !ok || strings.TrimSpace(token) == "" {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="evidence"`)
-			h.writeError(w, r, catalog.Errorf(catalog.EUNAUTHORIZED, "需要登录:请在 Authorization 头中提供 Bearer 令牌"))
-			return
-		}
-		u, err := h.Catalog.UserByToken(r.Context(), strings.TrimSpace(token))
+		cred, err := h.Auth.Authenticate(r)
 		if err != nil {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="evidence", error="invalid_token"`)
+			w.Header().Set("WWW-Authenticate", `Bearer realm="evidence"`)
 			h.writeError(w, r, err)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)))
+		if err := auth.CheckCSRF(r, cred); err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, cred.User)))
 	})
 }
 

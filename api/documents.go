@@ -322,3 +322,65 @@ func uploadReadError(err error, limit int64) error {
 	}
 	return catalog.Errorf(catalog.EINVALID, "上传数据不完整或格式错误,请重新上传:%v", err)
 }
+
+func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	d, err := h.loadDocument(r)
+	if err == nil {
+		err = canEditDocument(u, d.City)
+	}
+	var in struct {
+		Title      *string `json:"title"`
+		DocType    *string `json:"doc_type"`
+		Department *string `json:"department"`
+		Issuer     *string `json:"issuer"`
+		IssuedOn   *string `json:"issued_on"`
+		DocNumber  *string `json:"doc_number"`
+		Round      *string `json:"round"`
+	}
+	if err == nil {
+		err = readJSON(r, &in)
+	}
+	patch := catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
+		IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}
+	if err == nil {
+		err = h.Ingest.CheckPatch(r.Context(), &patch)
+	}
+	if err == nil {
+		d, err = h.Catalog.UpdateDocument(r.Context(), d.ID, patch, u.Username)
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.refresh(r, d.ID)
+	if d, err = h.Catalog.Document(r.Context(), d.ID); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	dj := toDocumentJSON(d)
+	if dj.Links, err = h.documentLinks(r, d.ID); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, dj)
+}
+
+func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	d, err := h.loadDocument(r)
+	if err == nil {
+		err = requireAdmin(u)
+	}
+	if err == nil {
+		err = h.Catalog.DeleteDocument(r.Context(), d.ID, u.Username)
+	}
+	if err == nil {
+		err = h.Ingest.Unindex(r.Context(), d.ID)
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": d.ID})
+}

@@ -146,17 +146,10 @@ func (s *Store) RecordEvent(ctx context.Context, e Event) error {
 
 // Events returns the audit log entries for object (all when empty), newest first.
 func (s *Store) Events(ctx context.Context, object string, limit int) ([]Event, error) {
-	if limit <= 0 || limit > 1000 {
-		limit = 100
-	}
-	q := `SELECT at, username, action, object, detail FROM event`
-	var args []any
-	if object != "" {
-		q += ` WHERE object = ?`
-		args = append(args, object)
-	}
-	q += ` ORDER BY id DESC LIMIT ?`
-	args = append(args, limit)
+	return s.FindEvents(ctx, EventFilter{Object: object, Limit: limit})
+}
+
+func (s *Store) queryEvents(ctx context.Context, q string, args ...any) ([]Event, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)

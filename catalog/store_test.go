@@ -110,7 +110,7 @@ func TestTokens(t *testing.T) {
 	if err := s.CreateUser(ctx, u, "hash", "cli"); ErrorCode(err) != ECONFLICT {
 		t.Errorf("duplicate user: %v", err)
 	}
-	if err := s.CreateToken(ctx, "wang", "ev_secret"); err != nil {
+	if _, err := s.CreateToken(ctx, "wang", "ev_secret", "测试", "cli"); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.UserByToken(ctx, "ev_secret")

@@ -53,16 +53,21 @@ func HashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// CreateToken stores the hash of a new API token for username.
-func (s *Store) CreateToken(ctx context.Context, username, token string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO token (hash, username, created_at) VALUES (?, ?, ?)`,
-			HashToken(token), username, formatTime(s.now()))
+// CreateToken stores the hash of a new API token for username and returns
+// the token's ID, by which it is listed and revoked.
+func (s *Store) CreateToken(ctx context.Context, username, token, label, by string) (string, error) {
+	hash := HashToken(token)
+	id := hash[:16]
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO token (hash, id, label, username, created_at) VALUES (?, ?, ?, ?, ?)`,
+			hash, id, label, username, formatTime(s.now()))
 		if err != nil {
 			return fmt.Errorf("insert token for %s: %w", username, err)
 		}
-		return s.recordEvent(ctx, tx, Event{User: username, Action: "token.create", Object: "user:" + username})
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "token.create", Object: "user:" + username,
+			Detail: map[string]any{"token": id, "label": label}})
 	})
+	return id, err
 }
 
 // UserByToken returns the enabled user holding token and notes its use; an

@@ -340,7 +340,16 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	return s.writeIndex(ctx, docs)
+	if err := s.writeIndex(ctx, docs); err != nil {
+		return err
+	}
+	// An edit moves an indexed document back to extracted so a crash before
+	// this point is repaired on restart; now it is indexed again.
+	changes := make([]catalog.StatusChange, len(docs))
+	for i, d := range docs {
+		changes[i] = catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed}
+	}
+	return s.cat.SetStatus(ctx, changes...)
 }
 
 // IndexDocument is the index's view of a catalog document with its text;

@@ -109,12 +109,7 @@ const maxMetaRunes = 500
 // CheckMeta validates and tidies m; every problem is an EINVALID naming the
 // field, in Chinese.
 func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
-	for _, f := range []*string{&m.Title, &m.City, &m.DocType, &m.Department, &m.Issuer, &m.IssuedOn, &m.DocNumber, &m.Round} {
-		*f = strings.TrimSpace(*f)
-		if len([]rune(*f)) > maxMetaRunes {
-			return catalog.Errorf(catalog.EINVALID, "字段过长(超过 %d 字):%.20s…", maxMetaRunes, *f)
-		}
-	}
+	m.City = strings.TrimSpace(m.City)
 	if m.City == "" {
 		return catalog.Errorf(catalog.EINVALID, "缺少城市代码 city(如 330100 杭州)")
 	}
@@ -124,8 +119,19 @@ func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 		}
 		return err
 	}
-	if m.DocType == "" {
+	if strings.TrimSpace(m.DocType) == "" {
 		return catalog.Errorf(catalog.EINVALID, "缺少文件类型 doc_type(如 policy 政策文件)")
+	}
+	return checkFields(m)
+}
+
+// checkFields validates the fields that need no catalog lookup.
+func checkFields(m *Meta) error {
+	for _, f := range []*string{&m.Title, &m.City, &m.DocType, &m.Department, &m.Issuer, &m.IssuedOn, &m.DocNumber, &m.Round} {
+		*f = strings.TrimSpace(*f)
+		if len([]rune(*f)) > maxMetaRunes {
+			return catalog.Errorf(catalog.EINVALID, "字段过长(超过 %d 字):%.20s…", maxMetaRunes, *f)
+		}
 	}
 	dt, err := catalog.ParseDocType(m.DocType)
 	if err != nil {
@@ -284,4 +290,47 @@ func (s *Service) Link(ctx context.Context, documentID string, codes []string, u
 		return err
 	}
 	return s.Refresh(ctx, documentID)
+}
+
+// CheckPatch validates the metadata fields a PATCH sets, with the rules of
+// CheckMeta, and tidies them.
+func (s *Service) CheckPatch(ctx context.Context, p *catalog.DocumentPatch) error {
+	m := Meta{City: "", DocType: string(catalog.DocOther)}
+	get := func(v *string) string {
+		if v == nil {
+			return ""
+		}
+		return *v
+	}
+	m.Title, m.Department, m.Issuer, m.IssuedOn, m.DocNumber, m.Round =
+		get(p.Title), get(p.Department), get(p.Issuer), get(p.IssuedOn), get(p.DocNumber), get(p.Round)
+	if p.DocType != nil {
+		m.DocType = *p.DocType
+	}
+	if err := checkFields(&m); err != nil {
+		return err
+	}
+	set := func(dst **string, v string) {
+		if *dst != nil {
+			*dst = &v
+		}
+	}
+	set(&p.Title, m.Title)
+	set(&p.DocType, m.DocType)
+	set(&p.Department, m.Department)
+	set(&p.Issuer, m.Issuer)
+	set(&p.IssuedOn, m.IssuedOn)
+	set(&p.DocNumber, m.DocNumber)
+	set(&p.Round, m.Round)
+	if p.Title != nil && *p.Title == "" {
+		return catalog.Errorf(catalog.EINVALID, "标题不能为空")
+	}
+	return nil
+}
+
+// Unindex removes a deleted document from the index.
+func (s *Service) Unindex(ctx context.Context, ids ...string) error {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	return s.idx.Delete(ctx, ids...)
 }

@@ -85,7 +85,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	cities, visible := scopeCities(req.User, req.Cities)
 	if !visible {
-		return &Result{Hits: []Hit{}, Facets: map[string][]Facet{}}, nil
+		return emptyResult(), nil
 	}
 	q := index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,
@@ -102,6 +102,15 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.TookMS = time.Since(start).Milliseconds()
 	return out, nil
+}
+
+// emptyResult has the shape of every result: empty lists, never null.
+func emptyResult() *Result {
+	r := &Result{Hits: []Hit{}, Facets: map[string][]Facet{}}
+	for _, f := range index.FacetFields {
+		r.Facets[f] = []Facet{}
+	}
+	return r
 }
 
 // scopeCities applies the user's city scope to the requested cities. It is

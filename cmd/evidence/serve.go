@@ -8,9 +8,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/lcmonitor/evidence/api"
+	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -24,6 +27,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		return err
 	}
 	start := time.Now()
+	if p := os.Getenv("EVIDENCE_CPUPROFILE"); p != "" {
+		f, _ := os.Create(fmt.Sprintf("%s.%d", p, os.Getpid()))
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, ingest: ingest.Config{Workers: *workers}})
 	if err != nil {
 		return err
@@ -39,6 +47,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	srv := &http.Server{
 		Handler: api.NewHandler(api.Deps{
 			Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search, Logger: log,
+			Auth: auth.NewAuthenticator(a.cat, 0),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
@@ -51,6 +60,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
+	go sweepSessions(ctx, a, log)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -65,4 +75,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	}
 	log.Info("evidence archive stopped")
 	return nil
+}
+
+// sweepSessions deletes expired sessions hourly; they are refused anyway,
+// this only keeps the table small.
+func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := a.cat.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("sweep expired sessions", "err", err)
+			}
+		}
+	}
 }

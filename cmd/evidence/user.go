@@ -2,26 +2,40 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base32"
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
-	"golang.org/x/crypto/bcrypt"
-
+	"github.com/lcmonitor/evidence/api"
+	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// minPasswordLength is the shortest password accepted.
-const minPasswordLength = 10
+const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|expert|reviewer [--city CODE] [--department D] [--password P] [--json]
+       evidence user list [--json]
+       evidence user disable|enable --name NAME
+       evidence user passwd --name NAME [--password P]`
 
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, "usage: evidence user add --name NAME --role admin|coordinator|expert|reviewer [--city CODE] [--department D] [--password P] [--json]")
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, userUsage)
 		return exitError{2}
 	}
+	switch args[0] {
+	case "add":
+		return runUserAdd(ctx, args[1:], stdout, stderr)
+	case "list":
+		return runUserList(ctx, args[1:], stdout, stderr)
+	case "disable", "enable":
+		return runUserDisable(ctx, args[0] == "disable", args[1:], stdout, stderr)
+	case "passwd":
+		return runUserPasswd(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprintln(stderr, userUsage)
+	return exitError{2}
+}
+
+func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("user add", stderr)
 	name := fs.String("name", "", "username")
 	role := fs.String("role", "", "admin, coordinator, expert or reviewer")
@@ -29,22 +43,20 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	dept := fs.String("department", "", "department")
 	password := fs.String("password", "", "password (generated when empty)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	u, err := newUser(*name, *role, *city, *dept)
+	u, err := auth.NewAccount(*name, *role, *city, *dept)
 	if err != nil {
 		return err
 	}
 	pw := *password
 	if pw == "" {
-		pw = randomString(12)
-	} else if len([]rune(pw)) < minPasswordLength {
-		return catalog.Errorf(catalog.EINVALID, "密码至少 %d 个字符", minPasswordLength)
+		pw = auth.NewPassword()
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
+	hash, err := auth.HashPassword(pw)
 	if err != nil {
-		return fmt.Errorf("hash password: %w", err)
+		return err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
@@ -56,11 +68,11 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 	}
-	if err := a.cat.CreateUser(ctx, u, string(hash), "cli"); err != nil {
+	if err := a.cat.CreateUser(ctx, u, hash, defaultCLIUser()); err != nil {
 		return err
 	}
-	token := "ev_" + randomString(32)
-	if err := a.cat.CreateToken(ctx, u.Username, token); err != nil {
+	token := auth.NewToken()
+	if _, err := a.cat.CreateToken(ctx, u.Username, token, "命令行创建", defaultCLIUser()); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -72,28 +84,117 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-func newUser(name, role, city, dept string) (*catalog.User, error) {
-	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\r\n/:") {
-		return nil, catalog.Errorf(catalog.EINVALID, "用户名 --name 必填,不超过 64 字符,不含空格、斜杠或冒号")
+func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("user list", stderr)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
 	}
-	r, err := catalog.ParseRole(role)
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if r == catalog.RoleCoordinator && city == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "协调员(coordinator)必须指定所属城市 --city")
+	defer a.close()
+	users, err := a.cat.Users(ctx)
+	if err != nil {
+		return err
 	}
-	if r != catalog.RoleCoordinator && city != "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "只有协调员(coordinator)属于某个城市;其他角色不要指定 --city")
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(users)
 	}
-	return &catalog.User{Username: name, Role: r, City: city, Department: dept}, nil
+	for _, u := range users {
+		state := "启用"
+		if u.Disabled {
+			state = "停用"
+		}
+		fmt.Fprintf(stdout, "%-16s %-12s %-7s %-10s %s\n", u.Username, u.Role, u.City, state, u.Department)
+	}
+	return nil
 }
 
-// randomString returns n characters of crypto-random base32 (lower case,
-// no padding): easy to read aloud and to type.
-func randomString(n int) string {
-	b := make([]byte, n)
-	rand.Read(b)
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))[:n]
+func runUserDisable(ctx context.Context, disable bool, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("user disable", stderr)
+	name := fs.String("name", "", "username")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.cat.SetDisabled(ctx, *name, disable, defaultCLIUser()); err != nil {
+		return err
+	}
+	if disable {
+		fmt.Fprintf(stdout, "用户 %s 已停用;其会话已结束,令牌不再有效\n", *name)
+	} else {
+		fmt.Fprintf(stdout, "用户 %s 已启用\n", *name)
+	}
+	return nil
+}
+
+func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("user passwd", stderr)
+	name := fs.String("name", "", "username")
+	password := fs.String("password", "", "new password (generated when empty)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	pw := *password
+	if pw == "" {
+		pw = auth.NewPassword()
+	}
+	hash, err := auth.HashPassword(pw)
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.cat.SetPassword(ctx, *name, hash, defaultCLIUser()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "用户 %s 的新密码:%s\n", *name, pw)
+	return nil
+}
+
+func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("events", stderr)
+	since := fs.String("since", "24h", "from when: a date (2017-06-01), RFC 3339 time, or a duration back (24h, 7d)")
+	object := fs.String("object", "", "only events about this object (a document ID, user:NAME …)")
+	user := fs.String("user", "", "only events by this user")
+	action := fs.String("action", "", "only this action, or a prefix such as document.")
+	limit := fs.Int("limit", 1000, "at most this many")
+	asJSON := fs.Bool("json", false, "print JSON lines")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	from, err := api.ParseSince(*since)
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	events, err := a.cat.FindEvents(ctx, catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		if *asJSON {
+			enc.Encode(map[string]any{"at": e.At, "user": e.User, "action": e.Action, "object": e.Object, "detail": e.Detail})
+			continue
+		}
+		detail, _ := json.Marshal(e.Detail)
+		fmt.Fprintf(stdout, "%s  %-14s %-18s %-30s %s\n", e.At.Local().Format("2006-01-02 15:04:05"), e.User, e.Action, e.Object, detail)
+	}
+	return nil
 }

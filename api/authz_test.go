@@ -1,0 +1,147 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/framework"
+)
+
+// roles are the callers of the authorization matrix.
+var roles = []string{"admin", "coordA", "coordB", "expert", "reviewer", "disabled", "none", "bad"}
+
+// want gives the expected status per role; the credential failures are
+// the same for every non-public endpoint and filled in by expect.
+type want map[string]int
+
+func expect(w want) want {
+	for _, r := range []string{"disabled", "none", "bad"} {
+		if _, ok := w[r]; !ok {
+			w[r] = http.StatusUnauthorized
+		}
+	}
+	return w
+}
+
+// all is the same status for every authenticated role.
+func all(status int) want {
+	return expect(want{"admin": status, "coordA": status, "coordB": status, "expert": status, "reviewer": status})
+}
+
+// adminOnly: admins succeed, every other role is forbidden.
+func adminOnly(status int) want {
+	return expect(want{"admin": status, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 403})
+}
+
+// readA: a document of city A is readable by all but city B's coordinator.
+func readA() want {
+	return expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 200, "reviewer": 200})
+}
+
+// editA: a document of city A is changed by admins and its coordinator.
+func editA(status int) want {
+	return expect(want{"admin": status, "coordA": status, "coordB": 404, "expert": 403, "reviewer": 403})
+}
+
+func TestAuthorizationMatrix(t *testing.T) {
+	e := newEnv(t)
+	docA := e.upload(cityA, "a.txt", "杭州市建立学分银行,推进学习成果认证。")
+	p := fmt.Sprintf
+
+	// Every endpoint has one row: how to build a fresh request, and what
+	// each role gets.
+	rows := map[string]struct {
+		req  func() *http.Request
+		want want
+	}{
+		"GET /healthz": {func() *http.Request { return e.request("GET", "/healthz", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "disabled": 200, "none": 200, "bad": 200}},
+		"POST /login": {func() *http.Request {
+			return e.request("POST", "/login", `{"username":"nobody","password":"wrong-password"}`)
+		}, want{"admin": 401, "coordA": 401, "coordB": 401, "expert": 401, "reviewer": 401, "disabled": 401, "none": 401, "bad": 401}},
+		"POST /logout":   {func() *http.Request { return e.request("POST", "/logout", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "disabled": 200, "none": 200, "bad": 200}},
+		"GET /metrics":   {func() *http.Request { return e.request("GET", "/metrics", nil) }, adminOnly(200)},
+		"GET /api/v1/me": {func() *http.Request { return e.request("GET", "/api/v1/me", nil) }, all(200)},
+		"POST /api/v1/documents": {func() *http.Request {
+			return e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "policy"},
+				map[string][]byte{"x.txt": []byte(p("第%d号通知:召开学习型城市建设推进会。", e.next()))}))
+		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403})},
+		"GET /api/v1/documents":      {func() *http.Request { return e.request("GET", "/api/v1/documents", nil) }, all(200)},
+		"GET /api/v1/documents/{id}": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA, nil) }, readA()},
+		"PATCH /api/v1/documents/{id}": {func() *http.Request {
+			return e.request("PATCH", "/api/v1/documents/"+docA, `{"issuer":"杭州市教育局"}`)
+		}, editA(200)},
+		"DELETE /api/v1/documents/{id}": {func() *http.Request {
+			return e.request("DELETE", "/api/v1/documents/"+e.bareDocument(cityA), nil)
+		}, expect(want{"admin": 200, "coordA": 403, "coordB": 404, "expert": 403, "reviewer": 403})},
+		"GET /api/v1/documents/{id}/original":    {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/original", nil) }, readA()},
+		"GET /api/v1/documents/{id}/text":        {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/text", nil) }, readA()},
+		"GET /api/v1/documents/{id}/suggestions": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/suggestions", nil) }, readA()},
+		"GET /api/v1/search":                     {func() *http.Request { return e.request("GET", "/api/v1/search?q=学分银行", nil) }, all(200)},
+		"POST /api/v1/links": {func() *http.Request {
+			return e.request("POST", "/api/v1/links", map[string]any{"document_id": e.bareDocument(cityA), "indicator": "2.3.1"})
+		}, editA(201)},
+		"DELETE /api/v1/links/{id}": {func() *http.Request {
+			return e.request("DELETE", "/api/v1/links/"+e.link(e.bareDocument(cityA), "2.3.1"), nil)
+		}, editA(200)},
+		"GET /api/v1/indicators":                 {func() *http.Request { return e.request("GET", "/api/v1/indicators", nil) }, all(200)},
+		"GET /api/v1/indicators/{code}/evidence": {func() *http.Request { return e.request("GET", "/api/v1/indicators/2.3.1/evidence", nil) }, all(200)},
+		"POST /api/v1/framework": {func() *http.Request {
+			return e.request("POST", "/api/v1/framework", uploadBody(nil, map[string][]byte{"demo.yaml": framework.Demo}))
+		}, adminOnly(201)},
+		"GET /api/v1/coverage": {func() *http.Request { return e.request("GET", "/api/v1/coverage", nil) }, all(200)},
+		"GET /api/v1/cities":   {func() *http.Request { return e.request("GET", "/api/v1/cities", nil) }, all(200)},
+		"POST /api/v1/cities": {func() *http.Request {
+			return e.request("POST", "/api/v1/cities", map[string]any{"code": p("3201%02d", e.next()), "name": "南京"})
+		}, adminOnly(201)},
+		"GET /api/v1/rounds": {func() *http.Request { return e.request("GET", "/api/v1/rounds", nil) }, all(200)},
+		"POST /api/v1/rounds": {func() *http.Request {
+			return e.request("POST", "/api/v1/rounds", map[string]any{"year": 2020 + e.next()})
+		}, adminOnly(201)},
+		"GET /api/v1/users": {func() *http.Request { return e.request("GET", "/api/v1/users", nil) }, adminOnly(200)},
+		"POST /api/v1/users": {func() *http.Request {
+			return e.request("POST", "/api/v1/users", map[string]any{"username": p("new%d", e.next()), "role": "expert"})
+		}, adminOnly(201)},
+		"POST /api/v1/users/{name}/disable": {func() *http.Request { return e.request("POST", "/api/v1/users/dummy/disable", nil) }, adminOnly(200)},
+		"POST /api/v1/users/{name}/enable":  {func() *http.Request { return e.request("POST", "/api/v1/users/dummy/enable", nil) }, adminOnly(200)},
+		"POST /api/v1/users/{name}/password": {func() *http.Request {
+			return e.request("POST", "/api/v1/users/dummy/password", `{"password":"学习型城市建设2017"}`)
+		}, adminOnly(200)},
+		"GET /api/v1/tokens":  {func() *http.Request { return e.request("GET", "/api/v1/tokens", nil) }, all(200)},
+		"POST /api/v1/tokens": {func() *http.Request { return e.request("POST", "/api/v1/tokens", `{"label":"脚本"}`) }, all(201)},
+		"DELETE /api/v1/tokens/{id}": {func() *http.Request {
+			id, err := e.cat.CreateToken(context.Background(), "dummy", p("ev_dummy%d", e.next()), "", "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e.request("DELETE", "/api/v1/tokens/"+id, nil)
+		}, expect(want{"admin": 200, "coordA": 404, "coordB": 404, "expert": 404, "reviewer": 404})},
+		"GET /api/v1/events": {func() *http.Request { return e.request("GET", "/api/v1/events", nil) }, adminOnly(200)},
+	}
+
+	routes := Routes()
+	for _, r := range routes {
+		if _, ok := rows[r]; !ok {
+			t.Errorf("endpoint %q has no row in the authorization matrix", r)
+		}
+	}
+	for pattern := range rows {
+		if !slices.Contains(routes, pattern) {
+			t.Errorf("matrix row %q is not an endpoint", pattern)
+		}
+	}
+	for pattern, row := range rows {
+		for _, role := range roles {
+			resp, body := e.do(row.req(), role)
+			if got, w := resp.StatusCode, row.want[role]; got != w {
+				t.Errorf("%s as %s: %d, want %d (%v)", pattern, role, got, w, body["error"])
+			}
+			if resp.StatusCode >= 400 && !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+				t.Errorf("%s as %s: error is not JSON", pattern, role)
+			}
+		}
+	}
+}

@@ -1,0 +1,231 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/framework"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// env is a real API on a temp catalog, folder blob store and memory index.
+type env struct {
+	t      *testing.T
+	srv    *httptest.Server
+	cat    *catalog.Store
+	ingest *ingest.Service
+	auth   *auth.Authenticator
+	tokens map[string]string // role name → bearer token
+	deps   Deps
+	seq    atomic.Int64
+}
+
+const (
+	cityA = "330100" // 杭州
+	cityB = "510100" // 成都
+)
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	cat, err := catalog.Open(ctx, filepath.Join(dir, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
+		t.Fatal(err)
+	}
+	blobs, err := blob.NewFolder(filepath.Join(dir, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	svc := ingest.New(cat, blobs, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet})
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(svc.Close)
+	e := &env{t: t, cat: cat, ingest: svc, auth: auth.NewAuthenticator(cat, 0), tokens: map[string]string{}}
+	e.deps = Deps{Catalog: cat, Blobs: blobs, Ingest: svc, Search: search.NewService(idx, cat), Auth: e.auth, Logger: quiet}
+	e.srv = httptest.NewServer(NewHandler(e.deps))
+	t.Cleanup(e.srv.Close)
+	for _, u := range []struct{ name, role, city string }{
+		{"admin", "admin", ""}, {"coordA", "coordinator", cityA}, {"coordB", "coordinator", cityB},
+		{"expert", "expert", ""}, {"reviewer", "reviewer", ""}, {"disabled", "expert", ""}, {"dummy", "expert", ""},
+	} {
+		e.tokens[u.name] = e.addUser(u.name, u.role, u.city, "学习型城市建设2017")
+	}
+	if err := cat.SetDisabled(ctx, "disabled", true, "test"); err != nil {
+		t.Fatal(err)
+	}
+	e.tokens["bad"] = "ev_not-a-token"
+	return e
+}
+
+func (e *env) addUser(name, role, city, password string) string {
+	e.t.Helper()
+	u, err := auth.NewAccount(name, role, city, "")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := e.cat.CreateUser(context.Background(), u, hash, "test"); err != nil {
+		e.t.Fatal(err)
+	}
+	token := auth.NewToken()
+	if _, err := e.cat.CreateToken(context.Background(), name, token, "test", "test"); err != nil {
+		e.t.Fatal(err)
+	}
+	return token
+}
+
+// next returns a number unique within the test, for fresh objects.
+func (e *env) next() int64 { return e.seq.Add(1) }
+
+// request builds a request with an optional JSON or multipart body.
+func (e *env) request(method, path string, body any) *http.Request {
+	e.t.Helper()
+	var r io.Reader
+	ctype := ""
+	switch b := body.(type) {
+	case nil:
+	case *multipartBody:
+		r, ctype = &b.buf, b.ctype
+	case string:
+		r, ctype = bytes.NewBufferString(b), "application/json"
+	default:
+		j, _ := json.Marshal(b)
+		r, ctype = bytes.NewReader(j), "application/json"
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, r)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	return req
+}
+
+// do sends req with the role's token ("none" sends no credential).
+func (e *env) do(req *http.Request, role string) (*http.Response, map[string]any) {
+	e.t.Helper()
+	if tok, ok := e.tokens[role]; ok {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var m map[string]any
+	json.Unmarshal(raw, &m)
+	return resp, m
+}
+
+type multipartBody struct {
+	buf   bytes.Buffer
+	ctype string
+}
+
+func uploadBody(fields map[string]string, files map[string][]byte) *multipartBody {
+	b := &multipartBody{}
+	mw := multipart.NewWriter(&b.buf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for name, data := range files {
+		w, _ := mw.CreateFormFile("file", name)
+		w.Write(data)
+	}
+	mw.Close()
+	b.ctype = mw.FormDataContentType()
+	return b
+}
+
+// upload stores a text document for city as admin and waits for it to be
+// indexed; it returns the document ID.
+func (e *env) upload(city, filename, text string) string {
+	e.t.Helper()
+	resp, body := e.do(e.request("POST", "/api/v1/documents",
+		uploadBody(map[string]string{"city": city, "doc_type": "work_summary", "round": "2017"}, map[string][]byte{filename: []byte(text)})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		e.t.Fatalf("upload %s: %d %v", filename, resp.StatusCode, body)
+	}
+	id := body["documents"].([]any)[0].(map[string]any)["id"].(string)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		d, err := e.cat.Document(context.Background(), id)
+		if err == nil && d.Status == catalog.StatusIndexed {
+			return id
+		}
+		if err == nil && d.Status == catalog.StatusFailed {
+			e.t.Fatalf("upload %s failed: %s", filename, d.Error)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	e.t.Fatalf("%s not indexed", filename)
+	return ""
+}
+
+// bareDocument records a document in the catalog only, for tests that
+// need a fresh one but not its text.
+func (e *env) bareDocument(city string) string {
+	e.t.Helper()
+	n := e.next()
+	d := &catalog.Document{ID: fmt.Sprintf("BARE%06d", n), SHA256: fmt.Sprintf("%064d", n), Size: 1, MIME: "text/plain",
+		Format: "txt", Filename: "a.txt", Title: "临时文档", DocType: catalog.DocOther, City: city,
+		Status: catalog.StatusStored, UploadedBy: "test"}
+	if err := e.cat.CreateDocument(context.Background(), d, catalog.Submission{User: "test"}); err != nil {
+		e.t.Fatal(err)
+	}
+	return d.ID
+}
+
+func (e *env) link(docID, code string) string {
+	e.t.Helper()
+	l := &catalog.Link{DocumentID: docID, IndicatorCode: code, CreatedBy: "test"}
+	if err := e.cat.CreateLinks(context.Background(), []*catalog.Link{l}, false); err != nil {
+		e.t.Fatal(err)
+	}
+	return l.ID
+}
+
+func decodeJSON(t *testing.T, resp *http.Response, v any) {
+	t.Helper()
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatal(err)
+	}
+}

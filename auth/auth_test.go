@@ -1,0 +1,79 @@
+package auth
+
+import (
+	"testing"
+	"time"
+)
+
+func TestThrottleLocksPerAddressAndLiftsByItself(t *testing.T) {
+	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
+	th := NewThrottle()
+	th.now = func() time.Time { return now }
+	for i := 0; i < 10; i++ {
+		if w := th.Check("zhang", "10.0.0.9"); w != 0 {
+			t.Fatalf("attempt %d refused (wait %s)", i+1, w)
+		}
+		th.Fail("zhang", "10.0.0.9")
+		now = now.Add(10 * time.Second)
+	}
+	wait := th.Check("zhang", "10.0.0.9")
+	if wait <= 0 || wait > 10*time.Minute {
+		t.Fatalf("after 10 failures: wait %s, want a lock of at most 10 minutes", wait)
+	}
+	// The attacker's address is locked for every account …
+	if th.Check("li", "10.0.0.9") == 0 {
+		t.Errorf("the same address may try another account")
+	}
+	// … but the real user elsewhere is not locked out.
+	if w := th.Check("zhang", "192.0.2.7"); w != 0 {
+		t.Errorf("user at another address must not be locked out (wait %s)", w)
+	}
+	now = now.Add(wait)
+	if w := th.Check("zhang", "10.0.0.9"); w != 0 {
+		t.Errorf("lock did not lift after %s (wait %s)", wait, w)
+	}
+}
+
+func TestThrottleAccountLimitAcrossAddresses(t *testing.T) {
+	now := time.Now()
+	th := NewThrottle()
+	th.now = func() time.Time { return now }
+	for i := 0; i < th.PerAccount; i++ {
+		th.Fail("zhang", "198.51.100."+string(rune('a'+i%26))+string(rune('a'+i/26)))
+	}
+	if th.Check("zhang", "203.0.113.1") == 0 {
+		t.Errorf("a distributed guess of %d passwords did not throttle the account", th.PerAccount)
+	}
+	if th.Check("li", "203.0.113.1") != 0 {
+		t.Errorf("another account was throttled")
+	}
+}
+
+func TestSucceedClearsTheAccountFromThatAddress(t *testing.T) {
+	th := NewThrottle()
+	th.PerAddress = 100
+	for i := 0; i < 9; i++ {
+		th.Fail("zhang", "10.0.0.1")
+	}
+	th.Succeed("zhang", "10.0.0.1")
+	th.Fail("zhang", "10.0.0.1")
+	if th.Check("zhang", "10.0.0.1") != 0 {
+		t.Errorf("pair count not cleared by success")
+	}
+}
+
+func TestPasswords(t *testing.T) {
+	if _, err := HashPassword("short"); err == nil {
+		t.Errorf("short password accepted")
+	}
+	h, err := HashPassword("学习型城市建设2017")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !CheckPassword(h, "学习型城市建设2017") || CheckPassword(h, "学习型城市建设2018") {
+		t.Errorf("CheckPassword wrong")
+	}
+	if a, b := NewToken(), NewToken(); a == b || len(a) != 35 {
+		t.Errorf("tokens %q %q", a, b)
+	}
+}

@@ -1,0 +1,174 @@
+package auth
+
+import (
+	"context"
+	"crypto/subtle"
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// CookieName is the web session cookie.
+const CookieName = "evidence_session"
+
+// DefaultSessionTTL is how long a web session lasts.
+const DefaultSessionTTL = 12 * time.Hour
+
+// Authenticator turns credentials into users: passwords into sessions,
+// session cookies and bearer tokens into the user behind them.
+type Authenticator struct {
+	cat      *catalog.Store
+	throttle *Throttle
+	ttl      time.Duration
+}
+
+// NewAuthenticator returns an authenticator with the default throttle;
+// ttl 0 means DefaultSessionTTL.
+func NewAuthenticator(cat *catalog.Store, ttl time.Duration) *Authenticator {
+	if ttl <= 0 {
+		ttl = DefaultSessionTTL
+	}
+	return &Authenticator{cat: cat, throttle: NewThrottle(), ttl: ttl}
+}
+
+// Throttle exposes the login throttle, for tests and tuning.
+func (a *Authenticator) Throttle() *Throttle { return a.throttle }
+
+// Login is a successful login: the cookie secret to set and the session.
+type Login struct {
+	Secret  string
+	Session catalog.Session
+}
+
+// ThrottledError says how long to wait before trying again.
+type ThrottledError struct{ RetryAfter time.Duration }
+
+func (e *ThrottledError) Error() string {
+	return fmt.Sprintf("登录失败次数过多,请 %d 分钟后再试", int(math.Ceil(e.RetryAfter.Minutes())))
+}
+
+// LogIn checks a password and opens a session. Failures are audited and
+// throttled; a throttled attempt is refused before the password is looked
+// at, and unknown users fail exactly like wrong passwords.
+func (a *Authenticator) LogIn(ctx context.Context, username, password, addr string) (*Login, error) {
+	username = strings.TrimSpace(username)
+	if wait := a.throttle.Check(username, addr); wait > 0 {
+		a.audit(ctx, username, "login.throttled", addr)
+		return nil, &ThrottledError{RetryAfter: wait}
+	}
+	hash, err := a.cat.PasswordHash(ctx, username)
+	if err != nil && catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
+		return nil, err
+	}
+	if err != nil {
+		CheckPassword(string(dummyHash), password)
+	}
+	if err != nil || !CheckPassword(hash, password) {
+		a.throttle.Fail(username, addr)
+		a.audit(ctx, username, "login.fail", addr)
+		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "用户名或密码错误")
+	}
+	a.throttle.Succeed(username, addr)
+	secret, csrf := RandomString(40), RandomString(32)
+	expires := time.Now().Add(a.ttl)
+	if err := a.cat.CreateSession(ctx, catalog.HashToken(secret), username, csrf, expires); err != nil {
+		return nil, err
+	}
+	a.audit(ctx, username, "login", addr)
+	u, err := a.cat.User(ctx, username)
+	if err != nil {
+		return nil, err
+	}
+	return &Login{Secret: secret, Session: catalog.Session{User: u, CSRF: csrf, ExpiresAt: expires}}, nil
+}
+
+func (a *Authenticator) audit(ctx context.Context, username, action, addr string) {
+	a.cat.RecordEvent(ctx, catalog.Event{User: username, Action: action, Object: "user:" + username,
+		Detail: map[string]any{"address": addr}})
+}
+
+// LogOut ends the session of a cookie secret.
+func (a *Authenticator) LogOut(ctx context.Context, secret string) error {
+	return a.cat.DeleteSession(ctx, catalog.HashToken(secret))
+}
+
+// Credential is who a request is from and how it proved it.
+type Credential struct {
+	User *catalog.User
+	// CSRF is the session's CSRF token; empty for bearer tokens, which a
+	// browser never sends on its own and so need no CSRF check.
+	CSRF string
+}
+
+// Authenticate reads a request's bearer token or session cookie. No
+// credential, or a bad one, is EUNAUTHORIZED.
+func (a *Authenticator) Authenticate(r *http.Request) (*Credential, error) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		token, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || strings.TrimSpace(token) == "" {
+			return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "Authorization 头应为 Bearer 令牌")
+		}
+		u, err := a.cat.UserByToken(r.Context(), strings.TrimSpace(token))
+		if err != nil {
+			return nil, err
+		}
+		return &Credential{User: u}, nil
+	}
+	c, err := r.Cookie(CookieName)
+	if err != nil || c.Value == "" {
+		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "需要登录:请登录,或在 Authorization 头中提供 Bearer 令牌")
+	}
+	s, err := a.cat.SessionByHash(r.Context(), catalog.HashToken(c.Value))
+	if err != nil {
+		return nil, err
+	}
+	return &Credential{User: s.User, CSRF: s.CSRF}, nil
+}
+
+// CheckCSRF verifies that a state-changing request made with a session
+// cookie carries the session's CSRF token, in the X-CSRF-Token header or a
+// csrf_token form field.
+func CheckCSRF(r *http.Request, cred *Credential) error {
+	if cred.CSRF == "" {
+		return nil
+	}
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return nil
+	}
+	got := r.Header.Get("X-CSRF-Token")
+	if got == "" && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		got = r.PostFormValue("csrf_token")
+	}
+	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(cred.CSRF)) != 1 {
+		return catalog.Errorf(catalog.EFORBIDDEN, "请求缺少有效的 CSRF 令牌;请刷新页面后重试")
+	}
+	return nil
+}
+
+// SessionCookie is the cookie that carries a session: HttpOnly,
+// SameSite=Lax, and Secure when the request came over TLS.
+func SessionCookie(r *http.Request, secret string, expires time.Time) *http.Cookie {
+	return &http.Cookie{Name: CookieName, Value: secret, Path: "/", Expires: expires, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil}
+}
+
+// ClearCookie removes the session cookie.
+func ClearCookie(r *http.Request) *http.Cookie {
+	return &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil}
+}
+
+// ClientAddress is the address a request came from, without the port.
+func ClientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

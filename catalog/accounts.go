@@ -1,0 +1,236 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Users returns every account, by name.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT username, role, city, department, disabled, created_at FROM app_user ORDER BY username`)
+	if err != nil {
+		return nil, fmt.Errorf("query users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		var u User
+		var created string
+		if err := rows.Scan(&u.Username, &u.Role, &u.City, &u.Department, &u.Disabled, &created); err != nil {
+			return nil, err
+		}
+		u.CreatedAt = parseTime(created)
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// PasswordHash returns the stored password hash of an enabled account;
+// unknown and disabled accounts are EUNAUTHORIZED alike, so a login
+// attempt learns nothing about which names exist.
+func (s *Store) PasswordHash(ctx context.Context, username string) (string, error) {
+	var hash string
+	var disabled bool
+	err := s.db.QueryRowContext(ctx, `SELECT password_hash, disabled FROM app_user WHERE username = ?`, username).Scan(&hash, &disabled)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && disabled) {
+		return "", Errorf(EUNAUTHORIZED, "用户名或密码错误")
+	}
+	if err != nil {
+		return "", fmt.Errorf("query password of %s: %w", username, err)
+	}
+	return hash, nil
+}
+
+// SetPassword replaces an account's password hash and ends its sessions.
+func (s *Store) SetPassword(ctx context.Context, username, hash, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE app_user SET password_hash = ? WHERE username = ?`, hash, username)
+		if err != nil {
+			return fmt.Errorf("set password of %s: %w", username, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM session WHERE username = ?`, username); err != nil {
+			return fmt.Errorf("end sessions of %s: %w", username, err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "user.password", Object: "user:" + username})
+	})
+}
+
+// SetDisabled disables or re-enables an account; disabling ends its
+// sessions at once (its tokens stop working because lookups check the flag).
+func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE app_user SET disabled = ? WHERE username = ?`, disabled, username)
+		if err != nil {
+			return fmt.Errorf("set disabled of %s: %w", username, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
+		}
+		if disabled {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM session WHERE username = ?`, username); err != nil {
+				return fmt.Errorf("end sessions of %s: %w", username, err)
+			}
+		}
+		action := "user.enable"
+		if disabled {
+			action = "user.disable"
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: action, Object: "user:" + username})
+	})
+}
+
+// Token describes an API token without its secret.
+type Token struct {
+	ID        string
+	Username  string
+	Label     string
+	CreatedAt time.Time
+	LastUsed  time.Time // zero when never used
+}
+
+// Tokens returns the tokens of username (all users when empty).
+func (s *Store) Tokens(ctx context.Context, username string) ([]Token, error) {
+	q := `SELECT id, username, label, created_at, COALESCE(last_used, '') FROM token`
+	var args []any
+	if username != "" {
+		q += ` WHERE username = ?`
+		args = append(args, username)
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY created_at`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query tokens: %w", err)
+	}
+	defer rows.Close()
+	var out []Token
+	for rows.Next() {
+		var t Token
+		var created, used string
+		if err := rows.Scan(&t.ID, &t.Username, &t.Label, &created, &used); err != nil {
+			return nil, err
+		}
+		t.CreatedAt, t.LastUsed = parseTime(created), parseTime(used)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// RevokeToken deletes a token of username (any user's when username is
+// empty, for admins).
+func (s *Store) RevokeToken(ctx context.Context, id, username, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		q := `DELETE FROM token WHERE id = ?`
+		args := []any{id}
+		if username != "" {
+			q += ` AND username = ?`
+			args = append(args, username)
+		}
+		res, err := tx.ExecContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("revoke token %s: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENOTFOUND, "令牌 %s 不存在", id)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "token.revoke", Object: "token:" + id})
+	})
+}
+
+// Session is a logged-in web session.
+type Session struct {
+	User      *User
+	CSRF      string
+	ExpiresAt time.Time
+}
+
+// CreateSession records a session whose cookie secret hashes to hash.
+func (s *Store) CreateSession(ctx context.Context, hash, username, csrf string, expires time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO session (hash, username, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+		hash, username, csrf, formatTime(s.now()), formatTime(expires))
+	if err != nil {
+		return fmt.Errorf("create session: %w", sqliteError(err))
+	}
+	return nil
+}
+
+// SessionByHash returns the live session with this hash and its enabled
+// user; expired or unknown sessions are EUNAUTHORIZED.
+func (s *Store) SessionByHash(ctx context.Context, hash string) (*Session, error) {
+	var username, csrf, expires string
+	err := s.db.QueryRowContext(ctx, `SELECT username, csrf, expires_at FROM session WHERE hash = ? AND expires_at > ?`,
+		hash, formatTime(s.now())).Scan(&username, &csrf, &expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(EUNAUTHORIZED, "登录已过期,请重新登录")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query session: %w", err)
+	}
+	u, err := s.User(ctx, username)
+	if err != nil {
+		return nil, err
+	}
+	if u.Disabled {
+		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", username)
+	}
+	return &Session{User: u, CSRF: csrf, ExpiresAt: parseTime(expires)}, nil
+}
+
+// DeleteSession ends a session; an unknown one is not an error.
+func (s *Store) DeleteSession(ctx context.Context, hash string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM session WHERE hash = ?`, hash); err != nil {
+		return fmt.Errorf("delete session: %w", sqliteError(err))
+	}
+	return nil
+}
+
+// DeleteExpiredSessions removes sessions past their expiry.
+func (s *Store) DeleteExpiredSessions(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM session WHERE expires_at <= ?`, formatTime(s.now()))
+	return err
+}
+
+// EventFilter selects audit log entries; empty fields match all.
+type EventFilter struct {
+	Object string
+	User   string
+	Action string // exact, or a prefix ending in "." such as "document."
+	Since  time.Time
+	Limit  int // default 100, at most 1000
+}
+
+// FindEvents returns audit log entries matching f, newest first.
+func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) {
+	var where []string
+	var args []any
+	if f.Object != "" {
+		where, args = append(where, "object = ?"), append(args, f.Object)
+	}
+	if f.User != "" {
+		where, args = append(where, "username = ?"), append(args, f.User)
+	}
+	if f.Action != "" {
+		if strings.HasSuffix(f.Action, ".") {
+			where, args = append(where, "action LIKE ?"), append(args, f.Action+"%")
+		} else {
+			where, args = append(where, "action = ?"), append(args, f.Action)
+		}
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "at >= ?"), append(args, formatTime(f.Since))
+	}
+	q := `SELECT at, username, action, object, detail FROM event`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 1000 {
+		limit = 100
+	}
+	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
+}
