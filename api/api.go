@@ -13,6 +13,7 @@ import (
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 )
@@ -24,6 +25,7 @@ type Deps struct {
 	Ingest  *ingest.Service
 	Search  *search.Service
 	Auth    *auth.Authenticator
+	Claims  *claims.Service
 	Logger  *slog.Logger
 }
 
@@ -77,6 +79,14 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/tokens", handle: h.handleTokenCreate},
 		{pattern: "DELETE /api/v1/tokens/{id}", handle: h.handleTokenRevoke},
 		{pattern: "GET /api/v1/events", handle: h.handleEvents},
+		{pattern: "POST /api/v1/claims", handle: h.handleClaimCreate},
+		{pattern: "GET /api/v1/claims", handle: h.handleClaimList},
+		{pattern: "GET /api/v1/claims/{id}", handle: h.handleClaimView},
+		{pattern: "PATCH /api/v1/claims/{id}", handle: h.handleClaimEdit},
+		{pattern: "POST /api/v1/claims/{id}/citations", handle: h.handleCitationAdd},
+		{pattern: "POST /api/v1/claims/{id}/reviews", handle: h.handleClaimReview},
+		{pattern: "GET /api/v1/claims/{id}/candidates", handle: h.handleClaimCandidates},
+		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},
 	}
 }
 
@@ -98,6 +108,9 @@ func NewHandler(d Deps) http.Handler {
 	}
 	if d.Auth == nil {
 		d.Auth = auth.NewAuthenticator(d.Catalog, 0)
+	}
+	if d.Claims == nil {
+		d.Claims = claims.NewService(d.Catalog, d.Blobs)
 	}
 	h := &handler{Deps: d, metrics: newMetrics(d)}
 	mux := http.NewServeMux()

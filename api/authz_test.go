@@ -50,7 +50,11 @@ func editA(status int) want {
 func TestAuthorizationMatrix(t *testing.T) {
 	e := newEnv(t)
 	docA := e.upload(cityA, "a.txt", "杭州市建立学分银行,推进学习成果认证。")
+	claimA := e.claim(docA)
+	shaA := e.mustDoc(docA).SHA256
 	p := fmt.Sprintf
+	claimBody := map[string]any{"city": cityA, "indicator": "2.3.1", "statement": "杭州市建立了学分银行",
+		"citations": []map[string]any{{"document_id": docA, "page": 1, "quote": "建立学分银行"}}}
 
 	// Every endpoint has one row: how to build a fresh request, and what
 	// each role gets.
@@ -119,7 +123,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			return e.request("DELETE", "/api/v1/tokens/"+id, nil)
 		}, expect(want{"admin": 200, "coordA": 404, "coordB": 404, "expert": 404, "reviewer": 404})},
-		"GET /api/v1/events": {func() *http.Request { return e.request("GET", "/api/v1/events", nil) }, adminOnly(200)},
+		"GET /api/v1/events":      {func() *http.Request { return e.request("GET", "/api/v1/events", nil) }, adminOnly(200)},
+		"POST /api/v1/claims":     {func() *http.Request { return e.request("POST", "/api/v1/claims", claimBody) }, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403})},
+		"GET /api/v1/claims":      {func() *http.Request { return e.request("GET", "/api/v1/claims", nil) }, all(200)},
+		"GET /api/v1/claims/{id}": {func() *http.Request { return e.request("GET", "/api/v1/claims/"+claimA, nil) }, readA()},
+		"PATCH /api/v1/claims/{id}": {func() *http.Request {
+			return e.request("PATCH", "/api/v1/claims/"+claimA, `{"statement":"杭州市建立了学分银行并运行"}`)
+		}, editA(200)},
+		"POST /api/v1/claims/{id}/citations": {func() *http.Request {
+			return e.request("POST", "/api/v1/claims/"+claimA+"/citations", map[string]any{"document_id": docA, "page": 1, "quote": "学习成果认证"})
+		}, editA(201)},
+		"POST /api/v1/claims/{id}/reviews": {func() *http.Request {
+			return e.request("POST", "/api/v1/claims/"+e.claim(docA)+"/reviews", `{"verdict":"verified"}`)
+		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201})},
+		"GET /api/v1/claims/{id}/candidates": {func() *http.Request { return e.request("GET", "/api/v1/claims/"+claimA+"/candidates", nil) }, readA()},
+		"GET /api/v1/originals/{sha256}":     {func() *http.Request { return e.request("GET", "/api/v1/originals/"+shaA, nil) }, readA()},
 	}
 
 	routes := Routes()

@@ -378,9 +378,14 @@ func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = h.Ingest.Unindex(r.Context(), d.ID)
 	}
+	var reopened []string
+	if err == nil {
+		// Reviewed claims citing it lose part of their evidence: back to the queue.
+		reopened, err = h.Catalog.ReopenClaimsCiting(r.Context(), d.ID, "cited document deleted", u.Username)
+	}
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": d.ID})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": d.ID, "reopened_claims": nonNil(reopened)})
 }

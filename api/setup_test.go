@@ -18,6 +18,7 @@ import (
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
@@ -228,4 +229,16 @@ func decodeJSON(t *testing.T, resp *http.Response, v any) {
 	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// claim stores a pending claim of city A by coordA citing docID.
+func (e *env) claim(docID string) string {
+	e.t.Helper()
+	c, err := claims.NewService(e.cat, e.deps.Blobs).Create(context.Background(), &catalog.User{Username: "coordA",
+		Role: catalog.RoleCoordinator, City: cityA}, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: docID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return c.ID
 }

@@ -90,16 +90,18 @@ type CityCoverage struct {
 	Cells   []Cell `json:"cells"`
 }
 
-// Cell is one city × indicator count.
+// Cell is one city × indicator: linked documents, claims, verified claims.
 type Cell struct {
 	Code      string `json:"code"`
 	Name      string `json:"name"`
 	Kind      string `json:"kind"`
 	Documents int    `json:"documents"`
+	Claims    int    `json:"claims"`
+	Verified  int    `json:"verified"`
 }
 
 // Build makes the matrix for cities over the key indicators of inds.
-func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []catalog.LinkCount) *Matrix {
+func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []catalog.LinkCount, claims []catalog.ClaimCount) *Matrix {
 	m := &Matrix{Round: round, Indicators: []Column{}, Cities: []CityCoverage{}}
 	for _, ind := range inds {
 		if ind.Level == catalog.KeyLevel {
@@ -110,14 +112,20 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 	for _, c := range counts {
 		n[[2]string{c.City, c.Indicator}] = c.Documents
 	}
+	cl := map[[2]string]catalog.ClaimCount{}
+	for _, c := range claims {
+		cl[[2]string{c.City, c.Indicator}] = c
+	}
 	for _, city := range cities {
 		row := CityCoverage{Code: city.Code, Name: city.Name, Total: len(m.Indicators)}
 		for _, col := range m.Indicators {
-			docs := n[[2]string{city.Code, col.Code}]
+			key := [2]string{city.Code, col.Code}
+			docs := n[key]
 			if docs > 0 {
 				row.Covered++
 			}
-			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs})
+			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
+				Claims: cl[key].Claims, Verified: cl[key].Verified})
 		}
 		sort.SliceStable(row.Cells, func(i, j int) bool { return gapRank(row.Cells[i]) < gapRank(row.Cells[j]) })
 		m.Cities = append(m.Cities, row)

@@ -1,11 +1,10 @@
 package coverage
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"bytes"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -59,7 +58,8 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 		{City: "330100", Indicator: "2.3.1", Documents: 1},
 		{City: "510100", Indicator: "1.2.3", Documents: 4},
 	}
-	m := Build(2017, cities, inds, counts)
+	claims := []catalog.ClaimCount{{City: "330100", Indicator: "2.3.1", Claims: 2, Verified: 1}}
+	m := Build(2017, cities, inds, counts, claims)
 	if len(m.Indicators) != 5 {
 		t.Fatalf("%d key indicators, want 5", len(m.Indicators))
 	}
@@ -74,6 +74,9 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 	// Qualitative gaps (1.1.2, 1.2.1), quantitative gap (1.2.3), then covered.
 	if order != "1.1.2 1.2.1 1.2.3 1.1.1 2.3.1 " {
 		t.Errorf("杭州 cells in order %q", order)
+	}
+	if last := hz.Cells[len(hz.Cells)-1]; last.Code != "2.3.1" || last.Claims != 2 || last.Verified != 1 {
+		t.Errorf("杭州 2.3.1 claims %+v", last)
 	}
 	cd := m.Cities[1]
 	if cd.Covered != 1 || cd.Cells[len(cd.Cells)-1].Code != "1.2.3" || cd.Cells[len(cd.Cells)-1].Documents != 4 {

@@ -27,5 +27,9 @@ func Load(ctx context.Context, cat *catalog.Store, round int, city string) (*Mat
 	if err != nil {
 		return nil, err
 	}
-	return Build(round, cities, inds, counts), nil
+	claims, err := cat.CountClaims(ctx, round, city)
+	if err != nil {
+		return nil, err
+	}
+	return Build(round, cities, inds, counts, claims), nil
 }

@@ -1,0 +1,364 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// ClaimStatus is where a claim is in review.
+type ClaimStatus string
+
+// Claim statuses: pending until a reviewer's verdict; insufficient and
+// contradicted send it back to the coordinator, and any change returns it
+// to pending.
+const (
+	ClaimPending      ClaimStatus = "pending"
+	ClaimVerified     ClaimStatus = "verified"
+	ClaimInsufficient ClaimStatus = "insufficient"
+	ClaimContradicted ClaimStatus = "contradicted"
+)
+
+// ParseVerdict accepts a reviewer's verdict.
+func ParseVerdict(s string) (ClaimStatus, error) {
+	switch v := ClaimStatus(strings.TrimSpace(s)); v {
+	case ClaimVerified, ClaimInsufficient, ClaimContradicted:
+		return v, nil
+	}
+	return "", Errorf(EINVALID, "未知的审核结论 %q;可选:verified(属实)、insufficient(证据不足)、contradicted(与证据矛盾)", s)
+}
+
+// Claim is what a city says for a key indicator in a round.
+type Claim struct {
+	ID        string
+	City      string
+	Round     int
+	Indicator string
+	Statement string
+	Status    ClaimStatus
+	CreatedBy string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	Citations []Citation
+}
+
+// Citation points a claim at a passage: a document, a page and the quoted
+// text, with whether the quote was found there.
+type Citation struct {
+	ID          string
+	DocumentID  string
+	SHA256      string
+	Page        int
+	Quote       string
+	QuoteFound  bool
+	FoundOnPage int // the page the quote was found on, 0 if nowhere
+}
+
+// Review is a reviewer's verdict on a claim.
+type Review struct {
+	ID       string
+	ClaimID  string
+	Reviewer string
+	Verdict  ClaimStatus
+	Comment  string
+	At       time.Time
+}
+
+// ClaimFilter selects claims; empty fields match all.
+type ClaimFilter struct {
+	City      string
+	Indicator string
+	Status    ClaimStatus
+	Round     int
+	Limit     int
+	Offset    int
+}
+
+// CreateClaim stores a claim with its citations (already checked) and an
+// audit event, in one transaction.
+func (s *Store) CreateClaim(ctx context.Context, c *Claim) error {
+	now := s.now()
+	c.ID, c.Status, c.CreatedAt, c.UpdatedAt = ulid.Make().String(), ClaimPending, now, now
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.City, c.Round, c.Indicator, c.Statement, c.Status, c.CreatedBy,
+			formatTime(now), formatTime(now))
+		if err != nil {
+			return fmt.Errorf("insert claim: %w", err)
+		}
+		if err := insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: c.CreatedBy, Action: "claim.create", Object: "claim:" + c.ID,
+			Detail: map[string]any{"city": c.City, "indicator": c.Indicator, "statement": c.Statement, "citations": len(c.Citations)}})
+	})
+}
+
+func insertCitations(ctx context.Context, tx *sql.Tx, claimID string, cits []Citation) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM citation WHERE claim_id = ?`, claimID); err != nil {
+		return fmt.Errorf("clear citations: %w", err)
+	}
+	for i := range cits {
+		c := &cits[i]
+		if c.ID == "" {
+			c.ID = ulid.Make().String()
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, claimID, i, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage)
+		if err != nil {
+			return fmt.Errorf("insert citation: %w", err)
+		}
+	}
+	return nil
+}
+
+// UpdateClaim replaces a claim's statement and citations and puts it back
+// in the review queue, with an audit event.
+func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE claim SET statement = ?, status = ?, updated_at = ? WHERE id = ?`,
+			c.Statement, ClaimPending, formatTime(now), c.ID)
+		if err != nil {
+			return fmt.Errorf("update claim: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENOTFOUND, "主张 %s 不存在", c.ID)
+		}
+		if err := insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
+			return err
+		}
+		c.Status, c.UpdatedAt = ClaimPending, now
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "claim.edit", Object: "claim:" + c.ID,
+			Detail: map[string]any{"statement": c.Statement, "citations": len(c.Citations)}})
+	})
+}
+
+// AddReview records a verdict and makes it the claim's status.
+func (s *Store) AddReview(ctx context.Context, r *Review) error {
+	r.ID, r.At = ulid.Make().String(), s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO review (id, claim_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
+			r.ID, r.ClaimID, r.Reviewer, r.Verdict, r.Comment, formatTime(r.At))
+		if err != nil {
+			return fmt.Errorf("insert review: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, r.Verdict, formatTime(r.At), r.ClaimID); err != nil {
+			return fmt.Errorf("set claim status: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{At: r.At, User: r.Reviewer, Action: "claim.review", Object: "claim:" + r.ClaimID,
+			Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}})
+	})
+}
+
+// ReopenClaimsCiting puts reviewed claims that cite a document back to
+// pending (its evidence changed), with an audit event per claim, inside
+// the caller's transaction-free flow; it returns the claims reopened.
+func (s *Store) ReopenClaimsCiting(ctx context.Context, documentID, reason, by string) ([]string, error) {
+	var ids []string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id FROM claim c JOIN citation t ON t.claim_id = c.id
+			WHERE t.document_id = ? AND c.status <> ?`, documentID, ClaimPending)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		now := formatTime(s.now())
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
+				return err
+			}
+			if err := s.recordEvent(ctx, tx, Event{User: by, Action: "claim.reopen", Object: "claim:" + id,
+				Detail: map[string]any{"document": documentID, "reason": reason}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// Claim returns a claim with its citations, or ENOTFOUND.
+func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
+	claims, err := s.queryClaims(ctx, `WHERE id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(claims) == 0 {
+		return nil, Errorf(ENOTFOUND, "主张 %s 不存在", id)
+	}
+	c := &claims[0]
+	rows, err := s.db.QueryContext(ctx, `SELECT id, document_id, sha256, page, quote, quote_found, found_on_page FROM citation
+		WHERE claim_id = ? ORDER BY position`, id)
+	if err != nil {
+		return nil, fmt.Errorf("query citations: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t Citation
+		if err := rows.Scan(&t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage); err != nil {
+			return nil, err
+		}
+		c.Citations = append(c.Citations, t)
+	}
+	return c, rows.Err()
+}
+
+// FindClaims lists claims matching f, oldest change first (a queue).
+func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
+	var where []string
+	var args []any
+	for col, v := range map[string]string{"city": f.City, "indicator_code": f.Indicator, "status": string(f.Status)} {
+		if v != "" {
+			where, args = append(where, col+" = ?"), append(args, v)
+		}
+	}
+	if f.Round != 0 {
+		where, args = append(where, "round = ?"), append(args, f.Round)
+	}
+	q := ""
+	if len(where) > 0 {
+		q = "WHERE " + strings.Join(where, " AND ")
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	return s.queryClaims(ctx, q+` ORDER BY updated_at, id LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0))...)
+}
+
+func (s *Store) queryClaims(ctx context.Context, where string, args ...any) ([]Claim, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, city, round, indicator_code, statement, status, created_by, created_at, updated_at
+		FROM claim `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query claims: %w", err)
+	}
+	defer rows.Close()
+	var out []Claim
+	for rows.Next() {
+		var c Claim
+		var created, updated string
+		if err := rows.Scan(&c.ID, &c.City, &c.Round, &c.Indicator, &c.Statement, &c.Status, &c.CreatedBy, &created, &updated); err != nil {
+			return nil, err
+		}
+		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Reviews returns a claim's reviews, oldest first.
+func (s *Store) Reviews(ctx context.Context, claimID string) ([]Review, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, claim_id, reviewer, verdict, comment, at FROM review WHERE claim_id = ? ORDER BY at, id`, claimID)
+	if err != nil {
+		return nil, fmt.Errorf("query reviews: %w", err)
+	}
+	defer rows.Close()
+	var out []Review
+	for rows.Next() {
+		var r Review
+		var at string
+		if err := rows.Scan(&r.ID, &r.ClaimID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
+			return nil, err
+		}
+		r.At = parseTime(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ClaimCount is the number of claims and verified claims of a city for a
+// key indicator.
+type ClaimCount struct {
+	City, Indicator string
+	Claims          int
+	Verified        int
+}
+
+// CountClaims counts claims per city and indicator (of a round when round
+// is not 0, of a city when city is not empty).
+func (s *Store) CountClaims(ctx context.Context, round int, city string) ([]ClaimCount, error) {
+	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END) FROM claim WHERE 1 = 1`
+	var args []any
+	if round != 0 {
+		q, args = q+` AND round = ?`, append(args, round)
+	}
+	if city != "" {
+		q, args = q+` AND city = ?`, append(args, city)
+	}
+	rows, err := s.db.QueryContext(ctx, q+` GROUP BY city, indicator_code`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count claims: %w", err)
+	}
+	defer rows.Close()
+	var out []ClaimCount
+	for rows.Next() {
+		var c ClaimCount
+		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DocumentAnyState returns a document even when deleted, for citations
+// that must keep pointing at what a reviewer saw.
+func (s *Store) DocumentAnyState(ctx context.Context, id string) (*Document, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ?`, id)
+	d, err := scanDocument(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "文档 %s 不存在", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query document %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// CitedBySHA256 reports whether any citation keeps these bytes.
+func (s *Store) CitedBySHA256(ctx context.Context, sha string) (cities []string, err error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT c.city FROM citation t JOIN claim c ON c.id = t.claim_id WHERE t.sha256 = ?`, sha)
+	if err != nil {
+		return nil, fmt.Errorf("query citations by sha256: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cities = append(cities, c)
+	}
+	return cities, rows.Err()
+}
+
+// CurrentRound returns the current monitoring round's year.
+func (s *Store) CurrentRound(ctx context.Context) (int, error) {
+	var y int
+	err := s.db.QueryRowContext(ctx, `SELECT year FROM round WHERE is_current = 1`).Scan(&y)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(year), 0) FROM round`).Scan(&y)
+	}
+	return y, err
+}
+
+// RoundExists reports whether a monitoring round is known.
+func (s *Store) RoundExists(ctx context.Context, year int) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM round WHERE year = ?`, year).Scan(&n)
+	return n > 0, err
+}

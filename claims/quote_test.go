@@ -1,0 +1,59 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+)
+
+// pages read like PDF extraction output: spaces around digits, line
+// breaks inside phrases, half- and full-width mixed.
+var pages = []string{
+	"杭州市学习型城市建设工作总结\n2017 年全年共举办\n342 场市民大讲堂,参与市民超过八万人次。",
+	"2014年颁布实施《宁波市终身教育\n促进条例》,建立学分银行。",
+}
+
+func TestFindQuoteThroughPDFNoise(t *testing.T) {
+	tests := []struct {
+		name        string
+		page        int
+		quote       string
+		found       bool
+		foundOnPage int
+		covers      string
+	}{
+		{"spaces around digits and a line break", 1, "2017年全年共举办342场市民大讲堂", true, 1, "2017 年全年共举办\n342 场市民大讲堂"},
+		{"full-width digits in the quote", 1, "共举办３４２场", true, 1, "共举办\n342 场"},
+		{"punctuation differs", 2, "颁布实施“宁波市终身教育促进条例”", true, 2, "颁布实施《宁波市终身教育\n促进条例"},
+		{"on another page", 1, "建立学分银行", false, 2, "建立学分银行"},
+		{"nowhere", 1, "共举办343场", false, 0, ""},
+		{"page out of range, found elsewhere", 9, "市民大讲堂", false, 1, "市民大讲堂"},
+		{"only punctuation", 1, ",。", false, 0, ""},
+	}
+	for _, tt := range tests {
+		m := FindQuote(pages, tt.page, tt.quote)
+		if m.Found != tt.found || m.FoundOnPage != tt.foundOnPage {
+			t.Errorf("%s: found %v on page %d, want %v on %d", tt.name, m.Found, m.FoundOnPage, tt.found, tt.foundOnPage)
+			continue
+		}
+		if tt.covers != "" {
+			if got := pages[m.FoundOnPage-1][m.Start:m.End]; got != tt.covers {
+				t.Errorf("%s: match covers %q, want %q", tt.name, got, tt.covers)
+			}
+		}
+	}
+}
+
+func TestContextMarksTheQuoteAndEscapes(t *testing.T) {
+	p := []string{"前文<b>加粗</b>。2017 年全年共举办 342 场大讲堂。后文"}
+	m := FindQuote(p, 1, "2017年全年共举办342场")
+	html := Context(p, 1, m)
+	if !strings.Contains(html, "<mark>2017 年全年共举办 342 场</mark>") {
+		t.Errorf("context %q lacks the marked quote", html)
+	}
+	if strings.Contains(html, "<b>") || !strings.Contains(html, "&lt;b&gt;") {
+		t.Errorf("context %q not escaped", html)
+	}
+	if got := Context(p, 1, Match{}); strings.Contains(got, "<mark>") || !strings.HasPrefix(got, "前文") {
+		t.Errorf("context without a match %q", got)
+	}
+}

@@ -1,0 +1,284 @@
+package claims
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// Limits on what a claim may hold.
+const (
+	maxStatementRunes = 2000
+	maxQuoteRunes     = 1000
+	maxCitations      = 50
+)
+
+// Service is the claim and review workflow.
+type Service struct {
+	cat   *catalog.Store
+	blobs blob.Store
+}
+
+// NewService returns the workflow over the catalog and stored text.
+func NewService(cat *catalog.Store, blobs blob.Store) *Service {
+	return &Service{cat: cat, blobs: blobs}
+}
+
+// CitationInput is a cited passage as a coordinator gives it.
+type CitationInput struct {
+	DocumentID string `json:"document_id"`
+	Page       int    `json:"page"`
+	Quote      string `json:"quote"`
+}
+
+// Input is a new or changed claim.
+type Input struct {
+	City      string          `json:"city"`
+	Round     int             `json:"round"`
+	Indicator string          `json:"indicator"`
+	Statement string          `json:"statement"`
+	Citations []CitationInput `json:"citations"`
+}
+
+// canWrite: admins, and coordinators for their own city.
+func canWrite(u *catalog.User, city string) error {
+	if u.Role == catalog.RoleAdmin || (u.Role == catalog.RoleCoordinator && u.City == city) {
+		return nil
+	}
+	if u.Role == catalog.RoleCoordinator {
+		return catalog.Errorf(catalog.EFORBIDDEN, "协调员只能为本市(%s)撰写主张", u.City)
+	}
+	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以撰写和修改主张")
+}
+
+// visible: coordinators see their own city's claims only.
+func visible(u *catalog.User, city string) bool {
+	return u.Role != catalog.RoleCoordinator || u.City == city
+}
+
+// Create checks and stores a new claim; nothing is saved when any part is
+// wrong.
+func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catalog.Claim, error) {
+	if in.City == "" && u.Role == catalog.RoleCoordinator {
+		in.City = u.City
+	}
+	if in.City == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city")
+	}
+	if _, err := s.cat.City(ctx, in.City); err != nil {
+		return nil, invalid(err)
+	}
+	if err := canWrite(u, in.City); err != nil {
+		return nil, err
+	}
+	if in.Round == 0 {
+		r, err := s.cat.CurrentRound(ctx)
+		if err != nil {
+			return nil, err
+		}
+		in.Round = r
+	}
+	if ok, err := s.cat.RoundExists(ctx, in.Round); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 不存在", in.Round)
+	}
+	ind, err := s.cat.Indicator(ctx, strings.TrimSpace(in.Indicator))
+	if err != nil {
+		return nil, invalid(err)
+	}
+	if ind.Level != catalog.KeyLevel {
+		return nil, catalog.Errorf(catalog.EINVALID, "主张只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+	}
+	c := &catalog.Claim{City: in.City, Round: in.Round, Indicator: ind.Code, CreatedBy: u.Username}
+	if err := s.fill(ctx, c, in.Statement, in.Citations); err != nil {
+		return nil, err
+	}
+	if err := s.cat.CreateClaim(ctx, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func invalid(err error) error {
+	if catalog.IsNotFound(err) {
+		return catalog.Errorf(catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+	}
+	return err
+}
+
+// fill validates the statement and citations and checks each quote.
+func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, cits []CitationInput) error {
+	c.Statement = strings.TrimSpace(statement)
+	if c.Statement == "" {
+		return catalog.Errorf(catalog.EINVALID, "主张内容不能为空")
+	}
+	if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
+		return catalog.Errorf(catalog.EINVALID, "主张内容过长(超过 %d 字)", maxStatementRunes)
+	}
+	if len(cits) > maxCitations {
+		return catalog.Errorf(catalog.EINVALID, "引用过多(超过 %d 条)", maxCitations)
+	}
+	c.Citations = make([]catalog.Citation, 0, len(cits))
+	for i, in := range cits {
+		cit, err := s.citation(ctx, c.City, in)
+		if err != nil {
+			return catalog.Errorf(catalog.ErrorCode(err), "第 %d 条引用:%s", i+1, catalog.ErrorMessage(err))
+		}
+		c.Citations = append(c.Citations, *cit)
+	}
+	return nil
+}
+
+func (s *Service) citation(ctx context.Context, city string, in CitationInput) (*catalog.Citation, error) {
+	d, err := s.cat.Document(ctx, strings.TrimSpace(in.DocumentID))
+	if err != nil {
+		return nil, invalid(err)
+	}
+	if d.City != city {
+		return nil, catalog.Errorf(catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市主张的证据", d.ID)
+	}
+	quote := strings.TrimSpace(in.Quote)
+	if quote == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "请填写引用的原文")
+	}
+	if utf8.RuneCountInString(quote) > maxQuoteRunes {
+		return nil, catalog.Errorf(catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
+	}
+	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
+		return nil, catalog.Errorf(catalog.EINVALID, "文档 %s 还没有可用的文字(状态:%s),暂不能引用", d.ID, d.Status)
+	}
+	if in.Page < 1 || in.Page > d.Pages {
+		return nil, catalog.Errorf(catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
+	}
+	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	m := FindQuote(t.Pages, in.Page, quote)
+	return &catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote,
+		QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}, nil
+}
+
+// Get returns a claim the user may see.
+func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog.Claim, error) {
+	c, err := s.cat.Claim(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !visible(u, c.City) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "主张 %s 不存在", id)
+	}
+	return c, nil
+}
+
+// Update changes a claim's statement and, when citations is not nil,
+// replaces its citations; the claim goes back to the review queue.
+func (s *Service) Update(ctx context.Context, u *catalog.User, id string, statement *string, cits []CitationInput) (*catalog.Claim, error) {
+	c, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := canWrite(u, c.City); err != nil {
+		return nil, err
+	}
+	st := c.Statement
+	if statement != nil {
+		st = *statement
+	}
+	if cits == nil {
+		cits = make([]CitationInput, len(c.Citations))
+		for i, t := range c.Citations {
+			cits[i] = CitationInput{DocumentID: t.DocumentID, Page: t.Page, Quote: t.Quote}
+		}
+	}
+	if err := s.fill(ctx, c, st, cits); err != nil {
+		return nil, err
+	}
+	if err := s.cat.UpdateClaim(ctx, c, u.Username); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// AddCitation appends one citation; the claim goes back to the queue.
+func (s *Service) AddCitation(ctx context.Context, u *catalog.User, id string, cit CitationInput) (*catalog.Claim, error) {
+	c, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	cits := make([]CitationInput, 0, len(c.Citations)+1)
+	for _, t := range c.Citations {
+		cits = append(cits, CitationInput{DocumentID: t.DocumentID, Page: t.Page, Quote: t.Quote})
+	}
+	return s.Update(ctx, u, id, nil, append(cits, cit))
+}
+
+// Review records a reviewer's verdict. Only reviewers and admins give
+// verdicts, never on their own claims, and only on claims waiting for one;
+// a verdict that sends a claim back needs a comment saying why.
+func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comment string) (*catalog.Review, error) {
+	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有审核专家可以给出审核结论")
+	}
+	c, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if c.CreatedBy == u.Username {
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己撰写的主张")
+	}
+	v, err := catalog.ParseVerdict(verdict)
+	if err != nil {
+		return nil, err
+	}
+	comment = strings.TrimSpace(comment)
+	if v != catalog.ClaimVerified && comment == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "退回主张时请写明理由(comment),以便协调员补充或修改")
+	}
+	if utf8.RuneCountInString(comment) > maxStatementRunes {
+		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
+	}
+	if c.Status != catalog.ClaimPending {
+		return nil, catalog.Errorf(catalog.ECONFLICT, "主张已审核(%s),需协调员修改后才能再次审核", c.Status)
+	}
+	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment}
+	if err := s.cat.AddReview(ctx, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// CitedPassage is a citation shown in its page context for review.
+type CitedPassage struct {
+	catalog.Citation
+	Title   string
+	Deleted bool   // the document was deleted since; its original stays available by SHA-256
+	Context string // HTML: the page text around the quote, the quote in <mark>
+}
+
+// Passages renders each citation of c in the context of its page.
+func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassage, error) {
+	out := make([]CitedPassage, 0, len(c.Citations))
+	for _, cit := range c.Citations {
+		p := CitedPassage{Citation: cit}
+		d, err := s.cat.DocumentAnyState(ctx, cit.DocumentID)
+		if err != nil {
+			return nil, err
+		}
+		p.Title = d.Title
+		_, err = s.cat.Document(ctx, cit.DocumentID)
+		p.Deleted = catalog.IsNotFound(err)
+		t, err := ingest.LoadText(ctx, s.blobs, cit.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		p.Context = Context(t.Pages, cit.Page, FindQuote(t.Pages, cit.Page, cit.Quote))
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -1,0 +1,156 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// Candidate is a passage proposed as evidence for a claim.
+type Candidate struct {
+	DocumentID string   `json:"document_id"`
+	Title      string   `json:"title"`
+	Page       int      `json:"page"`
+	HTML       string   `json:"html"`
+	Quote      string   `json:"quote"` // the passage as plain text, ready to cite
+	Linked     bool     `json:"linked"`
+	Numbers    []string `json:"numbers_found"`
+	AllNumbers bool     `json:"all_numbers"`
+	Score      float64  `json:"score"`
+}
+
+var numberPattern = regexp.MustCompile(`\d+(\.\d+)?`)
+
+// Candidate ranking: a passage with every number of the statement comes
+// first, then passages of documents linked to the indicator, then by the
+// number of distinct statement words they hold.
+const (
+	allNumbersBonus = 100.0
+	linkedBonus     = 10.0
+	candidatePool   = 20 // documents looked at per search
+)
+
+// ClaimCandidates proposes passages of the claim's city that best support
+// its statement: from documents linked to the claim's indicator (linked),
+// then from all the city's documents.
+func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked []string, limit int) ([]Candidate, error) {
+	statement := width.Fold.String(c.Statement)
+	words, err := index.QueryTerms(statement)
+	if err != nil {
+		return nil, err
+	}
+	var terms []index.Term
+	seen := map[string]bool{}
+	for _, w := range words {
+		if (utf8.RuneCountInString(w) >= 2 || numberPattern.MatchString(w)) && !seen[w] {
+			seen[w] = true
+			terms = append(terms, index.Term{Text: w})
+		}
+	}
+	if len(terms) == 0 {
+		return []Candidate{}, nil
+	}
+	numbers := numberPattern.FindAllString(statement, -1)
+	isLinked := map[string]bool{}
+	for _, id := range linked {
+		isLinked[id] = true
+	}
+	var out []Candidate
+	for _, f := range []index.Filter{
+		{Cities: []string{c.City}, IDs: linked},
+		{Cities: []string{c.City}, ExcludeIDs: linked},
+	} {
+		if f.IDs != nil && len(f.IDs) == 0 {
+			continue
+		}
+		res, err := s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}}, Filter: f, Size: candidatePool, WithText: true})
+		if err != nil {
+			return nil, fmt.Errorf("candidates for claim %s: %w", c.ID, err)
+		}
+		docs, err := s.cat.DocumentsByID(ctx, hitIDs(res))
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			d, ok := docs[h.ID]
+			if !ok {
+				continue
+			}
+			for _, fr := range buildFragments(h.Pages, h.Spans) {
+				out = append(out, scoreCandidate(d, fr, numbers, isLinked[d.ID]))
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	if out == nil {
+		out = []Candidate{}
+	}
+	return out, nil
+}
+
+func hitIDs(res *index.Result) []string {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
+var markPattern = regexp.MustCompile(`<mark>(.*?)</mark>`)
+
+func scoreCandidate(d *catalog.Document, fr Fragment, numbers []string, linked bool) Candidate {
+	plain := html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "", "…", "").Replace(fr.HTML))
+	c := Candidate{DocumentID: d.ID, Title: d.Title, Page: fr.Page, HTML: fr.HTML, Quote: strings.TrimSpace(plain),
+		Linked: linked, Numbers: []string{}}
+	compact := strings.Join(strings.Fields(plain), "")
+	for _, n := range numbers {
+		if containsNumber(compact, n) {
+			c.Numbers = append(c.Numbers, n)
+		}
+	}
+	c.AllNumbers = len(numbers) > 0 && len(c.Numbers) == len(numbers)
+	distinct := map[string]bool{}
+	for _, m := range markPattern.FindAllStringSubmatch(fr.HTML, -1) {
+		distinct[m[1]] = true
+	}
+	c.Score = float64(len(distinct)) + float64(len(c.Numbers))
+	if c.AllNumbers {
+		c.Score += allNumbersBonus
+	}
+	if linked {
+		c.Score += linkedBonus
+	}
+	return c
+}
+
+// containsNumber reports whether n occurs in s as a whole number, so 342
+// is not found in 1342 or 3420.
+func containsNumber(s, n string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], n)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(n)
+		before := start == 0 || !isDigit(s[start-1])
+		after := end == len(s) || !isDigit(s[end])
+		if before && after {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
