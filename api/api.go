@@ -47,8 +47,8 @@ type route struct {
 func (h *handler) routes() []route {
 	return []route{
 		{pattern: "GET /healthz", handle: h.healthz, public: true},
-		{pattern: "POST /login", handle: h.handleLogin, public: true},
-		{pattern: "POST /logout", handle: h.handleLogout, public: true},
+		{pattern: "POST /api/v1/login", handle: h.handleLogin, public: true},
+		{pattern: "POST /api/v1/logout", handle: h.handleLogout, public: true},
 		{pattern: "GET /metrics", handle: h.handleMetrics},
 		{pattern: "GET /api/v1/me", handle: h.handleMe},
 		{pattern: "POST /api/v1/documents", handle: h.handleDocumentUpload},
@@ -101,7 +101,7 @@ func Routes() []string {
 }
 
 // NewHandler returns the HTTP handler of the JSON API under /api/v1, plus
-// /healthz, /login, /logout and /metrics.
+// /healthz and /metrics. The web UI owns /login and /logout for forms.
 func NewHandler(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.Default()

@@ -63,12 +63,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 		want want
 	}{
 		"GET /healthz": {func() *http.Request { return e.request("GET", "/healthz", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "disabled": 200, "none": 200, "bad": 200}},
-		"POST /login": {func() *http.Request {
-			return e.request("POST", "/login", `{"username":"nobody","password":"wrong-password"}`)
+		"POST /api/v1/login": {func() *http.Request {
+			return e.request("POST", "/api/v1/login", `{"username":"nobody","password":"wrong-password"}`)
 		}, want{"admin": 401, "coordA": 401, "coordB": 401, "expert": 401, "reviewer": 401, "disabled": 401, "none": 401, "bad": 401}},
-		"POST /logout":   {func() *http.Request { return e.request("POST", "/logout", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "disabled": 200, "none": 200, "bad": 200}},
-		"GET /metrics":   {func() *http.Request { return e.request("GET", "/metrics", nil) }, adminOnly(200)},
-		"GET /api/v1/me": {func() *http.Request { return e.request("GET", "/api/v1/me", nil) }, all(200)},
+		"POST /api/v1/logout": {func() *http.Request { return e.request("POST", "/api/v1/logout", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "disabled": 200, "none": 200, "bad": 200}},
+		"GET /metrics":        {func() *http.Request { return e.request("GET", "/metrics", nil) }, adminOnly(200)},
+		"GET /api/v1/me":      {func() *http.Request { return e.request("GET", "/api/v1/me", nil) }, all(200)},
 		"POST /api/v1/documents": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "policy"},
 				map[string][]byte{"x.txt": []byte(p("第%d号通知:召开学习型城市建设推进会。", e.next()))}))

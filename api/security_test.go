@@ -124,7 +124,7 @@ func (e *env) mustDoc(id string) *catalog.Document {
 func TestLoginThrottlingAnswers429WithRetryAfter(t *testing.T) {
 	e := newEnv(t)
 	login := func(pw string) *http.Response {
-		resp, _ := e.do(e.request("POST", "/login", `{"username":"expert","password":"`+pw+`"}`), "none")
+		resp, _ := e.do(e.request("POST", "/api/v1/login", `{"username":"expert","password":"`+pw+`"}`), "none")
 		return resp
 	}
 	for i := 0; i < 10; i++ {
@@ -169,7 +169,7 @@ func TestSessionsNeedCSRFAndExpire(t *testing.T) {
 		Search: e.deps.Search, Logger: e.deps.Logger, Auth: auth.NewAuthenticator(e.cat, 1500*time.Millisecond)}))
 	defer short.Close()
 	c := browser(t)
-	resp, err := c.PostForm(short.URL+"/login", url.Values{"username": {"admin"}, "password": {"学习型城市建设2017"}})
+	resp, err := c.PostForm(short.URL+"/api/v1/login", url.Values{"username": {"admin"}, "password": {"学习型城市建设2017"}})
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("login: %v %v", resp, err)
 	}
@@ -243,7 +243,7 @@ func TestRevokedAndDisabledCredentialsStopWorking(t *testing.T) {
 	if resp, _ := e.do(e.request("GET", "/api/v1/me", nil), "expert"); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("disabled user's token: %d, want 401", resp.StatusCode)
 	}
-	resp, _ = e.do(e.request("POST", "/login", `{"username":"expert","password":"学习型城市建设2017"}`), "none")
+	resp, _ = e.do(e.request("POST", "/api/v1/login", `{"username":"expert","password":"学习型城市建设2017"}`), "none")
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("disabled user's login: %d", resp.StatusCode)
 	}
