@@ -124,12 +124,12 @@ func NewHandler(d Deps) http.Handler {
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个接口:%s %s", r.Method, r.URL.Path))
 	})
-	return h.recoverer(securityHeaders(h.instrument(mux)))
+	return h.recoverer(SecurityHeaders(h.instrument(mux)))
 }
 
-// securityHeaders are set on every response: no inline script, no
+// SecurityHeaders are set on every response: no inline script, no
 // framing, no type sniffing, no referrer to other sites.
-func securityHeaders(next http.Handler) http.Handler {
+func SecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+

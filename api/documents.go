@@ -47,18 +47,12 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	}
 }
 
-// visible reports whether u may see documents of city; objects of other
-// cities answer 404 so their existence does not leak.
-func visible(u *catalog.User, city string) bool {
-	return u.Role != catalog.RoleCoordinator || u.City == city
-}
-
 func (h *handler) loadDocument(r *http.Request) (*catalog.Document, error) {
 	d, err := h.Catalog.Document(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return nil, err
 	}
-	if !visible(userFrom(r.Context()), d.City) {
+	if !userFrom(r.Context()).CanSee(d.City) {
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 不存在", d.ID)
 	}
 	return d, nil
@@ -247,7 +241,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	if err := canEditDocument(u, meta.City); err != nil {
+	if err := u.CanEdit(meta.City); err != nil {
 		h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料"))
 		return
 	}
@@ -327,7 +321,7 @@ func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	d, err := h.loadDocument(r)
 	if err == nil {
-		err = canEditDocument(u, d.City)
+		err = u.CanEdit(d.City)
 	}
 	var in struct {
 		Title      *string `json:"title"`

@@ -26,19 +26,6 @@ func toLinkJSON(l catalog.Link) linkJSON {
 		Note: l.Note, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt}
 }
 
-// canEditDocument reports whether u may change a document of city: admins
-// always, coordinators of that city. The caller has already answered 404
-// for documents u cannot see.
-func canEditDocument(u *catalog.User, city string) error {
-	switch {
-	case u.Role == catalog.RoleAdmin:
-		return nil
-	case u.Role == catalog.RoleCoordinator && u.City == city:
-		return nil
-	}
-	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以修改文档及其指标关联")
-}
-
 // readJSON decodes a request body of at most 1 MiB into v.
 func readJSON(r *http.Request, v any) error {
 	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
@@ -67,11 +54,11 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	u := userFrom(r.Context())
 	d, err := h.Catalog.Document(r.Context(), in.DocumentID)
-	if err == nil && !visible(u, d.City) {
+	if err == nil && !u.CanSee(d.City) {
 		err = catalog.Errorf(catalog.ENOTFOUND, "文档 %q 不存在", in.DocumentID)
 	}
 	if err == nil {
-		err = canEditDocument(u, d.City)
+		err = u.CanEdit(d.City)
 	}
 	if err != nil {
 		h.writeError(w, r, err)
@@ -95,11 +82,11 @@ func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := h.Catalog.Document(r.Context(), l.DocumentID)
-	if err == nil && !visible(u, d.City) {
+	if err == nil && !u.CanSee(d.City) {
 		err = catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", l.ID)
 	}
 	if err == nil {
-		err = canEditDocument(u, d.City)
+		err = u.CanEdit(d.City)
 	}
 	if err == nil {
 		err = h.Catalog.DeleteLink(r.Context(), l.ID, u.Username)

@@ -171,3 +171,21 @@ type Event struct {
 	Object string // e.g. the document ID
 	Detail map[string]any
 }
+
+// CanSee reports whether u may read objects of city: coordinators only
+// their own city; other objects answer "not found" so they do not leak.
+func (u *User) CanSee(city string) bool {
+	return u.Role != RoleCoordinator || u.City == city
+}
+
+// CanEdit returns nil when u may change documents, links and claims of
+// city (admins, and the city's coordinators), else EFORBIDDEN.
+func (u *User) CanEdit(city string) error {
+	switch {
+	case u.Role == RoleAdmin:
+		return nil
+	case u.Role == RoleCoordinator && u.City == city:
+		return nil
+	}
+	return Errorf(EFORBIDDEN, "只有本市协调员或管理员可以修改该城市的材料、指标关联和主张")
+}

@@ -55,11 +55,6 @@ func canWrite(u *catalog.User, city string) error {
 	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以撰写和修改主张")
 }
 
-// visible: coordinators see their own city's claims only.
-func visible(u *catalog.User, city string) bool {
-	return u.Role != catalog.RoleCoordinator || u.City == city
-}
-
 // Create checks and stores a new claim; nothing is saved when any part is
 // wrong.
 func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catalog.Claim, error) {
@@ -170,7 +165,7 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err != nil {
 		return nil, err
 	}
-	if !visible(u, c.City) {
+	if !u.CanSee(c.City) {
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "主张 %s 不存在", id)
 	}
 	return c, nil

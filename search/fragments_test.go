@@ -87,3 +87,17 @@ func TestBuildFragmentsWithoutSpansShowsTheOpening(t *testing.T) {
 		t.Errorf("lead fragment %+v", frags)
 	}
 }
+
+func TestHighlightPageMarksQueryWords(t *testing.T) {
+	got, err := HighlightPage("学分银行 -征求意见稿", "建立<学分银行>制度。\n学分银行运行。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "建立&lt;<mark>学分银行</mark>&gt;制度。\n<mark>学分银行</mark>运行。"
+	if got != want {
+		t.Errorf("HighlightPage = %q, want %q", got, want)
+	}
+	if got, _ := HighlightPage(`"未闭合`, "<b>文字</b>"); got != "&lt;b&gt;文字&lt;/b&gt;" {
+		t.Errorf("unreadable query: %q", got)
+	}
+}

@@ -44,6 +44,7 @@ type Hit struct {
 	Title     string     `json:"title"`
 	Filename  string     `json:"filename"`
 	City      string     `json:"city"`
+	CityName  string     `json:"city_name"`
 	DocType   string     `json:"doc_type"`
 	IssuedOn  string     `json:"issued_on,omitempty"`
 	DocNumber string     `json:"doc_number,omitempty"`
@@ -140,6 +141,10 @@ func (s *Service) assemble(ctx context.Context, res *index.Result) (*Result, err
 	if err != nil {
 		return nil, fmt.Errorf("load hit documents: %w", err)
 	}
+	labels, err := s.labels(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Facet{}}
 	for _, h := range res.Hits {
 		d, ok := docs[h.ID]
@@ -148,14 +153,10 @@ func (s *Service) assemble(ctx context.Context, res *index.Result) (*Result, err
 			continue
 		}
 		out.Hits = append(out.Hits, Hit{
-			ID: d.ID, Title: d.Title, Filename: d.Filename, City: d.City, DocType: string(d.DocType),
-			IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Score: h.Score,
+			ID: d.ID, Title: d.Title, Filename: d.Filename, City: d.City, CityName: labels["city"][d.City],
+			DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Score: h.Score,
 			Fragments: buildFragments(h.Pages, h.Spans),
 		})
-	}
-	labels, err := s.labels(ctx)
-	if err != nil {
-		return nil, err
 	}
 	for _, field := range index.FacetFields {
 		facets := []Facet{}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/lcmonitor/evidence/bench"
 )
@@ -24,9 +25,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "bench/results.json", "where to write the results")
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	domain := fs.String("domain", filepath.Join("..", "shared", "domain"), "folder of real Chinese domain text (*.txt) the corpus varies")
-	clients := fs.Int("clients", 4, "concurrent upload clients")
+	clients := fs.Int("clients", 8, "concurrent upload clients")
 	queries := fs.Int("queries", 300, "searches in the latency mix")
 	qualityDocs := fs.Int("quality-docs", 3000, "documents in the search-quality corpus")
+	settle := fs.Duration("settle", 10*time.Second, "how long the index must stay unchanged before merges count as settled")
 	work := fs.String("work", "", "folder for the benchmark's data (default: a temporary folder, removed afterwards)")
 	probe := fs.Bool("probe-dict", false, "internal: load the dictionary and print its cost as JSON")
 	if err := fs.Parse(args); err != nil {
@@ -57,7 +59,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	res, err := bench.Run(ctx, bench.Config{
 		Exe: exe, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
-		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, Log: stderr,
+		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, Log: stderr,
 	})
 	if err != nil {
 		return err

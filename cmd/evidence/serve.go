@@ -14,7 +14,9 @@ import (
 
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/web"
 )
 
 // runServe runs the archive until ctx ends. ready, when set, receives the
@@ -44,11 +46,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	handler, err := newRootHandler(a, log)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler: api.NewHandler(api.Deps{
-			Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search, Logger: log,
-			Auth: auth.NewAuthenticator(a.cat, 0),
-		}),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
@@ -92,4 +95,25 @@ func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
 			}
 		}
 	}
+}
+
+// newRootHandler serves the JSON API under /api/, /healthz and /metrics,
+// and the web UI everywhere else; both share one authenticator, so a web
+// session works for the page's calls to the API.
+func newRootHandler(a *app, log *slog.Logger) (http.Handler, error) {
+	authn := auth.NewAuthenticator(a.cat, 0)
+	cl := claims.NewService(a.cat, a.blobs)
+	apiHandler := api.NewHandler(api.Deps{Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
+		Auth: authn, Claims: cl, Logger: log})
+	webHandler, err := web.NewHandler(web.Deps{Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
+		Auth: authn, Claims: cl, Logger: log})
+	if err != nil {
+		return nil, fmt.Errorf("web ui: %w", err)
+	}
+	root := http.NewServeMux()
+	root.Handle("/api/", apiHandler)
+	root.Handle("/healthz", apiHandler)
+	root.Handle("/metrics", apiHandler)
+	root.Handle("/", api.SecurityHeaders(webHandler))
+	return root, nil
 }

@@ -118,15 +118,18 @@ func joinRuns(s string) string {
 		}
 		if prev >= 0 && j < len(s) { // leading and trailing runs are trimmed
 			next, n := utf8.DecodeRuneInString(s[j:])
-			next2, _ := utf8.DecodeRuneInString(s[j+n:])
-			if j+n >= len(s) {
-				next2 = -1
+			// The context of a run looks through other whitespace: in
+			// "银行\n,\n推进" the ',' sits between 行 and 推.
+			next2 := rune(-1)
+			for k := j + n; k < len(s); {
+				c, size := utf8.DecodeRuneInString(s[k:])
+				if !isSpace(c) {
+					next2 = c
+					break
+				}
+				k += size
 			}
-			sep := runReplacement(prev2, prev, next, next2, newlines)
-			b.WriteString(sep)
-			if sep != "" {
-				prev2, prev = prev, ' '
-			}
+			b.WriteString(runReplacement(prev2, prev, next, next2, newlines))
 		}
 		i = j
 	}

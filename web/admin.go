@@ -1,0 +1,162 @@
+package web
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/framework"
+)
+
+type adminPage struct {
+	Users     []catalog.User
+	Cities    []catalog.City
+	Rounds    []catalog.Round
+	Events    []catalog.Event
+	Framework *catalog.Framework
+	Roles     []string
+}
+
+func (h *handler) requireAdmin(w http.ResponseWriter, r *http.Request) bool {
+	if sessionFrom(r).User.Role != catalog.RoleAdmin {
+		h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以使用管理页面"))
+		return false
+	}
+	return true
+}
+
+func (h *handler) adminPage(w http.ResponseWriter, r *http.Request) {
+	if !h.requireAdmin(w, r) {
+		return
+	}
+	p := &adminPage{Roles: []string{"coordinator", "expert", "reviewer", "admin"}}
+	var err error
+	if p.Users, err = h.Catalog.Users(r.Context()); err == nil {
+		if p.Cities, err = h.Catalog.Cities(r.Context()); err == nil {
+			if p.Rounds, err = h.Catalog.Rounds(r.Context()); err == nil {
+				p.Events, err = h.Catalog.FindEvents(r.Context(), catalog.EventFilter{Limit: 100})
+			}
+		}
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if fw, _, err := h.Catalog.CurrentFramework(r.Context()); err == nil {
+		p.Framework = fw
+	}
+	h.render(w, r, http.StatusOK, "admin", tr(langOf(r), "admin.title"), p)
+}
+
+func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
+	if !h.requireAdmin(w, r) {
+		return
+	}
+	admin := sessionFrom(r).User
+	u, err := auth.NewAccount(r.PostFormValue("username"), r.PostFormValue("role"), r.PostFormValue("city"), r.PostFormValue("department"))
+	if err == nil && u.City != "" {
+		_, err = h.Catalog.City(r.Context(), u.City)
+	}
+	pw := r.PostFormValue("password")
+	if pw == "" {
+		pw = auth.NewPassword()
+	}
+	var hash string
+	if err == nil {
+		hash, err = auth.HashPassword(pw)
+	}
+	if err == nil {
+		err = h.Catalog.CreateUser(r.Context(), u, hash, admin.Username)
+	}
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, "/admin#users", fmt.Sprintf(tr(langOf(r), "admin.password_is"), u.Username, pw))
+}
+
+func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled bool) {
+	if !h.requireAdmin(w, r) {
+		return
+	}
+	admin := sessionFrom(r).User
+	name := r.PathValue("name")
+	if disabled && name == admin.Username {
+		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "不能停用自己的账号"))
+		return
+	}
+	if err := h.Catalog.SetDisabled(r.Context(), name, disabled, admin.Username); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, "/admin#users", tr(langOf(r), "done"))
+}
+
+func (h *handler) adminUserDisable(w http.ResponseWriter, r *http.Request) { h.setDisabled(w, r, true) }
+func (h *handler) adminUserEnable(w http.ResponseWriter, r *http.Request)  { h.setDisabled(w, r, false) }
+
+func (h *handler) adminCityCreate(w http.ResponseWriter, r *http.Request) {
+	if !h.requireAdmin(w, r) {
+		return
+	}
+	c := catalog.City{Code: r.PostFormValue("code"), Name: r.PostFormValue("name")}
+	if err := h.Catalog.AddCity(r.Context(), c, sessionFrom(r).User.Username); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, "/admin#cities", tr(langOf(r), "done"))
+}
+
+func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
+	if !h.requireAdmin(w, r) {
+		return
+	}
+	year, err := strconv.Atoi(r.PostFormValue("year"))
+	if err != nil {
+		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "年份应为四位数字"))
+		return
+	}
+	rd := catalog.Round{Year: year, Label: r.PostFormValue("label"), Current: r.PostFormValue("current") == "on"}
+	if err := h.Catalog.AddRound(r.Context(), rd, sessionFrom(r).User.Username); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, "/admin#rounds", tr(langOf(r), "done"))
+}
+
+func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
+	if !h.requireAdmin(w, r) {
+		return
+	}
+	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) == 0 {
+		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "请选择指标体系文件(.yaml、.xlsx 或 .csv)"))
+		return
+	}
+	fh := r.MultipartForm.File["file"][0]
+	f, err := fh.Open()
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 10<<20))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p, err := framework.Parse(fh.Filename, data, catalog.Framework{Name: r.FormValue("name"), Version: r.FormValue("version")})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	rep, err := h.Catalog.ImportFramework(r.Context(), p.Framework, p.Indicators, sessionFrom(r).User.Username)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, "/admin#framework", fmt.Sprintf("%s %s:%d · +%d −%d · %d", rep.Framework.Name, rep.Framework.Version,
+		len(p.Indicators), len(rep.Added), len(rep.Removed), len(rep.OrphanLinks)))
+}

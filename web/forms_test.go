@@ -1,0 +1,207 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+type site struct {
+	t   *testing.T
+	env *testenv.Env
+	srv *httptest.Server
+}
+
+func newSite(t *testing.T) *site {
+	t.Helper()
+	e := testenv.New(t)
+	h, err := NewHandler(Deps{Catalog: e.Catalog, Blobs: e.Blobs, Ingest: e.Ingest, Search: e.Search, Claims: e.Claims,
+		Auth: e.Auth, Logger: e.Logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &site{t: t, env: e, srv: httptest.NewServer(h)}
+	t.Cleanup(s.srv.Close)
+	for _, u := range []struct{ name, role, city string }{
+		{"admin", "admin", ""}, {"wang", "coordinator", "330100"}, {"li", "reviewer", ""}, {"zhou", "expert", ""},
+	} {
+		e.AddUser(u.name, u.role, u.city)
+	}
+	return s
+}
+
+// browser is a logged-in client with its CSRF token.
+type browser struct {
+	s    *site
+	c    *http.Client
+	csrf string
+}
+
+var csrfMeta = regexp.MustCompile(`<meta name="csrf-token" content="([^"]+)">`)
+
+func (s *site) login(name string) *browser {
+	s.t.Helper()
+	jar, _ := cookiejar.New(nil)
+	b := &browser{s: s, c: &http.Client{Jar: jar}}
+	resp, body := b.post("/login", url.Values{"username": {name}, "password": {testenv.Password}})
+	if resp.StatusCode != 200 || !strings.Contains(resp.Request.URL.Path, "/search") {
+		s.t.Fatalf("login %s: %d at %s: %.300s", name, resp.StatusCode, resp.Request.URL, body)
+	}
+	m := csrfMeta.FindStringSubmatch(body)
+	if m == nil {
+		s.t.Fatalf("no CSRF token on the page after login")
+	}
+	b.csrf = m[1]
+	return b
+}
+
+func (b *browser) get(path string) (*http.Response, string) {
+	b.s.t.Helper()
+	resp, err := b.c.Get(b.s.srv.URL + path)
+	if err != nil {
+		b.s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func (b *browser) post(path string, form url.Values) (*http.Response, string) {
+	b.s.t.Helper()
+	if b.csrf != "" && form.Get("csrf_token") == "" {
+		form.Set("csrf_token", b.csrf)
+	}
+	resp, err := b.c.PostForm(b.s.srv.URL+path, form)
+	if err != nil {
+		b.s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func TestLoginFormErrors(t *testing.T) {
+	s := newSite(t)
+	b := &browser{s: s, c: &http.Client{}}
+	if resp, body := b.get("/search"); resp.Request.URL.Path != "/login" || !strings.Contains(body, `name="password"`) {
+		t.Errorf("a page without a session did not lead to the login form: %s", resp.Request.URL)
+	}
+	resp, body := b.post("/login", url.Values{"username": {"wang"}, "password": {"错误的密码"}})
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "用户名或密码错误") || !strings.Contains(body, `value="wang"`) {
+		t.Errorf("wrong password: %d %.200s", resp.StatusCode, body)
+	}
+	for i := 0; i < 10; i++ {
+		b.post("/login", url.Values{"username": {"wang"}, "password": {"错误的密码"}})
+	}
+	resp, body = b.post("/login", url.Values{"username": {"wang"}, "password": {testenv.Password}})
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "登录失败次数过多") {
+		t.Errorf("throttled login: %d %.300s", resp.StatusCode, body)
+	}
+	// The next parameter cannot send a user to another site.
+	if got := safeNext("//evil.example/x"); got != "/search" {
+		t.Errorf("safeNext kept %q", got)
+	}
+}
+
+func TestFormsRefuseBadInput(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang, li, zhou := s.login("wang"), s.login("li"), s.login("zhou")
+	admin := s.login("admin")
+	tests := []struct {
+		name   string
+		b      *browser
+		path   string
+		form   url.Values
+		status int
+		phrase string
+	}{
+		{"no CSRF token", wang, "/documents/" + doc.ID, url.Values{"csrf_token": {"forged"}, "title": {"x"}}, 403, "CSRF"},
+		{"bad date", wang, "/documents/" + doc.ID, url.Values{"title": {"方案"}, "doc_type": {"policy"}, "issued_on": {"2017年"}}, 400, "日期"},
+		{"empty title", wang, "/documents/" + doc.ID, url.Values{"title": {""}, "doc_type": {"policy"}}, 400, "标题"},
+		{"edit by an expert", zhou, "/documents/" + doc.ID, url.Values{"title": {"改"}, "doc_type": {"policy"}}, 403, "协调员"},
+		{"link to a level-2 indicator", wang, "/documents/" + doc.ID + "/links", url.Values{"indicator": {"2.3"}}, 400, "关键指标"},
+		{"link to an unknown indicator", wang, "/documents/" + doc.ID + "/links", url.Values{"indicator": {"9.9.9"}}, 400, "9.9.9"},
+		{"empty claim", wang, "/claims", url.Values{"indicator": {"2.3.1"}, "statement": {" "}}, 400, "不能为空"},
+		{"claim citing a missing page", wang, "/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"建立学分银行"}, "document_id": {doc.ID}, "page": {"5"}, "quote": {"学分银行"}}, 400, "页码"},
+		{"claim by a reviewer", li, "/claims", url.Values{"city": {"330100"}, "indicator": {"2.3.1"}, "statement": {"建立学分银行"}}, 403, "协调员"},
+		{"admin form by a coordinator", wang, "/admin/cities", url.Values{"code": {"320100"}, "name": {"南京"}}, 403, "管理员"},
+		{"bad city code", admin, "/admin/cities", url.Values{"code": {"abc"}, "name": {"南京"}}, 400, "6 位"},
+		{"bad role", admin, "/admin/users", url.Values{"username": {"zhao"}, "role": {"boss"}}, 400, "未知的角色"},
+		{"bad round", admin, "/admin/rounds", url.Values{"year": {"明年"}}, 400, "年份"},
+	}
+	for _, tt := range tests {
+		resp, body := tt.b.post(tt.path, tt.form)
+		if resp.StatusCode != tt.status || !strings.Contains(body, tt.phrase) {
+			t.Errorf("%s: %d, want %d with %q: %.300s", tt.name, resp.StatusCode, tt.status, tt.phrase, textOf(body))
+		}
+	}
+	claimID := ""
+	if resp, body := wang.post("/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立学分银行"},
+		"document_id": {doc.ID}, "page": {"1"}, "quote": {"建立学分银行"}}); resp.StatusCode == 200 {
+		claimID = strings.TrimPrefix(resp.Request.URL.Path, "/claims/")
+		if !strings.Contains(body, "引文已在该页找到") {
+			t.Errorf("claim page lacks the quote check: %.300s", textOf(body))
+		}
+	} else {
+		t.Fatalf("create claim: %d %.300s", resp.StatusCode, textOf(body))
+	}
+	for _, tt := range []struct {
+		name   string
+		b      *browser
+		form   url.Values
+		status int
+		phrase string
+	}{
+		{"verdict by an expert", zhou, url.Values{"verdict": {"verified"}}, 403, "审核专家"},
+		{"sending back without a reason", li, url.Values{"verdict": {"insufficient"}}, 400, "理由"},
+		{"no verdict", li, url.Values{}, 400, "审核结论"},
+	} {
+		resp, body := tt.b.post("/claims/"+claimID+"/review", tt.form)
+		if resp.StatusCode != tt.status || !strings.Contains(body, tt.phrase) {
+			t.Errorf("%s: %d, want %d with %q: %.300s", tt.name, resp.StatusCode, tt.status, tt.phrase, textOf(body))
+		}
+	}
+	if resp, _ := zhou.get("/upload"); resp.StatusCode != 403 {
+		t.Errorf("upload page for an expert: %d", resp.StatusCode)
+	}
+	if resp, _ := zhou.get("/admin"); resp.StatusCode != 403 {
+		t.Errorf("admin page for an expert: %d", resp.StatusCode)
+	}
+	if resp, body := zhou.get("/search?q=" + url.QueryEscape(`"学分银行`)); resp.StatusCode != 400 || !strings.Contains(body, "引号不配对") {
+		t.Errorf("unreadable query page: %d", resp.StatusCode)
+	}
+}
+
+var tags = regexp.MustCompile(`(?s)<[^>]+>`)
+
+// textOf is a page's text without markup, for failure messages.
+func textOf(body string) string {
+	if i := strings.Index(body, "<main"); i >= 0 {
+		body = body[i:]
+	}
+	return strings.Join(strings.Fields(tags.ReplaceAllString(body, " ")), " ")
+}
+
+func TestPagesEscapeUserText(t *testing.T) {
+	s := newSite(t)
+	probe := `<script>alert(1)</script>`
+	doc := s.env.Upload("330100", probe+".txt", "学分银行"+probe+"学分银行")
+	b := s.login("wang")
+	for _, path := range []string{"/search?q=" + url.QueryEscape("学分银行"), "/documents/" + doc.ID + "?q=学分银行", "/search?q=" + url.QueryEscape(probe)} {
+		_, body := b.get(path)
+		if strings.Contains(body, probe) {
+			t.Errorf("%s: the probe came back as markup", path)
+		}
+		if !strings.Contains(body, "&lt;script&gt;") {
+			t.Errorf("%s: the probe is not shown escaped", path)
+		}
+	}
+}

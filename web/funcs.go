@@ -1,0 +1,84 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/search"
+)
+
+var funcs = template.FuncMap{
+	"t":  tr,
+	"tf": func(l Lang, key string, args ...any) string { return fmt.Sprintf(tr(l, key), args...) },
+	// safe marks HTML produced by our own escaping code (fragments,
+	// contexts) as trusted; it must never be given user input directly.
+	"safe":    func(s string) template.HTML { return template.HTML(s) },
+	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
+	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Local().Format("2006-01-02 15:04")
+	},
+	"role": func(u *catalog.User, roles ...string) bool {
+		if u == nil {
+			return false
+		}
+		for _, r := range roles {
+			if string(u.Role) == r {
+				return true
+			}
+		}
+		return false
+	},
+	"query": func(base string, kv ...string) string {
+		v := url.Values{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			if kv[i+1] != "" {
+				v.Set(kv[i], kv[i+1])
+			}
+		}
+		if len(v) == 0 {
+			return base
+		}
+		return base + "?" + v.Encode()
+	},
+	"add":  func(a, b int) int { return a + b },
+	"list": func(s ...string) []string { return s },
+	// dict passes a tree node with the language and city to the recursive
+	// "node" template.
+	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {
+		return map[string]any{"L": l, "N": n, "City": city}
+	},
+	"firstPage": func(frags []search.Fragment) string {
+		if len(frags) == 0 {
+			return "1"
+		}
+		return fmt.Sprint(frags[0].Page)
+	},
+	"contains": strings.Contains,
+}
+
+var docTypeEN = map[catalog.DocType]string{
+	catalog.DocPolicy: "Policy document", catalog.DocWorkSummary: "Work summary", catalog.DocMeetingNotice: "Meeting notice",
+	catalog.DocPressReport: "Press report", catalog.DocHonor: "Award notice", catalog.DocCase: "Typical case",
+	catalog.DocStatistics: "Statistics", catalog.DocOther: "Other",
+}
+
+func docTypeLabel(l Lang, t string) string {
+	if l == English {
+		if s, ok := docTypeEN[catalog.DocType(t)]; ok {
+			return s
+		}
+	}
+	if s, ok := catalog.DocTypeLabels[catalog.DocType(t)]; ok {
+		return s
+	}
+	return t
+}

@@ -1,0 +1,122 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/search"
+)
+
+type heatCell struct {
+	City, Code string
+	coverage.Cell
+	Class, Symbol, Label string
+}
+
+type heatRow struct {
+	Code, Name, Kind string
+	Cells            []heatCell
+}
+
+type indicatorsPage struct {
+	City    string
+	Round   int
+	Rounds  []catalog.Round
+	Cities  []option
+	Tree    []*coverage.Node
+	Columns []catalog.City
+	Rows    []heatRow
+}
+
+// cellLook gives a heat-map cell its class, a symbol and words, so colour
+// is never the only signal.
+func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
+	switch {
+	case c.Verified > 0:
+		return "verified", "✔", tr(l, "claim.verified")
+	case c.Claims > 0:
+		return "claimed", "◆", tr(l, "claim.pending")
+	case c.Documents > 0:
+		return "linked", "●" + strconv.Itoa(c.Documents), strconv.Itoa(c.Documents) + " " + tr(l, "ind.evidence")
+	}
+	return "none", "✕", tr(l, "ind.legend")
+}
+
+func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	lang := langOf(r)
+	p := &indicatorsPage{City: r.URL.Query().Get("city")}
+	p.Round, _ = strconv.Atoi(r.URL.Query().Get("round"))
+	if u.Role == catalog.RoleCoordinator {
+		p.City = u.City
+	}
+	var err error
+	if p.Rounds, err = h.Catalog.Rounds(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	cities, err := h.Catalog.Cities(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	for _, c := range cities {
+		if u.Role != catalog.RoleCoordinator || c.Code == u.City {
+			p.Cities = append(p.Cities, option{c.Code, c.Name, c.Code == p.City})
+		}
+	}
+	_, inds, err := h.Catalog.CurrentFramework(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	linked, err := h.Catalog.LinkedDocuments(r.Context(), p.City)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p.Tree = coverage.Tree(inds, linked)
+	m, err := coverage.Load(r.Context(), h.Catalog, p.Round, p.City)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	byCity := map[string]map[string]coverage.Cell{}
+	for _, c := range m.Cities {
+		p.Columns = append(p.Columns, catalog.City{Code: c.Code, Name: c.Name})
+		byCity[c.Code] = map[string]coverage.Cell{}
+		for _, cell := range c.Cells {
+			byCity[c.Code][cell.Code] = cell
+		}
+	}
+	for _, col := range m.Indicators {
+		row := heatRow{Code: col.Code, Name: col.Name, Kind: col.Kind}
+		for _, c := range m.Cities {
+			cell := byCity[c.Code][col.Code]
+			class, symbol, label := cellLook(lang, cell)
+			row.Cells = append(row.Cells, heatCell{City: c.Code, Code: col.Code, Cell: cell, Class: class, Symbol: symbol, Label: label})
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	h.render(w, r, http.StatusOK, "indicators", tr(lang, "ind.title"), p)
+}
+
+type indicatorPage struct {
+	Indicator catalog.Indicator
+	City      string
+	Items     []search.EvidenceItem
+}
+
+func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	city := r.URL.Query().Get("city")
+	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), city, u, 10)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "indicator", ev.Indicator.Code+" "+ev.Indicator.Name,
+		&indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items})
+}

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/search"
+)
+
+const resultsPerPage = 10
+
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+type searchPage struct {
+	Query, City, Indicator, DocType, Year string
+	Result                                *search.Result
+	Error                                 string
+	PageNum                               int
+	Prev, Next                            string
+	Cities, DocTypes, Indicators          []option
+}
+
+func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	q := r.URL.Query()
+	p := &searchPage{Query: q.Get("q"), City: q.Get("city"), Indicator: q.Get("indicator"), DocType: q.Get("doc_type"), Year: q.Get("year")}
+	p.PageNum, _ = strconv.Atoi(q.Get("page"))
+	p.PageNum = max(p.PageNum, 1)
+	if err := h.fillOptions(r, p, u); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	req := search.Request{Query: p.Query, User: u, From: (p.PageNum - 1) * resultsPerPage, Size: resultsPerPage}
+	for field, v := range map[*[]string]string{&req.Cities: p.City, &req.Indicators: p.Indicator, &req.DocTypes: p.DocType} {
+		if v != "" {
+			*field = []string{v}
+		}
+	}
+	if y, err := strconv.Atoi(p.Year); err == nil {
+		req.Years = []int{y}
+	}
+	status := http.StatusOK
+	if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" {
+		res, err := h.Search.Search(r.Context(), req)
+		switch {
+		case catalog.ErrorCode(err) == catalog.EINVALID:
+			p.Error, status = catalog.ErrorMessage(err), http.StatusBadRequest
+		case err != nil:
+			h.fail(w, r, err)
+			return
+		default:
+			p.Result = res
+			p.pager(r, int(res.Total))
+		}
+	}
+	h.render(w, r, status, "search", tr(langOf(r), "search.title"), p)
+}
+
+func (p *searchPage) pager(r *http.Request, total int) {
+	link := func(page int) string {
+		v := r.URL.Query()
+		v.Set("page", strconv.Itoa(page))
+		return "/search?" + v.Encode()
+	}
+	if p.PageNum > 1 {
+		p.Prev = link(p.PageNum - 1)
+	}
+	if p.PageNum*resultsPerPage < total {
+		p.Next = link(p.PageNum + 1)
+	}
+}
+
+// fillOptions lists the values of the filter menus; a coordinator's city
+// menu holds only their city.
+func (h *handler) fillOptions(r *http.Request, p *searchPage, u *catalog.User) error {
+	lang := langOf(r)
+	cities, err := h.Catalog.Cities(r.Context())
+	if err != nil {
+		return err
+	}
+	for _, c := range cities {
+		if u.Role == catalog.RoleCoordinator && c.Code != u.City {
+			continue
+		}
+		p.Cities = append(p.Cities, option{c.Code, c.Name, c.Code == p.City})
+	}
+	for _, t := range catalog.DocTypes {
+		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == p.DocType})
+	}
+	_, inds, err := h.Catalog.CurrentFramework(r.Context())
+	if err != nil && !catalog.IsNotFound(err) {
+		return err
+	}
+	for _, ind := range inds {
+		if ind.Level == catalog.KeyLevel {
+			p.Indicators = append(p.Indicators, option{ind.Code, ind.Code + " " + shorten(ind.Name, 24), ind.Code == p.Indicator})
+		}
+	}
+	return nil
+}
+
+func shorten(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,333 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strings"
+
+	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/search"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Deps are the services the pages call: the same as the API's.
+type Deps struct {
+	Catalog *catalog.Store
+	Blobs   blob.Store
+	Ingest  *ingest.Service
+	Search  *search.Service
+	Claims  *claims.Service
+	Auth    *auth.Authenticator
+	Logger  *slog.Logger
+}
+
+type handler struct {
+	Deps
+	pages map[string]*template.Template
+}
+
+// session is the logged-in user of a page request with its CSRF token.
+type session struct {
+	User *catalog.User
+	CSRF string
+}
+
+type sessionKey struct{}
+
+func sessionFrom(r *http.Request) *session {
+	s, _ := r.Context().Value(sessionKey{}).(*session)
+	return s
+}
+
+// NewHandler returns the web UI: every page but /login needs a session.
+func NewHandler(d Deps) (http.Handler, error) {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	if d.Claims == nil {
+		d.Claims = claims.NewService(d.Catalog, d.Blobs)
+	}
+	h := &handler{Deps: d}
+	if err := h.parseTemplates(); err != nil {
+		return nil, err
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.HandleFunc("GET /login", h.loginPage)
+	mux.HandleFunc("POST /login", h.loginSubmit)
+	mux.HandleFunc("GET /lang", h.switchLang)
+	page := func(pattern string, fn http.HandlerFunc) { mux.Handle(pattern, h.withSession(fn)) }
+	page("POST /logout", h.logout)
+	page("GET /{$}", h.home)
+	page("GET /search", h.searchPage)
+	page("GET /indicators", h.indicatorsPage)
+	page("GET /indicators/{code}", h.indicatorPage)
+	page("GET /documents/{id}", h.documentPage)
+	page("POST /documents/{id}", h.documentEdit)
+	page("POST /documents/{id}/links", h.linkAdd)
+	page("POST /links/{id}/delete", h.linkDelete)
+	page("GET /upload", h.uploadPage)
+	page("POST /upload", h.uploadSubmit)
+	page("GET /review", h.reviewPage)
+	page("GET /claims/new", h.claimNewPage)
+	page("POST /claims", h.claimCreate)
+	page("GET /claims/{id}", h.claimPage)
+	page("POST /claims/{id}/citations", h.claimAddCitation)
+	page("POST /claims/{id}/review", h.claimReview)
+	page("GET /admin", h.adminPage)
+	page("POST /admin/users", h.adminUserCreate)
+	page("POST /admin/users/{name}/disable", h.adminUserDisable)
+	page("POST /admin/users/{name}/enable", h.adminUserEnable)
+	page("POST /admin/cities", h.adminCityCreate)
+	page("POST /admin/rounds", h.adminRoundCreate)
+	page("POST /admin/framework", h.adminFrameworkImport)
+	return h.recoverer(mux), nil
+}
+
+// recoverer turns a panic in a page into a logged error page.
+func (h *handler) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				h.Logger.Error("panic in page", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				h.fail(w, r, catalog.Errorf(catalog.EINTERNAL, "内部错误,已记录日志;请稍后重试或联系管理员"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func cacheStatic(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// withSession admits requests with a session (or a bearer token) and sends
+// others to the login page; forms that change state must carry the
+// session's CSRF token.
+func (h *handler) withSession(next http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		cred, err := h.Auth.Authenticate(r)
+		if err != nil {
+			if r.Method == http.MethodGet {
+				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			h.fail(w, r, err)
+			return
+		}
+		s := &session{User: cred.User, CSRF: cred.CSRF}
+		if r.Method == http.MethodPost && cred.CSRF != "" {
+			if err := checkFormCSRF(r, cred.CSRF); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
+		next(w, r.WithContext(context.WithValue(r.Context(), sessionKey{}, s)))
+	})
+}
+
+// maxFormBytes bounds a form without files; uploads set their own limit.
+const maxFormBytes = 1 << 20
+
+// checkFormCSRF compares the form's csrf_token (or the X-CSRF-Token
+// header) with the session's. Multipart forms are parsed here, so the
+// handler finds their fields already read.
+func checkFormCSRF(r *http.Request, want string) error {
+	got := r.Header.Get("X-CSRF-Token")
+	if got == "" {
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if err := r.ParseMultipartForm(32 << 20); err != nil {
+				return catalog.Errorf(catalog.EINVALID, "表单无法读取:%v", err)
+			}
+		} else {
+			r.Body = http.MaxBytesReader(nil, r.Body, maxFormBytes)
+			if err := r.ParseForm(); err != nil {
+				return catalog.Errorf(catalog.EINVALID, "表单无法读取:%v", err)
+			}
+		}
+		got = r.FormValue("csrf_token")
+	}
+	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return catalog.Errorf(catalog.EFORBIDDEN, "表单已过期或缺少安全令牌(CSRF);请刷新页面后重试")
+	}
+	return nil
+}
+
+// view is what every page template gets.
+type view struct {
+	Lang    Lang
+	User    *catalog.User
+	CSRF    string
+	Path    string
+	Title   string
+	Flash   string
+	Error   string
+	Page    any
+	Request *http.Request
+}
+
+func (h *handler) parseTemplates() error {
+	h.pages = map[string]*template.Template{}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if base == "layout" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		if err != nil {
+			return fmt.Errorf("parse template %s: %w", n, err)
+		}
+		h.pages[base] = t
+	}
+	return nil
+}
+
+// render writes a page; the template is run into a buffer first, so a
+// failure never leaves half a page.
+func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, name, title string, page any) {
+	v := view{Lang: langOf(r), Path: r.URL.RequestURI(), Title: title, Page: page, Request: r}
+	if s := sessionFrom(r); s != nil {
+		v.User, v.CSRF = s.User, s.CSRF
+	}
+	v.Flash = r.URL.Query().Get("flash")
+	t, ok := h.pages[name]
+	if !ok {
+		h.Logger.Error("no such template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, v); err != nil {
+		h.Logger.Error("render page", "name", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// statusOf maps application error codes to HTTP statuses for pages.
+var statusOf = map[string]int{
+	catalog.ECONFLICT: 409, catalog.EFORBIDDEN: 403, catalog.EINVALID: 400, catalog.ENOTFOUND: 404,
+	catalog.ETOOLARGE: 413, catalog.EUNAUTHORIZED: 401, catalog.EUNAVAILABLE: 503, catalog.EUNSUPPORTED: 415,
+}
+
+// fail shows an error page with the message a person can act on.
+func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := catalog.ErrorCode(err)
+	status, ok := statusOf[code]
+	if !ok {
+		status = http.StatusInternalServerError
+		h.Logger.Error("page failed", "path", r.URL.Path, "err", err)
+	}
+	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err)})
+}
+
+// back redirects to a page with a short message shown on it.
+func back(w http.ResponseWriter, r *http.Request, path, flash string) {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	if flash != "" {
+		path += sep + "flash=" + url.QueryEscape(flash)
+	}
+	http.Redirect(w, r, path, http.StatusSeeOther)
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/search"
+	}
+	return next
+}
+
+func (h *handler) home(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/search", http.StatusSeeOther)
+}
+
+func (h *handler) switchLang(w http.ResponseWriter, r *http.Request) {
+	l := Chinese
+	if r.URL.Query().Get("to") == string(English) {
+		l = English
+	}
+	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+}
+
+func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
+	h.render(w, r, http.StatusOK, "login", tr(langOf(r), "login.title"), map[string]string{"Next": safeNext(r.URL.Query().Get("next"))})
+}
+
+func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	lang := langOf(r)
+	next := safeNext(r.PostFormValue("next"))
+	login, err := h.Auth.LogIn(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), auth.ClientAddress(r))
+	var throttled *auth.ThrottledError
+	switch {
+	case errors.As(err, &throttled):
+		minutes := int(throttled.RetryAfter.Minutes()) + 1
+		w.Header().Set("Retry-After", fmt.Sprint(int(throttled.RetryAfter.Seconds())+1))
+		h.render(w, r, http.StatusTooManyRequests, "login", tr(lang, "login.title"),
+			map[string]string{"Next": next, "Error": fmt.Sprintf(tr(lang, "login.throttled"), minutes)})
+		return
+	case catalog.ErrorCode(err) == catalog.EUNAUTHORIZED:
+		h.render(w, r, http.StatusUnauthorized, "login", tr(lang, "login.title"),
+			map[string]string{"Next": next, "Error": tr(lang, "login.failed"), "Username": r.PostFormValue("username")})
+		return
+	case err != nil:
+		h.fail(w, r, err)
+		return
+	}
+	http.SetCookie(w, auth.SessionCookie(r, login.Secret, login.Session.ExpiresAt))
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (h *handler) logout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(auth.CookieName); err == nil {
+		if err := h.Auth.LogOut(r.Context(), c.Value); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	http.SetCookie(w, auth.ClearCookie(r))
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
