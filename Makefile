@@ -5,7 +5,7 @@ GO ?= go
 GOBIN := $(shell $(GO) env GOPATH)/bin
 export PATH := $(PATH):$(GOBIN)
 
-.PHONY: test test-deps vet run
+.PHONY: test test-deps vet run bench bench-quick
 
 test: test-deps vet
 	$(GO) test -count=1 -timeout 25m ./...
@@ -20,3 +20,13 @@ vet:
 
 run:
 	$(GO) run ./cmd/evidence serve
+
+# Benchmarks (never part of `make test`; see bench/README.md). The archive
+# runs as child processes of the built binary so its memory is measured alone.
+bench:
+	$(GO) build -o bench/out/evidence ./cmd/evidence
+	bench/out/evidence bench --docs 50000 --out bench/results.json
+
+bench-quick:
+	$(GO) build -o bench/out/evidence ./cmd/evidence
+	bench/out/evidence bench --quick --out bench/out/results-quick.json

@@ -222,8 +222,14 @@ func (s *Service) handleFailure(ctx context.Context, id, stage string, err error
 	}
 }
 
-// indexFlushDelay bounds how long a document waits for its batch to fill.
-const indexFlushDelay = 100 * time.Millisecond
+// A batch goes to the index when it is full, when no document has come for
+// indexIdleDelay, or indexMaxDelay after its first document. So a lone
+// upload is searchable after 100 ms, while a bulk load, whose documents
+// keep coming, fills large batches: fewer segments, less merging.
+const (
+	indexIdleDelay = 100 * time.Millisecond
+	indexMaxDelay  = time.Second
+)
 
 // runIndexer batches documents into the index, then marks them indexed in
 // one catalog transaction, so that the catalog never claims a document is
@@ -232,6 +238,7 @@ func (s *Service) runIndexer(ctx context.Context) {
 	batch := make([]indexJob, 0, s.cfg.BatchSize)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var first time.Time // when the batch's first document came
 	flush := func() {
 		if len(batch) > 0 {
 			s.indexBatch(ctx, batch)
@@ -246,11 +253,14 @@ func (s *Service) runIndexer(ctx context.Context) {
 				return
 			}
 			batch = append(batch, job)
+			if len(batch) == 1 {
+				first = time.Now()
+			}
 			if len(batch) >= s.cfg.BatchSize {
 				timer.Stop()
 				flush()
-			} else if len(batch) == 1 {
-				timer.Reset(indexFlushDelay)
+			} else {
+				timer.Reset(min(indexIdleDelay, indexMaxDelay-time.Since(first)))
 			}
 		case <-timer.C:
 			flush()

@@ -1,0 +1,346 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// Config says what one benchmark run measures.
+type Config struct {
+	Exe         string // the evidence binary, run as child processes (serve, user add, the dictionary probe)
+	Docs        int    // generated text documents
+	PDFs        int    // generated PDFs (LibreOffice, cached)
+	Seed        uint64
+	DomainDir   string // ../shared/domain: real Chinese text the corpus varies
+	WorkDir     string // data folders and indexes; the caller removes it
+	Clients     int    // concurrent upload clients
+	Queries     int    // searches in the latency mix
+	QualityDocs int    // documents of the quality evaluation corpus
+	RawBatch    int    // batch size of the raw Bleve baseline
+	// SettleQuiet is how long the index folder must stay unchanged before
+	// merges count as settled.
+	SettleQuiet time.Duration
+	Log         io.Writer
+}
+
+func (c *Config) setDefaults() {
+	if c.Clients <= 0 {
+		c.Clients = 8
+	}
+	if c.Queries <= 0 {
+		c.Queries = 300
+	}
+	if c.QualityDocs <= 0 {
+		c.QualityDocs = 2000
+	}
+	if c.RawBatch <= 0 {
+		c.RawBatch = 256
+	}
+	if c.SettleQuiet <= 0 {
+		c.SettleQuiet = 10 * time.Second
+	}
+	if c.Log == nil {
+		c.Log = io.Discard
+	}
+}
+
+// run is the state of one benchmark run.
+type run struct {
+	cfg     Config
+	res     *Results
+	g       *Generator
+	docs    []Doc
+	pdfDocs []Doc
+	pdfs    []string // paths of the cached PDFs; empty when soffice is missing
+	start   time.Time
+}
+
+func (r *run) logf(format string, args ...any) {
+	fmt.Fprintf(r.cfg.Log, "[%6.1fs] "+format+"\n", append([]any{time.Since(r.start).Seconds()}, args...)...)
+}
+
+// Run measures everything and returns the results; it prints progress to
+// cfg.Log.
+func Run(ctx context.Context, cfg Config) (*Results, error) {
+	cfg.setDefaults()
+	r := &run{cfg: cfg, res: &Results{Machine: thisMachine()}, start: time.Now()}
+	steps := []struct {
+		name string
+		fn   func(context.Context) error
+	}{
+		{"generate corpus", r.generate},
+		{"PDF extraction", r.pdf},
+		{"ingest", r.ingest},
+		{"search and serving", r.serve},
+		{"search quality", r.quality},
+	}
+	for _, s := range steps {
+		r.logf("%s …", s.name)
+		if err := s.fn(ctx); err != nil {
+			return r.res, fmt.Errorf("%s: %w", s.name, err)
+		}
+	}
+	r.res.Duration = time.Since(r.start).Round(time.Second).String()
+	return r.res, nil
+}
+
+func (r *run) generate(ctx context.Context) error {
+	if err := index.Preload(); err != nil {
+		return err
+	}
+	g, err := NewGenerator(r.cfg.Seed, r.cfg.DomainDir)
+	if err != nil {
+		return err
+	}
+	r.g = g
+	if g.DomainSentences == 0 {
+		r.res.Skipped = append(r.res.Skipped, fmt.Sprintf("no domain text in %q: corpus made from the benchmark's own material only", r.cfg.DomainDir))
+	}
+	r.docs = g.Docs(r.cfg.Docs)
+	for i := range r.cfg.PDFs {
+		r.pdfDocs = append(r.pdfDocs, g.PDFDoc(i))
+	}
+	r.res.Corpus = Corpus{Seed: r.cfg.Seed, GeneratorVersion: GeneratorVersion, Docs: len(r.docs),
+		TextBytes: totalText(r.docs), DomainSentences: g.DomainSentences, OwnSentences: g.OwnSentences}
+	r.logf("%d documents, %.1f MB of text", len(r.docs), float64(r.res.Corpus.TextBytes)/1e6)
+	return nil
+}
+
+func (r *run) pdf(ctx context.Context) error {
+	if r.cfg.PDFs == 0 {
+		return nil
+	}
+	d := &PDFDetails{}
+	paths, err := r.g.ensurePDFs(ctx, r.cfg.PDFs, d)
+	if err != nil {
+		r.res.Skipped = append(r.res.Skipped, "PDF figure and PDFs in the ingest: "+err.Error())
+		r.pdfDocs = nil
+		return nil
+	}
+	if d.Generated > 0 {
+		r.logf("made %d PDFs with LibreOffice in %.0fs (cached in %s)", d.Generated, d.GenerateSecs, d.CacheDir)
+	}
+	r.pdfs = paths
+	if err := measurePDF(ctx, r.pdfDocs, paths, d); err != nil {
+		r.res.Skipped = append(r.res.Skipped, "PDF figure: "+err.Error())
+		return nil
+	}
+	r.res.PDF = d
+	r.res.Corpus.PDFs = len(paths)
+	r.res.Corpus.TextBytes += totalText(r.pdfDocs)
+	ours, tool := float64(d.Pages)/d.OursSeconds, float64(d.ToolPages)/d.ToolSeconds
+	r.res.Figures = append(r.res.Figures, figure("PDF extraction", ours, "pages/s", tool, "pdftotext pages/s", "≥ 2× pdftotext", ptr(ours >= 2*tool)))
+	return nil
+}
+
+// allDocs is the text corpus plus the PDF documents that will be uploaded.
+func (r *run) allDocs() []Doc { return append(append([]Doc(nil), r.docs...), r.pdfDocs...) }
+
+func (r *run) ingest(ctx context.Context) error {
+	docs := r.allDocs()
+	d := &IngestDetails{Docs: len(docs), TextBytes: totalText(docs), Clients: r.cfg.Clients, RawBleveBatch: r.cfg.RawBatch}
+	r.res.Ingest = d
+	workers := runtime.NumCPU()
+	took, terms, err := measureSegmentation(docs, workers)
+	if err != nil {
+		return err
+	}
+	d.SegmentSeconds, d.SegmentWorkers, d.SegmentTerms = took.Seconds(), workers, terms
+	r.logf("gse segmentation alone: %.1fs", took.Seconds())
+	rawDir := filepath.Join(r.cfg.WorkDir, "raw-index")
+	cpu0, _ := CPUTime("self")
+	took, size, err := measureRawBleve(ctx, docs, rawDir, r.cfg.RawBatch)
+	if err != nil {
+		return fmt.Errorf("raw Bleve: %w", err)
+	}
+	cpu1, _ := CPUTime("self")
+	d.RawBleveSeconds, d.RawBleveIndexBytes, d.RawBleveCPU = took.Seconds(), size, (cpu1 - cpu0).Seconds()
+	os.RemoveAll(rawDir)
+	r.logf("raw Bleve: %.1fs", took.Seconds())
+	if err := r.pipeline(ctx, d); err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	r.ingestFigures(d)
+	return nil
+}
+
+// pipeline uploads the corpus to a fresh `evidence serve` over HTTP and
+// waits until everything is indexed and the index has settled.
+func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
+	data := r.dataDir()
+	token, err := createAdmin(ctx, r.cfg.Exe, data)
+	if err != nil {
+		return err
+	}
+	s, _, err := startServer(ctx, r.cfg.Exe, data, token, filepath.Join(r.cfg.WorkDir, "serve-ingest.log"))
+	if err != nil {
+		return err
+	}
+	files := make([]uploadFile, 0, len(r.docs)+len(r.pdfDocs))
+	for i := range r.docs {
+		files = append(files, uploadFile{doc: &r.docs[i]})
+	}
+	for i := range r.pdfDocs {
+		files = append(files, uploadFile{doc: &r.pdfDocs[i], path: r.pdfs[i]})
+	}
+	clientCPU, _ := CPUTime("self")
+	upload, total, failed, err := ingestOverHTTP(ctx, s, files, r.cfg.Clients)
+	if err != nil {
+		s.stop()
+		return err
+	}
+	serverCPU, err := CPUTime(s.pid())
+	if err != nil {
+		s.stop()
+		return err
+	}
+	clientCPUAfter, _ := CPUTime("self")
+	d.ServerCPU, d.ClientCPU = serverCPU.Seconds(), (clientCPUAfter - clientCPU).Seconds()
+	d.UploadSeconds, d.PipelineSeconds, d.Failed = upload.Seconds(), total.Seconds(), failed
+	r.logf("pipeline: %d documents in %.1fs (%d failed)", len(files), total.Seconds(), failed)
+	_, peak, settle, err := waitSettled(ctx, filepath.Join(data, "index"), r.cfg.SettleQuiet, 3*time.Minute)
+	if err != nil {
+		s.stop()
+		return err
+	}
+	d.SettleSeconds, d.IndexPeakBytes = settle.Seconds(), peak
+	if d.PipelinePeak, err = s.mem(); err != nil {
+		s.stop()
+		return err
+	}
+	if err := s.stop(); err != nil {
+		return fmt.Errorf("stop evidence serve: %w", err)
+	}
+	d.IndexBytes, err = dirSize(filepath.Join(data, "index"))
+	return err
+}
+
+func (r *run) dataDir() string { return filepath.Join(r.cfg.WorkDir, "data") }
+
+func (r *run) ingestFigures(d *IngestDetails) {
+	mb := float64(d.TextBytes) / 1e6
+	pipeDocs, rawDocs := float64(d.Docs)/d.PipelineSeconds, float64(d.Docs)/d.RawBleveSeconds
+	pipeMB, rawMB, segMB := mb/d.PipelineSeconds, mb/d.RawBleveSeconds, mb/d.SegmentSeconds
+	r.res.Figures = append(r.res.Figures,
+		figure("ingest: pipeline over HTTP", pipeDocs, "docs/s", rawDocs, "docs/s raw Bleve", "≥ 0.85× raw Bleve", ptr(pipeDocs >= 0.85*rawDocs)),
+		figure("ingest: pipeline text", pipeMB, "MB/s", rawMB, "MB/s raw Bleve", "≥ 5 MB/s", ptr(pipeMB >= 5)),
+		figure("ingest: pipeline vs gse alone", pipeMB, "MB/s", segMB, fmt.Sprintf("MB/s gse segmentation (%d goroutines)", d.SegmentWorkers), "", nil),
+		figure("ingest: CPU per MB of text", d.ServerCPU/mb, "CPU-s/MB", d.RawBleveCPU/mb, "CPU-s/MB raw Bleve", "", nil),
+		figure("index size (settled)", MiB(d.IndexBytes), "MiB", MiB(d.TextBytes), "MiB raw text", "≤ 3× raw text", ptr(d.IndexBytes <= 3*d.TextBytes)),
+		figure("index size vs raw Bleve index", MiB(d.IndexBytes), "MiB", MiB(d.RawBleveIndexBytes), "MiB raw Bleve index", "", nil),
+	)
+}
+
+// serve measures the index of the ingest run: search in-process against
+// the bare index, then start-up, memory and search over HTTP in a fresh
+// `evidence serve`.
+func (r *run) serve(ctx context.Context) error {
+	qs := r.g.Queries(r.cfg.Queries)
+	corpus := len(r.docs) + len(r.pdfDocs)
+	if err := r.searchInProcess(ctx, qs, corpus); err != nil {
+		return err
+	}
+	probe, probeTook, err := probeDictionary(ctx, r.cfg.Exe)
+	if err != nil {
+		return err
+	}
+	data := r.dataDir()
+	token, err := createAdmin(ctx, r.cfg.Exe, data)
+	if err != nil {
+		return err
+	}
+	s, startup, err := startServer(ctx, r.cfg.Exe, data, token, filepath.Join(r.cfg.WorkDir, "serve-search.log"))
+	if err != nil {
+		return err
+	}
+	defer s.stop()
+	idle, err := s.mem()
+	if err != nil {
+		return err
+	}
+	searchTook, healthTook, err := searchOverHTTP(ctx, newClient(s, 1), qs)
+	if err != nil {
+		return err
+	}
+	busy, err := s.mem()
+	if err != nil {
+		return err
+	}
+	httpLat, health := summarize("search over HTTP", searchTook, nil, 0), summarize("GET /healthz over HTTP", healthTook, nil, 0)
+	r.res.Latency = append(r.res.Latency, httpLat, health)
+	r.logf("start-up %.2fs; serving RSS %.0f MiB idle, %.0f MiB after searches", startup.Seconds(), MiB(idle.RSS), MiB(busy.RSS))
+	dict := MiB(probe.Mem.RSS)
+	peak := MiB(r.res.Ingest.PipelinePeak.Peak)
+	r.res.Figures = append(r.res.Figures,
+		figure("memory: peak RSS during bulk ingest", peak, "MiB", dict, "MiB dictionary alone", "≤ 1024 MiB", ptr(peak <= 1024)),
+		figure("memory: RSS while serving", MiB(busy.RSS), "MiB", dict, "MiB dictionary alone", "≤ 800 MiB", ptr(MiB(busy.RSS) <= 800)),
+		figure("search over HTTP p50", httpLat.P50MS, "ms", health.P50MS, "ms GET /healthz", "≤ 10 ms", ptr(httpLat.P50MS <= 10)),
+		figure("search over HTTP p95", httpLat.P95MS, "ms", health.P95MS, "ms GET /healthz", "", nil),
+		figure("search over HTTP p99", httpLat.P99MS, "ms", health.P99MS, "ms GET /healthz", "≤ 100 ms", ptr(httpLat.P99MS <= 100)),
+		figure("start-up to /healthz OK", startup.Seconds(), "s", probeTook.Seconds(), "s process loading the dictionary only", "≤ 3 s", ptr(startup.Seconds() <= 3)),
+	)
+	return nil
+}
+
+func (r *run) searchInProcess(ctx context.Context, qs []Query, corpus int) error {
+	data := r.dataDir()
+	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
+	if err != nil {
+		return err
+	}
+	defer cat.Close()
+	idx, err := index.Open(filepath.Join(data, "index"))
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	svc := search.NewService(idx, cat)
+	// Warm up: the first searches page the index in.
+	if _, _, err := searchInProcess(ctx, svc, r.g.Queries(20)); err != nil {
+		return err
+	}
+	bare, err := searchBareIndex(ctx, idx, qs)
+	if err != nil {
+		return err
+	}
+	took, totals, err := searchInProcess(ctx, svc, qs)
+	if err != nil {
+		return err
+	}
+	full, base := summarize("search in-process", took, totals, corpus), summarize("bare index query in-process", bare, nil, 0)
+	r.res.Latency = append(r.res.Latency, full, base)
+	r.res.Figures = append(r.res.Figures,
+		figure("search in-process p50", full.P50MS, "ms", base.P50MS, "ms bare index query", "≤ 10 ms", ptr(full.P50MS <= 10)),
+		figure("search in-process p95", full.P95MS, "ms", base.P95MS, "ms bare index query", "", nil),
+		figure("search in-process p99", full.P99MS, "ms", base.P99MS, "ms bare index query", "≤ 100 ms", ptr(full.P99MS <= 100)),
+	)
+	return nil
+}
+
+func (r *run) quality(ctx context.Context) error {
+	res, err := EvaluateQuality(ctx, r.g, r.cfg.QualityDocs)
+	if err != nil {
+		return err
+	}
+	r.res.Quality = res
+	byName := map[string]QualityResult{}
+	for _, q := range res {
+		byName[q.Analyzer] = q
+	}
+	ours, cjk, exact := byName["ours"], byName["cjk"], byName["exact"]
+	r.res.Figures = append(r.res.Figures,
+		figure("quality: recall, dictionary words", 100*ours.Recall, "%", 100*exact.Recall, "% gse exact mode both sides", "≥ 99%", ptr(ours.Recall >= 0.99)),
+		figure("quality: recall vs bigrams", 100*ours.Recall, "%", 100*cjk.Recall, "% cjk bigrams", "", nil),
+		figure("quality: trap false positives", float64(ours.TrapFalsePositives), "docs", float64(cjk.TrapFalsePositives), "docs cjk bigrams", "0", ptr(ours.TrapFalsePositives == 0)),
+	)
+	return nil
+}

@@ -1,0 +1,287 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/lcmonitor/evidence/index"
+)
+
+// IngestDetails are the raw measurements of the ingest figures.
+type IngestDetails struct {
+	Docs      int   `json:"docs"`
+	TextBytes int64 `json:"text_bytes"`
+	Clients   int   `json:"clients"`
+
+	PipelineSeconds float64 `json:"pipeline_seconds"` // first upload to last indexed
+	UploadSeconds   float64 `json:"upload_seconds"`   // first upload to last upload answered
+	Failed          int     `json:"failed"`
+	PipelinePeak    Mem     `json:"pipeline_peak"`      // serve process during bulk ingest and merges
+	ServerCPU       float64 `json:"server_cpu_seconds"` // CPU time of the serve process until the last document was indexed
+	ClientCPU       float64 `json:"client_cpu_seconds"` // CPU time of this process (the upload clients) meanwhile
+	SettleSeconds   float64 `json:"settle_seconds"`     // waiting for merges after the last document
+	IndexBytes      int64   `json:"index_bytes"`        // after merges settled
+	IndexPeakBytes  int64   `json:"index_peak_bytes"`
+
+	RawBleveSeconds    float64 `json:"raw_bleve_seconds"`
+	RawBleveBatch      int     `json:"raw_bleve_batch"`
+	RawBleveIndexBytes int64   `json:"raw_bleve_index_bytes"`
+	RawBleveCPU        float64 `json:"raw_bleve_cpu_seconds"` // CPU time of the raw indexing (this process)
+
+	SegmentSeconds float64 `json:"segment_seconds"`
+	SegmentWorkers int     `json:"segment_workers"`
+	SegmentTerms   int64   `json:"segment_terms"`
+}
+
+func totalText(docs []Doc) int64 {
+	var n int64
+	for i := range docs {
+		n += int64(docs[i].TextBytes())
+	}
+	return n
+}
+
+// measureSegmentation segments every document as the index analyzer does,
+// on workers goroutines, without Bleve: the floor under any indexing speed.
+func measureSegmentation(docs []Doc, workers int) (time.Duration, int64, error) {
+	var terms atomic.Int64
+	var firstErr atomic.Value
+	next := atomic.Int64{}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(docs) {
+					return
+				}
+				for _, p := range docs[i].Pages {
+					n, err := index.SegmentForIndex([]byte(p))
+					if err != nil {
+						firstErr.CompareAndSwap(nil, err)
+						return
+					}
+					terms.Add(int64(n))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err, _ := firstErr.Load().(error); err != nil {
+		return 0, 0, err
+	}
+	return time.Since(start), terms.Load(), nil
+}
+
+// indexDocument is what the pipeline gives the index for a generated
+// document (ingest.IndexDocument of its catalog entry).
+func indexDocument(d *Doc, id string) index.Document {
+	doc := index.Document{ID: id, Title: d.Title, Pages: d.Pages, City: d.City, DocType: d.DocType}
+	if t, err := time.Parse("2006-01-02", d.IssuedOn); err == nil {
+		doc.IssuedOn, doc.Year = t, t.Year()
+	}
+	return doc
+}
+
+// measureRawBleve indexes the documents straight into a Bleve index on
+// disk in dir, in batches from one goroutine, with the archive's mapping
+// and analyzers: no HTTP, catalog, blob store or extraction.
+func measureRawBleve(ctx context.Context, docs []Doc, dir string, batch int) (time.Duration, int64, error) {
+	idx, err := index.Open(dir)
+	if err != nil {
+		return 0, 0, err
+	}
+	start := time.Now()
+	buf := make([]index.Document, 0, batch)
+	for i := range docs {
+		buf = append(buf, indexDocument(&docs[i], fmt.Sprintf("raw%06d", i)))
+		if len(buf) == batch || i == len(docs)-1 {
+			if err := idx.Index(ctx, buf); err != nil {
+				idx.Close()
+				return 0, 0, err
+			}
+			buf = buf[:0]
+		}
+	}
+	took := time.Since(start)
+	if err := idx.Close(); err != nil {
+		return 0, 0, err
+	}
+	size, err := dirSize(dir)
+	return took, size, err
+}
+
+// client talks to a benchmark server over HTTP with its token.
+type client struct {
+	base, token string
+	http        *http.Client
+}
+
+func newClient(s *server, conns int) *client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = conns
+	return &client{base: s.base, token: s.token, http: &http.Client{Transport: tr, Timeout: 2 * time.Minute}}
+}
+
+func (c *client) do(req *http.Request, out any) error {
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("%s %s: status %d: %s", req.Method, req.URL.Path, resp.StatusCode, body)
+	}
+	if out != nil {
+		return json.Unmarshal(body, out)
+	}
+	return nil
+}
+
+// upload sends one document as a multipart upload, as a coordinator's
+// browser or script would.
+func (c *client) upload(ctx context.Context, d *Doc, body []byte) error {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, err := mw.CreateFormFile("file", d.Name)
+	if err != nil {
+		return err
+	}
+	fw.Write(body)
+	for k, v := range map[string]string{"city": d.City, "doc_type": d.DocType, "issued_on": d.IssuedOn, "title": d.Title} {
+		mw.WriteField(k, v)
+	}
+	mw.Close()
+	req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/documents", &buf)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.do(req, nil)
+}
+
+// countStatus returns how many documents have status.
+func (c *client) countStatus(ctx context.Context, status string) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/documents?"+url.Values{"status": {status}, "size": {"1"}}.Encode(), nil)
+	if err != nil {
+		return 0, err
+	}
+	var out struct{ Total int }
+	err = c.do(req, &out)
+	return out.Total, err
+}
+
+// upload is one file to send: a generated document and its bytes (text, or
+// a cached PDF).
+type uploadFile struct {
+	doc  *Doc
+	path string // read from here when set, else doc.Body()
+}
+
+// ingestOverHTTP uploads every file with several concurrent clients and
+// waits until the pipeline has indexed (or failed) them all.
+func ingestOverHTTP(ctx context.Context, s *server, files []uploadFile, clients int) (uploadTook, total time.Duration, failed int, err error) {
+	c := newClient(s, clients)
+	next := atomic.Int64{}
+	errs := make(chan error, clients)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) || ctx.Err() != nil {
+					return
+				}
+				f := files[i]
+				var body []byte
+				if f.path != "" {
+					b, rerr := os.ReadFile(f.path)
+					if rerr != nil {
+						errs <- rerr
+						return
+					}
+					body = b
+				} else {
+					body = f.doc.Body()
+				}
+				if err := c.upload(ctx, f.doc, body); err != nil {
+					errs <- fmt.Errorf("upload %s: %w", f.doc.Name, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	uploadTook = time.Since(start)
+	select {
+	case err := <-errs:
+		return 0, 0, 0, err
+	default:
+	}
+	for {
+		indexed, err := c.countStatus(ctx, "indexed")
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		failed, err := c.countStatus(ctx, "failed")
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		if indexed+failed >= len(files) {
+			return uploadTook, time.Since(start), failed, nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, 0, 0, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// waitSettled polls the size of dir until it has not changed for quiet,
+// or until limit; it returns the last size and the largest seen.
+func waitSettled(ctx context.Context, dir string, quiet, limit time.Duration) (size, peak int64, took time.Duration, err error) {
+	start := time.Now()
+	last, since := int64(-1), time.Now()
+	for {
+		n, err := dirSize(dir)
+		if err != nil {
+			// Files come and go during merges; try again.
+			time.Sleep(100 * time.Millisecond)
+			continue
+		}
+		peak = max(peak, n)
+		if n != last {
+			last, since = n, time.Now()
+		}
+		if time.Since(since) >= quiet || time.Since(start) >= limit {
+			return n, peak, time.Since(start), nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, 0, 0, ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
