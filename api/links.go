@@ -52,50 +52,21 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "document_id 和 indicator 都必须填写"))
 		return
 	}
-	u := userFrom(r.Context())
-	d, err := h.Catalog.Document(r.Context(), in.DocumentID)
-	if err == nil && !u.CanSee(d.City) {
-		err = catalog.Errorf(catalog.ENOTFOUND, "文档 %q 不存在", in.DocumentID)
-	}
-	if err == nil {
-		err = u.CanEdit(d.City)
-	}
-	if err != nil {
+	l := &catalog.Link{DocumentID: strings.TrimSpace(in.DocumentID), IndicatorCode: strings.TrimSpace(in.Indicator),
+		Page: in.Page, Quote: strings.TrimSpace(in.Quote), Note: strings.TrimSpace(in.Note)}
+	if err := h.Ingest.AddLink(r.Context(), userFrom(r.Context()), l); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	l := &catalog.Link{DocumentID: d.ID, IndicatorCode: strings.TrimSpace(in.Indicator), Page: in.Page,
-		Quote: strings.TrimSpace(in.Quote), Note: strings.TrimSpace(in.Note), CreatedBy: u.Username}
-	if err := h.Catalog.CreateLinks(r.Context(), []*catalog.Link{l}, false); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.refresh(r, d.ID)
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"link": toLinkJSON(*l)})
 }
 
 func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	l, err := h.Catalog.Link(r.Context(), r.PathValue("id"))
+	l, err := h.Ingest.RemoveLink(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	d, err := h.Catalog.Document(r.Context(), l.DocumentID)
-	if err == nil && !u.CanSee(d.City) {
-		err = catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", l.ID)
-	}
-	if err == nil {
-		err = u.CanEdit(d.City)
-	}
-	if err == nil {
-		err = h.Catalog.DeleteLink(r.Context(), l.ID, u.Username)
-	}
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.refresh(r, d.ID)
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": l.ID})
 }
 

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"github.com/lcmonitor/evidence/internal/testenv"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -132,7 +133,7 @@ func TestLoginThrottlingAnswers429WithRetryAfter(t *testing.T) {
 			t.Fatalf("failure %d: %d", i+1, resp.StatusCode)
 		}
 	}
-	resp := login("学习型城市建设2017") // even the right password waits
+	resp := login(testenv.Password) // even the right password waits
 	if resp.StatusCode != http.StatusTooManyRequests {
 		t.Fatalf("11th attempt: %d, want 429", resp.StatusCode)
 	}
@@ -169,7 +170,7 @@ func TestSessionsNeedCSRFAndExpire(t *testing.T) {
 		Search: e.deps.Search, Logger: e.deps.Logger, Auth: auth.NewAuthenticator(e.cat, 1500*time.Millisecond)}))
 	defer short.Close()
 	c := browser(t)
-	resp, err := c.PostForm(short.URL+"/api/v1/login", url.Values{"username": {"admin"}, "password": {"学习型城市建设2017"}})
+	resp, err := c.PostForm(short.URL+"/api/v1/login", url.Values{"username": {"admin"}, "password": {testenv.Password}})
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("login: %v %v", resp, err)
 	}

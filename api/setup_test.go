@@ -6,23 +6,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/lcmonitor/evidence/auth"
-	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
-	"github.com/lcmonitor/evidence/framework"
-	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
-	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // env is a real API on a temp catalog, folder blob store and memory index.
@@ -44,70 +39,22 @@ const (
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	cat, err := catalog.Open(ctx, filepath.Join(dir, "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cat.Close() })
-	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
-		t.Fatal(err)
-	}
-	blobs, err := blob.NewFolder(filepath.Join(dir, "blobs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := ingest.New(cat, blobs, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet})
-	if err := svc.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(svc.Close)
-	e := &env{t: t, cat: cat, ingest: svc, auth: auth.NewAuthenticator(cat, 0), tokens: map[string]string{}}
-	e.deps = Deps{Catalog: cat, Blobs: blobs, Ingest: svc, Search: search.NewService(idx, cat), Auth: e.auth, Logger: quiet}
+	te := testenv.New(t)
+	e := &env{t: t, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
+	e.deps = Deps{Catalog: te.Catalog, Blobs: te.Blobs, Ingest: te.Ingest, Search: te.Search, Auth: te.Auth, Logger: te.Logger}
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
 	for _, u := range []struct{ name, role, city string }{
 		{"admin", "admin", ""}, {"coordA", "coordinator", cityA}, {"coordB", "coordinator", cityB},
 		{"expert", "expert", ""}, {"reviewer", "reviewer", ""}, {"disabled", "expert", ""}, {"dummy", "expert", ""},
 	} {
-		e.tokens[u.name] = e.addUser(u.name, u.role, u.city, "学习型城市建设2017")
+		e.tokens[u.name] = te.AddUser(u.name, u.role, u.city)
 	}
-	if err := cat.SetDisabled(ctx, "disabled", true, "test"); err != nil {
+	if err := te.Catalog.SetDisabled(context.Background(), "disabled", true, "test"); err != nil {
 		t.Fatal(err)
 	}
 	e.tokens["bad"] = "ev_not-a-token"
 	return e
-}
-
-func (e *env) addUser(name, role, city, password string) string {
-	e.t.Helper()
-	u, err := auth.NewAccount(name, role, city, "")
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if err := e.cat.CreateUser(context.Background(), u, hash, "test"); err != nil {
-		e.t.Fatal(err)
-	}
-	token := auth.NewToken()
-	if _, err := e.cat.CreateToken(context.Background(), name, token, "test", "test"); err != nil {
-		e.t.Fatal(err)
-	}
-	return token
 }
 
 // next returns a number unique within the test, for fresh objects.

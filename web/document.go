@@ -167,51 +167,21 @@ func (h *handler) documentEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
-	u := sessionFrom(r).User
-	d, err := h.loadDocument(r)
-	if err == nil {
-		err = u.CanEdit(d.City)
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
 	page, _ := strconv.Atoi(r.PostFormValue("page"))
-	l := &catalog.Link{DocumentID: d.ID, IndicatorCode: strings.TrimSpace(r.PostFormValue("indicator")), Page: page,
-		Quote: strings.TrimSpace(r.PostFormValue("quote")), Note: strings.TrimSpace(r.PostFormValue("note")), CreatedBy: u.Username}
-	if err := h.Catalog.CreateLinks(r.Context(), []*catalog.Link{l}, false); err != nil {
+	l := &catalog.Link{DocumentID: r.PathValue("id"), IndicatorCode: strings.TrimSpace(r.PostFormValue("indicator")), Page: page,
+		Quote: strings.TrimSpace(r.PostFormValue("quote")), Note: strings.TrimSpace(r.PostFormValue("note"))}
+	if err := h.Ingest.AddLink(r.Context(), sessionFrom(r).User, l); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.Ingest.Refresh(r.Context(), d.ID); err != nil {
-		h.Logger.Error("refresh after link", "id", d.ID, "err", err)
-	}
-	back(w, r, "/documents/"+d.ID+"#links", tr(langOf(r), "done"))
+	back(w, r, "/documents/"+l.DocumentID+"#links", tr(langOf(r), "done"))
 }
 
 func (h *handler) linkDelete(w http.ResponseWriter, r *http.Request) {
-	u := sessionFrom(r).User
-	l, err := h.Catalog.Link(r.Context(), r.PathValue("id"))
+	l, err := h.Ingest.RemoveLink(r.Context(), sessionFrom(r).User, r.PathValue("id"))
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	d, err := h.Catalog.Document(r.Context(), l.DocumentID)
-	if err == nil && !u.CanSee(d.City) {
-		err = catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", l.ID)
-	}
-	if err == nil {
-		err = u.CanEdit(d.City)
-	}
-	if err == nil {
-		err = h.Catalog.DeleteLink(r.Context(), l.ID, u.Username)
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if err := h.Ingest.Refresh(r.Context(), d.ID); err != nil {
-		h.Logger.Error("refresh after unlink", "id", d.ID, "err", err)
-	}
-	back(w, r, "/documents/"+d.ID+"#links", tr(langOf(r), "done"))
+	back(w, r, "/documents/"+l.DocumentID+"#links", tr(langOf(r), "done"))
 }

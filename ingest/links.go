@@ -1,0 +1,67 @@
+package ingest
+
+import (
+	"context"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// editableDocument returns a live document that u may change; another
+// city's document is "not found", a document u may only read is
+// EFORBIDDEN.
+func (s *Service) editableDocument(ctx context.Context, u *catalog.User, id string) (*catalog.Document, error) {
+	d, err := s.cat.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !u.CanSee(d.City) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %q 不存在", id)
+	}
+	if err := u.CanEdit(d.City); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// AddLink links a document to a key indicator on behalf of u (an admin or
+// the city's coordinator) and rewrites the document's index entry, so that
+// search by indicator follows at once.
+func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link) error {
+	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
+		return err
+	}
+	l.CreatedBy = u.Username
+	if err := s.cat.CreateLinks(ctx, []*catalog.Link{l}, false); err != nil {
+		return err
+	}
+	s.refreshLogged(ctx, l.DocumentID)
+	return nil
+}
+
+// RemoveLink deletes a link on behalf of u and rewrites the index entry.
+func (s *Service) RemoveLink(ctx context.Context, u *catalog.User, id string) (*catalog.Link, error) {
+	l, err := s.cat.Link(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
+		if catalog.IsNotFound(err) {
+			return nil, catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", id)
+		}
+		return nil, err
+	}
+	if err := s.cat.DeleteLink(ctx, id, u.Username); err != nil {
+		return nil, err
+	}
+	s.refreshLogged(ctx, l.DocumentID)
+	return l, nil
+}
+
+// refreshLogged refreshes the index after a saved change; a failure is
+// logged, not returned, because the change is already saved and start-up
+// reconciliation or the next change brings the index along.
+func (s *Service) refreshLogged(ctx context.Context, ids ...string) {
+	if err := s.Refresh(ctx, ids...); err != nil {
+		s.log.Error("refresh index after change", "documents", ids, "err", err)
+	}
+}
