@@ -42,7 +42,7 @@ func (h *handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 		in.Username, in.Password = r.PostFormValue("username"), r.PostFormValue("password")
 	}
-	login, err := h.Auth.LogIn(r.Context(), in.Username, in.Password, auth.ClientAddress(r))
+	login, err := h.Auth.LogIn(r.Context(), in.Username, in.Password, h.Auth.ClientAddress(r))
 	var throttled *auth.ThrottledError
 	if errors.As(err, &throttled) {
 		w.Header().Set("Retry-After", strconv.Itoa(int(throttled.RetryAfter.Seconds())+1))
@@ -53,7 +53,7 @@ func (h *handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	http.SetCookie(w, auth.SessionCookie(r, login.Secret, login.Session.ExpiresAt))
+	http.SetCookie(w, h.Auth.SessionCookie(r, login.Secret, login.Session.ExpiresAt))
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"user": toUserJSON(login.Session.User),
 		"csrf_token": login.Session.CSRF, "expires_at": login.Session.ExpiresAt})
 }
@@ -75,7 +75,7 @@ func (h *handler) handleLogout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	http.SetCookie(w, auth.ClearCookie(r))
+	http.SetCookie(w, h.Auth.ClearCookie(r))
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"logged_out": true})
 }
 

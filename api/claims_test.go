@@ -183,6 +183,10 @@ func TestReviewSendBackCycle(t *testing.T) {
 	if got := claimStatus(t, e, id); got != "pending" {
 		t.Errorf("claim citing a deleted document: %s, want pending", got)
 	}
+	// Its coordinator can still work on it.
+	if resp, body := e.do(e.request("PATCH", "/api/v1/claims/"+id, `{"statement":"2014年颁布实施《杭州市终身教育促进条例》,同年9月1日起施行"}`), "coordA"); resp.StatusCode != 200 {
+		t.Errorf("edit a claim citing a deleted document: %d %v", resp.StatusCode, body)
+	}
 	req := e.request("GET", "/api/v1/originals/"+sha, nil)
 	req.Header.Set("Authorization", "Bearer "+e.tokens["reviewer"])
 	r2, err := http.DefaultClient.Do(req)

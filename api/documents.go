@@ -314,7 +314,7 @@ func uploadReadError(err error, limit int64) error {
 	if errors.As(err, &mbe) {
 		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限(单个文件 %s);请分批上传", ingest.FormatBytes(limit))
 	}
-	return catalog.Errorf(catalog.EINVALID, "上传数据不完整或格式错误,请重新上传:%v", err)
+	return catalog.Errorf(catalog.EINVALID, "上传数据不完整或格式错误(可能是网络中断),请重新上传")
 }
 
 func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
@@ -366,20 +366,18 @@ func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = requireAdmin(u)
 	}
-	if err == nil {
-		err = h.Catalog.DeleteDocument(r.Context(), d.ID, u.Username)
-	}
-	if err == nil {
-		err = h.Ingest.Unindex(r.Context(), d.ID)
-	}
 	var reopened []string
 	if err == nil {
 		// Reviewed claims citing it lose part of their evidence: back to the queue.
-		reopened, err = h.Catalog.ReopenClaimsCiting(r.Context(), d.ID, "cited document deleted", u.Username)
+		reopened, err = h.Catalog.DeleteDocument(r.Context(), d.ID, u.Username)
 	}
 	if err != nil {
 		h.writeError(w, r, err)
 		return
+	}
+	if err := h.Ingest.Unindex(r.Context(), d.ID); err != nil {
+		// The delete is saved; start-up reconciliation removes the entry.
+		h.Logger.Error("remove deleted document from the index", "id", d.ID, "err", err)
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": d.ID, "reopened_claims": nonNil(reopened)})
 }

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"net/http"
 	"testing"
 	"time"
 )
@@ -75,5 +76,23 @@ func TestPasswords(t *testing.T) {
 	}
 	if a, b := NewToken(), NewToken(); a == b || len(a) != 35 {
 		t.Errorf("tokens %q %q", a, b)
+	}
+}
+
+func TestClientAddressTrustsForwardedHeadersOnlyWhenTold(t *testing.T) {
+	r, _ := http.NewRequest("GET", "/", nil)
+	r.RemoteAddr = "127.0.0.1:51234"
+	r.Header.Set("X-Forwarded-For", "198.51.100.7, 203.0.113.9")
+	r.Header.Set("X-Forwarded-Proto", "https")
+	a := &Authenticator{}
+	if got := a.ClientAddress(r); got != "127.0.0.1" || a.IsTLS(r) {
+		t.Errorf("untrusted proxy headers were used: %s tls=%v", got, a.IsTLS(r))
+	}
+	a.TrustProxy = true
+	if got := a.ClientAddress(r); got != "203.0.113.9" || !a.IsTLS(r) {
+		t.Errorf("trusted proxy: %s tls=%v", got, a.IsTLS(r))
+	}
+	if c := a.SessionCookie(r, "s", time.Now()); !c.Secure || !c.HttpOnly {
+		t.Errorf("cookie behind a TLS proxy %+v", c)
 	}
 }

@@ -25,6 +25,10 @@ type Authenticator struct {
 	cat      *catalog.Store
 	throttle *Throttle
 	ttl      time.Duration
+	// TrustProxy says a reverse proxy in front sets X-Forwarded-For and
+	// X-Forwarded-Proto; without it those headers are ignored, since anyone
+	// could send them.
+	TrustProxy bool
 }
 
 // NewAuthenticator returns an authenticator with the default throttle;
@@ -151,21 +155,40 @@ func CheckCSRF(r *http.Request, cred *Credential) error {
 	return nil
 }
 
+// IsTLS reports whether the client's connection is encrypted, directly or
+// up to a trusted proxy.
+func (a *Authenticator) IsTLS(r *http.Request) bool {
+	if r.TLS != nil {
+		return true
+	}
+	return a.TrustProxy && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+}
+
 // SessionCookie is the cookie that carries a session: HttpOnly,
-// SameSite=Lax, and Secure when the request came over TLS.
-func SessionCookie(r *http.Request, secret string, expires time.Time) *http.Cookie {
+// SameSite=Lax, and Secure when the client connection is TLS.
+func (a *Authenticator) SessionCookie(r *http.Request, secret string, expires time.Time) *http.Cookie {
 	return &http.Cookie{Name: CookieName, Value: secret, Path: "/", Expires: expires, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil}
+		SameSite: http.SameSiteLaxMode, Secure: a.IsTLS(r)}
 }
 
 // ClearCookie removes the session cookie.
-func ClearCookie(r *http.Request) *http.Cookie {
+func (a *Authenticator) ClearCookie(r *http.Request) *http.Cookie {
 	return &http.Cookie{Name: CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil}
+		SameSite: http.SameSiteLaxMode, Secure: a.IsTLS(r)}
 }
 
-// ClientAddress is the address a request came from, without the port.
-func ClientAddress(r *http.Request) string {
+// ClientAddress is the address a request came from, without the port:
+// behind a trusted proxy the last hop it added to X-Forwarded-For, so that
+// login throttling counts clients, not the proxy.
+func (a *Authenticator) ClientAddress(r *http.Request) string {
+	if a.TrustProxy {
+		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
+			hops := strings.Split(fwd, ",")
+			if last := strings.TrimSpace(hops[len(hops)-1]); last != "" {
+				return last
+			}
+		}
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

@@ -156,39 +156,36 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 	})
 }
 
-// ReopenClaimsCiting puts reviewed claims that cite a document back to
-// pending (its evidence changed), with an audit event per claim, inside
-// the caller's transaction-free flow; it returns the claims reopened.
-func (s *Store) ReopenClaimsCiting(ctx context.Context, documentID, reason, by string) ([]string, error) {
+// reopenClaimsCiting puts reviewed claims that cite a document back to
+// pending (their evidence changed), with an audit event per claim, inside
+// tx; it returns the claims reopened.
+func (s *Store) reopenClaimsCiting(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id FROM claim c JOIN citation t ON t.claim_id = c.id
+		WHERE t.document_id = ? AND c.status <> ?`, documentID, ClaimPending)
+	if err != nil {
+		return nil, fmt.Errorf("claims citing %s: %w", documentID, err)
+	}
 	var ids []string
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id FROM claim c JOIN citation t ON t.claim_id = c.id
-			WHERE t.document_id = ? AND c.status <> ?`, documentID, ClaimPending)
-		if err != nil {
-			return err
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
 		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	now := formatTime(s.now())
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
+			return nil, fmt.Errorf("reopen claim %s: %w", id, err)
 		}
-		rows.Close()
-		now := formatTime(s.now())
-		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
-				return err
-			}
-			if err := s.recordEvent(ctx, tx, Event{User: by, Action: "claim.reopen", Object: "claim:" + id,
-				Detail: map[string]any{"document": documentID, "reason": reason}}); err != nil {
-				return err
-			}
+		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "claim.reopen", Object: "claim:" + id,
+			Detail: map[string]any{"document": documentID, "reason": reason}}); err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	return ids, err
+	}
+	return ids, nil
 }
 
 // Claim returns a claim with its citations, or ENOTFOUND.

@@ -36,7 +36,8 @@ func nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
 
 // CreateDocument inserts d (its ID, SHA256 and metadata set by the caller)
 // with its first submission and an audit event, in one transaction. When a
-// live document with the same SHA-256 exists it returns ECONFLICT.
+// live document of the same city with the same SHA-256 exists it returns
+// ECONFLICT.
 func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission) error {
 	if d.UploadedAt.IsZero() {
 		d.UploadedAt = s.now()
@@ -125,9 +126,10 @@ func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
 	return d, nil
 }
 
-// DocumentBySHA256 returns the live document with these bytes, or ENOTFOUND.
-func (s *Store) DocumentBySHA256(ctx context.Context, sha string) (*Document, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE sha256 = ? AND deleted_at IS NULL`, sha)
+// DocumentBySHA256 returns the live document of city with these bytes, or
+// ENOTFOUND. Another city's copy of the same bytes is its own document.
+func (s *Store) DocumentBySHA256(ctx context.Context, sha, city string) (*Document, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE sha256 = ? AND city = ? AND deleted_at IS NULL`, sha, city)
 	d, err := scanDocument(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, Errorf(ENOTFOUND, "没有内容为 %s 的文档", sha)
@@ -319,8 +321,11 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 
 // DeleteDocument soft-deletes a document: it disappears from lists and
 // search, its original and links stay, and the audit log says who did it.
-func (s *Store) DeleteDocument(ctx context.Context, id, by string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+// Reviewed claims citing it go back to pending in the same transaction;
+// their IDs are returned.
+func (s *Store) DeleteDocument(ctx context.Context, id, by string) ([]string, error) {
+	var reopened []string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		seq, err := nextSeq(ctx, tx)
 		if err != nil {
 			return err
@@ -333,6 +338,11 @@ func (s *Store) DeleteDocument(ctx context.Context, id, by string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id})
+		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, "cited document deleted", by); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id,
+			Detail: map[string]any{"reopened_claims": reopened}})
 	})
+	return reopened, err
 }

@@ -38,7 +38,12 @@ func TestCreateDocumentAndDuplicateSHA(t *testing.T) {
 	if _, err := s.Document(ctx, "D2"); !IsNotFound(err) {
 		t.Errorf("rejected document was half-written: %v", err)
 	}
-	got, err := s.DocumentBySHA256(ctx, "aa")
+	other := newDoc("D3", "aa")
+	other.City = "510100"
+	if err := s.CreateDocument(ctx, other, Submission{User: "li"}); err != nil {
+		t.Errorf("the same bytes for another city: %v", err)
+	}
+	got, err := s.DocumentBySHA256(ctx, "aa", "330100")
 	if err != nil || got.ID != "D1" || got.Title != d.Title || got.City != "330100" {
 		t.Fatalf("by sha: %+v, %v", got, err)
 	}
@@ -48,6 +53,9 @@ func TestCreateDocumentAndDuplicateSHA(t *testing.T) {
 	subs, err := s.Submissions(ctx, "D1")
 	if err != nil || len(subs) != 2 || subs[1].Department != "教育局" {
 		t.Errorf("submissions %+v, %v", subs, err)
+	}
+	if d, err := s.DocumentBySHA256(ctx, "aa", "510100"); err != nil || d.ID != "D3" {
+		t.Errorf("成都's copy: %+v %v", d, err)
 	}
 	events, err := s.Events(ctx, "D1", 10)
 	if err != nil || len(events) != 2 || events[0].Action != "document.duplicate" || events[1].Action != "document.upload" {

@@ -90,7 +90,7 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 		return nil, catalog.Errorf(catalog.EINVALID, "主张只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
 	}
 	c := &catalog.Claim{City: in.City, Round: in.Round, Indicator: ind.Code, CreatedBy: u.Username}
-	if err := s.fill(ctx, c, in.Statement, in.Citations); err != nil {
+	if err := s.fill(ctx, c, in.Statement, nil, in.Citations); err != nil {
 		return nil, err
 	}
 	if err := s.cat.CreateClaim(ctx, c); err != nil {
@@ -106,8 +106,11 @@ func invalid(err error) error {
 	return err
 }
 
-// fill validates the statement and citations and checks each quote.
-func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, cits []CitationInput) error {
+// fill validates the statement and the new citations (checking each
+// quote) and appends them to the citations kept, which are not checked
+// again: a kept citation may point at a document deleted since, and the
+// claim must stay editable.
+func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
 		return catalog.Errorf(catalog.EINVALID, "主张内容不能为空")
@@ -115,17 +118,18 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 	if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
 		return catalog.Errorf(catalog.EINVALID, "主张内容过长(超过 %d 字)", maxStatementRunes)
 	}
-	if len(cits) > maxCitations {
+	if len(kept)+len(added) > maxCitations {
 		return catalog.Errorf(catalog.EINVALID, "引用过多(超过 %d 条)", maxCitations)
 	}
-	c.Citations = make([]catalog.Citation, 0, len(cits))
-	for i, in := range cits {
+	cits := append([]catalog.Citation(nil), kept...)
+	for i, in := range added {
 		cit, err := s.citation(ctx, c.City, in)
 		if err != nil {
-			return catalog.Errorf(catalog.ErrorCode(err), "第 %d 条引用:%s", i+1, catalog.ErrorMessage(err))
+			return catalog.Errorf(catalog.ErrorCode(err), "第 %d 条引用:%s", len(kept)+i+1, catalog.ErrorMessage(err))
 		}
-		c.Citations = append(c.Citations, *cit)
+		cits = append(cits, *cit)
 	}
+	c.Citations = cits
 	return nil
 }
 
@@ -172,45 +176,53 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 }
 
 // Update changes a claim's statement and, when citations is not nil,
-// replaces its citations; the claim goes back to the review queue.
+// replaces its citations (each checked anew); the claim goes back to the
+// review queue.
 func (s *Service) Update(ctx context.Context, u *catalog.User, id string, statement *string, cits []CitationInput) (*catalog.Claim, error) {
-	c, err := s.Get(ctx, u, id)
+	c, err := s.editable(ctx, u, id)
 	if err != nil {
-		return nil, err
-	}
-	if err := canWrite(u, c.City); err != nil {
 		return nil, err
 	}
 	st := c.Statement
 	if statement != nil {
 		st = *statement
 	}
-	if cits == nil {
-		cits = make([]CitationInput, len(c.Citations))
-		for i, t := range c.Citations {
-			cits[i] = CitationInput{DocumentID: t.DocumentID, Page: t.Page, Quote: t.Quote}
-		}
+	kept := c.Citations
+	if cits != nil {
+		kept = nil
 	}
-	if err := s.fill(ctx, c, st, cits); err != nil {
-		return nil, err
-	}
-	if err := s.cat.UpdateClaim(ctx, c, u.Username); err != nil {
+	if err := s.save(ctx, u, c, st, kept, cits); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-// AddCitation appends one citation; the claim goes back to the queue.
+// AddCitation appends one citation, keeping the others as they are; the
+// claim goes back to the queue.
 func (s *Service) AddCitation(ctx context.Context, u *catalog.User, id string, cit CitationInput) (*catalog.Claim, error) {
+	c, err := s.editable(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.save(ctx, u, c, c.Statement, c.Citations, []CitationInput{cit}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (s *Service) editable(ctx context.Context, u *catalog.User, id string) (*catalog.Claim, error) {
 	c, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	cits := make([]CitationInput, 0, len(c.Citations)+1)
-	for _, t := range c.Citations {
-		cits = append(cits, CitationInput{DocumentID: t.DocumentID, Page: t.Page, Quote: t.Quote})
+	return c, canWrite(u, c.City)
+}
+
+func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
+	if err := s.fill(ctx, c, statement, kept, added); err != nil {
+		return err
 	}
-	return s.Update(ctx, u, id, nil, append(cits, cit))
+	return s.cat.UpdateClaim(ctx, c, u.Username)
 }
 
 // Review records a reviewer's verdict. Only reviewers and admins give

@@ -62,6 +62,16 @@ func (s *Service) RemoveLink(ctx context.Context, u *catalog.User, id string) (*
 // reconciliation or the next change brings the index along.
 func (s *Service) refreshLogged(ctx context.Context, ids ...string) {
 	if err := s.Refresh(ctx, ids...); err != nil {
-		s.log.Error("refresh index after change", "documents", ids, "err", err)
+		s.log.Error("refresh index after change; queued for the pipeline", "documents", ids, "err", err)
+		for _, id := range ids {
+			s.queue.push(id)
+		}
 	}
+}
+
+// RefreshAfterChange is Refresh for callers that have saved a change and
+// must not fail because of the index: a failure is logged and the
+// documents go to the pipeline, which indexes them again.
+func (s *Service) RefreshAfterChange(ctx context.Context, ids ...string) {
+	s.refreshLogged(ctx, ids...)
 }

@@ -202,17 +202,14 @@ func (s *Service) handleFailure(ctx context.Context, id, stage string, err error
 	}
 	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 		s.log.Warn("pipeline dependency unavailable, will retry", "id", id, "err", err)
-		time.AfterFunc(retryDelay, func() {
-			if ctx.Err() == nil {
-				s.queue.push(id)
-			}
-		})
+		s.retryLater(ctx, id)
 		return
 	}
 	s.log.Warn("document failed", "id", id, "err", err)
 	msg := userMessage(stage, err)
 	if serr := s.cat.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusFailed, Error: msg}); serr != nil {
 		s.log.Error("record failure", "id", id, "err", serr)
+		s.retryLater(ctx, id)
 		return
 	}
 	if s.cfg.OnDone != nil {
@@ -230,6 +227,16 @@ const (
 	indexIdleDelay = 100 * time.Millisecond
 	indexMaxDelay  = time.Second
 )
+
+// retryLater puts a document back on the queue after retryDelay, for
+// failures that say nothing about the document itself.
+func (s *Service) retryLater(ctx context.Context, id string) {
+	time.AfterFunc(retryDelay, func() {
+		if ctx.Err() == nil {
+			s.queue.push(id)
+		}
+	})
+}
 
 // runIndexer batches documents into the index, then marks them indexed in
 // one catalog transaction, so that the catalog never claims a document is
@@ -285,8 +292,11 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		changes[i] = catalog.StatusChange{ID: j.doc.ID, Status: catalog.StatusIndexed}
 	}
 	if err := s.cat.SetStatus(ctx, changes...); err != nil {
-		// The documents stay extracted and are indexed again on restart.
+		// The documents stay extracted; index them again shortly.
 		s.log.Error("mark indexed", "size", len(changes), "err", err)
+		for _, j := range jobs {
+			s.retryLater(ctx, j.doc.ID)
+		}
 		return
 	}
 	for _, j := range jobs {
@@ -297,17 +307,44 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 	}
 }
 
-// writeIndex fills in each document's linked indicators and writes the
-// batch. Index writes are serialised and read the links inside the lock, so
-// the last write of a document always carries its latest links, whether it
-// comes from the pipeline or from a link change.
+// writeIndex writes documents to the index with the catalog's metadata and
+// links as they are now: it reloads both inside the lock, so the last write
+// of a document always carries its latest title, type and links, whether
+// it comes from the pipeline or from an edit, and a document deleted
+// meanwhile is removed instead of written back.
 func (s *Service) writeIndex(ctx context.Context, docs []index.Document) error {
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
-	if err := fillIndicators(ctx, s.cat, docs); err != nil {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	live, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
 		return err
 	}
-	return s.idx.Index(ctx, docs)
+	fresh := make([]index.Document, 0, len(docs))
+	var gone []string
+	for _, d := range docs {
+		cd, ok := live[d.ID]
+		if !ok {
+			gone = append(gone, d.ID)
+			continue
+		}
+		fresh = append(fresh, IndexDocument(cd, d.Pages))
+	}
+	if err := fillIndicators(ctx, s.cat, fresh); err != nil {
+		return err
+	}
+	if len(fresh) > 0 {
+		if err := s.idx.Index(ctx, fresh); err != nil {
+			return err
+		}
+	}
+	if len(gone) > 0 {
+		return s.idx.Delete(ctx, gone...)
+	}
+	return nil
 }
 
 func fillIndicators(ctx context.Context, cat *catalog.Store, docs []index.Document) error {

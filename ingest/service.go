@@ -166,11 +166,16 @@ type Outcome struct {
 
 // Submit puts a staged file into the archive for user: the original into
 // the blob store (content-addressed, idempotent), then the document into
-// the catalog, then onto the pipeline. The same bytes submitted again return
-// the existing document with Duplicate set and store nothing twice (a
-// failed duplicate is retried). If the blob store fails, nothing is
-// recorded. Meta must have passed CheckMeta.
+// the catalog, then onto the pipeline. The same bytes submitted again for
+// the same city return the existing document with Duplicate set and store
+// nothing twice (a failed duplicate is retried); for another city they
+// make that city's own document over the same stored bytes and text. If
+// the blob store fails, nothing is recorded. Meta must have passed
+// CheckMeta, and user must be allowed to edit the city's documents.
 func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.User) (*Outcome, error) {
+	if err := user.CanEdit(m.City); err != nil {
+		return nil, err
+	}
 	if out, err := s.duplicate(ctx, st, m, user); out != nil || err != nil {
 		return out, err
 	}
@@ -204,7 +209,7 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 }
 
 func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catalog.User) (*Outcome, error) {
-	d, err := s.cat.DocumentBySHA256(ctx, st.SHA256)
+	d, err := s.cat.DocumentBySHA256(ctx, st.SHA256, m.City)
 	if catalog.IsNotFound(err) {
 		return nil, nil
 	}
@@ -286,6 +291,9 @@ func (s *Service) CheckIndicators(ctx context.Context, codes []string) ([]string
 func (s *Service) Link(ctx context.Context, documentID string, codes []string, u *catalog.User) error {
 	if len(codes) == 0 {
 		return nil
+	}
+	if _, err := s.editableDocument(ctx, u, documentID); err != nil {
+		return err
 	}
 	links := make([]*catalog.Link, len(codes))
 	for i, c := range codes {

@@ -252,3 +252,59 @@ func TestSanitizeFilename(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexCarriesMetadataAsItIsWhenWritten(t *testing.T) {
+	r := newRig(t)
+	svc, done := r.service(t)
+	ctx := context.Background()
+	edited := submitText(t, svc, "a.txt", "杭州市建立学分银行。")
+	deleted := submitText(t, svc, "b.txt", "成都市全民终身学习活动周。")
+	// Edited and deleted while waiting for extraction.
+	policy := "policy"
+	if _, err := r.cat.UpdateDocument(ctx, edited.Document.ID, catalog.DocumentPatch{DocType: &policy}, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.cat.DeleteDocument(ctx, deleted.Document.ID, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, done, 1)
+	res, err := r.idx.Search(ctx, index.Query{Filter: index.Filter{DocTypes: []string{"policy"}}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].ID != edited.Document.ID {
+		t.Errorf("doc_type policy in the index: %d hits, want the edited document", res.Total)
+	}
+	if n := hits(t, r.idx, "活动周"); n != 0 {
+		t.Errorf("a document deleted before indexing is in the index")
+	}
+}
+
+func TestTheSameBytesForAnotherCityIsItsOwnDocument(t *testing.T) {
+	r := newRig(t)
+	svc, _ := r.service(t)
+	hz := submitText(t, svc, "通知.txt", "教育部关于推进学习型城市建设的意见。")
+	st, err := svc.Stage(strings.NewReader("教育部关于推进学习型城市建设的意见。"), "通知.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	chengdu := &catalog.User{Username: "li", Role: catalog.RoleCoordinator, City: "510100"}
+	out, err := svc.Submit(context.Background(), st, Meta{City: "510100", DocType: "policy"}, chengdu)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Duplicate || out.Document.ID == hz.Document.ID || out.Document.City != "510100" {
+		t.Errorf("成都's upload of 杭州's bytes: %+v duplicate=%v", out.Document, out.Duplicate)
+	}
+	// A coordinator cannot submit for another city, nor link its documents.
+	if _, err := svc.Submit(context.Background(), st, Meta{City: "330100", DocType: "policy"}, chengdu); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
+		t.Errorf("submit for another city: %v", err)
+	}
+	if err := svc.Link(context.Background(), hz.Document.ID, []string{"1.1.1"}, chengdu); !catalog.IsNotFound(err) {
+		t.Errorf("link another city's document: %v", err)
+	}
+}

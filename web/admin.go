@@ -18,6 +18,7 @@ type adminPage struct {
 	Events    []catalog.Event
 	Framework *catalog.Framework
 	Roles     []string
+	Notice    string
 }
 
 func (h *handler) requireAdmin(w http.ResponseWriter, r *http.Request) bool {
@@ -32,6 +33,12 @@ func (h *handler) adminPage(w http.ResponseWriter, r *http.Request) {
 	if !h.requireAdmin(w, r) {
 		return
 	}
+	h.renderAdmin(w, r, "")
+}
+
+// renderAdmin shows the admin page with a message; a new user's first
+// password is shown this way, never put in a URL.
+func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice string) {
 	p := &adminPage{Roles: []string{"coordinator", "expert", "reviewer", "admin"}}
 	var err error
 	if p.Users, err = h.Catalog.Users(r.Context()); err == nil {
@@ -48,6 +55,7 @@ func (h *handler) adminPage(w http.ResponseWriter, r *http.Request) {
 	if fw, _, err := h.Catalog.CurrentFramework(r.Context()); err == nil {
 		p.Framework = fw
 	}
+	p.Notice = notice
 	h.render(w, r, http.StatusOK, "admin", tr(langOf(r), "admin.title"), p)
 }
 
@@ -75,7 +83,7 @@ func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	back(w, r, "/admin#users", fmt.Sprintf(tr(langOf(r), "admin.password_is"), u.Username, pw))
+	h.renderAdmin(w, r, fmt.Sprintf(tr(langOf(r), "admin.password_is"), u.Username, pw))
 }
 
 func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled bool) {

@@ -205,3 +205,47 @@ func TestPagesEscapeUserText(t *testing.T) {
 		}
 	}
 }
+
+func TestSafeNextKeepsRedirectsOnSite(t *testing.T) {
+	for in, want := range map[string]string{
+		"/documents/01ABC?page=2": "/documents/01ABC?page=2",
+		"":                        "/search",
+		"https://evil.example/":   "/search",
+		"//evil.example/x":        "/search",
+		"/\t/evil.example":        "/search",
+		"/\\evil.example":         "/search",
+		"/%09/evil.example":       "/%09/evil.example", // stays a path on this site
+	} {
+		if got := safeNext(in); got != want {
+			t.Errorf("safeNext(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAdminSeesTheNewUsersPasswordAndFlashesSurviveFragments(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	resp, body := admin.post("/admin/users", url.Values{"username": {"zhao"}, "role": {"reviewer"}})
+	if resp.StatusCode != 200 || !strings.Contains(body, "已创建用户 zhao,初始密码:") {
+		t.Fatalf("create user: %d %.300s", resp.StatusCode, textOf(body))
+	}
+	if strings.Contains(resp.Request.URL.String(), "flash") {
+		t.Errorf("the password went into a URL: %s", resp.Request.URL)
+	}
+	resp, body = admin.post("/admin/rounds", url.Values{"year": {"2019"}, "label": {"2019年度监测"}})
+	if !strings.Contains(body, "已完成") || resp.Request.URL.Fragment != "" && !strings.Contains(resp.Request.URL.RawQuery, "flash") {
+		t.Errorf("flash lost on the way to #rounds: %s", resp.Request.URL)
+	}
+	if resp, body := admin.get("/no-such-page"); resp.StatusCode != 404 || !strings.Contains(body, "没有这个页面") {
+		t.Errorf("unknown page: %d", resp.StatusCode)
+	}
+}
+
+func TestOversizedFormsAreRefused(t *testing.T) {
+	s := newSite(t)
+	b := s.login("zhou")
+	resp, body := b.post("/documents/x/links", url.Values{"quote": {strings.Repeat("学", 1<<19)}})
+	if resp.StatusCode != http.StatusRequestEntityTooLarge && resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a 1.5 MiB form: %d %.200s", resp.StatusCode, textOf(body))
+	}
+}

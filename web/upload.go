@@ -107,6 +107,7 @@ func (h *handler) uploadOne(r *http.Request, name string, stage func() (*ingest.
 	o := uploadOutcome{Filename: ingest.SanitizeFilename(name), Outcome: "failed"}
 	st, err := stage()
 	if err != nil {
+		h.logUnexpected("stage upload", err)
 		o.Error = catalog.ErrorMessage(err)
 		return o
 	}
@@ -116,6 +117,7 @@ func (h *handler) uploadOne(r *http.Request, name string, stage func() (*ingest.
 		err = h.Ingest.Link(r.Context(), out.Document.ID, codes, u)
 	}
 	if err != nil {
+		h.logUnexpected("submit upload", err)
 		o.Error = catalog.ErrorMessage(err)
 		return o
 	}
@@ -124,4 +126,12 @@ func (h *handler) uploadOne(r *http.Request, name string, stage func() (*ingest.
 		o.Outcome = "duplicate"
 	}
 	return o
+}
+
+// logUnexpected logs errors that are not the user's doing, whose message
+// only says "internal error".
+func (h *handler) logUnexpected(what string, err error) {
+	if code := catalog.ErrorCode(err); code == catalog.EINTERNAL || code == catalog.EUNAVAILABLE {
+		h.Logger.Error(what, "err", err)
+	}
 }

@@ -82,6 +82,9 @@ func NewHandler(d Deps) (http.Handler, error) {
 	page := func(pattern string, fn http.HandlerFunc) { mux.Handle(pattern, h.withSession(fn)) }
 	page("POST /logout", h.logout)
 	page("GET /{$}", h.home)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面:%s", r.URL.Path))
+	})
 	page("GET /search", h.searchPage)
 	page("GET /indicators", h.indicatorsPage)
 	page("GET /indicators/{code}", h.indicatorPage)
@@ -145,6 +148,9 @@ func (h *handler) withSession(next http.HandlerFunc) http.Handler {
 			return
 		}
 		s := &session{User: cred.User, CSRF: cred.CSRF}
+		if r.Method == http.MethodPost {
+			r.Body = http.MaxBytesReader(w, r.Body, h.bodyLimit(r))
+		}
 		if r.Method == http.MethodPost && cred.CSRF != "" {
 			if err := checkFormCSRF(r, cred.CSRF); err != nil {
 				h.fail(w, r, err)
@@ -155,8 +161,20 @@ func (h *handler) withSession(next http.HandlerFunc) http.Handler {
 	})
 }
 
-// maxFormBytes bounds a form without files; uploads set their own limit.
+// maxFormBytes bounds a form without files.
 const maxFormBytes = 1 << 20
+
+// bodyLimit is the most a POST may send: several files for an upload, a
+// framework file for the import, a plain form otherwise.
+func (h *handler) bodyLimit(r *http.Request) int64 {
+	switch r.URL.Path {
+	case "/upload":
+		return 8*h.Ingest.MaxUpload() + maxFormBytes
+	case "/admin/framework":
+		return 10<<20 + maxFormBytes
+	}
+	return maxFormBytes
+}
 
 // checkFormCSRF compares the form's csrf_token (or the X-CSRF-Token
 // header) with the session's. Multipart forms are parsed here, so the
@@ -166,12 +184,11 @@ func checkFormCSRF(r *http.Request, want string) error {
 	if got == "" {
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 			if err := r.ParseMultipartForm(32 << 20); err != nil {
-				return catalog.Errorf(catalog.EINVALID, "表单无法读取:%v", err)
+				return formError(err)
 			}
 		} else {
-			r.Body = http.MaxBytesReader(nil, r.Body, maxFormBytes)
 			if err := r.ParseForm(); err != nil {
-				return catalog.Errorf(catalog.EINVALID, "表单无法读取:%v", err)
+				return formError(err)
 			}
 		}
 		got = r.FormValue("csrf_token")
@@ -180,6 +197,15 @@ func checkFormCSRF(r *http.Request, want string) error {
 		return catalog.Errorf(catalog.EFORBIDDEN, "表单已过期或缺少安全令牌(CSRF);请刷新页面后重试")
 	}
 	return nil
+}
+
+// formError says why a form could not be read, in words a person can act on.
+func formError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return catalog.Errorf(catalog.ETOOLARGE, "提交的内容超过上限(%s);请减少文件数量或大小后重试", ingest.FormatBytes(mbe.Limit))
+	}
+	return catalog.Errorf(catalog.EINVALID, "表单数据不完整,请刷新页面后重新提交")
 }
 
 // view is what every page template gets.
@@ -260,20 +286,36 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 
 // back redirects to a page with a short message shown on it.
 func back(w http.ResponseWriter, r *http.Request, path, flash string) {
-	sep := "?"
-	if strings.Contains(path, "?") {
-		sep = "&"
-	}
+	path, fragment, _ := strings.Cut(path, "#")
 	if flash != "" {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
 		path += sep + "flash=" + url.QueryEscape(flash)
+	}
+	if fragment != "" {
+		path += "#" + fragment
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)
 }
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a post-login redirect on this site: a path, never a URL
+// with a host, and nothing a browser might clean up into one ("/\t/evil"
+// becomes "//evil" once the tab is stripped).
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/search"
+	const home = "/search"
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return home
+	}
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return home
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Host != "" || u.Scheme != "" || strings.HasPrefix(u.Path, "//") {
+		return home
 	}
 	return next
 }
@@ -288,7 +330,7 @@ func (h *handler) switchLang(w http.ResponseWriter, r *http.Request) {
 		l = English
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: h.Auth.IsTLS(r)})
 	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 }
 
@@ -300,7 +342,7 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	lang := langOf(r)
 	next := safeNext(r.PostFormValue("next"))
-	login, err := h.Auth.LogIn(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), auth.ClientAddress(r))
+	login, err := h.Auth.LogIn(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), h.Auth.ClientAddress(r))
 	var throttled *auth.ThrottledError
 	switch {
 	case errors.As(err, &throttled):
@@ -317,7 +359,7 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	http.SetCookie(w, auth.SessionCookie(r, login.Secret, login.Session.ExpiresAt))
+	http.SetCookie(w, h.Auth.SessionCookie(r, login.Secret, login.Session.ExpiresAt))
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
@@ -328,6 +370,6 @@ func (h *handler) logout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	http.SetCookie(w, auth.ClearCookie(r))
+	http.SetCookie(w, h.Auth.ClearCookie(r))
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }

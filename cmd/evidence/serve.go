@@ -25,6 +25,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	fs, data := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	workers := fs.Int("workers", 0, "text extraction workers (default: number of CPUs)")
+	trustProxy := fs.Bool("trust-proxy", os.Getenv("EVIDENCE_TRUST_PROXY") == "1",
+		"a reverse proxy in front sets X-Forwarded-For/-Proto (or EVIDENCE_TRUST_PROXY=1)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -46,7 +48,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	handler, err := newRootHandler(a, log)
+	handler, err := newRootHandler(a, log, *trustProxy)
 	if err != nil {
 		return err
 	}
@@ -100,8 +102,9 @@ func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
 // newRootHandler serves the JSON API under /api/, /healthz and /metrics,
 // and the web UI everywhere else; both share one authenticator, so a web
 // session works for the page's calls to the API.
-func newRootHandler(a *app, log *slog.Logger) (http.Handler, error) {
+func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, error) {
 	authn := auth.NewAuthenticator(a.cat, 0)
+	authn.TrustProxy = trustProxy
 	cl := claims.NewService(a.cat, a.blobs)
 	apiHandler := api.NewHandler(api.Deps{Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
 		Auth: authn, Claims: cl, Logger: log})
