@@ -347,7 +347,7 @@ func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.refresh(r, d.ID)
+	h.Ingest.RefreshAfterChange(r.Context(), d.ID)
 	if d, err = h.Catalog.Document(r.Context(), d.ID); err != nil {
 		h.writeError(w, r, err)
 		return

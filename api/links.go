@@ -70,15 +70,6 @@ func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": l.ID})
 }
 
-// refresh makes the index follow a change to a document at once. A failure
-// is logged, not returned: the change is saved, and start-up reconciliation
-// or the next change brings the index along.
-func (h *handler) refresh(r *http.Request, ids ...string) {
-	if err := h.Ingest.Refresh(r.Context(), ids...); err != nil {
-		h.Logger.Error("refresh index after change", "documents", ids, "err", err)
-	}
-}
-
 // documentLinks returns the links of d for its JSON view.
 func (h *handler) documentLinks(r *http.Request, id string) ([]linkJSON, error) {
 	links, err := h.Catalog.DocumentLinks(r.Context(), id)

@@ -160,9 +160,7 @@ func (h *handler) documentEdit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.Ingest.Refresh(r.Context(), d.ID); err != nil {
-		h.Logger.Error("refresh after edit", "id", d.ID, "err", err)
-	}
+	h.Ingest.RefreshAfterChange(r.Context(), d.ID)
 	back(w, r, "/documents/"+d.ID, tr(langOf(r), "done"))
 }
 
