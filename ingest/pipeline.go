@@ -161,36 +161,52 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document) (*indexJob, 
 	return &indexJob{doc: d, pages: t.Pages}, nil
 }
 
-// extractOriginal copies the original to a temporary file (extractors and
-// pdftotext need a file) and extracts its text.
+// extractOriginal extracts the text of a document's original. Extractors
+// and pdftotext need a file: an original the blob store keeps as a local
+// file is read in place (originals never change: their key is their
+// hash); any other is copied to a temporary file first.
 func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document) (*StoredText, error) {
 	rc, err := s.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
 	if err != nil {
 		return nil, fmt.Errorf("get original of %s: %w", d.ID, err)
 	}
 	defer rc.Close()
-	if err := os.MkdirAll(s.cfg.TempDir, 0o755); err != nil {
-		return nil, fmt.Errorf("create temp folder: %w", err)
-	}
-	f, err := os.CreateTemp(s.cfg.TempDir, "extract-*")
-	if err != nil {
-		return nil, fmt.Errorf("create temp file: %w", err)
-	}
-	defer os.Remove(f.Name())
-	_, err = io.Copy(f, rc)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	path, cleanup, err := s.localCopy(rc)
 	if err != nil {
 		return nil, fmt.Errorf("copy original of %s: %w", d.ID, err)
 	}
+	defer cleanup()
 	start := time.Now()
-	res, err := extract.Extract(ctx, extract.Format(d.Format), f.Name(), s.cfg.Limits)
+	res, err := extract.Extract(ctx, extract.Format(d.Format), path, s.cfg.Limits)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s (%s): %w", d.ID, d.Filename, err)
 	}
 	s.log.Info("text extracted", "id", d.ID, "extractor", res.Extractor, "pages", len(res.Pages), "took", time.Since(start))
 	return &StoredText{Extractor: res.Extractor, Version: res.Version, Encoding: res.Encoding, Title: res.Title, Pages: res.Pages}, nil
+}
+
+// localCopy returns a path with the reader's bytes: the file itself when
+// the reader is a local file, else a temporary copy that cleanup removes.
+func (s *Service) localCopy(rc io.Reader) (path string, cleanup func(), err error) {
+	if f, ok := rc.(*os.File); ok {
+		return f.Name(), func() {}, nil
+	}
+	if err := os.MkdirAll(s.cfg.TempDir, 0o755); err != nil {
+		return "", nil, fmt.Errorf("create temp folder: %w", err)
+	}
+	f, err := os.CreateTemp(s.cfg.TempDir, "extract-*")
+	if err != nil {
+		return "", nil, fmt.Errorf("create temp file: %w", err)
+	}
+	_, err = io.Copy(f, rc)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", nil, err
+	}
+	return f.Name(), func() { os.Remove(f.Name()) }, nil
 }
 
 // handleFailure marks a document failed with a reason a person can act on,
