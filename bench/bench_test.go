@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"encoding/xml"
 	"os"
 	"os/exec"
@@ -145,6 +146,9 @@ func TestQualityEvaluationSeesTraps(t *testing.T) {
 	if ours.Recall < 0.98 {
 		t.Errorf("ours: recall %.3f, want ≥ 0.98 (misses %v)", ours.Recall, ours.Misses)
 	}
+	if ours.HardQueries < 2 {
+		t.Errorf("ours: %d hard traps scored, want the labelled ones", ours.HardQueries)
+	}
 	if exact.Recall >= ours.Recall {
 		t.Errorf("exact mode recall %.3f not below ours %.3f", exact.Recall, ours.Recall)
 	}
@@ -218,5 +222,22 @@ func TestFODTIsWellFormed(t *testing.T) {
 	}
 	if breaks != len(d.Pages)-1 || len(d.Pages) < 3 {
 		t.Errorf("%d page breaks for %d pages", breaks, len(d.Pages))
+	}
+}
+
+func TestSuggestionFigureHasItsBaseline(t *testing.T) {
+	r := &run{cfg: Config{SuggestDir: filepath.Join("..", "search", "testdata", "suggest")}, res: &Results{}}
+	if err := r.suggestions(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d := r.res.Suggest
+	if d == nil || d.Docs < 30 {
+		t.Fatalf("suggestion details %+v", d)
+	}
+	if d.Top3 < d.BaselineTop3 || d.Top3*5 < d.Docs*4 {
+		t.Errorf("top-3 %d of %d against the keyword baseline's %d", d.Top3, d.Docs, d.BaselineTop3)
+	}
+	if len(r.res.Figures) != 2 || r.res.Figures[0].Baseline == 0 {
+		t.Errorf("figures %+v", r.res.Figures)
 	}
 }

@@ -209,6 +209,7 @@ const (
 	streamPDFs
 	streamQueries
 	streamQuality
+	streamWarmup
 )
 
 // Doc returns document i of the corpus: about 3 KB of text on one to three

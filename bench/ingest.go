@@ -239,21 +239,28 @@ func ingestOverHTTP(ctx context.Context, s *server, files []uploadFile, clients 
 		return 0, 0, 0, err
 	default:
 	}
+	failed, err = c.waitIndexed(ctx, len(files))
+	return uploadTook, time.Since(start), failed, err
+}
+
+// waitIndexed polls the catalog until n documents are indexed or failed
+// and returns how many failed.
+func (c *client) waitIndexed(ctx context.Context, n int) (failed int, err error) {
 	for {
 		indexed, err := c.countStatus(ctx, "indexed")
 		if err != nil {
-			return 0, 0, 0, err
+			return 0, err
 		}
 		failed, err := c.countStatus(ctx, "failed")
 		if err != nil {
-			return 0, 0, 0, err
+			return 0, err
 		}
-		if indexed+failed >= len(files) {
-			return uploadTook, time.Since(start), failed, nil
+		if indexed+failed >= n {
+			return failed, nil
 		}
 		select {
 		case <-ctx.Done():
-			return 0, 0, 0, ctx.Err()
+			return 0, ctx.Err()
 		case <-time.After(200 * time.Millisecond):
 		}
 	}

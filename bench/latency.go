@@ -25,8 +25,14 @@ type Query struct {
 // words ANDed, quoted phrases taken from the source sentences, and words
 // filtered by city. Words are domain terms and dictionary words drawn by
 // frequency, so some hit many documents and some few.
-func (g *Generator) Queries(n int) []Query {
-	r := g.rng(streamQueries, 0)
+func (g *Generator) Queries(n int) []Query { return g.queries(streamQueries, n) }
+
+// WarmupQueries returns n searches like Queries but different from them,
+// to page the index in before measuring.
+func (g *Generator) WarmupQueries(n int) []Query { return g.queries(streamWarmup, n) }
+
+func (g *Generator) queries(stream, n int) []Query {
+	r := g.rng(stream, 0)
 	domain := index.DomainWords()
 	word := func() string {
 		switch r.IntN(3) {

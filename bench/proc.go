@@ -24,6 +24,10 @@ import (
 type Mem struct {
 	RSS  int64 `json:"rss_bytes"`  // VmRSS: now
 	Peak int64 `json:"peak_bytes"` // VmHWM: the high-water mark
+	// RSS is anonymous memory (the Go heap, the dictionary) plus file pages
+	// mapped into the process (Bleve mmaps its segment files).
+	Anon int64 `json:"anon_bytes"` // RssAnon
+	File int64 `json:"file_bytes"` // RssFile
 }
 
 // ReadMem reads VmRSS and VmHWM of process pid ("self" for this one).
@@ -48,6 +52,10 @@ func ReadMem(pid string) (Mem, error) {
 			m.RSS = n << 10
 		case "VmHWM":
 			m.Peak = n << 10
+		case "RssAnon":
+			m.Anon = n << 10
+		case "RssFile":
+			m.File = n << 10
 		}
 	}
 	return m, nil

@@ -19,11 +19,21 @@ type Results struct {
 	Figures []Figure `json:"figures"`
 	// Details keeps the raw measurements behind the figures.
 	Ingest   *IngestDetails   `json:"ingest,omitempty"`
+	Serving  *ServingDetails  `json:"serving,omitempty"`
 	Latency  []LatencyDetails `json:"latency,omitempty"`
 	PDF      *PDFDetails      `json:"pdf,omitempty"`
 	Quality  []QualityResult  `json:"quality,omitempty"`
+	Suggest  *SuggestDetails  `json:"suggestions,omitempty"`
 	Skipped  []string         `json:"skipped,omitempty"`
 	Duration string           `json:"duration"`
+}
+
+// ServingDetails is the memory of a fresh `evidence serve` on the
+// benchmark's index, and of a process holding only the dictionary.
+type ServingDetails struct {
+	Idle          Mem       `json:"idle"`
+	AfterSearches Mem       `json:"after_searches"`
+	Dictionary    DictProbe `json:"dictionary"`
 }
 
 // Machine says where the figures were taken.

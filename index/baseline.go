@@ -114,7 +114,7 @@ func NewPhraseIndex(a Analysis) (*PhraseIndex, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	f := textField(false)
+	f := textField()
 	f.Analyzer = indexAnalyzer
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldText, f)

@@ -20,7 +20,7 @@ import (
 
 // schemaVersion is stored in the index; an index written with another
 // mapping must be rebuilt with `evidence reindex`.
-const schemaVersion = "1"
+const schemaVersion = "2"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -98,10 +98,16 @@ func OpenMem() (*Bleve, error) {
 // toBleveDoc is the indexed shape of a Document; doc.go documents each
 // field. Empty values are left out rather than indexed as an empty term, so
 // they never show up as a facet value.
-func toBleveDoc(d Document) map[string]any {
+func toBleveDoc(d Document) (map[string]any, error) {
+	text := strings.Join(d.Pages, PageSeparator)
+	stored, err := deflateText(text)
+	if err != nil {
+		return nil, err
+	}
 	bd := map[string]any{
-		fieldTitle: d.Title,
-		fieldText:  strings.Join(d.Pages, PageSeparator),
+		fieldTitle:      d.Title,
+		fieldText:       text,
+		fieldStoredText: stored,
 	}
 	for field, v := range map[string]string{fieldCity: d.City, fieldDocType: d.DocType, fieldDepartment: d.Department} {
 		if v != "" {
@@ -117,7 +123,7 @@ func toBleveDoc(d Document) map[string]any {
 	if !d.IssuedOn.IsZero() {
 		bd[fieldIssuedOn] = d.IssuedOn.UTC().Format(time.RFC3339)
 	}
-	return bd
+	return bd, nil
 }
 
 // Index implements Index.
@@ -127,7 +133,11 @@ func (b *Bleve) Index(ctx context.Context, docs []Document) error {
 	}
 	batch := b.idx.NewBatch()
 	for _, d := range docs {
-		if err := batch.Index(d.ID, toBleveDoc(d)); err != nil {
+		bd, err := toBleveDoc(d)
+		if err == nil {
+			err = batch.Index(d.ID, bd)
+		}
+		if err != nil {
 			return fmt.Errorf("index document %s: %w", d.ID, err)
 		}
 	}
@@ -187,7 +197,7 @@ func (b *Bleve) Close() error {
 func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(buildQuery(q), q.Size, q.From, false)
 	if q.WithText {
-		req.Fields = []string{fieldText}
+		req.Fields = []string{fieldStoredText}
 		req.IncludeLocations = true
 	}
 	if q.FacetSize > 0 {
@@ -203,7 +213,11 @@ func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 	for i, h := range res.Hits {
 		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
 		if q.WithText {
-			text, _ := h.Fields[fieldText].(string)
+			stored, _ := h.Fields[fieldStoredText].(string)
+			text, err := inflateText(stored)
+			if err != nil {
+				return nil, fmt.Errorf("hit %s: %w", h.ID, err)
+			}
 			out.Hits[i].Pages, out.Hits[i].Spans = pageSpans(text, h.Locations[fieldText])
 		}
 	}

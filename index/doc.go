@@ -19,10 +19,11 @@
 //
 // # Fields of a Bleve document
 //
-//	title       text, zh_index, stored, term vectors: the document title; matches are boosted ×3.
-//	text        text, zh_index, stored, term vectors: the normalised pages joined by PageSeparator
-//	            ("\f"); stored so hits can be highlighted, and the separator's
-//	            offsets map every match back to its page.
+//	title       text, zh_index, term vectors: the document title; matches are boosted ×3.
+//	text        text, zh_index, term vectors: the normalised pages joined by PageSeparator
+//	            ("\f"); the separator's offsets map every match back to its page.
+//	text_stored stored only: the same text deflated, so hits can be highlighted
+//	            (Bleve's snappy barely shrinks Chinese; deflate halves it).
 //	city        keyword, doc values: GB/T 2260 city code (filter, facet).
 //	doc_type    keyword, doc values: policy, work_summary, … (filter, facet).
 //	department  keyword, doc values: the submitting department (filter).

@@ -11,6 +11,7 @@ import (
 const (
 	fieldTitle      = "title"
 	fieldText       = "text"
+	fieldStoredText = "text_stored"
 	fieldCity       = "city"
 	fieldDocType    = "doc_type"
 	fieldDepartment = "department"
@@ -42,8 +43,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	im.DefaultAnalyzer = IndexAnalyzer
 
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldTitle, textField(true))
-	doc.AddFieldMappingsAt(fieldText, textField(true))
+	doc.AddFieldMappingsAt(fieldTitle, textField())
+	doc.AddFieldMappingsAt(fieldText, textField())
+	doc.AddFieldMappingsAt(fieldStoredText, storedOnlyField())
 	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear} {
 		doc.AddFieldMappingsAt(f, keywordField())
 	}
@@ -59,13 +61,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// textField is a Chinese full-text field. It is stored and keeps term
-// vectors because highlights are built from the stored text and the byte
-// offsets of the matched terms.
-func textField(store bool) *mapping.FieldMapping {
+// textField is a Chinese full-text field. It keeps term vectors because
+// phrases need positions and highlights the byte offsets of the matched
+// terms. It is not stored: the catalog has the title, and the text is kept
+// compressed in fieldStoredText.
+func textField() *mapping.FieldMapping {
 	f := mapping.NewTextFieldMapping()
 	f.Analyzer = IndexAnalyzer
-	f.Store = store
+	f.Store = false
 	f.IncludeTermVectors = true
 	f.IncludeInAll = false
 	f.DocValues = false
@@ -81,5 +84,18 @@ func keywordField() *mapping.FieldMapping {
 	f.IncludeTermVectors = false
 	f.IncludeInAll = false
 	f.DocValues = true
+	return f
+}
+
+// storedOnlyField keeps a value for retrieval only: not indexed, no term
+// vectors, no doc values.
+func storedOnlyField() *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Index = false
+	f.Store = true
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = false
 	return f
 }

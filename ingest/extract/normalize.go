@@ -156,8 +156,10 @@ func runReplacement(l2, l, r, r2 rune, newlines int) string {
 	case l == '。' && newlines == 1 && r != '”' && r != '’':
 		return keep() // end of a sentence at the end of a line
 	}
-	lc := isCJK(l) || (isContextPunct(l) && isCJK(l2))
-	rc := isCJK(r) || (isContextPunct(r) && isCJK(r2))
+	// A folded "，" or "（" is Chinese punctuation when one side is CJK and
+	// the other CJK or an ASCII letter or digit ("民生\n,2017年").
+	lc := isCJK(l) || (isContextPunct(l) && (isCJK(l2) || (isCJK(r) && isASCIIAlnum(l2))))
+	rc := isCJK(r) || (isContextPunct(r) && (isCJK(r2) || (isCJK(l) && isASCIIAlnum(r2))))
 	if (lc && (rc || isASCIIAlnum(r))) || (isASCIIAlnum(l) && rc) {
 		return ""
 	}

@@ -16,6 +16,8 @@ func TestNormalize(t *testing.T) {
 		{"full-width digits", "２０１７年", "2017年"},
 		{"comma on its own line between Han (real PDF output)", "建立宁波市学分银行\n,\n推进学习成果认证", "建立宁波市学分银行,推进学习成果认证"},
 		{"brackets on their own lines", "各区县\n(\n市\n)\n人民政府", "各区县(市)人民政府"},
+		{"comma on its own line before a digit", "服务民生\n,2017年", "服务民生,2017年"},
+		{"Latin words keep their spaces", "Learning City , UNESCO", "Learning City , UNESCO"},
 		{"full-width letters and percent", "覆盖率达到９０％，ＡＢＣ", "覆盖率达到90%,ABC"},
 		{"ideographic space", "本报讯　２０１９年３月", "本报讯2019年3月"},
 		{"CRLF and CR", "第一行。\r\n第二行。\r第三行。", "第一行。\n第二行。\n第三行。"},
