@@ -24,6 +24,10 @@ const schemaVersion = "2"
 
 var schemaKey = []byte("evidence_schema")
 
+// ErrSchema marks an index written with another mapping: it must be
+// rebuilt from the catalog and stored text.
+var ErrSchema = errors.New("index schema differs")
+
 // Bleve is the Index on a Bleve (scorch) index.
 type Bleve struct {
 	idx bleve.Index
@@ -57,8 +61,8 @@ func Open(dir string) (*Bleve, error) {
 	}
 	if string(v) != schemaVersion {
 		idx.Close()
-		return nil, catalog.Errorf(catalog.EUNAVAILABLE,
-			"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引", v, schemaVersion)
+		return nil, fmt.Errorf("%w: %w", ErrSchema, catalog.Errorf(catalog.EUNAVAILABLE,
+			"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引", v, schemaVersion))
 	}
 	return b, nil
 }

@@ -2,8 +2,13 @@ package index
 
 import (
 	"context"
+	"errors"
+	"os"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // corpus is a small set of documents built around the segmentation traps
@@ -248,5 +253,25 @@ func TestFilterByDocumentIDs(t *testing.T) {
 	}
 	if got := ids(res); !slices.Equal(got, []string{"changsha", "monk"}) {
 		t.Errorf("ExcludeIDs filter: %v", got)
+	}
+}
+
+func TestOpenRefusesAnIndexOfAnotherSchema(t *testing.T) {
+	dir := t.TempDir() + "/idx"
+	idx, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.idx.SetInternal(schemaKey, []byte("0")); err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	_, err = Open(dir)
+	if !errors.Is(err, ErrSchema) || !strings.Contains(catalog.ErrorMessage(err), "reindex") {
+		t.Fatalf("open an index of schema 0: %v", err)
+	}
+	// It was closed again, so it can be moved aside and rebuilt.
+	if err := os.Rename(dir, dir+".old"); err != nil {
+		t.Fatal(err)
 	}
 }

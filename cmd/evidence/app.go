@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -41,7 +42,30 @@ type app struct {
 // appOptions says which parts a subcommand needs.
 type appOptions struct {
 	withIndex bool
-	ingest    ingest.Config
+	// rebuildOldIndex replaces an index of an older format with an empty
+	// one; start-up reconciliation then indexes every document again from
+	// its stored text, in the background.
+	rebuildOldIndex bool
+	ingest          ingest.Config
+}
+
+// replaceOldIndex moves an index of another format aside and opens a new
+// one in its place.
+func replaceOldIndex(dir string, log *slog.Logger) (*index.Bleve, error) {
+	old := dir + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return nil, fmt.Errorf("clear %s: %w", old, err)
+	}
+	if err := os.Rename(dir, old); err != nil {
+		return nil, fmt.Errorf("move old index aside: %w", err)
+	}
+	log.Warn("the index was written by an older version; rebuilding it in the background from the stored text", "old", old)
+	idx, err := index.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	os.RemoveAll(old)
+	return idx, nil
 }
 
 func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
@@ -77,7 +101,11 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	if !opts.withIndex {
 		return a, nil
 	}
-	if a.idx, err = index.Open(indexDir); err != nil {
+	a.idx, err = index.Open(indexDir)
+	if errors.Is(err, index.ErrSchema) && opts.rebuildOldIndex {
+		a.idx, err = replaceOldIndex(indexDir, log)
+	}
+	if err != nil {
 		a.close()
 		return nil, err
 	}

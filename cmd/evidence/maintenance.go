@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,11 +27,14 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer a.close()
 	_, _, indexDir, _ := a.paths()
-	// Opening the live index proves no server holds it.
-	if old, err := index.Open(indexDir); err != nil {
+	// Opening the live index proves no server holds it; an index of an
+	// older format is what reindex is for.
+	if old, err := index.Open(indexDir); err != nil && !errors.Is(err, index.ErrSchema) {
 		return err
-	} else if err := old.Close(); err != nil {
-		return err
+	} else if err == nil {
+		if err := old.Close(); err != nil {
+			return err
+		}
 	}
 	newDir := indexDir + ".rebuild"
 	if err := os.RemoveAll(newDir); err != nil {

@@ -36,7 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, ingest: ingest.Config{Workers: *workers}})
+	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, ingest: ingest.Config{Workers: *workers}})
 	if err != nil {
 		return err
 	}
