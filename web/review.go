@@ -130,15 +130,10 @@ func (h *handler) claimNewPage(w http.ResponseWriter, r *http.Request) {
 	if u.Role == catalog.RoleCoordinator {
 		p.City = u.City
 	}
-	cities, err := h.Catalog.Cities(r.Context())
-	if err != nil {
+	var err error
+	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
 		h.fail(w, r, err)
 		return
-	}
-	for _, c := range cities {
-		if u.Role != catalog.RoleCoordinator || c.Code == u.City {
-			p.Cities = append(p.Cities, option{c.Code, c.Name, c.Code == p.City})
-		}
 	}
 	_, inds, err := h.Catalog.CurrentFramework(r.Context())
 	if err != nil {

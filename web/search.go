@@ -79,15 +79,9 @@ func (p *searchPage) pager(r *http.Request, total int) {
 // menu holds only their city.
 func (h *handler) fillOptions(r *http.Request, p *searchPage, u *catalog.User) error {
 	lang := langOf(r)
-	cities, err := h.Catalog.Cities(r.Context())
-	if err != nil {
+	var err error
+	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
 		return err
-	}
-	for _, c := range cities {
-		if u.Role == catalog.RoleCoordinator && c.Code != u.City {
-			continue
-		}
-		p.Cities = append(p.Cities, option{c.Code, c.Name, c.Code == p.City})
 	}
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == p.DocType})
@@ -102,6 +96,22 @@ func (h *handler) fillOptions(r *http.Request, p *searchPage, u *catalog.User) e
 		}
 	}
 	return nil
+}
+
+// cityOptions lists the cities u may choose, selected marked; a
+// coordinator's list holds only their own city.
+func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string) ([]option, error) {
+	cities, err := h.Catalog.Cities(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	var out []option
+	for _, c := range cities {
+		if u.CanSee(c.Code) {
+			out = append(out, option{c.Code, c.Name + "(" + c.Code + ")", c.Code == selected})
+		}
+	}
+	return out, nil
 }
 
 func shorten(s string, n int) string {

@@ -27,14 +27,9 @@ func (h *handler) uploadForm(r *http.Request) (*uploadPage, error) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
 	p := &uploadPage{CityFixed: u.Role == catalog.RoleCoordinator, MaxUpload: ingest.FormatBytes(h.Ingest.MaxUpload())}
-	cities, err := h.Catalog.Cities(r.Context())
-	if err != nil {
+	var err error
+	if p.Cities, err = h.cityOptions(r, u, u.City); err != nil {
 		return nil, err
-	}
-	for _, c := range cities {
-		if !p.CityFixed || c.Code == u.City {
-			p.Cities = append(p.Cities, option{c.Code, c.Name + "(" + c.Code + ")", c.Code == u.City})
-		}
 	}
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), false})
