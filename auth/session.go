@@ -182,8 +182,10 @@ func (a *Authenticator) ClearCookie(r *http.Request) *http.Cookie {
 // login throttling counts clients, not the proxy.
 func (a *Authenticator) ClientAddress(r *http.Request) string {
 	if a.TrustProxy {
-		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-			hops := strings.Split(fwd, ",")
+		// The proxy appends its hop last, to the last header line; a
+		// client may have sent lines of its own before it.
+		if lines := r.Header.Values("X-Forwarded-For"); len(lines) > 0 {
+			hops := strings.Split(lines[len(lines)-1], ",")
 			if last := strings.TrimSpace(hops[len(hops)-1]); last != "" {
 				return last
 			}

@@ -116,13 +116,16 @@ func (s *Store) insertLink(ctx context.Context, tx *sql.Tx, l *Link) error {
 		Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "page": l.Page}})
 }
 
-// bumpSeq marks a document changed, so a follower index can catch up.
+// bumpSeq marks a document changed, so a follower index can catch up, and
+// moves an indexed document back to extracted: its index entry must be
+// rewritten, and if that does not happen now, start-up does it.
 func bumpSeq(ctx context.Context, tx *sql.Tx, documentID string) error {
 	seq, err := nextSeq(ctx, tx)
 	if err != nil {
 		return fmt.Errorf("next seq: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE document SET seq = ? WHERE id = ?`, seq, documentID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE document SET seq = ?,
+		status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, seq, documentID); err != nil {
 		return fmt.Errorf("bump seq of %s: %w", documentID, err)
 	}
 	return nil

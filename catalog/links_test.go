@@ -84,3 +84,27 @@ func TestNewFrameworkVersionKeepsLinks(t *testing.T) {
 		t.Errorf("counts %+v", counts)
 	}
 }
+
+func TestLinkChangesMarkAnIndexedDocumentForReindexing(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	importSmallFramework(t, s, "1", "1.1.1")
+	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusIndexed})
+	l := &Link{DocumentID: "D1", IndicatorCode: "1.1.1"}
+	if err := s.CreateLinks(ctx, []*Link{l}, false); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := s.Document(ctx, "D1"); d.Status != StatusExtracted {
+		t.Errorf("after linking: %s, want extracted until the index is rewritten", d.Status)
+	}
+	s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusIndexed})
+	if err := s.DeleteLink(ctx, l.ID, "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := s.Document(ctx, "D1"); d.Status != StatusExtracted {
+		t.Errorf("after unlinking: %s, want extracted", d.Status)
+	}
+}

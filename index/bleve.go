@@ -20,7 +20,7 @@ import (
 
 // schemaVersion is stored in the index; an index written with another
 // mapping must be rebuilt with `evidence reindex`.
-const schemaVersion = "2"
+const schemaVersion = "3"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -64,6 +64,12 @@ func (s *Service) refreshLogged(ctx context.Context, ids ...string) {
 	if err := s.Refresh(ctx, ids...); err != nil {
 		s.log.Error("refresh index after change; queued for the pipeline", "documents", ids, "err", err)
 		for _, id := range ids {
+			// The pipeline only rewrites documents that are not indexed.
+			if d, derr := s.cat.Document(ctx, id); derr == nil && d.Status == catalog.StatusIndexed {
+				if serr := s.cat.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusExtracted}); serr != nil {
+					s.log.Error("mark for reindexing", "id", id, "err", serr)
+				}
+			}
 			s.queue.push(id)
 		}
 	}
