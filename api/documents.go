@@ -133,17 +133,21 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	defer rc.Close()
-	disposition := "attachment"
+	disposition, csp := "attachment", "sandbox"
 	if r.URL.Query().Get("inline") == "1" && d.MIME == "application/pdf" {
-		// PDFs may be shown by the browser's own viewer (at #page=N); any
-		// other type, HTML above all, is always a download.
-		disposition = "inline"
+		// A PDF (its type sniffed from its bytes at upload) may be shown by
+		// the browser's own viewer, at #page=N, framed by our document page;
+		// any other type, HTML above all, is always a download. The PDF
+		// viewer does not run in a sandboxed document, so the inline PDF is
+		// kept from everything else: no scripts, no other framers.
+		disposition, csp = "inline", "default-src 'none'; script-src 'none'; frame-ancestors 'self'"
+		w.Header().Set("X-Frame-Options", "SAMEORIGIN")
 	}
 	w.Header().Set("Content-Type", d.MIME)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": d.Filename}))
 	w.Header().Set("Content-Length", strconv.FormatInt(d.Size, 10))
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Content-Security-Policy", "sandbox")
+	w.Header().Set("Content-Security-Policy", csp)
 	w.Header().Set("ETag", `"`+d.SHA256+`"`)
 	if _, err := io.Copy(w, rc); err != nil {
 		h.Logger.Warn("send original", "id", d.ID, "err", err)

@@ -112,6 +112,12 @@ func TestXSSProbesComeBackEscaped(t *testing.T) {
 	if orig.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(orig.Header.Get("Content-Security-Policy"), "sandbox") {
 		t.Errorf("original headers %v", orig.Header)
 	}
+	// Only a PDF may be shown inline; a text file asking for it is still a
+	// sandboxed download.
+	inline, _ := e.do(e.request("GET", "/api/v1/documents/"+id+"/original?inline=1", nil), "admin")
+	if cd := inline.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") || !strings.Contains(inline.Header.Get("Content-Security-Policy"), "sandbox") {
+		t.Errorf("inline text original served as %q with %q", cd, inline.Header.Get("Content-Security-Policy"))
+	}
 }
 
 func (e *env) mustDoc(id string) *catalog.Document {

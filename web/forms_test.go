@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
+	"context"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -10,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -247,5 +251,49 @@ func TestOversizedFormsAreRefused(t *testing.T) {
 	resp, body := b.post("/documents/x/links", url.Values{"quote": {strings.Repeat("学", 1<<19)}})
 	if resp.StatusCode != http.StatusRequestEntityTooLarge && resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a 1.5 MiB form: %d %.200s", resp.StatusCode, textOf(body))
+	}
+}
+
+func TestUploadFormWithoutScriptReportsEachFile(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	post := func(files map[string]string, fields map[string]string) (*http.Response, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		mw.WriteField("csrf_token", wang.csrf)
+		for k, v := range fields {
+			mw.WriteField(k, v)
+		}
+		for name, body := range files {
+			w, _ := mw.CreateFormFile("file", name)
+			w.Write([]byte(body))
+		}
+		mw.Close()
+		resp, err := wang.c.Post(s.srv.URL+"/upload", mw.FormDataContentType(), &buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	if resp, body := post(nil, map[string]string{"doc_type": "policy"}); resp.StatusCode != 400 || !strings.Contains(body, "没有收到文件") {
+		t.Errorf("no file: %d %.200s", resp.StatusCode, textOf(body))
+	}
+	if resp, body := post(map[string]string{"a.txt": "学分银行"}, map[string]string{"doc_type": "policy", "indicators": "2.3"}); resp.StatusCode != 400 || !strings.Contains(body, "关键指标") {
+		t.Errorf("level-2 indicator: %d %.200s", resp.StatusCode, textOf(body))
+	}
+	resp, body := post(map[string]string{"通知.pdf": "这不是 PDF", "总结.txt": "杭州市建立学分银行。"}, map[string]string{"doc_type": "policy", "city": "510100"})
+	if resp.StatusCode != 200 {
+		t.Fatalf("upload: %d %.300s", resp.StatusCode, textOf(body))
+	}
+	text := textOf(body)
+	if !strings.Contains(text, "通知.pdf : 失败:文件“通知.pdf”:文件扩展名是 .pdf") || !strings.Contains(text, "总结.txt : 已保存") {
+		t.Errorf("outcomes: %.400s", text)
+	}
+	// The coordinator's city is fixed, whatever the form says.
+	docs, _, err := s.env.Catalog.FindDocuments(context.Background(), catalog.DocumentFilter{})
+	if err != nil || len(docs) != 1 || docs[0].City != "330100" {
+		t.Errorf("stored documents %+v %v", docs, err)
 	}
 }

@@ -247,6 +247,9 @@ func TestWebUIInARealBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	docID := strings.Split(strings.TrimPrefix(loc, s.base+"/documents/"), "?")[0]
+	if src := u.attr(`.pdfview iframe`, "src"); !strings.HasSuffix(src, "#page="+pageNum) {
+		t.Errorf("inline PDF view at %q, want page %s", src, pageNum)
+	}
 	u.shot(shots, "document")
 
 	// 指标: link the document and see the heat-map cell change.

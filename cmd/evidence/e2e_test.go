@@ -110,6 +110,11 @@ func TestArchiveEndToEnd(t *testing.T) {
 	if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "attachment") || !strings.Contains(cd, "chengdu-news-gb18030.txt") {
 		t.Errorf("Content-Disposition %q", cd)
 	}
+	resp, _ = s.raw("/api/v1/documents/" + ids["ningbo-policy.pdf"] + "/original?inline=1")
+	if cd, csp := resp.Header.Get("Content-Disposition"), resp.Header.Get("Content-Security-Policy"); !strings.HasPrefix(cd, "inline") ||
+		!strings.Contains(csp, "frame-ancestors 'self'") || !strings.Contains(csp, "script-src 'none'") || resp.Header.Get("Content-Type") != "application/pdf" {
+		t.Errorf("inline PDF: %q, %q", cd, csp)
+	}
 	_, text := s.get("/api/v1/documents/"+ids["ningbo-policy.pdf"]+"/text", nil)
 	if pages := text["pages"].([]any); len(pages) != 3 || !strings.Contains(pages[1].(string), "学分银行") {
 		t.Errorf("text pages %v", pages)
