@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,5 +115,45 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIngestThroughARunningServer imports a folder with --server while the
+// archive is serving (it holds the index), and reports each file.
+func TestIngestThroughARunningServer(t *testing.T) {
+	s := startServer(t, "")
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "wuhan-case.html"), filepath.Join(dir, "wuhan-case.html"))
+	copyFile(t, filepath.Join("testdata", "chengdu-news-gb18030.txt"), filepath.Join(dir, "chengdu.txt"))
+	os.WriteFile(filepath.Join(dir, "坏文件.pdf"), []byte("not a pdf"), 0o644)
+	out, err := runCLI(t, "ingest", dir, "--server", s.base, "--token", s.token, "--city", "420100", "--type", "case",
+		"--indicator", "2.1.3", "--json")
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("ingest with one bad file: %v\n%s", err, out)
+	}
+	var summary struct {
+		Files                     []fileOutcome
+		Stored, Duplicate, Failed int
+	}
+	if err := json.Unmarshal([]byte(out), &summary); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if summary.Stored != 2 || summary.Failed != 1 {
+		t.Fatalf("summary %+v", summary)
+	}
+	for _, f := range summary.Files {
+		if f.Outcome == "stored" && f.Status != "indexed" {
+			t.Errorf("%s: %s", f.Path, f.Status)
+		}
+		if f.Outcome == "failed" && !strings.Contains(f.Error, "PDF") {
+			t.Errorf("%s: %q", f.Path, f.Error)
+		}
+	}
+	if got := s.searchNames("", url.Values{"indicator": {"2.1.3"}}); len(got) != 2 {
+		t.Errorf("documents linked on import: %v", got)
+	}
+	if _, err := runCLI(t, "ingest", dir, "--server", s.base, "--token", "ev_wrong", "--city", "420100", "--type", "case"); err == nil || !strings.Contains(err.Error(), "令牌") {
+		t.Errorf("a bad token: %v", err)
 	}
 }

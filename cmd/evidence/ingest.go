@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -38,6 +39,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	user := fset.String("user", defaultCLIUser(), "who is recorded as the uploader")
 	indicators := fset.String("indicator", "", "key indicator codes the files substantiate, comma-separated")
 	asJSON := fset.Bool("json", false, "print the outcome of every file as JSON")
+	server := fset.String("server", os.Getenv("EVIDENCE_SERVER"), "upload through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
+	token := fset.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
@@ -50,6 +53,15 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(files) == 0 {
 		return catalog.Errorf(catalog.EINVALID, "没有找到文件")
+	}
+	if *server != "" {
+		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}}
+		if err := c.check(ctx); err != nil {
+			return err
+		}
+		fields := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
+			"issued_on": *issuedOn, "indicators": *indicators}
+		return reportIngest(stdout, c.ingest(ctx, files, fields, stderr), *asJSON)
 	}
 
 	var (

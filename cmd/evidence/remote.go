@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// remote is `evidence ingest --server`: the same import through the JSON
+// API of a running archive, which holds the index itself.
+type remote struct {
+	base, token string
+	client      *http.Client
+}
+
+// check asks the server who the token belongs to, so a wrong address or
+// token stops the import before the first file.
+func (c *remote) check(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/me", nil)
+	if err != nil {
+		return fmt.Errorf("服务器地址 %q 无效:%v", c.base, err)
+	}
+	var me map[string]any
+	return c.do(req, &me)
+}
+
+// pollEvery is how often an uploaded document's status is asked for.
+const pollEvery = 300 * time.Millisecond
+
+func (c *remote) ingest(ctx context.Context, files []string, fields map[string]string, stderr io.Writer) []*fileOutcome {
+	bar := progressbar.NewOptions(len(files), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
+		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+	outcomes := make([]*fileOutcome, len(files))
+	for i, path := range files {
+		o := c.upload(ctx, path, fields)
+		if o.Outcome != "failed" {
+			c.wait(ctx, o)
+		}
+		outcomes[i] = o
+		bar.Add(1)
+	}
+	bar.Finish()
+	return outcomes
+}
+
+// apiError is the API's error body.
+type apiError struct {
+	Error struct{ Code, Message string } `json:"error"`
+}
+
+type apiDocument struct {
+	ID        string `json:"id"`
+	Status    string `json:"status"`
+	Error     string `json:"error"`
+	Duplicate bool   `json:"duplicate"`
+}
+
+// upload streams one file as a multipart POST, never holding it in memory.
+func (c *remote) upload(ctx context.Context, path string, fields map[string]string) *fileOutcome {
+	o := &fileOutcome{Path: path, Outcome: "failed"}
+	f, err := os.Open(path)
+	if err != nil {
+		o.Error = "无法读取文件:" + err.Error()
+		return o
+	}
+	defer f.Close()
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		for k, v := range fields {
+			if v != "" {
+				mw.WriteField(k, v)
+			}
+		}
+		part, err := mw.CreateFormFile("file", filepath.Base(path))
+		if err == nil {
+			_, err = io.Copy(part, f)
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		pw.CloseWithError(err)
+	}()
+	req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/documents", pr)
+	if err != nil {
+		o.Error = err.Error()
+		return o
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	var body struct {
+		Documents []apiDocument `json:"documents"`
+	}
+	if err := c.do(req, &body); err != nil {
+		o.Error = err.Error()
+		return o
+	}
+	d := body.Documents[0]
+	o.ID, o.Status, o.Error, o.Duplicate = d.ID, d.Status, d.Error, d.Duplicate
+	o.Outcome = "stored"
+	if d.Duplicate {
+		o.Outcome = "duplicate"
+	}
+	return o
+}
+
+// wait polls a document until it is indexed or failed.
+func (c *remote) wait(ctx context.Context, o *fileOutcome) {
+	for o.Status == "stored" || o.Status == "extracted" {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(pollEvery):
+		}
+		req, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/documents/"+o.ID, nil)
+		if err != nil {
+			return
+		}
+		var d apiDocument
+		if err := c.do(req, &d); err != nil {
+			o.Error = err.Error()
+			return
+		}
+		o.Status, o.Error = d.Status, d.Error
+	}
+	if o.Status == "failed" {
+		o.Outcome = "failed"
+	}
+}
+
+// do sends req with the token and decodes the JSON answer; an error
+// answer becomes an error carrying the API's Chinese message.
+func (c *remote) do(req *http.Request, out any) error {
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	resp, err := c.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("无法连接 %s:%v", c.base, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if err != nil {
+		return fmt.Errorf("读取服务器应答失败:%v", err)
+	}
+	if resp.StatusCode >= 300 {
+		var e apiError
+		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
+			return fmt.Errorf("%s", e.Error.Message)
+		}
+		return fmt.Errorf("服务器应答 %s", resp.Status)
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("服务器应答不是有效的 JSON:%v", err)
+	}
+	return nil
+}
