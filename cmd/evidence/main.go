@@ -22,8 +22,8 @@ const usage = `evidence — 学习型城市建设监测佐证材料库 (learning
 Usage: evidence <command> [flags]
 
 Commands:
-  serve      run the archive (API on --addr, default 127.0.0.1:8080)
-  ingest     add files or folders: evidence ingest FILE|DIR… --city 330100 --type policy
+  serve      run the archive: web UI and API on --addr (default 127.0.0.1:8080)
+  ingest     add files or folders: evidence ingest FILE|DIR… --city 330100 --type policy [--server URL --token T]
   search     search from the command line: evidence search 学分银行 [--city 330100]
   reindex    rebuild the search index from the catalog and stored text
   check      re-hash every original and compare the index with the catalog (exit 1 on any mismatch)
