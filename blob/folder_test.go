@@ -2,6 +2,8 @@ package blob_test
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/blob/blobtest"
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 func TestFolderConformance(t *testing.T) {
@@ -67,5 +70,45 @@ func TestFolderIgnoresAndCleansLeftovers(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatalf("list: %v", err)
+	}
+}
+
+func TestFolderPutFileMovesTheFileIn(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := blob.NewFolder(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	staged := filepath.Join(dir, "upload-1")
+	data := []byte("杭州市学分银行建设实施方案")
+	if err := os.WriteFile(staged, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutFile(ctx, "originals/abc", staged, int64(len(data)), "text/plain"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(staged); !os.IsNotExist(err) {
+		t.Errorf("the staged file is still there: %v", err)
+	}
+	rc, err := s.Get(ctx, "originals/abc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(rc)
+	rc.Close()
+	info, _ := s.Stat(ctx, "originals/abc")
+	if !bytes.Equal(got, data) || info.ContentType != "text/plain" {
+		t.Errorf("stored %q as %q", got, info.ContentType)
+	}
+	os.WriteFile(staged, data[:3], 0o600)
+	if err := s.PutFile(ctx, "originals/def", staged, int64(len(data)), "text/plain"); err == nil {
+		t.Errorf("a file of the wrong size was taken")
+	}
+	if _, err := s.Stat(ctx, "originals/def"); !catalog.IsNotFound(err) {
+		t.Errorf("a refused PutFile left an object: %v", err)
+	}
+	if err := s.PutFile(ctx, "../x", staged, 3, ""); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("invalid key: %v", err)
 	}
 }

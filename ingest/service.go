@@ -238,6 +238,14 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	} else if err != nil && !catalog.IsNotFound(err) {
 		return fmt.Errorf("check original of %s: %w", st.Filename, err)
 	}
+	if fp, ok := s.blobs.(blob.FilePutter); ok {
+		// The staged file becomes the original: no second copy on disk.
+		if err := fp.PutFile(ctx, key, st.Path, st.Size, st.MIME); err != nil {
+			return fmt.Errorf("store original of %s: %w", st.Filename, err)
+		}
+		st.Path = ""
+		return nil
+	}
 	f, err := os.Open(st.Path)
 	if err != nil {
 		return fmt.Errorf("open staged %s: %w", st.Filename, err)
