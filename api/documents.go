@@ -64,7 +64,13 @@ func (h *handler) handleDocumentView(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	h.writeDocument(w, r, d)
+}
+
+// writeDocument answers with a document and its links.
+func (h *handler) writeDocument(w http.ResponseWriter, r *http.Request, d *catalog.Document) {
 	dj := toDocumentJSON(d)
+	var err error
 	if dj.Links, err = h.documentLinks(r, d.ID); err != nil {
 		h.writeError(w, r, err)
 		return
@@ -356,12 +362,7 @@ func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	dj := toDocumentJSON(d)
-	if dj.Links, err = h.documentLinks(r, d.ID); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, dj)
+	h.writeDocument(w, r, d)
 }
 
 func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
