@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestIngestSearchCheckReindex drives the maintenance commands as an
@@ -155,5 +157,51 @@ func TestIngestThroughARunningServer(t *testing.T) {
 	}
 	if _, err := runCLI(t, "ingest", dir, "--server", s.base, "--token", "ev_wrong", "--city", "420100", "--type", "case"); err == nil || !strings.Contains(err.Error(), "令牌") {
 		t.Errorf("a bad token: %v", err)
+	}
+}
+
+func TestIngestWithAManifest(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "ningbo-policy.pdf"), filepath.Join(dir, "policy.pdf"))
+	copyFile(t, filepath.Join("testdata", "wuhan-case.html"), filepath.Join(dir, "case.html"))
+	copyFile(t, filepath.Join("testdata", "chengdu-news-gb18030.txt"), filepath.Join(dir, "news.txt"))
+	manifest := "文件,标题,文件类型,发布日期,文号,指标\n" +
+		"policy.pdf,宁波市人民政府关于推进学习型城市建设的实施意见,policy,2015-12-01,甬政发〔2015〕58号,\"1.1.1,2.3.1\"\n" +
+		"case.html,江汉区社区学习共同体典型案例,case,2018-05-20,,4.1.1\n" +
+		"news.txt,活动周新闻,press_report,2017年11月,,\n"
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().String(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mpath := filepath.Join(dir, "清单.csv")
+	os.WriteFile(mpath, []byte(gbk), 0o644) // as Excel in China saves it
+	out, err := runCLI(t, "ingest", "--manifest", mpath, "--data", data, "--city", "330200", "--json")
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("ingest with a bad row: %v\n%s", err, out)
+	}
+	var summary struct {
+		Files                     []fileOutcome
+		Stored, Duplicate, Failed int
+	}
+	if err := json.Unmarshal([]byte(out), &summary); err != nil {
+		t.Fatal(err)
+	}
+	if summary.Stored != 2 || summary.Failed != 1 || !strings.Contains(summary.Files[2].Error, "日期") {
+		t.Fatalf("manifest import %+v", summary)
+	}
+	out, err = runCLI(t, "search", "--data", data, "--indicator", "2.3.1", "--type", "policy", "--json")
+	if err != nil || !strings.Contains(out, "宁波市人民政府关于推进学习型城市建设的实施意见") || !strings.Contains(out, "甬政发〔2015〕58号") {
+		t.Errorf("manifest fields not on the document: %v\n%.400s", err, out)
+	}
+	os.WriteFile(mpath, []byte("文件,标题\nmissing.pdf,不存在的文件\n"), 0o644)
+	if _, err := runCLI(t, "ingest", "--manifest", mpath, "--data", data, "--city", "330200", "--type", "policy"); err == nil ||
+		!strings.Contains(describe(err), "找不到文件") {
+		t.Errorf("manifest naming a missing file: %v", err)
+	}
+	os.WriteFile(mpath, []byte("文件,颜色\npolicy.pdf,红\n"), 0o644)
+	if _, err := runCLI(t, "ingest", "--manifest", mpath, "--data", data); err == nil || !strings.Contains(describe(err), "未知的列") {
+		t.Errorf("manifest with an unknown column: %v", err)
 	}
 }

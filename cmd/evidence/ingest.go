@@ -38,36 +38,77 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	issuedOn := fset.String("issued-on", "", "date of issue YYYY-MM-DD")
 	user := fset.String("user", defaultCLIUser(), "who is recorded as the uploader")
 	indicators := fset.String("indicator", "", "key indicator codes the files substantiate, comma-separated")
+	manifest := fset.String("manifest", "", "CSV listing files with their own title, type, date, 文号, indicators … (columns: file, title, city, doc_type, issued_on, doc_number, issuer, department, round, indicators)")
 	asJSON := fset.Bool("json", false, "print the outcome of every file as JSON")
 	server := fset.String("server", os.Getenv("EVIDENCE_SERVER"), "upload through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
 	token := fset.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
-	if fset.NArg() == 0 {
-		return catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹:evidence ingest FILE|DIR… --city 330100 --type policy")
-	}
-	files, err := collectFiles(fset.Args())
+	defaults := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
+		"issued_on": *issuedOn, "indicators": *indicators}
+	jobs, err := ingestJobs(fset.Args(), *manifest, defaults)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return catalog.Errorf(catalog.EINVALID, "没有找到文件")
 	}
 	if *server != "" {
 		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}}
 		if err := c.check(ctx); err != nil {
 			return err
 		}
-		fields := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
-			"issued_on": *issuedOn, "indicators": *indicators}
-		return reportIngest(stdout, c.ingest(ctx, files, fields, stderr), *asJSON)
+		return reportIngest(stdout, c.ingest(ctx, jobs, stderr), *asJSON)
 	}
+	return ingestLocally(ctx, *data, jobs, *manifest == "", &catalog.User{Username: *user, Role: catalog.RoleAdmin},
+		stdout, stderr, *asJSON)
+}
 
+// ingestJobs lists the files to import: from the manifest, or the files
+// and folders given, all with the flags' fields.
+func ingestJobs(args []string, manifest string, defaults map[string]string) ([]fileJob, error) {
+	if manifest != "" {
+		if len(args) > 0 {
+			return nil, catalog.Errorf(catalog.EINVALID, "使用 --manifest 时文件由清单列出,不要再给出文件或文件夹")
+		}
+		return readManifest(manifest, defaults)
+	}
+	if len(args) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹:evidence ingest FILE|DIR… --city 330100 --type policy(或 --manifest 清单.csv)")
+	}
+	files, err := collectFiles(args)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "没有找到文件")
+	}
+	jobs := make([]fileJob, len(files))
+	for i, f := range files {
+		jobs[i] = fileJob{Path: f, Fields: defaults}
+	}
+	return jobs, nil
+}
+
+// jobMeta checks a job's fields as an upload would be checked.
+func jobMeta(ctx context.Context, svc *ingest.Service, f map[string]string) (ingest.Meta, []string, error) {
+	meta := ingest.Meta{Title: f["title"], City: f["city"], DocType: f["doc_type"], Department: f["department"],
+		Issuer: f["issuer"], IssuedOn: f["issued_on"], DocNumber: f["doc_number"], Round: f["round"]}
+	if err := svc.CheckMeta(ctx, &meta); err != nil {
+		return meta, nil, err
+	}
+	codes, err := svc.CheckIndicators(ctx, splitList(f["indicators"]))
+	return meta, codes, err
+}
+
+// ingestLocally imports into the data folder with the archive's own
+// pipeline. With the same fields for every file (no manifest), bad fields
+// stop the import before anything is stored; with a manifest, a bad row
+// fails only its file.
+func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFields bool, u *catalog.User,
+	stdout, stderr io.Writer, asJSON bool) error {
 	var (
 		mu      sync.Mutex
 		waiting = map[string][]*fileOutcome{}
-		done    = make(chan struct{}, len(files))
+		done    = make(chan struct{}, len(jobs))
 	)
 	onDone := func(d *catalog.Document) {
 		mu.Lock()
@@ -81,32 +122,34 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		delete(waiting, d.ID)
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, ingest: ingest.Config{OnDone: onDone}})
+	a, err := openApp(ctx, dataDir, quietLogger(stderr), appOptions{withIndex: true, ingest: ingest.Config{OnDone: onDone}})
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	meta := ingest.Meta{City: *city, DocType: *docType, Department: *dept, Round: *round, IssuedOn: *issuedOn}
-	if err := a.ingest.CheckMeta(ctx, &meta); err != nil {
-		return err
-	}
-	codes, err := a.ingest.CheckIndicators(ctx, splitList(*indicators))
-	if err != nil {
-		return err
+	if sameFields {
+		if _, _, err := jobMeta(ctx, a.ingest, jobs[0].Fields); err != nil {
+			return err
+		}
 	}
 	if err := a.ingest.Start(ctx); err != nil {
 		return err
 	}
-	bar := progressbar.NewOptions(len(files), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
-	u := &catalog.User{Username: *user, Role: catalog.RoleAdmin}
-	outcomes := make([]*fileOutcome, len(files))
+	outcomes := make([]*fileOutcome, len(jobs))
 	pending := 0
-	for i, path := range files {
+	for i, job := range jobs {
+		meta, codes, err := jobMeta(ctx, a.ingest, job.Fields)
+		if err != nil {
+			outcomes[i] = &fileOutcome{Path: job.Path, Outcome: "failed", Error: describe(err)}
+			bar.Add(1)
+			continue
+		}
 		// Held across Submit so that a document finishing at once is not
 		// reported before it is registered as waiting.
 		mu.Lock()
-		o := submitFile(ctx, a.ingest, path, meta, codes, u)
+		o := submitFile(ctx, a.ingest, job.Path, meta, codes, u)
 		outcomes[i] = o
 		if o.Outcome != "failed" && o.Status != string(catalog.StatusIndexed) && o.Status != string(catalog.StatusFailed) {
 			waiting[o.ID] = append(waiting[o.ID], o)
@@ -126,7 +169,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	bar.Finish()
-	return reportIngest(stdout, outcomes, *asJSON)
+	return reportIngest(stdout, outcomes, asJSON)
 }
 
 func submitFile(ctx context.Context, svc *ingest.Service, path string, meta ingest.Meta, codes []string, u *catalog.User) *fileOutcome {

@@ -35,12 +35,12 @@ func (c *remote) check(ctx context.Context) error {
 // pollEvery is how often an uploaded document's status is asked for.
 const pollEvery = 300 * time.Millisecond
 
-func (c *remote) ingest(ctx context.Context, files []string, fields map[string]string, stderr io.Writer) []*fileOutcome {
-	bar := progressbar.NewOptions(len(files), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
+func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) []*fileOutcome {
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
-	outcomes := make([]*fileOutcome, len(files))
-	for i, path := range files {
-		o := c.upload(ctx, path, fields)
+	outcomes := make([]*fileOutcome, len(jobs))
+	for i, job := range jobs {
+		o := c.upload(ctx, job.Path, job.Fields)
 		if o.Outcome != "failed" {
 			c.wait(ctx, o)
 		}

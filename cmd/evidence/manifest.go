@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// fileJob is one file to import with the form fields it is uploaded with
+// (the API's names: city, doc_type, title, issued_on, doc_number, issuer,
+// department, round, indicators).
+type fileJob struct {
+	Path   string
+	Fields map[string]string
+}
+
+// manifestColumns maps the headings a manifest may use, English or
+// Chinese, to upload fields.
+var manifestColumns = map[string]string{
+	"file": "file", "文件": "file", "文件名": "file",
+	"title": "title", "标题": "title",
+	"city": "city", "城市": "city",
+	"doc_type": "doc_type", "type": "doc_type", "文件类型": "doc_type", "类型": "doc_type",
+	"issued_on": "issued_on", "发布日期": "issued_on", "日期": "issued_on",
+	"doc_number": "doc_number", "文号": "doc_number",
+	"issuer": "issuer", "发文机关": "issuer",
+	"department": "department", "报送部门": "department", "部门": "department",
+	"round": "round", "监测轮次": "round", "轮次": "round",
+	"indicators": "indicators", "indicator": "indicators", "指标": "indicators", "关联指标": "indicators",
+}
+
+// readManifest reads a CSV (UTF-8, or GBK as Excel saves it in China) with
+// a header row naming a file column and any upload fields; file paths are
+// relative to the manifest. Every row's fields are laid over defaults.
+func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取清单 %s:%v", path, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		if data, err = simplifiedchinese.GB18030.NewDecoder().Bytes(data); err != nil {
+			return nil, catalog.Errorf(catalog.EINVALID, "清单编码无法识别;请另存为 UTF-8 CSV")
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "清单 %s 没有表头:%v", path, err)
+	}
+	cols := make([]string, len(header))
+	hasFile := false
+	for i, h := range header {
+		col, ok := manifestColumns[strings.ToLower(strings.TrimSpace(h))]
+		if !ok {
+			return nil, catalog.Errorf(catalog.EINVALID, "清单第 1 行有未知的列 %q;可用的列:file(文件)、title、city、doc_type、issued_on、doc_number、issuer、department、round、indicators", h)
+		}
+		cols[i] = col
+		hasFile = hasFile || col == "file"
+	}
+	if !hasFile {
+		return nil, catalog.Errorf(catalog.EINVALID, "清单缺少 file(文件)列")
+	}
+	base := filepath.Dir(path)
+	var jobs []fileJob
+	var problems []string
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, catalog.Errorf(catalog.EINVALID, "清单第 %d 行格式错误:%v", line, err)
+		}
+		job := fileJob{Fields: map[string]string{}}
+		for k, v := range defaults {
+			job.Fields[k] = v
+		}
+		for i, v := range rec {
+			if i >= len(cols) {
+				break
+			}
+			v = strings.TrimSpace(v)
+			switch {
+			case cols[i] == "file":
+				job.Path = v
+			case v != "":
+				job.Fields[cols[i]] = v
+			}
+		}
+		if job.Path == "" {
+			if strings.TrimSpace(strings.Join(rec, "")) != "" {
+				problems = append(problems, fmt.Sprintf("第 %d 行没有文件名", line))
+			}
+			continue
+		}
+		if !filepath.IsAbs(job.Path) {
+			job.Path = filepath.Join(base, job.Path)
+		}
+		if st, err := os.Stat(job.Path); err != nil || !st.Mode().IsRegular() {
+			problems = append(problems, fmt.Sprintf("第 %d 行:找不到文件 %s", line, job.Path))
+			continue
+		}
+		jobs = append(jobs, job)
+	}
+	if len(problems) > 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "清单有 %d 处问题,未导入任何文件:\n%s", len(problems), strings.Join(problems, "\n"))
+	}
+	if len(jobs) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "清单中没有文件")
+	}
+	return jobs, nil
+}
