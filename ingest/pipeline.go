@@ -137,6 +137,11 @@ func (s *Service) prepare(ctx context.Context, id string) (*indexJob, error) {
 	case catalog.StatusStored:
 		return s.extract(ctx, d)
 	}
+	// Already indexed (by a refresh that came first) or failed: done, and
+	// whoever waits for it is told so.
+	if s.cfg.OnDone != nil {
+		s.cfg.OnDone(d)
+	}
 	return nil, nil
 }
 

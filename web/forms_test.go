@@ -179,6 +179,9 @@ func TestFormsRefuseBadInput(t *testing.T) {
 	if resp, _ := zhou.get("/admin"); resp.StatusCode != 403 {
 		t.Errorf("admin page for an expert: %d", resp.StatusCode)
 	}
+	if resp, _ := zhou.get("/search?q=" + url.QueryEscape("学分银行") + "&page=922337203685477581"); resp.StatusCode != 200 && resp.StatusCode != 400 {
+		t.Errorf("an absurd page number: %d", resp.StatusCode)
+	}
 	if resp, body := zhou.get("/search?q=" + url.QueryEscape(`"学分银行`)); resp.StatusCode != 400 || !strings.Contains(body, "引号不配对") {
 		t.Errorf("unreadable query page: %d", resp.StatusCode)
 	}

@@ -49,8 +49,9 @@ var funcs = template.FuncMap{
 		}
 		return base + "?" + v.Encode()
 	},
-	"add":  func(a, b int) int { return a + b },
-	"list": func(s ...string) []string { return s },
+	"add":        func(a, b int) int { return a + b },
+	"pathEscape": url.PathEscape,
+	"list":       func(s ...string) []string { return s },
 	// dict passes a tree node with the language and city to the recursive
 	// "node" template.
 	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {

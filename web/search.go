@@ -11,6 +11,9 @@ import (
 
 const resultsPerPage = 10
 
+// maxPages is the deepest result page, as deep as the search service pages.
+const maxPages = 1000
+
 type option struct {
 	Value, Label string
 	Selected     bool
@@ -30,7 +33,7 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := &searchPage{Query: q.Get("q"), City: q.Get("city"), Indicator: q.Get("indicator"), DocType: q.Get("doc_type"), Year: q.Get("year")}
 	p.PageNum, _ = strconv.Atoi(q.Get("page"))
-	p.PageNum = max(p.PageNum, 1)
+	p.PageNum = min(max(p.PageNum, 1), maxPages)
 	if err := h.fillOptions(r, p, u); err != nil {
 		h.fail(w, r, err)
 		return

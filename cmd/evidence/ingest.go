@@ -52,6 +52,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *server != "" {
+		if *manifest == "" && *docType == "" {
+			// The server would refuse each file after its upload; say it once.
+			return catalog.Errorf(catalog.EINVALID, "缺少文件类型 --type(如 policy 政策文件)")
+		}
 		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}}
 		if err := c.check(ctx); err != nil {
 			return err
@@ -150,6 +154,16 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 		// reported before it is registered as waiting.
 		mu.Lock()
 		o := submitFile(ctx, a.ingest, job.Path, meta, codes, u)
+		if o.ID != "" {
+			// Linking may have indexed it already (a document left over from
+			// an interrupted run): take its status as it is now.
+			if d, err := a.cat.Document(ctx, o.ID); err == nil {
+				o.Status, o.Error = string(d.Status), d.Error
+				if d.Status == catalog.StatusFailed {
+					o.Outcome = "failed"
+				}
+			}
+		}
 		outcomes[i] = o
 		if o.Outcome != "failed" && o.Status != string(catalog.StatusIndexed) && o.Status != string(catalog.StatusFailed) {
 			waiting[o.ID] = append(waiting[o.ID], o)

@@ -125,7 +125,8 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome) {
 		}
 		var d apiDocument
 		if err := c.do(req, &d); err != nil {
-			o.Error = err.Error()
+			// Stored, but whether it became searchable is unknown: say so.
+			o.Outcome, o.Error = "failed", "已上传,但无法获知处理结果:"+err.Error()
 			return
 		}
 		o.Status, o.Error = d.Status, d.Error

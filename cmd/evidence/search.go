@@ -73,12 +73,10 @@ func plainFragment(h string) string {
 	return r.Replace(h)
 }
 
+// splitList reads a list as people write it: separated by commas (either
+// width), 、 or spaces — the same as the API's indicators field.
 func splitList(s string) []string {
-	var out []string
-	for _, v := range strings.Split(s, ",") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == '，' || r == '、' || r == ' ' || r == '\t' || r == '　'
+	})
 }

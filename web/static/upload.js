@@ -91,11 +91,11 @@
         var doc = body.documents[0];
         show(r, doc.duplicate ? "duplicate" : "stored", doc);
       } else {
-        show(r, "failed", null, (body.error && body.error.message) || ("HTTP " + xhr.status));
+        show(r, "failed", null, (body.error && body.error.message) || (words.http + " " + xhr.status));
       }
       done();
     };
-    xhr.onerror = function () { show(r, "failed", null, "network error"); done(); };
+    xhr.onerror = function () { show(r, "failed", null, words.network); done(); };
     xhr.send(data);
   }
 
