@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -255,7 +254,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料"))
 		return
 	}
-	codes, err := h.Ingest.CheckIndicators(r.Context(), splitCodes(fields["indicators"]))
+	codes, err := h.Ingest.CheckIndicators(r.Context(), catalog.SplitList(fields["indicators"]))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -308,15 +307,6 @@ func (h *handler) submitStaged(w http.ResponseWriter, r *http.Request, staged []
 		body["errors"] = failed
 	}
 	h.writeJSON(w, r, status, body)
-}
-
-// splitCodes reads a comma-separated list of indicator codes.
-func splitCodes(s string) []string {
-	var out []string
-	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' || r == '、' }) {
-		out = append(out, c)
-	}
-	return out
 }
 
 func uploadReadError(err error, limit int64) error {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -144,6 +145,20 @@ func TestDocumentYear(t *testing.T) {
 		d := Document{IssuedOn: tt.issued, Round: tt.round}
 		if got := d.Year(); got != tt.want {
 			t.Errorf("Year(%q, %q) = %d, want %d", tt.issued, tt.round, got, tt.want)
+		}
+	}
+}
+
+func TestSplitListReadsListsAsPeopleWriteThem(t *testing.T) {
+	for in, want := range map[string]string{
+		"2.3.1,1.1.1":    "2.3.1|1.1.1",
+		"2.3.1、1.1.1":    "2.3.1|1.1.1",
+		"2.3.1，1.1.1":    "2.3.1|1.1.1",
+		" 2.3.1  1.1.1 ": "2.3.1|1.1.1",
+		"":               "",
+	} {
+		if got := strings.Join(SplitList(in), "|"); got != want {
+			t.Errorf("SplitList(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

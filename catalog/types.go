@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"strings"
 	"time"
+	"unicode"
 )
 
 // Status is where a document is in the ingest pipeline.
@@ -188,4 +190,12 @@ func (u *User) CanEdit(city string) error {
 		return nil
 	}
 	return Errorf(EFORBIDDEN, "只有本市协调员或管理员可以修改该城市的材料、指标关联和主张")
+}
+
+// SplitList reads a list the way people type one — indicator codes, city
+// codes — separated by commas of either width, 、 or spaces.
+func SplitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == '，' || r == '、' || unicode.IsSpace(r)
+	})
 }

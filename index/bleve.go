@@ -13,7 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -47,7 +47,7 @@ func Open(dir string) (*Bleve, error) {
 	}
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
+		if errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: %w", dir, catalog.Errorf(catalog.EUNAVAILABLE,
 				"索引目录正被另一个 evidence 进程使用(evidence serve 是否正在运行?);请先停止它,或通过网页/API 操作"))
 		}

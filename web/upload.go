@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
@@ -73,9 +72,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	codes, err := h.Ingest.CheckIndicators(r.Context(), strings.FieldsFunc(r.FormValue("indicators"), func(c rune) bool {
-		return c == ',' || c == '，' || c == ' ' || c == '、'
-	}))
+	codes, err := h.Ingest.CheckIndicators(r.Context(), catalog.SplitList(r.FormValue("indicators")))
 	if err != nil {
 		h.fail(w, r, err)
 		return

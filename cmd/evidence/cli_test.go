@@ -205,17 +205,3 @@ func TestIngestWithAManifest(t *testing.T) {
 		t.Errorf("manifest with an unknown column: %v", err)
 	}
 }
-
-func TestSplitListReadsListsAsPeopleWriteThem(t *testing.T) {
-	for in, want := range map[string]string{
-		"2.3.1,1.1.1":    "2.3.1|1.1.1",
-		"2.3.1、1.1.1":    "2.3.1|1.1.1",
-		"2.3.1，1.1.1":    "2.3.1|1.1.1",
-		" 2.3.1  1.1.1 ": "2.3.1|1.1.1",
-		"":               "",
-	} {
-		if got := strings.Join(splitList(in), "|"); got != want {
-			t.Errorf("splitList(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

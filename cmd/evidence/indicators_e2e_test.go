@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 func (s *server) send(method, path string, body string) (int, map[string]any) {
@@ -52,7 +54,7 @@ func TestIndicatorsEndToEnd(t *testing.T) {
 		}
 		d := documents(t, body)[0]
 		ids[up.file] = d["id"].(string)
-		if n := len(d["links"].([]any)); n != len(splitList(up.indicators)) {
+		if n := len(d["links"].([]any)); n != len(catalog.SplitList(up.indicators)) {
 			t.Errorf("%s uploaded with indicators %q has %d links", up.file, up.indicators, n)
 		}
 		s.waitDone(ids[up.file])

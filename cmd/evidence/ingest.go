@@ -99,7 +99,7 @@ func jobMeta(ctx context.Context, svc *ingest.Service, f map[string]string) (ing
 	if err := svc.CheckMeta(ctx, &meta); err != nil {
 		return meta, nil, err
 	}
-	codes, err := svc.CheckIndicators(ctx, splitList(f["indicators"]))
+	codes, err := svc.CheckIndicators(ctx, catalog.SplitList(f["indicators"]))
 	return meta, codes, err
 }
 

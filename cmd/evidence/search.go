@@ -26,9 +26,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
-	req := search.Request{Query: strings.Join(fs.Args(), " "), Cities: splitList(*city),
-		Indicators: splitList(*indicator), DocTypes: splitList(*docType), Size: *size}
-	for _, y := range splitList(*year) {
+	req := search.Request{Query: strings.Join(fs.Args(), " "), Cities: catalog.SplitList(*city),
+		Indicators: catalog.SplitList(*indicator), DocTypes: catalog.SplitList(*docType), Size: *size}
+	for _, y := range catalog.SplitList(*year) {
 		n, err := strconv.Atoi(y)
 		if err != nil {
 			return catalog.Errorf(catalog.EINVALID, "年份应为四位数字,收到 %q", y)
@@ -71,12 +71,4 @@ func plainFragment(h string) string {
 	})
 	r := strings.NewReplacer("&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&amp;", "&")
 	return r.Replace(h)
-}
-
-// splitList reads a list as people write it: separated by commas (either
-// width), 、 or spaces — the same as the API's indicators field.
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || r == '，' || r == '、' || r == ' ' || r == '\t' || r == '　'
-	})
 }
