@@ -18,6 +18,13 @@ type StoredText struct {
 	Encoding  string   `json:"encoding,omitempty"`
 	Title     string   `json:"title,omitempty"`
 	Pages     []string `json:"pages"`
+
+	// PageSources, OCRConfidence and SealPages are extract.Result's: where
+	// each page's text came from, the mean OCR confidence, and the pages
+	// with a red official seal. Empty for text stored before they existed.
+	PageSources   []string `json:"page_sources,omitempty"`
+	OCRConfidence *float64 `json:"ocr_confidence,omitempty"`
+	SealPages     []int    `json:"seal_pages,omitempty"`
 }
 
 // SaveText writes t as the text of the document with these bytes.

@@ -22,6 +22,25 @@ const (
 	FormatDOCX Format = "docx"
 	FormatTXT  Format = "txt"
 	FormatHTML Format = "html"
+
+	// Formats of the second wave (issue 11). Each extractor registers itself
+	// in its own file with registerExtractor, so that formats land without
+	// touching each other.
+	FormatDOC   Format = "doc"   // Word 97–2003 and WPS files in the OLE format
+	FormatODT   Format = "odt"   // OpenDocument text
+	FormatRTF   Format = "rtf"   // Rich Text Format
+	FormatOFD   Format = "ofd"   // GB/T 33190 electronic documents
+	FormatXLSX  Format = "xlsx"  // Office Open XML spreadsheets
+	FormatXLS   Format = "xls"   // Excel 97–2003 spreadsheets (OLE)
+	FormatCSV   Format = "csv"   // comma-separated tables
+	FormatPPTX  Format = "pptx"  // Office Open XML slides
+	FormatImage Format = "image" // JPEG, PNG or TIFF (every frame a page), read by OCR
+)
+
+// Page sources, one per page in Result.PageSources.
+const (
+	SourceText = "text" // the file's own text layer or markup
+	SourceOCR  = "ocr"  // optical character recognition of the page image
 )
 
 // Version is the version of the extraction rules (extractors plus
@@ -64,6 +83,17 @@ type Result struct {
 	Pages     []string // normalised text of each page, page 1 first; never contains '\f'
 	Title     string   // a title found in the file (HTML <title>, DOCX dc:title, PDF Info Title), "" if none
 	Encoding  string   // for txt/html: the detected encoding, e.g. "utf-8", "gb18030"
+
+	// PageSources says for each page where its text came from (SourceText or
+	// SourceOCR); nil means every page is SourceText.
+	PageSources []string
+	// OCRConfidence is the mean recognition confidence (0–1) over the OCR'd
+	// pages, or nil when no page was OCR'd.
+	OCRConfidence *float64
+	// SealPages lists the 1-based pages on which a red official seal (公章)
+	// was found: a round or oval red stamp on a scan or photo, or an OFD
+	// electronic seal.
+	SealPages []int
 }
 
 // extractor reads the file at path and returns raw (not yet normalised)
@@ -76,6 +106,15 @@ var extractors = map[Format]extractor{
 	FormatDOCX: extractDOCX,
 	FormatTXT:  extractTXT,
 	FormatHTML: extractHTML,
+}
+
+// registerExtractor adds the reader of one format; called from the init of
+// the format's own file.
+func registerExtractor(f Format, run extractor) {
+	if _, dup := extractors[f]; dup {
+		panic("extract: two extractors for " + string(f))
+	}
+	extractors[f] = run
 }
 
 // Extract reads the file at path as format and returns its normalised text,
