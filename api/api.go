@@ -11,22 +11,27 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/lcmonitor/evidence/auth"
-	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 )
 
-// Deps are the services the API calls.
+// Deps are the services the API calls; handlers never reach the catalog
+// or the blob store but through them.
 type Deps struct {
-	Catalog *catalog.Store
-	Blobs   blob.Store
-	Ingest  *ingest.Service
-	Search  *search.Service
-	Auth    *auth.Authenticator
-	Claims  *claims.Service
-	Logger  *slog.Logger
+	Catalog   *catalog.Store // accounts only, until they have their service
+	Ingest    *ingest.Service
+	Documents *documents.Service
+	Search    *search.Service
+	Claims    *claims.Service
+	Framework *framework.Service
+	Coverage  *coverage.Service
+	Auth      *auth.Authenticator
+	Logger    *slog.Logger
 }
 
 type handler struct {
@@ -106,12 +111,6 @@ func NewHandler(d Deps) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
-	if d.Auth == nil {
-		d.Auth = auth.NewAuthenticator(d.Catalog, 0)
-	}
-	if d.Claims == nil {
-		d.Claims = claims.NewService(d.Catalog, d.Blobs)
-	}
 	h := &handler{Deps: d, metrics: newMetrics(d)}
 	mux := http.NewServeMux()
 	for _, rt := range h.routes() {
@@ -150,7 +149,7 @@ func (h *handler) handleMetrics(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
-	if _, err := h.Catalog.Cities(r.Context()); err != nil {
+	if err := h.Ingest.Healthy(r.Context()); err != nil {
 		h.writeError(w, r, catalog.Errorf(catalog.EUNAVAILABLE, "目录数据库不可用"))
 		return
 	}

@@ -63,25 +63,13 @@ func (h *handler) handleClaimCreate(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	u := userFrom(r.Context())
-	city, ok := scopedCity(u, q.Get("city"))
-	if !ok {
-		h.writeJSON(w, r, http.StatusOK, map[string]any{"claims": []claimJSON{}})
-		return
-	}
 	round, err := intParam(q.Get("round"), 0, "round")
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	status := catalog.ClaimStatus(q.Get("status"))
-	switch status {
-	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
-	default:
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "status 应为 pending、verified、insufficient 或 contradicted"))
-		return
-	}
-	list, err := h.Catalog.FindClaims(r.Context(), catalog.ClaimFilter{City: city, Indicator: q.Get("indicator"), Status: status, Round: round})
+	list, err := h.Claims.List(r.Context(), userFrom(r.Context()), catalog.ClaimFilter{City: q.Get("city"),
+		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")), Round: round})
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -96,37 +84,22 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 // handleClaimView shows a claim for review: each citation in its page
 // context, the verdicts, and the history from the audit log.
 func (h *handler) handleClaimView(w http.ResponseWriter, r *http.Request) {
-	c, err := h.Claims.Get(r.Context(), userFrom(r.Context()), r.PathValue("id"))
+	v, err := h.Claims.View(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	passages, err := h.Claims.Passages(r.Context(), c)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	cj := toClaimJSON(c)
-	for i, p := range passages {
+	cj := toClaimJSON(v.Claim)
+	for i, p := range v.Passages {
 		cj.Citations[i].Title, cj.Citations[i].Deleted, cj.Citations[i].Context = p.Title, p.Deleted, p.Context
 	}
-	reviews, err := h.Catalog.Reviews(r.Context(), c.ID)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	rj := make([]map[string]any, len(reviews))
-	for i, rv := range reviews {
+	rj := make([]map[string]any, len(v.Reviews))
+	for i, rv := range v.Reviews {
 		rj[i] = map[string]any{"reviewer": rv.Reviewer, "verdict": rv.Verdict, "comment": rv.Comment, "at": rv.At}
 	}
-	events, err := h.Catalog.FindEvents(r.Context(), catalog.EventFilter{Object: "claim:" + c.ID, Limit: 1000})
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	history := make([]map[string]any, len(events))
-	for i, e := range events {
-		history[len(events)-1-i] = map[string]any{"at": e.At, "user": e.User, "action": e.Action, "detail": e.Detail}
+	history := make([]map[string]any, len(v.History))
+	for i, e := range v.History {
+		history[i] = map[string]any{"at": e.At, "user": e.User, "action": e.Action, "detail": e.Detail}
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": cj, "reviews": rj, "history": history})
 }
@@ -181,26 +154,12 @@ func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleClaimCandidates(w http.ResponseWriter, r *http.Request) {
-	c, err := h.Claims.Get(r.Context(), userFrom(r.Context()), r.PathValue("id"))
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	links, err := h.Catalog.IndicatorLinks(r.Context(), c.Indicator, c.City)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	linked := make([]string, len(links))
-	for i, l := range links {
-		linked[i] = l.DocumentID
-	}
 	limit, err := intParam(r.URL.Query().Get("limit"), 10, "limit")
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	cands, err := h.Search.ClaimCandidates(r.Context(), c, linked, min(max(limit, 1), 50))
+	cands, err := h.Claims.Candidates(r.Context(), userFrom(r.Context()), r.PathValue("id"), limit)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -211,39 +170,19 @@ func (h *handler) handleClaimCandidates(w http.ResponseWriter, r *http.Request) 
 var shaPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // handleOriginalBySHA serves the bytes a citation points at, even after
-// its document was deleted, so a verdict can always be checked against
-// what the reviewer saw. Coordinators get only their city's.
+// its document was deleted (documents.Service.CitedOriginal).
 func (h *handler) handleOriginalBySHA(w http.ResponseWriter, r *http.Request) {
 	sha := r.PathValue("sha256")
 	if !shaPattern.MatchString(sha) {
 		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "SHA-256 应为 64 位小写十六进制"))
 		return
 	}
-	u := userFrom(r.Context())
-	cities, err := h.Catalog.CitedBySHA256(r.Context(), sha)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	allowed := len(cities) > 0 && u.Role != catalog.RoleCoordinator
-	for _, c := range cities {
-		allowed = allowed || c == u.City
-	}
-	if !allowed {
-		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有被引用的原件 %s", sha))
-		return
-	}
-	rc, err := h.Blobs.Get(r.Context(), catalog.OriginalKey(sha))
+	info, rc, err := h.Documents.CitedOriginal(r.Context(), userFrom(r.Context()), sha)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	defer rc.Close()
-	info, err := h.Blobs.Stat(r.Context(), catalog.OriginalKey(sha))
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
 	w.Header().Set("Content-Type", info.ContentType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+sha+`"`)
 	w.Header().Set("Content-Length", strconv.FormatInt(info.Size, 10))

@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -46,35 +46,22 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	}
 }
 
-func (h *handler) loadDocument(r *http.Request) (*catalog.Document, error) {
-	d, err := h.Catalog.Document(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return nil, err
+// toDocumentView is a document with its links.
+func toDocumentView(v *documents.View) documentJSON {
+	dj := toDocumentJSON(v.Document)
+	for _, l := range v.Links {
+		dj.Links = append(dj.Links, toLinkJSON(l))
 	}
-	if !userFrom(r.Context()).CanSee(d.City) {
-		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 不存在", d.ID)
-	}
-	return d, nil
+	return dj
 }
 
 func (h *handler) handleDocumentView(w http.ResponseWriter, r *http.Request) {
-	d, err := h.loadDocument(r)
+	v, err := h.Documents.View(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeDocument(w, r, d)
-}
-
-// writeDocument answers with a document and its links.
-func (h *handler) writeDocument(w http.ResponseWriter, r *http.Request, d *catalog.Document) {
-	dj := toDocumentJSON(d)
-	var err error
-	if dj.Links, err = h.documentLinks(r, d.ID); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusOK, dj)
+	h.writeJSON(w, r, http.StatusOK, toDocumentView(v))
 }
 
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
@@ -96,14 +83,7 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Limit, f.Offset = size, (page-1)*size
-	if u := userFrom(r.Context()); u.Role == catalog.RoleCoordinator {
-		if f.City != "" && f.City != u.City {
-			h.writeJSON(w, r, http.StatusOK, map[string]any{"documents": []documentJSON{}, "total": 0, "page": page})
-			return
-		}
-		f.City = u.City
-	}
-	docs, total, err := h.Catalog.FindDocuments(r.Context(), f)
+	docs, total, err := h.Documents.List(r.Context(), userFrom(r.Context()), f)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -127,14 +107,9 @@ func intParam(s string, def int, name string) (int, error) {
 }
 
 func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request) {
-	d, err := h.loadDocument(r)
+	d, rc, err := h.Documents.Original(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
 		h.writeError(w, r, err)
-		return
-	}
-	rc, err := h.Blobs.Get(r.Context(), catalog.OriginalKey(d.SHA256))
-	if err != nil {
-		h.writeError(w, r, fmt.Errorf("original of %s: %w", d.ID, err))
 		return
 	}
 	defer rc.Close()
@@ -160,29 +135,12 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 }
 
 func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
-	d, err := h.loadDocument(r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	t, err := h.documentText(r, d)
+	d, t, err := h.Documents.Text(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": t.Pages})
-}
-
-// documentText loads a document's extracted text, or says in words why
-// there is none yet.
-func (h *handler) documentText(r *http.Request, d *catalog.Document) (*ingest.StoredText, error) {
-	switch d.Status {
-	case catalog.StatusStored:
-		return nil, catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
-	case catalog.StatusFailed:
-		return nil, catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", d.Error)
-	}
-	return ingest.LoadText(r.Context(), h.Blobs, d.SHA256)
 }
 
 // maxFieldBytes bounds a non-file form field.
@@ -236,60 +194,42 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件;请在字段 file 中选择要上传的文件"))
 		return
 	}
-	meta := ingest.Meta{
+	req := ingest.UploadRequest{Meta: ingest.Meta{
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
-	}
-	if meta.City == "" && u.Role == catalog.RoleCoordinator {
-		meta.City = u.City
-	}
-	if meta.Department == "" {
-		meta.Department = u.Department
-	}
-	if err := h.Ingest.CheckMeta(r.Context(), &meta); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	if err := u.CanEdit(meta.City); err != nil {
-		h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料"))
-		return
-	}
-	codes, err := h.Ingest.CheckIndicators(r.Context(), catalog.SplitList(fields["indicators"]))
+	}, Indicators: catalog.SplitList(fields["indicators"]), Files: staged}
+	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.submitStaged(w, r, staged, meta, codes, u)
+	h.writeUploaded(w, r, outcomes)
 }
 
-// submitStaged submits each staged file. Files stored before a failure stay
-// stored and are reported with the error, so nothing is silently lost.
-func (h *handler) submitStaged(w http.ResponseWriter, r *http.Request, staged []*ingest.Staged, meta ingest.Meta,
-	indicators []string, u *catalog.User) {
+// writeUploaded answers with each file's document, and the files that
+// failed with their errors: files stored before a failure stay stored and
+// are reported, so nothing is silently lost.
+func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes []ingest.Outcome) {
 	var docs []documentJSON
 	var failed []map[string]any
 	var firstErr error
 	allDuplicates := true
-	for _, st := range staged {
-		out, err := h.Ingest.Submit(r.Context(), st, meta, u)
-		if err == nil {
-			err = h.Ingest.Link(r.Context(), out.Document.ID, indicators, u)
-		}
-		if err != nil {
+	for _, o := range outcomes {
+		if o.Err != nil {
 			if firstErr == nil {
-				firstErr = err
+				firstErr = o.Err
 			}
-			h.Logger.Warn("submit failed", "filename", st.Filename, "err", err)
-			failed = append(failed, map[string]any{"filename": st.Filename,
-				"error": errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err)}})
+			failed = append(failed, map[string]any{"filename": o.Filename,
+				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err)}})
 			continue
 		}
-		dj := toDocumentJSON(out.Document)
-		if dj.Links, err = h.documentLinks(r, out.Document.ID); err != nil {
+		views, err := h.Documents.Views(r.Context(), []*catalog.Document{o.Document})
+		if err != nil {
 			h.writeError(w, r, err)
 			return
 		}
-		dup := out.Duplicate
+		dj := toDocumentView(views[0])
+		dup := o.Duplicate
 		dj.Duplicate = &dup
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
@@ -318,11 +258,6 @@ func uploadReadError(err error, limit int64) error {
 }
 
 func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	d, err := h.loadDocument(r)
-	if err == nil {
-		err = u.CanEdit(d.City)
-	}
 	var in struct {
 		Title      *string `json:"title"`
 		DocType    *string `json:"doc_type"`
@@ -332,47 +267,33 @@ func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 		DocNumber  *string `json:"doc_number"`
 		Round      *string `json:"round"`
 	}
+	u := userFrom(r.Context())
+	// Scope first: another city's document is not found, whatever the body.
+	_, err := h.Documents.Get(r.Context(), u, r.PathValue("id"))
 	if err == nil {
 		err = readJSON(r, &in)
 	}
-	patch := catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
-		IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}
+	var v *documents.View
 	if err == nil {
-		err = h.Ingest.CheckPatch(r.Context(), &patch)
-	}
-	if err == nil {
-		d, err = h.Catalog.UpdateDocument(r.Context(), d.ID, patch, u.Username)
+		patch := catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
+			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}
+		if _, err = h.Documents.Edit(r.Context(), u, r.PathValue("id"), patch); err == nil {
+			v, err = h.Documents.View(r.Context(), u, r.PathValue("id"))
+		}
 	}
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.Ingest.RefreshAfterChange(r.Context(), d.ID)
-	if d, err = h.Catalog.Document(r.Context(), d.ID); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeDocument(w, r, d)
+	h.writeJSON(w, r, http.StatusOK, toDocumentView(v))
 }
 
 func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	d, err := h.loadDocument(r)
-	if err == nil {
-		err = requireAdmin(u)
-	}
-	var reopened []string
-	if err == nil {
-		// Reviewed claims citing it lose part of their evidence: back to the queue.
-		reopened, err = h.Catalog.DeleteDocument(r.Context(), d.ID, u.Username)
-	}
+	id := r.PathValue("id")
+	reopened, err := h.Documents.Delete(r.Context(), userFrom(r.Context()), id)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	if err := h.Ingest.Unindex(r.Context(), d.ID); err != nil {
-		// The delete is saved; start-up reconciliation removes the entry.
-		h.Logger.Error("remove deleted document from the index", "id", d.ID, "err", err)
-	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": d.ID, "reopened_claims": nonNil(reopened)})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": id, "reopened_claims": reopened})
 }

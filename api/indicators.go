@@ -5,42 +5,19 @@ import (
 	"net/http"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/coverage"
-	"github.com/lcmonitor/evidence/framework"
 )
 
-// scopedCity is the city a request may look at: the coordinator's own, or
-// what the request asks (all cities when empty).
-func scopedCity(u *catalog.User, requested string) (city string, visible bool) {
-	if u.Role != catalog.RoleCoordinator {
-		return requested, true
-	}
-	if requested != "" && requested != u.City {
-		return "", false
-	}
-	return u.City, true
-}
-
 func (h *handler) handleIndicatorTree(w http.ResponseWriter, r *http.Request) {
-	city, ok := scopedCity(userFrom(r.Context()), r.URL.Query().Get("city"))
-	if !ok {
-		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "城市 %s 不存在", r.URL.Query().Get("city")))
-		return
-	}
-	fw, inds, err := h.Catalog.CurrentFramework(r.Context())
+	t, err := h.Coverage.Tree(r.Context(), userFrom(r.Context()), r.URL.Query().Get("city"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	linked, err := h.Catalog.LinkedDocuments(r.Context(), city)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
+	fw := t.Framework
 	h.writeJSON(w, r, http.StatusOK, map[string]any{
 		"framework":  map[string]any{"id": fw.ID, "name": fw.Name, "name_en": fw.NameEN, "version": fw.Version, "imported_at": fw.ImportedAt},
-		"city":       city,
-		"indicators": coverage.Tree(inds, linked),
+		"city":       t.City,
+		"indicators": t.Nodes,
 	})
 }
 
@@ -70,12 +47,7 @@ func (h *handler) handleCoverage(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	city, ok := scopedCity(userFrom(r.Context()), q.Get("city"))
-	if !ok {
-		h.writeError(w, r, catalog.Errorf(catalog.ENOTFOUND, "城市 %s 不存在", q.Get("city")))
-		return
-	}
-	m, err := coverage.Load(r.Context(), h.Catalog, round, city)
+	m, err := h.Coverage.Matrix(r.Context(), userFrom(r.Context()), round, q.Get("city"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -112,12 +84,7 @@ func (h *handler) handleFrameworkImport(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	meta := catalog.Framework{ID: r.FormValue("id"), Name: r.FormValue("name"), Version: r.FormValue("version")}
-	p, err := framework.Parse(hdr.Filename, data, meta)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	rep, err := h.Catalog.ImportFramework(r.Context(), p.Framework, p.Indicators, u.Username)
+	rep, err := h.Framework.Import(r.Context(), u, hdr.Filename, data, meta)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -128,7 +95,7 @@ func (h *handler) handleFrameworkImport(w http.ResponseWriter, r *http.Request) 
 	}
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{
 		"framework":  map[string]any{"id": rep.Framework.ID, "name": rep.Framework.Name, "version": rep.Framework.Version},
-		"indicators": len(p.Indicators), "added": nonNil(rep.Added), "removed": nonNil(rep.Removed), "orphan_links": orphans,
+		"indicators": rep.Indicators, "added": nonNil(rep.Added), "removed": nonNil(rep.Removed), "orphan_links": orphans,
 	})
 }
 
@@ -140,7 +107,7 @@ func nonNil(s []string) []string {
 }
 
 func (h *handler) handleCities(w http.ResponseWriter, r *http.Request) {
-	cities, err := h.Catalog.Cities(r.Context())
+	cities, err := h.Framework.Cities(r.Context())
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -155,12 +122,12 @@ func (h *handler) handleCities(w http.ResponseWriter, r *http.Request) {
 func (h *handler) handleCityCreate(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	var in struct{ Code, Name string }
-	err := requireAdmin(u)
+	err := requireAdmin(u) // before reading the body
 	if err == nil {
 		err = readJSON(r, &in)
 	}
 	if err == nil {
-		err = h.Catalog.AddCity(r.Context(), catalog.City{Code: in.Code, Name: in.Name}, u.Username)
+		err = h.Framework.AddCity(r.Context(), u, catalog.City{Code: in.Code, Name: in.Name})
 	}
 	if err != nil {
 		h.writeError(w, r, err)
@@ -170,7 +137,7 @@ func (h *handler) handleCityCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleRounds(w http.ResponseWriter, r *http.Request) {
-	rounds, err := h.Catalog.Rounds(r.Context())
+	rounds, err := h.Framework.Rounds(r.Context())
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -189,12 +156,12 @@ func (h *handler) handleRoundCreate(w http.ResponseWriter, r *http.Request) {
 		Label   string `json:"label"`
 		Current bool   `json:"current"`
 	}
-	err := requireAdmin(u)
+	err := requireAdmin(u) // before reading the body
 	if err == nil {
 		err = readJSON(r, &in)
 	}
 	if err == nil {
-		err = h.Catalog.AddRound(r.Context(), catalog.Round{Year: in.Year, Label: in.Label, Current: in.Current}, u.Username)
+		err = h.Framework.AddRound(r.Context(), u, catalog.Round{Year: in.Year, Label: in.Label, Current: in.Current})
 	}
 	if err != nil {
 		h.writeError(w, r, err)

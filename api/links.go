@@ -70,45 +70,13 @@ func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": l.ID})
 }
 
-// documentLinks returns the links of d for its JSON view.
-func (h *handler) documentLinks(r *http.Request, id string) ([]linkJSON, error) {
-	links, err := h.Catalog.DocumentLinks(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]linkJSON, len(links))
-	for i, l := range links {
-		out[i] = toLinkJSON(l)
-	}
-	return out, nil
-}
-
 func (h *handler) handleDocumentSuggestions(w http.ResponseWriter, r *http.Request) {
-	d, err := h.loadDocument(r)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	t, err := h.documentText(r, d)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	links, err := h.Catalog.DocumentLinks(r.Context(), d.ID)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	skip := make([]string, len(links))
-	for i, l := range links {
-		skip[i] = l.IndicatorCode
-	}
 	limit, err := intParam(r.URL.Query().Get("limit"), 5, "limit")
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	sugs, err := h.Search.SuggestIndicators(r.Context(), d.Title, t.Pages, skip, min(max(limit, 1), 50))
+	sugs, err := h.Documents.Suggestions(r.Context(), userFrom(r.Context()), r.PathValue("id"), limit)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -11,7 +11,6 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
@@ -23,6 +22,7 @@ import (
 // env is a real API on a temp catalog, folder blob store and memory index.
 type env struct {
 	t      *testing.T
+	te     *testenv.Env
 	srv    *httptest.Server
 	cat    *catalog.Store
 	ingest *ingest.Service
@@ -40,8 +40,9 @@ const (
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	te := testenv.New(t)
-	e := &env{t: t, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
-	e.deps = Deps{Catalog: te.Catalog, Blobs: te.Blobs, Ingest: te.Ingest, Search: te.Search, Auth: te.Auth, Logger: te.Logger}
+	e := &env{t: t, te: te, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
+	e.deps = Deps{Catalog: te.Catalog, Ingest: te.Ingest, Documents: te.Documents, Search: te.Search, Claims: te.Claims,
+		Framework: te.Framework, Coverage: te.Coverage, Auth: te.Auth, Logger: te.Logger}
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
 	for _, u := range []struct{ name, role, city string }{
@@ -132,19 +133,8 @@ func (e *env) upload(city, filename, text string) string {
 		e.t.Fatalf("upload %s: %d %v", filename, resp.StatusCode, body)
 	}
 	id := body["documents"].([]any)[0].(map[string]any)["id"].(string)
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		d, err := e.cat.Document(context.Background(), id)
-		if err == nil && d.Status == catalog.StatusIndexed {
-			return id
-		}
-		if err == nil && d.Status == catalog.StatusFailed {
-			e.t.Fatalf("upload %s failed: %s", filename, d.Error)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	e.t.Fatalf("%s not indexed", filename)
-	return ""
+	e.te.WaitIndexed(id)
+	return id
 }
 
 // bareDocument records a document in the catalog only, for tests that
@@ -181,7 +171,7 @@ func decodeJSON(t *testing.T, resp *http.Response, v any) {
 // claim stores a pending claim of city A by coordA citing docID.
 func (e *env) claim(docID string) string {
 	e.t.Helper()
-	c, err := claims.NewService(e.cat, e.deps.Blobs).Create(context.Background(), &catalog.User{Username: "coordA",
+	c, err := e.deps.Claims.Create(context.Background(), &catalog.User{Username: "coordA",
 		Role: catalog.RoleCoordinator, City: cityA}, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
 		Citations: []claims.CitationInput{{DocumentID: docID, Page: 1, Quote: "建立学分银行"}}})
 	if err != nil {

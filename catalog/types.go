@@ -174,12 +174,6 @@ type Event struct {
 	Detail map[string]any
 }
 
-// CanSee reports whether u may read objects of city: coordinators only
-// their own city; other objects answer "not found" so they do not leak.
-func (u *User) CanSee(city string) bool {
-	return u.Role != RoleCoordinator || u.City == city
-}
-
 // CanEdit returns nil when u may change documents, links and claims of
 // city (admins, and the city's coordinators), else EFORBIDDEN.
 func (u *User) CanEdit(city string) error {

@@ -8,6 +8,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/search"
 )
 
 // Limits on what a claim may hold.
@@ -19,13 +20,15 @@ const (
 
 // Service is the claim and review workflow.
 type Service struct {
-	cat   *catalog.Store
-	blobs blob.Store
+	cat    *catalog.Store
+	blobs  blob.Store
+	search *search.Service
 }
 
-// NewService returns the workflow over the catalog and stored text.
-func NewService(cat *catalog.Store, blobs blob.Store) *Service {
-	return &Service{cat: cat, blobs: blobs}
+// NewService returns the workflow over the catalog and stored text, with
+// search to propose candidate passages.
+func NewService(cat *catalog.Store, blobs blob.Store, srch *search.Service) *Service {
+	return &Service{cat: cat, blobs: blobs, search: srch}
 }
 
 // CitationInput is a cited passage as a coordinator gives it.
@@ -169,8 +172,8 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err != nil {
 		return nil, err
 	}
-	if !u.CanSee(c.City) {
-		return nil, catalog.Errorf(catalog.ENOTFOUND, "主张 %s 不存在", id)
+	if err := u.SeeObject(c.City, "主张", id); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

@@ -139,9 +139,7 @@ func (s *Service) prepare(ctx context.Context, id string) (*indexJob, error) {
 	}
 	// Already indexed (by a refresh that came first) or failed: done, and
 	// whoever waits for it is told so.
-	if s.cfg.OnDone != nil {
-		s.cfg.OnDone(d)
-	}
+	s.finished(d)
 	return nil, nil
 }
 
@@ -233,10 +231,8 @@ func (s *Service) handleFailure(ctx context.Context, id, stage string, err error
 		s.retryLater(ctx, id)
 		return
 	}
-	if s.cfg.OnDone != nil {
-		if d, derr := s.cat.Document(ctx, id); derr == nil {
-			s.cfg.OnDone(d)
-		}
+	if d, derr := s.cat.Document(ctx, id); derr == nil {
+		s.finished(d)
 	}
 }
 
@@ -322,9 +318,7 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 	}
 	for _, j := range jobs {
 		j.doc.Status = catalog.StatusIndexed
-		if s.cfg.OnDone != nil {
-			s.cfg.OnDone(j.doc)
-		}
+		s.finished(j.doc)
 	}
 }
 
@@ -388,6 +382,7 @@ func fillIndicators(ctx context.Context, cat *catalog.Store, docs []index.Docume
 // left to the pipeline, which reads links when it indexes them.
 func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	var docs []index.Document
+	var catDocs []*catalog.Document
 	for _, id := range ids {
 		d, err := s.cat.Document(ctx, id)
 		if catalog.IsNotFound(err) {
@@ -404,6 +399,7 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 			return fmt.Errorf("refresh %s: %w", id, err)
 		}
 		docs = append(docs, IndexDocument(d, t.Pages))
+		catDocs = append(catDocs, d)
 	}
 	if len(docs) == 0 {
 		return nil
@@ -417,7 +413,14 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	for i, d := range docs {
 		changes[i] = catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed}
 	}
-	return s.cat.SetStatus(ctx, changes...)
+	if err := s.cat.SetStatus(ctx, changes...); err != nil {
+		return err
+	}
+	for _, d := range catDocs {
+		d.Status = catalog.StatusIndexed
+		s.finished(d)
+	}
+	return nil
 }
 
 // IndexDocument is the index's view of a catalog document with its text;

@@ -75,6 +75,7 @@ type Service struct {
 	wg      sync.WaitGroup
 	indexMu sync.Mutex // serialises index writes; see writeIndex
 	cancel  context.CancelFunc
+	waiting waiters // callers of Wait
 }
 
 // New returns a Service; Start runs its pipeline.
@@ -158,10 +159,13 @@ func checkFields(m *Meta) error {
 	return nil
 }
 
-// Outcome is what became of one submitted file.
+// Outcome is what became of one submitted file: a document (new, or the
+// one already holding the same bytes), or the error that stopped it.
 type Outcome struct {
+	Filename  string // the sanitised name it was uploaded under
 	Document  *catalog.Document
-	Duplicate bool // the same bytes were already in the archive
+	Duplicate bool  // the same bytes were already in the archive
+	Err       error // set when the file was not stored or not linked
 }
 
 // Submit puts a staged file into the archive for user: the original into
@@ -176,7 +180,7 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 	if err := user.CanEdit(m.City); err != nil {
 		return nil, err
 	}
-	if out, err := s.duplicate(ctx, st, m, user); out != nil || err != nil {
+	if out, found, err := s.duplicate(ctx, st, m, user); found || err != nil {
 		return out, err
 	}
 	if err := s.putOriginal(ctx, st); err != nil {
@@ -196,7 +200,7 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 	err := s.cat.CreateDocument(ctx, d, sub)
 	if catalog.ErrorCode(err) == catalog.ECONFLICT {
 		// Someone stored the same bytes between our check and our insert.
-		if out, derr := s.duplicate(ctx, st, m, user); out != nil || derr != nil {
+		if out, found, derr := s.duplicate(ctx, st, m, user); found || derr != nil {
 			return out, derr
 		}
 	}
@@ -208,27 +212,29 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 	return &Outcome{Document: d}, nil
 }
 
-func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catalog.User) (*Outcome, error) {
+// duplicate records a second submission of bytes the city already has and
+// returns that document; found is false when the city has no such bytes.
+func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catalog.User) (out *Outcome, found bool, err error) {
 	d, err := s.cat.DocumentBySHA256(ctx, st.SHA256, m.City)
 	if catalog.IsNotFound(err) {
-		return nil, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename}
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
-		return nil, err
+		return nil, true, err
 	}
 	if d.Status == catalog.StatusFailed {
 		// Sending a failed file again is the natural way to ask for a retry.
 		if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
-			return nil, err
+			return nil, true, err
 		}
 		d.Status, d.Error = catalog.StatusStored, ""
 		s.queue.push(d.ID)
 	}
-	return &Outcome{Document: d, Duplicate: true}, nil
+	return &Outcome{Document: d, Duplicate: true}, true, nil
 }
 
 func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
@@ -354,4 +360,26 @@ func (s *Service) Unindex(ctx context.Context, ids ...string) error {
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
 	return s.idx.Delete(ctx, ids...)
+}
+
+// UnindexAfterDelete is Unindex for callers whose delete is saved already:
+// a failure is logged, and start-up reconciliation removes the entry.
+func (s *Service) UnindexAfterDelete(ctx context.Context, ids ...string) {
+	if err := s.Unindex(ctx, ids...); err != nil {
+		s.log.Error("remove deleted documents from the index; reconciliation will", "documents", ids, "err", err)
+	}
+}
+
+// CountByStatus returns how many live documents are in each pipeline
+// status.
+func (s *Service) CountByStatus(ctx context.Context) (map[catalog.Status]int, error) {
+	return s.cat.CountByStatus(ctx)
+}
+
+// Healthy returns EUNAVAILABLE when the catalog does not answer.
+func (s *Service) Healthy(ctx context.Context) error {
+	if _, err := s.cat.Cities(ctx); err != nil {
+		return catalog.Errorf(catalog.EUNAVAILABLE, "目录数据库不可用")
+	}
+	return nil
 }

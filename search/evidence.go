@@ -42,18 +42,10 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	if err != nil {
 		return nil, err
 	}
-	var requested []string
-	if city != "" {
-		requested = []string{city}
-	}
-	cities, visible := scopeCities(u, requested)
+	cityFilter, visible := u.ScopeCity(city)
 	out := &Evidence{Indicator: *ind, Items: []EvidenceItem{}}
 	if !visible {
 		return out, nil
-	}
-	cityFilter := ""
-	if len(cities) == 1 {
-		cityFilter = cities[0]
 	}
 	links, err := s.cat.IndicatorLinks(ctx, code, cityFilter)
 	if err != nil {
@@ -76,6 +68,10 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	ids := make([]string, len(links))
 	for i, l := range links {
 		ids[i] = l.DocumentID
+	}
+	var cities []string
+	if cityFilter != "" {
+		cities = []string{cityFilter}
 	}
 	res, err := s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}},
 		Filter: index.Filter{Cities: cities, ExcludeIDs: ids}, Size: limit, WithText: true})

@@ -69,27 +69,3 @@ func TestParseQueryErrors(t *testing.T) {
 		}
 	}
 }
-
-func TestScopeCities(t *testing.T) {
-	coord := &catalog.User{Role: catalog.RoleCoordinator, City: "330100"}
-	expert := &catalog.User{Role: catalog.RoleExpert}
-	tests := []struct {
-		name      string
-		u         *catalog.User
-		requested []string
-		want      []string
-		visible   bool
-	}{
-		{"expert sees what they ask", expert, []string{"510100"}, []string{"510100"}, true},
-		{"expert without filter sees all", expert, nil, nil, true},
-		{"coordinator is held to their city", coord, nil, []string{"330100"}, true},
-		{"coordinator asking for their city and another", coord, []string{"510100", "330100"}, []string{"330100"}, true},
-		{"coordinator asking for another city sees nothing", coord, []string{"510100"}, nil, false},
-	}
-	for _, tt := range tests {
-		got, visible := scopeCities(tt.u, tt.requested)
-		if !reflect.DeepEqual(got, tt.want) || visible != tt.visible {
-			t.Errorf("%s: got %v %v, want %v %v", tt.name, got, visible, tt.want, tt.visible)
-		}
-	}
-}

@@ -84,7 +84,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.Size > MaxSize || req.From < 0 || req.From+req.Size > maxWindow {
 		return nil, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:size 最大 %d,from+size 最大 %d", MaxSize, maxWindow)
 	}
-	cities, visible := scopeCities(req.User, req.Cities)
+	cities, visible := req.User.ScopeCities(req.Cities)
 	if !visible {
 		return emptyResult(), nil
 	}
@@ -112,24 +112,6 @@ func emptyResult() *Result {
 		r.Facets[f] = []Facet{}
 	}
 	return r
-}
-
-// scopeCities applies the user's city scope to the requested cities. It is
-// applied here, never trusted from the client. visible is false when the
-// user asked only for cities they may not see.
-func scopeCities(u *catalog.User, requested []string) (cities []string, visible bool) {
-	if u == nil || u.Role != catalog.RoleCoordinator {
-		return requested, true
-	}
-	if len(requested) == 0 {
-		return []string{u.City}, true
-	}
-	for _, c := range requested {
-		if c == u.City {
-			return []string{u.City}, true
-		}
-	}
-	return nil, false
 }
 
 func (s *Service) assemble(ctx context.Context, res *index.Result) (*Result, error) {

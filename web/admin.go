@@ -8,7 +8,6 @@ import (
 
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 )
 
 type adminPage struct {
@@ -42,8 +41,8 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice str
 	p := &adminPage{Roles: []string{"coordinator", "expert", "reviewer", "admin"}}
 	var err error
 	if p.Users, err = h.Catalog.Users(r.Context()); err == nil {
-		if p.Cities, err = h.Catalog.Cities(r.Context()); err == nil {
-			if p.Rounds, err = h.Catalog.Rounds(r.Context()); err == nil {
+		if p.Cities, err = h.Framework.Cities(r.Context()); err == nil {
+			if p.Rounds, err = h.Framework.Rounds(r.Context()); err == nil {
 				p.Events, err = h.Catalog.FindEvents(r.Context(), catalog.EventFilter{Limit: 100})
 			}
 		}
@@ -52,7 +51,7 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice str
 		h.fail(w, r, err)
 		return
 	}
-	if fw, _, err := h.Catalog.CurrentFramework(r.Context()); err == nil {
+	if fw, _, err := h.Framework.Current(r.Context()); err == nil {
 		p.Framework = fw
 	}
 	p.Notice = notice
@@ -111,7 +110,7 @@ func (h *handler) adminCityCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := catalog.City{Code: r.PostFormValue("code"), Name: r.PostFormValue("name")}
-	if err := h.Catalog.AddCity(r.Context(), c, sessionFrom(r).User.Username); err != nil {
+	if err := h.Framework.AddCity(r.Context(), sessionFrom(r).User, c); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -128,7 +127,7 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rd := catalog.Round{Year: year, Label: r.PostFormValue("label"), Current: r.PostFormValue("current") == "on"}
-	if err := h.Catalog.AddRound(r.Context(), rd, sessionFrom(r).User.Username); err != nil {
+	if err := h.Framework.AddRound(r.Context(), sessionFrom(r).User, rd); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -155,16 +154,12 @@ func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p, err := framework.Parse(fh.Filename, data, catalog.Framework{Name: r.FormValue("name"), Version: r.FormValue("version")})
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	rep, err := h.Catalog.ImportFramework(r.Context(), p.Framework, p.Indicators, sessionFrom(r).User.Username)
+	rep, err := h.Framework.Import(r.Context(), sessionFrom(r).User, fh.Filename, data,
+		catalog.Framework{Name: r.FormValue("name"), Version: r.FormValue("version")})
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	back(w, r, "/admin#framework", fmt.Sprintf("%s %s:%d · +%d −%d · %d", rep.Framework.Name, rep.Framework.Version,
-		len(p.Indicators), len(rep.Added), len(rep.Removed), len(rep.OrphanLinks)))
+		rep.Indicators, len(rep.Added), len(rep.Removed), len(rep.OrphanLinks)))
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -31,37 +30,25 @@ type documentPage struct {
 	DocTypes    []option
 }
 
-// loadDocument returns a document the session may see; another city's is
-// "not found".
-func (h *handler) loadDocument(r *http.Request) (*catalog.Document, error) {
-	d, err := h.Catalog.Document(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return nil, err
-	}
-	if !sessionFrom(r).User.CanSee(d.City) {
-		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 不存在", d.ID)
-	}
-	return d, nil
-}
-
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
-	d, err := h.loadDocument(r)
+	rd, err := h.Documents.Read(r.Context(), u, r.PathValue("id"), 5)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	p := &documentPage{Doc: d, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q")}
-	if c, err := h.Catalog.City(r.Context(), d.City); err == nil {
-		p.CityName = c.Name
-	}
+	d := rd.Document
+	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
+		Suggestions: rd.Suggestions}
 	p.PageNum, _ = strconv.Atoi(r.URL.Query().Get("page"))
-	if err := h.fillDocumentText(r, p); err != nil {
-		h.fail(w, r, err)
-		return
+	if rd.Text != nil {
+		if err := fillDocumentText(r, p, rd.Text.Pages); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
-	if err := h.fillDocumentLinks(r, p); err != nil {
+	if err := h.fillDocumentLinks(r, p, rd.Links); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -72,20 +59,13 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // fillDocumentText shows the asked page of the extracted text with the
-// query's words marked, and suggestions drawn from the whole text.
-func (h *handler) fillDocumentText(r *http.Request, p *documentPage) error {
+// query's words marked.
+func fillDocumentText(r *http.Request, p *documentPage, pages []string) error {
 	d := p.Doc
-	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil
-	}
-	t, err := ingest.LoadText(r.Context(), h.Blobs, d.SHA256)
-	if err != nil {
-		return err
-	}
-	p.PageCount = len(t.Pages)
+	p.PageCount = len(pages)
 	p.PageNum = min(max(p.PageNum, 1), max(p.PageCount, 1))
 	if p.PageCount > 0 {
-		html, err := search.HighlightPage(p.Query, t.Pages[p.PageNum-1])
+		html, err := search.HighlightPage(p.Query, pages[p.PageNum-1])
 		if err != nil {
 			return err
 		}
@@ -102,33 +82,16 @@ func (h *handler) fillDocumentText(r *http.Request, p *documentPage) error {
 	if p.PageNum < p.PageCount {
 		p.Next = link(p.PageNum + 1)
 	}
-	links, err := h.Catalog.DocumentLinks(r.Context(), d.ID)
-	if err != nil {
-		return err
-	}
-	skip := make([]string, len(links))
-	for i, l := range links {
-		skip[i] = l.IndicatorCode
-	}
-	p.Suggestions, err = h.Search.SuggestIndicators(r.Context(), d.Title, t.Pages, skip, 5)
-	return err
+	return nil
 }
 
-func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage) error {
-	links, err := h.Catalog.DocumentLinks(r.Context(), p.Doc.ID)
+func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []catalog.Link) error {
+	names, err := h.Framework.Names(r.Context())
 	if err != nil {
 		return err
 	}
-	_, inds, err := h.Catalog.CurrentFramework(r.Context())
-	if err != nil {
+	if p.KeyOptions, err = h.keyOptions(r, "", 30); err != nil {
 		return err
-	}
-	names := map[string]string{}
-	for _, ind := range inds {
-		names[ind.Code] = ind.Name
-		if ind.Level == catalog.KeyLevel {
-			p.KeyOptions = append(p.KeyOptions, option{ind.Code, ind.Code + " " + shorten(ind.Name, 30), false})
-		}
 	}
 	for _, l := range links {
 		p.Links = append(p.Links, linkView{Link: l, Name: names[l.IndicatorCode]})
@@ -137,30 +100,17 @@ func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage) error {
 }
 
 func (h *handler) documentEdit(w http.ResponseWriter, r *http.Request) {
-	u := sessionFrom(r).User
-	d, err := h.loadDocument(r)
-	if err == nil {
-		err = u.CanEdit(d.City)
-	}
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
 	field := func(name string) *string {
 		v := r.PostFormValue(name)
 		return &v
 	}
 	patch := catalog.DocumentPatch{Title: field("title"), DocType: field("doc_type"), Department: field("department"),
 		Issuer: field("issuer"), IssuedOn: field("issued_on"), DocNumber: field("doc_number"), Round: field("round")}
-	if err := h.Ingest.CheckPatch(r.Context(), &patch); err != nil {
+	d, err := h.Documents.Edit(r.Context(), sessionFrom(r).User, r.PathValue("id"), patch)
+	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	if _, err := h.Catalog.UpdateDocument(r.Context(), d.ID, patch, u.Username); err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	h.Ingest.RefreshAfterChange(r.Context(), d.ID)
 	back(w, r, "/documents/"+d.ID, tr(langOf(r), "done"))
 }
 

@@ -26,8 +26,8 @@ type site struct {
 func newSite(t *testing.T) *site {
 	t.Helper()
 	e := testenv.New(t)
-	h, err := NewHandler(Deps{Catalog: e.Catalog, Blobs: e.Blobs, Ingest: e.Ingest, Search: e.Search, Claims: e.Claims,
-		Auth: e.Auth, Logger: e.Logger})
+	h, err := NewHandler(Deps{Catalog: e.Catalog, Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
+		Framework: e.Framework, Coverage: e.Coverage, Auth: e.Auth, Logger: e.Logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +286,12 @@ func TestUploadFormWithoutScriptReportsEachFile(t *testing.T) {
 	if resp, body := post(map[string]string{"a.txt": "学分银行"}, map[string]string{"doc_type": "policy", "indicators": "2.3"}); resp.StatusCode != 400 || !strings.Contains(body, "关键指标") {
 		t.Errorf("level-2 indicator: %d %.200s", resp.StatusCode, textOf(body))
 	}
-	resp, body := post(map[string]string{"通知.pdf": "这不是 PDF", "总结.txt": "杭州市建立学分银行。"}, map[string]string{"doc_type": "policy", "city": "510100"})
+	// A coordinator naming another city is refused, as through the API,
+	// and nothing is stored.
+	if resp, body := post(map[string]string{"总结.txt": "杭州市建立学分银行。"}, map[string]string{"doc_type": "policy", "city": "510100"}); resp.StatusCode != 403 || !strings.Contains(body, "本市协调员") {
+		t.Errorf("another city: %d %.200s", resp.StatusCode, textOf(body))
+	}
+	resp, body := post(map[string]string{"通知.pdf": "这不是 PDF", "总结.txt": "杭州市建立学分银行。"}, map[string]string{"doc_type": "policy", "city": "330100"})
 	if resp.StatusCode != 200 {
 		t.Fatalf("upload: %d %.300s", resp.StatusCode, textOf(body))
 	}
@@ -294,7 +299,6 @@ func TestUploadFormWithoutScriptReportsEachFile(t *testing.T) {
 	if !strings.Contains(text, "通知.pdf : 失败:文件“通知.pdf”:文件扩展名是 .pdf") || !strings.Contains(text, "总结.txt : 已保存") {
 		t.Errorf("outcomes: %.400s", text)
 	}
-	// The coordinator's city is fixed, whatever the form says.
 	docs, _, err := s.env.Catalog.FindDocuments(context.Background(), catalog.DocumentFilter{})
 	if err != nil || len(docs) != 1 || docs[0].City != "330100" {
 		t.Errorf("stored documents %+v %v", docs, err)

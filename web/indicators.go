@@ -49,30 +49,22 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	p := &indicatorsPage{City: r.URL.Query().Get("city")}
 	p.Round, _ = strconv.Atoi(r.URL.Query().Get("round"))
-	if u.Role == catalog.RoleCoordinator {
-		p.City = u.City
-	}
 	var err error
-	if p.Rounds, err = h.Catalog.Rounds(r.Context()); err != nil {
+	if p.Rounds, err = h.Framework.Rounds(r.Context()); err != nil {
 		h.fail(w, r, err)
 		return
 	}
+	tree, err := h.Coverage.Tree(r.Context(), u, p.City)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p.City, p.Tree = tree.City, tree.Nodes
 	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	_, inds, err := h.Catalog.CurrentFramework(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	linked, err := h.Catalog.LinkedDocuments(r.Context(), p.City)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	p.Tree = coverage.Tree(inds, linked)
-	m, err := coverage.Load(r.Context(), h.Catalog, p.Round, p.City)
+	m, err := h.Coverage.Matrix(r.Context(), u, p.Round, p.City)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -28,16 +28,12 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	if status == "" && u.Role != catalog.RoleCoordinator {
 		status = string(catalog.ClaimPending)
 	}
-	f := catalog.ClaimFilter{Status: catalog.ClaimStatus(status), Limit: 200}
-	if u.Role == catalog.RoleCoordinator {
-		f.City = u.City
-	}
-	list, err := h.Catalog.FindClaims(r.Context(), f)
+	list, err := h.Claims.List(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), Limit: 200})
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	names, err := h.indicatorNames(r)
+	names, err := h.Framework.Names(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -47,18 +43,6 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		p.Claims = append(p.Claims, claimRow{Claim: c, IndicatorName: names[c.Indicator]})
 	}
 	h.render(w, r, http.StatusOK, "review", tr(langOf(r), "review.title"), p)
-}
-
-func (h *handler) indicatorNames(r *http.Request) (map[string]string, error) {
-	_, inds, err := h.Catalog.CurrentFramework(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	names := map[string]string{}
-	for _, ind := range inds {
-		names[ind.Code] = ind.Name
-	}
-	return names, nil
 }
 
 type claimPage struct {
@@ -74,44 +58,26 @@ type claimPage struct {
 
 func (h *handler) claimPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
-	c, err := h.Claims.Get(r.Context(), u, r.PathValue("id"))
+	v, err := h.Claims.View(r.Context(), u, r.PathValue("id"))
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	p := &claimPage{Claim: c, CanEdit: u.CanEdit(c.City) == nil,
-		CanReview: (u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin) && c.CreatedBy != u.Username && c.Status == catalog.ClaimPending}
-	names, err := h.indicatorNames(r)
+	c := v.Claim
+	p := &claimPage{Claim: c, CanEdit: v.CanEdit, CanReview: v.CanReview, Passages: v.Passages, Reviews: v.Reviews,
+		History: v.History}
+	names, err := h.Framework.Names(r.Context())
 	if err == nil {
 		p.IndicatorName = names[c.Indicator]
-		p.Passages, err = h.Claims.Passages(r.Context(), c)
-	}
-	if err == nil {
-		p.Reviews, err = h.Catalog.Reviews(r.Context(), c.ID)
-	}
-	if err == nil {
-		p.History, err = h.Catalog.FindEvents(r.Context(), catalog.EventFilter{Object: "claim:" + c.ID, Limit: 200})
 	}
 	if err == nil && p.CanEdit {
-		p.Candidates, err = h.claimCandidates(r, c)
+		p.Candidates, err = h.Claims.Candidates(r.Context(), u, c.ID, 5)
 	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	h.render(w, r, http.StatusOK, "claim", c.Indicator+" "+p.IndicatorName, p)
-}
-
-func (h *handler) claimCandidates(r *http.Request, c *catalog.Claim) ([]search.Candidate, error) {
-	links, err := h.Catalog.IndicatorLinks(r.Context(), c.Indicator, c.City)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(links))
-	for i, l := range links {
-		ids[i] = l.DocumentID
-	}
-	return h.Search.ClaimCandidates(r.Context(), c, ids, 5)
 }
 
 type claimNewPage struct {
@@ -135,15 +101,9 @@ func (h *handler) claimNewPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	_, inds, err := h.Catalog.CurrentFramework(r.Context())
-	if err != nil {
+	if p.KeyOptions, err = h.keyOptions(r, p.Indicator, 30); err != nil {
 		h.fail(w, r, err)
 		return
-	}
-	for _, ind := range inds {
-		if ind.Level == catalog.KeyLevel {
-			p.KeyOptions = append(p.KeyOptions, option{ind.Code, ind.Code + " " + shorten(ind.Name, 30), ind.Code == p.Indicator})
-		}
 	}
 	h.render(w, r, http.StatusOK, "claim_new", tr(langOf(r), "claim.new"), p)
 }

@@ -89,30 +89,34 @@ func (h *handler) fillOptions(r *http.Request, p *searchPage, u *catalog.User) e
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == p.DocType})
 	}
-	_, inds, err := h.Catalog.CurrentFramework(r.Context())
-	if err != nil && !catalog.IsNotFound(err) {
-		return err
+	p.Indicators, err = h.keyOptions(r, p.Indicator, 24)
+	return err
+}
+
+// keyOptions lists the key indicators of the current framework for a
+// menu, selected marked, names shortened to n characters.
+func (h *handler) keyOptions(r *http.Request, selected string, n int) ([]option, error) {
+	inds, err := h.Framework.KeyIndicators(r.Context())
+	if err != nil {
+		return nil, err
 	}
-	for _, ind := range inds {
-		if ind.Level == catalog.KeyLevel {
-			p.Indicators = append(p.Indicators, option{ind.Code, ind.Code + " " + shorten(ind.Name, 24), ind.Code == p.Indicator})
-		}
+	out := make([]option, len(inds))
+	for i, ind := range inds {
+		out[i] = option{ind.Code, ind.Code + " " + shorten(ind.Name, n), ind.Code == selected}
 	}
-	return nil
+	return out, nil
 }
 
 // cityOptions lists the cities u may choose, selected marked; a
 // coordinator's list holds only their own city.
 func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string) ([]option, error) {
-	cities, err := h.Catalog.Cities(r.Context())
+	cities, err := h.Framework.VisibleCities(r.Context(), u)
 	if err != nil {
 		return nil, err
 	}
-	var out []option
-	for _, c := range cities {
-		if u.CanSee(c.Code) {
-			out = append(out, option{c.Code, c.Name + "(" + c.Code + ")", c.Code == selected})
-		}
+	out := make([]option, len(cities))
+	for i, c := range cities {
+		out[i] = option{c.Code, c.Name + "(" + c.Code + ")", c.Code == selected}
 	}
 	return out, nil
 }

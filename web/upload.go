@@ -1,6 +1,8 @@
 package web
 
 import (
+	"fmt"
+	"mime/multipart"
 	"net/http"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -60,64 +62,57 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	meta := ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"), Department: u.Department}
-	if u.Role == catalog.RoleCoordinator {
-		meta.City = u.City
+	var staged []*ingest.Staged
+	defer func() {
+		for _, st := range staged {
+			st.Remove()
+		}
+	}()
+	var files []*multipart.FileHeader
+	if r.MultipartForm != nil {
+		files = r.MultipartForm.File["file"]
 	}
-	if err := u.CanEdit(meta.City); err != nil {
-		h.fail(w, r, err)
+	for _, fh := range files {
+		st, err := stageFormFile(h.Ingest, fh)
+		if err != nil {
+			h.logUnexpected("stage upload", err)
+			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: ingest.SanitizeFilename(fh.Filename), Outcome: "failed",
+				Error: catalog.ErrorMessage(err)})
+			continue
+		}
+		staged = append(staged, st)
+	}
+	if len(files) > 0 && len(staged) == 0 {
+		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 		return
 	}
-	if err := h.Ingest.CheckMeta(r.Context(), &meta); err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	codes, err := h.Ingest.CheckIndicators(r.Context(), catalog.SplitList(r.FormValue("indicators")))
+	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type")},
+		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged}
+	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) == 0 {
-		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件;请选择要上传的文件"))
-		return
-	}
-	for _, fh := range r.MultipartForm.File["file"] {
-		p.Outcomes = append(p.Outcomes, h.uploadOne(r, fh.Filename, func() (*ingest.Staged, error) {
-			f, err := fh.Open()
-			if err != nil {
-				return nil, err
-			}
-			defer f.Close()
-			return h.Ingest.Stage(f, fh.Filename)
-		}, meta, codes, u))
+	for _, o := range outcomes {
+		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored"}
+		switch {
+		case o.Err != nil:
+			uo.Outcome, uo.Error = "failed", catalog.ErrorMessage(o.Err)
+		case o.Duplicate:
+			uo.Outcome = "duplicate"
+		}
+		p.Outcomes = append(p.Outcomes, uo)
 	}
 	h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 }
 
-func (h *handler) uploadOne(r *http.Request, name string, stage func() (*ingest.Staged, error), meta ingest.Meta,
-	codes []string, u *catalog.User) uploadOutcome {
-	o := uploadOutcome{Filename: ingest.SanitizeFilename(name), Outcome: "failed"}
-	st, err := stage()
+func stageFormFile(svc *ingest.Service, fh *multipart.FileHeader) (*ingest.Staged, error) {
+	f, err := fh.Open()
 	if err != nil {
-		h.logUnexpected("stage upload", err)
-		o.Error = catalog.ErrorMessage(err)
-		return o
+		return nil, fmt.Errorf("open uploaded %s: %w", fh.Filename, err)
 	}
-	defer st.Remove()
-	out, err := h.Ingest.Submit(r.Context(), st, meta, u)
-	if err == nil {
-		err = h.Ingest.Link(r.Context(), out.Document.ID, codes, u)
-	}
-	if err != nil {
-		h.logUnexpected("submit upload", err)
-		o.Error = catalog.ErrorMessage(err)
-		return o
-	}
-	o.Doc, o.Outcome = out.Document, "stored"
-	if out.Duplicate {
-		o.Outcome = "duplicate"
-	}
-	return o
+	defer f.Close()
+	return svc.Stage(f, fh.Filename)
 }
 
 // logUnexpected logs errors that are not the user's doing, whose message

@@ -16,9 +16,11 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/auth"
-	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 )
@@ -29,15 +31,18 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Deps are the services the pages call: the same as the API's.
+// Deps are the services the pages call: the same as the API's. Pages
+// never reach the catalog or the blob store but through them.
 type Deps struct {
-	Catalog *catalog.Store
-	Blobs   blob.Store
-	Ingest  *ingest.Service
-	Search  *search.Service
-	Claims  *claims.Service
-	Auth    *auth.Authenticator
-	Logger  *slog.Logger
+	Catalog   *catalog.Store // accounts only, until they have their service
+	Ingest    *ingest.Service
+	Documents *documents.Service
+	Search    *search.Service
+	Claims    *claims.Service
+	Framework *framework.Service
+	Coverage  *coverage.Service
+	Auth      *auth.Authenticator
+	Logger    *slog.Logger
 }
 
 type handler struct {
@@ -62,9 +67,6 @@ func sessionFrom(r *http.Request) *session {
 func NewHandler(d Deps) (http.Handler, error) {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
-	}
-	if d.Claims == nil {
-		d.Claims = claims.NewService(d.Catalog, d.Blobs)
 	}
 	h := &handler{Deps: d}
 	if err := h.parseTemplates(); err != nil {

@@ -12,6 +12,9 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
@@ -37,6 +40,13 @@ type app struct {
 	ingest  *ingest.Service
 	search  *search.Service
 	log     *slog.Logger
+
+	// The services every surface calls; documents and claims need the
+	// index, so they exist only when it is open.
+	framework *framework.Service
+	coverage  *coverage.Service
+	documents *documents.Service
+	claims    *claims.Service
 }
 
 // appOptions says which parts a subcommand needs.
@@ -85,9 +95,12 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	if a.cat, err = catalog.Open(ctx, catalogPath); err != nil {
 		return nil, err
 	}
-	if err := ensureFramework(ctx, a.cat, log); err != nil {
+	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
+	if loaded, err := a.framework.EnsureDemo(ctx); err != nil {
 		a.close()
 		return nil, err
+	} else if loaded {
+		log.Info("loaded the demo indicator framework")
 	}
 	if cfg, ok := blob.ConfigFromEnv(); ok {
 		a.blobs, err = blob.NewS3(ctx, cfg)
@@ -120,25 +133,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
 	a.search = search.NewService(a.idx, a.cat)
+	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
+	a.claims = claims.NewService(a.cat, a.blobs, a.search)
 	return a, nil
-}
-
-// ensureFramework loads the demo framework on first start, so that a new
-// archive has indicators to link to; importing a real one replaces it.
-func ensureFramework(ctx context.Context, cat *catalog.Store, log *slog.Logger) error {
-	_, _, err := cat.CurrentFramework(ctx)
-	if !catalog.IsNotFound(err) {
-		return err
-	}
-	p, err := framework.Parse("demo-learning-city.yaml", framework.Demo, catalog.Framework{})
-	if err != nil {
-		return fmt.Errorf("parse demo framework: %w", err)
-	}
-	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "system"); err != nil {
-		return fmt.Errorf("load demo framework: %w", err)
-	}
-	log.Info("loaded the demo indicator framework", "indicators", len(p.Indicators))
-	return nil
 }
 
 func (a *app) close() {

@@ -171,8 +171,8 @@ func (s *server) raw(path string) (*http.Response, []byte) {
 	return resp, b
 }
 
-// documents returns the documents of an upload response.
-func documents(t *testing.T, body map[string]any) []map[string]any {
+// uploadedDocuments returns the documents of an upload response.
+func uploadedDocuments(t *testing.T, body map[string]any) []map[string]any {
 	t.Helper()
 	list, ok := body["documents"].([]any)
 	if !ok {

@@ -30,7 +30,7 @@ func TestArchiveEndToEnd(t *testing.T) {
 		if status != http.StatusCreated {
 			t.Fatalf("upload %s: status %d, body %v", f.name, status, body)
 		}
-		d := documents(t, body)[0]
+		d := uploadedDocuments(t, body)[0]
 		if d["duplicate"] != false || d["filename"] != f.name || d["sha256"] == "" {
 			t.Fatalf("upload %s: %v", f.name, d)
 		}
@@ -126,7 +126,7 @@ func TestArchiveEndToEnd(t *testing.T) {
 	if status != http.StatusOK {
 		t.Fatalf("duplicate upload: status %d %v", status, body)
 	}
-	if d := documents(t, body)[0]; d["duplicate"] != true || d["id"] != ids["ningbo-policy.pdf"] {
+	if d := uploadedDocuments(t, body)[0]; d["duplicate"] != true || d["id"] != ids["ningbo-policy.pdf"] {
 		t.Errorf("duplicate upload returned %v", d)
 	}
 	if after := countFiles(t, filepath.Join(s.dataDir, "blobs")); after != before {
@@ -181,7 +181,7 @@ func TestBadInputIsRefusedOrFailedClearly(t *testing.T) {
 		if status != http.StatusCreated {
 			t.Fatalf("%s: status %d %v, want 201 then failed", tt.name, status, body)
 		}
-		id := documents(t, body)[0]["id"].(string)
+		id := uploadedDocuments(t, body)[0]["id"].(string)
 		d := s.waitDone(id)
 		if d["status"] != "failed" || !strings.Contains(d["error"].(string), tt.phrase) {
 			t.Errorf("%s: status %v error %q, want failed with %q", tt.name, d["status"], d["error"], tt.phrase)
@@ -197,7 +197,7 @@ func TestBadInputIsRefusedOrFailedClearly(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("corrupt pdf upload: %d %v", status, body)
 	}
-	d := s.waitDone(documents(t, body)[0]["id"].(string))
+	d := s.waitDone(uploadedDocuments(t, body)[0]["id"].(string))
 	if d["status"] == "failed" && d["error"] == "" {
 		t.Errorf("corrupt pdf failed without a reason")
 	}

@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/framework"
 )
 
@@ -67,21 +66,17 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
 	}
-	p, err := framework.Parse(file, body, catalog.Framework{ID: *id, Name: *name, Version: *version})
-	if err != nil {
-		return err
-	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	rep, err := a.cat.ImportFramework(ctx, p.Framework, p.Indicators, defaultCLIUser())
+	rep, err := a.framework.Import(ctx, cliAdmin(), file, body, catalog.Framework{ID: *id, Name: *name, Version: *version})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d\n",
-		rep.Framework.Name, rep.Framework.Version, len(p.Indicators), len(rep.Added), len(rep.Removed))
+		rep.Framework.Name, rep.Framework.Version, rep.Indicators, len(rep.Added), len(rep.Removed))
 	if len(rep.OrphanLinks) > 0 {
 		fmt.Fprintf(stdout, "注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:\n", len(rep.OrphanLinks))
 		for _, l := range rep.OrphanLinks {
@@ -104,7 +99,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer a.close()
-	m, err := coverage.Load(ctx, a.cat, *round, *city)
+	m, err := a.coverage.Matrix(ctx, cliAdmin(), *round, *city)
 	if err != nil {
 		return err
 	}
@@ -148,7 +143,7 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer a.close()
-	if err := a.cat.AddCity(ctx, catalog.City{Code: *code, Name: *name}, defaultCLIUser()); err != nil {
+	if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "已添加城市 %s(%s)\n", *name, *code)
@@ -172,7 +167,7 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer a.close()
-	if err := a.cat.AddRound(ctx, catalog.Round{Year: *year, Label: *label, Current: *current}, defaultCLIUser()); err != nil {
+	if err := a.framework.AddRound(ctx, cliAdmin(), catalog.Round{Year: *year, Label: *label, Current: *current}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "已添加监测轮次 %d\n", *year)

@@ -52,7 +52,7 @@ func TestIndicatorsEndToEnd(t *testing.T) {
 		if status != http.StatusCreated {
 			t.Fatalf("upload %s: %d %v", up.file, status, body)
 		}
-		d := documents(t, body)[0]
+		d := uploadedDocuments(t, body)[0]
 		ids[up.file] = d["id"].(string)
 		if n := len(d["links"].([]any)); n != len(catalog.SplitList(up.indicators)) {
 			t.Errorf("%s uploaded with indicators %q has %d links", up.file, up.indicators, n)
@@ -180,7 +180,7 @@ func TestFrameworkImportKeepsLinksAndReportsOrphans(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("upload: %d %v", status, body)
 	}
-	id := documents(t, body)[0]["id"].(string)
+	id := uploadedDocuments(t, body)[0]["id"].(string)
 	s.waitDone(id)
 
 	// Version 2 keeps 1.1.1 and drops 2.3.1.

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -92,121 +91,95 @@ func ingestJobs(args []string, manifest string, defaults map[string]string) ([]f
 	return jobs, nil
 }
 
-// jobMeta checks a job's fields as an upload would be checked.
-func jobMeta(ctx context.Context, svc *ingest.Service, f map[string]string) (ingest.Meta, []string, error) {
-	meta := ingest.Meta{Title: f["title"], City: f["city"], DocType: f["doc_type"], Department: f["department"],
-		Issuer: f["issuer"], IssuedOn: f["issued_on"], DocNumber: f["doc_number"], Round: f["round"]}
-	if err := svc.CheckMeta(ctx, &meta); err != nil {
-		return meta, nil, err
-	}
-	codes, err := svc.CheckIndicators(ctx, catalog.SplitList(f["indicators"]))
-	return meta, codes, err
+// jobRequest is the upload request of one job's fields.
+func jobRequest(f map[string]string) ingest.UploadRequest {
+	return ingest.UploadRequest{Meta: ingest.Meta{Title: f["title"], City: f["city"], DocType: f["doc_type"],
+		Department: f["department"], Issuer: f["issuer"], IssuedOn: f["issued_on"], DocNumber: f["doc_number"],
+		Round: f["round"]}, Indicators: catalog.SplitList(f["indicators"])}
 }
 
 // ingestLocally imports into the data folder with the archive's own
-// pipeline. With the same fields for every file (no manifest), bad fields
-// stop the import before anything is stored; with a manifest, a bad row
-// fails only its file.
+// pipeline, through the same upload rules as the API. With the same fields
+// for every file (no manifest), bad fields stop the import before anything
+// is stored; with a manifest, a bad row fails only its file.
 func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFields bool, u *catalog.User,
 	stdout, stderr io.Writer, asJSON bool) error {
-	var (
-		mu      sync.Mutex
-		waiting = map[string][]*fileOutcome{}
-		done    = make(chan struct{}, len(jobs))
-	)
-	onDone := func(d *catalog.Document) {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, o := range waiting[d.ID] {
-			o.Status, o.Error = string(d.Status), d.Error
-			if d.Status == catalog.StatusFailed {
-				o.Outcome = "failed"
-			}
-			done <- struct{}{}
-		}
-		delete(waiting, d.ID)
-	}
-	a, err := openApp(ctx, dataDir, quietLogger(stderr), appOptions{withIndex: true, ingest: ingest.Config{OnDone: onDone}})
+	a, err := openApp(ctx, dataDir, quietLogger(stderr), appOptions{withIndex: true})
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	if sameFields {
-		if _, _, err := jobMeta(ctx, a.ingest, jobs[0].Fields); err != nil {
-			return err
-		}
-	}
 	if err := a.ingest.Start(ctx); err != nil {
 		return err
 	}
 	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	outcomes := make([]*fileOutcome, len(jobs))
-	pending := 0
+	byID := map[string][]*fileOutcome{}
+	var ids []string
 	for i, job := range jobs {
-		meta, codes, err := jobMeta(ctx, a.ingest, job.Fields)
-		if err != nil {
-			outcomes[i] = &fileOutcome{Path: job.Path, Outcome: "failed", Error: describe(err)}
+		o, err := uploadFile(ctx, a.ingest, job, u)
+		if err != nil && sameFields {
+			// The fields are the same for every file: none can pass.
+			return err
+		}
+		outcomes[i] = o
+		if o.ID == "" {
 			bar.Add(1)
 			continue
 		}
-		// Held across Submit so that a document finishing at once is not
-		// reported before it is registered as waiting.
-		mu.Lock()
-		o := submitFile(ctx, a.ingest, job.Path, meta, codes, u)
-		if o.ID != "" {
-			// Linking may have indexed it already (a document left over from
-			// an interrupted run): take its status as it is now.
-			if d, err := a.cat.Document(ctx, o.ID); err == nil {
-				o.Status, o.Error = string(d.Status), d.Error
-				if d.Status == catalog.StatusFailed {
-					o.Outcome = "failed"
-				}
-			}
+		if byID[o.ID] == nil {
+			ids = append(ids, o.ID)
 		}
-		outcomes[i] = o
-		if o.Outcome != "failed" && o.Status != string(catalog.StatusIndexed) && o.Status != string(catalog.StatusFailed) {
-			waiting[o.ID] = append(waiting[o.ID], o)
-			pending++
-		} else {
-			bar.Add(1)
-		}
-		mu.Unlock()
+		byID[o.ID] = append(byID[o.ID], o)
 	}
-	for ; pending > 0; pending-- {
-		select {
-		case <-done:
+	_, err = a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
+		for _, o := range byID[d.ID] {
+			o.Status, o.Error = string(d.Status), d.Error
+			if d.Status == catalog.StatusFailed {
+				o.Outcome = "failed"
+			}
 			bar.Add(1)
-		case <-ctx.Done():
+		}
+	})
+	if err != nil {
+		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "\n已中断:已保存的文件会在下次启动时继续处理。")
 			return ctx.Err()
 		}
+		return err
 	}
 	bar.Finish()
 	return reportIngest(stdout, outcomes, asJSON)
 }
 
-func submitFile(ctx context.Context, svc *ingest.Service, path string, meta ingest.Meta, codes []string, u *catalog.User) *fileOutcome {
-	o := &fileOutcome{Path: path}
-	f, err := os.Open(path)
+// uploadFile uploads one job's file; the error is the request's (bad
+// fields), after which the outcome says "failed" with the reason.
+func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalog.User) (*fileOutcome, error) {
+	o := &fileOutcome{Path: job.Path, Outcome: "failed"}
+	f, err := os.Open(job.Path)
 	if err != nil {
-		o.Outcome, o.Error = "failed", "无法读取文件:"+err.Error()
-		return o
+		o.Error = "无法读取文件:" + err.Error()
+		return o, nil
 	}
 	defer f.Close()
-	st, err := svc.Stage(f, filepath.Base(path))
+	st, err := svc.Stage(f, filepath.Base(job.Path))
 	if err != nil {
-		o.Outcome, o.Error = "failed", describe(err)
-		return o
+		o.Error = describe(err)
+		return o, nil
 	}
 	defer st.Remove()
-	out, err := svc.Submit(ctx, st, meta, u)
-	if err == nil {
-		err = svc.Link(ctx, out.Document.ID, codes, u)
-	}
+	req := jobRequest(job.Fields)
+	req.Files = []*ingest.Staged{st}
+	res, err := svc.Upload(ctx, u, req)
 	if err != nil {
-		o.Outcome, o.Error = "failed", describe(err)
-		return o
+		o.Error = describe(err)
+		return o, err
+	}
+	out := res[0]
+	if out.Err != nil {
+		o.Error = describe(out.Err)
+		return o, nil
 	}
 	o.ID, o.Status, o.Error, o.Duplicate = out.Document.ID, string(out.Document.Status), out.Document.Error, out.Duplicate
 	o.Outcome = "stored"
@@ -216,7 +189,7 @@ func submitFile(ctx context.Context, svc *ingest.Service, path string, meta inge
 	if out.Document.Status == catalog.StatusFailed {
 		o.Outcome = "failed"
 	}
-	return o
+	return o, nil
 }
 
 func reportIngest(stdout io.Writer, outcomes []*fileOutcome, asJSON bool) error {
@@ -306,6 +279,12 @@ func reorderFlags(args []string) []string {
 func isBoolFlag(a string) bool {
 	name := strings.TrimLeft(a, "-")
 	return name == "json" || name == "h" || name == "help" || name == "current"
+}
+
+// cliAdmin is the actor of the command line: whoever can open the data
+// folder administers the archive.
+func cliAdmin() *catalog.User {
+	return &catalog.User{Username: defaultCLIUser(), Role: catalog.RoleAdmin}
 }
 
 func defaultCLIUser() string {

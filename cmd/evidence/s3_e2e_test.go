@@ -30,7 +30,7 @@ func TestArchiveOnS3(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("upload to S3: %d %v", status, body)
 	}
-	id := documents(t, body)[0]["id"].(string)
+	id := uploadedDocuments(t, body)[0]["id"].(string)
 	if d := s.waitDone(id); d["status"] != "indexed" {
 		t.Fatalf("status %v: %v", d["status"], d["error"])
 	}

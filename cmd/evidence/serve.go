@@ -14,7 +14,6 @@ import (
 
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
-	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/web"
 )
@@ -105,11 +104,10 @@ func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
 func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, error) {
 	authn := auth.NewAuthenticator(a.cat, 0)
 	authn.TrustProxy = trustProxy
-	cl := claims.NewService(a.cat, a.blobs)
-	apiHandler := api.NewHandler(api.Deps{Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
-		Auth: authn, Claims: cl, Logger: log})
-	webHandler, err := web.NewHandler(web.Deps{Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
-		Auth: authn, Claims: cl, Logger: log})
+	apiHandler := api.NewHandler(api.Deps{Catalog: a.cat, Ingest: a.ingest, Documents: a.documents, Search: a.search,
+		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Auth: authn, Logger: log})
+	webHandler, err := web.NewHandler(web.Deps{Catalog: a.cat, Ingest: a.ingest, Documents: a.documents, Search: a.search,
+		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Auth: authn, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("web ui: %w", err)
 	}

@@ -17,6 +17,8 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
@@ -37,6 +39,10 @@ type Env struct {
 	Claims  *claims.Service
 	Auth    *auth.Authenticator
 	Logger  *slog.Logger
+
+	Documents *documents.Service
+	Framework *framework.Service
+	Coverage  *coverage.Service
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -49,11 +55,8 @@ func New(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cat.Close() })
-	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "test"); err != nil {
+	fw := framework.NewService(cat)
+	if _, err := fw.EnsureDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
 	blobs, err := blob.NewFolder(filepath.Join(dir, "blobs"))
@@ -71,8 +74,10 @@ func New(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	t.Cleanup(svc.Close)
-	return &Env{T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: search.NewService(idx, cat),
-		Claims: claims.NewService(cat, blobs), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet}
+	srch := search.NewService(idx, cat)
+	return &Env{T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
+		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
+		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat)}
 }
 
 // AddUser creates an account with Password and returns a bearer token.
@@ -96,41 +101,51 @@ func (e *Env) AddUser(name, role, city string) string {
 	return token
 }
 
+// Admin is the actor of the environment's own uploads.
+var Admin = &catalog.User{Username: "test", Role: catalog.RoleAdmin}
+
 // Upload stores a text document of city through the pipeline and waits
 // until it is indexed; it returns the document.
 func (e *Env) Upload(city, filename, text string) *catalog.Document {
 	e.T.Helper()
-	ctx := context.Background()
 	st, err := e.Ingest.Stage(strings.NewReader(text), filename)
 	if err != nil {
 		e.T.Fatal(err)
 	}
 	defer st.Remove()
-	meta := ingest.Meta{City: city, DocType: "work_summary", Round: "2017"}
-	if err := e.Ingest.CheckMeta(ctx, &meta); err != nil {
-		e.T.Fatal(err)
-	}
-	out, err := e.Ingest.Submit(ctx, st, meta, &catalog.User{Username: "test", Role: catalog.RoleAdmin})
+	out, err := e.Ingest.Upload(context.Background(), Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: city, DocType: "work_summary", Round: "2017"}, Files: []*ingest.Staged{st}})
 	if err != nil {
 		e.T.Fatal(err)
 	}
-	return e.WaitIndexed(out.Document.ID)
+	if out[0].Err != nil {
+		e.T.Fatal(out[0].Err)
+	}
+	return e.WaitIndexed(out[0].Document.ID)
 }
 
-// WaitIndexed waits until a document is indexed; failing is fatal.
+// WaitTimeout bounds every wait of a test for the pipeline.
+const WaitTimeout = 30 * time.Second
+
+// WaitIndexed waits until a document is indexed; failing, or taking longer
+// than WaitTimeout, is fatal.
 func (e *Env) WaitIndexed(id string) *catalog.Document {
 	e.T.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		d, err := e.Catalog.Document(context.Background(), id)
-		if err == nil && d.Status == catalog.StatusIndexed {
-			return d
-		}
-		if err == nil && d.Status == catalog.StatusFailed {
-			e.T.Fatalf("document %s failed: %s", id, d.Error)
-		}
-		time.Sleep(20 * time.Millisecond)
+	return e.WaitFinished(id, catalog.StatusIndexed)
+}
+
+// WaitFinished waits until a document reaches indexed or failed and
+// checks that it reached want.
+func (e *Env) WaitFinished(id string, want catalog.Status) *catalog.Document {
+	e.T.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), WaitTimeout)
+	defer cancel()
+	docs, err := e.Ingest.Wait(ctx, []string{id}, nil)
+	if err != nil {
+		e.T.Fatalf("document %s not finished within %s: %v", id, WaitTimeout, err)
 	}
-	e.T.Fatalf("document %s not indexed within 30s", id)
-	return nil
+	if d := docs[0]; d.Status != want {
+		e.T.Fatalf("document %s is %s (%s), want %s", id, d.Status, d.Error, want)
+	}
+	return docs[0]
 }

@@ -1,0 +1,85 @@
+package claims
+
+import (
+	"context"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// List returns the claims u may see that match f: a coordinator's own
+// city's, and none when they ask for another city (catalog/scope.go).
+func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.ClaimFilter) ([]catalog.Claim, error) {
+	switch f.Status {
+	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
+	default:
+		return nil, catalog.Errorf(catalog.EINVALID, "status 应为 pending、verified、insufficient 或 contradicted")
+	}
+	city, visible := u.ScopeCity(f.City)
+	if !visible {
+		return []catalog.Claim{}, nil
+	}
+	f.City = city
+	return s.cat.FindClaims(ctx, f)
+}
+
+// View is a claim as a reviewer checks it: each citation in its page
+// context, the verdicts, and the history from the audit log, oldest
+// first.
+type View struct {
+	Claim    *catalog.Claim
+	Passages []CitedPassage
+	Reviews  []catalog.Review
+	History  []catalog.Event
+	// CanEdit: u may change the claim; CanReview: u may record a verdict
+	// on it now (a reviewer or admin who did not write it, while pending).
+	CanEdit, CanReview bool
+}
+
+// maxHistory bounds the history a claim view shows.
+const maxHistory = 1000
+
+// View returns the claim with everything its review needs.
+func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, error) {
+	c, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	v := &View{Claim: c, CanEdit: canWrite(u, c.City) == nil,
+		CanReview: (u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin) && c.CreatedBy != u.Username &&
+			c.Status == catalog.ClaimPending}
+	if v.Passages, err = s.Passages(ctx, c); err != nil {
+		return nil, err
+	}
+	if v.Reviews, err = s.cat.Reviews(ctx, c.ID); err != nil {
+		return nil, err
+	}
+	events, err := s.cat.FindEvents(ctx, catalog.EventFilter{Object: "claim:" + c.ID, Limit: maxHistory})
+	if err != nil {
+		return nil, err
+	}
+	v.History = make([]catalog.Event, len(events))
+	for i, e := range events {
+		v.History[len(events)-1-i] = e
+	}
+	return v, nil
+}
+
+// Candidates proposes passages that could support a claim u may see,
+// ranked by the numbers in its statement, then documents linked to its
+// indicator, then shared terms.
+func (s *Service) Candidates(ctx context.Context, u *catalog.User, id string, limit int) ([]search.Candidate, error) {
+	c, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	links, err := s.cat.IndicatorLinks(ctx, c.Indicator, c.City)
+	if err != nil {
+		return nil, err
+	}
+	linked := make([]string, len(links))
+	for i, l := range links {
+		linked[i] = l.DocumentID
+	}
+	return s.search.ClaimCandidates(ctx, c, linked, min(max(limit, 1), 50))
+}

@@ -1,0 +1,254 @@
+package documents
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// Service reads and changes stored documents on behalf of a user.
+type Service struct {
+	cat    *catalog.Store
+	blobs  blob.Store
+	ingest *ingest.Service
+	search *search.Service
+}
+
+// NewService returns the documents service over the catalog, the blob
+// store, the pipeline (which keeps the index in step with edits) and
+// search (for indicator suggestions).
+func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
+	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch}
+}
+
+// Get returns a live document u may see; another city's is ENOTFOUND.
+func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog.Document, error) {
+	d, err := s.cat.Document(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := u.SeeObject(d.City, "文档", id); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// View is a document with its links and its city's name.
+type View struct {
+	Document *catalog.Document
+	Links    []catalog.Link
+	CityName string
+}
+
+// View returns the document with its links, as a document page shows it.
+func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.view(ctx, d)
+}
+
+func (s *Service) view(ctx context.Context, d *catalog.Document) (*View, error) {
+	links, err := s.cat.DocumentLinks(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	v := &View{Document: d, Links: links}
+	if c, err := s.cat.City(ctx, d.City); err == nil {
+		v.CityName = c.Name
+	}
+	return v, nil
+}
+
+// Views returns the views of documents just uploaded by u (each must be
+// visible to u).
+func (s *Service) Views(ctx context.Context, docs []*catalog.Document) ([]*View, error) {
+	out := make([]*View, len(docs))
+	for i, d := range docs {
+		v, err := s.view(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// List returns one page of the documents u may see that match f, and how
+// many match in all. A coordinator asking for another city gets an empty
+// list (the scope rule in catalog/scope.go).
+func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.DocumentFilter) ([]*catalog.Document, int, error) {
+	city, visible := u.ScopeCity(f.City)
+	if !visible {
+		return []*catalog.Document{}, 0, nil
+	}
+	f.City = city
+	return s.cat.FindDocuments(ctx, f)
+}
+
+// Text returns a document's extracted text; a document whose text is not
+// there yet, or failed, is ECONFLICT saying so in words.
+func (s *Service) Text(ctx context.Context, u *catalog.User, id string) (*catalog.Document, *ingest.StoredText, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := s.text(ctx, d)
+	return d, t, err
+}
+
+func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.StoredText, error) {
+	switch d.Status {
+	case catalog.StatusStored:
+		return nil, catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
+	case catalog.StatusFailed:
+		return nil, catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", d.Error)
+	}
+	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	return t, nil
+}
+
+// Original opens the bytes of a document as uploaded; the caller closes
+// the reader.
+func (s *Service) Original(ctx context.Context, u *catalog.User, id string) (*catalog.Document, io.ReadCloser, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	rc, err := s.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	if err != nil {
+		return nil, nil, fmt.Errorf("original of %s: %w", d.ID, err)
+	}
+	return d, rc, nil
+}
+
+// CitedOriginal opens the bytes a citation points at by their SHA-256,
+// even after the cited document was deleted, so that a verdict can always
+// be checked against what the reviewer saw. Only bytes cited by a claim
+// u may see are served; anything else is ENOTFOUND.
+func (s *Service) CitedOriginal(ctx context.Context, u *catalog.User, sha string) (blob.Info, io.ReadCloser, error) {
+	cities, err := s.cat.CitedBySHA256(ctx, sha)
+	if err != nil {
+		return blob.Info{}, nil, err
+	}
+	visible := false
+	for _, c := range cities {
+		visible = visible || u.CanSee(c)
+	}
+	if !visible {
+		return blob.Info{}, nil, catalog.Errorf(catalog.ENOTFOUND, "没有被引用的原件 %s", sha)
+	}
+	key := catalog.OriginalKey(sha)
+	info, err := s.blobs.Stat(ctx, key)
+	if err != nil {
+		return blob.Info{}, nil, fmt.Errorf("cited original %s: %w", sha, err)
+	}
+	rc, err := s.blobs.Get(ctx, key)
+	if err != nil {
+		return blob.Info{}, nil, fmt.Errorf("cited original %s: %w", sha, err)
+	}
+	return info, rc, nil
+}
+
+// Edit changes a document's metadata for u (an admin or the city's
+// coordinator), checked like an upload's, and brings the index along.
+func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalog.DocumentPatch) (*catalog.Document, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := u.CanEdit(d.City); err != nil {
+		return nil, err
+	}
+	if err := s.ingest.CheckPatch(ctx, &p); err != nil {
+		return nil, err
+	}
+	if _, err := s.cat.UpdateDocument(ctx, d.ID, p, u.Username); err != nil {
+		return nil, err
+	}
+	s.ingest.RefreshAfterChange(ctx, d.ID)
+	return s.cat.Document(ctx, d.ID)
+}
+
+// Delete removes a document (admins only; a soft delete, audited) and its
+// index entry. It returns the claims that cited it and go back to review.
+func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (reopened []string, err error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if u.Role != catalog.RoleAdmin {
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档")
+	}
+	reopened, err = s.cat.DeleteDocument(ctx, d.ID, u.Username)
+	if err != nil {
+		return nil, err
+	}
+	s.ingest.UnindexAfterDelete(ctx, d.ID)
+	if reopened == nil {
+		reopened = []string{}
+	}
+	return reopened, nil
+}
+
+// Suggestions proposes key indicators the document's text speaks to, best
+// first, leaving out those it is linked to already.
+func (s *Service) Suggestions(ctx context.Context, u *catalog.User, id string, limit int) ([]search.Suggestion, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.text(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return s.suggest(ctx, d, t, limit)
+}
+
+func (s *Service) suggest(ctx context.Context, d *catalog.Document, t *ingest.StoredText, limit int) ([]search.Suggestion, error) {
+	links, err := s.cat.DocumentLinks(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	skip := make([]string, len(links))
+	for i, l := range links {
+		skip[i] = l.IndicatorCode
+	}
+	return s.search.SuggestIndicators(ctx, d.Title, t.Pages, skip, min(max(limit, 1), 50))
+}
+
+// Reading is a document with its text and suggestions, for its page; Text
+// is nil until the text is extracted.
+type Reading struct {
+	View
+	Text        *ingest.StoredText
+	Suggestions []search.Suggestion
+}
+
+// Read returns everything a document page shows.
+func (s *Service) Read(ctx context.Context, u *catalog.User, id string, suggestions int) (*Reading, error) {
+	v, err := s.View(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	r := &Reading{View: *v}
+	if st := v.Document.Status; st != catalog.StatusExtracted && st != catalog.StatusIndexed {
+		return r, nil
+	}
+	if r.Text, err = s.text(ctx, v.Document); err != nil {
+		return nil, err
+	}
+	if r.Suggestions, err = s.suggest(ctx, v.Document, r.Text, suggestions); err != nil {
+		return nil, err
+	}
+	return r, nil
+}

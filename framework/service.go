@@ -1,0 +1,150 @@
+package framework
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Service holds the reference data of monitoring — the indicator
+// framework, the cities and the rounds — and the rules for changing it:
+// everyone signed in reads it, only admins change it.
+type Service struct {
+	cat *catalog.Store
+}
+
+// NewService returns the reference-data service over the catalog.
+func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
+
+// System is the actor of changes the archive makes by itself (loading the
+// demo framework) and of the command line, which has the data folder.
+var System = &catalog.User{Username: "system", Role: catalog.RoleAdmin}
+
+func requireAdmin(u *catalog.User) error {
+	if u == nil || u.Role != catalog.RoleAdmin {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以执行此操作")
+	}
+	return nil
+}
+
+// Imported is the outcome of a framework import.
+type Imported struct {
+	*catalog.ImportReport
+	Indicators int // indicators in the imported version
+}
+
+// Import reads a framework file (YAML, XLSX or CSV; see Parse) and makes
+// it the current framework for u (an admin). Nothing is imported when any
+// row is wrong; links to codes the new version lacks are kept and listed.
+func (s *Service) Import(ctx context.Context, u *catalog.User, filename string, data []byte, meta catalog.Framework) (*Imported, error) {
+	if err := requireAdmin(u); err != nil {
+		return nil, err
+	}
+	p, err := Parse(filename, data, meta)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := s.cat.ImportFramework(ctx, p.Framework, p.Indicators, u.Username)
+	if err != nil {
+		return nil, err
+	}
+	return &Imported{ImportReport: rep, Indicators: len(p.Indicators)}, nil
+}
+
+// EnsureDemo loads the demo framework when there is none yet, so a new
+// archive has indicators to link to; importing a real one replaces it.
+// It reports whether it loaded it.
+func (s *Service) EnsureDemo(ctx context.Context) (bool, error) {
+	_, _, err := s.cat.CurrentFramework(ctx)
+	if !catalog.IsNotFound(err) {
+		return false, err
+	}
+	if _, err := s.Import(ctx, System, "demo-learning-city.yaml", Demo, catalog.Framework{}); err != nil {
+		return false, fmt.Errorf("load demo framework: %w", err)
+	}
+	return true, nil
+}
+
+// Current returns the current framework with its indicators.
+func (s *Service) Current(ctx context.Context) (*catalog.Framework, []catalog.Indicator, error) {
+	return s.cat.CurrentFramework(ctx)
+}
+
+// KeyIndicators returns the key (level-3) indicators of the current
+// framework, in framework order; none when no framework is loaded.
+func (s *Service) KeyIndicators(ctx context.Context) ([]catalog.Indicator, error) {
+	_, inds, err := s.cat.CurrentFramework(ctx)
+	if catalog.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []catalog.Indicator
+	for _, ind := range inds {
+		if ind.Level == catalog.KeyLevel {
+			out = append(out, ind)
+		}
+	}
+	return out, nil
+}
+
+// Names maps every indicator code of the current framework to its name.
+func (s *Service) Names(ctx context.Context) (map[string]string, error) {
+	_, inds, err := s.cat.CurrentFramework(ctx)
+	if err != nil && !catalog.IsNotFound(err) {
+		return nil, err
+	}
+	names := make(map[string]string, len(inds))
+	for _, ind := range inds {
+		names[ind.Code] = ind.Name
+	}
+	return names, nil
+}
+
+// Cities lists the cities taking part, by code.
+func (s *Service) Cities(ctx context.Context) ([]catalog.City, error) {
+	return s.cat.Cities(ctx)
+}
+
+// VisibleCities lists the cities u may see: a coordinator's own only.
+func (s *Service) VisibleCities(ctx context.Context, u *catalog.User) ([]catalog.City, error) {
+	all, err := s.cat.Cities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []catalog.City
+	for _, c := range all {
+		if u.CanSee(c.Code) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// City returns one city; ENOTFOUND when there is no such code.
+func (s *Service) City(ctx context.Context, code string) (catalog.City, error) {
+	return s.cat.City(ctx, code)
+}
+
+// AddCity adds a city for u (an admin).
+func (s *Service) AddCity(ctx context.Context, u *catalog.User, c catalog.City) error {
+	if err := requireAdmin(u); err != nil {
+		return err
+	}
+	return s.cat.AddCity(ctx, c, u.Username)
+}
+
+// Rounds lists the monitoring rounds.
+func (s *Service) Rounds(ctx context.Context) ([]catalog.Round, error) {
+	return s.cat.Rounds(ctx)
+}
+
+// AddRound adds a monitoring round for u (an admin).
+func (s *Service) AddRound(ctx context.Context, u *catalog.User, r catalog.Round) error {
+	if err := requireAdmin(u); err != nil {
+		return err
+	}
+	return s.cat.AddRound(ctx, r, u.Username)
+}

@@ -1,0 +1,125 @@
+package scopetest
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/api"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/web"
+)
+
+const (
+	hangzhou = "330100"
+	chengdu  = "510100"
+	// marker is a word only the 成都 document holds.
+	marker = "锦江区社区学院"
+)
+
+// surfaces serves the API and the web UI over one set of services, as
+// `evidence serve` does.
+func surfaces(t *testing.T, e *testenv.Env) *httptest.Server {
+	t.Helper()
+	apiH := api.NewHandler(api.Deps{Catalog: e.Catalog, Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
+		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Auth: e.Auth, Logger: e.Logger})
+	webH, err := web.NewHandler(web.Deps{Catalog: e.Catalog, Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
+		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Auth: e.Auth, Logger: e.Logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/", apiH)
+	mux.Handle("/", webH)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// answer is what a request showed: its status and whether the 成都
+// material was in it.
+type answer struct {
+	status int
+	shows  bool
+}
+
+func get(t *testing.T, srv *httptest.Server, token, path, evidence string) answer {
+	t.Helper()
+	req, _ := http.NewRequest("GET", srv.URL+path, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return answer{status: resp.StatusCode, shows: strings.Contains(string(body), evidence)}
+}
+
+// TestAPIAndWebAnswerAlike asks both surfaces for 成都's material as
+// every role: a single object another city's coordinator may not see is a
+// 404 on both; a listing is empty on both (and never swapped for the
+// coordinator's own city); everyone else sees it on both.
+func TestAPIAndWebAnswerAlike(t *testing.T) {
+	e := testenv.New(t)
+	srv := surfaces(t, e)
+	tokens := map[string]string{}
+	for _, u := range []struct{ name, role, city string }{
+		{"admin", "admin", ""}, {"coordA", "coordinator", hangzhou}, {"coordB", "coordinator", chengdu},
+		{"expert", "expert", ""}, {"reviewer", "reviewer", ""},
+	} {
+		tokens[u.name] = e.AddUser(u.name, u.role, u.city)
+	}
+	doc := e.Upload(chengdu, marker+"工作总结.txt", "成都市"+marker+"开展社区教育,建立学分银行。")
+	if err := e.Ingest.Link(context.Background(), doc.ID, []string{"2.3.1"}, testenv.Admin); err != nil {
+		t.Fatal(err)
+	}
+	claim, err := e.Claims.Create(context.Background(), &catalog.User{Username: "coordB", Role: catalog.RoleCoordinator, City: chengdu},
+		claims.Input{Indicator: "2.3.1", Statement: "成都市建立了学分银行",
+			Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := url.QueryEscape("学分银行") // not the marker: the search page echoes the query
+	cases := []struct {
+		name    string
+		apiPath string
+		webPath string
+		single  bool // one object: 404 when out of scope; else a listing: 200 without 成都
+		// evidence shows 成都's material in an answer; the marker when empty.
+		evidence string
+	}{
+		{"a document", "/api/v1/documents/" + doc.ID, "/documents/" + doc.ID, true, ""},
+		{"a claim", "/api/v1/claims/" + claim.ID, "/claims/" + claim.ID, true, ""},
+		{"search for 成都", "/api/v1/search?city=" + chengdu + "&q=" + q, "/search?city=" + chengdu + "&q=" + q, false, ""},
+		{"search without a city", "/api/v1/search?q=" + q, "/search?q=" + q, false, ""},
+		{"an indicator's evidence in 成都", "/api/v1/indicators/2.3.1/evidence?city=" + chengdu,
+			"/indicators/2.3.1?city=" + chengdu, false, ""},
+		{"coverage of 成都", "/api/v1/coverage?city=" + chengdu, "/indicators?city=" + chengdu, false, "成都"},
+	}
+	for _, role := range []string{"admin", "coordA", "coordB", "expert", "reviewer"} {
+		inScope := role != "coordA"
+		for _, c := range cases {
+			evidence := c.evidence
+			if evidence == "" {
+				evidence = marker
+			}
+			a := get(t, srv, tokens[role], c.apiPath, evidence)
+			w := get(t, srv, tokens[role], c.webPath, evidence)
+			want := answer{status: http.StatusOK, shows: inScope}
+			if c.single && !inScope {
+				want = answer{status: http.StatusNotFound, shows: false}
+			}
+			if a != want || w != want {
+				t.Errorf("%s asks for %s: API %+v, web %+v, want both %+v", role, c.name, a, w, want)
+			}
+		}
+	}
+}
