@@ -59,15 +59,33 @@ type appOptions struct {
 	ingest          ingest.Config
 }
 
+// swapIndex puts the index folder next in the place of dir, keeping the
+// old one as dir.old until the swap is done; next "" only moves dir aside.
+// It is the one way an index folder is replaced (serve on an old format,
+// reindex).
+func swapIndex(dir, next string) (old string, err error) {
+	old = dir + ".old"
+	if err := os.RemoveAll(old); err != nil {
+		return "", fmt.Errorf("clear %s: %w", old, err)
+	}
+	if err := os.Rename(dir, old); err != nil && !os.IsNotExist(err) {
+		return "", fmt.Errorf("move old index aside: %w", err)
+	}
+	if next == "" {
+		return old, nil
+	}
+	if err := os.Rename(next, dir); err != nil {
+		return "", fmt.Errorf("put new index in place: %w", err)
+	}
+	return old, os.RemoveAll(old)
+}
+
 // replaceOldIndex moves an index of another format aside and opens a new
 // one in its place.
 func replaceOldIndex(dir string, log *slog.Logger) (*index.Bleve, error) {
-	old := dir + ".old"
-	if err := os.RemoveAll(old); err != nil {
-		return nil, fmt.Errorf("clear %s: %w", old, err)
-	}
-	if err := os.Rename(dir, old); err != nil {
-		return nil, fmt.Errorf("move old index aside: %w", err)
+	old, err := swapIndex(dir, "")
+	if err != nil {
+		return nil, err
 	}
 	log.Warn("the index was written by an older version; rebuilding it in the background from the stored text", "old", old)
 	idx, err := index.Open(dir)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 )
@@ -58,17 +59,14 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("rebuild index: %w", err)
 	}
 	bar.Finish()
-	oldDir := indexDir + ".old"
-	os.RemoveAll(oldDir)
-	if err := os.Rename(indexDir, oldDir); err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("move old index aside: %w", err)
+	if _, err := swapIndex(indexDir, newDir); err != nil {
+		return err
 	}
-	if err := os.Rename(newDir, indexDir); err != nil {
-		return fmt.Errorf("put new index in place: %w", err)
+	n, err := a.cat.CountByStatus(ctx)
+	if err != nil {
+		return fmt.Errorf("count indexed documents: %w", err)
 	}
-	os.RemoveAll(oldDir)
-	n, _ := a.cat.CountByStatus(ctx)
-	fmt.Fprintf(stdout, "索引已重建:%d 个文档可检索\n", n["indexed"])
+	fmt.Fprintf(stdout, "索引已重建:%d 个文档可检索\n", n[catalog.StatusIndexed])
 	if len(missing) > 0 {
 		fmt.Fprintf(stdout, "%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:\n", len(missing))
 		for _, id := range missing {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -26,7 +27,7 @@ type remote struct {
 func (c *remote) check(ctx context.Context) error {
 	req, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/me", nil)
 	if err != nil {
-		return fmt.Errorf("服务器地址 %q 无效:%v", c.base, err)
+		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
 	}
 	var me map[string]any
 	return c.do(req, &me)
@@ -144,22 +145,24 @@ func (c *remote) do(req *http.Request, out any) error {
 	}
 	resp, err := c.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("无法连接 %s:%v", c.base, err)
+		return fmt.Errorf("无法连接 %s: %w", c.base, catalog.Errorf(catalog.EUNAVAILABLE, "无法连接 %s,请检查地址和网络", c.base))
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
 	if err != nil {
-		return fmt.Errorf("读取服务器应答失败:%v", err)
+		return fmt.Errorf("read answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EUNAVAILABLE, "读取服务器应答失败(%v)", err))
 	}
 	if resp.StatusCode >= 300 {
 		var e apiError
 		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
-			return fmt.Errorf("%s", e.Error.Message)
+			// The API's own code and message, so callers can tell a
+			// refused file from an unavailable server.
+			return catalog.Errorf(e.Error.Code, "%s", e.Error.Message)
 		}
-		return fmt.Errorf("服务器应答 %s", resp.Status)
+		return catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status)
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
-		return fmt.Errorf("服务器应答不是有效的 JSON:%v", err)
+		return fmt.Errorf("decode answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EINTERNAL, "服务器应答不是有效的 JSON"))
 	}
 	return nil
 }

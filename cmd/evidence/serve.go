@@ -31,9 +31,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	}
 	start := time.Now()
 	if p := os.Getenv("EVIDENCE_CPUPROFILE"); p != "" {
-		f, _ := os.Create(fmt.Sprintf("%s.%d", p, os.Getpid()))
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
+		stop, err := startCPUProfile(fmt.Sprintf("%s.%d", p, os.Getpid()))
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, ingest: ingest.Config{Workers: *workers}})
 	if err != nil {
@@ -117,4 +119,22 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 	root.Handle("/metrics", apiHandler)
 	root.Handle("/", api.SecurityHeaders(webHandler))
 	return root, nil
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("EVIDENCE_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("EVIDENCE_CPUPROFILE: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			slog.Warn("close CPU profile", "path", path, "err", err)
+		}
+	}, nil
 }
