@@ -41,7 +41,7 @@ func (c *Config) setDefaults() {
 		c.Queries = 300
 	}
 	if c.SuggestDir == "" {
-		c.SuggestDir = filepath.Join("search", "testdata", "suggest")
+		c.SuggestDir = filepath.Join("search", "suggesteval", "testdata", "suggest")
 	}
 	if c.QualityDocs <= 0 {
 		c.QualityDocs = 2000
