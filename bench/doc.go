@@ -14,5 +14,6 @@
 // The archive runs as child processes (`evidence serve` on a temporary data
 // folder) so that its memory, read from /proc, is its own. Bleve and gse
 // stay behind the index package: the baselines (raw Bleve, bigrams, exact
-// mode, segmentation alone) use its narrow helpers in index/baseline.go.
+// mode, segmentation alone) live in index/indexbench, which the archive
+// itself never links.
 package bench
