@@ -2,7 +2,7 @@
 // pipeline, memory, index size, search latency, start-up, PDF extraction
 // and Chinese search quality, each beside a baseline measured in the same
 // run, because absolute times drift on shared machines and the ratio is
-// what to watch. `evidence bench` (make bench, make bench-quick) runs it;
+// what to watch. cmd/evidence-bench (make bench, make bench-quick) runs it;
 // bench/README.md holds the figures and the tuning notes.
 //
 // The corpus is generated (Generator): sentences of the shared monitoring

@@ -3,6 +3,7 @@ package search
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,11 @@ import (
 // office readers) must not be linked in through it. Evaluation harnesses
 // that need extraction live in search/suggesteval.
 func TestSearchDoesNotImportIngest(t *testing.T) {
-	for _, dep := range listDeps(t, ".") {
+	deps := listDeps(t, ".")
+	if !slices.Contains(deps, "github.com/lcmonitor/evidence/index") {
+		t.Fatalf("go list -deps . does not list the index package; is it listing search? %v", deps)
+	}
+	for _, dep := range deps {
 		if dep == "github.com/lcmonitor/evidence/ingest" || strings.HasPrefix(dep, "github.com/lcmonitor/evidence/ingest/") {
 			t.Errorf("go list -deps ./search contains %s: search must not import ingest", dep)
 		}
@@ -30,8 +35,7 @@ func listDeps(t *testing.T, dir string) []string {
 		}
 		t.Skip("the go command is not on PATH")
 	}
-	cmd := exec.Command(goTool, "list", "-deps", dir)
-	out, err := cmd.Output()
+	out, err := exec.Command(goTool, "list", "-deps", dir).Output()
 	if err != nil {
 		t.Fatalf("go list -deps %s: %v", dir, err)
 	}
