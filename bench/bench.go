@@ -16,7 +16,8 @@ import (
 
 // Config says what one benchmark run measures.
 type Config struct {
-	Exe         string // the evidence binary, run as child processes (serve, user add, the dictionary probe)
+	Exe         string // the evidence binary, run as child processes (serve, user add)
+	ProbeExe    string // a binary whose --probe-dict runs ProbeDictionary (evidence-bench itself)
 	Docs        int    // generated text documents
 	PDFs        int    // generated PDFs (LibreOffice, cached)
 	Seed        uint64
@@ -41,7 +42,7 @@ func (c *Config) setDefaults() {
 		c.Queries = 300
 	}
 	if c.SuggestDir == "" {
-		c.SuggestDir = filepath.Join("search", "testdata", "suggest")
+		c.SuggestDir = filepath.Join("search", "suggesteval", "testdata", "suggest")
 	}
 	if c.QualityDocs <= 0 {
 		c.QualityDocs = 2000
@@ -254,7 +255,7 @@ func (r *run) serve(ctx context.Context) error {
 	if err := r.searchInProcess(ctx, qs, corpus); err != nil {
 		return err
 	}
-	probe, probeTook, err := probeDictionary(ctx, r.cfg.Exe)
+	probe, probeTook, err := probeDictionary(ctx, r.cfg.ProbeExe)
 	if err != nil {
 		return err
 	}

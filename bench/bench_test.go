@@ -226,7 +226,7 @@ func TestFODTIsWellFormed(t *testing.T) {
 }
 
 func TestSuggestionFigureHasItsBaseline(t *testing.T) {
-	r := &run{cfg: Config{SuggestDir: filepath.Join("..", "search", "testdata", "suggest")}, res: &Results{}}
+	r := &run{cfg: Config{SuggestDir: filepath.Join("..", "search", "suggesteval", "testdata", "suggest")}, res: &Results{}}
 	if err := r.suggestions(context.Background()); err != nil {
 		t.Fatal(err)
 	}

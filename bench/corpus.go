@@ -14,7 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/index/indexbench"
 	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
@@ -71,7 +71,7 @@ func (d *Doc) TextBytes() int {
 // as in real text, and the same seed always gives the same corpus.
 type Generator struct {
 	seed      uint64
-	sentences [][]index.TaggedWord
+	sentences [][]indexbench.TaggedWord
 	samplers  map[string]*sampler
 	keep      map[string]bool // words never replaced: domain vocabulary, city names
 	// DomainSentences and OwnSentences count the source sentences by origin.
@@ -108,19 +108,19 @@ func NewGenerator(seed uint64, domainDir string) (*Generator, error) {
 	g.OwnSentences = len(own)
 	lines = append(lines, own...)
 	for _, s := range lines {
-		words, err := index.TagWords(s)
+		words, err := indexbench.TagWords(s)
 		if err != nil {
 			return nil, err
 		}
 		g.sentences = append(g.sentences, words)
 	}
-	for _, w := range index.DomainWords() {
+	for _, w := range indexbench.DomainWords() {
 		g.keep[w] = true
 	}
 	for _, c := range Cities {
 		g.keep[c.Name], g.keep[c.Name+"市"] = true, true
 	}
-	dict, err := index.DictionaryWords()
+	dict, err := indexbench.DictionaryWords()
 	if err != nil {
 		return nil, err
 	}
@@ -175,7 +175,7 @@ type sampler struct {
 	cum   []float64
 }
 
-func newSampler(dict []index.DictWord, pos string) *sampler {
+func newSampler(dict []indexbench.DictWord, pos string) *sampler {
 	s := &sampler{}
 	total := 0.0
 	for _, w := range dict {

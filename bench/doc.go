@@ -2,7 +2,7 @@
 // pipeline, memory, index size, search latency, start-up, PDF extraction
 // and Chinese search quality, each beside a baseline measured in the same
 // run, because absolute times drift on shared machines and the ratio is
-// what to watch. `evidence bench` (make bench, make bench-quick) runs it;
+// what to watch. cmd/evidence-bench (make bench, make bench-quick) runs it;
 // bench/README.md holds the figures and the tuning notes.
 //
 // The corpus is generated (Generator): sentences of the shared monitoring
@@ -14,5 +14,6 @@
 // The archive runs as child processes (`evidence serve` on a temporary data
 // folder) so that its memory, read from /proc, is its own. Bleve and gse
 // stay behind the index package: the baselines (raw Bleve, bigrams, exact
-// mode, segmentation alone) use its narrow helpers in index/baseline.go.
+// mode, segmentation alone) live in index/indexbench, which the archive
+// itself never links.
 package bench

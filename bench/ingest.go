@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/index/indexbench"
 )
 
 // IngestDetails are the raw measurements of the ingest figures.
@@ -69,7 +70,7 @@ func measureSegmentation(docs []Doc, workers int) (time.Duration, int64, error) 
 					return
 				}
 				for _, p := range docs[i].Pages {
-					n, err := index.SegmentForIndex([]byte(p))
+					n, err := indexbench.SegmentForIndex([]byte(p))
 					if err != nil {
 						firstErr.CompareAndSwap(nil, err)
 						return

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/index/indexbench"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -33,7 +34,7 @@ func (g *Generator) WarmupQueries(n int) []Query { return g.queries(streamWarmup
 
 func (g *Generator) queries(stream, n int) []Query {
 	r := g.rng(stream, 0)
-	domain := index.DomainWords()
+	domain := indexbench.DomainWords()
 	word := func() string {
 		switch r.IntN(3) {
 		case 0:

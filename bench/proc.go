@@ -182,7 +182,7 @@ func (s *server) stop() error {
 	}
 }
 
-// DictProbe is what `evidence bench --probe-dict` reports: the cost of the
+// DictProbe is what `evidence-bench --probe-dict` reports: the cost of the
 // segmentation dictionary alone in a fresh process.
 type DictProbe struct {
 	LoadMS float64 `json:"load_ms"`
@@ -190,7 +190,7 @@ type DictProbe struct {
 }
 
 // ProbeDictionary loads the segmentation dictionary in this process and
-// writes a DictProbe as one JSON line to w. `evidence bench --probe-dict`
+// writes a DictProbe as one JSON line to w. `evidence-bench --probe-dict`
 // runs it in a fresh process.
 func ProbeDictionary(w io.Writer) error {
 	start := time.Now()
@@ -209,7 +209,7 @@ func ProbeDictionary(w io.Writer) error {
 func probeDictionary(ctx context.Context, exe string) (DictProbe, time.Duration, error) {
 	var p DictProbe
 	start := time.Now()
-	out, err := exec.CommandContext(ctx, exe, "bench", "--probe-dict").Output()
+	out, err := exec.CommandContext(ctx, exe, "--probe-dict").Output()
 	took := time.Since(start)
 	if err != nil {
 		return p, 0, fmt.Errorf("dictionary probe: %w", err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/index/indexbench"
 )
 
 //go:embed queries/quality.tsv
@@ -140,7 +141,7 @@ func EvaluateQuality(ctx context.Context, g *Generator, n int) ([]QualityResult,
 		idocs[i] = index.Document{ID: d.Name, Pages: d.Pages, City: d.City, DocType: d.DocType}
 	}
 	var out []QualityResult
-	for _, a := range []index.Analysis{index.AnalysisOurs, index.AnalysisCJK, index.AnalysisExact} {
+	for _, a := range []indexbench.Analysis{indexbench.AnalysisOurs, indexbench.AnalysisCJK, indexbench.AnalysisExact} {
 		m, closeFn, err := newMatcher(ctx, a, idocs)
 		if err != nil {
 			return nil, err
@@ -157,9 +158,9 @@ func EvaluateQuality(ctx context.Context, g *Generator, n int) ([]QualityResult,
 
 // newMatcher indexes docs for analysis a. Our own pair is measured through
 // the archive's real index and query path (index.Bleve.Search); the
-// baselines through index.PhraseIndex.
-func newMatcher(ctx context.Context, a index.Analysis, docs []index.Document) (matcher, func(), error) {
-	if a == index.AnalysisOurs {
+// baselines through indexbench.PhraseIndex.
+func newMatcher(ctx context.Context, a indexbench.Analysis, docs []index.Document) (matcher, func(), error) {
+	if a == indexbench.AnalysisOurs {
 		idx, err := index.OpenMem()
 		if err != nil {
 			return nil, nil, err
@@ -181,7 +182,7 @@ func newMatcher(ctx context.Context, a index.Analysis, docs []index.Document) (m
 		}
 		return m, func() { idx.Close() }, nil
 	}
-	pi, err := index.NewPhraseIndex(a)
+	pi, err := indexbench.NewPhraseIndex(a)
 	if err != nil {
 		return nil, nil, err
 	}

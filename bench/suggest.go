@@ -12,10 +12,11 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/search/suggesteval"
 )
 
 // SuggestDetails is how well indicator suggestions find the labelled
-// indicator of each document of search/testdata/suggest.
+// indicator of each document of search/suggesteval/testdata/suggest.
 type SuggestDetails struct {
 	Docs         int      `json:"docs"`
 	Top1         int      `json:"top1"`
@@ -28,7 +29,7 @@ type SuggestDetails struct {
 // analysis, keyword and name terms weighted by rarity) against counting the
 // framework's keywords as plain substrings, on the hand-labelled set.
 func (r *run) suggestions(ctx context.Context) error {
-	docs, err := search.LoadLabelled(r.cfg.SuggestDir)
+	docs, err := suggesteval.Load(r.cfg.SuggestDir)
 	if err != nil || len(docs) == 0 {
 		r.res.Skipped = append(r.res.Skipped, fmt.Sprintf("indicator suggestions: no labelled set in %s", r.cfg.SuggestDir))
 		return nil
@@ -50,7 +51,7 @@ func (r *run) suggestions(ctx context.Context) error {
 	if _, err := cat.ImportFramework(ctx, p.Framework, p.Indicators, "bench"); err != nil {
 		return err
 	}
-	ev, err := search.NewService(nil, cat).EvaluateSuggestions(ctx, docs)
+	ev, err := suggesteval.Evaluate(ctx, search.NewService(nil, cat), docs)
 	if err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func (r *run) suggestions(ctx context.Context) error {
 // keywordBaseline ranks key indicators by how often their keywords occur
 // in a document as plain substrings, and counts documents whose label is in
 // the first three.
-func keywordBaseline(docs []search.LabelledDoc, inds []catalog.Indicator) int {
+func keywordBaseline(docs []suggesteval.Doc, inds []catalog.Indicator) int {
 	hits := 0
 	for _, d := range docs {
 		text := d.Title + "\n" + extract.Normalize(d.Body)

@@ -1,6 +1,9 @@
 // Package index is the archive's full-text index: a Bleve (scorch) index
-// with Chinese analysis by gse. Nothing outside this package imports Bleve or
-// gse; the rest of the program sees the Index interface and plain types.
+// with Chinese analysis by gse. Nothing outside index/ imports Bleve or gse:
+// the rest of the program sees the Index interface and plain types. Inside
+// it, internal/zh holds the analysis (the shared segmenter, the tokenizer,
+// the analyzers) and indexbench the benchmarks' baselines, which the
+// archive never links.
 //
 // The index is derived data. The catalog and the stored text
 // (text/<sha256>.json) are the truth, and `evidence reindex` rebuilds the
@@ -14,8 +17,9 @@
 // analysed in exact mode (zh_query) and matched as phrases. So 长沙 finds
 // 长沙市 and 四级网络 finds 四级网络体系, while 市长 does not find 南京市长江大桥
 // (segmented 南京市|长江大桥). ASCII is lower-cased. Whitespace and
-// punctuation are not terms. A curated domain vocabulary (vocab.txt) is added
-// to the dictionary once per process, so 学分银行 is one word.
+// punctuation are not terms. A curated domain vocabulary
+// (internal/zh/vocab.txt) is added to the dictionary once per process, so
+// 学分银行 is one word.
 //
 // # Fields of a Bleve document
 //

@@ -1,10 +1,21 @@
 package index
 
 import (
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/lcmonitor/evidence/index/internal/zh"
+)
+
+// The analyzers of Chinese text (index/internal/zh). Their names are stored
+// in the index's mapping, so renaming one needs a reindex.
+const (
+	// IndexAnalyzer indexes text with gse search mode: every word and its
+	// sub-words, so 长沙 finds 长沙市.
+	IndexAnalyzer = zh.IndexAnalyzer
+	// QueryAnalyzer analyses queries with gse exact mode, so 市长 stays one
+	// word and does not match 南京市|长江大桥.
+	QueryAnalyzer = zh.QueryAnalyzer
 )
 
 // Field names of the Bleve document; doc.go describes each one.
@@ -25,20 +36,8 @@ var FacetFields = []string{fieldCity, fieldDocType, fieldIndicators, fieldYear}
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
-	for name, mode := range map[string]string{searchTokName: "search", exactTokName: "exact"} {
-		if err := im.AddCustomTokenizer(name, map[string]interface{}{"type": tokenizerType, "mode": mode}); err != nil {
-			return nil, err
-		}
-	}
-	for name, tok := range map[string]string{IndexAnalyzer: searchTokName, QueryAnalyzer: exactTokName} {
-		err := im.AddCustomAnalyzer(name, map[string]interface{}{
-			"type":          custom.Name,
-			"tokenizer":     tok,
-			"token_filters": []string{lowercase.Name},
-		})
-		if err != nil {
-			return nil, err
-		}
+	if err := zh.AddAnalyzers(im); err != nil {
+		return nil, err
 	}
 	im.DefaultAnalyzer = IndexAnalyzer
 

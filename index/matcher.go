@@ -2,6 +2,8 @@ package index
 
 import (
 	"strings"
+
+	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
 // Matcher finds phrases in one document's pages with the same analysis as
@@ -26,13 +28,13 @@ type occurrenceKey struct {
 
 // NewMatcher analyses pages (page 1 first).
 func NewMatcher(pages []string) (*Matcher, error) {
-	seg, err := segmenter()
+	seg, err := zh.Segmenter()
 	if err != nil {
 		return nil, err
 	}
 	m := &Matcher{byTerm: map[string][]occurrence{}, at: map[occurrenceKey]bool{}}
 	for p, text := range pages {
-		for _, tk := range segment(seg, []byte(text), true) {
+		for _, tk := range zh.Segment(seg, []byte(text), true) {
 			term := strings.ToLower(text[tk.Start:tk.End])
 			m.byTerm[term] = append(m.byTerm[term], occurrence{page: p + 1, pos: tk.Position, start: tk.Start, end: tk.End})
 			m.at[occurrenceKey{p + 1, tk.Position, term}] = true

@@ -1,170 +1,26 @@
 package index
 
 import (
-	"bufio"
-	_ "embed"
-	"fmt"
-	"strconv"
 	"strings"
-	"sync"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/go-ego/gse"
+	"github.com/lcmonitor/evidence/index/internal/zh"
 )
-
-//go:embed vocab.txt
-var vocabulary string
-
-// domainWordFreq is high enough that a domain word beats any split into its
-// parts on gse's shortest path, so 学分银行 stays one word.
-const domainWordFreq = 100000
-
-var (
-	sharedSegmenter     *gse.Segmenter
-	sharedSegmenterErr  error
-	sharedSegmenterOnce sync.Once
-)
-
-// segmenter returns the process-wide gse segmenter, loading the embedded
-// simplified-Chinese dictionary and the domain vocabulary on first use. The
-// dictionary is large (seconds to load, ~130 MiB of heap), so it is loaded
-// once and shared; gse is safe for concurrent segmentation.
-func segmenter() (*gse.Segmenter, error) {
-	sharedSegmenterOnce.Do(func() {
-		seg := new(gse.Segmenter)
-		// The HMM model is only used by the HMM cut modes, which we do not use.
-		seg.NotLoadHMM = true
-		if err := seg.LoadDictEmbed("zh_s"); err != nil {
-			sharedSegmenterErr = fmt.Errorf("load gse dictionary: %w", err)
-			return
-		}
-		for _, w := range vocabularyEntries() {
-			add := seg.AddToken
-			if _, _, known := seg.Find(w.word); known {
-				// AddToken keeps a known word's frequency; replace it.
-				add = seg.ReAddToken
-			}
-			if err := add(w.word, w.freq, "n"); err != nil {
-				sharedSegmenterErr = fmt.Errorf("add domain word %q: %w", w.word, err)
-				return
-			}
-		}
-		seg.CalcToken()
-		sharedSegmenter = seg
-	})
-	return sharedSegmenter, sharedSegmenterErr
-}
 
 // Preload loads the dictionary now rather than on the first document or
 // query, so that start-up pays the cost and the first request does not.
 func Preload() error {
-	_, err := segmenter()
+	_, err := zh.Segmenter()
 	return err
-}
-
-type vocabularyEntry struct {
-	word string
-	freq float64
-}
-
-// vocabularyEntries parses vocab.txt: one word per line, optionally
-// followed by a frequency; lines starting with # are comments.
-func vocabularyEntries() []vocabularyEntry {
-	var out []vocabularyEntry
-	sc := bufio.NewScanner(strings.NewReader(vocabulary))
-	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
-			continue
-		}
-		e := vocabularyEntry{word: fields[0], freq: domainWordFreq}
-		if len(fields) > 1 {
-			if f, err := strconv.ParseFloat(fields[1], 64); err == nil && f > 0 {
-				e.freq = f
-			}
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-// DomainWords returns the curated vocabulary added to the segmentation
-// dictionary, for the quality benchmark and suggestion features.
-func DomainWords() []string {
-	entries := vocabularyEntries()
-	words := make([]string, len(entries))
-	for i, e := range entries {
-		words[i] = e.word
-	}
-	return words
-}
-
-// token is one word found in a text: its byte span and its position in the
-// word sequence. Sub-words share the position of the word that covers them.
-type token struct {
-	Start, End int
-	Position   int
-}
-
-// segment cuts text into words with byte offsets. In search mode each word
-// is followed by its dictionary sub-words of two or more characters (长沙 in
-// 长沙市, 学分 and 银行 in 学分银行) at the same position; in exact mode only
-// the words themselves are returned. Whitespace and punctuation are skipped
-// and do not take a position.
-func segment(seg *gse.Segmenter, text []byte, search bool) []token {
-	segs := seg.Segment(text)
-	out := make([]token, 0, len(segs)+len(segs)/2)
-	pos := 0
-	for i := range segs {
-		s := &segs[i]
-		if !isWord(text[s.Start():s.End()]) {
-			continue
-		}
-		pos++
-		out = append(out, token{Start: s.Start(), End: s.End(), Position: pos})
-		if search {
-			out = appendSubWords(out, s.Token(), s.Start(), pos)
-		}
-	}
-	return out
-}
-
-// appendSubWords adds the multi-character sub-words of tok, found by gse's
-// own search-mode decomposition, recursively. Offsets of sub-segments are
-// relative to the word that contains them.
-func appendSubWords(out []token, tok *gse.Token, base, pos int) []token {
-	for _, sub := range tok.Segments() {
-		start, end := base+sub.Start(), base+sub.End()
-		if utf8.RuneCountInString(sub.Token().Text()) >= 2 {
-			out = append(out, token{Start: start, End: end, Position: pos})
-		}
-		out = appendSubWords(out, sub.Token(), start, pos)
-	}
-	return out
-}
-
-// isWord reports whether b holds at least one letter or digit, so that
-// whitespace and punctuation never become index terms.
-func isWord(b []byte) bool {
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-		b = b[n:]
-	}
-	return false
 }
 
 // QueryTerms returns the words a query text is searched by (exact mode,
 // lower-cased), or an empty slice when the text has nothing searchable.
 func QueryTerms(text string) ([]string, error) {
-	seg, err := segmenter()
+	seg, err := zh.Segmenter()
 	if err != nil {
 		return nil, err
 	}
-	toks := segment(seg, []byte(text), false)
+	toks := zh.Segment(seg, []byte(text), false)
 	terms := make([]string, len(toks))
 	for i, t := range toks {
 		terms[i] = strings.ToLower(text[t.Start:t.End])

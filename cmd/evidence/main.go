@@ -29,7 +29,6 @@ Commands:
   check      re-hash every original and compare the index with the catalog (exit 1 on any mismatch)
   user       manage accounts: evidence user add|list|disable|enable|passwd
   events     the audit log: evidence events [--since 7d] [--object ID] [--user NAME]
-  bench      measure ingest, memory, search latency and quality: evidence bench [--docs 50000] [--quick]
   framework  indicator frameworks: evidence framework import FILE | export --format xlsx|yaml|csv
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
@@ -91,8 +90,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "user":
 		return runUser(ctx, rest, stdout, stderr)
-	case "bench":
-		return runBench(ctx, rest, stdout, stderr)
 	case "events":
 		return runEvents(ctx, rest, stdout, stderr)
 	case "framework":

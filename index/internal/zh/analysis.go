@@ -1,4 +1,4 @@
-package index
+package zh
 
 import (
 	"fmt"
@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/go-ego/gse"
 )
@@ -24,6 +27,29 @@ const (
 	QueryAnalyzer = "zh_query"
 )
 
+// AddAnalyzers defines IndexAnalyzer and QueryAnalyzer (and the gse
+// tokenizers they use) in im, so that fields and queries of im can name
+// them. Both the archive's index and the benchmarks' phrase indexes call
+// it, so they analyse text the same way.
+func AddAnalyzers(im *mapping.IndexMappingImpl) error {
+	for name, mode := range map[string]string{searchTokName: "search", exactTokName: "exact"} {
+		if err := im.AddCustomTokenizer(name, map[string]interface{}{"type": tokenizerType, "mode": mode}); err != nil {
+			return err
+		}
+	}
+	for name, tok := range map[string]string{IndexAnalyzer: searchTokName, QueryAnalyzer: exactTokName} {
+		err := im.AddCustomAnalyzer(name, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     tok,
+			"token_filters": []string{lowercase.Name},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func init() {
 	if err := registry.RegisterTokenizer(tokenizerType, newTokenizer); err != nil {
 		panic(fmt.Sprintf("register gse tokenizer: %v", err))
@@ -37,7 +63,7 @@ type gseTokenizer struct {
 }
 
 func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.Tokenizer, error) {
-	seg, err := segmenter()
+	seg, err := Segmenter()
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +78,7 @@ func newTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.To
 
 // Tokenize implements analysis.Tokenizer.
 func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := segment(t.seg, input, t.search)
+	toks := Segment(t.seg, input, t.search)
 	// One allocation for all tokens rather than one per token: analysis
 	// is a large share of indexing time (bench/README.md).
 	slab := make([]analysis.Token, len(toks))

@@ -1,4 +1,4 @@
-package search
+package suggesteval
 
 import (
 	"bufio"
@@ -6,15 +6,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/search"
 )
 
-// LabelledDoc is a document of the suggestion-quality set: its text and the
-// key indicator it mainly substantiates.
-type LabelledDoc struct {
+// Doc is a document of the labelled set: its text and the key indicator it
+// mainly substantiates.
+type Doc struct {
 	Name      string
 	Indicator string
 	Also      []string
@@ -22,22 +24,22 @@ type LabelledDoc struct {
 	Body      string
 }
 
-// LoadLabelled reads the labelled set: one .txt file per document, with a
-// header of "key: value" lines (indicator, also, city, type, title), a
-// blank line, then the body (see testdata/suggest/README.md).
-func LoadLabelled(dir string) ([]LabelledDoc, error) {
+// Load reads the labelled set: one .txt file per document, with a header
+// of "key: value" lines (indicator, also, city, type, title), a blank line,
+// then the body (see testdata/suggest/README.md).
+func Load(dir string) ([]Doc, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(files)
-	var out []LabelledDoc
+	var out []Doc
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
 		}
-		d := LabelledDoc{Name: filepath.Base(f)}
+		d := Doc{Name: filepath.Base(f)}
 		sc := bufio.NewScanner(strings.NewReader(string(b)))
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
 		var body []string
@@ -76,8 +78,8 @@ func LoadLabelled(dir string) ([]LabelledDoc, error) {
 	return out, nil
 }
 
-// SuggestEval is how well suggestions find the labelled indicator.
-type SuggestEval struct {
+// Result is how well suggestions find the labelled indicator.
+type Result struct {
 	Docs   int      `json:"docs"`
 	Top1   int      `json:"top1"`
 	Top3   int      `json:"top3"`
@@ -85,19 +87,19 @@ type SuggestEval struct {
 }
 
 // Top3Rate is the share of documents whose label is among the first three.
-func (e *SuggestEval) Top3Rate() float64 {
+func (e *Result) Top3Rate() float64 {
 	if e.Docs == 0 {
 		return 0
 	}
 	return float64(e.Top3) / float64(e.Docs)
 }
 
-// EvaluateSuggestions runs SuggestIndicators on each labelled document, as
-// the archive would after extraction (normalised text, one page).
-func (s *Service) EvaluateSuggestions(ctx context.Context, docs []LabelledDoc) (*SuggestEval, error) {
-	ev := &SuggestEval{Misses: []string{}}
+// Evaluate runs svc.SuggestIndicators on each labelled document, as the
+// archive would after extraction (normalised text, one page).
+func Evaluate(ctx context.Context, svc *search.Service, docs []Doc) (*Result, error) {
+	ev := &Result{Misses: []string{}}
 	for _, d := range docs {
-		sugs, err := s.SuggestIndicators(ctx, d.Title, []string{extract.Normalize(d.Body)}, nil, 3)
+		sugs, err := svc.SuggestIndicators(ctx, d.Title, []string{extract.Normalize(d.Body)}, nil, 3)
 		if err != nil {
 			return nil, fmt.Errorf("suggest for %s: %w", d.Name, err)
 		}
@@ -112,18 +114,9 @@ func (s *Service) EvaluateSuggestions(ctx context.Context, docs []LabelledDoc) (
 				}
 			}
 		}
-		if len(codes) == 0 || !contains(codes, d.Indicator) {
+		if len(codes) == 0 || !slices.Contains(codes, d.Indicator) {
 			ev.Misses = append(ev.Misses, fmt.Sprintf("%s: %s → %v", d.Name, d.Indicator, codes))
 		}
 	}
 	return ev, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

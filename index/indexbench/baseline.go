@@ -1,4 +1,4 @@
-package index
+package indexbench
 
 import (
 	"context"
@@ -8,12 +8,14 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
-// This file holds the narrow helpers the benchmarks (package bench) need to
-// measure our analysis against its baselines without importing Bleve or gse
-// themselves: the dictionary, segmentation alone, and phrase indexes built
-// with other analyzers.
+// DomainWords returns the curated vocabulary the archive adds to the
+// segmentation dictionary (index/internal/zh/vocab.txt).
+func DomainWords() []string { return zh.DomainWords() }
 
 // DictWord is one entry of the segmentation dictionary.
 type DictWord struct {
@@ -26,7 +28,7 @@ type DictWord struct {
 // the domain vocabulary) in the dictionary's own order, which is the same
 // in every process.
 func DictionaryWords() ([]DictWord, error) {
-	seg, err := segmenter()
+	seg, err := zh.Segmenter()
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +51,7 @@ type TaggedWord struct {
 // keeping punctuation and whitespace as words of their own, so that joining
 // the Text of the result gives text back.
 func TagWords(text string) ([]TaggedWord, error) {
-	seg, err := segmenter()
+	seg, err := zh.Segmenter()
 	if err != nil {
 		return nil, err
 	}
@@ -66,11 +68,26 @@ func TagWords(text string) ([]TaggedWord, error) {
 // does, without Bleve, and returns the number of terms. It is the cost of
 // Chinese segmentation alone.
 func SegmentForIndex(text []byte) (int, error) {
-	seg, err := segmenter()
+	seg, err := zh.Segmenter()
 	if err != nil {
 		return 0, err
 	}
-	return len(segment(seg, text, true)), nil
+	return len(zh.Segment(seg, text, true)), nil
+}
+
+// fieldText is the one field of a PhraseIndex document.
+const fieldText = "text"
+
+// textField is the archive's text field (index/mapping.go) with analyzer a:
+// term vectors, because phrases need positions; nothing stored.
+func textField(a string) *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Analyzer = a
+	f.Store = false
+	f.IncludeTermVectors = true
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
 }
 
 // Analysis names an analyzer pair for a PhraseIndex.
@@ -88,7 +105,7 @@ const (
 
 // PhraseIndex is an in-memory index of document text only, analysed with
 // one Analysis, answering phrase queries. It exists to compare analyzers;
-// the archive itself uses Bleve (Open).
+// the archive itself uses index.Open.
 type PhraseIndex struct {
 	idx   bleve.Index
 	query string
@@ -96,28 +113,26 @@ type PhraseIndex struct {
 
 // NewPhraseIndex returns an empty in-memory PhraseIndex for a.
 func NewPhraseIndex(a Analysis) (*PhraseIndex, error) {
-	if err := Preload(); err != nil {
+	if err := index.Preload(); err != nil {
 		return nil, err
 	}
 	var indexAnalyzer, queryAnalyzer string
 	switch a {
 	case AnalysisOurs:
-		indexAnalyzer, queryAnalyzer = IndexAnalyzer, QueryAnalyzer
+		indexAnalyzer, queryAnalyzer = zh.IndexAnalyzer, zh.QueryAnalyzer
 	case AnalysisCJK:
 		indexAnalyzer, queryAnalyzer = cjk.AnalyzerName, cjk.AnalyzerName
 	case AnalysisExact:
-		indexAnalyzer, queryAnalyzer = QueryAnalyzer, QueryAnalyzer
+		indexAnalyzer, queryAnalyzer = zh.QueryAnalyzer, zh.QueryAnalyzer
 	default:
 		return nil, fmt.Errorf("unknown analysis %q", a)
 	}
-	m, err := newMapping()
-	if err != nil {
+	m := mapping.NewIndexMapping()
+	if err := zh.AddAnalyzers(m); err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	f := textField()
-	f.Analyzer = indexAnalyzer
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldText, f)
+	doc.AddFieldMappingsAt(fieldText, textField(indexAnalyzer))
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = indexAnalyzer
 	idx, err := bleve.NewMemOnly(m)
@@ -128,13 +143,13 @@ func NewPhraseIndex(a Analysis) (*PhraseIndex, error) {
 }
 
 // Add indexes the text of docs in one batch.
-func (p *PhraseIndex) Add(ctx context.Context, docs []Document) error {
+func (p *PhraseIndex) Add(ctx context.Context, docs []index.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	batch := p.idx.NewBatch()
 	for _, d := range docs {
-		if err := batch.Index(d.ID, map[string]any{fieldText: strings.Join(d.Pages, PageSeparator)}); err != nil {
+		if err := batch.Index(d.ID, map[string]any{fieldText: strings.Join(d.Pages, index.PageSeparator)}); err != nil {
 			return fmt.Errorf("index document %s: %w", d.ID, err)
 		}
 	}

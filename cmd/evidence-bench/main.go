@@ -1,0 +1,123 @@
+// Command evidence-bench measures the archive: ingest speed, memory, index
+// size, search latency, start-up, PDF extraction, search quality and
+// indicator suggestions on a generated corpus, each beside a baseline
+// measured in the same run (package bench; bench/README.md). It is a
+// separate binary so that the benchmark, its corpus generator and its
+// baselines stay out of the evidence binary users run.
+//
+// The archive runs as child processes of the evidence binary (--evidence,
+// by default the one beside this binary, which `make bench` builds), so
+// that their memory is measured alone.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/lcmonitor/evidence/bench"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(2)
+	default:
+		fmt.Fprintf(os.Stderr, "evidence-bench: %s\n", err)
+		os.Exit(1)
+	}
+}
+
+// run parses the flags, runs the benchmark and writes the results as a
+// table to stdout and as JSON to --out.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("evidence-bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	evidence := fs.String("evidence", "", "the evidence binary the archive runs as (default: evidence beside this binary)")
+	docs := fs.Int("docs", 50000, "text documents in the generated corpus")
+	pdfs := fs.Int("pdfs", 500, "multi-page PDFs (made once with LibreOffice and cached)")
+	quick := fs.Bool("quick", false, "day-to-day size: 5,000 documents, 100 PDFs, a smaller quality corpus")
+	out := fs.String("out", "bench/results.json", "where to write the results")
+	seed := fs.Uint64("seed", 1, "corpus seed")
+	domain := fs.String("domain", filepath.Join("..", "shared", "domain"), "folder of real Chinese domain text (*.txt) the corpus varies")
+	clients := fs.Int("clients", 8, "concurrent upload clients")
+	queries := fs.Int("queries", 300, "searches in the latency mix")
+	qualityDocs := fs.Int("quality-docs", 3000, "documents in the search-quality corpus")
+	settle := fs.Duration("settle", 10*time.Second, "how long the index must stay unchanged before merges count as settled")
+	work := fs.String("work", "", "folder for the benchmark's data (default: a temporary folder, removed afterwards)")
+	probe := fs.Bool("probe-dict", false, "internal: load the dictionary and print its cost as JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *probe {
+		return bench.ProbeDictionary(stdout)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q (every setting is a flag; see -h)", fs.Args())
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if *quick {
+		for name, p := range map[string]*int{"docs": docs, "pdfs": pdfs, "quality-docs": qualityDocs} {
+			if !set[name] {
+				*p = map[string]int{"docs": 5000, "pdfs": 100, "quality-docs": 1000}[name]
+			}
+		}
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find the evidence-bench binary: %w", err)
+	}
+	exe, err := evidenceBinary(*evidence, self)
+	if err != nil {
+		return err
+	}
+	workDir := *work
+	if workDir == "" {
+		if workDir, err = os.MkdirTemp("", "evidence-bench-"); err != nil {
+			return err
+		}
+		defer os.RemoveAll(workDir)
+	}
+	res, err := bench.Run(ctx, bench.Config{
+		Exe: exe, ProbeExe: self, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
+		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, Log: stderr,
+	})
+	if err != nil {
+		return err
+	}
+	res.PrintTable(stdout)
+	if err := res.WriteJSON(*out); err != nil {
+		return fmt.Errorf("write results: %w", err)
+	}
+	fmt.Fprintf(stdout, "results written to %s\n", *out)
+	return nil
+}
+
+// evidenceBinary is the evidence binary to run: given when not empty, otherwise
+// "evidence" in the folder of self, where `make bench` puts both.
+func evidenceBinary(given, self string) (string, error) {
+	exe := given
+	if exe == "" {
+		exe = filepath.Join(filepath.Dir(self), "evidence")
+	}
+	abs, err := filepath.Abs(exe)
+	if err != nil {
+		return "", err
+	}
+	if info, err := os.Stat(abs); err != nil || info.IsDir() {
+		return "", fmt.Errorf("no evidence binary at %s: build it (go build -o %s ./cmd/evidence) or pass --evidence", abs, exe)
+	}
+	return abs, nil
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchChildEnv makes this test binary act as evidence-bench: the benchmark
+// runs its dictionary probe as a child process of os.Executable(), which
+// under `go test` is this binary.
+const benchChildEnv = "EVIDENCE_BENCH_TEST_AS_CLI"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(benchChildEnv) == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// buildEvidence builds the evidence binary into dir, as `make bench` does,
+// for the benchmark to run the archive as.
+func buildEvidence(t *testing.T, dir string) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("the go command is not on PATH: cannot build the evidence binary")
+		}
+		t.Skip("the go command is not on PATH: cannot build the evidence binary")
+	}
+	exe := filepath.Join(dir, "evidence")
+	cmd := exec.Command(goTool, "build", "-o", exe, "github.com/lcmonitor/evidence/cmd/evidence")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/evidence: %v\n%s", err, out)
+	}
+	return exe
+}
+
+// runBench runs evidence-bench as a user would and returns its stdout.
+func runBench(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), args, &out, &errOut)
+	if err != nil {
+		t.Logf("evidence-bench %s: %v\nstderr: %s", strings.Join(args, " "), err, errOut.String())
+	}
+	return out.String(), err
+}
+
+// TestBenchSmoke runs evidence-bench end to end on a tiny corpus: upload
+// over HTTP to a child `evidence serve` of the built evidence binary,
+// settle, search in-process and over HTTP, start-up, memory and quality.
+// It checks the run completes and reports every figure; the figures
+// themselves mean nothing at this size.
+func TestBenchSmoke(t *testing.T) {
+	t.Setenv(benchChildEnv, "1")
+	dir := t.TempDir()
+	evidence := buildEvidence(t, dir)
+	out := filepath.Join(dir, "results.json")
+	stdout, err := runBench(t, "--evidence", evidence, "--docs", "24", "--pdfs", "0", "--quality-docs", "40", "--queries", "12",
+		"--clients", "3", "--settle", "500ms", "--out", out, "--work", filepath.Join(dir, "work"),
+		"--domain", filepath.Join("..", "..", "..", "shared", "domain"))
+	if err != nil {
+		t.Fatalf("evidence-bench: %v", err)
+	}
+	if !strings.Contains(stdout, "cores") || !strings.Contains(stdout, "go1.") {
+		t.Errorf("the table does not name the machine:\n%s", stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Figures []struct {
+			Name  string
+			Value float64
+		}
+		Ingest struct{ Docs, Failed int }
+	}
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatalf("results.json: %v", err)
+	}
+	if res.Ingest.Docs != 24 || res.Ingest.Failed != 0 {
+		t.Errorf("ingest: %+v, want 24 documents, none failed", res.Ingest)
+	}
+	want := []string{"ingest: pipeline over HTTP", "memory: peak RSS during bulk ingest", "memory: RSS while serving",
+		"index size (settled)", "search in-process p50", "search over HTTP p99", "start-up to /healthz OK",
+		"quality: trap false positives"}
+	got := map[string]float64{}
+	for _, f := range res.Figures {
+		got[f.Name] = f.Value
+	}
+	for _, name := range want {
+		if v, ok := got[name]; !ok || (v <= 0 && name != "quality: trap false positives") {
+			t.Errorf("figure %q: %v (present %v)", name, v, ok)
+		}
+	}
+}
+
+func TestBenchNeedsTheEvidenceBinary(t *testing.T) {
+	_, err := runBench(t, "--evidence", filepath.Join(t.TempDir(), "missing"), "--docs", "1")
+	if err == nil || !strings.Contains(err.Error(), "no evidence binary") {
+		t.Fatalf("a missing evidence binary gave %v, want an error naming it", err)
+	}
+}

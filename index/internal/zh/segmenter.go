@@ -1,0 +1,151 @@
+package zh
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+//go:embed vocab.txt
+var vocabulary string
+
+// domainWordFreq is high enough that a domain word beats any split into its
+// parts on gse's shortest path, so 学分银行 stays one word.
+const domainWordFreq = 100000
+
+var (
+	sharedSegmenter     *gse.Segmenter
+	sharedSegmenterErr  error
+	sharedSegmenterOnce sync.Once
+)
+
+// Segmenter returns the process-wide gse segmenter, loading the embedded
+// simplified-Chinese dictionary and the domain vocabulary on first use. The
+// dictionary is large (seconds to load, ~130 MiB of heap), so it is loaded
+// once and shared; gse is safe for concurrent segmentation.
+func Segmenter() (*gse.Segmenter, error) {
+	sharedSegmenterOnce.Do(func() {
+		seg := new(gse.Segmenter)
+		// The HMM model is only used by the HMM cut modes, which we do not use.
+		seg.NotLoadHMM = true
+		if err := seg.LoadDictEmbed("zh_s"); err != nil {
+			sharedSegmenterErr = fmt.Errorf("load gse dictionary: %w", err)
+			return
+		}
+		for _, w := range vocabularyEntries() {
+			add := seg.AddToken
+			if _, _, known := seg.Find(w.word); known {
+				// AddToken keeps a known word's frequency; replace it.
+				add = seg.ReAddToken
+			}
+			if err := add(w.word, w.freq, "n"); err != nil {
+				sharedSegmenterErr = fmt.Errorf("add domain word %q: %w", w.word, err)
+				return
+			}
+		}
+		seg.CalcToken()
+		sharedSegmenter = seg
+	})
+	return sharedSegmenter, sharedSegmenterErr
+}
+
+type vocabularyEntry struct {
+	word string
+	freq float64
+}
+
+// vocabularyEntries parses vocab.txt: one word per line, optionally
+// followed by a frequency; lines starting with # are comments.
+func vocabularyEntries() []vocabularyEntry {
+	var out []vocabularyEntry
+	sc := bufio.NewScanner(strings.NewReader(vocabulary))
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		e := vocabularyEntry{word: fields[0], freq: domainWordFreq}
+		if len(fields) > 1 {
+			if f, err := strconv.ParseFloat(fields[1], 64); err == nil && f > 0 {
+				e.freq = f
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// DomainWords returns the curated vocabulary added to the segmentation
+// dictionary, in the order of vocab.txt.
+func DomainWords() []string {
+	entries := vocabularyEntries()
+	words := make([]string, len(entries))
+	for i, e := range entries {
+		words[i] = e.word
+	}
+	return words
+}
+
+// Token is one word found in a text: its byte span and its position in the
+// word sequence. Sub-words share the position of the word that covers them.
+type Token struct {
+	Start, End int
+	Position   int
+}
+
+// Segment cuts text into words with byte offsets. In search mode each word
+// is followed by its dictionary sub-words of two or more characters (长沙 in
+// 长沙市, 学分 and 银行 in 学分银行) at the same position; in exact mode only
+// the words themselves are returned. Whitespace and punctuation are skipped
+// and do not take a position.
+func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
+	segs := seg.Segment(text)
+	out := make([]Token, 0, len(segs)+len(segs)/2)
+	pos := 0
+	for i := range segs {
+		s := &segs[i]
+		if !isWord(text[s.Start():s.End()]) {
+			continue
+		}
+		pos++
+		out = append(out, Token{Start: s.Start(), End: s.End(), Position: pos})
+		if search {
+			out = appendSubWords(out, s.Token(), s.Start(), pos)
+		}
+	}
+	return out
+}
+
+// appendSubWords adds the multi-character sub-words of tok, found by gse's
+// own search-mode decomposition, recursively. Offsets of sub-segments are
+// relative to the word that contains them.
+func appendSubWords(out []Token, tok *gse.Token, base, pos int) []Token {
+	for _, sub := range tok.Segments() {
+		start, end := base+sub.Start(), base+sub.End()
+		if utf8.RuneCountInString(sub.Token().Text()) >= 2 {
+			out = append(out, Token{Start: start, End: end, Position: pos})
+		}
+		out = appendSubWords(out, sub.Token(), start, pos)
+	}
+	return out
+}
+
+// isWord reports whether b holds at least one letter or digit, so that
+// whitespace and punctuation never become index terms.
+func isWord(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
+}
