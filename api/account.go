@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -43,12 +42,6 @@ func (h *handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 		in.Username, in.Password = r.PostFormValue("username"), r.PostFormValue("password")
 	}
 	login, err := h.Auth.LogIn(r.Context(), in.Username, in.Password, h.Auth.ClientAddress(r))
-	var throttled *auth.ThrottledError
-	if errors.As(err, &throttled) {
-		w.Header().Set("Retry-After", strconv.Itoa(int(throttled.RetryAfter.Seconds())+1))
-		h.writeJSON(w, r, http.StatusTooManyRequests, errorBody{Error: errorDetail{Code: "ETHROTTLED", Message: throttled.Error()}})
-		return
-	}
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -15,6 +15,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -200,19 +201,6 @@ func (h *handler) recoverer(next http.Handler) http.Handler {
 	})
 }
 
-// statusOf maps application error codes to HTTP statuses.
-var statusOf = map[string]int{
-	catalog.ECONFLICT:     http.StatusConflict,
-	catalog.EFORBIDDEN:    http.StatusForbidden,
-	catalog.EINTERNAL:     http.StatusInternalServerError,
-	catalog.EINVALID:      http.StatusBadRequest,
-	catalog.ENOTFOUND:     http.StatusNotFound,
-	catalog.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	catalog.EUNAUTHORIZED: http.StatusUnauthorized,
-	catalog.EUNAVAILABLE:  http.StatusServiceUnavailable,
-	catalog.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
-}
-
 // errorBody is the JSON shape of every error.
 type errorBody struct {
 	Error errorDetail `json:"error"`
@@ -223,16 +211,11 @@ type errorDetail struct {
 	Message string `json:"message"`
 }
 
+// writeError answers with err's code and user-facing message; the status,
+// Retry-After and logging follow the table shared with the web UI.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	code := catalog.ErrorCode(err)
-	status, ok := statusOf[code]
-	if !ok {
-		status = http.StatusInternalServerError
-	}
-	if code == catalog.EINTERNAL || status >= 500 {
-		h.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "code", code, "err", err)
-	}
-	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: code, Message: catalog.ErrorMessage(err)}})
+	status := httperr.Prepare(w, r, h.Logger, err)
+	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err)}})
 }
 
 func (h *handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {

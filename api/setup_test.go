@@ -11,7 +11,6 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
@@ -23,6 +22,7 @@ import (
 // env is a real API on a temp catalog, folder blob store and memory index.
 type env struct {
 	t      *testing.T
+	te     *testenv.Env
 	srv    *httptest.Server
 	cat    *catalog.Store
 	ingest *ingest.Service
@@ -40,7 +40,7 @@ const (
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	te := testenv.New(t)
-	e := &env{t: t, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
+	e := &env{t: t, te: te, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
 	e.deps = Deps{Catalog: te.Catalog, Blobs: te.Blobs, Ingest: te.Ingest, Search: te.Search, Auth: te.Auth, Logger: te.Logger}
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
@@ -132,19 +132,7 @@ func (e *env) upload(city, filename, text string) string {
 		e.t.Fatalf("upload %s: %d %v", filename, resp.StatusCode, body)
 	}
 	id := body["documents"].([]any)[0].(map[string]any)["id"].(string)
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		d, err := e.cat.Document(context.Background(), id)
-		if err == nil && d.Status == catalog.StatusIndexed {
-			return id
-		}
-		if err == nil && d.Status == catalog.StatusFailed {
-			e.t.Fatalf("upload %s failed: %s", filename, d.Error)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	e.t.Fatalf("%s not indexed", filename)
-	return ""
+	return e.te.WaitIndexed(id).ID
 }
 
 // bareDocument records a document in the catalog only, for tests that

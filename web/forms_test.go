@@ -12,7 +12,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
@@ -101,12 +103,31 @@ func TestLoginFormErrors(t *testing.T) {
 	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "用户名或密码错误") || !strings.Contains(body, `value="wang"`) {
 		t.Errorf("wrong password: %d %.200s", resp.StatusCode, body)
 	}
-	for i := 0; i < 10; i++ {
-		b.post("/login", url.Values{"username": {"wang"}, "password": {"错误的密码"}})
+	// A clock that stands still makes the wait exactly the 10-minute window.
+	now := time.Now()
+	a := auth.NewAuthenticator(s.env.Catalog, 0)
+	a.SetClock(func() time.Time { return now })
+	h, err := NewHandler(Deps{Catalog: s.env.Catalog, Blobs: s.env.Blobs, Ingest: s.env.Ingest, Search: s.env.Search,
+		Auth: a, Logger: s.env.Logger})
+	if err != nil {
+		t.Fatal(err)
 	}
-	resp, body = b.post("/login", url.Values{"username": {"wang"}, "password": {testenv.Password}})
-	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "登录失败次数过多") {
-		t.Errorf("throttled login: %d %.300s", resp.StatusCode, body)
+	still := httptest.NewServer(h)
+	defer still.Close()
+	for i := 0; i < 10; i++ {
+		http.PostForm(still.URL+"/login", url.Values{"username": {"wang"}, "password": {"错误的密码"}})
+	}
+	resp, err = http.PostForm(still.URL+"/login", url.Values{"username": {"wang"}, "password": {testenv.Password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(raw), "登录失败次数过多,请 10 分钟后再试") {
+		t.Errorf("throttled login: %d %.300s; want 429 saying 10 分钟", resp.StatusCode, textOf(string(raw)))
+	}
+	if ra := resp.Header.Get("Retry-After"); ra != "600" {
+		t.Errorf("throttled login: Retry-After %q, want 600 (whole seconds, rounded up, as the API says)", ra)
 	}
 	// The next parameter cannot send a user to another site.
 	if got := safeNext("//evil.example/x"); got != "/search" {

@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -20,6 +21,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -267,20 +269,10 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Write(buf.Bytes())
 }
 
-// statusOf maps application error codes to HTTP statuses for pages.
-var statusOf = map[string]int{
-	catalog.ECONFLICT: 409, catalog.EFORBIDDEN: 403, catalog.EINVALID: 400, catalog.ENOTFOUND: 404,
-	catalog.ETOOLARGE: 413, catalog.EUNAUTHORIZED: 401, catalog.EUNAVAILABLE: 503, catalog.EUNSUPPORTED: 415,
-}
-
-// fail shows an error page with the message a person can act on.
+// fail shows an error page with the message a person can act on; the
+// status, Retry-After and logging follow the table shared with the API.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	code := catalog.ErrorCode(err)
-	status, ok := statusOf[code]
-	if !ok {
-		status = http.StatusInternalServerError
-		h.Logger.Error("page failed", "path", r.URL.Path, "err", err)
-	}
+	status := httperr.Prepare(w, r, h.Logger, err)
 	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err)})
 }
 
@@ -343,12 +335,13 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	next := safeNext(r.PostFormValue("next"))
 	login, err := h.Auth.LogIn(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), h.Auth.ClientAddress(r))
-	var throttled *auth.ThrottledError
-	switch {
-	case errors.As(err, &throttled):
-		minutes := int(throttled.RetryAfter.Minutes()) + 1
-		w.Header().Set("Retry-After", fmt.Sprint(int(throttled.RetryAfter.Seconds())+1))
-		h.render(w, r, http.StatusTooManyRequests, "login", tr(lang, "login.title"),
+	switch wait, throttled := catalog.RetryAfter(err); {
+	case throttled:
+		// The form again, so the user sees when to retry; the status and
+		// Retry-After are the error table's.
+		status := httperr.Prepare(w, r, h.Logger, err)
+		minutes := int(math.Ceil(wait.Minutes()))
+		h.render(w, r, status, "login", tr(lang, "login.title"),
 			map[string]string{"Next": next, "Error": fmt.Sprintf(tr(lang, "login.throttled"), minutes)})
 		return
 	case catalog.ErrorCode(err) == catalog.EUNAUTHORIZED:
