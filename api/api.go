@@ -10,6 +10,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -21,13 +22,14 @@ import (
 
 // Deps are the services the API calls.
 type Deps struct {
-	Catalog *catalog.Store
-	Blobs   blob.Store
-	Ingest  *ingest.Service
-	Search  *search.Service
-	Auth    *auth.Authenticator
-	Claims  *claims.Service
-	Logger  *slog.Logger
+	Catalog  *catalog.Store
+	Accounts *accounts.Service
+	Blobs    blob.Store
+	Ingest   *ingest.Service
+	Search   *search.Service
+	Auth     *auth.Authenticator
+	Claims   *claims.Service
+	Logger   *slog.Logger
 }
 
 type handler struct {
@@ -112,6 +114,9 @@ func NewHandler(d Deps) http.Handler {
 	}
 	if d.Claims == nil {
 		d.Claims = claims.NewService(d.Catalog, d.Blobs)
+	}
+	if d.Accounts == nil {
+		d.Accounts = accounts.NewService(d.Catalog)
 	}
 	h := &handler{Deps: d, metrics: newMetrics(d)}
 	mux := http.NewServeMux()

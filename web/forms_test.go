@@ -160,6 +160,7 @@ func TestFormsRefuseBadInput(t *testing.T) {
 		{"admin form by a coordinator", wang, "/admin/cities", url.Values{"code": {"320100"}, "name": {"南京"}}, 403, "管理员"},
 		{"bad city code", admin, "/admin/cities", url.Values{"code": {"abc"}, "name": {"南京"}}, 400, "6 位"},
 		{"bad role", admin, "/admin/users", url.Values{"username": {"zhao"}, "role": {"boss"}}, 400, "未知的角色"},
+		{"an admin disabling themselves", admin, "/admin/users/admin/disable", url.Values{}, 400, "不能停用自己的账号"},
 		{"bad round", admin, "/admin/rounds", url.Values{"year": {"明年"}}, 400, "年份"},
 	}
 	for _, tt := range tests {

@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -33,13 +34,14 @@ var staticFS embed.FS
 
 // Deps are the services the pages call: the same as the API's.
 type Deps struct {
-	Catalog *catalog.Store
-	Blobs   blob.Store
-	Ingest  *ingest.Service
-	Search  *search.Service
-	Claims  *claims.Service
-	Auth    *auth.Authenticator
-	Logger  *slog.Logger
+	Catalog  *catalog.Store
+	Accounts *accounts.Service
+	Blobs    blob.Store
+	Ingest   *ingest.Service
+	Search   *search.Service
+	Claims   *claims.Service
+	Auth     *auth.Authenticator
+	Logger   *slog.Logger
 }
 
 type handler struct {
@@ -67,6 +69,9 @@ func NewHandler(d Deps) (http.Handler, error) {
 	}
 	if d.Claims == nil {
 		d.Claims = claims.NewService(d.Catalog, d.Blobs)
+	}
+	if d.Accounts == nil {
+		d.Accounts = accounts.NewService(d.Catalog)
 	}
 	h := &handler{Deps: d}
 	if err := h.parseTemplates(); err != nil {

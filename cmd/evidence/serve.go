@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/claims"
@@ -106,9 +107,10 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 	authn := auth.NewAuthenticator(a.cat, 0)
 	authn.TrustProxy = trustProxy
 	cl := claims.NewService(a.cat, a.blobs)
-	apiHandler := api.NewHandler(api.Deps{Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
+	acc := accounts.NewService(a.cat)
+	apiHandler := api.NewHandler(api.Deps{Catalog: a.cat, Accounts: acc, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
 		Auth: authn, Claims: cl, Logger: log})
-	webHandler, err := web.NewHandler(web.Deps{Catalog: a.cat, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
+	webHandler, err := web.NewHandler(web.Deps{Catalog: a.cat, Accounts: acc, Blobs: a.blobs, Ingest: a.ingest, Search: a.search,
 		Auth: authn, Claims: cl, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("web ui: %w", err)

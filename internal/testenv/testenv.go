@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -78,22 +79,13 @@ func New(t testing.TB) *Env {
 // AddUser creates an account with Password and returns a bearer token.
 func (e *Env) AddUser(name, role, city string) string {
 	e.T.Helper()
-	u, err := auth.NewAccount(name, role, city, "")
+	admin := &catalog.User{Username: "test", Role: catalog.RoleAdmin}
+	c, err := accounts.NewService(e.Catalog).Create(context.Background(), admin,
+		accounts.NewUser{Username: name, Role: role, City: city, Password: Password, TokenLabel: "test"})
 	if err != nil {
 		e.T.Fatal(err)
 	}
-	hash, err := auth.HashPassword(Password)
-	if err != nil {
-		e.T.Fatal(err)
-	}
-	if err := e.Catalog.CreateUser(context.Background(), u, hash, "test"); err != nil {
-		e.T.Fatal(err)
-	}
-	token := auth.NewToken()
-	if _, err := e.Catalog.CreateToken(context.Background(), name, token, "test", "test"); err != nil {
-		e.T.Fatal(err)
-	}
-	return token
+	return c.Token.Token
 }
 
 // Upload stores a text document of city through the pipeline and waits
