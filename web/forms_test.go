@@ -46,6 +46,7 @@ func newSite(t *testing.T) *site {
 // browser is a logged-in client with its CSRF token.
 type browser struct {
 	s    *site
+	name string
 	c    *http.Client
 	csrf string
 }
@@ -55,7 +56,7 @@ var csrfMeta = regexp.MustCompile(`<meta name="csrf-token" content="([^"]+)">`)
 func (s *site) login(name string) *browser {
 	s.t.Helper()
 	jar, _ := cookiejar.New(nil)
-	b := &browser{s: s, c: &http.Client{Jar: jar}}
+	b := &browser{s: s, name: name, c: &http.Client{Jar: jar}}
 	resp, body := b.post("/login", url.Values{"username": {name}, "password": {testenv.Password}})
 	if resp.StatusCode != 200 || !strings.Contains(resp.Request.URL.Path, "/search") {
 		s.t.Fatalf("login %s: %d at %s: %.300s", name, resp.StatusCode, resp.Request.URL, body)
