@@ -1,12 +1,12 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -43,12 +43,6 @@ func (h *handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 		in.Username, in.Password = r.PostFormValue("username"), r.PostFormValue("password")
 	}
 	login, err := h.Auth.LogIn(r.Context(), in.Username, in.Password, h.Auth.ClientAddress(r))
-	var throttled *auth.ThrottledError
-	if errors.As(err, &throttled) {
-		w.Header().Set("Retry-After", strconv.Itoa(int(throttled.RetryAfter.Seconds())+1))
-		h.writeJSON(w, r, http.StatusTooManyRequests, errorBody{Error: errorDetail{Code: "ETHROTTLED", Message: throttled.Error()}})
-		return
-	}
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -84,11 +78,7 @@ func (h *handler) handleMe(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleUserList(w http.ResponseWriter, r *http.Request) {
-	if err := requireAdmin(userFrom(r.Context())); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	users, err := h.Catalog.Users(r.Context())
+	users, err := h.Accounts.List(r.Context(), userFrom(r.Context()))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -100,8 +90,8 @@ func (h *handler) handleUserList(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"users": out})
 }
 
+// handleUserCreate makes an account; a generated password is shown once.
 func (h *handler) handleUserCreate(w http.ResponseWriter, r *http.Request) {
-	admin := userFrom(r.Context())
 	var in struct {
 		Username   string `json:"username"`
 		Role       string `json:"role"`
@@ -109,54 +99,25 @@ func (h *handler) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 		Department string `json:"department"`
 		Password   string `json:"password"`
 	}
-	err := requireAdmin(admin)
-	if err == nil {
-		err = readJSON(r, &in)
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
 	}
-	var u *catalog.User
-	if err == nil {
-		u, err = auth.NewAccount(in.Username, in.Role, in.City, in.Department)
-	}
-	if err == nil && u.City != "" {
-		_, err = h.Catalog.City(r.Context(), u.City)
-	}
-	generated := in.Password == ""
-	if generated {
-		in.Password = auth.NewPassword()
-	}
-	var hash string
-	if err == nil {
-		hash, err = auth.HashPassword(in.Password)
-	}
-	if err == nil {
-		err = h.Catalog.CreateUser(r.Context(), u, hash, admin.Username)
-	}
+	c, err := h.Accounts.Create(r.Context(), userFrom(r.Context()), accounts.NewUser{Username: in.Username, Role: in.Role,
+		City: in.City, Department: in.Department, Password: in.Password})
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	out := map[string]any{"user": toUserJSON(u)}
-	if generated {
-		out["password"] = in.Password
+	out := map[string]any{"user": toUserJSON(c.User)}
+	if c.Generated {
+		out["password"] = c.Password
 	}
 	h.writeJSON(w, r, http.StatusCreated, out)
 }
 
 func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled bool) {
-	admin := userFrom(r.Context())
-	name := r.PathValue("name")
-	err := requireAdmin(admin)
-	if err == nil && disabled && name == admin.Username {
-		err = catalog.Errorf(catalog.EINVALID, "不能停用自己的账号")
-	}
-	if err == nil {
-		err = h.Catalog.SetDisabled(r.Context(), name, disabled, admin.Username)
-	}
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	u, err := h.Catalog.User(r.Context(), name)
+	u, err := h.Accounts.SetDisabled(r.Context(), userFrom(r.Context()), r.PathValue("name"), disabled)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -174,7 +135,6 @@ func (h *handler) handleUserEnable(w http.ResponseWriter, r *http.Request) {
 // handleUserPassword sets a password: admins for anyone, users for
 // themselves with their current password.
 func (h *handler) handleUserPassword(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
 	name := r.PathValue("name")
 	var in struct {
 		Current  string `json:"current"`
@@ -184,22 +144,8 @@ func (h *handler) handleUserPassword(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	switch {
-	case u.Role == catalog.RoleAdmin && name != u.Username:
-	case name == u.Username:
-		hash, err := h.Catalog.PasswordHash(r.Context(), u.Username)
-		if err != nil || !auth.CheckPassword(hash, in.Current) {
-			h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "当前密码不正确"))
-			return
-		}
-	default:
-		h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只能修改自己的密码"))
-		return
-	}
-	hash, err := auth.HashPassword(in.Password)
-	if err == nil {
-		err = h.Catalog.SetPassword(r.Context(), name, hash, u.Username)
-	}
+	err := h.Accounts.SetPassword(r.Context(), userFrom(r.Context()),
+		accounts.PasswordChange{Username: name, Current: in.Current, Password: in.Password})
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -215,17 +161,9 @@ type tokenJSON struct {
 	LastUsed  *time.Time `json:"last_used"`
 }
 
+// handleTokenList lists the caller's tokens, or with ?user= (admins) another user's.
 func (h *handler) handleTokenList(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	owner := u.Username
-	if q := r.URL.Query().Get("user"); q != "" && q != u.Username {
-		if err := requireAdmin(u); err != nil {
-			h.writeError(w, r, err)
-			return
-		}
-		owner = q
-	}
-	tokens, err := h.Catalog.Tokens(r.Context(), owner)
+	tokens, err := h.Accounts.Tokens(r.Context(), userFrom(r.Context()), r.URL.Query().Get("user"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -243,7 +181,6 @@ func (h *handler) handleTokenList(w http.ResponseWriter, r *http.Request) {
 
 // handleTokenCreate makes a token for the caller; the secret is shown once.
 func (h *handler) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
 	var in struct {
 		Label string `json:"label"`
 	}
@@ -251,24 +188,18 @@ func (h *handler) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	token := auth.NewToken()
-	id, err := h.Catalog.CreateToken(r.Context(), u.Username, token, strings.TrimSpace(in.Label), u.Username)
+	t, err := h.Accounts.CreateToken(r.Context(), userFrom(r.Context()), in.Label)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"id": id, "token": token, "label": in.Label})
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"id": t.ID, "token": t.Token, "label": t.Label})
 }
 
 // handleTokenRevoke deletes one of the caller's tokens; admins may revoke
 // anyone's.
 func (h *handler) handleTokenRevoke(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	owner := u.Username
-	if u.Role == catalog.RoleAdmin {
-		owner = ""
-	}
-	if err := h.Catalog.RevokeToken(r.Context(), r.PathValue("id"), owner, u.Username); err != nil {
+	if err := h.Accounts.RevokeToken(r.Context(), userFrom(r.Context()), r.PathValue("id")); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
@@ -276,10 +207,6 @@ func (h *handler) handleTokenRevoke(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
-	if err := requireAdmin(userFrom(r.Context())); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
 	q := r.URL.Query()
 	f := catalog.EventFilter{Object: q.Get("object"), User: q.Get("user"), Action: q.Get("action")}
 	var err error
@@ -293,7 +220,7 @@ func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	events, err := h.Catalog.FindEvents(r.Context(), f)
+	events, err := h.Accounts.Events(r.Context(), userFrom(r.Context()), f)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -17,19 +18,20 @@ import (
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
 )
 
 // Deps are the services the API calls; handlers never reach the catalog
 // or the blob store but through them.
 type Deps struct {
-	Catalog   *catalog.Store // accounts only, until they have their service
 	Ingest    *ingest.Service
 	Documents *documents.Service
 	Search    *search.Service
 	Claims    *claims.Service
 	Framework *framework.Service
 	Coverage  *coverage.Service
+	Accounts  *accounts.Service
 	Auth      *auth.Authenticator
 	Logger    *slog.Logger
 }
@@ -199,19 +201,6 @@ func (h *handler) recoverer(next http.Handler) http.Handler {
 	})
 }
 
-// statusOf maps application error codes to HTTP statuses.
-var statusOf = map[string]int{
-	catalog.ECONFLICT:     http.StatusConflict,
-	catalog.EFORBIDDEN:    http.StatusForbidden,
-	catalog.EINTERNAL:     http.StatusInternalServerError,
-	catalog.EINVALID:      http.StatusBadRequest,
-	catalog.ENOTFOUND:     http.StatusNotFound,
-	catalog.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	catalog.EUNAUTHORIZED: http.StatusUnauthorized,
-	catalog.EUNAVAILABLE:  http.StatusServiceUnavailable,
-	catalog.EUNSUPPORTED:  http.StatusUnsupportedMediaType,
-}
-
 // errorBody is the JSON shape of every error.
 type errorBody struct {
 	Error errorDetail `json:"error"`
@@ -222,16 +211,11 @@ type errorDetail struct {
 	Message string `json:"message"`
 }
 
+// writeError answers with err's code and user-facing message; the status,
+// Retry-After and logging follow the table shared with the web UI.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	code := catalog.ErrorCode(err)
-	status, ok := statusOf[code]
-	if !ok {
-		status = http.StatusInternalServerError
-	}
-	if code == catalog.EINTERNAL || status >= 500 {
-		h.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "code", code, "err", err)
-	}
-	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: code, Message: catalog.ErrorMessage(err)}})
+	status := httperr.Prepare(w, r, h.Logger, err)
+	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err)}})
 }
 
 func (h *handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -130,21 +131,28 @@ func (e *env) mustDoc(id string) *catalog.Document {
 
 func TestLoginThrottlingAnswers429WithRetryAfter(t *testing.T) {
 	e := newEnv(t)
-	login := func(pw string) *http.Response {
-		resp, _ := e.do(e.request("POST", "/api/v1/login", `{"username":"expert","password":"`+pw+`"}`), "none")
-		return resp
+	// A clock that stands still makes the wait exactly the 10-minute window.
+	now := time.Now()
+	srv := e.serverWithClock(func() time.Time { return now }, 0)
+	login := func(pw string) (*http.Response, map[string]any) {
+		req, _ := http.NewRequest("POST", srv.URL+"/api/v1/login", strings.NewReader(`{"username":"expert","password":"`+pw+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		return e.do(req, "none")
 	}
 	for i := 0; i < 10; i++ {
-		if resp := login("wrong-password-" + strconv.Itoa(i)); resp.StatusCode != http.StatusUnauthorized {
+		if resp, _ := login("wrong-password-" + strconv.Itoa(i)); resp.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("failure %d: %d", i+1, resp.StatusCode)
 		}
 	}
-	resp := login(testenv.Password) // even the right password waits
+	resp, body := login(testenv.Password) // even the right password waits
 	if resp.StatusCode != http.StatusTooManyRequests {
 		t.Fatalf("11th attempt: %d, want 429", resp.StatusCode)
 	}
-	if ra, err := strconv.Atoi(resp.Header.Get("Retry-After")); err != nil || ra <= 0 || ra > 601 {
-		t.Errorf("Retry-After %q", resp.Header.Get("Retry-After"))
+	if ra := resp.Header.Get("Retry-After"); ra != "600" {
+		t.Errorf("Retry-After %q, want 600 (the wait in whole seconds, rounded up)", ra)
+	}
+	if e, _ := body["error"].(map[string]any); e["code"] != "ETHROTTLED" || !strings.Contains(e["message"].(string), "10 分钟") {
+		t.Errorf("throttled body %v, want ETHROTTLED saying 10 分钟", body)
 	}
 	events, _ := e.cat.FindEvents(context.Background(), catalog.EventFilter{User: "expert", Action: "login."})
 	fails, throttled := 0, 0
@@ -170,12 +178,23 @@ func browser(t *testing.T) *http.Client {
 	return &http.Client{Jar: jar}
 }
 
+// serverWithClock serves the API with an authenticator of its own on the
+// given clock (and session TTL, 0 for the default).
+func (e *env) serverWithClock(now func() time.Time, ttl time.Duration) *httptest.Server {
+	a := auth.NewAuthenticator(e.cat, ttl)
+	a.SetClock(now)
+	d := e.deps
+	d.Auth = a
+	srv := httptest.NewServer(NewHandler(d))
+	e.t.Cleanup(srv.Close)
+	return srv
+}
+
 func TestSessionsNeedCSRFAndExpire(t *testing.T) {
 	e := newEnv(t)
-	deps := e.deps
-	deps.Auth = auth.NewAuthenticator(e.cat, 1500*time.Millisecond)
-	short := httptest.NewServer(NewHandler(deps))
-	defer short.Close()
+	var mu sync.Mutex
+	now := time.Now()
+	short := e.serverWithClock(func() time.Time { mu.Lock(); defer mu.Unlock(); return now }, time.Hour)
 	c := browser(t)
 	resp, err := c.PostForm(short.URL+"/api/v1/login", url.Values{"username": {"admin"}, "password": {testenv.Password}})
 	if err != nil || resp.StatusCode != 200 {
@@ -219,7 +238,9 @@ func TestSessionsNeedCSRFAndExpire(t *testing.T) {
 	if got := post(csrf); got != http.StatusCreated {
 		t.Errorf("POST with the CSRF token: %d, want 201", got)
 	}
-	time.Sleep(1600 * time.Millisecond)
+	mu.Lock()
+	now = now.Add(time.Hour)
+	mu.Unlock()
 	if resp, _ := c.Get(short.URL + "/api/v1/me"); resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("GET after the session expired: %d, want 401", resp.StatusCode)
 	}

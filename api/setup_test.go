@@ -41,8 +41,8 @@ func newEnv(t *testing.T) *env {
 	t.Helper()
 	te := testenv.New(t)
 	e := &env{t: t, te: te, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
-	e.deps = Deps{Catalog: te.Catalog, Ingest: te.Ingest, Documents: te.Documents, Search: te.Search, Claims: te.Claims,
-		Framework: te.Framework, Coverage: te.Coverage, Auth: te.Auth, Logger: te.Logger}
+	e.deps = Deps{Ingest: te.Ingest, Documents: te.Documents, Search: te.Search, Claims: te.Claims,
+		Framework: te.Framework, Coverage: te.Coverage, Accounts: te.Accounts, Auth: te.Auth, Logger: te.Logger}
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
 	for _, u := range []struct{ name, role, city string }{
@@ -133,8 +133,7 @@ func (e *env) upload(city, filename, text string) string {
 		e.t.Fatalf("upload %s: %d %v", filename, resp.StatusCode, body)
 	}
 	id := body["documents"].([]any)[0].(map[string]any)["id"].(string)
-	e.te.WaitIndexed(id)
-	return id
+	return e.te.WaitIndexed(id).ID
 }
 
 // bareDocument records a document in the catalog only, for tests that

@@ -25,6 +25,7 @@ type Authenticator struct {
 	cat      *catalog.Store
 	throttle *Throttle
 	ttl      time.Duration
+	now      func() time.Time
 	// TrustProxy says a reverse proxy in front sets X-Forwarded-For and
 	// X-Forwarded-Proto; without it those headers are ignored, since anyone
 	// could send them.
@@ -37,11 +38,19 @@ func NewAuthenticator(cat *catalog.Store, ttl time.Duration) *Authenticator {
 	if ttl <= 0 {
 		ttl = DefaultSessionTTL
 	}
-	return &Authenticator{cat: cat, throttle: NewThrottle(), ttl: ttl}
+	return &Authenticator{cat: cat, throttle: NewThrottle(), ttl: ttl, now: time.Now}
 }
 
 // Throttle exposes the login throttle, for tests and tuning.
 func (a *Authenticator) Throttle() *Throttle { return a.throttle }
+
+// SetClock replaces the clock that sets and checks session expiry and
+// ages throttled failures, so that tests move time instead of sleeping.
+// Call it before the authenticator serves requests.
+func (a *Authenticator) SetClock(now func() time.Time) {
+	a.now = now
+	a.throttle.setClock(now)
+}
 
 // Login is a successful login: the cookie secret to set and the session.
 type Login struct {
@@ -49,21 +58,21 @@ type Login struct {
 	Session catalog.Session
 }
 
-// ThrottledError says how long to wait before trying again.
-type ThrottledError struct{ RetryAfter time.Duration }
-
-func (e *ThrottledError) Error() string {
-	return fmt.Sprintf("登录失败次数过多,请 %d 分钟后再试", int(math.Ceil(e.RetryAfter.Minutes())))
-}
-
 // LogIn checks a password and opens a session. Failures are audited and
 // throttled; a throttled attempt is refused before the password is looked
-// at, and unknown users fail exactly like wrong passwords.
+// at (ETHROTTLED, with how long to wait), and unknown users fail exactly
+// like wrong passwords.
+//
+// An attempt whose audit entry cannot be written fails with that error
+// instead of its usual answer: the surfaces log every such failure with
+// its detail, and no login happens that the audit log does not show.
 func (a *Authenticator) LogIn(ctx context.Context, username, password, addr string) (*Login, error) {
 	username = strings.TrimSpace(username)
 	if wait := a.throttle.Check(username, addr); wait > 0 {
-		a.audit(ctx, username, "login.throttled", addr)
-		return nil, &ThrottledError{RetryAfter: wait}
+		if err := a.audit(ctx, username, "login.throttled", addr); err != nil {
+			return nil, err
+		}
+		return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 分钟后再试", int(math.Ceil(wait.Minutes())))
 	}
 	hash, err := a.cat.PasswordHash(ctx, username)
 	if err != nil && catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
@@ -74,16 +83,18 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 	}
 	if err != nil || !CheckPassword(hash, password) {
 		a.throttle.Fail(username, addr)
-		a.audit(ctx, username, "login.fail", addr)
+		if err := a.audit(ctx, username, "login.fail", addr); err != nil {
+			return nil, err
+		}
 		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "用户名或密码错误")
 	}
 	a.throttle.Succeed(username, addr)
 	secret, csrf := RandomString(40), RandomString(32)
-	expires := time.Now().Add(a.ttl)
-	if err := a.cat.CreateSession(ctx, catalog.HashToken(secret), username, csrf, expires); err != nil {
-		return nil, err
+	expires := a.now().Add(a.ttl)
+	if err := a.cat.CreateSession(ctx, catalog.HashToken(secret), username, csrf, expires,
+		loginEvent(username, "login", addr)); err != nil {
+		return nil, fmt.Errorf("open session of %s: %w", username, err)
 	}
-	a.audit(ctx, username, "login", addr)
 	u, err := a.cat.User(ctx, username)
 	if err != nil {
 		return nil, err
@@ -91,9 +102,17 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 	return &Login{Secret: secret, Session: catalog.Session{User: u, CSRF: csrf, ExpiresAt: expires}}, nil
 }
 
-func (a *Authenticator) audit(ctx context.Context, username, action, addr string) {
-	a.cat.RecordEvent(ctx, catalog.Event{User: username, Action: action, Object: "user:" + username,
-		Detail: map[string]any{"address": addr}})
+func loginEvent(username, action, addr string) catalog.Event {
+	return catalog.Event{User: username, Action: action, Object: "user:" + username,
+		Detail: map[string]any{"address": addr}}
+}
+
+// audit records a refused login attempt.
+func (a *Authenticator) audit(ctx context.Context, username, action, addr string) error {
+	if err := a.cat.RecordEvent(ctx, loginEvent(username, action, addr)); err != nil {
+		return fmt.Errorf("audit %s of %s: %w", action, username, err)
+	}
+	return nil
 }
 
 // LogOut ends the session of a cookie secret.
@@ -127,7 +146,7 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Credential, error) {
 	if err != nil || c.Value == "" {
 		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "需要登录:请登录,或在 Authorization 头中提供 Bearer 令牌")
 	}
-	s, err := a.cat.SessionByHash(r.Context(), catalog.HashToken(c.Value))
+	s, err := a.cat.SessionByHash(r.Context(), catalog.HashToken(c.Value), a.now())
 	if err != nil {
 		return nil, err
 	}

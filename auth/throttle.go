@@ -42,6 +42,13 @@ func (t *Throttle) keys(account, addr string) map[string]int {
 	}
 }
 
+// setClock replaces the clock, for tests.
+func (t *Throttle) setClock(now func() time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.now = now
+}
+
 // Check returns how long to wait before the next attempt, 0 when allowed.
 func (t *Throttle) Check(account, addr string) time.Duration {
 	t.mu.Lock()

@@ -149,22 +149,27 @@ type Session struct {
 	ExpiresAt time.Time
 }
 
-// CreateSession records a session whose cookie secret hashes to hash.
-func (s *Store) CreateSession(ctx context.Context, hash, username, csrf string, expires time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO session (hash, username, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-		hash, username, csrf, formatTime(s.now()), formatTime(expires))
-	if err != nil {
-		return fmt.Errorf("create session: %w", sqliteError(err))
-	}
-	return nil
+// CreateSession records a session whose cookie secret hashes to hash,
+// together with login, its audit entry: both are written or neither, so
+// no session exists that the audit log does not show.
+func (s *Store) CreateSession(ctx context.Context, hash, username, csrf string, expires time.Time, login Event) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO session (hash, username, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			hash, username, csrf, formatTime(s.now()), formatTime(expires))
+		if err != nil {
+			return fmt.Errorf("create session: %w", sqliteError(err))
+		}
+		return s.recordEvent(ctx, tx, login)
+	})
 }
 
-// SessionByHash returns the live session with this hash and its enabled
-// user; expired or unknown sessions are EUNAUTHORIZED.
-func (s *Store) SessionByHash(ctx context.Context, hash string) (*Session, error) {
+// SessionByHash returns the session with this hash that is live at now,
+// and its enabled user; expired or unknown sessions are EUNAUTHORIZED.
+// The caller's clock decides expiry, the same clock that set it.
+func (s *Store) SessionByHash(ctx context.Context, hash string, now time.Time) (*Session, error) {
 	var username, csrf, expires string
 	err := s.db.QueryRowContext(ctx, `SELECT username, csrf, expires_at FROM session WHERE hash = ? AND expires_at > ?`,
-		hash, formatTime(s.now())).Scan(&username, &csrf, &expires)
+		hash, formatTime(now)).Scan(&username, &csrf, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, Errorf(EUNAUTHORIZED, "登录已过期,请重新登录")
 	}

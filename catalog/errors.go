@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Application error codes. They are stable English identifiers that API
@@ -13,6 +14,7 @@ const (
 	EINTERNAL     = "EINTERNAL"     // a bug or an unexpected failure; details go to the log only
 	EINVALID      = "EINVALID"      // the request or the file is malformed
 	ENOTFOUND     = "ENOTFOUND"     // no such object (or not visible to the caller)
+	ETHROTTLED    = "ETHROTTLED"    // too many attempts; retry after Error.RetryAfter
 	ETOOLARGE     = "ETOOLARGE"     // an upload or a decompressed part exceeds a limit
 	EUNAUTHORIZED = "EUNAUTHORIZED" // no credential or a bad one
 	EUNAVAILABLE  = "EUNAVAILABLE"  // a dependency (object store, index) is down; retry later
@@ -25,6 +27,9 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// RetryAfter is how long an ETHROTTLED caller must wait; zero for
+	// every other code.
+	RetryAfter time.Duration
 }
 
 // Error implements the error interface.
@@ -36,6 +41,21 @@ func (e *Error) Error() string {
 // user-facing message.
 func Errorf(code string, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Throttled returns an ETHROTTLED error that says how long to wait.
+func Throttled(retryAfter time.Duration, format string, args ...any) *Error {
+	return &Error{Code: ETHROTTLED, Message: fmt.Sprintf(format, args...), RetryAfter: retryAfter}
+}
+
+// RetryAfter returns how long the caller must wait before trying again,
+// when err's first application error is ETHROTTLED.
+func RetryAfter(err error) (time.Duration, bool) {
+	var e *Error
+	if errors.As(err, &e) && e.Code == ETHROTTLED {
+		return e.RetryAfter, true
+	}
+	return 0, false
 }
 
 // ErrorCode returns the code of the first application error in err's chain,

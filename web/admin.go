@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/catalog"
 )
 
@@ -39,11 +39,12 @@ func (h *handler) adminPage(w http.ResponseWriter, r *http.Request) {
 // password is shown this way, never put in a URL.
 func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice string) {
 	p := &adminPage{Roles: []string{"coordinator", "expert", "reviewer", "admin"}}
+	admin := sessionFrom(r).User
 	var err error
-	if p.Users, err = h.Catalog.Users(r.Context()); err == nil {
+	if p.Users, err = h.Accounts.List(r.Context(), admin); err == nil {
 		if p.Cities, err = h.Framework.Cities(r.Context()); err == nil {
 			if p.Rounds, err = h.Framework.Rounds(r.Context()); err == nil {
-				p.Events, err = h.Catalog.FindEvents(r.Context(), catalog.EventFilter{Limit: 100})
+				p.Events, err = h.Accounts.Events(r.Context(), admin, catalog.EventFilter{Limit: 100})
 			}
 		}
 	}
@@ -59,43 +60,18 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice str
 }
 
 func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
-	if !h.requireAdmin(w, r) {
-		return
-	}
-	admin := sessionFrom(r).User
-	u, err := auth.NewAccount(r.PostFormValue("username"), r.PostFormValue("role"), r.PostFormValue("city"), r.PostFormValue("department"))
-	if err == nil && u.City != "" {
-		_, err = h.Catalog.City(r.Context(), u.City)
-	}
-	pw := r.PostFormValue("password")
-	if pw == "" {
-		pw = auth.NewPassword()
-	}
-	var hash string
-	if err == nil {
-		hash, err = auth.HashPassword(pw)
-	}
-	if err == nil {
-		err = h.Catalog.CreateUser(r.Context(), u, hash, admin.Username)
-	}
+	c, err := h.Accounts.Create(r.Context(), sessionFrom(r).User, accounts.NewUser{Username: r.PostFormValue("username"),
+		Role: r.PostFormValue("role"), City: r.PostFormValue("city"), Department: r.PostFormValue("department"),
+		Password: r.PostFormValue("password")})
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	h.renderAdmin(w, r, fmt.Sprintf(tr(langOf(r), "admin.password_is"), u.Username, pw))
+	h.renderAdmin(w, r, fmt.Sprintf(tr(langOf(r), "admin.password_is"), c.User.Username, c.Password))
 }
 
 func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled bool) {
-	if !h.requireAdmin(w, r) {
-		return
-	}
-	admin := sessionFrom(r).User
-	name := r.PathValue("name")
-	if disabled && name == admin.Username {
-		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "不能停用自己的账号"))
-		return
-	}
-	if err := h.Catalog.SetDisabled(r.Context(), name, disabled, admin.Username); err != nil {
+	if _, err := h.Accounts.SetDisabled(r.Context(), sessionFrom(r).User, r.PathValue("name"), disabled); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -12,7 +12,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
@@ -26,12 +28,12 @@ type site struct {
 func newSite(t *testing.T) *site {
 	t.Helper()
 	e := testenv.New(t)
-	h, err := NewHandler(Deps{Catalog: e.Catalog, Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
-		Framework: e.Framework, Coverage: e.Coverage, Auth: e.Auth, Logger: e.Logger})
+	s := &site{t: t, env: e}
+	h, err := NewHandler(s.deps(e.Auth))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &site{t: t, env: e, srv: httptest.NewServer(h)}
+	s.srv = httptest.NewServer(h)
 	t.Cleanup(s.srv.Close)
 	for _, u := range []struct{ name, role, city string }{
 		{"admin", "admin", ""}, {"wang", "coordinator", "330100"}, {"li", "reviewer", ""}, {"zhou", "expert", ""},
@@ -41,9 +43,17 @@ func newSite(t *testing.T) *site {
 	return s
 }
 
+// deps are the environment's services with the given authenticator.
+func (s *site) deps(a *auth.Authenticator) Deps {
+	e := s.env
+	return Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
+		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Auth: a, Logger: e.Logger}
+}
+
 // browser is a logged-in client with its CSRF token.
 type browser struct {
 	s    *site
+	name string
 	c    *http.Client
 	csrf string
 }
@@ -53,7 +63,7 @@ var csrfMeta = regexp.MustCompile(`<meta name="csrf-token" content="([^"]+)">`)
 func (s *site) login(name string) *browser {
 	s.t.Helper()
 	jar, _ := cookiejar.New(nil)
-	b := &browser{s: s, c: &http.Client{Jar: jar}}
+	b := &browser{s: s, name: name, c: &http.Client{Jar: jar}}
 	resp, body := b.post("/login", url.Values{"username": {name}, "password": {testenv.Password}})
 	if resp.StatusCode != 200 || !strings.Contains(resp.Request.URL.Path, "/search") {
 		s.t.Fatalf("login %s: %d at %s: %.300s", name, resp.StatusCode, resp.Request.URL, body)
@@ -101,12 +111,30 @@ func TestLoginFormErrors(t *testing.T) {
 	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "用户名或密码错误") || !strings.Contains(body, `value="wang"`) {
 		t.Errorf("wrong password: %d %.200s", resp.StatusCode, body)
 	}
-	for i := 0; i < 10; i++ {
-		b.post("/login", url.Values{"username": {"wang"}, "password": {"错误的密码"}})
+	// A clock that stands still makes the wait exactly the 10-minute window.
+	now := time.Now()
+	a := auth.NewAuthenticator(s.env.Catalog, 0)
+	a.SetClock(func() time.Time { return now })
+	h, err := NewHandler(s.deps(a))
+	if err != nil {
+		t.Fatal(err)
 	}
-	resp, body = b.post("/login", url.Values{"username": {"wang"}, "password": {testenv.Password}})
-	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "登录失败次数过多") {
-		t.Errorf("throttled login: %d %.300s", resp.StatusCode, body)
+	still := httptest.NewServer(h)
+	defer still.Close()
+	for i := 0; i < 10; i++ {
+		http.PostForm(still.URL+"/login", url.Values{"username": {"wang"}, "password": {"错误的密码"}})
+	}
+	resp, err = http.PostForm(still.URL+"/login", url.Values{"username": {"wang"}, "password": {testenv.Password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(raw), "登录失败次数过多,请 10 分钟后再试") {
+		t.Errorf("throttled login: %d %.300s; want 429 saying 10 分钟", resp.StatusCode, textOf(string(raw)))
+	}
+	if ra := resp.Header.Get("Retry-After"); ra != "600" {
+		t.Errorf("throttled login: Retry-After %q, want 600 (whole seconds, rounded up, as the API says)", ra)
 	}
 	// The next parameter cannot send a user to another site.
 	if got := safeNext("//evil.example/x"); got != "/search" {
@@ -139,6 +167,7 @@ func TestFormsRefuseBadInput(t *testing.T) {
 		{"admin form by a coordinator", wang, "/admin/cities", url.Values{"code": {"320100"}, "name": {"南京"}}, 403, "管理员"},
 		{"bad city code", admin, "/admin/cities", url.Values{"code": {"abc"}, "name": {"南京"}}, 400, "6 位"},
 		{"bad role", admin, "/admin/users", url.Values{"username": {"zhao"}, "role": {"boss"}}, 400, "未知的角色"},
+		{"an admin disabling themselves", admin, "/admin/users/admin/disable", url.Values{}, 400, "不能停用自己的账号"},
 		{"bad round", admin, "/admin/rounds", url.Values{"year": {"明年"}}, 400, "年份"},
 	}
 	for _, tt := range tests {

@@ -10,11 +10,14 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"slices"
 	"strings"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -22,6 +25,7 @@ import (
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -34,13 +38,13 @@ var staticFS embed.FS
 // Deps are the services the pages call: the same as the API's. Pages
 // never reach the catalog or the blob store but through them.
 type Deps struct {
-	Catalog   *catalog.Store // accounts only, until they have their service
 	Ingest    *ingest.Service
 	Documents *documents.Service
 	Search    *search.Service
 	Claims    *claims.Service
 	Framework *framework.Service
 	Coverage  *coverage.Service
+	Accounts  *accounts.Service
 	Auth      *auth.Authenticator
 	Logger    *slog.Logger
 }
@@ -72,44 +76,106 @@ func NewHandler(d Deps) (http.Handler, error) {
 	if err := h.parseTemplates(); err != nil {
 		return nil, err
 	}
+	mux := http.NewServeMux()
+	for _, rt := range h.routes() {
+		if rt.public {
+			mux.Handle(rt.pattern, rt.handle)
+		} else {
+			mux.Handle(rt.pattern, h.withSession(rt))
+		}
+	}
+	return h.recoverer(mux), nil
+}
+
+// route is one page or form: a Go 1.22 pattern and its handler. Public
+// routes need no session; every other one sends a visitor without a
+// session to the login page (GET) or refuses the form (401), and checks
+// the CSRF token of a POST. Roles, when set, are the only roles the page
+// admits; the others get 403 with the denied message before the handler
+// runs. Handlers and services still check what depends on the object
+// (a city's document, a claim's author).
+type route struct {
+	pattern string
+	handle  http.HandlerFunc
+	public  bool
+	roles   []catalog.Role
+	denied  string
+}
+
+var (
+	adminRoles   = []catalog.Role{catalog.RoleAdmin}
+	adminDenied  = "只有管理员可以使用管理页面"
+	writerRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator}
+	uploadDenied = "只有协调员和管理员可以上传材料"
+	claimDenied  = "只有协调员和管理员可以撰写主张"
+)
+
+// routes is the web UI's one route table.
+func (h *handler) routes() []route {
+	return []route{
+		{pattern: "GET /static/", handle: staticFiles(), public: true},
+		{pattern: "GET /login", handle: h.loginPage, public: true},
+		{pattern: "POST /login", handle: h.loginSubmit, public: true},
+		{pattern: "GET /lang", handle: h.switchLang, public: true},
+		{pattern: "/", handle: h.notFound, public: true},
+		{pattern: "POST /logout", handle: h.logout},
+		{pattern: "GET /{$}", handle: h.home},
+		{pattern: "GET /search", handle: h.searchPage},
+		{pattern: "GET /indicators", handle: h.indicatorsPage},
+		{pattern: "GET /indicators/{code}", handle: h.indicatorPage},
+		{pattern: "GET /documents/{id}", handle: h.documentPage},
+		{pattern: "POST /documents/{id}", handle: h.documentEdit},
+		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},
+		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
+		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
+		{pattern: "POST /upload", handle: h.uploadSubmit},
+		{pattern: "GET /review", handle: h.reviewPage},
+		{pattern: "GET /claims/new", handle: h.claimNewPage, roles: writerRoles, denied: claimDenied},
+		{pattern: "POST /claims", handle: h.claimCreate},
+		{pattern: "GET /claims/{id}", handle: h.claimPage},
+		{pattern: "POST /claims/{id}/citations", handle: h.claimAddCitation},
+		{pattern: "POST /claims/{id}/review", handle: h.claimReview},
+		{pattern: "GET /admin", handle: h.adminPage, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/users", handle: h.adminUserCreate, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/users/{name}/disable", handle: h.adminUserDisable, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/users/{name}/enable", handle: h.adminUserEnable, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/cities", handle: h.adminCityCreate, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/rounds", handle: h.adminRoundCreate, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/framework", handle: h.adminFrameworkImport, roles: adminRoles, denied: adminDenied},
+	}
+}
+
+// Route describes one web route for tests and documentation.
+type Route struct {
+	Pattern string
+	// Public routes need no session.
+	Public bool
+	// Roles are the only roles the page admits; nil admits every
+	// signed-in user (the handler may still refuse a particular object).
+	Roles []catalog.Role
+}
+
+// Routes lists every web route, so a test can hold each one to an
+// authorization rule.
+func Routes() []Route {
+	var out []Route
+	for _, r := range (&handler{}).routes() {
+		out = append(out, Route{Pattern: r.pattern, Public: r.public, Roles: r.roles})
+	}
+	return out
+}
+
+// staticFiles serves the embedded stylesheet and scripts.
+func staticFiles() http.HandlerFunc {
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
-		return nil, err
+		panic(err) // the folder is embedded at build time
 	}
-	mux := http.NewServeMux()
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
-	mux.HandleFunc("GET /login", h.loginPage)
-	mux.HandleFunc("POST /login", h.loginSubmit)
-	mux.HandleFunc("GET /lang", h.switchLang)
-	page := func(pattern string, fn http.HandlerFunc) { mux.Handle(pattern, h.withSession(fn)) }
-	page("POST /logout", h.logout)
-	page("GET /{$}", h.home)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面:%s", r.URL.Path))
-	})
-	page("GET /search", h.searchPage)
-	page("GET /indicators", h.indicatorsPage)
-	page("GET /indicators/{code}", h.indicatorPage)
-	page("GET /documents/{id}", h.documentPage)
-	page("POST /documents/{id}", h.documentEdit)
-	page("POST /documents/{id}/links", h.linkAdd)
-	page("POST /links/{id}/delete", h.linkDelete)
-	page("GET /upload", h.uploadPage)
-	page("POST /upload", h.uploadSubmit)
-	page("GET /review", h.reviewPage)
-	page("GET /claims/new", h.claimNewPage)
-	page("POST /claims", h.claimCreate)
-	page("GET /claims/{id}", h.claimPage)
-	page("POST /claims/{id}/citations", h.claimAddCitation)
-	page("POST /claims/{id}/review", h.claimReview)
-	page("GET /admin", h.adminPage)
-	page("POST /admin/users", h.adminUserCreate)
-	page("POST /admin/users/{name}/disable", h.adminUserDisable)
-	page("POST /admin/users/{name}/enable", h.adminUserEnable)
-	page("POST /admin/cities", h.adminCityCreate)
-	page("POST /admin/rounds", h.adminRoundCreate)
-	page("POST /admin/framework", h.adminFrameworkImport)
-	return h.recoverer(mux), nil
+	return http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))).ServeHTTP
+}
+
+func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
+	h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面:%s", r.URL.Path))
 }
 
 // recoverer turns a panic in a page into a logged error page.
@@ -137,8 +203,8 @@ func cacheStatic(next http.Handler) http.Handler {
 
 // withSession admits requests with a session (or a bearer token) and sends
 // others to the login page; forms that change state must carry the
-// session's CSRF token.
-func (h *handler) withSession(next http.HandlerFunc) http.Handler {
+// session's CSRF token; a page restricted to some roles refuses the others.
+func (h *handler) withSession(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cred, err := h.Auth.Authenticate(r)
 		if err != nil {
@@ -159,7 +225,12 @@ func (h *handler) withSession(next http.HandlerFunc) http.Handler {
 				return
 			}
 		}
-		next(w, r.WithContext(context.WithValue(r.Context(), sessionKey{}, s)))
+		r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, s))
+		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
+			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", rt.denied))
+			return
+		}
+		rt.handle(w, r)
 	})
 }
 
@@ -269,20 +340,10 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Write(buf.Bytes())
 }
 
-// statusOf maps application error codes to HTTP statuses for pages.
-var statusOf = map[string]int{
-	catalog.ECONFLICT: 409, catalog.EFORBIDDEN: 403, catalog.EINVALID: 400, catalog.ENOTFOUND: 404,
-	catalog.ETOOLARGE: 413, catalog.EUNAUTHORIZED: 401, catalog.EUNAVAILABLE: 503, catalog.EUNSUPPORTED: 415,
-}
-
-// fail shows an error page with the message a person can act on.
+// fail shows an error page with the message a person can act on; the
+// status, Retry-After and logging follow the table shared with the API.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	code := catalog.ErrorCode(err)
-	status, ok := statusOf[code]
-	if !ok {
-		status = http.StatusInternalServerError
-		h.Logger.Error("page failed", "path", r.URL.Path, "err", err)
-	}
+	status := httperr.Prepare(w, r, h.Logger, err)
 	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err)})
 }
 
@@ -345,12 +406,13 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	next := safeNext(r.PostFormValue("next"))
 	login, err := h.Auth.LogIn(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), h.Auth.ClientAddress(r))
-	var throttled *auth.ThrottledError
-	switch {
-	case errors.As(err, &throttled):
-		minutes := int(throttled.RetryAfter.Minutes()) + 1
-		w.Header().Set("Retry-After", fmt.Sprint(int(throttled.RetryAfter.Seconds())+1))
-		h.render(w, r, http.StatusTooManyRequests, "login", tr(lang, "login.title"),
+	switch wait, throttled := catalog.RetryAfter(err); {
+	case throttled:
+		// The form again, so the user sees when to retry; the status and
+		// Retry-After are the error table's.
+		status := httperr.Prepare(w, r, h.Logger, err)
+		minutes := int(math.Ceil(wait.Minutes()))
+		h.render(w, r, status, "login", tr(lang, "login.title"),
 			map[string]string{"Next": next, "Error": fmt.Sprintf(tr(lang, "login.throttled"), minutes)})
 		return
 	case catalog.ErrorCode(err) == catalog.EUNAUTHORIZED:

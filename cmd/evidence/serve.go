@@ -12,6 +12,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/ingest"
@@ -106,10 +107,11 @@ func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
 func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, error) {
 	authn := auth.NewAuthenticator(a.cat, 0)
 	authn.TrustProxy = trustProxy
-	apiHandler := api.NewHandler(api.Deps{Catalog: a.cat, Ingest: a.ingest, Documents: a.documents, Search: a.search,
-		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Auth: authn, Logger: log})
-	webHandler, err := web.NewHandler(web.Deps{Catalog: a.cat, Ingest: a.ingest, Documents: a.documents, Search: a.search,
-		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Auth: authn, Logger: log})
+	accts := accounts.NewService(a.cat)
+	apiHandler := api.NewHandler(api.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
+		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Auth: authn, Logger: log})
+	webHandler, err := web.NewHandler(web.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
+		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Auth: authn, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("web ui: %w", err)
 	}

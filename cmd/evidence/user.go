@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
@@ -46,41 +47,23 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	u, err := auth.NewAccount(*name, *role, *city, *dept)
-	if err != nil {
-		return err
-	}
-	pw := *password
-	if pw == "" {
-		pw = auth.NewPassword()
-	}
-	hash, err := auth.HashPassword(pw)
-	if err != nil {
-		return err
-	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	if u.City != "" {
-		if _, err := a.cat.City(ctx, u.City); err != nil {
-			return err
-		}
-	}
-	if err := a.cat.CreateUser(ctx, u, hash, defaultCLIUser()); err != nil {
+	c, err := accounts.NewService(a.cat).Create(ctx, cliAdmin(), accounts.NewUser{Username: *name, Role: *role, City: *city,
+		Department: *dept, Password: *password, TokenLabel: "命令行创建"})
+	if err != nil {
 		return err
 	}
-	token := auth.NewToken()
-	if _, err := a.cat.CreateToken(ctx, u.Username, token, "命令行创建", defaultCLIUser()); err != nil {
-		return err
-	}
+	u := c.User
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(map[string]string{
-			"username": u.Username, "role": string(u.Role), "city": u.City, "password": pw, "token": token,
+			"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
 		})
 	}
-	fmt.Fprintf(stdout, "用户 %s(%s)已创建\n密码:%s\nAPI 令牌:%s\n请妥善保存:密码和令牌不会再次显示。\n", u.Username, u.Role, pw, token)
+	fmt.Fprintf(stdout, "用户 %s(%s)已创建\n密码:%s\nAPI 令牌:%s\n请妥善保存:密码和令牌不会再次显示。\n", u.Username, u.Role, c.Password, c.Token.Token)
 	return nil
 }
 
@@ -95,7 +78,7 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer a.close()
-	users, err := a.cat.Users(ctx)
+	users, err := accounts.NewService(a.cat).List(ctx, cliAdmin())
 	if err != nil {
 		return err
 	}
@@ -123,7 +106,7 @@ func runUserDisable(ctx context.Context, disable bool, args []string, stdout, st
 		return err
 	}
 	defer a.close()
-	if err := a.cat.SetDisabled(ctx, *name, disable, defaultCLIUser()); err != nil {
+	if _, err := accounts.NewService(a.cat).SetDisabled(ctx, cliAdmin(), *name, disable); err != nil {
 		return err
 	}
 	if disable {
@@ -145,16 +128,12 @@ func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if pw == "" {
 		pw = auth.NewPassword()
 	}
-	hash, err := auth.HashPassword(pw)
-	if err != nil {
-		return err
-	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	if err := a.cat.SetPassword(ctx, *name, hash, defaultCLIUser()); err != nil {
+	if err := accounts.NewService(a.cat).SetPassword(ctx, cliAdmin(), accounts.PasswordChange{Username: *name, Password: pw}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "用户 %s 的新密码:%s\n", *name, pw)
@@ -181,7 +160,7 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer a.close()
-	events, err := a.cat.FindEvents(ctx, catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from, Limit: *limit})
+	events, err := accounts.NewService(a.cat).Events(ctx, cliAdmin(), catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from, Limit: *limit})
 	if err != nil {
 		return err
 	}

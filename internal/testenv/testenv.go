@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -43,6 +44,7 @@ type Env struct {
 	Documents *documents.Service
 	Framework *framework.Service
 	Coverage  *coverage.Service
+	Accounts  *accounts.Service
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -77,28 +79,20 @@ func New(t testing.TB) *Env {
 	srch := search.NewService(idx, cat)
 	return &Env{T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
-		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat)}
+		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
+		Accounts: accounts.NewService(cat)}
 }
 
 // AddUser creates an account with Password and returns a bearer token.
 func (e *Env) AddUser(name, role, city string) string {
 	e.T.Helper()
-	u, err := auth.NewAccount(name, role, city, "")
+	admin := &catalog.User{Username: "test", Role: catalog.RoleAdmin}
+	c, err := e.Accounts.Create(context.Background(), admin,
+		accounts.NewUser{Username: name, Role: role, City: city, Password: Password, TokenLabel: "test"})
 	if err != nil {
 		e.T.Fatal(err)
 	}
-	hash, err := auth.HashPassword(Password)
-	if err != nil {
-		e.T.Fatal(err)
-	}
-	if err := e.Catalog.CreateUser(context.Background(), u, hash, "test"); err != nil {
-		e.T.Fatal(err)
-	}
-	token := auth.NewToken()
-	if _, err := e.Catalog.CreateToken(context.Background(), name, token, "test", "test"); err != nil {
-		e.T.Fatal(err)
-	}
-	return token
+	return c.Token.Token
 }
 
 // Admin is the actor of the environment's own uploads.

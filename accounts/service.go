@@ -1,0 +1,161 @@
+package accounts
+
+import (
+	"context"
+	"strings"
+
+	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Service is the accounts use cases over the catalog store.
+type Service struct {
+	cat *catalog.Store
+}
+
+// NewService returns the accounts service over the catalog.
+func NewService(cat *catalog.Store) *Service {
+	return &Service{cat: cat}
+}
+
+// requireAdmin is the check of every admin-only method.
+func requireAdmin(actor *catalog.User) error {
+	if actor == nil || actor.Role != catalog.RoleAdmin {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以执行此操作")
+	}
+	return nil
+}
+
+// NewUser is an account as an admin asks for it.
+type NewUser struct {
+	Username   string
+	Role       string
+	City       string // coordinators only, and then required
+	Department string
+	// Password is the first password; one is generated when empty.
+	Password string
+	// TokenLabel, when not empty, also gives the new user an API token
+	// with this label.
+	TokenLabel string
+}
+
+// Created is a new account and the secrets that are shown only once.
+type Created struct {
+	User *catalog.User
+	// Password is the first password, given or generated.
+	Password string
+	// Generated says the service chose Password.
+	Generated bool
+	// Token is the API token asked for by NewUser.TokenLabel, else nil.
+	Token *NewToken
+}
+
+// account checks a new account's fields: the rules of names, roles and
+// cities.
+func (n NewUser) account() (*catalog.User, error) {
+	name := strings.TrimSpace(n.Username)
+	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\r\n/:") {
+		return nil, catalog.Errorf(catalog.EINVALID, "用户名必填,不超过 64 字符,不含空格、斜杠或冒号")
+	}
+	r, err := catalog.ParseRole(n.Role)
+	if err != nil {
+		return nil, err
+	}
+	if r == catalog.RoleCoordinator && n.City == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "协调员(coordinator)必须指定所属城市")
+	}
+	if r != catalog.RoleCoordinator && n.City != "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "只有协调员(coordinator)属于某个城市;其他角色不要指定城市")
+	}
+	return &catalog.User{Username: name, Role: r, City: n.City, Department: strings.TrimSpace(n.Department)}, nil
+}
+
+// Create adds an account on behalf of an admin: the fields are checked,
+// a coordinator's city must exist, and a password is generated when none
+// is given. Nothing is stored when a check fails; a taken name is
+// ECONFLICT.
+func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*Created, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	u, err := n.account()
+	if err != nil {
+		return nil, err
+	}
+	if u.City != "" {
+		if _, err := s.cat.City(ctx, u.City); err != nil {
+			return nil, err
+		}
+	}
+	c := &Created{User: u, Password: n.Password}
+	if c.Password == "" {
+		c.Password, c.Generated = auth.NewPassword(), true
+	}
+	hash, err := auth.HashPassword(c.Password)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.cat.CreateUser(ctx, u, hash, actor.Username); err != nil {
+		return nil, err
+	}
+	if n.TokenLabel != "" {
+		if c.Token, err = s.createToken(ctx, actor, u.Username, n.TokenLabel); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// List returns every account, by name; admins only.
+func (s *Service) List(ctx context.Context, actor *catalog.User) ([]catalog.User, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	return s.cat.Users(ctx)
+}
+
+// SetDisabled disables or re-enables an account on behalf of an admin and
+// returns it as it now is. Disabling ends the account's sessions and stops
+// its tokens; an admin cannot disable their own account, so that the last
+// admin cannot lock everyone out by mistake.
+func (s *Service) SetDisabled(ctx context.Context, actor *catalog.User, name string, disabled bool) (*catalog.User, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	if disabled && name == actor.Username {
+		return nil, catalog.Errorf(catalog.EINVALID, "不能停用自己的账号")
+	}
+	if err := s.cat.SetDisabled(ctx, name, disabled, actor.Username); err != nil {
+		return nil, err
+	}
+	return s.cat.User(ctx, name)
+}
+
+// PasswordChange is a new password for an account.
+type PasswordChange struct {
+	Username string
+	// Current is the account's present password, required when users
+	// change their own (admins included).
+	Current  string
+	Password string
+}
+
+// SetPassword sets a password and ends the account's sessions: admins
+// for anyone else, every user for themselves with their current password.
+func (s *Service) SetPassword(ctx context.Context, actor *catalog.User, c PasswordChange) error {
+	switch {
+	case actor.Role == catalog.RoleAdmin && c.Username != actor.Username:
+	case c.Username == actor.Username:
+		hash, err := s.cat.PasswordHash(ctx, actor.Username)
+		if err != nil || !auth.CheckPassword(hash, c.Current) {
+			return catalog.Errorf(catalog.EFORBIDDEN, "当前密码不正确")
+		}
+	default:
+		return catalog.Errorf(catalog.EFORBIDDEN, "只能修改自己的密码")
+	}
+	hash, err := auth.HashPassword(c.Password)
+	if err != nil {
+		return err
+	}
+	return s.cat.SetPassword(ctx, c.Username, hash, actor.Username)
+}

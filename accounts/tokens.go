@@ -1,0 +1,65 @@
+package accounts
+
+import (
+	"context"
+	"strings"
+
+	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// NewToken is a new API token; its secret is shown once and only its
+// hash is stored.
+type NewToken struct {
+	ID    string
+	Token string
+	Label string
+}
+
+// Tokens returns the API tokens of owner without their secrets: the
+// actor's own when owner is empty or the actor; another user's for admins
+// only.
+func (s *Service) Tokens(ctx context.Context, actor *catalog.User, owner string) ([]catalog.Token, error) {
+	if owner == "" {
+		owner = actor.Username
+	}
+	if owner != actor.Username {
+		if err := requireAdmin(actor); err != nil {
+			return nil, err
+		}
+	}
+	return s.cat.Tokens(ctx, owner)
+}
+
+// CreateToken gives the actor a new API token.
+func (s *Service) CreateToken(ctx context.Context, actor *catalog.User, label string) (*NewToken, error) {
+	return s.createToken(ctx, actor, actor.Username, label)
+}
+
+func (s *Service) createToken(ctx context.Context, actor *catalog.User, owner, label string) (*NewToken, error) {
+	t := &NewToken{Token: auth.NewToken(), Label: strings.TrimSpace(label)}
+	var err error
+	if t.ID, err = s.cat.CreateToken(ctx, owner, t.Token, t.Label, actor.Username); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// RevokeToken deletes an API token: users revoke their own, admins
+// anyone's. Another user's token is ENOTFOUND to a non-admin, who learns
+// nothing about which tokens exist.
+func (s *Service) RevokeToken(ctx context.Context, actor *catalog.User, id string) error {
+	owner := actor.Username
+	if actor.Role == catalog.RoleAdmin {
+		owner = ""
+	}
+	return s.cat.RevokeToken(ctx, id, owner, actor.Username)
+}
+
+// Events returns audit log entries matching f, newest first; admins only.
+func (s *Service) Events(ctx context.Context, actor *catalog.User, f catalog.EventFilter) ([]catalog.Event, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	return s.cat.FindEvents(ctx, f)
+}

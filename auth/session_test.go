@@ -1,0 +1,120 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+const testPassword = "学习型城市建设2017"
+
+// newStore returns a catalog with one expert, zhang, and its file's path.
+func newStore(t *testing.T) (*catalog.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "catalog.db")
+	cat, err := catalog.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	hash, err := HashPassword(testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.CreateUser(context.Background(), &catalog.User{Username: "zhang", Role: catalog.RoleExpert}, hash, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return cat, path
+}
+
+// fakeClock is a clock a test moves by hand.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time      { return c.t }
+func (c *fakeClock) add(d time.Duration) { c.t = c.t.Add(d) }
+func newClock() *fakeClock               { return &fakeClock{t: time.Now()} }
+func cookieRequest(secret string) *http.Request {
+	r, _ := http.NewRequest("GET", "/", nil)
+	r.AddCookie(&http.Cookie{Name: CookieName, Value: secret})
+	return r
+}
+
+func TestSessionExpiresByTheInjectedClock(t *testing.T) {
+	cat, _ := newStore(t)
+	a := NewAuthenticator(cat, time.Hour)
+	clock := newClock()
+	a.SetClock(clock.now)
+	login, err := a.LogIn(context.Background(), "zhang", testPassword, "10.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := clock.t.Add(time.Hour); !login.Session.ExpiresAt.Equal(want) {
+		t.Errorf("session expires at %s, want %s (the clock's now + TTL)", login.Session.ExpiresAt, want)
+	}
+	clock.add(59 * time.Minute)
+	if cred, err := a.Authenticate(cookieRequest(login.Secret)); err != nil || cred.User.Username != "zhang" {
+		t.Fatalf("a session 59 minutes old: %v %v", cred, err)
+	}
+	clock.add(time.Minute)
+	if _, err := a.Authenticate(cookieRequest(login.Secret)); catalog.ErrorCode(err) != catalog.EUNAUTHORIZED ||
+		!strings.Contains(catalog.ErrorMessage(err), "登录已过期") {
+		t.Errorf("a session as old as its TTL: %v, want EUNAUTHORIZED 登录已过期", err)
+	}
+}
+
+func TestThrottledLoginIsACatalogErrorWithItsWait(t *testing.T) {
+	cat, _ := newStore(t)
+	a := NewAuthenticator(cat, 0)
+	clock := newClock()
+	a.SetClock(clock.now)
+	ctx := context.Background()
+	for i := 0; i < 10; i++ {
+		if _, err := a.LogIn(ctx, "zhang", "wrong-password", "10.0.0.9"); catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
+			t.Fatalf("failure %d: %v", i+1, err)
+		}
+	}
+	clock.add(30 * time.Second)
+	_, err := a.LogIn(ctx, "zhang", testPassword, "10.0.0.9")
+	wait, ok := catalog.RetryAfter(err)
+	if catalog.ErrorCode(err) != catalog.ETHROTTLED || !ok || wait != 10*time.Minute-30*time.Second {
+		t.Fatalf("11th attempt: %v (wait %s, %v), want ETHROTTLED for 9m30s", err, wait, ok)
+	}
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "请 10 分钟后再试") {
+		t.Errorf("message %q: want the wait in whole minutes, rounded up", msg)
+	}
+	clock.add(wait)
+	if _, err := a.LogIn(ctx, "zhang", testPassword, "10.0.0.9"); err != nil {
+		t.Errorf("login after the lock lifted on the injected clock: %v", err)
+	}
+}
+
+func TestLoginFailsWhenItsAuditEntryCannotBeWritten(t *testing.T) {
+	cat, path := newStore(t)
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TRIGGER no_audit BEFORE INSERT ON event BEGIN SELECT RAISE(ABORT, 'audit log unwritable'); END`); err != nil {
+		t.Fatal(err)
+	}
+	a := NewAuthenticator(cat, 0)
+	ctx := context.Background()
+	_, err = a.LogIn(ctx, "zhang", "wrong-password", "10.0.0.1")
+	if code := catalog.ErrorCode(err); code == catalog.EUNAUTHORIZED || code == "" || !strings.Contains(err.Error(), "audit login.fail") {
+		t.Errorf("failed login without its audit entry: %v, want the audit error", err)
+	}
+	if _, err := a.LogIn(ctx, "zhang", testPassword, "10.0.0.1"); err == nil {
+		t.Errorf("a login succeeded without its audit entry")
+	}
+	var sessions int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM session`).Scan(&sessions); err != nil || sessions != 0 {
+		t.Errorf("sessions after an unaudited login: %d %v, want none", sessions, err)
+	}
+}

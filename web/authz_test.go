@@ -1,0 +1,267 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"maps"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/framework"
+)
+
+// The callers of the web authorization matrix and their accounts.
+var webRoles = map[string]struct{ user, role, city string }{
+	"admin":    {"admin", "admin", ""},
+	"coordA":   {"wang", "coordinator", "330100"},
+	"coordB":   {"chen", "coordinator", "510100"},
+	"expert":   {"zhou", "expert", ""},
+	"reviewer": {"li", "reviewer", ""},
+}
+
+// Outcomes: a status, "login" for a redirect to the login page that
+// comes back to the page, or "303" for any other redirect (a form done).
+type outcomes map[string]string
+
+// signedIn is the same outcome for every signed-in role.
+func signedIn(o string) outcomes {
+	return outcomes{"admin": o, "coordA": o, "coordB": o, "expert": o, "reviewer": o}
+}
+
+// adminOnly: admins get o, everyone else 403.
+func adminOnly(o string) outcomes {
+	return outcomes{"admin": o, "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "403"}
+}
+
+// readA: an object of city A is visible to all but city B's coordinator.
+func readA(o string) outcomes {
+	return outcomes{"admin": o, "coordA": o, "coordB": "404", "expert": o, "reviewer": o}
+}
+
+// editA: an object of city A is changed by admins and its coordinator.
+func editA(o string) outcomes {
+	return outcomes{"admin": o, "coordA": o, "coordB": "404", "expert": "403", "reviewer": "403"}
+}
+
+// writers: admins and coordinators (of any city) get o, others 403.
+func writers(o string) outcomes {
+	return outcomes{"admin": o, "coordA": o, "coordB": o, "expert": "403", "reviewer": "403"}
+}
+
+// outcomeOf names what a response did.
+func outcomeOf(resp *http.Response) string {
+	if resp.StatusCode == http.StatusSeeOther {
+		if strings.HasPrefix(resp.Header.Get("Location"), "/login?next=") {
+			return "login"
+		}
+		return "303"
+	}
+	return fmt.Sprint(resp.StatusCode)
+}
+
+// postFiles posts a form with files, as the upload and framework forms do.
+func (b *browser) postFiles(path string, fields map[string]string, files map[string][]byte) *http.Response {
+	b.s.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if b.csrf != "" {
+		mw.WriteField("csrf_token", b.csrf)
+	}
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for name, data := range files {
+		w, _ := mw.CreateFormFile("file", name)
+		w.Write(data)
+	}
+	mw.Close()
+	resp, err := b.c.Post(b.s.srv.URL+path, mw.FormDataContentType(), &buf)
+	if err != nil {
+		b.s.t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
+}
+
+func TestWebAuthorizationMatrix(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUser("chen", "coordinator", "510100")
+	s.env.AddUser("dummy", "expert", "")
+	ctx := context.Background()
+	docA := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	var seq atomic.Int64
+	next := func() int64 { return seq.Add(1) }
+	bare := func(city string) string {
+		n := next()
+		d := &catalog.Document{ID: fmt.Sprintf("BARE%06d", n), SHA256: fmt.Sprintf("%064d", n), Size: 1, MIME: "text/plain",
+			Format: "txt", Filename: "a.txt", Title: "临时文档", DocType: catalog.DocOther, City: city,
+			Status: catalog.StatusStored, UploadedBy: "test"}
+		if err := s.env.Catalog.CreateDocument(ctx, d, catalog.Submission{User: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		return d.ID
+	}
+	link := func(docID string) string {
+		l := &catalog.Link{DocumentID: docID, IndicatorCode: "2.3.1", CreatedBy: "test"}
+		if err := s.env.Catalog.CreateLinks(ctx, []*catalog.Link{l}, false); err != nil {
+			t.Fatal(err)
+		}
+		return l.ID
+	}
+	claim := func() string {
+		c, err := s.env.Claims.Create(ctx, &catalog.User{Username: "wang",
+			Role: catalog.RoleCoordinator, City: "330100"}, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+			Citations: []claims.CitationInput{{DocumentID: docA.ID, Page: 1, Quote: "建立学分银行"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	claimA := claim()
+	form := func(kv ...string) url.Values {
+		v := url.Values{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			v.Set(kv[i], kv[i+1])
+		}
+		return v
+	}
+	post := func(path string, f url.Values) func(*browser) *http.Response {
+		// A copy for each caller, who adds their own CSRF token.
+		return func(b *browser) *http.Response { resp, _ := b.post(path, maps.Clone(f)); return resp }
+	}
+	get := func(path string) func(*browser) *http.Response {
+		return func(b *browser) *http.Response { resp, _ := b.get(path); return resp }
+	}
+
+	// Every route has one row: the request each caller sends, and what each
+	// signed-in role gets; a visitor without a session is held to the
+	// route table below.
+	rows := map[string]struct {
+		do   func(*browser) *http.Response
+		want outcomes
+	}{
+		"GET /static/":           {get("/static/app.css"), signedIn("200")},
+		"GET /login":             {get("/login"), signedIn("200")},
+		"POST /login":            {post("/login", form("username", "nobody", "password", "wrong-password")), signedIn("401")},
+		"GET /lang":              {get("/lang?to=en&next=/search"), signedIn("303")},
+		"/":                      {get("/no-such-page"), signedIn("404")},
+		"GET /{$}":               {get("/"), signedIn("303")},
+		"GET /search":            {get("/search?q=" + url.QueryEscape("学分银行")), signedIn("200")},
+		"GET /review":            {get("/review"), signedIn("200")},
+		"GET /indicators":        {get("/indicators"), signedIn("200")},
+		"GET /indicators/{code}": {get("/indicators/2.3.1"), signedIn("200")},
+		"POST /logout": {func(b *browser) *http.Response {
+			if b.name == "" {
+				resp, _ := b.post("/logout", url.Values{})
+				return resp
+			}
+			// A session of its own, so the caller's stays for the other rows.
+			other := s.login(b.name)
+			other.c.CheckRedirect = noRedirects
+			resp, _ := other.post("/logout", url.Values{})
+			return resp
+		}, signedIn("303")},
+		"GET /documents/{id}": {get("/documents/" + docA.ID), readA("200")},
+		"POST /documents/{id}": {post("/documents/"+docA.ID, form("title", "杭州市学分银行建设方案", "doc_type", "policy")),
+			editA("303")},
+		"POST /documents/{id}/links": {func(b *browser) *http.Response {
+			resp, _ := b.post("/documents/"+bare("330100")+"/links", form("indicator", "2.3.1"))
+			return resp
+		}, editA("303")},
+		"POST /links/{id}/delete": {func(b *browser) *http.Response {
+			resp, _ := b.post("/links/"+link(bare("330100"))+"/delete", url.Values{})
+			return resp
+		}, editA("303")},
+		"GET /upload": {get("/upload"), writers("200")},
+		"POST /upload": {func(b *browser) *http.Response {
+			return b.postFiles("/upload", map[string]string{"city": "330100", "doc_type": "policy"},
+				map[string][]byte{"通知.txt": []byte(fmt.Sprintf("第%d号通知:召开学习型城市建设推进会。", next()))})
+		}, writers("200")},
+		"GET /claims/new": {get("/claims/new"), writers("200")},
+		"POST /claims": {post("/claims", form("city", "330100", "indicator", "2.3.1", "statement", "杭州市建立了学分银行",
+			"document_id", docA.ID, "page", "1", "quote", "建立学分银行")),
+			outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403"}},
+		"GET /claims/{id}": {get("/claims/" + claimA), readA("200")},
+		"POST /claims/{id}/citations": {post("/claims/"+claimA+"/citations", form("document_id", docA.ID, "page", "1",
+			"quote", "学习成果认证")), editA("303")},
+		"POST /claims/{id}/review": {func(b *browser) *http.Response {
+			resp, _ := b.post("/claims/"+claim()+"/review", form("verdict", "verified"))
+			return resp
+		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303"}},
+		"GET /admin": {get("/admin"), adminOnly("200")},
+		"POST /admin/users": {func(b *browser) *http.Response {
+			resp, _ := b.post("/admin/users", form("username", fmt.Sprintf("new%d", next()), "role", "expert"))
+			return resp
+		}, adminOnly("200")},
+		"POST /admin/users/{name}/disable": {post("/admin/users/dummy/disable", url.Values{}), adminOnly("303")},
+		"POST /admin/users/{name}/enable":  {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
+		"POST /admin/cities": {func(b *browser) *http.Response {
+			resp, _ := b.post("/admin/cities", form("code", fmt.Sprintf("3201%02d", next()), "name", "南京"))
+			return resp
+		}, adminOnly("303")},
+		"POST /admin/rounds": {func(b *browser) *http.Response {
+			resp, _ := b.post("/admin/rounds", form("year", fmt.Sprint(2020+next())))
+			return resp
+		}, adminOnly("303")},
+		"POST /admin/framework": {func(b *browser) *http.Response {
+			return b.postFiles("/admin/framework", nil, map[string][]byte{"demo.yaml": framework.Demo})
+		}, adminOnly("303")},
+	}
+
+	routes := Routes()
+	var patterns []string
+	for _, rt := range routes {
+		patterns = append(patterns, rt.Pattern)
+		row, ok := rows[rt.Pattern]
+		if !ok {
+			t.Errorf("web route %q has no row in the authorization matrix", rt.Pattern)
+			continue
+		}
+		// What the route table promises must be what the row expects.
+		for role := range webRoles {
+			denied := rt.Roles != nil && !slices.Contains(rt.Roles, catalog.Role(webRoles[role].role))
+			if denied != (row.want[role] == "403") && rt.Roles != nil {
+				t.Errorf("%s: the route table admits %v, but the row expects %s for %s", rt.Pattern, rt.Roles, row.want[role], role)
+			}
+		}
+		// Without a session: public routes answer as to anyone, pages go
+		// to the login form, forms are refused.
+		switch {
+		case rt.Public:
+			row.want["anonymous"] = row.want["expert"]
+		case strings.HasPrefix(rt.Pattern, "GET "):
+			row.want["anonymous"] = "login"
+		default:
+			row.want["anonymous"] = "401"
+		}
+	}
+	for pattern := range rows {
+		if !slices.Contains(patterns, pattern) {
+			t.Errorf("matrix row %q is not a web route", pattern)
+		}
+	}
+
+	browsers := map[string]*browser{"anonymous": {s: s, c: &http.Client{CheckRedirect: noRedirects}}}
+	for role, u := range webRoles {
+		b := s.login(u.user)
+		b.c.CheckRedirect = noRedirects
+		browsers[role] = b
+	}
+	for pattern, row := range rows {
+		for role, b := range browsers {
+			if got, want := outcomeOf(row.do(b)), row.want[role]; got != want {
+				t.Errorf("%s as %s: %s, want %s", pattern, role, got, want)
+			}
+		}
+	}
+}
+
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
