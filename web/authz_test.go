@@ -184,7 +184,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"POST /upload": {func(b *browser) *http.Response {
 			return b.postFiles("/upload", map[string]string{"city": "330100", "doc_type": "policy"},
 				map[string][]byte{"通知.txt": []byte(fmt.Sprintf("第%d号通知:召开学习型城市建设推进会。", next()))})
-		}, writers("200")},
+		}, outcomes{"admin": "200", "coordA": "200", "coordB": "403", "expert": "403", "reviewer": "403"}},
 		"GET /claims/new": {get("/claims/new"), writers("200")},
 		"POST /claims": {post("/claims", form("city", "330100", "indicator", "2.3.1", "statement", "杭州市建立了学分银行",
 			"document_id", docA.ID, "page", "1", "quote", "建立学分银行")),
