@@ -35,15 +35,33 @@ type documentJSON struct {
 	UploadedAt time.Time  `json:"uploaded_at"`
 	Links      []linkJSON `json:"links"`
 	Duplicate  *bool      `json:"duplicate,omitempty"`
+
+	// How the pages were read (DESIGN.md, "Formats"): one source per page,
+	// the mean OCR confidence (null without OCR), pages with a red seal.
+	PageSources   []string `json:"page_sources"`
+	OCRConfidence *float64 `json:"ocr_confidence"`
+	SealPages     []int    `json:"seal_pages"`
+	// Progress of a document being read page by page (OCR), while stored.
+	Progress *progressJSON `json:"progress,omitempty"`
+}
+
+type progressJSON struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
 }
 
 func toDocumentJSON(d *catalog.Document) documentJSON {
-	return documentJSON{
+	dj := documentJSON{
 		ID: d.ID, SHA256: d.SHA256, Filename: d.Filename, Title: d.Title, City: d.City, DocType: string(d.DocType),
 		Department: d.Department, Issuer: d.Issuer, IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Round: d.Round,
 		Status: string(d.Status), Error: d.Error, Pages: d.Pages, Size: d.Size, MIME: d.MIME,
 		UploadedBy: d.UploadedBy, UploadedAt: d.UploadedAt, Links: []linkJSON{},
+		PageSources: d.Reading.Sources(d.Pages), OCRConfidence: d.Reading.OCRConfidence, SealPages: d.Reading.SealPages,
 	}
+	if dj.SealPages == nil {
+		dj.SealPages = []int{}
+	}
+	return dj
 }
 
 // toDocumentView is a document with its links.

@@ -9,20 +9,23 @@ import (
 )
 
 const documentColumns = `id, sha256, size, mime, format, filename, title, doc_type, city, department,
-	issuer, issued_on, doc_number, round, status, error, pages, uploaded_by, uploaded_at, seq`
+	issuer, issued_on, doc_number, round, status, error, pages, uploaded_by, uploaded_at, seq,
+	page_sources, ocr_confidence, seal_pages`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanDocument(r rowScanner) (*Document, error) {
 	var d Document
-	var uploadedAt string
+	var uploadedAt, sources, seals string
+	var confidence sql.NullFloat64
 	err := r.Scan(&d.ID, &d.SHA256, &d.Size, &d.MIME, &d.Format, &d.Filename, &d.Title, &d.DocType,
 		&d.City, &d.Department, &d.Issuer, &d.IssuedOn, &d.DocNumber, &d.Round, &d.Status, &d.Error,
-		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq)
+		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals)
 	if err != nil {
 		return nil, err
 	}
 	d.UploadedAt = parseTime(uploadedAt)
+	d.Reading = decodeReading(sources, confidence, seals)
 	return &d, nil
 }
 
@@ -50,11 +53,12 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
 		}
+		sources, confidence, seals := encodeReading(d.Reading)
 		_, err = tx.ExecContext(ctx, `INSERT INTO document (`+documentColumns+`) VALUES
-			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 			d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
-			formatTime(d.UploadedAt), seq)
+			formatTime(d.UploadedAt), seq, sources, confidence, seals)
 		if err != nil {
 			return fmt.Errorf("insert document %s: %w", d.ID, err)
 		}
@@ -216,10 +220,11 @@ func (s *Store) queryDocuments(ctx context.Context, q string, args []any, fn fun
 
 // StatusChange moves one document to a new pipeline status.
 type StatusChange struct {
-	ID     string
-	Status Status
-	Error  string // for StatusFailed
-	Pages  int    // set when > 0
+	ID      string
+	Status  Status
+	Error   string   // for StatusFailed
+	Pages   int      // set when > 0
+	Reading *Reading // how the pages were read; set when not nil (on extraction)
 }
 
 // SetStatus applies status changes in one transaction, each bumping the
@@ -236,6 +241,13 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 				c.Status, c.Error, c.Pages, c.Pages, seq, c.ID)
 			if err != nil {
 				return fmt.Errorf("set status of %s: %w", c.ID, err)
+			}
+			if c.Reading != nil {
+				sources, confidence, seals := encodeReading(*c.Reading)
+				if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?
+					WHERE id = ?`, sources, confidence, seals, c.ID); err != nil {
+					return fmt.Errorf("set reading of %s: %w", c.ID, err)
+				}
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)

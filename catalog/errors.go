@@ -38,14 +38,15 @@ func (e *Error) Error() string {
 }
 
 // Errorf returns an application error with the given code and a formatted,
-// user-facing message.
+// user-facing message. The format's punctuation next to Chinese is made
+// full-width (Fullwidth); the values put into it are left as they are.
 func Errorf(code string, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(Fullwidth(format), args...)}
 }
 
 // Throttled returns an ETHROTTLED error that says how long to wait.
 func Throttled(retryAfter time.Duration, format string, args ...any) *Error {
-	return &Error{Code: ETHROTTLED, Message: fmt.Sprintf(format, args...), RetryAfter: retryAfter}
+	return &Error{Code: ETHROTTLED, Message: fmt.Sprintf(Fullwidth(format), args...), RetryAfter: retryAfter}
 }
 
 // RetryAfter returns how long the caller must wait before trying again,

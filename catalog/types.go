@@ -80,6 +80,21 @@ type Document struct {
 	UploadedBy string
 	UploadedAt time.Time
 	Seq        int64 // increases on every change, so a follower index can catch up
+	Reading    Reading
+}
+
+// Page sources, one per page in Reading.PageSources.
+const (
+	SourceText = "text" // the file's own text layer or markup
+	SourceOCR  = "ocr"  // optical character recognition of the page image
+)
+
+// Reading is how a document's pages were read, known once it is
+// extracted.
+type Reading struct {
+	PageSources   []string // SourceText or SourceOCR per page; nil when every page is text
+	OCRConfidence *float64 // mean recognition confidence (0–1) over OCR'd pages; nil without OCR
+	SealPages     []int    // 1-based pages with a red official seal (公章)
 }
 
 // Year is the year the document belongs to: the year of issue, or else the

@@ -156,11 +156,13 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document) (*indexJob, 
 			return nil, err
 		}
 	}
-	err = s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages)})
+	reading := t.Reading()
+	err = s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages),
+		Reading: &reading})
 	if err != nil {
 		return nil, err
 	}
-	d.Status, d.Pages = catalog.StatusExtracted, len(t.Pages)
+	d.Status, d.Pages, d.Reading = catalog.StatusExtracted, len(t.Pages), reading
 	return &indexJob{doc: d, pages: t.Pages}, nil
 }
 
@@ -185,7 +187,8 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document) (*St
 		return nil, fmt.Errorf("extract %s (%s): %w", d.ID, d.Filename, err)
 	}
 	s.log.Info("text extracted", "id", d.ID, "extractor", res.Extractor, "pages", len(res.Pages), "took", time.Since(start))
-	return &StoredText{Extractor: res.Extractor, Version: res.Version, Encoding: res.Encoding, Title: res.Title, Pages: res.Pages}, nil
+	return &StoredText{Extractor: res.Extractor, Version: res.Version, Encoding: res.Encoding, Title: res.Title, Pages: res.Pages,
+		PageSources: res.PageSources, OCRConfidence: res.OCRConfidence, SealPages: res.SealPages}, nil
 }
 
 // localCopy returns a path with the reader's bytes: the file itself when

@@ -27,6 +27,11 @@ type StoredText struct {
 	SealPages     []int    `json:"seal_pages,omitempty"`
 }
 
+// Reading is how the text's pages were read, for the catalog.
+func (t *StoredText) Reading() catalog.Reading {
+	return catalog.Reading{PageSources: t.PageSources, OCRConfidence: t.OCRConfidence, SealPages: t.SealPages}
+}
+
 // SaveText writes t as the text of the document with these bytes.
 func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) error {
 	body, err := json.Marshal(t)

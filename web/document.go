@@ -1,8 +1,10 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,6 +30,10 @@ type documentPage struct {
 	Suggestions []search.Suggestion
 	KeyOptions  []option
 	DocTypes    []option
+	// PageReading says how the page shown was read (text layer or OCR,
+	// with a seal); SealPages lists the pages with a red seal.
+	PageReading string
+	SealPages   string
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -48,6 +54,7 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)
 	if err := h.fillDocumentLinks(r, p, rd.Links); err != nil {
 		h.fail(w, r, err)
 		return
@@ -132,4 +139,36 @@ func (h *handler) linkDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, "/documents/"+l.DocumentID+"#links", tr(langOf(r), "done"))
+}
+
+// pageReading says in words how page n of d was read, for reviewers to see
+// at a glance whether the evidence is a stamped scan.
+func pageReading(l Lang, d *catalog.Document, n int) string {
+	sources := d.Reading.Sources(d.Pages)
+	if n < 1 || n > len(sources) {
+		return ""
+	}
+	line := fmt.Sprintf(tr(l, "doc.read.text"), n)
+	if sources[n-1] == catalog.SourceOCR {
+		conf := 0
+		if c := d.Reading.OCRConfidence; c != nil {
+			conf = int(*c*100 + 0.5)
+		}
+		line = fmt.Sprintf(tr(l, "doc.read.ocr"), n, conf)
+	}
+	if slices.Contains(d.Reading.SealPages, n) {
+		line += tr(l, "doc.read.seal")
+	}
+	return line
+}
+
+func sealPages(l Lang, d *catalog.Document) string {
+	if len(d.Reading.SealPages) == 0 {
+		return tr(l, "doc.seals.none")
+	}
+	pages := make([]string, len(d.Reading.SealPages))
+	for i, p := range d.Reading.SealPages {
+		pages[i] = strconv.Itoa(p)
+	}
+	return strings.Join(pages, "、")
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -130,7 +131,7 @@ func TestLoginFormErrors(t *testing.T) {
 	}
 	raw, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(raw), "登录失败次数过多,请 10 分钟后再试") {
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(raw), catalog.Fullwidth("登录失败次数过多,请 10 分钟后再试")) {
 		t.Errorf("throttled login: %d %.300s; want 429 saying 10 分钟", resp.StatusCode, textOf(string(raw)))
 	}
 	if ra := resp.Header.Get("Retry-After"); ra != "600" {
@@ -262,7 +263,7 @@ func TestAdminSeesTheNewUsersPasswordAndFlashesSurviveFragments(t *testing.T) {
 	s := newSite(t)
 	admin := s.login("admin")
 	resp, body := admin.post("/admin/users", url.Values{"username": {"zhao"}, "role": {"reviewer"}})
-	if resp.StatusCode != 200 || !strings.Contains(body, "已创建用户 zhao,初始密码:") {
+	if resp.StatusCode != 200 || !strings.Contains(body, catalog.Fullwidth("已创建用户 zhao,初始密码:")) {
 		t.Fatalf("create user: %d %.300s", resp.StatusCode, textOf(body))
 	}
 	if strings.Contains(resp.Request.URL.String(), "flash") {
@@ -325,11 +326,42 @@ func TestUploadFormWithoutScriptReportsEachFile(t *testing.T) {
 		t.Fatalf("upload: %d %.300s", resp.StatusCode, textOf(body))
 	}
 	text := textOf(body)
-	if !strings.Contains(text, "通知.pdf : 失败:文件“通知.pdf”:文件扩展名是 .pdf") || !strings.Contains(text, "总结.txt : 已保存") {
+	if !strings.Contains(text, catalog.Fullwidth("通知.pdf : 失败:文件“通知.pdf”:文件扩展名是 .pdf")) || !strings.Contains(text, "总结.txt : 已保存") {
 		t.Errorf("outcomes: %.400s", text)
 	}
 	docs, _, err := s.env.Catalog.FindDocuments(context.Background(), catalog.DocumentFilter{})
 	if err != nil || len(docs) != 1 || docs[0].City != "330100" {
 		t.Errorf("stored documents %+v %v", docs, err)
+	}
+}
+
+// halfWidthInChinese finds ASCII punctuation written next to Chinese.
+var halfWidthInChinese = regexp.MustCompile(`\p{Han}[,;:()!?]|[,;:()!?]\p{Han}`)
+
+// TestChinesePagesUseFullWidthPunctuation renders every page in Chinese,
+// with a failed document's reason and form errors, and finds no ASCII
+// comma, colon, semicolon or parenthesis next to a Chinese character.
+func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
+	s := newSite(t)
+	// Uploaded text is shown as stored (normalised to half width), so it has no punctuation here.
+	ok := s.env.Upload("330100", "学分银行实施意见.txt", "杭州市建立学分银行推进学习成果认证")
+	st, err := s.env.Ingest.Stage(strings.NewReader("\x00\x01\x02 not text"), "乱码.txt")
+	if err == nil {
+		st.Remove()
+	}
+	admin := s.login("admin")
+	pages := []string{"/search?q=" + url.QueryEscape("学分银行"), "/search?q=" + url.QueryEscape("\"未闭合"),
+		"/documents/" + ok.ID, "/upload", "/admin", "/review", "/indicators", "/indicators/2.3.1", "/claims/new",
+		"/documents/01NOSUCHDOCUMENT0000000000"}
+	for _, path := range pages {
+		_, body := admin.get(path)
+		text := html.UnescapeString(textOf(body))
+		if m := halfWidthInChinese.FindAllString(text, 5); m != nil {
+			t.Errorf("%s: half-width punctuation next to Chinese %q in %.300s", path, m, text)
+		}
+	}
+	_, body := admin.post("/upload", url.Values{"doc_type": {"policy"}, "city": {"330100"}})
+	if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
+		t.Errorf("upload error page: %q in %.300s", m, textOf(body))
 	}
 }

@@ -17,7 +17,14 @@ var funcs = template.FuncMap{
 	"tf": func(l Lang, key string, args ...any) string { return fmt.Sprintf(tr(l, key), args...) },
 	// safe marks HTML produced by our own escaping code (fragments,
 	// contexts) as trusted; it must never be given user input directly.
-	"safe":    func(s string) template.HTML { return template.HTML(s) },
+	"safe":  func(s string) template.HTML { return template.HTML(s) },
+	"paren": paren,
+	"colon": func(l Lang) string {
+		if l == English {
+			return ": "
+		}
+		return "\uFF1A"
+	},
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
 	"date": func(t time.Time) string {
@@ -82,4 +89,13 @@ func docTypeLabel(l Lang, t string) string {
 		return s
 	}
 	return t
+}
+
+// paren puts s in parentheses: full-width ones in Chinese, "(s)" with a
+// space before in English.
+func paren(l Lang, s string) string {
+	if l == English {
+		return " (" + s + ")"
+	}
+	return "\uFF08" + s + "\uFF09"
 }

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // Lang is a UI language.
@@ -24,6 +26,14 @@ func langOf(r *http.Request) Lang {
 }
 
 // tr returns the text of key in lang, falling back to Chinese, then the key.
+func init() {
+	// Chinese words are written with full-width punctuation, whatever the
+	// source file holds.
+	for _, m := range messages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+	}
+}
+
 func tr(lang Lang, key string) string {
 	if m, ok := messages[key]; ok {
 		if s := m[lang]; s != "" {
@@ -90,6 +100,11 @@ var messages = map[string]map[Lang]string{
 	"doc.suggestions":    {Chinese: "推荐关联的指标", English: "Suggested indicators"},
 	"doc.suggest.accept": {Chinese: "采纳", English: "Accept"},
 	"doc.no_text":        {Chinese: "还没有可显示的文字。", English: "No text to show yet."},
+	"doc.read.text":      {Chinese: "第 %d 页:文字层", English: "Page %d: text layer"},
+	"doc.read.ocr":       {Chinese: "第 %d 页:识别文字(OCR,置信度 %d%%)", English: "Page %d: recognised text (OCR, confidence %d%%)"},
+	"doc.read.seal":      {Chinese: " · 有公章", English: " · official seal"},
+	"doc.seals":          {Chinese: "有公章的页", English: "Pages with a seal"},
+	"doc.seals.none":     {Chinese: "未发现公章", English: "none found"},
 	"doc.page":           {Chinese: "页码", English: "Page"},
 	"doc.quote":          {Chinese: "引文(可选)", English: "Quote (optional)"},
 	"doc.note":           {Chinese: "备注(可选)", English: "Note (optional)"},

@@ -116,7 +116,7 @@ func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string)
 	}
 	out := make([]option, len(cities))
 	for i, c := range cities {
-		out[i] = option{c.Code, c.Name + "(" + c.Code + ")", c.Code == selected}
+		out[i] = option{c.Code, c.Name + paren(Chinese, c.Code), c.Code == selected}
 	}
 	return out, nil
 }

@@ -39,8 +39,8 @@ const (
 
 // Page sources, one per page in Result.PageSources.
 const (
-	SourceText = "text" // the file's own text layer or markup
-	SourceOCR  = "ocr"  // optical character recognition of the page image
+	SourceText = catalog.SourceText
+	SourceOCR  = catalog.SourceOCR
 )
 
 // Version is the version of the extraction rules (extractors plus

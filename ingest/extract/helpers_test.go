@@ -36,7 +36,8 @@ func withoutPdftotext(t *testing.T) {
 }
 
 // wantError checks that err carries the application code and that its
-// user-facing message contains phrase.
+// user-facing message contains phrase, written with full-width punctuation
+// as every message is (catalog.Fullwidth).
 func wantError(t *testing.T, what string, err error, code, phrase string) {
 	t.Helper()
 	if err == nil {
@@ -45,6 +46,7 @@ func wantError(t *testing.T, what string, err error, code, phrase string) {
 	if got := catalog.ErrorCode(err); got != code {
 		t.Fatalf("%s: got code %s (%v), want %s", what, got, err, code)
 	}
+	phrase = catalog.Fullwidth(phrase)
 	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, phrase) {
 		t.Fatalf("%s: message %q does not contain %q", what, msg, phrase)
 	}
