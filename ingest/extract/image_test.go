@@ -100,10 +100,15 @@ func TestOCRNormalized(t *testing.T) {
 	}
 }
 
+// TestBlankScan: a scan of an empty page (blank-scan.pdf) and a PDF whose
+// only image holds no text (scan.pdf, a 64×32 grey stand-in) both fail
+// with the blank-scan reason once OCR has looked at them.
 func TestBlankScan(t *testing.T) {
 	needOCR(t)
-	_, err := Extract(context.Background(), FormatPDF, fixture("blank-scan.pdf"), Limits{})
-	wantError(t, "blank-scan.pdf", err, catalog.EINVALID, "每一页都是空白")
+	for _, file := range []string{"blank-scan.pdf", "scan.pdf"} {
+		_, err := Extract(context.Background(), FormatPDF, fixture(file), Limits{})
+		wantError(t, file, err, catalog.EINVALID, "每一页都是空白")
+	}
 }
 
 func TestOCRProgress(t *testing.T) {
@@ -270,6 +275,7 @@ func TestMissingReaders(t *testing.T) {
 		wantError(t, "no pdftoppm", err, catalog.EUNSUPPORTED, "poppler-utils")
 	})
 	t.Run("mixed PDF without OCR keeps its text page", func(t *testing.T) {
+		needPdftotext(t) // ledongthuc/pdf finds no pages in pdfunite's output
 		withoutOCR(t)
 		res, err := Extract(context.Background(), FormatPDF, fixture("mixed.pdf"), Limits{})
 		if err != nil {
