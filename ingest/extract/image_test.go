@@ -211,7 +211,7 @@ func TestTIFFFrames(t *testing.T) {
 func fakeTesseract(t *testing.T, body string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "tesseract")
-	script := "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then printf 'List of available languages (2):\\nchi_sim\\neng\\n'; exit 0; fi\n" + body + "\n"
+	script := "#!/bin/sh\nPATH=/usr/bin:/bin\nif [ \"$1\" = --list-langs ]; then printf 'List of available languages (2):\\nchi_sim\\neng\\n'; exit 0; fi\n" + body + "\n"
 	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
