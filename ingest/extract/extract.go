@@ -50,17 +50,37 @@ const Version = 1
 
 // Default limits, used where a Limits field is zero or negative.
 const (
-	DefaultTimeout      = 60 * time.Second
-	DefaultMaxTextBytes = 64 << 20
-	DefaultMaxUnzipped  = 100 << 20
+	DefaultTimeout        = 60 * time.Second
+	DefaultMaxTextBytes   = 64 << 20
+	DefaultMaxUnzipped    = 100 << 20
+	DefaultOCRPageTimeout = 60 * time.Second
+	DefaultMaxOCRPages    = 500
 )
 
 // Limits bounds the work one extraction may do. Zero fields take the
 // defaults above.
+//
+// OCR is bounded per page, not by Timeout alone: when an extractor is about
+// to OCR n pages, the extraction's deadline moves out by n × OCRPageTimeout,
+// and each page (rendering plus tesseract) must finish within
+// OCRPageTimeout or the document fails. So a 100-page scan at a few seconds
+// a page finishes under the defaults, while a hung page still ends after
+// one minute.
 type Limits struct {
-	Timeout      time.Duration // per extraction, default 60s
+	Timeout      time.Duration // per extraction, default 60s, plus OCRPageTimeout per OCR'd page
 	MaxTextBytes int64         // max extracted text, default 64 MiB
 	MaxUnzipped  int64         // max decompressed bytes of any zip member read (docx), default 100 MiB
+
+	OCRPageTimeout time.Duration // per OCR'd page (rendering and recognition), default 60s
+	MaxOCRPages    int           // max pages OCR'd per document (and TIFF frames), default 500; more is ETOOLARGE
+
+	// Progress, when set, learns how far OCR has come: it is called with
+	// (0, total) when an extractor knows it will OCR total pages of the
+	// document, and with (done, total) after every OCR'd page. It is
+	// called from the extraction's goroutine, never after Extract has
+	// returned, and should return quickly. Documents without OCR never
+	// call it.
+	Progress func(done, total int)
 }
 
 func (l Limits) withDefaults() Limits {
@@ -72,6 +92,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxUnzipped <= 0 {
 		l.MaxUnzipped = DefaultMaxUnzipped
+	}
+	if l.OCRPageTimeout <= 0 {
+		l.OCRPageTimeout = DefaultOCRPageTimeout
+	}
+	if l.MaxOCRPages <= 0 {
+		l.MaxOCRPages = DefaultMaxOCRPages
 	}
 	return l
 }
@@ -121,7 +147,8 @@ func registerExtractor(f Format, run extractor) {
 // page by page.
 //
 // It never panics: every extractor runs under recover. It gives up after
-// lim.Timeout and returns then even if an extractor is still busy; the PDF
+// lim.Timeout (moved out by lim.OCRPageTimeout for every page an extractor
+// OCRs, see Limits) and returns then even if an extractor is still busy; the PDF
 // library cannot be interrupted, so a goroutine stuck inside it keeps running
 // (and holding the open file) until the library returns by itself, and its
 // result is discarded. Cooperative extractors (DOCX, TXT, HTML, pdftotext)
@@ -153,7 +180,7 @@ func Extract(ctx context.Context, format Format, path string, lim Limits) (*Resu
 // goroutine of their own under recover, and waits for them or for the
 // deadline, whichever comes first.
 func runGuarded(parent context.Context, format Format, run extractor, path string, lim Limits) (*Result, error) {
-	ctx, cancel := context.WithTimeout(parent, lim.Timeout)
+	ctx, cancel := withStretchableTimeout(parent, lim.Timeout)
 	defer cancel()
 
 	type outcome struct {
@@ -179,24 +206,24 @@ func runGuarded(parent context.Context, format Format, run extractor, path strin
 	select {
 	case o := <-done:
 		if o.err != nil && ctx.Err() != nil && isContextError(o.err) {
-			return nil, deadlineError(parent, lim)
+			return nil, deadlineError(parent, ctx.budget())
 		}
 		if o.err == nil && o.res == nil {
 			return nil, fmt.Errorf("extractor returned no result: %w", errCorrupt())
 		}
 		return o.res, o.err
 	case <-ctx.Done():
-		return nil, deadlineError(parent, lim)
+		return nil, deadlineError(parent, ctx.budget())
 	}
 }
 
 // deadlineError tells a cancellation by the caller (retryable, no code)
 // from our own time limit (EINVALID, the file is too slow to read).
-func deadlineError(parent context.Context, lim Limits) error {
+func deadlineError(parent context.Context, budget time.Duration) error {
 	if err := parent.Err(); err != nil {
 		return fmt.Errorf("cancelled: %w", err)
 	}
-	return fmt.Errorf("gave up after %s: %w", lim.Timeout, errTimeout(lim.Timeout))
+	return fmt.Errorf("gave up after %s: %w", budget, errTimeout(budget))
 }
 
 func isContextError(err error) bool {

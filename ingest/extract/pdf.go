@@ -23,6 +23,9 @@ const maxPDFPages = 100000
 // private-use or control characters), or with far fewer Han characters than
 // pdftotext finds (CJK fonts without a ToUnicode map). The choice is made
 // page by page; Result.Extractor is "pdftotext" if any page came from it.
+// Last, a page whose text is still weak (fewer than minTextLayerChars
+// visible characters, or garbled) is rendered and read by OCR
+// (ocrWeakPages in pdfocr.go); its PageSources entry is then SourceOCR.
 //
 // The library cannot be interrupted: when it overruns, its goroutine is
 // abandoned and finishes (or hangs) on its own.
@@ -33,7 +36,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if lib.err == nil && lib.plausible() {
-		return &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, nil
+		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim)
 	}
 	if isTooLarge(lib.err) {
 		return nil, lib.err
@@ -57,14 +60,21 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFCorrupt())
 	}
 	pages, fromTool, garbled := choosePages(lib, toolPages)
-	if garbled && allEmpty(pages) {
-		return nil, errPDFGarbled()
+	if allEmpty(pages) && errReaderMissingForPDF(ctx) != nil {
+		// OCR could have read these pages; without it, say what is wrong
+		// with the file rather than what to install.
+		switch {
+		case garbled:
+			return nil, errPDFGarbled()
+		case lib.anyFailed() && toolErr != nil:
+			return nil, fmt.Errorf("%v: %w", toolErr, errPDFCorrupt())
+		}
 	}
 	res := &Result{Extractor: "pdf", Pages: pages, Title: lib.title}
 	if fromTool {
 		res.Extractor = "pdftotext"
 	}
-	return res, nil
+	return ocrWeakPages(ctx, path, res, lim)
 }
 
 // pdfText is what the library made of a file.
@@ -86,6 +96,15 @@ func (t pdfText) plausible() bool {
 		}
 	}
 	return true
+}
+
+func (t pdfText) anyFailed() bool {
+	for _, f := range t.failed {
+		if f {
+			return true
+		}
+	}
+	return false
 }
 
 // readPDFWithLibrary runs the library in a goroutine under recover. When a

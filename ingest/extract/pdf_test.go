@@ -90,6 +90,7 @@ func TestCorruptPDFPanicsRaw(t *testing.T) {
 
 func TestCorruptPDFWithoutPdftotext(t *testing.T) {
 	withoutPdftotext(t)
+	withoutOCR(t) // OCR of the rendered pages recovers some of it
 	_, err := Extract(context.Background(), FormatPDF, fixture("corrupt.pdf"), Limits{})
 	wantError(t, "corrupt.pdf", err, catalog.EINVALID, "PDF")
 }
@@ -114,6 +115,7 @@ func TestCorruptPDFRecoveredByPdftotext(t *testing.T) {
 func TestPDFWithoutToUnicode(t *testing.T) {
 	t.Run("library only", func(t *testing.T) {
 		withoutPdftotext(t)
+		withoutOCR(t) // OCR would read page 2 (see TestMixedPDF for OCR)
 		res := mustExtract(t, FormatPDF, "notounicode.pdf")
 		if len(res.Pages) != 2 || res.Extractor != "pdf" {
 			t.Fatalf("got %d pages via %s, want 2 via pdf", len(res.Pages), res.Extractor)
@@ -145,12 +147,14 @@ func TestPDFWithoutToUnicode(t *testing.T) {
 func TestBadPDFs(t *testing.T) {
 	tests := []struct {
 		file   string
+		code   string
 		phrase string
 	}{
-		{"truncated.pdf", "PDF 文件已损坏或不完整"},
-		{"png-named.pdf", "PDF 文件已损坏或不完整"},
-		{"encrypted.pdf", "PDF 文件已加密"},
-		{"scan.pdf", "PDF 中没有可提取的文字(可能是扫描件,需要 OCR)"},
+		{"truncated.pdf", catalog.EINVALID, "PDF 文件已损坏或不完整"},
+		{"png-named.pdf", catalog.EINVALID, "PDF 文件已损坏或不完整"},
+		{"encrypted.pdf", catalog.EINVALID, "PDF 文件已加密"},
+		// Without OCR a scan cannot be read: the reason names what to install.
+		{"scan.pdf", catalog.EUNSUPPORTED, "tesseract-ocr-chi-sim"},
 	}
 	for _, fallback := range []bool{false, true} {
 		for _, tt := range tests {
@@ -164,8 +168,9 @@ func TestBadPDFs(t *testing.T) {
 				} else {
 					withoutPdftotext(t)
 				}
+				withoutOCR(t) // the text readers alone; ocr_test.go covers scans
 				_, err := Extract(context.Background(), FormatPDF, fixture(tt.file), Limits{})
-				wantError(t, tt.file, err, catalog.EINVALID, tt.phrase)
+				wantError(t, tt.file, err, tt.code, tt.phrase)
 			})
 		}
 	}

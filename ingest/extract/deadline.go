@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// stretchable is a context whose deadline can move out while it runs: an
+// extraction starts with Limits.Timeout and grants itself more time when it
+// learns how many pages it must OCR (extendDeadline). A context.WithTimeout
+// cannot do this, and a fixed timeout large enough for a 100-page scan would
+// let a stuck PDF library hold a job for an hour.
+type stretchable struct {
+	context.Context // cancelled when the deadline passes
+
+	cancel  context.CancelFunc
+	start   time.Time
+	expired atomic.Bool
+
+	mu    sync.Mutex
+	at    time.Time
+	timer *time.Timer
+}
+
+type stretchKey struct{}
+
+// withStretchableTimeout is context.WithTimeout whose deadline
+// extendDeadline can move.
+func withStretchableTimeout(parent context.Context, d time.Duration) (*stretchable, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(parent)
+	s := &stretchable{Context: ctx, cancel: cancel, start: time.Now()}
+	s.at = s.start.Add(d)
+	s.timer = time.AfterFunc(d, func() {
+		s.expired.Store(true)
+		cancel()
+	})
+	return s, func() {
+		s.timer.Stop()
+		cancel()
+	}
+}
+
+// Deadline reports the current deadline, or the parent's if that is
+// earlier.
+func (s *stretchable) Deadline() (time.Time, bool) {
+	s.mu.Lock()
+	at := s.at
+	s.mu.Unlock()
+	if p, ok := s.Context.Deadline(); ok && p.Before(at) {
+		return p, true
+	}
+	return at, true
+}
+
+// Err reports context.DeadlineExceeded once our own deadline has passed.
+func (s *stretchable) Err() error {
+	err := s.Context.Err()
+	if err != nil && s.expired.Load() {
+		return context.DeadlineExceeded
+	}
+	return err
+}
+
+// Value lets extendDeadline find s through the contexts derived from it.
+func (s *stretchable) Value(key any) any {
+	if key == (stretchKey{}) {
+		return s
+	}
+	return s.Context.Value(key)
+}
+
+// budget is the total time granted so far.
+func (s *stretchable) budget() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.at.Sub(s.start)
+}
+
+func (s *stretchable) extend(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.expired.Load() {
+		return // too late: whoever waits has already given up
+	}
+	s.at = s.at.Add(d)
+	s.timer.Reset(time.Until(s.at))
+}
+
+// extendDeadline moves the deadline of the extraction that ctx belongs to
+// out by d. Contexts derived from ctx before the call keep their own
+// deadlines; derive per-page contexts after it. Outside Extract it does
+// nothing.
+func extendDeadline(ctx context.Context, d time.Duration) {
+	if s, ok := ctx.Value(stretchKey{}).(*stretchable); ok {
+		s.extend(d)
+	}
+}

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+func init() { registerExtractor(FormatImage, extractImage) }
+
+// maxImageFileBytes bounds the image file read into memory.
+const maxImageFileBytes = 256 << 20
+
+// extractImage reads a JPEG or PNG as one page and a TIFF as one page per
+// frame, every page by OCR (ocrImage). Result.Extractor is "ocr".
+func extractImage(ctx context.Context, path string, lim Limits) (*Result, error) {
+	data, err := readCapped(path, maxImageFileBytes, func() error {
+		return catalog.Errorf(catalog.ETOOLARGE, "图片文件超过 %s 上限;请降低分辨率或拆分后上传", formatBytes(maxImageFileBytes))
+	})
+	if err != nil {
+		return nil, err
+	}
+	var frames [][]byte
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")), bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		frames = [][]byte{data}
+	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		offsets, err := tiffFrames(data, lim.MaxOCRPages)
+		if err != nil {
+			return nil, err
+		}
+		// One frame's copy at a time: a 200 MB TIFF of 500 frames must not
+		// become 500 copies.
+		read := func(i int) ([]byte, error) { return tiffFrame(data, offsets[i]), nil }
+		pages, err := ocrPages(ctx, len(offsets), lim, read)
+		return imageResult(pages, err)
+	default:
+		return nil, fmt.Errorf("not a JPEG, PNG or TIFF: %w", errImageCorrupt())
+	}
+	pages, err := ocrPages(ctx, len(frames), lim, func(i int) ([]byte, error) { return frames[i], nil })
+	return imageResult(pages, err)
+}
+
+func imageResult(pages *ocrDoc, err error) (*Result, error) {
+	if err != nil {
+		return nil, err
+	}
+	if pages.blank() {
+		return nil, errBlankScan()
+	}
+	res := &Result{Extractor: "ocr", Pages: pages.text, PageSources: make([]string, len(pages.text))}
+	for i := range res.PageSources {
+		res.PageSources[i] = SourceOCR
+	}
+	res.OCRConfidence = pages.meanConfidence()
+	res.SealPages = pages.sealPages(nil)
+	return res, nil
+}
+
+// maxTIFFFrames stops the walk of an IFD chain that is corrupt or hostile
+// long before Limits.MaxOCRPages would matter.
+const maxTIFFFrames = 100_000
+
+// tiffFrames walks a TIFF's chain of image file directories and returns
+// the offset of each (one per frame). golang.org/x/image/tiff decodes only
+// the first IFD; tiffFrame makes any frame the first. It refuses loops,
+// offsets outside the file, BigTIFF and more than maxFrames frames
+// (ETOOLARGE: 2,000 tiny frames cost nothing to send and hours to OCR).
+func tiffFrames(data []byte, maxFrames int) ([]uint32, error) {
+	if len(data) < 8 {
+		return nil, errImageCorrupt()
+	}
+	var order binary.ByteOrder = binary.LittleEndian
+	if data[0] == 'M' {
+		order = binary.BigEndian
+	}
+	if order.Uint16(data[2:4]) != 42 {
+		return nil, fmt.Errorf("BigTIFF or unknown TIFF version: %w", errImageCorrupt())
+	}
+	var offsets []uint32
+	seen := map[uint32]bool{}
+	for off := order.Uint32(data[4:8]); off != 0; {
+		if seen[off] || off < 8 || int64(off)+2 > int64(len(data)) {
+			return nil, fmt.Errorf("TIFF directory at %d: %w", off, errImageCorrupt())
+		}
+		seen[off] = true
+		offsets = append(offsets, off)
+		if len(offsets) > maxFrames || len(offsets) > maxTIFFFrames {
+			return nil, errTooManyFrames(maxFrames)
+		}
+		n := int64(order.Uint16(data[off:]))
+		next := int64(off) + 2 + 12*n
+		if next+4 > int64(len(data)) {
+			return nil, fmt.Errorf("TIFF directory at %d runs past the end: %w", off, errImageCorrupt())
+		}
+		off = order.Uint32(data[next:])
+	}
+	if len(offsets) == 0 {
+		return nil, fmt.Errorf("TIFF without frames: %w", errImageCorrupt())
+	}
+	return offsets, nil
+}
+
+// tiffFrame returns a copy of the TIFF whose header points at the frame's
+// directory, so that a decoder that reads the first frame reads this one.
+// Every offset in a TIFF is absolute, so nothing else has to move.
+func tiffFrame(data []byte, ifd uint32) []byte {
+	out := bytes.Clone(data[:8])
+	var order binary.ByteOrder = binary.LittleEndian
+	if data[0] == 'M' {
+		order = binary.BigEndian
+	}
+	order.PutUint32(out[4:8], ifd)
+	return append(out, data[8:]...)
+}
+
+func errTooManyFrames(max int) error {
+	return catalog.Errorf(catalog.ETOOLARGE, "TIFF 文件的页数(帧数)超过 %d 页上限,可能是异常文件;请拆分后分别上传", max)
+}
+
+func errBlankScan() error {
+	return catalog.Errorf(catalog.EINVALID, "扫描件的每一页都是空白,没有可识别的文字;请检查扫描时是否放反或漏放了纸张,重新扫描后上传")
+}

@@ -1,0 +1,256 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	_ "image/jpeg" // page images: JPEG, PNG and TIFF frames
+	_ "image/png"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	_ "golang.org/x/image/tiff"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// ocrLanguages are the tesseract models used: chi_sim for the text, eng for
+// Latin letters and digits in it.
+var ocrLanguages = []string{"chi_sim", "eng"}
+
+// tesseractPSM is tesseract's page segmentation mode: 6, one uniform block
+// of text, which is what an official document's page is. Measured on the
+// stamped scan at 300 dpi (Han accuracy page 1 / sealed page 2): psm 3
+// (automatic layout) 0.970 / 0.886, psm 4 0.970 / 0.871, psm 6 0.988 /
+// 0.914; psm 3 split the first character of every line ("三、", "四、")
+// into a column of junk. Pages laid out in columns or tables may read
+// worse. TestOCRAccuracy with EVIDENCE_OCR_SWEEP=1 reprints the table.
+var tesseractPSM = "6"
+
+// maxImagePixels refuses a page image before it is decoded: 100 million
+// pixels is an A4 page at about 1,200 dpi, far beyond any scan, and already
+// 200 MB in our two one-byte planes. A 30,000×30,000 image (900 million
+// pixels, a few KB as a PNG) is a decompression bomb.
+const maxImagePixels = 100_000_000
+
+// maxOCROutput bounds what we read of tesseract's TSV for one page.
+const maxOCROutput = 16 << 20
+
+// ocrPage reads one page image by OCR: the default of the ocrImage hook.
+//
+// It checks the image's size from its header before decoding it (ETOOLARGE
+// past maxImagePixels), finds and whitens red seals (seal.go), skips pages
+// without ink, and runs tesseract on the grey image under
+// lim.OCRPageTimeout. A missing tesseract or language model is
+// errReaderMissing (EUNSUPPORTED); a page that takes too long is EINVALID.
+func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
+	lim = lim.withDefaults()
+	tess, err := findTesseract(ctx)
+	if err != nil {
+		return PageOCR{}, err
+	}
+	img, err := decodePageImage(data)
+	if err != nil {
+		return PageOCR{}, err
+	}
+	in := prepareForOCR(img, true)
+	img = nil // the original can go before tesseract runs
+	out := PageOCR{Seal: len(in.seals) > 0}
+	if in.blank {
+		return out, nil
+	}
+	out.Text, out.Confidence, err = runTesseract(ctx, tess, in.gray, lim)
+	return out, err
+}
+
+// decodePageImage decodes a JPEG, PNG, TIFF (first frame) or PPM after
+// checking its dimensions.
+func decodePageImage(data []byte) (image.Image, error) {
+	if bytes.HasPrefix(data, []byte("P6")) {
+		return decodePPM(data) // a PDF page rendered by pdftoppm
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("image header: %v: %w", err, errImageCorrupt())
+	}
+	if err := checkImageSize(cfg.Width, cfg.Height); err != nil {
+		return nil, fmt.Errorf("%s %d×%d: %w", format, cfg.Width, cfg.Height, err)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %v: %w", format, err, errImageCorrupt())
+	}
+	return img, nil
+}
+
+func checkImageSize(w, h int) error {
+	if w <= 0 || h <= 0 {
+		return errImageCorrupt()
+	}
+	if int64(w)*int64(h) > maxImagePixels {
+		return catalog.Errorf(catalog.ETOOLARGE,
+			"图片尺寸过大(%d×%d 像素,超过 %d 万像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传", w, h, maxImagePixels/10000)
+	}
+	return nil
+}
+
+// findTesseract returns the tesseract program, checking once per path that
+// it has the language models we use.
+func findTesseract(ctx context.Context) (string, error) {
+	path := lookProgram("tesseract")
+	if path == "" {
+		return "", errReaderMissing("文字识别程序 tesseract", pkgTesseract)
+	}
+	if _, ok := tesseractChecked.Load(path); ok {
+		return path, nil
+	}
+	langs, err := tesseractLanguages(ctx, path)
+	if err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", fmt.Errorf("%v: %w", err, errReaderMissing("可用的文字识别程序 tesseract", pkgTesseract))
+	}
+	for _, l := range ocrLanguages {
+		if !langs[l] {
+			return "", fmt.Errorf("tesseract lacks %s: %w", l, errReaderMissing("tesseract 的中文识别语言包 chi_sim", pkgTesseract))
+		}
+	}
+	tesseractChecked.Store(path, true) // only success is remembered: an install is seen at once
+	return path, nil
+}
+
+var tesseractChecked sync.Map // path → true
+
+// tesseractLanguages runs `tesseract --list-langs`.
+func tesseractLanguages(ctx context.Context, path string) (map[string]bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, path, "--list-langs")
+	killProcessGroup(cmd)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("%s --list-langs: %v", path, err)
+	}
+	langs := map[string]bool{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if l := strings.TrimSpace(line); l != "" && !strings.Contains(l, " ") {
+			langs[l] = true
+		}
+	}
+	return langs, nil
+}
+
+// runTesseract feeds the grey page to tesseract as a PGM on stdin and reads
+// TSV from stdout: words with their confidences. Its process group is
+// killed when the page's time is up, so that nothing it started outlives
+// the call.
+func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits) (string, float64, error) {
+	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(pctx, path, "stdin", "stdout",
+		"-l", strings.Join(ocrLanguages, "+"), "--psm", tesseractPSM, "tsv")
+	// One thread per page: pages of different documents run in parallel
+	// (EVIDENCE_OCR_WORKERS), and OpenMP threads fighting over two cores
+	// were slower.
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	cmd.Stdin = bytes.NewReader(encodePGM(page))
+	stdout := &cappedBuffer{max: maxOCROutput}
+	stderr := &cappedBuffer{max: 4096, discard: true}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	killProcessGroup(cmd)
+	err := cmd.Run()
+	switch {
+	case ctx.Err() != nil:
+		return "", 0, fmt.Errorf("tesseract: %w", ctx.Err())
+	case pctx.Err() != nil:
+		return "", 0, fmt.Errorf("tesseract killed after %s: %w", lim.OCRPageTimeout, errOCRTimeout(lim.OCRPageTimeout))
+	case stdout.overflow:
+		return "", 0, errTextTooLarge(maxOCROutput)
+	case err != nil:
+		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")
+		return "", 0, fmt.Errorf("tesseract: %v: %s: %w", err, msg, errImageCorrupt())
+	}
+	text, conf := parseTesseractTSV(stdout.buf.Bytes())
+	return text, conf, nil
+}
+
+// encodePGM writes a binary PGM, which leptonica reads from a pipe without
+// the cost of PNG compression.
+func encodePGM(g *image.Gray) []byte {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	head := fmt.Sprintf("P5\n%d %d\n255\n", w, h)
+	buf := make([]byte, 0, len(head)+w*h)
+	buf = append(buf, head...)
+	for y := range h {
+		off := g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+y)
+		buf = append(buf, g.Pix[off:off+w]...)
+	}
+	return buf
+}
+
+// parseTesseractTSV rebuilds the text from tesseract's TSV (level 5 rows
+// are words): words of a line joined by spaces (Normalize removes those
+// between Han characters), lines by "\n", blocks by "\n\n". conf is the
+// mean word confidence scaled to 0–1, 0 when there are no words.
+func parseTesseractTSV(tsv []byte) (text string, conf float64) {
+	var b strings.Builder
+	var sum float64
+	words := 0
+	lastBlock, lastLine := "", ""
+	sc := bufio.NewScanner(bytes.NewReader(tsv))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 12 || f[0] != "5" {
+			continue
+		}
+		word := strings.TrimSpace(f[11])
+		c, err := strconv.ParseFloat(f[10], 64)
+		if word == "" || err != nil || c < 0 {
+			continue
+		}
+		block := f[1] + "." + f[2]
+		line := block + "." + f[3] + "." + f[4]
+		switch {
+		case b.Len() == 0:
+		case block != lastBlock:
+			b.WriteString("\n\n")
+		case line != lastLine:
+			b.WriteString("\n")
+		default:
+			b.WriteString(" ")
+		}
+		lastBlock, lastLine = block, line
+		b.WriteString(word)
+		sum += c
+		words++
+	}
+	if words == 0 {
+		return "", 0
+	}
+	return b.String(), sum / float64(words) / 100
+}
+
+func errImageCorrupt() error {
+	return catalog.Errorf(catalog.EINVALID, "图片文件已损坏或格式不正确,无法识别文字;请重新扫描或导出为 JPEG、PNG 或 TIFF 后上传")
+}
+
+func errOCRTimeout(d time.Duration) error {
+	return catalog.Errorf(catalog.EINVALID,
+		"文字识别(OCR)单页超时(超过 %s),已停止处理;请检查扫描件是否清晰、页面是否异常,或降低分辨率后重新上传", formatSeconds(d))
+}
+
+// formatSeconds renders a time limit for a user: "60 秒", "500 毫秒".
+func formatSeconds(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d 毫秒", d.Milliseconds())
+	}
+	return fmt.Sprintf("%d 秒", int(d/time.Second))
+}

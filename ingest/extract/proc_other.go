@@ -1,0 +1,14 @@
+//go:build !unix
+
+package extract
+
+import (
+	"os/exec"
+	"time"
+)
+
+// killProcessGroup kills only the process itself where there are no
+// process groups; WaitDelay still bounds the wait for its pipes.
+func killProcessGroup(cmd *exec.Cmd) {
+	cmd.WaitDelay = 2 * time.Second
+}

@@ -1,0 +1,21 @@
+//go:build unix
+
+package extract
+
+import (
+	"os/exec"
+	"syscall"
+	"time"
+)
+
+// killProcessGroup makes cmd the leader of a new process group and, when
+// its context ends, kills the whole group: a wrapper script or a helper the
+// program started dies with it instead of holding the output pipe open.
+// WaitDelay then bounds how long Wait waits for the pipes to close.
+func killProcessGroup(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error {
+		return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	}
+	cmd.WaitDelay = 2 * time.Second
+}

@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Reader is an optional external program that some formats need, as
+// `evidence doctor` and the admin page list them.
+type Reader struct {
+	Name      string // the program and what it is for, e.g. "tesseract (OCR, chi_sim + eng)"
+	Package   string // the Debian packages that provide it, e.g. "tesseract-ocr tesseract-ocr-chi-sim"
+	Available bool
+	Detail    string // the path and version found, or what is missing
+}
+
+// readerCheck is one entry of the list Readers reports. Files that rely on
+// a program append their check in init (registerReader), so that a new
+// format adds its program without touching this file.
+type readerCheck struct {
+	name, pkg string
+	check     func(ctx context.Context) (ok bool, detail string)
+}
+
+var (
+	readerChecksMu sync.Mutex
+	readerChecks   []readerCheck
+)
+
+func registerReader(name, pkg string, check func(ctx context.Context) (bool, string)) {
+	readerChecksMu.Lock()
+	defer readerChecksMu.Unlock()
+	readerChecks = append(readerChecks, readerCheck{name, pkg, check})
+}
+
+// Readers checks every optional program the extractors may run and reports
+// which are installed, in the order they registered. Each check runs the
+// program briefly (e.g. `tesseract --list-langs`) under ctx with a few
+// seconds' limit; a slow or broken program is reported unavailable.
+func Readers(ctx context.Context) []Reader {
+	readerChecksMu.Lock()
+	checks := append([]readerCheck(nil), readerChecks...)
+	readerChecksMu.Unlock()
+	out := make([]Reader, 0, len(checks))
+	for _, c := range checks {
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		ok, detail := c.check(cctx)
+		cancel()
+		out = append(out, Reader{Name: c.name, Package: c.pkg, Available: ok, Detail: detail})
+	}
+	return out
+}
+
+// programOverrides replaces the PATH lookup of a program by name; tests
+// point tesseract at a script that hangs, or at nothing ("").
+var programOverrides sync.Map // program name → path, "" = not installed
+
+// lookProgram returns the path of an optional program, or "" when it is not
+// installed.
+func lookProgram(name string) string {
+	if p, ok := programOverrides.Load(name); ok {
+		return p.(string)
+	}
+	p, err := exec.LookPath(name)
+	if err != nil {
+		return ""
+	}
+	return p
+}
+
+// The Debian packages the OCR readers need, named in messages.
+const (
+	pkgTesseract = "tesseract-ocr、tesseract-ocr-chi-sim"
+	pkgPoppler   = "poppler-utils"
+)
+
+// errReaderMissing is the error of a file whose reader is not installed.
+//
+// Its code is EUNSUPPORTED, not EUNAVAILABLE: the ingest pipeline retries
+// EUNAVAILABLE documents by itself forever (a store that is down comes
+// back), whereas a missing program stays missing until an administrator
+// installs it, so the document must end as failed with this reason and be
+// retried by `evidence retry` or a new upload after the install.
+func errReaderMissing(what, packages string) error {
+	return catalog.Errorf(catalog.EUNSUPPORTED,
+		"服务器未安装%s,无法识别该文件中的文字;请管理员安装 Debian 软件包 %s 后重试(evidence retry 或重新上传)", what, packages)
+}
+
+func init() {
+	registerReader("tesseract (OCR, chi_sim + eng)", "tesseract-ocr tesseract-ocr-chi-sim", checkTesseract)
+	registerReader("pdftoppm (扫描版 PDF 页面渲染)", "poppler-utils", checkProgram("pdftoppm", "-v"))
+	registerReader("pdftotext (PDF 文字层备用读取)", "poppler-utils poppler-data", checkProgram("pdftotext", "-v"))
+}
+
+// checkProgram reports whether a program is installed and the first line
+// of what it prints when asked for its version.
+func checkProgram(name string, versionArgs ...string) func(ctx context.Context) (bool, string) {
+	return func(ctx context.Context) (bool, string) {
+		path := lookProgram(name)
+		if path == "" {
+			return false, name + " not found in PATH"
+		}
+		out, err := exec.CommandContext(ctx, path, versionArgs...).CombinedOutput()
+		first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+		if err != nil {
+			return false, fmt.Sprintf("%s: %v %s", path, err, first)
+		}
+		return true, path + ": " + first
+	}
+}
+
+func checkTesseract(ctx context.Context) (bool, string) {
+	path := lookProgram("tesseract")
+	if path == "" {
+		return false, "tesseract not found in PATH"
+	}
+	langs, err := tesseractLanguages(ctx, path)
+	if err != nil {
+		return false, err.Error()
+	}
+	var missing []string
+	for _, l := range ocrLanguages {
+		if !langs[l] {
+			missing = append(missing, l)
+		}
+	}
+	if len(missing) > 0 {
+		return false, fmt.Sprintf("%s: language data missing: %s", path, strings.Join(missing, ", "))
+	}
+	return true, fmt.Sprintf("%s: languages %s", path, strings.Join(ocrLanguages, "+"))
+}
