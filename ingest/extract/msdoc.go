@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +30,8 @@ func init() { catdoc.register() }
 func extractWord97(ctx context.Context, path string, lim Limits) (*Result, error) {
 	out, err := catdoc.run(ctx, path, lim.MaxTextBytes, "-w", "-d", "utf-8")
 	if err != nil {
-		if catalog.ErrorCode(err) != "" || isContextError(err) {
+		var appErr *catalog.Error
+		if errors.As(err, &appErr) || isContextError(err) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.EINVALID, "Word 文件(.doc/.wps)已损坏,无法读取;请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再上传"))

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -73,6 +74,7 @@ type rtfReader struct {
 	budget textBudget
 	fonts  map[int]encoding.Encoding // \fN → its \fcharset
 	ansi   encoding.Encoding         // \ansicpgN
+	cpSet  bool                      // \ansicpgN was given
 	bytes  []byte                    // pending \'xx bytes, decoded together
 	skipN  int                       // fallback characters still to skip after \uN
 	cells  int                       // \cell marks in the current table row
@@ -273,7 +275,7 @@ func (r *rtfReader) word(w string, param int, hasParam bool) error {
 		st.skip = true
 		return nil
 	case w == "ansicpg" && hasParam:
-		r.ansi = codePage(param)
+		r.ansi, r.cpSet = codePage(param), true
 		return nil
 	case w == "uc" && hasParam:
 		st.uc = max(param, 0)
@@ -352,6 +354,9 @@ func (r *rtfReader) flush() error {
 	enc := r.ansi
 	if e, ok := r.fonts[r.state().font]; ok {
 		enc = e
+	} else if !r.cpSet && utf8.Valid(r.bytes) {
+		// Some programs write UTF-8 bytes and no code page at all.
+		enc = encoding.Nop
 	}
 	out, err := enc.NewDecoder().Bytes(r.bytes)
 	r.bytes = r.bytes[:0]

@@ -98,10 +98,14 @@ func (t *tableText) pages() []string {
 	return append(t.done, t.page.String())
 }
 
+var cellLineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "\f", " ")
+
 // cleanCell puts a cell on one line.
 func cleanCell(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "\f", " ").Replace(s)
-	return strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	return strings.TrimSpace(cellLineBreaks.Replace(s))
 }
 
 func errTableTooLarge() error {
