@@ -285,7 +285,7 @@ func formatBytes(n int64) string {
 // to do about it.
 
 func errUnsupportedFormat() error {
-	return catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持该文件格式;目前支持 PDF、DOCX、TXT、HTML,请另存为其中一种格式后重新上传")
+	return catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持该文件格式;%s,请另存为其中一种格式后重新上传", supportedFormats())
 }
 
 func errCorrupt() error {
