@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"encoding/binary"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -196,5 +198,41 @@ func TestODTStructure(t *testing.T) {
 	want := []string{"标题\n\n学分银行\n\n指标 | 342", "第二页"}
 	if strings.Join(res.Pages, "|") != strings.Join(want, "|") {
 		t.Fatalf("got %q, want %q", res.Pages, want)
+	}
+}
+
+func TestXLSFormulaRecords(t *testing.T) {
+	var stream []byte
+	rec := func(typ uint16, data ...byte) {
+		stream = binary.LittleEndian.AppendUint16(stream, typ)
+		stream = binary.LittleEndian.AppendUint16(stream, uint16(len(data)))
+		stream = append(stream, data...)
+	}
+	formula := func(row, col byte, value [8]byte) {
+		rec(0x0006, append([]byte{row, 0, col, 0, 15, 0}, append(value[:], 0, 0, 0, 0, 0, 0, 0, 0)...)...)
+	}
+	var num [8]byte
+	binary.LittleEndian.PutUint64(num[:], math.Float64bits(360))
+	formula(3, 1, num)
+	formula(3, 2, [8]byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}) // a string result
+	rec(0x0207, 4, 0, 1, 0xbe, 0x8f, 0x07, 0x68)         // STRING "达标" in UTF-16
+	formula(4, 1, [8]byte{1, 0, 1, 0, 0, 0, 0xFF, 0xFF}) // TRUE
+	rec(0x000A)
+
+	got := map[xlsCell]xlsFormulaValue{}
+	if _, err := readSheetFormulas(stream, 0, got, 10); err != nil {
+		t.Fatal(err)
+	}
+	if v := got[xlsCell{3, 1}]; !v.isNum || v.num != 360 {
+		t.Errorf("number result %+v", v)
+	}
+	if v := got[xlsCell{3, 2}]; v.isNum || v.text != "达标" {
+		t.Errorf("string result %+v", v)
+	}
+	if v := got[xlsCell{4, 1}]; v.text != "TRUE" {
+		t.Errorf("boolean result %+v", v)
+	}
+	if _, err := readSheetFormulas(stream, 0, map[xlsCell]xlsFormulaValue{}, 1); catalog.ErrorCode(err) != catalog.ETOOLARGE {
+		t.Errorf("formula cap: got %v", err)
 	}
 }

@@ -21,10 +21,13 @@ import (
 // (the shared strings with East Asian extensions), while xlsReader read them
 // all. The library reads the whole workbook into memory and cannot be
 // interrupted, so files over Limits.MaxUnzipped are refused before it runs;
-// it panics on some corrupt files, which extractXLS turns into an error.
+// it panics on some corrupt files, which extractXLS turns into an error. It
+// also skips formula cells (a table's 合计 row came out empty), whose cached
+// results xlsformula.go reads.
 
-// extractXLS reads every sheet as a page, rows as lines, cells separated by
-// a tab, numbers as their format shows them, empty rows skipped.
+// extractXLS reads every sheet as a page, rows as lines, cells separated,
+// numbers as their format shows them, formula cells by their last computed
+// value (xlsformula.go), empty rows skipped.
 func extractXLS(ctx context.Context, path string, lim Limits) (res *Result, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -42,6 +45,10 @@ func extractXLS(ctx context.Context, path string, lim Limits) (res *Result, err 
 	if err != nil {
 		return nil, fmt.Errorf("open xls: %v: %w", err, errXLSCorrupt())
 	}
+	formulas, err := readXLSFormulas(path, lim.MaxUnzipped)
+	if err != nil {
+		return nil, err
+	}
 	t := newTableText(lim)
 	for i := 0; i < wb.GetNumberSheets(); i++ {
 		if err := ctx.Err(); err != nil {
@@ -51,22 +58,52 @@ func extractXLS(ctx context.Context, path string, lim Limits) (res *Result, err 
 		if err != nil {
 			return nil, fmt.Errorf("sheet %d: %v: %w", i, err, errXLSCorrupt())
 		}
-		t.startPage(sheet.GetName())
-		for r := 0; r < sheet.GetNumberRows(); r++ {
-			row, err := sheet.GetRow(r)
-			if err != nil {
-				continue
-			}
-			var cells []string
-			for _, c := range row.GetCols() {
-				cells = append(cells, xlsCellText(&wb, c))
-			}
-			if err := t.row(cells); err != nil {
-				return nil, err
-			}
+		var f map[xlsCell]xlsFormulaValue
+		if i < len(formulas) {
+			f = formulas[i]
+		}
+		if err := xlsSheet(&wb, sheet, f, t); err != nil {
+			return nil, err
 		}
 	}
 	return &Result{Extractor: "xls", Pages: t.pages()}, nil
+}
+
+// xlsSheet adds one sheet's page: the cells xlsReader read, and the
+// formula results it skipped.
+func xlsSheet(wb *xls.Workbook, sheet *xls.Sheet, formulas map[xlsCell]xlsFormulaValue, t *tableText) error {
+	t.startPage(sheet.GetName())
+	rows, cols := sheet.GetNumberRows(), 0
+	for c := range formulas {
+		rows, cols = max(rows, c.row+1), max(cols, c.col+1)
+	}
+	for r := 0; r < rows; r++ {
+		row, err := sheet.GetRow(r)
+		if err != nil {
+			continue
+		}
+		var cells []string
+		for _, c := range row.GetCols() {
+			cells = append(cells, xlsCellText(wb, c))
+		}
+		for c := 0; c < cols; c++ {
+			v, ok := formulas[xlsCell{r, c}]
+			if !ok {
+				continue
+			}
+			for len(cells) <= c {
+				cells = append(cells, "")
+			}
+			cells[c] = v.text
+			if v.isNum {
+				cells[c] = formatNumber(v.num, xlsFormatCode(wb, v.xf))
+			}
+		}
+		if err := t.row(cells); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // xlsCellText renders one cell as Excel shows it.
