@@ -12,8 +12,6 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -233,25 +231,6 @@ func unhex(a, b byte) (byte, bool) {
 	return hi<<4 | lo, ok1 && ok2
 }
 
-// rtfSkipped are destinations whose content is not body text.
-var rtfSkipped = map[string]bool{
-	"colortbl": true, "stylesheet": true, "info": true, "pict": true, "object": true,
-	"fldinst": true, "themedata": true, "colorschememapping": true, "datastore": true,
-	"latentstyles": true, "listtable": true, "listoverridetable": true, "rsidtbl": true,
-	"generator": true, "xmlnstbl": true, "mmathPr": true, "pgdsctbl": true, "filetbl": true,
-	"revtbl": true, "nonshppict": true, "header": true, "headerl": true, "headerr": true,
-	"headerf": true, "footer": true, "footerl": true, "footerr": true, "footerf": true,
-	"bkmkstart": true, "bkmkend": true, "shpinst": true, "listtext": true, "pntext": true,
-	"protusertbl": true, "userprops": true, "xe": true, "tc": true,
-}
-
-// rtfSymbols are control words that stand for a character.
-var rtfSymbols = map[string]string{
-	"par": paraBreak, "line": "\n", "tab": " ", "row": rowBreak,
-	"emdash": "—", "endash": "–", "emspace": " ", "enspace": " ", "bullet": "•",
-	"lquote": "‘", "rquote": "’", "ldblquote": "“", "rdblquote": "”",
-}
-
 // word handles a control word with its parameter.
 func (r *rtfReader) word(w string, param int, hasParam bool) error {
 	st := r.state()
@@ -394,40 +373,6 @@ func (r *rtfReader) breakPage() {
 	}
 	r.done = append(r.done, r.page.String())
 	r.page.Reset()
-}
-
-// codePage returns the decoder of a Windows code page; unknown ones are read
-// as Windows-1252.
-func codePage(cp int) encoding.Encoding {
-	switch cp {
-	case 936, 54936:
-		return simplifiedchinese.GB18030 // a superset of GBK
-	case 950:
-		return traditionalchinese.Big5
-	case 65001:
-		return encoding.Nop
-	case 1250:
-		return charmap.Windows1250
-	case 1251:
-		return charmap.Windows1251
-	}
-	return charmap.Windows1252
-}
-
-// charsetEncoding maps a font's \fcharset to its decoder; nil for charsets
-// that take the document's code page.
-func charsetEncoding(cs int) encoding.Encoding {
-	switch cs {
-	case 134: // GB2312
-		return simplifiedchinese.GB18030
-	case 136: // Big5
-		return traditionalchinese.Big5
-	case 238:
-		return charmap.Windows1250
-	case 204:
-		return charmap.Windows1251
-	}
-	return nil
 }
 
 func errRTFCorrupt(why string) error {
