@@ -11,11 +11,13 @@
 // One file per format, each registering itself with registerExtractor:
 // pdf.go (ledongthuc/pdf with a per-page fallback to poppler's pdftotext in
 // pdftotext.go), docx.go, txt.go (encoding detection: UTF-8, UTF-16 with
-// BOM, GB18030), html.go, ofd.go and ofdpage.go (a reader of GB/T 33190 of
-// our own), ole.go (Word 97–2003, WPS and Excel 97–2003 files, routed by
-// their OLE streams to msdoc.go, which runs catdoc, and xls.go, which uses
-// xlsReader), odt.go, rtf.go (a reader of our own), xlsx.go (excelize),
-// csv.go and pptx.go. table.go lays out spreadsheet rows, zipsafe.go bounds
+// BOM, GB18030), html.go, ofd.go with ofdpage.go, ofdseal.go and ofdocr.go
+// (a reader of GB/T 33190 of our own), ole.go (Word 97–2003, WPS and Excel
+// 97–2003 files, routed by their OLE streams to msdoc.go, which runs
+// catdoc, and xls.go, which uses xlsReader and reads formula results in
+// xlsformula.go), odt.go, rtf.go with rtfwords.go (a reader of our own),
+// xlsx.go (excelize), csv.go and pptx.go. sniff.go and snifftext.go decide
+// formats. table.go lays out spreadsheet rows, zipsafe.go bounds
 // the zip formats, readers.go lists the optional programs (Readers) and
 // runs them. extract.go holds the dispatch, the recover and timeout guard
 // and the limits.

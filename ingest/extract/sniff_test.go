@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -150,5 +152,34 @@ func TestSniffHeads(t *testing.T) {
 				t.Fatalf("sniff %q: got %q, %v, want %q", tt.name, format, err, tt.format)
 			}
 		})
+	}
+}
+
+// TestSniffImagesOnceReadable checks that JPEG, PNG and TIFF are accepted
+// as FormatImage, with their MIME types, as soon as an image extractor is
+// registered (the OCR reader registers one).
+func TestSniffImagesOnceReadable(t *testing.T) {
+	if _, ok := extractors[FormatImage]; !ok {
+		extractors[FormatImage] = func(context.Context, string, Limits) (*Result, error) { return nil, nil }
+		t.Cleanup(func() { delete(extractors, FormatImage) })
+	}
+	tests := []struct{ head, name, mime string }{
+		{"\xff\xd8\xff\xe0\x00\x10JFIF", "照片.jpg", MIMEJPEG},
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "扫描件.png", MIMEPNG},
+		{"II*\x00\x08\x00\x00\x00", "多页扫描.tif", MIMETIFF},
+		{"MM\x00*\x00\x00\x00\x08", "upload", MIMETIFF},
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "扫描件.jpg", MIMEPNG}, // a PNG named .jpg is still an image
+	}
+	for _, tt := range tests {
+		format, mime, err := Sniff([]byte(tt.head), tt.name)
+		if err != nil || format != FormatImage || mime != tt.mime {
+			t.Errorf("sniff %s: got %q %q %v, want image %s", tt.name, format, mime, err, tt.mime)
+		}
+	}
+	if _, _, err := Sniff([]byte("\x89PNG\r\n\x1a\n"), "通知.pdf"); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("a PNG named .pdf: got %v, want EINVALID", err)
+	}
+	if msg := supportedFormats(); !strings.HasSuffix(msg, "、图片(JPG/PNG/TIFF)") {
+		t.Errorf("supported formats %q should name images", msg)
 	}
 }
