@@ -45,13 +45,13 @@ func TestSecondWaveFixtures(t *testing.T) {
 		absent    []string         // nowhere in the text
 	}{
 		{file: "report.doc", catdoc: true, extractor: "catdoc", pages: 1,
-			want: map[int][]string{1: {"杭州市学习型城市建设工作总结\n\n杭政办发〔2018〕12号", "学分银行已为12.3万名市民", "全市社区学校数量达到342所"}}},
+			want: map[int][]string{1: {"杭州市学习型城市建设工作总结\n\n杭政办发〔2018〕12号", "学分银行已为12.3万名市民", "全市社区学校数量达到342所", "社区学校数量 | 342 | 365"}}},
 		{file: "report.wps", catdoc: true, extractor: "catdoc", pages: 1,
 			want: map[int][]string{1: {"杭政办发〔2018〕12号", "学分银行"}}},
 		{file: "report.odt", extractor: "odt", pages: 2, title: "杭州市学习型城市建设工作总结",
-			want: map[int][]string{1: {"杭政办发〔2018〕12号\n\n一、基本情况", "全市社区学校数量达到342所"}, 2: {"三、存在的问题和下一步打算", "2018年3月12日"}}},
+			want: map[int][]string{1: {"杭政办发〔2018〕12号\n\n一、基本情况", "全市社区学校数量达到342所", "社区学校数量 | 342 | 365"}, 2: {"三、存在的问题和下一步打算", "2018年3月12日"}}},
 		{file: "report.rtf", extractor: "rtf", pages: 2, title: "杭州市学习型城市建设工作总结",
-			want: map[int][]string{1: {"杭政办发〔2018〕12号", "学分银行已为12.3万名市民"}, 2: {"社区学习共同体"}}},
+			want: map[int][]string{1: {"杭政办发〔2018〕12号", "学分银行已为12.3万名市民", "社区学校数量 | 342 | 365"}, 2: {"社区学习共同体"}}},
 		{file: "rtf-named.doc", extractor: "rtf", pages: 2,
 			want: map[int][]string{1: {"杭政办发〔2018〕12号"}, 2: {"社区学习共同体"}}},
 		{file: "html-named.doc", extractor: "html", pages: 1,

@@ -39,7 +39,9 @@ func extractWord97(ctx context.Context, path string, lim Limits) (*Result, error
 	if !utf8.Valid(out) {
 		out = []byte(strings.ToValidUTF8(string(out), "\uFFFD"))
 	}
-	// With -w catdoc writes a paragraph per line.
-	text := strings.ReplaceAll(strings.TrimRight(string(out), "\f\n"), "\n", paraBreak)
+	// With -w catdoc writes a paragraph or a table row per line, cells
+	// separated by tabs.
+	text := strings.TrimRight(string(out), "\f\n")
+	text = strings.NewReplacer("\n", paraBreak, "\t", cellSeparator).Replace(text)
 	return &Result{Extractor: "catdoc", Pages: strings.Split(text, "\f")}, nil
 }
