@@ -3,16 +3,24 @@
 //
 // Sniff decides a file's format from its first bytes (content wins over the
 // name) and rejects what cannot be read. Extract reads a stored file as one
-// of the formats (PDF, DOCX, TXT, HTML) under a time limit, a text-size
-// limit and, for zip-based formats, a decompressed-size limit; it never
-// panics and reports problems as *catalog.Error values with Chinese messages
-// a coordinator can act on. Normalize is the canonical text form that the
-// index takes its offsets on.
+// of the formats under a time limit, a text-size limit and, for zip-based
+// formats, a decompressed-size limit; it never panics and reports problems
+// as *catalog.Error values with Chinese messages a coordinator can act on.
+// Normalize is the canonical text form that the index takes its offsets on.
 //
-// One file per format: pdf.go (ledongthuc/pdf with a per-page fallback to
-// poppler's pdftotext in pdftotext.go), docx.go, txt.go (encoding detection:
-// UTF-8, UTF-16 with BOM, GB18030), html.go. extract.go holds the dispatch,
-// the recover and timeout guard and the limits.
+// One file per format, each registering itself with registerExtractor:
+// pdf.go (ledongthuc/pdf with a per-page fallback to poppler's pdftotext in
+// pdftotext.go), docx.go, txt.go (encoding detection: UTF-8, UTF-16 with
+// BOM, GB18030), html.go, ofd.go with ofdpage.go, ofdseal.go and ofdocr.go
+// (a reader of GB/T 33190 of our own), ole.go (Word 97–2003, WPS and Excel
+// 97–2003 files, routed by their OLE streams to msdoc.go, which runs
+// catdoc, and xls.go, which uses xlsReader and reads formula results in
+// xlsformula.go), odt.go, rtf.go with rtfwords.go (a reader of our own),
+// xlsx.go (excelize), csv.go and pptx.go. sniff.go and snifftext.go decide
+// formats. table.go lays out spreadsheet rows, zipsafe.go bounds
+// the zip formats, readers.go lists the optional programs (Readers) and
+// runs them. extract.go holds the dispatch, the recover and timeout guard
+// and the limits.
 //
 // OCR (ocr.go, seal.go, image.go, pdfocr.go): JPEG, PNG and TIFF files
 // (FormatImage, every TIFF frame a page) and PDF pages whose text layer is
@@ -24,7 +32,11 @@
 // SealPages say which pages were OCR'd, how well, and which bear a seal;
 // Limits.Progress reports pages done.
 //
-// Pages: a PDF page is a page; a DOCX page ends at an explicit or last
-// rendered page break, so DOCX page numbers are approximate; a TXT file is
-// split at form feeds; an HTML file is one page.
+// Pages: a PDF or OFD page is a page, a sheet is a page, a slide is a page;
+// a DOCX or ODT page ends at an explicit or last rendered page break, and
+// an RTF page at \page or \pagebb, so their page numbers are approximate;
+// DOC files are one page (catdoc writes no page breaks for them), TXT files
+// are split at form feeds, HTML and CSV files are one page. Paragraphs and
+// table rows end with an empty line, which Normalize keeps; cells are
+// separated by " | ".
 package extract

@@ -312,7 +312,13 @@ func formatBytes(n int64) string {
 // to do about it.
 
 func errUnsupportedFormat() error {
-	return catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持该文件格式;目前支持 PDF、DOCX、TXT、HTML,请另存为其中一种格式后重新上传")
+	return ourMessage(catalog.EUNSUPPORTED, "暂不支持该文件格式;%s,请另存为其中一种格式后重新上传", supportedFormats())
+}
+
+// ourMessage is catalog.Errorf for messages whose values are our own words
+// (format names, advice), so that their punctuation is made full-width too.
+func ourMessage(code, format string, args ...any) error {
+	return catalog.Errorf(code, "%s", catalog.Fullwidth(fmt.Sprintf(format, args...)))
 }
 
 func errCorrupt() error {

@@ -31,7 +31,7 @@ func TestFixtures(t *testing.T) {
 		{file: "empty.txt", code: catalog.EINVALID, phrase: "文件为空"},
 		{file: "png-named.pdf", code: catalog.EINVALID, phrase: "但内容不是 PDF 文件"},
 		{file: "notzip.docx", code: catalog.EINVALID, phrase: "但内容不是 DOCX 文件"},
-		{file: "scan.png", code: catalog.EUNSUPPORTED, phrase: "PDF、DOCX、TXT、HTML"},
+		{file: "scan.png", code: catalog.EINVALID, phrase: "每一页都是空白"}, // read by OCR: a blank page
 		{file: "encrypted.pdf", code: catalog.EINVALID, phrase: "PDF 文件已加密"},
 		// scan.pdf depends on OCR being installed: TestBadPDFs and TestBlankScan.
 	}
@@ -110,8 +110,8 @@ func TestExtractCancelledByCaller(t *testing.T) {
 }
 
 func TestExtractBadArguments(t *testing.T) {
-	_, err := Extract(context.Background(), "ofd", fixture("news.utf8.txt"), Limits{})
-	wantError(t, "unknown format", err, catalog.EUNSUPPORTED, "PDF、DOCX、TXT、HTML")
+	_, err := Extract(context.Background(), "ppt", fixture("news.utf8.txt"), Limits{})
+	wantError(t, "unknown format", err, catalog.EUNSUPPORTED, "目前支持 PDF、OFD、Word(DOCX/DOC)、")
 
 	_, err = Extract(context.Background(), FormatTXT, fixture("missing.txt"), Limits{})
 	if err == nil || catalog.ErrorCode(err) != catalog.EINTERNAL {

@@ -13,148 +13,206 @@ const (
 	MIMEDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	MIMETXT  = "text/plain" // no charset: GB18030 files are common and the head cannot prove UTF-8
 	MIMEHTML = "text/html"
+	MIMEDOC  = "application/msword" // Word 97–2003 and WPS text in the OLE format
+	MIMEXLS  = "application/vnd.ms-excel"
+	MIMEODT  = "application/vnd.oasis.opendocument.text"
+	MIMERTF  = "application/rtf"
+	MIMEOFD  = "application/ofd"
+	MIMEXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	MIMEPPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+	MIMECSV  = "text/csv" // no charset, as for text/plain
+	MIMEJPEG = "image/jpeg"
+	MIMEPNG  = "image/png"
+	MIMETIFF = "image/tiff"
 )
 
-// SniffLen is how many leading bytes Sniff wants to see (fewer when the file
-// is shorter).
-const SniffLen = 1024
+var formatMIME = map[Format]string{
+	FormatPDF: MIMEPDF, FormatDOCX: MIMEDOCX, FormatTXT: MIMETXT, FormatHTML: MIMEHTML,
+	FormatDOC: MIMEDOC, FormatXLS: MIMEXLS, FormatODT: MIMEODT, FormatRTF: MIMERTF,
+	FormatOFD: MIMEOFD, FormatXLSX: MIMEXLSX, FormatPPTX: MIMEPPTX, FormatCSV: MIMECSV,
+}
 
-// supported names the readable formats in messages.
-const supported = "目前支持 PDF、DOCX、TXT、HTML"
+// SniffLen is how many leading bytes Sniff wants to see (fewer when the file
+// is shorter). Zip and OLE files show more of their member and stream names
+// in a longer head; the text checks look at the first 1024 bytes only.
+const SniffLen = 4096
+
+const textSniffLen = 1024
 
 // Sniff decides the format of an uploaded file from its first bytes (at
 // least 512, ideally SniffLen, when the file has them) and its filename, and
 // returns the MIME type to store with the original.
 //
-// Content wins over the name. A name that promises a readable format whose
-// content is something else (a ".pdf" that is not a PDF, a ".docx" that is
-// not a zip, a PNG named ".txt") is EINVALID; a file of a type the archive
-// cannot read (XLS, OFD, images, old .doc) is EUNSUPPORTED; an empty file is
-// EINVALID. Messages are Chinese and say what to do. The filename is data
-// only: it is never opened or echoed beyond its extension.
+// Content wins over the name: a DOCX named .xlsx is read as DOCX, a .doc
+// that is really RTF or HTML as RTF or HTML, a PDF under any name as PDF.
+// The name decides only what the head cannot show: whether an OLE file
+// (Word 97–2003, WPS, Excel 97–2003) is a document or a workbook when its
+// directory lies past the head (the extractor then goes by the directory),
+// which Office zip package it is when its member names lie past the head,
+// and whether text is a CSV table (see sniffText).
+//
+// A name that promises a kind of content the file cannot be (a ".pdf" that
+// is not a PDF, a ".docx" that is plain text, a PNG named ".txt") is
+// EINVALID, and so is a password-protected Office file whose head shows it
+// (the extractors catch the others); a file of a type the archive cannot read
+// (old PowerPoint, GIF, archives, unknown binaries) is EUNSUPPORTED; an
+// empty file is EINVALID. A format without a registered extractor (images,
+// until OCR is built in) is EUNSUPPORTED too. Messages are Chinese and say
+// what to do. The filename is data only: it is never opened or echoed beyond
+// its extension.
 func Sniff(head []byte, filename string) (Format, string, error) {
 	if len(head) == 0 {
 		return "", "", catalog.Errorf(catalog.EINVALID, "文件为空;请检查文件后重新上传")
 	}
 	ext := extension(filename)
-	claimed := formatOfExt(ext)
-	k := sniffContent(head)
-
-	switch k.format {
-	case FormatPDF:
-		return FormatPDF, MIMEPDF, nil
-	case FormatDOCX: // a zip archive of some kind
-		return sniffZip(head, ext, claimed)
-	case FormatHTML, FormatTXT:
-		return sniffText(head, k.format, ext, claimed)
+	k, err := sniffContent(head, ext)
+	if err != nil {
+		return "", "", err
 	}
-	// A known or unknown binary that we cannot read.
-	if claimed != "" {
-		return "", "", errNameMismatch(ext, claimed, k.name)
+	if c, ok := claims[ext]; ok && !c.allows(k.class) {
+		return "", "", errNameMismatch(ext, c.name, k.name)
 	}
-	return "", "", catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supported, k.advice)
+	if k.format == "" {
+		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(), k.advice)
+	}
+	if _, ok := extractors[k.format]; !ok {
+		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(), adviceFor(k.class))
+	}
+	mime := k.mime
+	if mime == "" {
+		mime = formatMIME[k.format]
+	}
+	return k.format, mime, nil
 }
 
-func sniffZip(head []byte, ext string, claimed Format) (Format, string, error) {
-	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
-		if claimed != "" {
-			return "", "", errNameMismatch(ext, claimed, "OpenDocument(ODT/ODS) 文档")
-		}
-		return "", "", catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持 OpenDocument(ODT/ODS) 文档;%s,请另存为 DOCX 或 PDF 后上传", supported)
-	}
-	switch {
-	case claimed == FormatDOCX:
-		return FormatDOCX, MIMEDOCX, nil
-	case claimed != "":
-		return "", "", errNameMismatch(ext, claimed, "ZIP 压缩包")
-	case ext == "" && looksLikeOOXMLText(head):
-		return FormatDOCX, MIMEDOCX, nil
-	}
-	what := " ZIP 压缩包"
-	if n, ok := zipKinds[ext]; ok {
-		what = n
-	}
-	return "", "", catalog.Errorf(catalog.EUNSUPPORTED, "暂不支持%s;%s,请将其中的文件解压或另存为 PDF 后分别上传", what, supported)
+// contentClass is the family of a file's bytes, which is what a name may
+// promise.
+type contentClass int
+
+const (
+	classOther contentClass = iota // an unknown binary, an archive
+	classPDF
+	classZip   // DOCX, XLSX, PPTX, ODT, OFD, other zips
+	classOLE   // DOC, WPS, XLS, old PPT, encrypted Office files
+	classText  // TXT, HTML, CSV, RTF
+	classImage // JPEG, PNG, TIFF, GIF, WebP
+)
+
+// kind is what the first bytes say.
+type kind struct {
+	class  contentClass
+	format Format // "" for types we cannot read
+	mime   string // "" for the format's usual type
+	name   string // for messages, e.g. " PNG 图片"
+	advice string // for types we cannot read
 }
 
-// looksLikeOOXMLText reports a zip whose first members are those of an
-// Office Open XML package and not of a spreadsheet or a presentation. The
-// head shows only the first members; Extract finds out the rest.
-func looksLikeOOXMLText(head []byte) bool {
-	for _, other := range []string{"xl/", "ppt/"} {
-		if bytes.Contains(head, []byte(other)) {
-			return false
-		}
+const (
+	adviceScan   = "扫描件请先做文字识别(OCR)或上传含文字的 PDF"
+	adviceOffice = "请另存为 DOCX 或 PDF 后上传"
+	adviceOther  = "请另存为 PDF 后上传"
+	adviceUnzip  = "请解压后分别上传其中的文件"
+)
+
+func adviceFor(c contentClass) string {
+	switch c {
+	case classImage:
+		return adviceScan
+	case classOLE, classZip:
+		return adviceOffice
 	}
-	for _, marker := range []string{"word/", "[Content_Types].xml", "_rels/.rels", "docProps/"} {
-		if bytes.Contains(head, []byte(marker)) {
+	return adviceOther
+}
+
+// claim is what an extension promises: a description for messages and the
+// content classes a file of that name may really hold. PDF is always
+// accepted, as it always was: people rename PDFs.
+type claim struct {
+	name    string
+	classes []contentClass
+}
+
+func (c claim) allows(k contentClass) bool {
+	if k == classPDF {
+		return true
+	}
+	for _, a := range c.classes {
+		if a == k {
 			return true
 		}
 	}
 	return false
 }
 
-func sniffText(head []byte, f Format, ext string, claimed Format) (Format, string, error) {
-	switch {
-	case claimed == FormatPDF || claimed == FormatDOCX:
-		what := "纯文本"
-		if f == FormatHTML {
-			what = "HTML 网页"
+var (
+	officeOld = []contentClass{classOLE, classZip, classText} // a .doc may be DOCX, RTF or HTML inside
+	officeNew = []contentClass{classZip, classOLE}            // an OLE .docx is usually a password-protected one
+	textual   = []contentClass{classText}
+)
+
+var claims = map[string]claim{
+	".pdf":  {" PDF 文件", nil},
+	".docx": {" DOCX 文件", officeNew}, ".docm": {" DOCX 文件", officeNew}, ".dotx": {" DOCX 文件", officeNew},
+	".xlsx": {" XLSX 表格", officeNew}, ".xlsm": {" XLSX 表格", officeNew},
+	".pptx": {" PPTX 演示文稿", officeNew},
+	".odt":  {" ODT 文档", []contentClass{classZip}}, ".ods": {" ODS 表格", []contentClass{classZip}}, ".odp": {" ODP 演示文稿", []contentClass{classZip}},
+	".ofd": {" OFD 文件", []contentClass{classZip}},
+	".doc": {" Word 文档", officeOld}, ".dot": {" Word 文档", officeOld}, ".wps": {" WPS 文字文档", officeOld}, ".wpt": {" WPS 文字文档", officeOld},
+	".xls": {" Excel 表格", officeOld}, ".xlt": {" Excel 表格", officeOld}, ".et": {" WPS 表格", officeOld}, ".ett": {" WPS 表格", officeOld},
+	".ppt": {" PowerPoint 演示文稿", officeOld}, ".dps": {" WPS 演示文稿", officeOld},
+	".rtf": {" RTF 文档", officeOld},
+	".txt": {"文本文件", textual}, ".text": {"文本文件", textual},
+	".csv": {" CSV 表格", textual}, ".tsv": {" CSV 表格", textual},
+	".htm": {" HTML 网页", textual}, ".html": {" HTML 网页", textual}, ".xhtml": {" HTML 网页", textual}, ".shtml": {" HTML 网页", textual},
+	".jpg": {"图片", []contentClass{classImage}}, ".jpeg": {"图片", []contentClass{classImage}}, ".png": {"图片", []contentClass{classImage}},
+	".tif": {"图片", []contentClass{classImage}}, ".tiff": {"图片", []contentClass{classImage}},
+}
+
+// formatList names the formats in messages, in this order, when their
+// extractor is registered.
+var formatList = []struct {
+	formats []Format
+	name    string
+}{
+	{[]Format{FormatPDF}, "PDF"},
+	{[]Format{FormatOFD}, "OFD"},
+	{[]Format{FormatDOCX, FormatDOC}, "Word(DOCX/DOC)"},
+	{[]Format{FormatDOC}, "WPS 文字(.wps)"},
+	{[]Format{FormatODT}, "ODT"},
+	{[]Format{FormatRTF}, "RTF"},
+	{[]Format{FormatXLSX, FormatXLS}, "Excel(XLSX/XLS)"},
+	{[]Format{FormatCSV}, "CSV"},
+	{[]Format{FormatPPTX}, "PPTX"},
+	{[]Format{FormatTXT}, "TXT"},
+	{[]Format{FormatHTML}, "HTML"},
+	{[]Format{FormatImage}, "图片(JPG/PNG/TIFF)"},
+}
+
+// supportedFormats lists the readable formats for messages: "目前支持 PDF、OFD、…".
+func supportedFormats() string {
+	var names []string
+	for _, f := range formatList {
+		var have []string
+		for _, x := range f.formats {
+			if _, ok := extractors[x]; ok {
+				have = append(have, string(x))
+			}
 		}
-		return "", "", errNameMismatch(ext, claimed, what)
-	case claimed == FormatHTML:
-		f = FormatHTML
+		switch {
+		case len(have) == len(f.formats):
+			names = append(names, f.name)
+		case len(have) == 1: // a family only partly readable: name what is
+			names = append(names, strings.ToUpper(have[0]))
+		}
 	}
-	if f == FormatHTML {
-		return FormatHTML, MIMEHTML, nil
-	}
-	switch {
-	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
-		return FormatTXT, MIMETXT + "; charset=utf-8", nil
-	case bytes.HasPrefix(head, []byte("\xff\xfe")):
-		return FormatTXT, MIMETXT + "; charset=utf-16le", nil
-	case bytes.HasPrefix(head, []byte("\xfe\xff")):
-		return FormatTXT, MIMETXT + "; charset=utf-16be", nil
-	}
-	return FormatTXT, MIMETXT, nil
+	return "目前支持 " + strings.Join(names, "、")
 }
 
 // errNameMismatch says that the extension promises one format and the
 // content is another.
-func errNameMismatch(ext string, claimed Format, actual string) error {
-	return catalog.Errorf(catalog.EINVALID, "文件扩展名是 %s,但内容不是%s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)",
-		ext, formatNames[claimed], strings.TrimSpace(actual))
-}
-
-var formatNames = map[Format]string{
-	FormatPDF:  " PDF 文件",
-	FormatDOCX: " DOCX 文件",
-	FormatTXT:  "文本文件",
-	FormatHTML: " HTML 网页",
-}
-
-// formatOfExt returns the readable format an extension promises, or "".
-func formatOfExt(ext string) Format {
-	switch ext {
-	case ".pdf":
-		return FormatPDF
-	case ".docx":
-		return FormatDOCX
-	case ".txt", ".text":
-		return FormatTXT
-	case ".htm", ".html", ".xhtml", ".shtml":
-		return FormatHTML
-	}
-	return ""
-}
-
-// zipKinds names zip-based formats we cannot read yet.
-var zipKinds = map[string]string{
-	".xlsx": " Excel 表格(.xlsx)",
-	".pptx": " PowerPoint 演示文稿(.pptx)",
-	".ofd":  " OFD 版式文档(.ofd)",
-	".odt":  " OpenDocument 文档(.odt)",
-	".zip":  " ZIP 压缩包",
+func errNameMismatch(ext, promised, actual string) error {
+	return ourMessage(catalog.EINVALID, "文件扩展名是 %s,但内容不是%s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)",
+		ext, promised, strings.TrimSpace(actual))
 }
 
 // extension returns the lower-case extension of the last path element of
@@ -184,99 +242,129 @@ func isPrintableASCII(s string) bool {
 	return true
 }
 
-// kind is what the first bytes say: a readable format, or a name and advice
-// for a type we cannot read.
-type kind struct {
-	format Format // "" for types we cannot read
-	name   string // for messages, e.g. "PNG 图片"
-	advice string
-}
-
-const (
-	adviceScan   = "扫描件请先做文字识别(OCR)或上传含文字的 PDF"
-	adviceOffice = "请另存为 DOCX 或 PDF 后上传"
-	adviceOther  = "请另存为 PDF 后上传"
-)
-
 // magics lists binary types by their signature at offset 0.
 var magics = []struct {
 	sig  string
 	kind kind
 }{
-	{"\x89PNG\r\n\x1a\n", kind{name: " PNG 图片", advice: adviceScan}},
-	{"\xff\xd8\xff", kind{name: " JPEG 图片", advice: adviceScan}},
-	{"GIF87a", kind{name: " GIF 图片", advice: adviceScan}},
-	{"GIF89a", kind{name: " GIF 图片", advice: adviceScan}},
-	{"II*\x00", kind{name: " TIFF 图片", advice: adviceScan}},
-	{"MM\x00*", kind{name: " TIFF 图片", advice: adviceScan}},
-	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", kind{name: "旧版 Office 文件(.doc/.xls/.ppt/.wps)", advice: adviceOffice}},
-	{"{\\rtf", kind{name: " RTF 文档", advice: adviceOffice}},
-	{"Rar!\x1a\x07", kind{name: " RAR 压缩包", advice: "请解压后分别上传其中的文件"}},
-	{"7z\xbc\xaf\x27\x1c", kind{name: " 7z 压缩包", advice: "请解压后分别上传其中的文件"}},
-	{"\x1f\x8b", kind{name: " gzip 压缩文件", advice: "请解压后分别上传其中的文件"}},
+	{"\x89PNG\r\n\x1a\n", kind{class: classImage, format: FormatImage, mime: MIMEPNG, name: " PNG 图片"}},
+	{"\xff\xd8\xff", kind{class: classImage, format: FormatImage, mime: MIMEJPEG, name: " JPEG 图片"}},
+	{"II*\x00", kind{class: classImage, format: FormatImage, mime: MIMETIFF, name: " TIFF 图片"}},
+	{"MM\x00*", kind{class: classImage, format: FormatImage, mime: MIMETIFF, name: " TIFF 图片"}},
+	{"GIF87a", kind{class: classImage, name: " GIF 图片", advice: adviceScan}},
+	{"GIF89a", kind{class: classImage, name: " GIF 图片", advice: adviceScan}},
+	{"{\\rtf", kind{class: classText, format: FormatRTF, name: " RTF 文档"}},
+	{"Rar!\x1a\x07", kind{name: " RAR 压缩包", advice: adviceUnzip}},
+	{"7z\xbc\xaf\x27\x1c", kind{name: " 7z 压缩包", advice: adviceUnzip}},
+	{"\x1f\x8b", kind{name: " gzip 压缩文件", advice: adviceUnzip}},
 }
 
-// sniffContent classifies the first bytes of a file.
-func sniffContent(head []byte) kind {
+const oleMagic = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+// sniffContent classifies the first bytes of a file; the extension breaks
+// ties the head cannot.
+func sniffContent(head []byte, ext string) (kind, error) {
 	if len(head) > SniffLen {
 		head = head[:SniffLen]
 	}
 	// PDF readers accept junk before the header; so do we.
-	if bytes.Contains(head, []byte("%PDF-")) {
-		return kind{format: FormatPDF}
+	if bytes.Contains(head[:min(len(head), textSniffLen)], []byte("%PDF-")) {
+		return kind{class: classPDF, format: FormatPDF, name: " PDF 文件"}, nil
 	}
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")) {
-		return kind{format: FormatDOCX}
+		return sniffZip(head, ext), nil
+	}
+	if bytes.HasPrefix(head, []byte(oleMagic)) {
+		return sniffOLE(head, ext)
 	}
 	if len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" {
-		return kind{name: " WebP 图片", advice: adviceScan}
+		return kind{class: classImage, name: " WebP 图片", advice: adviceScan}, nil
 	}
 	for _, m := range magics {
 		if bytes.HasPrefix(head, []byte(m.sig)) {
-			return m.kind
+			return m.kind, nil
 		}
 	}
+	head = head[:min(len(head), textSniffLen)]
 	if !looksLikeText(head) {
-		return kind{name: "无法识别的二进制文件", advice: adviceOther}
+		return kind{name: "无法识别的二进制文件", advice: adviceOther}, nil
 	}
-	if looksLikeHTML(head) {
-		return kind{format: FormatHTML}
-	}
-	return kind{format: FormatTXT}
+	return sniffText(head, ext), nil
 }
 
-// looksLikeText accepts UTF-16 with a BOM and any byte text (UTF-8, GB18030)
-// without NUL bytes and with few control characters. Whether the bytes are a
-// known encoding is decided later, on the whole file.
-func looksLikeText(head []byte) bool {
-	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
-		return true
+// sniffOLE tells a Word from an Excel file by the stream names in the head,
+// else by the extension; the OLE extractor checks the directory either way.
+func sniffOLE(head []byte, ext string) (kind, error) {
+	k := kind{class: classOLE, format: FormatDOC, name: "旧版 Office 文件(.doc/.xls/.wps)"}
+	switch oleStreamHint(head) {
+	case oleEncrypted:
+		return k, errEncrypted()
+	case oleWord:
+		return k, nil
+	case oleExcel:
+		k.format = FormatXLS
+		return k, nil
+	case olePowerPoint:
+		return kind{class: classOLE, name: "旧版 PowerPoint 演示文稿(.ppt)", advice: "请另存为 PPTX 或 PDF 后上传"}, nil
 	}
-	controls := 0
-	for _, c := range head {
-		switch {
-		case c == 0:
-			return false
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b:
-			controls++
+	switch ext {
+	case ".xls", ".xlt", ".et", ".ett", ".xlsx", ".xlsm":
+		k.format = FormatXLS
+	case ".ppt", ".pps", ".pot", ".dps":
+		return kind{class: classOLE, name: "旧版 PowerPoint 演示文稿(.ppt)", advice: "请另存为 PPTX 或 PDF 后上传"}, nil
+	}
+	return k, nil
+}
+
+// sniffZip tells the zip-based formats apart by the member names and the
+// OpenDocument mimetype in the head, else by the extension.
+func sniffZip(head []byte, ext string) kind {
+	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")) {
+		return kind{class: classZip, format: FormatODT, name: " OpenDocument 文档(.odt)"}
+	}
+	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
+		return kind{class: classZip, name: " OpenDocument 表格或演示文稿(ODS/ODP)", advice: "请另存为 XLSX、PPTX 或 PDF 后上传"}
+	}
+	byContent := []struct {
+		marker string
+		format Format
+		name   string
+	}{
+		{"OFD.xml", FormatOFD, " OFD 版式文件"},
+		{"word/", FormatDOCX, " DOCX 文件"},
+		{"xl/", FormatXLSX, " XLSX 表格"},
+		{"ppt/", FormatPPTX, " PPTX 演示文稿"},
+	}
+	for _, m := range byContent {
+		if bytes.Contains(head, []byte(m.marker)) {
+			return kind{class: classZip, format: m.format, name: m.name}
 		}
 	}
-	return controls*20 <= len(head) // at most 5%
+	switch ext {
+	case ".docx", ".docm", ".dotx":
+		return kind{class: classZip, format: FormatDOCX, name: " DOCX 文件"}
+	case ".xlsx", ".xlsm":
+		return kind{class: classZip, format: FormatXLSX, name: " XLSX 表格"}
+	case ".pptx":
+		return kind{class: classZip, format: FormatPPTX, name: " PPTX 演示文稿"}
+	case ".ofd":
+		return kind{class: classZip, format: FormatOFD, name: " OFD 版式文件"}
+	case ".odt":
+		return kind{class: classZip, format: FormatODT, name: " OpenDocument 文档(.odt)"}
+	case "":
+		if looksLikeOOXMLText(head) {
+			return kind{class: classZip, format: FormatDOCX, name: " DOCX 文件"}
+		}
+	}
+	return kind{class: classZip, name: " ZIP 压缩包", advice: "请将其中的文件解压后分别上传"}
 }
 
-var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<h1", "<style", "<script", "<!--"}
-
-func looksLikeHTML(head []byte) bool {
-	s := strings.TrimLeft(string(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))), " \t\r\n\f")
-	if len(s) > 512 {
-		s = s[:512]
-	}
-	s = strings.ToLower(s)
-	if strings.HasPrefix(s, "<?xml") {
-		return strings.Contains(s, "<html")
-	}
-	for _, p := range htmlStarts {
-		if strings.HasPrefix(s, p) {
+// looksLikeOOXMLText reports a zip whose first members are those of an
+// Office Open XML package and not of a spreadsheet or a presentation. The
+// head shows only the first members; Extract finds out the rest.
+func looksLikeOOXMLText(head []byte) bool {
+	for _, marker := range []string{"[Content_Types].xml", "_rels/.rels", "docProps/"} {
+		if bytes.Contains(head, []byte(marker)) {
 			return true
 		}
 	}

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -37,9 +39,42 @@ func TestSniffFixtures(t *testing.T) {
 		{file: "notzip.docx", code: catalog.EINVALID, phrase: "文件扩展名是 .docx,但内容不是 DOCX 文件"},
 		{file: "scan.png", name: "扫描件.txt", code: catalog.EINVALID, phrase: "但内容不是文本文件"},
 		{file: "scan.png", name: "扫描件.HTML", code: catalog.EINVALID, phrase: "但内容不是 HTML 网页"},
-		{file: "scan.png", code: catalog.EUNSUPPORTED, phrase: "PDF、DOCX、TXT、HTML"},
-		{file: "summary.docx", name: "统计表.xlsx", code: catalog.EUNSUPPORTED, phrase: "Excel"},
-		{file: "summary.docx", name: "公文.ofd", code: catalog.EUNSUPPORTED, phrase: "OFD"},
+		{file: "scan.png", format: FormatImage, mime: "image/png"}, // read by OCR
+		{file: "summary.docx", name: "统计表.xlsx", format: FormatDOCX, mime: MIMEDOCX}, // content wins
+		{file: "summary.docx", name: "公文.ofd", format: FormatDOCX, mime: MIMEDOCX},
+
+		// The second-wave formats, by content whatever the name says.
+		{file: "report.doc", format: FormatDOC, mime: MIMEDOC},
+		{file: "report.wps", format: FormatDOC, mime: MIMEDOC},
+		{file: "report.doc", name: "报告", format: FormatDOC, mime: MIMEDOC},
+		{file: "stats.xls", format: FormatXLS, mime: MIMEXLS},
+		{file: "stats.xls", name: "统计.et", format: FormatXLS, mime: MIMEXLS},
+		{file: "report.odt", format: FormatODT, mime: MIMEODT},
+		{file: "report.odt", name: "报告.docx", format: FormatODT, mime: MIMEODT},
+		{file: "report.rtf", format: FormatRTF, mime: MIMERTF},
+		{file: "rtf-named.doc", format: FormatRTF, mime: MIMERTF},
+		{file: "html-named.doc", format: FormatHTML, mime: MIMEHTML},
+		{file: "notice.ofd", format: FormatOFD, mime: MIMEOFD},
+		{file: "notice.ofd", name: "公文", format: FormatOFD, mime: MIMEOFD},
+		{file: "notice.ofd", name: "公文.zip", format: FormatOFD, mime: MIMEOFD},
+		{file: "scan.ofd", format: FormatOFD, mime: MIMEOFD},
+		{file: "stats.xlsx", format: FormatXLSX, mime: MIMEXLSX},
+		{file: "stats.xlsx", name: "统计表", format: FormatXLSX, mime: MIMEXLSX},
+		{file: "stats.xlsx", name: "统计表.docx", format: FormatXLSX, mime: MIMEXLSX},
+		{file: "slides.pptx", format: FormatPPTX, mime: MIMEPPTX},
+		{file: "slides.pptx", name: "汇报", format: FormatPPTX, mime: MIMEPPTX},
+		{file: "stats.gbk.csv", format: FormatCSV, mime: MIMECSV},
+		{file: "stats.gbk.csv", name: "导出.xls", format: FormatCSV, mime: MIMECSV},
+		{file: "stats.gbk.csv", name: "统计.txt", format: FormatTXT, mime: MIMETXT}, // a .txt is read as text
+
+		{file: "encrypted.xlsx", code: catalog.EINVALID, phrase: "文件已加密"},
+		{file: "encrypted.docx", name: "加密文档.docx", code: catalog.EINVALID, phrase: "请在 Word、Excel 或 WPS 中取消密码后重新上传"},
+		{file: "encrypted-word97.doc", format: FormatDOC, mime: MIMEDOC}, // the flag is in the stream: Extract refuses it
+		{file: "report.doc", name: "报告.pdf", code: catalog.EINVALID, phrase: "文件扩展名是 .pdf,但内容不是 PDF 文件"},
+		{file: "report.doc", name: "报告.txt", code: catalog.EINVALID, phrase: "但内容不是文本文件"},
+		{file: "notice.ofd", name: "公文.csv", code: catalog.EINVALID, phrase: "但内容不是 CSV 表格"},
+		{file: "report.rtf", name: "报告.odt", code: catalog.EINVALID, phrase: "但内容不是 ODT 文档"},
+		{file: "scan.png", name: "扫描件.doc", code: catalog.EINVALID, phrase: "但内容不是 Word 文档"},
 		{file: "summary.docx", name: "材料.pdf", code: catalog.EINVALID, phrase: "但内容不是 PDF 文件"},
 	}
 	for _, tt := range tests {
@@ -68,6 +103,8 @@ func TestSniffFixtures(t *testing.T) {
 }
 
 func TestSniffHeads(t *testing.T) {
+	const ole = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"
+	utf16 := func(s string) string { return "\x00\x00" + utf16le(s) }
 	tests := []struct {
 		name   string
 		head   string
@@ -76,12 +113,27 @@ func TestSniffHeads(t *testing.T) {
 		code   string
 		phrase string
 	}{
-		{"JPEG scan", "\xff\xd8\xff\xe0\x00\x10JFIF", "扫描件.jpg", "", catalog.EUNSUPPORTED, "JPEG 图片"},
-		{"old Word named docx", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "通知.docx", "", catalog.EINVALID, "但内容不是 DOCX 文件"},
-		{"old Excel", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "统计.xls", "", catalog.EUNSUPPORTED, "另存为 DOCX 或 PDF"},
-		{"ODT", "PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.text", "a.odt", "", catalog.EUNSUPPORTED, "OpenDocument"},
+		{"JPEG scan", "\xff\xd8\xff\xe0\x00\x10JFIF", "扫描件.jpg", FormatImage, "", ""},
+		{"old Word named docx", ole, "通知.docx", FormatDOC, "", ""}, // the OLE extractor goes by the streams
+		{"old Excel", ole, "统计.xls", FormatXLS, "", ""},
+		{"WPS spreadsheet", ole, "统计.et", FormatXLS, "", ""},
+		{"OLE without a name", ole, "upload", FormatDOC, "", ""},
+		{"OLE Workbook stream in the head", ole + utf16("Workbook"), "upload.doc", FormatXLS, "", ""},
+		{"OLE WordDocument stream in the head", ole + utf16("WordDocument"), "upload.xls", FormatDOC, "", ""},
+		{"OLE EncryptedPackage in the head", ole + utf16("EncryptedPackage"), "a.xlsx", "", catalog.EINVALID, "文件已加密"},
+		{"old PowerPoint", ole, "汇报.ppt", "", catalog.EUNSUPPORTED, "暂不支持旧版 PowerPoint 演示文稿(.ppt)"},
+		{"ODT", "PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.text", "a.odt", FormatODT, "", ""},
+		{"ODS", "PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "a.ods", "", catalog.EUNSUPPORTED, "OpenDocument 表格或演示文稿"},
+		{"zip without markers named ofd", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxDoc_0/", "a.ofd", FormatOFD, "", ""},
+		{"plain zip", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxphotos/", "a.zip", "", catalog.EUNSUPPORTED, "ZIP 压缩包"},
+		{"RTF named doc", "{\\rtf1\\ansi\\ansicpg936", "通知.doc", FormatRTF, "", ""},
+		{"CSV by content", "指标,2017,2018\n社区学校数量,342,365\n学分银行开户人数,\"123,000\",\"156,800\"\n", "export", FormatCSV, "", ""},
+		{"tab-separated by content", "指标\t2017\n社区学校数量\t342\n学习周\t18\n", "export.dat", FormatCSV, "", ""},
+		{"prose with commas is text", "本报讯,2017年9月,太原市举办学习周。\n全市,各区县参加。\n共举办342场。\n", "news", FormatTXT, "", ""},
+		{"two lines are not enough", "指标,2017\n社区学校数量,342\n", "export", FormatTXT, "", ""},
+		{"GIF", "GIF89a\x01\x00", "a.gif", "", catalog.EUNSUPPORTED, "暂不支持 GIF 图片"},
 		{"binary named txt", "\x00\x01\x02\x03binary", "a.txt", "", catalog.EINVALID, "但内容不是文本文件"},
-		{"unknown binary", "\x00\x01\x02\x03binary", "a.dat", "", catalog.EUNSUPPORTED, "PDF、DOCX、TXT、HTML"},
+		{"unknown binary", "\x00\x01\x02\x03binary", "a.dat", "", catalog.EUNSUPPORTED, "目前支持 PDF、OFD"},
 		{"PDF after junk", "\r\n%PDF-1.4\n", "a.pdf", FormatPDF, "", ""},
 		{"zip without name that holds word/", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxword/document.xml", "upload", FormatDOCX, "", ""},
 		{"HTML by content", "\xef\xbb\xbf  <!DOCTYPE html><html>", "page", FormatHTML, "", ""},
@@ -100,5 +152,34 @@ func TestSniffHeads(t *testing.T) {
 				t.Fatalf("sniff %q: got %q, %v, want %q", tt.name, format, err, tt.format)
 			}
 		})
+	}
+}
+
+// TestSniffImagesOnceReadable checks that JPEG, PNG and TIFF are accepted
+// as FormatImage, with their MIME types, as soon as an image extractor is
+// registered (the OCR reader registers one).
+func TestSniffImagesOnceReadable(t *testing.T) {
+	if _, ok := extractors[FormatImage]; !ok {
+		extractors[FormatImage] = func(context.Context, string, Limits) (*Result, error) { return nil, nil }
+		t.Cleanup(func() { delete(extractors, FormatImage) })
+	}
+	tests := []struct{ head, name, mime string }{
+		{"\xff\xd8\xff\xe0\x00\x10JFIF", "照片.jpg", MIMEJPEG},
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "扫描件.png", MIMEPNG},
+		{"II*\x00\x08\x00\x00\x00", "多页扫描.tif", MIMETIFF},
+		{"MM\x00*\x00\x00\x00\x08", "upload", MIMETIFF},
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "扫描件.jpg", MIMEPNG}, // a PNG named .jpg is still an image
+	}
+	for _, tt := range tests {
+		format, mime, err := Sniff([]byte(tt.head), tt.name)
+		if err != nil || format != FormatImage || mime != tt.mime {
+			t.Errorf("sniff %s: got %q %q %v, want image %s", tt.name, format, mime, err, tt.mime)
+		}
+	}
+	if _, _, err := Sniff([]byte("\x89PNG\r\n\x1a\n"), "通知.pdf"); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("a PNG named .pdf: got %v, want EINVALID", err)
+	}
+	if msg := supportedFormats(); !strings.HasSuffix(msg, "、图片(JPG/PNG/TIFF)") {
+		t.Errorf("supported formats %q should name images", msg)
 	}
 }

@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// fakeTool writes an executable shell script standing in for a program.
+func fakeTool(t *testing.T, script string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "fake-catdoc")
+	if err := os.WriteFile(path, []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestWord97WithoutCatdoc(t *testing.T) {
+	withToolPath(t, catdoc, "")
+	_, err := sniffAndExtract(t, "report.doc", Limits{})
+	wantError(t, "no catdoc", err, catalog.EUNSUPPORTED, "本系统未安装读取 Word 97–2003(.doc)和 WPS 文字(.wps)文件所需的程序 catdoc;请管理员安装 Debian 软件包 catdoc(apt-get install catdoc)后重试")
+
+	var found bool
+	for _, r := range Readers(context.Background()) {
+		if r.Name == "catdoc" {
+			found = true
+			if r.Available || r.Package != "catdoc" || !strings.Contains(r.Detail, "apt-get install catdoc") {
+				t.Errorf("Readers: got %+v, want catdoc unavailable with what to install", r)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("Readers does not list catdoc")
+	}
+}
+
+func TestReadersListsInstalledCatdoc(t *testing.T) {
+	withToolPath(t, catdoc, "/usr/bin/catdoc")
+	for _, r := range Readers(context.Background()) {
+		if r.Name == "catdoc" && (!r.Available || r.Detail != "/usr/bin/catdoc") {
+			t.Fatalf("Readers: got %+v, want catdoc available at /usr/bin/catdoc", r)
+		}
+	}
+}
+
+// TestWord97Hang checks that a catdoc that never ends is killed at the time
+// limit, and the extraction fails as a timeout.
+func TestWord97Hang(t *testing.T) {
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	withToolPath(t, catdoc, fakeTool(t, "echo $$ > "+pidFile+"\nexec sleep 60"))
+	start := time.Now()
+	_, err := sniffAndExtract(t, "report.doc", Limits{Timeout: 500 * time.Millisecond})
+	wantError(t, "hanging catdoc", err, catalog.EINVALID, "提取文字超时")
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("returned after %s, want about the 500 ms limit", d)
+	}
+	b, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatalf("the fake catdoc did not run: %v", err)
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	deadline := time.Now().Add(5 * time.Second)
+	for syscall.Kill(pid, 0) == nil { // reaped processes are gone
+		if time.Now().After(deadline) {
+			t.Fatalf("catdoc (pid %d) still runs after the time limit", pid)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestWord97OutputCapped(t *testing.T) {
+	withToolPath(t, catdoc, fakeTool(t, "exec yes 学分银行建设"))
+	_, err := sniffAndExtract(t, "report.doc", Limits{MaxTextBytes: 1 << 20})
+	wantError(t, "endless output", err, catalog.ETOOLARGE, "提取出的文字超过 1 MiB 上限")
+}
+
+func TestWord97ToolFails(t *testing.T) {
+	withToolPath(t, catdoc, fakeTool(t, "echo 'cannot read' >&2\nexit 1"))
+	_, err := sniffAndExtract(t, "report.doc", Limits{})
+	wantError(t, "failing catdoc", err, catalog.EINVALID, "Word 文件(.doc/.wps)已损坏")
+	if !strings.Contains(err.Error(), "cannot read") {
+		t.Errorf("the log message should carry catdoc's complaint: %v", err)
+	}
+}
+
+func TestWord97Cancelled(t *testing.T) {
+	withToolPath(t, catdoc, fakeTool(t, "exec sleep 60"))
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err := Extract(ctx, FormatDOC, fixture("report.doc"), Limits{})
+	if !errors.Is(err, context.DeadlineExceeded) || catalog.ErrorCode(err) != catalog.EINTERNAL {
+		t.Fatalf("got %v (code %s), want the caller's deadline without an application code", err, catalog.ErrorCode(err))
+	}
+}

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"archive/zip"
+	"bytes"
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// ofdOCR collects what OCR of image-only pages gave.
+type ofdOCR struct {
+	confidences []float64
+	failed      error // the first OCR error
+	needed      int   // pages that needed OCR
+}
+
+// page OCRs the largest image of page i.
+func (c *ofdOCR) page(o *ofdFile, res *Result, i int, images []ofdImage, pageMedia, docMedia map[string]string) error {
+	c.needed++
+	img := slices.MaxFunc(images, func(a, b ofdImage) int { return cmp.Compare(a.area, b.area) })
+	loc, ok := pageMedia[img.resource]
+	if !ok {
+		loc, ok = docMedia[img.resource]
+	}
+	var f *zip.File
+	if ok {
+		f = o.member(loc)
+	}
+	if f == nil {
+		c.fail(catalog.Errorf(catalog.EINVALID, "OFD 页面图片缺失"))
+		return nil
+	}
+	data, err := o.z.readAll(f, min(o.lim.MaxUnzipped, maxOFDImageBytes))
+	if err != nil {
+		return err
+	}
+	if !isOCRImage(data) {
+		c.fail(catalog.Errorf(catalog.EUNSUPPORTED, "OFD 页面图片的格式(%s)无法识别文字", path.Ext(f.Name)))
+		return nil
+	}
+	page, err := ocrImage(o.ctx, data, o.lim)
+	if err != nil {
+		if o.ctx.Err() != nil {
+			return o.ctx.Err()
+		}
+		c.fail(err)
+		return nil
+	}
+	res.Pages[i] = page.Text
+	if res.PageSources == nil {
+		res.PageSources = make([]string, 0, len(res.Pages))
+	}
+	for len(res.PageSources) < len(res.Pages) {
+		res.PageSources = append(res.PageSources, SourceText)
+	}
+	res.PageSources[i] = SourceOCR
+	c.confidences = append(c.confidences, page.Confidence)
+	if page.Seal {
+		res.SealPages = append(res.SealPages, i+1)
+	}
+	return nil
+}
+
+func (c *ofdOCR) fail(err error) {
+	if c.failed == nil {
+		c.failed = err
+	}
+}
+
+// finish sets the confidence and page sources, and fails the file when
+// every page needed OCR and none got it.
+func (c *ofdOCR) finish(res *Result) error {
+	if res.PageSources != nil {
+		for len(res.PageSources) < len(res.Pages) {
+			res.PageSources = append(res.PageSources, SourceText)
+		}
+	}
+	if n := len(c.confidences); n > 0 {
+		var sum float64
+		for _, v := range c.confidences {
+			sum += v
+		}
+		mean := sum / float64(n)
+		res.OCRConfidence = &mean
+	}
+	slices.Sort(res.SealPages)
+	res.SealPages = slices.Compact(res.SealPages)
+	if c.failed == nil || len(c.confidences) > 0 || c.needed < len(res.Pages) || c.needed == 0 {
+		return nil
+	}
+	code := catalog.ErrorCode(c.failed)
+	if code == catalog.EINTERNAL || code == catalog.EUNAVAILABLE {
+		code = catalog.EUNSUPPORTED
+	}
+	return fmt.Errorf("ocr: %v: %w", c.failed, catalog.Errorf(code,
+		"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本", catalog.ErrorMessage(c.failed)))
+}
+
+// isOCRImage reports PNG, JPEG and TIFF, the images ocrImage reads.
+func isOCRImage(data []byte) bool {
+	for _, sig := range []string{"\x89PNG\r\n\x1a\n", "\xff\xd8\xff", "II*\x00", "MM\x00*"} {
+		if bytes.HasPrefix(data, []byte(sig)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+)
+
+// sniffText decides between HTML, CSV and plain text. Text is CSV when it is
+// named .csv or .tsv, when it is named as a spreadsheet (.xls, .et: "Excel"
+// exports that are text tables), or when a name says nothing about it (no
+// extension, or an unknown one) and looksLikeCSV holds. A ".txt" is always
+// text: a person who named it so reads it as text.
+func sniffText(head []byte, ext string) kind {
+	switch {
+	case strings.Contains(ext, "htm"):
+		return kind{class: classText, format: FormatHTML, name: " HTML 网页"}
+	case looksLikeHTML(head):
+		return kind{class: classText, format: FormatHTML, name: " HTML 网页"}
+	}
+	csvKind := kind{class: classText, format: FormatCSV, name: " CSV 表格"}
+	switch ext {
+	case ".csv", ".tsv", ".xls", ".xlt", ".et", ".ett":
+		return csvKind
+	}
+	if _, named := claims[ext]; !named && looksLikeCSV(head) {
+		return csvKind
+	}
+	k := kind{class: classText, format: FormatTXT, name: "纯文本"}
+	switch {
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		k.mime = MIMETXT + "; charset=utf-8"
+	case bytes.HasPrefix(head, []byte("\xff\xfe")):
+		k.mime = MIMETXT + "; charset=utf-16le"
+	case bytes.HasPrefix(head, []byte("\xfe\xff")):
+		k.mime = MIMETXT + "; charset=utf-16be"
+	}
+	return k
+}
+
+// looksLikeCSV reports text whose complete lines in the head (at least
+// three) all hold the same non-zero number of commas outside double quotes,
+// or all the same non-zero number of tabs. Chinese prose uses the full-width
+// comma ",", so ASCII commas repeated line by line are a table.
+func looksLikeCSV(head []byte) bool {
+	text := string(head)
+	if len(head) >= textSniffLen { // the last line may be cut
+		if i := strings.LastIndexByte(text, '\n'); i >= 0 {
+			text = text[:i]
+		}
+	}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimRight(l, "\r"); strings.TrimSpace(l) != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 3 {
+		return false
+	}
+	for _, sep := range []rune{',', '\t'} {
+		want := countOutsideQuotes(lines[0], sep)
+		same := want > 0
+		for _, l := range lines[1:] {
+			if !same {
+				break
+			}
+			same = countOutsideQuotes(l, sep) == want
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+func countOutsideQuotes(line string, sep rune) int {
+	n, quoted := 0, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == sep && !quoted:
+			n++
+		}
+	}
+	return n
+}
+
+// looksLikeText accepts UTF-16 with a BOM and any byte text (UTF-8, GB18030)
+// without NUL bytes and with few control characters. Whether the bytes are a
+// known encoding is decided later, on the whole file.
+func looksLikeText(head []byte) bool {
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
+		return true
+	}
+	controls := 0
+	for _, c := range head {
+		switch {
+		case c == 0:
+			return false
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b:
+			controls++
+		}
+	}
+	return controls*20 <= len(head) // at most 5%
+}
+
+var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<h1", "<style", "<script", "<!--"}
+
+func looksLikeHTML(head []byte) bool {
+	s := strings.TrimLeft(string(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))), " \t\r\n\f")
+	if len(s) > 512 {
+		s = s[:512]
+	}
+	s = strings.ToLower(s)
+	if strings.HasPrefix(s, "<?xml") {
+		return strings.Contains(s, "<html")
+	}
+	for _, p := range htmlStarts {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// cellSeparator goes between the cells of a spreadsheet or CSV row. It is
+// " | " and not a tab because Normalize removes whitespace between a Han
+// character and a digit: "社区学校数量\t342" would become "社区学校数量342",
+// while "社区学校数量 | 342" keeps label and number apart and side by side.
+const cellSeparator = " | "
+
+// rowBreak ends a row, and paraBreak a paragraph, in every format: an
+// empty line, because Normalize joins single line breaks between Han
+// characters and digits (they are usually a wrapped line in a PDF), which
+// would glue "2018" to the next row's "社区学校数量".
+const (
+	rowBreak  = "\n\n"
+	paraBreak = "\n\n"
+)
+
+// maxTableCells bounds the cells one table file may make us visit, empty
+// ones included, whatever its declared dimensions: a sheet that claims a
+// million rows of nothing costs no more than this.
+const maxTableCells = 4_000_000
+
+// tableText builds the pages of a spreadsheet: one page per sheet, the
+// sheet's name on its first line, one line per non-empty row, rows apart.
+type tableText struct {
+	done   []string
+	page   strings.Builder
+	budget textBudget
+	cells  int
+	open   bool
+}
+
+func newTableText(lim Limits) *tableText {
+	return &tableText{budget: textBudget{max: lim.MaxTextBytes}}
+}
+
+// startPage ends the current page, if any, and starts one for a sheet.
+func (t *tableText) startPage(name string) {
+	if t.open {
+		t.done = append(t.done, t.page.String())
+		t.page.Reset()
+	}
+	t.open = true
+	if name = cleanCell(name); name != "" {
+		t.page.WriteString(name)
+		t.page.WriteString(rowBreak)
+	}
+}
+
+// row adds a row; trailing empty cells are dropped and an empty row is
+// skipped.
+func (t *tableText) row(cells []string) error {
+	t.cells += max(len(cells), 1)
+	if t.cells > maxTableCells {
+		return errTableTooLarge()
+	}
+	last := -1
+	for i, c := range cells {
+		cells[i] = cleanCell(c)
+		if cells[i] != "" {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	line := strings.Join(cells[:last+1], cellSeparator) + rowBreak
+	if err := t.budget.add(len(line)); err != nil {
+		return err
+	}
+	if !t.open {
+		t.open = true
+	}
+	t.page.WriteString(line)
+	return nil
+}
+
+// countEmpty counts cells skipped without building them, against the same
+// cap.
+func (t *tableText) countEmpty(n int) error {
+	t.cells += n
+	if t.cells > maxTableCells {
+		return errTableTooLarge()
+	}
+	return nil
+}
+
+func (t *tableText) pages() []string {
+	if !t.open {
+		return nil
+	}
+	return append(t.done, t.page.String())
+}
+
+var cellLineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "\f", " ")
+
+// cleanCell puts a cell on one line.
+func cleanCell(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.TrimSpace(cellLineBreaks.Replace(s))
+}
+
+func errTableTooLarge() error {
+	return catalog.Errorf(catalog.ETOOLARGE, "表格的单元格超过 %d 个上限(可能是异常文件),已停止处理;请删除空行空列或拆分后上传", maxTableCells)
+}

@@ -1,0 +1,238 @@
+package extract
+
+import (
+	"context"
+	"encoding/binary"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// writeXLSX saves a workbook made by fill into a temporary file.
+func writeXLSX(t *testing.T, fill func(f *excelize.File)) string {
+	t.Helper()
+	f := excelize.NewFile()
+	fill(f)
+	path := filepath.Join(t.TempDir(), "test.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestXLSXHugeDimension(t *testing.T) {
+	// One label at A1, one number in the last cell Excel allows: the rows
+	// and columns between are not visited one by one.
+	path := writeXLSX(t, func(f *excelize.File) {
+		f.SetCellValue("Sheet1", "A1", "社区学校数量")
+		f.SetCellValue("Sheet1", "B1", 342)
+		f.SetCellValue("Sheet1", "XFD1048576", 1)
+	})
+	start := time.Now()
+	res, err := Extract(context.Background(), FormatXLSX, path, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Pages[0], "社区学校数量 | 342") {
+		t.Errorf("page %q", res.Pages[0])
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
+
+func TestXLSXZipBomb(t *testing.T) {
+	path := writeXLSX(t, func(f *excelize.File) {
+		for r := 1; r <= 20000; r++ {
+			f.SetCellValue("Sheet1", "A"+itoa(r), "学分银行学分银行学分银行")
+		}
+	})
+	_, err := Extract(context.Background(), FormatXLSX, path, Limits{MaxUnzipped: 1 << 20})
+	wantError(t, "xlsx bomb", err, catalog.ETOOLARGE, "XLSX 表格解压后超过 1 MiB 上限")
+}
+
+func TestTableCellCap(t *testing.T) {
+	tt := newTableText(Limits{MaxTextBytes: 1 << 30})
+	tt.startPage("表")
+	row := make([]string, 1000)
+	var err error
+	for i := 0; i < maxTableCells/1000+1 && err == nil; i++ {
+		err = tt.row(row)
+	}
+	wantError(t, "cell cap", err, catalog.ETOOLARGE, "表格的单元格超过")
+}
+
+func itoa(n int) string {
+	b := []byte{}
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+func TestCSV(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		gbk              bool
+	}{
+		{"commas and quotes", "指标,2017\n社区学校数量,342\n\"学分银行开户人数\",\"123,000\"\n", "指标 | 2017\n\n社区学校数量 | 342\n\n学分银行开户人数 | 123,000", false},
+		{"tabs", "指标\t2017\n社区学校数量\t342\n", "指标 | 2017\n\n社区学校数量 | 342", false},
+		{"semicolons", "指标;2017\n社区学校数量;342\n", "指标 | 2017\n\n社区学校数量 | 342", false},
+		{"stray quote and ragged rows", "指标,说明\n社区学校,含\"老年大学\"分校,342\n\n,,\n", "指标 | 说明\n\n社区学校 | 含\"老年大学\"分校 | 342", false},
+		{"GBK", "指标,2017\n社区学校数量,342\n", "指标 | 2017\n\n社区学校数量 | 342", true},
+		{"CRLF and BOM", "\ufeff指标,2017\r\n社区学校数量,342\r\n", "指标 | 2017\n\n社区学校数量 | 342", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.text)
+			if tt.gbk {
+				data, _ = simplifiedchinese.GBK.NewEncoder().Bytes(data)
+			}
+			path := filepath.Join(t.TempDir(), "t.csv")
+			os.WriteFile(path, data, 0o644)
+			res, err := Extract(context.Background(), FormatCSV, path, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Pages) != 1 || res.Pages[0] != tt.want {
+				t.Fatalf("got %q, want %q", res.Pages, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct {
+		v    float64
+		code string
+		want string
+	}{
+		{342, "General", "342"},
+		{12.5, "", "12.5"},
+		{123000, "#,##0", "123,000"},
+		{1234567.891, "#,##0.00", "1,234,567.89"},
+		{0.853, "0.0%", "85.3%"},
+		{0.5, "0%", "50%"},
+		{-1234, `#,##0;[Red]-#,##0`, "-1,234"},
+		{43171, "yyyy-mm-dd", "2018-03-12"},
+		{43171, `yyyy"年"m"月"d"日"`, "2018-03-12"},
+		{43171.5, "yyyy-mm-dd hh:mm", "2018-03-12 12:00:00"},
+		{12300, `0.00E+00`, "1.23E+04"},
+		{342, `0"所"`, "342"},
+	}
+	for _, tt := range tests {
+		if got := formatNumber(tt.v, tt.code); got != tt.want {
+			t.Errorf("formatNumber(%v, %q) = %q, want %q", tt.v, tt.code, got, tt.want)
+		}
+	}
+}
+
+func TestRTF(t *testing.T) {
+	tests := []struct {
+		name, rtf string
+		want      []string
+	}{
+		{"unicode with fallback", `{\rtf1\ansi\uc1 \u23398?\u20998?\u38134?\u34892? 2018\par}`, []string{"学分银行2018"}},
+		{"uc2 fallback", `{\rtf1\ansi\uc2 \u23398\'3f\'3f\u20064\'3f\'3f\par}`, []string{"学习"}},
+		{"GBK code page", `{\rtf1\ansi\ansicpg936 \'d1\'a7\'b7\'d6\'d2\'f8\'d0\'d0\par}`, []string{"学分银行"}},
+		{"escapes", `{\rtf1 a\{b\}c\\d\~e\par}`, []string{`a{b}c\d e`}},
+		{"skipped destinations", `{\rtf1{\fonttbl{\f0 Arial;}}{\colortbl;\red0;}{\*\company X}{\pict 0123}{\field{\*\fldinst HYPERLINK "http://x"}{\fldrslt 链接文字}}正文\par}`, []string{"链接文字正文"}},
+		{"binary skipped", "{\\rtf1 前\\bin4 \x00\x01{}后\\par}", []string{"前后"}},
+		{"pages", `{\rtf1 一\par\page 二\par\pard\pagebb 三\par}`, []string{"一", "二", "三"}},
+		{"table", `{\rtf1\trowd\cellx1000\cellx2000 指标\cell 342\cell\row\trowd\cellx1000\cellx2000 学习周\cell 18\cell\row}`, []string{"指标 | 342\n\n学习周 | 18"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "t.rtf")
+			os.WriteFile(path, []byte(tt.rtf), 0o644)
+			res, err := Extract(context.Background(), FormatRTF, path, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(res.Pages, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("got %q, want %q", res.Pages, tt.want)
+			}
+		})
+	}
+}
+
+func TestRTFTooDeep(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "deep.rtf")
+	os.WriteFile(path, []byte(`{\rtf1 `+strings.Repeat("{", 100000)+"文字"), 0o644)
+	_, err := Extract(context.Background(), FormatRTF, path, Limits{})
+	wantError(t, "deep rtf", err, catalog.EINVALID, "RTF 文档格式有误")
+}
+
+func TestZipFormatsRefuseDoctype(t *testing.T) {
+	doctype := `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>`
+	path := writeDOCX(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": doctype})
+	_, err := Extract(context.Background(), FormatODT, path, Limits{})
+	wantError(t, "odt doctype", err, catalog.EINVALID, "ODT 文档中含有 DOCTYPE 或外部实体声明")
+
+	path = writeDOCX(t, map[string]string{"ppt/presentation.xml": doctype})
+	_, err = Extract(context.Background(), FormatPPTX, path, Limits{})
+	wantError(t, "pptx doctype", err, catalog.EINVALID, "PPTX 演示文稿中含有 DOCTYPE")
+}
+
+func TestODTStructure(t *testing.T) {
+	content := `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0">
+<office:automatic-styles><style:style style:name="P9" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style></office:automatic-styles>
+<office:body><office:text>
+<text:tracked-changes><text:changed-region><text:deletion><text:p>删除的字</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:h text:outline-level="1">标题</text:h><text:p>学分<text:s/>银行<office:annotation><text:p>批注</text:p></office:annotation></text:p>
+<table:table><table:table-row><table:table-cell><text:p>指标</text:p></table:table-cell><table:table-cell><text:p>342</text:p></table:table-cell></table:table-row></table:table>
+<text:p text:style-name="P9">第二页</text:p></office:text></office:body></office:document-content>`
+	path := writeDOCX(t, map[string]string{"content.xml": content})
+	res, err := Extract(context.Background(), FormatODT, path, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"标题\n\n学分银行\n\n指标 | 342", "第二页"}
+	if strings.Join(res.Pages, "|") != strings.Join(want, "|") {
+		t.Fatalf("got %q, want %q", res.Pages, want)
+	}
+}
+
+func TestXLSFormulaRecords(t *testing.T) {
+	var stream []byte
+	rec := func(typ uint16, data ...byte) {
+		stream = binary.LittleEndian.AppendUint16(stream, typ)
+		stream = binary.LittleEndian.AppendUint16(stream, uint16(len(data)))
+		stream = append(stream, data...)
+	}
+	formula := func(row, col byte, value [8]byte) {
+		rec(0x0006, append([]byte{row, 0, col, 0, 15, 0}, append(value[:], 0, 0, 0, 0, 0, 0, 0, 0)...)...)
+	}
+	var num [8]byte
+	binary.LittleEndian.PutUint64(num[:], math.Float64bits(360))
+	formula(3, 1, num)
+	formula(3, 2, [8]byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}) // a string result
+	rec(0x0207, 4, 0, 1, 0xbe, 0x8f, 0x07, 0x68)         // STRING "达标" in UTF-16
+	formula(4, 1, [8]byte{1, 0, 1, 0, 0, 0, 0xFF, 0xFF}) // TRUE
+	rec(0x000A)
+
+	got := map[xlsCell]xlsFormulaValue{}
+	if _, err := readSheetFormulas(stream, 0, got, 10); err != nil {
+		t.Fatal(err)
+	}
+	if v := got[xlsCell{3, 1}]; !v.isNum || v.num != 360 {
+		t.Errorf("number result %+v", v)
+	}
+	if v := got[xlsCell{3, 2}]; v.isNum || v.text != "达标" {
+		t.Errorf("string result %+v", v)
+	}
+	if v := got[xlsCell{4, 1}]; v.text != "TRUE" {
+		t.Errorf("boolean result %+v", v)
+	}
+	if _, err := readSheetFormulas(stream, 0, map[xlsCell]xlsFormulaValue{}, 1); catalog.ErrorCode(err) != catalog.ETOOLARGE {
+		t.Errorf("formula cap: got %v", err)
+	}
+}
