@@ -39,7 +39,7 @@ func TestSniffFixtures(t *testing.T) {
 		{file: "notzip.docx", code: catalog.EINVALID, phrase: "文件扩展名是 .docx,但内容不是 DOCX 文件"},
 		{file: "scan.png", name: "扫描件.txt", code: catalog.EINVALID, phrase: "但内容不是文本文件"},
 		{file: "scan.png", name: "扫描件.HTML", code: catalog.EINVALID, phrase: "但内容不是 HTML 网页"},
-		{file: "scan.png", format: FormatImage, mime: "image/png"}, // read by OCR
+		{file: "scan.png", format: FormatImage, mime: "image/png"},                   // read by OCR
 		{file: "summary.docx", name: "统计表.xlsx", format: FormatDOCX, mime: MIMEDOCX}, // content wins
 		{file: "summary.docx", name: "公文.ofd", format: FormatDOCX, mime: MIMEDOCX},
 
