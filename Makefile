@@ -1,6 +1,7 @@
-# The README's commands. `make test` installs the Go-side test servers it
-# needs (Versity S3 gateway) and runs every test; see .ci/run for the Debian
-# packages CI installs first.
+# The README's commands. `make test` installs what the tests need — the
+# Debian packages of scripts/debian-packages.sh when it runs as root on
+# Debian (it says what it skipped otherwise) and the Versity S3 gateway —
+# and runs every test.
 GO ?= go
 GOBIN := $(shell $(GO) env GOPATH)/bin
 export PATH := $(PATH):$(GOBIN)
@@ -11,6 +12,7 @@ test: test-deps vet
 	$(GO) test -count=1 -timeout 25m ./...
 
 test-deps:
+	@bash scripts/debian-packages.sh install
 	@bash scripts/versitygw.sh
 
 vet:

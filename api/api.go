@@ -66,6 +66,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/documents/{id}/original", handle: h.handleDocumentOriginal},
 		{pattern: "GET /api/v1/documents/{id}/text", handle: h.handleDocumentText},
 		{pattern: "GET /api/v1/documents/{id}/suggestions", handle: h.handleDocumentSuggestions},
+		{pattern: "POST /api/v1/documents/{id}/retry", handle: h.handleDocumentRetry},
 		{pattern: "GET /api/v1/search", handle: h.handleSearch},
 		{pattern: "POST /api/v1/links", handle: h.handleLinkCreate},
 		{pattern: "DELETE /api/v1/links/{id}", handle: h.handleLinkDelete},

@@ -83,6 +83,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, expect(want{"admin": 200, "coordA": 403, "coordB": 404, "expert": 403, "reviewer": 403})},
 		"GET /api/v1/documents/{id}/original":    {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/original", nil) }, readA()},
 		"GET /api/v1/documents/{id}/text":        {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/text", nil) }, readA()},
+		"POST /api/v1/documents/{id}/retry": {func() *http.Request {
+			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/retry", nil)
+		}, editA(202)},
 		"GET /api/v1/documents/{id}/suggestions": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/suggestions", nil) }, readA()},
 		"GET /api/v1/search":                     {func() *http.Request { return e.request("GET", "/api/v1/search?q=学分银行", nil) }, all(200)},
 		"POST /api/v1/links": {func() *http.Request {

@@ -79,7 +79,11 @@ func (h *handler) handleDocumentView(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, toDocumentView(v))
+	dj := toDocumentView(v)
+	if done, total, ok := h.Ingest.Progress(v.Document.ID); ok {
+		dj.Progress = &progressJSON{Done: done, Total: total}
+	}
+	h.writeJSON(w, r, http.StatusOK, dj)
 }
 
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
@@ -314,4 +318,20 @@ func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": id, "reopened_claims": reopened})
+}
+
+// handleDocumentRetry reads a failed document again (after the reader it
+// needed was installed).
+func (h *handler) handleDocumentRetry(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	if _, err := h.Ingest.Retry(r.Context(), u, r.PathValue("id")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.Documents.View(r.Context(), u, r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusAccepted, toDocumentView(v))
 }

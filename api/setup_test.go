@@ -150,6 +150,18 @@ func (e *env) bareDocument(city string) string {
 	return d.ID
 }
 
+// failedDocument records a document of city that failed to be read.
+func (e *env) failedDocument(city string) string {
+	e.t.Helper()
+	id := e.bareDocument(city)
+	err := e.cat.SetStatus(context.Background(), catalog.StatusChange{ID: id, Status: catalog.StatusFailed,
+		Error: "本系统未安装读取扫描件所需的程序 tesseract"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return id
+}
+
 func (e *env) link(docID, code string) string {
 	e.t.Helper()
 	l := &catalog.Link{DocumentID: docID, IndicatorCode: code, CreatedBy: "test"}

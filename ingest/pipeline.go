@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,7 +40,14 @@ func (s *Service) Start(ctx context.Context) error {
 		workers.Add(1)
 		go func() {
 			defer workers.Done()
-			s.work(ctx)
+			s.work(ctx, s.queue, false)
+		}()
+	}
+	for range s.cfg.OCRWorkers {
+		workers.Add(1)
+		go func() {
+			defer workers.Done()
+			s.work(ctx, s.ocrQueue, true)
 		}()
 	}
 	s.wg.Add(2)
@@ -73,8 +81,8 @@ func (s *Service) Close() {
 	s.wg.Wait()
 }
 
-// Pending is the number of documents waiting for extraction.
-func (s *Service) Pending() int { return s.queue.len() }
+// Pending is the number of documents waiting for extraction, OCR included.
+func (s *Service) Pending() int { return s.queue.len() + s.ocrQueue.len() }
 
 func (s *Service) requeueUnfinished(ctx context.Context) error {
 	n := 0
@@ -91,13 +99,21 @@ func (s *Service) requeueUnfinished(ctx context.Context) error {
 	return nil
 }
 
-func (s *Service) work(ctx context.Context) {
+// work takes documents from q until ctx ends. The OCR workers read what
+// needs OCR; the others read everything else first and pass a document on
+// to the OCR queue when they find it needs OCR, so a scan never holds up
+// born-digital files.
+func (s *Service) work(ctx context.Context, q *queue, ocr bool) {
 	for {
-		id, ok := s.queue.pop(ctx)
+		id, ok := q.pop(ctx)
 		if !ok {
 			return
 		}
-		job, err := s.prepare(ctx, id)
+		job, err := s.prepare(ctx, id, ocr)
+		if errors.Is(err, extract.ErrNeedsOCR) {
+			s.ocrQueue.push(id)
+			continue
+		}
 		if err != nil {
 			s.handleFailure(ctx, id, "提取文字", err)
 			continue
@@ -116,7 +132,7 @@ func (s *Service) work(ctx context.Context) {
 // prepare brings a document to the point where it can be indexed:
 // extracting and storing its text if that was not done yet. It returns nil
 // for documents that need nothing (deleted, already indexed or failed).
-func (s *Service) prepare(ctx context.Context, id string) (*indexJob, error) {
+func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, error) {
 	d, err := s.cat.Document(ctx, id)
 	if catalog.IsNotFound(err) {
 		return nil, nil
@@ -128,14 +144,14 @@ func (s *Service) prepare(ctx context.Context, id string) (*indexJob, error) {
 	case catalog.StatusExtracted:
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
 		if catalog.IsNotFound(err) {
-			return s.extract(ctx, d)
+			return s.extract(ctx, d, ocr)
 		}
 		if err != nil {
 			return nil, err
 		}
 		return &indexJob{doc: d, pages: t.Pages}, nil
 	case catalog.StatusStored:
-		return s.extract(ctx, d)
+		return s.extract(ctx, d, ocr)
 	}
 	// Already indexed (by a refresh that came first) or failed: done, and
 	// whoever waits for it is told so.
@@ -143,13 +159,16 @@ func (s *Service) prepare(ctx context.Context, id string) (*indexJob, error) {
 	return nil, nil
 }
 
-func (s *Service) extract(ctx context.Context, d *catalog.Document) (*indexJob, error) {
+func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*indexJob, error) {
 	t, err := LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
 		if !catalog.IsNotFound(err) {
 			return nil, err
 		}
-		if t, err = s.extractOriginal(ctx, d); err != nil {
+		if !ocr && extract.Format(d.Format) == extract.FormatImage {
+			return nil, fmt.Errorf("image %s: %w", d.ID, extract.ErrNeedsOCR)
+		}
+		if t, err = s.extractOriginal(ctx, d, ocr); err != nil {
 			return nil, err
 		}
 		if err := SaveText(ctx, s.blobs, d.SHA256, t); err != nil {
@@ -170,7 +189,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document) (*indexJob, 
 // and pdftotext need a file: an original the blob store keeps as a local
 // file is read in place (originals never change: their key is their
 // hash); any other is copied to a temporary file first.
-func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document) (*StoredText, error) {
+func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr bool) (*StoredText, error) {
 	rc, err := s.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
 	if err != nil {
 		return nil, fmt.Errorf("get original of %s: %w", d.ID, err)
@@ -182,7 +201,13 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document) (*St
 	}
 	defer cleanup()
 	start := time.Now()
-	res, err := extract.Extract(ctx, extract.Format(d.Format), path, s.cfg.Limits)
+	lim := s.cfg.Limits
+	lim.DeferOCR = !ocr
+	if ocr {
+		lim.Progress = func(done, total int) { s.progress.set(d.ID, done, total) }
+		defer s.progress.clear(d.ID)
+	}
+	res, err := extract.Extract(ctx, extract.Format(d.Format), path, lim)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s (%s): %w", d.ID, d.Filename, err)
 	}

@@ -24,8 +24,9 @@ import (
 
 // Config tunes the pipeline; zero values take the defaults.
 type Config struct {
-	MaxUpload int64          // bytes per file; default 200 MiB
-	Workers   int            // extraction workers; default twice the number of CPUs
+	MaxUpload  int64 // bytes per file; default 200 MiB
+	Workers    int   // extraction workers; default twice the number of CPUs
+	OCRWorkers int   // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
 	BatchSize int            // documents per index batch; default 256
 	TempDir   string         // for staged uploads and originals being extracted
 	Limits    extract.Limits // per-extraction limits
@@ -47,6 +48,11 @@ func (c *Config) setDefaults() {
 		// document) about as long as it computes, so twice the CPUs keeps
 		// them busy (bench/README.md).
 		c.Workers = 2 * runtime.NumCPU()
+	}
+	if c.OCRWorkers <= 0 {
+		// Tesseract keeps a core busy per page: one OCR worker leaves the
+		// other core to born-digital files and search.
+		c.OCRWorkers = 1
 	}
 	if c.BatchSize <= 0 {
 		// Larger batches make fewer, larger segments and so less merging;
@@ -70,8 +76,10 @@ type Service struct {
 	cfg   Config
 	log   *slog.Logger
 
-	queue   *queue
-	toIndex chan indexJob
+	queue    *queue // documents to read, born-digital first
+	ocrQueue *queue // documents that need OCR, for the OCR workers
+	progress ocrProgress
+	toIndex  chan indexJob
 	wg      sync.WaitGroup
 	indexMu sync.Mutex // serialises index writes; see writeIndex
 	cancel  context.CancelFunc
@@ -81,7 +89,7 @@ type Service struct {
 // New returns a Service; Start runs its pipeline.
 func New(cat *catalog.Store, blobs blob.Store, idx index.Index, cfg Config) *Service {
 	cfg.setDefaults()
-	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, queue: newQueue()}
+	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, queue: newQueue(), ocrQueue: newQueue()}
 }
 
 // MaxUpload is the per-file upload limit in bytes.
@@ -382,4 +390,10 @@ func (s *Service) Healthy(ctx context.Context) error {
 		return catalog.Errorf(catalog.EUNAVAILABLE, "目录数据库不可用")
 	}
 	return nil
+}
+
+// Readers reports the optional programs the readers use and whether this
+// machine has them (extract.Readers), for the admin page and doctor.
+func (s *Service) Readers(ctx context.Context) []extract.Reader {
+	return extract.Readers(ctx)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 type adminPage struct {
@@ -16,6 +17,7 @@ type adminPage struct {
 	Rounds    []catalog.Round
 	Events    []catalog.Event
 	Framework *catalog.Framework
+	Readers   []extract.Reader
 	Roles     []string
 	Notice    string
 }
@@ -55,6 +57,7 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice str
 	if fw, _, err := h.Framework.Current(r.Context()); err == nil {
 		p.Framework = fw
 	}
+	p.Readers = h.Ingest.Readers(r.Context())
 	p.Notice = notice
 	h.render(w, r, http.StatusOK, "admin", tr(langOf(r), "admin.title"), p)
 }

@@ -144,6 +144,12 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	cfg.TempDir = tmpDir
 	cfg.Logger = log
 	if cfg.MaxUpload == 0 {
+		if cfg.OCRWorkers == 0 {
+			if cfg.OCRWorkers, err = ocrWorkersFromEnv(); err != nil {
+				a.close()
+				return nil, err
+			}
+		}
 		if cfg.MaxUpload, err = maxUploadFromEnv(); err != nil {
 			a.close()
 			return nil, err
@@ -172,6 +178,20 @@ func (a *app) close() {
 
 // maxUploadFromEnv reads EVIDENCE_MAX_UPLOAD: bytes, or a number with
 // KiB/MiB/GiB (also K/M/G, KB/MB/GB taken as binary).
+// ocrWorkersFromEnv reads EVIDENCE_OCR_WORKERS, how many documents are
+// OCR'd at once (0: the default, one).
+func ocrWorkersFromEnv() (int, error) {
+	v := strings.TrimSpace(os.Getenv("EVIDENCE_OCR_WORKERS"))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 64 {
+		return 0, fmt.Errorf("EVIDENCE_OCR_WORKERS=%q: want a number of workers from 1 to 64", v)
+	}
+	return n, nil
+}
+
 func maxUploadFromEnv() (int64, error) {
 	v := strings.TrimSpace(os.Getenv("EVIDENCE_MAX_UPLOAD"))
 	if v == "" {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -133,6 +134,8 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 		}
 		byID[o.ID] = append(byID[o.ID], o)
 	}
+	stop := showOCRProgress(a.ingest, bar, byID)
+	defer stop()
 	_, err = a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
 		for _, o := range byID[d.ID] {
 			o.Status, o.Error = string(d.Status), d.Error
@@ -151,6 +154,32 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	}
 	bar.Finish()
 	return reportIngest(stdout, outcomes, asJSON)
+}
+
+// showOCRProgress names, in the progress bar, the file being read by OCR
+// and its pages done, until stop is called.
+func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map[string][]*fileOutcome) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			desc := "导入"
+			for id, outs := range byID {
+				if n, total, ok := svc.Progress(id); ok && total > 0 {
+					desc = fmt.Sprintf("导入 · 正在识别文字 %s 第 %d/%d 页", filepath.Base(outs[0].Path), n, total)
+					break
+				}
+			}
+			bar.Describe(desc)
+		}
+	}()
+	return func() { close(done) }
 }
 
 // uploadFile uploads one job's file; the error is the request's (bad

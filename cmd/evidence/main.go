@@ -26,6 +26,8 @@ Commands:
   ingest     add files or folders: evidence ingest FILE|DIR… --city 330100 --type policy [--server URL --token T]
   search     search from the command line: evidence search 学分银行 [--city 330100]
   reindex    rebuild the search index from the catalog and stored text
+  doctor     list the optional readers (OCR, .doc, PDF tools) and whether they are installed
+  retry      read failed documents again: evidence retry [ID…] (all failed ones without IDs)
   check      re-hash every original and compare the index with the catalog (exit 1 on any mismatch)
   user       manage accounts: evidence user add|list|disable|enable|passwd
   events     the audit log: evidence events [--since 7d] [--object ID] [--user NAME]
@@ -84,6 +86,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runIngest(ctx, rest, stdout, stderr)
 	case "search":
 		return runSearch(ctx, rest, stdout, stderr)
+	case "doctor":
+		return runDoctor(ctx, rest, stdout, stderr)
+	case "retry":
+		return runRetry(ctx, rest, stdout, stderr)
 	case "reindex":
 		return runReindex(ctx, rest, stdout, stderr)
 	case "check":

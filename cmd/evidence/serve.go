@@ -43,6 +43,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		return err
 	}
 	defer a.close()
+	logMissingReaders(ctx, log)
 	if err := a.ingest.Start(ctx); err != nil {
 		return err
 	}

@@ -81,7 +81,16 @@ type Limits struct {
 	// returned, and should return quickly. Documents without OCR never
 	// call it.
 	Progress func(done, total int)
+
+	// DeferOCR makes an extractor that would OCR a page stop with
+	// ErrNeedsOCR instead, so the pipeline can read born-digital files
+	// first and hand scans to its slower OCR workers.
+	DeferOCR bool
 }
+
+// ErrNeedsOCR is returned (wrapped) when Limits.DeferOCR is set and the
+// file has pages that only OCR can read.
+var ErrNeedsOCR = errors.New("file needs OCR")
 
 func (l Limits) withDefaults() Limits {
 	if l.Timeout <= 0 {

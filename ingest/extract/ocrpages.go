@@ -26,6 +26,9 @@ type ocrDoc struct {
 // page, the machine is shared, and concurrency across documents is the
 // pipeline's (EVIDENCE_OCR_WORKERS).
 func ocrPages(ctx context.Context, n int, lim Limits, image func(i int) ([]byte, error)) (*ocrDoc, error) {
+	if lim.DeferOCR {
+		return nil, ErrNeedsOCR
+	}
 	if n > lim.MaxOCRPages {
 		return nil, errTooManyOCRPages(n, lim.MaxOCRPages)
 	}

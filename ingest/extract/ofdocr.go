@@ -20,6 +20,9 @@ type ofdOCR struct {
 
 // page OCRs the largest image of page i.
 func (c *ofdOCR) page(o *ofdFile, res *Result, i int, images []ofdImage, pageMedia, docMedia map[string]string) error {
+	if o.lim.DeferOCR {
+		return ErrNeedsOCR
+	}
 	c.needed++
 	img := slices.MaxFunc(images, func(a, b ofdImage) int { return cmp.Compare(a.area, b.area) })
 	loc, ok := pageMedia[img.resource]

@@ -36,7 +36,7 @@ var (
 func registerReader(name, pkg string, check func(ctx context.Context) (bool, string)) {
 	readerChecksMu.Lock()
 	defer readerChecksMu.Unlock()
-	readerChecks = append(readerChecks, readerCheck{name, pkg, check})
+	readerChecks = append(readerChecks, readerCheck{catalog.Fullwidth(name), pkg, check})
 }
 
 // Readers checks every optional program the extractors may run and reports

@@ -42,11 +42,21 @@
 
   function statusWord(s) { return words["status" + s.charAt(0).toUpperCase() + s.slice(1)] || s; }
 
+  // statusLine says where a document is: its status, OCR pages read while
+  // a scan is being read, and why it failed.
+  function statusLine(doc) {
+    var line = " · " + statusWord(doc.status);
+    if (doc.progress && doc.progress.total > 0) {
+      line += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
+    }
+    return line + (doc.error ? words.colon + doc.error : "");
+  }
+
   function show(r, outcome, doc, message) {
     r.li.className = "outcome-" + outcome;
     r.bar.value = 100;
     r.text.textContent = "";
-    if (outcome === "failed") { r.text.textContent = words.failed + ":" + message; return; }
+    if (outcome === "failed") { r.text.textContent = words.failed + words.colon + message; return; }
     var label = document.createTextNode((outcome === "duplicate" ? words.duplicate : words.stored) + " · ");
     var a = document.createElement("a");
     a.href = "/documents/" + doc.id;
@@ -54,7 +64,7 @@
     var st = document.createElement("span");
     st.className = "docstatus";
     st.dataset.status = doc.status;
-    st.textContent = " · " + statusWord(doc.status) + (doc.error ? ":" + doc.error : "");
+    st.textContent = statusLine(doc);
     r.text.appendChild(label); r.text.appendChild(a); r.text.appendChild(st);
     if (doc.status === "stored" || doc.status === "extracted") { poll(doc.id, st); }
   }
@@ -67,7 +77,7 @@
       try { doc = JSON.parse(xhr.responseText); } catch (e) { return; }
       if (xhr.status !== 200) { return; }
       st.dataset.status = doc.status;
-      st.textContent = " · " + statusWord(doc.status) + (doc.error ? ":" + doc.error : "");
+      st.textContent = statusLine(doc);
       if (doc.status === "stored" || doc.status === "extracted") { setTimeout(function () { poll(id, st); }, 700); }
     };
     xhr.send();

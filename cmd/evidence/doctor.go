@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// runDoctor lists the optional programs the readers use and whether this
+// machine has them; it exits 1 when one is missing.
+func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, _ := newFlags("doctor", stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	missing := 0
+	for _, r := range extract.Readers(ctx) {
+		mark := "✔"
+		if !r.Available {
+			mark, missing = "✘", missing+1
+		}
+		fmt.Fprintf(stdout, "%s %-36s %s\n", mark, r.Name, r.Detail)
+		if !r.Available {
+			fmt.Fprintf(stdout, "    安装:apt-get install %s\n", r.Package)
+		}
+	}
+	if missing > 0 {
+		fmt.Fprintf(stdout, "%d 个可选程序未安装;缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。\n", missing)
+		return exitError{1}
+	}
+	fmt.Fprintln(stdout, "所有可选程序均已安装。")
+	return nil
+}
+
+// logMissingReaders tells the operator at start-up which files this
+// installation cannot read yet, and what to install.
+func logMissingReaders(ctx context.Context, log *slog.Logger) {
+	var missing []string
+	for _, r := range extract.Readers(ctx) {
+		if !r.Available {
+			missing = append(missing, r.Name+" (apt-get install "+r.Package+")")
+		}
+	}
+	if len(missing) > 0 {
+		log.Warn("optional readers missing; files that need them will fail with a reason naming the package (evidence doctor)",
+			"missing", strings.Join(missing, "; "))
+	}
+}
+
+// runRetry puts failed documents back on the pipeline, to be read again
+// by the next `evidence serve` (or at once through a running archive's API:
+// POST /api/v1/documents/{id}/retry).
+func runRetry(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("retry", stderr)
+	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	ids := fs.Args()
+	n, err := ingest.RetryFailed(ctx, a.cat, cliAdmin(), ids)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。\n", n)
+	return nil
+}
