@@ -10,6 +10,8 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -363,5 +366,49 @@ func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
 	_, body := admin.post("/upload", url.Values{"doc_type": {"policy"}, "city": {"330100"}})
 	if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
 		t.Errorf("upload error page: %q in %.300s", m, textOf(body))
+	}
+}
+
+// TestDocumentPageShowsHowEachPageWasRead uploads a stamped scan and checks
+// that its page says it was read by OCR, with what confidence, and that it
+// bears a seal, so a reviewer sees it at a glance.
+func TestDocumentPageShowsHowEachPageWasRead(t *testing.T) {
+	for _, p := range []string{"tesseract", "pdftoppm"} {
+		if _, err := exec.LookPath(p); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is not installed", p)
+			}
+			t.Skipf("%s is not installed", p)
+		}
+	}
+	s := newSite(t)
+	f, err := os.Open("../ingest/extract/testdata/stamped-scan.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := s.env.Ingest.Stage(f, "盖章扫描件.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	d := s.env.WaitIndexed(out[0].Document.ID)
+	b := s.login("li")
+	_, body := b.get("/documents/" + d.ID + "?page=2")
+	text := html.UnescapeString(textOf(body))
+	if !regexp.MustCompile(`第 2 页\x{FF1A}识别文字\x{FF08}OCR\x{FF0C}置信度 \d+%\x{FF09} · 有公章`).MatchString(text) {
+		t.Errorf("page 2 does not say it was OCR'd with a seal: %.500s", text)
+	}
+	if !strings.Contains(text, "有公章的页 2") {
+		t.Errorf("the seal pages are not listed: %.500s", text)
+	}
+	_, body = b.get("/documents/" + d.ID + "?page=1")
+	if text := html.UnescapeString(textOf(body)); strings.Contains(text, "第 1 页\uFF1A识别文字") && strings.Contains(text, "· 有公章") {
+		t.Errorf("page 1 claims a seal: %.300s", text)
 	}
 }

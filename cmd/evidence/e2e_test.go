@@ -152,7 +152,7 @@ func TestBadInputIsRefusedOrFailedClearly(t *testing.T) {
 		{"pdf that is not a pdf", upload{"通知.pdf", []byte("这不是 PDF 文件,只是文字。")}, meta, 400, "PDF"},
 		{"empty file", upload{"empty.txt", nil}, meta, 400, "为空"},
 		{"docx that is not a zip", upload{"总结.docx", []byte("plain text, not a zip archive at all")}, meta, 400, "DOCX"},
-		{"unsupported type", upload{"scan.png", pngHeader}, meta, 415, "PDF"},
+		{"unsupported type", upload{"动画.gif", []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00")}, meta, 415, "PDF"},
 		{"unknown city", fixture(t, "wuhan-case.html"), map[string]string{"city": "999999", "doc_type": "policy"}, 400, "城市"},
 		{"unknown type", fixture(t, "wuhan-case.html"), map[string]string{"city": "330100", "doc_type": "memo"}, 400, "文件类型"},
 		{"bad date", fixture(t, "wuhan-case.html"), map[string]string{"city": "330100", "doc_type": "policy", "issued_on": "2017年"}, 400, "日期"},
@@ -241,8 +241,6 @@ func TestEveryRequestButHealthzNeedsAToken(t *testing.T) {
 		t.Errorf("healthz without a token: %v %v", resp, err)
 	}
 }
-
-var pngHeader = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00")
 
 // zipBomb is a valid DOCX-shaped zip whose document.xml inflates far past
 // the extraction limit while the file itself stays small.
