@@ -24,13 +24,13 @@ import (
 
 // Config tunes the pipeline; zero values take the defaults.
 type Config struct {
-	MaxUpload  int64 // bytes per file; default 200 MiB
-	Workers    int   // extraction workers; default twice the number of CPUs
-	OCRWorkers int   // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
-	BatchSize int            // documents per index batch; default 256
-	TempDir   string         // for staged uploads and originals being extracted
-	Limits    extract.Limits // per-extraction limits
-	Logger    *slog.Logger
+	MaxUpload  int64          // bytes per file; default 200 MiB
+	Workers    int            // extraction workers; default twice the number of CPUs
+	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
+	BatchSize  int            // documents per index batch; default 256
+	TempDir    string         // for staged uploads and originals being extracted
+	Limits     extract.Limits // per-extraction limits
+	Logger     *slog.Logger
 	// OnDone, when set, is called each time a document reaches indexed or
 	// failed, from a pipeline goroutine; it must not block.
 	OnDone func(d *catalog.Document)
@@ -80,10 +80,10 @@ type Service struct {
 	ocrQueue *queue // documents that need OCR, for the OCR workers
 	progress ocrProgress
 	toIndex  chan indexJob
-	wg      sync.WaitGroup
-	indexMu sync.Mutex // serialises index writes; see writeIndex
-	cancel  context.CancelFunc
-	waiting waiters // callers of Wait
+	wg       sync.WaitGroup
+	indexMu  sync.Mutex // serialises index writes; see writeIndex
+	cancel   context.CancelFunc
+	waiting  waiters // callers of Wait
 }
 
 // New returns a Service; Start runs its pipeline.
