@@ -207,7 +207,11 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr 
 		lim.Progress = func(done, total int) { s.progress.set(d.ID, done, total) }
 		defer s.progress.clear(d.ID)
 	}
-	res, err := extract.Extract(ctx, extract.Format(d.Format), path, lim)
+	run := extract.Extract
+	if s.cfg.Sandbox != nil {
+		run = s.cfg.Sandbox.Extract
+	}
+	res, err := run(ctx, extract.Format(d.Format), path, lim)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s (%s): %w", d.ID, d.Filename, err)
 	}

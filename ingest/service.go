@@ -30,7 +30,11 @@ type Config struct {
 	BatchSize  int            // documents per index batch; default 256
 	TempDir    string         // for staged uploads and originals being extracted
 	Limits     extract.Limits // per-extraction limits
-	Logger     *slog.Logger
+	// Sandbox, when set, runs every extraction in a child process with a
+	// memory limit, killed at its deadline (extract.Sandbox); without it,
+	// extraction runs in this process, as in unit tests.
+	Sandbox *extract.Sandbox
+	Logger  *slog.Logger
 	// OnDone, when set, is called each time a document reaches indexed or
 	// failed, from a pipeline goroutine; it must not block.
 	OnDone func(d *catalog.Document)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -18,6 +19,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -142,6 +144,14 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	cfg := opts.ingest
 	cfg.TempDir = tmpDir
+	if cfg.Sandbox, err = extractionSandbox(); err != nil {
+		a.close()
+		return nil, err
+	}
+	if cfg.Limits.Timeout, err = durationFromEnv("EVIDENCE_EXTRACT_TIMEOUT"); err != nil {
+		a.close()
+		return nil, err
+	}
 	cfg.Logger = log
 	if cfg.MaxUpload == 0 {
 		if cfg.OCRWorkers == 0 {
@@ -178,6 +188,31 @@ func (a *app) close() {
 
 // maxUploadFromEnv reads EVIDENCE_MAX_UPLOAD: bytes, or a number with
 // KiB/MiB/GiB (also K/M/G, KB/MB/GB taken as binary).
+// extractionSandbox runs extractions in child processes of this very
+// binary (its hidden extract-child command), so that no file can hurt the
+// server.
+func extractionSandbox() (*extract.Sandbox, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("find own binary for the extraction sandbox: %w", err)
+	}
+	return &extract.Sandbox{Command: []string{exe, "extract-child"}}, nil
+}
+
+// durationFromEnv reads a duration such as 90s or 2m from the environment;
+// unset is 0, the default.
+func durationFromEnv(name string) (time.Duration, error) {
+	v := strings.TrimSpace(os.Getenv(name))
+	if v == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s=%q: want a duration such as 90s or 2m", name, v)
+	}
+	return d, nil
+}
+
 // ocrWorkersFromEnv reads EVIDENCE_OCR_WORKERS, how many documents are
 // OCR'd at once (0: the default, one).
 func ocrWorkersFromEnv() (int, error) {

@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 const usage = `evidence — 学习型城市建设监测佐证材料库 (learning-city evidence archive)
@@ -86,6 +87,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runIngest(ctx, rest, stdout, stderr)
 	case "search":
 		return runSearch(ctx, rest, stdout, stderr)
+	case "extract-child":
+		// The extraction sandbox's child (extract.Sandbox); not for people.
+		if code := extract.RunChild(os.Stdin, stdout); code != 0 {
+			return exitError{code}
+		}
+		return nil
 	case "doctor":
 		return runDoctor(ctx, rest, stdout, stderr)
 	case "retry":

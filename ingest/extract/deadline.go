@@ -86,7 +86,14 @@ func (s *stretchable) extend(d time.Duration) {
 	}
 	s.at = s.at.Add(d)
 	s.timer.Reset(time.Until(s.at))
+	if notify, ok := s.Context.Value(extendNotifyKey{}).(func(time.Duration)); ok {
+		notify(d)
+	}
 }
+
+// extendNotifyKey carries a function told of every extension, so that a
+// sandboxed extraction can grant its parent's timer the same time.
+type extendNotifyKey struct{}
 
 // extendDeadline moves the deadline of the extraction that ctx belongs to
 // out by d. Contexts derived from ctx before the call keep their own

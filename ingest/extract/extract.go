@@ -80,7 +80,7 @@ type Limits struct {
 	// called from the extraction's goroutine, never after Extract has
 	// returned, and should return quickly. Documents without OCR never
 	// call it.
-	Progress func(done, total int)
+	Progress func(done, total int) `json:"-"`
 
 	// DeferOCR makes an extractor that would OCR a page stop with
 	// ErrNeedsOCR instead, so the pipeline can read born-digital files

@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"bytes"
+	"compress/zlib"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestMain lets the test binary be the sandbox's child: run with
+// EVIDENCE_EXTRACT_CHILD=1 it answers one extraction request, as the
+// evidence binary's extract-child command does.
+func TestMain(m *testing.M) {
+	if os.Getenv("EVIDENCE_EXTRACT_CHILD") == "1" {
+		os.Exit(RunChild(os.Stdin, os.Stdout))
+	}
+	os.Exit(m.Run())
+}
+
+func testSandbox(memory int64) *Sandbox {
+	return &Sandbox{Command: []string{os.Args[0]}, Env: []string{"EVIDENCE_EXTRACT_CHILD=1"}, Memory: memory}
+}
+
+// pdfWith builds a PDF of the given objects (numbered from 1) with a
+// correct cross-reference table, so that readers get past the parsing.
+func pdfWith(objects ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objects))
+	for i, o := range objects {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
+	return b.Bytes()
+}
+
+func flateStream(data []byte) string {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(data)
+	w.Close()
+	return fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes())
+}
+
+func TestSandboxReadsLikeInProcess(t *testing.T) {
+	want, err := Extract(context.Background(), FormatDOCX, fixture("summary.docx"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := testSandbox(0).Extract(context.Background(), FormatDOCX, fixture("summary.docx"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got.Pages, "\f") != strings.Join(want.Pages, "\f") || got.Title != want.Title || got.Extractor != want.Extractor {
+		t.Errorf("sandboxed %q %q, in process %q %q", got.Title, got.Pages, want.Title, want.Pages)
+	}
+	_, err = testSandbox(0).Extract(context.Background(), FormatPDF, fixture("truncated.pdf"), Limits{})
+	if code := catalog.ErrorCode(err); code != catalog.EINVALID {
+		t.Errorf("a truncated PDF: got %v, want the same EINVALID as in process", err)
+	}
+	if _, err := testSandbox(0).Extract(context.Background(), FormatImage, fixture("photo.jpg"), Limits{DeferOCR: true}); !errors.Is(err, ErrNeedsOCR) {
+		t.Errorf("a photo with OCR deferred: got %v, want ErrNeedsOCR", err)
+	}
+}
+
+// TestSandboxEndsCraftedFiles holds the crafted files that took the server
+// down when read in process: each ends within its time limit with a reason
+// a coordinator can read, and nothing of it runs on afterwards.
+func TestSandboxEndsCraftedFiles(t *testing.T) {
+	catalogObj := "<< /Type /Catalog /Pages 2 0 R >>"
+	tests := []struct {
+		name string
+		pdf  []byte
+	}{
+		// A page tree that contains itself: the PDF library loops forever.
+		{"page tree containing itself", pdfWith(catalogObj, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+			"<< /Length 0 >>\nstream\n\nendstream")},
+		// Millions of nested arrays in a content stream: the library's
+		// memory grew to gigabytes.
+		{"deeply nested content", pdfWith(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+			flateStream(bytes.Repeat([]byte("["), 20_000_000)))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeTemp(t, "crafted.pdf", tt.pdf)
+			lim := Limits{Timeout: 3 * time.Second, DeferOCR: true}
+			start := time.Now()
+			res, err := testSandbox(512<<20).Extract(context.Background(), FormatPDF, path, lim)
+			took := time.Since(start)
+			if took > lim.Timeout+10*time.Second {
+				t.Fatalf("took %s, past its %s limit", took, lim.Timeout)
+			}
+			if err == nil || errors.Is(err, ErrNeedsOCR) {
+				// pdftotext may read it where the Go library cannot, or
+				// find pages for OCR.
+				t.Logf("ended after %s: %v %v", took.Round(time.Millisecond), res != nil, err)
+				return
+			}
+			if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ETOOLARGE {
+				t.Fatalf("got %v, want a failed document with a reason", err)
+			}
+			t.Logf("ended after %s: %s", took.Round(time.Millisecond), catalog.ErrorMessage(err))
+		})
+	}
+}
+
+func TestSandboxCapsItsOutputAndPassesProgress(t *testing.T) {
+	if _, err := testSandbox(0).Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{MaxTextBytes: 64}); catalog.ErrorCode(err) != catalog.ETOOLARGE {
+		t.Errorf("text over the limit: got %v, want ETOOLARGE", err)
+	}
+	needOCR(t)
+	var calls [][2]int
+	lim := Limits{Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }}
+	res, err := testSandbox(0).Extract(context.Background(), FormatImage, fixture("frames.tif"), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Pages) != 3 || len(calls) == 0 || calls[len(calls)-1] != [2]int{3, 3} {
+		t.Errorf("pages %d, progress %v: want 3 pages and progress ending at 3 of 3", len(res.Pages), calls)
+	}
+}
