@@ -71,3 +71,39 @@ func TestDocumentJSONListsNearDuplicatesInScope(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
+	e := newEnv(t)
+	draft := e.upload(cityA, "征求意见稿.txt", testenv.NoticeDraft)
+	final := e.upload(cityA, "定稿.txt", testenv.NoticeFinal)
+	other := e.upload(cityA, "方案.txt", testenv.Unrelated)
+	resp, body := e.do(e.request("GET", "/api/v1/search?q=老年教育", nil), "expert")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("search: %d %v", resp.StatusCode, body)
+	}
+	hits := body["hits"].([]any)
+	shown := map[string]map[string]any{}
+	for _, h := range hits {
+		hm := h.(map[string]any)
+		shown[hm["id"].(string)] = hm
+	}
+	if len(hits) != 2 || shown[other] == nil || (shown[draft] == nil) == (shown[final] == nil) {
+		t.Fatalf("hits %v; want the unrelated document and one of the draft and the final", shown)
+	}
+	lead, folded := draft, final
+	if shown[draft] == nil {
+		lead, folded = final, draft
+	}
+	if n := shown[lead]["near_duplicates"]; n != 1.0 {
+		t.Errorf("near_duplicates = %v on the version shown, want 1", n)
+	}
+	if ids, _ := shown[lead]["near_duplicate_ids"].([]any); len(ids) != 1 || ids[0] != folded {
+		t.Errorf("near_duplicate_ids = %v, want [%s]", shown[lead]["near_duplicate_ids"], folded)
+	}
+	if n := shown[other]["near_duplicates"]; n != 0.0 {
+		t.Errorf("near_duplicates = %v on an unrelated hit, want 0", n)
+	}
+	if body["total"] != 3.0 {
+		t.Errorf("total %v, want 3: folding hides versions, it does not uncount them", body["total"])
+	}
+}
