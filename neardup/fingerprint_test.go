@@ -120,3 +120,19 @@ func TestFingerprintIsStable(t *testing.T) {
 		t.Fatal("shingle set is not sorted")
 	}
 }
+
+// BenchmarkFingerprint is the cost per document in the pipeline: the
+// shingle set and the LSH bands of a text of about 10,000 characters.
+func BenchmarkFingerprint(b *testing.B) {
+	text := strings.Repeat(notice, 30) + strings.Repeat("二〇一九年全民终身学习活动周", 10)
+	var words []string
+	for i := range 2000 {
+		words = append(words, string(rune('一'+i*7%20000)))
+	}
+	text += strings.Join(words, "")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s := neardup.Shingles(text)
+		s.Fingerprint()
+	}
+}
