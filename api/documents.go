@@ -43,6 +43,18 @@ type documentJSON struct {
 	SealPages     []int    `json:"seal_pages"`
 	// Progress of a document being read page by page (OCR), while stored.
 	Progress *progressJSON `json:"progress,omitempty"`
+	// NearDuplicates (DESIGN.md, "Near duplicates") are in a single
+	// document's view, not in lists.
+	NearDuplicates *[]nearDuplicateJSON `json:"near_duplicates,omitempty"`
+}
+
+// nearDuplicateJSON is another version of a document that the caller may
+// see, with the similarity of their texts (0.9 to 1).
+type nearDuplicateJSON struct {
+	ID         string  `json:"id"`
+	Similarity float64 `json:"similarity"`
+	Title      string  `json:"title"`
+	City       string  `json:"city"`
 }
 
 type progressJSON struct {
@@ -64,12 +76,17 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	return dj
 }
 
-// toDocumentView is a document with its links.
+// toDocumentView is a document with its links and near duplicates.
 func toDocumentView(v *documents.View) documentJSON {
 	dj := toDocumentJSON(v.Document)
 	for _, l := range v.Links {
 		dj.Links = append(dj.Links, toLinkJSON(l))
 	}
+	nds := make([]nearDuplicateJSON, len(v.NearDuplicates))
+	for i, n := range v.NearDuplicates {
+		nds[i] = nearDuplicateJSON{ID: n.ID, Similarity: n.Similarity, Title: n.Title, City: n.City}
+	}
+	dj.NearDuplicates = &nds
 	return dj
 }
 
@@ -245,7 +262,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err)}})
 			continue
 		}
-		views, err := h.Documents.Views(r.Context(), []*catalog.Document{o.Document})
+		views, err := h.Documents.Views(r.Context(), userFrom(r.Context()), []*catalog.Document{o.Document})
 		if err != nil {
 			h.writeError(w, r, err)
 			return

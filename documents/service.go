@@ -38,40 +38,63 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	return d, nil
 }
 
-// View is a document with its links and its city's name.
+// View is a document with its links, its near duplicates that the user
+// may see, and its city's name.
 type View struct {
-	Document *catalog.Document
-	Links    []catalog.Link
-	CityName string
+	Document       *catalog.Document
+	Links          []catalog.Link
+	NearDuplicates []catalog.NearDuplicate
+	CityName       string
 }
 
-// View returns the document with its links, as a document page shows it.
+// View returns the document with its links and near duplicates, as a
+// document page shows it.
 func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, error) {
 	d, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	return s.view(ctx, d)
+	return s.view(ctx, u, d)
 }
 
-func (s *Service) view(ctx context.Context, d *catalog.Document) (*View, error) {
+func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document) (*View, error) {
 	links, err := s.cat.DocumentLinks(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	v := &View{Document: d, Links: links}
+	nds, err := s.nearDuplicates(ctx, u, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	v := &View{Document: d, Links: links, NearDuplicates: nds}
 	if c, err := s.cat.City(ctx, d.City); err == nil {
 		v.CityName = c.Name
 	}
 	return v, nil
 }
 
+// nearDuplicates are a document's near duplicates in the cities u may see
+// (the scope rule: another city's version is not even mentioned).
+func (s *Service) nearDuplicates(ctx context.Context, u *catalog.User, id string) ([]catalog.NearDuplicate, error) {
+	all, err := s.cat.NearDuplicates(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, n := range all {
+		if u.CanSee(n.City) {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
 // Views returns the views of documents just uploaded by u (each must be
 // visible to u).
-func (s *Service) Views(ctx context.Context, docs []*catalog.Document) ([]*View, error) {
+func (s *Service) Views(ctx context.Context, u *catalog.User, docs []*catalog.Document) ([]*View, error) {
 	out := make([]*View, len(docs))
 	for i, d := range docs {
-		v, err := s.view(ctx, d)
+		v, err := s.view(ctx, u, d)
 		if err != nil {
 			return nil, err
 		}

@@ -175,6 +175,9 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 			return nil, err
 		}
 	}
+	if _, err := LinkNearDuplicates(ctx, s.cat, s.blobs, d, t.Pages); err != nil {
+		return nil, err
+	}
 	reading := t.Reading()
 	err = s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages),
 		Reading: &reading})

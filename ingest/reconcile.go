@@ -91,8 +91,9 @@ func diffSorted(a, b []string) (onlyA, onlyB []string) {
 
 // Rebuild indexes every indexed or extracted document of the catalog from
 // its stored text into idx (normally a fresh index), in batches, calling
-// progress after each batch. Documents whose text is missing are reported
-// in the returned list and left out.
+// progress after each batch, and links its near duplicates (so documents
+// read before they existed get them). Documents whose text is missing are
+// reported in the returned list and left out.
 func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.Index, batchSize int,
 	progress func(done, total int)) (missing []string, err error) {
 	var docs []*catalog.Document
@@ -133,6 +134,10 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 			continue
 		}
 		if err != nil {
+			return missing, err
+		}
+		// Documents read before near duplicates existed get them here.
+		if _, err := LinkNearDuplicates(ctx, cat, blobs, d, t.Pages); err != nil {
 			return missing, err
 		}
 		batch = append(batch, IndexDocument(d, t.Pages))

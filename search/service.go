@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -50,6 +51,11 @@ type Hit struct {
 	DocNumber string     `json:"doc_number,omitempty"`
 	Score     float64    `json:"score"`
 	Fragments []Fragment `json:"fragments"`
+	// NearDuplicates is how many lower-ranked hits of this page were near
+	// duplicates of this one and folded into it ("另有 N 个相近版本");
+	// NearDuplicateIDs names them.
+	NearDuplicates   int      `json:"near_duplicates"`
+	NearDuplicateIDs []string `json:"near_duplicate_ids,omitempty"`
 }
 
 // Facet is one value of a facet with its count and a label for people.
@@ -99,6 +105,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out, err := s.assemble(ctx, res)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.foldNearDuplicates(ctx, out); err != nil {
 		return nil, err
 	}
 	out.TookMS = time.Since(start).Milliseconds()
@@ -164,4 +173,33 @@ func (s *Service) labels(ctx context.Context) (map[string]map[string]string, err
 		out["doc_type"][string(t)] = l
 	}
 	return out, nil
+}
+
+// foldNearDuplicates shows one of each group of versions: a hit that is a
+// near duplicate of a higher-ranked hit of the same page is taken out and
+// counted on that hit. Total still counts every matching document.
+func (s *Service) foldNearDuplicates(ctx context.Context, res *Result) error {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	pairs, err := s.cat.NearDuplicatePairs(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("near duplicates among hits: %w", err)
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	kept := res.Hits[:0]
+	for _, h := range res.Hits {
+		into := slices.IndexFunc(kept, func(k Hit) bool { return slices.Contains(pairs[h.ID], k.ID) })
+		if into < 0 {
+			kept = append(kept, h)
+			continue
+		}
+		kept[into].NearDuplicates++
+		kept[into].NearDuplicateIDs = append(kept[into].NearDuplicateIDs, h.ID)
+	}
+	res.Hits = kept
+	return nil
 }

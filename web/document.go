@@ -34,6 +34,10 @@ type documentPage struct {
 	// with a seal); SealPages lists the pages with a red seal.
 	PageReading string
 	SealPages   string
+	// NearDups are the document's other versions; Diff shows what changed
+	// from this one to the one chosen (?compare=ID, else the first).
+	NearDups []nearDupView
+	Diff     *diffView
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -55,6 +59,10 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)
+	if err := h.fillNearDuplicates(r, p, rd.NearDuplicates); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if err := h.fillDocumentLinks(r, p, rd.Links); err != nil {
 		h.fail(w, r, err)
 		return

@@ -1,0 +1,109 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// nearDuplicatesOf returns the near_duplicates of a document as role sees
+// them, id → similarity.
+func (e *env) nearDuplicatesOf(id, role string) map[string]float64 {
+	e.t.Helper()
+	resp, body := e.do(e.request("GET", "/api/v1/documents/"+id, nil), role)
+	if resp.StatusCode != http.StatusOK {
+		e.t.Fatalf("GET document %s as %s: %d %v", id, role, resp.StatusCode, body)
+	}
+	list, ok := body["near_duplicates"].([]any)
+	if !ok {
+		e.t.Fatalf("document JSON has no near_duplicates list: %v", body)
+	}
+	out := map[string]float64{}
+	for _, x := range list {
+		n := x.(map[string]any)
+		if n["title"] == nil || n["city"] == nil {
+			e.t.Errorf("near duplicate without title or city: %v", n)
+		}
+		out[n["id"].(string)] = n["similarity"].(float64)
+	}
+	return out
+}
+
+func TestDocumentJSONListsNearDuplicatesInScope(t *testing.T) {
+	e := newEnv(t)
+	draft := e.upload(cityA, "征求意见稿.txt", testenv.NoticeDraft)
+	final := e.upload(cityA, "定稿.txt", testenv.NoticeFinal)
+	scanB := e.upload(cityB, "扫描件.txt", strings.ReplaceAll(testenv.NoticeFinal, "，", ", "))
+	other := e.upload(cityA, "方案.txt", testenv.Unrelated)
+
+	got := e.nearDuplicatesOf(draft, "expert")
+	if len(got) != 2 || got[final] < 0.9 || got[scanB] < 0.9 {
+		t.Errorf("expert sees the draft's near duplicates %v; want the final and 成都's scan at ≥ 0.9", got)
+	}
+	if got := e.nearDuplicatesOf(final, "admin"); got[draft] < 0.9 {
+		t.Errorf("the final does not list the draft: %v", got)
+	}
+	// Scope: 杭州's coordinator does not learn of 成都's version.
+	if got := e.nearDuplicatesOf(draft, "coordA"); len(got) != 1 || got[final] < 0.9 {
+		t.Errorf("杭州's coordinator sees %v; want only the final (成都's scan is not theirs to see)", got)
+	}
+	if got := e.nearDuplicatesOf(scanB, "coordB"); len(got) != 0 {
+		t.Errorf("成都's coordinator sees 杭州's versions %v", got)
+	}
+	if got := e.nearDuplicatesOf(other, "admin"); len(got) != 0 {
+		t.Errorf("an unrelated document has near duplicates %v", got)
+	}
+	// Deleting the final removes it from the draft's list.
+	if resp, body := e.do(e.request("DELETE", "/api/v1/documents/"+final, nil), "admin"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("delete: %d %v", resp.StatusCode, body)
+	}
+	if got := e.nearDuplicatesOf(draft, "admin"); len(got) != 1 || got[scanB] == 0 {
+		t.Errorf("after deleting the final the draft lists %v; want only 成都's scan", got)
+	}
+	// Lists carry no near duplicates (one document's view does).
+	_, body := e.do(e.request("GET", "/api/v1/documents?city="+cityA, nil), "admin")
+	for _, d := range body["documents"].([]any) {
+		if _, ok := d.(map[string]any)["near_duplicates"]; ok {
+			t.Errorf("a document list carries near_duplicates")
+			break
+		}
+	}
+}
+
+func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
+	e := newEnv(t)
+	draft := e.upload(cityA, "征求意见稿.txt", testenv.NoticeDraft)
+	final := e.upload(cityA, "定稿.txt", testenv.NoticeFinal)
+	other := e.upload(cityA, "方案.txt", testenv.Unrelated)
+	resp, body := e.do(e.request("GET", "/api/v1/search?q=老年教育", nil), "expert")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("search: %d %v", resp.StatusCode, body)
+	}
+	hits := body["hits"].([]any)
+	shown := map[string]map[string]any{}
+	for _, h := range hits {
+		hm := h.(map[string]any)
+		shown[hm["id"].(string)] = hm
+	}
+	if len(hits) != 2 || shown[other] == nil || (shown[draft] == nil) == (shown[final] == nil) {
+		t.Fatalf("hits %v; want the unrelated document and one of the draft and the final", shown)
+	}
+	lead, folded := draft, final
+	if shown[draft] == nil {
+		lead, folded = final, draft
+	}
+	if n := shown[lead]["near_duplicates"]; n != 1.0 {
+		t.Errorf("near_duplicates = %v on the version shown, want 1", n)
+	}
+	if ids, _ := shown[lead]["near_duplicate_ids"].([]any); len(ids) != 1 || ids[0] != folded {
+		t.Errorf("near_duplicate_ids = %v, want [%s]", shown[lead]["near_duplicate_ids"], folded)
+	}
+	if n := shown[other]["near_duplicates"]; n != 0.0 {
+		t.Errorf("near_duplicates = %v on an unrelated hit, want 0", n)
+	}
+	if body["total"] != 3.0 {
+		t.Errorf("total %v, want 3: folding hides versions, it does not uncount them", body["total"])
+	}
+}

@@ -1,0 +1,153 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// NearDuplicate is another document whose text is nearly the same as a
+// document's, with the Jaccard similarity of their texts (0.9 to 1).
+type NearDuplicate struct {
+	ID         string
+	Title      string
+	City       string
+	Similarity float64
+}
+
+// Candidate is a document that shares an LSH band with another, to be
+// compared by its text.
+type Candidate struct {
+	ID     string
+	SHA256 string
+	Shared int // bands shared
+}
+
+// SetNearDuplicateBands replaces the LSH band hashes of a document (none:
+// it is not compared with any). Idempotent.
+func (s *Store) SetNearDuplicateBands(ctx context.Context, documentID string, bands []int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM near_duplicate_band WHERE document_id = ?`, documentID); err != nil {
+			return fmt.Errorf("clear bands of %s: %w", documentID, err)
+		}
+		for i, h := range bands {
+			_, err := tx.ExecContext(ctx, `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)`,
+				documentID, i, h)
+			if err != nil {
+				return fmt.Errorf("insert band of %s: %w", documentID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// NearDuplicateCandidates returns the live documents, of any city, that
+// share at least one of bands with a document and have other bytes than
+// sha (the same bytes are an exact duplicate, not a near one): those
+// sharing most bands first, at most limit.
+func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha string, bands []int64, limit int) ([]Candidate, error) {
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	conds := make([]string, len(bands))
+	args := make([]any, 0, 2*len(bands)+3)
+	for i, h := range bands {
+		conds[i] = "(b.band = ? AND b.hash = ?)"
+		args = append(args, i, h)
+	}
+	args = append(args, documentID, sha, limit)
+	q := `SELECT d.id, d.sha256, COUNT(*) AS shared FROM near_duplicate_band b
+		JOIN document d ON d.id = b.document_id AND d.deleted_at IS NULL
+		WHERE (` + strings.Join(conds, " OR ") + `) AND d.id <> ? AND d.sha256 <> ?
+		GROUP BY d.id, d.sha256 ORDER BY shared DESC, d.id LIMIT ?`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query near-duplicate candidates of %s: %w", documentID, err)
+	}
+	defer rows.Close()
+	var out []Candidate
+	for rows.Next() {
+		var c Candidate
+		if err := rows.Scan(&c.ID, &c.SHA256, &c.Shared); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AddNearDuplicates records that a document and each of others are near
+// duplicates, both ways. Idempotent: a pair recorded again keeps one row
+// with the new similarity. Pairs are never removed here, so two documents
+// linked by whichever of them was read last stay linked.
+func (s *Store) AddNearDuplicates(ctx context.Context, documentID string, others []NearDuplicate) error {
+	if len(others) == 0 {
+		return nil
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, o := range others {
+			for _, p := range [][2]string{{documentID, o.ID}, {o.ID, documentID}} {
+				_, err := tx.ExecContext(ctx, `INSERT INTO near_duplicates (document_id, other_id, similarity) VALUES (?, ?, ?)
+					ON CONFLICT (document_id, other_id) DO UPDATE SET similarity = excluded.similarity`, p[0], p[1], o.Similarity)
+				if err != nil {
+					return fmt.Errorf("record near duplicates %s, %s: %w", p[0], p[1], err)
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// NearDuplicates returns the live near duplicates of a document, of every
+// city (the caller applies the scope rule), most similar first.
+func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDuplicate, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.title, d.city, n.similarity FROM near_duplicates n
+		JOIN document d ON d.id = n.other_id AND d.deleted_at IS NULL
+		WHERE n.document_id = ? ORDER BY n.similarity DESC, d.id`, documentID)
+	if err != nil {
+		return nil, fmt.Errorf("query near duplicates of %s: %w", documentID, err)
+	}
+	defer rows.Close()
+	out := []NearDuplicate{}
+	for rows.Next() {
+		var n NearDuplicate
+		if err := rows.Scan(&n.ID, &n.Title, &n.City, &n.Similarity); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// NearDuplicatePairs returns, for each of ids, those of ids that are its
+// near duplicates (both live).
+func (s *Store) NearDuplicatePairs(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(ids) < 2 {
+		return out, nil
+	}
+	in := "(?" + strings.Repeat(",?", len(ids)-1) + ")"
+	args := make([]any, 0, 2*len(ids))
+	for range 2 {
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
+		JOIN document a ON a.id = n.document_id AND a.deleted_at IS NULL
+		JOIN document b ON b.id = n.other_id AND b.deleted_at IS NULL
+		WHERE n.document_id IN `+in+` AND n.other_id IN `+in, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query near-duplicate pairs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			return nil, err
+		}
+		out[a] = append(out[a], b)
+	}
+	return out, rows.Err()
+}

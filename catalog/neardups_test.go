@@ -1,0 +1,66 @@
+package catalog
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+func TestNearDuplicatesStoreAndFind(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1"), newDoc("C", "c1"), newDoc("Z", "z1")} {
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyA := newDoc("A2", "a1") // 成都's copy of A's bytes: an exact duplicate
+	copyA.City = "510100"
+	if err := s.CreateDocument(ctx, copyA, Submission{User: "li"}); err != nil {
+		t.Fatal(err)
+	}
+	bands := map[string][]int64{"A": {1, 2, 3}, "A2": {1, 2, 3}, "B": {1, 9, 3}, "C": {7, 8, 9}, "Z": {1, 2, 3}}
+	for id, b := range bands {
+		if err := s.SetNearDuplicateBands(ctx, id, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetNearDuplicateBands(ctx, "Z", []int64{1, 2, 3}); err != nil {
+		t.Fatalf("setting bands again: %v", err)
+	}
+	if _, err := s.DeleteDocument(ctx, "Z", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", bands["A"], 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != 1 || cands[0].ID != "B" || cands[0].Shared != 2 {
+		t.Fatalf("candidates of A: %+v; want B sharing 2 bands (not itself, not its exact copy A2, not deleted Z, not C)", cands)
+	}
+	if err := s.AddNearDuplicates(ctx, "A", []NearDuplicate{{ID: "B", Similarity: 0.93}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddNearDuplicates(ctx, "B", []NearDuplicate{{ID: "A", Similarity: 0.94}}); err != nil {
+		t.Fatalf("recording a pair again: %v", err)
+	}
+	for _, pair := range [][2]string{{"A", "B"}, {"B", "A"}} {
+		got, err := s.NearDuplicates(ctx, pair[0])
+		if err != nil || len(got) != 1 || got[0].ID != pair[1] || got[0].Similarity != 0.94 || got[0].Title == "" {
+			t.Errorf("near duplicates of %s: %+v, %v; want %s at 0.94", pair[0], got, err, pair[1])
+		}
+	}
+	pairs, err := s.NearDuplicatePairs(ctx, []string{"A", "B", "C"})
+	if err != nil || !slices.Equal(pairs["A"], []string{"B"}) || !slices.Equal(pairs["B"], []string{"A"}) || len(pairs["C"]) != 0 {
+		t.Errorf("pairs among A, B, C: %v, %v", pairs, err)
+	}
+	if _, err := s.DeleteDocument(ctx, "B", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.NearDuplicates(ctx, "A"); len(got) != 0 {
+		t.Errorf("a deleted document is still A's near duplicate: %+v", got)
+	}
+	if pairs, _ := s.NearDuplicatePairs(ctx, []string{"A", "B"}); len(pairs) != 0 {
+		t.Errorf("pairs with a deleted document: %v", pairs)
+	}
+}

@@ -1,0 +1,72 @@
+package ingest_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+func nearDuplicateIDs(t *testing.T, e *testenv.Env, id string) map[string]float64 {
+	t.Helper()
+	nds, err := e.Catalog.NearDuplicates(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]float64{}
+	for _, n := range nds {
+		out[n.ID] = n.Similarity
+	}
+	return out
+}
+
+func TestUploadLinksNearDuplicatesBothWays(t *testing.T) {
+	e := testenv.New(t)
+	draft := e.Upload(hangzhou, "通知-征求意见稿.txt", testenv.NoticeDraft)
+	final := e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
+	other := e.Upload(hangzhou, "老年教育方案.txt", testenv.Unrelated)
+	// The scan of the final, read by OCR: other line breaks, spaces, a page footer.
+	scan := e.Upload(chengdu, "通知扫描件.txt", strings.ReplaceAll(testenv.NoticeFinal, "。", "。\n ")+"\n— 1 —")
+
+	for _, pair := range [][2]*catalog.Document{{draft, final}, {final, draft}, {final, scan}, {scan, final}} {
+		sim, ok := nearDuplicateIDs(t, e, pair[0].ID)[pair[1].ID]
+		if !ok || sim < 0.9 || sim > 1 {
+			t.Errorf("%s → %s: linked %v, similarity %.3f; want linked at ≥ 0.9", pair[0].Filename, pair[1].Filename, ok, sim)
+		}
+	}
+	if got := nearDuplicateIDs(t, e, other.ID); len(got) != 0 {
+		t.Errorf("an unrelated document has near duplicates %v", got)
+	}
+	if _, ok := nearDuplicateIDs(t, e, draft.ID)[other.ID]; ok {
+		t.Error("the draft is linked to an unrelated document")
+	}
+}
+
+func TestExactCopyIsNotANearDuplicate(t *testing.T) {
+	e := testenv.New(t)
+	a := e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
+	b := e.Upload(chengdu, "通知.txt", testenv.NoticeFinal) // the same bytes: 成都's own document
+	if a.ID == b.ID || a.SHA256 != b.SHA256 {
+		t.Fatalf("want two documents over one original, got %s and %s", a.ID, b.ID)
+	}
+	if got := nearDuplicateIDs(t, e, a.ID); len(got) != 0 {
+		t.Errorf("another city's copy of the same bytes listed as a near duplicate: %v", got)
+	}
+}
+
+// TestFloodOfOneLineMatchesNothing is issue 12's bad input: 1 MB of the same
+// line must not make every document its near duplicate.
+func TestFloodOfOneLineMatchesNothing(t *testing.T) {
+	e := testenv.New(t)
+	notice := e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
+	line := "关于举办2019年全民终身学习活动周的通知，各区县（市）教育局：\n"
+	flood := e.Upload(hangzhou, "flood.txt", strings.Repeat(line, (1<<20)/len(line)))
+	empty := e.Upload(hangzhou, "empty.txt", "— 3 —\n学习型城市\n")
+	for _, d := range []*catalog.Document{notice, flood, empty} {
+		if got := nearDuplicateIDs(t, e, d.ID); len(got) != 0 {
+			t.Errorf("%s has near duplicates %v", d.Filename, got)
+		}
+	}
+}

@@ -1,0 +1,177 @@
+package neardup
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"slices"
+	"unicode"
+)
+
+// The parameters of the fingerprint. Changing ShingleSize, SignatureSize,
+// Bands or the hash seeds changes every stored band hash: the catalog's
+// bands must then be computed again.
+const (
+	// ShingleSize is the number of characters in a shingle.
+	ShingleSize = 3
+	// MinShingles is the fewest distinct shingles a text needs to be
+	// compared at all (about 52 characters of text).
+	MinShingles = 50
+	// Threshold is the least Jaccard similarity of a near duplicate.
+	Threshold = 0.9
+	// Bands and Rows cut the MinHash signature for LSH.
+	Bands = 16
+	Rows  = 8
+	// SignatureSize is the number of minimum hashes in a signature.
+	SignatureSize = Bands * Rows
+)
+
+// Set is a text's shingles as sorted, distinct 64-bit hashes.
+type Set []uint64
+
+// Normalize keeps the characters that carry a text's content: Han
+// characters, digits and letters, with full-width digits and letters made
+// ASCII and letters lower case. Everything else is dropped.
+func Normalize(text string) []rune {
+	out := make([]rune, 0, len(text)/3)
+	for _, r := range text {
+		if r >= '\uFF01' && r <= '\uFF5E' { // full-width ASCII forms
+			r -= '\uFF01' - '!'
+		}
+		switch {
+		case r >= '0' && r <= '9', r >= 'a' && r <= 'z':
+			out = append(out, r)
+		case r >= 'A' && r <= 'Z':
+			out = append(out, r+'a'-'A')
+		case unicode.Is(unicode.Han, r):
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Shingles returns the set of ShingleSize-character shingles of the
+// normalised text of pages.
+func Shingles(pages ...string) Set {
+	var rs []rune
+	for _, p := range pages {
+		rs = append(rs, Normalize(p)...)
+	}
+	if len(rs) < ShingleSize {
+		return nil
+	}
+	set := make(Set, 0, len(rs)-ShingleSize+1)
+	buf := make([]byte, 0, ShingleSize*4)
+	for i := 0; i+ShingleSize <= len(rs); i++ {
+		buf = buf[:0]
+		for _, r := range rs[i : i+ShingleSize] {
+			buf = binary.LittleEndian.AppendUint32(buf, uint32(r))
+		}
+		h := fnv.New64a()
+		h.Write(buf)
+		set = append(set, h.Sum64())
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// Jaccard returns |a ∩ b| / |a ∪ b| of two sets (0 when both are empty).
+func Jaccard(a, b Set) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	inter, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// Fingerprint is what the catalog keeps of a text to find its near
+// duplicates: the hash of each band of its MinHash signature.
+type Fingerprint struct {
+	Bands [Bands]int64
+}
+
+// Fingerprint returns the fingerprint of a set, and false when the set is
+// too small to be compared (fewer than MinShingles shingles).
+func (s Set) Fingerprint() (Fingerprint, bool) {
+	var fp Fingerprint
+	if len(s) < MinShingles {
+		return fp, false
+	}
+	var sig [SignatureSize]uint64
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for _, x := range s {
+		for i, seed := range seeds {
+			if h := mix(x ^ seed); h < sig[i] {
+				sig[i] = h
+			}
+		}
+	}
+	buf := make([]byte, 0, Rows*8+1)
+	for b := range Bands {
+		buf = append(buf[:0], byte(b))
+		for _, v := range sig[b*Rows : (b+1)*Rows] {
+			buf = binary.LittleEndian.AppendUint64(buf, v)
+		}
+		h := fnv.New64a()
+		h.Write(buf)
+		fp.Bands[b] = int64(h.Sum64())
+	}
+	return fp, true
+}
+
+// SharesBand reports whether two fingerprints are LSH candidates.
+func (fp Fingerprint) SharesBand(other Fingerprint) bool {
+	for i, b := range fp.Bands {
+		if other.Bands[i] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// Compare is the whole decision on two texts' shingle sets, as the
+// pipeline takes it: both must have a fingerprint, share a band, and have
+// a Jaccard similarity of at least Threshold. It returns the similarity
+// (0 when the texts are not compared) and whether they are near duplicates.
+func Compare(a, b Set) (float64, bool) {
+	fa, okA := a.Fingerprint()
+	fb, okB := b.Fingerprint()
+	if !okA || !okB || !fa.SharesBand(fb) {
+		return 0, false
+	}
+	sim := Jaccard(a, b)
+	return sim, sim >= Threshold
+}
+
+// seeds make SignatureSize hash functions out of one: h_i(x) = mix(x ^ seed_i).
+var seeds = func() [SignatureSize]uint64 {
+	var s [SignatureSize]uint64
+	state := uint64(0x5eed_1ea7_c17e_2017)
+	for i := range s {
+		state += 0x9e3779b97f4a7c15
+		s[i] = mix(state)
+	}
+	return s
+}()
+
+// mix is the SplitMix64 finaliser: a bijection on 64 bits whose output bits
+// all depend on every input bit, so a minimum over mix(x ^ seed) behaves like
+// a minimum over a random permutation.
+func mix(z uint64) uint64 {
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}

@@ -1,0 +1,138 @@
+package neardup_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/neardup"
+)
+
+const notice = `关于举办2019年全民终身学习活动周的通知
+各区县（市）教育局，市级各有关单位：
+根据教育部办公厅通知精神，经研究，决定于2019年10月20日至26日在全市举办全民终身学习活动周。
+一、开幕式。10月20日上午在市文化广场举行开幕式，表彰百姓学习之星和终身学习品牌项目。
+二、社区学习共同体展示。各区县组织不少于三个社区学习共同体开展成果展示和经验交流。
+三、老年教育系列活动。依托各级老年大学开展智能手机应用、健康养生等体验课程。
+请于11月5日前将活动总结报送市终身教育指导中心。`
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"学分 银行，\n建设。", "学分银行建设"},
+		{"２０１８年ＡＢＣ", "2018年abc"},
+		{"杭政办发〔2018〕12号", "杭政办发201812号"},
+		{"— 3 —\f", "3"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := string(neardup.Normalize(tt.in)); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name    string
+		a, b    string
+		linked  bool
+		minSim  float64
+		maxSim  float64
+		comment string
+	}{
+		{name: "identical text", a: notice, b: notice, linked: true, minSim: 1, maxSim: 1},
+		{name: "other layout and punctuation width", a: notice,
+			b:      strings.NewReplacer("，", ",", "。", ".\n", "：", ": ", "学习", "学 习").Replace(notice),
+			linked: true, minSim: 1, maxSim: 1},
+		{name: "final changes a date and a number", a: notice,
+			b:      strings.NewReplacer("11月5日", "11月10日", "不少于三个", "不少于五个").Replace(notice),
+			linked: true, minSim: 0.9, maxSim: 0.99},
+		{name: "OCR mistakes two characters", a: notice,
+			b:      strings.Replace(strings.Replace(notice, "老年大学", "老车大学", 1), "市文化广场", "巿文化广场", 1),
+			linked: true, minSim: 0.9, maxSim: 0.99},
+		{name: "a sentence rewritten and one dropped", a: notice,
+			b: strings.NewReplacer("一、开幕式。10月20日上午在市文化广场举行开幕式，表彰百姓学习之星和终身学习品牌项目。",
+				"一、开幕式。由各区县自行组织。", "三、老年教育系列活动。依托各级老年大学开展智能手机应用、健康养生等体验课程。", "").Replace(notice),
+			linked: false, maxSim: 0.8},
+		{name: "unrelated", a: notice, b: strings.Repeat("成都市关于加快发展老年教育的实施方案，扩大老年教育资源供给，推进老年教育信息化。", 3),
+			linked: false, maxSim: 0.2},
+		{name: "too short to compare", a: "学习型城市建设", b: "学习型城市建设", linked: false, maxSim: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := neardup.Shingles(tt.a), neardup.Shingles(tt.b)
+			sim := neardup.Jaccard(a, b)
+			if sim < tt.minSim || sim > tt.maxSim {
+				t.Errorf("Jaccard = %.3f, want %.2f–%.2f", sim, tt.minSim, tt.maxSim)
+			}
+			if _, linked := neardup.Compare(a, b); linked != tt.linked {
+				t.Errorf("Compare linked = %v, want %v (Jaccard %.3f)", linked, tt.linked, sim)
+			}
+			if _, linked := neardup.Compare(b, a); linked != tt.linked {
+				t.Errorf("Compare is not symmetric")
+			}
+		})
+	}
+}
+
+// TestDegenerateTextMatchesNothing is the trap of issue 12: a text of 1 MB
+// of one line repeated must not become everybody's near duplicate, and a
+// near-empty OCR page must not match another.
+func TestDegenerateTextMatchesNothing(t *testing.T) {
+	line := "关于举办全民终身学习活动周的通知，各区县教育局：\n"
+	flood := strings.Repeat(line, (1<<20)/len(line))
+	fs := neardup.Shingles(flood)
+	if _, ok := fs.Fingerprint(); ok {
+		t.Fatalf("1 MB of one line has %d distinct shingles and got a fingerprint; want none below %d",
+			len(fs), neardup.MinShingles)
+	}
+	others := []string{notice, line, line + line, strings.Repeat(line, 7), "— 1 —\n学习型城市\n"}
+	for _, o := range others {
+		if sim, linked := neardup.Compare(fs, neardup.Shingles(o)); linked {
+			t.Errorf("1 MB of one line linked to %.20q… (similarity %.3f)", o, sim)
+		}
+	}
+	if _, linked := neardup.Compare(neardup.Shingles("— 3 —\n学习型城市\f"), neardup.Shingles("学习型城市 — 7 —")); linked {
+		t.Error("two near-empty OCR pages were linked")
+	}
+	// A long repeated paragraph has enough shingles for a fingerprint, but
+	// as a set it is only that paragraph: it matches the paragraph, not a
+	// notice that quotes it among other things.
+	para := strings.Repeat(notice[:len(notice)/2], 2000)
+	if sim, linked := neardup.Compare(neardup.Shingles(para), neardup.Shingles(notice)); linked {
+		t.Errorf("half the notice repeated 2000 times linked to the notice (similarity %.3f)", sim)
+	}
+}
+
+func TestFingerprintIsStable(t *testing.T) {
+	// Stored band hashes must not change between runs or versions without
+	// the catalog's bands being computed again.
+	a, _ := neardup.Shingles(notice).Fingerprint()
+	b, _ := neardup.Shingles(notice).Fingerprint()
+	if a != b {
+		t.Fatal("fingerprint of one text differs between calls")
+	}
+	if a.Bands[0] != -4246626381200582383 || a.Bands[15] != -6340458873008872582 {
+		t.Fatalf("band hashes changed (%d, %d): the catalog's stored bands would no longer match new ones",
+			a.Bands[0], a.Bands[15])
+	}
+	if !slices.IsSorted(neardup.Shingles(notice)) {
+		t.Fatal("shingle set is not sorted")
+	}
+}
+
+// BenchmarkFingerprint is the cost per document in the pipeline: the
+// shingle set and the LSH bands of a text of about 10,000 characters.
+func BenchmarkFingerprint(b *testing.B) {
+	text := strings.Repeat(notice, 30) + strings.Repeat("二〇一九年全民终身学习活动周", 10)
+	var words []string
+	for i := range 2000 {
+		words = append(words, string(rune('一'+i*7%20000)))
+	}
+	text += strings.Join(words, "")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		s := neardup.Shingles(text)
+		s.Fingerprint()
+	}
+}

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/neardup"
+)
+
+// nearDupView is one other version of a document, as its page lists it.
+type nearDupView struct {
+	ID, Title, CityName, Percent string
+	Selected                     bool
+}
+
+// diffView is what changed from the document shown to another version.
+type diffView struct {
+	OtherTitle string
+	Lines      []diffLineView
+	Same       bool // only layout, punctuation or spaces differ
+}
+
+// diffLineView is one sentence of a diff: Class is equal, del, ins or
+// skip; changed parts are marked up by the template, every text escaped.
+type diffLineView struct {
+	Class   string
+	Parts   []neardup.Part
+	Skipped int
+}
+
+var diffClass = map[neardup.Op]string{neardup.Equal: "equal", neardup.Delete: "del", neardup.Insert: "ins", neardup.Skip: "skip"}
+
+// fillNearDuplicates lists the document's near duplicates and the diff
+// with the one asked for (the first by default).
+func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []catalog.NearDuplicate) error {
+	if len(nds) == 0 {
+		return nil
+	}
+	cities, err := h.Framework.Cities(r.Context())
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, c := range cities {
+		names[c.Code] = c.Name
+	}
+	chosen := r.URL.Query().Get("compare")
+	if chosen == "" {
+		chosen = nds[0].ID
+	}
+	for _, n := range nds {
+		p.NearDups = append(p.NearDups, nearDupView{ID: n.ID, Title: n.Title, CityName: names[n.City],
+			Percent: fmt.Sprintf("%.1f%%", n.Similarity*100), Selected: n.ID == chosen})
+	}
+	cmp, err := h.Documents.Compare(r.Context(), sessionFrom(r).User, p.Doc.ID, chosen)
+	if catalog.ErrorCode(err) == catalog.ENOTFOUND || catalog.ErrorCode(err) == catalog.ECONFLICT {
+		return nil // not one of its versions, or its text is not there: the list alone
+	}
+	if err != nil {
+		return err
+	}
+	p.Diff = &diffView{OtherTitle: cmp.Other.Title, Same: true}
+	for _, l := range cmp.Lines {
+		p.Diff.Lines = append(p.Diff.Lines, diffLineView{Class: diffClass[l.Op], Parts: l.Parts, Skipped: l.Skipped})
+		p.Diff.Same = p.Diff.Same && (l.Op == neardup.Equal || l.Op == neardup.Skip)
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+func TestDocumentPageListsNearDuplicatesWithADiff(t *testing.T) {
+	s := newSite(t)
+	draft := s.env.Upload("330100", "征求意见稿.txt", testenv.NoticeDraft)
+	final := s.env.Upload("330100", "定稿.txt", testenv.NoticeFinal+"\n附：<b>名单</b>。")
+	b := s.login("zhou")
+	_, body := b.get("/documents/" + draft.ID)
+	for _, want := range []string{
+		`<section id="neardups"`,
+		`<li class="neardup" data-id="` + final.ID + `"><a href="/documents/` + final.ID + `">`,
+		`<div id="diff" class="diff card">`,
+		`<p class="diff-del">`, `<p class="diff-ins">`,
+		"推出1<del>0</del>0门", "推出1<ins>2</ins>0门", // 100 → 120 courses
+		"&lt;b&gt;名单&lt;/b&gt;", // the final's text, escaped
+		"相近版本", "另一版本",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the draft's page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "<b>名单") {
+		t.Error("document text reached the page unescaped")
+	}
+	if strings.Contains(body, "<script>") || strings.Contains(body, " style=") {
+		t.Error("the diff brings inline script or style, which the CSP forbids")
+	}
+	// From the final's page the diff runs the other way.
+	_, body = b.get("/documents/" + final.ID + "?compare=" + draft.ID)
+	if !strings.Contains(body, "推出1<del>2</del>0门") || !strings.Contains(body, "推出1<ins>0</ins>0门") {
+		t.Errorf("the final's page does not show the change back to the draft")
+	}
+	// A document with no versions has no such section.
+	other := s.env.Upload("330100", "方案.txt", testenv.Unrelated)
+	if _, body = b.get("/documents/" + other.ID); strings.Contains(body, `id="neardups"`) {
+		t.Error("an unrelated document lists near duplicates")
+	}
+	// Asking to compare with a document that is not a version shows the list only.
+	if resp, body := b.get("/documents/" + draft.ID + "?compare=" + other.ID); resp.StatusCode != 200 || strings.Contains(body, `id="diff"`) {
+		t.Errorf("compare with a non-version: %d, diff shown %v", resp.StatusCode, strings.Contains(body, `id="diff"`))
+	}
+}
+
+func TestSearchPageNotesOtherVersions(t *testing.T) {
+	s := newSite(t)
+	draft := s.env.Upload("330100", "征求意见稿.txt", testenv.NoticeDraft)
+	final := s.env.Upload("330100", "定稿.txt", testenv.NoticeFinal)
+	_, body := s.login("zhou").get("/search?q=" + url.QueryEscape("终身学习活动周"))
+	if n := strings.Count(body, `<article class="card hit">`); n != 1 {
+		t.Errorf("%d hits shown for a draft and its final, want 1", n)
+	}
+	if !strings.Contains(body, "另有 1 个相近版本") {
+		t.Errorf("the hit does not say 另有 1 个相近版本")
+	}
+	if !strings.Contains(body, "/documents/"+draft.ID+"#neardups") && !strings.Contains(body, "/documents/"+final.ID+"#neardups") {
+		t.Error("the note does not link to the versions")
+	}
+}
