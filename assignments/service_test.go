@@ -365,3 +365,37 @@ func TestParseDue(t *testing.T) {
 		}
 	}
 }
+
+// A big city's table of 5,000 rows imports in seconds (issue 13).
+func TestImportOf5000Rows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("5,000-row import skipped in -short")
+	}
+	ctx := context.Background()
+	e, s := newService(t)
+	_, inds, err := e.Catalog.CurrentFramework(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, ind := range inds {
+		if ind.Level == catalog.KeyLevel {
+			keys = append(keys, ind.Code)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("指标编码,责任单位,截止日期,联系人\n")
+	for n := 0; n < 5000; n++ {
+		fmt.Fprintf(&b, "%s,第%d成员单位,2018-06-30,联络员%d\n", keys[n%len(keys)], n/len(keys), n)
+	}
+	start := time.Now()
+	imp, err := s.Import(ctx, admin, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "大表.csv", Data: []byte(b.String())})
+	took := time.Since(start)
+	if err != nil || imp.Added != 5000 {
+		t.Fatalf("5,000 rows: %v, added %d", err, imp.Added)
+	}
+	t.Logf("5,000 rows imported in %s", took)
+	if took > 20*time.Second {
+		t.Errorf("5,000 rows took %s; want seconds", took)
+	}
+}
