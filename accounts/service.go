@@ -30,8 +30,8 @@ func requireAdmin(actor *catalog.User) error {
 type NewUser struct {
 	Username   string
 	Role       string
-	City       string // coordinators only, and then required
-	Department string
+	City       string // coordinators and contributors only, and then required
+	Department string // required for contributors: their 责任单位
 	// Password is the first password; one is generated when empty.
 	Password string
 	// TokenLabel, when not empty, also gives the new user an API token
@@ -61,17 +61,21 @@ func (n NewUser) account() (*catalog.User, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r == catalog.RoleCoordinator && n.City == "" {
+	cityBound := r == catalog.RoleCoordinator || r == catalog.RoleContributor
+	dept := strings.TrimSpace(n.Department)
+	switch {
+	case r == catalog.RoleCoordinator && n.City == "":
 		return nil, catalog.Errorf(catalog.EINVALID, "协调员(coordinator)必须指定所属城市")
+	case r == catalog.RoleContributor && (n.City == "" || dept == ""):
+		return nil, catalog.Errorf(catalog.EINVALID, "部门联系人(contributor)必须指定所属城市和部门(责任单位),如 --city 330100 --department 市教育局")
+	case !cityBound && n.City != "":
+		return nil, catalog.Errorf(catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市")
 	}
-	if r != catalog.RoleCoordinator && n.City != "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "只有协调员(coordinator)属于某个城市;其他角色不要指定城市")
-	}
-	return &catalog.User{Username: name, Role: r, City: n.City, Department: strings.TrimSpace(n.Department)}, nil
+	return &catalog.User{Username: name, Role: r, City: n.City, Department: dept}, nil
 }
 
 // Create adds an account on behalf of an admin: the fields are checked,
-// a coordinator's city must exist, and a password is generated when none
+// a coordinator's or contributor's city must exist, and a password is generated when none
 // is given. Nothing is stored when a check fails; a taken name is
 // ECONFLICT.
 func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*Created, error) {

@@ -51,6 +51,9 @@ func TestCreateChecksTheAccountAndShowsItsSecretsOnce(t *testing.T) {
 		{"a colon in the name", admin, NewUser{Username: "cli:li", Role: "reviewer"}, catalog.EINVALID, "冒号"},
 		{"unknown role", admin, NewUser{Username: "li", Role: "boss"}, catalog.EINVALID, "未知的角色"},
 		{"coordinator without a city", admin, NewUser{Username: "li", Role: "coordinator"}, catalog.EINVALID, "必须指定所属城市"},
+		{"contributor without a department", admin, NewUser{Username: "li", Role: "contributor", City: "330100"}, catalog.EINVALID, "部门"},
+		{"contributor without a city", admin, NewUser{Username: "li", Role: "contributor", Department: "市教育局"}, catalog.EINVALID, "所属城市"},
+		{"contributor of an unknown city", admin, NewUser{Username: "li", Role: "contributor", City: "999999", Department: "市教育局"}, catalog.ENOTFOUND, "未知的城市代码"},
 		{"expert with a city", admin, NewUser{Username: "li", Role: "expert", City: "330100"}, catalog.EINVALID, "不要指定城市"},
 		{"unknown city", admin, NewUser{Username: "li", Role: "coordinator", City: "999999"}, catalog.ENOTFOUND, "未知的城市代码"},
 		{"short password", admin, NewUser{Username: "li", Role: "expert", Password: "short"}, catalog.EINVALID, "至少"},
@@ -85,6 +88,10 @@ func TestCreateChecksTheAccountAndShowsItsSecretsOnce(t *testing.T) {
 	given, err := s.Create(ctx, admin, NewUser{Username: "li", Role: "reviewer", Password: password})
 	if err != nil || given.Generated || given.Password != password || given.Token != nil {
 		t.Errorf("a given password: %+v %v", given, err)
+	}
+	dept, err := s.Create(ctx, admin, NewUser{Username: "jiaoyu", Role: "contributor", City: "330100", Department: " 市教育局 "})
+	if err != nil || dept.User.Role != catalog.RoleContributor || dept.User.City != "330100" || dept.User.Department != "市教育局" {
+		t.Errorf("a contributor of 杭州 市教育局: %+v %v", dept, err)
 	}
 }
 

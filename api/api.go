@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/lcmonitor/evidence/accounts"
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -32,8 +33,10 @@ type Deps struct {
 	Framework *framework.Service
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
-	Auth      *auth.Authenticator
-	Logger    *slog.Logger
+	// Assignments is the responsibility-table service (责任分解).
+	Assignments *assignments.Service
+	Auth        *auth.Authenticator
+	Logger      *slog.Logger
 }
 
 type handler struct {
@@ -95,6 +98,11 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/claims/{id}/reviews", handle: h.handleClaimReview},
 		{pattern: "GET /api/v1/claims/{id}/candidates", handle: h.handleClaimCandidates},
 		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},
+		{pattern: "POST /api/v1/assignments/import", handle: h.handleAssignmentImport},
+		{pattern: "GET /api/v1/assignments", handle: h.handleAssignmentList},
+		{pattern: "GET /api/v1/assignments/progress", handle: h.handleAssignmentProgress},
+		{pattern: "POST /api/v1/assignments/{id}/return", handle: h.handleAssignmentReturn},
+		{pattern: "POST /api/v1/assignments/{id}/accept", handle: h.handleAssignmentAccept},
 	}
 }
 

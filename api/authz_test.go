@@ -12,7 +12,8 @@ import (
 )
 
 // roles are the callers of the authorization matrix.
-var roles = []string{"admin", "coordA", "coordB", "expert", "reviewer", "disabled", "none", "bad"}
+// contribA is city A's 市教育局, a contributor (责任单位).
+var roles = []string{"admin", "coordA", "coordB", "expert", "reviewer", "contribA", "disabled", "none", "bad"}
 
 // want gives the expected status per role; the credential failures are
 // the same for every non-public endpoint and filled in by expect.
@@ -29,22 +30,31 @@ func expect(w want) want {
 
 // all is the same status for every authenticated role.
 func all(status int) want {
-	return expect(want{"admin": status, "coordA": status, "coordB": status, "expert": status, "reviewer": status})
+	return expect(want{"admin": status, "coordA": status, "coordB": status, "expert": status, "reviewer": status, "contribA": status})
 }
 
 // adminOnly: admins succeed, every other role is forbidden.
 func adminOnly(status int) want {
-	return expect(want{"admin": status, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 403})
+	return expect(want{"admin": status, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})
 }
 
-// readA: a document of city A is readable by all but city B's coordinator.
+// readA: a document of city A is readable by all but city B's coordinator
+// (city A's departments read it too).
 func readA() want {
-	return expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 200, "reviewer": 200})
+	return expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 200, "reviewer": 200, "contribA": 200})
 }
 
-// editA: a document of city A is changed by admins and its coordinator.
+// editA: a document of city A is changed by admins and its coordinator,
+// never by a department, which only hands in against its tasks.
 func editA(status int) want {
-	return expect(want{"admin": status, "coordA": status, "coordB": 404, "expert": 403, "reviewer": 403})
+	return expect(want{"admin": status, "coordA": status, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 403})
+}
+
+// manageA: an assignment of city A's 市教育局 is imported, returned and
+// accepted by admins and city A's coordinator; the department itself may
+// not, city B's coordinator does not see it.
+func manageA(status int) want {
+	return expect(want{"admin": status, "coordA": status, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 403})
 }
 
 func TestAuthorizationMatrix(t *testing.T) {
@@ -62,17 +72,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 		req  func() *http.Request
 		want want
 	}{
-		"GET /healthz": {func() *http.Request { return e.request("GET", "/healthz", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "disabled": 200, "none": 200, "bad": 200}},
+		"GET /healthz": {func() *http.Request { return e.request("GET", "/healthz", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "contribA": 200, "disabled": 200, "none": 200, "bad": 200}},
 		"POST /api/v1/login": {func() *http.Request {
 			return e.request("POST", "/api/v1/login", `{"username":"nobody","password":"wrong-password"}`)
-		}, want{"admin": 401, "coordA": 401, "coordB": 401, "expert": 401, "reviewer": 401, "disabled": 401, "none": 401, "bad": 401}},
-		"POST /api/v1/logout": {func() *http.Request { return e.request("POST", "/api/v1/logout", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "disabled": 200, "none": 200, "bad": 200}},
+		}, want{"admin": 401, "coordA": 401, "coordB": 401, "expert": 401, "reviewer": 401, "contribA": 401, "disabled": 401, "none": 401, "bad": 401}},
+		"POST /api/v1/logout": {func() *http.Request { return e.request("POST", "/api/v1/logout", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "contribA": 200, "disabled": 200, "none": 200, "bad": 200}},
 		"GET /metrics":        {func() *http.Request { return e.request("GET", "/metrics", nil) }, adminOnly(200)},
 		"GET /api/v1/me":      {func() *http.Request { return e.request("GET", "/api/v1/me", nil) }, all(200)},
 		"POST /api/v1/documents": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "policy"},
 				map[string][]byte{"x.txt": []byte(p("第%d号通知:召开学习型城市建设推进会。", e.next()))}))
-		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403})},
+		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
 		"GET /api/v1/documents":      {func() *http.Request { return e.request("GET", "/api/v1/documents", nil) }, all(200)},
 		"GET /api/v1/documents/{id}": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA, nil) }, readA()},
 		"PATCH /api/v1/documents/{id}": {func() *http.Request {
@@ -80,7 +90,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, editA(200)},
 		"DELETE /api/v1/documents/{id}": {func() *http.Request {
 			return e.request("DELETE", "/api/v1/documents/"+e.bareDocument(cityA), nil)
-		}, expect(want{"admin": 200, "coordA": 403, "coordB": 404, "expert": 403, "reviewer": 403})},
+		}, expect(want{"admin": 200, "coordA": 403, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 403})},
 		"GET /api/v1/documents/{id}/original": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/original", nil) }, readA()},
 		"GET /api/v1/documents/{id}/text":     {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/text", nil) }, readA()},
 		"POST /api/v1/documents/{id}/retry": {func() *http.Request {
@@ -125,9 +135,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 				t.Fatal(err)
 			}
 			return e.request("DELETE", "/api/v1/tokens/"+id, nil)
-		}, expect(want{"admin": 200, "coordA": 404, "coordB": 404, "expert": 404, "reviewer": 404})},
+		}, expect(want{"admin": 200, "coordA": 404, "coordB": 404, "expert": 404, "reviewer": 404, "contribA": 404})},
 		"GET /api/v1/events":      {func() *http.Request { return e.request("GET", "/api/v1/events", nil) }, adminOnly(200)},
-		"POST /api/v1/claims":     {func() *http.Request { return e.request("POST", "/api/v1/claims", claimBody) }, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403})},
+		"POST /api/v1/claims":     {func() *http.Request { return e.request("POST", "/api/v1/claims", claimBody) }, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
 		"GET /api/v1/claims":      {func() *http.Request { return e.request("GET", "/api/v1/claims", nil) }, all(200)},
 		"GET /api/v1/claims/{id}": {func() *http.Request { return e.request("GET", "/api/v1/claims/"+claimA, nil) }, readA()},
 		"PATCH /api/v1/claims/{id}": {func() *http.Request {
@@ -138,9 +148,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, editA(201)},
 		"POST /api/v1/claims/{id}/reviews": {func() *http.Request {
 			return e.request("POST", "/api/v1/claims/"+e.claim(docA)+"/reviews", `{"verdict":"verified"}`)
-		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201})},
+		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201, "contribA": 403})},
 		"GET /api/v1/claims/{id}/candidates": {func() *http.Request { return e.request("GET", "/api/v1/claims/"+claimA+"/candidates", nil) }, readA()},
 		"GET /api/v1/originals/{sha256}":     {func() *http.Request { return e.request("GET", "/api/v1/originals/"+shaA, nil) }, readA()},
+		"POST /api/v1/assignments/import": {func() *http.Request {
+			return e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+				map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)}))
+		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
+		"GET /api/v1/assignments":          {func() *http.Request { return e.request("GET", "/api/v1/assignments?city="+cityA, nil) }, all(200)},
+		"GET /api/v1/assignments/progress": {func() *http.Request { return e.request("GET", "/api/v1/assignments/progress?city="+cityA, nil) }, all(200)},
+		"POST /api/v1/assignments/{id}/return": {func() *http.Request {
+			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/return", `{"reason":"缺少文号"}`)
+		}, manageA(200)},
+		"POST /api/v1/assignments/{id}/accept": {func() *http.Request {
+			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/accept", nil)
+		}, manageA(200)},
 	}
 
 	routes := Routes()

@@ -236,7 +236,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	req := ingest.UploadRequest{Meta: ingest.Meta{
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
-	}, Indicators: catalog.SplitList(fields["indicators"]), Files: staged}
+	}, Indicators: catalog.SplitList(fields["indicators"]), Assignment: fields["assignment"], Files: staged}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		h.writeError(w, r, err)

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -42,7 +43,8 @@ func newEnv(t *testing.T) *env {
 	te := testenv.New(t)
 	e := &env{t: t, te: te, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
 	e.deps = Deps{Ingest: te.Ingest, Documents: te.Documents, Search: te.Search, Claims: te.Claims,
-		Framework: te.Framework, Coverage: te.Coverage, Accounts: te.Accounts, Auth: te.Auth, Logger: te.Logger}
+		Framework: te.Framework, Coverage: te.Coverage, Accounts: te.Accounts, Assignments: te.Assignments, Auth: te.Auth,
+		Logger: te.Logger}
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
 	for _, u := range []struct{ name, role, city string }{
@@ -51,6 +53,7 @@ func newEnv(t *testing.T) *env {
 	} {
 		e.tokens[u.name] = te.AddUser(u.name, u.role, u.city)
 	}
+	e.tokens["contribA"] = te.AddUserIn("contribA", "contributor", cityA, "市教育局")
 	if err := te.Catalog.SetDisabled(context.Background(), "disabled", true, "test"); err != nil {
 		t.Fatal(err)
 	}
@@ -189,4 +192,25 @@ func (e *env) claim(docID string) string {
 		e.t.Fatal(err)
 	}
 	return c.ID
+}
+
+// responsibilityTable is city A's table: 市教育局 answers for 2.3.1.
+const responsibilityTable = "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n"
+
+// submittedTask returns city A's 市教育局 task for 2.3.1, put back to
+// submitted, so that each request may return or accept it.
+func (e *env) submittedTask() string {
+	e.t.Helper()
+	ctx := context.Background()
+	t, err := e.te.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: cityA, Round: 2018, Indicator: "2.3.1",
+		Department: "市教育局", Due: "2018-03-31"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	err = e.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: t.ID, To: catalog.AssignmentSubmitted, By: "test",
+		From: catalog.AssignmentStatuses})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return t.ID
 }

@@ -4,27 +4,37 @@ package catalog
 // see, whichever surface (API, web UI, CLI) asked.
 //
 //   - Admins, experts and reviewers see every city.
-//   - A coordinator sees only their own city.
+//   - A coordinator or a contributor (a city's department) sees only their
+//     own city: its documents, claims and coverage, whichever department
+//     handed them in. Which assignments a contributor sees is narrower
+//     still, their department's only; the assignments service applies it.
 //   - A single object (a document, a claim, a cited original) of a city the
 //     user may not see is "not found" (ENOTFOUND), never "forbidden", so
 //     that ids of other cities reveal nothing.
 //   - A listing (documents, claims, search hits, coverage, the indicator
-//     tree's counts) is filtered: with no city asked, a coordinator gets
-//     their own city; asking only for cities they may not see gives an empty
-//     listing (visible false), not an error and not their own city instead.
+//     tree's counts) is filtered: with no city asked, a coordinator or
+//     contributor gets their own city; asking only for cities they may not
+//     see gives an empty listing (visible false), not an error and not
+//     their own city instead.
 //
 // Writing is narrower than seeing: see CanEdit.
 
 // CanSee reports whether u may read objects of city.
 func (u *User) CanSee(city string) bool {
-	return u.Role != RoleCoordinator || u.City == city
+	return !u.cityBound() || u.City == city
+}
+
+// cityBound reports whether u is held to one city: coordinators and
+// contributors.
+func (u *User) cityBound() bool {
+	return u.Role == RoleCoordinator || u.Role == RoleContributor
 }
 
 // ScopeCities applies the rule to the cities a listing asks for: it returns
 // the cities to list (nil means all) and visible false when the user asked
 // only for cities they may not see, in which case the listing is empty.
 func (u *User) ScopeCities(requested []string) (cities []string, visible bool) {
-	if u == nil || u.Role != RoleCoordinator {
+	if u == nil || !u.cityBound() {
 		return requested, true
 	}
 	if len(requested) == 0 {

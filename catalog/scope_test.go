@@ -61,3 +61,38 @@ func TestScopeCityAndSeeObject(t *testing.T) {
 		t.Errorf("expert: %v", err)
 	}
 }
+
+func TestContributorsAreHeldToTheirCity(t *testing.T) {
+	c := &User{Username: "jiaoyu", Role: RoleContributor, City: "330100", Department: "市教育局"}
+	if !c.CanSee("330100") || c.CanSee("510100") {
+		t.Errorf("a contributor of 330100 sees 330100 %v, 510100 %v; want true, false", c.CanSee("330100"), c.CanSee("510100"))
+	}
+	if got, visible := c.ScopeCities(nil); !reflect.DeepEqual(got, []string{"330100"}) || !visible {
+		t.Errorf("a contributor's listing without a city: %v %v, want their city", got, visible)
+	}
+	if _, visible := c.ScopeCity("510100"); visible {
+		t.Errorf("a contributor asking for another city sees it")
+	}
+	if err := c.SeeObject("510100", "文档", "X"); ErrorCode(err) != ENOTFOUND {
+		t.Errorf("another city's document for a contributor: %v, want ENOTFOUND", err)
+	}
+	if err := c.CanEdit("330100"); ErrorCode(err) != EFORBIDDEN {
+		t.Errorf("a contributor editing their city's documents: %v, want EFORBIDDEN", err)
+	}
+}
+
+func TestDepartmentKey(t *testing.T) {
+	same := [][2]string{{"市教育局", "教育局"}, {"杭州市教育局", "市教育局"}, {"杭州 教育局", "教育局"},
+		{"市市场监督管理局", "市场监督管理局"}, {"市妇联", "杭州妇联"}}
+	for _, p := range same {
+		if a, b := DepartmentKey("杭州", p[0]), DepartmentKey("杭州", p[1]); a != b {
+			t.Errorf("%s and %s are one department of 杭州, keys %q and %q", p[0], p[1], a, b)
+		}
+	}
+	if DepartmentKey("杭州", "市教育局") == DepartmentKey("杭州", "市人社局") {
+		t.Errorf("市教育局 and 市人社局 have one key")
+	}
+	if DepartmentKey("杭州", "市") == "" {
+		t.Errorf("a department named 市 has an empty key")
+	}
+}

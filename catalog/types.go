@@ -159,23 +159,26 @@ const (
 	RoleCoordinator Role = "coordinator"
 	RoleExpert      Role = "expert"
 	RoleReviewer    Role = "reviewer"
+	// RoleContributor is a department of one city (责任单位) that hands in
+	// evidence for the key indicators assigned to it.
+	RoleContributor Role = "contributor"
 )
 
 // ParseRole validates a role name.
 func ParseRole(s string) (Role, error) {
 	switch r := Role(s); r {
-	case RoleAdmin, RoleCoordinator, RoleExpert, RoleReviewer:
+	case RoleAdmin, RoleCoordinator, RoleExpert, RoleReviewer, RoleContributor:
 		return r, nil
 	}
-	return "", Errorf(EINVALID, "未知的角色 %q;可选:admin、coordinator、expert、reviewer", s)
+	return "", Errorf(EINVALID, "未知的角色 %q;可选:admin、coordinator、expert、reviewer、contributor", s)
 }
 
 // User is an account.
 type User struct {
 	Username   string
 	Role       Role
-	City       string // coordinators only
-	Department string
+	City       string // coordinators and contributors only
+	Department string // required for contributors: the 责任单位 they answer for
 	Disabled   bool
 	CreatedAt  time.Time
 }
@@ -191,12 +194,18 @@ type Event struct {
 
 // CanEdit returns nil when u may change documents, links and claims of
 // city (admins, and the city's coordinators), else EFORBIDDEN.
+//
+// Contributors never pass: they hand in documents only against their own
+// assignments, a right the assignments service grants task by task
+// (ingest.Service.Upload asks it), and cannot change other documents.
 func (u *User) CanEdit(city string) error {
 	switch {
 	case u.Role == RoleAdmin:
 		return nil
 	case u.Role == RoleCoordinator && u.City == city:
 		return nil
+	case u.Role == RoleContributor:
+		return Errorf(EFORBIDDEN, "部门联系人只能在“我的任务”中针对本部门的任务提交材料,不能修改材料、指标关联和主张")
 	}
 	return Errorf(EFORBIDDEN, "只有本市协调员或管理员可以修改该城市的材料、指标关联和主张")
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -33,6 +34,30 @@ var tableColumns = []string{"code", "name", "name_en", "kind", "info", "unit", "
 const maxTableRows = 10000
 
 func parseCSV(data []byte) ([]row, error) {
+	records, err := readCSV(data)
+	if err != nil {
+		return nil, err
+	}
+	return tableRows(records)
+}
+
+// ReadTable reads the records of a CSV (UTF-8, with or without a BOM, or
+// GBK/GB18030 as Excel in China saves it) or of the first sheet of an
+// XLSX, chosen by the file name's extension, with the row limit of
+// framework tables. Record i is the spreadsheet's row i+1. Every problem is
+// an EINVALID saying what to do, in Chinese.
+func ReadTable(filename string, data []byte) ([][]string, error) {
+	switch ext := strings.ToLower(path.Ext(filename)); ext {
+	case ".csv":
+		return readCSV(data)
+	case ".xlsx":
+		return readXLSX(data)
+	default:
+		return nil, catalog.Errorf(catalog.EINVALID, "不支持的表格格式 %q;请使用 .xlsx 或 .csv", ext)
+	}
+}
+
+func readCSV(data []byte) ([][]string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		// Excel in China saves CSV as GBK/GB18030.
@@ -58,10 +83,18 @@ func parseCSV(data []byte) ([]row, error) {
 			return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 		}
 	}
-	return tableRows(records)
+	return records, nil
 }
 
 func parseXLSX(data []byte) ([]row, error) {
+	records, err := readXLSX(data)
+	if err != nil {
+		return nil, err
+	}
+	return tableRows(records)
+}
+
+func readXLSX(data []byte) ([][]string, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, catalog.Errorf(catalog.EINVALID, "无法读取 XLSX 文件:%v", err)
@@ -78,7 +111,7 @@ func parseXLSX(data []byte) ([]row, error) {
 	if len(records) > maxTableRows {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 	}
-	return tableRows(records)
+	return records, nil
 }
 
 // tableRows maps a header row and data rows to indicators; blank rows are

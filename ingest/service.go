@@ -88,6 +88,7 @@ type Service struct {
 	indexMu  sync.Mutex // serialises index writes; see writeIndex
 	cancel   context.CancelFunc
 	waiting  waiters // callers of Wait
+	tasks    Tasks   // responsibility assignments; see UseTasks
 }
 
 // New returns a Service; Start runs its pipeline.
@@ -192,6 +193,12 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 	if err := user.CanEdit(m.City); err != nil {
 		return nil, err
 	}
+	return s.submit(ctx, st, m, user)
+}
+
+// submit is Submit once the caller has checked that user may submit: a
+// contributor's right comes from an assignment, not from CanEdit.
+func (s *Service) submit(ctx context.Context, st *Staged, m Meta, user *catalog.User) (*Outcome, error) {
 	if out, found, err := s.duplicate(ctx, st, m, user); found || err != nil {
 		return out, err
 	}
@@ -320,6 +327,14 @@ func (s *Service) Link(ctx context.Context, documentID string, codes []string, u
 	}
 	if _, err := s.editableDocument(ctx, u, documentID); err != nil {
 		return err
+	}
+	return s.link(ctx, documentID, codes, u)
+}
+
+// link is Link once the caller has checked that u may link the document.
+func (s *Service) link(ctx context.Context, documentID string, codes []string, u *catalog.User) error {
+	if len(codes) == 0 {
+		return nil
 	}
 	links := make([]*catalog.Link, len(codes))
 	for i, c := range codes {

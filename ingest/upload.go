@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -11,8 +12,29 @@ import (
 type UploadRequest struct {
 	Meta
 	Indicators []string // key indicator codes, as typed (SplitList)
+	// Assignment, when set, is the id of the responsibility assignment
+	// the files are handed in for: they are linked to its indicator and it
+	// becomes submitted.
+	Assignment string
 	Files      []*Staged
 }
+
+// Tasks is what an upload needs of responsibility assignments (package
+// assignments, which holds their rules); an interface so that the
+// services do not import each other.
+type Tasks interface {
+	// UploadTarget returns the assignment u hands documents in for when u
+	// may: ENOTFOUND for an assignment u may not see (another city's or
+	// department's), EFORBIDDEN or ECONFLICT otherwise. Nothing changes.
+	UploadTarget(ctx context.Context, u *catalog.User, id string) (*catalog.Assignment, error)
+	// Submitted records stored documents handed in for the assignment by
+	// u and marks it submitted.
+	Submitted(ctx context.Context, u *catalog.User, id string, documentIDs []string) error
+}
+
+// UseTasks lets uploads be handed in against responsibility assignments;
+// without it an upload naming an assignment is refused.
+func (s *Service) UseTasks(t Tasks) { s.tasks = t }
 
 // Upload checks an upload for u and submits each file: the one set of
 // rules the API, the web UI and the CLI share.
@@ -21,15 +43,30 @@ type UploadRequest struct {
 // department left empty is the uploader's. A coordinator naming another
 // city is refused (EFORBIDDEN), whatever surface they use.
 //
+// Against an assignment, the city, round and department default to the
+// assignment's and its indicator is linked; a contributor may upload only
+// this way, against their own department's assignments. The assignment
+// becomes submitted once at least one file is stored.
+//
 // The request as a whole is refused — nothing stored — when the user may
 // not upload, the metadata or an indicator code is wrong, or there is no
 // file. After that each file has its own Outcome: a file that fails does
 // not stop the others, and files stored before a failure stay stored.
 func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest) ([]Outcome, error) {
-	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator {
+	meta := req.Meta
+	codes := req.Indicators
+	if req.Assignment != "" {
+		a, err := s.uploadTarget(ctx, u, req.Assignment, &meta)
+		if err != nil {
+			return nil, err
+		}
+		codes = append([]string{a.Indicator}, codes...)
+	} else if u.Role == catalog.RoleContributor {
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料;请在“我的任务”中选择任务后上传")
+	}
+	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator && u.Role != catalog.RoleContributor {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员和管理员可以上传材料")
 	}
-	meta := req.Meta
 	if meta.City == "" && u.Role == catalog.RoleCoordinator {
 		meta.City = u.City
 	}
@@ -39,10 +76,12 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	if err := s.CheckMeta(ctx, &meta); err != nil {
 		return nil, err
 	}
-	if err := u.CanEdit(meta.City); err != nil {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料")
+	if req.Assignment == "" {
+		if err := u.CanEdit(meta.City); err != nil {
+			return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料")
+		}
 	}
-	codes, err := s.CheckIndicators(ctx, req.Indicators)
+	codes, err := s.CheckIndicators(ctx, codes)
 	if err != nil {
 		return nil, err
 	}
@@ -50,16 +89,50 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		return nil, catalog.Errorf(catalog.EINVALID, "没有收到文件;请选择要上传的文件")
 	}
 	out := make([]Outcome, len(req.Files))
+	var stored []string
 	for i, st := range req.Files {
 		out[i] = s.uploadOne(ctx, u, st, meta, codes)
+		if out[i].Err == nil {
+			stored = append(stored, out[i].Document.ID)
+		}
+	}
+	if req.Assignment != "" && len(stored) > 0 {
+		if err := s.tasks.Submitted(ctx, u, req.Assignment, stored); err != nil {
+			return out, err
+		}
 	}
 	return out, nil
 }
 
+// uploadTarget checks an upload against an assignment and fills meta's
+// city, round and department from it; a city that is not the
+// assignment's is refused.
+func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, meta *Meta) (*catalog.Assignment, error) {
+	if s.tasks == nil {
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "本系统未启用责任分解任务")
+	}
+	a, err := s.tasks.UploadTarget(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if meta.City != "" && meta.City != a.City {
+		return nil, catalog.Errorf(catalog.EINVALID, "任务属于城市 %s,上传的城市应与任务一致", a.City)
+	}
+	meta.City = a.City
+	if meta.Round == "" {
+		meta.Round = strconv.Itoa(a.Round)
+	}
+	if meta.Department == "" {
+		meta.Department = a.Department
+	}
+	return a, nil
+}
+
+// uploadOne stores and links one file of an upload Upload has allowed.
 func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, meta Meta, codes []string) Outcome {
-	o, err := s.Submit(ctx, st, meta, u)
+	o, err := s.submit(ctx, st, meta, u)
 	if err == nil {
-		err = s.Link(ctx, o.Document.ID, codes, u)
+		err = s.link(ctx, o.Document.ID, codes, u)
 	}
 	if err != nil {
 		s.logUnexpected("upload "+st.Filename, err)

@@ -40,7 +40,7 @@ func (h *handler) adminPage(w http.ResponseWriter, r *http.Request) {
 // renderAdmin shows the admin page with a message; a new user's first
 // password is shown this way, never put in a URL.
 func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice string) {
-	p := &adminPage{Roles: []string{"coordinator", "expert", "reviewer", "admin"}}
+	p := &adminPage{Roles: []string{"coordinator", "contributor", "expert", "reviewer", "admin"}}
 	admin := sessionFrom(r).User
 	var err error
 	if p.Users, err = h.Accounts.List(r.Context(), admin); err == nil {

@@ -13,9 +13,11 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/framework"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // The callers of the web authorization matrix and their accounts.
@@ -25,6 +27,7 @@ var webRoles = map[string]struct{ user, role, city string }{
 	"coordB":   {"chen", "coordinator", "510100"},
 	"expert":   {"zhou", "expert", ""},
 	"reviewer": {"li", "reviewer", ""},
+	"contribA": {"jiaoyu", "contributor", "330100"}, // 杭州 市教育局
 }
 
 // Outcomes: a status, "login" for a redirect to the login page that
@@ -33,27 +36,35 @@ type outcomes map[string]string
 
 // signedIn is the same outcome for every signed-in role.
 func signedIn(o string) outcomes {
-	return outcomes{"admin": o, "coordA": o, "coordB": o, "expert": o, "reviewer": o}
+	return outcomes{"admin": o, "coordA": o, "coordB": o, "expert": o, "reviewer": o, "contribA": o}
 }
 
 // adminOnly: admins get o, everyone else 403.
 func adminOnly(o string) outcomes {
-	return outcomes{"admin": o, "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "403"}
+	return outcomes{"admin": o, "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}
 }
 
 // readA: an object of city A is visible to all but city B's coordinator.
 func readA(o string) outcomes {
-	return outcomes{"admin": o, "coordA": o, "coordB": "404", "expert": o, "reviewer": o}
+	return outcomes{"admin": o, "coordA": o, "coordB": "404", "expert": o, "reviewer": o, "contribA": o}
 }
 
-// editA: an object of city A is changed by admins and its coordinator.
+// editA: an object of city A is changed by admins and its coordinator;
+// its departments only hand in against their tasks.
 func editA(o string) outcomes {
-	return outcomes{"admin": o, "coordA": o, "coordB": "404", "expert": "403", "reviewer": "403"}
+	return outcomes{"admin": o, "coordA": o, "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "403"}
 }
 
 // writers: admins and coordinators (of any city) get o, others 403.
 func writers(o string) outcomes {
-	return outcomes{"admin": o, "coordA": o, "coordB": o, "expert": "403", "reviewer": "403"}
+	return outcomes{"admin": o, "coordA": o, "coordB": o, "expert": "403", "reviewer": "403", "contribA": "403"}
+}
+
+// manageA: a task of city A's 市教育局 is managed by admins and city A's
+// coordinator; city B's coordinator does not see it, the department may
+// not manage it.
+func manageA(o string) outcomes {
+	return outcomes{"admin": o, "coordA": o, "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "403"}
 }
 
 // outcomeOf names what a response did.
@@ -95,6 +106,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 	s := newSite(t)
 	s.env.AddUser("chen", "coordinator", "510100")
 	s.env.AddUser("dummy", "expert", "")
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
 	ctx := context.Background()
 	docA := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
 	var seq atomic.Int64
@@ -126,6 +138,30 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		return c.ID
 	}
 	claimA := claim()
+	// task returns city A's task n, open again so that it takes a hand-in.
+	task := func(n assignments.NewAssignment) string {
+		n.City, n.Round, n.Due = "330100", 2018, "2018-03-31"
+		a, err := s.env.Assignments.Add(ctx, testenv.Admin, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.env.Catalog.ChangeAssignment(ctx, catalog.AssignmentChange{ID: a.ID, To: catalog.AssignmentOpen, By: "test",
+			From: catalog.AssignmentStatuses})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.ID
+	}
+	// submitted returns city A's 市教育局 task for 2.3.1, submitted.
+	submitted := func() string {
+		id := task(assignments.NewAssignment{Indicator: "2.3.1", Department: "市教育局"})
+		err := s.env.Catalog.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, To: catalog.AssignmentSubmitted, By: "test",
+			From: catalog.AssignmentStatuses})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
 	form := func(kv ...string) url.Values {
 		v := url.Values{}
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -184,18 +220,41 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"POST /upload": {func(b *browser) *http.Response {
 			return b.postFiles("/upload", map[string]string{"city": "330100", "doc_type": "policy"},
 				map[string][]byte{"通知.txt": []byte(fmt.Sprintf("第%d号通知:召开学习型城市建设推进会。", next()))})
-		}, outcomes{"admin": "200", "coordA": "200", "coordB": "403", "expert": "403", "reviewer": "403"}},
+		}, outcomes{"admin": "200", "coordA": "200", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"GET /claims/new": {get("/claims/new"), writers("200")},
 		"POST /claims": {post("/claims", form("city", "330100", "indicator", "2.3.1", "statement", "杭州市建立了学分银行",
 			"document_id", docA.ID, "page", "1", "quote", "建立学分银行")),
-			outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403"}},
+			outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"GET /claims/{id}": {get("/claims/" + claimA), readA("200")},
 		"POST /claims/{id}/citations": {post("/claims/"+claimA+"/citations", form("document_id", docA.ID, "page", "1",
 			"quote", "学习成果认证")), editA("303")},
 		"POST /claims/{id}/review": {func(b *browser) *http.Response {
 			resp, _ := b.post("/claims/"+claim()+"/review", form("verdict", "verified"))
 			return resp
-		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303"}},
+		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303", "contribA": "403"}},
+		"GET /tasks": {get("/tasks"), outcomes{"admin": "403", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "403",
+			"contribA": "200"}},
+		"POST /tasks/{id}/upload": {func(b *browser) *http.Response {
+			return b.postFiles("/tasks/"+task(assignments.NewAssignment{Indicator: "2.3.1", Department: "市教育局"})+"/upload",
+				map[string]string{"doc_type": "work_summary", "next": "/tasks"},
+				map[string][]byte{"总结.txt": []byte(fmt.Sprintf("第%d份学分银行工作总结", next()))})
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "303"}},
+		"GET /assignments": {get("/assignments"), writers("200")},
+		"POST /assignments": {post("/assignments", form("city", "330100", "round", "2018", "indicator", "1.3.2",
+			"department", "市人社局", "due", "2018-04-15", "contact", "李科长")),
+			outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
+		"POST /assignments/import": {func(b *browser) *http.Response {
+			return b.postFiles("/assignments/import", map[string]string{"city": "330100", "round": "2018"},
+				map[string][]byte{"责任分解表.csv": []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n")})
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
+		"POST /assignments/{id}/return": {func(b *browser) *http.Response {
+			resp, _ := b.post("/assignments/"+submitted()+"/return", form("reason", "缺少文号"))
+			return resp
+		}, manageA("303")},
+		"POST /assignments/{id}/accept": {func(b *browser) *http.Response {
+			resp, _ := b.post("/assignments/"+submitted()+"/accept", url.Values{})
+			return resp
+		}, manageA("303")},
 		"GET /admin": {get("/admin"), adminOnly("200")},
 		"POST /admin/users": {func(b *browser) *http.Response {
 			resp, _ := b.post("/admin/users", form("username", fmt.Sprintf("new%d", next()), "role", "expert"))

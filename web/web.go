@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/accounts"
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -45,8 +46,10 @@ type Deps struct {
 	Framework *framework.Service
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
-	Auth      *auth.Authenticator
-	Logger    *slog.Logger
+	// Assignments is the responsibility-table service (责任分解).
+	Assignments *assignments.Service
+	Auth        *auth.Authenticator
+	Logger      *slog.Logger
 }
 
 type handler struct {
@@ -108,6 +111,11 @@ var (
 	writerRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator}
 	uploadDenied = "只有协调员和管理员可以上传材料"
 	claimDenied  = "只有协调员和管理员可以撰写主张"
+	// The collection board is the coordinators' (and admins'); 我的任务 is
+	// a department's.
+	boardDenied      = "只有本市协调员和管理员可以管理责任分解"
+	contributorRoles = []catalog.Role{catalog.RoleContributor}
+	tasksDenied      = "“我的任务”是部门联系人(contributor)的页面;协调员请使用“责任分解”页面"
 )
 
 // routes is the web UI's one route table.
@@ -135,6 +143,13 @@ func (h *handler) routes() []route {
 		{pattern: "GET /claims/{id}", handle: h.claimPage},
 		{pattern: "POST /claims/{id}/citations", handle: h.claimAddCitation},
 		{pattern: "POST /claims/{id}/review", handle: h.claimReview},
+		{pattern: "GET /tasks", handle: h.tasksPage, roles: contributorRoles, denied: tasksDenied},
+		{pattern: "POST /tasks/{id}/upload", handle: h.taskUpload},
+		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
+		{pattern: "POST /assignments", handle: h.assignmentCreate},
+		{pattern: "POST /assignments/import", handle: h.assignmentImport},
+		{pattern: "POST /assignments/{id}/return", handle: h.assignmentReturn, roles: writerRoles, denied: boardDenied},
+		{pattern: "POST /assignments/{id}/accept", handle: h.assignmentAccept, roles: writerRoles, denied: boardDenied},
 		{pattern: "GET /admin", handle: h.adminPage, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/users", handle: h.adminUserCreate, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/users/{name}/disable", handle: h.adminUserDisable, roles: adminRoles, denied: adminDenied},
@@ -237,13 +252,14 @@ func (h *handler) withSession(rt route) http.Handler {
 // maxFormBytes bounds a form without files.
 const maxFormBytes = 1 << 20
 
-// bodyLimit is the most a POST may send: several files for an upload, a
-// framework file for the import, a plain form otherwise.
+// bodyLimit is the most a POST may send: several files for an upload (or
+// a task's), a framework or responsibility table for an import, a plain
+// form otherwise.
 func (h *handler) bodyLimit(r *http.Request) int64 {
-	switch r.URL.Path {
-	case "/upload":
+	switch {
+	case r.URL.Path == "/upload", strings.HasPrefix(r.URL.Path, "/tasks/"):
 		return 8*h.Ingest.MaxUpload() + maxFormBytes
-	case "/admin/framework":
+	case r.URL.Path == "/admin/framework", r.URL.Path == "/assignments/import":
 		return 10<<20 + maxFormBytes
 	}
 	return maxFormBytes

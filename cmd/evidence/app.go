@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -45,10 +46,11 @@ type app struct {
 
 	// The services every surface calls; documents and claims need the
 	// index, so they exist only when it is open.
-	framework *framework.Service
-	coverage  *coverage.Service
-	documents *documents.Service
-	claims    *claims.Service
+	framework   *framework.Service
+	coverage    *coverage.Service
+	assignments *assignments.Service
+	documents   *documents.Service
+	claims      *claims.Service
 }
 
 // appOptions says which parts a subcommand needs.
@@ -116,6 +118,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		return nil, err
 	}
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
+	a.assignments = assignments.NewService(a.cat)
 	if loaded, err := a.framework.EnsureDemo(ctx); err != nil {
 		a.close()
 		return nil, err
@@ -166,6 +169,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		}
 	}
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
+	a.ingest.UseTasks(a.assignments)
 	a.search = search.NewService(a.idx, a.cat)
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)

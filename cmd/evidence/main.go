@@ -32,6 +32,7 @@ Commands:
   check      re-hash every original and compare the index with the catalog (exit 1 on any mismatch)
   user       manage accounts: evidence user add|list|disable|enable|passwd
   events     the audit log: evidence events [--since 7d] [--object ID] [--user NAME]
+  assignments responsibility tables (责任分解): evidence assignments import FILE --city 330100 [--round 2018] | list
   framework  indicator frameworks: evidence framework import FILE | export --format xlsx|yaml|csv
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
@@ -107,6 +108,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runEvents(ctx, rest, stdout, stderr)
 	case "framework":
 		return runFramework(ctx, rest, stdout, stderr)
+	case "assignments":
+		return runAssignments(ctx, rest, stdout, stderr)
 	case "coverage":
 		return runCoverage(ctx, rest, stdout, stderr)
 	case "city":

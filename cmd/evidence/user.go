@@ -12,7 +12,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|expert|reviewer [--city CODE] [--department D] [--password P] [--json]
+const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--password P] [--json]
        evidence user list [--json]
        evidence user disable|enable --name NAME
        evidence user passwd --name NAME [--password P]`
@@ -39,9 +39,9 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("user add", stderr)
 	name := fs.String("name", "", "username")
-	role := fs.String("role", "", "admin, coordinator, expert or reviewer")
-	city := fs.String("city", "", "city code (coordinators)")
-	dept := fs.String("department", "", "department")
+	role := fs.String("role", "", "admin, coordinator, contributor, expert or reviewer")
+	city := fs.String("city", "", "city code (coordinators and contributors)")
+	dept := fs.String("department", "", "department (责任单位; required for contributors)")
 	password := fs.String("password", "", "password (generated when empty)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := fs.Parse(args); err != nil {

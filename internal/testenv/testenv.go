@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/accounts"
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -45,6 +46,8 @@ type Env struct {
 	Framework *framework.Service
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
+	// Assignments holds its own clock; tests of overdue set it.
+	Assignments *assignments.Service
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -77,7 +80,9 @@ func New(t testing.TB) *Env {
 	}
 	t.Cleanup(svc.Close)
 	srch := search.NewService(idx, cat)
-	return &Env{T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
+	tasks := assignments.NewService(cat)
+	svc.UseTasks(tasks)
+	return &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat)}
@@ -86,9 +91,15 @@ func New(t testing.TB) *Env {
 // AddUser creates an account with Password and returns a bearer token.
 func (e *Env) AddUser(name, role, city string) string {
 	e.T.Helper()
+	return e.AddUserIn(name, role, city, "")
+}
+
+// AddUserIn is AddUser with a department, as contributors need.
+func (e *Env) AddUserIn(name, role, city, department string) string {
+	e.T.Helper()
 	admin := &catalog.User{Username: "test", Role: catalog.RoleAdmin}
 	c, err := e.Accounts.Create(context.Background(), admin,
-		accounts.NewUser{Username: name, Role: role, City: city, Password: Password, TokenLabel: "test"})
+		accounts.NewUser{Username: name, Role: role, City: city, Department: department, Password: Password, TokenLabel: "test"})
 	if err != nil {
 		e.T.Fatal(err)
 	}

@@ -1,0 +1,162 @@
+package api
+
+import (
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// assignmentJSON is the API's view of an assignment (DESIGN.md,
+// "Responsibility assignments").
+type assignmentJSON struct {
+	ID            string    `json:"id"`
+	City          string    `json:"city"`
+	Round         int       `json:"round"`
+	Indicator     string    `json:"indicator"`
+	IndicatorName string    `json:"indicator_name"`
+	Info          string    `json:"info"`
+	Department    string    `json:"department"`
+	Due           string    `json:"due"`
+	Contact       string    `json:"contact"`
+	Status        string    `json:"status"`
+	Reason        string    `json:"reason"`
+	Overdue       bool      `json:"overdue"`
+	Documents     []string  `json:"documents"`
+	UpdatedAt     time.Time `json:"updated_at"`
+}
+
+func toAssignmentJSON(t *assignments.Task) assignmentJSON {
+	docs := t.Documents
+	if docs == nil {
+		docs = []string{}
+	}
+	return assignmentJSON{ID: t.ID, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
+		Info: t.IndicatorInfo, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
+		Reason: t.Reason, Overdue: t.Overdue, Documents: docs, UpdatedAt: t.UpdatedAt}
+}
+
+// maxTableBytes bounds a responsibility table upload.
+const maxTableBytes = 10 << 20
+
+func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxTableBytes+1<<20)
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传责任分解表(.xlsx 或 .csv,不超过 10 MiB)"))
+		return
+	}
+	defer file.Close()
+	data, err := io.ReadAll(file)
+	if err != nil {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "无法读取上传的文件"))
+		return
+	}
+	round, err := intParam(r.FormValue("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	u := userFrom(r.Context())
+	imp, err := h.Assignments.Import(r.Context(), u, assignments.ImportRequest{City: r.FormValue("city"), Round: round,
+		Filename: hdr.Filename, Data: data})
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]assignmentJSON, 0, len(imp.Assignments))
+	for _, a := range imp.Assignments {
+		t, err := h.Assignments.Get(r.Context(), u, a.ID)
+		if err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+		out = append(out, toAssignmentJSON(t))
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"assignments": out, "added": imp.Added, "updated": imp.Updated,
+		"new_departments": nonNil(imp.NewDepartments)})
+}
+
+func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	round, err := intParam(q.Get("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	f := assignments.Filter{City: q.Get("city"), Round: round, Department: q.Get("department"), Indicator: q.Get("indicator"),
+		Overdue: q.Get("overdue") == "true" || q.Get("overdue") == "1"}
+	if s := q.Get("status"); s != "" {
+		if f.Status, err = catalog.ParseAssignmentStatus(s); err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+	}
+	list, err := h.Assignments.List(r.Context(), userFrom(r.Context()), f)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]assignmentJSON, len(list))
+	for i := range list {
+		out[i] = toAssignmentJSON(&list[i])
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignments": out})
+}
+
+func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Reason string `json:"reason"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	t, err := h.Assignments.Return(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Reason)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t)})
+}
+
+func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request) {
+	t, err := h.Assignments.Accept(r.Context(), userFrom(r.Context()), r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t)})
+}
+
+type progressRowJSON struct {
+	Department string `json:"department"`
+	Contact    string `json:"contact"`
+	Total      int    `json:"total"`
+	Open       int    `json:"open"`
+	Submitted  int    `json:"submitted"`
+	Returned   int    `json:"returned"`
+	Accepted   int    `json:"accepted"`
+	Overdue    int    `json:"overdue"`
+}
+
+func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	round, err := intParam(q.Get("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	rows, err := h.Assignments.Progress(r.Context(), userFrom(r.Context()), q.Get("city"), round)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]progressRowJSON, len(rows))
+	for i, p := range rows {
+		out[i] = progressRowJSON(p)
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"departments": out})
+}

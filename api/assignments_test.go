@@ -1,0 +1,98 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// A department's whole round over the API: the coordinator imports the
+// table, the department sees its tasks and hands in against one, the
+// coordinator returns it, the department hands in again, the coordinator
+// accepts; another department can do nothing with the task.
+func TestContributorHandsInAgainstTheirTask(t *testing.T) {
+	e := newEnv(t)
+	e.tokens["renshe"] = e.te.AddUserIn("renshe", "contributor", cityA, "杭州市人社局")
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+		map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)})), "coordA")
+	if resp.StatusCode != http.StatusCreated || len(body["assignments"].([]any)) != 2 {
+		t.Fatalf("import: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
+	list := body["assignments"].([]any)
+	if resp.StatusCode != 200 || len(list) != 1 {
+		t.Fatalf("市教育局's tasks: %d %v, want its one task", resp.StatusCode, body)
+	}
+	task := list[0].(map[string]any)
+	for k, v := range map[string]any{"indicator": "2.3.1", "department": "市教育局", "due": "2018-03-31", "contact": "张老师",
+		"status": "open", "overdue": true, "city": cityA} {
+		if task[k] != v {
+			t.Errorf("task %s = %v, want %v", k, task[k], v)
+		}
+	}
+	id := task["id"].(string)
+	hand := func(role, assignment, text string) (*http.Response, map[string]any) {
+		fields := map[string]string{"doc_type": "work_summary"}
+		if assignment != "" {
+			fields["assignment"] = assignment
+		}
+		return e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"总结.txt": []byte(text)})), role)
+	}
+	if resp, body := hand("renshe", id, "杭州市人社局的材料"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another department handing in for 市教育局: %d %v, want 404", resp.StatusCode, body)
+	}
+	if resp, body := hand("contribA", "", "没有任务的材料"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a department uploading without a task: %d %v, want 403", resp.StatusCode, body)
+	}
+	resp, body = hand("contribA", id, "杭州市学分银行建设工作总结")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("市教育局 handing in: %d %v", resp.StatusCode, body)
+	}
+	doc := body["documents"].([]any)[0].(map[string]any)
+	if links := doc["links"].([]any); len(links) != 1 || links[0].(map[string]any)["indicator"] != "2.3.1" {
+		t.Errorf("the document handed in is linked to %v, want 2.3.1", doc["links"])
+	}
+	if resp, _ := e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept", nil), "contribA"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("the department accepting its own task: %d, want 403", resp.StatusCode)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", `{"reason":"缺少文号"}`), "coordA")
+	if got := body["assignment"].(map[string]any); resp.StatusCode != 200 || got["status"] != "returned" || got["reason"] != "缺少文号" {
+		t.Fatalf("return: %d %v", resp.StatusCode, body)
+	}
+	if resp, body := hand("contribA", id, "杭州市学分银行管理办法 杭政办发〔2018〕12号"); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("handing in again: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/accept", nil), "coordA")
+	got := body["assignment"].(map[string]any)
+	if resp.StatusCode != 200 || got["status"] != "accepted" || len(got["documents"].([]any)) != 2 {
+		t.Fatalf("accept: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("GET", "/api/v1/assignments/progress?city="+cityA+"&round=2018", nil), "coordA")
+	depts := body["departments"].([]any)
+	if resp.StatusCode != 200 || len(depts) != 2 {
+		t.Fatalf("progress: %d %v", resp.StatusCode, body)
+	}
+	for _, d := range depts {
+		d := d.(map[string]any)
+		switch d["department"] {
+		case "市教育局":
+			if d["accepted"] != 1.0 || d["overdue"] != 0.0 {
+				t.Errorf("市教育局's progress: %v", d)
+			}
+		case "市人社局":
+			if d["open"] != 1.0 || d["overdue"] != 1.0 || d["contact"] != "李科长" {
+				t.Errorf("市人社局's progress: %v (due 2018-04-15, open: overdue)", d)
+			}
+		}
+	}
+	resp, body = e.do(e.request("GET", "/api/v1/assignments?status=已确认&city="+cityA, nil), "expert")
+	if resp.StatusCode != 200 || len(body["assignments"].([]any)) != 1 {
+		t.Errorf("accepted tasks by their Chinese status: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA},
+		map[string][]byte{"表.csv": []byte("指标编码,责任单位,截止日期\n9.9.9,市教育局,2018-03-31\n2.3.1,,明天\n")})), "coordA")
+	msg, _ := body["error"].(map[string]any)["message"].(string)
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "第 2 行") || !strings.Contains(msg, "第 3 行") {
+		t.Errorf("a bad table: %d %q, want 400 naming rows 2 and 3", resp.StatusCode, msg)
+	}
+}

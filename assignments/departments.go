@@ -1,0 +1,65 @@
+package assignments
+
+import (
+	"context"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Departments returns a city's list of departments, each with how many
+// assignments it holds, to anyone who may see the city.
+func (s *Service) Departments(ctx context.Context, u *catalog.User, city string) ([]catalog.Department, error) {
+	if _, err := s.cat.City(ctx, city); err != nil {
+		return nil, err
+	}
+	if !u.CanSee(city) {
+		return []catalog.Department{}, nil
+	}
+	return s.cat.Departments(ctx, city)
+}
+
+// AddDepartment adds a department to a city's list; a name that is an
+// existing department typed another way (市教育局 for 教育局) is
+// ECONFLICT naming it. Admins and the city's coordinators only.
+func (s *Service) AddDepartment(ctx context.Context, u *catalog.User, city, name string) (*catalog.Department, error) {
+	city, _, err := s.target(ctx, u, city, 0)
+	if err != nil {
+		return nil, err
+	}
+	return s.cat.AddDepartment(ctx, city, name, u.Username)
+}
+
+// department returns a department of a city u may manage; another
+// city's is ENOTFOUND.
+func (s *Service) department(ctx context.Context, u *catalog.User, id string) (*catalog.Department, error) {
+	d, err := s.cat.Department(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := u.SeeObject(d.City, "部门", id); err != nil {
+		return nil, err
+	}
+	if err := canManage(u, d.City); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// RenameDepartment renames a department of the city's list, keeping its
+// assignments. Admins and the city's coordinators only.
+func (s *Service) RenameDepartment(ctx context.Context, u *catalog.User, id, name string) error {
+	if _, err := s.department(ctx, u, id); err != nil {
+		return err
+	}
+	return s.cat.RenameDepartment(ctx, id, name, u.Username)
+}
+
+// DeleteDepartment removes a department without assignments; one that
+// still has some is refused with their count. Admins and the city's
+// coordinators only.
+func (s *Service) DeleteDepartment(ctx context.Context, u *catalog.User, id string) error {
+	if _, err := s.department(ctx, u, id); err != nil {
+		return err
+	}
+	return s.cat.DeleteDepartment(ctx, id, u.Username)
+}

@@ -1,0 +1,262 @@
+package assignments
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/framework"
+)
+
+// columns are the headings of a responsibility table, English or Chinese,
+// by what they fill.
+var columns = map[string]string{
+	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator", "编码": "indicator", "code": "indicator",
+	"department": "department", "责任单位": "department", "责任部门": "department", "部门": "department",
+	"due": "due", "截止日期": "due", "截止时间": "due", "完成时限": "due",
+	"contact": "contact", "联系人": "contact",
+}
+
+// ImportRequest is a responsibility table for a city and round.
+type ImportRequest struct {
+	City     string
+	Round    int // the current round when 0
+	Filename string
+	Data     []byte
+}
+
+// RowError is one bad row of a table: its number as a spreadsheet shows
+// it, and why, in Chinese.
+type RowError struct {
+	Row    int
+	Reason string
+}
+
+// ImportError is a table refused because of bad rows; nothing was
+// imported. Its code is EINVALID and its message names every bad row.
+type ImportError struct {
+	Rows []RowError
+	err  *catalog.Error
+}
+
+func (e *ImportError) Error() string { return e.err.Error() }
+
+// Unwrap gives the application error, so that catalog.ErrorCode and
+// ErrorMessage read it.
+func (e *ImportError) Unwrap() error { return e.err }
+
+func newImportError(rows []RowError) *ImportError {
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = fmt.Sprintf(catalog.Fullwidth("第 %d 行:%s"), r.Row, r.Reason)
+	}
+	return &ImportError{Rows: rows, err: catalog.Errorf(catalog.EINVALID, "责任分解表有 %d 行有误,未导入任何一行;请改正后重新导入:\n%s",
+		len(rows), strings.Join(lines, "\n"))}
+}
+
+// Import reads a responsibility table (XLSX or CSV in UTF-8 or GBK;
+// headings 指标编码/indicator, 责任单位/department, 截止日期/due,
+// optional 联系人/contact) for a city and round on behalf of an admin or
+// the city's coordinator, and stores it all or not at all. Departments
+// new to the city's list are added to it; a row for an existing task
+// replaces its due date and contact.
+func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest) (*catalog.AssignmentImport, error) {
+	city, round, err := s.target(ctx, u, req.City, req.Round)
+	if err != nil {
+		return nil, err
+	}
+	records, err := framework.ReadTable(req.Filename, req.Data)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.checkTable(ctx, city, records)
+	if err != nil {
+		return nil, err
+	}
+	return s.cat.ImportAssignments(ctx, city, round, rows, u.Username)
+}
+
+// target checks the city and round of a change on behalf of u.
+func (s *Service) target(ctx context.Context, u *catalog.User, city string, round int) (string, int, error) {
+	city = strings.TrimSpace(city)
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	if city == "" {
+		return "", 0, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city(如 330100 杭州)")
+	}
+	if _, err := s.cat.City(ctx, city); err != nil {
+		if catalog.IsNotFound(err) {
+			return "", 0, catalog.Errorf(catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+		}
+		return "", 0, err
+	}
+	if !u.CanSee(city) {
+		return "", 0, catalog.Errorf(catalog.EFORBIDDEN, "只能管理本市(%s)的责任分解", u.City)
+	}
+	if err := canManage(u, city); err != nil {
+		return "", 0, err
+	}
+	if round == 0 {
+		r, err := s.cat.CurrentRound(ctx)
+		if err != nil {
+			return "", 0, err
+		}
+		return city, r, nil
+	}
+	ok, err := s.cat.RoundExists(ctx, round)
+	if err != nil {
+		return "", 0, err
+	}
+	if !ok {
+		return "", 0, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 不存在", round)
+	}
+	return city, round, nil
+}
+
+// checkTable maps a table's records to rows, naming every bad row.
+func (s *Service) checkTable(ctx context.Context, city string, records [][]string) ([]catalog.AssignmentRow, error) {
+	if len(records) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "表格为空")
+	}
+	index := map[string]int{}
+	for i, h := range records[0] {
+		if col, ok := columns[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))]; ok {
+			if _, dup := index[col]; !dup {
+				index[col] = i
+			}
+		}
+	}
+	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"department", "责任单位"}, {"due", "截止日期"}} {
+		if _, ok := index[need.col]; !ok {
+			return nil, catalog.Errorf(catalog.EINVALID, "表头缺少 %s(%s)列;第一行应为:指标编码、责任单位、截止日期、联系人", need.zh, need.col)
+		}
+	}
+	cell := func(rec []string, col string) string {
+		i, ok := index[col]
+		if !ok || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	c, err := newChecker(ctx, s.cat, city)
+	if err != nil {
+		return nil, err
+	}
+	var rows []catalog.AssignmentRow
+	var bad []RowError
+	for n, rec := range records[1:] {
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue
+		}
+		r := catalog.AssignmentRow{Indicator: cell(rec, "indicator"), Department: cell(rec, "department"),
+			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
+		if reasons := c.check(&r, n+2); len(reasons) > 0 {
+			bad = append(bad, RowError{Row: n + 2, Reason: strings.Join(reasons, catalog.Fullwidth(";"))})
+			continue
+		}
+		rows = append(rows, r)
+	}
+	if len(bad) > 0 {
+		return nil, newImportError(bad)
+	}
+	if len(rows) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "表格中没有任务行;第一行是表头,从第二行起每行一项任务")
+	}
+	return rows, nil
+}
+
+// checker checks rows against the current framework and the rows before.
+type checker struct {
+	cityName string
+	inds     map[string]catalog.Indicator
+	seen     map[string]int // indicator + department key → first row
+}
+
+func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker, error) {
+	c, err := cat.City(ctx, city)
+	if err != nil {
+		return nil, err
+	}
+	_, inds, err := cat.CurrentFramework(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ch := &checker{cityName: c.Name, inds: map[string]catalog.Indicator{}, seen: map[string]int{}}
+	for _, ind := range inds {
+		ch.inds[ind.Code] = ind
+	}
+	return ch, nil
+}
+
+// check tidies r and returns why it is wrong, if it is.
+func (c *checker) check(r *catalog.AssignmentRow, row int) []string {
+	var why []string
+	f := catalog.Fullwidth
+	switch ind, ok := c.inds[r.Indicator]; {
+	case r.Indicator == "":
+		why = append(why, "指标编码为空")
+	case !ok:
+		why = append(why, fmt.Sprintf(f("指标编码 %q 不在当前指标体系中"), r.Indicator))
+	case ind.Level != catalog.KeyLevel:
+		why = append(why, fmt.Sprintf(f("%s %s 是%d级指标,只能分解关键指标(三级指标)"), ind.Code, ind.Name, ind.Level))
+	}
+	if r.Department == "" {
+		why = append(why, "责任单位为空")
+	}
+	if r.Due == "" {
+		why = append(why, "截止日期为空")
+	} else if due, ok := ParseDue(r.Due); ok {
+		r.Due = due
+	} else {
+		why = append(why, fmt.Sprintf(f("截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)"), r.Due))
+	}
+	if len([]rune(r.Contact)) > 200 {
+		why = append(why, "联系人超过 200 字")
+	}
+	if len(why) == 0 {
+		key := r.Indicator + "\x00" + catalog.DepartmentKey(c.cityName, r.Department)
+		if first, dup := c.seen[key]; dup {
+			why = append(why, fmt.Sprintf(f("与第 %d 行重复(同一指标、同一责任单位)"), first))
+		} else {
+			c.seen[key] = row
+		}
+	}
+	return why
+}
+
+var (
+	isoDate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
+	hanDate   = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日?$`)
+	excelDate = regexp.MustCompile(`^(\d{1,2})[-/](\d{1,2})[-/](\d{2})$`) // how excelize shows a date cell: m-d-yy
+)
+
+// ParseDue reads a due date as people write it in a table — 2018-03-31,
+// 2018/3/31, 2018.3.31, 2018年3月31日, or 03-31-18 as a spreadsheet's
+// date cell is read — and returns it as YYYY-MM-DD; ok is false when it
+// is none of these or no such day.
+func ParseDue(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	var y, m, d string
+	if p := isoDate.FindStringSubmatch(s); p != nil {
+		y, m, d = p[1], p[2], p[3]
+	} else if p := hanDate.FindStringSubmatch(s); p != nil {
+		y, m, d = p[1], p[2], p[3]
+	} else if p := excelDate.FindStringSubmatch(s); p != nil {
+		y, m, d = "20"+p[3], p[1], p[2]
+	} else {
+		return "", false
+	}
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	t := time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC)
+	if t.Year() != yi || int(t.Month()) != mi || t.Day() != di {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}

@@ -1,0 +1,225 @@
+package assignments
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Service is the responsibility-assignment use cases over the catalog.
+type Service struct {
+	cat *catalog.Store
+	now func() time.Time
+}
+
+// NewService returns the assignments service over the catalog.
+func NewService(cat *catalog.Store) *Service {
+	return &Service{cat: cat, now: time.Now}
+}
+
+// SetClock replaces the clock that decides what is overdue, for tests.
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+// chinaTime is the time zone of every city monitored; a due date ends at
+// midnight there.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// today is the date in China, YYYY-MM-DD.
+func (s *Service) today() string { return s.now().In(chinaTime).Format("2006-01-02") }
+
+// Task is an assignment as users see it: whether it is overdue, and the
+// indicator's name and 信息性质说明 (what evidence is wanted).
+type Task struct {
+	catalog.Assignment
+	Overdue       bool
+	IndicatorName string
+	IndicatorInfo string
+}
+
+// canManage: admins, and coordinators for their own city.
+func canManage(u *catalog.User, city string) error {
+	if u.CanEdit(city) == nil {
+		return nil
+	}
+	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以导入、修改、退回或确认责任分解任务")
+}
+
+// ownDepartment returns the id of a contributor's department in their
+// city's list, or "" when the list does not have it yet.
+func (s *Service) ownDepartment(ctx context.Context, u *catalog.User) (string, error) {
+	d, err := s.cat.DepartmentByName(ctx, u.City, u.Department)
+	if catalog.IsNotFound(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return d.ID, nil
+}
+
+// visible returns the assignment with id when u may see it: within the
+// city scope, and for a contributor their own department's only; any
+// other is ENOTFOUND, so that ids reveal nothing.
+func (s *Service) visible(ctx context.Context, u *catalog.User, id string) (*catalog.Assignment, error) {
+	a, err := s.cat.Assignment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := u.SeeObject(a.City, "任务", id); err != nil {
+		return nil, err
+	}
+	if u.Role == catalog.RoleContributor {
+		own, err := s.ownDepartment(ctx, u)
+		if err != nil {
+			return nil, err
+		}
+		if own != a.DepartmentID {
+			return nil, catalog.Errorf(catalog.ENOTFOUND, "任务 %s 不存在", id)
+		}
+	}
+	return a, nil
+}
+
+// Get returns one assignment u may see.
+func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*Task, error) {
+	a, err := s.visible(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
+	if err != nil {
+		return nil, err
+	}
+	return &tasks[0], nil
+}
+
+// Filter selects assignments to list; empty fields match all.
+type Filter struct {
+	City       string
+	Round      int
+	Department string // a name, compared by catalog.DepartmentKey
+	Indicator  string
+	Status     catalog.AssignmentStatus
+	// Overdue keeps only overdue assignments.
+	Overdue bool
+}
+
+// List returns the assignments f selects that u may see: the city scope
+// applies, and a contributor gets their own department's whatever f asks.
+func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Task, error) {
+	city, visible := u.ScopeCity(f.City)
+	if !visible {
+		return []Task{}, nil
+	}
+	cf := catalog.AssignmentFilter{City: city, Round: f.Round, Indicator: strings.TrimSpace(f.Indicator), Status: f.Status}
+	switch {
+	case u.Role == catalog.RoleContributor:
+		own, err := s.ownDepartment(ctx, u)
+		if err != nil || own == "" {
+			return []Task{}, err
+		}
+		cf.DepartmentID = own
+	case strings.TrimSpace(f.Department) != "":
+		if city == "" {
+			return nil, catalog.Errorf(catalog.EINVALID, "按部门筛选时请同时指定城市 city")
+		}
+		d, err := s.cat.DepartmentByName(ctx, city, f.Department)
+		if catalog.IsNotFound(err) {
+			return []Task{}, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		cf.DepartmentID = d.ID
+	}
+	list, err := s.cat.FindAssignments(ctx, cf)
+	if err != nil {
+		return nil, err
+	}
+	tasks, err := s.tasks(ctx, list)
+	if err != nil || !f.Overdue {
+		return tasks, err
+	}
+	late := []Task{}
+	for _, t := range tasks {
+		if t.Overdue {
+			late = append(late, t)
+		}
+	}
+	return late, nil
+}
+
+// tasks adds what users see to assignments.
+func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task, error) {
+	out := make([]Task, len(list))
+	if len(list) == 0 {
+		return out, nil
+	}
+	_, inds, err := s.cat.CurrentFramework(ctx)
+	if err != nil && !catalog.IsNotFound(err) {
+		return nil, err
+	}
+	byCode := make(map[string]catalog.Indicator, len(inds))
+	for _, ind := range inds {
+		byCode[ind.Code] = ind
+	}
+	today := s.today()
+	for i, a := range list {
+		ind := byCode[a.Indicator]
+		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info}
+	}
+	return out, nil
+}
+
+// DepartmentProgress is how far one department is with its assignments.
+type DepartmentProgress struct {
+	Department string
+	Contact    string // the contact of its assignments, when they name one
+	Total      int
+	Open       int
+	Submitted  int
+	Returned   int
+	Accepted   int
+	Overdue    int
+}
+
+// Progress counts the assignments u may see of a city and round by
+// department, in the order of the city's list; a contributor gets their
+// own department's line.
+func (s *Service) Progress(ctx context.Context, u *catalog.User, city string, round int) ([]DepartmentProgress, error) {
+	tasks, err := s.List(ctx, u, Filter{City: city, Round: round})
+	if err != nil {
+		return nil, err
+	}
+	out := []DepartmentProgress{}
+	at := map[string]int{}
+	for _, t := range tasks {
+		i, ok := at[t.DepartmentID]
+		if !ok {
+			i = len(out)
+			at[t.DepartmentID] = i
+			out = append(out, DepartmentProgress{Department: t.Department})
+		}
+		p := &out[i]
+		p.Total++
+		if p.Contact == "" {
+			p.Contact = t.Contact
+		}
+		switch t.Status {
+		case catalog.AssignmentOpen:
+			p.Open++
+		case catalog.AssignmentSubmitted:
+			p.Submitted++
+		case catalog.AssignmentReturned:
+			p.Returned++
+		case catalog.AssignmentAccepted:
+			p.Accepted++
+		}
+		if t.Overdue {
+			p.Overdue++
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,180 @@
+package assignments
+
+import (
+	"context"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// maxReasonRunes bounds a return's reason.
+const maxReasonRunes = 1000
+
+// managed returns an assignment u may see and manage (admins and the
+// city's coordinators): another city's is ENOTFOUND, one u may only see
+// is EFORBIDDEN.
+func (s *Service) managed(ctx context.Context, u *catalog.User, id string) (*catalog.Assignment, error) {
+	a, err := s.visible(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := canManage(u, a.City); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Return sends a submitted assignment back to its department with a
+// reason they will see; the department hands in again. Admins and the
+// city's coordinators only.
+func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string) (*Task, error) {
+	a, err := s.managed(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "退回时请写明原因,部门联系人会看到它")
+	}
+	if len([]rune(reason)) > maxReasonRunes {
+		return nil, catalog.Errorf(catalog.EINVALID, "退回原因不能超过 %d 字", maxReasonRunes)
+	}
+	if a.Status != catalog.AssignmentSubmitted {
+		return nil, notSubmitted(a)
+	}
+	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
+		To: catalog.AssignmentReturned, Reason: reason, By: u.Username})
+	if err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, u, id)
+}
+
+// Accept confirms what a department handed in for an assignment. Admins
+// and the city's coordinators only.
+func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task, error) {
+	a, err := s.managed(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if a.Status != catalog.AssignmentSubmitted {
+		return nil, notSubmitted(a)
+	}
+	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
+		To: catalog.AssignmentAccepted, By: u.Username})
+	if err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, u, id)
+}
+
+func notSubmitted(a *catalog.Assignment) error {
+	return catalog.Errorf(catalog.ECONFLICT, "任务当前为“%s”,只有“已提交”的任务可以退回或确认", catalog.AssignmentStatusLabels[a.Status])
+}
+
+// UploadTarget returns the assignment u hands documents in for, checking
+// that they may: a contributor for their own department's assignments
+// only, admins and the city's coordinators for any of the city's.
+// Another city's or department's assignment is ENOTFOUND, an expert or
+// reviewer is EFORBIDDEN, and an accepted assignment takes nothing more
+// (ECONFLICT). Nothing changes.
+func (s *Service) UploadTarget(ctx context.Context, u *catalog.User, id string) (*catalog.Assignment, error) {
+	a, err := s.visible(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if u.Role != catalog.RoleContributor {
+		if err := u.CanEdit(a.City); err != nil {
+			return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有该任务的责任部门、本市协调员或管理员可以为它提交材料")
+		}
+	}
+	if a.Status == catalog.AssignmentAccepted {
+		return nil, catalog.Errorf(catalog.ECONFLICT, "该任务已确认,不能再提交材料;如需补充请联系本市协调员")
+	}
+	return a, nil
+}
+
+// Submitted records documents handed in for an assignment by u (after
+// UploadTarget allowed it and the documents are stored) and marks it
+// submitted: open and returned become submitted, submitted stays so.
+func (s *Service) Submitted(ctx context.Context, u *catalog.User, id string, documentIDs []string) error {
+	if _, err := s.UploadTarget(ctx, u, id); err != nil {
+		return err
+	}
+	return s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, To: catalog.AssignmentSubmitted, Documents: documentIDs,
+		From: []catalog.AssignmentStatus{catalog.AssignmentOpen, catalog.AssignmentSubmitted, catalog.AssignmentReturned}, By: u.Username})
+}
+
+// NewAssignment is one assignment added by hand.
+type NewAssignment struct {
+	City       string
+	Round      int
+	Indicator  string
+	Department string
+	Due        string
+	Contact    string
+}
+
+// Add adds one assignment (or, for an existing task, replaces its due date
+// and contact) with the rules of a table row; admins and the city's
+// coordinators only.
+func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*Task, error) {
+	city, round, err := s.target(ctx, u, n.City, n.Round)
+	if err != nil {
+		return nil, err
+	}
+	c, err := newChecker(ctx, s.cat, city)
+	if err != nil {
+		return nil, err
+	}
+	r := catalog.AssignmentRow{Indicator: strings.TrimSpace(n.Indicator), Department: strings.TrimSpace(n.Department),
+		Due: strings.TrimSpace(n.Due), Contact: strings.TrimSpace(n.Contact)}
+	if why := c.check(&r, 1); len(why) > 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "%s", strings.Join(why, catalog.Fullwidth(";")))
+	}
+	imp, err := s.cat.ImportAssignments(ctx, city, round, []catalog.AssignmentRow{r}, u.Username)
+	if err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, u, imp.Assignments[0].ID)
+}
+
+// Change is an edit of one assignment; nil fields stay as they are.
+type Change struct {
+	Due        *string
+	Contact    *string
+	Department *string // a name in the city's list (by catalog.DepartmentKey)
+}
+
+// Edit changes an assignment's due date, contact or department; admins
+// and the city's coordinators only.
+func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change) (*Task, error) {
+	a, err := s.managed(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if c.Due != nil {
+		due, ok := ParseDue(*c.Due)
+		if !ok {
+			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)", *c.Due)
+		}
+		a.Due = due
+	}
+	if c.Contact != nil {
+		a.Contact = strings.TrimSpace(*c.Contact)
+	}
+	if c.Department != nil {
+		d, err := s.cat.DepartmentByName(ctx, a.City, *c.Department)
+		if catalog.IsNotFound(err) {
+			return nil, catalog.Errorf(catalog.EINVALID, "本市部门名单中没有 %q;请先在部门名单中添加", *c.Department)
+		}
+		if err != nil {
+			return nil, err
+		}
+		a.DepartmentID = d.ID
+	}
+	if err := s.cat.UpdateAssignment(ctx, a, u.Username); err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, u, id)
+}

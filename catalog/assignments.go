@@ -1,0 +1,367 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// AssignmentStatus is where a department's task stands.
+type AssignmentStatus string
+
+// Assignment statuses: open until the department hands something in;
+// the city's coordinator then returns it (with a reason; the department
+// hands in again) or accepts it.
+const (
+	AssignmentOpen      AssignmentStatus = "open"      // 未提交
+	AssignmentSubmitted AssignmentStatus = "submitted" // 已提交
+	AssignmentReturned  AssignmentStatus = "returned"  // 已退回
+	AssignmentAccepted  AssignmentStatus = "accepted"  // 已确认
+)
+
+// AssignmentStatuses lists the statuses in workflow order.
+var AssignmentStatuses = []AssignmentStatus{AssignmentOpen, AssignmentSubmitted, AssignmentReturned, AssignmentAccepted}
+
+// AssignmentStatusLabels are the Chinese names users know the statuses by.
+var AssignmentStatusLabels = map[AssignmentStatus]string{
+	AssignmentOpen:      "未提交",
+	AssignmentSubmitted: "已提交",
+	AssignmentReturned:  "已退回",
+	AssignmentAccepted:  "已确认",
+}
+
+// ParseAssignmentStatus accepts a status code or its Chinese name.
+func ParseAssignmentStatus(s string) (AssignmentStatus, error) {
+	s = strings.TrimSpace(s)
+	for _, st := range AssignmentStatuses {
+		if s == string(st) || s == AssignmentStatusLabels[st] {
+			return st, nil
+		}
+	}
+	return "", Errorf(EINVALID, "未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)", s)
+}
+
+// Assignment is one row of a city's responsibility table (责任分解表):
+// a department must hand in evidence for a key indicator in a round by a
+// due date.
+type Assignment struct {
+	ID           string
+	City         string
+	Round        int
+	Indicator    string
+	DepartmentID string
+	Department   string // the department's name in the city's list
+	Due          string // YYYY-MM-DD
+	Contact      string // 联系人, as the table gives it
+	Status       AssignmentStatus
+	Reason       string   // why it was last returned
+	Documents    []string // ids of the documents handed in, oldest first
+	CreatedBy    string
+	UpdatedAt    time.Time
+}
+
+// Overdue reports whether the department still owes the assignment after
+// its due date; today is YYYY-MM-DD in the city's time zone. Submitted and
+// accepted assignments are never overdue.
+func (a *Assignment) Overdue(today string) bool {
+	return (a.Status == AssignmentOpen || a.Status == AssignmentReturned) && a.Due < today
+}
+
+// AssignmentRow is one checked row of a responsibility table.
+type AssignmentRow struct {
+	Indicator  string
+	Department string
+	Due        string // YYYY-MM-DD
+	Contact    string
+}
+
+// AssignmentImport says what an import of a responsibility table did.
+type AssignmentImport struct {
+	Assignments    []Assignment
+	Added          int
+	Updated        int      // rows for an existing task: due date and contact replaced
+	NewDepartments []string // departments added to the city's list
+}
+
+// AssignmentFilter selects assignments; empty fields match all.
+type AssignmentFilter struct {
+	City         string
+	Round        int
+	DepartmentID string
+	Indicator    string
+	Status       AssignmentStatus
+}
+
+// ImportAssignments stores the rows of a city's responsibility table for
+// a round in one transaction, all or none. A department not yet in the
+// city's list (by DepartmentKey) is added; a row for a task that exists
+// (same indicator and department) replaces its due date and contact and
+// keeps its status and documents.
+func (s *Store) ImportAssignments(ctx context.Context, city string, round int, rows []AssignmentRow, by string) (*AssignmentImport, error) {
+	out := &AssignmentImport{}
+	now := formatTime(s.now())
+	var ids []string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		ids, err = s.importRows(ctx, tx, city, round, rows, by, now, out)
+		if err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.import", Object: fmt.Sprintf("assignments:%s:%d", city, round),
+			Detail: map[string]any{"city": city, "round": round, "rows": len(rows), "added": out.Added, "updated": out.Updated,
+				"new_departments": out.NewDepartments}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.FindAssignments(ctx, AssignmentFilter{City: city, Round: round})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]Assignment, len(all))
+	for _, a := range all {
+		byID[a.ID] = a
+	}
+	for _, id := range ids {
+		out.Assignments = append(out.Assignments, byID[id])
+	}
+	return out, nil
+}
+
+// importRows writes the rows of an import inside tx and returns their
+// assignment ids in row order.
+func (s *Store) importRows(ctx context.Context, tx *sql.Tx, city string, round int, rows []AssignmentRow, by, now string,
+	out *AssignmentImport) ([]string, error) {
+	depts := map[string]*Department{}
+	ids := make([]string, 0, len(rows))
+	for _, r := range rows {
+		d, ok := depts[r.Department]
+		if !ok {
+			var created bool
+			var err error
+			if d, created, err = s.ensureDepartment(ctx, tx, city, r.Department, by, true); err != nil {
+				return nil, err
+			}
+			depts[r.Department] = d
+			if created {
+				out.NewDepartments = append(out.NewDepartments, d.Name)
+			}
+		}
+		id, added, err := upsertAssignment(ctx, tx, city, round, d.ID, r, by, now)
+		if err != nil {
+			return nil, err
+		}
+		if added {
+			out.Added++
+		} else {
+			out.Updated++
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+func upsertAssignment(ctx context.Context, tx *sql.Tx, city string, round int, deptID string, r AssignmentRow, by, now string) (id string, added bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT id FROM assignment WHERE city = ? AND round = ? AND indicator_code = ? AND department_id = ?`,
+		city, round, r.Indicator, deptID).Scan(&id)
+	switch {
+	case err == nil:
+		_, err = tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, updated_at = ? WHERE id = ?`, r.Due, r.Contact, now, id)
+		if err != nil {
+			return "", false, fmt.Errorf("update assignment %s: %w", id, err)
+		}
+		return id, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", false, fmt.Errorf("query assignment: %w", err)
+	}
+	id = ulid.Make().String()
+	_, err = tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, status, created_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, city, round, r.Indicator, deptID, r.Due, r.Contact, AssignmentOpen, by, now, now)
+	if err != nil {
+		return "", false, fmt.Errorf("insert assignment: %w", err)
+	}
+	return id, true, nil
+}
+
+const assignmentColumns = `a.id, a.city, a.round, a.indicator_code, a.department_id, d.name, a.due, a.contact, a.status, a.reason, a.created_by, a.updated_at`
+
+func scanAssignment(r rowScanner) (*Assignment, error) {
+	var a Assignment
+	var updated string
+	if err := r.Scan(&a.ID, &a.City, &a.Round, &a.Indicator, &a.DepartmentID, &a.Department, &a.Due, &a.Contact, &a.Status,
+		&a.Reason, &a.CreatedBy, &updated); err != nil {
+		return nil, err
+	}
+	a.UpdatedAt = parseTime(updated)
+	return &a, nil
+}
+
+// Assignment returns the assignment with id and its documents, or
+// ENOTFOUND.
+func (s *Store) Assignment(ctx context.Context, id string) (*Assignment, error) {
+	a, err := scanAssignment(s.db.QueryRowContext(ctx, `SELECT `+assignmentColumns+`
+		FROM assignment a JOIN department d ON d.id = a.department_id WHERE a.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "任务 %s 不存在", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query assignment %s: %w", id, err)
+	}
+	docs, err := s.assignmentDocuments(ctx, `a.id = ?`, []any{id})
+	if err != nil {
+		return nil, err
+	}
+	a.Documents = docs[id]
+	return a, nil
+}
+
+// FindAssignments returns the assignments f selects with their documents,
+// by department name and indicator code.
+func (s *Store) FindAssignments(ctx context.Context, f AssignmentFilter) ([]Assignment, error) {
+	var where []string
+	var args []any
+	add := func(cond string, v any) {
+		where = append(where, cond)
+		args = append(args, v)
+	}
+	if f.City != "" {
+		add("a.city = ?", f.City)
+	}
+	if f.Round != 0 {
+		add("a.round = ?", f.Round)
+	}
+	if f.DepartmentID != "" {
+		add("a.department_id = ?", f.DepartmentID)
+	}
+	if f.Indicator != "" {
+		add("a.indicator_code = ?", f.Indicator)
+	}
+	if f.Status != "" {
+		add("a.status = ?", f.Status)
+	}
+	cond := "1 = 1"
+	if len(where) > 0 {
+		cond = strings.Join(where, " AND ")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignment a JOIN department d ON d.id = a.department_id
+		WHERE `+cond+` ORDER BY d.name, a.indicator_code, a.round`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query assignments: %w", err)
+	}
+	defer rows.Close()
+	var out []Assignment
+	for rows.Next() {
+		a, err := scanAssignment(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan assignment: %w", err)
+		}
+		out = append(out, *a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	docs, err := s.assignmentDocuments(ctx, cond, args)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Documents = docs[out[i].ID]
+	}
+	return out, nil
+}
+
+// assignmentDocuments returns the live documents handed in for the
+// assignments matching cond (over assignment a), by assignment id.
+func (s *Store) assignmentDocuments(ctx context.Context, cond string, args []any) (map[string][]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT ad.assignment_id, ad.document_id FROM assignment_document ad
+		JOIN assignment a ON a.id = ad.assignment_id JOIN document doc ON doc.id = ad.document_id
+		WHERE doc.deleted_at IS NULL AND `+cond+` ORDER BY ad.at, ad.document_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query assignment documents: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var aid, did string
+		if err := rows.Scan(&aid, &did); err != nil {
+			return nil, err
+		}
+		out[aid] = append(out[aid], did)
+	}
+	return out, rows.Err()
+}
+
+// UpdateAssignment replaces an assignment's due date, contact and
+// department (an id from the city's list), with an audit event.
+func (s *Store) UpdateAssignment(ctx context.Context, a *Assignment, by string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE assignment SET due = ?, contact = ?, department_id = ?, updated_at = ? WHERE id = ?`,
+			a.Due, a.Contact, a.DepartmentID, formatTime(s.now()), a.ID)
+		if err != nil {
+			return fmt.Errorf("update assignment: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENOTFOUND, "任务 %s 不存在", a.ID)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.edit", Object: "assignment:" + a.ID,
+			Detail: map[string]any{"due": a.Due, "contact": a.Contact, "department": a.DepartmentID}})
+	})
+	if ErrorCode(err) == ECONFLICT {
+		return Errorf(ECONFLICT, "该部门在本轮已有此指标的任务")
+	}
+	return err
+}
+
+// AssignmentChange moves an assignment from one of the From statuses to
+// To, recording the documents handed in with it.
+type AssignmentChange struct {
+	ID        string
+	From      []AssignmentStatus
+	To        AssignmentStatus
+	Reason    string   // kept with a return; cleared otherwise
+	Documents []string // handed in with a submission
+	By        string
+}
+
+// ChangeAssignment applies c in one transaction with an audit event; an
+// assignment no longer in one of c.From (someone else moved it) is
+// ECONFLICT and nothing changes.
+func (s *Store) ChangeAssignment(ctx context.Context, c AssignmentChange) error {
+	now := formatTime(s.now())
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		q := `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status IN (?` +
+			strings.Repeat(", ?", len(c.From)-1) + `)`
+		args := []any{c.To, c.Reason, now, c.ID}
+		for _, f := range c.From {
+			args = append(args, f)
+		}
+		res, err := tx.ExecContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("change assignment %s: %w", c.ID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ECONFLICT, "任务状态已变化,请刷新后重试")
+		}
+		for _, d := range c.Documents {
+			_, err := tx.ExecContext(ctx, `INSERT INTO assignment_document (assignment_id, document_id, submitted_by, at)
+				SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM assignment_document WHERE assignment_id = ? AND document_id = ?)`,
+				c.ID, d, c.By, now, c.ID, d)
+			if err != nil {
+				return fmt.Errorf("record assignment document: %w", err)
+			}
+		}
+		detail := map[string]any{"status": c.To}
+		if c.Reason != "" {
+			detail["reason"] = c.Reason
+		}
+		if len(c.Documents) > 0 {
+			detail["documents"] = c.Documents
+		}
+		return s.recordEvent(ctx, tx, Event{User: c.By, Action: "assignment." + string(c.To), Object: "assignment:" + c.ID, Detail: detail})
+	})
+}

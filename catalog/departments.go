@@ -1,0 +1,217 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/oklog/ulid/v2"
+	"golang.org/x/text/width"
+)
+
+// Department is one of a city's departments (责任单位) that hand in
+// evidence, as the city's list names it.
+type Department struct {
+	ID   string
+	City string
+	Name string
+	// Assignments is how many assignments the department holds.
+	Assignments int
+}
+
+// DepartmentKey is how department names of a city are compared, so that
+// one department typed several ways stays one: spaces are dropped,
+// full-width letters and digits become half-width, and the city's own
+// name (杭州市, 杭州) and any leading 市 are taken off. 市教育局, 教育局,
+// 杭州市教育局 and "杭州市 教育局" are one key; 市市场监督管理局 and
+// 市场监督管理局 too. The key is only compared, never shown.
+func DepartmentKey(cityName, name string) string {
+	s := width.Narrow.String(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, name))
+	if cityName != "" {
+		base := strings.TrimSuffix(cityName, "市")
+		s = strings.TrimPrefix(strings.TrimPrefix(s, base+"市"), base)
+	}
+	for strings.HasPrefix(s, "市") && len([]rune(s)) > 1 {
+		s = strings.TrimPrefix(s, "市")
+	}
+	return s
+}
+
+// departmentKeyOf returns the key of name among city's departments.
+func (s *Store) departmentKeyOf(ctx context.Context, q queryer, city, name string) (string, error) {
+	var cityName string
+	err := q.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, city).Scan(&cityName)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", Errorf(EINVALID, "未知的城市代码 %q", city)
+	}
+	if err != nil {
+		return "", fmt.Errorf("query city %s: %w", city, err)
+	}
+	return DepartmentKey(cityName, name), nil
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer for reading.
+type queryer interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// Departments returns city's departments by name, each with how many
+// assignments it holds.
+func (s *Store) Departments(ctx context.Context, city string) ([]Department, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.city, d.name,
+		(SELECT COUNT(*) FROM assignment a WHERE a.department_id = d.id)
+		FROM department d WHERE d.city = ? ORDER BY d.name`, city)
+	if err != nil {
+		return nil, fmt.Errorf("query departments: %w", err)
+	}
+	defer rows.Close()
+	var out []Department
+	for rows.Next() {
+		var d Department
+		if err := rows.Scan(&d.ID, &d.City, &d.Name, &d.Assignments); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// DepartmentByName returns city's department whose name has the same
+// DepartmentKey as name, or ENOTFOUND.
+func (s *Store) DepartmentByName(ctx context.Context, city, name string) (*Department, error) {
+	key, err := s.departmentKeyOf(ctx, s.db, city, name)
+	if err != nil {
+		return nil, err
+	}
+	return departmentByKey(ctx, s.db, city, key, name)
+}
+
+func departmentByKey(ctx context.Context, q queryer, city, key, name string) (*Department, error) {
+	d := Department{City: city}
+	err := q.QueryRowContext(ctx, `SELECT id, name FROM department WHERE city = ? AND name_key = ?`, city, key).Scan(&d.ID, &d.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "本市没有部门 %q", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query department %s: %w", name, err)
+	}
+	return &d, nil
+}
+
+// Department returns the department with id, or ENOTFOUND.
+func (s *Store) Department(ctx context.Context, id string) (*Department, error) {
+	d := Department{ID: id}
+	err := s.db.QueryRowContext(ctx, `SELECT city, name, (SELECT COUNT(*) FROM assignment a WHERE a.department_id = ?)
+		FROM department WHERE id = ?`, id, id).Scan(&d.City, &d.Name, &d.Assignments)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "部门 %s 不存在", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query department %s: %w", id, err)
+	}
+	return &d, nil
+}
+
+// AddDepartment adds a department to city's list; a name with the key of
+// an existing department is ECONFLICT naming that department.
+func (s *Store) AddDepartment(ctx context.Context, city, name, by string) (*Department, error) {
+	var d *Department
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, _, err = s.ensureDepartment(ctx, tx, city, name, by, false)
+		return err
+	})
+	return d, err
+}
+
+// ensureDepartment returns city's department called name (by key),
+// creating it when missing; an existing one is returned when reuse is set,
+// else it is ECONFLICT. created says a department was added.
+func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by string, reuse bool) (d *Department, created bool, err error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, false, Errorf(EINVALID, "部门名称不能为空")
+	}
+	key, err := s.departmentKeyOf(ctx, tx, city, name)
+	if err != nil {
+		return nil, false, err
+	}
+	d, err = departmentByKey(ctx, tx, city, key, name)
+	switch {
+	case err == nil && reuse:
+		return d, false, nil
+	case err == nil:
+		return nil, false, Errorf(ECONFLICT, "部门 %q 已在本市部门名单中(与 %q 视为同一部门)", d.Name, name)
+	case !IsNotFound(err):
+		return nil, false, err
+	}
+	d = &Department{ID: ulid.Make().String(), City: city, Name: name}
+	_, err = tx.ExecContext(ctx, `INSERT INTO department (id, city, name, name_key, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		d.ID, city, name, key, by, formatTime(s.now()))
+	if err != nil {
+		return nil, false, fmt.Errorf("insert department %s: %w", name, err)
+	}
+	err = s.recordEvent(ctx, tx, Event{User: by, Action: "department.create", Object: "department:" + d.ID,
+		Detail: map[string]any{"city": city, "name": name}})
+	return d, true, err
+}
+
+// RenameDepartment renames a department; a name that is another
+// department's (by key) is ECONFLICT.
+func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Errorf(EINVALID, "部门名称不能为空")
+	}
+	d, err := s.Department(ctx, id)
+	if err != nil {
+		return err
+	}
+	key, err := s.departmentKeyOf(ctx, s.db, d.City, name)
+	if err != nil {
+		return err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE department SET name = ?, name_key = ? WHERE id = ?`, name, key, id); err != nil {
+			return fmt.Errorf("rename department: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "department.rename", Object: "department:" + id,
+			Detail: map[string]any{"from": d.Name, "to": name}})
+	})
+	if ErrorCode(err) == ECONFLICT {
+		return Errorf(ECONFLICT, "本市已有部门与 %q 同名", name)
+	}
+	return err
+}
+
+// DeleteDepartment removes a department that holds no assignments; one
+// that still holds some is EINVALID with their count.
+func (s *Store) DeleteDepartment(ctx context.Context, id, by string) error {
+	d, err := s.Department(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assignment WHERE department_id = ?`, id).Scan(&n); err != nil {
+			return fmt.Errorf("count assignments: %w", err)
+		}
+		if n > 0 {
+			return Errorf(EINVALID, "部门 %q 还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门", d.Name, n)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("delete department: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "department.delete", Object: "department:" + id,
+			Detail: map[string]any{"city": d.City, "name": d.Name}})
+	})
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR]
+       evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json]`
+
+// runAssignments imports and lists responsibility tables (责任分解表) as
+// an admin, with the rules of the assignments service.
+func runAssignments(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, assignmentsUsage)
+		return exitError{2}
+	}
+	switch args[0] {
+	case "import":
+		return runAssignmentsImport(ctx, args[1:], stdout, stderr)
+	case "list":
+		return runAssignmentsList(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprintln(stderr, assignmentsUsage)
+	return exitError{2}
+}
+
+func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("assignments import", stderr)
+	city := fs.String("city", "", "city code, e.g. 330100")
+	round := fs.Int("round", 0, "monitoring round (year); default: the current one")
+	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return catalog.Errorf(catalog.EINVALID, "请给出一个责任分解表文件:evidence assignments import FILE --city 330100")
+	}
+	file := fs.Arg(0)
+	body, err := os.ReadFile(file)
+	if err != nil {
+		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	imp, err := a.assignments.Import(ctx, cliAdmin(), assignments.ImportRequest{City: *city, Round: *round, Filename: file, Data: body})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已导入责任分解表:新增 %d 项,更新 %d 项", imp.Added, imp.Updated)
+	if len(imp.NewDepartments) > 0 {
+		fmt.Fprintf(stdout, ";新加入部门名单:%v", imp.NewDepartments)
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}
+
+func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("assignments list", stderr)
+	city := fs.String("city", "", "city code")
+	round := fs.Int("round", 0, "monitoring round (year)")
+	dept := fs.String("department", "", "department (责任单位)")
+	status := fs.String("status", "", "open, submitted, returned or accepted")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	f := assignments.Filter{City: *city, Round: *round, Department: *dept}
+	if *status != "" {
+		st, err := catalog.ParseAssignmentStatus(*status)
+		if err != nil {
+			return err
+		}
+		f.Status = st
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	list, err := a.assignments.List(ctx, cliAdmin(), f)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(map[string]any{"assignments": list})
+	}
+	for _, t := range list {
+		late := ""
+		if t.Overdue {
+			late = " 逾期"
+		}
+		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t截止 %s\t%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department, t.Due,
+			catalog.AssignmentStatusLabels[t.Status], late, t.Contact)
+	}
+	fmt.Fprintf(stdout, "共 %d 项任务\n", len(list))
+	return nil
+}

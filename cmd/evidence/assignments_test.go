@@ -1,0 +1,45 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// An operator sets up a collection round from the command line: a
+// department's account, a GBK table refused for its bad row, then
+// imported, then listed.
+func TestAssignmentsImportAndList(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
+	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "x", "--role", "contributor", "--city", "330100"); err == nil ||
+		!strings.Contains(describe(err), "部门") {
+		t.Errorf("a contributor without a department: %v", err)
+	}
+	write := func(name, text string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), name)
+		os.WriteFile(path, b, 0o644)
+		return path
+	}
+	bad := write("责任分解表.csv", "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n2.3.9,市教育局,2018-13-01,\n")
+	_, err := runCLI(t, "assignments", "import", bad, "--data", data, "--city", "330100", "--round", "2018")
+	if msg := describe(err); err == nil || !strings.Contains(msg, "第 3 行") || !strings.Contains(msg, "2.3.9") || !strings.Contains(msg, "2018-13-01") {
+		t.Fatalf("a table with a bad row: %v", err)
+	}
+	good := write("责任分解表.csv", "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n")
+	out, err := runCLI(t, "assignments", "import", good, "--data", data, "--city", "330100", "--round", "2018")
+	if err != nil || !strings.Contains(out, "新增 2 项") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--department", "杭州市教育局")
+	if err != nil || !strings.Contains(out, "2.3.1") || strings.Contains(out, "1.3.2") || !strings.Contains(out, "未提交 逾期") {
+		t.Errorf("list of 杭州市教育局 (= 市教育局): %v\n%s", err, out)
+	}
+}

@@ -1,0 +1,237 @@
+package web
+
+import (
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// docRef is a document handed in for a task, as a task row shows it.
+type docRef struct {
+	ID, Title string
+}
+
+// taskRow is an assignment with the titles of what was handed in.
+type taskRow struct {
+	assignments.Task
+	Handed []docRef
+}
+
+// taskRows adds the titles of the documents handed in; a document u may
+// not read any more is left out.
+func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow {
+	u := sessionFrom(r).User
+	out := make([]taskRow, len(tasks))
+	for i, t := range tasks {
+		out[i] = taskRow{Task: t}
+		for _, id := range t.Documents {
+			if d, err := h.Documents.Get(r.Context(), u, id); err == nil {
+				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title})
+			}
+		}
+	}
+	return out
+}
+
+type tasksPage struct {
+	Tasks    []taskRow
+	DocTypes []option
+}
+
+// tasksPage is 我的任务: a department's assignments, what each asks for,
+// what was handed in, and a form per task to hand in more.
+func (h *handler) tasksPage(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	tasks, err := h.Assignments.List(r.Context(), u, assignments.Filter{})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := &tasksPage{Tasks: h.taskRows(r, tasks)}
+	for _, t := range catalog.DocTypes {
+		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(langOf(r), string(t)), t == catalog.DocWorkSummary})
+	}
+	h.render(w, r, http.StatusOK, "tasks", tr(langOf(r), "tasks.title"), p)
+}
+
+// taskUpload hands files in against one assignment; the upload service
+// decides who may.
+func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	var files []*multipart.FileHeader
+	if r.MultipartForm != nil {
+		files = r.MultipartForm.File["file"]
+	}
+	var staged []*ingest.Staged
+	defer func() {
+		for _, st := range staged {
+			st.Remove()
+		}
+	}()
+	for _, fh := range files {
+		st, err := stageFormFile(h.Ingest, fh)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		staged = append(staged, st)
+	}
+	outcomes, err := h.Ingest.Upload(r.Context(), u, ingest.UploadRequest{Meta: ingest.Meta{DocType: r.FormValue("doc_type")},
+		Assignment: r.PathValue("id"), Files: staged})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	lang := langOf(r)
+	stored := 0
+	for _, o := range outcomes {
+		if o.Err != nil {
+			h.fail(w, r, o.Err)
+			return
+		}
+		stored++
+	}
+	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(lang, "tasks.handed"), stored))
+}
+
+type assignmentsPage struct {
+	City       string
+	CityFixed  bool
+	Cities     []option
+	Round      int
+	Rounds     []option
+	Department string
+	Status     string
+	Statuses   []option
+	Progress   []assignments.DepartmentProgress
+	Tasks      []taskRow
+	Next       string
+}
+
+// assignmentsPage is the city's collection board: the progress of every
+// department (overdue marked), the tasks with filters and their return
+// and accept buttons, and the forms to import a table or add a task.
+func (h *handler) assignmentsPage(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	q := r.URL.Query()
+	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: r.URL.RequestURI()}
+	if u.Role != catalog.RoleAdmin {
+		p.City, p.CityFixed = u.City, true
+	}
+	var err error
+	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p.City == "" && len(p.Cities) > 0 {
+		p.City, p.Cities[0].Selected = p.Cities[0].Value, true
+	}
+	if p.Round, p.Rounds, err = h.roundOptions(r, q.Get("round")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := assignments.Filter{City: p.City, Round: p.Round, Department: p.Department}
+	for _, s := range catalog.AssignmentStatuses {
+		p.Statuses = append(p.Statuses, option{string(s), tr(langOf(r), "assignment."+string(s)), string(s) == p.Status})
+	}
+	if p.Status == "overdue" {
+		f.Overdue = true
+	} else if p.Status != "" {
+		if f.Status, err = catalog.ParseAssignmentStatus(p.Status); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	if p.Progress, err = h.Assignments.Progress(r.Context(), u, p.City, p.Round); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	tasks, err := h.Assignments.List(r.Context(), u, f)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p.Tasks = h.taskRows(r, tasks)
+	h.render(w, r, http.StatusOK, "assignments", tr(langOf(r), "assignments.title"), p)
+}
+
+// roundOptions lists the rounds with the one asked for (else the current
+// one) selected.
+func (h *handler) roundOptions(r *http.Request, asked string) (int, []option, error) {
+	rounds, err := h.Framework.Rounds(r.Context())
+	if err != nil {
+		return 0, nil, err
+	}
+	chosen, _ := strconv.Atoi(asked)
+	if chosen == 0 {
+		for _, rd := range rounds {
+			if rd.Current {
+				chosen = rd.Year
+			}
+		}
+	}
+	out := make([]option, len(rounds))
+	for i, rd := range rounds {
+		out[i] = option{strconv.Itoa(rd.Year), rd.Label, rd.Year == chosen}
+	}
+	return chosen, out, nil
+}
+
+// assignmentImport imports a responsibility table from the board's form.
+func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "请选择责任分解表文件(.xlsx 或 .csv)"))
+		return
+	}
+	defer file.Close()
+	data, err := io.ReadAll(file)
+	if err != nil {
+		h.fail(w, r, formError(err))
+		return
+	}
+	round, _ := strconv.Atoi(r.FormValue("round"))
+	imp, err := h.Assignments.Import(r.Context(), sessionFrom(r).User, assignments.ImportRequest{City: r.FormValue("city"),
+		Round: round, Filename: hdr.Filename, Data: data})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated))
+}
+
+// assignmentCreate adds one task, or replaces the due date and contact of
+// the department's task for that indicator.
+func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
+	round, _ := strconv.Atoi(r.FormValue("round"))
+	_, err := h.Assignments.Add(r.Context(), sessionFrom(r).User, assignments.NewAssignment{City: r.FormValue("city"), Round: round,
+		Indicator: r.FormValue("indicator"), Department: r.FormValue("department"), Due: r.FormValue("due"),
+		Contact: r.FormValue("contact")})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.saved"))
+}
+
+func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.Assignments.Return(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("reason")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.returned"))
+}
+
+func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.Assignments.Accept(r.Context(), sessionFrom(r).User, r.PathValue("id")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.accepted"))
+}
