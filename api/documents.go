@@ -43,6 +43,11 @@ type documentJSON struct {
 	SealPages     []int    `json:"seal_pages"`
 	// Progress of a document being read page by page (OCR), while stored.
 	Progress *progressJSON `json:"progress,omitempty"`
+	// ExtractedFields names the fields filled without the uploader
+	// (DESIGN.md, "Official-document fields"): title, doc_number, issuer,
+	// issued_on read from the text, and round when it was inferred from
+	// the date (or is the current round).
+	ExtractedFields []string `json:"extracted_fields"`
 }
 
 type progressJSON struct {
@@ -60,6 +65,10 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	}
 	if dj.SealPages == nil {
 		dj.SealPages = []int{}
+	}
+	dj.ExtractedFields = d.ExtractedFields
+	if dj.ExtractedFields == nil {
+		dj.ExtractedFields = []string{}
 	}
 	return dj
 }
