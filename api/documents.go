@@ -46,6 +46,11 @@ type documentJSON struct {
 	// NearDuplicates (DESIGN.md, "Near duplicates") are in a single
 	// document's view, not in lists.
 	NearDuplicates *[]nearDuplicateJSON `json:"near_duplicates,omitempty"`
+	// ExtractedFields names the fields filled without the uploader
+	// (DESIGN.md, "Official-document fields"): title, doc_number, issuer,
+	// issued_on read from the text, and round when it was inferred from
+	// the date (or is the current round).
+	ExtractedFields []string `json:"extracted_fields"`
 }
 
 // nearDuplicateJSON is another version of a document that the caller may
@@ -72,6 +77,10 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	}
 	if dj.SealPages == nil {
 		dj.SealPages = []int{}
+	}
+	dj.ExtractedFields = d.ExtractedFields
+	if dj.ExtractedFields == nil {
+		dj.ExtractedFields = []string{}
 	}
 	return dj
 }

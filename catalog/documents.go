@@ -10,22 +10,23 @@ import (
 
 const documentColumns = `id, sha256, size, mime, format, filename, title, doc_type, city, department,
 	issuer, issued_on, doc_number, round, status, error, pages, uploaded_by, uploaded_at, seq,
-	page_sources, ocr_confidence, seal_pages`
+	page_sources, ocr_confidence, seal_pages, extracted_fields`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanDocument(r rowScanner) (*Document, error) {
 	var d Document
-	var uploadedAt, sources, seals string
+	var uploadedAt, sources, seals, extracted string
 	var confidence sql.NullFloat64
 	err := r.Scan(&d.ID, &d.SHA256, &d.Size, &d.MIME, &d.Format, &d.Filename, &d.Title, &d.DocType,
 		&d.City, &d.Department, &d.Issuer, &d.IssuedOn, &d.DocNumber, &d.Round, &d.Status, &d.Error,
-		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals)
+		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals, &extracted)
 	if err != nil {
 		return nil, err
 	}
 	d.UploadedAt = parseTime(uploadedAt)
 	d.Reading = decodeReading(sources, confidence, seals)
+	d.ExtractedFields = decodeFields(extracted)
 	return &d, nil
 }
 
@@ -55,10 +56,10 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		}
 		sources, confidence, seals := encodeReading(d.Reading)
 		_, err = tx.ExecContext(ctx, `INSERT INTO document (`+documentColumns+`) VALUES
-			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 			d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
-			formatTime(d.UploadedAt), seq, sources, confidence, seals)
+			formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeFields(d.ExtractedFields))
 		if err != nil {
 			return fmt.Errorf("insert document %s: %w", d.ID, err)
 		}
@@ -225,6 +226,9 @@ type StatusChange struct {
 	Error   string   // for StatusFailed
 	Pages   int      // set when > 0
 	Reading *Reading // how the pages were read; set when not nil (on extraction)
+	// Fill, when not nil, fills the fields the uploader left empty from
+	// the text, in the same transaction (see fillFields).
+	Fill *FieldFill
 }
 
 // SetStatus applies status changes in one transaction, each bumping the
@@ -251,6 +255,11 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
+			}
+			if c.Fill != nil {
+				if err := fillFields(ctx, tx, c.ID, *c.Fill); err != nil {
+					return err
+				}
 			}
 			if c.Status == StatusFailed {
 				err := s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: c.ID,
@@ -290,7 +299,8 @@ type DocumentPatch struct {
 }
 
 // UpdateDocument changes a document's metadata, with an audit event
-// listing the changed fields. A document already indexed goes back to
+// listing the changed fields. A field filled from the text whose value the
+// edit changes counts as typed from then on (it leaves extracted_fields). A document already indexed goes back to
 // extracted, so the index is rewritten and a crash in between cannot leave
 // it stale. It returns the updated document.
 func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, by string) (*Document, error) {
@@ -311,6 +321,9 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		seq, err := nextSeq(ctx, tx)
 		if err != nil {
+			return err
+		}
+		if err := confirmFields(ctx, tx, id, changed); err != nil {
 			return err
 		}
 		q := `UPDATE document SET ` + strings.Join(sets, ", ") + `, seq = ?,

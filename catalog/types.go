@@ -81,6 +81,10 @@ type Document struct {
 	UploadedAt time.Time
 	Seq        int64 // increases on every change, so a follower index can catch up
 	Reading    Reading
+	// ExtractedFields names the fields (FieldTitle, FieldDocNumber, …,
+	// FieldRound) filled automatically rather than typed by the uploader:
+	// read from the text, or the round inferred from the date.
+	ExtractedFields []string
 }
 
 // Page sources, one per page in Reading.PageSources.

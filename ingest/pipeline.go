@@ -12,6 +12,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
 // indexJob is a document whose text is ready for the index.
@@ -179,12 +180,25 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		return nil, err
 	}
 	reading := t.Reading()
+	// The fields the uploader left empty are filled with the status, so
+	// the index job below carries them.
+	f := fields.Read(t.Pages, t.Title)
+	fill := &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
+		IssuedOn: f.IssuedOn.Value}
 	err = s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages),
-		Reading: &reading})
+		Reading: &reading, Fill: fill})
 	if err != nil {
 		return nil, err
 	}
-	d.Status, d.Pages, d.Reading = catalog.StatusExtracted, len(t.Pages), reading
+	if d, err = s.cat.Document(ctx, d.ID); catalog.IsNotFound(err) {
+		return nil, nil // deleted meanwhile
+	} else if err != nil {
+		return nil, err
+	}
+	if len(d.ExtractedFields) > 0 {
+		s.log.Info("fields read from the text", "id", d.ID, "fields", d.ExtractedFields, "title", d.Title,
+			"doc_number", d.DocNumber, "issuer", d.Issuer, "issued_on", d.IssuedOn, "round", d.Round)
+	}
 	return &indexJob{doc: d, pages: t.Pages}, nil
 }
 

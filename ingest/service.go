@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path"
 	"regexp"
 	"runtime"
 	"strings"
@@ -207,13 +206,25 @@ func (s *Service) submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 	}
 	title := m.Title
 	if title == "" {
-		title = strings.TrimSuffix(st.Filename, path.Ext(st.Filename))
+		// Until the text is read; see catalog.DefaultTitle.
+		title = catalog.DefaultTitle(st.Filename)
 	}
 	d := &catalog.Document{
 		ID: ulid.Make().String(), SHA256: st.SHA256, Size: st.Size, MIME: st.MIME, Format: string(st.Format),
 		Filename: st.Filename, Title: title, DocType: catalog.DocType(m.DocType), City: m.City,
 		Department: m.Department, Issuer: m.Issuer, IssuedOn: m.IssuedOn, DocNumber: m.DocNumber, Round: m.Round,
 		Status: catalog.StatusStored, UploadedBy: user.Username,
+	}
+	if d.Round == "" {
+		// A document always belongs to a round: the one of its date, else
+		// the current one; extraction moves it when it finds the date.
+		r, err := s.cat.InferRound(ctx, d.IssuedOn)
+		if err != nil {
+			return nil, err
+		}
+		if r != "" {
+			d.Round, d.ExtractedFields = r, []string{catalog.FieldRound}
+		}
 	}
 	sub := catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename}
 	err := s.cat.CreateDocument(ctx, d, sub)

@@ -38,6 +38,9 @@ type documentPage struct {
 	// from this one to the one chosen (?compare=ID, else the first).
 	NearDups []nearDupView
 	Diff     *diffView
+	// Auto marks the fields filled without the uploader (read from the
+	// text, or the round inferred), shown as 自动识别 until confirmed.
+	Auto map[string]bool
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -50,7 +53,10 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := rd.Document
 	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
-		Suggestions: rd.Suggestions}
+		Suggestions: rd.Suggestions, Auto: map[string]bool{}}
+	for _, f := range d.ExtractedFields {
+		p.Auto[f] = true
+	}
 	p.PageNum, _ = strconv.Atoi(r.URL.Query().Get("page"))
 	if rd.Text != nil {
 		if err := fillDocumentText(r, p, rd.Text.Pages); err != nil {

@@ -412,3 +412,39 @@ func TestDocumentPageShowsHowEachPageWasRead(t *testing.T) {
 		t.Errorf("page 1 claims a seal: %.300s", text)
 	}
 }
+
+// TestDocumentPageMarksFieldsReadFromTheText uploads a 红头 notice without
+// metadata: its page marks the fields read from the text 自动识别, and a
+// field corrected through the edit form loses the mark.
+func TestDocumentPageMarksFieldsReadFromTheText(t *testing.T) {
+	s := newSite(t)
+	st, err := s.env.Ingest.Stage(strings.NewReader("杭州市教育局文件\n\n杭教〔2017〕3号\n\n杭州市教育局关于表彰社区教育先进集体的决定\n\n"+
+		"各区、县（市）教育局：\n    现决定表彰先进集体。\n\n杭州市教育局\n2017年1月15日\n"), "扫描件.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "honor"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	d := s.env.WaitIndexed(out[0].Document.ID)
+	wang := s.login("wang")
+	_, body := wang.get("/documents/" + d.ID)
+	if n := strings.Count(body, `class="auto"`); n != 5 || !strings.Contains(textOf(body), "自动识别") {
+		t.Errorf("want 5 fields marked 自动识别 (title, issuer, 文号, date, round), found %d in %.500s", n, textOf(body))
+	}
+	if !strings.Contains(body, `value="杭教〔2017〕3号"`) || !strings.Contains(body, `value="杭州市教育局关于表彰社区教育先进集体的决定"`) {
+		t.Errorf("the edit form does not hold the fields read: %.600s", textOf(body))
+	}
+	form := url.Values{"title": {d.Title}, "doc_type": {"honor"}, "issuer": {"杭州市教育局办公室"}, "doc_number": {d.DocNumber},
+		"issued_on": {d.IssuedOn}, "department": {d.Department}, "round": {d.Round}}
+	if resp, body := wang.post("/documents/"+d.ID, form); resp.StatusCode != http.StatusOK {
+		t.Fatalf("edit: %d %.300s", resp.StatusCode, textOf(body))
+	}
+	_, body = wang.get("/documents/" + d.ID)
+	if n := strings.Count(body, `class="auto"`); n != 4 || !strings.Contains(body, `value="杭州市教育局办公室"`) {
+		t.Errorf("after correcting the issuer: %d marks (want 4), page %.500s", n, textOf(body))
+	}
+}

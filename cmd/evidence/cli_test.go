@@ -205,3 +205,26 @@ func TestIngestWithAManifest(t *testing.T) {
 		t.Errorf("manifest with an unknown column: %v", err)
 	}
 }
+
+func TestIngestJSONShowsTheFieldsReadFromTheText(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	path := filepath.Join(t.TempDir(), "scan-0012.txt")
+	notice := "宁波市人民政府文件\n\n甬政发〔2015〕58号\n\n宁波市人民政府关于加快发展社区教育的通知\n\n各区县（市）人民政府：\n" +
+		"    现就加快发展社区教育通知如下。\n\n宁波市人民政府\n二〇一五年十月九日\n"
+	if err := os.WriteFile(path, []byte(notice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "ingest", path, "--data", data, "--city", "330200", "--type", "policy", "--json")
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	var summary struct{ Files []fileOutcome }
+	if err := json.Unmarshal([]byte(out), &summary); err != nil || len(summary.Files) != 1 {
+		t.Fatalf("ingest --json: %v\n%s", err, out)
+	}
+	f := summary.Files[0]
+	if f.DocNumber != "甬政发〔2015〕58号" || f.IssuedOn != "2015-10-09" || f.Issuer != "宁波市人民政府" ||
+		f.Title != "宁波市人民政府关于加快发展社区教育的通知" || len(f.ExtractedFields) != 5 {
+		t.Errorf("fields in --json: %+v", f.docFields)
+	}
+}

@@ -27,6 +27,24 @@ type fileOutcome struct {
 	Status    string `json:"status,omitempty"`
 	Error     string `json:"error,omitempty"`
 	Duplicate bool   `json:"duplicate"`
+	docFields
+}
+
+// docFields are a document's official-document fields as the archive
+// holds them once read, and which of them were filled from the text
+// (extracted_fields, as in the API).
+type docFields struct {
+	Title           string   `json:"title,omitempty"`
+	DocNumber       string   `json:"doc_number,omitempty"`
+	Issuer          string   `json:"issuer,omitempty"`
+	IssuedOn        string   `json:"issued_on,omitempty"`
+	Round           string   `json:"round,omitempty"`
+	ExtractedFields []string `json:"extracted_fields,omitempty"`
+}
+
+func fieldsOf(d *catalog.Document) docFields {
+	return docFields{Title: d.Title, DocNumber: d.DocNumber, Issuer: d.Issuer, IssuedOn: d.IssuedOn, Round: d.Round,
+		ExtractedFields: d.ExtractedFields}
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -138,7 +156,7 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	defer stop()
 	_, err = a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
 		for _, o := range byID[d.ID] {
-			o.Status, o.Error = string(d.Status), d.Error
+			o.Status, o.Error, o.docFields = string(d.Status), d.Error, fieldsOf(d)
 			if d.Status == catalog.StatusFailed {
 				o.Outcome = "failed"
 			}

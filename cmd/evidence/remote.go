@@ -62,6 +62,7 @@ type apiDocument struct {
 	Status    string `json:"status"`
 	Error     string `json:"error"`
 	Duplicate bool   `json:"duplicate"`
+	docFields
 }
 
 // upload streams one file as a multipart POST, never holding it in memory.
@@ -104,7 +105,7 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 		return o
 	}
 	d := body.Documents[0]
-	o.ID, o.Status, o.Error, o.Duplicate = d.ID, d.Status, d.Error, d.Duplicate
+	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, d.Error, d.Duplicate, d.docFields
 	o.Outcome = "stored"
 	if d.Duplicate {
 		o.Outcome = "duplicate"
@@ -130,7 +131,7 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome) {
 			o.Outcome, o.Error = "failed", "已上传,但无法获知处理结果:"+err.Error()
 			return
 		}
-		o.Status, o.Error = d.Status, d.Error
+		o.Status, o.Error, o.docFields = d.Status, d.Error, d.docFields
 	}
 	if o.Status == "failed" {
 		o.Outcome = "failed"

@@ -49,6 +49,9 @@
     if (doc.progress && doc.progress.total > 0) {
       line += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
     }
+    if (doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0 && doc.round) {
+      line += " · " + words.roundInferred.replace("%s", doc.round);
+    }
     return line + (doc.error ? words.colon + doc.error : "");
   }
 

@@ -1,0 +1,125 @@
+package fields
+
+import (
+	"regexp"
+	"strings"
+)
+
+// docNumberPattern finds 文号-like strings in prepared text: a Han prefix,
+// the year in any of the brackets people and OCR use, the serial number
+// and 号. The prefix is cut to the document's own abbreviation by
+// cleanPrefix.
+var docNumberPattern = regexp.MustCompile(`(\p{Han}{1,24})[〔\[【(﹝〖]((?:19|20)\d{2})[〕\]】)﹞〗](第?\d{1,4})号`)
+
+// citeBefore are words that, just before a 文号, say it is cited:
+// "根据杭政办发〔2018〕12号文件精神".
+var citeBefore = []string{"根据", "按照", "依据", "贯彻", "落实", "参照", "对照", "执行", "转发", "印发", "详见", "结合", "依照", "遵照", "与"}
+
+// citeAfter are what follows a cited 文号 rather than one's own.
+var citeAfter = []string{"文件", "文", "精神", "要求", "规定", "的", "、", "等", ")", "》", "通知", "意见"}
+
+// ownDocNumber returns the document's own 文号 from the head of its first
+// page and the byte offsets where it starts and ends in head (-1, -1 when
+// it has none).
+// Its own 文号 stands under the masthead, before the body starts (the
+// first "。"); a 文号 in brackets, in 《》, after 根据/按照… or before
+// 文件/精神… is a citation of another document, wherever it stands.
+func ownDocNumber(head string) (f Field, start, end int) {
+	bodyStart := strings.Index(head, "。")
+	if bodyStart < 0 {
+		bodyStart = len(head)
+	}
+	for _, m := range docNumberPattern.FindAllStringSubmatchIndex(head, -1) {
+		if m[0] > bodyStart {
+			break
+		}
+		prefix := cleanPrefix(head[m[2]:m[3]])
+		if prefix == "" {
+			continue
+		}
+		start = m[3] - len(prefix)
+		if cited(head[:start], head[m[1]:]) {
+			continue
+		}
+		num := prefix + "〔" + head[m[4]:m[5]] + "〕" + head[m[6]:m[7]] + "号"
+		return Field{Value: num, Source: SourceHead}, start, m[1]
+	}
+	return Field{}, -1, -1
+}
+
+// cleanPrefix cuts the Han run before a 文号's year to the issuing body's
+// abbreviation: after a masthead's "文件"; when still long, after the
+// last name of a body or end of a title run into it that leaves an
+// abbreviation of three to seven characters ("杭州市教育局杭教职成" →
+// "杭教职成", "…评选的通知甬教职成" → "甬教职成"; two only when nothing
+// longer is left); "" when nothing plausible is left.
+func cleanPrefix(p string) string {
+	if i := strings.LastIndex(p, "文件"); i >= 0 {
+		p = p[i+len("文件"):]
+	}
+	if i := strings.LastIndex(p, "签发人"); i >= 0 {
+		p = p[:i]
+	}
+	if runeLen(p) > 7 {
+		best, bestLen := -1, 0
+		for _, c := range cutPoints(p) {
+			n := runeLen(p[c:])
+			better := n >= 3 && (bestLen < 3 || c > best) || n == 2 && bestLen < 3 && c > best
+			if n >= 2 && n <= 7 && better {
+				best, bestLen = c, n
+			}
+		}
+		if best > 0 {
+			p = p[best:]
+		}
+	}
+	if n := runeLen(p); n == 0 || n > 7 {
+		return ""
+	}
+	return p
+}
+
+// cutPoints are the byte offsets in s just after the name of a body or a
+// title's last word.
+func cutPoints(s string) []int {
+	var out []int
+	for _, e := range issuerEnds {
+		for i := 0; ; {
+			j := strings.Index(s[i:], e)
+			if j < 0 {
+				break
+			}
+			i += j + len(e)
+			out = append(out, i)
+		}
+	}
+	for _, m := range titleEnd.FindAllStringIndex(s, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// cited reports whether a 文号 with this text before and after it is a
+// citation of another document.
+func cited(before, after string) bool {
+	near := lastRunes(before, 60)
+	if i := strings.LastIndexAny(near, "\n"); i >= 0 {
+		near = near[i+1:]
+	}
+	if strings.Count(near, "(")+strings.Count(near, "（") > strings.Count(near, ")")+strings.Count(near, "）") ||
+		strings.Count(near, "《") > strings.Count(near, "》") || strings.HasSuffix(near, "》") {
+		return true
+	}
+	tail := lastRunes(before, 4)
+	for _, w := range citeBefore {
+		if strings.HasSuffix(tail, w) || strings.Contains(tail, w) && runeLen(w) > 1 {
+			return true
+		}
+	}
+	for _, w := range citeAfter {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}

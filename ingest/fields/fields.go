@@ -1,0 +1,103 @@
+package fields
+
+import "strings"
+
+// Where a field was read.
+const (
+	SourceEmbedded  = "embedded"   // the file's own title property (HTML <title>, DOCX/ODT/OFD/PDF properties)
+	SourceTitleLine = "title_line" // the title line under the masthead
+	SourceHead      = "head"       // the head of the document: the 文号 line, or the first line of a report
+	SourceMasthead  = "masthead"   // the red header "XX文件"
+	SourceTitle     = "title"      // the issuing body named at the start of the title ("XX关于…")
+	SourceSignature = "signature"  // the signature block at the foot, above or before the date
+)
+
+// Field is one value read from a document and where it was read; Value is
+// "" when the document does not have it.
+type Field struct {
+	Value  string
+	Source string
+}
+
+// Fields are the metadata read from an official document.
+type Fields struct {
+	Title     Field
+	DocNumber Field // 文号, brackets normalised to 〔〕, no spaces: 杭政办发〔2018〕12号
+	Issuer    Field // 发文机关
+	IssuedOn  Field // 成文日期 as YYYY-MM-DD
+}
+
+// maxHeadRunes bounds the part of the first page searched for the
+// masthead, the 文号 and the title.
+const maxHeadRunes = 1500
+
+// Read reads the fields of a document from the text of its pages and the
+// title the file itself carries (embeddedTitle, "" if none). The embedded
+// title wins over the title line when it is meaningful (not a file name,
+// not "Microsoft Word - …", not a bare masthead or a generic word).
+func Read(pages []string, embeddedTitle string) Fields {
+	var f Fields
+	doc := newText(pages)
+	head := doc.head()
+	num, numStart, numEnd := ownDocNumber(head)
+	f.DocNumber = num
+	if numStart >= 0 {
+		// The 文号 stands on its own line; in joined text it separates the
+		// masthead from the title.
+		head = head[:numStart] + "\n" + head[numEnd:]
+	}
+	f.Title = readTitle(head)
+	if t := cleanEmbeddedTitle(embeddedTitle); t != "" {
+		f.Title = Field{Value: t, Source: SourceEmbedded}
+	}
+	f.IssuedOn, f.Issuer = readFoot(doc.all)
+	// The masthead names the body most reliably, then the start of the
+	// title; the signature comes last because in joined text an
+	// attachment list can run into it.
+	if iss := mastheadIssuer(head); iss != "" {
+		f.Issuer = Field{Value: iss, Source: SourceMasthead}
+	} else if iss := titleIssuer(f.Title.Value); iss != "" {
+		f.Issuer = Field{Value: iss, Source: SourceTitle}
+	}
+	if f.IssuedOn.Value == "" {
+		f.IssuedOn = headDate(head)
+	}
+	return f
+}
+
+// text is a document's text prepared for reading: widths folded, stray
+// spaces next to Chinese characters removed, lines kept.
+type text struct {
+	all   string // every page, joined by "\n"
+	first string // the first non-empty page
+}
+
+func newText(pages []string) *text {
+	t := &text{}
+	var b strings.Builder
+	for _, p := range pages {
+		p = prepare(p)
+		if p == "" {
+			continue
+		}
+		if t.first == "" {
+			t.first = p
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p)
+	}
+	t.all = b.String()
+	return t
+}
+
+// head is the start of the first page, where the masthead, the 文号 and
+// the title stand.
+func (t *text) head() string {
+	r := []rune(t.first)
+	if len(r) > maxHeadRunes {
+		r = r[:maxHeadRunes]
+	}
+	return string(r)
+}

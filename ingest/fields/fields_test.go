@@ -1,0 +1,116 @@
+package fields_test
+
+import (
+	"testing"
+
+	"github.com/lcmonitor/evidence/ingest/fields"
+)
+
+func TestDocNumberTraps(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"full-width brackets", "杭州市教育局文件\n杭教职成〔2018〕5号\n杭州市教育局关于…的通知", "杭教职成〔2018〕5号"},
+		{"square brackets and spaces", "甬 政 发 [ 2015 ] 58 号\n宁波市人民政府关于加快发展社区教育的通知", "甬政发〔2015〕58号"},
+		{"black lenticular", "成教【2018】22号\n成都市教育局关于…的通知", "成教〔2018〕22号"},
+		{"ASCII parentheses", "杭教办(2018)7号\n杭州市教育局办公室关于…的通报", "杭教办〔2018〕7号"},
+		{"full-width parentheses", "杭政办函（2017）45号\n杭州市人民政府办公厅关于…的函", "杭政办函〔2017〕45号"},
+		{"full-width square", "成办发［2017］20号\n成都市人民政府办公厅关于…的通知", "成办发〔2017〕20号"},
+		{"small brackets", "甬教职成﹝2019﹞12号\n宁波市教育局关于…的通知", "甬教职成〔2019〕12号"},
+		{"joined under the masthead", "杭州市人民政府办公厅文件杭政办发〔2018〕12号杭州市人民政府办公厅关于推进学习型城市建设的实施意见各区:", "杭政办发〔2018〕12号"},
+		{"joined after a letterhead", "教育部办公厅教职成厅函〔2019〕15号教育部办公厅关于举办活动周的通知", "教职成厅函〔2019〕15号"},
+		{"own before two cited", "宁波市人民政府办公厅文件\n甬政办发〔2017〕102号\n宁波市人民政府办公厅关于推进社区教育内涵发展的实施意见\n各单位:\n根据《国务院关于加快发展现代职业教育的决定》(国发〔2014〕19号)和《浙江省人民政府关于推进学习型社会建设的意见》(浙政发〔2016〕3号)精神,提出如下意见。", "甬政办发〔2017〕102号"},
+		{"a summary that only cites", "杭州市2018年社区教育工作总结\n2018年,我市根据《实施意见》(杭政办发〔2018〕12号)要求推进工作。", ""},
+		{"cited with 根据 at the top", "关于社区教育工作的情况报告\n根据杭政办发〔2018〕12号文件精神,我局开展了自查。", ""},
+		{"cited in a forwarded title", "杭州市教育局关于转发《浙江省教育厅关于开展评估工作的通知》(浙教职成〔2016〕3号)的通知\n各区教育局:", ""},
+		{"a press report", "我市举办活动周开幕式\n本报讯 市政府办公厅近日印发《实施意见》(杭政办发〔2018〕12号)。", ""},
+		{"after the title on a web page", "宁波市教育局关于开展评选的通知\n甬教职成〔2018〕45号\n各区县(市)教育局:", "甬教职成〔2018〕45号"},
+		{"in the body, after the first sentence", "工作总结\n今年工作顺利。浙政发〔2016〕3号文件已落实。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fields.Read([]string{tt.text}, "").DocNumber.Value; got != tt.want {
+				t.Errorf("文号 of %q: got %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDateTraps(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"Arabic at the foot", "通知正文。\n杭州市教育局\n2018年3月12日", "2018-03-12"},
+		{"Chinese numerals with 〇", "通知正文。\n宁波市人民政府\n二〇一五年十月九日", "2015-10-09"},
+		{"Chinese numerals with ○", "通知正文。\n教育部办公厅\n二○一九年五月八日", "2019-05-08"},
+		{"Chinese numerals with 零", "通知正文。\n武汉市教育局\n二零一七年十二月二十日", "2017-12-20"},
+		{"OCR letter O", "通知正文。\n成都市人民政府\n二O一八年三月三十一日", "2018-03-31"},
+		{"month 13 is no date", "通知正文。\n某局\n2018年13月2日", ""},
+		{"30 February is no date", "通知正文。\n某局\n2018年2月30日", ""},
+		{"29 February of a leap year", "通知正文。\n某局\n2020年2月29日", "2020-02-29"},
+		{"the 印发 date is not the 成文日期", "正文。\n杭州市人民政府办公厅\n2017年6月2日\n(此件公开发布)\n抄送:市委各部门。\n杭州市人民政府办公厅 2017年6月5日印发", "2017-06-02"},
+		{"a meeting date in the body is not", "定于2019年4月10日上午召开会议。\n请于2019年4月5日前报送。\n杭州市教育局办公室\n2019年3月28日", "2019-03-28"},
+		{"attachment dates after the signature", "正文。\n杭州市教育局\n2018年4月25日\f附件\n活动时间:2018年5月10日\n活动地点:西湖文化广场", "2018-04-25"},
+		{"joined signature", "特此通知。杭州市教育局2018年12月20日", "2018-12-20"},
+		{"press report dated at the top", "我市举办活动周开幕式\n发布时间:2018年10月21日 来源:杭州日报\n本报讯 10月20日,活动周开幕。", "2018-10-21"},
+		{"no date at all", "社区学习共同体建设的拱墅实践\n拱墅区从2015年起探索。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fields.Read([]string{tt.text}, "").IssuedOn.Value; got != tt.want {
+				t.Errorf("date of %q: got %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTitleTraps(t *testing.T) {
+	const notice = "杭州市人民政府办公厅文件\n杭政办发〔2018〕12号\n杭州市人民政府办公厅关于推进学习型城市\n建设的实施意见\n各区、县(市)人民政府:\n为加快推进学习型城市建设,提出如下意见。\n杭州市人民政府办公厅\n2018年3月12日"
+	const want = "杭州市人民政府办公厅关于推进学习型城市建设的实施意见"
+	tests := []struct {
+		name, text, embedded, want, source string
+	}{
+		{"not the masthead nor the 文号; wrapped lines joined", notice, "", want, fields.SourceTitleLine},
+		{"Microsoft Word - … is no title", notice, "Microsoft Word - 杭政办发〔2018〕12号.doc", want, fields.SourceTitleLine},
+		{"a file name is no title", notice, "杭政办发2018-12.docx", want, fields.SourceTitleLine},
+		{"an ASCII name is no title", notice, "doc00012", want, fields.SourceTitleLine},
+		{"a generic word is no title", notice, "通知", want, fields.SourceTitleLine},
+		{"a masthead is no title", notice, "杭州市人民政府办公厅文件", want, fields.SourceTitleLine},
+		{"a meaningful embedded title wins", notice, "关于推进学习型城市建设的实施意见(正式稿)", "关于推进学习型城市建设的实施意见(正式稿)", fields.SourceEmbedded},
+		{"an HTML title loses its site name", notice, "杭州市人民政府办公厅关于推进学习型城市建设的实施意见_杭州市人民政府门户网站", want, fields.SourceEmbedded},
+		{"a span of years is kept", "正文", "杭州市学习型城市建设三年行动计划(2018-2020年)", "杭州市学习型城市建设三年行动计划(2018-2020年)", fields.SourceEmbedded},
+		{"the addressees are not the title", "关于做好各类学习型组织创建工作的通知\n各区教育局:\n现通知如下。", "", "关于做好各类学习型组织创建工作的通知", fields.SourceTitleLine},
+		{"a title ending in a kind word inside 《》", "杭州市人民政府关于印发《杭州市社区教育规划》的通知\n各区:", "", "杭州市人民政府关于印发《杭州市社区教育规划》的通知", fields.SourceTitleLine},
+		{"a report's headline", "我市举办全民终身学习活动周开幕式\n本报讯(记者 王丽)10月20日,活动周开幕。", "", "我市举办全民终身学习活动周开幕式", fields.SourceHead},
+		{"a summary run into its body", "西湖区2017年学习型城区建设工作总结今年以来,我区工作取得新进展。", "", "西湖区2017年学习型城区建设工作总结", fields.SourceTitleLine},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fields.Read([]string{tt.text}, tt.embedded).Title
+			if got.Value != tt.want || got.Source != tt.source {
+				t.Errorf("title: got %q from %s, want %q from %s", got.Value, got.Source, tt.want, tt.source)
+			}
+		})
+	}
+}
+
+func TestIssuer(t *testing.T) {
+	tests := []struct {
+		name, text, want, source string
+	}{
+		{"masthead", "杭州市教育局文件\n杭教〔2019〕3号\n关于表彰先进的决定\n各单位:\n正文。", "杭州市教育局", fields.SourceMasthead},
+		{"joint masthead", "杭州市教育局 杭州市财政局文件\n杭教计〔2018〕9号\n关于印发办法的通知\n各单位:\n正文。", "杭州市教育局、杭州市财政局", fields.SourceMasthead},
+		{"start of the title", "宁波市教育局关于开展评选的通知\n各区县(市)教育局:\n正文。", "宁波市教育局", fields.SourceTitle},
+		{"signature above the date", "2018年社区教育工作总结\n全年工作顺利。\n杭州市上城区教育局\n2019年1月8日", "杭州市上城区教育局", fields.SourceSignature},
+		{"an attachment run into the signature", "关于公布名单的通知\n正文。附件:2018年杭州市学习型社区名单杭州市教育局2018年12月4日", "杭州市教育局", fields.SourceSignature},
+		{"a press report has none", "我市举办活动周开幕式\n本报讯 10月20日,活动周开幕。", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fields.Read([]string{tt.text}, "").Issuer
+			if got.Value != tt.want || got.Source != tt.source {
+				t.Errorf("issuer: got %q from %q, want %q from %q", got.Value, got.Source, tt.want, tt.source)
+			}
+		})
+	}
+}

@@ -1,0 +1,96 @@
+package fields
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// prepare folds full-width forms ("（２０１８）" → "(2018)"), turns every
+// line break into "\n" and removes the spaces OCR and PDFs put next to
+// Chinese characters and digits ("2018 年 3 月", "杭政办发 〔 2018 〕"),
+// keeping line breaks: where lines survive they help find the title.
+func prepare(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\r' || r == '\f' || r == '\v' || r == 0x2028 || r == 0x2029:
+			r = '\n'
+		case r == '\u3000' || r == '\t' || (r != '\n' && unicode.IsSpace(r)):
+			r = ' '
+		case r == 0x200b || r == 0xfeff || r == 0xad:
+			continue
+		default:
+			if f := width.LookupRune(r).Folded(); f != 0 {
+				r = f
+			}
+		}
+		b.WriteRune(r)
+	}
+	return dropSpaces(b.String())
+}
+
+// dropSpaces removes runs of spaces with a CJK character or a digit on
+// either side, and trims every line; empty lines go.
+func dropSpaces(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		var b strings.Builder
+		rs := []rune(strings.TrimSpace(l))
+		for i := 0; i < len(rs); i++ {
+			if rs[i] != ' ' {
+				b.WriteRune(rs[i])
+				continue
+			}
+			j := i
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if !(joins(rs[i-1]) || joins(rs[j])) {
+				b.WriteByte(' ')
+			}
+			i = j - 1
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func joins(r rune) bool {
+	return isCJK(r) || r >= '0' && r <= '9' || strings.ContainsRune("()[]:,;.", r)
+}
+
+// isCJK reports Han characters and CJK punctuation and brackets.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xfe30 && r <= 0xfe6f || r == '〇' || r == '○'
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '〇' }
+
+// runeLen is the number of characters in s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// lastRunes returns the last n characters of s (all of s if shorter).
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[len(r)-n:])
+}
+
+// firstRunes returns the first n characters of s (all of s if shorter).
+func firstRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}

@@ -1,0 +1,269 @@
+package fields
+
+import (
+	"regexp"
+	"strings"
+)
+
+// docKinds are the words an official document's title ends with, longest
+// first where one ends another; a title may add (试行), (征求意见稿) or
+// the years it covers.
+var titleEnd = regexp.MustCompile(`(?:实施意见|指导意见|若干意见|意见|通知|决定|实施办法|管理办法|办法|实施方案|工作方案|方案|规划|纲要|报告|请示|批复|复函|函|通报|公告|通告|决议|规定|细则|要点|计划|总结|纪要|条例|章程|标准|指南|名单|命令|议案|公报|公示|安排|制度|准则|清单)(?:\((?:试行|暂行|征求意见稿|草案|修订稿?|送审稿|\d{4}\s*[-—–~至]+\s*\d{4}年?)\))?`)
+
+// masthead is the red header "XX文件" at the start of a line: one or
+// more issuing bodies, then 文件.
+var masthead = regexp.MustCompile(`^(?:(?:绝密|机密|秘密|特急|加急|平急|特提)[★\d年]*)*([\p{Han}()、 ]{2,60}?)文件`)
+
+// headJunk is what may stand before the title in joined text: a secrecy
+// mark, an urgency.
+var headJunk = regexp.MustCompile(`^(?:(?:绝密|机密|秘密)(?:★[\d年个月]*)?|特急|加急|平急|特提)*`)
+
+// salutation follows the title: the addressees up to a colon.
+var salutation = regexp.MustCompile(`^[^。;:!?]{1,80}:`)
+
+// reportMarks start the body after a headline: a list, or the byline
+// and source of a press report.
+var reportMarks = []string{"一、", "本报讯", "本报记者", "(记者", "记者", "新华社", "日电", "讯(", "来源:", "发布时间", "发布日期", "作者:"}
+
+// readTitle finds the title line in the head of a document (the own 文号
+// already cut out as a line of its own): a line under the masthead that
+// ends in the kind of document (…关于…的通知), joined with the next line
+// or two when the title wraps; failing that, the first line that reads
+// like a headline.
+func readTitle(head string) Field {
+	segs := segments(head)
+	var weak, headline string
+	for i := range segs {
+		if isMasthead(segs[i]) {
+			continue
+		}
+		for n := 1; n <= 3 && i+n <= len(segs); n++ {
+			if n > 1 && !wraps(segs[i+n-2], segs[i+n-1]) {
+				break
+			}
+			t, strong := titleOf(strings.Join(segs[i:i+n], ""), n == 1)
+			if t == "" {
+				continue
+			}
+			if strong {
+				return Field{Value: t, Source: SourceTitleLine}
+			}
+			if weak == "" {
+				weak = t
+			}
+		}
+		if headline == "" && i < 6 {
+			headline = headlineOf(segs[i])
+		}
+	}
+	switch {
+	case weak != "":
+		return Field{Value: weak, Source: SourceTitleLine}
+	case headline != "":
+		return Field{Value: headline, Source: SourceHead}
+	}
+	return Field{}
+}
+
+// wraps reports whether next may continue a title begun on line: neither
+// is a masthead, next is short, and a line that is only a body's name
+// (the masthead of a letter) goes on only into "关于…".
+func wraps(line, next string) bool {
+	switch {
+	case isMasthead(next) || runeLen(next) > 40:
+		return false
+	case isOrgName(line) && !strings.Contains(line, "关于"):
+		return strings.HasPrefix(next, "关于")
+	}
+	return true
+}
+
+// segments splits the head into lines, also where joined text ran them
+// together: after a masthead, and at the end of each sentence. The body
+// after the first "。" is left out.
+func segments(head string) []string {
+	var out []string
+	for _, l := range strings.Split(head, "\n") {
+		l = stripCopyNumber(l)
+		if m := masthead.FindStringSubmatchIndex(l); m != nil && !strings.ContainsAny(l[:m[1]], "关于的《") && isOrgName(l[m[2]:m[3]]) {
+			out = append(out, l[:m[1]])
+			l = l[m[1]:]
+		}
+		l = stripSigner(l)
+		body := strings.Contains(l, "。")
+		if i := strings.Index(l, "。"); i >= 0 {
+			l = l[:i]
+		}
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+		if body {
+			break
+		}
+	}
+	return out
+}
+
+// stripCopyNumber removes the six-digit copy number (份号) that may start
+// the first line, but not a year ("2019年度…").
+func stripCopyNumber(l string) string {
+	if len(l) >= 6 && strings.Trim(l[:6], "0123456789") == "" {
+		if rest := l[6:]; rest == "" || rest[0] < '0' || rest[0] > '9' {
+			if !strings.HasPrefix(rest, "年") {
+				return rest
+			}
+		}
+	}
+	return l
+}
+
+// signer is the 签发人 of a report to a higher body, written beside the
+// 文号.
+var signer = regexp.MustCompile(`签发人:?`)
+
+// stripSigner removes "签发人:张三" from a line; in joined text the name
+// runs into the title, so it ends where a body's name or 关于 starts.
+func stripSigner(l string) string {
+	loc := signer.FindStringIndex(l)
+	if loc == nil {
+		return l
+	}
+	rest := []rune(l[loc[1]:])
+	for n := 2; n <= 4 && n <= len(rest); n++ {
+		after := string(rest[n:])
+		if after == "" || strings.HasPrefix(after, "关于") || bodyStart.MatchString(after) {
+			return l[:loc[0]] + after
+		}
+	}
+	return l[:loc[0]]
+}
+
+// titleOf returns the title a line holds, cut before the addressees; strong
+// when it reads "…关于…<kind>", the shape of nearly every official title.
+// With runOn, a title the body runs into ("…工作总结今年以来,…") is taken
+// up to its first kind word when no cleaner end is found.
+func titleOf(line string, runOn bool) (title string, strong bool) {
+	line = headJunk.ReplaceAllString(line, "")
+	if strings.HasSuffix(line, ":") && !strings.Contains(line, "关于") {
+		return "", false // the addressees
+	}
+	ends := titleEnd.FindAllStringIndex(line, -1)
+	ok := func(t string) bool {
+		return !strings.ContainsAny(t, ":;,") && runeLen(t) >= 5 && runeLen(t) <= 100 && !isMasthead(t)
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		end := ends[k][1]
+		rest := line[end:]
+		if rest != "" && !strings.HasPrefix(rest, "各") && !salutation.MatchString(rest) {
+			continue
+		}
+		if t := strings.TrimSpace(line[:end]); ok(t) {
+			return t, strings.Contains(t, "关于")
+		}
+	}
+	if !runOn {
+		return "", false
+	}
+	for _, e := range ends {
+		if rest := line[e[1]:]; strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "》") || strings.HasPrefix(rest, "”") {
+			continue
+		}
+		if t := strings.TrimSpace(line[:e[1]]); ok(t) && runeLen(t) <= 60 {
+			return t, strings.Contains(t, "关于")
+		}
+		break
+	}
+	return "", false
+}
+
+// headlineOf returns a line that reads like the headline of a report or a
+// summary without the words of an official title: 6 to 50 characters,
+// mostly Chinese, no sentence, no colon, not a date or a masthead.
+func headlineOf(line string) string {
+	for _, m := range reportMarks {
+		if i := strings.Index(line, m); i > 0 {
+			line = line[:i]
+		}
+	}
+
+	line = strings.TrimSpace(line)
+	n := runeLen(line)
+	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,") || isMasthead(line) ||
+		datePattern.MatchString(line) || docNumberPattern.MatchString(line) || strings.HasPrefix(line, "附件") {
+		return ""
+	}
+	han := 0
+	for _, r := range line {
+		if isHan(r) {
+			han++
+		}
+	}
+	if han*3 < n*2 {
+		return ""
+	}
+	return line
+}
+
+func isMasthead(s string) bool {
+	return strings.HasSuffix(s, "文件") && !strings.ContainsAny(s, "关于的《")
+}
+
+// cleanEmbeddedTitle returns the title a file carries when it is
+// meaningful, else "": not a file name, not "Microsoft Word - …" or an
+// editor's default, not a bare masthead, 文号 or generic word. An HTML
+// title loses its site name ("…的通知_杭州市人民政府门户网站").
+func cleanEmbeddedTitle(t string) string {
+	t = strings.TrimSpace(strings.ReplaceAll(prepare(t), "\n", ""))
+	if t == "" || placeholderTitle.MatchString(t) || fileNameTitle.MatchString(t) {
+		return ""
+	}
+	t = dropSiteName(t)
+	n, han := runeLen(t), 0
+	for _, r := range t {
+		if isHan(r) {
+			han++
+		}
+	}
+	switch {
+	case n < 6 || han < 4 || n > 120:
+		return ""
+	case isMasthead(t) || docNumberPattern.FindString(t) == t || genericTitles[t]:
+		return ""
+	}
+	return t
+}
+
+var (
+	placeholderTitle = regexp.MustCompile(`(?i)^(?:microsoft (?:word|powerpoint|excel)|wps|untitled|无标题|新建|文档\s*\d*$|document\s*\d*$|powerpoint 演示文稿|演示文稿\d*$|工作簿\d*$|book\d*$|slide\s*\d*$|标题$|title$)`)
+	fileNameTitle    = regexp.MustCompile(`(?i)\.(?:docx?|wps|pdf|ofd|txt|html?|odt|rtf|xlsx?|pptx?|jpe?g|png|tiff?)$|^[\w\-. ]+$`)
+	yearSpan         = regexp.MustCompile(`(\d)[-—–~](\d)`)
+	siteSeparators   = regexp.MustCompile(`\s*(?:_|\||——|--| - |—|-)\s*`)
+	siteWords        = []string{"网站", "门户", "首页", "官网", "网", "频道", "政务", "信息公开", "平台", "在线", "之窗"}
+	genericTitles    = map[string]bool{"通知": true, "公告": true, "正文": true, "详情": true, "文章": true, "新闻": true,
+		"政策文件": true, "信息公开": true, "政府信息公开": true, "通知公告": true, "工作动态": true, "文件": true}
+)
+
+// dropSiteName keeps the part of an HTML title that is the document's:
+// the longest part between separators that is not a site name.
+func dropSiteName(t string) string {
+	// A dash between digits is a span of years, not a separator.
+	parts := siteSeparators.Split(yearSpan.ReplaceAllString(t, "$1\x00$2"), -1)
+	if len(parts) == 1 {
+		return t
+	}
+	best := ""
+	for _, p := range parts {
+		p = strings.ReplaceAll(p, "\x00", "-")
+		site := false
+		for _, w := range siteWords {
+			site = site || strings.HasSuffix(p, w) || strings.Contains(p, "网站")
+		}
+		if !site && runeLen(p) > runeLen(best) {
+			best = p
+		}
+	}
+	if best == "" {
+		return t
+	}
+	return best
+}
