@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -104,10 +105,29 @@ func TestEveryFormatIsFoundOnItsPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !foundOnPage(res, d.ID, c.page) {
+		if !foundOnPage(res, d.ID, c.page) && !foldedWithPhraseOnPage(t, e, res, d.ID, c.phrase, c.page) {
 			t.Errorf("%s: %q not found on page %d by search (%d hits)", c.file, c.phrase, c.page, res.Total)
 		}
 	}
+}
+
+// foldedWithPhraseOnPage accepts a document that search showed folded
+// into another version's hit (the same report as DOC, ODT and RTF are
+// near duplicates) when its own text has the phrase on that page.
+func foldedWithPhraseOnPage(t *testing.T, e *testenv.Env, res *search.Result, id, phrase string, page int) bool {
+	t.Helper()
+	folded := false
+	for _, h := range res.Hits {
+		folded = folded || slices.Contains(h.NearDuplicateIDs, id)
+	}
+	if !folded {
+		return false
+	}
+	_, text, err := e.Documents.Text(context.Background(), testenv.Admin, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page <= len(text.Pages) && strings.Contains(text.Pages[page-1], phrase)
 }
 
 func foundOnPage(res *search.Result, id string, page int) bool {

@@ -65,17 +65,17 @@ func TestMyTasksAndTheCityBoard(t *testing.T) {
 	if ids == nil {
 		t.Fatalf("no task on 我的任务:\n%.2000s", page)
 	}
-	resp, page := dept.handIn(ids[1], "学分银行工作总结.txt", "杭州市学分银行建设工作总结")
+	resp, page := dept.handIn(ids[1], "杭州市学分银行建设工作总结.txt", "杭州市学分银行建设工作总结")
 	if resp.StatusCode != 200 || resp.Request.URL.Path != "/tasks" || !strings.Contains(page, "已提交 1 个文件") {
 		t.Fatalf("handing in: %d at %s:\n%.1500s", resp.StatusCode, resp.Request.URL, page)
 	}
-	if !strings.Contains(page, "学分银行工作总结</a>") || !strings.Contains(page, "已提交") {
+	if !strings.Contains(page, "学分银行建设工作总结</a>") || !strings.Contains(page, "已提交") {
 		t.Errorf("我的任务 after handing in does not show the document and 已提交")
 	}
 
 	coord := s.login("wang")
 	_, board := coord.get("/assignments")
-	for _, want := range []string{"各部门进度", "市教育局", "市人社局", "李科长", "已提交", "学分银行工作总结"} {
+	for _, want := range []string{"各部门进度", "市教育局", "市人社局", "李科长", "已提交", "学分银行建设工作总结"} {
 		if !strings.Contains(board, want) {
 			t.Errorf("the board does not show %q", want)
 		}
