@@ -24,6 +24,7 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // Password is every test account's password.
@@ -45,6 +46,7 @@ type Env struct {
 	Framework *framework.Service
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
+	Values    *values.Service
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -80,7 +82,7 @@ func New(t testing.TB) *Env {
 	return &Env{T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
-		Accounts: accounts.NewService(cat)}
+		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs)}
 }
 
 // AddUser creates an account with Password and returns a bearer token.
