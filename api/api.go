@@ -20,6 +20,7 @@ import (
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // Deps are the services the API calls; handlers never reach the catalog
@@ -32,6 +33,7 @@ type Deps struct {
 	Framework *framework.Service
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
+	Values    *values.Service
 	Auth      *auth.Authenticator
 	Logger    *slog.Logger
 }
@@ -95,6 +97,16 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/claims/{id}/reviews", handle: h.handleClaimReview},
 		{pattern: "GET /api/v1/claims/{id}/candidates", handle: h.handleClaimCandidates},
 		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},
+		{pattern: "POST /api/v1/values", handle: h.handleValueCreate},
+		{pattern: "GET /api/v1/values", handle: h.handleValueList},
+		{pattern: "POST /api/v1/values/import", handle: h.handleValueImport},
+		{pattern: "GET /api/v1/values/{id}", handle: h.handleValueView},
+		{pattern: "POST /api/v1/values/{id}/reviews", handle: h.handleValueReview},
+		{pattern: "POST /api/v1/rounds/{year}/carryover", handle: h.handleRoundCarryover},
+		{pattern: "DELETE /api/v1/rounds/{year}", handle: h.handleRoundDelete},
+		{pattern: "GET /api/v1/carryovers", handle: h.handleCarryoverList},
+		{pattern: "POST /api/v1/carryovers/{id}", handle: h.handleCarryoverDecide},
+		{pattern: "GET /api/v1/coverage/compare", handle: h.handleCoverageCompare},
 	}
 }
 

@@ -27,6 +27,7 @@ import (
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 //go:embed templates/*.html
@@ -45,6 +46,7 @@ type Deps struct {
 	Framework *framework.Service
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
+	Values    *values.Service
 	Auth      *auth.Authenticator
 	Logger    *slog.Logger
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // defaultDataDir is where everything lives unless --data or $EVIDENCE_DATA says otherwise.
@@ -49,6 +50,7 @@ type app struct {
 	coverage  *coverage.Service
 	documents *documents.Service
 	claims    *claims.Service
+	values    *values.Service
 }
 
 // appOptions says which parts a subcommand needs.
@@ -169,6 +171,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.search = search.NewService(a.idx, a.cat)
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
+	a.values = values.NewService(a.cat, a.blobs)
 	return a, nil
 }
 
