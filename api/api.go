@@ -19,6 +19,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -34,6 +35,7 @@ type Deps struct {
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
 	Values    *values.Service
+	Reports   *report.Service
 	Auth      *auth.Authenticator
 	Logger    *slog.Logger
 }
@@ -107,6 +109,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/carryovers", handle: h.handleCarryoverList},
 		{pattern: "POST /api/v1/carryovers/{id}", handle: h.handleCarryoverDecide},
 		{pattern: "GET /api/v1/coverage/compare", handle: h.handleCoverageCompare},
+		{pattern: "GET /api/v1/reports/{city}", handle: h.handleReport},
 	}
 }
 

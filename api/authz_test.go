@@ -171,6 +171,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/carryovers/{id}": {func() *http.Request {
 			return e.request("POST", "/api/v1/carryovers/"+e.carried(), `{"action":"confirm"}`)
 		}, editA(200)},
+		"GET /api/v1/reports/{city}": {func() *http.Request {
+			return e.request("GET", "/api/v1/reports/"+cityA+"?round=2017&format=docx", nil)
+		}, readA()},
 		"GET /api/v1/coverage/compare": {func() *http.Request {
 			return e.request("GET", "/api/v1/coverage/compare?city="+cityA+"&rounds=2017,2018", nil)
 		}, readA()},

@@ -26,6 +26,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -47,6 +48,7 @@ type Deps struct {
 	Coverage  *coverage.Service
 	Accounts  *accounts.Service
 	Values    *values.Service
+	Reports   *report.Service
 	Auth      *auth.Authenticator
 	Logger    *slog.Logger
 }

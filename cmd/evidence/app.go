@@ -20,6 +20,7 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -51,6 +52,7 @@ type app struct {
 	documents *documents.Service
 	claims    *claims.Service
 	values    *values.Service
+	reports   *report.Service
 }
 
 // appOptions says which parts a subcommand needs.
@@ -172,6 +174,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
 	a.values = values.NewService(a.cat, a.blobs)
+	a.reports = report.NewService(a.cat)
 	return a, nil
 }
 

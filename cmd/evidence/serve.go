@@ -110,9 +110,9 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 	authn.TrustProxy = trustProxy
 	accts := accounts.NewService(a.cat)
 	apiHandler := api.NewHandler(api.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
-		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Values: a.values, Auth: authn, Logger: log})
+		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Values: a.values, Reports: a.reports, Auth: authn, Logger: log})
 	webHandler, err := web.NewHandler(web.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
-		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Values: a.values, Auth: authn, Logger: log})
+		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Values: a.values, Reports: a.reports, Auth: authn, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("web ui: %w", err)
 	}
