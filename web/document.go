@@ -34,6 +34,9 @@ type documentPage struct {
 	// with a seal); SealPages lists the pages with a red seal.
 	PageReading string
 	SealPages   string
+	// ValueOptions are the quantitative key indicators a value may be
+	// recorded for from this page.
+	ValueOptions []option
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -58,6 +61,12 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 	if err := h.fillDocumentLinks(r, p, rd.Links); err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	if p.CanEdit {
+		if p.ValueOptions, err = h.quantitativeOptions(r); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), t == d.DocType})

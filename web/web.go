@@ -112,6 +112,7 @@ var (
 	writerRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator}
 	uploadDenied = "只有协调员和管理员可以上传材料"
 	claimDenied  = "只有协调员和管理员可以撰写主张"
+	valueDenied  = "只有协调员和管理员可以填报数值"
 )
 
 // routes is the web UI's one route table.
@@ -131,6 +132,8 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
 		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},
 		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
+		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
+		{pattern: "GET /compare", handle: h.comparePage},
 		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
 		{pattern: "POST /upload", handle: h.uploadSubmit},
 		{pattern: "GET /review", handle: h.reviewPage},
