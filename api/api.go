@@ -20,7 +20,9 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // Deps are the services the API calls; handlers never reach the catalog
@@ -35,6 +37,8 @@ type Deps struct {
 	Accounts  *accounts.Service
 	// Assignments is the responsibility-table service (责任分解).
 	Assignments *assignments.Service
+	Values      *values.Service
+	Reports     *report.Service
 	Auth        *auth.Authenticator
 	Logger      *slog.Logger
 }
@@ -103,6 +107,17 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/assignments/progress", handle: h.handleAssignmentProgress},
 		{pattern: "POST /api/v1/assignments/{id}/return", handle: h.handleAssignmentReturn},
 		{pattern: "POST /api/v1/assignments/{id}/accept", handle: h.handleAssignmentAccept},
+		{pattern: "POST /api/v1/values", handle: h.handleValueCreate},
+		{pattern: "GET /api/v1/values", handle: h.handleValueList},
+		{pattern: "POST /api/v1/values/import", handle: h.handleValueImport},
+		{pattern: "GET /api/v1/values/{id}", handle: h.handleValueView},
+		{pattern: "POST /api/v1/values/{id}/reviews", handle: h.handleValueReview},
+		{pattern: "POST /api/v1/rounds/{year}/carryover", handle: h.handleRoundCarryover},
+		{pattern: "DELETE /api/v1/rounds/{year}", handle: h.handleRoundDelete},
+		{pattern: "GET /api/v1/carryovers", handle: h.handleCarryoverList},
+		{pattern: "POST /api/v1/carryovers/{id}", handle: h.handleCarryoverDecide},
+		{pattern: "GET /api/v1/coverage/compare", handle: h.handleCoverageCompare},
+		{pattern: "GET /api/v1/reports/{city}", handle: h.handleReport},
 	}
 }
 

@@ -44,6 +44,12 @@ func readA() want {
 	return expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 200, "reviewer": 200, "contribA": 200})
 }
 
+// writeA: a new object of city A is made by admins and its coordinator;
+// the other city's coordinator is told it may not write there.
+func writeA(status int) want {
+	return expect(want{"admin": status, "coordA": status, "coordB": 403, "expert": 403, "reviewer": 403})
+}
+
 // editA: a document of city A is changed by admins and its coordinator,
 // never by a department, which only hands in against its tasks.
 func editA(status int) want {
@@ -61,6 +67,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 	e := newEnv(t)
 	docA := e.upload(cityA, "a.txt", "杭州市建立学分银行,推进学习成果认证。")
 	claimA := e.claim(docA)
+	docNum := e.upload(cityA, "num.txt", numbersText)
+	valueA := e.value(docNum)
+	valueBody := map[string]any{"city": cityA, "round": 2017, "indicator": "2.2.1", "value": "123",
+		"citation": map[string]any{"document_id": docNum, "page": 1, "quote": "认定市民终身学习基地123个"}}
 	shaA := e.mustDoc(docA).SHA256
 	p := fmt.Sprintf
 	claimBody := map[string]any{"city": cityA, "indicator": "2.3.1", "statement": "杭州市建立了学分银行",
@@ -163,6 +173,32 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/assignments/{id}/accept": {func() *http.Request {
 			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/accept", nil)
 		}, manageA(200)},
+		"POST /api/v1/values": {func() *http.Request { return e.request("POST", "/api/v1/values", valueBody) }, writeA(201)},
+		"GET /api/v1/values":  {func() *http.Request { return e.request("GET", "/api/v1/values", nil) }, all(200)},
+		"POST /api/v1/values/import": {func() *http.Request {
+			return e.request("POST", "/api/v1/values/import", uploadBody(map[string]string{"city": cityA, "round": "2017"},
+				map[string][]byte{"ledger.xlsx": ledgerXLSX(t, docNum)}))
+		}, writeA(201)},
+		"GET /api/v1/values/{id}": {func() *http.Request { return e.request("GET", "/api/v1/values/"+valueA, nil) }, readA()},
+		"POST /api/v1/values/{id}/reviews": {func() *http.Request {
+			return e.request("POST", "/api/v1/values/"+e.value(docNum)+"/reviews", `{"verdict":"verified"}`)
+		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201})},
+		"POST /api/v1/rounds/{year}/carryover": {func() *http.Request {
+			return e.request("POST", "/api/v1/rounds/2018/carryover", map[string]any{"city": cityA})
+		}, editA(201)},
+		"DELETE /api/v1/rounds/{year}": {func() *http.Request {
+			return e.request("DELETE", p("/api/v1/rounds/%d", e.emptyRound()), nil)
+		}, adminOnly(200)},
+		"GET /api/v1/carryovers": {func() *http.Request { return e.request("GET", "/api/v1/carryovers?round=2018", nil) }, all(200)},
+		"POST /api/v1/carryovers/{id}": {func() *http.Request {
+			return e.request("POST", "/api/v1/carryovers/"+e.carried(), `{"action":"confirm"}`)
+		}, editA(200)},
+		"GET /api/v1/reports/{city}": {func() *http.Request {
+			return e.request("GET", "/api/v1/reports/"+cityA+"?round=2017&format=docx", nil)
+		}, readA()},
+		"GET /api/v1/coverage/compare": {func() *http.Request {
+			return e.request("GET", "/api/v1/coverage/compare?city="+cityA+"&rounds=2017,2018", nil)
+		}, readA()},
 	}
 
 	routes := Routes()

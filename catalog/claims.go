@@ -133,6 +133,9 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 		if err := insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
 			return err
 		}
+		if err := s.markCarryUpdated(ctx, tx, CarryClaim, c.ID, by); err != nil {
+			return fmt.Errorf("mark carried claim updated: %w", err)
+		}
 		c.Status, c.UpdatedAt = ClaimPending, now
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "claim.edit", Object: "claim:" + c.ID,
 			Detail: map[string]any{"statement": c.Statement, "citations": len(c.Citations)}})

@@ -208,6 +208,9 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"GET /documents/{id}": {get("/documents/" + docA.ID), readA("200")},
 		"POST /documents/{id}": {post("/documents/"+docA.ID, form("title", "杭州市学分银行建设方案", "doc_type", "policy")),
 			editA("303")},
+		"POST /documents/{id}/values": {post("/documents/"+docA.ID+"/values", form("indicator", "2.2.1", "value", "3",
+			"page", "1", "quote", "学分银行")), editA("303")},
+		"GET /compare": {get("/compare?city=330100&rounds=2017,2018"), readA("200")},
 		"POST /documents/{id}/links": {func(b *browser) *http.Response {
 			resp, _ := b.post("/documents/"+bare("330100")+"/links", form("indicator", "2.3.1"))
 			return resp

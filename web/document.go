@@ -41,6 +41,9 @@ type documentPage struct {
 	// Auto marks the fields filled without the uploader (read from the
 	// text, or the round inferred), shown as 自动识别 until confirmed.
 	Auto map[string]bool
+	// ValueOptions are the quantitative key indicators a value may be
+	// recorded for from this page.
+	ValueOptions []option
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -72,6 +75,12 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 	if err := h.fillDocumentLinks(r, p, rd.Links); err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	if p.CanEdit {
+		if p.ValueOptions, err = h.quantitativeOptions(r); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), t == d.DocType})

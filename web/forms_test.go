@@ -21,6 +21,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
 )
 
 type site struct {
@@ -51,7 +52,8 @@ func newSite(t *testing.T) *site {
 func (s *site) deps(a *auth.Authenticator) Deps {
 	e := s.env
 	return Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
-		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Assignments: e.Assignments, Auth: a, Logger: e.Logger}
+		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Assignments: e.Assignments,
+		Values: e.Values, Reports: report.NewService(e.Catalog), Auth: a, Logger: e.Logger}
 }
 
 // browser is a logged-in client with its CSRF token.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,6 +20,8 @@ var funcs = template.FuncMap{
 	// contexts) as trusted; it must never be given user input directly.
 	"safe":  func(s string) template.HTML { return template.HTML(s) },
 	"paren": paren,
+	// num writes a value as people read it: no exponent, no trailing zeros.
+	"num": func(v *float64) string { return strconv.FormatFloat(*v, 'f', -1, 64) },
 	"colon": func(l Lang) string {
 		if l == English {
 			return ": "

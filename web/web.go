@@ -27,7 +27,9 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 //go:embed templates/*.html
@@ -48,6 +50,8 @@ type Deps struct {
 	Accounts  *accounts.Service
 	// Assignments is the responsibility-table service (责任分解).
 	Assignments *assignments.Service
+	Values      *values.Service
+	Reports     *report.Service
 	Auth        *auth.Authenticator
 	Logger      *slog.Logger
 }
@@ -116,6 +120,7 @@ var (
 	boardDenied      = "只有本市协调员和管理员可以管理责任分解"
 	contributorRoles = []catalog.Role{catalog.RoleContributor}
 	tasksDenied      = "“我的任务”是部门联系人(contributor)的页面;协调员请使用“责任分解”页面"
+	valueDenied      = "只有协调员和管理员可以填报数值"
 )
 
 // routes is the web UI's one route table.
@@ -135,6 +140,8 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
 		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},
 		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
+		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
+		{pattern: "GET /compare", handle: h.comparePage},
 		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
 		{pattern: "POST /upload", handle: h.uploadSubmit},
 		{pattern: "GET /review", handle: h.reviewPage},

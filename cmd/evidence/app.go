@@ -21,7 +21,9 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // defaultDataDir is where everything lives unless --data or $EVIDENCE_DATA says otherwise.
@@ -51,6 +53,8 @@ type app struct {
 	assignments *assignments.Service
 	documents   *documents.Service
 	claims      *claims.Service
+	values      *values.Service
+	reports     *report.Service
 }
 
 // appOptions says which parts a subcommand needs.
@@ -173,6 +177,8 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.search = search.NewService(a.idx, a.cat)
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
+	a.values = values.NewService(a.cat, a.blobs)
+	a.reports = report.NewService(a.cat)
 	return a, nil
 }
 

@@ -34,6 +34,7 @@ Commands:
   events     the audit log: evidence events [--since 7d] [--object ID] [--user NAME]
   assignments responsibility tables (责任分解): evidence assignments import FILE --city 330100 [--round 2018] | list
   framework  indicator frameworks: evidence framework import FILE | export --format xlsx|yaml|csv
+  report     a city's monitoring report: evidence report --city 330100 [--round 2017] [--format xlsx|docx] [--out FILE]
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
   round      add a monitoring round: evidence round add --year 2019 [--label …] [--current]
@@ -116,6 +117,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCity(ctx, rest, stdout, stderr)
 	case "round":
 		return runRound(ctx, rest, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)

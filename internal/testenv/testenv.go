@@ -25,6 +25,7 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // Password is every test account's password.
@@ -48,6 +49,7 @@ type Env struct {
 	Accounts  *accounts.Service
 	// Assignments holds its own clock; tests of overdue set it.
 	Assignments *assignments.Service
+	Values      *values.Service
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -85,7 +87,7 @@ func New(t testing.TB) *Env {
 	return &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
-		Accounts: accounts.NewService(cat)}
+		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs)}
 }
 
 // AddUser creates an account with Password and returns a bearer token.

@@ -1,0 +1,263 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/values"
+)
+
+type previousJSON struct {
+	Round  int     `json:"round"`
+	Value  float64 `json:"value"`
+	Change float64 `json:"change"`
+}
+
+type reviewJSON struct {
+	ID       string    `json:"id"`
+	Reviewer string    `json:"reviewer"`
+	Verdict  string    `json:"verdict"`
+	Comment  string    `json:"comment"`
+	At       time.Time `json:"at"`
+}
+
+type valueJSON struct {
+	ID         string        `json:"id"`
+	City       string        `json:"city"`
+	Round      int           `json:"round"`
+	Indicator  string        `json:"indicator"`
+	Value      float64       `json:"value"`
+	Given      string        `json:"given"`
+	Unit       string        `json:"unit"`
+	Citation   citationJSON  `json:"citation"`
+	ValueFound bool          `json:"value_found"`
+	Status     string        `json:"status"`
+	Carry      string        `json:"carry,omitempty"`
+	Previous   *previousJSON `json:"previous,omitempty"`
+	CreatedBy  string        `json:"created_by"`
+	UpdatedAt  time.Time     `json:"updated_at"`
+}
+
+func toValueJSON(l values.Listed) valueJSON {
+	v, c := l.Value, l.Citation
+	out := valueJSON{ID: v.ID, City: v.City, Round: v.Round, Indicator: v.Indicator, Value: v.Number, Given: v.Given,
+		Unit: v.Unit, ValueFound: v.ValueFound, Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy,
+		UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
+			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage}}
+	if ch, ok := l.Change(); ok {
+		out.Previous = &previousJSON{Round: l.Previous.Round, Value: l.Previous.Number, Change: ch}
+	}
+	return out
+}
+
+func (h *handler) handleValueCreate(w http.ResponseWriter, r *http.Request) {
+	var in values.Input
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.Values.Record(r.Context(), userFrom(r.Context()), in)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"value": toValueJSON(values.Listed{Value: *v})})
+}
+
+func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	round, err := intParam(q.Get("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	list, err := h.Values.List(r.Context(), userFrom(r.Context()), values.Filter{City: q.Get("city"), Round: round,
+		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status"))})
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]valueJSON, len(list))
+	for i, l := range list {
+		out[i] = toValueJSON(l)
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"values": out})
+}
+
+func (h *handler) handleValueView(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	v, err := h.Values.Get(r.Context(), u, r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	reviews, err := h.Values.Reviews(r.Context(), u, v.ID)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	rs := make([]reviewJSON, len(reviews))
+	for i, rv := range reviews {
+		rs[i] = reviewJSON{ID: rv.ID, Reviewer: rv.Reviewer, Verdict: string(rv.Verdict), Comment: rv.Comment, At: rv.At}
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"value": toValueJSON(values.Listed{Value: *v}), "reviews": rs})
+}
+
+func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Verdict string `json:"verdict"`
+		Comment string `json:"comment"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	rv, err := h.Values.Review(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Verdict, in.Comment)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"review": reviewJSON{ID: rv.ID, Reviewer: rv.Reviewer,
+		Verdict: string(rv.Verdict), Comment: rv.Comment, At: rv.At}})
+}
+
+// maxLedgerBytes bounds an uploaded ledger.
+const maxLedgerBytes = 10 << 20
+
+func (h *handler) handleValueImport(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxLedgerBytes)
+	file, _, err := r.FormFile("file")
+	if err != nil {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传台账(.xlsx,不超过 10 MiB)"))
+		return
+	}
+	defer file.Close()
+	round, err := intParam(r.FormValue("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	u := userFrom(r.Context())
+	city := r.FormValue("city")
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	vs, err := h.Values.Import(r.Context(), u, city, round, file)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]valueJSON, len(vs))
+	for i, v := range vs {
+		out[i] = toValueJSON(values.Listed{Value: *v})
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"values": out})
+}
+
+type carryJSON struct {
+	ID        string `json:"id"`
+	City      string `json:"city"`
+	Round     int    `json:"round"`
+	FromRound int    `json:"from_round"`
+	Kind      string `json:"kind"`
+	Indicator string `json:"indicator"`
+	SourceID  string `json:"source_id"`
+	ObjectID  string `json:"object_id"`
+	State     string `json:"state"`
+	DecidedBy string `json:"decided_by,omitempty"`
+}
+
+func toCarryJSON(c *catalog.Carryover) carryJSON {
+	return carryJSON{ID: c.ID, City: c.City, Round: c.Round, FromRound: c.FromRound, Kind: string(c.Kind), Indicator: c.Indicator,
+		SourceID: c.SourceID, ObjectID: c.ObjectID, State: string(c.State), DecidedBy: c.DecidedBy}
+}
+
+func (h *handler) handleRoundCarryover(w http.ResponseWriter, r *http.Request) {
+	year, err := intParam(r.PathValue("year"), 0, "year")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	var in struct {
+		City string `json:"city"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	rep, err := h.Values.CarryOver(r.Context(), userFrom(r.Context()), in.City, year)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"carried": rep})
+}
+
+func (h *handler) handleRoundDelete(w http.ResponseWriter, r *http.Request) {
+	year, err := intParam(r.PathValue("year"), 0, "year")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if err := h.Values.DeleteRound(r.Context(), userFrom(r.Context()), year); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": year})
+}
+
+func (h *handler) handleCarryoverList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	round, err := intParam(q.Get("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	list, err := h.Values.Carryovers(r.Context(), userFrom(r.Context()), q.Get("city"), round, catalog.CarryState(q.Get("state")))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]carryJSON, len(list))
+	for i := range list {
+		out[i] = toCarryJSON(&list[i])
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"carryovers": out})
+}
+
+func (h *handler) handleCarryoverDecide(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Action string `json:"action"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	c, err := h.Values.Decide(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Action)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"carryover": toCarryJSON(c)})
+}
+
+func (h *handler) handleCoverageCompare(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	var rounds []int
+	for _, s := range catalog.SplitList(q.Get("rounds")) {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "参数 rounds 应为逗号分隔的年份,如 2017,2019;收到 %q", q.Get("rounds")))
+			return
+		}
+		rounds = append(rounds, n)
+	}
+	cmp, err := h.Coverage.Compare(r.Context(), userFrom(r.Context()), q.Get("city"), rounds)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, cmp)
+}

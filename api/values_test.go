@@ -1,0 +1,61 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestValuesOverHTTP(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "num.txt", numbersText)
+	other := e.upload(cityB, "cd.txt", "成都市认定学习基地123个。")
+	post := func(body map[string]any) (*http.Response, map[string]any) {
+		return e.do(e.request("POST", "/api/v1/values", body), "coordA")
+	}
+	resp, body := post(map[string]any{"round": 2017, "indicator": "2.3.3", "value": "12.3万", "unit": "人",
+		"citation": map[string]any{"document_id": doc, "page": 1, "quote": "存入学分银行的社会培训成果12.3万人"}})
+	if resp.StatusCode != 201 {
+		t.Fatalf("POST value: %d %v", resp.StatusCode, body)
+	}
+	v := body["value"].(map[string]any)
+	if v["value_found"] != true || v["value"].(float64) != 123000 || v["id"] == "" {
+		t.Errorf("POST value: %v, want value_found true and 123000", v)
+	}
+	for name, tc := range map[string]struct {
+		body map[string]any
+		code string
+		msg  string
+	}{
+		"人次 for a percentage": {map[string]any{"indicator": "5.1.1", "value": 85.3, "unit": "人次",
+			"citation": map[string]any{"document_id": doc, "page": 1, "quote": "85.3%"}}, "EINVALID", "人次"},
+		"another city's document": {map[string]any{"indicator": "2.2.1", "value": 123,
+			"citation": map[string]any{"document_id": other, "page": 1, "quote": "认定学习基地123个"}}, "EINVALID", "其他城市"},
+	} {
+		resp, body := post(tc.body)
+		e1, _ := body["error"].(map[string]any)
+		if resp.StatusCode != 400 || e1["code"] != tc.code || !strings.Contains(e1["message"].(string), tc.msg) {
+			t.Errorf("%s: %d %v, want 400 %s mentioning %q", name, resp.StatusCode, body, tc.code, tc.msg)
+		}
+	}
+	resp, body = e.do(e.request("GET", "/api/v1/values?city="+cityA+"&round=2017&indicator=2.3.3", nil), "expert")
+	if list := body["values"].([]any); resp.StatusCode != 200 || len(list) != 1 {
+		t.Fatalf("GET values: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("GET", "/api/v1/coverage/compare?city="+cityA+"&rounds=2017,2018", nil), "expert")
+	if resp.StatusCode != 200 {
+		t.Fatalf("compare: %d %v", resp.StatusCode, body)
+	}
+	found := false
+	for _, row := range body["indicators"].([]any) {
+		r := row.(map[string]any)
+		if r["code"] == "2.3.3" {
+			rounds := r["rounds"].([]any)
+			first, second := rounds[0].(map[string]any), rounds[1].(map[string]any)
+			found = first["value"].(float64) == 123000 && first["status"] == "evidence" && second["status"] == "gap" && second["value"] == nil
+		}
+	}
+	if !found {
+		t.Errorf("compare does not show 2.3.3 with 123000 in 2017 and a gap in 2018: %v", body["indicators"])
+	}
+}

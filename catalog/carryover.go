@@ -1,0 +1,351 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// CarryKind is what a carry-over took into the new round.
+type CarryKind string
+
+// The kinds of carried objects.
+const (
+	CarryLink  CarryKind = "link"
+	CarryClaim CarryKind = "claim"
+	CarryValue CarryKind = "value"
+)
+
+// CarryState is where a carried object is in its re-confirmation.
+type CarryState string
+
+// Carry states: to_confirm (待确认) until the coordinator confirms it as it
+// is, changes it (updated) or drops it from the new round.
+const (
+	CarryToConfirm CarryState = "to_confirm"
+	CarryConfirmed CarryState = "confirmed"
+	CarryUpdated   CarryState = "updated"
+	CarryDropped   CarryState = "dropped"
+)
+
+// Carryover is one object taken from an earlier round into a new one.
+type Carryover struct {
+	ID        string
+	City      string
+	Round     int
+	FromRound int
+	Kind      CarryKind
+	Indicator string
+	SourceID  string // the link, or the claim or value of FromRound
+	ObjectID  string // the link, or the new claim or value of Round
+	State     CarryState
+	DecidedBy string
+	DecidedAt time.Time
+	CreatedAt time.Time
+}
+
+// CarryReport counts what a carry-over took into the new round.
+type CarryReport struct {
+	FromRound int `json:"from_round"`
+	Links     int `json:"links"`
+	Claims    int `json:"claims"`
+	Values    int `json:"values"`
+}
+
+// CarryOver takes a city's links (of documents of round from, or carried
+// into it), claims and values of round from into round to as to_confirm,
+// in one transaction. Objects carried before, and slots the new round
+// already fills (a value recorded there), are left alone, so running it
+// again adds only what is new.
+func (s *Store) CarryOver(ctx context.Context, city string, from, to int, by string) (*CarryReport, error) {
+	rep := &CarryReport{FromRound: from}
+	now := formatTime(s.now())
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		add := func(kind CarryKind, code, source, object string) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO carryover (id, city, round, from_round, kind, indicator_code, source_id,
+				object_id, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ulid.Make().String(), city, to, from, kind,
+				code, source, object, CarryToConfirm, now)
+			return err
+		}
+		n, err := carryLinks(ctx, tx, city, from, to, add)
+		if err != nil {
+			return err
+		}
+		rep.Links = n
+		if rep.Claims, err = carryClaims(ctx, tx, city, from, to, by, now, add); err != nil {
+			return err
+		}
+		if rep.Values, err = carryValues(ctx, tx, city, from, to, by, now, add); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.carryover", Object: fmt.Sprintf("round:%d", to),
+			Detail: map[string]any{"city": city, "from": from, "links": rep.Links, "claims": rep.Claims, "values": rep.Values}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+type addCarry func(kind CarryKind, code, source, object string) error
+
+// pairs reads (id, indicator code) rows.
+func pairs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([][2]string, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][2]string
+	for rows.Next() {
+		var p [2]string
+		if err := rows.Scan(&p[0], &p[1]); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func carryLinks(ctx context.Context, tx *sql.Tx, city string, from, to int, add addCarry) (int, error) {
+	y := fmt.Sprint(from)
+	links, err := pairs(ctx, tx, `SELECT l.id, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
+		WHERE d.deleted_at IS NULL AND d.city = ? AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?)
+		   OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))
+		AND l.id NOT IN (SELECT source_id FROM carryover WHERE kind = 'link' AND round = ?)`, city, y, y, from, to)
+	if err != nil {
+		return 0, fmt.Errorf("links to carry: %w", err)
+	}
+	for _, l := range links {
+		if err := add(CarryLink, l[1], l[0], l[0]); err != nil {
+			return 0, fmt.Errorf("carry link %s: %w", l[0], err)
+		}
+	}
+	return len(links), nil
+}
+
+func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, by, now string, add addCarry) (int, error) {
+	claims, err := pairs(ctx, tx, `SELECT id, indicator_code FROM claim WHERE city = ? AND round = ?
+		AND id NOT IN (SELECT source_id FROM carryover WHERE kind = 'claim' AND round = ?)`, city, from, to)
+	if err != nil {
+		return 0, fmt.Errorf("claims to carry: %w", err)
+	}
+	for _, c := range claims {
+		id := ulid.Make().String()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
+			SELECT ?, city, ?, indicator_code, statement, ?, ?, ?, ? FROM claim WHERE id = ?`, id, to, ClaimPending, by, now, now, c[0]); err != nil {
+			return 0, fmt.Errorf("carry claim %s: %w", c[0], err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
+			SELECT id || ?, ?, position, document_id, sha256, page, quote, quote_found, found_on_page FROM citation WHERE claim_id = ?`,
+			"-"+id, id, c[0]); err != nil {
+			return 0, fmt.Errorf("carry citations of %s: %w", c[0], err)
+		}
+		if err := add(CarryClaim, c[1], c[0], id); err != nil {
+			return 0, err
+		}
+	}
+	return len(claims), nil
+}
+
+func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, by, now string, add addCarry) (int, error) {
+	vals, err := pairs(ctx, tx, `SELECT id, indicator_code FROM value v WHERE city = ? AND round = ?
+		AND NOT EXISTS (SELECT 1 FROM value n WHERE n.city = v.city AND n.round = ? AND n.indicator_code = v.indicator_code)`, city, from, to)
+	if err != nil {
+		return 0, fmt.Errorf("values to carry: %w", err)
+	}
+	for _, v := range vals {
+		id := ulid.Make().String()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, number, given, unit, document_id, sha256,
+			page, quote, quote_found, found_on_page, value_found, status, created_by, created_at, updated_at)
+			SELECT ?, city, ?, indicator_code, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page,
+			value_found, ?, ?, ?, ? FROM value WHERE id = ?`, id, to, ClaimPending, by, now, now, v[0]); err != nil {
+			return 0, fmt.Errorf("carry value %s: %w", v[0], err)
+		}
+		if err := add(CarryValue, v[1], v[0], id); err != nil {
+			return 0, err
+		}
+	}
+	return len(vals), nil
+}
+
+// CarryFilter selects carried objects; empty fields match all.
+type CarryFilter struct {
+	City  string
+	Round int
+	State CarryState
+}
+
+// Carryovers lists carried objects by indicator code and kind.
+func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, error) {
+	q := `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state, decided_by, decided_at, created_at
+		FROM carryover WHERE 1 = 1`
+	var args []any
+	if f.City != "" {
+		q, args = q+` AND city = ?`, append(args, f.City)
+	}
+	if f.Round != 0 {
+		q, args = q+` AND round = ?`, append(args, f.Round)
+	}
+	if f.State != "" {
+		q, args = q+` AND state = ?`, append(args, f.State)
+	}
+	return s.queryCarryovers(ctx, q+` ORDER BY indicator_code, kind, id`, args...)
+}
+
+// CarryoverByID returns one carried object, or ENOTFOUND.
+func (s *Store) CarryoverByID(ctx context.Context, id string) (*Carryover, error) {
+	cs, err := s.queryCarryovers(ctx, `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state,
+		decided_by, decided_at, created_at FROM carryover WHERE id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, Errorf(ENOTFOUND, "结转记录 %s 不存在", id)
+	}
+	return &cs[0], nil
+}
+
+func (s *Store) queryCarryovers(ctx context.Context, q string, args ...any) ([]Carryover, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query carryovers: %w", err)
+	}
+	defer rows.Close()
+	var out []Carryover
+	for rows.Next() {
+		var c Carryover
+		var decided, created string
+		if err := rows.Scan(&c.ID, &c.City, &c.Round, &c.FromRound, &c.Kind, &c.Indicator, &c.SourceID, &c.ObjectID, &c.State,
+			&c.DecidedBy, &decided, &created); err != nil {
+			return nil, err
+		}
+		if decided != "" {
+			c.DecidedAt = parseTime(decided)
+		}
+		c.CreatedAt = parseTime(created)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DecideCarryover confirms (CarryConfirmed) or drops (CarryDropped) an
+// object waiting for re-confirmation. Dropping a carried claim or value
+// deletes it from the new round; a dropped link stays with its document
+// but no longer counts in the new round. ECONFLICT when already decided.
+func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState, by string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind CarryKind
+		var object string
+		err := tx.QueryRowContext(ctx, `SELECT kind, object_id FROM carryover WHERE id = ? AND state = ?`, id, CarryToConfirm).Scan(&kind, &object)
+		if err == sql.ErrNoRows {
+			return Errorf(ECONFLICT, "结转记录 %s 不存在或已处理", id)
+		}
+		if err != nil {
+			return err
+		}
+		if state == CarryDropped {
+			if err := dropCarried(ctx, tx, kind, object); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?`,
+			state, by, formatTime(now), id); err != nil {
+			return fmt.Errorf("decide carryover: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "carryover." + string(state), Object: "carryover:" + id,
+			Detail: map[string]any{"kind": kind, "object": object}})
+	})
+}
+
+func dropCarried(ctx context.Context, tx *sql.Tx, kind CarryKind, object string) error {
+	var stmts []string
+	switch kind {
+	case CarryClaim:
+		stmts = []string{`DELETE FROM review WHERE claim_id = ?`, `DELETE FROM citation WHERE claim_id = ?`, `DELETE FROM claim WHERE id = ?`}
+	case CarryValue:
+		stmts = []string{`DELETE FROM value_review WHERE value_id = ?`, `DELETE FROM value WHERE id = ?`}
+	}
+	for _, q := range stmts {
+		if _, err := tx.ExecContext(ctx, q, object); err != nil {
+			return fmt.Errorf("drop carried %s %s: %w", kind, object, err)
+		}
+	}
+	return nil
+}
+
+// markCarryUpdated records, inside tx, that a carried object waiting for
+// re-confirmation was changed by its coordinator instead.
+func (s *Store) markCarryUpdated(ctx context.Context, tx *sql.Tx, kind CarryKind, object, by string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ? WHERE kind = ? AND object_id = ? AND state = ?`,
+		CarryUpdated, by, formatTime(s.now()), kind, object, CarryToConfirm)
+	return err
+}
+
+// RoundLinkedDocuments returns, per key indicator, the live documents of
+// a city that count in a round: those of the round (or, without one,
+// issued in its year) and those whose link was carried into it and not
+// dropped.
+func (s *Store) RoundLinkedDocuments(ctx context.Context, city string, round int) (map[string][]string, error) {
+	y := fmt.Sprint(round)
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT l.indicator_code, d.id FROM link l JOIN document d ON d.id = l.document_id
+		WHERE d.deleted_at IS NULL AND d.city = ? AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?)
+		   OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))
+		ORDER BY l.indicator_code, d.id`, city, y, y, round)
+	if err != nil {
+		return nil, fmt.Errorf("round linked documents: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var code, id string
+		if err := rows.Scan(&code, &id); err != nil {
+			return nil, err
+		}
+		out[code] = append(out[code], id)
+	}
+	return out, rows.Err()
+}
+
+// DeleteRound removes a monitoring round that holds nothing: ECONFLICT
+// when it is the current round or any document, claim, value or carried
+// object belongs to it.
+func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var current bool
+		err := tx.QueryRowContext(ctx, `SELECT is_current FROM round WHERE year = ?`, year).Scan(&current)
+		if err == sql.ErrNoRows {
+			return Errorf(ENOTFOUND, "监测轮次 %d 不存在", year)
+		}
+		if err != nil {
+			return err
+		}
+		if current {
+			return Errorf(ECONFLICT, "监测轮次 %d 是当前轮次,不能删除;请先把其他轮次设为当前轮次", year)
+		}
+		var docs, claims, values, carried int
+		err = tx.QueryRowContext(ctx, `SELECT
+			(SELECT COUNT(*) FROM document WHERE deleted_at IS NULL AND round = ?),
+			(SELECT COUNT(*) FROM claim WHERE round = ?),
+			(SELECT COUNT(*) FROM value WHERE round = ?),
+			(SELECT COUNT(*) FROM carryover WHERE round = ? AND state <> 'dropped')`, fmt.Sprint(year), year, year, year).
+			Scan(&docs, &claims, &values, &carried)
+		if err != nil {
+			return fmt.Errorf("count round data: %w", err)
+		}
+		if docs+claims+values+carried > 0 {
+			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、主张 %d 条、数值 %d 条、结转 %d 项),不能删除", year, docs, claims, values, carried)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE round = ?`, year); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM round WHERE year = ?`, year); err != nil {
+			return fmt.Errorf("delete round: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.delete", Object: fmt.Sprintf("round:%d", year)})
+	})
+}

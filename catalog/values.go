@@ -1,0 +1,204 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// Value is a quantitative key indicator's number for a city and round,
+// with the passage that proves it. Its review follows the claims'
+// vocabulary (ClaimStatus).
+type Value struct {
+	ID         string
+	City       string
+	Round      int
+	Indicator  string
+	Number     float64 // in Unit, the indicator's unit
+	Given      string  // as the coordinator wrote it, e.g. 12.3万
+	Unit       string
+	Citation   Citation
+	ValueFound bool // the number is written in the cited passage on the cited page
+	Status     ClaimStatus
+	Carry      CarryState // CarryToConfirm while a carried value waits for its coordinator
+	CreatedBy  string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// ValueFilter selects values; empty fields match all.
+type ValueFilter struct {
+	City      string
+	Cities    []string // when not nil, only these cities
+	Round     int
+	Indicator string
+	Status    ClaimStatus
+}
+
+const valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given, v.unit, v.document_id, v.sha256, v.page,
+	v.quote, v.quote_found, v.found_on_page, v.value_found, v.status, v.created_by, v.created_at, v.updated_at,
+	COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')`
+
+// SaveValue records v in its slot (city, round, indicator): a new value,
+// or a replacement of the one there, which goes back to pending (and,
+// when it was carried over, counts as updated). v.ID and times are set.
+func (s *Store) SaveValue(ctx context.Context, v *Value, by string) error {
+	return s.SaveValues(ctx, []*Value{v}, by)
+}
+
+// SaveValues saves several values as SaveValue does, all or none.
+func (s *Store) SaveValues(ctx context.Context, vs []*Value, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, v := range vs {
+			if err := s.saveValue(ctx, tx, v, by); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) error {
+	now := s.now()
+	var old string
+	err := tx.QueryRowContext(ctx, `SELECT id FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
+		v.City, v.Round, v.Indicator).Scan(&old)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("find value slot: %w", err)
+	}
+	v.Status, v.UpdatedAt, v.CreatedBy = ClaimPending, now, by
+	c := v.Citation
+	action := "value.update"
+	if old == "" {
+		action, v.ID, v.CreatedAt = "value.create", ulid.Make().String(), now
+		_, err = tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, number, given, unit, document_id, sha256,
+			page, quote, quote_found, found_on_page, value_found, status, created_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, v.City, v.Round, v.Indicator, v.Number,
+			v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, v.ValueFound, v.Status,
+			by, formatTime(now), formatTime(now))
+	} else {
+		v.ID = old
+		_, err = tx.ExecContext(ctx, `UPDATE value SET number = ?, given = ?, unit = ?, document_id = ?, sha256 = ?, page = ?,
+			quote = ?, quote_found = ?, found_on_page = ?, value_found = ?, status = ?, created_by = ?, updated_at = ? WHERE id = ?`,
+			v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, v.ValueFound,
+			v.Status, by, formatTime(now), old)
+		if err == nil {
+			err = s.markCarryUpdated(ctx, tx, CarryValue, old, by)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("save value: %w", err)
+	}
+	v.Carry = ""
+	return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: action, Object: "value:" + v.ID,
+		Detail: map[string]any{"city": v.City, "round": v.Round, "indicator": v.Indicator, "number": v.Number,
+			"unit": v.Unit, "document": c.DocumentID, "page": c.Page, "value_found": v.ValueFound}})
+}
+
+// Value returns a value, or ENOTFOUND.
+func (s *Store) Value(ctx context.Context, id string) (*Value, error) {
+	vs, err := s.queryValues(ctx, `WHERE v.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(vs) == 0 {
+		return nil, Errorf(ENOTFOUND, "数值 %s 不存在", id)
+	}
+	return &vs[0], nil
+}
+
+// FindValues lists values matching f by city, indicator code and round.
+func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) {
+	var where []string
+	var args []any
+	if f.City != "" {
+		where, args = append(where, "v.city = ?"), append(args, f.City)
+	}
+	if f.Cities != nil {
+		if len(f.Cities) == 0 {
+			return nil, nil
+		}
+		where = append(where, "v.city IN (?"+strings.Repeat(", ?", len(f.Cities)-1)+")")
+		for _, c := range f.Cities {
+			args = append(args, c)
+		}
+	}
+	if f.Round != 0 {
+		where, args = append(where, "v.round = ?"), append(args, f.Round)
+	}
+	if f.Indicator != "" {
+		where, args = append(where, "v.indicator_code = ?"), append(args, f.Indicator)
+	}
+	if f.Status != "" {
+		where, args = append(where, "v.status = ?"), append(args, f.Status)
+	}
+	q := ""
+	if len(where) > 0 {
+		q = "WHERE " + strings.Join(where, " AND ")
+	}
+	return s.queryValues(ctx, q+` ORDER BY v.city, v.indicator_code, v.round`, args...)
+}
+
+func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]Value, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+valueColumns+` FROM value v `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query values: %w", err)
+	}
+	defer rows.Close()
+	var out []Value
+	for rows.Next() {
+		var v Value
+		var created, updated string
+		c := &v.Citation
+		if err := rows.Scan(&v.ID, &v.City, &v.Round, &v.Indicator, &v.Number, &v.Given, &v.Unit, &c.DocumentID, &c.SHA256,
+			&c.Page, &c.Quote, &c.QuoteFound, &c.FoundOnPage, &v.ValueFound, &v.Status, &v.CreatedBy, &created, &updated,
+			&v.Carry); err != nil {
+			return nil, err
+		}
+		v.CreatedAt, v.UpdatedAt = parseTime(created), parseTime(updated)
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// AddValueReview records a verdict on a value and makes it its status.
+func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) error {
+	r.ID, r.At, r.ClaimID = ulid.Make().String(), s.now(), ""
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO value_review (id, value_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
+			r.ID, valueID, r.Reviewer, r.Verdict, r.Comment, formatTime(r.At))
+		if err != nil {
+			return fmt.Errorf("insert value review: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE value SET status = ?, updated_at = ? WHERE id = ?`, r.Verdict, formatTime(r.At), valueID); err != nil {
+			return fmt.Errorf("set value status: %w", err)
+		}
+		return s.recordEvent(ctx, tx, Event{At: r.At, User: r.Reviewer, Action: "value.review", Object: "value:" + valueID,
+			Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}})
+	})
+}
+
+// ValueReviews returns a value's reviews, oldest first.
+func (s *Store) ValueReviews(ctx context.Context, valueID string) ([]Review, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, reviewer, verdict, comment, at FROM value_review WHERE value_id = ? ORDER BY at, id`, valueID)
+	if err != nil {
+		return nil, fmt.Errorf("query value reviews: %w", err)
+	}
+	defer rows.Close()
+	var out []Review
+	for rows.Next() {
+		var r Review
+		var at string
+		if err := rows.Scan(&r.ID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
+			return nil, err
+		}
+		r.At = parseTime(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

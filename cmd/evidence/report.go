@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// runReport writes a city's monitoring report for a round to a file.
+func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("report", stderr)
+	city := fs.String("city", "", "city code, e.g. 330100")
+	round := fs.Int("round", 0, "monitoring round (year); default: the current round")
+	format := fs.String("format", "xlsx", "xlsx or docx")
+	out := fs.String("out", "", "file to write (default: 监测报告-<city>-<round>.<format>)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *city == "" {
+		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	rep, err := a.reports.Build(ctx, cliAdmin(), *city, *round)
+	if err != nil {
+		return err
+	}
+	path := *out
+	if path == "" {
+		path = rep.Filename(*format)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*")
+	if err != nil {
+		return fmt.Errorf("create report file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := rep.Write(tmp, *format); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save report: %w", err)
+	}
+	note := ""
+	if rep.Empty {
+		note = "(该城市本轮尚无数据,报告为空)"
+	}
+	fmt.Fprintf(stdout, "已生成 %s%s\n", path, note)
+	return nil
+}

@@ -1,0 +1,150 @@
+package coverage
+
+import (
+	"context"
+	"slices"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Round statuses of an indicator in a comparison.
+const (
+	StatusGap       = "gap"        // 缺: no evidence and no value
+	StatusEvidence  = "evidence"   // evidence or a value, nothing verified yet
+	StatusVerified  = "verified"   // a verified claim or value
+	StatusToConfirm = "to_confirm" // carried from the last round, 待确认
+)
+
+// Comparison is a city's key indicators across rounds, side by side.
+type Comparison struct {
+	City       string       `json:"city"`
+	CityName   string       `json:"city_name"`
+	Rounds     []int        `json:"rounds"`
+	Indicators []CompareRow `json:"indicators"`
+}
+
+// CompareRow is one key indicator in every round compared.
+type CompareRow struct {
+	Code   string      `json:"code"`
+	Name   string      `json:"name"`
+	Kind   string      `json:"kind"`
+	Unit   string      `json:"unit,omitempty"`
+	Rounds []RoundCell `json:"rounds"`
+}
+
+// RoundCell is an indicator in one round: its status, value, and the
+// documents and claims behind it.
+type RoundCell struct {
+	Round     int      `json:"round"`
+	Status    string   `json:"status"`
+	Value     *float64 `json:"value"`
+	Documents int      `json:"documents"`
+	Claims    int      `json:"claims"`
+	Verified  int      `json:"verified"`
+	ToConfirm int      `json:"to_confirm"`
+}
+
+// Compare returns a city's key indicators in each of rounds (oldest
+// first). A city u may not see is ENOTFOUND; an unknown round EINVALID.
+func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rounds []int) (*Comparison, error) {
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	if city == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city")
+	}
+	if err := u.SeeObject(city, "城市", city); err != nil {
+		return nil, err
+	}
+	c, err := s.cat.City(ctx, city)
+	if err != nil {
+		return nil, err
+	}
+	if len(rounds) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "请给出要对比的轮次,如 rounds=2017,2019")
+	}
+	slices.Sort(rounds)
+	rounds = slices.Compact(rounds)
+	for _, r := range rounds {
+		if ok, err := s.cat.RoundExists(ctx, r); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 不存在", r)
+		}
+	}
+	_, inds, err := s.cat.CurrentFramework(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cells := map[string][]RoundCell{}
+	for _, r := range rounds {
+		byCode, err := s.roundCells(ctx, city, r)
+		if err != nil {
+			return nil, err
+		}
+		for _, ind := range inds {
+			cells[ind.Code] = append(cells[ind.Code], byCode(ind.Code))
+		}
+	}
+	cmp := &Comparison{City: city, CityName: c.Name, Rounds: rounds, Indicators: []CompareRow{}}
+	for _, ind := range inds {
+		if ind.Level == catalog.KeyLevel {
+			cmp.Indicators = append(cmp.Indicators, CompareRow{Code: ind.Code, Name: ind.Name, Kind: string(ind.Kind),
+				Unit: ind.Unit, Rounds: cells[ind.Code]})
+		}
+	}
+	return cmp, nil
+}
+
+// roundCells loads one round of a city and returns its cell per code.
+func (s *Service) roundCells(ctx context.Context, city string, round int) (func(string) RoundCell, error) {
+	docs, err := s.cat.RoundLinkedDocuments(ctx, city, round)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := s.cat.CountClaims(ctx, round, city)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round})
+	if err != nil {
+		return nil, err
+	}
+	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm})
+	if err != nil {
+		return nil, err
+	}
+	return func(code string) RoundCell {
+		cell := RoundCell{Round: round, Documents: len(docs[code])}
+		verified := false
+		for _, c := range claims {
+			if c.Indicator == code {
+				cell.Claims, cell.Verified = c.Claims, c.Verified
+				verified = c.Verified > 0
+			}
+		}
+		for _, v := range vals {
+			if v.Indicator == code {
+				n := v.Number
+				cell.Value = &n
+				verified = verified || v.Status == catalog.ClaimVerified
+			}
+		}
+		for _, c := range carried {
+			if c.Indicator == code {
+				cell.ToConfirm++
+			}
+		}
+		switch {
+		case cell.ToConfirm > 0:
+			cell.Status = StatusToConfirm
+		case verified:
+			cell.Status = StatusVerified
+		case cell.Documents > 0 || cell.Value != nil || cell.Claims > 0:
+			cell.Status = StatusEvidence
+		default:
+			cell.Status = StatusGap
+		}
+		return cell
+	}, nil
+}

@@ -1,0 +1,255 @@
+package report
+
+import (
+	"context"
+	"slices"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Service builds reports within the caller's city scope.
+type Service struct {
+	cat *catalog.Store
+}
+
+// NewService returns the report service over the catalog.
+func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
+
+// Report is a city's monitoring report for a round.
+type Report struct {
+	City      catalog.City
+	Round     int
+	Framework string
+	Areas     []Area
+	// Empty is true when the city has no evidence, claim or value in the
+	// round; the files then say so.
+	Empty bool
+}
+
+// Area is a first-level area with its key indicators.
+type Area struct {
+	Code, Name string
+	Items      []Item
+}
+
+// Item is one key indicator in the report.
+type Item struct {
+	Indicator catalog.Indicator
+	Status    string // 缺 (gap), 有证据, 已核实
+	Value     *catalog.Value
+	Claims    []catalog.Claim
+	Evidence  []Evidence
+}
+
+// Evidence is one document behind an indicator, at a page when known.
+type Evidence struct {
+	DocumentID string
+	SHA256     string
+	Title      string
+	DocNumber  string
+	IssuedOn   string
+	Page       int
+	Quote      string
+}
+
+// Status words, the same in XLSX and DOCX: a gap and a missing value are
+// marked alike (缺).
+const (
+	Gap      = "缺"
+	Present  = "有证据"
+	Verified = "已核实"
+)
+
+// VerdictLabels are the review statuses in the words of the report.
+var VerdictLabels = map[catalog.ClaimStatus]string{
+	catalog.ClaimPending:      "待审核",
+	catalog.ClaimVerified:     "属实",
+	catalog.ClaimInsufficient: "证据不足",
+	catalog.ClaimContradicted: "与证据矛盾",
+}
+
+// Build gathers a city's report for a round (0: the current round). A city
+// u may not see is ENOTFOUND.
+func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round int) (*Report, error) {
+	if err := u.SeeObject(city, "城市", city); err != nil {
+		return nil, err
+	}
+	c, err := s.cat.City(ctx, city)
+	if err != nil {
+		return nil, err
+	}
+	if round == 0 {
+		if round, err = s.cat.CurrentRound(ctx); err != nil {
+			return nil, err
+		}
+	} else if ok, err := s.cat.RoundExists(ctx, round); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 不存在", round)
+	}
+	fw, inds, err := s.cat.CurrentFramework(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.load(ctx, city, round)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{City: c, Round: round, Framework: fw.Name, Empty: true}
+	area := map[string]string{} // code → first-level code
+	for _, ind := range inds {
+		if ind.Level == 1 {
+			r.Areas = append(r.Areas, Area{Code: ind.Code, Name: ind.Name})
+		}
+		area[ind.Code] = area[ind.ParentCode]
+		if ind.Level == 1 {
+			area[ind.Code] = ind.Code
+		}
+		if ind.Level != catalog.KeyLevel {
+			continue
+		}
+		it := d.item(ind)
+		if it.Value != nil || len(it.Claims) > 0 || len(it.Evidence) > 0 {
+			r.Empty = false
+		}
+		i := slices.IndexFunc(r.Areas, func(a Area) bool { return a.Code == area[ind.Code] })
+		if i >= 0 {
+			r.Areas[i].Items = append(r.Areas[i].Items, it)
+		}
+	}
+	return r, nil
+}
+
+// data is what the catalog holds for a city's round.
+type data struct {
+	docs   map[string]*catalog.Document
+	linked map[string][]string // indicator → document IDs
+	pages  map[[2]string]catalog.Link
+	claims []catalog.Claim
+	values []catalog.Value
+}
+
+func (s *Service) load(ctx context.Context, city string, round int) (*data, error) {
+	d := &data{pages: map[[2]string]catalog.Link{}}
+	var err error
+	if d.linked, err = s.cat.RoundLinkedDocuments(ctx, city, round); err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, list := range d.linked {
+		for _, id := range list {
+			ids[id] = true
+		}
+	}
+	list, err := s.cat.FindClaims(ctx, catalog.ClaimFilter{City: city, Round: round, Limit: 500})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range list {
+		full, err := s.cat.Claim(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		d.claims = append(d.claims, *full)
+	}
+	if d.values, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round}); err != nil {
+		return nil, err
+	}
+	for _, v := range d.values {
+		ids[v.Citation.DocumentID] = true
+	}
+	for _, c := range d.claims {
+		for _, t := range c.Citations {
+			ids[t.DocumentID] = true
+		}
+	}
+	d.docs = map[string]*catalog.Document{}
+	for id := range ids {
+		doc, err := s.cat.DocumentAnyState(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		d.docs[id] = doc
+		links, err := s.cat.DocumentLinks(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range links {
+			d.pages[[2]string{id, l.IndicatorCode}] = l
+		}
+	}
+	return d, nil
+}
+
+func (d *data) item(ind catalog.Indicator) Item {
+	it := Item{Indicator: ind, Status: Gap}
+	seen := map[[2]any]bool{}
+	add := func(id string, page int, quote string) {
+		doc := d.docs[id]
+		if doc == nil || seen[[2]any{id, page}] {
+			return
+		}
+		seen[[2]any{id, page}] = true
+		it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
+			IssuedOn: doc.IssuedOn, Page: page, Quote: quote})
+	}
+	verified := false
+	for i := range d.values {
+		if v := &d.values[i]; v.Indicator == ind.Code {
+			it.Value = v
+			verified = v.Status == catalog.ClaimVerified
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote)
+		}
+	}
+	for _, c := range d.claims {
+		if c.Indicator == ind.Code {
+			it.Claims = append(it.Claims, c)
+			verified = verified || c.Status == catalog.ClaimVerified
+			for _, t := range c.Citations {
+				add(t.DocumentID, t.Page, t.Quote)
+			}
+		}
+	}
+	for _, id := range d.linked[ind.Code] {
+		l := d.pages[[2]string{id, ind.Code}]
+		add(id, l.Page, l.Quote)
+	}
+	switch {
+	case verified:
+		it.Status = Verified
+	case ind.Kind == catalog.Quantitative && it.Value == nil:
+		it.Status = Gap // a quantitative indicator without its number is a gap whatever else is there
+	case len(it.Evidence) > 0:
+		it.Status = Present
+	}
+	return it
+}
+
+// Documents returns every document of the report once, with the key
+// indicators it substantiates, in the order they first appear.
+func (r *Report) Documents() []DocumentUse {
+	var out []DocumentUse
+	at := map[string]int{}
+	for _, a := range r.Areas {
+		for _, it := range a.Items {
+			for _, e := range it.Evidence {
+				i, ok := at[e.DocumentID]
+				if !ok {
+					i = len(out)
+					at[e.DocumentID] = i
+					out = append(out, DocumentUse{Evidence: e})
+				}
+				if !slices.Contains(out[i].Indicators, it.Indicator.Code) {
+					out[i].Indicators = append(out[i].Indicators, it.Indicator.Code)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// DocumentUse is a document of the report and the indicators it backs.
+type DocumentUse struct {
+	Evidence
+	Indicators []string
+}

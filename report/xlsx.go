@@ -1,0 +1,167 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxHeader is the header row of every area's sheet.
+var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "单位", "数值出处", "主张与审核结论", "证据(标题|文号|日期|页码)"}
+
+// WriteXLSX writes the report: a cover sheet, then one sheet per
+// first-level area with a frozen header and filters; gaps and missing
+// values say 缺 on a red fill, so they show without colour too.
+func (r *Report) WriteXLSX(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := r.cover(f); err != nil {
+		return err
+	}
+	gap, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Color: []string{"F8D7DA"}, Pattern: 1}})
+	if err != nil {
+		return err
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	for _, a := range r.Areas {
+		if err := r.areaSheet(f, a, gap, wrap); err != nil {
+			return fmt.Errorf("write sheet %s: %w", a.Code, err)
+		}
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("encode report xlsx: %w", err)
+	}
+	return nil
+}
+
+func (r *Report) cover(f *excelize.File) error {
+	const sheet = "说明"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	rows := [][]any{
+		{"学习型城市建设监测报告"},
+		{"城市", r.City.Name + "(" + r.City.Code + ")"},
+		{"监测轮次", r.Round},
+		{"指标体系", r.Framework},
+		{"说明", "每个一级指标一个工作表;“缺”表示定性指标尚无证据或定量指标尚未填报数值。"},
+	}
+	if r.Empty {
+		rows = append(rows, []any{"注意", EmptyNotice(r)})
+	}
+	for i, row := range rows {
+		if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(i+1), &row); err != nil {
+			return err
+		}
+	}
+	return f.SetColWidth(sheet, "B", "B", 60)
+}
+
+// EmptyNotice says that a city has nothing in the round.
+func EmptyNotice(r *Report) string {
+	return fmt.Sprintf("%s在%d年度监测中尚无任何证据、主张或数值。", r.City.Name, r.Round)
+}
+
+// SheetName is an area's sheet: its code and name, within Excel's 31
+// characters and without the characters Excel refuses.
+func SheetName(a Area) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '_'
+		}
+		return r
+	}, a.Code+" "+a.Name)
+	if rs := []rune(name); len(rs) > 31 {
+		name = string(rs[:31])
+	}
+	return name
+}
+
+func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
+	sheet := SheetName(a)
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	if err := f.SetSheetRow(sheet, "A1", &xlsxHeader); err != nil {
+		return err
+	}
+	for i, it := range a.Items {
+		row := itemRow(it)
+		cell := "A" + strconv.Itoa(i+2)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			return err
+		}
+		f.SetCellStyle(sheet, cell, "I"+strconv.Itoa(i+2), wrap)
+		for j, v := range row {
+			if v == Gap {
+				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
+				f.SetCellStyle(sheet, ref, ref, gap)
+			}
+		}
+	}
+	last := "I" + strconv.Itoa(max(len(a.Items)+1, 2))
+	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	f.SetColWidth(sheet, "B", "B", 40)
+	f.SetColWidth(sheet, "G", "I", 50)
+	return nil
+}
+
+var kindLabels = map[string]string{"qualitative": "定性", "quantitative": "定量"}
+
+func itemRow(it Item) []any {
+	row := []any{it.Indicator.Code, it.Indicator.Name, kindLabels[string(it.Indicator.Kind)], it.Status}
+	switch {
+	case it.Value != nil:
+		c := it.Value.Citation
+		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s 第%d页“%s”%s", title(it, c.DocumentID), c.Page, c.Quote, foundNote(it)))
+	case it.Indicator.Kind == "quantitative":
+		row = append(row, Gap, it.Indicator.Unit, "")
+	default:
+		row = append(row, "", "", "")
+	}
+	var claims []string
+	for _, c := range it.Claims {
+		claims = append(claims, c.Statement+"【"+VerdictLabels[c.Status]+"】")
+	}
+	var ev []string
+	for _, e := range it.Evidence {
+		ev = append(ev, EvidenceLine(e))
+	}
+	return append(row, strings.Join(claims, "\n"), strings.Join(ev, "\n"))
+}
+
+func foundNote(it Item) string {
+	if it.Value.ValueFound {
+		return ""
+	}
+	return "(原文中未找到该数值)"
+}
+
+func title(it Item, id string) string {
+	for _, e := range it.Evidence {
+		if e.DocumentID == id {
+			return "《" + e.Title + "》"
+		}
+	}
+	return id
+}
+
+// EvidenceLine is one piece of evidence in a line: title | 文号 | date | page.
+func EvidenceLine(e Evidence) string {
+	page := ""
+	if e.Page > 0 {
+		page = fmt.Sprintf("第%d页", e.Page)
+	}
+	return strings.Join([]string{"《" + e.Title + "》", e.DocNumber, e.IssuedOn, page}, " | ")
+}

@@ -1,0 +1,120 @@
+package values
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+)
+
+// ledgerColumns maps the header names a ledger may use, English or
+// Chinese, to the fields of a value.
+var ledgerColumns = map[string]string{
+	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator",
+	"value": "value", "数值": "value", "值": "value",
+	"unit": "unit", "单位": "unit",
+	"document_id": "document_id", "文档编号": "document_id", "文档": "document_id",
+	"page": "page", "页码": "page",
+	"quote": "quote", "引文": "quote", "原文": "quote",
+}
+
+// maxLedgerRows bounds a ledger: the framework has 44 quantitative
+// indicators, so a few hundred rows is already generous.
+const maxLedgerRows = 1000
+
+// Import reads a ledger (XLSX, first sheet, a header row naming the
+// columns indicator, value, unit, document_id, page, quote — or 指标编码,
+// 数值, 单位, 文档编号, 页码, 引文) and records every row for city and
+// round: all rows or none, every bad row named.
+func (s *Service) Import(ctx context.Context, u *catalog.User, city string, round int, r io.Reader) ([]*catalog.Value, error) {
+	rows, err := readLedger(r)
+	if err != nil {
+		return nil, err
+	}
+	var vs []*catalog.Value
+	var bad []string
+	seen := map[string]int{}
+	for i, in := range rows {
+		in.City, in.Round = city, round
+		v, err := s.check(ctx, u, in.Input)
+		if err == nil && seen[v.Indicator] != 0 {
+			err = catalog.Errorf(catalog.EINVALID, "指标 %s 与第 %d 行重复", v.Indicator, seen[v.Indicator])
+		}
+		if err != nil {
+			if c := catalog.ErrorCode(err); c != catalog.EINVALID {
+				return nil, err
+			}
+			bad = append(bad, fmt.Sprintf("第 %d 行:%s", rows[i].Line, catalog.ErrorMessage(err)))
+			continue
+		}
+		seen[v.Indicator] = rows[i].Line
+		vs = append(vs, v)
+	}
+	if len(bad) > 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "台账有 %d 行有误,未导入任何数值:%s", len(bad), strings.Join(bad, ";"))
+	}
+	if len(vs) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "台账中没有数值行")
+	}
+	if err := s.cat.SaveValues(ctx, vs, u.Username); err != nil {
+		return nil, err
+	}
+	return vs, nil
+}
+
+type ledgerRow struct {
+	Input
+	Line int
+}
+
+func readLedger(r io.Reader) ([]ledgerRow, error) {
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账:请上传 XLSX 文件")
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账工作表 %s", sheet)
+	}
+	if len(rows) == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "台账是空的")
+	}
+	if len(rows) > maxLedgerRows+1 {
+		return nil, catalog.Errorf(catalog.EINVALID, "台账超过 %d 行", maxLedgerRows)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		if f, ok := ledgerColumns[strings.ToLower(strings.TrimSpace(h))]; ok {
+			col[f] = i
+		}
+	}
+	for _, need := range []string{"indicator", "value", "document_id", "page", "quote"} {
+		if _, ok := col[need]; !ok {
+			return nil, catalog.Errorf(catalog.EINVALID, "台账缺少列 %s;表头应为 指标编码、数值、单位、文档编号、页码、引文", need)
+		}
+	}
+	var out []ledgerRow
+	for i, row := range rows[1:] {
+		get := func(f string) string {
+			if j, ok := col[f]; ok && j < len(row) {
+				return strings.TrimSpace(row[j])
+			}
+			return ""
+		}
+		if get("indicator") == "" && get("value") == "" {
+			continue
+		}
+		page, _ := strconv.Atoi(get("page"))
+		out = append(out, ledgerRow{Line: i + 2, Input: Input{Indicator: get("indicator"), Value: Written(get("value")),
+			Unit: get("unit"), Citation: claims.CitationInput{DocumentID: get("document_id"), Page: page, Quote: get("quote")}}})
+	}
+	return out, nil
+}

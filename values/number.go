@@ -1,0 +1,288 @@
+package values
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"golang.org/x/text/width"
+)
+
+// Number is one number written in a text, with the percent sign or
+// 百分之 that went with it.
+type Number struct {
+	Value   float64
+	Percent bool
+	Text    string // as written, after width folding
+}
+
+// ParseNumber reads a number as people type one in a ledger or a form:
+// "123000", "12.3万", "1,234", "１２３", "1.2亿", "百分之十二", "85.3%",
+// "一百二十". It is EINVALID when s holds anything but one number.
+func ParseNumber(s string) (Number, error) {
+	f := fold(strings.TrimSpace(s))
+	nums := findNumbers(f)
+	if len(nums) != 1 || nums[0].Text != strings.ReplaceAll(f, " ", "") {
+		return Number{}, catalog.Errorf(catalog.EINVALID, "无法识别数值 %q;请填写如 123000、12.3万、1,234 或 85.3%%", s)
+	}
+	return nums[0], nil
+}
+
+// FindNumbers returns every number written in text, in order.
+func FindNumbers(text string) []Number { return findNumbers(fold(text)) }
+
+// Contains reports whether text writes v in any usual form: the same
+// number, or the same number scaled by 万 or 亿 as written.
+func Contains(text string, v float64) bool {
+	for _, n := range FindNumbers(text) {
+		if same(n.Value, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func same(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// fold maps full-width digits, signs and the ideographic comma-free forms to
+// half-width, so １２３，４５６．７ reads as 123,456.7.
+func fold(s string) string { return width.Fold.String(s) }
+
+const (
+	cnDigits = "零〇一二两三四五六七八九"
+	cnUnits  = "十百千"
+	cnBig    = "万亿"
+)
+
+func isDigit(r rune) bool   { return r >= '0' && r <= '9' }
+func isCNDigit(r rune) bool { return strings.ContainsRune(cnDigits, r) }
+func isCNNum(r rune) bool {
+	return isCNDigit(r) || strings.ContainsRune(cnUnits+cnBig, r) || r == '点'
+}
+
+// findNumbers scans folded text for Arabic numbers (with thousands
+// separators, decimals and 万/亿/千 multipliers) and Chinese numerals.
+func findNumbers(s string) []Number {
+	rs := []rune(s)
+	var out []Number
+	for i := 0; i < len(rs); {
+		percent := false
+		start := i
+		if hasPrefix(rs, i, "百分之") {
+			percent = true
+			i += 3
+		}
+		var n Number
+		var end int
+		var ok bool
+		switch {
+		case i < len(rs) && isDigit(rs[i]):
+			n, end, ok = arabic(rs, i)
+		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
+			n, end, ok = chinese(rs, i)
+		}
+		if !ok {
+			i = start + 1
+			continue
+		}
+		if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
+			if rs[end] == '‰' {
+				n.Value /= 10
+			}
+			percent = true
+			end++
+		}
+		n.Percent = percent
+		n.Text = string(rs[start:end])
+		out = append(out, n)
+		i = end
+	}
+	return out
+}
+
+func hasPrefix(rs []rune, i int, p string) bool {
+	return strings.HasPrefix(string(rs[i:min(len(rs), i+len([]rune(p)))]), p)
+}
+
+// arabic reads 1,234.5 or 12.3万 from rs[i:].
+func arabic(rs []rune, i int) (Number, int, bool) {
+	var b strings.Builder
+	j := i
+	for j < len(rs) {
+		r := rs[j]
+		switch {
+		case isDigit(r):
+			b.WriteRune(r)
+			j++
+		case r == ',' && groupOfThree(rs, j+1) && !strings.Contains(b.String(), "."):
+			j++
+		case r == '.' && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
+			b.WriteRune(r)
+			j++
+		default:
+			goto done
+		}
+	}
+done:
+	v, err := strconv.ParseFloat(b.String(), 64)
+	if err != nil {
+		return Number{}, 0, false
+	}
+	for j < len(rs) {
+		m := multiplier(rs[j])
+		if m == 0 {
+			break
+		}
+		v *= m
+		j++
+	}
+	return Number{Value: v}, j, true
+}
+
+// groupOfThree reports whether rs[j:] starts with exactly three digits.
+func groupOfThree(rs []rune, j int) bool {
+	if j+3 > len(rs) {
+		return false
+	}
+	for k := j; k < j+3; k++ {
+		if !isDigit(rs[k]) {
+			return false
+		}
+	}
+	return j+3 == len(rs) || !isDigit(rs[j+3])
+}
+
+func multiplier(r rune) float64 {
+	switch r {
+	case '万':
+		return 1e4
+	case '亿':
+		return 1e8
+	case '千':
+		return 1e3
+	case '百':
+		return 1e2
+	}
+	return 0
+}
+
+func cnDigit(r rune) int {
+	switch r {
+	case '零', '〇':
+		return 0
+	case '两':
+		return 2
+	}
+	return strings.IndexRune("零一二三四五六七八九", r) / 3 // UTF-8: three bytes a rune
+}
+
+// chinese reads a Chinese numeral from rs[i:]: 一百二十三, 十二, 一万二千,
+// 三点五, 二〇一八 (digit by digit), 1.2亿's Chinese cousin 一点二亿.
+func chinese(rs []rune, i int) (Number, int, bool) {
+	j := i
+	for j < len(rs) && isCNNum(rs[j]) {
+		if rs[j] == '点' && (j+1 >= len(rs) || !isCNDigit(rs[j+1])) {
+			break
+		}
+		j++
+	}
+	word := rs[i:j]
+	// A lone multiplier (百, 千, 万) is a word, not a number.
+	if len(word) == 1 && !isCNDigit(word[0]) && word[0] != '十' {
+		return Number{}, 0, false
+	}
+	v, ok := cnValue(word)
+	if !ok {
+		return Number{}, 0, false
+	}
+	return Number{Value: v}, j, true
+}
+
+func cnValue(w []rune) (float64, bool) {
+	if k := indexRune(w, '点'); k >= 0 {
+		whole, ok := cnValue(w[:k])
+		if !ok {
+			return 0, false
+		}
+		frac, scale := 0.0, 0.1
+		rest := w[k+1:]
+		m := 1.0
+		for len(rest) > 0 && !isCNDigit(rest[len(rest)-1]) {
+			mm := multiplier(rest[len(rest)-1])
+			if mm == 0 {
+				return 0, false
+			}
+			m *= mm
+			rest = rest[:len(rest)-1]
+		}
+		for _, r := range rest {
+			frac += float64(cnDigit(r)) * scale
+			scale /= 10
+		}
+		return (whole + frac) * m, true
+	}
+	positional := true
+	for _, r := range w {
+		if !isCNDigit(r) {
+			positional = false
+		}
+	}
+	if positional {
+		v := 0.0
+		for _, r := range w {
+			v = v*10 + float64(cnDigit(r))
+		}
+		return v, true
+	}
+	total, section, digit := 0.0, 0.0, -1.0
+	for _, r := range w {
+		switch {
+		case isCNDigit(r):
+			digit = float64(cnDigit(r))
+		case r == '十' || r == '百' || r == '千':
+			if digit < 0 {
+				digit = 1
+			}
+			section += digit * multiplier2(r)
+			digit = -1
+		case r == '万' || r == '亿':
+			if digit > 0 {
+				section += digit
+			}
+			if section == 0 && total == 0 {
+				return 0, false
+			}
+			if r == '亿' {
+				total = (total + section) * 1e8
+			} else {
+				total += section * 1e4
+			}
+			section, digit = 0, -1
+		default:
+			return 0, false
+		}
+	}
+	if digit > 0 {
+		section += digit
+	}
+	return total + section, true
+}
+
+func multiplier2(r rune) float64 {
+	if r == '十' {
+		return 10
+	}
+	return multiplier(r)
+}
+
+func indexRune(w []rune, r rune) int {
+	for i, x := range w {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}

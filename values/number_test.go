@@ -1,0 +1,75 @@
+package values
+
+import "testing"
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    float64
+		percent bool
+	}{
+		{"123000", 123000, false},
+		{"12.3万", 123000, false},
+		{"1,234", 1234, false},
+		{"1,234,567.5", 1234567.5, false},
+		{"1.2亿", 120000000, false},
+		{"１２３", 123, false},
+		{"１２．５万", 125000, false},
+		{"１，２３４", 1234, false},
+		{"85.3%", 85.3, true},
+		{"85.3％", 85.3, true},
+		{"百分之十二", 12, true},
+		{"百分之85.3", 85.3, true},
+		{"十二", 12, false},
+		{"一百二十三", 123, false},
+		{"一百零五", 105, false},
+		{"一万二千", 12000, false},
+		{"三点五", 3.5, false},
+		{"一点二亿", 120000000, false},
+		{"二〇一八", 2018, false},
+		{"两千", 2000, false},
+		{"3千", 3000, false},
+		{"5‰", 0.5, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseNumber(tt.in)
+		if err != nil {
+			t.Errorf("ParseNumber(%q): %v", tt.in, err)
+			continue
+		}
+		if !same(got.Value, tt.want) || got.Percent != tt.percent {
+			t.Errorf("ParseNumber(%q) = %v (percent %v), want %v (percent %v)", tt.in, got.Value, got.Percent, tt.want, tt.percent)
+		}
+	}
+	for _, bad := range []string{"", "abc", "12 人", "1,2", "百", "约12万左右"} {
+		if n, err := ParseNumber(bad); err == nil {
+			t.Errorf("ParseNumber(%q) = %v, want an error", bad, n.Value)
+		}
+	}
+}
+
+func TestContains(t *testing.T) {
+	tests := []struct {
+		text string
+		v    float64
+		want bool
+	}{
+		{"全年参与学习人数达12.3万人次。", 123000, true},
+		{"全市共有学习基地１２３个", 123, true},
+		{"投入经费1,234万元", 12340000, true},
+		{"投入经费1,234万元", 1234, false}, // the number written is 1234万, not 1234
+		{"成人年参与学习率达到85.3%", 85.3, true},
+		{"达标比例为百分之十二", 12, true},
+		{"共举办三百四十二场", 342, true},
+		{"覆盖率达到85.3%", 85.4, false},
+		{"2017年共举办342场大讲堂", 342, true},
+		{"2017年共举办342场大讲堂", 2017, true},
+		{"总人口1.2亿", 120000000, true},
+		{"1，234名志愿者", 1234, true},
+	}
+	for _, tt := range tests {
+		if got := Contains(tt.text, tt.v); got != tt.want {
+			t.Errorf("Contains(%q, %v) = %v, want %v (numbers found: %v)", tt.text, tt.v, got, tt.want, FindNumbers(tt.text))
+		}
+	}
+}

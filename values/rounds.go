@@ -1,0 +1,91 @@
+package values
+
+import (
+	"context"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// CarryOver starts round to for a city from the city's latest earlier
+// round: its links, claims and values are taken over as 待确认 for the
+// coordinator to confirm, update or drop. Admins and the city's
+// coordinator may do it; running it again takes only what is new.
+func (s *Service) CarryOver(ctx context.Context, u *catalog.User, city string, to int) (*catalog.CarryReport, error) {
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	if _, err := s.cat.City(ctx, city); err != nil {
+		return nil, invalid(err)
+	}
+	if err := u.SeeObject(city, "城市", city); err != nil {
+		return nil, err
+	}
+	if err := u.CanEdit(city); err != nil {
+		return nil, err
+	}
+	if ok, err := s.cat.RoundExists(ctx, to); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "监测轮次 %d 不存在", to)
+	}
+	rounds, err := s.cat.Rounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	from := 0
+	for _, r := range rounds {
+		if r.Year < to {
+			from = r.Year
+		}
+	}
+	if from == 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 之前没有轮次,无可结转的内容", to)
+	}
+	return s.cat.CarryOver(ctx, city, from, to, u.Username)
+}
+
+// Carryovers lists what was carried into a round for the cities u may
+// see (state "" for all).
+func (s *Service) Carryovers(ctx context.Context, u *catalog.User, city string, round int, state catalog.CarryState) ([]catalog.Carryover, error) {
+	city, visible := u.ScopeCity(city)
+	if !visible {
+		return []catalog.Carryover{}, nil
+	}
+	return s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: state})
+}
+
+// Decide confirms ("confirm") or drops ("drop") a carried object; to
+// update one, change the claim or record the value again.
+func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string) (*catalog.Carryover, error) {
+	c, err := s.cat.CarryoverByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := u.SeeObject(c.City, "结转记录", id); err != nil {
+		return nil, err
+	}
+	if err := u.CanEdit(c.City); err != nil {
+		return nil, err
+	}
+	var state catalog.CarryState
+	switch action {
+	case "confirm":
+		state = catalog.CarryConfirmed
+	case "drop":
+		state = catalog.CarryDropped
+	default:
+		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑主张或重新填报数值", action)
+	}
+	if err := s.cat.DecideCarryover(ctx, id, state, u.Username); err != nil {
+		return nil, err
+	}
+	return s.cat.CarryoverByID(ctx, id)
+}
+
+// DeleteRound removes a round that holds no data (admins only).
+func (s *Service) DeleteRound(ctx context.Context, u *catalog.User, year int) error {
+	if u.Role != catalog.RoleAdmin {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除监测轮次")
+	}
+	return s.cat.DeleteRound(ctx, year, u.Username)
+}

@@ -1,0 +1,226 @@
+package values_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
+)
+
+const (
+	hangzhou = "330100"
+	chengdu  = "510100"
+)
+
+var (
+	ctx      = context.Background()
+	coordA   = &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	coordB   = &catalog.User{Username: "chen", Role: catalog.RoleCoordinator, City: chengdu}
+	reviewer = &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	admin    = &catalog.User{Username: "root", Role: catalog.RoleAdmin}
+)
+
+const ledgerPage = "杭州市2017年终身学习工作统计\n全年存入学分银行的社会培训成果达12.3万人，" +
+	"全市认定市民终身学习基地１２３个，成人年参与学习率达到85.3%，老年人参与老年教育比例为百分之十二。"
+
+func TestRecordChecksTheNumberOnThePage(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "tongji.txt", ledgerPage)
+	tests := []struct {
+		indicator, value, unit, quote string
+		found                         bool
+		number                        float64
+	}{
+		{"2.3.3", "123000", "人", "存入学分银行的社会培训成果达12.3万人", true, 123000},
+		{"2.3.3", "12.3", "万人", "社会培训成果达12.3万人", true, 123000},
+		{"2.2.1", "123", "个", "认定市民终身学习基地１２３个", true, 123},
+		{"5.1.1", "85.3%", "", "成人年参与学习率达到85.3%", true, 85.3},
+		{"5.1.2", "12", "%", "老年人参与老年教育比例为百分之十二", true, 12},
+		{"5.1.1", "86", "%", "成人年参与学习率达到85.3%", false, 86},
+		{"2.2.1", "123", "个", "这句话不在页面上", false, 123},
+	}
+	for _, tt := range tests {
+		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),
+			Unit: tt.unit, Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: tt.quote}})
+		if err != nil {
+			t.Fatalf("record %s %s: %v", tt.indicator, tt.value, err)
+		}
+		if v.ValueFound != tt.found || v.Number != tt.number {
+			t.Errorf("record %s %q%s citing %q: value_found %v number %v, want %v %v", tt.indicator, tt.value, tt.unit, tt.quote,
+				v.ValueFound, v.Number, tt.found, tt.number)
+		}
+	}
+}
+
+func TestRecordRefusesBadInput(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "tongji.txt", ledgerPage)
+	other := e.Upload(chengdu, "cd.txt", "成都市成人年参与学习率达到85.3%。")
+	cite := claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "成人年参与学习率达到85.3%"}
+	tests := []struct {
+		name string
+		u    *catalog.User
+		in   values.Input
+		code string
+		msg  string
+	}{
+		{"person-times for a percentage", coordA, values.Input{Indicator: "5.1.1", Value: "85.3", Unit: "人次", Citation: cite}, catalog.EINVALID, "人次"},
+		{"another city's document", coordA, values.Input{Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: other.ID, Page: 1, Quote: "85.3%"}}, catalog.EINVALID, "其他城市"},
+		{"a qualitative indicator", coordA, values.Input{Indicator: "2.3.1", Value: "1", Citation: cite}, catalog.EINVALID, "定量"},
+		{"not a number", coordA, values.Input{Indicator: "5.1.1", Value: "很多", Citation: cite}, catalog.EINVALID, "无法识别"},
+		{"a page the document lacks", coordA, values.Input{Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: d.ID, Page: 9, Quote: "85.3%"}}, catalog.EINVALID, "页码"},
+		{"another city's coordinator", coordB, values.Input{City: hangzhou, Indicator: "5.1.1", Value: "85.3%", Citation: cite}, catalog.EFORBIDDEN, ""},
+		{"an unknown round", coordA, values.Input{Round: 1999, Indicator: "5.1.1", Value: "85.3%", Citation: cite}, catalog.EINVALID, "1999"},
+	}
+	for _, tt := range tests {
+		_, err := e.Values.Record(ctx, tt.u, tt.in)
+		if catalog.ErrorCode(err) != tt.code || !strings.Contains(catalog.ErrorMessage(err), tt.msg) {
+			t.Errorf("%s: got %v, want %s mentioning %q", tt.name, err, tt.code, tt.msg)
+		}
+	}
+	if list, _ := e.Values.List(ctx, admin, values.Filter{}); len(list) != 0 {
+		t.Errorf("refused values were stored: %v", list)
+	}
+}
+
+func TestReviewAndChangeBetweenRounds(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "tongji.txt", ledgerPage+"\n2018年认定学习基地150个。")
+	rec := func(round int, value, quote string) *catalog.Value {
+		v, err := e.Values.Record(ctx, coordA, values.Input{Round: round, Indicator: "2.2.1", Value: values.Written(value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	rec(2017, "123", "认定市民终身学习基地１２３个")
+	v18 := rec(2018, "150", "2018年认定学习基地150个")
+	if _, err := e.Values.Review(ctx, coordA, v18.ID, "verified", ""); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
+		t.Errorf("coordinator reviewing: %v, want EFORBIDDEN", err)
+	}
+	if _, err := e.Values.Review(ctx, reviewer, v18.ID, "insufficient", ""); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("sending back without a comment: %v, want EINVALID", err)
+	}
+	if _, err := e.Values.Review(ctx, reviewer, v18.ID, "verified", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.Review(ctx, reviewer, v18.ID, "verified", ""); catalog.ErrorCode(err) != catalog.ECONFLICT {
+		t.Errorf("reviewing twice: %v, want ECONFLICT", err)
+	}
+	list, err := e.Values.List(ctx, coordA, values.Filter{Round: 2018})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("list 2018: %v %v", list, err)
+	}
+	if ch, ok := list[0].Change(); !ok || ch != 27 || list[0].Status != catalog.ClaimVerified {
+		t.Errorf("2018 value: change %v (%v), status %s; want +27 from 2017, verified", ch, ok, list[0].Status)
+	}
+	if list, _ := e.Values.List(ctx, coordB, values.Filter{City: hangzhou}); len(list) != 0 {
+		t.Errorf("another city's coordinator sees %d values", len(list))
+	}
+}
+
+func TestImportLedger(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "tongji.txt", ledgerPage)
+	ledger := func(rows ...[]any) *bytes.Buffer {
+		f := excelize.NewFile()
+		defer f.Close()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"指标编码", "数值", "单位", "文档编号", "页码", "引文"})
+		for i, r := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			f.SetSheetRow("Sheet1", cell, &r)
+		}
+		var b bytes.Buffer
+		f.Write(&b)
+		return &b
+	}
+	bad := ledger([]any{"2.2.1", "123", "个", d.ID, 1, "认定市民终身学习基地１２３个"},
+		[]any{"5.1.1", "85.3", "人次", d.ID, 1, "成人年参与学习率达到85.3%"})
+	_, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bad)
+	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "第 3 行") {
+		t.Fatalf("ledger with a bad row: %v, want EINVALID naming row 3", err)
+	}
+	if list, _ := e.Values.List(ctx, admin, values.Filter{}); len(list) != 0 {
+		t.Fatalf("a ledger with a bad row stored %d values", len(list))
+	}
+	good := ledger([]any{"2.2.1", "１２３", "个", d.ID, 1, "认定市民终身学习基地１２３个"},
+		[]any{"2.3.3", "12.3万", "人", d.ID, 1, "社会培训成果达12.3万人"})
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, good)
+	if err != nil || len(vs) != 2 || !vs[0].ValueFound || vs[1].Number != 123000 {
+		t.Fatalf("import: %v %+v", err, vs)
+	}
+}
+
+func TestCarryOverAndDeleteRound(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "tongji.txt", ledgerPage) // a document of round 2017
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.2.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "2.2.1", Value: "123",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "认定市民终身学习基地１２３个"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Claims.Create(ctx, coordA, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "存入学分银行"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Catalog.AddRound(ctx, catalog.Round{Year: 2019}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.CarryOver(ctx, coordB, hangzhou, 2019); catalog.ErrorCode(err) != catalog.ENOTFOUND {
+		t.Errorf("another city's coordinator carrying over: %v, want ENOTFOUND", err)
+	}
+	// Round 2018 starts from 2017, the latest earlier round.
+	rep, err := e.Values.CarryOver(ctx, coordA, hangzhou, 2018)
+	if err != nil || rep.Links != 1 || rep.Claims != 1 || rep.Values != 1 {
+		t.Fatalf("carry 2017 → 2018: %+v %v, want one link, claim and value", rep, err)
+	}
+	if rep, _ := e.Values.CarryOver(ctx, coordA, hangzhou, 2018); rep.Links+rep.Claims+rep.Values != 0 {
+		t.Errorf("carrying again took %+v, want nothing new", rep)
+	}
+	list, _ := e.Values.List(ctx, coordA, values.Filter{Round: 2018})
+	if len(list) != 1 || list[0].Carry != catalog.CarryToConfirm || list[0].Number != 123 {
+		t.Fatalf("carried value: %+v, want 123 待确认", list)
+	}
+	carried, _ := e.Values.Carryovers(ctx, coordA, hangzhou, 2018, catalog.CarryToConfirm)
+	if len(carried) != 3 {
+		t.Fatalf("carryovers: %d, want 3", len(carried))
+	}
+	for _, c := range carried {
+		action := "confirm"
+		if c.Kind == catalog.CarryClaim {
+			action = "drop"
+		}
+		if _, err := e.Values.Decide(ctx, coordA, c.ID, action); err != nil {
+			t.Fatalf("%s %s: %v", action, c.Kind, err)
+		}
+	}
+	if cl, _ := e.Claims.List(ctx, coordA, catalog.ClaimFilter{Round: 2018}); len(cl) != 0 {
+		t.Errorf("dropped claim still in 2018: %v", cl)
+	}
+	if _, err := e.Values.Decide(ctx, coordA, carried[0].ID, "drop"); catalog.ErrorCode(err) != catalog.ECONFLICT {
+		t.Errorf("deciding twice: %v, want ECONFLICT", err)
+	}
+	docs, _ := e.Catalog.RoundLinkedDocuments(ctx, hangzhou, 2018)
+	if len(docs["2.2.1"]) != 1 {
+		t.Errorf("the confirmed link does not count in 2018: %v", docs)
+	}
+	if err := e.Values.DeleteRound(ctx, admin, 2017); catalog.ErrorCode(err) != catalog.ECONFLICT {
+		t.Errorf("deleting round 2017 that holds data: %v, want ECONFLICT", err)
+	}
+	if err := e.Values.DeleteRound(ctx, coordA, 2019); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
+		t.Errorf("coordinator deleting a round: %v, want EFORBIDDEN", err)
+	}
+	if err := e.Values.DeleteRound(ctx, admin, 2019); err != nil {
+		t.Errorf("deleting the empty round 2019: %v", err)
+	}
+}
