@@ -47,7 +47,7 @@ func readA() want {
 // writeA: a new object of city A is made by admins and its coordinator;
 // the other city's coordinator is told it may not write there.
 func writeA(status int) want {
-	return expect(want{"admin": status, "coordA": status, "coordB": 403, "expert": 403, "reviewer": 403})
+	return expect(want{"admin": status, "coordA": status, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})
 }
 
 // editA: a document of city A is changed by admins and its coordinator,
@@ -182,7 +182,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"GET /api/v1/values/{id}": {func() *http.Request { return e.request("GET", "/api/v1/values/"+valueA, nil) }, readA()},
 		"POST /api/v1/values/{id}/reviews": {func() *http.Request {
 			return e.request("POST", "/api/v1/values/"+e.value(docNum)+"/reviews", `{"verdict":"verified"}`)
-		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201})},
+		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201, "contribA": 403})},
 		"POST /api/v1/rounds/{year}/carryover": {func() *http.Request {
 			return e.request("POST", "/api/v1/rounds/2018/carryover", map[string]any{"city": cityA})
 		}, editA(201)},
