@@ -46,3 +46,20 @@ func IsSubstringTerm(word string) bool {
 	_, ok := substringText(word)
 	return ok
 }
+
+// WordBounds returns the byte offsets of text at which a word (exact mode)
+// starts or ends, in order, so that text can be cut without cutting a word.
+func WordBounds(text string) ([]int, error) {
+	seg, err := zh.Segmenter()
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for _, t := range zh.Segment(seg, []byte(text), false) {
+		if n := len(out); n == 0 || out[n-1] != t.Start {
+			out = append(out, t.Start)
+		}
+		out = append(out, t.End)
+	}
+	return out, nil
+}
