@@ -67,6 +67,7 @@ var messages = map[string]map[Lang]string{
 	"search.total":          {Chinese: "共 %d 条结果", English: "%d results"},
 	"search.empty":          {Chinese: "没有找到与“%s”相关的材料。", English: "Nothing found for “%s”."},
 	"search.empty.try":      {Chinese: "试试:减少检索词、去掉筛选条件、换一个说法(如“学分银行”换成“学习成果认证”),或检查错别字。", English: "Try fewer words, fewer filters, another wording (学习成果认证 for 学分银行), or check the spelling."},
+	"search.relax":          {Chinese: "去掉“%s=%s”可找到 %d 条", English: "Without “%s=%s”: %d results"},
 	"search.page":           {Chinese: "第 %d 页", English: "page %d"},
 	"search.prev":           {Chinese: "上一页", English: "Previous"},
 	"search.next":           {Chinese: "下一页", English: "Next"},
