@@ -21,11 +21,22 @@ var (
 	t2s     *opencc.OpenCC
 	t2sErr  error
 	t2sOnce sync.Once
-	// traditional marks the characters t2s changes (by themselves). A text
-	// holding none of them is not converted, which keeps the common case
-	// as cheap as one scan.
-	traditional map[rune]bool
+	// traditional marks the characters t2s changes by themselves, one bit
+	// per code point of the Basic Multilingual Plane, where the t2s
+	// characters are. A text holding none of them is not converted, which
+	// keeps the common case as cheap as one scan.
+	traditional []uint64
 )
+
+func isTraditional(r rune) bool {
+	return r < 0x10000 && traditional[r>>6]&(1<<(r&63)) != 0
+}
+
+// mayFoldWidth reports the characters width folding can change: the
+// ideographic space, the half- and full-width forms block and ₩.
+func mayFoldWidth(r rune) bool {
+	return r == 0x3000 || r == 0x20A9 || (r >= 0xFF00 && r <= 0xFFEF)
+}
 
 // loadFolding loads the conversion tables once per process.
 func loadFolding() error {
@@ -35,7 +46,7 @@ func loadFolding() error {
 			t2sErr = fmt.Errorf("load opencc t2s: %w", err)
 			return
 		}
-		trad := map[rune]bool{}
+		trad := make([]uint64, 0x10000/64)
 		// The CJK blocks that hold traditional characters: Extension A,
 		// the Unified Ideographs and the compatibility ideographs.
 		for _, block := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}} {
@@ -46,7 +57,7 @@ func loadFolding() error {
 					return
 				}
 				if s != string(r) {
-					trad[r] = true
+					trad[r>>6] |= 1 << (r & 63)
 				}
 			}
 		}
@@ -63,7 +74,7 @@ func needsFold(text []byte) bool {
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
-		if traditional[r] || width.LookupRune(r).Folded() != 0 {
+		if isTraditional(r) || mayFoldWidth(r) && width.LookupRune(r).Folded() != 0 {
 			return true
 		}
 		i += n
@@ -108,7 +119,7 @@ func Fold(text []byte) Folded {
 		conv = make([]rune, len(src))
 		for i, r := range src {
 			conv[i] = r
-			if traditional[r] {
+			if isTraditional(r) {
 				if s, err := t2s.Convert(string(r)); err == nil && utf8.RuneCountInString(s) == 1 {
 					conv[i], _ = utf8.DecodeRuneInString(s)
 				}
