@@ -349,12 +349,42 @@ func (r *run) quality(ctx context.Context) error {
 	for _, q := range res {
 		byName[q.Analyzer] = q
 	}
-	ours, cjk, exact := byName["ours"], byName["cjk"], byName["exact"]
+	ours, words, cjk, exact := byName["ours"], byName["words"], byName["cjk"], byName["exact"]
 	r.res.Figures = append(r.res.Figures,
 		figure("quality: recall, dictionary words", 100*ours.Recall, "%", 100*exact.Recall, "% gse exact mode both sides", "≥ 99%", ptr(ours.Recall >= 0.99)),
 		figure("quality: recall vs bigrams", 100*ours.Recall, "%", 100*cjk.Recall, "% cjk bigrams", "", nil),
 		figure("quality: trap false positives", float64(ours.TrapFalsePositives), "docs", float64(cjk.TrapFalsePositives), "docs cjk bigrams", "0", ptr(ours.TrapFalsePositives == 0)),
 		figure("quality: hard-trap false positives", float64(ours.HardFalsePositives), "docs", float64(exact.HardFalsePositives), "docs gse exact mode both sides", "", nil),
+		figure("quality: recall, non-dictionary substrings", 100*ours.SubRecall, "%", 100*words.SubRecall, "% words only (before)", "100%", ptr(ours.SubRecall == 1)),
+		figure("quality: substrings cut from numbers", float64(ours.SubFalsePositives), "docs", float64(cjk.SubFalsePositives), "docs cjk bigrams", "0", ptr(ours.SubFalsePositives == 0)),
+	)
+	return r.substringCost(ctx)
+}
+
+// substringCostDocs bounds the documents indexed twice to measure what the
+// substring fields cost.
+const substringCostDocs = 10000
+
+// substringCost indexes the same documents into two Bleve indexes on disk,
+// the archive's and one without the n-gram fields (as before substring
+// search), and compares their speed and size.
+func (r *run) substringCost(ctx context.Context) error {
+	docs := r.docs[:min(len(r.docs), substringCostDocs)]
+	if len(docs) == 0 {
+		return nil
+	}
+	with, withSize, err := measureBleve(ctx, docs, filepath.Join(r.cfg.WorkDir, "cost-substrings"), r.cfg.RawBatch, index.Open)
+	if err != nil {
+		return err
+	}
+	without, withoutSize, err := measureBleve(ctx, docs, filepath.Join(r.cfg.WorkDir, "cost-words-only"), r.cfg.RawBatch, index.OpenWordsOnly)
+	if err != nil {
+		return err
+	}
+	mb := float64(totalText(docs)) / 1e6
+	r.res.Figures = append(r.res.Figures,
+		figure("substring fields: raw Bleve ingest", mb/with.Seconds(), "MB/s", mb/without.Seconds(), "MB/s without them", "", nil),
+		figure("substring fields: index size", float64(withSize)/(1<<20), "MiB", float64(withoutSize)/(1<<20), "MiB without them", "", nil),
 	)
 	return nil
 }

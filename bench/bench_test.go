@@ -152,6 +152,20 @@ func TestQualityEvaluationSeesTraps(t *testing.T) {
 	if exact.Recall >= ours.Recall {
 		t.Errorf("exact mode recall %.3f not below ours %.3f", exact.Recall, ours.Recall)
 	}
+	// Substrings: all found, none cut out of a longer number; the word
+	// pair alone (the index before substring search) misses some.
+	words := by["words"]
+	t.Logf("substring recall: ours %d/%d, words only %d/%d; cut from numbers: ours %d, cjk %d",
+		ours.SubFound, ours.SubTruth, words.SubFound, words.SubTruth, ours.SubFalsePositives, cjk.SubFalsePositives)
+	if ours.SubQueries == 0 || ours.SubRecall != 1 {
+		t.Errorf("ours: substring recall %.3f over %d queries, want 1 (misses %v)", ours.SubRecall, ours.SubQueries, ours.Misses)
+	}
+	if ours.SubFalsePositives != 0 {
+		t.Errorf("ours: %d substring false positives: %v", ours.SubFalsePositives, ours.SubFailed)
+	}
+	if words.SubRecall >= ours.SubRecall {
+		t.Errorf("words-only substring recall %.3f not below ours %.3f: the set tests nothing", words.SubRecall, ours.SubRecall)
+	}
 }
 
 func TestIngestBaselinesSmoke(t *testing.T) {

@@ -101,7 +101,13 @@ func indexDocument(d *Doc, id string) index.Document {
 // disk in dir, in batches from one goroutine, with the archive's mapping
 // and analyzers: no HTTP, catalog, blob store or extraction.
 func measureRawBleve(ctx context.Context, docs []Doc, dir string, batch int) (time.Duration, int64, error) {
-	idx, err := index.Open(dir)
+	return measureBleve(ctx, docs, dir, batch, index.Open)
+}
+
+// measureBleve indexes docs like measureRawBleve into an index opened by
+// open (the archive's, or one without the substring fields).
+func measureBleve(ctx context.Context, docs []Doc, dir string, batch int, open func(string) (*index.Bleve, error)) (time.Duration, int64, error) {
+	idx, err := open(dir)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -17,7 +17,7 @@ var qualityTSV string
 
 // QualityQuery is one labelled query of bench/queries/quality.tsv.
 type QualityQuery struct {
-	Kind  string // "word", "trap" or "hard"
+	Kind  string // "word", "trap", "hard" or "sub"
 	Query string
 	Uses  []string // sentences that use the word as a word
 	Traps []string // sentences holding the characters but not the word
@@ -31,7 +31,8 @@ func QualityQueries() ([]QualityQuery, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) < 3 || (f[0] != "word" && f[0] != "trap" && f[0] != "hard") || (f[0] != "word") != (len(f) == 4) {
+		kindOK := f[0] == "word" && len(f) == 3 || (f[0] == "trap" || f[0] == "hard") && len(f) == 4 || f[0] == "sub" && (len(f) == 3 || len(f) == 4)
+		if !kindOK {
 			return nil, fmt.Errorf("quality.tsv line %d: want kind, query, uses[, traps]: %q", n+1, line)
 		}
 		q := QualityQuery{Kind: f[0], Query: f[1], Uses: strings.Split(f[2], "|")}
@@ -67,6 +68,16 @@ type QualityResult struct {
 	HardQueries        int      `json:"hard_queries"`
 	HardFalsePositives int      `json:"hard_false_positives"`
 	HardFailed         []string `json:"hard_failed,omitempty"`
+	// Over the substring queries (words gse does not know as one word:
+	// event names, numbers with units, codes): documents found among the
+	// substring truth, and documents returned that hold the query only
+	// inside a longer number (342场 in 1342场).
+	SubQueries        int      `json:"sub_queries"`
+	SubTruth          int      `json:"sub_truth"`
+	SubFound          int      `json:"sub_found"`
+	SubRecall         float64  `json:"sub_recall"`
+	SubFalsePositives int      `json:"sub_false_positives"`
+	SubFailed         []string `json:"sub_failed,omitempty"`
 	// Documents returned that do not contain the query at all (e.g. a
 	// phrase matched across punctuation).
 	OtherFalsePositives int `json:"other_false_positives"`
@@ -128,8 +139,9 @@ func insertSentence(d *Doc, s string, r *rand.Rand) {
 }
 
 // EvaluateQuality indexes n generated documents with the labelled
-// sentences inserted, three ways (our analyzer pair, Bleve's cjk bigrams,
-// gse exact mode on both sides), and scores each against substring truth.
+// sentences inserted, four ways (the archive's index, its word pair alone
+// as before substring search, Bleve's cjk bigrams, gse exact mode on both
+// sides), and scores each against substring truth.
 func EvaluateQuality(ctx context.Context, g *Generator, n int) ([]QualityResult, error) {
 	queries, err := QualityQueries()
 	if err != nil {
@@ -141,7 +153,7 @@ func EvaluateQuality(ctx context.Context, g *Generator, n int) ([]QualityResult,
 		idocs[i] = index.Document{ID: d.Name, Pages: d.Pages, City: d.City, DocType: d.DocType}
 	}
 	var out []QualityResult
-	for _, a := range []indexbench.Analysis{indexbench.AnalysisOurs, indexbench.AnalysisCJK, indexbench.AnalysisExact} {
+	for _, a := range []indexbench.Analysis{indexbench.AnalysisOurs, indexbench.AnalysisWords, indexbench.AnalysisCJK, indexbench.AnalysisExact} {
 		m, closeFn, err := newMatcher(ctx, a, idocs)
 		if err != nil {
 			return nil, err
@@ -221,6 +233,16 @@ func scoreQuality(ctx context.Context, name string, m matcher, docs []Doc, queri
 		if found < len(truth) {
 			res.Misses = append(res.Misses, fmt.Sprintf("%s %d/%d", q.Query, found, len(truth)))
 		}
+		if q.Kind == "sub" {
+			res.SubQueries++
+			res.SubTruth += len(truth)
+			res.SubFound += found
+			res.SubFalsePositives += trapFP
+			if trapFP > 0 {
+				res.SubFailed = append(res.SubFailed, fmt.Sprintf("%s (%d)", q.Query, trapFP))
+			}
+			continue
+		}
 		if q.Kind == "word" {
 			res.WordQueries++
 			res.Truth += len(truth)
@@ -245,6 +267,9 @@ func scoreQuality(ctx context.Context, name string, m matcher, docs []Doc, queri
 	}
 	if res.Truth > 0 {
 		res.Recall = float64(res.Found) / float64(res.Truth)
+	}
+	if res.SubTruth > 0 {
+		res.SubRecall = float64(res.SubFound) / float64(res.SubTruth)
 	}
 	sort.Strings(res.Misses)
 	return res, nil

@@ -19,8 +19,9 @@ import (
 )
 
 // schemaVersion is stored in the index; an index written with another
-// mapping must be rebuilt with `evidence reindex`.
-const schemaVersion = "3"
+// mapping must be rebuilt with `evidence reindex` (serve rebuilds it at
+// start). 4 added the n-gram fields and folded traditional characters.
+const schemaVersion = "4"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -43,7 +44,7 @@ func Open(dir string) (*Bleve, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
-		return create(dir)
+		return create(dir, true)
 	}
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
 	if err != nil {
@@ -67,8 +68,19 @@ func Open(dir string) (*Bleve, error) {
 	return b, nil
 }
 
-func create(dir string) (*Bleve, error) {
-	m, err := newMapping()
+// OpenWordsOnly creates an index in dir, which must not exist, without the
+// n-gram fields (query words are then matched as words only, as before
+// schema 4). Only the benchmark uses it, to measure what substring search
+// costs in index size and ingest speed; its schema is not the archive's.
+func OpenWordsOnly(dir string) (*Bleve, error) {
+	if err := Preload(); err != nil {
+		return nil, err
+	}
+	return create(dir, false)
+}
+
+func create(dir string, substrings bool) (*Bleve, error) {
+	m, err := newMapping(substrings)
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
@@ -88,7 +100,7 @@ func OpenMem() (*Bleve, error) {
 	if err := Preload(); err != nil {
 		return nil, err
 	}
-	m, err := newMapping()
+	m, err := newMapping(true)
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
@@ -111,6 +123,8 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	bd := map[string]any{
 		fieldTitle:      d.Title,
 		fieldText:       text,
+		fieldTitleNgram: d.Title,
+		fieldTextNgram:  text,
 		fieldStoredText: stored,
 	}
 	for field, v := range map[string]string{fieldCity: d.City, fieldDocType: d.DocType, fieldDepartment: d.Department} {
@@ -222,7 +236,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 			if err != nil {
 				return nil, fmt.Errorf("hit %s: %w", h.ID, err)
 			}
-			out.Hits[i].Pages, out.Hits[i].Spans = pageSpans(text, h.Locations[fieldText])
+			out.Hits[i].Pages, out.Hits[i].Spans = pageSpans(text, h.Locations[fieldText], h.Locations[fieldTextNgram])
 		}
 	}
 	if len(res.Facets) > 0 {
@@ -242,7 +256,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 
 // pageSpans splits the stored text into pages and maps each matched term's
 // byte range onto its page.
-func pageSpans(text string, locs search.TermLocationMap) ([]string, []Span) {
+func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 	pages := strings.Split(text, PageSeparator)
 	starts := make([]int, len(pages))
 	off := 0
@@ -251,17 +265,19 @@ func pageSpans(text string, locs search.TermLocationMap) ([]string, []Span) {
 		off += len(p) + len(PageSeparator)
 	}
 	var spans []Span
-	for _, ls := range locs {
-		for _, l := range ls {
-			start, end := int(l.Start), int(l.End)
-			if start < 0 || end > len(text) || start >= end {
-				continue
+	for _, locs := range maps {
+		for _, ls := range locs {
+			for _, l := range ls {
+				start, end := int(l.Start), int(l.End)
+				if start < 0 || end > len(text) || start >= end {
+					continue
+				}
+				p := sort.Search(len(starts), func(i int) bool { return starts[i] > start }) - 1
+				if p < 0 || end > starts[p]+len(pages[p]) {
+					continue
+				}
+				spans = append(spans, Span{Page: p + 1, Start: start - starts[p], End: end - starts[p]})
 			}
-			p := sort.Search(len(starts), func(i int) bool { return starts[i] > start }) - 1
-			if p < 0 || end > starts[p]+len(pages[p]) {
-				continue
-			}
-			spans = append(spans, Span{Page: p + 1, Start: start - starts[p], End: end - starts[p]})
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool {

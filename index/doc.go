@@ -21,11 +21,38 @@
 // (internal/zh/vocab.txt) is added to the dictionary once per process, so
 // 学分银行 is one word.
 //
+// Before analysis, text and queries are folded character for character
+// (internal/zh/fold.go): traditional characters become simplified by
+// OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width
+// (１２．３万 → 12.3万). Terms are the folded words; offsets stay those of
+// the original text, so a traditional document is highlighted as written.
+//
+// # Substrings: query words that are not one dictionary word
+//
+// Exact mode cuts a word gse does not know (学习周, 活动周, 12.3万, 342场,
+// 5A级, 甬政发〔2015〕58号) into pieces that the text may have cut
+// differently (市民学习周 is one word; 12.3万人次 is 12|3|万人次), so a phrase
+// of those pieces silently misses. Such a query word is searched in the
+// n-gram fields instead, as the phrase of its overlapping character pairs
+// (analyzers zh_ngram_index / zh_ngram_query), which matches wherever it
+// occurs as a substring. Dictionary words, single characters, Latin words
+// and plain numbers stay in the gse fields, so 市长 still does not match
+// 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
+// and never span whitespace. A number is never cut out of a longer one:
+// the pairs at the edges of a number are indexed a second time with a mark
+// (^13 … 42$ in 1342场), and a query word that starts or ends with a digit
+// asks for the marked pair, so 342场 does not match 1342场.
+//
 // # Fields of a Bleve document
 //
 //	title       text, zh_index, term vectors: the document title; matches are boosted ×3.
 //	text        text, zh_index, term vectors: the normalised pages joined by PageSeparator
 //	            ("\f"); the separator's offsets map every match back to its page.
+//	title_ngram text, zh_ngram_index, term vectors: the title as character pairs, for
+//	            substring query words (boosted ×3 like title).
+//	text_ngram  text, zh_ngram_index, term vectors: the text as character pairs; its
+//	            offsets map matches to pages like text's. It roughly doubles the index
+//	            (bench/README.md has the measured cost).
 //	text_stored stored only: the same text deflated, so hits can be highlighted
 //	            (Bleve's snappy barely shrinks Chinese; deflate halves it).
 //	city        keyword, doc values: GB/T 2260 city code (filter, facet).

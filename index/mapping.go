@@ -16,12 +16,20 @@ const (
 	// QueryAnalyzer analyses queries with gse exact mode, so 市长 stays one
 	// word and does not match 南京市|长江大桥.
 	QueryAnalyzer = zh.QueryAnalyzer
+	// NgramIndexAnalyzer indexes text as overlapping character pairs, for
+	// query words that are not one dictionary word.
+	NgramIndexAnalyzer = zh.NgramIndexAnalyzer
+	// NgramQueryAnalyzer turns such a query word into the phrase of its
+	// character pairs, so it matches wherever it occurs as a substring.
+	NgramQueryAnalyzer = zh.NgramQueryAnalyzer
 )
 
 // Field names of the Bleve document; doc.go describes each one.
 const (
 	fieldTitle      = "title"
 	fieldText       = "text"
+	fieldTitleNgram = "title_ngram"
+	fieldTextNgram  = "text_ngram"
 	fieldStoredText = "text_stored"
 	fieldCity       = "city"
 	fieldDocType    = "doc_type"
@@ -34,7 +42,10 @@ const (
 // FacetFields are the keyword fields a search can count values of.
 var FacetFields = []string{fieldCity, fieldDocType, fieldIndicators, fieldYear}
 
-func newMapping() (*mapping.IndexMappingImpl, error) {
+// newMapping is the archive's mapping. Without substrings it lacks the
+// n-gram fields, as the index was before schema 4; only the benchmark
+// builds that, to measure what the fields cost.
+func newMapping(substrings bool) (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	if err := zh.AddAnalyzers(im); err != nil {
 		return nil, err
@@ -44,6 +55,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc := mapping.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fieldTitle, textField())
 	doc.AddFieldMappingsAt(fieldText, textField())
+	if substrings {
+		doc.AddFieldMappingsAt(fieldTitleNgram, ngramField())
+		doc.AddFieldMappingsAt(fieldTextNgram, ngramField())
+	}
 	doc.AddFieldMappingsAt(fieldStoredText, storedOnlyField())
 	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear} {
 		doc.AddFieldMappingsAt(f, keywordField())
@@ -71,6 +86,14 @@ func textField() *mapping.FieldMapping {
 	f.IncludeTermVectors = true
 	f.IncludeInAll = false
 	f.DocValues = false
+	return f
+}
+
+// ngramField is a field of character pairs for substring search. Phrases
+// need positions and highlights offsets, so it keeps term vectors too.
+func ngramField() *mapping.FieldMapping {
+	f := textField()
+	f.Analyzer = NgramIndexAnalyzer
 	return f
 }
 

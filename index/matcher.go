@@ -8,10 +8,12 @@ import (
 
 // Matcher finds phrases in one document's pages with the same analysis as
 // search: the text is cut in search mode, a phrase in exact mode, and a
-// phrase matches where its words stand at consecutive positions. It serves
+// phrase matches where its words stand at consecutive positions; a phrase
+// that is not one dictionary word matches where it occurs as a substring. It serves
 // features that look into a single document, such as suggesting the
 // indicators it substantiates, without a round trip through the index.
 type Matcher struct {
+	pages  []string
 	byTerm map[string][]occurrence
 	at     map[occurrenceKey]bool
 }
@@ -32,10 +34,10 @@ func NewMatcher(pages []string) (*Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Matcher{byTerm: map[string][]occurrence{}, at: map[occurrenceKey]bool{}}
+	m := &Matcher{pages: pages, byTerm: map[string][]occurrence{}, at: map[occurrenceKey]bool{}}
 	for p, text := range pages {
 		for _, tk := range zh.Segment(seg, []byte(text), true) {
-			term := strings.ToLower(text[tk.Start:tk.End])
+			term := strings.ToLower(string(tk.Term))
 			m.byTerm[term] = append(m.byTerm[term], occurrence{page: p + 1, pos: tk.Position, start: tk.Start, end: tk.End})
 			m.at[occurrenceKey{p + 1, tk.Position, term}] = true
 		}
@@ -46,6 +48,15 @@ func NewMatcher(pages []string) (*Matcher, error) {
 // Find returns every place phrase occurs, as spans from its first word to
 // its last, in page order.
 func (m *Matcher) Find(phrase string) []Span {
+	if sub, ok := substringText(phrase); ok {
+		var out []Span
+		for p, text := range m.pages {
+			for _, se := range zh.FindSubstrings(text, sub) {
+				out = append(out, Span{Page: p + 1, Start: se[0], End: se[1]})
+			}
+		}
+		return out
+	}
 	terms, err := QueryTerms(phrase)
 	if err != nil || len(terms) == 0 {
 		return nil

@@ -46,7 +46,20 @@ func buildQuery(q Query) query.Query {
 	return bq
 }
 
+// termQuery matches a dictionary word as a phrase of its exact-mode words
+// in the gse fields, and any other word as a substring, the phrase of its
+// character pairs in the n-gram fields (doc.go says why).
 func termQuery(t Term) query.Query {
+	if sub, ok := substringText(t.Text); ok {
+		title := bleve.NewMatchPhraseQuery(sub)
+		title.SetField(fieldTitleNgram)
+		title.Analyzer = NgramQueryAnalyzer
+		title.SetBoost(titleBoost)
+		text := bleve.NewMatchPhraseQuery(sub)
+		text.SetField(fieldTextNgram)
+		text.Analyzer = NgramQueryAnalyzer
+		return bleve.NewDisjunctionQuery(title, text)
+	}
 	title := bleve.NewMatchPhraseQuery(t.Text)
 	title.SetField(fieldTitle)
 	title.Analyzer = QueryAnalyzer

@@ -23,7 +23,43 @@ func QueryTerms(text string) ([]string, error) {
 	toks := zh.Segment(seg, []byte(text), false)
 	terms := make([]string, len(toks))
 	for i, t := range toks {
-		terms[i] = strings.ToLower(text[t.Start:t.End])
+		terms[i] = strings.ToLower(string(t.Term))
 	}
 	return terms, nil
+}
+
+// substringText returns the text a query word is searched by as a
+// substring, and true, when the word is not one dictionary word (学习周,
+// 12.3万); dictionary words, single characters, Latin words and plain
+// numbers give false and are matched as words.
+func substringText(word string) (string, bool) {
+	seg, err := zh.Segmenter()
+	if err != nil {
+		return "", false
+	}
+	return zh.SubstringText(seg, word)
+}
+
+// IsSubstringTerm reports whether a query word is searched as a substring
+// rather than as a word.
+func IsSubstringTerm(word string) bool {
+	_, ok := substringText(word)
+	return ok
+}
+
+// WordBounds returns the byte offsets of text at which a word (exact mode)
+// starts or ends, in order, so that text can be cut without cutting a word.
+func WordBounds(text string) ([]int, error) {
+	seg, err := zh.Segmenter()
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for _, t := range zh.Segment(seg, []byte(text), false) {
+		if n := len(out); n == 0 || out[n-1] != t.Start {
+			out = append(out, t.Start)
+		}
+		out = append(out, t.End)
+	}
+	return out, nil
 }

@@ -33,7 +33,8 @@ type window struct {
 // buildFragments picks up to three passages around the matched words,
 // preferring passages with more distinct matched words, and returns them in
 // document order. Adjacent marks are merged (gse marks 学分 and 银行
-// separately).
+// separately). A passage begins and ends at clause marks where it can and
+// never cuts a word, a number with its unit or a 文号 (boundaries.go).
 func buildFragments(pages []string, spans []index.Span) []Fragment {
 	spans = mergeSpans(spans)
 	if len(spans) == 0 {
@@ -43,9 +44,8 @@ func buildFragments(pages []string, spans []index.Span) []Fragment {
 	for i := 0; i < len(spans); {
 		sp := spans[i]
 		text := pages[sp.Page-1]
-		w := window{page: sp.Page, start: backRunes(text, sp.Start, contextBefore)}
-		w.end = forwardRunes(text, w.start, fragmentLength)
-		w.end = max(w.end, sp.End)
+		w := window{page: sp.Page, start: fragmentStart(text, sp.Start)}
+		w.end = fragmentEnd(text, w.start, sp.End)
 		distinct := map[string]bool{}
 		for i < len(spans) && spans[i].Page == sp.Page && spans[i].End <= w.end {
 			w.spans = append(w.spans, spans[i])
@@ -75,7 +75,7 @@ func buildFragments(pages []string, spans []index.Span) []Fragment {
 func leadFragment(pages []string) []Fragment {
 	for i, p := range pages {
 		if strings.TrimSpace(p) != "" {
-			w := window{page: i + 1, end: forwardRunes(p, 0, fragmentLength)}
+			w := window{page: i + 1, end: fragmentEnd(p, 0, 0)}
 			return []Fragment{{Page: i + 1, HTML: renderWindow(p, w)}}
 		}
 	}

@@ -12,7 +12,7 @@ import (
 
 // Limits on a query, so that one request cannot tie up the index.
 const (
-	maxQueryRunes = 500
+	maxQueryRunes = 200
 	maxQueryTerms = 32
 )
 

@@ -33,6 +33,8 @@ func TestParseQuery(t *testing.T) {
 		{"大讲堂 OR 读书会 宁波", []index.Clause{clause("大讲堂", "读书会"), clause("宁波")}, nil},
 		{"a OR b OR c", []index.Clause{clause("a", "b", "c")}, nil},
 		{"２０１７年", []index.Clause{clause("2017年")}, nil}, // full-width digits folded
+		{"１２．３万", []index.Clause{clause("12.3万")}, nil},
+		{strings.Repeat("学", maxQueryRunes), []index.Clause{clause(strings.Repeat("学", maxQueryRunes))}, nil},
 		{"", nil, nil},
 		{"   ", nil, nil},
 	}
@@ -59,6 +61,10 @@ func TestParseQueryErrors(t *testing.T) {
 		{"学分银行 OR -长沙", "OR"},
 		{"学分银行 -", "减号"},
 		{"，。、", "没有可检索的文字"},
+		{"……!!!", "没有可检索的文字"},
+		{"学分银行 〔〕", "没有可检索的文字"},
+		{strings.Repeat("学习周", 67), "过长"}, // 201 characters
+		{strings.Repeat("学", 100) + strings.Repeat(" ", 1) + strings.Repeat("周", 100), "过长"},
 		{strings.Repeat("学", maxQueryRunes+1), "过长"},
 		{strings.Repeat("词 ", maxQueryTerms+1), "过多"},
 	}

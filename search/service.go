@@ -37,6 +37,18 @@ type Result struct {
 	TookMS int64              `json:"took_ms"`
 	Hits   []Hit              `json:"hits"`
 	Facets map[string][]Facet `json:"facets"`
+	// Relax is set only when nothing was found: each filter without which
+	// the search finds something, with that count.
+	Relax []Relaxation `json:"relax,omitempty"`
+}
+
+// Relaxation says that dropping one filter of a search that found nothing
+// would find Total documents. Filter is the request parameter (city,
+// doc_type, indicator, year), Value its values joined by commas.
+type Relaxation struct {
+	Filter string `json:"filter"`
+	Value  string `json:"value"`
+	Total  uint64 `json:"total"`
 }
 
 // Hit is one matching document with its best passages.
@@ -109,6 +121,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	if err := s.foldNearDuplicates(ctx, out); err != nil {
 		return nil, err
+	}
+	if res.Total == 0 {
+		if out.Relax, err = s.relax(ctx, q, req); err != nil {
+			return nil, err
+		}
 	}
 	out.TookMS = time.Since(start).Milliseconds()
 	return out, nil

@@ -194,6 +194,7 @@ var messages = map[string]map[Lang]string{
 	"value.round":               {Chinese: "监测轮次(留空即当前轮次)", English: "Round (empty: current)"},
 	"value.found":               {Chinese: "已保存:在所引页面中找到了该数值", English: "Saved: the number was found on the cited page"},
 	"value.not_found":           {Chinese: "已保存,但在所引原文中没有找到该数值,请核对", English: "Saved, but the number is not in the cited passage; please check"},
+	"search.relax":              {Chinese: "去掉“%s=%s”可找到 %d 条", English: "Without “%s=%s”: %d results"},
 	"upload.formats": {Chinese: "支持 PDF(含扫描件)、OFD、Word(DOCX/DOC)、WPS、ODT、RTF、Excel(XLSX/XLS)、CSV、PPTX、TXT、HTML 和图片(JPG/PNG/TIFF);扫描件和照片自动识别文字(OCR);单个文件不超过 %s。",
 		English: "PDF (scans too), OFD, Word (DOCX/DOC), WPS, ODT, RTF, Excel (XLSX/XLS), CSV, PPTX, TXT, HTML and images (JPG/PNG/TIFF); scans and photos are read by OCR; at most %s per file."},
 	"ind.title":          {Chinese: "指标体系与佐证覆盖", English: "Indicators and evidence coverage"},

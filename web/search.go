@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -26,6 +27,15 @@ type searchPage struct {
 	PageNum                               int
 	Prev, Next                            string
 	Cities, DocTypes, Indicators          []option
+	// Relax offers, when nothing was found, the searches without one filter
+	// that would find something.
+	Relax []relaxLink
+}
+
+// relaxLink is a search without one filter: what it drops and finds, and
+// its address.
+type relaxLink struct {
+	Text, URL string
 }
 
 func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
@@ -59,6 +69,7 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 		default:
 			p.Result = res
 			p.pager(r, int(res.Total))
+			p.relaxLinks(r, res.Relax)
 		}
 	}
 	h.render(w, r, status, "search", tr(langOf(r), "search.title"), p)
@@ -76,6 +87,46 @@ func (p *searchPage) pager(r *http.Request, total int) {
 	if p.PageNum*resultsPerPage < total {
 		p.Next = link(p.PageNum + 1)
 	}
+}
+
+// relaxParams are the page's parameter and label key of each filter the
+// search service can name in Result.Relax.
+var relaxParams = map[string]string{"city": "city", "doc_type": "doc_type", "indicator": "indicator", "year": "year"}
+
+// relaxLinks turns the service's relaxations into "去掉“年份=2018”可找到 12
+// 条" with a link to the search without that filter.
+func (p *searchPage) relaxLinks(r *http.Request, relax []search.Relaxation) {
+	lang := langOf(r)
+	for _, rx := range relax {
+		param, ok := relaxParams[rx.Filter]
+		if !ok {
+			continue
+		}
+		value := rx.Value
+		switch rx.Filter {
+		case "city":
+			value = optionLabel(p.Cities, rx.Value)
+		case "doc_type":
+			value = docTypeLabel(lang, rx.Value)
+		}
+		v := r.URL.Query()
+		v.Del(param)
+		v.Del("page")
+		p.Relax = append(p.Relax, relaxLink{
+			Text: fmt.Sprintf(tr(lang, "search.relax"), tr(lang, "filter."+rx.Filter), value, rx.Total),
+			URL:  "/search?" + v.Encode(),
+		})
+	}
+}
+
+// optionLabel is the label of value among opts, or value itself.
+func optionLabel(opts []option, value string) string {
+	for _, o := range opts {
+		if o.Value == value {
+			return o.Label
+		}
+	}
+	return value
 }
 
 // fillOptions lists the values of the filter menus; a coordinator's city

@@ -101,6 +101,10 @@ const (
 	AnalysisCJK Analysis = "cjk"
 	// AnalysisExact is gse exact mode (zh_query) on both sides.
 	AnalysisExact Analysis = "exact"
+	// AnalysisWords is the archive's word pair alone, every query word
+	// matched as a phrase of its words: the archive's search before
+	// substring search (index schema 3).
+	AnalysisWords Analysis = "words"
 )
 
 // PhraseIndex is an in-memory index of document text only, analysed with
@@ -118,7 +122,7 @@ func NewPhraseIndex(a Analysis) (*PhraseIndex, error) {
 	}
 	var indexAnalyzer, queryAnalyzer string
 	switch a {
-	case AnalysisOurs:
+	case AnalysisOurs, AnalysisWords:
 		indexAnalyzer, queryAnalyzer = zh.IndexAnalyzer, zh.QueryAnalyzer
 	case AnalysisCJK:
 		indexAnalyzer, queryAnalyzer = cjk.AnalyzerName, cjk.AnalyzerName

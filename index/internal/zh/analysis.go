@@ -28,7 +28,7 @@ const (
 )
 
 // AddAnalyzers defines IndexAnalyzer and QueryAnalyzer (and the gse
-// tokenizers they use) in im, so that fields and queries of im can name
+// tokenizers they use), NgramIndexAnalyzer and NgramQueryAnalyzer in im, so that fields and queries of im can name
 // them. Both the archive's index and the benchmarks' phrase indexes call
 // it, so they analyse text the same way.
 func AddAnalyzers(im *mapping.IndexMappingImpl) error {
@@ -43,6 +43,17 @@ func AddAnalyzers(im *mapping.IndexMappingImpl) error {
 			"tokenizer":     tok,
 			"token_filters": []string{lowercase.Name},
 		})
+		if err != nil {
+			return err
+		}
+	}
+	for name, mode := range map[string]string{ngramIndexTokName: "index", ngramQueryTokName: "query"} {
+		if err := im.AddCustomTokenizer(name, map[string]interface{}{"type": ngramTokenizerType, "mode": mode}); err != nil {
+			return err
+		}
+	}
+	for name, tok := range map[string]string{NgramIndexAnalyzer: ngramIndexTokName, NgramQueryAnalyzer: ngramQueryTokName} {
+		err := im.AddCustomAnalyzer(name, map[string]interface{}{"type": custom.Name, "tokenizer": tok})
 		if err != nil {
 			return err
 		}
@@ -84,14 +95,13 @@ func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	slab := make([]analysis.Token, len(toks))
 	stream := make(analysis.TokenStream, len(toks))
 	for i, tk := range toks {
-		term := input[tk.Start:tk.End]
 		stream[i] = &slab[i]
 		slab[i] = analysis.Token{
 			Start:    tk.Start,
 			End:      tk.End,
-			Term:     term,
+			Term:     tk.Term,
 			Position: tk.Position,
-			Type:     tokenType(term),
+			Type:     tokenType(tk.Term),
 		}
 	}
 	return stream

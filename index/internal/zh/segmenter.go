@@ -27,7 +27,8 @@ var (
 )
 
 // Segmenter returns the process-wide gse segmenter, loading the embedded
-// simplified-Chinese dictionary and the domain vocabulary on first use. The
+// simplified-Chinese dictionary, the domain vocabulary and the tables of
+// Fold on first use. The
 // dictionary is large (seconds to load, ~130 MiB of heap), so it is loaded
 // once and shared; gse is safe for concurrent segmentation.
 func Segmenter() (*gse.Segmenter, error) {
@@ -51,6 +52,10 @@ func Segmenter() (*gse.Segmenter, error) {
 			}
 		}
 		seg.CalcToken()
+		if err := loadFolding(); err != nil {
+			sharedSegmenterErr = err
+			return
+		}
 		sharedSegmenter = seg
 	})
 	return sharedSegmenter, sharedSegmenterErr
@@ -93,31 +98,42 @@ func DomainWords() []string {
 	return words
 }
 
-// Token is one word found in a text: its byte span and its position in the
-// word sequence. Sub-words share the position of the word that covers them.
+// Token is one word found in a text: its byte span in the text, its
+// position in the word sequence and its term, the word folded (Fold).
+// Sub-words share the position of the word that covers them.
 type Token struct {
 	Start, End int
 	Position   int
+	Term       []byte
 }
 
-// Segment cuts text into words with byte offsets. In search mode each word
-// is followed by its dictionary sub-words of two or more characters (长沙 in
-// 长沙市, 学分 and 银行 in 学分银行) at the same position; in exact mode only
-// the words themselves are returned. Whitespace and punctuation are skipped
-// and do not take a position.
+// Segment cuts text into words with byte offsets. The text is folded first
+// (traditional to simplified, full-width to half-width), so the dictionary
+// sees simplified words whatever the document wrote. In search mode each
+// word is followed by its dictionary sub-words of two or more characters
+// (长沙 in 长沙市, 学分 and 银行 in 学分银行) at the same position; in exact
+// mode only the words themselves are returned. Whitespace and punctuation
+// are skipped and do not take a position.
 func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
-	segs := seg.Segment(text)
+	f := Fold(text)
+	ft := f.Text
+	segs := seg.Segment(ft)
 	out := make([]Token, 0, len(segs)+len(segs)/2)
 	pos := 0
 	for i := range segs {
 		s := &segs[i]
-		if !isWord(text[s.Start():s.End()]) {
+		if !isWord(ft[s.Start():s.End()]) {
 			continue
 		}
 		pos++
-		out = append(out, Token{Start: s.Start(), End: s.End(), Position: pos})
+		out = append(out, Token{Start: s.Start(), End: s.End(), Position: pos, Term: ft[s.Start():s.End()]})
 		if search {
-			out = appendSubWords(out, s.Token(), s.Start(), pos)
+			out = appendSubWords(out, ft, s.Token(), s.Start(), pos)
+		}
+	}
+	if f.orig != nil {
+		for i := range out {
+			out[i].Start, out[i].End = f.Orig(out[i].Start), f.Orig(out[i].End)
 		}
 	}
 	return out
@@ -126,13 +142,13 @@ func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 // appendSubWords adds the multi-character sub-words of tok, found by gse's
 // own search-mode decomposition, recursively. Offsets of sub-segments are
 // relative to the word that contains them.
-func appendSubWords(out []Token, tok *gse.Token, base, pos int) []Token {
+func appendSubWords(out []Token, text []byte, tok *gse.Token, base, pos int) []Token {
 	for _, sub := range tok.Segments() {
 		start, end := base+sub.Start(), base+sub.End()
 		if utf8.RuneCountInString(sub.Token().Text()) >= 2 {
-			out = append(out, Token{Start: start, End: end, Position: pos})
+			out = append(out, Token{Start: start, End: end, Position: pos, Term: text[start:end]})
 		}
-		out = appendSubWords(out, sub.Token(), start, pos)
+		out = appendSubWords(out, text, sub.Token(), start, pos)
 	}
 	return out
 }

@@ -1,0 +1,94 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestSearchFindsSubstringsAndTraditional runs the traps and the
+// non-dictionary words through the API: substrings are found, dictionary
+// words keep their boundaries, traditional and simplified meet.
+func TestSearchFindsSubstringsAndTraditional(t *testing.T) {
+	e := newEnv(t)
+	week := e.upload(cityA, "week.txt", "全市组织市民学习周,全年参与学习的市民达12.3万人次,共举办342场大讲堂,新增5A级景区学习点。")
+	bridge := e.upload(cityA, "bridge.txt", "南京市长江大桥是城市交通的重要通道,社区工作者和尚未报名的市民一起参加学习。")
+	trad := e.upload(cityB, "trad.txt", "現就建立學分銀行提出如下意見。")
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"学习周", []string{week}},
+		{"12.3万", []string{week}},
+		{"342场", []string{week}},
+		{"5A级", []string{week}},
+		{"市长", nil},
+		{"和尚", nil},
+		{"学分银行", []string{trad}},
+		{"學分銀行", []string{trad}},
+		{"学习周 -南京", []string{week}},
+		{"南京市长江大桥", []string{bridge}},
+	}
+	for _, tt := range tests {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(tt.q), nil), "expert")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("search %q: %d %v", tt.q, resp.StatusCode, body)
+		}
+		var got []string
+		for _, h := range body["hits"].([]any) {
+			got = append(got, h.(map[string]any)["id"].(string))
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestSearchSaysWhichFilterToDrop(t *testing.T) {
+	e := newEnv(t)
+	e.upload(cityA, "week.txt", "全市组织市民学习周活动。")
+	tests := []struct {
+		role, query string
+		relax       string // JSON of relax (keys sorted), "" for none
+	}{
+		{"expert", "q=学习周&city=" + cityB, `[{"filter":"city","total":1,"value":"510100"}]`},
+		{"expert", "q=学习周&doc_type=policy", `[{"filter":"doc_type","total":1,"value":"policy"}]`},
+		{"expert", "q=学习周&doc_type=policy&year=2018", ``}, // two filters in the way: neither alone helps
+		{"expert", "q=学习周&year=2018,2019", `[{"filter":"year","total":1,"value":"2018,2019"}]`},
+		{"coordA", "q=学习周&doc_type=policy", `[{"filter":"doc_type","total":1,"value":"policy"}]`},
+		{"coordB", "q=学习周&doc_type=policy", ``}, // dropping a filter never widens the scope
+		{"expert", "q=活动周", ``}, // nothing found, no filter to drop
+		{"expert", "q=学习周", ``}, // found: no help needed
+	}
+	for _, tt := range tests {
+		resp, body := e.do(e.request("GET", "/api/v1/search?"+tt.query, nil), tt.role)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s %s: %d %v", tt.role, tt.query, resp.StatusCode, body)
+		}
+		got := ""
+		if r, ok := body["relax"]; ok {
+			b, _ := json.Marshal(r)
+			got = string(b)
+		}
+		if got != tt.relax {
+			t.Errorf("%s %s: relax %s, want %s", tt.role, tt.query, got, tt.relax)
+		}
+	}
+}
+
+func TestBadQueriesAre400WithAReason(t *testing.T) {
+	e := newEnv(t)
+	for _, q := range []string{strings.Repeat("学习周", 67), "，。、!?", "……"} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(q), nil), "expert")
+		errObj, _ := body["error"].(map[string]any)
+		if resp.StatusCode != http.StatusBadRequest || errObj["code"] != "EINVALID" {
+			t.Errorf("search %.20q: %d %v, want 400 EINVALID", q, resp.StatusCode, body)
+			continue
+		}
+		if msg, _ := errObj["message"].(string); !strings.ContainsAny(msg, "过长标点") {
+			t.Errorf("search %.20q: message %q gives no reason in Chinese", q, msg)
+		}
+	}
+}

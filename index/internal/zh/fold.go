@@ -1,0 +1,150 @@
+package zh
+
+import (
+	"fmt"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/width"
+)
+
+// Text is analysed in a folded form so that the ways of writing one word
+// meet: traditional characters become simplified (學分銀行 → 学分银行, by
+// OpenCC's t2s tables, phrases first) and full-width forms half-width
+// (１２．３万 → 12.3万). Folding keeps the number of characters, so every
+// character of the folded text stands for one character of the original
+// and offsets in the original stay exact for highlights. Most documents are
+// simplified and already half-width; they are not copied at all.
+
+var (
+	t2s     *opencc.OpenCC
+	t2sErr  error
+	t2sOnce sync.Once
+	// traditional marks the characters t2s changes by themselves, one bit
+	// per code point of the Basic Multilingual Plane, where the t2s
+	// characters are. A text holding none of them is not converted, which
+	// keeps the common case as cheap as one scan.
+	traditional []uint64
+)
+
+func isTraditional(r rune) bool {
+	return r < 0x10000 && traditional[r>>6]&(1<<(r&63)) != 0
+}
+
+// mayFoldWidth reports the characters width folding can change: the
+// ideographic space, the half- and full-width forms block and ₩.
+func mayFoldWidth(r rune) bool {
+	return r == 0x3000 || r == 0x20A9 || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// loadFolding loads the conversion tables once per process.
+func loadFolding() error {
+	t2sOnce.Do(func() {
+		cc, err := opencc.New("t2s")
+		if err != nil {
+			t2sErr = fmt.Errorf("load opencc t2s: %w", err)
+			return
+		}
+		trad := make([]uint64, 0x10000/64)
+		// The CJK blocks that hold traditional characters: Extension A,
+		// the Unified Ideographs and the compatibility ideographs.
+		for _, block := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}} {
+			for r := block[0]; r <= block[1]; r++ {
+				s, err := cc.Convert(string(r))
+				if err != nil {
+					t2sErr = fmt.Errorf("opencc t2s %q: %w", r, err)
+					return
+				}
+				if s != string(r) {
+					trad[r>>6] |= 1 << (r & 63)
+				}
+			}
+		}
+		t2s, traditional = cc, trad
+	})
+	return t2sErr
+}
+
+// needsFold reports whether text holds a character Fold would change.
+func needsFold(text []byte) bool {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if isTraditional(r) || mayFoldWidth(r) && width.LookupRune(r).Folded() != 0 {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// Folded is text in its folded form with the way back to the original.
+type Folded struct {
+	Text []byte
+	// orig[i] is the offset in the original of the character that starts at
+	// byte i of Text (and orig[len(Text)] the original's length); nil when
+	// Text is the original itself.
+	orig []int32
+}
+
+// Orig maps a byte offset of the folded text (a character boundary) to the
+// original text.
+func (f Folded) Orig(off int) int {
+	if f.orig == nil {
+		return off
+	}
+	return int(f.orig[off])
+}
+
+// Fold returns text with traditional characters simplified and full-width
+// forms made half-width, character for character. It needs the tables
+// loaded by Segmenter.
+func Fold(text []byte) Folded {
+	if t2s == nil || !needsFold(text) || !utf8.Valid(text) {
+		return Folded{Text: text}
+	}
+	src := []rune(string(text))
+	conv, ok := []rune(nil), false
+	if s, err := t2s.Convert(string(text)); err == nil {
+		conv = []rune(s)
+		ok = len(conv) == len(src)
+	}
+	if !ok {
+		// The phrase conversion changed the length (never seen with the
+		// t2s tables, but not promised): convert character by character.
+		conv = make([]rune, len(src))
+		for i, r := range src {
+			conv[i] = r
+			if isTraditional(r) {
+				if s, err := t2s.Convert(string(r)); err == nil && utf8.RuneCountInString(s) == 1 {
+					conv[i], _ = utf8.DecodeRuneInString(s)
+				}
+			}
+		}
+	}
+	out := make([]byte, 0, len(text)+8)
+	starts := make([]int32, 0, len(src)+1)
+	o := 0
+	for i, r := range conv {
+		if w := width.LookupRune(r).Folded(); w != 0 {
+			r = w
+		}
+		starts = append(starts, int32(o))
+		out = utf8.AppendRune(out, r)
+		o += utf8.RuneLen(src[i])
+	}
+	orig := make([]int32, len(out)+1)
+	k := 0
+	for i := range out {
+		if utf8.RuneStart(out[i]) {
+			orig[i] = starts[k]
+			k++
+		}
+	}
+	orig[len(out)] = int32(o)
+	return Folded{Text: out, orig: orig}
+}

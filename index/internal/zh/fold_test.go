@@ -1,0 +1,110 @@
+package zh
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestFoldKeepsCharactersAndOffsets(t *testing.T) {
+	start := time.Now()
+	if err := loadFolding(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("conversion tables loaded in %v", time.Since(start))
+	tests := []struct{ in, want string }{
+		{"學分銀行", "学分银行"},
+		{"關於建立學習型城市的實施意見", "关于建立学习型城市的实施意见"},
+		{"１２．３萬人次", "12.3万人次"},
+		{"ＡＢＣ　學習", "ABC 学习"},
+		{"学分银行", "学分银行"}, // simplified text is not copied
+		{"", ""},
+	}
+	for _, tt := range tests {
+		f := Fold([]byte(tt.in))
+		if string(f.Text) != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, f.Text, tt.want)
+			continue
+		}
+		// Every folded character maps back onto one original character.
+		in, out := []rune(tt.in), []rune(tt.want)
+		if len(in) != len(out) {
+			t.Fatalf("Fold(%q) changed the number of characters", tt.in)
+		}
+		off := 0
+		for i := range out {
+			if got := f.Orig(off); got != len(string(in[:i])) {
+				t.Errorf("Fold(%q): offset %d maps to %d, want %d", tt.in, off, got, len(string(in[:i])))
+			}
+			off += len(string(out[i]))
+		}
+		if f.Orig(len(f.Text)) != len(tt.in) {
+			t.Errorf("Fold(%q): end maps to %d, want %d", tt.in, f.Orig(len(f.Text)), len(tt.in))
+		}
+	}
+}
+
+func TestBigrams(t *testing.T) {
+	if _, err := Segmenter(); err != nil {
+		t.Fatal(err)
+	}
+	terms := func(text string, query bool) string {
+		var out []string
+		for _, g := range Bigrams([]byte(text), query) {
+			out = append(out, string(g.Term))
+		}
+		return strings.Join(out, " ")
+	}
+	tests := []struct {
+		text  string
+		query bool
+		want  string
+	}{
+		{"学习周", false, "学习 习周"},
+		{"办1342场", false, "办1 13 ^13 34 42 42$ 2场"},
+		{"达12.3万", false, "达1 12 ^12 2. .3 .3$ 3万"},
+		{"12 A", false, "12 ^12 12$ ^12$"},
+		{"342场", true, "^34 42 2场"},
+		{"12.3万", true, "^12 2. .3 3万"},
+		{"第12", true, "第1 12$"},
+		{"學分", true, "学分"},
+	}
+	for _, tt := range tests {
+		if got := terms(tt.text, tt.query); got != tt.want {
+			t.Errorf("Bigrams(%q, query=%v) = %q, want %q", tt.text, tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestSubstringText(t *testing.T) {
+	seg, err := Segmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		word, want string
+		sub        bool
+	}{
+		{"学习周", "学习周", true},
+		{"活动周", "活动周", true},
+		{"12.3万", "12.3万", true},
+		{"342场", "342场", true},
+		{"5A级", "5a级", true},
+		{"终身教育 促进条例", "终身教育促进条例", true},
+		{"〔2015〕58号", "2015〕58号", true},
+		{"學習週", "学习周", true},
+		{"市长", "", false},
+		{"和尚", "", false},
+		{"学分银行", "", false},
+		{"學分銀行", "", false},
+		{"2018", "", false},
+		{"ISO", "", false},
+		{"周", "", false},
+	}
+	for _, tt := range tests {
+		got, sub := SubstringText(seg, tt.word)
+		if got != tt.want || sub != tt.sub {
+			t.Errorf("SubstringText(%q) = %q, %v; want %q, %v", tt.word, got, sub, tt.want, tt.sub)
+		}
+	}
+}

@@ -1,0 +1,271 @@
+package zh
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/go-ego/gse"
+)
+
+// Substring search. A query word gse does not know as one word (学习周,
+// 12.3万, 342场) is searched as a substring of the text: the text is also
+// indexed as overlapping pairs of characters (bigrams, analyzer
+// NgramIndexAnalyzer), and such a word becomes the phrase of its own pairs
+// (NgramQueryAnalyzer). Pairs never span whitespace; punctuation is kept,
+// so 12.3万 is 12|2.|.3|3万 and a 文号 such as 〔2015〕58号 is searchable.
+//
+// A number is not cut out of a longer number: at the first and last digit
+// of a number (digits, with '.' or ',' between digits) the pair is indexed a
+// second time with a mark, ^ before or $ after it (^13 and 42$ in 举办1342场),
+// and a query word that begins or ends with a digit asks for the marked
+// pair. So 342场 does not match 1342场, nor 3万 12.3万.
+
+// Names of the n-gram analysis components registered with Bleve; like the
+// gse ones they are stored in the index's mapping.
+const (
+	ngramTokenizerType = "zh_bigram"
+	ngramIndexTokName  = "zh_bigram_index"
+	ngramQueryTokName  = "zh_bigram_query"
+	// NgramIndexAnalyzer indexes text as overlapping character pairs, with
+	// marked pairs at the edges of numbers.
+	NgramIndexAnalyzer = "zh_ngram_index"
+	// NgramQueryAnalyzer turns a query word into the phrase of its pairs,
+	// marking a pair that starts or ends the word with a digit.
+	NgramQueryAnalyzer = "zh_ngram_query"
+)
+
+func init() {
+	if err := registry.RegisterTokenizer(ngramTokenizerType, newNgramTokenizer); err != nil {
+		panic("register bigram tokenizer: " + err.Error())
+	}
+}
+
+type ngramTokenizer struct {
+	query bool
+}
+
+func newNgramTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.Tokenizer, error) {
+	if err := loadFolding(); err != nil {
+		return nil, err
+	}
+	mode, _ := config["mode"].(string)
+	return &ngramTokenizer{query: mode == "query"}, nil
+}
+
+// Tokenize implements analysis.Tokenizer.
+func (t *ngramTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	var stream analysis.TokenStream
+	for _, g := range Bigrams(input, t.query) {
+		stream = append(stream, &analysis.Token{
+			Start: g.Start, End: g.End, Term: g.Term, Position: g.Position, Type: analysis.Ideographic,
+		})
+	}
+	return stream
+}
+
+// Bigrams cuts text (folded first, ASCII lower-cased) into overlapping
+// character pairs with the byte offsets of the original. For a text
+// (query false) every pair at the edge of a number comes a second time
+// marked; for a query word (query true) the pairs at its ends are marked
+// instead when the word starts or ends with a digit.
+func Bigrams(text []byte, query bool) []Token {
+	f := Fold(text)
+	ft := lowerASCII(f.Text)
+	var rs []rune
+	var offs []int
+	for i, r := range string(ft) {
+		rs = append(rs, r)
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(ft))
+	var out []Token
+	pos := 0
+	for i := 0; i+1 < len(rs); i++ {
+		if unicode.IsSpace(rs[i]) || unicode.IsSpace(rs[i+1]) {
+			continue
+		}
+		pos++
+		term := ft[offs[i]:offs[i+2]]
+		start, end := f.Orig(offs[i]), f.Orig(offs[i+2])
+		first, last := numberStart(rs, i), numberEnd(rs, i+1)
+		if query {
+			first = i == 0 && isDigit(rs[0])
+			last = i+2 == len(rs) && isDigit(rs[i+1])
+			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, first, last)})
+			continue
+		}
+		out = append(out, Token{Start: start, End: end, Position: pos, Term: term})
+		if first {
+			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, false)})
+		}
+		if last {
+			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, false, true)})
+		}
+		if first && last {
+			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, true)})
+		}
+	}
+	return out
+}
+
+func markPair(term []byte, first, last bool) []byte {
+	if !first && !last {
+		return term
+	}
+	out := make([]byte, 0, len(term)+2)
+	if first {
+		out = append(out, '^')
+	}
+	out = append(out, term...)
+	if last {
+		out = append(out, '$')
+	}
+	return out
+}
+
+// lowerASCII returns a lower-cased copy of b; only ASCII letters change, so
+// offsets stay valid.
+func lowerASCII(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isNumberSep(r rune) bool { return r == '.' || r == ',' }
+
+// numberStart reports whether rs[i] is the first digit of a number.
+func numberStart(rs []rune, i int) bool {
+	if !isDigit(rs[i]) {
+		return false
+	}
+	if i > 0 && isDigit(rs[i-1]) {
+		return false
+	}
+	return !(i > 1 && isNumberSep(rs[i-1]) && isDigit(rs[i-2]))
+}
+
+// numberEnd reports whether rs[j] is the last digit of a number.
+func numberEnd(rs []rune, j int) bool {
+	if !isDigit(rs[j]) {
+		return false
+	}
+	if j+1 < len(rs) && isDigit(rs[j+1]) {
+		return false
+	}
+	return !(j+2 < len(rs) && isNumberSep(rs[j+1]) && isDigit(rs[j+2]))
+}
+
+// SubstringText returns the text a query word is searched by as a
+// substring, and true, when gse does not know the word as one word: the
+// word folded and lower-cased, without whitespace next to a Chinese
+// character (the stored text has none there) and without punctuation at
+// its ends. It returns "", false for a dictionary word, a single character,
+// a Latin word or a plain number, which are matched as words so that they
+// keep their boundaries (市长 does not match 南京市长江大桥).
+func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
+	toks := Segment(seg, []byte(word), false)
+	if len(toks) == 0 {
+		return "", false
+	}
+	if len(toks) == 1 {
+		w := string(toks[0].Term)
+		if utf8.RuneCountInString(w) < 2 || isASCIIWord(w) {
+			return "", false
+		}
+		if _, _, known := seg.Find(w); known {
+			return "", false
+		}
+	}
+	s := string(lowerASCII(Fold([]byte(word)).Text))
+	s = strings.TrimFunc(joinCJK(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if utf8.RuneCountInString(s) < 2 {
+		return "", false
+	}
+	return s, true
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// joinCJK removes whitespace that has a non-ASCII character on either side,
+// as the normalisation of stored text does between Chinese characters.
+func joinCJK(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsSpace(r) {
+			j := i
+			for j < len(rs) && unicode.IsSpace(rs[j]) {
+				j++
+			}
+			k := i - 1
+			for k >= 0 && unicode.IsSpace(rs[k]) {
+				k--
+			}
+			prevWide := k >= 0 && rs[k] >= utf8.RuneSelf
+			nextWide := j < len(rs) && rs[j] >= utf8.RuneSelf
+			if prevWide || nextWide {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FindSubstrings returns the byte spans of text where sub (as returned by
+// SubstringText) occurs, by the same rules as the n-gram index: on the
+// folded, lower-cased text, and never cutting a number.
+func FindSubstrings(text, sub string) [][2]int {
+	f := Fold([]byte(text))
+	ft := string(lowerASCII(f.Text))
+	subRunes := []rune(sub)
+	wantStart, wantEnd := isDigit(subRunes[0]), isDigit(subRunes[len(subRunes)-1])
+	var out [][2]int
+	for off := 0; ; {
+		i := strings.Index(ft[off:], sub)
+		if i < 0 {
+			return out
+		}
+		s, e := off+i, off+i+len(sub)
+		off = s + 1
+		for off < len(ft) && !utf8.RuneStart(ft[off]) {
+			off++
+		}
+		if wantStart && !numberStartAt(ft, s) || wantEnd && !numberEndAt(ft, e) {
+			continue
+		}
+		out = append(out, [2]int{f.Orig(s), f.Orig(e)})
+	}
+}
+
+// numberStartAt reports whether the digit at byte s of t begins a number.
+func numberStartAt(t string, s int) bool {
+	before := []rune(t[max(0, s-8):s])
+	rs := append(before, []rune(t[s:min(len(t), s+4)])...)
+	return numberStart(rs, len(before))
+}
+
+// numberEndAt reports whether the digit ending at byte e of t ends a number.
+func numberEndAt(t string, e int) bool {
+	before := []rune(t[max(0, e-8):e])
+	rs := append(before, []rune(t[e:min(len(t), e+8)])...)
+	return numberEnd(rs, len(before)-1)
+}

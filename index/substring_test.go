@@ -1,0 +1,145 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// substringCorpus holds words gse does not know as one word (event names,
+// numbers with units, codes, 文号) next to the traps that must not match,
+// and a document written in traditional characters and full-width forms.
+var substringCorpus = []Document{
+	{ID: "week", Title: "2018年市民学习周活动方案", Pages: []string{"全市组织市民学习周,各区同步举办全民终身学习活动周。"}},
+	{ID: "visits", Pages: []string{"全年参与学习的市民达12.3万人次,比上年增长8%。"}},
+	{ID: "visits-other", Pages: []string{"全年参与学习的市民达112.3万人次。"}},
+	{ID: "talks", Pages: []string{"2017年全年共举办342场大讲堂。"}},
+	{ID: "talks-other", Pages: []string{"2017年全年共举办1342场大讲堂,3420场讲座。"}},
+	{ID: "scenic", Pages: []string{"新增5A级景区学习点两处,投入1,234万元。"}},
+	{ID: "notice", Pages: []string{"根据《宁波市人民政府关于加快发展学习型城市的意见》(甬政发〔2015〕58号)精神。"}},
+	{ID: "bridge", Pages: []string{"南京市长江大桥是城市交通的重要通道。"}},
+	{ID: "mayor", Pages: []string{"市长来到社区学校调研老年教育工作。"}},
+	{ID: "monk", Pages: []string{"社区工作者和尚未报名的市民一起参加学习。"}},
+	{ID: "monk-word", Pages: []string{"寺里的和尚也来听讲。"}},
+	{ID: "traditional", Title: "關於建立學分銀行的實施意見", Pages: []string{"現就建立學分銀行提出如下意見,全年舉辦１２．３萬人次培訓。"}},
+	{ID: "simplified", Pages: []string{"宁波市学分银行已为十二万名市民建立了学习账户。"}},
+}
+
+func TestSubstringSearch(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if err := idx.Index(context.Background(), substringCorpus); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		// Not dictionary words: found wherever they occur as substrings.
+		{"学习周", []string{"week"}},
+		{"活动周", []string{"week"}},
+		{"12.3万", []string{"traditional", "visits"}},
+		{"12.3万人次", []string{"traditional", "visits"}},
+		{"342场", []string{"talks"}},
+		{"5A级", []string{"scenic"}},
+		{"5a级", []string{"scenic"}},
+		{"1,234万", []string{"scenic"}},
+		{"甬政发〔2015〕58号", []string{"notice"}},
+		{"〔2015〕58号", []string{"notice"}},
+		// Numbers are not cut out of longer numbers.
+		{"3万", nil},
+		{"2.3万", nil},
+		{"420场", nil},
+		// Dictionary words keep their boundaries.
+		{"市长", []string{"mayor"}},
+		{"和尚", []string{"monk-word"}},
+		// Simplified and traditional meet, both ways; full-width too.
+		{"學分銀行", []string{"simplified", "traditional"}},
+		{"学分银行", []string{"simplified", "traditional"}},
+		{"１２．３万", []string{"traditional", "visits"}},
+		{"实施意见", []string{"traditional"}},
+	}
+	for _, tt := range tests {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestSubstringHitsAreMarkedWhole(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if err := idx.Index(context.Background(), substringCorpus); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ q, id, want string }{
+		{"12.3万", "visits", "12.3万"},
+		{"学习周", "week", "学习周"},
+		{"學分銀行", "simplified", "学分银行"},
+		{"12.3万", "traditional", "１２．３萬"},
+	}
+	for _, tt := range tests {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Filter: Filter{IDs: []string{tt.id}}, Size: 1, WithText: true})
+		if err != nil || len(res.Hits) != 1 {
+			t.Fatalf("search %q in %s: %v, %d hits", tt.q, tt.id, err, len(res.Hits))
+		}
+		h := res.Hits[0]
+		var marked []string
+		for _, sp := range mergedSpans(h.Spans) {
+			marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+		}
+		if !slices.Contains(marked, tt.want) {
+			t.Errorf("search %q in %s: marked %q, want %q", tt.q, tt.id, marked, tt.want)
+		}
+	}
+}
+
+// mergedSpans joins overlapping spans as the search package does.
+func mergedSpans(spans []Span) []Span {
+	var out []Span
+	for _, sp := range spans {
+		if n := len(out); n > 0 && out[n-1].Page == sp.Page && sp.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func TestMatcherFindsSubstrings(t *testing.T) {
+	page := "全市组织市民学习周,共举办1342场与342场讲座,參與１２．３萬人次。"
+	m, err := NewMatcher([]string{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"学习周", []string{"学习周"}},
+		{"342场", []string{"342场"}},
+		{"12.3万", []string{"１２．３萬"}},
+		{"参与", []string{"參與"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range m.Find(tt.q) {
+			got = append(got, page[sp.Start:sp.End])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Find(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

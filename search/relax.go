@@ -1,0 +1,55 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/index"
+)
+
+// relax finds, for a search q that found nothing, which of the filters the
+// user chose stands in the way: the same query once without each of them,
+// counting only (no hits, facets or text), so the empty state can say
+// "去掉"年份=2018"可找到 12 条". A coordinator's own city is not a filter
+// they chose and is never dropped: the scope of req.User still applies.
+func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Relaxation, error) {
+	q.From, q.Size, q.FacetSize, q.WithText = 0, 0, 0, false
+	years := make([]string, len(req.Years))
+	for i, y := range req.Years {
+		years[i] = strconv.Itoa(y)
+	}
+	filters := []struct {
+		name   string
+		values []string
+		drop   func(f *index.Filter) bool
+	}{
+		{"city", req.Cities, func(f *index.Filter) bool {
+			cities, visible := req.User.ScopeCities(nil)
+			f.Cities = cities
+			return visible
+		}},
+		{"doc_type", req.DocTypes, func(f *index.Filter) bool { f.DocTypes = nil; return true }},
+		{"indicator", req.Indicators, func(f *index.Filter) bool { f.Indicators = nil; return true }},
+		{"year", years, func(f *index.Filter) bool { f.Years = nil; return true }},
+	}
+	out := []Relaxation{}
+	for _, f := range filters {
+		if len(f.values) == 0 {
+			continue
+		}
+		wider := q
+		if !f.drop(&wider.Filter) {
+			continue
+		}
+		res, err := s.idx.Search(ctx, wider)
+		if err != nil {
+			return nil, fmt.Errorf("count without filter %s: %w", f.name, err)
+		}
+		if res.Total > 0 {
+			out = append(out, Relaxation{Filter: f.name, Value: strings.Join(f.values, ","), Total: res.Total})
+		}
+	}
+	return out, nil
+}
