@@ -1,9 +1,9 @@
 // Package bench measures the archive: ingest speed through the real
 // pipeline, memory, index size, search latency, start-up, PDF extraction,
-// Chinese search quality and OCR of scans, each beside a baseline measured in the same
-// run, because absolute times drift on shared machines and the ratio is
-// what to watch. cmd/evidence-bench (make bench, make bench-quick) runs it;
-// bench/README.md holds the figures and the tuning notes.
+// Chinese search quality and OCR of scans, each beside a baseline measured
+// in the same run, because absolute times drift on shared machines and the
+// ratio is what to watch. cmd/evidence-bench (make bench, make bench-quick)
+// runs it; bench/README.md holds the figures and the tuning notes.
 //
 // The corpus is generated (Generator): sentences of the shared monitoring
 // report and of material written for the benchmark, with content words
