@@ -28,6 +28,12 @@ type Config struct {
 	QualityDocs int    // documents of the quality evaluation corpus
 	SuggestDir  string // the labelled set of indicator suggestions
 	RawBatch    int    // batch size of the raw Bleve baseline
+	// OCRPages is the number of scanned pages of the OCR figures (0: no
+	// OCR figures); OCRScanPages the length of the scan whose OCR the
+	// memory figure watches (0: none). OCROnly measures nothing else.
+	OCRPages     int
+	OCRScanPages int
+	OCROnly      bool
 	// SettleQuiet is how long the index folder must stay unchanged before
 	// merges count as settled.
 	SettleQuiet time.Duration
@@ -77,6 +83,9 @@ func (r *run) logf(format string, args ...any) {
 // cfg.Log.
 func Run(ctx context.Context, cfg Config) (*Results, error) {
 	cfg.setDefaults()
+	if cfg.OCROnly {
+		cfg.Docs, cfg.PDFs = 0, 0
+	}
 	r := &run{cfg: cfg, res: &Results{Machine: thisMachine()}, start: time.Now()}
 	steps := []struct {
 		name string
@@ -88,6 +97,10 @@ func Run(ctx context.Context, cfg Config) (*Results, error) {
 		{"search and serving", r.serve},
 		{"search quality", r.quality},
 		{"indicator suggestions", r.suggestions},
+		{"OCR", r.ocr},
+	}
+	if cfg.OCROnly {
+		steps = append(steps[:1], steps[len(steps)-1])
 	}
 	for _, s := range steps {
 		r.logf("%s …", s.name)

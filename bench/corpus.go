@@ -210,6 +210,7 @@ const (
 	streamQueries
 	streamQuality
 	streamWarmup
+	streamScans
 )
 
 // Doc returns document i of the corpus: about 3 KB of text on one to three

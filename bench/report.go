@@ -24,6 +24,7 @@ type Results struct {
 	PDF      *PDFDetails      `json:"pdf,omitempty"`
 	Quality  []QualityResult  `json:"quality,omitempty"`
 	Suggest  *SuggestDetails  `json:"suggestions,omitempty"`
+	OCR      *OCRDetails      `json:"ocr,omitempty"`
 	Skipped  []string         `json:"skipped,omitempty"`
 	Duration string           `json:"duration"`
 }

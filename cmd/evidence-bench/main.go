@@ -1,7 +1,7 @@
 // Command evidence-bench measures the archive: ingest speed, memory, index
-// size, search latency, start-up, PDF extraction, search quality and
-// indicator suggestions on a generated corpus, each beside a baseline
-// measured in the same run (package bench; bench/README.md). It is a
+// size, search latency, start-up, PDF extraction, search quality,
+// indicator suggestions and OCR of scans (speed, accuracy, seals, memory)
+// on a generated corpus, each beside a baseline measured in the same run (package bench; bench/README.md). It is a
 // separate binary so that the benchmark, its corpus generator and its
 // baselines stay out of the evidence binary users run.
 //
@@ -55,6 +55,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	queries := fs.Int("queries", 300, "searches in the latency mix")
 	qualityDocs := fs.Int("quality-docs", 3000, "documents in the search-quality corpus")
 	settle := fs.Duration("settle", 10*time.Second, "how long the index must stay unchanged before merges count as settled")
+	ocr := fs.Bool("ocr", true, "measure OCR: scanned pages through the pipeline, accuracy, seal detection, memory on a long scan (needs tesseract and pdftoppm)")
+	ocrPages := fs.Int("ocr-pages", 60, "generated scanned pages for the OCR speed, accuracy and seal figures")
+	ocrScanPages := fs.Int("ocr-scan-pages", 100, "pages of the scan whose OCR the memory figure watches")
+	ocrOnly := fs.Bool("ocr-only", false, "measure the OCR figures only")
 	work := fs.String("work", "", "folder for the benchmark's data (default: a temporary folder, removed afterwards)")
 	probe := fs.Bool("probe-dict", false, "internal: load the dictionary and print its cost as JSON")
 	if err := fs.Parse(args); err != nil {
@@ -69,11 +73,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *quick {
-		for name, p := range map[string]*int{"docs": docs, "pdfs": pdfs, "quality-docs": qualityDocs} {
+		quickSizes := map[string]int{"docs": 5000, "pdfs": 100, "quality-docs": 1000, "ocr-pages": 20, "ocr-scan-pages": 20}
+		for name, p := range map[string]*int{"docs": docs, "pdfs": pdfs, "quality-docs": qualityDocs, "ocr-pages": ocrPages, "ocr-scan-pages": ocrScanPages} {
 			if !set[name] {
-				*p = map[string]int{"docs": 5000, "pdfs": 100, "quality-docs": 1000}[name]
+				*p = quickSizes[name]
 			}
 		}
+	}
+	if !*ocr {
+		if *ocrOnly {
+			return fmt.Errorf("--ocr-only and --ocr=false leave nothing to measure")
+		}
+		*ocrPages = 0
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -93,6 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	res, err := bench.Run(ctx, bench.Config{
 		Exe: exe, ProbeExe: self, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
 		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, Log: stderr,
+		OCRPages: *ocrPages, OCRScanPages: *ocrScanPages, OCROnly: *ocrOnly,
 	})
 	if err != nil {
 		return err

@@ -57,14 +57,15 @@ func runBench(t *testing.T, args ...string) (string, error) {
 // over HTTP to a child `evidence serve` of the built evidence binary,
 // settle, search in-process and over HTTP, start-up, memory and quality.
 // It checks the run completes and reports every figure; the figures
-// themselves mean nothing at this size.
+// themselves mean nothing at this size. OCR is left out here: the bench
+// package's TestOCRSmoke runs its pieces.
 func TestBenchSmoke(t *testing.T) {
 	t.Setenv(benchChildEnv, "1")
 	dir := t.TempDir()
 	evidence := buildEvidence(t, dir)
 	out := filepath.Join(dir, "results.json")
 	stdout, err := runBench(t, "--evidence", evidence, "--docs", "24", "--pdfs", "0", "--quality-docs", "40", "--queries", "12",
-		"--clients", "3", "--settle", "500ms", "--out", out, "--work", filepath.Join(dir, "work"),
+		"--clients", "3", "--settle", "500ms", "--ocr=false", "--out", out, "--work", filepath.Join(dir, "work"),
 		"--domain", filepath.Join("..", "..", "..", "shared", "domain"))
 	if err != nil {
 		t.Fatalf("evidence-bench: %v", err)
@@ -107,5 +108,12 @@ func TestBenchNeedsTheEvidenceBinary(t *testing.T) {
 	_, err := runBench(t, "--evidence", filepath.Join(t.TempDir(), "missing"), "--docs", "1")
 	if err == nil || !strings.Contains(err.Error(), "no evidence binary") {
 		t.Fatalf("a missing evidence binary gave %v, want an error naming it", err)
+	}
+}
+
+func TestBenchOCROnlyNeedsOCR(t *testing.T) {
+	_, err := runBench(t, "--ocr=false", "--ocr-only")
+	if err == nil || !strings.Contains(err.Error(), "nothing to measure") {
+		t.Fatalf("--ocr=false --ocr-only gave %v, want an error saying nothing is measured", err)
 	}
 }
