@@ -26,7 +26,7 @@ type UploadRequest struct {
 // file. After that each file has its own Outcome: a file that fails does
 // not stop the others, and files stored before a failure stay stored.
 func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest) ([]Outcome, error) {
-	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator {
+	if !u.CanUpload() {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员和管理员可以上传材料")
 	}
 	meta := req.Meta

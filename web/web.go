@@ -404,6 +404,10 @@ func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
 func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	lang := langOf(r)
+	if err := h.Auth.CheckOrigin(r); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	next := safeNext(r.PostFormValue("next"))
 	login, err := h.Auth.LogIn(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), h.Auth.ClientAddress(r))
 	switch wait, throttled := catalog.RetryAfter(err); {
