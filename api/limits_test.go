@@ -282,3 +282,58 @@ func TestLoginFromAnotherSiteIsRefused(t *testing.T) {
 		}
 	}
 }
+
+func TestPasswordChangeAndDisableEndEveryCredential(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		change func(e *env) *http.Response
+	}{
+		{"password reset by an admin", func(e *env) *http.Response {
+			resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/password", `{"password":"新的学习型城市密码2018"}`), "admin")
+			return resp
+		}},
+		{"password changed by its owner", func(e *env) *http.Response {
+			resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/password",
+				`{"current":"`+testenv.Password+`","password":"新的学习型城市密码2018"}`), "dummy")
+			return resp
+		}},
+		{"disable and enable again", func(e *env) *http.Response {
+			if resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/disable", nil), "admin"); resp.StatusCode != 200 {
+				return resp
+			}
+			resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/enable", nil), "admin")
+			return resp
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			resp, body := e.do(e.request("POST", "/api/v1/tokens", `{"label":"同步脚本"}`), "dummy")
+			if resp.StatusCode != 201 {
+				t.Fatalf("create token: %d %v", resp.StatusCode, body)
+			}
+			e.tokens["script"] = body["token"].(string)
+			c := browser(t)
+			resp, err := c.PostForm(e.srv.URL+"/api/v1/login", url.Values{"username": {"dummy"}, "password": {testenv.Password}})
+			if err != nil || resp.StatusCode != 200 {
+				t.Fatalf("login: %v %v", resp, err)
+			}
+			resp.Body.Close()
+			if resp := tt.change(e); resp.StatusCode != 200 {
+				t.Fatalf("%s: %d", tt.name, resp.StatusCode)
+			}
+			for _, role := range []string{"dummy", "script"} {
+				if resp, _ := e.do(e.request("GET", "/api/v1/me", nil), role); resp.StatusCode != http.StatusUnauthorized {
+					t.Errorf("after %s the %s token still works: %d", tt.name, role, resp.StatusCode)
+				}
+			}
+			resp, err = c.Get(e.srv.URL + "/api/v1/me")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("after %s the session still works: %d", tt.name, resp.StatusCode)
+			}
+		})
+	}
+}
