@@ -33,13 +33,16 @@ func (h *handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 		Username string `json:"username"`
 		Password string `json:"password"`
 	}
+	if err := h.Auth.CheckOrigin(r); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 		if err := readJSON(r, &in); err != nil {
 			h.writeError(w, r, err)
 			return
 		}
 	} else {
-		r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 		in.Username, in.Password = r.PostFormValue("username"), r.PostFormValue("password")
 	}
 	login, err := h.Auth.LogIn(r.Context(), in.Username, in.Password, h.Auth.ClientAddress(r))

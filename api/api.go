@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -50,12 +51,23 @@ type handler struct {
 
 // route is one endpoint: a Go 1.22 pattern and its handler. Public
 // endpoints need no credential; every other one needs a bearer token or a
-// session (with a CSRF token when it changes state).
+// session (with a CSRF token when it changes state). Roles, when set, are
+// the only roles admitted: the others get 403 before the body is read.
+// Services still check what depends on the object (a city's document).
+//
+// Bodies: an endpoint that takes files (files) reads its multipart body
+// itself, within its own limit, and may find a session's CSRF token in
+// the csrf_token field before the first file; every other body is cut
+// at maxBodyBytes.
 type route struct {
 	pattern string
 	handle  http.HandlerFunc
 	public  bool
+	roles   []catalog.Role
+	files   bool
 }
+
+var adminRoles = []catalog.Role{catalog.RoleAdmin}
 
 // routes is the API's one route table.
 func (h *handler) routes() []route {
@@ -63,9 +75,9 @@ func (h *handler) routes() []route {
 		{pattern: "GET /healthz", handle: h.healthz, public: true},
 		{pattern: "POST /api/v1/login", handle: h.handleLogin, public: true},
 		{pattern: "POST /api/v1/logout", handle: h.handleLogout, public: true},
-		{pattern: "GET /metrics", handle: h.handleMetrics},
+		{pattern: "GET /metrics", handle: h.handleMetrics, roles: adminRoles},
 		{pattern: "GET /api/v1/me", handle: h.handleMe},
-		{pattern: "POST /api/v1/documents", handle: h.handleDocumentUpload},
+		{pattern: "POST /api/v1/documents", handle: h.handleDocumentUpload, roles: catalog.UploaderRoles, files: true},
 		{pattern: "GET /api/v1/documents", handle: h.handleDocumentList},
 		{pattern: "GET /api/v1/documents/{id}", handle: h.handleDocumentView},
 		{pattern: "PATCH /api/v1/documents/{id}", handle: h.handleDocumentEdit},
@@ -79,16 +91,16 @@ func (h *handler) routes() []route {
 		{pattern: "DELETE /api/v1/links/{id}", handle: h.handleLinkDelete},
 		{pattern: "GET /api/v1/indicators", handle: h.handleIndicatorTree},
 		{pattern: "GET /api/v1/indicators/{code}/evidence", handle: h.handleIndicatorEvidence},
-		{pattern: "POST /api/v1/framework", handle: h.handleFrameworkImport},
+		{pattern: "POST /api/v1/framework", handle: h.handleFrameworkImport, roles: adminRoles, files: true},
 		{pattern: "GET /api/v1/coverage", handle: h.handleCoverage},
 		{pattern: "GET /api/v1/cities", handle: h.handleCities},
-		{pattern: "POST /api/v1/cities", handle: h.handleCityCreate},
+		{pattern: "POST /api/v1/cities", handle: h.handleCityCreate, roles: adminRoles},
 		{pattern: "GET /api/v1/rounds", handle: h.handleRounds},
-		{pattern: "POST /api/v1/rounds", handle: h.handleRoundCreate},
-		{pattern: "GET /api/v1/users", handle: h.handleUserList},
-		{pattern: "POST /api/v1/users", handle: h.handleUserCreate},
-		{pattern: "POST /api/v1/users/{name}/disable", handle: h.handleUserDisable},
-		{pattern: "POST /api/v1/users/{name}/enable", handle: h.handleUserEnable},
+		{pattern: "POST /api/v1/rounds", handle: h.handleRoundCreate, roles: adminRoles},
+		{pattern: "GET /api/v1/users", handle: h.handleUserList, roles: adminRoles},
+		{pattern: "POST /api/v1/users", handle: h.handleUserCreate, roles: adminRoles},
+		{pattern: "POST /api/v1/users/{name}/disable", handle: h.handleUserDisable, roles: adminRoles},
+		{pattern: "POST /api/v1/users/{name}/enable", handle: h.handleUserEnable, roles: adminRoles},
 		{pattern: "POST /api/v1/users/{name}/password", handle: h.handleUserPassword},
 		{pattern: "GET /api/v1/tokens", handle: h.handleTokenList},
 		{pattern: "POST /api/v1/tokens", handle: h.handleTokenCreate},
@@ -141,9 +153,9 @@ func NewHandler(d Deps) http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range h.routes() {
 		if rt.public {
-			mux.Handle(rt.pattern, rt.handle)
+			mux.Handle(rt.pattern, limitBody(rt.handle))
 		} else {
-			mux.Handle(rt.pattern, h.authenticated(rt.handle))
+			mux.Handle(rt.pattern, h.authenticated(rt))
 		}
 	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -190,9 +202,10 @@ func userFrom(ctx context.Context) *catalog.User {
 	return u
 }
 
-// authenticated admits requests with a valid bearer token or session;
+// authenticated admits requests with a valid bearer token or session and
+// a role the route admits, before anything of the body is read;
 // state-changing requests made with a session must carry its CSRF token.
-func (h *handler) authenticated(next http.Handler) http.Handler {
+func (h *handler) authenticated(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		cred, err := h.Auth.Authenticate(r)
 		if err != nil {
@@ -200,11 +213,28 @@ func (h *handler) authenticated(next http.Handler) http.Handler {
 			h.writeError(w, r, err)
 			return
 		}
-		if err := auth.CheckCSRF(r, cred); err != nil {
+		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
+			h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "您的角色(%s)不能执行此操作", cred.User.Role))
+			return
+		}
+		if !rt.files {
+			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		}
+		if rt.files && auth.CSRFInForm(r, cred) {
+			r = withPendingCSRF(r, cred.CSRF)
+		} else if err := auth.CheckCSRF(r, cred); err != nil {
 			h.writeError(w, r, err)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), userKey{}, cred.User)))
+		rt.handle(w, r.WithContext(context.WithValue(r.Context(), userKey{}, cred.User)))
+	})
+}
+
+// limitBody cuts the body of a public endpoint at maxBodyBytes.
+func limitBody(next http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		next(w, r)
 	})
 }
 

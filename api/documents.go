@@ -112,6 +112,9 @@ func (h *handler) handleDocumentView(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, dj)
 }
 
+// maxPage bounds the page of a document listing.
+const maxPage = 1_000_000
+
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := catalog.DocumentFilter{City: q.Get("city"), Status: catalog.Status(q.Get("status")),
@@ -126,8 +129,8 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	if page < 1 || size < 1 || size > 500 {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:page ≥ 1,1 ≤ size ≤ 500"))
+	if page < 1 || page > maxPage || size < 1 || size > 500 {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d,1 ≤ size ≤ 500", maxPage))
 		return
 	}
 	f.Limit, f.Offset = size, (page-1)*size
@@ -143,13 +146,17 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"documents": out, "total": total, "page": page})
 }
 
+// maxIntParam bounds every integer in a query string, so that no sum or
+// product of two of them (from+size, page×size) can overflow.
+const maxIntParam = 1_000_000_000
+
 func intParam(s string, def int, name string) (int, error) {
 	if s == "" {
 		return def, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, catalog.Errorf(catalog.EINVALID, "参数 %s 应为整数,收到 %q", name, s)
+	if err != nil || n < -maxIntParam || n > maxIntParam {
+		return 0, catalog.Errorf(catalog.EINVALID, "参数 %s 应为绝对值不超过 %d 的整数,收到 %.40q", name, maxIntParam, s)
 	}
 	return n, nil
 }
@@ -191,19 +198,15 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": t.Pages})
 }
 
-// maxFieldBytes bounds a non-file form field.
-const maxFieldBytes = 64 << 10
-
 // handleDocumentUpload receives one or many files as multipart/form-data,
 // streaming each to a staged temp file (never into memory), then submits
 // them with the form's metadata. Fields may come before or after the files.
 func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	// A whole request may carry several files, each up to the limit.
-	r.Body = http.MaxBytesReader(w, r.Body, 8*h.Ingest.MaxUpload()+1<<20)
-	mr, err := r.MultipartReader()
+	fr, err := newFormReader(w, r, 8*h.Ingest.MaxUpload()+1<<20)
 	if err != nil {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "请以 multipart/form-data 上传,文件放在字段 file 中"))
+		h.writeError(w, r, err)
 		return
 	}
 	var staged []*ingest.Staged
@@ -212,36 +215,27 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			st.Remove()
 		}
 	}()
-	fields := map[string]string{}
 	for {
-		part, err := mr.NextPart()
+		part, err := fr.nextFile()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			h.writeError(w, r, uploadReadError(err, h.Ingest.MaxUpload()))
+			h.writeError(w, r, err)
 			return
 		}
-		if part.FormName() == "file" {
-			st, err := h.Ingest.Stage(part, part.FileName())
-			if err != nil {
-				h.writeError(w, r, err)
-				return
-			}
-			staged = append(staged, st)
-			continue
-		}
-		b, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
-		if err != nil || len(b) > maxFieldBytes {
-			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "表单字段 %s 无法读取或过长", part.FormName()))
+		st, err := h.Ingest.Stage(part, part.FileName())
+		if err != nil {
+			h.writeError(w, r, err)
 			return
 		}
-		fields[part.FormName()] = string(b)
+		staged = append(staged, st)
 	}
 	if len(staged) == 0 {
 		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件;请在字段 file 中选择要上传的文件"))
 		return
 	}
+	fields := fr.fields
 	req := ingest.UploadRequest{Meta: ingest.Meta{
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
@@ -295,14 +289,6 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		body["errors"] = failed
 	}
 	h.writeJSON(w, r, status, body)
-}
-
-func uploadReadError(err error, limit int64) error {
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限(单个文件 %s);请分批上传", ingest.FormatBytes(limit))
-	}
-	return catalog.Errorf(catalog.EINVALID, "上传数据不完整或格式错误(可能是网络中断),请重新上传")
 }
 
 func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io"
 	"net/http"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -71,20 +70,13 @@ func (h *handler) handleFrameworkImport(w http.ResponseWriter, r *http.Request) 
 		h.writeError(w, r, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxFrameworkBytes)
-	file, hdr, err := r.FormFile("file")
+	name, data, fields, err := readOneFile(w, r, maxFrameworkBytes)
 	if err != nil {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传指标体系文件(.yaml、.xlsx 或 .csv,不超过 10 MiB)"))
+		h.writeError(w, r, err)
 		return
 	}
-	defer file.Close()
-	data, err := io.ReadAll(file)
-	if err != nil {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "无法读取上传的文件"))
-		return
-	}
-	meta := catalog.Framework{ID: r.FormValue("id"), Name: r.FormValue("name"), Version: r.FormValue("version")}
-	rep, err := h.Framework.Import(r.Context(), u, hdr.Filename, data, meta)
+	meta := catalog.Framework{ID: fields["id"], Name: fields["name"], Version: fields["version"]}
+	rep, err := h.Framework.Import(r.Context(), u, name, data, meta)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

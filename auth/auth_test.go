@@ -21,9 +21,10 @@ func TestThrottleLocksPerAddressAndLiftsByItself(t *testing.T) {
 	if wait <= 0 || wait > 10*time.Minute {
 		t.Fatalf("after 10 failures: wait %s, want a lock of at most 10 minutes", wait)
 	}
-	// The attacker's address is locked for every account …
+	// The attacker's address is slowed for every account …
+	th.Fail("li", "10.0.0.9")
 	if th.Check("li", "10.0.0.9") == 0 {
-		t.Errorf("the same address may try another account")
+		t.Errorf("the same address may go on guessing another account at full speed")
 	}
 	// … but the real user elsewhere is not locked out.
 	if w := th.Check("zhang", "192.0.2.7"); w != 0 {
@@ -94,5 +95,63 @@ func TestClientAddressTrustsForwardedHeadersOnlyWhenTold(t *testing.T) {
 	}
 	if c := a.SessionCookie(r, "s", time.Now()); !c.Secure || !c.HttpOnly {
 		t.Errorf("cookie behind a TLS proxy %+v", c)
+	}
+}
+
+func TestThrottleSlowsAnAddressWithoutLockingIt(t *testing.T) {
+	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
+	th := NewThrottle()
+	th.now = func() time.Time { return now }
+	// Spraying: one password against many accounts from one address.
+	for i := 0; i < 10; i++ {
+		th.Fail("user"+string(rune('a'+i)), "10.0.0.9")
+	}
+	for i, want := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second} {
+		if got := th.Check("li", "10.0.0.9"); got != want {
+			t.Fatalf("after %d failures: wait %s, want %s", 10+i, got, want)
+		}
+		now = now.Add(want)
+		if got := th.Check("li", "10.0.0.9"); got != 0 {
+			t.Fatalf("after waiting %s: still %s", want, got)
+		}
+		th.Fail("user"+string(rune('a'+i)), "10.0.0.9")
+	}
+}
+
+func TestThrottleNeverLocksTheOwnerOutOfAKnownAddress(t *testing.T) {
+	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
+	th := NewThrottle()
+	th.now = func() time.Time { return now }
+	th.Succeed("zhang", "192.0.2.7") // the owner's office
+	th.Succeed("li", "10.0.0.9")     // a colleague behind the attacker's NAT
+	now = now.Add(24 * time.Hour)
+	// Guessing zhang's password from many addresses, and spraying from the
+	// shared address.
+	for i := 0; i < th.PerAccount; i++ {
+		th.Fail("zhang", "198.51.100."+string(rune('a'+i%26))+string(rune('a'+i/26)))
+	}
+	for i := 0; i < 30; i++ {
+		th.Fail("wang", "10.0.0.9")
+		th.Fail("user"+string(rune('a'+i)), "10.0.0.9")
+	}
+	if w := th.Check("zhang", "192.0.2.7"); w != 0 {
+		t.Errorf("the owner at a known address is locked out by a distributed guess (wait %s)", w)
+	}
+	if w := th.Check("zhang", "203.0.113.1"); w == 0 {
+		t.Errorf("an unknown address may keep guessing a throttled account")
+	}
+	if w := th.Check("li", "10.0.0.9"); w != 0 {
+		t.Errorf("a colleague who signed in from the shared address is locked out (wait %s)", w)
+	}
+	if w := th.Check("wang", "10.0.0.9"); w == 0 {
+		t.Errorf("the guessed account is not locked at the guessing address")
+	}
+	now = now.Add(31 * 24 * time.Hour)
+	th.Fail("zhang", "198.51.100.1")
+	for i := 0; i < th.PerAccount; i++ {
+		th.Fail("zhang", "198.51.100.2")
+	}
+	if w := th.Check("zhang", "192.0.2.7"); w == 0 {
+		t.Errorf("an address not used for 31 days is still known")
 	}
 }

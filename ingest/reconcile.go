@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -126,7 +128,7 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 	}
 	for i, d := range docs {
 		t, err := LoadText(ctx, blobs, d.SHA256)
-		if catalog.IsNotFound(err) {
+		if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
 			missing = append(missing, d.ID)
 			if err := cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 				return missing, err
@@ -163,12 +165,27 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 // Problem is one inconsistency found by Check.
 type Problem struct {
 	DocumentID string
+	Kind       ProblemKind
 	What       string
 }
 
+// ProblemKind sorts what Check finds by what mends it.
+type ProblemKind string
+
+// The kinds of problems: a bad original can only be restored from a
+// backup; bad text is re-extracted by Repair; the index is rebuilt by
+// reindex (or at start-up).
+const (
+	ProblemOriginal ProblemKind = "original"
+	ProblemText     ProblemKind = "text"
+	ProblemIndex    ProblemKind = "index"
+)
+
 // Check re-hashes every live document's original against the catalog,
-// checks that extracted text exists, and compares the index with the
-// catalog. It returns every problem found; an empty list means consistent.
+// verifies its extracted text against the hash recorded when it was
+// written (or, for text older than those hashes, that it reads), and
+// compares the index with the catalog. It returns every problem found; an
+// empty list means consistent.
 func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.Index, progress func(done, total int)) ([]Problem, error) {
 	var docs []*catalog.Document
 	err := cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { docs = append(docs, d) },
@@ -180,11 +197,15 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 	var indexed []string
 	for i, d := range docs {
 		if p := checkOriginal(ctx, blobs, d); p != "" {
-			problems = append(problems, Problem{d.ID, p})
+			problems = append(problems, Problem{d.ID, ProblemOriginal, p})
 		}
 		if d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed {
-			if _, err := blobs.Stat(ctx, catalog.TextKey(d.SHA256)); err != nil {
-				problems = append(problems, Problem{d.ID, "extracted text missing: " + err.Error()})
+			p, err := checkText(ctx, cat, blobs, d)
+			if err != nil {
+				return problems, err
+			}
+			if p != "" {
+				problems = append(problems, Problem{d.ID, ProblemText, p})
 			}
 		}
 		if d.Status == catalog.StatusIndexed {
@@ -201,12 +222,80 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 	}
 	missing, extra := diffSorted(indexed, inIndex)
 	for _, id := range missing {
-		problems = append(problems, Problem{id, "indexed in the catalog but missing from the search index"})
+		problems = append(problems, Problem{id, ProblemIndex, "indexed in the catalog but missing from the search index"})
 	}
 	for _, id := range extra {
-		problems = append(problems, Problem{id, "in the search index but not an indexed document of the catalog"})
+		problems = append(problems, Problem{id, ProblemIndex, "in the search index but not an indexed document of the catalog"})
 	}
 	return problems, nil
+}
+
+// checkText says what is wrong with a document's stored text, "" when
+// nothing is. Only a failure to ask the catalog is an error.
+func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document) (string, error) {
+	key := catalog.TextKey(d.SHA256)
+	rc, err := blobs.Get(ctx, key)
+	if catalog.IsNotFound(err) {
+		return "extracted text missing: " + key, nil
+	}
+	if err != nil {
+		return "extracted text unreadable: " + err.Error(), nil
+	}
+	body, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return "extracted text unreadable: " + err.Error(), nil
+	}
+	want, err := cat.TextHashOf(ctx, d.SHA256)
+	switch {
+	case catalog.IsNotFound(err):
+		// Written before hashes were recorded: it must at least read.
+	case err != nil:
+		return "", err
+	case len(body) == 0:
+		return fmt.Sprintf("extracted text emptied: %s is 0 bytes, %d were written", key, want.Size), nil
+	default:
+		sum := sha256.Sum256(body)
+		if got := hex.EncodeToString(sum[:]); got != want.SHA256 {
+			return fmt.Sprintf("extracted text replaced or damaged: %s (%d bytes) has SHA-256 %s, %s (%d bytes) was written",
+				key, len(body), got, want.SHA256, want.Size), nil
+		}
+	}
+	var t StoredText
+	if err := json.Unmarshal(body, &t); err != nil || t.Pages == nil {
+		return fmt.Sprintf("extracted text unreadable: %s (%d bytes) is not stored text", key, len(body)), nil
+	}
+	if d.Pages > 0 && len(t.Pages) != d.Pages {
+		return fmt.Sprintf("extracted text has %d pages, the catalog %d", len(t.Pages), d.Pages), nil
+	}
+	return "", nil
+}
+
+// Repair re-extracts the documents whose stored text a Check found bad:
+// it deletes each one's text and puts the document back to stored, so
+// that the pipeline reads its original again (and indexes it anew). It
+// returns the documents queued; the caller runs the pipeline and waits.
+// Originals and the index are not its business: a bad original comes
+// back from a backup, the index from reindex.
+func Repair(ctx context.Context, cat *catalog.Store, blobs blob.Store, problems []Problem) ([]string, error) {
+	var ids []string
+	for _, p := range problems {
+		if p.Kind != ProblemText || slices.Contains(ids, p.DocumentID) {
+			continue
+		}
+		d, err := cat.Document(ctx, p.DocumentID)
+		if err != nil {
+			return ids, err
+		}
+		if err := blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
+			return ids, fmt.Errorf("delete damaged text of %s: %w", d.ID, err)
+		}
+		if err := cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
+			return ids, err
+		}
+		ids = append(ids, d.ID)
+	}
+	return ids, nil
 }
 
 func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) string {

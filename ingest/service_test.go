@@ -242,6 +242,9 @@ func TestSanitizeFilename(t *testing.T) {
 		{"../../etc/passwd", "passwd"},
 		{`C:\Users\王\材料\总结.docx`, "总结.docx"},
 		{"a\x00b\nc.txt", "abc.txt"},
+		{"a\tb\x7fc.txt", "abc.txt"},
+		{"通知\u202etxt.exe", "通知txt.exe"},
+		{"\u2066报告\u2069\u200b.pdf", "报告.pdf"},
 		{"  ", "未命名文件"},
 		{"..", "未命名文件"},
 		{strings.Repeat("学", 200) + ".pdf", strings.Repeat("学", 78) + ".pdf"},
@@ -306,5 +309,23 @@ func TestTheSameBytesForAnotherCityIsItsOwnDocument(t *testing.T) {
 	}
 	if err := svc.Link(context.Background(), hz.Document.ID, []string{"1.1.1"}, chengdu); !catalog.IsNotFound(err) {
 		t.Errorf("link another city's document: %v", err)
+	}
+}
+
+// brokenReader is a sender that stops mid-file.
+type brokenReader struct{ sent bool }
+
+func (b *brokenReader) Read(p []byte) (int, error) {
+	if !b.sent {
+		b.sent = true
+		return copy(p, "杭州市学分银行建设"), nil
+	}
+	return 0, io.ErrUnexpectedEOF
+}
+
+func TestStageOfABodyCutOffIsTheSendersError(t *testing.T) {
+	_, err := Stage(&brokenReader{}, "通知.txt", t.TempDir(), 1<<20)
+	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "没有传完整") {
+		t.Fatalf("a file cut off mid-way: got %v (%s), want EINVALID saying it was not sent completely", err, catalog.ErrorCode(err))
 	}
 }

@@ -59,7 +59,8 @@ func Stage(r io.Reader, filename, dir string, maxBytes int64) (*Staged, error) {
 		}
 	}()
 	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(f, h), io.LimitReader(r, maxBytes+1))
+	src := &sourceReader{r: r}
+	n, err := io.Copy(io.MultiWriter(f, h), io.LimitReader(src, maxBytes+1))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -67,6 +68,10 @@ func Stage(r io.Reader, filename, dir string, maxBytes int64) (*Staged, error) {
 		var maxErr *http.MaxBytesError
 		if errors.As(err, &maxErr) {
 			return nil, tooLarge(name, maxBytes)
+		}
+		if src.err != nil {
+			// The sender's side: a body cut off mid-file, a broken connection.
+			return nil, catalog.Errorf(catalog.EINVALID, "文件“%s”没有传完整(传输在中途中断);请重新上传", name)
 		}
 		return nil, fmt.Errorf("receive %s: %w", name, err)
 	}
@@ -85,6 +90,22 @@ func Stage(r io.Reader, filename, dir string, maxBytes int64) (*Staged, error) {
 	}
 	ok = true
 	return st, nil
+}
+
+// sourceReader remembers a read error, so that Stage tells a sender's
+// failure (the client's fault, a 4xx) from a failure to write the temp
+// file (ours).
+type sourceReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *sourceReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
 }
 
 func tooLarge(name string, maxBytes int64) error {
@@ -119,14 +140,17 @@ func readHead(p string) ([]byte, error) {
 const maxFilenameBytes = 240
 
 // SanitizeFilename reduces a client-supplied name to a plain base name: no
-// directories (either slash), no control characters, at most 240 bytes,
+// directories (either slash), no control characters and no invisible
+// format characters (a right-to-left override U+202E would show
+// "evil‮txt.exe" as "evilexe.txt"; zero-width spaces hide what a
+// name is), at most 240 bytes,
 // and "未命名文件" when nothing is left. Names are data only; they never
 // become storage keys or paths.
 func SanitizeFilename(name string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = path.Base(name)
 	name = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || unicode.IsControl(r) || r == '/' {
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '/' {
 			return -1
 		}
 		return r

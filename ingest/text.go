@@ -3,7 +3,10 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -32,21 +35,24 @@ func (t *StoredText) Reading() catalog.Reading {
 	return catalog.Reading{PageSources: t.PageSources, OCRConfidence: t.OCRConfidence, SealPages: t.SealPages}
 }
 
-// SaveText writes t as the text of the document with these bytes.
-func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) error {
+// SaveText writes t as the text of the document with these bytes and
+// returns the hash of what it wrote, for the catalog (RecordTextHash).
+func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) (catalog.TextHash, error) {
 	body, err := json.Marshal(t)
 	if err != nil {
-		return fmt.Errorf("encode text: %w", err)
+		return catalog.TextHash{}, fmt.Errorf("encode text: %w", err)
 	}
 	key := catalog.TextKey(sha)
 	if err := store.Put(ctx, key, bytes.NewReader(body), int64(len(body)), "application/json"); err != nil {
-		return fmt.Errorf("put %s: %w", key, err)
+		return catalog.TextHash{}, fmt.Errorf("put %s: %w", key, err)
 	}
-	return nil
+	sum := sha256.Sum256(body)
+	return catalog.TextHash{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(body))}, nil
 }
 
 // LoadText reads the stored text of the document with these bytes;
-// ENOTFOUND when it was never extracted.
+// ENOTFOUND when it was never extracted, ECONFLICT (with a message that
+// says what to do) when the blob is there but is not readable text.
 func LoadText(ctx context.Context, store blob.Store, sha string) (*StoredText, error) {
 	key := catalog.TextKey(sha)
 	rc, err := store.Get(ctx, key)
@@ -56,7 +62,18 @@ func LoadText(ctx context.Context, store blob.Store, sha string) (*StoredText, e
 	defer rc.Close()
 	var t StoredText
 	if err := json.NewDecoder(rc).Decode(&t); err != nil {
-		return nil, fmt.Errorf("decode %s: %w", key, err)
+		return nil, errBadText(sha, err)
+	}
+	if t.Pages == nil {
+		return nil, errBadText(sha, errors.New("no pages"))
 	}
 	return &t, nil
+}
+
+// ErrBadText marks a stored text that exists but cannot be used.
+var ErrBadText = errors.New("stored text damaged")
+
+func errBadText(sha string, cause error) error {
+	return fmt.Errorf("%w: text/%s.json: %v: %w", ErrBadText, sha, cause,
+		catalog.Errorf(catalog.ECONFLICT, "该文档保存的提取文字已损坏,暂时无法显示;请管理员运行 evidence check 查明,再用 evidence repair 重新提取"))
 }

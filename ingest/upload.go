@@ -53,6 +53,9 @@ func (s *Service) UseTasks(t Tasks) { s.tasks = t }
 // file. After that each file has its own Outcome: a file that fails does
 // not stop the others, and files stored before a failure stay stored.
 func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest) ([]Outcome, error) {
+	if !u.CanUpload() {
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员、部门联系人和管理员可以上传材料")
+	}
 	meta := req.Meta
 	codes := req.Indicators
 	if req.Assignment != "" {
@@ -63,9 +66,6 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		codes = append([]string{a.Indicator}, codes...)
 	} else if u.Role == catalog.RoleContributor {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料;请在“我的任务”中选择任务后上传")
-	}
-	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator && u.Role != catalog.RoleContributor {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员和管理员可以上传材料")
 	}
 	if meta.City == "" && u.Role == catalog.RoleCoordinator {
 		meta.City = u.City

@@ -99,7 +99,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.Size <= 0 {
 		req.Size = DefaultSize
 	}
-	if req.Size > MaxSize || req.From < 0 || req.From+req.Size > maxWindow {
+	if req.Size > MaxSize || req.From < 0 || req.From > maxWindow-req.Size {
 		return nil, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:size 最大 %d,from+size 最大 %d", MaxSize, maxWindow)
 	}
 	cities, visible := req.User.ScopeCities(req.Cities)

@@ -143,7 +143,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
 		{pattern: "GET /compare", handle: h.comparePage},
 		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
-		{pattern: "POST /upload", handle: h.uploadSubmit},
+		{pattern: "POST /upload", handle: h.uploadSubmit, roles: writerRoles, denied: uploadDenied},
 		{pattern: "GET /review", handle: h.reviewPage},
 		{pattern: "GET /claims/new", handle: h.claimNewPage, roles: writerRoles, denied: claimDenied},
 		{pattern: "POST /claims", handle: h.claimCreate},
@@ -193,7 +193,16 @@ func staticFiles() http.HandlerFunc {
 	if err != nil {
 		panic(err) // the folder is embedded at build time
 	}
-	return http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))).ServeHTTP
+	files := http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static)))
+	return func(w http.ResponseWriter, r *http.Request) {
+		// Files only: a folder answers 404, never a listing of what is in it.
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if fi, err := fs.Stat(static, strings.TrimSuffix(name, "/")); name == "" || err != nil || fi.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}
 }
 
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
@@ -237,20 +246,23 @@ func (h *handler) withSession(rt route) http.Handler {
 			h.fail(w, r, err)
 			return
 		}
-		s := &session{User: cred.User, CSRF: cred.CSRF}
+		r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, &session{User: cred.User, CSRF: cred.CSRF}))
+		// The role first: a form from a role the page does not admit is
+		// refused before a byte of it is read.
+		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
+			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", rt.denied))
+			return
+		}
 		if r.Method == http.MethodPost {
 			r.Body = http.MaxBytesReader(w, r.Body, h.bodyLimit(r))
-		}
-		if r.Method == http.MethodPost && cred.CSRF != "" {
+			if err := parseForm(r); err != nil {
+				h.fail(w, r, err)
+				return
+			}
 			if err := checkFormCSRF(r, cred.CSRF); err != nil {
 				h.fail(w, r, err)
 				return
 			}
-		}
-		r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, s))
-		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", rt.denied))
-			return
 		}
 		rt.handle(w, r)
 	})
@@ -272,25 +284,55 @@ func (h *handler) bodyLimit(r *http.Request) int64 {
 	return maxFormBytes
 }
 
+// Limits on the fields of a form (files aside): how many, and how many
+// bytes together; a multipart form's files go to temp files beyond
+// formMemory.
+const (
+	maxFormFields = 100
+	maxFieldBytes = 256 << 10
+	formMemory    = 1 << 20
+)
+
 // checkFormCSRF compares the form's csrf_token (or the X-CSRF-Token
-// header) with the session's. Multipart forms are parsed here, so the
-// handler finds their fields already read.
+// header) with the session's; want is empty for a bearer token, which
+// needs none. The form has been parsed.
 func checkFormCSRF(r *http.Request, want string) error {
+	if want == "" {
+		return nil
+	}
 	got := r.Header.Get("X-CSRF-Token")
 	if got == "" {
-		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-			if err := r.ParseMultipartForm(32 << 20); err != nil {
-				return formError(err)
-			}
-		} else {
-			if err := r.ParseForm(); err != nil {
-				return formError(err)
-			}
-		}
-		got = r.FormValue("csrf_token")
+		got = r.PostFormValue("csrf_token")
 	}
 	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
 		return catalog.Errorf(catalog.EFORBIDDEN, "表单已过期或缺少安全令牌(CSRF);请刷新页面后重试")
+	}
+	return nil
+}
+
+// parseForm reads a posted form and holds its fields to the limits; the
+// handler finds them already read. (Go's own limit of 1,000 parts bounds
+// a multipart form while it is read.)
+func parseForm(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if err := r.ParseMultipartForm(formMemory); err != nil {
+			return formError(err)
+		}
+	} else if err := r.ParseForm(); err != nil {
+		return formError(err)
+	}
+	count, total := 0, 0
+	for k, vs := range r.PostForm {
+		for _, v := range vs {
+			count++
+			total += len(k) + len(v)
+		}
+	}
+	if count > maxFormFields {
+		return catalog.Errorf(catalog.EINVALID, "表单字段过多(最多 %d 个)", maxFormFields)
+	}
+	if total > maxFieldBytes {
+		return catalog.Errorf(catalog.ETOOLARGE, "表单字段合计过长(最多 %s)", ingest.FormatBytes(maxFieldBytes))
 	}
 	return nil
 }
@@ -427,6 +469,10 @@ func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
 func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 	lang := langOf(r)
+	if err := h.Auth.CheckOrigin(r); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	next := safeNext(r.PostFormValue("next"))
 	login, err := h.Auth.LogIn(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), h.Auth.ClientAddress(r))
 	switch wait, throttled := catalog.RetryAfter(err); {

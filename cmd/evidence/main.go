@@ -29,7 +29,10 @@ Commands:
   reindex    rebuild the search index from the catalog and stored text
   doctor     list the optional readers (OCR, .doc, PDF tools) and whether they are installed
   retry      read failed documents again: evidence retry [ID…] (all failed ones without IDs)
-  check      re-hash every original and compare the index with the catalog (exit 1 on any mismatch)
+  check      re-hash every original and stored text, compare the index with the catalog (exit 1 on any problem)
+  repair     re-extract documents whose stored text check finds bad (with serve stopped)
+  backup     copy a consistent snapshot while serve runs: evidence backup --out DIR (incremental)
+  restore    make a data folder from a backup: evidence restore --from DIR --data NEWDIR
   user       manage accounts: evidence user add|list|disable|enable|passwd
   events     the audit log: evidence events [--since 7d] [--object ID] [--user NAME]
   assignments responsibility tables (责任分解): evidence assignments import FILE --city 330100 [--round 2018] | list
@@ -103,6 +106,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runReindex(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "repair":
+		return runRepair(ctx, rest, stdout, stderr)
+	case "backup":
+		return runBackup(ctx, rest, stdout, stderr)
+	case "restore":
+		return runRestore(ctx, rest, stdout, stderr)
 	case "user":
 		return runUser(ctx, rest, stdout, stderr)
 	case "events":

@@ -76,8 +76,9 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// runCheck re-hashes every original, checks stored text, and compares the
-// index with the catalog; any problem makes it exit 1.
+// runCheck re-hashes every original, verifies stored text against the
+// hashes recorded when it was written, and compares the index with the
+// catalog; any problem makes it exit 1.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("check", stderr)
 	if err := fs.Parse(args); err != nil {
@@ -88,6 +89,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer a.close()
+	problems, err := checkArchive(ctx, a, stderr)
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 {
+		fmt.Fprintln(stdout, "校验通过:所有原件与提取文字的哈希一致,索引与目录一致")
+		return nil
+	}
+	printProblems(stdout, problems)
+	return exitError{1}
+}
+
+func checkArchive(ctx context.Context, a *app, stderr io.Writer) ([]ingest.Problem, error) {
 	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("校验"),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	problems, err := ingest.Check(ctx, a.cat, a.blobs, a.idx, func(done, total int) {
@@ -95,16 +109,93 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		bar.Set(done)
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	bar.Finish()
-	if len(problems) == 0 {
-		fmt.Fprintln(stdout, "校验通过:所有原件哈希一致,索引与目录一致")
-		return nil
-	}
-	fmt.Fprintf(stdout, "发现 %d 个问题:\n", len(problems))
+	return problems, nil
+}
+
+// problemLabels name each kind of problem and what mends it.
+var problemLabels = map[ingest.ProblemKind]string{
+	ingest.ProblemOriginal: "原件",
+	ingest.ProblemText:     "提取文字",
+	ingest.ProblemIndex:    "索引",
+}
+
+func printProblems(w io.Writer, problems []ingest.Problem) {
+	fmt.Fprintf(w, "发现 %d 个问题:\n", len(problems))
+	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
-		fmt.Fprintf(stdout, "  %s  %s\n", p.DocumentID, p.What)
+		kinds[p.Kind]++
+		fmt.Fprintf(w, "  %s  [%s] %s\n", p.DocumentID, problemLabels[p.Kind], p.What)
 	}
-	return exitError{1}
+	if kinds[ingest.ProblemText] > 0 {
+		fmt.Fprintln(w, "提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取")
+	}
+	if kinds[ingest.ProblemIndex] > 0 {
+		fmt.Fprintln(w, "索引的问题:运行 evidence reindex(或重启 evidence serve)")
+	}
+	if kinds[ingest.ProblemOriginal] > 0 {
+		fmt.Fprintln(w, "原件的问题:从备份恢复(evidence restore),无法从本库修复")
+	}
+}
+
+// runRepair re-extracts, from their originals, the documents whose stored
+// text check finds bad, and says what became of each. Like reindex it
+// needs serve stopped: it opens the index itself.
+func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("repair", stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true})
+	if err != nil {
+		return fmt.Errorf("%w (evidence repair needs evidence serve stopped)", err)
+	}
+	defer a.close()
+	problems, err := checkArchive(ctx, a, stderr)
+	if err != nil {
+		return err
+	}
+	ids, err := ingest.Repair(ctx, a.cat, a.blobs, problems)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		fmt.Fprintln(stdout, "没有需要重新提取的文档")
+	} else {
+		fmt.Fprintf(stdout, "重新提取 %d 个文档的文字:\n", len(ids))
+		if err := a.ingest.Start(ctx); err != nil {
+			return err
+		}
+		docs, err := a.ingest.Wait(ctx, ids, nil)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
+			if d.Status == catalog.StatusFailed {
+				line += "(" + d.Error + ")"
+			}
+			fmt.Fprintln(stdout, line)
+		}
+	}
+	rest := 0
+	for _, p := range problems {
+		if p.Kind != ingest.ProblemText {
+			rest++
+		}
+	}
+	if rest > 0 {
+		fmt.Fprintf(stdout, "另有 %d 个问题不是重新提取能修复的:\n", rest)
+		var others []ingest.Problem
+		for _, p := range problems {
+			if p.Kind != ingest.ProblemText {
+				others = append(others, p)
+			}
+		}
+		printProblems(stdout, others)
+		return exitError{1}
+	}
+	return nil
 }

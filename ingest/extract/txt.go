@@ -54,7 +54,10 @@ func decodeText(data []byte) (text, encoding string, err error) {
 			encoding, order = "utf-16le", textunicode.LittleEndian
 		}
 		b, err := textunicode.UTF16(order, textunicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
+		// Any two bytes are a UTF-16 code unit, so random bytes behind
+		// FE FF decode to valid but rare characters: held to the same
+		// plausibility test as GB18030.
+		if err != nil || bytes.ContainsRune(b, utf8.RuneError) || !plausibleChinese(string(b)) {
 			return "", "", errEncoding()
 		}
 		text = string(b)

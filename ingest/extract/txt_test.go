@@ -99,6 +99,16 @@ func TestDecodeText(t *testing.T) {
 	for i := range noise {
 		noise[i] = byte(0x81 + rng.Intn(0x7e)) // lead and trail bytes only: no 0x80, no 0xff
 	}
+	// Random code units behind a big-endian BOM, surrogates left out so
+	// that every unit decodes: 2,048 characters, none of them a word.
+	noise16 := []byte{0xfe, 0xff}
+	for len(noise16) < 4096 {
+		u := rng.Intn(0x10000)
+		if u >= 0xd800 && u <= 0xdfff {
+			continue
+		}
+		noise16 = append(noise16, byte(u>>8), byte(u))
+	}
 
 	tests := []struct {
 		name     string
@@ -114,6 +124,8 @@ func TestDecodeText(t *testing.T) {
 		{"short gbk", gb("学分银行"), "gb18030", "学分银行"},
 		{"rare characters", gb(rare), "", ""},
 		{"noise without 0x80 or 0xff", noise, "", ""},
+		{"noise behind a UTF-16BE BOM", noise16, "", ""},
+		{"utf-16be document", utf16("杭州市地区所有区县都已开展成人学校社会培训成果信息录入工作,探索学分银行建设。", textunicode.BigEndian), "utf-16be", "杭州市地区所有区县都已开展成人学校社会培训成果信息录入工作,探索学分银行建设。"},
 		{"truncated gb18030", gb("学分银行")[:7], "", ""},
 		{"bad utf-8 after BOM", []byte("\xef\xbb\xbf\xff\xfe"), "", ""},
 		{"control characters", binaryish, "", ""},

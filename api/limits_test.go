@@ -1,0 +1,339 @@
+package api
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// countingBody is a request body that would take long to send and counts
+// what the server reads of it.
+type countingBody struct {
+	r    io.Reader
+	read atomic.Int64
+}
+
+func (c *countingBody) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.read.Add(int64(n))
+	return n, err
+}
+
+func (c *countingBody) Close() error { return nil }
+
+// manyFields is a multipart body of n fields of size bytes each, made as it
+// is read.
+func manyFields(n, size int) (*io.PipeReader, string) {
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		value := strings.Repeat("a", size)
+		for i := 0; i < n; i++ {
+			if err := mw.WriteField(fmt.Sprintf("f%d", i), value); err != nil {
+				return
+			}
+		}
+		pw.CloseWithError(mw.Close())
+	}()
+	return pr, mw.FormDataContentType()
+}
+
+func TestRoleIsCheckedBeforeTheBodyIsRead(t *testing.T) {
+	e := newEnv(t)
+	h := NewHandler(e.deps)
+	for _, tt := range []struct{ role, path string }{
+		{"expert", "/api/v1/documents"}, {"reviewer", "/api/v1/documents"}, {"coordA", "/api/v1/framework"},
+	} {
+		// 12,000 fields of 64 KiB: 750 MiB, if anyone read it.
+		r, ctype := manyFields(12000, 64<<10)
+		body := &countingBody{r: r}
+		req := httptest.NewRequest("POST", tt.path, nil)
+		req.Body = body
+		req.Header.Set("Content-Type", ctype)
+		req.Header.Set("Authorization", "Bearer "+e.tokens[tt.role])
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		r.Close()
+		if rec.Code != http.StatusForbidden || body.read.Load() != 0 {
+			t.Errorf("%s POST %s: %d after reading %d bytes, want 403 before reading any", tt.role, tt.path, rec.Code, body.read.Load())
+		}
+	}
+}
+
+func TestFormFieldsAreCapped(t *testing.T) {
+	e := newEnv(t)
+	h := NewHandler(e.deps)
+	for _, tt := range []struct {
+		name        string
+		fields      int
+		size        int
+		status      int
+		maxReadFrom int64 // the server reads at most this much
+	}{
+		{"12,000 small fields", 12000, 10, http.StatusBadRequest, 64 << 10},
+		{"one field over 64 KiB", 1, 65<<10 + 1, http.StatusRequestEntityTooLarge, 128 << 10},
+		{"fields over 256 KiB together", 90, 60 << 10, http.StatusRequestEntityTooLarge, 512 << 10},
+		{"12,000 fields of 64 KiB", 12000, 64 << 10, http.StatusRequestEntityTooLarge, 512 << 10},
+	} {
+		r, ctype := manyFields(tt.fields, tt.size)
+		body := &countingBody{r: r}
+		req := httptest.NewRequest("POST", "/api/v1/documents", nil)
+		req.Body = body
+		req.Header.Set("Content-Type", ctype)
+		req.Header.Set("Authorization", "Bearer "+e.tokens["admin"])
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		r.Close()
+		if rec.Code != tt.status || body.read.Load() > tt.maxReadFrom {
+			t.Errorf("%s: %d after reading %d bytes, want %d within %d bytes (%s)", tt.name, rec.Code, body.read.Load(),
+				tt.status, tt.maxReadFrom, rec.Body.String())
+		}
+	}
+}
+
+func TestJSONBodiesAreCapped(t *testing.T) {
+	e := newEnv(t)
+	big := `{"label":"` + strings.Repeat("学", 1<<20) + `"}`
+	resp, body := e.do(e.request("POST", "/api/v1/tokens", big), "coordA")
+	if resp.StatusCode/100 != 4 {
+		t.Fatalf("3 MiB of JSON: %d %v, want a 4xx", resp.StatusCode, body)
+	}
+}
+
+func TestPagingCannotOverflow(t *testing.T) {
+	e := newEnv(t)
+	for _, path := range []string{
+		"/api/v1/search?q=学分银行&from=9223372036854775807",
+		"/api/v1/search?q=学分银行&from=9223372036854775800&size=10",
+		"/api/v1/search?q=学分银行&size=9223372036854775807",
+		"/api/v1/documents?page=9223372036854775807",
+		"/api/v1/documents?page=4611686018427387904&size=2",
+		"/api/v1/documents?page=99999999999999999999",
+	} {
+		resp, body := e.do(e.request("GET", path, nil), "admin")
+		if resp.StatusCode != http.StatusBadRequest || errCode(body) != "EINVALID" {
+			t.Errorf("GET %s: %d %v, want 400 EINVALID", path, resp.StatusCode, body)
+		}
+	}
+}
+
+func errCode(body map[string]any) string {
+	if e, ok := body["error"].(map[string]any); ok {
+		s, _ := e["code"].(string)
+		return s
+	}
+	return ""
+}
+
+func errMessage(body map[string]any) string {
+	if e, ok := body["error"].(map[string]any); ok {
+		s, _ := e["message"].(string)
+		return s
+	}
+	return ""
+}
+
+// rawUpload posts a hand-made multipart body.
+func (e *env) rawUpload(role, body string) (*http.Response, map[string]any) {
+	req := e.request("POST", "/api/v1/documents", nil)
+	req.Body = io.NopCloser(strings.NewReader(body))
+	req.ContentLength = int64(len(body))
+	req.Header.Set("Content-Type", "multipart/form-data; boundary=XX")
+	return e.do(req, role)
+}
+
+func TestMalformedUploadsAre400WithTheReason(t *testing.T) {
+	e := newEnv(t)
+	head := "--XX\r\nContent-Disposition: form-data; name=\"city\"\r\n\r\n" + cityA + "\r\n" +
+		"--XX\r\nContent-Disposition: form-data; name=\"doc_type\"\r\n\r\npolicy\r\n"
+	file := func(name string) string {
+		return "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: text/plain\r\n\r\n"
+	}
+	for _, tt := range []struct {
+		name, body, want string
+	}{
+		{"cut off mid-file", head + file("通知.txt") + "杭州市学分银行建设工作方案", "没有传完整"},
+		{"cut off mid-field", head + "--XX\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n学分", "不完整"},
+		{"cut off mid-header", head + "--XX\r\nContent-Disposition: form-da", "没有收到文件"},
+		{"NUL in a filename", head + file("a\x00b.txt") + "学分银行\r\n--XX--\r\n", "控制字符"},
+		{"DEL in a filename", head + file("a\x7fb.txt") + "学分银行\r\n--XX--\r\n", "控制字符"},
+	} {
+		resp, body := e.rawUpload("admin", tt.body)
+		msg := errMessage(body)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, tt.want) {
+			t.Errorf("%s: %d %q, want 400 saying %q", tt.name, resp.StatusCode, msg, tt.want)
+		}
+		if tt.want == "控制字符" && strings.Contains(msg, "中断") {
+			t.Errorf("%s: the message blames the network: %q", tt.name, msg)
+		}
+	}
+	// Bidi and invisible characters are taken out of the name kept.
+	resp, body := e.rawUpload("admin", head+file("通知\u202etxt.exe\t")+"杭州市学分银行建设工作方案。\r\n--XX--\r\n")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload with U+202E in its name: %d %v", resp.StatusCode, body)
+	}
+	if got := body["documents"].([]any)[0].(map[string]any)["filename"]; got != "通知txt.exe" {
+		t.Errorf("filename kept %q, want %q", got, "通知txt.exe")
+	}
+}
+
+// sessionClient logs in as the API's test admin and returns a client with
+// the session cookie and the session's CSRF token.
+func (e *env) sessionClient() (*http.Client, string) {
+	c := browser(e.t)
+	resp, err := c.PostForm(e.srv.URL+"/api/v1/login", url.Values{"username": {"admin"}, "password": {testenv.Password}})
+	if err != nil || resp.StatusCode != 200 {
+		e.t.Fatalf("login: %v %v", resp, err)
+	}
+	var login map[string]any
+	decodeJSON(e.t, resp, &login)
+	return c, login["csrf_token"].(string)
+}
+
+func TestCSRFTokenAsAMultipartField(t *testing.T) {
+	e := newEnv(t)
+	c, csrf := e.sessionClient()
+	form := func(fields [][2]string, fileFirst bool) (*bytes.Buffer, string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		file := func() {
+			w, _ := mw.CreateFormFile("file", "通知.txt")
+			fmt.Fprintf(w, "第%d号通知:召开学习型城市建设推进会。", e.next())
+		}
+		if fileFirst {
+			file()
+		}
+		for _, f := range fields {
+			mw.WriteField(f[0], f[1])
+		}
+		if !fileFirst {
+			file()
+		}
+		mw.Close()
+		return &buf, mw.FormDataContentType()
+	}
+	meta := [][2]string{{"city", cityA}, {"doc_type", "policy"}}
+	for _, tt := range []struct {
+		name      string
+		fields    [][2]string
+		fileFirst bool
+		want      int
+	}{
+		{"csrf_token before the file", append(meta, [2]string{"csrf_token", csrf}), false, http.StatusCreated},
+		{"no csrf_token", meta, false, http.StatusForbidden},
+		{"a wrong csrf_token", append(meta, [2]string{"csrf_token", "forged"}), false, http.StatusForbidden},
+		{"csrf_token after the file", append(meta, [2]string{"csrf_token", csrf}), true, http.StatusForbidden},
+	} {
+		buf, ctype := form(tt.fields, tt.fileFirst)
+		resp, err := c.Post(e.srv.URL+"/api/v1/documents", ctype, buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, resp.StatusCode, tt.want)
+		}
+	}
+	// A url-encoded form's csrf_token is honoured anywhere.
+	resp, err := c.PostForm(e.srv.URL+"/api/v1/tokens", url.Values{"csrf_token": {csrf}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusForbidden {
+		t.Errorf("url-encoded csrf_token refused: %d", resp.StatusCode)
+	}
+}
+
+func TestLoginFromAnotherSiteIsRefused(t *testing.T) {
+	e := newEnv(t)
+	for _, tt := range []struct {
+		header, value string
+		want          int
+	}{
+		{"Origin", "https://evil.example", http.StatusForbidden},
+		{"Referer", "https://evil.example/login.html", http.StatusForbidden},
+		{"Origin", "null", http.StatusForbidden},
+		{"Origin", e.srv.URL, http.StatusOK},
+		{"", "", http.StatusOK},
+	} {
+		req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/login",
+			strings.NewReader(url.Values{"username": {"admin"}, "password": {testenv.Password}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if tt.header != "" {
+			req.Header.Set(tt.header, tt.value)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("login with %s %q: %d, want %d", tt.header, tt.value, resp.StatusCode, tt.want)
+		}
+	}
+}
+
+func TestPasswordChangeAndDisableEndEveryCredential(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		change func(e *env) *http.Response
+	}{
+		{"password reset by an admin", func(e *env) *http.Response {
+			resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/password", `{"password":"新的学习型城市密码2018"}`), "admin")
+			return resp
+		}},
+		{"password changed by its owner", func(e *env) *http.Response {
+			resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/password",
+				`{"current":"`+testenv.Password+`","password":"新的学习型城市密码2018"}`), "dummy")
+			return resp
+		}},
+		{"disable and enable again", func(e *env) *http.Response {
+			if resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/disable", nil), "admin"); resp.StatusCode != 200 {
+				return resp
+			}
+			resp, _ := e.do(e.request("POST", "/api/v1/users/dummy/enable", nil), "admin")
+			return resp
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			resp, body := e.do(e.request("POST", "/api/v1/tokens", `{"label":"同步脚本"}`), "dummy")
+			if resp.StatusCode != 201 {
+				t.Fatalf("create token: %d %v", resp.StatusCode, body)
+			}
+			e.tokens["script"] = body["token"].(string)
+			c := browser(t)
+			resp, err := c.PostForm(e.srv.URL+"/api/v1/login", url.Values{"username": {"dummy"}, "password": {testenv.Password}})
+			if err != nil || resp.StatusCode != 200 {
+				t.Fatalf("login: %v %v", resp, err)
+			}
+			resp.Body.Close()
+			if resp := tt.change(e); resp.StatusCode != 200 {
+				t.Fatalf("%s: %d", tt.name, resp.StatusCode)
+			}
+			for _, role := range []string{"dummy", "script"} {
+				if resp, _ := e.do(e.request("GET", "/api/v1/me", nil), role); resp.StatusCode != http.StatusUnauthorized {
+					t.Errorf("after %s the %s token still works: %d", tt.name, role, resp.StatusCode)
+				}
+			}
+			resp, err = c.Get(e.srv.URL + "/api/v1/me")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("after %s the session still works: %d", tt.name, resp.StatusCode)
+			}
+		})
+	}
+}

@@ -1,0 +1,42 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// TextHash is what the catalog remembers of a document's stored text blob
+// as it was written: its SHA-256 and size. A blob that no longer matches
+// was damaged or replaced after the fact.
+type TextHash struct {
+	SHA256 string
+	Size   int64
+}
+
+// RecordTextHash remembers the hash of the text blob of the original with
+// SHA-256 sha, replacing any earlier one (a repair writes the text anew).
+func (s *Store) RecordTextHash(ctx context.Context, sha string, h TextHash) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO text_hash (sha256, text_sha256, size) VALUES (?, ?, ?)
+		ON CONFLICT (sha256) DO UPDATE SET text_sha256 = excluded.text_sha256, size = excluded.size`, sha, h.SHA256, h.Size)
+	if err != nil {
+		return fmt.Errorf("record text hash of %s: %w", sha, sqliteError(err))
+	}
+	return nil
+}
+
+// TextHashOf returns the recorded hash of the text of the original with
+// SHA-256 sha; ENOTFOUND when none was recorded (text stored before
+// hashes were kept, or never extracted).
+func (s *Store) TextHashOf(ctx context.Context, sha string) (TextHash, error) {
+	var h TextHash
+	err := s.db.QueryRowContext(ctx, `SELECT text_sha256, size FROM text_hash WHERE sha256 = ?`, sha).Scan(&h.SHA256, &h.Size)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, Errorf(ENOTFOUND, "没有记录 %s 的文字哈希", sha)
+	}
+	if err != nil {
+		return h, fmt.Errorf("text hash of %s: %w", sha, err)
+	}
+	return h, nil
+}

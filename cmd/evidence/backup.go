@@ -1,0 +1,313 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// A backup folder holds catalog.db (a snapshot), blobs/<key> (one plain
+// file per object of the folder store, originals/<sha256> and
+// text/<sha256>.json) and backup.json (what the last run did). A second
+// backup into the same folder replaces the snapshot and copies only the
+// blobs it lacks or whose bytes changed.
+const (
+	backupCatalog  = "catalog.db"
+	backupBlobs    = "blobs"
+	backupManifest = "backup.json"
+)
+
+// backupReport is backup.json: what one run did.
+type backupReport struct {
+	At        time.Time `json:"at"`
+	Documents int       `json:"documents"`
+	Copied    int       `json:"blobs_copied"`
+	Unchanged int       `json:"blobs_unchanged"`
+	Bytes     int64     `json:"bytes_copied"`
+	S3        bool      `json:"s3,omitempty"`
+}
+
+// runBackup copies a consistent snapshot of a data folder into --out
+// while serve may be running: the catalog first (VACUUM INTO, one
+// moment), then every blob the folder store holds. Blobs are written
+// before the catalog rows that name them and originals never change, so
+// every blob the snapshot names is there to copy.
+func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("backup", stderr)
+	out := fs.String("out", "", "backup folder (created; an earlier backup there is brought up to date)")
+	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("evidence backup needs --out DIR")
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	rep, err := backup(ctx, a, *out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n",
+		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
+	if rep.S3 {
+		fmt.Fprintln(stdout, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README“备份与恢复”)")
+	}
+	return nil
+}
+
+func backup(ctx context.Context, a *app, out string) (*backupReport, error) {
+	if err := os.MkdirAll(filepath.Join(out, backupBlobs), 0o755); err != nil {
+		return nil, fmt.Errorf("create backup folder: %w", err)
+	}
+	rep := &backupReport{At: time.Now().UTC()}
+	tmp := filepath.Join(out, backupCatalog+".tmp")
+	os.Remove(tmp)
+	if err := a.cat.Snapshot(ctx, tmp); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, filepath.Join(out, backupCatalog)); err != nil {
+		return nil, fmt.Errorf("put catalog snapshot in place: %w", err)
+	}
+	var err error
+	if rep.Documents, err = countDocuments(ctx, filepath.Join(out, backupCatalog)); err != nil {
+		return nil, err
+	}
+	if _, ok := a.blobs.(*blob.Folder); !ok {
+		rep.S3 = true
+	} else if err := copyBlobs(ctx, a.blobs, filepath.Join(out, backupBlobs), rep); err != nil {
+		return nil, err
+	}
+	body, _ := json.MarshalIndent(rep, "", "  ")
+	if err := os.WriteFile(filepath.Join(out, backupManifest), body, 0o644); err != nil {
+		return nil, fmt.Errorf("write %s: %w", backupManifest, err)
+	}
+	return rep, nil
+}
+
+// countDocuments counts the live documents of a catalog snapshot.
+func countDocuments(ctx context.Context, path string) (int, error) {
+	snap, err := catalog.Open(ctx, path)
+	if err != nil {
+		return 0, fmt.Errorf("open catalog snapshot: %w", err)
+	}
+	defer snap.Close()
+	n, err := snap.CountByStatus(ctx)
+	total := 0
+	for _, c := range n {
+		total += c
+	}
+	return total, err
+}
+
+// copyBlobs copies every object of store into dir/<key>, skipping those
+// already there with the same bytes: an original's key is its hash, so
+// its size settles it; other objects are compared by SHA-256.
+func copyBlobs(ctx context.Context, store blob.Store, dir string, rep *backupReport) error {
+	return store.List(ctx, "", func(info blob.Info) error {
+		dst := filepath.Join(dir, filepath.FromSlash(info.Key))
+		if same, err := sameBlob(ctx, store, info, dst); err != nil {
+			return err
+		} else if same {
+			rep.Unchanged++
+			return nil
+		}
+		rc, err := store.Get(ctx, info.Key)
+		if catalog.IsNotFound(err) {
+			return nil // deleted since it was listed
+		}
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		n, err := writeFileAtomic(dst, rc)
+		if err != nil {
+			return fmt.Errorf("back up %s: %w", info.Key, err)
+		}
+		rep.Copied++
+		rep.Bytes += n
+		return nil
+	})
+}
+
+func sameBlob(ctx context.Context, store blob.Store, info blob.Info, dst string) (bool, error) {
+	fi, err := os.Stat(dst)
+	if err != nil || fi.Size() != info.Size {
+		return false, nil
+	}
+	if strings.HasPrefix(info.Key, "originals/") {
+		return true, nil
+	}
+	rc, err := store.Get(ctx, info.Key)
+	if err != nil {
+		return false, nil
+	}
+	defer rc.Close()
+	a, err := hashOf(rc)
+	if err != nil {
+		return false, nil
+	}
+	f, err := os.Open(dst)
+	if err != nil {
+		return false, nil
+	}
+	defer f.Close()
+	b, err := hashOf(f)
+	return err == nil && a == b, nil
+}
+
+func hashOf(r io.Reader) (string, error) {
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// writeFileAtomic writes r to path through a temp file and a rename, so
+// that a backup cut short never leaves half a file under a good name.
+func writeFileAtomic(path string, r io.Reader) (int64, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return 0, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".part-*")
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(f, r)
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return 0, err
+	}
+	return n, nil
+}
+
+// runRestore makes a new data folder from a backup: the catalog snapshot,
+// the blobs put into a new folder store, and a search index rebuilt from
+// catalog and stored text, so that check passes and search answers as
+// soon as serve starts.
+func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("restore", stderr)
+	from := fs.String("from", "", "backup folder written by evidence backup")
+	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	if *from == "" {
+		return fmt.Errorf("evidence restore needs --from DIR and --data NEWDIR")
+	}
+	if _, err := os.Stat(filepath.Join(*from, backupCatalog)); err != nil {
+		return fmt.Errorf("%s is not a backup folder: %w", *from, err)
+	}
+	if entries, err := os.ReadDir(*data); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty: restore makes a new data folder, it never overwrites one", *data)
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(*data, 0o755); err != nil {
+		return err
+	}
+	src, err := os.Open(filepath.Join(*from, backupCatalog))
+	if err != nil {
+		return err
+	}
+	_, err = writeFileAtomic(filepath.Join(*data, "catalog.db"), src)
+	src.Close()
+	if err != nil {
+		return fmt.Errorf("restore catalog: %w", err)
+	}
+	if _, ok := blob.ConfigFromEnv(); ok {
+		fmt.Fprintln(stdout, "对象存储是 S3:原件与文字在存储桶中,请先用对象存储的工具恢复存储桶")
+	} else if err := restoreBlobs(ctx, filepath.Join(*from, backupBlobs), filepath.Join(*data, "blobs")); err != nil {
+		return err
+	}
+	return restoreIndex(ctx, *data, stdout, stderr)
+}
+
+func restoreBlobs(ctx context.Context, from, to string) error {
+	store, err := blob.NewFolder(to)
+	if err != nil {
+		return err
+	}
+	return filepath.WalkDir(from, func(path string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() || strings.HasPrefix(de.Name(), ".part-") {
+			return err
+		}
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		ctype := "application/octet-stream"
+		if strings.HasSuffix(rel, ".json") {
+			ctype = "application/json"
+		}
+		if err := store.Put(ctx, filepath.ToSlash(rel), f, fi.Size(), ctype); err != nil {
+			return fmt.Errorf("restore %s: %w", rel, err)
+		}
+		return nil
+	})
+}
+
+// restoreIndex builds the new data folder's index from its catalog and
+// stored text, as reindex does.
+func restoreIndex(ctx context.Context, data string, stdout, stderr io.Writer) error {
+	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	_, _, indexDir, _ := a.paths()
+	idx, err := index.Open(indexDir)
+	if err != nil {
+		return err
+	}
+	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, nil)
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("rebuild index: %w", err)
+	}
+	n, err := a.cat.CountByStatus(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已恢复到 %s:%d 个文档可检索", data, n[catalog.StatusIndexed])
+	if len(missing) > 0 {
+		fmt.Fprintf(stdout, ",%d 个文档将在 evidence serve 启动后重新提取", len(missing))
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}

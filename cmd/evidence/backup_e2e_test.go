@@ -1,0 +1,222 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// ingestFixtures stores the three text fixtures of city 330200 with the
+// CLI and returns their IDs by file name.
+func ingestFixtures(t *testing.T, data string) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	names := []string{"ningbo-policy.pdf", "wuhan-case.html", "chengdu-news-gb18030.txt"}
+	for _, name := range names {
+		copyFile(t, filepath.Join("testdata", name), filepath.Join(dir, name))
+	}
+	out, err := runCLI(t, "ingest", dir, "--data", data, "--city", "330200", "--type", "policy", "--json")
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	var summary struct{ Files []fileOutcome }
+	if err := json.Unmarshal([]byte(out), &summary); err != nil {
+		t.Fatalf("ingest --json: %v\n%s", err, out)
+	}
+	ids := map[string]string{}
+	for _, f := range summary.Files {
+		if f.Status != "indexed" {
+			t.Fatalf("%s: %s %s", f.Path, f.Status, f.Error)
+		}
+		ids[filepath.Base(f.Path)] = f.ID
+	}
+	return ids
+}
+
+// textBlob is the path of the stored text of a fixture's original.
+func textBlob(t *testing.T, data, fixtureName string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", fixtureName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	return filepath.Join(data, "blobs", "objects", "text", hex.EncodeToString(sum[:])+".json")
+}
+
+func TestCheckFindsDamagedTextAndRepairReExtractsIt(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ids := ingestFixtures(t, data)
+	if out, err := runCLI(t, "check", "--data", data); err != nil {
+		t.Fatalf("check on a sound archive: %v\n%s", err, out)
+	}
+	policy, news, wuhan := ids["ningbo-policy.pdf"], ids["chengdu-news-gb18030.txt"], ids["wuhan-case.html"]
+	// One text emptied, one replaced by another document's (valid) text,
+	// one removed.
+	if err := os.WriteFile(textBlob(t, data, "ningbo-policy.pdf"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other, err := os.ReadFile(textBlob(t, data, "wuhan-case.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(textBlob(t, data, "chengdu-news-gb18030.txt"), other, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(textBlob(t, data, "wuhan-case.html")); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "check", "--data", data)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("check after damaging text: %v, want exit 1\n%s", err, out)
+	}
+	for _, want := range []string{policy + "  [提取文字] extracted text emptied", news + "  [提取文字] extracted text replaced",
+		wuhan + "  [提取文字] extracted text missing", "evidence repair"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+
+	// The server answers a clear 409 for the damaged text, not a 500.
+	s := startServer(t, data)
+	for _, id := range []string{policy, news} {
+		for _, path := range []string{"/api/v1/documents/" + id + "/text", "/api/v1/documents/" + id + "/suggestions"} {
+			status, body := s.get(path, nil)
+			if code, msg := errorOf(body); status == 409 && (code != "ECONFLICT" || !strings.Contains(msg, "evidence repair")) {
+				t.Errorf("GET %s: %d %s %q", path, status, code, msg)
+			} else if status >= 500 {
+				t.Errorf("GET %s: %d %v, want a 409 that says what to do", path, status, body)
+			}
+		}
+	}
+	if resp, page := s.raw("/documents/" + policy); resp.StatusCode >= 500 && resp.StatusCode != 503 {
+		t.Errorf("document page with damaged text: %d %.200s", resp.StatusCode, page)
+	}
+	s.stop()
+
+	out, err = runCLI(t, "repair", "--data", data)
+	if err != nil {
+		t.Fatalf("repair: %v\n%s", err, out)
+	}
+	for _, id := range []string{policy, news, wuhan} {
+		if !strings.Contains(out, id) || !strings.Contains(out, "→ indexed") {
+			t.Errorf("repair output does not say %s was re-extracted and indexed:\n%s", id, out)
+		}
+	}
+	if out, err := runCLI(t, "check", "--data", data); err != nil || !strings.Contains(out, "校验通过") {
+		t.Fatalf("check after repair: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "search", "学分银行", "--data", data, "--json")
+	if err != nil || !strings.Contains(out, `"total":2`) {
+		t.Errorf("search after repair: %v\n%s", err, out)
+	}
+}
+
+func readBackupReport(t *testing.T, dir string) backupReport {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, backupManifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r backupReport
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestBackupWhileServingAndRestore(t *testing.T) {
+	s := startServer(t, "")
+	for _, name := range []string{"ningbo-policy.pdf", "wuhan-case.html"} {
+		status, body := s.upload(map[string]string{"city": "330200", "doc_type": "policy"}, fixture(t, name))
+		if status != 201 {
+			t.Fatalf("upload %s: %d %v", name, status, body)
+		}
+		s.waitDone(uploadedDocuments(t, body)[0]["id"].(string))
+	}
+	// Uploads go on while the backups run.
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	var accepted atomic.Int64
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; !stop.Load(); i++ {
+			text := fmt.Sprintf("第%d号通知:宁波市召开学习型城市建设推进会,部署社区教育工作。", i)
+			status, _ := s.upload(map[string]string{"city": "330200", "doc_type": "meeting_notice"},
+				upload{name: fmt.Sprintf("通知%d.txt", i), body: []byte(text)})
+			if status == 201 {
+				accepted.Add(1)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	bk := filepath.Join(t.TempDir(), "backup")
+	out, err := runCLI(t, "backup", "--data", s.dataDir, "--out", bk)
+	if err != nil {
+		stop.Store(true)
+		wg.Wait()
+		t.Fatalf("backup while serving: %v\n%s", err, out)
+	}
+	first := readBackupReport(t, bk)
+	time.Sleep(300 * time.Millisecond)
+	out, err = runCLI(t, "backup", "--data", s.dataDir, "--out", bk)
+	stop.Store(true)
+	wg.Wait()
+	if err != nil {
+		t.Fatalf("second backup: %v\n%s", err, out)
+	}
+	second := readBackupReport(t, bk)
+	// Both fixtures' originals and texts went into the first; the second
+	// copies only what came since (small notices), none of it again.
+	if first.Copied < 4 || second.Unchanged < first.Copied || second.Bytes >= first.Bytes {
+		t.Errorf("second backup is not incremental: first %+v, second %+v", first, second)
+	}
+	if accepted.Load() == 0 {
+		t.Errorf("no upload was accepted while backing up")
+	}
+
+	restored := filepath.Join(t.TempDir(), "restored")
+	if out, err := runCLI(t, "restore", "--from", bk, "--data", restored); err != nil {
+		t.Fatalf("restore: %v\n%s", err, out)
+	}
+	if out, err := runCLI(t, "check", "--data", restored); err != nil || !strings.Contains(out, "校验通过") {
+		t.Fatalf("check on the restored folder: %v\n%s", err, out)
+	}
+	if out, err := runCLI(t, "restore", "--from", bk, "--data", restored); err == nil {
+		t.Errorf("restore over a data folder that is not empty succeeded:\n%s", out)
+	}
+	r := startServer(t, restored)
+	status, body := r.get("/api/v1/search", url.Values{"q": {"学分银行"}})
+	if names := hitNames(body); status != 200 || len(names) == 0 || names[0] != "ningbo-policy.pdf" {
+		t.Errorf("search on the restored archive: %d %v, want ningbo-policy.pdf first", status, names)
+	}
+	status, body = r.get("/api/v1/documents", url.Values{"size": {"500"}})
+	if total, _ := body["total"].(float64); status != 200 || int(total) != second.Documents {
+		t.Errorf("restored archive lists %v documents, the backup had %d", body["total"], second.Documents)
+	}
+	// Notices the snapshot caught before they were read are read again
+	// once serve runs.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		status, body = r.get("/api/v1/search", url.Values{"q": {"推进会"}})
+		if status == 200 && len(hitNames(body)) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("search for the notices uploaded during the backup: %d %v", status, body)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
