@@ -27,7 +27,10 @@ type Config struct {
 	Queries     int    // searches in the latency mix
 	QualityDocs int    // documents of the quality evaluation corpus
 	SuggestDir  string // the labelled set of indicator suggestions
-	RawBatch    int    // batch size of the raw Bleve baseline
+	// FieldsDir and NearDupDir are the labelled sets of fields read from
+	// the text (ingest/fields) and of near-duplicate pairs (neardup).
+	FieldsDir, NearDupDir string
+	RawBatch              int // batch size of the raw Bleve baseline
 	// OCRPages is the number of scanned pages of the OCR figures (0: no
 	// OCR figures); OCRScanPages the length of the scan whose OCR the
 	// memory figure watches (0: none). OCROnly measures nothing else.
@@ -49,6 +52,12 @@ func (c *Config) setDefaults() {
 	}
 	if c.SuggestDir == "" {
 		c.SuggestDir = filepath.Join("search", "suggesteval", "testdata", "suggest")
+	}
+	if c.FieldsDir == "" {
+		c.FieldsDir = filepath.Join("ingest", "fields", "testdata")
+	}
+	if c.NearDupDir == "" {
+		c.NearDupDir = filepath.Join("neardup", "testdata")
 	}
 	if c.QualityDocs <= 0 {
 		c.QualityDocs = 2000
@@ -97,6 +106,7 @@ func Run(ctx context.Context, cfg Config) (*Results, error) {
 		{"search and serving", r.serve},
 		{"search quality", r.quality},
 		{"indicator suggestions", r.suggestions},
+		{"fields and near duplicates", r.textSense},
 		{"OCR", r.ocr},
 	}
 	if cfg.OCROnly {

@@ -255,3 +255,25 @@ func TestSuggestionFigureHasItsBaseline(t *testing.T) {
 		t.Errorf("figures %+v", r.res.Figures)
 	}
 }
+
+func TestTextSenseFiguresStandBesideTheirBaselines(t *testing.T) {
+	r := &run{cfg: Config{FieldsDir: filepath.Join("..", "ingest", "fields", "testdata"),
+		NearDupDir: filepath.Join("..", "neardup", "testdata")}, res: &Results{}}
+	if err := r.textSense(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.res.Skipped) > 0 {
+		t.Fatalf("skipped: %v", r.res.Skipped)
+	}
+	d := r.res.TextSense
+	t.Logf("%s; naive %s; near duplicates %+v", d.Fields, d.FieldsBaseline, d.NearDup)
+	if d.Fields.Cases < 40 || d.Fields.DocNumber <= d.FieldsBaseline.DocNumber || d.Fields.Title <= d.FieldsBaseline.Title {
+		t.Errorf("fields %s, naive %s: the reader should beat the naive one", d.Fields, d.FieldsBaseline)
+	}
+	if d.NearDup.Pairs < 30 || d.NearDup.Recall <= d.NearDup.BaselineRecall {
+		t.Errorf("near duplicates %+v: should find more than identical texts", d.NearDup)
+	}
+	if len(r.res.Figures) != 6 {
+		t.Errorf("figures %d, want 4 field rows and 2 near-duplicate rows", len(r.res.Figures))
+	}
+}
