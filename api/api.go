@@ -21,6 +21,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/packs"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
@@ -40,8 +41,10 @@ type Deps struct {
 	Assignments *assignments.Service
 	Values      *values.Service
 	Reports     *report.Service
-	Auth        *auth.Authenticator
-	Logger      *slog.Logger
+	// Packs writes evidence packs (证据包).
+	Packs  *packs.Service
+	Auth   *auth.Authenticator
+	Logger *slog.Logger
 }
 
 type handler struct {
@@ -130,6 +133,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/carryovers/{id}", handle: h.handleCarryoverDecide},
 		{pattern: "GET /api/v1/coverage/compare", handle: h.handleCoverageCompare},
 		{pattern: "GET /api/v1/reports/{city}", handle: h.handleReport},
+		{pattern: "GET /api/v1/packs/{city}", handle: h.handleEvidencePack},
 	}
 }
 

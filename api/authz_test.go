@@ -196,6 +196,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"GET /api/v1/reports/{city}": {func() *http.Request {
 			return e.request("GET", "/api/v1/reports/"+cityA+"?round=2017&format=docx", nil)
 		}, readA()},
+		"GET /api/v1/packs/{city}": {func() *http.Request {
+			// A round of its own: other rows add 2017 documents without originals.
+			return e.request("GET", p("/api/v1/packs/%s?round=%d", cityA, e.emptyRound()), nil)
+		}, readA()},
 		"GET /api/v1/coverage/compare": {func() *http.Request {
 			return e.request("GET", "/api/v1/coverage/compare?city="+cityA+"&rounds=2017,2018", nil)
 		}, readA()},

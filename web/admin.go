@@ -106,11 +106,36 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rd := catalog.Round{Year: year, Label: r.PostFormValue("label"), Current: r.PostFormValue("current") == "on"}
-	if err := h.Framework.AddRound(r.Context(), sessionFrom(r).User, rd); err != nil {
+	u := sessionFrom(r).User
+	if err := h.Framework.AddRound(r.Context(), u, rd); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	back(w, r, "/admin#rounds", tr(langOf(r), "done"))
+	msg := tr(langOf(r), "done")
+	if r.PostFormValue("carry") == "on" {
+		msg = h.carryAllCities(r, u, year)
+	}
+	back(w, r, "/admin#rounds", msg)
+}
+
+// carryAllCities carries every city's previous round into a new round and
+// says what was taken, or why nothing could be (the round is made either
+// way).
+func (h *handler) carryAllCities(r *http.Request, u *catalog.User, year int) string {
+	cities, err := h.Framework.VisibleCities(r.Context(), u)
+	if err != nil {
+		return catalog.ErrorMessage(err)
+	}
+	total := &catalog.CarryReport{}
+	for _, c := range cities {
+		rep, err := h.Values.CarryOver(r.Context(), u, c.Code, year)
+		if err != nil {
+			return tr(langOf(r), "done") + ";" + catalog.ErrorMessage(err)
+		}
+		total.FromRound = rep.FromRound
+		total.Links, total.Claims, total.Values = total.Links+rep.Links, total.Claims+rep.Claims, total.Values+rep.Values
+	}
+	return carriedMessage(langOf(r), total)
 }
 
 func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {

@@ -138,6 +138,31 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		return c.ID
 	}
 	claimA := claim()
+	// carried returns a fresh item carried from 2017 into 2018, 待确认.
+	carried := func() string {
+		n := next()
+		d := &catalog.Document{ID: fmt.Sprintf("CARRY%06d", n), SHA256: fmt.Sprintf("c%063d", n), Size: 1, MIME: "text/plain",
+			Format: "txt", Filename: "a.txt", Title: "往年文件", DocType: catalog.DocPolicy, City: "330100", Round: "2017",
+			Status: catalog.StatusStored, UploadedBy: "test"}
+		if err := s.env.Catalog.CreateDocument(ctx, d, catalog.Submission{User: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		l := link(d.ID)
+		if _, err := s.env.Values.CarryOver(ctx, testenv.Admin, "330100", 2018); err != nil {
+			t.Fatal(err)
+		}
+		list, err := s.env.Values.Carryovers(ctx, testenv.Admin, "330100", 2018, catalog.CarryToConfirm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range list {
+			if c.SourceID == l {
+				return c.ID
+			}
+		}
+		t.Fatalf("link %s was not carried into 2018", l)
+		return ""
+	}
 	// task returns city A's task n, open again so that it takes a hand-in.
 	task := func(n assignments.NewAssignment) string {
 		n.City, n.Round, n.Due = "330100", 2018, "2018-03-31"
@@ -210,7 +235,13 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			editA("303")},
 		"POST /documents/{id}/values": {post("/documents/"+docA.ID+"/values", form("indicator", "2.2.1", "value", "3",
 			"page", "1", "quote", "学分银行")), editA("303")},
-		"GET /compare": {get("/compare?city=330100&rounds=2017,2018"), readA("200")},
+		"GET /compare":     {get("/compare?city=330100&rounds=2017,2018"), readA("200")},
+		"GET /carryovers":  {get("/carryovers?city=330100&round=2018"), readA("200")},
+		"POST /carryovers": {post("/carryovers", form("city", "330100", "round", "2018")), editA("303")},
+		"POST /carryovers/{id}": {func(b *browser) *http.Response {
+			resp, _ := b.post("/carryovers/"+carried(), form("action", "confirm"))
+			return resp
+		}, editA("303")},
 		"POST /documents/{id}/links": {func(b *browser) *http.Response {
 			resp, _ := b.post("/documents/"+bare("330100")+"/links", form("indicator", "2.3.1"))
 			return resp

@@ -46,8 +46,8 @@ type comparePage struct {
 }
 
 type reportLink struct {
-	Round      int
-	XLSX, DOCX string
+	Round                   int
+	XLSX, DOCX, Pack, Carry string
 }
 
 // comparePage shows a city's key indicators across rounds side by side,
@@ -93,7 +93,8 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, y := range p.Comparison.Rounds {
 			base := "/api/v1/reports/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y)
-			p.Reports = append(p.Reports, reportLink{Round: y, XLSX: base + "&format=xlsx", DOCX: base + "&format=docx"})
+			p.Reports = append(p.Reports, reportLink{Round: y, XLSX: base + "&format=xlsx", DOCX: base + "&format=docx",
+				Pack: "/api/v1/packs/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y), Carry: carryoversPath(p.City, y)})
 		}
 	}
 	h.render(w, r, http.StatusOK, "compare", tr(langOf(r), "compare.title"), p)

@@ -121,6 +121,7 @@ var (
 	contributorRoles = []catalog.Role{catalog.RoleContributor}
 	tasksDenied      = "“我的任务”是部门联系人(contributor)的页面;协调员请使用“责任分解”页面"
 	valueDenied      = "只有协调员和管理员可以填报数值"
+	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
 )
 
 // routes is the web UI's one route table.
@@ -142,6 +143,9 @@ func (h *handler) routes() []route {
 		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
 		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
 		{pattern: "GET /compare", handle: h.comparePage},
+		{pattern: "GET /carryovers", handle: h.carryoversPage},
+		{pattern: "POST /carryovers", handle: h.carryoverStart, roles: writerRoles, denied: carryDenied},
+		{pattern: "POST /carryovers/{id}", handle: h.carryoverDecide, roles: writerRoles, denied: carryDenied},
 		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
 		{pattern: "POST /upload", handle: h.uploadSubmit, roles: writerRoles, denied: uploadDenied},
 		{pattern: "GET /review", handle: h.reviewPage},

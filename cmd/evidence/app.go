@@ -21,6 +21,7 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/packs"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
@@ -55,6 +56,7 @@ type app struct {
 	claims      *claims.Service
 	values      *values.Service
 	reports     *report.Service
+	packs       *packs.Service
 }
 
 // appOptions says which parts a subcommand needs.
@@ -138,6 +140,10 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		a.close()
 		return nil, err
 	}
+	// Reports and packs read the catalog and the blobs only, so the
+	// commands that write them need no index.
+	a.reports = report.NewService(a.cat)
+	a.packs = packs.NewService(a.reports, a.cat, a.blobs)
 	if !opts.withIndex {
 		return a, nil
 	}
@@ -178,7 +184,6 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
 	a.values = values.NewService(a.cat, a.blobs)
-	a.reports = report.NewService(a.cat)
 	return a, nil
 }
 

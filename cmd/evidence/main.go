@@ -38,6 +38,8 @@ Commands:
   assignments responsibility tables (责任分解): evidence assignments import FILE --city 330100 [--round 2018] | list
   framework  indicator frameworks: evidence framework import FILE | export --format xlsx|yaml|csv
   report     a city's monitoring report: evidence report --city 330100 [--round 2017] [--format xlsx|docx] [--out FILE]
+  pack       a city's evidence pack (ZIP): evidence pack --city 330100 [--round 2017] [--out FILE.zip]
+  verify-pack re-hash every file of a pack against its manifest: evidence verify-pack FILE.zip (exit 1 on any mismatch)
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
   round      add a monitoring round: evidence round add --year 2019 [--label …] [--current]
@@ -128,6 +130,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runRound(ctx, rest, stdout, stderr)
 	case "report":
 		return runReport(ctx, rest, stdout, stderr)
+	case "pack":
+		return runPack(ctx, rest, stdout, stderr)
+	case "verify-pack":
+		return runVerifyPack(rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)

@@ -1,0 +1,163 @@
+package packs
+
+import (
+	"archive/zip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io"
+	"time"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
+)
+
+// Documents is what a pack needs of the catalog: a document by id, deleted
+// or not (a claim may cite a document deleted since).
+type Documents interface {
+	DocumentAnyState(ctx context.Context, id string) (*catalog.Document, error)
+}
+
+// Service writes evidence packs within the caller's city scope.
+type Service struct {
+	reports *report.Service
+	docs    Documents
+	blobs   blob.Store
+	now     func() time.Time
+}
+
+// NewService returns the pack service over the report service, the
+// catalog's documents and the blob store holding the originals.
+func NewService(reports *report.Service, docs Documents, blobs blob.Store) *Service {
+	return &Service{reports: reports, docs: docs, blobs: blobs, now: time.Now}
+}
+
+// Pack is a city's round, ready to be written: the report and the
+// documents it cites or links, each with the indicators it backs.
+type Pack struct {
+	Report *report.Report
+	Docs   []PackedDocument
+	By     string
+	At     time.Time
+
+	blobs blob.Store
+}
+
+// PackedDocument is one document of a pack.
+type PackedDocument struct {
+	Document   *catalog.Document
+	Indicators []string
+}
+
+// Prepare gathers a pack for city and round (0: the current round) for u.
+// A city u may not see is ENOTFOUND, exactly as for the report. Nothing is
+// read from the blob store yet, so an error here comes before any byte of
+// the pack.
+func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, round int) (*Pack, error) {
+	rep, err := s.reports.Build(ctx, u, city, round)
+	if err != nil {
+		return nil, err
+	}
+	p := &Pack{Report: rep, By: u.Username, At: s.now(), blobs: s.blobs}
+	for _, use := range rep.Documents() {
+		d, err := s.docs.DocumentAnyState(ctx, use.DocumentID)
+		if err != nil {
+			return nil, fmt.Errorf("pack document %s: %w", use.DocumentID, err)
+		}
+		if d.City != rep.City.Code {
+			continue // evidence is always the city's own; never ship another city's file
+		}
+		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators})
+	}
+	return p, nil
+}
+
+// Filename is the pack's file name: city, round.
+func (p *Pack) Filename() string {
+	return fmt.Sprintf("证据包-%s-%d.zip", p.Report.City.Name, p.Report.Round)
+}
+
+// WriteTo streams the pack as a ZIP to w: the originals one by one from
+// the blob store, the report, the README and last the manifest. It holds
+// at most one file's buffers at a time, never a whole original. A failure
+// part-way (a missing or damaged original, a cancelled context, w failing)
+// returns an error; what was written to w by then is not a valid ZIP.
+func (p *Pack) WriteTo(ctx context.Context, w io.Writer) error {
+	zw := zip.NewWriter(w)
+	var entries []Entry
+	for _, pd := range p.Docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		e, err := p.writeOriginal(ctx, zw, pd)
+		if err != nil {
+			return err
+		}
+		entries = append(entries, e)
+	}
+	sum, err := p.writeFile(zw, "report.xlsx", zip.Deflate, p.Report.WriteXLSX)
+	if err != nil {
+		return fmt.Errorf("pack report: %w", err)
+	}
+	entries = append(entries, Entry{Path: "report.xlsx", SHA256: sum, Title: "监测报告"})
+	sum, err = p.writeFile(zw, ReadmeName, zip.Deflate, func(w io.Writer) error { return writeReadme(w, p) })
+	if err != nil {
+		return fmt.Errorf("pack readme: %w", err)
+	}
+	entries = append(entries, Entry{Path: ReadmeName, SHA256: sum, Title: "核验说明"})
+	if _, err := p.writeFile(zw, ManifestName, zip.Deflate, func(w io.Writer) error { return writeManifest(w, entries) }); err != nil {
+		return fmt.Errorf("pack manifest: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("finish pack: %w", err)
+	}
+	return nil
+}
+
+// writeOriginal copies one original from the blob store into the pack and
+// checks its bytes against the SHA-256 the catalog holds.
+func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocument) (Entry, error) {
+	d := pd.Document
+	rc, err := p.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	if err != nil {
+		return Entry{}, fmt.Errorf("pack original of %s: %w", d.ID, err)
+	}
+	defer rc.Close()
+	name := originalPath(d)
+	method := zip.Deflate
+	if compressed[extension(d)] {
+		method = zip.Store
+	}
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: d.UploadedAt})
+	if err != nil {
+		return Entry{}, fmt.Errorf("pack %s: %w", name, err)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(io.MultiWriter(fw, h), rc); err != nil {
+		return Entry{}, fmt.Errorf("pack original of %s: %w", d.ID, err)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
+		return Entry{}, catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check", d.ID, got, d.SHA256)
+	}
+	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: d.Title, DocNumber: d.DocNumber,
+		Indicators: pd.Indicators}, nil
+}
+
+// writeFile adds a file the archive makes (report, README, manifest) and
+// returns its SHA-256.
+func (p *Pack) writeFile(zw *zip.Writer, name string, method uint16, write func(io.Writer) error) (string, error) {
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: p.At})
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	if err := write(io.MultiWriter(fw, h)); err != nil {
+		return "", err
+	}
+	return sum(h), nil
+}
+
+func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }

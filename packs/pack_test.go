@@ -1,0 +1,160 @@
+package packs_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/packs"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+var ctx = context.Background()
+
+const hangzhou, chengdu = "330100", "510100"
+
+var coordA = &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+
+// withData records, for Hangzhou in 2017, a document linked to 2.3.1 whose
+// title would start a formula, a value citing it (2.2.1) and a claim.
+func withData(t *testing.T) (*testenv.Env, *packs.Service, *catalog.Document) {
+	t.Helper()
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "tongji.txt", "杭州市认定市民终身学习基地123个,建立学分银行。")
+	title, num := "=HYPERLINK(\"http://x\")/../统计公报", "杭政办发〔2017〕12号"
+	d, err := e.Documents.Edit(ctx, testenv.Admin, d.ID, catalog.DocumentPatch{Title: &title, DocNumber: &num})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "2.2.1", Value: "123",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "认定市民终身学习基地123个"}}); err != nil {
+		t.Fatal(err)
+	}
+	return e, packs.NewService(report.NewService(e.Catalog), e.Catalog, e.Blobs), d
+}
+
+// write packs city's round for u into memory.
+func write(t *testing.T, svc *packs.Service, u *catalog.User, city string) []byte {
+	t.Helper()
+	p, err := svc.Prepare(ctx, u, city, 2017)
+	if err != nil {
+		t.Fatalf("prepare pack of %s as %s: %v", city, u.Username, err)
+	}
+	var buf bytes.Buffer
+	if err := p.WriteTo(ctx, &buf); err != nil {
+		t.Fatalf("write pack: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestPackManifestAndFiles(t *testing.T) {
+	_, svc, d := withData(t)
+	data := write(t, svc, coordA, hangzhou)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("pack is not a zip: %v", err)
+	}
+	files := map[string][]byte{}
+	var names []string
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		files[f.Name], _ = io.ReadAll(rc)
+		rc.Close()
+		names = append(names, f.Name)
+	}
+	if names[len(names)-1] != packs.ManifestName {
+		t.Errorf("files %v: manifest should come last", names)
+	}
+	raw := files[packs.ManifestName]
+	if !bytes.HasPrefix(raw, []byte("\ufeff")) {
+		t.Errorf("manifest does not start with a UTF-8 BOM")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	if got := strings.Join(rows[0], ","); got != "path,sha256,document_id,title,doc_number,indicators" {
+		t.Errorf("manifest header %q", got)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("manifest rows %v, want the original, report.xlsx and README.txt", rows)
+	}
+	orig := rows[1]
+	if !regexp.MustCompile(`^originals/` + d.ID + `-[^/.,]+\.txt$`).MatchString(orig[0]) {
+		t.Errorf("original's path %q: want originals/<id>-<safe title>.txt", orig[0])
+	}
+	if orig[1] != d.SHA256 || orig[2] != d.ID || orig[4] != "杭政办发〔2017〕12号" {
+		t.Errorf("original's row %v, want sha %s, id %s and the 文号", orig, d.SHA256, d.ID)
+	}
+	if !strings.HasPrefix(orig[3], "'=") {
+		t.Errorf("title cell %q: a formula-leading title must be neutralised with an apostrophe", orig[3])
+	}
+	if got := strings.Split(orig[5], ";"); !slices.Contains(got, "2.2.1") || !slices.Contains(got, "2.3.1") {
+		t.Errorf("indicators %v, want 2.2.1 (value) and 2.3.1 (link)", got)
+	}
+	if !bytes.Equal(files[orig[0]], []byte("杭州市认定市民终身学习基地123个,建立学分银行。")) {
+		t.Errorf("original's bytes differ from the upload: %q", files[orig[0]])
+	}
+	if rows[2][0] != "report.xlsx" || rows[3][0] != packs.ReadmeName {
+		t.Errorf("rows %v, want report.xlsx then README.txt after the originals", rows[2:])
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(files["report.xlsx"]))
+	if err != nil {
+		t.Fatalf("report.xlsx does not open: %v", err)
+	}
+	x.Close()
+	if readme := string(files[packs.ReadmeName]); !strings.Contains(readme, "evidence verify-pack") || !strings.Contains(readme, "杭州") {
+		t.Errorf("README should say how to verify and name the city:\n%s", readme)
+	}
+	v, err := packs.Verify(bytes.NewReader(data), int64(len(data)))
+	if err != nil || !v.OK() || v.Files != 3 {
+		t.Errorf("a fresh pack does not verify: %+v %v", v, err)
+	}
+}
+
+func TestPackScope(t *testing.T) {
+	_, svc, _ := withData(t)
+	coordB := &catalog.User{Username: "chen", Role: catalog.RoleCoordinator, City: chengdu}
+	if _, err := svc.Prepare(ctx, coordB, hangzhou, 2017); catalog.ErrorCode(err) != catalog.ENOTFOUND {
+		t.Errorf("another city's coordinator packing Hangzhou: %v, want ENOTFOUND", err)
+	}
+	expert := &catalog.User{Username: "zhou", Role: catalog.RoleExpert}
+	write(t, svc, expert, hangzhou)
+	// Chengdu's own pack holds none of Hangzhou's files.
+	data := write(t, svc, coordB, chengdu)
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "originals/") {
+			t.Errorf("Chengdu's pack holds %s", f.Name)
+		}
+	}
+}
+
+func TestPackStopsOnDamagedOriginal(t *testing.T) {
+	e, svc, d := withData(t)
+	if err := e.Blobs.Put(ctx, catalog.OriginalKey(d.SHA256), strings.NewReader("被篡改的内容"), -1, "text/plain"); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.WriteTo(ctx, io.Discard); err == nil || !strings.Contains(err.Error(), d.ID) {
+		t.Errorf("packing a damaged original: %v, want an error naming %s", err, d.ID)
+	}
+}

@@ -1,0 +1,38 @@
+package packs
+
+import (
+	"fmt"
+	"io"
+)
+
+// ReadmeName is the README's path in a pack.
+const ReadmeName = "README.txt"
+
+// writeReadme writes the short Chinese note on what the pack holds and how
+// to verify it, with and without the archive's own tool. Lines end in CRLF
+// so that Notepad on older Windows shows them.
+func writeReadme(w io.Writer, p *Pack) error {
+	r := p.Report
+	_, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, p.At.Format("2006-01-02 15:04"), p.By, len(p.Docs))
+	return err
+}
+
+const readme = "学习型城市建设监测 证据包\r\n" +
+	"城市:%s(%s)  监测轮次:%d  生成时间:%s  生成人:%s  原件:%d 份\r\n" +
+	"\r\n" +
+	"包内文件\r\n" +
+	"  manifest.csv  文件清单:每个文件一行,依次为路径、SHA-256、文档编号、标题、文号、所支撑的关键指标(分号分隔)。\r\n" +
+	"  originals/    佐证材料原件,与上传时逐字节相同;文件名为“文档编号-标题.扩展名”。\r\n" +
+	"  report.xlsx   本轮监测报告。\r\n" +
+	"  README.txt    本说明。\r\n" +
+	"\r\n" +
+	"如何核验\r\n" +
+	"1. 用档案库程序(不需联网):\r\n" +
+	"     evidence verify-pack 证据包.zip\r\n" +
+	"   逐个重新计算 SHA-256 并与 manifest.csv 比对;全部一致时显示“核验通过”,\r\n" +
+	"   否则逐项列出内容不一致、缺失或清单外多出的文件,并以状态码 1 退出。\r\n" +
+	"2. 不用档案库程序:解压后在解压目录中计算每个文件的 SHA-256,与 manifest.csv 的 sha256 列逐行比对。\r\n" +
+	"     Linux:tail -n +2 manifest.csv | cut -d, -f1,2 | awk -F, '{print $2\"  \"$1}' | sha256sum -c\r\n" +
+	"     macOS:同上,把最后的 sha256sum -c 换成 shasum -a 256 -c\r\n" +
+	"     Windows:certutil -hashfile originals\\文件名 SHA256\r\n" +
+	"3. 原件的 SHA-256 也是它在档案库中的编号,可与档案库文档页面上显示的 SHA-256 对照。\r\n"

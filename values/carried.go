@@ -1,0 +1,90 @@
+package values
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// CarriedItem is an object carried into a round with what a coordinator
+// needs to decide on it: the claim's statement, the value as written, or
+// the linked document's title.
+type CarriedItem struct {
+	catalog.Carryover
+	What string
+	// DocumentID is the linked or cited document, ClaimID the new round's
+	// claim, for links to their pages ("" when not applicable).
+	DocumentID, ClaimID string
+}
+
+// CarriedItems lists what was carried into a city's round (0: the current
+// round), items still 待确认 first. A city u may not see is ENOTFOUND; a
+// coordinator's city is the default.
+func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string, round int) ([]CarriedItem, int, error) {
+	if city == "" && u.City != "" {
+		city = u.City
+	}
+	if err := u.SeeObject(city, "城市", city); err != nil {
+		return nil, 0, err
+	}
+	var err error
+	if round == 0 {
+		if round, err = s.cat.CurrentRound(ctx); err != nil {
+			return nil, 0, err
+		}
+	}
+	list, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round})
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]CarriedItem, 0, len(list))
+	for _, c := range list {
+		it, err := s.describe(ctx, c)
+		if catalog.ErrorCode(err) == catalog.ENOTFOUND {
+			it.What, err = "(已删除)", nil // removed since it was carried; the decision still stands
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		if c.State == catalog.CarryToConfirm {
+			out = append([]CarriedItem{it}, out...)
+		} else {
+			out = append(out, it)
+		}
+	}
+	return out, round, nil
+}
+
+func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedItem, error) {
+	it := CarriedItem{Carryover: c}
+	switch c.Kind {
+	case catalog.CarryClaim:
+		cl, err := s.cat.Claim(ctx, c.ObjectID)
+		if err != nil {
+			return it, err
+		}
+		it.What, it.ClaimID = cl.Statement, cl.ID
+	case catalog.CarryValue:
+		v, err := s.cat.Value(ctx, c.ObjectID)
+		if err != nil {
+			return it, err
+		}
+		given := v.Given
+		if given == "" {
+			given = strconv.FormatFloat(v.Number, 'f', -1, 64)
+		}
+		it.What, it.DocumentID = given+" "+v.Unit, v.Citation.DocumentID
+	case catalog.CarryLink:
+		l, err := s.cat.Link(ctx, c.ObjectID)
+		if err != nil {
+			return it, err
+		}
+		d, err := s.cat.DocumentAnyState(ctx, l.DocumentID)
+		if err != nil {
+			return it, err
+		}
+		it.What, it.DocumentID = d.Title, d.ID
+	}
+	return it, nil
+}
