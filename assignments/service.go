@@ -109,11 +109,15 @@ type Filter struct {
 // List returns the assignments f selects that u may see: the city scope
 // applies, and a contributor gets their own department's whatever f asks.
 func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Task, error) {
-	city, visible := u.ScopeCity(f.City)
+	cities, visible := u.ScopeCity(f.City)
 	if !visible {
 		return []Task{}, nil
 	}
-	cf := catalog.AssignmentFilter{City: city, Round: f.Round, Indicator: strings.TrimSpace(f.Indicator), Status: f.Status}
+	city := ""
+	if len(cities) == 1 {
+		city = cities[0]
+	}
+	cf := catalog.AssignmentFilter{Cities: cities, Round: f.Round, Indicator: strings.TrimSpace(f.Indicator), Status: f.Status}
 	switch {
 	case u.Role == catalog.RoleContributor:
 		own, err := s.ownDepartment(ctx, u)

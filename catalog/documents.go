@@ -165,12 +165,13 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Do
 func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Document, int, error) {
 	where := []string{"deleted_at IS NULL"}
 	var args []any
-	for col, v := range map[string]string{"city": f.City, "status": string(f.Status), "doc_type": string(f.DocType)} {
+	for col, v := range map[string]string{"status": string(f.Status), "doc_type": string(f.DocType)} {
 		if v != "" {
 			where = append(where, col+" = ?")
 			args = append(args, v)
 		}
 	}
+	where, args = filterCities(where, args, "city", f.City, f.Cities)
 	if f.Indicator != "" {
 		where = append(where, "id IN (SELECT document_id FROM link WHERE indicator_code = ?)")
 		args = append(args, f.Indicator)

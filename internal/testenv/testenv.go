@@ -108,6 +108,18 @@ func (e *Env) AddUserIn(name, role, city, department string) string {
 	return c.Token.Token
 }
 
+// AddReviewer adds a reviewer limited to cities (every city when none)
+// and returns an API token for them.
+func (e *Env) AddReviewer(name string, cities ...string) string {
+	e.T.Helper()
+	c, err := e.Accounts.Create(context.Background(), Admin,
+		accounts.NewUser{Username: name, Role: "reviewer", Cities: cities, Password: Password, TokenLabel: "test"})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return c.Token.Token
+}
+
 // Admin is the actor of the environment's own uploads.
 var Admin = &catalog.User{Username: "test", Role: catalog.RoleAdmin}
 
