@@ -20,6 +20,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
@@ -39,8 +40,10 @@ type Deps struct {
 	Assignments *assignments.Service
 	Values      *values.Service
 	Reports     *report.Service
-	Auth        *auth.Authenticator
-	Logger      *slog.Logger
+	// Notes is experts' notes on documents.
+	Notes  *notes.Service
+	Auth   *auth.Authenticator
+	Logger *slog.Logger
 }
 
 type handler struct {
@@ -118,6 +121,10 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/carryovers/{id}", handle: h.handleCarryoverDecide},
 		{pattern: "GET /api/v1/coverage/compare", handle: h.handleCoverageCompare},
 		{pattern: "GET /api/v1/reports/{city}", handle: h.handleReport},
+		{pattern: "POST /api/v1/documents/{id}/notes", handle: h.handleNoteCreate},
+		{pattern: "GET /api/v1/documents/{id}/notes", handle: h.handleNoteList},
+		{pattern: "GET /api/v1/notes", handle: h.handleNotesByAuthor},
+		{pattern: "GET /api/v1/assignments/missing.xlsx", handle: h.handleAssignmentMissing},
 	}
 }
 

@@ -45,7 +45,7 @@ func newEnv(t *testing.T) *env {
 	e := &env{t: t, te: te, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
 	e.deps = Deps{Ingest: te.Ingest, Documents: te.Documents, Search: te.Search, Claims: te.Claims,
 		Framework: te.Framework, Coverage: te.Coverage, Accounts: te.Accounts, Assignments: te.Assignments,
-		Values: te.Values, Reports: report.NewService(te.Catalog), Auth: te.Auth, Logger: te.Logger}
+		Values: te.Values, Reports: report.NewService(te.Catalog), Notes: te.Notes, Auth: te.Auth, Logger: te.Logger}
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
 	for _, u := range []struct{ name, role, city string }{

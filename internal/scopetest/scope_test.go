@@ -30,7 +30,7 @@ func surfaces(t *testing.T, e *testenv.Env) *httptest.Server {
 	apiH := api.NewHandler(api.Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
 		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Auth: e.Auth, Logger: e.Logger})
 	webH, err := web.NewHandler(web.Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
-		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Auth: e.Auth, Logger: e.Logger})
+		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Notes: e.Notes, Auth: e.Auth, Logger: e.Logger})
 	if err != nil {
 		t.Fatal(err)
 	}
