@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/lcmonitor/evidence/auth"
@@ -32,6 +33,9 @@ type NewUser struct {
 	Role       string
 	City       string // coordinators and contributors only, and then required
 	Department string // required for contributors: their 责任单位
+	// Cities limits a reviewer to these city codes (every city when
+	// empty); only reviewers may have it.
+	Cities []string
 	// Password is the first password; one is generated when empty.
 	Password string
 	// TokenLabel, when not empty, also gives the new user an API token
@@ -69,13 +73,21 @@ func (n NewUser) account() (*catalog.User, error) {
 	case r == catalog.RoleContributor && (n.City == "" || dept == ""):
 		return nil, catalog.Errorf(catalog.EINVALID, "部门联系人(contributor)必须指定所属城市和部门(责任单位),如 --city 330100 --department 市教育局")
 	case !cityBound && n.City != "":
-		return nil, catalog.Errorf(catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市")
+		return nil, catalog.Errorf(catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市(审核员可用 cities 限定多个城市)")
+	case r != catalog.RoleReviewer && len(n.Cities) > 0:
+		return nil, catalog.Errorf(catalog.EINVALID, "只有审核员(reviewer)可以限定城市列表 cities")
 	}
-	return &catalog.User{Username: name, Role: r, City: n.City, Department: dept}, nil
+	var cities []string
+	for _, c := range n.Cities {
+		if c = strings.TrimSpace(c); c != "" && !slices.Contains(cities, c) {
+			cities = append(cities, c)
+		}
+	}
+	return &catalog.User{Username: name, Role: r, City: n.City, Department: dept, Cities: cities}, nil
 }
 
 // Create adds an account on behalf of an admin: the fields are checked,
-// a coordinator's or contributor's city must exist, and a password is generated when none
+// a coordinator's or contributor's city and a reviewer's cities must exist, and a password is generated when none
 // is given. Nothing is stored when a check fails; a taken name is
 // ECONFLICT.
 func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*Created, error) {
@@ -86,8 +98,11 @@ func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*
 	if err != nil {
 		return nil, err
 	}
-	if u.City != "" {
-		if _, err := s.cat.City(ctx, u.City); err != nil {
+	for _, city := range append([]string{u.City}, u.Cities...) {
+		if city == "" {
+			continue
+		}
+		if _, err := s.cat.City(ctx, city); err != nil {
 			return nil, err
 		}
 	}

@@ -17,13 +17,14 @@ type userJSON struct {
 	Role       string    `json:"role"`
 	City       string    `json:"city,omitempty"`
 	Department string    `json:"department,omitempty"`
+	Cities     []string  `json:"cities,omitempty"` // a reviewer's cities; none: every city
 	Disabled   bool      `json:"disabled"`
 	CreatedAt  time.Time `json:"created_at"`
 }
 
 func toUserJSON(u *catalog.User) userJSON {
 	return userJSON{Username: u.Username, Role: string(u.Role), City: u.City, Department: u.Department,
-		Disabled: u.Disabled, CreatedAt: u.CreatedAt}
+		Cities: u.Cities, Disabled: u.Disabled, CreatedAt: u.CreatedAt}
 }
 
 // handleLogin opens a web session from a username and password, sent as
@@ -96,18 +97,19 @@ func (h *handler) handleUserList(w http.ResponseWriter, r *http.Request) {
 // handleUserCreate makes an account; a generated password is shown once.
 func (h *handler) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 	var in struct {
-		Username   string `json:"username"`
-		Role       string `json:"role"`
-		City       string `json:"city"`
-		Department string `json:"department"`
-		Password   string `json:"password"`
+		Username   string   `json:"username"`
+		Role       string   `json:"role"`
+		City       string   `json:"city"`
+		Department string   `json:"department"`
+		Cities     []string `json:"cities"`
+		Password   string   `json:"password"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	c, err := h.Accounts.Create(r.Context(), userFrom(r.Context()), accounts.NewUser{Username: in.Username, Role: in.Role,
-		City: in.City, Department: in.Department, Password: in.Password})
+		City: in.City, Department: in.Department, Cities: in.Cities, Password: in.Password})
 	if err != nil {
 		h.writeError(w, r, err)
 		return

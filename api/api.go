@@ -21,6 +21,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/packs"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
@@ -42,7 +43,9 @@ type Deps struct {
 	Values      *values.Service
 	Reports     *report.Service
 	// Packs writes evidence packs (证据包).
-	Packs  *packs.Service
+	Packs *packs.Service
+	// Notes is experts' notes on documents.
+	Notes  *notes.Service
 	Auth   *auth.Authenticator
 	Logger *slog.Logger
 }
@@ -134,6 +137,10 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/coverage/compare", handle: h.handleCoverageCompare},
 		{pattern: "GET /api/v1/reports/{city}", handle: h.handleReport},
 		{pattern: "GET /api/v1/packs/{city}", handle: h.handleEvidencePack},
+		{pattern: "POST /api/v1/documents/{id}/notes", handle: h.handleNoteCreate},
+		{pattern: "GET /api/v1/documents/{id}/notes", handle: h.handleNoteList},
+		{pattern: "GET /api/v1/notes", handle: h.handleNotesByAuthor},
+		{pattern: "GET /api/v1/assignments/missing.xlsx", handle: h.handleAssignmentMissing},
 	}
 }
 

@@ -2,6 +2,7 @@ package api
 
 import (
 	"io"
+	"mime"
 	"net/http"
 	"time"
 
@@ -12,20 +13,32 @@ import (
 // assignmentJSON is the API's view of an assignment (DESIGN.md,
 // "Responsibility assignments").
 type assignmentJSON struct {
-	ID            string    `json:"id"`
-	City          string    `json:"city"`
-	Round         int       `json:"round"`
-	Indicator     string    `json:"indicator"`
-	IndicatorName string    `json:"indicator_name"`
-	Info          string    `json:"info"`
-	Department    string    `json:"department"`
-	Due           string    `json:"due"`
-	Contact       string    `json:"contact"`
-	Status        string    `json:"status"`
-	Reason        string    `json:"reason"`
-	Overdue       bool      `json:"overdue"`
-	Documents     []string  `json:"documents"`
-	UpdatedAt     time.Time `json:"updated_at"`
+	ID            string   `json:"id"`
+	City          string   `json:"city"`
+	Round         int      `json:"round"`
+	Indicator     string   `json:"indicator"`
+	IndicatorName string   `json:"indicator_name"`
+	Info          string   `json:"info"`
+	Department    string   `json:"department"`
+	Due           string   `json:"due"`
+	Contact       string   `json:"contact"`
+	Status        string   `json:"status"`
+	Reason        string   `json:"reason"`
+	Overdue       bool     `json:"overdue"`
+	Documents     []string `json:"documents"`
+	// Submissions: who submitted each document handed in, oldest first;
+	// the same file from two departments is one document, two entries.
+	Submissions []submissionJSON `json:"submissions"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+}
+
+// submissionJSON is one hand-in of a document's bytes.
+type submissionJSON struct {
+	DocumentID string    `json:"document_id"`
+	Department string    `json:"department"`
+	User       string    `json:"user"`
+	Filename   string    `json:"filename"`
+	At         time.Time `json:"at"`
 }
 
 func toAssignmentJSON(t *assignments.Task) assignmentJSON {
@@ -33,9 +46,15 @@ func toAssignmentJSON(t *assignments.Task) assignmentJSON {
 	if docs == nil {
 		docs = []string{}
 	}
+	subs := []submissionJSON{}
+	for _, id := range docs {
+		for _, s := range t.Submissions[id] {
+			subs = append(subs, submissionJSON{DocumentID: id, Department: s.Department, User: s.User, Filename: s.Filename, At: s.At})
+		}
+	}
 	return assignmentJSON{ID: t.ID, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
 		Info: t.IndicatorInfo, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
-		Reason: t.Reason, Overdue: t.Overdue, Documents: docs, UpdatedAt: t.UpdatedAt}
+		Reason: t.Reason, Overdue: t.Overdue, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
 }
 
 // maxTableBytes bounds a responsibility table upload.
@@ -159,4 +178,31 @@ func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Reques
 		out[i] = progressRowJSON(p)
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"departments": out})
+}
+
+// handleAssignmentMissing answers the XLSX of what a city's departments
+// still owe (open, returned, overdue), with their contacts, for the
+// reminder round: ?city=&round=.
+func (h *handler) handleAssignmentMissing(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	round, err := intParam(q.Get("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	tasks, err := h.Assignments.Missing(r.Context(), userFrom(r.Context()), q.Get("city"), round)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	data, err := assignments.MissingXLSX(tasks)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", assignments.XLSXType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
+		map[string]string{"filename": assignments.MissingFilename(q.Get("city"), round)}))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
 }

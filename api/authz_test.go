@@ -63,6 +63,13 @@ func manageA(status int) want {
 	return expect(want{"admin": status, "coordA": status, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 403})
 }
 
+// notesA: experts' notes on a document of city A are written and read by
+// experts, reviewers and admins; coordinators and departments neither
+// write nor read them.
+func notesA(status int) want {
+	return expect(want{"admin": status, "coordA": 403, "coordB": 403, "expert": status, "reviewer": status, "contribA": 403})
+}
+
 func TestAuthorizationMatrix(t *testing.T) {
 	e := newEnv(t)
 	docA := e.upload(cityA, "a.txt", "杭州市建立学分银行,推进学习成果认证。")
@@ -200,6 +207,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 			// A round of its own: other rows add 2017 documents without originals.
 			return e.request("GET", p("/api/v1/packs/%s?round=%d", cityA, e.emptyRound()), nil)
 		}, readA()},
+		"GET /api/v1/assignments/missing.xlsx": {func() *http.Request {
+			return e.request("GET", "/api/v1/assignments/missing.xlsx?city="+cityA, nil)
+		}, manageA(200)},
+		"POST /api/v1/documents/{id}/notes": {func() *http.Request {
+			return e.request("POST", "/api/v1/documents/"+docA+"/notes", `{"body":"学分银行的认证办法未见正式文件","page":1,"quote":"学分银行"}`)
+		}, notesA(201)},
+		"GET /api/v1/documents/{id}/notes": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/notes", nil) }, notesA(200)},
+		"GET /api/v1/notes":                {func() *http.Request { return e.request("GET", "/api/v1/notes?author=expert", nil) }, notesA(200)},
 		"GET /api/v1/coverage/compare": {func() *http.Request {
 			return e.request("GET", "/api/v1/coverage/compare?city="+cityA+"&rounds=2017,2018", nil)
 		}, readA()},

@@ -47,7 +47,7 @@ func newEnv(t *testing.T) *env {
 	reports := report.NewService(te.Catalog)
 	e.deps = Deps{Ingest: te.Ingest, Documents: te.Documents, Search: te.Search, Claims: te.Claims,
 		Framework: te.Framework, Coverage: te.Coverage, Accounts: te.Accounts, Assignments: te.Assignments,
-		Values: te.Values, Reports: reports, Packs: packs.NewService(reports, te.Catalog, te.Blobs), Auth: te.Auth, Logger: te.Logger}
+		Values: te.Values, Reports: reports, Packs: packs.NewService(reports, te.Catalog, te.Blobs), Notes: te.Notes, Auth: te.Auth, Logger: te.Logger}
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
 	for _, u := range []struct{ name, role, city string }{

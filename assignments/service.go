@@ -36,6 +36,10 @@ type Task struct {
 	Overdue       bool
 	IndicatorName string
 	IndicatorInfo string
+	// Submissions says, per document handed in, who submitted its bytes:
+	// one file handed in by two departments is one document with both
+	// submissions.
+	Submissions map[string][]catalog.Submission
 }
 
 // canManage: admins, and coordinators for their own city.
@@ -109,11 +113,15 @@ type Filter struct {
 // List returns the assignments f selects that u may see: the city scope
 // applies, and a contributor gets their own department's whatever f asks.
 func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Task, error) {
-	city, visible := u.ScopeCity(f.City)
+	cities, visible := u.ScopeCity(f.City)
 	if !visible {
 		return []Task{}, nil
 	}
-	cf := catalog.AssignmentFilter{City: city, Round: f.Round, Indicator: strings.TrimSpace(f.Indicator), Status: f.Status}
+	city := ""
+	if len(cities) == 1 {
+		city = cities[0]
+	}
+	cf := catalog.AssignmentFilter{Cities: cities, Round: f.Round, Indicator: strings.TrimSpace(f.Indicator), Status: f.Status}
 	switch {
 	case u.Role == catalog.RoleContributor:
 		own, err := s.ownDepartment(ctx, u)
@@ -165,10 +173,22 @@ func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task,
 	for _, ind := range inds {
 		byCode[ind.Code] = ind
 	}
+	var ids []string
+	for _, a := range list {
+		ids = append(ids, a.Documents...)
+	}
+	subs, err := s.cat.SubmissionsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	today := s.today()
 	for i, a := range list {
 		ind := byCode[a.Indicator]
-		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info}
+		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info,
+			Submissions: make(map[string][]catalog.Submission, len(a.Documents))}
+		for _, id := range a.Documents {
+			out[i].Submissions[id] = subs[id]
+		}
 	}
 	return out, nil
 }

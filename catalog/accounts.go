@@ -26,7 +26,17 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 		u.CreatedAt = parseTime(created)
 		out = append(out, u)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	cities, err := s.userCities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Cities = cities[out[i].Username]
+	}
+	return out, nil
 }
 
 // PasswordHash returns the stored password hash of an enabled account;

@@ -91,6 +91,7 @@ type AssignmentImport struct {
 // AssignmentFilter selects assignments; empty fields match all.
 type AssignmentFilter struct {
 	City         string
+	Cities       []string // when not nil, only these cities (the scope's list)
 	Round        int
 	DepartmentID string
 	Indicator    string
@@ -229,9 +230,7 @@ func (s *Store) FindAssignments(ctx context.Context, f AssignmentFilter) ([]Assi
 		where = append(where, cond)
 		args = append(args, v)
 	}
-	if f.City != "" {
-		add("a.city = ?", f.City)
-	}
+	where, args = filterCities(where, args, "a.city", f.City, f.Cities)
 	if f.Round != 0 {
 		add("a.round = ?", f.Round)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -174,9 +175,10 @@ func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, by,
 
 // CarryFilter selects carried objects; empty fields match all.
 type CarryFilter struct {
-	City  string
-	Round int
-	State CarryState
+	City   string
+	Cities []string // when not nil, only these cities (the scope's list)
+	Round  int
+	State  CarryState
 }
 
 // Carryovers lists carried objects by indicator code and kind.
@@ -184,8 +186,8 @@ func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, err
 	q := `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state, decided_by, decided_at, created_at
 		FROM carryover WHERE 1 = 1`
 	var args []any
-	if f.City != "" {
-		q, args = q+` AND city = ?`, append(args, f.City)
+	if where, a := filterCities(nil, nil, "city", f.City, f.Cities); len(where) > 0 {
+		q, args = q+` AND `+strings.Join(where, " AND "), a
 	}
 	if f.Round != 0 {
 		q, args = q+` AND round = ?`, append(args, f.Round)

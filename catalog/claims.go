@@ -72,6 +72,7 @@ type Review struct {
 // ClaimFilter selects claims; empty fields match all.
 type ClaimFilter struct {
 	City      string
+	Cities    []string // when not nil, only these cities (the scope's list)
 	Indicator string
 	Status    ClaimStatus
 	Round     int
@@ -221,11 +222,12 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	var where []string
 	var args []any
-	for col, v := range map[string]string{"city": f.City, "indicator_code": f.Indicator, "status": string(f.Status)} {
+	for col, v := range map[string]string{"indicator_code": f.Indicator, "status": string(f.Status)} {
 		if v != "" {
 			where, args = append(where, col+" = ?"), append(args, v)
 		}
 	}
+	where, args = filterCities(where, args, "city", f.City, f.Cities)
 	if f.Round != 0 {
 		where, args = append(where, "round = ?"), append(args, f.Round)
 	}
@@ -289,15 +291,15 @@ type ClaimCount struct {
 }
 
 // CountClaims counts claims per city and indicator (of a round when round
-// is not 0, of a city when city is not empty).
-func (s *Store) CountClaims(ctx context.Context, round int, city string) ([]ClaimCount, error) {
+// is not 0, of these cities when any is not empty).
+func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([]ClaimCount, error) {
 	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END) FROM claim WHERE 1 = 1`
 	var args []any
 	if round != 0 {
 		q, args = q+` AND round = ?`, append(args, round)
 	}
-	if city != "" {
-		q, args = q+` AND city = ?`, append(args, city)
+	if cond, a := cityIn("city", cities, false); cond != "" {
+		q, args = q+` AND `+cond, append(args, a...)
 	}
 	rows, err := s.db.QueryContext(ctx, q+` GROUP BY city, indicator_code`, args...)
 	if err != nil {

@@ -118,6 +118,36 @@ func (s *Store) Submissions(ctx context.Context, documentID string) ([]Submissio
 	return out, rows.Err()
 }
 
+// SubmissionsOf returns who submitted each of the documents, oldest
+// first: the same bytes handed in by two departments are one document
+// with two submissions.
+func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]Submission, error) {
+	out := make(map[string][]Submission, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, username, department, filename, at FROM submission
+		WHERE document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY at`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query submissions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sub Submission
+		var at string
+		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at); err != nil {
+			return nil, err
+		}
+		sub.At = parseTime(at)
+		out[sub.DocumentID] = append(out[sub.DocumentID], sub)
+	}
+	return out, rows.Err()
+}
+
 // Document returns the live document with id, or ENOTFOUND.
 func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
 	row := s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ? AND deleted_at IS NULL`, id)
@@ -165,12 +195,13 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Do
 func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Document, int, error) {
 	where := []string{"deleted_at IS NULL"}
 	var args []any
-	for col, v := range map[string]string{"city": f.City, "status": string(f.Status), "doc_type": string(f.DocType)} {
+	for col, v := range map[string]string{"status": string(f.Status), "doc_type": string(f.DocType)} {
 		if v != "" {
 			where = append(where, col+" = ?")
 			args = append(args, v)
 		}
 	}
+	where, args = filterCities(where, args, "city", f.City, f.Cities)
 	if f.Indicator != "" {
 		where = append(where, "id IN (SELECT document_id FROM link WHERE indicator_code = ?)")
 		args = append(args, f.Indicator)

@@ -170,13 +170,13 @@ func (s *Store) DocumentLinks(ctx context.Context, documentID string) ([]Link, e
 }
 
 // IndicatorLinks returns the links to an indicator of live documents,
-// of one city when city is not empty.
-func (s *Store) IndicatorLinks(ctx context.Context, code, city string) ([]Link, error) {
+// of these cities when any is not empty.
+func (s *Store) IndicatorLinks(ctx context.Context, code string, cities ...string) ([]Link, error) {
 	where := `JOIN document d ON d.id = l.document_id WHERE d.deleted_at IS NULL AND l.indicator_code = ?`
 	args := []any{code}
-	if city != "" {
-		where += ` AND d.city = ?`
-		args = append(args, city)
+	if cond, a := cityIn("d.city", cities, false); cond != "" {
+		where += ` AND ` + cond
+		args = append(args, a...)
 	}
 	return queryLinks(ctx, s.db, where, args...)
 }
@@ -217,8 +217,8 @@ type LinkCount struct {
 
 // CountLinks counts linked live documents per city and indicator. round,
 // when not 0, keeps documents of that monitoring round (or, without a
-// round, issued in that year); city, when not empty, keeps one city.
-func (s *Store) CountLinks(ctx context.Context, round int, city string) ([]LinkCount, error) {
+// round, issued in that year); cities, when any is not empty, keep those.
+func (s *Store) CountLinks(ctx context.Context, round int, cities ...string) ([]LinkCount, error) {
 	q := `SELECT d.city, l.indicator_code, COUNT(DISTINCT d.id) FROM link l JOIN document d ON d.id = l.document_id
 		WHERE d.deleted_at IS NULL`
 	var args []any
@@ -227,9 +227,9 @@ func (s *Store) CountLinks(ctx context.Context, round int, city string) ([]LinkC
 		q += ` AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?))`
 		args = append(args, y, y)
 	}
-	if city != "" {
-		q += ` AND d.city = ?`
-		args = append(args, city)
+	if cond, a := cityIn("d.city", cities, false); cond != "" {
+		q += ` AND ` + cond
+		args = append(args, a...)
 	}
 	q += ` GROUP BY d.city, l.indicator_code`
 	rows, err := s.db.QueryContext(ctx, q, args...)
@@ -249,13 +249,13 @@ func (s *Store) CountLinks(ctx context.Context, round int, city string) ([]LinkC
 }
 
 // LinkedDocuments returns, per indicator code, the IDs of live linked
-// documents (of one city when city is not empty), for roll-ups.
-func (s *Store) LinkedDocuments(ctx context.Context, city string) (map[string][]string, error) {
+// documents (of these cities when any is not empty), for roll-ups.
+func (s *Store) LinkedDocuments(ctx context.Context, cities ...string) (map[string][]string, error) {
 	q := `SELECT l.indicator_code, d.id FROM link l JOIN document d ON d.id = l.document_id WHERE d.deleted_at IS NULL`
 	var args []any
-	if city != "" {
-		q += ` AND d.city = ?`
-		args = append(args, city)
+	if cond, a := cityIn("d.city", cities, false); cond != "" {
+		q += ` AND ` + cond
+		args = append(args, a...)
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {

@@ -1,9 +1,15 @@
 package catalog
 
+import "slices"
+
 // The city scope: the one rule every service applies to what a user may
 // see, whichever surface (API, web UI, CLI) asked.
 //
-//   - Admins, experts and reviewers see every city.
+//   - Admins, experts, and reviewers without a list of cities see every
+//     city.
+//   - A reviewer with a list of cities (User.Cities) sees and reviews only
+//     those cities: their documents, claims, values, coverage and search
+//     hits, exactly as a coordinator sees one city.
 //   - A coordinator or a contributor (a city's department) sees only their
 //     own city: its documents, claims and coverage, whichever department
 //     handed them in. Which assignments a contributor sees is narrower
@@ -12,54 +18,65 @@ package catalog
 //     user may not see is "not found" (ENOTFOUND), never "forbidden", so
 //     that ids of other cities reveal nothing.
 //   - A listing (documents, claims, search hits, coverage, the indicator
-//     tree's counts) is filtered: with no city asked, a coordinator or
-//     contributor gets their own city; asking only for cities they may not
-//     see gives an empty listing (visible false), not an error and not
-//     their own city instead.
+//     tree's counts) is filtered: with no city asked, a user held to some
+//     cities gets those; asking only for cities they may not see gives an
+//     empty listing (visible false), not an error and not their own cities
+//     instead.
+//
+// Services ask ScopeCities for a listing's cities and pass the list to the
+// store; there is no single-city shortcut, because a reviewer's scope can
+// be several cities.
 //
 // Writing is narrower than seeing: see CanEdit.
 
 // CanSee reports whether u may read objects of city.
 func (u *User) CanSee(city string) bool {
-	return !u.cityBound() || u.City == city
+	allowed := u.scope()
+	return allowed == nil || slices.Contains(allowed, city)
 }
 
-// cityBound reports whether u is held to one city: coordinators and
-// contributors.
-func (u *User) cityBound() bool {
-	return u.Role == RoleCoordinator || u.Role == RoleContributor
+// scope returns the cities u is held to, nil for every city: a
+// coordinator's or contributor's one city, a reviewer's list.
+func (u *User) scope() []string {
+	switch {
+	case u == nil:
+		return nil
+	case u.Role == RoleCoordinator || u.Role == RoleContributor:
+		return []string{u.City}
+	case u.Role == RoleReviewer && len(u.Cities) > 0:
+		return u.Cities
+	}
+	return nil
 }
 
 // ScopeCities applies the rule to the cities a listing asks for: it returns
 // the cities to list (nil means all) and visible false when the user asked
 // only for cities they may not see, in which case the listing is empty.
 func (u *User) ScopeCities(requested []string) (cities []string, visible bool) {
-	if u == nil || !u.cityBound() {
+	allowed := u.scope()
+	if allowed == nil {
 		return requested, true
 	}
 	if len(requested) == 0 {
-		return []string{u.City}, true
+		return slices.Clone(allowed), true
 	}
 	for _, c := range requested {
-		if c == u.City {
-			return []string{u.City}, true
+		if slices.Contains(allowed, c) && !slices.Contains(cities, c) {
+			cities = append(cities, c)
 		}
 	}
-	return nil, false
+	return cities, len(cities) > 0
 }
 
-// ScopeCity is ScopeCities for a listing of at most one city ("" means
-// all cities).
-func (u *User) ScopeCity(requested string) (city string, visible bool) {
+// ScopeCity is ScopeCities for a listing that asks for at most one city
+// ("" means all cities it may see). The cities to list are returned as a
+// list (nil: all), since a reviewer's scope can be several.
+func (u *User) ScopeCity(requested string) (cities []string, visible bool) {
 	var req []string
 	if requested != "" {
 		req = []string{requested}
 	}
-	cities, visible := u.ScopeCities(req)
-	if !visible || len(cities) == 0 {
-		return "", visible
-	}
-	return cities[0], true
+	return u.ScopeCities(req)
 }
 
 // SeeObject returns ENOTFOUND ("<what> <id> 不存在") when u may not see an

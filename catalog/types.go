@@ -142,6 +142,7 @@ type Submission struct {
 // DocumentFilter selects documents for listing; empty fields match all.
 type DocumentFilter struct {
 	City      string
+	Cities    []string // when not nil, only these cities (the scope's list)
 	Status    Status
 	DocType   DocType
 	Indicator string // linked to this indicator code
@@ -184,8 +185,11 @@ type User struct {
 	Role       Role
 	City       string // coordinators and contributors only
 	Department string // required for contributors: the 责任单位 they answer for
-	Disabled   bool
-	CreatedAt  time.Time
+	// Cities limits a reviewer to these cities (GB/T 2260 codes); empty
+	// means every city. Only reviewers have it.
+	Cities    []string
+	Disabled  bool
+	CreatedAt time.Time
 }
 
 // Event is one entry of the append-only audit log.

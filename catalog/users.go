@@ -21,8 +21,14 @@ func (s *Store) CreateUser(ctx context.Context, u *User, passwordHash, by string
 		if err != nil {
 			return fmt.Errorf("insert user %s: %w", u.Username, err)
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "user.create", Object: "user:" + u.Username,
-			Detail: map[string]any{"role": u.Role, "city": u.City, "department": u.Department}})
+		if err := setUserCities(ctx, tx, u.Username, u.Cities); err != nil {
+			return err
+		}
+		detail := map[string]any{"role": u.Role, "city": u.City, "department": u.Department}
+		if len(u.Cities) > 0 {
+			detail["cities"] = u.Cities
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "user.create", Object: "user:" + u.Username, Detail: detail})
 	})
 	if ErrorCode(err) == ECONFLICT {
 		return Errorf(ECONFLICT, "用户 %q 已存在", u.Username)
@@ -43,6 +49,11 @@ func (s *Store) User(ctx context.Context, username string) (*User, error) {
 		return nil, fmt.Errorf("query user %s: %w", username, err)
 	}
 	u.CreatedAt = parseTime(created)
+	cities, err := s.userCities(ctx, u.Username)
+	if err != nil {
+		return nil, err
+	}
+	u.Cities = cities[u.Username]
 	return &u, nil
 }
 

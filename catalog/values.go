@@ -116,18 +116,10 @@ func (s *Store) Value(ctx context.Context, id string) (*Value, error) {
 func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) {
 	var where []string
 	var args []any
-	if f.City != "" {
-		where, args = append(where, "v.city = ?"), append(args, f.City)
+	if f.Cities != nil && len(f.Cities) == 0 {
+		return nil, nil
 	}
-	if f.Cities != nil {
-		if len(f.Cities) == 0 {
-			return nil, nil
-		}
-		where = append(where, "v.city IN (?"+strings.Repeat(", ?", len(f.Cities)-1)+")")
-		for _, c := range f.Cities {
-			args = append(args, c)
-		}
-	}
+	where, args = filterCities(where, args, "v.city", f.City, f.Cities)
 	if f.Round != 0 {
 		where, args = append(where, "v.round = ?"), append(args, f.Round)
 	}

@@ -15,11 +15,11 @@ func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.ClaimFilt
 	default:
 		return nil, catalog.Errorf(catalog.EINVALID, "status 应为 pending、verified、insufficient 或 contradicted")
 	}
-	city, visible := u.ScopeCity(f.City)
+	cities, visible := u.ScopeCity(f.City)
 	if !visible {
 		return []catalog.Claim{}, nil
 	}
-	f.City = city
+	f.City, f.Cities = "", cities
 	return s.cat.FindClaims(ctx, f)
 }
 

@@ -6,28 +6,34 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// Load assembles the coverage matrix of a round (0: all rounds) for one
-// city, or for every city when city is empty.
-func Load(ctx context.Context, cat *catalog.Store, round int, city string) (*Matrix, error) {
+// Load assembles the coverage matrix of a round (0: all rounds) for the
+// cities named, or for every city when none is (or only "" is).
+func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (*Matrix, error) {
 	_, inds, err := cat.CurrentFramework(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var cities []catalog.City
-	if city != "" {
-		c, err := cat.City(ctx, city)
+	for _, code := range codes {
+		if code == "" {
+			continue
+		}
+		c, err := cat.City(ctx, code)
 		if err != nil {
 			return nil, err
 		}
-		cities = []catalog.City{c}
-	} else if cities, err = cat.Cities(ctx); err != nil {
-		return nil, err
+		cities = append(cities, c)
 	}
-	counts, err := cat.CountLinks(ctx, round, city)
+	if cities == nil {
+		if cities, err = cat.Cities(ctx); err != nil {
+			return nil, err
+		}
+	}
+	counts, err := cat.CountLinks(ctx, round, codes...)
 	if err != nil {
 		return nil, err
 	}
-	claims, err := cat.CountClaims(ctx, round, city)
+	claims, err := cat.CountClaims(ctx, round, codes...)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city s
 		}
 		return Build(round, nil, inds, nil, nil), nil
 	}
-	return Load(ctx, s.cat, round, scoped)
+	return Load(ctx, s.cat, round, scoped...)
 }
 
 // IndicatorTree is the current framework as a tree, with the distinct
@@ -48,12 +48,12 @@ func (s *Service) Tree(ctx context.Context, u *catalog.User, city string) (*Indi
 	scoped, visible := u.ScopeCity(city)
 	linked := map[string][]string{}
 	if visible {
-		if linked, err = s.cat.LinkedDocuments(ctx, scoped); err != nil {
+		if linked, err = s.cat.LinkedDocuments(ctx, scoped...); err != nil {
 			return nil, err
 		}
+		if len(scoped) == 1 {
+			city = scoped[0]
+		}
 	}
-	if !visible {
-		scoped = city
-	}
-	return &IndicatorTree{Framework: fw, City: scoped, Nodes: Tree(inds, linked)}, nil
+	return &IndicatorTree{Framework: fw, City: city, Nodes: Tree(inds, linked)}, nil
 }

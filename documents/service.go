@@ -107,11 +107,11 @@ func (s *Service) Views(ctx context.Context, u *catalog.User, docs []*catalog.Do
 // many match in all. A coordinator asking for another city gets an empty
 // list (the scope rule in catalog/scope.go).
 func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.DocumentFilter) ([]*catalog.Document, int, error) {
-	city, visible := u.ScopeCity(f.City)
+	cities, visible := u.ScopeCity(f.City)
 	if !visible {
 		return []*catalog.Document{}, 0, nil
 	}
-	f.City = city
+	f.City, f.Cities = "", cities
 	return s.cat.FindDocuments(ctx, f)
 }
 

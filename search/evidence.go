@@ -42,12 +42,12 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	if err != nil {
 		return nil, err
 	}
-	cityFilter, visible := u.ScopeCity(city)
+	cities, visible := u.ScopeCity(city)
 	out := &Evidence{Indicator: *ind, Items: []EvidenceItem{}}
 	if !visible {
 		return out, nil
 	}
-	links, err := s.cat.IndicatorLinks(ctx, code, cityFilter)
+	links, err := s.cat.IndicatorLinks(ctx, code, cities...)
 	if err != nil {
 		return nil, err
 	}
@@ -68,10 +68,6 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	ids := make([]string, len(links))
 	for i, l := range links {
 		ids[i] = l.DocumentID
-	}
-	var cities []string
-	if cityFilter != "" {
-		cities = []string{cityFilter}
 	}
 	res, err := s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}},
 		Filter: index.Filter{Cities: cities, ExcludeIDs: ids}, Size: limit, WithText: true})

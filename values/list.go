@@ -34,18 +34,18 @@ type Filter struct {
 // List returns the values u may see (a coordinator: their city's), each
 // with its previous round's value.
 func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Listed, error) {
-	city, visible := u.ScopeCity(strings.TrimSpace(f.City))
+	cities, visible := u.ScopeCity(strings.TrimSpace(f.City))
 	if !visible {
 		return []Listed{}, nil
 	}
-	vs, err := s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: f.Round, Indicator: f.Indicator, Status: f.Status})
+	vs, err := s.cat.FindValues(ctx, catalog.ValueFilter{Cities: cities, Round: f.Round, Indicator: f.Indicator, Status: f.Status})
 	if err != nil {
 		return nil, err
 	}
 	var history []catalog.Value
 	if f.Round != 0 {
 		// Only the earlier rounds' values were left out; fetch them.
-		if history, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Indicator: f.Indicator}); err != nil {
+		if history, err = s.cat.FindValues(ctx, catalog.ValueFilter{Cities: cities, Indicator: f.Indicator}); err != nil {
 			return nil, err
 		}
 	} else {

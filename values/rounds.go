@@ -47,11 +47,11 @@ func (s *Service) CarryOver(ctx context.Context, u *catalog.User, city string, t
 // Carryovers lists what was carried into a round for the cities u may
 // see (state "" for all).
 func (s *Service) Carryovers(ctx context.Context, u *catalog.User, city string, round int, state catalog.CarryState) ([]catalog.Carryover, error) {
-	city, visible := u.ScopeCity(city)
+	cities, visible := u.ScopeCity(city)
 	if !visible {
 		return []catalog.Carryover{}, nil
 	}
-	return s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: state})
+	return s.cat.Carryovers(ctx, catalog.CarryFilter{Cities: cities, Round: round, State: state})
 }
 
 // Decide confirms ("confirm") or drops ("drop") a carried object; to

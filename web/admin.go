@@ -65,7 +65,7 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice str
 func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
 	c, err := h.Accounts.Create(r.Context(), sessionFrom(r).User, accounts.NewUser{Username: r.PostFormValue("username"),
 		Role: r.PostFormValue("role"), City: r.PostFormValue("city"), Department: r.PostFormValue("department"),
-		Password: r.PostFormValue("password")})
+		Cities: catalog.SplitList(r.PostFormValue("cities")), Password: r.PostFormValue("password")})
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"strconv"
@@ -12,9 +13,12 @@ import (
 	"github.com/lcmonitor/evidence/ingest"
 )
 
-// docRef is a document handed in for a task, as a task row shows it.
+// docRef is a document handed in for a task, as a task row shows it:
+// with who submitted its bytes, so that one file handed in by two
+// departments shows as one document with both.
 type docRef struct {
-	ID, Title string
+	ID, Title   string
+	Submissions []catalog.Submission
 }
 
 // taskRow is an assignment with the titles of what was handed in.
@@ -32,7 +36,7 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 		out[i] = taskRow{Task: t}
 		for _, id := range t.Documents {
 			if d, err := h.Documents.Get(r.Context(), u, id); err == nil {
-				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title})
+				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id]})
 			}
 		}
 	}
@@ -234,4 +238,26 @@ func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.accepted"))
+}
+
+// assignmentMissing downloads what the city's departments still owe,
+// with their contacts, for the reminder round in the chat group.
+func (h *handler) assignmentMissing(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	round, _ := strconv.Atoi(q.Get("round"))
+	tasks, err := h.Assignments.Missing(r.Context(), sessionFrom(r).User, q.Get("city"), round)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	data, err := assignments.MissingXLSX(tasks)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", assignments.XLSXType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
+		map[string]string{"filename": assignments.MissingFilename(q.Get("city"), round)}))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
 }

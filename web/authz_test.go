@@ -273,7 +273,10 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 				map[string]string{"doc_type": "work_summary", "next": "/tasks"},
 				map[string][]byte{"总结.txt": []byte(fmt.Sprintf("第%d份学分银行工作总结", next()))})
 		}, outcomes{"admin": "303", "coordA": "303", "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "303"}},
-		"GET /assignments": {get("/assignments"), writers("200")},
+		"GET /assignments":              {get("/assignments"), writers("200")},
+		"GET /assignments/missing.xlsx": {get("/assignments/missing.xlsx?city=330100"), manageA("200")},
+		"POST /documents/{id}/notes": {post("/documents/"+docA.ID+"/notes", form("body", "学分银行的认证办法未见正式文件", "page", "1",
+			"quote", "学分银行")), outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "303", "reviewer": "303", "contribA": "403"}},
 		"POST /assignments": {post("/assignments", form("city", "330100", "round", "2018", "indicator", "1.3.2",
 			"department", "市人社局", "due", "2018-04-15", "contact", "李科长")),
 			outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},

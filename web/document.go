@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -44,6 +45,11 @@ type documentPage struct {
 	// ValueOptions are the quantitative key indicators a value may be
 	// recorded for from this page.
 	ValueOptions []option
+	// CanNote: u reads and writes experts' notes; Notes are the document's
+	// (of NoteAuthor only, when the page asks for one).
+	CanNote    bool
+	Notes      []catalog.Note
+	NoteAuthor string
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -84,6 +90,14 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), t == d.DocType})
+	}
+	// Deps without the notes service (some tests) show no notes.
+	if p.CanNote = h.Notes != nil && notes.CanUse(u); p.CanNote {
+		p.NoteAuthor = strings.TrimSpace(r.URL.Query().Get("note_author"))
+		if p.Notes, err = h.Notes.OnDocument(r.Context(), u, d.ID, p.NoteAuthor); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	h.render(w, r, http.StatusOK, "document", d.Title, p)
 }

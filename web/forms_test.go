@@ -53,7 +53,7 @@ func (s *site) deps(a *auth.Authenticator) Deps {
 	e := s.env
 	return Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
 		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Assignments: e.Assignments,
-		Values: e.Values, Reports: report.NewService(e.Catalog), Auth: a, Logger: e.Logger}
+		Values: e.Values, Reports: report.NewService(e.Catalog), Notes: e.Notes, Auth: a, Logger: e.Logger}
 }
 
 // browser is a logged-in client with its CSRF token.

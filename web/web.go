@@ -27,6 +27,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
@@ -52,8 +53,10 @@ type Deps struct {
 	Assignments *assignments.Service
 	Values      *values.Service
 	Reports     *report.Service
-	Auth        *auth.Authenticator
-	Logger      *slog.Logger
+	// Notes is experts' notes on documents.
+	Notes  *notes.Service
+	Auth   *auth.Authenticator
+	Logger *slog.Logger
 }
 
 type handler struct {
@@ -122,6 +125,9 @@ var (
 	tasksDenied      = "“我的任务”是部门联系人(contributor)的页面;协调员请使用“责任分解”页面"
 	valueDenied      = "只有协调员和管理员可以填报数值"
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
+	// Notes are the experts' and reviewers' working papers.
+	noteRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
+	noteDenied = "只有专家、审核员和管理员可以添加批注"
 )
 
 // routes is the web UI's one route table.
@@ -142,6 +148,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},
 		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
 		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
+		{pattern: "POST /documents/{id}/notes", handle: h.noteAdd, roles: noteRoles, denied: noteDenied},
 		{pattern: "GET /compare", handle: h.comparePage},
 		{pattern: "GET /carryovers", handle: h.carryoversPage},
 		{pattern: "POST /carryovers", handle: h.carryoverStart, roles: writerRoles, denied: carryDenied},
@@ -159,6 +166,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments", handle: h.assignmentCreate},
 		{pattern: "POST /assignments/import", handle: h.assignmentImport},
+		{pattern: "GET /assignments/missing.xlsx", handle: h.assignmentMissing, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/{id}/return", handle: h.assignmentReturn, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments/{id}/accept", handle: h.assignmentAccept, roles: writerRoles, denied: boardDenied},
 		{pattern: "GET /admin", handle: h.adminPage, roles: adminRoles, denied: adminDenied},

@@ -21,6 +21,7 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/packs"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
@@ -52,6 +53,7 @@ type app struct {
 	framework   *framework.Service
 	coverage    *coverage.Service
 	assignments *assignments.Service
+	notes       *notes.Service
 	documents   *documents.Service
 	claims      *claims.Service
 	values      *values.Service
@@ -125,6 +127,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
 	a.assignments = assignments.NewService(a.cat)
+	a.notes = notes.NewService(a.cat)
 	if loaded, err := a.framework.EnsureDemo(ctx); err != nil {
 		a.close()
 		return nil, err

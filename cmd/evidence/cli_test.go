@@ -96,6 +96,8 @@ func TestUserAddValidates(t *testing.T) {
 		{[]string{"--name", "li", "--role", "coordinator", "--city", "999999"}, "未知的城市代码"},
 		{[]string{"--name", "li", "--role", "expert", "--password", "short"}, "至少"},
 		{[]string{"--name", "", "--role", "expert"}, "用户名"},
+		{[]string{"--name", "li", "--role", "expert", "--cities", "330100"}, "只有审核员"},
+		{[]string{"--name", "li", "--role", "reviewer", "--cities", "330100,999999"}, "未知的城市代码"},
 	}
 	for _, tt := range tests {
 		_, err := runCLI(t, append([]string{"user", "add", "--data", data}, tt.args...)...)
@@ -104,6 +106,10 @@ func TestUserAddValidates(t *testing.T) {
 		}
 	}
 	addUser(t, data, "--name", "wang", "--role", "coordinator", "--city", "330100")
+	addUser(t, data, "--name", "zhao", "--role", "reviewer", "--cities", "330100,510100")
+	if out, err := runCLI(t, "user", "list", "--data", data); err != nil || !strings.Contains(out, "330100,510100") {
+		t.Errorf("user list shows %q (%v), want zhao's cities 330100,510100", out, err)
+	}
 	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "wang", "--role", "expert"); err == nil || !strings.Contains(describe(err), "已存在") {
 		t.Errorf("duplicate user: %v", err)
 	}

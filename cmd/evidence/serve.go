@@ -111,10 +111,10 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 	accts := accounts.NewService(a.cat)
 	apiHandler := api.NewHandler(api.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
 		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
-		Values: a.values, Reports: a.reports, Packs: a.packs, Auth: authn, Logger: log})
+		Values: a.values, Reports: a.reports, Packs: a.packs, Notes: a.notes, Auth: authn, Logger: log})
 	webHandler, err := web.NewHandler(web.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
 		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
-		Values: a.values, Reports: a.reports, Auth: authn, Logger: log})
+		Values: a.values, Reports: a.reports, Notes: a.notes, Auth: authn, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("web ui: %w", err)
 	}

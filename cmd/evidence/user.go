@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/api"
@@ -12,7 +13,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--password P] [--json]
+const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--cities CODE,CODE] [--password P] [--json]
        evidence user list [--json]
        evidence user disable|enable --name NAME
        evidence user passwd --name NAME [--password P]`
@@ -42,6 +43,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	role := fs.String("role", "", "admin, coordinator, contributor, expert or reviewer")
 	city := fs.String("city", "", "city code (coordinators and contributors)")
 	dept := fs.String("department", "", "department (责任单位; required for contributors)")
+	cities := fs.String("cities", "", "reviewers only: the city codes they review, comma-separated (all cities when empty)")
 	password := fs.String("password", "", "password (generated when empty)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := fs.Parse(args); err != nil {
@@ -53,7 +55,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer a.close()
 	c, err := accounts.NewService(a.cat).Create(ctx, cliAdmin(), accounts.NewUser{Username: *name, Role: *role, City: *city,
-		Department: *dept, Password: *password, TokenLabel: "命令行创建"})
+		Department: *dept, Cities: catalog.SplitList(*cities), Password: *password, TokenLabel: "命令行创建"})
 	if err != nil {
 		return err
 	}
@@ -90,7 +92,11 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if u.Disabled {
 			state = "停用"
 		}
-		fmt.Fprintf(stdout, "%-16s %-12s %-7s %-10s %s\n", u.Username, u.Role, u.City, state, u.Department)
+		city := u.City
+		if len(u.Cities) > 0 {
+			city = strings.Join(u.Cities, ",")
+		}
+		fmt.Fprintf(stdout, "%-16s %-12s %-7s %-10s %s\n", u.Username, u.Role, city, state, u.Department)
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ func surfaces(t *testing.T, e *testenv.Env) *httptest.Server {
 	apiH := api.NewHandler(api.Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
 		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Auth: e.Auth, Logger: e.Logger})
 	webH, err := web.NewHandler(web.Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
-		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Auth: e.Auth, Logger: e.Logger})
+		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Notes: e.Notes, Auth: e.Auth, Logger: e.Logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,9 +64,10 @@ func get(t *testing.T, srv *httptest.Server, token, path, evidence string) answe
 }
 
 // TestAPIAndWebAnswerAlike asks both surfaces for 成都's material as
-// every role: a single object another city's coordinator may not see is a
-// 404 on both; a listing is empty on both (and never swapped for the
-// coordinator's own city); everyone else sees it on both.
+// every role: a single object another city's coordinator, or a reviewer
+// limited to other cities, may not see is a 404 on both; a listing is empty
+// on both (and never swapped for the user's own cities); everyone else
+// sees it on both.
 func TestAPIAndWebAnswerAlike(t *testing.T) {
 	e := testenv.New(t)
 	srv := surfaces(t, e)
@@ -77,6 +78,9 @@ func TestAPIAndWebAnswerAlike(t *testing.T) {
 	} {
 		tokens[u.name] = e.AddUser(u.name, u.role, u.city)
 	}
+	// reviewerA reviews 杭州 only; reviewerAB 杭州 and 成都.
+	tokens["reviewerA"] = e.AddReviewer("reviewerA", hangzhou)
+	tokens["reviewerAB"] = e.AddReviewer("reviewerAB", hangzhou, chengdu)
 	doc := e.Upload(chengdu, marker+"工作总结.txt", "成都市"+marker+"开展社区教育,建立学分银行。")
 	if err := e.Ingest.Link(context.Background(), doc.ID, []string{"2.3.1"}, testenv.Admin); err != nil {
 		t.Fatal(err)
@@ -103,16 +107,23 @@ func TestAPIAndWebAnswerAlike(t *testing.T) {
 		{"an indicator's evidence in 成都", "/api/v1/indicators/2.3.1/evidence?city=" + chengdu,
 			"/indicators/2.3.1?city=" + chengdu, false, ""},
 		{"coverage of 成都", "/api/v1/coverage?city=" + chengdu, "/indicators?city=" + chengdu, false, "成都"},
+		{"claims of 成都", "/api/v1/claims?city=" + chengdu, "/review?city=" + chengdu, false, claim.ID},
+		{"claims without a city", "/api/v1/claims", "/review", false, claim.ID},
+		{"documents of 成都", "/api/v1/documents?city=" + chengdu, "", false, doc.ID},
+		{"documents without a city", "/api/v1/documents", "", false, doc.ID},
 	}
-	for _, role := range []string{"admin", "coordA", "coordB", "expert", "reviewer"} {
-		inScope := role != "coordA"
+	for _, role := range []string{"admin", "coordA", "coordB", "expert", "reviewer", "reviewerA", "reviewerAB"} {
+		inScope := role != "coordA" && role != "reviewerA"
 		for _, c := range cases {
 			evidence := c.evidence
 			if evidence == "" {
 				evidence = marker
 			}
 			a := get(t, srv, tokens[role], c.apiPath, evidence)
-			w := get(t, srv, tokens[role], c.webPath, evidence)
+			w := a // a listing with no page of its own
+			if c.webPath != "" {
+				w = get(t, srv, tokens[role], c.webPath, evidence)
+			}
 			want := answer{status: http.StatusOK, shows: inScope}
 			if c.single && !inScope {
 				want = answer{status: http.StatusNotFound, shows: false}

@@ -24,6 +24,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -50,6 +51,7 @@ type Env struct {
 	// Assignments holds its own clock; tests of overdue set it.
 	Assignments *assignments.Service
 	Values      *values.Service
+	Notes       *notes.Service
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -87,7 +89,8 @@ func New(t testing.TB) *Env {
 	return &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
-		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs)}
+		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs),
+		Notes: notes.NewService(cat)}
 }
 
 // AddUser creates an account with Password and returns a bearer token.
@@ -102,6 +105,18 @@ func (e *Env) AddUserIn(name, role, city, department string) string {
 	admin := &catalog.User{Username: "test", Role: catalog.RoleAdmin}
 	c, err := e.Accounts.Create(context.Background(), admin,
 		accounts.NewUser{Username: name, Role: role, City: city, Department: department, Password: Password, TokenLabel: "test"})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return c.Token.Token
+}
+
+// AddReviewer adds a reviewer limited to cities (every city when none)
+// and returns an API token for them.
+func (e *Env) AddReviewer(name string, cities ...string) string {
+	e.T.Helper()
+	c, err := e.Accounts.Create(context.Background(), Admin,
+		accounts.NewUser{Username: name, Role: "reviewer", Cities: cities, Password: Password, TokenLabel: "test"})
 	if err != nil {
 		e.T.Fatal(err)
 	}

@@ -1,0 +1,113 @@
+package assignments
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Missing returns what a city's departments still owe in a round (0: every
+// round): the open, returned and overdue assignments, by department and
+// indicator, for the reminder round in the chat group. Admins and the
+// city's coordinators only; a coordinator's city is the default, another
+// city is ENOTFOUND.
+func (s *Service) Missing(ctx context.Context, u *catalog.User, city string, round int) ([]Task, error) {
+	city = strings.TrimSpace(city)
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	if city == "" {
+		return nil, catalog.Errorf(catalog.EINVALID, "请用 city 指定城市")
+	}
+	if err := u.SeeObject(city, "城市", city); err != nil {
+		return nil, err
+	}
+	if err := canManage(u, city); err != nil {
+		return nil, err
+	}
+	all, err := s.List(ctx, u, Filter{City: city, Round: round})
+	if err != nil {
+		return nil, err
+	}
+	out := []Task{}
+	for _, t := range all {
+		if t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// XLSXType is the media type of the spreadsheets this package writes.
+const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// MissingFilename names the missing-materials file of a city and round.
+func MissingFilename(city string, round int) string {
+	name := "未交材料"
+	if city != "" {
+		name += "-" + city
+	}
+	if round != 0 {
+		name += fmt.Sprintf("-%d", round)
+	}
+	return name + ".xlsx"
+}
+
+// missingHeader is the header row of the missing-materials sheet.
+var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键指标", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次"}
+
+// MissingXLSX writes tasks (as Missing returns them) as a spreadsheet: one
+// row per task, the header frozen and filtered. Overdue tasks say ⚠ 逾期
+// in the status, so they show without colour. Every text that a
+// spreadsheet would read as a formula (leading =, +, -, @) is written with
+// a leading apostrophe, so a department name or reason cannot run one.
+func MissingXLSX(tasks []Task) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "未交材料"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetRow(sheet, "A1", &missingHeader); err != nil {
+		return nil, err
+	}
+	for i, t := range tasks {
+		status := catalog.AssignmentStatusLabels[t.Status]
+		if t.Overdue {
+			status += " ⚠ 逾期"
+		}
+		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(t.IndicatorName),
+			neutral(t.IndicatorInfo), t.Due, status, neutral(t.Reason), t.Round}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			return nil, fmt.Errorf("write row %d: %w", i+2, err)
+		}
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(missingHeader), len(tasks)+1)
+	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
+		return nil, err
+	}
+	f.SetColWidth(sheet, "A", "B", 18)
+	f.SetColWidth(sheet, "D", "E", 40)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("encode missing xlsx: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// neutral keeps a text from being read as a formula by a spreadsheet.
+func neutral(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
