@@ -28,6 +28,25 @@ func (e *env) value(docID string) string {
 	return v.ID
 }
 
+// unusedYear is the first year from 2021 up that is no round yet (the
+// rounds row of the matrix adds it; emptyRound takes years from 2100 down).
+func (e *env) unusedYear() int {
+	e.t.Helper()
+	rounds, err := e.cat.Rounds(context.Background())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	taken := map[int]bool{}
+	for _, r := range rounds {
+		taken[r.Year] = true
+	}
+	y := 2021
+	for taken[y] {
+		y++
+	}
+	return y
+}
+
 // emptyRound adds a round that holds nothing.
 func (e *env) emptyRound() int {
 	e.t.Helper()
