@@ -122,6 +122,9 @@ var (
 	tasksDenied      = "“我的任务”是部门联系人(contributor)的页面;协调员请使用“责任分解”页面"
 	valueDenied      = "只有协调员和管理员可以填报数值"
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
+	editDenied       = "只有协调员和管理员可以批量修改文档"
+	deleteDenied     = "只有管理员可以删除文档"
+	moveDenied       = "只有管理员可以把文档移到其他城市"
 )
 
 // routes is the web UI's one route table.
@@ -137,8 +140,12 @@ func (h *handler) routes() []route {
 		{pattern: "GET /search", handle: h.searchPage},
 		{pattern: "GET /indicators", handle: h.indicatorsPage},
 		{pattern: "GET /indicators/{code}", handle: h.indicatorPage},
+		{pattern: "GET /documents", handle: h.documentsPage},
+		{pattern: "POST /documents/bulk", handle: h.documentsBulk, roles: writerRoles, denied: editDenied},
 		{pattern: "GET /documents/{id}", handle: h.documentPage},
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
+		{pattern: "POST /documents/{id}/delete", handle: h.documentDelete, roles: adminRoles, denied: deleteDenied},
+		{pattern: "POST /documents/{id}/move", handle: h.documentMove, roles: adminRoles, denied: moveDenied},
 		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},
 		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
 		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
