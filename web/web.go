@@ -368,6 +368,9 @@ type view struct {
 	Error   string
 	Page    any
 	Request *http.Request
+	// Cities are the cities' names by code, so that no page shows a bare
+	// 330100 for 杭州.
+	Cities map[string]string
 }
 
 func (h *handler) parseTemplates() error {
@@ -396,6 +399,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	v := view{Lang: langOf(r), Path: r.URL.RequestURI(), Title: title, Page: page, Request: r}
 	if s := sessionFrom(r); s != nil {
 		v.User, v.CSRF = s.User, s.CSRF
+		v.Cities = h.cityNames(r)
 	}
 	v.Flash = r.URL.Query().Get("flash")
 	t, ok := h.pages[name]
@@ -414,6 +418,23 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// cityNames are the names of the cities by code; a page is still shown,
+// with codes, when the catalog does not answer.
+func (h *handler) cityNames(r *http.Request) map[string]string {
+	names := map[string]string{}
+	if h.Framework == nil {
+		return names
+	}
+	cities, err := h.Framework.Cities(r.Context())
+	if err != nil {
+		h.Logger.Warn("city names", "err", err)
+	}
+	for _, c := range cities {
+		names[c.Code] = c.Name
+	}
+	return names
 }
 
 // fail shows an error page with the message a person can act on; the
