@@ -85,6 +85,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/me", handle: h.handleMe},
 		{pattern: "POST /api/v1/documents", handle: h.handleDocumentUpload, roles: catalog.UploaderRoles, files: true},
 		{pattern: "GET /api/v1/documents", handle: h.handleDocumentList},
+		{pattern: "POST /api/v1/documents/bulk", handle: h.handleDocumentBulk},
 		{pattern: "GET /api/v1/documents/{id}", handle: h.handleDocumentView},
 		{pattern: "PATCH /api/v1/documents/{id}", handle: h.handleDocumentEdit},
 		{pattern: "DELETE /api/v1/documents/{id}", handle: h.handleDocumentDelete},
@@ -274,13 +275,16 @@ type errorBody struct {
 type errorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Field names the request field that was wrong, when one was.
+	Field string `json:"field,omitempty"`
 }
 
 // writeError answers with err's code and user-facing message; the status,
 // Retry-After and logging follow the table shared with the web UI.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
-	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err)}})
+	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err),
+		Field: catalog.ErrorField(err)}})
 }
 
 func (h *handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {

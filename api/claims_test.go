@@ -81,7 +81,9 @@ func TestCandidatesPutThePassageWithTheNumbersFirst(t *testing.T) {
 	right := e.upload(cityA, "总结.txt", "前言。\f2017年全年共举办342场市民大讲堂,参与市民超过八万人次。")
 	e.upload(cityB, "成都.txt", "成都市2017年全年共举办342场大讲堂。")
 	e.link(lectures, "3.1.2")
-	id := e.createClaim("coordA", map[string]any{"indicator": "3.1.2", "statement": "2017年全年共举办342场大讲堂"})
+	// A claim needs one citation; the candidates find the better one.
+	id := e.createClaim("coordA", map[string]any{"indicator": "3.1.2", "statement": "2017年全年共举办342场大讲堂",
+		"citations": []map[string]any{{"document_id": lectures, "page": 1, "quote": "大讲堂活动丰富"}}})
 	_, body := e.do(e.request("GET", "/api/v1/claims/"+id+"/candidates", nil), "coordA")
 	cands := body["candidates"].([]any)
 	if len(cands) < 2 {
@@ -200,7 +202,9 @@ func TestReviewSendBackCycle(t *testing.T) {
 	}
 
 	// Nobody reviews their own claim.
-	own := e.createClaim("admin", map[string]any{"city": cityA, "indicator": "1.1.2", "statement": "管理员写的主张"})
+	own := e.createClaim("admin", map[string]any{"city": cityA, "indicator": "1.1.2", "statement": "管理员写的主张",
+		"citations": []map[string]any{{"document_id": e.upload(cityA, "规划.txt", "杭州市终身教育发展规划。"), "page": 1,
+			"quote": "终身教育发展规划"}}})
 	resp, _ = e.do(e.request("POST", "/api/v1/claims/"+own+"/reviews", map[string]any{"verdict": "verified"}), "admin")
 	if resp.StatusCode != 403 {
 		t.Errorf("own claim reviewed: %d", resp.StatusCode)

@@ -118,7 +118,12 @@ const maxPage = 1_000_000
 func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	f := catalog.DocumentFilter{City: q.Get("city"), Status: catalog.Status(q.Get("status")),
-		DocType: catalog.DocType(q.Get("doc_type")), Indicator: q.Get("indicator")}
+		DocType: catalog.DocType(q.Get("doc_type")), Indicator: q.Get("indicator"), Round: q.Get("round"),
+		Sort: catalog.DocumentSort(q.Get("sort"))}
+	if f.Sort != "" && f.Sort != catalog.SortUploaded && f.Sort != catalog.SortIssued {
+		h.writeError(w, r, catalog.FieldErrorf("sort", catalog.EINVALID, "排序方式 %q 未知;可选 uploaded(上传时间)或 issued(成文日期)", f.Sort))
+		return
+	}
 	page, err := intParam(q.Get("page"), 1, "page")
 	if err != nil {
 		h.writeError(w, r, err)
@@ -300,6 +305,8 @@ func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 		IssuedOn   *string `json:"issued_on"`
 		DocNumber  *string `json:"doc_number"`
 		Round      *string `json:"round"`
+		// City moves the document into another city (admins only).
+		City *string `json:"city"`
 	}
 	u := userFrom(r.Context())
 	// Scope first: another city's document is not found, whatever the body.
@@ -311,7 +318,10 @@ func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		patch := catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
 			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}
-		if _, err = h.Documents.Edit(r.Context(), u, r.PathValue("id"), patch); err == nil {
+		if _, err = h.Documents.Edit(r.Context(), u, r.PathValue("id"), patch); err == nil && in.City != nil {
+			_, _, err = h.Documents.Move(r.Context(), u, r.PathValue("id"), *in.City)
+		}
+		if err == nil {
 			v, err = h.Documents.View(r.Context(), u, r.PathValue("id"))
 		}
 	}

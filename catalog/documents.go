@@ -195,7 +195,7 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Do
 func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Document, int, error) {
 	where := []string{"deleted_at IS NULL"}
 	var args []any
-	for col, v := range map[string]string{"status": string(f.Status), "doc_type": string(f.DocType)} {
+	for col, v := range map[string]string{"status": string(f.Status), "doc_type": string(f.DocType), "round": f.Round} {
 		if v != "" {
 			where = append(where, col+" = ?")
 			args = append(args, v)
@@ -216,7 +216,11 @@ func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Documen
 		limit = 50
 	}
 	limit = min(limit, 500)
-	q := `SELECT ` + documentColumns + ` FROM document WHERE ` + cond + ` ORDER BY uploaded_at DESC, id DESC LIMIT ? OFFSET ?`
+	order := `uploaded_at DESC, id DESC`
+	if f.Sort == SortIssued {
+		order = `issued_on = '', issued_on DESC, ` + order
+	}
+	q := `SELECT ` + documentColumns + ` FROM document WHERE ` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
 	var docs []*Document
 	err := s.queryDocuments(ctx, q, append(args, limit, max(f.Offset, 0)), func(d *Document) { docs = append(docs, d) })
 	return docs, total, err
@@ -401,4 +405,68 @@ func (s *Store) DeleteDocument(ctx context.Context, id, by string) ([]string, er
 			Detail: map[string]any{"reopened_claims": reopened}})
 	})
 	return reopened, err
+}
+
+// MoveDocument puts a live document into another city (one filed under
+// the wrong city by mistake), with an audit event naming both cities. The
+// same bytes already live in the target city are ECONFLICT; so is a
+// document that values or responsibility hand-ins of its city rely on,
+// which must be let go first. Claims citing it go back to pending in the
+// same transaction, their IDs returned. An indexed document goes back to
+// extracted, so the index entry is rewritten with its new city.
+func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string, error) {
+	var reopened []string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var from, sha string
+		err := tx.QueryRowContext(ctx, `SELECT city, sha256 FROM document WHERE id = ? AND deleted_at IS NULL`, id).Scan(&from, &sha)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("move document %s: %w", id, err)
+		}
+		if from == city {
+			return nil
+		}
+		if err := checkMovable(ctx, tx, id, sha, city); err != nil {
+			return err
+		}
+		seq, err := nextSeq(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET city = ?, seq = ?,
+			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, city, seq, id); err != nil {
+			return fmt.Errorf("move document %s: %w", id, err)
+		}
+		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, "cited document moved to another city", by); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.move", Object: id,
+			Detail: map[string]any{"from": from, "to": city, "reopened_claims": reopened}})
+	})
+	return reopened, err
+}
+
+// checkMovable refuses a move that would leave two live copies of the same
+// bytes in one city, or take away evidence that values and hand-ins of the
+// old city cite.
+func checkMovable(ctx context.Context, tx *sql.Tx, id, sha, city string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM document WHERE sha256 = ? AND city = ? AND deleted_at IS NULL`,
+		sha, city).Scan(&n); err != nil {
+		return fmt.Errorf("move document %s: %w", id, err)
+	}
+	if n > 0 {
+		return Errorf(ECONFLICT, "目标城市已有同一文件,不能移过去;请删除这一份")
+	}
+	var values, handins int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM value WHERE document_id = ?),
+		(SELECT COUNT(*) FROM assignment_document WHERE document_id = ?)`, id, id).Scan(&values, &handins); err != nil {
+		return fmt.Errorf("move document %s: %w", id, err)
+	}
+	if values > 0 || handins > 0 {
+		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值和 %d 项任务交付引用,不能移到其他城市;请先删除这些数值或退回任务", values, handins)
+	}
+	return nil
 }

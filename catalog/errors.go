@@ -30,6 +30,10 @@ type Error struct {
 	// RetryAfter is how long an ETHROTTLED caller must wait; zero for
 	// every other code.
 	RetryAfter time.Duration
+	// Field names the form field that was wrong (its form name, such as
+	// issued_on), so a form can show the message beside it; empty when
+	// the error is about no one field.
+	Field string
 }
 
 // Error implements the error interface.
@@ -42,6 +46,24 @@ func (e *Error) Error() string {
 // full-width (Fullwidth); the values put into it are left as they are.
 func Errorf(code string, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(Fullwidth(format), args...)}
+}
+
+// FieldErrorf is Errorf for an error about one field of a form or request
+// body, named by its form name.
+func FieldErrorf(field, code, format string, args ...any) *Error {
+	e := Errorf(code, format, args...)
+	e.Field = field
+	return e
+}
+
+// ErrorField returns the field the first application error in err's chain
+// is about, or "".
+func ErrorField(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
 }
 
 // Throttled returns an ETHROTTLED error that says how long to wait.

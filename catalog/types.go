@@ -56,7 +56,7 @@ func ParseDocType(s string) (DocType, error) {
 			return t, nil
 		}
 	}
-	return "", Errorf(EINVALID, "未知的文件类型 %q;可选:policy(政策文件)、work_summary(工作总结)、meeting_notice(会议通知)、press_report(新闻报道)、honor(荣誉表彰)、case(典型案例)、statistics(统计数据)、other(其他)", s)
+	return "", FieldErrorf("doc_type", EINVALID, "未知的文件类型 %q;可选:policy(政策文件)、work_summary(工作总结)、meeting_notice(会议通知)、press_report(新闻报道)、honor(荣誉表彰)、case(典型案例)、statistics(统计数据)、other(其他)", s)
 }
 
 // Document is one uploaded file of evidence and what is known about it.
@@ -146,9 +146,21 @@ type DocumentFilter struct {
 	Status    Status
 	DocType   DocType
 	Indicator string // linked to this indicator code
-	Limit     int    // default 50, at most 500
+	Round     string // of this monitoring round (a year)
+	Sort      DocumentSort
+	Limit     int // default 50, at most 500
 	Offset    int
 }
+
+// DocumentSort orders a document listing.
+type DocumentSort string
+
+// The orders of a document listing: newest upload first (the default),
+// or newest 成文日期 first with undated documents last.
+const (
+	SortUploaded DocumentSort = "uploaded"
+	SortIssued   DocumentSort = "issued"
+)
 
 // City is a city taking part in monitoring, by its GB/T 2260 code.
 type City struct {

@@ -132,6 +132,11 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 		}
 		cits = append(cits, *cit)
 	}
+	if len(cits) == 0 {
+		// A statement without evidence would colour its heat-map cell
+		// with nothing behind it.
+		return catalog.FieldErrorf("citations", catalog.EINVALID, "主张至少需要一条佐证引用:请选择文档、页码并填写引文")
+	}
 	c.Citations = cits
 	return nil
 }

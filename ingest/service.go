@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/oklog/ulid/v2"
 
@@ -117,7 +116,6 @@ type Meta struct {
 }
 
 var (
-	datePattern  = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 	roundPattern = regexp.MustCompile(`^\d{4}$`)
 )
 
@@ -156,17 +154,11 @@ func checkFields(m *Meta) error {
 		return err
 	}
 	m.DocType = string(dt)
-	if m.IssuedOn != "" && !datePattern.MatchString(m.IssuedOn) {
-		return catalog.Errorf(catalog.EINVALID, "发布日期 issued_on 格式应为 YYYY-MM-DD(如 2016-03-01),收到 %q", m.IssuedOn)
-	}
-	if m.IssuedOn != "" {
-		layout := "2006-01-02"[:len(m.IssuedOn)]
-		if _, err := time.Parse(layout, m.IssuedOn); err != nil {
-			return catalog.Errorf(catalog.EINVALID, "发布日期 %q 不是有效日期", m.IssuedOn)
-		}
+	if m.IssuedOn, err = catalog.ParseDate("issued_on", m.IssuedOn); err != nil {
+		return err
 	}
 	if m.Round != "" && !roundPattern.MatchString(m.Round) {
-		return catalog.Errorf(catalog.EINVALID, "监测轮次 round 应为年份(如 2017),收到 %q", m.Round)
+		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份(如 2017),收到“%s”", m.Round)
 	}
 	return nil
 }
@@ -388,7 +380,7 @@ func (s *Service) CheckPatch(ctx context.Context, p *catalog.DocumentPatch) erro
 	set(&p.DocNumber, m.DocNumber)
 	set(&p.Round, m.Round)
 	if p.Title != nil && *p.Title == "" {
-		return catalog.Errorf(catalog.EINVALID, "标题不能为空")
+		return catalog.FieldErrorf("title", catalog.EINVALID, "标题不能为空")
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func TestUploadAppliesOneRuleForEveryone(t *testing.T) {
 		{name: "a wrong indicator code stores nothing", user: coord,
 			meta: ingest.Meta{DocType: "policy"}, codes: []string{"9.9.9"}, wantCode: catalog.EINVALID},
 		{name: "a bad date stores nothing", user: coord,
-			meta: ingest.Meta{DocType: "policy", IssuedOn: "2018年3月"}, wantCode: catalog.EINVALID},
+			meta: ingest.Meta{DocType: "policy", IssuedOn: "2018年13月"}, wantCode: catalog.EINVALID},
 		{name: "no file", user: coord, meta: ingest.Meta{DocType: "policy"}, noFiles: true, wantCode: catalog.EINVALID},
 	}
 	for i, tt := range tests {

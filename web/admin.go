@@ -20,6 +20,8 @@ type adminPage struct {
 	Readers   []extract.Reader
 	Roles     []string
 	Notice    string
+	// CityNames are the cities' names by code.
+	CityNames map[string]string
 }
 
 func (h *handler) requireAdmin(w http.ResponseWriter, r *http.Request) bool {
@@ -58,6 +60,10 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice str
 		p.Framework = fw
 	}
 	p.Readers = h.Ingest.Readers(r.Context())
+	p.CityNames = map[string]string{}
+	for _, c := range p.Cities {
+		p.CityNames[c.Code] = c.Name
+	}
 	p.Notice = notice
 	h.render(w, r, http.StatusOK, "admin", tr(langOf(r), "admin.title"), p)
 }

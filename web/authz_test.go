@@ -231,6 +231,19 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			return resp
 		}, signedIn("303")},
 		"GET /documents/{id}": {get("/documents/" + docA.ID), readA("200")},
+		"GET /documents":      {get("/documents?city=330100&sort=issued"), signedIn("200")},
+		// Another city's coordinator is shown the list again, the document
+		// named as not changed.
+		"POST /documents/bulk": {post("/documents/bulk", form("ids", docA.ID, "round", "2018")),
+			outcomes{"admin": "303", "coordA": "303", "coordB": "200", "expert": "403", "reviewer": "403", "contribA": "403"}},
+		"POST /documents/{id}/delete": {func(b *browser) *http.Response {
+			resp, _ := b.post("/documents/"+bare("330100")+"/delete", form("confirm", "1"))
+			return resp
+		}, adminOnly("303")},
+		"POST /documents/{id}/move": {func(b *browser) *http.Response {
+			resp, _ := b.post("/documents/"+bare("330100")+"/move", form("city", "330200"))
+			return resp
+		}, adminOnly("303")},
 		"POST /documents/{id}": {post("/documents/"+docA.ID, form("title", "杭州市学分银行建设方案", "doc_type", "policy")),
 			editA("303")},
 		"POST /documents/{id}/values": {post("/documents/"+docA.ID+"/values", form("indicator", "2.2.1", "value", "3",

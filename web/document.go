@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/search"
 )
@@ -50,9 +51,23 @@ type documentPage struct {
 	CanNote    bool
 	Notes      []catalog.Note
 	NoteAuthor string
+	// Form holds the metadata form's values: the document's, or what was
+	// typed when the form came back with errors (State).
+	Form  *catalog.Document
+	State formState
+	// IsAdmin may move and delete the document; MoveCities are the
+	// cities it may go to.
+	IsAdmin    bool
+	MoveCities []option
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
+	h.showDocument(w, r, http.StatusOK, formState{})
+}
+
+// showDocument renders a document's page; st carries a form sent back
+// with errors (the edit form's typed values, the move form's city).
+func (h *handler) showDocument(w http.ResponseWriter, r *http.Request, status int, st formState) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
 	rd, err := h.Documents.Read(r.Context(), u, r.PathValue("id"), 5)
@@ -88,8 +103,9 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	p.State, p.Form = st, formDocument(d, st)
 	for _, t := range catalog.DocTypes {
-		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), t == d.DocType})
+		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), t == p.Form.DocType})
 	}
 	// Deps without the notes service (some tests) show no notes.
 	if p.CanNote = h.Notes != nil && notes.CanUse(u); p.CanNote {
@@ -99,7 +115,45 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	h.render(w, r, http.StatusOK, "document", d.Title, p)
+	if p.IsAdmin = u.Role == catalog.RoleAdmin; p.IsAdmin {
+		if p.MoveCities, err = h.moveCities(r, d.City); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.render(w, r, status, "document", d.Title, p)
+}
+
+// docFormFields are the edit form's fields, by form name.
+var docFormFields = []string{"title", "doc_type", "issuer", "doc_number", "issued_on", "department", "round"}
+
+// formDocument is d as the edit form shows it: with the values typed when
+// the form came back with errors.
+func formDocument(d *catalog.Document, st formState) *catalog.Document {
+	f := *d
+	if _, typed := st.Values["title"]; !typed {
+		return &f
+	}
+	v := st.Values
+	f.Title, f.DocType, f.Issuer, f.DocNumber = v["title"], catalog.DocType(v["doc_type"]), v["issuer"], v["doc_number"]
+	f.IssuedOn, f.Department, f.Round = v["issued_on"], v["department"], v["round"]
+	return &f
+}
+
+// moveCities are the cities other than the document's that an admin may
+// move it into.
+func (h *handler) moveCities(r *http.Request, current string) ([]option, error) {
+	cities, err := h.Framework.VisibleCities(r.Context(), sessionFrom(r).User)
+	if err != nil {
+		return nil, err
+	}
+	var out []option
+	for _, c := range cities {
+		if c.Code != current {
+			out = append(out, option{c.Code, c.Name, false})
+		}
+	}
+	return out, nil
 }
 
 // fillDocumentText shows the asked page of the extracted text with the
@@ -152,10 +206,19 @@ func (h *handler) documentEdit(w http.ResponseWriter, r *http.Request) {
 		Issuer: field("issuer"), IssuedOn: field("issued_on"), DocNumber: field("doc_number"), Round: field("round")}
 	d, err := h.Documents.Edit(r.Context(), sessionFrom(r).User, r.PathValue("id"), patch)
 	if err != nil {
-		h.fail(w, r, err)
+		if catalog.ErrorField(err) == "" {
+			h.fail(w, r, err)
+			return
+		}
+		st := formState{Values: map[string]string{}}
+		for _, f := range docFormFields {
+			st.Values[f] = r.PostFormValue(f)
+		}
+		st.setError(err, docFormFields...)
+		h.showDocument(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
-	back(w, r, "/documents/"+d.ID, tr(langOf(r), "done"))
+	back(w, r, "/documents/"+d.ID, fmt.Sprintf(tr(langOf(r), "doc.saved"), d.Title))
 }
 
 func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {

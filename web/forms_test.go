@@ -162,7 +162,7 @@ func TestFormsRefuseBadInput(t *testing.T) {
 		phrase string
 	}{
 		{"no CSRF token", wang, "/documents/" + doc.ID, url.Values{"csrf_token": {"forged"}, "title": {"x"}}, 403, "CSRF"},
-		{"bad date", wang, "/documents/" + doc.ID, url.Values{"title": {"方案"}, "doc_type": {"policy"}, "issued_on": {"2017年"}}, 400, "日期"},
+		{"bad date", wang, "/documents/" + doc.ID, url.Values{"title": {"方案"}, "doc_type": {"policy"}, "issued_on": {"2017年13月"}}, 400, "日期"},
 		{"empty title", wang, "/documents/" + doc.ID, url.Values{"title": {""}, "doc_type": {"policy"}}, 400, "标题"},
 		{"edit by an expert", zhou, "/documents/" + doc.ID, url.Values{"title": {"改"}, "doc_type": {"policy"}}, 403, "协调员"},
 		{"link to a level-2 indicator", wang, "/documents/" + doc.ID + "/links", url.Values{"indicator": {"2.3"}}, 400, "关键指标"},
@@ -357,7 +357,7 @@ func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
 	admin := s.login("admin")
 	pages := []string{"/search?q=" + url.QueryEscape("学分银行"), "/search?q=" + url.QueryEscape("\"未闭合"),
 		"/documents/" + ok.ID, "/upload", "/admin", "/review", "/indicators", "/indicators/2.3.1", "/claims/new",
-		"/documents/01NOSUCHDOCUMENT0000000000"}
+		"/documents/01NOSUCHDOCUMENT0000000000", "/documents", "/documents?sort=issued&status=indexed"}
 	for _, path := range pages {
 		_, body := admin.get(path)
 		text := html.UnescapeString(textOf(body))
@@ -365,9 +365,21 @@ func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
 			t.Errorf("%s: half-width punctuation next to Chinese %q in %.300s", path, m, text)
 		}
 	}
-	_, body := admin.post("/upload", url.Values{"doc_type": {"policy"}, "city": {"330100"}})
-	if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
-		t.Errorf("upload error page: %q in %.300s", m, textOf(body))
+	for _, f := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/upload", url.Values{"doc_type": {"policy"}, "city": {"330100"}}},
+		{"/documents/" + ok.ID, url.Values{"title": {"方案"}, "doc_type": {"policy"}, "issued_on": {"去年"}}},
+		{"/documents/bulk", url.Values{"ids": {ok.ID}, "issued_on": {"去年"}}},
+		{"/documents/bulk", url.Values{"ids": {ok.ID}, "action": {"delete"}}},
+		{"/documents/" + ok.ID + "/delete", url.Values{}},
+		{"/documents/" + ok.ID + "/move", url.Values{"city": {""}}},
+	} {
+		_, body := admin.post(f.path, f.form)
+		if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
+			t.Errorf("%s form %v: %q in %.300s", f.path, f.form, m, textOf(body))
+		}
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/coverage"
@@ -30,12 +29,13 @@ var funcs = template.FuncMap{
 	},
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
-	"date": func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Local().Format("2006-01-02 15:04")
-	},
+	// date is a time in China time with its zone.
+	"date":       formatTime,
+	"roleName":   roleName,
+	"action":     actionName,
+	"verdict":    verdictName,
+	"eventLabel": eventLabel,
+	"eventLink":  eventLink,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
 			return false

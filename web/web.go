@@ -126,8 +126,11 @@ var (
 	valueDenied      = "只有协调员和管理员可以填报数值"
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
 	// Notes are the experts' and reviewers' working papers.
-	noteRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
-	noteDenied = "只有专家、审核员和管理员可以添加批注"
+	noteRoles    = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
+	noteDenied   = "只有专家、审核员和管理员可以添加批注"
+	editDenied   = "只有协调员和管理员可以批量修改文档"
+	deleteDenied = "只有管理员可以删除文档"
+	moveDenied   = "只有管理员可以把文档移到其他城市"
 )
 
 // routes is the web UI's one route table.
@@ -143,8 +146,12 @@ func (h *handler) routes() []route {
 		{pattern: "GET /search", handle: h.searchPage},
 		{pattern: "GET /indicators", handle: h.indicatorsPage},
 		{pattern: "GET /indicators/{code}", handle: h.indicatorPage},
+		{pattern: "GET /documents", handle: h.documentsPage},
+		{pattern: "POST /documents/bulk", handle: h.documentsBulk, roles: writerRoles, denied: editDenied},
 		{pattern: "GET /documents/{id}", handle: h.documentPage},
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
+		{pattern: "POST /documents/{id}/delete", handle: h.documentDelete, roles: adminRoles, denied: deleteDenied},
+		{pattern: "POST /documents/{id}/move", handle: h.documentMove, roles: adminRoles, denied: moveDenied},
 		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},
 		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
 		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
@@ -369,6 +376,9 @@ type view struct {
 	Error   string
 	Page    any
 	Request *http.Request
+	// Cities are the cities' names by code, so that no page shows a bare
+	// 330100 for 杭州.
+	Cities map[string]string
 }
 
 func (h *handler) parseTemplates() error {
@@ -397,6 +407,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	v := view{Lang: langOf(r), Path: r.URL.RequestURI(), Title: title, Page: page, Request: r}
 	if s := sessionFrom(r); s != nil {
 		v.User, v.CSRF = s.User, s.CSRF
+		v.Cities = h.cityNames(r)
 	}
 	v.Flash = r.URL.Query().Get("flash")
 	t, ok := h.pages[name]
@@ -415,6 +426,23 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// cityNames are the names of the cities by code; a page is still shown,
+// with codes, when the catalog does not answer.
+func (h *handler) cityNames(r *http.Request) map[string]string {
+	names := map[string]string{}
+	if h.Framework == nil {
+		return names
+	}
+	cities, err := h.Framework.Cities(r.Context())
+	if err != nil {
+		h.Logger.Warn("city names", "err", err)
+	}
+	for _, c := range cities {
+		names[c.Code] = c.Name
+	}
+	return names
 }
 
 // fail shows an error page with the message a person can act on; the

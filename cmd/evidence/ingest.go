@@ -53,7 +53,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	docType := fset.String("type", "", "document type: policy, work_summary, meeting_notice, press_report, honor, case, statistics, other")
 	dept := fset.String("department", "", "submitting department")
 	round := fset.String("round", "", "monitoring round (year)")
-	issuedOn := fset.String("issued-on", "", "date of issue YYYY-MM-DD")
+	issuedOn := fset.String("issued-on", "", "date of issue: 2018-03-20, 2018年3月20日, 2018.3.20 or 2018/3/20")
 	user := fset.String("user", defaultCLIUser(), "who is recorded as the uploader")
 	indicators := fset.String("indicator", "", "key indicator codes the files substantiate, comma-separated")
 	manifest := fset.String("manifest", "", "CSV listing files with their own title, type, date, 文号, indicators … (columns: file, title, city, doc_type, issued_on, doc_number, issuer, department, round, indicators)")

@@ -1,0 +1,56 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
+)
+
+// bulkJSON is one change made to many documents: metadata (absent fields
+// stay), a link to a key indicator, a move to another city, or a delete.
+type bulkJSON struct {
+	IDs        []string `json:"ids"`
+	Title      *string  `json:"title"`
+	DocType    *string  `json:"doc_type"`
+	Department *string  `json:"department"`
+	Issuer     *string  `json:"issuer"`
+	IssuedOn   *string  `json:"issued_on"`
+	DocNumber  *string  `json:"doc_number"`
+	Round      *string  `json:"round"`
+	Indicator  string   `json:"indicator"`
+	City       string   `json:"city"`
+	Delete     bool     `json:"delete"`
+}
+
+// handleDocumentBulk makes one change to many documents and answers with
+// each document's outcome; a change that is wrong in itself (a bad date, a
+// move by a coordinator) is refused whole with nothing changed.
+func (h *handler) handleDocumentBulk(w http.ResponseWriter, r *http.Request) {
+	var in bulkJSON
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	c := documents.BulkChange{IDs: in.IDs, Indicator: in.Indicator, City: in.City, Delete: in.Delete,
+		Patch: catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
+			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}}
+	out, err := h.Documents.Bulk(r.Context(), userFrom(r.Context()), c)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	results := make([]map[string]any, len(out))
+	changed := 0
+	for i, o := range out {
+		res := map[string]any{"id": o.ID, "ok": o.Err == nil}
+		if o.Err != nil {
+			res["error"] = errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err)}
+		} else {
+			changed++
+			res["reopened_claims"] = append([]string{}, o.Reopened...)
+		}
+		results[i] = res
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"changed": changed, "results": results})
+}

@@ -1,0 +1,157 @@
+package documents
+
+import (
+	"context"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// maxBulk bounds how many documents one bulk change touches.
+const maxBulk = 500
+
+// Move puts a document into another city (one filed under the wrong city
+// by mistake). Only admins move documents: the coordinator of either city
+// sees only one side. Claims citing it go back to review; their IDs are
+// returned.
+func (s *Service) Move(ctx context.Context, u *catalog.User, id, city string) (*catalog.Document, []string, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.checkMove(ctx, u, city); err != nil {
+		return nil, nil, err
+	}
+	reopened, err := s.cat.MoveDocument(ctx, d.ID, strings.TrimSpace(city), u.Username)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.ingest.RefreshAfterChange(ctx, d.ID)
+	if reopened == nil {
+		reopened = []string{}
+	}
+	d, err = s.cat.Document(ctx, d.ID)
+	return d, reopened, err
+}
+
+// checkMove holds a move to its rules before any document is touched: an
+// admin, and a city that exists.
+func (s *Service) checkMove(ctx context.Context, u *catalog.User, city string) error {
+	if u.Role != catalog.RoleAdmin {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以把文档移到其他城市")
+	}
+	city = strings.TrimSpace(city)
+	if city == "" {
+		return catalog.FieldErrorf("city", catalog.EINVALID, "请选择要移入的城市")
+	}
+	if _, err := s.cat.City(ctx, city); err != nil {
+		if catalog.IsNotFound(err) {
+			return catalog.FieldErrorf("city", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+		}
+		return err
+	}
+	return nil
+}
+
+// BulkChange is one change made to many documents at once: new metadata
+// (nil fields stay as they are) and a link to a key indicator, or a move
+// to another city, or a delete.
+type BulkChange struct {
+	IDs       []string
+	Patch     catalog.DocumentPatch
+	Indicator string // link each document to this key indicator
+	City      string // move each document into this city (admins)
+	Delete    bool   // delete each document (admins)
+}
+
+// BulkOutcome is what became of one document of a bulk change.
+type BulkOutcome struct {
+	ID    string
+	Title string
+	// Reopened are the claims sent back to review by a move or a delete.
+	Reopened []string
+	Err      error
+}
+
+// Bulk makes one change to many documents for u. The change itself is
+// checked first — the fields as an edit checks them, a move or a delete
+// for an admin — and refused whole (nothing changes) when it is wrong.
+// Then each document is changed on its own: one that u may not see or
+// change gets its error in its outcome, and the others go ahead.
+func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]BulkOutcome, error) {
+	if err := s.checkBulk(ctx, u, &c); err != nil {
+		return nil, err
+	}
+	out := make([]BulkOutcome, 0, len(c.IDs))
+	for _, id := range c.IDs {
+		o := BulkOutcome{ID: id}
+		o.Title, o.Reopened, o.Err = s.bulkOne(ctx, u, id, c)
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func (s *Service) checkBulk(ctx context.Context, u *catalog.User, c *BulkChange) error {
+	seen := map[string]bool{}
+	ids := c.IDs[:0:0]
+	for _, id := range c.IDs {
+		if id = strings.TrimSpace(id); id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	c.IDs = ids
+	switch {
+	case len(ids) == 0:
+		return catalog.FieldErrorf("ids", catalog.EINVALID, "没有选择文档;请先勾选要修改的文档")
+	case len(ids) > maxBulk:
+		return catalog.FieldErrorf("ids", catalog.EINVALID, "一次最多修改 %d 份文档,选择了 %d 份", maxBulk, len(ids))
+	case c.Delete && u.Role != catalog.RoleAdmin:
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档")
+	case c.Delete:
+		return nil
+	case c.City != "":
+		return s.checkMove(ctx, u, c.City)
+	}
+	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有协调员和管理员可以修改文档")
+	}
+	c.Indicator = strings.TrimSpace(c.Indicator)
+	if c.Indicator == "" && c.Patch == (catalog.DocumentPatch{}) {
+		return catalog.Errorf(catalog.EINVALID, "没有要修改的内容;请填写至少一项或选择一个指标")
+	}
+	if c.Indicator != "" {
+		if _, err := s.ingest.CheckIndicators(ctx, []string{c.Indicator}); err != nil {
+			return catalog.FieldErrorf("indicator", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+		}
+	}
+	return s.ingest.CheckPatch(ctx, &c.Patch)
+}
+
+// bulkOne applies a checked bulk change to one document.
+func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c BulkChange) (string, []string, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return "", nil, err
+	}
+	switch {
+	case c.Delete:
+		reopened, err := s.Delete(ctx, u, id)
+		return d.Title, reopened, err
+	case c.City != "":
+		_, reopened, err := s.Move(ctx, u, id, c.City)
+		return d.Title, reopened, err
+	}
+	if c.Patch != (catalog.DocumentPatch{}) {
+		if d, err = s.Edit(ctx, u, id, c.Patch); err != nil {
+			return "", nil, err
+		}
+	}
+	if c.Indicator != "" {
+		err := s.ingest.AddLink(ctx, u, &catalog.Link{DocumentID: id, IndicatorCode: c.Indicator})
+		if err != nil && catalog.ErrorCode(err) != catalog.ECONFLICT {
+			return d.Title, nil, err
+		}
+	}
+	return d.Title, nil, nil
+}

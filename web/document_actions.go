@@ -1,0 +1,112 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/httperr"
+)
+
+// confirmPage asks before something that cannot be undone from the UI: it
+// names what will change and posts the same form again, confirmed.
+type confirmPage struct {
+	Question string
+	Items    []string
+	Action   string
+	Fields   []hiddenField
+	Button   string
+	Cancel   string
+}
+
+type hiddenField struct{ Name, Value string }
+
+// confirmDelete asks an admin to confirm deleting the chosen documents,
+// naming each one.
+func (h *handler) confirmDelete(w http.ResponseWriter, r *http.Request, ids []string, ret string) {
+	lang := langOf(r)
+	u := sessionFrom(r).User
+	if u.Role != catalog.RoleAdmin {
+		h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档"))
+		return
+	}
+	p := &confirmPage{Action: "/documents/bulk", Button: tr(lang, "docs.delete.confirm"), Cancel: ret,
+		Fields: []hiddenField{{"action", "delete"}, {"confirm", "1"}, {"return", ret}}}
+	for _, id := range ids {
+		d, err := h.Documents.Get(r.Context(), u, id)
+		if err != nil {
+			continue
+		}
+		p.Items = append(p.Items, d.Title)
+		p.Fields = append(p.Fields, hiddenField{"ids", d.ID})
+	}
+	p.Question = fmt.Sprintf(tr(lang, "docs.delete.question"), len(p.Items))
+	h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), p)
+}
+
+// documentDelete deletes one document (admins) once confirmed.
+func (h *handler) documentDelete(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	u := sessionFrom(r).User
+	d, err := h.Documents.Get(r.Context(), u, r.PathValue("id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if r.PostFormValue("confirm") != "1" {
+		if u.Role != catalog.RoleAdmin {
+			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档"))
+			return
+		}
+		h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), &confirmPage{
+			Question: fmt.Sprintf(tr(lang, "docs.delete.question"), 1), Items: []string{d.Title},
+			Action: "/documents/" + d.ID + "/delete", Fields: []hiddenField{{"confirm", "1"}},
+			Button: tr(lang, "docs.delete.confirm"), Cancel: "/documents/" + d.ID})
+		return
+	}
+	reopened, err := h.Documents.Delete(r.Context(), u, d.ID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	msg := fmt.Sprintf(tr(lang, "docs.deleted"), d.Title)
+	if len(reopened) > 0 {
+		msg += fmt.Sprintf(tr(lang, "docs.reopened"), len(reopened))
+	}
+	back(w, r, "/documents", msg)
+}
+
+// documentMove puts one document into another city (admins); a wrong city
+// shows the page again with the error beside the choice.
+func (h *handler) documentMove(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	d, reopened, err := h.Documents.Move(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.PostFormValue("city"))
+	if err != nil {
+		if catalog.ErrorField(err) == "" {
+			h.fail(w, r, err)
+			return
+		}
+		st := formState{Values: map[string]string{"city": r.PostFormValue("city")}}
+		st.setError(err, "city")
+		h.showDocument(w, r, httperr.Prepare(w, r, h.Logger, err), st)
+		return
+	}
+	msg := fmt.Sprintf(tr(lang, "docs.moved"), d.Title, h.cityLabel(r, d.City))
+	if len(reopened) > 0 {
+		msg += fmt.Sprintf(tr(lang, "docs.reopened"), len(reopened))
+	}
+	back(w, r, "/documents/"+d.ID, msg)
+}
+
+// cityLabel is a city's name, or its code when it has none.
+func (h *handler) cityLabel(r *http.Request, code string) string {
+	cities, err := h.Framework.VisibleCities(r.Context(), sessionFrom(r).User)
+	if err == nil {
+		for _, c := range cities {
+			if c.Code == code {
+				return c.Name
+			}
+		}
+	}
+	return code
+}

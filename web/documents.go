@@ -1,0 +1,256 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/internal/httperr"
+)
+
+// documentsPageSize is how many documents the list shows at once.
+const documentsPageSize = 50
+
+// documentsPage is the list of the documents a user may see, with its
+// filters, and for those who may change them the bulk form.
+type documentsPage struct {
+	City, DocType, Status, Indicator, Round, Sort string
+	Docs                                          []docRow
+	Total, PageNum, Pages                         int
+	Prev, Next                                    string
+	Cities, DocTypes, Statuses, Indicators, Sorts []option
+	// MoveCities are the cities an admin may move documents into.
+	MoveCities []option
+	CanEdit    bool
+	IsAdmin    bool
+	// Return is this listing's address, where a bulk form comes back to.
+	Return string
+	Bulk   formState
+	// Outcomes are the documents a bulk change could not change.
+	Outcomes []bulkOutcome
+}
+
+// docRow is one document of the list with its city's name.
+type docRow struct {
+	*catalog.Document
+	CityName string
+	Checked  bool
+}
+
+type bulkOutcome struct {
+	ID, Title, Message string
+}
+
+// formState is what a form shows again after an error: the values typed,
+// each field's error beside it, and an error about the form as a whole.
+type formState struct {
+	Values  map[string]string
+	Errors  map[string]string
+	Error   string
+	Checked map[string]bool
+}
+
+// Value returns what was typed into field, for the template.
+func (f formState) Value(field string) string { return f.Values[field] }
+
+// setError puts err beside its field when the form has one, else above the form.
+func (f *formState) setError(err error, fields ...string) {
+	msg := catalog.ErrorMessage(err)
+	field := catalog.ErrorField(err)
+	for _, name := range fields {
+		if name == field {
+			if f.Errors == nil {
+				f.Errors = map[string]string{}
+			}
+			f.Errors[field] = msg
+			return
+		}
+	}
+	f.Error = msg
+}
+
+func (h *handler) documentsPage(w http.ResponseWriter, r *http.Request) {
+	h.showDocuments(w, r, http.StatusOK, r.URL.Query(), formState{}, nil)
+}
+
+// showDocuments renders the list for the filters in q, with the bulk form
+// in the state given and the documents a bulk change could not change.
+func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status int, q url.Values, bulk formState, failed []bulkOutcome) {
+	u := sessionFrom(r).User
+	lang := langOf(r)
+	p := &documentsPage{City: q.Get("city"), DocType: q.Get("doc_type"), Status: q.Get("status"), Indicator: q.Get("indicator"),
+		Round: q.Get("round"), Sort: q.Get("sort"), Bulk: bulk, Outcomes: failed,
+		CanEdit: u.Role == catalog.RoleAdmin || u.Role == catalog.RoleCoordinator, IsAdmin: u.Role == catalog.RoleAdmin}
+	if p.Sort != string(catalog.SortIssued) {
+		p.Sort = string(catalog.SortUploaded)
+	}
+	p.PageNum, _ = strconv.Atoi(q.Get("page"))
+	p.PageNum = min(max(p.PageNum, 1), 100000)
+	f := catalog.DocumentFilter{City: p.City, DocType: catalog.DocType(p.DocType), Status: catalog.Status(p.Status),
+		Indicator: p.Indicator, Round: p.Round, Sort: catalog.DocumentSort(p.Sort),
+		Limit: documentsPageSize, Offset: (p.PageNum - 1) * documentsPageSize}
+	docs, total, err := h.Documents.List(r.Context(), u, f)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	names, err := h.fillDocumentsOptions(r, p)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	for _, d := range docs {
+		p.Docs = append(p.Docs, docRow{Document: d, CityName: names[d.City], Checked: bulk.Checked[d.ID]})
+	}
+	p.Total, p.Pages = total, (total+documentsPageSize-1)/documentsPageSize
+	p.Return = "/documents?" + listQuery(p, p.PageNum).Encode()
+	if p.PageNum > 1 {
+		p.Prev = "/documents?" + listQuery(p, p.PageNum-1).Encode()
+	}
+	if p.PageNum < p.Pages {
+		p.Next = "/documents?" + listQuery(p, p.PageNum+1).Encode()
+	}
+	h.render(w, r, status, "documents", tr(lang, "docs.title"), p)
+}
+
+// listQuery is the listing's filters with page n.
+func listQuery(p *documentsPage, n int) url.Values {
+	v := url.Values{}
+	for k, s := range map[string]string{"city": p.City, "doc_type": p.DocType, "status": p.Status, "indicator": p.Indicator,
+		"round": p.Round, "sort": p.Sort} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	if n > 1 {
+		v.Set("page", strconv.Itoa(n))
+	}
+	return v
+}
+
+// fillDocumentsOptions fills the filters' choices and returns the visible
+// cities' names by code.
+func (h *handler) fillDocumentsOptions(r *http.Request, p *documentsPage) (map[string]string, error) {
+	lang := langOf(r)
+	u := sessionFrom(r).User
+	cities, err := h.Framework.VisibleCities(r.Context(), u)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, c := range cities {
+		names[c.Code] = c.Name
+		p.Cities = append(p.Cities, option{c.Code, c.Name, c.Code == p.City})
+		if p.IsAdmin {
+			p.MoveCities = append(p.MoveCities, option{c.Code, c.Name, c.Code == p.Bulk.Value("city")})
+		}
+	}
+	if p.Indicators, err = h.keyOptions(r, p.Indicator, 30); err != nil {
+		return nil, err
+	}
+	for _, t := range catalog.DocTypes {
+		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == p.DocType})
+	}
+	for _, s := range []catalog.Status{catalog.StatusIndexed, catalog.StatusStored, catalog.StatusExtracted, catalog.StatusFailed} {
+		p.Statuses = append(p.Statuses, option{string(s), tr(lang, "status."+string(s)), string(s) == p.Status})
+	}
+	for _, s := range []catalog.DocumentSort{catalog.SortUploaded, catalog.SortIssued} {
+		p.Sorts = append(p.Sorts, option{string(s), tr(lang, "docs.sort."+string(s)), string(s) == p.Sort})
+	}
+	return names, nil
+}
+
+// bulkFields are the bulk form's fields that an error may be about.
+var bulkFields = []string{"ids", "doc_type", "issued_on", "round", "doc_number", "indicator", "city"}
+
+// documentsBulk makes one change to the chosen documents: save the fields
+// filled and link to an indicator, or (admins) move or delete them. A
+// delete asks for confirmation first. A wrong form shows the list again
+// with what was typed and chosen, each error beside its field.
+func (h *handler) documentsBulk(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	ret := listReturn(r.PostFormValue("return"))
+	ids := r.PostForm["ids"]
+	c := documents.BulkChange{IDs: ids}
+	verb := r.PostFormValue("action")
+	switch verb {
+	case "delete":
+		if r.PostFormValue("confirm") != "1" && len(ids) > 0 {
+			h.confirmDelete(w, r, ids, ret)
+			return
+		}
+		c.Delete = true
+	case "move":
+		c.City = r.PostFormValue("city")
+	default:
+		verb = "edit"
+		c.Patch, c.Indicator = bulkPatch(r), r.PostFormValue("indicator")
+	}
+	out, err := h.Documents.Bulk(r.Context(), sessionFrom(r).User, c)
+	if err != nil {
+		st := formState{Values: map[string]string{}, Checked: map[string]bool{}}
+		for _, f := range bulkFields {
+			st.Values[f] = r.PostFormValue(f)
+		}
+		for _, id := range ids {
+			st.Checked[id] = true
+		}
+		st.setError(err, bulkFields...)
+		status := httperr.Prepare(w, r, h.Logger, err)
+		h.showDocuments(w, withPath(r, ret), status, returnQuery(ret), st, nil)
+		return
+	}
+	var failed []bulkOutcome
+	for _, o := range out {
+		if o.Err != nil {
+			failed = append(failed, bulkOutcome{ID: o.ID, Title: o.Title, Message: catalog.ErrorMessage(o.Err)})
+		}
+	}
+	msg := fmt.Sprintf(tr(lang, "docs.bulk.done."+verb), len(out)-len(failed))
+	if len(failed) == 0 {
+		back(w, r, ret, msg)
+		return
+	}
+	st := formState{Error: msg + tr(lang, "docs.bulk.some_failed"), Checked: map[string]bool{}}
+	for _, f := range failed {
+		st.Checked[f.ID] = true
+	}
+	h.showDocuments(w, withPath(r, ret), http.StatusOK, returnQuery(ret), st, failed)
+}
+
+// bulkPatch is the bulk form's metadata: a field left empty stays as it is.
+func bulkPatch(r *http.Request) catalog.DocumentPatch {
+	field := func(name string) *string {
+		if v := r.PostFormValue(name); v != "" {
+			return &v
+		}
+		return nil
+	}
+	return catalog.DocumentPatch{DocType: field("doc_type"), IssuedOn: field("issued_on"), Round: field("round"),
+		DocNumber: field("doc_number")}
+}
+
+// listReturn keeps a bulk form's way back on the documents list.
+func listReturn(ret string) string {
+	u, err := url.Parse(ret)
+	if err != nil || u.Path != "/documents" || u.Host != "" || u.Scheme != "" {
+		return "/documents"
+	}
+	return "/documents?" + u.Query().Encode()
+}
+
+func returnQuery(ret string) url.Values {
+	u, _ := url.Parse(ret)
+	return u.Query()
+}
+
+// withPath is r as if it had asked for path, so the page rendered for a
+// form names the listing it came from (the language switch, the nav).
+func withPath(r *http.Request, path string) *http.Request {
+	r2 := r.Clone(r.Context())
+	r2.URL, _ = url.Parse(path)
+	return r2
+}

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"strings"
+	"time"
+)
+
+// chinaTime is the time every page shows: China has one zone and no
+// daylight saving, so a fixed offset is exact and needs no tzdata.
+var chinaTime = time.FixedZone("UTC+8", 8*3600)
+
+// formatTime writes t in China time with its zone, so that a server on
+// UTC never misleads anyone about when something happened.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(chinaTime).Format("2006-01-02 15:04") + " UTC+8"
+}
+
+// roleName is a role as people call it.
+func roleName(l Lang, role any) string {
+	r := fmt.Sprint(role)
+	if s := tr(l, "role."+r); s != "role."+r {
+		return s
+	}
+	return r
+}
+
+// actionName says what an audit event did in words; an action without
+// words of its own shows its kind's words and its code.
+func actionName(l Lang, action string) string {
+	if s := tr(l, "event."+action); s != "event."+action {
+		return s
+	}
+	kind, _, _ := strings.Cut(action, ".")
+	if s := tr(l, "event."+kind); s != "event."+kind {
+		return s + paren(l, action)
+	}
+	return action
+}
+
+// verdictName is a claim's status or a reviewer's verdict in words.
+func verdictName(l Lang, v any) string {
+	s := fmt.Sprint(v)
+	if w := tr(l, "claim."+s); w != "claim."+s {
+		return w
+	}
+	return s
+}
+
+// eventLabel is what an audit event was about, in words.
+func eventLabel(l Lang, object string) string {
+	label, _ := eventObject(l, object)
+	return label
+}
+
+// eventLink is the page of what an audit event was about, or "".
+func eventLink(l Lang, object string) string {
+	_, link := eventObject(l, object)
+	return link
+}
+
+// eventObject is what an audit event was about, with a link to it when
+// there is a page for it.
+func eventObject(l Lang, object string) (label, link string) {
+	kind, id, ok := strings.Cut(object, ":")
+	switch {
+	case !ok && len(object) == 26:
+		return tr(l, "event.obj.document") + " " + object, "/documents/" + object
+	case kind == "claim":
+		return tr(l, "event.obj.claim") + " " + id, "/claims/" + id
+	}
+	if w := tr(l, "event.obj."+kind); ok && w != "event.obj."+kind {
+		return w + " " + id, ""
+	}
+	return object, ""
+}
+
+var labelMessages = map[string]map[Lang]string{
+	"role.admin":               {Chinese: "管理员", English: "Administrator"},
+	"role.coordinator":         {Chinese: "协调员", English: "Coordinator"},
+	"role.expert":              {Chinese: "专家", English: "Expert"},
+	"role.reviewer":            {Chinese: "审核专家", English: "Reviewer"},
+	"role.contributor":         {Chinese: "部门联系人", English: "Department contact"},
+	"event.document":           {Chinese: "文档", English: "Document"},
+	"event.login":              {Chinese: "登录", English: "Signed in"},
+	"event.logout":             {Chinese: "退出登录", English: "Signed out"},
+	"event.document.upload":    {Chinese: "上传文档", English: "Uploaded a document"},
+	"event.document.duplicate": {Chinese: "重复上传", English: "Uploaded a duplicate"},
+	"event.document.edit":      {Chinese: "修改文档信息", English: "Edited a document"},
+	"event.document.delete":    {Chinese: "删除文档", English: "Deleted a document"},
+	"event.document.move":      {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
+	"event.document.fail":      {Chinese: "文档处理失败", English: "A document failed"},
+	"event.link.create":        {Chinese: "关联指标", English: "Linked to an indicator"},
+	"event.link.delete":        {Chinese: "取消关联", English: "Removed a link"},
+	"event.claim.create":       {Chinese: "撰写主张", English: "Wrote a claim"},
+	"event.claim.edit":         {Chinese: "修改主张", English: "Edited a claim"},
+	"event.claim.review":       {Chinese: "审核主张", English: "Reviewed a claim"},
+	"event.claim.reopen":       {Chinese: "主张退回待审核", English: "A claim went back to review"},
+	"event.value.review":       {Chinese: "审核数值", English: "Reviewed a value"},
+	"event.city.create":        {Chinese: "添加城市", English: "Added a city"},
+	"event.round.create":       {Chinese: "创建监测轮次", English: "Created a round"},
+	"event.round.delete":       {Chinese: "删除监测轮次", English: "Deleted a round"},
+	"event.round.carryover":    {Chinese: "结转上一轮", English: "Carried over a round"},
+	"event.framework.import":   {Chinese: "导入指标体系", English: "Imported a framework"},
+	"event.user.create":        {Chinese: "创建用户", English: "Created a user"},
+	"event.user.enable":        {Chinese: "启用用户", English: "Enabled a user"},
+	"event.user.disable":       {Chinese: "停用用户", English: "Disabled a user"},
+	"event.user.password":      {Chinese: "修改密码", English: "Changed a password"},
+	"event.token.create":       {Chinese: "创建访问令牌", English: "Created a token"},
+	"event.token.revoke":       {Chinese: "吊销访问令牌", English: "Revoked a token"},
+	"event.assignment":         {Chinese: "责任分解任务", English: "Assignment"},
+	"event.carryover":          {Chinese: "结转事项", English: "Carry-over"},
+	"event.department":         {Chinese: "部门", English: "Department"},
+	"event.obj.document":       {Chinese: "文档", English: "document"},
+	"event.obj.claim":          {Chinese: "主张", English: "claim"},
+	"event.obj.assignment":     {Chinese: "任务", English: "assignment"},
+	"event.obj.user":           {Chinese: "用户", English: "user"},
+	"event.obj.city":           {Chinese: "城市", English: "city"},
+	"admin.enabled":            {Chinese: "使用中", English: "Enabled"},
+	"admin.disabled":           {Chinese: "已停用", English: "Disabled"},
+}
+
+func init() {
+	for k, m := range labelMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}

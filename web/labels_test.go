@@ -1,0 +1,56 @@
+package web
+
+import (
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestPagesShowNamesNotCodes finds roles, cities, audit actions and
+// verdicts by their names, and times in China time with the zone.
+func TestPagesShowNamesNotCodes(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	admin, wang, li := s.login("admin"), s.login("wang"), s.login("li")
+	resp, _ := wang.post("/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立学分银行"},
+		"document_id": {doc.ID}, "page": {"1"}, "quote": {"建立学分银行"}})
+	claimPath := resp.Request.URL.Path
+	li.post(claimPath+"/review", url.Values{"verdict": {"insufficient"}, "comment": {"缺少文号"}})
+
+	_, body := admin.get("/admin")
+	users := textOf(body[strings.Index(body, `id="users"`):strings.Index(body, `id="userform"`)])
+	for _, want := range []string{"协调员", "杭州", "使用中"} {
+		if !strings.Contains(users, want) {
+			t.Errorf("the users table lacks %q: %.400s", want, users)
+		}
+	}
+	for _, code := range []string{"coordinator", "330100", "Enable"} {
+		if strings.Contains(users, code) {
+			t.Errorf("the users table shows the code %q: %.400s", code, users)
+		}
+	}
+	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
+	for _, want := range []string{"上传文档", "审核主张", "撰写主张", "UTC+8"} {
+		if !strings.Contains(events, want) {
+			t.Errorf("the audit log lacks %q: %.600s", want, events)
+		}
+	}
+	for _, code := range []string{"document.upload", "claim.create", "claim.review"} {
+		if strings.Contains(events, code) {
+			t.Errorf("the audit log shows the code %q", code)
+		}
+	}
+	_, body = wang.get(claimPath)
+	text := textOf(body)
+	if !strings.Contains(text, "审核主张 · 证据不足") || strings.Contains(text, "claim.review") || strings.Contains(text, "insufficient") {
+		t.Errorf("the claim's history: %.600s", text)
+	}
+	if strings.Contains(text, "330100") || !strings.Contains(text, "杭州") {
+		t.Errorf("the claim page names the city by its code: %.300s", text)
+	}
+	if got := formatTime(time.Date(2018, 3, 20, 16, 30, 0, 0, time.UTC)); got != "2018-03-21 00:30 UTC+8" {
+		t.Errorf("formatTime: %q, want China time with the zone", got)
+	}
+}
