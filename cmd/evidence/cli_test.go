@@ -175,7 +175,7 @@ func TestIngestWithAManifest(t *testing.T) {
 	manifest := "文件,标题,文件类型,发布日期,文号,指标\n" +
 		"policy.pdf,宁波市人民政府关于推进学习型城市建设的实施意见,policy,2015-12-01,甬政发〔2015〕58号,\"1.1.1,2.3.1\"\n" +
 		"case.html,江汉区社区学习共同体典型案例,case,2018-05-20,,4.1.1\n" +
-		"news.txt,活动周新闻,press_report,2017年11月,,\n"
+		"news.txt,活动周新闻,press_report,2017年13月,,\n"
 	gbk, err := simplifiedchinese.GB18030.NewEncoder().String(manifest)
 	if err != nil {
 		t.Fatal(err)

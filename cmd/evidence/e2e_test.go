@@ -155,7 +155,7 @@ func TestBadInputIsRefusedOrFailedClearly(t *testing.T) {
 		{"unsupported type", upload{"动画.gif", []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00")}, meta, 415, "PDF"},
 		{"unknown city", fixture(t, "wuhan-case.html"), map[string]string{"city": "999999", "doc_type": "policy"}, 400, "城市"},
 		{"unknown type", fixture(t, "wuhan-case.html"), map[string]string{"city": "330100", "doc_type": "memo"}, 400, "文件类型"},
-		{"bad date", fixture(t, "wuhan-case.html"), map[string]string{"city": "330100", "doc_type": "policy", "issued_on": "2017年"}, 400, "日期"},
+		{"bad date", fixture(t, "wuhan-case.html"), map[string]string{"city": "330100", "doc_type": "policy", "issued_on": "2017年13月"}, 400, "日期"},
 	}
 	for _, tt := range refused {
 		status, body := s.upload(tt.fields, tt.file)
