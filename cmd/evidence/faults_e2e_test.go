@@ -236,23 +236,7 @@ func (s *server) waitAllDone(limit time.Duration) map[string]string {
 	s.t.Helper()
 	deadline := time.Now().Add(limit)
 	for {
-		all := map[string]string{}
-		busy := 0
-		for page := 1; ; page++ {
-			_, body := s.get("/api/v1/documents", url.Values{"page": {fmt.Sprint(page)}, "size": {"100"}})
-			docs, _ := body["documents"].([]any)
-			for _, d := range docs {
-				m := d.(map[string]any)
-				st := m["status"].(string)
-				all[m["id"].(string)] = st
-				if st != "indexed" && st != "failed" {
-					busy++
-				}
-			}
-			if len(docs) < 100 {
-				break
-			}
-		}
+		all, busy := s.statuses()
 		if busy == 0 {
 			return all
 		}
@@ -260,5 +244,27 @@ func (s *server) waitAllDone(limit time.Duration) map[string]string {
 			s.t.Fatalf("%d documents still not indexed or failed after %s", busy, limit)
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// statuses returns every document's status by id and how many are still
+// on their way (stored or extracted).
+func (s *server) statuses() (all map[string]string, busy int) {
+	s.t.Helper()
+	all = map[string]string{}
+	for page := 1; ; page++ {
+		_, body := s.get("/api/v1/documents", url.Values{"page": {fmt.Sprint(page)}, "size": {"100"}})
+		docs, _ := body["documents"].([]any)
+		for _, d := range docs {
+			m := d.(map[string]any)
+			st := m["status"].(string)
+			all[m["id"].(string)] = st
+			if st != "indexed" && st != "failed" {
+				busy++
+			}
+		}
+		if len(docs) < 100 {
+			return all, busy
+		}
 	}
 }
