@@ -6,7 +6,7 @@ GO ?= go
 GOBIN := $(shell $(GO) env GOPATH)/bin
 export PATH := $(PATH):$(GOBIN)
 
-.PHONY: test test-deps vet run bench bench-quick bench-binaries fuzz
+.PHONY: test test-deps vet run bench bench-quick bench-binaries fuzz load
 
 test: test-deps vet
 	$(GO) test -count=1 -timeout 25m ./...
@@ -50,3 +50,17 @@ fuzz:
 		echo "== $$t for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./ingest/extract || exit 1; \
 	done
+
+# Load (never part of `make test`; a two-second smoke of it is): LOAD_UPLOADERS
+# uploaders and LOAD_SEARCHERS searchers for LOAD_DURATION against a real
+# `evidence serve` started on a temporary data folder. To load a running
+# archive instead: bench/out/evidence-load --server URL --token T.
+LOAD_UPLOADERS ?= 16
+LOAD_SEARCHERS ?= 32
+LOAD_DURATION ?= 60s
+
+load:
+	$(GO) build -o bench/out/evidence ./cmd/evidence
+	$(GO) build -o bench/out/evidence-load ./cmd/evidence-load
+	bench/out/evidence-load --evidence bench/out/evidence --uploaders $(LOAD_UPLOADERS) \
+		--searchers $(LOAD_SEARCHERS) --duration $(LOAD_DURATION)
