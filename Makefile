@@ -6,7 +6,7 @@ GO ?= go
 GOBIN := $(shell $(GO) env GOPATH)/bin
 export PATH := $(PATH):$(GOBIN)
 
-.PHONY: test test-deps vet run bench bench-quick bench-binaries
+.PHONY: test test-deps vet run bench bench-quick bench-binaries fuzz load
 
 test: test-deps vet
 	$(GO) test -count=1 -timeout 25m ./...
@@ -35,3 +35,32 @@ bench-quick: bench-binaries
 bench-binaries:
 	$(GO) build -o bench/out/evidence ./cmd/evidence
 	$(GO) build -o bench/out/evidence-bench ./cmd/evidence-bench
+
+# Fuzzing (never part of `make test`, which runs only the seeds): each
+# target of ingest/extract/fuzz_test.go for FUZZTIME. A new interesting
+# input is minimised for at most FUZZMINIMIZE, so that short runs fuzz
+# rather than minimise; a crasher is written to
+# ingest/extract/testdata/fuzz/<Target>/ and is a regression seed from then on.
+FUZZTIME ?= 30s
+FUZZMINIMIZE ?= 2s
+FUZZ_TARGETS := FuzzPDF FuzzZipFormats FuzzOFD FuzzText FuzzRTF FuzzOLE FuzzImage FuzzSniff FuzzNormalize
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		echo "== $$t for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./ingest/extract || exit 1; \
+	done
+
+# Load (never part of `make test`; a two-second smoke of it is): LOAD_UPLOADERS
+# uploaders and LOAD_SEARCHERS searchers for LOAD_DURATION against a real
+# `evidence serve` started on a temporary data folder. To load a running
+# archive instead: bench/out/evidence-load --server URL --token T.
+LOAD_UPLOADERS ?= 16
+LOAD_SEARCHERS ?= 32
+LOAD_DURATION ?= 60s
+
+load:
+	$(GO) build -o bench/out/evidence ./cmd/evidence
+	$(GO) build -o bench/out/evidence-load ./cmd/evidence-load
+	bench/out/evidence-load --evidence bench/out/evidence --uploaders $(LOAD_UPLOADERS) \
+		--searchers $(LOAD_SEARCHERS) --duration $(LOAD_DURATION)

@@ -47,9 +47,28 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
+		if locked(err) {
+			// The first statement waited busy_timeout for the lock: another
+			// program holds the file, and a person has to end it.
+			return nil, fmt.Errorf("open catalog %s: %w: %w", path, Errorf(EUNAVAILABLE,
+				"目录数据库 %s 被另一个进程锁定，等待 10 秒仍未释放；请关闭正在使用它的程序（另一个 evidence 进程、sqlite3 或数据库浏览工具）后再启动 / "+
+					"the catalog %s is locked by another process (still after 10 s): close the program holding it "+
+					"(another evidence process, sqlite3, a database browser) and start again", path, path), err)
+		}
 		return nil, err
 	}
 	return s, nil
+}
+
+// locked reports whether err is SQLite's "the file is locked by another
+// connection", SQLITE_BUSY or SQLITE_LOCKED with any extended code.
+func locked(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	code := se.Code() & 0xff
+	return code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED
 }
 
 // Close closes the database.
@@ -114,6 +133,10 @@ func sqliteError(err error) error {
 			return fmt.Errorf("%w: %v", Errorf(EINVALID, "引用的对象不存在"), err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err)
+		case sqlite3.SQLITE_FULL:
+			// The disk (or the file's page limit) is full; the transaction
+			// was rolled back, so nothing of it was written.
+			return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "存储空间已满，目录数据库无法写入，本次操作未保存；请联系管理员清理磁盘"), err)
 		}
 	}
 	return err

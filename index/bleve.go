@@ -50,7 +50,10 @@ func Open(dir string) (*Bleve, error) {
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: %w", dir, catalog.Errorf(catalog.EUNAVAILABLE,
-				"索引目录正被另一个 evidence 进程使用(evidence serve 是否正在运行?);请先停止它,或通过网页/API 操作"))
+				"索引目录 %s 正被另一个 evidence 进程使用（另一个 evidence serve 是否正在运行？）；请先停止它，或通过网页/API 操作，"+
+					"或用 --data 指定另一个数据目录 / the index folder %s is in use by another evidence process "+
+					"(is another evidence serve running?): stop it first, work through the web UI or API, or use another --data folder",
+				dir, dir))
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}

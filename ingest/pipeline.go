@@ -21,10 +21,6 @@ type indexJob struct {
 	pages []string
 }
 
-// retryDelay is how long a document waits after the object store was
-// unavailable before it is tried again.
-const retryDelay = 5 * time.Second
-
 // Start runs the pipeline until ctx ends or Close is called: extraction
 // workers, one batching indexer, and a first pass that re-queues unfinished
 // work and reconciles the index with the catalog.
@@ -273,6 +269,7 @@ func (s *Service) handleFailure(ctx context.Context, id, stage string, err error
 	if ctx.Err() != nil {
 		return
 	}
+	err = diskFull(err)
 	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 		s.log.Warn("pipeline dependency unavailable, will retry", "id", id, "err", err)
 		s.retryLater(ctx, id)
@@ -299,10 +296,10 @@ const (
 	indexMaxDelay  = time.Second
 )
 
-// retryLater puts a document back on the queue after retryDelay, for
-// failures that say nothing about the document itself.
+// retryLater puts a document back on the queue after Config.RetryDelay,
+// for failures that say nothing about the document itself.
 func (s *Service) retryLater(ctx context.Context, id string) {
-	time.AfterFunc(retryDelay, func() {
+	time.AfterFunc(s.cfg.RetryDelay, func() {
 		if ctx.Err() == nil {
 			s.queue.push(id)
 		}

@@ -32,7 +32,11 @@ type Config struct {
 	// memory limit, killed at its deadline (extract.Sandbox); without it,
 	// extraction runs in this process, as in unit tests.
 	Sandbox *extract.Sandbox
-	Logger  *slog.Logger
+	// RetryDelay is how long a document waits before it is read again
+	// after the object store, the disk or the catalog was unavailable
+	// (S3 down, disk full, catalog busy); default 5 s.
+	RetryDelay time.Duration
+	Logger     *slog.Logger
 	// OnDone, when set, is called each time a document reaches indexed or
 	// failed, from a pipeline goroutine; it must not block.
 	OnDone func(d *catalog.Document)
@@ -60,6 +64,9 @@ func (c *Config) setDefaults() {
 		// Larger batches make fewer, larger segments and so less merging;
 		// 256 was the fastest of 64, 256 and 1000 (bench/README.md).
 		c.BatchSize = 256
+	}
+	if c.RetryDelay <= 0 {
+		c.RetryDelay = 5 * time.Second
 	}
 	if c.TempDir == "" {
 		c.TempDir = os.TempDir()
@@ -269,7 +276,7 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	if fp, ok := s.blobs.(blob.FilePutter); ok {
 		// The staged file becomes the original: no second copy on disk.
 		if err := fp.PutFile(ctx, key, st.Path, st.Size, st.MIME); err != nil {
-			return fmt.Errorf("store original of %s: %w", st.Filename, err)
+			return fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
 		}
 		st.Path = ""
 		return nil
@@ -280,7 +287,7 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	}
 	defer f.Close()
 	if err := s.blobs.Put(ctx, key, f, st.Size, st.MIME); err != nil {
-		return fmt.Errorf("store original of %s: %w", st.Filename, err)
+		return fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
 	}
 	return nil
 }

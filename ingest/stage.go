@@ -49,7 +49,7 @@ func Stage(r io.Reader, filename, dir string, maxBytes int64) (*Staged, error) {
 	}
 	f, err := os.CreateTemp(dir, "upload-*")
 	if err != nil {
-		return nil, fmt.Errorf("create temp file: %w", err)
+		return nil, fmt.Errorf("create temp file: %w", diskFull(err))
 	}
 	st := &Staged{Path: f.Name(), Filename: name}
 	ok := false
@@ -73,7 +73,7 @@ func Stage(r io.Reader, filename, dir string, maxBytes int64) (*Staged, error) {
 			// The sender's side: a body cut off mid-file, a broken connection.
 			return nil, catalog.Errorf(catalog.EINVALID, "文件“%s”没有传完整(传输在中途中断);请重新上传", name)
 		}
-		return nil, fmt.Errorf("receive %s: %w", name, err)
+		return nil, fmt.Errorf("receive %s: %w", name, diskFull(err))
 	}
 	if n > maxBytes {
 		return nil, tooLarge(name, maxBytes)

@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/internal/s3gw"
 )
@@ -51,4 +55,128 @@ func TestArchiveOnS3(t *testing.T) {
 	if _, list := s.get("/api/v1/documents", nil); list["total"] != float64(1) {
 		t.Errorf("catalog has %v documents after the failed upload, want 1", list["total"])
 	}
+}
+
+// TestS3StoppedMidUpload stops the S3 server while an upload is being
+// sent and while the pipeline is reading earlier uploads: the upload is
+// answered 503 EUNAVAILABLE within seconds and recorded nowhere, no
+// earlier document is marked failed, and once the server is back every
+// document is indexed without anyone retrying by hand (the pipeline tries
+// again every few seconds; README "Faults").
+func TestS3StoppedMidUpload(t *testing.T) {
+	g, err := s3gw.Start()
+	if err != nil {
+		s3gw.Require(t, err)
+	}
+	defer g.Close()
+	t.Setenv("EVIDENCE_S3_ENDPOINT", g.Addr)
+	t.Setenv("EVIDENCE_S3_BUCKET", "evidence-outage")
+	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
+	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
+	s := startServer(t, "")
+	meta := map[string]string{"city": "330200", "doc_type": "policy"}
+
+	late := upload{name: "outage.txt", body: []byte(faultText(1))}
+	sending := s.startStreamingUpload(meta, late)
+	status, body := s.upload(meta, fixture(t, "ningbo-policy.pdf"), fixture(t, "hangzhou-summary.docx"),
+		fixture(t, "wuhan-case.html"), fixture(t, "chengdu-news-gb18030.txt"))
+	if status != http.StatusCreated {
+		t.Fatalf("upload before the outage: %d %v", status, body)
+	}
+	before := len(uploadedDocuments(t, body))
+	g.Stop()
+
+	start := time.Now()
+	status, body = sending.finish()
+	took := time.Since(start)
+	code, msg := errorOf(body)
+	if status != http.StatusServiceUnavailable || code != "EUNAVAILABLE" || !strings.Contains(msg, "对象存储") {
+		t.Errorf("upload cut off from S3: %d %s %q, want 503 EUNAVAILABLE naming the object store", status, code, msg)
+	}
+	if took > 10*time.Second {
+		t.Errorf("the upload was answered after %s, want seconds", took)
+	}
+	time.Sleep(time.Second) // the pipeline meets the outage
+	statuses, _ := s.statuses()
+	if len(statuses) != before {
+		t.Errorf("the catalog has %d documents during the outage, want the %d stored before it", len(statuses), before)
+	}
+	waiting := 0
+	for id, st := range statuses {
+		switch st {
+		case "failed":
+			t.Errorf("document %s marked failed because S3 was away", id)
+		case "stored", "extracted":
+			waiting++
+		}
+	}
+	t.Logf("503 after %s; %d of %d documents waiting for S3 during the outage", took.Round(time.Millisecond), waiting, before)
+
+	if err := g.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	status, body = s.upload(meta, late)
+	if status != http.StatusCreated {
+		t.Fatalf("upload after S3 returned: %d %v", status, body)
+	}
+	for id, st := range s.waitAllDone(60 * time.Second) {
+		if st != "indexed" {
+			t.Errorf("document %s is %s after S3 returned, want indexed", id, st)
+		}
+	}
+	_, res := s.get("/api/v1/search", url.Values{"q": {"故障演练"}})
+	if names := hitNames(res); len(names) != 1 || names[0] != late.name {
+		t.Errorf("search after S3 returned: %v, want %s", names, late.name)
+	}
+}
+
+// streamingUpload is an upload whose file is still being sent.
+type streamingUpload struct {
+	s    *server
+	w    *io.PipeWriter
+	mw   *multipart.Writer
+	rest []byte
+	resp chan *http.Response
+	err  chan error
+}
+
+// startStreamingUpload sends the form fields and the first half of f and
+// returns; finish sends the rest.
+func (s *server) startStreamingUpload(fields map[string]string, f upload) *streamingUpload {
+	pr, pw := io.Pipe()
+	u := &streamingUpload{s: s, w: pw, mw: multipart.NewWriter(pw), resp: make(chan *http.Response, 1), err: make(chan error, 1)}
+	req, _ := http.NewRequest("POST", s.base+"/api/v1/documents", pr)
+	req.Header.Set("Content-Type", u.mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		u.resp <- resp
+		u.err <- err
+	}()
+	for k, v := range fields {
+		u.mw.WriteField(k, v)
+	}
+	fw, _ := u.mw.CreateFormFile("file", f.name)
+	half := len(f.body) / 2
+	fw.Write(f.body[:half])
+	u.rest = f.body[half:]
+	return u
+}
+
+// finish sends the rest of the file and returns the response.
+func (u *streamingUpload) finish() (int, map[string]any) {
+	u.s.t.Helper()
+	u.w.Write(u.rest)
+	u.mw.Close()
+	u.w.Close()
+	resp, err := <-u.resp, <-u.err
+	if err != nil {
+		u.s.t.Fatalf("upload: %v", err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil {
+		u.s.t.Fatalf("upload: status %d, body not JSON: %v", resp.StatusCode, err)
+	}
+	return resp.StatusCode, m
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -118,7 +119,9 @@ func readPDFWithLibrary(ctx context.Context, path string, lim Limits, haveFallba
 		defer cancel()
 	}
 	done := make(chan pdfText, 1) // buffered: an abandoned goroutine must not block
+	pdfLibraryRuns.Add(1)
 	go func() {
+		defer pdfLibraryRuns.Add(-1)
 		defer func() {
 			if r := recover(); r != nil {
 				done <- pdfText{err: fmt.Errorf("pdf library panic: %v", r)}
@@ -146,6 +149,9 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 	if n <= 0 || n > maxPDFPages {
 		return pdfText{err: fmt.Errorf("pdf library: implausible page count %d", n)}
 	}
+	if err := checkPageTree(r); err != nil {
+		return pdfText{err: fmt.Errorf("pdf library: %w", err)}
+	}
 	t := pdfText{title: pdfTitle(r)}
 	budget := textBudget{max: lim.MaxTextBytes}
 	for i := 1; i <= n; i++ {
@@ -160,6 +166,42 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 		}
 	}
 	return t
+}
+
+// pdfLibraryRuns counts the library's goroutines still running, abandoned
+// ones included; the fuzz targets check that none is left behind.
+var pdfLibraryRuns atomic.Int64
+
+// maxPageTreeDepth bounds the nesting of the page tree. Real trees are a
+// few levels deep; one that contains itself is infinitely deep, and the
+// library's page lookup would loop in it for ever.
+const maxPageTreeDepth = 64
+
+// checkPageTree walks the page tree as the library's page lookup does
+// and refuses one too deep (containing itself) or too large, so that such
+// a file goes to pdftotext instead of keeping the library busy.
+func checkPageTree(r *pdf.Reader) error {
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		if depth > maxPageTreeDepth {
+			return fmt.Errorf("page tree deeper than %d levels (it contains itself?)", maxPageTreeDepth)
+		}
+		if nodes++; nodes > 2*maxPDFPages {
+			return fmt.Errorf("page tree of more than %d nodes", 2*maxPDFPages)
+		}
+		if v.Key("Type").Name() != "Pages" {
+			return nil
+		}
+		kids := v.Key("Kids")
+		for i := range kids.Len() {
+			if err := walk(kids.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(r.Trailer().Key("Root").Key("Pages"), 0)
 }
 
 func pdfPageText(r *pdf.Reader, i int) (text string, err error) {

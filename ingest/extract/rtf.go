@@ -238,6 +238,10 @@ func (r *rtfReader) word(w string, param int, hasParam bool) error {
 	case w == "bin": // binary data follows: skip it whatever the group
 		if hasParam && param > 0 {
 			_, err := r.in.Discard(param)
+			if errors.Is(err, io.EOF) {
+				// Found by FuzzRTF: it was a bare EOF, no reason for the user.
+				return errRTFCorrupt("\\bin data runs past the end of the file")
+			}
 			return err
 		}
 		return nil

@@ -96,6 +96,10 @@ func launch(bin, dir string) (*Gateway, error) {
 	if err != nil {
 		return nil, err
 	}
+	return launchOn(bin, dir, addr)
+}
+
+func launchOn(bin, dir, addr string) (*Gateway, error) {
 	g := &Gateway{Addr: addr, dir: dir, exited: make(chan struct{})}
 	g.cmd = exec.Command(bin, "--port", addr, "--access", AccessKey, "--secret", SecretKey,
 		"--quiet", "posix", dir)
@@ -130,6 +134,26 @@ func (g *Gateway) waitReady(limit time.Duration) error {
 		time.Sleep(50 * time.Millisecond)
 	}
 	return fmt.Errorf("no answer within %s", limit)
+}
+
+// Restart starts a stopped gateway again on the same address and folder,
+// with what it held: the S3 service coming back after an outage.
+func (g *Gateway) Restart() error {
+	select {
+	case <-g.exited:
+	default:
+		return errors.New("restart: the gateway is still running")
+	}
+	bin, err := findGateway()
+	if err != nil {
+		return err
+	}
+	ng, err := launchOn(bin, g.dir, g.Addr)
+	if err != nil {
+		return fmt.Errorf("restart: %w", err)
+	}
+	g.cmd, g.exited = ng.cmd, ng.exited
+	return nil
 }
 
 // Stop kills the gateway process this test started and waits for it.

@@ -1,0 +1,256 @@
+// Package load puts a running archive under load: uploaders sending new
+// documents and searchers querying, all at once, for a set time, and
+// reports throughput, latency percentiles and errors per kind of request.
+// cmd/evidence-load runs it (`make load`); it is never linked into the
+// evidence binary.
+package load
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Config says what to load and how hard.
+type Config struct {
+	Server    string // base URL, http://127.0.0.1:8080
+	Token     string // an API token of an account that may upload for City
+	Uploaders int    // concurrent upload clients; default 16
+	Searchers int    // concurrent search clients; default 32
+	Duration  time.Duration
+	City      string // city the documents are uploaded for; default 330100
+	Seed      uint64
+}
+
+// Goals of issue 15 for a run with the default clients on two cores.
+const (
+	GoalErrors    = 0
+	GoalSearchP99 = 250 * time.Millisecond
+)
+
+// Stats are the requests of one kind.
+type Stats struct {
+	Kind      string
+	Latencies []time.Duration // of the requests that succeeded, sorted
+	Errors    map[string]int  // by status and code, "transport" for no answer
+	FirstErr  map[string]string
+}
+
+// Requests is the number of requests that were answered or failed.
+func (s *Stats) Requests() int { return len(s.Latencies) + s.ErrorCount() }
+
+// ErrorCount is the number of failed requests.
+func (s *Stats) ErrorCount() int {
+	n := 0
+	for _, c := range s.Errors {
+		n += c
+	}
+	return n
+}
+
+// Percentile returns the p-th percentile (0–100) of the successful requests' latency.
+func (s *Stats) Percentile(p float64) time.Duration {
+	if len(s.Latencies) == 0 {
+		return 0
+	}
+	i := int(float64(len(s.Latencies)-1) * p / 100)
+	return s.Latencies[i]
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	Config  Config
+	Elapsed time.Duration
+	Upload  Stats
+	Search  Stats
+}
+
+// Run loads the archive for cfg.Duration or until ctx ends.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Uploaders <= 0 && cfg.Searchers <= 0 {
+		return nil, fmt.Errorf("nothing to run: no uploaders and no searchers")
+	}
+	if cfg.Duration <= 0 {
+		cfg.Duration = time.Minute
+	}
+	if cfg.City == "" {
+		cfg.City = "330100"
+	}
+	cfg.Server = strings.TrimSuffix(cfg.Server, "/")
+	client := &http.Client{
+		Timeout:   30 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Uploaders + cfg.Searchers},
+	}
+	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
+	defer cancel()
+	r := &Report{Config: cfg}
+	var wg sync.WaitGroup
+	up := newRecorder("upload")
+	se := newRecorder("search")
+	start := time.Now()
+	for i := range cfg.Uploaders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(cfg.Seed, uint64(i)))
+			for n := 0; ctx.Err() == nil; n++ {
+				body := document(rng, i, n)
+				took, key, msg := upload(ctx, client, cfg, fmt.Sprintf("load-%02d-%05d.txt", i, n), body)
+				up.record(ctx, took, key, msg)
+			}
+		}()
+	}
+	for i := range cfg.Searchers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rng := rand.New(rand.NewPCG(cfg.Seed, uint64(1000+i)))
+			for ctx.Err() == nil {
+				took, key, msg := search(ctx, client, cfg, query(rng))
+				se.record(ctx, took, key, msg)
+			}
+		}()
+	}
+	wg.Wait()
+	r.Elapsed = time.Since(start)
+	r.Upload, r.Search = up.stats(), se.stats()
+	return r, nil
+}
+
+// recorder collects one kind's outcomes from many goroutines.
+type recorder struct {
+	mu sync.Mutex
+	s  Stats
+}
+
+func newRecorder(kind string) *recorder {
+	return &recorder{s: Stats{Kind: kind, Errors: map[string]int{}, FirstErr: map[string]string{}}}
+}
+
+// record adds one request; a request cut short by the end of the run is
+// not counted at all.
+func (r *recorder) record(ctx context.Context, took time.Duration, key, msg string) {
+	if key == "transport" && ctx.Err() != nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if key == "" {
+		r.s.Latencies = append(r.s.Latencies, took)
+		return
+	}
+	r.s.Errors[key]++
+	if _, ok := r.s.FirstErr[key]; !ok {
+		r.s.FirstErr[key] = msg
+	}
+}
+
+func (r *recorder) stats() Stats {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.s
+	s.Latencies = slices.Clone(s.Latencies)
+	slices.Sort(s.Latencies)
+	return s
+}
+
+// upload sends one file; key is "" on 201, else what went wrong.
+func upload(ctx context.Context, client *http.Client, cfg Config, name string, text []byte) (time.Duration, string, string) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("city", cfg.City)
+	mw.WriteField("doc_type", "work_summary")
+	w, _ := mw.CreateFormFile("file", name)
+	w.Write(text)
+	mw.Close()
+	req, err := http.NewRequestWithContext(ctx, "POST", cfg.Server+"/api/v1/documents", &buf)
+	if err != nil {
+		return 0, "request", err.Error()
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return do(client, req, cfg.Token, http.StatusCreated)
+}
+
+// search runs one query; key is "" on 200.
+func search(ctx context.Context, client *http.Client, cfg Config, q string) (time.Duration, string, string) {
+	req, err := http.NewRequestWithContext(ctx, "GET", cfg.Server+"/api/v1/search?"+url.Values{"q": {q}}.Encode(), nil)
+	if err != nil {
+		return 0, "request", err.Error()
+	}
+	return do(client, req, cfg.Token, http.StatusOK)
+}
+
+func do(client *http.Client, req *http.Request, token string, want int) (time.Duration, string, string) {
+	req.Header.Set("Authorization", "Bearer "+token)
+	start := time.Now()
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, "transport", err.Error()
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	took := time.Since(start)
+	if err != nil {
+		return 0, "transport", err.Error()
+	}
+	if resp.StatusCode == want {
+		return took, "", ""
+	}
+	var e struct {
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	json.Unmarshal(body, &e)
+	return took, fmt.Sprintf("%d %s", resp.StatusCode, e.Error.Code), e.Error.Message
+}
+
+// Print writes the report as a table, then the errors and the goals.
+func (r *Report) Print(w io.Writer) {
+	c := r.Config
+	fmt.Fprintf(w, "load: %d uploaders + %d searchers for %s against %s\n\n", c.Uploaders, c.Searchers,
+		r.Elapsed.Round(time.Millisecond), c.Server)
+	fmt.Fprintf(w, "%-7s %9s %8s %8s %8s %8s %7s\n", "kind", "requests", "per s", "p50 ms", "p99 ms", "max ms", "errors")
+	for _, s := range []*Stats{&r.Upload, &r.Search} {
+		fmt.Fprintf(w, "%-7s %9d %8.1f %8.1f %8.1f %8.1f %7d\n", s.Kind, s.Requests(),
+			float64(len(s.Latencies))/r.Elapsed.Seconds(), ms(s.Percentile(50)), ms(s.Percentile(99)),
+			ms(s.Percentile(100)), s.ErrorCount())
+	}
+	for _, s := range []*Stats{&r.Upload, &r.Search} {
+		keys := make([]string, 0, len(s.Errors))
+		for k := range s.Errors {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(w, "  %s error %s ×%d, first: %s\n", s.Kind, k, s.Errors[k], s.FirstErr[k])
+		}
+	}
+	errs := r.Upload.ErrorCount() + r.Search.ErrorCount()
+	p99 := r.Search.Percentile(99)
+	fmt.Fprintf(w, "\ngoal: %d errors: %s; search p99 ≤ %s: %s (%.1f ms)\n", GoalErrors, met(errs <= GoalErrors),
+		GoalSearchP99, met(p99 <= GoalSearchP99), ms(p99))
+}
+
+// Met reports whether the run met both goals.
+func (r *Report) Met() bool {
+	return r.Upload.ErrorCount()+r.Search.ErrorCount() <= GoalErrors && r.Search.Percentile(99) <= GoalSearchP99
+}
+
+func met(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "NOT met"
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -1,0 +1,279 @@
+package extract
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"image"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// The fuzz targets, one per family of readers. `make fuzz` runs each for
+// FUZZTIME; `go test` runs their seeds — the fixtures in testdata and the
+// crafted files of issue 15 — as ordinary tests. Each input is read in this
+// process (no sandbox) under small limits, and must end without a panic,
+// within its time limit, with no PDF library goroutine left running, and
+// either with normalised pages or with an error a user can read (a
+// *catalog.Error, or ErrNeedsOCR). A crasher the fuzzer finds lands in
+// testdata/fuzz/<Target>/ and stays there as a regression seed.
+
+// fuzzLimits keeps every input quick: a 100-page or 100 MiB input is no
+// better at finding bugs than a small one.
+var fuzzLimits = Limits{
+	Timeout:      2 * time.Second,
+	MaxTextBytes: 1 << 20,
+	MaxUnzipped:  4 << 20,
+	MaxOCRPages:  4,
+	DeferOCR:     true, // OCR runs tesseract: slow, and not our code
+}
+
+// fuzzGrace is how long an extractor may overrun its deadline before the
+// input counts as a hang.
+const fuzzGrace = 5 * time.Second
+
+// fuzzRead writes data to a file and reads it as format, checking what
+// every extractor promises.
+func fuzzRead(t *testing.T, format Format, data []byte) {
+	// One file per input in the system's temporary folder: t.TempDir
+	// would make and remove a folder for each of thousands of inputs.
+	file, err := os.CreateTemp("", "fuzz-extract-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := file.Name()
+	defer os.Remove(path)
+	_, err = file.Write(data)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim := fuzzLimits.withDefaults()
+	ctx, cancel := context.WithTimeout(context.Background(), lim.Timeout)
+	defer cancel()
+	type outcome struct {
+		res *Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	before := pdfLibraryRuns.Load()
+	// Not runGuarded: it recovers panics, and the fuzzer must see them.
+	go func() {
+		res, err := extractors[format](ctx, path, lim)
+		if err == nil && res != nil {
+			err = finish(res, format, lim)
+		}
+		done <- outcome{res, err}
+	}()
+	var o outcome
+	select {
+	case o = <-done:
+	case <-time.After(lim.Timeout + fuzzGrace):
+		t.Fatalf("%s reader still busy %s after its %s limit", format, fuzzGrace, lim.Timeout)
+	}
+	checkOutcome(t, format, o.res, o.err, ctx.Err() != nil)
+	waitPDFLibrary(t, before)
+}
+
+func checkOutcome(t *testing.T, format Format, res *Result, err error, timedOut bool) {
+	t.Helper()
+	if err != nil {
+		if errors.Is(err, ErrNeedsOCR) || timedOut && isContextError(err) {
+			return
+		}
+		if catalog.ErrorCode(err) == catalog.EINTERNAL {
+			t.Fatalf("%s: error without a message for the user: %v", format, err)
+		}
+		return
+	}
+	if res == nil || len(res.Pages) == 0 {
+		t.Fatalf("%s: no error and no pages: %+v", format, res)
+	}
+	total := 0
+	for i, p := range res.Pages {
+		if strings.ContainsRune(p, '\f') {
+			t.Fatalf("%s: page %d holds a form feed", format, i+1)
+		}
+		total += len(p)
+	}
+	if int64(total) > fuzzLimits.MaxTextBytes {
+		t.Fatalf("%s: %d bytes of text past the %d limit", format, total, fuzzLimits.MaxTextBytes)
+	}
+}
+
+// waitPDFLibrary fails the input when the PDF library is still running
+// fuzzGrace after the reader returned: in the server the sandbox would
+// kill it, in process it would spin on.
+func waitPDFLibrary(t *testing.T, before int64) {
+	t.Helper()
+	deadline := time.Now().Add(fuzzGrace)
+	for pdfLibraryRuns.Load() > before {
+		if time.Now().After(deadline) {
+			t.Fatalf("the PDF library is still running %s after the reader returned", fuzzGrace)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// addFixtures adds every file of testdata with one of these extensions.
+func addFixtures(f *testing.F, add func(name string, data []byte), exts ...string) {
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		for _, ext := range exts {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ext) {
+				data, err := os.ReadFile(fixture(e.Name()))
+				if err != nil {
+					f.Fatal(err)
+				}
+				add(e.Name(), data)
+			}
+		}
+	}
+}
+
+// zipOf is a zip of the given members.
+func zipOf(members ...string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := 0; i+1 < len(members); i += 2 {
+		w, _ := zw.Create(members[i])
+		w.Write([]byte(members[i+1]))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func FuzzPDF(f *testing.F) {
+	addFixtures(f, func(_ string, b []byte) { f.Add(b) }, ".pdf")
+	catalogObj := "<< /Type /Catalog /Pages 2 0 R >>"
+	page := "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
+	// The crafted files of issue 15, scaled to the fuzz limits.
+	f.Add(pdfWith(catalogObj, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", page, "<< /Length 0 >>\nstream\n\nendstream"))
+	f.Add(pdfWith(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, flateStream(bytes.Repeat([]byte("["), 200_000))))
+	f.Add(pdfWith(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+		flateStream(bytes.Repeat([]byte("BT (credit bank) Tj ET\n"), 200_000))))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, FormatPDF, data) })
+}
+
+// zipFormats are the readers of zip containers of XML.
+var zipFormats = []Format{FormatDOCX, FormatODT, FormatXLSX, FormatPPTX}
+
+func FuzzZipFormats(f *testing.F) {
+	for i, ext := range []string{".docx", ".odt", ".xlsx", ".pptx"} {
+		addFixtures(f, func(_ string, b []byte) { f.Add(b, uint8(i)) }, ext)
+	}
+	// Deeply nested paragraphs, a member that inflates past MaxUnzipped.
+	f.Add(zipOf("word/document.xml", document(strings.Repeat("<w:p>", 100_000))), uint8(0))
+	f.Add(zipOf("word/document.xml", bombBody(5<<20)), uint8(0))
+	f.Add(zipOf("content.xml", "<office:document-content>"+strings.Repeat("<text:p>", 100_000)), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
+		fuzzRead(t, zipFormats[int(which)%len(zipFormats)], data)
+	})
+}
+
+func FuzzOFD(f *testing.F) {
+	addFixtures(f, func(_ string, b []byte) { f.Add(b) }, ".ofd")
+	f.Add(zipOf("OFD.xml", `<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+		"Doc_0/Document.xml", `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="Doc_0/Document.xml"/></ofd:Pages></ofd:Document>`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, FormatOFD, data) })
+}
+
+// textFormats are the readers that decode text: encodings, tables, markup.
+var textFormats = []Format{FormatTXT, FormatCSV, FormatHTML}
+
+func FuzzText(f *testing.F) {
+	for i, ext := range []string{".txt", ".csv", ".html"} {
+		addFixtures(f, func(_ string, b []byte) { f.Add(b, uint8(i)) }, ext)
+	}
+	f.Add([]byte("\xfe\xff\x00a\x00b"), uint8(0))                    // UTF-16BE with a BOM
+	f.Add([]byte("a,\"b\nc\",d\r\n\"unterminated"), uint8(1))        // a quoted field across lines, cut off
+	f.Add([]byte(strings.Repeat("<div>", 100_000)+"学分银行"), uint8(2)) // nesting
+	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
+		fuzzRead(t, textFormats[int(which)%len(textFormats)], data)
+	})
+}
+
+func FuzzRTF(f *testing.F) {
+	addFixtures(f, func(_ string, b []byte) { f.Add(b) }, ".rtf", "rtf-named.doc")
+	f.Add([]byte(`{\rtf1\ansi\ansicpg936` + strings.Repeat("{", 100_000) + `\'d1\'a7}`))
+	f.Add([]byte(`{\rtf1\u23398?\u20064?\bin999999999 x}`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, FormatRTF, data) })
+}
+
+// oleFormats are the readers of OLE compound files (Word and Excel 97–2003).
+var oleFormats = []Format{FormatDOC, FormatXLS}
+
+func FuzzOLE(f *testing.F) {
+	for i, exts := range [][]string{{"report.doc", ".wps", "encrypted-word97.doc"}, {".xls"}} {
+		addFixtures(f, func(_ string, b []byte) { f.Add(b, uint8(i)) }, exts...)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
+		fuzzRead(t, oleFormats[int(which)%len(oleFormats)], data)
+	})
+}
+
+// FuzzImage covers what is read of an image before OCR: the TIFF frame
+// walk, the header check and the decoding with the seal search. OCR itself
+// is tesseract's.
+func FuzzImage(f *testing.F) {
+	addFixtures(f, func(_ string, b []byte) { f.Add(b) }, ".jpg", ".png", ".tif")
+	// A TIFF whose frame list loops back to its first frame.
+	f.Add([]byte("II*\x00\x08\x00\x00\x00\x00\x00\x08\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, FormatImage, data)
+		frames := [][]byte{data}
+		if bytes.HasPrefix(data, []byte("II*\x00")) || bytes.HasPrefix(data, []byte("MM\x00*")) {
+			offsets, err := tiffFrames(data, fuzzLimits.MaxOCRPages)
+			if err != nil {
+				checkOutcome(t, FormatImage, nil, err, false)
+				return
+			}
+			frames = frames[:0]
+			for _, off := range offsets {
+				frames = append(frames, tiffFrame(data, off))
+			}
+		}
+		for _, frame := range frames {
+			// Small images only: a valid header of a huge one is allowed
+			// (checkImageSize bounds it), but decoding it here is slow.
+			if cfg, _, err := image.DecodeConfig(bytes.NewReader(frame)); err == nil && cfg.Width*cfg.Height > 1<<20 {
+				continue
+			}
+			img, err := decodePageImage(frame)
+			if err != nil {
+				checkOutcome(t, FormatImage, nil, err, false)
+				continue
+			}
+			prepareForOCR(img, true)
+		}
+	})
+}
+
+func FuzzSniff(f *testing.F) {
+	addFixtures(f, func(name string, b []byte) { f.Add(b[:min(len(b), 8192)], name) }, "")
+	f.Add([]byte("%PDF-1.7"), "伪装.docx")
+	f.Add([]byte("PK\x03\x04"), "a.pdf")
+	f.Add([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}, "b.wps")
+	f.Fuzz(func(t *testing.T, head []byte, name string) {
+		format, mime, err := Sniff(head, name)
+		if err != nil {
+			if catalog.ErrorCode(err) == catalog.EINTERNAL {
+				t.Fatalf("Sniff(%q): error without a message for the user: %v", name, err)
+			}
+			return
+		}
+		if _, ok := extractors[format]; !ok || mime == "" {
+			t.Fatalf("Sniff(%q) = %q %q: no reader for it", name, format, mime)
+		}
+	})
+}
