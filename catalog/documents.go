@@ -30,9 +30,15 @@ func scanDocument(r rowScanner) (*Document, error) {
 	return &d, nil
 }
 
-// nextSeq returns the next change sequence number; callers hold the write
-// lock (immediate transactions), so numbers are unique and increasing.
-func nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
+// nextSeq returns the next change sequence number. The transaction holds
+// the dialect's sequence lock until it ends (SQLite: the write lock of an
+// immediate transaction; PostgreSQL: an advisory lock), so numbers are
+// unique and commit in increasing order: a follower that has seen seq N
+// never later finds a change numbered below N.
+func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
+	if err := s.dialect.lockSeq(ctx, tx); err != nil {
+		return 0, fmt.Errorf("lock change numbers: %w", err)
+	}
 	var seq int64
 	err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM document`).Scan(&seq)
 	return seq, err
@@ -50,7 +56,7 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		sub.At = d.UploadedAt
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(ctx, tx)
+		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
 		}
@@ -236,7 +242,7 @@ type StatusChange struct {
 func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, c := range changes {
-			seq, err := nextSeq(ctx, tx)
+			seq, err := s.nextSeq(ctx, tx)
 			if err != nil {
 				return fmt.Errorf("next seq: %w", err)
 			}
@@ -319,7 +325,7 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 		return s.Document(ctx, id)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(ctx, tx)
+		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -351,7 +357,7 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 func (s *Store) DeleteDocument(ctx context.Context, id, by string) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(ctx, tx)
+		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}

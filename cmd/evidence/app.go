@@ -106,6 +106,15 @@ func replaceOldIndex(dir string, log *slog.Logger) (*index.Bleve, error) {
 	return idx, nil
 }
 
+// openCatalog opens the catalog in PostgreSQL when EVIDENCE_DATABASE_URL
+// names a database (several nodes share it), else the SQLite file at path.
+func openCatalog(ctx context.Context, path string) (*catalog.Store, error) {
+	if url := os.Getenv("EVIDENCE_DATABASE_URL"); url != "" {
+		return catalog.OpenPostgres(ctx, url)
+	}
+	return catalog.Open(ctx, path)
+}
+
 func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
 	return filepath.Join(a.dataDir, "catalog.db"), filepath.Join(a.dataDir, "blobs"),
 		filepath.Join(a.dataDir, "index"), filepath.Join(a.dataDir, "tmp")
@@ -120,7 +129,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
 	}
 	var err error
-	if a.cat, err = catalog.Open(ctx, catalogPath); err != nil {
+	if a.cat, err = openCatalog(ctx, catalogPath); err != nil {
 		return nil, err
 	}
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
