@@ -26,6 +26,10 @@ type dialect struct {
 	// so numbers are unique and commit in the order they were given.
 	lockSeq   func(ctx context.Context, tx *sql.Tx) error
 	translate func(error) error
+	// skipLocked ends a SELECT that takes a job: PostgreSQL locks the
+	// row and skips rows other nodes hold; SQLite's immediate
+	// transaction already excludes every other writer.
+	skipLocked string
 }
 
 // sqlite: immediate transactions already hold the one write lock.
@@ -59,8 +63,9 @@ var postgresDialect = dialect{
 		_, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, v)
 		return err
 	},
-	lockSeq:   func(ctx context.Context, tx *sql.Tx) error { return advisoryLock(ctx, tx, lockSeq) },
-	translate: postgresError,
+	lockSeq:    func(ctx context.Context, tx *sql.Tx) error { return advisoryLock(ctx, tx, lockSeq) },
+	translate:  postgresError,
+	skipLocked: " FOR UPDATE SKIP LOCKED",
 }
 
 func advisoryLock(ctx context.Context, tx *sql.Tx, key int64) error {

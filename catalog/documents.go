@@ -252,6 +252,12 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 			if err != nil {
 				return fmt.Errorf("set status of %s: %w", c.ID, err)
 			}
+			if c.Status == StatusStored { // tried again from the start: a fresh job
+				if _, err := tx.ExecContext(ctx, `UPDATE document SET attempts = 0, lease_owner = '', lease_until = ''
+					WHERE id = ?`, c.ID); err != nil {
+					return fmt.Errorf("reset job of %s: %w", c.ID, err)
+				}
+			}
 			if c.Reading != nil {
 				sources, confidence, seals := encodeReading(*c.Reading)
 				if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?

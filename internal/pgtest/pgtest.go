@@ -5,6 +5,8 @@
 //
 // A test package calls Main from its TestMain and DatabaseURL from a test.
 // Without PostgreSQL a test skips with the reason, and fails when CI=true.
+// EVIDENCE_TEST_POSTGRES=postgres://…/postgres makes the tests create their
+// databases on that server instead of starting one.
 package pgtest
 
 import (
@@ -12,6 +14,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -33,6 +36,11 @@ type Server struct {
 	port int
 	cred *syscall.Credential // the postgres user when run as root
 	dbs  atomic.Int64
+
+	// adminURL, when set, names an existing server's maintenance
+	// database (EVIDENCE_TEST_POSTGRES); external servers are not stopped.
+	adminURL string
+	external bool
 }
 
 var (
@@ -56,7 +64,13 @@ func Main(m *testing.M) int {
 // when CI=true.
 func DatabaseURL(t testing.TB) string {
 	t.Helper()
-	once.Do(func() { shared, startErr = Start() })
+	once.Do(func() {
+		if url := os.Getenv("EVIDENCE_TEST_POSTGRES"); url != "" {
+			shared = &Server{adminURL: url, external: true}
+			return
+		}
+		shared, startErr = Start()
+	})
 	if startErr != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("PostgreSQL is required under CI=true: %v", startErr)
@@ -150,8 +164,12 @@ func (s *Server) URL(name string) string {
 
 // NewDatabase creates an empty database and returns its URL.
 func (s *Server) NewDatabase() (string, error) {
-	name := fmt.Sprintf("evidence_test_%d", s.dbs.Add(1))
-	db, err := sql.Open("pgx", s.URL("postgres"))
+	name := fmt.Sprintf("evidence_test_%d_%d", os.Getpid(), s.dbs.Add(1))
+	admin := s.adminURL
+	if admin == "" {
+		admin = s.URL("postgres")
+	}
+	db, err := sql.Open("pgx", admin)
 	if err != nil {
 		return "", err
 	}
@@ -161,11 +179,22 @@ func (s *Server) NewDatabase() (string, error) {
 	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
 		return "", err
 	}
+	if s.external {
+		u, err := url.Parse(admin)
+		if err != nil {
+			return "", err
+		}
+		u.Path = "/" + name
+		return u.String(), nil
+	}
 	return s.URL(name), nil
 }
 
 // Stop stops the cluster and removes its folder.
 func (s *Server) Stop() {
+	if s.external {
+		return
+	}
 	s.run("pg_ctl", "-D", s.data(), "-m", "immediate", "-w", "stop")
 	os.RemoveAll(s.dir)
 }
