@@ -22,10 +22,12 @@ type dialect struct {
 	// whatever lock keeps two processes from migrating at once.
 	version    func(ctx context.Context, tx *sql.Tx) (int, error)
 	setVersion func(ctx context.Context, tx *sql.Tx, v int) error
-	// lockSeq is called before a transaction hands out a change number,
-	// so numbers are unique and commit in the order they were given.
-	lockSeq   func(ctx context.Context, tx *sql.Tx) error
-	translate func(error) error
+	// lockWrites begins every write transaction (inTx): one writer at a
+	// time, as SQLite's immediate transactions are, so change numbers are
+	// unique and commit in the order they were given, and no two writers
+	// each hold a row the other waits for.
+	lockWrites func(ctx context.Context, tx *sql.Tx) error
+	translate  func(error) error
 	// skipLocked ends a SELECT that takes a job: PostgreSQL locks the
 	// row and skips rows other nodes hold; SQLite's immediate
 	// transaction already excludes every other writer.
@@ -44,12 +46,15 @@ var sqliteDialect = dialect{
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
 		return err
 	},
-	lockSeq:   func(context.Context, *sql.Tx) error { return nil },
-	translate: sqliteError,
+	lockWrites: func(context.Context, *sql.Tx) error { return nil },
+	translate:  sqliteError,
 }
 
-// postgres: advisory transaction locks stand in for SQLite's write lock
-// where the catalog relies on one.
+// postgres: an advisory transaction lock stands in for SQLite's write lock.
+// A narrower lock (only around handing out seqs) deadlocked: a transaction
+// inserting a link holds a key-share lock on its document and then waits
+// for the seq lock, while the holder of the seq lock waits to renumber
+// that document (seq has a unique index, so that is a key update).
 var postgresDialect = dialect{
 	name: "postgres",
 	twin: ".pg.sql",
@@ -63,7 +68,7 @@ var postgresDialect = dialect{
 		_, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, v)
 		return err
 	},
-	lockSeq:    func(ctx context.Context, tx *sql.Tx) error { return advisoryLock(ctx, tx, lockSeq) },
+	lockWrites: func(ctx context.Context, tx *sql.Tx) error { return advisoryLock(ctx, tx, lockWrite) },
 	translate:  postgresError,
 	skipLocked: " FOR UPDATE SKIP LOCKED",
 }

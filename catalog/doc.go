@@ -19,11 +19,14 @@
 //     (001: identity column for the audit log's id; 003: session_user is
 //     reserved; 006, 008, 010: DOUBLE PRECISION for REAL). A twin keeps its
 //     position, so both dialects count versions alike; keep twins in step;
-//   - change numbers (documents.seq): SQLite's immediate transactions hold
-//     the one write lock; on PostgreSQL an advisory transaction lock does
-//     the same for the transactions that hand out a seq, so seqs are
-//     unique and commit in order and a follower reading "after seq N"
-//     never misses a change;
+//   - writers: SQLite's immediate transactions hold its one write lock;
+//     on PostgreSQL every write transaction (inTx) first takes one
+//     advisory transaction lock, so writers queue as on SQLite. Change
+//     numbers (documents.seq, MAX+1) are then unique and commit in order,
+//     so a follower reading "after seq N" never misses a change, and no two
+//     writers deadlock on each other's rows. Extraction jobs are still
+//     taken with SELECT … FOR UPDATE SKIP LOCKED (TakeJob), which keeps
+//     them correct should the write lock ever be narrowed;
 //   - errors: sqliteError and postgresError turn unique and foreign-key
 //     violations, busy and lock errors into ECONFLICT, EINVALID and
 //     EUNAVAILABLE;

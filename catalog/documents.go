@@ -30,15 +30,12 @@ func scanDocument(r rowScanner) (*Document, error) {
 	return &d, nil
 }
 
-// nextSeq returns the next change sequence number. The transaction holds
-// the dialect's sequence lock until it ends (SQLite: the write lock of an
-// immediate transaction; PostgreSQL: an advisory lock), so numbers are
+// nextSeq returns the next change sequence number. The transaction (inTx)
+// holds the dialect's write lock until it ends (SQLite: the write lock of
+// an immediate transaction; PostgreSQL: an advisory lock), so numbers are
 // unique and commit in increasing order: a follower that has seen seq N
 // never later finds a change numbered below N.
 func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
-	if err := s.dialect.lockSeq(ctx, tx); err != nil {
-		return 0, fmt.Errorf("lock change numbers: %w", err)
-	}
 	var seq int64
 	err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM document`).Scan(&seq)
 	return seq, err

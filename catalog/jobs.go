@@ -34,8 +34,14 @@ func (s *Store) TakeJob(ctx context.Context, id, owner string, lease time.Durati
 			return err
 		}
 		now := s.now()
-		if holder != "" && holder != owner && parseTime(until).After(now) {
+		held := holder != "" && parseTime(until).After(now)
+		if held && holder != owner {
 			return nil
+		}
+		if held { // the same node going on (text first, then OCR): not a new attempt
+			_, err = tx.ExecContext(ctx, `UPDATE document SET lease_until = ? WHERE id = ?`, formatTime(now.Add(lease)), id)
+			took = err == nil
+			return err
 		}
 		if attempts >= MaxJobAttempts {
 			return s.failPoison(ctx, tx, id, attempts)

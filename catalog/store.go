@@ -93,6 +93,10 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", s.dialect.translate(err))
 	}
+	if err := s.dialect.lockWrites(ctx, tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("lock catalog for writing: %w", s.dialect.translate(err))
+	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return s.dialect.translate(err)

@@ -187,6 +187,12 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 			return nil, err
 		}
 	}
+	if a.cat.Shared() {
+		// Other nodes write this catalog: lease extraction jobs and let
+		// this node's index follow the catalog's changes.
+		cfg.Shared = true
+		cfg.FollowStateFile = filepath.Join(dataDir, "index-follow.seq")
+	}
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
 	a.ingest.UseTasks(a.assignments)
 	a.search = search.NewService(a.idx, a.cat)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/lcmonitor/evidence/internal/pgtest"
 	"os"
 	"testing"
 
@@ -14,5 +15,5 @@ func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == "extract-child" {
 		os.Exit(extract.RunChild(os.Stdin, os.Stdout))
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
