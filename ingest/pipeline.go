@@ -72,6 +72,12 @@ func (s *Service) Start(ctx context.Context) error {
 			s.adoptOrphans(ctx)
 		}()
 	}
+	if s.cfg.Shared {
+		// The follower brings this node's index to the catalog from the
+		// stored text; reconciling here would mark every document this
+		// node lacks for re-indexing on every node.
+		return nil
+	}
 	// In the background: listing a large index takes a while, and start-up
 	// should not wait for it.
 	s.wg.Add(1)
