@@ -35,7 +35,7 @@ type Lag struct {
 
 // IndexLag reports this node's index lag. On a catalog only this node
 // writes (SQLite) the pipeline itself keeps the index current, so the lag
-// is nil-free zero and the node is always caught up.
+// is zero and the node is always caught up.
 func (s *Service) IndexLag() Lag {
 	if !s.cfg.Shared {
 		return Lag{CaughtUp: true}
@@ -52,7 +52,10 @@ func (s *Service) IndexLag() Lag {
 
 // runFollower polls the catalog every FollowInterval until ctx ends.
 func (s *Service) runFollower(ctx context.Context) {
-	s.follow.applied = s.loadFollowState(ctx)
+	from := s.loadFollowState(ctx)
+	s.follow.mu.Lock()
+	s.follow.applied = from
+	s.follow.mu.Unlock()
 	t := time.NewTicker(s.cfg.FollowInterval)
 	defer t.Stop()
 	for {
