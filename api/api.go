@@ -79,6 +79,7 @@ var adminRoles = []catalog.Role{catalog.RoleAdmin}
 func (h *handler) routes() []route {
 	return []route{
 		{pattern: "GET /healthz", handle: h.healthz, public: true},
+		{pattern: "GET /readyz", handle: h.readyz, public: true},
 		{pattern: "POST /api/v1/login", handle: h.handleLogin, public: true},
 		{pattern: "POST /api/v1/logout", handle: h.handleLogout, public: true},
 		{pattern: "GET /metrics", handle: h.handleMetrics, roles: adminRoles},
@@ -204,6 +205,24 @@ func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"status": "ok", "pending": h.Ingest.Pending()})
+}
+
+// readyz says whether this node should get traffic: its catalog answers
+// and its index has caught up with the catalog since start (a node of
+// several follows the changes the others make). It reports the index lag
+// in changes and seconds either way; 503 while not ready.
+func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
+	lag := h.Ingest.IndexLag()
+	body := map[string]any{"ready": lag.CaughtUp, "lag_changes": lag.Changes, "lag_seconds": lag.Behind.Seconds()}
+	status := http.StatusOK
+	if err := h.Ingest.Healthy(r.Context()); err != nil {
+		body["ready"], body["error"] = false, "目录数据库不可用"
+		status = http.StatusServiceUnavailable
+	} else if !lag.CaughtUp {
+		body["error"] = "索引正在追赶目录,请稍候"
+		status = http.StatusServiceUnavailable
+	}
+	h.writeJSON(w, r, status, body)
 }
 
 type userKey struct{}

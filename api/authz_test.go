@@ -90,6 +90,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		want want
 	}{
 		"GET /healthz": {func() *http.Request { return e.request("GET", "/healthz", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "contribA": 200, "disabled": 200, "none": 200, "bad": 200}},
+		"GET /readyz":  {func() *http.Request { return e.request("GET", "/readyz", nil) }, want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 200, "reviewer": 200, "contribA": 200, "disabled": 200, "none": 200, "bad": 200}},
 		"POST /api/v1/login": {func() *http.Request {
 			return e.request("POST", "/api/v1/login", `{"username":"nobody","password":"wrong-password"}`)
 		}, want{"admin": 401, "coordA": 401, "coordB": 401, "expert": 401, "reviewer": 401, "contribA": 401, "disabled": 401, "none": 401, "bad": 401}},

@@ -48,6 +48,28 @@ func (e *env) unusedYear() int {
 }
 
 // emptyRound adds a round that holds nothing.
+// freeRoundYear is a year from 2021 up that has no round yet, below the
+// years emptyRound takes from 2100 down; a counter shared with other rows
+// used to run into those.
+func (e *env) freeRoundYear() int {
+	e.t.Helper()
+	rounds, err := e.cat.Rounds(context.Background())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	taken := map[int]bool{}
+	for _, r := range rounds {
+		taken[r.Year] = true
+	}
+	for y := 2021; y < 2050; y++ {
+		if !taken[y] {
+			return y
+		}
+	}
+	e.t.Fatal("no free round year left below 2050")
+	return 0
+}
+
 func (e *env) emptyRound() int {
 	e.t.Helper()
 	// From the top down: the rounds row of the matrix adds years from 2021 up.

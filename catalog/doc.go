@@ -1,6 +1,38 @@
 // Package catalog holds the domain of the evidence archive in plain types
 // (Document, User, Event, City …), the application error type, and the
-// catalog store: the SQLite database that, with the blob store, is the
-// source of truth. Every other package imports catalog; catalog imports
-// none of them.
+// catalog store: the database that, with the blob store, is the source of
+// truth. Every other package imports catalog; catalog imports none of them.
+//
+// The store runs on SQLite (Open: one machine, a file under the data
+// folder) or on PostgreSQL (OpenPostgres: several nodes sharing one
+// database). Its SQL is written once, portably, with `?` placeholders; what
+// differs between the two is a dialect (dialect.go):
+//
+//   - placeholders: the PostgreSQL connector (pgdriver.go) numbers `?` as
+//     $1, $2 … outside quotes and comments, and passes Go booleans as 0/1
+//     for the INTEGER flag columns;
+//   - the schema version: PRAGMA user_version on SQLite, the one-row table
+//     schema_version on PostgreSQL, read under an advisory lock so that
+//     nodes starting together migrate once;
+//   - migrations: migrations/NNN_name.sql is portable; where PostgreSQL
+//     needs other text, a twin migrations/NNN_name.pg.sql replaces it there
+//     (001: identity column for the audit log's id; 003: session_user is
+//     reserved; 006, 008, 010: DOUBLE PRECISION for REAL). A twin keeps its
+//     position, so both dialects count versions alike; keep twins in step;
+//   - writers: SQLite's immediate transactions hold its one write lock;
+//     on PostgreSQL every write transaction (inTx) first takes one
+//     advisory transaction lock, so writers queue as on SQLite. Change
+//     numbers (documents.seq, MAX+1) are then unique and commit in order,
+//     so a follower reading "after seq N" never misses a change, and no two
+//     writers deadlock on each other's rows. Extraction jobs are still
+//     taken with SELECT … FOR UPDATE SKIP LOCKED (TakeJob), which keeps
+//     them correct should the write lock ever be narrowed;
+//   - errors: sqliteError and postgresError turn unique and foreign-key
+//     violations, busy and lock errors into ECONFLICT, EINVALID and
+//     EUNAVAILABLE;
+//   - Snapshot (VACUUM INTO) is SQLite's; a PostgreSQL catalog is backed
+//     up with pg_dump.
+//
+// The store tests are one conformance suite (conformance_test.go) run
+// against both dialects.
 package catalog

@@ -30,9 +30,12 @@ func scanDocument(r rowScanner) (*Document, error) {
 	return &d, nil
 }
 
-// nextSeq returns the next change sequence number; callers hold the write
-// lock (immediate transactions), so numbers are unique and increasing.
-func nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
+// nextSeq returns the next change sequence number. The transaction (inTx)
+// holds the dialect's write lock until it ends (SQLite: the write lock of
+// an immediate transaction; PostgreSQL: an advisory lock), so numbers are
+// unique and commit in increasing order: a follower that has seen seq N
+// never later finds a change numbered below N.
+func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
 	var seq int64
 	err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM document`).Scan(&seq)
 	return seq, err
@@ -50,7 +53,7 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		sub.At = d.UploadedAt
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(ctx, tx)
+		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
 		}
@@ -271,7 +274,7 @@ type StatusChange struct {
 func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, c := range changes {
-			seq, err := nextSeq(ctx, tx)
+			seq, err := s.nextSeq(ctx, tx)
 			if err != nil {
 				return fmt.Errorf("next seq: %w", err)
 			}
@@ -280,6 +283,12 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 				c.Status, c.Error, c.Pages, c.Pages, seq, c.ID)
 			if err != nil {
 				return fmt.Errorf("set status of %s: %w", c.ID, err)
+			}
+			if c.Status == StatusStored { // tried again from the start: a fresh job
+				if _, err := tx.ExecContext(ctx, `UPDATE document SET attempts = 0, lease_owner = '', lease_until = ''
+					WHERE id = ?`, c.ID); err != nil {
+					return fmt.Errorf("reset job of %s: %w", c.ID, err)
+				}
 			}
 			if c.Reading != nil {
 				sources, confidence, seals := encodeReading(*c.Reading)
@@ -354,7 +363,7 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 		return s.Document(ctx, id)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(ctx, tx)
+		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -386,7 +395,7 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 func (s *Store) DeleteDocument(ctx context.Context, id, by string) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, err := nextSeq(ctx, tx)
+		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -431,7 +440,7 @@ func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string
 		if err := checkMovable(ctx, tx, id, sha, city); err != nil {
 			return err
 		}
-		seq, err := nextSeq(ctx, tx)
+		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return err
 		}

@@ -109,7 +109,7 @@ func (s *Store) insertLink(ctx context.Context, tx *sql.Tx, l *Link) error {
 	if err != nil {
 		return fmt.Errorf("insert link: %w", err)
 	}
-	if err := bumpSeq(ctx, tx, l.DocumentID); err != nil {
+	if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
 		return err
 	}
 	return s.recordEvent(ctx, tx, Event{User: l.CreatedBy, Action: "link.create", Object: l.DocumentID,
@@ -119,8 +119,8 @@ func (s *Store) insertLink(ctx context.Context, tx *sql.Tx, l *Link) error {
 // bumpSeq marks a document changed, so a follower index can catch up, and
 // moves an indexed document back to extracted: its index entry must be
 // rewritten, and if that does not happen now, start-up does it.
-func bumpSeq(ctx context.Context, tx *sql.Tx, documentID string) error {
-	seq, err := nextSeq(ctx, tx)
+func (s *Store) bumpSeq(ctx context.Context, tx *sql.Tx, documentID string) error {
+	seq, err := s.nextSeq(ctx, tx)
 	if err != nil {
 		return fmt.Errorf("next seq: %w", err)
 	}
@@ -156,7 +156,7 @@ func (s *Store) DeleteLink(ctx context.Context, id, by string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete link: %w", err)
 		}
-		if err := bumpSeq(ctx, tx, links[0].DocumentID); err != nil {
+		if err := s.bumpSeq(ctx, tx, links[0].DocumentID); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "link.delete", Object: links[0].DocumentID,

@@ -21,9 +21,10 @@ func importSmallFramework(t *testing.T, s *Store, version string, codes ...strin
 	return rep
 }
 
-func TestCreateLinksIsAllOrNothing(t *testing.T) {
+func TestCreateLinksIsAllOrNothing(t *testing.T) { forEachStore(t, testCreateLinksIsAllOrNothing) }
+
+func testCreateLinksIsAllOrNothing(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openTestStore(t)
 	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
 	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)
@@ -58,8 +59,11 @@ func TestCreateLinksIsAllOrNothing(t *testing.T) {
 }
 
 func TestNewFrameworkVersionKeepsLinks(t *testing.T) {
+	forEachStore(t, testNewFrameworkVersionKeepsLinks)
+}
+
+func testNewFrameworkVersionKeepsLinks(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openTestStore(t)
 	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
 	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)
@@ -86,8 +90,11 @@ func TestNewFrameworkVersionKeepsLinks(t *testing.T) {
 }
 
 func TestLinkChangesMarkAnIndexedDocumentForReindexing(t *testing.T) {
+	forEachStore(t, testLinkChangesMarkAnIndexedDocumentForReindexing)
+}
+
+func testLinkChangesMarkAnIndexedDocumentForReindexing(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openTestStore(t)
 	importSmallFramework(t, s, "1", "1.1.1")
 	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)

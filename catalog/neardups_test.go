@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-func TestNearDuplicatesStoreAndFind(t *testing.T) {
+func TestNearDuplicatesStoreAndFind(t *testing.T) { forEachStore(t, testNearDuplicatesStoreAndFind) }
+
+func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openTestStore(t)
 	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1"), newDoc("C", "c1"), newDoc("Z", "z1")} {
 		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
 			t.Fatal(err)

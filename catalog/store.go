@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -21,12 +19,14 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Store is the catalog on a SQLite file: the source of truth for documents,
-// users and the audit log. Its SQL stays portable; SQLite specifics live in
-// Open and in sqliteError.
+// Store is the catalog on a SQLite file (Open) or in a PostgreSQL database
+// (OpenPostgres): the source of truth for documents, users and the audit
+// log. Its SQL stays portable; what differs lives in dialect.go, SQLite's
+// DSN and errors here, PostgreSQL's in postgres.go and pgdriver.go.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	db      *sql.DB
+	dialect dialect
+	now     func() time.Time
 }
 
 // Open opens (creating if needed) the catalog at path and applies pending
@@ -44,7 +44,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open catalog %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		if locked(err) {
@@ -74,30 +74,30 @@ func locked(err error) bool {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// migrate applies the migrations not applied yet, each in its own
+// transaction with the new version number.
 func (s *Store) migrate(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("read catalog version: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := s.dialect.migrationFiles()
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
 	for i, name := range names {
-		if i < version {
-			continue
-		}
 		body, err := migrations.ReadFile(name)
 		if err != nil {
 			return err
 		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			version, err := s.dialect.version(ctx, tx)
+			if err != nil {
+				return fmt.Errorf("read catalog version: %w", err)
+			}
+			if i < version {
+				return nil
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("apply %s: %w", name, err)
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
-			return err
+			return s.dialect.setVersion(ctx, tx, i+1)
 		})
 		if err != nil {
 			return fmt.Errorf("migrate catalog: %w", err)
@@ -110,14 +110,18 @@ func (s *Store) migrate(ctx context.Context) error {
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", sqliteError(err))
+		return fmt.Errorf("begin: %w", s.dialect.translate(err))
+	}
+	if err := s.dialect.lockWrites(ctx, tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("lock catalog for writing: %w", s.dialect.translate(err))
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return sqliteError(err)
+		return s.dialect.translate(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", sqliteError(err))
+		return fmt.Errorf("commit: %w", s.dialect.translate(err))
 	}
 	return nil
 }
@@ -240,6 +244,9 @@ func parseTime(s string) time.Time {
 // VACUUM INTO reads in one transaction, so the copy is the catalog as of
 // one moment (SQLite's WAL lets writers continue meanwhile).
 func (s *Store) Snapshot(ctx context.Context, path string) error {
+	if s.dialect.name != sqliteDialect.name {
+		return Errorf(EINVALID, "目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库")
+	}
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
 		return fmt.Errorf("snapshot catalog to %s: %w", path, sqliteError(err))
 	}

@@ -2,20 +2,9 @@ package catalog
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 )
-
-func openTestStore(t *testing.T) *Store {
-	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatalf("open catalog: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 func newDoc(id, sha string) *Document {
 	return &Document{ID: id, SHA256: sha, Size: 10, MIME: "text/plain", Format: "txt", Filename: id + ".txt",
@@ -23,8 +12,11 @@ func newDoc(id, sha string) *Document {
 }
 
 func TestCreateDocumentAndDuplicateSHA(t *testing.T) {
+	forEachStore(t, testCreateDocumentAndDuplicateSHA)
+}
+
+func testCreateDocumentAndDuplicateSHA(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openTestStore(t)
 	d := newDoc("D1", "aa")
 	if err := s.CreateDocument(ctx, d, Submission{User: "zhang", Filename: "a.txt"}); err != nil {
 		t.Fatalf("create: %v", err)
@@ -64,8 +56,9 @@ func TestCreateDocumentAndDuplicateSHA(t *testing.T) {
 	}
 }
 
-func TestUnknownCityIsRejected(t *testing.T) {
-	s := openTestStore(t)
+func TestUnknownCityIsRejected(t *testing.T) { forEachStore(t, testUnknownCityIsRejected) }
+
+func testUnknownCityIsRejected(t *testing.T, s *Store) {
 	d := newDoc("D1", "aa")
 	d.City = "999999"
 	err := s.CreateDocument(context.Background(), d, Submission{User: "zhang"})
@@ -75,8 +68,11 @@ func TestUnknownCityIsRejected(t *testing.T) {
 }
 
 func TestSetStatusBumpsSeqAndRecordsFailure(t *testing.T) {
+	forEachStore(t, testSetStatusBumpsSeqAndRecordsFailure)
+}
+
+func testSetStatusBumpsSeqAndRecordsFailure(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openTestStore(t)
 	for _, id := range []string{"D1", "D2"} {
 		if err := s.CreateDocument(ctx, newDoc(id, id), Submission{User: "zhang"}); err != nil {
 			t.Fatal(err)
@@ -109,9 +105,10 @@ func TestSetStatusBumpsSeqAndRecordsFailure(t *testing.T) {
 	}
 }
 
-func TestTokens(t *testing.T) {
+func TestTokens(t *testing.T) { forEachStore(t, testTokens) }
+
+func testTokens(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := openTestStore(t)
 	u := &User{Username: "wang", Role: RoleCoordinator, City: "330100"}
 	if err := s.CreateUser(ctx, u, "hash", "cli"); err != nil {
 		t.Fatal(err)

@@ -57,6 +57,23 @@ func (s *Service) Start(ctx context.Context) error {
 		defer s.wg.Done()
 		s.runIndexer(ctx)
 	}()
+	if s.cfg.Shared {
+		s.wg.Add(2)
+		go func() {
+			defer s.wg.Done()
+			s.runFollower(ctx)
+		}()
+		go func() {
+			defer s.wg.Done()
+			s.adoptOrphans(ctx)
+		}()
+	}
+	if s.cfg.Shared {
+		// The follower brings this node's index to the catalog from the
+		// stored text; reconciling here would mark every document this
+		// node lacks for re-indexing on every node.
+		return nil
+	}
 	// In the background: listing a large index takes a while, and start-up
 	// should not wait for it.
 	s.wg.Add(1)
@@ -106,7 +123,12 @@ func (s *Service) work(ctx context.Context, q *queue, ocr bool) {
 		if !ok {
 			return
 		}
+		if !s.takeJob(ctx, id) {
+			continue // another node holds it, or it is done
+		}
+		stop := s.keepLease(ctx, id)
 		job, err := s.prepare(ctx, id, ocr)
+		stop()
 		if errors.Is(err, extract.ErrNeedsOCR) {
 			s.ocrQueue.push(id)
 			continue

@@ -41,6 +41,17 @@ type Config struct {
 	// OnDone, when set, is called each time a document reaches indexed or
 	// failed, from a pipeline goroutine; it must not block.
 	OnDone func(d *catalog.Document)
+
+	// Shared says other nodes write the same catalog (PostgreSQL): each
+	// extraction is then a job leased to one node (Node, for Lease,
+	// default 2 minutes) and this node's index follows the catalog's
+	// changes every FollowInterval (default 1 s), remembering how far it
+	// got in FollowStateFile ("" for in memory only).
+	Shared          bool
+	Node            string
+	Lease           time.Duration
+	FollowInterval  time.Duration
+	FollowStateFile string
 }
 
 // DefaultMaxUpload is the default per-file upload limit.
@@ -75,6 +86,16 @@ func (c *Config) setDefaults() {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	if c.Lease <= 0 {
+		c.Lease = 2 * time.Minute
+	}
+	if c.FollowInterval <= 0 {
+		c.FollowInterval = time.Second
+	}
+	if c.Node == "" {
+		host, _ := os.Hostname()
+		c.Node = fmt.Sprintf("%s-%d-%d", host, os.Getpid(), time.Now().UnixNano()%1e6)
+	}
 }
 
 // Service takes uploads into the archive and runs the pipeline that turns
@@ -95,6 +116,7 @@ type Service struct {
 	cancel   context.CancelFunc
 	waiting  waiters // callers of Wait
 	tasks    Tasks   // responsibility assignments; see UseTasks
+	follow   follower
 }
 
 // New returns a Service; Start runs its pipeline.

@@ -7,12 +7,14 @@
 #   catdoc           Word 97–2003 (.doc) and WPS (.wps) files
 #   chromium         the browser the web UI tests drive (headless, through chromedp)
 #   fonts-noto-cjk   Chinese glyphs in the browser tests' screenshots
+#   postgresql       the server (initdb, pg_ctl) the tests start a throwaway catalog
+#                    cluster with (internal/pgtest); several nodes share one
 #
 # Usage: debian-packages.sh list     print the packages missing here
 #        debian-packages.sh install  install the missing ones (needs root and apt-get)
 set -euo pipefail
 
-packages=(poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc chromium fonts-noto-cjk)
+packages=(poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc chromium fonts-noto-cjk postgresql)
 
 missing=()
 for p in "${packages[@]}"; do

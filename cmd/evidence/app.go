@@ -108,6 +108,15 @@ func replaceOldIndex(dir string, log *slog.Logger) (*index.Bleve, error) {
 	return idx, nil
 }
 
+// openCatalog opens the catalog in PostgreSQL when EVIDENCE_DATABASE_URL
+// names a database (several nodes share it), else the SQLite file at path.
+func openCatalog(ctx context.Context, path string) (*catalog.Store, error) {
+	if url := os.Getenv("EVIDENCE_DATABASE_URL"); url != "" {
+		return catalog.OpenPostgres(ctx, url)
+	}
+	return catalog.Open(ctx, path)
+}
+
 func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
 	return filepath.Join(a.dataDir, "catalog.db"), filepath.Join(a.dataDir, "blobs"),
 		filepath.Join(a.dataDir, "index"), filepath.Join(a.dataDir, "tmp")
@@ -122,7 +131,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
 	}
 	var err error
-	if a.cat, err = catalog.Open(ctx, catalogPath); err != nil {
+	if a.cat, err = openCatalog(ctx, catalogPath); err != nil {
 		return nil, err
 	}
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
@@ -180,6 +189,12 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 			a.close()
 			return nil, err
 		}
+	}
+	if a.cat.Shared() {
+		// Other nodes write this catalog: lease extraction jobs and let
+		// this node's index follow the catalog's changes.
+		cfg.Shared = true
+		cfg.FollowStateFile = filepath.Join(dataDir, "index-follow.seq")
 	}
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
 	a.ingest.UseTasks(a.assignments)

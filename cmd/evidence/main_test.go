@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/lcmonitor/evidence/internal/pgtest"
+
 	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
@@ -28,5 +30,5 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }

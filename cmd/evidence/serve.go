@@ -121,6 +121,7 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 	root := http.NewServeMux()
 	root.Handle("/api/", apiHandler)
 	root.Handle("/healthz", apiHandler)
+	root.Handle("/readyz", apiHandler)
 	root.Handle("/metrics", apiHandler)
 	root.Handle("/", api.SecurityHeaders(webHandler))
 	return root, nil

@@ -1,13 +1,16 @@
 // Package testenv builds the archive's real services on temporary storage
 // for tests of the API and the web UI: a SQLite catalog with the demo
 // framework, a folder blob store, an in-memory index and a running
-// pipeline.
+// pipeline. With EVIDENCE_TEST_POSTGRES set (an existing PostgreSQL
+// server's maintenance database URL) the catalog is a fresh database on that
+// server instead, so every service test can run on PostgreSQL too.
 package testenv
 
 import (
 	"context"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,6 +27,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/pgtest"
 	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
@@ -60,6 +64,10 @@ func New(t testing.TB) *Env {
 	ctx := context.Background()
 	dir := t.TempDir()
 	cat, err := catalog.Open(ctx, filepath.Join(dir, "catalog.db"))
+	if os.Getenv("EVIDENCE_TEST_POSTGRES") != "" {
+		cat.Close()
+		cat, err = catalog.OpenPostgres(ctx, pgtest.DatabaseURL(t))
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

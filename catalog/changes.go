@@ -1,0 +1,62 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Change is one document as its latest change left it, for an index that
+// follows the catalog: Deleted means it must leave the index.
+type Change struct {
+	Document *Document
+	Deleted  bool
+}
+
+// ChangesSince returns up to limit documents changed after seq (their own
+// edits, status changes, links and deletion all renumber them), in seq
+// order, deleted ones included. Seqs commit in order (see nextSeq), so a
+// follower that asks again after the last seq it got misses nothing.
+func (s *Store) ChangesSince(ctx context.Context, seq int64, limit int) ([]Change, error) {
+	if limit <= 0 {
+		limit = 500
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+documentColumns+`, deleted_at FROM document
+		WHERE seq > ? ORDER BY seq LIMIT ?`, seq, limit)
+	if err != nil {
+		return nil, fmt.Errorf("query changes since %d: %w", seq, err)
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var deleted sql.NullString
+		d, err := scanDocument(scanWithExtra{rows, &deleted})
+		if err != nil {
+			return nil, fmt.Errorf("scan change: %w", err)
+		}
+		out = append(out, Change{Document: d, Deleted: deleted.Valid})
+	}
+	return out, rows.Err()
+}
+
+// LatestSeq is the highest change number handed out (0 for none).
+func (s *Store) LatestSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM document`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("latest seq: %w", err)
+	}
+	return seq, nil
+}
+
+// Shared reports whether several nodes may share this catalog
+// (PostgreSQL), so work must be leased and every node's index must follow
+// the catalog's changes.
+func (s *Store) Shared() bool { return s.dialect.name == postgresDialect.name }
+
+// scanWithExtra scans a document row followed by extra columns.
+type scanWithExtra struct {
+	r     rowScanner
+	extra *sql.NullString
+}
+
+func (x scanWithExtra) Scan(dest ...any) error { return x.r.Scan(append(dest, x.extra)...) }

@@ -1,0 +1,108 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// MaxJobAttempts is how many times a document's extraction is taken before
+// it is failed as a poison document: a worker that dies on it (killed,
+// out of memory) never records a failure, so its lease just runs out.
+const MaxJobAttempts = 3
+
+// TakeJob leases the extraction of document id to owner until lease from
+// now, when it still needs work (stored or extracted, not deleted) and no
+// other owner holds an unexpired lease. It reports whether owner got it.
+// On PostgreSQL the row is locked with FOR UPDATE SKIP LOCKED, so of
+// several nodes asking at once exactly one gets it and the others do not
+// wait. A document taken MaxJobAttempts times already is failed instead.
+func (s *Store) TakeJob(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
+	var took bool
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var holder, until string
+		var attempts int
+		err := tx.QueryRowContext(ctx, `SELECT lease_owner, lease_until, attempts FROM document
+			WHERE id = ? AND deleted_at IS NULL AND status IN ('stored', 'extracted')`+s.dialect.skipLocked, id).
+			Scan(&holder, &until, &attempts)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // done, deleted, or locked by another node right now
+		}
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		held := holder != "" && parseTime(until).After(now)
+		if held && holder != owner {
+			return nil
+		}
+		if held { // the same node going on (text first, then OCR): not a new attempt
+			_, err = tx.ExecContext(ctx, `UPDATE document SET lease_until = ? WHERE id = ?`, formatTime(now.Add(lease)), id)
+			took = err == nil
+			return err
+		}
+		if attempts >= MaxJobAttempts {
+			return s.failPoison(ctx, tx, id, attempts)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE document SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+			WHERE id = ?`, owner, formatTime(now.Add(lease)), id)
+		took = err == nil
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("take job %s: %w", id, err)
+	}
+	return took, nil
+}
+
+func (s *Store) failPoison(ctx context.Context, tx *sql.Tx, id string, attempts int) error {
+	seq, err := s.nextSeq(ctx, tx)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传", attempts)
+	if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ?, lease_owner = '',
+		lease_until = '', seq = ? WHERE id = ?`, msg, seq, id); err != nil {
+		return err
+	}
+	return s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: id,
+		Detail: map[string]any{"error": msg, "attempts": attempts}})
+}
+
+// RenewJob extends owner's lease on document id; it reports false when
+// owner no longer holds it.
+func (s *Store) RenewJob(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE document SET lease_until = ? WHERE id = ? AND lease_owner = ?`,
+		formatTime(s.now().Add(lease)), id, owner)
+	if err != nil {
+		return false, fmt.Errorf("renew job %s: %w", id, s.dialect.translate(err))
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// OrphanedJobs returns up to limit documents that still need work and
+// whose lease has run out or was never taken before olderThan ago: work a
+// node accepted and then died on, or never got to.
+func (s *Store) OrphanedJobs(ctx context.Context, olderThan time.Duration, limit int) ([]string, error) {
+	now := s.now()
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM document
+		WHERE deleted_at IS NULL AND status IN ('stored', 'extracted')
+		AND ((lease_until = '' AND uploaded_at < ?) OR (lease_until <> '' AND lease_until < ?))
+		ORDER BY seq LIMIT ?`, formatTime(now.Add(-olderThan)), formatTime(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("query orphaned jobs: %w", err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

@@ -1,0 +1,84 @@
+package catalog
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+func TestJobLeases(t *testing.T) { forEachStore(t, testJobLeases) }
+
+func testJobLeases(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", "aa"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.TakeJob(ctx, "D1", "node-a", time.Minute); !ok || err != nil {
+		t.Fatalf("node A takes a free job: %v %v", ok, err)
+	}
+	if ok, _ := s.TakeJob(ctx, "D1", "node-b", time.Minute); ok {
+		t.Fatalf("node B took a job node A holds")
+	}
+	if ok, _ := s.RenewJob(ctx, "D1", "node-b", time.Minute); ok {
+		t.Errorf("node B renewed node A's lease")
+	}
+	if orphans, _ := s.OrphanedJobs(ctx, 0, 10); len(orphans) != 0 {
+		t.Errorf("a leased job is orphaned: %v", orphans)
+	}
+	// Node A dies: its lease runs out, and B takes the job.
+	s.now = func() time.Time { return time.Now().UTC().Add(2 * time.Minute) }
+	if orphans, _ := s.OrphanedJobs(ctx, 0, 10); len(orphans) != 1 || orphans[0] != "D1" {
+		t.Errorf("orphans after the lease: %v", orphans)
+	}
+	if ok, err := s.TakeJob(ctx, "D1", "node-b", time.Minute); !ok || err != nil {
+		t.Fatalf("node B takes an expired job: %v %v", ok, err)
+	}
+	s.now = func() time.Time { return time.Now().UTC().Add(4 * time.Minute) }
+	if ok, _ := s.TakeJob(ctx, "D1", "node-c", time.Minute); !ok {
+		t.Fatalf("third attempt refused")
+	}
+	// A fourth taker finds a poison document: it is failed, not retried.
+	s.now = func() time.Time { return time.Now().UTC().Add(6 * time.Minute) }
+	if ok, err := s.TakeJob(ctx, "D1", "node-a", time.Minute); ok || err != nil {
+		t.Fatalf("poison document taken again: %v %v", ok, err)
+	}
+	d, err := s.Document(ctx, "D1")
+	if err != nil || d.Status != StatusFailed || d.Error == "" {
+		t.Fatalf("poison document: %+v %v, want failed with a reason", d, err)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := s.TakeJob(ctx, "D1", "node-a", time.Minute); !ok {
+		t.Errorf("a retried document starts with fresh attempts")
+	}
+}
+
+func TestChangesSince(t *testing.T) { forEachStore(t, testChangesSince) }
+
+func testChangesSince(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, id := range []string{"D1", "D2", "D3"} {
+		if err := s.CreateDocument(ctx, newDoc(id, id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := s.ChangesSince(ctx, 0, 10)
+	if err != nil || len(all) != 3 || all[0].Document.ID != "D1" {
+		t.Fatalf("changes since 0: %+v, %v", all, err)
+	}
+	last := all[2].Document.Seq
+	if _, err := s.DeleteDocument(ctx, "D1", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "D2", Status: StatusExtracted}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ChangesSince(ctx, last, 10)
+	if err != nil || len(got) != 2 || got[0].Document.ID != "D1" || !got[0].Deleted || got[1].Document.ID != "D2" || got[1].Deleted {
+		t.Fatalf("changes after %d: %+v, %v; want D1 deleted then D2", last, got, err)
+	}
+	if latest, _ := s.LatestSeq(ctx); latest != got[1].Document.Seq {
+		t.Errorf("latest seq %d, want %d", latest, got[1].Document.Seq)
+	}
+}

@@ -1,0 +1,87 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// IsPostgresURL reports whether url names a PostgreSQL database
+// (postgres:// or postgresql://), the form EVIDENCE_DATABASE_URL takes.
+func IsPostgresURL(url string) bool {
+	return strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://")
+}
+
+// OpenPostgres opens the catalog in the PostgreSQL database at url and
+// applies pending migrations. Several processes may open the same database
+// at once: migrations take an advisory lock, so one applies them.
+func OpenPostgres(ctx context.Context, url string) (*Store, error) {
+	if !IsPostgresURL(url) {
+		return nil, Errorf(EINVALID, "数据库地址应以 postgres:// 开头")
+	}
+	conn, err := newPGConnector(url)
+	if err != nil {
+		return nil, err
+	}
+	db := sql.OpenDB(conn)
+	db.SetMaxOpenConns(16)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s := &Store{db: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to catalog database: %w", postgresError(err))
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Advisory lock keys, one per purpose, in the catalog's own range.
+const (
+	lockMigrate int64 = 0x65766964_0001 // applying migrations
+	lockWrite   int64 = 0x65766964_0002 // one writer at a time (dialect.lockWrites)
+)
+
+// postgresVersion reads the schema version from schema_version, the
+// PostgreSQL counterpart of SQLite's PRAGMA user_version, creating it at 0.
+func postgresVersion(ctx context.Context, tx *sql.Tx) (int, error) {
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return 0, err
+	}
+	var v int
+	err := tx.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`)
+		return 0, err
+	}
+	return v, err
+}
+
+// postgresError translates PostgreSQL errors into application errors at the
+// edge, as sqliteError does for SQLite.
+func postgresError(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "23505": // unique_violation
+			return fmt.Errorf("%w: %v", Errorf(ECONFLICT, "记录已存在"), err)
+		case "23503": // foreign_key_violation
+			return fmt.Errorf("%w: %v", Errorf(EINVALID, "引用的对象不存在"), err)
+		case "40001", "40P01", "55P03", "57P01", "57P03": // serialization, deadlock, lock, shutdown, starting
+			return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err)
+		}
+		return err
+	}
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "无法连接目录数据库,请稍后重试"), err)
+	}
+	return err
+}

@@ -1,0 +1,187 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+)
+
+// follower keeps this node's index in step with a catalog other nodes also
+// write: it applies every document changed after the last seq it applied,
+// from the stored text (never extracting again), and removes deleted and
+// failed ones. Seqs commit in order (catalog.Store.ChangesSince), so
+// "after seq N" misses nothing.
+type follower struct {
+	mu          sync.Mutex
+	applied     int64     // the last seq applied to the index
+	latest      int64     // the catalog's latest seq when last asked
+	behindSince time.Time // when the index first lagged; zero when caught up
+	caughtUp    bool      // a full catch-up finished since start
+}
+
+// Lag is how far this node's index is behind the catalog.
+type Lag struct {
+	Changes  int64         // documents changed in the catalog and not yet in the index
+	Behind   time.Duration // how long the index has been behind (0 when caught up)
+	CaughtUp bool          // it has caught up at least once since start
+}
+
+// IndexLag reports this node's index lag. On a catalog only this node
+// writes (SQLite) the pipeline itself keeps the index current, so the lag
+// is zero and the node is always caught up.
+func (s *Service) IndexLag() Lag {
+	if !s.cfg.Shared {
+		return Lag{CaughtUp: true}
+	}
+	f := &s.follow
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	l := Lag{Changes: max(f.latest-f.applied, 0), CaughtUp: f.caughtUp}
+	if !f.behindSince.IsZero() {
+		l.Behind = time.Since(f.behindSince)
+	}
+	return l
+}
+
+// runFollower polls the catalog every FollowInterval until ctx ends.
+func (s *Service) runFollower(ctx context.Context) {
+	from := s.loadFollowState(ctx)
+	s.follow.mu.Lock()
+	s.follow.applied = from
+	s.follow.mu.Unlock()
+	t := time.NewTicker(s.cfg.FollowInterval)
+	defer t.Stop()
+	for {
+		if err := s.catchUp(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("index follower", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// catchUp applies changes until none is left.
+func (s *Service) catchUp(ctx context.Context) error {
+	f := &s.follow
+	latest, err := s.cat.LatestSeq(ctx)
+	if err != nil {
+		return err
+	}
+	f.mu.Lock()
+	f.latest = latest
+	if latest > f.applied && f.behindSince.IsZero() {
+		f.behindSince = time.Now()
+	}
+	from := f.applied
+	f.mu.Unlock()
+	for {
+		changes, err := s.cat.ChangesSince(ctx, from, s.cfg.BatchSize)
+		if err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			break
+		}
+		if err := s.applyChanges(ctx, changes); err != nil {
+			return err
+		}
+		from = changes[len(changes)-1].Document.Seq
+		f.mu.Lock()
+		f.applied = from
+		f.latest = max(f.latest, from)
+		f.mu.Unlock()
+		s.saveFollowState(from)
+	}
+	f.mu.Lock()
+	if f.applied >= f.latest {
+		f.behindSince = time.Time{}
+		f.caughtUp = true
+	}
+	f.mu.Unlock()
+	return nil
+}
+
+// applyChanges writes a batch of changed documents to the index from their
+// stored text, and removes deleted and failed ones.
+func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) error {
+	var docs []index.Document
+	var gone []string
+	var final []*catalog.Document
+	for _, c := range changes {
+		d := c.Document
+		switch {
+		case c.Deleted || d.Status == catalog.StatusFailed:
+			gone = append(gone, d.ID)
+		case d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed:
+			t, err := LoadText(ctx, s.blobs, d.SHA256)
+			if err != nil {
+				// The text is the truth's; a node that cannot read it
+				// leaves the document to check/repair and goes on.
+				s.log.Warn("follower: read stored text", "id", d.ID, "err", err)
+				continue
+			}
+			docs = append(docs, IndexDocument(d, t.Pages))
+		}
+		if !c.Deleted && (d.Status == catalog.StatusIndexed || d.Status == catalog.StatusFailed) {
+			final = append(final, d)
+		}
+	}
+	if len(docs) > 0 {
+		if err := s.writeIndex(ctx, docs); err != nil {
+			return fmt.Errorf("index changed documents: %w", err)
+		}
+	}
+	if len(gone) > 0 {
+		s.indexMu.Lock()
+		err := s.idx.Delete(ctx, gone...)
+		s.indexMu.Unlock()
+		if err != nil {
+			return fmt.Errorf("remove documents from the index: %w", err)
+		}
+	}
+	for _, d := range final {
+		s.finished(d) // whoever waits here for a document another node finished
+	}
+	return nil
+}
+
+// loadFollowState returns the seq this node's index had reached when it
+// last stopped, or 0 (catch up from the start) when there is no record or
+// the index is empty (new, or rebuilt since).
+func (s *Service) loadFollowState(ctx context.Context) int64 {
+	if s.cfg.FollowStateFile == "" {
+		return 0
+	}
+	b, err := os.ReadFile(s.cfg.FollowStateFile)
+	if err != nil {
+		return 0
+	}
+	seq, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+	if err != nil {
+		return 0
+	}
+	if n, err := s.idx.Count(); err != nil || n == 0 {
+		return 0
+	}
+	return seq
+}
+
+func (s *Service) saveFollowState(seq int64) {
+	if s.cfg.FollowStateFile == "" {
+		return
+	}
+	tmp := s.cfg.FollowStateFile + ".tmp"
+	if err := os.WriteFile(tmp, []byte(strconv.FormatInt(seq, 10)+"\n"), 0o644); err == nil {
+		os.Rename(tmp, s.cfg.FollowStateFile)
+	}
+}

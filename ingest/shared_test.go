@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/internal/pgtest"
+)
+
+// sharedNode is one node of several on a PostgreSQL catalog and a shared
+// blob store, with its own index.
+func sharedNode(t *testing.T, r *rig, name string) (*Service, index.Index, chan *catalog.Document) {
+	t.Helper()
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	done := make(chan *catalog.Document, 100)
+	svc := New(r.cat, r.blobs, idx, Config{
+		TempDir: filepath.Join(r.dir, "tmp-"+name), Workers: 2,
+		Logger: slog.New(slog.NewTextHandler(testWriter{t, name}, nil)),
+		OnDone: func(d *catalog.Document) { done <- d },
+		Shared: true, Node: name, Lease: time.Second, FollowInterval: 100 * time.Millisecond,
+	})
+	t.Cleanup(svc.Close)
+	return svc, idx, done
+}
+
+// testWriter logs a node's lines to the test log, prefixed with its name.
+type testWriter struct {
+	t    *testing.T
+	name string
+}
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Logf("%s: %s", w.name, p)
+	return len(p), nil
+}
+
+func pgRig(t *testing.T) *rig {
+	t.Helper()
+	r := newRig(t)
+	cat, err := catalog.OpenPostgres(context.Background(), pgtest.DatabaseURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	r.cat = cat
+	return r
+}
+
+// A node that took a job and died leaves it to another node once its
+// lease has run out; the other node extracts it once, and every node's
+// index follows.
+func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Now()
+	r := pgRig(t)
+	t.Logf("postgres ready after %v", time.Since(t0))
+	dead, _, _ := sharedNode(t, r, "dead")
+	out := submitText(t, dead, "总结.txt", "杭州市社区学习共同体建设工作总结,学分银行覆盖全市。")
+	id := out.Document.ID
+	if ok, err := r.cat.TakeJob(ctx, id, "dead", time.Second); !ok || err != nil {
+		t.Fatalf("the dead node takes the job: %v %v", ok, err)
+	}
+	// "dead" is never started: it holds the lease and does nothing.
+	alive, aliveIdx, done := sharedNode(t, r, "alive")
+	if err := alive.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	select {
+	case d := <-done:
+		if d.ID != id || d.Status != catalog.StatusIndexed {
+			t.Fatalf("finished %s %s, want %s indexed", d.ID, d.Status, id)
+		}
+	case <-time.After(15 * time.Second):
+		d, _ := r.cat.Document(ctx, id)
+		t.Fatalf("orphaned job not finished by the other node within 15 s: %+v", d)
+	}
+	if waited := time.Since(start); waited < 500*time.Millisecond {
+		t.Errorf("taken over after %v, before the dead node's lease ran out", waited)
+	}
+	if ids, _ := aliveIdx.IDs(ctx); len(ids) != 1 || ids[0] != id {
+		t.Errorf("the surviving node's index holds %v", ids)
+	}
+	t.Logf("taken over and indexed after %v", time.Since(t0))
+	// A third node joining later catches up from the catalog and the
+	// stored text, without extracting again.
+	late, lateIdx, _ := sharedNode(t, r, "late")
+	if err := late.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !late.IndexLag().CaughtUp && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if ids, _ := lateIdx.IDs(ctx); len(ids) != 1 || ids[0] != id {
+		t.Errorf("a new node's index after catching up holds %v (lag %+v)", ids, late.IndexLag())
+	}
+	if d, _ := r.cat.Document(ctx, id); d.Status != catalog.StatusIndexed {
+		t.Errorf("status %s after the new node caught up", d.Status)
+	}
+}
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
