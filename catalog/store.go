@@ -136,7 +136,7 @@ func sqliteError(err error) error {
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
 			return fmt.Errorf("%w: %v", Errorf(EINVALID, "引用的对象不存在"), err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
-			return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err)
+			return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err) // both, so Open can tell a lock
 		case sqlite3.SQLITE_FULL:
 			// The disk (or the file's page limit) is full; the transaction
 			// was rolled back, so nothing of it was written.
