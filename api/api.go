@@ -11,44 +11,15 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"github.com/lcmonitor/evidence/accounts"
-	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/claims"
-	"github.com/lcmonitor/evidence/coverage"
-	"github.com/lcmonitor/evidence/documents"
-	"github.com/lcmonitor/evidence/framework"
-	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
-	"github.com/lcmonitor/evidence/notes"
-	"github.com/lcmonitor/evidence/packs"
-	"github.com/lcmonitor/evidence/report"
-	"github.com/lcmonitor/evidence/search"
-	"github.com/lcmonitor/evidence/values"
+	"github.com/lcmonitor/evidence/internal/services"
 )
 
 // Deps are the services the API calls; handlers never reach the catalog
 // or the blob store but through them.
-type Deps struct {
-	Ingest    *ingest.Service
-	Documents *documents.Service
-	Search    *search.Service
-	Claims    *claims.Service
-	Framework *framework.Service
-	Coverage  *coverage.Service
-	Accounts  *accounts.Service
-	// Assignments is the responsibility-table service (责任分解).
-	Assignments *assignments.Service
-	Values      *values.Service
-	Reports     *report.Service
-	// Packs writes evidence packs (证据包).
-	Packs *packs.Service
-	// Notes is experts' notes on documents.
-	Notes  *notes.Service
-	Auth   *auth.Authenticator
-	Logger *slog.Logger
-}
+type Deps = services.Set
 
 type handler struct {
 	Deps

@@ -18,8 +18,6 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
-	"github.com/lcmonitor/evidence/packs"
-	"github.com/lcmonitor/evidence/report"
 )
 
 // env is a real API on a temp catalog, folder blob store and memory index.
@@ -44,10 +42,7 @@ func newEnv(t *testing.T) *env {
 	t.Helper()
 	te := testenv.New(t)
 	e := &env{t: t, te: te, cat: te.Catalog, ingest: te.Ingest, auth: te.Auth, tokens: map[string]string{}}
-	reports := report.NewService(te.Catalog)
-	e.deps = Deps{Ingest: te.Ingest, Documents: te.Documents, Search: te.Search, Claims: te.Claims,
-		Framework: te.Framework, Coverage: te.Coverage, Accounts: te.Accounts, Assignments: te.Assignments,
-		Values: te.Values, Reports: reports, Packs: packs.NewService(reports, te.Catalog, te.Blobs), Notes: te.Notes, Auth: te.Auth, Logger: te.Logger}
+	e.deps = te.Services(nil)
 	e.srv = httptest.NewServer(NewHandler(e.deps))
 	t.Cleanup(e.srv.Close)
 	for _, u := range []struct{ name, role, city string }{

@@ -21,7 +21,6 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
-	"github.com/lcmonitor/evidence/report"
 )
 
 type site struct {
@@ -49,12 +48,7 @@ func newSite(t *testing.T) *site {
 }
 
 // deps are the environment's services with the given authenticator.
-func (s *site) deps(a *auth.Authenticator) Deps {
-	e := s.env
-	return Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
-		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Assignments: e.Assignments,
-		Values: e.Values, Reports: report.NewService(e.Catalog), Notes: e.Notes, Auth: a, Logger: e.Logger}
-}
+func (s *site) deps(a *auth.Authenticator) Deps { return s.env.Services(a) }
 
 // browser is a logged-in client with its CSRF token.
 type browser struct {

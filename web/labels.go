@@ -3,9 +3,10 @@ package web
 import (
 	"fmt"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"strings"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // chinaTime is the time every page shows: China has one zone and no

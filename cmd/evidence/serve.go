@@ -16,6 +16,7 @@ import (
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/services"
 	"github.com/lcmonitor/evidence/web"
 )
 
@@ -109,12 +110,11 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 	authn := auth.NewAuthenticator(a.cat, 0)
 	authn.TrustProxy = trustProxy
 	accts := accounts.NewService(a.cat)
-	apiHandler := api.NewHandler(api.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
-		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
-		Values: a.values, Reports: a.reports, Packs: a.packs, Notes: a.notes, Auth: authn, Logger: log})
-	webHandler, err := web.NewHandler(web.Deps{Ingest: a.ingest, Documents: a.documents, Search: a.search,
-		Claims: a.claims, Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
-		Values: a.values, Reports: a.reports, Notes: a.notes, Auth: authn, Logger: log})
+	set := services.Set{Ingest: a.ingest, Documents: a.documents, Search: a.search, Claims: a.claims,
+		Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
+		Values: a.values, Reports: a.reports, Packs: a.packs, Notes: a.notes, Auth: authn, Logger: log}
+	apiHandler := api.NewHandler(set)
+	webHandler, err := web.NewHandler(set)
 	if err != nil {
 		return nil, fmt.Errorf("web ui: %w", err)
 	}

@@ -27,10 +27,8 @@ const (
 // `evidence serve` does.
 func surfaces(t *testing.T, e *testenv.Env) *httptest.Server {
 	t.Helper()
-	apiH := api.NewHandler(api.Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
-		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Auth: e.Auth, Logger: e.Logger})
-	webH, err := web.NewHandler(web.Deps{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search,
-		Claims: e.Claims, Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Notes: e.Notes, Auth: e.Auth, Logger: e.Logger})
+	apiH := api.NewHandler(e.Services(nil))
+	webH, err := web.NewHandler(e.Services(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

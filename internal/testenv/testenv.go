@@ -28,7 +28,10 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/pgtest"
+	"github.com/lcmonitor/evidence/internal/services"
 	"github.com/lcmonitor/evidence/notes"
+	"github.com/lcmonitor/evidence/packs"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -99,6 +102,20 @@ func New(t testing.TB) *Env {
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs),
 		Notes: notes.NewService(cat)}
+}
+
+// Services is the environment's set of services, as `evidence serve`
+// wires them for the API and the web UI, with the given authenticator (nil
+// for the environment's own).
+func (e *Env) Services(a *auth.Authenticator) services.Set {
+	if a == nil {
+		a = e.Auth
+	}
+	reports := report.NewService(e.Catalog)
+	return services.Set{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
+		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Assignments: e.Assignments,
+		Values: e.Values, Reports: reports, Packs: packs.NewService(reports, e.Catalog, e.Blobs), Notes: e.Notes,
+		Auth: a, Logger: e.Logger}
 }
 
 // AddUser creates an account with Password and returns a bearer token.
