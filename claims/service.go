@@ -287,14 +287,14 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	v, err := catalog.ParseVerdict(verdict)
 	if err != nil {
-		return nil, err
+		return nil, onField("verdict", err)
 	}
 	comment = strings.TrimSpace(comment)
 	if v != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "退回主张时请写明理由(comment),以便协调员补充或修改")
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回主张时请写明理由,以便协调员补充或修改")
 	}
 	if utf8.RuneCountInString(comment) > maxStatementRunes {
-		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
 	}
 	if c.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "主张已审核(%s),需协调员修改后才能再次审核", c.Status)

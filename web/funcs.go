@@ -62,6 +62,12 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 	"pathEscape": url.PathEscape,
 	"list":       func(s ...string) []string { return s },
+	"inc":        func(i int) int { return i + 1 },
+	// citeForm passes the language, a form's state and its ids' prefix
+	// to the shared citation fields.
+	"citeForm": func(l Lang, st formState, prefix string) map[string]any {
+		return map[string]any{"L": l, "S": st, "P": prefix}
+	},
 	// dict passes a tree node with the language and city to the recursive
 	// "node" template.
 	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {
