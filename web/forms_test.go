@@ -387,6 +387,10 @@ func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
 		{"/claims/" + c.ID + "/citations", url.Values{"document_id": {ok.ID}, "page": {"1"}}},
 		{"/claims/" + c.ID + "/citations/1/delete", url.Values{}},
 		{"/claims/" + c.ID + "/review", url.Values{"verdict": {"contradicted"}}},
+		{"/admin/users", url.Values{"username": {"zhao"}, "role": {"contributor"}, "city": {"330100"}}},
+		{"/admin/users", url.Values{"username": {"zhao"}, "role": {"expert"}, "cities": {"330100"}}},
+		{"/admin/cities", url.Values{"code": {"3201"}, "name": {"南京"}}},
+		{"/admin/rounds", url.Values{"year": {"二〇一九"}}},
 	} {
 		_, body := admin.post(f.path, f.form)
 		if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
