@@ -100,3 +100,23 @@ func (b *browser) postMultipart(path string, fields map[string]string, name stri
 	body, _ := io.ReadAll(resp.Body)
 	return resp, string(body)
 }
+
+// TestAssignmentFormErrorKeepsWhatWasTyped adds a task due on a date that
+// does not exist: the board comes back with the form as typed
+// and the reason on it.
+func TestAssignmentFormErrorKeepsWhatWasTyped(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	resp, body := wang.post("/assignments", url.Values{"city": {"330100"}, "round": {"2018"}, "indicator": {"2.3.1"},
+		"department": {"市人社局"}, "due": {"2018-02-30"}, "contact": {"李科长"}, "next": {"/assignments?city=330100&round=2018"}})
+	page := html.UnescapeString(body)
+	i := strings.Index(page, `id="add-error"`)
+	if resp.StatusCode != 400 || i < 0 || !strings.Contains(page[i:min(i+300, len(page))], "2018-02-30") || strings.Contains(textOf(body), "出错了") {
+		t.Fatalf("task due 2018-02-30: %d %.400s", resp.StatusCode, textOf(body))
+	}
+	for _, k := range []string{`value="市人社局"`, `value="2018-02-30"`, `value="李科长"`, `value="2.3.1"`} {
+		if !strings.Contains(page, k) {
+			t.Errorf("the task form lost %s", k)
+		}
+	}
+}

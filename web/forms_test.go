@@ -391,6 +391,7 @@ func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
 		{"/admin/users", url.Values{"username": {"zhao"}, "role": {"expert"}, "cities": {"330100"}}},
 		{"/admin/cities", url.Values{"code": {"3201"}, "name": {"南京"}}},
 		{"/admin/rounds", url.Values{"year": {"二〇一九"}}},
+		{"/assignments", url.Values{"city": {"330100"}, "round": {"2018"}, "indicator": {"2.3.1"}, "department": {"市人社局"}, "due": {"2018-02-30"}}},
 	} {
 		_, body := admin.post(f.path, f.form)
 		if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
