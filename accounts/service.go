@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 
@@ -54,28 +55,41 @@ type Created struct {
 	Token *NewToken
 }
 
+// contributorField is the field a contributor's account lacks: the city
+// first, then the department.
+func contributorField(city string) string {
+	if city == "" {
+		return "city"
+	}
+	return "department"
+}
+
 // account checks a new account's fields: the rules of names, roles and
 // cities.
 func (n NewUser) account() (*catalog.User, error) {
 	name := strings.TrimSpace(n.Username)
 	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\r\n/:") {
-		return nil, catalog.Errorf(catalog.EINVALID, "用户名必填,不超过 64 字符,不含空格、斜杠或冒号")
+		return nil, catalog.FieldErrorf("username", catalog.EINVALID, "用户名必填,不超过 64 字符,不含空格、斜杠或冒号")
 	}
 	r, err := catalog.ParseRole(n.Role)
 	if err != nil {
+		var e *catalog.Error
+		if errors.As(err, &e) {
+			return nil, catalog.FieldErrorf("role", e.Code, "%s", e.Message)
+		}
 		return nil, err
 	}
 	cityBound := r == catalog.RoleCoordinator || r == catalog.RoleContributor
 	dept := strings.TrimSpace(n.Department)
 	switch {
 	case r == catalog.RoleCoordinator && n.City == "":
-		return nil, catalog.Errorf(catalog.EINVALID, "协调员(coordinator)必须指定所属城市")
+		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "协调员(coordinator)必须指定所属城市")
 	case r == catalog.RoleContributor && (n.City == "" || dept == ""):
-		return nil, catalog.Errorf(catalog.EINVALID, "部门联系人(contributor)必须指定所属城市和部门(责任单位),如 --city 330100 --department 市教育局")
+		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人(contributor)必须指定所属城市和部门(责任单位),如 --city 330100 --department 市教育局")
 	case !cityBound && n.City != "":
-		return nil, catalog.Errorf(catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市(审核员可用 cities 限定多个城市)")
+		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市(审核员可用 cities 限定多个城市)")
 	case r != catalog.RoleReviewer && len(n.Cities) > 0:
-		return nil, catalog.Errorf(catalog.EINVALID, "只有审核员(reviewer)可以限定城市列表 cities")
+		return nil, catalog.FieldErrorf("cities", catalog.EINVALID, "只有审核员(reviewer)可以限定城市列表 cities")
 	}
 	var cities []string
 	for _, c := range n.Cities {

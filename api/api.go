@@ -90,6 +90,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/claims/{id}", handle: h.handleClaimView},
 		{pattern: "PATCH /api/v1/claims/{id}", handle: h.handleClaimEdit},
 		{pattern: "POST /api/v1/claims/{id}/citations", handle: h.handleCitationAdd},
+		{pattern: "DELETE /api/v1/claims/{id}/citations/{n}", handle: h.handleCitationRemove},
 		{pattern: "POST /api/v1/claims/{id}/reviews", handle: h.handleClaimReview},
 		{pattern: "GET /api/v1/claims/{id}/candidates", handle: h.handleClaimCandidates},
 		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},

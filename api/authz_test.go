@@ -167,6 +167,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/claims/{id}/citations": {func() *http.Request {
 			return e.request("POST", "/api/v1/claims/"+claimA+"/citations", map[string]any{"document_id": docA, "page": 1, "quote": "学习成果认证"})
 		}, editA(201)},
+		"DELETE /api/v1/claims/{id}/citations/{n}": {func() *http.Request {
+			return e.request("DELETE", "/api/v1/claims/"+e.claimWithTwo(docA)+"/citations/2", nil)
+		}, editA(200)},
 		"POST /api/v1/claims/{id}/reviews": {func() *http.Request {
 			return e.request("POST", "/api/v1/claims/"+e.claim(docA)+"/reviews", `{"verdict":"verified"}`)
 		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201, "contribA": 403})},

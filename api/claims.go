@@ -135,6 +135,22 @@ func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{"claim": toClaimJSON(c)})
 }
 
+// handleCitationRemove removes a claim's n-th citation (from 1), as the
+// claim's citations list them.
+func (h *handler) handleCitationRemove(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil {
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "引用序号应为从 1 开始的整数"))
+		return
+	}
+	c, err := h.Claims.RemoveCitation(r.Context(), userFrom(r.Context()), r.PathValue("id"), n)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": toClaimJSON(c)})
+}
+
 func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Verdict string `json:"verdict"`

@@ -210,3 +210,32 @@ func TestReviewSendBackCycle(t *testing.T) {
 		t.Errorf("own claim reviewed: %d", resp.StatusCode)
 	}
 }
+
+func TestRemoveCitationKeepsTheOthersAndNeverTheLast(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	id := e.claimWithTwo(doc)
+	resp, body := e.do(e.request("DELETE", "/api/v1/claims/"+id+"/citations/1", nil), "coordA")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("remove citation 1: %d %v", resp.StatusCode, body)
+	}
+	cits := body["claim"].(map[string]any)["citations"].([]any)
+	if len(cits) != 1 || cits[0].(map[string]any)["quote"] != "学分银行" {
+		t.Errorf("after removing citation 1: %v, want only 学分银行", cits)
+	}
+	for _, tt := range []struct {
+		path   string
+		status int
+		phrase string
+	}{
+		{"/citations/1", 400, "唯一"},
+		{"/citations/5", 404, "第 5 条"},
+		{"/citations/x", 400, "整数"},
+	} {
+		resp, body := e.do(e.request("DELETE", "/api/v1/claims/"+id+tt.path, nil), "coordA")
+		msg, _ := body["error"].(map[string]any)["message"].(string)
+		if resp.StatusCode != tt.status || !strings.Contains(msg, tt.phrase) {
+			t.Errorf("DELETE %s: %d %q, want %d with %q", tt.path, resp.StatusCode, msg, tt.status, tt.phrase)
+		}
+	}
+}

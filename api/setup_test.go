@@ -192,6 +192,19 @@ func (e *env) claim(docID string) string {
 	return c.ID
 }
 
+// claimWithTwo returns a claim of city A citing docID twice, so that
+// one citation may be removed.
+func (e *env) claimWithTwo(docID string) string {
+	e.t.Helper()
+	id := e.claim(docID)
+	_, err := e.deps.Claims.AddCitation(context.Background(), &catalog.User{Username: "coordA",
+		Role: catalog.RoleCoordinator, City: cityA}, id, claims.CitationInput{DocumentID: docID, Page: 1, Quote: "学分银行"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return id
+}
+
 // responsibilityTable is city A's table: 市教育局 answers for 2.3.1.
 const responsibilityTable = "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n"
 

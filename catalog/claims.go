@@ -242,6 +242,35 @@ func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 	return s.queryClaims(ctx, q+` ORDER BY updated_at, id LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0))...)
 }
 
+// ClaimStatusCounts counts the claims matching f (its Status, Limit and
+// Offset aside) per status, for the review queue's tabs.
+func (s *Store) ClaimStatusCounts(ctx context.Context, f ClaimFilter) (map[ClaimStatus]int, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if f.Indicator != "" {
+		where, args = append(where, "indicator_code = ?"), append(args, f.Indicator)
+	}
+	where, args = filterCities(where, args, "city", f.City, f.Cities)
+	if f.Round != 0 {
+		where, args = append(where, "round = ?"), append(args, f.Round)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT status, COUNT(*) FROM claim WHERE `+strings.Join(where, " AND ")+
+		` GROUP BY status`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count claims by status: %w", err)
+	}
+	defer rows.Close()
+	out := map[ClaimStatus]int{}
+	for rows.Next() {
+		var st ClaimStatus
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
 func (s *Store) queryClaims(ctx context.Context, where string, args ...any) ([]Claim, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, city, round, indicator_code, statement, status, created_by, created_at, updated_at
 		FROM claim `+where, args...)

@@ -174,7 +174,7 @@ func (s *Store) Rounds(ctx context.Context) ([]Round, error) {
 // AddRound adds a monitoring round; current makes it the current one.
 func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 	if r.Year < 2000 || r.Year > 2100 {
-		return Errorf(EINVALID, "监测轮次的年份 %d 不合理", r.Year)
+		return FieldErrorf("year", EINVALID, "监测轮次的年份 %d 不合理", r.Year)
 	}
 	if r.Label == "" {
 		r.Label = fmt.Sprintf("%d年度监测", r.Year)
@@ -192,7 +192,7 @@ func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 			Detail: map[string]any{"label": r.Label, "current": r.Current}})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return Errorf(ECONFLICT, "监测轮次 %d 已存在", r.Year)
+		return FieldErrorf("year", ECONFLICT, "监测轮次 %d 已存在", r.Year)
 	}
 	return err
 }
@@ -200,10 +200,10 @@ func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 // AddCity adds a city by its GB/T 2260 code.
 func (s *Store) AddCity(ctx context.Context, c City, by string) error {
 	if len(c.Code) != 6 || c.Code[0] == '0' || !isDigits(c.Code) {
-		return Errorf(EINVALID, "城市代码应为 6 位 GB/T 2260 行政区划代码(如 320100),收到 %q", c.Code)
+		return FieldErrorf("code", EINVALID, "城市代码应为 6 位 GB/T 2260 行政区划代码(如 320100),收到 %q", c.Code)
 	}
 	if c.Name == "" {
-		return Errorf(EINVALID, "缺少城市名称")
+		return FieldErrorf("name", EINVALID, "缺少城市名称")
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO city (code, name) VALUES (?, ?)`, c.Code, c.Name); err != nil {
@@ -213,7 +213,7 @@ func (s *Store) AddCity(ctx context.Context, c City, by string) error {
 			Detail: map[string]any{"name": c.Name}})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return Errorf(ECONFLICT, "城市 %s 已存在", c.Code)
+		return FieldErrorf("code", ECONFLICT, "城市 %s 已存在", c.Code)
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -65,10 +66,10 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 		in.City = u.City
 	}
 	if in.City == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city")
+		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "请选择城市")
 	}
 	if _, err := s.cat.City(ctx, in.City); err != nil {
-		return nil, invalid(err)
+		return nil, onField("city", invalid(err))
 	}
 	if err := canWrite(u, in.City); err != nil {
 		return nil, err
@@ -83,14 +84,17 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 	if ok, err := s.cat.RoundExists(ctx, in.Round); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 不存在", in.Round)
+		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", in.Round)
+	}
+	if strings.TrimSpace(in.Indicator) == "" {
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "请选择关键指标")
 	}
 	ind, err := s.cat.Indicator(ctx, strings.TrimSpace(in.Indicator))
 	if err != nil {
-		return nil, invalid(err)
+		return nil, onField("indicator", invalid(err))
 	}
 	if ind.Level != catalog.KeyLevel {
-		return nil, catalog.Errorf(catalog.EINVALID, "主张只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "主张只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
 	}
 	c := &catalog.Claim{City: in.City, Round: in.Round, Indicator: ind.Code, CreatedBy: u.Username}
 	if err := s.fill(ctx, c, in.Statement, nil, in.Citations); err != nil {
@@ -100,6 +104,15 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 		return nil, err
 	}
 	return c, nil
+}
+
+// onField names the form field an application error is about.
+func onField(field string, err error) error {
+	var e *catalog.Error
+	if errors.As(err, &e) && e.Field == "" {
+		return catalog.FieldErrorf(field, e.Code, "%s", e.Message)
+	}
+	return err
 }
 
 func invalid(err error) error {
@@ -116,10 +129,10 @@ func invalid(err error) error {
 func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
-		return catalog.Errorf(catalog.EINVALID, "主张内容不能为空")
+		return catalog.FieldErrorf("statement", catalog.EINVALID, "主张内容不能为空")
 	}
 	if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
-		return catalog.Errorf(catalog.EINVALID, "主张内容过长(超过 %d 字)", maxStatementRunes)
+		return catalog.FieldErrorf("statement", catalog.EINVALID, "主张内容过长(超过 %d 字)", maxStatementRunes)
 	}
 	if len(kept)+len(added) > maxCitations {
 		return catalog.Errorf(catalog.EINVALID, "引用过多(超过 %d 条)", maxCitations)
@@ -128,7 +141,9 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 	for i, in := range added {
 		cit, err := s.citation(ctx, c.City, in)
 		if err != nil {
-			return catalog.Errorf(catalog.ErrorCode(err), "第 %d 条引用:%s", len(kept)+i+1, catalog.ErrorMessage(err))
+			e := catalog.Errorf(catalog.ErrorCode(err), "第 %d 条引用:%s", len(kept)+i+1, catalog.ErrorMessage(err))
+			e.Field = catalog.ErrorField(err)
+			return e
 		}
 		cits = append(cits, *cit)
 	}
@@ -142,25 +157,28 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 }
 
 func (s *Service) citation(ctx context.Context, city string, in CitationInput) (*catalog.Citation, error) {
+	if strings.TrimSpace(in.DocumentID) == "" {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "请选择引用的文档")
+	}
 	d, err := s.cat.Document(ctx, strings.TrimSpace(in.DocumentID))
 	if err != nil {
-		return nil, invalid(err)
+		return nil, onField("document_id", invalid(err))
 	}
 	if d.City != city {
-		return nil, catalog.Errorf(catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市主张的证据", d.ID)
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市主张的证据", d.ID)
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "请填写引用的原文")
+		return nil, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文")
 	}
 	if utf8.RuneCountInString(quote) > maxQuoteRunes {
-		return nil, catalog.Errorf(catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
+		return nil, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.Errorf(catalog.EINVALID, "文档 %s 还没有可用的文字(状态:%s),暂不能引用", d.ID, d.Status)
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 还没有可用的文字(状态:%s),暂不能引用", d.ID, d.Status)
 	}
 	if in.Page < 1 || in.Page > d.Pages {
-		return nil, catalog.Errorf(catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
+		return nil, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -218,6 +236,26 @@ func (s *Service) AddCitation(ctx context.Context, u *catalog.User, id string, c
 	return c, nil
 }
 
+// RemoveCitation removes the n-th citation (from 1) of a claim, keeping
+// the others; a claim keeps at least one, and goes back to the queue.
+func (s *Service) RemoveCitation(ctx context.Context, u *catalog.User, id string, n int) (*catalog.Claim, error) {
+	c, err := s.editable(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if n < 1 || n > len(c.Citations) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "主张没有第 %d 条引用", n)
+	}
+	if len(c.Citations) == 1 {
+		return nil, catalog.Errorf(catalog.EINVALID, "这是主张唯一的佐证引用,不能删除;请先添加另一条引用")
+	}
+	kept := append(append([]catalog.Citation(nil), c.Citations[:n-1]...), c.Citations[n:]...)
+	if err := s.save(ctx, u, c, c.Statement, kept, nil); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
 func (s *Service) editable(ctx context.Context, u *catalog.User, id string) (*catalog.Claim, error) {
 	c, err := s.Get(ctx, u, id)
 	if err != nil {
@@ -249,14 +287,14 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	v, err := catalog.ParseVerdict(verdict)
 	if err != nil {
-		return nil, err
+		return nil, onField("verdict", err)
 	}
 	comment = strings.TrimSpace(comment)
 	if v != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "退回主张时请写明理由(comment),以便协调员补充或修改")
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回主张时请写明理由,以便协调员补充或修改")
 	}
 	if utf8.RuneCountInString(comment) > maxStatementRunes {
-		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
 	}
 	if c.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "主张已审核(%s),需协调员修改后才能再次审核", c.Status)

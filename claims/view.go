@@ -83,3 +83,68 @@ func (s *Service) Candidates(ctx context.Context, u *catalog.User, id string, li
 	}
 	return s.search.ClaimCandidates(ctx, c, linked, min(max(limit, 1), 50))
 }
+
+// Queue is the review queue: the claims of one status and how many
+// claims u may see are in each status.
+type Queue struct {
+	Claims []catalog.Claim
+	Counts map[catalog.ClaimStatus]int
+	// Next is the first pending claim u may give a verdict on, or nil.
+	Next *catalog.Claim
+}
+
+// Queue returns the claims u may see that match f, with the counts per
+// status (of the same cities, indicator and round, every status) and the
+// first claim waiting for u's verdict.
+func (s *Service) Queue(ctx context.Context, u *catalog.User, f catalog.ClaimFilter) (*Queue, error) {
+	list, err := s.List(ctx, u, f)
+	if err != nil {
+		return nil, err
+	}
+	q := &Queue{Claims: list, Counts: map[catalog.ClaimStatus]int{}}
+	cities, visible := u.ScopeCity(f.City)
+	if !visible {
+		return q, nil
+	}
+	cf := f
+	cf.City, cf.Cities = "", cities
+	if q.Counts, err = s.cat.ClaimStatusCounts(ctx, cf); err != nil {
+		return nil, err
+	}
+	q.Next, err = s.NextPending(ctx, u, "")
+	if catalog.IsNotFound(err) {
+		err = nil
+	}
+	return q, err
+}
+
+// maxQueue bounds how far NextPending looks into the queue.
+const maxQueue = 500
+
+// NextPending returns the pending claim after the one with id after (in
+// queue order, oldest change first, wrapping round) that u may give a
+// verdict on: reviewers and admins, never on their own claims. With no
+// such claim it returns ENOTFOUND.
+func (s *Service) NextPending(ctx context.Context, u *catalog.User, after string) (*catalog.Claim, error) {
+	none := catalog.Errorf(catalog.ENOTFOUND, "没有其他待审核的主张")
+	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
+		return nil, none
+	}
+	list, err := s.List(ctx, u, catalog.ClaimFilter{Status: catalog.ClaimPending, Limit: maxQueue})
+	if err != nil {
+		return nil, err
+	}
+	start := 0
+	for i, c := range list {
+		if c.ID == after {
+			start = i + 1
+		}
+	}
+	for i := range list {
+		c := list[(start+i)%len(list)]
+		if c.ID != after && c.CreatedBy != u.Username {
+			return &c, nil
+		}
+	}
+	return nil, none
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/internal/httperr"
 )
 
 type adminPage struct {
@@ -20,6 +21,9 @@ type adminPage struct {
 	Readers   []extract.Reader
 	Roles     []string
 	Notice    string
+	// Forms holds the form that came back with errors ("user", "city",
+	// "round", "framework"): what was typed into it and its errors.
+	Forms map[string]formState
 	// CityNames are the cities' names by code.
 	CityNames map[string]string
 }
@@ -36,12 +40,12 @@ func (h *handler) adminPage(w http.ResponseWriter, r *http.Request) {
 	if !h.requireAdmin(w, r) {
 		return
 	}
-	h.renderAdmin(w, r, "")
+	h.renderAdmin(w, r, http.StatusOK, "", "", formState{})
 }
 
 // renderAdmin shows the admin page with a message; a new user's first
 // password is shown this way, never put in a URL.
-func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice string) {
+func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int, notice, form string, st formState) {
 	p := &adminPage{Roles: []string{"coordinator", "contributor", "expert", "reviewer", "admin"}}
 	admin := sessionFrom(r).User
 	var err error
@@ -64,8 +68,29 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, notice str
 	for _, c := range p.Cities {
 		p.CityNames[c.Code] = c.Name
 	}
-	p.Notice = notice
-	h.render(w, r, http.StatusOK, "admin", tr(langOf(r), "admin.title"), p)
+	p.Notice, p.Forms = notice, map[string]formState{form: st}
+	h.render(w, r, status, "admin", tr(langOf(r), "admin.title"), p)
+}
+
+// adminFormFields are the admin page's forms' fields, by form.
+var adminFormFields = map[string][]string{
+	"user":      {"username", "role", "city", "department", "cities"},
+	"city":      {"code", "name"},
+	"round":     {"year", "label", "current", "carry"},
+	"framework": {"name", "version", "file"},
+}
+
+// adminFormFailed shows the admin page again with what was typed into the
+// form and its error beside the field (or above the form); an error
+// that is not about the form shows the error page.
+func (h *handler) adminFormFailed(w http.ResponseWriter, r *http.Request, form string, err error) {
+	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+		h.fail(w, r, err)
+		return
+	}
+	st := typed(r, adminFormFields[form]...)
+	st.setError(err, adminFormFields[form]...)
+	h.renderAdmin(w, r, httperr.Prepare(w, r, h.Logger, err), "", form, st)
 }
 
 func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
@@ -73,10 +98,10 @@ func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
 		Role: r.PostFormValue("role"), City: r.PostFormValue("city"), Department: r.PostFormValue("department"),
 		Cities: catalog.SplitList(r.PostFormValue("cities")), Password: r.PostFormValue("password")})
 	if err != nil {
-		h.fail(w, r, err)
+		h.adminFormFailed(w, r, "user", err)
 		return
 	}
-	h.renderAdmin(w, r, fmt.Sprintf(tr(langOf(r), "admin.password_is"), c.User.Username, c.Password))
+	h.renderAdmin(w, r, http.StatusOK, fmt.Sprintf(tr(langOf(r), "admin.password_is"), c.User.Username, c.Password), "", formState{})
 }
 
 func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled bool) {
@@ -96,7 +121,7 @@ func (h *handler) adminCityCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	c := catalog.City{Code: r.PostFormValue("code"), Name: r.PostFormValue("name")}
 	if err := h.Framework.AddCity(r.Context(), sessionFrom(r).User, c); err != nil {
-		h.fail(w, r, err)
+		h.adminFormFailed(w, r, "city", err)
 		return
 	}
 	back(w, r, "/admin#cities", tr(langOf(r), "done"))
@@ -108,13 +133,13 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	year, err := strconv.Atoi(r.PostFormValue("year"))
 	if err != nil {
-		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "年份应为四位数字"))
+		h.adminFormFailed(w, r, "round", catalog.FieldErrorf("year", catalog.EINVALID, "年份应为四位数字,如 2018"))
 		return
 	}
 	rd := catalog.Round{Year: year, Label: r.PostFormValue("label"), Current: r.PostFormValue("current") == "on"}
 	u := sessionFrom(r).User
 	if err := h.Framework.AddRound(r.Context(), u, rd); err != nil {
-		h.fail(w, r, err)
+		h.adminFormFailed(w, r, "round", err)
 		return
 	}
 	msg := tr(langOf(r), "done")
@@ -149,7 +174,7 @@ func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) == 0 {
-		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "请选择指标体系文件(.yaml、.xlsx 或 .csv)"))
+		h.adminFormFailed(w, r, "framework", catalog.FieldErrorf("file", catalog.EINVALID, "请选择指标体系文件(.yaml、.xlsx 或 .csv)"))
 		return
 	}
 	fh := r.MultipartForm.File["file"][0]
@@ -167,9 +192,18 @@ func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
 	rep, err := h.Framework.Import(r.Context(), sessionFrom(r).User, fh.Filename, data,
 		catalog.Framework{Name: r.FormValue("name"), Version: r.FormValue("version")})
 	if err != nil {
-		h.fail(w, r, err)
+		h.adminFormFailed(w, r, "framework", onFile(err))
 		return
 	}
 	back(w, r, "/admin#framework", fmt.Sprintf("%s %s:%d · +%d −%d · %d", rep.Framework.Name, rep.Framework.Version,
 		rep.Indicators, len(rep.Added), len(rep.Removed), len(rep.OrphanLinks)))
+}
+
+// onFile puts an error about an imported file's content beside the file
+// field.
+func onFile(err error) error {
+	if catalog.ErrorField(err) != "" || catalog.ErrorCode(err) != catalog.EINVALID {
+		return err
+	}
+	return catalog.FieldErrorf("file", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
 }

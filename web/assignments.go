@@ -6,11 +6,14 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 )
 
 // docRef is a document handed in for a task, as a task row shows it:
@@ -116,15 +119,27 @@ type assignmentsPage struct {
 	Progress   []assignments.DepartmentProgress
 	Tasks      []taskRow
 	Next       string
+	// Add is the add-a-task form: what was typed when it came back with
+	// an error, and the error.
+	Add formState
 }
+
+// assignmentFields are the add-a-task form's fields.
+var assignmentFields = []string{"indicator", "department", "due", "contact"}
 
 // assignmentsPage is the city's collection board: the progress of every
 // department (overdue marked), the tasks with filters and their return
 // and accept buttons, and the forms to import a table or add a task.
 func (h *handler) assignmentsPage(w http.ResponseWriter, r *http.Request) {
+	h.showAssignments(w, r, http.StatusOK, r.URL.Query(), r.URL.RequestURI(), formState{})
+}
+
+// showAssignments renders the board for the filters in q; next is the
+// board's address, where its forms come back to, and add the add-a-task
+// form's state.
+func (h *handler) showAssignments(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, add formState) {
 	u := sessionFrom(r).User
-	q := r.URL.Query()
-	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: r.URL.RequestURI()}
+	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: add}
 	if u.Role != catalog.RoleAdmin {
 		p.City, p.CityFixed = u.City, true
 	}
@@ -162,7 +177,7 @@ func (h *handler) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Tasks = h.taskRows(r, tasks)
-	h.render(w, r, http.StatusOK, "assignments", tr(langOf(r), "assignments.title"), p)
+	h.render(w, r, status, "assignments", tr(langOf(r), "assignments.title"), p)
 }
 
 // roundOptions lists the rounds with the one asked for (else the current
@@ -218,7 +233,23 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 		Indicator: r.FormValue("indicator"), Department: r.FormValue("department"), Due: r.FormValue("due"),
 		Contact: r.FormValue("contact")})
 	if err != nil {
-		h.fail(w, r, err)
+		if catalog.ErrorCode(err) != catalog.EINVALID {
+			h.fail(w, r, err)
+			return
+		}
+		// The board the form came from, with what was typed kept.
+		next := safeNext(r.FormValue("next"))
+		q := url.Values{}
+		if u, perr := url.Parse(next); perr == nil && strings.HasPrefix(u.Path, "/assignments") {
+			q = u.Query()
+		} else {
+			next = "/assignments"
+		}
+		q.Set("city", r.FormValue("city"))
+		q.Set("round", r.FormValue("round"))
+		st := typed(r, assignmentFields...)
+		st.setError(err, assignmentFields...)
+		h.showAssignments(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, st)
 		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.saved"))

@@ -275,6 +275,16 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"GET /claims/{id}": {get("/claims/" + claimA), readA("200")},
 		"POST /claims/{id}/citations": {post("/claims/"+claimA+"/citations", form("document_id", docA.ID, "page", "1",
 			"quote", "学习成果认证")), editA("303")},
+		"POST /claims/{id}": {post("/claims/"+claimA, form("statement", "杭州市建立了学分银行,推进学习成果认证")), editA("303")},
+		"POST /claims/{id}/citations/{n}/delete": {func(b *browser) *http.Response {
+			id := claim()
+			if _, err := s.env.Claims.AddCitation(ctx, testenv.Admin, id, claims.CitationInput{DocumentID: docA.ID, Page: 1,
+				Quote: "学习成果认证"}); err != nil {
+				t.Fatal(err)
+			}
+			resp, _ := b.post("/claims/"+id+"/citations/2/delete", url.Values{})
+			return resp
+		}, editA("303")},
 		"POST /claims/{id}/review": {func(b *browser) *http.Response {
 			resp, _ := b.post("/claims/"+claim()+"/review", form("verdict", "verified"))
 			return resp

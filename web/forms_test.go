@@ -19,6 +19,7 @@ import (
 
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
@@ -348,8 +349,13 @@ func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
 	if err == nil {
 		st.Remove()
 	}
+	c, err := s.env.Claims.Create(context.Background(), testenv.Admin, claims.Input{City: "330100", Indicator: "2.3.1",
+		Statement: "杭州市建立了学分银行", Citations: []claims.CitationInput{{DocumentID: ok.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	admin := s.login("admin")
-	pages := []string{"/search?q=" + url.QueryEscape("学分银行"), "/search?q=" + url.QueryEscape("\"未闭合"),
+	pages := []string{"/claims/" + c.ID, "/review?status=verified", "/search?q=" + url.QueryEscape("学分银行"), "/search?q=" + url.QueryEscape("\"未闭合"),
 		"/documents/" + ok.ID, "/upload", "/admin", "/review", "/indicators", "/indicators/2.3.1", "/claims/new",
 		"/documents/01NOSUCHDOCUMENT0000000000", "/documents", "/documents?sort=issued&status=indexed"}
 	for _, path := range pages {
@@ -369,6 +375,17 @@ func TestChinesePagesUseFullWidthPunctuation(t *testing.T) {
 		{"/documents/bulk", url.Values{"ids": {ok.ID}, "action": {"delete"}}},
 		{"/documents/" + ok.ID + "/delete", url.Values{}},
 		{"/documents/" + ok.ID + "/move", url.Values{"city": {""}}},
+		{"/claims", url.Values{"city": {"330100"}, "indicator": {"2.3"}, "statement": {"学分银行"}}},
+		{"/claims", url.Values{"city": {"330100"}, "indicator": {"2.3.1"}, "statement": {"学分银行"}, "document_id": {ok.ID}, "page": {"3"}, "quote": {"学分"}}},
+		{"/claims/" + c.ID, url.Values{"statement": {""}}},
+		{"/claims/" + c.ID + "/citations", url.Values{"document_id": {ok.ID}, "page": {"1"}}},
+		{"/claims/" + c.ID + "/citations/1/delete", url.Values{}},
+		{"/claims/" + c.ID + "/review", url.Values{"verdict": {"contradicted"}}},
+		{"/admin/users", url.Values{"username": {"zhao"}, "role": {"contributor"}, "city": {"330100"}}},
+		{"/admin/users", url.Values{"username": {"zhao"}, "role": {"expert"}, "cities": {"330100"}}},
+		{"/admin/cities", url.Values{"code": {"3201"}, "name": {"南京"}}},
+		{"/admin/rounds", url.Values{"year": {"二〇一九"}}},
+		{"/assignments", url.Values{"city": {"330100"}, "round": {"2018"}, "indicator": {"2.3.1"}, "department": {"市人社局"}, "due": {"2018-02-30"}}},
 	} {
 		_, body := admin.post(f.path, f.form)
 		if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {

@@ -62,6 +62,29 @@ var funcs = template.FuncMap{
 	"add":        func(a, b int) int { return a + b },
 	"pathEscape": url.PathEscape,
 	"list":       func(s ...string) []string { return s },
+	"inc":        func(i int) int { return i + 1 },
+	// fieldError is the error beside a field of a form sent back, with
+	// the id its field's aria-describedby names.
+	"fieldError": func(st formState, field, id string) template.HTML {
+		msg, ok := st.Errors[field]
+		if !ok {
+			return ""
+		}
+		return template.HTML(`<span class="field-error" id="` + template.HTMLEscapeString(id) + `">` +
+			template.HTMLEscapeString(msg) + `</span>`)
+	},
+	// invalid marks a field of a form sent back with an error.
+	"invalid": func(st formState, field, id string) template.HTMLAttr {
+		if _, ok := st.Errors[field]; !ok {
+			return ""
+		}
+		return template.HTMLAttr(` aria-invalid="true" aria-describedby="` + template.HTMLEscapeString(id) + `"`)
+	},
+	// citeForm passes the language, a form's state and its ids' prefix
+	// to the shared citation fields.
+	"citeForm": func(l Lang, st formState, prefix string) map[string]any {
+		return map[string]any{"L": l, "S": st, "P": prefix}
+	},
 	// dict passes a tree node with the language and city to the recursive
 	// "node" template.
 	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {

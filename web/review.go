@@ -1,12 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -15,20 +17,35 @@ type claimRow struct {
 	IndicatorName string
 }
 
-type reviewPage struct {
-	Status string
-	Claims []claimRow
+// statusTab is one status of the review queue with how many claims are in it.
+type statusTab struct {
+	Status  string
+	Count   int
+	Current bool
 }
 
+type reviewPage struct {
+	Status string
+	Tabs   []statusTab
+	Claims []claimRow
+	// Next is the first claim waiting for this user's verdict.
+	Next *catalog.Claim
+}
+
+// queueStatuses are the review queue's tabs, in the order work flows.
+var queueStatuses = []catalog.ClaimStatus{catalog.ClaimPending, catalog.ClaimInsufficient, catalog.ClaimContradicted,
+	catalog.ClaimVerified}
+
 // reviewPage is the queue: pending claims for reviewers, and for
-// coordinators their city's claims in every state.
+// coordinators their city's claims in every state; each status with its
+// count, and a link to the first claim waiting for a verdict.
 func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	status := r.URL.Query().Get("status")
 	if status == "" && u.Role != catalog.RoleCoordinator {
 		status = string(catalog.ClaimPending)
 	}
-	list, err := h.Claims.List(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), Limit: 200})
+	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), Limit: 200})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -38,8 +55,11 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p := &reviewPage{Status: status}
-	for _, c := range list {
+	p := &reviewPage{Status: status, Next: q.Next}
+	for _, s := range queueStatuses {
+		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: q.Counts[s], Current: string(s) == status})
+	}
+	for _, c := range q.Claims {
 		p.Claims = append(p.Claims, claimRow{Claim: c, IndicatorName: names[c.Indicator]})
 	}
 	h.render(w, r, http.StatusOK, "review", tr(langOf(r), "review.title"), p)
@@ -54,9 +74,23 @@ type claimPage struct {
 	Candidates    []search.Candidate
 	CanEdit       bool
 	CanReview     bool
+	// Next is the next claim waiting for this user's verdict.
+	Next *catalog.Claim
+	// Form names the form that came back with errors ("edit", "cite",
+	// "review"), State what was typed into it.
+	Form  string
+	State formState
+	// CiteState is the add-citation form's: State when that form came back.
+	CiteState formState
 }
 
 func (h *handler) claimPage(w http.ResponseWriter, r *http.Request) {
+	h.showClaim(w, r, http.StatusOK, "", formState{})
+}
+
+// showClaim renders a claim's page; form and st carry a form sent back
+// with errors.
+func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, form string, st formState) {
 	u := sessionFrom(r).User
 	v, err := h.Claims.View(r.Context(), u, r.PathValue("id"))
 	if err != nil {
@@ -65,7 +99,13 @@ func (h *handler) claimPage(w http.ResponseWriter, r *http.Request) {
 	}
 	c := v.Claim
 	p := &claimPage{Claim: c, CanEdit: v.CanEdit, CanReview: v.CanReview, Passages: v.Passages, Reviews: v.Reviews,
-		History: v.History}
+		History: v.History, Form: form, State: st}
+	if form == "cite" {
+		p.CiteState = st
+	}
+	if next, err := h.Claims.NextPending(r.Context(), u, c.ID); err == nil {
+		p.Next = next
+	}
 	names, err := h.Framework.Names(r.Context())
 	if err == nil {
 		p.IndicatorName = names[c.Indicator]
@@ -77,77 +117,129 @@ func (h *handler) claimPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "claim", c.Indicator+" "+p.IndicatorName, p)
+	h.render(w, r, status, "claim", c.Indicator+" "+p.IndicatorName, p)
 }
 
+// claimFields are the claim form's fields, by form name; an error about
+// the citation as a whole shows beside the quote.
+var claimFields = []string{"city", "indicator", "round", "statement", "document_id", "page", "quote", "citations"}
+
 type claimNewPage struct {
-	Indicator, City string
-	Cities          []option
-	KeyOptions      []option
+	Cities     []option
+	KeyOptions []option
+	State      formState
 }
 
 func (h *handler) claimNewPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	h.showClaimNew(w, r, http.StatusOK, formState{Values: map[string]string{"indicator": q.Get("indicator"), "city": q.Get("city")}})
+}
+
+// showClaimNew renders the new-claim form with what st holds: the values
+// given in the address, or typed when the form came back with errors.
+func (h *handler) showClaimNew(w http.ResponseWriter, r *http.Request, status int, st formState) {
 	u := sessionFrom(r).User
-	if u.Role != catalog.RoleAdmin && u.Role != catalog.RoleCoordinator {
-		h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员和管理员可以撰写主张"))
-		return
-	}
-	p := &claimNewPage{Indicator: r.URL.Query().Get("indicator"), City: r.URL.Query().Get("city")}
 	if u.Role == catalog.RoleCoordinator {
-		p.City = u.City
+		st.Values["city"] = u.City
 	}
+	p := &claimNewPage{State: st}
 	var err error
-	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
+	if p.Cities, err = h.cityOptions(r, u, st.Value("city")); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	if p.KeyOptions, err = h.keyOptions(r, p.Indicator, 30); err != nil {
+	if p.KeyOptions, err = h.keyOptions(r, st.Value("indicator"), 30); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "claim_new", tr(langOf(r), "claim.new"), p)
+	h.render(w, r, status, "claim_new", tr(langOf(r), "claim.new"), p)
 }
 
-func citationFromForm(r *http.Request) []claims.CitationInput {
-	doc := strings.TrimSpace(r.PostFormValue("document_id"))
-	if doc == "" {
-		return nil
+func citationFromForm(r *http.Request) claims.CitationInput {
+	page, _ := strconv.Atoi(strings.TrimSpace(r.PostFormValue("page")))
+	return claims.CitationInput{DocumentID: strings.TrimSpace(r.PostFormValue("document_id")), Page: page,
+		Quote: r.PostFormValue("quote")}
+}
+
+// typed is what was typed into fields of the posted form.
+func typed(r *http.Request, fields ...string) formState {
+	st := formState{Values: map[string]string{}}
+	for _, f := range fields {
+		st.Values[f] = r.PostFormValue(f)
 	}
-	page, _ := strconv.Atoi(r.PostFormValue("page"))
-	return []claims.CitationInput{{DocumentID: doc, Page: page, Quote: r.PostFormValue("quote")}}
+	return st
 }
 
+// claimCreate saves a new claim; a claim without any citation field
+// filled is sent to the service without one, which refuses it.
 func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	round, _ := strconv.Atoi(r.PostFormValue("round"))
-	c, err := h.Claims.Create(r.Context(), u, claims.Input{City: r.PostFormValue("city"), Round: round,
-		Indicator: r.PostFormValue("indicator"), Statement: r.PostFormValue("statement"), Citations: citationFromForm(r)})
+	in := claims.Input{City: r.PostFormValue("city"), Round: round, Indicator: r.PostFormValue("indicator"),
+		Statement: r.PostFormValue("statement")}
+	if cit := citationFromForm(r); cit.DocumentID != "" || cit.Page != 0 || strings.TrimSpace(cit.Quote) != "" {
+		in.Citations = []claims.CitationInput{cit}
+	}
+	c, err := h.Claims.Create(r.Context(), u, in)
 	if err != nil {
+		if catalog.ErrorCode(err) != catalog.EINVALID {
+			h.fail(w, r, err)
+			return
+		}
+		st := typed(r, claimFields...)
+		st.setError(err, claimFields...)
+		h.showClaimNew(w, r, httperr.Prepare(w, r, h.Logger, err), st)
+		return
+	}
+	back(w, r, "/claims/"+c.ID, tr(langOf(r), "claim.saved"))
+}
+
+// claimFormFailed shows the claim again with the form's error beside its
+// field, or the error page when the claim itself cannot be shown.
+func (h *handler) claimFormFailed(w http.ResponseWriter, r *http.Request, form string, err error, fields ...string) {
+	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
 		h.fail(w, r, err)
 		return
 	}
-	back(w, r, "/claims/"+c.ID, tr(langOf(r), "done"))
+	st := typed(r, fields...)
+	st.setError(err, fields...)
+	h.showClaim(w, r, httperr.Prepare(w, r, h.Logger, err), form, st)
+}
+
+func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
+	st := r.PostFormValue("statement")
+	c, err := h.Claims.Update(r.Context(), sessionFrom(r).User, r.PathValue("id"), &st, nil)
+	if err != nil {
+		h.claimFormFailed(w, r, "edit", err, "statement")
+		return
+	}
+	back(w, r, "/claims/"+c.ID, tr(langOf(r), "claim.updated"))
 }
 
 func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
-	cits := citationFromForm(r)
-	if len(cits) == 0 {
-		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "请填写文档编号、页码和引文"))
-		return
-	}
-	c, err := h.Claims.AddCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), cits[0])
+	c, err := h.Claims.AddCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), citationFromForm(r))
 	if err != nil {
-		h.fail(w, r, err)
+		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
 	}
-	back(w, r, "/claims/"+c.ID, tr(langOf(r), "done"))
+	back(w, r, "/claims/"+c.ID+"#cith", tr(langOf(r), "claim.cited"))
+}
+
+func (h *handler) claimRemoveCitation(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.PathValue("n"))
+	c, err := h.Claims.RemoveCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), n)
+	if err != nil {
+		h.claimFormFailed(w, r, "remove", err)
+		return
+	}
+	back(w, r, "/claims/"+c.ID+"#cith", fmt.Sprintf(tr(langOf(r), "claim.uncited"), n))
 }
 
 func (h *handler) claimReview(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if _, err := h.Claims.Review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
-		h.fail(w, r, err)
+		h.claimFormFailed(w, r, "review", err, "verdict", "comment")
 		return
 	}
-	back(w, r, "/claims/"+id, tr(langOf(r), "done"))
+	back(w, r, "/claims/"+id, tr(langOf(r), "claim.reviewed"))
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 )
 
 type uploadOutcome struct {
@@ -22,18 +23,29 @@ type uploadPage struct {
 	CityFixed bool
 	MaxUpload string
 	Outcomes  []uploadOutcome
+	// State is what was chosen and typed when the form was sent, and the
+	// error about it.
+	State formState
 }
 
-func (h *handler) uploadForm(r *http.Request) (*uploadPage, error) {
+// uploadFields are the upload form's fields besides the files.
+var uploadFields = []string{"city", "doc_type", "indicators"}
+
+// uploadForm is the upload form with what st holds chosen.
+func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
-	p := &uploadPage{CityFixed: u.Role == catalog.RoleCoordinator, MaxUpload: ingest.FormatBytes(h.Ingest.MaxUpload())}
+	p := &uploadPage{CityFixed: u.Role == catalog.RoleCoordinator, MaxUpload: ingest.FormatBytes(h.Ingest.MaxUpload()), State: st}
+	city := st.Value("city")
+	if city == "" || p.CityFixed {
+		city = u.City
+	}
 	var err error
-	if p.Cities, err = h.cityOptions(r, u, u.City); err != nil {
+	if p.Cities, err = h.cityOptions(r, u, city); err != nil {
 		return nil, err
 	}
 	for _, t := range catalog.DocTypes {
-		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), false})
+		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == st.Value("doc_type")})
 	}
 	return p, nil
 }
@@ -44,7 +56,7 @@ func (h *handler) uploadPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有协调员和管理员可以上传材料"))
 		return
 	}
-	p, err := h.uploadForm(r)
+	p, err := h.uploadForm(r, formState{})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -57,7 +69,7 @@ func (h *handler) uploadPage(w http.ResponseWriter, r *http.Request) {
 // by file through the API instead, to show progress.)
 func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
-	p, err := h.uploadForm(r)
+	p, err := h.uploadForm(r, typed(r, uploadFields...))
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -90,7 +102,12 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
-		h.fail(w, r, err)
+		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+			h.fail(w, r, err)
+			return
+		}
+		p.State.setError(err, uploadFields...)
+		h.render(w, r, httperr.Prepare(w, r, h.Logger, err), "upload", tr(langOf(r), "upload.title"), p)
 		return
 	}
 	for _, o := range outcomes {

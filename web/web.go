@@ -141,7 +141,9 @@ func (h *handler) routes() []route {
 		{pattern: "GET /claims/new", handle: h.claimNewPage, roles: writerRoles, denied: claimDenied},
 		{pattern: "POST /claims", handle: h.claimCreate},
 		{pattern: "GET /claims/{id}", handle: h.claimPage},
+		{pattern: "POST /claims/{id}", handle: h.claimEdit},
 		{pattern: "POST /claims/{id}/citations", handle: h.claimAddCitation},
+		{pattern: "POST /claims/{id}/citations/{n}/delete", handle: h.claimRemoveCitation},
 		{pattern: "POST /claims/{id}/review", handle: h.claimReview},
 		{pattern: "GET /tasks", handle: h.tasksPage, roles: contributorRoles, denied: tasksDenied},
 		{pattern: "POST /tasks/{id}/upload", handle: h.taskUpload},
@@ -362,12 +364,18 @@ func (h *handler) parseTemplates() error {
 	if err != nil {
 		return err
 	}
+	// Files named _*.html hold parts that several pages share.
+	parts, err := fs.Glob(templateFS, "templates/_*.html")
+	if err != nil {
+		return err
+	}
 	for _, n := range names {
 		base := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
-		if base == "layout" {
+		if base == "layout" || strings.HasPrefix(base, "_") {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		files := append([]string{"templates/layout.html", n}, parts...)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, files...)
 		if err != nil {
 			return fmt.Errorf("parse template %s: %w", n, err)
 		}

@@ -269,7 +269,7 @@ func TestWebUIInARealBrowser(t *testing.T) {
 		chromedp.SendKeys(css(`#n-doc`), docID),
 		chromedp.SendKeys(css(`#n-page`), pageNum),
 		chromedp.SendKeys(css(`#n-quote`), "学分银行"),
-		chromedp.Click(css(`#claimform button`)),
+		chromedp.Click(css(`#claimform button[type=submit]`)),
 		chromedp.WaitVisible(css(`#claim-status`)))
 	claimURL, err := chromedp.Run(u.ctx, chromedp.Location())
 	if err != nil {
@@ -286,7 +286,7 @@ func TestWebUIInARealBrowser(t *testing.T) {
 	u.shot(shots, "review")
 	u.do("verify", chromedp.Navigate(claimURL), chromedp.WaitVisible(css(`#reviewform`)),
 		chromedp.Click(css(`#reviewform input[value="verified"]`)),
-		chromedp.Click(css(`#reviewform button`)),
+		chromedp.Click(css(`#reviewform button[type=submit]`)),
 		chromedp.WaitVisible(css(`#claim-status[data-status="verified"]`)))
 	u.shot(shots, "claim")
 	if got := u.cellClass(s.base, "2.3.1", "330100"); got != "verified" {

@@ -1,0 +1,122 @@
+package web
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestAdminFormErrorsKeepWhatWasTyped posts each admin form with a
+// mistake and finds the admin page again, the form holding what was
+// typed and the error beside the field, never the dead-end error page.
+func TestAdminFormErrorsKeepWhatWasTyped(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	tests := []struct {
+		name   string
+		path   string
+		form   url.Values
+		status int
+		errID  string
+		phrase string
+		kept   []string
+	}{
+		{"coordinator without a city", "/admin/users", url.Values{"username": {"zhao"}, "role": {"coordinator"}, "department": {"市教育局"}},
+			400, "u-city-err", "城市", []string{`value="zhao"`, `value="coordinator" selected`}},
+		{"user name with a space", "/admin/users", url.Values{"username": {"zhao si"}, "role": {"expert"}},
+			400, "u-name-err", "用户名", []string{`value="zhao si"`}},
+		{"contributor without a department", "/admin/users", url.Values{"username": {"jy"}, "role": {"contributor"}, "city": {"330100"}},
+			400, "u-dept-err", "部门", []string{`value="330100" selected`}},
+		{"city code of four digits", "/admin/cities", url.Values{"code": {"3201"}, "name": {"南京"}},
+			400, "ct-code-err", "6 位", []string{`value="3201"`, `value="南京"`}},
+		{"a city that exists", "/admin/cities", url.Values{"code": {"330100"}, "name": {"杭州"}},
+			409, "ct-code-err", "已存在", []string{`value="杭州"`}},
+		{"round in words", "/admin/rounds", url.Values{"year": {"二〇一九"}, "label": {"第三轮"}},
+			400, "rd-year-err", "四位数字", []string{`value="二〇一九"`, `value="第三轮"`}},
+		{"a round that exists", "/admin/rounds", url.Values{"year": {"2018"}},
+			409, "rd-year-err", "已存在", nil},
+	}
+	for _, tt := range tests {
+		resp, body := admin.post(tt.path, tt.form)
+		page := html.UnescapeString(body)
+		i := strings.Index(page, `id="`+tt.errID+`"`)
+		if resp.StatusCode != tt.status || i < 0 || !strings.Contains(page[i:min(i+400, len(page))], tt.phrase) {
+			t.Errorf("%s: %d, want %d with %q beside the field (#%s): %.400s", tt.name, resp.StatusCode, tt.status, tt.phrase, tt.errID, textOf(body))
+			continue
+		}
+		for _, k := range tt.kept {
+			if !strings.Contains(page, k) {
+				t.Errorf("%s: the form lost %s", tt.name, k)
+			}
+		}
+		if strings.Contains(textOf(body), "出错了") {
+			t.Errorf("%s: the dead-end error page", tt.name)
+		}
+	}
+}
+
+// TestUploadFormErrorKeepsWhatWasChosen sends the upload form without
+// script naming an indicator that does not exist: the form comes back
+// with the type and indicators kept and the error on it.
+func TestUploadFormErrorKeepsWhatWasChosen(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	resp, body := admin.postMultipart("/upload", map[string]string{"city": "330200", "doc_type": "work_summary", "indicators": "9.9.9"},
+		"总结.txt", []byte("宁波市社区教育工作总结"))
+	page := html.UnescapeString(body)
+	if resp.StatusCode != 400 || !strings.Contains(page, "9.9.9") || strings.Contains(textOf(body), "出错了") {
+		t.Fatalf("upload naming 9.9.9: %d %.400s", resp.StatusCode, textOf(body))
+	}
+	for _, k := range []string{`value="330200" selected`, `value="work_summary" selected`, `value="9.9.9"`} {
+		if !strings.Contains(page, k) {
+			t.Errorf("the upload form lost %s", k)
+		}
+	}
+}
+
+// postMultipart posts a form with one file, as the upload form does
+// without script.
+func (b *browser) postMultipart(path string, fields map[string]string, name string, data []byte) (*http.Response, string) {
+	b.s.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf_token", b.csrf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	w, _ := mw.CreateFormFile("file", name)
+	w.Write(data)
+	mw.Close()
+	resp, err := b.c.Post(b.s.srv.URL+path, mw.FormDataContentType(), &buf)
+	if err != nil {
+		b.s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+// TestAssignmentFormErrorKeepsWhatWasTyped adds a task due on a date that
+// does not exist: the board comes back with the form as typed
+// and the reason on it.
+func TestAssignmentFormErrorKeepsWhatWasTyped(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	resp, body := wang.post("/assignments", url.Values{"city": {"330100"}, "round": {"2018"}, "indicator": {"2.3.1"},
+		"department": {"市人社局"}, "due": {"2018-02-30"}, "contact": {"李科长"}, "next": {"/assignments?city=330100&round=2018"}})
+	page := html.UnescapeString(body)
+	i := strings.Index(page, `id="add-error"`)
+	if resp.StatusCode != 400 || i < 0 || !strings.Contains(page[i:min(i+300, len(page))], "2018-02-30") || strings.Contains(textOf(body), "出错了") {
+		t.Fatalf("task due 2018-02-30: %d %.400s", resp.StatusCode, textOf(body))
+	}
+	for _, k := range []string{`value="市人社局"`, `value="2018-02-30"`, `value="李科长"`, `value="2.3.1"`} {
+		if !strings.Contains(page, k) {
+			t.Errorf("the task form lost %s", k)
+		}
+	}
+}

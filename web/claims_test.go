@@ -1,0 +1,127 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+)
+
+// TestClaimFormErrorsKeepWhatWasTyped posts each claim form with a
+// mistake and finds the form again, what was typed kept and the error
+// beside the field, never the dead-end error page.
+func TestClaimFormErrorsKeepWhatWasTyped(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang, li := s.login("wang"), s.login("li")
+	c, err := s.env.Claims.Create(context.Background(), &catalog.User{Username: "wang", Role: catalog.RoleCoordinator,
+		City: "330100"}, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		b      *browser
+		path   string
+		form   url.Values
+		status int
+		errID  string
+		phrase string
+		kept   []string
+	}{
+		{"new claim without a citation", wang, "/claims",
+			url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市2017年举办342场大讲堂"}},
+			400, "n-quote-err", "至少需要一条", []string{">杭州市2017年举办342场大讲堂</textarea>", `value="2.3.1" selected`}},
+		{"new claim without a statement", wang, "/claims",
+			url.Values{"indicator": {"2.3.1"}, "statement": {" "}, "document_id": {doc.ID}, "page": {"1"}, "quote": {"建立学分银行"}},
+			400, "n-st-err", "不能为空", []string{`value="` + doc.ID + `"`, ">建立学分银行</textarea>"}},
+		{"new claim on a page the document lacks", wang, "/claims",
+			url.Values{"indicator": {"2.3.1"}, "statement": {"学分银行"}, "document_id": {doc.ID}, "page": {"9"}, "quote": {"学分银行"}},
+			400, "n-page-err", "共 1 页", []string{`value="9"`}},
+		{"new claim citing no such document", wang, "/claims",
+			url.Values{"indicator": {"2.3.1"}, "statement": {"学分银行"}, "document_id": {"01NOSUCH"}, "page": {"1"}, "quote": {"学分银行"}},
+			400, "n-doc-err", "01NOSUCH", []string{`value="01NOSUCH"`}},
+		{"new claim on a level-2 indicator", wang, "/claims",
+			url.Values{"indicator": {"2.3"}, "statement": {"学分银行"}, "document_id": {doc.ID}, "page": {"1"}, "quote": {"学分银行"}},
+			400, "n-ind-err", "关键指标", []string{">学分银行</textarea>"}},
+		{"edit to an empty statement", wang, "/claims/" + c.ID, url.Values{"statement": {"  "}},
+			400, "e-st-err", "不能为空", nil},
+		{"citation without a quote", wang, "/claims/" + c.ID + "/citations",
+			url.Values{"document_id": {doc.ID}, "page": {"1"}, "quote": {""}},
+			400, "c-quote-err", "原文", []string{`id="c-doc" name="document_id" value="` + doc.ID + `"`}},
+		{"remove the only citation", wang, "/claims/" + c.ID + "/citations/1/delete", url.Values{},
+			400, "claim-error", "唯一", nil},
+		{"send back without a reason", li, "/claims/" + c.ID + "/review", url.Values{"verdict": {"insufficient"}},
+			400, "comment-err", "理由", []string{`value="insufficient" checked`}},
+	}
+	for _, tt := range tests {
+		resp, body := tt.b.post(tt.path, tt.form)
+		page := html.UnescapeString(body)
+		i := strings.Index(page, `id="`+tt.errID+`"`)
+		if resp.StatusCode != tt.status || i < 0 || !strings.Contains(page[i:min(i+400, len(page))], tt.phrase) {
+			t.Errorf("%s: %d, want %d with %q beside the field (#%s): %.400s", tt.name, resp.StatusCode, tt.status, tt.phrase, tt.errID, textOf(body))
+			continue
+		}
+		for _, k := range tt.kept {
+			if !strings.Contains(page, k) {
+				t.Errorf("%s: the form lost %s", tt.name, k)
+			}
+		}
+		if strings.Contains(textOf(body), "出错了") {
+			t.Errorf("%s: the dead-end error page", tt.name)
+		}
+	}
+}
+
+// TestClaimEditRemoveCitationAndQueue edits a statement, removes a
+// citation, and finds the queue's counts and the link to the next claim.
+func TestClaimEditRemoveCitationAndQueue(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wangU := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	var ids []string
+	for _, st := range []string{"杭州市建立了学分银行", "杭州市推进学习成果认证"} {
+		c, err := s.env.Claims.Create(ctx, wangU, claims.Input{Indicator: "2.3.1", Statement: st,
+			Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}, {DocumentID: doc.ID, Page: 1, Quote: "学习成果认证"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	wang, li := s.login("wang"), s.login("li")
+	if resp, body := wang.post("/claims/"+ids[0], url.Values{"statement": {"杭州市已建立学分银行"}}); resp.StatusCode != 200 ||
+		!strings.Contains(body, "杭州市已建立学分银行") {
+		t.Fatalf("edit statement: %d %.300s", resp.StatusCode, textOf(body))
+	}
+	if resp, body := wang.post("/claims/"+ids[0]+"/citations/2/delete", url.Values{}); resp.StatusCode != 200 ||
+		strings.Contains(body, `class="card citation"`) && strings.Count(body, `class="card citation"`) != 1 {
+		t.Fatalf("remove citation 2: %d, %d citations left", resp.StatusCode, strings.Count(body, `class="card citation"`))
+	}
+	got, err := s.env.Claims.Get(ctx, wangU, ids[0])
+	if err != nil || got.Statement != "杭州市已建立学分银行" || len(got.Citations) != 1 || got.Citations[0].Quote != "建立学分银行" {
+		t.Fatalf("claim after edit and removal: %+v %v", got, err)
+	}
+	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, ids[1], "verified", ""); err != nil {
+		t.Fatal(err)
+	}
+	_, body := li.get("/review")
+	for _, want := range []string{`data-status="pending" aria-current="page">待审核 <span class="count">1</span>`,
+		`data-status="verified">属实 <span class="count">1</span>`, `id="review-next" href="/claims/` + ids[0] + `"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("review queue lacks %s: %.600s", want, textOf(body))
+		}
+	}
+	// The only pending claim has no other to go on to; the coordinator who
+	// wrote it gives no verdicts, so has no next link either.
+	for _, b := range []*browser{li, wang} {
+		if _, body := b.get("/claims/" + ids[0]); strings.Contains(body, `id="next-claim"`) {
+			t.Errorf("%s: a next link with no other pending claim", b.name)
+		}
+	}
+}
