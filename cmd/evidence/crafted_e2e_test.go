@@ -2,42 +2,15 @@ package main
 
 import (
 	"bytes"
-	"compress/zlib"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/internal/testpdf"
 )
-
-// craftedPDF builds a PDF of the given objects with a correct
-// cross-reference table, so that readers get past the parsing.
-func craftedPDF(objects ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objects))
-	for i, o := range objects {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
-	return b.Bytes()
-}
-
-func deflated(data []byte) string {
-	var z bytes.Buffer
-	w := zlib.NewWriter(&z)
-	w.Write(data)
-	w.Close()
-	return fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes())
-}
 
 // extractionChildren lists this process's children that are extraction
 // sandboxes.
@@ -70,13 +43,9 @@ func TestCraftedFilesCannotHurtTheServer(t *testing.T) {
 	// A short limit per reading, so the stuck reader is killed soon.
 	t.Setenv("EVIDENCE_EXTRACT_TIMEOUT", "4s")
 	s := startServer(t, "")
-	catalog := "<< /Type /Catalog /Pages 2 0 R >>"
 	files := []upload{
-		{"页面树自我引用.pdf", craftedPDF(catalog, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", "<< /Length 0 >>\nstream\n\nendstream")},
-		{"深度嵌套.pdf", craftedPDF(catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-			deflated(bytes.Repeat([]byte("["), 20_000_000)))},
+		{"页面树自我引用.pdf", testpdf.SelfContainingPageTree()},
+		{"深度嵌套.pdf", testpdf.NestedArrays(20_000_000)},
 	}
 	for _, f := range files {
 		status, body := s.upload(map[string]string{"city": "330100", "doc_type": "other"}, f)

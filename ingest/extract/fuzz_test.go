@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testpdf"
 )
 
 // The fuzz targets, one per family of readers. `make fuzz` runs each for
@@ -158,10 +159,10 @@ func FuzzPDF(f *testing.F) {
 	catalogObj := "<< /Type /Catalog /Pages 2 0 R >>"
 	page := "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
 	// The crafted files of issue 15, scaled to the fuzz limits.
-	f.Add(pdfWith(catalogObj, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", page, "<< /Length 0 >>\nstream\n\nendstream"))
-	f.Add(pdfWith(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, flateStream(bytes.Repeat([]byte("["), 200_000))))
-	f.Add(pdfWith(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
-		flateStream(bytes.Repeat([]byte("BT (credit bank) Tj ET\n"), 200_000))))
+	f.Add(testpdf.Build(catalogObj, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", page, "<< /Length 0 >>\nstream\n\nendstream"))
+	f.Add(testpdf.Build(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, testpdf.Deflated(bytes.Repeat([]byte("["), 200_000))))
+	f.Add(testpdf.Build(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+		testpdf.Deflated(bytes.Repeat([]byte("BT (credit bank) Tj ET\n"), 200_000))))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, FormatPDF, data) })
 }
 

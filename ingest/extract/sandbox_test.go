@@ -1,17 +1,15 @@
 package extract
 
 import (
-	"bytes"
-	"compress/zlib"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testpdf"
 )
 
 // TestMain lets the test binary be the sandbox's child: run with
@@ -26,33 +24,6 @@ func TestMain(m *testing.M) {
 
 func testSandbox(memory int64) *Sandbox {
 	return &Sandbox{Command: []string{os.Args[0]}, Env: []string{"EVIDENCE_EXTRACT_CHILD=1"}, Memory: memory}
-}
-
-// pdfWith builds a PDF of the given objects (numbered from 1) with a
-// correct cross-reference table, so that readers get past the parsing.
-func pdfWith(objects ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objects))
-	for i, o := range objects {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
-	return b.Bytes()
-}
-
-func flateStream(data []byte) string {
-	var z bytes.Buffer
-	w := zlib.NewWriter(&z)
-	w.Write(data)
-	w.Close()
-	return fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes())
 }
 
 func TestSandboxReadsLikeInProcess(t *testing.T) {
@@ -80,20 +51,15 @@ func TestSandboxReadsLikeInProcess(t *testing.T) {
 // down when read in process: each ends within its time limit with a reason
 // a coordinator can read, and nothing of it runs on afterwards.
 func TestSandboxEndsCraftedFiles(t *testing.T) {
-	catalogObj := "<< /Type /Catalog /Pages 2 0 R >>"
 	tests := []struct {
 		name string
 		pdf  []byte
 	}{
 		// A page tree that contains itself: the PDF library loops forever.
-		{"page tree containing itself", pdfWith(catalogObj, "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
-			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-			"<< /Length 0 >>\nstream\n\nendstream")},
+		{"page tree containing itself", testpdf.SelfContainingPageTree()},
 		// Millions of nested arrays in a content stream: the library's
 		// memory grew to gigabytes.
-		{"deeply nested content", pdfWith(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-			flateStream(bytes.Repeat([]byte("["), 20_000_000)))},
+		{"deeply nested content", testpdf.NestedArrays(20_000_000)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
