@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"net/url"
@@ -232,5 +233,32 @@ func TestIngestJSONShowsTheFieldsReadFromTheText(t *testing.T) {
 	if f.DocNumber != "甬政发〔2015〕58号" || f.IssuedOn != "2015-10-09" || f.Issuer != "宁波市人民政府" ||
 		f.Title != "宁波市人民政府关于加快发展社区教育的通知" || len(f.ExtractedFields) != 5 {
 		t.Errorf("fields in --json: %+v", f.docFields)
+	}
+}
+
+// TestPipedOutputHasNoProgressFrames runs commands with progress bars as a
+// script or a log would, and finds none of their frames; an export says
+// what it wrote.
+func TestPipedOutputHasNoProgressFrames(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "wuhan-case.html"), filepath.Join(dir, "case.html"))
+	for _, args := range [][]string{
+		{"ingest", dir, "--data", data, "--city", "420100", "--type", "case"},
+		{"check", "--data", data},
+		{"reindex", "--data", data},
+	} {
+		var out, errOut bytes.Buffer
+		if err := run(t.Context(), args, &out, &errOut); err != nil {
+			t.Fatalf("evidence %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
+		}
+		if s := errOut.String(); strings.Contains(s, "\r") || strings.Contains(s, "█") || strings.Contains(s, "| ") {
+			t.Errorf("evidence %s wrote progress frames into a pipe: %q", args[0], s)
+		}
+	}
+	xlsx := filepath.Join(t.TempDir(), "指标体系.xlsx")
+	out, err := runCLI(t, "framework", "export", "--format", "xlsx", "--out", xlsx, "--data", data)
+	if err != nil || !strings.Contains(out, "已导出指标体系") || !strings.Contains(out, xlsx) {
+		t.Errorf("framework export said %q (%v), want what it wrote and where", out, err)
 	}
 }

@@ -47,7 +47,13 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	return writeOut(*out, body, stdout)
+	if err := writeOut(*out, body, stdout); err != nil {
+		return err
+	}
+	if *out != "" {
+		fmt.Fprintf(stdout, "已导出指标体系 %s(%s 版,%d 个指标)到 %s\n", fw.Name, fw.Version, len(inds), *out)
+	}
+	return nil
 }
 
 func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -131,7 +131,7 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	if err := a.ingest.Start(ctx); err != nil {
 		return err
 	}
-	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("导入"),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	outcomes := make([]*fileOutcome, len(jobs))
 	byID := map[string][]*fileOutcome{}

@@ -45,7 +45,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("重建索引"),
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("重建索引"),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
 		bar.ChangeMax(total)
@@ -102,7 +102,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func checkArchive(ctx context.Context, a *app, stderr io.Writer) ([]ingest.Problem, error) {
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("校验"),
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("校验"),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	problems, err := ingest.Check(ctx, a.cat, a.blobs, a.idx, func(done, total int) {
 		bar.ChangeMax(total)

@@ -37,7 +37,7 @@ func (c *remote) check(ctx context.Context) error {
 const pollEvery = 300 * time.Millisecond
 
 func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) []*fileOutcome {
-	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("导入"),
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("导入"),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	outcomes := make([]*fileOutcome, len(jobs))
 	for i, job := range jobs {
