@@ -16,9 +16,10 @@
 //     nodes starting together migrate once;
 //   - migrations: migrations/NNN_name.sql is portable; where PostgreSQL
 //     needs other text, a twin migrations/NNN_name.pg.sql replaces it there
-//     (001: identity column for the audit log's id; 003: session_user is
-//     reserved; 006, 008, 010: DOUBLE PRECISION for REAL). A twin keeps its
-//     position, so both dialects count versions alike; keep twins in step;
+//     (only 001: an identity column for the audit log's id). Everything
+//     else is written portably (DOUBLE PRECISION, not REAL, which is four
+//     bytes on PostgreSQL; no reserved words as names). A twin keeps its
+//     position, so both dialects count versions alike; keep it in step;
 //   - writers: SQLite's immediate transactions hold its one write lock;
 //     on PostgreSQL every write transaction (inTx) first takes one
 //     advisory transaction lock, so writers queue as on SQLite. Change

@@ -12,5 +12,5 @@ CREATE TABLE session (
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL
 );
-CREATE INDEX session_user ON session (username);
+CREATE INDEX session_by_user ON session (username); -- not session_user: reserved on PostgreSQL
 CREATE INDEX event_at ON event (at);

@@ -4,5 +4,5 @@
 -- every page is text or nothing is extracted yet); seal_pages holds
 -- 1-based page numbers, comma-separated.
 ALTER TABLE document ADD COLUMN page_sources TEXT NOT NULL DEFAULT '';
-ALTER TABLE document ADD COLUMN ocr_confidence REAL;
+ALTER TABLE document ADD COLUMN ocr_confidence DOUBLE PRECISION; -- portable: REAL is 4 bytes on PostgreSQL
 ALTER TABLE document ADD COLUMN seal_pages TEXT NOT NULL DEFAULT '';

@@ -16,6 +16,6 @@ CREATE INDEX near_duplicate_band_hash ON near_duplicate_band (band, hash);
 CREATE TABLE near_duplicates (
     document_id TEXT NOT NULL REFERENCES document(id),
     other_id    TEXT NOT NULL REFERENCES document(id),
-    similarity  REAL NOT NULL,
+    similarity  DOUBLE PRECISION NOT NULL, -- 8 bytes on both (REAL is 4 on PostgreSQL)
     PRIMARY KEY (document_id, other_id)
 );

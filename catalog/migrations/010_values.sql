@@ -6,7 +6,7 @@ CREATE TABLE value (
     city           TEXT NOT NULL REFERENCES city(code),
     round          INTEGER NOT NULL,
     indicator_code TEXT NOT NULL,
-    number         REAL NOT NULL,
+    number         DOUBLE PRECISION NOT NULL, -- 8 bytes on both (REAL is 4 on PostgreSQL)
     given          TEXT NOT NULL DEFAULT '',
     unit           TEXT NOT NULL DEFAULT '',
     document_id    TEXT NOT NULL REFERENCES document(id),
