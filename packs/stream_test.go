@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -104,5 +106,43 @@ func TestPackStreamsWithoutHoldingDocuments(t *testing.T) {
 	if growth > limit {
 		t.Errorf("live heap grew by %d MiB while packing %d MiB of originals; want under %d MiB (the pack must stream)",
 			growth>>20, originals>>20, limit>>20)
+	}
+}
+
+// TestPackOfManyDocuments measures what a pack of many documents holds in
+// memory, the report and the list of documents included: the live heap
+// from before Prepare to the peak while the ZIP is written. make test
+// packs 2,000 documents; EVIDENCE_PACK_DOCS=10000 measures the issue's
+// size (bench/README.md has that run).
+func TestPackOfManyDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stores thousands of generated documents")
+	}
+	n := 2000
+	if v, err := strconv.Atoi(os.Getenv("EVIDENCE_PACK_DOCS")); err == nil && v > 0 {
+		n = v
+	}
+	e := testenv.New(t)
+	addLinked(t, e, n, 4<<10, 3)
+	svc := packs.NewService(report.NewService(e.Catalog), e.Catalog, e.Blobs)
+	base := liveHeap()
+	p, err := svc.Prepare(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Docs) != n {
+		t.Fatalf("pack has %d documents, want %d", len(p.Docs), n)
+	}
+	probe := &heapProbe{peak: liveHeap()}
+	if err := p.WriteTo(ctx, probe); err != nil {
+		t.Fatal(err)
+	}
+	growth := int64(max(probe.peak, liveHeap())) - int64(base)
+	t.Logf("%d documents: pack %.1f MiB; live heap %.1f MiB before Prepare, peak growth %.1f MiB",
+		n, float64(probe.written)/(1<<20), float64(base)/(1<<20), float64(growth)/(1<<20))
+	// The bound is 200 MiB of RSS for 10,000 documents; the heap
+	// the pack adds must stay well inside it at any size tested.
+	if limit := int64(100 << 20); growth > limit {
+		t.Errorf("a pack of %d documents grew the live heap by %d MiB, want under %d MiB", n, growth>>20, limit>>20)
 	}
 }
