@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -94,5 +95,43 @@ func TestContributorHandsInAgainstTheirTask(t *testing.T) {
 	msg, _ := body["error"].(map[string]any)["message"].(string)
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "第 2 行") || !strings.Contains(msg, "第 3 行") {
 		t.Errorf("a bad table: %d %q, want 400 naming rows 2 and 3", resp.StatusCode, msg)
+	}
+}
+
+// TestDepartmentsAreOneListPerCity edits a city's list of departments
+// through the API: a name typed another way is the same department, and
+// one that still holds tasks cannot be deleted.
+func TestDepartmentsAreOneListPerCity(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/departments", map[string]any{"city": cityA, "name": "市教育局"}), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("add 市教育局: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/departments", map[string]any{"city": cityA, "name": "杭州市教育局"}), "coordA")
+	if resp.StatusCode != http.StatusConflict {
+		t.Errorf("杭州市教育局 is 市教育局 typed another way: %d %v, want 409", resp.StatusCode, body)
+	}
+	e.submittedTask() // a task of 市教育局
+	_, list := e.do(e.request("GET", "/api/v1/departments?city="+cityA, nil), "coordA")
+	deps := list["departments"].([]any)
+	var id string
+	for _, d := range deps {
+		if d := d.(map[string]any); d["name"] == "市教育局" {
+			id = d["id"].(string)
+			if d["assignments"] != float64(1) {
+				t.Errorf("市教育局 holds %v tasks, want 1", d["assignments"])
+			}
+		}
+	}
+	if id == "" {
+		t.Fatalf("市教育局 not listed: %v", deps)
+	}
+	resp, body = e.do(e.request("DELETE", "/api/v1/departments/"+id, nil), "coordA")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(fmt.Sprint(body), "1 项") {
+		t.Errorf("deleting a department with a task: %d %v, want 400 naming the count", resp.StatusCode, body)
+	}
+	resp, _ = e.do(e.request("PATCH", "/api/v1/departments/"+id, map[string]any{"name": "市教育局(终身教育处)"}), "coordB")
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another city's coordinator renaming: %d, want 404", resp.StatusCode)
 	}
 }

@@ -179,6 +179,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
 				map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)}))
 		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
+		"GET /api/v1/departments": {func() *http.Request { return e.request("GET", "/api/v1/departments?city="+cityA, nil) }, all(200)},
+		"POST /api/v1/departments": {func() *http.Request {
+			return e.request("POST", "/api/v1/departments", map[string]any{"city": cityA, "name": p("市第%d局", e.next())})
+		}, writeA(201)},
+		"PATCH /api/v1/departments/{id}": {func() *http.Request {
+			return e.request("PATCH", "/api/v1/departments/"+e.department(), map[string]any{"name": p("市第%d局", e.next())})
+		}, manageA(200)},
+		"DELETE /api/v1/departments/{id}": {func() *http.Request {
+			return e.request("DELETE", "/api/v1/departments/"+e.department(), nil)
+		}, manageA(200)},
 		"GET /api/v1/assignments":          {func() *http.Request { return e.request("GET", "/api/v1/assignments?city="+cityA, nil) }, all(200)},
 		"GET /api/v1/assignments/progress": {func() *http.Request { return e.request("GET", "/api/v1/assignments/progress?city="+cityA, nil) }, all(200)},
 		"POST /api/v1/assignments/{id}/return": {func() *http.Request {

@@ -210,6 +210,16 @@ const responsibilityTable = "指标编码,责任单位,截止日期,联系人\n2
 
 // submittedTask returns city A's 市教育局 task for 2.3.1, put back to
 // submitted, so that each request may return or accept it.
+// department adds a department of city A with a name of its own.
+func (e *env) department() string {
+	e.t.Helper()
+	d, err := e.te.Assignments.AddDepartment(context.Background(), testenv.Admin, cityA, fmt.Sprintf("市第%d局", e.next()))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return d.ID
+}
+
 func (e *env) submittedTask() string {
 	e.t.Helper()
 	ctx := context.Background()

@@ -1,0 +1,73 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// departmentJSON is a department of a city's list with how many
+// assignments it holds.
+type departmentJSON struct {
+	ID          string `json:"id"`
+	City        string `json:"city"`
+	Name        string `json:"name"`
+	Assignments int    `json:"assignments"`
+}
+
+func toDepartmentJSON(d catalog.Department) departmentJSON {
+	return departmentJSON{ID: d.ID, City: d.City, Name: d.Name, Assignments: d.Assignments}
+}
+
+func (h *handler) handleDepartmentList(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	city := r.URL.Query().Get("city")
+	if city == "" {
+		city = u.City
+	}
+	list, err := h.Assignments.Departments(r.Context(), u, city)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]departmentJSON, len(list))
+	for i, d := range list {
+		out[i] = toDepartmentJSON(d)
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"departments": out})
+}
+
+func (h *handler) handleDepartmentCreate(w http.ResponseWriter, r *http.Request) {
+	var in struct{ City, Name string }
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	d, err := h.Assignments.AddDepartment(r.Context(), userFrom(r.Context()), in.City, in.Name)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"department": toDepartmentJSON(*d)})
+}
+
+func (h *handler) handleDepartmentRename(w http.ResponseWriter, r *http.Request) {
+	var in struct{ Name string }
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if err := h.Assignments.RenameDepartment(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Name); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"department": map[string]string{"id": r.PathValue("id"), "name": in.Name}})
+}
+
+func (h *handler) handleDepartmentDelete(w http.ResponseWriter, r *http.Request) {
+	if err := h.Assignments.DeleteDepartment(r.Context(), userFrom(r.Context()), r.PathValue("id")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": r.PathValue("id")})
+}
