@@ -16,7 +16,7 @@ func (s *Service) Retry(ctx context.Context, u *catalog.User, id string) (*catal
 		return nil, err
 	}
 	if d.Status != catalog.StatusFailed {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "只有处理失败的文档可以重新读取;该文档%s", statusWords[d.Status])
+		return nil, catalog.Errorf(catalog.ECONFLICT, "只有处理失败的文档可以重新读取;该文档%s", catalog.Fullwidth(statusWords[d.Status]))
 	}
 	if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 		return nil, err
