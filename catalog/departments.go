@@ -139,7 +139,7 @@ func (s *Store) AddDepartment(ctx context.Context, city, name, by string) (*Depa
 func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by string, reuse bool) (d *Department, created bool, err error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return nil, false, Errorf(EINVALID, "部门名称不能为空")
+		return nil, false, FieldErrorf("name", EINVALID, "部门名称不能为空")
 	}
 	key, err := s.departmentKeyOf(ctx, tx, city, name)
 	if err != nil {
@@ -150,7 +150,7 @@ func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by
 	case err == nil && reuse:
 		return d, false, nil
 	case err == nil:
-		return nil, false, Errorf(ECONFLICT, "部门 %q 已在本市部门名单中(与 %q 视为同一部门)", d.Name, name)
+		return nil, false, FieldErrorf("name", ECONFLICT, "部门“%s”已在本市部门名单中(与“%s”视为同一部门)", d.Name, name)
 	case !IsNotFound(err):
 		return nil, false, err
 	}
@@ -170,7 +170,7 @@ func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by
 func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return Errorf(EINVALID, "部门名称不能为空")
+		return FieldErrorf("name", EINVALID, "部门名称不能为空")
 	}
 	d, err := s.Department(ctx, id)
 	if err != nil {
@@ -188,7 +188,7 @@ func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) error
 			Detail: map[string]any{"from": d.Name, "to": name}})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return Errorf(ECONFLICT, "本市已有部门与 %q 同名", name)
+		return FieldErrorf("name", ECONFLICT, "本市已有部门与“%s”同名", name)
 	}
 	return err
 }
@@ -206,7 +206,7 @@ func (s *Store) DeleteDepartment(ctx context.Context, id, by string) error {
 			return fmt.Errorf("count assignments: %w", err)
 		}
 		if n > 0 {
-			return Errorf(EINVALID, "部门 %q 还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门", d.Name, n)
+			return Errorf(EINVALID, "部门“%s”还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门", d.Name, n)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM department WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete department: %w", err)

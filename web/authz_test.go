@@ -177,6 +177,14 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		}
 		return a.ID
 	}
+	// department returns a new department of city A without tasks.
+	department := func() string {
+		d, err := s.env.Assignments.AddDepartment(ctx, testenv.Admin, "330100", fmt.Sprintf("市第%d中心", next()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.ID
+	}
 	// submitted returns city A's 市教育局 task for 2.3.1, submitted.
 	submitted := func() string {
 		id := task(assignments.NewAssignment{Indicator: "2.3.1", Department: "市教育局"})
@@ -313,6 +321,19 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		}, manageA("303")},
 		"POST /assignments/{id}/accept": {func(b *browser) *http.Response {
 			resp, _ := b.post("/assignments/"+submitted()+"/accept", url.Values{})
+			return resp
+		}, manageA("303")},
+		"GET /departments": {get("/departments"), writers("200")},
+		"POST /departments": {func(b *browser) *http.Response {
+			resp, _ := b.post("/departments", form("city", "330100", "name", fmt.Sprintf("市第%d局", next())))
+			return resp
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
+		"POST /departments/{id}": {func(b *browser) *http.Response {
+			resp, _ := b.post("/departments/"+department(), form("city", "330100", "name", fmt.Sprintf("市第%d办", next())))
+			return resp
+		}, manageA("303")},
+		"POST /departments/{id}/delete": {func(b *browser) *http.Response {
+			resp, _ := b.post("/departments/"+department()+"/delete", form("city", "330100"))
 			return resp
 		}, manageA("303")},
 		"GET /admin": {get("/admin"), adminOnly("200")},

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/httperr"
+)
+
+// departmentsPage is a city's list of departments (部门名单): the names a
+// responsibility table may use, each with its number of tasks, and the
+// forms to add, rename and remove one.
+type departmentsPage struct {
+	City      string
+	CityFixed bool
+	Cities    []option
+	List      []catalog.Department
+	Next      string
+	Add       formState
+	// Rename is the failed rename form's state, shown on the row RenameID.
+	Rename   formState
+	RenameID string
+}
+
+func (h *handler) departmentsPage(w http.ResponseWriter, r *http.Request) {
+	h.showDepartments(w, r, http.StatusOK, r.URL.Query().Get("city"), &departmentsPage{})
+}
+
+// showDepartments renders the list of city with the form states in p.
+func (h *handler) showDepartments(w http.ResponseWriter, r *http.Request, status int, city string, p *departmentsPage) {
+	u := sessionFrom(r).User
+	p.City = city
+	if u.Role != catalog.RoleAdmin {
+		p.City, p.CityFixed = u.City, true
+	}
+	var err error
+	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p.City == "" && len(p.Cities) > 0 {
+		p.City, p.Cities[0].Selected = p.Cities[0].Value, true
+	}
+	p.Next = "/departments?city=" + url.QueryEscape(p.City)
+	if p.City != "" {
+		if p.List, err = h.Assignments.Departments(r.Context(), u, p.City); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.render(w, r, status, "departments", tr(langOf(r), "departments.title"), p)
+}
+
+func (h *handler) departmentCreate(w http.ResponseWriter, r *http.Request) {
+	city, name := r.PostFormValue("city"), r.PostFormValue("name")
+	d, err := h.Assignments.AddDepartment(r.Context(), sessionFrom(r).User, city, name)
+	if err != nil {
+		if !formProblem(err) {
+			h.fail(w, r, err)
+			return
+		}
+		p := &departmentsPage{Add: formState{Values: map[string]string{"name": name}}}
+		p.Add.setError(err, "name")
+		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
+		return
+	}
+	back(w, r, "/departments?city="+url.QueryEscape(d.City), fmt.Sprintf(tr(langOf(r), "departments.added"), d.Name))
+}
+
+func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
+	id, name, city := r.PathValue("id"), r.PostFormValue("name"), r.PostFormValue("city")
+	if err := h.Assignments.RenameDepartment(r.Context(), sessionFrom(r).User, id, name); err != nil {
+		if !formProblem(err) {
+			h.fail(w, r, err)
+			return
+		}
+		p := &departmentsPage{RenameID: id, Rename: formState{Values: map[string]string{"name": name}}}
+		p.Rename.setError(err, "name")
+		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
+		return
+	}
+	back(w, r, "/departments?city="+url.QueryEscape(city), fmt.Sprintf(tr(langOf(r), "departments.renamed"), name))
+}
+
+func (h *handler) departmentDelete(w http.ResponseWriter, r *http.Request) {
+	city := r.PostFormValue("city")
+	if err := h.Assignments.DeleteDepartment(r.Context(), sessionFrom(r).User, r.PathValue("id")); err != nil {
+		if !formProblem(err) {
+			h.fail(w, r, err)
+			return
+		}
+		p := &departmentsPage{RenameID: r.PathValue("id"), Rename: formState{Error: catalog.ErrorMessage(err)}}
+		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
+		return
+	}
+	back(w, r, "/departments?city="+url.QueryEscape(city), tr(langOf(r), "departments.deleted"))
+}
+
+// formProblem tells an error the user can fix on the form (a bad or
+// clashing name) from one that is not about the form (no such
+// department, not allowed), which gets the error page.
+func formProblem(err error) bool {
+	code := catalog.ErrorCode(err)
+	return code == catalog.EINVALID || code == catalog.ECONFLICT
+}

@@ -1,0 +1,81 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+var departmentRows = regexp.MustCompile(`id="dept-([0-9A-Z]+)"`)
+
+// TestDepartmentsPage walks a coordinator through the city's list of
+// departments: add one, be told that the same department typed another
+// way already exists (with the name kept beside the field), rename it,
+// see that one holding tasks cannot be deleted, and delete an empty one.
+func TestDepartmentsPage(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "2.3.1", Department: "市人社局", Due: "2018-03-31"}); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+
+	resp, body := wang.post("/departments", url.Values{"city": {"330100"}, "name": {"市教育局"}})
+	if resp.StatusCode != 200 || resp.Request.URL.Path != "/departments" || !strings.Contains(textOf(body), "已添加部门") {
+		t.Fatalf("adding 市教育局: %d at %s: %.300s", resp.StatusCode, resp.Request.URL, textOf(body))
+	}
+	if !strings.Contains(body, ">市教育局</a>") || !strings.Contains(body, ">市人社局</a>") {
+		t.Fatalf("the list does not show both departments: %.600s", textOf(body))
+	}
+
+	resp, body = wang.post("/departments", url.Values{"city": {"330100"}, "name": {"教育局"}})
+	page := html.UnescapeString(body)
+	i := strings.Index(page, `id="d-name-err"`)
+	if resp.StatusCode != 409 || i < 0 || !strings.Contains(page[i:min(i+300, len(page))], "市教育局") || !strings.Contains(page, `value="教育局"`) {
+		t.Fatalf("adding 教育局 beside 市教育局: %d, want 409 naming 市教育局 beside the field with 教育局 kept: %.500s", resp.StatusCode, textOf(body))
+	}
+	if strings.Contains(textOf(body), "出错了") {
+		t.Error("a clashing name ended on the dead-end error page")
+	}
+
+	_, body = wang.get("/departments")
+	ids := map[string]string{}
+	for _, m := range departmentRows.FindAllStringSubmatch(body, -1) {
+		row := body[strings.Index(body, m[0]):]
+		for _, name := range []string{"市教育局", "市人社局"} {
+			if strings.HasPrefix(row[strings.Index(row, "<th"):], `<th scope="row"><a href="/assignments?city=330100&amp;department=`) &&
+				strings.Contains(row[:strings.Index(row, "</th>")], ">"+name+"<") {
+				ids[name] = m[1]
+			}
+		}
+	}
+	if len(ids) != 2 {
+		t.Fatalf("rows found %v in %.600s", ids, body)
+	}
+
+	resp, body = wang.post("/departments/"+ids["市教育局"], url.Values{"city": {"330100"}, "name": {"市教育体育局"}})
+	if resp.StatusCode != 200 || !strings.Contains(body, ">市教育体育局</a>") || strings.Contains(body, ">市教育局</a>") {
+		t.Fatalf("renaming: %d %.500s", resp.StatusCode, textOf(body))
+	}
+
+	resp, body = wang.post("/departments/"+ids["市人社局"]+"/delete", url.Values{"city": {"330100"}})
+	if resp.StatusCode != 400 || !strings.Contains(body, `id="rename-error"`) || !strings.Contains(body, ">市人社局</a>") {
+		t.Fatalf("deleting a department with a task: %d, want 400 with the reason on its row: %.500s", resp.StatusCode, textOf(body))
+	}
+	resp, body = wang.post("/departments/"+ids["市教育局"]+"/delete", url.Values{"city": {"330100"}})
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "已删除部门") || strings.Contains(body, "市教育体育局</a>") {
+		t.Fatalf("deleting an empty department: %d %.500s", resp.StatusCode, textOf(body))
+	}
+
+	// The board links to the list.
+	if _, body = wang.get("/assignments"); !strings.Contains(body, `id="departments-link"`) {
+		t.Error("the responsibilities board has no link to the list of departments")
+	}
+}
