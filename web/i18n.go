@@ -304,6 +304,7 @@ var messages = map[string]map[Lang]string{
 	"tasks.submitted_by":       {Chinese: "提交", English: "Submitted by"},
 	"admin.reviewer_cities":    {Chinese: "审核城市(仅审核员,逗号分隔;空为全部)", English: "Cities reviewed (reviewers only, comma-separated; empty: all)"},
 	"admin.create":             {Chinese: "创建", English: "Create"},
+	"admin.import":             {Chinese: "导入", English: "Import"},
 	"admin.disable":            {Chinese: "停用", English: "Disable"},
 	"admin.enable":             {Chinese: "启用", English: "Enable"},
 	"admin.cities":             {Chinese: "城市", English: "Cities"},
