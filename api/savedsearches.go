@@ -95,25 +95,16 @@ func (h *handler) handleSearchExport(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	data, err := h.Search.ExportXLSX(r.Context(), req, BaseURL(r))
+	data, err := h.Search.ExportXLSX(r.Context(), req, baseURL(r))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	WriteXLSX(w, data, ExportFilename(time.Now()))
+	writeXLSX(w, data, search.ExportFilename(time.Now()))
 }
 
-// ExportFilename names an export of results made at t (China time).
-func ExportFilename(t time.Time) string {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		loc = time.FixedZone("CST", 8*3600)
-	}
-	return "检索结果-" + t.In(loc).Format("20060102-1504") + ".xlsx"
-}
-
-// WriteXLSX sends a workbook as a download named filename.
-func WriteXLSX(w http.ResponseWriter, data []byte, filename string) {
+// writeXLSX sends a workbook as a download named filename.
+func writeXLSX(w http.ResponseWriter, data []byte, filename string) {
 	w.Header().Set("Content-Type", search.XLSXType)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
@@ -121,9 +112,9 @@ func WriteXLSX(w http.ResponseWriter, data []byte, filename string) {
 	w.Write(data)
 }
 
-// BaseURL is the server's address as the client reached it, for links in
+// baseURL is the server's address as the client reached it, for links in
 // exported files.
-func BaseURL(r *http.Request) string {
+func baseURL(r *http.Request) string {
 	scheme := "http"
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		scheme = "https"

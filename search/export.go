@@ -188,6 +188,11 @@ func writeAbout(f *excelize.File, req Request, total uint64, rows int) error {
 	return nil
 }
 
+// ExportFilename names an export of results made at t, in China time.
+func ExportFilename(t time.Time) string {
+	return "检索结果-" + t.In(chinaTime).Format("20060102-1504") + ".xlsx"
+}
+
 // chinaTime is the time zone the export's time is written in.
 var chinaTime = func() *time.Location {
 	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
