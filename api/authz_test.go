@@ -79,6 +79,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	valueBody := map[string]any{"city": cityA, "round": 2017, "indicator": "2.2.1", "value": "123",
 		"citation": map[string]any{"document_id": docNum, "page": 1, "quote": "认定市民终身学习基地123个"}}
 	shaA := e.mustDoc(docA).SHA256
+	packSearch := e.packSearch()
 	p := fmt.Sprintf
 	claimBody := map[string]any{"city": cityA, "indicator": "2.3.1", "statement": "杭州市建立了学分银行",
 		"citations": []map[string]any{{"document_id": docA, "page": 1, "quote": "建立学分银行"}}}
@@ -232,6 +233,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, notesA(201)},
 		"GET /api/v1/documents/{id}/notes": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/notes", nil) }, notesA(200)},
 		"GET /api/v1/notes":                {func() *http.Request { return e.request("GET", "/api/v1/notes?author=expert", nil) }, notesA(200)},
+		"GET /api/v1/search/export":        {func() *http.Request { return e.request("GET", "/api/v1/search/export?q=学分银行", nil) }, all(200)},
+		"GET /api/v1/saved-searches":       {func() *http.Request { return e.request("GET", "/api/v1/saved-searches", nil) }, all(200)},
+		"POST /api/v1/saved-searches": {func() *http.Request {
+			return e.request("POST", "/api/v1/saved-searches", `{"name":"学分银行","query":"学分银行"}`)
+		}, all(201)},
+		"GET /api/v1/saved-searches/{id}": {func() *http.Request { return e.request("GET", "/api/v1/saved-searches/"+packSearch, nil) }, all(200)},
+		"POST /api/v1/saved-searches/{id}/seen": {func() *http.Request {
+			return e.request("POST", "/api/v1/saved-searches/"+packSearch+"/seen", nil)
+		}, all(200)},
+		"DELETE /api/v1/saved-searches/{id}": {func() *http.Request {
+			return e.request("DELETE", "/api/v1/saved-searches/"+e.packSearch(), nil)
+		}, expect(want{"admin": 200, "coordA": 403, "coordB": 403, "expert": 200, "reviewer": 403, "contribA": 403})},
+		"GET /api/v1/indicators/{code}/query-pack": {func() *http.Request { return e.request("GET", "/api/v1/indicators/2.3.1/query-pack", nil) }, all(200)},
 		"GET /api/v1/coverage/compare": {func() *http.Request {
 			return e.request("GET", "/api/v1/coverage/compare?city="+cityA+"&rounds=2017,2018", nil)
 		}, readA()},

@@ -24,20 +24,12 @@ func listParam(r *http.Request, name string) []string {
 }
 
 func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
+	req, err := searchRequest(r)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	q := r.URL.Query()
-	req := search.Request{
-		Query: q.Get("q"), Cities: listParam(r, "city"), DocTypes: listParam(r, "doc_type"),
-		Indicators: listParam(r, "indicator"), User: userFrom(r.Context()),
-	}
-	for _, y := range listParam(r, "year") {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 1900 || n > 2200 {
-			h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "年份 year 应为四位数字,收到 %q", y))
-			return
-		}
-		req.Years = append(req.Years, n)
-	}
-	var err error
 	if req.From, err = intParam(q.Get("from"), 0, "from"); err != nil {
 		h.writeError(w, r, err)
 		return
@@ -52,4 +44,21 @@ func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, res)
+}
+
+// searchRequest reads a search's query and filters (q, city, doc_type,
+// indicator, year) from the URL, for the caller.
+func searchRequest(r *http.Request) (search.Request, error) {
+	req := search.Request{
+		Query: r.URL.Query().Get("q"), Cities: listParam(r, "city"), DocTypes: listParam(r, "doc_type"),
+		Indicators: listParam(r, "indicator"), User: userFrom(r.Context()),
+	}
+	for _, y := range listParam(r, "year") {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1900 || n > 2200 {
+			return req, catalog.Errorf(catalog.EINVALID, "年份 year 应为四位数字,收到 %q", y)
+		}
+		req.Years = append(req.Years, n)
+	}
+	return req, nil
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/savedsearch"
 )
 
 // env is a real API on a temp catalog, folder blob store and memory index.
@@ -234,4 +235,16 @@ func (e *env) submittedTask() string {
 		e.t.Fatal(err)
 	}
 	return t.ID
+}
+
+// packSearch saves a search into indicator 2.3.1's query pack as the
+// expert, which every role sees; it returns its ID.
+func (e *env) packSearch() string {
+	e.t.Helper()
+	s, err := e.te.Saved.Save(context.Background(), &catalog.User{Username: "expert", Role: catalog.RoleExpert},
+		savedsearch.Input{Name: fmt.Sprintf("学分银行 %d", e.next()), Query: "学分银行", Indicator: "2.3.1"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return s.ID
 }

@@ -290,6 +290,12 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 					return fmt.Errorf("reset job of %s: %w", c.ID, err)
 				}
 			}
+			if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
+				if _, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ? WHERE id = ? AND indexed_at = ''`,
+					formatTime(s.now()), c.ID); err != nil {
+					return fmt.Errorf("set indexed time of %s: %w", c.ID, err)
+				}
+			}
 			if c.Reading != nil {
 				sources, confidence, seals := encodeReading(*c.Reading)
 				if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?

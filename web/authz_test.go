@@ -18,6 +18,7 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/savedsearch"
 )
 
 // The callers of the web authorization matrix and their accounts.
@@ -138,6 +139,16 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		return c.ID
 	}
 	claimA := claim()
+	// savePack saves a search into 2.3.1's query pack as the expert.
+	savePack := func() string {
+		e, err := s.env.Saved.Save(ctx, &catalog.User{Username: "zhou", Role: catalog.RoleExpert},
+			savedsearch.Input{Name: fmt.Sprintf("学分银行 %d", next()), Query: "学分银行", Indicator: "2.3.1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.ID
+	}
+	packSearch := savePack()
 	// carried returns a fresh item carried from 2017 into 2018, 待确认.
 	carried := func() string {
 		n := next()
@@ -227,6 +238,15 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"GET /review":            {get("/review"), signedIn("200")},
 		"GET /indicators":        {get("/indicators"), signedIn("200")},
 		"GET /indicators/{code}": {get("/indicators/2.3.1"), signedIn("200")},
+		"GET /search/export":     {get("/search/export?q=" + url.QueryEscape("学分银行")), signedIn("200")},
+		"GET /saved-searches":    {get("/saved-searches"), signedIn("200")},
+		"POST /saved-searches":   {post("/saved-searches", form("name", "学分银行", "q", "学分银行")), signedIn("303")},
+		"GET /saved-searches/{id}": {func(b *browser) *http.Response { resp, _ := b.get("/saved-searches/" + packSearch); return resp },
+			signedIn("303")},
+		"POST /saved-searches/{id}/delete": {func(b *browser) *http.Response {
+			resp, _ := b.post("/saved-searches/"+savePack()+"/delete", url.Values{})
+			return resp
+		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "303", "reviewer": "403", "contribA": "403"}},
 		"POST /logout": {func(b *browser) *http.Response {
 			if b.name == "" {
 				resp, _ := b.post("/logout", url.Values{})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -93,6 +94,8 @@ type indicatorPage struct {
 	Indicator catalog.Indicator
 	City      string
 	Items     []search.EvidenceItem
+	// Pack is the indicator's query pack (检索方案) with the user's counts.
+	Pack *savedsearch.Pack
 }
 
 func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
@@ -103,6 +106,11 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	pack, err := h.Saved.Pack(r.Context(), u, ev.Indicator.Code)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	h.render(w, r, http.StatusOK, "indicator", ev.Indicator.Code+" "+ev.Indicator.Name,
-		&indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items})
+		&indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack})
 }

@@ -30,6 +30,8 @@ type searchPage struct {
 	// Relax offers, when nothing was found, the searches without one filter
 	// that would find something.
 	Relax []relaxLink
+	// Saved is the save and export block (savedsearches.go).
+	Saved savedBlock
 }
 
 // relaxLink is a search without one filter: what it drops and finds, and
@@ -48,15 +50,9 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	req := search.Request{Query: p.Query, User: u, From: (p.PageNum - 1) * resultsPerPage, Size: resultsPerPage}
-	for field, v := range map[*[]string]string{&req.Cities: p.City, &req.Indicators: p.Indicator, &req.DocTypes: p.DocType} {
-		if v != "" {
-			*field = []string{v}
-		}
-	}
-	if y, err := strconv.Atoi(p.Year); err == nil {
-		req.Years = []int{y}
-	}
+	req, _ := p.request(r, u)
+	req.From, req.Size = (p.PageNum-1)*resultsPerPage, resultsPerPage
+	p.saved(r, h, u)
 	status := http.StatusOK
 	if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" {
 		res, err := h.Search.Search(r.Context(), req)
@@ -73,6 +69,27 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	h.render(w, r, status, "search", tr(langOf(r), "search.title"), p)
+}
+
+// request is the search of the page's parameters (q, city, indicator,
+// doc_type, year), one value each, for u; it also fills p's fields.
+func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, error) {
+	q := r.URL.Query()
+	p.Query, p.City, p.Indicator, p.DocType, p.Year = q.Get("q"), q.Get("city"), q.Get("indicator"), q.Get("doc_type"), q.Get("year")
+	req := search.Request{Query: p.Query, User: u}
+	for field, v := range map[*[]string]string{&req.Cities: p.City, &req.Indicators: p.Indicator, &req.DocTypes: p.DocType} {
+		if v != "" {
+			*field = []string{v}
+		}
+	}
+	if p.Year != "" {
+		y, err := strconv.Atoi(p.Year)
+		if err != nil {
+			return req, catalog.Errorf(catalog.EINVALID, "年份应为四位数字\uFF0C收到 %q", p.Year)
+		}
+		req.Years = []int{y}
+	}
+	return req, nil
 }
 
 func (p *searchPage) pager(r *http.Request, total int) {

@@ -24,6 +24,7 @@ import (
 	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/packs"
 	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -59,6 +60,7 @@ type app struct {
 	values      *values.Service
 	reports     *report.Service
 	packs       *packs.Service
+	saved       *savedsearch.Service
 }
 
 // appOptions says which parts a subcommand needs.
@@ -202,6 +204,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
 	a.values = values.NewService(a.cat, a.blobs)
+	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }
 

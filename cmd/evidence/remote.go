@@ -7,16 +7,21 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/search"
 	"github.com/schollz/progressbar/v3"
 )
 
-// remote is `evidence ingest --server`: the same import through the JSON
-// API of a running archive, which holds the index itself.
+// remote is `evidence ingest --server` and `evidence search --server`:
+// the same import or search through the JSON API of a running archive,
+// which holds the index itself.
 type remote struct {
 	base, token string
 	client      *http.Client
@@ -166,4 +171,31 @@ func (c *remote) do(req *http.Request, out any) error {
 		return fmt.Errorf("decode answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EINTERNAL, "服务器应答不是有效的 JSON"))
 	}
 	return nil
+}
+
+// search runs req through GET /api/v1/search (the server applies the
+// token's user's scope).
+func (c *remote) search(ctx context.Context, req search.Request) (*search.Result, error) {
+	v := url.Values{}
+	v.Set("q", req.Query)
+	for name, values := range map[string][]string{"city": req.Cities, "indicator": req.Indicators, "doc_type": req.DocTypes} {
+		if len(values) > 0 {
+			v.Set(name, strings.Join(values, ","))
+		}
+	}
+	for _, y := range req.Years {
+		v.Add("year", strconv.Itoa(y))
+	}
+	if req.Size > 0 {
+		v.Set("size", strconv.Itoa(req.Size))
+	}
+	hr, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/search?"+v.Encode(), nil)
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+	}
+	var res search.Result
+	if err := c.do(hr, &res); err != nil {
+		return nil, err
+	}
+	return &res, nil
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -23,6 +25,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	year := fs.String("year", "", "years, comma-separated")
 	size := fs.Int("size", 10, "number of hits")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	server := fs.String("server", os.Getenv("EVIDENCE_SERVER"), "search through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
+	token := fs.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
@@ -35,12 +39,14 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		req.Years = append(req.Years, n)
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true})
-	if err != nil {
-		return err
+	var res *search.Result
+	var err error
+	if *server != "" {
+		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}}
+		res, err = c.search(ctx, req)
+	} else {
+		res, err = searchLocally(ctx, *data, req, stderr)
 	}
-	defer a.close()
-	res, err := a.search.Search(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -58,6 +64,22 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	return nil
+}
+
+// searchLocally opens the data folder's index and searches it. While
+// `evidence serve` holds the index the error says to search through it.
+func searchLocally(ctx context.Context, data string, req search.Request, stderr io.Writer) (*search.Result, error) {
+	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{withIndex: true})
+	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE && strings.Contains(catalog.ErrorMessage(err), "索引目录") {
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "索引正被运行中的 evidence serve 使用\uFF1B请通过它检索\uFF1A"+
+			"evidence search --server http://地址 --token 令牌 检索词\uFF08或设置 EVIDENCE_SERVER 和 EVIDENCE_TOKEN\uFF09 / "+
+			"the index is held by a running evidence serve: search through it with --server URL --token TOKEN (or $EVIDENCE_SERVER)")
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer a.close()
+	return a.search.Search(ctx, req)
 }
 
 // plainFragment shows a fragment in a terminal: marks become 【】 and

@@ -112,7 +112,7 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 	accts := accounts.NewService(a.cat)
 	set := services.Set{Ingest: a.ingest, Documents: a.documents, Search: a.search, Claims: a.claims,
 		Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
-		Values: a.values, Reports: a.reports, Packs: a.packs, Notes: a.notes, Auth: authn, Logger: log}
+		Values: a.values, Reports: a.reports, Packs: a.packs, Notes: a.notes, Saved: a.saved, Auth: authn, Logger: log}
 	apiHandler := api.NewHandler(set)
 	webHandler, err := web.NewHandler(set)
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/packs"
 	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -40,7 +41,9 @@ type Set struct {
 	// Packs writes evidence packs (证据包).
 	Packs *packs.Service
 	// Notes is experts' notes on documents.
-	Notes  *notes.Service
+	Notes *notes.Service
+	// Saved is saved searches and indicators' query packs (检索方案).
+	Saved  *savedsearch.Service
 	Auth   *auth.Authenticator
 	Logger *slog.Logger
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/packs"
 	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -59,6 +60,7 @@ type Env struct {
 	Assignments *assignments.Service
 	Values      *values.Service
 	Notes       *notes.Service
+	Saved       *savedsearch.Service
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -101,7 +103,7 @@ func New(t testing.TB) *Env {
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs),
-		Notes: notes.NewService(cat)}
+		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch)}
 }
 
 // Services is the environment's set of services, as `evidence serve`
@@ -114,7 +116,7 @@ func (e *Env) Services(a *auth.Authenticator) services.Set {
 	reports := report.NewService(e.Catalog)
 	return services.Set{Ingest: e.Ingest, Documents: e.Documents, Search: e.Search, Claims: e.Claims,
 		Framework: e.Framework, Coverage: e.Coverage, Accounts: e.Accounts, Assignments: e.Assignments,
-		Values: e.Values, Reports: reports, Packs: packs.NewService(reports, e.Catalog, e.Blobs), Notes: e.Notes,
+		Values: e.Values, Reports: reports, Packs: packs.NewService(reports, e.Catalog, e.Blobs), Notes: e.Notes, Saved: e.Saved,
 		Auth: a, Logger: e.Logger}
 }
 

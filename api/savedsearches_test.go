@@ -1,0 +1,100 @@
+package api
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestSearchExportXLSX: the results of a search as a workbook with the
+// Chinese columns, one row per passage, a link to its page, and a title
+// that looks like a formula kept as text.
+func TestSearchExportXLSX(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "policy",
+		"title": `=HYPERLINK("http://example.com","学分银行")`, "doc_number": "杭政办发〔2018〕12号", "issued_on": "2018-03-20"},
+		map[string][]byte{"a.txt": []byte("杭州市学分银行管理办法。\f第二页：学分银行实行学习成果认证。")})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", resp.StatusCode, body)
+	}
+	id := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string)).ID
+	e.upload(cityB, "b.txt", "成都市社区教育工作要点")
+
+	req := e.request("GET", "/api/v1/search/export?q=学分银行&city="+cityA, nil)
+	req.Header.Set("Authorization", "Bearer "+e.tokens["expert"])
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	data, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Disposition"), ".xlsx") {
+		t.Fatalf("export: %d %q %s", res.StatusCode, res.Header.Get("Content-Disposition"), data)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("open the export: %v", err)
+	}
+	rows, err := f.GetRows("检索结果")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantHeader := []string{"标题", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"}
+	if len(rows) == 0 || !slices.Equal(rows[0], wantHeader) {
+		t.Fatalf("header %v, want %v", rows[0], wantHeader)
+	}
+	if len(rows) != 3 {
+		t.Fatalf("%d rows, want the header and one per page with a hit: %v", len(rows), rows)
+	}
+	for i, row := range rows[1:] {
+		page := []string{"1", "2"}[i]
+		if row[0] != `'=HYPERLINK("http://example.com","学分银行")` || row[1] != "杭州" || row[2] != "政策文件" ||
+			row[3] != "杭政办发〔2018〕12号" || row[4] != "2018-03-20" || row[6] != page ||
+			!strings.Contains(row[7], "学分银行") || !strings.HasSuffix(row[8], "/documents/"+id+"?page="+page) {
+			t.Errorf("row %d: %q", i+2, row)
+		}
+	}
+	about, _ := f.GetRows("说明")
+	if len(about) < 6 || about[0][1] != "学分银行" || !strings.Contains(about[5][1], "5000") {
+		t.Errorf("the about sheet: %q", about)
+	}
+}
+
+// TestSavedSearchAPI: save, a new matching upload counted, seen resets it;
+// the indicator's query pack counts it too.
+func TestSavedSearchAPI(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/saved-searches",
+		`{"name":"学分银行（杭州）","query":"学分银行","filters":{"cities":["330100"]},"indicator":"2.3.1"}`), "expert")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("save: %d %v", resp.StatusCode, body)
+	}
+	saved := body["saved_search"].(map[string]any)
+	id := saved["id"].(string)
+	if saved["new"].(float64) != 0 || saved["params"] != "city=330100&q=%E5%AD%A6%E5%88%86%E9%93%B6%E8%A1%8C" {
+		t.Errorf("saved: %v", saved)
+	}
+	e.upload(cityA, "new.txt", "杭州市学分银行建设方案")
+	e.upload(cityB, "other.txt", "成都市学分银行建设方案")
+	for _, path := range []string{"/api/v1/saved-searches/" + id, "/api/v1/saved-searches/" + id + "/seen"} {
+		method := map[bool]string{true: "POST", false: "GET"}[strings.HasSuffix(path, "/seen")]
+		resp, body = e.do(e.request(method, path, nil), "expert")
+		if got := body["saved_search"].(map[string]any)["new"]; resp.StatusCode != 200 || got != 1.0 {
+			t.Errorf("%s %s: %d new %v, want 1", method, path, resp.StatusCode, got)
+		}
+	}
+	_, body = e.do(e.request("GET", "/api/v1/saved-searches", nil), "expert")
+	list := body["saved_searches"].([]any)
+	if len(list) != 1 || list[0].(map[string]any)["new"] != 0.0 {
+		t.Errorf("after seen: %v, want one search with 0 new", list)
+	}
+	_, body = e.do(e.request("GET", "/api/v1/indicators/2.3.1/query-pack", nil), "reviewer")
+	if body["new"] != 1.0 || len(body["searches"].([]any)) != 1 {
+		t.Errorf("the reviewer's view of pack 2.3.1: %v, want 1 new in 1 search", body)
+	}
+}

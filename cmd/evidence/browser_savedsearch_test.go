@@ -1,0 +1,74 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestQueryPackInARealBrowser walks a query pack as an expert: save a
+// search into indicator 2.3.1's pack from the search page, a new matching
+// document arrives, 我的检索 and the indicator page say 新增 1 条, opening
+// the search brings it back to 0; the export link answers a workbook.
+func TestQueryPackInARealBrowser(t *testing.T) {
+	u := ui{t: t, ctx: newBrowser(t)}
+	s := startServer(t, "")
+	const pw = "学习型城市建设2017"
+	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "zhou", "--role", "expert", "--password", pw); err != nil {
+		t.Fatalf("add the expert: %v", err)
+	}
+	uploadText := func(name, text string) {
+		status, body := s.upload(map[string]string{"city": "330100", "doc_type": "policy"}, upload{name: name, body: []byte(text)})
+		if status != 201 {
+			t.Fatalf("upload %s: %d %v", name, status, body)
+		}
+		s.waitDone(uploadedDocuments(t, body)[0]["id"].(string))
+	}
+	uploadText("旧.txt", "杭州市学分银行建设实施意见。")
+	shots := os.Getenv("EVIDENCE_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+
+	u.login(s.base, "zhou", pw)
+	u.do("search", chromedp.Navigate(s.base+"/search?q=学分银行"), chromedp.WaitVisible(css(`#save-search`)))
+	u.do("save into the pack", chromedp.SetValue(css(`#save-search input[name=name]`), "学分银行建设"),
+		chromedp.SetValue(css(`#save-search select[name=pack]`), "2.3.1"),
+		chromedp.Click(css(`#save-search button[type=submit]`)), chromedp.WaitVisible(css(`.flash`)))
+	if msg := u.text(`.flash`); !strings.Contains(msg, "检索已保存") {
+		t.Errorf("after saving: %q", msg)
+	}
+	if href := u.attr(`#savebar a.export`, "href"); !strings.HasPrefix(href, "/search/export?") {
+		t.Errorf("the export link: %q", href)
+	}
+	u.noHorizontalScroll("search with the save bar at 1280 px")
+
+	uploadText("新.txt", "杭州市学分银行管理办法（试行）。")
+	uploadText("无关.txt", "杭州市社区教育工作要点。")
+
+	u.do("my searches", chromedp.Navigate(s.base+"/saved-searches"), chromedp.WaitVisible(css(`table.saved-searches`)))
+	if row := u.text(`table.saved-searches tbody`); !strings.Contains(row, "学分银行建设") || !strings.Contains(row, "新增 1 条") {
+		t.Errorf("我的检索 after a new matching document: %q, want 新增 1 条", row)
+	}
+	u.shot(shots, "saved-searches")
+	u.do("indicator page", chromedp.Navigate(s.base+"/indicators/2.3.1"), chromedp.WaitVisible(css(`#querypack`)))
+	if pack := u.text(`#querypack`); !strings.Contains(pack, "学分银行建设") || !strings.Contains(pack, "新增 1 条") {
+		t.Errorf("the indicator's query pack: %q, want 新增 1 条", pack)
+	}
+	u.shot(shots, "indicator-querypack")
+	u.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(css(`#querypack`)))
+	u.noHorizontalScroll("indicator with its query pack at 390 px")
+	u.do("desktop width", chromedp.EmulateViewport(1280, 900))
+
+	u.do("open it", chromedp.Click(css(`#querypack a[href^="/saved-searches/"]`)), chromedp.WaitVisible(css(`#savebar`)))
+	if opened := u.text(`#savebar`); !strings.Contains(opened, "学分银行建设") {
+		t.Errorf("the search page does not name the opened search: %q", opened)
+	}
+	u.do("my searches again", chromedp.Navigate(s.base+"/saved-searches"), chromedp.WaitVisible(css(`table.saved-searches`)))
+	if row := u.text(`table.saved-searches tbody`); !strings.Contains(row, "新增 0 条") {
+		t.Errorf("我的检索 after opening the search: %q, want 新增 0 条", row)
+	}
+}

@@ -1,0 +1,202 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
+)
+
+// ExportLimit is the most passage rows an export of results holds; the
+// file says so when a search finds more.
+const ExportLimit = 5000
+
+// XLSXType is the media type of an exported workbook.
+const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// exportHeader are the columns of the results sheet, in the users' words.
+var exportHeader = []any{"标题", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"}
+
+const (
+	resultsSheet = "检索结果"
+	aboutSheet   = "说明"
+	exportPage   = 100 // hits read from the index at a time
+)
+
+// ExportXLSX writes the results of req (every page, best first, near
+// duplicates not folded) as a workbook: one row per highlighted passage
+// (a hit without one gets one row), at most ExportLimit rows, links to the
+// passage's page under baseURL (the server's address as the user reached
+// it; "" for paths only). A second sheet names the search, the time and
+// whether rows were left out. Every text cell is neutralised so that no
+// title or passage runs as a formula.
+func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string) ([]byte, error) {
+	rows, total, err := s.exportRows(ctx, req, strings.TrimRight(baseURL, "/"))
+	if err != nil {
+		return nil, err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", resultsSheet); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetRow(resultsSheet, "A1", &exportHeader); err != nil {
+		return nil, err
+	}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := f.SetSheetRow(resultsSheet, cell, &row); err != nil {
+			return nil, fmt.Errorf("write row %d: %w", i+2, err)
+		}
+	}
+	for col, width := range map[string]float64{"A": 40, "F": 14, "H": 60, "I": 40} {
+		f.SetColWidth(resultsSheet, col, col, width)
+	}
+	if err := writeAbout(f, req, total, len(rows)); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, fmt.Errorf("encode results xlsx: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// exportRows reads the hits of req page by page into rows of cells, and
+// returns them with the number of matching documents.
+func (s *Service) exportRows(ctx context.Context, req Request, baseURL string) ([][]any, uint64, error) {
+	q, visible, err := baseQuery(req)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows := [][]any{}
+	if !visible {
+		return rows, 0, nil
+	}
+	labels, err := s.labels(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	q.Size, q.WithText = exportPage, true
+	var total uint64
+	for q.From = 0; len(rows) < ExportLimit && q.From+q.Size <= maxWindow; q.From += exportPage {
+		res, err := s.idx.Search(ctx, q)
+		if err != nil {
+			return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
+		}
+		total = res.Total
+		page, err := s.pageRows(ctx, res, labels, baseURL)
+		if err != nil {
+			return nil, 0, err
+		}
+		rows = append(rows, page...)
+		if len(res.Hits) < exportPage {
+			break
+		}
+	}
+	return rows[:min(len(rows), ExportLimit)], total, nil
+}
+
+// pageRows turns one page of index hits into rows: a row per passage,
+// or one for a hit without passages; documents deleted since they were
+// indexed are left out.
+func (s *Service) pageRows(ctx context.Context, res *index.Result, labels map[string]map[string]string, baseURL string) ([][]any, error) {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load exported documents: %w", err)
+	}
+	inds, err := s.cat.DocumentIndicators(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]any
+	for _, h := range res.Hits {
+		d, ok := docs[h.ID]
+		if !ok {
+			continue
+		}
+		doc := []any{
+			spreadsheet.Neutralize(d.Title), labels["city"][d.City], labels["doc_type"][string(d.DocType)],
+			spreadsheet.Neutralize(d.DocNumber), spreadsheet.Neutralize(d.IssuedOn),
+			spreadsheet.Neutralize(strings.Join(slices.Compact(inds[d.ID]), "\u3001")),
+		}
+		frags := buildFragments(h.Pages, h.Spans)
+		if len(frags) == 0 {
+			rows = append(rows, append(slices.Clone(doc), "", "", baseURL+"/documents/"+d.ID))
+		}
+		for _, fr := range frags {
+			link := baseURL + "/documents/" + d.ID + "?page=" + strconv.Itoa(fr.Page)
+			rows = append(rows, append(slices.Clone(doc), fr.Page, spreadsheet.Neutralize(plainText(fr.HTML)), link))
+		}
+	}
+	return rows, nil
+}
+
+// plainText is a fragment's HTML as text: marks dropped, entities read.
+func plainText(fragment string) string {
+	fragment = strings.NewReplacer("<mark>", "", "</mark>", "").Replace(fragment)
+	return html.UnescapeString(fragment)
+}
+
+func writeAbout(f *excelize.File, req Request, total uint64, rows int) error {
+	if _, err := f.NewSheet(aboutSheet); err != nil {
+		return err
+	}
+	filters := []string{}
+	for _, f := range []struct {
+		name   string
+		values []string
+	}{{"城市", req.Cities}, {"类型", req.DocTypes}, {"指标", req.Indicators}} {
+		if len(f.values) > 0 {
+			filters = append(filters, f.name+"="+strings.Join(f.values, ","))
+		}
+	}
+	for _, y := range req.Years {
+		filters = append(filters, "年份="+strconv.Itoa(y))
+	}
+	about := [][]any{
+		{"检索词", spreadsheet.Neutralize(req.Query)},
+		{"筛选", spreadsheet.Neutralize(strings.Join(filters, "\uFF1B"))},
+		{"导出时间", time.Now().In(chinaTime).Format("2006-01-02 15:04 MST")},
+		{"命中文档", int(total)},
+		{"导出行数", rows},
+		{"说明", fmt.Sprintf("每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出", ExportLimit)},
+	}
+	if rows >= ExportLimit {
+		about = append(about, []any{"注意", fmt.Sprintf("结果超过 %d 行\uFF0C只导出了前 %d 行", ExportLimit, ExportLimit)})
+	}
+	for i, row := range about {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(aboutSheet, cell, &row); err != nil {
+			return err
+		}
+	}
+	f.SetColWidth(aboutSheet, "B", "B", 60)
+	return nil
+}
+
+// ExportFilename names an export of results made at t, in China time.
+func ExportFilename(t time.Time) string {
+	return "检索结果-" + t.In(chinaTime).Format("20060102-1504") + ".xlsx"
+}
+
+// chinaTime is the time zone the export's time is written in.
+var chinaTime = func() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
+		return loc
+	}
+	return time.FixedZone("CST", 8*3600)
+}()

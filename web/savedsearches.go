@@ -1,0 +1,142 @@
+package web
+
+import (
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/savedsearch"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// savedSearchesPage is 我的检索: the user's saved searches with their new
+// matches.
+type savedSearchesPage struct {
+	Searches []savedsearch.Entry
+	// Indicators names the indicators of pack searches.
+	Indicators map[string]string
+}
+
+func (h *handler) savedSearchesPage(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	list, err := h.Saved.List(r.Context(), u)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p := &savedSearchesPage{Searches: list, Indicators: map[string]string{}}
+	if opts, err := h.keyOptions(r, "", 24); err == nil {
+		for _, o := range opts {
+			p.Indicators[o.Value] = o.Label
+		}
+	}
+	h.render(w, r, http.StatusOK, "saved_searches", tr(langOf(r), "saved.title"), p)
+}
+
+// savedSearchSave saves the search of the search page's form (q, city,
+// indicator, doc_type, year) under a name; pack names an indicator whose
+// query pack it joins. Back to the same search with a message.
+func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	in := savedsearch.Input{Name: r.PostFormValue("name"), Query: r.PostFormValue("q"), Indicator: r.PostFormValue("pack")}
+	for field, key := range map[*[]string]string{&in.Filters.Cities: "city", &in.Filters.Indicators: "indicator", &in.Filters.DocTypes: "doc_type"} {
+		if v := strings.TrimSpace(r.PostFormValue(key)); v != "" {
+			*field = []string{v}
+		}
+	}
+	if y := strings.TrimSpace(r.PostFormValue("year")); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil {
+			h.fail(w, r, catalog.Errorf(catalog.EINVALID, "年份应为四位数字\uFF0C收到 %q", y))
+			return
+		}
+		in.Filters.Years = []int{n}
+	}
+	if strings.TrimSpace(in.Name) == "" {
+		in.Name = strings.TrimSpace(in.Query)
+	}
+	e, err := h.Saved.Save(r.Context(), u, in)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	back(w, r, "/search?"+e.Params+"&saved="+e.ID, tr(langOf(r), "saved.done"))
+}
+
+// savedSearchOpen marks a saved search seen by the user and shows its
+// results on the search page.
+func (h *handler) savedSearchOpen(w http.ResponseWriter, r *http.Request) {
+	e, err := h.Saved.Open(r.Context(), sessionFrom(r).User, r.PathValue("id"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	target := "/search?saved=" + e.ID
+	if e.Params != "" {
+		target = "/search?" + e.Params + "&saved=" + e.ID
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+func (h *handler) savedSearchDelete(w http.ResponseWriter, r *http.Request) {
+	if err := h.Saved.Delete(r.Context(), sessionFrom(r).User, r.PathValue("id")); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	next := r.PostFormValue("next")
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		next = "/saved-searches"
+	}
+	back(w, r, next, tr(langOf(r), "saved.deleted"))
+}
+
+// searchExport downloads the search page's results as XLSX.
+func (h *handler) searchExport(w http.ResponseWriter, r *http.Request) {
+	p := &searchPage{}
+	req, err := p.request(r, sessionFrom(r).User)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	data, err := h.Search.ExportXLSX(r.Context(), req, scheme+"://"+r.Host)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", search.XLSXType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
+		map[string]string{"filename": search.ExportFilename(time.Now())}))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
+}
+
+// savedBlock is what the search page shows to save and export its search:
+// the saved search it was opened from, whether the user may add it to an
+// indicator's query pack, and the export's address.
+type savedBlock struct {
+	Opened    *savedsearch.Entry
+	CanPack   bool
+	ExportURL string
+}
+
+// saved fills the page's save and export block.
+func (p *searchPage) saved(r *http.Request, h *handler, u *catalog.User) {
+	p.Saved.CanPack = savedsearch.CanPack(u)
+	v := r.URL.Query()
+	v.Del("page")
+	v.Del("saved")
+	v.Del("flash")
+	p.Saved.ExportURL = "/search/export?" + v.Encode()
+	if id := r.URL.Query().Get("saved"); id != "" {
+		if e, err := h.Saved.Get(r.Context(), u, id); err == nil {
+			p.Saved.Opened = e
+		}
+	}
+}
