@@ -46,8 +46,9 @@ func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, res)
 }
 
-// searchRequest reads a search's query and filters (q, city, doc_type,
-// indicator, year) from the URL, for the caller.
+// searchRequest reads a search's query, filters (q, city, doc_type,
+// indicator, year, issued_from, issued_to) and order (sort) from the URL,
+// for the caller.
 func searchRequest(r *http.Request) (search.Request, error) {
 	req := search.Request{
 		Query: r.URL.Query().Get("q"), Cities: listParam(r, "city"), DocTypes: listParam(r, "doc_type"),
@@ -59,6 +60,14 @@ func searchRequest(r *http.Request) (search.Request, error) {
 			return req, catalog.Errorf(catalog.EINVALID, "年份 year 应为四位数字,收到 %q", y)
 		}
 		req.Years = append(req.Years, n)
+	}
+	q := r.URL.Query()
+	var err error
+	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("issued_from", q.Get("issued_from"), "issued_to", q.Get("issued_to")); err != nil {
+		return req, err
+	}
+	if req.Sort, err = search.ParseSort(q.Get("sort")); err != nil {
+		return req, err
 	}
 	return req, nil
 }

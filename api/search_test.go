@@ -92,3 +92,53 @@ func TestBadQueriesAre400WithAReason(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchByDateOfIssueAndOrder narrows a search to a range of dates of
+// issue written as people write them and orders the hits by that date or
+// by upload; a bad date or order is 400 naming the parameter.
+func TestSearchByDateOfIssueAndOrder(t *testing.T) {
+	e := newEnv(t)
+	upload := func(name, issued string) string {
+		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "policy",
+			"issued_on": issued}, map[string][]byte{name: []byte(name + ":推进学分银行建设。")})), "admin")
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("upload %s: %d %v", name, resp.StatusCode, body)
+		}
+		return e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string)).ID
+	}
+	old := upload("实施意见.txt", "2016-03-20")
+	month := upload("工作要点.txt", "2018年3月")
+	recent := upload("工作总结.txt", "2018-12-31")
+	undated := upload("新闻报道.txt", "")
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"issued_from=2018&sort=issued", []string{recent, month}},
+		{"issued_from=2018年3月1日&issued_to=2018年3月31日", []string{month}},
+		{"issued_to=2018.3&sort=issued_asc", []string{old, month}},
+		{"sort=issued", []string{recent, month, old, undated}},
+		{"sort=uploaded", []string{undated, recent, month, old}},
+	}
+	for _, tt := range tests {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape("学分银行")+"&"+tt.query, nil), "expert")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d %v", tt.query, resp.StatusCode, body)
+		}
+		var got []string
+		for _, h := range body["hits"].([]any) {
+			got = append(got, h.(map[string]any)["id"].(string))
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%s: got %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	for query, param := range map[string]string{"issued_from=2018-02-30": "issued_from", "issued_from=2019&issued_to=2018": "issued_to",
+		"sort=newest": "sort"} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape("学分银行")+"&"+query, nil), "expert")
+		errObj, _ := body["error"].(map[string]any)
+		if resp.StatusCode != http.StatusBadRequest || errObj["field"] != param {
+			t.Errorf("%s: %d %v, want 400 naming %s", query, resp.StatusCode, body, param)
+		}
+	}
+}

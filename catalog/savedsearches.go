@@ -35,6 +35,11 @@ type SearchFilters struct {
 	DocTypes   []string `json:"doc_types,omitempty"`
 	Indicators []string `json:"indicators,omitempty"`
 	Years      []int    `json:"years,omitempty"`
+	// IssuedFrom and IssuedTo bound the date of issue (YYYY-MM-DD; empty
+	// is open); Sort is the order of hits (search.ParseSort).
+	IssuedFrom string `json:"issued_from,omitempty"`
+	IssuedTo   string `json:"issued_to,omitempty"`
+	Sort       string `json:"sort,omitempty"`
 }
 
 // LastLook is when the user last looked at s: SeenAt, or its creation.

@@ -217,6 +217,9 @@ func (b *Bleve) Close() error {
 // Search implements Index.
 func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(buildQuery(q), q.Size, q.From, false)
+	if order := sortOrder(q.Sort); order != nil {
+		req.SortByCustom(order)
+	}
 	if q.WithText {
 		req.Fields = []string{fieldStoredText}
 		req.IncludeLocations = true

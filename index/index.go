@@ -53,7 +53,25 @@ type Query struct {
 	FacetSize int
 	// WithText asks for the pages and match spans of each hit, for highlights.
 	WithText bool
+	// Sort orders the hits; the zero value is by relevance.
+	Sort Sort
 }
+
+// Sort is an order of hits.
+type Sort string
+
+// The orders of hits. By date of issue, documents without one come last;
+// by upload, the newest first (document ids are ULIDs, which sort by
+// their creation time).
+const (
+	SortRelevance Sort = ""
+	SortIssued    Sort = "issued"
+	SortIssuedAsc Sort = "issued_asc"
+	SortUploaded  Sort = "uploaded"
+)
+
+// Sorts are the orders a search may ask for.
+var Sorts = []Sort{SortRelevance, SortIssued, SortIssuedAsc, SortUploaded}
 
 // Clause matches when any of its terms matches (terms joined by OR).
 type Clause struct {
@@ -74,6 +92,10 @@ type Filter struct {
 	Indicators  []string
 	Years       []int
 	Departments []string
+	// IssuedFrom and IssuedTo keep documents issued on those days or
+	// between them (either may be zero: open). Documents whose date of
+	// issue is unknown or only a year are left out by a range.
+	IssuedFrom, IssuedTo time.Time
 	// IDs, when set, keeps only these documents; ExcludeIDs drops these.
 	IDs        []string
 	ExcludeIDs []string

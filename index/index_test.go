@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -273,5 +274,61 @@ func TestOpenRefusesAnIndexOfAnotherSchema(t *testing.T) {
 	// It was closed again, so it can be moved aside and rebuilt.
 	if err := os.Rename(dir, dir+".old"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIssuedRangeAndSort keeps documents by their date of issue (the last
+// day whole) and orders hits by date, newest or oldest first with undated
+// documents last, or by upload (newest id first).
+func TestIssuedRangeAndSort(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	docs := []Document{
+		{ID: "01A", Title: "学分银行实施意见", Pages: []string{"学分银行"}, IssuedOn: day("2016-03-20")},
+		{ID: "01B", Title: "学分银行工作总结", Pages: []string{"学分银行"}, IssuedOn: day("2018-12-31")},
+		{ID: "01C", Title: "学分银行新闻报道", Pages: []string{"学分银行"}},
+		{ID: "01D", Title: "学分银行典型案例", Pages: []string{"学分银行"}, IssuedOn: day("2017-06-01")},
+	}
+	if err := idx.Index(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	order := func(res *Result) []string {
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.ID)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"from a day, newest first", Query{Filter: Filter{IssuedFrom: day("2017-01-01")}, Sort: SortIssued}, []string{"01B", "01D"}},
+		{"the last day is kept whole", Query{Filter: Filter{IssuedTo: day("2018-12-31")}, Sort: SortIssuedAsc}, []string{"01A", "01D", "01B"}},
+		{"a closed range", Query{Filter: Filter{IssuedFrom: day("2016-03-21"), IssuedTo: day("2018-12-30")}}, []string{"01D"}},
+		{"by date, undated last", Query{Sort: SortIssued}, []string{"01B", "01D", "01A", "01C"}},
+		{"oldest first, undated last", Query{Sort: SortIssuedAsc}, []string{"01A", "01D", "01B", "01C"}},
+		{"by upload, newest first", Query{Sort: SortUploaded}, []string{"01D", "01C", "01B", "01A"}},
+	}
+	for _, tt := range tests {
+		tt.q.Clauses, tt.q.Size = terms("学分银行"), 10
+		res, err := idx.Search(context.Background(), tt.q)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := order(res); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

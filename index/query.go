@@ -2,8 +2,10 @@ package index
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -93,6 +95,18 @@ func filterQueries(f Filter) []query.Query {
 		years[i] = strconv.Itoa(y)
 	}
 	add(fieldYear, years)
+	if !f.IssuedFrom.IsZero() || !f.IssuedTo.IsZero() {
+		inclusive := true
+		var end time.Time
+		if !f.IssuedTo.IsZero() {
+			// The last day is kept whole.
+			end = f.IssuedTo.AddDate(0, 0, 1)
+		}
+		notEnd := false
+		dq := bleve.NewDateRangeInclusiveQuery(f.IssuedFrom, end, &inclusive, &notEnd)
+		dq.SetField(fieldIssuedOn)
+		out = append(out, dq)
+	}
 	if len(f.IDs) > 0 {
 		out = append(out, bleve.NewDocIDQuery(f.IDs))
 	}
@@ -104,4 +118,24 @@ func disjunction(qs ...query.Query) query.Query {
 		return qs[0]
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// sortOrder is Bleve's order for s; nil keeps Bleve's by score.
+func sortOrder(s Sort) search.SortOrder {
+	issued := func(desc bool) search.SortOrder {
+		return search.SortOrder{
+			&search.SortField{Field: fieldIssuedOn, Desc: desc, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast},
+			&search.SortScore{Desc: true},
+			&search.SortDocID{Desc: true},
+		}
+	}
+	switch s {
+	case SortIssued:
+		return issued(true)
+	case SortIssuedAsc:
+		return issued(false)
+	case SortUploaded:
+		return search.SortOrder{&search.SortDocID{Desc: true}}
+	}
+	return nil
 }

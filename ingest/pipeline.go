@@ -503,8 +503,13 @@ func IndexDocument(d *catalog.Document, pages []string) index.Document {
 		ID: d.ID, Title: d.Title, Pages: pages, City: d.City, DocType: string(d.DocType),
 		Department: d.Department, Year: d.Year(),
 	}
-	if t, err := time.Parse("2006-01-02", d.IssuedOn); err == nil {
-		doc.IssuedOn = t
+	// A month without its day is dated on the 1st, so that a range of
+	// days finds it in its month; a bare year is left to the year filter.
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, d.IssuedOn); err == nil {
+			doc.IssuedOn = t
+			break
+		}
 	}
 	return doc
 }

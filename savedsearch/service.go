@@ -86,7 +86,10 @@ func CanPack(u *catalog.User) bool { return canPack(u) }
 // read; a search with neither a query nor a filter is EINVALID.
 func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, error) {
 	in.Name, in.Query, in.Indicator = strings.TrimSpace(in.Name), strings.TrimSpace(in.Query), strings.TrimSpace(in.Indicator)
-	f := in.Filters
+	f, err := normalise(in.Filters)
+	if err != nil {
+		return nil, err
+	}
 	switch {
 	case in.Name == "":
 		return nil, catalog.Errorf(catalog.EINVALID, "请给检索起一个名称")
@@ -94,7 +97,7 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 		return nil, catalog.Errorf(catalog.EINVALID, "名称不超过 %d 字", maxName)
 	case utf8.RuneCountInString(in.Query) > maxQuery:
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词不超过 %d 字", maxQuery)
-	case in.Query == "" && len(f.Cities)+len(f.DocTypes)+len(f.Indicators)+len(f.Years) == 0:
+	case in.Query == "" && len(f.Cities)+len(f.DocTypes)+len(f.Indicators)+len(f.Years) == 0 && f.IssuedFrom+f.IssuedTo == "":
 		return nil, catalog.Errorf(catalog.EINVALID, "请输入检索词或选择筛选条件后再保存")
 	case in.Indicator != "" && !canPack(u):
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有专家和管理员可以把检索加入指标的检索方案")
@@ -246,7 +249,31 @@ func (s *Service) count(ctx context.Context, u *catalog.User, ss *catalog.SavedS
 }
 
 func request(u *catalog.User, query string, f catalog.SearchFilters) search.Request {
-	return search.Request{Query: query, Cities: f.Cities, DocTypes: f.DocTypes, Indicators: f.Indicators, Years: f.Years, User: u}
+	req := search.Request{Query: query, Cities: f.Cities, DocTypes: f.DocTypes, Indicators: f.Indicators, Years: f.Years, User: u}
+	// Save stored the range and order read by the search's own parsers.
+	req.IssuedFrom, req.IssuedTo, _ = search.ParseIssuedRange("issued_from", f.IssuedFrom, "issued_to", f.IssuedTo)
+	req.Sort, _ = search.ParseSort(f.Sort)
+	return req
+}
+
+// normalise reads the range of dates of issue as the search does and
+// keeps it as two days, so that 2018年3月 saved is 2018-03-01..2018-03-31.
+func normalise(f catalog.SearchFilters) (catalog.SearchFilters, error) {
+	from, to, err := search.ParseIssuedRange("issued_from", f.IssuedFrom, "issued_to", f.IssuedTo)
+	if err != nil {
+		return f, err
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	}
+	f.IssuedFrom, f.IssuedTo = day(from), day(to)
+	if _, err := search.ParseSort(f.Sort); err != nil {
+		return f, err
+	}
+	return f, nil
 }
 
 // params is the search as URL parameters, as the search page and the API
@@ -263,6 +290,11 @@ func params(query string, f catalog.SearchFilters) string {
 	}
 	for _, y := range f.Years {
 		v.Add("year", strconv.Itoa(y))
+	}
+	for name, value := range map[string]string{"issued_from": f.IssuedFrom, "issued_to": f.IssuedTo, "sort": f.Sort} {
+		if value != "" {
+			v.Set(name, value)
+		}
 	}
 	return v.Encode()
 }

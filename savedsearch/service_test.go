@@ -2,6 +2,7 @@ package savedsearch_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -104,6 +105,9 @@ func TestSaveRefusesBadInput(t *testing.T) {
 		{"unreadable query", liu, savedsearch.Input{Name: "坏", Query: "\"学分银行"}, catalog.EINVALID},
 		{"unknown indicator", liu, savedsearch.Input{Name: "甲", Query: "学分银行", Indicator: "9.9.9"}, catalog.ENOTFOUND},
 		{"coordinator into a pack", wang, savedsearch.Input{Name: "乙", Query: "学分银行", Indicator: "2.3.1"}, catalog.EFORBIDDEN},
+		{"a day that does not exist", liu, savedsearch.Input{Name: "丙", Query: "学分银行",
+			Filters: catalog.SearchFilters{IssuedFrom: "2018-02-30"}}, catalog.EINVALID},
+		{"an unknown order", liu, savedsearch.Input{Name: "丁", Query: "学分银行", Filters: catalog.SearchFilters{Sort: "newest"}}, catalog.EINVALID},
 	}
 	for _, c := range cases {
 		if _, err := env.Saved.Save(context.Background(), c.who, c.in); catalog.ErrorCode(err) != c.want {
@@ -112,5 +116,19 @@ func TestSaveRefusesBadInput(t *testing.T) {
 	}
 	if _, err := env.Saved.Save(context.Background(), wang, savedsearch.Input{Name: "本市学分银行", Query: "学分银行"}); err != nil {
 		t.Errorf("a coordinator saves a private search: %v", err)
+	}
+	// A range written as people write it is kept as the days it means,
+	// and the saved search opens with it and its order.
+	e, err := env.Saved.Save(context.Background(), liu, savedsearch.Input{Name: "2018年上半年", Query: "学分银行",
+		Filters: catalog.SearchFilters{IssuedFrom: "2018年1月", IssuedTo: "2018.6", Sort: "issued"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Filters.IssuedFrom != "2018-01-01" || e.Filters.IssuedTo != "2018-06-30" ||
+		!strings.Contains(e.Params, "issued_from=2018-01-01") || !strings.Contains(e.Params, "issued_to=2018-06-30") || !strings.Contains(e.Params, "sort=issued") {
+		t.Errorf("saved range %+v, params %s", e.Filters, e.Params)
+	}
+	if req := e.Request(liu); req.IssuedTo.Format("2006-01-02") != "2018-06-30" || req.Sort != "issued" {
+		t.Errorf("the saved search runs as %+v", req)
 	}
 }

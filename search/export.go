@@ -167,6 +167,9 @@ func writeAbout(f *excelize.File, req Request, total uint64, rows int) error {
 	for _, y := range req.Years {
 		filters = append(filters, "年份="+strconv.Itoa(y))
 	}
+	if r := issuedRange(req); r != nil {
+		filters = append(filters, "成文日期="+r[0])
+	}
 	about := [][]any{
 		{"检索词", spreadsheet.Neutralize(req.Query)},
 		{"筛选", spreadsheet.Neutralize(strings.Join(filters, "\uFF1B"))},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/index"
 )
@@ -33,6 +34,7 @@ func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Rela
 		{"doc_type", req.DocTypes, func(f *index.Filter) bool { f.DocTypes = nil; return true }},
 		{"indicator", req.Indicators, func(f *index.Filter) bool { f.Indicators = nil; return true }},
 		{"year", years, func(f *index.Filter) bool { f.Years = nil; return true }},
+		{"issued", issuedRange(req), func(f *index.Filter) bool { f.IssuedFrom, f.IssuedTo = time.Time{}, time.Time{}; return true }},
 	}
 	out := []Relaxation{}
 	for _, f := range filters {
@@ -52,4 +54,19 @@ func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Rela
 		}
 	}
 	return out, nil
+}
+
+// issuedRange names a search's range of dates of issue as from..to (an
+// open end empty), or nothing without one.
+func issuedRange(req Request) []string {
+	if req.IssuedFrom.IsZero() && req.IssuedTo.IsZero() {
+		return nil
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	}
+	return []string{day(req.IssuedFrom) + ".." + day(req.IssuedTo)}
 }

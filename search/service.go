@@ -26,9 +26,12 @@ type Request struct {
 	DocTypes   []string
 	Indicators []string
 	Years      []int
-	From       int
-	Size       int
-	User       *catalog.User
+	// IssuedFrom and IssuedTo bound the date of issue (ParseIssuedRange).
+	IssuedFrom, IssuedTo time.Time
+	Sort                 index.Sort
+	From                 int
+	Size                 int
+	User                 *catalog.User
 }
 
 // Result is one page of results.
@@ -44,7 +47,8 @@ type Result struct {
 
 // Relaxation says that dropping one filter of a search that found nothing
 // would find Total documents. Filter is the request parameter (city,
-// doc_type, indicator, year), Value its values joined by commas.
+// doc_type, indicator, year, or issued for the range of dates of issue,
+// whose Value is from..to), Value its values joined by commas.
 type Relaxation struct {
 	Filter string `json:"filter"`
 	Value  string `json:"value"`
@@ -108,8 +112,8 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	q := index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,
-		Filter: index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years},
-		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true,
+		Filter: req.filter(cities),
+		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true, Sort: req.Sort,
 	}
 	res, err := s.idx.Search(ctx, q)
 	if err != nil {
@@ -219,4 +223,10 @@ func (s *Service) foldNearDuplicates(ctx context.Context, res *Result) error {
 	}
 	res.Hits = kept
 	return nil
+}
+
+// filter is the index filter of req's choices within cities.
+func (req Request) filter(cities []string) index.Filter {
+	return index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years,
+		IssuedFrom: req.IssuedFrom, IssuedTo: req.IssuedTo}
 }

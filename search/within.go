@@ -18,7 +18,7 @@ func baseQuery(req Request) (q index.Query, visible bool, err error) {
 	cities, visible := req.User.ScopeCities(req.Cities)
 	return index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,
-		Filter: index.Filter{Cities: cities, DocTypes: req.DocTypes, Indicators: req.Indicators, Years: req.Years},
+		Filter: req.filter(cities), Sort: req.Sort,
 	}, visible, nil
 }
 

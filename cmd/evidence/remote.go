@@ -186,6 +186,15 @@ func (c *remote) search(ctx context.Context, req search.Request) (*search.Result
 	for _, y := range req.Years {
 		v.Add("year", strconv.Itoa(y))
 	}
+	if !req.IssuedFrom.IsZero() {
+		v.Set("issued_from", req.IssuedFrom.Format("2006-01-02"))
+	}
+	if !req.IssuedTo.IsZero() {
+		v.Set("issued_to", req.IssuedTo.Format("2006-01-02"))
+	}
+	if req.Sort != "" {
+		v.Set("sort", string(req.Sort))
+	}
 	if req.Size > 0 {
 		v.Set("size", strconv.Itoa(req.Size))
 	}

@@ -23,6 +23,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	indicator := fs.String("indicator", "", "indicator codes, comma-separated")
 	docType := fs.String("type", "", "document types, comma-separated")
 	year := fs.String("year", "", "years, comma-separated")
+	from := fs.String("from", "", "issued on or after this date (2018, 2018-03, 2018-03-20, 2018年3月20日)")
+	to := fs.String("to", "", "issued on or before this date (a year or month means its last day)")
+	order := fs.String("sort", "", "order of hits: relevance (default), issued (newest first), issued_asc, uploaded (newest first)")
 	size := fs.Int("size", 10, "number of hits")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	server := fs.String("server", os.Getenv("EVIDENCE_SERVER"), "search through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
@@ -39,8 +42,14 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		req.Years = append(req.Years, n)
 	}
-	var res *search.Result
 	var err error
+	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("from", *from, "to", *to); err != nil {
+		return err
+	}
+	if req.Sort, err = search.ParseSort(*order); err != nil {
+		return err
+	}
+	var res *search.Result
 	if *server != "" {
 		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}}
 		res, err = c.search(ctx, req)
