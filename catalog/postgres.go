@@ -46,7 +46,7 @@ func OpenPostgres(ctx context.Context, url string) (*Store, error) {
 // Advisory lock keys, one per purpose, in the catalog's own range.
 const (
 	lockMigrate int64 = 0x65766964_0001 // applying migrations
-	lockWrite   int64 = 0x65766964_0002 // one writer at a time (dialect.lockWrites)
+	// 0x65766964_0002 was the one-writer lock, gone with migration 015 (seq.go).
 )
 
 // postgresVersion reads the schema version from schema_version, the
