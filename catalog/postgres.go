@@ -85,3 +85,36 @@ func postgresError(err error) error {
 	}
 	return err
 }
+
+// advanceIdentities moves every identity or serial column's sequence past
+// the highest id in its table, after rows were copied in with their ids
+// (CopyTo), so the next insert does not reuse one.
+func advanceIdentities(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')`)
+	if err != nil {
+		return fmt.Errorf("list identity columns: %w", err)
+	}
+	type col struct{ table, name string }
+	var cols []col
+	for rows.Next() {
+		var c col
+		if err := rows.Scan(&c.table, &c.name); err != nil {
+			rows.Close()
+			return err
+		}
+		cols = append(cols, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range cols {
+		q := fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', '%s'), COALESCE((SELECT MAX(%s) FROM %s), 0) + 1, false)`,
+			c.table, c.name, c.name, c.table)
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("advance the sequence of %s.%s: %w", c.table, c.name, err)
+		}
+	}
+	return nil
+}
