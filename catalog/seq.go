@@ -53,7 +53,9 @@ type seqTxs struct {
 
 // nextSeq returns a provisional change number for a document the
 // transaction is changing: the caller writes it to document.seq, and inTx
-// replaces it with the real number just before it commits. Provisional
+// replaces it with the real number just before it commits. tx must be one
+// that inTx or runTx began: a transaction begun anywhere else would commit
+// the provisional number. Provisional
 // numbers are negative and decrease, so the last change in a transaction
 // gets the highest real number.
 func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
