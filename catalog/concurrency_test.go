@@ -22,6 +22,16 @@ func testConcurrentWritersAndAFollower(t *testing.T, s *Store) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	const writers, perWriter = 12, 6
+	var codes []string
+	for w := range writers {
+		codes = append(codes, fmt.Sprintf("1.1.%d", w+1))
+	}
+	importSmallFramework(t, s, "1", codes...)
+	// HUB is linked by every writer at once: each link renumbers it while
+	// others hold foreign-key locks on it.
+	if err := s.CreateDocument(ctx, newDoc("HUB", "hub"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
 	seen := map[int64]string{} // seq → document, as the follower saw it
 	latestSeen := map[string]int64{}
 	var last int64
@@ -78,6 +88,13 @@ func testConcurrentWritersAndAFollower(t *testing.T, s *Store) {
 				if err := s.SetStatus(ctx, StatusChange{ID: id, Status: StatusExtracted, Pages: 2}); err != nil {
 					t.Errorf("status %s: %v", id, err)
 				}
+				links := []*Link{{DocumentID: id, IndicatorCode: codes[w], CreatedBy: "zhang"}}
+				if i == 0 {
+					links = append(links, &Link{DocumentID: "HUB", IndicatorCode: codes[w], CreatedBy: "zhang"})
+				}
+				if err := s.CreateLinks(ctx, links, false); err != nil {
+					t.Errorf("links of %s: %v", id, err)
+				}
 			}
 		}()
 	}
@@ -87,20 +104,28 @@ func testConcurrentWritersAndAFollower(t *testing.T, s *Store) {
 	if t.Failed() {
 		return
 	}
+	ids := []string{"HUB"}
 	for w := range writers {
 		for i := range perWriter {
-			id := fmt.Sprintf("W%02d-%d", w, i)
-			d, err := s.Document(ctx, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if latestSeen[id] != d.Seq || d.Status != StatusExtracted {
-				t.Errorf("%s: follower's last seq %d, catalog's %d (%s): a change was missed", id, latestSeen[id], d.Seq, d.Status)
-			}
+			ids = append(ids, fmt.Sprintf("W%02d-%d", w, i))
 		}
 	}
-	if want := int64(2 * writers * perWriter); last != want {
-		t.Errorf("follower ended at seq %d, want %d (one per create and status change, no gaps)", last, want)
+	for _, id := range ids {
+		d, err := s.Document(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if latestSeen[id] != d.Seq || (id != "HUB" && d.Status != StatusExtracted) {
+			t.Errorf("%s: follower's last seq %d, catalog's %d (%s): a change was missed", id, latestSeen[id], d.Seq, d.Status)
+		}
+	}
+	// One number per document changed by each transaction: a create, a
+	// status change, a link batch (two documents on a writer's first).
+	if want := int64(1 + 3*writers*perWriter + writers); last != want {
+		t.Errorf("follower ended at seq %d, want %d (no number lost or given twice)", last, want)
+	}
+	if links, _ := s.DocumentLinks(ctx, "HUB"); len(links) != writers {
+		t.Errorf("HUB has %d links, want %d", len(links), writers)
 	}
 }
 
