@@ -8,7 +8,7 @@ import (
 
 func TestThrottleLocksPerAddressAndLiftsByItself(t *testing.T) {
 	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
-	th := NewThrottle()
+	th := newTestThrottle(t)
 	th.now = func() time.Time { return now }
 	for i := 0; i < 10; i++ {
 		if w := th.Check("zhang", "10.0.0.9"); w != 0 {
@@ -38,7 +38,7 @@ func TestThrottleLocksPerAddressAndLiftsByItself(t *testing.T) {
 
 func TestThrottleAccountLimitAcrossAddresses(t *testing.T) {
 	now := time.Now()
-	th := NewThrottle()
+	th := newTestThrottle(t)
 	th.now = func() time.Time { return now }
 	for i := 0; i < th.PerAccount; i++ {
 		th.Fail("zhang", "198.51.100."+string(rune('a'+i%26))+string(rune('a'+i/26)))
@@ -52,7 +52,7 @@ func TestThrottleAccountLimitAcrossAddresses(t *testing.T) {
 }
 
 func TestSucceedClearsTheAccountFromThatAddress(t *testing.T) {
-	th := NewThrottle()
+	th := newTestThrottle(t)
 	th.PerAddress = 100
 	for i := 0; i < 9; i++ {
 		th.Fail("zhang", "10.0.0.1")
@@ -100,7 +100,7 @@ func TestClientAddressTrustsForwardedHeadersOnlyWhenTold(t *testing.T) {
 
 func TestThrottleSlowsAnAddressWithoutLockingIt(t *testing.T) {
 	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
-	th := NewThrottle()
+	th := newTestThrottle(t)
 	th.now = func() time.Time { return now }
 	// Spraying: one password against many accounts from one address.
 	for i := 0; i < 10; i++ {
@@ -120,7 +120,7 @@ func TestThrottleSlowsAnAddressWithoutLockingIt(t *testing.T) {
 
 func TestThrottleNeverLocksTheOwnerOutOfAKnownAddress(t *testing.T) {
 	now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
-	th := NewThrottle()
+	th := newTestThrottle(t)
 	th.now = func() time.Time { return now }
 	th.Succeed("zhang", "192.0.2.7") // the owner's office
 	th.Succeed("li", "10.0.0.9")     // a colleague behind the attacker's NAT

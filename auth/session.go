@@ -39,7 +39,7 @@ func NewAuthenticator(cat *catalog.Store, ttl time.Duration) *Authenticator {
 	if ttl <= 0 {
 		ttl = DefaultSessionTTL
 	}
-	return &Authenticator{cat: cat, throttle: NewThrottle(), ttl: ttl, now: time.Now}
+	return &Authenticator{cat: cat, throttle: NewThrottle(cat), ttl: ttl, now: time.Now}
 }
 
 // Throttle exposes the login throttle, for tests and tuning.
@@ -50,7 +50,7 @@ func (a *Authenticator) Throttle() *Throttle { return a.throttle }
 // Call it before the authenticator serves requests.
 func (a *Authenticator) SetClock(now func() time.Time) {
 	a.now = now
-	a.throttle.setClock(now)
+	a.throttle.now = now
 }
 
 // Login is a successful login: the cookie secret to set and the session.
@@ -69,7 +69,11 @@ type Login struct {
 // its detail, and no login happens that the audit log does not show.
 func (a *Authenticator) LogIn(ctx context.Context, username, password, addr string) (*Login, error) {
 	username = strings.TrimSpace(username)
-	if wait := a.throttle.Check(username, addr); wait > 0 {
+	wait, err := a.throttle.Check(ctx, username, addr)
+	if err != nil {
+		return nil, err
+	}
+	if wait > 0 {
 		if err := a.audit(ctx, username, "login.throttled", addr); err != nil {
 			return nil, err
 		}
@@ -83,13 +87,17 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		CheckPassword(string(dummyHash), password)
 	}
 	if err != nil || !CheckPassword(hash, password) {
-		a.throttle.Fail(username, addr)
+		if err := a.throttle.Fail(ctx, username, addr); err != nil {
+			return nil, err
+		}
 		if err := a.audit(ctx, username, "login.fail", addr); err != nil {
 			return nil, err
 		}
 		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "用户名或密码错误")
 	}
-	a.throttle.Succeed(username, addr)
+	if err := a.throttle.Succeed(ctx, username, addr); err != nil {
+		return nil, err
+	}
 	secret, csrf := RandomString(40), RandomString(32)
 	expires := a.now().Add(a.ttl)
 	if err := a.cat.CreateSession(ctx, catalog.HashToken(secret), username, csrf, expires,

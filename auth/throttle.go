@@ -1,8 +1,11 @@
 package auth
 
 import (
-	"sync"
+	"context"
+	"fmt"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // Throttle limits failed logins. It slows whoever guesses and never locks
@@ -24,8 +27,12 @@ import (
 // is exempt from the per-address and per-account limits for that account:
 // an attacker elsewhere, or sharing its address, cannot lock the owner
 // out. Only the owner's own failures (the per-pair limit) count there. A
-// successful login clears the account's failures from that address. All
-// of it is in memory: a restart forgets failures and known addresses.
+// successful login clears the account's failures from that address.
+//
+// Failures and known addresses are kept in the catalog (catalog.Store's
+// RecordLoginFailure and friends), so every node sharing a catalog counts
+// every node's attempts, and a restart forgets nothing; failures older
+// than Window and sign-ins older than KnownFor are pruned as new ones come.
 type Throttle struct {
 	Window     time.Duration
 	PerAddress int // failures from one address, any account, before it is slowed
@@ -33,41 +40,50 @@ type Throttle struct {
 	PerAccount int // failures for one account from anywhere
 	KnownFor   time.Duration
 
-	mu    sync.Mutex
-	fails map[string][]time.Time
-	known map[string]time.Time // account\x00address → last successful login
-	now   func() time.Time
+	cat *catalog.Store
+	now func() time.Time
 }
 
-// NewThrottle returns the default policy: an address slowed after 10
-// failures in 10 minutes, an account locked from one address after 10
+// clock is now as the catalog keeps it, to the millisecond, so that waits
+// computed from stored failures come out exact.
+func (t *Throttle) clock() time.Time { return t.now().Truncate(time.Millisecond) }
+
+// NewThrottle returns the default policy on cat: an address slowed after
+// 10 failures in 10 minutes, an account locked from one address after 10
 // failures there, and from unknown addresses after 100 failures from
 // anywhere; known addresses stay known for 30 days.
-func NewThrottle() *Throttle {
+func NewThrottle(cat *catalog.Store) *Throttle {
 	return &Throttle{Window: 10 * time.Minute, PerAddress: 10, PerPair: 10, PerAccount: 100,
-		KnownFor: 30 * 24 * time.Hour, fails: map[string][]time.Time{}, known: map[string]time.Time{}, now: time.Now}
+		KnownFor: 30 * 24 * time.Hour, cat: cat, now: time.Now}
 }
 
-func pairKey(account, addr string) string { return account + "\x00" + addr }
-
-// setClock replaces the clock, for tests.
-func (t *Throttle) setClock(now func() time.Time) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.now = now
+// The throttle keys under which failures are counted. The unit separator
+// cannot occur in a username typed into a form, and PostgreSQL text cannot
+// hold the NUL byte.
+func addrKey(addr string) string          { return "addr:" + addr }
+func accountKey(account string) string    { return "account:" + account }
+func pairKey(account, addr string) string { return "pair:" + account + "\x1f" + addr }
+func throttleKeys(account, addr string) []string {
+	return []string{addrKey(addr), pairKey(account, addr), accountKey(account)}
 }
 
 // Check returns how long to wait before the next attempt, 0 when allowed.
-func (t *Throttle) Check(account, addr string) time.Duration {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
-	wait := t.lockWait(t.prune("pair:"+pairKey(account, addr), now), t.PerPair, now)
-	if t.isKnown(account, addr, now) {
-		return wait
+func (t *Throttle) Check(ctx context.Context, account, addr string) (time.Duration, error) {
+	now := t.clock()
+	fails, err := t.cat.LoginFailures(ctx, now.Add(-t.Window), throttleKeys(account, addr)...)
+	if err != nil {
+		return 0, fmt.Errorf("check login throttle: %w", err)
 	}
-	wait = max(wait, t.lockWait(t.prune("account:"+account, now), t.PerAccount, now))
-	if recent := t.prune("addr:"+addr, now); len(recent) >= t.PerAddress {
+	wait := t.lockWait(fails[pairKey(account, addr)], t.PerPair, now)
+	at, known, err := t.cat.LastLogin(ctx, account, addr)
+	if err != nil {
+		return 0, fmt.Errorf("check login throttle: %w", err)
+	}
+	if known && now.Sub(at) < t.KnownFor {
+		return wait, nil
+	}
+	wait = max(wait, t.lockWait(fails[accountKey(account)], t.PerAccount, now))
+	if recent := fails[addrKey(addr)]; len(recent) >= t.PerAddress {
 		// Doubling from 1 s per failure beyond the limit, from the last one.
 		delay := t.Window
 		if over := len(recent) - t.PerAddress; over < 20 {
@@ -75,60 +91,33 @@ func (t *Throttle) Check(account, addr string) time.Duration {
 		}
 		wait = max(wait, recent[len(recent)-1].Add(delay).Sub(now))
 	}
-	return wait
+	return wait, nil
 }
 
-// lockWait is how long until fewer than limit of recent failures remain
-// in the window.
+// lockWait is how long until fewer than limit of recent failures (oldest
+// first) remain in the window.
 func (t *Throttle) lockWait(recent []time.Time, limit int, now time.Time) time.Duration {
 	if len(recent) < limit {
 		return 0
 	}
-	return recent[len(recent)-limit].Add(t.Window).Sub(now)
-}
-
-// isKnown reports whether account signed in from addr within KnownFor;
-// the caller holds mu.
-func (t *Throttle) isKnown(account, addr string, now time.Time) bool {
-	at, ok := t.known[pairKey(account, addr)]
-	if ok && now.Sub(at) >= t.KnownFor {
-		delete(t.known, pairKey(account, addr))
-		return false
-	}
-	return ok
+	return max(recent[len(recent)-limit].Add(t.Window).Sub(now), 0)
 }
 
 // Fail records a failed login.
-func (t *Throttle) Fail(account, addr string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
-	for _, key := range []string{"addr:" + addr, "pair:" + pairKey(account, addr), "account:" + account} {
-		t.fails[key] = append(t.prune(key, now), now)
+func (t *Throttle) Fail(ctx context.Context, account, addr string) error {
+	now := t.clock()
+	if err := t.cat.RecordLoginFailure(ctx, throttleKeys(account, addr), now, now.Add(-t.Window)); err != nil {
+		return fmt.Errorf("count failed login: %w", err)
 	}
+	return nil
 }
 
 // Succeed clears the failures of account from addr and remembers addr as
 // known for the account.
-func (t *Throttle) Succeed(account, addr string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.fails, "pair:"+pairKey(account, addr))
-	t.known[pairKey(account, addr)] = t.now()
-}
-
-// prune drops failures older than the window; the caller holds mu.
-func (t *Throttle) prune(key string, now time.Time) []time.Time {
-	list := t.fails[key]
-	i := 0
-	for i < len(list) && now.Sub(list[i]) >= t.Window {
-		i++
+func (t *Throttle) Succeed(ctx context.Context, account, addr string) error {
+	if err := t.cat.ClearLoginFailures(ctx, pairKey(account, addr)); err != nil {
+		return err
 	}
-	list = list[i:]
-	if len(list) == 0 {
-		delete(t.fails, key)
-		return nil
-	}
-	t.fails[key] = list
-	return list
+	now := t.clock()
+	return t.cat.RememberLogin(ctx, account, addr, now, now.Add(-t.KnownFor))
 }

@@ -243,7 +243,7 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var kind CarryKind
 		var object string
-		err := tx.QueryRowContext(ctx, `SELECT kind, object_id FROM carryover WHERE id = ? AND state = ?`, id, CarryToConfirm).Scan(&kind, &object)
+		err := tx.QueryRowContext(ctx, `SELECT kind, object_id FROM carryover WHERE id = ? AND state = ?`+s.dialect.lockRow, id, CarryToConfirm).Scan(&kind, &object)
 		if err == sql.ErrNoRows {
 			return Errorf(ECONFLICT, "结转记录 %s 不存在或已处理", id)
 		}

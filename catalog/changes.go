@@ -15,7 +15,7 @@ type Change struct {
 
 // ChangesSince returns up to limit documents changed after seq (their own
 // edits, status changes, links and deletion all renumber them), in seq
-// order, deleted ones included. Seqs commit in order (see nextSeq), so a
+// order, deleted ones included. Seqs become visible in order (seq.go), so a
 // follower that asks again after the last seq it got misses nothing.
 func (s *Store) ChangesSince(ctx context.Context, seq int64, limit int) ([]Change, error) {
 	if limit <= 0 {

@@ -22,12 +22,13 @@ type dialect struct {
 	// whatever lock keeps two processes from migrating at once.
 	version    func(ctx context.Context, tx *sql.Tx) (int, error)
 	setVersion func(ctx context.Context, tx *sql.Tx, v int) error
-	// lockWrites begins every write transaction (inTx): one writer at a
-	// time, as SQLite's immediate transactions are, so change numbers are
-	// unique and commit in the order they were given, and no two writers
-	// each hold a row the other waits for.
-	lockWrites func(ctx context.Context, tx *sql.Tx) error
 	translate  func(error) error
+	// lockRow ends a SELECT of rows a transaction reads in order to change
+	// them (check, then write): PostgreSQL locks them until the transaction
+	// ends, FOR NO KEY UPDATE, which does not hold up foreign-key checks
+	// (a link or citation being inserted for the document); SQLite's
+	// immediate transaction already excludes every other writer.
+	lockRow string
 	// skipLocked ends a SELECT that takes a job: PostgreSQL locks the
 	// row and skips rows other nodes hold; SQLite's immediate
 	// transaction already excludes every other writer.
@@ -46,15 +47,17 @@ var sqliteDialect = dialect{
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
 		return err
 	},
-	lockWrites: func(context.Context, *sql.Tx) error { return nil },
-	translate:  sqliteError,
+	translate: sqliteError,
 }
 
-// postgres: an advisory transaction lock stands in for SQLite's write lock.
-// A narrower lock (only around handing out seqs) deadlocked: a transaction
-// inserting a link holds a key-share lock on its document and then waits
-// for the seq lock, while the holder of the seq lock waits to renumber
-// that document (seq has a unique index, so that is a key update).
+// postgres: writers run concurrently under READ COMMITTED with row locks
+// and unique constraints; only the numbering of document changes at commit
+// is serialised, by the change_counter row (seq.go). An earlier version
+// took one advisory lock for every write transaction, so all writes of all
+// nodes queued; a seq lock taken in mid-transaction deadlocked (a link
+// insert held a key-share lock on its document and waited for the lock,
+// whose holder waited to renumber that document under a unique index),
+// which is why numbering is now the last step and seq's index not unique.
 var postgresDialect = dialect{
 	name: "postgres",
 	twin: ".pg.sql",
@@ -68,8 +71,8 @@ var postgresDialect = dialect{
 		_, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, v)
 		return err
 	},
-	lockWrites: func(ctx context.Context, tx *sql.Tx) error { return advisoryLock(ctx, tx, lockWrite) },
 	translate:  postgresError,
+	lockRow:    " FOR NO KEY UPDATE",
 	skipLocked: " FOR UPDATE SKIP LOCKED",
 }
 

@@ -21,13 +21,15 @@
 //     bytes on PostgreSQL; no reserved words as names). A twin keeps its
 //     position, so both dialects count versions alike; keep it in step;
 //   - writers: SQLite's immediate transactions hold its one write lock;
-//     on PostgreSQL every write transaction (inTx) first takes one
-//     advisory transaction lock, so writers queue as on SQLite. Change
-//     numbers (documents.seq, MAX+1) are then unique and commit in order,
-//     so a follower reading "after seq N" never misses a change, and no two
-//     writers deadlock on each other's rows. Extraction jobs are still
-//     taken with SELECT … FOR UPDATE SKIP LOCKED (TakeJob), which keeps
-//     them correct should the write lock ever be narrowed;
+//     on PostgreSQL writers run side by side under READ COMMITTED, with
+//     row locks where they read in order to write (dialect.lockRow) and
+//     unique constraints where two may insert the same thing. The one
+//     point all document writers share is the change_counter row, held
+//     only while a transaction numbers its changes just before COMMIT, so
+//     change numbers (document.seq) are unique and become visible in
+//     order, and a follower reading "after seq N" never misses a change
+//     (seq.go says why this is correct and cannot deadlock). Extraction
+//     jobs are taken with SELECT … FOR UPDATE SKIP LOCKED (TakeJob);
 //   - errors: sqliteError and postgresError turn unique and foreign-key
 //     violations, busy and lock errors into ECONFLICT, EINVALID and
 //     EUNAVAILABLE;

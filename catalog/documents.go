@@ -30,17 +30,6 @@ func scanDocument(r rowScanner) (*Document, error) {
 	return &d, nil
 }
 
-// nextSeq returns the next change sequence number. The transaction (inTx)
-// holds the dialect's write lock until it ends (SQLite: the write lock of
-// an immediate transaction; PostgreSQL: an advisory lock), so numbers are
-// unique and commit in increasing order: a follower that has seen seq N
-// never later finds a change numbered below N.
-func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
-	var seq int64
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM document`).Scan(&seq)
-	return seq, err
-}
-
 // CreateDocument inserts d (its ID, SHA256 and metadata set by the caller)
 // with its first submission and an audit event, in one transaction. When a
 // live document of the same city with the same SHA-256 exists it returns
@@ -52,11 +41,13 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 	if sub.At.IsZero() {
 		sub.At = d.UploadedAt
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	var provisional int64
+	assigned, err := s.runTx(ctx, func(tx *sql.Tx) error {
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
 		}
+		provisional = seq
 		sources, confidence, seals := encodeReading(d.Reading)
 		_, err = tx.ExecContext(ctx, `INSERT INTO document (`+documentColumns+`) VALUES
 			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -66,7 +57,6 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		if err != nil {
 			return fmt.Errorf("insert document %s: %w", d.ID, err)
 		}
-		d.Seq = seq
 		sub.DocumentID = d.ID
 		if err := insertSubmission(ctx, tx, sub); err != nil {
 			return err
@@ -74,6 +64,11 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		return s.recordEvent(ctx, tx, Event{At: d.UploadedAt, User: d.UploadedBy, Action: "document.upload",
 			Object: d.ID, Detail: map[string]any{"filename": d.Filename, "sha256": d.SHA256, "size": d.Size, "city": d.City}})
 	})
+	if err != nil {
+		return err
+	}
+	d.Seq = assigned[provisional]
+	return nil
 }
 
 func insertSubmission(ctx context.Context, tx *sql.Tx, sub Submission) error {
@@ -307,7 +302,7 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 				return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
 			}
 			if c.Fill != nil {
-				if err := fillFields(ctx, tx, c.ID, *c.Fill); err != nil {
+				if err := s.fillFields(ctx, tx, c.ID, *c.Fill); err != nil {
 					return err
 				}
 			}
@@ -373,7 +368,7 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 		if err != nil {
 			return err
 		}
-		if err := confirmFields(ctx, tx, id, changed); err != nil {
+		if err := s.confirmFields(ctx, tx, id, changed); err != nil {
 			return err
 		}
 		q := `UPDATE document SET ` + strings.Join(sets, ", ") + `, seq = ?,
@@ -433,7 +428,7 @@ func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var from, sha string
-		err := tx.QueryRowContext(ctx, `SELECT city, sha256 FROM document WHERE id = ? AND deleted_at IS NULL`, id).Scan(&from, &sha)
+		err := tx.QueryRowContext(ctx, `SELECT city, sha256 FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id).Scan(&from, &sha)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}

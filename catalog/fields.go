@@ -86,10 +86,10 @@ func inferRound(ctx context.Context, q queryer, issuedOn string) (string, error)
 // f, and re-infers the round when it was inferred before, from the date
 // as it is now. Typed values are never touched; what was filled is added
 // to extracted_fields.
-func fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) error {
+func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) error {
 	var title, filename, number, issuer, issuedOn, round, extracted string
 	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields
-		FROM document WHERE id = ?`, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted)
+		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted)
 	if err != nil {
 		return fmt.Errorf("read fields of %s: %w", id, err)
 	}
@@ -128,11 +128,11 @@ func fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) error {
 
 // confirmFields removes from a document's extracted_fields those an edit
 // gives a new value: a coordinator corrected them.
-func confirmFields(ctx context.Context, tx *sql.Tx, id string, changed map[string]any) error {
+func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, changed map[string]any) error {
 	var extracted string
 	cols := `extracted_fields, title, doc_number, issuer, issued_on, round`
 	var cur [5]string
-	err := tx.QueryRowContext(ctx, `SELECT `+cols+` FROM document WHERE id = ?`, id).
+	err := tx.QueryRowContext(ctx, `SELECT `+cols+` FROM document WHERE id = ?`+s.dialect.lockRow, id).
 		Scan(&extracted, &cur[0], &cur[1], &cur[2], &cur[3], &cur[4])
 	if errors.Is(err, sql.ErrNoRows) || err == nil && extracted == "" {
 		return nil // a missing document is reported by the update itself

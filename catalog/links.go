@@ -49,7 +49,7 @@ func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting boo
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, l := range links {
-			if err := checkLink(ctx, tx, l, byCode); err != nil {
+			if err := s.checkLink(ctx, tx, l, byCode); err != nil {
 				return err
 			}
 			var exists int
@@ -72,7 +72,7 @@ func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting boo
 	})
 }
 
-func checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indicator) error {
+func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indicator) error {
 	ind, ok := byCode[l.IndicatorCode]
 	if !ok {
 		return Errorf(EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
@@ -81,7 +81,7 @@ func checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indic
 		return Errorf(EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
 	}
 	var pages int
-	err := tx.QueryRowContext(ctx, `SELECT pages FROM document WHERE id = ? AND deleted_at IS NULL`, l.DocumentID).Scan(&pages)
+	err := tx.QueryRowContext(ctx, `SELECT pages FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, l.DocumentID).Scan(&pages)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Errorf(ENOTFOUND, "文档 %q 不存在", l.DocumentID)
 	}

@@ -46,7 +46,7 @@ func OpenPostgres(ctx context.Context, url string) (*Store, error) {
 // Advisory lock keys, one per purpose, in the catalog's own range.
 const (
 	lockMigrate int64 = 0x65766964_0001 // applying migrations
-	lockWrite   int64 = 0x65766964_0002 // one writer at a time (dialect.lockWrites)
+	// 0x65766964_0002 was the one-writer lock, gone with migration 015 (seq.go).
 )
 
 // postgresVersion reads the schema version from schema_version, the
@@ -84,4 +84,37 @@ func postgresError(err error) error {
 		return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "无法连接目录数据库,请稍后重试"), err)
 	}
 	return err
+}
+
+// advanceIdentities moves every identity or serial column's sequence past
+// the highest id in its table, after rows were copied in with their ids
+// (CopyTo), so the next insert does not reuse one.
+func advanceIdentities(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = current_schema() AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')`)
+	if err != nil {
+		return fmt.Errorf("list identity columns: %w", err)
+	}
+	type col struct{ table, name string }
+	var cols []col
+	for rows.Next() {
+		var c col
+		if err := rows.Scan(&c.table, &c.name); err != nil {
+			rows.Close()
+			return err
+		}
+		cols = append(cols, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range cols {
+		q := fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', '%s'), COALESCE((SELECT MAX(%s) FROM %s), 0) + 1, false)`,
+			c.table, c.name, c.name, c.table)
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("advance the sequence of %s.%s: %w", c.table, c.name, err)
+		}
+	}
+	return nil
 }

@@ -27,6 +27,7 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	now     func() time.Time
+	seqs    seqTxs // provisional change numbers of open transactions
 }
 
 // Open opens (creating if needed) the catalog at path and applies pending
@@ -106,24 +107,42 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// inTx runs fn in a transaction, committing when it returns nil.
+// inTx runs fn in a transaction, committing when it returns nil. On
+// SQLite the transaction is immediate and holds the one write lock; on
+// PostgreSQL it is READ COMMITTED and takes no lock of its own, so writers
+// of all nodes run side by side, serialised only by the rows they touch
+// and, for the moment of numbering their changes, by the seq lock (seq.go).
+// Code inside fn that reads and then writes on what it read locks the
+// rows it reads (FOR UPDATE) or leans on a unique constraint.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	_, err := s.runTx(ctx, fn)
+	return err
+}
+
+// runTx is inTx that also returns the real change numbers given to the
+// provisional ones fn wrote (nextSeq), for callers that report them.
+func (s *Store) runTx(ctx context.Context, fn func(*sql.Tx) error) (map[int64]int64, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", s.dialect.translate(err))
+		return nil, fmt.Errorf("begin: %w", s.dialect.translate(err))
 	}
-	if err := s.dialect.lockWrites(ctx, tx); err != nil {
+	err = fn(tx)
+	changed := s.takeSeqs(tx)
+	if err != nil {
 		tx.Rollback()
-		return fmt.Errorf("lock catalog for writing: %w", s.dialect.translate(err))
+		return nil, s.dialect.translate(err)
 	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return s.dialect.translate(err)
+	var assigned map[int64]int64
+	if changed {
+		if assigned, err = s.assignSeqs(ctx, tx); err != nil {
+			tx.Rollback()
+			return nil, s.dialect.translate(err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", s.dialect.translate(err))
+		return nil, fmt.Errorf("commit: %w", s.dialect.translate(err))
 	}
-	return nil
+	return assigned, nil
 }
 
 // sqliteError translates driver errors into application errors at the edge.

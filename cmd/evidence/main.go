@@ -43,6 +43,8 @@ Commands:
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
   round      add a monitoring round: evidence round add --year 2019 [--label …] [--current]
+  catalog    move the catalog to PostgreSQL: evidence catalog migrate --to postgres://… (an empty database)
+  blobs      copy the folder store to S3: evidence blobs copy --to s3 (bucket from EVIDENCE_S3_*; resumable)
 
 Every command takes --data DIR (default ./evidence-data or $EVIDENCE_DATA).
 Run "evidence <command> -h" for the flags of one command.
@@ -134,6 +136,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runPack(ctx, rest, stdout, stderr)
 	case "verify-pack":
 		return runVerifyPack(rest, stdout, stderr)
+	case "catalog":
+		return runCatalog(ctx, rest, stdout, stderr)
+	case "blobs":
+		return runBlobs(ctx, rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)
