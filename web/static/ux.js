@@ -17,7 +17,7 @@
     if (e.key === "/" && !typing(document.activeElement)) {
       var q = document.getElementById("q");
       e.preventDefault();
-      if (q) { q.focus(); q.select(); } else { window.location.href = "/search"; }
+      if (q) { q.focus(); q.select(); } else { window.location.href = "/search#q"; }
       return;
     }
     if (e.key !== "Escape") { return; }
@@ -42,6 +42,9 @@
       window.location.href = cancel.href;
     }
   });
+
+  // Arriving by "/" from a page without a search box: the box has focus.
+  if (window.location.hash === "#q" && document.getElementById("q")) { document.getElementById("q").focus(); }
 
   // The facets: open beside the results on a wide screen, behind the
   // 筛选 button on a narrow one.
