@@ -117,6 +117,10 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 		}
 	}
 	u.shot(shots, "indicators-en-1280")
+	u.do("english at 390 px", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(css(`table.heat`)))
+	u.noHorizontalScroll("English indicators at 390 px")
+	u.shot(shots, "indicators-en-390")
+	u.do("back to 1280 px", chromedp.EmulateViewport(1280, 900))
 	u.do("chinese", chromedp.Click(css(`.who a[lang]`)), chromedp.WaitVisible(css(`table.heat`)))
 
 	// Facets: beside the results at 1280 px, behind 筛选 at 390 px.
