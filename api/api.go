@@ -62,6 +62,7 @@ func (h *handler) routes() []route {
 		{pattern: "PATCH /api/v1/documents/{id}", handle: h.handleDocumentEdit},
 		{pattern: "DELETE /api/v1/documents/{id}", handle: h.handleDocumentDelete},
 		{pattern: "GET /api/v1/documents/{id}/original", handle: h.handleDocumentOriginal},
+		{pattern: "GET /api/v1/documents/{id}/pages/{page}/thumbnail", handle: h.handleDocumentThumbnail},
 		{pattern: "GET /api/v1/documents/{id}/text", handle: h.handleDocumentText},
 		{pattern: "GET /api/v1/documents/{id}/suggestions", handle: h.handleDocumentSuggestions},
 		{pattern: "POST /api/v1/documents/{id}/retry", handle: h.handleDocumentRetry},

@@ -80,6 +80,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"citation": map[string]any{"document_id": docNum, "page": 1, "quote": "认定市民终身学习基地123个"}}
 	shaA := e.mustDoc(docA).SHA256
 	packSearch := e.packSearch()
+	scanA := e.imageDocument(cityA)
 	p := fmt.Sprintf
 	claimBody := map[string]any{"city": cityA, "indicator": "2.3.1", "statement": "杭州市建立了学分银行",
 		"citations": []map[string]any{{"document_id": docA, "page": 1, "quote": "建立学分银行"}}}
@@ -114,7 +115,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return e.request("POST", "/api/v1/documents/bulk", map[string]any{"ids": []string{docA}, "round": "2018"})
 		}, expect(want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 403, "reviewer": 403, "contribA": 403})},
 		"GET /api/v1/documents/{id}/original": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/original", nil) }, readA()},
-		"GET /api/v1/documents/{id}/text":     {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/text", nil) }, readA()},
+		"GET /api/v1/documents/{id}/pages/{page}/thumbnail": {func() *http.Request {
+			return e.request("GET", "/api/v1/documents/"+scanA+"/pages/1/thumbnail", nil)
+		}, readA()},
+		"GET /api/v1/documents/{id}/text": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/text", nil) }, readA()},
 		"POST /api/v1/documents/{id}/retry": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/retry", nil)
 		}, editA(202)},

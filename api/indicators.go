@@ -106,7 +106,7 @@ func (h *handler) handleCities(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]map[string]string, len(cities))
 	for i, c := range cities {
-		out[i] = map[string]string{"code": c.Code, "name": c.Name}
+		out[i] = map[string]string{"code": c.Code, "name": c.Name, "name_en": c.EnglishName()}
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"cities": out})
 }

@@ -17,13 +17,17 @@ type Service struct {
 	blobs  blob.Store
 	ingest *ingest.Service
 	search *search.Service
+	// thumbDir caches page thumbnails ("" draws every time); thumbSlots
+	// bounds how many are drawn at once.
+	thumbDir   string
+	thumbSlots chan struct{}
 }
 
 // NewService returns the documents service over the catalog, the blob
 // store, the pipeline (which keeps the index in step with edits) and
 // search (for indicator suggestions).
 func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
-	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch}
+	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers)}
 }
 
 // Get returns a live document u may see; another city's is ENOTFOUND.

@@ -143,7 +143,7 @@ func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, term
 			continue
 		}
 		item := EvidenceItem{
-			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
+			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
 				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
 			Link: &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note},
 		}

@@ -57,9 +57,12 @@ type Relaxation struct {
 
 // Hit is one matching document with its best passages.
 type Hit struct {
-	ID        string     `json:"id"`
-	Title     string     `json:"title"`
-	Filename  string     `json:"filename"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Filename string `json:"filename"`
+	// MIME is the original's type, so a page can tell which hits have
+	// page thumbnails.
+	MIME      string     `json:"mime"`
 	City      string     `json:"city"`
 	CityName  string     `json:"city_name"`
 	DocType   string     `json:"doc_type"`
@@ -165,7 +168,7 @@ func (s *Service) assemble(ctx context.Context, res *index.Result) (*Result, err
 			continue
 		}
 		out.Hits = append(out.Hits, Hit{
-			ID: d.ID, Title: d.Title, Filename: d.Filename, City: d.City, CityName: labels["city"][d.City],
+			ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City],
 			DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Score: h.Score,
 			Fragments: buildFragments(h.Pages, h.Spans),
 		})

@@ -142,10 +142,11 @@ func (h *handler) fillDocumentsOptions(r *http.Request, p *documentsPage) (map[s
 	}
 	names := map[string]string{}
 	for _, c := range cities {
-		names[c.Code] = c.Name
-		p.Cities = append(p.Cities, option{c.Code, c.Name, c.Code == p.City})
+		name := cityLabel(lang, c)
+		names[c.Code] = name
+		p.Cities = append(p.Cities, option{c.Code, name, c.Code == p.City})
 		if p.IsAdmin {
-			p.MoveCities = append(p.MoveCities, option{c.Code, c.Name, c.Code == p.Bulk.Value("city")})
+			p.MoveCities = append(p.MoveCities, option{c.Code, name, c.Code == p.Bulk.Value("city")})
 		}
 	}
 	if p.Indicators, err = h.keyOptions(r, p.Indicator, 30); err != nil {

@@ -72,7 +72,7 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	byCity := map[string]map[string]coverage.Cell{}
 	for _, c := range m.Cities {
-		p.Columns = append(p.Columns, catalog.City{Code: c.Code, Name: c.Name})
+		p.Columns = append(p.Columns, catalog.City{Code: c.Code, Name: cityLabel(lang, catalog.City{Code: c.Code, Name: c.Name})})
 		byCity[c.Code] = map[string]coverage.Cell{}
 		for _, cell := range c.Cells {
 			byCity[c.Code][cell.Code] = cell

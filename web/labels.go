@@ -122,7 +122,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.obj.assignment":     {Chinese: "任务", English: "assignment"},
 	"event.obj.user":           {Chinese: "用户", English: "user"},
 	"event.obj.city":           {Chinese: "城市", English: "city"},
-	"admin.enabled":            {Chinese: "使用中", English: "Enabled"},
+	"admin.enabled":            {Chinese: "已启用", English: "Enabled"},
 	"admin.disabled":           {Chinese: "已停用", English: "Disabled"},
 }
 

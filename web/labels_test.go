@@ -21,7 +21,7 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 
 	_, body := admin.get("/admin")
 	users := textOf(body[strings.Index(body, `id="users"`):strings.Index(body, `id="userform"`)])
-	for _, want := range []string{"协调员", "杭州", "使用中"} {
+	for _, want := range []string{"协调员", "杭州", "已启用"} {
 		if !strings.Contains(users, want) {
 			t.Errorf("the users table lacks %q: %.400s", want, users)
 		}

@@ -170,7 +170,11 @@ func (h *handler) keyOptions(r *http.Request, selected string, n int) ([]option,
 	}
 	out := make([]option, len(inds))
 	for i, ind := range inds {
-		out[i] = option{ind.Code, ind.Code + " " + shorten(ind.Name, n), ind.Code == selected}
+		name := ind.Name
+		if langOf(r) == English && ind.NameEN != "" {
+			name = ind.NameEN
+		}
+		out[i] = option{ind.Code, ind.Code + " " + shorten(name, n), ind.Code == selected}
 	}
 	return out, nil
 }
@@ -184,7 +188,7 @@ func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string)
 	}
 	out := make([]option, len(cities))
 	for i, c := range cities {
-		out[i] = option{c.Code, c.Name + paren(Chinese, c.Code), c.Code == selected}
+		out[i] = option{c.Code, cityLabel(langOf(r), c) + paren(Chinese, c.Code), c.Code == selected}
 	}
 	return out, nil
 }

@@ -363,8 +363,11 @@ type view struct {
 	Page    any
 	Request *http.Request
 	// Cities are the cities' names by code, so that no page shows a bare
-	// 330100 for 杭州.
+	// 330100 for 杭州 (Hangzhou on English pages).
 	Cities map[string]string
+	// IndicatorsEN are the indicators' English names by code, on English
+	// pages only (the indname template function).
+	IndicatorsEN map[string]string
 }
 
 func (h *handler) parseTemplates() error {
@@ -400,6 +403,9 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if s := sessionFrom(r); s != nil {
 		v.User, v.CSRF = s.User, s.CSRF
 		v.Cities = h.cityNames(r)
+		if v.Lang == English {
+			v.IndicatorsEN = h.indicatorNamesEN(r)
+		}
 	}
 	v.Flash = r.URL.Query().Get("flash")
 	t, ok := h.pages[name]
@@ -432,7 +438,7 @@ func (h *handler) cityNames(r *http.Request) map[string]string {
 		h.Logger.Warn("city names", "err", err)
 	}
 	for _, c := range cities {
-		names[c.Code] = c.Name
+		names[c.Code] = cityLabel(langOf(r), c)
 	}
 	return names
 }

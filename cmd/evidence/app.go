@@ -202,6 +202,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.ingest.UseTasks(a.assignments)
 	a.search = search.NewService(a.idx, a.cat)
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
+	// Page thumbnails are derived from the originals: a cache beside the
+	// index, never backed up.
+	a.documents.UseThumbnailCache(filepath.Join(dataDir, "thumbnails"))
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
 	a.values = values.NewService(a.cat, a.blobs)
 	a.saved = savedsearch.NewService(a.cat, a.search)

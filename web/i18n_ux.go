@@ -1,0 +1,21 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// uxMessages are the words of the keyboard shortcuts, the facets button
+// and the thumbnails (issue 16), kept apart from i18n.go so they land
+// without touching it.
+var uxMessages = map[string]map[Lang]string{
+	"search.placeholder": {Chinese: "例如：学分银行 社区教育（按 / 键随时回到这里）", English: "e.g. 学分银行 社区教育 (press / to come back here)"},
+	"search.shortcuts":   {Chinese: "快捷键：/ 检索框，Enter 确认，Esc 取消", English: "Keys: / search box, Enter confirm, Esc cancel"},
+	"facets.toggle":      {Chinese: "筛选", English: "Filter"},
+	"search.thumb":       {Chinese: "第 %d 页缩略图", English: "Thumbnail of page %d"},
+	"confirm.keys":       {Chinese: "按 Enter 确认，按 Esc 取消", English: "Enter confirms, Esc cancels"},
+}
+
+func init() {
+	for k, m := range uxMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}

@@ -1,0 +1,71 @@
+// Keyboard use and small comforts on every page (issue 16). Each works
+// without this script too: the search box is a link away, the facets are
+// a <details> button, a dialog's buttons are ordinary ones.
+(function () {
+  "use strict";
+
+  function typing(el) {
+    if (!el) { return false; }
+    var tag = el.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) { return; }
+    // "/" jumps to the search box (or to the search page), unless one is
+    // typing in a field, where "/" is just a character.
+    if (e.key === "/" && !typing(document.activeElement)) {
+      var q = document.getElementById("q");
+      e.preventDefault();
+      if (q) { q.focus(); q.select(); } else { window.location.href = "/search#q"; }
+      return;
+    }
+    if (e.key !== "Escape") { return; }
+    // Esc in the citation picker closes the page shown and the hits.
+    var picker = document.activeElement && document.activeElement.closest ? document.activeElement.closest("[data-picker]") : null;
+    if (picker) {
+      var view = picker.querySelector("[data-pick-view]");
+      var hits = picker.querySelector("[data-pick-hits]");
+      if ((view && !view.hidden) || (hits && hits.children.length)) {
+        e.preventDefault();
+        if (view) { view.hidden = true; }
+        if (hits) { hits.textContent = ""; }
+        var pq = picker.querySelector("[data-pick-q]");
+        if (pq) { pq.focus(); }
+      }
+      return;
+    }
+    // Esc on a confirmation dialog is its cancel link.
+    var cancel = document.querySelector("[data-dialog] [data-cancel]");
+    if (cancel) {
+      e.preventDefault();
+      window.location.href = cancel.href;
+    }
+  });
+
+  // Arriving by "/" from a page without a search box: the box has focus.
+  if (window.location.hash === "#q" && document.getElementById("q")) { document.getElementById("q").focus(); }
+
+  // The facets: open beside the results on a wide screen, behind the
+  // 筛选 button on a narrow one.
+  var box = document.getElementById("facetbox");
+  if (box && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 761px)");
+    var follow = function () { box.open = wide.matches; };
+    follow();
+    if (wide.addEventListener) { wide.addEventListener("change", follow); }
+  }
+
+  // A thumbnail that cannot be drawn is taken away, never shown broken.
+  function dropBroken(img) {
+    var link = img.closest(".thumb");
+    var hit = img.closest(".has-thumb");
+    if (link) { link.remove(); }
+    if (hit) { hit.classList.remove("has-thumb"); }
+  }
+  document.querySelectorAll(".thumb img").forEach(function (img) {
+    // Loaded (or failed) before this script ran: a failed one has no width.
+    if (img.complete && img.currentSrc && img.naturalWidth === 0) { dropBroken(img); return; }
+    img.addEventListener("error", function () { dropBroken(img); });
+  });
+})();
