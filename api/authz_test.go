@@ -117,6 +117,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/documents/{id}/retry": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/retry", nil)
 		}, editA(202)},
+		"POST /api/v1/documents/{id}/original": {func() *http.Request {
+			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/original",
+				uploadBody(nil, map[string][]byte{"替换.txt": []byte(p("第%d号通知:召开学习型城市建设推进会。", e.next()))}))
+		}, editA(202)},
 		"GET /api/v1/documents/{id}/suggestions": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/suggestions", nil) }, readA()},
 		"GET /api/v1/search":                     {func() *http.Request { return e.request("GET", "/api/v1/search?q=学分银行", nil) }, all(200)},
 		"POST /api/v1/links": {func() *http.Request {
