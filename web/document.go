@@ -59,6 +59,11 @@ type documentPage struct {
 	// cities it may go to.
 	IsAdmin    bool
 	MoveCities []option
+	// Failed: the document could not be read; its page says why and,
+	// to those who may, offers to read it again or replace its original
+	// (Replace holds that form's error).
+	Failed  bool
+	Replace formState
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -68,6 +73,12 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 // showDocument renders a document's page; st carries a form sent back
 // with errors (the edit form's typed values, the move form's city).
 func (h *handler) showDocument(w http.ResponseWriter, r *http.Request, status int, st formState) {
+	h.showDocumentForms(w, r, status, st, formState{})
+}
+
+// showDocumentForms is showDocument with the failed document's forms
+// (retry, replace) sent back with an error too.
+func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, status int, st, replace formState) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
 	rd, err := h.Documents.Read(r.Context(), u, r.PathValue("id"), 5)
@@ -77,7 +88,7 @@ func (h *handler) showDocument(w http.ResponseWriter, r *http.Request, status in
 	}
 	d := rd.Document
 	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
-		Suggestions: rd.Suggestions, Auto: map[string]bool{}}
+		Suggestions: rd.Suggestions, Auto: map[string]bool{}, Failed: d.Status == catalog.StatusFailed, Replace: replace}
 	for _, f := range d.ExtractedFields {
 		p.Auto[f] = true
 	}

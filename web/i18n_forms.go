@@ -1,0 +1,31 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// formMessages are the words of the forms that keep what was typed (the
+// value form, the imports, a task's hand-in), the upload page's outcomes
+// and a failed document's page. They live apart from messages so that
+// pages added in parallel do not fight over one map literal; init merges
+// them, Chinese made full-width as messages' are.
+var formMessages = map[string]map[Lang]string{
+	"doc.failed.title":   {Chinese: "这份文件未能读取", English: "This file could not be read"},
+	"doc.failed.unknown": {Chinese: "未记录原因", English: "no reason was recorded"},
+	"doc.failed.hint": {Chinese: "原件已保存在档案中,可以下载。安装了所需的程序或放宽了限制后,点“重新读取”;文件本身损坏或不是所说的格式时,上传替换文件:文档的编号、信息和关联的指标都保持不变。",
+		English: "The original is kept and can be downloaded. Once the program it needs is installed or a limit raised, read it again; if the file itself is damaged, upload a replacement: the document keeps its id, details and linked indicators."},
+	"doc.failed.ask":      {Chinese: "请本市协调员重新读取或上传替换文件。", English: "Ask the city's coordinator to read it again or upload a replacement."},
+	"doc.retry":           {Chinese: "重新读取", English: "Read again"},
+	"doc.replace.file":    {Chinese: "替换文件", English: "Replacement file"},
+	"doc.replace":         {Chinese: "上传替换文件", English: "Upload a replacement"},
+	"doc.retried":         {Chinese: "正在重新读取《%s》,稍候刷新即可看到结果", English: "Reading “%s” again; refresh in a moment to see the outcome"},
+	"doc.replaced":        {Chinese: "原件已替换为 %s,正在重新读取", English: "The original is now %s; it is being read"},
+	"doc.no_text.failed":  {Chinese: "没有可显示的文字:这份文件未能读取,原因见上方。", English: "No text to show: the file could not be read (see why above)."},
+	"doc.no_text.pending": {Chinese: "正在提取文字,稍候刷新即可看到。", English: "The text is being extracted; refresh in a moment."},
+	"doc.no_text.empty":   {Chinese: "这份文件中没有可提取的文字。", English: "This file holds no text that could be extracted."},
+}
+
+func init() {
+	for k, m := range formMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}
