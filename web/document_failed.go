@@ -60,7 +60,7 @@ func (h *handler) failedFormError(w http.ResponseWriter, r *http.Request, err er
 	}
 	st := formState{}
 	st.setError(err, "file")
-	h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), formState{}, st)
+	h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), docForms{Replace: st})
 }
 
 // onField names the form field an application error is about, when it

@@ -20,6 +20,9 @@ var formMessages = map[string]map[Lang]string{
 	"doc.replaced":        {Chinese: "原件已替换为 %s,正在重新读取", English: "The original is now %s; it is being read"},
 	"doc.no_text.failed":  {Chinese: "没有可显示的文字:这份文件未能读取,原因见上方。", English: "No text to show: the file could not be read (see why above)."},
 	"doc.no_text.pending": {Chinese: "正在提取文字,稍候刷新即可看到。", English: "The text is being extracted; refresh in a moment."},
+	"form.lines":          {Chinese: "有误的行", English: "Rows with errors"},
+	"upload.issued_on":    {Chinese: "成文日期", English: "Date of issue"},
+	"tasks.some_refused":  {Chinese: ";以下文件未能提交:", English: "; these files were not handed in:"},
 	"doc.no_text.empty":   {Chinese: "这份文件中没有可提取的文字。", English: "This file holds no text that could be extracted."},
 }
 
@@ -28,4 +31,12 @@ func init() {
 		m[Chinese] = catalog.Fullwidth(m[Chinese])
 		messages[k] = m
 	}
+}
+
+// colonOf is the colon after a label: full-width in Chinese.
+func colonOf(l Lang) string {
+	if l == English {
+		return ": "
+	}
+	return "\uFF1A"
 }
