@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -159,4 +160,47 @@ func rowsInOrder(t *testing.T, name, body, id string, rows ...string) {
 			t.Errorf("%s: item %d is %q, want %s first", name, j+1, items[j], row)
 		}
 	}
+}
+
+// TestUploadFormWithoutScriptTakesDatesAndSaysWhatFailedBefore: the upload
+// form without script gives every file the 文号, date and round typed; a
+// bad date comes back beside its field with the rest kept; a file whose
+// document had failed is named as already in the archive and failed, with
+// the reason, and the totals count each outcome.
+func TestUploadFormWithoutScriptTakesDatesAndSaysWhatFailedBefore(t *testing.T) {
+	s := newSite(t)
+	failed := uploadFailed(t, s, "通知.txt", garbledText())
+	wang := s.login("wang")
+	fields := func(date string) map[string]string {
+		return map[string]string{"city": "330100", "doc_type": "work_summary", "doc_number": "杭教〔2018〕9号", "issued_on": date, "round": "2018"}
+	}
+	r := wang.postFilesBody("/upload", fields("2018年13月40日"), map[string][]byte{"总结.txt": []byte("杭州市学分银行工作总结")})
+	beside(t, "a bad date", r.resp, r.body, 400, "up-date-err", "不存在", `value="2018年13月40日"`, `value="杭教〔2018〕9号"`,
+		`value="2018"`, `value="work_summary" selected`)
+	r = wang.postFilesBody("/upload", fields("2018年3月20日"), map[string][]byte{"总结.txt": []byte("杭州市学分银行工作总结"),
+		"通知.txt": []byte(garbledText())})
+	text := html.UnescapeString(textOf(r.body))
+	if r.resp.StatusCode != 200 || !strings.Contains(text, "该文件已在档案中\uFF0C上次处理失败\uFF08"+failed.Error+"\uFF09") {
+		t.Errorf("re-uploading a failed file: %d %.800s", r.resp.StatusCode, text)
+	}
+	if !strings.Contains(text, "2 个文件\uFF1A已保存 1\uFF0C重复 1\uFF0C失败 0") {
+		t.Errorf("totals: %.800s", text)
+	}
+	docs, _, err := s.env.Documents.List(context.Background(), testenv.Admin, catalog.DocumentFilter{City: "330100", Round: "2018", DocType: catalog.DocWorkSummary})
+	if err != nil || len(docs) != 1 || docs[0].IssuedOn != "2018-03-20" || docs[0].DocNumber != "杭教〔2018〕9号" {
+		t.Errorf("the stored summary: %+v %v", docs, err)
+	}
+}
+
+// garbledText is bytes that are no encoding's text: a .txt that fails.
+func garbledText() string {
+	b := make([]byte, 3000)
+	x := uint32(2463534242)
+	for i := range b {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		b[i] = byte(0x80 | x&0x7f)
+	}
+	return string(b)
 }

@@ -23,6 +23,18 @@ var formMessages = map[string]map[Lang]string{
 	"form.lines":          {Chinese: "有误的行", English: "Rows with errors"},
 	"upload.issued_on":    {Chinese: "成文日期", English: "Date of issue"},
 	"tasks.some_refused":  {Chinese: ";以下文件未能提交:", English: "; these files were not handed in:"},
+	"upload.common":       {Chinese: "用于所有文件", English: "For all the files"},
+	"upload.common.note": {Chinese: "这里填写的信息用于本次上传的每个文件。选择文件后,可在下方为每个文件分别填写文件类型、文号、成文日期和监测轮次(留空即用这里的)。",
+		English: "What you fill in here applies to every file of this upload. Once files are chosen, each may get its own type, document number, date and round below (empty: the values here)."},
+	"upload.totals":       {Chinese: "%d 个文件:已保存 %d,重复 %d,失败 %d", English: "%d files: %d stored, %d duplicates, %d failed"},
+	"upload.retried":      {Chinese: "该文件已在档案中,上次处理失败(%s),现已重新读取", English: "already in the archive, where it had failed (%s); it is being read again"},
+	"upload.failed_again": {Chinese: "该文件已在档案中,但处理失败", English: "already in the archive, but it could not be read"},
+	"upload.doc_failed":   {Chinese: "已保存,但处理失败", English: "stored, but it could not be read"},
+	"upload.retry":        {Chinese: "重试", English: "Retry"},
+	"upload.remove":       {Chinese: "移除", English: "Remove"},
+	"upload.replace":      {Chinese: "打开文档页面上传替换文件", English: "open the document to upload a replacement"},
+	"upload.same":         {Chinese: "(同上)", English: "(as above)"},
+	"upload.waiting":      {Chinese: "等待上传", English: "waiting"},
 	"doc.no_text.empty":   {Chinese: "这份文件中没有可提取的文字。", English: "This file holds no text that could be extracted."},
 }
 
