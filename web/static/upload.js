@@ -136,10 +136,11 @@
     if (doc.progress && doc.progress.total > 0) {
       line += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
     }
+    if (doc.error) { return line + words.colon + doc.error; }
     if (doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0 && doc.round) {
       line += " · " + words.roundInferred.replace("%s", doc.round);
     }
-    return line + (doc.error ? words.colon + doc.error : "");
+    return line;
   }
 
   // refused shows a file the archive did not take, with a retry.
