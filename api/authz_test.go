@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/framework"
 )
@@ -119,7 +120,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, editA(202)},
 		"POST /api/v1/documents/{id}/original": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/original",
-				uploadBody(nil, map[string][]byte{"替换.txt": []byte(p("第%d号通知:召开学习型城市建设推进会。", e.next()))}))
+				uploadBody(nil, map[string][]byte{"替换.txt": []byte(p("替换文件 %d", time.Now().UnixNano()))}))
 		}, editA(202)},
 		"GET /api/v1/documents/{id}/suggestions": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/suggestions", nil) }, readA()},
 		"GET /api/v1/search":                     {func() *http.Request { return e.request("GET", "/api/v1/search?q=学分银行", nil) }, all(200)},
