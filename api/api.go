@@ -44,7 +44,11 @@ type route struct {
 	files   bool
 }
 
-var adminRoles = []catalog.Role{catalog.RoleAdmin}
+var (
+	adminRoles = []catalog.Role{catalog.RoleAdmin}
+	// editorRoles change a city's documents (catalog.User.CanEdit).
+	editorRoles = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator}
+)
 
 // routes is the API's one route table.
 func (h *handler) routes() []route {
@@ -66,6 +70,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/documents/{id}/text", handle: h.handleDocumentText},
 		{pattern: "GET /api/v1/documents/{id}/suggestions", handle: h.handleDocumentSuggestions},
 		{pattern: "POST /api/v1/documents/{id}/retry", handle: h.handleDocumentRetry},
+		{pattern: "POST /api/v1/documents/{id}/original", handle: h.handleDocumentReplace, roles: editorRoles, files: true},
 		{pattern: "GET /api/v1/search", handle: h.handleSearch},
 		{pattern: "GET /api/v1/search/export", handle: h.handleSearchExport},
 		{pattern: "GET /api/v1/saved-searches", handle: h.handleSavedSearchList},

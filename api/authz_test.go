@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/framework"
 )
@@ -121,6 +122,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"GET /api/v1/documents/{id}/text": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/text", nil) }, readA()},
 		"POST /api/v1/documents/{id}/retry": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/retry", nil)
+		}, editA(202)},
+		"POST /api/v1/documents/{id}/original": {func() *http.Request {
+			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/original",
+				uploadBody(nil, map[string][]byte{"替换.txt": []byte(p("替换文件 %d", time.Now().UnixNano()))}))
 		}, editA(202)},
 		"GET /api/v1/documents/{id}/suggestions": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/suggestions", nil) }, readA()},
 		"GET /api/v1/search":                     {func() *http.Request { return e.request("GET", "/api/v1/search?q=学分银行", nil) }, all(200)},

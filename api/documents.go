@@ -35,6 +35,10 @@ type documentJSON struct {
 	UploadedAt time.Time  `json:"uploaded_at"`
 	Links      []linkJSON `json:"links"`
 	Duplicate  *bool      `json:"duplicate,omitempty"`
+	// Retried: in an upload's answer, the duplicate had failed and is read
+	// again; PreviousError is why it had failed.
+	Retried       bool   `json:"retried,omitempty"`
+	PreviousError string `json:"previous_error,omitempty"`
 
 	// How the pages were read (DESIGN.md, "Formats"): one source per page,
 	// the mean OCR confidence (null without OCR), pages with a red seal.
@@ -278,6 +282,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj := toDocumentView(views[0])
 		dup := o.Duplicate
 		dj.Duplicate = &dup
+		dj.Retried, dj.PreviousError = o.Retried, o.PreviousError
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
 	}
@@ -347,6 +352,46 @@ func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
 func (h *handler) handleDocumentRetry(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	if _, err := h.Ingest.Retry(r.Context(), u, r.PathValue("id")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	v, err := h.Documents.View(r.Context(), u, r.PathValue("id"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusAccepted, toDocumentView(v))
+}
+
+// handleDocumentReplace puts a new original (one file, field file) under
+// a failed document: the same id, metadata and links, read again.
+func (h *handler) handleDocumentReplace(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	// Scope first: another city's document is not found, whatever the body.
+	if _, err := h.Documents.Get(r.Context(), u, r.PathValue("id")); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	fr, err := newFormReader(w, r, h.Ingest.MaxUpload()+1<<20)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	part, err := fr.nextFile()
+	if errors.Is(err, io.EOF) {
+		err = catalog.FieldErrorf("file", catalog.EINVALID, "没有收到文件;请在字段 file 中选择替换的文件")
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	st, err := h.Ingest.Stage(part, part.FileName())
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	defer st.Remove()
+	if _, err := h.Ingest.Replace(r.Context(), u, r.PathValue("id"), st); err != nil {
 		h.writeError(w, r, err)
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -98,21 +99,31 @@ func parseKind(s string) (catalog.Kind, bool) {
 // validate checks every row and returns the indicators, or one EINVALID
 // error listing every bad row.
 func validate(rows []row) ([]catalog.Indicator, error) {
-	var problems []string
+	// Problems are listed in the file's order, a row's own in the order
+	// they are found, whichever check found them.
+	type problem struct {
+		at  int
+		msg string
+	}
+	var found []problem
+	at := 0
 	bad := func(r row, format string, args ...any) {
-		problems = append(problems, fmt.Sprintf("%s(编码 %q):%s", r.where, r.ind.Code, fmt.Sprintf(format, args...)))
+		found = append(found, problem{at, fmt.Sprintf(catalog.Fullwidth("%s(编码 %q):%s"), r.where, r.ind.Code,
+			fmt.Sprintf(catalog.Fullwidth(format), args...))})
 	}
 	seen := map[string]bool{}
-	for _, r := range rows {
+	for i, r := range rows {
 		if r.ind.Code != "" {
 			if seen[r.ind.Code] {
+				at = i
 				bad(r, "编码重复")
 			}
 			seen[r.ind.Code] = true
 		}
 	}
 	out := make([]catalog.Indicator, 0, len(rows))
-	for _, r := range rows {
+	for i, r := range rows {
+		at = i
 		ind := r.ind
 		if !codePattern.MatchString(ind.Code) {
 			bad(r, "编码应为以点分隔的数字,如 2.3.1")
@@ -144,6 +155,11 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		}
 		ind.Kind = kind
 		out = append(out, ind)
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].at < found[j].at })
+	problems := make([]string, len(found))
+	for i, p := range found {
+		problems[i] = p.msg
 	}
 	if len(rows) == 0 {
 		problems = append(problems, "文件中没有任何指标")

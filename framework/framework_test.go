@@ -111,7 +111,7 @@ func TestParseReportsEveryBadRow(t *testing.T) {
 		"第 9 行(编码 \"1.1.4\"):缺少指标名称",
 		"第 10 行(编码 \"1.1.5\"):关键指标(三级)必须注明类型",
 	} {
-		if !strings.Contains(msg, want) {
+		if want = catalog.Fullwidth(want); !strings.Contains(msg, want) {
 			t.Errorf("message lacks %q:\n%s", want, msg)
 		}
 	}
@@ -239,6 +239,23 @@ func TestExportsWriteNoFormulas(t *testing.T) {
 		}
 		if got := q.Indicators[0]; got.Name != evil || got.Info != p.Indicators[0].Info || got.Keywords[0] != "@SUM(1)" {
 			t.Errorf("%s does not import back as exported: %q %q %q", name, got.Name, got.Info, got.Keywords)
+		}
+	}
+}
+
+// TestFrameworkErrorsComeInRowOrder: a duplicate code found late is listed
+// at its row, one problem per line, not ahead of the rows before it.
+func TestFrameworkErrorsComeInRowOrder(t *testing.T) {
+	csv := "code,name,kind\n1,组织保障,\n1.1,规划,\n1.1.1,出台决定,定性\n1.1.2,,定性\n1.1.1,重复的指标,定性\n1.1.3,类型写错,重要\n"
+	_, err := Parse("表.csv", []byte(csv), catalog.Framework{})
+	lines := strings.Split(catalog.ErrorMessage(err), "\n")
+	want := []string{"第 5 行", "第 6 行", "第 7 行"}
+	if len(lines) != len(want)+1 {
+		t.Fatalf("want a heading and %d lines, got %q", len(want), lines)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i+1], w) {
+			t.Errorf("line %d is %q, want it to begin with %s", i+1, lines[i+1], w)
 		}
 	}
 }

@@ -198,8 +198,12 @@ func checkFields(m *Meta) error {
 type Outcome struct {
 	Filename  string // the sanitised name it was uploaded under
 	Document  *catalog.Document
-	Duplicate bool  // the same bytes were already in the archive
-	Err       error // set when the file was not stored or not linked
+	Duplicate bool // the same bytes were already in the archive
+	// Retried: the document already holding these bytes had failed, and
+	// is read again; PreviousError is why it had failed.
+	Retried       bool
+	PreviousError string
+	Err           error // set when the file was not stored or not linked
 }
 
 // Submit puts a staged file into the archive for user: the original into
@@ -278,15 +282,18 @@ func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catal
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
 		return nil, true, err
 	}
+	out = &Outcome{Document: d, Duplicate: true}
 	if d.Status == catalog.StatusFailed {
-		// Sending a failed file again is the natural way to ask for a retry.
+		// Sending a failed file again is the natural way to ask for a
+		// retry; the uploader is told it had failed, and why.
 		if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 			return nil, true, err
 		}
+		out.Retried, out.PreviousError = true, d.Error
 		d.Status, d.Error = catalog.StatusStored, ""
 		s.queue.push(d.ID)
 	}
-	return &Outcome{Document: d, Duplicate: true}, true, nil
+	return out, true, nil
 }
 
 func (s *Service) putOriginal(ctx context.Context, st *Staged) error {

@@ -3,6 +3,7 @@ package values
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -80,32 +81,38 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		in.City = u.City
 	}
 	if in.City == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city")
+		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "缺少城市代码 city")
 	}
 	if _, err := s.cat.City(ctx, in.City); err != nil {
-		return nil, invalid(err)
+		return nil, onField("city", invalid(err))
 	}
 	if err := u.CanEdit(in.City); err != nil {
 		return nil, err
 	}
 	round, err := s.round(ctx, in.Round)
 	if err != nil {
-		return nil, err
+		return nil, onField("round", err)
+	}
+	if strings.TrimSpace(in.Indicator) == "" {
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "请选择定量关键指标")
 	}
 	ind, err := s.cat.Indicator(ctx, strings.TrimSpace(in.Indicator))
 	if err != nil {
-		return nil, invalid(err)
+		return nil, onField("indicator", invalid(err))
 	}
 	if ind.Level != catalog.KeyLevel || ind.Kind != catalog.Quantitative {
-		return nil, catalog.Errorf(catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, ind.Name)
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, ind.Name)
+	}
+	if strings.TrimSpace(string(in.Value)) == "" {
+		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "请填写数值,如 123000、12.3万 或 85.3%%")
 	}
 	n, err := ParseNumber(string(in.Value))
 	if err != nil {
-		return nil, err
+		return nil, onField("value", err)
 	}
 	factor, err := fitUnit(ind, in.Unit, n.Percent)
 	if err != nil {
-		return nil, err
+		return nil, onField("unit", err)
 	}
 	v := &catalog.Value{City: in.City, Round: round, Indicator: ind.Code, Number: n.Value * factor,
 		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit}
@@ -139,25 +146,25 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 	d, err := s.cat.Document(ctx, strings.TrimSpace(in.DocumentID))
 	if err != nil {
 		if catalog.IsNotFound(err) {
-			return "", catalog.Errorf(catalog.EINVALID, "引用的文档 %q 不存在;请从文档页面选取出处", in.DocumentID)
+			return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在;请从文档页面选取出处", in.DocumentID)
 		}
 		return "", err
 	}
 	if d.City != city {
-		return "", catalog.Errorf(catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市数值的出处", d.ID)
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市数值的出处", d.ID)
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
-		return "", catalog.Errorf(catalog.EINVALID, "请填写引用的原文(含该数字的一句话)")
+		return "", catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文(含该数字的一句话)")
 	}
 	if utf8.RuneCountInString(quote) > maxQuoteRunes {
-		return "", catalog.Errorf(catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
+		return "", catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return "", catalog.Errorf(catalog.EINVALID, "文档 %s 还没有可用的文字(状态:%s),暂不能引用", d.ID, d.Status)
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 还没有可用的文字(状态:%s),暂不能引用", d.ID, d.Status)
 	}
 	if in.Page < 1 || in.Page > d.Pages {
-		return "", catalog.Errorf(catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
+		return "", catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -169,6 +176,16 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 		return "", nil
 	}
 	return t.Pages[in.Page-1][m.Start:m.End], nil
+}
+
+// onField names the form field an EINVALID error is about, when it names
+// none, so a form can show it beside the field (and the API in "field").
+func onField(field string, err error) error {
+	var e *catalog.Error
+	if errors.As(err, &e) && e.Field == "" && e.Code == catalog.EINVALID {
+		return catalog.FieldErrorf(field, e.Code, "%s", e.Message)
+	}
+	return err
 }
 
 func invalid(err error) error {

@@ -49,28 +49,46 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 type tasksPage struct {
 	Tasks    []taskRow
 	DocTypes []option
+	// Forms holds the hand-in form that came back with errors, by task id:
+	// what was typed and each error beside its field.
+	Forms map[string]formState
 }
+
+// taskFields are a task's hand-in form's fields besides the files.
+var taskFields = []string{"file", "doc_type", "doc_number", "issued_on"}
 
 // tasksPage is 我的任务: a department's assignments, what each asks for,
 // what was handed in, and a form per task to hand in more.
 func (h *handler) tasksPage(w http.ResponseWriter, r *http.Request) {
+	h.showTasks(w, r, http.StatusOK, "", formState{})
+}
+
+// showTasks renders 我的任务 with task id's form in the state given.
+func (h *handler) showTasks(w http.ResponseWriter, r *http.Request, status int, id string, st formState) {
 	u := sessionFrom(r).User
 	tasks, err := h.Assignments.List(r.Context(), u, assignments.Filter{})
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	p := &tasksPage{Tasks: h.taskRows(r, tasks)}
-	for _, t := range catalog.DocTypes {
-		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(langOf(r), string(t)), t == catalog.DocWorkSummary})
+	p := &tasksPage{Tasks: h.taskRows(r, tasks), Forms: map[string]formState{id: st}}
+	chosen := catalog.DocType(st.Value("doc_type"))
+	if chosen == "" {
+		chosen = catalog.DocWorkSummary
 	}
-	h.render(w, r, http.StatusOK, "tasks", tr(langOf(r), "tasks.title"), p)
+	for _, t := range catalog.DocTypes {
+		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(langOf(r), string(t)), t == chosen})
+	}
+	h.render(w, r, status, "tasks", tr(langOf(r), "tasks.title"), p)
 }
 
 // taskUpload hands files in against one assignment; the upload service
-// decides who may.
+// decides who may. A wrong hand-in (no file, a file refused, a bad date)
+// shows 我的任务 again with what was typed and the error beside its field;
+// files refused while others were stored are listed, one per line.
 func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
+	lang := langOf(r)
 	var files []*multipart.FileHeader
 	if r.MultipartForm != nil {
 		files = r.MultipartForm.File["file"]
@@ -81,30 +99,61 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 			st.Remove()
 		}
 	}()
+	var refused []string
 	for _, fh := range files {
 		st, err := stageFormFile(h.Ingest, fh)
 		if err != nil {
-			h.fail(w, r, err)
-			return
+			h.logUnexpected("stage hand-in", err)
+			refused = append(refused, catalog.ErrorMessage(err))
+			continue
 		}
 		staged = append(staged, st)
 	}
-	outcomes, err := h.Ingest.Upload(r.Context(), u, ingest.UploadRequest{Meta: ingest.Meta{DocType: r.FormValue("doc_type")},
-		Assignment: r.PathValue("id"), Files: staged})
-	if err != nil {
-		h.fail(w, r, err)
+	if len(files) == 0 {
+		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择要提交的文件"), nil)
 		return
 	}
-	lang := langOf(r)
+	if len(staged) == 0 {
+		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "%s", strings.Join(refused, "\n")), nil)
+		return
+	}
+	outcomes, err := h.Ingest.Upload(r.Context(), u, ingest.UploadRequest{Meta: ingest.Meta{DocType: r.FormValue("doc_type"),
+		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on")}, Assignment: r.PathValue("id"), Files: staged})
+	if err != nil {
+		h.taskFormFailed(w, r, err, nil)
+		return
+	}
 	stored := 0
 	for _, o := range outcomes {
 		if o.Err != nil {
-			h.fail(w, r, o.Err)
-			return
+			refused = append(refused, o.Filename+colonOf(lang)+catalog.ErrorMessage(o.Err))
+			continue
 		}
 		stored++
 	}
-	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(lang, "tasks.handed"), stored))
+	msg := fmt.Sprintf(tr(lang, "tasks.handed"), stored)
+	if len(refused) > 0 {
+		st := formState{Error: msg + tr(lang, "tasks.some_refused"), Lines: refused}
+		h.showTasks(w, r, http.StatusOK, r.PathValue("id"), st)
+		return
+	}
+	back(w, r, safeNext(r.FormValue("next")), msg)
+}
+
+// taskFormFailed shows 我的任务 with the task's form and its error; an
+// error that is not about the form (a task not one's own) shows the error
+// page.
+func (h *handler) taskFormFailed(w http.ResponseWriter, r *http.Request, err error, lines []string) {
+	switch catalog.ErrorCode(err) {
+	case catalog.EINVALID, catalog.ECONFLICT, catalog.EUNSUPPORTED, catalog.ETOOLARGE:
+	default:
+		h.fail(w, r, err)
+		return
+	}
+	st := typed(r, taskFields...)
+	st.setError(err, taskFields...)
+	st.Lines = append(st.Lines, lines...)
+	h.showTasks(w, r, httperr.Prepare(w, r, h.Logger, err), r.PathValue("id"), st)
 }
 
 type assignmentsPage struct {
@@ -122,6 +171,9 @@ type assignmentsPage struct {
 	// Add is the add-a-task form: what was typed when it came back with
 	// an error, and the error.
 	Add formState
+	// Import is the import form sent back: the error, each bad row on its
+	// own line in row order.
+	Import formState
 }
 
 // assignmentFields are the add-a-task form's fields.
@@ -138,8 +190,14 @@ func (h *handler) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 // board's address, where its forms come back to, and add the add-a-task
 // form's state.
 func (h *handler) showAssignments(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, add formState) {
+	h.showBoard(w, r, status, q, next, add, formState{})
+}
+
+// showBoard is showAssignments with the import form's state as well.
+func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, add, imp formState) {
 	u := sessionFrom(r).User
-	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: add}
+	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: add,
+		Import: imp}
 	if u.Role != catalog.RoleAdmin {
 		p.City, p.CityFixed = u.City, true
 	}
@@ -202,11 +260,13 @@ func (h *handler) roundOptions(r *http.Request, asked string) (int, []option, er
 	return chosen, out, nil
 }
 
-// assignmentImport imports a responsibility table from the board's form.
+// assignmentImport imports a responsibility table from the board's form;
+// a table refused comes back on the board with every bad row on its own
+// line, in row order.
 func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
-		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "请选择责任分解表文件(.xlsx 或 .csv)"))
+		h.importFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择责任分解表文件(.xlsx 或 .csv)"))
 		return
 	}
 	defer file.Close()
@@ -219,10 +279,39 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 	imp, err := h.Assignments.Import(r.Context(), sessionFrom(r).User, assignments.ImportRequest{City: r.FormValue("city"),
 		Round: round, Filename: hdr.Filename, Data: data})
 	if err != nil {
-		h.fail(w, r, err)
+		h.importFailed(w, r, err)
 		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated))
+}
+
+// importFailed shows the board the import form came from with the
+// table's errors; an error that is not about the table shows the error
+// page.
+func (h *handler) importFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if catalog.ErrorCode(err) != catalog.EINVALID {
+		h.fail(w, r, err)
+		return
+	}
+	q, next := boardOf(r)
+	st := formState{}
+	st.setError(err, "file")
+	h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, formState{}, st)
+}
+
+// boardOf is the board (its filters and address) a form was sent from,
+// with the form's city and round.
+func boardOf(r *http.Request) (url.Values, string) {
+	next := safeNext(r.FormValue("next"))
+	q := url.Values{}
+	if u, perr := url.Parse(next); perr == nil && strings.HasPrefix(u.Path, "/assignments") {
+		q = u.Query()
+	} else {
+		next = "/assignments"
+	}
+	q.Set("city", r.FormValue("city"))
+	q.Set("round", r.FormValue("round"))
+	return q, next
 }
 
 // assignmentCreate adds one task, or replaces the due date and contact of
@@ -238,15 +327,7 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		// The board the form came from, with what was typed kept.
-		next := safeNext(r.FormValue("next"))
-		q := url.Values{}
-		if u, perr := url.Parse(next); perr == nil && strings.HasPrefix(u.Path, "/assignments") {
-			q = u.Query()
-		} else {
-			next = "/assignments"
-		}
-		q.Set("city", r.FormValue("city"))
-		q.Set("round", r.FormValue("round"))
+		q, next := boardOf(r)
 		st := typed(r, assignmentFields...)
 		st.setError(err, assignmentFields...)
 		h.showAssignments(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, st)

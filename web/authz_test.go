@@ -122,6 +122,13 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		}
 		return d.ID
 	}
+	failed := func(city string) string {
+		id := bare(city)
+		if err := s.env.Catalog.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusFailed, Error: "文件已损坏"}); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
 	link := func(docID string) string {
 		l := &catalog.Link{DocumentID: docID, IndicatorCode: "2.3.1", CreatedBy: "test"}
 		if err := s.env.Catalog.CreateLinks(ctx, []*catalog.Link{l}, false); err != nil {
@@ -282,6 +289,14 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"POST /carryovers/{id}": {func(b *browser) *http.Response {
 			resp, _ := b.post("/carryovers/"+carried(), form("action", "confirm"))
 			return resp
+		}, editA("303")},
+		"POST /documents/{id}/retry": {func(b *browser) *http.Response {
+			resp, _ := b.post("/documents/"+failed("330100")+"/retry", url.Values{})
+			return resp
+		}, editA("303")},
+		"POST /documents/{id}/original": {func(b *browser) *http.Response {
+			return b.postFiles("/documents/"+failed("330100")+"/original", nil,
+				map[string][]byte{"替换.txt": []byte(fmt.Sprintf("第%d号通知的替换文件", next()))})
 		}, editA("303")},
 		"POST /documents/{id}/links": {func(b *browser) *http.Response {
 			resp, _ := b.post("/documents/"+bare("330100")+"/links", form("indicator", "2.3.1"))

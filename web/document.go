@@ -59,6 +59,19 @@ type documentPage struct {
 	// cities it may go to.
 	IsAdmin    bool
 	MoveCities []option
+	// Failed: the document could not be read; its page says why and,
+	// to those who may, offers to read it again or replace its original
+	// (Replace holds that form's error).
+	Failed  bool
+	Replace formState
+	// Value is the value form sent back with errors: what was typed and
+	// each error beside its field.
+	Value formState
+}
+
+// docForms are the document page's forms that may come back with errors.
+type docForms struct {
+	Meta, Replace, Value formState
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -68,6 +81,14 @@ func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
 // showDocument renders a document's page; st carries a form sent back
 // with errors (the edit form's typed values, the move form's city).
 func (h *handler) showDocument(w http.ResponseWriter, r *http.Request, status int, st formState) {
+	h.showDocumentForms(w, r, status, docForms{Meta: st})
+}
+
+// showDocumentForms is showDocument with any of its forms sent back with
+// errors: the metadata and move forms (Meta), a failed document's retry
+// and replace forms, the value form.
+func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, status int, forms docForms) {
+	st := forms.Meta
 	u := sessionFrom(r).User
 	lang := langOf(r)
 	rd, err := h.Documents.Read(r.Context(), u, r.PathValue("id"), 5)
@@ -77,7 +98,8 @@ func (h *handler) showDocument(w http.ResponseWriter, r *http.Request, status in
 	}
 	d := rd.Document
 	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
-		Suggestions: rd.Suggestions, Auto: map[string]bool{}}
+		Suggestions: rd.Suggestions, Auto: map[string]bool{}, Failed: d.Status == catalog.StatusFailed,
+		Replace: forms.Replace, Value: forms.Value}
 	for _, f := range d.ExtractedFields {
 		p.Auto[f] = true
 	}
@@ -101,6 +123,9 @@ func (h *handler) showDocument(w http.ResponseWriter, r *http.Request, status in
 		if p.ValueOptions, err = h.quantitativeOptions(r); err != nil {
 			h.fail(w, r, err)
 			return
+		}
+		for i := range p.ValueOptions {
+			p.ValueOptions[i].Selected = p.ValueOptions[i].Value == p.Value.Value("indicator")
 		}
 	}
 	p.State, p.Form = st, formDocument(d, st)

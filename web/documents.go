@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
@@ -51,6 +52,9 @@ type formState struct {
 	Errors  map[string]string
 	Error   string
 	Checked map[string]bool
+	// Lines are the items of an error that lists several (a table's bad
+	// rows, in row order), one per line below its first line.
+	Lines []string
 }
 
 // Value returns what was typed into field, for the template.
@@ -59,6 +63,9 @@ func (f formState) Value(field string) string { return f.Values[field] }
 // setError puts err beside its field when the form has one, else above the form.
 func (f *formState) setError(err error, fields ...string) {
 	msg := catalog.ErrorMessage(err)
+	if first, rest, ok := strings.Cut(msg, "\n"); ok {
+		msg, f.Lines = first, strings.Split(rest, "\n")
+	}
 	field := catalog.ErrorField(err)
 	for _, name := range fields {
 		if name == field {

@@ -96,6 +96,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.document.delete":    {Chinese: "删除文档", English: "Deleted a document"},
 	"event.document.move":      {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
 	"event.document.fail":      {Chinese: "文档处理失败", English: "A document failed"},
+	"event.document.replace":   {Chinese: "替换文档原件", English: "Replaced a document's original"},
 	"event.link.create":        {Chinese: "关联指标", English: "Linked to an indicator"},
 	"event.link.delete":        {Chinese: "取消关联", English: "Removed a link"},
 	"event.claim.create":       {Chinese: "撰写主张", English: "Wrote a claim"},

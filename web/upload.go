@@ -13,8 +13,35 @@ import (
 type uploadOutcome struct {
 	Filename string
 	Doc      *catalog.Document
-	Outcome  string // stored, duplicate, failed
+	Outcome  string // stored, duplicate, retried (a duplicate that had failed), failed
 	Error    string
+	// PreviousError is why the document holding these bytes had failed.
+	PreviousError string
+}
+
+// uploadTotals count an upload's files by outcome: the document failed
+// to be read counts as failed, a failed file sent again that is read
+// again as a duplicate.
+type uploadTotals struct {
+	Files, Stored, Duplicate, Failed int
+}
+
+func totalsOf(outs []uploadOutcome) *uploadTotals {
+	if len(outs) == 0 {
+		return nil
+	}
+	t := &uploadTotals{Files: len(outs)}
+	for _, o := range outs {
+		switch {
+		case o.Outcome == "failed" || o.Doc != nil && o.Doc.Status == catalog.StatusFailed:
+			t.Failed++
+		case o.Outcome == "stored":
+			t.Stored++
+		default:
+			t.Duplicate++
+		}
+	}
+	return t
 }
 
 type uploadPage struct {
@@ -23,13 +50,16 @@ type uploadPage struct {
 	CityFixed bool
 	MaxUpload string
 	Outcomes  []uploadOutcome
+	Totals    *uploadTotals
 	// State is what was chosen and typed when the form was sent, and the
 	// error about it.
 	State formState
 }
 
-// uploadFields are the upload form's fields besides the files.
-var uploadFields = []string{"city", "doc_type", "indicators"}
+// uploadFields are the upload form's fields besides the files: for every
+// file at once (the page's script lets each file have its own type, 文号,
+// date and round).
+var uploadFields = []string{"city", "doc_type", "indicators", "doc_number", "issued_on", "round"}
 
 // uploadForm is the upload form with what st holds chosen.
 func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error) {
@@ -95,10 +125,12 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		staged = append(staged, st)
 	}
 	if len(files) > 0 && len(staged) == 0 {
+		p.Totals = totalsOf(p.Outcomes)
 		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 		return
 	}
-	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type")},
+	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"),
+		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on"), Round: r.FormValue("round")},
 		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
@@ -111,15 +143,18 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, o := range outcomes {
-		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored"}
+		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError}
 		switch {
 		case o.Err != nil:
 			uo.Outcome, uo.Error = "failed", catalog.ErrorMessage(o.Err)
+		case o.Retried:
+			uo.Outcome = "retried"
 		case o.Duplicate:
 			uo.Outcome = "duplicate"
 		}
 		p.Outcomes = append(p.Outcomes, uo)
 	}
+	p.Totals = totalsOf(p.Outcomes)
 	h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 }
 

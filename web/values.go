@@ -4,15 +4,22 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/values"
 )
 
+// valueFields are the value form's fields.
+var valueFields = []string{"indicator", "value", "unit", "round", "page", "quote"}
+
 // valueAdd records a value from the document page: the document is the
-// page's, the page the one shown, the quote the passage picked from it.
+// page's, the page the one shown, the quote the passage picked from it. A
+// wrong value shows the page again with what was typed and each error
+// beside its field.
 func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	d, err := h.Documents.Get(r.Context(), u, r.PathValue("id"))
@@ -21,13 +28,25 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := d.ID
-	page, _ := strconv.Atoi(r.PostFormValue("page"))
-	round, _ := strconv.Atoi(r.PostFormValue("round"))
-	v, err := h.Values.Record(r.Context(), u, values.Input{City: d.City, Round: round,
-		Indicator: r.PostFormValue("indicator"), Value: values.Written(r.PostFormValue("value")), Unit: r.PostFormValue("unit"),
-		Citation: claims.CitationInput{DocumentID: id, Page: page, Quote: r.PostFormValue("quote")}})
+	page, err := formInt(r, "page", "页码应为数字,如 3")
+	round := 0
+	if err == nil {
+		round, err = formInt(r, "round", "监测轮次应为四位年份,如 2018")
+	}
+	var v *catalog.Value
+	if err == nil {
+		v, err = h.Values.Record(r.Context(), u, values.Input{City: d.City, Round: round,
+			Indicator: r.PostFormValue("indicator"), Value: values.Written(r.PostFormValue("value")), Unit: r.PostFormValue("unit"),
+			Citation: claims.CitationInput{DocumentID: id, Page: page, Quote: r.PostFormValue("quote")}})
+	}
 	if err != nil {
-		h.fail(w, r, err)
+		if catalog.ErrorCode(err) != catalog.EINVALID {
+			h.fail(w, r, err)
+			return
+		}
+		st := typed(r, valueFields...)
+		st.setError(err, valueFields...)
+		h.showDocumentForms(w, withQuery(r, "page", r.PostFormValue("page")), httperr.Prepare(w, r, h.Logger, err), docForms{Value: st})
 		return
 	}
 	msg := tr(langOf(r), "value.found")
@@ -35,6 +54,45 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 		msg = tr(langOf(r), "value.not_found")
 	}
 	back(w, r, "/documents/"+id+"?page="+strconv.Itoa(page), msg)
+}
+
+// formInt reads a whole number from a form field; empty is 0, anything
+// else that is not a number is an error beside the field.
+func formInt(r *http.Request, field, msg string) (int, error) {
+	s := strings.TrimSpace(r.PostFormValue(field))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(halfWidthDigits(s))
+	if err != nil {
+		return 0, catalog.FieldErrorf(field, catalog.EINVALID, "%s", catalog.Fullwidth(msg))
+	}
+	return n, nil
+}
+
+// halfWidthDigits turns full-width digits (２０１８) into ASCII ones.
+func halfWidthDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
+
+// withQuery is r with one query parameter set, so a page shown for a form
+// is the one the form was sent from (the document's page n).
+func withQuery(r *http.Request, key, value string) *http.Request {
+	if _, err := strconv.Atoi(value); err != nil {
+		return r
+	}
+	r2 := r.Clone(r.Context())
+	u := *r.URL
+	q := u.Query()
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	r2.URL = &u
+	return r2
 }
 
 type comparePage struct {

@@ -106,6 +106,7 @@ var (
 	editDenied   = "只有协调员和管理员可以批量修改文档"
 	deleteDenied = "只有管理员可以删除文档"
 	moveDenied   = "只有管理员可以把文档移到其他城市"
+	retryDenied  = "只有协调员和管理员可以重新读取或替换处理失败的文档"
 )
 
 // routes is the web UI's one route table.
@@ -132,6 +133,8 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
 		{pattern: "POST /documents/{id}/delete", handle: h.documentDelete, roles: adminRoles, denied: deleteDenied},
 		{pattern: "POST /documents/{id}/move", handle: h.documentMove, roles: adminRoles, denied: moveDenied},
+		{pattern: "POST /documents/{id}/retry", handle: h.documentRetry, roles: writerRoles, denied: retryDenied},
+		{pattern: "POST /documents/{id}/original", handle: h.documentReplace, roles: writerRoles, denied: retryDenied},
 		{pattern: "POST /documents/{id}/links", handle: h.linkAdd},
 		{pattern: "POST /links/{id}/delete", handle: h.linkDelete},
 		{pattern: "POST /documents/{id}/values", handle: h.valueAdd, roles: writerRoles, denied: valueDenied},
@@ -283,6 +286,8 @@ func (h *handler) bodyLimit(r *http.Request) int64 {
 	switch {
 	case r.URL.Path == "/upload", strings.HasPrefix(r.URL.Path, "/tasks/"):
 		return 8*h.Ingest.MaxUpload() + maxFormBytes
+	case strings.HasPrefix(r.URL.Path, "/documents/") && strings.HasSuffix(r.URL.Path, "/original"):
+		return h.Ingest.MaxUpload() + maxFormBytes
 	case r.URL.Path == "/admin/framework", r.URL.Path == "/assignments/import":
 		return 10<<20 + maxFormBytes
 	}

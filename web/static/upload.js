@@ -1,15 +1,23 @@
-// Upload files one by one through the JSON API, showing upload progress and
-// then the processing status until each file is indexed or has failed.
-// Without this script the form posts to /upload and shows the outcome page.
+// Upload files one by one through the JSON API. Each chosen file gets a row
+// with its own type, 文号, date and round (empty: the form's), and a button
+// to remove it before sending; then its upload progress, its processing
+// until it is indexed or has failed, and a retry for a file that failed.
+// The totals line counts the files by outcome. The upload button is
+// disabled while files are being sent. Without this script the form posts
+// to /upload and shows the outcome page.
 (function () {
   "use strict";
   var form = document.getElementById("uploadform");
   var list = document.getElementById("outcomes");
   var drop = document.getElementById("dropzone");
   var input = document.getElementById("files");
+  var button = document.getElementById("upload-submit");
+  var totals = document.getElementById("totals");
   if (!form || !list || !window.FormData || !window.XMLHttpRequest) { return; }
   var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
   var words = list.dataset;
+  var items = [];
+  var busy = false;
 
   ["dragenter", "dragover"].forEach(function (ev) {
     drop.addEventListener(ev, function (e) { e.preventDefault(); drop.classList.add("over"); });
@@ -18,26 +26,105 @@
     drop.addEventListener(ev, function (e) { e.preventDefault(); drop.classList.remove("over"); });
   });
   drop.addEventListener("drop", function (e) {
-    if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; }
+    if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; choose(); }
   });
+  input.addEventListener("change", choose);
 
   function field(name) {
     var el = form.querySelector('[name="' + name + '"]:not([disabled])');
     return el ? el.value : "";
   }
 
-  function row(name) {
-    var li = document.createElement("li");
-    var strong = document.createElement("strong");
-    strong.textContent = name;
-    var bar = document.createElement("progress");
-    bar.max = 100; bar.value = 0;
-    var text = document.createElement("span");
-    text.className = "state";
-    li.appendChild(strong); li.appendChild(document.createTextNode(" ")); li.appendChild(bar);
-    li.appendChild(document.createTextNode(" ")); li.appendChild(text);
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function fill(s) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return s.replace(/%[ds]/g, function () { return String(args.shift()); });
+  }
+
+  // choose lists the chosen files, each with its own fields; files already
+  // sent stay listed above.
+  function choose() {
+    items = items.filter(function (it) {
+      if (it.sent) { return true; }
+      it.li.remove();
+      return false;
+    });
+    Array.prototype.forEach.call(input.files, function (file) { items.push(item(file)); });
+    count();
+  }
+
+  // item is one file's row: its name, its fields and a remove button.
+  function item(file) {
+    var it = { file: file, sent: false, kind: "" };
+    var li = el("li", "outcome-pending");
+    li.dataset.kind = "pending";
+    li.appendChild(el("strong", "", file.name));
+    var meta = el("span", "filemeta");
+    var type = el("select", "f-type");
+    type.setAttribute("aria-label", words.type + words.colon + file.name);
+    var same = el("option", "", words.same);
+    same.value = "";
+    type.appendChild(same);
+    Array.prototype.forEach.call(document.getElementById("doc_type").options, function (o) {
+      var c = el("option", "", o.textContent);
+      c.value = o.value;
+      type.appendChild(c);
+    });
+    meta.appendChild(type);
+    [["f-number", words.number, "doc_number"], ["f-date", words.date, "issued_on"], ["f-round", words.round, "round"]].forEach(function (f) {
+      var x = el("input", f[0]);
+      x.setAttribute("aria-label", f[1] + words.colon + file.name);
+      x.placeholder = f[1];
+      x.dataset.field = f[2];
+      meta.appendChild(x);
+    });
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(meta);
+    var state = el("span", "state", " " + words.waiting);
+    li.appendChild(state);
+    var actions = el("span", "actions");
+    li.appendChild(actions);
+    it.li = li; it.type = type; it.meta = meta; it.state = state; it.actions = actions;
+    action(it, words.remove, "remove", function () {
+      li.remove();
+      items.splice(items.indexOf(it), 1);
+      count();
+    });
     list.appendChild(li);
-    return { li: li, bar: bar, text: text };
+    return it;
+  }
+
+  function action(it, label, cls, fn) {
+    var b = el("button", "link " + cls, label);
+    b.type = "button";
+    b.addEventListener("click", fn);
+    it.actions.appendChild(b);
+  }
+
+  function value(it, cls, name) {
+    var own = it.meta.querySelector("." + cls).value.trim();
+    return own || field(name);
+  }
+
+  // count writes the totals line: all files, then by outcome.
+  function count() {
+    var n = { stored: 0, duplicate: 0, failed: 0 };
+    items.forEach(function (it) { if (n[it.kind] !== undefined) { n[it.kind]++; } });
+    totals.hidden = items.length === 0;
+    totals.textContent = fill(words.totals, items.length, n.stored, n.duplicate, n.failed);
+  }
+
+  function setKind(it, kind) {
+    it.kind = kind;
+    it.li.dataset.kind = kind;
+    it.li.className = "outcome-" + kind;
+    count();
   }
 
   function statusWord(s) { return words["status" + s.charAt(0).toUpperCase() + s.slice(1)] || s; }
@@ -49,73 +136,159 @@
     if (doc.progress && doc.progress.total > 0) {
       line += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
     }
+    if (doc.error) { return line + words.colon + doc.error; }
     if (doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0 && doc.round) {
       line += " · " + words.roundInferred.replace("%s", doc.round);
     }
-    return line + (doc.error ? words.colon + doc.error : "");
+    return line;
   }
 
-  function show(r, outcome, doc, message) {
-    r.li.className = "outcome-" + outcome;
-    r.bar.value = 100;
-    r.text.textContent = "";
-    if (outcome === "failed") { r.text.textContent = words.failed + words.colon + message; return; }
-    var label = document.createTextNode((outcome === "duplicate" ? words.duplicate : words.stored) + " · ");
-    var a = document.createElement("a");
+  // refused shows a file the archive did not take, with a retry.
+  function refused(it, message) {
+    it.bar.value = 100;
+    it.state.textContent = " " + words.failed + words.colon + message;
+    it.actions.textContent = "";
+    action(it, words.retry, "retry", function () { send(it, function () { setBusy(false); }); setBusy(true); });
+    action(it, words.remove, "remove", function () { it.li.remove(); items.splice(items.indexOf(it), 1); count(); });
+    setKind(it, "failed");
+  }
+
+  // accepted shows the document a file became and follows it.
+  function accepted(it, doc) {
+    it.doc = doc;
+    it.bar.value = 100;
+    it.state.textContent = "";
+    it.actions.textContent = "";
+    var label = words.stored;
+    if (doc.retried) {
+      label = fill(words.retried, doc.previous_error || "");
+    } else if (doc.duplicate) {
+      label = words.duplicate;
+    }
+    it.state.appendChild(document.createTextNode(" " + label + " · "));
+    var a = el("a", "", doc.title);
     a.href = "/documents/" + doc.id;
-    a.textContent = doc.title;
-    var st = document.createElement("span");
-    st.className = "docstatus";
-    st.dataset.status = doc.status;
-    st.textContent = statusLine(doc);
-    r.text.appendChild(label); r.text.appendChild(a); r.text.appendChild(st);
-    if (doc.status === "stored" || doc.status === "extracted") { poll(doc.id, st); }
+    it.state.appendChild(a);
+    var st = el("span", "docstatus");
+    it.state.appendChild(st);
+    it.status = st;
+    setKind(it, doc.duplicate ? "duplicate" : "stored");
+    follow(it, doc);
   }
 
-  function poll(id, st) {
+  // follow shows a document's status until it is indexed or has failed;
+  // a failed one gets a retry and a way to its page, where its original
+  // can be replaced.
+  function follow(it, doc) {
+    it.status.dataset.status = doc.status;
+    it.status.textContent = statusLine(doc);
+    if (doc.status === "stored" || doc.status === "extracted") {
+      setTimeout(function () { poll(it); }, 700);
+      return;
+    }
+    if (doc.status !== "failed") { return; }
+    it.state.firstChild.textContent = " " + (it.doc.duplicate ? words.failedAgain : words.docFailed) + " · ";
+    it.actions.textContent = "";
+    action(it, words.retry, "retry", function () { retry(it); });
+    var a = el("a", "replace", words.replace);
+    a.href = "/documents/" + doc.id + "#failure";
+    it.actions.appendChild(document.createTextNode(" "));
+    it.actions.appendChild(a);
+    setKind(it, "failed");
+  }
+
+  function poll(it) {
     var xhr = new XMLHttpRequest();
-    xhr.open("GET", "/api/v1/documents/" + encodeURIComponent(id));
+    xhr.open("GET", "/api/v1/documents/" + encodeURIComponent(it.doc.id));
     xhr.onload = function () {
       var doc;
       try { doc = JSON.parse(xhr.responseText); } catch (e) { return; }
-      if (xhr.status !== 200) { return; }
-      st.dataset.status = doc.status;
-      st.textContent = statusLine(doc);
-      if (doc.status === "stored" || doc.status === "extracted") { setTimeout(function () { poll(id, st); }, 700); }
+      if (xhr.status === 200) { follow(it, doc); }
     };
     xhr.send();
   }
 
-  function send(file, done) {
-    var r = row(file.name);
-    var data = new FormData();
-    data.append("city", field("city"));
-    data.append("doc_type", field("doc_type"));
-    data.append("indicators", field("indicators"));
-    data.append("file", file, file.name);
+  // retry reads a failed document again.
+  function retry(it) {
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/documents");
+    xhr.open("POST", "/api/v1/documents/" + encodeURIComponent(it.doc.id) + "/retry");
     xhr.setRequestHeader("X-CSRF-Token", csrf);
-    xhr.upload.onprogress = function (e) { if (e.lengthComputable) { r.bar.value = Math.round(100 * e.loaded / e.total); } };
     xhr.onload = function () {
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
-      if (xhr.status === 200 || xhr.status === 201) {
-        var doc = body.documents[0];
-        show(r, doc.duplicate ? "duplicate" : "stored", doc);
+      if (xhr.status === 202) {
+        it.actions.textContent = "";
+        setKind(it, it.doc.duplicate ? "duplicate" : "stored");
+        follow(it, body);
+        return;
+      }
+      it.status.textContent = " · " + ((body.error && body.error.message) || (words.http + " " + xhr.status));
+    };
+    xhr.send();
+  }
+
+  // send uploads one file with its own fields, the form's where it has none.
+  function send(it, done) {
+    it.sent = true;
+    it.actions.textContent = "";
+    Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) { x.disabled = true; });
+    if (!it.bar) {
+      it.bar = el("progress");
+      it.bar.max = 100;
+      it.li.insertBefore(it.bar, it.state);
+    }
+    it.bar.value = 0;
+    it.state.textContent = "";
+    var data = new FormData();
+    data.append("city", field("city"));
+    data.append("doc_type", it.type.value || field("doc_type"));
+    data.append("doc_number", value(it, "f-number", "doc_number"));
+    data.append("issued_on", value(it, "f-date", "issued_on"));
+    data.append("round", value(it, "f-round", "round"));
+    data.append("indicators", field("indicators"));
+    data.append("file", it.file, it.file.name);
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/v1/documents");
+    xhr.setRequestHeader("X-CSRF-Token", csrf);
+    xhr.upload.onprogress = function (e) { if (e.lengthComputable) { it.bar.value = Math.round(100 * e.loaded / e.total); } };
+    xhr.onload = function () {
+      var body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+      if ((xhr.status === 200 || xhr.status === 201) && body.documents && body.documents.length) {
+        accepted(it, body.documents[0]);
       } else {
-        show(r, "failed", null, (body.error && body.error.message) || (words.http + " " + xhr.status));
+        refused(it, (body.error && body.error.message) || (words.http + " " + xhr.status));
       }
       done();
     };
-    xhr.onerror = function () { show(r, "failed", null, words.network); done(); };
+    xhr.onerror = function () { refused(it, words.network); done(); };
     xhr.send(data);
+  }
+
+  function setBusy(on) {
+    busy = on;
+    button.disabled = on;
+    form.setAttribute("aria-busy", on ? "true" : "false");
   }
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    var files = Array.prototype.slice.call(input.files);
-    list.textContent = "";
-    (function next(i) { if (i < files.length) { send(files[i], function () { next(i + 1); }); } })(0);
+    if (busy) { return; }
+    var todo = items.filter(function (it) { return !it.sent; });
+    if (todo.length === 0 && input.files.length) {
+      // Files set without a change event (some drivers do): list them now.
+      choose();
+      todo = items.filter(function (it) { return !it.sent; });
+    }
+    if (todo.length === 0) { return; }
+    setBusy(true);
+    (function next(i) {
+      if (i >= todo.length) {
+        setBusy(false);
+        input.value = "";
+        return;
+      }
+      send(todo[i], function () { next(i + 1); });
+    })(0);
   });
 })();

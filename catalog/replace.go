@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Replacement is the new original of a document: its bytes are already in
+// the blob store under OriginalKey(SHA256).
+type Replacement struct {
+	SHA256, MIME, Format, Filename string
+	Size                           int64
+	// By is the user who replaced it, recorded as a submission and in the
+	// audit log.
+	By, Department string
+}
+
+// ReplaceOriginal puts a new original under a failed document: the same
+// id, metadata and links, the new bytes, status stored (so it is read
+// again), no error, no pages, no reading, a fresh job. A title still the
+// default one of the old file name becomes that of the new one, so the
+// text may fill it. Only a failed document may be replaced (ECONFLICT
+// otherwise: a read document's text is what claims and values cite);
+// bytes another live document of the city holds are ECONFLICT too. The
+// replacement is a submission and an audit event naming both hashes.
+func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (*Document, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ? AND deleted_at IS NULL`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("replace original of %s: %w", id, err)
+		}
+		if d.Status != StatusFailed {
+			return Errorf(ECONFLICT, "只有处理失败的文档可以替换原件")
+		}
+		if d.SHA256 == r.SHA256 {
+			return Errorf(ECONFLICT, "上传的文件与原件完全相同;请选择另一个文件,或点“重新读取”")
+		}
+		var other string
+		err = tx.QueryRowContext(ctx, `SELECT title FROM document WHERE sha256 = ? AND city = ? AND deleted_at IS NULL AND id <> ?`,
+			r.SHA256, d.City, id).Scan(&other)
+		if err == nil {
+			return Errorf(ECONFLICT, "本市档案中已有同一文件“%s”;无需替换,可删除这一份", other)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("replace original of %s: %w", id, err)
+		}
+		seq, err := s.nextSeq(ctx, tx)
+		if err != nil {
+			return err
+		}
+		title := d.Title
+		if title == DefaultTitle(d.Filename) {
+			title = DefaultTitle(r.Filename)
+		}
+		sources, confidence, seals := encodeReading(Reading{})
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET sha256 = ?, size = ?, mime = ?, format = ?, filename = ?, title = ?,
+			status = ?, error = '', pages = 0, page_sources = ?, ocr_confidence = ?, seal_pages = ?, seq = ?,
+			attempts = 0, lease_owner = '', lease_until = '' WHERE id = ?`,
+			r.SHA256, r.Size, r.MIME, r.Format, r.Filename, title, StatusStored, sources, confidence, seals, seq, id); err != nil {
+			return fmt.Errorf("replace original of %s: %w", id, err)
+		}
+		now := s.now()
+		if err := insertSubmission(ctx, tx, Submission{DocumentID: id, User: r.By, Department: r.Department, Filename: r.Filename, At: now}); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: r.By, Action: "document.replace", Object: id,
+			Detail: map[string]any{"filename": r.Filename, "from_sha256": d.SHA256, "sha256": r.SHA256, "size": r.Size}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Document(ctx, id)
+}

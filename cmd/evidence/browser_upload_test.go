@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// garbledBytes are bytes that are no encoding's text: a .txt that fails.
+func garbledBytes() []byte {
+	b := make([]byte, 3000)
+	x := uint32(2463534242)
+	for i := range b {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		b[i] = byte(0x80 | x&0x7f)
+	}
+	return b
+}
+
+// TestUploadOutcomesInARealBrowser walks the upload work of a city office:
+// a department's hand-in with a date that does not exist comes back with
+// the date kept and its error beside the field; the coordinator uploads
+// three files, each with its own type, 文号, date and round, the button
+// disabled while they are sent, and reads the totals; sending the file that
+// failed again says it is already in the archive and failed; its page says
+// why and takes a replacement, which ends searchable under the same
+// document.
+func TestUploadOutcomesInARealBrowser(t *testing.T) {
+	start := time.Now()
+	u := ui{t: t, ctx: newBrowser(t)}
+	s := startServer(t, "")
+	const pw = "学习型城市建设2018"
+	for _, acc := range [][]string{
+		{"wang", "coordinator", "--city", "330100"},
+		{"jiaoyu", "contributor", "--city", "330100", "--department", "市教育局"},
+	} {
+		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", pw}, acc[2:]...)
+		if _, err := runCLI(t, args...); err != nil {
+			t.Fatalf("add %s: %v", acc[0], err)
+		}
+	}
+	importTable(t, s, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")
+	dir := t.TempDir()
+	file := func(name string, body []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	policy := file("学分银行实施意见.txt", []byte("杭州市学分银行实施意见：建立学分银行，推进学习成果认证。"))
+	summary := file("社区教育工作总结.txt", []byte("杭州市2017年社区教育工作总结：全市社区学校达到标准化要求。"))
+	broken := file("损坏的通知.txt", garbledBytes())
+	good := file("学习型城市建设通知.txt", []byte("杭州市关于推进学习型城市建设的通知：开展全民终身学习活动周。"))
+	shots := os.Getenv("EVIDENCE_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+
+	// A bad date on the hand-in form stays there, its error beside it.
+	u.login(s.base, "jiaoyu", pw)
+	u.do("hand in with a bad date", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task input[type=file]`)),
+		chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{summary}),
+		chromedp.SendKeys(css(`article.task input[name=doc_number]`), "杭教〔2018〕9号"),
+		chromedp.SendKeys(css(`article.task input[name=issued_on]`), "2018年13月40日"),
+		chromedp.Click(css(`article.task form button[type=submit]`)),
+		chromedp.WaitVisible(css(`article.task [id$="-date-err"]`)))
+	if v := eval[string](u, `document.querySelector('article.task input[name=issued_on]').value`); v != "2018年13月40日" {
+		t.Errorf("the date after the error holds %q, want what was typed", v)
+	}
+	if v := eval[string](u, `document.querySelector('article.task input[name=doc_number]').value`); v != "杭教〔2018〕9号" {
+		t.Errorf("the 文号 after the error holds %q, want what was typed", v)
+	}
+	if next := eval[string](u, `document.querySelector('article.task input[name=issued_on]').nextElementSibling.className`); next != "field-error" {
+		t.Errorf("the error is not beside the date field (next to it: %q)", next)
+	}
+	if msg := u.text(`article.task [id$="-date-err"]`); !strings.Contains(msg, "不存在") || strings.Contains(msg, "issued_on") {
+		t.Errorf("the error beside the date: %q", msg)
+	}
+	if body := u.text(`main`); strings.Contains(body, "出错了") {
+		t.Errorf("the dead-end error page after a bad date")
+	}
+	u.shot(shots, "task-bad-date")
+	u.logout()
+
+	// Three files, each with its own fields; the button waits for them.
+	u.login(s.base, "wang", pw)
+	u.do("choose files", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), []string{policy, summary, broken}))
+	u.waitFor("a row per file", `document.querySelectorAll('#outcomes li .filemeta').length === 3`)
+	row := func(n int, sel string) chromedp.CSS { return css(fmt.Sprintf(`#outcomes li:nth-child(%d) %s`, n, sel)) }
+	u.do("per-file fields",
+		chromedp.SetValue(row(1, `.f-type`), "policy"),
+		chromedp.SendKeys(row(1, `.f-number`), "杭政办发〔2018〕12号"),
+		chromedp.SendKeys(row(1, `.f-date`), "2018年3月20日"),
+		chromedp.SetValue(row(2, `.f-type`), "work_summary"),
+		chromedp.SendKeys(row(2, `.f-date`), "2017年12月28日"),
+		chromedp.SendKeys(row(2, `.f-round`), "2017"))
+	u.noHorizontalScroll("upload with three files at 1280 px")
+	// A slow line: each upload starts 0.8 s late, so the button is seen
+	// disabled while they are sent.
+	eval[bool](u, `(function () { var send = XMLHttpRequest.prototype.send;
+		XMLHttpRequest.prototype.send = function () { var x = this, a = arguments; setTimeout(function () { send.apply(x, a); }, 800); };
+		return true; })()`)
+	u.do("upload", chromedp.Click(css(`#upload-submit`)))
+	if !eval[bool](u, `document.getElementById('upload-submit').disabled`) {
+		t.Errorf("the upload button is not disabled while files are sent")
+	}
+	u.waitFor("totals of three files", `document.getElementById('totals').textContent.indexOf('3 个文件：已保存 2，重复 0，失败 1') >= 0`)
+	u.waitFor("two indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 2`)
+	if eval[bool](u, `document.getElementById('upload-submit').disabled`) {
+		t.Errorf("the upload button stays disabled after the upload")
+	}
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] button.retry').length`); n != 1 {
+		t.Errorf("the failed file offers %d retry buttons, want 1", n)
+	}
+	u.shot(shots, "upload-totals")
+	u.do("phone width", chromedp.EmulateViewport(390, 844))
+	u.noHorizontalScroll("upload outcomes at 390 px")
+	u.shot(shots, "upload-totals-390")
+	u.do("desktop width", chromedp.EmulateViewport(1280, 900))
+
+	_, list := s.get("/api/v1/documents", url.Values{"city": {"330100"}})
+	byName := map[string]map[string]any{}
+	for _, d := range list["documents"].([]any) {
+		m := d.(map[string]any)
+		byName[m["filename"].(string)] = m
+	}
+	if d := byName["学分银行实施意见.txt"]; d == nil || d["doc_type"] != "policy" || d["doc_number"] != "杭政办发〔2018〕12号" || d["issued_on"] != "2018-03-20" {
+		t.Errorf("the policy's own fields were not kept: %v", d)
+	}
+	if d := byName["社区教育工作总结.txt"]; d == nil || d["doc_type"] != "work_summary" || d["issued_on"] != "2017-12-28" || d["round"] != "2017" {
+		t.Errorf("the summary's own fields were not kept: %v", d)
+	}
+	failed := byName["损坏的通知.txt"]
+	if failed == nil || failed["status"] != "failed" {
+		t.Fatalf("the garbled file: %v", failed)
+	}
+
+	// The failed file sent again: already in the archive, and failed.
+	u.do("send the failed file again", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), []string{broken}))
+	u.waitFor("its row", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
+	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("it failed again", `document.querySelector('#outcomes li[data-kind="failed"] a.replace') !== null`)
+	if got := u.text(`#outcomes li`); !strings.Contains(got, "该文件已在档案中，但处理失败") || strings.Contains(got, "重复文件") {
+		t.Errorf("the failed file sent again reads %q", got)
+	}
+	u.shot(shots, "upload-failed-again")
+
+	// Its page says why and takes a replacement.
+	u.do("open the failed document", chromedp.Click(css(`#outcomes li a.replace`)), chromedp.WaitVisible(css(`#fail-reason`)))
+	if n := eval[int](u, `document.querySelectorAll('.pdfview iframe, a.pdf-open').length`); n != 0 {
+		t.Errorf("the failed document's page shows a viewer or an open-page link")
+	}
+	if body := u.text(`main`); strings.Contains(body, "第 0 页") || strings.Contains(body, "还没有可显示的文字") || !strings.Contains(body, "这份文件未能读取") {
+		t.Errorf("the failed document's page reads %q", body)
+	}
+	u.shot(shots, "document-failed")
+	u.do("replace", chromedp.SetUploadFiles(css(`#replace-file`), []string{good}),
+		chromedp.Click(css(`#replaceform button[type=submit]`)), chromedp.WaitVisible(css(`.flash`)))
+	id := failed["id"].(string)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		u.do("reload", chromedp.Navigate(s.base+"/documents/"+id), chromedp.WaitVisible(css(`#doc-status`)))
+		if u.attr(`#doc-status`, "data-status") == "indexed" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the replaced document is %s after 60 s", u.attr(`#doc-status`, "data-status"))
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	if got := u.text(`.pagetext`); !strings.Contains(got, "学习型城市建设") {
+		t.Errorf("the replaced document's text: %q", got)
+	}
+	if n := eval[int](u, `document.querySelectorAll('#failure').length`); n != 0 {
+		t.Errorf("the replaced document still offers the failure's actions")
+	}
+	u.shot(shots, "document-replaced")
+	t.Logf("upload walk took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// importTable imports a responsibility table for 杭州's current round as
+// the server's admin.
+func importTable(t *testing.T, s *server, csv string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("city", "330100")
+	w, _ := mw.CreateFormFile("file", "责任分解表.csv")
+	w.Write([]byte(csv))
+	mw.Close()
+	req, _ := http.NewRequest("POST", s.base+"/api/v1/assignments/import", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if status, body := s.do(req); status != http.StatusOK && status != http.StatusCreated {
+		t.Fatalf("import the table: %d %v", status, body)
+	}
+}

@@ -1,0 +1,144 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// brokenPDF is a PDF whose body was cut off: it is a PDF by its first
+// bytes, and no reader gets text out of it.
+const brokenPDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1"
+
+// uploadFailed uploads a file for 杭州 that fails to be read and waits
+// until it has failed.
+func uploadFailed(t *testing.T, s *site, name, body string) *catalog.Document {
+	t.Helper()
+	st, err := s.env.Ingest.Stage(strings.NewReader(body), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy", DocNumber: "杭教〔2018〕9号"}, Indicators: []string{"2.3.1"},
+		Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload %s: %v %+v", name, err, out)
+	}
+	return s.env.WaitFinished(out[0].Document.ID, catalog.StatusFailed)
+}
+
+// TestFailedDocumentPageSaysWhyAndOffersRetryAndReplace: a PDF that could
+// not be read shows its reason, no viewer of page 0 and no bare "no text",
+// and to its coordinator a retry and a replace form; a wrong replacement
+// comes back beside the file field; a good one keeps the document (id,
+// 文号, link) and ends searchable. An expert sees the reason only.
+func TestFailedDocumentPageSaysWhyAndOffersRetryAndReplace(t *testing.T) {
+	s := newSite(t)
+	d := uploadFailed(t, s, "通知.pdf", brokenPDF)
+	wang, zhou := s.login("wang"), s.login("zhou")
+	resp, body := wang.get("/documents/" + d.ID)
+	text := html.UnescapeString(textOf(body))
+	if resp.StatusCode != 200 || !strings.Contains(text, d.Error) || d.Error == "" {
+		t.Fatalf("failed document page: %d, reason %q not in %.400s", resp.StatusCode, d.Error, text)
+	}
+	if m := halfWidthInChinese.FindAllString(text, 5); m != nil {
+		t.Errorf("the failed document's page: half-width punctuation next to Chinese %q", m)
+	}
+	for _, bad := range []string{"第 0 页", "还没有可显示的文字", "<iframe"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the failed document's page shows %q", bad)
+		}
+	}
+	for _, want := range []string{`id="retryform"`, `id="replaceform"`, "上传替换文件", "重新读取", "这份文件未能读取"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the failed document's page lacks %q: %.500s", want, text)
+		}
+	}
+	if _, body := zhou.get("/documents/" + d.ID); strings.Contains(body, `id="replaceform"`) || !strings.Contains(body, d.Error) {
+		t.Errorf("an expert's view of the failed document: forms shown or reason missing")
+	}
+
+	replace := func(files map[string][]byte) (*http.Response, string) {
+		resp := wang.postFilesBody("/documents/"+d.ID+"/original", nil, files)
+		return resp.resp, resp.body
+	}
+	for _, tt := range []struct {
+		name   string
+		files  map[string][]byte
+		status int
+		phrase string
+	}{
+		{"no file", nil, 400, "请选择"},
+		{"the same bytes", map[string][]byte{"通知.pdf": []byte(brokenPDF)}, 409, "完全相同"},
+		{"a file that is not what its name says", map[string][]byte{"通知.pdf": []byte("这不是 PDF")}, 400, ".pdf"},
+	} {
+		resp, body := replace(tt.files)
+		if resp.StatusCode != tt.status || !strings.Contains(body, `id="replace-file-err"`) || !strings.Contains(textOf(body), tt.phrase) {
+			t.Errorf("%s: %d, want %d with %q beside the file field: %.400s", tt.name, resp.StatusCode, tt.status, tt.phrase, textOf(body))
+		}
+		if strings.Contains(body, "出错了") {
+			t.Errorf("%s: the error page instead of the form", tt.name)
+		}
+		if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
+			t.Errorf("%s: half-width punctuation next to Chinese %q", tt.name, m)
+		}
+	}
+	resp, body = replace(map[string][]byte{"学分银行实施意见.txt": []byte("杭州市学分银行实施意见:建立学分银行,推进学习成果认证。")})
+	if resp.StatusCode != 200 || resp.Request.URL.Path != "/documents/"+d.ID || !strings.Contains(textOf(body), "原件已替换为 学分银行实施意见.txt") {
+		t.Fatalf("replace: %d at %s: %.300s", resp.StatusCode, resp.Request.URL, textOf(body))
+	}
+	got := s.env.WaitIndexed(d.ID)
+	if got.DocNumber != "杭教〔2018〕9号" || got.Filename != "学分银行实施意见.txt" {
+		t.Errorf("the replaced document: %+v", got)
+	}
+	_, body = wang.get("/documents/" + d.ID + "?q=" + url.QueryEscape("学分银行"))
+	if !strings.Contains(body, `data-code="2.3.1"`) || !strings.Contains(body, "<mark>学分银行</mark>") || strings.Contains(body, `id="failure"`) {
+		t.Errorf("the replaced document's page lacks its link or text, or still says it failed: %.500s", textOf(body))
+	}
+	// Retrying a document that has not failed says its state beside the form.
+	resp, body = wang.post("/documents/"+d.ID+"/retry", url.Values{})
+	if resp.StatusCode != 409 || !strings.Contains(textOf(body), "已经可以检索") || strings.Contains(body, "出错了") {
+		t.Errorf("retry of an indexed document: %d %.300s", resp.StatusCode, textOf(body))
+	}
+}
+
+// filesAnswer is the page a form with files ended on.
+type filesAnswer struct {
+	resp *http.Response
+	body string
+}
+
+// postFilesBody posts a form with files, following redirects, and returns
+// the page it ends on.
+func (b *browser) postFilesBody(path string, fields map[string]string, files map[string][]byte) filesAnswer {
+	b.s.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf_token", b.csrf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for name, data := range files {
+		w, _ := mw.CreateFormFile("file", name)
+		w.Write(data)
+	}
+	mw.Close()
+	resp, err := b.c.Post(b.s.srv.URL+path, mw.FormDataContentType(), &buf)
+	if err != nil {
+		b.s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return filesAnswer{resp: resp, body: string(body)}
+}
