@@ -55,6 +55,11 @@ func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 		}
 		in.Filters.Years = []int{n}
 	}
+	in.Filters.IssuedFrom, in.Filters.IssuedTo = r.PostFormValue("issued_from"), r.PostFormValue("issued_to")
+	in.Filters.Sort = r.PostFormValue("sort")
+	if in.Filters.Sort == "relevance" {
+		in.Filters.Sort = ""
+	}
 	if strings.TrimSpace(in.Name) == "" {
 		in.Name = strings.TrimSpace(in.Query)
 	}

@@ -3,10 +3,12 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -22,11 +24,16 @@ type option struct {
 
 type searchPage struct {
 	Query, City, Indicator, DocType, Year string
-	Result                                *search.Result
-	Error                                 string
-	PageNum                               int
-	Prev, Next                            string
-	Cities, DocTypes, Indicators          []option
+	// From and To bound the date of issue as typed; Sort is the order.
+	From, To, Sort string
+	Sorts          []option
+	// params are the page's search parameters, for links that change one.
+	params                       url.Values
+	Result                       *search.Result
+	Error                        string
+	PageNum                      int
+	Prev, Next                   string
+	Cities, DocTypes, Indicators []option
 	// Relax offers, when nothing was found, the searches without one filter
 	// that would find something.
 	Relax []relaxLink
@@ -50,11 +57,13 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	req, _ := p.request(r, u)
+	req, err := p.request(r, u)
 	req.From, req.Size = (p.PageNum-1)*resultsPerPage, resultsPerPage
 	p.saved(r, h, u)
 	status := http.StatusOK
-	if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" {
+	if err != nil {
+		p.Error, status = catalog.ErrorMessage(err), httperr.Prepare(w, r, h.Logger, err)
+	} else if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" || p.From != "" || p.To != "" {
 		res, err := h.Search.Search(r.Context(), req)
 		switch {
 		case catalog.ErrorCode(err) == catalog.EINVALID:
@@ -72,11 +81,31 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // request is the search of the page's parameters (q, city, indicator,
-// doc_type, year), one value each, for u; it also fills p's fields.
+// doc_type, year, issued_from, issued_to, sort), one value each, for u;
+// it also fills p's fields.
 func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, error) {
 	q := r.URL.Query()
 	p.Query, p.City, p.Indicator, p.DocType, p.Year = q.Get("q"), q.Get("city"), q.Get("indicator"), q.Get("doc_type"), q.Get("year")
+	p.From, p.To, p.Sort = q.Get("issued_from"), q.Get("issued_to"), q.Get("sort")
+	p.params = url.Values{}
+	for _, name := range searchParams {
+		if v := q.Get(name); v != "" {
+			p.params.Set(name, v)
+		}
+	}
+	lang := langOf(r)
+	p.Sorts = nil
+	for _, o := range []string{"relevance", "issued", "issued_asc", "uploaded"} {
+		p.Sorts = append(p.Sorts, option{o, tr(lang, "sort."+o), o == p.Sort || (o == "relevance" && p.Sort == "")})
+	}
 	req := search.Request{Query: p.Query, User: u}
+	var err error
+	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("issued_from", p.From, "issued_to", p.To); err != nil {
+		return req, err
+	}
+	if req.Sort, err = search.ParseSort(p.Sort); err != nil {
+		return req, err
+	}
 	for field, v := range map[*[]string]string{&req.Cities: p.City, &req.Indicators: p.Indicator, &req.DocTypes: p.DocType} {
 		if v != "" {
 			*field = []string{v}
@@ -90,6 +119,23 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 		req.Years = []int{y}
 	}
 	return req, nil
+}
+
+// searchParams are the search page's parameters that make its search.
+var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "issued_from", "issued_to", "sort"}
+
+// Facet is the address of this search narrowed to a facet's value (the
+// indicators facet sets the indicator parameter), from the first page.
+func (p *searchPage) Facet(name, value string) string {
+	v := url.Values{}
+	for k, vals := range p.params {
+		v[k] = vals
+	}
+	if name == "indicators" {
+		name = "indicator"
+	}
+	v.Set(name, value)
+	return "/search?" + v.Encode()
 }
 
 func (p *searchPage) pager(r *http.Request, total int) {
@@ -108,7 +154,7 @@ func (p *searchPage) pager(r *http.Request, total int) {
 
 // relaxParams are the page's parameter and label key of each filter the
 // search service can name in Result.Relax.
-var relaxParams = map[string]string{"city": "city", "doc_type": "doc_type", "indicator": "indicator", "year": "year"}
+var relaxParams = map[string]string{"city": "city", "doc_type": "doc_type", "indicator": "indicator", "year": "year", "issued": "issued_from"}
 
 // relaxLinks turns the service's relaxations into "去掉“年份=2018”可找到 12
 // 条" with a link to the search without that filter.
@@ -129,6 +175,10 @@ func (p *searchPage) relaxLinks(r *http.Request, relax []search.Relaxation) {
 		v := r.URL.Query()
 		v.Del(param)
 		v.Del("page")
+		if rx.Filter == "issued" {
+			v.Del("issued_to")
+			value = strings.ReplaceAll(value, "..", " – ")
+		}
 		p.Relax = append(p.Relax, relaxLink{
 			Text: fmt.Sprintf(tr(lang, "search.relax"), tr(lang, "filter."+rx.Filter), value, rx.Total),
 			URL:  "/search?" + v.Encode(),

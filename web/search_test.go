@@ -1,10 +1,14 @@
 package web
 
 import (
+	"context"
 	"html"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestSearchPageOffersToDropAFilter checks the empty state: a search that
@@ -31,5 +35,54 @@ func TestSearchPageOffersToDropAFilter(t *testing.T) {
 		if !strings.Contains(html.UnescapeString(textOf(body)), "共 1 条结果") {
 			t.Errorf("search %q: %.300s", q, textOf(body))
 		}
+	}
+}
+
+// TestSearchPageByDateOfIssue narrows the search page to a range of dates
+// typed as people write them, orders it by date, keeps both in the form,
+// the facet links and the save form, and answers a date that does not
+// exist with its reason on the page and the typed date kept.
+func TestSearchPageByDateOfIssue(t *testing.T) {
+	s := newSite(t)
+	upload := func(name, issued string) string {
+		st, err := s.env.Ingest.Stage(strings.NewReader(name+"：推进学分银行建设。"), name+".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Remove()
+		out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+			Meta: ingest.Meta{Title: name, City: "330100", DocType: "policy", IssuedOn: issued}, Files: []*ingest.Staged{st}})
+		if err != nil || out[0].Err != nil {
+			t.Fatalf("upload %s: %v %v", name, err, out[0].Err)
+		}
+		return s.env.WaitIndexed(out[0].Document.ID).ID
+	}
+	upload("实施意见", "2016-03-20")
+	upload("工作要点", "2018-03-05")
+	upload("工作总结", "2018-12-31")
+	zhou := s.login("zhou")
+
+	resp, body := zhou.get("/search?q=" + url.QueryEscape("学分银行") + "&issued_from=" + url.QueryEscape("2018年") + "&sort=issued")
+	page := html.UnescapeString(body)
+	if resp.StatusCode != 200 || !strings.Contains(html.UnescapeString(textOf(body)), "共 2 条结果") {
+		t.Fatalf("from 2018: %d %.400s", resp.StatusCode, textOf(body))
+	}
+	if i, j := strings.Index(page, ">工作总结<"), strings.Index(page, ">工作要点<"); i < 0 || j < 0 || i > j {
+		t.Errorf("newest first: 工作总结 at %d, 工作要点 at %d", i, j)
+	}
+	for _, kept := range []string{`name="issued_from" id="issued_from" value="2018年"`, `value="issued" selected`,
+		`name="issued_from" value="2018年"`, `name="sort" value="issued"`} {
+		if !strings.Contains(page, kept) {
+			t.Errorf("the page lost %s", kept)
+		}
+	}
+	if !strings.Contains(page, "issued_from=2018%E5%B9%B4") || !strings.Contains(page, "doc_type=policy") {
+		t.Errorf("facet links do not keep the range: %.600s", page)
+	}
+
+	resp, body = zhou.get("/search?q=" + url.QueryEscape("学分银行") + "&issued_to=2018-02-30")
+	page = html.UnescapeString(body)
+	if resp.StatusCode != 400 || !strings.Contains(textOf(body), "不存在") || !strings.Contains(page, `value="2018-02-30"`) {
+		t.Errorf("a day that does not exist: %d %.400s", resp.StatusCode, textOf(body))
 	}
 }

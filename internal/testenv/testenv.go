@@ -173,8 +173,10 @@ func (e *Env) Upload(city, filename, text string) *catalog.Document {
 	return e.WaitIndexed(out[0].Document.ID)
 }
 
-// WaitTimeout bounds every wait of a test for the pipeline.
-const WaitTimeout = 30 * time.Second
+// WaitTimeout bounds every wait of a test for the pipeline: generous,
+// since OCR on a loaded 2-core CI machine can take tens of seconds, and a
+// passing test never waits for it.
+const WaitTimeout = 90 * time.Second
 
 // WaitIndexed waits until a document is indexed; failing, or taking longer
 // than WaitTimeout, is fatal.
