@@ -78,9 +78,12 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 	if id := eval[string](u, `document.activeElement.id`); id != "q" {
 		t.Errorf(`after "/" the focus is on %q, want the search box`, id)
 	}
-	u.do("slash in a field", chromedp.Focus(css(`input[name=year]`)), chromedp.KeyEvent("/"))
-	if id := eval[string](u, `document.activeElement.name`); id != "year" {
-		t.Errorf(`"/" typed in the year field moved the focus to %q`, id)
+	u.do("slash in a field", chromedp.Focus(css(`input[name=issued_from]`)), chromedp.KeyEvent("/"))
+	if id := eval[string](u, `document.activeElement.name`); id != "issued_from" {
+		t.Errorf(`"/" typed in the date field moved the focus to %q`, id)
+	}
+	if v := eval[string](u, `document.querySelector('input[name=issued_from]').value`); v != "/" {
+		t.Errorf(`"/" typed in the date field gave %q, want it typed (2018/3/20 is a date)`, v)
 	}
 	u.do("slash elsewhere", chromedp.Navigate(s.base+"/documents"), chromedp.WaitVisible(css(`#doctable`)),
 		chromedp.KeyEvent("/"), chromedp.WaitVisible(css(`#q`)))
