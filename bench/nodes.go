@@ -41,7 +41,7 @@ type NodesDetails struct {
 	LagBehind LatencyDetails `json:"lag_second_behind_first"`
 	// Samples are the raw lags in ms: [on A, on B] per sampled document.
 	Samples [][2]float64 `json:"samples_ms"`
-	Missed  int          `json:"missed"` // samples not found on B within a minute
+	Missed  int          `json:"missed"` // samples not found on both nodes within lagLimit
 
 	CatchUpSeconds float64 `json:"catch_up_seconds"` // exec of a node with an empty index → /readyz ready
 	CatchUpFound   uint64  `json:"catch_up_found"`   // documents its search then finds (all of them)
@@ -55,11 +55,14 @@ type NodesDetails struct {
 }
 
 // lagSamples bounds the documents whose lag is followed: each is searched
-// for on both nodes every lagPoll until found.
+// for on both nodes until found, every twentieth of the time it has waited
+// (at least lagPoll), and once one node has found it every lagPoll, so
+// that the gap between the nodes is measured finely while a backlog does
+// not turn the probes into a load of their own.
 const (
 	lagSamples = 200
 	lagPoll    = 50 * time.Millisecond
-	lagLimit   = time.Minute
+	lagLimit   = 15 * time.Minute
 )
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
@@ -202,7 +205,11 @@ func (r *run) nodesLag(ctx context.Context, d *NodesDetails, docs []Doc, env []s
 					*n.lag = time.Since(answered)
 				}
 			}
-			time.Sleep(lagPoll)
+			wait := max(lagPoll, time.Since(answered)/20)
+			if onA != 0 || onB != 0 {
+				wait = lagPoll
+			}
+			time.Sleep(wait)
 		}
 		mu.Lock()
 		other, same, behind = append(other, onB), append(same, onA), append(behind, max(onB-onA, onA-onB))
