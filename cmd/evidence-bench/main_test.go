@@ -130,3 +130,10 @@ func TestBenchOCROnlyNeedsOCR(t *testing.T) {
 		t.Fatalf("--ocr=false --ocr-only gave %v, want an error saying nothing is measured", err)
 	}
 }
+
+func TestBenchNodesOnlyNeedsNodes(t *testing.T) {
+	_, err := runBench(t, "--nodes=false", "--nodes-only")
+	if err == nil || !strings.Contains(err.Error(), "nothing to measure") {
+		t.Fatalf("--nodes=false --nodes-only gave %v, want an error saying nothing is measured", err)
+	}
+}
