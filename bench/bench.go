@@ -37,6 +37,11 @@ type Config struct {
 	OCRPages     int
 	OCRScanPages int
 	OCROnly      bool
+	// NodesDocs is how many documents of the corpus the several-nodes
+	// figures upload (0: none): two nodes on PostgreSQL and S3, a third
+	// catching up, and the catalog's upload path on both databases.
+	NodesDocs int
+	NodesOnly bool // measure the several-nodes figures only
 	// SettleQuiet is how long the index folder must stay unchanged before
 	// merges count as settled.
 	SettleQuiet time.Duration
@@ -82,6 +87,8 @@ type run struct {
 	pdfDocs []Doc
 	pdfs    []string // paths of the cached PDFs; empty when soffice is missing
 	start   time.Time
+	// nodeToken is the admin token of the several-nodes archive.
+	nodeToken string
 }
 
 func (r *run) logf(format string, args ...any) {
@@ -107,10 +114,14 @@ func Run(ctx context.Context, cfg Config) (*Results, error) {
 		{"search quality", r.quality},
 		{"indicator suggestions", r.suggestions},
 		{"fields and near duplicates", r.textSense},
+		{"several nodes", r.nodes},
 		{"OCR", r.ocr},
 	}
-	if cfg.OCROnly {
+	switch {
+	case cfg.OCROnly:
 		steps = append(steps[:1], steps[len(steps)-1])
+	case cfg.NodesOnly:
+		steps = append(steps[:1], steps[len(steps)-2])
 	}
 	for _, s := range steps {
 		r.logf("%s …", s.name)

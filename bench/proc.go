@@ -92,9 +92,11 @@ type server struct {
 }
 
 // createAdmin runs `evidence user add` on dataDir and returns the token.
-func createAdmin(ctx context.Context, exe, dataDir string) (string, error) {
+// env, when given, is added to this process's environment for the child.
+func createAdmin(ctx context.Context, exe, dataDir string, env ...string) (string, error) {
 	name := fmt.Sprintf("bench%d", time.Now().UnixNano())
 	cmd := exec.CommandContext(ctx, exe, "user", "add", "--data", dataDir, "--name", name, "--role", "admin", "--json")
+	withEnv(cmd, env)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
@@ -107,9 +109,17 @@ func createAdmin(ctx context.Context, exe, dataDir string) (string, error) {
 	return u.Token, nil
 }
 
+// withEnv adds env to the environment cmd inherits from this process.
+func withEnv(cmd *exec.Cmd, env []string) {
+	if len(env) > 0 {
+		cmd.Env = append(os.Environ(), env...)
+	}
+}
+
 // startServer starts `evidence serve` on dataDir and waits until /healthz
-// answers OK; it returns the time that took (process start included).
-func startServer(ctx context.Context, exe, dataDir, token, logPath string) (*server, time.Duration, error) {
+// answers OK; it returns the time that took (process start included). env,
+// when given, is added to the child's environment.
+func startServer(ctx context.Context, exe, dataDir, token, logPath string, env ...string) (*server, time.Duration, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, 0, err
@@ -121,6 +131,7 @@ func startServer(ctx context.Context, exe, dataDir, token, logPath string) (*ser
 	s := &server{base: "http://" + addr, token: token, done: make(chan error, 1), log: logf}
 	s.cmd = exec.Command(exe, "serve", "--data", dataDir, "--addr", addr)
 	s.cmd.Stdout, s.cmd.Stderr = logf, logf
+	withEnv(s.cmd, env)
 	start := time.Now()
 	if err := s.cmd.Start(); err != nil {
 		logf.Close()

@@ -27,6 +27,7 @@ type Results struct {
 	// TextSense: fields read from the text and near duplicates.
 	TextSense *TextSenseDetails `json:"text_sense,omitempty"`
 	OCR       *OCRDetails       `json:"ocr,omitempty"`
+	Nodes     *NodesDetails     `json:"nodes,omitempty"`
 	Skipped   []string          `json:"skipped,omitempty"`
 	Duration  string            `json:"duration"`
 }

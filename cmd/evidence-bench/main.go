@@ -59,6 +59,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	ocrPages := fs.Int("ocr-pages", 60, "generated scanned pages for the OCR speed, accuracy and seal figures")
 	ocrScanPages := fs.Int("ocr-scan-pages", 100, "pages of the scan whose OCR the memory figure watches")
 	ocrOnly := fs.Bool("ocr-only", false, "measure the OCR figures only")
+	nodes := fs.Bool("nodes", true, "measure several nodes on PostgreSQL and S3: index lag between nodes, a new node catching up against reindex, catalog calls on PostgreSQL against SQLite (needs postgresql and versitygw; skipped without them)")
+	nodesDocs := fs.Int("nodes-docs", 5000, "documents of the corpus the several-nodes figures upload (at most --docs)")
+	nodesOnly := fs.Bool("nodes-only", false, "measure the several-nodes figures only")
 	work := fs.String("work", "", "folder for the benchmark's data (default: a temporary folder, removed afterwards)")
 	probe := fs.Bool("probe-dict", false, "internal: load the dictionary and print its cost as JSON")
 	if err := fs.Parse(args); err != nil {
@@ -73,8 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *quick {
-		quickSizes := map[string]int{"docs": 5000, "pdfs": 100, "quality-docs": 1000, "ocr-pages": 20, "ocr-scan-pages": 20}
-		for name, p := range map[string]*int{"docs": docs, "pdfs": pdfs, "quality-docs": qualityDocs, "ocr-pages": ocrPages, "ocr-scan-pages": ocrScanPages} {
+		quickSizes := map[string]int{"docs": 5000, "pdfs": 100, "quality-docs": 1000, "ocr-pages": 20, "ocr-scan-pages": 20, "nodes-docs": 2000}
+		for name, p := range map[string]*int{"docs": docs, "pdfs": pdfs, "quality-docs": qualityDocs, "ocr-pages": ocrPages, "ocr-scan-pages": ocrScanPages, "nodes-docs": nodesDocs} {
 			if !set[name] {
 				*p = quickSizes[name]
 			}
@@ -85,6 +88,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("--ocr-only and --ocr=false leave nothing to measure")
 		}
 		*ocrPages = 0
+	}
+	if !*nodes {
+		if *nodesOnly {
+			return fmt.Errorf("--nodes-only and --nodes=false leave nothing to measure")
+		}
+		*nodesDocs = 0
+	}
+	if *nodesOnly && *ocrOnly {
+		return fmt.Errorf("--nodes-only and --ocr-only: choose one")
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -105,6 +117,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Exe: exe, ProbeExe: self, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
 		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, Log: stderr,
 		OCRPages: *ocrPages, OCRScanPages: *ocrScanPages, OCROnly: *ocrOnly,
+		NodesDocs: *nodesDocs, NodesOnly: *nodesOnly,
 	})
 	if err != nil {
 		return err

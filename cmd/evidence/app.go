@@ -197,6 +197,10 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		// this node's index follow the catalog's changes.
 		cfg.Shared = true
 		cfg.FollowStateFile = filepath.Join(dataDir, "index-follow.seq")
+		if cfg.Lease, err = durationFromEnv("EVIDENCE_JOB_LEASE"); err != nil {
+			a.close()
+			return nil, err
+		}
 	}
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
 	a.ingest.UseTasks(a.assignments)

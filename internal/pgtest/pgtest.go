@@ -3,7 +3,9 @@
 // loopback port and its own socket folder, started once per test binary
 // and shared by its tests, each of which gets a fresh database.
 //
-// A test package calls Main from its TestMain and DatabaseURL from a test.
+// A test package calls Main from its TestMain and DatabaseURL from a test;
+// the benchmark's several-nodes figures (bench/nodes.go) call Start, Stop
+// and NewDatabase themselves.
 // Without PostgreSQL a test skips with the reason, and fails when CI=true.
 // EVIDENCE_TEST_POSTGRES=postgres://…/postgres makes the tests create their
 // databases on that server instead of starting one.
