@@ -111,7 +111,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, editA(200)},
 		"DELETE /api/v1/documents/{id}": {func() *http.Request {
 			return e.request("DELETE", "/api/v1/documents/"+e.bareDocument(cityA), nil)
-		}, expect(want{"admin": 200, "coordA": 403, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 403})},
+		}, expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 403})},
 		"POST /api/v1/documents/bulk": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/bulk", map[string]any{"ids": []string{docA}, "round": "2018"})
 		}, expect(want{"admin": 200, "coordA": 200, "coordB": 200, "expert": 403, "reviewer": 403, "contribA": 403})},

@@ -389,6 +389,18 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 	return s.Document(ctx, id)
 }
 
+// DocumentCitedBy counts the citations of claims and the values that cite
+// a document: what deleting it would take away from.
+func (s *Store) DocumentCitedBy(ctx context.Context, id string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM citation WHERE document_id = ?) +
+		(SELECT COUNT(*) FROM value WHERE document_id = ?)`, id, id).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count citations of %s: %w", id, err)
+	}
+	return n, nil
+}
+
 // DeleteDocument soft-deletes a document: it disappears from lists and
 // search, its original and links stay, and the audit log says who did it.
 // Reviewed claims citing it go back to pending in the same transaction;

@@ -206,15 +206,37 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalo
 	return s.cat.Document(ctx, d.ID)
 }
 
-// Delete removes a document (admins only; a soft delete, audited) and its
-// index entry. It returns the claims that cited it and go back to review.
+// CheckDelete says whether u may delete d: admins any document; a city's
+// coordinator one of the city's documents that nothing cites (a file
+// uploaded by mistake), since deleting a cited one sends reviewed
+// statements back to review and only an admin may do that.
+func (s *Service) CheckDelete(ctx context.Context, u *catalog.User, d *catalog.Document) error {
+	switch {
+	case u.Role == catalog.RoleAdmin:
+		return nil
+	case u.Role != catalog.RoleCoordinator || u.City != d.City:
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员和本市协调员可以删除文档")
+	}
+	n, err := s.cat.DocumentCitedBy(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return catalog.Errorf(catalog.EFORBIDDEN, "这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除", n)
+	}
+	return nil
+}
+
+// Delete removes a document (a soft delete, audited) and its index entry,
+// as CheckDelete allows. It returns the claims that cited it and go back
+// to review.
 func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (reopened []string, err error) {
 	d, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	if u.Role != catalog.RoleAdmin {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档")
+	if err := s.CheckDelete(ctx, u, d); err != nil {
+		return nil, err
 	}
 	reopened, err = s.cat.DeleteDocument(ctx, d.ID, u.Username)
 	if err != nil {

@@ -3,7 +3,10 @@ package documents_test
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/claims"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
@@ -77,8 +80,21 @@ func TestEditAndDeleteAreForTheRightPeople(t *testing.T) {
 	if err != nil || res.Total != 1 {
 		t.Errorf("the edited title is not searchable at once: %v %v", res, err)
 	}
-	if _, err := e.Documents.Delete(ctx, coordA, d.ID); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
-		t.Errorf("coordinator delete: got %v, want EFORBIDDEN", err)
+	// A coordinator deletes a file of his city uploaded by mistake, but
+	// not one a statement cites, nor another city's.
+	if _, err := e.Claims.Create(ctx, coordA, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "学分银行建设实施意见"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Documents.Delete(ctx, coordA, d.ID); catalog.ErrorCode(err) != catalog.EFORBIDDEN || !strings.Contains(catalog.ErrorMessage(err), "1 处") {
+		t.Errorf("coordinator deleting a cited document: got %v, want EFORBIDDEN naming the citation", err)
+	}
+	stray := e.Upload("330100", "宁波新闻.txt", "宁波市举办全民终身学习活动周。")
+	if _, err := e.Documents.Delete(ctx, coordB, stray.ID); !catalog.IsNotFound(err) {
+		t.Errorf("another city's coordinator deleting: got %v, want ENOTFOUND", err)
+	}
+	if _, err := e.Documents.Delete(ctx, coordA, stray.ID); err != nil {
+		t.Errorf("coordinator deleting an uncited document of his city: %v", err)
 	}
 	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
 		t.Fatal(err)

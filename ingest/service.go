@@ -157,16 +157,16 @@ const maxMetaRunes = 500
 func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 	m.City = strings.TrimSpace(m.City)
 	if m.City == "" {
-		return catalog.Errorf(catalog.EINVALID, "缺少城市代码 city(如 330100 杭州)")
+		return catalog.FieldErrorf("city", catalog.EINVALID, "请选择城市(city,如 330100 杭州)")
 	}
 	if _, err := s.cat.City(ctx, m.City); err != nil {
 		if catalog.IsNotFound(err) {
-			return catalog.Errorf(catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+			return catalog.FieldErrorf("city", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
 		}
 		return err
 	}
 	if strings.TrimSpace(m.DocType) == "" {
-		return catalog.Errorf(catalog.EINVALID, "缺少文件类型 doc_type(如 policy 政策文件)")
+		return catalog.FieldErrorf("doc_type", catalog.EINVALID, "请选择文件类型(doc_type,如 policy 政策文件)")
 	}
 	return checkFields(m)
 }

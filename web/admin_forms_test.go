@@ -120,3 +120,34 @@ func TestAssignmentFormErrorKeepsWhatWasTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadFormChoosesNothingForTheUploader: an admin's upload form has
+// no city and no type chosen in advance (it used to fall on the first
+// city, 北京, and 政策文件), and sent without them it comes back with the
+// error beside the field.
+func TestUploadFormChoosesNothingForTheUploader(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	_, body := admin.get("/upload")
+	for _, sel := range []string{`id="city" required`, `id="doc_type"`} {
+		i := strings.Index(body, sel)
+		if i < 0 {
+			t.Fatalf("no %s on the upload form", sel)
+		}
+		opt, _, _ := strings.Cut(body[i:], "</select>")
+		if !strings.Contains(opt, `<option value="">请选择</option>`) || strings.Contains(opt, " selected") {
+			t.Errorf("%s: something is chosen in advance: %.300s", sel, opt)
+		}
+	}
+	resp, body := admin.postMultipart("/upload", map[string]string{"city": "", "doc_type": "work_summary"}, "总结.txt", []byte("宁波市社区教育工作总结"))
+	page := html.UnescapeString(body)
+	if i := strings.Index(page, `id="up-city-err"`); resp.StatusCode != 400 || i < 0 || !strings.Contains(page[i:min(i+200, len(page))], "请选择城市") {
+		t.Errorf("upload without a city: %d %.400s", resp.StatusCode, textOf(body))
+	}
+	resp, body = admin.postMultipart("/upload", map[string]string{"city": "330200", "doc_type": ""}, "总结.txt", []byte("宁波市社区教育工作总结"))
+	page = html.UnescapeString(body)
+	if i := strings.Index(page, `id="up-type-err"`); resp.StatusCode != 400 || i < 0 || !strings.Contains(page[i:min(i+200, len(page))], "请选择文件类型") ||
+		!strings.Contains(page, `value="330200" selected`) {
+		t.Errorf("upload without a type: %d %.400s", resp.StatusCode, textOf(body))
+	}
+}

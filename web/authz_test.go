@@ -274,7 +274,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"POST /documents/{id}/delete": {func(b *browser) *http.Response {
 			resp, _ := b.post("/documents/"+bare("330100")+"/delete", form("confirm", "1"))
 			return resp
-		}, adminOnly("303")},
+		}, manageA("303")},
 		"POST /documents/{id}/move": {func(b *browser) *http.Response {
 			resp, _ := b.post("/documents/"+bare("330100")+"/move", form("city", "330200"))
 			return resp

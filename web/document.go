@@ -55,6 +55,8 @@ type documentPage struct {
 	// typed when the form came back with errors (State).
 	Form  *catalog.Document
 	State formState
+	// CanDelete may delete the document (documents.Service.CheckDelete).
+	CanDelete bool
 	// IsAdmin may move and delete the document; MoveCities are the
 	// cities it may go to.
 	IsAdmin    bool
@@ -140,6 +142,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 			return
 		}
 	}
+	p.CanDelete = h.Documents.CheckDelete(r.Context(), u, d) == nil
 	if p.IsAdmin = u.Role == catalog.RoleAdmin; p.IsAdmin {
 		if p.MoveCities, err = h.moveCities(r, d.City); err != nil {
 			h.fail(w, r, err)

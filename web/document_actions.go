@@ -54,8 +54,8 @@ func (h *handler) documentDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.PostFormValue("confirm") != "1" {
-		if u.Role != catalog.RoleAdmin {
-			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以删除文档"))
+		if err := h.Documents.CheckDelete(r.Context(), u, d); err != nil {
+			h.fail(w, r, err)
 			return
 		}
 		h.render(w, r, http.StatusOK, "confirm", tr(lang, "docs.delete.title"), &confirmPage{

@@ -104,7 +104,7 @@ var (
 	noteRoles    = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
 	noteDenied   = "只有专家、审核员和管理员可以添加批注"
 	editDenied   = "只有协调员和管理员可以批量修改文档"
-	deleteDenied = "只有管理员可以删除文档"
+	deleteDenied = "只有管理员和本市协调员可以删除文档"
 	moveDenied   = "只有管理员可以把文档移到其他城市"
 	retryDenied  = "只有协调员和管理员可以重新读取或替换处理失败的文档"
 )
@@ -131,7 +131,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /documents/bulk", handle: h.documentsBulk, roles: writerRoles, denied: editDenied},
 		{pattern: "GET /documents/{id}", handle: h.documentPage},
 		{pattern: "POST /documents/{id}", handle: h.documentEdit},
-		{pattern: "POST /documents/{id}/delete", handle: h.documentDelete, roles: adminRoles, denied: deleteDenied},
+		{pattern: "POST /documents/{id}/delete", handle: h.documentDelete, roles: writerRoles, denied: deleteDenied},
 		{pattern: "POST /documents/{id}/move", handle: h.documentMove, roles: adminRoles, denied: moveDenied},
 		{pattern: "POST /documents/{id}/retry", handle: h.documentRetry, roles: writerRoles, denied: retryDenied},
 		{pattern: "POST /documents/{id}/original", handle: h.documentReplace, roles: writerRoles, denied: retryDenied},

@@ -101,7 +101,11 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 		chromedp.SetUploadFiles(css(`#files`), []string{policy, summary, broken}))
 	u.waitFor("a row per file", `document.querySelectorAll('#outcomes li .filemeta').length === 3`)
 	row := func(n int, sel string) chromedp.CSS { return css(fmt.Sprintf(`#outcomes li:nth-child(%d) %s`, n, sel)) }
-	u.do("per-file fields",
+	// Nothing is chosen for the uploader: the type waits for a choice.
+	if v := eval[string](u, `document.getElementById('doc_type').value`); v != "" {
+		t.Errorf("the upload form chose the type %q by itself", v)
+	}
+	u.do("per-file fields", chromedp.SetValue(css(`#doc_type`), "other"),
 		chromedp.SetValue(row(1, `.f-type`), "policy"),
 		chromedp.SendKeys(row(1, `.f-number`), "杭政办发〔2018〕12号"),
 		chromedp.SendKeys(row(1, `.f-date`), "2018年3月20日"),
@@ -151,7 +155,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 
 	// The failed file sent again: already in the archive, and failed.
 	u.do("send the failed file again", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
-		chromedp.SetUploadFiles(css(`#files`), []string{broken}))
+		chromedp.SetUploadFiles(css(`#files`), []string{broken}), chromedp.SetValue(css(`#doc_type`), "other"))
 	u.waitFor("its row", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
 	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
 	u.waitFor("it failed again", `document.querySelector('#outcomes li[data-kind="failed"] a.replace') !== null`)
