@@ -100,3 +100,41 @@ func TestSandboxCapsItsOutputAndPassesProgress(t *testing.T) {
 		t.Errorf("pages %d, progress %v: want 3 pages and progress ending at 3 of 3", len(res.Pages), calls)
 	}
 }
+
+// TestSandboxReusesOnlyACleanChild: a child that read a file cleanly takes
+// the next one (a process start costs more than reading a small file),
+// while one that was stopped by its deadline, or that a stuck reader may
+// still be spinning in, is never given another file.
+func TestSandboxReusesOnlyACleanChild(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	idle := func() []*child {
+		sb.mu.Lock()
+		defer sb.mu.Unlock()
+		return append([]*child(nil), sb.idle...)
+	}
+	for i := range 3 {
+		res, err := sb.Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{})
+		if err != nil || len(res.Pages) == 0 {
+			t.Fatalf("reading %d: %v", i+1, err)
+		}
+	}
+	kept := idle()
+	if len(kept) != 1 || kept[0].uses != 3 {
+		t.Fatalf("after three files one after another: %d idle children, want one that read all three", len(kept))
+	}
+	// The reader gives up at the child's deadline, but its goroutine
+	// cannot be stopped and runs on in the child.
+	path := writeTemp(t, "crafted.pdf", testpdf.NestedArrays(20_000_000))
+	if _, err := sb.Extract(context.Background(), FormatPDF, path, Limits{Timeout: 2 * time.Second, DeferOCR: true}); err == nil {
+		t.Fatal("deeply nested content read")
+	}
+	if got := idle(); len(got) != 0 {
+		t.Fatalf("the child that met a stuck reader was kept for another file")
+	}
+	select {
+	case <-kept[0].exited:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the child that met a stuck reader is still running")
+	}
+}
