@@ -104,7 +104,14 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	go func() {
 		select {
 		case <-ctx.Done():
-			c.kill()
+			// run closes watched before it asks whether ctx ended, and
+			// keeps the child only if it had not: a child put back for
+			// the next request is never killed here.
+			select {
+			case <-watched:
+			default:
+				c.kill()
+			}
 		case <-watched:
 		}
 	}()

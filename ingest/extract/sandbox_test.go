@@ -3,8 +3,10 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -137,4 +139,26 @@ func TestSandboxReusesOnlyACleanChild(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the child that met a stuck reader is still running")
 	}
+}
+
+// TestSandboxServesConcurrentExtractions: workers reading at once share the
+// children without one's deadline watch ever killing a child another
+// worker was given.
+func TestSandboxServesConcurrentExtractions(t *testing.T) {
+	sb := testSandbox(1 << 30)
+	defer sb.Close()
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				path := writeTemp(t, fmt.Sprintf("f%d-%d.txt", g, i), []byte(fmt.Sprintf("故障演练材料第 %d 号\n市社区教育学院开展学分银行试点 %d。\n", i, g)))
+				if _, err := sb.Extract(context.Background(), FormatTXT, path, Limits{}); err != nil {
+					t.Errorf("%d %d: %v", g, i, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
