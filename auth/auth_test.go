@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 func TestThrottleLocksPerAddressAndLiftsByItself(t *testing.T) {
@@ -153,5 +155,20 @@ func TestThrottleNeverLocksTheOwnerOutOfAKnownAddress(t *testing.T) {
 	}
 	if w := th.Check("zhang", "192.0.2.7"); w == 0 {
 		t.Errorf("an address not used for 31 days is still known")
+	}
+}
+
+// The hash an unknown user's password is compared against costs what a
+// real account's does, so a login cannot tell names that exist.
+func TestDummyHashCostsAsMuchAsARealOne(t *testing.T) {
+	cost, err := bcrypt.Cost(dummyHash)
+	if err != nil {
+		t.Fatalf("dummy hash is not bcrypt: %v", err)
+	}
+	if cost != bcrypt.DefaultCost {
+		t.Errorf("dummy hash cost %d, real passwords are hashed at %d", cost, bcrypt.DefaultCost)
+	}
+	if !CheckPassword(string(dummyHash), "not-a-real-password") {
+		t.Error("dummy hash does not match its own password")
 	}
 }

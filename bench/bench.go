@@ -238,7 +238,7 @@ func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
 		s.stop()
 		return err
 	}
-	serverCPU, err := CPUTime(s.pid())
+	serverCPU, err := CPUTimeWithChildren(s.pid())
 	if err != nil {
 		s.stop()
 		return err

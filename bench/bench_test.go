@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -187,6 +188,17 @@ func TestProcessFiguresSmoke(t *testing.T) {
 	}
 	if cpu, err := CPUTime("self"); err != nil || cpu <= 0 {
 		t.Fatalf("CPU time of this process: %v, %v", cpu, err)
+	}
+	// A child's CPU counts toward its parent's, as the extraction
+	// sandbox's children count toward the pipeline's.
+	self := strconv.Itoa(os.Getpid())
+	own, _ := CPUTime(self)
+	if err := exec.Command("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done").Run(); err != nil {
+		t.Fatal(err)
+	}
+	all, err := CPUTimeWithChildren(self)
+	if err != nil || all < own+100*time.Millisecond {
+		t.Errorf("CPU with children %v (%v), own %v: a busy child's CPU is missing", all, err, own)
 	}
 	took := []time.Duration{5 * time.Millisecond, time.Millisecond, 2 * time.Millisecond, 100 * time.Millisecond}
 	l := summarize("x", took, []uint64{0, 10, 20, 40}, 100)

@@ -28,7 +28,7 @@ type IngestDetails struct {
 	UploadSeconds   float64 `json:"upload_seconds"`   // first upload to last upload answered
 	Failed          int     `json:"failed"`
 	PipelinePeak    Mem     `json:"pipeline_peak"`      // serve process during bulk ingest and merges
-	ServerCPU       float64 `json:"server_cpu_seconds"` // CPU time of the serve process until the last document was indexed
+	ServerCPU       float64 `json:"server_cpu_seconds"` // CPU time of the serve process and its extraction children until the last document was indexed
 	ClientCPU       float64 `json:"client_cpu_seconds"` // CPU time of this process (the upload clients) meanwhile
 	SettleSeconds   float64 `json:"settle_seconds"`     // waiting for merges after the last document
 	IndexBytes      int64   `json:"index_bytes"`        // after merges settled

@@ -78,6 +78,42 @@ func CPUTime(pid string) (time.Duration, error) {
 	return time.Duration(utime+stime) * time.Second / clockTicks, nil
 }
 
+// CPUTimeWithChildren is CPUTime of the process plus that of its
+// children: those it has waited for (cutime, cstime) and those still
+// running (the extraction sandbox keeps a few). The archive's extraction
+// runs in such children, so the serve process's own CPU would leave it out.
+func CPUTimeWithChildren(pid string) (time.Duration, error) {
+	b, err := os.ReadFile(filepath.Join("/proc", pid, "stat"))
+	if err != nil {
+		return 0, fmt.Errorf("read CPU time of process %s: %w", pid, err)
+	}
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(f) < 15 {
+		return 0, fmt.Errorf("read CPU time of process %s: short stat", pid)
+	}
+	var ticks int64
+	for _, i := range []int{11, 12, 13, 14} { // utime stime cutime cstime
+		n, _ := strconv.ParseInt(f[i], 10, 64)
+		ticks += n
+	}
+	const clockTicks = 100 // USER_HZ on Linux
+	total := time.Duration(ticks) * time.Second / clockTicks
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, d := range dirs {
+		st, err := os.ReadFile(filepath.Join(d, "stat"))
+		if err != nil {
+			continue
+		}
+		cf := strings.Fields(string(st[bytes.LastIndexByte(st, ')')+1:]))
+		if len(cf) > 12 && cf[1] == pid {
+			if t, err := CPUTime(filepath.Base(d)); err == nil {
+				total += t
+			}
+		}
+	}
+	return total, nil
+}
+
 // MiB renders bytes as mebibytes.
 func MiB(n int64) float64 { return float64(n) / (1 << 20) }
 

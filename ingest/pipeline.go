@@ -93,6 +93,9 @@ func (s *Service) Close() {
 		s.cancel()
 	}
 	s.wg.Wait()
+	if s.cfg.Sandbox != nil {
+		s.cfg.Sandbox.Close()
+	}
 }
 
 // Pending is the number of documents waiting for extraction, OCR included.

@@ -191,7 +191,8 @@ func TestKillDuringConcurrentIngest(t *testing.T) {
 	all := s.waitAllDone(90 * time.Second)
 	for id, n := range accepted {
 		if all[id] != "indexed" {
-			t.Errorf("accepted upload %d (%s) is %q after the restart, want indexed", n, id, all[id])
+			_, d := s.get("/api/v1/documents/"+id, nil)
+			t.Errorf("accepted upload %d (%s) is %q after the restart, want indexed: %v", n, id, all[id], d)
 		}
 	}
 	if len(all) > int(next.Load()) {

@@ -12,3 +12,13 @@ import (
 func killProcessGroup(cmd *exec.Cmd) {
 	cmd.WaitDelay = 2 * time.Second
 }
+
+// setProcessGroup does nothing where there are no process groups.
+func setProcessGroup(cmd *exec.Cmd) {}
+
+// killGroup kills the process itself.
+func killGroup(cmd *exec.Cmd) {
+	if cmd.Process != nil {
+		cmd.Process.Kill()
+	}
+}

@@ -12,3 +12,6 @@ func limitMemory(n int64) error {
 	}
 	return nil
 }
+
+// mappedBytes is unknown here: a sandbox child is then never reused.
+func mappedBytes() uint64 { return 0 }

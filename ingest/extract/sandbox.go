@@ -2,15 +2,14 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -33,6 +32,9 @@ type Sandbox struct {
 	Command []string // the child program and its arguments
 	Env     []string // extra environment for the child
 	Memory  int64    // address-space limit in bytes; default DefaultSandboxMemory
+
+	mu   sync.Mutex
+	idle []*child // clean children waiting for work (sandboxpool.go)
 }
 
 // childRequest is what the parent asks of the child on its stdin.
@@ -53,6 +55,9 @@ type childMessage struct {
 	NeedsOCR  bool           `json:"needs_ocr,omitempty"`
 	Detail    string         `json:"detail,omitempty"`
 	Cancelled bool           `json:"cancelled,omitempty"`
+	// Reusable, on a final message: the child is clean and may take
+	// another request (see RunChild).
+	Reusable bool `json:"reusable,omitempty"`
 }
 
 // Extract is extract.Extract in the sandbox: the same result, the same
@@ -85,25 +90,38 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	// child to say why it stopped, and grows as the child's grows.
 	ctx, cancel := withStretchableTimeout(parent, lim.Timeout+5*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, s.Command[0], s.Command[1:]...)
-	cmd.Env = append(os.Environ(), s.Env...)
-	killProcessGroup(cmd)
 	body, err := json.Marshal(req)
 	if err != nil {
 		return nil, err
 	}
-	cmd.Stdin = bytes.NewReader(body)
-	stdout, err := cmd.StdoutPipe()
+	c, err := s.take()
 	if err != nil {
 		return nil, err
 	}
-	stderr := &cappedBuffer{max: 8192, discard: true}
-	cmd.Stderr = stderr
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start extraction sandbox: %w", err)
+	// At the deadline (or when the caller gives up) the child's whole
+	// process group is killed, whatever it is doing.
+	watched := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			// run closes watched before it asks whether ctx ended, and
+			// keeps the child only if it had not: a child put back for
+			// the next request is never killed here.
+			select {
+			case <-watched:
+			default:
+				c.kill()
+			}
+		case <-watched:
+		}
+	}()
+	final, readErr := c.ask(ctx, append(body, '\n'), lim)
+	close(watched)
+	if final != nil && final.Reusable && ctx.Err() == nil {
+		s.give(c)
+	} else {
+		c.close()
 	}
-	final, readErr := readChild(ctx, stdout, lim)
-	waitErr := cmd.Wait()
 	switch {
 	case final != nil:
 		return childOutcome(final)
@@ -113,11 +131,11 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 		return nil, deadlineError(parent, ctx.budget())
 	case errors.Is(readErr, errChildOutput):
 		return nil, errTextTooLarge(lim.MaxTextBytes)
-	case strings.Contains(stderr.buf.String(), "out of memory") || strings.Contains(stderr.buf.String(), "cannot allocate memory"):
+	case strings.Contains(c.stderr.String(), "out of memory") || strings.Contains(c.stderr.String(), "cannot allocate memory"):
 		return nil, errTooComplex(req.Memory)
 	}
 	return nil, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
-		waitErr, readErr, strings.TrimSpace(stderr.buf.String()), errCorrupt())
+		c.waitErr, readErr, strings.TrimSpace(c.stderr.String()), errCorrupt())
 }
 
 // errChildOutput is a child writing more than any real answer needs.
@@ -125,15 +143,17 @@ var errChildOutput = errors.New("extraction sandbox wrote too much")
 
 // readChild reads the child's messages until its final one, granting the
 // parent's deadline the child's extensions and passing progress on.
-func readChild(ctx context.Context, r io.Reader, lim Limits) (*childMessage, error) {
+func readChild(ctx context.Context, r *bufio.Reader, lim Limits) (*childMessage, error) {
 	// A result holds at most MaxTextBytes of text; JSON quoting may grow
 	// it, never past this.
 	maxLine := int(min(2*lim.MaxTextBytes+(1<<20), 1<<31-1))
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), maxLine)
-	for sc.Scan() {
+	for {
+		line, err := readLine(r, maxLine)
+		if err != nil {
+			return nil, err
+		}
 		var m childMessage
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+		if err := json.Unmarshal(line, &m); err != nil {
 			return nil, fmt.Errorf("decode sandbox message: %w", err)
 		}
 		switch {
@@ -147,10 +167,27 @@ func readChild(ctx context.Context, r io.Reader, lim Limits) (*childMessage, err
 			return &m, nil
 		}
 	}
-	if errors.Is(sc.Err(), bufio.ErrTooLong) {
-		return nil, errChildOutput
+}
+
+// readLine reads one line of at most max bytes (errChildOutput beyond).
+func readLine(r *bufio.Reader, max int) ([]byte, error) {
+	var line []byte
+	for {
+		frag, err := r.ReadSlice('\n')
+		if len(line)+len(frag) > max {
+			return nil, errChildOutput
+		}
+		line = append(line, frag...)
+		if err == nil {
+			return line, nil
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			if errors.Is(err, io.EOF) {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
 	}
-	return nil, sc.Err()
 }
 
 func childOutcome(m *childMessage) (*Result, error) {
@@ -167,19 +204,18 @@ func childOutcome(m *childMessage) (*Result, error) {
 	return nil, fmt.Errorf("sandbox: %s: %w", m.Detail, errCorrupt())
 }
 
-// RunChild is the child side of Sandbox: it reads one request from in,
-// limits its own address space, extracts, and writes its messages to out.
-// It returns the process exit code.
+// RunChild is the child side of Sandbox: it limits its own address space
+// (after the first request, which says by how much), then answers
+// requests from in, one per line, writing its messages to out, until in
+// ends. It returns the process exit code.
+//
+// Each final message says whether the child is fit for another request:
+// only when the extraction left no goroutine behind (a reader stuck in a
+// library loop would spin on) and took little of the address space
+// (the Go runtime never returns address space, and the next file should
+// have the whole limit). An unfit child is ended by its parent.
 func RunChild(in io.Reader, out io.Writer) int {
-	var req childRequest
-	if err := json.NewDecoder(io.LimitReader(in, 1<<20)).Decode(&req); err != nil {
-		fmt.Fprintf(os.Stderr, "extract-child: read request: %v\n", err)
-		return 2
-	}
-	if err := limitMemory(req.Memory); err != nil {
-		fmt.Fprintf(os.Stderr, "extract-child: %v\n", err)
-		return 2
-	}
+	r := bufio.NewReaderSize(in, 64<<10)
 	var mu sync.Mutex
 	enc := json.NewEncoder(out)
 	send := func(m childMessage) {
@@ -187,23 +223,79 @@ func RunChild(in io.Reader, out io.Writer) int {
 		defer mu.Unlock()
 		enc.Encode(m)
 	}
+	var base uint64 // address space once limited
+	for first := true; ; first = false {
+		line, err := readLine(r, 1<<20)
+		if errors.Is(err, io.ErrUnexpectedEOF) && len(line) == 0 && !first {
+			return 0 // the parent is done with us
+		}
+		var req childRequest
+		if err == nil {
+			err = json.Unmarshal(line, &req)
+		}
+		if err != nil {
+			if !first && errors.Is(err, io.ErrUnexpectedEOF) {
+				return 0
+			}
+			fmt.Fprintf(os.Stderr, "extract-child: read request: %v\n", err)
+			return 2
+		}
+		if first {
+			if err := limitMemory(req.Memory); err != nil {
+				fmt.Fprintf(os.Stderr, "extract-child: %v\n", err)
+				return 2
+			}
+			base = mappedBytes()
+		}
+		m := childAnswer(req, send)
+		m.Reusable = m.Reusable && settled(base, uint64(max(req.Memory, 0)))
+		send(m)
+	}
+}
+
+// childAnswer extracts one request and returns the final message.
+func childAnswer(req childRequest, send func(childMessage)) childMessage {
+	goroutines := runtime.NumGoroutine()
 	lim := req.Limits
 	lim.Progress = func(done, total int) { send(childMessage{Progress: &[2]int{done, total}}) }
 	ctx := context.WithValue(context.Background(), extendNotifyKey{},
 		func(d time.Duration) { send(childMessage{ExtendMS: d.Milliseconds()}) })
 	res, err := Extract(ctx, req.Format, req.Path, lim)
+	var m childMessage
 	var ae *catalog.Error
 	switch {
 	case err == nil:
-		send(childMessage{Result: res})
+		m = childMessage{Result: res}
 	case errors.Is(err, ErrNeedsOCR):
-		send(childMessage{NeedsOCR: true})
+		m = childMessage{NeedsOCR: true}
 	case errors.As(err, &ae):
-		send(childMessage{Error: ae, Detail: err.Error()})
+		m = childMessage{Error: ae, Detail: err.Error()}
 	default:
-		send(childMessage{Detail: err.Error()})
+		m = childMessage{Detail: err.Error()}
 	}
-	return 0
+	// Helpers (pdftotext's pipes, timers) finish soon after Extract
+	// returns; a reader stuck in a loop does not.
+	for wait := time.Now().Add(200 * time.Millisecond); ; time.Sleep(5 * time.Millisecond) {
+		if runtime.NumGoroutine() <= goroutines {
+			m.Reusable = true
+			break
+		}
+		if time.Now().After(wait) {
+			break
+		}
+	}
+	return m
+}
+
+// settled reports whether the child's address space grew by less than a
+// quarter of its limit since it was set (always, without a limit; never
+// when the size cannot be read).
+func settled(base, limit uint64) bool {
+	if limit == 0 {
+		return true
+	}
+	now := mappedBytes()
+	return base > 0 && now > 0 && now < base+limit/4
 }
 
 func errTooComplex(memory int64) error {

@@ -3,8 +3,10 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -99,4 +101,64 @@ func TestSandboxCapsItsOutputAndPassesProgress(t *testing.T) {
 	if len(res.Pages) != 3 || len(calls) == 0 || calls[len(calls)-1] != [2]int{3, 3} {
 		t.Errorf("pages %d, progress %v: want 3 pages and progress ending at 3 of 3", len(res.Pages), calls)
 	}
+}
+
+// TestSandboxReusesOnlyACleanChild: a child that read a file cleanly takes
+// the next one (a process start costs more than reading a small file),
+// while one that was stopped by its deadline, or that a stuck reader may
+// still be spinning in, is never given another file.
+func TestSandboxReusesOnlyACleanChild(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	idle := func() []*child {
+		sb.mu.Lock()
+		defer sb.mu.Unlock()
+		return append([]*child(nil), sb.idle...)
+	}
+	for i := range 3 {
+		res, err := sb.Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{})
+		if err != nil || len(res.Pages) == 0 {
+			t.Fatalf("reading %d: %v", i+1, err)
+		}
+	}
+	kept := idle()
+	if len(kept) != 1 || kept[0].uses != 3 {
+		t.Fatalf("after three files one after another: %d idle children, want one that read all three", len(kept))
+	}
+	// The reader gives up at the child's deadline, but its goroutine
+	// cannot be stopped and runs on in the child.
+	path := writeTemp(t, "crafted.pdf", testpdf.NestedArrays(20_000_000))
+	if _, err := sb.Extract(context.Background(), FormatPDF, path, Limits{Timeout: 2 * time.Second, DeferOCR: true}); err == nil {
+		t.Fatal("deeply nested content read")
+	}
+	if got := idle(); len(got) != 0 {
+		t.Fatalf("the child that met a stuck reader was kept for another file")
+	}
+	select {
+	case <-kept[0].exited:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the child that met a stuck reader is still running")
+	}
+}
+
+// TestSandboxServesConcurrentExtractions: workers reading at once share the
+// children without one's deadline watch ever killing a child another
+// worker was given.
+func TestSandboxServesConcurrentExtractions(t *testing.T) {
+	sb := testSandbox(1 << 30)
+	defer sb.Close()
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				path := writeTemp(t, fmt.Sprintf("f%d-%d.txt", g, i), []byte(fmt.Sprintf("故障演练材料第 %d 号\n市社区教育学院开展学分银行试点 %d。\n", i, g)))
+				if _, err := sb.Extract(context.Background(), FormatTXT, path, Limits{}); err != nil {
+					t.Errorf("%d %d: %v", g, i, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
