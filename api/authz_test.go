@@ -143,7 +143,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"GET /api/v1/coverage": {func() *http.Request { return e.request("GET", "/api/v1/coverage", nil) }, all(200)},
 		"GET /api/v1/cities":   {func() *http.Request { return e.request("GET", "/api/v1/cities", nil) }, all(200)},
 		"POST /api/v1/cities": {func() *http.Request {
-			return e.request("POST", "/api/v1/cities", map[string]any{"code": p("3201%02d", e.next()), "name": "南京"})
+			return e.request("POST", "/api/v1/cities", map[string]any{"code": p("32%04d", 1000+e.next()), "name": "南京"})
 		}, adminOnly(201)},
 		"GET /api/v1/rounds": {func() *http.Request { return e.request("GET", "/api/v1/rounds", nil) }, all(200)},
 		"POST /api/v1/rounds": {func() *http.Request {
