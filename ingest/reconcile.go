@@ -124,6 +124,9 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 			changes[i] = catalog.StatusChange{ID: id, Status: catalog.StatusIndexed}
 		}
 		batch, ids = batch[:0], ids[:0]
+		if len(changes) == 0 {
+			return nil
+		}
 		return cat.SetStatus(ctx, changes...)
 	}
 	for i, d := range docs {
@@ -143,7 +146,12 @@ func Rebuild(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx inde
 			return missing, err
 		}
 		batch = append(batch, IndexDocument(d, t.Pages))
-		ids = append(ids, d.ID)
+		// Only a document not yet indexed changes status: rewriting an
+		// indexed one would be a change every other node's index follows,
+		// so a reindex of one node would make all of them reindex.
+		if d.Status != catalog.StatusIndexed {
+			ids = append(ids, d.ID)
+		}
 		if len(batch) >= batchSize {
 			if err := flush(); err != nil {
 				return missing, err
