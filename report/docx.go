@@ -67,7 +67,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 	for _, c := range it.Claims {
 		b.para("", c.Statement+"【"+VerdictLabels[c.Status]+"】")
 	}
-	b.para("Heading3", "证据")
+	b.para("Heading3", "佐证材料")
 	if len(it.Evidence) == 0 {
 		b.para("", Gap)
 		return

@@ -10,7 +10,7 @@ import (
 )
 
 // xlsxHeader is the header row of every area's sheet.
-var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "单位", "数值出处", "主张与审核结论", "证据(标题|文号|日期|页码)"}
+var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "单位", "数值出处", "定性描述与审核结论", "佐证材料（标题|文号|日期|页码）"}
 
 // WriteXLSX writes the report: a cover sheet, then one sheet per
 // first-level area with a frozen header and filters; gaps and missing
@@ -65,7 +65,7 @@ func (r *Report) cover(f *excelize.File) error {
 
 // EmptyNotice says that a city has nothing in the round.
 func EmptyNotice(r *Report) string {
-	return fmt.Sprintf("%s在%d年度监测中尚无任何证据、主张或数值。", r.City.Name, r.Round)
+	return fmt.Sprintf("%s在%d年度监测中尚无任何佐证材料、定性描述或数值。", r.City.Name, r.Round)
 }
 
 // SheetName is an area's sheet: its code and name, within Excel's 31

@@ -32,7 +32,7 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 		}
 	}
 	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
-	for _, want := range []string{"上传文档", "审核主张", "撰写主张", "UTC+8"} {
+	for _, want := range []string{"上传文档", "审核定性描述", "撰写定性描述", "UTC+8"} {
 		if !strings.Contains(events, want) {
 			t.Errorf("the audit log lacks %q: %.600s", want, events)
 		}
@@ -44,7 +44,7 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 	}
 	_, body = wang.get(claimPath)
 	text := textOf(body)
-	if !strings.Contains(text, "审核主张 · 证据不足") || strings.Contains(text, "claim.review") || strings.Contains(text, "insufficient") {
+	if !strings.Contains(text, "审核定性描述 · 证据不足") || strings.Contains(text, "claim.review") || strings.Contains(text, "insufficient") {
 		t.Errorf("the claim's history: %.600s", text)
 	}
 	if strings.Contains(text, "330100") || !strings.Contains(text, "杭州") {

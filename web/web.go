@@ -92,7 +92,7 @@ var (
 	adminDenied  = "只有管理员可以使用管理页面"
 	writerRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator}
 	uploadDenied = "只有协调员和管理员可以上传材料"
-	claimDenied  = "只有协调员和管理员可以撰写主张"
+	claimDenied  = "只有协调员和管理员可以撰写定性描述"
 	// The collection board is the coordinators' (and admins'); 我的任务 is
 	// a department's.
 	boardDenied      = "只有本市协调员和管理员可以管理责任分解"
