@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html"
 	"net/url"
 	"strings"
@@ -52,5 +53,33 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 	}
 	if got := formatTime(time.Date(2018, 3, 20, 16, 30, 0, 0, time.UTC)); got != "2018-03-21 00:30 UTC+8" {
 		t.Errorf("formatTime: %q, want China time with the zone", got)
+	}
+}
+
+// TestAuditLogNamesObjects names documents by their titles, saved searches
+// and departments by their names, and every action in words without its
+// code; a failed sign-in is an action too.
+func TestAuditLogNamesObjects(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "社区教育工作总结.txt", "杭州市社区教育工作总结,全年举办讲座342场。")
+	admin, wang := s.login("admin"), s.login("wang")
+	wang.post("/saved-searches", url.Values{"name": {"社区教育检索"}, "q": {"社区教育"}})
+	wang.post("/departments", url.Values{"city": {"330100"}, "name": {"市教育局"}})
+	if _, err := s.env.Auth.LogIn(context.Background(), "wang", "错误的密码", "127.0.0.1"); err == nil {
+		t.Fatal("a wrong password signed in")
+	}
+
+	_, body := admin.get("/admin")
+	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
+	for _, want := range []string{"文档《" + doc.Title + "》", "保存检索", "保存的检索 社区教育检索",
+		"添加部门", "部门 市教育局", "登录失败"} {
+		if !strings.Contains(events, want) {
+			t.Errorf("the audit log lacks %q: %.900s", want, events)
+		}
+	}
+	for _, code := range []string{doc.ID, "search.save", "department.create", "login.fail", "(document", "文档 01"} {
+		if strings.Contains(events, code) {
+			t.Errorf("the audit log shows %q: %.900s", code, events)
+		}
 	}
 }
