@@ -102,7 +102,7 @@ var (
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
 	// Notes are the experts' and reviewers' working papers.
 	noteRoles    = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
-	noteDenied   = "只有专家、审核员和管理员可以添加批注"
+	noteDenied   = "只有专家、审核专家和管理员可以添加批注"
 	editDenied   = "只有协调员和管理员可以批量修改文档"
 	deleteDenied = "只有管理员可以删除文档"
 	moveDenied   = "只有管理员可以把文档移到其他城市"
