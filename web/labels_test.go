@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"html"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -80,6 +81,40 @@ func TestAuditLogNamesObjects(t *testing.T) {
 	for _, code := range []string{doc.ID, "search.save", "department.create", "login.fail", "(document", "文档 01"} {
 		if strings.Contains(events, code) {
 			t.Errorf("the audit log shows %q: %.900s", code, events)
+		}
+	}
+}
+
+// TestDeniedPagesSayWhyInWords: a page a role may not use says so in
+// Chinese with full-width punctuation and role names, never role codes.
+func TestDeniedPagesSayWhyInWords(t *testing.T) {
+	s := newSite(t)
+	wang, zhou := s.login("wang"), s.login("zhou")
+	tests := []struct {
+		b          *browser
+		method     string
+		path, want string
+	}{
+		{wang, "GET", "/tasks", "“我的任务”是部门联系人的页面\uFF1B协调员请使用“责任分解”页面"},
+		{wang, "POST", "/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV/notes", "只有专家、审核专家和管理员可以添加批注"},
+		{zhou, "GET", "/claims/new", "只有协调员和管理员可以撰写定性描述"},
+	}
+	for _, tt := range tests {
+		var resp *http.Response
+		var body string
+		if tt.method == "GET" {
+			resp, body = tt.b.get(tt.path)
+		} else {
+			resp, body = tt.b.post(tt.path, url.Values{"body": {"批注"}})
+		}
+		text := html.UnescapeString(textOf(body))
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(text, tt.want) {
+			t.Errorf("%s %s: %d, want 403 saying %q: %.400s", tt.method, tt.path, resp.StatusCode, tt.want, text)
+		}
+		for _, code := range []string{"contributor", "coordinator", "expert", "审核员"} {
+			if strings.Contains(text, code) {
+				t.Errorf("%s %s shows %q: %.400s", tt.method, tt.path, code, text)
+			}
 		}
 	}
 }

@@ -97,7 +97,7 @@ var (
 	// a department's.
 	boardDenied      = "只有本市协调员和管理员可以管理责任分解"
 	contributorRoles = []catalog.Role{catalog.RoleContributor}
-	tasksDenied      = "“我的任务”是部门联系人(contributor)的页面;协调员请使用“责任分解”页面"
+	tasksDenied      = "“我的任务”是部门联系人的页面;协调员请使用“责任分解”页面"
 	valueDenied      = "只有协调员和管理员可以填报数值"
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
 	// Notes are the experts' and reviewers' working papers.
@@ -258,7 +258,7 @@ func (h *handler) withSession(rt route) http.Handler {
 		// The role first: a form from a role the page does not admit is
 		// refused before a byte of it is read.
 		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", rt.denied))
+			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", catalog.Fullwidth(rt.denied)))
 			return
 		}
 		if r.Method == http.MethodPost {
