@@ -31,16 +31,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	objects := make([]string, len(events))
 	var docs []string
 	for i, e := range events {
-		kind, _, _ := strings.Cut(e.Action, ".")
-		obj := e.Object
-		if !strings.Contains(obj, ":") {
-			switch {
-			case documentActions[kind]:
-				obj = "document:" + obj
-			case kind == "search":
-				obj = "search:" + obj // saved searches logged before they had a prefix
-			}
-		}
+		obj := objectKey(e.Action, e.Object)
 		if id, ok := strings.CutPrefix(obj, "document:"); ok {
 			docs = append(docs, id)
 		}
@@ -67,6 +58,23 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		rows[i] = row
 	}
 	return rows
+}
+
+// objectKey is an audit event's object as "kind:id": document events log
+// a bare document ID, and saved searches were logged with a bare ID before
+// they had a prefix; any other bare object stays as it is.
+func objectKey(action, object string) string {
+	if strings.Contains(object, ":") {
+		return object
+	}
+	kind, _, _ := strings.Cut(action, ".")
+	switch {
+	case documentActions[kind]:
+		return "document:" + object
+	case kind == "search":
+		return "search:" + object
+	}
+	return object
 }
 
 // deletedTitle names a document that is no longer there by the file name
@@ -102,6 +110,9 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 	case "document":
 		if title == "" {
 			title = id
+		}
+		if l == English {
+			return word + " “" + title + "”", "/documents/" + id
 		}
 		return word + "《" + title + "》", "/documents/" + id
 	case "claim":

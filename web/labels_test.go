@@ -118,3 +118,42 @@ func TestDeniedPagesSayWhyInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestEventObjectsInWords: each kind of object an audit event is about
+// reads as words; only document events take a bare ID for a document.
+func TestEventObjectsInWords(t *testing.T) {
+	const id = "01ARZ3NDEKTSV4RRFFQ69G5FAV"
+	cities := map[string]string{"330100": "杭州"}
+	tests := []struct {
+		action, object string
+		detail         map[string]any
+		title          string
+		want, link     string
+	}{
+		{"document.upload", id, nil, "学分银行实施办法", "文档《学分银行实施办法》", "/documents/" + id},
+		{"note.create", id, nil, "学分银行实施办法", "文档《学分银行实施办法》", "/documents/" + id},
+		{"search.save", id, map[string]any{"name": "学分银行检索"}, "", "保存的检索 学分银行检索", ""},
+		{"search.delete", "search:" + id, nil, "", "保存的检索 " + id, ""},
+		{"value.create", "value:" + id, nil, "", "数值 " + id, ""},
+		{"round.create", "round:2018", nil, "", "监测轮次 2018", ""},
+		{"framework.import", "framework:2018", nil, "", "指标体系 2018", ""},
+		{"token.create", "token:" + id, map[string]any{"label": "上报脚本"}, "", "访问令牌 上报脚本", ""},
+		{"carryover.confirmed", "carryover:" + id, nil, "", "结转事项 " + id, ""},
+		{"department.rename", "department:" + id, map[string]any{"from": "教育局", "to": "市教育局"}, "", "部门 市教育局", ""},
+		{"assignment.import", "assignments:330100:2018", nil, "", "责任分解表 杭州 2018", ""},
+		{"city.create", "city:330100", nil, "", "城市 杭州", ""},
+		{"user.create", id, nil, "", id, ""}, // a bare ID of no document event is not a document
+	}
+	for _, tt := range tests {
+		label, link := eventObject(Chinese, objectKey(tt.action, tt.object), tt.detail, tt.title, cities)
+		if label != tt.want || link != tt.link {
+			t.Errorf("%s %s: %q %q, want %q %q", tt.action, tt.object, label, link, tt.want, tt.link)
+		}
+	}
+	for action, want := range map[string]string{"value.create": "填报数值", "search.save": "保存检索", "login.throttled": "登录失败次数过多\uFF0C暂缓登录",
+		"assignment.returned": "退回任务", "department.delete": "删除部门", "carryover.dropped": "结转事项本轮不再使用", "assignment.new_kind": "责任分解任务"} {
+		if got := actionName(Chinese, action); got != want {
+			t.Errorf("actionName(%s) = %q, want %q", action, got, want)
+		}
+	}
+}
