@@ -47,10 +47,10 @@ func (r *Report) cover(f *excelize.File) error {
 	}
 	rows := [][]any{
 		{"学习型城市建设监测报告"},
-		{"城市", r.City.Name + "(" + r.City.Code + ")"},
+		{"城市", r.City.Name + "\uFF08" + r.City.Code + "\uFF09"},
 		{"监测轮次", r.Round},
 		{"指标体系", r.Framework},
-		{"说明", "每个一级指标一个工作表;“缺”表示定性指标尚无证据或定量指标尚未填报数值。"},
+		{"说明", "每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。"},
 	}
 	if r.Empty {
 		rows = append(rows, []any{"注意", EmptyNotice(r)})
@@ -145,7 +145,7 @@ func foundNote(it Item) string {
 	if it.Value.ValueFound {
 		return ""
 	}
-	return "(原文中未找到该数值)"
+	return "\uFF08原文中未找到该数值\uFF09"
 }
 
 func title(it Item, id string) string {
