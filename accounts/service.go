@@ -87,9 +87,9 @@ func (n NewUser) account() (*catalog.User, error) {
 	case r == catalog.RoleContributor && (n.City == "" || dept == ""):
 		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人(contributor)必须指定所属城市和部门(责任单位),如 --city 330100 --department 市教育局")
 	case !cityBound && n.City != "":
-		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市(审核员可用 cities 限定多个城市)")
+		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市(审核专家可用 cities 限定多个城市)")
 	case r != catalog.RoleReviewer && len(n.Cities) > 0:
-		return nil, catalog.FieldErrorf("cities", catalog.EINVALID, "只有审核员(reviewer)可以限定城市列表 cities")
+		return nil, catalog.FieldErrorf("cities", catalog.EINVALID, "只有审核专家(reviewer)可以限定城市列表 cities")
 	}
 	var cities []string
 	for _, c := range n.Cities {

@@ -202,7 +202,7 @@ func TestReviewSendBackCycle(t *testing.T) {
 	}
 
 	// Nobody reviews their own claim.
-	own := e.createClaim("admin", map[string]any{"city": cityA, "indicator": "1.1.2", "statement": "管理员写的主张",
+	own := e.createClaim("admin", map[string]any{"city": cityA, "indicator": "1.1.2", "statement": "管理员写的定性描述",
 		"citations": []map[string]any{{"document_id": e.upload(cityA, "规划.txt", "杭州市终身教育发展规划。"), "page": 1,
 			"quote": "终身教育发展规划"}}})
 	resp, _ = e.do(e.request("POST", "/api/v1/claims/"+own+"/reviews", map[string]any{"verdict": "verified"}), "admin")

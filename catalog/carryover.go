@@ -340,7 +340,7 @@ func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 			return fmt.Errorf("count round data: %w", err)
 		}
 		if docs+claims+values+carried > 0 {
-			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、主张 %d 条、数值 %d 条、结转 %d 项),不能删除", year, docs, claims, values, carried)
+			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项),不能删除", year, docs, claims, values, carried)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE round = ?`, year); err != nil {
 			return err

@@ -129,7 +129,7 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 			return fmt.Errorf("update claim: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return Errorf(ENOTFOUND, "主张 %s 不存在", c.ID)
+			return Errorf(ENOTFOUND, "定性描述 %s 不存在", c.ID)
 		}
 		if err := insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
 			return err
@@ -199,7 +199,7 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 		return nil, err
 	}
 	if len(claims) == 0 {
-		return nil, Errorf(ENOTFOUND, "主张 %s 不存在", id)
+		return nil, Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
 	}
 	c := &claims[0]
 	rows, err := s.db.QueryContext(ctx, `SELECT id, document_id, sha256, page, quote, quote_found, found_on_page FROM citation

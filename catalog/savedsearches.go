@@ -74,7 +74,7 @@ func (s *Store) CreateSavedSearch(ctx context.Context, ss *SavedSearch) error {
 		if err != nil {
 			return fmt.Errorf("insert saved search %q: %w", ss.Name, err)
 		}
-		return s.recordEvent(ctx, tx, Event{User: ss.Owner, Action: "search.save", Object: ss.ID,
+		return s.recordEvent(ctx, tx, Event{User: ss.Owner, Action: "search.save", Object: "search:" + ss.ID,
 			Detail: map[string]any{"name": ss.Name, "query": ss.Query, "indicator": ss.Indicator}})
 	})
 }
@@ -176,7 +176,7 @@ func (s *Store) DeleteSavedSearch(ctx context.Context, id, user string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "保存的检索 %s 不存在", id)
 		}
-		return s.recordEvent(ctx, tx, Event{User: user, Action: "search.delete", Object: id})
+		return s.recordEvent(ctx, tx, Event{User: user, Action: "search.delete", Object: "search:" + id})
 	})
 }
 

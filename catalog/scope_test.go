@@ -74,7 +74,7 @@ func TestScopedReviewerSeesOnlyTheirCities(t *testing.T) {
 	if !r.CanSee("330100") || r.CanSee("510100") {
 		t.Errorf("a reviewer of 330100 sees 330100 %v, 510100 %v; want true, false", r.CanSee("330100"), r.CanSee("510100"))
 	}
-	if err := r.SeeObject("510100", "主张", "X"); ErrorCode(err) != ENOTFOUND {
+	if err := r.SeeObject("510100", "定性描述", "X"); ErrorCode(err) != ENOTFOUND {
 		t.Errorf("another city's claim for a scoped reviewer: %v, want ENOTFOUND", err)
 	}
 	// The list is a reviewer's only: an expert given cities by mistake

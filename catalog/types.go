@@ -235,9 +235,9 @@ func (u *User) CanEdit(city string) error {
 	case u.Role == RoleCoordinator && u.City == city:
 		return nil
 	case u.Role == RoleContributor:
-		return Errorf(EFORBIDDEN, "部门联系人只能在“我的任务”中针对本部门的任务提交材料,不能修改材料、指标关联和主张")
+		return Errorf(EFORBIDDEN, "部门联系人只能在“我的任务”中针对本部门的任务提交材料,不能修改材料、指标关联和定性描述")
 	}
-	return Errorf(EFORBIDDEN, "只有本市协调员或管理员可以修改该城市的材料、指标关联和主张")
+	return Errorf(EFORBIDDEN, "只有本市协调员或管理员可以修改该城市的材料、指标关联和定性描述")
 }
 
 // SplitList reads a list the way people type one — indicator codes, city

@@ -54,9 +54,9 @@ func canWrite(u *catalog.User, city string) error {
 		return nil
 	}
 	if u.Role == catalog.RoleCoordinator {
-		return catalog.Errorf(catalog.EFORBIDDEN, "协调员只能为本市(%s)撰写主张", u.City)
+		return catalog.Errorf(catalog.EFORBIDDEN, "协调员只能为本市(%s)撰写定性描述", u.City)
 	}
-	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以撰写和修改主张")
+	return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以撰写和修改定性描述")
 }
 
 // Create checks and stores a new claim; nothing is saved when any part is
@@ -94,7 +94,7 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 		return nil, onField("indicator", invalid(err))
 	}
 	if ind.Level != catalog.KeyLevel {
-		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "主张只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "定性描述只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
 	}
 	c := &catalog.Claim{City: in.City, Round: in.Round, Indicator: ind.Code, CreatedBy: u.Username}
 	if err := s.fill(ctx, c, in.Statement, nil, in.Citations); err != nil {
@@ -129,10 +129,10 @@ func invalid(err error) error {
 func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
-		return catalog.FieldErrorf("statement", catalog.EINVALID, "主张内容不能为空")
+		return catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述不能为空")
 	}
 	if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
-		return catalog.FieldErrorf("statement", catalog.EINVALID, "主张内容过长(超过 %d 字)", maxStatementRunes)
+		return catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述过长(超过 %d 字)", maxStatementRunes)
 	}
 	if len(kept)+len(added) > maxCitations {
 		return catalog.Errorf(catalog.EINVALID, "引用过多(超过 %d 条)", maxCitations)
@@ -150,7 +150,7 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 	if len(cits) == 0 {
 		// A statement without evidence would colour its heat-map cell
 		// with nothing behind it.
-		return catalog.FieldErrorf("citations", catalog.EINVALID, "主张至少需要一条佐证引用:请选择文档、页码并填写引文")
+		return catalog.FieldErrorf("citations", catalog.EINVALID, "定性描述至少需要一条佐证引用:请选择佐证材料、页码并填写引文")
 	}
 	c.Citations = cits
 	return nil
@@ -165,7 +165,7 @@ func (s *Service) citation(ctx context.Context, city string, in CitationInput) (
 		return nil, onField("document_id", invalid(err))
 	}
 	if d.City != city {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市主张的证据", d.ID)
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市定性描述的佐证材料", d.ID)
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
@@ -195,7 +195,7 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(c.City, "主张", id); err != nil {
+	if err := u.SeeObject(c.City, "定性描述", id); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -244,10 +244,10 @@ func (s *Service) RemoveCitation(ctx context.Context, u *catalog.User, id string
 		return nil, err
 	}
 	if n < 1 || n > len(c.Citations) {
-		return nil, catalog.Errorf(catalog.ENOTFOUND, "主张没有第 %d 条引用", n)
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "定性描述没有第 %d 条引用", n)
 	}
 	if len(c.Citations) == 1 {
-		return nil, catalog.Errorf(catalog.EINVALID, "这是主张唯一的佐证引用,不能删除;请先添加另一条引用")
+		return nil, catalog.Errorf(catalog.EINVALID, "这是定性描述唯一的佐证引用,不能删除;请先添加另一条引用")
 	}
 	kept := append(append([]catalog.Citation(nil), c.Citations[:n-1]...), c.Citations[n:]...)
 	if err := s.save(ctx, u, c, c.Statement, kept, nil); err != nil {
@@ -283,7 +283,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 		return nil, err
 	}
 	if c.CreatedBy == u.Username {
-		return nil, catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己撰写的主张")
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己撰写的定性描述")
 	}
 	v, err := catalog.ParseVerdict(verdict)
 	if err != nil {
@@ -291,13 +291,13 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	comment = strings.TrimSpace(comment)
 	if v != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回主张时请写明理由,以便协调员补充或修改")
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回定性描述时请写明理由,以便协调员补充或修改")
 	}
 	if utf8.RuneCountInString(comment) > maxStatementRunes {
 		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
 	}
 	if c.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "主张已审核(%s),需协调员修改后才能再次审核", c.Status)
+		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核(%s),需协调员修改后才能再次审核", verdictWords[c.Status])
 	}
 	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment}
 	if err := s.cat.AddReview(ctx, r); err != nil {
@@ -334,4 +334,12 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// verdictWords names a reviewed claim's status in the words of the review
+// form, for messages a user reads.
+var verdictWords = map[catalog.ClaimStatus]string{
+	catalog.ClaimVerified:     "属实",
+	catalog.ClaimInsufficient: "证据不足",
+	catalog.ClaimContradicted: "与证据矛盾",
 }

@@ -126,7 +126,7 @@ const maxQueue = 500
 // verdict on: reviewers and admins, never on their own claims. With no
 // such claim it returns ENOTFOUND.
 func (s *Service) NextPending(ctx context.Context, u *catalog.User, after string) (*catalog.Claim, error) {
-	none := catalog.Errorf(catalog.ENOTFOUND, "没有其他待审核的主张")
+	none := catalog.Errorf(catalog.ENOTFOUND, "没有其他待审核的定性描述")
 	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
 		return nil, none
 	}

@@ -107,6 +107,26 @@ func (s *Service) Views(ctx context.Context, u *catalog.User, docs []*catalog.Do
 	return out, nil
 }
 
+// Titles returns, by ID, the title (else the file name) of each live
+// document among ids that u may see; deleted and unseen ones are left out.
+func (s *Service) Titles(ctx context.Context, u *catalog.User, ids []string) (map[string]string, error) {
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(docs))
+	for id, d := range docs {
+		if u.SeeObject(d.City, "文档", id) != nil {
+			continue
+		}
+		out[id] = d.Title
+		if d.Title == "" {
+			out[id] = d.Filename
+		}
+	}
+	return out, nil
+}
+
 // List returns one page of the documents u may see that match f, and how
 // many match in all. A coordinator asking for another city gets an empty
 // list (the scope rule in catalog/scope.go).

@@ -98,7 +98,7 @@ func parseXLSX(data []byte) ([]row, error) {
 func readXLSX(data []byte) ([][]string, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取 XLSX 文件:%v", err)
+		return nil, catalog.Errorf(catalog.EINVALID, "不是有效的 XLSX 文件,请用 Excel 或 WPS 另存为 .xlsx 后再导入")
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -107,7 +107,7 @@ func readXLSX(data []byte) ([][]string, error) {
 	}
 	records, err := f.GetRows(sheets[0])
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s:%v", sheets[0], err)
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheets[0])
 	}
 	if len(records) > maxTableRows {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)

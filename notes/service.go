@@ -37,7 +37,7 @@ func CanUse(u *catalog.User) bool {
 
 func requireUse(u *catalog.User) error {
 	if !CanUse(u) {
-		return catalog.Errorf(catalog.EFORBIDDEN, "只有专家、审核员和管理员可以查看和添加批注")
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有专家、审核专家和管理员可以查看和添加批注")
 	}
 	return nil
 }

@@ -18,7 +18,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	var body bytes.Buffer
 	b := &docBody{w: &body}
 	b.para("Title", "学习型城市建设监测报告")
-	b.para("", fmt.Sprintf("城市:%s(%s)  监测轮次:%d  指标体系:%s", r.City.Name, r.City.Code, r.Round, r.Framework))
+	b.para("", fmt.Sprintf("城市\uFF1A%s\uFF08%s\uFF09  监测轮次\uFF1A%d  指标体系\uFF1A%s", r.City.Name, r.City.Code, r.Round, r.Framework))
 	if r.Empty {
 		b.para("", EmptyNotice(r))
 	}
@@ -50,24 +50,24 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 
 func (r *Report) docItem(b *docBody, it Item) {
 	b.para("Heading2", it.Indicator.Code+" "+it.Indicator.Name)
-	line := "状态:" + it.Status
+	line := "状态\uFF1A" + it.Status
 	if it.Value != nil {
-		line += "  数值:" + strconv.FormatFloat(it.Value.Number, 'f', -1, 64) + it.Value.Unit
+		line += "  数值\uFF1A" + strconv.FormatFloat(it.Value.Number, 'f', -1, 64) + it.Value.Unit
 		if !it.Value.ValueFound {
-			line += "(原文中未找到该数值)"
+			line += "\uFF08原文中未找到该数值\uFF09"
 		}
 	} else if it.Indicator.Kind == "quantitative" {
-		line += "  数值:" + Gap
+		line += "  数值\uFF1A" + Gap
 	}
 	b.para("", line)
 	b.para("Heading3", "定性描述")
 	if len(it.Claims) == 0 {
-		b.para("", "(暂无)")
+		b.para("", "\uFF08暂无\uFF09")
 	}
 	for _, c := range it.Claims {
 		b.para("", c.Statement+"【"+VerdictLabels[c.Status]+"】")
 	}
-	b.para("Heading3", "证据")
+	b.para("Heading3", "佐证材料")
 	if len(it.Evidence) == 0 {
 		b.para("", Gap)
 		return

@@ -127,10 +127,10 @@ func TestEmptyCityGivesValidFilesThatSaySo(t *testing.T) {
 		t.Fatal(err)
 	}
 	notice, _ := f.GetCellValue("说明", "B6")
-	if !strings.Contains(notice, "尚无任何证据") {
+	if !strings.Contains(notice, "尚无任何佐证材料") {
 		t.Errorf("empty report's cover says %q, want it to say there is nothing", notice)
 	}
-	if text, _, _ := docx(t, r); !strings.Contains(text, "尚无任何证据") {
+	if text, _, _ := docx(t, r); !strings.Contains(text, "尚无任何佐证材料") {
 		t.Errorf("empty DOCX does not say so")
 	}
 	coordA := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}

@@ -10,7 +10,7 @@ import (
 )
 
 // xlsxHeader is the header row of every area's sheet.
-var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "单位", "数值出处", "主张与审核结论", "证据(标题|文号|日期|页码)"}
+var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "单位", "数值出处", "定性描述与审核结论", "佐证材料（标题|文号|日期|页码）"}
 
 // WriteXLSX writes the report: a cover sheet, then one sheet per
 // first-level area with a frozen header and filters; gaps and missing
@@ -47,10 +47,10 @@ func (r *Report) cover(f *excelize.File) error {
 	}
 	rows := [][]any{
 		{"学习型城市建设监测报告"},
-		{"城市", r.City.Name + "(" + r.City.Code + ")"},
+		{"城市", r.City.Name + "\uFF08" + r.City.Code + "\uFF09"},
 		{"监测轮次", r.Round},
 		{"指标体系", r.Framework},
-		{"说明", "每个一级指标一个工作表;“缺”表示定性指标尚无证据或定量指标尚未填报数值。"},
+		{"说明", "每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。"},
 	}
 	if r.Empty {
 		rows = append(rows, []any{"注意", EmptyNotice(r)})
@@ -65,7 +65,7 @@ func (r *Report) cover(f *excelize.File) error {
 
 // EmptyNotice says that a city has nothing in the round.
 func EmptyNotice(r *Report) string {
-	return fmt.Sprintf("%s在%d年度监测中尚无任何证据、主张或数值。", r.City.Name, r.Round)
+	return fmt.Sprintf("%s在%d年度监测中尚无任何佐证材料、定性描述或数值。", r.City.Name, r.Round)
 }
 
 // SheetName is an area's sheet: its code and name, within Excel's 31
@@ -145,7 +145,7 @@ func foundNote(it Item) string {
 	if it.Value.ValueFound {
 		return ""
 	}
-	return "(原文中未找到该数值)"
+	return "\uFF08原文中未找到该数值\uFF09"
 }
 
 func title(it Item, id string) string {

@@ -74,7 +74,7 @@ func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string
 	case "drop":
 		state = catalog.CarryDropped
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑主张或重新填报数值", action)
+		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑定性描述或重新填报数值", action)
 	}
 	if err := s.cat.DecideCarryover(ctx, id, state, u.Username); err != nil {
 		return nil, err

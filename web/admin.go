@@ -26,6 +26,8 @@ type adminPage struct {
 	Forms map[string]formState
 	// CityNames are the cities' names by code.
 	CityNames map[string]string
+	// EventRows are the Events in words.
+	EventRows []eventRow
 }
 
 func (h *handler) requireAdmin(w http.ResponseWriter, r *http.Request) bool {
@@ -68,6 +70,7 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int
 	for _, c := range p.Cities {
 		p.CityNames[c.Code] = c.Name
 	}
+	p.EventRows = h.eventRows(r.Context(), langOf(r), admin, p.Events, p.CityNames)
 	p.Notice, p.Forms = notice, map[string]formState{form: st}
 	h.render(w, r, status, "admin", tr(langOf(r), "admin.title"), p)
 }

@@ -92,3 +92,28 @@ func TestMyTasksAndTheCityBoard(t *testing.T) {
 		t.Errorf("a department opening the board: %d, want 403", resp.StatusCode)
 	}
 }
+
+// TestEnglishTaskPagesUseEnglishIndicatorNames: 我的任务, the city's board
+// and the comparison name indicators by name_en on English pages.
+func TestEnglishTaskPagesUseEnglishIndicatorNames(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	_, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const en, zh = "Credit bank / credit accumulation and transfer", "建立学分银行或学分积累"
+	dept, coord := s.login("jiaoyu"), s.login("wang")
+	dept.english()
+	coord.english()
+	for _, tt := range []struct {
+		b    *browser
+		path string
+	}{{dept, "/tasks"}, {coord, "/assignments?city=330100&round=2018"}, {coord, "/compare?city=330100&rounds=2017,2018"}} {
+		_, body := tt.b.get(tt.path)
+		if !strings.Contains(body, en) || strings.Contains(body, zh) {
+			t.Errorf("English %s does not name 2.3.1 %q (or still shows %q):\n%.1500s", tt.path, en, zh, textOf(body))
+		}
+	}
+}

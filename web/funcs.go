@@ -30,12 +30,10 @@ var funcs = template.FuncMap{
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
 	// date is a time in China time with its zone.
-	"date":       formatTime,
-	"roleName":   roleName,
-	"action":     actionName,
-	"verdict":    verdictName,
-	"eventLabel": eventLabel,
-	"eventLink":  eventLink,
+	"date":     formatTime,
+	"roleName": roleName,
+	"action":   actionName,
+	"verdict":  verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
 			return false

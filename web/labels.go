@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-
 	"strings"
 	"time"
 
@@ -32,14 +31,14 @@ func roleName(l Lang, role any) string {
 }
 
 // actionName says what an audit event did in words; an action without
-// words of its own shows its kind's words and its code.
+// words of its own shows its kind's words, and an unknown kind its code.
 func actionName(l Lang, action string) string {
 	if s := tr(l, "event."+action); s != "event."+action {
 		return s
 	}
 	kind, _, _ := strings.Cut(action, ".")
 	if s := tr(l, "event."+kind); s != "event."+kind {
-		return s + paren(l, action)
+		return s
 	}
 	return action
 }
@@ -53,78 +52,80 @@ func verdictName(l Lang, v any) string {
 	return s
 }
 
-// eventLabel is what an audit event was about, in words.
-func eventLabel(l Lang, object string) string {
-	label, _ := eventObject(l, object)
-	return label
-}
-
-// eventLink is the page of what an audit event was about, or "".
-func eventLink(l Lang, object string) string {
-	_, link := eventObject(l, object)
-	return link
-}
-
-// eventObject is what an audit event was about, with a link to it when
-// there is a page for it.
-func eventObject(l Lang, object string) (label, link string) {
-	kind, id, ok := strings.Cut(object, ":")
-	switch {
-	case !ok && len(object) == 26:
-		return tr(l, "event.obj.document") + " " + object, "/documents/" + object
-	case kind == "claim":
-		return tr(l, "event.obj.claim") + " " + id, "/claims/" + id
-	}
-	if w := tr(l, "event.obj."+kind); ok && w != "event.obj."+kind {
-		return w + " " + id, ""
-	}
-	return object, ""
-}
-
 var labelMessages = map[string]map[Lang]string{
-	"role.admin":               {Chinese: "管理员", English: "Administrator"},
-	"role.coordinator":         {Chinese: "协调员", English: "Coordinator"},
-	"role.expert":              {Chinese: "专家", English: "Expert"},
-	"role.reviewer":            {Chinese: "审核专家", English: "Reviewer"},
-	"role.contributor":         {Chinese: "部门联系人", English: "Department contact"},
-	"event.document":           {Chinese: "文档", English: "Document"},
-	"event.login":              {Chinese: "登录", English: "Signed in"},
-	"event.logout":             {Chinese: "退出登录", English: "Signed out"},
-	"event.document.upload":    {Chinese: "上传文档", English: "Uploaded a document"},
-	"event.document.duplicate": {Chinese: "重复上传", English: "Uploaded a duplicate"},
-	"event.document.edit":      {Chinese: "修改文档信息", English: "Edited a document"},
-	"event.document.delete":    {Chinese: "删除文档", English: "Deleted a document"},
-	"event.document.move":      {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
-	"event.document.fail":      {Chinese: "文档处理失败", English: "A document failed"},
-	"event.document.replace":   {Chinese: "替换文档原件", English: "Replaced a document's original"},
-	"event.link.create":        {Chinese: "关联指标", English: "Linked to an indicator"},
-	"event.link.delete":        {Chinese: "取消关联", English: "Removed a link"},
-	"event.claim.create":       {Chinese: "撰写主张", English: "Wrote a claim"},
-	"event.claim.edit":         {Chinese: "修改主张", English: "Edited a claim"},
-	"event.claim.review":       {Chinese: "审核主张", English: "Reviewed a claim"},
-	"event.claim.reopen":       {Chinese: "主张退回待审核", English: "A claim went back to review"},
-	"event.value.review":       {Chinese: "审核数值", English: "Reviewed a value"},
-	"event.city.create":        {Chinese: "添加城市", English: "Added a city"},
-	"event.round.create":       {Chinese: "创建监测轮次", English: "Created a round"},
-	"event.round.delete":       {Chinese: "删除监测轮次", English: "Deleted a round"},
-	"event.round.carryover":    {Chinese: "结转上一轮", English: "Carried over a round"},
-	"event.framework.import":   {Chinese: "导入指标体系", English: "Imported a framework"},
-	"event.user.create":        {Chinese: "创建用户", English: "Created a user"},
-	"event.user.enable":        {Chinese: "启用用户", English: "Enabled a user"},
-	"event.user.disable":       {Chinese: "停用用户", English: "Disabled a user"},
-	"event.user.password":      {Chinese: "修改密码", English: "Changed a password"},
-	"event.token.create":       {Chinese: "创建访问令牌", English: "Created a token"},
-	"event.token.revoke":       {Chinese: "吊销访问令牌", English: "Revoked a token"},
-	"event.assignment":         {Chinese: "责任分解任务", English: "Assignment"},
-	"event.carryover":          {Chinese: "结转事项", English: "Carry-over"},
-	"event.department":         {Chinese: "部门", English: "Department"},
-	"event.obj.document":       {Chinese: "文档", English: "document"},
-	"event.obj.claim":          {Chinese: "主张", English: "claim"},
-	"event.obj.assignment":     {Chinese: "任务", English: "assignment"},
-	"event.obj.user":           {Chinese: "用户", English: "user"},
-	"event.obj.city":           {Chinese: "城市", English: "city"},
-	"admin.enabled":            {Chinese: "已启用", English: "Enabled"},
-	"admin.disabled":           {Chinese: "已停用", English: "Disabled"},
+	"role.admin":                 {Chinese: "管理员", English: "Administrator"},
+	"role.coordinator":           {Chinese: "协调员", English: "Coordinator"},
+	"role.expert":                {Chinese: "专家", English: "Expert"},
+	"role.reviewer":              {Chinese: "审核专家", English: "Reviewer"},
+	"role.contributor":           {Chinese: "部门联系人", English: "Department contact"},
+	"event.document":             {Chinese: "文档", English: "Document"},
+	"event.login":                {Chinese: "登录", English: "Signed in"},
+	"event.logout":               {Chinese: "退出登录", English: "Signed out"},
+	"event.document.upload":      {Chinese: "上传文档", English: "Uploaded a document"},
+	"event.document.duplicate":   {Chinese: "重复上传", English: "Uploaded a duplicate"},
+	"event.document.edit":        {Chinese: "修改文档信息", English: "Edited a document"},
+	"event.document.delete":      {Chinese: "删除文档", English: "Deleted a document"},
+	"event.document.move":        {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
+	"event.document.fail":        {Chinese: "文档处理失败", English: "A document failed"},
+	"event.document.replace":     {Chinese: "替换文档原件", English: "Replaced a document's original"},
+	"event.link.create":          {Chinese: "关联指标", English: "Linked to an indicator"},
+	"event.link.delete":          {Chinese: "取消关联", English: "Removed a link"},
+	"event.claim.create":         {Chinese: "撰写定性描述", English: "Wrote a claim"},
+	"event.claim.edit":           {Chinese: "修改定性描述", English: "Edited a claim"},
+	"event.claim.review":         {Chinese: "审核定性描述", English: "Reviewed a claim"},
+	"event.claim.reopen":         {Chinese: "定性描述退回待审核", English: "A claim went back to review"},
+	"event.value.review":         {Chinese: "审核数值", English: "Reviewed a value"},
+	"event.city.create":          {Chinese: "添加城市", English: "Added a city"},
+	"event.round.create":         {Chinese: "创建监测轮次", English: "Created a round"},
+	"event.round.delete":         {Chinese: "删除监测轮次", English: "Deleted a round"},
+	"event.round.carryover":      {Chinese: "结转上一轮", English: "Carried over a round"},
+	"event.framework.import":     {Chinese: "导入指标体系", English: "Imported a framework"},
+	"event.user.create":          {Chinese: "创建用户", English: "Created a user"},
+	"event.user.enable":          {Chinese: "启用用户", English: "Enabled a user"},
+	"event.user.disable":         {Chinese: "停用用户", English: "Disabled a user"},
+	"event.user.password":        {Chinese: "修改密码", English: "Changed a password"},
+	"event.token.create":         {Chinese: "创建访问令牌", English: "Created a token"},
+	"event.token.revoke":         {Chinese: "吊销访问令牌", English: "Revoked a token"},
+	"event.assignment":           {Chinese: "责任分解任务", English: "Assignment"},
+	"event.carryover":            {Chinese: "结转事项", English: "Carry-over"},
+	"event.department":           {Chinese: "部门", English: "Department"},
+	"event.value.create":         {Chinese: "填报数值", English: "Recorded a value"},
+	"event.value.update":         {Chinese: "修改数值", English: "Changed a value"},
+	"event.note.create":          {Chinese: "添加专家批注", English: "Added a note"},
+	"event.search.save":          {Chinese: "保存检索", English: "Saved a search"},
+	"event.search.delete":        {Chinese: "删除保存的检索", English: "Deleted a saved search"},
+	"event.user.cities":          {Chinese: "修改审核城市", English: "Changed the cities reviewed"},
+	"event.login.fail":           {Chinese: "登录失败", English: "Sign-in failed"},
+	"event.login.throttled":      {Chinese: "登录失败次数过多，暂缓登录", English: "Sign-in held back after failures"},
+	"event.assignment.import":    {Chinese: "导入责任分解表", English: "Imported assignments"},
+	"event.assignment.edit":      {Chinese: "修改任务", English: "Edited an assignment"},
+	"event.assignment.open":      {Chinese: "任务重新打开", English: "Reopened an assignment"},
+	"event.assignment.submitted": {Chinese: "提交任务材料", English: "Handed in an assignment"},
+	"event.assignment.returned":  {Chinese: "退回任务", English: "Returned an assignment"},
+	"event.assignment.accepted":  {Chinese: "确认任务", English: "Accepted an assignment"},
+	"event.department.create":    {Chinese: "添加部门", English: "Added a department"},
+	"event.department.rename":    {Chinese: "部门改名", English: "Renamed a department"},
+	"event.department.delete":    {Chinese: "删除部门", English: "Deleted a department"},
+	"event.carryover.confirmed":  {Chinese: "确认沿用结转事项", English: "Confirmed a carried item"},
+	"event.carryover.dropped":    {Chinese: "结转事项本轮不再使用", English: "Dropped a carried item"},
+	"event.carryover.updated":    {Chinese: "修改结转事项", English: "Updated a carried item"},
+	"event.carryover.to_confirm": {Chinese: "结转事项待确认", English: "A carried item awaits re-confirmation"},
+	"event.obj.round":            {Chinese: "监测轮次", English: "round"},
+	"event.obj.department":       {Chinese: "部门", English: "department"},
+	"event.obj.framework":        {Chinese: "指标体系", English: "framework"},
+	"event.obj.value":            {Chinese: "数值", English: "value"},
+	"event.obj.token":            {Chinese: "访问令牌", English: "token"},
+	"event.obj.carryover":        {Chinese: "结转事项", English: "carried item"},
+	"event.obj.search":           {Chinese: "保存的检索", English: "saved search"},
+	"event.obj.assignments":      {Chinese: "责任分解表", English: "assignments"},
+	"event.obj.deleted":          {Chinese: "（已删除）", English: " (deleted)"},
+	"event.obj.document":         {Chinese: "文档", English: "document"},
+	"event.obj.claim":            {Chinese: "定性描述", English: "claim"},
+	"event.obj.assignment":       {Chinese: "任务", English: "assignment"},
+	"event.obj.user":             {Chinese: "用户", English: "user"},
+	"event.obj.city":             {Chinese: "城市", English: "city"},
+	"admin.enabled":              {Chinese: "已启用", English: "Enabled"},
+	"admin.disabled":             {Chinese: "已停用", English: "Disabled"},
 }
 
 func init() {

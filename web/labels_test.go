@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"html"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -32,7 +34,7 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 		}
 	}
 	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
-	for _, want := range []string{"上传文档", "审核主张", "撰写主张", "UTC+8"} {
+	for _, want := range []string{"上传文档", "审核定性描述", "撰写定性描述", "UTC+8"} {
 		if !strings.Contains(events, want) {
 			t.Errorf("the audit log lacks %q: %.600s", want, events)
 		}
@@ -44,7 +46,7 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 	}
 	_, body = wang.get(claimPath)
 	text := textOf(body)
-	if !strings.Contains(text, "审核主张 · 证据不足") || strings.Contains(text, "claim.review") || strings.Contains(text, "insufficient") {
+	if !strings.Contains(text, "审核定性描述 · 证据不足") || strings.Contains(text, "claim.review") || strings.Contains(text, "insufficient") {
 		t.Errorf("the claim's history: %.600s", text)
 	}
 	if strings.Contains(text, "330100") || !strings.Contains(text, "杭州") {
@@ -52,5 +54,106 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 	}
 	if got := formatTime(time.Date(2018, 3, 20, 16, 30, 0, 0, time.UTC)); got != "2018-03-21 00:30 UTC+8" {
 		t.Errorf("formatTime: %q, want China time with the zone", got)
+	}
+}
+
+// TestAuditLogNamesObjects names documents by their titles, saved searches
+// and departments by their names, and every action in words without its
+// code; a failed sign-in is an action too.
+func TestAuditLogNamesObjects(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "社区教育工作总结.txt", "杭州市社区教育工作总结,全年举办讲座342场。")
+	admin, wang := s.login("admin"), s.login("wang")
+	wang.post("/saved-searches", url.Values{"name": {"社区教育检索"}, "q": {"社区教育"}})
+	wang.post("/departments", url.Values{"city": {"330100"}, "name": {"市教育局"}})
+	if _, err := s.env.Auth.LogIn(context.Background(), "wang", "错误的密码", "127.0.0.1"); err == nil {
+		t.Fatal("a wrong password signed in")
+	}
+
+	_, body := admin.get("/admin")
+	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
+	for _, want := range []string{"文档《" + doc.Title + "》", "保存检索", "保存的检索 社区教育检索",
+		"添加部门", "部门 市教育局", "登录失败"} {
+		if !strings.Contains(events, want) {
+			t.Errorf("the audit log lacks %q: %.900s", want, events)
+		}
+	}
+	for _, code := range []string{doc.ID, "search.save", "department.create", "login.fail", "(document", "文档 01"} {
+		if strings.Contains(events, code) {
+			t.Errorf("the audit log shows %q: %.900s", code, events)
+		}
+	}
+}
+
+// TestDeniedPagesSayWhyInWords: a page a role may not use says so in
+// Chinese with full-width punctuation and role names, never role codes.
+func TestDeniedPagesSayWhyInWords(t *testing.T) {
+	s := newSite(t)
+	wang, zhou := s.login("wang"), s.login("zhou")
+	tests := []struct {
+		b          *browser
+		method     string
+		path, want string
+	}{
+		{wang, "GET", "/tasks", "“我的任务”是部门联系人的页面\uFF1B协调员请使用“责任分解”页面"},
+		{wang, "POST", "/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV/notes", "只有专家、审核专家和管理员可以添加批注"},
+		{zhou, "GET", "/claims/new", "只有协调员和管理员可以撰写定性描述"},
+	}
+	for _, tt := range tests {
+		var resp *http.Response
+		var body string
+		if tt.method == "GET" {
+			resp, body = tt.b.get(tt.path)
+		} else {
+			resp, body = tt.b.post(tt.path, url.Values{"body": {"批注"}})
+		}
+		text := html.UnescapeString(textOf(body))
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(text, tt.want) {
+			t.Errorf("%s %s: %d, want 403 saying %q: %.400s", tt.method, tt.path, resp.StatusCode, tt.want, text)
+		}
+		for _, code := range []string{"contributor", "coordinator", "expert", "审核员"} {
+			if strings.Contains(text, code) {
+				t.Errorf("%s %s shows %q: %.400s", tt.method, tt.path, code, text)
+			}
+		}
+	}
+}
+
+// TestEventObjectsInWords: each kind of object an audit event is about
+// reads as words; only document events take a bare ID for a document.
+func TestEventObjectsInWords(t *testing.T) {
+	const id = "01ARZ3NDEKTSV4RRFFQ69G5FAV"
+	cities := map[string]string{"330100": "杭州"}
+	tests := []struct {
+		action, object string
+		detail         map[string]any
+		title          string
+		want, link     string
+	}{
+		{"document.upload", id, nil, "学分银行实施办法", "文档《学分银行实施办法》", "/documents/" + id},
+		{"note.create", id, nil, "学分银行实施办法", "文档《学分银行实施办法》", "/documents/" + id},
+		{"search.save", id, map[string]any{"name": "学分银行检索"}, "", "保存的检索 学分银行检索", ""},
+		{"search.delete", "search:" + id, nil, "", "保存的检索 " + id, ""},
+		{"value.create", "value:" + id, nil, "", "数值 " + id, ""},
+		{"round.create", "round:2018", nil, "", "监测轮次 2018", ""},
+		{"framework.import", "framework:2018", nil, "", "指标体系 2018", ""},
+		{"token.create", "token:" + id, map[string]any{"label": "上报脚本"}, "", "访问令牌 上报脚本", ""},
+		{"carryover.confirmed", "carryover:" + id, nil, "", "结转事项 " + id, ""},
+		{"department.rename", "department:" + id, map[string]any{"from": "教育局", "to": "市教育局"}, "", "部门 市教育局", ""},
+		{"assignment.import", "assignments:330100:2018", nil, "", "责任分解表 杭州 2018", ""},
+		{"city.create", "city:330100", nil, "", "城市 杭州", ""},
+		{"user.create", id, nil, "", id, ""}, // a bare ID of no document event is not a document
+	}
+	for _, tt := range tests {
+		label, link := eventObject(Chinese, objectKey(tt.action, tt.object), tt.detail, tt.title, cities)
+		if label != tt.want || link != tt.link {
+			t.Errorf("%s %s: %q %q, want %q %q", tt.action, tt.object, label, link, tt.want, tt.link)
+		}
+	}
+	for action, want := range map[string]string{"value.create": "填报数值", "search.save": "保存检索", "login.throttled": "登录失败次数过多\uFF0C暂缓登录",
+		"assignment.returned": "退回任务", "department.delete": "删除部门", "carryover.dropped": "结转事项本轮不再使用", "assignment.new_kind": "责任分解任务"} {
+		if got := actionName(Chinese, action); got != want {
+			t.Errorf("actionName(%s) = %q, want %q", action, got, want)
+		}
 	}
 }

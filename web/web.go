@@ -92,17 +92,17 @@ var (
 	adminDenied  = "只有管理员可以使用管理页面"
 	writerRoles  = []catalog.Role{catalog.RoleAdmin, catalog.RoleCoordinator}
 	uploadDenied = "只有协调员和管理员可以上传材料"
-	claimDenied  = "只有协调员和管理员可以撰写主张"
+	claimDenied  = "只有协调员和管理员可以撰写定性描述"
 	// The collection board is the coordinators' (and admins'); 我的任务 is
 	// a department's.
 	boardDenied      = "只有本市协调员和管理员可以管理责任分解"
 	contributorRoles = []catalog.Role{catalog.RoleContributor}
-	tasksDenied      = "“我的任务”是部门联系人(contributor)的页面;协调员请使用“责任分解”页面"
+	tasksDenied      = "“我的任务”是部门联系人的页面;协调员请使用“责任分解”页面"
 	valueDenied      = "只有协调员和管理员可以填报数值"
 	carryDenied      = "只有本市协调员和管理员可以结转和确认上一轮的内容"
 	// Notes are the experts' and reviewers' working papers.
 	noteRoles    = []catalog.Role{catalog.RoleAdmin, catalog.RoleExpert, catalog.RoleReviewer}
-	noteDenied   = "只有专家、审核员和管理员可以添加批注"
+	noteDenied   = "只有专家、审核专家和管理员可以添加批注"
 	editDenied   = "只有协调员和管理员可以批量修改文档"
 	deleteDenied = "只有管理员和本市协调员可以删除文档"
 	moveDenied   = "只有管理员可以把文档移到其他城市"
@@ -258,7 +258,7 @@ func (h *handler) withSession(rt route) http.Handler {
 		// The role first: a form from a role the page does not admit is
 		// refused before a byte of it is read.
 		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", rt.denied))
+			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", catalog.Fullwidth(rt.denied)))
 			return
 		}
 		if r.Method == http.MethodPost {

@@ -263,7 +263,7 @@ func TestWebUIInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "indicators")
 
-	// 撰写主张 citing the document.
+	// 撰写定性描述 citing the document.
 	u.do("write claim", chromedp.Navigate(s.base+"/claims/new?indicator=2.3.1"), chromedp.WaitVisible(css(`#n-st`)),
 		chromedp.SendKeys(css(`#n-st`), "杭州市建立了学分银行"),
 		chromedp.SendKeys(css(`#n-doc`), docID),

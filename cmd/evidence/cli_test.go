@@ -97,7 +97,7 @@ func TestUserAddValidates(t *testing.T) {
 		{[]string{"--name", "li", "--role", "coordinator", "--city", "999999"}, "未知的城市代码"},
 		{[]string{"--name", "li", "--role", "expert", "--password", "short"}, "至少"},
 		{[]string{"--name", "", "--role", "expert"}, "用户名"},
-		{[]string{"--name", "li", "--role", "expert", "--cities", "330100"}, "只有审核员"},
+		{[]string{"--name", "li", "--role", "expert", "--cities", "330100"}, "只有审核专家"},
 		{[]string{"--name", "li", "--role", "reviewer", "--cities", "330100,999999"}, "未知的城市代码"},
 	}
 	for _, tt := range tests {

@@ -234,7 +234,7 @@ func docxTitle(ctx context.Context, f *zip.File, max int64) (string, error) {
 }
 
 func errDOCXCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "DOCX 文件已损坏,无法解压或解析;请用 Word 或 WPS 打开后另存为 DOCX 再上传")
+	return catalog.Errorf(catalog.EINVALID, "DOCX 文件已损坏,无法打开或解析;请用 Word 或 WPS 打开后另存为 DOCX 再上传")
 }
 
 func errDOCXTooLarge(max int64) error {

@@ -161,7 +161,7 @@ func TestOFDBadInput(t *testing.T) {
 		{"zip bomb", []string{"OFD.xml", root, "Doc_0/Document.xml", doc, "Doc_0/Pages/Page_0/Content.xml", bigPage},
 			Limits{MaxUnzipped: 1 << 20}, catalog.ETOOLARGE, "OFD 文件解压后超过 1 MiB 上限(可能是压缩炸弹),已拒绝处理"},
 		{"malformed page XML", []string{"OFD.xml", root, "Doc_0/Document.xml", doc, "Doc_0/Pages/Page_0/Content.xml", `<ofd:Page xmlns:ofd="x"><ofd:Content><ofd:TextObject></ofd:Page>`},
-			Limits{}, catalog.EINVALID, "OFD 文件已损坏,无法解压或解析"},
+			Limits{}, catalog.EINVALID, "OFD 文件已损坏\uFF0C无法打开或解析"},
 		{"external entity", []string{"OFD.xml", `<?xml version="1.0"?><!DOCTYPE ofd [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>&xxe;</ofd:DocRoot></ofd:DocBody></ofd:OFD>`},
 			Limits{}, catalog.EINVALID, "OFD 文件中含有 DOCTYPE 或外部实体声明,出于安全原因拒绝处理"},
 		{"DOCTYPE in a page", []string{"OFD.xml", root, "Doc_0/Document.xml", doc, "Doc_0/Pages/Page_0/Content.xml", `<!DOCTYPE Page><Page/>`},

@@ -135,7 +135,7 @@ func (z *zipBudget) errTooLarge() error {
 }
 
 func (z *zipBudget) errCorrupt() error {
-	return catalog.Errorf(catalog.EINVALID, "%s已损坏,无法解压或解析;请用原软件打开后重新导出再上传", z.what)
+	return catalog.Errorf(catalog.EINVALID, "%s已损坏,无法打开或解析;请用原软件打开后重新导出再上传", z.what)
 }
 
 // doctypeError marks the refusal of a DOCTYPE so that readXML passes it on

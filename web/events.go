@@ -1,0 +1,138 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// eventRow is an audit event as the admin page lists it: what was done
+// and what it was about in words, with a link when there is a page for it.
+type eventRow struct {
+	At     time.Time
+	User   string
+	Action string // the code, shown on hover
+	Did    string
+	About  string
+	Link   string
+}
+
+// documentActions are the kinds of audit event whose object is a bare
+// document ID; a bare ID under any other kind is not taken for one.
+var documentActions = map[string]bool{"document": true, "link": true, "note": true}
+
+// eventRows puts the admin page's audit events in words: documents by
+// their titles (looked up in one batch), cities, departments and saved
+// searches by their names.
+func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events []catalog.Event, cities map[string]string) []eventRow {
+	objects := make([]string, len(events))
+	var docs []string
+	for i, e := range events {
+		obj := objectKey(e.Action, e.Object)
+		if id, ok := strings.CutPrefix(obj, "document:"); ok {
+			docs = append(docs, id)
+		}
+		objects[i] = obj
+	}
+	titles, err := h.Documents.Titles(ctx, u, docs)
+	if err != nil {
+		h.Logger.Warn("audit log: document titles", "err", err)
+	}
+	rows := make([]eventRow, len(events))
+	for i, e := range events {
+		row := eventRow{At: e.At, User: e.User, Action: e.Action, Did: actionName(l, e.Action)}
+		title := ""
+		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
+			title = titles[id]
+			if title == "" && err == nil {
+				title = deletedTitle(l, id, e.Detail)
+			}
+		}
+		row.About, row.Link = eventObject(l, objects[i], e.Detail, title, cities)
+		if title != "" && titles[strings.TrimPrefix(objects[i], "document:")] == "" {
+			row.Link = "" // deleted: no page to go to
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// objectKey is an audit event's object as "kind:id": document events log
+// a bare document ID, and saved searches were logged with a bare ID before
+// they had a prefix; any other bare object stays as it is.
+func objectKey(action, object string) string {
+	if strings.Contains(object, ":") {
+		return object
+	}
+	kind, _, _ := strings.Cut(action, ".")
+	switch {
+	case documentActions[kind]:
+		return "document:" + object
+	case kind == "search":
+		return "search:" + object
+	}
+	return object
+}
+
+// deletedTitle names a document that is no longer there by the file name
+// its upload was logged with, marked as deleted.
+func deletedTitle(l Lang, id string, detail map[string]any) string {
+	name, _ := detail["filename"].(string)
+	if name == "" {
+		name = id
+	}
+	return name + tr(l, "event.obj.deleted")
+}
+
+// eventObject is what an audit event was about ("kind:id"), in words, with
+// a link to it when there is a page for it.
+func eventObject(l Lang, object string, detail map[string]any, title string, cities map[string]string) (label, link string) {
+	kind, id, ok := strings.Cut(object, ":")
+	if !ok {
+		return object, ""
+	}
+	word := tr(l, "event.obj."+kind)
+	if word == "event.obj."+kind {
+		return object, ""
+	}
+	name := func(keys ...string) string {
+		for _, k := range keys {
+			if s, ok := detail[k].(string); ok && s != "" {
+				return s
+			}
+		}
+		return id
+	}
+	switch kind {
+	case "document":
+		if title == "" {
+			title = id
+		}
+		if l == English {
+			return word + " “" + title + "”", "/documents/" + id
+		}
+		return word + "《" + title + "》", "/documents/" + id
+	case "claim":
+		return word + " " + id, "/claims/" + id
+	case "city":
+		if n := cities[id]; n != "" {
+			return word + " " + n, ""
+		}
+	case "department":
+		return word + " " + name("to", "name"), ""
+	case "search":
+		return word + " " + name("name"), ""
+	case "assignments":
+		city, round, _ := strings.Cut(id, ":")
+		if n := cities[city]; n != "" {
+			city = n
+		}
+		return fmt.Sprintf("%s %s %s", word, city, round), ""
+	case "token":
+		return word + " " + name("label"), ""
+	}
+	return word + " " + id, ""
+}
