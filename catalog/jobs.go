@@ -62,7 +62,8 @@ func (s *Store) failPoison(ctx context.Context, tx *sql.Tx, id string, attempts 
 	if err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传", attempts)
+	// The reason is shown to users in Chinese: full-width punctuation.
+	msg := fmt.Sprintf(Fullwidth("处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传"), attempts)
 	if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ?, lease_owner = '',
 		lease_until = '', seq = ? WHERE id = ?`, msg, seq, id); err != nil {
 		return err

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
@@ -45,6 +46,9 @@ func testJobLeases(t *testing.T, s *Store) {
 	d, err := s.Document(ctx, "D1")
 	if err != nil || d.Status != StatusFailed || d.Error == "" {
 		t.Fatalf("poison document: %+v %v, want failed with a reason", d, err)
+	}
+	if want := "\uFF08处理程序中途退出\uFF09\uFF0C"; !strings.Contains(d.Error, want) || strings.ContainsAny(d.Error, ",()") {
+		t.Errorf("poison reason %q: want full-width punctuation (%s)", d.Error, want)
 	}
 	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored}); err != nil {
 		t.Fatal(err)

@@ -82,8 +82,12 @@ func TestBenchSmoke(t *testing.T) {
 			Name  string
 			Value float64
 		}
-		Ingest  struct{ Docs, Failed int }
-		Nodes   *struct{ Docs, Missed int }
+		Ingest struct{ Docs, Failed int }
+		Nodes  *struct {
+			Docs, Missed int
+			CatchUpFound uint64 `json:"catch_up_found"`
+			CatchUpWant  uint64 `json:"catch_up_want"`
+		}
 		Skipped []string
 	}
 	if err := json.Unmarshal(b, &res); err != nil {
@@ -104,8 +108,9 @@ func TestBenchSmoke(t *testing.T) {
 	if res.Nodes == nil {
 		t.Logf("several-nodes figures skipped: %v", res.Skipped)
 	} else {
-		if res.Nodes.Docs != 24 || res.Nodes.Missed != 0 {
-			t.Errorf("several nodes: %+v, want 24 documents, every sample found on the other node", *res.Nodes)
+		if n := res.Nodes; n.Docs != 24 || n.Missed != 0 || n.CatchUpWant == 0 || n.CatchUpFound != n.CatchUpWant {
+			t.Errorf("several nodes: %+v, want 24 documents, every sample found on the other node, "+
+				"and the new node finding every document that holds the word it is asked for", *res.Nodes)
 		}
 		want = append(want, "nodes: index lag to the other node p50", "nodes: index lag to the other node p99",
 			"nodes: new node catching up", "catalog: upload-path calls, PostgreSQL")
