@@ -452,7 +452,25 @@ func (h *handler) cityNames(r *http.Request) map[string]string {
 // status, Retry-After and logging follow the table shared with the API.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
-	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err)})
+	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err),
+		"Back": refererPath(r)})
+}
+
+// refererPath is the page the request came from when it is on this site
+// and not the page itself, as a path; else "".
+func refererPath(r *http.Request) string {
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || (ref.Scheme != "http" && ref.Scheme != "https") {
+		return ""
+	}
+	p := ref.EscapedPath()
+	if ref.RawQuery != "" {
+		p += "?" + ref.RawQuery
+	}
+	if p = safeNext(p); p == r.URL.RequestURI() && r.Method == http.MethodGet {
+		return ""
+	}
+	return p
 }
 
 // back redirects to a page with a short message shown on it.
