@@ -11,6 +11,7 @@ import (
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -142,4 +143,109 @@ func (b *browser) postFrom(path, from string, form url.Values) (*http.Response, 
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return resp, string(body)
+}
+
+// TestReviewQueueFiltersByCityAndIndicator: the queue's city and
+// indicator menus narrow the claims, the counts of the tabs and the next
+// link; the tabs and the next link keep the filters, and the claim page's
+// next stays within them.
+func TestReviewQueueFiltersByCityAndIndicator(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	s.env.AddUser("chen", "coordinator", "510100")
+	hz := s.env.Upload("330100", "杭州学分银行.txt", "杭州市建立学分银行 推进学习成果认证")
+	cd := s.env.Upload("510100", "成都学分银行.txt", "成都市建立学分银行 推进学习成果认证")
+	write := func(city, username, indicator string, doc *catalog.Document) string {
+		c, err := s.env.Claims.Create(ctx, &catalog.User{Username: username, Role: catalog.RoleCoordinator, City: city},
+			claims.Input{Indicator: indicator, Statement: "建立学分银行 " + indicator,
+				Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	hz1, hz2 := write("330100", "wang", "2.3.1", hz), write("330100", "wang", "1.1.2", hz)
+	cd1 := write("510100", "chen", "2.3.1", cd)
+	li := s.login("li")
+	_, body := li.get("/review?city=330100")
+	for _, want := range []string{`data-status="pending" aria-current="page">待审核 <span class="count">2</span>`,
+		`href="/review?status=verified&amp;city=330100"`, `id="review-next" href="/claims/` + hz1 + `?city=330100"`,
+		`<option value="330100" selected>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the queue of 杭州 lacks %s: %.800s", want, textOf(body))
+		}
+	}
+	if strings.Contains(body, cd1) {
+		t.Errorf("the queue of 杭州 shows 成都's claim")
+	}
+	_, body = li.get("/review?indicator=2.3.1")
+	if !strings.Contains(body, `<span class="count">2</span>`) || !strings.Contains(body, cd1) || strings.Contains(body, hz2) {
+		t.Errorf("the queue of 2.3.1: %.800s", textOf(body))
+	}
+	_, body = li.get("/review?city=330100&indicator=1.1.2")
+	if !strings.Contains(body, `id="review-next" href="/claims/`+hz2+`?city=330100&amp;indicator=1.1.2"`) || strings.Contains(body, hz1) {
+		t.Errorf("the queue of 杭州 and 1.1.2: %.800s", textOf(body))
+	}
+	// On 杭州's first claim, next is 杭州's other one, never 成都's.
+	if _, body := li.get("/claims/" + hz1 + "?city=330100"); !strings.Contains(body, `href="/claims/`+hz2+`?city=330100" id="next-claim"`) {
+		t.Errorf("the next claim within 杭州: %.600s", textOf(body))
+	}
+	if _, body := li.get("/claims/" + hz2 + "?city=330100&indicator=1.1.2"); strings.Contains(body, `id="next-claim"`) {
+		t.Errorf("a next link out of the queue's filters")
+	}
+}
+
+// TestWithdrawAClaimFromItsPage: the coordinator's 撤回定性描述 asks to
+// confirm, then the claim shows as withdrawn with its history and leaves
+// the queue; a reviewer has no button and is refused; a verified claim
+// cannot be withdrawn.
+func TestWithdrawAClaimFromItsPage(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行 推进学习成果认证")
+	wangU := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	var ids []string
+	for _, st := range []string{"杭州市建立了学分银行", "杭州市推进学习成果认证"} {
+		c, err := s.env.Claims.Create(ctx, wangU, claims.Input{Indicator: "2.3.1", Statement: st,
+			Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	wang, li := s.login("wang"), s.login("li")
+	if _, body := li.get("/claims/" + ids[0]); strings.Contains(body, `id="withdrawform"`) {
+		t.Errorf("a reviewer is offered to withdraw")
+	}
+	if resp, _ := li.post("/claims/"+ids[0]+"/withdraw", url.Values{"confirm": {"1"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a reviewer withdrawing: %d", resp.StatusCode)
+	}
+	_, body := wang.get("/claims/" + ids[0])
+	if !strings.Contains(body, `id="withdrawform"`) || !strings.Contains(body, "撤回定性描述") {
+		t.Fatalf("no withdraw button for the coordinator: %.600s", textOf(body))
+	}
+	resp, body := wang.post("/claims/"+ids[0]+"/withdraw", url.Values{})
+	if resp.StatusCode != 200 || !strings.Contains(body, `id="confirm"`) || !strings.Contains(body, "杭州市建立了学分银行") ||
+		!strings.Contains(body, `href="/claims/`+ids[0]+`" data-cancel`) {
+		t.Fatalf("the confirmation: %d %.600s", resp.StatusCode, textOf(body))
+	}
+	if got, _ := s.env.Claims.Get(ctx, wangU, ids[0]); got.Status != catalog.ClaimPending {
+		t.Fatalf("withdrawn before confirming: %s", got.Status)
+	}
+	resp, body = wang.post("/claims/"+ids[0]+"/withdraw", url.Values{"confirm": {"1"}})
+	text := textOf(body)
+	if resp.StatusCode != 200 || resp.Request.URL.Path != "/claims/"+ids[0] || !strings.Contains(text, "已撤回这条定性描述") ||
+		!strings.Contains(body, `data-status="withdrawn">已撤回`) || !strings.Contains(text, "撤回定性描述") ||
+		strings.Contains(body, `id="withdrawform"`) || strings.Contains(body, `id="editform"`) {
+		t.Fatalf("after withdrawing: %d at %s %.800s", resp.StatusCode, resp.Request.URL, text)
+	}
+	_, body = li.get("/review")
+	if strings.Contains(body, ids[0]) || !strings.Contains(body, ids[1]) {
+		t.Errorf("the queue still shows the withdrawn claim: %.600s", textOf(body))
+	}
+	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, ids[1], "verified", ""); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = wang.post("/claims/"+ids[1]+"/withdraw", url.Values{})
+	beside(t, "withdrawing a verified claim", resp, body, http.StatusConflict, "claim-error", "不能撤回")
 }

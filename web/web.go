@@ -153,6 +153,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /claims/{id}/citations", handle: h.claimAddCitation},
 		{pattern: "POST /claims/{id}/citations/{n}/delete", handle: h.claimRemoveCitation},
 		{pattern: "POST /claims/{id}/review", handle: h.claimReview},
+		{pattern: "POST /claims/{id}/withdraw", handle: h.claimWithdraw},
 		{pattern: "GET /tasks", handle: h.tasksPage, roles: contributorRoles, denied: tasksDenied},
 		{pattern: "POST /tasks/{id}/upload", handle: h.taskUpload},
 		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
