@@ -243,6 +243,16 @@ func TestWithdrawAClaimFromItsPage(t *testing.T) {
 	if strings.Contains(body, ids[0]) || !strings.Contains(body, ids[1]) {
 		t.Errorf("the queue still shows the withdrawn claim: %.600s", textOf(body))
 	}
+	if strings.Contains(body, `data-status="withdrawn"`) {
+		t.Errorf("a reviewer's queue has a withdrawn tab")
+	}
+	if _, body := wang.get("/review"); strings.Contains(body, `href="/claims/`+ids[0]+`"`) ||
+		!strings.Contains(body, `data-status="withdrawn">已撤回 <span class="count">1</span>`) {
+		t.Errorf("the coordinator's queue: %.600s", textOf(body))
+	}
+	if _, body := wang.get("/review?status=withdrawn"); !strings.Contains(body, `href="/claims/`+ids[0]+`"`) {
+		t.Errorf("the withdrawn tab lacks the claim: %.600s", textOf(body))
+	}
 	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, ids[1], "verified", ""); err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,12 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Next = q.Next
-	for _, s := range queueStatuses {
+	tabs := queueStatuses
+	if u.Role == catalog.RoleCoordinator || u.Role == catalog.RoleAdmin {
+		// Those who withdraw claims find them again, apart from the queue.
+		tabs = append(tabs[:len(tabs):len(tabs)], catalog.ClaimWithdrawn)
+	}
+	for _, s := range tabs {
 		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: q.Counts[s], Current: string(s) == status})
 	}
 	for _, c := range q.Claims {
