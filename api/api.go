@@ -105,6 +105,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/claims/{id}/citations", handle: h.handleCitationAdd},
 		{pattern: "DELETE /api/v1/claims/{id}/citations/{n}", handle: h.handleCitationRemove},
 		{pattern: "POST /api/v1/claims/{id}/reviews", handle: h.handleClaimReview},
+		{pattern: "POST /api/v1/claims/{id}/withdraw", handle: h.handleClaimWithdraw},
 		{pattern: "GET /api/v1/claims/{id}/candidates", handle: h.handleClaimCandidates},
 		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},
 		{pattern: "POST /api/v1/assignments/import", handle: h.handleAssignmentImport},

@@ -183,6 +183,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/claims/{id}/reviews": {func() *http.Request {
 			return e.request("POST", "/api/v1/claims/"+e.claim(docA)+"/reviews", `{"verdict":"verified"}`)
 		}, expect(want{"admin": 201, "coordA": 403, "coordB": 403, "expert": 403, "reviewer": 201, "contribA": 403})},
+		"POST /api/v1/claims/{id}/withdraw": {func() *http.Request {
+			return e.request("POST", "/api/v1/claims/"+e.claim(docA)+"/withdraw", `{"reason":"重复填报"}`)
+		}, editA(200)},
 		"GET /api/v1/claims/{id}/candidates": {func() *http.Request { return e.request("GET", "/api/v1/claims/"+claimA+"/candidates", nil) }, readA()},
 		"GET /api/v1/originals/{sha256}":     {func() *http.Request { return e.request("GET", "/api/v1/originals/"+shaA, nil) }, readA()},
 		"POST /api/v1/assignments/import": {func() *http.Request {

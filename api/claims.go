@@ -169,6 +169,26 @@ func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
 		"claim_id": rv.ClaimID, "reviewer": rv.Reviewer, "verdict": rv.Verdict, "comment": rv.Comment, "at": rv.At}})
 }
 
+// handleClaimWithdraw withdraws a claim that is not verified; the body,
+// optional, may give a reason: {"reason": "..."}.
+func (h *handler) handleClaimWithdraw(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Reason string `json:"reason"`
+	}
+	if r.ContentLength != 0 {
+		if err := readJSON(r, &in); err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+	}
+	c, err := h.Claims.Withdraw(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Reason)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": toClaimJSON(c)})
+}
+
 func (h *handler) handleClaimCandidates(w http.ResponseWriter, r *http.Request) {
 	limit, err := intParam(r.URL.Query().Get("limit"), 10, "limit")
 	if err != nil {

@@ -34,10 +34,10 @@ func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "退回时请写明原因,部门联系人会看到它")
+		return nil, catalog.FieldErrorf("reason", catalog.EINVALID, "退回时请写明原因,部门联系人会看到它")
 	}
 	if len([]rune(reason)) > maxReasonRunes {
-		return nil, catalog.Errorf(catalog.EINVALID, "退回原因不能超过 %d 字", maxReasonRunes)
+		return nil, catalog.FieldErrorf("reason", catalog.EINVALID, "退回原因不能超过 %d 字", maxReasonRunes)
 	}
 	if a.Status != catalog.AssignmentSubmitted {
 		return nil, notSubmitted(a)

@@ -129,7 +129,7 @@ func carryLinks(ctx context.Context, tx *sql.Tx, city string, from, to int, add 
 }
 
 func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, by, now string, add addCarry) (int, error) {
-	claims, err := pairs(ctx, tx, `SELECT id, indicator_code FROM claim WHERE city = ? AND round = ?
+	claims, err := pairs(ctx, tx, `SELECT id, indicator_code FROM claim WHERE city = ? AND round = ? AND status <> 'withdrawn'
 		AND id NOT IN (SELECT source_id FROM carryover WHERE kind = 'claim' AND round = ?)`, city, from, to)
 	if err != nil {
 		return 0, fmt.Errorf("claims to carry: %w", err)

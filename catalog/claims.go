@@ -22,6 +22,10 @@ const (
 	ClaimVerified     ClaimStatus = "verified"
 	ClaimInsufficient ClaimStatus = "insufficient"
 	ClaimContradicted ClaimStatus = "contradicted"
+	// ClaimWithdrawn: its city's coordinator (or an admin) took it back
+	// before it was verified; it leaves the review queue and the counts
+	// and stays, with its history, for the record.
+	ClaimWithdrawn ClaimStatus = "withdrawn"
 )
 
 // ParseVerdict accepts a reviewer's verdict.
@@ -143,6 +147,42 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 	})
 }
 
+// WithdrawClaim marks a claim withdrawn, with an audit event
+// claim.withdraw; a verified or already withdrawn claim is ECONFLICT
+// (checked in the update itself, so a verdict given meanwhile wins).
+func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Claim, error) {
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status NOT IN (?, ?)`,
+			ClaimWithdrawn, formatTime(now), id, ClaimVerified, ClaimWithdrawn)
+		if err != nil {
+			return fmt.Errorf("withdraw claim: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			var st ClaimStatus
+			switch err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, id).Scan(&st); {
+			case errors.Is(err, sql.ErrNoRows):
+				return Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
+			case err != nil:
+				return fmt.Errorf("claim status: %w", err)
+			case st == ClaimWithdrawn:
+				return Errorf(ECONFLICT, "这条定性描述已经撤回")
+			default:
+				return Errorf(ECONFLICT, "这条定性描述已审核属实,不能撤回")
+			}
+		}
+		detail := map[string]any{}
+		if reason != "" {
+			detail["reason"] = reason
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "claim.withdraw", Object: "claim:" + id, Detail: detail})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Claim(ctx, id)
+}
+
 // AddReview records a verdict and makes it the claim's status.
 func (s *Store) AddReview(ctx context.Context, r *Review) error {
 	r.ID, r.At = ulid.Make().String(), s.now()
@@ -165,7 +205,7 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 // tx; it returns the claims reopened.
 func (s *Store) reopenClaimsCiting(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id FROM claim c JOIN citation t ON t.claim_id = c.id
-		WHERE t.document_id = ? AND c.status <> ?`, documentID, ClaimPending)
+		WHERE t.document_id = ? AND c.status <> ? AND c.status <> ?`, documentID, ClaimPending, ClaimWithdrawn)
 	if err != nil {
 		return nil, fmt.Errorf("claims citing %s: %w", documentID, err)
 	}
@@ -226,6 +266,9 @@ func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 		if v != "" {
 			where, args = append(where, col+" = ?"), append(args, v)
 		}
+	}
+	if f.Status == "" {
+		where, args = append(where, "status <> ?"), append(args, ClaimWithdrawn)
 	}
 	where, args = filterCities(where, args, "city", f.City, f.Cities)
 	if f.Round != 0 {
@@ -322,7 +365,8 @@ type ClaimCount struct {
 // CountClaims counts claims per city and indicator (of a round when round
 // is not 0, of these cities when any is not empty).
 func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([]ClaimCount, error) {
-	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END) FROM claim WHERE 1 = 1`
+	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END) FROM claim
+		WHERE status <> 'withdrawn'`
 	var args []any
 	if round != 0 {
 		q, args = q+` AND round = ?`, append(args, round)

@@ -75,10 +75,10 @@ func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting boo
 func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indicator) error {
 	ind, ok := byCode[l.IndicatorCode]
 	if !ok {
-		return Errorf(EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
+		return FieldErrorf("indicator", EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
 	}
 	if ind.Level != KeyLevel {
-		return Errorf(EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+		return FieldErrorf("indicator", EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
 	}
 	var pages int
 	err := tx.QueryRowContext(ctx, `SELECT pages FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, l.DocumentID).Scan(&pages)
@@ -89,10 +89,10 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 		return fmt.Errorf("check document %s: %w", l.DocumentID, err)
 	}
 	if l.Page < 0 || (pages > 0 && l.Page > pages) {
-		return Errorf(EINVALID, "页码 %d 超出范围:文档共 %d 页", l.Page, pages)
+		return FieldErrorf("page", EINVALID, "页码 %d 超出范围:文档共 %d 页", l.Page, pages)
 	}
 	if len([]rune(l.Quote)) > 2000 || len([]rune(l.Note)) > 2000 {
-		return Errorf(EINVALID, "引文或备注过长(超过 2000 字)")
+		return FieldErrorf("quote", EINVALID, "引文或备注过长(超过 2000 字)")
 	}
 	return nil
 }

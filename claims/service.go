@@ -261,7 +261,50 @@ func (s *Service) editable(ctx context.Context, u *catalog.User, id string) (*ca
 	if err != nil {
 		return nil, err
 	}
-	return c, canWrite(u, c.City)
+	if err := canWrite(u, c.City); err != nil {
+		return nil, err
+	}
+	if c.Status == catalog.ClaimWithdrawn {
+		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回,不能再修改")
+	}
+	return c, nil
+}
+
+// CheckWithdraw says why u may not withdraw c, or nil: only its city's
+// coordinator or an admin, and only while it is neither verified nor
+// withdrawn already.
+func CheckWithdraw(u *catalog.User, c *catalog.Claim) error {
+	switch {
+	case u.Role != catalog.RoleAdmin && (u.Role != catalog.RoleCoordinator || u.City != c.City):
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以撤回定性描述")
+	case c.Status == catalog.ClaimWithdrawn:
+		return catalog.Errorf(catalog.ECONFLICT, "这条定性描述已经撤回")
+	case c.Status == catalog.ClaimVerified:
+		return catalog.Errorf(catalog.ECONFLICT, "这条定性描述已审核属实,不能撤回")
+	}
+	return nil
+}
+
+// maxWithdrawReason bounds the reason given for a withdrawal.
+const maxWithdrawReason = 500
+
+// Withdraw takes back a claim that has not been verified, on behalf of
+// its city's coordinator or an admin: it leaves the review queue and the
+// heat map, and stays, with its history (audit action claim.withdraw),
+// for the record. reason is optional.
+func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, reason string) (*catalog.Claim, error) {
+	c, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckWithdraw(u, c); err != nil {
+		return nil, err
+	}
+	reason = strings.TrimSpace(reason)
+	if utf8.RuneCountInString(reason) > maxWithdrawReason {
+		return nil, catalog.FieldErrorf("reason", catalog.EINVALID, "撤回原因不超过 %d 字", maxWithdrawReason)
+	}
+	return s.cat.WithdrawClaim(ctx, id, u.Username, reason)
 }
 
 func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
@@ -295,6 +338,9 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	if utf8.RuneCountInString(comment) > maxStatementRunes {
 		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "审核意见过长(超过 %d 字)", maxStatementRunes)
+	}
+	if c.Status == catalog.ClaimWithdrawn {
+		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回,无需审核")
 	}
 	if c.Status != catalog.ClaimPending {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核(%s),需协调员修改后才能再次审核", verdictWords[c.Status])

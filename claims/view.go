@@ -11,9 +11,9 @@ import (
 // city's, and none when they ask for another city (catalog/scope.go).
 func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.ClaimFilter) ([]catalog.Claim, error) {
 	switch f.Status {
-	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
+	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted, catalog.ClaimWithdrawn:
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "status 应为 pending、verified、insufficient 或 contradicted")
+		return nil, catalog.Errorf(catalog.EINVALID, "status 应为 pending、verified、insufficient、contradicted 或 withdrawn")
 	}
 	cities, visible := u.ScopeCity(f.City)
 	if !visible {
@@ -34,6 +34,9 @@ type View struct {
 	// CanEdit: u may change the claim; CanReview: u may record a verdict
 	// on it now (a reviewer or admin who did not write it, while pending).
 	CanEdit, CanReview bool
+	// CanWithdraw: u may withdraw the claim (its city's coordinator or an
+	// admin, while it is not verified or withdrawn).
+	CanWithdraw bool
 }
 
 // maxHistory bounds the history a claim view shows.
@@ -45,9 +48,10 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	if err != nil {
 		return nil, err
 	}
-	v := &View{Claim: c, CanEdit: canWrite(u, c.City) == nil,
+	v := &View{Claim: c, CanEdit: canWrite(u, c.City) == nil && c.Status != catalog.ClaimWithdrawn,
 		CanReview: (u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin) && c.CreatedBy != u.Username &&
-			c.Status == catalog.ClaimPending}
+			c.Status == catalog.ClaimPending,
+		CanWithdraw: CheckWithdraw(u, c) == nil}
 	if v.Passages, err = s.Passages(ctx, c); err != nil {
 		return nil, err
 	}
@@ -111,7 +115,7 @@ func (s *Service) Queue(ctx context.Context, u *catalog.User, f catalog.ClaimFil
 	if q.Counts, err = s.cat.ClaimStatusCounts(ctx, cf); err != nil {
 		return nil, err
 	}
-	q.Next, err = s.NextPending(ctx, u, "")
+	q.Next, err = s.NextPendingIn(ctx, u, "", catalog.ClaimFilter{City: f.City, Indicator: f.Indicator, Round: f.Round})
 	if catalog.IsNotFound(err) {
 		err = nil
 	}
@@ -126,11 +130,18 @@ const maxQueue = 500
 // verdict on: reviewers and admins, never on their own claims. With no
 // such claim it returns ENOTFOUND.
 func (s *Service) NextPending(ctx context.Context, u *catalog.User, after string) (*catalog.Claim, error) {
+	return s.NextPendingIn(ctx, u, after, catalog.ClaimFilter{})
+}
+
+// NextPendingIn is NextPending among the claims of f's city, indicator
+// and round (those set): the review queue's "next" with its filters.
+func (s *Service) NextPendingIn(ctx context.Context, u *catalog.User, after string, f catalog.ClaimFilter) (*catalog.Claim, error) {
 	none := catalog.Errorf(catalog.ENOTFOUND, "没有其他待审核的定性描述")
 	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
 		return nil, none
 	}
-	list, err := s.List(ctx, u, catalog.ClaimFilter{Status: catalog.ClaimPending, Limit: maxQueue})
+	list, err := s.List(ctx, u, catalog.ClaimFilter{City: f.City, Indicator: f.Indicator, Round: f.Round, Status: catalog.ClaimPending,
+		Limit: maxQueue})
 	if err != nil {
 		return nil, err
 	}

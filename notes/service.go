@@ -54,15 +54,15 @@ func (in Input) check(d *catalog.Document) (Input, error) {
 	in.Body, in.Quote = strings.TrimSpace(in.Body), strings.TrimSpace(in.Quote)
 	switch {
 	case in.Body == "":
-		return in, catalog.Errorf(catalog.EINVALID, "批注内容不能为空")
+		return in, catalog.FieldErrorf("body", catalog.EINVALID, "批注内容不能为空")
 	case utf8.RuneCountInString(in.Body) > maxBody:
-		return in, catalog.Errorf(catalog.EINVALID, "批注内容不超过 %d 字", maxBody)
+		return in, catalog.FieldErrorf("body", catalog.EINVALID, "批注内容不超过 %d 字", maxBody)
 	case utf8.RuneCountInString(in.Quote) > maxQuote:
-		return in, catalog.Errorf(catalog.EINVALID, "引文不超过 %d 字", maxQuote)
+		return in, catalog.FieldErrorf("quote", catalog.EINVALID, "引文不超过 %d 字", maxQuote)
 	case in.Page < 0 || (d.Pages > 0 && in.Page > d.Pages):
-		return in, catalog.Errorf(catalog.EINVALID, "页码 %d 超出范围:该文档共 %d 页", in.Page, d.Pages)
+		return in, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 超出范围:该文档共 %d 页", in.Page, d.Pages)
 	case in.Quote != "" && in.Page == 0:
-		return in, catalog.Errorf(catalog.EINVALID, "批注引文时请同时给出页码 page")
+		return in, catalog.FieldErrorf("page", catalog.EINVALID, "批注引文时请同时给出页码 page")
 	}
 	return in, nil
 }

@@ -92,9 +92,9 @@ func (s *Service) Save(ctx context.Context, u *catalog.User, in Input) (*Entry, 
 	}
 	switch {
 	case in.Name == "":
-		return nil, catalog.Errorf(catalog.EINVALID, "请给检索起一个名称")
+		return nil, catalog.FieldErrorf("name", catalog.EINVALID, "请给检索起一个名称")
 	case utf8.RuneCountInString(in.Name) > maxName:
-		return nil, catalog.Errorf(catalog.EINVALID, "名称不超过 %d 字", maxName)
+		return nil, catalog.FieldErrorf("name", catalog.EINVALID, "名称不超过 %d 字", maxName)
 	case utf8.RuneCountInString(in.Query) > maxQuery:
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词不超过 %d 字", maxQuery)
 	case in.Query == "" && len(f.Cities)+len(f.DocTypes)+len(f.Indicators)+len(f.Years) == 0 && f.IssuedFrom+f.IssuedTo == "":

@@ -81,6 +81,16 @@ var adminFormFields = map[string][]string{
 	"city":      {"code", "name"},
 	"round":     {"year", "label", "current", "carry"},
 	"framework": {"name", "version", "file"},
+	"users":     {},
+}
+
+// roundAdded says which round was added.
+func roundAdded(l Lang, rd catalog.Round) string {
+	msg := fmt.Sprintf(tr(l, "admin.round_added"), rd.Year)
+	if rd.Current {
+		msg += tr(l, "admin.round_current")
+	}
+	return msg
 }
 
 // adminFormFailed shows the admin page again with what was typed into the
@@ -108,11 +118,17 @@ func (h *handler) adminUserCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled bool) {
-	if _, err := h.Accounts.SetDisabled(r.Context(), sessionFrom(r).User, r.PathValue("name"), disabled); err != nil {
-		h.fail(w, r, err)
+	u, err := h.Accounts.SetDisabled(r.Context(), sessionFrom(r).User, r.PathValue("name"), disabled)
+	if err != nil {
+		// The users' table again, the error above it.
+		h.adminFormFailed(w, r, "users", err)
 		return
 	}
-	back(w, r, "/admin#users", tr(langOf(r), "done"))
+	key := "admin.user_enabled"
+	if disabled {
+		key = "admin.user_disabled"
+	}
+	back(w, r, "/admin#users", fmt.Sprintf(tr(langOf(r), key), u.Username))
 }
 
 func (h *handler) adminUserDisable(w http.ResponseWriter, r *http.Request) { h.setDisabled(w, r, true) }
@@ -127,7 +143,7 @@ func (h *handler) adminCityCreate(w http.ResponseWriter, r *http.Request) {
 		h.adminFormFailed(w, r, "city", err)
 		return
 	}
-	back(w, r, "/admin#cities", tr(langOf(r), "done"))
+	back(w, r, "/admin#cities", fmt.Sprintf(tr(langOf(r), "admin.city_added"), c.Name, c.Code))
 }
 
 func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
@@ -145,9 +161,9 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 		h.adminFormFailed(w, r, "round", err)
 		return
 	}
-	msg := tr(langOf(r), "done")
+	msg := roundAdded(langOf(r), rd)
 	if r.PostFormValue("carry") == "on" {
-		msg = h.carryAllCities(r, u, year)
+		msg += tr(langOf(r), "admin.semicolon") + h.carryAllCities(r, u, year)
 	}
 	back(w, r, "/admin#rounds", msg)
 }
@@ -164,7 +180,7 @@ func (h *handler) carryAllCities(r *http.Request, u *catalog.User, year int) str
 	for _, c := range cities {
 		rep, err := h.Values.CarryOver(r.Context(), u, c.Code, year)
 		if err != nil {
-			return tr(langOf(r), "done") + ";" + catalog.ErrorMessage(err)
+			return catalog.ErrorMessage(err)
 		}
 		total.FromRound = rep.FromRound
 		total.Links, total.Claims, total.Values = total.Links+rep.Links, total.Claims+rep.Claims, total.Values+rep.Values

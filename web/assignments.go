@@ -174,6 +174,16 @@ type assignmentsPage struct {
 	// Import is the import form sent back: the error, each bad row on its
 	// own line in row order.
 	Import formState
+	// Return is the return form of task ReturnID sent back: the reason
+	// typed and its error.
+	Return   formState
+	ReturnID string
+}
+
+// boardForms are the board's forms that may come back with errors.
+type boardForms struct {
+	Add, Import, Return formState
+	ReturnID            string
 }
 
 // assignmentFields are the add-a-task form's fields.
@@ -190,14 +200,14 @@ func (h *handler) assignmentsPage(w http.ResponseWriter, r *http.Request) {
 // board's address, where its forms come back to, and add the add-a-task
 // form's state.
 func (h *handler) showAssignments(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, add formState) {
-	h.showBoard(w, r, status, q, next, add, formState{})
+	h.showBoard(w, r, status, q, next, boardForms{Add: add})
 }
 
 // showBoard is showAssignments with the import form's state as well.
-func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, add, imp formState) {
+func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, forms boardForms) {
 	u := sessionFrom(r).User
-	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: add,
-		Import: imp}
+	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: forms.Add,
+		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID}
 	if u.Role != catalog.RoleAdmin {
 		p.City, p.CityFixed = u.City, true
 	}
@@ -296,7 +306,7 @@ func (h *handler) importFailed(w http.ResponseWriter, r *http.Request, err error
 	q, next := boardOf(r)
 	st := formState{}
 	st.setError(err, "file")
-	h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, formState{}, st)
+	h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Import: st})
 }
 
 // boardOf is the board (its filters and address) a form was sent from,
@@ -338,7 +348,22 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 	if _, err := h.Assignments.Return(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("reason")); err != nil {
-		h.fail(w, r, err)
+		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+			h.fail(w, r, err)
+			return
+		}
+		// The board the form came from, the reason typed kept beside
+		// its task.
+		next := safeNext(r.FormValue("next"))
+		q := url.Values{}
+		if u, perr := url.Parse(next); perr == nil && strings.HasPrefix(u.Path, "/assignments") {
+			q = u.Query()
+		} else {
+			next = "/assignments"
+		}
+		st := typed(r, "reason")
+		st.setError(err, "reason")
+		h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Return: st, ReturnID: r.PathValue("id")})
 		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.returned"))

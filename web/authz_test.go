@@ -329,6 +329,10 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/claims/"+id+"/citations/2/delete", url.Values{})
 			return resp
 		}, editA("303")},
+		"POST /claims/{id}/withdraw": {func(b *browser) *http.Response {
+			resp, _ := b.post("/claims/"+claim()+"/withdraw", form("confirm", "1"))
+			return resp
+		}, editA("303")},
 		"POST /claims/{id}/review": {func(b *browser) *http.Response {
 			resp, _ := b.post("/claims/"+claim()+"/review", form("verdict", "verified"))
 			return resp

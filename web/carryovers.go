@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -18,16 +19,23 @@ type carryoversPage struct {
 	Pending int
 	CanEdit bool
 	Next    string
+	// Start is the carry-over button's form sent back: its error.
+	Start formState
 }
 
 // carryoversPage lists what was carried into a city's round (待确认 first),
 // with confirm and drop buttons, and a button that carries the previous
 // round over.
 func (h *handler) carryoversPage(w http.ResponseWriter, r *http.Request) {
+	h.showCarryovers(w, r, http.StatusOK, r.URL.Query(), formState{})
+}
+
+// showCarryovers renders the page for the city and round in q, with the
+// carry-over form's error in start.
+func (h *handler) showCarryovers(w http.ResponseWriter, r *http.Request, status int, q url.Values, start formState) {
 	u := sessionFrom(r).User
-	q := r.URL.Query()
 	round, _ := strconv.Atoi(q.Get("round"))
-	p := &carryoversPage{City: q.Get("city")}
+	p := &carryoversPage{City: q.Get("city"), Start: start}
 	if p.City == "" {
 		p.City = u.City
 	}
@@ -50,7 +58,7 @@ func (h *handler) carryoversPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.CanEdit = u.CanEdit(p.City) == nil
 	p.Next = carryoversPath(p.City, p.Round)
-	h.render(w, r, http.StatusOK, "carryovers", tr(langOf(r), "carry.title"), p)
+	h.render(w, r, status, "carryovers", tr(langOf(r), "carry.title"), p)
 }
 
 func carryoversPath(city string, round int) string {
@@ -69,15 +77,26 @@ func (h *handler) carryoverDecide(w http.ResponseWriter, r *http.Request) {
 
 // carryoverStart carries a city's previous round into the round.
 func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
+	city := r.PostFormValue("city")
 	round, err := strconv.Atoi(r.PostFormValue("round"))
 	if err != nil {
-		h.fail(w, r, catalog.Errorf(catalog.EINVALID, "请选择要结转到的监测轮次(年份)"))
-		return
+		err = catalog.FieldErrorf("round", catalog.EINVALID, "请选择要结转到的监测轮次(年份)")
 	}
-	city := r.PostFormValue("city")
-	rep, err := h.Values.CarryOver(r.Context(), sessionFrom(r).User, city, round)
+	var rep *catalog.CarryReport
+	if err == nil {
+		rep, err = h.Values.CarryOver(r.Context(), sessionFrom(r).User, city, round)
+	}
 	if err != nil {
-		h.fail(w, r, err)
+		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+			h.fail(w, r, err)
+			return
+		}
+		// The page of the city and round the button was on, the error
+		// above the button.
+		st := typed(r, "city", "round")
+		st.setError(err)
+		q := url.Values{"city": {city}, "round": {r.PostFormValue("round")}}
+		h.showCarryovers(w, r, httperr.Prepare(w, r, h.Logger, err), q, st)
 		return
 	}
 	back(w, r, carryoversPath(city, round), carriedMessage(langOf(r), rep))

@@ -69,11 +69,13 @@ type documentPage struct {
 	// Value is the value form sent back with errors: what was typed and
 	// each error beside its field.
 	Value formState
+	// Link and Note are the link and note forms sent back with errors.
+	Link, Note formState
 }
 
 // docForms are the document page's forms that may come back with errors.
 type docForms struct {
-	Meta, Replace, Value formState
+	Meta, Replace, Value, Link, Note formState
 }
 
 func (h *handler) documentPage(w http.ResponseWriter, r *http.Request) {
@@ -101,7 +103,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	d := rd.Document
 	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
 		Suggestions: rd.Suggestions, Auto: map[string]bool{}, Failed: d.Status == catalog.StatusFailed,
-		Replace: forms.Replace, Value: forms.Value}
+		Replace: forms.Replace, Value: forms.Value, Link: forms.Link, Note: forms.Note}
 	for _, f := range d.ExtractedFields {
 		p.Auto[f] = true
 	}
@@ -216,7 +218,7 @@ func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []ca
 	if err != nil {
 		return err
 	}
-	if p.KeyOptions, err = h.keyOptions(r, "", 30); err != nil {
+	if p.KeyOptions, err = h.keyOptions(r, p.Link.Value("indicator"), 30); err != nil {
 		return err
 	}
 	for _, l := range links {
@@ -249,24 +251,67 @@ func (h *handler) documentEdit(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/documents/"+d.ID, fmt.Sprintf(tr(langOf(r), "doc.saved"), d.Title))
 }
 
+// linkFields are the link form's fields.
+var linkFields = []string{"indicator", "page", "quote"}
+
 func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
-	page, _ := strconv.Atoi(r.PostFormValue("page"))
-	l := &catalog.Link{DocumentID: r.PathValue("id"), IndicatorCode: strings.TrimSpace(r.PostFormValue("indicator")), Page: page,
+	l := &catalog.Link{DocumentID: r.PathValue("id"), IndicatorCode: strings.TrimSpace(r.PostFormValue("indicator")),
 		Quote: strings.TrimSpace(r.PostFormValue("quote")), Note: strings.TrimSpace(r.PostFormValue("note"))}
-	if err := h.Ingest.AddLink(r.Context(), sessionFrom(r).User, l); err != nil {
+	var err error
+	if s := strings.TrimSpace(r.PostFormValue("page")); s != "" {
+		if l.Page, err = strconv.Atoi(s); err != nil {
+			err = catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，收到 %q", s)
+		}
+	}
+	if err == nil {
+		err = h.Ingest.AddLink(r.Context(), sessionFrom(r).User, l)
+	}
+	if err != nil {
+		h.linkFormFailed(w, r, err)
+		return
+	}
+	back(w, r, "/documents/"+l.DocumentID+"#links", fmt.Sprintf(tr(langOf(r), "doc.linked"), h.documentTitle(r, l.DocumentID), l.IndicatorCode))
+}
+
+// linkFormFailed shows the document again with what was typed into the
+// link form and its error beside the field; an error that is not about
+// the form (not found, forbidden) shows the error page.
+func (h *handler) linkFormFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
 		h.fail(w, r, err)
 		return
 	}
-	back(w, r, "/documents/"+l.DocumentID+"#links", tr(langOf(r), "done"))
+	st := typed(r, linkFields...)
+	st.setError(err, linkFields...)
+	h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), docForms{Link: st})
+}
+
+// documentTitle is a document's title for a message, its id when it
+// cannot be read.
+func (h *handler) documentTitle(r *http.Request, id string) string {
+	if d, err := h.Documents.Get(r.Context(), sessionFrom(r).User, id); err == nil && d.Title != "" {
+		return d.Title
+	}
+	return id
 }
 
 func (h *handler) linkDelete(w http.ResponseWriter, r *http.Request) {
 	l, err := h.Ingest.RemoveLink(r.Context(), sessionFrom(r).User, r.PathValue("id"))
 	if err != nil {
-		h.fail(w, r, err)
+		// The delete button sends its document: an error about the link
+		// (not a missing one) shows beside the links on its page.
+		doc := r.PostFormValue("document")
+		if code := catalog.ErrorCode(err); doc == "" || (code != catalog.EINVALID && code != catalog.ECONFLICT) {
+			h.fail(w, r, err)
+			return
+		}
+		r.SetPathValue("id", doc)
+		st := formState{}
+		st.setError(err)
+		h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), docForms{Link: st})
 		return
 	}
-	back(w, r, "/documents/"+l.DocumentID+"#links", tr(langOf(r), "done"))
+	back(w, r, "/documents/"+l.DocumentID+"#links", fmt.Sprintf(tr(langOf(r), "doc.unlinked"), h.documentTitle(r, l.DocumentID), l.IndicatorCode))
 }
 
 // pageReading says in words how page n of d was read, for reviewers to see

@@ -270,7 +270,7 @@ func TestAdminSeesTheNewUsersPasswordAndFlashesSurviveFragments(t *testing.T) {
 		t.Errorf("the password went into a URL: %s", resp.Request.URL)
 	}
 	resp, body = admin.post("/admin/rounds", url.Values{"year": {"2019"}, "label": {"2019年度监测"}})
-	if !strings.Contains(body, "已完成") || resp.Request.URL.Fragment != "" && !strings.Contains(resp.Request.URL.RawQuery, "flash") {
+	if !strings.Contains(body, "已添加监测轮次 2019") || resp.Request.URL.Fragment != "" && !strings.Contains(resp.Request.URL.RawQuery, "flash") {
 		t.Errorf("flash lost on the way to #rounds: %s", resp.Request.URL)
 	}
 	if resp, body := admin.get("/no-such-page"); resp.StatusCode != 404 || !strings.Contains(body, "没有这个页面") {

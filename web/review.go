@@ -2,7 +2,9 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -30,6 +32,27 @@ type reviewPage struct {
 	Claims []claimRow
 	// Next is the first claim waiting for this user's verdict.
 	Next *catalog.Claim
+	// City and Indicator filter the queue (its tabs' counts and Next
+	// too); Cities and Indicators are their menus.
+	City, Indicator    string
+	Cities, Indicators []option
+}
+
+// Filters is the queue's city and indicator as an address's query
+// ("city=…&indicator=…", those set), kept by the tabs and the next link.
+func (p *reviewPage) Filters() template.URL {
+	return queueFilters(p.City, p.Indicator)
+}
+
+func queueFilters(city, indicator string) template.URL {
+	v := url.Values{}
+	if city != "" {
+		v.Set("city", city)
+	}
+	if indicator != "" {
+		v.Set("indicator", indicator)
+	}
+	return template.URL(v.Encode())
 }
 
 // queueStatuses are the review queue's tabs, in the order work flows.
@@ -41,11 +64,14 @@ var queueStatuses = []catalog.ClaimStatus{catalog.ClaimPending, catalog.ClaimIns
 // count, and a link to the first claim waiting for a verdict.
 func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
-	status := r.URL.Query().Get("status")
+	query := r.URL.Query()
+	status := query.Get("status")
 	if status == "" && u.Role != catalog.RoleCoordinator {
 		status = string(catalog.ClaimPending)
 	}
-	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), Limit: 200})
+	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator"))}
+	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), City: p.City,
+		Indicator: p.Indicator, Limit: 200})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -55,8 +81,21 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p := &reviewPage{Status: status, Next: q.Next}
-	for _, s := range queueStatuses {
+	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p.Indicators, err = h.keyOptions(r, p.Indicator, 24); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p.Next = q.Next
+	tabs := queueStatuses
+	if u.Role == catalog.RoleCoordinator || u.Role == catalog.RoleAdmin {
+		// Those who withdraw claims find them again, apart from the queue.
+		tabs = append(tabs[:len(tabs):len(tabs)], catalog.ClaimWithdrawn)
+	}
+	for _, s := range tabs {
 		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: q.Counts[s], Current: string(s) == status})
 	}
 	for _, c := range q.Claims {
@@ -74,8 +113,11 @@ type claimPage struct {
 	Candidates    []search.Candidate
 	CanEdit       bool
 	CanReview     bool
-	// Next is the next claim waiting for this user's verdict.
-	Next *catalog.Claim
+	CanWithdraw   bool
+	// Next is the next claim waiting for this user's verdict (in the
+	// queue of Filters, the city and indicator it was opened from).
+	Next    *catalog.Claim
+	Filters template.URL
 	// Form names the form that came back with errors ("edit", "cite",
 	// "review"), State what was typed into it.
 	Form  string
@@ -98,12 +140,14 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	c := v.Claim
-	p := &claimPage{Claim: c, CanEdit: v.CanEdit, CanReview: v.CanReview, Passages: v.Passages, Reviews: v.Reviews,
+	p := &claimPage{Claim: c, CanEdit: v.CanEdit, CanReview: v.CanReview, CanWithdraw: v.CanWithdraw, Passages: v.Passages, Reviews: v.Reviews,
 		History: v.History, Form: form, State: st}
 	if form == "cite" {
 		p.CiteState = st
 	}
-	if next, err := h.Claims.NextPending(r.Context(), u, c.ID); err == nil {
+	q := r.URL.Query()
+	p.Filters = queueFilters(q.Get("city"), q.Get("indicator"))
+	if next, err := h.Claims.NextPendingIn(r.Context(), u, c.ID, catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator")}); err == nil {
 		p.Next = next
 	}
 	names, err := h.Framework.Names(r.Context())
@@ -242,4 +286,33 @@ func (h *handler) claimReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, "/claims/"+id, tr(langOf(r), "claim.reviewed"))
+}
+
+// claimWithdraw asks to confirm, then withdraws the claim: it leaves the
+// review queue and the heat map and stays, with its history, on its page.
+func (h *handler) claimWithdraw(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	u := sessionFrom(r).User
+	id := r.PathValue("id")
+	if r.PostFormValue("confirm") != "1" {
+		c, err := h.Claims.Get(r.Context(), u, id)
+		if err == nil {
+			err = claims.CheckWithdraw(u, c)
+		}
+		if err != nil {
+			h.claimFormFailed(w, r, "withdraw", err)
+			return
+		}
+		h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.withdraw"), &confirmPage{
+			Question: tr(lang, "claim.withdraw.confirm"), Items: []string{c.Indicator + " " + c.Statement},
+			Action: "/claims/" + id + "/withdraw", Fields: []hiddenField{{"confirm", "1"}},
+			Button: tr(lang, "claim.withdraw"), Cancel: "/claims/" + id})
+		return
+	}
+	c, err := h.Claims.Withdraw(r.Context(), u, id, r.PostFormValue("reason"))
+	if err != nil {
+		h.claimFormFailed(w, r, "withdraw", err)
+		return
+	}
+	back(w, r, "/claims/"+c.ID, tr(lang, "claim.withdrawn_done"))
 }

@@ -3,11 +3,13 @@ package web
 import (
 	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
 )
@@ -50,7 +52,7 @@ func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 	if y := strings.TrimSpace(r.PostFormValue("year")); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil {
-			h.fail(w, r, catalog.Errorf(catalog.EINVALID, "年份应为四位数字\uFF0C收到 %q", y))
+			h.saveFormFailed(w, r, catalog.Errorf(catalog.EINVALID, "年份应为四位数字\uFF0C收到 %q", y))
 			return
 		}
 		in.Filters.Years = []int{n}
@@ -65,10 +67,30 @@ func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 	}
 	e, err := h.Saved.Save(r.Context(), u, in)
 	if err != nil {
-		h.fail(w, r, err)
+		h.saveFormFailed(w, r, err)
 		return
 	}
 	back(w, r, "/search?"+e.Params+"&saved="+e.ID, tr(langOf(r), "saved.done"))
+}
+
+// saveFormFailed shows the search the save form was sent from again,
+// with the name and pack typed and the error above the form; an error
+// that is not about the form shows the error page.
+func (h *handler) saveFormFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+		h.fail(w, r, err)
+		return
+	}
+	q := url.Values{}
+	for _, name := range searchParams {
+		if v := r.PostFormValue(name); v != "" {
+			q.Set(name, v)
+		}
+	}
+	st := typed(r, "name", "pack")
+	st.setError(err, "name", "pack")
+	r.URL.RawQuery = q.Encode()
+	h.showSearch(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 }
 
 // savedSearchOpen marks a saved search seen by the user and shows its

@@ -39,6 +39,9 @@ type searchPage struct {
 	Relax []relaxLink
 	// Saved is the save and export block (savedsearches.go).
 	Saved savedBlock
+	// SaveForm is the save form sent back with an error: the name and
+	// pack typed, the error.
+	SaveForm formState
 }
 
 // relaxLink is a search without one filter: what it drops and finds, and
@@ -48,9 +51,16 @@ type relaxLink struct {
 }
 
 func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
+	h.showSearch(w, r, http.StatusOK, formState{})
+}
+
+// showSearch renders the search of the address's parameters; save is the
+// save form sent back with an error (then status is its status).
+func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int, save formState) {
 	u := sessionFrom(r).User
 	q := r.URL.Query()
-	p := &searchPage{Query: q.Get("q"), City: q.Get("city"), Indicator: q.Get("indicator"), DocType: q.Get("doc_type"), Year: q.Get("year")}
+	p := &searchPage{Query: q.Get("q"), City: q.Get("city"), Indicator: q.Get("indicator"), DocType: q.Get("doc_type"), Year: q.Get("year"),
+		SaveForm: save}
 	p.PageNum, _ = strconv.Atoi(q.Get("page"))
 	p.PageNum = min(max(p.PageNum, 1), maxPages)
 	if err := h.fillOptions(r, p, u); err != nil {
@@ -60,7 +70,6 @@ func (h *handler) searchPage(w http.ResponseWriter, r *http.Request) {
 	req, err := p.request(r, u)
 	req.From, req.Size = (p.PageNum-1)*resultsPerPage, resultsPerPage
 	p.saved(r, h, u)
-	status := http.StatusOK
 	if err != nil {
 		p.Error, status = catalog.ErrorMessage(err), httperr.Prepare(w, r, h.Logger, err)
 	} else if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" || p.From != "" || p.To != "" {

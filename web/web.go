@@ -153,6 +153,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /claims/{id}/citations", handle: h.claimAddCitation},
 		{pattern: "POST /claims/{id}/citations/{n}/delete", handle: h.claimRemoveCitation},
 		{pattern: "POST /claims/{id}/review", handle: h.claimReview},
+		{pattern: "POST /claims/{id}/withdraw", handle: h.claimWithdraw},
 		{pattern: "GET /tasks", handle: h.tasksPage, roles: contributorRoles, denied: tasksDenied},
 		{pattern: "POST /tasks/{id}/upload", handle: h.taskUpload},
 		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
@@ -452,7 +453,25 @@ func (h *handler) cityNames(r *http.Request) map[string]string {
 // status, Retry-After and logging follow the table shared with the API.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
-	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err)})
+	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err),
+		"Back": refererPath(r)})
+}
+
+// refererPath is the page the request came from when it is on this site
+// and not the page itself, as a path; else "".
+func refererPath(r *http.Request) string {
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || (ref.Scheme != "http" && ref.Scheme != "https") {
+		return ""
+	}
+	p := ref.EscapedPath()
+	if ref.RawQuery != "" {
+		p += "?" + ref.RawQuery
+	}
+	if p = safeNext(p); p == r.URL.RequestURI() && r.Method == http.MethodGet {
+		return ""
+	}
+	return p
 }
 
 // back redirects to a page with a short message shown on it.

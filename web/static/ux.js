@@ -43,6 +43,12 @@
     }
   });
 
+  // The error page's 返回上一页 when the page it came from is not known:
+  // the browser's back.
+  document.querySelectorAll("a[data-back]").forEach(function (a) {
+    a.addEventListener("click", function (e) { e.preventDefault(); window.history.back(); });
+  });
+
   // Arriving by "/" from a page without a search box: the box has focus.
   if (window.location.hash === "#q" && document.getElementById("q")) { document.getElementById("q").focus(); }
 

@@ -1,0 +1,37 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// deadendMessages are the words of the success messages that say what was
+// done (instead of a bare 已完成), the error page's way back and the
+// review queue's filters and withdrawal. They live apart from messages so
+// that pages changed in parallel do not fight over one map literal; init
+// merges them, Chinese made full-width as messages' are.
+var deadendMessages = map[string]map[Lang]string{
+	"admin.user_disabled": {Chinese: "已停用用户 %s", English: "User %s disabled"},
+	"admin.user_enabled":  {Chinese: "已启用用户 %s", English: "User %s enabled"},
+	"admin.city_added":    {Chinese: "已添加城市 %s\uFF08%s\uFF09", English: "City %s (%s) added"},
+	"admin.round_added":   {Chinese: "已添加监测轮次 %d", English: "Round %d added"},
+	"admin.round_current": {Chinese: "(当前轮次)", English: " (the current round)"},
+	"admin.semicolon":     {Chinese: "\uFF1B", English: "; "},
+	"doc.linked":          {Chinese: "已把《%s》关联到指标 %s", English: "“%s” linked to indicator %s"},
+	"doc.unlinked":        {Chinese: "已取消《%s》与指标 %s 的关联", English: "“%s” no longer linked to indicator %s"},
+	"error.back_page":     {Chinese: "返回上一页", English: "Back to the previous page"},
+	"review.filter":       {Chinese: "筛选", English: "Filter"},
+	"review.all_cities":   {Chinese: "全部城市", English: "All cities"},
+	"review.all_inds":     {Chinese: "全部指标", English: "All indicators"},
+	"claim.withdraw":      {Chinese: "撤回定性描述", English: "Withdraw the statement"},
+	"claim.withdraw.confirm": {Chinese: "撤回后,这条定性描述不再进入审核队列和热力图,但仍保留在历史记录中。确定撤回吗?",
+		English: "Once withdrawn, the statement leaves the review queue and the heat map but stays in the history. Withdraw it?"},
+	"claim.withdrawn":      {Chinese: "已撤回", English: "Withdrawn"},
+	"claim.withdrawn_done": {Chinese: "已撤回这条定性描述", English: "The statement was withdrawn"},
+	"claim.withdrawn_note": {Chinese: "这条定性描述已撤回,不再参与审核和统计。", English: "This statement was withdrawn; it is no longer reviewed or counted."},
+	"event.claim.withdraw": {Chinese: "撤回定性描述", English: "Withdrew a statement"},
+}
+
+func init() {
+	for k, m := range deadendMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}
