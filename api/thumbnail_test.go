@@ -42,7 +42,7 @@ func (e *env) imageDocument(city string) string {
 	}
 	d := &catalog.Document{ID: fmt.Sprintf("SCAN%06d", e.next()), SHA256: sha, Size: int64(buf.Len()), MIME: "image/png",
 		Format: "image", Filename: "扫描件.png", Title: "扫描的通知", DocType: catalog.DocMeetingNotice, City: city,
-		Status: catalog.StatusStored, Pages: 1, UploadedBy: "test"}
+		Status: catalog.StatusIndexed, Pages: 1, UploadedBy: "test"}
 	if err := e.cat.CreateDocument(ctx, d, catalog.Submission{User: "test"}); err != nil {
 		e.t.Fatal(err)
 	}
@@ -53,6 +53,12 @@ func TestDocumentThumbnail(t *testing.T) {
 	e := newEnv(t)
 	scan := e.imageDocument(cityA)
 	text := e.bareDocument(cityA)
+	// The same scan in the other city, failed: a file the sandbox did not
+	// read through is not drawn.
+	failed := e.imageDocument(cityB)
+	if err := e.cat.SetStatus(context.Background(), catalog.StatusChange{ID: failed, Status: catalog.StatusFailed, Error: "无法读取"}); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name, path, role string
 		status           int
@@ -62,6 +68,7 @@ func TestDocumentThumbnail(t *testing.T) {
 		{"a page past the end", "/api/v1/documents/" + scan + "/pages/2/thumbnail", "coordA", 404},
 		{"a page that is no number", "/api/v1/documents/" + scan + "/pages/一/thumbnail", "coordA", 400},
 		{"a text file has no pages to draw", "/api/v1/documents/" + text + "/pages/1/thumbnail", "coordA", 415},
+		{"a failed file is not drawn", "/api/v1/documents/" + failed + "/pages/1/thumbnail", "admin", 404},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -69,6 +71,11 @@ type Login struct {
 // its detail, and no login happens that the audit log does not show.
 func (a *Authenticator) LogIn(ctx context.Context, username, password, addr string) (*Login, error) {
 	username = strings.TrimSpace(username)
+	if !plausibleUsername(username) {
+		// No account has such a name; it is not counted either, so that
+		// a name too long for the throttle's key cannot fail the request.
+		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "用户名或密码错误")
+	}
 	wait, err := a.throttle.Check(ctx, username, addr)
 	if err != nil {
 		return nil, err
@@ -267,3 +274,20 @@ func (a *Authenticator) CheckOrigin(r *http.Request) error {
 	}
 	return nil
 }
+
+// plausibleUsername tells a name an account could have (at most
+// maxUsernameRunes, no control characters) from one no account has.
+func plausibleUsername(name string) bool {
+	if name == "" || utf8.RuneCountInString(name) > maxUsernameRunes {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxUsernameRunes bounds a user name at login, well above any real one.
+const maxUsernameRunes = 64

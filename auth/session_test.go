@@ -118,3 +118,18 @@ func TestLoginFailsWhenItsAuditEntryCannotBeWritten(t *testing.T) {
 		t.Errorf("sessions after an unaudited login: %d %v, want none", sessions, err)
 	}
 }
+
+// A name no account can have — 10,000 characters, a NUL — is a plain
+// failed login, never a database error (PostgreSQL refuses such index keys).
+func TestImplausibleUsernamesFailLikeWrongPasswords(t *testing.T) {
+	cat, _ := newStore(t)
+	a := NewAuthenticator(cat, 0)
+	for _, name := range []string{strings.Repeat("张", 10000), "zhang\x00", ""} {
+		if _, err := a.LogIn(context.Background(), name, testPassword, "10.0.0.9"); catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
+			t.Errorf("login as %.20q: %v, want EUNAUTHORIZED", name, err)
+		}
+	}
+	if _, err := a.LogIn(context.Background(), "zhang", testPassword, "10.0.0.9"); err != nil {
+		t.Errorf("the owner after those attempts: %v", err)
+	}
+}

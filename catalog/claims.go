@@ -127,13 +127,15 @@ func insertCitations(ctx context.Context, tx *sql.Tx, claimID string, cits []Cit
 func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE claim SET statement = ?, status = ?, updated_at = ? WHERE id = ?`,
-			c.Statement, ClaimPending, formatTime(now), c.ID)
+		// The status is checked in the statement itself: a withdraw
+		// committed since the service looked is not undone.
+		res, err := tx.ExecContext(ctx, `UPDATE claim SET statement = ?, status = ?, updated_at = ? WHERE id = ? AND status <> ?`,
+			c.Statement, ClaimPending, formatTime(now), c.ID, ClaimWithdrawn)
 		if err != nil {
 			return fmt.Errorf("update claim: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return Errorf(ENOTFOUND, "定性描述 %s 不存在", c.ID)
+			return claimNotChangeable(ctx, tx, c.ID)
 		}
 		if err := insertCitations(ctx, tx, c.ID, c.Citations); err != nil {
 			return err
@@ -192,12 +194,31 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		if err != nil {
 			return fmt.Errorf("insert review: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, r.Verdict, formatTime(r.At), r.ClaimID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ?`,
+			r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn)
+		if err != nil {
 			return fmt.Errorf("set claim status: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return claimNotChangeable(ctx, tx, r.ClaimID)
 		}
 		return s.recordEvent(ctx, tx, Event{At: r.At, User: r.Reviewer, Action: "claim.review", Object: "claim:" + r.ClaimID,
 			Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}})
 	})
+}
+
+// claimNotChangeable explains why an update of claim id changed no row:
+// it does not exist, or it was withdrawn meanwhile.
+func claimNotChangeable(ctx context.Context, tx *sql.Tx, id string) error {
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, id).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
+	}
+	if err != nil {
+		return fmt.Errorf("read claim %s: %w", id, err)
+	}
+	return Errorf(ECONFLICT, "这条定性描述已撤回，不能再修改或审核")
 }
 
 // reopenClaimsCiting puts reviewed claims that cite a document back to

@@ -27,7 +27,7 @@ type Replacement struct {
 // replacement is a submission and an audit event naming both hashes.
 func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (*Document, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ? AND deleted_at IS NULL`, id))
+		d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
@@ -58,11 +58,16 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 			title = DefaultTitle(r.Filename)
 		}
 		sources, confidence, seals := encodeReading(Reading{})
-		if _, err := tx.ExecContext(ctx, `UPDATE document SET sha256 = ?, size = ?, mime = ?, format = ?, filename = ?, title = ?,
+		res, err := tx.ExecContext(ctx, `UPDATE document SET sha256 = ?, size = ?, mime = ?, format = ?, filename = ?, title = ?,
 			status = ?, error = '', pages = 0, page_sources = ?, ocr_confidence = ?, seal_pages = ?, seq = ?,
-			attempts = 0, lease_owner = '', lease_until = '' WHERE id = ?`,
-			r.SHA256, r.Size, r.MIME, r.Format, r.Filename, title, StatusStored, sources, confidence, seals, seq, id); err != nil {
+			attempts = 0, lease_owner = '', lease_until = '' WHERE id = ? AND status = ?`,
+			r.SHA256, r.Size, r.MIME, r.Format, r.Filename, title, StatusStored, sources, confidence, seals, seq, id, StatusFailed)
+		if err != nil {
 			return fmt.Errorf("replace original of %s: %w", id, err)
+		}
+		// A retry or another replacement committed since the check above.
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ECONFLICT, "这份文档刚刚已被重新读取或替换;请刷新页面查看")
 		}
 		now := s.now()
 		if err := insertSubmission(ctx, tx, Submission{DocumentID: id, User: r.By, Department: r.Department, Filename: r.Filename, At: now}); err != nil {

@@ -91,6 +91,17 @@ func TestWithdrawTakesAClaimOutOfTheQueueAndTheCounts(t *testing.T) {
 	if _, err := e.Claims.Review(ctx, reviewer, gone.ID, "verified", ""); catalog.ErrorCode(err) != catalog.ECONFLICT {
 		t.Errorf("reviewing a withdrawn claim: %v, want ECONFLICT", err)
 	}
+	// The same race at the store, past the service's look: a verdict or an
+	// edit that arrives after the withdraw committed does not undo it.
+	if err := e.Catalog.AddReview(ctx, &catalog.Review{ClaimID: gone.ID, Reviewer: "li", Verdict: catalog.ClaimVerified}); catalog.ErrorCode(err) != catalog.ECONFLICT {
+		t.Errorf("a verdict stored after the withdraw: %v, want ECONFLICT", err)
+	}
+	if err := e.Catalog.UpdateClaim(ctx, &catalog.Claim{ID: gone.ID, Statement: "改一下"}, "wang"); catalog.ErrorCode(err) != catalog.ECONFLICT {
+		t.Errorf("an edit stored after the withdraw: %v, want ECONFLICT", err)
+	}
+	if c, err := e.Catalog.Claim(ctx, gone.ID); err != nil || c.Status != catalog.ClaimWithdrawn {
+		t.Errorf("after the late writes: %+v %v, want still withdrawn", c, err)
+	}
 	if err := e.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019}); err != nil {
 		t.Fatal(err)
 	}

@@ -51,11 +51,16 @@ func (s *Service) Thumbnail(ctx context.Context, u *catalog.User, id string, pag
 	if err != nil {
 		return nil, err
 	}
-	if page < 1 || d.Pages > 0 && page > d.Pages {
-		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 没有第 %d 页", d.Title, page)
-	}
 	if !HasThumbnail(d.MIME) {
 		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "这类文件(%s)没有页面缩略图", d.MIME)
+	}
+	// Only a file the sandboxed extraction read through is drawn here: a
+	// failed or unread one may be the hostile file the sandbox is for.
+	if d.Status != catalog.StatusIndexed && d.Status != catalog.StatusExtracted {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档%s还没有读取完成\uFF0C没有页面缩略图", d.Title)
+	}
+	if page < 1 || page > max(d.Pages, 1) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 没有第 %d 页", d.Title, page)
 	}
 	t := &Thumbnail{ETag: fmt.Sprintf(`"%s-%d-%d"`, d.SHA256, page, ThumbnailSize)}
 	cached := s.thumbPath(d.SHA256, page)

@@ -157,7 +157,7 @@ const maxMetaRunes = 500
 func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 	m.City = strings.TrimSpace(m.City)
 	if m.City == "" {
-		return catalog.FieldErrorf("city", catalog.EINVALID, "请选择城市(city,如 330100 杭州)")
+		return catalog.FieldErrorf("city", catalog.EINVALID, "请选择城市")
 	}
 	if _, err := s.cat.City(ctx, m.City); err != nil {
 		if catalog.IsNotFound(err) {
@@ -166,7 +166,7 @@ func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 		return err
 	}
 	if strings.TrimSpace(m.DocType) == "" {
-		return catalog.FieldErrorf("doc_type", catalog.EINVALID, "请选择文件类型(doc_type,如 policy 政策文件)")
+		return catalog.FieldErrorf("doc_type", catalog.EINVALID, "请选择文件类型(如政策文件、工作总结)")
 	}
 	return checkFields(m)
 }

@@ -113,9 +113,9 @@ func (h *handler) savedSearchDelete(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	next := r.PostFormValue("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
-		next = "/saved-searches"
+	next := "/saved-searches"
+	if asked := r.PostFormValue("next"); asked != "" {
+		next = safeNext(asked)
 	}
 	back(w, r, next, tr(langOf(r), "saved.deleted"))
 }
