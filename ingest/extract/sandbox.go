@@ -86,10 +86,6 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	if len(s.Command) == 0 {
 		return nil, errors.New("sandbox has no command")
 	}
-	// The child keeps its own deadline; ours is a little later, for the
-	// child to say why it stopped, and grows as the child's grows.
-	ctx, cancel := withStretchableTimeout(parent, lim.Timeout+5*time.Second)
-	defer cancel()
 	body, err := json.Marshal(req)
 	if err != nil {
 		return nil, err
@@ -98,6 +94,29 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	if err != nil {
 		return nil, err
 	}
+	res, stale, err := s.attempt(parent, c, body, req, lim)
+	if stale {
+		// A reused child died without a word (killed while idle, or the
+		// memory it kept from earlier files was what ran out): the file
+		// gets a fresh child before it is called broken.
+		if c, err = s.start(); err != nil {
+			return nil, err
+		}
+		res, _, err = s.attempt(parent, c, body, req, lim)
+	}
+	return res, err
+}
+
+// attempt sends one request to child c and reads its answer; stale says
+// that c had served files before and ended without an answer for a reason
+// a fresh child might not have.
+func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits) (res *Result, stale bool, err error) {
+	// The child keeps its own deadline; ours is a little later, for the
+	// child to say why it stopped, and grows as the child's grows.
+	ctx, cancel := withStretchableTimeout(parent, lim.Timeout+5*time.Second)
+	defer cancel()
+	reused := c.uses > 0
+	c.stderr.Reset() // its last words about an earlier file are not about this one
 	// At the deadline (or when the caller gives up) the child's whole
 	// process group is killed, whatever it is doing.
 	watched := make(chan struct{})
@@ -124,17 +143,20 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	}
 	switch {
 	case final != nil:
-		return childOutcome(final)
+		res, err = childOutcome(final)
+		return res, false, err
 	case parent.Err() != nil:
-		return nil, fmt.Errorf("cancelled: %w", parent.Err())
+		return nil, false, fmt.Errorf("cancelled: %w", parent.Err())
 	case ctx.Err() != nil:
-		return nil, deadlineError(parent, ctx.budget())
+		return nil, false, deadlineError(parent, ctx.budget())
 	case errors.Is(readErr, errChildOutput):
-		return nil, errTextTooLarge(lim.MaxTextBytes)
+		return nil, false, errTextTooLarge(lim.MaxTextBytes)
+	case reused:
+		return nil, true, nil
 	case strings.Contains(c.stderr.String(), "out of memory") || strings.Contains(c.stderr.String(), "cannot allocate memory"):
-		return nil, errTooComplex(req.Memory)
+		return nil, false, errTooComplex(req.Memory)
 	}
-	return nil, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
+	return nil, false, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
 		c.waitErr, readErr, strings.TrimSpace(c.stderr.String()), errCorrupt())
 }
 

@@ -162,3 +162,27 @@ func TestSandboxServesConcurrentExtractions(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestSandboxDoesNotBlameAFileForADeadIdleChild: a kept child killed while
+// idle (the OOM killer, an operator) is not the next file's fault: the
+// file is read by a fresh child.
+func TestSandboxDoesNotBlameAFileForADeadIdleChild(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	if _, err := sb.Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{}); err != nil {
+		t.Fatal(err)
+	}
+	sb.mu.Lock()
+	if len(sb.idle) != 1 {
+		sb.mu.Unlock()
+		t.Fatalf("%d idle children after one file, want 1", len(sb.idle))
+	}
+	dead := sb.idle[0]
+	sb.mu.Unlock()
+	dead.kill()
+	<-dead.exited
+	res, err := sb.Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{})
+	if err != nil || len(res.Pages) == 0 {
+		t.Fatalf("the file after a dead idle child: %v, want it read by a fresh child", err)
+	}
+}
