@@ -389,16 +389,33 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 	return s.Document(ctx, id)
 }
 
-// DocumentCitedBy counts the citations of claims and the values that cite
-// a document: what deleting it would take away from.
+// DocumentCitedBy counts the citations of claims (withdrawn ones aside)
+// and the values that cite a document: what deleting it would take away
+// from.
 func (s *Store) DocumentCitedBy(ctx context.Context, id string) (int, error) {
+	return citedBy(ctx, s.db, id)
+}
+
+// queryRower is a database or a transaction, for reads that run in both.
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func citedBy(ctx context.Context, q queryRower, id string) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM citation WHERE document_id = ?) +
-		(SELECT COUNT(*) FROM value WHERE document_id = ?)`, id, id).Scan(&n)
+	err := q.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM citation t JOIN claim c ON c.id = t.claim_id
+			WHERE t.document_id = ? AND c.status <> ?) +
+		(SELECT COUNT(*) FROM value WHERE document_id = ?)`, id, ClaimWithdrawn, id).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count citations of %s: %w", id, err)
 	}
 	return n, nil
+}
+
+// CitedError is the refusal to let a coordinator delete a document n
+// statements or values cite.
+func CitedError(n int) error {
+	return Errorf(EFORBIDDEN, "这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除", n)
 }
 
 // DeleteDocument soft-deletes a document: it disappears from lists and
@@ -406,8 +423,39 @@ func (s *Store) DocumentCitedBy(ctx context.Context, id string) (int, error) {
 // Reviewed claims citing it go back to pending in the same transaction;
 // their IDs are returned.
 func (s *Store) DeleteDocument(ctx context.Context, id, by string) ([]string, error) {
+	return s.deleteDocument(ctx, id, by, false)
+}
+
+// DeleteUncitedDocument is DeleteDocument of a document nothing cites,
+// counted in the same transaction (a citation added meanwhile is seen);
+// a cited one is EFORBIDDEN with the count.
+func (s *Store) DeleteUncitedDocument(ctx context.Context, id, by string) error {
+	_, err := s.deleteDocument(ctx, id, by, true)
+	return err
+}
+
+func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited bool) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if onlyUncited {
+			// Locked, so that a citation being added waits (its foreign key
+			// takes a share lock on the row) or is seen.
+			var locked string
+			err := tx.QueryRowContext(ctx, `SELECT id FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id).Scan(&locked)
+			if errors.Is(err, sql.ErrNoRows) {
+				return Errorf(ENOTFOUND, "文档 %s 不存在", id)
+			}
+			if err != nil {
+				return fmt.Errorf("lock document %s: %w", id, err)
+			}
+			n, err := citedBy(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				return CitedError(n)
+			}
+		}
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return err

@@ -242,7 +242,7 @@ func (s *Service) CheckDelete(ctx context.Context, u *catalog.User, d *catalog.D
 		return err
 	}
 	if n > 0 {
-		return catalog.Errorf(catalog.EFORBIDDEN, "这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除", n)
+		return catalog.CitedError(n)
 	}
 	return nil
 }
@@ -258,7 +258,13 @@ func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (reope
 	if err := s.CheckDelete(ctx, u, d); err != nil {
 		return nil, err
 	}
-	reopened, err = s.cat.DeleteDocument(ctx, d.ID, u.Username)
+	if u.Role == catalog.RoleAdmin {
+		reopened, err = s.cat.DeleteDocument(ctx, d.ID, u.Username)
+	} else {
+		// Counted again inside the delete: a citation added since
+		// CheckDelete looked stops it too.
+		err = s.cat.DeleteUncitedDocument(ctx, d.ID, u.Username)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -82,8 +82,9 @@ func TestEditAndDeleteAreForTheRightPeople(t *testing.T) {
 	}
 	// A coordinator deletes a file of his city uploaded by mistake, but
 	// not one a statement cites, nor another city's.
-	if _, err := e.Claims.Create(ctx, coordA, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
-		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "学分银行建设实施意见"}}}); err != nil {
+	c, err := e.Claims.Create(ctx, coordA, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "学分银行建设实施意见"}}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.Documents.Delete(ctx, coordA, d.ID); catalog.ErrorCode(err) != catalog.EFORBIDDEN || !strings.Contains(catalog.ErrorMessage(err), "1 处") {
@@ -96,8 +97,12 @@ func TestEditAndDeleteAreForTheRightPeople(t *testing.T) {
 	if _, err := e.Documents.Delete(ctx, coordA, stray.ID); err != nil {
 		t.Errorf("coordinator deleting an uncited document of his city: %v", err)
 	}
-	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+	// A withdrawn statement no longer holds its document.
+	if _, err := e.Claims.Withdraw(ctx, coordA, c.ID, ""); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := e.Documents.Delete(ctx, coordA, d.ID); err != nil {
+		t.Fatalf("coordinator deleting a document only a withdrawn statement cited: %v", err)
 	}
 	if _, err := e.Documents.Get(ctx, testenv.Admin, d.ID); !catalog.IsNotFound(err) {
 		t.Errorf("deleted document: got %v, want ENOTFOUND", err)
