@@ -155,6 +155,13 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 		{"indicator", "/indicators/2.3.1?city=330200", `main h1`},
 		{"review", "/review", `.claim-row a`},
 		{"upload", "/upload", `#files`},
+		{"assignments", "/assignments?city=330200", `#progress`},
+		{"departments", "/departments?city=330200", `#departments`},
+		{"saved-searches", "/saved-searches", `main h1`},
+		{"claim-new", "/claims/new?city=330200&indicator=2.3.1", `main h1`},
+		{"compare", "/compare?city=330200", `main h1`},
+		{"carryovers", "/carryovers?city=330200", `main h1`},
+		{"admin", "/admin", `#users`},
 	}
 	for _, width := range []int64{1280, 390} {
 		u.do(fmt.Sprintf("width %d", width), chromedp.EmulateViewport(width, 900))
