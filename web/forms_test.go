@@ -477,3 +477,17 @@ func TestDocumentPageMarksFieldsReadFromTheText(t *testing.T) {
 		t.Errorf("after correcting the issuer: %d marks (want 4), page %.500s", n, textOf(body))
 	}
 }
+
+// TestChineseCatalogueUsesFullWidthPunctuation scans every Chinese word of
+// the UI's catalogue itself, so that a message no test page shows is held
+// to full-width punctuation too.
+func TestChineseCatalogueUsesFullWidthPunctuation(t *testing.T) {
+	for key, m := range messages {
+		if bad := halfWidthInChinese.FindAllString(m[Chinese], 3); bad != nil {
+			t.Errorf("%s: half-width punctuation next to Chinese %q in %q", key, bad, m[Chinese])
+		}
+	}
+	if len(messages) < 300 {
+		t.Errorf("the catalogue has %d words: the word files were not merged in", len(messages))
+	}
+}
