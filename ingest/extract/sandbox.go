@@ -43,6 +43,18 @@ type childRequest struct {
 	Path   string `json:"path"`
 	Limits Limits `json:"limits"`
 	Memory int64  `json:"memory"`
+	// Thumbnail, when set, asks for a page drawn (thumbnail.go) instead
+	// of the text extracted: image decoding and pdftoppm are as bounded
+	// as any extraction.
+	Thumbnail *thumbnailRequest `json:"thumbnail,omitempty"`
+}
+
+// thumbnailRequest is the page a child is to draw, and how large.
+type thumbnailRequest struct {
+	MIME      string `json:"mime"`
+	Page      int    `json:"page"`
+	LongSide  int    `json:"long_side"`
+	TimeoutMS int64  `json:"timeout_ms"`
 }
 
 // childMessage is one line the child writes on its stdout: progress, a
@@ -51,6 +63,7 @@ type childMessage struct {
 	Progress  *[2]int        `json:"progress,omitempty"`
 	ExtendMS  int64          `json:"extend_ms,omitempty"`
 	Result    *Result        `json:"result,omitempty"`
+	PNG       []byte         `json:"png,omitempty"` // a drawn thumbnail
 	Error     *catalog.Error `json:"error,omitempty"`
 	NeedsOCR  bool           `json:"needs_ocr,omitempty"`
 	Detail    string         `json:"detail,omitempty"`
@@ -68,7 +81,11 @@ func (s *Sandbox) Extract(ctx context.Context, format Format, path string, lim L
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.run(ctx, childRequest{Format: format, Path: abs, Limits: lim, Memory: s.memory()}, lim)
+	final, err := s.run(ctx, childRequest{Format: format, Path: abs, Limits: lim, Memory: s.memory()}, lim)
+	var res *Result
+	if err == nil {
+		res, err = childOutcome(final)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
 	}
@@ -82,7 +99,8 @@ func (s *Sandbox) memory() int64 {
 	return DefaultSandboxMemory
 }
 
-func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Result, error) {
+// run asks a child and returns its final message, or why there was none.
+func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
 	if len(s.Command) == 0 {
 		return nil, errors.New("sandbox has no command")
 	}
@@ -124,11 +142,11 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	}
 	switch {
 	case final != nil:
-		return childOutcome(final)
+		return final, nil
 	case parent.Err() != nil:
 		return nil, fmt.Errorf("cancelled: %w", parent.Err())
 	case ctx.Err() != nil:
-		return nil, deadlineError(parent, ctx.budget())
+		return nil, fmt.Errorf("%w: %w", errChildDeadline, deadlineError(parent, ctx.budget()))
 	case errors.Is(readErr, errChildOutput):
 		return nil, errTextTooLarge(lim.MaxTextBytes)
 	case strings.Contains(c.stderr.String(), "out of memory") || strings.Contains(c.stderr.String(), "cannot allocate memory"):
@@ -137,6 +155,9 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	return nil, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
 		c.waitErr, readErr, strings.TrimSpace(c.stderr.String()), errCorrupt())
 }
+
+// errChildDeadline is a child killed at its deadline.
+var errChildDeadline = errors.New("extraction sandbox killed at its deadline")
 
 // errChildOutput is a child writing more than any real answer needs.
 var errChildOutput = errors.New("extraction sandbox wrote too much")
@@ -256,6 +277,9 @@ func RunChild(in io.Reader, out io.Writer) int {
 // childAnswer extracts one request and returns the final message.
 func childAnswer(req childRequest, send func(childMessage)) childMessage {
 	goroutines := runtime.NumGoroutine()
+	if req.Thumbnail != nil {
+		return withSettledCheck(goroutines, thumbnailAnswer(req))
+	}
 	lim := req.Limits
 	lim.Progress = func(done, total int) { send(childMessage{Progress: &[2]int{done, total}}) }
 	ctx := context.WithValue(context.Background(), extendNotifyKey{},
@@ -273,6 +297,12 @@ func childAnswer(req childRequest, send func(childMessage)) childMessage {
 	default:
 		m = childMessage{Detail: err.Error()}
 	}
+	return withSettledCheck(goroutines, m)
+}
+
+// withSettledCheck marks m reusable when the request left no goroutine
+// behind.
+func withSettledCheck(goroutines int, m childMessage) childMessage {
 	// Helpers (pdftotext's pipes, timers) finish soon after Extract
 	// returns; a reader stuck in a loop does not.
 	for wait := time.Now().Add(200 * time.Millisecond); ; time.Sleep(5 * time.Millisecond) {

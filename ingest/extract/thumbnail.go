@@ -47,9 +47,12 @@ func CanThumbnail(mime string) bool {
 // by pdftoppm in its own process group, killed after timeout. A type
 // CanThumbnail refuses, or a PDF without pdftoppm, is EUNSUPPORTED; a page
 // past the end or one that cannot be drawn is ENOTFOUND.
+//
+// Thumbnail runs in the calling process: the server draws through
+// Sandbox.Thumbnail, which calls it in a child with a memory limit.
 func Thumbnail(ctx context.Context, path, mime string, page, longSide int, timeout time.Duration) ([]byte, error) {
-	if page < 1 || longSide < 1 {
-		return nil, catalog.Errorf(catalog.EINVALID, "页码和尺寸必须是正整数")
+	if err := thumbnailPrecheck(mime, page, longSide); err != nil {
+		return nil, err
 	}
 	var img image.Image
 	var err error
@@ -72,12 +75,35 @@ func Thumbnail(ctx context.Context, path, mime string, page, longSide int, timeo
 	return out.Bytes(), nil
 }
 
+// thumbnailPrecheck refuses, before any file is read, what Thumbnail
+// cannot draw: a page or size below one, a type without pages, a PDF
+// without pdftoppm.
+func thumbnailPrecheck(mime string, page, longSide int) error {
+	if page < 1 || longSide < 1 {
+		return catalog.Errorf(catalog.EINVALID, "页码和尺寸必须是正整数")
+	}
+	switch mime {
+	case MIMEJPEG, MIMEPNG, MIMETIFF:
+		return nil
+	case MIMEPDF:
+		if lookProgram("pdftoppm") == "" {
+			return errNoPdftoppm()
+		}
+		return nil
+	}
+	return catalog.Errorf(catalog.EUNSUPPORTED, "这类文件(%s)没有页面缩略图", mime)
+}
+
+func errNoPdftoppm() error {
+	return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 pdftoppm(Debian 软件包 poppler-utils),PDF 没有页面缩略图")
+}
+
 // pdfThumbnail renders one page small with pdftoppm: -scale-to fixes the
 // long side in pixels whatever the page's MediaBox says.
 func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout time.Duration) (image.Image, error) {
 	tool := lookProgram("pdftoppm")
 	if tool == "" {
-		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 pdftoppm(Debian 软件包 poppler-utils),PDF 没有页面缩略图")
+		return nil, errNoPdftoppm()
 	}
 	abs, err := filepath.Abs(path) // never let a name be read as an option
 	if err != nil {
