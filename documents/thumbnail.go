@@ -38,7 +38,8 @@ type Thumbnail struct {
 func (s *Service) UseThumbnailCache(dir string) { s.thumbDir = dir }
 
 // HasThumbnail reports whether pages of documents of this MIME type have
-// thumbnails on this machine (PDF needs pdftoppm; images are drawn in Go).
+// thumbnails on this machine (PDF needs pdftoppm; images are drawn in Go),
+// drawn in the extraction sandbox when the server has one.
 func HasThumbnail(mime string) bool { return extract.CanThumbnail(mime) }
 
 // Thumbnail returns a small PNG of page (1-based) of a document u may see:
@@ -109,6 +110,14 @@ func (s *Service) drawThumbnail(ctx context.Context, d *catalog.Document, page i
 	}
 	if err != nil {
 		return nil, fmt.Errorf("thumbnail of %s: copy original: %w", d.ID, err)
+	}
+	// The page is decoded or rendered in the extraction sandbox's child,
+	// with its memory limit, as the file's text was: a page that would
+	// need more is no thumbnail, not a server out of memory.
+	if s.ingest != nil {
+		if sb := s.ingest.Sandbox(); sb != nil {
+			return sb.Thumbnail(ctx, f.Name(), d.MIME, page, ThumbnailSize, thumbnailTimeout)
+		}
 	}
 	return extract.Thumbnail(ctx, f.Name(), d.MIME, page, ThumbnailSize, thumbnailTimeout)
 }

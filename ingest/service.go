@@ -456,3 +456,8 @@ func (s *Service) Healthy(ctx context.Context) error {
 func (s *Service) Readers(ctx context.Context) []extract.Reader {
 	return extract.Readers(ctx)
 }
+
+// Sandbox is the extraction sandbox (Config.Sandbox), or nil when
+// extraction runs in process: other work on originals that must not hurt
+// the server, such as drawing page thumbnails, runs in it too.
+func (s *Service) Sandbox() *extract.Sandbox { return s.cfg.Sandbox }

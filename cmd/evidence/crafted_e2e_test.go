@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -68,5 +69,42 @@ func TestCraftedFilesCannotHurtTheServer(t *testing.T) {
 			t.Fatalf("extraction processes still running after every document ended: %v", extractionChildren(t))
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestThumbnailsAreDrawnInTheSandbox: the server draws a page thumbnail in
+// an extraction child, with its memory limit (pdftoppm and image decoding
+// run there, never in the server's process): with no child left from
+// reading the file, asking for a thumbnail starts one.
+func TestThumbnailsAreDrawnInTheSandbox(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftoppm is not installed, but CI=true requires it: apt-get install poppler-utils")
+		}
+		t.Skip("pdftoppm is not installed (apt-get install poppler-utils)")
+	}
+	s := startServer(t, "")
+	status, body := s.upload(map[string]string{"city": "330200", "doc_type": "policy"}, fixture(t, "ningbo-policy.pdf"))
+	if status != 201 {
+		t.Fatalf("upload %d %v", status, body)
+	}
+	id := uploadedDocuments(t, body)[0]["id"].(string)
+	if d := s.waitDone(id); d["status"] != "indexed" {
+		t.Fatalf("宁波政策文件: %v %v", d["status"], d["error"])
+	}
+	// The child that read it ends after a few idle seconds.
+	deadline := time.Now().Add(15 * time.Second)
+	for len(extractionChildren(t)) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("extraction children still running: %v", extractionChildren(t))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	resp, png := s.raw("/api/v1/documents/" + id + "/pages/1/thumbnail")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Fatalf("thumbnail: %d %s %d bytes, want a PNG", resp.StatusCode, resp.Header.Get("Content-Type"), len(png))
+	}
+	if len(extractionChildren(t)) == 0 {
+		t.Error("the thumbnail was drawn without an extraction child: in the server's own process")
 	}
 }

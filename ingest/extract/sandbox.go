@@ -43,6 +43,18 @@ type childRequest struct {
 	Path   string `json:"path"`
 	Limits Limits `json:"limits"`
 	Memory int64  `json:"memory"`
+	// Thumbnail, when set, asks for a page drawn (thumbnail.go) instead
+	// of the text extracted: image decoding and pdftoppm are as bounded
+	// as any extraction.
+	Thumbnail *thumbnailRequest `json:"thumbnail,omitempty"`
+}
+
+// thumbnailRequest is the page a child is to draw, and how large.
+type thumbnailRequest struct {
+	MIME      string `json:"mime"`
+	Page      int    `json:"page"`
+	LongSide  int    `json:"long_side"`
+	TimeoutMS int64  `json:"timeout_ms"`
 }
 
 // childMessage is one line the child writes on its stdout: progress, a
@@ -51,6 +63,7 @@ type childMessage struct {
 	Progress  *[2]int        `json:"progress,omitempty"`
 	ExtendMS  int64          `json:"extend_ms,omitempty"`
 	Result    *Result        `json:"result,omitempty"`
+	PNG       []byte         `json:"png,omitempty"` // a drawn thumbnail
 	Error     *catalog.Error `json:"error,omitempty"`
 	NeedsOCR  bool           `json:"needs_ocr,omitempty"`
 	Detail    string         `json:"detail,omitempty"`
@@ -68,7 +81,11 @@ func (s *Sandbox) Extract(ctx context.Context, format Format, path string, lim L
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.run(ctx, childRequest{Format: format, Path: abs, Limits: lim, Memory: s.memory()}, lim)
+	final, err := s.run(ctx, childRequest{Format: format, Path: abs, Limits: lim, Memory: s.memory()}, lim)
+	var res *Result
+	if err == nil {
+		res, err = childOutcome(final)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
 	}
@@ -82,7 +99,8 @@ func (s *Sandbox) memory() int64 {
 	return DefaultSandboxMemory
 }
 
-func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Result, error) {
+// run asks a child and returns its final message, or why there was none.
+func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*childMessage, error) {
 	if len(s.Command) == 0 {
 		return nil, errors.New("sandbox has no command")
 	}
@@ -94,7 +112,7 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 	if err != nil {
 		return nil, err
 	}
-	res, stale, err := s.attempt(parent, c, body, req, lim)
+	final, stale, err := s.attempt(parent, c, body, req, lim)
 	if stale {
 		// A reused child died without a word (killed while idle, or the
 		// memory it kept from earlier files was what ran out): the file
@@ -102,15 +120,15 @@ func (s *Sandbox) run(parent context.Context, req childRequest, lim Limits) (*Re
 		if c, err = s.start(); err != nil {
 			return nil, err
 		}
-		res, _, err = s.attempt(parent, c, body, req, lim)
+		final, _, err = s.attempt(parent, c, body, req, lim)
 	}
-	return res, err
+	return final, err
 }
 
 // attempt sends one request to child c and reads its answer; stale says
 // that c had served files before and ended without an answer for a reason
 // a fresh child might not have.
-func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits) (res *Result, stale bool, err error) {
+func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req childRequest, lim Limits) (final *childMessage, stale bool, err error) {
 	// The child keeps its own deadline; ours is a little later, for the
 	// child to say why it stopped, and grows as the child's grows.
 	ctx, cancel := withStretchableTimeout(parent, lim.Timeout+5*time.Second)
@@ -143,12 +161,11 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 	}
 	switch {
 	case final != nil:
-		res, err = childOutcome(final)
-		return res, false, err
+		return final, false, nil
 	case parent.Err() != nil:
 		return nil, false, fmt.Errorf("cancelled: %w", parent.Err())
 	case ctx.Err() != nil:
-		return nil, false, deadlineError(parent, ctx.budget())
+		return nil, false, fmt.Errorf("%w: %w", errChildDeadline, deadlineError(parent, ctx.budget()))
 	case errors.Is(readErr, errChildOutput):
 		return nil, false, errTextTooLarge(lim.MaxTextBytes)
 	case reused:
@@ -159,6 +176,9 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 	return nil, false, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
 		c.waitErr, readErr, strings.TrimSpace(c.stderr.String()), errCorrupt())
 }
+
+// errChildDeadline is a child killed at its deadline.
+var errChildDeadline = errors.New("extraction sandbox killed at its deadline")
 
 // errChildOutput is a child writing more than any real answer needs.
 var errChildOutput = errors.New("extraction sandbox wrote too much")
@@ -278,6 +298,9 @@ func RunChild(in io.Reader, out io.Writer) int {
 // childAnswer extracts one request and returns the final message.
 func childAnswer(req childRequest, send func(childMessage)) childMessage {
 	goroutines := runtime.NumGoroutine()
+	if req.Thumbnail != nil {
+		return withSettledCheck(goroutines, thumbnailAnswer(req))
+	}
 	lim := req.Limits
 	lim.Progress = func(done, total int) { send(childMessage{Progress: &[2]int{done, total}}) }
 	ctx := context.WithValue(context.Background(), extendNotifyKey{},
@@ -295,6 +318,12 @@ func childAnswer(req childRequest, send func(childMessage)) childMessage {
 	default:
 		m = childMessage{Detail: err.Error()}
 	}
+	return withSettledCheck(goroutines, m)
+}
+
+// withSettledCheck marks m reusable when the request left no goroutine
+// behind.
+func withSettledCheck(goroutines int, m childMessage) childMessage {
 	// Helpers (pdftotext's pipes, timers) finish soon after Extract
 	// returns; a reader stuck in a loop does not.
 	for wait := time.Now().Add(200 * time.Millisecond); ; time.Sleep(5 * time.Millisecond) {

@@ -27,6 +27,10 @@ const maxThumbnailPixels = 40_000_000
 // under this).
 const maxThumbnailOutput = 8 << 20
 
+// maxPdftoppmMemory is the address space pdftoppm may take for one small
+// page: a page that needs more gets no thumbnail.
+var maxPdftoppmMemory uint64 = DefaultSandboxMemory
+
 // CanThumbnail reports whether Thumbnail can draw pages of files of this
 // MIME type on this machine: JPEG, PNG and TIFF always, PDF when pdftoppm
 // (poppler-utils) is installed. Pages use it to leave out a thumbnail that
@@ -47,9 +51,12 @@ func CanThumbnail(mime string) bool {
 // by pdftoppm in its own process group, killed after timeout. A type
 // CanThumbnail refuses, or a PDF without pdftoppm, is EUNSUPPORTED; a page
 // past the end or one that cannot be drawn is ENOTFOUND.
+//
+// Thumbnail runs in the calling process: the server draws through
+// Sandbox.Thumbnail, which calls it in a child with a memory limit.
 func Thumbnail(ctx context.Context, path, mime string, page, longSide int, timeout time.Duration) ([]byte, error) {
-	if page < 1 || longSide < 1 {
-		return nil, catalog.Errorf(catalog.EINVALID, "页码和尺寸必须是正整数")
+	if err := thumbnailPrecheck(mime, page, longSide); err != nil {
+		return nil, err
 	}
 	var img image.Image
 	var err error
@@ -72,12 +79,35 @@ func Thumbnail(ctx context.Context, path, mime string, page, longSide int, timeo
 	return out.Bytes(), nil
 }
 
+// thumbnailPrecheck refuses, before any file is read, what Thumbnail
+// cannot draw: a page or size below one, a type without pages, a PDF
+// without pdftoppm.
+func thumbnailPrecheck(mime string, page, longSide int) error {
+	if page < 1 || longSide < 1 {
+		return catalog.Errorf(catalog.EINVALID, "页码和尺寸必须是正整数")
+	}
+	switch mime {
+	case MIMEJPEG, MIMEPNG, MIMETIFF:
+		return nil
+	case MIMEPDF:
+		if lookProgram("pdftoppm") == "" {
+			return errNoPdftoppm()
+		}
+		return nil
+	}
+	return catalog.Errorf(catalog.EUNSUPPORTED, "这类文件(%s)没有页面缩略图", mime)
+}
+
+func errNoPdftoppm() error {
+	return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 pdftoppm(Debian 软件包 poppler-utils),PDF 没有页面缩略图")
+}
+
 // pdfThumbnail renders one page small with pdftoppm: -scale-to fixes the
 // long side in pixels whatever the page's MediaBox says.
 func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout time.Duration) (image.Image, error) {
 	tool := lookProgram("pdftoppm")
 	if tool == "" {
-		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 pdftoppm(Debian 软件包 poppler-utils),PDF 没有页面缩略图")
+		return nil, errNoPdftoppm()
 	}
 	abs, err := filepath.Abs(path) // never let a name be read as an option
 	if err != nil {
@@ -90,7 +120,17 @@ func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout 
 	stdout := &cappedBuffer{max: maxThumbnailOutput}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
 	killProcessGroup(cmd)
-	err = cmd.Run()
+	if err = cmd.Start(); err != nil {
+		return nil, fmt.Errorf("pdftoppm thumbnail: %w", err)
+	}
+	// Bounded as a sandbox child is, wherever it runs (the server draws
+	// in the sandbox, whose limit pdftoppm inherits anyway).
+	if lerr := limitProcessMemory(cmd.Process.Pid, maxPdftoppmMemory); lerr != nil {
+		killGroup(cmd)
+		cmd.Wait()
+		return nil, fmt.Errorf("pdftoppm thumbnail: %w", lerr)
+	}
+	err = cmd.Wait()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftoppm thumbnail: %w", ctx.Err())
