@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"embed"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -16,6 +17,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
@@ -413,7 +415,9 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 			v.IndicatorsEN = h.indicatorNamesEN(r)
 		}
 	}
-	v.Flash = r.URL.Query().Get("flash")
+	if r.Method == http.MethodGet {
+		v.Flash = takeFlash(w, r)
+	}
 	t, ok := h.pages[name]
 	if !ok {
 		h.Logger.Error("no such template", "name", name)
@@ -474,20 +478,32 @@ func refererPath(r *http.Request) string {
 	return p
 }
 
-// back redirects to a page with a short message shown on it.
+// flashCookie carries the message of a form's outcome to the page it
+// leads to. A cookie, not the address: a link from elsewhere cannot put
+// words on our pages, and a reload does not show the message again.
+const flashCookie = "evidence_flash"
+
+// back redirects to a page with a short message shown on it once.
 func back(w http.ResponseWriter, r *http.Request, path, flash string) {
-	path, fragment, _ := strings.Cut(path, "#")
 	if flash != "" {
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
-		path += sep + "flash=" + url.QueryEscape(flash)
-	}
-	if fragment != "" {
-		path += "#" + fragment
+		http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: base64.RawURLEncoding.EncodeToString([]byte(flash)),
+			Path: "/", MaxAge: 60, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)
+}
+
+// takeFlash returns the message back left for this page and clears it.
+func takeFlash(w http.ResponseWriter, r *http.Request) string {
+	c, err := r.Cookie(flashCookie)
+	if err != nil {
+		return ""
+	}
+	http.SetCookie(w, &http.Cookie{Name: flashCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	msg, err := base64.RawURLEncoding.DecodeString(c.Value)
+	if err != nil || !utf8.Valid(msg) || len(msg) > 1000 {
+		return ""
+	}
+	return string(msg)
 }
 
 // safeNext keeps a post-login redirect on this site: a path, never a URL
