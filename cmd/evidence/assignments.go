@@ -55,9 +55,9 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已导入责任分解表:新增 %d 项,更新 %d 项", imp.Added, imp.Updated)
+	fmt.Fprintf(stdout, catalog.Fullwidth("已导入责任分解表:新增 %d 项,更新 %d 项"), imp.Added, imp.Updated)
 	if len(imp.NewDepartments) > 0 {
-		fmt.Fprintf(stdout, ";新加入部门名单:%v", imp.NewDepartments)
+		fmt.Fprintf(stdout, catalog.Fullwidth(";新加入部门名单:%v"), imp.NewDepartments)
 	}
 	fmt.Fprintln(stdout)
 	return nil

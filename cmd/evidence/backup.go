@@ -63,10 +63,10 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n",
+	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
 		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
 	if rep.S3 {
-		fmt.Fprintln(stdout, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README“备份与恢复”)")
+		fmt.Fprintln(stdout, catalog.Fullwidth("注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README“备份与恢复”)"))
 	}
 	return nil
 }
@@ -240,7 +240,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("restore catalog: %w", err)
 	}
 	if _, ok := blob.ConfigFromEnv(); ok {
-		fmt.Fprintln(stdout, "对象存储是 S3:原件与文字在存储桶中,请先用对象存储的工具恢复存储桶")
+		fmt.Fprintln(stdout, catalog.Fullwidth("对象存储是 S3:原件与文字在存储桶中,请先用对象存储的工具恢复存储桶"))
 	} else if err := restoreBlobs(ctx, filepath.Join(*from, backupBlobs), filepath.Join(*data, "blobs")); err != nil {
 		return err
 	}
@@ -304,9 +304,9 @@ func restoreIndex(ctx context.Context, data string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已恢复到 %s:%d 个文档可检索", data, n[catalog.StatusIndexed])
+	fmt.Fprintf(stdout, catalog.Fullwidth("已恢复到 %s:%d 个文档可检索"), data, n[catalog.StatusIndexed])
 	if len(missing) > 0 {
-		fmt.Fprintf(stdout, ",%d 个文档将在 evidence serve 启动后重新提取", len(missing))
+		fmt.Fprintf(stdout, catalog.Fullwidth(",%d 个文档将在 evidence serve 启动后重新提取"), len(missing))
 	}
 	fmt.Fprintln(stdout)
 	return nil

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -52,6 +53,7 @@ func TestIngestSearchCheckReindex(t *testing.T) {
 	if err != nil || !strings.Contains(out, "重复 1") {
 		t.Errorf("re-ingest: %v\n%s", err, out)
 	}
+	noHalfWidth(t, "ingest", out)
 
 	out, err = runCLI(t, "search", "学分银行", "--data", data, "--city", "330200")
 	if err != nil || !strings.Contains(out, "共 2 条结果") || !strings.Contains(out, "第2页") || !strings.Contains(out, "【学分银行】") {
@@ -60,6 +62,8 @@ func TestIngestSearchCheckReindex(t *testing.T) {
 
 	if out, err := runCLI(t, "check", "--data", data); err != nil || !strings.Contains(out, "校验通过") {
 		t.Fatalf("check on a sound archive: %v\n%s", err, out)
+	} else {
+		noHalfWidth(t, "check", out)
 	}
 
 	// Losing the index is repaired by reindex.
@@ -68,6 +72,8 @@ func TestIngestSearchCheckReindex(t *testing.T) {
 	}
 	if out, err := runCLI(t, "reindex", "--data", data); err != nil || !strings.Contains(out, "3 个文档可检索") {
 		t.Fatalf("reindex: %v\n%s", err, out)
+	} else {
+		noHalfWidth(t, "reindex", out)
 	}
 	out, err = runCLI(t, "search", "学分银行", "--data", data, "--json")
 	if err != nil || !strings.Contains(out, `"total":2`) {
@@ -260,5 +266,17 @@ func TestPipedOutputHasNoProgressFrames(t *testing.T) {
 	out, err := runCLI(t, "framework", "export", "--format", "xlsx", "--out", xlsx, "--data", data)
 	if err != nil || !strings.Contains(out, "已导出指标体系") || !strings.Contains(out, xlsx) {
 		t.Errorf("framework export said %q (%v), want what it wrote and where", out, err)
+	}
+}
+
+// halfWidthNextToChinese is ASCII punctuation touching a Chinese character.
+var halfWidthNextToChinese = regexp.MustCompile(`\p{Han}[,;:()!?]|[,;:()!?]\p{Han}`)
+
+// noHalfWidth fails when a command's Chinese messages use half-width
+// punctuation (its values, file names and text, are not in these outputs).
+func noHalfWidth(t *testing.T, cmd, out string) {
+	t.Helper()
+	if m := halfWidthNextToChinese.FindAllString(out, 3); m != nil {
+		t.Errorf("evidence %s prints half-width punctuation next to Chinese %q:\n%s", cmd, m, out)
 	}
 }

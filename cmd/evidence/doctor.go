@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/lcmonitor/evidence/catalog"
+
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
 )
@@ -26,11 +28,11 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stdout, "%s %-36s %s\n", mark, r.Name, r.Detail)
 		if !r.Available {
-			fmt.Fprintf(stdout, "    安装:apt-get install %s\n", r.Package)
+			fmt.Fprintf(stdout, catalog.Fullwidth("    安装:apt-get install %s\n"), r.Package)
 		}
 	}
 	if missing > 0 {
-		fmt.Fprintf(stdout, "%d 个可选程序未安装;缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。\n", missing)
+		fmt.Fprintf(stdout, catalog.Fullwidth("%d 个可选程序未安装;缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。\n"), missing)
 		return exitError{1}
 	}
 	fmt.Fprintln(stdout, "所有可选程序均已安装。")
@@ -70,6 +72,6 @@ func runRetry(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。\n", n)
+	fmt.Fprintf(stdout, catalog.Fullwidth("已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。\n"), n)
 	return nil
 }

@@ -51,7 +51,7 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if *out != "" {
-		fmt.Fprintf(stdout, "已导出指标体系 %s(%s 版,%d 个指标)到 %s\n", fw.Name, fw.Version, len(inds), *out)
+		fmt.Fprintf(stdout, catalog.Fullwidth("已导出指标体系 %s(%s 版,%d 个指标)到 %s\n"), fw.Name, fw.Version, len(inds), *out)
 	}
 	return nil
 }
@@ -81,10 +81,10 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d\n",
+	fmt.Fprintf(stdout, catalog.Fullwidth("已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d\n"),
 		rep.Framework.Name, rep.Framework.Version, rep.Indicators, len(rep.Added), len(rep.Removed))
 	if len(rep.OrphanLinks) > 0 {
-		fmt.Fprintf(stdout, "注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:\n", len(rep.OrphanLinks))
+		fmt.Fprintf(stdout, catalog.Fullwidth("注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:\n"), len(rep.OrphanLinks))
 		for _, l := range rep.OrphanLinks {
 			fmt.Fprintf(stdout, "  文档 %s → 指标 %s\n", l.DocumentID, l.IndicatorCode)
 		}
@@ -111,7 +111,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	kind := map[string]string{"qualitative": "定性", "quantitative": "定量"}
 	for _, c := range m.Cities {
-		fmt.Fprintf(stdout, "%s(%s):%d / %d 个关键指标有佐证材料\n", c.Name, c.Code, c.Covered, c.Total)
+		fmt.Fprintf(stdout, catalog.Fullwidth("%s(%s):%d / %d 个关键指标有佐证材料\n"), c.Name, c.Code, c.Covered, c.Total)
 		for _, cell := range c.Cells {
 			mark := fmt.Sprintf("%3d 份", cell.Documents)
 			if cell.Documents == 0 {
@@ -135,7 +135,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, "usage: evidence city add --code 320100 --name 南京")
+		fmt.Fprintln(stderr, catalog.Fullwidth("usage: evidence city add --code 320100 --name 南京"))
 		return exitError{2}
 	}
 	fs, data := newFlags("city add", stderr)
@@ -152,13 +152,13 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已添加城市 %s(%s)\n", *name, *code)
+	fmt.Fprintf(stdout, catalog.Fullwidth("已添加城市 %s(%s)\n"), *name, *code)
 	return nil
 }
 
 func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, "usage: evidence round add --year 2019 [--label 2019年度监测] [--current]")
+		fmt.Fprintln(stderr, catalog.Fullwidth("usage: evidence round add --year 2019 [--label 2019年度监测] [--current]"))
 		return exitError{2}
 	}
 	fs, data := newFlags("round add", stderr)

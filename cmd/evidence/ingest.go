@@ -165,7 +165,7 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, "\n已中断:已保存的文件会在下次启动时继续处理。")
+			fmt.Fprintln(stderr, catalog.Fullwidth("\n已中断:已保存的文件会在下次启动时继续处理。"))
 			return ctx.Err()
 		}
 		return err
@@ -250,11 +250,11 @@ func reportIngest(stdout io.Writer, outcomes []*fileOutcome, asJSON bool) error 
 			return err
 		}
 	} else {
-		fmt.Fprintf(stdout, "导入完成:新增 %d,重复 %d,失败 %d(共 %d 个文件)\n",
+		fmt.Fprintf(stdout, catalog.Fullwidth("导入完成:新增 %d,重复 %d,失败 %d(共 %d 个文件)\n"),
 			counts["stored"], counts["duplicate"], counts["failed"], len(outcomes))
 		for _, o := range outcomes {
 			if o.Outcome == "failed" {
-				fmt.Fprintf(stdout, "  失败  %s:%s\n", o.Path, o.Error)
+				fmt.Fprintf(stdout, catalog.Fullwidth("  失败  %s:%s\n"), o.Path, o.Error)
 			}
 		}
 	}

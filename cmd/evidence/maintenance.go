@@ -66,9 +66,9 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fmt.Errorf("count indexed documents: %w", err)
 	}
-	fmt.Fprintf(stdout, "索引已重建:%d 个文档可检索\n", n[catalog.StatusIndexed])
+	fmt.Fprintf(stdout, catalog.Fullwidth("索引已重建:%d 个文档可检索\n"), n[catalog.StatusIndexed])
 	if len(missing) > 0 {
-		fmt.Fprintf(stdout, "%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:\n", len(missing))
+		fmt.Fprintf(stdout, catalog.Fullwidth("%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:\n"), len(missing))
 		for _, id := range missing {
 			fmt.Fprintf(stdout, "  %s\n", id)
 		}
@@ -94,7 +94,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if len(problems) == 0 {
-		fmt.Fprintln(stdout, "校验通过:所有原件与提取文字的哈希一致,索引与目录一致")
+		fmt.Fprintln(stdout, catalog.Fullwidth("校验通过:所有原件与提取文字的哈希一致,索引与目录一致"))
 		return nil
 	}
 	printProblems(stdout, problems)
@@ -123,20 +123,20 @@ var problemLabels = map[ingest.ProblemKind]string{
 }
 
 func printProblems(w io.Writer, problems []ingest.Problem) {
-	fmt.Fprintf(w, "发现 %d 个问题:\n", len(problems))
+	fmt.Fprintf(w, catalog.Fullwidth("发现 %d 个问题:\n"), len(problems))
 	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
 		kinds[p.Kind]++
 		fmt.Fprintf(w, "  %s  [%s] %s\n", p.DocumentID, problemLabels[p.Kind], p.What)
 	}
 	if kinds[ingest.ProblemText] > 0 {
-		fmt.Fprintln(w, "提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取")
+		fmt.Fprintln(w, catalog.Fullwidth("提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取"))
 	}
 	if kinds[ingest.ProblemIndex] > 0 {
-		fmt.Fprintln(w, "索引的问题:运行 evidence reindex(或重启 evidence serve)")
+		fmt.Fprintln(w, catalog.Fullwidth("索引的问题:运行 evidence reindex(或重启 evidence serve)"))
 	}
 	if kinds[ingest.ProblemOriginal] > 0 {
-		fmt.Fprintln(w, "原件的问题:从备份恢复(evidence restore),无法从本库修复")
+		fmt.Fprintln(w, catalog.Fullwidth("原件的问题:从备份恢复(evidence restore),无法从本库修复"))
 	}
 }
 
@@ -164,7 +164,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(ids) == 0 {
 		fmt.Fprintln(stdout, "没有需要重新提取的文档")
 	} else {
-		fmt.Fprintf(stdout, "重新提取 %d 个文档的文字:\n", len(ids))
+		fmt.Fprintf(stdout, catalog.Fullwidth("重新提取 %d 个文档的文字:\n"), len(ids))
 		if err := a.ingest.Start(ctx); err != nil {
 			return err
 		}
@@ -187,7 +187,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if rest > 0 {
-		fmt.Fprintf(stdout, "另有 %d 个问题不是重新提取能修复的:\n", rest)
+		fmt.Fprintf(stdout, catalog.Fullwidth("另有 %d 个问题不是重新提取能修复的:\n"), rest)
 		var others []ingest.Problem
 		for _, p := range problems {
 			if p.Kind != ingest.ProblemText {

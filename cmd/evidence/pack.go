@@ -52,7 +52,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("save pack: %w", err)
 	}
-	fmt.Fprintf(stdout, "已生成 %s(原件 %d 份)\n", path, len(p.Docs))
+	fmt.Fprintf(stdout, catalog.Fullwidth("已生成 %s(原件 %d 份)\n"), path, len(p.Docs))
 	return nil
 }
 
@@ -80,12 +80,12 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 		return catalog.Errorf(catalog.EINVALID, "%s 无法核验:%v", fs.Arg(0), err)
 	}
 	if v.OK() {
-		fmt.Fprintf(stdout, "核验通过:%d 个文件与 manifest.csv 一致\n", v.Files)
+		fmt.Fprintf(stdout, catalog.Fullwidth("核验通过:%d 个文件与 manifest.csv 一致\n"), v.Files)
 		return nil
 	}
 	for _, p := range v.Problems {
 		fmt.Fprintln(stdout, p.String())
 	}
-	fmt.Fprintf(stdout, "核验未通过:清单 %d 个文件,发现 %d 处问题\n", v.Files, len(v.Problems))
+	fmt.Fprintf(stdout, catalog.Fullwidth("核验未通过:清单 %d 个文件,发现 %d 处问题\n"), v.Files, len(v.Problems))
 	return exitError{1}
 }

@@ -64,12 +64,12 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	fmt.Fprintf(stdout, "共 %d 条结果(%d ms)\n", res.Total, res.TookMS)
+	fmt.Fprintf(stdout, catalog.Fullwidth("共 %d 条结果(%d ms)\n"), res.Total, res.TookMS)
 	for i, h := range res.Hits {
 		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, h.City,
 			catalog.DocTypeLabels[catalog.DocType(h.DocType)], h.ID)
 		for _, f := range h.Fragments {
-			fmt.Fprintf(stdout, "   第%d页:%s\n", f.Page, plainFragment(f.HTML))
+			fmt.Fprintf(stdout, catalog.Fullwidth("   第%d页:%s\n"), f.Page, plainFragment(f.HTML))
 		}
 	}
 	return nil

@@ -12,6 +12,8 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
+
 	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
@@ -64,7 +66,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	log.Info("evidence archive listening", "addr", ln.Addr().String(), "data", *data, "startup", time.Since(start))
 	fmt.Fprintf(stdout, "evidence: serving on http://%s (data in %s)\n", ln.Addr(), *data)
 	if n, err := a.cat.CountUsers(ctx); err == nil && n == 0 {
-		fmt.Fprintf(stdout, "evidence: 尚无账号;请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌\n")
+		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 尚无账号;请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌\n"))
 	}
 	if ready != nil {
 		ready(ln.Addr().String())

@@ -65,7 +65,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
 		})
 	}
-	fmt.Fprintf(stdout, "用户 %s(%s)已创建\n密码:%s\nAPI 令牌:%s\n请妥善保存:密码和令牌不会再次显示。\n", u.Username, u.Role, c.Password, c.Token.Token)
+	fmt.Fprintf(stdout, catalog.Fullwidth("用户 %s(%s)已创建\n密码:%s\nAPI 令牌:%s\n请妥善保存:密码和令牌不会再次显示。\n"), u.Username, u.Role, c.Password, c.Token.Token)
 	return nil
 }
 
@@ -116,7 +116,7 @@ func runUserDisable(ctx context.Context, disable bool, args []string, stdout, st
 		return err
 	}
 	if disable {
-		fmt.Fprintf(stdout, "用户 %s 已停用;其会话已结束,令牌不再有效\n", *name)
+		fmt.Fprintf(stdout, catalog.Fullwidth("用户 %s 已停用;其会话已结束,令牌不再有效\n"), *name)
 	} else {
 		fmt.Fprintf(stdout, "用户 %s 已启用\n", *name)
 	}
@@ -142,7 +142,7 @@ func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := accounts.NewService(a.cat).SetPassword(ctx, cliAdmin(), accounts.PasswordChange{Username: *name, Password: pw}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "用户 %s 的新密码:%s\n", *name, pw)
+	fmt.Fprintf(stdout, catalog.Fullwidth("用户 %s 的新密码:%s\n"), *name, pw)
 	return nil
 }
 
