@@ -28,6 +28,22 @@ const (
 	ClaimWithdrawn ClaimStatus = "withdrawn"
 )
 
+// VerdictWords name a reviewed claim's or value's status in the words of
+// the review form, for messages a user reads.
+var VerdictWords = map[ClaimStatus]string{
+	ClaimVerified:     "属实",
+	ClaimInsufficient: "证据不足",
+	ClaimContradicted: "与证据矛盾",
+}
+
+// StatusWords name a document's status in messages a user reads.
+var StatusWords = map[Status]string{
+	StatusStored:    "已保存、等待提取文字",
+	StatusExtracted: "已提取文字、正在建立索引",
+	StatusIndexed:   "可检索",
+	StatusFailed:    "处理失败",
+}
+
 // ParseVerdict accepts a reviewer's verdict.
 func ParseVerdict(s string) (ClaimStatus, error) {
 	switch v := ClaimStatus(strings.TrimSpace(s)); v {

@@ -382,10 +382,5 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 	return out, nil
 }
 
-// verdictWords names a reviewed claim's status in the words of the review
-// form, for messages a user reads.
-var verdictWords = map[catalog.ClaimStatus]string{
-	catalog.ClaimVerified:     "属实",
-	catalog.ClaimInsufficient: "证据不足",
-	catalog.ClaimContradicted: "与证据矛盾",
-}
+// verdictWords names a reviewed claim's status for messages a user reads.
+var verdictWords = catalog.VerdictWords

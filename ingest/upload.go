@@ -116,7 +116,11 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		return nil, err
 	}
 	if meta.City != "" && meta.City != a.City {
-		return nil, catalog.Errorf(catalog.EINVALID, "任务属于城市 %s,上传的城市应与任务一致", a.City)
+		name := a.City
+		if c, err := s.cat.City(ctx, a.City); err == nil {
+			name = c.Name
+		}
+		return nil, catalog.Errorf(catalog.EINVALID, "这项任务属于另一个城市(%s),上传的城市应与任务一致", name)
 	}
 	meta.City = a.City
 	if meta.Round == "" {

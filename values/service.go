@@ -161,7 +161,7 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 		return "", catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 还没有可用的文字(状态:%s),暂不能引用", d.ID, d.Status)
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字(%s),暂不能引用", d.Title, catalog.StatusWords[d.Status])
 	}
 	if in.Page < 1 || in.Page > d.Pages {
 		return "", catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
@@ -233,7 +233,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxCommentRunes)
 	}
 	if v.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核(%s),需协调员修改后才能再次审核", v.Status)
+		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核(%s),需协调员修改后才能再次审核", catalog.VerdictWords[v.Status])
 	}
 	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment}
 	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {
