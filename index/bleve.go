@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -216,7 +217,12 @@ func (b *Bleve) Close() error {
 
 // Search implements Index.
 func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
-	req := bleve.NewSearchRequestOptions(buildQuery(q), q.Size, q.From, false)
+	return b.search(ctx, q, buildQuery(q, b.idx.Mapping()))
+}
+
+// search runs q with bq, its Bleve query.
+func (b *Bleve) search(ctx context.Context, q Query, bq query.Query) (*Result, error) {
+	req := bleve.NewSearchRequestOptions(bq, q.Size, q.From, false)
 	if order := sortOrder(q.Sort); order != nil {
 		req.SortByCustom(order)
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -14,13 +15,14 @@ const titleBoost = 3.0
 
 // buildQuery translates a Query into Bleve's query tree. Every term is a
 // phrase of its exact-mode words, searched in the title (boosted) and the
-// text; clauses are ANDed, terms within a clause ORed.
-func buildQuery(q Query) query.Query {
+// text; clauses are ANDed, terms within a clause ORed. m is the index's
+// mapping, whose analyzers cut the terms.
+func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 	var must []query.Query
 	for _, c := range q.Clauses {
 		alts := make([]query.Query, 0, len(c.Any))
 		for _, t := range c.Any {
-			alts = append(alts, termQuery(t))
+			alts = append(alts, termQuery(t, m))
 		}
 		must = append(must, disjunction(alts...))
 	}
@@ -40,7 +42,7 @@ func buildQuery(q Query) query.Query {
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(top)
 	for _, t := range q.Exclude {
-		bq.AddMustNot(termQuery(t))
+		bq.AddMustNot(termQuery(t, m))
 	}
 	if len(q.Filter.ExcludeIDs) > 0 {
 		bq.AddMustNot(bleve.NewDocIDQuery(q.Filter.ExcludeIDs))
@@ -50,8 +52,12 @@ func buildQuery(q Query) query.Query {
 
 // termQuery matches a dictionary word as a phrase of its exact-mode words
 // in the gse fields, and any other word as a substring, the phrase of its
-// character pairs in the n-gram fields (doc.go says why).
-func termQuery(t Term) query.Query {
+// character pairs in the n-gram fields (doc.go says why). A word that is
+// one exact-mode word is a term query: the same documents, scores and term
+// locations as the phrase of one word, without Bleve's phrase matching,
+// which collects and merges the locations of every matching document
+// (most of a search's cost when the word is common).
+func termQuery(t Term, m mapping.IndexMapping) query.Query {
 	if sub, ok := substringText(t.Text); ok {
 		title := bleve.NewMatchPhraseQuery(sub)
 		title.SetField(fieldTitleNgram)
@@ -62,6 +68,14 @@ func termQuery(t Term) query.Query {
 		text.Analyzer = NgramQueryAnalyzer
 		return bleve.NewDisjunctionQuery(title, text)
 	}
+	if word, ok := oneWord(t.Text, m); ok {
+		title := bleve.NewTermQuery(word)
+		title.SetField(fieldTitle)
+		title.SetBoost(titleBoost)
+		text := bleve.NewTermQuery(word)
+		text.SetField(fieldText)
+		return bleve.NewDisjunctionQuery(title, text)
+	}
 	title := bleve.NewMatchPhraseQuery(t.Text)
 	title.SetField(fieldTitle)
 	title.Analyzer = QueryAnalyzer
@@ -70,6 +84,23 @@ func termQuery(t Term) query.Query {
 	text.SetField(fieldText)
 	text.Analyzer = QueryAnalyzer
 	return bleve.NewDisjunctionQuery(title, text)
+}
+
+// oneWord returns the term the query analyzer cuts text into when it cuts
+// it into exactly one.
+func oneWord(text string, m mapping.IndexMapping) (string, bool) {
+	if m == nil {
+		return "", false
+	}
+	a := m.AnalyzerNamed(QueryAnalyzer)
+	if a == nil {
+		return "", false
+	}
+	toks := a.Analyze([]byte(text))
+	if len(toks) != 1 || len(toks[0].Term) == 0 {
+		return "", false
+	}
+	return string(toks[0].Term), true
 }
 
 func filterQueries(f Filter) []query.Query {

@@ -1,0 +1,135 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The load tool's documents and queries (bench/load/corpus.go): a few
+// paragraphs of sentences from one vocabulary, queries of one or two of
+// its words, so nearly every document matches every query.
+var benchPhrases = []string{
+	"学分银行", "社区教育", "老年大学", "终身学习", "学习型城市", "市民学习周", "社区学院",
+	"职业技能培训", "数字化学习", "家庭教育", "学习型组织", "图书馆", "全民阅读", "继续教育",
+	"成人教育", "学习成果认证", "乡村振兴", "非遗传承", "志愿服务", "开放大学", "在线课程",
+	"经费保障", "督导评估", "统筹协调", "专项资金", "示范街道", "学习共同体", "读书会",
+}
+
+var benchVerbs = []string{"推进", "建立", "开展", "完善", "加强", "举办", "实施", "组织", "落实", "深化"}
+
+func benchDocument(rng *rand.Rand, n int) Document {
+	var b strings.Builder
+	fmt.Fprintf(&b, "压力测试材料 %d\n", n)
+	for range 20 + rng.IntN(40) {
+		fmt.Fprintf(&b, "%s%s%s，全年参与 %d 人次，覆盖 %d 个街道。", benchVerbs[rng.IntN(len(benchVerbs))],
+			benchPhrases[rng.IntN(len(benchPhrases))], benchPhrases[rng.IntN(len(benchPhrases))], 100+rng.IntN(90000), 1+rng.IntN(80))
+	}
+	return Document{ID: fmt.Sprintf("d%05d", n), Title: fmt.Sprintf("load-%05d.txt", n), City: "330100", DocType: "other",
+		Year: 2020 + n%5, Pages: []string{b.String()}}
+}
+
+// BenchmarkSearchLoadMix runs the load tool's query mix with what the
+// search service asks: a page of 10 with text for highlights and facets.
+// SEARCHCOST_DOCS documents (default 1000, about what a 30 s load run
+// uploads).
+func BenchmarkSearchLoadMix(b *testing.B) {
+	idx, err := Open(b.TempDir() + "/idx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	const n = 1000
+	var docs []Document
+	for i := range n {
+		docs = append(docs, benchDocument(rng, i))
+		if len(docs) == 50 {
+			if err := idx.Index(context.Background(), docs); err != nil {
+				b.Fatal(err)
+			}
+			docs = nil
+		}
+	}
+	var queries []Query
+	for range 64 {
+		var cs []Clause
+		cs = append(cs, Clause{Any: []Term{{Text: benchPhrases[rng.IntN(len(benchPhrases))]}}})
+		if rng.IntN(3) == 0 {
+			cs = append(cs, Clause{Any: []Term{{Text: benchPhrases[rng.IntN(len(benchPhrases))]}}})
+		}
+		queries = append(queries, Query{Clauses: cs, Size: 10, FacetSize: 50, WithText: true})
+	}
+	// Let the merges of the indexing settle.
+	time.Sleep(3 * time.Second)
+	for _, mode := range []string{"terms", "phrases"} {
+		b.Run(mode, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				q := queries[i%len(queries)]
+				m := idx.idx.Mapping()
+				if mode == "phrases" {
+					m = nil // every word a phrase, as before
+				}
+				if _, err := idx.search(context.Background(), q, buildQuery(q, m)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestOneWordTermsMatchAsPhrases holds that a query word of one exact-mode
+// word, searched as a term, finds the same documents in the same order
+// with the same scores, counts, facets and highlight spans as the phrase
+// of that one word did.
+func TestOneWordTermsMatchAsPhrases(t *testing.T) {
+	idx := newTestIndex(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	var docs []Document
+	for i := range 60 {
+		d := benchDocument(rng, i)
+		if i%7 == 0 {
+			d.Title = "关于" + benchPhrases[i%len(benchPhrases)] + "的通知"
+		}
+		docs = append(docs, d)
+	}
+	if err := idx.Index(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	words := append([]string{"长沙", "市长", "学分银行", "社区", "教育", "ＡＢＣ", "学习", "长江大桥"}, benchPhrases...)
+	var queries []Query
+	for i, w := range words {
+		queries = append(queries,
+			Query{Clauses: terms(w), Size: 10, FacetSize: 50, WithText: true},
+			Query{Clauses: terms(w, words[(i+5)%len(words)]), Size: 5, From: 2, FacetSize: 50, WithText: true},
+			Query{Clauses: terms("学习"), Exclude: []Term{{Text: w}}, Size: 10, WithText: true},
+			Query{Clauses: []Clause{{Any: []Term{{Text: w}, {Text: words[(i+3)%len(words)]}}}}, Size: 10, Sort: SortIssued, WithText: true},
+		)
+	}
+	ctx := context.Background()
+	oneWord := 0
+	for _, q := range queries {
+		if _, ok := substringText(q.Clauses[0].Any[0].Text); !ok {
+			oneWord++
+		}
+		got, err := idx.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := idx.search(ctx, q, buildQuery(q, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Took, want.Took = 0, 0
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v:\nas terms   %+v\nas phrases %+v", q, got, want)
+		}
+	}
+	if oneWord == 0 {
+		t.Fatal("no query word was one word")
+	}
+}
