@@ -262,6 +262,9 @@ type StatusChange struct {
 	// Fill, when not nil, fills the fields the uploader left empty from
 	// the text, in the same transaction (see fillFields).
 	Fill *FieldFill
+	// NearDuplicates are recorded both ways (AddNearDuplicates) in the
+	// same transaction.
+	NearDuplicates []NearDuplicate
 }
 
 // SetStatus applies status changes in one transaction, each bumping the
@@ -305,6 +308,9 @@ func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 				if err := s.fillFields(ctx, tx, c.ID, *c.Fill); err != nil {
 					return err
 				}
+			}
+			if err := addNearDuplicates(ctx, tx, c.ID, c.NearDuplicates); err != nil {
+				return err
 			}
 			if c.Status == StatusFailed {
 				err := s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: c.ID,

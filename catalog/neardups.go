@@ -24,19 +24,38 @@ type Candidate struct {
 	Shared int // bands shared
 }
 
-// SetNearDuplicateBands replaces the LSH band hashes of a document (none:
-// it is not compared with any). Idempotent.
-func (s *Store) SetNearDuplicateBands(ctx context.Context, documentID string, bands []int64) error {
+// TextRecord is the hash of the text blob of the original with SHA-256
+// Original, to record (RecordTextHash) with a document's bands.
+type TextRecord struct {
+	Original string
+	Hash     TextHash
+}
+
+// SetNearDuplicateBands replaces the LSH band hash of a document (none:
+// it is not compared with any) in one statement, and, when text is not
+// nil, records its text hash (RecordTextHash) in the same transaction.
+// Idempotent.
+func (s *Store) SetNearDuplicateBands(ctx context.Context, documentID string, bands []int64, text *TextRecord) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if text != nil {
+			if err := recordTextHash(ctx, tx, text.Original, text.Hash); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM near_duplicate_band WHERE document_id = ?`, documentID); err != nil {
 			return fmt.Errorf("clear bands of %s: %w", documentID, err)
 		}
+		if len(bands) == 0 {
+			return nil
+		}
+		args := make([]any, 0, 3*len(bands))
 		for i, h := range bands {
-			_, err := tx.ExecContext(ctx, `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)`,
-				documentID, i, h)
-			if err != nil {
-				return fmt.Errorf("insert band of %s: %w", documentID, err)
-			}
+			args = append(args, documentID, i, h)
+		}
+		q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)` +
+			strings.Repeat(`, (?, ?, ?)`, len(bands)-1)
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("insert bands of %s: %w", documentID, err)
 		}
 		return nil
 	})
@@ -50,18 +69,18 @@ func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha str
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	conds := make([]string, len(bands))
 	args := make([]any, 0, 2*len(bands)+3)
 	for i, h := range bands {
-		conds[i] = "(b.band = ? AND b.hash = ?)"
 		args = append(args, i, h)
 	}
 	args = append(args, documentID, sha, limit)
-	q := `SELECT d.id, d.sha256, COUNT(*) AS shared FROM near_duplicate_band b
-		JOIN document d ON d.id = b.document_id AND d.deleted_at IS NULL
-		WHERE (` + strings.Join(conds, " OR ") + `) AND d.id <> ? AND d.sha256 <> ?
-		GROUP BY d.id, d.sha256 ORDER BY shared DESC, d.id LIMIT ?`
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	var rows *sql.Rows
+	var err error
+	if stmt := s.candidateStmt(ctx, len(bands)); stmt != nil {
+		rows, err = stmt.QueryContext(ctx, args...)
+	} else {
+		rows, err = s.db.QueryContext(ctx, candidateQuery(len(bands)), args...)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("query near-duplicate candidates of %s: %w", documentID, err)
 	}
@@ -85,18 +104,50 @@ func (s *Store) AddNearDuplicates(ctx context.Context, documentID string, others
 	if len(others) == 0 {
 		return nil
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, o := range others {
-			for _, p := range [][2]string{{documentID, o.ID}, {o.ID, documentID}} {
-				_, err := tx.ExecContext(ctx, `INSERT INTO near_duplicates (document_id, other_id, similarity) VALUES (?, ?, ?)
-					ON CONFLICT (document_id, other_id) DO UPDATE SET similarity = excluded.similarity`, p[0], p[1], o.Similarity)
-				if err != nil {
-					return fmt.Errorf("record near duplicates %s, %s: %w", p[0], p[1], err)
-				}
+	return s.inTx(ctx, func(tx *sql.Tx) error { return addNearDuplicates(ctx, tx, documentID, others) })
+}
+
+func addNearDuplicates(ctx context.Context, tx *sql.Tx, documentID string, others []NearDuplicate) error {
+	for _, o := range others {
+		for _, p := range [][2]string{{documentID, o.ID}, {o.ID, documentID}} {
+			_, err := tx.ExecContext(ctx, `INSERT INTO near_duplicates (document_id, other_id, similarity) VALUES (?, ?, ?)
+				ON CONFLICT (document_id, other_id) DO UPDATE SET similarity = excluded.similarity`, p[0], p[1], o.Similarity)
+			if err != nil {
+				return fmt.Errorf("record near duplicates %s, %s: %w", p[0], p[1], err)
 			}
 		}
+	}
+	return nil
+}
+
+// candidateQuery is the near-duplicate candidate query for n bands.
+func candidateQuery(n int) string {
+	conds := strings.TrimSuffix(strings.Repeat("(b.band = ? AND b.hash = ?) OR ", n), " OR ")
+	return `SELECT d.id, d.sha256, COUNT(*) AS shared FROM near_duplicate_band b
+		JOIN document d ON d.id = b.document_id AND d.deleted_at IS NULL
+		WHERE (` + conds + `) AND d.id <> ? AND d.sha256 <> ?
+		GROUP BY d.id, d.sha256 ORDER BY shared DESC, d.id LIMIT ?`
+}
+
+// candidateStmt returns the candidate query for n bands prepared once
+// (every fingerprint has the same number of bands, so one statement serves
+// every document), or nil when it cannot be prepared: the caller then runs
+// the query text.
+func (s *Store) candidateStmt(ctx context.Context, n int) *sql.Stmt {
+	s.cand.mu.Lock()
+	defer s.cand.mu.Unlock()
+	if s.cand.stmt != nil && s.cand.n == n {
+		return s.cand.stmt
+	}
+	if s.cand.stmt != nil {
+		return nil // another band count: not worth a second statement
+	}
+	stmt, err := s.db.PrepareContext(ctx, candidateQuery(n))
+	if err != nil {
 		return nil
-	})
+	}
+	s.cand.stmt, s.cand.n = stmt, n
+	return stmt
 }
 
 // NearDuplicates returns the live near duplicates of a document, of every

@@ -22,11 +22,11 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	}
 	bands := map[string][]int64{"A": {1, 2, 3}, "A2": {1, 2, 3}, "B": {1, 9, 3}, "C": {7, 8, 9}, "Z": {1, 2, 3}}
 	for id, b := range bands {
-		if err := s.SetNearDuplicateBands(ctx, id, b); err != nil {
+		if err := s.SetNearDuplicateBands(ctx, id, b, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.SetNearDuplicateBands(ctx, "Z", []int64{1, 2, 3}); err != nil {
+	if err := s.SetNearDuplicateBands(ctx, "Z", []int64{1, 2, 3}, nil); err != nil {
 		t.Fatalf("setting bands again: %v", err)
 	}
 	if _, err := s.DeleteDocument(ctx, "Z", "admin"); err != nil {
@@ -38,6 +38,12 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	}
 	if len(cands) != 1 || cands[0].ID != "B" || cands[0].Shared != 2 {
 		t.Fatalf("candidates of A: %+v; want B sharing 2 bands (not itself, not its exact copy A2, not deleted Z, not C)", cands)
+	}
+	// The prepared query again, and another band count (the query text).
+	for _, b := range [][]int64{bands["A"], {1, 2}} {
+		if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", b, 10); err != nil || len(cands) != 1 || cands[0].ID != "B" {
+			t.Fatalf("candidates of A for bands %v: %+v, %v; want B", b, cands, err)
+		}
 	}
 	if err := s.AddNearDuplicates(ctx, "A", []NearDuplicate{{ID: "B", Similarity: 0.93}}); err != nil {
 		t.Fatal(err)
@@ -63,5 +69,56 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	}
 	if pairs, _ := s.NearDuplicatePairs(ctx, []string{"A", "B"}); len(pairs) != 0 {
 		t.Errorf("pairs with a deleted document: %v", pairs)
+	}
+}
+
+// The text hash goes in with the bands, the links with the status change:
+// each in one transaction.
+func TestNearDuplicatesWithTextHashAndStatus(t *testing.T) {
+	forEachStore(t, testNearDuplicatesWithTextHashAndStatus)
+}
+
+func testNearDuplicatesWithTextHashAndStatus(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1")} {
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := TextHash{SHA256: "t1", Size: 3200}
+	if err := s.SetNearDuplicateBands(ctx, "A", []int64{4, 5}, &TextRecord{Original: "a1", Hash: h}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.TextHashOf(ctx, "a1"); err != nil || got != h {
+		t.Errorf("text hash of a1: %+v, %v; want %+v", got, err, h)
+	}
+	if err := s.SetNearDuplicateBands(ctx, "B", []int64{4, 6}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.TextHashOf(ctx, "b1"); !IsNotFound(err) {
+		t.Errorf("text hash of b1 without a record: %v; want ENOTFOUND", err)
+	}
+	err := s.SetStatus(ctx, StatusChange{ID: "B", Status: StatusExtracted, Pages: 1,
+		NearDuplicates: []NearDuplicate{{ID: "A", Similarity: 0.95}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s.Document(ctx, "B"); err != nil || d.Status != StatusExtracted {
+		t.Fatalf("B after its status change: %+v, %v", d, err)
+	}
+	for _, pair := range [][2]string{{"A", "B"}, {"B", "A"}} {
+		got, err := s.NearDuplicates(ctx, pair[0])
+		if err != nil || len(got) != 1 || got[0].ID != pair[1] || got[0].Similarity != 0.95 {
+			t.Errorf("near duplicates of %s: %+v, %v; want %s at 0.95", pair[0], got, err, pair[1])
+		}
+	}
+	// A link to a document that does not exist fails the whole change.
+	err = s.SetStatus(ctx, StatusChange{ID: "A", Status: StatusExtracted, Pages: 1,
+		NearDuplicates: []NearDuplicate{{ID: "不存在", Similarity: 0.95}}})
+	if err == nil {
+		t.Fatal("a link to a missing document was recorded")
+	}
+	if d, _ := s.Document(ctx, "A"); d.Status == StatusExtracted {
+		t.Errorf("A is extracted although its links were not recorded")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -27,7 +28,12 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	now     func() time.Time
-	seqs    seqTxs // provisional change numbers of open transactions
+	seqs    seqTxs   // provisional change numbers of open transactions
+	cand    struct { // the prepared near-duplicate candidate query (candidateStmt)
+		mu   sync.Mutex
+		stmt *sql.Stmt
+		n    int
+	}
 }
 
 // Open opens (creating if needed) the catalog at path and applies pending
@@ -73,7 +79,14 @@ func locked(err error) bool {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.cand.mu.Lock()
+	if s.cand.stmt != nil {
+		s.cand.stmt.Close()
+	}
+	s.cand.mu.Unlock()
+	return s.db.Close()
+}
 
 // migrate applies the migrations not applied yet, each in its own
 // transaction with the new version number.

@@ -18,7 +18,13 @@ type TextHash struct {
 // RecordTextHash remembers the hash of the text blob of the original with
 // SHA-256 sha, replacing any earlier one (a repair writes the text anew).
 func (s *Store) RecordTextHash(ctx context.Context, sha string, h TextHash) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO text_hash (sha256, text_sha256, size) VALUES (?, ?, ?)
+	return recordTextHash(ctx, s.db, sha, h)
+}
+
+func recordTextHash(ctx context.Context, db interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, sha string, h TextHash) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO text_hash (sha256, text_sha256, size) VALUES (?, ?, ?)
 		ON CONFLICT (sha256) DO UPDATE SET text_sha256 = excluded.text_sha256, size = excluded.size`, sha, h.SHA256, h.Size)
 	if err != nil {
 		return fmt.Errorf("record text hash of %s: %w", sha, sqliteError(err))

@@ -22,23 +22,38 @@ const maxNearDuplicateCandidates = 32
 // bands and no links. Another city's copy of the same bytes is an exact
 // duplicate and is not linked. Idempotent; it returns how many it linked.
 func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string) (int, error) {
+	found, err := findNearDuplicates(ctx, cat, blobs, d, pages, nil)
+	if err != nil {
+		return 0, err
+	}
+	return len(found), cat.AddNearDuplicates(ctx, d.ID, found)
+}
+
+// findNearDuplicates is LinkNearDuplicates up to the links: it stores the
+// bands (with text's hash when not nil, in the same transaction) and
+// returns the near duplicates found, for the caller to record (extraction
+// records them with its status change).
+func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string,
+	text *catalog.TextRecord) ([]catalog.NearDuplicate, error) {
 	set := neardup.Shingles(pages...)
 	fp, ok := set.Fingerprint()
 	var bands []int64
 	if ok {
 		bands = fp.Bands[:]
 	}
-	// Bands go in before the candidates are read: of two versions read at
-	// the same time, at least the later one then finds the other.
-	if err := cat.SetNearDuplicateBands(ctx, d.ID, bands); err != nil {
-		return 0, err
+	// Bands go in, committed, before the candidates are read: of two
+	// versions read at the same time, at least the later one then finds the
+	// other (so they cannot share one transaction with the query: under
+	// PostgreSQL's READ COMMITTED neither would see the other's bands).
+	if err := cat.SetNearDuplicateBands(ctx, d.ID, bands, text); err != nil {
+		return nil, err
 	}
 	if !ok {
-		return 0, nil
+		return nil, nil
 	}
 	cands, err := cat.NearDuplicateCandidates(ctx, d.ID, d.SHA256, bands, maxNearDuplicateCandidates)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	texts := map[string]neardup.Set{} // by SHA-256: other cities' copies share one text
 	var found []catalog.NearDuplicate
@@ -50,7 +65,7 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 				continue // its bands outlived its text; a reindex repairs it
 			}
 			if err != nil {
-				return 0, fmt.Errorf("near duplicates of %s: %w", d.ID, err)
+				return nil, fmt.Errorf("near duplicates of %s: %w", d.ID, err)
 			}
 			other = neardup.Shingles(t.Pages...)
 			texts[c.SHA256] = other
@@ -59,5 +74,5 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 			found = append(found, catalog.NearDuplicate{ID: c.ID, Similarity: math.Round(sim*1000) / 1000})
 		}
 	}
-	return len(found), cat.AddNearDuplicates(ctx, d.ID, found)
+	return found, nil
 }

@@ -182,6 +182,7 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 }
 
 func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*indexJob, error) {
+	var text *catalog.TextRecord
 	t, err := LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
 		// Missing or damaged: the text is read again from the original.
@@ -198,11 +199,15 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		if err != nil {
 			return nil, err
 		}
-		if err := s.cat.RecordTextHash(ctx, d.SHA256, h); err != nil {
-			return nil, err
-		}
+		// Recorded with the bands, in their transaction.
+		text = &catalog.TextRecord{Original: d.SHA256, Hash: h}
 	}
-	if _, err := LinkNearDuplicates(ctx, s.cat, s.blobs, d, t.Pages); err != nil {
+	// Two transactions per extraction: the bands (with the text hash), and
+	// then the links with the status and the fields read. A crash between
+	// them leaves the document stored, its text saved: it is extracted
+	// again, which finds the saved text and links it anew.
+	near, err := findNearDuplicates(ctx, s.cat, s.blobs, d, t.Pages, text)
+	if err != nil {
 		return nil, err
 	}
 	reading := t.Reading()
@@ -212,7 +217,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	fill := &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
 		IssuedOn: f.IssuedOn.Value}
 	err = s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages),
-		Reading: &reading, Fill: fill})
+		Reading: &reading, Fill: fill, NearDuplicates: near})
 	if err != nil {
 		return nil, err
 	}
