@@ -1,10 +1,7 @@
 package web
 
 import (
-	"bytes"
 	"html"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -83,22 +80,8 @@ func TestUploadFormErrorKeepsWhatWasChosen(t *testing.T) {
 // without script.
 func (b *browser) postMultipart(path string, fields map[string]string, name string, data []byte) (*http.Response, string) {
 	b.s.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	mw.WriteField("csrf_token", b.csrf)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	w, _ := mw.CreateFormFile("file", name)
-	w.Write(data)
-	mw.Close()
-	resp, err := b.c.Post(b.s.srv.URL+path, mw.FormDataContentType(), &buf)
-	if err != nil {
-		b.s.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp, string(body)
+	a := b.postFilesBody(path, fields, map[string][]byte{name: data})
+	return a.resp, a.body
 }
 
 // TestAssignmentFormErrorKeepsWhatWasTyped adds a task due on a date that

@@ -1,11 +1,9 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"maps"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"slices"
@@ -82,25 +80,7 @@ func outcomeOf(resp *http.Response) string {
 // postFiles posts a form with files, as the upload and framework forms do.
 func (b *browser) postFiles(path string, fields map[string]string, files map[string][]byte) *http.Response {
 	b.s.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	if b.csrf != "" {
-		mw.WriteField("csrf_token", b.csrf)
-	}
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	for name, data := range files {
-		w, _ := mw.CreateFormFile("file", name)
-		w.Write(data)
-	}
-	mw.Close()
-	resp, err := b.c.Post(b.s.srv.URL+path, mw.FormDataContentType(), &buf)
-	if err != nil {
-		b.s.t.Fatal(err)
-	}
-	resp.Body.Close()
-	return resp
+	return b.postFilesBody(path, fields, files).resp
 }
 
 func TestWebAuthorizationMatrix(t *testing.T) {
