@@ -19,7 +19,8 @@ type departmentsPage struct {
 	List      []catalog.Department
 	Next      string
 	Add       formState
-	// Rename is the failed rename form's state, shown on the row RenameID.
+	// Rename is the state of a row's failed rename or delete (a department
+	// that still has tasks), shown on the row RenameID.
 	Rename   formState
 	RenameID string
 }
