@@ -33,6 +33,15 @@ func newMetrics(d Deps) *metrics {
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "evidence_pipeline_pending", Help: "Documents waiting for text extraction.",
 		}, func() float64 { return float64(d.Ingest.Pending()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "evidence_search_cache_hits_total", Help: "Searches answered from a result kept since the index last changed.",
+		}, func() float64 { return float64(d.Search.CacheStats().Hits) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "evidence_search_cache_shared_total", Help: "Searches answered by the same search running for another request.",
+		}, func() float64 { return float64(d.Search.CacheStats().Shared) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "evidence_search_cache_misses_total", Help: "Searches the index computed.",
+		}, func() float64 { return float64(d.Search.CacheStats().Misses) }),
 		&statusCollector{counts: d.Ingest.CountByStatus, desc: prometheus.NewDesc("evidence_documents",
 			"Live documents by pipeline status.", []string{"status"}, nil)},
 	)

@@ -32,7 +32,8 @@ var ErrSchema = errors.New("index schema differs")
 
 // Bleve is the Index on a Bleve (scorch) index.
 type Bleve struct {
-	idx bleve.Index
+	idx     bleve.Index
+	results resultCache
 }
 
 var _ Index = (*Bleve)(nil)
@@ -163,7 +164,9 @@ func (b *Bleve) Index(ctx context.Context, docs []Document) error {
 			return fmt.Errorf("index document %s: %w", d.ID, err)
 		}
 	}
-	if err := b.idx.Batch(batch); err != nil {
+	err := b.idx.Batch(batch)
+	b.results.invalidate()
+	if err != nil {
 		return fmt.Errorf("index batch of %d: %w", len(docs), err)
 	}
 	return nil
@@ -175,7 +178,9 @@ func (b *Bleve) Delete(ctx context.Context, ids ...string) error {
 	for _, id := range ids {
 		batch.Delete(id)
 	}
-	if err := b.idx.Batch(batch); err != nil {
+	err := b.idx.Batch(batch)
+	b.results.invalidate()
+	if err != nil {
 		return fmt.Errorf("delete %d documents from index: %w", len(ids), err)
 	}
 	return nil
@@ -217,7 +222,9 @@ func (b *Bleve) Close() error {
 
 // Search implements Index.
 func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
-	return b.search(ctx, q, buildQuery(q, b.idx.Mapping()))
+	return b.results.search(ctx, q, func(ctx context.Context) (*Result, error) {
+		return b.search(ctx, q, buildQuery(q, b.idx.Mapping()))
+	})
 }
 
 // search runs q with bq, its Bleve query.

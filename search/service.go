@@ -96,6 +96,15 @@ func NewService(idx index.Index, cat *catalog.Store) *Service {
 	return &Service{idx: idx, cat: cat}
 }
 
+// CacheStats counts searches answered from the index's kept results; zero
+// for an index that keeps none.
+func (s *Service) CacheStats() index.CacheStats {
+	if c, ok := s.idx.(interface{ CacheStats() index.CacheStats }); ok {
+		return c.CacheStats()
+	}
+	return index.CacheStats{}
+}
+
 // Search runs req. A query it cannot read is EINVALID with the reason.
 func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()

@@ -74,6 +74,9 @@ type Report struct {
 	Elapsed time.Duration
 	Upload  Stats
 	Search  Stats
+	// Cache is how the server answered searches (from /metrics, read
+	// after the run; nil when the token may not read it).
+	Cache map[string]float64
 }
 
 // Run loads the archive for cfg.Duration or until ctx ends.
@@ -125,6 +128,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	wg.Wait()
 	r.Elapsed = time.Since(start)
 	r.Upload, r.Search = up.stats(), se.stats()
+	r.Cache = searchCache(client, cfg)
 	return r, nil
 }
 
@@ -214,6 +218,43 @@ func do(client *http.Client, req *http.Request, token string, want int) (time.Du
 	return took, fmt.Sprintf("%d %s", resp.StatusCode, e.Error.Code), e.Error.Message
 }
 
+// searchCache reads the server's search-cache counters from /metrics.
+func searchCache(client *http.Client, cfg Config) map[string]float64 {
+	req, err := http.NewRequest("GET", cfg.Server+"/metrics", nil)
+	if err != nil {
+		return nil
+	}
+	req.Header.Set("Authorization", "Bearer "+cfg.Token)
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil
+	}
+	out := map[string]float64{}
+	for _, line := range strings.Split(string(body), "\n") {
+		name, value, ok := strings.Cut(line, " ")
+		kind, found := strings.CutPrefix(name, "evidence_search_cache_")
+		if !ok || !found {
+			continue
+		}
+		var v float64
+		if _, err := fmt.Sscan(value, &v); err == nil {
+			out[strings.TrimSuffix(kind, "_total")] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
 // Print writes the report as a table, then the errors and the goals.
 func (r *Report) Print(w io.Writer) {
 	c := r.Config
@@ -234,6 +275,10 @@ func (r *Report) Print(w io.Writer) {
 		for _, k := range keys {
 			fmt.Fprintf(w, "  %s error %s ×%d, first: %s\n", s.Kind, k, s.Errors[k], s.FirstErr[k])
 		}
+	}
+	if total := r.Cache["hits"] + r.Cache["shared"] + r.Cache["misses"]; total > 0 {
+		fmt.Fprintf(w, "\nsearch results: %.0f%% kept since the index last changed, %.0f%% shared with a search running at the same time, %.0f%% computed\n",
+			100*r.Cache["hits"]/total, 100*r.Cache["shared"]/total, 100*r.Cache["misses"]/total)
 	}
 	errs := r.Upload.ErrorCount() + r.Search.ErrorCount()
 	p99 := r.Search.Percentile(99)
