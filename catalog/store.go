@@ -39,6 +39,12 @@ type Store struct {
 // Open opens (creating if needed) the catalog at path and applies pending
 // migrations.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return openSQLite(ctx, path, stmtCacheSize)
+}
+
+// openSQLite is Open with cacheSize prepared statements kept per
+// connection (0: none, for benchmarks measuring what the cache saves).
+func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create catalog folder: %w", err)
 	}
@@ -46,10 +52,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// wait for each other (busy_timeout) instead of failing on upgrade.
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	connector, err := newSQLiteConnector(dsn, cacheSize)
 	if err != nil {
 		return nil, fmt.Errorf("open catalog %s: %w", path, err)
 	}
+	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(4)
 	s := &Store{db: db, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }}
 	if err := s.migrate(ctx); err != nil {
