@@ -83,28 +83,60 @@ func (s *Store) CreateToken(ctx context.Context, username, token, label, by stri
 
 // UserByToken returns the enabled user holding token and notes its use; an
 // unknown token or a disabled user is EUNAUTHORIZED.
+//
+// It runs on every API request, so it is one query, for the token, its
+// user and the user's cities (a row per city; one, with no city, when
+// none), and it writes only when the use is worth noting. The token and
+// the account are read afresh each time: a revoked token or a disabled
+// account is refused from the next request on.
 func (s *Store) UserByToken(ctx context.Context, token string) (*User, error) {
 	hash := HashToken(token)
-	var username string
-	err := s.db.QueryRowContext(ctx, `SELECT username FROM token WHERE hash = ?`, hash).Scan(&username)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Errorf(EUNAUTHORIZED, "API 令牌无效或已撤销")
-	}
+	rows, err := s.db.QueryContext(ctx, `SELECT u.username, u.role, u.city, u.department, u.disabled, u.created_at,
+		COALESCE(t.last_used, ''), c.city
+		FROM token t JOIN app_user u ON u.username = t.username
+		LEFT JOIN user_city c ON c.username = u.username
+		WHERE t.hash = ? ORDER BY c.city`, hash)
 	if err != nil {
 		return nil, fmt.Errorf("query token: %w", err)
 	}
-	u, err := s.User(ctx, username)
-	if err != nil {
-		return nil, err
+	defer rows.Close()
+	var u *User
+	var lastUsed string
+	for rows.Next() {
+		var row User
+		var created string
+		var city sql.NullString
+		if err := rows.Scan(&row.Username, &row.Role, &row.City, &row.Department, &row.Disabled, &created, &lastUsed, &city); err != nil {
+			return nil, fmt.Errorf("scan token's user: %w", err)
+		}
+		if u == nil {
+			row.CreatedAt = parseTime(created)
+			u = &row
+		}
+		if city.Valid {
+			u.Cities = append(u.Cities, city.String)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query token: %w", err)
+	}
+	rows.Close()
+	if u == nil {
+		return nil, Errorf(EUNAUTHORIZED, "API 令牌无效或已撤销")
 	}
 	if u.Disabled {
-		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", username)
+		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", u.Username)
 	}
-	// Noting every use would put a write on every request; once a minute is
-	// precise enough to see which tokens are alive.
+	// Noting every use would put a write, and on SQLite a wait for the one
+	// write lock, on every request; once a minute is precise enough to see
+	// which tokens are alive. Stored times compare as text (timeLayout).
 	now := s.now()
+	stale := formatTime(now.Add(-time.Minute))
+	if lastUsed != "" && lastUsed >= stale {
+		return u, nil
+	}
 	_, err = s.db.ExecContext(ctx, `UPDATE token SET last_used = ? WHERE hash = ? AND (last_used IS NULL OR last_used < ?)`,
-		formatTime(now), hash, formatTime(now.Add(-time.Minute)))
+		formatTime(now), hash, stale)
 	if err != nil {
 		return nil, fmt.Errorf("note token use: %w", sqliteError(err))
 	}
