@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -28,12 +27,7 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	now     func() time.Time
-	seqs    seqTxs   // provisional change numbers of open transactions
-	cand    struct { // the prepared near-duplicate candidate query (candidateStmt)
-		mu   sync.Mutex
-		stmt *sql.Stmt
-		n    int
-	}
+	seqs    seqTxs // provisional change numbers of open transactions
 }
 
 // Open opens (creating if needed) the catalog at path and applies pending
@@ -87,11 +81,6 @@ func locked(err error) bool {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	s.cand.mu.Lock()
-	if s.cand.stmt != nil {
-		s.cand.stmt.Close()
-	}
-	s.cand.mu.Unlock()
 	return s.db.Close()
 }
 
