@@ -91,36 +91,12 @@ func (s *Store) CreateToken(ctx context.Context, username, token, label, by stri
 // account is refused from the next request on.
 func (s *Store) UserByToken(ctx context.Context, token string) (*User, error) {
 	hash := HashToken(token)
-	rows, err := s.db.QueryContext(ctx, `SELECT u.username, u.role, u.city, u.department, u.disabled, u.created_at,
-		COALESCE(t.last_used, ''), c.city
-		FROM token t JOIN app_user u ON u.username = t.username
-		LEFT JOIN user_city c ON c.username = u.username
-		WHERE t.hash = ? ORDER BY c.city`, hash)
+	var lastUsed string
+	u, err := s.queryUser(ctx, `COALESCE(t.last_used, '')`, `token t JOIN app_user u ON u.username = t.username`,
+		`t.hash = ?`, []any{hash}, &lastUsed)
 	if err != nil {
 		return nil, fmt.Errorf("query token: %w", err)
 	}
-	defer rows.Close()
-	var u *User
-	var lastUsed string
-	for rows.Next() {
-		var row User
-		var created string
-		var city sql.NullString
-		if err := rows.Scan(&row.Username, &row.Role, &row.City, &row.Department, &row.Disabled, &created, &lastUsed, &city); err != nil {
-			return nil, fmt.Errorf("scan token's user: %w", err)
-		}
-		if u == nil {
-			row.CreatedAt = parseTime(created)
-			u = &row
-		}
-		if city.Valid {
-			u.Cities = append(u.Cities, city.String)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("query token: %w", err)
-	}
-	rows.Close()
 	if u == nil {
 		return nil, Errorf(EUNAUTHORIZED, "API 令牌无效或已撤销")
 	}
@@ -141,6 +117,37 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*User, error) {
 		return nil, fmt.Errorf("note token use: %w", sqliteError(err))
 	}
 	return u, nil
+}
+
+// queryUser reads, in one query, the user u of tables (a join naming the
+// account u) where the condition holds, with their cities, and the
+// columns cols of the same row into extra. It returns nil when no row
+// matches.
+func (s *Store) queryUser(ctx context.Context, cols, tables, where string, args []any, extra ...any) (*User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT u.username, u.role, u.city, u.department, u.disabled, u.created_at, c.city, `+
+		cols+` FROM `+tables+` LEFT JOIN user_city c ON c.username = u.username WHERE `+where+` ORDER BY c.city`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var u *User
+	for rows.Next() {
+		var row User
+		var created string
+		var city sql.NullString
+		dest := append([]any{&row.Username, &row.Role, &row.City, &row.Department, &row.Disabled, &created, &city}, extra...)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		if u == nil {
+			row.CreatedAt = parseTime(created)
+			u = &row
+		}
+		if city.Valid {
+			u.Cities = append(u.Cities, city.String)
+		}
+	}
+	return u, rows.Err()
 }
 
 // CountUsers returns the number of accounts.
