@@ -195,21 +195,18 @@ func (s *Store) CreateSession(ctx context.Context, hash, username, csrf string, 
 // and its enabled user; expired or unknown sessions are EUNAUTHORIZED.
 // The caller's clock decides expiry, the same clock that set it.
 func (s *Store) SessionByHash(ctx context.Context, hash string, now time.Time) (*Session, error) {
-	var username, csrf, expires string
-	err := s.db.QueryRowContext(ctx, `SELECT username, csrf, expires_at FROM session WHERE hash = ? AND expires_at > ?`,
-		hash, formatTime(now)).Scan(&username, &csrf, &expires)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Errorf(EUNAUTHORIZED, "登录已过期,请重新登录")
-	}
+	var csrf, expires string
+	// One query, as UserByToken's: it runs on every page.
+	u, err := s.queryUser(ctx, `x.csrf, x.expires_at`, `session x JOIN app_user u ON u.username = x.username`,
+		`x.hash = ? AND x.expires_at > ?`, []any{hash, formatTime(now)}, &csrf, &expires)
 	if err != nil {
 		return nil, fmt.Errorf("query session: %w", err)
 	}
-	u, err := s.User(ctx, username)
-	if err != nil {
-		return nil, err
+	if u == nil {
+		return nil, Errorf(EUNAUTHORIZED, "登录已过期,请重新登录")
 	}
 	if u.Disabled {
-		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", username)
+		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", u.Username)
 	}
 	return &Session{User: u, CSRF: csrf, ExpiresAt: parseTime(expires)}, nil
 }

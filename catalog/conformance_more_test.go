@@ -20,8 +20,25 @@ func testSessions(t *testing.T, s *Store) {
 		t.Fatalf("create session: %v", err)
 	}
 	got, err := s.SessionByHash(ctx, "h1", now)
-	if err != nil || got.User.Username != "wang" || got.CSRF != "csrf1" {
+	if err != nil || got.User.Username != "wang" || got.User.City != "330100" || got.User.Cities != nil || got.CSRF != "csrf1" ||
+		!got.ExpiresAt.Equal(now.Add(time.Hour).Truncate(time.Microsecond)) {
 		t.Fatalf("session: %+v, %v", got, err)
+	}
+	// A reviewer's session brings the cities they are limited to.
+	if err := s.CreateUser(ctx, &User{Username: "li", Role: RoleReviewer, Cities: []string{"510100", "330100"}}, "hash", "cli"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateSession(ctx, "h2", "li", "csrf2", now.Add(time.Hour), Event{User: "li", Action: "user.login"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.SessionByHash(ctx, "h2", now); err != nil || fmt.Sprint(got.User.Cities) != "[330100 510100]" || got.CSRF != "csrf2" {
+		t.Errorf("reviewer's session: %+v, %v", got, err)
+	}
+	if err := s.SetDisabled(ctx, "li", true, "cli"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SessionByHash(ctx, "h2", now); ErrorCode(err) != EUNAUTHORIZED {
+		t.Errorf("session of a disabled account: %v", err)
 	}
 	if _, err := s.SessionByHash(ctx, "h1", now.Add(2*time.Hour)); err == nil {
 		t.Errorf("an expired session was accepted")

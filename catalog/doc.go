@@ -34,7 +34,11 @@
 //     violations, busy and lock errors into ECONFLICT, EINVALID and
 //     EUNAVAILABLE;
 //   - Snapshot (VACUUM INTO) is SQLite's; a PostgreSQL catalog is backed
-//     up with pg_dump.
+//     up with pg_dump;
+//   - prepared statements: each connection keeps the ones it ran last, by
+//     SQL text, so the same query is not parsed again: pgx does it on
+//     PostgreSQL, the SQLite connector (sqlitedriver.go) on SQLite, where
+//     database/sql and modernc.org/sqlite keep none.
 //
 // The store tests are one conformance suite (conformance_test.go) run
 // against both dialects.

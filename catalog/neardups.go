@@ -74,13 +74,10 @@ func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha str
 		args = append(args, i, h)
 	}
 	args = append(args, documentID, sha, limit)
-	var rows *sql.Rows
-	var err error
-	if stmt := s.candidateStmt(ctx, len(bands)); stmt != nil {
-		rows, err = stmt.QueryContext(ctx, args...)
-	} else {
-		rows, err = s.db.QueryContext(ctx, candidateQuery(len(bands)), args...)
-	}
+	// Prepared once per connection, by the statement cache on SQLite
+	// (sqlitedriver.go) and pgx's on PostgreSQL: every fingerprint has the
+	// same number of bands, so the text is always the same.
+	rows, err := s.db.QueryContext(ctx, candidateQuery(len(bands)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query near-duplicate candidates of %s: %w", documentID, err)
 	}
@@ -127,27 +124,6 @@ func candidateQuery(n int) string {
 		JOIN document d ON d.id = b.document_id AND d.deleted_at IS NULL
 		WHERE (` + conds + `) AND d.id <> ? AND d.sha256 <> ?
 		GROUP BY d.id, d.sha256 ORDER BY shared DESC, d.id LIMIT ?`
-}
-
-// candidateStmt returns the candidate query for n bands prepared once
-// (every fingerprint has the same number of bands, so one statement serves
-// every document), or nil when it cannot be prepared: the caller then runs
-// the query text.
-func (s *Store) candidateStmt(ctx context.Context, n int) *sql.Stmt {
-	s.cand.mu.Lock()
-	defer s.cand.mu.Unlock()
-	if s.cand.stmt != nil && s.cand.n == n {
-		return s.cand.stmt
-	}
-	if s.cand.stmt != nil {
-		return nil // another band count: not worth a second statement
-	}
-	stmt, err := s.db.PrepareContext(ctx, candidateQuery(n))
-	if err != nil {
-		return nil
-	}
-	s.cand.stmt, s.cand.n = stmt, n
-	return stmt
 }
 
 // NearDuplicates returns the live near duplicates of a document, of every

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -28,17 +27,18 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	now     func() time.Time
-	seqs    seqTxs   // provisional change numbers of open transactions
-	cand    struct { // the prepared near-duplicate candidate query (candidateStmt)
-		mu   sync.Mutex
-		stmt *sql.Stmt
-		n    int
-	}
+	seqs    seqTxs // provisional change numbers of open transactions
 }
 
 // Open opens (creating if needed) the catalog at path and applies pending
 // migrations.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return openSQLite(ctx, path, stmtCacheSize)
+}
+
+// openSQLite is Open with cacheSize prepared statements kept per
+// connection (0: none, for benchmarks measuring what the cache saves).
+func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create catalog folder: %w", err)
 	}
@@ -46,10 +46,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// wait for each other (busy_timeout) instead of failing on upgrade.
 	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	connector, err := newSQLiteConnector(dsn, cacheSize)
 	if err != nil {
 		return nil, fmt.Errorf("open catalog %s: %w", path, err)
 	}
+	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(4)
 	s := &Store{db: db, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }}
 	if err := s.migrate(ctx); err != nil {
@@ -80,11 +81,6 @@ func locked(err error) bool {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	s.cand.mu.Lock()
-	if s.cand.stmt != nil {
-		s.cand.stmt.Close()
-	}
-	s.cand.mu.Unlock()
 	return s.db.Close()
 }
 

@@ -2,8 +2,10 @@ package catalog
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func newDoc(id, sha string) *Document {
@@ -125,6 +127,93 @@ func testTokens(t *testing.T, s *Store) {
 	}
 	if _, err := s.UserByToken(ctx, "ev_wrong"); ErrorCode(err) != EUNAUTHORIZED {
 		t.Errorf("bad token: %v", err)
+	}
+}
+
+// TestTokenUser checks what UserByToken's one query brings back and when it
+// writes: the user's cities, the use noted at most once a minute, and a
+// token refused from the moment its account is disabled or its password
+// changed.
+func TestTokenUser(t *testing.T) { forEachStore(t, testTokenUser) }
+
+func testTokenUser(t *testing.T, s *Store) {
+	ctx := context.Background()
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	s.now = func() time.Time { return now }
+	for _, u := range []*User{
+		{Username: "li", Role: RoleReviewer, Cities: []string{"510100", "330100"}},
+		{Username: "wang", Role: RoleCoordinator, City: "330100", Department: "教育局"},
+	} {
+		if err := s.CreateUser(ctx, u, "hash", "cli"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateToken(ctx, u.Username, "ev_"+u.Username, "", "cli"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lastUsed := func(username string) time.Time {
+		t.Helper()
+		tokens, err := s.Tokens(ctx, username)
+		if err != nil || len(tokens) != 1 {
+			t.Fatalf("tokens of %s: %+v %v", username, tokens, err)
+		}
+		return tokens[0].LastUsed
+	}
+	for _, tt := range []struct {
+		token string
+		want  User
+	}{
+		{"ev_li", User{Username: "li", Role: RoleReviewer, Cities: []string{"330100", "510100"}, CreatedAt: now}},
+		{"ev_wang", User{Username: "wang", Role: RoleCoordinator, City: "330100", Department: "教育局", CreatedAt: now}},
+	} {
+		got, err := s.UserByToken(ctx, tt.token)
+		if err != nil || !reflect.DeepEqual(*got, tt.want) {
+			t.Errorf("user of %s: %+v, %v; want %+v", tt.token, got, err, tt.want)
+		}
+		if used := lastUsed(tt.want.Username); !used.Equal(now) {
+			t.Errorf("%s last used %v, want %v", tt.token, used, now)
+		}
+	}
+	first := now
+	for _, step := range []struct {
+		at   time.Duration // after the first use
+		want time.Time
+	}{
+		{30 * time.Second, first}, // within the minute: not noted again
+		{time.Minute, first},      // a minute to the microsecond: not yet
+		{time.Minute + time.Second, first.Add(61 * time.Second)}, // past it: noted
+		{90 * time.Second, first.Add(61 * time.Second)},
+	} {
+		now = first.Add(step.at)
+		if _, err := s.UserByToken(ctx, "ev_wang"); err != nil {
+			t.Fatal(err)
+		}
+		if used := lastUsed("wang"); !used.Equal(step.want) {
+			t.Errorf("at %v: last used %v, want %v", now, used, step.want)
+		}
+	}
+	// An account marked disabled without its tokens revoked (SetDisabled
+	// revokes them as well) is refused all the same.
+	if _, err := s.db.ExecContext(ctx, `UPDATE app_user SET disabled = 1 WHERE username = ?`, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UserByToken(ctx, "ev_wang"); ErrorCode(err) != EUNAUTHORIZED {
+		t.Errorf("token of an account marked disabled: %v", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE app_user SET disabled = 0 WHERE username = ?`, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetDisabled(ctx, "wang", true, "cli"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UserByToken(ctx, "ev_wang"); ErrorCode(err) != EUNAUTHORIZED {
+		t.Errorf("token of a disabled account: %v", err)
+	}
+	if err := s.SetPassword(ctx, "li", "new", "cli"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UserByToken(ctx, "ev_li"); ErrorCode(err) != EUNAUTHORIZED {
+		t.Errorf("token after a password change: %v", err)
 	}
 }
 

@@ -83,32 +83,71 @@ func (s *Store) CreateToken(ctx context.Context, username, token, label, by stri
 
 // UserByToken returns the enabled user holding token and notes its use; an
 // unknown token or a disabled user is EUNAUTHORIZED.
+//
+// It runs on every API request, so it is one query, for the token, its
+// user and the user's cities (a row per city; one, with no city, when
+// none), and it writes only when the use is worth noting. The token and
+// the account are read afresh each time: a revoked token or a disabled
+// account is refused from the next request on.
 func (s *Store) UserByToken(ctx context.Context, token string) (*User, error) {
 	hash := HashToken(token)
-	var username string
-	err := s.db.QueryRowContext(ctx, `SELECT username FROM token WHERE hash = ?`, hash).Scan(&username)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Errorf(EUNAUTHORIZED, "API 令牌无效或已撤销")
-	}
+	var lastUsed string
+	u, err := s.queryUser(ctx, `COALESCE(t.last_used, '')`, `token t JOIN app_user u ON u.username = t.username`,
+		`t.hash = ?`, []any{hash}, &lastUsed)
 	if err != nil {
 		return nil, fmt.Errorf("query token: %w", err)
 	}
-	u, err := s.User(ctx, username)
-	if err != nil {
-		return nil, err
+	if u == nil {
+		return nil, Errorf(EUNAUTHORIZED, "API 令牌无效或已撤销")
 	}
 	if u.Disabled {
-		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", username)
+		return nil, Errorf(EUNAUTHORIZED, "账号 %q 已停用", u.Username)
 	}
-	// Noting every use would put a write on every request; once a minute is
-	// precise enough to see which tokens are alive.
+	// Noting every use would put a write, and on SQLite a wait for the one
+	// write lock, on every request; once a minute is precise enough to see
+	// which tokens are alive. Stored times compare as text (timeLayout).
 	now := s.now()
+	stale := formatTime(now.Add(-time.Minute))
+	if lastUsed != "" && lastUsed >= stale {
+		return u, nil
+	}
 	_, err = s.db.ExecContext(ctx, `UPDATE token SET last_used = ? WHERE hash = ? AND (last_used IS NULL OR last_used < ?)`,
-		formatTime(now), hash, formatTime(now.Add(-time.Minute)))
+		formatTime(now), hash, stale)
 	if err != nil {
 		return nil, fmt.Errorf("note token use: %w", sqliteError(err))
 	}
 	return u, nil
+}
+
+// queryUser reads, in one query, the user u of tables (a join naming the
+// account u) where the condition holds, with their cities, and the
+// columns cols of the same row into extra. It returns nil when no row
+// matches.
+func (s *Store) queryUser(ctx context.Context, cols, tables, where string, args []any, extra ...any) (*User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT u.username, u.role, u.city, u.department, u.disabled, u.created_at, c.city, `+
+		cols+` FROM `+tables+` LEFT JOIN user_city c ON c.username = u.username WHERE `+where+` ORDER BY c.city`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var u *User
+	for rows.Next() {
+		var row User
+		var created string
+		var city sql.NullString
+		dest := append([]any{&row.Username, &row.Role, &row.City, &row.Department, &row.Disabled, &created, &city}, extra...)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		if u == nil {
+			row.CreatedAt = parseTime(created)
+			u = &row
+		}
+		if city.Valid {
+			u.Cities = append(u.Cities, city.String)
+		}
+	}
+	return u, rows.Err()
 }
 
 // CountUsers returns the number of accounts.
