@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
@@ -335,5 +337,47 @@ func TestPasswordChangeAndDisableEndEveryCredential(t *testing.T) {
 				t.Errorf("after %s the session still works: %d", tt.name, resp.StatusCode)
 			}
 		})
+	}
+}
+
+// TestUploadsWaitTheirTurn holds that an upload arriving while every
+// upload slot is taken waits, and is taken in when one frees.
+func TestUploadsWaitTheirTurn(t *testing.T) {
+	e := newEnv(t)
+	var held []func()
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		done, err := e.ingest.AdmitUpload(ctx)
+		cancel()
+		if err != nil {
+			break
+		}
+		held = append(held, done)
+	}
+	if len(held) == 0 {
+		t.Fatal("no upload slot at all")
+	}
+	answered := make(chan int, 1)
+	go func() {
+		resp, _ := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"},
+			map[string][]byte{"排队.txt": []byte("杭州市社区教育工作总结。")})), "coordA")
+		answered <- resp.StatusCode
+	}()
+	select {
+	case code := <-answered:
+		t.Fatalf("upload answered %d while all %d slots were taken", code, len(held))
+	case <-time.After(300 * time.Millisecond):
+	}
+	held[0]()
+	select {
+	case code := <-answered:
+		if code != http.StatusCreated {
+			t.Fatalf("upload after a slot freed: %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("upload not taken in after a slot freed")
+	}
+	for _, done := range held[1:] {
+		done()
 	}
 }

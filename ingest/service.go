@@ -23,12 +23,17 @@ import (
 
 // Config tunes the pipeline; zero values take the defaults.
 type Config struct {
-	MaxUpload  int64          // bytes per file; default 200 MiB
-	Workers    int            // extraction workers; default twice the number of CPUs
-	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
-	BatchSize  int            // documents per index batch; default 256
-	TempDir    string         // for staged uploads and originals being extracted
-	Limits     extract.Limits // per-extraction limits
+	MaxUpload  int64 // bytes per file; default 200 MiB
+	Workers    int   // extraction workers; default twice the number of CPUs
+	OCRWorkers int   // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
+	BatchSize  int   // documents per index batch; default 256
+	// UploadSlots is how many uploads are taken in at once (the others
+	// wait their turn, up to UploadWait, default 1 minute); default twice
+	// the number of CPUs.
+	UploadSlots int
+	UploadWait  time.Duration
+	TempDir     string         // for staged uploads and originals being extracted
+	Limits      extract.Limits // per-extraction limits
 	// Sandbox, when set, runs every extraction in a child process with a
 	// memory limit, killed at its deadline (extract.Sandbox); without it,
 	// extraction runs in this process, as in unit tests.
@@ -72,6 +77,14 @@ func (c *Config) setDefaults() {
 		// other core to born-digital files and search.
 		c.OCRWorkers = 1
 	}
+	if c.UploadSlots <= 0 {
+		// Two per core keeps the disk busy while the other waits on a
+		// synced write, and leaves searches their share (bench/README.md).
+		c.UploadSlots = 2 * runtime.GOMAXPROCS(0)
+	}
+	if c.UploadWait <= 0 {
+		c.UploadWait = time.Minute
+	}
 	if c.BatchSize <= 0 {
 		// Larger batches make fewer, larger segments and so less merging;
 		// 256 was the fastest of 64, 256 and 1000 (bench/README.md).
@@ -101,11 +114,12 @@ func (c *Config) setDefaults() {
 // Service takes uploads into the archive and runs the pipeline that turns
 // them into searchable documents: original → text → index.
 type Service struct {
-	cat   *catalog.Store
-	blobs blob.Store
-	idx   index.Index
-	cfg   Config
-	log   *slog.Logger
+	uploads *uploadGate
+	cat     *catalog.Store
+	blobs   blob.Store
+	idx     index.Index
+	cfg     Config
+	log     *slog.Logger
 
 	queue    *queue // documents to read, born-digital first
 	ocrQueue *queue // documents that need OCR, for the OCR workers
@@ -122,7 +136,8 @@ type Service struct {
 // New returns a Service; Start runs its pipeline.
 func New(cat *catalog.Store, blobs blob.Store, idx index.Index, cfg Config) *Service {
 	cfg.setDefaults()
-	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, queue: newQueue(), ocrQueue: newQueue()}
+	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, queue: newQueue(), ocrQueue: newQueue(),
+		uploads: newUploadGate(cfg.UploadSlots, cfg.UploadWait)}
 }
 
 // MaxUpload is the per-file upload limit in bytes.

@@ -1,0 +1,73 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
+	ctx := context.Background()
+	svc := ingest.New(nil, nil, nil, ingest.Config{UploadSlots: 2, UploadWait: 300 * time.Millisecond})
+	first, err := svc.AdmitUpload(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := svc.AdmitUpload(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A third waits; past the wait it is refused as unavailable, with words.
+	start := time.Now()
+	_, err = svc.AdmitUpload(ctx)
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || time.Since(start) < 300*time.Millisecond {
+		t.Fatalf("third upload with both slots taken: %v after %v, want EUNAVAILABLE after the wait", err, time.Since(start))
+	}
+	if msg := catalog.ErrorMessage(err); msg == "" {
+		t.Error("refusal has no message")
+	}
+
+	// One whose request ends while waiting leaves the line.
+	cctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if _, err := svc.AdmitUpload(cctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("waiting upload whose request ended: %v", err)
+	}
+
+	// Waiters are let in in the order they came, one per freed slot.
+	order := make(chan int, 3)
+	for i := range 3 {
+		go func() {
+			done, err := svc.AdmitUpload(ctx)
+			if err != nil {
+				order <- -1
+				return
+			}
+			order <- i
+			time.Sleep(time.Second) // holds its slot past the test
+			done()
+		}()
+		time.Sleep(30 * time.Millisecond) // let it join the line
+	}
+	select {
+	case i := <-order:
+		t.Fatalf("upload %d admitted while both slots were taken", i)
+	case <-time.After(50 * time.Millisecond):
+	}
+	for want, free := range []func(){first, second} {
+		free()
+		if got := <-order; got != want {
+			t.Fatalf("admitted %d, want %d (in order of arrival)", got, want)
+		}
+	}
+	select {
+	case i := <-order:
+		t.Fatalf("upload %d admitted with no slot free", i)
+	case <-time.After(50 * time.Millisecond):
+	}
+}
