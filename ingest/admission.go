@@ -9,11 +9,11 @@ import (
 
 // uploadGate takes uploads in a few at a time, in order of arrival. An
 // upload is CPU and disk work (hashing, staging, the catalog, synced
-// writes); when a department's script sends sixteen at once, taking them
-// all together shares the two cores sixteen ways and every search waits
-// behind them. Taken a few at a time they finish as fast in total, and
-// searches keep their share. An upload that waits longer than the gate's
-// wait is refused as unavailable, with advice to send it again.
+// writes); when scripts send sixteen at once, taking them all together
+// shares the two cores sixteen ways with the searches, and experts wait
+// on a busy server. Taken a few at a time, uploads queue and searches
+// keep their share. An upload that waits longer than the gate's wait is
+// refused as unavailable, with advice to send it again.
 type uploadGate struct {
 	slots chan struct{}
 	wait  time.Duration
