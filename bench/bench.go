@@ -309,7 +309,7 @@ func (r *run) serve(ctx context.Context) error {
 	}
 	c := newClient(s, 1)
 	// Warm up as in-process: the first searches page the index in.
-	if _, _, err := searchOverHTTP(ctx, c, r.g.WarmupQueries(20)); err != nil {
+	if _, _, err := searchOverHTTP(ctx, c, r.g.WarmupQueries(warmupSearches)); err != nil {
 		return err
 	}
 	searchTook, healthTook, err := searchOverHTTP(ctx, c, qs)
@@ -352,7 +352,7 @@ func (r *run) searchInProcess(ctx context.Context, qs []Query, corpus int) error
 	defer idx.Close()
 	svc := search.NewService(idx, cat)
 	// Warm up: the first searches page the index in.
-	if _, _, err := searchInProcess(ctx, svc, r.g.WarmupQueries(20)); err != nil {
+	if _, _, err := searchInProcess(ctx, svc, r.g.WarmupQueries(warmupSearches)); err != nil {
 		return err
 	}
 	bare, err := searchBareIndex(ctx, idx, qs)

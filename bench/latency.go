@@ -25,14 +25,25 @@ type Query struct {
 // Queries returns n searches of mixed kinds: single words, two or three
 // words ANDed, quoted phrases taken from the source sentences, and words
 // filtered by city. Words are domain terms and dictionary words drawn by
-// frequency, so some hit many documents and some few.
-func (g *Generator) Queries(n int) []Query { return g.queries(streamQueries, n) }
+// frequency, so some hit many documents and some few. No two are the same
+// and none is among the warm-up searches: the index keeps the result of a
+// search until it next changes, and the figures are of searches computed.
+func (g *Generator) Queries(n int) []Query {
+	seen := map[Query]bool{}
+	for _, q := range g.WarmupQueries(warmupSearches) {
+		seen[q] = true
+	}
+	return g.queries(streamQueries, n, seen)
+}
 
-// WarmupQueries returns n searches like Queries but different from them,
-// to page the index in before measuring.
-func (g *Generator) WarmupQueries(n int) []Query { return g.queries(streamWarmup, n) }
+// warmupSearches is how many searches page the index in before measuring.
+const warmupSearches = 20
 
-func (g *Generator) queries(stream, n int) []Query {
+// WarmupQueries returns n different searches like Queries, to page the
+// index in before measuring.
+func (g *Generator) WarmupQueries(n int) []Query { return g.queries(streamWarmup, n, map[Query]bool{}) }
+
+func (g *Generator) queries(stream, n int, seen map[Query]bool) []Query {
 	r := g.rng(stream, 0)
 	domain := indexbench.DomainWords()
 	word := func() string {
@@ -45,23 +56,29 @@ func (g *Generator) queries(stream, n int) []Query {
 		return g.word(r, "n")
 	}
 	out := make([]Query, 0, n)
+	add := func(q Query) {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
 	for i := 0; len(out) < n; i++ {
 		switch i % 10 {
 		case 0, 1, 2:
-			out = append(out, Query{Kind: "word", Q: word()})
+			add(Query{Kind: "word", Q: word()})
 		case 3, 4, 5:
 			k := 2 + r.IntN(2)
 			ws := make([]string, k)
 			for j := range ws {
 				ws[j] = word()
 			}
-			out = append(out, Query{Kind: "and", Q: strings.Join(ws, " ")})
+			add(Query{Kind: "and", Q: strings.Join(ws, " ")})
 		case 6, 7:
 			if p := g.phrase(r); p != "" {
-				out = append(out, Query{Kind: "phrase", Q: `"` + p + `"`})
+				add(Query{Kind: "phrase", Q: `"` + p + `"`})
 			}
 		default:
-			out = append(out, Query{Kind: "city", Q: word(), City: Cities[r.IntN(len(Cities))].Code})
+			add(Query{Kind: "city", Q: word(), City: Cities[r.IntN(len(Cities))].Code})
 		}
 	}
 	return out
