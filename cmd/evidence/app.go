@@ -182,7 +182,13 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	cfg.Logger = log
 	if cfg.MaxUpload == 0 {
 		if cfg.OCRWorkers == 0 {
-			if cfg.OCRWorkers, err = ocrWorkersFromEnv(); err != nil {
+			if cfg.OCRWorkers, err = countFromEnv("EVIDENCE_OCR_WORKERS", "workers"); err != nil {
+				a.close()
+				return nil, err
+			}
+		}
+		if cfg.UploadSlots == 0 {
+			if cfg.UploadSlots, err = countFromEnv("EVIDENCE_UPLOAD_SLOTS", "uploads at once"); err != nil {
 				a.close()
 				return nil, err
 			}
@@ -256,16 +262,17 @@ func durationFromEnv(name string) (time.Duration, error) {
 	return d, nil
 }
 
-// ocrWorkersFromEnv reads EVIDENCE_OCR_WORKERS, how many documents are
-// OCR'd at once (0: the default, one).
-func ocrWorkersFromEnv() (int, error) {
-	v := strings.TrimSpace(os.Getenv("EVIDENCE_OCR_WORKERS"))
+// countFromEnv reads a count from 1 to 64 from the variable name, such as
+// EVIDENCE_OCR_WORKERS (documents OCR'd at once); 0 when it is unset, for
+// the default.
+func countFromEnv(name, what string) (int, error) {
+	v := strings.TrimSpace(os.Getenv(name))
 	if v == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 64 {
-		return 0, fmt.Errorf("EVIDENCE_OCR_WORKERS=%q: want a number of workers from 1 to 64", v)
+		return 0, fmt.Errorf("%s=%q: want a number of %s from 1 to 64", name, v, what)
 	}
 	return n, nil
 }
