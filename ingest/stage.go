@@ -166,7 +166,7 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 // EOF; it stops with what it has read at limit bytes or when st.mem has
 // no room for a larger buffer.
 func (st *Staged) readSmall(in io.Reader, limit int64) (buf []byte, all bool, err error) {
-	size := min(limit, 32<<10)
+	size := min(limit, 8<<10)
 	if !st.mem.take(size) {
 		return nil, false, nil
 	}
