@@ -23,16 +23,16 @@ import (
 
 // Config tunes the pipeline; zero values take the defaults.
 type Config struct {
-	MaxUpload  int64  // bytes per file; default 200 MiB
-	Workers    int    // extraction workers; default twice the number of CPUs
-	OCRWorkers int    // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
-	BatchSize  int    // documents per index batch; default 256
-	TempDir    string // for staged uploads and originals being extracted
+	MaxUpload  int64          // bytes per file; default 200 MiB
+	Workers    int            // extraction workers; default twice the number of CPUs
+	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
+	BatchSize  int            // documents per index batch; default 256
+	TempDir    string         // for staged uploads and originals being extracted
+	Limits     extract.Limits // per-extraction limits
 	// StageMemory is how many bytes of uploads of at most 1 MiB may be
 	// held in memory at once instead of in temporary files in TempDir;
 	// default DefaultStageMemory, negative for none.
 	StageMemory int64
-	Limits      extract.Limits // per-extraction limits
 	// Sandbox, when set, runs every extraction in a child process with a
 	// memory limit, killed at its deadline (extract.Sandbox); without it,
 	// extraction runs in this process, as in unit tests.

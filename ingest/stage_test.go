@@ -15,7 +15,8 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// body is n bytes of plain Chinese text, different for each seed.
+// body is n bytes of plain Chinese text, different for each seed (its
+// last character may be cut: the sniffer sees only the head).
 func body(seed, n int) []byte {
 	b := []byte(fmt.Sprintf("%d ", seed))
 	for len(b) < n {
@@ -126,7 +127,7 @@ type iotestHalfReader struct{ r io.Reader }
 
 func (h iotestHalfReader) Read(p []byte) (int, error) { return h.r.Read(p[:(len(p)+1)/2]) }
 
-// cutReader sends n bytes of a file, then the connection breaks.
+// cutReader sends all of a file but its end: the connection breaks instead.
 type cutReader struct {
 	r io.Reader
 }
