@@ -208,7 +208,8 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleDocumentUpload receives one or many files as multipart/form-data,
-// streaming each to a staged temp file (never into memory), then submits
+// staging each as it streams in (a small one in memory within a bounded
+// budget, any other in a temp file; see ingest.Service.Stage), then submits
 // them with the form's metadata. Fields may come before or after the files.
 func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())

@@ -23,15 +23,29 @@ import (
 // without the program. The folder holds three trees on one file system:
 //
 //	objects/<key>   the object's bytes, exactly as stored
-//	meta/<key>      its content type, one line of text
+//	meta/<key>      its content type, one line of text, when the file
+//	                system cannot keep it on the object (see below)
 //	tmp/            files being written; never part of the store
 //
 // Keeping metadata and temporary files outside objects/ means no key can
 // collide with them and List needs no filtering by name.
+//
+// The content type goes, where the file system allows, into an extended
+// attribute of the object's own file (user.evidence.content-type, set
+// before the file is renamed into place, so it arrives with the bytes)
+// instead of a metadata file: creating a file costs far more than setting
+// an attribute (≈ 450 µs against 5 µs of kernel CPU on the servers'
+// ext4), and each upload stores two objects, its original and its text.
+// A type is advisory (the catalog keeps each document's; a backup does not
+// carry it), so an attribute lost by a copy that drops them reads as
+// generic bytes, as a missing metadata file always did. Stat reads the
+// attribute first, then meta/<key>, which objects stored by older
+// versions have.
 type Folder struct {
 	objects string
 	meta    string
 	tmp     string
+	noAttrs bool // always write metadata files (tests of that path)
 }
 
 var _ Store = (*Folder)(nil)
@@ -58,10 +72,8 @@ func NewFolder(dir string) (*Folder, error) {
 	return f, nil
 }
 
-// Put writes the object to temporary files, syncs them and renames them into
-// place, so the object appears whole or not at all. The content type is
-// renamed first: until the data file arrives the object does not exist, so
-// a crash in between leaves only an unused metadata file.
+// Put writes the object to a temporary file, with its content type, syncs
+// it and renames it into place, so the object appears whole or not at all.
 func (f *Folder) Put(ctx context.Context, key string, r io.Reader, size int64, contentType string) error {
 	if err := ValidKey(key); err != nil {
 		return err
@@ -69,38 +81,31 @@ func (f *Folder) Put(ctx context.Context, key string, r io.Reader, size int64, c
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("put %s: %w", key, err)
 	}
-	// Each name is cleared once renamed, so cleanup never touches a path that
+	// The name is cleared once renamed, so cleanup never touches a path that
 	// a concurrent Put may have been given by CreateTemp since.
-	var data, meta string
+	var data string
 	defer func() {
-		for _, p := range []string{data, meta} {
-			if p != "" {
-				os.Remove(p)
-			}
+		if data != "" {
+			os.Remove(data)
 		}
 	}()
 	src := newSource(ctx, r, size)
-	data, err := f.writeTemp(src, true)
+	ctype := contentTypeOrDefault(contentType)
+	data, typed, err := f.writeTemp(src, true, ctype)
 	if src.err != nil {
 		return fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
 	}
 	if err != nil {
 		return f.fail("put", key, err)
 	}
-	// The content type is advisory (a missing or torn one reads as generic
-	// bytes, and the catalog keeps each document's type), so it is not
-	// synced: that halves the fsyncs of a Put, which dominate bulk uploads.
-	meta, err = f.writeTemp(strings.NewReader(contentTypeOrDefault(contentType)+"\n"), false)
-	if err != nil {
-		return f.fail("put", key, err)
-	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("put %s: %w", key, err)
 	}
-	if err := publish(meta, f.path(f.meta, key), false); err != nil {
-		return f.fail("put", key, err)
+	if !typed {
+		if err := f.putMeta(key, ctype); err != nil {
+			return f.fail("put", key, err)
+		}
 	}
-	meta = ""
 	if err := publish(data, f.path(f.objects, key), true); err != nil {
 		return f.fail("put", key, err)
 	}
@@ -109,12 +114,13 @@ func (f *Folder) Put(ctx context.Context, key string, r io.Reader, size int64, c
 }
 
 // writeTemp copies r into a new file under tmp/, syncs it when durable,
-// and returns the file's path. The caller removes the file if it does not
-// rename it.
-func (f *Folder) writeTemp(r io.Reader, durable bool) (name string, err error) {
+// and returns the file's path. When ctype is not empty it is recorded on
+// the file, and typed says whether that worked. The caller removes the
+// file if it does not rename it.
+func (f *Folder) writeTemp(r io.Reader, durable bool, ctype string) (name string, typed bool, err error) {
 	file, err := os.CreateTemp(f.tmp, "put-*")
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	name = file.Name()
 	defer func() {
@@ -124,14 +130,40 @@ func (f *Folder) writeTemp(r io.Reader, durable bool) (name string, err error) {
 		}
 	}()
 	if _, err := io.Copy(file, r); err != nil {
-		return "", err
+		return "", false, err
+	}
+	if ctype != "" {
+		typed = f.setType(file, ctype)
 	}
 	if durable {
 		if err := file.Sync(); err != nil {
-			return "", err
+			return "", false, err
 		}
 	}
-	return name, file.Close()
+	return name, typed, file.Close()
+}
+
+// setType records the content type on the object's file and reports
+// whether it could; see Folder.
+func (f *Folder) setType(file *os.File, ctype string) bool {
+	return !f.noAttrs && setTypeAttr(file, ctype) == nil
+}
+
+// putMeta writes the content type to meta/<key>, for a file system that
+// keeps no attribute. It is renamed into place before the object's data,
+// so a crash in between leaves only an unused metadata file. It is not
+// synced: a missing or torn type reads as generic bytes, and skipping the
+// sync halves the fsyncs of a Put, which dominate bulk uploads.
+func (f *Folder) putMeta(key, ctype string) error {
+	meta, _, err := f.writeTemp(strings.NewReader(ctype+"\n"), false, "")
+	if err != nil {
+		return err
+	}
+	if err := publish(meta, f.path(f.meta, key), false); err != nil {
+		os.Remove(meta)
+		return err
+	}
+	return nil
 }
 
 // publish renames a finished temporary file to its final path and, when
@@ -206,9 +238,13 @@ func (f *Folder) Stat(ctx context.Context, key string) (Info, error) {
 	return Info{Key: key, Size: st.Size(), ContentType: f.contentType(key)}, nil
 }
 
-// contentType reads the metadata file; an object placed by hand has none and
-// is reported as generic bytes rather than as an error.
+// contentType reads the attribute, else the metadata file; an object placed
+// by hand has neither and is reported as generic bytes rather than as an
+// error.
 func (f *Folder) contentType(key string) string {
+	if t, ok := typeFromAttr(f.path(f.objects, key)); ok {
+		return contentTypeOrDefault(strings.TrimSpace(t))
+	}
 	b, err := os.ReadFile(f.path(f.meta, key))
 	if err != nil {
 		return defaultContentType

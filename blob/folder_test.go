@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -22,6 +23,105 @@ func TestFolderConformance(t *testing.T) {
 		}
 		return s
 	})
+}
+
+// The same suite on a file system that keeps no extended attributes: the
+// content types go to metadata files.
+func TestFolderWithoutAttrsConformance(t *testing.T) {
+	blobtest.Run(t, func(t *testing.T) blob.Store {
+		s, err := blob.NewFolderWithoutAttrs(t.TempDir())
+		if err != nil {
+			t.Fatalf("NewFolder: %v", err)
+		}
+		return s
+	})
+}
+
+// files lists the regular files below dir, relative to it.
+func files(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Creating a file is what a store's write costs most, so an object is one
+// file: its content type travels on it (an extended attribute), not in a
+// second file, whether it comes through Put or PutFile.
+func TestFolderObjectIsOneFile(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	s, err := blob.NewFolder(filepath.Join(dir, "store"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := []byte("杭州市学分银行建设实施方案")
+	if err := s.Put(ctx, "text/abc.json", bytes.NewReader(data), int64(len(data)), "application/json"); err != nil {
+		t.Fatal(err)
+	}
+	staged := filepath.Join(dir, "upload-1")
+	if err := os.WriteFile(staged, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutFile(ctx, "originals/abc", staged, int64(len(data)), "application/pdf"); err != nil {
+		t.Fatal(err)
+	}
+	got := files(t, filepath.Join(dir, "store"))
+	want := []string{"objects/originals/abc", "objects/text/abc.json"}
+	if !slices.Equal(got, want) {
+		t.Errorf("files in the store: %q, want only %q", got, want)
+	}
+	for key, ctype := range map[string]string{"text/abc.json": "application/json", "originals/abc": "application/pdf"} {
+		if info, err := s.Stat(ctx, key); err != nil || info.ContentType != ctype || info.Size != int64(len(data)) {
+			t.Errorf("stat %s: %+v %v, want %s", key, info, err, ctype)
+		}
+	}
+}
+
+// Objects stored by older versions have their type in meta/<key>: it is
+// still read, a new Put's type wins over it, and Delete removes it.
+func TestFolderReadsMetadataFilesOfOlderObjects(t *testing.T) {
+	ctx := t.Context()
+	dir := t.TempDir()
+	s, err := blob.NewFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, body := range map[string]string{"objects/originals/old": "旧", "meta/originals/old": "text/plain\n"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o750); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if info, err := s.Stat(ctx, "originals/old"); err != nil || info.ContentType != "text/plain" {
+		t.Errorf("older object: %+v %v, want text/plain", info, err)
+	}
+	if err := s.Put(ctx, "originals/old", bytes.NewReader([]byte("新")), -1, "application/pdf"); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := s.Stat(ctx, "originals/old"); err != nil || info.ContentType != "application/pdf" {
+		t.Errorf("after a new Put: %+v %v, want application/pdf", info, err)
+	}
+	if err := s.Delete(ctx, "originals/old"); err != nil {
+		t.Fatal(err)
+	}
+	if got := files(t, dir); len(got) != 0 {
+		t.Errorf("files left after Delete: %q", got)
+	}
 }
 
 func TestNewFolderCreatesNestedDir(t *testing.T) {

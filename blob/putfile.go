@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 	"syscall"
 )
 
@@ -21,8 +20,9 @@ type FilePutter interface {
 
 var _ FilePutter = (*Folder)(nil)
 
-// PutFile implements FilePutter: the file is synced and renamed into
-// place. A file on another file system is copied through Put instead.
+// PutFile implements FilePutter: the file gets its content type, is synced
+// and renamed into place. A file on another file system is copied through
+// Put instead.
 func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, contentType string) error {
 	if err := ValidKey(key); err != nil {
 		return err
@@ -38,6 +38,8 @@ func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, cont
 	if err == nil && st.Size() != size {
 		err = fmt.Errorf("file has %d bytes, want %d", st.Size(), size)
 	}
+	ctype := contentTypeOrDefault(contentType)
+	typed := err == nil && f.setType(file, ctype)
 	if err == nil {
 		err = file.Sync()
 	}
@@ -47,13 +49,10 @@ func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, cont
 	if err != nil {
 		return f.fail("put", key, err)
 	}
-	meta, err := f.writeTemp(strings.NewReader(contentTypeOrDefault(contentType)+"\n"), false)
-	if err != nil {
-		return f.fail("put", key, err)
-	}
-	if err := publish(meta, f.path(f.meta, key), false); err != nil {
-		os.Remove(meta)
-		return f.fail("put", key, err)
+	if !typed {
+		if err := f.putMeta(key, ctype); err != nil {
+			return f.fail("put", key, err)
+		}
 	}
 	err = publish(path, f.path(f.objects, key), true)
 	if errors.Is(err, syscall.EXDEV) {

@@ -39,6 +39,15 @@ func (f *fullStore) Put(ctx context.Context, key string, r io.Reader, size int64
 	return f.Store.Put(ctx, key, r, size, contentType)
 }
 
+// PutFile is the folder store's move of a staged file, on the same full
+// disk: the path file-staged uploads take.
+func (f *fullStore) PutFile(ctx context.Context, key, path string, size int64, contentType string) error {
+	if f.full.Load() && strings.HasPrefix(key, f.prefix) {
+		return fmt.Errorf("put %s: %w", key, errDiskFull)
+	}
+	return f.Store.(blob.FilePutter).PutFile(ctx, key, path, size, contentType)
+}
+
 // fullIndex is an index on a full disk while full is set.
 type fullIndex struct {
 	real index.Index
@@ -64,12 +73,18 @@ func (f *fullIndex) Close() error                              { return f.real.C
 
 // startFast starts a pipeline on the rig that retries after 20 ms.
 func (r *rig) startFast(t *testing.T) (*Service, chan *catalog.Document) {
+	return r.startFastStaging(t, 0)
+}
+
+// startFastStaging is startFast with Config.StageMemory.
+func (r *rig) startFastStaging(t *testing.T, stageMemory int64) (*Service, chan *catalog.Document) {
 	t.Helper()
 	done := make(chan *catalog.Document, 100)
 	svc := New(r.cat, r.blobs, r.idx, Config{
 		TempDir: filepath.Join(r.dir, "tmp"), Workers: 2, RetryDelay: 20 * time.Millisecond,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		OnDone: func(d *catalog.Document) { done <- d },
+		StageMemory: stageMemory,
+		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
+		OnDone:      func(d *catalog.Document) { done <- d },
 	})
 	t.Cleanup(svc.Close)
 	if err := svc.Start(context.Background()); err != nil {
@@ -82,37 +97,57 @@ const fullText = "杭州市社区教育学院全年举办学分银行讲座。"
 
 // TestUploadOnFullDiskStoresNothing: when the original cannot be written,
 // the upload is refused with a message saying the storage is full, and
-// no document row exists without its original.
+// no document row exists without its original; whether the upload was
+// held in memory (written with Put) or in a temporary file (moved in with
+// PutFile).
 func TestUploadOnFullDiskStoresNothing(t *testing.T) {
-	r := newRig(t)
-	store := &fullStore{Store: r.blobs, prefix: "originals/"}
-	store.full.Store(true)
-	r.blobs = store
-	svc, done := r.startFast(t)
-	ctx := context.Background()
+	for _, tt := range []struct {
+		name        string
+		stageMemory int64
+		inMemory    bool
+	}{
+		{"staged in memory", 0, true},
+		{"staged in a file", -1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRig(t)
+			store := &fullStore{Store: r.blobs, prefix: "originals/"}
+			store.full.Store(true)
+			r.blobs = store
+			svc, done := r.startFastStaging(t, tt.stageMemory)
+			ctx := context.Background()
 
-	st, err := svc.Stage(strings.NewReader(fullText), "full.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Remove()
-	meta := Meta{City: "330100", DocType: "work_summary"}
-	_, err = svc.Submit(ctx, st, meta, coordinator)
-	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(catalog.ErrorMessage(err), "存储空间已满") {
-		t.Fatalf("submit on a full disk: %v (code %s, message %q), want EUNAVAILABLE saying the storage is full",
-			err, catalog.ErrorCode(err), catalog.ErrorMessage(err))
-	}
-	if d, err := r.cat.DocumentBySHA256(ctx, st.SHA256, "330100"); !catalog.IsNotFound(err) {
-		t.Errorf("the catalog has document %v (err %v) whose original was never written", d, err)
-	}
-	if _, err := store.Stat(ctx, catalog.OriginalKey(st.SHA256)); !catalog.IsNotFound(err) {
-		t.Errorf("original after the failed write: %v, want not found", err)
-	}
+			st, err := svc.Stage(strings.NewReader(fullText), "full.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Remove()
+			if (st.Path == "") != tt.inMemory {
+				t.Fatalf("staged in memory: %v, want %v", st.Path == "", tt.inMemory)
+			}
+			meta := Meta{City: "330100", DocType: "work_summary"}
+			_, err = svc.Submit(ctx, st, meta, coordinator)
+			if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(catalog.ErrorMessage(err), "存储空间已满") {
+				t.Fatalf("submit on a full disk: %v (code %s, message %q), want EUNAVAILABLE saying the storage is full",
+					err, catalog.ErrorCode(err), catalog.ErrorMessage(err))
+			}
+			if d, err := r.cat.DocumentBySHA256(ctx, st.SHA256, "330100"); !catalog.IsNotFound(err) {
+				t.Errorf("the catalog has document %v (err %v) whose original was never written", d, err)
+			}
+			if _, err := store.Stat(ctx, catalog.OriginalKey(st.SHA256)); !catalog.IsNotFound(err) {
+				t.Errorf("original after the failed write: %v, want not found", err)
+			}
 
-	store.full.Store(false)
-	out := submitText(t, svc, "full.txt", fullText)
-	if d := waitFor(t, done, 1)[out.Document.ID]; d == nil || d.Status != catalog.StatusIndexed {
-		t.Errorf("upload once space was freed: %+v", d)
+			store.full.Store(false)
+			// The same staged upload, submitted again once there is room.
+			out, err := svc.Submit(ctx, st, meta, coordinator)
+			if err != nil {
+				t.Fatalf("submit once space was freed: %v", err)
+			}
+			if d := waitFor(t, done, 1)[out.Document.ID]; d == nil || d.Status != catalog.StatusIndexed {
+				t.Errorf("upload once space was freed: %+v", d)
+			}
+		})
 	}
 }
 

@@ -23,17 +23,21 @@ import (
 
 // Config tunes the pipeline; zero values take the defaults.
 type Config struct {
-	MaxUpload  int64 // bytes per file; default 200 MiB
-	Workers    int   // extraction workers; default twice the number of CPUs
-	OCRWorkers int   // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
-	BatchSize  int   // documents per index batch; default 256
+	MaxUpload  int64          // bytes per file; default 200 MiB
+	Workers    int            // extraction workers; default twice the number of CPUs
+	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
+	BatchSize  int            // documents per index batch; default 256
+	TempDir    string         // for staged uploads and originals being extracted
+	Limits     extract.Limits // per-extraction limits
 	// UploadSlots is how many uploads are taken in at once (the others
 	// wait their turn, up to UploadWait, default 1 minute); default twice
 	// the number of CPUs.
 	UploadSlots int
 	UploadWait  time.Duration
-	TempDir     string         // for staged uploads and originals being extracted
-	Limits      extract.Limits // per-extraction limits
+	// StageMemory is how many bytes of uploads of at most 1 MiB may be
+	// held in memory at once instead of in temporary files in TempDir;
+	// default DefaultStageMemory, negative for none.
+	StageMemory int64
 	// Sandbox, when set, runs every extraction in a child process with a
 	// memory limit, killed at its deadline (extract.Sandbox); without it,
 	// extraction runs in this process, as in unit tests.
@@ -96,6 +100,11 @@ func (c *Config) setDefaults() {
 	if c.TempDir == "" {
 		c.TempDir = os.TempDir()
 	}
+	if c.StageMemory == 0 {
+		// Enough for the small files of many concurrent uploads, while 16
+		// uploads of a megabyte at once take no more: the rest go to files.
+		c.StageMemory = DefaultStageMemory
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -121,8 +130,9 @@ type Service struct {
 	cfg     Config
 	log     *slog.Logger
 
-	queue    *queue // documents to read, born-digital first
-	ocrQueue *queue // documents that need OCR, for the OCR workers
+	mem      *memBudget // for uploads staged in memory; nil for none
+	queue    *queue     // documents to read, born-digital first
+	ocrQueue *queue     // documents that need OCR, for the OCR workers
 	progress ocrProgress
 	toIndex  chan indexJob
 	wg       sync.WaitGroup
@@ -136,16 +146,17 @@ type Service struct {
 // New returns a Service; Start runs its pipeline.
 func New(cat *catalog.Store, blobs blob.Store, idx index.Index, cfg Config) *Service {
 	cfg.setDefaults()
-	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, queue: newQueue(), ocrQueue: newQueue(),
-		uploads: newUploadGate(cfg.UploadSlots, cfg.UploadWait)}
+	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, mem: newMemBudget(cfg.StageMemory),
+		queue: newQueue(), ocrQueue: newQueue(), uploads: newUploadGate(cfg.UploadSlots, cfg.UploadWait)}
 }
 
 // MaxUpload is the per-file upload limit in bytes.
 func (s *Service) MaxUpload() int64 { return s.cfg.MaxUpload }
 
-// Stage receives one upload into a temporary file; see Stage.
+// Stage receives one upload, in memory when it is small and there is room
+// (Config.StageMemory), else into a temporary file; see Stage.
 func (s *Service) Stage(r io.Reader, filename string) (*Staged, error) {
-	return Stage(r, filename, s.cfg.TempDir, s.cfg.MaxUpload)
+	return stage(r, filename, s.cfg.TempDir, s.cfg.MaxUpload, s.mem)
 }
 
 // Meta is what the submitter says about a document.
@@ -318,7 +329,7 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	} else if err != nil && !catalog.IsNotFound(err) {
 		return fmt.Errorf("check original of %s: %w", st.Filename, err)
 	}
-	if fp, ok := s.blobs.(blob.FilePutter); ok {
+	if fp, ok := s.blobs.(blob.FilePutter); ok && st.Path != "" {
 		// The staged file becomes the original: no second copy on disk.
 		if err := fp.PutFile(ctx, key, st.Path, st.Size, st.MIME); err != nil {
 			return fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
@@ -326,7 +337,7 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 		st.Path = ""
 		return nil
 	}
-	f, err := os.Open(st.Path)
+	f, err := st.open()
 	if err != nil {
 		return fmt.Errorf("open staged %s: %w", st.Filename, err)
 	}
