@@ -260,3 +260,32 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// TestKeptResultsAreAnsweredWhileSearchesAreComputed holds that searches
+// being computed take at most their slots, and a kept result does not
+// wait for one.
+func TestKeptResultsAreAnsweredWhileSearchesAreComputed(t *testing.T) {
+	idx := newTestIndex(t)
+	ctx := context.Background()
+	kept := Query{Clauses: terms("学分银行"), Size: 10, FacetSize: 10, WithText: true}
+	if _, err := idx.Search(ctx, kept); err != nil {
+		t.Fatal(err)
+	}
+	for range cap(idx.computing) { // every slot taken by searches being computed
+		idx.computing <- struct{}{}
+	}
+	defer func() {
+		for range cap(idx.computing) {
+			<-idx.computing
+		}
+	}()
+	res, err := idx.Search(ctx, kept)
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("kept result with every slot taken: %v, %+v", err, res)
+	}
+	wait, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	defer cancel()
+	if _, err := idx.Search(wait, Query{Clauses: terms("社区教育"), Size: 10}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("search to compute with every slot taken: %v, want it to wait its turn", err)
+	}
+}
