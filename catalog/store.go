@@ -52,6 +52,10 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 	}
 	db := sql.OpenDB(connector)
 	db.SetMaxOpenConns(4)
+	// Idle connections stay open (database/sql keeps only 2 by default):
+	// a connection opened anew reads the schema again and has none of its
+	// statements prepared (sqlitedriver.go).
+	db.SetMaxIdleConns(4)
 	s := &Store{db: db, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

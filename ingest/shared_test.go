@@ -10,6 +10,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/pgtest"
 )
 
@@ -110,4 +111,11 @@ func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
 	}
 }
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+// TestMain lets the test binary be the extraction sandbox's child (run with
+// EVIDENCE_EXTRACT_CHILD=1), as the evidence binary's extract-child is.
+func TestMain(m *testing.M) {
+	if os.Getenv("EVIDENCE_EXTRACT_CHILD") == "1" {
+		os.Exit(extract.RunChild(os.Stdin, os.Stdout))
+	}
+	os.Exit(pgtest.Main(m))
+}
