@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"slices"
 	"sync"
 )
@@ -78,39 +79,71 @@ func (c *resultCache) search(ctx context.Context, q Query, run func(context.Cont
 		return run(ctx)
 	}
 	key := string(keyBytes)
-	c.mu.Lock()
-	if res, ok := c.entries[key]; ok {
-		c.stats.Hits++
-		c.mu.Unlock()
-		return res.clone(), nil
-	}
-	if p, ok := c.inflight[key]; ok && p.gen == c.gen {
+	for {
+		c.mu.Lock()
+		if res, ok := c.entries[key]; ok {
+			c.stats.Hits++
+			c.mu.Unlock()
+			return res.clone(), nil
+		}
+		p, ok := c.inflight[key]
+		if !ok || p.gen != c.gen {
+			// A search of the same query begun before the last write
+			// finished may miss what it wrote: this one runs anew and
+			// takes its place.
+			c.stats.Misses++
+			p = &pendingSearch{gen: c.gen, done: make(chan struct{})}
+			if c.inflight == nil {
+				c.inflight = map[string]*pendingSearch{}
+			}
+			c.inflight[key] = p
+			c.mu.Unlock()
+			return c.lead(ctx, key, p, run)
+		}
 		c.stats.Shared++
 		c.mu.Unlock()
 		select {
 		case <-p.done:
-			if p.err != nil {
-				// The other caller's failure may be its own (its request
-				// was cancelled): run for this one.
-				return run(ctx)
-			}
-			return p.res.clone(), nil
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
+		if p.err == nil {
+			return p.res.clone(), nil
+		}
+		if !isContextErr(p.err) || ctx.Err() != nil {
+			return nil, p.err
+		}
+		// The request that ran it ended before it finished: one of the
+		// callers still waiting runs it now, the others wait for that one.
 	}
-	// A search of the same query begun before the last write finished
-	// may miss what it wrote: this one runs anew and takes its place.
-	c.stats.Misses++
-	p := &pendingSearch{gen: c.gen, done: make(chan struct{})}
-	if c.inflight == nil {
-		c.inflight = map[string]*pendingSearch{}
-	}
-	c.inflight[key] = p
-	c.mu.Unlock()
+}
 
+// errSearchAborted is what callers waiting on a search that panicked get.
+var errSearchAborted = errors.New("the same search for another request stopped with an internal error")
+
+// lead runs the search p for its waiters and, unless a write finished
+// meanwhile, keeps its result. Whatever happens in run, even a panic, the
+// waiters are told and the query is no longer in flight.
+func (c *resultCache) lead(ctx context.Context, key string, p *pendingSearch, run func(context.Context) (*Result, error)) (*Result, error) {
+	finished := false
+	defer func() {
+		if !finished {
+			p.err = errSearchAborted
+			c.finish(key, p)
+		}
+	}()
 	p.res, p.err = run(ctx)
+	finished = true
+	c.finish(key, p)
+	if p.err != nil {
+		return nil, p.err
+	}
+	return p.res.clone(), nil
+}
 
+// finish takes p out of flight, keeps its result if it is still current,
+// and wakes its waiters.
+func (c *resultCache) finish(key string, p *pendingSearch) {
 	c.mu.Lock()
 	if c.inflight[key] == p {
 		delete(c.inflight, key)
@@ -120,10 +153,10 @@ func (c *resultCache) search(ctx context.Context, q Query, run func(context.Cont
 	}
 	c.mu.Unlock()
 	close(p.done)
-	if p.err != nil {
-		return nil, p.err
-	}
-	return p.res.clone(), nil
+}
+
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // store keeps res under key; c.mu is held.

@@ -182,31 +182,103 @@ func TestResultCache(t *testing.T) {
 		}
 	})
 
-	t.Run("a failed search is not kept and its waiters run their own", func(t *testing.T) {
+	t.Run("a failed search is not kept; its waiters get its error", func(t *testing.T) {
 		var c resultCache
 		release := make(chan struct{})
-		errGone := errors.New("client gone")
+		errBad := errors.New("index unreadable")
 		first := make(chan error)
 		go func() {
 			_, err := c.search(context.Background(), q, func(context.Context) (*Result, error) {
 				<-release
-				return nil, errGone
+				return nil, errBad
 			})
 			first <- err
 		}()
 		waitFor(t, func() bool { c.mu.Lock(); defer c.mu.Unlock(); return c.stats.Misses == 1 })
-		second := make(chan *Result)
+		second := make(chan error)
 		go func() {
-			r, _ := c.search(context.Background(), q, func(context.Context) (*Result, error) { return result("own"), nil })
-			second <- r
+			_, err := c.search(context.Background(), q, func(context.Context) (*Result, error) { return result("own"), nil })
+			second <- err
 		}()
 		waitFor(t, func() bool { c.mu.Lock(); defer c.mu.Unlock(); return c.stats.Shared == 1 })
 		close(release)
-		if err := <-first; !errors.Is(err, errGone) {
+		if err := <-first; !errors.Is(err, errBad) {
 			t.Errorf("first caller: %v", err)
 		}
-		if r := <-second; r == nil || r.Hits[0].ID != "own" {
-			t.Errorf("waiter got %+v, want its own result", r)
+		if err := <-second; !errors.Is(err, errBad) {
+			t.Errorf("waiter: %v, want the same error", err)
+		}
+		if r, _ := c.search(context.Background(), q, func(context.Context) (*Result, error) { return result("later"), nil }); r.Hits[0].ID != "later" {
+			t.Errorf("a failure was kept: %+v", r)
+		}
+	})
+
+	t.Run("when the request running it ends, one waiter runs it for the rest", func(t *testing.T) {
+		var c resultCache
+		leaderCtx, endLeader := context.WithCancel(context.Background())
+		var runs atomic.Int32
+		run := func(ctx context.Context) (*Result, error) {
+			if runs.Add(1) == 1 {
+				<-ctx.Done()
+				return nil, ctx.Err()
+			}
+			time.Sleep(20 * time.Millisecond) // long enough for the others to join
+			return result("rerun"), nil
+		}
+		go c.search(leaderCtx, q, run)
+		waitFor(t, func() bool { c.mu.Lock(); defer c.mu.Unlock(); return c.stats.Misses == 1 })
+		var wg sync.WaitGroup
+		got := make([]*Result, 6)
+		for i := range got {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got[i], _ = c.search(context.Background(), q, run)
+			}()
+		}
+		waitFor(t, func() bool { c.mu.Lock(); defer c.mu.Unlock(); return c.stats.Shared == 6 })
+		endLeader()
+		wg.Wait()
+		if n := runs.Load(); n != 2 {
+			t.Errorf("ran %d times: want the ended one and one more for the six waiting", n)
+		}
+		for i, r := range got {
+			if r == nil || r.Hits[0].ID != "rerun" {
+				t.Errorf("waiter %d got %+v", i, r)
+			}
+		}
+	})
+
+	t.Run("a search that panics wakes its waiters and leaves the query free", func(t *testing.T) {
+		var c resultCache
+		release := make(chan struct{})
+		go func() {
+			defer func() { recover() }() // as the server's recovery middleware does
+			c.search(context.Background(), q, func(context.Context) (*Result, error) {
+				<-release
+				panic("corrupt segment")
+			})
+		}()
+		waitFor(t, func() bool { c.mu.Lock(); defer c.mu.Unlock(); return c.stats.Misses == 1 })
+		waiter := make(chan error)
+		go func() {
+			_, err := c.search(context.Background(), q, nil)
+			waiter <- err
+		}()
+		waitFor(t, func() bool { c.mu.Lock(); defer c.mu.Unlock(); return c.stats.Shared == 1 })
+		close(release)
+		select {
+		case err := <-waiter:
+			if !errors.Is(err, errSearchAborted) {
+				t.Errorf("waiter: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("waiter still waiting on a search that panicked")
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if r, err := c.search(ctx, q, func(context.Context) (*Result, error) { return result("after"), nil }); err != nil || r.Hits[0].ID != "after" {
+			t.Errorf("the same query after the panic: %+v, %v", r, err)
 		}
 	})
 
