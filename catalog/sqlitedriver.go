@@ -178,9 +178,10 @@ func (c *stmtCacheConn) stmt(ctx context.Context, query string) (*cachedStmt, er
 
 // evict closes the least recently used idle statements beyond size. Busy
 // ones stay (the cache grows past size only while more statements than
-// size have open rows at once).
+// size have open rows at once), and so does the newest, which the caller
+// is about to run.
 func (c *stmtCacheConn) evict() {
-	for e := c.lru.Back(); e != nil && c.lru.Len() > c.size; {
+	for e := c.lru.Back(); e != nil && e != c.lru.Front() && c.lru.Len() > c.size; {
 		prev := e.Prev()
 		if s := e.Value.(*cachedStmt); s.rows == nil {
 			c.lru.Remove(e)

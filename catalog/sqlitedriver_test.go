@@ -182,6 +182,21 @@ func TestStmtCache(t *testing.T) {
 			want(t, "after close", mustQuery(t, c, above, int64(2)), []driver.Value{"c"})
 			want(t, "prepared", c.prepares-prepares, 0)
 		}},
+		{"a new statement is kept while every other one has open rows", 1, func(t *testing.T, c *stmtCacheConn) {
+			ctx := context.Background()
+			outer, err := c.QueryContext(ctx, above, namedArgs([]any{int64(0)}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer outer.Close()
+			dest := make([]driver.Value, 1)
+			if err := outer.Next(dest); err != nil {
+				t.Fatal(err)
+			}
+			// The cache is full of a busy statement: the new one must
+			// not be closed before it runs.
+			want(t, "other query", mustQuery(t, c, `SELECT v FROM t WHERE id = ?`, int64(2)), []driver.Value{"b"})
+		}},
 		{"rows closed early leave the statement reusable from the start", 4, func(t *testing.T, c *stmtCacheConn) {
 			rows, err := c.QueryContext(context.Background(), above, namedArgs([]any{int64(0)}))
 			if err != nil {
