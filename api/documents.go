@@ -213,12 +213,6 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 // them with the form's metadata. Fields may come before or after the files.
 func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	done, err := h.Ingest.AdmitUpload(r.Context())
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	defer done()
 	// A whole request may carry several files, each up to the limit.
 	fr, err := newFormReader(w, r, 8*h.Ingest.MaxUpload()+1<<20)
 	if err != nil {
@@ -379,12 +373,6 @@ func (h *handler) handleDocumentReplace(w http.ResponseWriter, r *http.Request) 
 		h.writeError(w, r, err)
 		return
 	}
-	done, err := h.Ingest.AdmitUpload(r.Context())
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	defer done()
 	fr, err := newFormReader(w, r, h.Ingest.MaxUpload()+1<<20)
 	if err != nil {
 		h.writeError(w, r, err)

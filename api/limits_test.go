@@ -3,12 +3,14 @@ package api
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -379,5 +381,49 @@ func TestUploadsWaitTheirTurn(t *testing.T) {
 	}
 	for _, done := range held[1:] {
 		done()
+	}
+}
+
+// TestStalledUploadsHoldNoSlot holds that uploads whose bytes stop
+// arriving (a laptop gone to sleep mid-upload) do not keep other uploads
+// waiting: a turn is taken only once the files have arrived.
+func TestStalledUploadsHoldNoSlot(t *testing.T) {
+	e := newEnv(t)
+	stalled := 2*runtime.GOMAXPROCS(0) + 1
+	var writers []*io.PipeWriter
+	defer func() {
+		for _, w := range writers {
+			w.CloseWithError(errors.New("test over"))
+		}
+	}()
+	for i := range stalled {
+		pr, pw := io.Pipe()
+		writers = append(writers, pw)
+		mw := multipart.NewWriter(pw)
+		req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/documents", pr)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+e.tokens["coordA"])
+		go http.DefaultClient.Do(req)
+		go func() {
+			mw.WriteField("doc_type", "work_summary")
+			w, _ := mw.CreateFormFile("file", fmt.Sprintf("半截%d.txt", i))
+			w.Write([]byte("杭州市社区教育工作总结，"))
+			// ...and nothing more: the connection stays open.
+		}()
+	}
+	time.Sleep(200 * time.Millisecond)
+	answered := make(chan int, 1)
+	go func() {
+		resp, _ := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"},
+			map[string][]byte{"完整.txt": []byte("杭州市学分银行建设情况。")})), "coordA")
+		answered <- resp.StatusCode
+	}()
+	select {
+	case code := <-answered:
+		if code != http.StatusCreated {
+			t.Fatalf("complete upload beside %d stalled ones: %d", stalled, code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("complete upload still waiting behind %d stalled ones", stalled)
 	}
 }

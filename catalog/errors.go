@@ -72,10 +72,11 @@ func Throttled(retryAfter time.Duration, format string, args ...any) *Error {
 }
 
 // RetryAfter returns how long the caller must wait before trying again,
-// when err's first application error is ETHROTTLED.
+// when err's first application error is ETHROTTLED, or an EUNAVAILABLE
+// that says.
 func RetryAfter(err error) (time.Duration, bool) {
 	var e *Error
-	if errors.As(err, &e) && e.Code == ETHROTTLED {
+	if errors.As(err, &e) && (e.Code == ETHROTTLED || e.Code == EUNAVAILABLE && e.RetryAfter > 0) {
 		return e.RetryAfter, true
 	}
 	return 0, false

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -23,8 +24,10 @@ func newUploadGate(slots int, wait time.Duration) *uploadGate {
 	return &uploadGate{slots: make(chan struct{}, slots), wait: wait}
 }
 
-// AdmitUpload waits for the upload's turn; call the returned func when it
-// is done. Call it before reading the request's files.
+// AdmitUpload waits for an upload's turn; call the returned func when it
+// is done. Upload and Replace take their turn after the files have
+// arrived and been staged: a slow or stalled connection must not hold a
+// slot while its bytes trickle in.
 func (s *Service) AdmitUpload(ctx context.Context) (func(), error) {
 	g := s.uploads
 	select {
@@ -40,9 +43,22 @@ func (s *Service) AdmitUpload(ctx context.Context) (func(), error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	case <-timer.C:
-		return nil, catalog.Errorf(catalog.EUNAVAILABLE,
-			"服务器正在处理的上传较多,等候 %s 仍未轮到;文件没有保存,请稍后重新上传", g.wait)
+		e := catalog.Errorf(catalog.EUNAVAILABLE,
+			"服务器正在处理的上传较多,等候%s仍未轮到;文件没有保存,请稍后重新上传", waitWords(g.wait))
+		e.RetryAfter = retryUploadAfter
+		return nil, e
 	}
 }
 
 func (g *uploadGate) leave() { <-g.slots }
+
+// retryUploadAfter is the Retry-After of an upload refused for the queue.
+const retryUploadAfter = 30 * time.Second
+
+// waitWords says a wait as people do: 1 分钟, 30 秒.
+func waitWords(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf(" %d 分钟", int(d/time.Minute))
+	}
+	return fmt.Sprintf(" %d 秒", int((d+time.Second-1)/time.Second))
+}

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,8 +29,11 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || time.Since(start) < 300*time.Millisecond {
 		t.Fatalf("third upload with both slots taken: %v after %v, want EUNAVAILABLE after the wait", err, time.Since(start))
 	}
-	if msg := catalog.ErrorMessage(err); msg == "" {
-		t.Error("refusal has no message")
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "请稍后重新上传") {
+		t.Errorf("refusal %q does not say what to do", msg)
+	}
+	if d, ok := catalog.RetryAfter(err); !ok || d <= 0 {
+		t.Errorf("refusal says no Retry-After: %v %v", d, ok)
 	}
 
 	// One whose request ends while waiting leaves the line.

@@ -88,6 +88,11 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	if len(req.Files) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "没有收到文件;请选择要上传的文件")
 	}
+	done, err := s.AdmitUpload(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	out := make([]Outcome, len(req.Files))
 	var stored []string
 	for i, st := range req.Files {

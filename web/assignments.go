@@ -89,12 +89,6 @@ func (h *handler) showTasks(w http.ResponseWriter, r *http.Request, status int, 
 func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
-	done, err := h.Ingest.AdmitUpload(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	defer done()
 	var files []*multipart.FileHeader
 	if r.MultipartForm != nil {
 		files = r.MultipartForm.File["file"]

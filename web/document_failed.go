@@ -34,12 +34,6 @@ func (h *handler) documentReplace(w http.ResponseWriter, r *http.Request) {
 		h.failedFormError(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择用来替换原件的文件"))
 		return
 	}
-	done, err := h.Ingest.AdmitUpload(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	defer done()
 	st, err := stageFormFile(h.Ingest, r.MultipartForm.File["file"][0])
 	if err != nil {
 		h.logUnexpected("stage replacement", err)

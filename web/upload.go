@@ -99,12 +99,6 @@ func (h *handler) uploadPage(w http.ResponseWriter, r *http.Request) {
 // by file through the API instead, to show progress.)
 func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
-	done, err := h.Ingest.AdmitUpload(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	defer done()
 	p, err := h.uploadForm(r, typed(r, uploadFields...))
 	if err != nil {
 		h.fail(w, r, err)
