@@ -74,8 +74,10 @@ type Report struct {
 	Elapsed time.Duration
 	Upload  Stats
 	Search  Stats
-	// Cache is how the server answered searches (from /metrics, read
-	// after the run; nil when the token may not read it).
+	// Cache is how the server answered this run's searches (from
+	// /metrics, read before and after; nil when the token may not read
+	// it). A page's search can run more than one (suggestions when
+	// nothing is found), so the counts are of index searches.
 	Cache map[string]float64
 }
 
@@ -98,6 +100,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	r := &Report{Config: cfg}
+	cacheBefore := searchCache(client, cfg)
 	var wg sync.WaitGroup
 	up := newRecorder("upload")
 	se := newRecorder("search")
@@ -128,7 +131,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	wg.Wait()
 	r.Elapsed = time.Since(start)
 	r.Upload, r.Search = up.stats(), se.stats()
-	r.Cache = searchCache(client, cfg)
+	// This run's counts: a running archive (--server) has counted before.
+	if after := searchCache(client, cfg); after != nil {
+		r.Cache = map[string]float64{}
+		for k, v := range after {
+			r.Cache[k] = v - cacheBefore[k]
+		}
+	}
 	return r, nil
 }
 

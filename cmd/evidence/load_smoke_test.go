@@ -30,4 +30,14 @@ func TestLoadSmoke(t *testing.T) {
 	if !strings.Contains(out.String(), "p99 ms") || !strings.Contains(out.String(), "goal:") {
 		t.Errorf("report lacks its table or goals:\n%s", out.String())
 	}
+	// Every search of the run is counted once by the server's result
+	// cache: kept, shared or computed (a search finding nothing runs more
+	// than one to suggest others).
+	c := rep.Cache
+	if total := c["hits"] + c["shared"] + c["misses"]; total < float64(len(rep.Search.Latencies)) || c["misses"] == 0 {
+		t.Errorf("search cache counts %v for %d searches", c, len(rep.Search.Latencies))
+	}
+	if !strings.Contains(out.String(), "search results:") {
+		t.Errorf("report lacks how searches were answered:\n%s", out.String())
+	}
 }
