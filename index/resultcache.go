@@ -39,6 +39,14 @@ type CacheStats struct {
 	Misses uint64 // computed for this caller
 }
 
+// Generation is the number of writes to the index that have finished: a
+// result computed while it stayed the same is still current.
+func (b *Bleve) Generation() uint64 {
+	b.results.mu.Lock()
+	defer b.results.mu.Unlock()
+	return b.results.gen
+}
+
 // CacheStats reports how often searches were answered from kept results.
 func (b *Bleve) CacheStats() CacheStats {
 	b.results.mu.Lock()

@@ -89,6 +89,7 @@ type Service struct {
 	idx   index.Index
 	cat   *catalog.Store
 	terms termSet
+	frags fragmentCache
 }
 
 // NewService returns a search service.
@@ -127,11 +128,20 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		Filter: req.filter(cities),
 		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true, Sort: req.Sort,
 	}
+	gen, known := s.idx.(generation)
+	var before uint64
+	if known {
+		before = gen.Generation()
+	}
 	res, err := s.idx.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	out, err := s.assemble(ctx, res)
+	var after uint64
+	if known {
+		after = gen.Generation()
+	}
+	out, err := s.assemble(ctx, res, s.frags.builder(q, before, after, known))
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +166,7 @@ func emptyResult() *Result {
 	return r
 }
 
-func (s *Service) assemble(ctx context.Context, res *index.Result) (*Result, error) {
+func (s *Service) assemble(ctx context.Context, res *index.Result, fragments func(id string, pages []string, spans []index.Span) []Fragment) (*Result, error) {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
@@ -179,7 +189,7 @@ func (s *Service) assemble(ctx context.Context, res *index.Result) (*Result, err
 		out.Hits = append(out.Hits, Hit{
 			ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City],
 			DocType: string(d.DocType), IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Score: h.Score,
-			Fragments: buildFragments(h.Pages, h.Spans),
+			Fragments: fragments(h.ID, h.Pages, h.Spans),
 		})
 	}
 	for _, field := range index.FacetFields {
