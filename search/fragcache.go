@@ -22,20 +22,17 @@ type fragmentCache struct {
 
 const fragmentCacheHits = 4096
 
-// generation is the index's count of finished writes, when it keeps one.
-type generation interface{ Generation() uint64 }
-
 // uncachedFragments builds a hit's passages afresh.
 func uncachedFragments(_ string, pages []string, spans []index.Span) []Fragment {
 	return buildFragments(pages, spans)
 }
 
-// builder returns how to build the passages of q's hits: from the cache
-// when the index did not change during the search (its generation before
-// and after are the same), else afresh.
-func (c *fragmentCache) builder(q index.Query, before, after uint64, known bool) func(id string, pages []string, spans []index.Span) []Fragment {
+// builder returns how to build the passages of the hits of q, a search
+// the index answered while it stood at generation before (its count of
+// finished writes): from the cache, or built and kept for that generation.
+func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pages []string, spans []index.Span) []Fragment {
 	key, err := json.Marshal(q)
-	if !known || before != after || err != nil {
+	if err != nil {
 		return uncachedFragments
 	}
 	prefix := string(key) + "\x00"

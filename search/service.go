@@ -106,6 +106,15 @@ func (s *Service) CacheStats() index.CacheStats {
 	return index.CacheStats{}
 }
 
+// indexGeneration is the index's count of finished writes, when it keeps one.
+func (s *Service) indexGeneration() (uint64, bool) {
+	g, ok := s.idx.(interface{ Generation() uint64 })
+	if !ok {
+		return 0, false
+	}
+	return g.Generation(), true
+}
+
 // Search runs req. A query it cannot read is EINVALID with the reason.
 func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
@@ -128,20 +137,18 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		Filter: req.filter(cities),
 		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true, Sort: req.Sort,
 	}
-	gen, known := s.idx.(generation)
-	var before uint64
-	if known {
-		before = gen.Generation()
-	}
+	before, known := s.indexGeneration()
 	res, err := s.idx.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	var after uint64
-	if known {
-		after = gen.Generation()
+	fragments := uncachedFragments
+	if after, _ := s.indexGeneration(); known && after == before {
+		// The index did not change during the search: its hits'
+		// passages are those of any other search of q until it does.
+		fragments = s.frags.builder(q, before)
 	}
-	out, err := s.assemble(ctx, res, s.frags.builder(q, before, after, known))
+	out, err := s.assemble(ctx, res, fragments)
 	if err != nil {
 		return nil, err
 	}
