@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,17 +63,8 @@ func TestKeptResultsFollowEveryWrite(t *testing.T) {
 }
 
 func sortedIDs(res *Result) []string {
-	var out []string
-	for _, h := range res.Hits {
-		out = append(out, h.ID)
-	}
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
-		}
-	}
+	out := ids(res)
+	slices.Sort(out)
 	return out
 }
 

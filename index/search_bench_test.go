@@ -9,19 +9,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/bench/load"
 )
 
 // The load tool's documents and queries (bench/load/corpus.go): a few
 // paragraphs of sentences from one vocabulary, queries of one or two of
 // its words, so nearly every document matches every query.
-var benchPhrases = []string{
-	"学分银行", "社区教育", "老年大学", "终身学习", "学习型城市", "市民学习周", "社区学院",
-	"职业技能培训", "数字化学习", "家庭教育", "学习型组织", "图书馆", "全民阅读", "继续教育",
-	"成人教育", "学习成果认证", "乡村振兴", "非遗传承", "志愿服务", "开放大学", "在线课程",
-	"经费保障", "督导评估", "统筹协调", "专项资金", "示范街道", "学习共同体", "读书会",
-}
-
-var benchVerbs = []string{"推进", "建立", "开展", "完善", "加强", "举办", "实施", "组织", "落实", "深化"}
+var benchPhrases, benchVerbs = load.Phrases, load.Verbs
 
 func benchDocument(rng *rand.Rand, n int) Document {
 	var b strings.Builder
