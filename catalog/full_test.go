@@ -14,13 +14,12 @@ import (
 func TestFullCatalogWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	s := openTestStore(t)
-	// max_page_count holds per connection: keep the one it is set on.
-	s.db.SetMaxOpenConns(1)
+	// max_page_count holds per connection: it is set on the one writer.
 	var pages int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+	if err := s.writer.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.db.ExecContext(ctx, "PRAGMA max_page_count = "+strconv.Itoa(pages)); err != nil {
+	if _, err := s.writer.ExecContext(ctx, "PRAGMA max_page_count = "+strconv.Itoa(pages)); err != nil {
 		t.Fatal(err)
 	}
 	d := newDoc("D1", "aa")

@@ -31,7 +31,7 @@ func OpenPostgres(ctx context.Context, url string) (*Store, error) {
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(16)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, writer: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to catalog database: %w", postgresError(err))

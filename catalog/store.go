@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -24,7 +25,14 @@ var migrations embed.FS
 // log. Its SQL stays portable; what differs lives in dialect.go, SQLite's
 // DSN and errors here, PostgreSQL's in postgres.go and pgdriver.go.
 type Store struct {
-	db      *sql.DB
+	// db answers reads. On SQLite it is a pool of read-only connections
+	// that never wait for a writer (WAL); on PostgreSQL it is also writer.
+	db *sql.DB
+	// writer runs every write. On SQLite it is one connection: writers
+	// queue in Go for it instead of each holding a pooled connection while
+	// SQLite's busy handler sleeps and retries for the file's one write
+	// lock, which left searches waiting for a connection behind them.
+	writer  *sql.DB
 	dialect dialect
 	now     func() time.Time
 	seqs    seqTxs // provisional change numbers of open transactions
@@ -42,23 +50,25 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create catalog folder: %w", err)
 	}
-	// Immediate transactions take the write lock up front, so two writers
-	// wait for each other (busy_timeout) instead of failing on upgrade.
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-	connector, err := newSQLiteConnector(dsn, cacheSize)
+	// Immediate transactions take the write lock up front, so a writer of
+	// another process and this one wait for each other (busy_timeout)
+	// instead of failing on upgrade.
+	params := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	writer, err := openSQLitePool(path, params+"&_txlock=immediate", cacheSize, 1)
 	if err != nil {
-		return nil, fmt.Errorf("open catalog %s: %w", path, err)
+		return nil, err
 	}
-	db := sql.OpenDB(connector)
-	db.SetMaxOpenConns(4)
-	// Idle connections stay open (database/sql keeps only 2 by default):
-	// a connection opened anew reads the schema again and has none of its
-	// statements prepared (sqlitedriver.go).
-	db.SetMaxIdleConns(4)
-	s := &Store{db: db, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }}
+	// Readers cannot write (query_only), so a write sent to the wrong pool
+	// fails at once instead of racing the writer for the lock.
+	db, err := openSQLitePool(path, params+"&_pragma=query_only(1)", cacheSize, readConns)
+	if err != nil {
+		writer.Close()
+		return nil, err
+	}
+	s := &Store{db: db, writer: writer, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.Close()
 		if locked(err) {
 			// The first statement waited busy_timeout for the lock: another
 			// program holds the file, and a person has to end it.
@@ -83,9 +93,34 @@ func locked(err error) bool {
 	return code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED
 }
 
+// readConns is the number of SQLite connections answering reads at once.
+// A read holds one only while its statement runs; more would mostly hold
+// more page caches.
+const readConns = 8
+
+// openSQLitePool opens a pool of at most conns connections to the SQLite
+// file at path with the DSN parameters params.
+func openSQLitePool(path, params string, cacheSize, conns int) (*sql.DB, error) {
+	connector, err := newSQLiteConnector("file:"+path+params, cacheSize)
+	if err != nil {
+		return nil, fmt.Errorf("open catalog %s: %w", path, err)
+	}
+	db := sql.OpenDB(connector)
+	db.SetMaxOpenConns(conns)
+	// Idle connections stay open (database/sql keeps only 2 by default):
+	// a connection opened anew reads the schema again and has none of its
+	// statements prepared (sqlitedriver.go).
+	db.SetMaxIdleConns(conns)
+	return db, nil
+}
+
 // Close closes the database.
 func (s *Store) Close() error {
-	return s.db.Close()
+	err := s.db.Close()
+	if s.writer != s.db {
+		err = errors.Join(err, s.writer.Close())
+	}
+	return err
 }
 
 // migrate applies the migrations not applied yet, each in its own
@@ -135,7 +170,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // runTx is inTx that also returns the real change numbers given to the
 // provisional ones fn wrote (nextSeq), for callers that report them.
 func (s *Store) runTx(ctx context.Context, fn func(*sql.Tx) error) (map[int64]int64, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", s.dialect.translate(err))
 	}
@@ -279,7 +314,23 @@ func (s *Store) Snapshot(ctx context.Context, path string) error {
 	if s.dialect.name != sqliteDialect.name {
 		return Errorf(EINVALID, "目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库")
 	}
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+	// A reader, not the writer, so that writes go on; VACUUM INTO counts as
+	// a write for query_only, lifted on this connection for its length.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("snapshot catalog: %w", sqliteError(err))
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA query_only = 0`); err != nil {
+		return fmt.Errorf("snapshot catalog: %w", sqliteError(err))
+	}
+	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, path)
+	// Back to read-only before the connection returns to the pool; one
+	// that cannot be is not returned at all.
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA query_only = 1`); rerr != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	if err != nil {
 		return fmt.Errorf("snapshot catalog to %s: %w", path, sqliteError(err))
 	}
 	return nil

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -194,13 +196,13 @@ func testTokenUser(t *testing.T, s *Store) {
 	}
 	// An account marked disabled without its tokens revoked (SetDisabled
 	// revokes them as well) is refused all the same.
-	if _, err := s.db.ExecContext(ctx, `UPDATE app_user SET disabled = 1 WHERE username = ?`, "wang"); err != nil {
+	if _, err := s.writer.ExecContext(ctx, `UPDATE app_user SET disabled = 1 WHERE username = ?`, "wang"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.UserByToken(ctx, "ev_wang"); ErrorCode(err) != EUNAUTHORIZED {
 		t.Errorf("token of an account marked disabled: %v", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE app_user SET disabled = 0 WHERE username = ?`, "wang"); err != nil {
+	if _, err := s.writer.ExecContext(ctx, `UPDATE app_user SET disabled = 0 WHERE username = ?`, "wang"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetDisabled(ctx, "wang", true, "cli"); err != nil {
@@ -246,5 +248,73 @@ func TestSplitListReadsListsAsPeopleWriteThem(t *testing.T) {
 		if got := strings.Join(SplitList(in), "|"); got != want {
 			t.Errorf("SplitList(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Writers of one process queue for SQLite's one write lock in Go, on the
+// one writer connection, and never hold a reader's connection meanwhile:
+// with pooled connections each writer took one and slept in SQLite's busy
+// handler, so reads waited behind writers for up to busy_timeout.
+func TestReadsGoOnWhileWritersQueue(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	held := make(chan struct{})
+	readDone := make(chan struct{})
+	holder := make(chan error, 1)
+	go func() {
+		holder <- s.inTx(ctx, func(tx *sql.Tx) error {
+			close(held)
+			select {
+			case <-readDone:
+			case <-time.After(5 * time.Second):
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO city (code, name) VALUES ('999901', '测试市')`)
+			return err
+		})
+	}()
+	<-held
+	// More writers than the old pool had connections, all waiting.
+	const writers = readConns
+	queued := make(chan error, writers)
+	for i := range writers {
+		go func() {
+			queued <- s.inTx(ctx, func(tx *sql.Tx) error {
+				_, err := tx.ExecContext(ctx, `INSERT INTO city (code, name) VALUES (?, '测试市')`, fmt.Sprintf("9999%02d", 10+i))
+				return err
+			})
+		}()
+	}
+	time.Sleep(100 * time.Millisecond) // let the writers queue
+	for range 2 * readConns {
+		if _, err := s.Cities(ctx); err != nil {
+			t.Fatalf("read while writers queue: %v", err)
+		}
+	}
+	select {
+	case err := <-holder:
+		t.Fatalf("the reads waited until the held write transaction ended (%v)", err)
+	default:
+	}
+	close(readDone)
+	if err := <-holder; err != nil {
+		t.Fatalf("held write: %v", err)
+	}
+	for range writers {
+		if err := <-queued; err != nil {
+			t.Errorf("queued writer: %v", err)
+		}
+	}
+	cities, err := s.Cities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var added int
+	for _, c := range cities {
+		if strings.HasPrefix(c.Code, "9999") {
+			added++
+		}
+	}
+	if added != writers+1 {
+		t.Errorf("%d test cities written, want %d", added, writers+1)
 	}
 }
