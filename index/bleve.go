@@ -22,8 +22,10 @@ import (
 
 // schemaVersion is stored in the index; an index written with another
 // mapping must be rebuilt with `evidence reindex` (serve rebuilds it at
-// start). 4 added the n-gram fields and folded traditional characters.
-const schemaVersion = "4"
+// start). 4 added the n-gram fields and folded traditional characters; 5
+// gave whitespace its own n-gram position so that a query word needs only
+// a cover of its pairs (zh.Bigrams).
+const schemaVersion = "5"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -247,14 +249,16 @@ func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 }
 
 // search runs q with bq, its Bleve query.
+//
+// A search with text runs in two passes. The first ranks, counts and
+// facets every match without term locations; the second reads locations
+// and stored text for the page of hits only, by the same query limited to
+// their IDs. Asked of one pass, Bleve reads the positions and offsets of
+// every query term in every matching document, most of which never show.
 func (b *Bleve) search(ctx context.Context, q Query, bq query.Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, q.Size, q.From, false)
 	if order := sortOrder(q.Sort); order != nil {
 		req.SortByCustom(order)
-	}
-	if q.WithText {
-		req.Fields = []string{fieldStoredText}
-		req.IncludeLocations = true
 	}
 	if q.FacetSize > 0 {
 		for _, f := range FacetFields {
@@ -268,13 +272,10 @@ func (b *Bleve) search(ctx context.Context, q Query, bq query.Query) (*Result, e
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, len(res.Hits))}
 	for i, h := range res.Hits {
 		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
-		if q.WithText {
-			stored, _ := h.Fields[fieldStoredText].(string)
-			text, err := inflateText(stored)
-			if err != nil {
-				return nil, fmt.Errorf("hit %s: %w", h.ID, err)
-			}
-			out.Hits[i].Pages, out.Hits[i].Spans = pageSpans(text, h.Locations[fieldText], h.Locations[fieldTextNgram])
+	}
+	if q.WithText && len(res.Hits) > 0 {
+		if err := b.readHitText(ctx, bq, out.Hits); err != nil {
+			return nil, err
 		}
 	}
 	if len(res.Facets) > 0 {
@@ -290,6 +291,41 @@ func (b *Bleve) search(ctx context.Context, q Query, bq query.Query) (*Result, e
 		}
 	}
 	return out, nil
+}
+
+// readHitText sets the pages and match spans of hits, which bq matched:
+// the second pass of search.
+func (b *Bleve) readHitText(ctx context.Context, bq query.Query, hits []Hit) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bq, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	req.Fields = []string{fieldStoredText}
+	req.IncludeLocations = true
+	res, err := b.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("search index for the text of hits: %w", err)
+	}
+	byID := make(map[string]*search.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		byID[h.ID] = h
+	}
+	for i := range hits {
+		h, ok := byID[hits[i].ID]
+		if !ok {
+			// Deleted between the passes; the first pass's snapshot still
+			// had it. It shows without highlights.
+			continue
+		}
+		stored, _ := h.Fields[fieldStoredText].(string)
+		text, err := inflateText(stored)
+		if err != nil {
+			return fmt.Errorf("hit %s: %w", h.ID, err)
+		}
+		hits[i].Pages, hits[i].Spans = pageSpans(text, h.Locations[fieldText], h.Locations[fieldTextNgram])
+	}
+	return nil
 }
 
 // pageSpans splits the stored text into pages and maps each matched term's

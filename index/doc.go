@@ -33,9 +33,12 @@
 // 5A级, 甬政发〔2015〕58号) into pieces that the text may have cut
 // differently (市民学习周 is one word; 12.3万人次 is 12|3|万人次), so a phrase
 // of those pieces silently misses. Such a query word is searched in the
-// n-gram fields instead, as the phrase of its overlapping character pairs
-// (analyzers zh_ngram_index / zh_ngram_query), which matches wherever it
-// occurs as a substring. Dictionary words, single characters, Latin words
+// n-gram fields instead, as the phrase of its character pairs (analyzers
+// zh_ngram_index / zh_ngram_query), which matches wherever it occurs as a
+// substring. The phrase needs only every other pair (乡村 _ 振兴): a pair's
+// position is its character's, and whitespace takes positions of its own
+// (zh.Bigrams says how), so pairs two positions apart are four characters
+// in a row. Dictionary words, single characters, Latin words
 // and plain numbers stay in the gse fields, so 市长 still does not match
 // 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
 // and never span whitespace. A number is never cut out of a longer one:

@@ -74,6 +74,54 @@ func TestSubstringSearch(t *testing.T) {
 	}
 }
 
+// A substring query word is the phrase of a cover of its pairs, every
+// other one (zh.Bigrams); the positions around whitespace keep that
+// exact: a document whose pairs would fill the open positions across
+// whitespace is not a match (schema 4 matched 乡村 村振兴 for 乡村振兴),
+// and whitespace in the query word is needed in the document.
+func TestSubstringCoverNeedsTheWholeWord(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	docs := []Document{
+		{ID: "whole", Pages: []string{"全面推进乡村振兴战略，开展职业技能培训。"}},
+		{ID: "split", Pages: []string{"乡村 振兴"}},
+		{ID: "split-filled", Pages: []string{"乡村 村振兴，职业 业技能 能培训"}},
+		{ID: "ascii", Pages: []string{"编号 abc def 的项目"}},
+		{ID: "ascii-wide", Pages: []string{"编号 abc \n\n def 的项目"}},
+		{ID: "ascii-filled", Pages: []string{"编号 abcXdef 的项目"}},
+		{ID: "ascii-joined", Pages: []string{"编号 abcdef 的项目"}},
+	}
+	if err := idx.Index(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word string
+		want []string
+	}{
+		{"乡村振兴", []string{"whole"}},
+		{"职业技能培训", []string{"whole"}},
+		{"推进乡村振兴战略", []string{"whole"}},
+		{"abc def", []string{"ascii", "ascii-wide"}},
+		{"abcdef", []string{"ascii-joined"}},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: []Clause{{Any: []Term{{Text: tt.word}}}}, Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.word, err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.word, got, tt.want)
+		}
+		for _, h := range res.Hits {
+			if len(h.Spans) == 0 {
+				t.Errorf("search %q: hit %s has no highlight", tt.word, h.ID)
+			}
+		}
+	}
+}
+
 func TestSubstringHitsAreMarkedWhole(t *testing.T) {
 	idx, err := OpenMem()
 	if err != nil {

@@ -48,9 +48,17 @@ func TestBigrams(t *testing.T) {
 	if _, err := Segmenter(); err != nil {
 		t.Fatal(err)
 	}
+	// terms lists the pairs by position, _ for a position left open.
 	terms := func(text string, query bool) string {
 		var out []string
+		last := 0
 		for _, g := range Bigrams([]byte(text), query) {
+			for p := last + 1; p < g.Position; p++ {
+				out = append(out, "_")
+			}
+			if g.Position > last {
+				last = g.Position
+			}
 			out = append(out, string(g.Term))
 		}
 		return strings.Join(out, " ")
@@ -64,10 +72,17 @@ func TestBigrams(t *testing.T) {
 		{"办1342场", false, "办1 13 ^13 34 42 42$ 2场"},
 		{"达12.3万", false, "达1 12 ^12 2. .3 .3$ 3万"},
 		{"12 A", false, "12 ^12 12$ ^12$"},
-		{"342场", true, "^34 42 2场"},
-		{"12.3万", true, "^12 2. .3 3万"},
+		{"12 AB", false, "12 ^12 12$ ^12$ \u2423 _ ab"},
+		{"ab cd\n\nef", false, "ab \u2423 _ cd \u2423 _ ef"},
+		{"342场", true, "^34 _ 2场"},
+		{"12.3万", true, "^12 _ .3 3万"},
 		{"第12", true, "第1 12$"},
 		{"學分", true, "学分"},
+		{"乡村振兴", true, "乡村 _ 振兴"},
+		{"职业技能培训", true, "职业 _ 技能 _ 培训"},
+		{"市民学习周", true, "市民 _ 学习 习周"},
+		{"abc def", true, "ab bc \u2423 _ de ef"},
+		{"abcd efghi", true, "ab _ cd \u2423 _ ef _ gh hi"},
 	}
 	for _, tt := range tests {
 		if got := terms(tt.text, tt.query); got != tt.want {

@@ -71,6 +71,20 @@ func (t *ngramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 // (query false) every pair at the edge of a number comes a second time
 // marked; for a query word (query true) the pairs at its ends are marked
 // instead when the word starts or ends with a digit.
+//
+// Positions. Within a stretch without whitespace a pair's position is one
+// more than the one before it. A whitespace run, which no pair spans,
+// becomes the token Whitespace one position after the pair before it, and
+// the pair after it comes two positions later still: the pairs either
+// side of whitespace are three apart, never one or two as in a stretch.
+// So a query word needs only enough of its pairs to cover it (学习成果认证
+// is 学习 _ 成果 _ 认证, 乡村振兴 is 乡村 _ 振兴, each _ a position left
+// open): a document's pairs two positions apart are in one stretch, four
+// characters in a row. A query word keeps every other pair of each
+// stretch, the last one, and its Whitespace tokens, so "abc def" still
+// needs whitespace between abc and def. Fewer pairs make the phrase
+// cheaper for Bleve to match: it reads every position of each pair in
+// every document that has them all.
 func Bigrams(text []byte, query bool) []Token {
 	f := Fold(text)
 	ft := lowerASCII(f.Text)
@@ -83,17 +97,37 @@ func Bigrams(text []byte, query bool) []Token {
 	offs = append(offs, len(ft))
 	var out []Token
 	pos := 0
+	// space is where the whitespace run since the last pair began, -1 when
+	// there was none.
+	space := -1
+	// stretch counts the pairs of the current stretch, for the query's cover.
+	stretch := 0
 	for i := 0; i+1 < len(rs); i++ {
 		if unicode.IsSpace(rs[i]) || unicode.IsSpace(rs[i+1]) {
+			if space < 0 && pos > 0 {
+				space = i + 1
+			}
 			continue
 		}
+		if space >= 0 {
+			start, end := f.Orig(offs[space]), f.Orig(offs[i])
+			out = append(out, Token{Start: start, End: end, Position: pos + 1, Term: []byte(Whitespace)})
+			pos += 2
+			space = -1
+			stretch = 0
+		}
 		pos++
+		stretch++
 		term := ft[offs[i]:offs[i+2]]
 		start, end := f.Orig(offs[i]), f.Orig(offs[i+2])
 		first, last := numberStart(rs, i), numberEnd(rs, i+1)
 		if query {
 			first = i == 0 && isDigit(rs[0])
 			last = i+2 == len(rs) && isDigit(rs[i+1])
+			endOfStretch := i+2 == len(rs) || unicode.IsSpace(rs[i+2])
+			if stretch%2 == 0 && !endOfStretch {
+				continue // covered by its neighbours
+			}
 			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, first, last)})
 			continue
 		}
@@ -110,6 +144,10 @@ func Bigrams(text []byte, query bool) []Token {
 	}
 	return out
 }
+
+// Whitespace is the n-gram token of a run of whitespace between pairs: one
+// character, so no pair can be it.
+const Whitespace = "\u2423"
 
 func markPair(term []byte, first, last bool) []byte {
 	if !first && !last {
