@@ -52,21 +52,19 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 
 // termQuery matches a dictionary word as a phrase of its exact-mode words
 // in the gse fields, and any other word as a substring, the phrase of its
-// character pairs in the n-gram fields (doc.go says why). A word that is
+// character pairs in the n-gram fields (doc.go says why; pairPhraseQuery
+// matches that phrase). A word that is
 // one exact-mode word is a term query: the same documents, scores and term
 // locations as the phrase of one word, without Bleve's phrase matching,
 // which collects and merges the locations of every matching document
 // (most of a search's cost when the word is common).
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
 	if sub, ok := substringText(t.Text); ok {
-		title := bleve.NewMatchPhraseQuery(sub)
-		title.SetField(fieldTitleNgram)
-		title.Analyzer = NgramQueryAnalyzer
-		title.SetBoost(titleBoost)
-		text := bleve.NewMatchPhraseQuery(sub)
-		text.SetField(fieldTextNgram)
-		text.Analyzer = NgramQueryAnalyzer
-		return bleve.NewDisjunctionQuery(title, text)
+		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost)
+		if title == nil {
+			return bleve.NewMatchNoneQuery()
+		}
+		return bleve.NewDisjunctionQuery(title, newPairPhraseQuery(sub, fieldTextNgram, 1))
 	}
 	if word, ok := oneWord(t.Text, m); ok {
 		title := bleve.NewTermQuery(word)

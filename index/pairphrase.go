@@ -1,0 +1,225 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/lcmonitor/evidence/index/internal/zh"
+)
+
+// pairPhraseQuery matches a substring query word in an n-gram field: the
+// documents where each of its pairs stands at its offset from the first
+// (zh.Bigrams with query true gives the pairs and their positions).
+//
+// It finds the same documents, with the same scores and the same matched
+// locations, as Bleve's phrase of those pairs, but checks the positions
+// itself: Bleve's phrase searcher builds a map of every location of every
+// pair in every candidate document and walks paths through it, which was
+// most of a search's CPU and a fifth of all the server allocated under
+// load (bench/README.md). Here the positions are compared in place, in
+// buffers kept from document to document.
+type pairPhraseQuery struct {
+	field string
+	boost float64
+	terms []string // distinct pairs
+	slots []pairSlot
+}
+
+// pairSlot is one pair of the word: which term, at which offset from the
+// first pair's position.
+type pairSlot struct {
+	term   int
+	offset uint64
+}
+
+// newPairPhraseQuery returns the query for text, a substring query word,
+// in field; nil when text has no pair.
+func newPairPhraseQuery(text, field string, boost float64) *pairPhraseQuery {
+	toks := zh.Bigrams([]byte(text), true)
+	if len(toks) == 0 {
+		return nil
+	}
+	q := &pairPhraseQuery{field: field, boost: boost}
+	first := toks[0].Position
+	for _, t := range toks {
+		term := string(t.Term)
+		i := slices.Index(q.terms, term)
+		if i < 0 {
+			i = len(q.terms)
+			q.terms = append(q.terms, term)
+		}
+		q.slots = append(q.slots, pairSlot{term: i, offset: uint64(t.Position - first)})
+	}
+	return q
+}
+
+func (q *pairPhraseQuery) SetBoost(b float64) { q.boost = b }
+func (q *pairPhraseQuery) Boost() float64     { return q.boost }
+func (q *pairPhraseQuery) Field() string      { return q.field }
+func (q *pairPhraseQuery) SetField(f string)  { q.field = f }
+
+// Searcher implements Bleve's query.Query.
+func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	keep := options.IncludeTermVectors
+	options.IncludeTermVectors = true // the positions are what it checks
+	terms := make([]search.Searcher, 0, len(q.terms))
+	closeAll := func() {
+		for _, s := range terms {
+			s.Close()
+		}
+	}
+	for _, t := range q.terms {
+		s, err := searcher.NewTermSearcher(ctx, r, t, q.field, q.boost, options)
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("pair %q: %w", t, err)
+		}
+		terms = append(terms, s)
+	}
+	var must search.Searcher = terms[0]
+	if len(terms) > 1 {
+		conj, err := searcher.NewConjunctionSearcher(ctx, r, terms, options)
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("pairs of %v: %w", q.terms, err)
+		}
+		must = conj
+	}
+	s := &pairPhraseSearcher{must: must, q: q, keep: keep,
+		pos: make([][]uint64, len(q.terms)), locs: make([][]search.Location, len(q.terms))}
+	return s, nil
+}
+
+// pairPhraseSearcher is pairPhraseQuery's searcher: the documents that
+// have every pair (a conjunction of term searchers), kept when the pairs
+// stand at their offsets.
+type pairPhraseSearcher struct {
+	must search.Searcher
+	q    *pairPhraseQuery
+	// keep is whether the search wants the matched locations; the pairs'
+	// positions are read either way.
+	keep bool
+	pos  [][]uint64          // per term: its positions in the current document
+	locs [][]search.Location // per term: its locations, when keep
+}
+
+func (s *pairPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for {
+		dm, err := s.must.Next(ctx)
+		if err != nil || dm == nil {
+			return nil, err
+		}
+		if s.matches(dm) {
+			return dm, nil
+		}
+		ctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+func (s *pairPhraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.must.Advance(ctx, id)
+	if err != nil || dm == nil {
+		return nil, err
+	}
+	if s.matches(dm) {
+		return dm, nil
+	}
+	ctx.DocumentMatchPool.Put(dm)
+	return s.Next(ctx)
+}
+
+// matches reports whether dm, a document with every pair, has them at
+// their offsets somewhere, and leaves in dm the locations of every such
+// place (none unless keep).
+func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
+	for i := range s.pos {
+		s.pos[i] = s.pos[i][:0]
+		s.locs[i] = s.locs[i][:0]
+	}
+	for _, ftl := range dm.FieldTermLocations {
+		if ftl.Field != s.q.field {
+			continue
+		}
+		i := slices.Index(s.q.terms, ftl.Term)
+		if i < 0 {
+			continue
+		}
+		s.pos[i] = append(s.pos[i], ftl.Location.Pos)
+		if s.keep {
+			s.locs[i] = append(s.locs[i], ftl.Location)
+		}
+	}
+	for i := range s.pos {
+		if !slices.IsSorted(s.pos[i]) {
+			// Postings list a term's positions in order; sort anyway,
+			// with the locations alongside, rather than miss a match.
+			s.sortTerm(i)
+		}
+	}
+	kept := dm.FieldTermLocations[:0]
+	found := false
+	first := s.q.slots[0]
+	for _, p := range s.pos[first.term] {
+		if !s.allAt(p) {
+			continue
+		}
+		found = true
+		if !s.keep {
+			break
+		}
+		for _, sl := range s.q.slots {
+			j, _ := slices.BinarySearch(s.pos[sl.term], p+sl.offset)
+			kept = append(kept, search.FieldTermLocation{Field: s.q.field, Term: s.q.terms[sl.term], Location: s.locs[sl.term][j]})
+		}
+	}
+	if !found {
+		return false
+	}
+	dm.FieldTermLocations = kept
+	return true
+}
+
+// allAt reports whether every pair stands at its offset from p.
+func (s *pairPhraseSearcher) allAt(p uint64) bool {
+	for _, sl := range s.q.slots[1:] {
+		if _, ok := slices.BinarySearch(s.pos[sl.term], p+sl.offset); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *pairPhraseSearcher) sortTerm(i int) {
+	if !s.keep {
+		slices.Sort(s.pos[i])
+		return
+	}
+	slices.SortFunc(s.locs[i], func(a, b search.Location) int {
+		switch {
+		case a.Pos < b.Pos:
+			return -1
+		case a.Pos > b.Pos:
+			return 1
+		}
+		return 0
+	})
+	for k, l := range s.locs[i] {
+		s.pos[i][k] = l.Pos
+	}
+}
+
+func (s *pairPhraseSearcher) Close() error           { return s.must.Close() }
+func (s *pairPhraseSearcher) Weight() float64        { return s.must.Weight() }
+func (s *pairPhraseSearcher) SetQueryNorm(n float64) { s.must.SetQueryNorm(n) }
+func (s *pairPhraseSearcher) Count() uint64          { return s.must.Count() }
+func (s *pairPhraseSearcher) Min() int               { return 0 }
+func (s *pairPhraseSearcher) Size() int              { return s.must.Size() }
+func (s *pairPhraseSearcher) DocumentMatchPoolSize() int {
+	return s.must.DocumentMatchPoolSize() + 1
+}
