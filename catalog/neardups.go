@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -156,23 +157,25 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 }
 
 // NearDuplicatePairs returns, for each of ids, those of ids that are its
-// near duplicates (both live).
+// near duplicates (both live). Every search asks it of its page of hits.
+// The query looks up only the pairs of ids by the primary key's first
+// column and checks the documents of the pairs it finds; the other of
+// each pair is kept when it is among ids here. Joining the document table
+// and asking for both columns IN ids let SQLite start from the documents
+// and probe every pair of ids, a hundred lookups for a page of ten.
 func (s *Store) NearDuplicatePairs(ctx context.Context, ids []string) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(ids) < 2 {
 		return out, nil
 	}
-	in := "(?" + strings.Repeat(",?", len(ids)-1) + ")"
-	args := make([]any, 0, 2*len(ids))
-	for range 2 {
-		for _, id := range ids {
-			args = append(args, id)
-		}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
-		JOIN document a ON a.id = n.document_id AND a.deleted_at IS NULL
-		JOIN document b ON b.id = n.other_id AND b.deleted_at IS NULL
-		WHERE n.document_id IN `+in+` AND n.other_id IN `+in, args...)
+		WHERE n.document_id IN (?`+strings.Repeat(",?", len(ids)-1)+`)
+		AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
+		AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query near-duplicate pairs: %w", err)
 	}
@@ -182,7 +185,9 @@ func (s *Store) NearDuplicatePairs(ctx context.Context, ids []string) (map[strin
 		if err := rows.Scan(&a, &b); err != nil {
 			return nil, err
 		}
-		out[a] = append(out[a], b)
+		if slices.Contains(ids, b) {
+			out[a] = append(out[a], b)
+		}
 	}
 	return out, rows.Err()
 }

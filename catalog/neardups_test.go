@@ -61,6 +61,9 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	if err != nil || !slices.Equal(pairs["A"], []string{"B"}) || !slices.Equal(pairs["B"], []string{"A"}) || len(pairs["C"]) != 0 {
 		t.Errorf("pairs among A, B, C: %v, %v", pairs, err)
 	}
+	if pairs, err := s.NearDuplicatePairs(ctx, []string{"A", "C"}); err != nil || len(pairs) != 0 {
+		t.Errorf("pairs among A and C (B, A's near duplicate, not asked): %v, %v", pairs, err)
+	}
 	if _, err := s.DeleteDocument(ctx, "B", "admin"); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,7 +25,7 @@ import (
 // mapping must be rebuilt with `evidence reindex` (serve rebuilds it at
 // start). 4 added the n-gram fields and folded traditional characters; 5
 // gave whitespace its own n-gram position so that a query word needs only
-// a cover of its pairs (zh.Bigrams).
+// a cover of its pairs (zh.Bigrams), and put the facet values in one field.
 const schemaVersion = "5"
 
 var schemaKey = []byte("evidence_schema")
@@ -155,8 +156,22 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	if len(d.Indicators) > 0 {
 		bd[fieldIndicators] = d.Indicators
 	}
+	var year string
 	if d.Year > 0 {
-		bd[fieldYear] = strconv.Itoa(d.Year)
+		year = strconv.Itoa(d.Year)
+		bd[fieldYear] = year
+	}
+	var facets []string
+	for _, f := range []struct{ field, value string }{{fieldCity, d.City}, {fieldDocType, d.DocType}, {fieldYear, year}} {
+		if f.value != "" {
+			facets = append(facets, f.field+facetSeparator+f.value)
+		}
+	}
+	for _, ind := range d.Indicators {
+		facets = append(facets, fieldIndicators+facetSeparator+ind)
+	}
+	if len(facets) > 0 {
+		bd[fieldFacets] = facets
 	}
 	if !d.IssuedOn.IsZero() {
 		bd[fieldIssuedOn] = d.IssuedOn.UTC().Format(time.RFC3339)
@@ -261,9 +276,8 @@ func (b *Bleve) search(ctx context.Context, q Query, bq query.Query) (*Result, e
 		req.SortByCustom(order)
 	}
 	if q.FacetSize > 0 {
-		for _, f := range FacetFields {
-			req.AddFacet(f, bleve.NewFacetRequest(f, q.FacetSize))
-		}
+		// Every value, to be cut to FacetSize per field below.
+		req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, math.MaxInt32))
 	}
 	res, err := b.idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -278,19 +292,34 @@ func (b *Bleve) search(ctx context.Context, q Query, bq query.Query) (*Result, e
 			return nil, err
 		}
 	}
-	if len(res.Facets) > 0 {
-		out.Facets = make(map[string][]FacetValue, len(res.Facets))
-		for name, fr := range res.Facets {
-			var vals []FacetValue
-			if fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					vals = append(vals, FacetValue{Value: t.Term, Count: t.Count})
-				}
-			}
-			out.Facets[name] = vals
-		}
+	if fr := res.Facets[fieldFacets]; fr != nil {
+		out.Facets = splitFacets(fr, q.FacetSize)
 	}
 	return out, nil
+}
+
+// facetSeparator joins a facet's field and value in fieldFacets.
+const facetSeparator = ":"
+
+// splitFacets turns the counts of fieldFacets' values into each facet
+// field's, at most size values per field, by count then value as Bleve
+// orders them.
+func splitFacets(fr *search.FacetResult, size int) map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(FacetFields))
+	for _, f := range FacetFields {
+		out[f] = nil
+	}
+	if fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		field, value, ok := strings.Cut(t.Term, facetSeparator)
+		if _, known := out[field]; !ok || !known || len(out[field]) >= size {
+			continue
+		}
+		out[field] = append(out[field], FacetValue{Value: value, Count: t.Count})
+	}
+	return out
 }
 
 // readHitText sets the pages and match spans of hits, which bq matched:

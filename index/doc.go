@@ -58,12 +58,16 @@
 //	            (bench/README.md has the measured cost).
 //	text_stored stored only: the same text deflated, so hits can be highlighted
 //	            (Bleve's snappy barely shrinks Chinese; deflate halves it).
-//	city        keyword, doc values: GB/T 2260 city code (filter, facet).
-//	doc_type    keyword, doc values: policy, work_summary, … (filter, facet).
-//	department  keyword, doc values: the submitting department (filter).
-//	indicators  keyword, multi-valued, doc values: linked key-indicator codes (filter, facet).
-//	year        keyword, doc values: the year of issue as "2017". A keyword rather than a
-//	            number because it is faceted by value, which Bleve's numeric fields cannot do.
+//	city        keyword: GB/T 2260 city code (filter).
+//	doc_type    keyword: policy, work_summary, … (filter).
+//	department  keyword: the submitting department (filter).
+//	indicators  keyword, multi-valued: linked key-indicator codes (filter).
+//	year        keyword: the year of issue as "2017" (filter).
+//	facets      keyword, multi-valued, doc values: city:330100, doc_type:policy,
+//	            indicators:2.1.3, year:2017 — every facet value of the document in
+//	            one field, so that a search counts them in one pass over each match.
+//	            Year is a keyword rather than a number because it is counted by value,
+//	            which Bleve's numeric fields cannot do.
 //	issued_on   datetime: the date of issue, for range queries.
 //
 // Nothing is put in Bleve's composite _all field; queries name their fields.

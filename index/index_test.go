@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -212,6 +214,47 @@ func TestQueryTerms(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("QueryTerms(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// All facets are counted in one field (fieldFacets); each facet still
+// gives at most FacetSize values of its own, by count and then by value,
+// whatever the other facets hold.
+func TestFacetsAreCutPerField(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+	var docs []Document
+	for i, city := range []string{"330100", "330100", "330100", "430100", "430100", "320100", "310000"} {
+		docs = append(docs, Document{ID: fmt.Sprintf("d%d", i), Title: "学分银行", Pages: []string{"学分银行"}, City: city,
+			DocType: "policy", Year: 2015 + i%2, Indicators: []string{"2.1.3", fmt.Sprintf("3.%d", i%3)}})
+	}
+	if err := idx.Index(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	res, err := idx.Search(ctx, Query{Clauses: terms("学分银行"), FacetSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range FacetFields {
+		var vals []string
+		for _, v := range res.Facets[f] {
+			vals = append(vals, fmt.Sprintf("%s=%d", v.Value, v.Count))
+		}
+		got[f] = strings.Join(vals, " ")
+	}
+	want := map[string]string{
+		"city":       "330100=3 430100=2",
+		"doc_type":   "policy=7",
+		"indicators": "2.1.3=7 3.0=3",
+		"year":       "2015=4 2016=3",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facets of size 2:\n got %v\nwant %v", got, want)
 	}
 }
 

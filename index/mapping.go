@@ -37,6 +37,10 @@ const (
 	fieldIndicators = "indicators"
 	fieldYear       = "year"
 	fieldIssuedOn   = "issued_on"
+	// fieldFacets holds every facet value of a document as "field:value"
+	// (city:330100, year:2017), in one field with doc values: a search
+	// counts them in one pass over each match instead of one per field.
+	fieldFacets = "facets"
 )
 
 // FacetFields are the keyword fields a search can count values of.
@@ -61,8 +65,9 @@ func newMapping(substrings bool) (*mapping.IndexMappingImpl, error) {
 	}
 	doc.AddFieldMappingsAt(fieldStoredText, storedOnlyField())
 	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear} {
-		doc.AddFieldMappingsAt(f, keywordField())
+		doc.AddFieldMappingsAt(f, keywordField(false))
 	}
+	doc.AddFieldMappingsAt(fieldFacets, keywordField(true))
 	issued := mapping.NewDateTimeFieldMapping()
 	issued.Store = false
 	issued.IncludeInAll = false
@@ -97,15 +102,15 @@ func ngramField() *mapping.FieldMapping {
 	return f
 }
 
-// keywordField is an exact-value field used for filters and facets; facets
-// read doc values, so nothing needs to be stored.
-func keywordField() *mapping.FieldMapping {
+// keywordField is an exact-value field, for filters, and with doc values
+// for facets, which read them; nothing needs to be stored.
+func keywordField(docValues bool) *mapping.FieldMapping {
 	f := mapping.NewKeywordFieldMapping()
 	f.Analyzer = keyword.Name
 	f.Store = false
 	f.IncludeTermVectors = false
 	f.IncludeInAll = false
-	f.DocValues = true
+	f.DocValues = docValues
 	return f
 }
 
