@@ -34,6 +34,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		return err
 	}
 	start := time.Now()
+	tuneGC()
 	if p := os.Getenv("EVIDENCE_CPUPROFILE"); p != "" {
 		stop, err := startCPUProfile(fmt.Sprintf("%s.%d", p, os.Getpid()))
 		if err != nil {
