@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -86,10 +87,11 @@ type Facet struct {
 
 // Service answers searches over the index, with metadata from the catalog.
 type Service struct {
-	idx   index.Index
-	cat   *catalog.Store
-	terms termSet
-	frags fragmentCache
+	idx    index.Index
+	cat    *catalog.Store
+	terms  termSet
+	frags  fragmentCache
+	cities cityNames
 }
 
 // NewService returns a search service.
@@ -182,7 +184,14 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, fragments fun
 	if err != nil {
 		return nil, fmt.Errorf("load hit documents: %w", err)
 	}
-	labels, err := s.labels(ctx)
+	codes := make([]string, 0, len(docs)+len(res.Facets["city"]))
+	for _, d := range docs {
+		codes = append(codes, d.City)
+	}
+	for _, v := range res.Facets["city"] {
+		codes = append(codes, v.Value)
+	}
+	labels, err := s.labelsFor(ctx, codes)
 	if err != nil {
 		return nil, err
 	}
@@ -209,20 +218,68 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, fragments fun
 	return out, nil
 }
 
-// labels are the names people know facet values by.
+// labels are the names people know facet values by, the cities' read
+// from the catalog.
 func (s *Service) labels(ctx context.Context) (map[string]map[string]string, error) {
-	cities, err := s.cat.Cities(ctx)
+	names, err := s.cities.load(ctx, s.cat)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]map[string]string{"city": {}, "doc_type": {}}
-	for _, c := range cities {
-		out["city"][c.Code] = c.Name
+	return labelsOf(names), nil
+}
+
+// labelsFor is labels for a result that shows the cities codes: the city
+// names are those kept since a result last showed a city they lacked.
+func (s *Service) labelsFor(ctx context.Context, codes []string) (map[string]map[string]string, error) {
+	names, err := s.cities.lookup(ctx, s.cat, codes)
+	if err != nil {
+		return nil, err
 	}
+	return labelsOf(names), nil
+}
+
+func labelsOf(cities map[string]string) map[string]map[string]string {
+	out := map[string]map[string]string{"city": cities, "doc_type": {}}
 	for t, l := range catalog.DocTypeLabels {
 		out["doc_type"][string(t)] = l
 	}
-	return out, nil
+	return out
+}
+
+// cityNames keeps the catalog's city names for the labels of results,
+// which every search needs. Cities are only ever added (catalog.AddCity),
+// never renamed or removed, so a kept name is never wrong, and a code
+// that is not kept sends it back to the catalog.
+type cityNames struct {
+	mu    sync.Mutex
+	names map[string]string // read-only once kept
+}
+
+// lookup returns names that hold every one of codes the catalog has.
+func (c *cityNames) lookup(ctx context.Context, cat *catalog.Store, codes []string) (map[string]string, error) {
+	c.mu.Lock()
+	names := c.names
+	c.mu.Unlock()
+	if names != nil && !slices.ContainsFunc(codes, func(code string) bool { _, ok := names[code]; return !ok }) {
+		return names, nil
+	}
+	return c.load(ctx, cat)
+}
+
+// load reads the names from the catalog and keeps them.
+func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]string, error) {
+	cities, err := cat.Cities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(cities))
+	for _, city := range cities {
+		names[city.Code] = city.Name
+	}
+	c.mu.Lock()
+	c.names = names
+	c.mu.Unlock()
+	return names, nil
 }
 
 // foldNearDuplicates shows one of each group of versions: a hit that is a
