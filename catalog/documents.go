@@ -175,6 +175,15 @@ func (s *Store) DocumentBySHA256(ctx context.Context, sha, city string) (*Docume
 
 // DocumentsByID returns the live documents among ids, keyed by ID.
 func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Document, error) {
+	return documentsByID(ctx, s.db, ids)
+}
+
+// querier is what a read needs of a pool, a connection or a transaction.
+type querier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}
+
+func documentsByID(ctx context.Context, db querier, ids []string) (map[string]*Document, error) {
 	out := make(map[string]*Document, len(ids))
 	if len(ids) == 0 {
 		return out, nil
@@ -185,7 +194,29 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Do
 	}
 	q := `SELECT ` + documentColumns + ` FROM document WHERE deleted_at IS NULL AND id IN (?` +
 		strings.Repeat(",?", len(ids)-1) + `)`
-	return out, s.queryDocuments(ctx, q, args, func(d *Document) { out[d.ID] = d })
+	return out, queryDocumentsOn(ctx, db, q, args, func(d *Document) { out[d.ID] = d })
+}
+
+// HitDocuments returns the live documents of ids and, for each of them,
+// those of ids that are its near duplicates (both live): what every
+// search asks of its page of hits. Both are read on one connection: under
+// load a read waits for a connection more than it runs, and this takes
+// one turn instead of two.
+func (s *Store) HitDocuments(ctx context.Context, ids []string) (map[string]*Document, map[string][]string, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("hit documents: %w", err)
+	}
+	defer conn.Close()
+	docs, err := documentsByID(ctx, conn, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	pairs, err := nearDuplicatePairs(ctx, conn, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	return docs, pairs, nil
 }
 
 // FindDocuments lists live documents matching f, newest first, with the
@@ -237,7 +268,11 @@ func (s *Store) DocumentsWithStatus(ctx context.Context, fn func(*Document), sta
 }
 
 func (s *Store) queryDocuments(ctx context.Context, q string, args []any, fn func(*Document)) error {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	return queryDocumentsOn(ctx, s.db, q, args, fn)
+}
+
+func queryDocumentsOn(ctx context.Context, db querier, q string, args []any, fn func(*Document)) error {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("query documents: %w", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -156,24 +155,27 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 	return out, rows.Err()
 }
 
-// NearDuplicatePairs returns, for each of ids, those of ids that are its
+// nearDuplicatePairs returns, for each of ids, those of ids that are its
 // near duplicates (both live). Every search asks it of its page of hits.
-// The query looks up only the pairs of ids by the primary key's first
-// column and checks the documents of the pairs it finds; the other of
-// each pair is kept when it is among ids here. Joining the document table
-// and asking for both columns IN ids let SQLite start from the documents
-// and probe every pair of ids, a hundred lookups for a page of ten.
-func (s *Store) NearDuplicatePairs(ctx context.Context, ids []string) (map[string][]string, error) {
+// The pairs are looked up in near_duplicates alone, by both key columns
+// (at most a page's square of lookups, however many near duplicates a
+// document has elsewhere), and only the documents of the pairs found are
+// checked. Joining the document table let SQLite start from the page's
+// documents and probe every pair from each.
+func nearDuplicatePairs(ctx context.Context, db querier, ids []string) (map[string][]string, error) {
 	out := map[string][]string{}
 	if len(ids) < 2 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
+	args := make([]any, 0, 2*len(ids))
+	for range 2 {
+		for _, id := range ids {
+			args = append(args, id)
+		}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
-		WHERE n.document_id IN (?`+strings.Repeat(",?", len(ids)-1)+`)
+	in := "(?" + strings.Repeat(",?", len(ids)-1) + ")"
+	rows, err := db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
+		WHERE n.document_id IN `+in+` AND n.other_id IN `+in+`
 		AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
 		AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`, args...)
 	if err != nil {
@@ -185,9 +187,7 @@ func (s *Store) NearDuplicatePairs(ctx context.Context, ids []string) (map[strin
 		if err := rows.Scan(&a, &b); err != nil {
 			return nil, err
 		}
-		if slices.Contains(ids, b) {
-			out[a] = append(out[a], b)
-		}
+		out[a] = append(out[a], b)
 	}
 	return out, rows.Err()
 }

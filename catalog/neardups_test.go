@@ -57,11 +57,14 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 			t.Errorf("near duplicates of %s: %+v, %v; want %s at 0.94", pair[0], got, err, pair[1])
 		}
 	}
-	pairs, err := s.NearDuplicatePairs(ctx, []string{"A", "B", "C"})
+	docs, pairs, err := s.HitDocuments(ctx, []string{"A", "B", "C"})
+	if len(docs) != 3 {
+		t.Errorf("hit documents of A, B, C: %d", len(docs))
+	}
 	if err != nil || !slices.Equal(pairs["A"], []string{"B"}) || !slices.Equal(pairs["B"], []string{"A"}) || len(pairs["C"]) != 0 {
 		t.Errorf("pairs among A, B, C: %v, %v", pairs, err)
 	}
-	if pairs, err := s.NearDuplicatePairs(ctx, []string{"A", "C"}); err != nil || len(pairs) != 0 {
+	if _, pairs, err := s.HitDocuments(ctx, []string{"A", "C"}); err != nil || len(pairs) != 0 {
 		t.Errorf("pairs among A and C (B, A's near duplicate, not asked): %v, %v", pairs, err)
 	}
 	if _, err := s.DeleteDocument(ctx, "B", "admin"); err != nil {
@@ -70,7 +73,7 @@ func testNearDuplicatesStoreAndFind(t *testing.T, s *Store) {
 	if got, _ := s.NearDuplicates(ctx, "A"); len(got) != 0 {
 		t.Errorf("a deleted document is still A's near duplicate: %+v", got)
 	}
-	if pairs, _ := s.NearDuplicatePairs(ctx, []string{"A", "B"}); len(pairs) != 0 {
+	if _, pairs, _ := s.HitDocuments(ctx, []string{"A", "B"}); len(pairs) != 0 {
 		t.Errorf("pairs with a deleted document: %v", pairs)
 	}
 }

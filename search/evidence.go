@@ -74,7 +74,7 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	if err != nil {
 		return nil, fmt.Errorf("suggest evidence for %s: %w", code, err)
 	}
-	page, err := s.assemble(ctx, res, uncachedFragments)
+	page, _, err := s.assemble(ctx, res, uncachedFragments)
 	if err != nil {
 		return nil, err
 	}

@@ -150,13 +150,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		// passages are those of any other search of q until it does.
 		fragments = s.frags.builder(q, before)
 	}
-	out, err := s.assemble(ctx, res, fragments)
+	out, pairs, err := s.assemble(ctx, res, fragments)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.foldNearDuplicates(ctx, out); err != nil {
-		return nil, err
-	}
+	foldNearDuplicates(out, pairs)
 	if res.Total == 0 {
 		if out.Relax, err = s.relax(ctx, q, req); err != nil {
 			return nil, err
@@ -175,14 +173,16 @@ func emptyResult() *Result {
 	return r
 }
 
-func (s *Service) assemble(ctx context.Context, res *index.Result, fragments func(id string, pages []string, spans []index.Span) []Fragment) (*Result, error) {
+// assemble makes the result of a page of hits from the catalog's
+// documents, and returns the near-duplicate pairs among them as well.
+func (s *Service) assemble(ctx context.Context, res *index.Result, fragments func(id string, pages []string, spans []index.Span) []Fragment) (*Result, map[string][]string, error) {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	docs, err := s.cat.DocumentsByID(ctx, ids)
+	docs, pairs, err := s.cat.HitDocuments(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("load hit documents: %w", err)
+		return nil, nil, fmt.Errorf("load hit documents: %w", err)
 	}
 	codes := make([]string, 0, len(docs)+len(res.Facets["city"]))
 	for _, d := range docs {
@@ -193,7 +193,7 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, fragments fun
 	}
 	labels, err := s.labelsFor(ctx, codes)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Facet{}}
 	for _, h := range res.Hits {
@@ -215,7 +215,7 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, fragments fun
 		}
 		out.Facets[field] = facets
 	}
-	return out, nil
+	return out, pairs, nil
 }
 
 // labels are the names people know facet values by, the cities' read
@@ -283,19 +283,12 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 }
 
 // foldNearDuplicates shows one of each group of versions: a hit that is a
-// near duplicate of a higher-ranked hit of the same page is taken out and
-// counted on that hit. Total still counts every matching document.
-func (s *Service) foldNearDuplicates(ctx context.Context, res *Result) error {
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	pairs, err := s.cat.NearDuplicatePairs(ctx, ids)
-	if err != nil {
-		return fmt.Errorf("near duplicates among hits: %w", err)
-	}
+// near duplicate of a higher-ranked hit of the same page (pairs, from
+// assemble) is taken out and counted on that hit. Total still counts
+// every matching document.
+func foldNearDuplicates(res *Result, pairs map[string][]string) {
 	if len(pairs) == 0 {
-		return nil
+		return
 	}
 	kept := res.Hits[:0]
 	for _, h := range res.Hits {
@@ -308,7 +301,6 @@ func (s *Service) foldNearDuplicates(ctx context.Context, res *Result) error {
 		kept[into].NearDuplicateIDs = append(kept[into].NearDuplicateIDs, h.ID)
 	}
 	res.Hits = kept
-	return nil
 }
 
 // filter is the index filter of req's choices within cities.
