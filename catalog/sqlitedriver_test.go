@@ -321,8 +321,7 @@ func TestStmtCache(t *testing.T) {
 // catalog does.
 func TestStmtCacheNestedInTx(t *testing.T) {
 	ctx := context.Background()
-	s := openTestStore(t)
-	s.db.SetMaxOpenConns(1)
+	s := openTestStore(t) // its one writer connection runs the transaction
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, c := range []string{"c1", "c2", "c3"} {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO city (code, name) VALUES (?, ?)`, c, "城市"+c); err != nil {

@@ -174,6 +174,16 @@ func (s *Store) runTx(ctx context.Context, fn func(*sql.Tx) error) (map[int64]in
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", s.dialect.translate(err))
 	}
+	defer func() {
+		// A panic in fn must not keep the transaction open: on SQLite it
+		// holds the one writer connection, and every later write would
+		// wait for it.
+		if p := recover(); p != nil {
+			s.takeSeqs(tx)
+			tx.Rollback()
+			panic(p)
+		}
+	}()
 	err = fn(tx)
 	changed := s.takeSeqs(tx)
 	if err != nil {

@@ -318,3 +318,37 @@ func TestReadsGoOnWhileWritersQueue(t *testing.T) {
 		t.Errorf("%d test cities written, want %d", added, writers+1)
 	}
 }
+
+// A panic inside a write transaction rolls it back and frees the one
+// writer connection: the next write goes through instead of waiting for
+// ever.
+func TestPanicInTransactionFreesTheWriter(t *testing.T) {
+	s := openTestStore(t)
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Fatal("the panic did not reach the caller")
+			}
+		}()
+		s.inTx(context.Background(), func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(context.Background(), `INSERT INTO city (code, name) VALUES ('999901', '测试市')`); err != nil {
+				return err
+			}
+			panic("extraction bug")
+		})
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := s.AddCity(ctx, City{Code: "659001", Name: "石河子市"}, "admin"); err != nil {
+		t.Fatalf("write after a panicking transaction: %v", err)
+	}
+	cities, err := s.Cities(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cities {
+		if c.Code == "999901" {
+			t.Error("the panicking transaction's row was committed")
+		}
+	}
+}
