@@ -78,7 +78,9 @@ func TestSubstringSearch(t *testing.T) {
 // other one (zh.Bigrams); the positions around whitespace keep that
 // exact: a document whose pairs would fill the open positions across
 // whitespace is not a match (schema 4 matched 乡村 村振兴 for 乡村振兴),
-// and whitespace in the query word is needed in the document.
+// whitespace in the query word is needed in the document, and so is a
+// character alone between whitespace (schema 4 dropped it: "plan b" found
+// "plan a", "abc def" found "abc x def").
 func TestSubstringCoverNeedsTheWholeWord(t *testing.T) {
 	idx, err := OpenMem()
 	if err != nil {
@@ -93,6 +95,9 @@ func TestSubstringCoverNeedsTheWholeWord(t *testing.T) {
 		{ID: "ascii-wide", Pages: []string{"编号 abc \n\n def 的项目"}},
 		{ID: "ascii-filled", Pages: []string{"编号 abcXdef 的项目"}},
 		{ID: "ascii-joined", Pages: []string{"编号 abcdef 的项目"}},
+		{ID: "ascii-lone", Pages: []string{"编号 abc x def 的项目"}},
+		{ID: "plan-a", Pages: []string{"plan a is ready"}},
+		{ID: "plan-b", Pages: []string{"plan b is ready"}},
 	}
 	if err := idx.Index(context.Background(), docs); err != nil {
 		t.Fatal(err)
@@ -106,6 +111,9 @@ func TestSubstringCoverNeedsTheWholeWord(t *testing.T) {
 		{"推进乡村振兴战略", []string{"whole"}},
 		{"abc def", []string{"ascii", "ascii-wide"}},
 		{"abcdef", []string{"ascii-joined"}},
+		// A character alone between whitespace is neither lost nor skipped.
+		{"abc x def", []string{"ascii-lone"}},
+		{"plan b", []string{"plan-b"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: []Clause{{Any: []Term{{Text: tt.word}}}}, Size: 20, WithText: true})
 		if err != nil {

@@ -74,17 +74,19 @@ func (t *ngramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 //
 // Positions. Within a stretch without whitespace a pair's position is one
 // more than the one before it. A whitespace run, which no pair spans,
-// becomes the token Whitespace one position after the pair before it, and
-// the pair after it comes two positions later still: the pairs either
-// side of whitespace are three apart, never one or two as in a stretch.
-// So a query word needs only enough of its pairs to cover it (学习成果认证
-// is 学习 _ 成果 _ 认证, 乡村振兴 is 乡村 _ 振兴, each _ a position left
-// open): a document's pairs two positions apart are in one stretch, four
+// becomes the token Whitespace one position after the stretch before it,
+// and the next stretch starts two positions later still: the pairs either
+// side of whitespace are three apart, never one or two as in a stretch. A
+// stretch of one character, which has no pair, is the token of that
+// character alone (Lone), so that it is neither lost nor skipped over. So
+// a query word needs only enough of its pairs to cover it (学习成果认证 is
+// 学习 _ 成果 _ 认证, 乡村振兴 is 乡村 _ 振兴, each _ a position left open):
+// a document's pairs two positions apart are in one stretch, four
 // characters in a row. A query word keeps every other pair of each
-// stretch, the last one, and its Whitespace tokens, so "abc def" still
-// needs whitespace between abc and def. Fewer pairs make the phrase
-// cheaper for Bleve to match: it reads every position of each pair in
-// every document that has them all.
+// stretch, the last one, its lone characters and its Whitespace tokens, so
+// "abc def" needs whitespace between abc and def and "plan b" needs the b.
+// Fewer pairs make the phrase cheaper to match: every position of each
+// pair is read in every document that has them all.
 func Bigrams(text []byte, query bool) []Token {
 	f := Fold(text)
 	ft := lowerASCII(f.Text)
@@ -97,52 +99,60 @@ func Bigrams(text []byte, query bool) []Token {
 	offs = append(offs, len(ft))
 	var out []Token
 	pos := 0
-	// space is where the whitespace run since the last pair began, -1 when
-	// there was none.
-	space := -1
-	// stretch counts the pairs of the current stretch, for the query's cover.
-	stretch := 0
-	for i := 0; i+1 < len(rs); i++ {
-		if unicode.IsSpace(rs[i]) || unicode.IsSpace(rs[i+1]) {
-			if space < 0 && pos > 0 {
-				space = i + 1
-			}
+	prevEnd := -1 // where the stretch before ended, -1 before the first
+	for from := 0; from < len(rs); {
+		if unicode.IsSpace(rs[from]) {
+			from++
 			continue
 		}
-		if space >= 0 {
-			start, end := f.Orig(offs[space]), f.Orig(offs[i])
-			out = append(out, Token{Start: start, End: end, Position: pos + 1, Term: []byte(Whitespace)})
+		to := from
+		for to < len(rs) && !unicode.IsSpace(rs[to]) {
+			to++
+		}
+		if prevEnd >= 0 {
+			out = append(out, Token{Start: f.Orig(offs[prevEnd]), End: f.Orig(offs[from]), Position: pos + 1, Term: []byte(Whitespace)})
 			pos += 2
-			space = -1
-			stretch = 0
 		}
-		pos++
-		stretch++
-		term := ft[offs[i]:offs[i+2]]
-		start, end := f.Orig(offs[i]), f.Orig(offs[i+2])
-		first, last := numberStart(rs, i), numberEnd(rs, i+1)
-		if query {
-			first = i == 0 && isDigit(rs[0])
-			last = i+2 == len(rs) && isDigit(rs[i+1])
-			endOfStretch := i+2 == len(rs) || unicode.IsSpace(rs[i+2])
-			if stretch%2 == 0 && !endOfStretch {
-				continue // covered by its neighbours
+		if to-from == 1 {
+			pos++
+			out = append(out, Token{Start: f.Orig(offs[from]), End: f.Orig(offs[to]), Position: pos, Term: Lone(ft[offs[from]:offs[to]])})
+		}
+		for i := from; i+1 < to; i++ {
+			pos++
+			term := ft[offs[i]:offs[i+2]]
+			start, end := f.Orig(offs[i]), f.Orig(offs[i+2])
+			if query {
+				if (i-from)%2 == 1 && i+2 < to {
+					continue // covered by its neighbours
+				}
+				first := i == 0 && isDigit(rs[0])
+				last := i+2 == len(rs) && isDigit(rs[i+1])
+				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, first, last)})
+				continue
 			}
-			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, first, last)})
-			continue
+			first, last := numberStart(rs, i), numberEnd(rs, i+1)
+			out = append(out, Token{Start: start, End: end, Position: pos, Term: term})
+			if first {
+				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, false)})
+			}
+			if last {
+				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, false, true)})
+			}
+			if first && last {
+				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, true)})
+			}
 		}
-		out = append(out, Token{Start: start, End: end, Position: pos, Term: term})
-		if first {
-			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, false)})
-		}
-		if last {
-			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, false, true)})
-		}
-		if first && last {
-			out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, true)})
-		}
+		prevEnd = to
+		from = to
 	}
 	return out
+}
+
+// Lone is the n-gram token of a character with whitespace (or the end of
+// the text) on both sides: the character between the marks of a whole
+// number, ^c$, three characters, which no pair or marked pair can be.
+func Lone(c []byte) []byte {
+	return markPair(c, true, true)
 }
 
 // Whitespace is the n-gram token of a run of whitespace between pairs: one
