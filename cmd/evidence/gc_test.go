@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"testing"
 )
@@ -11,6 +12,10 @@ func TestTuneGCLeavesTheEnvironmentsChoice(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 
 	t.Run("unset", func(t *testing.T) {
+		for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
+			t.Setenv(name, "") // restored afterwards
+			os.Unsetenv(name)
+		}
 		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(math.MaxInt64)
 		tuneGC()
