@@ -94,8 +94,9 @@ func locked(err error) bool {
 }
 
 // readConns is the number of SQLite connections answering reads at once.
-// A read holds one only while its statement runs; more would mostly hold
-// more page caches.
+// Under make load searches wait for one (their holders wait for a core);
+// sixteen shortened the searches' tail but took the cores from uploads,
+// which fell by half (bench/README.md).
 const readConns = 8
 
 // openSQLitePool opens a pool of at most conns connections to the SQLite

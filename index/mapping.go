@@ -21,6 +21,9 @@ const (
 	NgramIndexAnalyzer = zh.NgramIndexAnalyzer
 	// NgramQueryAnalyzer turns such a query word into the phrase of its
 	// character pairs, so it matches wherever it occurs as a substring.
+	// Searches match that phrase with pairPhraseQuery, which reads the
+	// pairs from zh.Bigrams directly; Bleve's own phrase over this
+	// analyzer is what its test holds it to.
 	NgramQueryAnalyzer = zh.NgramQueryAnalyzer
 )
 

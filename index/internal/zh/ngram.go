@@ -14,7 +14,8 @@ import (
 // 12.3万, 342场) is searched as a substring of the text: the text is also
 // indexed as overlapping pairs of characters (bigrams, analyzer
 // NgramIndexAnalyzer), and such a word becomes the phrase of its own pairs
-// (NgramQueryAnalyzer). Pairs never span whitespace; punctuation is kept,
+// (NgramQueryAnalyzer, or Bigrams with query true; Bigrams says which
+// pairs and positions). Pairs never span whitespace; punctuation is kept,
 // so 12.3万 is 12|2.|.3|3万 and a 文号 such as 〔2015〕58号 is searchable.
 //
 // A number is not cut out of a longer number: at the first and last digit
