@@ -24,8 +24,9 @@ import (
 // schemaVersion is stored in the index; an index written with another
 // mapping must be rebuilt with `evidence reindex` (serve rebuilds it at
 // start). 4 added the n-gram fields and folded traditional characters; 5
-// gave whitespace its own n-gram position so that a query word needs only
-// a cover of its pairs (zh.Bigrams), and put the facet values in one field.
+// gave whitespace its own n-gram position, so that a query word needs only
+// a cover of its pairs, and a character alone between whitespace its own
+// token (zh.Bigrams), and put the facet values in one field.
 const schemaVersion = "5"
 
 var schemaKey = []byte("evidence_schema")
