@@ -47,10 +47,20 @@ type Bleve struct {
 	// result is kept is answered at once instead of sharing the cores
 	// with them.
 	computing chan struct{}
+	// computeWait is how long a search waits for a slot before it is
+	// refused as unavailable, with advice to try again.
+	computeWait time.Duration
 }
 
+// Past computeWait a search is refused; it may try again after
+// retrySearchAfter.
+const (
+	defaultComputeWait = 30 * time.Second
+	retrySearchAfter   = 10 * time.Second
+)
+
 func newBleve(idx bleve.Index) *Bleve {
-	return &Bleve{idx: idx, computing: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}
+	return &Bleve{idx: idx, computing: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), computeWait: defaultComputeWait}
 }
 
 var _ Index = (*Bleve)(nil)
@@ -254,14 +264,35 @@ func (b *Bleve) Close() error {
 // Search implements Index.
 func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 	return b.results.search(ctx, q, func(ctx context.Context) (*Result, error) {
-		select {
-		case b.computing <- struct{}{}:
-		case <-ctx.Done():
-			return nil, ctx.Err()
+		if err := b.takeComputingSlot(ctx); err != nil {
+			return nil, err
 		}
 		defer func() { <-b.computing }()
 		return b.search(ctx, q, buildQuery(q, b.idx.Mapping()))
 	})
+}
+
+// takeComputingSlot waits for a slot to compute a search in, in order of
+// arrival, for computeWait at most.
+func (b *Bleve) takeComputingSlot(ctx context.Context) error {
+	select {
+	case b.computing <- struct{}{}:
+		return nil
+	default:
+	}
+	timer := time.NewTimer(b.computeWait)
+	defer timer.Stop()
+	select {
+	case b.computing <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		e := catalog.Errorf(catalog.EUNAVAILABLE,
+			"服务器正在处理的检索较多，等候 %d 秒仍未轮到；请稍后再检索", int(b.computeWait/time.Second))
+		e.RetryAfter = retrySearchAfter
+		return e
+	}
 }
 
 // search runs q with bq, its Bleve query.

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestKeptResultsFollowEveryWrite holds that a kept result never outlives
@@ -351,5 +353,38 @@ func TestKeptResultsAreAnsweredWhileSearchesAreComputed(t *testing.T) {
 	defer cancel()
 	if _, err := idx.Search(wait, Query{Clauses: terms("社区教育"), Size: 10}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("search to compute with every slot taken: %v, want it to wait its turn", err)
+	}
+}
+
+// A search that cannot get a computing slot within computeWait is refused
+// as unavailable, with a time to retry after, instead of waiting until
+// its client gives up; a slot freed in time lets it run.
+func TestSearchWaitsForASlotThenIsRefused(t *testing.T) {
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	ctx := context.Background()
+	if err := idx.Index(ctx, []Document{{ID: "a", Title: "学分银行", Pages: []string{"学分银行"}}}); err != nil {
+		t.Fatal(err)
+	}
+	idx.computeWait = 50 * time.Millisecond
+	for range cap(idx.computing) {
+		idx.computing <- struct{}{}
+	}
+	_, err = idx.Search(ctx, Query{Clauses: terms("学分银行"), Size: 10})
+	after, ok := catalog.RetryAfter(err)
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !ok || after <= 0 || !strings.Contains(catalog.ErrorMessage(err), "检索较多") {
+		t.Fatalf("search with every slot taken: %v (retry after %v), want EUNAVAILABLE saying the server is busy", err, after)
+	}
+	idx.computeWait = 5 * time.Second
+	go func() {
+		time.Sleep(20 * time.Millisecond)
+		<-idx.computing
+	}()
+	res, err := idx.Search(ctx, Query{Clauses: terms("学分银行"), Size: 10})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("search once a slot is freed: %v, %v", res, err)
 	}
 }
