@@ -32,13 +32,19 @@ var corpus = []Document{
 
 func newTestIndex(t *testing.T) *Bleve {
 	t.Helper()
+	return newIndexOf(t, corpus)
+}
+
+// newIndexOf is a memory index holding docs, closed when the test ends.
+func newIndexOf(t *testing.T, docs []Document) *Bleve {
+	t.Helper()
 	idx, err := OpenMem()
 	if err != nil {
 		t.Fatalf("open memory index: %v", err)
 	}
 	t.Cleanup(func() { idx.Close() })
-	if err := idx.Index(context.Background(), corpus); err != nil {
-		t.Fatalf("index corpus: %v", err)
+	if err := idx.Index(context.Background(), docs); err != nil {
+		t.Fatalf("index documents: %v", err)
 	}
 	return idx
 }
@@ -221,21 +227,13 @@ func TestQueryTerms(t *testing.T) {
 // gives at most FacetSize values of its own, by count and then by value,
 // whatever the other facets hold.
 func TestFacetsAreCutPerField(t *testing.T) {
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
 	ctx := context.Background()
 	var docs []Document
 	for i, city := range []string{"330100", "330100", "330100", "430100", "430100", "320100", "310000"} {
 		docs = append(docs, Document{ID: fmt.Sprintf("d%d", i), Title: "学分银行", Pages: []string{"学分银行"}, City: city,
 			DocType: "policy", Year: 2015 + i%2, Indicators: []string{"2.1.3", fmt.Sprintf("3.%d", i%3)}})
 	}
-	if err := idx.Index(ctx, docs); err != nil {
-		t.Fatal(err)
-	}
-	res, err := idx.Search(ctx, Query{Clauses: terms("学分银行"), FacetSize: 2})
+	res, err := newIndexOf(t, docs).Search(ctx, Query{Clauses: terms("学分银行"), FacetSize: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

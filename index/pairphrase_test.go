@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"math"
@@ -19,11 +18,6 @@ import (
 // documents with the same scores and the same matched locations as
 // Bleve's MatchPhraseQuery with the n-gram query analyzer.
 func TestPairPhraseMatchesBlevePhrase(t *testing.T) {
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
 	rng := rand.New(rand.NewPCG(7, 11))
 	pieces := []string{"学习成果认证", "乡村振兴", "学习", "习学", "12.3万", "1342场", "342场", "甬政发〔2015〕58号",
 		"abc", "def", " ", "\n", "，", "社区教育", "学习学习", "振兴乡村", "第12", "5A级"}
@@ -38,9 +32,7 @@ func TestPairPhraseMatchesBlevePhrase(t *testing.T) {
 		texts = append(texts, text)
 		docs = append(docs, Document{ID: fmt.Sprintf("d%02d", i), Title: pieces[rng.IntN(len(pieces))] + pieces[rng.IntN(len(pieces))], Pages: []string{text}})
 	}
-	if err := idx.Index(context.Background(), docs); err != nil {
-		t.Fatal(err)
-	}
+	idx := newIndexOf(t, docs)
 	words := []string{"乡村振兴", "学习成果认证", "342场", "12.3万", "abc def", "学习学习", "振兴学习", "村振兴乡", "甬政发〔2015〕58号"}
 	for range 150 {
 		rs := []rune(texts[rng.IntN(len(texts))])

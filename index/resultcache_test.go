@@ -360,20 +360,13 @@ func TestKeptResultsAreAnsweredWhileSearchesAreComputed(t *testing.T) {
 // as unavailable, with a time to retry after, instead of waiting until
 // its client gives up; a slot freed in time lets it run.
 func TestSearchWaitsForASlotThenIsRefused(t *testing.T) {
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	idx := newIndexOf(t, []Document{{ID: "a", Title: "学分银行", Pages: []string{"学分银行"}}})
 	ctx := context.Background()
-	if err := idx.Index(ctx, []Document{{ID: "a", Title: "学分银行", Pages: []string{"学分银行"}}}); err != nil {
-		t.Fatal(err)
-	}
 	idx.computeWait = 50 * time.Millisecond
 	for range cap(idx.computing) {
 		idx.computing <- struct{}{}
 	}
-	_, err = idx.Search(ctx, Query{Clauses: terms("学分银行"), Size: 10})
+	_, err := idx.Search(ctx, Query{Clauses: terms("学分银行"), Size: 10})
 	after, ok := catalog.RetryAfter(err)
 	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !ok || after <= 0 || !strings.Contains(catalog.ErrorMessage(err), "检索较多") {
 		t.Fatalf("search with every slot taken: %v (retry after %v), want EUNAVAILABLE saying the server is busy", err, after)

@@ -82,12 +82,7 @@ func TestSubstringSearch(t *testing.T) {
 // character alone between whitespace (schema 4 dropped it: "plan b" found
 // "plan a", "abc def" found "abc x def").
 func TestSubstringCoverNeedsTheWholeWord(t *testing.T) {
-	idx, err := OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	docs := []Document{
+	idx := newIndexOf(t, []Document{
 		{ID: "whole", Pages: []string{"全面推进乡村振兴战略，开展职业技能培训。"}},
 		{ID: "split", Pages: []string{"乡村 振兴"}},
 		{ID: "split-filled", Pages: []string{"乡村 村振兴，职业 业技能 能培训"}},
@@ -98,10 +93,7 @@ func TestSubstringCoverNeedsTheWholeWord(t *testing.T) {
 		{ID: "ascii-lone", Pages: []string{"编号 abc x def 的项目"}},
 		{ID: "plan-a", Pages: []string{"plan a is ready"}},
 		{ID: "plan-b", Pages: []string{"plan b is ready"}},
-	}
-	if err := idx.Index(context.Background(), docs); err != nil {
-		t.Fatal(err)
-	}
+	})
 	for _, tt := range []struct {
 		word string
 		want []string
