@@ -75,7 +75,11 @@ type childMessage struct {
 
 // Extract is extract.Extract in the sandbox: the same result, the same
 // application errors, and ErrNeedsOCR when Limits.DeferOCR stops it.
+// A small plain-text file is read in the server instead (decodedInProcess).
 func (s *Sandbox) Extract(ctx context.Context, format Format, path string, lim Limits) (*Result, error) {
+	if decodedInProcess(format, path) {
+		return Extract(ctx, format, path, lim)
+	}
 	lim = lim.withDefaults()
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -90,6 +94,27 @@ func (s *Sandbox) Extract(ctx context.Context, format Format, path string, lim L
 		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
 	}
 	return res, nil
+}
+
+// maxInProcessText is the largest plain-text file read in the server
+// rather than in a child (decodedInProcess).
+const maxInProcessText = 4 << 20
+
+// decodedInProcess says whether a file is safe to read without a child: a
+// plain-text file of at most maxInProcessText bytes. Its reader is our own
+// code (extractTXT: encoding detection and decoding in single linear passes
+// over the bytes, no library parser, no recursion), so the file's size
+// bounds its time (milliseconds), its memory (a few copies of 4 MiB) and its
+// output, and nothing of it can outlive the call. A child costs more than
+// such a file's whole reading: the request and the text through pipes as
+// JSON, and a process started every few hundred files (bench/README.md,
+// ingest step 8).
+func decodedInProcess(format Format, path string) bool {
+	if format != FormatTXT {
+		return false
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Size() <= maxInProcessText
 }
 
 func (s *Sandbox) memory() int64 {

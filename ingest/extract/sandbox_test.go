@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -116,7 +117,7 @@ func TestSandboxReusesOnlyACleanChild(t *testing.T) {
 		return append([]*child(nil), sb.idle...)
 	}
 	for i := range 3 {
-		res, err := sb.Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{})
+		res, err := sb.Extract(context.Background(), FormatCSV, fixture("stats.gbk.csv"), Limits{})
 		if err != nil || len(res.Pages) == 0 {
 			t.Fatalf("reading %d: %v", i+1, err)
 		}
@@ -153,8 +154,8 @@ func TestSandboxServesConcurrentExtractions(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range 30 {
-				path := writeTemp(t, fmt.Sprintf("f%d-%d.txt", g, i), []byte(fmt.Sprintf("故障演练材料第 %d 号\n市社区教育学院开展学分银行试点 %d。\n", i, g)))
-				if _, err := sb.Extract(context.Background(), FormatTXT, path, Limits{}); err != nil {
+				path := writeTemp(t, fmt.Sprintf("f%d-%d.csv", g, i), []byte(fmt.Sprintf("故障演练材料第 %d 号\n市社区教育学院开展学分银行试点 %d。\n", i, g)))
+				if _, err := sb.Extract(context.Background(), FormatCSV, path, Limits{}); err != nil {
 					t.Errorf("%d %d: %v", g, i, err)
 				}
 			}
@@ -169,7 +170,7 @@ func TestSandboxServesConcurrentExtractions(t *testing.T) {
 func TestSandboxDoesNotBlameAFileForADeadIdleChild(t *testing.T) {
 	sb := testSandbox(0)
 	defer sb.Close()
-	if _, err := sb.Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{}); err != nil {
+	if _, err := sb.Extract(context.Background(), FormatCSV, fixture("stats.gbk.csv"), Limits{}); err != nil {
 		t.Fatal(err)
 	}
 	sb.mu.Lock()
@@ -181,8 +182,48 @@ func TestSandboxDoesNotBlameAFileForADeadIdleChild(t *testing.T) {
 	sb.mu.Unlock()
 	dead.kill()
 	<-dead.exited
-	res, err := sb.Extract(context.Background(), FormatTXT, fixture("news.utf8.txt"), Limits{})
+	res, err := sb.Extract(context.Background(), FormatCSV, fixture("stats.gbk.csv"), Limits{})
 	if err != nil || len(res.Pages) == 0 {
 		t.Fatalf("the file after a dead idle child: %v, want it read by a fresh child", err)
+	}
+}
+
+// TestSandboxReadsSmallPlainTextInTheServer holds which files skip the
+// child: a sandbox whose child cannot start still reads a small plain-text
+// file (and refuses an undecodable one with the same error as in process),
+// while every other format, and plain text over maxInProcessText, needs
+// the child.
+func TestSandboxReadsSmallPlainTextInTheServer(t *testing.T) {
+	noChild := &Sandbox{Command: []string{filepath.Join(t.TempDir(), "no-such-child")}}
+	got, err := noChild.Extract(t.Context(), FormatTXT, fixture("news.gb18030.txt"), Limits{})
+	if err != nil {
+		t.Fatalf("a small GB18030 text file: %v", err)
+	}
+	want, err := Extract(t.Context(), FormatTXT, fixture("news.gb18030.txt"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got.Pages, "\f") != strings.Join(want.Pages, "\f") || got.Encoding != "gb18030" {
+		t.Errorf("read in the server: %q (%s), want %q", got.Pages, got.Encoding, want.Pages)
+	}
+	if _, err := noChild.Extract(t.Context(), FormatTXT, fixture("random.txt"), Limits{}); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("random bytes named .txt: got %v, want EINVALID", err)
+	}
+
+	big := filepath.Join(t.TempDir(), "big.txt")
+	line := strings.Repeat("学分银行建设", 20) + "\n"
+	if err := os.WriteFile(big, []byte(strings.Repeat(line, maxInProcessText/len(line)+1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct {
+		format Format
+		path   string
+	}{{FormatTXT, big}, {FormatDOCX, fixture("summary.docx")}, {FormatCSV, fixture("stats.gbk.csv")}} {
+		if _, err := noChild.Extract(t.Context(), f.format, f.path, Limits{}); err == nil {
+			t.Errorf("%s %s was read without its child", f.format, filepath.Base(f.path))
+		}
+	}
+	if res, err := testSandbox(0).Extract(t.Context(), FormatTXT, big, Limits{}); err != nil || !strings.HasPrefix(res.Pages[0], "学分银行建设") {
+		t.Errorf("a large text file in the child: %v", err)
 	}
 }
