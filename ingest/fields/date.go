@@ -12,6 +12,10 @@ import (
 // ○, 零 or O for zero).
 var datePattern = regexp.MustCompile(`(\d{4}|[〇○零O0一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})日`)
 
+// dates is datePattern around its 年: four characters of at most 3 bytes
+// before it; after it at most 年, two numerals, 月, three numerals and 日.
+var dates = anchored{re: datePattern, anchors: "年", before: 4 * 3, after: 3 + 2*3 + 3 + 3*3 + 3}
+
 // isoDate finds 2018-03-12 or 2018.3.12, as web pages print them.
 var isoDate = regexp.MustCompile(`((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})`)
 
@@ -24,7 +28,7 @@ type dateAt struct {
 // dates.
 func findDates(s string) []dateAt {
 	var out []dateAt
-	for _, m := range datePattern.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range dates.findAll(s) {
 		if v := validDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); v != "" {
 			out = append(out, dateAt{m[0], m[1], v})
 		}
@@ -104,8 +108,8 @@ func readFoot(all string) (date, issuer Field) {
 	}
 	// A statistics sheet or a summary may be signed with a month only
 	// ("杭州市教育局 2019年1月"): no date, but the body.
-	if m := monthAtEnd.FindStringIndex(all); m != nil {
-		if name := signatureIssuer(all[:m[0]]); name != "" {
+	if start := monthClosing(all); start >= 0 {
+		if name := signatureIssuer(all[:start]); name != "" {
 			issuer = Field{Value: name, Source: SourceSignature}
 		}
 	}
@@ -114,6 +118,17 @@ func readFoot(all string) (date, issuer Field) {
 
 // monthAtEnd is a year and month closing the text.
 var monthAtEnd = regexp.MustCompile(`(?:\d{4}|[〇○零O0一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月\s*$`)
+
+// monthClosing returns where monthAtEnd matches in s, or -1: it is matched
+// on the end of s only, the year and month (at most 24 bytes) and the
+// white space after them, since the regexp would try every position of s.
+func monthClosing(s string) int {
+	lo := max(0, len(strings.TrimRight(s, " \t\n\f\r"))-(4*3+3+2*3+3))
+	if m := monthAtEnd.FindStringIndex(s[lo:]); m != nil {
+		return lo + m[0]
+	}
+	return -1
+}
 
 func signatureLike(before, after string) bool {
 	for _, w := range notSignatureBefore {

@@ -11,6 +11,11 @@ import (
 // cleanPrefix.
 var docNumberPattern = regexp.MustCompile(`(\p{Han}{1,24})[〔\[【(﹝〖]((?:19|20)\d{2})[〕\]】)﹞〗](第?\d{1,4})号`)
 
+// docNumbers is docNumberPattern around its opening bracket: 24 Han
+// characters of at most 4 bytes before it; after it at most the bracket,
+// the year, the closing bracket, 第, four digits and 号.
+var docNumbers = anchored{re: docNumberPattern, anchors: "〔[【(﹝〖", before: 24 * 4, after: 3 + 4 + 3 + 3 + 4 + 3}
+
 // citeBefore are words that, just before a 文号, say it is cited:
 // "根据杭政办发〔2018〕12号文件精神".
 var citeBefore = []string{"根据", "按照", "依据", "贯彻", "落实", "参照", "对照", "执行", "转发", "印发", "详见", "结合", "依照", "遵照", "与"}
@@ -29,7 +34,7 @@ func ownDocNumber(head string) (f Field, start, end int) {
 	if bodyStart < 0 {
 		bodyStart = len(head)
 	}
-	for _, m := range docNumberPattern.FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range docNumbers.findAll(head) {
 		if m[0] > bodyStart {
 			break
 		}

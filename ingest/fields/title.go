@@ -189,7 +189,7 @@ func headlineOf(line string) string {
 	line = strings.TrimSpace(line)
 	n := runeLen(line)
 	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,") || isMasthead(line) ||
-		datePattern.MatchString(line) || docNumberPattern.MatchString(line) || strings.HasPrefix(line, "附件") {
+		dates.match(line) || docNumbers.match(line) || strings.HasPrefix(line, "附件") {
 		return ""
 	}
 	han := 0

@@ -1,0 +1,75 @@
+package fields
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// anchored is a pattern each of whose matches holds exactly one anchor (a
+// rune of anchors) that starts at most before bytes after the match does,
+// with the match ending at most after bytes from that anchor's start; the
+// pattern has no ^, $ or \b. Such a pattern is matched only in a small
+// window around each anchor, with what the regexp finds over the whole
+// text: Go's regexp tries every position of a text with a pattern that
+// opens with a character class, and reading the fields spent most of its
+// time there (bench/README.md, ingest step 8).
+type anchored struct {
+	re            *regexp.Regexp
+	anchors       string
+	before, after int
+}
+
+// findAll is re.FindAllStringSubmatchIndex(s, -1).
+func (a anchored) findAll(s string) [][]int {
+	var out [][]int
+	a.each(s, func(m []int) bool {
+		out = append(out, m)
+		return true
+	})
+	return out
+}
+
+// match is re.MatchString(s).
+func (a anchored) match(s string) bool {
+	found := false
+	a.each(s, func([]int) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// each calls yield with the matches of s in order, as FindAll finds them
+// (leftmost first, each search resuming at the previous match's end),
+// until yield returns false. A window holds the only matches that can
+// contain its anchor; the leftmost match in it contains the anchor when
+// any does, because a match of an earlier anchor would have been found
+// with that anchor and a later anchor's match starts after this anchor.
+func (a anchored) each(s string, yield func([]int) bool) {
+	prevEnd := 0
+	for from := 0; from < len(s); {
+		i := strings.IndexAny(s[from:], a.anchors)
+		if i < 0 {
+			return
+		}
+		at := from + i
+		_, size := utf8.DecodeRuneInString(s[at:])
+		from = at + size
+		lo, hi := max(prevEnd, at-a.before), min(len(s), at+a.after)
+		m := a.re.FindStringSubmatchIndex(s[lo:hi])
+		if m == nil || lo+m[0] > at || lo+m[1] <= at {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += lo
+			}
+		}
+		prevEnd = m[1]
+		from = max(from, prevEnd)
+		if !yield(m) {
+			return
+		}
+	}
+}
