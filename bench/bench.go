@@ -232,6 +232,14 @@ func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
 	for i := range r.pdfDocs {
 		files = append(files, uploadFile{doc: &r.pdfDocs[i], path: r.pdfs[i]})
 	}
+	// Start-up (the dictionary, opening the index) is not ingest work, and
+	// raw Bleve below does not pay it either: this process loaded the
+	// dictionary before it.
+	startCPU, err := CPUTimeWithChildren(s.pid())
+	if err != nil {
+		s.stop()
+		return err
+	}
 	clientCPU, _ := CPUTime("self")
 	upload, total, failed, err := ingestOverHTTP(ctx, s, files, r.cfg.Clients)
 	if err != nil {
@@ -244,7 +252,8 @@ func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
 		return err
 	}
 	clientCPUAfter, _ := CPUTime("self")
-	d.ServerCPU, d.ClientCPU = serverCPU.Seconds(), (clientCPUAfter - clientCPU).Seconds()
+	d.ServerCPU, d.ServerStartCPU = (serverCPU - startCPU).Seconds(), startCPU.Seconds()
+	d.ClientCPU = (clientCPUAfter - clientCPU).Seconds()
 	d.UploadSeconds, d.PipelineSeconds, d.Failed = upload.Seconds(), total.Seconds(), failed
 	r.logf("pipeline: %d documents in %.1fs (%d failed)", len(files), total.Seconds(), failed)
 	_, peak, settle, err := waitSettled(ctx, filepath.Join(data, "index"), r.cfg.SettleQuiet, 3*time.Minute)
@@ -274,7 +283,7 @@ func (r *run) ingestFigures(d *IngestDetails) {
 		figure("ingest: pipeline over HTTP", pipeDocs, "docs/s", rawDocs, "docs/s raw Bleve", "≥ 0.85× raw Bleve", ptr(pipeDocs >= 0.85*rawDocs)),
 		figure("ingest: pipeline text", pipeMB, "MB/s", rawMB, "MB/s raw Bleve", "≥ 5 MB/s", ptr(pipeMB >= 5)),
 		figure("ingest: pipeline vs gse alone", pipeMB, "MB/s", segMB, fmt.Sprintf("MB/s gse segmentation (%d goroutines)", d.SegmentWorkers), "", nil),
-		figure("ingest: CPU per MB of text", d.ServerCPU/mb, "CPU-s/MB", d.RawBleveCPU/mb, "CPU-s/MB raw Bleve", "", nil),
+		figure("ingest: CPU per MB of text", d.ServerCPU/mb, "CPU-s/MB", d.RawBleveCPU/mb, "CPU-s/MB raw Bleve", "≤ 1.3× raw Bleve", ptr(d.ServerCPU <= 1.3*d.RawBleveCPU)),
 		figure("index size (settled)", MiB(d.IndexBytes), "MiB", MiB(d.TextBytes), "MiB raw text", "≤ 3× raw text", ptr(d.IndexBytes <= 3*d.TextBytes)),
 		figure("index size vs raw Bleve index", MiB(d.IndexBytes), "MiB", MiB(d.RawBleveIndexBytes), "MiB raw Bleve index", "", nil),
 	)

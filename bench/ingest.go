@@ -27,11 +27,12 @@ type IngestDetails struct {
 	PipelineSeconds float64 `json:"pipeline_seconds"` // first upload to last indexed
 	UploadSeconds   float64 `json:"upload_seconds"`   // first upload to last upload answered
 	Failed          int     `json:"failed"`
-	PipelinePeak    Mem     `json:"pipeline_peak"`      // serve process during bulk ingest and merges
-	ServerCPU       float64 `json:"server_cpu_seconds"` // CPU time of the serve process and its extraction children until the last document was indexed
-	ClientCPU       float64 `json:"client_cpu_seconds"` // CPU time of this process (the upload clients) meanwhile
-	SettleSeconds   float64 `json:"settle_seconds"`     // waiting for merges after the last document
-	IndexBytes      int64   `json:"index_bytes"`        // after merges settled
+	PipelinePeak    Mem     `json:"pipeline_peak"`            // serve process during bulk ingest and merges
+	ServerCPU       float64 `json:"server_cpu_seconds"`       // CPU time of the serve process and its extraction children from the first upload until the last document was indexed
+	ServerStartCPU  float64 `json:"server_start_cpu_seconds"` // CPU time of the serve process before the first upload (dictionary, index open): not in ServerCPU
+	ClientCPU       float64 `json:"client_cpu_seconds"`       // CPU time of this process (the upload clients) meanwhile
+	SettleSeconds   float64 `json:"settle_seconds"`           // waiting for merges after the last document
+	IndexBytes      int64   `json:"index_bytes"`              // after merges settled
 	IndexPeakBytes  int64   `json:"index_peak_bytes"`
 
 	RawBleveSeconds    float64 `json:"raw_bleve_seconds"`
