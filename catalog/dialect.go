@@ -33,6 +33,10 @@ type dialect struct {
 	// row and skips rows other nodes hold; SQLite's immediate
 	// transaction already excludes every other writer.
 	skipLocked string
+	// serialWriters: a write transaction excludes every other, so it reads
+	// all that earlier ones committed and a later one reads all it wrote
+	// (SQLite's one write lock; not PostgreSQL's READ COMMITTED).
+	serialWriters bool
 }
 
 // sqlite: immediate transactions already hold the one write lock.
@@ -47,7 +51,8 @@ var sqliteDialect = dialect{
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v))
 		return err
 	},
-	translate: sqliteError,
+	translate:     sqliteError,
+	serialWriters: true,
 }
 
 // postgres: writers run concurrently under READ COMMITTED with row locks

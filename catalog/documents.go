@@ -307,56 +307,63 @@ type StatusChange struct {
 func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, c := range changes {
-			seq, err := s.nextSeq(ctx, tx)
-			if err != nil {
-				return fmt.Errorf("next seq: %w", err)
-			}
-			res, err := tx.ExecContext(ctx, `UPDATE document SET status = ?, error = ?,
-				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ? WHERE id = ?`,
-				c.Status, c.Error, c.Pages, c.Pages, seq, c.ID)
-			if err != nil {
-				return fmt.Errorf("set status of %s: %w", c.ID, err)
-			}
-			if c.Status == StatusStored { // tried again from the start: a fresh job
-				if _, err := tx.ExecContext(ctx, `UPDATE document SET attempts = 0, lease_owner = '', lease_until = ''
-					WHERE id = ?`, c.ID); err != nil {
-					return fmt.Errorf("reset job of %s: %w", c.ID, err)
-				}
-			}
-			if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
-				if _, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ? WHERE id = ? AND indexed_at = ''`,
-					formatTime(s.now()), c.ID); err != nil {
-					return fmt.Errorf("set indexed time of %s: %w", c.ID, err)
-				}
-			}
-			if c.Reading != nil {
-				sources, confidence, seals := encodeReading(*c.Reading)
-				if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?
-					WHERE id = ?`, sources, confidence, seals, c.ID); err != nil {
-					return fmt.Errorf("set reading of %s: %w", c.ID, err)
-				}
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
-			}
-			if c.Fill != nil {
-				if err := s.fillFields(ctx, tx, c.ID, *c.Fill); err != nil {
-					return err
-				}
-			}
-			if err := addNearDuplicates(ctx, tx, c.ID, c.NearDuplicates); err != nil {
+			if err := s.setStatus(ctx, tx, c); err != nil {
 				return err
-			}
-			if c.Status == StatusFailed {
-				err := s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: c.ID,
-					Detail: map[string]any{"error": c.Error}})
-				if err != nil {
-					return err
-				}
 			}
 		}
 		return nil
 	})
+}
+
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) error {
+	seq, err := s.nextSeq(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("next seq: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE document SET status = ?, error = ?,
+				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ? WHERE id = ?`,
+		c.Status, c.Error, c.Pages, c.Pages, seq, c.ID)
+	if err != nil {
+		return fmt.Errorf("set status of %s: %w", c.ID, err)
+	}
+	if c.Status == StatusStored { // tried again from the start: a fresh job
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET attempts = 0, lease_owner = '', lease_until = ''
+					WHERE id = ?`, c.ID); err != nil {
+			return fmt.Errorf("reset job of %s: %w", c.ID, err)
+		}
+	}
+	if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ? WHERE id = ? AND indexed_at = ''`,
+			formatTime(s.now()), c.ID); err != nil {
+			return fmt.Errorf("set indexed time of %s: %w", c.ID, err)
+		}
+	}
+	if c.Reading != nil {
+		sources, confidence, seals := encodeReading(*c.Reading)
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?
+					WHERE id = ?`, sources, confidence, seals, c.ID); err != nil {
+			return fmt.Errorf("set reading of %s: %w", c.ID, err)
+		}
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
+	}
+	if c.Fill != nil {
+		if err := s.fillFields(ctx, tx, c.ID, *c.Fill); err != nil {
+			return err
+		}
+	}
+	if err := addNearDuplicates(ctx, tx, c.ID, c.NearDuplicates); err != nil {
+		return err
+	}
+	if c.Status == StatusFailed {
+		err := s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: c.ID,
+			Detail: map[string]any{"error": c.Error}})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CountByStatus returns how many live documents are in each status.

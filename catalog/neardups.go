@@ -37,29 +37,66 @@ type TextRecord struct {
 // nil, records its text hash (RecordTextHash) in the same transaction.
 // Idempotent.
 func (s *Store) SetNearDuplicateBands(ctx context.Context, documentID string, bands []int64, text *TextRecord) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if text != nil {
-			if err := recordTextHash(ctx, tx, text.Original, text.Hash); err != nil {
-				return err
-			}
+	return s.inTx(ctx, func(tx *sql.Tx) error { return setBands(ctx, tx, documentID, bands, text) })
+}
+
+func setBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int64, text *TextRecord) error {
+	if text != nil {
+		if err := recordTextHash(ctx, tx, text.Original, text.Hash); err != nil {
+			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM near_duplicate_band WHERE document_id = ?`, documentID); err != nil {
-			return fmt.Errorf("clear bands of %s: %w", documentID, err)
-		}
-		if len(bands) == 0 {
-			return nil
-		}
-		args := make([]any, 0, 3*len(bands))
-		for i, h := range bands {
-			args = append(args, documentID, i, h)
-		}
-		q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)` +
-			strings.Repeat(`, (?, ?, ?)`, len(bands)-1)
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("insert bands of %s: %w", documentID, err)
-		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM near_duplicate_band WHERE document_id = ?`, documentID); err != nil {
+		return fmt.Errorf("clear bands of %s: %w", documentID, err)
+	}
+	if len(bands) == 0 {
 		return nil
+	}
+	args := make([]any, 0, 3*len(bands))
+	for i, h := range bands {
+		args = append(args, documentID, i, h)
+	}
+	q := `INSERT INTO near_duplicate_band (document_id, band, hash) VALUES (?, ?, ?)` +
+		strings.Repeat(`, (?, ?, ?)`, len(bands)-1)
+	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		return fmt.Errorf("insert bands of %s: %w", documentID, err)
+	}
+	return nil
+}
+
+// BandsAndCandidates is SetNearDuplicateBands followed by
+// NearDuplicateCandidates, with a shortcut for the common case: when the
+// document shares no band with another and alone is not nil, alone (the
+// document's status change without links) is applied with the bands, and
+// applied says so. That takes one transaction instead of two where a write
+// transaction excludes every other (SQLite): one that commits later reads
+// these bands, so of two versions read at the same time the later still
+// finds the earlier. Under PostgreSQL's READ COMMITTED neither would see
+// the other's uncommitted bands, so there the candidates are read after
+// the bands are committed and alone is left to the caller.
+func (s *Store) BandsAndCandidates(ctx context.Context, documentID, sha string, bands []int64, text *TextRecord, limit int,
+	alone *StatusChange) (cands []Candidate, applied bool, err error) {
+	if !s.dialect.serialWriters || alone == nil {
+		if err := s.SetNearDuplicateBands(ctx, documentID, bands, text); err != nil {
+			return nil, false, err
+		}
+		cands, err := s.NearDuplicateCandidates(ctx, documentID, sha, bands, limit)
+		return cands, false, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := setBands(ctx, tx, documentID, bands, text); err != nil {
+			return err
+		}
+		var err error
+		if cands, err = nearDuplicateCandidates(ctx, tx, documentID, sha, bands, limit); err != nil || len(cands) > 0 {
+			return err
+		}
+		return s.setStatus(ctx, tx, *alone)
 	})
+	if err != nil {
+		return nil, false, err
+	}
+	return cands, len(cands) == 0, nil
 }
 
 // NearDuplicateCandidates returns the live documents, of any city, that
@@ -67,6 +104,10 @@ func (s *Store) SetNearDuplicateBands(ctx context.Context, documentID string, ba
 // sha (the same bytes are an exact duplicate, not a near one): those
 // sharing most bands first, at most limit.
 func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha string, bands []int64, limit int) ([]Candidate, error) {
+	return nearDuplicateCandidates(ctx, s.db, documentID, sha, bands, limit)
+}
+
+func nearDuplicateCandidates(ctx context.Context, db querier, documentID, sha string, bands []int64, limit int) ([]Candidate, error) {
 	if len(bands) == 0 {
 		return nil, nil
 	}
@@ -79,7 +120,7 @@ func (s *Store) NearDuplicateCandidates(ctx context.Context, documentID, sha str
 	// (sqlitedriver.go) and pgx's on PostgreSQL: every fingerprint has the
 	// same number of bands and the pipeline asks for the same limit, so
 	// the text is always the same.
-	rows, err := s.db.QueryContext(ctx, candidateQuery(len(bands), limit), args...)
+	rows, err := db.QueryContext(ctx, candidateQuery(len(bands), limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("query near-duplicate candidates of %s: %w", documentID, err)
 	}

@@ -22,7 +22,7 @@ const maxNearDuplicateCandidates = 32
 // bands and no links. Another city's copy of the same bytes is an exact
 // duplicate and is not linked. Idempotent; it returns how many it linked.
 func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string) (int, error) {
-	found, err := findNearDuplicates(ctx, cat, blobs, d, pages, nil)
+	found, _, err := findNearDuplicates(ctx, cat, blobs, d, pages, nil, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -32,31 +32,25 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 // findNearDuplicates is LinkNearDuplicates up to the links: it stores the
 // bands (with text's hash when not nil, in the same transaction) and
 // returns the near duplicates found, for the caller to record (extraction
-// records them with its status change).
+// records them with its status change). When the document shares no band
+// with another, the catalog may apply alone with the bands (applied; see
+// catalog.BandsAndCandidates).
 func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string,
-	text *catalog.TextRecord) ([]catalog.NearDuplicate, error) {
+	text *catalog.TextRecord, alone *catalog.StatusChange) (found []catalog.NearDuplicate, applied bool, err error) {
 	set := neardup.Shingles(pages...)
 	fp, ok := set.Fingerprint()
 	var bands []int64
 	if ok {
 		bands = fp.Bands[:]
 	}
-	// Bands go in, committed, before the candidates are read: of two
-	// versions read at the same time, at least the later one then finds the
-	// other (so they cannot share one transaction with the query: under
-	// PostgreSQL's READ COMMITTED neither would see the other's bands).
-	if err := cat.SetNearDuplicateBands(ctx, d.ID, bands, text); err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, nil
-	}
-	cands, err := cat.NearDuplicateCandidates(ctx, d.ID, d.SHA256, bands, maxNearDuplicateCandidates)
-	if err != nil {
-		return nil, err
+	// Bands go in, committed, before (or with, where writers are serial)
+	// the candidates are read: of two versions read at the same time, at
+	// least the later one then finds the other.
+	cands, applied, err := cat.BandsAndCandidates(ctx, d.ID, d.SHA256, bands, text, maxNearDuplicateCandidates, alone)
+	if err != nil || applied || len(cands) == 0 {
+		return nil, applied, err
 	}
 	texts := map[string]neardup.Set{} // by SHA-256: other cities' copies share one text
-	var found []catalog.NearDuplicate
 	for _, c := range cands {
 		other, seen := texts[c.SHA256]
 		if !seen {
@@ -65,7 +59,7 @@ func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 				continue // its bands outlived its text; a reindex repairs it
 			}
 			if err != nil {
-				return nil, fmt.Errorf("near duplicates of %s: %w", d.ID, err)
+				return nil, false, fmt.Errorf("near duplicates of %s: %w", d.ID, err)
 			}
 			other = neardup.Shingles(t.Pages...)
 			texts[c.SHA256] = other
@@ -74,5 +68,5 @@ func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 			found = append(found, catalog.NearDuplicate{ID: c.ID, Similarity: math.Round(sim*1000) / 1000})
 		}
 	}
-	return found, nil
+	return found, false, nil
 }

@@ -2,10 +2,12 @@ package ingest_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -67,6 +69,45 @@ func TestFloodOfOneLineMatchesNothing(t *testing.T) {
 	for _, d := range []*catalog.Document{notice, flood, empty} {
 		if got := nearDuplicateIDs(t, e, d.ID); len(got) != 0 {
 			t.Errorf("%s has near duplicates %v", d.Filename, got)
+		}
+	}
+}
+
+// TestVersionsReadAtOnceAreAllLinked: versions of one notice handed in
+// together are read by several workers at the same time; each is linked to
+// every other, whichever committed first (the later one finds the earlier
+// by its bands).
+func TestVersionsReadAtOnceAreAllLinked(t *testing.T) {
+	e := testenv.New(t)
+	const versions = 6
+	var files []*ingest.Staged
+	for i := range versions {
+		text := strings.Replace(testenv.NoticeFinal, "推出120门优质微课程", fmt.Sprintf("推出%d门优质微课程", 120+i), 1)
+		st, err := e.Ingest.Stage(strings.NewReader(text), fmt.Sprintf("通知-第%d稿.txt", i+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Remove()
+		files = append(files, st)
+	}
+	out, err := e.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: hangzhou, DocType: "work_summary", Round: "2017"}, Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, len(out))
+	for i, o := range out {
+		if o.Err != nil {
+			t.Fatal(o.Err)
+		}
+		ids[i] = e.WaitIndexed(o.Document.ID).ID
+	}
+	for _, id := range ids {
+		linked := nearDuplicateIDs(t, e, id)
+		for _, other := range ids {
+			if _, ok := linked[other]; !ok && other != id {
+				t.Errorf("%s is not linked to %s (linked: %v)", id, other, linked)
+			}
 		}
 	}
 }

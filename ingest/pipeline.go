@@ -202,24 +202,27 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		// Recorded with the bands, in their transaction.
 		text = &catalog.TextRecord{Original: d.SHA256, Hash: h}
 	}
-	// Two transactions per extraction: the bands (with the text hash), and
-	// then the links with the status and the fields read. A crash between
-	// them leaves the document stored, its text saved: it is extracted
-	// again, which finds the saved text and links it anew.
-	near, err := findNearDuplicates(ctx, s.cat, s.blobs, d, t.Pages, text)
-	if err != nil {
-		return nil, err
-	}
 	reading := t.Reading()
 	// The fields the uploader left empty are filled with the status, so
 	// the index job below carries them.
 	f := fields.Read(t.Pages, t.Title)
 	fill := &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
 		IssuedOn: f.IssuedOn.Value}
-	err = s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages),
-		Reading: &reading, Fill: fill, NearDuplicates: near})
+	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill}
+	// One transaction for a document that shares no LSH band with another
+	// (SQLite); else two: the bands (with the text hash), and then the
+	// links with the status and the fields read. A crash between them
+	// leaves the document stored, its text saved: it is extracted again,
+	// which finds the saved text and links it anew.
+	near, applied, err := findNearDuplicates(ctx, s.cat, s.blobs, d, t.Pages, text, &change)
 	if err != nil {
 		return nil, err
+	}
+	if !applied {
+		change.NearDuplicates = near
+		if err := s.cat.SetStatus(ctx, change); err != nil {
+			return nil, err
+		}
 	}
 	if d, err = s.cat.Document(ctx, d.ID); catalog.IsNotFound(err) {
 		return nil, nil // deleted meanwhile
