@@ -198,7 +198,7 @@ func (r *run) ingest(ctx context.Context) error {
 	r.logf("gse segmentation alone: %.1fs", took.Seconds())
 	rawDir := filepath.Join(r.cfg.WorkDir, "raw-index")
 	cpu0, _ := CPUTime("self")
-	took, size, err := measureRawBleve(ctx, docs, rawDir, r.cfg.RawBatch)
+	took, size, err := measureRawBleve(ctx, docs, rawDir, r.cfg.RawBatch, r.cfg.SettleQuiet)
 	if err != nil {
 		return fmt.Errorf("raw Bleve: %w", err)
 	}
@@ -246,13 +246,7 @@ func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
 		s.stop()
 		return err
 	}
-	serverCPU, err := CPUTimeWithChildren(s.pid())
-	if err != nil {
-		s.stop()
-		return err
-	}
 	clientCPUAfter, _ := CPUTime("self")
-	d.ServerCPU, d.ServerStartCPU = (serverCPU - startCPU).Seconds(), startCPU.Seconds()
 	d.ClientCPU = (clientCPUAfter - clientCPU).Seconds()
 	d.UploadSeconds, d.PipelineSeconds, d.Failed = upload.Seconds(), total.Seconds(), failed
 	r.logf("pipeline: %d documents in %.1fs (%d failed)", len(files), total.Seconds(), failed)
@@ -261,6 +255,13 @@ func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
 		s.stop()
 		return err
 	}
+	// To the settled index, as raw Bleve's: both hold their merges.
+	serverCPU, err := CPUTimeWithChildren(s.pid())
+	if err != nil {
+		s.stop()
+		return err
+	}
+	d.ServerCPU, d.ServerStartCPU = (serverCPU - startCPU).Seconds(), startCPU.Seconds()
 	d.SettleSeconds, d.IndexPeakBytes = settle.Seconds(), peak
 	if d.PipelinePeak, err = s.mem(); err != nil {
 		s.stop()
@@ -416,11 +417,11 @@ func (r *run) substringCost(ctx context.Context) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	with, withSize, err := measureBleve(ctx, docs, filepath.Join(r.cfg.WorkDir, "cost-substrings"), r.cfg.RawBatch, index.Open)
+	with, withSize, err := measureBleve(ctx, docs, filepath.Join(r.cfg.WorkDir, "cost-substrings"), r.cfg.RawBatch, index.Open, 0)
 	if err != nil {
 		return err
 	}
-	without, withoutSize, err := measureBleve(ctx, docs, filepath.Join(r.cfg.WorkDir, "cost-words-only"), r.cfg.RawBatch, index.OpenWordsOnly)
+	without, withoutSize, err := measureBleve(ctx, docs, filepath.Join(r.cfg.WorkDir, "cost-words-only"), r.cfg.RawBatch, index.OpenWordsOnly, 0)
 	if err != nil {
 		return err
 	}

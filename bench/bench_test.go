@@ -186,7 +186,7 @@ func TestIngestBaselinesSmoke(t *testing.T) {
 	if err != nil || took <= 0 || terms < int64(len(docs))*100 {
 		t.Fatalf("segmentation: took %v, %d terms, err %v", took, terms, err)
 	}
-	took, size, err := measureRawBleve(t.Context(), docs, filepath.Join(t.TempDir(), "idx"), 8)
+	took, size, err := measureRawBleve(t.Context(), docs, filepath.Join(t.TempDir(), "idx"), 8, time.Second)
 	if err != nil || took <= 0 || size <= totalText(docs)/2 {
 		t.Fatalf("raw Bleve: took %v, index %d bytes for %d bytes of text, err %v", took, size, totalText(docs), err)
 	}
