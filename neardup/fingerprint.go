@@ -60,18 +60,26 @@ func Shingles(pages ...string) Set {
 		return nil
 	}
 	set := make(Set, 0, len(rs)-ShingleSize+1)
-	buf := make([]byte, 0, ShingleSize*4)
 	for i := 0; i+ShingleSize <= len(rs); i++ {
-		buf = buf[:0]
-		for _, r := range rs[i : i+ShingleSize] {
-			buf = binary.LittleEndian.AppendUint32(buf, uint32(r))
-		}
-		h := fnv.New64a()
-		h.Write(buf)
-		set = append(set, h.Sum64())
+		set = append(set, shingleHash(rs[i:i+ShingleSize]))
 	}
 	slices.Sort(set)
 	return slices.Compact(set)
+}
+
+// shingleHash is the 64-bit FNV-1a hash of the runes as little-endian
+// 32-bit words, computed in place: hash/fnv's hasher, allocated per
+// shingle, cost more than the hashing.
+func shingleHash(rs []rune) uint64 {
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h := uint64(offset64)
+	for _, r := range rs {
+		for k := range 4 {
+			h ^= uint64(byte(uint32(r) >> (8 * k)))
+			h *= prime64
+		}
+	}
+	return h
 }
 
 // Jaccard returns |a ∩ b| / |a ∪ b| of two sets (0 when both are empty).
