@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -43,6 +44,36 @@ type IngestDetails struct {
 	SegmentSeconds float64 `json:"segment_seconds"`
 	SegmentWorkers int     `json:"segment_workers"`
 	SegmentTerms   int64   `json:"segment_terms"`
+
+	// Rounds are every round's figures when raw Bleve and the pipeline
+	// took turns more than once; the fields above are the round with the
+	// median CPU ratio, but for the peak memory: the highest of all.
+	Rounds []IngestRound `json:"rounds,omitempty"`
+}
+
+// IngestRound is one turn of raw Bleve and the pipeline.
+type IngestRound struct {
+	PipelineSeconds float64 `json:"pipeline_seconds"`
+	ServerCPU       float64 `json:"server_cpu_seconds"`
+	RawBleveSeconds float64 `json:"raw_bleve_seconds"`
+	RawBleveCPU     float64 `json:"raw_bleve_cpu_seconds"`
+}
+
+// cpuRatio is the pipeline's CPU over raw Bleve's for the same text.
+func (d *IngestDetails) cpuRatio() float64 { return d.ServerCPU / d.RawBleveCPU }
+
+// roundsNote says, in a baseline's label, that the figure is a median
+// round, and the range of the rounds' CPU ratios.
+func (d *IngestDetails) roundsNote() string {
+	if len(d.Rounds) < 2 {
+		return ""
+	}
+	lo, hi := math.Inf(1), 0.0
+	for _, rd := range d.Rounds {
+		r := rd.ServerCPU / rd.RawBleveCPU
+		lo, hi = min(lo, r), max(hi, r)
+	}
+	return fmt.Sprintf(" (median of %d rounds, ratios %.2f–%.2f)", len(d.Rounds), lo, hi)
 }
 
 func totalText(docs []Doc) int64 {

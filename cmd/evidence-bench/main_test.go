@@ -65,7 +65,7 @@ func TestBenchSmoke(t *testing.T) {
 	evidence := buildEvidence(t, dir)
 	out := filepath.Join(dir, "results.json")
 	stdout, err := runBench(t, "--evidence", evidence, "--docs", "24", "--pdfs", "0", "--quality-docs", "40", "--queries", "12",
-		"--clients", "3", "--settle", "500ms", "--ocr=false", "--nodes-docs", "24", "--out", out, "--work", filepath.Join(dir, "work"),
+		"--clients", "3", "--settle", "500ms", "--ingest-rounds", "2", "--ocr=false", "--nodes-docs", "24", "--out", out, "--work", filepath.Join(dir, "work"),
 		"--domain", filepath.Join("..", "..", "..", "shared", "domain"))
 	if err != nil {
 		t.Fatalf("evidence-bench: %v", err)
@@ -82,8 +82,14 @@ func TestBenchSmoke(t *testing.T) {
 			Name  string
 			Value float64
 		}
-		Ingest struct{ Docs, Failed int }
-		Nodes  *struct {
+		Ingest struct {
+			Docs, Failed int
+			Rounds       []struct {
+				ServerCPU   float64 `json:"server_cpu_seconds"`
+				RawBleveCPU float64 `json:"raw_bleve_cpu_seconds"`
+			}
+		}
+		Nodes *struct {
 			Docs, Missed int
 			CatchUpFound uint64 `json:"catch_up_found"`
 			CatchUpWant  uint64 `json:"catch_up_want"`
@@ -95,6 +101,9 @@ func TestBenchSmoke(t *testing.T) {
 	}
 	if res.Ingest.Docs != 24 || res.Ingest.Failed != 0 {
 		t.Errorf("ingest: %+v, want 24 documents, none failed", res.Ingest)
+	}
+	if len(res.Ingest.Rounds) != 2 || res.Ingest.Rounds[1].ServerCPU <= 0 || res.Ingest.Rounds[1].RawBleveCPU <= 0 {
+		t.Errorf("ingest rounds: %+v, want two with the CPU of both sides", res.Ingest.Rounds)
 	}
 	want := []string{"ingest: pipeline over HTTP", "memory: peak RSS during bulk ingest", "memory: RSS while serving",
 		"index size (settled)", "search in-process p50", "search over HTTP p99", "start-up to /healthz OK",
