@@ -213,7 +213,7 @@ func (s *Store) SessionByHash(ctx context.Context, hash string, now time.Time) (
 
 // DeleteSession ends a session; an unknown one is not an error.
 func (s *Store) DeleteSession(ctx context.Context, hash string) error {
-	if _, err := s.writer.ExecContext(ctx, `DELETE FROM session WHERE hash = ?`, hash); err != nil {
+	if _, err := s.execWrite(ctx, `DELETE FROM session WHERE hash = ?`, hash); err != nil {
 		return fmt.Errorf("delete session: %w", sqliteError(err))
 	}
 	return nil
@@ -221,7 +221,7 @@ func (s *Store) DeleteSession(ctx context.Context, hash string) error {
 
 // DeleteExpiredSessions removes sessions past their expiry.
 func (s *Store) DeleteExpiredSessions(ctx context.Context) error {
-	_, err := s.writer.ExecContext(ctx, `DELETE FROM session WHERE expires_at <= ?`, formatTime(s.now()))
+	_, err := s.execWrite(ctx, `DELETE FROM session WHERE expires_at <= ?`, formatTime(s.now()))
 	return err
 }
 

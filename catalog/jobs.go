@@ -75,7 +75,7 @@ func (s *Store) failPoison(ctx context.Context, tx *sql.Tx, id string, attempts 
 // RenewJob extends owner's lease on document id; it reports false when
 // owner no longer holds it.
 func (s *Store) RenewJob(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
-	res, err := s.writer.ExecContext(ctx, `UPDATE document SET lease_until = ? WHERE id = ? AND lease_owner = ?`,
+	res, err := s.execWrite(ctx, `UPDATE document SET lease_until = ? WHERE id = ? AND lease_owner = ?`,
 		formatTime(s.now().Add(lease)), id, owner)
 	if err != nil {
 		return false, fmt.Errorf("renew job %s: %w", id, s.dialect.translate(err))

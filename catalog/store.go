@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -36,6 +37,44 @@ type Store struct {
 	dialect dialect
 	now     func() time.Time
 	seqs    seqTxs // provisional change numbers of open transactions
+	// writerWait bounds how long a write waits for writer's connection
+	// (SQLite; default writerWait).
+	writerWait time.Duration
+}
+
+// writerWait is how long a write waits its turn for SQLite's one writer
+// connection before it fails as busy: as long as SQLite's busy timeout,
+// which bounded the wait when every connection could write. Without it a
+// write behind a stuck one waited until its request gave up.
+const writerWait = 10 * time.Second
+
+// writeConn returns the connection a write runs on, waiting at most
+// s.writerWait for it behind other writes (SQLite); the caller closes it
+// to give it back. PostgreSQL's writers do not queue for a connection of
+// their own, so there only ctx bounds the wait.
+func (s *Store) writeConn(ctx context.Context) (*sql.Conn, error) {
+	if s.writer == s.db {
+		return s.writer.Conn(ctx)
+	}
+	wait, cancel := context.WithTimeout(ctx, cmp.Or(s.writerWait, writerWait))
+	defer cancel()
+	conn, err := s.writer.Conn(wait)
+	if err != nil && ctx.Err() == nil && wait.Err() != nil {
+		return nil, &Error{Code: EUNAVAILABLE, RetryAfter: 5 * time.Second, Message: Fullwidth(fmt.Sprintf(
+			"目录数据库正忙于其他写入，等候 %d 秒仍未轮到；本次操作未保存，请稍后重试", int(cmp.Or(s.writerWait, writerWait).Seconds())))}
+	}
+	return conn, err
+}
+
+// execWrite runs one statement that writes, outside a transaction, on the
+// writer connection.
+func (s *Store) execWrite(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	conn, err := s.writeConn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	return conn.ExecContext(ctx, query, args...)
 }
 
 // Open opens (creating if needed) the catalog at path and applies pending
@@ -171,7 +210,12 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 // runTx is inTx that also returns the real change numbers given to the
 // provisional ones fn wrote (nextSeq), for callers that report them.
 func (s *Store) runTx(ctx context.Context, fn func(*sql.Tx) error) (map[int64]int64, error) {
-	tx, err := s.writer.BeginTx(ctx, nil)
+	conn, err := s.writeConn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", s.dialect.translate(err))
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", s.dialect.translate(err))
 	}

@@ -352,3 +352,51 @@ func TestPanicInTransactionFreesTheWriter(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteBehindAStuckWriteFailsAsBusy: a write waits its turn for the
+// one writer connection for writerWait at most, then fails as busy with a
+// time to retry after (as SQLite's busy timeout did), instead of waiting
+// until its request gives up; the writes after the stuck one ends go on.
+func TestWriteBehindAStuckWriteFailsAsBusy(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	s.writerWait = 200 * time.Millisecond
+	held, release := make(chan struct{}), make(chan struct{})
+	holder := make(chan error, 1)
+	go func() {
+		holder <- s.inTx(ctx, func(tx *sql.Tx) error {
+			close(held)
+			<-release
+			return nil
+		})
+	}()
+	<-held
+	start := time.Now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO city (code, name) VALUES ('999902', '测试市')`)
+		return err
+	})
+	waited := time.Since(start)
+	if ErrorCode(err) != EUNAVAILABLE || !strings.Contains(ErrorMessage(err), "目录数据库正忙") {
+		t.Fatalf("a write behind a stuck one: %v (code %s), want EUNAVAILABLE saying the catalog is busy", err, ErrorCode(err))
+	}
+	if after, ok := RetryAfter(err); !ok || after <= 0 {
+		t.Errorf("the busy error says no time to retry after")
+	}
+	if waited < s.writerWait || waited > 5*time.Second {
+		t.Errorf("failed after %v, want after the %v wait", waited, s.writerWait)
+	}
+	if err := s.DeleteExpiredSessions(ctx); ErrorCode(err) != EUNAVAILABLE {
+		t.Errorf("a statement outside a transaction behind a stuck write: %v, want EUNAVAILABLE", err)
+	}
+	close(release)
+	if err := <-holder; err != nil {
+		t.Fatal(err)
+	}
+	if err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO city (code, name) VALUES ('999902', '测试市')`)
+		return err
+	}); err != nil {
+		t.Fatalf("a write after the stuck one ended: %v", err)
+	}
+}

@@ -66,7 +66,7 @@ func (s *Store) LoginFailures(ctx context.Context, since time.Time, keys ...stri
 
 // ClearLoginFailures forgets the failures counted under key.
 func (s *Store) ClearLoginFailures(ctx context.Context, key string) error {
-	if _, err := s.writer.ExecContext(ctx, `DELETE FROM login_failure WHERE throttle_key = ?`, key); err != nil {
+	if _, err := s.execWrite(ctx, `DELETE FROM login_failure WHERE throttle_key = ?`, key); err != nil {
 		return fmt.Errorf("clear login failures: %w", s.dialect.translate(err))
 	}
 	return nil

@@ -111,7 +111,7 @@ func (s *Store) UserByToken(ctx context.Context, token string) (*User, error) {
 	if lastUsed != "" && lastUsed >= stale {
 		return u, nil
 	}
-	_, err = s.writer.ExecContext(ctx, `UPDATE token SET last_used = ? WHERE hash = ? AND (last_used IS NULL OR last_used < ?)`,
+	_, err = s.execWrite(ctx, `UPDATE token SET last_used = ? WHERE hash = ? AND (last_used IS NULL OR last_used < ?)`,
 		formatTime(now), hash, stale)
 	if err != nil {
 		return nil, fmt.Errorf("note token use: %w", sqliteError(err))
