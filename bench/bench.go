@@ -274,8 +274,8 @@ func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
 		files = append(files, uploadFile{doc: &r.pdfDocs[i], path: r.pdfs[i]})
 	}
 	// Start-up (the dictionary, opening the index) is not ingest work, and
-	// raw Bleve below does not pay it either: this process loaded the
-	// dictionary before it.
+	// raw Bleve's turn does not pay it either: this process had loaded the
+	// dictionary before.
 	startCPU, err := CPUTimeWithChildren(s.pid())
 	if err != nil {
 		s.stop()

@@ -45,9 +45,10 @@ type IngestDetails struct {
 	SegmentWorkers int     `json:"segment_workers"`
 	SegmentTerms   int64   `json:"segment_terms"`
 
-	// Rounds are every round's figures when raw Bleve and the pipeline
-	// took turns more than once; the fields above are the round with the
-	// median CPU ratio, but for the peak memory: the highest of all.
+	// Rounds are the figures of each turn of raw Bleve and the pipeline
+	// (--ingest-rounds); the fields above are the round with the median CPU
+	// ratio (the higher of the two middle ones for an even count), but for
+	// the peak memory: the highest of all rounds.
 	Rounds []IngestRound `json:"rounds,omitempty"`
 }
 

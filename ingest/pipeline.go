@@ -184,7 +184,11 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*indexJob, error) {
 	var text *catalog.TextRecord
 	t, err := LoadText(ctx, s.blobs, d.SHA256)
-	if err != nil {
+	if err == nil {
+		if text, err = textRecordIfMissing(ctx, s.cat, s.blobs, d.SHA256); err != nil {
+			return nil, err
+		}
+	} else {
 		// Missing or damaged: the text is read again from the original.
 		if !catalog.IsNotFound(err) && !errors.Is(err, ErrBadText) {
 			return nil, err

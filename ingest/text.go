@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -76,4 +77,26 @@ var ErrBadText = errors.New("stored text damaged")
 func errBadText(sha string, cause error) error {
 	return fmt.Errorf("%w: text/%s.json: %v: %w", ErrBadText, sha, cause,
 		catalog.Errorf(catalog.ECONFLICT, "该文档保存的提取文字已损坏,暂时无法显示;请管理员运行 evidence check 查明,再用 evidence repair 重新提取"))
+}
+
+// textRecordIfMissing returns the hash record of an original's stored
+// text when the catalog has none, nil when it has one: a text saved by an
+// extraction whose transaction then failed lost its hash with it, and
+// check can only hold a text to a recorded hash.
+func textRecordIfMissing(ctx context.Context, cat *catalog.Store, store blob.Store, sha string) (*catalog.TextRecord, error) {
+	if _, err := cat.TextHashOf(ctx, sha); !catalog.IsNotFound(err) {
+		return nil, err
+	}
+	key := catalog.TextKey(sha)
+	rc, err := store.Get(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", key, err)
+	}
+	defer rc.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, rc)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", key, err)
+	}
+	return &catalog.TextRecord{Original: sha, Hash: catalog.TextHash{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}}, nil
 }

@@ -104,8 +104,11 @@ const maxInProcessText = 4 << 20
 // plain-text file of at most maxInProcessText bytes. Its reader is our own
 // code (extractTXT: encoding detection and decoding in single linear passes
 // over the bytes, no library parser, no recursion), so the file's size
-// bounds its time (milliseconds), its memory (a few copies of 4 MiB) and its
-// output, and nothing of it can outlive the call. A child costs more than
+// bounds its time (a quarter of a second at worst), its memory (at most
+// about 20 times the size, for a file of nothing but page breaks) and its
+// output, and nothing of it can outlive the call. The size is read from
+// the file system: originals never change (their name is their hash), nor
+// do the pipeline's own temporary copies. A child costs more than
 // such a file's whole reading: the request and the text through pipes as
 // JSON, and a process started every few hundred files (bench/README.md,
 // ingest step 8).
