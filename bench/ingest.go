@@ -324,8 +324,15 @@ func waitSettled(ctx context.Context, dir string, quiet, limit time.Duration) (s
 	for {
 		n, err := dirSize(dir)
 		if err != nil {
-			// Files come and go during merges; try again.
-			time.Sleep(100 * time.Millisecond)
+			// Files come and go during merges; try again, within limit.
+			if time.Since(start) >= limit {
+				return 0, peak, time.Since(start), fmt.Errorf("size of %s: %w", dir, err)
+			}
+			select {
+			case <-ctx.Done():
+				return 0, 0, 0, ctx.Err()
+			case <-time.After(100 * time.Millisecond):
+			}
 			continue
 		}
 		peak = max(peak, n)

@@ -47,9 +47,14 @@ func (a anchored) match(s string) bool {
 // any does, because a match of an earlier anchor would have been found
 // with that anchor and a later anchor's match starts after this anchor.
 func (a anchored) each(s string, yield func([]int) bool) {
+	next := func(s string) int { return strings.IndexAny(s, a.anchors) }
+	if utf8.RuneCountInString(a.anchors) == 1 {
+		// IndexAny decodes every character; Index looks for the bytes.
+		next = func(s string) int { return strings.Index(s, a.anchors) }
+	}
 	prevEnd := 0
 	for from := 0; from < len(s); {
-		i := strings.IndexAny(s[from:], a.anchors)
+		i := next(s[from:])
 		if i < 0 {
 			return
 		}
