@@ -18,7 +18,7 @@ type TextHash struct {
 // RecordTextHash remembers the hash of the text blob of the original with
 // SHA-256 sha, replacing any earlier one (a repair writes the text anew).
 func (s *Store) RecordTextHash(ctx context.Context, sha string, h TextHash) error {
-	return recordTextHash(ctx, s.writer, sha, h)
+	return s.inTx(ctx, func(tx *sql.Tx) error { return recordTextHash(ctx, tx, sha, h) })
 }
 
 func recordTextHash(ctx context.Context, db interface {
