@@ -50,6 +50,8 @@ fuzz:
 		echo "== $$t for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./ingest/extract || exit 1; \
 	done
+	@echo "== FuzzAnchoredMatchesTheRegexp for $(FUZZTIME)"
+	$(GO) test -run '^$$' -fuzz '^FuzzAnchoredMatchesTheRegexp$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) ./ingest/fields
 
 # Load (never part of `make test`; a two-second smoke of it is): LOAD_UPLOADERS
 # uploaders and LOAD_SEARCHERS searchers for LOAD_DURATION against a real
