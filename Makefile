@@ -41,6 +41,7 @@ bench-binaries:
 # input is minimised for at most FUZZMINIMIZE, so that short runs fuzz
 # rather than minimise; a crasher is written to
 # ingest/extract/testdata/fuzz/<Target>/ and is a regression seed from then on.
+# Then the fields' anchored matching (ingest/fields) against its regexps.
 FUZZTIME ?= 30s
 FUZZMINIMIZE ?= 2s
 FUZZ_TARGETS := FuzzPDF FuzzZipFormats FuzzOFD FuzzText FuzzRTF FuzzOLE FuzzImage FuzzSniff FuzzNormalize
