@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -38,7 +37,9 @@ type Store struct {
 	now     func() time.Time
 	seqs    seqTxs // provisional change numbers of open transactions
 	// writerWait bounds how long a write waits for writer's connection
-	// (SQLite; default writerWait).
+	// (SQLite, once open; see writerWait). Zero while the catalog opens:
+	// the connection's first use then waits on SQLite's busy timeout for a
+	// lock another process may hold, which Open reports as such.
 	writerWait time.Duration
 }
 
@@ -53,15 +54,15 @@ const writerWait = 10 * time.Second
 // to give it back. PostgreSQL's writers do not queue for a connection of
 // their own, so there only ctx bounds the wait.
 func (s *Store) writeConn(ctx context.Context) (*sql.Conn, error) {
-	if s.writer == s.db {
+	if s.writer == s.db || s.writerWait <= 0 {
 		return s.writer.Conn(ctx)
 	}
-	wait, cancel := context.WithTimeout(ctx, cmp.Or(s.writerWait, writerWait))
+	wait, cancel := context.WithTimeout(ctx, s.writerWait)
 	defer cancel()
 	conn, err := s.writer.Conn(wait)
 	if err != nil && ctx.Err() == nil && wait.Err() != nil {
 		return nil, &Error{Code: EUNAVAILABLE, RetryAfter: 5 * time.Second, Message: Fullwidth(fmt.Sprintf(
-			"目录数据库正忙于其他写入，等候 %d 秒仍未轮到；本次操作未保存，请稍后重试", int(cmp.Or(s.writerWait, writerWait).Seconds())))}
+			"目录数据库正忙于其他写入，等候 %d 秒仍未轮到；本次操作未保存，请稍后重试", int(s.writerWait.Seconds())))}
 	}
 	return conn, err
 }
@@ -118,6 +119,7 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 		}
 		return nil, err
 	}
+	s.writerWait = writerWait
 	return s, nil
 }
 
