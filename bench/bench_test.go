@@ -211,6 +211,22 @@ func TestProcessFiguresSmoke(t *testing.T) {
 	if err != nil || all < own+100*time.Millisecond {
 		t.Errorf("CPU with children %v (%v), own %v: a busy child's CPU is missing", all, err, own)
 	}
+	// A running child's own finished children count too: a sandbox
+	// child that has run pdftotext.
+	own, _ = CPUTimeWithChildren(self)
+	done := filepath.Join(t.TempDir(), "done")
+	child := exec.Command("sh", "-c", `sh -c 'i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done'; touch "$0"; sleep 30`, done)
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { child.Process.Kill(); child.Wait() }()
+	for _, err := os.Stat(done); err != nil; _, err = os.Stat(done) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	all, err = CPUTimeWithChildren(self)
+	if err != nil || all < own+100*time.Millisecond {
+		t.Errorf("CPU with descendants %v (%v), before %v: a running child's finished child is missing", all, err, own)
+	}
 	took := []time.Duration{5 * time.Millisecond, time.Millisecond, 2 * time.Millisecond, 100 * time.Millisecond}
 	l := summarize("x", took, []uint64{0, 10, 20, 40}, 100)
 	if l.P50MS != 2 || l.P99MS != 100 || l.ZeroHits != 1 || l.MedianHitShare != 0.1 {

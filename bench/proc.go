@@ -79,9 +79,11 @@ func CPUTime(pid string) (time.Duration, error) {
 }
 
 // CPUTimeWithChildren is CPUTime of the process plus that of its
-// children: those it has waited for (cutime, cstime) and those still
-// running (the extraction sandbox keeps a few). The archive's extraction
-// runs in such children, so the serve process's own CPU would leave it out.
+// descendants: the children it has waited for (cutime, cstime) and those
+// still running (the extraction sandbox keeps a few), each counted with
+// its own descendants (a sandbox child's pdftotext). The archive's
+// extraction runs in such children, so the serve process's own CPU would
+// leave it out.
 func CPUTimeWithChildren(pid string) (time.Duration, error) {
 	b, err := os.ReadFile(filepath.Join("/proc", pid, "stat"))
 	if err != nil {
@@ -106,7 +108,7 @@ func CPUTimeWithChildren(pid string) (time.Duration, error) {
 		}
 		cf := strings.Fields(string(st[bytes.LastIndexByte(st, ')')+1:]))
 		if len(cf) > 12 && cf[1] == pid {
-			if t, err := CPUTime(filepath.Base(d)); err == nil {
+			if t, err := CPUTimeWithChildren(filepath.Base(d)); err == nil {
 				total += t
 			}
 		}
