@@ -183,9 +183,13 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 
 func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*indexJob, error) {
 	var text *catalog.TextRecord
-	t, err := LoadText(ctx, s.blobs, d.SHA256)
+	var t *StoredText
+	body, err := readText(ctx, s.blobs, d.SHA256)
 	if err == nil {
-		if text, err = textRecordIfMissing(ctx, s.cat, s.blobs, d.SHA256); err != nil {
+		t, err = decodeText(d.SHA256, body)
+	}
+	if err == nil {
+		if text, err = textRecordIfMissing(ctx, s.cat, d.SHA256, body); err != nil {
 			return nil, err
 		}
 	} else {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -242,15 +241,10 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 // nothing is. Only a failure to ask the catalog is an error.
 func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document) (string, error) {
 	key := catalog.TextKey(d.SHA256)
-	rc, err := blobs.Get(ctx, key)
+	body, err := readText(ctx, blobs, d.SHA256)
 	if catalog.IsNotFound(err) {
 		return "extracted text missing: " + key, nil
 	}
-	if err != nil {
-		return "extracted text unreadable: " + err.Error(), nil
-	}
-	body, err := io.ReadAll(rc)
-	rc.Close()
 	if err != nil {
 		return "extracted text unreadable: " + err.Error(), nil
 	}
@@ -263,14 +257,13 @@ func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 	case len(body) == 0:
 		return fmt.Sprintf("extracted text emptied: %s is 0 bytes, %d were written", key, want.Size), nil
 	default:
-		sum := sha256.Sum256(body)
-		if got := hex.EncodeToString(sum[:]); got != want.SHA256 {
+		if got := hashText(body); got.SHA256 != want.SHA256 {
 			return fmt.Sprintf("extracted text replaced or damaged: %s (%d bytes) has SHA-256 %s, %s (%d bytes) was written",
-				key, len(body), got, want.SHA256, want.Size), nil
+				key, len(body), got.SHA256, want.SHA256, want.Size), nil
 		}
 	}
-	var t StoredText
-	if err := json.Unmarshal(body, &t); err != nil || t.Pages == nil {
+	t, err := decodeText(d.SHA256, body)
+	if err != nil {
 		return fmt.Sprintf("extracted text unreadable: %s (%d bytes) is not stored text", key, len(body)), nil
 	}
 	if d.Pages > 0 && len(t.Pages) != d.Pages {

@@ -47,28 +47,54 @@ func SaveText(ctx context.Context, store blob.Store, sha string, t *StoredText) 
 	if err := store.Put(ctx, key, bytes.NewReader(body), int64(len(body)), "application/json"); err != nil {
 		return catalog.TextHash{}, fmt.Errorf("put %s: %w", key, err)
 	}
-	sum := sha256.Sum256(body)
-	return catalog.TextHash{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(body))}, nil
+	return hashText(body), nil
 }
 
 // LoadText reads the stored text of the document with these bytes;
 // ENOTFOUND when it was never extracted, ECONFLICT (with a message that
 // says what to do) when the blob is there but is not readable text.
 func LoadText(ctx context.Context, store blob.Store, sha string) (*StoredText, error) {
+	body, err := readText(ctx, store, sha)
+	if err != nil {
+		return nil, err
+	}
+	return decodeText(sha, body)
+}
+
+// readText reads the stored text blob of the document with these bytes as
+// it is; ENOTFOUND when there is none.
+func readText(ctx context.Context, store blob.Store, sha string) ([]byte, error) {
 	key := catalog.TextKey(sha)
 	rc, err := store.Get(ctx, key)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", key, err)
 	}
 	defer rc.Close()
+	body, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", key, err)
+	}
+	return body, nil
+}
+
+// decodeText reads a text blob's bytes as stored text (ErrBadText when
+// they are not).
+func decodeText(sha string, body []byte) (*StoredText, error) {
 	var t StoredText
-	if err := json.NewDecoder(rc).Decode(&t); err != nil {
+	if err := json.Unmarshal(body, &t); err != nil {
 		return nil, errBadText(sha, err)
 	}
 	if t.Pages == nil {
 		return nil, errBadText(sha, errors.New("no pages"))
 	}
 	return &t, nil
+}
+
+// hashText is what the catalog records of a text blob's bytes, and what
+// check holds the blob to.
+func hashText(body []byte) catalog.TextHash {
+	sum := sha256.Sum256(body)
+	return catalog.TextHash{SHA256: hex.EncodeToString(sum[:]), Size: int64(len(body))}
 }
 
 // ErrBadText marks a stored text that exists but cannot be used.
@@ -80,23 +106,12 @@ func errBadText(sha string, cause error) error {
 }
 
 // textRecordIfMissing returns the hash record of an original's stored
-// text when the catalog has none, nil when it has one: a text saved by an
-// extraction whose transaction then failed lost its hash with it, and
-// check can only hold a text to a recorded hash.
-func textRecordIfMissing(ctx context.Context, cat *catalog.Store, store blob.Store, sha string) (*catalog.TextRecord, error) {
+// text body when the catalog has none, nil when it has one: a text saved
+// by an extraction whose transaction then failed lost its hash with it,
+// and check can only hold a text to a recorded hash.
+func textRecordIfMissing(ctx context.Context, cat *catalog.Store, sha string, body []byte) (*catalog.TextRecord, error) {
 	if _, err := cat.TextHashOf(ctx, sha); !catalog.IsNotFound(err) {
 		return nil, err
 	}
-	key := catalog.TextKey(sha)
-	rc, err := store.Get(ctx, key)
-	if err != nil {
-		return nil, fmt.Errorf("get %s: %w", key, err)
-	}
-	defer rc.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, rc)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", key, err)
-	}
-	return &catalog.TextRecord{Original: sha, Hash: catalog.TextHash{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}}, nil
+	return &catalog.TextRecord{Original: sha, Hash: hashText(body)}, nil
 }
