@@ -100,6 +100,7 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 	return out, nil
 }
 
+// hitIDs are the IDs of a page of hits.
 func hitIDs(res *index.Result) []string {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {

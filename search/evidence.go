@@ -74,7 +74,11 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	if err != nil {
 		return nil, fmt.Errorf("suggest evidence for %s: %w", code, err)
 	}
-	page, _, err := s.assemble(ctx, res, uncachedFragments)
+	docs, err := s.cat.DocumentsByID(ctx, hitIDs(res))
+	if err != nil {
+		return nil, fmt.Errorf("load suggested evidence for %s: %w", code, err)
+	}
+	page, err := s.assemble(ctx, res, docs, uncachedFragments)
 	if err != nil {
 		return nil, err
 	}

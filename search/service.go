@@ -150,7 +150,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		// passages are those of any other search of q until it does.
 		fragments = s.frags.builder(q, before)
 	}
-	out, pairs, err := s.assemble(ctx, res, fragments)
+	docs, pairs, err := s.cat.HitDocuments(ctx, hitIDs(res))
+	if err != nil {
+		return nil, fmt.Errorf("load hit documents: %w", err)
+	}
+	out, err := s.assemble(ctx, res, docs, fragments)
 	if err != nil {
 		return nil, err
 	}
@@ -173,17 +177,10 @@ func emptyResult() *Result {
 	return r
 }
 
-// assemble makes the result of a page of hits from the catalog's
-// documents, and returns the near-duplicate pairs among them as well.
-func (s *Service) assemble(ctx context.Context, res *index.Result, fragments func(id string, pages []string, spans []index.Span) []Fragment) (*Result, map[string][]string, error) {
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	docs, pairs, err := s.cat.HitDocuments(ctx, ids)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load hit documents: %w", err)
-	}
+// assemble makes the result of a page of hits from the catalog's live
+// documents among them (docs, by ID).
+func (s *Service) assemble(ctx context.Context, res *index.Result, docs map[string]*catalog.Document,
+	fragments func(id string, pages []string, spans []index.Span) []Fragment) (*Result, error) {
 	codes := make([]string, 0, len(docs)+len(res.Facets["city"]))
 	for _, d := range docs {
 		codes = append(codes, d.City)
@@ -193,7 +190,7 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, fragments fun
 	}
 	labels, err := s.labelsFor(ctx, codes)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Facet{}}
 	for _, h := range res.Hits {
@@ -215,7 +212,7 @@ func (s *Service) assemble(ctx context.Context, res *index.Result, fragments fun
 		}
 		out.Facets[field] = facets
 	}
-	return out, pairs, nil
+	return out, nil
 }
 
 // labels are the names people know facet values by, the cities' read
