@@ -356,7 +356,13 @@ func (h *handler) handleDocumentRetry(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	v, err := h.Documents.View(r.Context(), u, r.PathValue("id"))
+	h.writeAccepted(w, r, u, r.PathValue("id"))
+}
+
+// writeAccepted answers a request that put document id back to work
+// (retry, replace) with the document as it is now.
+func (h *handler) writeAccepted(w http.ResponseWriter, r *http.Request, u *catalog.User, id string) {
+	v, err := h.Documents.View(r.Context(), u, id)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -396,10 +402,5 @@ func (h *handler) handleDocumentReplace(w http.ResponseWriter, r *http.Request) 
 		h.writeError(w, r, err)
 		return
 	}
-	v, err := h.Documents.View(r.Context(), u, r.PathValue("id"))
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	h.writeJSON(w, r, http.StatusAccepted, toDocumentView(v))
+	h.writeAccepted(w, r, u, r.PathValue("id"))
 }
