@@ -32,6 +32,12 @@ import (
 // sandbox's), documents generated beforehand; compare builds run
 // alternately on the same machine, e.g. -benchtime=4x -count=3.
 //
+// The kernel's share (sys-ms/doc) swings most between runs: on ext4
+// without a journal (these machines) a file created within a minute of
+// many deletions costs up to ten times the kernel CPU (bench/README.md,
+// ingest step 9), and each run deletes its folder at the end, so compare
+// user-ms/doc, or leave a minute between runs.
+//
 // "no-index" is the same with an index that only keeps IDs: the
 // pipeline's own work around Bleve, which issue 15 is about, without
 // Bleve's, which is most of the total and most of its noise.
