@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -55,8 +56,11 @@ func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 		other, seen := texts[c.SHA256]
 		if !seen {
 			t, err := LoadText(ctx, blobs, c.SHA256)
-			if catalog.IsNotFound(err) {
-				continue // its bands outlived its text; a reindex repairs it
+			if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
+				// Its bands outlived its text, or the text is damaged:
+				// check reports it, and repair reads it again, which
+				// links the pair then. The new document is not to blame.
+				continue
 			}
 			if err != nil {
 				return nil, false, fmt.Errorf("near duplicates of %s: %w", d.ID, err)

@@ -111,3 +111,20 @@ func TestVersionsReadAtOnceAreAllLinked(t *testing.T) {
 		}
 	}
 }
+
+// TestDamagedCandidateTextDoesNotFailANewVersion: a near-duplicate
+// candidate whose stored text is damaged is left out of the comparison;
+// the new document is indexed, not failed with the candidate's damage.
+func TestDamagedCandidateTextDoesNotFailANewVersion(t *testing.T) {
+	e := testenv.New(t)
+	draft := e.Upload(hangzhou, "通知-征求意见稿.txt", testenv.NoticeDraft)
+	bad := `{"pages": ["trunc`
+	if err := e.Blobs.Put(context.Background(), catalog.TextKey(draft.SHA256),
+		strings.NewReader(bad), int64(len(bad)), "application/json"); err != nil {
+		t.Fatal(err)
+	}
+	final := e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
+	if final.Status != catalog.StatusIndexed {
+		t.Fatalf("the new version is %s (%s), want indexed", final.Status, final.Error)
+	}
+}
