@@ -203,7 +203,11 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 	var problems []Problem
 	var indexed []string
 	for i, d := range docs {
-		if p := checkOriginal(ctx, blobs, d); p != "" {
+		p, err := checkOriginal(ctx, blobs, d)
+		if err != nil {
+			return problems, err
+		}
+		if p != "" {
 			problems = append(problems, Problem{d.ID, ProblemOriginal, p})
 		}
 		if d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed {
@@ -244,6 +248,10 @@ func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 	body, err := readText(ctx, blobs, d.SHA256)
 	if catalog.IsNotFound(err) {
 		return "extracted text missing: " + key, nil
+	}
+	if storeDown(ctx, err) {
+		// The store, not the text: repair would delete a good text.
+		return "", err
 	}
 	if err != nil {
 		return "extracted text unreadable: " + err.Error(), nil
@@ -299,22 +307,35 @@ func Repair(ctx context.Context, cat *catalog.Store, blobs blob.Store, problems 
 	return ids, nil
 }
 
-func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) string {
+func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (string, error) {
 	rc, err := blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	if storeDown(ctx, err) {
+		return "", err
+	}
 	if err != nil {
-		return "original unreadable: " + err.Error()
+		return "original unreadable: " + err.Error(), nil
 	}
 	defer rc.Close()
 	h := sha256.New()
 	n, err := io.Copy(h, rc)
+	if storeDown(ctx, err) {
+		return "", err
+	}
 	if err != nil {
-		return "original unreadable: " + err.Error()
+		return "original unreadable: " + err.Error(), nil
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
-		return fmt.Sprintf("original hash mismatch: catalog %s, blob %s", d.SHA256, got)
+		return fmt.Sprintf("original hash mismatch: catalog %s, blob %s", d.SHA256, got), nil
 	}
 	if n != d.Size {
-		return fmt.Sprintf("original size mismatch: catalog %d, blob %d", d.Size, n)
+		return fmt.Sprintf("original size mismatch: catalog %d, blob %d", d.Size, n), nil
 	}
-	return ""
+	return "", nil
+}
+
+// storeDown says whether err is the blob store's being out of reach (or
+// the check's being stopped) rather than something wrong with an object:
+// check then fails instead of reporting every object it could not read.
+func storeDown(ctx context.Context, err error) bool {
+	return err != nil && (catalog.ErrorCode(err) == catalog.EUNAVAILABLE || ctx.Err() != nil)
 }

@@ -4,8 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
+	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
@@ -29,5 +33,36 @@ func TestTextSavedWithoutItsHashGetsIt(t *testing.T) {
 	}
 	if got, err := e.Catalog.TextHashOf(context.Background(), sha); err != nil || got != want {
 		t.Errorf("text hash after the document was read: %+v, %v; want %+v", got, err, want)
+	}
+}
+
+// unavailable is a blob store whose objects under prefix cannot be read
+// for now, as an S3 store's during an outage.
+type unavailable struct {
+	blob.Store
+	prefix string
+}
+
+func (s unavailable) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if strings.HasPrefix(key, s.prefix) {
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储暂时不可用")
+	}
+	return s.Store.Get(ctx, key)
+}
+
+// TestCheckDoesNotCallAnUnavailableStoreDamage: check fails with the
+// store's error instead of listing good objects as damaged (texts that
+// repair would then delete).
+func TestCheckDoesNotCallAnUnavailableStoreDamage(t *testing.T) {
+	e := testenv.New(t)
+	e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
+	for _, prefix := range []string{"text/", ""} {
+		problems, err := ingest.Check(context.Background(), e.Catalog, unavailable{e.Blobs, prefix}, e.Index, nil)
+		if catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+			t.Errorf("check with %q objects unavailable: %v, problems %v; want EUNAVAILABLE", prefix, err, problems)
+		}
+	}
+	if problems, err := ingest.Check(context.Background(), e.Catalog, e.Blobs, e.Index, nil); err != nil || len(problems) > 0 {
+		t.Errorf("check with the store back: %v, %v; want nothing", problems, err)
 	}
 }
