@@ -62,7 +62,9 @@ func LoadText(ctx context.Context, store blob.Store, sha string) (*StoredText, e
 }
 
 // readText reads the stored text blob of the document with these bytes as
-// it is; ENOTFOUND when there is none.
+// it is; ENOTFOUND when there is none, ErrBadText when it breaks off while
+// the store is up (a damaged file: the text is read again from the
+// original).
 func readText(ctx context.Context, store blob.Store, sha string) ([]byte, error) {
 	key := catalog.TextKey(sha)
 	rc, err := store.Get(ctx, key)
@@ -71,8 +73,11 @@ func readText(ctx context.Context, store blob.Store, sha string) ([]byte, error)
 	}
 	defer rc.Close()
 	body, err := io.ReadAll(rc)
-	if err != nil {
+	if storeDown(ctx, err) {
 		return nil, fmt.Errorf("read %s: %w", key, err)
+	}
+	if err != nil {
+		return nil, errBadText(sha, err)
 	}
 	return body, nil
 }

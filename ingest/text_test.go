@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -64,5 +66,36 @@ func TestCheckDoesNotCallAnUnavailableStoreDamage(t *testing.T) {
 	}
 	if problems, err := ingest.Check(context.Background(), e.Catalog, e.Blobs, e.Index, nil); err != nil || len(problems) > 0 {
 		t.Errorf("check with the store back: %v, %v; want nothing", problems, err)
+	}
+}
+
+// breaksOff is a blob store whose texts stop with err after a few bytes.
+type breaksOff struct {
+	blob.Store
+	err error
+}
+
+func (s breaksOff) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if !strings.HasPrefix(key, "text/") {
+		return s.Store.Get(ctx, key)
+	}
+	return io.NopCloser(io.MultiReader(strings.NewReader(`{"pages": ["通`), iotest.ErrReader(s.err))), nil
+}
+
+// TestTextThatBreaksOffIsDamagedUnlessTheStoreIsDown: a text blob whose
+// reading fails midway is damaged (read again from the original), unless
+// the store itself is out of reach, which is retried later instead.
+func TestTextThatBreaksOffIsDamagedUnlessTheStoreIsDown(t *testing.T) {
+	for _, c := range []struct {
+		err     error
+		damaged bool
+	}{
+		{errors.New("input/output error"), true},
+		{catalog.Errorf(catalog.EUNAVAILABLE, "对象存储暂时不可用"), false},
+	} {
+		_, err := ingest.LoadText(context.Background(), breaksOff{nil, c.err}, strings.Repeat("a", 64))
+		if err == nil || errors.Is(err, ingest.ErrBadText) != c.damaged {
+			t.Errorf("text breaking off with %q: %v; want damaged %v", c.err, err, c.damaged)
+		}
 	}
 }
