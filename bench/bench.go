@@ -214,24 +214,20 @@ func (r *run) ingest(ctx context.Context) error {
 	for i := range rounds {
 		rd := &rounds[i]
 		*rd = *d
-		// Each round has a data folder of its own, the earlier ones
-		// removed only after the last round: on ext4 without a journal
+		// Each round has a data folder of its own, left for the work
+		// folder's removal at the end of the run: on ext4 without a journal
 		// (these machines), every file created skips over the inodes
 		// deleted in the last minute or more, so a round that begins by
 		// deleting the last round's ten thousand files pays up to ten
 		// times the kernel CPU for each file it creates (measured: 23 to
-		// 371 µs a file), which raw Bleve, creating few files, does not.
+		// 371 µs a file), which raw Bleve, creating few files, does not;
+		// so would the steps after the ingest.
 		r.data = filepath.Join(r.cfg.WorkDir, fmt.Sprintf("data-%d", i+1))
 		if err := r.ingestRound(ctx, docs, rd); err != nil {
 			return err
 		}
 		r.logf("ingest round %d of %d: CPU per MB %.2f× raw Bleve's, throughput %.2f× raw Bleve's", i+1, len(rounds),
 			rd.cpuRatio(), rd.RawBleveSeconds/rd.PipelineSeconds)
-	}
-	for i := 1; i < len(rounds); i++ {
-		if err := os.RemoveAll(filepath.Join(r.cfg.WorkDir, fmt.Sprintf("data-%d", i))); err != nil {
-			return err
-		}
 	}
 	median := slices.Clone(rounds)
 	slices.SortFunc(median, func(a, b IngestDetails) int { return cmp.Compare(a.cpuRatio(), b.cpuRatio()) })
