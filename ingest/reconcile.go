@@ -285,11 +285,20 @@ func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 // that the pipeline reads its original again (and indexes it anew). It
 // returns the documents queued; the caller runs the pipeline and waits.
 // Originals and the index are not its business: a bad original comes
-// back from a backup, the index from reindex.
+// back from a backup, the index from reindex. A document whose original
+// is bad too is left as it is: reading it again would fail it, or take
+// its text from the wrong bytes (all the originals look missing when the
+// blob folder is not mounted).
 func Repair(ctx context.Context, cat *catalog.Store, blobs blob.Store, problems []Problem) ([]string, error) {
+	badOriginal := map[string]bool{}
+	for _, p := range problems {
+		if p.Kind == ProblemOriginal {
+			badOriginal[p.DocumentID] = true
+		}
+	}
 	var ids []string
 	for _, p := range problems {
-		if p.Kind != ProblemText || slices.Contains(ids, p.DocumentID) {
+		if p.Kind != ProblemText || badOriginal[p.DocumentID] || slices.Contains(ids, p.DocumentID) {
 			continue
 		}
 		d, err := cat.Document(ctx, p.DocumentID)

@@ -99,3 +99,29 @@ func TestTextThatBreaksOffIsDamagedUnlessTheStoreIsDown(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairLeavesADocumentWhoseOriginalIsBad: a document whose original
+// cannot be read (the blob folder not mounted, say) keeps its text and
+// status: reading it again could only fail it.
+func TestRepairLeavesADocumentWhoseOriginalIsBad(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
+	if err := e.Blobs.Delete(ctx, catalog.OriginalKey(d.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := ingest.Check(ctx, e.Catalog, e.Blobs, e.Index, nil)
+	if err != nil || len(problems) != 2 {
+		t.Fatalf("check: %v, %v; want the original and the text", problems, err)
+	}
+	ids, err := ingest.Repair(ctx, e.Catalog, e.Blobs, problems)
+	if err != nil || len(ids) != 0 {
+		t.Fatalf("repair queued %v (%v); want nothing", ids, err)
+	}
+	if got, err := e.Catalog.Document(ctx, d.ID); err != nil || got.Status != catalog.StatusIndexed {
+		t.Errorf("after repair: %+v, %v; want still indexed", got, err)
+	}
+}

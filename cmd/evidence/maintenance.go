@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -136,7 +137,7 @@ func printProblems(w io.Writer, problems []ingest.Problem) {
 		fmt.Fprintln(w, catalog.Fullwidth("索引的问题:运行 evidence reindex(或重启 evidence serve)"))
 	}
 	if kinds[ingest.ProblemOriginal] > 0 {
-		fmt.Fprintln(w, catalog.Fullwidth("原件的问题:从备份恢复(evidence restore),无法从本库修复"))
+		fmt.Fprintln(w, catalog.Fullwidth("原件的问题:从备份恢复(evidence restore),无法从本库修复;许多原件同时缺失时,先确认文件存储(--data 文件夹下的 blobs,或 S3 存储桶的设置)是否正确、已挂载"))
 	}
 }
 
@@ -180,20 +181,14 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintln(stdout, line)
 		}
 	}
-	rest := 0
+	var others []ingest.Problem
 	for _, p := range problems {
-		if p.Kind != ingest.ProblemText {
-			rest++
+		if p.Kind != ingest.ProblemText || !slices.Contains(ids, p.DocumentID) {
+			others = append(others, p)
 		}
 	}
-	if rest > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth("另有 %d 个问题不是重新提取能修复的:\n"), rest)
-		var others []ingest.Problem
-		for _, p := range problems {
-			if p.Kind != ingest.ProblemText {
-				others = append(others, p)
-			}
-		}
+	if len(others) > 0 {
+		fmt.Fprintf(stdout, catalog.Fullwidth("另有 %d 个问题不是重新提取能修复的（原件有问题的文档不重新提取）:\n"), len(others))
 		printProblems(stdout, others)
 		return exitError{1}
 	}
