@@ -71,6 +71,11 @@ type appOptions struct {
 	// its stored text, in the background.
 	rebuildOldIndex bool
 	ingest          ingest.Config
+	// existing refuses a data folder without a catalog instead of making
+	// a new archive there: for commands that read or copy an archive
+	// (backup, check, repair, reindex), where a mistyped --data would
+	// otherwise check, or back up over a good backup, an empty one.
+	existing bool
 }
 
 // swapIndex puts the index folder next in the place of dir, keeping the
@@ -129,6 +134,12 @@ func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
 func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOptions) (*app, error) {
 	a := &app{dataDir: dataDir, log: log}
 	catalogPath, blobDir, indexDir, tmpDir := a.paths()
+	if opts.existing && os.Getenv("EVIDENCE_DATABASE_URL") == "" {
+		if _, err := os.Stat(catalogPath); errors.Is(err, os.ErrNotExist) {
+			return nil, catalog.Errorf(catalog.ENOTFOUND,
+				"数据文件夹 %s 中没有目录数据库 catalog.db，不是一个档案库；请用 --data 指定已有的数据文件夹（或设置 EVIDENCE_DATA）", dataDir)
+		}
+	}
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
 	}

@@ -54,14 +54,14 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" {
 		return fmt.Errorf("evidence backup needs --out DIR")
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
 	}
 	defer a.close()
 	rep, err := backup(ctx, a, *out)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s%w", catalog.Fullwidth("备份未完成，上一次完整的备份未被改动: "), err)
 	}
 	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
 		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
@@ -76,16 +76,21 @@ func backup(ctx context.Context, a *app, out string) (*backupReport, error) {
 		return nil, fmt.Errorf("create backup folder: %w", err)
 	}
 	rep := &backupReport{At: time.Now().UTC()}
+	// The new snapshot replaces the last one only once every blob it
+	// names has been copied and it is on disk: a backup stopped midway
+	// (Ctrl-C, a full disk) leaves the last good one whole, with some of
+	// the new blobs beside it.
 	tmp := filepath.Join(out, backupCatalog+".tmp")
 	os.Remove(tmp)
 	if err := a.cat.Snapshot(ctx, tmp); err != nil {
 		return nil, err
 	}
-	if err := os.Rename(tmp, filepath.Join(out, backupCatalog)); err != nil {
-		return nil, fmt.Errorf("put catalog snapshot in place: %w", err)
+	defer os.Remove(tmp)
+	if err := syncFile(tmp); err != nil {
+		return nil, fmt.Errorf("write catalog snapshot: %w", err)
 	}
 	var err error
-	if rep.Documents, err = countDocuments(ctx, filepath.Join(out, backupCatalog)); err != nil {
+	if rep.Documents, err = countDocuments(ctx, tmp); err != nil {
 		return nil, err
 	}
 	if _, ok := a.blobs.(*blob.Folder); !ok {
@@ -93,11 +98,30 @@ func backup(ctx context.Context, a *app, out string) (*backupReport, error) {
 	} else if err := copyBlobs(ctx, a.blobs, filepath.Join(out, backupBlobs), rep); err != nil {
 		return nil, err
 	}
+	if err := os.Rename(tmp, filepath.Join(out, backupCatalog)); err != nil {
+		return nil, fmt.Errorf("put catalog snapshot in place: %w", err)
+	}
+	if err := syncFile(out); err != nil {
+		return nil, fmt.Errorf("write catalog snapshot: %w", err)
+	}
 	body, _ := json.MarshalIndent(rep, "", "  ")
 	if err := os.WriteFile(filepath.Join(out, backupManifest), body, 0o644); err != nil {
 		return nil, fmt.Errorf("write %s: %w", backupManifest, err)
 	}
 	return rep, nil
+}
+
+// syncFile flushes a file, or a folder's entries, to disk.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // countDocuments counts the live documents of a catalog snapshot.

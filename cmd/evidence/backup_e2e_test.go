@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // ingestFixtures stores the three text fixtures of city 330200 with the
@@ -218,5 +220,68 @@ func TestBackupWhileServingAndRestore(t *testing.T) {
 			t.Fatalf("search for the notices uploaded during the backup: %d %v", status, body)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestInterruptedBackupKeepsTheLastGoodOne: a backup that stops while
+// copying blobs leaves the last complete backup as it was, and restoring
+// it gives an archive that check passes.
+func TestInterruptedBackupKeepsTheLastGoodOne(t *testing.T) {
+	data, bk := filepath.Join(t.TempDir(), "data"), filepath.Join(t.TempDir(), "backup")
+	ingestFixtures(t, data)
+	if out, err := runCLI(t, "backup", "--data", data, "--out", bk); err != nil {
+		t.Fatalf("first backup: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	body := "宁波市社区教育工作总结：学分银行累计存入学分12.3万分。"
+	if err := os.WriteFile(filepath.Join(dir, "总结.txt"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runCLI(t, "ingest", dir, "--data", data, "--city", "330200", "--type", "work_summary"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	// The new original cannot be written into the backup: a folder is in
+	// its place, as a full disk or Ctrl-C would stop the copy.
+	sum := sha256.Sum256([]byte(body))
+	blocked := filepath.Join(bk, backupBlobs, filepath.FromSlash(catalog.OriginalKey(hex.EncodeToString(sum[:]))), "x")
+	if err := os.MkdirAll(blocked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runCLI(t, "backup", "--data", data, "--out", bk); err == nil {
+		t.Fatalf("a backup that could not copy a blob succeeded:\n%s", out)
+	}
+	if n, err := countDocuments(t.Context(), filepath.Join(bk, backupCatalog)); err != nil || n != 3 {
+		t.Fatalf("the backup's catalog holds %d documents (%v) after the stopped run; want the last good one's 3", n, err)
+	}
+	restored := filepath.Join(t.TempDir(), "restored")
+	if out, err := runCLI(t, "restore", "--from", bk, "--data", restored); err != nil {
+		t.Fatalf("restore: %v\n%s", err, out)
+	}
+	if out, err := runCLI(t, "check", "--data", restored); err != nil || !strings.Contains(out, "校验通过") {
+		t.Fatalf("check of the restored archive: %v\n%s", err, out)
+	}
+	if err := os.RemoveAll(filepath.Dir(blocked)); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runCLI(t, "backup", "--data", data, "--out", bk); err != nil || readBackupReport(t, bk).Documents != 4 {
+		t.Fatalf("backup once the way is clear: %v, %+v\n%s", err, readBackupReport(t, bk), out)
+	}
+}
+
+// TestMaintenanceRefusesAFolderWithoutAnArchive: a mistyped --data is not
+// checked, repaired, reindexed or backed up as a new, empty archive (a
+// backup of it would replace a good backup).
+func TestMaintenanceRefusesAFolderWithoutAnArchive(t *testing.T) {
+	typo := filepath.Join(t.TempDir(), "evidence-dta")
+	for _, args := range [][]string{
+		{"check"}, {"repair"}, {"reindex"}, {"backup", "--out", filepath.Join(t.TempDir(), "backup")},
+	} {
+		out, err := runCLI(t, append(args, "--data", typo)...)
+		if err == nil || !strings.Contains(err.Error(), "没有目录数据库") {
+			t.Errorf("evidence %s on a folder without an archive: %v\n%s", args[0], err, out)
+		}
+		if _, err := os.Stat(typo); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("evidence %s made the folder %s", args[0], typo)
+		}
 	}
 }

@@ -23,7 +23,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if err != nil {
 		return err
 	}
@@ -149,7 +149,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if err != nil {
 		return fmt.Errorf("%w (evidence repair needs evidence serve stopped)", err)
 	}
