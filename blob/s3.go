@@ -263,7 +263,7 @@ func translate(op, key string, err error) error {
 	if code == catalog.ENOTFOUND {
 		return fmt.Errorf("s3 %s %s: %w: %w", op, key, notFound(key), err)
 	}
-	return fmt.Errorf("s3 %s %s: %w: %w", op, key, catalog.Errorf(code, "%s", msg), err)
+	return fmt.Errorf("s3 %s %s: %w: %w", op, key, catalog.Errorf(code, "%s", catalog.Fullwidth(msg)), err)
 }
 
 // classify returns the catalog code and message for err, or "" when err is

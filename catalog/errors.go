@@ -106,7 +106,7 @@ func ErrorMessage(err error) string {
 	if errors.As(err, &e) {
 		return e.Message
 	}
-	return "内部错误,已记录日志;请稍后重试或联系管理员 (internal error)"
+	return Fullwidth("内部错误,已记录日志;请稍后重试或联系管理员 (internal error)")
 }
 
 // IsNotFound reports whether err is an ENOTFOUND application error.

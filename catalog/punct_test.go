@@ -1,6 +1,10 @@
 package catalog
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func TestFullwidth(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -23,5 +27,14 @@ func TestFullwidth(t *testing.T) {
 	e := Errorf(EINVALID, "文件 %s 无法读取(已损坏)", "通知(1).pdf")
 	if e.Message != "文件 通知(1).pdf 无法读取\uFF08已损坏\uFF09" {
 		t.Errorf("Errorf converts the message but not its values: %q", e.Message)
+	}
+}
+
+// TestGenericErrorMessageIsFullwidth: the message shown for an error the
+// program cannot explain uses the UI's full-width punctuation.
+func TestGenericErrorMessageIsFullwidth(t *testing.T) {
+	msg := ErrorMessage(errors.New("disk on fire"))
+	if strings.ContainsAny(msg, ",;") || !strings.Contains(msg, "，") {
+		t.Errorf("generic message %q: want full-width punctuation", msg)
 	}
 }

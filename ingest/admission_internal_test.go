@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -12,5 +14,14 @@ func TestWaitWords(t *testing.T) {
 		if got := waitWords(d); got != want {
 			t.Errorf("waitWords(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// TestFailureReasonIsFullwidth: the reason a coordinator reads on a
+// document that failed for an internal reason uses full-width punctuation.
+func TestFailureReasonIsFullwidth(t *testing.T) {
+	msg := userMessage("提取文字", errors.New("disk on fire"))
+	if strings.ContainsAny(msg, ",;()") || !strings.Contains(msg, "，") {
+		t.Errorf("failure reason %q: want full-width punctuation", msg)
 	}
 }

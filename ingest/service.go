@@ -355,7 +355,7 @@ func userMessage(stage string, err error) string {
 	if errors.As(err, &e) {
 		return e.Message
 	}
-	return stage + "失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员"
+	return stage + catalog.Fullwidth("失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员")
 }
 
 // CheckIndicators verifies that every code is a key indicator of the
