@@ -25,14 +25,22 @@ func (s *Service) Reconcile(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	indexed, err := catalogIDs(ctx, s.cat, catalog.StatusIndexed)
+	// One query, so one moment of the catalog: read in two, a document
+	// the indexer marks indexed between them would be in neither list,
+	// and taken out of the index as stale.
+	var indexed, unfinished []string
+	err = s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+		if d.Status == catalog.StatusIndexed {
+			indexed = append(indexed, d.ID)
+		} else {
+			unfinished = append(unfinished, d.ID)
+		}
+	}, catalog.StatusIndexed, catalog.StatusStored, catalog.StatusExtracted)
 	if err != nil {
 		return err
 	}
-	unfinished, err := catalogIDs(ctx, s.cat, catalog.StatusStored, catalog.StatusExtracted)
-	if err != nil {
-		return err
-	}
+	slices.Sort(indexed)
+	slices.Sort(unfinished)
 	missing, extra := diffSorted(indexed, inIndex)
 	var stale []string
 	for _, id := range extra {
@@ -62,13 +70,6 @@ func (s *Service) Reconcile(ctx context.Context) error {
 		s.log.Info("index reconciled with catalog", "requeued", len(missing), "removed", len(stale))
 	}
 	return nil
-}
-
-func catalogIDs(ctx context.Context, cat *catalog.Store, statuses ...catalog.Status) ([]string, error) {
-	var ids []string
-	err := cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { ids = append(ids, d.ID) }, statuses...)
-	slices.Sort(ids)
-	return ids, err
 }
 
 // diffSorted returns what is in a but not b, and in b but not a.
