@@ -373,14 +373,23 @@ func (f *Folder) path(root, key string) string {
 	return filepath.Join(root, filepath.FromSlash(key))
 }
 
-// fail wraps a file-system error with the operation and key. A full disk is
-// the one failure a user can do something about, so it gets a message.
+// fail wraps a file-system error with the operation and key. A full disk,
+// a used-up quota and a disk remounted read-only are failures of the
+// store, not of the file, that an administrator can mend: they get a
+// message, and the work is tried again later.
 func (f *Folder) fail(op, key string, err error) error {
-	if errors.Is(err, syscall.ENOSPC) {
-		return fmt.Errorf("%s %s: %w: %w", op, key,
-			catalog.Errorf(catalog.EUNAVAILABLE, "存储空间已满,文件未保存;请联系管理员清理磁盘"), err)
+	var msg string
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		msg = "存储空间已满,文件未保存;请联系管理员清理磁盘"
+	case errors.Is(err, syscall.EDQUOT):
+		msg = "存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额"
+	case errors.Is(err, syscall.EROFS):
+		msg = "文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘"
+	default:
+		return fmt.Errorf("%s %s: %w", op, key, err)
 	}
-	return fmt.Errorf("%s %s: %w", op, key, err)
+	return fmt.Errorf("%s %s: %w: %w", op, key, catalog.Errorf(catalog.EUNAVAILABLE, "%s", catalog.Fullwidth(msg)), err)
 }
 
 // missing reports whether err means the file is not there, including a

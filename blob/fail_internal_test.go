@@ -1,0 +1,33 @@
+package blob
+
+import (
+	"errors"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestStoreFailuresAreTheStores: a full disk, a used-up quota and a disk
+// remounted read-only are the store's EUNAVAILABLE with a message saying
+// what happened; any other file-system error stays internal.
+func TestStoreFailuresAreTheStores(t *testing.T) {
+	f := &Folder{}
+	for _, c := range []struct {
+		err  error
+		code string
+		says string
+	}{
+		{syscall.ENOSPC, catalog.EUNAVAILABLE, "已满"},
+		{syscall.EDQUOT, catalog.EUNAVAILABLE, "配额"},
+		{syscall.EROFS, catalog.EUNAVAILABLE, "只读"},
+		{errors.New("bad descriptor"), catalog.EINTERNAL, ""},
+	} {
+		got := f.fail("put", "originals/x", c.err)
+		if catalog.ErrorCode(got) != c.code || !errors.Is(got, c.err) ||
+			c.says != "" && (!strings.Contains(catalog.ErrorMessage(got), c.says) || strings.ContainsAny(catalog.ErrorMessage(got), ",;()")) {
+			t.Errorf("%v: %s %q; want %s saying %q", c.err, catalog.ErrorCode(got), catalog.ErrorMessage(got), c.code, c.says)
+		}
+	}
+}
