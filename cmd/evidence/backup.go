@@ -247,28 +247,75 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("%s is not a backup folder: %w", *from, err)
 	}
 	if entries, err := os.ReadDir(*data); err == nil && len(entries) > 0 {
-		return fmt.Errorf("%s is not empty: restore makes a new data folder, it never overwrites one", *data)
+		return catalog.Errorf(catalog.ECONFLICT, "%s 不是空文件夹：restore 只新建数据文件夹，从不覆盖已有的；请换一个 --data（%s is not empty）", *data, *data)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
+	}
+	_, s3 := blob.ConfigFromEnv()
+	if rep, err := readBackupManifest(*from); err == nil && rep.S3 && !s3 {
+		return catalog.Errorf(catalog.EINVALID, "这份备份来自使用 S3 对象存储的档案库，原件与文字不在备份里：请先用对象存储的工具恢复存储桶，设置 EVIDENCE_S3_* 后再运行 restore")
 	}
 	if err := os.MkdirAll(*data, 0o755); err != nil {
 		return err
 	}
-	src, err := os.Open(filepath.Join(*from, backupCatalog))
+	if err := restore(ctx, *from, *data, s3, stdout, stderr); err != nil {
+		// A half-made folder would only stand in the way of the next try.
+		os.RemoveAll(*data)
+		return fmt.Errorf("%s%w", catalog.Fullwidth("恢复未完成，已删除未完成的数据文件夹: "), err)
+	}
+	return nil
+}
+
+// originalsInBucket checks that the store holds the originals of the
+// restored catalog's documents (up to the first 50).
+func originalsInBucket(ctx context.Context, a *app) error {
+	var docs []*catalog.Document
+	err := a.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+		if len(docs) < 50 {
+			docs = append(docs, d)
+		}
+	}, catalog.StatusStored, catalog.StatusExtracted, catalog.StatusIndexed, catalog.StatusFailed)
 	if err != nil {
 		return err
 	}
-	_, err = writeFileAtomic(filepath.Join(*data, "catalog.db"), src)
+	for _, d := range docs {
+		_, err := a.blobs.Stat(ctx, catalog.OriginalKey(d.SHA256))
+		if catalog.IsNotFound(err) {
+			return catalog.Errorf(catalog.ENOTFOUND, "存储桶中没有文档 %s 的原件：请先用对象存储的工具恢复存储桶，再运行 restore", d.ID)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readBackupManifest reads backup.json of a backup folder.
+func readBackupManifest(dir string) (*backupReport, error) {
+	b, err := os.ReadFile(filepath.Join(dir, backupManifest))
+	if err != nil {
+		return nil, err
+	}
+	var rep backupReport
+	return &rep, json.Unmarshal(b, &rep)
+}
+
+func restore(ctx context.Context, from, data string, s3 bool, stdout, stderr io.Writer) error {
+	src, err := os.Open(filepath.Join(from, backupCatalog))
+	if err != nil {
+		return err
+	}
+	_, err = writeFileAtomic(filepath.Join(data, "catalog.db"), src)
 	src.Close()
 	if err != nil {
 		return fmt.Errorf("restore catalog: %w", err)
 	}
-	if _, ok := blob.ConfigFromEnv(); ok {
-		fmt.Fprintln(stdout, catalog.Fullwidth("对象存储是 S3:原件与文字在存储桶中,请先用对象存储的工具恢复存储桶"))
-	} else if err := restoreBlobs(ctx, filepath.Join(*from, backupBlobs), filepath.Join(*data, "blobs")); err != nil {
-		return err
+	if !s3 {
+		if err := restoreBlobs(ctx, filepath.Join(from, backupBlobs), filepath.Join(data, "blobs")); err != nil {
+			return err
+		}
 	}
-	return restoreIndex(ctx, *data, stdout, stderr)
+	return restoreIndex(ctx, data, s3, stdout, stderr)
 }
 
 func restoreBlobs(ctx context.Context, from, to string) error {
@@ -305,13 +352,20 @@ func restoreBlobs(ctx context.Context, from, to string) error {
 }
 
 // restoreIndex builds the new data folder's index from its catalog and
-// stored text, as reindex does.
-func restoreIndex(ctx context.Context, data string, stdout, stderr io.Writer) error {
+// stored text, as reindex does. With S3 the bucket must hold the
+// originals first: a rebuild without them would send every document to be
+// read again, and fail.
+func restoreIndex(ctx context.Context, data string, s3 bool, stdout, stderr io.Writer) error {
 	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
 	}
 	defer a.close()
+	if s3 {
+		if err := originalsInBucket(ctx, a); err != nil {
+			return err
+		}
+	}
 	_, _, indexDir, _ := a.paths()
 	idx, err := index.Open(indexDir)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 )
 
@@ -283,5 +284,58 @@ func TestMaintenanceRefusesAFolderWithoutAnArchive(t *testing.T) {
 		if _, err := os.Stat(typo); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("evidence %s made the folder %s", args[0], typo)
 		}
+	}
+}
+
+// TestRestoreRefusesWhatItCannotFinish: a backup of an archive on S3 is
+// not restored without S3 (its originals are in the bucket, not the
+// backup), and a restore that fails leaves no half-made folder behind,
+// so the next try runs.
+func TestRestoreRefusesWhatItCannotFinish(t *testing.T) {
+	if _, s3 := blob.ConfigFromEnv(); s3 {
+		t.Skip("the S3 environment is set for this process")
+	}
+	data, bk := filepath.Join(t.TempDir(), "data"), filepath.Join(t.TempDir(), "backup")
+	ingestFixtures(t, data)
+	if out, err := runCLI(t, "backup", "--data", data, "--out", bk); err != nil {
+		t.Fatalf("backup: %v\n%s", err, out)
+	}
+	manifest := filepath.Join(bk, backupManifest)
+	good, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(manifest, []byte(`{"s3": true}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	restored := filepath.Join(t.TempDir(), "restored")
+	if _, err := runCLI(t, "restore", "--from", bk, "--data", restored); err == nil || !strings.Contains(err.Error(), "S3") {
+		t.Errorf("restore of an S3 archive's backup without S3: %v; want a refusal naming S3", err)
+	}
+	if err := os.WriteFile(manifest, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	catalogFile := filepath.Join(bk, backupCatalog)
+	snapshot, err := os.ReadFile(catalogFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(catalogFile, []byte("这不是 SQLite 数据库"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCLI(t, "restore", "--from", bk, "--data", restored); err == nil {
+		t.Fatal("restore of a damaged catalog snapshot succeeded")
+	}
+	if _, err := os.Stat(restored); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed restore left %s behind (%v)", restored, err)
+	}
+	if err := os.WriteFile(catalogFile, snapshot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runCLI(t, "restore", "--from", bk, "--data", restored); err != nil {
+		t.Fatalf("restore once the backup is whole: %v\n%s", err, out)
+	}
+	if out, err := runCLI(t, "check", "--data", restored); err != nil || !strings.Contains(out, "校验通过") {
+		t.Fatalf("check of the restored archive: %v\n%s", err, out)
 	}
 }

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +47,26 @@ func TestArchiveOnS3(t *testing.T) {
 	_, res := s.get("/api/v1/search", url.Values{"q": {"学分银行"}})
 	if names := hitNames(res); len(names) != 1 {
 		t.Errorf("search on S3-backed archive: %v", names)
+	}
+
+	// Restore of the catalog's backup: it waits for the bucket to hold
+	// the originals (another bucket, empty, does not), and a refused
+	// restore leaves no folder behind.
+	bk := filepath.Join(t.TempDir(), "backup")
+	if out, err := runCLI(t, "backup", "--data", s.dataDir, "--out", bk); err != nil {
+		t.Fatalf("backup on S3: %v\n%s", err, out)
+	}
+	restored := filepath.Join(t.TempDir(), "restored")
+	t.Setenv("EVIDENCE_S3_BUCKET", "evidence-e2e-empty")
+	if _, err := runCLI(t, "restore", "--from", bk, "--data", restored); err == nil || !strings.Contains(err.Error(), "存储桶") {
+		t.Errorf("restore with the originals missing from the bucket: %v; want a refusal naming the bucket", err)
+	}
+	if _, err := os.Stat(restored); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused restore left %s behind (%v)", restored, err)
+	}
+	t.Setenv("EVIDENCE_S3_BUCKET", "evidence-e2e")
+	if out, err := runCLI(t, "restore", "--from", bk, "--data", restored); err != nil {
+		t.Errorf("restore with the bucket whole: %v\n%s", err, out)
 	}
 
 	g.Stop()
