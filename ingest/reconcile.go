@@ -234,10 +234,10 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 	}
 	missing, extra := diffSorted(indexed, inIndex)
 	for _, id := range missing {
-		problems = append(problems, Problem{id, ProblemIndex, "indexed in the catalog but missing from the search index"})
+		problems = append(problems, Problem{id, ProblemIndex, "目录中已索引，搜索索引中却没有"})
 	}
 	for _, id := range extra {
-		problems = append(problems, Problem{id, ProblemIndex, "in the search index but not an indexed document of the catalog"})
+		problems = append(problems, Problem{id, ProblemIndex, "在搜索索引中，目录中却不是已索引的文档"})
 	}
 	return problems, nil
 }
@@ -248,14 +248,14 @@ func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 	key := catalog.TextKey(d.SHA256)
 	body, err := readText(ctx, blobs, d.SHA256)
 	if catalog.IsNotFound(err) {
-		return "extracted text missing: " + key, nil
+		return "提取文字缺失：" + key, nil
 	}
 	if storeDown(ctx, err) {
 		// The store, not the text: repair would delete a good text.
 		return "", err
 	}
 	if err != nil {
-		return "extracted text unreadable: " + err.Error(), nil
+		return "提取文字无法读取：" + err.Error(), nil
 	}
 	want, err := cat.TextHashOf(ctx, d.SHA256)
 	switch {
@@ -264,19 +264,19 @@ func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 	case err != nil:
 		return "", err
 	case len(body) == 0:
-		return fmt.Sprintf("extracted text emptied: %s is 0 bytes, %d were written", key, want.Size), nil
+		return fmt.Sprintf("提取文字被清空：%s 为 0 字节，写入时是 %d 字节", key, want.Size), nil
 	default:
 		if got := hashText(body); got.SHA256 != want.SHA256 {
-			return fmt.Sprintf("extracted text replaced or damaged: %s (%d bytes) has SHA-256 %s, %s (%d bytes) was written",
+			return fmt.Sprintf("提取文字被替换或损坏：%s（%d 字节）的 SHA-256 是 %s，写入时是 %s（%d 字节）",
 				key, len(body), got.SHA256, want.SHA256, want.Size), nil
 		}
 	}
 	t, err := decodeText(d.SHA256, body)
 	if err != nil {
-		return fmt.Sprintf("extracted text unreadable: %s (%d bytes) is not stored text", key, len(body)), nil
+		return fmt.Sprintf("提取文字无法读取：%s（%d 字节）不是保存的文字", key, len(body)), nil
 	}
 	if d.Pages > 0 && len(t.Pages) != d.Pages {
-		return fmt.Sprintf("extracted text has %d pages, the catalog %d", len(t.Pages), d.Pages), nil
+		return fmt.Sprintf("提取文字有 %d 页，目录记录 %d 页", len(t.Pages), d.Pages), nil
 	}
 	return "", nil
 }
@@ -323,7 +323,7 @@ func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (
 		return "", err
 	}
 	if err != nil {
-		return "original unreadable: " + err.Error(), nil
+		return "原件无法读取：" + err.Error(), nil
 	}
 	defer rc.Close()
 	h := sha256.New()
@@ -332,13 +332,13 @@ func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (
 		return "", err
 	}
 	if err != nil {
-		return "original unreadable: " + err.Error(), nil
+		return "原件无法读取：" + err.Error(), nil
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
-		return fmt.Sprintf("original hash mismatch: catalog %s, blob %s", d.SHA256, got), nil
+		return fmt.Sprintf("原件哈希不符：目录记录 %s，存储中为 %s", d.SHA256, got), nil
 	}
 	if n != d.Size {
-		return fmt.Sprintf("original size mismatch: catalog %d, blob %d", d.Size, n), nil
+		return fmt.Sprintf("原件大小不符：目录记录 %d 字节，存储中为 %d 字节", d.Size, n), nil
 	}
 	return "", nil
 }

@@ -84,8 +84,8 @@ func TestCheckFindsDamagedTextAndRepairReExtractsIt(t *testing.T) {
 	if !errors.As(err, &ee) || ee.code != 1 {
 		t.Fatalf("check after damaging text: %v, want exit 1\n%s", err, out)
 	}
-	for _, want := range []string{policy + "  [提取文字] extracted text emptied", news + "  [提取文字] extracted text replaced",
-		wuhan + "  [提取文字] extracted text missing", "evidence repair"} {
+	for _, want := range []string{policy + "  [提取文字] 提取文字被清空", news + "  [提取文字] 提取文字被替换",
+		wuhan + "  [提取文字] 提取文字缺失", "evidence repair"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}

@@ -87,7 +87,7 @@ func TestIngestSearchCheckReindex(t *testing.T) {
 	}
 	os.WriteFile(originals[0], []byte("篡改后的内容"), 0o644)
 	out, err = runCLI(t, "check", "--data", data)
-	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(out, "hash mismatch") {
+	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(out, "原件哈希不符") {
 		t.Errorf("check after tampering: %v\n%s", err, out)
 	}
 }
