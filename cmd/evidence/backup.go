@@ -52,7 +52,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *out == "" {
-		return fmt.Errorf("evidence backup needs --out DIR")
+		return catalog.Errorf(catalog.EINVALID, "evidence backup 需要 --out 备份文件夹（needs --out DIR）")
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
@@ -61,7 +61,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer a.close()
 	rep, err := backup(ctx, a, *out)
 	if err != nil {
-		return fmt.Errorf("%s%w", catalog.Fullwidth("备份未完成，上一次完整的备份未被改动: "), err)
+		return failedTo("备份未完成，上一次完整的备份未被改动：", err)
 	}
 	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
 		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
@@ -241,10 +241,10 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if *from == "" {
-		return fmt.Errorf("evidence restore needs --from DIR and --data NEWDIR")
+		return catalog.Errorf(catalog.EINVALID, "evidence restore 需要 --from 备份文件夹和 --data 新的数据文件夹（needs --from DIR and --data NEWDIR）")
 	}
 	if _, err := os.Stat(filepath.Join(*from, backupCatalog)); err != nil {
-		return fmt.Errorf("%s is not a backup folder: %w", *from, err)
+		return catalog.Errorf(catalog.EINVALID, "%s 不是 evidence backup 写的备份文件夹（其中没有 %s）", *from, backupCatalog)
 	}
 	if entries, err := os.ReadDir(*data); err == nil && len(entries) > 0 {
 		return catalog.Errorf(catalog.ECONFLICT, "%s 不是空文件夹：restore 只新建数据文件夹，从不覆盖已有的；请换一个 --data（%s is not empty）", *data, *data)
@@ -261,7 +261,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := restore(ctx, *from, *data, s3, stdout, stderr); err != nil {
 		// A half-made folder would only stand in the way of the next try.
 		os.RemoveAll(*data)
-		return fmt.Errorf("%s%w", catalog.Fullwidth("恢复未完成，已删除未完成的数据文件夹: "), err)
+		return failedTo("恢复未完成，已删除未完成的数据文件夹：", err)
 	}
 	return nil
 }

@@ -82,6 +82,13 @@ func describe(err error) string {
 	return err.Error()
 }
 
+// failedTo puts what did not happen before the reason a person reads for
+// err (describe), which would otherwise leave it out when the reason is
+// an application error.
+func failedTo(what string, err error) error {
+	return &catalog.Error{Code: catalog.ErrorCode(err), Message: catalog.Fullwidth(what) + describe(err)}
+}
+
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)

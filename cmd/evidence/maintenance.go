@@ -151,7 +151,10 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if err != nil {
-		return fmt.Errorf("%w (evidence repair needs evidence serve stopped)", err)
+		if catalog.IsNotFound(err) {
+			return err // no archive there
+		}
+		return failedTo("evidence repair 需要先停止 evidence serve：", err)
 	}
 	defer a.close()
 	problems, err := checkArchive(ctx, a, stderr)
