@@ -246,7 +246,9 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if _, err := os.Stat(filepath.Join(*from, backupCatalog)); err != nil {
 		return catalog.Errorf(catalog.EINVALID, "%s 不是 evidence backup 写的备份文件夹（其中没有 %s）", *from, backupCatalog)
 	}
-	if entries, err := os.ReadDir(*data); err == nil && len(entries) > 0 {
+	entries, err := os.ReadDir(*data)
+	existed := err == nil
+	if err == nil && len(entries) > 0 {
 		return catalog.Errorf(catalog.ECONFLICT, "%s 不是空文件夹：restore 只新建数据文件夹，从不覆盖已有的；请换一个 --data（%s is not empty）", *data, *data)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
@@ -259,8 +261,16 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if err := restore(ctx, *from, *data, s3, stdout, stderr); err != nil {
-		// A half-made folder would only stand in the way of the next try.
-		os.RemoveAll(*data)
+		// A half-made folder would only stand in the way of the next try;
+		// an empty one the user gave (a mount point, say) stays, emptied.
+		if existed {
+			made, _ := os.ReadDir(*data)
+			for _, e := range made {
+				os.RemoveAll(filepath.Join(*data, e.Name()))
+			}
+		} else {
+			os.RemoveAll(*data)
+		}
 		return failedTo("恢复未完成，已删除未完成的数据文件夹：", err)
 	}
 	return nil

@@ -329,6 +329,14 @@ func TestRestoreRefusesWhatItCannotFinish(t *testing.T) {
 	if _, err := os.Stat(restored); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a failed restore left %s behind (%v)", restored, err)
 	}
+	// An empty folder given to it (a mount point, say) stays, empty.
+	mount := t.TempDir()
+	if _, err := runCLI(t, "restore", "--from", bk, "--data", mount); err == nil {
+		t.Fatal("restore of a damaged catalog snapshot succeeded")
+	}
+	if entries, err := os.ReadDir(mount); err != nil || len(entries) > 0 {
+		t.Errorf("a failed restore into an empty folder left %v (%v); want the folder, empty", entries, err)
+	}
 	if err := os.WriteFile(catalogFile, snapshot, 0o644); err != nil {
 		t.Fatal(err)
 	}
