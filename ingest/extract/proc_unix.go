@@ -3,6 +3,7 @@
 package extract
 
 import (
+	"errors"
 	"os/exec"
 	"syscall"
 	"time"
@@ -32,4 +33,16 @@ func killGroup(cmd *exec.Cmd) {
 	if cmd.Process != nil {
 		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	}
+}
+
+// killedOutright reports whether a child's Wait error says it was ended by
+// SIGKILL: when the sandbox did not send it (its deadline and output cap
+// are told apart before), the kernel's OOM killer or an operator did.
+func killedOutright(waitErr error) bool {
+	var ee *exec.ExitError
+	if !errors.As(waitErr, &ee) {
+		return false
+	}
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL
 }

@@ -200,6 +200,8 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 		return nil, true, nil
 	case strings.Contains(c.stderr.String(), "out of memory") || strings.Contains(c.stderr.String(), "cannot allocate memory"):
 		return nil, false, errTooComplex(req.Memory)
+	case killedOutright(c.waitErr):
+		return nil, false, fmt.Errorf("extraction sandbox killed from outside (%v): %w", c.waitErr, errKilledOutright())
 	}
 	return nil, false, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
 		c.waitErr, readErr, strings.TrimSpace(c.stderr.String()), errCorrupt())
@@ -375,6 +377,13 @@ func settled(base, limit uint64) bool {
 	}
 	now := mappedBytes()
 	return base > 0 && now > 0 && now < base+limit/4
+}
+
+// errKilledOutright is a child ended by someone else's SIGKILL, most often
+// the kernel's when the server ran short of memory: not the file's fault
+// for sure, so it is not called damaged, and a retry may well succeed.
+func errKilledOutright() error {
+	return catalog.Errorf(catalog.EINVALID, "读取该文件的进程被系统强制结束(多半是服务器内存不足),文件本身未必有问题;请稍后点“重试”,若再次失败请联系管理员")
 }
 
 func errTooComplex(memory int64) error {

@@ -227,3 +227,17 @@ func TestSandboxReadsSmallPlainTextInTheServer(t *testing.T) {
 		t.Errorf("a large text file in the child: %v", err)
 	}
 }
+
+// TestSandboxDoesNotCallAFileDamagedWhenItsChildIsKilled: a child ended
+// by someone else's SIGKILL while reading (the kernel's OOM killer when
+// the server runs short of memory) does not make the file "damaged"; the
+// reason says what happened and that a retry may work.
+func TestSandboxDoesNotCallAFileDamagedWhenItsChildIsKilled(t *testing.T) {
+	sb := &Sandbox{Command: []string{"sh", "-c", "read request; kill -9 $$"}}
+	defer sb.Close()
+	_, err := sb.Extract(context.Background(), FormatCSV, fixture("stats.gbk.csv"), Limits{})
+	msg := catalog.ErrorMessage(err)
+	if err == nil || strings.Contains(msg, "已损坏") || !strings.Contains(msg, "强制结束") {
+		t.Errorf("a child killed from outside: %v (%q); want a reason saying it was ended, not that the file is damaged", err, msg)
+	}
+}
