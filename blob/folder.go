@@ -373,11 +373,21 @@ func (f *Folder) path(root, key string) string {
 	return filepath.Join(root, filepath.FromSlash(key))
 }
 
-// fail wraps a file-system error with the operation and key. A full disk,
-// a used-up quota and a disk remounted read-only are failures of the
-// store, not of the file, that an administrator can mend: they get a
-// message, and the work is tried again later.
+// fail wraps a file-system error with the operation and key, with the
+// message of DiskError when it is one.
 func (f *Folder) fail(op, key string, err error) error {
+	if e := DiskError(err); e != nil {
+		return fmt.Errorf("%s %s: %w: %w", op, key, e, err)
+	}
+	return fmt.Errorf("%s %s: %w", op, key, err)
+}
+
+// DiskError is the store's failure in err when it is a full disk, a used-up
+// quota or a disk remounted read-only: failures of the disk, not of the
+// file, that an administrator can mend, so they are EUNAVAILABLE (the work
+// is tried again later) with a message saying what happened. Nil for any
+// other error.
+func DiskError(err error) *catalog.Error {
 	var msg string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
@@ -387,9 +397,9 @@ func (f *Folder) fail(op, key string, err error) error {
 	case errors.Is(err, syscall.EROFS):
 		msg = "文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘"
 	default:
-		return fmt.Errorf("%s %s: %w", op, key, err)
+		return nil
 	}
-	return fmt.Errorf("%s %s: %w: %w", op, key, catalog.Errorf(catalog.EUNAVAILABLE, "%s", catalog.Fullwidth(msg)), err)
+	return catalog.Errorf(catalog.EUNAVAILABLE, "%s", catalog.Fullwidth(msg))
 }
 
 // missing reports whether err means the file is not there, including a
