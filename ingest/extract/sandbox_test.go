@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -239,5 +240,24 @@ func TestSandboxDoesNotCallAFileDamagedWhenItsChildIsKilled(t *testing.T) {
 	msg := catalog.ErrorMessage(err)
 	if err == nil || strings.Contains(msg, "已损坏") || !strings.Contains(msg, "强制结束") {
 		t.Errorf("a child killed from outside: %v (%q); want a reason saying it was ended, not that the file is damaged", err, msg)
+	}
+}
+
+// TestSandboxThatCannotStartForNowIsRetried: a child that cannot be
+// started for want of processes or files is the server's passing
+// shortage (EUNAVAILABLE: the document is read again later); a missing
+// binary is not.
+func TestSandboxThatCannotStartForNowIsRetried(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		code string
+	}{
+		{&os.PathError{Op: "fork/exec", Path: "evidence", Err: syscall.EAGAIN}, catalog.EUNAVAILABLE},
+		{&os.PathError{Op: "fork/exec", Path: "evidence", Err: syscall.EMFILE}, catalog.EUNAVAILABLE},
+		{&os.PathError{Op: "fork/exec", Path: "evidence", Err: syscall.ENOENT}, catalog.EINTERNAL},
+	} {
+		if got := startError(c.err); catalog.ErrorCode(got) != c.code {
+			t.Errorf("%v: %s (%v), want %s", c.err, catalog.ErrorCode(got), got, c.code)
+		}
 	}
 }

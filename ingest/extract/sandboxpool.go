@@ -3,12 +3,16 @@ package extract
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"sync"
+	"syscall"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // A sandbox child answers one request after another while it stays clean
@@ -106,7 +110,7 @@ func (s *Sandbox) start() (*child, error) {
 		stderr: &tailBuffer{max: 8192}, exited: make(chan struct{})}
 	cmd.Stderr = c.stderr
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start extraction sandbox: %w", err)
+		return nil, startError(err)
 	}
 	go func() {
 		c.waitErr = cmd.Wait()
@@ -171,4 +175,18 @@ func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return string(t.buf)
+}
+
+// startError is why a child could not be started. Wanting processes, open
+// files or memory is the server's passing shortage, not the file's fault:
+// EUNAVAILABLE, so the document waits and is read again; anything else (a
+// binary gone) stays an internal failure.
+func startError(err error) error {
+	for _, short := range []error{syscall.EAGAIN, syscall.EMFILE, syscall.ENFILE, syscall.ENOMEM} {
+		if errors.Is(err, short) {
+			return fmt.Errorf("start extraction sandbox: %w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
+				"服务器暂时无法启动读取文件的进程(进程数、打开文件数或内存已满),稍后自动重试;若一直如此请联系管理员"), err)
+		}
+	}
+	return fmt.Errorf("start extraction sandbox: %w", err)
 }
