@@ -347,3 +347,26 @@ func TestRestoreRefusesWhatItCannotFinish(t *testing.T) {
 		t.Fatalf("check of the restored archive: %v\n%s", err, out)
 	}
 }
+
+// TestRepairSaysWhyItLeavesADocumentWithABadOriginal: a document whose
+// original and text are both bad is not read again; repair says so and
+// exits 1.
+func TestRepairSaysWhyItLeavesADocumentWithABadOriginal(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ingestFixtures(t, data)
+	text := textBlob(t, data, "wuhan-case.html")
+	if err := os.Remove(text); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(filepath.Dir(filepath.Dir(text)), "originals", strings.TrimSuffix(filepath.Base(text), ".json"))); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "repair", "--data", data)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 || !strings.Contains(out, "先恢复原件") || strings.Contains(out, "重新提取 1 个文档") {
+		t.Errorf("repair with a bad original and text: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(text); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("repair wrote a text for a document without its original: %v", err)
+	}
+}

@@ -185,13 +185,18 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	var others []ingest.Problem
+	textLeft := false
 	for _, p := range problems {
 		if p.Kind != ingest.ProblemText || !slices.Contains(ids, p.DocumentID) {
 			others = append(others, p)
+			textLeft = textLeft || p.Kind == ingest.ProblemText
 		}
 	}
 	if len(others) > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth("另有 %d 个问题不是重新提取能修复的（原件有问题的文档不重新提取）:\n"), len(others))
+		fmt.Fprintf(stdout, catalog.Fullwidth("另有 %d 个问题不是重新提取能修复的:\n"), len(others))
+		if textLeft {
+			fmt.Fprintln(stdout, catalog.Fullwidth("(原件也有问题的文档不重新提取文字:先恢复原件)"))
+		}
 		printProblems(stdout, others)
 		return exitError{1}
 	}

@@ -380,8 +380,10 @@ func settled(base, limit uint64) bool {
 }
 
 // errKilledOutright is a child ended by someone else's SIGKILL, most often
-// the kernel's when the server ran short of memory: not the file's fault
-// for sure, so it is not called damaged, and a retry may well succeed.
+// the kernel's when the server ran short of memory: not known to be the
+// file's fault, so it is not called damaged, and a retry may succeed. The
+// document still fails, so a file that draws the OOM killer every time
+// cannot keep the server retrying.
 func errKilledOutright() error {
 	return catalog.Errorf(catalog.EINVALID, "读取该文件的进程被系统强制结束(多半是服务器内存不足),文件本身未必有问题;请稍后点“重试”,若再次失败请联系管理员")
 }
