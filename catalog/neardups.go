@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -97,6 +98,87 @@ func (s *Store) BandsAndCandidates(ctx context.Context, documentID, sha string, 
 		return nil, false, err
 	}
 	return cands, len(cands) == 0, nil
+}
+
+// Extraction is what reading one document's text leaves in the catalog,
+// for RecordExtractions: its LSH bands with its text's hash (Text, when
+// not nil), and its status change, which applies alone, without links,
+// when the document shares no band with another.
+type Extraction struct {
+	ID, SHA256 string
+	Bands      []int64
+	Text       *TextRecord
+	Alone      StatusChange
+}
+
+// ExtractionOutcome is what RecordExtractions did with one Extraction.
+type ExtractionOutcome struct {
+	Gone       bool        // no such document: nothing was written for it
+	Applied    bool        // Alone was applied with the bands
+	Candidates []Candidate // documents sharing a band with it (then not applied)
+}
+
+// RecordExtractions is BandsAndCandidates for many documents at once, in
+// the order given, so that a bulk load pays for one transaction where it
+// paid for one per document (issue 15): a write transaction's commit
+// writes every page it changed, and the band index's pages, which each
+// document changes sixteen of at random, are then written once for many
+// documents. Where writers are serial (SQLite) it is one transaction, and
+// each document's candidates are read after the bands of those before it:
+// of two documents in one call, the later finds the earlier. Elsewhere
+// (PostgreSQL) the bands are committed first and the candidates read
+// after, and no status is applied. A document that no longer exists is
+// skipped (Gone); any other error writes nothing.
+func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit int) ([]ExtractionOutcome, error) {
+	out := make([]ExtractionOutcome, len(exts))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, e := range exts {
+			out[i] = ExtractionOutcome{}
+			var one int
+			err := tx.QueryRowContext(ctx, `SELECT 1 FROM document WHERE id = ?`, e.ID).Scan(&one)
+			if errors.Is(err, sql.ErrNoRows) {
+				out[i].Gone = true
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("look up %s: %w", e.ID, err)
+			}
+			if err := setBands(ctx, tx, e.ID, e.Bands, e.Text); err != nil {
+				return err
+			}
+			if !s.dialect.serialWriters {
+				continue
+			}
+			cands, err := nearDuplicateCandidates(ctx, tx, e.ID, e.SHA256, e.Bands, limit)
+			if err != nil {
+				return err
+			}
+			if len(cands) > 0 {
+				out[i].Candidates = cands
+				continue
+			}
+			if err := s.setStatus(ctx, tx, e.Alone); err != nil {
+				return err
+			}
+			out[i].Applied = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if s.dialect.serialWriters {
+		return out, nil
+	}
+	for i, e := range exts {
+		if out[i].Gone {
+			continue
+		}
+		if out[i].Candidates, err = nearDuplicateCandidates(ctx, s.db, e.ID, e.SHA256, e.Bands, limit); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // NearDuplicateCandidates returns the live documents, of any city, that

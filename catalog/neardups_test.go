@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -187,5 +188,91 @@ func testBandsAndCandidates(t *testing.T, s *Store) {
 	}
 	if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", []int64{4, 6}, 10); err != nil || len(cands) != 1 || cands[0].ID != "B" {
 		t.Errorf("B's bands after a failed change: candidates %+v, %v; want B's old bands kept", cands, err)
+	}
+}
+
+// TestRecordExtractions: one call records many documents' bands, text
+// hashes and statuses. Where writers are serial, a document sharing no
+// band gets its status at once, and a later one in the same call finds an
+// earlier one as its candidate; on PostgreSQL every status is left to the
+// caller and both find each other. A document that is gone is skipped,
+// and an extraction that cannot be recorded writes nothing of the call.
+func TestRecordExtractions(t *testing.T) { forEachStore(t, testRecordExtractions) }
+
+func testRecordExtractions(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1"), newDoc("C", "c1")} {
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	extraction := func(id, sha string, bands ...int64) Extraction {
+		return Extraction{ID: id, SHA256: sha, Bands: bands, Text: &TextRecord{Original: sha, Hash: TextHash{SHA256: "t-" + sha, Size: 100}},
+			Alone: StatusChange{ID: id, Status: StatusExtracted, Pages: 3, Fill: &FieldFill{DocNumber: "杭教职成〔2018〕5号"}}}
+	}
+
+	// An extraction whose status cannot be applied fails the call, and
+	// nothing of it stays: not the bands of A before it.
+	bad := extraction("C", "c1", 90, 91)
+	bad.Alone.ID = "不存在"
+	if s.dialect.serialWriters {
+		if _, err := s.RecordExtractions(ctx, []Extraction{extraction("A", "a1", 80, 81), bad}, 10); err == nil {
+			t.Fatal("a status change of a missing document was recorded")
+		}
+		if cands, err := s.NearDuplicateCandidates(ctx, "B", "b1", []int64{80, 81}, 10); err != nil || len(cands) != 0 {
+			t.Fatalf("A's bands outlived the failed call: candidates %+v, %v", cands, err)
+		}
+		if _, err := s.TextHashOf(ctx, "a1"); !IsNotFound(err) {
+			t.Fatalf("A's text hash outlived the failed call: %v", err)
+		}
+	}
+
+	outs, err := s.RecordExtractions(ctx, []Extraction{extraction("A", "a1", 4, 5), extraction("B", "b1", 4, 6),
+		extraction("已删除", "x1", 7, 8), extraction("C", "c1")}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != 4 {
+		t.Fatalf("%d outcomes for 4 extractions", len(outs))
+	}
+	if !outs[2].Gone || outs[0].Gone || outs[1].Gone || outs[3].Gone {
+		t.Errorf("gone: %v %v %v %v; want only the third", outs[0].Gone, outs[1].Gone, outs[2].Gone, outs[3].Gone)
+	}
+	ids := func(cs []Candidate) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	if s.dialect.serialWriters {
+		if !outs[0].Applied || len(outs[0].Candidates) != 0 {
+			t.Errorf("A: applied %v, candidates %v; want applied alone", outs[0].Applied, ids(outs[0].Candidates))
+		}
+		if !outs[3].Applied {
+			t.Error("C, without bands, was not applied")
+		}
+	} else if outs[0].Applied || outs[3].Applied || fmt.Sprint(ids(outs[0].Candidates)) != "[B]" {
+		t.Errorf("A on PostgreSQL: applied %v, candidates %v; want B, not applied", outs[0].Applied, ids(outs[0].Candidates))
+	}
+	if outs[1].Applied || fmt.Sprint(ids(outs[1].Candidates)) != "[A]" {
+		t.Errorf("B: applied %v, candidates %v; want A, not applied", outs[1].Applied, ids(outs[1].Candidates))
+	}
+	for id, want := range map[string]bool{"A": outs[0].Applied, "B": false, "C": outs[3].Applied} {
+		d, err := s.Document(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Status == StatusExtracted; got != want {
+			t.Errorf("%s is %s; applied %v", id, d.Status, want)
+		}
+		if want && (d.Pages != 3 || d.DocNumber != "杭教职成〔2018〕5号") {
+			t.Errorf("%s applied without its pages or fields: %d pages, 文号 %q", id, d.Pages, d.DocNumber)
+		}
+	}
+	for _, sha := range []string{"a1", "b1", "c1"} {
+		if h, err := s.TextHashOf(ctx, sha); err != nil || h.SHA256 != "t-"+sha {
+			t.Errorf("text hash of %s: %+v, %v", sha, h, err)
+		}
 	}
 }

@@ -38,12 +38,7 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 // catalog.BandsAndCandidates).
 func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string,
 	text *catalog.TextRecord, alone *catalog.StatusChange) (found []catalog.NearDuplicate, applied bool, err error) {
-	set := neardup.Shingles(pages...)
-	fp, ok := set.Fingerprint()
-	var bands []int64
-	if ok {
-		bands = fp.Bands[:]
-	}
+	set, bands := fingerprint(pages)
 	// Bands go in, committed, before (or with, where writers are serial)
 	// the candidates are read: of two versions read at the same time, at
 	// least the later one then finds the other.
@@ -51,6 +46,25 @@ func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 	if err != nil || applied || len(cands) == 0 {
 		return nil, applied, err
 	}
+	found, err = compareWithCandidates(ctx, blobs, d.ID, set, cands)
+	return found, false, err
+}
+
+// fingerprint returns the shingle set of a text and its LSH bands (none
+// for a text too short or too repetitive to compare).
+func fingerprint(pages []string) (neardup.Set, []int64) {
+	set := neardup.Shingles(pages...)
+	fp, ok := set.Fingerprint()
+	if !ok {
+		return set, nil
+	}
+	return set, fp.Bands[:]
+}
+
+// compareWithCandidates returns the candidates whose stored text is a near
+// duplicate of the text whose shingles are set.
+func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, set neardup.Set,
+	cands []catalog.Candidate) (found []catalog.NearDuplicate, err error) {
 	texts := map[string]neardup.Set{} // by SHA-256: other cities' copies share one text
 	for _, c := range cands {
 		other, seen := texts[c.SHA256]
@@ -63,7 +77,7 @@ func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 				continue
 			}
 			if err != nil {
-				return nil, false, fmt.Errorf("near duplicates of %s: %w", d.ID, err)
+				return nil, fmt.Errorf("near duplicates of %s: %w", id, err)
 			}
 			other = neardup.Shingles(t.Pages...)
 			texts[c.SHA256] = other
@@ -72,5 +86,5 @@ func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 			found = append(found, catalog.NearDuplicate{ID: c.ID, Similarity: math.Round(sim*1000) / 1000})
 		}
 	}
-	return found, false, nil
+	return found, nil
 }

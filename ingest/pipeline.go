@@ -15,10 +15,13 @@ import (
 	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
-// indexJob is a document whose text is ready for the index.
+// indexJob is a document whose text is ready for the index. ext, when
+// not nil, is what its extraction has still to record in the catalog: the
+// indexer records the extractions of a batch together (recordExtractions).
 type indexJob struct {
 	doc   *catalog.Document
 	pages []string
+	ext   *catalog.Extraction
 }
 
 // Start runs the pipeline until ctx ends or Close is called: extraction
@@ -217,6 +220,19 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	fill := &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
 		IssuedOn: f.IssuedOn.Value}
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill}
+	if !s.cfg.Shared {
+		// Recorded with the batch it is indexed in (recordExtractions).
+		// On a shared catalog this node's lease on the job ends with
+		// this function, so the extraction is recorded here, as below.
+		_, bands := fingerprint(t.Pages)
+		if f.DocNumber.Value != "" || f.Issuer.Value != "" || f.IssuedOn.Value != "" {
+			// Filled in where the uploader left them empty.
+			s.log.Info("fields read from the text", "id", d.ID, "title", f.Title.Value, "doc_number", f.DocNumber.Value,
+				"issuer", f.Issuer.Value, "issued_on", f.IssuedOn.Value)
+		}
+		return &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
+			Text: text, Alone: change}}, nil
+	}
 	// One transaction for a document that shares no LSH band with another
 	// (SQLite); else two: the bands (with the text hash), and then the
 	// links with the status and the fields read. A crash between them
@@ -389,11 +405,15 @@ func (s *Service) runIndexer(ctx context.Context) {
 }
 
 func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
+	if jobs = s.recordExtractions(ctx, jobs); len(jobs) == 0 {
+		return
+	}
 	docs := make([]index.Document, len(jobs))
 	for i, j := range jobs {
 		docs[i] = IndexDocument(j.doc, j.pages)
 	}
-	if err := s.writeIndex(ctx, docs); err != nil {
+	live, err := s.writeIndexed(ctx, docs)
+	if err != nil {
 		s.log.Error("index batch", "size", len(docs), "err", err)
 		for _, j := range jobs {
 			s.handleFailure(ctx, j.doc.ID, "写入索引", fmt.Errorf("index: %w", err))
@@ -413,9 +433,93 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		return
 	}
 	for _, j := range jobs {
-		j.doc.Status = catalog.StatusIndexed
-		s.finished(j.doc)
+		d := j.doc
+		if cd, ok := live[d.ID]; ok {
+			d = cd // with the fields its extraction filled in
+		}
+		d.Status = catalog.StatusIndexed
+		s.finished(d)
 	}
+}
+
+// recordExtractions records in the catalog what the extraction of each
+// job with one found (catalog.RecordExtractions: bands, text hash, status
+// and fields in one transaction for the batch), links the near duplicates
+// of those that share a band with another document, and returns the jobs
+// that are ready for the index. A job whose extraction could not be
+// recorded is handled as a failed extraction; when the batch's
+// transaction fails, each extraction is recorded alone, so one document's
+// fault fails no other.
+func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []indexJob {
+	var exts []catalog.Extraction
+	for _, j := range jobs {
+		if j.ext != nil {
+			exts = append(exts, *j.ext)
+		}
+	}
+	if len(exts) == 0 {
+		return jobs
+	}
+	outs, err := s.cat.RecordExtractions(ctx, exts, maxNearDuplicateCandidates)
+	if err != nil && len(exts) > 1 && catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+		s.log.Warn("record a batch of extractions, recording each alone", "size", len(exts), "err", err)
+		outs, err = make([]catalog.ExtractionOutcome, len(exts)), nil
+		for i := range exts {
+			one, oneErr := s.cat.RecordExtractions(ctx, exts[i:i+1], maxNearDuplicateCandidates)
+			if oneErr != nil {
+				outs[i] = catalog.ExtractionOutcome{Gone: true} // handled below
+				s.handleFailure(ctx, exts[i].ID, "提取文字", oneErr)
+				continue
+			}
+			outs[i] = one[0]
+		}
+	}
+	if err != nil {
+		for _, e := range exts {
+			s.handleFailure(ctx, e.ID, "提取文字", err)
+		}
+		outs = make([]catalog.ExtractionOutcome, len(exts))
+		for i := range outs {
+			outs[i].Gone = true
+		}
+	}
+	ready := jobs[:0]
+	k := 0
+	for _, j := range jobs {
+		if j.ext == nil {
+			ready = append(ready, j)
+			continue
+		}
+		o := outs[k]
+		k++
+		if o.Gone {
+			continue
+		}
+		if !o.Applied {
+			if err := s.linkNearDuplicates(ctx, j, o.Candidates); err != nil {
+				s.handleFailure(ctx, j.doc.ID, "提取文字", err)
+				continue
+			}
+		}
+		j.ext = nil
+		ready = append(ready, j)
+	}
+	return ready
+}
+
+// linkNearDuplicates compares a job's text with its candidates and
+// records its status with the links found.
+func (s *Service) linkNearDuplicates(ctx context.Context, j indexJob, cands []catalog.Candidate) error {
+	change := j.ext.Alone
+	if len(cands) > 0 {
+		set, _ := fingerprint(j.pages)
+		found, err := compareWithCandidates(ctx, s.blobs, j.doc.ID, set, cands)
+		if err != nil {
+			return err
+		}
+		change.NearDuplicates = found
+	}
+	return s.cat.SetStatus(ctx, change)
 }
 
 // writeIndex writes documents to the index with the catalog's metadata and
@@ -424,6 +528,13 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 // it comes from the pipeline or from an edit, and a document deleted
 // meanwhile is removed instead of written back.
 func (s *Service) writeIndex(ctx context.Context, docs []index.Document) error {
+	_, err := s.writeIndexed(ctx, docs)
+	return err
+}
+
+// writeIndexed is writeIndex that also returns the catalog's documents it
+// wrote, by ID.
+func (s *Service) writeIndexed(ctx context.Context, docs []index.Document) (map[string]*catalog.Document, error) {
 	s.indexMu.Lock()
 	defer s.indexMu.Unlock()
 	ids := make([]string, len(docs))
@@ -432,7 +543,7 @@ func (s *Service) writeIndex(ctx context.Context, docs []index.Document) error {
 	}
 	live, err := s.cat.DocumentsByID(ctx, ids)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fresh := make([]index.Document, 0, len(docs))
 	var gone []string
@@ -445,17 +556,19 @@ func (s *Service) writeIndex(ctx context.Context, docs []index.Document) error {
 		fresh = append(fresh, IndexDocument(cd, d.Pages))
 	}
 	if err := fillIndicators(ctx, s.cat, fresh); err != nil {
-		return err
+		return nil, err
 	}
 	if len(fresh) > 0 {
 		if err := s.idx.Index(ctx, fresh); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if len(gone) > 0 {
-		return s.idx.Delete(ctx, gone...)
+		if err := s.idx.Delete(ctx, gone...); err != nil {
+			return nil, err
+		}
 	}
-	return nil
+	return live, nil
 }
 
 func fillIndicators(ctx context.Context, cat *catalog.Store, docs []index.Document) error {
