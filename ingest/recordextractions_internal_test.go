@@ -2,15 +2,9 @@ package ingest
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"path/filepath"
 	"testing"
-	"time"
 
-	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/index"
 )
 
 // TestOneBadExtractionFailsNoOtherOfItsBatch: the indexer records a
@@ -19,23 +13,9 @@ import (
 // and only that one fails, with the reason.
 func TestOneBadExtractionFailsNoOtherOfItsBatch(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	cat, err := catalog.Open(ctx, filepath.Join(dir, "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cat.Close()
-	blobs, err := blob.NewFolder(filepath.Join(dir, "blobs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	s := New(cat, blobs, idx, Config{TempDir: filepath.Join(dir, "tmp"), RetryDelay: time.Hour,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	r := newRig(t)
+	s, _ := r.service(t)
+	cat := r.cat
 
 	var jobs []indexJob
 	for _, id := range []string{"前", "坏", "后"} {
