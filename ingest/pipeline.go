@@ -467,7 +467,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 		for i := range exts {
 			one, oneErr := s.cat.RecordExtractions(ctx, exts[i:i+1], maxNearDuplicateCandidates)
 			if oneErr != nil {
-				outs[i] = catalog.ExtractionOutcome{Gone: true} // handled below
+				outs[i] = catalog.ExtractionOutcome{Gone: true} // handled: left out below
 				s.handleFailure(ctx, exts[i].ID, "提取文字", oneErr)
 				continue
 			}
