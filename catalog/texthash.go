@@ -32,6 +32,19 @@ func recordTextHash(ctx context.Context, db interface {
 	return nil
 }
 
+// ForgetTextHash drops the recorded hash of the text of the original with
+// SHA-256 sha, for a text about to be read again (repair): the new text's
+// hash is then recorded as it is saved, even when the process stops
+// before the document's extraction is recorded.
+func (s *Store) ForgetTextHash(ctx context.Context, sha string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM text_hash WHERE sha256 = ?`, sha); err != nil {
+			return fmt.Errorf("forget text hash of %s: %w", sha, err)
+		}
+		return nil
+	})
+}
+
 // TextHashOf returns the recorded hash of the text of the original with
 // SHA-256 sha; ENOTFOUND when none was recorded (text stored before
 // hashes were kept, or never extracted).

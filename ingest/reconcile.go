@@ -309,6 +309,11 @@ func Repair(ctx context.Context, cat *catalog.Store, blobs blob.Store, problems 
 		if err := blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
 			return ids, fmt.Errorf("delete damaged text of %s: %w", d.ID, err)
 		}
+		// After the text: stopped in between, the text is missing and
+		// its next reading records its hash anew.
+		if err := cat.ForgetTextHash(ctx, d.SHA256); err != nil {
+			return ids, err
+		}
 		if err := cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 			return ids, err
 		}

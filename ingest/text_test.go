@@ -125,3 +125,29 @@ func TestRepairLeavesADocumentWhoseOriginalIsBad(t *testing.T) {
 		t.Errorf("after repair: %+v, %v; want still indexed", got, err)
 	}
 }
+
+// TestRepairForgetsTheTextHash: repair drops a damaged text's recorded
+// hash with the text, so that the text read again records its own hash
+// even if the server stops before the document's extraction is recorded.
+func TestRepairForgetsTheTextHash(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
+	if _, err := e.Catalog.TextHashOf(ctx, d.SHA256); err != nil {
+		t.Fatalf("no text hash recorded for an indexed document: %v", err)
+	}
+	if err := e.Blobs.Put(ctx, catalog.TextKey(d.SHA256), strings.NewReader("{损坏"), -1, "application/json"); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := ingest.Check(ctx, e.Catalog, e.Blobs, e.Index, nil)
+	if err != nil || len(problems) != 1 {
+		t.Fatalf("check: %v, %v; want the damaged text", problems, err)
+	}
+	ids, err := ingest.Repair(ctx, e.Catalog, e.Blobs, problems)
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("repair queued %v (%v); want the document", ids, err)
+	}
+	if h, err := e.Catalog.TextHashOf(ctx, d.SHA256); !catalog.IsNotFound(err) {
+		t.Errorf("after repair the damaged text's hash is still recorded: %+v, %v", h, err)
+	}
+}
