@@ -113,7 +113,7 @@ type Extraction struct {
 
 // ExtractionOutcome is what RecordExtractions did with one Extraction.
 type ExtractionOutcome struct {
-	Gone       bool        // no such document: nothing was written for it
+	Gone       bool        // no such live document (deleted meanwhile): nothing was written for it
 	Applied    bool        // Alone was applied with the bands
 	Candidates []Candidate // documents sharing a band with it (then not applied)
 }
@@ -127,7 +127,7 @@ type ExtractionOutcome struct {
 // each document's candidates are read after the bands of those before it:
 // of two documents in one call, the later finds the earlier. Elsewhere
 // (PostgreSQL) the bands are committed first and the candidates read
-// after, and no status is applied. A document that no longer exists is
+// after, and no status is applied. A document deleted meanwhile is
 // skipped (Gone); any other error writes nothing.
 func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit int) ([]ExtractionOutcome, error) {
 	out := make([]ExtractionOutcome, len(exts))
@@ -135,7 +135,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 		for i, e := range exts {
 			out[i] = ExtractionOutcome{}
 			var one int
-			err := tx.QueryRowContext(ctx, `SELECT 1 FROM document WHERE id = ?`, e.ID).Scan(&one)
+			err := tx.QueryRowContext(ctx, `SELECT 1 FROM document WHERE id = ? AND deleted_at IS NULL`, e.ID).Scan(&one)
 			if errors.Is(err, sql.ErrNoRows) {
 				out[i].Gone = true
 				continue

@@ -195,16 +195,19 @@ func testBandsAndCandidates(t *testing.T, s *Store) {
 // hashes and statuses. Where writers are serial, a document sharing no
 // band gets its status at once, and a later one in the same call finds an
 // earlier one as its candidate; on PostgreSQL every status is left to the
-// caller and both find each other. A document that is gone is skipped,
+// caller and both find each other. A document deleted meanwhile is skipped,
 // and an extraction that cannot be recorded writes nothing of the call.
 func TestRecordExtractions(t *testing.T) { forEachStore(t, testRecordExtractions) }
 
 func testRecordExtractions(t *testing.T, s *Store) {
 	ctx := context.Background()
-	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1"), newDoc("C", "c1")} {
+	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1"), newDoc("C", "c1"), newDoc("D", "d1")} {
 		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if _, err := s.DeleteDocument(ctx, "D", "zhang"); err != nil { // deleted while it was read
+		t.Fatal(err)
 	}
 	extraction := func(id, sha string, bands ...int64) Extraction {
 		return Extraction{ID: id, SHA256: sha, Bands: bands, Text: &TextRecord{Original: sha, Hash: TextHash{SHA256: "t-" + sha, Size: 100}},
@@ -228,7 +231,7 @@ func testRecordExtractions(t *testing.T, s *Store) {
 	}
 
 	outs, err := s.RecordExtractions(ctx, []Extraction{extraction("A", "a1", 4, 5), extraction("B", "b1", 4, 6),
-		extraction("已删除", "x1", 7, 8), extraction("C", "c1")}, 10)
+		extraction("D", "d1", 7, 8), extraction("C", "c1")}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,5 +277,8 @@ func testRecordExtractions(t *testing.T, s *Store) {
 		if h, err := s.TextHashOf(ctx, sha); err != nil || h.SHA256 != "t-"+sha {
 			t.Errorf("text hash of %s: %+v, %v", sha, h, err)
 		}
+	}
+	if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", []int64{7, 8}, 10); err != nil || len(cands) != 0 {
+		t.Errorf("the deleted document's bands were recorded: candidates %+v, %v", cands, err)
 	}
 }

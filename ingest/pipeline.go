@@ -22,6 +22,8 @@ type indexJob struct {
 	doc   *catalog.Document
 	pages []string
 	ext   *catalog.Extraction
+	// recorded says its extraction was recorded with this batch.
+	recorded bool
 }
 
 // Start runs the pipeline until ctx ends or Close is called: extraction
@@ -225,11 +227,6 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		// On a shared catalog this node's lease on the job ends with
 		// this function, so the extraction is recorded here, as below.
 		_, bands := fingerprint(t.Pages)
-		if f.DocNumber.Value != "" || f.Issuer.Value != "" || f.IssuedOn.Value != "" {
-			// Filled in where the uploader left them empty.
-			s.log.Info("fields read from the text", "id", d.ID, "title", f.Title.Value, "doc_number", f.DocNumber.Value,
-				"issuer", f.Issuer.Value, "issued_on", f.IssuedOn.Value)
-		}
 		return &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
 			Text: text, Alone: change}}, nil
 	}
@@ -253,11 +250,16 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	} else if err != nil {
 		return nil, err
 	}
+	s.logFilled(d)
+	return &indexJob{doc: d, pages: t.Pages}, nil
+}
+
+// logFilled logs the fields an extraction filled in from the text.
+func (s *Service) logFilled(d *catalog.Document) {
 	if len(d.ExtractedFields) > 0 {
 		s.log.Info("fields read from the text", "id", d.ID, "fields", d.ExtractedFields, "title", d.Title,
 			"doc_number", d.DocNumber, "issuer", d.Issuer, "issued_on", d.IssuedOn, "round", d.Round)
 	}
-	return &indexJob{doc: d, pages: t.Pages}, nil
 }
 
 // extractOriginal extracts the text of a document's original. Extractors
@@ -436,6 +438,9 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		d := j.doc
 		if cd, ok := live[d.ID]; ok {
 			d = cd // with the fields its extraction filled in
+			if j.recorded {
+				s.logFilled(d)
+			}
 		}
 		d.Status = catalog.StatusIndexed
 		s.finished(d)
@@ -501,7 +506,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 				continue
 			}
 		}
-		j.ext = nil
+		j.ext, j.recorded = nil, true
 		ready = append(ready, j)
 	}
 	return ready
