@@ -113,14 +113,7 @@ func TestRepairLeavesADocumentWhoseOriginalIsBad(t *testing.T) {
 	if err := e.Blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
 		t.Fatal(err)
 	}
-	problems, err := ingest.Check(ctx, e.Catalog, e.Blobs, e.Index, nil)
-	if err != nil || len(problems) != 2 {
-		t.Fatalf("check: %v, %v; want the original and the text", problems, err)
-	}
-	ids, err := ingest.Repair(ctx, e.Catalog, e.Blobs, problems)
-	if err != nil || len(ids) != 0 {
-		t.Fatalf("repair queued %v (%v); want nothing", ids, err)
-	}
+	checkAndRepair(t, e, 2, 0) // the original and the text; nothing queued
 	if got, err := e.Catalog.Document(ctx, d.ID); err != nil || got.Status != catalog.StatusIndexed {
 		t.Errorf("after repair: %+v, %v; want still indexed", got, err)
 	}
@@ -139,15 +132,23 @@ func TestRepairForgetsTheTextHash(t *testing.T) {
 	if err := e.Blobs.Put(ctx, catalog.TextKey(d.SHA256), strings.NewReader("{损坏"), -1, "application/json"); err != nil {
 		t.Fatal(err)
 	}
-	problems, err := ingest.Check(ctx, e.Catalog, e.Blobs, e.Index, nil)
-	if err != nil || len(problems) != 1 {
-		t.Fatalf("check: %v, %v; want the damaged text", problems, err)
-	}
-	ids, err := ingest.Repair(ctx, e.Catalog, e.Blobs, problems)
-	if err != nil || len(ids) != 1 {
-		t.Fatalf("repair queued %v (%v); want the document", ids, err)
-	}
+	checkAndRepair(t, e, 1, 1) // the damaged text; the document queued
 	if h, err := e.Catalog.TextHashOf(ctx, d.SHA256); !catalog.IsNotFound(err) {
 		t.Errorf("after repair the damaged text's hash is still recorded: %+v, %v", h, err)
+	}
+}
+
+// checkAndRepair runs check, wanting that many problems, and repair on
+// them, wanting that many documents queued to be read again.
+func checkAndRepair(t *testing.T, e *testenv.Env, problems, queued int) {
+	t.Helper()
+	ctx := context.Background()
+	found, err := ingest.Check(ctx, e.Catalog, e.Blobs, e.Index, nil)
+	if err != nil || len(found) != problems {
+		t.Fatalf("check: %v, %v; want %d problems", found, err, problems)
+	}
+	ids, err := ingest.Repair(ctx, e.Catalog, e.Blobs, found)
+	if err != nil || len(ids) != queued {
+		t.Fatalf("repair queued %v (%v); want %d documents", ids, err, queued)
 	}
 }
