@@ -65,41 +65,6 @@ func setBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int64,
 	return nil
 }
 
-// BandsAndCandidates is SetNearDuplicateBands followed by
-// NearDuplicateCandidates, with a shortcut for the common case: when the
-// document shares no band with another and alone is not nil, alone (the
-// document's status change without links) is applied with the bands, and
-// applied says so. That takes one transaction instead of two where a write
-// transaction excludes every other (SQLite): one that commits later reads
-// these bands, so of two versions read at the same time the later still
-// finds the earlier. Under PostgreSQL's READ COMMITTED neither would see
-// the other's uncommitted bands, so there the candidates are read after
-// the bands are committed and alone is left to the caller.
-func (s *Store) BandsAndCandidates(ctx context.Context, documentID, sha string, bands []int64, text *TextRecord, limit int,
-	alone *StatusChange) (cands []Candidate, applied bool, err error) {
-	if !s.dialect.serialWriters || alone == nil {
-		if err := s.SetNearDuplicateBands(ctx, documentID, bands, text); err != nil {
-			return nil, false, err
-		}
-		cands, err := s.NearDuplicateCandidates(ctx, documentID, sha, bands, limit)
-		return cands, false, err
-	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := setBands(ctx, tx, documentID, bands, text); err != nil {
-			return err
-		}
-		var err error
-		if cands, err = nearDuplicateCandidates(ctx, tx, documentID, sha, bands, limit); err != nil || len(cands) > 0 {
-			return err
-		}
-		return s.setStatus(ctx, tx, *alone)
-	})
-	if err != nil {
-		return nil, false, err
-	}
-	return cands, len(cands) == 0, nil
-}
-
 // Extraction is what reading one document's text leaves in the catalog,
 // for RecordExtractions: its LSH bands with its text's hash (Text, when
 // not nil), and its status change, which applies alone, without links,
@@ -118,16 +83,20 @@ type ExtractionOutcome struct {
 	Candidates []Candidate // documents sharing a band with it (then not applied)
 }
 
-// RecordExtractions is BandsAndCandidates for many documents at once, in
-// the order given, so that a bulk load pays for one transaction where it
-// paid for one per document (issue 15): a write transaction's commit
-// writes every page it changed, and the band index's pages, which each
-// document changes sixteen of at random, are then written once for many
-// documents. Where writers are serial (SQLite) it is one transaction, and
-// each document's candidates are read after the bands of those before it:
-// of two documents in one call, the later finds the earlier. Elsewhere
-// (PostgreSQL) the bands are committed first and the candidates read
-// after, and no status is applied. A document deleted meanwhile is
+// RecordExtractions records the extractions of documents, in the order
+// given: each one's bands with its text's hash, the documents sharing a
+// band with it (its candidates, to be compared by their texts), and, when
+// it has none, its status change, which then needs no links. Bands go in
+// before the candidates are read, so of two versions read at the same
+// time at least the later finds the earlier. Where writers are serial
+// (SQLite) it is one transaction, each document's candidates read after
+// the bands of those before it: a bulk load pays for one transaction per
+// index batch where it paid for one per document (issue 15), and the band
+// index's pages, sixteen changed at random by each document, are written
+// once for many. Under PostgreSQL's READ COMMITTED neither of two
+// concurrent transactions would see the other's bands, so there the bands
+// are committed first, the candidates read after, and no status is
+// applied. A document deleted meanwhile is
 // skipped (Gone); any other error writes nothing.
 func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit int) ([]ExtractionOutcome, error) {
 	out := make([]ExtractionOutcome, len(exts))

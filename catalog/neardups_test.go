@@ -130,67 +130,6 @@ func testNearDuplicatesWithTextHashAndStatus(t *testing.T, s *Store) {
 	}
 }
 
-// TestBandsAndCandidates: a document sharing no band with another gets its
-// status with its bands in one transaction where writers are serial
-// (SQLite), and on PostgreSQL the status is left to the caller; one that
-// shares a band gets only its bands, and its candidates; a status that
-// cannot be applied takes the bands back with it.
-func TestBandsAndCandidates(t *testing.T) { forEachStore(t, testBandsAndCandidates) }
-
-func testBandsAndCandidates(t *testing.T, s *Store) {
-	ctx := context.Background()
-	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1")} {
-		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	extracted := func(id string) *StatusChange {
-		return &StatusChange{ID: id, Status: StatusExtracted, Pages: 2, Fill: &FieldFill{DocNumber: "杭教职成〔2018〕5号"}}
-	}
-	h := TextHash{SHA256: "t1", Size: 3200}
-	cands, applied, err := s.BandsAndCandidates(ctx, "A", "a1", []int64{4, 5}, &TextRecord{Original: "a1", Hash: h}, 10, extracted("A"))
-	if err != nil || len(cands) != 0 || applied != s.dialect.serialWriters {
-		t.Fatalf("A alone: candidates %+v, applied %v, %v; want none, applied %v", cands, applied, err, s.dialect.serialWriters)
-	}
-	a, err := s.Document(ctx, "A")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if applied && (a.Status != StatusExtracted || a.Pages != 2 || a.DocNumber != "杭教职成〔2018〕5号") {
-		t.Errorf("A applied with its bands: %s, %d pages, 文号 %q", a.Status, a.Pages, a.DocNumber)
-	}
-	if !applied && a.Status != StatusStored {
-		t.Errorf("A not applied, yet %s", a.Status)
-	}
-	if got, err := s.TextHashOf(ctx, "a1"); err != nil || got != h {
-		t.Errorf("text hash of a1: %+v, %v", got, err)
-	}
-
-	// B shares band 4 with A: its bands are stored, its status is not.
-	cands, applied, err = s.BandsAndCandidates(ctx, "B", "b1", []int64{4, 6}, nil, 10, extracted("B"))
-	if err != nil || applied || len(cands) != 1 || cands[0].ID != "A" {
-		t.Fatalf("B: candidates %+v, applied %v, %v; want A, not applied", cands, applied, err)
-	}
-	if b, _ := s.Document(ctx, "B"); b.Status != StatusStored {
-		t.Errorf("B is %s before its links were checked", b.Status)
-	}
-	if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", []int64{4, 5}, 10); err != nil || len(cands) != 1 || cands[0].ID != "B" {
-		t.Errorf("B's bands were not kept: candidates of A %+v, %v", cands, err)
-	}
-
-	if !s.dialect.serialWriters {
-		return
-	}
-	// A status change that fails (no such document) takes its bands back.
-	_, _, err = s.BandsAndCandidates(ctx, "B", "b1", []int64{7, 8}, nil, 10, extracted("不存在"))
-	if err == nil {
-		t.Fatal("a status change of a missing document was applied")
-	}
-	if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", []int64{4, 6}, 10); err != nil || len(cands) != 1 || cands[0].ID != "B" {
-		t.Errorf("B's bands after a failed change: candidates %+v, %v; want B's old bands kept", cands, err)
-	}
-}
-
 // TestRecordExtractions: one call records many documents' bands, text
 // hashes and statuses. Where writers are serial, a document sharing no
 // band gets its status at once, and a later one in the same call finds an

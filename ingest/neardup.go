@@ -23,31 +23,22 @@ const maxNearDuplicateCandidates = 32
 // bands and no links. Another city's copy of the same bytes is an exact
 // duplicate and is not linked. Idempotent; it returns how many it linked.
 func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string) (int, error) {
-	found, _, err := findNearDuplicates(ctx, cat, blobs, d, pages, nil, nil)
+	set, bands := fingerprint(pages)
+	// Bands go in, committed, before the candidates are read: of two
+	// versions read at the same time, at least the later one then finds
+	// the other.
+	if err := cat.SetNearDuplicateBands(ctx, d.ID, bands, nil); err != nil {
+		return 0, err
+	}
+	cands, err := cat.NearDuplicateCandidates(ctx, d.ID, d.SHA256, bands, maxNearDuplicateCandidates)
+	if err != nil {
+		return 0, err
+	}
+	found, err := compareWithCandidates(ctx, blobs, d.ID, set, cands)
 	if err != nil {
 		return 0, err
 	}
 	return len(found), cat.AddNearDuplicates(ctx, d.ID, found)
-}
-
-// findNearDuplicates is LinkNearDuplicates up to the links: it stores the
-// bands (with text's hash when not nil, in the same transaction) and
-// returns the near duplicates found, for the caller to record (extraction
-// records them with its status change). When the document shares no band
-// with another, the catalog may apply alone with the bands (applied; see
-// catalog.BandsAndCandidates).
-func findNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string,
-	text *catalog.TextRecord, alone *catalog.StatusChange) (found []catalog.NearDuplicate, applied bool, err error) {
-	set, bands := fingerprint(pages)
-	// Bands go in, committed, before (or with, where writers are serial)
-	// the candidates are read: of two versions read at the same time, at
-	// least the later one then finds the other.
-	cands, applied, err := cat.BandsAndCandidates(ctx, d.ID, d.SHA256, bands, text, maxNearDuplicateCandidates, alone)
-	if err != nil || applied || len(cands) == 0 {
-		return nil, applied, err
-	}
-	found, err = compareWithCandidates(ctx, blobs, d.ID, set, cands)
-	return found, false, err
 }
 
 // fingerprint returns the shingle set of a text and its LSH bands (none

@@ -222,36 +222,20 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	fill := &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
 		IssuedOn: f.IssuedOn.Value}
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill}
+	_, bands := fingerprint(t.Pages)
+	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
+		Text: text, Alone: change}}
 	if !s.cfg.Shared {
-		// Recorded with the batch it is indexed in (recordExtractions).
-		// On a shared catalog this node's lease on the job ends with
-		// this function, so the extraction is recorded here, as below.
-		_, bands := fingerprint(t.Pages)
-		return &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
-			Text: text, Alone: change}}, nil
+		return job, nil // recorded with the batch it is indexed in (recordExtractions)
 	}
-	// One transaction for a document that shares no LSH band with another
-	// (SQLite); else two: the bands (with the text hash), and then the
-	// links with the status and the fields read. A crash between them
-	// leaves the document stored, its text saved: it is extracted again,
-	// which finds the saved text and links it anew.
-	near, applied, err := findNearDuplicates(ctx, s.cat, s.blobs, d, t.Pages, text, &change)
-	if err != nil {
-		return nil, err
+	// On a shared catalog this node's lease on the job ends with this
+	// function: recorded now, as a batch of one. A failure is handled
+	// there; a document deleted meanwhile needs nothing more.
+	ready := s.recordExtractions(ctx, []indexJob{*job})
+	if len(ready) == 0 {
+		return nil, nil
 	}
-	if !applied {
-		change.NearDuplicates = near
-		if err := s.cat.SetStatus(ctx, change); err != nil {
-			return nil, err
-		}
-	}
-	if d, err = s.cat.Document(ctx, d.ID); catalog.IsNotFound(err) {
-		return nil, nil // deleted meanwhile
-	} else if err != nil {
-		return nil, err
-	}
-	s.logFilled(d)
-	return &indexJob{doc: d, pages: t.Pages}, nil
+	return &ready[0], nil
 }
 
 // logFilled logs the fields an extraction filled in from the text.
