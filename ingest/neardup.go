@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/neardup"
+	"golang.org/x/sync/errgroup"
 )
 
 // maxNearDuplicateCandidates bounds the texts read to check one document:
@@ -55,27 +57,69 @@ func fingerprint(pages []string) (neardup.Set, []int64) {
 // compareWithCandidates returns the candidates whose stored text is a near
 // duplicate of the text whose shingles are set.
 func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, set neardup.Set,
-	cands []catalog.Candidate) (found []catalog.NearDuplicate, err error) {
-	texts := map[string]neardup.Set{} // by SHA-256: other cities' copies share one text
+	cands []catalog.Candidate) ([]catalog.NearDuplicate, error) {
+	texts := textSets{}
+	if err := texts.load(ctx, blobs, cands); err != nil {
+		return nil, fmt.Errorf("near duplicates of %s: %w", id, err)
+	}
+	return texts.similar(set, cands), nil
+}
+
+// maxTextReads bounds the stored texts read at once to compare documents
+// with their candidates: on a slow object store a document with many
+// candidates then waits for a few round trips, not one per candidate.
+const maxTextReads = 4
+
+// textSets are the shingle sets of texts by the SHA-256 of their original
+// (other cities' copies share one text); nil for a text that could not be
+// read.
+type textSets map[string]neardup.Set
+
+// load reads the stored texts of those of cands it does not hold yet,
+// maxTextReads at a time. A text that is missing or damaged is held as
+// nil and so matches nothing: its bands outlived it, check reports it,
+// and repair reads it again, which links the pair then. The document
+// compared with it is not to blame.
+func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.Candidate) error {
+	var missing []string
 	for _, c := range cands {
-		other, seen := texts[c.SHA256]
-		if !seen {
-			t, err := LoadText(ctx, blobs, c.SHA256)
+		if _, held := ts[c.SHA256]; !held && !slices.Contains(missing, c.SHA256) {
+			missing = append(missing, c.SHA256)
+		}
+	}
+	sets := make([]neardup.Set, len(missing))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(maxTextReads)
+	for i, sha := range missing {
+		g.Go(func() error {
+			t, err := LoadText(gctx, blobs, sha)
 			if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
-				// Its bands outlived its text, or the text is damaged:
-				// check reports it, and repair reads it again, which
-				// links the pair then. The new document is not to blame.
-				continue
+				return nil
 			}
 			if err != nil {
-				return nil, fmt.Errorf("near duplicates of %s: %w", id, err)
+				return err
 			}
-			other = neardup.Shingles(t.Pages...)
-			texts[c.SHA256] = other
-		}
-		if sim := neardup.Jaccard(set, other); sim >= neardup.Threshold {
+			sets[i] = neardup.Shingles(t.Pages...)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for i, sha := range missing {
+		ts[sha] = sets[i]
+	}
+	return nil
+}
+
+// similar returns those of cands whose text is a near duplicate of the
+// text whose shingles are set; their texts must have been loaded.
+func (ts textSets) similar(set neardup.Set, cands []catalog.Candidate) []catalog.NearDuplicate {
+	var found []catalog.NearDuplicate
+	for _, c := range cands {
+		if sim := neardup.Jaccard(set, ts[c.SHA256]); sim >= neardup.Threshold {
 			found = append(found, catalog.NearDuplicate{ID: c.ID, Similarity: math.Round(sim*1000) / 1000})
 		}
 	}
-	return found, nil
+	return found
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/ingest/fields"
+	"github.com/lcmonitor/evidence/neardup"
 )
 
 // indexJob is a document whose text is ready for the index. ext, when
@@ -472,8 +474,21 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			outs[i].Gone = true
 		}
 	}
-	ready := jobs[:0]
+	var linking []indexJob
+	var linkCands [][]catalog.Candidate
 	k := 0
+	for _, j := range jobs {
+		if j.ext == nil {
+			continue
+		}
+		if o := outs[k]; !o.Gone && !o.Applied {
+			linking, linkCands = append(linking, j), append(linkCands, o.Candidates)
+		}
+		k++
+	}
+	linkErrs := s.linkNearDuplicates(ctx, jobs, linking, linkCands)
+	ready := jobs[:0]
+	k, l := 0, 0
 	for _, j := range jobs {
 		if j.ext == nil {
 			ready = append(ready, j)
@@ -485,7 +500,9 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			continue
 		}
 		if !o.Applied {
-			if err := s.linkNearDuplicates(ctx, j, o.Candidates); err != nil {
+			err := linkErrs[l]
+			l++
+			if err != nil {
 				s.handleFailure(ctx, j.doc.ID, "提取文字", err)
 				continue
 			}
@@ -496,19 +513,63 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 	return ready
 }
 
-// linkNearDuplicates compares a job's text with its candidates and
-// records its status with the links found.
-func (s *Service) linkNearDuplicates(ctx context.Context, j indexJob, cands []catalog.Candidate) error {
-	change := j.ext.Alone
-	if len(cands) > 0 {
-		set, _ := fingerprint(j.pages)
-		found, err := compareWithCandidates(ctx, s.blobs, j.doc.ID, set, cands)
-		if err != nil {
-			return err
-		}
-		change.NearDuplicates = found
+// linkNearDuplicates compares the text of each of linking, jobs of batch,
+// with its candidates and records its status with the links found; it
+// returns each one's error. A candidate of the same batch is compared
+// from the text in memory, and the others' stored texts are read
+// maxTextReads at a time, once for the jobs that share them: many
+// versions of one text in a bulk load, or a slow object store, would
+// otherwise hold up the indexer with reads one after another. The texts
+// held at once are bounded: the jobs are taken in groups that need at
+// most maxNearDuplicateCandidates stored texts, as one job may.
+func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []indexJob, cands [][]catalog.Candidate) []error {
+	errs := make([]error, len(linking))
+	inBatch := map[string][]string{} // pages by the SHA-256 of the original
+	for _, j := range batch {
+		inBatch[j.doc.SHA256] = j.pages
 	}
-	return s.cat.SetStatus(ctx, change)
+	texts := textSets{}
+	for start := 0; start < len(linking); {
+		var stored []catalog.Candidate // to read for this group
+		end := start
+		for ; end < len(linking); end++ {
+			var more []catalog.Candidate
+			for _, c := range cands[end] {
+				if pages, ok := inBatch[c.SHA256]; ok {
+					if _, held := texts[c.SHA256]; !held {
+						texts[c.SHA256] = neardup.Shingles(pages...)
+					}
+				} else if !slices.ContainsFunc(stored, func(o catalog.Candidate) bool { return o.SHA256 == c.SHA256 }) {
+					more = append(more, c)
+				}
+			}
+			if end > start && len(stored)+len(more) > maxNearDuplicateCandidates {
+				break
+			}
+			stored = append(stored, more...)
+		}
+		if err := texts.load(ctx, s.blobs, stored); err != nil {
+			for i := start; i < end; i++ {
+				errs[i] = fmt.Errorf("near duplicates of %s: %w", linking[i].doc.ID, err)
+			}
+		} else {
+			for i := start; i < end; i++ {
+				j := linking[i]
+				set, held := texts[j.doc.SHA256]
+				if !held {
+					set = neardup.Shingles(j.pages...)
+				}
+				change := j.ext.Alone
+				change.NearDuplicates = texts.similar(set, cands[i])
+				errs[i] = s.cat.SetStatus(ctx, change)
+			}
+		}
+		for _, c := range stored {
+			delete(texts, c.SHA256)
+		}
+		start = end
+	}
+	return errs
 }
 
 // writeIndex writes documents to the index with the catalog's metadata and

@@ -2,8 +2,16 @@ package ingest
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 )
 
@@ -54,5 +62,160 @@ func TestOneBadExtractionFailsNoOtherOfItsBatch(t *testing.T) {
 		if want == catalog.StatusExtracted && d.Title != "关于建立学分银行的实施意见（"+id+"）" {
 			t.Errorf("%s was recorded without the title read from its text: %q", id, d.Title)
 		}
+	}
+}
+
+// watchedTexts counts the reads of stored texts. With hold set, each read
+// waits (up to two seconds) until another is in flight, so that reads one
+// after another show as no overlap rather than as a hang.
+type watchedTexts struct {
+	blob.Store
+	hold bool
+
+	mu                     sync.Mutex
+	reads, now, mostAtOnce int
+	twoAtOnce              chan struct{}
+}
+
+func (w *watchedTexts) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if !strings.HasPrefix(key, "text/") {
+		return w.Store.Get(ctx, key)
+	}
+	w.mu.Lock()
+	w.reads++
+	w.now++
+	w.mostAtOnce = max(w.mostAtOnce, w.now)
+	if w.now == 2 && w.twoAtOnce != nil {
+		close(w.twoAtOnce)
+		w.twoAtOnce = nil
+	}
+	wait := w.twoAtOnce
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		w.now--
+		w.mu.Unlock()
+	}()
+	if w.hold && wait != nil {
+		select {
+		case <-wait:
+		case <-time.After(2 * time.Second):
+		}
+	}
+	return w.Store.Get(ctx, key)
+}
+
+// notice is the text the versions in these tests vary.
+var notice = []string{
+	"为贯彻落实《关于推进学习型城市建设的意见》，加快构建服务全民终身学习的教育体系，现就建立本市学分银行制度提出如下实施意见。",
+	"一、总体要求。坚持政府主导、部门协同、社会参与，到二〇二五年基本建成覆盖城乡的终身学习成果认证、积累和转换平台。",
+	"二、主要任务。建立个人终身学习账户，记录居民参加社区教育、老年大学、职业技能培训和网络课程所获得的学分。",
+	"三、认定办法。由市教育局会同人力资源和社会保障局制定学习成果认定标准，各区县成人学校负责日常登记和审核工作。",
+	"四、保障措施。市财政每年安排专项经费，纳入部门预算；各街道社区教育中心配备专职管理人员，确保制度落到实处。",
+	"五、督查考核。将学分银行建设情况纳入各区县政府年度目标考核，市学习型城市建设领导小组办公室每半年通报一次进展。",
+}
+
+// noticeVersion is version n of the notice: each version adds a short
+// note, so any two of the first few are near duplicates.
+func noticeVersion(n int) string {
+	text := strings.Join(notice, "")
+	for i := range n {
+		text += fmt.Sprintf("（修改%d）", i+1)
+	}
+	return text
+}
+
+// versionJobs creates documents over versions from..to of the notice, with
+// their texts stored, and returns their index jobs as a worker leaves them.
+func versionJobs(t *testing.T, cat *catalog.Store, blobs blob.Store, from, to int) []indexJob {
+	t.Helper()
+	ctx := context.Background()
+	var jobs []indexJob
+	for n := from; n <= to; n++ {
+		id := fmt.Sprintf("第%d稿", n)
+		d := &catalog.Document{ID: id, SHA256: fmt.Sprintf("%064x", n), Size: 10, MIME: "text/plain", Format: "txt",
+			Filename: id + ".txt", DocType: catalog.DocPolicy, City: "330100", Status: catalog.StatusStored, UploadedBy: "admin"}
+		if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "admin"}); err != nil {
+			t.Fatal(err)
+		}
+		pages := []string{noticeVersion(n)}
+		h, err := SaveText(ctx, blobs, d.SHA256, &StoredText{Extractor: "text", Version: 1, Pages: pages})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, bands := fingerprint(pages)
+		jobs = append(jobs, indexJob{doc: d, pages: pages, ext: &catalog.Extraction{ID: id, SHA256: d.SHA256, Bands: bands,
+			Text:  &catalog.TextRecord{Original: d.SHA256, Hash: h},
+			Alone: catalog.StatusChange{ID: id, Status: catalog.StatusExtracted, Pages: 1}}})
+	}
+	return jobs
+}
+
+func watchedService(t *testing.T, r *rig, w *watchedTexts) *Service {
+	s := New(r.cat, w, r.idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 2,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	t.Cleanup(s.Close)
+	return s
+}
+
+// linkedTo returns the IDs of a document's near duplicates.
+func linkedTo(t *testing.T, cat *catalog.Store, id string) []string {
+	t.Helper()
+	nds, err := cat.NearDuplicates(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, n := range nds {
+		ids = append(ids, n.ID)
+	}
+	return ids
+}
+
+// TestVersionsOfOneBatchAreComparedInMemory: versions of one text recorded
+// in one batch are compared with each other from the texts the batch
+// holds, all linked, without reading a stored text (one after another in
+// the indexer, they were read 0 + 1 + 2 + 3 + 4 times).
+func TestVersionsOfOneBatchAreComparedInMemory(t *testing.T) {
+	r := newRig(t)
+	w := &watchedTexts{Store: r.blobs}
+	s := watchedService(t, r, w)
+	jobs := versionJobs(t, r.cat, r.blobs, 1, 5)
+
+	if ready := s.recordExtractions(context.Background(), jobs); len(ready) != 5 {
+		t.Fatalf("%d of 5 versions ready for the index", len(ready))
+	}
+	for _, j := range jobs {
+		if got := linkedTo(t, r.cat, j.doc.ID); len(got) != 4 {
+			t.Errorf("%s is linked to %v; want the 4 other versions", j.doc.ID, got)
+		}
+	}
+	if w.reads != 0 {
+		t.Errorf("%d stored texts read to compare versions the batch holds; want none", w.reads)
+	}
+}
+
+// TestCandidateTextsAreReadTogether: a document's candidates from earlier
+// batches are read from the store several at a time, not one after
+// another in the indexer (a slow object store would hold up indexing by a
+// round trip per candidate).
+func TestCandidateTextsAreReadTogether(t *testing.T) {
+	r := newRig(t)
+	w := &watchedTexts{Store: r.blobs}
+	s := watchedService(t, r, w)
+	ctx := context.Background()
+	if ready := s.recordExtractions(ctx, versionJobs(t, r.cat, r.blobs, 1, 2)); len(ready) != 2 {
+		t.Fatalf("%d of 2 earlier versions ready for the index", len(ready))
+	}
+
+	w.hold, w.twoAtOnce, w.reads = true, make(chan struct{}), 0
+	if ready := s.recordExtractions(ctx, versionJobs(t, r.cat, r.blobs, 3, 3)); len(ready) != 1 {
+		t.Fatal("the new version is not ready for the index")
+	}
+	if got := linkedTo(t, r.cat, "第3稿"); len(got) != 2 {
+		t.Errorf("the new version is linked to %v; want both earlier ones", got)
+	}
+	if w.reads != 2 || w.mostAtOnce < 2 {
+		t.Errorf("%d stored texts read, at most %d at once; want the 2 candidates' read together", w.reads, w.mostAtOnce)
 	}
 }
