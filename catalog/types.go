@@ -102,6 +102,9 @@ type Reading struct {
 	SealPages     []int    // 1-based pages with a red official seal (公章)
 }
 
+// ByOCR says whether any page was read by OCR.
+func (r Reading) ByOCR() bool { return slices.Contains(r.PageSources, SourceOCR) }
+
 // Year is the year the document belongs to: the year of issue, or else the
 // monitoring round; 0 when neither is known.
 func (d *Document) Year() int {

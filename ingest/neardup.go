@@ -20,8 +20,9 @@ const maxNearDuplicateCandidates = 32
 
 // LinkNearDuplicates fingerprints a document's text, stores its LSH bands
 // and links it both ways to the documents of any city whose text is at
-// least neardup.Threshold similar (exact Jaccard on the shingle sets of the
-// two stored texts). A text too short or too repetitive to compare gets no
+// least neardup.Threshold similar (neardup.Similarity of the two stored
+// texts: the exact Jaccard index of their shingle sets, with the misreads
+// of a text read by OCR forgiven). A text too short or too repetitive to compare gets no
 // bands and no links. Another city's copy of the same bytes is an exact
 // duplicate and is not linked. Idempotent; it returns how many it linked.
 func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string) (int, error) {
@@ -36,7 +37,7 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 	if err != nil {
 		return 0, err
 	}
-	found, err := compareWithCandidates(ctx, blobs, d.ID, set, cands)
+	found, err := compareWithCandidates(ctx, blobs, d.ID, newHeldText(pages, d.Reading.ByOCR(), set), cands)
 	if err != nil {
 		return 0, err
 	}
@@ -55,14 +56,14 @@ func fingerprint(pages []string) (neardup.Set, []int64) {
 }
 
 // compareWithCandidates returns the candidates whose stored text is a near
-// duplicate of the text whose shingles are set.
-func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, set neardup.Set,
+// duplicate of text.
+func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, text *heldText,
 	cands []catalog.Candidate) ([]catalog.NearDuplicate, error) {
 	texts := textSets{}
 	if err := texts.load(ctx, blobs, cands); err != nil {
 		return nil, fmt.Errorf("near duplicates of %s: %w", id, err)
 	}
-	return texts.similar(set, cands), nil
+	return texts.similar(text, cands), nil
 }
 
 // maxTextReads bounds the stored texts read at once to compare documents
@@ -70,10 +71,26 @@ func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, set
 // candidates then waits for a few round trips, not one per candidate.
 const maxTextReads = 4
 
-// textSets are the shingle sets of texts by the SHA-256 of their original
+// heldText is a text held to be compared: its pages, whether it was read
+// by OCR, and its shingle set.
+type heldText struct {
+	neardup.Text
+	set neardup.Set
+}
+
+// newHeldText holds pages, with their shingle set when it is known
+// already (nil: computed here).
+func newHeldText(pages []string, byOCR bool, set neardup.Set) *heldText {
+	if set == nil {
+		set = neardup.Shingles(pages...)
+	}
+	return &heldText{Text: neardup.Text{Pages: pages, OCR: byOCR}, set: set}
+}
+
+// textSets are the texts held to compare by the SHA-256 of their original
 // (other cities' copies share one text); nil for a text that could not be
 // read.
-type textSets map[string]neardup.Set
+type textSets map[string]*heldText
 
 // load reads the stored texts of those of cands it does not hold yet,
 // maxTextReads at a time. A text that is missing or damaged is held as
@@ -87,7 +104,7 @@ func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.C
 			missing = append(missing, c.SHA256)
 		}
 	}
-	sets := make([]neardup.Set, len(missing))
+	texts := make([]*heldText, len(missing))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(maxTextReads)
 	for i, sha := range missing {
@@ -99,7 +116,7 @@ func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.C
 			if err != nil {
 				return err
 			}
-			sets[i] = neardup.Shingles(t.Pages...)
+			texts[i] = newHeldText(t.Pages, t.Reading().ByOCR(), nil)
 			return nil
 		})
 	}
@@ -107,17 +124,21 @@ func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.C
 		return err
 	}
 	for i, sha := range missing {
-		ts[sha] = sets[i]
+		ts[sha] = texts[i]
 	}
 	return nil
 }
 
-// similar returns those of cands whose text is a near duplicate of the
-// text whose shingles are set; their texts must have been loaded.
-func (ts textSets) similar(set neardup.Set, cands []catalog.Candidate) []catalog.NearDuplicate {
+// similar returns those of cands whose text is a near duplicate of text;
+// their texts must have been loaded.
+func (ts textSets) similar(text *heldText, cands []catalog.Candidate) []catalog.NearDuplicate {
 	var found []catalog.NearDuplicate
 	for _, c := range cands {
-		if sim := neardup.Jaccard(set, ts[c.SHA256]); sim >= neardup.Threshold {
+		other := ts[c.SHA256]
+		if other == nil {
+			continue
+		}
+		if sim := neardup.Similarity(text.Text, other.Text, text.set, other.set); sim >= neardup.Threshold {
 			found = append(found, catalog.NearDuplicate{ID: c.ID, Similarity: math.Round(sim*1000) / 1000})
 		}
 	}

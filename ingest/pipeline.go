@@ -14,7 +14,6 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/ingest/fields"
-	"github.com/lcmonitor/evidence/neardup"
 )
 
 // indexJob is a document whose text is ready for the index. ext, when
@@ -26,6 +25,14 @@ type indexJob struct {
 	ext   *catalog.Extraction
 	// recorded says its extraction was recorded with this batch.
 	recorded bool
+}
+
+// readByOCR says whether any page of the job's text was read by OCR.
+func (j indexJob) readByOCR() bool {
+	if j.ext != nil && j.ext.Alone.Reading != nil {
+		return j.ext.Alone.Reading.ByOCR()
+	}
+	return j.doc.Reading.ByOCR()
 }
 
 // Start runs the pipeline until ctx ends or Close is called: extraction
@@ -524,9 +531,9 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 // most maxNearDuplicateCandidates stored texts, as one job may.
 func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []indexJob, cands [][]catalog.Candidate) []error {
 	errs := make([]error, len(linking))
-	inBatch := map[string][]string{} // pages by the SHA-256 of the original
+	inBatch := map[string]indexJob{} // by the SHA-256 of the original
 	for _, j := range batch {
-		inBatch[j.doc.SHA256] = j.pages
+		inBatch[j.doc.SHA256] = j
 	}
 	texts := textSets{}
 	for start := 0; start < len(linking); {
@@ -535,9 +542,9 @@ func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []index
 		for ; end < len(linking); end++ {
 			var more []catalog.Candidate
 			for _, c := range cands[end] {
-				if pages, ok := inBatch[c.SHA256]; ok {
+				if other, ok := inBatch[c.SHA256]; ok {
 					if _, held := texts[c.SHA256]; !held {
-						texts[c.SHA256] = neardup.Shingles(pages...)
+						texts[c.SHA256] = newHeldText(other.pages, other.readByOCR(), nil)
 					}
 				} else if !slices.ContainsFunc(stored, func(o catalog.Candidate) bool { return o.SHA256 == c.SHA256 }) {
 					more = append(more, c)
@@ -555,12 +562,12 @@ func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []index
 		} else {
 			for i := start; i < end; i++ {
 				j := linking[i]
-				set, held := texts[j.doc.SHA256]
+				text, held := texts[j.doc.SHA256]
 				if !held {
-					set = neardup.Shingles(j.pages...)
+					text = newHeldText(j.pages, j.readByOCR(), nil)
 				}
 				change := j.ext.Alone
-				change.NearDuplicates = texts.similar(set, cands[i])
+				change.NearDuplicates = texts.similar(text, cands[i])
 				errs[i] = s.cat.SetStatus(ctx, change)
 			}
 		}

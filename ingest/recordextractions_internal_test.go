@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/neardup"
 )
 
 // TestOneBadExtractionFailsNoOtherOfItsBatch: the indexer records a
@@ -129,26 +131,37 @@ func noticeVersion(n int) string {
 // their texts stored, and returns their index jobs as a worker leaves them.
 func versionJobs(t *testing.T, cat *catalog.Store, blobs blob.Store, from, to int) []indexJob {
 	t.Helper()
-	ctx := context.Background()
 	var jobs []indexJob
 	for n := from; n <= to; n++ {
-		id := fmt.Sprintf("第%d稿", n)
-		d := &catalog.Document{ID: id, SHA256: fmt.Sprintf("%064x", n), Size: 10, MIME: "text/plain", Format: "txt",
-			Filename: id + ".txt", DocType: catalog.DocPolicy, City: "330100", Status: catalog.StatusStored, UploadedBy: "admin"}
-		if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "admin"}); err != nil {
-			t.Fatal(err)
-		}
-		pages := []string{noticeVersion(n)}
-		h, err := SaveText(ctx, blobs, d.SHA256, &StoredText{Extractor: "text", Version: 1, Pages: pages})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, bands := fingerprint(pages)
-		jobs = append(jobs, indexJob{doc: d, pages: pages, ext: &catalog.Extraction{ID: id, SHA256: d.SHA256, Bands: bands,
-			Text:  &catalog.TextRecord{Original: d.SHA256, Hash: h},
-			Alone: catalog.StatusChange{ID: id, Status: catalog.StatusExtracted, Pages: 1}}})
+		jobs = append(jobs, textJob(t, cat, blobs, fmt.Sprintf("第%d稿", n), noticeVersion(n), false))
 	}
 	return jobs
+}
+
+// textJob creates a document over text, read by OCR or not, with the text
+// stored, and returns its index job as a worker leaves it.
+func textJob(t *testing.T, cat *catalog.Store, blobs blob.Store, id, text string, byOCR bool) indexJob {
+	t.Helper()
+	ctx := context.Background()
+	d := &catalog.Document{ID: id, SHA256: fmt.Sprintf("%x", sha256.Sum256([]byte(text))), Size: 10, MIME: "text/plain",
+		Format: "txt", Filename: id + ".txt", DocType: catalog.DocPolicy, City: "330100", Status: catalog.StatusStored,
+		UploadedBy: "admin"}
+	if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "admin"}); err != nil {
+		t.Fatal(err)
+	}
+	st := &StoredText{Extractor: "text", Version: 1, Pages: []string{text}}
+	if byOCR {
+		st.Extractor, st.PageSources = "ocr", []string{catalog.SourceOCR}
+	}
+	h, err := SaveText(ctx, blobs, d.SHA256, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, bands := fingerprint(st.Pages)
+	reading := st.Reading()
+	return indexJob{doc: d, pages: st.Pages, ext: &catalog.Extraction{ID: id, SHA256: d.SHA256, Bands: bands,
+		Text:  &catalog.TextRecord{Original: d.SHA256, Hash: h},
+		Alone: catalog.StatusChange{ID: id, Status: catalog.StatusExtracted, Pages: 1, Reading: &reading}}}
 }
 
 func watchedService(t *testing.T, r *rig, w *watchedTexts) *Service {
@@ -217,5 +230,66 @@ func TestCandidateTextsAreReadTogether(t *testing.T) {
 	}
 	if w.reads != 2 || w.mostAtOnce < 2 {
 		t.Errorf("%d stored texts read, at most %d at once; want the 2 candidates' read together", w.reads, w.mostAtOnce)
+	}
+}
+
+// misreadNotice is the notice as a poor scan reads it: one Han character
+// in every n replaced by 口.
+func misreadNotice(n int) string {
+	rs := []rune(strings.Join(notice, ""))
+	k := 0
+	for i, r := range rs {
+		if r >= 0x4e00 && r <= 0x9fff {
+			if k++; k%n == 0 {
+				rs[i] = '口'
+			}
+		}
+	}
+	return string(rs)
+}
+
+// TestScanWithManyMisreadsIsLinked: a document read by OCR with more
+// misread characters than the shingles forgive (Jaccard under 0.9) is
+// linked to its born-digital original whichever was read first or when
+// both are read in one batch, by the OCR page source the pipeline keeps;
+// the same text not read by OCR is not.
+func TestScanWithManyMisreadsIsLinked(t *testing.T) {
+	scan := misreadNotice(30)
+	if j := neardup.Jaccard(neardup.Shingles(notice...), neardup.Shingles(scan)); j >= neardup.Threshold || j < neardup.OCRFloor {
+		t.Fatalf("the scan's Jaccard similarity is %.3f; the test needs it between %.2f and %.2f", j, neardup.OCRFloor, neardup.Threshold)
+	}
+	for _, tt := range []struct {
+		name    string
+		batches [][]int // of jobs: 0 the original, 1 the scan
+		byOCR   bool
+		linked  bool
+	}{
+		{"original first", [][]int{{0}, {1}}, true, true},
+		{"scan first", [][]int{{1}, {0}}, true, true},
+		{"in one batch", [][]int{{0, 1}}, true, true},
+		{"the same text, not read by OCR", [][]int{{0}, {1}}, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRig(t)
+			s := watchedService(t, r, &watchedTexts{Store: r.blobs})
+			jobs := []indexJob{
+				textJob(t, r.cat, r.blobs, "原件", strings.Join(notice, ""), false),
+				textJob(t, r.cat, r.blobs, "扫描件", scan, tt.byOCR),
+			}
+			for _, b := range tt.batches {
+				var batch []indexJob
+				for _, k := range b {
+					batch = append(batch, jobs[k])
+				}
+				if ready := s.recordExtractions(context.Background(), batch); len(ready) != len(batch) {
+					t.Fatalf("%d of %d ready for the index", len(ready), len(batch))
+				}
+			}
+			for _, id := range []string{"原件", "扫描件"} {
+				if got := linkedTo(t, r.cat, id); (len(got) == 1) != tt.linked {
+					t.Errorf("%s is linked to %v; want linked %v", id, got, tt.linked)
+				}
+			}
+		})
 	}
 }

@@ -13,6 +13,18 @@
 // fewer than MinShingles distinct shingles (a near-empty OCR page, a page
 // of one repeated line) gets no fingerprint and matches nothing.
 //
+// A text read by OCR breaks ShingleSize shingles with each misread
+// character, so a scan with 2 % of its characters misread scores 0.87–0.89
+// against its DOCX. When one of two texts was read by OCR and their Jaccard
+// index is at least OCRFloor, they are aligned character by character
+// (sergi/go-diff, bounded in time and length), every difference of at most
+// one character on each side is forgiven, and the Jaccard index of the
+// repaired texts must reach OCRThreshold (Similarity, Forgiven). Names
+// changed in a copy differ by two or more characters at a time and are not
+// forgiven: the copy with its names changed scores 0.93 forgiven, a scan
+// with 2 % misread 0.99–1. Texts not read by OCR are never forgiven: two
+// years' statistics differing digit by digit are two documents.
+//
 // Finding candidates among all documents uses MinHash with locality
 // sensitive hashing: a signature of SignatureSize minimum hashes, cut into
 // Bands bands of Rows rows; two documents sharing any band are candidates,

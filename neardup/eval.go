@@ -16,10 +16,14 @@ type Pair struct {
 	TextB      string
 	Same       bool
 	Kind, Note string // what sort of pair it is: layout, ocr, draft, template, unrelated, degenerate
+	// OCRA and OCRB say which texts were read by OCR, as the pipeline
+	// knows from a document's page sources.
+	OCRA, OCRB bool
 }
 
 // LoadPairs reads the labelled pairs of dir: dir/pairs.tsv (columns a, b,
-// same, kind, note, with a header line) naming text files under dir/pairs.
+// same, kind, note and ocr, the texts read by OCR: a, b, ab or nothing;
+// with a header line) naming text files under dir/pairs.
 func LoadPairs(dir string) ([]Pair, error) {
 	f, err := os.Open(filepath.Join(dir, "pairs.tsv"))
 	if err != nil {
@@ -33,10 +37,11 @@ func LoadPairs(dir string) ([]Pair, error) {
 		if line == 0 || len(cols) == 1 && cols[0] == "" {
 			continue
 		}
-		if len(cols) != 5 || (cols[2] != "0" && cols[2] != "1") {
-			return nil, fmt.Errorf("pairs.tsv line %d: want a, b, same (0 or 1), kind, note", line+1)
+		if len(cols) != 6 || (cols[2] != "0" && cols[2] != "1") || strings.Trim(cols[5], "ab") != "" {
+			return nil, fmt.Errorf("pairs.tsv line %d: want a, b, same (0 or 1), kind, note, ocr (a, b, ab or nothing)", line+1)
 		}
-		p := Pair{A: cols[0], B: cols[1], Same: cols[2] == "1", Kind: cols[3], Note: cols[4]}
+		p := Pair{A: cols[0], B: cols[1], Same: cols[2] == "1", Kind: cols[3], Note: cols[4],
+			OCRA: strings.Contains(cols[5], "a"), OCRB: strings.Contains(cols[5], "b")}
 		if p.TextA, err = readText(dir, p.A); err != nil {
 			return nil, err
 		}
@@ -56,8 +61,8 @@ func readText(dir, name string) (string, error) {
 	return string(b), nil
 }
 
-// Scored is a labelled pair with its Jaccard similarity and the decision
-// Compare took on it.
+// Scored is a labelled pair with its Similarity and the decision Compare
+// took on it.
 type Scored struct {
 	Pair
 	Similarity float64
@@ -77,9 +82,10 @@ type Evaluation struct {
 func Evaluate(pairs []Pair) Evaluation {
 	var ev Evaluation
 	for _, p := range pairs {
-		a, b := Shingles(p.TextA), Shingles(p.TextB)
+		a, b := Text{Pages: []string{p.TextA}, OCR: p.OCRA}, Text{Pages: []string{p.TextB}, OCR: p.OCRB}
 		_, linked := Compare(a, b)
-		ev.Pairs = append(ev.Pairs, Scored{Pair: p, Similarity: Jaccard(a, b), Linked: linked})
+		sim := Similarity(a, b, Shingles(p.TextA), Shingles(p.TextB))
+		ev.Pairs = append(ev.Pairs, Scored{Pair: p, Similarity: sim, Linked: linked})
 		switch {
 		case linked && p.Same:
 			ev.TP++

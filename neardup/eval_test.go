@@ -7,10 +7,10 @@ import (
 )
 
 // TestLabelledPairs measures the decision on the labelled pairs of
-// testdata (see testdata/README.md) and prints the figures. Copies read by
-// OCR with 2% of their characters wrong ("ocr-heavy") score 0.87–0.89 and
-// are missed at the 0.9 threshold: they are reported, and the recall goal
-// is held on the other pairs.
+// testdata (see testdata/README.md) and prints the figures; it holds them
+// to the goals, precision and recall ≥ 95 %, copies read by OCR with 2 %
+// of their characters wrong ("ocr-heavy", 0.87–0.89 by shingles alone)
+// included.
 func TestLabelledPairs(t *testing.T) {
 	pairs, err := neardup.LoadPairs("testdata")
 	if err != nil {
@@ -28,15 +28,7 @@ func TestLabelledPairs(t *testing.T) {
 		t.Logf("%s%-10s same=%-5v sim=%.3f %s ~ %s (%s)", mark, p.Kind, p.Same, p.Similarity, p.A, p.B, p.Note)
 	}
 	t.Log(ev)
-	var inScope []neardup.Pair
-	for _, p := range pairs {
-		if p.Kind != "ocr-heavy" {
-			inScope = append(inScope, p)
-		}
-	}
-	core := neardup.Evaluate(inScope)
-	t.Logf("without ocr-heavy: %s", core)
-	if ev.Precision < 0.95 || core.Recall < 0.95 {
-		t.Errorf("precision %.3f, recall without ocr-heavy %.3f: want both ≥ 0.95", ev.Precision, core.Recall)
+	if ev.Precision < 0.95 || ev.Recall < 0.95 {
+		t.Errorf("precision %.3f, recall %.3f: want both ≥ 0.95", ev.Precision, ev.Recall)
 	}
 }

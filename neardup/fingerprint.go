@@ -52,10 +52,11 @@ func Normalize(text string) []rune {
 // Shingles returns the set of ShingleSize-character shingles of the
 // normalised text of pages.
 func Shingles(pages ...string) Set {
-	var rs []rune
-	for _, p := range pages {
-		rs = append(rs, Normalize(p)...)
-	}
+	return shingles(normalizePages(pages))
+}
+
+// shingles returns the set of shingles of normalised text.
+func shingles(rs []rune) Set {
 	if len(rs) < ShingleSize {
 		return nil
 	}
@@ -150,17 +151,18 @@ func (fp Fingerprint) SharesBand(other Fingerprint) bool {
 	return false
 }
 
-// Compare is the whole decision on two texts' shingle sets, as the
-// pipeline takes it: both must have a fingerprint, share a band, and have
-// a Jaccard similarity of at least Threshold. It returns the similarity
-// (0 when the texts are not compared) and whether they are near duplicates.
-func Compare(a, b Set) (float64, bool) {
-	fa, okA := a.Fingerprint()
-	fb, okB := b.Fingerprint()
+// Compare is the whole decision on two texts, as the pipeline takes it:
+// both must have a fingerprint, share a band, and have a Similarity of at
+// least Threshold. It returns the similarity (0 when the texts are not
+// compared) and whether they are near duplicates.
+func Compare(a, b Text) (float64, bool) {
+	sa, sb := Shingles(a.Pages...), Shingles(b.Pages...)
+	fa, okA := sa.Fingerprint()
+	fb, okB := sb.Fingerprint()
 	if !okA || !okB || !fa.SharesBand(fb) {
 		return 0, false
 	}
-	sim := Jaccard(a, b)
+	sim := Similarity(a, b, sa, sb)
 	return sim, sim >= Threshold
 }
 

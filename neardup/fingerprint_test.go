@@ -31,6 +31,9 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+func text(s string) neardup.Text    { return neardup.Text{Pages: []string{s}} }
+func ocrText(s string) neardup.Text { return neardup.Text{Pages: []string{s}, OCR: true} }
+
 func TestCompare(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -60,8 +63,8 @@ func TestCompare(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, b := neardup.Shingles(tt.a), neardup.Shingles(tt.b)
-			sim := neardup.Jaccard(a, b)
+			a, b := text(tt.a), text(tt.b)
+			sim := neardup.Jaccard(neardup.Shingles(tt.a), neardup.Shingles(tt.b))
 			if sim < tt.minSim || sim > tt.maxSim {
 				t.Errorf("Jaccard = %.3f, want %.2f–%.2f", sim, tt.minSim, tt.maxSim)
 			}
@@ -70,6 +73,58 @@ func TestCompare(t *testing.T) {
 			}
 			if _, linked := neardup.Compare(b, a); linked != tt.linked {
 				t.Errorf("Compare is not symmetric")
+			}
+		})
+	}
+}
+
+// misread returns notice with every n-th Han character replaced by 口,
+// as a poor scan reads it.
+func misread(n int) string {
+	rs := []rune(notice)
+	k := 0
+	for i, r := range rs {
+		if r >= 0x4e00 && r <= 0x9fff {
+			if k++; k%n == 0 {
+				rs[i] = '口'
+			}
+		}
+	}
+	return string(rs)
+}
+
+// TestScanWithManyMisreads: a text read by OCR with more misread
+// characters than the shingles forgive is still linked to its original,
+// its misreads forgiven one character at a time; the same differences
+// between two texts not read by OCR are not forgiven, nor a copy read by
+// OCR whose names were changed.
+func TestScanWithManyMisreads(t *testing.T) {
+	scan := misread(40) // 2.5 % of the Han characters
+	renamed := strings.Replace(misread(60), "市文化广场", "县体育中心", 1)
+	for _, other := range []string{scan, renamed} {
+		if j := neardup.Jaccard(neardup.Shingles(notice), neardup.Shingles(other)); j >= neardup.Threshold || j < neardup.OCRFloor {
+			t.Fatalf("Jaccard similarity %.3f; the test needs it between %.2f and %.2f, where OCR text is looked at again",
+				j, neardup.OCRFloor, neardup.Threshold)
+		}
+	}
+	tests := []struct {
+		name   string
+		a, b   neardup.Text
+		linked bool
+	}{
+		{"scan of the notice", text(notice), ocrText(scan), true},
+		{"the notice and its scan", ocrText(scan), text(notice), true},
+		{"the same differences, no text read by OCR", text(notice), text(scan), false},
+		{"a scan of a copy with its venue changed", text(notice), ocrText(renamed), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sim, linked := neardup.Compare(tt.a, tt.b)
+			if linked != tt.linked {
+				t.Errorf("linked %v at similarity %.3f, want %v", linked, sim, tt.linked)
+			}
+			if linked && sim < neardup.OCRThreshold {
+				t.Errorf("linked at similarity %.3f, under %.2f", sim, neardup.OCRThreshold)
 			}
 		})
 	}
@@ -88,18 +143,18 @@ func TestDegenerateTextMatchesNothing(t *testing.T) {
 	}
 	others := []string{notice, line, line + line, strings.Repeat(line, 7), "— 1 —\n学习型城市\n"}
 	for _, o := range others {
-		if sim, linked := neardup.Compare(fs, neardup.Shingles(o)); linked {
+		if sim, linked := neardup.Compare(text(flood), ocrText(o)); linked {
 			t.Errorf("1 MB of one line linked to %.20q… (similarity %.3f)", o, sim)
 		}
 	}
-	if _, linked := neardup.Compare(neardup.Shingles("— 3 —\n学习型城市\f"), neardup.Shingles("学习型城市 — 7 —")); linked {
+	if _, linked := neardup.Compare(ocrText("— 3 —\n学习型城市\f"), ocrText("学习型城市 — 7 —")); linked {
 		t.Error("two near-empty OCR pages were linked")
 	}
 	// A long repeated paragraph has enough shingles for a fingerprint, but
 	// as a set it is only that paragraph: it matches the paragraph, not a
 	// notice that quotes it among other things.
 	para := strings.Repeat(notice[:len(notice)/2], 2000)
-	if sim, linked := neardup.Compare(neardup.Shingles(para), neardup.Shingles(notice)); linked {
+	if sim, linked := neardup.Compare(text(para), text(notice)); linked {
 		t.Errorf("half the notice repeated 2000 times linked to the notice (similarity %.3f)", sim)
 	}
 }

@@ -25,6 +25,19 @@ type pair struct {
 	a, b, label, kind, note string
 }
 
+// readByOCR says which texts of a pair were read by OCR (the "-ocr"
+// copies gen makes), as the pipeline knows it from the page sources.
+func (p pair) readByOCR() string {
+	var s string
+	if strings.Contains(p.a, "-ocr") {
+		s += "a"
+	}
+	if strings.Contains(p.b, "-ocr") {
+		s += "b"
+	}
+	return s
+}
+
 var pairs []pair
 
 func main() {
@@ -69,13 +82,14 @@ func main() {
 	}
 	templates(rng)
 	degenerate(base)
+	copiedAndScanned(rng)
 	for n, t := range base {
 		check(os.WriteFile(filepath.Join("pairs", n+".txt"), []byte(t), 0o644))
 	}
 	var b strings.Builder
-	b.WriteString("a\tb\tsame\tkind\tnote\n")
+	b.WriteString("a\tb\tsame\tkind\tnote\tocr\n")
 	for _, p := range pairs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", p.a, p.b, p.label, p.kind, p.note)
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\n", p.a, p.b, p.label, p.kind, p.note, p.readByOCR())
 	}
 	check(os.WriteFile("pairs.tsv", []byte(b.String()), 0o644))
 }
@@ -301,4 +315,22 @@ func degenerate(base map[string]string) {
 	b := write("empty-ocr-2.txt", "  学习型城市 \n — 7 —")
 	add(a, b, "0", "degenerate", "two near-empty OCR pages")
 	_ = base
+}
+
+// copiedAndScanned are the pairs that hold the OCR second look
+// (neardup.Forgiven) to misreads: the copy with names changed, read by
+// OCR, must still not be linked to the notice it copied, and a scan of
+// the copy must be linked to the copy.
+func copiedAndScanned(rng *rand.Rand) {
+	copied, err := os.ReadFile(filepath.Join("pairs", "week-5-2019.txt"))
+	check(err)
+	for _, rate := range []struct {
+		r          float64
+		name, kind string
+	}{{0.01, "ocr10", "ocr"}, {0.02, "ocr20", "ocr-heavy"}} {
+		scan := write("week-5-2019-"+rate.name+".txt", layout(ocr(string(copied), rate.r, rng), rng))
+		add("week-1-2019.txt", scan, "0", "template",
+			fmt.Sprintf("a copy with names changed, read by OCR (%.0f%% characters wrong), vs the notice copied", rate.r*100))
+		add("week-5-2019.txt", scan, "1", rate.kind, fmt.Sprintf("OCR, %.0f%% characters wrong", rate.r*100))
+	}
 }
