@@ -22,8 +22,9 @@
 // repaired texts must reach OCRThreshold (Similarity, Forgiven). Names
 // changed in a copy differ by two or more characters at a time and are not
 // forgiven: the copy with its names changed scores 0.93 forgiven, a scan
-// with 2 % misread 0.99–1. Texts not read by OCR are never forgiven: two
-// years' statistics differing digit by digit are two documents.
+// with 2 % misread 0.99–1. Nor is a digit changed into another (a number
+// changed, as two years' statistics differ), and texts not read by OCR are
+// never forgiven.
 //
 // Finding candidates among all documents uses MinHash with locality
 // sensitive hashing: a signature of SignatureSize minimum hashes, cut into

@@ -1,6 +1,7 @@
 package neardup_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -127,6 +128,34 @@ func TestScanWithManyMisreads(t *testing.T) {
 				t.Errorf("linked at similarity %.3f, under %.2f", sim, neardup.OCRThreshold)
 			}
 		})
+	}
+}
+
+// TestScannedStatisticsOfTwoYears: two years' statistics with one layout,
+// whose numbers differ digit by digit, are two documents even when one was
+// read by OCR: a digit changed into another is a number changed, not a
+// misread to forgive.
+func TestScannedStatisticsOfTwoYears(t *testing.T) {
+	year := func(y int, change bool) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%d年度学习型城市建设监测统计表（市统计局、市教育局联合发布）\n", y)
+		items := []string{"社区教育参与率", "老年大学入学率", "职工继续教育覆盖率", "市民学习账户开户率", "社区学习共同体覆盖率",
+			"图书馆人均借阅率", "网络学习平台注册率", "农村成人学校覆盖率"}
+		for i, item := range items {
+			d := (i * 3) % 10
+			if change && i%3 == 0 {
+				d = (d + 1) % 10
+			}
+			fmt.Fprintf(&b, "%s为6%d.%d%%，比上年提高%d.%d个百分点；\n", item, i, d, i%4, d)
+		}
+		return b.String()
+	}
+	a, b := year(2019, false), year(2019, true)
+	if j := neardup.Jaccard(neardup.Shingles(a), neardup.Shingles(b)); j >= neardup.Threshold || j < neardup.OCRFloor {
+		t.Fatalf("Jaccard similarity %.3f; the test needs it between %.2f and %.2f", j, neardup.OCRFloor, neardup.Threshold)
+	}
+	if sim, linked := neardup.Compare(text(a), ocrText(b)); linked {
+		t.Errorf("two years' statistics linked at %.3f", sim)
 	}
 }
 

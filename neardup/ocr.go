@@ -53,7 +53,7 @@ func Similarity(a, b Text, sa, sb Set) float64 {
 // Forgiven is the Jaccard index of two texts once every difference that
 // is at most one character on each side (a character misread, lost or
 // added, as OCR makes them) is taken as the first text has it; longer
-// differences stay. Normalised as Shingles does; 0 for texts too long to
+// differences stay, and so does a digit changed into another. Normalised as Shingles does; 0 for texts too long to
 // align.
 func Forgiven(a, b []string) float64 {
 	ra, rb := normalizePages(a), normalizePages(b)
@@ -78,7 +78,7 @@ func Forgiven(a, b []string) float64 {
 				added = append(added, []rune(diffs[i].Text)...)
 			}
 		}
-		if len(lost) <= 1 && len(added) <= 1 {
+		if len(lost) <= 1 && len(added) <= 1 && !numberChanged(lost, added) {
 			repaired = append(repaired, lost...)
 		} else {
 			repaired = append(repaired, added...)
@@ -94,3 +94,12 @@ func normalizePages(pages []string) []rune {
 	}
 	return rs
 }
+
+// numberChanged says whether a difference of one character is a digit
+// changed into another: a number changed, as authors change them (65.2 %
+// in one year's statistics, 65.8 % in the next), not forgiven.
+func numberChanged(lost, added []rune) bool {
+	return len(lost) == 1 && len(added) == 1 && isDigit(lost[0]) && isDigit(added[0])
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
