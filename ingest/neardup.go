@@ -60,7 +60,7 @@ func fingerprint(pages []string) (neardup.Set, []int64) {
 func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, text *heldText,
 	cands []catalog.Candidate) ([]catalog.NearDuplicate, error) {
 	texts := textSets{}
-	if err := texts.load(ctx, blobs, cands); err != nil {
+	for _, err := range texts.load(ctx, blobs, cands) {
 		return nil, fmt.Errorf("near duplicates of %s: %w", id, err)
 	}
 	return texts.similar(text, cands), nil
@@ -96,8 +96,10 @@ type textSets map[string]*heldText
 // maxTextReads at a time. A text that is missing or damaged is held as
 // nil and so matches nothing: its bands outlived it, check reports it,
 // and repair reads it again, which links the pair then. The document
-// compared with it is not to blame.
-func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.Candidate) error {
+// compared with it is not to blame. It returns why each text it could not
+// read otherwise (the store failing) was not read, by SHA-256; those are
+// not held, and the others are.
+func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.Candidate) map[string]error {
 	var missing []string
 	for _, c := range cands {
 		if _, held := ts[c.SHA256]; !held && !slices.Contains(missing, c.SHA256) {
@@ -105,28 +107,35 @@ func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.C
 		}
 	}
 	texts := make([]*heldText, len(missing))
-	g, gctx := errgroup.WithContext(ctx)
+	errs := make([]error, len(missing))
+	var g errgroup.Group
 	g.SetLimit(maxTextReads)
 	for i, sha := range missing {
 		g.Go(func() error {
-			t, err := LoadText(gctx, blobs, sha)
-			if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
-				return nil
+			t, err := LoadText(ctx, blobs, sha)
+			switch {
+			case catalog.IsNotFound(err) || errors.Is(err, ErrBadText):
+			case err != nil:
+				errs[i] = err
+			default:
+				texts[i] = newHeldText(t.Pages, t.Reading().ByOCR(), nil)
 			}
-			if err != nil {
-				return err
-			}
-			texts[i] = newHeldText(t.Pages, t.Reading().ByOCR(), nil)
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
+	g.Wait()
+	var failed map[string]error
 	for i, sha := range missing {
+		if errs[i] != nil {
+			if failed == nil {
+				failed = map[string]error{}
+			}
+			failed[sha] = errs[i]
+			continue
+		}
 		ts[sha] = texts[i]
 	}
-	return nil
+	return failed
 }
 
 // similar returns those of cands whose text is a near duplicate of text;

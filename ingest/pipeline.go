@@ -528,7 +528,8 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 // versions of one text in a bulk load, or a slow object store, would
 // otherwise hold up the indexer with reads one after another. The texts
 // held at once are bounded: the jobs are taken in groups that need at
-// most maxNearDuplicateCandidates stored texts, as one job may.
+// most maxNearDuplicateCandidates stored texts, as one job may. A text the
+// store fails to give fails only the jobs that have it as a candidate.
 func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []indexJob, cands [][]catalog.Candidate) []error {
 	errs := make([]error, len(linking))
 	inBatch := map[string]indexJob{} // by the SHA-256 of the original
@@ -546,7 +547,7 @@ func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []index
 					if _, held := texts[c.SHA256]; !held {
 						texts[c.SHA256] = newHeldText(other.pages, other.readByOCR(), nil)
 					}
-				} else if !slices.ContainsFunc(stored, func(o catalog.Candidate) bool { return o.SHA256 == c.SHA256 }) {
+				} else if !slices.ContainsFunc(stored, sameText(c)) && !slices.ContainsFunc(more, sameText(c)) {
 					more = append(more, c)
 				}
 			}
@@ -555,21 +556,23 @@ func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []index
 			}
 			stored = append(stored, more...)
 		}
-		if err := texts.load(ctx, s.blobs, stored); err != nil {
-			for i := start; i < end; i++ {
-				errs[i] = fmt.Errorf("near duplicates of %s: %w", linking[i].doc.ID, err)
-			}
-		} else {
-			for i := start; i < end; i++ {
-				j := linking[i]
-				text, held := texts[j.doc.SHA256]
-				if !held {
-					text = newHeldText(j.pages, j.readByOCR(), nil)
+		failed := texts.load(ctx, s.blobs, stored)
+	jobs:
+		for i := start; i < end; i++ {
+			j := linking[i]
+			for _, c := range cands[i] {
+				if err, ok := failed[c.SHA256]; ok {
+					errs[i] = fmt.Errorf("near duplicates of %s: %w", j.doc.ID, err)
+					continue jobs
 				}
-				change := j.ext.Alone
-				change.NearDuplicates = texts.similar(text, cands[i])
-				errs[i] = s.cat.SetStatus(ctx, change)
 			}
+			text, held := texts[j.doc.SHA256]
+			if !held {
+				text = newHeldText(j.pages, j.readByOCR(), nil)
+			}
+			change := j.ext.Alone
+			change.NearDuplicates = texts.similar(text, cands[i])
+			errs[i] = s.cat.SetStatus(ctx, change)
 		}
 		for _, c := range stored {
 			delete(texts, c.SHA256)
@@ -577,6 +580,11 @@ func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []index
 		start = end
 	}
 	return errs
+}
+
+// sameText matches the candidates over the same original as c.
+func sameText(c catalog.Candidate) func(catalog.Candidate) bool {
+	return func(o catalog.Candidate) bool { return o.SHA256 == c.SHA256 }
 }
 
 // writeIndex writes documents to the index with the catalog's metadata and

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -73,6 +74,7 @@ func TestOneBadExtractionFailsNoOtherOfItsBatch(t *testing.T) {
 type watchedTexts struct {
 	blob.Store
 	hold bool
+	fail string // a key whose reads fail
 
 	mu                     sync.Mutex
 	reads, now, mostAtOnce int
@@ -82,6 +84,9 @@ type watchedTexts struct {
 func (w *watchedTexts) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	if !strings.HasPrefix(key, "text/") {
 		return w.Store.Get(ctx, key)
+	}
+	if key == w.fail {
+		return nil, errors.New("读取失败：磁盘 I/O 错误")
 	}
 	w.mu.Lock()
 	w.reads++
@@ -291,5 +296,44 @@ func TestScanWithManyMisreadsIsLinked(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAFailedCandidateReadFailsOnlyItsDocument: when the store fails to
+// give one candidate's text, only the document compared with it fails;
+// the others of its batch are linked and go on to the index.
+func TestAFailedCandidateReadFailsOnlyItsDocument(t *testing.T) {
+	r := newRig(t)
+	w := &watchedTexts{Store: r.blobs}
+	s := watchedService(t, r, w)
+	ctx := context.Background()
+	earlier := versionJobs(t, r.cat, r.blobs, 1, 2)
+	if ready := s.recordExtractions(ctx, earlier); len(ready) != 2 {
+		t.Fatalf("%d of 2 earlier versions ready for the index", len(ready))
+	}
+
+	w.fail = catalog.TextKey(earlier[0].doc.SHA256)
+	other := "关于开展二〇二三年老年教育示范学校评选工作的通知。各区县教育局：为推动老年教育高质量发展，" +
+		"经研究，决定在全市开展老年教育示范学校评选工作。评选对象为依托社区教育中心、老年大学和职业院校举办的老年学校，" +
+		"须具备固定教学场所、专兼职教师队伍和规范的课程管理制度。请各区县于九月三十日前将推荐材料报送市终身教育指导中心。"
+	batch := append(versionJobs(t, r.cat, r.blobs, 3, 3),
+		textJob(t, r.cat, r.blobs, "另一份", other, false), textJob(t, r.cat, r.blobs, "另一份定稿", other+"联系人：王老师。", false))
+	ready := s.recordExtractions(ctx, batch)
+	var got []string
+	for _, j := range ready {
+		got = append(got, j.doc.ID)
+	}
+	if len(got) != 2 || got[0] != "另一份" || got[1] != "另一份定稿" {
+		t.Fatalf("ready for the index: %v; want the two documents whose candidates could be read", got)
+	}
+	if linked := linkedTo(t, r.cat, "另一份定稿"); len(linked) != 1 || linked[0] != "另一份" {
+		t.Errorf("另一份定稿 is linked to %v; want 另一份", linked)
+	}
+	d, err := r.cat.Document(ctx, "第3稿")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed {
+		t.Errorf("第3稿, whose candidate's text could not be read, is %s", d.Status)
 	}
 }
