@@ -3,12 +3,15 @@ package ingest_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/neardup"
 )
 
 func nearDuplicateIDs(t *testing.T, e *testenv.Env, id string) map[string]float64 {
@@ -126,5 +129,44 @@ func TestDamagedCandidateTextDoesNotFailANewVersion(t *testing.T) {
 	final := e.Upload(hangzhou, "通知.txt", testenv.NoticeFinal)
 	if final.Status != catalog.StatusIndexed {
 		t.Fatalf("the new version is %s (%s), want indexed", final.Status, final.Error)
+	}
+}
+
+// TestScanIsLinkedToItsOriginal: a stamped paper scan, read by tesseract
+// with its real misreads (号 read as de, 市 as ai, 〇一 lost: Jaccard 0.85),
+// is linked both ways to the born-digital PDF it was printed from.
+func TestScanIsLinkedToItsOriginal(t *testing.T) {
+	needPrograms(t, "tesseract", "pdftoppm", "pdftotext")
+	e := testenv.New(t)
+	var docs []*catalog.Document
+	for _, name := range []string{"stamped.pdf", "stamped-scan.pdf"} {
+		f, err := os.Open(filepath.Join("extract", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := e.Ingest.Stage(f, name)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := e.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+			Meta: ingest.Meta{City: hangzhou, DocType: "policy"}, Files: []*ingest.Staged{st}})
+		st.Remove()
+		if err != nil || out[0].Err != nil {
+			t.Fatalf("%s: %v %v", name, err, out[0].Err)
+		}
+		d := e.WaitIndexed(out[0].Document.ID)
+		if d.Status != catalog.StatusIndexed {
+			t.Fatalf("%s is %s: %s", name, d.Status, d.Error)
+		}
+		docs = append(docs, d)
+	}
+	if !docs[1].Reading.ByOCR() {
+		t.Fatalf("the scan's pages were not read by OCR: %v", docs[1].Reading.PageSources)
+	}
+	for _, pair := range [][2]*catalog.Document{{docs[0], docs[1]}, {docs[1], docs[0]}} {
+		if sim, ok := nearDuplicateIDs(t, e, pair[0].ID)[pair[1].ID]; !ok || sim < neardup.OCRThreshold {
+			t.Errorf("%s → %s: linked %v at %.3f; want linked at ≥ %.2f", pair[0].Filename, pair[1].Filename, ok, sim, neardup.OCRThreshold)
+		}
 	}
 }

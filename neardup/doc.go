@@ -15,19 +15,18 @@
 //
 // A text read by OCR breaks ShingleSize shingles with each misread
 // character, so a scan with 2 % of its characters misread scores 0.87–0.89
-// against its DOCX. When one of two texts was read by OCR and their Jaccard
-// index is at least OCRFloor, they are aligned character by character,
-// every difference of one character on either side (and misreads a
-// character or two apart) is forgiven, and the Jaccard index of the
-// repaired texts must reach OCRThreshold (Similarity, Forgiven). The
-// alignment is a walk of our own, linear in the texts' length: go-diff's
-// took 20 s on a crafted pair, and its time limit made the decision depend
-// on the machine's load. Names
-// changed in a copy differ by two or more characters at a time and are not
-// forgiven: the copy with its names changed scores 0.90 forgiven, a scan
-// with 2 % misread 0.985–0.998. Nor is a digit changed into another (a number
-// changed, as two years' statistics differ), and texts not read by OCR are
-// never forgiven.
+// against its DOCX, and a real stamped scan 0.85. When one of two texts was
+// read by OCR and their Jaccard index is at least OCRFloor, they are aligned
+// character by character, the scan's misreads are taken as the original
+// has them (one character misread, lost or added; up to three lost or read
+// as letters and symbols), and the Jaccard index of the repaired texts must
+// reach OCRThreshold (Similarity, Forgiven). Han characters changed two or
+// more at a time (a name: the copy with its names changed scores 0.90
+// forgiven, scans 0.985–1) and digits changed into others (a number, as two
+// years' statistics differ) are not forgiven, and texts not read by OCR
+// never are. The alignment is a walk of our own, linear in the texts'
+// length: go-diff's took 20 s on a crafted pair, and its time limit made
+// the decision depend on the machine's load.
 //
 // Finding candidates among all documents uses MinHash with locality
 // sensitive hashing: a signature of SignatureSize minimum hashes, cut into

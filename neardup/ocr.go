@@ -1,5 +1,10 @@
 package neardup
 
+import (
+	"slices"
+	"unicode"
+)
+
 // A text read by OCR differs from its original by misread, lost and extra
 // characters, one at a time, and each breaks ShingleSize shingles: a scan
 // with 2 % of its characters misread scores 0.87–0.89 against its DOCX.
@@ -36,45 +41,49 @@ type Text struct {
 // sb, that decides whether they are near duplicates (at least Threshold):
 // the Jaccard index of the sets; or, when one of the texts was read by
 // OCR, the Jaccard index is at least OCRFloor and reaches OCRThreshold once
-// the misreads are forgiven (Forgiven), that similarity.
+// that text's misreads are forgiven (Forgiven), that similarity. It does
+// not depend on the order of a and b.
 func Similarity(a, b Text, sa, sb Set) float64 {
 	sim := Jaccard(sa, sb)
 	if sim >= Threshold || sim < OCRFloor || !a.OCR && !b.OCR {
 		return sim
 	}
-	if f := Forgiven(a.Pages, b.Pages); f >= OCRThreshold {
+	var f float64
+	if b.OCR {
+		f = Forgiven(a.Pages, b.Pages)
+	}
+	if a.OCR {
+		f = max(f, Forgiven(b.Pages, a.Pages))
+	}
+	if f >= OCRThreshold {
 		return f
 	}
 	return sim
 }
 
-// Forgiven is the Jaccard index of two texts once every difference that
-// is one character on either side (a character misread, lost or added, as
-// OCR makes them) is taken as the other text has it; longer differences
-// stay, and so does a digit changed into another (a number changed, as
-// two years' statistics differ). Misreads a character or two apart count
-// one by one. Normalised as Shingles does; 0 for texts too
-// long or too different to align. The alignment walks both texts once,
-// in time and memory linear in their length (a difference costs at most
-// resyncWindow² steps, and there are few before the result falls under
-// any useful line), and the smaller of the two directions is returned,
-// so the order of the texts does not matter.
-func Forgiven(a, b []string) float64 {
-	ra, rb := normalizePages(a), normalizePages(b)
-	if len(ra) > maxAlignRunes || len(rb) > maxAlignRunes {
+// Forgiven is the Jaccard index of an original and a text read by OCR
+// (scan) once the scan's misreads are taken as the original has them:
+// each stretch where the two differ, between characters they share, is a
+// misread when it is one character on either side, or when the scan has
+// no Han character and no digit there and it is at most three characters
+// on either side (lost characters, 号 read as d, 市 read as ai). A stretch
+// where Han characters became two or more others (a name changed) stays,
+// and so does one where a number changed (digits on both sides).
+// Normalised as Shingles does; 0 for texts too long or too different to
+// align. The alignment walks both texts once, in time and memory linear
+// in their length: a stretch that is not one character is found within
+// resyncWindow on each side and aligned there by its longest common
+// subsequence, and there may be few of them before the walk stops.
+func Forgiven(original, scan []string) float64 {
+	a, b := normalizePages(original), normalizePages(scan)
+	if len(a) > maxAlignRunes || len(b) > maxAlignRunes {
 		return 0
 	}
-	return min(forgivenInto(ra, rb), forgivenInto(rb, ra))
-}
-
-// forgivenInto is Forgiven with b's misreads taken as a has them.
-func forgivenInto(a, b []rune) float64 {
 	repaired := make([]rune, 0, len(b))
-	// Differences longer than one character are looked at by resync,
-	// which is the walk's only costly step; past one in fifty characters
-	// the texts are not a scan's misreads of each other (one kept breaks at
-	// least ShingleSize+1 shingles), and the walk stops.
-	longer, maxLonger := 0, len(b)/50+1
+	// Stretches longer than one character are looked at by resync, the
+	// walk's only costly step; past one in twenty-five characters the
+	// texts are not a scan's misreads of each other, and the walk stops.
+	longer, maxLonger := 0, len(b)/25+2
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		if a[i] == b[j] {
@@ -83,7 +92,7 @@ func forgivenInto(a, b []rune) float64 {
 			continue
 		}
 		switch {
-		case !numberChanged(a[i], b[j]) && agree(a, i+1, b, j+1): // misread
+		case misread(a[i:i+1], b[j:j+1]) && agree(a, i+1, b, j+1): // misread
 			repaired = append(repaired, a[i])
 			i, j = i+1, j+1
 		case agree(a, i+1, b, j): // lost
@@ -99,16 +108,72 @@ func forgivenInto(a, b []rune) float64 {
 			if !ok {
 				return 0
 			}
-			if misreads(a[i:ni], b[j:nj]) {
-				repaired = append(repaired, a[i:ni]...)
-			} else {
-				repaired = append(repaired, b[j:nj]...)
-			}
+			repaired = repairStretch(repaired, a[i:ni], b[j:nj])
 			i, j = ni, nj
 		}
 	}
 	repaired = append(repaired, b[j:]...)
 	return Jaccard(shingles(a), shingles(repaired))
+}
+
+// misread says whether a stretch the original has as lost and the scan as
+// added is the scan's misreading of it (Forgiven).
+func misread(lost, added []rune) bool {
+	if slices.ContainsFunc(lost, isDigit) && slices.ContainsFunc(added, isDigit) {
+		return false
+	}
+	if slices.ContainsFunc(added, isHan) || slices.ContainsFunc(added, isDigit) {
+		return len(lost) <= 1 && len(added) <= 1
+	}
+	return len(lost) <= 3 && len(added) <= 3
+}
+
+// repairStretch appends to repaired the scan's stretch b, which differs
+// from the original's a: aligned by their longest common subsequence, each
+// run of differences between common characters is taken as a has it when
+// it is a misread, as b has it otherwise.
+func repairStretch(repaired, a, b []rune) []rune {
+	// lcs[x][y] is the length of the longest common subsequence of a[x:]
+	// and b[y:].
+	lcs := make([][]int, len(a)+1)
+	for x := range lcs {
+		lcs[x] = make([]int, len(b)+1)
+	}
+	for x := len(a) - 1; x >= 0; x-- {
+		for y := len(b) - 1; y >= 0; y-- {
+			if a[x] == b[y] {
+				lcs[x][y] = lcs[x+1][y+1] + 1
+			} else {
+				lcs[x][y] = max(lcs[x+1][y], lcs[x][y+1])
+			}
+		}
+	}
+	x, y := 0, 0
+	for x < len(a) || y < len(b) {
+		if x < len(a) && y < len(b) && a[x] == b[y] {
+			repaired = append(repaired, b[y])
+			x, y = x+1, y+1
+			continue
+		}
+		// A run of differences: up to the next common character.
+		fx, fy := x, y
+		for x < len(a) || y < len(b) {
+			if x < len(a) && y < len(b) && a[x] == b[y] && lcs[x][y] == lcs[x+1][y+1]+1 {
+				break
+			}
+			if y >= len(b) || x < len(a) && lcs[x+1][y] >= lcs[x][y+1] {
+				x++
+			} else {
+				y++
+			}
+		}
+		if misread(a[fx:x], b[fy:y]) {
+			repaired = append(repaired, a[fx:x]...)
+		} else {
+			repaired = append(repaired, b[fy:y]...)
+		}
+	}
+	return repaired
 }
 
 // agree says whether a from i and b from j agree for confirmRunes
@@ -139,30 +204,9 @@ func resync(a []rune, i int, b []rune, j int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// misreads says whether a stretch of b that differs from the same length
-// of a is misreads one character at a time: no two differing characters
-// side by side (a name changed differs in a run), and no number changed.
-func misreads(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if a[k] == b[k] {
-			continue
-		}
-		if numberChanged(a[k], b[k]) || k > 0 && a[k-1] != b[k-1] {
-			return false
-		}
-	}
-	return true
-}
-
-// numberChanged says whether a digit was changed into another: a number
-// changed, as authors change them (65.2 % in one year's statistics, 65.8 %
-// in the next), not a misread to forgive.
-func numberChanged(a, b rune) bool { return isDigit(a) && isDigit(b) }
-
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func normalizePages(pages []string) []rune {
 	var rs []rune

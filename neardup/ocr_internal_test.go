@@ -45,3 +45,31 @@ func BenchmarkForgivenHostile(b *testing.B) {
 		Forgiven(x, y)
 	}
 }
+
+// TestWhatIsForgiven: the stretches a scan may differ by and still be
+// taken as its original's misreads, and those it may not.
+func TestWhatIsForgiven(t *testing.T) {
+	const before, after = "为加快构建服务全民终身学习的教育体系，经市政府同意，", "现就推进学习型城市建设提出如下实施意见。"
+	tests := []struct {
+		name, original, scan string
+		forgiven             bool
+	}{
+		{"a Han character misread", "各区县市要建立", "各区县巿要建立", true},
+		{"a character lost", "实施意见", "实施意", true},
+		{"two characters lost", "二〇一八年", "二八年", true},
+		{"a character read as two letters", "各区县市要建立", "各区县ai要建立", true},
+		{"a document number read as letters", "杭政办发201812号杭州市", "杭政办发2018de杭州市", true},
+		{"one lost and one added a character apart", "三月十二日", "三月二生日", true},
+		{"a name changed", "在宁波市文化广场", "在湖州市文化广场", false},
+		{"a number changed", "参与率为65.2%", "参与率为65.8%", false},
+		{"a sentence added", "认真落实。", "认真落实，并于年底前报送工作总结。", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Forgiven([]string{before + tt.original + after}, []string{before + tt.scan + after})
+			if (f == 1) != tt.forgiven {
+				t.Errorf("forgiven to %.3f; want every difference forgiven: %v", f, tt.forgiven)
+			}
+		})
+	}
+}
