@@ -20,10 +20,14 @@
 // character by character, the scan's misreads are taken as the original
 // has them (one character misread, lost or added; up to three lost or read
 // as letters and symbols), and the Jaccard index of the repaired texts must
-// reach OCRThreshold (Similarity, Forgiven). Han characters changed two or
-// more at a time (a name: the copy with its names changed scores 0.90
-// forgiven, scans 0.985–1) and digits changed into others (a number, as two
-// years' statistics differ) are not forgiven, and texts not read by OCR
+// reach OCRThreshold (Similarity, Forgiven). What an author changes is
+// not forgiven: Han characters changed two or more at a time or one apart
+// (a name: the copy with its names changed scores 0.90 forgiven, scans
+// 0.985–1), a number (numerals changed into others, as two years'
+// statistics differ, or a digit added to or lost from a number), a
+// negation added or lost, one character changed into the same other
+// throughout (市 → 县); nor a scan differing in more than one character in
+// twenty-five. Texts not read by OCR
 // never are. The alignment is a walk of our own, linear in the texts'
 // length: go-diff's took 20 s on a crafted pair, and its time limit made
 // the decision depend on the machine's load.

@@ -2,6 +2,7 @@ package neardup
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -28,6 +29,9 @@ const (
 	// difference is looked for; a text whose differences run longer is not
 	// forgiven at all.
 	resyncWindow = 48
+	// changeSlack lets a short scan (a notice of a few lines) have a
+	// couple of misreads more than one in twenty-five.
+	changeSlack = 75
 )
 
 // Text is a text as the near-duplicate decision needs it: its pages, and
@@ -62,13 +66,18 @@ func Similarity(a, b Text, sa, sb Set) float64 {
 }
 
 // Forgiven is the Jaccard index of an original and a text read by OCR
-// (scan) once the scan's misreads are taken as the original has them:
-// each stretch where the two differ, between characters they share, is a
-// misread when it is one character on either side, or when the scan has
-// no Han character and no digit there and it is at most three characters
-// on either side (lost characters, 号 read as d, 市 read as ai). A stretch
-// where Han characters became two or more others (a name changed) stays,
-// and so does one where a number changed (digits on both sides).
+// (scan) once the scan's misreads are taken as the original has them.
+// The texts are aligned, and each stretch where they differ between
+// characters they share is a misread when it is one character on either
+// side, or when the scan has no Han character and no numeral there and it
+// is at most three characters on either side (lost characters, 号 read as
+// d, 市 read as ai). What an author changes is never forgiven: Han
+// characters changed two or more at a time, or one character apart (a
+// name: 张明华 → 李明强); a number (numerals, Arabic or Chinese, changed
+// into others, or a digit added to or lost from a number); a negation added or
+// lost (同意 → 不同意); one character changed into the same other wherever
+// the original has it (市 → 县, 杭州 → 湖州 throughout). A scan differing by
+// more than one character in twenty-five is not forgiven at all.
 // Normalised as Shingles does; 0 for texts too long or too different to
 // align. The alignment walks both texts once, in time and memory linear
 // in their length: a stretch that is not one character is found within
@@ -79,101 +88,221 @@ func Forgiven(original, scan []string) float64 {
 	if len(a) > maxAlignRunes || len(b) > maxAlignRunes {
 		return 0
 	}
+	w := walker{a: a, b: b, maxStretches: len(b)/25 + 2}
+	if !w.walk() {
+		return 0
+	}
+	w.unforgiveReplacements()
 	repaired := make([]rune, 0, len(b))
-	// Stretches longer than one character are looked at by resync, the
-	// walk's only costly step; past one in twenty-five characters the
-	// texts are not a scan's misreads of each other, and the walk stops.
-	longer, maxLonger := 0, len(b)/25+2
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if a[i] == b[j] {
-			repaired = append(repaired, b[j])
-			i, j = i+1, j+1
-			continue
-		}
-		switch {
-		case misread(a[i:i+1], b[j:j+1]) && agree(a, i+1, b, j+1): // misread
-			repaired = append(repaired, a[i])
-			i, j = i+1, j+1
-		case agree(a, i+1, b, j): // lost
-			repaired = append(repaired, a[i])
-			i++
-		case agree(a, i, b, j+1): // added
-			j++
-		default:
-			if longer++; longer > maxLonger {
-				return 0
-			}
-			ni, nj, ok := resync(a, i, b, j)
-			if !ok {
-				return 0
-			}
-			repaired = repairStretch(repaired, a[i:ni], b[j:nj])
-			i, j = ni, nj
+	changed := 0
+	for _, p := range w.pieces {
+		if p.forgiven {
+			repaired = append(repaired, p.orig...)
+			changed += max(len(p.orig), len(p.scan))
+		} else {
+			repaired = append(repaired, p.scan...)
 		}
 	}
-	repaired = append(repaired, b[j:]...)
+	if changed*25 > len(b)+changeSlack {
+		return 0
+	}
 	return Jaccard(shingles(a), shingles(repaired))
 }
 
-// misread says whether a stretch the original has as lost and the scan as
-// added is the scan's misreading of it (Forgiven).
-func misread(lost, added []rune) bool {
-	if slices.ContainsFunc(lost, isDigit) && slices.ContainsFunc(added, isDigit) {
-		return false
-	}
-	if slices.ContainsFunc(added, isHan) || slices.ContainsFunc(added, isDigit) {
-		return len(lost) <= 1 && len(added) <= 1
-	}
-	return len(lost) <= 3 && len(added) <= 3
+// piece is a stretch of the aligned texts: the same on both sides, or a
+// difference, forgiven (a misread) or not.
+type piece struct {
+	orig, scan     []rune
+	same, forgiven bool
 }
 
-// repairStretch appends to repaired the scan's stretch b, which differs
-// from the original's a: aligned by their longest common subsequence, each
-// run of differences between common characters is taken as a has it when
-// it is a misread, as b has it otherwise.
-func repairStretch(repaired, a, b []rune) []rune {
-	// lcs[x][y] is the length of the longest common subsequence of a[x:]
-	// and b[y:].
-	lcs := make([][]int, len(a)+1)
-	for x := range lcs {
-		lcs[x] = make([]int, len(b)+1)
+// walker aligns an original (a) and a scan (b) into pieces.
+type walker struct {
+	a, b         []rune
+	pieces       []piece
+	stretches    int // differences looked at by resync
+	maxStretches int
+	lcs          []int // repairStretch's table, kept from stretch to stretch
+}
+
+// walk aligns the texts; false when they are too different to.
+func (w *walker) walk() bool {
+	a, b := w.a, w.b
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] == b[j] {
+			k := 1
+			for i+k < len(a) && j+k < len(b) && a[i+k] == b[j+k] {
+				k++
+			}
+			w.add(piece{orig: a[i : i+k], scan: b[j : j+k], same: true})
+			i, j = i+k, j+k
+			continue
+		}
+		switch {
+		case agree(a, i+1, b, j+1): // misread
+			w.difference(a, i, i+1, b, j, j+1)
+			i, j = i+1, j+1
+		case agree(a, i+1, b, j): // lost
+			w.difference(a, i, i+1, b, j, j)
+			i++
+		case agree(a, i, b, j+1): // added
+			w.difference(a, i, i, b, j, j+1)
+			j++
+		default:
+			if w.stretches++; w.stretches > w.maxStretches {
+				return false
+			}
+			ni, nj, ok := resync(a, i, b, j)
+			if !ok {
+				return false
+			}
+			w.alignStretch(i, ni, j, nj)
+			i, j = ni, nj
+		}
 	}
+	if i < len(a) || j < len(b) {
+		w.difference(a, i, len(a), b, j, len(b))
+	}
+	return true
+}
+
+func (w *walker) add(p piece) { w.pieces = append(w.pieces, p) }
+
+// difference adds the difference a[i:ni] → b[j:nj], forgiven when it is
+// a misread in its place.
+func (w *walker) difference(a []rune, i, ni int, b []rune, j, nj int) {
+	lost, added := a[i:ni], b[j:nj]
+	forgiven := misread(lost, added)
+	if forgiven && (len(lost) == 0 || len(added) == 0) {
+		// A digit added to or lost from a number, or a negation added or
+		// lost. Chinese numerals are left out: a seal or a fold loses them
+		// as it loses any Han character (二〇一八 read as 二八).
+		next := func(s []rune, k int) rune {
+			if k >= 0 && k < len(s) {
+				return s[k]
+			}
+			return 0
+		}
+		if (slices.ContainsFunc(lost, isDigit) || slices.ContainsFunc(added, isDigit)) &&
+			(isDigit(next(a, i-1)) || isDigit(next(a, ni))) ||
+			slices.ContainsFunc(lost, isNegation) || slices.ContainsFunc(added, isNegation) {
+			forgiven = false
+		}
+	}
+	w.add(piece{orig: lost, scan: added, forgiven: forgiven})
+}
+
+// alignStretch adds the pieces of a[i:ni] → b[j:nj], a stretch where the
+// texts differ by more than one character: aligned by their longest
+// common subsequence, each run of differences between shared characters
+// is a difference of its own, but two changed runs one shared character
+// apart are one (a name, a number).
+func (w *walker) alignStretch(i, ni, j, nj int) {
+	a, b := w.a[i:ni], w.b[j:nj]
+	cols := len(b) + 1
+	need := (len(a) + 1) * cols
+	if cap(w.lcs) < need {
+		w.lcs = make([]int, need)
+	}
+	// lcs[x*cols+y] is the length of the longest common subsequence of
+	// a[x:] and b[y:].
+	lcs := w.lcs[:need]
+	clear(lcs)
 	for x := len(a) - 1; x >= 0; x-- {
 		for y := len(b) - 1; y >= 0; y-- {
 			if a[x] == b[y] {
-				lcs[x][y] = lcs[x+1][y+1] + 1
+				lcs[x*cols+y] = lcs[(x+1)*cols+y+1] + 1
 			} else {
-				lcs[x][y] = max(lcs[x+1][y], lcs[x][y+1])
+				lcs[x*cols+y] = max(lcs[(x+1)*cols+y], lcs[x*cols+y+1])
 			}
 		}
 	}
+	type run struct{ x, nx, y, ny int }
+	var runs []run
 	x, y := 0, 0
 	for x < len(a) || y < len(b) {
 		if x < len(a) && y < len(b) && a[x] == b[y] {
-			repaired = append(repaired, b[y])
 			x, y = x+1, y+1
 			continue
 		}
-		// A run of differences: up to the next common character.
-		fx, fy := x, y
-		for x < len(a) || y < len(b) {
-			if x < len(a) && y < len(b) && a[x] == b[y] && lcs[x][y] == lcs[x+1][y+1]+1 {
-				break
-			}
-			if y >= len(b) || x < len(a) && lcs[x+1][y] >= lcs[x][y+1] {
+		r := run{x: x, y: y}
+		for (x < len(a) || y < len(b)) && !(x < len(a) && y < len(b) && a[x] == b[y]) {
+			if y >= len(b) || x < len(a) && lcs[(x+1)*cols+y] >= lcs[x*cols+y+1] {
 				x++
 			} else {
 				y++
 			}
 		}
-		if misread(a[fx:x], b[fy:y]) {
-			repaired = append(repaired, a[fx:x]...)
-		} else {
-			repaired = append(repaired, b[fy:y]...)
+		r.nx, r.ny = x, y
+		// Two changes one shared character apart are one change.
+		if n := len(runs); n > 0 && r.x-runs[n-1].nx == 1 && r.y-runs[n-1].ny == 1 &&
+			changes(a[runs[n-1].x:runs[n-1].nx], b[runs[n-1].y:runs[n-1].ny]) && changes(a[r.x:r.nx], b[r.y:r.ny]) {
+			runs[n-1].nx, runs[n-1].ny = r.nx, r.ny
+			continue
+		}
+		runs = append(runs, r)
+	}
+	at, bt := 0, 0
+	for _, r := range runs {
+		if r.x > at {
+			w.add(piece{orig: a[at:r.x], scan: b[bt:r.y], same: true})
+		}
+		w.difference(w.a, i+r.x, i+r.nx, w.b, j+r.y, j+r.ny)
+		at, bt = r.nx, r.ny
+	}
+	if at < len(a) {
+		w.add(piece{orig: a[at:], scan: b[bt:], same: true})
+	}
+}
+
+// changes says whether a run of differences changes characters into
+// others (rather than only losing or adding them).
+func changes(lost, added []rune) bool { return len(lost) > 0 && len(added) > 0 }
+
+// unforgiveReplacements keeps, as differences, one character changed into
+// the same other at least twice where the original never has it read
+// as itself: a replacement made throughout (市 → 县), not misreads, which
+// leave the character read rightly elsewhere.
+func (w *walker) unforgiveReplacements() {
+	type change struct{ from, to rune }
+	count := map[change]int{}
+	for _, p := range w.pieces {
+		if p.forgiven && len(p.orig) == 1 && len(p.scan) == 1 {
+			count[change{p.orig[0], p.scan[0]}]++
 		}
 	}
-	return repaired
+	if len(count) == 0 {
+		return
+	}
+	readRightly := map[rune]bool{}
+	for _, p := range w.pieces {
+		if p.same {
+			for _, r := range p.orig {
+				readRightly[r] = true
+			}
+		}
+	}
+	for k, p := range w.pieces {
+		if p.forgiven && len(p.orig) == 1 && len(p.scan) == 1 {
+			c := change{p.orig[0], p.scan[0]}
+			if count[c] >= 2 && !readRightly[c.from] {
+				w.pieces[k].forgiven = false
+			}
+		}
+	}
+}
+
+// misread says whether a difference the original has as lost and the scan
+// as added can be the scan's misreading of it.
+func misread(lost, added []rune) bool {
+	if slices.ContainsFunc(lost, isNumeral) && slices.ContainsFunc(added, isNumeral) {
+		return false
+	}
+	if slices.ContainsFunc(added, isHan) || slices.ContainsFunc(added, isNumeral) {
+		return len(lost) <= 1 && len(added) <= 1
+	}
+	return len(lost) <= 3 && len(added) <= 3
 }
 
 // agree says whether a from i and b from j agree for confirmRunes
@@ -205,6 +334,15 @@ func resync(a []rune, i int, b []rune, j int) (int, int, bool) {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isNumeral says whether r writes a number: an Arabic digit or a Chinese
+// numeral (二〇一八年, 第十二届).
+func isNumeral(r rune) bool {
+	return isDigit(r) || strings.ContainsRune("〇零一二两三四五六七八九十百千万亿", r)
+}
+
+// isNegation says whether r turns a statement into its opposite.
+func isNegation(r rune) bool { return strings.ContainsRune("不未无非没否勿禁莫", r) }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 

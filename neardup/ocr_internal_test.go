@@ -63,6 +63,12 @@ func TestWhatIsForgiven(t *testing.T) {
 		{"a name changed", "在宁波市文化广场", "在湖州市文化广场", false},
 		{"a number changed", "参与率为65.2%", "参与率为65.8%", false},
 		{"a sentence added", "认真落实。", "认真落实，并于年底前报送工作总结。", false},
+		{"a name changed a character apart", "联系人：张明华，电话", "联系人：李明强，电话", false},
+		{"a digit lost from a number", "共有12所社区学校", "共有2所社区学校", false},
+		{"a Chinese numeral changed", "第十二届学习节", "第十三届学习节", false},
+		{"a negation added", "同意设立学分银行", "不同意设立学分银行", false},
+		{"a character changed throughout", "市教育局、人社局、民政局", "市教育司、人社司、民政司", false},
+		{"the same misread twice, the character read rightly elsewhere", "市教育局、市人社局", "巿教育局、巿人社局", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,5 +77,29 @@ func TestWhatIsForgiven(t *testing.T) {
 				t.Errorf("forgiven to %.3f; want every difference forgiven: %v", f, tt.forgiven)
 			}
 		})
+	}
+}
+
+// TestTooManyMisreadsAreNotForgiven: misreads each forgivable alone, but
+// more than one character in twenty-five of a page, make another text,
+// not a scan of the same one.
+func TestTooManyMisreadsAreNotForgiven(t *testing.T) {
+	original := []rune(strings.Repeat("为加快构建服务全民终身学习的教育体系，经市政府同意，现就推进学习型城市建设提出如下实施意见。", 12))
+	tests := []struct {
+		every    int
+		forgiven bool
+	}{
+		{every: 60, forgiven: true},
+		{every: 10, forgiven: false},
+	}
+	for _, tt := range tests {
+		scan := append([]rune(nil), original...)
+		for k := tt.every / 2; k < len(scan); k += tt.every {
+			scan[k] = 'x'
+		}
+		f := Forgiven([]string{string(original)}, []string{string(scan)})
+		if (f == 1) != tt.forgiven {
+			t.Errorf("one misread in %d characters forgiven to %.3f; want forgiven: %v", tt.every, f, tt.forgiven)
+		}
 	}
 }
