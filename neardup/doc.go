@@ -24,10 +24,10 @@
 // not forgiven: Han characters changed two or more at a time or one apart
 // (a name: the copy with its names changed scores 0.90 forgiven, scans
 // 0.985–1), a number (numerals changed into others, as two years'
-// statistics differ, or a digit added to or lost from a number), a
-// negation added or lost, one character changed into the same other
-// throughout (市 → 县); nor a scan differing in more than one character in
-// twenty-five. Texts not read by OCR
+// statistics differ, or a digit added or lost), a negation added, lost or
+// put in for another character (even where OCR misread it), one character
+// changed into the same other throughout (市 → 县); nor a scan differing in
+// more than one character in twenty-five, or by a passage of its own. Texts not read by OCR
 // never are. The alignment is a walk of our own, linear in the texts'
 // length: go-diff's took 20 s on a crafted pair, and its time limit made
 // the decision depend on the machine's load.

@@ -74,10 +74,13 @@ func Similarity(a, b Text, sa, sb Set) float64 {
 // d, 市 read as ai). What an author changes is never forgiven: Han
 // characters changed two or more at a time, or one character apart (a
 // name: 张明华 → 李明强); a number (numerals, Arabic or Chinese, changed
-// into others, or a digit added to or lost from a number); a negation added or
-// lost (同意 → 不同意); one character changed into the same other wherever
-// the original has it (市 → 县, 杭州 → 湖州 throughout). A scan differing by
-// more than one character in twenty-five is not forgiven at all.
+// into others, or a digit added or lost); a negation added, lost or put in
+// for another character (同意 → 不同意, 已同意 → 未同意, so a negation
+// misread is kept as a difference too); one character changed into the same
+// other wherever the original has it (市 → 县, 杭州 → 湖州 throughout). A scan
+// differing, forgiven or not, in more than one character in twenty-five,
+// or by more than resyncWindow characters in a row (at its start, in the
+// middle or at its end), is not forgiven at all.
 // Normalised as Shingles does; 0 for texts too long or too different to
 // align. The alignment walks both texts once, in time and memory linear
 // in their length: a stretch that is not one character is found within
@@ -96,9 +99,11 @@ func Forgiven(original, scan []string) float64 {
 	repaired := make([]rune, 0, len(b))
 	changed := 0
 	for _, p := range w.pieces {
+		if !p.same {
+			changed += max(len(p.orig), len(p.scan))
+		}
 		if p.forgiven {
 			repaired = append(repaired, p.orig...)
-			changed += max(len(p.orig), len(p.scan))
 		} else {
 			repaired = append(repaired, p.scan...)
 		}
@@ -141,13 +146,13 @@ func (w *walker) walk() bool {
 		}
 		switch {
 		case agree(a, i+1, b, j+1): // misread
-			w.difference(a, i, i+1, b, j, j+1)
+			w.difference(a[i:i+1], b[j:j+1])
 			i, j = i+1, j+1
 		case agree(a, i+1, b, j): // lost
-			w.difference(a, i, i+1, b, j, j)
+			w.difference(a[i:i+1], nil)
 			i++
 		case agree(a, i, b, j+1): // added
-			w.difference(a, i, i, b, j, j+1)
+			w.difference(nil, b[j:j+1])
 			j++
 		default:
 			if w.stretches++; w.stretches > w.maxStretches {
@@ -162,34 +167,32 @@ func (w *walker) walk() bool {
 		}
 	}
 	if i < len(a) || j < len(b) {
-		w.difference(a, i, len(a), b, j, len(b))
+		// The end differs: a stretch like any other, within the same
+		// window.
+		if len(a)-i > resyncWindow || len(b)-j > resyncWindow {
+			return false
+		}
+		if w.stretches++; w.stretches > w.maxStretches {
+			return false
+		}
+		w.alignStretch(i, len(a), j, len(b))
 	}
 	return true
 }
 
 func (w *walker) add(p piece) { w.pieces = append(w.pieces, p) }
 
-// difference adds the difference a[i:ni] → b[j:nj], forgiven when it is
-// a misread in its place.
-func (w *walker) difference(a []rune, i, ni int, b []rune, j, nj int) {
-	lost, added := a[i:ni], b[j:nj]
-	forgiven := misread(lost, added)
-	if forgiven && (len(lost) == 0 || len(added) == 0) {
-		// A digit added to or lost from a number, or a negation added or
-		// lost. Chinese numerals are left out: a seal or a fold loses them
-		// as it loses any Han character (二〇一八 read as 二八).
-		next := func(s []rune, k int) rune {
-			if k >= 0 && k < len(s) {
-				return s[k]
-			}
-			return 0
-		}
-		if (slices.ContainsFunc(lost, isDigit) || slices.ContainsFunc(added, isDigit)) &&
-			(isDigit(next(a, i-1)) || isDigit(next(a, ni))) ||
-			slices.ContainsFunc(lost, isNegation) || slices.ContainsFunc(added, isNegation) {
-			forgiven = false
-		}
-	}
+// difference adds a difference, the original's lost and the scan's added
+// characters, forgiven when it can be a misread.
+func (w *walker) difference(lost, added []rune) {
+	forgiven := misread(lost, added) &&
+		// A negation added, lost or put in for another character
+		// (同意 → 不同意, 已同意 → 未同意).
+		!slices.ContainsFunc(lost, isNegation) && !slices.ContainsFunc(added, isNegation) &&
+		// A digit added to or lost from the text: a number changed. Chinese
+		// numerals are left out: a seal or a fold loses them as it loses
+		// any Han character (二〇一八 read as 二八).
+		(changes(lost, added) || !slices.ContainsFunc(lost, isDigit) && !slices.ContainsFunc(added, isDigit))
 	w.add(piece{orig: lost, scan: added, forgiven: forgiven})
 }
 
@@ -248,7 +251,7 @@ func (w *walker) alignStretch(i, ni, j, nj int) {
 		if r.x > at {
 			w.add(piece{orig: a[at:r.x], scan: b[bt:r.y], same: true})
 		}
-		w.difference(w.a, i+r.x, i+r.nx, w.b, j+r.y, j+r.ny)
+		w.difference(a[r.x:r.nx], b[r.y:r.ny])
 		at, bt = r.nx, r.ny
 	}
 	if at < len(a) {

@@ -1,6 +1,8 @@
 package neardup
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,6 +69,10 @@ func TestWhatIsForgiven(t *testing.T) {
 		{"a digit lost from a number", "共有12所社区学校", "共有2所社区学校", false},
 		{"a Chinese numeral changed", "第十二届学习节", "第十三届学习节", false},
 		{"a negation added", "同意设立学分银行", "不同意设立学分银行", false},
+		{"a negation put in for another character", "已同意设立学分银行", "未同意设立学分银行", false},
+		{"a negation misread", "不断完善", "口断完善", false},
+		{"a negation added inside a run", "哈哈哈哈设立学分", "不哈哈哈哈设立学分", false},
+		{"a one-digit number lost", "共有2所社区学校", "共有所社区学校", false},
 		{"a character changed throughout", "市教育局、人社局、民政局", "市教育司、人社司、民政司", false},
 		{"the same misread twice, the character read rightly elsewhere", "市教育局、市人社局", "巿教育局、巿人社局", true},
 	}
@@ -101,5 +107,62 @@ func TestTooManyMisreadsAreNotForgiven(t *testing.T) {
 		if (f == 1) != tt.forgiven {
 			t.Errorf("one misread in %d characters forgiven to %.3f; want forgiven: %v", tt.every, f, tt.forgiven)
 		}
+	}
+}
+
+// hanText is n Han characters drawn from three thousand with no numeral
+// and no negation among them, the same for a seed.
+func hanText(n int, seed uint64) []rune {
+	r := rand.New(rand.NewPCG(seed, 1))
+	out := make([]rune, n)
+	for i := range out {
+		out[i] = rune(0x5a00 + r.IntN(3000))
+	}
+	return out
+}
+
+// TestAnAddedPassageIsNotForgivenWhereverItIs: 300 characters of another
+// text in a scan that is otherwise its original with a letter for every
+// fortieth character: not forgiven at the start, in the middle or at the
+// end (the end was once taken whole, unchecked).
+func TestAnAddedPassageIsNotForgivenWhereverItIs(t *testing.T) {
+	original := hanText(20000, 3)
+	scan := slices.Clone(original)
+	for k := 20; k < len(scan); k += 40 {
+		scan[k] = rune('a' + k/40%26)
+	}
+	if f := Forgiven([]string{string(original)}, []string{string(scan)}); f != 1 {
+		t.Fatalf("the scan alone forgiven to %.3f; the test needs 1", f)
+	}
+	passage := slices.Clone(hanText(300, 4))
+	for k := range passage {
+		passage[k] += 0x1000
+	}
+	for _, at := range []int{0, len(scan) / 2, len(scan)} {
+		withPassage := slices.Concat(scan[:at], passage, scan[at:])
+		if f := Forgiven([]string{string(original)}, []string{string(withPassage)}); f >= OCRThreshold {
+			t.Errorf("a passage added at %d of %d forgiven to %.3f", at, len(scan), f)
+		}
+	}
+}
+
+// TestDifferencesNotForgivenCountTowardsTheLimit: a scan with as many
+// misreads as the limit allows and a few passages of its own differs by
+// more than one character in twenty-five, and is not forgiven.
+func TestDifferencesNotForgivenCountTowardsTheLimit(t *testing.T) {
+	original := hanText(20000, 4)
+	var scan []rune
+	for k := 0; k < len(original); k += 78 {
+		scan = append(scan, original[k:min(k+75, len(original))]...) // three lost of every 78
+	}
+	withPassages := slices.Clone(scan)
+	for k := len(scan) / 400 * 400; k > 0; k -= 400 {
+		withPassages = slices.Insert(withPassages, k, []rune("另起一段新的文字")[:6]...)
+	}
+	if f := Forgiven([]string{string(original)}, []string{string(scan)}); f != 1 {
+		t.Fatalf("the misreads alone forgiven to %.3f; the test needs 1", f)
+	}
+	if f := Forgiven([]string{string(original)}, []string{string(withPassages)}); f >= OCRThreshold {
+		t.Errorf("differences in one character of %.1f forgiven to %.3f", float64(len(withPassages))/float64(len(original)-len(scan)+6*(len(scan)/400)), f)
 	}
 }
