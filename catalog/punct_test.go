@@ -30,6 +30,34 @@ func TestFullwidth(t *testing.T) {
 	}
 }
 
+// TestFullwidthIn: a piece of extracted text between highlights is shown
+// with the punctuation its neighbours outside the piece call for.
+func TestFullwidthIn(t *testing.T) {
+	const text = "经市政府同意,现就(一)建立学分银行:共1,234人;Word 2.0(beta)"
+	tests := []struct{ piece, want string }{
+		{"经市政府同意", "经市政府同意"},
+		{",", "\uFF0C"},            // a comma alone, written by the Han characters around it
+		{",现就(", "\uFF0C现就\uFF08"}, // the parenthesis by its pair outside the piece
+		{")建立学分银行:", "\uFF09建立学分银行\uFF1A"},
+		{"1,234人;", "1,234人\uFF1B"},          // a thousands separator stays
+		{"Word 2.0(beta)", "Word 2.0(beta)"}, // Latin stays
+	}
+	for _, tt := range tests {
+		start := strings.Index(text, tt.piece)
+		if start < 0 {
+			t.Fatalf("%q is not in the text", tt.piece)
+		}
+		if got := FullwidthIn(text, start, start+len(tt.piece)); got != tt.want {
+			t.Errorf("FullwidthIn(%q) = %q, want %q", tt.piece, got, tt.want)
+		}
+	}
+	long := strings.Repeat("学", 400) + "," + strings.Repeat("习", 400)
+	at := strings.Index(long, ",")
+	if got := FullwidthIn(long, at, len(long)); !strings.HasPrefix(got, "\uFF0C") || len([]rune(got)) != 401 {
+		t.Errorf("the end of a long text: %q…", string([]rune(got)[:3]))
+	}
+}
+
 // TestGenericErrorMessageIsFullwidth: the message shown for an error the
 // program cannot explain uses the UI's full-width punctuation.
 func TestGenericErrorMessageIsFullwidth(t *testing.T) {

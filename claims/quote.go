@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // folded is a text reduced for quote matching, with the byte offset in the
@@ -117,16 +119,20 @@ func Context(pages []string, page int, m Match) string {
 		}
 		text := pages[page-1]
 		end := runeOffset(text, 0, 2*contextRunes)
-		return escape(text[:end]) + ellipsis(end < len(text))
+		return escapeIn(text, 0, end) + ellipsis(end < len(text))
 	}
 	text := pages[m.FoundOnPage-1]
 	start := runeOffset(text, m.Start, -contextRunes)
 	end := runeOffset(text, m.End, contextRunes)
-	return ellipsis(start > 0) + escape(text[start:m.Start]) + "<mark>" + escape(text[m.Start:m.End]) + "</mark>" +
-		escape(text[m.End:end]) + ellipsis(end < len(text))
+	return ellipsis(start > 0) + escapeIn(text, start, m.Start) + "<mark>" + escapeIn(text, m.Start, m.End) + "</mark>" +
+		escapeIn(text, m.End, end) + ellipsis(end < len(text))
 }
 
-func escape(s string) string { return html.EscapeString(strings.ReplaceAll(s, "\n", " ")) }
+// escapeIn escapes text[start:end] for HTML on one line, with its
+// punctuation as the document wrote it (catalog.FullwidthIn).
+func escapeIn(text string, start, end int) string {
+	return html.EscapeString(strings.ReplaceAll(catalog.FullwidthIn(text, start, end), "\n", " "))
+}
 
 func ellipsis(cut bool) string {
 	if cut {

@@ -44,7 +44,7 @@ func TestFindQuoteThroughPDFNoise(t *testing.T) {
 }
 
 func TestContextMarksTheQuoteAndEscapes(t *testing.T) {
-	p := []string{"前文<b>加粗</b>。2017 年全年共举办 342 场大讲堂。后文"}
+	p := []string{"前文<b>加粗</b>。2017 年全年共举办 342 场大讲堂,后文"}
 	m := FindQuote(p, 1, "2017年全年共举办342场")
 	html := Context(p, 1, m)
 	if !strings.Contains(html, "<mark>2017 年全年共举办 342 场</mark>") {
@@ -52,6 +52,9 @@ func TestContextMarksTheQuoteAndEscapes(t *testing.T) {
 	}
 	if strings.Contains(html, "<b>") || !strings.Contains(html, "&lt;b&gt;") {
 		t.Errorf("context %q not escaped", html)
+	}
+	if !strings.Contains(html, "大讲堂\uFF0C后文") {
+		t.Errorf("context %q: want the comma as the document wrote it (，), stored as ASCII", html)
 	}
 	if got := Context(p, 1, Match{}); strings.Contains(got, "<mark>") || !strings.HasPrefix(got, "前文") {
 		t.Errorf("context without a match %q", got)

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -15,7 +17,9 @@ func fragmentText(html string) (text string, cutStart, cutEnd bool) {
 	cutStart = strings.HasPrefix(text, "…")
 	cutEnd = strings.HasSuffix(text, "…")
 	text = strings.TrimSuffix(strings.TrimPrefix(text, "…"), "…")
-	return text, cutStart, cutEnd
+	// The page is stored with its punctuation folded to ASCII and shown
+	// full-width; fold it back to find the passage on the page.
+	return width.Fold.String(text), cutStart, cutEnd
 }
 
 // Pages in which a plain cut at 30 characters before a match and 120
@@ -111,4 +115,24 @@ func isBound(bounds []int, off int) bool {
 func prevRune(s string, off int) int {
 	_, n := utf8.DecodeLastRuneInString(s[:off])
 	return off - n
+}
+
+// TestPassagesShowThePunctuationOfTheDocument: the text is stored with
+// "，：（）" folded to ASCII; a fragment and a highlighted page show them
+// as the document wrote them, also where a highlight ends next to one, and
+// leave numbers and Latin text alone.
+func TestPassagesShowThePunctuationOfTheDocument(t *testing.T) {
+	page := "经市政府同意,现就建立学分银行:共1,234人(含老年人)。<b>Word 2.0(beta)</b>"
+	want := "经市政府同意\uFF0C现就建立<mark>学分银行</mark>\uFF1A共1,234人\uFF08含老年人\uFF09。&lt;b&gt;Word 2.0(beta)&lt;/b&gt;"
+	frags := buildFragments([]string{page}, []index.Span{span(1, page, "学分银行", 0)})
+	if len(frags) != 1 || frags[0].HTML != want {
+		t.Errorf("fragment %+v\nwant %q", frags, want)
+	}
+	highlighted, err := HighlightPage("学分银行", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if highlighted != want {
+		t.Errorf("highlighted page %q\nwant %q", highlighted, want)
+	}
 }

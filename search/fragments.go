@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -89,13 +90,13 @@ func renderWindow(text string, w window) string {
 	}
 	pos := w.start
 	for _, sp := range w.spans {
-		b.WriteString(escape(text[pos:sp.Start]))
+		b.WriteString(escapeIn(text, pos, sp.Start))
 		b.WriteString("<mark>")
-		b.WriteString(escape(text[sp.Start:sp.End]))
+		b.WriteString(escapeIn(text, sp.Start, sp.End))
 		b.WriteString("</mark>")
 		pos = sp.End
 	}
-	b.WriteString(escape(text[pos:w.end]))
+	b.WriteString(escapeIn(text, pos, w.end))
 	if w.end < len(text) {
 		b.WriteString("…")
 	}
@@ -104,6 +105,12 @@ func renderWindow(text string, w window) string {
 
 func escape(s string) string {
 	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
+}
+
+// escapeIn escapes text[start:end] with its punctuation as the document
+// wrote it (catalog.FullwidthIn).
+func escapeIn(text string, start, end int) string {
+	return escape(catalog.FullwidthIn(text, start, end))
 }
 
 // mergeSpans sorts spans and joins those that overlap or touch on a page.

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 )
 
@@ -13,7 +14,7 @@ import (
 func HighlightPage(query, text string) (string, error) {
 	p, err := parseQuery(query)
 	if err != nil || p == nil {
-		return escapeKeepLines(text), nil
+		return escapeKeepLines(catalog.FullwidthIn(text, 0, len(text))), nil
 	}
 	m, err := index.NewMatcher([]string{text})
 	if err != nil {
@@ -29,13 +30,13 @@ func HighlightPage(query, text string) (string, error) {
 	var b strings.Builder
 	pos := 0
 	for _, sp := range spans {
-		b.WriteString(escapeKeepLines(text[pos:sp.Start]))
+		b.WriteString(escapeKeepLines(catalog.FullwidthIn(text, pos, sp.Start)))
 		b.WriteString("<mark>")
-		b.WriteString(escapeKeepLines(text[sp.Start:sp.End]))
+		b.WriteString(escapeKeepLines(catalog.FullwidthIn(text, sp.Start, sp.End)))
 		b.WriteString("</mark>")
 		pos = sp.End
 	}
-	b.WriteString(escapeKeepLines(text[pos:]))
+	b.WriteString(escapeKeepLines(catalog.FullwidthIn(text, pos, len(text))))
 	return b.String(), nil
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/neardup"
@@ -62,8 +63,26 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 	}
 	p.Diff = &diffView{OtherTitle: cmp.Other.Title, Same: true}
 	for _, l := range cmp.Lines {
-		p.Diff.Lines = append(p.Diff.Lines, diffLineView{Class: diffClass[l.Op], Parts: l.Parts, Skipped: l.Skipped})
+		p.Diff.Lines = append(p.Diff.Lines, diffLineView{Class: diffClass[l.Op], Parts: shownParts(l.Parts), Skipped: l.Skipped})
 		p.Diff.Same = p.Diff.Same && (l.Op == neardup.Equal || l.Op == neardup.Skip)
 	}
 	return nil
+}
+
+// shownParts are the parts of a diff line with their punctuation as the
+// documents write it, each part read within the whole line
+// (catalog.FullwidthIn).
+func shownParts(parts []neardup.Part) []neardup.Part {
+	var line strings.Builder
+	for _, pt := range parts {
+		line.WriteString(pt.Text)
+	}
+	text := line.String()
+	out := make([]neardup.Part, len(parts))
+	at := 0
+	for i, pt := range parts {
+		out[i] = neardup.Part{Text: catalog.FullwidthIn(text, at, at+len(pt.Text)), Changed: pt.Changed}
+		at += len(pt.Text)
+	}
+	return out
 }
