@@ -64,12 +64,19 @@ func contributorField(city string) string {
 	return "department"
 }
 
+// reservedUsernames are the names the audit log gives the archive's own
+// actions: a reader that failed ("system") and the command line ("cli").
+var reservedUsernames = map[string]bool{"system": true, "cli": true}
+
 // account checks a new account's fields: the rules of names, roles and
 // cities.
 func (n NewUser) account() (*catalog.User, error) {
 	name := strings.TrimSpace(n.Username)
 	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\r\n/:") {
 		return nil, catalog.FieldErrorf("username", catalog.EINVALID, "用户名必填,不超过 64 字符,不含空格、斜杠或冒号")
+	}
+	if reservedUsernames[strings.ToLower(name)] {
+		return nil, catalog.FieldErrorf("username", catalog.EINVALID, "用户名“%s”留给系统记录自己的操作(审计日志),请换一个", name)
 	}
 	r, err := catalog.ParseRole(n.Role)
 	if err != nil {
@@ -85,7 +92,7 @@ func (n NewUser) account() (*catalog.User, error) {
 	case r == catalog.RoleCoordinator && n.City == "":
 		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "协调员(coordinator)必须指定所属城市")
 	case r == catalog.RoleContributor && (n.City == "" || dept == ""):
-		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人(contributor)必须指定所属城市和部门(责任单位),如 --city 330100 --department 市教育局")
+		return nil, catalog.FieldErrorf(contributorField(n.City), catalog.EINVALID, "部门联系人必须指定所属城市和部门(责任单位),如城市 330100(杭州)、部门“市教育局”")
 	case !cityBound && n.City != "":
 		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个城市;其他角色不要指定城市(审核专家可用 cities 限定多个城市)")
 	case r != catalog.RoleReviewer && len(n.Cities) > 0:

@@ -58,6 +58,7 @@ func TestCreateChecksTheAccountAndShowsItsSecretsOnce(t *testing.T) {
 		{"unknown city", admin, NewUser{Username: "li", Role: "coordinator", City: "999999"}, catalog.ENOTFOUND, "未知的城市代码"},
 		{"short password", admin, NewUser{Username: "li", Role: "expert", Password: "short"}, catalog.EINVALID, "至少"},
 		{"a taken name", admin, NewUser{Username: "zhou", Role: "expert"}, catalog.ECONFLICT, "已存在"},
+		{"the name the audit log gives the archive", admin, NewUser{Username: "System", Role: "expert"}, catalog.EINVALID, "留给系统"},
 	} {
 		_, err := s.Create(ctx, tt.actor, tt.in)
 		if catalog.ErrorCode(err) != tt.code || !strings.Contains(catalog.ErrorMessage(err), tt.phrase) {

@@ -50,7 +50,7 @@ func ParseVerdict(s string) (ClaimStatus, error) {
 	case ClaimVerified, ClaimInsufficient, ClaimContradicted:
 		return v, nil
 	}
-	return "", Errorf(EINVALID, "未知的审核结论 %q;可选:verified(属实)、insufficient(证据不足)、contradicted(与证据矛盾)", s)
+	return "", Errorf(EINVALID, "未知的审核结论“%s”;请选择属实、证据不足或与证据矛盾(API 中为 verified、insufficient、contradicted)", s)
 }
 
 // Claim is what a city says for a key indicator in a round.

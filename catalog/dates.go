@@ -38,7 +38,7 @@ func ParseDate(field, s string) (string, error) {
 		out, layout = out+"-"+pad2(m[3]), "2006-01-02"
 	}
 	if _, err := time.Parse(layout, out); err != nil {
-		return "", FieldErrorf(field, EINVALID, "日期“%s”不存在;请检查月份和日子", s)
+		return "", FieldErrorf(field, EINVALID, "日期“%s”不存在;请检查月和日", s)
 	}
 	return out, nil
 }

@@ -43,8 +43,11 @@ func (e *Error) Error() string {
 
 // Errorf returns an application error with the given code and a formatted,
 // user-facing message. The format's punctuation next to Chinese is made
-// full-width (Fullwidth); the values put into it are left as they are.
+// full-width (Fullwidth), and a Chinese format's %q puts its value in
+// Chinese quotation marks (chineseQuotes); the values put into it are left
+// as they are.
 func Errorf(code string, format string, args ...any) *Error {
+	format, args = chineseQuotes(format, args)
 	return &Error{Code: code, Message: fmt.Sprintf(Fullwidth(format), args...)}
 }
 
@@ -68,6 +71,7 @@ func ErrorField(err error) string {
 
 // Throttled returns an ETHROTTLED error that says how long to wait.
 func Throttled(retryAfter time.Duration, format string, args ...any) *Error {
+	format, args = chineseQuotes(format, args)
 	return &Error{Code: ETHROTTLED, Message: fmt.Sprintf(Fullwidth(format), args...), RetryAfter: retryAfter}
 }
 

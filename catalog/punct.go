@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,4 +99,96 @@ func isChinese(r rune) bool {
 		(r >= 0x3000 && r <= 0x303F) || // 、。〔〕《》「」
 		(r >= 0xFF01 && r <= 0xFF60) || // full-width forms
 		r == '\u201C' || r == '\u201D' // “ ”
+}
+
+// chineseQuotes turns each plain %q of a format written in Chinese whose
+// value is text into “%s” with the value's invisible characters escaped
+// as %q escapes them (a right-to-left override shows as \u202e), so
+// 未知的城市代码 %q reads 未知的城市代码“12”, not 未知的城市代码 "12". A
+// format in another language, or one with explicit argument indexes or a
+// '*' width, is left as it is.
+func chineseQuotes(format string, args []any) (string, []any) {
+	if !strings.Contains(format, "%q") || strings.IndexFunc(format, func(r rune) bool { return unicode.Is(unicode.Han, r) }) < 0 {
+		return format, args
+	}
+	var b strings.Builder
+	out, copied := args, false
+	n := 0 // the argument the next verb takes
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			b.WriteString(format[i:])
+			break
+		}
+		switch verb := format[j]; {
+		case verb == '%':
+			b.WriteString(format[i : j+1])
+		case verb == '[' || verb == '*':
+			return format, args
+		case verb == 'q' && j == i+1 && n < len(args):
+			if s, ok := textOf(args[n]); ok {
+				if !copied {
+					out, copied = slices.Clone(args), true
+				}
+				out[n] = visible(s)
+				// Chinese quotation marks take no space around them:
+				// 文档 %q 不存在 → 文档“x”不存在.
+				if before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(b.String(), " ")); isChinese(before) {
+					trimmed := strings.TrimSuffix(b.String(), " ")
+					b.Reset()
+					b.WriteString(trimmed)
+				}
+				b.WriteString("“%s”")
+				if after, _ := utf8.DecodeRuneInString(strings.TrimPrefix(format[j+1:], " ")); isChinese(after) && strings.HasPrefix(format[j+1:], " ") {
+					j++
+				}
+			} else {
+				b.WriteString("%q")
+			}
+			n++
+		default:
+			b.WriteString(format[i : j+1])
+			n++
+		}
+		i = j
+	}
+	return b.String(), out
+}
+
+// textOf is the text a %q verb quotes, for the values that are text.
+func textOf(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case []byte:
+		return string(v), true
+	case error:
+		return v.Error(), true
+	case fmt.Stringer:
+		return v.String(), true
+	}
+	return "", false
+}
+
+// visible escapes the characters of s that cannot be seen, as strconv.Quote
+// does, and leaves the rest, quotation marks and backslashes too.
+func visible(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -58,6 +58,32 @@ func TestFullwidthIn(t *testing.T) {
 	}
 }
 
+// TestChineseMessagesQuoteValuesInChineseQuotationMarks: a value put into
+// a Chinese message with %q is shown in “ ” with no space around it, its
+// invisible characters escaped; other formats are left to fmt.
+func TestChineseMessagesQuoteValuesInChineseQuotationMarks(t *testing.T) {
+	tests := []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"未知的城市代码 %q(应为 GB/T 2260 行政区划代码)", []any{"12"}, "未知的城市代码“12”\uFF08应为 GB/T 2260 行政区划代码\uFF09"},
+		{"文档 %q 不存在", []any{"01ABC"}, "文档“01ABC”不存在"},
+		{"第 %d 条引用:%q 无效;请重选", []any{2, "x"}, "第 2 条引用\uFF1A“x”无效\uFF1B请重选"},
+		{"文件名 %q 含不可见字符", []any{"通知\u202efdp.exe\x00"}, "文件名“通知\\u202efdp.exe\\x00”含不可见字符"},
+		{"引号 %q 与反斜杠", []any{`a"b\c`}, `引号“a"b\c”与反斜杠`},
+		{"百分之 %d%% 的 %q", []any{5, "x"}, "百分之 5% 的“x”"},
+		{"unknown city %q", []any{"12"}, `unknown city "12"`},
+		{"字符 %q", []any{'x'}, "字符 'x'"},
+		{"第 %[1]d 项 %[2]q", []any{1, "x"}, `第 1 项 "x"`},
+	}
+	for _, tt := range tests {
+		if got := Errorf(EINVALID, tt.format, tt.args...).Message; got != tt.want {
+			t.Errorf("Errorf(%q) = %q, want %q", tt.format, got, tt.want)
+		}
+	}
+}
+
 // TestGenericErrorMessageIsFullwidth: the message shown for an error the
 // program cannot explain uses the UI's full-width punctuation.
 func TestGenericErrorMessageIsFullwidth(t *testing.T) {

@@ -43,7 +43,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	}
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
-		row := eventRow{At: e.At, User: e.User, Action: e.Action, Did: actionName(l, e.Action)}
+		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action)}
 		title := ""
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
 			title = titles[id]
@@ -116,7 +116,16 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 		}
 		return word + "《" + title + "》", "/documents/" + id
 	case "claim":
-		return word + " " + id, "/claims/" + id
+		// Logged with its indicator and statement when made or edited; a
+		// review or withdrawal names only the claim, behind the link.
+		about := id
+		if statement, _ := detail["statement"].(string); statement != "" {
+			about = "“" + excerpt(statement, 24) + "”"
+		}
+		if indicator, _ := detail["indicator"].(string); indicator != "" {
+			about = indicator + " " + about
+		}
+		return word + " " + about, "/claims/" + id
 	case "city":
 		if n := cities[id]; n != "" {
 			return word + " " + n, ""
@@ -135,4 +144,23 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 		return word + " " + name("label"), ""
 	}
 	return word + " " + id, ""
+}
+
+// actorName is who did an audited thing: a user's name, or the archive
+// itself ("system": a reader that failed) or its command line ("cli").
+func actorName(l Lang, user string) string {
+	switch user {
+	case "system", "cli":
+		return tr(l, "event.actor."+user)
+	}
+	return user
+}
+
+// excerpt is the first n characters of s, with "…" when there are more.
+func excerpt(s string, n int) string {
+	rs := []rune(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "")), " "))
+	if len(rs) <= n {
+		return string(rs)
+	}
+	return strings.TrimSpace(string(rs[:n])) + "…"
 }

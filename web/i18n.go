@@ -88,7 +88,7 @@ var messages = map[string]map[Lang]string{
 	"doc.city":                  {Chinese: "城市", English: "City"},
 	"doc.department":            {Chinese: "报送部门", English: "Department"},
 	"doc.issuer":                {Chinese: "发文机关", English: "Issuer"},
-	"doc.issued_on":             {Chinese: "发布日期", English: "Date of issue"},
+	"doc.issued_on":             {Chinese: "成文日期", English: "Date of issue"},
 	"doc.doc_number":            {Chinese: "文号", English: "Document number"},
 	"doc.round":                 {Chinese: "监测轮次", English: "Round"},
 	"doc.pages":                 {Chinese: "页数", English: "Pages"},

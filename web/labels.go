@@ -121,6 +121,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.obj.deleted":          {Chinese: "（已删除）", English: " (deleted)"},
 	"event.obj.document":         {Chinese: "文档", English: "document"},
 	"event.obj.claim":            {Chinese: "定性描述", English: "claim"},
+	"event.actor.system":         {Chinese: "系统", English: "system"},
+	"event.actor.cli":            {Chinese: "命令行", English: "command line"},
 	"event.obj.assignment":       {Chinese: "任务", English: "assignment"},
 	"event.obj.user":             {Chinese: "用户", English: "user"},
 	"event.obj.city":             {Chinese: "城市", English: "city"},

@@ -143,11 +143,19 @@ func TestEventObjectsInWords(t *testing.T) {
 		{"assignment.import", "assignments:330100:2018", nil, "", "责任分解表 杭州 2018", ""},
 		{"city.create", "city:330100", nil, "", "城市 杭州", ""},
 		{"user.create", id, nil, "", id, ""}, // a bare ID of no document event is not a document
+		{"claim.create", "claim:" + id, map[string]any{"indicator": "2.3.1", "statement": "本市已建立学分银行，\n累计存入学习成果 12.3 万条，覆盖全市所有区县和街道社区学校。"}, "",
+			"定性描述 2.3.1 “本市已建立学分银行，累计存入学习成果 12.3…”", "/claims/" + id},
+		{"claim.review", "claim:" + id, map[string]any{"verdict": "verified"}, "", "定性描述 " + id, "/claims/" + id},
 	}
 	for _, tt := range tests {
 		label, link := eventObject(Chinese, objectKey(tt.action, tt.object), tt.detail, tt.title, cities)
 		if label != tt.want || link != tt.link {
 			t.Errorf("%s %s: %q %q, want %q %q", tt.action, tt.object, label, link, tt.want, tt.link)
+		}
+	}
+	for user, want := range map[string]string{"system": "系统", "cli": "命令行", "zhou": "zhou"} {
+		if got := actorName(Chinese, user); got != want {
+			t.Errorf("actorName(%s) = %q, want %q", user, got, want)
 		}
 	}
 	for action, want := range map[string]string{"value.create": "填报数值", "search.save": "保存检索", "login.throttled": "登录失败次数过多\uFF0C暂缓登录",

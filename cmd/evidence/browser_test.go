@@ -157,6 +157,32 @@ func (u ui) noHorizontalScroll(page string) {
 	}
 }
 
+// buttonsLegible checks every visible button's text stands out from what
+// is behind it (contrast at least 3:1, WCAG's floor for large text), so no
+// button is white on white.
+func (u ui) buttonsLegible(page string) {
+	u.t.Helper()
+	faint := eval[[]string](u, `(function(){
+		function rgb(s){var m=s.match(/[\d.]+/g);return m?m.map(Number):[0,0,0,0];}
+		function behind(el){
+			for(;el;el=el.parentElement){var c=rgb(getComputedStyle(el).backgroundColor);if(c.length<4||c[3]>0.5)return c;}
+			return [255,255,255];
+		}
+		function lum(c){var a=c.slice(0,3).map(function(v){v/=255;return v<=0.03928?v/12.92:Math.pow((v+0.055)/1.055,2.4);});
+			return 0.2126*a[0]+0.7152*a[1]+0.0722*a[2];}
+		var out=[];
+		document.querySelectorAll('button').forEach(function(b){
+			if(!b.checkVisibility()||!b.textContent.trim())return;
+			var f=lum(rgb(getComputedStyle(b).color)),g=lum(behind(b));
+			var ratio=(Math.max(f,g)+0.05)/(Math.min(f,g)+0.05);
+			if(ratio<3)out.push(b.textContent.trim()+' '+ratio.toFixed(2));
+		});
+		return out;})()`)
+	for _, b := range faint {
+		u.t.Errorf("%s: the button %s (contrast) cannot be read", page, b)
+	}
+}
+
 func (u ui) login(base, user, password string) {
 	u.t.Helper()
 	u.do("login as "+user,

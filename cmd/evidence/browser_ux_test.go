@@ -17,7 +17,8 @@ import (
 // to the search box; at 390 px the facets wait behind a 筛选 button that
 // opens them; a confirmation answers Esc and Enter, the citation picker
 // Esc; English pages name indicators and cities in English. Then the main
-// pages are photographed at 1280 and 390 px, none scrolling sideways.
+// pages are photographed at 1280 and 390 px, none scrolling sideways and
+// every button legible (取消关联 and 停用 were once white on white).
 func TestEverydayUseInARealBrowser(t *testing.T) {
 	start := time.Now()
 	u := ui{t: t, ctx: newBrowser(t)}
@@ -44,6 +45,13 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 	if status, out := s.send("POST", "/api/v1/claims", fmt.Sprintf(`{"city":"330200","indicator":"2.3.1","statement":"宁波市建立了学分银行",
 		"citations":[{"document_id":%q,"page":2,"quote":"建立宁波市学分银行"}]}`, pdfID)); status != 201 {
 		t.Fatalf("claim: %d %v", status, out)
+	}
+	// A link (its 取消关联 button) and a second account (its 停用 button).
+	if status, out := s.send("POST", "/api/v1/links", fmt.Sprintf(`{"document_id":%q,"indicator":"2.3.1","page":2}`, pdfID)); status != 201 {
+		t.Fatalf("link: %d %v", status, out)
+	}
+	if _, err := runCLI(t, "user", "add", "--data", s.dataDir, "--name", "li", "--role", "expert"); err != nil {
+		t.Fatalf("add li: %v", err)
 	}
 	shots := os.Getenv("EVIDENCE_SCREENSHOTS")
 	if shots == "" {
@@ -168,6 +176,7 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 		for _, p := range pages {
 			u.do("open "+p.path, chromedp.Navigate(s.base+p.path), chromedp.WaitVisible(css(p.ready)))
 			u.noHorizontalScroll(fmt.Sprintf("%s at %d px", p.path, width))
+			u.buttonsLegible(fmt.Sprintf("%s at %d px", p.path, width))
 			u.shot(shots, fmt.Sprintf("%s-%d", p.name, width))
 		}
 		u.do("open the claim", chromedp.Navigate(s.base+"/review"), chromedp.WaitVisible(css(`.claim-row a`)),
