@@ -26,8 +26,10 @@ import (
 // start). 4 added the n-gram fields and folded traditional characters; 5
 // gave whitespace its own n-gram position, so that a query word needs only
 // a cover of its pairs, and a character alone between whitespace its own
-// token (zh.Bigrams), and put the facet values in one field.
-const schemaVersion = "5"
+// token (zh.Bigrams), and put the facet values in one field; 6 folds the
+// brackets of a 文号 (〔〕【】[]（）) into one pair and indexes a document's
+// 文号 with its title.
+const schemaVersion = "6"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -152,10 +154,14 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	title := d.Title
+	if d.DocNumber != "" && !strings.Contains(title, d.DocNumber) {
+		title += "\n" + d.DocNumber
+	}
 	bd := map[string]any{
-		fieldTitle:      d.Title,
+		fieldTitle:      title,
 		fieldText:       text,
-		fieldTitleNgram: d.Title,
+		fieldTitleNgram: title,
 		fieldTextNgram:  text,
 		fieldStoredText: stored,
 	}

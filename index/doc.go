@@ -24,7 +24,8 @@
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
 // OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width
-// (１２．３万 → 12.3万). Terms are the folded words; offsets stay those of
+// (１２．３万 → 12.3万), and the brackets of a 文号 round (〔2016〕, 【2016】,
+// [2016] → (2016), as users type them). Terms are the folded words; offsets stay those of
 // the original text, so a traditional document is highlighted as written.
 //
 // # Substrings: query words that are not one dictionary word
@@ -48,7 +49,8 @@
 //
 // # Fields of a Bleve document
 //
-//	title       text, zh_index, term vectors: the document title; matches are boosted ×3.
+//	title       text, zh_index, term vectors: the document title, and on a line of
+//	            its own its 文号 when the title does not hold it; matches are boosted ×3.
 //	text        text, zh_index, term vectors: the normalised pages joined by PageSeparator
 //	            ("\f"); the separator's offsets map every match back to its page.
 //	title_ngram text, zh_ngram_index, term vectors: the title as character pairs, for

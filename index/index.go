@@ -20,6 +20,9 @@ type Document struct {
 	Indicators []string
 	Year       int // 0 when unknown
 	IssuedOn   time.Time
+	// DocNumber is the 文号 given with the document: searched with its
+	// title, so a 文号 finds its document even where the text has none.
+	DocNumber string
 }
 
 // Index is the full-text index of the archive. It is derived data: the

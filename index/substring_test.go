@@ -24,6 +24,7 @@ var substringCorpus = []Document{
 	{ID: "monk-word", Pages: []string{"寺里的和尚也来听讲。"}},
 	{ID: "traditional", Title: "關於建立學分銀行的實施意見", Pages: []string{"現就建立學分銀行提出如下意見,全年舉辦１２．３萬人次培訓。"}},
 	{ID: "simplified", Pages: []string{"宁波市学分银行已为十二万名市民建立了学习账户。"}},
+	{ID: "numbered", Title: "关于推进社区教育的通知", DocNumber: "杭政办发〔2018〕12号", Pages: []string{"各区、县(市)人民政府:现将有关事项通知如下。"}},
 }
 
 func TestSubstringSearch(t *testing.T) {
@@ -50,6 +51,14 @@ func TestSubstringSearch(t *testing.T) {
 		{"1,234万", []string{"scenic"}},
 		{"甬政发〔2015〕58号", []string{"notice"}},
 		{"〔2015〕58号", []string{"notice"}},
+		// A 文号 as users type it: with [], () or （） for 〔〕.
+		{"甬政发[2015]58号", []string{"notice"}},
+		{"甬政发(2015)58号", []string{"notice"}},
+		{"甬政发（2015）58号", []string{"notice"}},
+		{"甬政发【2015】58号", []string{"notice"}},
+		// The 文号 given with a document finds it, though its text has none.
+		{"杭政办发〔2018〕12号", []string{"numbered"}},
+		{"杭政办发[2018]12号", []string{"numbered"}},
 		// Numbers are not cut out of longer numbers.
 		{"3万", nil},
 		{"2.3万", nil},

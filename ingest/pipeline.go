@@ -702,7 +702,7 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 func IndexDocument(d *catalog.Document, pages []string) index.Document {
 	doc := index.Document{
 		ID: d.ID, Title: d.Title, Pages: pages, City: d.City, DocType: string(d.DocType),
-		Department: d.Department, Year: d.Year(),
+		Department: d.Department, Year: d.Year(), DocNumber: d.DocNumber,
 	}
 	// A month without its day is dated on the 1st, so that a range of
 	// days finds it in its month; a bare year is left to the year filter.

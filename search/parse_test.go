@@ -34,6 +34,8 @@ func TestParseQuery(t *testing.T) {
 		{"a OR b OR c", []index.Clause{clause("a", "b", "c")}, nil},
 		{"２０１７年", []index.Clause{clause("2017年")}, nil}, // full-width digits folded
 		{"１２．３万", []index.Clause{clause("12.3万")}, nil},
+		{"杭政办（2016）12号", []index.Clause{clause("杭政办(2016)12号")}, nil}, // one word; the index folds its brackets
+		{"杭政办[2016]12号", []index.Clause{clause("杭政办[2016]12号")}, nil},
 		{strings.Repeat("学", maxQueryRunes), []index.Clause{clause(strings.Repeat("学", maxQueryRunes))}, nil},
 		{"", nil, nil},
 		{"   ", nil, nil},

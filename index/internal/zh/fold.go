@@ -66,20 +66,37 @@ func loadFolding() error {
 	return t2sErr
 }
 
-// needsFold reports whether text holds a character Fold would change.
-func needsFold(text []byte) bool {
+// brackets maps the brackets a 文号 is written with, and typed with, to
+// one pair: 杭政办〔2016〕12号 is also written with 【】 or ［］, and typed
+// with [] or (), which keyboards have.
+var brackets = map[rune]rune{
+	'[': '(', ']': ')',
+	'\u3014': '(', '\u3015': ')', // 〔 〕
+	'\u3010': '(', '\u3011': ')', // 【 】
+	'\u3016': '(', '\u3017': ')', // 〖 〗
+	'\uFF08': '(', '\uFF09': ')', // （ ）, also folded by width
+	'\uFF3B': '(', '\uFF3D': ')', // ［ ］, also folded by width
+}
+
+// needsFold reports whether text holds a character Fold would change, and
+// whether one of them is traditional (the costly conversion).
+func needsFold(text []byte) (fold, trad bool) {
 	for i := 0; i < len(text); {
-		if text[i] < utf8.RuneSelf {
+		if c := text[i]; c < utf8.RuneSelf {
+			fold = fold || c == '[' || c == ']'
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
-		if isTraditional(r) || mayFoldWidth(r) && width.LookupRune(r).Folded() != 0 {
-			return true
+		if isTraditional(r) {
+			return true, true
+		}
+		if _, ok := brackets[r]; ok || mayFoldWidth(r) && width.LookupRune(r).Folded() != 0 {
+			fold = true
 		}
 		i += n
 	}
-	return false
+	return fold, false
 }
 
 // Folded is text in its folded form with the way back to the original.
@@ -100,18 +117,24 @@ func (f Folded) Orig(off int) int {
 	return int(f.orig[off])
 }
 
-// Fold returns text with traditional characters simplified and full-width
-// forms made half-width, character for character. It needs the tables
-// loaded by Segmenter.
+// Fold returns text with traditional characters simplified, full-width
+// forms made half-width and brackets made round, character for character.
+// It needs the tables loaded by Segmenter.
 func Fold(text []byte) Folded {
-	if t2s == nil || !needsFold(text) || !utf8.Valid(text) {
+	if t2s == nil {
+		return Folded{Text: text}
+	}
+	fold, trad := needsFold(text)
+	if !fold || !utf8.Valid(text) {
 		return Folded{Text: text}
 	}
 	src := []rune(string(text))
-	conv, ok := []rune(nil), false
-	if s, err := t2s.Convert(string(text)); err == nil {
-		conv = []rune(s)
-		ok = len(conv) == len(src)
+	conv, ok := src, !trad
+	if trad {
+		if s, err := t2s.Convert(string(text)); err == nil {
+			conv = []rune(s)
+			ok = len(conv) == len(src)
+		}
 	}
 	if !ok {
 		// The phrase conversion changed the length (never seen with the
@@ -132,6 +155,9 @@ func Fold(text []byte) Folded {
 	for i, r := range conv {
 		if w := width.LookupRune(r).Folded(); w != 0 {
 			r = w
+		}
+		if b, ok := brackets[r]; ok {
+			r = b
 		}
 		starts = append(starts, int32(o))
 		out = utf8.AppendRune(out, r)

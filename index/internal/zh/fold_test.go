@@ -18,6 +18,10 @@ func TestFoldKeepsCharactersAndOffsets(t *testing.T) {
 		{"１２．３萬人次", "12.3万人次"},
 		{"ＡＢＣ　學習", "ABC 学习"},
 		{"学分银行", "学分银行"}, // simplified text is not copied
+		{"杭政办〔2016〕12号", "杭政办(2016)12号"},
+		{"杭政办【2016】12号（試行）", "杭政办(2016)12号(试行)"},
+		{"杭政办[2016]12号", "杭政办(2016)12号"},
+		{"杭政办(2016)12号", "杭政办(2016)12号"},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -108,7 +112,7 @@ func TestSubstringText(t *testing.T) {
 		{"342场", "342场", true},
 		{"5A级", "5a级", true},
 		{"终身教育 促进条例", "终身教育促进条例", true},
-		{"〔2015〕58号", "2015〕58号", true},
+		{"〔2015〕58号", "2015)58号", true}, // brackets folded round
 		{"學習週", "学习周", true},
 		{"市长", "", false},
 		{"和尚", "", false},
