@@ -225,6 +225,9 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			st.Remove()
 		}
 	}()
+	// A file refused for what it is (empty, encrypted, of a type the
+	// archive cannot read) fails alone, reported with the others' outcomes.
+	var refused []ingest.Outcome
 	for {
 		part, err := fr.nextFile()
 		if errors.Is(err, io.EOF) {
@@ -235,6 +238,11 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		st, err := h.Ingest.Stage(part, part.FileName())
+		var refusal *ingest.RefusedFile
+		if errors.As(err, &refusal) {
+			refused = append(refused, ingest.Outcome{Filename: refusal.Filename, Err: refusal.Err})
+			continue
+		}
 		if err != nil {
 			h.writeError(w, r, err)
 			return
@@ -242,6 +250,10 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		staged = append(staged, st)
 	}
 	if len(staged) == 0 {
+		if len(refused) > 0 {
+			h.writeUploaded(w, r, refused)
+			return
+		}
 		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件;请在字段 file 中选择要上传的文件"))
 		return
 	}
@@ -255,7 +267,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeUploaded(w, r, outcomes)
+	h.writeUploaded(w, r, append(outcomes, refused...))
 }
 
 // writeUploaded answers with each file's document, and the files that

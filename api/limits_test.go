@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -187,6 +188,44 @@ func TestMalformedUploadsAre400WithTheReason(t *testing.T) {
 	}
 	if got := body["documents"].([]any)[0].(map[string]any)["filename"]; got != "通知txt.exe" {
 		t.Errorf("filename kept %q, want %q", got, "通知txt.exe")
+	}
+}
+
+// TestOneRefusedFileDoesNotRefuseTheOthers: a file refused for what it is
+// (empty, not what its name says) fails alone; the request's other files
+// are stored and the refusals reported beside them. Only bad files: the
+// first one's reason, 400.
+func TestOneRefusedFileDoesNotRefuseTheOthers(t *testing.T) {
+	e := newEnv(t)
+	head := "--XX\r\nContent-Disposition: form-data; name=\"city\"\r\n\r\n" + cityA + "\r\n" +
+		"--XX\r\nContent-Disposition: form-data; name=\"doc_type\"\r\n\r\npolicy\r\n"
+	file := func(name, body string) string {
+		return "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + body + "\r\n"
+	}
+	bad := file("空白.txt", "") + file("总结.docx", "这不是 Word 文件，只是文字。")
+	resp, body := e.rawUpload("admin", head+bad+file("学分银行方案.txt", "杭州市学分银行建设工作方案。")+"--XX--\r\n")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("two bad files and a good one: %d %v, want 201", resp.StatusCode, body)
+	}
+	docs, _ := body["documents"].([]any)
+	if len(docs) != 1 || docs[0].(map[string]any)["filename"] != "学分银行方案.txt" {
+		t.Errorf("stored %v, want the good file", docs)
+	}
+	refused, _ := body["errors"].([]any)
+	var names []string
+	for _, r := range refused {
+		m := r.(map[string]any)
+		names = append(names, m["filename"].(string))
+		if msg := m["error"].(map[string]any)["message"].(string); !strings.Contains(msg, m["filename"].(string)) {
+			t.Errorf("refusal %q does not name its file", msg)
+		}
+	}
+	if !slices.Equal(names, []string{"空白.txt", "总结.docx"}) {
+		t.Errorf("refused %v, want both bad files reported", names)
+	}
+	resp, body = e.rawUpload("admin", head+bad+"--XX--\r\n")
+	if msg := errMessage(body); resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "空白.txt") {
+		t.Errorf("only bad files: %d %q, want 400 naming the first", resp.StatusCode, msg)
 	}
 }
 

@@ -135,7 +135,7 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 			return nil, receiveError(err, src, name, maxBytes)
 		}
 		if int64(len(first)) > maxBytes {
-			return nil, tooLarge(name, maxBytes)
+			return nil, &RefusedFile{Filename: name, Err: tooLarge(name, maxBytes)}
 		}
 	}
 	head, n := first, int64(len(first))
@@ -148,18 +148,31 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 		}
 	}
 	if n > maxBytes {
-		return nil, tooLarge(name, maxBytes)
+		return nil, &RefusedFile{Filename: name, Err: tooLarge(name, maxBytes)}
 	}
 	st.Size = n
 	st.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var err error
 	st.Format, st.MIME, err = extract.Sniff(head[:min(len(head), sniffBytes)], name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, prefixMessage(err, name))
+		return nil, &RefusedFile{Filename: name, Err: fmt.Errorf("%s: %w", name, prefixMessage(err, name))}
 	}
 	ok = true
 	return st, nil
 }
+
+// RefusedFile is a file Stage refused for what it is (empty, of a type the
+// archive cannot read, encrypted, over the size limit), read to its end:
+// the other files of its request can still be taken. Any other error of
+// Stage (a body cut off, the request over its limit, a full disk) ends the
+// request.
+type RefusedFile struct {
+	Filename string
+	Err      error
+}
+
+func (e *RefusedFile) Error() string { return e.Err.Error() }
+func (e *RefusedFile) Unwrap() error { return e.Err }
 
 // readSmall reads in into memory, taking from st.mem what its buffer
 // grows to (doubling, never past limit). all is true when it reached

@@ -74,6 +74,10 @@ func TestUploadFormErrorKeepsWhatWasChosen(t *testing.T) {
 			t.Errorf("the upload form lost %s", k)
 		}
 	}
+	// The file sent with the form is not stored, and the page says so.
+	if text := textOf(body); !strings.Contains(text, "总结.txt") || !strings.Contains(text, "未保存") {
+		t.Errorf("the page does not say 总结.txt was not stored: %.600s", text)
+	}
 }
 
 // postMultipart posts a form with one file, as the upload form does

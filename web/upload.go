@@ -139,6 +139,11 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.State.setError(err, uploadFields...)
+		// The files that arrived well are not stored either: say so, so
+		// that none goes unmentioned.
+		for _, st := range staged {
+			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: st.Filename, Outcome: "failed", Error: tr(langOf(r), "upload.not_stored")})
+		}
 		h.render(w, r, httperr.Prepare(w, r, h.Logger, err), "upload", tr(langOf(r), "upload.title"), p)
 		return
 	}
