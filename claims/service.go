@@ -165,7 +165,7 @@ func (s *Service) citation(ctx context.Context, city string, in CitationInput) (
 		return nil, onField("document_id", invalid(err))
 	}
 	if d.City != city {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市定性描述的佐证材料", d.ID)
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市定性描述的佐证材料", d.Title)
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
@@ -175,10 +175,10 @@ func (s *Service) citation(ctx context.Context, city string, in CitationInput) (
 		return nil, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
 	}
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 还没有可用的文字(状态:%s),暂不能引用", d.ID, d.Status)
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字(%s),暂不能引用", d.Title, stillReading(d.Status))
 	}
 	if in.Page < 1 || in.Page > d.Pages {
-		return nil, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
+		return nil, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -384,3 +384,11 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 
 // verdictWords names a reviewed claim's status for messages a user reads.
 var verdictWords = catalog.VerdictWords
+
+// stillReading says in words why a document's text cannot be cited yet.
+func stillReading(s catalog.Status) string {
+	if s == catalog.StatusFailed {
+		return "文字提取失败,请查看文档页面上的原因"
+	}
+	return "文字还在提取中,请稍后再试"
+}

@@ -151,7 +151,7 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 		return "", err
 	}
 	if d.City != city {
-		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "文档 %s 属于其他城市,不能作为本市数值的出处", d.ID)
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市数值的出处", d.Title)
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
@@ -164,7 +164,7 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字(%s),暂不能引用", d.Title, catalog.StatusWords[d.Status])
 	}
 	if in.Page < 1 || in.Page > d.Pages {
-		return "", catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:文档 %s 共 %d 页", in.Page, d.ID, d.Pages)
+		return "", catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {

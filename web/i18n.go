@@ -120,6 +120,7 @@ var messages = map[string]map[Lang]string{
 	"doc.diff.same":             {Chinese: "两个版本的文字相同,只有标点、空格或换行不同。", English: "The two versions have the same text; only punctuation, spaces or line breaks differ."},
 	"doc.diff.skipped":          {Chinese: "……(%d 句相同,从略)", English: "… (%d unchanged sentences)"},
 	"doc.quote":                 {Chinese: "引文(可选)", English: "Quote (optional)"},
+	"cite.quote":                {Chinese: "引文(文档中证明这段描述的原文)", English: "Quote (the words of the document that prove the statement)"},
 	"doc.note":                  {Chinese: "备注(可选)", English: "Note (optional)"},
 	"status.stored":             {Chinese: "已保存,等待提取文字", English: "Stored, waiting for extraction"},
 	"status.extracted":          {Chinese: "已提取文字,正在建立索引", English: "Text extracted, indexing"},

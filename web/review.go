@@ -199,10 +199,18 @@ func (h *handler) showClaimNew(w http.ResponseWriter, r *http.Request, status in
 	h.render(w, r, status, "claim_new", tr(langOf(r), "claim.new"), p)
 }
 
-func citationFromForm(r *http.Request) claims.CitationInput {
-	page, _ := strconv.Atoi(strings.TrimSpace(r.PostFormValue("page")))
-	return claims.CitationInput{DocumentID: strings.TrimSpace(r.PostFormValue("document_id")), Page: page,
-		Quote: r.PostFormValue("quote")}
+// citationFromForm reads a citation's fields; a page that is not a number
+// is refused beside its field rather than read as page 0.
+func citationFromForm(r *http.Request) (claims.CitationInput, error) {
+	cit := claims.CitationInput{DocumentID: strings.TrimSpace(r.PostFormValue("document_id")), Quote: r.PostFormValue("quote")}
+	if s := strings.TrimSpace(r.PostFormValue("page")); s != "" {
+		page, err := strconv.Atoi(s)
+		if err != nil {
+			return cit, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，收到 %q", s)
+		}
+		cit.Page = page
+	}
+	return cit, nil
 }
 
 // typed is what was typed into fields of the posted form.
@@ -221,10 +229,14 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 	round, _ := strconv.Atoi(r.PostFormValue("round"))
 	in := claims.Input{City: r.PostFormValue("city"), Round: round, Indicator: r.PostFormValue("indicator"),
 		Statement: r.PostFormValue("statement")}
-	if cit := citationFromForm(r); cit.DocumentID != "" || cit.Page != 0 || strings.TrimSpace(cit.Quote) != "" {
+	cit, err := citationFromForm(r)
+	if cit.DocumentID != "" || cit.Page != 0 || strings.TrimSpace(cit.Quote) != "" {
 		in.Citations = []claims.CitationInput{cit}
 	}
-	c, err := h.Claims.Create(r.Context(), u, in)
+	var c *catalog.Claim
+	if err == nil {
+		c, err = h.Claims.Create(r.Context(), u, in)
+	}
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
 			h.fail(w, r, err)
@@ -261,7 +273,11 @@ func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
-	c, err := h.Claims.AddCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), citationFromForm(r))
+	cit, err := citationFromForm(r)
+	var c *catalog.Claim
+	if err == nil {
+		c, err = h.Claims.AddCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), cit)
+	}
 	if err != nil {
 		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
