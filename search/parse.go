@@ -80,7 +80,9 @@ func checkSearchable(text string) error {
 		return err
 	}
 	if len(terms) == 0 {
-		return catalog.Errorf(catalog.EINVALID, "“%s”中没有可检索的文字(只有标点或符号)", text)
+		// text has its widths folded; shown with the punctuation the
+		// user more likely typed (，。 rather than ,.).
+		return catalog.Errorf(catalog.EINVALID, "“%s”中没有可检索的文字(只有标点或符号)", catalog.Fullwidth(text))
 	}
 	return nil
 }

@@ -63,7 +63,7 @@ var messages = map[string]map[Lang]string{
 	"search.title":              {Chinese: "检索佐证材料", English: "Search evidence"},
 	"search.query":              {Chinese: "检索词", English: "Search terms"},
 	"search.submit":             {Chinese: "检索", English: "Search"},
-	"search.hint":               {Chinese: "多个词用空格分隔表示同时出现;\"…\" 表示短语;-词 表示排除;A OR B 表示任一", English: "Words separated by spaces must all occur; \"…\" is a phrase; -word excludes; A OR B matches either"},
+	"search.hint":               {Chinese: "多个词用空格分隔表示同时出现;“…”表示短语;-词 表示排除;A OR B 表示任一", English: "Words separated by spaces must all occur; \"…\" is a phrase; -word excludes; A OR B matches either"},
 	"search.total":              {Chinese: "共 %d 条结果", English: "%d results"},
 	"search.empty":              {Chinese: "没有找到与“%s”相关的材料。", English: "Nothing found for “%s”."},
 	"search.empty.try":          {Chinese: "试试:减少检索词、去掉筛选条件、换一个说法(如“学分银行”换成“学习成果认证”),或检查错别字。", English: "Try fewer words, fewer filters, another wording (学习成果认证 for 学分银行), or check the spelling."},

@@ -14,7 +14,7 @@ import (
 // Reader is an optional external program that some formats need, as
 // `evidence doctor` and the admin page list them.
 type Reader struct {
-	Name      string // the program and what it is for, e.g. "tesseract (OCR, chi_sim + eng)"
+	Name      string // the program and what it is for, e.g. "tesseract（扫描件文字识别，chi_sim + eng）"
 	Package   string // the Debian packages that provide it, e.g. "tesseract-ocr tesseract-ocr-chi-sim"
 	Available bool
 	Detail    string // the path and version found, or what is missing
@@ -93,9 +93,9 @@ func errReaderMissing(what, packages string) error {
 }
 
 func init() {
-	registerReader("tesseract (OCR, chi_sim + eng)", "tesseract-ocr tesseract-ocr-chi-sim", checkTesseract)
-	registerReader("pdftoppm (扫描版 PDF 页面渲染)", "poppler-utils", checkProgram("pdftoppm", "-v"))
-	registerReader("pdftotext (PDF 文字层备用读取)", "poppler-utils poppler-data", checkProgram("pdftotext", "-v"))
+	registerReader("tesseract(扫描件文字识别,chi_sim + eng)", "tesseract-ocr tesseract-ocr-chi-sim", checkTesseract)
+	registerReader("pdftoppm(扫描版 PDF 页面渲染)", "poppler-utils", checkProgram("pdftoppm", "-v"))
+	registerReader("pdftotext(PDF 文字层备用读取)", "poppler-utils poppler-data", checkProgram("pdftotext", "-v"))
 }
 
 // checkProgram reports whether a program is installed and the first line
