@@ -117,6 +117,7 @@ var messages = map[string]map[Lang]string{
 	"doc.neardup.shown":         {Chinese: "差异见下", English: "changes below"},
 	"doc.diff.title":            {Chinese: "本文档与“%s”的差异", English: "From this document to “%s”"},
 	"doc.diff.legend":           {Chinese: "划线删除的文字只见于本文档,带下划线的文字只见于另一版本;标点、空格和换行不计。", English: "Struck-out text is only in this document, underlined text only in the other version; punctuation, spaces and line breaks are ignored."},
+	"doc.diff.ocr":              {Chinese: "其中有扫描件,文字由 OCR 识别:差异中有识别错误(如“号”识别成“d”),相似度已不计这类误差;作者所作的改动(人名、数字、否定词等)仍计入。", English: "One of them is a scan read by OCR: some differences are misreadings (such as 号 read as “d”), which the similarity does not count; changes an author makes (names, numbers, negations) still count."},
 	"doc.diff.same":             {Chinese: "两个版本的文字相同,只有标点、空格或换行不同。", English: "The two versions have the same text; only punctuation, spaces or line breaks differ."},
 	"doc.diff.skipped":          {Chinese: "……(%d 句相同,从略)", English: "… (%d unchanged sentences)"},
 	"doc.quote":                 {Chinese: "引文(可选)", English: "Quote (optional)"},

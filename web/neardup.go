@@ -20,6 +20,9 @@ type diffView struct {
 	OtherTitle string
 	Lines      []diffLineView
 	Same       bool // only layout, punctuation or spaces differ
+	// ByOCR: one of the two was read by OCR, so some differences are
+	// misreads, which the similarity shown forgives.
+	ByOCR bool
 }
 
 // diffLineView is one sentence of a diff: Class is equal, del, ins or
@@ -61,7 +64,7 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 	if err != nil {
 		return err
 	}
-	p.Diff = &diffView{OtherTitle: cmp.Other.Title, Same: true}
+	p.Diff = &diffView{OtherTitle: cmp.Other.Title, Same: true, ByOCR: p.Doc.Reading.ByOCR() || cmp.Other.Reading.ByOCR()}
 	for _, l := range cmp.Lines {
 		p.Diff.Lines = append(p.Diff.Lines, diffLineView{Class: diffClass[l.Op], Parts: shownParts(l.Parts), Skipped: l.Skipped})
 		p.Diff.Same = p.Diff.Same && (l.Op == neardup.Equal || l.Op == neardup.Skip)

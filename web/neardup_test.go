@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -34,10 +36,22 @@ func TestDocumentPageListsNearDuplicatesWithADiff(t *testing.T) {
 	if strings.Contains(body, "<script>") || strings.Contains(body, " style=") {
 		t.Error("the diff brings inline script or style, which the CSP forbids")
 	}
+	if strings.Contains(body, `class="muted ocr-note"`) {
+		t.Error("two born-digital versions are said to hold OCR misreads")
+	}
 	// From the final's page the diff runs the other way.
 	_, body = b.get("/documents/" + final.ID + "?compare=" + draft.ID)
 	if !strings.Contains(body, "推出1<del>2</del>0门") || !strings.Contains(body, "推出1<ins>0</ins>0门") {
 		t.Errorf("the final's page does not show the change back to the draft")
+	}
+	// A version read by OCR: the diff says some differences are misreads
+	// that the similarity forgives.
+	if err := s.env.Catalog.SetStatus(context.Background(), catalog.StatusChange{ID: final.ID, Status: catalog.StatusIndexed,
+		Reading: &catalog.Reading{PageSources: []string{catalog.SourceOCR}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, body = b.get("/documents/" + draft.ID); !strings.Contains(body, `class="muted ocr-note"`) || !strings.Contains(body, "OCR") {
+		t.Error("the diff with a version read by OCR does not say its misreads are forgiven")
 	}
 	// A document with no versions has no such section.
 	other := s.env.Upload("330100", "方案.txt", testenv.Unrelated)
