@@ -82,7 +82,7 @@ func (n NewUser) account() (*catalog.User, error) {
 	if err != nil {
 		var e *catalog.Error
 		if errors.As(err, &e) {
-			return nil, catalog.FieldErrorf("role", e.Code, "%s", e.Message)
+			return nil, e.OnField("role")
 		}
 		return nil, err
 	}

@@ -34,6 +34,10 @@ type Error struct {
 	// issued_on), so a form can show the message beside it; empty when
 	// the error is about no one field.
 	Field string
+	// English is the message in English for the English pages; empty
+	// when it has no translation (englishMessages), and then Message is
+	// shown.
+	English string
 }
 
 // Error implements the error interface.
@@ -47,8 +51,27 @@ func (e *Error) Error() string {
 // Chinese quotation marks (chineseQuotes); the values put into it are left
 // as they are.
 func Errorf(code string, format string, args ...any) *Error {
+	english := EnglishOf(format, args...)
 	format, args = chineseQuotes(format, args)
-	return &Error{Code: code, Message: fmt.Sprintf(Fullwidth(format), args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(Fullwidth(format), args...), English: english}
+}
+
+// OnField is e about the form field field, its messages kept.
+func (e *Error) OnField(field string) *Error {
+	c := *e
+	c.Field = field
+	return &c
+}
+
+// Prefixed is e with what it is about put before its messages (文件“a.pdf”：…,
+// “a.pdf”: …); the English only when e has one.
+func (e *Error) Prefixed(chinese, english string) *Error {
+	c := *e
+	c.Message = chinese + e.Message
+	if e.English != "" {
+		c.English = english + e.English
+	}
+	return &c
 }
 
 // FieldErrorf is Errorf for an error about one field of a form or request
@@ -111,6 +134,22 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return Fullwidth("内部错误,已记录日志;请稍后重试或联系管理员 (internal error)")
+}
+
+// MessageIn is ErrorMessage in English when english is set and the
+// message has an English version, else in Chinese.
+func MessageIn(err error, english bool) string {
+	if !english || err == nil {
+		return ErrorMessage(err)
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		return "Internal error, logged; try again later or contact the administrator (internal error)"
+	}
+	if e.English != "" {
+		return e.English
+	}
+	return e.Message
 }
 
 // IsNotFound reports whether err is an ENOTFOUND application error.

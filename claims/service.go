@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -110,7 +111,7 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 func onField(field string, err error) error {
 	var e *catalog.Error
 	if errors.As(err, &e) && e.Field == "" {
-		return catalog.FieldErrorf(field, e.Code, "%s", e.Message)
+		return e.OnField(field)
 	}
 	return err
 }
@@ -141,9 +142,12 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 	for i, in := range added {
 		cit, err := s.citation(ctx, c.City, in)
 		if err != nil {
-			e := catalog.Errorf(catalog.ErrorCode(err), "第 %d 条引用:%s", len(kept)+i+1, catalog.ErrorMessage(err))
-			e.Field = catalog.ErrorField(err)
-			return e
+			var e *catalog.Error
+			if !errors.As(err, &e) {
+				return err
+			}
+			n := len(kept) + i + 1
+			return e.Prefixed(fmt.Sprintf("第 %d 条引用\uFF1A", n), fmt.Sprintf("Citation %d: ", n))
 		}
 		cits = append(cits, *cit)
 	}

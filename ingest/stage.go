@@ -288,7 +288,7 @@ func tooLarge(name string, maxBytes int64) error {
 func prefixMessage(err error, name string) error {
 	var e *catalog.Error
 	if errors.As(err, &e) {
-		return catalog.Errorf(e.Code, "文件“%s”:%s", name, e.Message)
+		return e.Prefixed("文件“"+name+"”\uFF1A", "“"+name+"”: ")
 	}
 	return err
 }

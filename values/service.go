@@ -183,7 +183,7 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 func onField(field string, err error) error {
 	var e *catalog.Error
 	if errors.As(err, &e) && e.Field == "" && e.Code == catalog.EINVALID {
-		return catalog.FieldErrorf(field, e.Code, "%s", e.Message)
+		return e.OnField(field)
 	}
 	return err
 }

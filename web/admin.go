@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -102,7 +103,7 @@ func (h *handler) adminFormFailed(w http.ResponseWriter, r *http.Request, form s
 		return
 	}
 	st := typed(r, adminFormFields[form]...)
-	st.setError(err, adminFormFields[form]...)
+	st.setError(langOf(r), err, adminFormFields[form]...)
 	h.renderAdmin(w, r, httperr.Prepare(w, r, h.Logger, err), "", form, st)
 }
 
@@ -174,13 +175,13 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 func (h *handler) carryAllCities(r *http.Request, u *catalog.User, year int) string {
 	cities, err := h.Framework.VisibleCities(r.Context(), u)
 	if err != nil {
-		return catalog.ErrorMessage(err)
+		return errorText(langOf(r), err)
 	}
 	total := &catalog.CarryReport{}
 	for _, c := range cities {
 		rep, err := h.Values.CarryOver(r.Context(), u, c.Code, year)
 		if err != nil {
-			return catalog.ErrorMessage(err)
+			return errorText(langOf(r), err)
 		}
 		total.FromRound = rep.FromRound
 		total.Links, total.Claims, total.Values = total.Links+rep.Links, total.Claims+rep.Claims, total.Values+rep.Values
@@ -224,5 +225,9 @@ func onFile(err error) error {
 	if catalog.ErrorField(err) != "" || catalog.ErrorCode(err) != catalog.EINVALID {
 		return err
 	}
-	return catalog.FieldErrorf("file", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+	var e *catalog.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	return e.OnField("file")
 }

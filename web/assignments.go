@@ -104,7 +104,7 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		st, err := stageFormFile(h.Ingest, fh)
 		if err != nil {
 			h.logUnexpected("stage hand-in", err)
-			refused = append(refused, catalog.ErrorMessage(err))
+			refused = append(refused, errorText(langOf(r), err))
 			continue
 		}
 		staged = append(staged, st)
@@ -126,7 +126,7 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	stored := 0
 	for _, o := range outcomes {
 		if o.Err != nil {
-			refused = append(refused, o.Filename+colonOf(lang)+catalog.ErrorMessage(o.Err))
+			refused = append(refused, o.Filename+colonOf(lang)+errorText(lang, o.Err))
 			continue
 		}
 		stored++
@@ -151,7 +151,7 @@ func (h *handler) taskFormFailed(w http.ResponseWriter, r *http.Request, err err
 		return
 	}
 	st := typed(r, taskFields...)
-	st.setError(err, taskFields...)
+	st.setError(langOf(r), err, taskFields...)
 	st.Lines = append(st.Lines, lines...)
 	h.showTasks(w, r, httperr.Prepare(w, r, h.Logger, err), r.PathValue("id"), st)
 }
@@ -305,7 +305,7 @@ func (h *handler) importFailed(w http.ResponseWriter, r *http.Request, err error
 	}
 	q, next := boardOf(r)
 	st := formState{}
-	st.setError(err, "file")
+	st.setError(langOf(r), err, "file")
 	h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Import: st})
 }
 
@@ -339,7 +339,7 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 		// The board the form came from, with what was typed kept.
 		q, next := boardOf(r)
 		st := typed(r, assignmentFields...)
-		st.setError(err, assignmentFields...)
+		st.setError(langOf(r), err, assignmentFields...)
 		h.showAssignments(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, st)
 		return
 	}
@@ -362,7 +362,7 @@ func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 			next = "/assignments"
 		}
 		st := typed(r, "reason")
-		st.setError(err, "reason")
+		st.setError(langOf(r), err, "reason")
 		h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Return: st, ReturnID: r.PathValue("id")})
 		return
 	}

@@ -94,7 +94,7 @@ func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
 		// The page of the city and round the button was on, the error
 		// above the button.
 		st := typed(r, "city", "round")
-		st.setError(err)
+		st.setError(langOf(r), err)
 		q := url.Values{"city": {city}, "round": {r.PostFormValue("round")}}
 		h.showCarryovers(w, r, httperr.Prepare(w, r, h.Logger, err), q, st)
 		return

@@ -63,7 +63,7 @@ func (h *handler) departmentCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p := &departmentsPage{Add: formState{Values: map[string]string{"name": name}}}
-		p.Add.setError(err, "name")
+		p.Add.setError(langOf(r), err, "name")
 		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
 		return
 	}
@@ -78,7 +78,7 @@ func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p := &departmentsPage{RenameID: id, Rename: formState{Values: map[string]string{"name": name}}}
-		p.Rename.setError(err, "name")
+		p.Rename.setError(langOf(r), err, "name")
 		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
 		return
 	}
@@ -92,7 +92,7 @@ func (h *handler) departmentDelete(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
-		p := &departmentsPage{RenameID: r.PathValue("id"), Rename: formState{Error: catalog.ErrorMessage(err)}}
+		p := &departmentsPage{RenameID: r.PathValue("id"), Rename: formState{Error: errorText(langOf(r), err)}}
 		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
 		return
 	}

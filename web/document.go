@@ -244,7 +244,7 @@ func (h *handler) documentEdit(w http.ResponseWriter, r *http.Request) {
 		for _, f := range docFormFields {
 			st.Values[f] = r.PostFormValue(f)
 		}
-		st.setError(err, docFormFields...)
+		st.setError(langOf(r), err, docFormFields...)
 		h.showDocument(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
@@ -282,7 +282,7 @@ func (h *handler) linkFormFailed(w http.ResponseWriter, r *http.Request, err err
 		return
 	}
 	st := typed(r, linkFields...)
-	st.setError(err, linkFields...)
+	st.setError(langOf(r), err, linkFields...)
 	h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), docForms{Link: st})
 }
 
@@ -307,7 +307,7 @@ func (h *handler) linkDelete(w http.ResponseWriter, r *http.Request) {
 		}
 		r.SetPathValue("id", doc)
 		st := formState{}
-		st.setError(err)
+		st.setError(langOf(r), err)
 		h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), docForms{Link: st})
 		return
 	}

@@ -87,7 +87,7 @@ func (h *handler) documentMove(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		st := formState{Values: map[string]string{"city": r.PostFormValue("city")}}
-		st.setError(err, "city")
+		st.setError(langOf(r), err, "city")
 		h.showDocument(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}

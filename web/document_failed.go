@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -59,7 +60,7 @@ func (h *handler) failedFormError(w http.ResponseWriter, r *http.Request, err er
 		return
 	}
 	st := formState{}
-	st.setError(err, "file")
+	st.setError(langOf(r), err, "file")
 	h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), docForms{Replace: st})
 }
 
@@ -69,5 +70,9 @@ func onField(field string, err error) error {
 	if catalog.ErrorField(err) != "" || catalog.ErrorCode(err) == catalog.EINTERNAL {
 		return err
 	}
-	return catalog.FieldErrorf(field, catalog.ErrorCode(err), "%s", catalog.ErrorMessage(err))
+	var e *catalog.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	return e.OnField(field)
 }

@@ -60,9 +60,10 @@ type formState struct {
 // Value returns what was typed into field, for the template.
 func (f formState) Value(field string) string { return f.Values[field] }
 
-// setError puts err beside its field when the form has one, else above the form.
-func (f *formState) setError(err error, fields ...string) {
-	msg := catalog.ErrorMessage(err)
+// setError puts err, in l, beside its field when the form has one, else
+// above the form.
+func (f *formState) setError(l Lang, err error, fields ...string) {
+	msg := errorText(l, err)
 	if first, rest, ok := strings.Cut(msg, "\n"); ok {
 		msg, f.Lines = first, strings.Split(rest, "\n")
 	}
@@ -206,7 +207,7 @@ func (h *handler) documentsBulk(w http.ResponseWriter, r *http.Request) {
 		for _, id := range ids {
 			st.Checked[id] = true
 		}
-		st.setError(err, bulkFields...)
+		st.setError(langOf(r), err, bulkFields...)
 		status := httperr.Prepare(w, r, h.Logger, err)
 		h.showDocuments(w, withPath(r, ret), status, returnQuery(ret), st, nil)
 		return
@@ -214,7 +215,7 @@ func (h *handler) documentsBulk(w http.ResponseWriter, r *http.Request) {
 	var failed []bulkOutcome
 	for _, o := range out {
 		if o.Err != nil {
-			failed = append(failed, bulkOutcome{ID: o.ID, Title: o.Title, Message: catalog.ErrorMessage(o.Err)})
+			failed = append(failed, bulkOutcome{ID: o.ID, Title: o.Title, Message: errorText(langOf(r), o.Err)})
 		}
 	}
 	msg := fmt.Sprintf(tr(lang, "docs.bulk.done."+verb), len(out)-len(failed))

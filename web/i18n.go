@@ -386,3 +386,7 @@ var messages = map[string]map[Lang]string{
 	"cancel":                   {Chinese: "取消", English: "Cancel"},
 	"form.has_errors":          {Chinese: "表单有错误,请按提示修改后再提交;您填写的内容已保留。", English: "The form has errors; correct them and send it again. What you typed is kept."},
 }
+
+// errorText is an error's message for a person reading l: in English when
+// the message has an English version (catalog.MessageIn).
+func errorText(l Lang, err error) string { return catalog.MessageIn(err, l == English) }

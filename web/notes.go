@@ -32,7 +32,7 @@ func (h *handler) noteAdd(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		st := typed(r, noteFields...)
-		st.setError(err, noteFields...)
+		st.setError(langOf(r), err, noteFields...)
 		h.showDocumentForms(w, r, httperr.Prepare(w, r, h.Logger, err), docForms{Note: st})
 		return
 	}

@@ -243,7 +243,7 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		st := typed(r, claimFields...)
-		st.setError(err, claimFields...)
+		st.setError(langOf(r), err, claimFields...)
 		h.showClaimNew(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
@@ -258,7 +258,7 @@ func (h *handler) claimFormFailed(w http.ResponseWriter, r *http.Request, form s
 		return
 	}
 	st := typed(r, fields...)
-	st.setError(err, fields...)
+	st.setError(langOf(r), err, fields...)
 	h.showClaim(w, r, httperr.Prepare(w, r, h.Logger, err), form, st)
 }
 

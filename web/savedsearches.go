@@ -88,7 +88,7 @@ func (h *handler) saveFormFailed(w http.ResponseWriter, r *http.Request, err err
 		}
 	}
 	st := typed(r, "name", "pack")
-	st.setError(err, "name", "pack")
+	st.setError(langOf(r), err, "name", "pack")
 	r.URL.RawQuery = q.Encode()
 	h.showSearch(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 }

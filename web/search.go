@@ -71,12 +71,12 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 	req.From, req.Size = (p.PageNum-1)*resultsPerPage, resultsPerPage
 	p.saved(r, h, u)
 	if err != nil {
-		p.Error, status = catalog.ErrorMessage(err), httperr.Prepare(w, r, h.Logger, err)
+		p.Error, status = errorText(langOf(r), err), httperr.Prepare(w, r, h.Logger, err)
 	} else if p.Query != "" || p.City != "" || p.Indicator != "" || p.DocType != "" || p.Year != "" || p.From != "" || p.To != "" {
 		res, err := h.Search.Search(r.Context(), req)
 		switch {
 		case catalog.ErrorCode(err) == catalog.EINVALID:
-			p.Error, status = catalog.ErrorMessage(err), http.StatusBadRequest
+			p.Error, status = errorText(langOf(r), err), http.StatusBadRequest
 		case err != nil:
 			h.fail(w, r, err)
 			return

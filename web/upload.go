@@ -119,7 +119,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			h.logUnexpected("stage upload", err)
 			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: ingest.SanitizeFilename(fh.Filename), Outcome: "failed",
-				Error: catalog.ErrorMessage(err)})
+				Error: errorText(langOf(r), err)})
 			continue
 		}
 		staged = append(staged, st)
@@ -138,7 +138,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
-		p.State.setError(err, uploadFields...)
+		p.State.setError(langOf(r), err, uploadFields...)
 		// The files that arrived well are not stored either: say so, so
 		// that none goes unmentioned.
 		for _, st := range staged {
@@ -151,7 +151,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError}
 		switch {
 		case o.Err != nil:
-			uo.Outcome, uo.Error = "failed", catalog.ErrorMessage(o.Err)
+			uo.Outcome, uo.Error = "failed", errorText(langOf(r), o.Err)
 		case o.Retried:
 			uo.Outcome = "retried"
 		case o.Duplicate:

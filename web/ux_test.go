@@ -106,3 +106,24 @@ func TestSearchHitsOfPDFsHaveThumbnails(t *testing.T) {
 		t.Errorf("a text hit has a thumbnail")
 	}
 }
+
+// TestEnglishPagesGiveErrorsInEnglish: a mistake on an English page is
+// explained in English, and on a Chinese page in Chinese.
+func TestEnglishPagesGiveErrorsInEnglish(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	bad := "/search?q=学分银行&issued_from=2018-02-30"
+	_, zh := wang.get(bad)
+	wang.english()
+	_, en := wang.get(bad)
+	if !strings.Contains(textOf(en), "The date “2018-02-30” does not exist") {
+		t.Errorf("English search with a date that does not exist: %.600s", textOf(en))
+	}
+	if !strings.Contains(textOf(zh), "日期“2018-02-30”不存在") {
+		t.Errorf("Chinese search with a date that does not exist: %.600s", textOf(zh))
+	}
+	resp, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": "work_summary"}, "空白.txt", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(textOf(body), "“空白.txt”: The file is empty") {
+		t.Errorf("English upload of an empty file: %d %.600s", resp.StatusCode, textOf(body))
+	}
+}

@@ -45,7 +45,7 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		st := typed(r, valueFields...)
-		st.setError(err, valueFields...)
+		st.setError(langOf(r), err, valueFields...)
 		h.showDocumentForms(w, withQuery(r, "page", r.PostFormValue("page")), httperr.Prepare(w, r, h.Logger, err), docForms{Value: st})
 		return
 	}

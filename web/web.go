@@ -457,7 +457,7 @@ func (h *handler) cityNames(r *http.Request) map[string]string {
 // status, Retry-After and logging follow the table shared with the API.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
-	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": catalog.ErrorMessage(err),
+	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": errorText(langOf(r), err),
 		"Back": refererPath(r)})
 }
 

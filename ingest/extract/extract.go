@@ -327,7 +327,9 @@ func errUnsupportedFormat() error {
 // ourMessage is catalog.Errorf for messages whose values are our own words
 // (format names, advice), so that their punctuation is made full-width too.
 func ourMessage(code, format string, args ...any) error {
-	return catalog.Errorf(code, "%s", catalog.Fullwidth(fmt.Sprintf(format, args...)))
+	e := catalog.Errorf(code, "%s", catalog.Fullwidth(fmt.Sprintf(format, args...)))
+	e.English = catalog.EnglishOf(format, args...)
+	return e
 }
 
 func errCorrupt() error {

@@ -1,0 +1,80 @@
+package catalog
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var verb = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+
+// TestEnglishMessagesTakeTheSameArguments: an English message takes its
+// Chinese format's arguments in the same order, so that it never shows
+// %!d(string=…).
+func TestEnglishMessagesTakeTheSameArguments(t *testing.T) {
+	for zh, en := range englishMessages {
+		if a, b := verb.FindAllString(zh, -1), verb.FindAllString(en, -1); !slices.Equal(a, b) {
+			t.Errorf("%q takes %v, its English %q %v", zh, a, en, b)
+		}
+	}
+}
+
+// TestEnglishMessagesAreUsed: every Chinese format translated is one the
+// code writes, so a message reworded in Chinese is not left without its
+// English unnoticed.
+func TestEnglishMessagesAreUsed(t *testing.T) {
+	var code strings.Builder
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") && path != ".." {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") && !strings.HasSuffix(path, "english.go") {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			code.Write(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := code.String()
+	escaped := strings.NewReplacer("\uFF0C", `\uFF0C`, "\uFF1A", `\uFF1A`, "\uFF1B", `\uFF1B`, `"`, `\"`)
+	for zh := range englishMessages {
+		if !strings.Contains(src, `"`+zh+`"`) && !strings.Contains(src, `"`+escaped.Replace(zh)+`"`) {
+			t.Errorf("no code writes %q", zh)
+		}
+	}
+}
+
+// TestErrorsCarryTheirEnglish: Errorf fills in the English of a message
+// it knows, with the same values; prefixes and fields keep it.
+func TestErrorsCarryTheirEnglish(t *testing.T) {
+	e := FieldErrorf("issued_on", EINVALID, "日期“%s”不存在;请检查月和日", "2018-02-30")
+	if e.English != "The date “2018-02-30” does not exist; check the month and the day" {
+		t.Errorf("English %q", e.English)
+	}
+	if got := MessageIn(e, true); got != e.English {
+		t.Errorf("MessageIn English = %q", got)
+	}
+	if got := MessageIn(e, false); got != e.Message || !strings.Contains(got, "2018-02-30") || !strings.Contains(got, "\uFF1B") {
+		t.Errorf("MessageIn Chinese = %q", got)
+	}
+	p := e.Prefixed("第 1 条引用\uFF1A", "Citation 1: ").OnField("page")
+	if p.Field != "page" || !strings.HasPrefix(p.English, "Citation 1: The date") || !strings.HasPrefix(p.Message, "第 1 条引用") {
+		t.Errorf("prefixed %+v", p)
+	}
+	untranslated := Errorf(EINVALID, "台账是空的")
+	if got := MessageIn(untranslated, true); got != untranslated.Message {
+		t.Errorf("a message without English shows %q", got)
+	}
+}
