@@ -226,7 +226,9 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	// A file refused for what it is (empty, encrypted, of a type the
-	// archive cannot read) fails alone, reported with the others' outcomes.
+	// archive cannot read) fails alone, reported with the others' outcomes;
+	// one over the size limit ends the request, as the rest of its body is
+	// not read.
 	var refused []ingest.Outcome
 	for {
 		part, err := fr.nextFile()

@@ -36,6 +36,16 @@ func Fullwidth(s string) string {
 	chineseNear := func(i int) bool {
 		return (i > 0 && isChinese(rs[i-1])) || (i+1 < len(rs) && isChinese(rs[i+1]))
 	}
+	// chineseBefore[i] counts the Chinese runes before rs[i], so whether a
+	// pair holds Chinese is one subtraction: the text shown may be a
+	// whole page of nested parentheses.
+	chineseBefore := make([]int32, len(rs)+1)
+	for i, r := range rs {
+		chineseBefore[i+1] = chineseBefore[i]
+		if isChinese(r) {
+			chineseBefore[i+1]++
+		}
+	}
 	// Parentheses go in pairs: both become full-width when either touches
 	// Chinese or they hold Chinese, so "(如 2.3.1)" stays a matching pair.
 	var open []int
@@ -49,7 +59,7 @@ func Fullwidth(s string) string {
 			}
 			o := open[len(open)-1]
 			open = open[:len(open)-1]
-			if chineseNear(o) || chineseNear(i) || strings.IndexFunc(string(rs[o+1:i]), isChinese) >= 0 {
+			if chineseNear(o) || chineseNear(i) || chineseBefore[i] > chineseBefore[o+1] {
 				rs[o], rs[i] = fullwidthOf['('], fullwidthOf[')']
 			}
 		}

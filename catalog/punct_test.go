@@ -92,3 +92,22 @@ func TestGenericErrorMessageIsFullwidth(t *testing.T) {
 		t.Errorf("generic message %q: want full-width punctuation", msg)
 	}
 }
+
+// TestFullwidthNestedParentheses: pairs nested deep are matched, the
+// outer ones taking full width from Chinese held deep inside; a page of
+// them costs a pass, not a pass per pair (BenchmarkFullwidthNested).
+func TestFullwidthNestedParentheses(t *testing.T) {
+	const depth = 20000
+	in := strings.Repeat("(", depth) + "中" + strings.Repeat(")", depth) + " (a)"
+	want := strings.Repeat("\uFF08", depth) + "中" + strings.Repeat("\uFF09", depth) + " (a)"
+	if got := Fullwidth(in); got != want {
+		t.Errorf("nested pairs around 中: %q…", []rune(got)[:8])
+	}
+}
+
+func BenchmarkFullwidthNested(b *testing.B) {
+	page := strings.Repeat("(", 20000) + "a" + strings.Repeat(")", 20000)
+	for b.Loop() {
+		Fullwidth(page)
+	}
+}

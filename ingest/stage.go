@@ -135,7 +135,7 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 			return nil, receiveError(err, src, name, maxBytes)
 		}
 		if int64(len(first)) > maxBytes {
-			return nil, &RefusedFile{Filename: name, Err: tooLarge(name, maxBytes)}
+			return nil, tooLarge(name, maxBytes)
 		}
 	}
 	head, n := first, int64(len(first))
@@ -148,7 +148,7 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 		}
 	}
 	if n > maxBytes {
-		return nil, &RefusedFile{Filename: name, Err: tooLarge(name, maxBytes)}
+		return nil, tooLarge(name, maxBytes)
 	}
 	st.Size = n
 	st.SHA256 = hex.EncodeToString(h.Sum(nil))
@@ -162,10 +162,11 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 }
 
 // RefusedFile is a file Stage refused for what it is (empty, of a type the
-// archive cannot read, encrypted, over the size limit), read to its end:
-// the other files of its request can still be taken. Any other error of
-// Stage (a body cut off, the request over its limit, a full disk) ends the
-// request.
+// archive cannot read, encrypted), read to its end: the other files of its
+// request can still be taken. Any other error of Stage ends the request: a
+// body cut off, a full disk, or a file over the size limit, whose rest is
+// not read (reading on to the next file would take the rest of a body up
+// to the request's limit, many times a file's).
 type RefusedFile struct {
 	Filename string
 	Err      error

@@ -164,6 +164,12 @@ func TestBadInputIsRefusedOrFailedClearly(t *testing.T) {
 			t.Errorf("%s: status %d %s %q, want %d with %q", tt.name, status, code, msg, tt.status, tt.phrase)
 		}
 	}
+	// A file over the limit ends its request, named, without the rest of
+	// the body being read on to the next file.
+	status, body := s.upload(meta, upload{"big.txt", bytes.Repeat([]byte("学分银行"), 100000)}, fixture(t, "wuhan-case.html"))
+	if code, msg := errorOf(body); status != 413 || !strings.Contains(msg, "big.txt") || !strings.Contains(msg, "超过上传上限") {
+		t.Errorf("a file over the limit among others: %d %s %q, want 413 naming big.txt", status, code, msg)
+	}
 	if _, list := s.get("/api/v1/documents", nil); list["total"] != float64(0) {
 		t.Errorf("refused uploads left %v documents", list["total"])
 	}
@@ -193,7 +199,7 @@ func TestBadInputIsRefusedOrFailedClearly(t *testing.T) {
 
 	// A corrupted PDF must not take the server down: it ends failed or, with
 	// pdftotext installed, indexed from what poppler recovers.
-	status, body := s.upload(meta, upload{"损坏.pdf", corruptPDF(t)})
+	status, body = s.upload(meta, upload{"损坏.pdf", corruptPDF(t)})
 	if status != http.StatusCreated {
 		t.Fatalf("corrupt pdf upload: %d %v", status, body)
 	}
