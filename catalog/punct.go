@@ -103,6 +103,33 @@ func FullwidthIn(text string, start, end int) string {
 	return string(shown[at : at+utf8.RuneCountInString(piece)])
 }
 
+// ShownText cuts text[start:end], its punctuation made full-width once
+// (FullwidthIn), into pieces at offsets of text: the stretches between
+// highlights of a fragment or a page.
+type ShownText struct {
+	text, shown string
+	at, shownAt int // the next piece starts here in text and in shown
+}
+
+// NewShownText is text[start:end] to be cut into pieces from start.
+func NewShownText(text string, start, end int) *ShownText {
+	return &ShownText{text: text, shown: FullwidthIn(text, start, end), at: start}
+}
+
+// Next returns the piece from the end of the last one (or the start) to
+// end, an offset of text at a rune boundary, no less than the last.
+func (s *ShownText) Next(end int) string {
+	from := s.shownAt
+	// The shown text has the same runes one for one, so the piece ends
+	// after as many runes as text[at:end] has.
+	for s.at < end {
+		_, n := utf8.DecodeRuneInString(s.text[s.at:])
+		_, m := utf8.DecodeRuneInString(s.shown[s.shownAt:])
+		s.at, s.shownAt = s.at+n, s.shownAt+m
+	}
+	return s.shown[from:s.shownAt]
+}
+
 // isChinese reports whether r is a Han character or Chinese punctuation.
 func isChinese(r rune) bool {
 	return unicode.Is(unicode.Han, r) ||

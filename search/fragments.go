@@ -88,15 +88,16 @@ func renderWindow(text string, w window) string {
 	if w.start > 0 {
 		b.WriteString("…")
 	}
-	pos := w.start
+	// The window's punctuation as the document wrote it
+	// (catalog.FullwidthIn), made once and cut at the highlights.
+	shown := catalog.NewShownText(text, w.start, w.end)
 	for _, sp := range w.spans {
-		b.WriteString(escapeIn(text, pos, sp.Start))
+		b.WriteString(escape(shown.Next(sp.Start)))
 		b.WriteString("<mark>")
-		b.WriteString(escapeIn(text, sp.Start, sp.End))
+		b.WriteString(escape(shown.Next(sp.End)))
 		b.WriteString("</mark>")
-		pos = sp.End
 	}
-	b.WriteString(escapeIn(text, pos, w.end))
+	b.WriteString(escape(shown.Next(w.end)))
 	if w.end < len(text) {
 		b.WriteString("…")
 	}
@@ -107,11 +108,6 @@ func escape(s string) string {
 	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
 }
 
-// escapeIn escapes text[start:end] with its punctuation as the document
-// wrote it (catalog.FullwidthIn).
-func escapeIn(text string, start, end int) string {
-	return escape(catalog.FullwidthIn(text, start, end))
-}
 
 // mergeSpans sorts spans and joins those that overlap or touch on a page.
 func mergeSpans(spans []index.Span) []index.Span {

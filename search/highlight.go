@@ -28,15 +28,14 @@ func HighlightPage(query, text string) (string, error) {
 	}
 	spans = mergeSpans(spans)
 	var b strings.Builder
-	pos := 0
+	shown := catalog.NewShownText(text, 0, len(text))
 	for _, sp := range spans {
-		b.WriteString(escapeKeepLines(catalog.FullwidthIn(text, pos, sp.Start)))
+		b.WriteString(escapeKeepLines(shown.Next(sp.Start)))
 		b.WriteString("<mark>")
-		b.WriteString(escapeKeepLines(catalog.FullwidthIn(text, sp.Start, sp.End)))
+		b.WriteString(escapeKeepLines(shown.Next(sp.End)))
 		b.WriteString("</mark>")
-		pos = sp.End
 	}
-	b.WriteString(escapeKeepLines(catalog.FullwidthIn(text, pos, len(text))))
+	b.WriteString(escapeKeepLines(shown.Next(len(text))))
 	return b.String(), nil
 }
 

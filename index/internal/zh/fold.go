@@ -66,16 +66,28 @@ func loadFolding() error {
 	return t2sErr
 }
 
-// brackets maps the brackets a 文号 is written with, and typed with, to
+// bracketOf maps the brackets a 文号 is written with, and typed with, to
 // one pair: 杭政办〔2016〕12号 is also written with 【】 or ［］, and typed
 // with [] or (), which keyboards have.
-var brackets = map[rune]rune{
-	'[': '(', ']': ')',
-	'\u3014': '(', '\u3015': ')', // 〔 〕
-	'\u3010': '(', '\u3011': ')', // 【 】
-	'\u3016': '(', '\u3017': ')', // 〖 〗
-	'\uFF08': '(', '\uFF09': ')', // （ ）, also folded by width
-	'\uFF3B': '(', '\uFF3D': ')', // ［ ］, also folded by width
+func bracketOf(r rune) (rune, bool) {
+	switch r {
+	case '[', '\u3014', '\u3010', '\u3016', '\uFF08', '\uFF3B': // [ 〔 【 〖 （ ［
+		return '(', true
+	case ']', '\u3015', '\u3011', '\u3017', '\uFF09', '\uFF3D': // ] 〕 】 〗 ） ］
+		return ')', true
+	}
+	return r, false
+}
+
+// foldRune folds one character's width and brackets.
+func foldRune(r rune) rune {
+	if mayFoldWidth(r) {
+		if w := width.LookupRune(r).Folded(); w != 0 {
+			r = w
+		}
+	}
+	r, _ = bracketOf(r)
+	return r
 }
 
 // needsFold reports whether text holds a character Fold would change, and
@@ -91,9 +103,9 @@ func needsFold(text []byte) (fold, trad bool) {
 		if isTraditional(r) {
 			return true, true
 		}
-		if _, ok := brackets[r]; ok || mayFoldWidth(r) && width.LookupRune(r).Folded() != 0 {
-			fold = true
-		}
+		// Brackets and width forms sit in two small blocks; a Han
+		// character is neither.
+		fold = fold || (r >= '\u3010' && r <= '\u3017' || mayFoldWidth(r)) && foldRune(r) != r
 		i += n
 	}
 	return fold, false
@@ -128,13 +140,14 @@ func Fold(text []byte) Folded {
 	if !fold || !utf8.Valid(text) {
 		return Folded{Text: text}
 	}
+	if !trad {
+		return foldSimplified(text)
+	}
 	src := []rune(string(text))
-	conv, ok := src, !trad
-	if trad {
-		if s, err := t2s.Convert(string(text)); err == nil {
-			conv = []rune(s)
-			ok = len(conv) == len(src)
-		}
+	conv, ok := []rune(nil), false
+	if s, err := t2s.Convert(string(text)); err == nil {
+		conv = []rune(s)
+		ok = len(conv) == len(src)
 	}
 	if !ok {
 		// The phrase conversion changed the length (never seen with the
@@ -153,12 +166,7 @@ func Fold(text []byte) Folded {
 	starts := make([]int32, 0, len(src)+1)
 	o := 0
 	for i, r := range conv {
-		if w := width.LookupRune(r).Folded(); w != 0 {
-			r = w
-		}
-		if b, ok := brackets[r]; ok {
-			r = b
-		}
+		r = foldRune(r)
 		starts = append(starts, int32(o))
 		out = utf8.AppendRune(out, r)
 		o += utf8.RuneLen(src[i])
@@ -172,5 +180,37 @@ func Fold(text []byte) Folded {
 		}
 	}
 	orig[len(out)] = int32(o)
+	return Folded{Text: out, orig: orig}
+}
+
+// foldSimplified is Fold of a text with nothing traditional: widths and
+// brackets only, in one pass over the bytes.
+func foldSimplified(text []byte) Folded {
+	out := make([]byte, 0, len(text))
+	orig := make([]int32, 0, len(text)+1)
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '[' && c != ']' {
+			out = append(out, c)
+			orig = append(orig, int32(i))
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if r >= utf8.RuneSelf && (r < '\u3010' || r > '\u3017') && !mayFoldWidth(r) {
+			out = append(out, text[i:i+n]...)
+			for range n {
+				orig = append(orig, int32(i))
+			}
+			i += n
+			continue
+		}
+		before := len(out)
+		out = utf8.AppendRune(out, foldRune(r))
+		for range len(out) - before {
+			orig = append(orig, int32(i))
+		}
+		i += n
+	}
+	orig = append(orig, int32(len(text)))
 	return Folded{Text: out, orig: orig}
 }

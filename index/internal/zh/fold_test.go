@@ -129,3 +129,25 @@ func TestSubstringText(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFold folds a page of a policy document: with a 文号's brackets
+// (widths and brackets only) and without anything to fold.
+func BenchmarkFold(b *testing.B) {
+	if err := loadFolding(); err != nil {
+		b.Fatal(err)
+	}
+	// Stored text has its widths folded already (extract.Normalize).
+	body := strings.Repeat("为加快构建服务全民终身学习的教育体系,经市政府同意,现就推进学习型城市建设提出如下实施意见。", 50)
+	for _, bb := range []struct{ name, text string }{
+		{"bracketed", "杭政办发〔2018〕12号" + body},
+		{"plain", body},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			text := []byte(bb.text)
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Fold(text)
+			}
+		})
+	}
+}
