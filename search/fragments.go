@@ -108,7 +108,6 @@ func escape(s string) string {
 	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
 }
 
-
 // mergeSpans sorts spans and joins those that overlap or touch on a page.
 func mergeSpans(spans []index.Span) []index.Span {
 	s := append([]index.Span(nil), spans...)
