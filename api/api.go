@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -284,6 +285,9 @@ type errorBody struct {
 type errorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// MessageEn is the message in English, when it has one (the web
+	// page's script shows it on English pages).
+	MessageEn string `json:"message_en,omitempty"`
 	// Field names the request field that was wrong, when one was.
 	Field string `json:"field,omitempty"`
 }
@@ -292,7 +296,7 @@ type errorDetail struct {
 // Retry-After and logging follow the table shared with the web UI.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
-	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err),
+	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err), MessageEn: englishOf(err),
 		Field: catalog.ErrorField(err)}})
 }
 
@@ -334,4 +338,13 @@ func (h *handler) instrument(next http.Handler) http.Handler {
 		h.metrics.observe(route, rec.status, took)
 		h.Logger.Info("http", "method", r.Method, "path", r.URL.Path, "status", rec.status, "took", took)
 	})
+}
+
+// englishOf is err's message in English, or "" when it has none.
+func englishOf(err error) string {
+	var e *catalog.Error
+	if errors.As(err, &e) {
+		return e.English
+	}
+	return ""
 }

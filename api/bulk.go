@@ -45,7 +45,7 @@ func (h *handler) handleDocumentBulk(w http.ResponseWriter, r *http.Request) {
 	for i, o := range out {
 		res := map[string]any{"id": o.ID, "ok": o.Err == nil}
 		if o.Err != nil {
-			res["error"] = errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err)}
+			res["error"] = errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}
 		} else {
 			changed++
 			res["reopened_claims"] = append([]string{}, o.Reopened...)

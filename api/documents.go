@@ -286,7 +286,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 				firstErr = o.Err
 			}
 			failed = append(failed, map[string]any{"filename": o.Filename,
-				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err)}})
+				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}})
 			continue
 		}
 		views, err := h.Documents.Views(r.Context(), userFrom(r.Context()), []*catalog.Document{o.Document})

@@ -223,6 +223,10 @@ func TestOneRefusedFileDoesNotRefuseTheOthers(t *testing.T) {
 	if !slices.Equal(names, []string{"空白.txt", "总结.docx"}) {
 		t.Errorf("refused %v, want both bad files reported", names)
 	}
+	// The page's script shows the English on English pages.
+	if en, _ := refused[0].(map[string]any)["error"].(map[string]any)["message_en"].(string); en != "“空白.txt”: The file is empty; check it and upload it again" {
+		t.Errorf("the empty file's message_en %q", en)
+	}
 	resp, body = e.rawUpload("admin", head+bad+"--XX--\r\n")
 	if msg := errMessage(body); resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "空白.txt") {
 		t.Errorf("only bad files: %d %q, want 400 naming the first", resp.StatusCode, msg)

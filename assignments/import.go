@@ -91,7 +91,7 @@ func (s *Service) target(ctx context.Context, u *catalog.User, city string, roun
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
 		if catalog.IsNotFound(err) {
-			return "", 0, catalog.Errorf(catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+			return "", 0, catalog.AsInvalid(err, "")
 		}
 		return "", 0, err
 	}

@@ -58,8 +58,6 @@ var englishMessages = map[string]string{
 	"页码应为数字，收到 %q":                               "The page should be a number, not %q",
 	"《%s》属于其他城市,不能作为本市定性描述的佐证材料":                 "“%s” belongs to another city and cannot support this city's statement",
 	"《%s》属于其他城市,不能作为本市数值的出处":                     "“%s” belongs to another city and cannot be the source of this city's value",
-	"《%s》还没有可用的文字(%s),暂不能引用":                     "“%s” has no text to cite yet (%s)",
-	"这是定性描述唯一的佐证引用,不能删除;请先添加另一条引用":               "This is the statement's only citation and cannot be removed; add another citation first",
 	"退回定性描述时请写明理由,以便协调员补充或修改":                    "Give a reason when sending a statement back, so that the coordinator can add to it or change it",
 	"无法识别数值 %q;请填写如 123000、12.3万、1,234 或 85.3%%": "The value %q is not recognised; write it like 123000, 12.3万, 1,234 or 85.3%%",
 	"请填写数值,如 123000、12.3万 或 85.3%%":              "Enter a value, such as 123000, 12.3万 or 85.3%%",

@@ -56,6 +56,22 @@ func Errorf(code string, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(Fullwidth(format), args...), English: english}
 }
 
+// AsInvalid is an application error err, such as an ENOTFOUND for a code
+// typed into a form, as EINVALID about field (none when ""), its messages
+// in both languages kept; any other error as it is.
+func AsInvalid(err error, field string) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	c := *e
+	c.Code = EINVALID
+	if field != "" {
+		c.Field = field
+	}
+	return &c
+}
+
 // OnField is e about the form field field, its messages kept.
 func (e *Error) OnField(field string) *Error {
 	c := *e

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,17 +201,24 @@ func chineseQuotes(format string, args []any) (string, []any) {
 	return b.String(), out
 }
 
-// textOf is the text a %q verb quotes, for the values that are text.
+// textOf is the text a %q verb quotes, for the values that are text: of
+// a string kind (named string types too), bytes, errors and Stringers. A
+// nil pointer behind an interface is left to fmt, which prints <nil>.
 func textOf(v any) (string, bool) {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return "", false
+	}
 	switch v := v.(type) {
-	case string:
-		return v, true
 	case []byte:
 		return string(v), true
 	case error:
 		return v.Error(), true
 	case fmt.Stringer:
 		return v.String(), true
+	}
+	if rv.Kind() == reflect.String {
+		return rv.String(), true
 	}
 	return "", false
 }

@@ -75,6 +75,8 @@ func TestChineseMessagesQuoteValuesInChineseQuotationMarks(t *testing.T) {
 		{"百分之 %d%% 的 %q", []any{5, "x"}, "百分之 5% 的“x”"},
 		{"unknown city %q", []any{"12"}, `unknown city "12"`},
 		{"字符 %q", []any{'x'}, "字符 'x'"},
+		{"排序方式 %q 未知", []any{DocumentSort("foo")}, "排序方式“foo”未知"},
+		{"错误 %q", []any{(*Error)(nil)}, "错误 <nil>"}, // no panic
 		{"第 %[1]d 项 %[2]q", []any{1, "x"}, `第 1 项 "x"`},
 	}
 	for _, tt := range tests {

@@ -46,7 +46,7 @@ func (s *Service) checkMove(ctx context.Context, u *catalog.User, city string) e
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
 		if catalog.IsNotFound(err) {
-			return catalog.FieldErrorf("city", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+			return catalog.AsInvalid(err, "city")
 		}
 		return err
 	}
@@ -122,7 +122,7 @@ func (s *Service) checkBulk(ctx context.Context, u *catalog.User, c *BulkChange)
 	}
 	if c.Indicator != "" {
 		if _, err := s.ingest.CheckIndicators(ctx, []string{c.Indicator}); err != nil {
-			return catalog.FieldErrorf("indicator", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+			return catalog.AsInvalid(err, "indicator")
 		}
 	}
 	return s.ingest.CheckPatch(ctx, &c.Patch)

@@ -187,7 +187,7 @@ func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 	}
 	if _, err := s.cat.City(ctx, m.City); err != nil {
 		if catalog.IsNotFound(err) {
-			return catalog.FieldErrorf("city", catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+			return catalog.AsInvalid(err, "city")
 		}
 		return err
 	}

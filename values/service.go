@@ -190,7 +190,7 @@ func onField(field string, err error) error {
 
 func invalid(err error) error {
 	if catalog.IsNotFound(err) {
-		return catalog.Errorf(catalog.EINVALID, "%s", catalog.ErrorMessage(err))
+		return catalog.AsInvalid(err, "")
 	}
 	return err
 }

@@ -204,7 +204,7 @@ func (h *handler) showClaimNew(w http.ResponseWriter, r *http.Request, status in
 func citationFromForm(r *http.Request) (claims.CitationInput, error) {
 	cit := claims.CitationInput{DocumentID: strings.TrimSpace(r.PostFormValue("document_id")), Quote: r.PostFormValue("quote")}
 	if s := strings.TrimSpace(r.PostFormValue("page")); s != "" {
-		page, err := strconv.Atoi(s)
+		page, err := strconv.Atoi(halfWidthDigits(s))
 		if err != nil {
 			return cit, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，收到 %q", s)
 		}

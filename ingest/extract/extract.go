@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -328,7 +330,13 @@ func errUnsupportedFormat() error {
 // (format names, advice), so that their punctuation is made full-width too.
 func ourMessage(code, format string, args ...any) error {
 	e := catalog.Errorf(code, "%s", catalog.Fullwidth(fmt.Sprintf(format, args...)))
-	e.English = catalog.EnglishOf(format, args...)
+	// Our words put into the message are Chinese (format names, advice):
+	// an English message only when none of them is.
+	if !slices.ContainsFunc(args, func(a any) bool {
+		return strings.IndexFunc(fmt.Sprint(a), func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+	}) {
+		e.English = catalog.EnglishOf(format, args...)
+	}
 	return e
 }
 

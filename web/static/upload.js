@@ -18,6 +18,14 @@
   var words = list.dataset;
   var items = [];
   var busy = false;
+  var english = document.documentElement.lang === "en";
+
+  // errorMessage is an API error's message in the page's language.
+  function errorMessage(body) {
+    var e = body && body.error;
+    if (!e) { return ""; }
+    return (english && e.message_en) || e.message;
+  }
 
   ["dragenter", "dragover"].forEach(function (ev) {
     drop.addEventListener(ev, function (e) { e.preventDefault(); drop.classList.add("over"); });
@@ -222,7 +230,7 @@
         follow(it, body);
         return;
       }
-      it.status.textContent = " · " + ((body.error && body.error.message) || (words.http + " " + xhr.status));
+      it.status.textContent = " · " + (errorMessage(body) || (words.http + " " + xhr.status));
     };
     xhr.send();
   }
@@ -257,7 +265,7 @@
       if ((xhr.status === 200 || xhr.status === 201) && body.documents && body.documents.length) {
         accepted(it, body.documents[0]);
       } else {
-        refused(it, (body.error && body.error.message) || (words.http + " " + xhr.status));
+        refused(it, errorMessage(body) || (words.http + " " + xhr.status));
       }
       done();
     };
