@@ -120,7 +120,7 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 		// review or withdrawal names only the claim, behind the link.
 		about := id
 		if statement, _ := detail["statement"].(string); statement != "" {
-			about = "“" + excerpt(statement, 24) + "”"
+			about = "“" + strings.TrimSpace(shorten(strings.Join(strings.Fields(strings.ReplaceAll(statement, "\n", "")), " "), 24)) + "”"
 		}
 		if indicator, _ := detail["indicator"].(string); indicator != "" {
 			about = indicator + " " + about
@@ -154,13 +154,4 @@ func actorName(l Lang, user string) string {
 		return tr(l, "event.actor."+user)
 	}
 	return user
-}
-
-// excerpt is the first n characters of s, with "…" when there are more.
-func excerpt(s string, n int) string {
-	rs := []rune(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "")), " "))
-	if len(rs) <= n {
-		return string(rs)
-	}
-	return strings.TrimSpace(string(rs[:n])) + "…"
 }

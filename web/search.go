@@ -252,10 +252,11 @@ func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string)
 	return out, nil
 }
 
+// shorten is s's first n characters, with "…" when there are more.
 func shorten(s string, n int) string {
 	r := []rune(strings.TrimSpace(s))
 	if len(r) <= n {
 		return string(r)
 	}
-	return string(r[:n]) + "…"
+	return strings.TrimSpace(string(r[:n])) + "…"
 }
