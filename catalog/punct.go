@@ -27,7 +27,7 @@ var fullwidthOf = map[rune]rune{
 // to a Chinese character (or Chinese punctuation) becomes ，；：（）！？.
 // Punctuation between Latin letters, digits or format verbs is left alone
 // ("%s:%v", "10:30", "a(1).pdf"). Apply it to message texts and to
-// extracted text when it is shown (FullwidthIn), never to the values put
+// extracted text when it is shown (ShownText), never to the values put
 // into messages (a file name stays as it was uploaded).
 func Fullwidth(s string) string {
 	if !strings.ContainsAny(s, ",;:()!?") {
@@ -73,18 +73,18 @@ func Fullwidth(s string) string {
 	return string(rs)
 }
 
-// fullwidthContext is how far around a range FullwidthIn looks for the
+// fullwidthContext is how far around a range fullwidthIn looks for the
 // neighbours and the other half of a parenthesis of its punctuation.
 const fullwidthContext = 256
 
-// FullwidthIn is Fullwidth of text[start:end] as it reads inside text: a
+// fullwidthIn is Fullwidth of text[start:end] as it reads inside text: a
 // mark at the edge of the range is written by its neighbour outside it,
 // and a parenthesis by its pair up to fullwidthContext bytes away. The
 // extracted text is stored with its punctuation folded to ASCII, so that
 // offsets and searches do not depend on width; it is shown, in pieces
 // between highlights, as the document wrote it ("同意，现就"). start and
 // end must be rune boundaries.
-func FullwidthIn(text string, start, end int) string {
+func fullwidthIn(text string, start, end int) string {
 	piece := text[start:end]
 	if !strings.ContainsAny(piece, ",;:()!?") {
 		return piece
@@ -105,7 +105,7 @@ func FullwidthIn(text string, start, end int) string {
 }
 
 // ShownText cuts text[start:end], its punctuation made full-width once
-// (FullwidthIn), into pieces at offsets of text: the stretches between
+// (fullwidthIn), into pieces at offsets of text: the stretches between
 // highlights of a fragment or a page.
 type ShownText struct {
 	text, shown string
@@ -114,7 +114,7 @@ type ShownText struct {
 
 // NewShownText is text[start:end] to be cut into pieces from start.
 func NewShownText(text string, start, end int) *ShownText {
-	return &ShownText{text: text, shown: FullwidthIn(text, start, end), at: start}
+	return &ShownText{text: text, shown: fullwidthIn(text, start, end), at: start}
 }
 
 // Next returns the piece from the end of the last one (or the start) to

@@ -47,13 +47,13 @@ func TestFullwidthIn(t *testing.T) {
 		if start < 0 {
 			t.Fatalf("%q is not in the text", tt.piece)
 		}
-		if got := FullwidthIn(text, start, start+len(tt.piece)); got != tt.want {
-			t.Errorf("FullwidthIn(%q) = %q, want %q", tt.piece, got, tt.want)
+		if got := fullwidthIn(text, start, start+len(tt.piece)); got != tt.want {
+			t.Errorf("fullwidthIn(%q) = %q, want %q", tt.piece, got, tt.want)
 		}
 	}
 	long := strings.Repeat("学", 400) + "," + strings.Repeat("习", 400)
 	at := strings.Index(long, ",")
-	if got := FullwidthIn(long, at, len(long)); !strings.HasPrefix(got, "\uFF0C") || len([]rune(got)) != 401 {
+	if got := fullwidthIn(long, at, len(long)); !strings.HasPrefix(got, "\uFF0C") || len([]rune(got)) != 401 {
 		t.Errorf("the end of a long text: %q…", string([]rune(got)[:3]))
 	}
 }

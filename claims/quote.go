@@ -119,20 +119,19 @@ func Context(pages []string, page int, m Match) string {
 		}
 		text := pages[page-1]
 		end := runeOffset(text, 0, 2*contextRunes)
-		return escapeIn(text, 0, end) + ellipsis(end < len(text))
+		return escape(catalog.NewShownText(text, 0, end).Next(end)) + ellipsis(end < len(text))
 	}
 	text := pages[m.FoundOnPage-1]
 	start := runeOffset(text, m.Start, -contextRunes)
 	end := runeOffset(text, m.End, contextRunes)
-	return ellipsis(start > 0) + escapeIn(text, start, m.Start) + "<mark>" + escapeIn(text, m.Start, m.End) + "</mark>" +
-		escapeIn(text, m.End, end) + ellipsis(end < len(text))
+	// The punctuation as the document wrote it (catalog.ShownText).
+	shown := catalog.NewShownText(text, start, end)
+	return ellipsis(start > 0) + escape(shown.Next(m.Start)) + "<mark>" + escape(shown.Next(m.End)) + "</mark>" +
+		escape(shown.Next(end)) + ellipsis(end < len(text))
 }
 
-// escapeIn escapes text[start:end] for HTML on one line, with its
-// punctuation as the document wrote it (catalog.FullwidthIn).
-func escapeIn(text string, start, end int) string {
-	return html.EscapeString(strings.ReplaceAll(catalog.FullwidthIn(text, start, end), "\n", " "))
-}
+// escape escapes s for HTML on one line.
+func escape(s string) string { return html.EscapeString(strings.ReplaceAll(s, "\n", " ")) }
 
 func ellipsis(cut bool) string {
 	if cut {

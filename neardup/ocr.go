@@ -127,7 +127,7 @@ type walker struct {
 	pieces       []piece
 	stretches    int // differences looked at by resync
 	maxStretches int
-	lcs          []int // repairStretch's table, kept from stretch to stretch
+	lcs          []int // alignStretch's table, kept from stretch to stretch
 }
 
 // walk aligns the texts; false when they are too different to.

@@ -89,7 +89,7 @@ func renderWindow(text string, w window) string {
 		b.WriteString("…")
 	}
 	// The window's punctuation as the document wrote it
-	// (catalog.FullwidthIn), made once and cut at the highlights.
+	// (catalog.ShownText), made once and cut at the highlights.
 	shown := catalog.NewShownText(text, w.start, w.end)
 	for _, sp := range w.spans {
 		b.WriteString(escape(shown.Next(sp.Start)))

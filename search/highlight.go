@@ -14,7 +14,7 @@ import (
 func HighlightPage(query, text string) (string, error) {
 	p, err := parseQuery(query)
 	if err != nil || p == nil {
-		return escapeKeepLines(catalog.FullwidthIn(text, 0, len(text))), nil
+		return escapeKeepLines(catalog.Fullwidth(text)), nil
 	}
 	m, err := index.NewMatcher([]string{text})
 	if err != nil {

@@ -74,18 +74,19 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 
 // shownParts are the parts of a diff line with their punctuation as the
 // documents write it, each part read within the whole line
-// (catalog.FullwidthIn).
+// (catalog.ShownText).
 func shownParts(parts []neardup.Part) []neardup.Part {
 	var line strings.Builder
 	for _, pt := range parts {
 		line.WriteString(pt.Text)
 	}
 	text := line.String()
+	shown := catalog.NewShownText(text, 0, len(text))
 	out := make([]neardup.Part, len(parts))
 	at := 0
 	for i, pt := range parts {
-		out[i] = neardup.Part{Text: catalog.FullwidthIn(text, at, at+len(pt.Text)), Changed: pt.Changed}
 		at += len(pt.Text)
+		out[i] = neardup.Part{Text: shown.Next(at), Changed: pt.Changed}
 	}
 	return out
 }
