@@ -44,6 +44,8 @@ func TestDiff(t *testing.T) {
 			"学分 银行.\n社区\n教育,老年教育.", "=学分银行.\n=社区教育,老年教育.\n"},
 		{"a decimal point does not end a sentence", "参与12.3万人次。", "参与12.6万人次。",
 			"-参与12.[3]万人次。\n+参与12.[6]万人次。\n"},
+		{"a decimal point lost is a change", "参与3.1万人次。", "参与31万人次。",
+			"-参与3[.]1万人次。\n+参与31万人次。\n"},
 		{"sentence added and removed", "甲乙丙。丁戊己。", "丁戊己。庚辛壬。",
 			"-[甲乙丙。]\n=丁戊己。\n+[庚辛壬。]\n"},
 		{"HTML stays text", "<b>旧</b>。", "<b>新</b>。", "-<b>[旧]</b>。\n+<b>[新]</b>。\n"},

@@ -23,6 +23,10 @@ func TestNormalize(t *testing.T) {
 		{"２０１８年ＡＢＣ", "2018年abc"},
 		{"杭政办发〔2018〕12号", "杭政办发201812号"},
 		{"— 3 —\f", "3"},
+		{"参与3.1万人次，增长12．5%", "参与3.1万人次增长12.5"},
+		{"第3条.下一条", "第3条下一条"},
+		{"共3.\n1.宣传", "共31宣传"},
+		{"v.2", "v2"},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -145,7 +149,7 @@ func TestScannedStatisticsOfTwoYears(t *testing.T) {
 			"图书馆人均借阅率", "网络学习平台注册率", "农村成人学校覆盖率"}
 		for i, item := range items {
 			d := (i * 3) % 10
-			if change && i%3 == 0 {
+			if change && i%2 == 0 {
 				d = (d + 1) % 10
 			}
 			fmt.Fprintf(&b, "%s为6%d.%d%%，比上年提高%d.%d个百分点；\n", item, i, d, i%4, d)
