@@ -37,6 +37,11 @@ type Config struct {
 	// ingest the corpus; the ingest figures are the round with the median
 	// ratio of CPU per MB (default 1).
 	IngestRounds int
+	// LongDocs is how many documents of real size (LongDoc, 14 KB on
+	// average) raw Bleve and the pipeline ingest in a figure of their own,
+	// in IngestRounds rounds (0: none): the corpus's 3 KB documents weigh
+	// what the archive does per document five times as much per MB.
+	LongDocs int
 	// OCRPages is the number of scanned pages of the OCR figures (0: no
 	// OCR figures); OCRScanPages the length of the scan whose OCR the
 	// memory figure watches (0: none). OCROnly measures nothing else.
@@ -110,6 +115,9 @@ func (r *run) logf(format string, args ...any) {
 // cfg.Log.
 func Run(ctx context.Context, cfg Config) (*Results, error) {
 	cfg.setDefaults()
+	if cfg.OCROnly || cfg.NodesOnly {
+		cfg.LongDocs = 0
+	}
 	if cfg.OCROnly {
 		cfg.Docs, cfg.PDFs = 0, 0
 	}
@@ -125,6 +133,7 @@ func Run(ctx context.Context, cfg Config) (*Results, error) {
 		{"search quality", r.quality},
 		{"indicator suggestions", r.suggestions},
 		{"fields and near duplicates", r.textSense},
+		{"ingest of long documents", r.ingestLong},
 		{"several nodes", r.nodes},
 		{"OCR", r.ocr},
 	}
@@ -207,6 +216,18 @@ func (r *run) ingest(ctx context.Context) error {
 	}
 	d.SegmentSeconds, d.SegmentWorkers, d.SegmentTerms = took.Seconds(), workers, terms
 	r.logf("gse segmentation alone: %.1fs", took.Seconds())
+	if err := r.ingestRounds(ctx, docs, r.uploadFiles(), "data", d); err != nil {
+		return err
+	}
+	r.ingestFigures(d)
+	return nil
+}
+
+// ingestRounds measures cfg.IngestRounds rounds of raw Bleve and the
+// pipeline on docs (uploaded as files) and keeps in d the round with the
+// median CPU ratio, with every round's figures; the last round's data
+// folder, named after folder, is left in r.data.
+func (r *run) ingestRounds(ctx context.Context, docs []Doc, files []uploadFile, folder string, d *IngestDetails) error {
 	// Rounds alternate raw Bleve and the pipeline: this machine's speed
 	// swings by a third from one minute to the next, so one pair of runs
 	// can say 1.2 or 1.9 of the same build.
@@ -222,8 +243,8 @@ func (r *run) ingest(ctx context.Context) error {
 		// times the kernel CPU for each file it creates (measured: 23 to
 		// 371 µs a file), which raw Bleve, creating few files, does not;
 		// so would the steps after the ingest.
-		r.data = filepath.Join(r.cfg.WorkDir, fmt.Sprintf("data-%d", i+1))
-		if err := r.ingestRound(ctx, docs, rd); err != nil {
+		r.data = filepath.Join(r.cfg.WorkDir, fmt.Sprintf("%s-%d", folder, i+1))
+		if err := r.ingestRound(ctx, docs, files, rd); err != nil {
 			return err
 		}
 		r.logf("ingest round %d of %d: CPU per MB %.2f× raw Bleve's, throughput %.2f× raw Bleve's", i+1, len(rounds),
@@ -237,14 +258,56 @@ func (r *run) ingest(ctx context.Context) error {
 			RawBleveSeconds: rd.RawBleveSeconds, RawBleveCPU: rd.RawBleveCPU})
 		d.PipelinePeak.Peak = max(d.PipelinePeak.Peak, rd.PipelinePeak.Peak)
 	}
-	r.ingestFigures(d)
+	return nil
+}
+
+// uploadFiles is the corpus as the pipeline's clients upload it.
+func (r *run) uploadFiles() []uploadFile {
+	files := make([]uploadFile, 0, len(r.docs)+len(r.pdfDocs))
+	for i := range r.docs {
+		files = append(files, uploadFile{doc: &r.docs[i]})
+	}
+	for i := range r.pdfDocs {
+		files = append(files, uploadFile{doc: &r.pdfDocs[i], path: r.pdfs[i]})
+	}
+	return files
+}
+
+// ingestLong measures the ingest figures again on documents of real size
+// (LongDoc), after the serving figures, which read the corpus's index.
+func (r *run) ingestLong(ctx context.Context) error {
+	if r.cfg.LongDocs == 0 {
+		return nil
+	}
+	defer func(corpus string) { r.data = corpus }(r.data)
+	docs := make([]Doc, r.cfg.LongDocs)
+	for i := range docs {
+		docs[i] = r.g.LongDoc(i)
+	}
+	files := make([]uploadFile, len(docs))
+	for i := range docs {
+		files[i] = uploadFile{doc: &docs[i]}
+	}
+	d := &IngestDetails{Docs: len(docs), TextBytes: totalText(docs), Clients: r.cfg.Clients, RawBleveBatch: r.cfg.RawBatch}
+	r.logf("%d long documents, %.1f MB of text", len(docs), float64(d.TextBytes)/1e6)
+	if err := r.ingestRounds(ctx, docs, files, "long-data", d); err != nil {
+		return err
+	}
+	r.res.IngestLong = d
+	mb := float64(d.TextBytes) / 1e6
+	size := fmt.Sprintf("%.0f KB documents", float64(d.TextBytes)/float64(d.Docs)/1e3)
+	pipeDocs, rawDocs := float64(d.Docs)/d.PipelineSeconds, float64(d.Docs)/d.RawBleveSeconds
+	r.res.Figures = append(r.res.Figures,
+		figure("ingest, "+size+": pipeline over HTTP", pipeDocs, "docs/s", rawDocs, "docs/s raw Bleve", "≥ 0.85× raw Bleve", ptr(pipeDocs >= 0.85*rawDocs)),
+		figure("ingest, "+size+": CPU per MB", d.ServerCPU/mb, "CPU-s/MB", d.RawBleveCPU/mb, "CPU-s/MB raw Bleve"+d.roundsNote(), "≤ 1.3× raw Bleve", ptr(d.ServerCPU <= 1.3*d.RawBleveCPU)),
+	)
 	return nil
 }
 
 // ingestRound indexes docs with raw Bleve and then through the pipeline,
 // into fresh folders; the pipeline's data folder (r.data) is left for the
 // serving figures.
-func (r *run) ingestRound(ctx context.Context, docs []Doc, d *IngestDetails) error {
+func (r *run) ingestRound(ctx context.Context, docs []Doc, files []uploadFile, d *IngestDetails) error {
 	rawDir := filepath.Join(r.cfg.WorkDir, "raw-index")
 	os.RemoveAll(rawDir)
 	cpu0, _ := CPUTime("self")
@@ -259,7 +322,7 @@ func (r *run) ingestRound(ctx context.Context, docs []Doc, d *IngestDetails) err
 	if err := os.RemoveAll(r.dataDir()); err != nil {
 		return err
 	}
-	if err := r.pipeline(ctx, d); err != nil {
+	if err := r.pipeline(ctx, files, d); err != nil {
 		return fmt.Errorf("pipeline: %w", err)
 	}
 	return nil
@@ -267,7 +330,7 @@ func (r *run) ingestRound(ctx context.Context, docs []Doc, d *IngestDetails) err
 
 // pipeline uploads the corpus to a fresh `evidence serve` over HTTP and
 // waits until everything is indexed and the index has settled.
-func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
+func (r *run) pipeline(ctx context.Context, files []uploadFile, d *IngestDetails) error {
 	data := r.dataDir()
 	token, err := createAdmin(ctx, r.cfg.Exe, data)
 	if err != nil {
@@ -276,13 +339,6 @@ func (r *run) pipeline(ctx context.Context, d *IngestDetails) error {
 	s, _, err := startServer(ctx, r.cfg.Exe, data, token, filepath.Join(r.cfg.WorkDir, "serve-ingest.log"))
 	if err != nil {
 		return err
-	}
-	files := make([]uploadFile, 0, len(r.docs)+len(r.pdfDocs))
-	for i := range r.docs {
-		files = append(files, uploadFile{doc: &r.docs[i]})
-	}
-	for i := range r.pdfDocs {
-		files = append(files, uploadFile{doc: &r.pdfDocs[i], path: r.pdfs[i]})
 	}
 	// Start-up (the dictionary, opening the index) is not ingest work, and
 	// raw Bleve's turn does not pay it either: this process had loaded the

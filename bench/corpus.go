@@ -211,6 +211,7 @@ const (
 	streamQuality
 	streamWarmup
 	streamScans
+	streamLongDocs
 )
 
 // Doc returns document i of the corpus: about 3 KB of text on one to three
@@ -229,6 +230,18 @@ func (g *Generator) PDFDoc(i int) Doc {
 	d := g.meta(r, i, fmt.Sprintf("pdf-%04d.pdf", i))
 	n := 3 + r.IntN(6)
 	d.Pages = g.pages(r, d, n*1200, n)
+	return d
+}
+
+// LongDoc returns long document i: four to eight pages of about 2.4 KB
+// (an A4 page of Chinese text holds 800 or so characters), 14 KB on
+// average, the size of a real policy document or work summary; the
+// corpus's documents are a fifth of that.
+func (g *Generator) LongDoc(i int) Doc {
+	r := g.rng(streamLongDocs, i)
+	d := g.meta(r, i, fmt.Sprintf("long-%05d.txt", i))
+	n := 4 + r.IntN(5)
+	d.Pages = g.pages(r, d, n*2400, n)
 	return d
 }
 

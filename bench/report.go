@@ -18,12 +18,14 @@ type Results struct {
 	Corpus  Corpus   `json:"corpus"`
 	Figures []Figure `json:"figures"`
 	// Details keeps the raw measurements behind the figures.
-	Ingest  *IngestDetails   `json:"ingest,omitempty"`
-	Serving *ServingDetails  `json:"serving,omitempty"`
-	Latency []LatencyDetails `json:"latency,omitempty"`
-	PDF     *PDFDetails      `json:"pdf,omitempty"`
-	Quality []QualityResult  `json:"quality,omitempty"`
-	Suggest *SuggestDetails  `json:"suggestions,omitempty"`
+	Ingest *IngestDetails `json:"ingest,omitempty"`
+	// IngestLong is the ingest of documents of real size (Config.LongDocs).
+	IngestLong *IngestDetails   `json:"ingest_long,omitempty"`
+	Serving    *ServingDetails  `json:"serving,omitempty"`
+	Latency    []LatencyDetails `json:"latency,omitempty"`
+	PDF        *PDFDetails      `json:"pdf,omitempty"`
+	Quality    []QualityResult  `json:"quality,omitempty"`
+	Suggest    *SuggestDetails  `json:"suggestions,omitempty"`
 	// TextSense: fields read from the text and near duplicates.
 	TextSense *TextSenseDetails `json:"text_sense,omitempty"`
 	OCR       *OCRDetails       `json:"ocr,omitempty"`

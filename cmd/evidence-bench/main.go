@@ -49,6 +49,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	pdfs := fs.Int("pdfs", 500, "multi-page PDFs (made once with LibreOffice and cached)")
 	quick := fs.Bool("quick", false, "day-to-day size: 5,000 documents, 100 PDFs, a smaller quality corpus, 3 ingest rounds")
 	ingestRounds := fs.Int("ingest-rounds", 1, "times raw Bleve and the pipeline ingest the corpus, one after the other; the ingest figures are the round with the median CPU ratio (this machine's speed swings by a third from one minute to the next)")
+	longDocs := fs.Int("long-docs", 1000, "documents of real size (4–8 pages, 14 KB of text on average) ingested by raw Bleve and the pipeline for a figure of their own, in --ingest-rounds rounds (0: none)")
 	out := fs.String("out", "bench/results.json", "where to write the results")
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	domain := fs.String("domain", filepath.Join("..", "shared", "domain"), "folder of real Chinese domain text (*.txt) the corpus varies")
@@ -78,9 +79,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *quick {
 		quickSizes := map[string]int{"docs": 5000, "pdfs": 100, "quality-docs": 1000, "ocr-pages": 20, "ocr-scan-pages": 20, "nodes-docs": 2000,
-			"ingest-rounds": 3}
+			"ingest-rounds": 3, "long-docs": 300}
 		for name, p := range map[string]*int{"docs": docs, "pdfs": pdfs, "quality-docs": qualityDocs, "ocr-pages": ocrPages, "ocr-scan-pages": ocrScanPages, "nodes-docs": nodesDocs,
-			"ingest-rounds": ingestRounds} {
+			"ingest-rounds": ingestRounds, "long-docs": longDocs} {
 			if !set[name] {
 				*p = quickSizes[name]
 			}
@@ -118,7 +119,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	res, err := bench.Run(ctx, bench.Config{
 		Exe: exe, ProbeExe: self, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
-		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, IngestRounds: *ingestRounds, Log: stderr,
+		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, IngestRounds: *ingestRounds, LongDocs: *longDocs, Log: stderr,
 		OCRPages: *ocrPages, OCRScanPages: *ocrScanPages, OCROnly: *ocrOnly,
 		NodesDocs: *nodesDocs, NodesOnly: *nodesOnly,
 	})

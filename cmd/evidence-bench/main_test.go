@@ -65,7 +65,7 @@ func TestBenchSmoke(t *testing.T) {
 	evidence := buildEvidence(t, dir)
 	out := filepath.Join(dir, "results.json")
 	stdout, err := runBench(t, "--evidence", evidence, "--docs", "24", "--pdfs", "0", "--quality-docs", "40", "--queries", "12",
-		"--clients", "3", "--settle", "500ms", "--ingest-rounds", "2", "--ocr=false", "--nodes-docs", "24", "--out", out, "--work", filepath.Join(dir, "work"),
+		"--clients", "3", "--settle", "500ms", "--ingest-rounds", "2", "--long-docs", "6", "--ocr=false", "--nodes-docs", "24", "--out", out, "--work", filepath.Join(dir, "work"),
 		"--domain", filepath.Join("..", "..", "..", "shared", "domain"))
 	if err != nil {
 		t.Fatalf("evidence-bench: %v", err)
@@ -89,6 +89,10 @@ func TestBenchSmoke(t *testing.T) {
 				RawBleveCPU float64 `json:"raw_bleve_cpu_seconds"`
 			}
 		}
+		IngestLong struct {
+			Docs, Failed int
+			TextBytes    int64 `json:"text_bytes"`
+		} `json:"ingest_long"`
 		Nodes *struct {
 			Docs, Missed int
 			CatchUpFound uint64 `json:"catch_up_found"`
@@ -105,12 +109,20 @@ func TestBenchSmoke(t *testing.T) {
 	if len(res.Ingest.Rounds) != 2 || res.Ingest.Rounds[1].ServerCPU <= 0 || res.Ingest.Rounds[1].RawBleveCPU <= 0 {
 		t.Errorf("ingest rounds: %+v, want two with the CPU of both sides", res.Ingest.Rounds)
 	}
+	if l := res.IngestLong; l.Docs != 6 || l.Failed != 0 || l.TextBytes < 6*9000 {
+		t.Errorf("ingest of long documents: %+v, want 6 documents of more than 9 KB, none failed", l)
+	}
 	want := []string{"ingest: pipeline over HTTP", "memory: peak RSS during bulk ingest", "memory: RSS while serving",
 		"index size (settled)", "search in-process p50", "search over HTTP p99", "start-up to /healthz OK",
-		"quality: trap false positives"}
+		"quality: trap false positives", "long: pipeline over HTTP", "long: CPU per MB"}
 	got := map[string]float64{}
 	for _, f := range res.Figures {
 		got[f.Name] = f.Value
+		if size, ok := strings.CutPrefix(f.Name, "ingest, "); ok {
+			if _, fig, ok := strings.Cut(size, " KB documents: "); ok {
+				got["long: "+fig] = f.Value
+			}
+		}
 	}
 	// The several-nodes figures need PostgreSQL and versitygw: under
 	// CI=true the benchmark fails without them, elsewhere it skips them.
