@@ -28,8 +28,9 @@ type Document struct {
 // Index is the full-text index of the archive. It is derived data: the
 // catalog and stored text can always rebuild it.
 type Index interface {
-	// Index adds or replaces docs in one batch; after it returns they are
-	// searchable.
+	// Index adds or replaces docs; after it returns they are searchable.
+	// It may write them in several batches (Bleve's: MaxBatchText), so an
+	// error can leave the earlier ones written.
 	Index(ctx context.Context, docs []Document) error
 	// Delete removes the documents with these IDs; unknown IDs are ignored.
 	Delete(ctx context.Context, ids ...string) error

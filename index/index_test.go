@@ -373,3 +373,72 @@ func TestIssuedRangeAndSort(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTextIsIndexedInSeveralBatches: Bleve holds a whole batch's
+// analysis in memory, so Index cuts what it is given by MaxBatchText; every
+// document is searchable afterwards all the same.
+func TestLongTextIsIndexedInSeveralBatches(t *testing.T) {
+	page := strings.Repeat("学分银行建设稳步推进，市民终身学习账户持续增加。", MaxBatchText*6/10/72) // 0.6 of MaxBatchText
+	docs := []Document{
+		{ID: "a", Title: "甲", Pages: []string{page}},
+		{ID: "b", Title: "乙", Pages: []string{page, "乙文独有的核查记录"}},
+		{ID: "c", Title: "丙", Pages: []string{page}},
+		{ID: "d", Title: "丁", Pages: []string{"短文：丁文独有的核查记录"}},
+	}
+	idx, err := OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	before := indexBatches(t, idx)
+	if err := idx.Index(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	// Any two pages make more than MaxBatchText; c and d fit in one.
+	if got := indexBatches(t, idx) - before; got != 3 {
+		t.Errorf("%d batches for three pages of %d KB and a short one, want 3 (a; b; c and d)", got, len(page)>>10)
+	}
+	res, err := idx.Search(context.Background(), Query{Clauses: []Clause{{Any: []Term{{Text: "核查记录"}}}}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); !reflect.DeepEqual(got, []string{"b", "d"}) {
+		t.Errorf("核查记录 found %v, want [b d]", got)
+	}
+}
+
+func TestBatchOf(t *testing.T) {
+	doc := func(n int) Document { return Document{Pages: []string{strings.Repeat("x", n)}} }
+	tests := []struct {
+		name string
+		docs []Document
+		want int
+	}{
+		{"all fit", []Document{doc(3), doc(3), doc(4)}, 3},
+		{"cut before the one that does not fit", []Document{doc(4), doc(7), doc(1)}, 1},
+		{"exactly full", []Document{doc(6), doc(4), doc(1)}, 2},
+		{"a long one alone", []Document{doc(25), doc(1)}, 1},
+		{"one", []Document{doc(1)}, 1},
+	}
+	for _, tt := range tests {
+		if got := BatchOf(tt.docs, 10); got != tt.want {
+			t.Errorf("%s: BatchOf = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// indexBatches is how many batches Bleve has written to idx.
+func indexBatches(t *testing.T, idx *Bleve) uint64 {
+	t.Helper()
+	stats, ok := idx.idx.StatsMap()["index"].(map[string]interface{})
+	if !ok {
+		t.Fatalf("no index stats in %v", idx.idx.StatsMap())
+	}
+	for _, key := range []string{"TotBatches", "batches"} { // scorch; upsidedown (memory)
+		if n, ok := stats[key].(uint64); ok {
+			return n
+		}
+	}
+	t.Fatalf("no batch count in the index stats: %v", stats)
+	return 0
+}

@@ -339,7 +339,8 @@ func (s *Service) handleFailure(ctx context.Context, id, stage string, err error
 	}
 }
 
-// A batch goes to the index when it is full, when no document has come for
+// A batch goes to the index when it is full (Config.BatchSize documents, or
+// index.MaxBatchText bytes of text), when no document has come for
 // indexIdleDelay, or indexMaxDelay after its first document. So a lone
 // upload is searchable after 100 ms, while a bulk load, whose documents
 // keep coming, fills large batches: fewer segments, less merging, and
@@ -366,14 +367,13 @@ func (s *Service) retryLater(ctx context.Context, id string) {
 // one catalog transaction, so that the catalog never claims a document is
 // searchable before it is.
 func (s *Service) runIndexer(ctx context.Context) {
-	batch := make([]indexJob, 0, s.cfg.BatchSize)
+	batch := pendingBatch{jobs: make([]indexJob, 0, s.cfg.BatchSize), maxJobs: s.cfg.BatchSize}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	var first time.Time // when the batch's first document came
 	flush := func() {
-		if len(batch) > 0 {
-			s.indexBatch(ctx, batch)
-			batch = batch[:0]
+		if len(batch.jobs) > 0 {
+			s.indexBatch(ctx, batch.jobs)
+			batch.reset()
 		}
 	}
 	for {
@@ -383,20 +383,44 @@ func (s *Service) runIndexer(ctx context.Context) {
 				flush()
 				return
 			}
-			batch = append(batch, job)
-			if len(batch) == 1 {
-				first = time.Now()
-			}
-			if len(batch) >= s.cfg.BatchSize {
+			if batch.add(job) {
 				timer.Stop()
 				flush()
 			} else {
-				timer.Reset(min(indexIdleDelay, indexMaxDelay-time.Since(first)))
+				timer.Reset(min(indexIdleDelay, indexMaxDelay-time.Since(batch.first)))
 			}
 		case <-timer.C:
 			flush()
 		}
 	}
+}
+
+// pendingBatch is the indexer's batch being filled.
+type pendingBatch struct {
+	jobs    []indexJob
+	maxJobs int
+	text    int       // bytes of the jobs' text
+	first   time.Time // when the first job came
+}
+
+// add puts job in the batch and reports whether the batch is full: maxJobs
+// documents, or as much text as the index writes in one batch
+// (index.MaxBatchText), as the documents wait here with their text.
+func (b *pendingBatch) add(job indexJob) (full bool) {
+	if len(b.jobs) == 0 {
+		b.first = time.Now()
+	}
+	b.jobs = append(b.jobs, job)
+	for _, p := range job.pages {
+		b.text += len(p)
+	}
+	return len(b.jobs) >= b.maxJobs || b.text >= index.MaxBatchText
+}
+
+// reset empties the batch for the next, keeping its storage.
+func (b *pendingBatch) reset() {
+	clear(b.jobs)
+	b.jobs, b.text = b.jobs[:0], 0
 }
 
 func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
