@@ -230,3 +230,50 @@ func TestChoosePages(t *testing.T) {
 	}
 }
 
+// TestDamagedPDFs reads the PDFs of testdata/gen/damaged.go, whose text
+// readers give garbage that passed for text before: none is indexed.
+// wrongcmap.pdf's glyphs are right, so OCR reads it; soup.pdf's and
+// mojibake.pdf's pages are drawn with the wrong glyphs too, so they fail
+// with the reason a coordinator can act on.
+func TestDamagedPDFs(t *testing.T) {
+	for _, name := range []string{"wrongcmap.pdf", "soup.pdf", "mojibake.pdf"} {
+		for _, via := range []string{"library", "pdftotext"} {
+			t.Run(via+"/"+name+"/without OCR", func(t *testing.T) {
+				if via == "library" {
+					withoutPdftotext(t)
+				} else {
+					needPdftotext(t)
+				}
+				withoutOCR(t)
+				res, err := Extract(context.Background(), FormatPDF, fixture(name), Limits{})
+				if err == nil {
+					t.Fatalf("%s indexed as %q", name, res.Pages)
+				}
+				wantError(t, name, err, catalog.EINVALID, "读出的是乱码")
+			})
+		}
+		t.Run(name+"/with OCR", func(t *testing.T) {
+			needPdftotext(t)
+			needOCR(t)
+			res, err := Extract(context.Background(), FormatPDF, fixture(name), Limits{})
+			if name != "wrongcmap.pdf" {
+				if err == nil {
+					t.Fatalf("%s indexed as %q", name, res.Pages)
+				}
+				wantError(t, name, err, catalog.EINVALID, "读出的是乱码")
+				return
+			}
+			if err != nil {
+				t.Fatalf("%s: OCR should read the pages: %v", name, err)
+			}
+			if len(res.Pages) != 2 || res.PageSources[0] != SourceOCR || res.PageSources[1] != SourceOCR {
+				t.Fatalf("got %d pages from %v, want 2 from OCR", len(res.Pages), res.PageSources)
+			}
+			for i, p := range res.Pages {
+				if acc := hanAccuracy(stampedTruth[i], p); acc < 0.9 || isGarbled(p) {
+					t.Errorf("page %d: Han accuracy %.2f, want ≥ 0.90:\n%s", i+1, acc, p)
+				}
+			}
+		})
+	}
+}
