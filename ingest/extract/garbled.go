@@ -225,9 +225,11 @@ func isRareSign(r rune) bool {
 // plausibleWord reports whether a run of ASCII letters can be a word: an
 // acronym, or lower-case letters with a vowel, and in camelCase every part
 // of two letters or more with a vowel ("WeChat", "iPhone", not "lmnMop").
-// One- and two-letter words pass ("km", "Mr").
+// One- and two-letter words pass ("km", "Mr"), and lower-case words of up
+// to four letters, which are file types and units as often as not ("pdf",
+// "xls", "ppt", "kwh").
 func plausibleWord(w string) bool {
-	if len(w) < 3 || !hasLower(w) {
+	if len(w) < 3 || !hasLower(w) || len(w) <= 4 && !hasUpper(w) {
 		return true
 	}
 	start, camel := 0, false
@@ -247,6 +249,15 @@ func plausibleWord(w string) bool {
 
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func hasUpper(w string) bool {
+	for i := range len(w) {
+		if isUpper(w[i]) {
+			return true
+		}
+	}
+	return false
+}
 
 func hasLower(w string) bool {
 	for i := range len(w) {

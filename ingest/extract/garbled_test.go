@@ -53,6 +53,7 @@ var realSamples = []struct{ what, text string }{
 	{"units, formulas and signs", "人均藏书=总藏量÷年末常住人口；面积1,200m²，气温25℃±2°，增长12.3%，①②③，¥100，Ⅳ级，5A级，ISO9001认证。"},
 	{"addresses", "详见 https://www.hangzhou.gov.cn/art/2018/3/12/art_1229063382_1234.html?id=5&type=2 ，联系邮箱 hzjyj@163.com，www.hzedu.gov.cn"},
 	{"files and codes", "附件：学习型城市申报表.xls、监测数据.pdf、汇总.docx（GB/T 33190-2016，OFD）"},
+	{"file types and units as words", "材料格式为pdf、ppt或xls，每页不超过2mb；年用电量120kwh。采用GB/T 33190-2016，ISBN 978-7-04-012345-6。"},
 	{"brand names", "通过WeChat公众号、iPhone和iPad客户端、PowerPoint课件、LibreOffice与WPS开展线上学习。"},
 	{"OCR of a sealed scan", "杭政办发 [2018] DE杭州市人民政府办公厅关于推进学习型城市建设的实施意各区、县(ai)人民政府"},
 	{"OCR of a masthead", "» ¥\n4杭州市教育局文件杭教成 [2018] 5号关于做好社区教育示范街道评估"},
@@ -176,7 +177,8 @@ func TestPlausibleWord(t *testing.T) {
 	for w, want := range map[string]bool{
 		"km": true, "UNESCO": true, "Learning": true, "WeChat": true, "iPhone": true, "PowerPoint": true,
 		"TestSandboxReusesOnlyACleanChild": true, "rhythm": true,
-		"qrs": false, "lmnMop": false, "iPj": false, "xls": false, "Pqrs": false,
+		"xls": true, "pdf": true, "ppt": true, "kwh": true,
+		"qrsvw": false, "lmnMop": false, "iPj": false, "Pqrs": false,
 	} {
 		if got := plausibleWord(w); got != want {
 			t.Errorf("plausibleWord(%q) = %v, want %v", w, got, want)
