@@ -129,10 +129,12 @@ const garbledOCRMinConfidence = 0.5
 // ocrGarbled reports OCR text that is not the page's words. In a PDF whose
 // text readers gave garbage (strict), a page is drawn with the same broken
 // font, so its OCR text must be clean (garbledOCRPercent) and read with
-// confidence; elsewhere it must not be garbled.
+// confidence. Elsewhere (a scan) it is the best text there is, noise and
+// all: a short photo's few words with a stray sign or two would score as
+// garbage, and dropping them would lose words that are on the page.
 func ocrGarbled(text string, conf float64, strict bool) bool {
 	if !strict {
-		return isGarbled(text)
+		return false
 	}
 	if strings.TrimSpace(text) != "" && conf < garbledOCRMinConfidence {
 		return true
