@@ -10,7 +10,8 @@
 //
 // One file per format, each registering itself with registerExtractor:
 // pdf.go (ledongthuc/pdf with a per-page fallback to poppler's pdftotext in
-// pdftotext.go), docx.go, txt.go (encoding detection: UTF-8, UTF-16 with
+// pdftotext.go; garbled.go and garbledclass.go tell the text a damaged PDF
+// gives, which is not text, from real text, so that it is never indexed), docx.go, txt.go (encoding detection: UTF-8, UTF-16 with
 // BOM, GB18030), html.go, ofd.go with ofdpage.go, ofdseal.go and ofdocr.go
 // (a reader of GB/T 33190 of our own), ole.go (Word 97–2003, WPS and Excel
 // 97–2003 files, routed by their OLE streams to msdoc.go, which runs

@@ -20,13 +20,16 @@ const maxPDFPages = 100000
 // extractPDF reads a PDF with ledongthuc/pdf (GetPlainText per page) and
 // falls back to poppler's pdftotext, where installed, when the library
 // fails, panics or runs out of its share of the time, or when a page looks
-// implausible: empty where pdftotext finds text, garbled (mostly replacement,
-// private-use or control characters), or with far fewer Han characters than
+// implausible: empty where pdftotext finds text, garbled (text that is not
+// text, see isGarbled: a font without a usable map, a wrong or damaged
+// one, a broken content stream), or with far fewer Han characters than
 // pdftotext finds (CJK fonts without a ToUnicode map). The choice is made
-// page by page; Result.Extractor is "pdftotext" if any page came from it.
-// Last, a page whose text is still weak (fewer than minTextLayerChars
-// visible characters, or garbled) is rendered and read by OCR
-// (ocrWeakPages in pdfocr.go); its PageSources entry is then SourceOCR.
+// page by page, and garbled text is never taken from either reader;
+// Result.Extractor is "pdftotext" if any page came from it. Last, a page
+// whose text is still weak (fewer than minTextLayerChars visible
+// characters, or none) is rendered and read by OCR (ocrWeakPages in
+// pdfocr.go); its PageSources entry is then SourceOCR. A PDF in which no
+// reader found anything but garbage fails with errPDFGarbled.
 //
 // The library cannot be interrupted: when it overruns, its goroutine is
 // abandoned and finishes (or hangs) on its own.
@@ -37,7 +40,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if lib.err == nil && lib.plausible() {
-		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim)
+		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false)
 	}
 	if isTooLarge(lib.err) {
 		return nil, lib.err
@@ -75,7 +78,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 	if fromTool {
 		res.Extractor = "pdftotext"
 	}
-	return ocrWeakPages(ctx, path, res, lim)
+	return ocrWeakPages(ctx, path, res, lim, garbled)
 }
 
 // pdfText is what the library made of a file.
@@ -241,7 +244,9 @@ func flattenPDFLines(s string) string {
 	return strings.Join(kept, "\n")
 }
 
-// choosePages picks each page from the library or from pdftotext.
+// choosePages picks each page from the library or from pdftotext; text
+// that isGarbled is never taken. garbled reports that a reader gave garbage
+// for some page.
 func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled bool) {
 	n := max(len(lib.pages), len(tool))
 	pages = make([]string, n)
@@ -257,40 +262,24 @@ func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled 
 		if libOK && isGarbled(l) {
 			garbled, libOK = true, false
 		}
+		toolOK := strings.TrimSpace(t) != ""
+		if toolOK && isGarbled(t) {
+			garbled, toolOK = true, false
+		}
 		switch {
-		case !libOK && t != "" && !isGarbled(t):
+		case !libOK && toolOK:
 			pages[i], fromTool = t, true
 		case !libOK:
 			pages[i] = "" // better no text than garbage in the index
-		case strings.TrimSpace(l) == "" && strings.TrimSpace(t) != "" && !isGarbled(t):
+		case strings.TrimSpace(l) == "" && toolOK:
 			pages[i], fromTool = t, true
-		case countHan(t) >= 2*countHan(l)+10:
+		case toolOK && countHan(t) >= 2*countHan(l)+10:
 			pages[i], fromTool = t, true
 		default:
 			pages[i] = l
 		}
 	}
 	return pages, fromTool, garbled
-}
-
-// isGarbled reports text in which at least 10% of the visible characters
-// are replacement, private-use or control characters: the signature of a
-// font without a usable ToUnicode map.
-func isGarbled(s string) bool {
-	bad, total := 0, 0
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		total++
-		switch {
-		case r == unicode.ReplacementChar,
-			r >= 0xe000 && r <= 0xf8ff, r >= 0xf0000,
-			r < 0x20, r >= 0x7f && r < 0xa0:
-			bad++
-		}
-	}
-	return bad >= 2 && bad*10 >= total
 }
 
 func countHan(s string) int {
@@ -333,7 +322,7 @@ func errNoTextPDF() error {
 }
 
 func errPDFGarbled() error {
-	return catalog.Errorf(catalog.EINVALID, "PDF 中的文字无法正确解码(字体缺少编码映射);请用 PDF 阅读器另存为新的 PDF,或上传 Word 原件")
+	return catalog.Errorf(catalog.EINVALID, "PDF 中的文字无法正确解码,读出的是乱码(字体缺少编码映射或映射有误,也可能是文件已损坏);请从 Word、WPS 等原软件重新导出 PDF,或上传 Word 原件")
 }
 
 func errPDFEncrypted() error {

@@ -95,18 +95,22 @@ func TestCorruptPDFWithoutPdftotext(t *testing.T) {
 	wantError(t, "corrupt.pdf", err, catalog.EINVALID, "PDF")
 }
 
-func TestCorruptPDFRecoveredByPdftotext(t *testing.T) {
+// TestCorruptPDFGarbageIsNotIndexed: what pdftotext makes of corrupt.pdf
+// is ASCII soup around a few real words ("杭州市人杭F府办公厅文杭政办 … "#$%&’
+// … *+,-./01市234567"), and OCR of its pages, drawn with the damaged fonts,
+// is no better. It used to be indexed; now the file fails with the reason.
+func TestCorruptPDFGarbageIsNotIndexed(t *testing.T) {
 	needPdftotext(t)
-	res, err := Extract(context.Background(), FormatPDF, fixture("corrupt.pdf"), Limits{})
-	if err != nil {
-		t.Fatalf("corrupt.pdf: pdftotext should have recovered some text: %v", err)
-	}
-	if res.Extractor != "pdftotext" {
-		t.Errorf("extractor %q, want pdftotext", res.Extractor)
-	}
-	if countHan(strings.Join(res.Pages, "")) < 10 {
-		t.Errorf("recovered too little text: %q", res.Pages)
-	}
+	t.Run("without OCR", func(t *testing.T) {
+		withoutOCR(t)
+		_, err := Extract(context.Background(), FormatPDF, fixture("corrupt.pdf"), Limits{})
+		wantError(t, "corrupt.pdf", err, catalog.EINVALID, "读出的是乱码")
+	})
+	t.Run("with OCR", func(t *testing.T) {
+		needOCR(t)
+		_, err := Extract(context.Background(), FormatPDF, fixture("corrupt.pdf"), Limits{})
+		wantError(t, "corrupt.pdf", err, catalog.EINVALID, "读出的是乱码")
+	})
 }
 
 // TestPDFWithoutToUnicode uses a PDF whose second page is set in a
@@ -194,6 +198,7 @@ func TestPDFTextLimit(t *testing.T) {
 func TestChoosePages(t *testing.T) {
 	garbage := "\x01\x02\x03\x04\x05\x06\x07\x08 abc"
 	han := "学习型城市建设监测工作机制分阶段分任务多部门合作联动"
+	wrongMap, soup := garbageSamples[0].text, garbageSamples[5].text
 	tests := []struct {
 		name     string
 		lib      pdfText
@@ -208,10 +213,16 @@ func TestChoosePages(t *testing.T) {
 		{"failed page replaced", pdfText{pages: []string{"", "第二页"}, failed: []bool{true, false}}, []string{"第一页", "第二页"}, []string{"第一页", "第二页"}, true},
 		{"lost Han replaced", pdfText{pages: []string{"N-(\"#$%"}, failed: []bool{false}}, []string{han}, []string{han}, true},
 		{"library failed", pdfText{err: context.DeadlineExceeded}, []string{"一", "二", "三"}, []string{"一", "二", "三"}, true},
+		{"garbage from pdftotext dropped", pdfText{err: context.DeadlineExceeded}, []string{wrongMap}, []string{""}, false},
+		{"garbage with more Han not taken", pdfText{pages: []string{"第一页"}, failed: []bool{false}}, []string{wrongMap}, []string{"第一页"}, false},
+		{"garbage from both dropped", pdfText{pages: []string{soup}, failed: []bool{false}}, []string{wrongMap}, []string{""}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, fromTool, _ := choosePages(tt.lib, tt.tool)
+			got, fromTool, garbled := choosePages(tt.lib, tt.tool)
+			if wantGarbled := strings.HasPrefix(tt.name, "garb"); garbled != wantGarbled {
+				t.Errorf("garbled %v, want %v", garbled, wantGarbled)
+			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") || fromTool != tt.fromTool {
 				t.Fatalf("got %q (from pdftotext %v), want %q (%v)", got, fromTool, tt.want, tt.fromTool)
 			}
@@ -219,22 +230,50 @@ func TestChoosePages(t *testing.T) {
 	}
 }
 
-func TestIsGarbled(t *testing.T) {
-	tests := []struct {
-		s    string
-		want bool
-	}{
-		{"杭州市人民政府办公厅文件", false},
-		{"", false},
-		{"Learning City 2017", false},
-		{"\ufffd\ufffd\ufffd学习", true},
-		{"\ue001\ue002\ue003\ue004", true},
-		{"\x00\x12\x00\x34\x00\x56", true},
-		{"学习型城市建设监测工作机制\ufffd", false}, // one odd character is not garbage
-	}
-	for _, tt := range tests {
-		if got := isGarbled(tt.s); got != tt.want {
-			t.Errorf("isGarbled(%q) = %v, want %v", tt.s, got, tt.want)
+// TestDamagedPDFs reads the PDFs of testdata/gen/damaged.go, whose text
+// readers give garbage that passed for text before: none is indexed.
+// wrongcmap.pdf's glyphs are right, so OCR reads it; soup.pdf's and
+// mojibake.pdf's pages are drawn with the wrong glyphs too, so they fail
+// with the reason a coordinator can act on.
+func TestDamagedPDFs(t *testing.T) {
+	for _, name := range []string{"wrongcmap.pdf", "soup.pdf", "mojibake.pdf"} {
+		for _, via := range []string{"library", "pdftotext"} {
+			t.Run(via+"/"+name+"/without OCR", func(t *testing.T) {
+				if via == "library" {
+					withoutPdftotext(t)
+				} else {
+					needPdftotext(t)
+				}
+				withoutOCR(t)
+				res, err := Extract(context.Background(), FormatPDF, fixture(name), Limits{})
+				if err == nil {
+					t.Fatalf("%s indexed as %q", name, res.Pages)
+				}
+				wantError(t, name, err, catalog.EINVALID, "读出的是乱码")
+			})
 		}
+		t.Run(name+"/with OCR", func(t *testing.T) {
+			needPdftotext(t)
+			needOCR(t)
+			res, err := Extract(context.Background(), FormatPDF, fixture(name), Limits{})
+			if name != "wrongcmap.pdf" {
+				if err == nil {
+					t.Fatalf("%s indexed as %q", name, res.Pages)
+				}
+				wantError(t, name, err, catalog.EINVALID, "读出的是乱码")
+				return
+			}
+			if err != nil {
+				t.Fatalf("%s: OCR should read the pages: %v", name, err)
+			}
+			if len(res.Pages) != 2 || res.PageSources[0] != SourceOCR || res.PageSources[1] != SourceOCR {
+				t.Fatalf("got %d pages from %v, want 2 from OCR", len(res.Pages), res.PageSources)
+			}
+			for i, p := range res.Pages {
+				if acc := hanAccuracy(stampedTruth[i], p); acc < 0.9 || isGarbled(p) {
+					t.Errorf("page %d: Han accuracy %.2f, want ≥ 0.90:\n%s", i+1, acc, p)
+				}
+			}
+		})
 	}
 }
