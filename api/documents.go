@@ -15,19 +15,23 @@ import (
 
 // documentJSON is the API's view of a document (DESIGN.md).
 type documentJSON struct {
-	ID         string     `json:"id"`
-	SHA256     string     `json:"sha256"`
-	Filename   string     `json:"filename"`
-	Title      string     `json:"title"`
-	City       string     `json:"city"`
-	DocType    string     `json:"doc_type"`
-	Department string     `json:"department"`
-	Issuer     string     `json:"issuer"`
-	IssuedOn   string     `json:"issued_on"`
-	DocNumber  string     `json:"doc_number"`
-	Round      string     `json:"round"`
-	Status     string     `json:"status"`
-	Error      string     `json:"error"`
+	ID         string `json:"id"`
+	SHA256     string `json:"sha256"`
+	Filename   string `json:"filename"`
+	Title      string `json:"title"`
+	City       string `json:"city"`
+	DocType    string `json:"doc_type"`
+	Department string `json:"department"`
+	Issuer     string `json:"issuer"`
+	IssuedOn   string `json:"issued_on"`
+	DocNumber  string `json:"doc_number"`
+	Round      string `json:"round"`
+	Status     string `json:"status"`
+	Error      string `json:"error"`
+	// ErrorEn is Error in English, when it has one (the upload page's
+	// script shows it on English pages); absent for a reason recorded
+	// without English, and then error is shown.
+	ErrorEn    string     `json:"error_en,omitempty"`
 	Pages      int        `json:"pages"`
 	Size       int64      `json:"size"`
 	MIME       string     `json:"mime"`
@@ -36,9 +40,11 @@ type documentJSON struct {
 	Links      []linkJSON `json:"links"`
 	Duplicate  *bool      `json:"duplicate,omitempty"`
 	// Retried: in an upload's answer, the duplicate had failed and is read
-	// again; PreviousError is why it had failed.
-	Retried       bool   `json:"retried,omitempty"`
-	PreviousError string `json:"previous_error,omitempty"`
+	// again; PreviousError is why it had failed, PreviousErrorEn that in
+	// English when it has one.
+	Retried         bool   `json:"retried,omitempty"`
+	PreviousError   string `json:"previous_error,omitempty"`
+	PreviousErrorEn string `json:"previous_error_en,omitempty"`
 
 	// How the pages were read (DESIGN.md, "Formats"): one source per page,
 	// the mean OCR confidence (null without OCR), pages with a red seal.
@@ -75,7 +81,7 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	dj := documentJSON{
 		ID: d.ID, SHA256: d.SHA256, Filename: d.Filename, Title: d.Title, City: d.City, DocType: string(d.DocType),
 		Department: d.Department, Issuer: d.Issuer, IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Round: d.Round,
-		Status: string(d.Status), Error: d.Error, Pages: d.Pages, Size: d.Size, MIME: d.MIME,
+		Status: string(d.Status), Error: d.Error, ErrorEn: d.ErrorEnglish, Pages: d.Pages, Size: d.Size, MIME: d.MIME,
 		UploadedBy: d.UploadedBy, UploadedAt: d.UploadedAt, Links: []linkJSON{},
 		PageSources: d.Reading.Sources(d.Pages), OCRConfidence: d.Reading.OCRConfidence, SealPages: d.Reading.SealPages,
 	}
@@ -297,7 +303,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj := toDocumentView(views[0])
 		dup := o.Duplicate
 		dj.Duplicate = &dup
-		dj.Retried, dj.PreviousError = o.Retried, o.PreviousError
+		dj.Retried, dj.PreviousError, dj.PreviousErrorEn = o.Retried, o.PreviousError, o.PreviousErrorEnglish
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
 	}

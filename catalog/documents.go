@@ -10,7 +10,7 @@ import (
 
 const documentColumns = `id, sha256, size, mime, format, filename, title, doc_type, city, department,
 	issuer, issued_on, doc_number, round, status, error, pages, uploaded_by, uploaded_at, seq,
-	page_sources, ocr_confidence, seal_pages, extracted_fields`
+	page_sources, ocr_confidence, seal_pages, extracted_fields, error_en`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -18,12 +18,14 @@ func scanDocument(r rowScanner) (*Document, error) {
 	var d Document
 	var uploadedAt, sources, seals, extracted string
 	var confidence sql.NullFloat64
+	var errorEnglish sql.NullString
 	err := r.Scan(&d.ID, &d.SHA256, &d.Size, &d.MIME, &d.Format, &d.Filename, &d.Title, &d.DocType,
 		&d.City, &d.Department, &d.Issuer, &d.IssuedOn, &d.DocNumber, &d.Round, &d.Status, &d.Error,
-		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals, &extracted)
+		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals, &extracted, &errorEnglish)
 	if err != nil {
 		return nil, err
 	}
+	d.ErrorEnglish = errorEnglish.String
 	d.UploadedAt = parseTime(uploadedAt)
 	d.Reading = decodeReading(sources, confidence, seals)
 	d.ExtractedFields = decodeFields(extracted)
@@ -50,10 +52,10 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		provisional = seq
 		sources, confidence, seals := encodeReading(d.Reading)
 		_, err = tx.ExecContext(ctx, `INSERT INTO document (`+documentColumns+`) VALUES
-			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 			d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
-			formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeFields(d.ExtractedFields))
+			formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeFields(d.ExtractedFields), nullIfEmpty(d.ErrorEnglish))
 		if err != nil {
 			return fmt.Errorf("insert document %s: %w", d.ID, err)
 		}
@@ -69,6 +71,14 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 	}
 	d.Seq = assigned[provisional]
 	return nil
+}
+
+// nullIfEmpty is s for a nullable column: NULL when s is "".
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 func insertSubmission(ctx context.Context, tx *sql.Tx, sub Submission) error {
@@ -289,11 +299,14 @@ func queryDocumentsOn(ctx context.Context, db querier, q string, args []any, fn 
 
 // StatusChange moves one document to a new pipeline status.
 type StatusChange struct {
-	ID      string
-	Status  Status
-	Error   string   // for StatusFailed
-	Pages   int      // set when > 0
-	Reading *Reading // how the pages were read; set when not nil (on extraction)
+	ID     string
+	Status Status
+	Error  string // for StatusFailed
+	// ErrorEnglish is Error in English, "" when it has none (for
+	// StatusFailed).
+	ErrorEnglish string
+	Pages        int      // set when > 0
+	Reading      *Reading // how the pages were read; set when not nil (on extraction)
 	// Fill, when not nil, fills the fields the uploader left empty from
 	// the text, in the same transaction (see fillFields).
 	Fill *FieldFill
@@ -320,9 +333,9 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) error
 	if err != nil {
 		return fmt.Errorf("next seq: %w", err)
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE document SET status = ?, error = ?,
+	res, err := tx.ExecContext(ctx, `UPDATE document SET status = ?, error = ?, error_en = ?,
 				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ? WHERE id = ?`,
-		c.Status, c.Error, c.Pages, c.Pages, seq, c.ID)
+		c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq, c.ID)
 	if err != nil {
 		return fmt.Errorf("set status of %s: %w", c.ID, err)
 	}

@@ -1,6 +1,10 @@
 package catalog
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
 
 // englishMessages are the English of user-facing messages, keyed by the
 // Chinese format they are written with (Errorf's format, as in the code),
@@ -77,14 +81,90 @@ var englishMessages = map[string]string{
 	"只有本市协调员或管理员可以修改该城市的材料、指标关联和定性描述":            "Only the city's coordinator or an administrator can change its documents, links and statements",
 	"内部错误,已记录日志;请稍后重试或联系管理员":                     "Internal error, logged; try again later or contact the administrator",
 	"本系统未安装读取%s所需的程序 %s;请管理员安装 Debian 软件包 %s(apt-get install %s)后重试": "The program this archive needs to read %s (%s) is not installed; ask the administrator to install the Debian package %s (apt-get install %s), then try again",
+	// Why a document failed (stored with it, Document.ErrorEnglish).
+	"%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员":                                            "%s failed (internal error, logged); upload the same file again to retry, or contact the administrator",
+	"处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传":                                          "Reading was tried %d times without finishing (the reader stopped midway); check whether the file is damaged, then upload it again",
+	"服务器未安装%s,无法识别该文件中的文字;请管理员安装 Debian 软件包 %s 后重试(evidence retry 或重新上传)":            "The server lacks %s, so the text in this file cannot be recognised; ask the administrator to install the Debian packages %s, then try again (evidence retry, or upload it again)",
+	"%s解压后超过 %s 上限(可能是压缩炸弹),已拒绝处理":                                                   "%s is over the limit of %s once unzipped (it may be a zip bomb), so it was refused",
+	"%s已损坏,无法打开或解析;请用原软件打开后重新导出再上传":                                                  "%s is damaged and cannot be opened or parsed; open it in the program that made it, export it again and upload that",
+	"%s中含有 DOCTYPE 或外部实体声明,出于安全原因拒绝处理;请用原软件重新导出后上传":                                  "%s contains a DOCTYPE or external entity declaration and was refused for safety; export it again from the program that made it and upload that",
+	"CSV 表格格式有误,无法读取;请用 Excel 或 WPS 打开后另存为 XLSX 再上传":                                 "The CSV table is malformed and cannot be read; open it in Excel or WPS, save it as XLSX and upload that",
+	"DOCX 文件中缺少正文(word/document.xml),可能已损坏或不是 Word 文档;请用 Word 或 WPS 打开后另存为 DOCX 再上传": "The DOCX file has no body (word/document.xml); it may be damaged or not a Word document. Open it in Word or WPS, save it as DOCX and upload that",
+	"DOCX 文件已损坏,无法打开或解析;请用 Word 或 WPS 打开后另存为 DOCX 再上传":                               "The DOCX file is damaged and cannot be opened or parsed; open it in Word or WPS, save it as DOCX and upload that",
+	"DOCX 解压后超过 %s 上限(可能是压缩炸弹),已拒绝处理":                                                "The DOCX file is over the limit of %s once unzipped (it may be a zip bomb), so it was refused",
+	"图片文件超过 %s 上限;请降低分辨率或拆分后上传":                                                      "The image is over the limit of %s; lower its resolution or split it, then upload it",
+	"TIFF 文件的页数(帧数)超过 %d 页上限,可能是异常文件;请拆分后分别上传":                                       "The TIFF file has more than %d pages (frames), which is unusual; split it and upload the parts",
+	"Word 文件(.doc/.wps)已损坏,无法读取;请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再上传":                 "The Word file (.doc/.wps) is damaged and cannot be read; open it in Word or WPS, save it as DOCX or PDF and upload that",
+	"图片尺寸过大(%d×%d 像素,超过 %s像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传":                     "The image is too large (%d×%d pixels, over the limit of %s pixels), which is unusual; scan it again at about 300 dpi or make it smaller, then upload it",
+	"文字识别(OCR)单页超时(超过 %s),已停止处理;请检查扫描件是否清晰、页面是否异常,或降低分辨率后重新上传":                       "Recognising the text of a page (OCR) took too long (over %s), so reading stopped; check that the scan is clear and its pages normal, or lower its resolution, then upload it again",
+	"需要文字识别(OCR)的页数为 %d 页,超过每个文件 %d 页的上限;请拆分后分别上传":                                   "%d pages need OCR, over the limit of %d pages a file; split the file and upload the parts",
+	"ODT 文档中缺少正文(content.xml),可能已损坏;请用 WPS 或 LibreOffice 打开后另存为 DOCX 再上传":            "The ODT document has no body (content.xml) and may be damaged; open it in WPS or LibreOffice, save it as DOCX and upload that",
+	"OFD 文件中缺少 OFD.xml,可能已损坏或不是 OFD 文件;请用 OFD 阅读器打开后重新导出再上传":                         "The OFD file lacks OFD.xml; it may be damaged or not an OFD file. Open it in an OFD reader, export it again and upload that",
+	"OFD 文件的 OFD.xml 中没有文档(DocRoot),可能已损坏;请用 OFD 阅读器打开后重新导出再上传":                      "The OFD file's OFD.xml names no document (DocRoot), so it may be damaged; open it in an OFD reader, export it again and upload that",
+	"OFD 文件中缺少文档描述 %s,可能已损坏;请用 OFD 阅读器打开后重新导出再上传":                                    "The OFD file lacks its document description %s and may be damaged; open it in an OFD reader, export it again and upload that",
+	"OFD 文件超过 %d 页,已停止处理;请拆分后上传":                                                     "The OFD file has more than %d pages, so reading stopped; split it and upload the parts",
+	"OFD 页面图片缺失":            "An image of an OFD page is missing",
+	"OFD 页面图片的格式(%s)无法识别文字": "The text of an OFD page image in the format %s cannot be recognised",
+	"暂不支持旧版 PowerPoint 演示文稿(.ppt);请另存为 PPTX 或 PDF 后上传":                                    "Old PowerPoint presentations (.ppt) are not supported yet; save it as PPTX or PDF and upload that",
+	"无法识别的旧版 Office 文件:其中既没有 Word 文档也没有 Excel 工作簿;请用原软件打开后另存为 DOCX、XLSX 或 PDF 再上传":        "An old Office file that cannot be recognised: it holds neither a Word document nor an Excel workbook; open it in the program that made it, save it as DOCX, XLSX or PDF and upload that",
+	"旧版 Office 文件(.doc/.xls/.wps)已损坏,无法读取;请用 Word、Excel 或 WPS 打开后另存为 DOCX、XLSX 或 PDF 再上传": "The old Office file (.doc/.xls/.wps) is damaged and cannot be read; open it in Word, Excel or WPS, save it as DOCX, XLSX or PDF and upload that",
+	"PPTX 文件中缺少 ppt/presentation.xml,可能已损坏或不是演示文稿;请用 PowerPoint 或 WPS 打开后另存为 PPTX 再上传":    "The PPTX file lacks ppt/presentation.xml; it may be damaged or not a presentation. Open it in PowerPoint or WPS, save it as PPTX and upload that",
+	"演示文稿超过 %d 张幻灯片,已停止处理;请拆分后上传":                                                         "The presentation has more than %d slides, so reading stopped; split it and upload the parts",
+	"RTF 文档格式有误,无法读取;请用 Word 或 WPS 打开后另存为 DOCX 再上传":                                       "The RTF document is malformed and cannot be read; open it in Word or WPS, save it as DOCX and upload that",
+	"读取该文件的进程被系统强制结束(多半是服务器内存不足),文件本身未必有问题;请稍后点“重试”,若再次失败请联系管理员":                          "The process reading this file was stopped by the system (most likely the server ran out of memory); the file itself may be fine. Click “Retry” later, and contact the administrator if it fails again",
+	"文件结构异常复杂,读取时超出内存上限(%s),已停止处理;请用原软件打开检查,重新导出后上传":                                      "The file's structure is unusually complex: reading it went over the memory limit (%s), so it stopped. Open it in the program that made it to check it, export it again and upload that",
+	"表格的单元格超过 %d 个上限(可能是异常文件),已停止处理;请删除空行空列或拆分后上传":                                        "The table has more than %d cells (it may be an unusual file), so reading stopped; delete empty rows and columns or split it, then upload it",
+	"Excel 97–2003 表格(.xls)超过 %s 上限;请另存为 XLSX 或拆分后上传":                                     "The Excel 97–2003 workbook (.xls) is over the limit of %s; save it as XLSX or split it, then upload it",
+	"Excel 97–2003 表格(.xls)已损坏,无法读取;请用 Excel 或 WPS 打开后另存为 XLSX 再上传":                       "The Excel 97–2003 workbook (.xls) is damaged and cannot be read; open it in Excel or WPS, save it as XLSX and upload that",
+	"文档处理失败,没有可用的文字:%s":                                                                   "The document failed, so it has no text to use: %s",
+	"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本":                        "The OFD file holds only scanned images and needs OCR to be read, but recognition failed: %s; install the OCR programs and try again, or upload a version with text",
 }
 
 // EnglishOf is the English of a message written with the Chinese format
-// and args, or "" when it has none.
+// and args, or "" when it has none. A Words argument is put in in
+// English; one without English leaves the message without English too.
 func EnglishOf(format string, args ...any) string {
 	en, ok := englishMessages[format]
-	if !ok {
+	if !ok || slices.ContainsFunc(args, func(a any) bool { w, ok := a.(Words); return ok && w.English == "" }) {
 		return ""
 	}
-	return fmt.Sprintf(en, args...)
+	return fmt.Sprintf(en, EnglishValues(args)...)
+}
+
+// Words is a value of our own put into a message (a program's purpose, a
+// step of the pipeline, a kind of file) that reads differently in each
+// language: the Chinese message takes Chinese (String), the English
+// message English.
+type Words struct{ Chinese, English string }
+
+// String is the Chinese, which the Chinese message shows.
+func (w Words) String() string { return w.Chinese }
+
+// MessageWords is the message of err (ErrorMessage) in both languages,
+// to be put into another message; its English is "" when it has none.
+func MessageWords(err error) Words {
+	w := Words{Chinese: ErrorMessage(err)}
+	var e *Error
+	if errors.As(err, &e) {
+		w.English = e.English
+	}
+	return w
+}
+
+// EnglishValues is args with each Words put as its English, for the
+// English message.
+func EnglishValues(args []any) []any {
+	var out []any
+	for i, a := range args {
+		if w, ok := a.(Words); ok {
+			if out == nil {
+				out = slices.Clone(args)
+			}
+			out[i] = w.English
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }

@@ -62,14 +62,13 @@ func (s *Store) failPoison(ctx context.Context, tx *sql.Tx, id string, attempts 
 	if err != nil {
 		return err
 	}
-	// The reason is shown to users in Chinese: full-width punctuation.
-	msg := fmt.Sprintf(Fullwidth("处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传"), attempts)
-	if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ?, lease_owner = '',
-		lease_until = '', seq = ? WHERE id = ?`, msg, seq, id); err != nil {
+	reason := Errorf(EINVALID, "处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传", attempts)
+	if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ?, error_en = ?, lease_owner = '',
+		lease_until = '', seq = ? WHERE id = ?`, reason.Message, nullIfEmpty(reason.English), seq, id); err != nil {
 		return err
 	}
 	return s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: id,
-		Detail: map[string]any{"error": msg, "attempts": attempts}})
+		Detail: map[string]any{"error": reason.Message, "attempts": attempts}})
 }
 
 // RenewJob extends owner's lease on document id; it reports false when

@@ -50,6 +50,9 @@ func testJobLeases(t *testing.T, s *Store) {
 	if want := "\uFF08处理程序中途退出\uFF09\uFF0C"; !strings.Contains(d.Error, want) || strings.ContainsAny(d.Error, ",()") {
 		t.Errorf("poison reason %q: want full-width punctuation (%s)", d.Error, want)
 	}
+	if !strings.HasPrefix(d.ErrorEnglish, "Reading was tried 3 times without finishing") {
+		t.Errorf("poison reason in English %q", d.ErrorEnglish)
+	}
 	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored}); err != nil {
 		t.Fatal(err)
 	}

@@ -109,6 +109,90 @@ func testSetStatusBumpsSeqAndRecordsFailure(t *testing.T, s *Store) {
 	}
 }
 
+// TestFailureReasonKeepsItsEnglish: a failure recorded with its English
+// reads back in both languages; one without English has none, and ErrorIn
+// gives its Chinese on English pages; a document read again loses both.
+func TestFailureReasonKeepsItsEnglish(t *testing.T) {
+	forEachStore(t, testFailureReasonKeepsItsEnglish)
+}
+
+func testFailureReasonKeepsItsEnglish(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, id := range []string{"D1", "D2"} {
+		if err := s.CreateDocument(ctx, newDoc(id, id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reason := Errorf(EINVALID, "文件中没有可提取的文字(可能只包含图片或是空白文档);请上传含文字的文件")
+	err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusFailed, Error: reason.Message, ErrorEnglish: reason.English},
+		StatusChange{ID: "D2", Status: StatusFailed, Error: "台账是空的"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d1, _ := s.Document(ctx, "D1")
+	if d1.Error != reason.Message || d1.ErrorEnglish != reason.English || !strings.HasPrefix(d1.ErrorIn(true), "The file has no text") ||
+		d1.ErrorIn(false) != reason.Message {
+		t.Errorf("a failure with English: %q / %q", d1.Error, d1.ErrorEnglish)
+	}
+	d2, _ := s.Document(ctx, "D2")
+	if d2.ErrorEnglish != "" || d2.ErrorIn(true) != "台账是空的" {
+		t.Errorf("a failure without English: %q / %q, English page shows %q", d2.Error, d2.ErrorEnglish, d2.ErrorIn(true))
+	}
+	var null bool
+	if err := s.db.QueryRowContext(ctx, `SELECT error_en IS NULL FROM document WHERE id = ?`, "D2").Scan(&null); err != nil || !null {
+		t.Errorf("a failure without English is stored as %v (NULL: %v), want NULL", err, null)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "D1", Status: StatusStored}); err != nil {
+		t.Fatal(err)
+	}
+	if d1, _ = s.Document(ctx, "D1"); d1.Error != "" || d1.ErrorEnglish != "" {
+		t.Errorf("a document read again keeps its reason %q / %q", d1.Error, d1.ErrorEnglish)
+	}
+}
+
+// TestMigrationKeepsEarlierFailuresInChinese: a catalog of version 15
+// whose documents failed before the English was kept gains the column;
+// those documents show their Chinese reason in both languages, and
+// failures from then on keep their English.
+func TestMigrationKeepsEarlierFailuresInChinese(t *testing.T) {
+	forEachStore(t, testMigrationKeepsEarlierFailuresInChinese)
+}
+
+func testMigrationKeepsEarlierFailuresInChinese(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, id := range []string{"D1", "D2"} {
+		if err := s.CreateDocument(ctx, newDoc(id, id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Back to version 15, and D1 failed as that version recorded it.
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE document DROP COLUMN error_en`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ? WHERE id = ?`, "PDF 文件已损坏", "D1"); err != nil {
+			return err
+		}
+		return s.dialect.setVersion(ctx, tx, 15)
+	})
+	if err != nil {
+		t.Fatalf("make a catalog of version 15: %v", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		t.Fatalf("migrate from version 15: %v", err)
+	}
+	d1, err := s.Document(ctx, "D1")
+	if err != nil || d1.Status != StatusFailed || d1.ErrorEnglish != "" || d1.ErrorIn(true) != "PDF 文件已损坏" {
+		t.Fatalf("a document failed before the migration: %+v %v", d1, err)
+	}
+	if err := s.SetStatus(ctx, StatusChange{ID: "D2", Status: StatusFailed, Error: "文件为空", ErrorEnglish: "The file is empty"}); err != nil {
+		t.Fatal(err)
+	}
+	if d2, err := s.Document(ctx, "D2"); err != nil || d2.ErrorIn(true) != "The file is empty" {
+		t.Errorf("a failure after the migration: %+v %v", d2, err)
+	}
+}
+
 func TestTokens(t *testing.T) { forEachStore(t, testTokens) }
 
 func testTokens(t *testing.T, s *Store) {

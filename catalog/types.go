@@ -77,11 +77,15 @@ type Document struct {
 	Round      string // monitoring round, e.g. "2017"
 	Status     Status
 	Error      string // why the document failed, in words a coordinator understands
-	Pages      int
-	UploadedBy string
-	UploadedAt time.Time
-	Seq        int64 // increases on every change, so a follower index can catch up
-	Reading    Reading
+	// ErrorEnglish is Error in English for the English pages; "" when the
+	// reason has no English (not translated, or recorded before the
+	// English was kept), and then Error is shown.
+	ErrorEnglish string
+	Pages        int
+	UploadedBy   string
+	UploadedAt   time.Time
+	Seq          int64 // increases on every change, so a follower index can catch up
+	Reading      Reading
 	// ExtractedFields names the fields (FieldTitle, FieldDocNumber, …,
 	// FieldRound) filled automatically rather than typed by the uploader:
 	// read from the text, or the round inferred from the date.
@@ -104,6 +108,15 @@ type Reading struct {
 
 // ByOCR says whether any page was read by OCR.
 func (r Reading) ByOCR() bool { return slices.Contains(r.PageSources, SourceOCR) }
+
+// ErrorIn is why the document failed, in English when english is set and
+// the reason has an English version, else in Chinese.
+func (d *Document) ErrorIn(english bool) string {
+	if english && d.ErrorEnglish != "" {
+		return d.ErrorEnglish
+	}
+	return d.Error
+}
 
 // Year is the year the document belongs to: the year of issue, or else the
 // monitoring round; 0 when neither is known.

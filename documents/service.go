@@ -155,7 +155,7 @@ func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.Stored
 	case catalog.StatusStored:
 		return nil, catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
 	case catalog.StatusFailed:
-		return nil, catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", d.Error)
+		return nil, catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", catalog.Words{Chinese: d.Error, English: d.ErrorEnglish})
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {

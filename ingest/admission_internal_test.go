@@ -18,10 +18,14 @@ func TestWaitWords(t *testing.T) {
 }
 
 // TestFailureReasonIsFullwidth: the reason a coordinator reads on a
-// document that failed for an internal reason uses full-width punctuation.
+// document that failed for an internal reason uses full-width punctuation,
+// and its English names the step in English.
 func TestFailureReasonIsFullwidth(t *testing.T) {
-	msg := userMessage("提取文字", errors.New("disk on fire"))
-	if strings.ContainsAny(msg, ",;()") || !strings.Contains(msg, "，") {
+	msg, english := failureReason(stageExtract, errors.New("disk on fire"))
+	if strings.ContainsAny(msg, ",;()") || !strings.Contains(msg, "，") || !strings.HasPrefix(msg, "提取文字失败") {
 		t.Errorf("failure reason %q: want full-width punctuation", msg)
+	}
+	if !strings.HasPrefix(english, "Extracting the text failed (internal error") || strings.Contains(english, "disk on fire") {
+		t.Errorf("failure reason in English %q", english)
 	}
 }

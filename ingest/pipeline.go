@@ -151,7 +151,7 @@ func (s *Service) work(ctx context.Context, q *queue, ocr bool) {
 			continue
 		}
 		if err != nil {
-			s.handleFailure(ctx, id, "提取文字", err)
+			s.handleFailure(ctx, id, stageExtract, err)
 			continue
 		}
 		if job == nil {
@@ -317,7 +317,7 @@ func (s *Service) localCopy(rc io.Reader) (path string, cleanup func(), err erro
 // handleFailure marks a document failed with a reason a person can act on,
 // except when the object store or the catalog is only unavailable: then the
 // document keeps its status and is tried again shortly.
-func (s *Service) handleFailure(ctx context.Context, id, stage string, err error) {
+func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Words, err error) {
 	if ctx.Err() != nil {
 		return
 	}
@@ -328,8 +328,9 @@ func (s *Service) handleFailure(ctx context.Context, id, stage string, err error
 		return
 	}
 	s.log.Warn("document failed", "id", id, "err", err)
-	msg := userMessage(stage, err)
-	if serr := s.cat.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusFailed, Error: msg}); serr != nil {
+	reason, english := failureReason(stage, err)
+	change := catalog.StatusChange{ID: id, Status: catalog.StatusFailed, Error: reason, ErrorEnglish: english}
+	if serr := s.cat.SetStatus(ctx, change); serr != nil {
 		s.log.Error("record failure", "id", id, "err", serr)
 		s.retryLater(ctx, id)
 		return
@@ -435,7 +436,7 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 	if err != nil {
 		s.log.Error("index batch", "size", len(docs), "err", err)
 		for _, j := range jobs {
-			s.handleFailure(ctx, j.doc.ID, "写入索引", fmt.Errorf("index: %w", err))
+			s.handleFailure(ctx, j.doc.ID, stageIndex, fmt.Errorf("index: %w", err))
 		}
 		return
 	}
@@ -490,7 +491,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			one, oneErr := s.cat.RecordExtractions(ctx, exts[i:i+1], maxNearDuplicateCandidates)
 			if oneErr != nil {
 				outs[i] = catalog.ExtractionOutcome{Gone: true} // handled: left out below
-				s.handleFailure(ctx, exts[i].ID, "提取文字", oneErr)
+				s.handleFailure(ctx, exts[i].ID, stageExtract, oneErr)
 				continue
 			}
 			outs[i] = one[0]
@@ -498,7 +499,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 	}
 	if err != nil {
 		for _, e := range exts {
-			s.handleFailure(ctx, e.ID, "提取文字", err)
+			s.handleFailure(ctx, e.ID, stageExtract, err)
 		}
 		outs = make([]catalog.ExtractionOutcome, len(exts))
 		for i := range outs {
@@ -534,7 +535,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			err := linkErrs[l]
 			l++
 			if err != nil {
-				s.handleFailure(ctx, j.doc.ID, "提取文字", err)
+				s.handleFailure(ctx, j.doc.ID, stageExtract, err)
 				continue
 			}
 		}

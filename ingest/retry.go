@@ -21,7 +21,7 @@ func (s *Service) Retry(ctx context.Context, u *catalog.User, id string) (*catal
 	if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 		return nil, err
 	}
-	d.Status, d.Error = catalog.StatusStored, ""
+	d.Status, d.Error, d.ErrorEnglish = catalog.StatusStored, "", ""
 	s.log.Info("document retried", "id", d.ID, "user", u.Username)
 	s.queue.push(d.ID)
 	return d, nil

@@ -226,10 +226,12 @@ type Outcome struct {
 	Document  *catalog.Document
 	Duplicate bool // the same bytes were already in the archive
 	// Retried: the document already holding these bytes had failed, and
-	// is read again; PreviousError is why it had failed.
-	Retried       bool
-	PreviousError string
-	Err           error // set when the file was not stored or not linked
+	// is read again; PreviousError is why it had failed, and
+	// PreviousErrorEnglish that in English ("" when it has none).
+	Retried              bool
+	PreviousError        string
+	PreviousErrorEnglish string
+	Err                  error // set when the file was not stored or not linked
 }
 
 // Submit puts a staged file into the archive for user: the original into
@@ -315,8 +317,8 @@ func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catal
 		if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 			return nil, true, err
 		}
-		out.Retried, out.PreviousError = true, d.Error
-		d.Status, d.Error = catalog.StatusStored, ""
+		out.Retried, out.PreviousError, out.PreviousErrorEnglish = true, d.Error, d.ErrorEnglish
+		d.Status, d.Error, d.ErrorEnglish = catalog.StatusStored, "", ""
 		s.queue.push(d.ID)
 	}
 	return out, true, nil
@@ -348,14 +350,22 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	return nil
 }
 
-// userMessage turns a pipeline error into the reason a coordinator reads
-// on a failed document; internal details go to the log instead.
-func userMessage(stage string, err error) string {
+// The steps of the pipeline a document may fail in, named in its reason.
+var (
+	stageExtract = catalog.Words{Chinese: "提取文字", English: "Extracting the text"}
+	stageIndex   = catalog.Words{Chinese: "写入索引", English: "Indexing"}
+)
+
+// failureReason turns a pipeline error into the reason a coordinator
+// reads on a failed document, in Chinese and in English ("" when it has
+// none); internal details go to the log instead.
+func failureReason(stage catalog.Words, err error) (chinese, english string) {
 	var e *catalog.Error
 	if errors.As(err, &e) {
-		return e.Message
+		return e.Message, e.English
 	}
-	return stage + catalog.Fullwidth("失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员")
+	r := catalog.Errorf(catalog.EINTERNAL, "%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员", stage)
+	return r.Message, r.English
 }
 
 // CheckIndicators verifies that every code is a key indicator of the

@@ -145,3 +145,40 @@ func (b *browser) postFilesBody(path string, fields map[string]string, files map
 	body, _ := io.ReadAll(resp.Body)
 	return filesAnswer{resp: resp, body: string(body)}
 }
+
+// TestFailedDocumentSaysWhyInThePagesLanguage: the reason a file could not
+// be read is English on an English page and Chinese on a Chinese one; a
+// document that failed before the English was kept shows its Chinese
+// reason on both.
+func TestFailedDocumentSaysWhyInThePagesLanguage(t *testing.T) {
+	s := newSite(t)
+	d := uploadFailed(t, s, "通知.pdf", brokenPDF)
+	if !strings.HasPrefix(d.Error, "PDF 文件已损坏") || !strings.HasPrefix(d.ErrorEnglish, "The PDF is damaged") {
+		t.Fatalf("the failure was recorded as %q / %q", d.Error, d.ErrorEnglish)
+	}
+	old := uploadFailed(t, s, "旧通知.pdf", brokenPDF+" ")
+	// As a failure recorded before the English was kept.
+	if err := s.env.Catalog.SetStatus(context.Background(), catalog.StatusChange{ID: old.ID, Status: catalog.StatusFailed, Error: old.Error}); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	reason := func(id string) string {
+		t.Helper()
+		_, body := wang.get("/documents/" + id)
+		i := strings.Index(body, `id="fail-reason"`)
+		if i < 0 {
+			t.Fatalf("document %s shows no reason: %.400s", id, textOf(body))
+		}
+		return html.UnescapeString(textOf(body[i : i+strings.Index(body[i:], "</p>")]))
+	}
+	if got := reason(d.ID); !strings.Contains(got, d.Error) || strings.Contains(got, "The PDF") {
+		t.Errorf("Chinese page: reason %q, want %q", got, d.Error)
+	}
+	wang.english()
+	if got := reason(d.ID); !strings.Contains(got, d.ErrorEnglish) || strings.Contains(got, "PDF 文件") {
+		t.Errorf("English page: reason %q, want %q", got, d.ErrorEnglish)
+	}
+	if got := reason(old.ID); !strings.Contains(got, old.Error) {
+		t.Errorf("English page of a document failed before the English was kept: reason %q, want %q", got, old.Error)
+	}
+}

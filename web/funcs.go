@@ -29,6 +29,9 @@ var funcs = template.FuncMap{
 	},
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
+	// failReason is why a document failed, in l when it can be (a
+	// reason recorded without English stays Chinese).
+	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
 	// date is a time in China time with its zone.
 	"date":     formatTime,
 	"roleName": roleName,

@@ -15,7 +15,8 @@ type uploadOutcome struct {
 	Doc      *catalog.Document
 	Outcome  string // stored, duplicate, retried (a duplicate that had failed), failed
 	Error    string
-	// PreviousError is why the document holding these bytes had failed.
+	// PreviousError is why the document holding these bytes had failed,
+	// in the page's language when it can be.
 	PreviousError string
 }
 
@@ -149,6 +150,9 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, o := range outcomes {
 		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError}
+		if langOf(r) == English && o.PreviousErrorEnglish != "" {
+			uo.PreviousError = o.PreviousErrorEnglish
+		}
 		switch {
 		case o.Err != nil:
 			uo.Outcome, uo.Error = "failed", errorText(langOf(r), o.Err)

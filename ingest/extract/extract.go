@@ -331,8 +331,9 @@ func errUnsupportedFormat() error {
 func ourMessage(code, format string, args ...any) error {
 	e := catalog.Errorf(code, "%s", catalog.Fullwidth(fmt.Sprintf(format, args...)))
 	// Our words put into the message are Chinese (format names, advice):
-	// an English message only when none of them is.
-	if !slices.ContainsFunc(args, func(a any) bool {
+	// an English message only when none of them is, or each has its
+	// English (catalog.Words).
+	if !slices.ContainsFunc(catalog.EnglishValues(args), func(a any) bool {
 		return strings.IndexFunc(fmt.Sprint(a), func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
 	}) {
 		e.English = catalog.EnglishOf(format, args...)
@@ -345,11 +346,7 @@ func errCorrupt() error {
 }
 
 func errTimeout(d time.Duration) error {
-	limit := fmt.Sprintf("%d 秒", int(d/time.Second))
-	if d < time.Second {
-		limit = fmt.Sprintf("%d 毫秒", d.Milliseconds())
-	}
-	return catalog.Errorf(catalog.EINVALID, "提取文字超时(超过 %s),文件可能过大或已损坏;请拆分文件或重新导出后上传", limit)
+	return catalog.Errorf(catalog.EINVALID, "提取文字超时(超过 %s),文件可能过大或已损坏;请拆分文件或重新导出后上传", formatSeconds(d))
 }
 
 func errTextTooLarge(max int64) error {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -49,6 +50,16 @@ func wantError(t *testing.T, what string, err error, code, phrase string) {
 	phrase = catalog.Fullwidth(phrase)
 	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, phrase) {
 		t.Fatalf("%s: message %q does not contain %q", what, msg, phrase)
+	}
+}
+
+// wantEnglish checks that err's English, which the English pages show,
+// contains phrase and no Chinese.
+func wantEnglish(t *testing.T, what string, err error, phrase string) {
+	t.Helper()
+	en := catalog.MessageIn(err, true)
+	if !strings.Contains(en, phrase) || strings.IndexFunc(en, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
+		t.Errorf("%s: English %q, want %q and no Chinese", what, en, phrase)
 	}
 }
 

@@ -137,15 +137,16 @@ func TestImageBombs(t *testing.T) {
 	}
 	withProgram(t, "tesseract", fakeTesseract(t, "exit 0"))
 	tests := []struct {
-		file, phrase string
+		file, phrase, english string
 	}{
-		{bomb, "图片尺寸过大(30000×30000 像素,超过 10000 万像素上限)"},
-		{frames, "TIFF 文件的页数(帧数)超过 500 页上限"},
+		{bomb, "图片尺寸过大(30000×30000 像素,超过 10000 万像素上限)", "(30000×30000 pixels, over the limit of 100 million pixels)"},
+		{frames, "TIFF 文件的页数(帧数)超过 500 页上限", "more than 500 pages (frames)"},
 	}
 	for _, tt := range tests {
 		start := time.Now()
 		_, err := Extract(context.Background(), FormatImage, tt.file, Limits{})
 		wantError(t, filepath.Base(tt.file), err, catalog.ETOOLARGE, tt.phrase)
+		wantEnglish(t, filepath.Base(tt.file), err, tt.english)
 		if d := time.Since(start); d > 2*time.Second {
 			t.Errorf("%s: refused after %v; the check must come before any decoding", filepath.Base(tt.file), d)
 		}
@@ -226,6 +227,7 @@ func TestTesseractHangKilled(t *testing.T) {
 	start := time.Now()
 	_, err := Extract(context.Background(), FormatImage, fixture("page.png"), Limits{OCRPageTimeout: 500 * time.Millisecond})
 	wantError(t, "hanging tesseract", err, catalog.EINVALID, "文字识别(OCR)单页超时(超过 500 毫秒)")
+	wantEnglish(t, "hanging tesseract", err, "took too long (over 500 ms)")
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("returned after %v with a 500 ms page limit", d)
 	}
@@ -261,6 +263,7 @@ func TestMissingReaders(t *testing.T) {
 		withProgram(t, "tesseract", "")
 		_, err := Extract(context.Background(), FormatImage, fixture("page.png"), Limits{})
 		wantError(t, "no tesseract", err, catalog.EUNSUPPORTED, "tesseract-ocr、tesseract-ocr-chi-sim")
+		wantEnglish(t, "no tesseract", err, "The server lacks the OCR program tesseract, so the text in this file cannot be recognised; ask the administrator to install the Debian packages tesseract-ocr, tesseract-ocr-chi-sim")
 	})
 	t.Run("tesseract without chi_sim", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "tesseract")
@@ -268,11 +271,13 @@ func TestMissingReaders(t *testing.T) {
 		withProgram(t, "tesseract", path)
 		_, err := Extract(context.Background(), FormatImage, fixture("page.png"), Limits{})
 		wantError(t, "no chi_sim", err, catalog.EUNSUPPORTED, "中文识别语言包 chi_sim")
+		wantEnglish(t, "no chi_sim", err, "the Chinese language data of tesseract (chi_sim)")
 	})
 	t.Run("scanned PDF without pdftoppm", func(t *testing.T) {
 		withoutOCR(t)
 		_, err := Extract(context.Background(), FormatPDF, fixture("stamped-scan.pdf"), Limits{})
 		wantError(t, "no pdftoppm", err, catalog.EUNSUPPORTED, "poppler-utils")
+		wantEnglish(t, "no pdftoppm", err, "poppler-utils, tesseract-ocr, tesseract-ocr-chi-sim")
 	})
 	t.Run("mixed PDF without OCR keeps its text page", func(t *testing.T) {
 		needPdftotext(t) // ledongthuc/pdf finds no pages in pdfunite's output

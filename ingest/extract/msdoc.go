@@ -20,7 +20,7 @@ import (
 var catdoc = &externalTool{
 	name:    "catdoc",
 	pkg:     "catdoc",
-	purpose: " Word 97–2003(.doc)和 WPS 文字(.wps)文件",
+	purpose: catalog.Words{Chinese: " Word 97–2003(.doc)和 WPS 文字(.wps)文件", English: "Word 97–2003 (.doc) and WPS Writer (.wps) files"},
 }
 
 func init() { catdoc.register() }

@@ -28,6 +28,7 @@ func TestWord97WithoutCatdoc(t *testing.T) {
 	withToolPath(t, catdoc, "")
 	_, err := sniffAndExtract(t, "report.doc", Limits{})
 	wantError(t, "no catdoc", err, catalog.EUNSUPPORTED, "本系统未安装读取 Word 97–2003(.doc)和 WPS 文字(.wps)文件所需的程序 catdoc;请管理员安装 Debian 软件包 catdoc(apt-get install catdoc)后重试")
+	wantEnglish(t, "no catdoc", err, "read Word 97–2003 (.doc) and WPS Writer (.wps) files (catdoc) is not installed")
 
 	var found bool
 	for _, r := range Readers(context.Background()) {

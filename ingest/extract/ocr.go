@@ -95,7 +95,8 @@ func checkImageSize(w, h int) error {
 	}
 	if int64(w)*int64(h) > maxImagePixels {
 		return catalog.Errorf(catalog.ETOOLARGE,
-			"图片尺寸过大(%d×%d 像素,超过 %d 万像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传", w, h, maxImagePixels/10000)
+			"图片尺寸过大(%d×%d 像素,超过 %s像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传", w, h,
+			catalog.Words{Chinese: fmt.Sprintf("%d 万", maxImagePixels/10000), English: fmt.Sprintf("%d million", maxImagePixels/1_000_000)})
 	}
 	return nil
 }
@@ -105,7 +106,7 @@ func checkImageSize(w, h int) error {
 func findTesseract(ctx context.Context) (string, error) {
 	path := lookProgram("tesseract")
 	if path == "" {
-		return "", errReaderMissing("文字识别程序 tesseract", pkgTesseract)
+		return "", errReaderMissing(catalog.Words{Chinese: "文字识别程序 tesseract", English: "the OCR program tesseract"}, pkgTesseract)
 	}
 	if _, ok := tesseractChecked.Load(path); ok {
 		return path, nil
@@ -115,11 +116,11 @@ func findTesseract(ctx context.Context) (string, error) {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		return "", fmt.Errorf("%v: %w", err, errReaderMissing("可用的文字识别程序 tesseract", pkgTesseract))
+		return "", fmt.Errorf("%v: %w", err, errReaderMissing(catalog.Words{Chinese: "可用的文字识别程序 tesseract", English: "a working OCR program tesseract"}, pkgTesseract))
 	}
 	for _, l := range ocrLanguages {
 		if !langs[l] {
-			return "", fmt.Errorf("tesseract lacks %s: %w", l, errReaderMissing("tesseract 的中文识别语言包 chi_sim", pkgTesseract))
+			return "", fmt.Errorf("tesseract lacks %s: %w", l, errReaderMissing(catalog.Words{Chinese: "tesseract 的中文识别语言包 chi_sim", English: "the Chinese language data of tesseract (chi_sim)"}, pkgTesseract))
 		}
 	}
 	tesseractChecked.Store(path, true) // only success is remembered: an install is seen at once
@@ -248,9 +249,9 @@ func errOCRTimeout(d time.Duration) error {
 }
 
 // formatSeconds renders a time limit for a user: "60 秒", "500 毫秒".
-func formatSeconds(d time.Duration) string {
+func formatSeconds(d time.Duration) catalog.Words {
 	if d < time.Second {
-		return fmt.Sprintf("%d 毫秒", d.Milliseconds())
+		return catalog.Words{Chinese: fmt.Sprintf("%d 毫秒", d.Milliseconds()), English: fmt.Sprintf("%d ms", d.Milliseconds())}
 	}
-	return fmt.Sprintf("%d 秒", int(d/time.Second))
+	return catalog.Words{Chinese: fmt.Sprintf("%d 秒", int(d/time.Second)), English: fmt.Sprintf("%d s", int(d/time.Second))}
 }

@@ -19,7 +19,7 @@ func init() { registerExtractor(FormatODT, extractODT) }
 // document out and at explicit breaks, so page numbers are approximate, as
 // for DOCX. The title comes from meta.xml.
 func extractODT(ctx context.Context, path string, lim Limits) (*Result, error) {
-	z := newZipBudget("ODT 文档", lim)
+	z := newZipBudget(catalog.Words{Chinese: "ODT 文档", English: "The ODT document"}, lim)
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		return nil, fmt.Errorf("open zip: %v: %w", err, z.errCorrupt())

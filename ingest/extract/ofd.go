@@ -52,7 +52,7 @@ type ofdFile struct {
 }
 
 func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
-	z := newZipBudget("OFD 文件", lim)
+	z := newZipBudget(catalog.Words{Chinese: "OFD 文件", English: "The OFD file"}, lim)
 	zr, err := zip.OpenReader(file)
 	if err != nil {
 		return nil, fmt.Errorf("open zip: %v: %w", err, z.errCorrupt())

@@ -180,10 +180,12 @@ func TestOFDBadInput(t *testing.T) {
 			path := writeOFD(t, tt.members...)
 			_, err := Extract(context.Background(), FormatOFD, path, tt.lim)
 			wantError(t, tt.name, err, tt.code, tt.phrase)
+			wantEnglish(t, tt.name, err, "") // every reason has its English
 		})
 	}
 	_, err := Extract(context.Background(), FormatOFD, fixture("news.utf8.txt"), Limits{})
 	wantError(t, "not a zip", err, catalog.EINVALID, "OFD 文件已损坏")
+	wantEnglish(t, "not a zip", err, "The OFD file is damaged and cannot be opened or parsed")
 }
 
 func TestOFDEveryPageNeedsOCR(t *testing.T) {

@@ -100,7 +100,7 @@ func (c *ofdOCR) finish(res *Result) error {
 		code = catalog.EUNSUPPORTED
 	}
 	return fmt.Errorf("ocr: %v: %w", c.failed, catalog.Errorf(code,
-		"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本", catalog.ErrorMessage(c.failed)))
+		"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本", catalog.MessageWords(c.failed)))
 }
 
 // isOCRImage reports PNG, JPEG and TIFF, the images ocrImage reads.

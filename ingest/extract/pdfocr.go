@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // renderLongSide is the long side, in pixels, of a PDF page rendered for
@@ -163,7 +165,7 @@ func visibleChars(s string) int {
 // errReaderMissingForPDF checks the programs OCR of a PDF needs.
 func errReaderMissingForPDF(ctx context.Context) error {
 	if lookProgram("pdftoppm") == "" {
-		return errReaderMissing("扫描版 PDF 的页面渲染程序 pdftoppm", pkgPoppler+"、"+pkgTesseract)
+		return errReaderMissing(catalog.Words{Chinese: "扫描版 PDF 的页面渲染程序 pdftoppm", English: "pdftoppm, which renders the pages of scanned PDFs"}, pkgPoppler+"、"+pkgTesseract)
 	}
 	_, err := findTesseract(ctx)
 	return err

@@ -22,7 +22,7 @@ const maxSlides = 10000
 // cells separated. Speaker notes are left out: they are not what the
 // audience saw.
 func extractPPTX(ctx context.Context, file string, lim Limits) (*Result, error) {
-	z := newZipBudget("PPTX 演示文稿", lim)
+	z := newZipBudget(catalog.Words{Chinese: "PPTX 演示文稿", English: "The PPTX presentation"}, lim)
 	zr, err := zip.OpenReader(file)
 	if err != nil {
 		return nil, fmt.Errorf("open zip: %v: %w", err, z.errCorrupt())

@@ -87,9 +87,10 @@ const (
 // back), whereas a missing program stays missing until an administrator
 // installs it, so the document must end as failed with this reason and be
 // retried by `evidence retry` or a new upload after the install.
-func errReaderMissing(what, packages string) error {
+func errReaderMissing(what catalog.Words, packages string) error {
 	return catalog.Errorf(catalog.EUNSUPPORTED,
-		"服务器未安装%s,无法识别该文件中的文字;请管理员安装 Debian 软件包 %s 后重试(evidence retry 或重新上传)", what, packages)
+		"服务器未安装%s,无法识别该文件中的文字;请管理员安装 Debian 软件包 %s 后重试(evidence retry 或重新上传)",
+		what, catalog.Words{Chinese: packages, English: strings.ReplaceAll(packages, "、", ", ")})
 }
 
 func init() {

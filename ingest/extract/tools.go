@@ -14,7 +14,8 @@ import (
 
 // externalTool is a program found on PATH, whose path tests can replace.
 type externalTool struct {
-	name, pkg, purpose string
+	name, pkg string
+	purpose   catalog.Words // the files it reads, for messages
 	// override, when set, replaces the PATH lookup ("" means missing). It
 	// is atomic because extractions abandoned at their deadline may still
 	// be running.

@@ -7,7 +7,12 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
+
+// xlsxWords names an XLSX workbook in messages.
+var xlsxWords = catalog.Words{Chinese: "XLSX 表格", English: "The XLSX workbook"}
 
 func init() { registerExtractor(FormatXLSX, extractXLSX) }
 
@@ -19,7 +24,7 @@ func init() { registerExtractor(FormatXLSX, extractXLSX) }
 // cells visited are capped, so a sheet that declares a huge dimension or
 // holds a million empty rows costs no more than maxTableCells.
 func extractXLSX(ctx context.Context, path string, lim Limits) (*Result, error) {
-	z := newZipBudget("XLSX 表格", lim)
+	z := newZipBudget(xlsxWords, lim)
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		return nil, fmt.Errorf("open zip: %v: %w", err, z.errCorrupt())
@@ -82,5 +87,5 @@ func xlsxSheet(ctx context.Context, f *excelize.File, sheet string, t *tableText
 }
 
 func errXLSXCorrupt() error {
-	return newZipBudget("XLSX 表格", Limits{}).errCorrupt()
+	return newZipBudget(xlsxWords, Limits{}).errCorrupt()
 }

@@ -18,12 +18,12 @@ import (
 
 // zipBudget counts inflated bytes against Limits.MaxUnzipped for one file.
 type zipBudget struct {
-	what string // the format, for messages: "OFD 文件"
+	what catalog.Words // the format, for messages: "OFD 文件", "The OFD file"
 	max  int64
 	left int64
 }
 
-func newZipBudget(what string, lim Limits) *zipBudget {
+func newZipBudget(what catalog.Words, lim Limits) *zipBudget {
 	return &zipBudget{what: what, max: lim.MaxUnzipped, left: lim.MaxUnzipped}
 }
 

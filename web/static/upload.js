@@ -144,7 +144,7 @@
     if (doc.progress && doc.progress.total > 0) {
       line += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
     }
-    if (doc.error) { return line + words.colon + doc.error; }
+    if (doc.error) { return line + words.colon + ((english && doc.error_en) || doc.error); }
     if (doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0 && doc.round) {
       line += " · " + words.roundInferred.replace("%s", doc.round);
     }
@@ -169,7 +169,7 @@
     it.actions.textContent = "";
     var label = words.stored;
     if (doc.retried) {
-      label = fill(words.retried, doc.previous_error || "");
+      label = fill(words.retried, (english && doc.previous_error_en) || doc.previous_error || "");
     } else if (doc.duplicate) {
       label = words.duplicate;
     }
