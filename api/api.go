@@ -290,14 +290,31 @@ type errorDetail struct {
 	MessageEn string `json:"message_en,omitempty"`
 	// Field names the request field that was wrong, when one was.
 	Field string `json:"field,omitempty"`
+	// Errors lists every mistake found in the request, when there were
+	// several (catalog.Join), each with its field; the message above is
+	// the first one's.
+	Errors []fieldErrorJSON `json:"errors,omitempty"`
+}
+
+// fieldErrorJSON is one mistake of a request that had several.
+type fieldErrorJSON struct {
+	Field     string `json:"field,omitempty"`
+	Message   string `json:"message"`
+	MessageEn string `json:"message_en,omitempty"`
 }
 
 // writeError answers with err's code and user-facing message; the status,
 // Retry-After and logging follow the table shared with the web UI.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
-	h.writeJSON(w, r, status, errorBody{Error: errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err), MessageEn: englishOf(err),
-		Field: catalog.ErrorField(err)}})
+	detail := errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err), MessageEn: englishOf(err),
+		Field: catalog.ErrorField(err)}
+	if each := catalog.Each(err); len(each) > 1 {
+		for _, e := range each {
+			detail.Errors = append(detail.Errors, fieldErrorJSON{Field: e.Field, Message: e.Message, MessageEn: e.English})
+		}
+	}
+	h.writeJSON(w, r, status, errorBody{Error: detail})
 }
 
 func (h *handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {

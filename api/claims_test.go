@@ -239,3 +239,34 @@ func TestRemoveCitationKeepsTheOthersAndNeverTheLast(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimMistakesAreListedTogether: a claim sent with several mistakes
+// answers the first in message and every one under errors, each with its
+// field and English.
+func TestClaimMistakesAreListedTogether(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/claims", map[string]any{"statement": " ", "citations": []map[string]any{{}}}), "coordA")
+	detail, _ := body["error"].(map[string]any)
+	list, _ := detail["errors"].([]any)
+	if resp.StatusCode != http.StatusBadRequest || detail["field"] != "indicator" || len(list) != 5 {
+		t.Fatalf("a claim with five mistakes: %d %v", resp.StatusCode, body)
+	}
+	var fields []string
+	for _, m := range list {
+		m := m.(map[string]any)
+		fields = append(fields, m["field"].(string))
+		if m["message"] == "" || m["message_en"] == "" || m["message_en"] == m["message"] {
+			t.Errorf("mistake %v: want a message in each language", m)
+		}
+	}
+	if got := strings.Join(fields, ","); got != "indicator,statement,document_id,quote,page" {
+		t.Errorf("mistakes about %s", got)
+	}
+	_, body = e.do(e.request("POST", "/api/v1/claims", map[string]any{"indicator": "2.3.1", "statement": " "}), "coordA")
+	if detail := body["error"].(map[string]any); detail["field"] != "statement" || len(detail["errors"].([]any)) != 2 {
+		t.Errorf("a claim without statement nor citation: %v", body)
+	}
+	if _, body = e.do(e.request("POST", "/api/v1/claims", map[string]any{"indicator": "2.3.1", "statement": "杭州市建立了学分银行"}), "coordA"); body["error"].(map[string]any)["errors"] != nil {
+		t.Errorf("errors listed for a single mistake: %v", body)
+	}
+}

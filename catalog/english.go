@@ -55,6 +55,7 @@ var englishMessages = map[string]string{
 	"请选择城市":                                      "Choose a city",
 	"请选择引用的文档":                                   "Choose the document cited",
 	"请填写引用的原文":                                   "Enter the words quoted from the document",
+	"请填写引文所在的页码":                                 "Enter the page the quote is on",
 	"请填写引用的原文(含该数字的一句话)":                         "Enter the words quoted from the document (a sentence with the number)",
 	"引文过长(超过 %d 字)":                              "The quote is too long (over %d characters)",
 	"引用过多(超过 %d 条)":                              "Too many citations (over %d)",

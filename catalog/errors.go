@@ -3,6 +3,8 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -96,6 +98,67 @@ func FieldErrorf(field, code, format string, args ...any) *Error {
 	e := Errorf(code, format, args...)
 	e.Field = field
 	return e
+}
+
+// Join is the application errors found in one form or request body, to
+// report them all at once, each beside its field: nil when errs hold
+// none, the one error when they hold one, else an error whose code,
+// message and field are its first one's (errors.As finds it first) and
+// whose every error Each lists. A joined error among errs is taken apart.
+// An error that is not an application error is returned alone: it is an
+// internal failure, and the form's mistakes wait until it is gone.
+func Join(errs ...error) error {
+	var all joined
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		es := Each(err)
+		if es == nil {
+			return err
+		}
+		all = append(all, es...)
+	}
+	switch len(all) {
+	case 0:
+		return nil
+	case 1:
+		return all[0]
+	}
+	return all
+}
+
+// Each lists the application errors err reports: every one of a Join,
+// else the first in its chain; none for nil or an internal error.
+func Each(err error) []*Error {
+	var j joined
+	if errors.As(err, &j) {
+		return slices.Clone(j)
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return []*Error{e}
+	}
+	return nil
+}
+
+// joined is several application errors reported at once (Join).
+type joined []*Error
+
+func (j joined) Error() string {
+	msgs := make([]string, len(j))
+	for i, e := range j {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+func (j joined) Unwrap() []error {
+	out := make([]error, len(j))
+	for i, e := range j {
+		out[i] = e
+	}
+	return out
 }
 
 // ErrorField returns the field the first application error in err's chain

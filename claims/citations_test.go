@@ -2,6 +2,7 @@ package claims_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -15,5 +16,47 @@ func TestAClaimNeedsACitation(t *testing.T) {
 	_, err := e.Claims.Create(context.Background(), coord, claims.Input{Indicator: "2.3.1", Statement: "杭州市建立了学分银行"})
 	if catalog.ErrorCode(err) != catalog.EINVALID || catalog.ErrorField(err) != "citations" {
 		t.Errorf("a claim without citations: %v, want EINVALID about citations", err)
+	}
+}
+
+// TestEveryMistakeOfAClaimAtOnce: a claim sent empty, or with an empty
+// citation, is refused with every field's mistake, each about its field,
+// in Chinese and in English; nothing is stored.
+func TestEveryMistakeOfAClaimAtOnce(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	fields := func(_ *catalog.Claim, err error) map[string]*catalog.Error {
+		t.Helper()
+		if catalog.ErrorCode(err) != catalog.EINVALID {
+			t.Fatalf("got %v, want EINVALID", err)
+		}
+		out := map[string]*catalog.Error{}
+		for _, m := range catalog.Each(err) {
+			if m.English == "" || out[m.Field] != nil {
+				t.Errorf("mistake %q about %q: no English, or a second one about its field", m.Message, m.Field)
+			}
+			out[m.Field] = m
+		}
+		return out
+	}
+	got := fields(e.Claims.Create(ctx, testenv.Admin, claims.Input{Statement: " "}))
+	for _, f := range []string{"city", "indicator", "statement", "citations"} {
+		if got[f] == nil {
+			t.Errorf("an empty claim: no mistake about %s among %v", f, got)
+		}
+	}
+	got = fields(e.Claims.Create(ctx, testenv.Admin, claims.Input{City: "330100", Indicator: "2.3", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{}}}))
+	if len(got) != 4 || got["indicator"] == nil {
+		t.Errorf("a claim on a level-2 indicator with an empty citation: %v", got)
+	}
+	for f, want := range map[string]string{"document_id": "Citation 1: Choose the document cited", "page": "Citation 1: Enter the page the quote is on",
+		"quote": "Citation 1: Enter the words quoted from the document"} {
+		if got[f] == nil || got[f].English != want || !strings.HasPrefix(got[f].Message, "第 1 条引用") {
+			t.Errorf("an empty citation's %s: %+v, want %q", f, got[f], want)
+		}
+	}
+	if cs, err := e.Catalog.FindClaims(ctx, catalog.ClaimFilter{}); err != nil || len(cs) != 0 {
+		t.Errorf("claims stored: %+v %v", cs, err)
 	}
 }

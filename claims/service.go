@@ -61,18 +61,16 @@ func canWrite(u *catalog.User, city string) error {
 }
 
 // Create checks and stores a new claim; nothing is saved when any part is
-// wrong.
+// wrong. Every mistake in the input is reported at once, each about its
+// field (catalog.Join): the city, round, indicator, statement and each
+// citation's document, page and quote.
 func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catalog.Claim, error) {
 	if in.City == "" && u.Role == catalog.RoleCoordinator {
 		in.City = u.City
 	}
-	if in.City == "" {
-		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "请选择城市")
-	}
-	if _, err := s.cat.City(ctx, in.City); err != nil {
-		return nil, onField("city", invalid(err))
-	}
-	if err := canWrite(u, in.City); err != nil {
+	var mistakes []error
+	city, err := s.checkCity(ctx, u, in.City)
+	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
 	if in.Round == 0 {
@@ -85,26 +83,72 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 	if ok, err := s.cat.RoundExists(ctx, in.Round); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", in.Round)
+		mistakes = append(mistakes, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", in.Round))
 	}
-	if strings.TrimSpace(in.Indicator) == "" {
+	ind, err := s.keyIndicator(ctx, in.Indicator)
+	if mistakes, err = mistake(mistakes, err); err != nil {
+		return nil, err
+	}
+	// An unknown city leaves the citations' documents unchecked against it.
+	c := &catalog.Claim{City: city, Round: in.Round, CreatedBy: u.Username}
+	if ind != nil {
+		c.Indicator = ind.Code
+	}
+	if mistakes, err = mistake(mistakes, s.fill(ctx, c, in.Statement, nil, in.Citations)); err != nil {
+		return nil, err
+	}
+	if len(mistakes) > 0 {
+		return nil, catalog.Join(mistakes...)
+	}
+	if err := s.cat.CreateClaim(ctx, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// mistake adds err to mistakes when it is a mistake in the input
+// (EINVALID); any other error is returned, to end the request.
+func mistake(mistakes []error, err error) ([]error, error) {
+	if err == nil {
+		return mistakes, nil
+	}
+	if catalog.ErrorCode(err) != catalog.EINVALID {
+		return mistakes, err
+	}
+	return append(mistakes, err), nil
+}
+
+// checkCity returns the city a claim is for, when it exists and u may
+// write for it; "" with an EINVALID error about the field city when none
+// is given or it does not exist.
+func (s *Service) checkCity(ctx context.Context, u *catalog.User, city string) (string, error) {
+	if city == "" {
+		return "", catalog.FieldErrorf("city", catalog.EINVALID, "请选择城市")
+	}
+	if _, err := s.cat.City(ctx, city); err != nil {
+		return "", onField("city", invalid(err))
+	}
+	if err := canWrite(u, city); err != nil {
+		return "", err
+	}
+	return city, nil
+}
+
+// keyIndicator returns the key indicator code names, or an EINVALID error
+// about the field indicator.
+func (s *Service) keyIndicator(ctx context.Context, code string) (*catalog.Indicator, error) {
+	code = strings.TrimSpace(code)
+	if code == "" {
 		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "请选择关键指标")
 	}
-	ind, err := s.cat.Indicator(ctx, strings.TrimSpace(in.Indicator))
+	ind, err := s.cat.Indicator(ctx, code)
 	if err != nil {
 		return nil, onField("indicator", invalid(err))
 	}
 	if ind.Level != catalog.KeyLevel {
 		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "定性描述只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
 	}
-	c := &catalog.Claim{City: in.City, Round: in.Round, Indicator: ind.Code, CreatedBy: u.Username}
-	if err := s.fill(ctx, c, in.Statement, nil, in.Citations); err != nil {
-		return nil, err
-	}
-	if err := s.cat.CreateClaim(ctx, c); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return ind, nil
 }
 
 // onField names the form field an application error is about.
@@ -126,63 +170,70 @@ func invalid(err error) error {
 // fill validates the statement and the new citations (checking each
 // quote) and appends them to the citations kept, which are not checked
 // again: a kept citation may point at a document deleted since, and the
-// claim must stay editable.
+// claim must stay editable. Every mistake is reported at once
+// (catalog.Join), a citation's prefixed with its number.
 func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
+	var mistakes []error
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
-		return catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述不能为空")
-	}
-	if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
-		return catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述过长(超过 %d 字)", maxStatementRunes)
+		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述不能为空"))
+	} else if utf8.RuneCountInString(c.Statement) > maxStatementRunes {
+		mistakes = append(mistakes, catalog.FieldErrorf("statement", catalog.EINVALID, "定性描述过长(超过 %d 字)", maxStatementRunes))
 	}
 	if len(kept)+len(added) > maxCitations {
-		return catalog.Errorf(catalog.EINVALID, "引用过多(超过 %d 条)", maxCitations)
+		return catalog.Join(append(mistakes, catalog.Errorf(catalog.EINVALID, "引用过多(超过 %d 条)", maxCitations))...)
+	}
+	if len(kept)+len(added) == 0 {
+		// A statement without evidence would colour its heat-map cell
+		// with nothing behind it.
+		mistakes = append(mistakes, catalog.FieldErrorf("citations", catalog.EINVALID, "定性描述至少需要一条佐证引用:请选择佐证材料、页码并填写引文"))
 	}
 	cits := append([]catalog.Citation(nil), kept...)
 	for i, in := range added {
 		cit, err := s.citation(ctx, c.City, in)
 		if err != nil {
-			var e *catalog.Error
-			if !errors.As(err, &e) {
+			each := catalog.Each(err)
+			if each == nil {
 				return err
 			}
 			n := len(kept) + i + 1
-			return e.Prefixed(fmt.Sprintf("第 %d 条引用\uFF1A", n), fmt.Sprintf("Citation %d: ", n))
+			for _, e := range each {
+				mistakes = append(mistakes, e.Prefixed(fmt.Sprintf("第 %d 条引用\uFF1A", n), fmt.Sprintf("Citation %d: ", n)))
+			}
+			continue
 		}
 		cits = append(cits, *cit)
 	}
-	if len(cits) == 0 {
-		// A statement without evidence would colour its heat-map cell
-		// with nothing behind it.
-		return catalog.FieldErrorf("citations", catalog.EINVALID, "定性描述至少需要一条佐证引用:请选择佐证材料、页码并填写引文")
+	if len(mistakes) > 0 {
+		return catalog.Join(mistakes...)
 	}
 	c.Citations = cits
 	return nil
 }
 
+// citation checks a cited passage against its document, which must belong
+// to city (unchecked when city is ""), and finds its quote in the text.
+// Every mistake in the citation is reported at once.
 func (s *Service) citation(ctx context.Context, city string, in CitationInput) (*catalog.Citation, error) {
-	if strings.TrimSpace(in.DocumentID) == "" {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "请选择引用的文档")
-	}
-	d, err := s.cat.Document(ctx, strings.TrimSpace(in.DocumentID))
+	d, docErr := s.citedDocument(ctx, city, in.DocumentID)
+	mistakes, err := mistake(nil, docErr)
 	if err != nil {
-		return nil, onField("document_id", invalid(err))
-	}
-	if d.City != city {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市定性描述的佐证材料", d.Title)
+		return nil, err
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
-		return nil, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文")
+		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文"))
+	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
+		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes))
 	}
-	if utf8.RuneCountInString(quote) > maxQuoteRunes {
-		return nil, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
+	switch {
+	case in.Page == 0:
+		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "请填写引文所在的页码"))
+	case d != nil && (in.Page < 1 || in.Page > d.Pages):
+		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
-	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字(%s),暂不能引用", d.Title, stillReading(d.Status))
-	}
-	if in.Page < 1 || in.Page > d.Pages {
-		return nil, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages)
+	if len(mistakes) > 0 || d == nil {
+		return nil, catalog.Join(mistakes...)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -191,6 +242,27 @@ func (s *Service) citation(ctx context.Context, city string, in CitationInput) (
 	m := FindQuote(t.Pages, in.Page, quote)
 	return &catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote,
 		QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}, nil
+}
+
+// citedDocument returns the document a citation names when it may be
+// cited: of city (any when city is ""), its text read. Otherwise an
+// EINVALID error about the field document_id.
+func (s *Service) citedDocument(ctx context.Context, city, id string) (*catalog.Document, error) {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "请选择引用的文档")
+	}
+	d, err := s.cat.Document(ctx, id)
+	if err != nil {
+		return nil, onField("document_id", invalid(err))
+	}
+	if city != "" && d.City != city {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市定性描述的佐证材料", d.Title)
+	}
+	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》还没有可用的文字(%s),暂不能引用", d.Title, stillReading(d.Status))
+	}
+	return d, nil
 }
 
 // Get returns a claim the user may see.

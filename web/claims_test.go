@@ -9,6 +9,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestClaimFormErrorsKeepWhatWasTyped posts each claim form with a
@@ -36,7 +37,7 @@ func TestClaimFormErrorsKeepWhatWasTyped(t *testing.T) {
 	}{
 		{"new claim without a citation", wang, "/claims",
 			url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市2017年举办342场大讲堂"}},
-			400, "n-quote-err", "至少需要一条", []string{">杭州市2017年举办342场大讲堂</textarea>", `value="2.3.1" selected`}},
+			400, "n-doc-err", "请选择引用的文档", []string{">杭州市2017年举办342场大讲堂</textarea>", `value="2.3.1" selected`}},
 		{"new claim without a statement", wang, "/claims",
 			url.Values{"indicator": {"2.3.1"}, "statement": {" "}, "document_id": {doc.ID}, "page": {"1"}, "quote": {"建立学分银行"}},
 			400, "n-st-err", "不能为空", []string{`value="` + doc.ID + `"`, ">建立学分银行</textarea>"}},
@@ -130,4 +131,81 @@ func TestClaimEditRemoveCitationAndQueue(t *testing.T) {
 			t.Errorf("%s: a next link with no other pending claim", b.name)
 		}
 	}
+}
+
+// fieldErrors returns the text of each element of body with one of ids,
+// "" for an id the page lacks.
+func fieldErrors(body string, ids ...string) map[string]string {
+	page := html.UnescapeString(body)
+	out := map[string]string{}
+	for _, id := range ids {
+		i := strings.Index(page, `id="`+id+`">`)
+		if i < 0 {
+			continue
+		}
+		rest := page[i+len(`id="`+id+`">`):]
+		out[id] = rest[:strings.Index(rest, "<")]
+	}
+	return out
+}
+
+// TestEmptyClaimFormMarksEveryField: a claim form sent empty comes back
+// with a mistake beside each of its fields at once, in the page's
+// language; one partly wrong, with each wrong field marked and what was
+// typed kept; the add-citation form likewise.
+func TestEmptyClaimFormMarksEveryField(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	admin, wang := s.login("admin"), s.login("wang")
+	empty := url.Values{"city": {""}, "indicator": {""}, "statement": {""}, "document_id": {""}, "page": {""}, "quote": {""}}
+	ids := []string{"n-city-err", "n-ind-err", "n-st-err", "n-doc-err", "n-page-err", "n-quote-err"}
+	zh := []string{"请选择城市", "请选择关键指标", "定性描述不能为空", "请选择引用的文档", "请填写引文所在的页码", "请填写引用的原文"}
+	en := []string{"Choose a city", "Choose a key indicator", "The statement cannot be empty", "Choose the document cited",
+		"Enter the page the quote is on", "Enter the words quoted from the document"}
+	check := func(lang, path string, form url.Values, ids, want []string) string {
+		t.Helper()
+		resp, body := admin.post(path, form)
+		if resp.StatusCode != 400 || strings.Contains(textOf(body), "出错了") {
+			t.Fatalf("%s %s: %d %.400s", lang, path, resp.StatusCode, textOf(body))
+		}
+		got := fieldErrors(body, ids...)
+		for i, id := range ids {
+			if !strings.Contains(got[id], want[i]) {
+				t.Errorf("%s %s: #%s says %q, want %q", lang, path, id, got[id], want[i])
+			}
+			if !strings.Contains(body, `aria-describedby="`+id+`"`) {
+				t.Errorf("%s %s: no field is described by #%s", lang, path, id)
+			}
+		}
+		return body
+	}
+	body := check("Chinese", "/claims", empty, ids, zh)
+	if !strings.Contains(body, `id="claim-errors"`) || strings.Contains(body, `id="claim-error"`) {
+		t.Errorf("the form's errors are announced, none of them above the form: %.600s", textOf(body))
+	}
+	admin.english()
+	check("English", "/claims", empty, ids, en)
+
+	// A coordinator's form with a page that is no number and no quote:
+	// both marked at once, the statement and document kept.
+	resp, body := wang.post("/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立了学分银行"},
+		"document_id": {doc.ID}, "page": {"第一页"}, "quote": {" "}})
+	got := fieldErrors(body, "n-page-err", "n-quote-err", "n-st-err", "n-doc-err")
+	if resp.StatusCode != 400 || !strings.Contains(got["n-page-err"], "页码应为数字") || !strings.Contains(got["n-quote-err"], "请填写引用的原文") ||
+		got["n-st-err"] != "" || got["n-doc-err"] != "" {
+		t.Errorf("a partly wrong form: %d, mistakes %q", resp.StatusCode, got)
+	}
+	for _, k := range []string{">杭州市建立了学分银行</textarea>", `value="` + doc.ID + `"`, `value="第一页"`} {
+		if !strings.Contains(html.UnescapeString(body), k) {
+			t.Errorf("a partly wrong form lost %s", k)
+		}
+	}
+
+	c, err := s.env.Claims.Create(context.Background(), testenv.Admin, claims.Input{City: "330100", Indicator: "2.3.1",
+		Statement: "杭州市建立了学分银行", Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("English", "/claims/"+c.ID+"/citations", url.Values{"document_id": {""}, "page": {""}, "quote": {""}},
+		[]string{"c-doc-err", "c-page-err", "c-quote-err"}, en[3:])
 }

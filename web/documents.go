@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,21 +62,35 @@ type formState struct {
 func (f formState) Value(field string) string { return f.Values[field] }
 
 // setError puts err, in l, beside its field when the form has one, else
-// above the form.
+// above the form; every mistake of a joined error (catalog.Join) beside
+// its own field, the first one about a field kept.
 func (f *formState) setError(l Lang, err error, fields ...string) {
+	each := catalog.Each(err)
+	if len(each) < 2 {
+		f.setOne(l, err, fields)
+		return
+	}
+	for _, e := range each {
+		f.setOne(l, e, fields)
+	}
+}
+
+func (f *formState) setOne(l Lang, err error, fields []string) {
 	msg := errorText(l, err)
 	if first, rest, ok := strings.Cut(msg, "\n"); ok {
 		msg, f.Lines = first, strings.Split(rest, "\n")
 	}
-	field := catalog.ErrorField(err)
-	for _, name := range fields {
-		if name == field {
-			if f.Errors == nil {
-				f.Errors = map[string]string{}
-			}
-			f.Errors[field] = msg
-			return
+	if field := catalog.ErrorField(err); field != "" && slices.Contains(fields, field) {
+		if f.Errors == nil {
+			f.Errors = map[string]string{}
 		}
+		if _, ok := f.Errors[field]; !ok {
+			f.Errors[field] = msg
+		}
+		return
+	}
+	if f.Error != "" { // a second mistake about no field of the form
+		msg = f.Error + tr(l, "form.and") + msg
 	}
 	f.Error = msg
 }

@@ -21,6 +21,7 @@ var formMessages = map[string]map[Lang]string{
 	"doc.no_text.failed":  {Chinese: "没有可显示的文字:这份文件未能读取,原因见上方。", English: "No text to show: the file could not be read (see why above)."},
 	"doc.no_text.pending": {Chinese: "正在提取文字,稍候刷新即可看到。", English: "The text is being extracted; refresh in a moment."},
 	"form.lines":          {Chinese: "有误的行", English: "Rows with errors"},
+	"form.and":            {Chinese: "\uFF1B", English: "; "},
 	"upload.issued_on":    {Chinese: "成文日期", English: "Date of issue"},
 	"tasks.some_refused":  {Chinese: ";以下文件未能提交:", English: "; these files were not handed in:"},
 	"upload.common":       {Chinese: "用于所有文件", English: "For all the files"},

@@ -200,7 +200,9 @@ func (h *handler) showClaimNew(w http.ResponseWriter, r *http.Request, status in
 }
 
 // citationFromForm reads a citation's fields; a page that is not a number
-// is refused beside its field rather than read as page 0.
+// is refused beside its field rather than read as page 0: the citation
+// comes with page 0, which the service refuses too, so that its other
+// mistakes are found as well (withFormMistake).
 func citationFromForm(r *http.Request) (claims.CitationInput, error) {
 	cit := claims.CitationInput{DocumentID: strings.TrimSpace(r.PostFormValue("document_id")), Quote: r.PostFormValue("quote")}
 	if s := strings.TrimSpace(r.PostFormValue("page")); s != "" {
@@ -222,21 +224,34 @@ func typed(r *http.Request, fields ...string) formState {
 	return st
 }
 
-// claimCreate saves a new claim; a claim without any citation field
-// filled is sent to the service without one, which refuses it.
+// withFormMistake puts a mistake found reading the form (a page that is
+// no number, sent on as none) in place of the service's mistakes about the
+// same field, beside its others; an error that is not about the input
+// (forbidden, internal) stays as it is.
+func withFormMistake(formErr, err error) error {
+	if formErr == nil || err != nil && catalog.ErrorCode(err) != catalog.EINVALID {
+		return err
+	}
+	mistakes := []error{formErr}
+	for _, e := range catalog.Each(err) {
+		if e.Field != catalog.ErrorField(formErr) {
+			mistakes = append(mistakes, e)
+		}
+	}
+	return catalog.Join(mistakes...)
+}
+
+// claimCreate saves a new claim with the form's one citation, which the
+// claim needs: every mistake of the form comes back at once, each beside
+// its field.
 func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	round, _ := strconv.Atoi(r.PostFormValue("round"))
+	cit, pageErr := citationFromForm(r)
 	in := claims.Input{City: r.PostFormValue("city"), Round: round, Indicator: r.PostFormValue("indicator"),
-		Statement: r.PostFormValue("statement")}
-	cit, err := citationFromForm(r)
-	if cit.DocumentID != "" || cit.Page != 0 || strings.TrimSpace(cit.Quote) != "" {
-		in.Citations = []claims.CitationInput{cit}
-	}
-	var c *catalog.Claim
-	if err == nil {
-		c, err = h.Claims.Create(r.Context(), u, in)
-	}
+		Statement: r.PostFormValue("statement"), Citations: []claims.CitationInput{cit}}
+	c, err := h.Claims.Create(r.Context(), u, in)
+	err = withFormMistake(pageErr, err)
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
 			h.fail(w, r, err)
@@ -273,11 +288,9 @@ func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
-	cit, err := citationFromForm(r)
-	var c *catalog.Claim
-	if err == nil {
-		c, err = h.Claims.AddCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), cit)
-	}
+	cit, pageErr := citationFromForm(r)
+	c, err := h.Claims.AddCitation(r.Context(), sessionFrom(r).User, r.PathValue("id"), cit)
+	err = withFormMistake(pageErr, err)
 	if err != nil {
 		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
