@@ -32,6 +32,8 @@ var funcs = template.FuncMap{
 	// failReason is why a document failed, in l when it can be (a
 	// reason recorded without English stays Chinese).
 	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
+	"readerName": readerName,
+	"unit":       unitName,
 	// date is a time in China time with its zone.
 	"date":     formatTime,
 	"roleName": roleName,

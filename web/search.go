@@ -247,7 +247,7 @@ func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string)
 	}
 	out := make([]option, len(cities))
 	for i, c := range cities {
-		out[i] = option{c.Code, cityLabel(langOf(r), c) + paren(Chinese, c.Code), c.Code == selected}
+		out[i] = option{c.Code, cityLabel(langOf(r), c) + paren(langOf(r), c.Code), c.Code == selected}
 	}
 	return out, nil
 }

@@ -1,13 +1,17 @@
 package web
 
 import (
+	"context"
+	"html"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 // english switches a browser's pages to English.
@@ -125,5 +129,91 @@ func TestEnglishPagesGiveErrorsInEnglish(t *testing.T) {
 	resp, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": "work_summary"}, "空白.txt", nil)
 	if resp.StatusCode != http.StatusOK || !strings.Contains(textOf(body), "“空白.txt”: The file is empty") {
 		t.Errorf("English upload of an empty file: %d %.600s", resp.StatusCode, textOf(body))
+	}
+}
+
+// hanIn finds Chinese characters.
+var hanIn = regexp.MustCompile(`\p{Han}+`)
+
+// between is the part of body from the element with id to the end it
+// closes with.
+func between(t *testing.T, body, id, end string) string {
+	t.Helper()
+	i := strings.Index(body, `id="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("no #%s in %.400s", id, textOf(body))
+	}
+	j := strings.Index(body[i:], end)
+	if j < 0 {
+		t.Fatalf("#%s does not end with %s", id, end)
+	}
+	return html.UnescapeString(body[i : i+j])
+}
+
+// TestEnglishPagesNameReadersAndUnitsInEnglish: the admin page's optional
+// readers, the comparison's units and the value form's indicators, and
+// the cities to choose, are English on English pages and Chinese on
+// Chinese ones.
+func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学习基地.txt", "杭州市认定市民终身学习基地123个")
+	admin := s.login("admin")
+	pages := func() (readers, compare, valueForm, cities string) {
+		_, body := admin.get("/admin")
+		readers = textOf(between(t, body, "readers", "</section>"))
+		_, body = admin.get("/compare?city=330100&rounds=2017,2018")
+		compare = textOf(between(t, body, "reports", "</table>"))
+		_, body = admin.get("/documents/" + doc.ID)
+		valueForm = textOf(between(t, body, "v-indicator", "</select>"))
+		_, body = admin.get("/claims/new")
+		cities = textOf(between(t, body, "n-city", "</select>"))
+		return
+	}
+	readers, compare, valueForm, cities := pages()
+	for _, w := range []struct{ page, want string }{
+		{readers, "tesseract\uFF08扫描件文字识别\uFF0Cchi_sim + eng\uFF09"}, {readers, "catdoc\uFF08Word 97–2003 和 WPS 文字文件\uFF09"},
+		{compare, "市民终身学习基地（体验基地）数量\uFF08个\uFF09"}, {compare, "\uFF08元/人\uFF09"},
+		{valueForm, "2.2.1 市民终身学习基地（体验基地）数量\uFF08个\uFF09"}, {cities, "杭州\uFF08330100\uFF09"},
+	} {
+		if !strings.Contains(w.page, w.want) {
+			t.Errorf("Chinese page lacks %q: %.400s", w.want, w.page)
+		}
+	}
+	admin.english()
+	readers, compare, valueForm, cities = pages()
+	for _, w := range []struct{ page, want string }{
+		{readers, "tesseract (reads scans and photos by OCR, chi_sim + eng)"}, {readers, "pdftoppm (renders the pages of scanned PDFs for OCR)"},
+		{compare, "Number of lifelong-learning sites (count)"}, {compare, "Community education budget per resident (yuan per person)"},
+		{compare, "Mean years of schooling (years)"}, {compare, "(%)"},
+		{valueForm, "2.2.1 Number of lifelong-learning si… (count)"}, {cities, "Hangzhou (330100)"},
+	} {
+		if !strings.Contains(w.page, w.want) {
+			t.Errorf("English page lacks %q: %.400s", w.want, w.page)
+		}
+	}
+	for name, page := range map[string]string{"readers": readers, "comparison": compare, "value form": valueForm, "cities": cities} {
+		if han := hanIn.FindAllString(page, 5); han != nil {
+			t.Errorf("English %s shows Chinese %q: %.400s", name, han, page)
+		}
+	}
+}
+
+// TestEveryReaderHasWords: each optional reader the extractors register
+// is named on the admin page in both languages.
+func TestEveryReaderHasWords(t *testing.T) {
+	for _, r := range extract.Readers(context.Background()) {
+		if _, ok := messages["reader."+r.Program]; !ok || r.Program == "" {
+			t.Errorf("reader %q (%s) has no words reader.%s", r.Program, r.Name, r.Program)
+		}
+	}
+}
+
+// TestEveryWordHasBothLanguages: no key of the UI's words lacks its
+// Chinese or its English.
+func TestEveryWordHasBothLanguages(t *testing.T) {
+	for key, m := range messages {
+		if strings.TrimSpace(m[Chinese]) == "" || strings.TrimSpace(m[English]) == "" {
+			t.Errorf("%s: Chinese %q, English %q", key, m[Chinese], m[English])
+		}
 	}
 }

@@ -158,17 +158,28 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "compare", tr(langOf(r), "compare.title"), p)
 }
 
-// quantitativeOptions lists the quantitative key indicators with units.
+// quantitativeOptions lists the quantitative key indicators with units,
+// in the page's language.
 func (h *handler) quantitativeOptions(r *http.Request) ([]option, error) {
 	inds, err := h.Framework.KeyIndicators(r.Context())
 	if err != nil {
 		return nil, err
 	}
+	l := langOf(r)
 	var out []option
 	for _, ind := range inds {
-		if ind.Kind == catalog.Quantitative {
-			out = append(out, option{Value: ind.Code, Label: ind.Code + " " + shorten(ind.Name, 30) + paren(Chinese, ind.Unit)})
+		if ind.Kind != catalog.Quantitative {
+			continue
 		}
+		name := ind.Name
+		if l == English && ind.NameEN != "" {
+			name = ind.NameEN
+		}
+		label := ind.Code + " " + shorten(name, 30)
+		if ind.Unit != "" {
+			label += paren(l, unitName(l, ind.Unit))
+		}
+		out = append(out, option{Value: ind.Code, Label: label})
 	}
 	return out, nil
 }

@@ -40,12 +40,13 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // logMissingReaders tells the operator at start-up which files this
-// installation cannot read yet, and what to install.
+// installation cannot read yet, and what to install, in the log's
+// English: programs by their own names.
 func logMissingReaders(ctx context.Context, log *slog.Logger) {
 	var missing []string
 	for _, r := range extract.Readers(ctx) {
 		if !r.Available {
-			missing = append(missing, r.Name+" (apt-get install "+r.Package+")")
+			missing = append(missing, r.Program+" (apt-get install "+r.Package+")")
 		}
 	}
 	if len(missing) > 0 {

@@ -14,6 +14,7 @@ import (
 // Reader is an optional external program that some formats need, as
 // `evidence doctor` and the admin page list them.
 type Reader struct {
+	Program   string // the program alone, e.g. "tesseract"
 	Name      string // the program and what it is for, e.g. "tesseract（扫描件文字识别，chi_sim + eng）"
 	Package   string // the Debian packages that provide it, e.g. "tesseract-ocr tesseract-ocr-chi-sim"
 	Available bool
@@ -24,8 +25,8 @@ type Reader struct {
 // a program append their check in init (registerReader), so that a new
 // format adds its program without touching this file.
 type readerCheck struct {
-	name, pkg string
-	check     func(ctx context.Context) (ok bool, detail string)
+	program, name, pkg string
+	check              func(ctx context.Context) (ok bool, detail string)
 }
 
 var (
@@ -33,10 +34,16 @@ var (
 	readerChecks   []readerCheck
 )
 
-func registerReader(name, pkg string, check func(ctx context.Context) (bool, string)) {
+// registerReader adds program to the list Readers reports, named with what
+// it is for (purpose, in Chinese; none when "").
+func registerReader(program, purpose, pkg string, check func(ctx context.Context) (bool, string)) {
 	readerChecksMu.Lock()
 	defer readerChecksMu.Unlock()
-	readerChecks = append(readerChecks, readerCheck{catalog.Fullwidth(name), pkg, check})
+	name := program
+	if purpose != "" {
+		name = catalog.Fullwidth(program + "(" + purpose + ")")
+	}
+	readerChecks = append(readerChecks, readerCheck{program, name, pkg, check})
 }
 
 // Readers checks every optional program the extractors may run and reports
@@ -52,7 +59,7 @@ func Readers(ctx context.Context) []Reader {
 		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		ok, detail := c.check(cctx)
 		cancel()
-		out = append(out, Reader{Name: c.name, Package: c.pkg, Available: ok, Detail: detail})
+		out = append(out, Reader{Program: c.program, Name: c.name, Package: c.pkg, Available: ok, Detail: detail})
 	}
 	return out
 }
@@ -94,9 +101,9 @@ func errReaderMissing(what catalog.Words, packages string) error {
 }
 
 func init() {
-	registerReader("tesseract(扫描件文字识别,chi_sim + eng)", "tesseract-ocr tesseract-ocr-chi-sim", checkTesseract)
-	registerReader("pdftoppm(扫描版 PDF 页面渲染)", "poppler-utils", checkProgram("pdftoppm", "-v"))
-	registerReader("pdftotext(PDF 文字层备用读取)", "poppler-utils poppler-data", checkProgram("pdftotext", "-v"))
+	registerReader("tesseract", "扫描件文字识别,chi_sim + eng", "tesseract-ocr tesseract-ocr-chi-sim", checkTesseract)
+	registerReader("pdftoppm", "扫描版 PDF 页面渲染", "poppler-utils", checkProgram("pdftoppm", "-v"))
+	registerReader("pdftotext", "PDF 文字层备用读取", "poppler-utils poppler-data", checkProgram("pdftotext", "-v"))
 }
 
 // checkProgram reports whether a program is installed and the first line

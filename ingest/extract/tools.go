@@ -24,7 +24,7 @@ type externalTool struct {
 
 // register adds the tool to the list Readers reports.
 func (t *externalTool) register() {
-	registerReader(t.name, t.pkg, func(context.Context) (bool, string) {
+	registerReader(t.name, "", t.pkg, func(context.Context) (bool, string) {
 		if p := t.path(); p != "" {
 			return true, p
 		}
