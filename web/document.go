@@ -343,5 +343,5 @@ func sealPages(l Lang, d *catalog.Document) string {
 	for i, p := range d.Reading.SealPages {
 		pages[i] = strconv.Itoa(p)
 	}
-	return strings.Join(pages, "、")
+	return strings.Join(pages, tr(l, "list.sep"))
 }

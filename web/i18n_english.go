@@ -8,7 +8,8 @@ import (
 // englishGapMessages are words English pages showed in Chinese: the
 // optional readers of the admin page (by program, "reader."+program), the
 // units of indicators ("unit."+unit, the units of the frameworks in use;
-// another unit shows as the framework writes it).
+// another unit shows as the framework writes it), and what the pages put
+// between items.
 var englishGapMessages = map[string]map[Lang]string{
 	"reader.tesseract": {Chinese: "扫描件文字识别,chi_sim + eng", English: "reads scans and photos by OCR, chi_sim + eng"},
 	"reader.pdftoppm":  {Chinese: "扫描版 PDF 页面渲染", English: "renders the pages of scanned PDFs for OCR"},
@@ -38,6 +39,10 @@ var englishGapMessages = map[string]map[Lang]string{
 	"unit.门":    {Chinese: "门", English: "courses"},
 	"unit.个百分点": {Chinese: "个百分点", English: "percentage points"},
 	"unit.平方米":  {Chinese: "平方米", English: "m²"},
+	"list.sep":  {Chinese: "、", English: ", "},
+	// Examples in date fields, as people write dates in each language.
+	"placeholder.date":  {Chinese: "2018年3月20日", English: "2018-03-20"},
+	"placeholder.month": {Chinese: "2018年12月", English: "2018-12"},
 }
 
 func init() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"html"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -170,6 +171,9 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 		return
 	}
 	readers, compare, valueForm, cities := pages()
+	if _, body := admin.get("/upload"); !strings.Contains(body, `placeholder="2018年3月20日"`) {
+		t.Errorf("the Chinese upload form's date example is not written the Chinese way")
+	}
 	for _, w := range []struct{ page, want string }{
 		{readers, "tesseract\uFF08扫描件文字识别\uFF0Cchi_sim + eng\uFF09"}, {readers, "catdoc\uFF08Word 97–2003 和 WPS 文字文件\uFF09"},
 		{compare, "市民终身学习基地（体验基地）数量\uFF08个\uFF09"}, {compare, "\uFF08元/人\uFF09"},
@@ -181,6 +185,9 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 	}
 	admin.english()
 	readers, compare, valueForm, cities = pages()
+	if _, body := admin.get("/upload"); !strings.Contains(body, `placeholder="2018-03-20"`) {
+		t.Errorf("the English upload form's date example is not written the English way")
+	}
 	for _, w := range []struct{ page, want string }{
 		{readers, "tesseract (reads scans and photos by OCR, chi_sim + eng)"}, {readers, "pdftoppm (renders the pages of scanned PDFs for OCR)"},
 		{compare, "Number of lifelong-learning sites (count)"}, {compare, "Community education budget per resident (yuan per person)"},
@@ -215,5 +222,66 @@ func TestEveryWordHasBothLanguages(t *testing.T) {
 		if strings.TrimSpace(m[Chinese]) == "" || strings.TrimSpace(m[English]) == "" {
 			t.Errorf("%s: Chinese %q, English %q", key, m[Chinese], m[English])
 		}
+	}
+}
+
+// TestEnglishPagesExplainRefusalsInEnglish: a page a role may not open, a
+// page that does not exist and a form field that is no number are
+// explained in English on English pages.
+func TestEnglishPagesExplainRefusalsInEnglish(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学习基地.txt", "杭州市认定市民终身学习基地123个")
+	zhou, wang := s.login("zhou"), s.login("wang")
+	zhou.english()
+	wang.english()
+	for _, tt := range []struct {
+		b      *browser
+		path   string
+		form   url.Values
+		status int
+		want   string
+	}{
+		{zhou, "/claims/new", nil, http.StatusForbidden, "Only coordinators and administrators can write statements"},
+		{wang, "/tasks", nil, http.StatusForbidden, "“My tasks” is the departments' page; coordinators use the “Responsibilities” page"},
+		{zhou, "/no-such-page", nil, http.StatusNotFound, "There is no page /no-such-page"},
+		{wang, "/documents/" + doc.ID + "/values", url.Values{"indicator": {"2.2.1"}, "value": {"123"}, "round": {"今年"}, "quote": {"123个"}},
+			http.StatusBadRequest, "The monitoring round should be a four-digit year, such as 2018"},
+	} {
+		var resp *http.Response
+		var body string
+		if tt.form == nil {
+			resp, body = tt.b.get(tt.path)
+		} else {
+			resp, body = tt.b.post(tt.path, tt.form)
+		}
+		if text := html.UnescapeString(textOf(body)); resp.StatusCode != tt.status || !strings.Contains(text, tt.want) {
+			t.Errorf("English %s: %d, want %d saying %q: %.500s", tt.path, resp.StatusCode, tt.status, tt.want, text)
+		}
+	}
+}
+
+// TestTemplatesUseKnownWords: every word a template asks for by a literal
+// key is in the catalogue (tr shows an unknown key as it is).
+func TestTemplatesUseKnownWords(t *testing.T) {
+	files, err := filepath.Glob("templates/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("templates: %v %v", files, err)
+	}
+	key := regexp.MustCompile(`\{\{-?\s*(?:t|tf) \$?\.?\w+ "([^"]+)"`)
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range key.FindAllStringSubmatch(string(b), -1) {
+			n++
+			if _, ok := messages[m[1]]; !ok {
+				t.Errorf("%s asks for %q, which no catalogue has", f, m[1])
+			}
+		}
+	}
+	if n < 300 {
+		t.Errorf("found %d words asked for: the pattern misses how templates ask", n)
 	}
 }

@@ -28,10 +28,10 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := d.ID
-	page, err := formInt(r, "page", "页码应为数字,如 3")
+	page, err := formInt(r, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字,如 3"))
 	round := 0
 	if err == nil {
-		round, err = formInt(r, "round", "监测轮次应为四位年份,如 2018")
+		round, err = formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
 	}
 	var v *catalog.Value
 	if err == nil {
@@ -56,16 +56,16 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/documents/"+id+"?page="+strconv.Itoa(page), msg)
 }
 
-// formInt reads a whole number from a form field; empty is 0, anything
-// else that is not a number is an error beside the field.
-func formInt(r *http.Request, field, msg string) (int, error) {
-	s := strings.TrimSpace(r.PostFormValue(field))
+// formInt reads a whole number from the form field notANumber is about;
+// empty is 0, anything else that is not a number is notANumber.
+func formInt(r *http.Request, notANumber *catalog.Error) (int, error) {
+	s := strings.TrimSpace(r.PostFormValue(notANumber.Field))
 	if s == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(halfWidthDigits(s))
 	if err != nil {
-		return 0, catalog.FieldErrorf(field, catalog.EINVALID, "%s", catalog.Fullwidth(msg))
+		return 0, notANumber
 	}
 	return n, nil
 }

@@ -111,6 +111,11 @@ var (
 	retryDenied  = "只有协调员和管理员可以重新读取或替换处理失败的文档"
 )
 
+// deniedError is the refusal of a route to a role, in both languages.
+func deniedError(msg string) error {
+	return &catalog.Error{Code: catalog.EFORBIDDEN, Message: catalog.Fullwidth(msg), English: catalog.EnglishOf(msg)}
+}
+
 // routes is the web UI's one route table.
 func (h *handler) routes() []route {
 	return []route{
@@ -261,7 +266,7 @@ func (h *handler) withSession(rt route) http.Handler {
 		// The role first: a form from a role the page does not admit is
 		// refused before a byte of it is read.
 		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.fail(w, r, catalog.Errorf(catalog.EFORBIDDEN, "%s", catalog.Fullwidth(rt.denied)))
+			h.fail(w, r, deniedError(rt.denied))
 			return
 		}
 		if r.Method == http.MethodPost {
