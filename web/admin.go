@@ -69,7 +69,7 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int
 	p.Readers = h.Ingest.Readers(r.Context())
 	p.CityNames = map[string]string{}
 	for _, c := range p.Cities {
-		p.CityNames[c.Code] = c.Name
+		p.CityNames[c.Code] = cityLabel(langOf(r), c)
 	}
 	p.EventRows = h.eventRows(r.Context(), langOf(r), admin, p.Events, p.CityNames)
 	p.Notice, p.Forms = notice, map[string]formState{form: st}

@@ -180,7 +180,7 @@ func (h *handler) moveCities(r *http.Request, current string) ([]option, error) 
 	var out []option
 	for _, c := range cities {
 		if c.Code != current {
-			out = append(out, option{c.Code, c.Name, false})
+			out = append(out, option{c.Code, cityLabel(langOf(r), c), false})
 		}
 	}
 	return out, nil

@@ -98,13 +98,14 @@ func (h *handler) documentMove(w http.ResponseWriter, r *http.Request) {
 	back(w, r, "/documents/"+d.ID, msg)
 }
 
-// cityLabel is a city's name, or its code when it has none.
+// cityLabel is a city's name in the page's language, or its code when it
+// is not a city the user sees.
 func (h *handler) cityLabel(r *http.Request, code string) string {
 	cities, err := h.Framework.VisibleCities(r.Context(), sessionFrom(r).User)
 	if err == nil {
 		for _, c := range cities {
 			if c.Code == code {
-				return c.Name
+				return cityLabel(langOf(r), c)
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 	}
 	names := map[string]string{}
 	for _, c := range cities {
-		names[c.Code] = c.Name
+		names[c.Code] = cityLabel(langOf(r), c)
 	}
 	chosen := r.URL.Query().Get("compare")
 	if chosen == "" {

@@ -153,8 +153,8 @@ func between(t *testing.T, body, id, end string) string {
 
 // TestEnglishPagesNameReadersAndUnitsInEnglish: the admin page's optional
 // readers, the comparison's units and the value form's indicators, and
-// the cities to choose, are English on English pages and Chinese on
-// Chinese ones.
+// the cities to choose (a user's, a claim's, where to move a document),
+// are English on English pages and Chinese on Chinese ones.
 func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 	s := newSite(t)
 	doc := s.env.Upload("330100", "学习基地.txt", "杭州市认定市民终身学习基地123个")
@@ -162,12 +162,14 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 	pages := func() (readers, compare, valueForm, cities string) {
 		_, body := admin.get("/admin")
 		readers = textOf(between(t, body, "readers", "</section>"))
+		cities = textOf(between(t, body, "userform", `name="department"`))
 		_, body = admin.get("/compare?city=330100&rounds=2017,2018")
 		compare = textOf(between(t, body, "reports", "</table>"))
 		_, body = admin.get("/documents/" + doc.ID)
 		valueForm = textOf(between(t, body, "v-indicator", "</select>"))
+		cities += textOf(between(t, body, "mv-city", "</select>"))
 		_, body = admin.get("/claims/new")
-		cities = textOf(between(t, body, "n-city", "</select>"))
+		cities += textOf(between(t, body, "n-city", "</select>"))
 		return
 	}
 	readers, compare, valueForm, cities := pages()
@@ -177,7 +179,7 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 	for _, w := range []struct{ page, want string }{
 		{readers, "tesseract\uFF08扫描件文字识别\uFF0Cchi_sim + eng\uFF09"}, {readers, "catdoc\uFF08Word 97–2003 和 WPS 文字文件\uFF09"},
 		{compare, "市民终身学习基地（体验基地）数量\uFF08个\uFF09"}, {compare, "\uFF08元/人\uFF09"},
-		{valueForm, "2.2.1 市民终身学习基地（体验基地）数量\uFF08个\uFF09"}, {cities, "杭州\uFF08330100\uFF09"},
+		{valueForm, "2.2.1 市民终身学习基地（体验基地）数量\uFF08个\uFF09"}, {cities, "杭州\uFF08330100\uFF09"}, {cities, "长沙"},
 	} {
 		if !strings.Contains(w.page, w.want) {
 			t.Errorf("Chinese page lacks %q: %.400s", w.want, w.page)
@@ -192,7 +194,7 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 		{readers, "tesseract (reads scans and photos by OCR, chi_sim + eng)"}, {readers, "pdftoppm (renders the pages of scanned PDFs for OCR)"},
 		{compare, "Number of lifelong-learning sites (count)"}, {compare, "Community education budget per resident (yuan per person)"},
 		{compare, "Mean years of schooling (years)"}, {compare, "(%)"},
-		{valueForm, "2.2.1 Number of lifelong-learning si… (count)"}, {cities, "Hangzhou (330100)"},
+		{valueForm, "2.2.1 Number of lifelong-learning si… (count)"}, {cities, "Hangzhou (330100)"}, {cities, "Changsha"},
 	} {
 		if !strings.Contains(w.page, w.want) {
 			t.Errorf("English page lacks %q: %.400s", w.want, w.page)
@@ -244,6 +246,7 @@ func TestEnglishPagesExplainRefusalsInEnglish(t *testing.T) {
 		{zhou, "/claims/new", nil, http.StatusForbidden, "Only coordinators and administrators can write statements"},
 		{wang, "/tasks", nil, http.StatusForbidden, "“My tasks” is the departments' page; coordinators use the “Responsibilities” page"},
 		{zhou, "/no-such-page", nil, http.StatusNotFound, "There is no page /no-such-page"},
+		{zhou, "/documents/01NOSUCHDOCUMENT0000000000", nil, http.StatusNotFound, "There is no document 01NOSUCHDOCUMENT0000000000"},
 		{wang, "/documents/" + doc.ID + "/values", url.Values{"indicator": {"2.2.1"}, "value": {"123"}, "round": {"今年"}, "quote": {"123个"}},
 			http.StatusBadRequest, "The monitoring round should be a four-digit year, such as 2018"},
 	} {
