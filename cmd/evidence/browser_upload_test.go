@@ -33,9 +33,9 @@ func garbledBytes() []byte {
 // the date kept and its error beside the field; the coordinator uploads
 // three files, each with its own type, 文号, date and round, the button
 // disabled while they are sent, and reads the totals; sending the file that
-// failed again says it is already in the archive and failed; its page says
-// why and takes a replacement, which ends searchable under the same
-// document.
+// failed again says it is already in the archive and failed, in English
+// on an English page with the reason in English; its page says why and
+// takes a replacement, which ends searchable under the same document.
 func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	start := time.Now()
 	u := ui{t: t, ctx: newBrowser(t)}
@@ -164,8 +164,27 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "upload-failed-again")
 
+	// On an English page the reason is English (error_en).
+	en, _ := failed["error_en"].(string)
+	if en == "" {
+		t.Errorf("the garbled file's reason has no English: %v", failed)
+	}
+	u.do("send it again in English", chromedp.Navigate(s.base+"/lang?to=en&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), []string{broken}), chromedp.SetValue(css(`#doc_type`), "other"))
+	u.waitFor("its row in English", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
+	u.do("upload in English", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("it failed again in English", `document.querySelector('#outcomes li[data-kind="failed"] a.replace') !== null`)
+	if got := u.text(`#outcomes li`); en == "" || !strings.Contains(got, en) || strings.Contains(got, failed["error"].(string)) {
+		t.Errorf("the failed file sent again on an English page reads %q, want its reason %q", got, en)
+	}
+	u.do("open the failed document in English", chromedp.Click(css(`#outcomes li a.replace`)), chromedp.WaitVisible(css(`#fail-reason`)))
+	if got := u.text(`#fail-reason`); en == "" || !strings.Contains(got, en) {
+		t.Errorf("the failed document's English page gives the reason %q, want %q", got, en)
+	}
+
 	// Its page says why and takes a replacement.
-	u.do("open the failed document", chromedp.Click(css(`#outcomes li a.replace`)), chromedp.WaitVisible(css(`#fail-reason`)))
+	u.do("open the failed document", chromedp.Navigate(s.base+"/lang?to=zh&next=/documents/"+failed["id"].(string)),
+		chromedp.WaitVisible(css(`#fail-reason`)))
 	if n := eval[int](u, `document.querySelectorAll('.pdfview iframe, a.pdf-open').length`); n != 0 {
 		t.Errorf("the failed document's page shows a viewer or an open-page link")
 	}
