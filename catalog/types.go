@@ -96,12 +96,16 @@ type Document struct {
 const (
 	SourceText = "text" // the file's own text layer or markup
 	SourceOCR  = "ocr"  // optical character recognition of the page image
+	// SourceUnreadable is a page whose text layer gave only garbage (a
+	// damaged font or stream) and that OCR did not read: it is empty and
+	// search does not find its words.
+	SourceUnreadable = "unreadable"
 )
 
 // Reading is how a document's pages were read, known once it is
 // extracted.
 type Reading struct {
-	PageSources   []string // SourceText or SourceOCR per page; nil when every page is text
+	PageSources   []string // SourceText, SourceOCR or SourceUnreadable per page; nil when every page is text
 	OCRConfidence *float64 // mean recognition confidence (0–1) over OCR'd pages; nil without OCR
 	SealPages     []int    // 1-based pages with a red official seal (公章)
 }

@@ -33,9 +33,11 @@ type documentPage struct {
 	KeyOptions  []option
 	DocTypes    []option
 	// PageReading says how the page shown was read (text layer or OCR,
-	// with a seal); SealPages lists the pages with a red seal.
-	PageReading string
-	SealPages   string
+	// with a seal); SealPages lists the pages with a red seal, and
+	// UnreadablePages those whose text was garbage ("" when none).
+	PageReading     string
+	SealPages       string
+	UnreadablePages string
 	// NearDups are the document's other versions; Diff shows what changed
 	// from this one to the one chosen (?compare=ID, else the first).
 	NearDups []nearDupView
@@ -115,6 +117,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		}
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)
+	p.UnreadablePages = unreadablePages(lang, d)
 	if err := h.fillNearDuplicates(r, p, rd.NearDuplicates); err != nil {
 		h.fail(w, r, err)
 		return
@@ -322,7 +325,10 @@ func pageReading(l Lang, d *catalog.Document, n int) string {
 		return ""
 	}
 	line := fmt.Sprintf(tr(l, "doc.read.text"), n)
-	if sources[n-1] == catalog.SourceOCR {
+	switch sources[n-1] {
+	case catalog.SourceUnreadable:
+		line = fmt.Sprintf(tr(l, "doc.read.unreadable"), n)
+	case catalog.SourceOCR:
 		conf := 0
 		if c := d.Reading.OCRConfidence; c != nil {
 			conf = int(*c*100 + 0.5)
@@ -333,6 +339,21 @@ func pageReading(l Lang, d *catalog.Document, n int) string {
 		line += tr(l, "doc.read.seal")
 	}
 	return line
+}
+
+// unreadablePages lists the pages whose text could not be decoded, which
+// search cannot find; "" when there are none.
+func unreadablePages(l Lang, d *catalog.Document) string {
+	var pages []string
+	for i, s := range d.Reading.PageSources {
+		if s == catalog.SourceUnreadable {
+			pages = append(pages, strconv.Itoa(i+1))
+		}
+	}
+	if len(pages) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(tr(l, "doc.unreadable.pages"), strings.Join(pages, tr(l, "list.sep")))
 }
 
 func sealPages(l Lang, d *catalog.Document) string {

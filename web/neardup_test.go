@@ -79,3 +79,32 @@ func TestSearchPageNotesOtherVersions(t *testing.T) {
 		t.Error("the note does not link to the versions")
 	}
 }
+
+// TestDocumentPageNamesUnreadablePages: a page whose text was garbage (a
+// damaged font) is empty in the index; the document's page says so, on the
+// page itself and among its details, in the reader's language.
+func TestDocumentPageNamesUnreadablePages(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "方案.txt", testenv.Unrelated)
+	b := s.login("zhou")
+	if _, body := b.get("/documents/" + doc.ID); strings.Contains(body, `class="unreadable"`) || strings.Contains(body, "乱码") {
+		t.Fatal("a document read whole says a page is unreadable")
+	}
+	if err := s.env.Catalog.SetStatus(context.Background(), catalog.StatusChange{ID: doc.ID, Status: catalog.StatusIndexed,
+		Reading: &catalog.Reading{PageSources: []string{catalog.SourceUnreadable}}}); err != nil {
+		t.Fatal(err)
+	}
+	_, body := b.get("/documents/" + doc.ID)
+	for _, want := range []string{"第 1 页\uFF1A文字无法正确解码\uFF08乱码\uFF09", `<dd class="unreadable">` + "第 1 页\uFF08检索不到其中的文字"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the Chinese page lacks %q", want)
+		}
+	}
+	b.english()
+	_, body = b.get("/documents/" + doc.ID)
+	for _, want := range []string{"Page 1: its text could not be decoded", `<dd class="unreadable">page 1 (search does not find their words`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the English page lacks %q", want)
+		}
+	}
+}

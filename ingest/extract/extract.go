@@ -41,8 +41,9 @@ const (
 
 // Page sources, one per page in Result.PageSources.
 const (
-	SourceText = catalog.SourceText
-	SourceOCR  = catalog.SourceOCR
+	SourceText       = catalog.SourceText
+	SourceOCR        = catalog.SourceOCR
+	SourceUnreadable = catalog.SourceUnreadable
 )
 
 // Version is the version of the extraction rules (extractors plus
@@ -122,7 +123,8 @@ type Result struct {
 	Encoding  string   // for txt/html: the detected encoding, e.g. "utf-8", "gb18030"
 
 	// PageSources says for each page where its text came from (SourceText or
-	// SourceOCR); nil means every page is SourceText.
+	// SourceOCR), or that its text was garbage no reader could mend
+	// (SourceUnreadable, the page empty); nil means every page is SourceText.
 	PageSources []string
 	// OCRConfidence is the mean recognition confidence (0–1) over the OCR'd
 	// pages, or nil when no page was OCR'd.

@@ -63,7 +63,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		}
 		return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFCorrupt())
 	}
-	pages, fromTool, garbled := choosePages(lib, toolPages)
+	pages, fromTool, garbled, unreadable := choosePages(lib, toolPages)
 	if allEmpty(pages) && errReaderMissingForPDF(ctx) != nil {
 		// OCR could have read these pages; without it, say what is wrong
 		// with the file rather than what to install.
@@ -78,6 +78,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 	if fromTool {
 		res.Extractor = "pdftotext"
 	}
+	markUnreadable(res, unreadable)
 	return ocrWeakPages(ctx, path, res, lim, garbled)
 }
 
@@ -246,12 +247,13 @@ func flattenPDFLines(s string) string {
 
 // choosePages picks each page from the library or from pdftotext; text
 // that isGarbled is never taken. garbled reports that a reader gave garbage
-// for some page.
-func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled bool) {
+// for some page, and unreadable the pages left empty for it.
+func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled bool, unreadable []int) {
 	n := max(len(lib.pages), len(tool))
 	pages = make([]string, n)
 	for i := range pages {
 		var l, t string
+		garbledHere := false
 		libOK := lib.err == nil && i < len(lib.pages) && !lib.failed[i]
 		if libOK {
 			l = lib.pages[i]
@@ -260,17 +262,21 @@ func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled 
 			t = tool[i]
 		}
 		if libOK && isGarbled(l) {
-			garbled, libOK = true, false
+			garbledHere, libOK = true, false
 		}
 		toolOK := strings.TrimSpace(t) != ""
 		if toolOK && isGarbled(t) {
-			garbled, toolOK = true, false
+			garbledHere, toolOK = true, false
 		}
+		garbled = garbled || garbledHere
 		switch {
 		case !libOK && toolOK:
 			pages[i], fromTool = t, true
 		case !libOK:
 			pages[i] = "" // better no text than garbage in the index
+			if garbledHere {
+				unreadable = append(unreadable, i)
+			}
 		case strings.TrimSpace(l) == "" && toolOK:
 			pages[i], fromTool = t, true
 		case toolOK && countHan(t) >= 2*countHan(l)+10:
@@ -279,7 +285,25 @@ func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled 
 			pages[i] = l
 		}
 	}
-	return pages, fromTool, garbled
+	return pages, fromTool, garbled, unreadable
+}
+
+// markUnreadable records that the pages at indexes were left empty because
+// their text was garbage (SourceUnreadable), so that a reader of the
+// document sees which pages search cannot find; OCR may read them after.
+func markUnreadable(res *Result, indexes []int) {
+	if len(indexes) == 0 {
+		return
+	}
+	if res.PageSources == nil {
+		res.PageSources = make([]string, len(res.Pages))
+		for i := range res.PageSources {
+			res.PageSources[i] = SourceText
+		}
+	}
+	for _, i := range indexes {
+		res.PageSources[i] = SourceUnreadable
+	}
 }
 
 func countHan(s string) int {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -219,9 +220,18 @@ func TestChoosePages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, fromTool, garbled := choosePages(tt.lib, tt.tool)
+			got, fromTool, garbled, unreadable := choosePages(tt.lib, tt.tool)
 			if wantGarbled := strings.HasPrefix(tt.name, "garb"); garbled != wantGarbled {
 				t.Errorf("garbled %v, want %v", garbled, wantGarbled)
+			}
+			// A page left empty for its garbage is unreadable; one left
+			// empty for want of text is not.
+			var wantUnreadable []int
+			if strings.HasPrefix(tt.name, "garb") && strings.HasSuffix(tt.name, "dropped") {
+				wantUnreadable = []int{0}
+			}
+			if !slices.Equal(unreadable, wantUnreadable) {
+				t.Errorf("unreadable pages %v, want %v", unreadable, wantUnreadable)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") || fromTool != tt.fromTool {
 				t.Fatalf("got %q (from pdftotext %v), want %q (%v)", got, fromTool, tt.want, tt.fromTool)
@@ -273,6 +283,36 @@ func TestDamagedPDFs(t *testing.T) {
 				if acc := hanAccuracy(stampedTruth[i], p); acc < 0.9 || isGarbled(p) {
 					t.Errorf("page %d: Han accuracy %.2f, want ≥ 0.90:\n%s", i+1, acc, p)
 				}
+			}
+		})
+	}
+}
+
+// TestGarbagePageIsMarkedUnreadable: in halfmojibake.pdf a page of English
+// comes before a page whose every reader (and its rendering, for OCR) gives
+// mojibake. The document is read with its good page, and the other is
+// empty and marked unreadable, so that its reader knows search cannot find
+// its words, whichever readers are installed.
+func TestGarbagePageIsMarkedUnreadable(t *testing.T) {
+	for _, setup := range []struct {
+		name string
+		fn   func(*testing.T)
+	}{
+		{"library only", func(t *testing.T) { withoutPdftotext(t); withoutOCR(t) }},
+		{"pdftotext", func(t *testing.T) { needPdftotext(t); withoutOCR(t) }},
+		{"pdftotext and OCR", func(t *testing.T) { needPdftotext(t); needOCR(t) }},
+	} {
+		t.Run(setup.name, func(t *testing.T) {
+			setup.fn(t)
+			res, err := Extract(context.Background(), FormatPDF, fixture("halfmojibake.pdf"), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Pages) != 2 || !strings.Contains(res.Pages[0], "credit bank") || strings.TrimSpace(res.Pages[1]) != "" {
+				t.Fatalf("pages %q, want the English page and an empty one", res.Pages)
+			}
+			if want := []string{SourceText, SourceUnreadable}; !slices.Equal(res.PageSources, want) {
+				t.Errorf("page sources %v, want %v", res.PageSources, want)
 			}
 		})
 	}

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -69,8 +70,23 @@ func writeSoup() {
 // writeMojibake writes by hand a one-page PDF as old Chinese office tools
 // did: GBK bytes shown in a non-embedded SimSun declared with
 // WinAnsiEncoding and no ToUnicode. Every reader, and the rendered page,
-// gives Latin-1 mojibake ("º¼ÖÝÊÐ" for 杭州市).
+// gives Latin-1 mojibake ("º¼ÖÝÊÐ" for 杭州市). halfmojibake.pdf has a
+// page of English in Helvetica before such a page: one page readable, one
+// not.
 func writeMojibake() {
+	write("mojibake.pdf", handPDF([]string{mojibakePage()}))
+	english := "BT /F2 12 Tf 72 760 Td 16 TL\n"
+	for _, line := range []string{
+		"Learning City Monitoring: annual report of the city for 2017.",
+		"The credit bank recognised the learning of 12,000 residents.",
+	} {
+		english += fmt.Sprintf("(%s) Tj T*\n", line)
+	}
+	write("halfmojibake.pdf", handPDF([]string{english + "ET", mojibakePage()}))
+}
+
+// mojibakePage is the content stream of mojibake.pdf's page (font F1).
+func mojibakePage() string {
 	gbk := func(s string) string {
 		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
 		must(err)
@@ -89,12 +105,27 @@ func writeMojibake() {
 		fmt.Fprintf(&content, "(%s) Tj T*\n", gbk(line))
 	}
 	content.WriteString("ET")
+	return content.String()
+}
+
+// handPDF is a PDF of A4 pages with these content streams, whose fonts are
+// F1 (mojibake's SimSun) and F2 (Helvetica).
+func handPDF(contents []string) []byte {
+	first := 5 // the first page's object; each page is followed by its content
+	var kids []string
+	for i := range contents {
+		kids = append(kids, fmt.Sprintf("%d 0 R", first+2*i))
+	}
 	objects := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(contents)),
 		"<< /Type /Font /Subtype /TrueType /BaseFont /SimSun /FirstChar 32 /LastChar 255 /Encoding /WinAnsiEncoding >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len()+1, content.Bytes()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	for i, c := range contents {
+		objects = append(objects,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>", first+2*i+1),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(c)+1, c))
 	}
 	var buf bytes.Buffer
 	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -104,7 +135,7 @@ func writeMojibake() {
 		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
 	}
 	writeXref(&buf, offsets, "/Root 1 0 R")
-	write("mojibake.pdf", buf.Bytes())
+	return buf.Bytes()
 }
 
 // escapePDF escapes the bytes of a PDF literal string.
