@@ -226,22 +226,24 @@ func (g *Generator) Doc(i int) Doc {
 
 // PDFDoc returns PDF document i: three to eight pages of about 1.2 KB.
 func (g *Generator) PDFDoc(i int) Doc {
-	r := g.rng(streamPDFs, i)
-	d := g.meta(r, i, fmt.Sprintf("pdf-%04d.pdf", i))
-	n := 3 + r.IntN(6)
-	d.Pages = g.pages(r, d, n*1200, n)
-	return d
+	return g.pagedDoc(streamPDFs, i, fmt.Sprintf("pdf-%04d.pdf", i), 3, 8, 1200)
 }
 
 // LongDoc returns long document i: four to eight pages of about 2.4 KB
-// (an A4 page of Chinese text holds 800 or so characters), 14 KB on
+// (an A4 page of Chinese text holds 800 or so characters), 17 KB on
 // average, the size of a real policy document or work summary; the
 // corpus's documents are a fifth of that.
 func (g *Generator) LongDoc(i int) Doc {
-	r := g.rng(streamLongDocs, i)
-	d := g.meta(r, i, fmt.Sprintf("long-%05d.txt", i))
-	n := 4 + r.IntN(5)
-	d.Pages = g.pages(r, d, n*2400, n)
+	return g.pagedDoc(streamLongDocs, i, fmt.Sprintf("long-%05d.txt", i), 4, 8, 2400)
+}
+
+// pagedDoc returns document i of stream: minPages to maxPages pages of
+// about perPage bytes.
+func (g *Generator) pagedDoc(stream, i int, name string, minPages, maxPages, perPage int) Doc {
+	r := g.rng(stream, i)
+	d := g.meta(r, i, name)
+	n := minPages + r.IntN(maxPages-minPages+1)
+	d.Pages = g.pages(r, d, n*perPage, n)
 	return d
 }
 
