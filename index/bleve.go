@@ -198,11 +198,11 @@ func toBleveDoc(d Document) (map[string]any, error) {
 
 // MaxBatchText is the most text, in bytes, that Index writes in one Bleve
 // batch (a longer document goes alone). Bleve analyses a whole batch before
-// writing it, and the analysis takes a hundred times the text's size or more
-// in memory: 256 documents of 17 KB held 500 MB live, and under serve's
+// writing it, and the analysis takes fifty times the text's size in memory:
+// 256 documents of 17 KB (4.4 MB) held 500 MB live, and under serve's
 // memory limit the collector then ran without pause (the pipeline spent
-// 2.2× raw Bleve's CPU per MB, and 1.3× with batches of at most 1 MiB;
-// bench/README.md). 256 documents of the benchmark's 3 KB fit in one.
+// 2.2× raw Bleve's CPU per MB, and 1.4× with batches of at most 1 MiB;
+// bench/README.md, ingest step 11). 256 documents of the benchmark's 3 KB fit in one.
 const MaxBatchText = 1 << 20
 
 // Index implements Index: docs go to Bleve in batches of at most
@@ -212,7 +212,7 @@ func (b *Bleve) Index(ctx context.Context, docs []Document) error {
 		return err
 	}
 	for len(docs) > 0 {
-		n := BatchOf(docs, MaxBatchText)
+		n := batchOf(docs, MaxBatchText)
 		if err := b.indexBatch(docs[:n]); err != nil {
 			return err
 		}
@@ -221,9 +221,9 @@ func (b *Bleve) Index(ctx context.Context, docs []Document) error {
 	return nil
 }
 
-// BatchOf returns how many of docs, from the first, make a batch of at most
+// batchOf returns how many of docs, from the first, make a batch of at most
 // maxText bytes of text; at least one.
-func BatchOf(docs []Document, maxText int) int {
+func batchOf(docs []Document, maxText int) int {
 	size := 0
 	for n, d := range docs {
 		size += d.textSize()

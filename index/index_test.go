@@ -421,8 +421,8 @@ func TestBatchOf(t *testing.T) {
 		{"one", []Document{doc(1)}, 1},
 	}
 	for _, tt := range tests {
-		if got := BatchOf(tt.docs, 10); got != tt.want {
-			t.Errorf("%s: BatchOf = %d, want %d", tt.name, got, tt.want)
+		if got := batchOf(tt.docs, 10); got != tt.want {
+			t.Errorf("%s: batchOf = %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }
