@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+var updateSniffMessages = flag.Bool("update-sniff-messages", false, "write testdata/sniff-messages.golden from what Sniff says now")
+
+// sniffSamples are heads of every kind of content Sniff tells apart, each
+// with the names under which it is refused or its name does not fit it.
+var sniffSamples = []struct {
+	kind  string
+	head  string
+	names []string
+}{
+	{"PNG", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", []string{"a.pdf"}},
+	{"JPEG", "\xff\xd8\xff\xe0\x00\x10JFIF", []string{"a.pdf"}},
+	{"TIFF II", "II*\x00\x08\x00\x00\x00", []string{"a.pdf"}},
+	{"TIFF MM", "MM\x00*\x00\x00\x00\x08", []string{"a.pdf"}},
+	{"GIF87a", "GIF87a\x01\x00", []string{"upload", "a.pdf"}},
+	{"GIF89a", "GIF89a\x01\x00", []string{"upload", "a.gif", "a.jpg"}},
+	{"WebP", "RIFF\x00\x00\x00\x00WEBPVP8 ", []string{"upload", "a.pdf"}},
+	{"RTF", "{\\rtf1\\ansi\\ansicpg936", []string{"a.pdf", "a.odt"}},
+	{"RAR", "Rar!\x1a\x07\x00", []string{"upload", "a.pdf"}},
+	{"7z", "7z\xbc\xaf\x27\x1c\x00\x04", []string{"upload", "a.pdf"}},
+	{"gzip", "\x1f\x8b\x08\x00", []string{"upload", "a.tar.gz", "a.pdf"}},
+	{"unknown binary", "\x00\x01\x02\x03binary", []string{"upload", "a.dat"}},
+	{"OLE", oleMagic + "\x00\x00", []string{"a.pdf", "a.ppt", "a.dps", "a.txt"}},
+	{"OLE Word", oleMagic + "\x00\x00" + utf16le("WordDocument"), []string{"a.pdf"}},
+	{"OLE Excel", oleMagic + "\x00\x00" + utf16le("Workbook"), []string{"a.pdf"}},
+	{"OLE PowerPoint", oleMagic + "\x00\x00" + utf16le("PowerPoint Document"), []string{"upload", "a.pdf"}},
+	{"ODT", "PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.text", []string{"a.pdf"}},
+	{"ODS", "PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet", []string{"upload", "a.ods", "a.pdf"}},
+	{"OFD", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxOFD.xml", []string{"a.pdf", "a.txt"}},
+	{"DOCX", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxword/document.xml", []string{"a.pdf"}},
+	{"XLSX", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxxl/workbook.xml", []string{"a.pdf"}},
+	{"PPTX", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxppt/presentation.xml", []string{"a.pdf"}},
+	{"zip", "PK\x03\x04\x14\x00\x00\x00\x08\x00xxxxxxxxxxxxxxxxphotos/", []string{"upload", "a.zip", "a.pdf", "a.txt"}},
+	{"HTML", "<!DOCTYPE html><html><body>", []string{"a.pdf", "a.png"}},
+	{"text", "本报讯,2017年9月,太原市举办学习周。\n", []string{"a.pdf", "a.jpg"}},
+}
+
+// sniffMessages is every message of Sniff's refusals and name mismatches
+// for sniffSamples, a line each: the kind, the name, the message; then
+// every name's mismatch with an unknown binary, then the refusal of an
+// image when no image reader is registered and Extract's of a format it
+// has no reader for.
+func sniffMessages(in func(error) string) string {
+	var b strings.Builder
+	for _, s := range sniffSamples {
+		for _, name := range s.names {
+			_, _, err := Sniff([]byte(s.head), name)
+			fmt.Fprintf(&b, "%s\t%s\t%s\n", s.kind, name, in(err))
+		}
+	}
+	for _, ext := range slices.Sorted(maps.Keys(claims)) {
+		_, _, err := Sniff([]byte("\x00\x01\x02\x03binary"), "a"+ext)
+		fmt.Fprintf(&b, "unknown binary\ta%s\t%s\n", ext, in(err))
+	}
+	// A readable kind whose reader is not built in.
+	image := extractors[FormatImage]
+	delete(extractors, FormatImage)
+	_, _, err := Sniff([]byte(sniffSamples[0].head), "upload")
+	extractors[FormatImage] = image
+	fmt.Fprintf(&b, "%s without its reader\tupload\t%s\n", sniffSamples[0].kind, in(err))
+	_, err = Extract(context.Background(), "ppt", fixture("news.utf8.txt"), Limits{})
+	fmt.Fprintf(&b, "Extract\tppt\t%s\n", in(err))
+	return b.String()
+}
+
+// TestSniffMessagesKeepTheirChinese holds the Chinese of every refusal and
+// name mismatch Sniff gives to testdata/sniff-messages.golden, written from
+// the messages as they were before they had English.
+func TestSniffMessagesKeepTheirChinese(t *testing.T) {
+	got := sniffMessages(catalog.ErrorMessage)
+	const golden = "testdata/sniff-messages.golden"
+	if *updateSniffMessages {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Split(string(b), "\n")
+	for i, line := range strings.Split(got, "\n") {
+		if i >= len(want) || line != want[i] {
+			t.Errorf("line %d:\ngot  %q\nwant %q", i+1, line, want[min(i, len(want)-1)])
+		}
+	}
+}
