@@ -227,6 +227,9 @@ func TestOneRefusedFileDoesNotRefuseTheOthers(t *testing.T) {
 	if en, _ := refused[0].(map[string]any)["error"].(map[string]any)["message_en"].(string); en != "“空白.txt”: The file is empty; check it and upload it again" {
 		t.Errorf("the empty file's message_en %q", en)
 	}
+	if en, _ := refused[1].(map[string]any)["error"].(map[string]any)["message_en"].(string); en != "“总结.docx”: The file's extension is .docx but its content is not a DOCX file; check whether the file is damaged or the wrong one (content found: plain text)" {
+		t.Errorf("the text named .docx: message_en %q", en)
+	}
 	resp, body = e.rawUpload("admin", head+bad+"--XX--\r\n")
 	if msg := errMessage(body); resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "空白.txt") {
 		t.Errorf("only bad files: %d %q, want 400 naming the first", resp.StatusCode, msg)

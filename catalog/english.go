@@ -29,7 +29,7 @@ var englishMessages = map[string]string{
 	"文件中没有可提取的文字(可能只包含图片或是空白文档);请上传含文字的文件":                                                "The file has no text to extract (it may hold only pictures, or be blank); upload a file with text",
 	"文件扩展名是 %s,但内容不是%s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)":                                     "The file's extension is %s but its content is not %s; check whether the file is damaged or the wrong one (content found: %s)",
 	"文本编码无法识别:既不是 UTF-8 也不是 GB18030/GBK;请另存为 UTF-8 后重新上传":                                 "The text encoding is not recognised: neither UTF-8 nor GB18030/GBK; save it as UTF-8 and upload it again",
-	"暂不支持该文件格式;%s,请另存为其中一种格式后重新上传":                                                        "This file format is not supported yet; %s. Save it in one of these formats and upload it again",
+	"暂不支持该文件格式;%s,请另存为其中一种格式后重新上传":                                                        "The archive cannot read this file format yet; %s. Save it in one of these formats and upload it again",
 	"提取文字超时(超过 %s),文件可能过大或已损坏;请拆分文件或重新导出后上传":                                              "Extracting the text took too long (over %s); the file may be too large or damaged. Split it or export it again, then upload it",
 	"提取出的文字超过 %s 上限,已停止处理;请将文件拆分后分别上传":                                                    "The extracted text is over the limit of %s, so reading stopped; split the file and upload the parts",
 	"图片文件已损坏或格式不正确,无法识别文字;请重新扫描或导出为 JPEG、PNG 或 TIFF 后上传":                                  "The image is damaged or not in the right format, so its text cannot be recognised; scan it again or export it as JPEG, PNG or TIFF",
@@ -158,6 +158,9 @@ var englishMessages = map[string]string{
 	"Excel 97–2003 表格(.xls)已损坏,无法读取;请用 Excel 或 WPS 打开后另存为 XLSX 再上传":                       "The Excel 97–2003 workbook (.xls) is damaged and cannot be read; open it in Excel or WPS, save it as XLSX and upload that",
 	"文档处理失败,没有可用的文字:%s":                                                                   "The document failed, so it has no text to use: %s",
 	"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本":                        "The OFD file holds only scanned images and needs OCR to be read, but recognition failed: %s; install the OCR programs and try again, or upload a version with text",
+	// Uploads refused by their content (the values are Words: the kind
+	// of file, the formats the archive reads, what to do).
+	"暂不支持%s;%s,%s": "This is %s, which the archive cannot read yet; %s. %s",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

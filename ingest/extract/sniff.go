@@ -57,9 +57,9 @@ const textSniffLen = 1024
 // (the extractors catch the others); a file of a type the archive cannot read
 // (old PowerPoint, GIF, archives, unknown binaries) is EUNSUPPORTED; an
 // empty file is EINVALID. A format without a registered extractor (images,
-// until OCR is built in) is EUNSUPPORTED too. Messages are Chinese and say
-// what to do. The filename is data only: it is never opened or echoed beyond
-// its extension.
+// until OCR is built in) is EUNSUPPORTED too. Messages are Chinese, with
+// their English, and say what to do. The filename is data only: it is
+// never opened or echoed beyond its extension.
 func Sniff(head []byte, filename string) (Format, string, error) {
 	if len(head) == 0 {
 		return "", "", catalog.Errorf(catalog.EINVALID, "文件为空;请检查文件后重新上传")
@@ -101,20 +101,45 @@ const (
 // kind is what the first bytes say.
 type kind struct {
 	class  contentClass
-	format Format // "" for types we cannot read
-	mime   string // "" for the format's usual type
-	name   string // for messages, e.g. " PNG 图片"
-	advice string // for types we cannot read
+	format Format        // "" for types we cannot read
+	mime   string        // "" for the format's usual type
+	name   catalog.Words // for messages: " PNG 图片", "a PNG image"
+	advice catalog.Words // for types we cannot read
 }
 
-const (
-	adviceScan   = "扫描件请先做文字识别(OCR)或上传含文字的 PDF"
-	adviceOffice = "请另存为 DOCX 或 PDF 后上传"
-	adviceOther  = "请另存为 PDF 后上传"
-	adviceUnzip  = "请解压后分别上传其中的文件"
+// words is what a message puts in, in Chinese and in English. The Chinese
+// of a format's name starts with a space when it starts with Latin letters,
+// as the messages were written so (暂不支持 GIF 图片, 暂不支持无法识别的…).
+func words(chinese, english string) catalog.Words {
+	return catalog.Words{Chinese: chinese, English: english}
+}
+
+// The names of content and of what an extension promises, shared by
+// kinds and claims.
+var (
+	namePDF  = words(" PDF 文件", "a PDF file")
+	nameDOCX = words(" DOCX 文件", "a DOCX file")
+	nameXLSX = words(" XLSX 表格", "an XLSX workbook")
+	namePPTX = words(" PPTX 演示文稿", "a PPTX presentation")
+	nameRTF  = words(" RTF 文档", "an RTF document")
+	nameHTML = words(" HTML 网页", "an HTML page")
+	nameCSV  = words(" CSV 表格", "a CSV table")
+	nameOFD  = words(" OFD 版式文件", "an OFD document")
+	nameODT  = words(" OpenDocument 文档(.odt)", "an OpenDocument text (.odt)")
+	nameOLE  = words("旧版 Office 文件(.doc/.xls/.wps)", "an old Office file (.doc/.xls/.wps)")
+	namePPT  = words("旧版 PowerPoint 演示文稿(.ppt)", "an old PowerPoint presentation (.ppt)")
+	nameZIP  = words(" ZIP 压缩包", "a ZIP archive")
 )
 
-func adviceFor(c contentClass) string {
+var (
+	adviceScan   = words("扫描件请先做文字识别(OCR)或上传含文字的 PDF", "Recognise the text of a scan (OCR) first, or upload a PDF with text")
+	adviceOffice = words("请另存为 DOCX 或 PDF 后上传", "Save it as DOCX or PDF and upload that")
+	adviceOther  = words("请另存为 PDF 后上传", "Save it as PDF and upload that")
+	adviceUnzip  = words("请解压后分别上传其中的文件", "Unzip it and upload the files in it one by one")
+	advicePPT    = words("请另存为 PPTX 或 PDF 后上传", "Save it as PPTX or PDF and upload that")
+)
+
+func adviceFor(c contentClass) catalog.Words {
 	switch c {
 	case classImage:
 		return adviceScan
@@ -128,7 +153,7 @@ func adviceFor(c contentClass) string {
 // content classes a file of that name may really hold. PDF is always
 // accepted, as it always was: people rename PDFs.
 type claim struct {
-	name    string
+	name    catalog.Words
 	classes []contentClass
 }
 
@@ -150,47 +175,60 @@ var (
 	textual   = []contentClass{classText}
 )
 
+var (
+	claimWord      = words(" Word 文档", "a Word document")
+	claimWPSWriter = words(" WPS 文字文档", "a WPS Writer document")
+	claimExcel     = words(" Excel 表格", "an Excel workbook")
+	claimWPSSheet  = words(" WPS 表格", "a WPS spreadsheet")
+	claimText      = words("文本文件", "a text file")
+	claimImage     = words("图片", "an image")
+	images         = []contentClass{classImage}
+)
+
 var claims = map[string]claim{
-	".pdf":  {" PDF 文件", nil},
-	".docx": {" DOCX 文件", officeNew}, ".docm": {" DOCX 文件", officeNew}, ".dotx": {" DOCX 文件", officeNew},
-	".xlsx": {" XLSX 表格", officeNew}, ".xlsm": {" XLSX 表格", officeNew},
-	".pptx": {" PPTX 演示文稿", officeNew},
-	".odt":  {" ODT 文档", []contentClass{classZip}}, ".ods": {" ODS 表格", []contentClass{classZip}}, ".odp": {" ODP 演示文稿", []contentClass{classZip}},
-	".ofd": {" OFD 文件", []contentClass{classZip}},
-	".doc": {" Word 文档", officeOld}, ".dot": {" Word 文档", officeOld}, ".wps": {" WPS 文字文档", officeOld}, ".wpt": {" WPS 文字文档", officeOld},
-	".xls": {" Excel 表格", officeOld}, ".xlt": {" Excel 表格", officeOld}, ".et": {" WPS 表格", officeOld}, ".ett": {" WPS 表格", officeOld},
-	".ppt": {" PowerPoint 演示文稿", officeOld}, ".dps": {" WPS 演示文稿", officeOld},
-	".rtf": {" RTF 文档", officeOld},
-	".txt": {"文本文件", textual}, ".text": {"文本文件", textual},
-	".csv": {" CSV 表格", textual}, ".tsv": {" CSV 表格", textual},
-	".htm": {" HTML 网页", textual}, ".html": {" HTML 网页", textual}, ".xhtml": {" HTML 网页", textual}, ".shtml": {" HTML 网页", textual},
-	".jpg": {"图片", []contentClass{classImage}}, ".jpeg": {"图片", []contentClass{classImage}}, ".png": {"图片", []contentClass{classImage}},
-	".tif": {"图片", []contentClass{classImage}}, ".tiff": {"图片", []contentClass{classImage}},
+	".pdf":  {namePDF, nil},
+	".docx": {nameDOCX, officeNew}, ".docm": {nameDOCX, officeNew}, ".dotx": {nameDOCX, officeNew},
+	".xlsx": {nameXLSX, officeNew}, ".xlsm": {nameXLSX, officeNew},
+	".pptx": {namePPTX, officeNew},
+	".odt":  {words(" ODT 文档", "an ODT document"), []contentClass{classZip}},
+	".ods":  {words(" ODS 表格", "an ODS spreadsheet"), []contentClass{classZip}},
+	".odp":  {words(" ODP 演示文稿", "an ODP presentation"), []contentClass{classZip}},
+	".ofd":  {words(" OFD 文件", "an OFD file"), []contentClass{classZip}},
+	".doc":  {claimWord, officeOld}, ".dot": {claimWord, officeOld}, ".wps": {claimWPSWriter, officeOld}, ".wpt": {claimWPSWriter, officeOld},
+	".xls": {claimExcel, officeOld}, ".xlt": {claimExcel, officeOld}, ".et": {claimWPSSheet, officeOld}, ".ett": {claimWPSSheet, officeOld},
+	".ppt": {words(" PowerPoint 演示文稿", "a PowerPoint presentation"), officeOld}, ".dps": {words(" WPS 演示文稿", "a WPS presentation"), officeOld},
+	".rtf": {nameRTF, officeOld},
+	".txt": {claimText, textual}, ".text": {claimText, textual},
+	".csv": {nameCSV, textual}, ".tsv": {nameCSV, textual},
+	".htm": {nameHTML, textual}, ".html": {nameHTML, textual}, ".xhtml": {nameHTML, textual}, ".shtml": {nameHTML, textual},
+	".jpg": {claimImage, images}, ".jpeg": {claimImage, images}, ".png": {claimImage, images},
+	".tif": {claimImage, images}, ".tiff": {claimImage, images},
 }
 
 // formatList names the formats in messages, in this order, when their
 // extractor is registered.
 var formatList = []struct {
 	formats []Format
-	name    string
+	name    catalog.Words
 }{
-	{[]Format{FormatPDF}, "PDF"},
-	{[]Format{FormatOFD}, "OFD"},
-	{[]Format{FormatDOCX, FormatDOC}, "Word(DOCX/DOC)"},
-	{[]Format{FormatDOC}, "WPS 文字(.wps)"},
-	{[]Format{FormatODT}, "ODT"},
-	{[]Format{FormatRTF}, "RTF"},
-	{[]Format{FormatXLSX, FormatXLS}, "Excel(XLSX/XLS)"},
-	{[]Format{FormatCSV}, "CSV"},
-	{[]Format{FormatPPTX}, "PPTX"},
-	{[]Format{FormatTXT}, "TXT"},
-	{[]Format{FormatHTML}, "HTML"},
-	{[]Format{FormatImage}, "图片(JPG/PNG/TIFF)"},
+	{[]Format{FormatPDF}, words("PDF", "PDF")},
+	{[]Format{FormatOFD}, words("OFD", "OFD")},
+	{[]Format{FormatDOCX, FormatDOC}, words("Word(DOCX/DOC)", "Word (DOCX/DOC)")},
+	{[]Format{FormatDOC}, words("WPS 文字(.wps)", "WPS Writer (.wps)")},
+	{[]Format{FormatODT}, words("ODT", "ODT")},
+	{[]Format{FormatRTF}, words("RTF", "RTF")},
+	{[]Format{FormatXLSX, FormatXLS}, words("Excel(XLSX/XLS)", "Excel (XLSX/XLS)")},
+	{[]Format{FormatCSV}, words("CSV", "CSV")},
+	{[]Format{FormatPPTX}, words("PPTX", "PPTX")},
+	{[]Format{FormatTXT}, words("TXT", "TXT")},
+	{[]Format{FormatHTML}, words("HTML", "HTML")},
+	{[]Format{FormatImage}, words("图片(JPG/PNG/TIFF)", "images (JPG/PNG/TIFF)")},
 }
 
-// supportedFormats lists the readable formats for messages: "目前支持 PDF、OFD、…".
-func supportedFormats() string {
-	var names []string
+// supportedFormats lists the readable formats for messages: "目前支持 PDF、OFD、…",
+// "it reads PDF, OFD, … and images (JPG/PNG/TIFF)".
+func supportedFormats() catalog.Words {
+	var zh, en []string
 	for _, f := range formatList {
 		var have []string
 		for _, x := range f.formats {
@@ -200,19 +238,28 @@ func supportedFormats() string {
 		}
 		switch {
 		case len(have) == len(f.formats):
-			names = append(names, f.name)
+			zh, en = append(zh, f.name.Chinese), append(en, f.name.English)
 		case len(have) == 1: // a family only partly readable: name what is
-			names = append(names, strings.ToUpper(have[0]))
+			zh, en = append(zh, strings.ToUpper(have[0])), append(en, strings.ToUpper(have[0]))
 		}
 	}
-	return "目前支持 " + strings.Join(names, "、")
+	return words("目前支持 "+strings.Join(zh, "、"), "it reads "+englishList(en))
+}
+
+// englishList is "a, b and c".
+func englishList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // errNameMismatch says that the extension promises one format and the
 // content is another.
-func errNameMismatch(ext, promised, actual string) error {
+func errNameMismatch(ext string, promised, actual catalog.Words) error {
+	actual.Chinese = strings.TrimSpace(actual.Chinese)
 	return ourMessage(catalog.EINVALID, "文件扩展名是 %s,但内容不是%s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)",
-		ext, promised, strings.TrimSpace(actual))
+		ext, promised, actual)
 }
 
 // extension returns the lower-case extension of the last path element of
@@ -247,17 +294,22 @@ var magics = []struct {
 	sig  string
 	kind kind
 }{
-	{"\x89PNG\r\n\x1a\n", kind{class: classImage, format: FormatImage, mime: MIMEPNG, name: " PNG 图片"}},
-	{"\xff\xd8\xff", kind{class: classImage, format: FormatImage, mime: MIMEJPEG, name: " JPEG 图片"}},
-	{"II*\x00", kind{class: classImage, format: FormatImage, mime: MIMETIFF, name: " TIFF 图片"}},
-	{"MM\x00*", kind{class: classImage, format: FormatImage, mime: MIMETIFF, name: " TIFF 图片"}},
-	{"GIF87a", kind{class: classImage, name: " GIF 图片", advice: adviceScan}},
-	{"GIF89a", kind{class: classImage, name: " GIF 图片", advice: adviceScan}},
-	{"{\\rtf", kind{class: classText, format: FormatRTF, name: " RTF 文档"}},
-	{"Rar!\x1a\x07", kind{name: " RAR 压缩包", advice: adviceUnzip}},
-	{"7z\xbc\xaf\x27\x1c", kind{name: " 7z 压缩包", advice: adviceUnzip}},
-	{"\x1f\x8b", kind{name: " gzip 压缩文件", advice: adviceUnzip}},
+	{"\x89PNG\r\n\x1a\n", kind{class: classImage, format: FormatImage, mime: MIMEPNG, name: words(" PNG 图片", "a PNG image")}},
+	{"\xff\xd8\xff", kind{class: classImage, format: FormatImage, mime: MIMEJPEG, name: words(" JPEG 图片", "a JPEG image")}},
+	{"II*\x00", kind{class: classImage, format: FormatImage, mime: MIMETIFF, name: nameTIFF}},
+	{"MM\x00*", kind{class: classImage, format: FormatImage, mime: MIMETIFF, name: nameTIFF}},
+	{"GIF87a", kind{class: classImage, name: nameGIF, advice: adviceScan}},
+	{"GIF89a", kind{class: classImage, name: nameGIF, advice: adviceScan}},
+	{"{\\rtf", kind{class: classText, format: FormatRTF, name: nameRTF}},
+	{"Rar!\x1a\x07", kind{name: words(" RAR 压缩包", "a RAR archive"), advice: adviceUnzip}},
+	{"7z\xbc\xaf\x27\x1c", kind{name: words(" 7z 压缩包", "a 7z archive"), advice: adviceUnzip}},
+	{"\x1f\x8b", kind{name: words(" gzip 压缩文件", "a gzip-compressed file"), advice: adviceUnzip}},
 }
+
+var (
+	nameTIFF = words(" TIFF 图片", "a TIFF image")
+	nameGIF  = words(" GIF 图片", "a GIF image")
+)
 
 const oleMagic = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -269,7 +321,7 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	}
 	// PDF readers accept junk before the header; so do we.
 	if bytes.Contains(head[:min(len(head), textSniffLen)], []byte("%PDF-")) {
-		return kind{class: classPDF, format: FormatPDF, name: " PDF 文件"}, nil
+		return kind{class: classPDF, format: FormatPDF, name: namePDF}, nil
 	}
 	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")) {
 		return sniffZip(head, ext), nil
@@ -278,7 +330,7 @@ func sniffContent(head []byte, ext string) (kind, error) {
 		return sniffOLE(head, ext)
 	}
 	if len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" {
-		return kind{class: classImage, name: " WebP 图片", advice: adviceScan}, nil
+		return kind{class: classImage, name: words(" WebP 图片", "a WebP image"), advice: adviceScan}, nil
 	}
 	for _, m := range magics {
 		if bytes.HasPrefix(head, []byte(m.sig)) {
@@ -287,7 +339,7 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	}
 	head = head[:min(len(head), textSniffLen)]
 	if !looksLikeText(head) {
-		return kind{name: "无法识别的二进制文件", advice: adviceOther}, nil
+		return kind{name: words("无法识别的二进制文件", "a binary file of an unknown kind"), advice: adviceOther}, nil
 	}
 	return sniffText(head, ext), nil
 }
@@ -295,7 +347,7 @@ func sniffContent(head []byte, ext string) (kind, error) {
 // sniffOLE tells a Word from an Excel file by the stream names in the head,
 // else by the extension; the OLE extractor checks the directory either way.
 func sniffOLE(head []byte, ext string) (kind, error) {
-	k := kind{class: classOLE, format: FormatDOC, name: "旧版 Office 文件(.doc/.xls/.wps)"}
+	k := kind{class: classOLE, format: FormatDOC, name: nameOLE}
 	switch oleStreamHint(head) {
 	case oleEncrypted:
 		return k, errEncrypted()
@@ -305,13 +357,13 @@ func sniffOLE(head []byte, ext string) (kind, error) {
 		k.format = FormatXLS
 		return k, nil
 	case olePowerPoint:
-		return kind{class: classOLE, name: "旧版 PowerPoint 演示文稿(.ppt)", advice: "请另存为 PPTX 或 PDF 后上传"}, nil
+		return kind{class: classOLE, name: namePPT, advice: advicePPT}, nil
 	}
 	switch ext {
 	case ".xls", ".xlt", ".et", ".ett", ".xlsx", ".xlsm":
 		k.format = FormatXLS
 	case ".ppt", ".pps", ".pot", ".dps":
-		return kind{class: classOLE, name: "旧版 PowerPoint 演示文稿(.ppt)", advice: "请另存为 PPTX 或 PDF 后上传"}, nil
+		return kind{class: classOLE, name: namePPT, advice: advicePPT}, nil
 	}
 	return k, nil
 }
@@ -320,20 +372,21 @@ func sniffOLE(head []byte, ext string) (kind, error) {
 // OpenDocument mimetype in the head, else by the extension.
 func sniffZip(head []byte, ext string) kind {
 	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")) {
-		return kind{class: classZip, format: FormatODT, name: " OpenDocument 文档(.odt)"}
+		return kind{class: classZip, format: FormatODT, name: nameODT}
 	}
 	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument")) {
-		return kind{class: classZip, name: " OpenDocument 表格或演示文稿(ODS/ODP)", advice: "请另存为 XLSX、PPTX 或 PDF 后上传"}
+		return kind{class: classZip, name: words(" OpenDocument 表格或演示文稿(ODS/ODP)", "an OpenDocument spreadsheet or presentation (ODS/ODP)"),
+			advice: words("请另存为 XLSX、PPTX 或 PDF 后上传", "Save it as XLSX, PPTX or PDF and upload that")}
 	}
 	byContent := []struct {
 		marker string
 		format Format
-		name   string
+		name   catalog.Words
 	}{
-		{"OFD.xml", FormatOFD, " OFD 版式文件"},
-		{"word/", FormatDOCX, " DOCX 文件"},
-		{"xl/", FormatXLSX, " XLSX 表格"},
-		{"ppt/", FormatPPTX, " PPTX 演示文稿"},
+		{"OFD.xml", FormatOFD, nameOFD},
+		{"word/", FormatDOCX, nameDOCX},
+		{"xl/", FormatXLSX, nameXLSX},
+		{"ppt/", FormatPPTX, namePPTX},
 	}
 	for _, m := range byContent {
 		if bytes.Contains(head, []byte(m.marker)) {
@@ -342,21 +395,21 @@ func sniffZip(head []byte, ext string) kind {
 	}
 	switch ext {
 	case ".docx", ".docm", ".dotx":
-		return kind{class: classZip, format: FormatDOCX, name: " DOCX 文件"}
+		return kind{class: classZip, format: FormatDOCX, name: nameDOCX}
 	case ".xlsx", ".xlsm":
-		return kind{class: classZip, format: FormatXLSX, name: " XLSX 表格"}
+		return kind{class: classZip, format: FormatXLSX, name: nameXLSX}
 	case ".pptx":
-		return kind{class: classZip, format: FormatPPTX, name: " PPTX 演示文稿"}
+		return kind{class: classZip, format: FormatPPTX, name: namePPTX}
 	case ".ofd":
-		return kind{class: classZip, format: FormatOFD, name: " OFD 版式文件"}
+		return kind{class: classZip, format: FormatOFD, name: nameOFD}
 	case ".odt":
-		return kind{class: classZip, format: FormatODT, name: " OpenDocument 文档(.odt)"}
+		return kind{class: classZip, format: FormatODT, name: nameODT}
 	case "":
 		if looksLikeOOXMLText(head) {
-			return kind{class: classZip, format: FormatDOCX, name: " DOCX 文件"}
+			return kind{class: classZip, format: FormatDOCX, name: nameDOCX}
 		}
 	}
-	return kind{class: classZip, name: " ZIP 压缩包", advice: "请将其中的文件解压后分别上传"}
+	return kind{class: classZip, name: nameZIP, advice: words("请将其中的文件解压后分别上传", "Unzip the files in it and upload them one by one")}
 }
 
 // looksLikeOOXMLText reports a zip whose first members are those of an

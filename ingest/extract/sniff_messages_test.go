@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -98,4 +99,64 @@ func TestSniffMessagesKeepTheirChinese(t *testing.T) {
 			t.Errorf("line %d:\ngot  %q\nwant %q", i+1, line, want[min(i, len(want)-1)])
 		}
 	}
+}
+
+// TestSniffMessagesHaveTheirEnglish: every refusal and name mismatch Sniff
+// gives, for every kind of content and every extension that promises one,
+// reads in English on English pages, with no Chinese left in it.
+func TestSniffMessagesHaveTheirEnglish(t *testing.T) {
+	names := append([]string{"upload", "a.dat"}, slices.Sorted(maps.Keys(claims))...)
+	for i, n := range names[2:] {
+		names[2+i] = "a" + n
+	}
+	for _, s := range sniffSamples {
+		for _, name := range slices.Concat(names, s.names) {
+			_, _, err := Sniff([]byte(s.head), name)
+			if err == nil {
+				continue
+			}
+			en := catalog.MessageIn(err, true)
+			if strings.Contains(catalog.ErrorMessage(err), "文件扩展名是") && !strings.HasPrefix(en, "The file's extension is "+extension(name)+" but") {
+				t.Errorf("%s named %s: English %q does not say the name does not fit", s.kind, name, en)
+			}
+			wantEnglish(t, s.kind+" named "+name, err, "")
+		}
+	}
+	if got := sniffMessages(func(err error) string { return catalog.MessageIn(err, true) }); strings.IndexFunc(got, isHan) >= 0 {
+		t.Errorf("Chinese left in the English messages:\n%s", got)
+	}
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// TestSniffMessagesInEnglish shows what an English page says for a file
+// of a type the archive cannot read, a name that promises another
+// content, and a format without a reader.
+func TestSniffMessagesInEnglish(t *testing.T) {
+	const reads = "it reads PDF, OFD, Word (DOCX/DOC), WPS Writer (.wps), ODT, RTF, Excel (XLSX/XLS), CSV, PPTX, TXT, HTML and images (JPG/PNG/TIFF)"
+	tests := []struct {
+		head, name, code, zh, en string
+	}{
+		{"GIF89a\x01\x00", "动图.gif", catalog.EUNSUPPORTED, "暂不支持 GIF 图片",
+			"This is a GIF image, which the archive cannot read yet; " + reads + ". Recognise the text of a scan (OCR) first, or upload a PDF with text"},
+		{oleMagic + "\x00\x00", "汇报.ppt", catalog.EUNSUPPORTED, "暂不支持旧版 PowerPoint 演示文稿(.ppt)",
+			"This is an old PowerPoint presentation (.ppt), which the archive cannot read yet; " + reads + ". Save it as PPTX or PDF and upload that"},
+		{"Rar!\x1a\x07\x00", "材料.rar", catalog.EUNSUPPORTED, "暂不支持 RAR 压缩包",
+			"This is a RAR archive, which the archive cannot read yet; " + reads + ". Unzip it and upload the files in it one by one"},
+		{"\x00\x01\x02\x03binary", "数据.dat", catalog.EUNSUPPORTED, "暂不支持无法识别的二进制文件",
+			"This is a binary file of an unknown kind, which the archive cannot read yet; " + reads + ". Save it as PDF and upload that"},
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "通知.pdf", catalog.EINVALID, "文件扩展名是 .pdf,但内容不是 PDF 文件",
+			"The file's extension is .pdf but its content is not a PDF file; check whether the file is damaged or the wrong one (content found: a PNG image)"},
+		{"本报讯,2017年9月,太原市举办学习周。\n", "扫描件.JPG", catalog.EINVALID, "文件扩展名是 .jpg,但内容不是图片",
+			"The file's extension is .jpg but its content is not an image; check whether the file is damaged or the wrong one (content found: plain text)"},
+	}
+	for _, tt := range tests {
+		_, _, err := Sniff([]byte(tt.head), tt.name)
+		wantError(t, tt.name, err, tt.code, tt.zh)
+		if en := catalog.MessageIn(err, true); en != tt.en {
+			t.Errorf("%s: English\n%q, want\n%q", tt.name, en, tt.en)
+		}
+	}
+	_, err := Extract(context.Background(), "ppt", fixture("news.utf8.txt"), Limits{})
+	wantEnglish(t, "a format without a reader", err, "The archive cannot read this file format yet; "+reads+". Save it in one of these formats")
 }

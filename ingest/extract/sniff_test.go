@@ -179,7 +179,7 @@ func TestSniffImagesOnceReadable(t *testing.T) {
 	if _, _, err := Sniff([]byte("\x89PNG\r\n\x1a\n"), "通知.pdf"); catalog.ErrorCode(err) != catalog.EINVALID {
 		t.Errorf("a PNG named .pdf: got %v, want EINVALID", err)
 	}
-	if msg := supportedFormats(); !strings.HasSuffix(msg, "、图片(JPG/PNG/TIFF)") {
+	if msg := supportedFormats().Chinese; !strings.HasSuffix(msg, "、图片(JPG/PNG/TIFF)") {
 		t.Errorf("supported formats %q should name images", msg)
 	}
 }

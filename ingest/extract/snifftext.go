@@ -13,11 +13,11 @@ import (
 func sniffText(head []byte, ext string) kind {
 	switch {
 	case strings.Contains(ext, "htm"):
-		return kind{class: classText, format: FormatHTML, name: " HTML 网页"}
+		return kind{class: classText, format: FormatHTML, name: nameHTML}
 	case looksLikeHTML(head):
-		return kind{class: classText, format: FormatHTML, name: " HTML 网页"}
+		return kind{class: classText, format: FormatHTML, name: nameHTML}
 	}
-	csvKind := kind{class: classText, format: FormatCSV, name: " CSV 表格"}
+	csvKind := kind{class: classText, format: FormatCSV, name: nameCSV}
 	switch ext {
 	case ".csv", ".tsv", ".xls", ".xlt", ".et", ".ett":
 		return csvKind
@@ -25,7 +25,7 @@ func sniffText(head []byte, ext string) kind {
 	if _, named := claims[ext]; !named && looksLikeCSV(head) {
 		return csvKind
 	}
-	k := kind{class: classText, format: FormatTXT, name: "纯文本"}
+	k := kind{class: classText, format: FormatTXT, name: words("纯文本", "plain text")}
 	switch {
 	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
 		k.mime = MIMETXT + "; charset=utf-8"
