@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,10 +31,25 @@ type ImportRequest struct {
 }
 
 // RowError is one bad row of a table: its number as a spreadsheet shows
-// it, and why, in Chinese.
+// it, and why, in Chinese and in English ("" when a reason has none).
 type RowError struct {
-	Row    int
-	Reason string
+	Row     int
+	Reason  string
+	English string
+}
+
+// rowError is row's mistakes as one RowError, each reason after the
+// other.
+func rowError(row int, why []*catalog.Error) RowError {
+	zh, en := make([]string, len(why)), make([]string, len(why))
+	for i, e := range why {
+		zh[i], en[i] = e.Message, e.English
+	}
+	r := RowError{Row: row, Reason: strings.Join(zh, "\uFF1B")}
+	if !slices.Contains(en, "") {
+		r.English = strings.Join(en, ". ")
+	}
+	return r
 }
 
 // ImportError is a table refused because of bad rows; nothing was
@@ -50,12 +66,19 @@ func (e *ImportError) Error() string { return e.err.Error() }
 func (e *ImportError) Unwrap() error { return e.err }
 
 func newImportError(rows []RowError) *ImportError {
-	lines := make([]string, len(rows))
+	zh, en := make([]string, len(rows)), make([]string, len(rows))
+	english := true
 	for i, r := range rows {
-		lines[i] = fmt.Sprintf(catalog.Fullwidth("第 %d 行:%s"), r.Row, r.Reason)
+		zh[i] = fmt.Sprintf(catalog.Fullwidth("第 %d 行:%s"), r.Row, r.Reason)
+		en[i] = fmt.Sprintf("Row %d: %s", r.Row, r.English)
+		english = english && r.English != ""
+	}
+	lines := catalog.Words{Chinese: strings.Join(zh, "\n")}
+	if english {
+		lines.English = strings.Join(en, "\n")
 	}
 	return &ImportError{Rows: rows, err: catalog.Errorf(catalog.EINVALID, "责任分解表有 %d 行有误,未导入任何一行;请改正后重新导入:\n%s",
-		len(rows), strings.Join(lines, "\n"))}
+		len(rows), lines)}
 }
 
 // Import reads a responsibility table (XLSX or CSV in UTF-8 or GBK;
@@ -133,7 +156,10 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 	}
 	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"department", "责任单位"}, {"due", "截止日期"}} {
 		if _, ok := index[need.col]; !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "表头缺少 %s(%s)列;第一行应为:指标编码、责任单位、截止日期、联系人", need.zh, need.col)
+			// Either heading will do: the English names the Chinese one
+			// as the Chinese names the English one.
+			return nil, catalog.Errorf(catalog.EINVALID, "表头缺少 %s(%s)列;第一行应为:指标编码、责任单位、截止日期、联系人",
+				catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
 		}
 	}
 	cell := func(rec []string, col string) string {
@@ -155,8 +181,8 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 		}
 		r := catalog.AssignmentRow{Indicator: cell(rec, "indicator"), Department: cell(rec, "department"),
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
-		if reasons := c.check(&r, n+2); len(reasons) > 0 {
-			bad = append(bad, RowError{Row: n + 2, Reason: strings.Join(reasons, catalog.Fullwidth(";"))})
+		if why := c.check(&r, n+2); len(why) > 0 {
+			bad = append(bad, rowError(n+2, why))
 			continue
 		}
 		rows = append(rows, r)
@@ -193,40 +219,56 @@ func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker,
 	return ch, nil
 }
 
-// check tidies r and returns why it is wrong, if it is.
-func (c *checker) check(r *catalog.AssignmentRow, row int) []string {
-	var why []string
-	f := catalog.Fullwidth
+// check tidies r and returns what is wrong with it, each mistake about
+// its field of the add-a-task form (none for a row that repeats another).
+func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
+	var why []*catalog.Error
+	wrong := func(field, format string, args ...any) {
+		why = append(why, catalog.FieldErrorf(field, catalog.EINVALID, format, args...))
+	}
 	switch ind, ok := c.inds[r.Indicator]; {
 	case r.Indicator == "":
-		why = append(why, "指标编码为空")
+		wrong("indicator", "指标编码为空")
 	case !ok:
-		why = append(why, fmt.Sprintf(f("指标编码 %q 不在当前指标体系中"), r.Indicator))
+		wrong("indicator", "指标编码 %q 不在当前指标体系中", r.Indicator)
 	case ind.Level != catalog.KeyLevel:
-		why = append(why, fmt.Sprintf(f("%s %s 是%d级指标,只能分解关键指标(三级指标)"), ind.Code, ind.Name, ind.Level))
+		wrong("indicator", "%s %s 是%d级指标,只能分解关键指标(三级指标)", ind.Code, indicatorName(ind), ind.Level)
 	}
 	if r.Department == "" {
-		why = append(why, "责任单位为空")
+		wrong("department", "责任单位为空")
 	}
 	if r.Due == "" {
-		why = append(why, "截止日期为空")
+		wrong("due", "截止日期为空")
 	} else if due, ok := ParseDue(r.Due); ok {
 		r.Due = due
 	} else {
-		why = append(why, fmt.Sprintf(f("截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)"), r.Due))
+		wrong("due", "截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)", r.Due)
 	}
-	if len([]rune(r.Contact)) > 200 {
-		why = append(why, "联系人超过 200 字")
+	if len([]rune(r.Contact)) > maxContactRunes {
+		wrong("contact", "联系人超过 %d 字", maxContactRunes)
 	}
 	if len(why) == 0 {
 		key := r.Indicator + "\x00" + catalog.DepartmentKey(c.cityName, r.Department)
 		if first, dup := c.seen[key]; dup {
-			why = append(why, fmt.Sprintf(f("与第 %d 行重复(同一指标、同一责任单位)"), first))
+			wrong("", "与第 %d 行重复(同一指标、同一责任单位)", first)
 		} else {
 			c.seen[key] = row
 		}
 	}
 	return why
+}
+
+// maxContactRunes bounds a task's contact.
+const maxContactRunes = 200
+
+// indicatorName is ind's name in each language: its English name, or
+// the Chinese one when the framework gives none.
+func indicatorName(ind catalog.Indicator) catalog.Words {
+	w := catalog.Words{Chinese: ind.Name, English: ind.NameEN}
+	if w.English == "" {
+		w.English = ind.Name
+	}
+	return w
 }
 
 var (

@@ -86,13 +86,14 @@ func TestImportAllOrNoneNamesEveryBadRow(t *testing.T) {
 		name, file string
 		data       []byte
 		bad        []string // "第 N 行" with a phrase of why, in order
+		english    []string // the same in English, when given
 		added      int
 	}{
-		{"UTF-8 CSV with Chinese headings", "责任分解表.csv", []byte(table), nil, 3},
+		{"UTF-8 CSV with Chinese headings", "责任分解表.csv", []byte(table), nil, nil, 3},
 		{"UTF-8 CSV with a BOM and English headings", "tasks.csv",
-			[]byte("\ufeffindicator,department,due,contact\n2.3.1,市教育局,2018-03-31,张老师\n"), nil, 1},
-		{"GBK CSV as Excel in China saves it", "责任分解表.csv", gbk(t, table), nil, 3},
-		{"XLSX made by excelize", "责任分解表.xlsx", good, nil, 2},
+			[]byte("\ufeffindicator,department,due,contact\n2.3.1,市教育局,2018-03-31,张老师\n"), nil, nil, 1},
+		{"GBK CSV as Excel in China saves it", "责任分解表.csv", gbk(t, table), nil, nil, 3},
+		{"XLSX made by excelize", "责任分解表.xlsx", good, nil, nil, 2},
 		{"GBK CSV with bad rows", "责任分解表.csv", gbk(t, "指标编码,责任单位,截止日期,联系人\n"+
 			"2.3.1,市教育局,2018-03-31,张老师\n"+
 			"9.9.9,市教育局,2018-03-31,\n"+
@@ -101,10 +102,17 @@ func TestImportAllOrNoneNamesEveryBadRow(t *testing.T) {
 			"2.3,市民政局,2018-03-31,\n"+
 			"2.3.1,杭州市教育局,2018-04-01,\n"+
 			",市财政局,下月底,\n"),
-			[]string{"第 3 行:指标编码 \"9.9.9\" 不在当前指标体系中", "第 4 行:截止日期 \"2018-02-30\" 无法识别",
-				"第 5 行:责任单位为空", "第 6 行:2.3", "第 7 行:与第 2 行重复", "第 8 行:指标编码为空"}, 0},
+			[]string{"第 3 行:指标编码“9.9.9”不在当前指标体系中", "第 4 行:截止日期“2018-02-30”无法识别",
+				"第 5 行:责任单位为空", "第 6 行:2.3 学习成果认证与学分积累 是2级指标", "第 7 行:与第 2 行重复", "第 8 行:指标编码为空\uFF1B截止日期“下月底”无法识别"},
+			[]string{"Rows with mistakes in the responsibility table: 6. Nothing was imported",
+				"\nRow 3: The indicator code \"9.9.9\" is not in the current framework\n",
+				"\nRow 4: The due date \"2018-02-30\" is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)\n",
+				"\nRow 5: The department is empty\n",
+				"\nRow 6: 2.3 Recognition of learning outcomes is a level-2 indicator; only key (third-level) indicators are assigned to departments\n",
+				"\nRow 7: Repeats row 2 (the same indicator and department)\n",
+				"\nRow 8: The indicator code is empty. The due date \"下月底\" is not recognised"}, 0},
 		{"XLSX with a bad date", "表.xlsx", xlsxOf(t, [][]string{{"indicator", "department", "due"},
-			{"2.3.1", "市教育局", "明天"}}), []string{"第 2 行:截止日期 \"明天\" 无法识别"}, 0},
+			{"2.3.1", "市教育局", "明天"}}), []string{"第 2 行:截止日期“明天”无法识别"}, nil, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e, s := newService(t)
@@ -131,10 +139,42 @@ func TestImportAllOrNoneNamesEveryBadRow(t *testing.T) {
 					t.Errorf("the message does not name %q:\n%s", want, msg)
 				}
 			}
+			en := catalog.MessageIn(err, true)
+			for _, want := range tt.english {
+				if !strings.Contains(en, want) {
+					t.Errorf("the English message does not say %q:\n%s", want, en)
+				}
+			}
 			if list, _ := e.Catalog.FindAssignments(ctx, catalog.AssignmentFilter{City: hangzhou}); len(list) != 0 {
 				t.Errorf("a refused table stored %d assignments; want none", len(list))
 			}
 		})
+	}
+}
+
+// TestAddReportsEveryMistakeOfTheTaskBesideItsField: a task added by
+// hand is checked as a table row is, and every mistake comes back at
+// once about its field of the form, in Chinese and in English.
+func TestAddReportsEveryMistakeOfTheTaskBesideItsField(t *testing.T) {
+	_, s := newService(t)
+	long := strings.Repeat("张", 201)
+	_, err := s.Add(context.Background(), coordA, assignments.NewAssignment{Round: 2018, Indicator: "2.3", Due: "2018-02-30", Contact: long})
+	want := []struct{ field, zh, en string }{
+		{"indicator", "2.3 学习成果认证与学分积累 是2级指标\uFF0C只能分解关键指标\uFF08三级指标\uFF09",
+			"2.3 Recognition of learning outcomes is a level-2 indicator; only key (third-level) indicators are assigned to departments"},
+		{"department", "责任单位为空", "The department is empty"},
+		{"due", "截止日期“2018-02-30”无法识别\uFF0C应为 YYYY-MM-DD\uFF08如 2018-03-31\uFF09",
+			"The due date \"2018-02-30\" is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)"},
+		{"contact", "联系人超过 200 字", "The contact is over 200 characters"},
+	}
+	got := catalog.Each(err)
+	if catalog.ErrorCode(err) != catalog.EINVALID || len(got) != len(want) {
+		t.Fatalf("a task with four mistakes: %v, want %d EINVALID errors", err, len(want))
+	}
+	for i, w := range want {
+		if g := got[i]; g.Field != w.field || g.Message != w.zh || g.English != w.en {
+			t.Errorf("mistake %d: %s %q %q, want %s %q %q", i+1, g.Field, g.Message, g.English, w.field, w.zh, w.en)
+		}
 	}
 }
 

@@ -69,7 +69,9 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task
 }
 
 func notSubmitted(a *catalog.Assignment) error {
-	return catalog.Errorf(catalog.ECONFLICT, "任务当前为“%s”,只有“已提交”的任务可以退回或确认", catalog.AssignmentStatusLabels[a.Status])
+	// The statuses' codes are English words: open, submitted, returned, accepted.
+	status := catalog.Words{Chinese: catalog.AssignmentStatusLabels[a.Status], English: string(a.Status)}
+	return catalog.Errorf(catalog.ECONFLICT, "任务当前为“%s”,只有“已提交”的任务可以退回或确认", status)
 }
 
 // UploadTarget returns the assignment u hands documents in for, checking
@@ -130,7 +132,11 @@ func (s *Service) Add(ctx context.Context, u *catalog.User, n NewAssignment) (*T
 	r := catalog.AssignmentRow{Indicator: strings.TrimSpace(n.Indicator), Department: strings.TrimSpace(n.Department),
 		Due: strings.TrimSpace(n.Due), Contact: strings.TrimSpace(n.Contact)}
 	if why := c.check(&r, 1); len(why) > 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "%s", strings.Join(why, catalog.Fullwidth(";")))
+		errs := make([]error, len(why))
+		for i, e := range why {
+			errs[i] = e
+		}
+		return nil, catalog.Join(errs...)
 	}
 	imp, err := s.cat.ImportAssignments(ctx, city, round, []catalog.AssignmentRow{r}, u.Username)
 	if err != nil {

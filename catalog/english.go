@@ -161,6 +161,34 @@ var englishMessages = map[string]string{
 	// Uploads refused by their content (the values are Words: the kind
 	// of file, the formats the archive reads, what to do).
 	"暂不支持%s;%s,%s": "This is %s, which the archive cannot read yet; %s. %s",
+	// Responsibilities (责任分解): a table's rows, which are the add-a-task
+	// form's checks too, the table itself, the board's other forms and
+	// the city's list of departments.
+	"责任分解表有 %d 行有误,未导入任何一行;请改正后重新导入:\n%s": "Rows with mistakes in the responsibility table: %d. Nothing was imported; correct them and import it again:\n%s",
+	"指标编码为空": "The indicator code is empty",
+	"%s %s 是%d级指标,只能分解关键指标(三级指标)": "%s %s is a level-%d indicator; only key (third-level) indicators are assigned to departments",
+	"责任单位为空":     "The department is empty",
+	"截止日期为空":     "The due date is empty",
+	"联系人超过 %d 字": "The contact is over %d characters",
+	"与第 %d 行重复(同一指标、同一责任单位)":   "Repeats row %d (the same indicator and department)",
+	"缺少城市代码 city(如 330100 杭州)": "The city code (city) is missing, such as 330100 for Hangzhou",
+	"只能管理本市(%s)的责任分解":          "You can only manage the responsibilities of your own city (%s)",
+	"表格为空":                     "The table is empty",
+	"表头缺少 %s(%s)列;第一行应为:指标编码、责任单位、截止日期、联系人": "The table's header has no %s column (%s); the first row should read: indicator, department, due, contact",
+	"表格中没有任务行;第一行是表头,从第二行起每行一项任务":           "The table has no task rows; the first row is the header, and each row after it is one task",
+	"只有本市协调员或管理员可以导入、修改、退回或确认责任分解任务":        "Only the city's coordinator or an administrator can import, change, return or accept its tasks",
+	"退回时请写明原因,部门联系人会看到它":                    "Give a reason for returning it; the department's contact will see it",
+	"退回原因不能超过 %d 字":                         "The reason can be at most %d characters",
+	"任务当前为“%s”,只有“已提交”的任务可以退回或确认":           "The task is %s; only a submitted task can be returned or accepted",
+	"只有该任务的责任部门、本市协调员或管理员可以为它提交材料":          "Only the task's department, the city's coordinator or an administrator can hand in documents for it",
+	"该任务已确认,不能再提交材料;如需补充请联系本市协调员":           "This task is accepted and takes no more documents; to add to it, contact the city's coordinator",
+	"本市部门名单中没有 %q;请先在部门名单中添加":               "The city's list of departments has no %q; add it to the list first",
+	"按部门筛选时请同时指定城市 city":                    "To filter by department, give the city (city) too",
+	"请指定城市(参数 city,如 330100)":               "Give the city (the parameter city, such as 330100)",
+	"本市没有部门 %q": "The city has no department %q",
+	"部门“%s”已在本市部门名单中(与“%s”视为同一部门)":                                       "The department “%s” is already in the city's list (“%s” is taken to be the same)",
+	"部门“%s”还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门":                              "The department “%s” still has %d tasks and cannot be deleted; assign them to other departments first",
+	"未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)": "Unknown task status %q; choose open, submitted, returned or accepted",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

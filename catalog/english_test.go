@@ -48,7 +48,7 @@ func TestEnglishMessagesAreUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := code.String()
-	escaped := strings.NewReplacer("\uFF0C", `\uFF0C`, "\uFF1A", `\uFF1A`, "\uFF1B", `\uFF1B`, `"`, `\"`)
+	escaped := strings.NewReplacer("\uFF0C", `\uFF0C`, "\uFF1A", `\uFF1A`, "\uFF1B", `\uFF1B`, `"`, `\"`, "\n", `\n`)
 	for zh := range englishMessages {
 		if !strings.Contains(src, `"`+zh+`"`) && !strings.Contains(src, `"`+escaped.Replace(zh)+`"`) {
 			t.Errorf("no code writes %q", zh)

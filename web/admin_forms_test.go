@@ -90,14 +90,14 @@ func (b *browser) postMultipart(path string, fields map[string]string, name stri
 
 // TestAssignmentFormErrorKeepsWhatWasTyped adds a task due on a date that
 // does not exist: the board comes back with the form as typed
-// and the reason on it.
+// and the reason beside the due date.
 func TestAssignmentFormErrorKeepsWhatWasTyped(t *testing.T) {
 	s := newSite(t)
 	wang := s.login("wang")
 	resp, body := wang.post("/assignments", url.Values{"city": {"330100"}, "round": {"2018"}, "indicator": {"2.3.1"},
 		"department": {"市人社局"}, "due": {"2018-02-30"}, "contact": {"李科长"}, "next": {"/assignments?city=330100&round=2018"}})
 	page := html.UnescapeString(body)
-	i := strings.Index(page, `id="add-error"`)
+	i := strings.Index(page, `id="a-due-err"`)
 	if resp.StatusCode != 400 || i < 0 || !strings.Contains(page[i:min(i+300, len(page))], "2018-02-30") || strings.Contains(textOf(body), "出错了") {
 		t.Fatalf("task due 2018-02-30: %d %.400s", resp.StatusCode, textOf(body))
 	}

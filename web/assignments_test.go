@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -115,5 +116,68 @@ func TestEnglishTaskPagesUseEnglishIndicatorNames(t *testing.T) {
 		if !strings.Contains(body, en) || strings.Contains(body, zh) {
 			t.Errorf("English %s does not name 2.3.1 %q (or still shows %q):\n%.1500s", tt.path, en, zh, textOf(body))
 		}
+	}
+}
+
+// TestAssignmentFormsSayWhatIsWrongInThePagesLanguage: the board's forms
+// sent with mistakes come back with each mistake beside its field (the
+// add-a-task form), one line per bad row (the table) or beside the reason
+// (returning a task), in Chinese on Chinese pages and in English on
+// English ones.
+func TestAssignmentFormsSayWhatIsWrongInThePagesLanguage(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "总结.txt", "杭州市学分银行建设工作总结")
+	handed, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "2.3.1", Department: "市教育局", Due: "2099-03-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, handed.ID, []string{doc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	accepted, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "1.3.2", Department: "市人社局", Due: "2099-03-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, accepted.ID, []string{doc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Assignments.Accept(ctx, testenv.Admin, accepted.ID); err != nil {
+		t.Fatal(err)
+	}
+	const board = "/assignments?city=330100&round=2018"
+	table := "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n9.9.9,市人社局,2018-03-31,\n2.3.1,,2018-04-01,\n"
+	for _, tt := range []struct {
+		lang                    string
+		ind, dept, due          string
+		importErr, row3, row4   string
+		reason, notSubmittedNow string
+	}{
+		{"zh", "指标编码为空", "责任单位为空", "截止日期为空",
+			"责任分解表有 2 行有误\uFF0C未导入任何一行", "第 3 行\uFF1A指标编码“9.9.9”不在当前指标体系中", "第 4 行\uFF1A责任单位为空",
+			"退回时请写明原因\uFF0C部门联系人会看到它", "任务当前为“已确认”\uFF0C只有“已提交”的任务可以退回或确认"},
+		{"en", "The indicator code is empty", "The department is empty", "The due date is empty",
+			"Rows with mistakes in the responsibility table: 2. Nothing was imported", "Row 3: The indicator code \"9.9.9\" is not in the current framework", "Row 4: The department is empty",
+			"Give a reason for returning it; the department's contact will see it", "The task is accepted; only a submitted task can be returned or accepted"},
+	} {
+		wang := s.login("wang")
+		if tt.lang == "en" {
+			wang.english()
+		}
+		empty := url.Values{"city": {"330100"}, "round": {"2018"}, "indicator": {""}, "department": {""}, "due": {""}, "next": {board}}
+		resp, body := wang.post("/assignments", empty)
+		for id, want := range map[string]string{"a-ind-err": tt.ind, "a-dept-err": tt.dept, "a-due-err": tt.due} {
+			beside(t, tt.lang+" empty task form", resp, body, 400, id, want)
+		}
+		r := wang.postFilesBody("/assignments/import", map[string]string{"city": "330100", "round": "2018", "next": board},
+			map[string][]byte{"责任分解表.csv": []byte(table)})
+		beside(t, tt.lang+" table with bad rows", r.resp, r.body, 400, "import-error", tt.importErr)
+		rowsInOrder(t, tt.lang+" table with bad rows", html.UnescapeString(r.body), "import-lines", tt.row3, tt.row4)
+		resp, body = wang.post("/assignments/"+handed.ID+"/return", url.Values{"reason": {" "}, "next": {board}})
+		beside(t, tt.lang+" return without a reason", resp, body, 400, "return-reason-err", tt.reason)
+		resp, body = wang.post("/assignments/"+accepted.ID+"/return", url.Values{"reason": {"缺少文号"}, "next": {board}})
+		beside(t, tt.lang+" return of an accepted task", resp, body, 409, "return-error", tt.notSubmittedNow)
 	}
 }
