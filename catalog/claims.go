@@ -36,6 +36,19 @@ var VerdictWords = map[ClaimStatus]string{
 	ClaimContradicted: "与证据矛盾",
 }
 
+// verdictEnglish are VerdictWords in English.
+var verdictEnglish = map[ClaimStatus]string{
+	ClaimVerified:     "verified",
+	ClaimInsufficient: "insufficient evidence",
+	ClaimContradicted: "contradicted by the evidence",
+}
+
+// VerdictIn names a reviewed claim's or value's status in each language,
+// to be put into a message.
+func VerdictIn(s ClaimStatus) Words {
+	return Words{Chinese: VerdictWords[s], English: verdictEnglish[s]}
+}
+
 // StatusWords name a document's status in messages a user reads.
 var StatusWords = map[Status]string{
 	StatusStored:    "已保存、等待提取文字",

@@ -189,6 +189,28 @@ var englishMessages = map[string]string{
 	"部门“%s”已在本市部门名单中(与“%s”视为同一部门)":                                       "The department “%s” is already in the city's list (“%s” is taken to be the same)",
 	"部门“%s”还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门":                              "The department “%s” still has %d tasks and cannot be deleted; assign them to other departments first",
 	"未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)": "Unknown task status %q; choose open, submitted, returned or accepted",
+	// Values (数值): the value form, its units, reviews and the ledger.
+	"缺少城市代码 city": "The city code (city) is missing",
+	"只有定量关键指标可以填报数值;%s %s 不是定量指标":                 "Only quantitative key indicators take values; %s %s is not a quantitative indicator",
+	"引用的文档 %q 不存在;请从文档页面选取出处":                     "The document %q cited does not exist; choose the source from a document's page",
+	"文档《%s》还没有可用的文字(%s),暂不能引用":                    "The document “%s” has no text to use yet (%s), so it cannot be cited",
+	"数值写成了百分数,单位却是 %q;请统一":                        "The value is written as a percentage but its unit is %q; make them agree",
+	"指标 %s %s 是比例(%%),不能用 %q 作单位;请填写百分比,如 85.3%%": "The indicator %s %s is a ratio (%%), so %q cannot be its unit; write a percentage, such as 85.3%%",
+	"单位 %q 与指标 %s %s 的单位 %q 不符":                   "The unit %q does not fit the indicator %s %s, whose unit is %q",
+	"value 应为数字或如 \"12.3万\" 的文字":                  "value should be a number or text such as \"12.3万\"",
+	"只有审核专家可以给出审核结论":                              "Only reviewers can give a verdict",
+	"不能审核自己填报的数值":                                 "You cannot review a value you recorded yourself",
+	"退回数值时请写明理由(comment),以便协调员补充或修改":              "Give a reason (comment) when sending a value back, so that the coordinator can add to it or change it",
+	"审核意见过长(超过 %d 字)":                             "The comment is too long (over %d characters)",
+	"数值已审核(%s),需协调员修改后才能再次审核":                     "The value has been reviewed (%s); the coordinator must change it before it can be reviewed again",
+	"指标 %s 与第 %d 行重复":                             "The indicator %s repeats row %d",
+	"台账有 %d 行有误,未导入任何数值:\n%s":                     "Rows with mistakes in the ledger: %d. No value was imported:\n%s",
+	"台账中没有数值行":                                    "The ledger has no rows of values",
+	"无法读取台账:请上传 XLSX 文件":                          "The ledger cannot be read; upload an XLSX file",
+	"无法读取台账工作表 %s":                                "The ledger's sheet %s cannot be read",
+	"台账是空的":                                       "The ledger is empty",
+	"台账超过 %d 行":                                   "The ledger has more than %d rows",
+	"台账缺少列 %s;表头应为 指标编码、数值、单位、文档编号、页码、引文":         "The ledger lacks the column %s; the header should read indicator, value, unit, document_id, page, quote",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

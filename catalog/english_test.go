@@ -73,7 +73,7 @@ func TestErrorsCarryTheirEnglish(t *testing.T) {
 	if p.Field != "page" || !strings.HasPrefix(p.English, "Citation 1: The date") || !strings.HasPrefix(p.Message, "第 1 条引用") {
 		t.Errorf("prefixed %+v", p)
 	}
-	untranslated := Errorf(EINVALID, "台账是空的")
+	untranslated := Errorf(EINVALID, "一条没有英文的消息")
 	if got := MessageIn(untranslated, true); got != untranslated.Message {
 		t.Errorf("a message without English shows %q", got)
 	}

@@ -38,7 +38,7 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 		return nil, err
 	}
 	var vs []*catalog.Value
-	var bad []string
+	var bad []catalog.Words
 	seen := map[string]int{}
 	for i, in := range rows {
 		in.City, in.Round = city, round
@@ -50,14 +50,14 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 			if c := catalog.ErrorCode(err); c != catalog.EINVALID {
 				return nil, err
 			}
-			bad = append(bad, fmt.Sprintf("第 %d 行:%s", rows[i].Line, catalog.ErrorMessage(err)))
+			bad = append(bad, badRow(rows[i].Line, catalog.Each(err)))
 			continue
 		}
 		seen[v.Indicator] = rows[i].Line
 		vs = append(vs, v)
 	}
 	if len(bad) > 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "台账有 %d 行有误,未导入任何数值:%s", len(bad), strings.Join(bad, ";"))
+		return nil, catalog.Errorf(catalog.EINVALID, "台账有 %d 行有误,未导入任何数值:\n%s", len(bad), joinWords(bad, "\n", "\n"))
 	}
 	if len(vs) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "台账中没有数值行")
@@ -66,6 +66,41 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 		return nil, err
 	}
 	return vs, nil
+}
+
+// badRow is a ledger row's every mistake, in each language: 第 3 行：…；…
+// and Row 3: …. ….
+func badRow(line int, why []*catalog.Error) catalog.Words {
+	w := make([]catalog.Words, len(why))
+	for i, e := range why {
+		w[i] = catalog.MessageWords(e)
+	}
+	all := joinWords(w, "\uFF1B", ". ")
+	r := catalog.Words{Chinese: fmt.Sprintf("第 %d 行\uFF1A%s", line, all.Chinese)}
+	if all.English != "" {
+		r.English = fmt.Sprintf("Row %d: %s", line, all.English)
+	}
+	return r
+}
+
+// joinWords joins words with zh in Chinese and en in English; the English
+// is "" when one of them has none.
+func joinWords(words []catalog.Words, zh, en string) catalog.Words {
+	var out catalog.Words
+	english := true
+	for i, w := range words {
+		if i > 0 {
+			out.Chinese += zh
+			out.English += en
+		}
+		out.Chinese += w.Chinese
+		out.English += w.English
+		english = english && w.English != ""
+	}
+	if !english {
+		out.English = ""
+	}
+	return out
 }
 
 type ledgerRow struct {

@@ -75,56 +75,121 @@ func (s *Service) Record(ctx context.Context, u *catalog.User, in Input) (*catal
 	return v, nil
 }
 
-// check validates in and returns the value to store.
+// check validates in and returns the value to store. Every mistake in
+// the input is reported at once, each about its field (catalog.Join); an
+// error that is not about the input (forbidden, internal) ends the check.
 func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalog.Value, error) {
-	if in.City == "" && u.Role == catalog.RoleCoordinator {
-		in.City = u.City
-	}
-	if in.City == "" {
-		return nil, catalog.FieldErrorf("city", catalog.EINVALID, "缺少城市代码 city")
-	}
-	if _, err := s.cat.City(ctx, in.City); err != nil {
-		return nil, onField("city", invalid(err))
-	}
-	if err := u.CanEdit(in.City); err != nil {
+	var mistakes []error
+	city, err := s.city(ctx, u, in.City)
+	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
 	round, err := s.round(ctx, in.Round)
-	if err != nil {
-		return nil, onField("round", err)
+	if mistakes, err = mistake(mistakes, onField("round", err)); err != nil {
+		return nil, err
 	}
-	if strings.TrimSpace(in.Indicator) == "" {
+	ind, err := s.quantitative(ctx, in.Indicator)
+	if mistakes, err = mistake(mistakes, err); err != nil {
+		return nil, err
+	}
+	n, err := number(in.Value)
+	if mistakes, err = mistake(mistakes, err); err != nil {
+		return nil, err
+	}
+	factor := 1.0
+	if ind != nil && n != nil {
+		factor, err = fitUnit(ind, in.Unit, n.Percent)
+		if mistakes, err = mistake(mistakes, onField("unit", err)); err != nil {
+			return nil, err
+		}
+	}
+	var cit catalog.Citation
+	passage, err := s.cite(ctx, city, in.Citation, &cit)
+	if mistakes, err = mistake(mistakes, err); err != nil {
+		return nil, err
+	}
+	if len(mistakes) > 0 {
+		return nil, catalog.Join(mistakes...)
+	}
+	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: n.Value * factor,
+		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit}
+	if u := strings.TrimSpace(in.Unit); u != "" && factor != 1 {
+		v.Given += " " + u
+	}
+	v.ValueFound = v.Citation.QuoteFound && (Contains(passage, n.Value) || Contains(passage, v.Number))
+	return v, nil
+}
+
+// mistake adds err to mistakes when it is a mistake in the input
+// (EINVALID, any number of them); any other error is returned, to end
+// the check.
+func mistake(mistakes []error, err error) ([]error, error) {
+	if err == nil {
+		return mistakes, nil
+	}
+	if catalog.ErrorCode(err) != catalog.EINVALID {
+		return mistakes, err
+	}
+	return append(mistakes, err), nil
+}
+
+// city returns the city a value is for (a coordinator's own when none is
+// given) when it exists and u may write for it; "" with an EINVALID error
+// about the field city when none is given or it does not exist.
+func (s *Service) city(ctx context.Context, u *catalog.User, city string) (string, error) {
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	if city == "" {
+		return "", catalog.FieldErrorf("city", catalog.EINVALID, "缺少城市代码 city")
+	}
+	if _, err := s.cat.City(ctx, city); err != nil {
+		return "", onField("city", invalid(err))
+	}
+	if err := u.CanEdit(city); err != nil {
+		return "", err
+	}
+	return city, nil
+}
+
+// quantitative returns the quantitative key indicator code names, or an
+// EINVALID error about the field indicator.
+func (s *Service) quantitative(ctx context.Context, code string) (*catalog.Indicator, error) {
+	code = strings.TrimSpace(code)
+	if code == "" {
 		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "请选择定量关键指标")
 	}
-	ind, err := s.cat.Indicator(ctx, strings.TrimSpace(in.Indicator))
+	ind, err := s.cat.Indicator(ctx, code)
 	if err != nil {
 		return nil, onField("indicator", invalid(err))
 	}
 	if ind.Level != catalog.KeyLevel || ind.Kind != catalog.Quantitative {
-		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, ind.Name)
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, indicatorName(ind))
 	}
-	if strings.TrimSpace(string(in.Value)) == "" {
+	return ind, nil
+}
+
+// number reads the value as written, or returns an EINVALID error about
+// the field value.
+func number(w Written) (*Number, error) {
+	if strings.TrimSpace(string(w)) == "" {
 		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "请填写数值,如 123000、12.3万 或 85.3%%")
 	}
-	n, err := ParseNumber(string(in.Value))
+	n, err := ParseNumber(string(w))
 	if err != nil {
 		return nil, onField("value", err)
 	}
-	factor, err := fitUnit(ind, in.Unit, n.Percent)
-	if err != nil {
-		return nil, onField("unit", err)
+	return &n, nil
+}
+
+// indicatorName is ind's name in each language: its English name, or
+// the Chinese one when the framework gives none.
+func indicatorName(ind *catalog.Indicator) catalog.Words {
+	w := catalog.Words{Chinese: ind.Name, English: ind.NameEN}
+	if w.English == "" {
+		w.English = ind.Name
 	}
-	v := &catalog.Value{City: in.City, Round: round, Indicator: ind.Code, Number: n.Value * factor,
-		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit}
-	if u := strings.TrimSpace(in.Unit); u != "" && factor != 1 {
-		v.Given += " " + u
-	}
-	passage, err := s.cite(ctx, in.City, in.Citation, &v.Citation)
-	if err != nil {
-		return nil, err
-	}
-	v.ValueFound = v.Citation.QuoteFound && (Contains(passage, n.Value) || Contains(passage, v.Number))
-	return v, nil
+	return w
 }
 
 func (s *Service) round(ctx context.Context, r int) (int, error) {
@@ -139,32 +204,30 @@ func (s *Service) round(ctx context.Context, r int) (int, error) {
 	return r, nil
 }
 
-// cite checks a citation as claims do (a live document of the city, with
-// text, a page it has, a quote) and fills c; it returns the page text of
-// the passage the quote matched, where the number must be written.
+// cite checks a citation as claims do (a live document of city — of any
+// city when city is "" —, with text, a page it has, a quote), every
+// mistake at once, and fills c; it returns the page text of the passage
+// the quote matched, where the number must be written.
 func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput, c *catalog.Citation) (string, error) {
-	d, err := s.cat.Document(ctx, strings.TrimSpace(in.DocumentID))
+	d, err := s.citedDocument(ctx, city, in.DocumentID)
+	mistakes, err := mistake(nil, err)
 	if err != nil {
-		if catalog.IsNotFound(err) {
-			return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在;请从文档页面选取出处", in.DocumentID)
-		}
 		return "", err
-	}
-	if d.City != city {
-		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市数值的出处", d.Title)
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
-		return "", catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文(含该数字的一句话)")
+		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "请填写引用的原文(含该数字的一句话)"))
+	} else if utf8.RuneCountInString(quote) > maxQuoteRunes {
+		mistakes = append(mistakes, catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes))
 	}
-	if utf8.RuneCountInString(quote) > maxQuoteRunes {
-		return "", catalog.FieldErrorf("quote", catalog.EINVALID, "引文过长(超过 %d 字)", maxQuoteRunes)
+	switch {
+	case in.Page == 0:
+		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "请填写引文所在的页码"))
+	case d != nil && (in.Page < 1 || in.Page > d.Pages):
+		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
-	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
-		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字(%s),暂不能引用", d.Title, catalog.StatusWords[d.Status])
-	}
-	if in.Page < 1 || in.Page > d.Pages {
-		return "", catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages)
+	if len(mistakes) > 0 || d == nil {
+		return "", catalog.Join(mistakes...)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -176,6 +239,36 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 		return "", nil
 	}
 	return t.Pages[in.Page-1][m.Start:m.End], nil
+}
+
+// citedDocument returns the document a value cites when it may be its
+// source: of city (any when city is ""), its text read. Otherwise an
+// EINVALID error about the field document_id.
+func (s *Service) citedDocument(ctx context.Context, city, id string) (*catalog.Document, error) {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "请选择引用的文档")
+	}
+	d, err := s.cat.Document(ctx, id)
+	if err != nil {
+		if catalog.IsNotFound(err) {
+			return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在;请从文档页面选取出处", id)
+		}
+		return nil, err
+	}
+	if city != "" && d.City != city {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市数值的出处", d.Title)
+	}
+	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
+		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "文档《%s》还没有可用的文字(%s),暂不能引用", d.Title, statusWords(d.Status))
+	}
+	return d, nil
+}
+
+// statusWords names a document's status in each language.
+func statusWords(s catalog.Status) catalog.Words {
+	en := map[catalog.Status]string{catalog.StatusStored: "stored, its text not yet extracted", catalog.StatusFailed: "failed"}
+	return catalog.Words{Chinese: catalog.StatusWords[s], English: en[s]}
 }
 
 // onField names the form field an EINVALID error is about, when it names
@@ -233,7 +326,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxCommentRunes)
 	}
 	if v.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核(%s),需协调员修改后才能再次审核", catalog.VerdictWords[v.Status])
+		return nil, catalog.Errorf(catalog.ECONFLICT, "数值已审核(%s),需协调员修改后才能再次审核", catalog.VerdictIn(v.Status))
 	}
 	r := &catalog.Review{Reviewer: u.Username, Verdict: verd, Comment: comment}
 	if err := s.cat.AddValueReview(ctx, v.ID, r); err != nil {

@@ -90,6 +90,37 @@ func TestRecordRefusesBadInput(t *testing.T) {
 	}
 }
 
+// TestRecordReportsEveryMistakeAtOnce: a value with several mistakes is
+// refused with all of them, each about its field, in Chinese and in
+// English, and a ledger row lists all of its own.
+func TestRecordReportsEveryMistakeAtOnce(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "tongji.txt", ledgerPage)
+	_, err := e.Values.Record(ctx, coordA, values.Input{Round: 1999, Citation: claims.CitationInput{DocumentID: d.ID}})
+	want := []struct{ field, zh, en string }{
+		{"round", "监测轮次 1999 不存在", "There is no monitoring round 1999"},
+		{"indicator", "请选择定量关键指标", "Choose a quantitative key indicator"},
+		{"value", "请填写数值\uFF0C如 123000、12.3万 或 85.3%", "Enter a value, such as 123000, 12.3万 or 85.3%"},
+		{"quote", "请填写引用的原文\uFF08含该数字的一句话\uFF09", "Enter the words quoted from the document (a sentence with the number)"},
+		{"page", "请填写引文所在的页码", "Enter the page the quote is on"},
+	}
+	got := catalog.Each(err)
+	if catalog.ErrorCode(err) != catalog.EINVALID || len(got) != len(want) {
+		t.Fatalf("an empty value: %v, want %d mistakes", err, len(want))
+	}
+	for i, w := range want {
+		if g := got[i]; g.Field != w.field || g.Message != w.zh || g.English != w.en {
+			t.Errorf("mistake %d: %s %q %q, want %s %q %q", i+1, g.Field, g.Message, g.English, w.field, w.zh, w.en)
+		}
+	}
+	// A unit that does not fit is found beside a quote that is missing.
+	_, err = e.Values.Record(ctx, coordA, values.Input{Indicator: "5.1.1", Value: "85.3", Unit: "人次", Citation: claims.CitationInput{DocumentID: d.ID, Page: 1}})
+	if got := catalog.Each(err); len(got) != 2 || got[0].Field != "unit" || got[1].Field != "quote" ||
+		!strings.HasPrefix(got[0].English, "The indicator 5.1.1 ") || !strings.Contains(got[0].English, `so "人次" cannot be its unit`) {
+		t.Errorf("a wrong unit and no quote: %v", err)
+	}
+}
+
 func TestReviewAndChangeBetweenRounds(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "tongji.txt", ledgerPage+"\n2018年认定学习基地150个。")
@@ -147,6 +178,15 @@ func TestImportLedger(t *testing.T) {
 	_, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bad)
 	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "第 3 行") {
 		t.Fatalf("ledger with a bad row: %v, want EINVALID naming row 3", err)
+	}
+	if en := catalog.MessageIn(err, true); !strings.HasPrefix(en, "Rows with mistakes in the ledger: 1. No value was imported:\nRow 3: The indicator 5.1.1 ") {
+		t.Errorf("ledger with a bad row, in English: %q", en)
+	}
+	bad = ledger([]any{"2.2.1", "", "个", d.ID, "", ""})
+	_, err = e.Values.Import(ctx, coordA, hangzhou, 2017, bad)
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "第 2 行\uFF1A请填写数值\uFF0C如 123000、12.3万 或 85.3%\uFF1B请填写引用的原文") ||
+		!strings.Contains(msg, "\uFF1B请填写引文所在的页码") {
+		t.Errorf("a ledger row with three mistakes: %q", msg)
 	}
 	if list, _ := e.Values.List(ctx, admin, values.Filter{}); len(list) != 0 {
 		t.Fatalf("a ledger with a bad row stored %d values", len(list))

@@ -11,11 +11,13 @@ import (
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // beside checks a form page sent back with an error: the status, the
-// error in the element errID beside its field, what was typed kept, and
-// no dead-end error page.
+// error in the element errID beside its field, what was typed kept, no
+// dead-end error page, and on a Chinese page no half-width punctuation
+// next to Chinese.
 func beside(t *testing.T, name string, resp *http.Response, body string, status int, errID, phrase string, kept ...string) {
 	t.Helper()
 	page := html.UnescapeString(body)
@@ -32,7 +34,8 @@ func beside(t *testing.T, name string, resp *http.Response, body string, status 
 	if strings.Contains(textOf(body), "出错了") {
 		t.Errorf("%s: the dead-end error page", name)
 	}
-	if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil {
+	// English pages write English punctuation, next to Chinese data too.
+	if m := halfWidthInChinese.FindAllString(html.UnescapeString(textOf(body)), 5); m != nil && strings.Contains(body, `<html lang="zh-CN">`) {
 		t.Errorf("%s: half-width punctuation next to Chinese %q", name, m)
 	}
 }
@@ -76,6 +79,51 @@ func TestValueFormErrorsKeepWhatWasTyped(t *testing.T) {
 	if resp, body := wang.post("/documents/"+doc.ID+"/values", form("value", "123")); resp.StatusCode != 200 ||
 		!strings.Contains(textOf(body), "找到了该数值") {
 		t.Errorf("a good value: %d %.300s", resp.StatusCode, textOf(body))
+	}
+}
+
+// TestValueFormReportsEveryMistakeInThePagesLanguage posts an empty value
+// form, and one whose round and page are no numbers beside a value that
+// cannot be read: every mistake comes back at once beside its field, in
+// Chinese on a Chinese page and in English on an English one.
+func TestValueFormReportsEveryMistakeInThePagesLanguage(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学习基地.txt", "杭州市认定市民终身学习基地123个覆盖全部街道")
+	empty := func() url.Values {
+		return url.Values{"indicator": {""}, "value": {""}, "unit": {""}, "round": {""}, "page": {""}, "quote": {""}}
+	}
+	words := func() url.Values {
+		return url.Values{"indicator": {"2.2.1"}, "value": {"很多"}, "round": {"今年"}, "page": {"第一页"}, "quote": {"认定市民终身学习基地123个"}}
+	}
+	for _, tt := range []struct {
+		lang string
+		form func() url.Values
+		want map[string]string
+	}{
+		{"zh", empty, map[string]string{"v-indicator-err": "请选择定量关键指标", "v-value-err": "请填写数值\uFF0C如 123000",
+			"v-page-err": "请填写引文所在的页码", "v-quote-err": "请填写引用的原文\uFF08含该数字的一句话\uFF09"}},
+		{"en", empty, map[string]string{"v-indicator-err": "Choose a quantitative key indicator", "v-value-err": "Enter a value, such as 123000",
+			"v-page-err": "Enter the page the quote is on", "v-quote-err": "Enter the words quoted from the document (a sentence with the number)"}},
+		{"zh", words, map[string]string{"v-value-err": "无法识别数值“很多”", "v-round-err": "监测轮次应为四位年份", "v-page-err": "页码应为数字"}},
+		{"en", words, map[string]string{"v-value-err": "The value \"很多\" is not recognised", "v-round-err": "The monitoring round should be a four-digit year",
+			"v-page-err": "The page should be a number, such as 3"}},
+	} {
+		b := s.login("wang")
+		if tt.lang == "en" {
+			b.english()
+		}
+		resp, body := b.post("/documents/"+doc.ID+"/values", tt.form())
+		for id, phrase := range tt.want {
+			beside(t, tt.lang+" value form", resp, body, 400, id, phrase)
+		}
+		for _, id := range []string{"v-indicator-err", "v-value-err", "v-unit-err", "v-round-err", "v-page-err", "v-quote-err", "v-error"} {
+			if _, wanted := tt.want[id]; !wanted && strings.Contains(body, `id="`+id+`"`) {
+				t.Errorf("%s value form: an error #%s nobody made: %.300s", tt.lang, id, textOf(body))
+			}
+		}
+	}
+	if list, _ := s.env.Values.List(context.Background(), testenv.Admin, values.Filter{}); len(list) != 0 {
+		t.Errorf("a value form with mistakes stored %d values", len(list))
 	}
 }
 

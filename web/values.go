@@ -18,7 +18,7 @@ var valueFields = []string{"indicator", "value", "unit", "round", "page", "quote
 
 // valueAdd records a value from the document page: the document is the
 // page's, the page the one shown, the quote the passage picked from it. A
-// wrong value shows the page again with what was typed and each error
+// wrong value shows the page again with what was typed and every mistake
 // beside its field.
 func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
@@ -28,17 +28,18 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := d.ID
-	page, err := formInt(r, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字,如 3"))
-	round := 0
-	if err == nil {
-		round, err = formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	// A page or round that is no number is sent as none the service
+	// takes (page 0, round -1), so that it refuses the value and finds
+	// its other mistakes too (withFormMistake).
+	page, pageErr := formInt(r, catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字,如 3"))
+	round, roundErr := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	if roundErr != nil {
+		round = -1
 	}
-	var v *catalog.Value
-	if err == nil {
-		v, err = h.Values.Record(r.Context(), u, values.Input{City: d.City, Round: round,
-			Indicator: r.PostFormValue("indicator"), Value: values.Written(r.PostFormValue("value")), Unit: r.PostFormValue("unit"),
-			Citation: claims.CitationInput{DocumentID: id, Page: page, Quote: r.PostFormValue("quote")}})
-	}
+	v, err := h.Values.Record(r.Context(), u, values.Input{City: d.City, Round: round,
+		Indicator: r.PostFormValue("indicator"), Value: values.Written(r.PostFormValue("value")), Unit: r.PostFormValue("unit"),
+		Citation: claims.CitationInput{DocumentID: id, Page: page, Quote: r.PostFormValue("quote")}})
+	err = withFormMistake(roundErr, withFormMistake(pageErr, err))
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
 			h.fail(w, r, err)
