@@ -211,6 +211,23 @@ var englishMessages = map[string]string{
 	"台账是空的":                                       "The ledger is empty",
 	"台账超过 %d 行":                                   "The ledger has more than %d rows",
 	"台账缺少列 %s;表头应为 指标编码、数值、单位、文档编号、页码、引文":         "The ledger lacks the column %s; the header should read indicator, value, unit, document_id, page, quote",
+	// Retrying and replacing failed documents, the upload queue, page thumbnails.
+	"只有处理失败的文档可以重新读取;该文档%s":                                 "Only a document that failed can be read again; this one %s",
+	"只有处理失败的文档可以替换原件;该文档%s":                                 "Only a document that failed can have its original replaced; this one %s",
+	"只有处理失败的文档可以替换原件":                                       "Only a document that failed can have its original replaced",
+	"本市档案中已有同一文件“%s”;无需替换,可删除这一份":                           "The city's archive already holds the same file “%s”; there is nothing to replace, and this one can be deleted",
+	"这份文档刚刚已被重新读取或替换;请刷新页面查看":                               "This document was just read again or replaced; reload the page to see it",
+	"服务器正在处理的上传较多,等候%s仍未轮到;文件没有保存,请稍后重新上传":                  "The server is busy with other uploads and this one's turn did not come within%s; the file was not saved, so upload it again later",
+	"没有收到文件;请在字段 file 中选择替换的文件":                             "No file was received; choose the replacement in the field file",
+	"这类文件(%s)没有页面缩略图":                                       "Files of this type (%s) have no page thumbnails",
+	"页码和尺寸必须是正整数":                                           "The page and the size must be positive whole numbers",
+	"本系统未安装 pdftoppm(Debian 软件包 poppler-utils),PDF 没有页面缩略图": "pdftoppm (the Debian package poppler-utils) is not installed, so PDFs have no page thumbnails",
+	"第 %d 页的缩略图在 %s 内没有画完":                                  "The thumbnail of page %d was not drawn within %s",
+	"第 %d 页没有可显示的缩略图":                                       "Page %d has no thumbnail to show",
+	"文档%s还没有读取完成\uFF0C没有页面缩略图":                              "The document %s has not been read yet, so it has no page thumbnails",
+	"文档 %s 没有第 %d 页":                                        "The document %s has no page %d",
+	"页码应为正整数,收到 %.20q":                                      "The page should be a positive whole number, not %.20q",
+	"文档还在处理中,文字尚未提取;请稍后再试":                                  "The document is still being processed and its text is not extracted yet; try again later",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

@@ -55,10 +55,15 @@ func (g *uploadGate) leave() { <-g.slots }
 // retryUploadAfter is the Retry-After of an upload refused for the queue.
 const retryUploadAfter = 30 * time.Second
 
-// waitWords says a wait as people do: 1 分钟, 30 秒.
-func waitWords(d time.Duration) string {
+// waitWords says a wait as people do, in each language: 1 分钟, 30 秒;
+// 1 minute, 30 seconds.
+func waitWords(d time.Duration) catalog.Words {
+	n, zh, en := int((d+time.Second-1)/time.Second), "秒", "second"
 	if d >= time.Minute && d%time.Minute == 0 {
-		return fmt.Sprintf(" %d 分钟", int(d/time.Minute))
+		n, zh, en = int(d/time.Minute), "分钟", "minute"
 	}
-	return fmt.Sprintf(" %d 秒", int((d+time.Second-1)/time.Second))
+	if n != 1 {
+		en += "s"
+	}
+	return catalog.Words{Chinese: fmt.Sprintf(" %d %s", n, zh), English: fmt.Sprintf(" %d %s", n, en)}
 }

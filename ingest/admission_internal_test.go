@@ -8,11 +8,12 @@ import (
 )
 
 func TestWaitWords(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		time.Minute: " 1 分钟", 2 * time.Minute: " 2 分钟", 30 * time.Second: " 30 秒", 1500 * time.Millisecond: " 2 秒", 90 * time.Second: " 90 秒",
+	for d, want := range map[time.Duration][2]string{
+		time.Minute: {" 1 分钟", " 1 minute"}, 2 * time.Minute: {" 2 分钟", " 2 minutes"}, 30 * time.Second: {" 30 秒", " 30 seconds"},
+		1500 * time.Millisecond: {" 2 秒", " 2 seconds"}, 90 * time.Second: {" 90 秒", " 90 seconds"}, time.Second: {" 1 秒", " 1 second"},
 	} {
-		if got := waitWords(d); got != want {
-			t.Errorf("waitWords(%v) = %q, want %q", d, got, want)
+		if got := waitWords(d); got.Chinese != want[0] || got.English != want[1] {
+			t.Errorf("waitWords(%v) = %q %q, want %q %q", d, got.Chinese, got.English, want[0], want[1])
 		}
 	}
 }

@@ -29,8 +29,11 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || time.Since(start) < 300*time.Millisecond {
 		t.Fatalf("third upload with both slots taken: %v after %v, want EUNAVAILABLE after the wait", err, time.Since(start))
 	}
-	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "请稍后重新上传") {
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "等候 1 秒仍未轮到") || !strings.Contains(msg, "请稍后重新上传") {
 		t.Errorf("refusal %q does not say what to do", msg)
+	}
+	if en := catalog.MessageIn(err, true); en != "The server is busy with other uploads and this one's turn did not come within 1 second; the file was not saved, so upload it again later" {
+		t.Errorf("refusal in English: %q", en)
 	}
 	if d, ok := catalog.RetryAfter(err); !ok || d <= 0 {
 		t.Errorf("refusal says no Retry-After: %v %v", d, ok)

@@ -81,9 +81,18 @@ func TestReplaceAFailedOriginal(t *testing.T) {
 	if n := hits(t, r.idx, "学分银行"); n != 1 {
 		t.Errorf("search for 学分银行 after replacing: %d hits, want 1", n)
 	}
-	if _, err := svc.Replace(ctx, coordinator, d.ID, stage("另一份.txt", "另一份文件")); catalog.ErrorCode(err) != catalog.ECONFLICT ||
+	_, err = svc.Replace(ctx, coordinator, d.ID, stage("另一份.txt", "另一份文件"))
+	if catalog.ErrorCode(err) != catalog.ECONFLICT ||
 		!strings.Contains(catalog.ErrorMessage(err), "已经可以检索") {
 		t.Errorf("replacing an indexed document: %v, want ECONFLICT naming its state", err)
+	}
+	if en := catalog.MessageIn(err, true); en != "Only a document that failed can have its original replaced; this one is searchable already" {
+		t.Errorf("replacing an indexed document, in English: %q", en)
+	}
+	_, err = svc.Retry(ctx, coordinator, d.ID)
+	if zh, en := catalog.ErrorMessage(err), catalog.MessageIn(err, true); catalog.ErrorCode(err) != catalog.ECONFLICT ||
+		zh != "只有处理失败的文档可以重新读取\uFF1B该文档已经可以检索" || en != "Only a document that failed can be read again; this one is searchable already" {
+		t.Errorf("reading an indexed document again: %v, in English %q", err, en)
 	}
 }
 

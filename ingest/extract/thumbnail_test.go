@@ -62,18 +62,22 @@ func TestThumbnailRefusesWhatItCannotDraw(t *testing.T) {
 	tests := []struct {
 		name, file, mime string
 		page             int
-		code             string
+		code, english    string
 	}{
-		{"page past the end", "policy.pdf", MIMEPDF, 99, catalog.ENOTFOUND},
-		{"second page of a PNG", "scan.png", MIMEPNG, 2, catalog.ENOTFOUND},
-		{"Word file", "summary.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1, catalog.EUNSUPPORTED},
-		{"page zero", "policy.pdf", MIMEPDF, 0, catalog.EINVALID},
+		{"page past the end", "policy.pdf", MIMEPDF, 99, catalog.ENOTFOUND, "Page 99 has no thumbnail to show"},
+		{"second page of a PNG", "scan.png", MIMEPNG, 2, catalog.ENOTFOUND, "Page 2 has no thumbnail to show"},
+		{"Word file", "summary.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1, catalog.EUNSUPPORTED,
+			"Files of this type (application/vnd.openxmlformats-officedocument.wordprocessingml.document) have no page thumbnails"},
+		{"page zero", "policy.pdf", MIMEPDF, 0, catalog.EINVALID, "The page and the size must be positive whole numbers"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Thumbnail(t.Context(), filepath.Join("testdata", tt.file), tt.mime, tt.page, 200, 10*time.Second)
 			if catalog.ErrorCode(err) != tt.code {
 				t.Errorf("thumbnail of %s page %d: %v, want %s", tt.file, tt.page, err, tt.code)
+			}
+			if en := catalog.MessageIn(err, true); en != tt.english {
+				t.Errorf("thumbnail of %s page %d, in English: %q, want %q", tt.file, tt.page, en, tt.english)
 			}
 		})
 	}
@@ -91,4 +95,5 @@ func TestThumbnailWithoutPdftoppm(t *testing.T) {
 	if catalog.ErrorCode(err) != catalog.EUNSUPPORTED {
 		t.Errorf("PDF thumbnail without pdftoppm: %v, want EUNSUPPORTED", err)
 	}
+	wantEnglish(t, "PDF thumbnail without pdftoppm", err, "pdftoppm (the Debian package poppler-utils) is not installed, so PDFs have no page thumbnails")
 }
