@@ -419,7 +419,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 		return nil, catalog.Errorf(catalog.ECONFLICT, "这条定性描述已撤回,无需审核")
 	}
 	if c.Status != catalog.ClaimPending {
-		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核(%s),需协调员修改后才能再次审核", verdictWords[c.Status])
+		return nil, catalog.Errorf(catalog.ECONFLICT, "定性描述已审核(%s),需协调员修改后才能再次审核", catalog.VerdictIn(c.Status))
 	}
 	r := &catalog.Review{ClaimID: c.ID, Reviewer: u.Username, Verdict: v, Comment: comment}
 	if err := s.cat.AddReview(ctx, r); err != nil {
@@ -458,13 +458,12 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 	return out, nil
 }
 
-// verdictWords names a reviewed claim's status for messages a user reads.
-var verdictWords = catalog.VerdictWords
-
-// stillReading says in words why a document's text cannot be cited yet.
-func stillReading(s catalog.Status) string {
+// stillReading says in words, in each language, why a document's text
+// cannot be cited yet.
+func stillReading(s catalog.Status) catalog.Words {
 	if s == catalog.StatusFailed {
-		return "文字提取失败,请查看文档页面上的原因"
+		return catalog.Words{Chinese: catalog.Fullwidth("文字提取失败,请查看文档页面上的原因"),
+			English: "its text could not be extracted; see the reason on the document's page"}
 	}
-	return "文字还在提取中,请稍后再试"
+	return catalog.Words{Chinese: catalog.Fullwidth("文字还在提取中,请稍后再试"), English: "its text is still being extracted; try again later"}
 }

@@ -55,8 +55,9 @@ func TestWithdrawTakesAClaimOutOfTheQueueAndTheCounts(t *testing.T) {
 	if err != nil || c.Status != catalog.ClaimWithdrawn {
 		t.Fatalf("withdraw: %+v %v", c, err)
 	}
-	if _, err := e.Claims.Withdraw(ctx, testenv.Admin, gone.ID, ""); catalog.ErrorCode(err) != catalog.ECONFLICT {
-		t.Errorf("withdrawing twice: %v, want ECONFLICT", err)
+	if _, err := e.Claims.Withdraw(ctx, testenv.Admin, gone.ID, ""); catalog.ErrorCode(err) != catalog.ECONFLICT ||
+		catalog.MessageIn(err, true) != "This statement has already been withdrawn" {
+		t.Errorf("withdrawing twice: %v, want ECONFLICT, in English %q", err, catalog.MessageIn(err, true))
 	}
 	q, err := e.Claims.Queue(ctx, reviewer, catalog.ClaimFilter{Status: catalog.ClaimPending})
 	if err != nil || len(q.Claims) != 1 || q.Claims[0].ID != kept.ID || q.Counts[catalog.ClaimPending] != 1 {

@@ -121,9 +121,9 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		return nil, err
 	}
 	if meta.City != "" && meta.City != a.City {
-		name := a.City
+		name := catalog.Words{Chinese: a.City, English: a.City}
 		if c, err := s.cat.City(ctx, a.City); err == nil {
-			name = c.Name
+			name = catalog.Words{Chinese: c.Name, English: c.EnglishName()}
 		}
 		return nil, catalog.Errorf(catalog.EINVALID, "这项任务属于另一个城市(%s),上传的城市应与任务一致", name)
 	}

@@ -143,8 +143,10 @@ func TestReviewAndChangeBetweenRounds(t *testing.T) {
 	if _, err := e.Values.Review(ctx, reviewer, v18.ID, "verified", ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Values.Review(ctx, reviewer, v18.ID, "verified", ""); catalog.ErrorCode(err) != catalog.ECONFLICT {
-		t.Errorf("reviewing twice: %v, want ECONFLICT", err)
+	_, err := e.Values.Review(ctx, reviewer, v18.ID, "verified", "")
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || catalog.ErrorMessage(err) != "数值已审核\uFF08属实\uFF09\uFF0C需协调员修改后才能再次审核" ||
+		catalog.MessageIn(err, true) != "The value has been reviewed (verified); the coordinator must change it before it can be reviewed again" {
+		t.Errorf("reviewing twice: %v, in English %q", err, catalog.MessageIn(err, true))
 	}
 	list, err := e.Values.List(ctx, coordA, values.Filter{Round: 2018})
 	if err != nil || len(list) != 1 {

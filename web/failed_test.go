@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
@@ -180,5 +181,38 @@ func TestFailedDocumentSaysWhyInThePagesLanguage(t *testing.T) {
 	}
 	if got := reason(old.ID); !strings.Contains(got, old.Error) {
 		t.Errorf("English page of a document failed before the English was kept: reason %q, want %q", got, old.Error)
+	}
+}
+
+// TestAFailedDocumentCannotBeCitedAndSaysWhyInThePagesLanguage: a
+// citation of a document whose text could not be read is refused beside
+// the document field, saying so in Chinese and in English; reading again
+// a document that has not failed says what state it is in.
+func TestAFailedDocumentCannotBeCitedAndSaysWhyInThePagesLanguage(t *testing.T) {
+	s := newSite(t)
+	failed := uploadFailed(t, s, "通知.txt", garbledText())
+	good := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	c, err := s.env.Claims.Create(context.Background(), testenv.Admin, claims.Input{City: "330100", Indicator: "2.3.1",
+		Statement: "杭州市建立了学分银行", Citations: []claims.CitationInput{{DocumentID: good.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ lang, cite, retry string }{
+		{"zh", "还没有可用的文字\uFF08文字提取失败\uFF0C请查看文档页面上的原因\uFF09\uFF0C暂不能引用", "该文档已经可以检索"},
+		{"en", "has no text to use yet (its text could not be extracted; see the reason on the document's page), so it cannot be cited",
+			"Only a document that failed can be read again; this one is searchable already"},
+	} {
+		wang := s.login("wang")
+		if tt.lang == "en" {
+			wang.english()
+		}
+		resp, body := wang.post("/claims/"+c.ID+"/citations", url.Values{"document_id": {failed.ID}, "page": {"1"}, "quote": {"通知"}})
+		if got := fieldErrors(body, "c-doc-err")["c-doc-err"]; resp.StatusCode != 400 || !strings.Contains(got, tt.cite) {
+			t.Errorf("%s: citing a failed document: %d, beside the document %q, want %q", tt.lang, resp.StatusCode, got, tt.cite)
+		}
+		resp, body = wang.post("/documents/"+good.ID+"/retry", url.Values{})
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(html.UnescapeString(body), tt.retry) {
+			t.Errorf("%s: reading a searchable document again: %d %.400s", tt.lang, resp.StatusCode, textOf(body))
+		}
 	}
 }
