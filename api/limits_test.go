@@ -164,18 +164,22 @@ func TestMalformedUploadsAre400WithTheReason(t *testing.T) {
 		return "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: text/plain\r\n\r\n"
 	}
 	for _, tt := range []struct {
-		name, body, want string
+		name, body, want, english string
 	}{
-		{"cut off mid-file", head + file("通知.txt") + "杭州市学分银行建设工作方案", "没有传完整"},
-		{"cut off mid-field", head + "--XX\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n学分", "不完整"},
-		{"cut off mid-header", head + "--XX\r\nContent-Disposition: form-da", "没有收到文件"},
-		{"NUL in a filename", head + file("a\x00b.txt") + "学分银行\r\n--XX--\r\n", "控制字符"},
-		{"DEL in a filename", head + file("a\x7fb.txt") + "学分银行\r\n--XX--\r\n", "控制字符"},
+		{"cut off mid-file", head + file("通知.txt") + "杭州市学分银行建设工作方案", "没有传完整", "did not arrive whole"},
+		{"cut off mid-field", head + "--XX\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n学分", "不完整",
+			"The upload arrived incomplete (the transfer was cut off); upload it again"},
+		{"cut off mid-header", head + "--XX\r\nContent-Disposition: form-da", "没有收到文件", "No file was received; choose the files to upload in the field file"},
+		{"NUL in a filename", head + file("a\x00b.txt") + "学分银行\r\n--XX--\r\n", "控制字符", "control characters such as NUL or DEL"},
+		{"DEL in a filename", head + file("a\x7fb.txt") + "学分银行\r\n--XX--\r\n", "控制字符", "control characters such as NUL or DEL"},
 	} {
 		resp, body := e.rawUpload("admin", tt.body)
 		msg := errMessage(body)
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, tt.want) {
 			t.Errorf("%s: %d %q, want 400 saying %q", tt.name, resp.StatusCode, msg, tt.want)
+		}
+		if en, _ := body["error"].(map[string]any)["message_en"].(string); !strings.Contains(en, tt.english) {
+			t.Errorf("%s: message_en %q, want %q", tt.name, en, tt.english)
 		}
 		if tt.want == "控制字符" && strings.Contains(msg, "中断") {
 			t.Errorf("%s: the message blames the network: %q", tt.name, msg)

@@ -2,10 +2,13 @@ package auth
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 func TestThrottleLocksPerAddressAndLiftsByItself(t *testing.T) {
@@ -67,8 +70,8 @@ func TestSucceedClearsTheAccountFromThatAddress(t *testing.T) {
 }
 
 func TestPasswords(t *testing.T) {
-	if _, err := HashPassword("short"); err == nil {
-		t.Errorf("short password accepted")
+	if _, err := HashPassword("short"); err == nil || !strings.HasPrefix(catalog.MessageIn(err, true), "The password needs at least ") {
+		t.Errorf("short password: %v, in English %q", err, catalog.MessageIn(err, true))
 	}
 	h, err := HashPassword("学习型城市建设2017")
 	if err != nil {

@@ -88,6 +88,9 @@ func TestThrottledLoginIsACatalogErrorWithItsWait(t *testing.T) {
 	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "请 10 分钟后再试") {
 		t.Errorf("message %q: want the wait in whole minutes, rounded up", msg)
 	}
+	if en := catalog.MessageIn(err, true); en != "Too many failed logins; try again in 10 minutes" {
+		t.Errorf("message in English %q", en)
+	}
 	clock.add(wait)
 	if _, err := a.LogIn(ctx, "zhang", testPassword, "10.0.0.9"); err != nil {
 		t.Errorf("login after the lock lifted on the injected clock: %v", err)

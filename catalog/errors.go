@@ -171,10 +171,12 @@ func ErrorField(err error) string {
 	return ""
 }
 
-// Throttled returns an ETHROTTLED error that says how long to wait.
+// Throttled returns an ETHROTTLED error that says how long to wait, in
+// English too when Errorf would give it.
 func Throttled(retryAfter time.Duration, format string, args ...any) *Error {
-	format, args = chineseQuotes(format, args)
-	return &Error{Code: ETHROTTLED, Message: fmt.Sprintf(Fullwidth(format), args...), RetryAfter: retryAfter}
+	e := Errorf(ETHROTTLED, format, args...)
+	e.RetryAfter = retryAfter
+	return e
 }
 
 // RetryAfter returns how long the caller must wait before trying again,
