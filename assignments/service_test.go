@@ -178,6 +178,26 @@ func TestAddReportsEveryMistakeOfTheTaskBesideItsField(t *testing.T) {
 	}
 }
 
+// TestTablesRefusedWholeSayWhyInEnglish: a responsibility table refused
+// as a whole (not a table, empty, headings missing, no rows) says why in
+// English too.
+func TestTablesRefusedWholeSayWhyInEnglish(t *testing.T) {
+	_, s := newService(t)
+	for _, tt := range []struct{ file, data, en string }{
+		{"责任分解表.pdf", "%PDF-1.4", `The table format ".pdf" is not supported; use .xlsx or .csv`},
+		{"责任分解表.xlsx", "not a zip", "This is not a valid XLSX file; save it as .xlsx in Excel or WPS, then import it"},
+		{"责任分解表.csv", "", "The table is empty"},
+		{"责任分解表.csv", "指标编码,部门,联系人\n2.3.1,市教育局,张老师\n",
+			"The table's header has no due column (截止日期); the first row should read: indicator, department, due, contact"},
+		{"责任分解表.csv", "指标编码,责任单位,截止日期\n", "The table has no task rows; the first row is the header, and each row after it is one task"},
+	} {
+		_, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: tt.file, Data: []byte(tt.data)})
+		if en := catalog.MessageIn(err, true); catalog.ErrorCode(err) != catalog.EINVALID || en != tt.en {
+			t.Errorf("%s %q: %v, in English %q, want %q", tt.file, tt.data, err, en, tt.en)
+		}
+	}
+}
+
 func TestDepartmentsTypedSeveralWaysAreOne(t *testing.T) {
 	ctx := context.Background()
 	_, s := newService(t)

@@ -324,6 +324,17 @@ var englishMessages = map[string]string{
 	"该文档保存的提取文字已损坏,暂时无法显示;请管理员运行 evidence check 查明,再用 evidence repair 重新提取": "The text extracted from this document and stored is damaged and cannot be shown for now; ask the administrator to run evidence check, then evidence repair to extract it again",
 	"您的角色(%s)不能执行此操作": "Your role (%s) cannot do this",
 	"没有这个接口:%s %s":    "There is no endpoint %s %s",
+	// Tables read for a responsibility table (and a framework), a document's type, a city code.
+	"不支持的表格格式 %q;请使用 .xlsx 或 .csv":                "The table format %q is not supported; use .xlsx or .csv",
+	"CSV 编码无法识别;请另存为 UTF-8 CSV":                   "The CSV file's encoding is not recognised; save it as UTF-8 CSV",
+	"CSV 格式错误:%v":                                 "The CSV file is malformed: %v",
+	"表格超过 %d 行":                                   "The table has more than %d rows",
+	"不是有效的 XLSX 文件,请用 Excel 或 WPS 另存为 .xlsx 后再导入": "This is not a valid XLSX file; save it as .xlsx in Excel or WPS, then import it",
+	"XLSX 文件中没有工作表":                               "The XLSX file has no sheet",
+	"无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入":                                                                                        "The sheet %s cannot be read and the file may be damaged; save it as .xlsx in Excel or WPS, then import it",
+	"未知的文件类型 %q;可选:policy(政策文件)、work_summary(工作总结)、meeting_notice(会议通知)、press_report(新闻报道)、honor(荣誉表彰)、case(典型案例)、statistics(统计数据)、other(其他)": "Unknown document type %q; choose policy, work_summary, meeting_notice, press_report, honor, case, statistics or other",
+	"未知的城市代码 %q(应为 GB/T 2260 行政区划代码,如 330100 杭州)":                                                                                             "Unknown city code %q (it should be a GB/T 2260 administrative division code, such as 330100 for Hangzhou)",
+	"只有管理员可以删除监测轮次": "Only administrators can delete monitoring rounds",
 }
 
 // EnglishOf is the English of a message written with the Chinese format
