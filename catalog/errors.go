@@ -100,6 +100,27 @@ func FieldErrorf(field, code, format string, args ...any) *Error {
 	return e
 }
 
+// OnInvalidField is err about field when it is an EINVALID error that
+// names no field, so that a form shows it beside the field and the API in
+// "field"; any other error as it is (an internal one is nobody's field).
+func OnInvalidField(field string, err error) error {
+	var e *Error
+	if errors.As(err, &e) && e.Field == "" && e.Code == EINVALID {
+		return e.OnField(field)
+	}
+	return err
+}
+
+// NotFoundAsInvalid is a not-found error as EINVALID, its message kept: a
+// form that names a city, indicator or document that does not exist has a
+// mistake in it; any other error as it is.
+func NotFoundAsInvalid(err error) error {
+	if IsNotFound(err) {
+		return AsInvalid(err, "")
+	}
+	return err
+}
+
 // Join is the application errors found in one form or request body, to
 // report them all at once, each beside its field: nil when errs hold
 // none, the one error when they hold one, else an error whose code,

@@ -2,7 +2,6 @@ package claims
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -126,7 +125,7 @@ func (s *Service) checkCity(ctx context.Context, u *catalog.User, city string) (
 		return "", catalog.FieldErrorf("city", catalog.EINVALID, "请选择城市")
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
-		return "", onField("city", invalid(err))
+		return "", catalog.OnInvalidField("city", catalog.NotFoundAsInvalid(err))
 	}
 	if err := canWrite(u, city); err != nil {
 		return "", err
@@ -143,28 +142,12 @@ func (s *Service) keyIndicator(ctx context.Context, code string) (*catalog.Indic
 	}
 	ind, err := s.cat.Indicator(ctx, code)
 	if err != nil {
-		return nil, onField("indicator", invalid(err))
+		return nil, catalog.OnInvalidField("indicator", catalog.NotFoundAsInvalid(err))
 	}
 	if ind.Level != catalog.KeyLevel {
 		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "定性描述只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
 	}
 	return ind, nil
-}
-
-// onField names the form field an application error is about.
-func onField(field string, err error) error {
-	var e *catalog.Error
-	if errors.As(err, &e) && e.Field == "" {
-		return e.OnField(field)
-	}
-	return err
-}
-
-func invalid(err error) error {
-	if catalog.IsNotFound(err) {
-		return catalog.AsInvalid(err, "")
-	}
-	return err
 }
 
 // fill validates the statement and the new citations (checking each
@@ -254,7 +237,7 @@ func (s *Service) citedDocument(ctx context.Context, city, id string) (*catalog.
 	}
 	d, err := s.cat.Document(ctx, id)
 	if err != nil {
-		return nil, onField("document_id", invalid(err))
+		return nil, catalog.OnInvalidField("document_id", catalog.NotFoundAsInvalid(err))
 	}
 	if city != "" && d.City != city {
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "《%s》属于其他城市,不能作为本市定性描述的佐证材料", d.Title)
@@ -406,7 +389,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	v, err := catalog.ParseVerdict(verdict)
 	if err != nil {
-		return nil, onField("verdict", err)
+		return nil, catalog.OnInvalidField("verdict", err)
 	}
 	comment = strings.TrimSpace(comment)
 	if v != catalog.ClaimVerified && comment == "" {

@@ -15,7 +15,7 @@ func (s *Service) CarryOver(ctx context.Context, u *catalog.User, city string, t
 		city = u.City
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
-		return nil, invalid(err)
+		return nil, catalog.NotFoundAsInvalid(err)
 	}
 	if err := u.SeeObject(city, "城市", city); err != nil {
 		return nil, err

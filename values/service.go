@@ -3,7 +3,6 @@ package values
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -85,7 +84,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		return nil, err
 	}
 	round, err := s.round(ctx, in.Round)
-	if mistakes, err = mistake(mistakes, onField("round", err)); err != nil {
+	if mistakes, err = mistake(mistakes, catalog.OnInvalidField("round", err)); err != nil {
 		return nil, err
 	}
 	ind, err := s.quantitative(ctx, in.Indicator)
@@ -99,7 +98,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	factor := 1.0
 	if ind != nil && n != nil {
 		factor, err = fitUnit(ind, in.Unit, n.Percent)
-		if mistakes, err = mistake(mistakes, onField("unit", err)); err != nil {
+		if mistakes, err = mistake(mistakes, catalog.OnInvalidField("unit", err)); err != nil {
 			return nil, err
 		}
 	}
@@ -144,7 +143,7 @@ func (s *Service) city(ctx context.Context, u *catalog.User, city string) (strin
 		return "", catalog.FieldErrorf("city", catalog.EINVALID, "缺少城市代码 city")
 	}
 	if _, err := s.cat.City(ctx, city); err != nil {
-		return "", onField("city", invalid(err))
+		return "", catalog.OnInvalidField("city", catalog.NotFoundAsInvalid(err))
 	}
 	if err := u.CanEdit(city); err != nil {
 		return "", err
@@ -161,7 +160,7 @@ func (s *Service) quantitative(ctx context.Context, code string) (*catalog.Indic
 	}
 	ind, err := s.cat.Indicator(ctx, code)
 	if err != nil {
-		return nil, onField("indicator", invalid(err))
+		return nil, catalog.OnInvalidField("indicator", catalog.NotFoundAsInvalid(err))
 	}
 	if ind.Level != catalog.KeyLevel || ind.Kind != catalog.Quantitative {
 		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, indicatorName(ind))
@@ -177,7 +176,7 @@ func number(w Written) (*Number, error) {
 	}
 	n, err := ParseNumber(string(w))
 	if err != nil {
-		return nil, onField("value", err)
+		return nil, catalog.OnInvalidField("value", err)
 	}
 	return &n, nil
 }
@@ -269,23 +268,6 @@ func (s *Service) citedDocument(ctx context.Context, city, id string) (*catalog.
 func statusWords(s catalog.Status) catalog.Words {
 	en := map[catalog.Status]string{catalog.StatusStored: "stored, its text not yet extracted", catalog.StatusFailed: "failed"}
 	return catalog.Words{Chinese: catalog.StatusWords[s], English: en[s]}
-}
-
-// onField names the form field an EINVALID error is about, when it names
-// none, so a form can show it beside the field (and the API in "field").
-func onField(field string, err error) error {
-	var e *catalog.Error
-	if errors.As(err, &e) && e.Field == "" && e.Code == catalog.EINVALID {
-		return e.OnField(field)
-	}
-	return err
-}
-
-func invalid(err error) error {
-	if catalog.IsNotFound(err) {
-		return catalog.AsInvalid(err, "")
-	}
-	return err
 }
 
 // Get returns a value the user may see.
