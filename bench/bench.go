@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -310,8 +311,13 @@ func (r *run) ingestLong(ctx context.Context) error {
 func (r *run) ingestRound(ctx context.Context, docs []Doc, files []uploadFile, d *IngestDetails) error {
 	rawDir := filepath.Join(r.cfg.WorkDir, "raw-index")
 	os.RemoveAll(rawDir)
+	stopProfile, err := profileRawBleve()
+	if err != nil {
+		return err
+	}
 	cpu0, _ := CPUTime("self")
 	took, size, err := measureRawBleve(ctx, docs, rawDir, r.cfg.RawBatch, r.cfg.SettleQuiet)
+	stopProfile()
 	if err != nil {
 		return fmt.Errorf("raw Bleve: %w", err)
 	}
@@ -327,6 +333,33 @@ func (r *run) ingestRound(ctx context.Context, docs []Doc, files []uploadFile, d
 	}
 	return nil
 }
+
+// profileRawBleve starts a CPU profile of the bench process for one raw
+// Bleve round when EVIDENCE_BENCH_CPUPROFILE names a path prefix (written
+// to PREFIX.raw.<n>), to set beside the serve process's
+// (EVIDENCE_CPUPROFILE); it returns the function that stops it.
+func profileRawBleve() (stop func(), err error) {
+	prefix := os.Getenv("EVIDENCE_BENCH_CPUPROFILE")
+	if prefix == "" {
+		return func() {}, nil
+	}
+	rawProfiles++
+	f, err := os.Create(fmt.Sprintf("%s.raw.%d", prefix, rawProfiles))
+	if err != nil {
+		return nil, fmt.Errorf("EVIDENCE_BENCH_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("EVIDENCE_BENCH_CPUPROFILE: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// rawProfiles numbers the raw Bleve rounds profiled in this run.
+var rawProfiles int
 
 // pipeline uploads the corpus to a fresh `evidence serve` over HTTP and
 // waits until everything is indexed and the index has settled.
