@@ -196,17 +196,22 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	return bd, nil
 }
 
-// MaxBatchText is the most text, in bytes, that Index writes in one Bleve
-// batch (a longer document goes alone). Bleve analyses a whole batch before
-// writing it, and the analysis takes fifty times the text's size in memory:
-// 256 documents of 17 KB (4.4 MB) held 500 MB live, and under serve's
-// memory limit the collector then ran without pause (the pipeline spent
-// 2.2× raw Bleve's CPU per MB, and 1.4× with batches of at most 1 MiB;
-// bench/README.md, ingest step 11). 256 documents of the benchmark's 3 KB fit in one.
+// MaxBatchText is the most text, in bytes (Document.TextSize), that Index
+// writes in one Bleve batch (a longer document goes alone). Bleve analyses
+// a whole batch before it writes it, and the analysis takes fifty times
+// the text's size in memory: 256 documents of 17 KB (4.4 MB) held 500 MB
+// live, and under serve's memory limit the collector then ran without
+// pause (the pipeline spent 2.2× raw Bleve's CPU per MB, and 1.4× with
+// batches of at most 1 MiB; bench/README.md, ingest step 11). 256
+// documents of the benchmark's 3 KB fit in one.
 const MaxBatchText = 1 << 20
 
 // Index implements Index: docs go to Bleve in batches of at most
-// MaxBatchText bytes of text.
+// MaxBatchText bytes of text, so docs of at most that much, or one
+// document, are one batch. A caller that makes its own batches keeps them
+// within that (the pipeline's indexer does): a batch cut in two leaves a
+// segment of a document or two, which Bleve builds in a buffer sized for a
+// hundred and merges again soon after.
 func (b *Bleve) Index(ctx context.Context, docs []Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -226,7 +231,7 @@ func (b *Bleve) Index(ctx context.Context, docs []Document) error {
 func batchOf(docs []Document, maxText int) int {
 	size := 0
 	for n, d := range docs {
-		size += d.textSize()
+		size += d.TextSize()
 		if n > 0 && size > maxText {
 			return n
 		}
@@ -234,9 +239,11 @@ func batchOf(docs []Document, maxText int) int {
 	return len(docs)
 }
 
-// textSize is the bytes of the document's text and title.
-func (d Document) textSize() int {
-	n := len(d.Title)
+// TextSize is the bytes of the document's pages, by which Index cuts
+// batches (the title, a few dozen bytes, is left out: it may still change
+// between a caller's batching and Index).
+func (d Document) TextSize() int {
+	n := 0
 	for _, p := range d.Pages {
 		n += len(p)
 	}

@@ -409,6 +409,7 @@ func TestLongTextIsIndexedInSeveralBatches(t *testing.T) {
 
 func TestBatchOf(t *testing.T) {
 	doc := func(n int) Document { return Document{Pages: []string{strings.Repeat("x", n)}} }
+	titled := func(n int) Document { d := doc(n); d.Title = "市学习型城市建设工作总结"; return d }
 	tests := []struct {
 		name string
 		docs []Document
@@ -417,6 +418,7 @@ func TestBatchOf(t *testing.T) {
 		{"all fit", []Document{doc(3), doc(3), doc(4)}, 3},
 		{"cut before the one that does not fit", []Document{doc(4), doc(7), doc(1)}, 1},
 		{"exactly full", []Document{doc(6), doc(4), doc(1)}, 2},
+		{"titles not counted", []Document{titled(6), titled(4), doc(1)}, 2},
 		{"a long one alone", []Document{doc(25), doc(1)}, 1},
 		{"one", []Document{doc(1)}, 1},
 	}
