@@ -36,7 +36,7 @@ func (s *Service) department(ctx context.Context, u *catalog.User, id string) (*
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(d.City, "部门", id); err != nil {
+	if err := u.SeeObject(d.City, catalog.ObjectDepartment, id); err != nil {
 		return nil, err
 	}
 	if err := canManage(u, d.City); err != nil {

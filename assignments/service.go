@@ -71,7 +71,7 @@ func (s *Service) visible(ctx context.Context, u *catalog.User, id string) (*cat
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(a.City, "任务", id); err != nil {
+	if err := u.SeeObject(a.City, catalog.ObjectAssignment, id); err != nil {
 		return nil, err
 	}
 	if u.Role == catalog.RoleContributor {

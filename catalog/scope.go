@@ -79,11 +79,24 @@ func (u *User) ScopeCity(requested string) (cities []string, visible bool) {
 	return u.ScopeCities(req)
 }
 
-// SeeObject returns ENOTFOUND ("<what> <id> 不存在") when u may not see an
-// object of city, nil otherwise.
-func (u *User) SeeObject(city, what, id string) error {
+// SeeObject returns ENOTFOUND when u may not see an object of city, nil
+// otherwise: the message the catalog gives when there is no such object
+// ("文档 <id> 不存在", "There is no document <id>"), so that another city's
+// object reads as missing, in either language.
+func (u *User) SeeObject(city string, what Words, id string) error {
 	if u.CanSee(city) {
 		return nil
 	}
 	return Errorf(ENOTFOUND, "%s %s 不存在", what, id)
 }
+
+// The objects SeeObject speaks of.
+var (
+	ObjectCity       = Words{Chinese: "城市", English: "city"}
+	ObjectDocument   = Words{Chinese: "文档", English: "document"}
+	ObjectClaim      = Words{Chinese: "定性描述", English: "statement"}
+	ObjectValue      = Words{Chinese: "数值", English: "value"}
+	ObjectCarried    = Words{Chinese: "结转记录", English: "carried-over item"}
+	ObjectDepartment = Words{Chinese: "部门", English: "department"}
+	ObjectAssignment = Words{Chinese: "任务", English: "assignment"}
+)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -58,13 +59,19 @@ func TestScopeCityAndSeeObject(t *testing.T) {
 			t.Errorf("%s: got %q %v, want %q %v", tt.name, got, visible, tt.want, tt.visible)
 		}
 	}
-	if err := coord.SeeObject("510100", "文档", "X"); ErrorCode(err) != ENOTFOUND {
+	if err := coord.SeeObject("510100", ObjectDocument, "X"); ErrorCode(err) != ENOTFOUND {
 		t.Errorf("another city's object: got %v, want ENOTFOUND", err)
 	}
-	if err := coord.SeeObject("330100", "文档", "X"); err != nil {
+	// It reads as a document that is not there, in both languages.
+	missing := Errorf(ENOTFOUND, "文档 %s 不存在", "X")
+	var e *Error
+	if err := coord.SeeObject("510100", ObjectDocument, "X"); !errors.As(err, &e) || e.Message != missing.Message || e.English != missing.English || e.English == "" {
+		t.Errorf("another city's document says %v, want what a missing one says: %q / %q", err, missing.Message, missing.English)
+	}
+	if err := coord.SeeObject("330100", ObjectDocument, "X"); err != nil {
 		t.Errorf("own city's object: %v", err)
 	}
-	if err := expert.SeeObject("510100", "文档", "X"); err != nil {
+	if err := expert.SeeObject("510100", ObjectDocument, "X"); err != nil {
 		t.Errorf("expert: %v", err)
 	}
 }
@@ -74,7 +81,7 @@ func TestScopedReviewerSeesOnlyTheirCities(t *testing.T) {
 	if !r.CanSee("330100") || r.CanSee("510100") {
 		t.Errorf("a reviewer of 330100 sees 330100 %v, 510100 %v; want true, false", r.CanSee("330100"), r.CanSee("510100"))
 	}
-	if err := r.SeeObject("510100", "定性描述", "X"); ErrorCode(err) != ENOTFOUND {
+	if err := r.SeeObject("510100", ObjectClaim, "X"); ErrorCode(err) != ENOTFOUND {
 		t.Errorf("another city's claim for a scoped reviewer: %v, want ENOTFOUND", err)
 	}
 	// The list is a reviewer's only: an expert given cities by mistake
@@ -95,7 +102,7 @@ func TestContributorsAreHeldToTheirCity(t *testing.T) {
 	if _, visible := c.ScopeCity("510100"); visible {
 		t.Errorf("a contributor asking for another city sees it")
 	}
-	if err := c.SeeObject("510100", "文档", "X"); ErrorCode(err) != ENOTFOUND {
+	if err := c.SeeObject("510100", ObjectDocument, "X"); ErrorCode(err) != ENOTFOUND {
 		t.Errorf("another city's document for a contributor: %v, want ENOTFOUND", err)
 	}
 	if err := c.CanEdit("330100"); ErrorCode(err) != EFORBIDDEN {

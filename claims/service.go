@@ -254,7 +254,7 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(c.City, "定性描述", id); err != nil {
+	if err := u.SeeObject(c.City, catalog.ObjectClaim, id); err != nil {
 		return nil, err
 	}
 	return c, nil

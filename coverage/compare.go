@@ -53,7 +53,7 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 	if city == "" {
 		return nil, catalog.Errorf(catalog.EINVALID, "缺少城市代码 city")
 	}
-	if err := u.SeeObject(city, "城市", city); err != nil {
+	if err := u.SeeObject(city, catalog.ObjectCity, city); err != nil {
 		return nil, err
 	}
 	c, err := s.cat.City(ctx, city)

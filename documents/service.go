@@ -36,7 +36,7 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(d.City, "文档", id); err != nil {
+	if err := u.SeeObject(d.City, catalog.ObjectDocument, id); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -116,7 +116,7 @@ func (s *Service) Titles(ctx context.Context, u *catalog.User, ids []string) (ma
 	}
 	out := make(map[string]string, len(docs))
 	for id, d := range docs {
-		if u.SeeObject(d.City, "文档", id) != nil {
+		if u.SeeObject(d.City, catalog.ObjectDocument, id) != nil {
 			continue
 		}
 		out[id] = d.Title

@@ -74,7 +74,7 @@ func (s *Service) document(ctx context.Context, u *catalog.User, id string) (*ca
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(d.City, "文档", id); err != nil {
+	if err := u.SeeObject(d.City, catalog.ObjectDocument, id); err != nil {
 		return nil, err
 	}
 	return d, nil

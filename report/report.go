@@ -71,7 +71,7 @@ var VerdictLabels = map[catalog.ClaimStatus]string{
 // Build gathers a city's report for a round (0: the current round). A city
 // u may not see is ENOTFOUND.
 func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round int) (*Report, error) {
-	if err := u.SeeObject(city, "城市", city); err != nil {
+	if err := u.SeeObject(city, catalog.ObjectCity, city); err != nil {
 		return nil, err
 	}
 	c, err := s.cat.City(ctx, city)

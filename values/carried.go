@@ -25,7 +25,7 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 	if city == "" && u.City != "" {
 		city = u.City
 	}
-	if err := u.SeeObject(city, "城市", city); err != nil {
+	if err := u.SeeObject(city, catalog.ObjectCity, city); err != nil {
 		return nil, 0, err
 	}
 	var err error

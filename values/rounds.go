@@ -17,7 +17,7 @@ func (s *Service) CarryOver(ctx context.Context, u *catalog.User, city string, t
 	if _, err := s.cat.City(ctx, city); err != nil {
 		return nil, catalog.NotFoundAsInvalid(err)
 	}
-	if err := u.SeeObject(city, "城市", city); err != nil {
+	if err := u.SeeObject(city, catalog.ObjectCity, city); err != nil {
 		return nil, err
 	}
 	if err := u.CanEdit(city); err != nil {
@@ -61,7 +61,7 @@ func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(c.City, "结转记录", id); err != nil {
+	if err := u.SeeObject(c.City, catalog.ObjectCarried, id); err != nil {
 		return nil, err
 	}
 	if err := u.CanEdit(c.City); err != nil {

@@ -276,7 +276,7 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err != nil {
 		return nil, err
 	}
-	if err := u.SeeObject(v.City, "数值", id); err != nil {
+	if err := u.SeeObject(v.City, catalog.ObjectValue, id); err != nil {
 		return nil, err
 	}
 	return v, nil
