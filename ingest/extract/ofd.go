@@ -49,6 +49,9 @@ type ofdFile struct {
 	lim    Limits
 	names  map[string]*zip.File // lower-case name → member
 	budget textBudget
+	// unreadable are the pages whose text layer was garbage (isGarbled)
+	// and that OCR did not read instead.
+	unreadable []int
 }
 
 func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
@@ -79,7 +82,15 @@ func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
 	if err := ocr.finish(res); err != nil {
 		return nil, err
 	}
+	if len(o.unreadable) > 0 && allEmpty(res.Pages) {
+		return nil, errOFDGarbled()
+	}
+	markUnreadable(res, o.unreadable)
 	return res, nil
+}
+
+func errOFDGarbled() error {
+	return catalog.Errorf(catalog.EINVALID, "OFD 中的文字无法正确解码,读出的是乱码(字体缺少编码映射或映射有误,也可能是文件已损坏);请从原软件重新导出 OFD 或 PDF,或上传 Word 原件")
 }
 
 // ofdBody is one DocBody of OFD.xml.
@@ -166,12 +177,25 @@ func (o *ofdFile) readDocument(b ofdBody, res *Result, ocr *ofdOCR) error {
 			}
 			runs = append(slices.Clone(tpl.runs), runs...)
 		}
-		res.Pages = append(res.Pages, layoutRuns(runs))
-		if len(runs) == 0 && len(content.images) > 0 {
+		// A text layer of garbage (a font whose codes are not Unicode, a
+		// damaged file) is not indexed: the page's image, if it has one,
+		// is read by OCR as an image-only page's, else the page is left
+		// empty and marked unreadable.
+		text := layoutRuns(runs)
+		garbled := isGarbled(text)
+		if garbled {
+			text = ""
+		}
+		res.Pages = append(res.Pages, text)
+		i := len(res.Pages) - 1
+		if (len(runs) == 0 || garbled) && len(content.images) > 0 {
 			pageMedia := o.readResources(p.loc, content.resFiles)
-			if err := ocr.page(o, res, len(res.Pages)-1, content.images, pageMedia, media); err != nil {
+			if err := ocr.page(o, res, i, content.images, pageMedia, media); err != nil {
 				return err
 			}
+		}
+		if garbled && res.Pages[i] == "" {
+			o.unreadable = append(o.unreadable, i)
 		}
 	}
 	seals := o.readSeals(resolveOFD("OFD.xml", b.signatures), doc)

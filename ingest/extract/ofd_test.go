@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -212,4 +214,50 @@ func TestLayoutRuns(t *testing.T) {
 	if got := layoutRuns(runs); got != "上\n左 右\n\n下段\n" {
 		t.Fatalf("layout %q", got)
 	}
+}
+
+// TestOFDGarbledTextLayer: a page whose text layer is garbage (here the
+// GBK bytes of a notice read as Windows-1252, as a font whose codes are
+// not Unicode gives) is not indexed: it is left empty and marked
+// unreadable, or read by OCR when it has an image; a file of nothing but
+// such pages fails with the reason.
+func TestOFDGarbledTextLayer(t *testing.T) {
+	const mojibake = "ÏÂ·¢¹ØÓÚ¿ªÕ¹Ñ§Ï°ÐÍ³ÇÊÐ½¨Éè¹¤×÷µÄÍ¨Öª£¬¸÷ÇøÏØ½ÌÓý¾ÖÒª°´ÕÕÒªÇó×öºÃÑ§·ÖÒøÐÐ½¨Éè"
+	if !isGarbled(mojibake) {
+		t.Fatal("the fixture's mojibake is not taken for garbage")
+	}
+	members := func(pages ...string) []string {
+		m := []string{"OFD.xml", xOFD, "Doc_0/Document.xml", xDoc}
+		for i, p := range pages {
+			m = append(m, fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), p)
+		}
+		return m
+	}
+	t.Run("one page of garbage among text", func(t *testing.T) {
+		path := writeOFD(t, members(xPage("第一页：学分银行建设稳步推进。"), xPage(mojibake), xPage("第三页：市民终身学习账户持续增加。"))...)
+		res, err := Extract(context.Background(), FormatOFD, path, Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Pages) != 3 || !strings.Contains(res.Pages[0], "学分银行") || res.Pages[1] != "" || !strings.Contains(res.Pages[2], "学习账户") {
+			t.Fatalf("pages %q", res.Pages)
+		}
+		if want := []string{SourceText, SourceUnreadable, SourceText}; !slices.Equal(res.PageSources, want) {
+			t.Errorf("page sources %v, want %v", res.PageSources, want)
+		}
+	})
+	t.Run("a page of garbage over its scan goes to OCR", func(t *testing.T) {
+		withImage := strings.Replace(xPage(mojibake), `</x:Layer>`, `<x:ImageObject ID="3" ResourceID="9" Boundary="0 0 210 297"/></x:Layer>`, 1)
+		path := writeOFD(t, members(xPage("第一页：学分银行建设稳步推进。"), withImage, xPage("第三页。"))...)
+		if _, err := Extract(context.Background(), FormatOFD, path, Limits{DeferOCR: true}); !errors.Is(err, ErrNeedsOCR) {
+			t.Errorf("got %v, want ErrNeedsOCR", err)
+		}
+	})
+	t.Run("nothing but garbage", func(t *testing.T) {
+		path := writeOFD(t, members(xPage(mojibake), xPage(mojibake), xPage(mojibake))...)
+		_, err := Extract(context.Background(), FormatOFD, path, Limits{})
+		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "乱码") {
+			t.Errorf("got %v, want EINVALID naming the garbage", err)
+		}
+	})
 }
