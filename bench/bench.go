@@ -8,12 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"slices"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/internal/cpuprofile"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -344,18 +344,11 @@ func profileRawBleve() (stop func(), err error) {
 		return func() {}, nil
 	}
 	rawProfiles++
-	f, err := os.Create(fmt.Sprintf("%s.raw.%d", prefix, rawProfiles))
+	stopProfile, err := cpuprofile.Start(fmt.Sprintf("%s.raw.%d", prefix, rawProfiles))
 	if err != nil {
 		return nil, fmt.Errorf("EVIDENCE_BENCH_CPUPROFILE: %w", err)
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("EVIDENCE_BENCH_CPUPROFILE: %w", err)
-	}
-	return func() {
-		pprof.StopCPUProfile()
-		f.Close()
-	}, nil
+	return func() { stopProfile() }, nil
 }
 
 // rawProfiles numbers the raw Bleve rounds profiled in this run.

@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime/pprof"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -18,6 +17,7 @@ import (
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/cpuprofile"
 	"github.com/lcmonitor/evidence/internal/services"
 	"github.com/lcmonitor/evidence/web"
 )
@@ -132,17 +132,12 @@ func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, er
 
 // startCPUProfile writes a CPU profile to path until stop is called.
 func startCPUProfile(path string) (stop func(), err error) {
-	f, err := os.Create(path)
+	stopProfile, err := cpuprofile.Start(path)
 	if err != nil {
 		return nil, fmt.Errorf("EVIDENCE_CPUPROFILE: %w", err)
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("EVIDENCE_CPUPROFILE: %w", err)
-	}
 	return func() {
-		pprof.StopCPUProfile()
-		if err := f.Close(); err != nil {
+		if err := stopProfile(); err != nil {
 			slog.Warn("close CPU profile", "path", path, "err", err)
 		}
 	}, nil
