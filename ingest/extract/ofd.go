@@ -83,6 +83,11 @@ func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if len(o.unreadable) > 0 && allEmpty(res.Pages) {
+		if ocr.failed != nil {
+			// Scanned pages beside the garbage would be read once OCR
+			// works: that is what to fix first.
+			return nil, ocr.failure()
+		}
 		return nil, errOFDGarbled()
 	}
 	markUnreadable(res, o.unreadable)
@@ -194,8 +199,8 @@ func (o *ofdFile) readDocument(b ofdBody, res *Result, ocr *ofdOCR) error {
 				return err
 			}
 		}
-		if garbled && res.Pages[i] == "" {
-			o.unreadable = append(o.unreadable, i)
+		if garbled && (i >= len(res.PageSources) || res.PageSources[i] != SourceOCR) {
+			o.unreadable = append(o.unreadable, i) // no image, or its OCR failed
 		}
 	}
 	seals := o.readSeals(resolveOFD("OFD.xml", b.signatures), doc)

@@ -253,6 +253,56 @@ func TestOFDGarbledTextLayer(t *testing.T) {
 			t.Errorf("got %v, want ErrNeedsOCR", err)
 		}
 	})
+	// Pages with a scan behind them, the scan a resource of the document.
+	scanned := func(pages ...string) string {
+		root := `<OFD xmlns="http://www.ofdspec.org/2016"><DocBody><DocRoot>Doc_0/Document.xml</DocRoot></DocBody></OFD>`
+		var list strings.Builder
+		m := []string{"OFD.xml", root, "Doc_0/DocumentRes.xml",
+			`<Res xmlns="http://www.ofdspec.org/2016" BaseLoc="Res"><MultiMedias><MultiMedia ID="5" Type="Image"><MediaFile>p.png</MediaFile></MultiMedia></MultiMedias></Res>`,
+			"Doc_0/Res/p.png", "\x89PNG\r\n\x1a\nnot really"}
+		for i, p := range pages {
+			fmt.Fprintf(&list, `<Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>`, i+1, i)
+			m = append(m, fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), p)
+		}
+		doc := `<Document xmlns="http://www.ofdspec.org/2016"><CommonData><DocumentRes>DocumentRes.xml</DocumentRes></CommonData><Pages>` + list.String() + `</Pages></Document>`
+		return writeOFD(t, append(m, "Doc_0/Document.xml", doc)...)
+	}
+	page := func(text string, image bool) string {
+		var b strings.Builder
+		b.WriteString(`<Page xmlns="http://www.ofdspec.org/2016"><Content><Layer>`)
+		if text != "" {
+			b.WriteString(`<TextObject Boundary="10 10 100 10" Size="5"><TextCode X="0" Y="5">` + text + `</TextCode></TextObject>`)
+		}
+		if image {
+			b.WriteString(`<ImageObject ID="7" ResourceID="5" Boundary="0 0 210 297"/>`)
+		}
+		b.WriteString(`</Layer></Content></Page>`)
+		return b.String()
+	}
+	t.Run("a page of garbage over its scan is read by OCR", func(t *testing.T) {
+		withOCR(t, func(ctx context.Context, image []byte, lim Limits) (PageOCR, error) {
+			return PageOCR{Text: "扫描页：学分银行建设", Confidence: 0.9}, nil
+		})
+		res, err := Extract(context.Background(), FormatOFD, scanned(page("第一页。", false), page(mojibake, true), page("第三页。", false)), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Pages) != 3 || !strings.Contains(res.Pages[1], "学分银行") || strings.Contains(res.Pages[1], "Ï") {
+			t.Fatalf("pages %q", res.Pages)
+		}
+		if want := []string{SourceText, SourceOCR, SourceText}; !slices.Equal(res.PageSources, want) {
+			t.Errorf("page sources %v, want %v", res.PageSources, want)
+		}
+	})
+	t.Run("OCR that failed is the reason, not the garbage", func(t *testing.T) {
+		withOCR(t, func(ctx context.Context, image []byte, lim Limits) (PageOCR, error) {
+			return PageOCR{}, catalog.Errorf(catalog.EUNAVAILABLE, "本系统未启用文字识别(OCR)")
+		})
+		_, err := Extract(context.Background(), FormatOFD, scanned(page(mojibake, false), page("", true), page("", true)), Limits{})
+		if catalog.ErrorCode(err) != catalog.EUNSUPPORTED || !strings.Contains(catalog.ErrorMessage(err), "OCR") {
+			t.Errorf("got %v, want the OCR failure", err)
+		}
+	})
 	t.Run("nothing but garbage", func(t *testing.T) {
 		path := writeOFD(t, members(xPage(mojibake), xPage(mojibake), xPage(mojibake))...)
 		_, err := Extract(context.Background(), FormatOFD, path, Limits{})

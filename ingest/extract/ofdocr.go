@@ -95,6 +95,11 @@ func (c *ofdOCR) finish(res *Result) error {
 	if c.failed == nil || len(c.confidences) > 0 || c.needed < len(res.Pages) || c.needed == 0 {
 		return nil
 	}
+	return c.failure()
+}
+
+// failure is the error of a file whose scanned pages OCR could not read.
+func (c *ofdOCR) failure() error {
 	code := catalog.ErrorCode(c.failed)
 	if code == catalog.EINTERNAL || code == catalog.EUNAVAILABLE {
 		code = catalog.EUNSUPPORTED
