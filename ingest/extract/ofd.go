@@ -79,14 +79,18 @@ func extractOFD(ctx context.Context, file string, lim Limits) (*Result, error) {
 			return nil, err
 		}
 	}
+	garbage := len(o.unreadable) > 0
 	if err := ocr.finish(res); err != nil {
+		if garbage {
+			return nil, ocr.failure(true)
+		}
 		return nil, err
 	}
-	if len(o.unreadable) > 0 && allEmpty(res.Pages) {
+	if garbage && allEmpty(res.Pages) {
 		if ocr.failed != nil {
 			// Scanned pages beside the garbage would be read once OCR
 			// works: that is what to fix first.
-			return nil, ocr.failure()
+			return nil, ocr.failure(true)
 		}
 		return nil, errOFDGarbled()
 	}

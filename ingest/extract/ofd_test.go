@@ -299,8 +299,14 @@ func TestOFDGarbledTextLayer(t *testing.T) {
 			return PageOCR{}, catalog.Errorf(catalog.EUNAVAILABLE, "本系统未启用文字识别(OCR)")
 		})
 		_, err := Extract(context.Background(), FormatOFD, scanned(page(mojibake, false), page("", true), page("", true)), Limits{})
-		if catalog.ErrorCode(err) != catalog.EUNSUPPORTED || !strings.Contains(catalog.ErrorMessage(err), "OCR") {
-			t.Errorf("got %v, want the OCR failure", err)
+		msg := catalog.ErrorMessage(err)
+		if catalog.ErrorCode(err) != catalog.EUNSUPPORTED || !strings.Contains(msg, "OCR") || !strings.Contains(msg, "乱码") || strings.Contains(msg, "只含扫描图片") {
+			t.Errorf("got %v, want the OCR failure beside garbage", err)
+		}
+		// Every page garbage over a scan, OCR failing: the same.
+		_, err = Extract(context.Background(), FormatOFD, scanned(page(mojibake, true), page(mojibake, true)), Limits{})
+		if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "乱码") || strings.Contains(msg, "只含扫描图片") {
+			t.Errorf("every page garbage over a scan: got %v", err)
 		}
 	})
 	t.Run("nothing but garbage", func(t *testing.T) {

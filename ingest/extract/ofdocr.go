@@ -95,17 +95,24 @@ func (c *ofdOCR) finish(res *Result) error {
 	if c.failed == nil || len(c.confidences) > 0 || c.needed < len(res.Pages) || c.needed == 0 {
 		return nil
 	}
-	return c.failure()
+	return c.failure(false)
 }
 
-// failure is the error of a file whose scanned pages OCR could not read.
-func (c *ofdOCR) failure() error {
+// failure is the error of a file whose scanned pages OCR could not read;
+// besideGarbage says its text layer, where it had one, was garbage
+// (isGarbled), so the file is not "only scanned images".
+func (c *ofdOCR) failure(besideGarbage bool) error {
 	code := catalog.ErrorCode(c.failed)
 	if code == catalog.EINTERNAL || code == catalog.EUNAVAILABLE {
 		code = catalog.EUNSUPPORTED
 	}
+	why := catalog.MessageWords(c.failed)
+	if besideGarbage {
+		return fmt.Errorf("ocr: %v: %w", c.failed, catalog.Errorf(code,
+			"OFD 文件中的文字是乱码,其余是扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或从原软件重新导出后上传", why))
+	}
 	return fmt.Errorf("ocr: %v: %w", c.failed, catalog.Errorf(code,
-		"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本", catalog.MessageWords(c.failed)))
+		"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本", why))
 }
 
 // isOCRImage reports PNG, JPEG and TIFF, the images ocrImage reads.
