@@ -317,7 +317,9 @@ func (r *run) ingestRound(ctx context.Context, docs []Doc, files []uploadFile, d
 	}
 	cpu0, _ := CPUTime("self")
 	took, size, err := measureRawBleve(ctx, docs, rawDir, r.cfg.RawBatch, r.cfg.SettleQuiet)
-	stopProfile()
+	if perr := stopProfile(); perr != nil {
+		r.logf("EVIDENCE_BENCH_CPUPROFILE: the raw Bleve profile is incomplete: %v", perr)
+	}
 	if err != nil {
 		return fmt.Errorf("raw Bleve: %w", err)
 	}
@@ -337,18 +339,19 @@ func (r *run) ingestRound(ctx context.Context, docs []Doc, files []uploadFile, d
 // profileRawBleve starts a CPU profile of the bench process for one raw
 // Bleve round when EVIDENCE_BENCH_CPUPROFILE names a path prefix (written
 // to PREFIX.raw.<n>), to set beside the serve process's
-// (EVIDENCE_CPUPROFILE); it returns the function that stops it.
-func profileRawBleve() (stop func(), err error) {
+// (EVIDENCE_CPUPROFILE); it returns the function that stops it and says
+// whether the profile was written whole.
+func profileRawBleve() (stop func() error, err error) {
 	prefix := os.Getenv("EVIDENCE_BENCH_CPUPROFILE")
 	if prefix == "" {
-		return func() {}, nil
+		return func() error { return nil }, nil
 	}
 	rawProfiles++
-	stopProfile, err := cpuprofile.Start(fmt.Sprintf("%s.raw.%d", prefix, rawProfiles))
+	stop, err = cpuprofile.Start(fmt.Sprintf("%s.raw.%d", prefix, rawProfiles))
 	if err != nil {
 		return nil, fmt.Errorf("EVIDENCE_BENCH_CPUPROFILE: %w", err)
 	}
-	return func() { stopProfile() }, nil
+	return stop, nil
 }
 
 // rawProfiles numbers the raw Bleve rounds profiled in this run.

@@ -49,13 +49,16 @@ func Fullwidth(s string) string {
 	}
 	// Parentheses go in pairs: both become full-width when either touches
 	// Chinese or they hold Chinese, so "(如 2.3.1)" stays a matching pair.
-	var open []int
+	// A half without its pair here (the text shown around a highlight may
+	// cut a long parenthesis) goes by its own neighbours, like a comma.
+	var open, alone []int
 	for i, r := range rs {
 		switch r {
 		case '(':
 			open = append(open, i)
 		case ')':
 			if len(open) == 0 {
+				alone = append(alone, i)
 				continue
 			}
 			o := open[len(open)-1]
@@ -63,6 +66,11 @@ func Fullwidth(s string) string {
 			if chineseNear(o) || chineseNear(i) || chineseBefore[i] > chineseBefore[o+1] {
 				rs[o], rs[i] = fullwidthOf['('], fullwidthOf[')']
 			}
+		}
+	}
+	for _, i := range append(alone, open...) {
+		if chineseNear(i) {
+			rs[i] = fullwidthOf[rs[i]]
 		}
 	}
 	for i, r := range rs {

@@ -18,6 +18,9 @@ func TestFullwidth(t *testing.T) {
 		{"TXT(UTF-8 或 GBK)、HTML", "TXT\uFF08UTF-8 或 GBK\uFF09、HTML"},
 		{"(检测到的内容:%s)", "\uFF08检测到的内容\uFF1A%s\uFF09"},
 		{"用逗号分隔,如 2.3.1)", "用逗号分隔\uFF0C如 2.3.1)"},
+		{"学习型城市(建设", "学习型城市\uFF08建设"}, // a half without its pair, by its neighbours
+		{"见附件) 2.3", "见附件\uFF09 2.3"},
+		{"v2)", "v2)"},
 	}
 	for _, tt := range tests {
 		if got := Fullwidth(tt.in); got != tt.want {
@@ -50,6 +53,15 @@ func TestFullwidthIn(t *testing.T) {
 		if got := fullwidthIn(text, start, start+len(tt.piece)); got != tt.want {
 			t.Errorf("fullwidthIn(%q) = %q, want %q", tt.piece, got, tt.want)
 		}
+	}
+	// A parenthesis longer than the context shown around a piece: each
+	// half is written by its own neighbours.
+	paren := "市政府(" + strings.Repeat("学", 300) + ")同意"
+	if got := fullwidthIn(paren, 0, len("市政府(学学")); got != "市政府\uFF08学学" {
+		t.Errorf("the opening half of a long parenthesis: %q", got)
+	}
+	if at := strings.Index(paren, ")"); fullwidthIn(paren, at, len(paren)) != "\uFF09同意" {
+		t.Errorf("the closing half of a long parenthesis: %q", fullwidthIn(paren, at, len(paren)))
 	}
 	long := strings.Repeat("学", 400) + "," + strings.Repeat("习", 400)
 	at := strings.Index(long, ",")
