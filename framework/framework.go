@@ -1,8 +1,8 @@
 package framework
 
 import (
+	"cmp"
 	_ "embed"
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -24,7 +24,7 @@ type Parsed struct {
 
 // row is one indicator as read, with where it came from for error messages.
 type row struct {
-	where string // "第 5 行" or a YAML path
+	where catalog.Words // 第 5 行 (row 5), or a YAML path
 	ind   catalog.Indicator
 	// parent is the code of the enclosing node in a nested file, or "" for
 	// flat tables, where the parent comes from the code.
@@ -103,13 +103,14 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 	// they are found, whichever check found them.
 	type problem struct {
 		at  int
-		msg string
+		msg catalog.Words
 	}
 	var found []problem
 	at := 0
 	bad := func(r row, format string, args ...any) {
-		found = append(found, problem{at, fmt.Sprintf(catalog.Fullwidth("%s(编码 %q):%s"), r.where, r.ind.Code,
-			fmt.Sprintf(catalog.Fullwidth(format), args...))})
+		what := catalog.MessageWords(catalog.Errorf(catalog.EINVALID, format, args...))
+		where := catalog.Errorf(catalog.EINVALID, "%s(编码 %q):%s", r.where, r.ind.Code, what)
+		found = append(found, problem{at, catalog.MessageWords(where)})
 	}
 	seen := map[string]bool{}
 	for i, r := range rows {
@@ -157,15 +158,18 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		out = append(out, ind)
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].at < found[j].at })
-	problems := make([]string, len(found))
-	for i, p := range found {
-		problems[i] = p.msg
+	var chinese, english []string
+	for _, p := range found {
+		chinese = append(chinese, p.msg.Chinese)
+		english = append(english, cmp.Or(p.msg.English, p.msg.Chinese))
 	}
 	if len(rows) == 0 {
-		problems = append(problems, "文件中没有任何指标")
+		none := catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "文件中没有任何指标"))
+		chinese, english = append(chinese, none.Chinese), append(english, none.English)
 	}
-	if len(problems) > 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "指标体系有 %d 处错误,未导入任何内容:\n%s", len(problems), strings.Join(problems, "\n"))
+	if len(chinese) > 0 {
+		return nil, catalog.Errorf(catalog.EINVALID, "指标体系有 %d 处错误,未导入任何内容:\n%s", len(chinese),
+			catalog.Words{Chinese: strings.Join(chinese, "\n"), English: strings.Join(english, "\n")})
 	}
 	return sortParentsFirst(out), nil
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -104,15 +105,34 @@ func TestParseReportsEveryBadRow(t *testing.T) {
 	}
 	msg := catalog.ErrorMessage(err)
 	for _, want := range []string{
-		"第 5 行(编码 \"1.1.1\"):编码重复",
-		"第 6 行(编码 \"1.2.1\"):缺少上级指标 1.2",
-		"第 7 行(编码 \"1.1.2\"):未知的指标类型",
-		"第 8 行(编码 \"1.1.3.1\"):指标体系最多三级",
-		"第 9 行(编码 \"1.1.4\"):缺少指标名称",
-		"第 10 行(编码 \"1.1.5\"):关键指标(三级)必须注明类型",
+		"第 5 行(编码“1.1.1”):编码重复",
+		"第 6 行(编码“1.2.1”):缺少上级指标 1.2",
+		"第 7 行(编码“1.1.2”):未知的指标类型",
+		"第 8 行(编码“1.1.3.1”):指标体系最多三级",
+		"第 9 行(编码“1.1.4”):缺少指标名称",
+		"第 10 行(编码“1.1.5”):关键指标(三级)必须注明类型",
 	} {
 		if want = catalog.Fullwidth(want); !strings.Contains(msg, want) {
 			t.Errorf("message lacks %q:\n%s", want, msg)
+		}
+	}
+	// The English UI lists the same rows in English, every word of ours
+	// translated (the kind the file gave and the framework's 定性/定量 aside).
+	english := catalog.MessageIn(err, true)
+	for _, want := range []string{
+		"The framework has 6 errors, so nothing was imported:",
+		`Row 5 (code "1.1.1"): the code is given twice`,
+		`Row 6 (code "1.2.1"): its parent indicator 1.2 is missing`,
+		`Row 8 (code "1.1.3.1"): a framework has at most three levels; this code has 4`,
+		`Row 10 (code "1.1.5"): a key (level-3) indicator must give its kind`,
+	} {
+		if !strings.Contains(english, want) {
+			t.Errorf("English lacks %q:\n%s", want, english)
+		}
+	}
+	for _, line := range strings.Split(english, "\n") {
+		if strings.ContainsFunc(strings.NewReplacer("定性", "", "定量", "", "重要", "").Replace(line), func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			t.Errorf("English line with Chinese: %q", line)
 		}
 	}
 }

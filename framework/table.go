@@ -144,7 +144,7 @@ func tableRows(records [][]string) ([]row, error) {
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
-		rows = append(rows, row{where: fmt.Sprintf("第 %d 行", n+2), ind: catalog.Indicator{
+		rows = append(rows, row{where: catalog.Words{Chinese: fmt.Sprintf("第 %d 行", n+2), English: fmt.Sprintf("Row %d", n+2)}, ind: catalog.Indicator{
 			Code: cell(rec, "code"), Name: cell(rec, "name"), NameEN: cell(rec, "name_en"), Kind: catalog.Kind(cell(rec, "kind")),
 			Info: cell(rec, "info"), Unit: cell(rec, "unit"), Keywords: splitKeywords(cell(rec, "keywords")),
 		}})

@@ -42,7 +42,7 @@ func parseYAML(data []byte) (*Parsed, []row, error) {
 	walk = func(nodes []*yamlNode, parent, path string) {
 		for i, n := range nodes {
 			where := fmt.Sprintf("%s[%d]", path, i+1)
-			rows = append(rows, row{where: where, parent: parent, nested: true, ind: catalog.Indicator{
+			rows = append(rows, row{where: catalog.Words{Chinese: where, English: where}, parent: parent, nested: true, ind: catalog.Indicator{
 				Code: n.Code, Name: n.Name, NameEN: n.NameEN, Kind: catalog.Kind(n.Kind), Info: n.Info, Unit: n.Unit, Keywords: n.Keywords,
 			}})
 			walk(n.Children, n.Code, where+".children")
