@@ -49,9 +49,10 @@ import (
 // snippet (garbled_test.go runs every real text of the repository through
 // it). Garbage from a wrong map scores 30–80%, ASCII soup 13–30%.
 //
-// What it cannot see: common characters in the wrong order (a content
-// stream partly re-inflated into other glyphs of the same font), which
-// only a language model would catch.
+// What it cannot see: common characters in the wrong order (another
+// subset's map, a content stream partly re-inflated into other glyphs of
+// the same font); scrambled (hanpairs.go) judges which characters stand
+// together instead.
 func isGarbled(s string) bool { return garbledAt(s, garbledPercent) }
 
 // garbledPercent is the share of implausible characters, in percent, from

@@ -40,7 +40,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if lib.err == nil && lib.plausible() {
-		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false)
+		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil)
 	}
 	if isTooLarge(lib.err) {
 		return nil, lib.err
@@ -63,7 +63,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		}
 		return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFCorrupt())
 	}
-	pages, fromTool, garbled, unreadable := choosePages(lib, toolPages)
+	pages, fromTool, garbled, unreadable, scrambledLayers := choosePages(lib, toolPages)
 	if allEmpty(pages) && errReaderMissingForPDF(ctx) != nil {
 		// OCR could have read these pages; without it, say what is wrong
 		// with the file rather than what to install.
@@ -79,7 +79,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		res.Extractor = "pdftotext"
 	}
 	markUnreadable(res, unreadable)
-	return ocrWeakPages(ctx, path, res, lim, garbled)
+	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers)
 }
 
 // pdfText is what the library made of a file.
@@ -96,7 +96,7 @@ func (t pdfText) plausible() bool {
 		return false
 	}
 	for i, p := range t.pages {
-		if t.failed[i] || isGarbled(p) || strings.TrimSpace(p) == "" {
+		if t.failed[i] || implausible(p) || strings.TrimSpace(p) == "" {
 			return false
 		}
 	}
@@ -245,14 +245,22 @@ func flattenPDFLines(s string) string {
 	return strings.Join(kept, "\n")
 }
 
+// implausible reports text that is not what the page says: garbage
+// (isGarbled) or common characters in an order no writer would use
+// (scrambled).
+func implausible(s string) bool { return isGarbled(s) || scrambled(s) }
+
 // choosePages picks each page from the library or from pdftotext; text
-// that isGarbled is never taken. garbled reports that a reader gave garbage
-// for some page, and unreadable the pages left empty for it.
-func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled bool, unreadable []int) {
+// that is implausible is never taken. garbled reports that a reader gave
+// garbage for some page, and unreadable the pages left empty for it.
+// scrambledLayers holds the text of the pages left empty because it read
+// as scrambled: if OCR reads the rendered page the same way, the page says
+// what its text layer said (ocrWeakPages).
+func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled bool, unreadable []int, scrambledLayers map[int]string) {
 	n := max(len(lib.pages), len(tool))
 	pages = make([]string, n)
 	for i := range pages {
-		var l, t string
+		var l, t, layer string
 		garbledHere := false
 		libOK := lib.err == nil && i < len(lib.pages) && !lib.failed[i]
 		if libOK {
@@ -261,12 +269,18 @@ func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled 
 		if i < len(tool) {
 			t = tool[i]
 		}
-		if libOK && isGarbled(l) {
+		if libOK && implausible(l) {
 			garbledHere, libOK = true, false
+			if !isGarbled(l) {
+				layer = l
+			}
 		}
 		toolOK := strings.TrimSpace(t) != ""
-		if toolOK && isGarbled(t) {
+		if toolOK && implausible(t) {
 			garbledHere, toolOK = true, false
+			if layer == "" && !isGarbled(t) {
+				layer = t
+			}
 		}
 		garbled = garbled || garbledHere
 		switch {
@@ -277,6 +291,12 @@ func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled 
 			if garbledHere {
 				unreadable = append(unreadable, i)
 			}
+			if layer != "" {
+				if scrambledLayers == nil {
+					scrambledLayers = map[int]string{}
+				}
+				scrambledLayers[i] = layer
+			}
 		case strings.TrimSpace(l) == "" && toolOK:
 			pages[i], fromTool = t, true
 		case toolOK && countHan(t) >= 2*countHan(l)+10:
@@ -285,7 +305,7 @@ func choosePages(lib pdfText, tool []string) (pages []string, fromTool, garbled 
 			pages[i] = l
 		}
 	}
-	return pages, fromTool, garbled, unreadable
+	return pages, fromTool, garbled, unreadable, scrambledLayers
 }
 
 // markUnreadable records that the pages at indexes were left empty because

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -220,7 +221,10 @@ func TestChoosePages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, fromTool, garbled, unreadable := choosePages(tt.lib, tt.tool)
+			got, fromTool, garbled, unreadable, layers := choosePages(tt.lib, tt.tool)
+			if layers != nil {
+				t.Errorf("scrambled layers %v kept for garbage", layers)
+			}
 			if wantGarbled := strings.HasPrefix(tt.name, "garb"); garbled != wantGarbled {
 				t.Errorf("garbled %v, want %v", garbled, wantGarbled)
 			}
@@ -240,13 +244,33 @@ func TestChoosePages(t *testing.T) {
 	}
 }
 
+// TestChoosePagesScrambled: a page whose text reads as scrambled is taken
+// from neither reader, and its text is kept aside for OCR to confirm.
+func TestChoosePagesScrambled(t *testing.T) {
+	real := strings.Repeat("杭州市人民政府办公厅关于推进学习型城市建设的实施意见。", 4)
+	mixed := substituted(real, rand.New(rand.NewPCG(3, 4)))
+	if !scrambled(mixed) || scrambled(real) {
+		t.Fatalf("the sample: scrambled %v, real text scrambled %v", scrambled(mixed), scrambled(real))
+	}
+	one := func(p string) pdfText { return pdfText{pages: []string{p}, failed: []bool{false}} }
+	pages, fromTool, garbled, unreadable, layers := choosePages(one(mixed), []string{mixed})
+	if pages[0] != "" || fromTool || !garbled || !slices.Equal(unreadable, []int{0}) || layers[0] != mixed {
+		t.Errorf("both readers scrambled: pages %q, from pdftotext %v, garbled %v, unreadable %v, layers %v", pages, fromTool, garbled, unreadable, layers)
+	}
+	pages, fromTool, _, unreadable, layers = choosePages(one(mixed), []string{real})
+	if pages[0] != real || !fromTool || unreadable != nil || layers != nil {
+		t.Errorf("pdftotext read it right: pages %q, from pdftotext %v, unreadable %v, layers %v", pages, fromTool, unreadable, layers)
+	}
+}
+
 // TestDamagedPDFs reads the PDFs of testdata/gen/damaged.go, whose text
 // readers give garbage that passed for text before: none is indexed.
-// wrongcmap.pdf's glyphs are right, so OCR reads it; soup.pdf's and
+// wrongcmap.pdf's and scrambledcmap.pdf's glyphs are right, so OCR reads
+// them; soup.pdf's and
 // mojibake.pdf's pages are drawn with the wrong glyphs too, so they fail
 // with the reason a coordinator can act on.
 func TestDamagedPDFs(t *testing.T) {
-	for _, name := range []string{"wrongcmap.pdf", "soup.pdf", "mojibake.pdf"} {
+	for _, name := range []string{"wrongcmap.pdf", "scrambledcmap.pdf", "soup.pdf", "mojibake.pdf"} {
 		for _, via := range []string{"library", "pdftotext"} {
 			t.Run(via+"/"+name+"/without OCR", func(t *testing.T) {
 				if via == "library" {
@@ -266,7 +290,7 @@ func TestDamagedPDFs(t *testing.T) {
 			needPdftotext(t)
 			needOCR(t)
 			res, err := Extract(context.Background(), FormatPDF, fixture(name), Limits{})
-			if name != "wrongcmap.pdf" {
+			if name != "wrongcmap.pdf" && name != "scrambledcmap.pdf" {
 				if err == nil {
 					t.Fatalf("%s indexed as %q", name, res.Pages)
 				}
@@ -286,6 +310,34 @@ func TestDamagedPDFs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestOddOrderPageKeepsItsText: oddorder.pdf's page really is common
+// characters in no order (a puzzle), drawn as its text layer says. Its
+// layer reads as scrambled, and OCR reads the rendered page the same way,
+// so the layer's text is kept. Without OCR nothing can tell it from a
+// wrong map, and the file fails as garbled, as such a file would.
+func TestOddOrderPageKeepsItsText(t *testing.T) {
+	t.Run("with OCR", func(t *testing.T) {
+		needPdftotext(t)
+		needOCR(t)
+		res, err := Extract(context.Background(), FormatPDF, fixture("oddorder.pdf"), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Pages) != 1 || !strings.Contains(res.Pages[0], "级完络类转积同四现加认政和") {
+			t.Fatalf("pages %q, want the text layer's", res.Pages)
+		}
+		if want := []string{SourceText}; !slices.Equal(res.PageSources, want) {
+			t.Errorf("page sources %v, want %v", res.PageSources, want)
+		}
+	})
+	t.Run("without OCR", func(t *testing.T) {
+		needPdftotext(t)
+		withoutOCR(t)
+		_, err := Extract(context.Background(), FormatPDF, fixture("oddorder.pdf"), Limits{})
+		wantError(t, "oddorder.pdf", err, catalog.EINVALID, "读出的是乱码")
+	})
 }
 
 // TestGarbagePageIsMarkedUnreadable: in halfmojibake.pdf a page of English

@@ -55,7 +55,12 @@ func weakTextLayer(text string) bool {
 // the packages to install. A PDF whose every page is empty after OCR fails
 // with errPDFGarbled when garbage was all that a reader found (garbled
 // says the text readers found some), else with errBlankScan.
-func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, garbled bool) (*Result, error) {
+//
+// A page whose text layer read as scrambled (scrambledLayers, by page
+// index) is empty here; when OCR reads the rendered page as scrambled too,
+// the page shows what its layer said (a list of names, say, rather than a
+// wrong map), and the layer's text is taken back.
+func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, garbled bool, scrambledLayers map[int]string) (*Result, error) {
 	var weak []int
 	for i, p := range res.Pages {
 		if weakTextLayer(p) {
@@ -94,6 +99,13 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 	strict := garbled
 	for i, page := range weak {
 		if doc.skipped[i] {
+			continue
+		}
+		// Tesseract puts spaces between Chinese characters, which
+		// Normalize takes out; the runs of Han characters are judged
+		// without them, as the layer's are.
+		if layer, ok := scrambledLayers[page]; ok && scrambled(Normalize(doc.text[i])) {
+			res.Pages[page], res.PageSources[page] = layer, SourceText
 			continue
 		}
 		if ocrGarbled(doc.text[i], doc.conf[i], strict) {

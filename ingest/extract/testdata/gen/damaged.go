@@ -30,6 +30,7 @@ const dir = "testdata"
 func main() {
 	log.SetFlags(0)
 	writeWrongCMap()
+	writeScrambledCMap()
 	writeSoup()
 	writeMojibake()
 }
@@ -51,6 +52,46 @@ func writeWrongCMap() {
 		doc.setStream(n, cmap)
 	}
 	write("wrongcmap.pdf", doc.bytes())
+}
+
+// writeScrambledCMap gives each code of both fonts' ToUnicode maps the
+// destination of another code of its map, as a map of another subset of
+// the same font would (codes are given in the order of first use, so
+// another text's map fits these codes): the text is made of the
+// document's own common characters, each standing for another, which
+// isGarbled cannot see; the glyphs are right, so OCR reads the pages. The
+// code k places on (k coprime with the map's size) stands in for the
+// other text's order: the next code would keep this text's own order of
+// first use, and with it many of its words.
+func writeScrambledCMap() {
+	doc := readPDF("stamped.pdf")
+	bfchar := regexp.MustCompile(`(<[0-9A-F]{2}> )<([0-9A-F]{4})>`)
+	for _, n := range doc.refs(`/ToUnicode (\d+) 0 R`) {
+		cmap := doc.stream(n)
+		var dests [][]byte
+		for _, m := range bfchar.FindAllSubmatch(cmap, -1) {
+			dests = append(dests, m[2])
+		}
+		k := len(dests)/3 + 1
+		for gcd(k, len(dests)) != 1 {
+			k++
+		}
+		i := 0
+		cmap = bfchar.ReplaceAllFunc(cmap, func(m []byte) []byte {
+			sub := bfchar.FindSubmatch(m)
+			i++
+			return fmt.Appendf(nil, "%s<%s>", sub[1], dests[i*k%len(dests)])
+		})
+		doc.setStream(n, cmap)
+	}
+	write("scrambledcmap.pdf", doc.bytes())
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 // writeSoup drops both fonts' ToUnicode maps and declares WinAnsiEncoding,
