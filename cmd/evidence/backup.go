@@ -54,6 +54,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *out == "" {
 		return catalog.Errorf(catalog.EINVALID, "evidence backup 需要 --out 备份文件夹（needs --out DIR）")
 	}
+	if err := checkBackupFolder(*data, *out); err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
@@ -69,6 +72,45 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stdout, catalog.Fullwidth("注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README“备份与恢复”)"))
 	}
 	return nil
+}
+
+// checkBackupFolder refuses a backup folder that is the data folder or
+// inside it, or that holds an archive's data (its search index or its
+// folder store): the snapshot would be renamed over the catalog a running
+// server has open, which corrupts it, or over another archive's.
+func checkBackupFolder(data, out string) error {
+	dataAbs, outAbs := resolvedPath(data), resolvedPath(out)
+	if rel, err := filepath.Rel(dataAbs, outAbs); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+		return catalog.Errorf(catalog.EINVALID, "备份文件夹 %s 在数据文件夹 %s 之内:备份会覆盖正在使用的目录数据库;请把备份放在数据文件夹之外,最好是另一块磁盘(--out is inside the data folder)", out, data)
+	}
+	for _, marker := range []string{"index", filepath.Join("blobs", "objects")} {
+		if st, err := os.Stat(filepath.Join(out, marker)); err == nil && st.IsDir() {
+			return catalog.Errorf(catalog.EINVALID, "文件夹 %s 是一个档案库的数据文件夹(其中有 %s),不是备份文件夹:备份会覆盖它的目录数据库;请另选一个空文件夹或以前的备份文件夹(--out is an archive's data folder)", out, marker)
+		}
+	}
+	return nil
+}
+
+// resolvedPath is path made absolute, with the symbolic links of its
+// longest existing part followed, so that two names of one folder compare
+// equal.
+func resolvedPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	rest := ""
+	for dir := abs; ; {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
+	}
 }
 
 func backup(ctx context.Context, a *app, out string) (*backupReport, error) {

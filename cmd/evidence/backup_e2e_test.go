@@ -269,6 +269,45 @@ func TestInterruptedBackupKeepsTheLastGoodOne(t *testing.T) {
 	}
 }
 
+// TestBackupRefusesALiveDataFolder: a backup into the data folder, a
+// folder inside it (by another name, through a link, too) or another
+// archive's data folder is refused before anything is written, and the
+// archive stays whole.
+func TestBackupRefusesALiveDataFolder(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ingestFixtures(t, data)
+	other := filepath.Join(t.TempDir(), "other")
+	ingestFixtures(t, other)
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(data, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ out, phrase string }{
+		{data, "在数据文件夹"},
+		{data + "/.", "在数据文件夹"},
+		{filepath.Join(data, "blobs"), "在数据文件夹"},
+		{filepath.Join(data, "backups", "2026"), "在数据文件夹"},
+		{filepath.Join(link, "bk"), "在数据文件夹"},
+		{other, "是一个档案库的数据文件夹"},
+	} {
+		out, err := runCLI(t, "backup", "--data", data, "--out", tt.out)
+		if err == nil || !strings.Contains(err.Error(), tt.phrase) {
+			t.Errorf("backup --out %s: %v, want an error saying %q\n%s", tt.out, err, tt.phrase, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(data, "backups")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a refused backup made its folder")
+	}
+	for _, d := range []string{data, other} {
+		if out, err := runCLI(t, "check", "--data", d); err != nil || !strings.Contains(out, "校验通过") {
+			t.Errorf("check of %s after the refused backups: %v\n%s", d, err, out)
+		}
+	}
+	if out, err := runCLI(t, "backup", "--data", data, "--out", filepath.Join(t.TempDir(), "bk")); err != nil {
+		t.Errorf("a backup beside the data folder: %v\n%s", err, out)
+	}
+}
+
 // TestMaintenanceRefusesAFolderWithoutAnArchive: a mistyped --data is not
 // checked, repaired, reindexed or backed up as a new, empty archive (a
 // backup of it would replace a good backup).
