@@ -57,7 +57,7 @@ func TestClaimCitationsAreCheckedAgainstTheText(t *testing.T) {
 	}{
 		{map[string]any{"indicator": "3.1.2", "statement": "  "}, 400, "不能为空"},
 		{map[string]any{"indicator": "3.1", "statement": "举办大讲堂"}, 400, "关键指标"},
-		{map[string]any{"indicator": "3.1.2", "statement": "举办大讲堂", "citations": []map[string]any{{"document_id": other, "page": 1, "quote": "学分银行"}}}, 400, "其他城市"},
+		{map[string]any{"indicator": "3.1.2", "statement": "举办大讲堂", "citations": []map[string]any{{"document_id": other, "page": 1, "quote": "学分银行"}}}, 400, "不存在"}, // another city's: not named to a coordinator
 		{map[string]any{"indicator": "3.1.2", "statement": "举办大讲堂", "citations": []map[string]any{{"document_id": doc, "page": 7, "quote": "大讲堂"}}}, 400, "页码 7 不存在"},
 		{map[string]any{"indicator": "3.1.2", "statement": "举办大讲堂", "citations": []map[string]any{{"document_id": "NOPE", "page": 1, "quote": "大讲堂"}}}, 400, "NOPE"},
 		{map[string]any{"indicator": "3.1.2", "statement": "举办大讲堂", "round": 1999}, 400, "轮次"},

@@ -30,7 +30,7 @@ func TestValuesOverHTTP(t *testing.T) {
 		"人次 for a percentage": {map[string]any{"indicator": "5.1.1", "value": 85.3, "unit": "人次",
 			"citation": map[string]any{"document_id": doc, "page": 1, "quote": "85.3%"}}, "EINVALID", "人次"},
 		"another city's document": {map[string]any{"indicator": "2.2.1", "value": 123,
-			"citation": map[string]any{"document_id": other, "page": 1, "quote": "认定学习基地123个"}}, "EINVALID", "其他城市"},
+			"citation": map[string]any{"document_id": other, "page": 1, "quote": "认定学习基地123个"}}, "EINVALID", "不存在"}, // not named to a coordinator
 	} {
 		resp, body := post(tc.body)
 		e1, _ := body["error"].(map[string]any)

@@ -60,3 +60,32 @@ func TestEveryMistakeOfAClaimAtOnce(t *testing.T) {
 		t.Errorf("claims stored: %+v %v", cs, err)
 	}
 }
+
+// TestAnotherCitysDocumentIsNotNamed: a coordinator who cites a document
+// of another city is told, as for a document that does not exist, that
+// there is none; its title is not given away. An admin, who may see it,
+// is told it belongs to another city.
+func TestAnotherCitysDocumentIsNotNamed(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	secret := e.Upload("510100", "成都市内部通知.txt", "成都市内部通知\n成都市建立了学分银行。")
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	cite := func(u *catalog.User, id string) string {
+		_, err := e.Claims.Create(ctx, u, claims.Input{City: "330100", Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+			Citations: []claims.CitationInput{{DocumentID: id, Page: 1, Quote: "建立了学分银行"}}})
+		if catalog.ErrorCode(err) != catalog.EINVALID {
+			t.Fatalf("citing %s: %v, want EINVALID", id, err)
+		}
+		return catalog.ErrorMessage(err)
+	}
+	got := cite(coord, secret.ID)
+	if missing := cite(coord, "01ZZZZZZZZZZZZZZZZZZZZZZZZ"); got != strings.ReplaceAll(missing, "01ZZZZZZZZZZZZZZZZZZZZZZZZ", secret.ID) {
+		t.Errorf("another city's document: %q; a missing one: %q", got, missing)
+	}
+	if strings.Contains(got, secret.Title) || strings.Contains(got, "内部通知") {
+		t.Errorf("the message names the other city's document: %q", got)
+	}
+	if got := cite(testenv.Admin, secret.ID); !strings.Contains(got, "其他城市") {
+		t.Errorf("an admin citing another city's document: %q", got)
+	}
+}

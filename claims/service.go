@@ -93,7 +93,7 @@ func (s *Service) Create(ctx context.Context, u *catalog.User, in Input) (*catal
 	if ind != nil {
 		c.Indicator = ind.Code
 	}
-	if mistakes, err = mistake(mistakes, s.fill(ctx, c, in.Statement, nil, in.Citations)); err != nil {
+	if mistakes, err = mistake(mistakes, s.fill(ctx, u, c, in.Statement, nil, in.Citations)); err != nil {
 		return nil, err
 	}
 	if len(mistakes) > 0 {
@@ -155,7 +155,7 @@ func (s *Service) keyIndicator(ctx context.Context, code string) (*catalog.Indic
 // again: a kept citation may point at a document deleted since, and the
 // claim must stay editable. Every mistake is reported at once
 // (catalog.Join), a citation's prefixed with its number.
-func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
+func (s *Service) fill(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
 	var mistakes []error
 	c.Statement = strings.TrimSpace(statement)
 	if c.Statement == "" {
@@ -173,7 +173,7 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 	}
 	cits := append([]catalog.Citation(nil), kept...)
 	for i, in := range added {
-		cit, err := s.citation(ctx, c.City, in)
+		cit, err := s.citation(ctx, u, c.City, in)
 		if err != nil {
 			each := catalog.Each(err)
 			if each == nil {
@@ -195,10 +195,10 @@ func (s *Service) fill(ctx context.Context, c *catalog.Claim, statement string, 
 }
 
 // citation checks a cited passage against its document, which must belong
-// to city (unchecked when city is ""), and finds its quote in the text.
-// Every mistake in the citation is reported at once.
-func (s *Service) citation(ctx context.Context, city string, in CitationInput) (*catalog.Citation, error) {
-	d, docErr := s.citedDocument(ctx, city, in.DocumentID)
+// to city (unchecked when city is "") and be one u may see, and finds its
+// quote in the text. Every mistake in the citation is reported at once.
+func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in CitationInput) (*catalog.Citation, error) {
+	d, docErr := s.citedDocument(ctx, u, city, in.DocumentID)
 	mistakes, err := mistake(nil, docErr)
 	if err != nil {
 		return nil, err
@@ -229,13 +229,17 @@ func (s *Service) citation(ctx context.Context, city string, in CitationInput) (
 
 // citedDocument returns the document a citation names when it may be
 // cited: of city (any when city is ""), its text read. Otherwise an
-// EINVALID error about the field document_id.
-func (s *Service) citedDocument(ctx context.Context, city, id string) (*catalog.Document, error) {
+// EINVALID error about the field document_id; a document u may not see
+// is answered as one that does not exist, its title unsaid.
+func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id string) (*catalog.Document, error) {
 	id = strings.TrimSpace(id)
 	if id == "" {
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "请选择引用的文档")
 	}
 	d, err := s.cat.Document(ctx, id)
+	if err == nil {
+		err = u.SeeObject(d.City, catalog.ObjectDocument, d.ID)
+	}
 	if err != nil {
 		return nil, catalog.OnInvalidField("document_id", catalog.NotFoundAsInvalid(err))
 	}
@@ -367,7 +371,7 @@ func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, reason stri
 }
 
 func (s *Service) save(ctx context.Context, u *catalog.User, c *catalog.Claim, statement string, kept []catalog.Citation, added []CitationInput) error {
-	if err := s.fill(ctx, c, statement, kept, added); err != nil {
+	if err := s.fill(ctx, u, c, statement, kept, added); err != nil {
 		return err
 	}
 	return s.cat.UpdateClaim(ctx, c, u.Username)

@@ -103,7 +103,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		}
 	}
 	var cit catalog.Citation
-	passage, err := s.cite(ctx, city, in.Citation, &cit)
+	passage, err := s.cite(ctx, u, city, in.Citation, &cit)
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
@@ -207,8 +207,8 @@ func (s *Service) round(ctx context.Context, r int) (int, error) {
 // city when city is "" —, with text, a page it has, a quote), every
 // mistake at once, and fills c; it returns the page text of the passage
 // the quote matched, where the number must be written.
-func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput, c *catalog.Citation) (string, error) {
-	d, err := s.citedDocument(ctx, city, in.DocumentID)
+func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in claims.CitationInput, c *catalog.Citation) (string, error) {
+	d, err := s.citedDocument(ctx, u, city, in.DocumentID)
 	mistakes, err := mistake(nil, err)
 	if err != nil {
 		return "", err
@@ -243,12 +243,16 @@ func (s *Service) cite(ctx context.Context, city string, in claims.CitationInput
 // citedDocument returns the document a value cites when it may be its
 // source: of city (any when city is ""), its text read. Otherwise an
 // EINVALID error about the field document_id.
-func (s *Service) citedDocument(ctx context.Context, city, id string) (*catalog.Document, error) {
+func (s *Service) citedDocument(ctx context.Context, u *catalog.User, city, id string) (*catalog.Document, error) {
 	id = strings.TrimSpace(id)
 	if id == "" {
 		return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "请选择引用的文档")
 	}
 	d, err := s.cat.Document(ctx, id)
+	if err == nil && !u.CanSee(d.City) {
+		// Answered as a document that does not exist, its title unsaid.
+		err = catalog.Errorf(catalog.ENOTFOUND, "document %s", id)
+	}
 	if err != nil {
 		if catalog.IsNotFound(err) {
 			return nil, catalog.FieldErrorf("document_id", catalog.EINVALID, "引用的文档 %q 不存在;请从文档页面选取出处", id)

@@ -72,7 +72,9 @@ func TestRecordRefusesBadInput(t *testing.T) {
 		msg  string
 	}{
 		{"person-times for a percentage", coordA, values.Input{Indicator: "5.1.1", Value: "85.3", Unit: "人次", Citation: cite}, catalog.EINVALID, "人次"},
-		{"another city's document", coordA, values.Input{Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: other.ID, Page: 1, Quote: "85.3%"}}, catalog.EINVALID, "其他城市"},
+		// A coordinator is not told whose it is, nor its title.
+		{"another city's document", coordA, values.Input{Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: other.ID, Page: 1, Quote: "85.3%"}}, catalog.EINVALID, "不存在"},
+		{"another city's document, by an admin", admin, values.Input{City: hangzhou, Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: other.ID, Page: 1, Quote: "85.3%"}}, catalog.EINVALID, "其他城市"},
 		{"a qualitative indicator", coordA, values.Input{Indicator: "2.3.1", Value: "1", Citation: cite}, catalog.EINVALID, "定量"},
 		{"not a number", coordA, values.Input{Indicator: "5.1.1", Value: "很多", Citation: cite}, catalog.EINVALID, "无法识别"},
 		{"a page the document lacks", coordA, values.Input{Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: d.ID, Page: 9, Quote: "85.3%"}}, catalog.EINVALID, "页码"},
@@ -83,6 +85,9 @@ func TestRecordRefusesBadInput(t *testing.T) {
 		_, err := e.Values.Record(ctx, tt.u, tt.in)
 		if catalog.ErrorCode(err) != tt.code || !strings.Contains(catalog.ErrorMessage(err), tt.msg) {
 			t.Errorf("%s: got %v, want %s mentioning %q", tt.name, err, tt.code, tt.msg)
+		}
+		if tt.u.Role == catalog.RoleCoordinator && strings.Contains(catalog.ErrorMessage(err), other.Title) {
+			t.Errorf("%s: the message names another city's document: %v", tt.name, err)
 		}
 	}
 	if list, _ := e.Values.List(ctx, admin, values.Filter{}); len(list) != 0 {
