@@ -41,6 +41,7 @@ func (j indexJob) readByOCR() bool {
 func (s *Service) Start(ctx context.Context) error {
 	ctx, s.cancel = context.WithCancel(ctx)
 	s.toIndex = make(chan indexJob, s.cfg.BatchSize*2)
+	s.reconciled = make(chan struct{})
 	if err := s.requeueUnfinished(ctx); err != nil {
 		s.cancel()
 		return err
@@ -86,6 +87,7 @@ func (s *Service) Start(ctx context.Context) error {
 		// The follower brings this node's index to the catalog from the
 		// stored text; reconciling here would mark every document this
 		// node lacks for re-indexing on every node.
+		close(s.reconciled)
 		return nil
 	}
 	// In the background: listing a large index takes a while, and start-up
@@ -93,11 +95,46 @@ func (s *Service) Start(ctx context.Context) error {
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
+		defer close(s.reconciled)
 		if err := s.Reconcile(ctx); err != nil && ctx.Err() == nil {
 			s.log.Error("reconcile index with catalog", "err", err)
 		}
 	}()
 	return nil
+}
+
+// Settle waits until the pipeline started by Start has no work left: its
+// pass over the index and the catalog done, and no document stored or
+// extracted but not yet indexed or failed. A command that runs the
+// pipeline for a while (repair) calls it before closing, or the
+// re-indexing that pass queued would stop half done. progress, when not
+// nil, is told how many documents are left each time that changes.
+func (s *Service) Settle(ctx context.Context, progress func(left int)) error {
+	select {
+	case <-s.reconciled:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	last := -1
+	for {
+		counts, err := s.cat.CountByStatus(ctx)
+		if err != nil {
+			return fmt.Errorf("wait for the pipeline: %w", err)
+		}
+		left := counts[catalog.StatusStored] + counts[catalog.StatusExtracted]
+		if left == 0 {
+			return nil
+		}
+		if progress != nil && left != last {
+			progress(left)
+		}
+		last = left
+		select {
+		case <-time.After(100 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 // Close stops the pipeline and waits for it. Work in progress stays in its
@@ -444,6 +481,9 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 	}
 	live, err := s.writeIndexed(ctx, docs)
 	if err != nil {
+		if ctx.Err() != nil {
+			return // stopping: the documents stay extracted, and the next Start indexes them
+		}
 		s.log.Error("index batch", "size", len(docs), "err", err)
 		for _, j := range jobs {
 			s.handleFailure(ctx, j.doc.ID, stageIndex, fmt.Errorf("index: %w", err))
@@ -455,6 +495,9 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		changes[i] = catalog.StatusChange{ID: j.doc.ID, Status: catalog.StatusIndexed}
 	}
 	if err := s.cat.SetStatus(ctx, changes...); err != nil {
+		if ctx.Err() != nil {
+			return // stopping: the documents stay extracted, and the next Start marks them
+		}
 		// The documents stay extracted; index them again shortly.
 		s.log.Error("mark indexed", "size", len(changes), "err", err)
 		for _, j := range jobs {

@@ -228,10 +228,30 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 		}
 	}
 	slices.Sort(indexed)
+	p, err := compareIndex(ctx, indexed, idx)
+	return append(problems, p...), err
+}
+
+// CheckIndex compares the index with the catalog, as the last step of
+// Check does.
+func CheckIndex(ctx context.Context, cat *catalog.Store, idx index.Index) ([]Problem, error) {
+	var indexed []string
+	err := cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { indexed = append(indexed, d.ID) }, catalog.StatusIndexed)
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(indexed)
+	return compareIndex(ctx, indexed, idx)
+}
+
+// compareIndex lists the documents indexed (sorted) that the index lacks
+// and those the index has that are not indexed.
+func compareIndex(ctx context.Context, indexed []string, idx index.Index) ([]Problem, error) {
 	inIndex, err := idx.IDs(ctx)
 	if err != nil {
-		return problems, err
+		return nil, err
 	}
+	var problems []Problem
 	missing, extra := diffSorted(indexed, inIndex)
 	for _, id := range missing {
 		problems = append(problems, Problem{id, ProblemIndex, "目录中已索引，搜索索引中却没有"})

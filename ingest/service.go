@@ -138,9 +138,12 @@ type Service struct {
 	wg       sync.WaitGroup
 	indexMu  sync.Mutex // serialises index writes; see writeIndex
 	cancel   context.CancelFunc
-	waiting  waiters // callers of Wait
-	tasks    Tasks   // responsibility assignments; see UseTasks
-	follow   follower
+	// reconciled is closed when Start's pass over the index and the
+	// catalog is done (Settle).
+	reconciled chan struct{}
+	waiting    waiters // callers of Wait
+	tasks      Tasks   // responsibility assignments; see UseTasks
+	follow     follower
 }
 
 // New returns a Service; Start runs its pipeline.

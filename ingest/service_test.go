@@ -154,6 +154,58 @@ func TestReconcileRequeuesMissingAndDropsStale(t *testing.T) {
 	}
 }
 
+// TestSettleWaitsForTheIndexToCatchUp: documents the index lost are
+// indexed again by the pipeline's first pass; Settle returns only once
+// none is left stored or extracted, and Close after it leaves nothing
+// half done.
+func TestSettleWaitsForTheIndexToCatchUp(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	svc, done := r.service(t)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const n = 40
+	var ids []string
+	for i := range n {
+		ids = append(ids, submitText(t, svc, fmt.Sprintf("%d.txt", i), fmt.Sprintf("第%d期社区教育培训班", i)).Document.ID)
+	}
+	waitFor(t, done, n)
+	svc.Close()
+	if err := r.idx.Delete(ctx, ids...); err != nil {
+		t.Fatal(err)
+	}
+
+	svc2, _ := r.service(t)
+	if err := svc2.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	lefts := 0
+	if err := svc2.Settle(ctx, func(int) { lefts++ }); err != nil {
+		t.Fatal(err)
+	}
+	svc2.Close()
+	counts, err := r.cat.CountByStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts[catalog.StatusIndexed] != n || counts[catalog.StatusExtracted]+counts[catalog.StatusStored] != 0 {
+		t.Errorf("after Settle and Close: %v, want all %d indexed", counts, n)
+	}
+	if got := hits(t, r.idx, "社区教育"); got != n {
+		t.Errorf("社区教育 hits %d, want %d", got, n)
+	}
+	// Settle on a pipeline with nothing to do returns at once.
+	svc3, _ := r.service(t)
+	if err := svc3.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer svc3.Close()
+	if err := svc3.Settle(ctx, func(int) { t.Error("progress with nothing left") }); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func sortedIDs(ids ...string) []string {
 	if ids[0] > ids[1] {
 		ids[0], ids[1] = ids[1], ids[0]

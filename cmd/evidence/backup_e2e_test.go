@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -407,5 +409,77 @@ func TestRepairSaysWhyItLeavesADocumentWithABadOriginal(t *testing.T) {
 	}
 	if _, err := os.Stat(text); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("repair wrote a text for a document without its original: %v", err)
+	}
+}
+
+// TestRepairFinishesTheIndexingItStarts: with the search index lost as
+// well as a text, repair re-extracts the text and waits for the whole
+// index to be written again before it ends (it used to stop the
+// re-indexing its start had queued, leaving documents found by no
+// search), and check then finds nothing left undone.
+func TestRepairFinishesTheIndexingItStarts(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ingestFixtures(t, data)
+	dir := t.TempDir()
+	const many = 200
+	for i := range many {
+		body := fmt.Sprintf("宁波市社区学院第%d期终身学习培训班工作总结：共培训学员%d人。", i+1, 30+i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("总结%03d.txt", i+1)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := runCLI(t, "ingest", dir, "--data", data, "--city", "330200", "--type", "work_summary"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	before, err := runCLI(t, "search", "社区学院", "--data", data, "--json")
+	total := regexp.MustCompile(`"total":\d+`).FindString(before)
+	if n, _ := strconv.Atoi(strings.TrimPrefix(total, `"total":`)); err != nil || n < many {
+		t.Fatalf("search before: %v, want at least %d documents\n%.300s", err, many, before)
+	}
+	if err := os.Remove(textBlob(t, data, "wuhan-case.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(data, "index")); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "repair", "--data", data)
+	if err != nil || !strings.Contains(out, "→ indexed") || strings.Contains(out, "另有") {
+		t.Fatalf("repair: %v, want the text re-extracted and nothing left\n%s", err, out)
+	}
+	out, err = runCLI(t, "check", "--data", data)
+	if err != nil || !strings.Contains(out, "校验通过") || strings.Contains(out, "尚未处理完") {
+		t.Fatalf("check after repair: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "search", "社区学院", "--data", data, "--json")
+	if err != nil || !strings.Contains(out, total+",") {
+		t.Errorf("search after repair: %v, want %s as before\n%.300s", err, total, out)
+	}
+}
+
+// TestCheckListsALostIndexBriefly: with the index lost, check lists a few
+// documents and counts the rest, and says what mends them; documents not
+// yet indexed are noted, not called damage.
+func TestCheckListsALostIndexBriefly(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ingestFixtures(t, data)
+	dir := t.TempDir()
+	for i := range 30 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("通知%02d.txt", i)), fmt.Appendf(nil, "第%d号通知：社区教育。", i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := runCLI(t, "ingest", dir, "--data", data, "--city", "330200", "--type", "meeting_notice"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	if err := os.RemoveAll(filepath.Join(data, "index")); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "check", "--data", data)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("check without its index: %v, want exit 1\n%s", err, out)
+	}
+	if n := strings.Count(out, "[索引]"); n != maxIndexProblemsListed || !strings.Contains(out, "另有 23 个文档有索引的问题") || !strings.Contains(out, "evidence reindex") {
+		t.Errorf("check lists %d index problems one by one, want %d and a count of the other 23:\n%s", n, maxIndexProblemsListed, out)
 	}
 }

@@ -94,12 +94,42 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := noteUnfinished(ctx, a, stdout); err != nil {
+		return err
+	}
 	if len(problems) == 0 {
 		fmt.Fprintln(stdout, catalog.Fullwidth("校验通过:所有原件与提取文字的哈希一致,索引与目录一致"))
 		return nil
 	}
 	printProblems(stdout, problems)
 	return exitError{1}
+}
+
+// noteUnfinished says how many documents are stored or extracted but not
+// yet indexed: not damage (the pipeline resumes them when serve starts),
+// but no search finds them until then.
+func noteUnfinished(ctx context.Context, a *app, w io.Writer) error {
+	counts, err := a.cat.CountByStatus(ctx)
+	if err != nil {
+		return err
+	}
+	if n := counts[catalog.StatusStored] + counts[catalog.StatusExtracted]; n > 0 {
+		fmt.Fprintf(w, catalog.Fullwidth("注意:%d 个文档尚未处理完(已保存 %d 个、已提取 %d 个,尚未索引),搜索还找不到它们;启动 evidence serve 后会继续处理\n"),
+			n, counts[catalog.StatusStored], counts[catalog.StatusExtracted])
+	}
+	return nil
+}
+
+// settle waits, with a count on stderr, until the pipeline has indexed or
+// failed every document it has.
+func settle(ctx context.Context, a *app, stderr io.Writer) error {
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("等待索引完成"),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+	defer bar.Finish()
+	return a.ingest.Settle(ctx, func(left int) {
+		bar.ChangeMax(max(left, bar.GetMax()))
+		bar.Set(bar.GetMax() - left)
+	})
 }
 
 func checkArchive(ctx context.Context, a *app, stderr io.Writer) ([]ingest.Problem, error) {
@@ -123,12 +153,24 @@ var problemLabels = map[ingest.ProblemKind]string{
 	ingest.ProblemIndex:    "索引",
 }
 
+// maxIndexProblemsListed is how many index problems printProblems lists
+// one by one.
+const maxIndexProblemsListed = 10
+
 func printProblems(w io.Writer, problems []ingest.Problem) {
 	fmt.Fprintf(w, catalog.Fullwidth("发现 %d 个问题:\n"), len(problems))
 	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
 		kinds[p.Kind]++
+		// One reindex mends every index problem at once, so a lost index
+		// is a few lines and a count, not a line per document.
+		if p.Kind == ingest.ProblemIndex && kinds[p.Kind] > maxIndexProblemsListed {
+			continue
+		}
 		fmt.Fprintf(w, "  %s  [%s] %s\n", p.DocumentID, problemLabels[p.Kind], p.What)
+	}
+	if n := kinds[ingest.ProblemIndex] - maxIndexProblemsListed; n > 0 {
+		fmt.Fprintf(w, catalog.Fullwidth("  ……另有 %d 个文档有索引的问题(共 %d 个)\n"), n, kinds[ingest.ProblemIndex])
 	}
 	if kinds[ingest.ProblemText] > 0 {
 		fmt.Fprintln(w, catalog.Fullwidth("提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取"))
@@ -183,6 +225,18 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 			fmt.Fprintln(stdout, line)
 		}
+		// Starting the pipeline also compared the index with the catalog
+		// and queued what the index lacks: closing before that is done
+		// would leave documents half indexed, found by no search.
+		if err := settle(ctx, a, stderr); err != nil {
+			return err
+		}
+		// What the index lacked is in it now; what is left is said anew.
+		now, err := ingest.CheckIndex(ctx, a.cat, a.idx)
+		if err != nil {
+			return err
+		}
+		problems = append(slices.DeleteFunc(problems, func(p ingest.Problem) bool { return p.Kind == ingest.ProblemIndex }), now...)
 	}
 	var others []ingest.Problem
 	textLeft := false
