@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -278,5 +279,47 @@ func noHalfWidth(t *testing.T, cmd, out string) {
 	t.Helper()
 	if m := halfWidthNextToChinese.FindAllString(out, 3); m != nil {
 		t.Errorf("evidence %s prints half-width punctuation next to Chinese %q:\n%s", cmd, m, out)
+	}
+}
+
+// TestReorderFlags: flags move before the positional arguments, which
+// follow a "--", so that one beginning with a dash is never a flag.
+func TestReorderFlags(t *testing.T) {
+	tests := []struct{ in, want []string }{
+		{[]string{"DIR", "--city", "330100", "--json"}, []string{"--city", "330100", "--json", "--", "DIR"}},
+		{[]string{"学分银行", "-征求意见稿", "--data", "d"}, []string{"--data", "d", "--", "学分银行", "-征求意见稿"}},
+		{[]string{"--data", "d", "--", "-a.txt", "--city"}, []string{"--data", "d", "--", "-a.txt", "--city"}},
+		{[]string{"--city=330100", "-1"}, []string{"--city=330100", "--", "-1"}},
+		{[]string{"--json"}, []string{"--json"}},
+		{[]string{"-", "x"}, []string{"--", "-", "x"}},
+	}
+	for _, tt := range tests {
+		if got := reorderFlags(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("reorderFlags(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDashedArguments: a file whose name begins with a dash is ingested
+// after "--", and a search's excluded word is typed as a word of its own.
+func TestDashedArguments(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"-学分银行通知.txt": "宁波市学分银行建设通知。",
+		"征求意见稿.txt":    "宁波市学分银行管理办法（征求意见稿）。",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	out, err := runCLI(t, "ingest", "--data", data, "--city", "330200", "--type", "policy", "--", "-学分银行通知.txt", "征求意见稿.txt")
+	if err != nil || !strings.Contains(out, "新增 2") {
+		t.Fatalf("ingest of a dashed file name: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "search", "学分银行", "-征求意见稿", "--data", data, "--json")
+	if err != nil || !strings.Contains(out, `"total":1`) || strings.Contains(out, "管理办法") {
+		t.Errorf("search with an excluded word: %v\n%s", err, out)
 	}
 }

@@ -301,7 +301,11 @@ func collectFiles(args []string) ([]string, error) {
 }
 
 // reorderFlags moves flags before positional arguments, so that
-// `evidence ingest DIR --city 310000` works as people type it.
+// `evidence ingest DIR --city 310000` works as people type it, and puts
+// "--" between them, so that a positional argument beginning with a dash
+// (a file named -a.txt after "--", a search's excluded word -征求意见稿)
+// is not taken for a flag. Only a dash followed by an ASCII letter is a
+// flag: every flag's name is one.
 func reorderFlags(args []string) []string {
 	var flags, positional []string
 	for i := 0; i < len(args); i++ {
@@ -310,7 +314,7 @@ func reorderFlags(args []string) []string {
 		case a == "--":
 			positional = append(positional, args[i+1:]...)
 			i = len(args)
-		case strings.HasPrefix(a, "-") && len(a) > 1:
+		case isFlag(a):
 			flags = append(flags, a)
 			if !strings.Contains(a, "=") && !isBoolFlag(a) && i+1 < len(args) {
 				flags = append(flags, args[i+1])
@@ -320,7 +324,17 @@ func reorderFlags(args []string) []string {
 			positional = append(positional, a)
 		}
 	}
-	return append(flags, positional...)
+	if len(positional) == 0 {
+		return flags
+	}
+	return append(append(flags, "--"), positional...)
+}
+
+// isFlag reports an argument written as a flag: -name or --name, the name
+// beginning with an ASCII letter.
+func isFlag(a string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	return len(name) < len(a) && name != "" && ('a' <= name[0] && name[0] <= 'z' || 'A' <= name[0] && name[0] <= 'Z')
 }
 
 func isBoolFlag(a string) bool {
