@@ -307,7 +307,7 @@ func TestDashedArguments(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
 		"-学分银行通知.txt": "宁波市学分银行建设通知。",
-		"征求意见稿.txt":    "宁波市学分银行管理办法（征求意见稿）。",
+		"征求意见稿.txt":   "宁波市学分银行管理办法（征求意见稿）。",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
