@@ -72,9 +72,11 @@ type appOptions struct {
 	rebuildOldIndex bool
 	ingest          ingest.Config
 	// existing refuses a data folder without a catalog instead of making
-	// a new archive there: for commands that read or copy an archive
-	// (backup, check, repair, reindex), where a mistyped --data would
-	// otherwise check, or back up over a good backup, an empty one.
+	// a new archive there: for every command but those that may begin an
+	// archive (serve, ingest, user add, and the reference data: framework
+	// import, city add, round add), where a mistyped --data would
+	// otherwise check, back up over a good backup, or search and report
+	// an empty one.
 	existing bool
 }
 

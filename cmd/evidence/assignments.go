@@ -46,7 +46,7 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 	if err != nil {
 		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 		}
 		f.Status = st
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
 	}

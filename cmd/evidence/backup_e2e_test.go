@@ -312,11 +312,16 @@ func TestBackupRefusesALiveDataFolder(t *testing.T) {
 
 // TestMaintenanceRefusesAFolderWithoutAnArchive: a mistyped --data is not
 // checked, repaired, reindexed or backed up as a new, empty archive (a
-// backup of it would replace a good backup).
+// backup of it would replace a good backup), nor searched, reported or
+// listed as one.
 func TestMaintenanceRefusesAFolderWithoutAnArchive(t *testing.T) {
 	typo := filepath.Join(t.TempDir(), "evidence-dta")
 	for _, args := range [][]string{
 		{"check"}, {"repair"}, {"reindex"}, {"backup", "--out", filepath.Join(t.TempDir(), "backup")},
+		// Nor read as an empty one: "0 results" would look like an answer.
+		{"search", "学分银行"}, {"coverage"}, {"report", "--city", "330100", "--out", filepath.Join(t.TempDir(), "r.xlsx")},
+		{"pack", "--city", "330100", "--out", filepath.Join(t.TempDir(), "p.zip")}, {"user", "list"}, {"events"},
+		{"retry"}, {"assignments", "list", "--city", "330100"}, {"framework", "export"},
 	} {
 		out, err := runCLI(t, append(args, "--data", typo)...)
 		if err == nil || !strings.Contains(err.Error(), "没有目录数据库") {

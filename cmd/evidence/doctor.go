@@ -63,7 +63,7 @@ func runRetry(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
 	}

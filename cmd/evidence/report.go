@@ -23,7 +23,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *city == "" {
 		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
 	}

@@ -78,7 +78,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // searchLocally opens the data folder's index and searches it. While
 // `evidence serve` holds the index the error says to search through it.
 func searchLocally(ctx context.Context, data string, req search.Request, stderr io.Writer) (*search.Result, error) {
-	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{withIndex: true})
+	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE && strings.Contains(catalog.ErrorMessage(err), "索引目录") {
 		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "索引正被运行中的 evidence serve 使用\uFF1B请通过它检索\uFF1A"+
 			"evidence search --server http://地址 --token 令牌 检索词\uFF08或设置 EVIDENCE_SERVER 和 EVIDENCE_TOKEN\uFF09 / "+
