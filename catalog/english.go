@@ -74,7 +74,7 @@ var englishMessages = map[string]string{
 	"指标编码 %q 不在当前指标体系中":                          "The indicator code %q is not in the current framework",
 	"指标 %q 不在当前指标体系中":                            "The indicator %q is not in the current framework",
 	"引文或备注过长(超过 2000 字)":                         "The quote or note is too long (over 2000 characters)",
-	"文档 %s 已关联指标 %s":                             "The document %s is already linked to indicator %s",
+	"《%s》已关联指标 %s %s":                            "“%s” is already linked to indicator %s %s",
 	"表单已过期或缺少安全令牌(CSRF);请刷新页面后重试":                "The form has expired or lacks its security token (CSRF); reload the page and try again",
 	"表单数据不完整,请刷新页面后重新提交":                         "The form arrived incomplete; reload the page and send it again",
 	"登录已过期,请重新登录":                                "Your session has expired; log in again",

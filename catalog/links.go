@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -62,7 +63,12 @@ func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting boo
 				if skipExisting {
 					continue
 				}
-				return Errorf(ECONFLICT, "文档 %s 已关联指标 %s", l.DocumentID, l.IndicatorCode)
+				var title string
+				if err := tx.QueryRowContext(ctx, `SELECT title FROM document WHERE id = ?`, l.DocumentID).Scan(&title); err != nil {
+					return fmt.Errorf("read document %s: %w", l.DocumentID, err)
+				}
+				ind := byCode[l.IndicatorCode]
+				return Errorf(ECONFLICT, "《%s》已关联指标 %s %s", title, ind.Code, Words{Chinese: ind.Name, English: cmp.Or(ind.NameEN, ind.Name)})
 			}
 			if err := s.insertLink(ctx, tx, l); err != nil {
 				return err

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 )
 
@@ -42,8 +44,15 @@ func testCreateLinksIsAllOrNothing(t *testing.T, s *Store) {
 	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1", CreatedBy: "zhang"}}, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1", CreatedBy: "li"}}, false); ErrorCode(err) != ECONFLICT {
-		t.Errorf("duplicate link: %v", err)
+	err = s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1", CreatedBy: "li"}}, false)
+	var e *Error
+	if ErrorCode(err) != ECONFLICT || !errors.As(err, &e) {
+		t.Fatalf("duplicate link: %v", err)
+	}
+	// Named by its title, in both languages, not by its ID.
+	if !strings.Contains(e.Message, "《关于建立学分银行的实施意见》已关联指标 1.1.1 指标 1.1.1") || strings.Contains(e.Message, "D1") ||
+		!strings.Contains(e.English, "“关于建立学分银行的实施意见” is already linked to indicator 1.1.1") {
+		t.Errorf("duplicate link: %q / %q", e.Message, e.English)
 	}
 	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "D1", IndicatorCode: "1.1.1"}, {DocumentID: "D1", IndicatorCode: "1.1.2"}}, true); err != nil {
 		t.Errorf("skipExisting: %v", err)
