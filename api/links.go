@@ -58,7 +58,16 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"link": toLinkJSON(*l)})
+	out := map[string]any{"link": toLinkJSON(*l)}
+	// As for a citation: saved either way, with whether its words are
+	// on the page (quote_found) and where they are (found_on_page, 0 for
+	// nowhere); left out when there is no quote or no text yet.
+	if m, checked, err := h.Claims.QuoteOnPage(r.Context(), l.DocumentID, l.Page, l.Quote); err != nil {
+		h.Logger.Warn("check link quote", "link", l.ID, "err", err)
+	} else if checked {
+		out["quote_found"], out["found_on_page"] = m.Found, m.FoundOnPage
+	}
+	h.writeJSON(w, r, http.StatusCreated, out)
 }
 
 func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {

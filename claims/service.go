@@ -227,6 +227,29 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 		QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}, nil
 }
 
+// QuoteOnPage looks for quote on page of a document's text, as a
+// citation's quote is checked: for the quotes of indicator links, which
+// are saved either way but should say when their words are not there.
+// checked is false when there is nothing to check: no quote, or no text
+// read yet.
+func (s *Service) QuoteOnPage(ctx context.Context, documentID string, page int, quote string) (m Match, checked bool, err error) {
+	if strings.TrimSpace(quote) == "" {
+		return Match{}, false, nil
+	}
+	d, err := s.cat.Document(ctx, documentID)
+	if err != nil {
+		return Match{}, false, err
+	}
+	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
+		return Match{}, false, nil
+	}
+	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		return Match{}, false, err
+	}
+	return FindQuote(t.Pages, page, quote), true, nil
+}
+
 // citedDocument returns the document a citation names when it may be
 // cited: of city (any when city is ""), its text read. Otherwise an
 // EINVALID error about the field document_id; a document u may not see

@@ -112,6 +112,13 @@ func TestSuccessMessagesSayWhatWasDone(t *testing.T) {
 	linkID = linkID[:strings.Index(linkID, "/")]
 	resp, body = wang.post("/links/"+linkID+"/delete", url.Values{"document": {doc.ID}})
 	flash("unlink", resp, body, "已取消《"+doc.Title+"》与指标 2.3.1 的关联")
+	// A quote whose words are not in the document is saved, and said.
+	resp, body = wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.1"}, "page": {"1"}, "quote": {"完全不存在的句子"}})
+	flash("link with a quote not in the text", resp, body, "已把《"+doc.Title+"》关联到指标 2.3.1\uFF1B但在文档中没有找到这段引文")
+	resp, body = wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.2"}, "page": {"1"}, "quote": {"推进学习成果认证"}})
+	if text := textOf(body); resp.StatusCode != 200 || strings.Contains(text, "没有找到这段引文") || !strings.Contains(text, "关联到指标 2.3.2") {
+		t.Errorf("link with a quote on its page: %d %.300s", resp.StatusCode, text)
+	}
 	resp, body = admin.post("/admin/users/wang/disable", url.Values{})
 	flash("disable", resp, body, "已停用用户 wang")
 	resp, body = admin.post("/admin/users/wang/enable", url.Values{})

@@ -273,7 +273,22 @@ func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 		h.linkFormFailed(w, r, err)
 		return
 	}
-	back(w, r, "/documents/"+l.DocumentID+"#links", fmt.Sprintf(tr(langOf(r), "doc.linked"), h.documentTitle(r, l.DocumentID), l.IndicatorCode))
+	lang := langOf(r)
+	flash := fmt.Sprintf(tr(lang, "doc.linked"), h.documentTitle(r, l.DocumentID), l.IndicatorCode)
+	// Saved either way, as a citation is: the quote's words may be the
+	// user's summary; but say when they are not on the page.
+	if m, checked, err := h.Claims.QuoteOnPage(r.Context(), l.DocumentID, l.Page, l.Quote); err != nil {
+		h.Logger.Warn("check link quote", "link", l.ID, "err", err)
+	} else if checked {
+		switch {
+		case m.Found:
+		case m.FoundOnPage > 0 && l.Page > 0:
+			flash += fmt.Sprintf(tr(lang, "doc.linked.quote_elsewhere"), l.Page, m.FoundOnPage)
+		case m.FoundOnPage == 0:
+			flash += tr(lang, "doc.linked.quote_missing")
+		}
+	}
+	back(w, r, "/documents/"+l.DocumentID+"#links", flash)
 }
 
 // linkFormFailed shows the document again with what was typed into the
