@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,10 +43,11 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	if err != nil {
 		h.Logger.Warn("audit log: document titles", "err", err)
 	}
+	named := h.objectNames(ctx, u, objects, cities)
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action)}
-		title := ""
+		title := named[objects[i]]
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
 			title = titles[id]
 			if title == "" && err == nil {
@@ -58,6 +61,41 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		rows[i] = row
 	}
 	return rows
+}
+
+// objectNames names the claims, values and assignments among objects
+// ("kind:id") in words, each looked up once: their events do not all
+// carry what they were about (a review names only its claim or value).
+// One that cannot be read (deleted, not u's to see) is left out, and its
+// row shows its ID.
+func (h *handler) objectNames(ctx context.Context, u *catalog.User, objects []string, cities map[string]string) map[string]string {
+	city := func(code string) string { return cmp.Or(cities[code], code) }
+	names := map[string]string{}
+	for _, obj := range objects {
+		if _, done := names[obj]; done {
+			continue
+		}
+		kind, id, _ := strings.Cut(obj, ":")
+		name := ""
+		switch kind {
+		case "claim":
+			if c, err := h.Claims.Get(ctx, u, id); err == nil {
+				name = c.Indicator + " “" + strings.TrimSpace(shorten(strings.Join(strings.Fields(c.Statement), " "), 24)) + "”"
+			}
+		case "value":
+			if v, err := h.Values.Get(ctx, u, id); err == nil {
+				name = fmt.Sprintf("%s %d %s %s%s", city(v.City), v.Round, v.Indicator, cmp.Or(v.Given, strconv.FormatFloat(v.Number, 'f', -1, 64)), v.Unit)
+			}
+		case "assignment":
+			if t, err := h.Assignments.Get(ctx, u, id); err == nil {
+				name = fmt.Sprintf("%s %s · %s", city(t.City), t.Department, t.Indicator)
+			}
+		default:
+			continue
+		}
+		names[obj] = name
+	}
+	return names
 }
 
 // objectKey is an audit event's object as "kind:id": document events log
@@ -117,15 +155,20 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 		return word + "《" + title + "》", "/documents/" + id
 	case "claim":
 		// Logged with its indicator and statement when made or edited; a
-		// review or withdrawal names only the claim, behind the link.
-		about := id
+		// review or withdrawal names only the claim, which is looked up
+		// (title), as it is now.
+		about := cmp.Or(title, id)
 		if statement, _ := detail["statement"].(string); statement != "" {
 			about = "“" + strings.TrimSpace(shorten(strings.Join(strings.Fields(strings.ReplaceAll(statement, "\n", "")), " "), 24)) + "”"
-		}
-		if indicator, _ := detail["indicator"].(string); indicator != "" {
-			about = indicator + " " + about
+			if indicator, _ := detail["indicator"].(string); indicator != "" {
+				about = indicator + " " + about
+			}
 		}
 		return word + " " + about, "/claims/" + id
+	case "value", "assignment":
+		if title != "" {
+			return word + " " + title, ""
+		}
 	case "city":
 		if n := cities[id]; n != "" {
 			return word + " " + n, ""

@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
 	"html"
 	"net/http"
 	"net/url"
@@ -70,15 +73,38 @@ func TestAuditLogNamesObjects(t *testing.T) {
 		t.Fatal("a wrong password signed in")
 	}
 
+	// A claim and a value, each reviewed: a review's event names only its
+	// object, which the log looks up.
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	reviewer := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	ledger := s.env.Upload("330100", "统计.txt", "杭州市成人年参与学习率达到85.3%。全市建立学分银行。")
+	c, err := s.env.Claims.Create(ctx, coord, claims.Input{Indicator: "2.3.1", Statement: "本市已建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: ledger.ID, Page: 1, Quote: "全市建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Claims.Review(ctx, reviewer, c.ID, "verified", ""); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.env.Values.Record(ctx, coord, values.Input{Indicator: "5.1.1", Value: "85.3%",
+		Citation: claims.CitationInput{DocumentID: ledger.ID, Page: 1, Quote: "成人年参与学习率达到85.3%"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Values.Review(ctx, reviewer, v.ID, "verified", ""); err != nil {
+		t.Fatal(err)
+	}
+
 	_, body := admin.get("/admin")
 	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
 	for _, want := range []string{"文档《" + doc.Title + "》", "保存检索", "保存的检索 社区教育检索",
-		"添加部门", "部门 市教育局", "登录失败"} {
+		"添加部门", "部门 市教育局", "登录失败", "定性描述 2.3.1 “本市已建立学分银行”", "数值 杭州 2018 5.1.1 85.3%"} {
 		if !strings.Contains(events, want) {
 			t.Errorf("the audit log lacks %q: %.900s", want, events)
 		}
 	}
-	for _, code := range []string{doc.ID, "search.save", "department.create", "login.fail", "(document", "文档 01"} {
+	for _, code := range []string{doc.ID, c.ID, v.ID, "search.save", "department.create", "login.fail", "(document", "文档 01"} {
 		if strings.Contains(events, code) {
 			t.Errorf("the audit log shows %q: %.900s", code, events)
 		}
@@ -146,6 +172,10 @@ func TestEventObjectsInWords(t *testing.T) {
 		{"claim.create", "claim:" + id, map[string]any{"indicator": "2.3.1", "statement": "本市已建立学分银行，\n累计存入学习成果 12.3 万条，覆盖全市所有区县和街道社区学校。"}, "",
 			"定性描述 2.3.1 “本市已建立学分银行，累计存入学习成果 12.3…”", "/claims/" + id},
 		{"claim.review", "claim:" + id, map[string]any{"verdict": "verified"}, "", "定性描述 " + id, "/claims/" + id},
+		// Named by a lookup (objectNames) when the event does not say.
+		{"claim.review", "claim:" + id, map[string]any{"verdict": "verified"}, "2.3.1 “本市已建立学分银行”", "定性描述 2.3.1 “本市已建立学分银行”", "/claims/" + id},
+		{"value.review", "value:" + id, nil, "杭州 2018 5.1.1 85.3%", "数值 杭州 2018 5.1.1 85.3%", ""},
+		{"assignment.returned", "assignment:" + id, nil, "杭州 市教育局 · 2.3.1", "任务 杭州 市教育局 · 2.3.1", ""},
 	}
 	for _, tt := range tests {
 		label, link := eventObject(Chinese, objectKey(tt.action, tt.object), tt.detail, tt.title, cities)
