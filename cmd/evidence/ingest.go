@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -78,7 +80,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err := c.check(ctx); err != nil {
 			return err
 		}
-		return reportIngest(stdout, c.ingest(ctx, jobs, stderr), *asJSON)
+		outcomes, stopped := c.ingest(ctx, jobs, stderr)
+		if stopped != nil {
+			return stoppedIngest(stdout, stderr, outcomes, len(jobs), *asJSON, stopped)
+		}
+		return reportIngest(stdout, outcomes, *asJSON)
 	}
 	return ingestLocally(ctx, *data, jobs, *manifest == "", &catalog.User{Username: *user, Role: catalog.RoleAdmin},
 		stdout, stderr, *asJSON)
@@ -125,10 +131,16 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	stdout, stderr io.Writer, asJSON bool) error {
 	a, err := openApp(ctx, dataDir, quietLogger(stderr), appOptions{withIndex: true})
 	if err != nil {
+		if ctx.Err() != nil {
+			return stoppedIngest(stdout, stderr, nil, len(jobs), asJSON, errInterrupted)
+		}
 		return err
 	}
 	defer a.close()
 	if err := a.ingest.Start(ctx); err != nil {
+		if ctx.Err() != nil {
+			return stoppedIngest(stdout, stderr, nil, len(jobs), asJSON, errInterrupted)
+		}
 		return err
 	}
 	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("导入"),
@@ -137,7 +149,14 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	byID := map[string][]*fileOutcome{}
 	var ids []string
 	for i, job := range jobs {
+		if ctx.Err() != nil {
+			return stoppedIngest(stdout, stderr, outcomes[:i], len(jobs), asJSON, errInterrupted)
+		}
 		o, err := uploadFile(ctx, a.ingest, job, u)
+		if ctx.Err() != nil {
+			// Whatever this file's request said, it was cut off.
+			return stoppedIngest(stdout, stderr, outcomes[:i], len(jobs), asJSON, errInterrupted)
+		}
 		if err != nil && sameFields {
 			// The fields are the same for every file: none can pass.
 			return err
@@ -165,13 +184,53 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, catalog.Fullwidth("\n已中断:已保存的文件会在下次启动时继续处理。"))
-			return ctx.Err()
+			return stoppedIngest(stdout, stderr, outcomes, len(jobs), asJSON, errInterrupted)
 		}
 		return err
 	}
 	bar.Finish()
 	return reportIngest(stdout, outcomes, asJSON)
+}
+
+// errInterrupted is an import stopped by Ctrl-C (or SIGTERM).
+var errInterrupted = errors.New("interrupted")
+
+// stoppedIngest reports an import that stopped before its last file: by
+// Ctrl-C (errInterrupted), or because the server could not be reached.
+// What was done is counted and its failures listed as usual; what was not
+// is said in one line, not as a failure of each file, with what to do:
+// running the same command again stores the rest (the files already
+// stored come back as duplicates). The exit status is 130 for Ctrl-C, 1
+// otherwise.
+func stoppedIngest(stdout, stderr io.Writer, outcomes []*fileOutcome, total int, asJSON bool, why error) error {
+	done := slices.DeleteFunc(slices.Clone(outcomes), func(o *fileOutcome) bool { return o == nil })
+	counts := map[string]int{}
+	for _, o := range done {
+		counts[o.Outcome]++
+	}
+	left := total - len(done)
+	interrupted := errors.Is(why, errInterrupted)
+	if asJSON {
+		reason := "interrupted"
+		if !interrupted {
+			reason = describe(why)
+		}
+		json.NewEncoder(stdout).Encode(map[string]any{"files": done, "stored": counts["stored"], "duplicate": counts["duplicate"],
+			"failed": counts["failed"], "not_imported": left, "stopped": reason})
+	} else {
+		for _, o := range done {
+			if o.Outcome == "failed" {
+				fmt.Fprintf(stdout, catalog.Fullwidth("  失败  %s:%s\n"), o.Path, o.Error)
+			}
+		}
+	}
+	so := fmt.Sprintf(catalog.Fullwidth("新增 %d,重复 %d,失败 %d,未导入 %d(共 %d 个文件)"), counts["stored"], counts["duplicate"], counts["failed"], left, total)
+	if interrupted {
+		fmt.Fprintf(stderr, catalog.Fullwidth("\n已中断:%s;已保存的文件会在下次启动时继续处理,重新运行同一命令即可导入其余文件(已导入的会显示为重复)\n"), so)
+		return exitError{130}
+	}
+	fmt.Fprintf(stderr, catalog.Fullwidth("\n已停止:%s。%s;服务器恢复后重新运行同一命令即可(已上传的会显示为重复)\n"), describe(why), so)
+	return exitError{1}
 }
 
 // showOCRProgress names, in the progress bar, the file being read by OCR

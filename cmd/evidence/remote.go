@@ -41,20 +41,36 @@ func (c *remote) check(ctx context.Context) error {
 // pollEvery is how often an uploaded document's status is asked for.
 const pollEvery = 300 * time.Millisecond
 
-func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) []*fileOutcome {
+// ingest uploads the jobs one after another and waits for each. It stops
+// early, with what it did and why, on Ctrl-C (errInterrupted) or when the
+// server cannot be reached: the files after would only fail the same way.
+func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (outcomes []*fileOutcome, stopped error) {
 	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("导入"),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
-	outcomes := make([]*fileOutcome, len(jobs))
-	for i, job := range jobs {
-		o := c.upload(ctx, job.Path, job.Fields)
+	for _, job := range jobs {
+		if ctx.Err() != nil {
+			return outcomes, errInterrupted
+		}
+		o, err := c.upload(ctx, job.Path, job.Fields)
+		switch {
+		case ctx.Err() != nil:
+			return outcomes, errInterrupted // this file's request was cut off
+		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
+			return outcomes, err
+		}
 		if o.Outcome != "failed" {
 			c.wait(ctx, o)
+			if ctx.Err() != nil {
+				// Stored; what became of it the next run or the web shows.
+				o.Error = catalog.Fullwidth("已上传,中断时尚未处理完")
+				return append(outcomes, o), errInterrupted
+			}
 		}
-		outcomes[i] = o
+		outcomes = append(outcomes, o)
 		bar.Add(1)
 	}
 	bar.Finish()
-	return outcomes
+	return outcomes, nil
 }
 
 // apiError is the API's error body.
@@ -71,12 +87,14 @@ type apiDocument struct {
 }
 
 // upload streams one file as a multipart POST, never holding it in memory.
-func (c *remote) upload(ctx context.Context, path string, fields map[string]string) *fileOutcome {
+// The error is the request's, when it did not get an answer from the API
+// (the outcome says failed with its message too).
+func (c *remote) upload(ctx context.Context, path string, fields map[string]string) (*fileOutcome, error) {
 	o := &fileOutcome{Path: path, Outcome: "failed"}
 	f, err := os.Open(path)
 	if err != nil {
 		o.Error = "无法读取文件:" + err.Error()
-		return o
+		return o, nil
 	}
 	defer f.Close()
 	pr, pw := io.Pipe()
@@ -99,15 +117,19 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 	req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/documents", pr)
 	if err != nil {
 		o.Error = err.Error()
-		return o
+		return o, nil
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	var body struct {
 		Documents []apiDocument `json:"documents"`
 	}
 	if err := c.do(req, &body); err != nil {
-		o.Error = err.Error()
-		return o
+		o.Error = describe(err)
+		return o, err
+	}
+	if len(body.Documents) == 0 {
+		o.Error = "服务器应答中没有文档"
+		return o, nil
 	}
 	d := body.Documents[0]
 	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, d.Error, d.Duplicate, d.docFields
@@ -115,7 +137,7 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 	if d.Duplicate {
 		o.Outcome = "duplicate"
 	}
-	return o
+	return o, nil
 }
 
 // wait polls a document until it is indexed or failed.
@@ -132,8 +154,11 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome) {
 		}
 		var d apiDocument
 		if err := c.do(req, &d); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
 			// Stored, but whether it became searchable is unknown: say so.
-			o.Outcome, o.Error = "failed", "已上传,但无法获知处理结果:"+err.Error()
+			o.Outcome, o.Error = "failed", "已上传,但无法获知处理结果:"+describe(err)
 			return
 		}
 		o.Status, o.Error, o.docFields = d.Status, d.Error, d.docFields
@@ -151,7 +176,7 @@ func (c *remote) do(req *http.Request, out any) error {
 	}
 	resp, err := c.client.Do(req)
 	if err != nil {
-		return fmt.Errorf("无法连接 %s: %w", c.base, catalog.Errorf(catalog.EUNAVAILABLE, "无法连接 %s,请检查地址和网络", c.base))
+		return fmt.Errorf("%s %s: %v: %w", req.Method, req.URL.Path, err, catalog.Errorf(catalog.EUNAVAILABLE, "无法连接 %s,请检查地址和网络", c.base))
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))

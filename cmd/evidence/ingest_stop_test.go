@@ -1,0 +1,117 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// stopAfter is a proxy in front of a real server that lets n uploads
+// through and then calls stop on the next, which stands for a Ctrl-C or
+// a network gone.
+func stopAfter(t *testing.T, target string, n int32, stop func(w http.ResponseWriter)) string {
+	t.Helper()
+	u, err := url.Parse(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	var uploads atomic.Int32
+	p := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "POST" && r.URL.Path == "/api/v1/documents" && uploads.Add(1) > n {
+			stop(w)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(p.Close)
+	return p.URL
+}
+
+func tenFiles(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i := range 10 {
+		body := fmt.Sprintf("武汉市第%d批社区学习共同体典型案例。", i+1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("案例%02d.txt", i+1)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestRemoteIngestStopsWhenTheServerIsGone: once the server cannot be
+// reached, the import stops and says so once, with what was done and
+// what to do, instead of failing every file left with a network message.
+func TestRemoteIngestStopsWhenTheServerIsGone(t *testing.T) {
+	s := startServer(t, filepath.Join(t.TempDir(), "data"))
+	base := stopAfter(t, s.base, 3, func(w http.ResponseWriter) {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close() // the connection drops, as with a network gone
+		}
+	})
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"ingest", tenFiles(t), "--server", base, "--token", s.token, "--city", "420100", "--type", "case"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("exit %v, want 1\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	stderr := errOut.String()
+	if !strings.Contains(stderr, "已停止") || !strings.Contains(stderr, "无法连接") || !strings.Contains(stderr, "新增 3") || !strings.Contains(stderr, "未导入 7") {
+		t.Errorf("the stop is not said with its counts:\n%s", stderr)
+	}
+	if n := strings.Count(out.String()+stderr, "无法连接"); n != 1 {
+		t.Errorf("the network failure is said %d times, want once:\n%s\n%s", n, out.String(), stderr)
+	}
+	if strings.Contains(out.String()+stderr, "EUNAVAILABLE") {
+		t.Errorf("an error code is shown to the user:\n%s\n%s", out.String(), stderr)
+	}
+}
+
+// TestRemoteIngestInterrupted: Ctrl-C stops the import with exit 130 and
+// one line saying what was done, not a failure for each file left.
+func TestRemoteIngestInterrupted(t *testing.T) {
+	s := startServer(t, filepath.Join(t.TempDir(), "data"))
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	base := stopAfter(t, s.base, 2, func(w http.ResponseWriter) {
+		cancel()
+		http.Error(w, "interrupted", http.StatusServiceUnavailable)
+	})
+	var out, errOut bytes.Buffer
+	err := run(ctx, []string{"ingest", tenFiles(t), "--server", base, "--token", s.token, "--city", "420100", "--type", "case"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 130 {
+		t.Fatalf("exit %v, want 130\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	if stderr := errOut.String(); !strings.Contains(stderr, "已中断") || !strings.Contains(stderr, "新增 2") || !strings.Contains(stderr, "未导入 8") {
+		t.Errorf("the interruption is not said with its counts:\n%s", stderr)
+	}
+	if strings.Contains(out.String(), "失败") {
+		t.Errorf("files not sent are reported as failed:\n%s", out.String())
+	}
+}
+
+// TestLocalIngestInterruptedBeforeItBegins: Ctrl-C before the archive is
+// open says it was interrupted, not "context canceled".
+func TestLocalIngestInterruptedBeforeItBegins(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var out, errOut bytes.Buffer
+	err := run(ctx, []string{"ingest", tenFiles(t), "--data", filepath.Join(t.TempDir(), "data"), "--city", "420100", "--type", "case"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 130 || !strings.Contains(errOut.String(), "已中断") || strings.Contains(errOut.String(), "context canceled") {
+		t.Errorf("exit %v\nstderr: %s", err, errOut.String())
+	}
+}
