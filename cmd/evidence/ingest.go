@@ -67,9 +67,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defaults := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
 		"issued_on": *issuedOn, "indicators": *indicators}
-	jobs, err := ingestJobs(fset.Args(), *manifest, defaults)
+	jobs, skipped, err := ingestJobs(fset.Args(), *manifest, defaults)
 	if err != nil {
 		return err
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(stderr, catalog.Fullwidth("跳过 %d 个指向文件夹或已失效的符号链接:%s\n"), len(skipped), strings.Join(skipped, "、"))
 	}
 	if *server != "" {
 		if *manifest == "" && *docType == "" {
@@ -91,29 +94,31 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // ingestJobs lists the files to import: from the manifest, or the files
-// and folders given, all with the flags' fields.
-func ingestJobs(args []string, manifest string, defaults map[string]string) ([]fileJob, error) {
+// and folders given, all with the flags' fields. skipped are the symbolic
+// links in the folders that lead to no file (see collectFiles).
+func ingestJobs(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped []string, err error) {
 	if manifest != "" {
 		if len(args) > 0 {
-			return nil, catalog.Errorf(catalog.EINVALID, "使用 --manifest 时文件由清单列出,不要再给出文件或文件夹")
+			return nil, nil, catalog.Errorf(catalog.EINVALID, "使用 --manifest 时文件由清单列出,不要再给出文件或文件夹")
 		}
-		return readManifest(manifest, defaults)
+		jobs, err := readManifest(manifest, defaults)
+		return jobs, nil, err
 	}
 	if len(args) == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹:evidence ingest FILE|DIR… --city 330100 --type policy(或 --manifest 清单.csv)")
+		return nil, nil, catalog.Errorf(catalog.EINVALID, "请给出要导入的文件或文件夹:evidence ingest FILE|DIR… --city 330100 --type policy(或 --manifest 清单.csv)")
 	}
-	files, err := collectFiles(args)
+	files, skipped, err := collectFiles(args)
 	if err != nil {
-		return nil, err
+		return nil, skipped, err
 	}
 	if len(files) == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "没有找到文件")
+		return nil, skipped, catalog.Errorf(catalog.EINVALID, "没有找到文件")
 	}
-	jobs := make([]fileJob, len(files))
+	jobs = make([]fileJob, len(files))
 	for i, f := range files {
 		jobs[i] = fileJob{Path: f, Fields: defaults}
 	}
-	return jobs, nil
+	return jobs, skipped, nil
 }
 
 // jobRequest is the upload request of one job's fields.
@@ -324,13 +329,15 @@ func reportIngest(stdout io.Writer, outcomes []*fileOutcome, asJSON bool) error 
 }
 
 // collectFiles expands folders recursively (skipping hidden entries) into
-// a sorted list of regular files.
-func collectFiles(args []string) ([]string, error) {
-	var files []string
+// a sorted list of files. A symbolic link in a folder to a file is that
+// file; one to a folder is not followed (a link back up would never end)
+// and one that leads nowhere cannot be read: both are returned as skipped,
+// to be said, not dropped in silence.
+func collectFiles(args []string) (files, skipped []string, err error) {
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "找不到 %s", arg)
+			return nil, nil, catalog.Errorf(catalog.EINVALID, "找不到 %s", arg)
 		}
 		if !info.IsDir() {
 			files = append(files, arg)
@@ -346,17 +353,24 @@ func collectFiles(args []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			switch {
+			case d.Type().IsRegular():
 				files = append(files, p)
+			case d.Type()&fs.ModeSymlink != 0:
+				if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+					files = append(files, p)
+				} else {
+					skipped = append(skipped, p)
+				}
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", arg, err)
+			return nil, nil, fmt.Errorf("list %s: %w", arg, err)
 		}
 	}
 	sort.Strings(files)
-	return files, nil
+	return files, skipped, nil
 }
 
 // reorderFlags moves flags before positional arguments, so that

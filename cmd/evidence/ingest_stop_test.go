@@ -115,3 +115,30 @@ func TestLocalIngestInterruptedBeforeItBegins(t *testing.T) {
 		t.Errorf("exit %v\nstderr: %s", err, errOut.String())
 	}
 }
+
+// TestIngestFollowsLinksToFiles: a symbolic link in a folder to a file
+// is imported as that file; one to a folder or to nothing is said to be
+// skipped, not dropped in silence.
+func TestIngestFollowsLinksToFiles(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	target := filepath.Join(elsewhere, "链接的通知.txt")
+	if err := os.WriteFile(target, []byte("武汉市社区教育工作会议通知。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "总结.txt"), []byte("武汉市社区教育工作总结。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, to := range map[string]string{"通知.txt": target, "文件夹": elsewhere, "失效.txt": filepath.Join(elsewhere, "没有这个文件")} {
+		if err := os.Symlink(to, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"ingest", dir, "--data", filepath.Join(t.TempDir(), "data"), "--city", "420100", "--type", "case"}, &out, &errOut)
+	if err != nil || !strings.Contains(out.String(), "新增 2") {
+		t.Fatalf("ingest: %v\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	if stderr := errOut.String(); !strings.Contains(stderr, "跳过 2 个") || !strings.Contains(stderr, "文件夹") || !strings.Contains(stderr, "失效.txt") {
+		t.Errorf("the skipped links are not said:\n%s", stderr)
+	}
+}
