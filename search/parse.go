@@ -28,11 +28,14 @@ type item struct {
 	phrase  bool
 	exclude bool
 	or      bool // the bare word OR
+	and     bool // the bare word AND, which says what spaces say
 }
 
 // parseQuery reads the query language: words separated by spaces are ANDed,
 // "…" (or “…”) is a phrase, -word excludes, and OR between two terms
-// matches either. A query it cannot read is EINVALID with the reason.
+// matches either. AND and NOT, as people type them from other search
+// engines, mean what a space and a minus do. A query it cannot read is
+// EINVALID with the reason.
 func parseQuery(q string) (*parsed, error) {
 	// Only widths are folded: spaces separate terms and must stay.
 	q = width.Fold.String(q)
@@ -46,6 +49,12 @@ func parseQuery(q string) (*parsed, error) {
 	p := &parsed{}
 	joinNext := false
 	for i, it := range items {
+		if it.and {
+			if i == 0 || i == len(items)-1 || items[i-1].or || items[i-1].and || items[i+1].or {
+				return nil, catalog.Errorf(catalog.EINVALID, "AND 两边都需要检索词(如:学分银行 AND 社区教育;不写 AND,用空格分开也是同时包含)")
+			}
+			continue
+		}
 		if it.or {
 			if i == 0 || i == len(items)-1 || items[i-1].or || items[i-1].exclude || items[i+1].exclude {
 				return nil, catalog.Errorf(catalog.EINVALID, "OR 两边都需要检索词(如:学分银行 OR 学习成果认证)")
@@ -102,6 +111,7 @@ func isQuote(r rune) (closing rune, ok bool) {
 // lexQuery splits the query into items.
 func lexQuery(q string) ([]item, error) {
 	var items []item
+	notNext := false // the last word was NOT
 	rs := []rune(q)
 	for i := 0; i < len(rs); {
 		if unicode.IsSpace(rs[i]) {
@@ -136,6 +146,24 @@ func lexQuery(q string) ([]item, error) {
 			}
 			it.text = string(rs[start:i])
 			it.or = it.text == "OR" && !it.exclude
+			it.and = it.text == "AND" && !it.exclude
+			if it.text == "NOT" && !it.exclude {
+				// NOT x is -x: the next term is excluded.
+				for i < len(rs) && unicode.IsSpace(rs[i]) {
+					i++
+				}
+				if i == len(rs) || rs[i] == '-' || rs[i] == '－' {
+					return nil, catalog.Errorf(catalog.EINVALID, "NOT 后需要紧跟要排除的词(如:学分银行 NOT 征求意见稿,也可写作 -征求意见稿)")
+				}
+				notNext = true
+				continue
+			}
+		}
+		if notNext {
+			if it.or || it.and {
+				return nil, catalog.Errorf(catalog.EINVALID, "NOT 后需要紧跟要排除的词(如:学分银行 NOT 征求意见稿,也可写作 -征求意见稿)")
+			}
+			it.exclude, notNext = true, false
 		}
 		items = append(items, it)
 	}

@@ -32,6 +32,12 @@ func TestParseQuery(t *testing.T) {
 		{`-"征求意见稿"`, nil, []index.Term{{Text: "征求意见稿"}}},
 		{"大讲堂 OR 读书会 宁波", []index.Clause{clause("大讲堂", "读书会"), clause("宁波")}, nil},
 		{"a OR b OR c", []index.Clause{clause("a", "b", "c")}, nil},
+		// AND and NOT as other search engines have them.
+		{"学分银行 AND 社区教育", []index.Clause{clause("学分银行"), clause("社区教育")}, nil},
+		{"学分银行 NOT 社区", []index.Clause{clause("学分银行")}, []index.Term{{Text: "社区"}}},
+		{`学分银行 AND NOT "征求意见稿"`, []index.Clause{clause("学分银行")}, []index.Term{{Text: "征求意见稿"}}},
+		{"大讲堂 OR 读书会 AND 宁波", []index.Clause{clause("大讲堂", "读书会"), clause("宁波")}, nil},
+		{"and not or", []index.Clause{clause("and"), clause("not"), clause("or")}, nil}, // lower case: words
 		{"２０１７年", []index.Clause{clause("2017年")}, nil}, // full-width digits folded
 		{"１２．３万", []index.Clause{clause("12.3万")}, nil},
 		{"杭政办（2016）12号", []index.Clause{clause("杭政办(2016)12号")}, nil}, // one word; the index folds its brackets
@@ -62,6 +68,12 @@ func TestParseQueryErrors(t *testing.T) {
 		{"学分银行 OR OR 长沙", "OR"},
 		{"学分银行 OR -长沙", "OR"},
 		{"学分银行 -", "减号"},
+		{"AND 学分银行", "AND"},
+		{"学分银行 AND", "AND"},
+		{"学分银行 AND OR 长沙", "AND"},
+		{"学分银行 NOT", "NOT"},
+		{"学分银行 NOT -长沙", "NOT"},
+		{"学分银行 NOT OR 长沙", "NOT"},
 		{"，。、", "没有可检索的文字"},
 		{"……!!!", "没有可检索的文字"},
 		{"学分银行 〔〕", "没有可检索的文字"},
