@@ -38,7 +38,7 @@ func TestParseQuery(t *testing.T) {
 		{`学分银行 AND NOT "征求意见稿"`, []index.Clause{clause("学分银行")}, []index.Term{{Text: "征求意见稿"}}},
 		{"大讲堂 OR 读书会 AND 宁波", []index.Clause{clause("大讲堂", "读书会"), clause("宁波")}, nil},
 		{"and not or", []index.Clause{clause("and"), clause("not"), clause("or")}, nil}, // lower case: words
-		{"２０１７年", []index.Clause{clause("2017年")}, nil}, // full-width digits folded
+		{"２０１７年", []index.Clause{clause("2017年")}, nil},                                 // full-width digits folded
 		{"１２．３万", []index.Clause{clause("12.3万")}, nil},
 		{"杭政办（2016）12号", []index.Clause{clause("杭政办(2016)12号")}, nil}, // one word; the index folds its brackets
 		{"杭政办[2016]12号", []index.Clause{clause("杭政办[2016]12号")}, nil},
