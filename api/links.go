@@ -2,7 +2,10 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"time"
 
@@ -28,12 +31,67 @@ func toLinkJSON(l catalog.Link) linkJSON {
 
 // readJSON decodes a request body of at most 1 MiB into v.
 func readJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxJSONBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON:%v", err)
+		return jsonError(err)
 	}
 	return nil
+}
+
+// maxJSONBody bounds a JSON request body.
+const maxJSONBody = 1 << 20
+
+// jsonError says what is wrong with a JSON body in words a client's
+// author can act on, about the field when there is one, instead of Go's
+// decoder message (which names Go types).
+func jsonError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &typeErr):
+		field := typeErr.Field
+		if i := strings.LastIndex(field, "."); i >= 0 {
+			field = field[i+1:]
+		}
+		want := jsonKind(typeErr.Type)
+		if field == "" {
+			return catalog.Errorf(catalog.EINVALID, "请求内容应为 JSON %s,收到的是 %s", want, typeErr.Value)
+		}
+		return catalog.FieldErrorf(field, catalog.EINVALID, "字段 %s 应为%s,收到的是 %s", typeErr.Field, want, typeErr.Value)
+	case errors.As(err, &syntaxErr):
+		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON:第 %d 个字节附近有语法错误", syntaxErr.Offset)
+	case errors.As(err, &tooBig):
+		return catalog.Errorf(catalog.ETOOLARGE, "请求内容过大(超过 %d KiB)", maxJSONBody>>10)
+	case errors.Is(err, io.EOF):
+		return catalog.Errorf(catalog.EINVALID, "请求内容为空:需要一个 JSON 对象")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON:内容不完整")
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		field := strings.Trim(name, `"`)
+		return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q", field)
+	}
+	return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON")
+}
+
+// jsonKind names, in words, the JSON a Go type is read from.
+func jsonKind(t reflect.Type) catalog.Words {
+	switch t.Kind() {
+	case reflect.String:
+		return catalog.Words{Chinese: "文字(字符串)", English: "a string"}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return catalog.Words{Chinese: "整数(且不超出范围)", English: "a whole number (within range)"}
+	case reflect.Float32, reflect.Float64:
+		return catalog.Words{Chinese: "数字", English: "a number"}
+	case reflect.Bool:
+		return catalog.Words{Chinese: "true 或 false", English: "true or false"}
+	case reflect.Slice, reflect.Array:
+		return catalog.Words{Chinese: "列表(数组)", English: "a list (array)"}
+	}
+	return catalog.Words{Chinese: "对象", English: "an object"}
 }
 
 func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {

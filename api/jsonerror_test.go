@@ -1,0 +1,40 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestJSONErrorsSayWhatIsWrong: a JSON body of the wrong shape is
+// refused about its field, in words, never with the Go decoder's message
+// (which names Go types), in both languages.
+func TestJSONErrorsSayWhatIsWrong(t *testing.T) {
+	e := newEnv(t)
+	tests := []struct {
+		body, field, zh, en string
+	}{
+		{`{"document_id": ["x"], "indicator": "2.3.1"}`, "document_id", "字段 document_id 应为文字", "should be a string"},
+		{`{"document_id": "x", "indicator": "2.3.1", "page": 99999999999999999999}`, "page", "字段 page 应为整数", "a whole number"},
+		{`{"document_id": "x", "indicator": "2.3.1", "page": "2"}`, "page", "字段 page 应为整数", "it is string"},
+		{`{"document_id": "x", "indicator": "2.3.1", "pgae": 2}`, "pgae", "未知的字段", "Unknown field"},
+		{`{"document_id": "x",`, "", "内容不完整", "cut short"},
+		{`{"document_id" "x"}`, "", "语法错误", "syntax error"},
+		{``, "", "请求内容为空", "empty"},
+		{`[1, 2]`, "", "请求内容应为 JSON 对象", "JSON an object"},
+	}
+	for _, tt := range tests {
+		resp, body := e.do(e.request("POST", "/api/v1/links", tt.body), "coordA")
+		er, _ := body["error"].(map[string]any)
+		msg, en, field := er["message"], er["message_en"], er["field"]
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg.(string), tt.zh) || !strings.Contains(en.(string), tt.en) {
+			t.Errorf("%s: %d %q / %q, want 400 with %q / %q", tt.body, resp.StatusCode, msg, en, tt.zh, tt.en)
+		}
+		if tt.field != "" && field != tt.field {
+			t.Errorf("%s: field %v, want %s", tt.body, field, tt.field)
+		}
+		if s := msg.(string) + en.(string); strings.Contains(s, "Go ") || strings.Contains(s, "struct") || strings.Contains(s, "json:") {
+			t.Errorf("%s: the decoder's message shows through: %s", tt.body, s)
+		}
+	}
+}
