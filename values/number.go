@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"golang.org/x/text/width"
@@ -19,7 +20,8 @@ type Number struct {
 
 // ParseNumber reads a number as people type one in a ledger or a form:
 // "123000", "12.3万", "1,234", "１２３", "1.2亿", "百分之十二", "85.3%",
-// "一百二十". It is EINVALID when s holds anything but one number.
+// "一百二十", "-2.3%", "负百分之三". It is EINVALID when s holds anything
+// but one number.
 func ParseNumber(s string) (Number, error) {
 	f := fold(strings.TrimSpace(s))
 	nums := findNumbers(f)
@@ -58,6 +60,7 @@ const (
 )
 
 func isDigit(r rune) bool   { return r >= '0' && r <= '9' }
+func isHan(r rune) bool     { return unicode.Is(unicode.Han, r) }
 func isCNDigit(r rune) bool { return strings.ContainsRune(cnDigits, r) }
 func isCNNum(r rune) bool {
 	return isCNDigit(r) || strings.ContainsRune(cnUnits+cnBig, r) || r == '点'
@@ -71,6 +74,17 @@ func findNumbers(s string) []Number {
 	for i := 0; i < len(rs); {
 		percent := false
 		start := i
+		// A minus or 负 before a number makes it negative (a growth rate
+		// that fell); a hyphen after a digit joins a range (2016-2020).
+		negative := false
+		switch {
+		case (rs[i] == '-' || rs[i] == '\u2212') && i+1 < len(rs) && (isDigit(rs[i+1]) || hasPrefix(rs, i+1, "百分之")) && (i == 0 || !isDigit(rs[i-1]) && !unicode.IsLetter(rs[i-1]) || isHan(rs[i-1])):
+			negative = true
+			i++
+		case rs[i] == '负' && i+1 < len(rs) && (isDigit(rs[i+1]) || isCNNum(rs[i+1]) && rs[i+1] != '点' || hasPrefix(rs, i+1, "百分之")):
+			negative = true
+			i++
+		}
 		if hasPrefix(rs, i, "百分之") {
 			percent = true
 			i += 3
@@ -96,6 +110,9 @@ func findNumbers(s string) []Number {
 			end++
 		}
 		n.Percent = percent
+		if negative {
+			n.Value = -n.Value
+		}
 		n.Text = string(rs[start:end])
 		out = append(out, n)
 		i = end

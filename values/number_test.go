@@ -30,6 +30,13 @@ func TestParseNumber(t *testing.T) {
 		{"两千", 2000, false},
 		{"3千", 3000, false},
 		{"5‰", 0.5, true},
+		// A value that fell: a negative growth rate.
+		{"-5", -5, false},
+		{"-2.3%", -2.3, true},
+		{"－２．３％", -2.3, true},
+		{"\u22121.5万", -15000, false},
+		{"负百分之三", -3, true},
+		{"负2.3%", -2.3, true},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in)
@@ -41,7 +48,7 @@ func TestParseNumber(t *testing.T) {
 			t.Errorf("ParseNumber(%q) = %v (percent %v), want %v (percent %v)", tt.in, got.Value, got.Percent, tt.want, tt.percent)
 		}
 	}
-	for _, bad := range []string{"", "abc", "12 人", "1,2", "百", "约12万左右"} {
+	for _, bad := range []string{"", "abc", "12 人", "1,2", "百", "约12万左右", "--5", "5-"} {
 		if n, err := ParseNumber(bad); err == nil {
 			t.Errorf("ParseNumber(%q) = %v, want an error", bad, n.Value)
 		}
@@ -66,6 +73,11 @@ func TestContains(t *testing.T) {
 		{"2017年共举办342场大讲堂", 2017, true},
 		{"总人口1.2亿", 120000000, true},
 		{"1，234名志愿者", 1234, true},
+		{"社区教育经费增长率为-2.3%", -2.3, true},
+		{"社区教育经费增长率为-2.3%", 2.3, false},
+		{"2016-2020年规划", -2020, false}, // a range, not a minus
+		{"2016-2020年规划", 2020, true},
+		{"较上年下降，增幅为负百分之一点五", -1.5, true},
 	}
 	for _, tt := range tests {
 		if got := Contains(tt.text, tt.v); got != tt.want {

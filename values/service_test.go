@@ -271,3 +271,20 @@ func TestCarryOverAndDeleteRound(t *testing.T) {
 		t.Errorf("deleting the empty round 2019: %v", err)
 	}
 }
+
+// TestRecordANegativeNumber: a value that fell (a negative rate) is
+// recorded and found in its passage, as written with a minus or 负.
+func TestRecordANegativeNumber(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "增长.txt", "受疫情影响，成人年参与学习率较上年变化为-2.3%。")
+	for _, written := range []string{"-2.3%", "负百分之二点三"} {
+		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "5.1.1", Value: values.Written(written),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "成人年参与学习率较上年变化为-2.3%"}})
+		if err != nil {
+			t.Fatalf("record %s: %v", written, err)
+		}
+		if v.Number != -2.3 || !v.ValueFound {
+			t.Errorf("record %s: number %v, value_found %v; want -2.3 found", written, v.Number, v.ValueFound)
+		}
+	}
+}
