@@ -134,6 +134,26 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.FieldErrorf("sort", catalog.EINVALID, "排序方式 %q 未知;可选 uploaded(上传时间)或 issued(成文日期)", f.Sort))
 		return
 	}
+	// A filter value that cannot match is a mistake to say, not an empty
+	// list that reads as "no such documents".
+	switch f.Status {
+	case "", catalog.StatusStored, catalog.StatusExtracted, catalog.StatusIndexed, catalog.StatusFailed:
+	default:
+		h.writeError(w, r, catalog.FieldErrorf("status", catalog.EINVALID, "文档状态 %q 未知;可选 stored(已保存)、extracted(已提取)、indexed(可检索)或 failed(失败)", f.Status))
+		return
+	}
+	if f.DocType != "" {
+		t, err := catalog.ParseDocType(string(f.DocType))
+		if err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+		f.DocType = t
+	}
+	if y, err := strconv.Atoi(f.Round); f.Round != "" && (err != nil || y < 1900 || y > 2200) {
+		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", f.Round))
+		return
+	}
 	page, err := intParam(q.Get("page"), 1, "page")
 	if err != nil {
 		h.writeError(w, r, err)
@@ -170,8 +190,12 @@ func intParam(s string, def int, name string) (int, error) {
 		return def, nil
 	}
 	n, err := strconv.Atoi(s)
+	var numErr *strconv.NumError
+	if err != nil && !(errors.As(err, &numErr) && numErr.Err == strconv.ErrRange) {
+		return 0, catalog.FieldErrorf(name, catalog.EINVALID, "参数 %s 应为整数,收到 %.40q", name, s)
+	}
 	if err != nil || n < -maxIntParam || n > maxIntParam {
-		return 0, catalog.Errorf(catalog.EINVALID, "参数 %s 应为绝对值不超过 %d 的整数,收到 %.40q", name, maxIntParam, s)
+		return 0, catalog.FieldErrorf(name, catalog.EINVALID, "参数 %s 超出范围:%.40s", name, s)
 	}
 	return n, nil
 }
