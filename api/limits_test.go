@@ -123,6 +123,9 @@ func TestPagingCannotOverflow(t *testing.T) {
 		"/api/v1/documents?page=9223372036854775807",
 		"/api/v1/documents?page=4611686018427387904&size=2",
 		"/api/v1/documents?page=99999999999999999999",
+		"/api/v1/search?q=学分银行&size=0", // none asked for is a mistake, not the default
+		"/api/v1/search?q=学分银行&size=-1",
+		"/api/v1/search?q=学分银行&from=-1",
 	} {
 		resp, body := e.do(e.request("GET", path, nil), "admin")
 		if resp.StatusCode != http.StatusBadRequest || errCode(body) != "EINVALID" {

@@ -38,6 +38,12 @@ func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	if req.Size < 1 {
+		// The service reads 0 as "the default"; a client that asks for
+		// none has made a mistake.
+		h.writeError(w, r, search.ErrPaging().OnField("size"))
+		return
+	}
 	res, err := h.Search.Search(r.Context(), req)
 	if err != nil {
 		h.writeError(w, r, err)

@@ -117,6 +117,11 @@ func (s *Service) indexGeneration() (uint64, bool) {
 	return g.Generation(), true
 }
 
+// ErrPaging is the error of a page of results out of range.
+func ErrPaging() *catalog.Error {
+	return catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ size ≤ %d,from ≥ 0,from+size ≤ %d", MaxSize, maxWindow)
+}
+
 // Search runs req. A query it cannot read is EINVALID with the reason.
 func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
@@ -128,7 +133,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		req.Size = DefaultSize
 	}
 	if req.Size > MaxSize || req.From < 0 || req.From > maxWindow-req.Size {
-		return nil, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:size 最大 %d,from+size 最大 %d", MaxSize, maxWindow)
+		return nil, ErrPaging()
 	}
 	cities, visible := req.User.ScopeCities(req.Cities)
 	if !visible {
