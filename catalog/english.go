@@ -285,7 +285,7 @@ var englishMessages = map[string]string{
 	"关联 %s 不存在":            "There is no link %s",
 	"数值 %s 不存在":            "There is no value %s",
 	"标题不能为空":               "The title cannot be empty",
-	"字段过长(超过 %d 字):%.20s…": "A field is too long (over %d characters): %.20s…",
+	"%s过长(超过 %d 字):%.20s…": "The %s is too long (over %d characters): %.20s…",
 	"部门联系人只能针对本部门的任务提交材料;请在“我的任务”中选择任务后上传": "Department contributors hand documents in for their department's tasks only; choose the task in “My tasks” and upload there",
 	"本系统未启用责任分解任务":                "This archive does not use responsibility tasks",
 	"这项任务属于另一个城市(%s),上传的城市应与任务一致": "This task belongs to another city (%s); upload for the task's city",

@@ -202,10 +202,23 @@ func (s *Service) CheckMeta(ctx context.Context, m *Meta) error {
 
 // checkFields validates the fields that need no catalog lookup.
 func checkFields(m *Meta) error {
-	for _, f := range []*string{&m.Title, &m.City, &m.DocType, &m.Department, &m.Issuer, &m.IssuedOn, &m.DocNumber, &m.Round} {
-		*f = strings.TrimSpace(*f)
-		if len([]rune(*f)) > maxMetaRunes {
-			return catalog.Errorf(catalog.EINVALID, "字段过长(超过 %d 字):%.20s…", maxMetaRunes, *f)
+	for _, f := range []struct {
+		name  string
+		words catalog.Words
+		value *string
+	}{
+		{"title", catalog.Words{Chinese: "标题", English: "title"}, &m.Title},
+		{"city", catalog.Words{Chinese: "城市", English: "city"}, &m.City},
+		{"doc_type", catalog.Words{Chinese: "文件类型", English: "document type"}, &m.DocType},
+		{"department", catalog.Words{Chinese: "责任单位", English: "department"}, &m.Department},
+		{"issuer", catalog.Words{Chinese: "发文机关", English: "issuer"}, &m.Issuer},
+		{"issued_on", catalog.Words{Chinese: "成文日期", English: "date of issue"}, &m.IssuedOn},
+		{"doc_number", catalog.Words{Chinese: "文号", English: "document number"}, &m.DocNumber},
+		{"round", catalog.Words{Chinese: "监测轮次", English: "round"}, &m.Round},
+	} {
+		*f.value = strings.TrimSpace(*f.value)
+		if len([]rune(*f.value)) > maxMetaRunes {
+			return catalog.FieldErrorf(f.name, catalog.EINVALID, "%s过长(超过 %d 字):%.20s…", f.words, maxMetaRunes, *f.value)
 		}
 	}
 	dt, err := catalog.ParseDocType(m.DocType)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -379,5 +380,16 @@ func TestStageOfABodyCutOffIsTheSendersError(t *testing.T) {
 	_, err := Stage(&brokenReader{}, "通知.txt", t.TempDir(), 1<<20)
 	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "没有传完整") {
 		t.Fatalf("a file cut off mid-way: got %v (%s), want EINVALID saying it was not sent completely", err, catalog.ErrorCode(err))
+	}
+}
+
+// TestTooLongFieldIsNamed: a field over the limit is refused about
+// itself, named in words, in both languages.
+func TestTooLongFieldIsNamed(t *testing.T) {
+	m := &Meta{Title: "通知", City: "330100", DocType: "policy", DocNumber: strings.Repeat("杭", maxMetaRunes+1)}
+	err := checkFields(m)
+	var e *catalog.Error
+	if !errors.As(err, &e) || e.Field != "doc_number" || !strings.HasPrefix(e.Message, "文号过长") || !strings.HasPrefix(e.English, "The document number is too long") {
+		t.Errorf("a 文号 too long: %v (%+v)", err, e)
 	}
 }

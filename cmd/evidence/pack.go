@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -68,12 +69,15 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
-		return fmt.Errorf("open pack: %w", err)
+		if errors.Is(err, os.ErrNotExist) {
+			return catalog.Errorf(catalog.ENOTFOUND, "找不到证据包 %s", fs.Arg(0))
+		}
+		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s:%v", fs.Arg(0), err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("open pack: %w", err)
+		return catalog.Errorf(catalog.EINVALID, "无法打开证据包 %s:%v", fs.Arg(0), err)
 	}
 	v, err := packs.Verify(f, st.Size())
 	if err != nil {
