@@ -29,6 +29,10 @@ type Value struct {
 	CreatedBy  string
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Replaced is set by saving: the value as written that this one
+	// replaced in its slot (city, round, indicator), "" when the slot was
+	// empty. Not stored.
+	Replaced string
 }
 
 // ValueFilter selects values; empty fields match all.
@@ -65,9 +69,16 @@ func (s *Store) SaveValues(ctx context.Context, vs []*Value, by string) error {
 
 func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) error {
 	now := s.now()
-	var old string
-	err := tx.QueryRowContext(ctx, `SELECT id FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
-		v.City, v.Round, v.Indicator).Scan(&old)
+	var old, oldGiven, oldUnit string
+	err := tx.QueryRowContext(ctx, `SELECT id, given, unit FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
+		v.City, v.Round, v.Indicator).Scan(&old, &oldGiven, &oldUnit)
+	v.Replaced = ""
+	if old != "" {
+		v.Replaced = oldGiven
+		if !strings.HasSuffix(oldGiven, oldUnit) {
+			v.Replaced += oldUnit // 123 and 个, not 85.3% and %
+		}
+	}
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("find value slot: %w", err)
 	}

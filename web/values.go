@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -50,11 +51,29 @@ func (h *handler) valueAdd(w http.ResponseWriter, r *http.Request) {
 		h.showDocumentForms(w, withQuery(r, "page", r.PostFormValue("page")), httperr.Prepare(w, r, h.Logger, err), docForms{Value: st})
 		return
 	}
-	msg := tr(langOf(r), "value.found")
-	if !v.ValueFound {
-		msg = tr(langOf(r), "value.not_found")
+	back(w, r, "/documents/"+id+"?page="+strconv.Itoa(page), valueSaved(langOf(r), v))
+}
+
+// valueSaved says what became of a value just recorded: whether its
+// passage is on the page cited and the number in it, and which value it
+// replaced, since a round holds one value per indicator.
+func valueSaved(l Lang, v *catalog.Value) string {
+	c := v.Citation
+	var msg string
+	switch {
+	case v.ValueFound:
+		msg = tr(l, "value.found")
+	case !c.QuoteFound && c.FoundOnPage > 0:
+		msg = fmt.Sprintf(tr(l, "value.quote_elsewhere"), c.Page, c.FoundOnPage)
+	case !c.QuoteFound:
+		msg = fmt.Sprintf(tr(l, "value.quote_missing"), c.Page)
+	default:
+		msg = tr(l, "value.not_found")
 	}
-	back(w, r, "/documents/"+id+"?page="+strconv.Itoa(page), msg)
+	if v.Replaced != "" {
+		msg += fmt.Sprintf(tr(l, "value.replaced"), v.Replaced)
+	}
+	return msg
 }
 
 // formInt reads a whole number from the form field notANumber is about;
