@@ -3,6 +3,7 @@ package coverage
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -35,13 +36,16 @@ type CompareRow struct {
 // RoundCell is an indicator in one round: its status, value, and the
 // documents and claims behind it.
 type RoundCell struct {
-	Round     int      `json:"round"`
-	Status    string   `json:"status"`
-	Value     *float64 `json:"value"`
-	Documents int      `json:"documents"`
-	Claims    int      `json:"claims"`
-	Verified  int      `json:"verified"`
-	ToConfirm int      `json:"to_confirm"`
+	Round  int      `json:"round"`
+	Status string   `json:"status"`
+	Value  *float64 `json:"value"`
+	Given  string   `json:"given,omitempty"` // the value as written (12.3万), when there is one
+	// Documents are the documents behind the cell: linked to the
+	// indicator in the round, or the source its value cites.
+	Documents int `json:"documents"`
+	Claims    int `json:"claims"`
+	Verified  int `json:"verified"`
+	ToConfirm int `json:"to_confirm"`
 }
 
 // Compare returns a city's key indicators in each of rounds (oldest
@@ -115,7 +119,11 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		return nil, err
 	}
 	return func(code string) RoundCell {
-		cell := RoundCell{Round: round, Documents: len(docs[code])}
+		cell := RoundCell{Round: round}
+		behind := map[string]bool{}
+		for _, id := range docs[code] {
+			behind[id] = true
+		}
 		verified := false
 		for _, c := range claims {
 			if c.Indicator == code {
@@ -126,10 +134,17 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		for _, v := range vals {
 			if v.Indicator == code {
 				n := v.Number
-				cell.Value = &n
+				cell.Value, cell.Given = &n, v.Given
+				if v.Given != "" && !strings.HasSuffix(v.Given, v.Unit) {
+					cell.Given += v.Unit
+				}
+				if v.Citation.DocumentID != "" {
+					behind[v.Citation.DocumentID] = true
+				}
 				verified = verified || v.Status == catalog.ClaimVerified
 			}
 		}
+		cell.Documents = len(behind)
 		for _, c := range carried {
 			if c.Indicator == code {
 				cell.ToConfirm++
