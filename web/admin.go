@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/lcmonitor/evidence/accounts"
+	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/httperr"
@@ -130,6 +131,19 @@ func (h *handler) setDisabled(w http.ResponseWriter, r *http.Request, disabled b
 		key = "admin.user_disabled"
 	}
 	back(w, r, "/admin#users", fmt.Sprintf(tr(langOf(r), key), u.Username))
+}
+
+// adminUserPassword gives a user a new generated password, shown on the
+// admin page this once, for one who forgot theirs; it ends their
+// sessions and API tokens (accounts.SetPassword).
+func (h *handler) adminUserPassword(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	pw := auth.NewPassword()
+	if err := h.Accounts.SetPassword(r.Context(), sessionFrom(r).User, accounts.PasswordChange{Username: name, Password: pw}); err != nil {
+		h.adminFormFailed(w, r, "users", err)
+		return
+	}
+	h.renderAdmin(w, r, http.StatusOK, fmt.Sprintf(tr(langOf(r), "admin.password_reset"), name, pw), "", formState{})
 }
 
 func (h *handler) adminUserDisable(w http.ResponseWriter, r *http.Request) { h.setDisabled(w, r, true) }

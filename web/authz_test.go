@@ -361,8 +361,15 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/admin/users", form("username", fmt.Sprintf("new%d", next()), "role", "expert"))
 			return resp
 		}, adminOnly("200")},
-		"POST /admin/users/{name}/disable": {post("/admin/users/dummy/disable", url.Values{}), adminOnly("303")},
-		"POST /admin/users/{name}/enable":  {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
+		"POST /admin/users/{name}/disable":  {post("/admin/users/dummy/disable", url.Values{}), adminOnly("303")},
+		"POST /admin/users/{name}/enable":   {post("/admin/users/dummy/enable", url.Values{}), adminOnly("303")},
+		"POST /admin/users/{name}/password": {post("/admin/users/dummy/password", url.Values{}), adminOnly("200")},
+		"GET /account":                      {get("/account"), signedIn("200")},
+		// A wrong current password: refused for everyone, who each may
+		// change only their own.
+		"POST /account/password":           {post("/account/password", form("current", "不对", "password", "x-2026-abc", "confirm", "x-2026-abc")), signedIn("400")},
+		"POST /account/tokens":             {post("/account/tokens", form("label", "脚本")), signedIn("200")},
+		"POST /account/tokens/{id}/revoke": {post("/account/tokens/01ZZZZZZZZZZZZZZZZZZZZZZZZ/revoke", url.Values{}), signedIn("404")},
 		"POST /admin/cities": {func(b *browser) *http.Response {
 			resp, _ := b.post("/admin/cities", form("code", fmt.Sprintf("32%04d", 1000+next()), "name", "南京"))
 			return resp

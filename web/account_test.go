@@ -1,0 +1,125 @@
+package web
+
+import (
+	"html"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestAccountPageTokens: any user makes an API token on 我的账户, sees its
+// secret once, and revokes it; the token works for the API until then.
+func TestAccountPageTokens(t *testing.T) {
+	s := newSite(t)
+	zhou := s.login("zhou") // an expert: not an admin
+	resp, body := zhou.get("/account")
+	if text := textOf(body); resp.StatusCode != 200 || !strings.Contains(text, "我的账户") || !strings.Contains(text, "访问令牌") {
+		t.Fatalf("account page: %d %.300s", resp.StatusCode, text)
+	}
+	if _, body := zhou.post("/account/tokens", url.Values{"label": {" "}}); !strings.Contains(html.UnescapeString(textOf(body)), "请为令牌写一个用途") {
+		t.Errorf("a token without a purpose: %.300s", textOf(body))
+	}
+	_, body = zhou.post("/account/tokens", url.Values{"label": {"上报脚本"}})
+	m := regexp.MustCompile(`<code>([^<]+)</code>`).FindStringSubmatch(body)
+	if m == nil || !strings.Contains(html.UnescapeString(textOf(body)), "只显示这一次") {
+		t.Fatalf("no token shown: %.400s", textOf(body))
+	}
+	token := m[1]
+	// The token as the API reads it (the web site alone has no API).
+	api := func() int {
+		req, _ := http.NewRequest("GET", "/api/v1/me", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		if c, err := s.env.Auth.Authenticate(req); err != nil || c.User.Username != "zhou" {
+			return 401
+		}
+		return 200
+	}
+	if got := api(); got != 200 {
+		t.Fatalf("the new token: %d", got)
+	}
+	if _, body := zhou.get("/account"); strings.Contains(body, token) || !strings.Contains(textOf(body), "上报脚本") {
+		t.Errorf("the account page lists the token by its purpose, never its secret: %.400s", textOf(body))
+	}
+	_, body = zhou.get("/account")
+	row := body[strings.Index(body, "上报脚本"):]
+	i := strings.Index(row, `action="/account/tokens/`)
+	if i < 0 {
+		t.Fatal("no revoke button")
+	}
+	action := row[i+len(`action="`):]
+	action = action[:strings.Index(action, `"`)]
+	_, body = zhou.post(action, url.Values{})
+	if !strings.Contains(html.UnescapeString(textOf(body)), "已撤销令牌“上报脚本”") {
+		t.Errorf("revoke: %.300s", textOf(body))
+	}
+	if got := api(); got != 401 {
+		t.Errorf("a revoked token: %d, want 401", got)
+	}
+}
+
+// TestAccountPagePassword: a user changes their own password there; a
+// wrong current password or two different new ones are said beside their
+// field; once changed, the session ends and the new password signs in.
+func TestAccountPagePassword(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	tests := []struct {
+		form  url.Values
+		field string
+		want  string
+	}{
+		{url.Values{"current": {testenv.Password}, "password": {"新密码-2026-abc"}, "confirm": {"新密码-2026-abd"}}, "pw-confirm-err", "两次输入的新密码不一致"},
+		{url.Values{"current": {"不对的密码"}, "password": {"新密码-2026-abc"}, "confirm": {"新密码-2026-abc"}}, "pw-current-err", "当前密码不正确"},
+	}
+	for _, tt := range tests {
+		resp, body := wang.post("/account/password", tt.form)
+		if resp.StatusCode != 400 || !strings.Contains(body, `id="`+tt.field+`"`) || !strings.Contains(html.UnescapeString(textOf(body)), tt.want) {
+			t.Errorf("%v: %d, want 400 with %q beside %s: %.300s", tt.form, resp.StatusCode, tt.want, tt.field, textOf(body))
+		}
+		if strings.Contains(body, "新密码-2026") || strings.Contains(body, testenv.Password) {
+			t.Errorf("a password is typed back into the page")
+		}
+	}
+	resp, body := wang.post("/account/password", url.Values{"current": {testenv.Password}, "password": {"新密码-2026-abc"}, "confirm": {"新密码-2026-abc"}})
+	if resp.StatusCode != 200 || resp.Request.URL.Path != "/login" || !strings.Contains(html.UnescapeString(textOf(body)), "密码已修改") {
+		t.Fatalf("change: %d at %s: %.300s", resp.StatusCode, resp.Request.URL, textOf(body))
+	}
+	if resp, _ := wang.get("/account"); resp.Request.URL.Path != "/login" {
+		t.Errorf("the old session still works after the change: at %s", resp.Request.URL)
+	}
+	b := &browser{s: s, name: "wang", c: &http.Client{Jar: wang.c.Jar}}
+	resp, _ = b.post("/login", url.Values{"username": {"wang"}, "password": {"新密码-2026-abc"}})
+	if resp.StatusCode != 200 || resp.Request.URL.Path == "/login" {
+		t.Errorf("login with the new password: %d at %s", resp.StatusCode, resp.Request.URL)
+	}
+}
+
+// TestAdminResetsAPassword: an admin gives a user who forgot theirs a new
+// password, shown once; the user's old one stops working and the new one
+// signs in.
+func TestAdminResetsAPassword(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	resp, body := admin.post("/admin/users/wang/password", url.Values{})
+	m := regexp.MustCompile(`已为 wang 生成新密码\x{FF1A}(\S+?)\x{FF08}`).FindStringSubmatch(html.UnescapeString(textOf(body)))
+	if resp.StatusCode != 200 || m == nil {
+		t.Fatalf("reset: %d %.400s", resp.StatusCode, textOf(body))
+	}
+	for pw, wantIn := range map[string]bool{testenv.Password: false, m[1]: true} {
+		b := &browser{s: s, name: "wang", c: &http.Client{Jar: newJar()}}
+		resp, _ := b.post("/login", url.Values{"username": {"wang"}, "password": {pw}})
+		if in := resp.Request.URL.Path != "/login"; in != wantIn {
+			t.Errorf("login with %s password: signed in %v, want %v", map[bool]string{false: "the old", true: "the new"}[wantIn], in, wantIn)
+		}
+	}
+}
+
+func newJar() http.CookieJar {
+	jar, _ := cookiejar.New(nil)
+	return jar
+}
