@@ -123,3 +123,19 @@ func newJar() http.CookieJar {
 	jar, _ := cookiejar.New(nil)
 	return jar
 }
+
+// TestNotFoundKeepsTheMenu: a page that is not there, asked for by a
+// signed-in user, answers 404 with the menu to go on from; a visitor
+// gets the 404 too, not the login page.
+func TestNotFoundKeepsTheMenu(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	resp, body := wang.get("/nonexistent")
+	if resp.StatusCode != 404 || !strings.Contains(body, `action="/logout"`) || !strings.Contains(body, `href="/account"`) {
+		t.Errorf("signed in: %d, want 404 with the menu: %.300s", resp.StatusCode, textOf(body))
+	}
+	resp, body = (&browser{s: s, c: &http.Client{Jar: newJar()}}).get("/nonexistent")
+	if resp.StatusCode != 404 || strings.Contains(body, `action="/logout"`) {
+		t.Errorf("a visitor: %d %.300s", resp.StatusCode, textOf(body))
+	}
+}

@@ -227,6 +227,11 @@ func staticFiles() http.HandlerFunc {
 }
 
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
+	// Public, so that a visitor is not sent to log in for a page that is
+	// not there; but one who is signed in keeps the menu to go on from.
+	if cred, err := h.Auth.Authenticate(r); err == nil {
+		r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, &session{User: cred.User, CSRF: cred.CSRF}))
+	}
 	h.fail(w, r, catalog.Errorf(catalog.ENOTFOUND, "没有这个页面:%s", r.URL.Path))
 }
 
