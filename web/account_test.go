@@ -139,3 +139,16 @@ func TestNotFoundKeepsTheMenu(t *testing.T) {
 		t.Errorf("a visitor: %d %.300s", resp.StatusCode, textOf(body))
 	}
 }
+
+func TestShortenIn(t *testing.T) {
+	en := "City-level decision or plan on building a learning city, issued by the city government"
+	if got := shortenIn(English, en, 24); got != "City-level decision or plan on building a…" {
+		t.Errorf("English: %q", got)
+	}
+	if got := shortenIn(Chinese, "市委市政府出台推进学习型城市建设的决定、意见或规划", 10); got != "市委市政府出台推进学…" {
+		t.Errorf("Chinese: %q", got)
+	}
+	if got := shortenIn(English, "Short name", 24); got != "Short name" {
+		t.Errorf("short: %q", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/httperr"
@@ -233,7 +234,7 @@ func (h *handler) keyOptions(r *http.Request, selected string, n int) ([]option,
 		if langOf(r) == English && ind.NameEN != "" {
 			name = ind.NameEN
 		}
-		out[i] = option{ind.Code, ind.Code + " " + shorten(name, n), ind.Code == selected}
+		out[i] = option{ind.Code, ind.Code + " " + shortenIn(langOf(r), name, n), ind.Code == selected}
 	}
 	return out, nil
 }
@@ -253,6 +254,24 @@ func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string)
 }
 
 // shorten is s's first n characters, with "…" when there are more.
+// shortenIn is shorten for text in l, n counted in Chinese characters: an
+// English text gets the room of n of them, twice as many letters, and is
+// cut between words.
+func shortenIn(l Lang, s string, n int) string {
+	if l != English {
+		return shorten(s, n)
+	}
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= 2*n {
+		return s
+	}
+	cut := string([]rune(s)[:2*n])
+	if i := strings.LastIndex(cut, " "); i > n {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
 func shorten(s string, n int) string {
 	r := []rune(strings.TrimSpace(s))
 	if len(r) <= n {

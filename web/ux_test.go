@@ -194,7 +194,7 @@ func TestEnglishPagesNameReadersAndUnitsInEnglish(t *testing.T) {
 		{readers, "tesseract (reads scans and photos by OCR, chi_sim + eng)"}, {readers, "pdftoppm (renders the pages of scanned PDFs for OCR)"},
 		{compare, "Number of lifelong-learning sites (count)"}, {compare, "Community education budget per resident (yuan per person)"},
 		{compare, "Mean years of schooling (years)"}, {compare, "(%)"},
-		{valueForm, "2.2.1 Number of lifelong-learning si… (count)"}, {cities, "Hangzhou (330100)"}, {cities, "Changsha"},
+		{valueForm, "2.2.1 Number of lifelong-learning sites (count)"}, {cities, "Hangzhou (330100)"}, {cities, "Changsha"},
 	} {
 		if !strings.Contains(w.page, w.want) {
 			t.Errorf("English page lacks %q: %.400s", w.want, w.page)

@@ -195,7 +195,7 @@ func (h *handler) quantitativeOptions(r *http.Request) ([]option, error) {
 		if l == English && ind.NameEN != "" {
 			name = ind.NameEN
 		}
-		label := ind.Code + " " + shorten(name, 30)
+		label := ind.Code + " " + shortenIn(l, name, 30)
 		if ind.Unit != "" {
 			label += paren(l, unitName(l, ind.Unit))
 		}
