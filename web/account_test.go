@@ -152,3 +152,22 @@ func TestShortenIn(t *testing.T) {
 		t.Errorf("short: %q", got)
 	}
 }
+
+func TestRoundLabel(t *testing.T) {
+	tests := []struct {
+		l           Lang
+		year        int
+		label, want string
+	}{
+		{Chinese, 2017, "2017年度首批监测", "2017年度首批监测"},
+		{Chinese, 2019, "首批监测", "2019 首批监测"},
+		{Chinese, 2019, "", "2019"},
+		{English, 2017, "2017年度首批监测", "Round 2017"},
+		{English, 2020, "pilot", "Round 2020 · pilot"},
+	}
+	for _, tt := range tests {
+		if got := roundLabel(tt.l, tt.year, tt.label); got != tt.want {
+			t.Errorf("roundLabel(%v, %d, %q) = %q, want %q", tt.l, tt.year, tt.label, got, tt.want)
+		}
+	}
+}

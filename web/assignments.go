@@ -265,7 +265,7 @@ func (h *handler) roundOptions(r *http.Request, asked string) (int, []option, er
 	}
 	out := make([]option, len(rounds))
 	for i, rd := range rounds {
-		out[i] = option{strconv.Itoa(rd.Year), rd.Label, rd.Year == chosen}
+		out[i] = option{strconv.Itoa(rd.Year), roundLabel(langOf(r), rd.Year, rd.Label), rd.Year == chosen}
 	}
 	return chosen, out, nil
 }

@@ -37,6 +37,7 @@ var funcs = template.FuncMap{
 	// date is a time in China time with its zone.
 	"date":     formatTime,
 	"roleName": roleName,
+	"round":    roundLabel,
 	"action":   actionName,
 	"verdict":  verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {

@@ -1,9 +1,12 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -19,6 +22,25 @@ func formatTime(t time.Time) string {
 		return ""
 	}
 	return t.In(chinaTime).Format("2006-01-02 15:04") + " UTC+8"
+}
+
+// roundLabel is a monitoring round as a page in l shows it: its label
+// (2017年度首批监测, with its year before it when the label lacks it),
+// which admins write in Chinese; an English page says "Round 2017" and
+// keeps a label only when it is not Chinese.
+func roundLabel(l Lang, year int, label string) string {
+	y := strconv.Itoa(year)
+	if l != English {
+		if label == "" || strings.Contains(label, y) {
+			return cmp.Or(label, y)
+		}
+		return y + " " + label
+	}
+	en := "Round " + y
+	if label != "" && !strings.ContainsFunc(label, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && label != y {
+		en += " · " + label
+	}
+	return en
 }
 
 // roleName is a role as people call it.
