@@ -119,12 +119,17 @@ func (s *Service) Create(ctx context.Context, actor *catalog.User, n NewUser) (*
 	if err != nil {
 		return nil, err
 	}
-	for _, city := range append([]string{u.City}, u.Cities...) {
+	for i, city := range append([]string{u.City}, u.Cities...) {
 		if city == "" {
 			continue
 		}
 		if _, err := s.cat.City(ctx, city); err != nil {
-			return nil, err
+			// A code typed into the form: a mistake in it, as elsewhere.
+			field := "city"
+			if i > 0 {
+				field = "cities"
+			}
+			return nil, catalog.AsInvalid(err, field)
 		}
 	}
 	c := &Created{User: u, Password: n.Password}
