@@ -228,13 +228,25 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 	}
 }
 
+// handleDocumentText answers a document's text per page as stored, its
+// full-width forms folded to ASCII; with ?shown=1, as the document page
+// shows it, the punctuation next to Chinese full-width again (what the
+// citation picker shows and copies). Either way a page has the same runes
+// one for one, so rune offsets into one hold in the other.
 func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 	d, t, err := h.Documents.Text(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": t.Pages})
+	pages := t.Pages
+	if r.URL.Query().Get("shown") == "1" {
+		pages = make([]string, len(t.Pages))
+		for i, p := range t.Pages {
+			pages[i] = catalog.Fullwidth(p)
+		}
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": pages})
 }
 
 // handleDocumentUpload receives one or many files as multipart/form-data,

@@ -3,6 +3,8 @@ package claims
 import (
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // pages read like PDF extraction output: spaces around digits, line
@@ -39,6 +41,41 @@ func TestFindQuoteThroughPDFNoise(t *testing.T) {
 			if got := pages[m.FoundOnPage-1][m.Start:m.End]; got != tt.covers {
 				t.Errorf("%s: match covers %q, want %q", tt.name, got, tt.covers)
 			}
+		}
+	}
+}
+
+// TestFindQuoteCopiedFromTheShownText: the citation picker shows a page
+// as the document page does, its punctuation full-width again
+// (catalog.Fullwidth), and a quote copied from it is matched against the
+// stored text, folded to ASCII: it is found on its page, covering the
+// very runes selected.
+func TestFindQuoteCopiedFromTheShownText(t *testing.T) {
+	stored := []string{"杭州市学分银行建设工作总结", "二、主要任务(一)建立学分银行。\n市教育局要求,各区、县(市)开展学习成果录入工作,探索学分转换!"}
+	shown := []rune(catalog.Fullwidth(stored[1]))
+	for _, tt := range []struct {
+		name string
+		from int // the selection in runes of the page shown
+		to   int
+	}{
+		{"a heading with its parenthesis", 0, 15},
+		{"a sentence with commas and a parenthesis", 17, 41},
+		{"from a closing parenthesis", 8, 12},
+		{"to the end", 30, len(shown)},
+	} {
+		quote := string(shown[tt.from:tt.to])
+		if tt.name != "to the end" && !strings.ContainsAny(quote, "\uFF08\uFF09\uFF0C") {
+			t.Fatalf("%s: the quote %q holds no full-width mark to test with", tt.name, quote)
+		}
+		m := FindQuote(stored, 2, quote)
+		if !m.Found || m.FoundOnPage != 2 {
+			t.Errorf("%s: %q found %v on page %d, want it on page 2", tt.name, quote, m.Found, m.FoundOnPage)
+			continue
+		}
+		// A match starts and ends at a word, not at a mark.
+		want := strings.Trim(string([]rune(stored[1])[tt.from:tt.to]), ",()!\n、。")
+		if got := stored[1][m.Start:m.End]; got != want {
+			t.Errorf("%s: match covers %q, want %q", tt.name, got, want)
 		}
 	}
 }

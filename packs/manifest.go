@@ -64,7 +64,7 @@ func ReadManifest(r io.Reader) ([]Entry, error) {
 	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM))))
 	rows, err := cr.ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("manifest.csv 不是有效的 CSV:%w", err)
+		return nil, fmt.Errorf("manifest.csv 不是有效的 CSV\uFF1A%w", err)
 	}
 	if len(rows) == 0 || strings.Join(rows[0], ",") != strings.Join(manifestHeader, ",") {
 		return nil, fmt.Errorf("manifest.csv 的表头应为 %s", strings.Join(manifestHeader, ","))
@@ -73,10 +73,10 @@ func ReadManifest(r io.Reader) ([]Entry, error) {
 	seen := map[string]bool{}
 	for i, row := range rows[1:] {
 		if len(row) != len(manifestHeader) || row[0] == "" || !isSHA256(row[1]) {
-			return nil, fmt.Errorf("manifest.csv 第 %d 行格式不对:应有 6 列,且 sha256 为 64 位十六进制", i+2)
+			return nil, fmt.Errorf("manifest.csv 第 %d 行格式不对\uFF1A应有 6 列\uFF0C且 sha256 为 64 位十六进制", i+2)
 		}
 		if seen[row[0]] {
-			return nil, fmt.Errorf("manifest.csv 第 %d 行:路径 %s 重复", i+2, row[0])
+			return nil, fmt.Errorf("manifest.csv 第 %d 行\uFF1A路径 %s 重复", i+2, row[0])
 		}
 		seen[row[0]] = true
 		e := Entry{Path: row[0], SHA256: strings.ToLower(row[1]), DocumentID: row[2], Title: row[3], DocNumber: row[4]}

@@ -3,6 +3,8 @@ package packs
 import (
 	"fmt"
 	"io"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // ReadmeName is the README's path in a pack.
@@ -10,15 +12,21 @@ const ReadmeName = "README.txt"
 
 // writeReadme writes the short Chinese note on what the pack holds and how
 // to verify it, with and without the archive's own tool. Lines end in CRLF
-// so that Notepad on older Windows shows them.
+// so that Notepad on older Windows shows them. The time is China time with
+// its zone, as the pages show it.
 func writeReadme(w io.Writer, p *Pack) error {
 	r := p.Report
-	_, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, p.At.Format("2006-01-02 15:04"), p.By, len(p.Docs))
+	_, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs))
 	return err
 }
 
-const readme = "学习型城市建设监测 证据包\r\n" +
-	"城市:%s(%s)  监测轮次:%d  生成时间:%s  生成人:%s  原件:%d 份\r\n" +
+// readme is the README's text. Its punctuation is written in ASCII and
+// made full-width next to Chinese by catalog.Fullwidth, so no editor can
+// fold it back; the marks Fullwidth cannot tell belong to Chinese (around
+// a verb, after a Latin label) are written as escapes. The commands keep
+// their ASCII commas and colons.
+var readme = catalog.Fullwidth("学习型城市建设监测 证据包\r\n" +
+	"城市:%s\uFF08%s\uFF09  监测轮次:%d  生成时间:%s  生成人:%s  原件:%d 份\r\n" +
 	"\r\n" +
 	"包内文件\r\n" +
 	"  manifest.csv  文件清单:每个文件一行,依次为路径、SHA-256、文档编号、标题、文号、所支撑的关键指标(分号分隔)。\r\n" +
@@ -32,7 +40,7 @@ const readme = "学习型城市建设监测 证据包\r\n" +
 	"   逐个重新计算 SHA-256 并与 manifest.csv 比对;全部一致时显示“核验通过”,\r\n" +
 	"   否则逐项列出内容不一致、缺失或清单外多出的文件,并以状态码 1 退出。\r\n" +
 	"2. 不用档案库程序:解压后在解压目录中计算每个文件的 SHA-256,与 manifest.csv 的 sha256 列逐行比对。\r\n" +
-	"     Linux:tail -n +2 manifest.csv | cut -d, -f1,2 | awk -F, '{print $2\"  \"$1}' | sha256sum -c\r\n" +
+	"     Linux\uFF1Atail -n +2 manifest.csv | cut -d, -f1,2 | awk -F, '{print $2\"  \"$1}' | sha256sum -c\r\n" +
 	"     macOS:同上,把最后的 sha256sum -c 换成 shasum -a 256 -c\r\n" +
-	"     Windows:certutil -hashfile originals\\文件名 SHA256\r\n" +
-	"3. 原件的 SHA-256 也是它在档案库中的编号,可与档案库文档页面上显示的 SHA-256 对照。\r\n"
+	"     Windows\uFF1Acertutil -hashfile originals\\文件名 SHA256\r\n" +
+	"3. 原件的 SHA-256 也是它在档案库中的编号,可与档案库文档页面上显示的 SHA-256 对照。\r\n")

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"crypto/sha256"
 	"fmt"
-	"github.com/lcmonitor/evidence/catalog"
 	"io"
 )
 
@@ -29,13 +28,13 @@ func (p Problem) String() string {
 	switch p.Kind {
 	case Mismatch:
 		if p.Detail != "" {
-			return fmt.Sprintf(catalog.Fullwidth("不一致 %s:无法读取(%s)"), p.Path, p.Detail)
+			return fmt.Sprintf("不一致 %s\uFF1A无法读取\uFF08%s\uFF09", p.Path, p.Detail)
 		}
-		return fmt.Sprintf(catalog.Fullwidth("不一致 %s:SHA-256 为 %s,清单中为 %s"), p.Path, p.Got, p.Want)
+		return fmt.Sprintf("不一致 %s\uFF1ASHA-256 为 %s\uFF0C清单中为 %s", p.Path, p.Got, p.Want)
 	case Missing:
-		return fmt.Sprintf(catalog.Fullwidth("缺失 %s:清单中有,包中没有"), p.Path)
+		return fmt.Sprintf("缺失 %s\uFF1A清单中有\uFF0C包中没有", p.Path)
 	default:
-		return fmt.Sprintf(catalog.Fullwidth("多余 %s:包中有,清单中没有"), p.Path)
+		return fmt.Sprintf("多余 %s\uFF1A包中有\uFF0C清单中没有", p.Path)
 	}
 }
 
@@ -56,7 +55,7 @@ func (v *Verification) OK() bool { return len(v.Problems) == 0 }
 func Verify(r io.ReaderAt, size int64) (*Verification, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf(catalog.Fullwidth("不是有效的 ZIP 文件:%w"), err)
+		return nil, fmt.Errorf("不是有效的 ZIP 文件\uFF1A%w", err)
 	}
 	files := map[string][]*zip.File{}
 	var order []string
@@ -70,11 +69,11 @@ func Verify(r io.ReaderAt, size int64) (*Verification, error) {
 		files[f.Name] = append(files[f.Name], f)
 	}
 	if len(files[ManifestName]) != 1 {
-		return nil, fmt.Errorf(catalog.Fullwidth("包中应恰有一个 %s,实有 %d 个"), ManifestName, len(files[ManifestName]))
+		return nil, fmt.Errorf("包中应恰有一个 %s\uFF0C实有 %d 个", ManifestName, len(files[ManifestName]))
 	}
 	mf, err := files[ManifestName][0].Open()
 	if err != nil {
-		return nil, fmt.Errorf(catalog.Fullwidth("打开 %s:%w"), ManifestName, err)
+		return nil, fmt.Errorf("打开 %s\uFF1A%w", ManifestName, err)
 	}
 	entries, err := ReadManifest(mf)
 	mf.Close()

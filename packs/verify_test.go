@@ -134,3 +134,33 @@ func TestVerifyPack(t *testing.T) {
 		})
 	}
 }
+
+// TestProblemsAreWrittenAsChineseIs: verify-pack names each problem with
+// the full-width punctuation of Chinese; the file name and hashes stay as
+// they are.
+func TestProblemsAreWrittenAsChineseIs(t *testing.T) {
+	const path, want, got = "originals/a(1).txt", "aa11", "bb22"
+	// Written with escapes: an editor may fold typed full-width marks.
+	for _, tt := range []struct {
+		p    packs.Problem
+		want string
+	}{
+		{packs.Problem{Path: path, Kind: packs.Mismatch, Want: want, Got: got},
+			"不一致 originals/a(1).txt\uFF1ASHA-256 为 bb22\uFF0C清单中为 aa11"},
+		{packs.Problem{Path: path, Kind: packs.Mismatch, Want: want, Detail: "zip: checksum error"},
+			"不一致 originals/a(1).txt\uFF1A无法读取\uFF08zip: checksum error\uFF09"},
+		{packs.Problem{Path: path, Kind: packs.Missing}, "缺失 originals/a(1).txt\uFF1A清单中有\uFF0C包中没有"},
+		{packs.Problem{Path: path, Kind: packs.Extra}, "多余 originals/a(1).txt\uFF1A包中有\uFF0C清单中没有"},
+	} {
+		if s := tt.p.String(); s != tt.want {
+			t.Errorf("%s problem reads %q, want %q", tt.p.Kind, s, tt.want)
+		}
+	}
+	if _, err := packs.Verify(bytes.NewReader([]byte("这不是压缩包")), 18); err == nil || !strings.HasPrefix(err.Error(), "不是有效的 ZIP 文件\uFF1A") {
+		t.Errorf("verify a file that is no ZIP: %v, want 不是有效的 ZIP 文件\uFF1A…", err)
+	}
+	if _, err := packs.ReadManifest(strings.NewReader("path,sha256,document_id,title,doc_number,indicators\nreport.xlsx,00,,,,\n")); err == nil ||
+		err.Error() != "manifest.csv 第 2 行格式不对\uFF1A应有 6 列\uFF0C且 sha256 为 64 位十六进制" {
+		t.Errorf("a manifest row without a SHA-256: %v", err)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // WriteDOCX writes the report as a Word document a coordinator can edit:
@@ -78,7 +80,9 @@ func (r *Report) docItem(b *docBody, it Item) {
 		if e.Page > 0 {
 			page = strconv.Itoa(e.Page)
 		}
-		rows = append(rows, []string{e.Title, e.DocNumber, e.IssuedOn, page, e.Quote})
+		// A quote is kept as typed or as the stored text has it, its
+		// punctuation folded to ASCII; it is shown as the document wrote it.
+		rows = append(rows, []string{e.Title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})
 	}
 	b.table(rows)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // xlsxHeader is the header row of every area's sheet.
@@ -124,7 +126,7 @@ func itemRow(it Item) []any {
 	switch {
 	case it.Value != nil:
 		c := it.Value.Citation
-		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s 第%d页“%s”%s", title(it, c.DocumentID), c.Page, c.Quote, foundNote(it)))
+		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s 第%d页“%s”%s", title(it, c.DocumentID), c.Page, catalog.Fullwidth(c.Quote), foundNote(it)))
 	case it.Indicator.Kind == "quantitative":
 		row = append(row, Gap, it.Indicator.Unit, "")
 	default:

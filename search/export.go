@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
@@ -173,7 +174,7 @@ func writeAbout(f *excelize.File, req Request, total uint64, rows int) error {
 	about := [][]any{
 		{"检索词", spreadsheet.Neutralize(req.Query)},
 		{"筛选", spreadsheet.Neutralize(strings.Join(filters, "\uFF1B"))},
-		{"导出时间", time.Now().In(chinaTime).Format("2006-01-02 15:04 MST")},
+		{"导出时间", catalog.ShowTime(time.Now())},
 		{"命中文档", int(total)},
 		{"导出行数", rows},
 		{"说明", fmt.Sprintf("每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出", ExportLimit)},
@@ -193,13 +194,5 @@ func writeAbout(f *excelize.File, req Request, total uint64, rows int) error {
 
 // ExportFilename names an export of results made at t, in China time.
 func ExportFilename(t time.Time) string {
-	return "检索结果-" + t.In(chinaTime).Format("20060102-1504") + ".xlsx"
+	return "检索结果-" + t.In(catalog.ChinaTime).Format("20060102-1504") + ".xlsx"
 }
-
-// chinaTime is the time zone the export's time is written in.
-var chinaTime = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CST", 8*3600)
-}()

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -103,5 +102,5 @@ func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
 }
 
 func carriedMessage(l Lang, rep *catalog.CarryReport) string {
-	return fmt.Sprintf(tr(l, "carry.done"), rep.FromRound, rep.Links, rep.Claims, rep.Values)
+	return trf(l, "carry.done", rep.FromRound, rep.Links, rep.Claims, rep.Values)
 }

@@ -71,7 +71,7 @@ func (h *handler) documentDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	msg := fmt.Sprintf(tr(lang, "docs.deleted"), d.Title)
 	if len(reopened) > 0 {
-		msg += fmt.Sprintf(tr(lang, "docs.reopened"), len(reopened))
+		msg += trf(lang, "docs.reopened", len(reopened))
 	}
 	back(w, r, "/documents", msg)
 }
@@ -93,7 +93,7 @@ func (h *handler) documentMove(w http.ResponseWriter, r *http.Request) {
 	}
 	msg := fmt.Sprintf(tr(lang, "docs.moved"), d.Title, h.cityLabel(r, d.City))
 	if len(reopened) > 0 {
-		msg += fmt.Sprintf(tr(lang, "docs.reopened"), len(reopened))
+		msg += trf(lang, "docs.reopened", len(reopened))
 	}
 	back(w, r, "/documents/"+d.ID, msg)
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -233,7 +232,7 @@ func (h *handler) documentsBulk(w http.ResponseWriter, r *http.Request) {
 			failed = append(failed, bulkOutcome{ID: o.ID, Title: o.Title, Message: errorText(langOf(r), o.Err)})
 		}
 	}
-	msg := fmt.Sprintf(tr(lang, "docs.bulk.done."+verb), len(out)-len(failed))
+	msg := trf(lang, "docs.bulk.done."+verb, len(out)-len(failed))
 	if len(failed) == 0 {
 		back(w, r, ret, msg)
 		return

@@ -13,8 +13,9 @@ import (
 )
 
 var funcs = template.FuncMap{
-	"t":  tr,
-	"tf": func(l Lang, key string, args ...any) string { return fmt.Sprintf(tr(l, key), args...) },
+	"t": tr,
+	// tf formats a message, in the form its counts ask for (trf).
+	"tf": trf,
 	// safe marks HTML produced by our own escaping code (fragments,
 	// contexts) as trusted; it must never be given user input directly.
 	"safe":  func(s string) template.HTML { return template.HTML(s) },

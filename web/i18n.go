@@ -34,7 +34,11 @@ func init() {
 	}
 }
 
-func tr(lang Lang, key string) string {
+func tr(lang Lang, key string) string { return otherForms(message(lang, key)) }
+
+// message is the text of key in lang as written, with its choices of
+// forms (plural.go).
+func message(lang Lang, key string) string {
 	if m, ok := messages[key]; ok {
 		if s := m[lang]; s != "" {
 			return s
@@ -59,12 +63,12 @@ var messages = map[string]map[Lang]string{
 	"login.password":            {Chinese: "密码", English: "Password"},
 	"login.submit":              {Chinese: "登录", English: "Log in"},
 	"login.failed":              {Chinese: "用户名或密码错误", English: "Wrong username or password"},
-	"login.throttled":           {Chinese: "登录失败次数过多,请 %d 分钟后再试", English: "Too many failed logins; try again in %d minutes"},
+	"login.throttled":           {Chinese: "登录失败次数过多,请 %d 分钟后再试", English: "Too many failed logins; try again in %d {minute|minutes}"},
 	"search.title":              {Chinese: "检索佐证材料", English: "Search evidence"},
 	"search.query":              {Chinese: "检索词", English: "Search terms"},
 	"search.submit":             {Chinese: "检索", English: "Search"},
 	"search.hint":               {Chinese: "多个词用空格分隔表示同时出现;“…”表示短语;-词 表示排除;A OR B 表示任一", English: "Words separated by spaces must all occur; \"…\" is a phrase; -word excludes; A OR B matches either"},
-	"search.total":              {Chinese: "共 %d 条结果", English: "%d results"},
+	"search.total":              {Chinese: "共 %d 条结果", English: "%d {result|results}"},
 	"search.empty":              {Chinese: "没有找到与“%s”相关的材料。", English: "Nothing found for “%s”."},
 	"search.empty.try":          {Chinese: "试试:减少检索词、去掉筛选条件、换一个说法(如“学分银行”换成“学习成果认证”),或检查错别字。", English: "Try fewer words, fewer filters, another wording (学习成果认证 for 学分银行), or check the spelling."},
 	"search.page":               {Chinese: "第 %d 页", English: "page %d"},
@@ -212,7 +216,7 @@ var messages = map[string]map[Lang]string{
 	"compare.rounds":            {Chinese: "轮次", English: "Rounds"},
 	"compare.show":              {Chinese: "对比", English: "Compare"},
 	"compare.indicator":         {Chinese: "关键指标", English: "Key indicator"},
-	"compare.docs":              {Chinese: "%d 份文档", English: "%d documents"},
+	"compare.docs":              {Chinese: "%d 份文档", English: "%d {document|documents}"},
 	"compare.report_xlsx":       {Chinese: "下载%d年度监测报告(XLSX)", English: "Download the %d report (XLSX)"},
 	"compare.report_docx":       {Chinese: "下载%d年度监测报告(DOCX)", English: "Download the %d report (DOCX)"},
 	"compare.status.gap":        {Chinese: "缺", English: "Gap"},
@@ -242,7 +246,7 @@ var messages = map[string]map[Lang]string{
 	"carry.drop":                {Chinese: "本轮不用", English: "Drop"},
 	"carry.decided.confirmed":   {Chinese: "已确认沿用", English: "Confirmed"},
 	"carry.decided.dropped":     {Chinese: "已标为本轮不再使用", English: "Dropped from this round"},
-	"carry.done":                {Chinese: "已从 %d 年度结转:指标关联 %d 项、定性描述 %d 项、数值 %d 项,均为“待确认”", English: "Carried from %d: %d links, %d claims, %d values, all to re-confirm"},
+	"carry.done":                {Chinese: "已从 %d 年度结转:指标关联 %d 项、定性描述 %d 项、数值 %d 项,均为“待确认”", English: "Carried from %d: %d {link|links}, %d {claim|claims}, %d {value|values}, all to re-confirm"},
 	"admin.carry":               {Chinese: "为各城市结转上一轮的关联、定性描述和数值(待确认)", English: "Carry each city's links, claims and values over from the previous round (to re-confirm)"},
 	"value.add":                 {Chinese: "填报定量指标数值", English: "Record a quantitative value"},
 	"value.value":               {Chinese: "数值(如 12.3万、85.3%)", English: "Value (e.g. 12.3万, 85.3%)"},
@@ -254,7 +258,7 @@ var messages = map[string]map[Lang]string{
 	"value.quote_missing":       {Chinese: "已保存,但第 %d 页没有找到所引原文,请从该页文字中复制含该数字的一句", English: "Saved, but the passage was not found on page %d; copy the sentence with the number from that page's text"},
 	"value.quote_elsewhere":     {Chinese: "已保存,但所引原文不在第 %d 页,而在第 %d 页,请核对页码", English: "Saved, but the passage is not on page %d: it is on page %d; check the page"},
 	"value.replaced":            {Chinese: "(本轮该指标原有的数值 %s 已被替换)", English: " (it replaced this round's earlier value, %s)"},
-	"search.relax":              {Chinese: "去掉“%s=%s”可找到 %d 条", English: "Without “%s=%s”: %d results"},
+	"search.relax":              {Chinese: "去掉“%s=%s”可找到 %d 条", English: "Without “%s=%s”: %d {result|results}"},
 	"upload.formats": {Chinese: "支持 PDF(含扫描件)、OFD、Word(DOCX/DOC)、WPS、ODT、RTF、Excel(XLSX/XLS)、CSV、PPTX、TXT、HTML 和图片(JPG/PNG/TIFF);扫描件和照片自动识别文字(OCR);单个文件不超过 %s。",
 		English: "PDF (scans too), OFD, Word (DOCX/DOC), WPS, ODT, RTF, Excel (XLSX/XLS), CSV, PPTX, TXT, HTML and images (JPG/PNG/TIFF); scans and photos are read by OCR; at most %s per file."},
 	"ind.title":                 {Chinese: "指标体系与佐证覆盖", English: "Indicators and evidence coverage"},
@@ -366,7 +370,7 @@ var messages = map[string]map[Lang]string{
 	"done":                      {Chinese: "已完成", English: "Done"},
 	"nav.documents":             {Chinese: "文档", English: "Documents"},
 	"docs.title":                {Chinese: "文档列表", English: "Documents"},
-	"docs.count":                {Chinese: "共 %d 份文档", English: "%d documents"},
+	"docs.count":                {Chinese: "共 %d 份文档", English: "%d {document|documents}"},
 	"docs.empty":                {Chinese: "没有符合条件的文档。", English: "No documents match."},
 	"docs.filter":               {Chinese: "筛选", English: "Filter"},
 	"docs.any":                  {Chinese: "全部", English: "All"},
@@ -396,16 +400,16 @@ var messages = map[string]map[Lang]string{
 	"docs.bulk.move":            {Chinese: "移到该城市", English: "Move"},
 	"docs.bulk.delete":          {Chinese: "删除所选文档", English: "Delete selected"},
 	"docs.bulk.admin":           {Chinese: "管理员操作", English: "Admin actions"},
-	"docs.bulk.done.edit":       {Chinese: "已修改 %d 份文档", English: "Changed %d documents"},
-	"docs.bulk.done.move":       {Chinese: "已把 %d 份文档移到新城市", English: "Moved %d documents"},
-	"docs.bulk.done.delete":     {Chinese: "已删除 %d 份文档", English: "Deleted %d documents"},
+	"docs.bulk.done.edit":       {Chinese: "已修改 %d 份文档", English: "Changed %d {document|documents}"},
+	"docs.bulk.done.move":       {Chinese: "已把 %d 份文档移到新城市", English: "Moved %d {document|documents}"},
+	"docs.bulk.done.delete":     {Chinese: "已删除 %d 份文档", English: "Deleted %d {document|documents}"},
 	"docs.bulk.some_failed":     {Chinese: ";下列文档未能修改,仍保持勾选:", English: "; the documents below were not changed and stay ticked:"},
 	"docs.delete.title":         {Chinese: "确认删除", English: "Confirm delete"},
 	"docs.delete.question":      {Chinese: "确定删除这 %d 份文档吗?删除后不再出现在列表和检索中,引用它们的定性描述将退回待审核。", English: "Delete these %d documents? They leave lists and search; claims citing them go back to review."},
 	"docs.delete.confirm":       {Chinese: "确认删除", English: "Delete"},
 	"docs.deleted":              {Chinese: "已删除《%s》", English: "Deleted “%s”"},
 	"docs.moved":                {Chinese: "已把《%s》移到%s", English: "Moved “%s” to %s"},
-	"docs.reopened":             {Chinese: ";%d 条引用它的定性描述已退回待审核", English: "; %d claims citing it went back to review"},
+	"docs.reopened":             {Chinese: ";%d 条引用它的定性描述已退回待审核", English: "; %d {claim|claims} citing it went back to review"},
 	"doc.saved":                 {Chinese: "已保存《%s》的修改", English: "Saved the changes to “%s”"},
 	"doc.admin":                 {Chinese: "管理员操作", English: "Admin actions"},
 	"doc.move":                  {Chinese: "移到其他城市", English: "Move to another city"},

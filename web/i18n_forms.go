@@ -27,7 +27,7 @@ var formMessages = map[string]map[Lang]string{
 	"upload.common":       {Chinese: "用于所有文件", English: "For all the files"},
 	"upload.common.note": {Chinese: "这里填写的信息用于本次上传的每个文件。选择文件后,可在下方为每个文件分别填写文件类型、文号、成文日期和监测轮次(留空即用这里的)。",
 		English: "What you fill in here applies to every file of this upload. Once files are chosen, each may get its own type, document number, date and round below (empty: the values here)."},
-	"upload.totals":       {Chinese: "%d 个文件:已保存 %d,重复 %d,失败 %d", English: "%d files: %d stored, %d duplicates, %d failed"},
+	"upload.totals":       {Chinese: "%d 个文件:已保存 %d,重复 %d,失败 %d", English: "%d {file|files}: %d stored, %d {duplicate|duplicates}, %d failed"},
 	"upload.retried":      {Chinese: "该文件已在档案中,上次处理失败(%s),现已重新读取", English: "already in the archive, where it had failed (%s); it is being read again"},
 	"upload.failed_again": {Chinese: "该文件已在档案中,但处理失败", English: "already in the archive, but it could not be read"},
 	"upload.doc_failed":   {Chinese: "已保存,但处理失败", English: "stored, but it could not be read"},

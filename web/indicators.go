@@ -111,6 +111,6 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "indicator", ev.Indicator.Code+" "+ev.Indicator.Name,
+	h.render(w, r, http.StatusOK, "indicator", indicatorTitle(langOf(r), ev.Indicator.Code, ev.Indicator.Name, ev.Indicator.NameEN),
 		&indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack})
 }

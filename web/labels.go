@@ -11,18 +11,8 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// chinaTime is the time every page shows: China has one zone and no
-// daylight saving, so a fixed offset is exact and needs no tzdata.
-var chinaTime = time.FixedZone("UTC+8", 8*3600)
-
-// formatTime writes t in China time with its zone, so that a server on
-// UTC never misleads anyone about when something happened.
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(chinaTime).Format("2006-01-02 15:04") + " UTC+8"
-}
+// formatTime writes t in China time with its zone (catalog.ShowTime).
+func formatTime(t time.Time) string { return catalog.ShowTime(t) }
 
 // roundLabel is a monitoring round as a page in l shows it: its label
 // (2017年度首批监测, with its year before it when the label lacks it),

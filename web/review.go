@@ -161,7 +161,11 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, status, "claim", c.Indicator+" "+p.IndicatorName, p)
+	nameEN := ""
+	if langOf(r) == English {
+		nameEN = h.indicatorNamesEN(r)[c.Indicator]
+	}
+	h.render(w, r, status, "claim", indicatorTitle(langOf(r), c.Indicator, p.IndicatorName, nameEN), p)
 }
 
 // claimFields are the claim form's fields, by form name; an error about

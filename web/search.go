@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -190,7 +189,7 @@ func (p *searchPage) relaxLinks(r *http.Request, relax []search.Relaxation) {
 			value = strings.ReplaceAll(value, "..", " – ")
 		}
 		p.Relax = append(p.Relax, relaxLink{
-			Text: fmt.Sprintf(tr(lang, "search.relax"), tr(lang, "filter."+rx.Filter), value, rx.Total),
+			Text: trf(lang, "search.relax", tr(lang, "filter."+rx.Filter), value, rx.Total),
 			URL:  "/search?" + v.Encode(),
 		})
 	}

@@ -61,6 +61,16 @@ func (h *handler) indicatorNamesEN(r *http.Request) map[string]string {
 	return out
 }
 
+// indicatorTitle is a key indicator as a page's title names it, like its
+// heading: the code and the name in l, the framework's name_en on English
+// pages when it has one.
+func indicatorTitle(l Lang, code, name, nameEN string) string {
+	if l == English && nameEN != "" {
+		name = nameEN
+	}
+	return code + " " + name
+}
+
 // cityLabel is a city's name in lang.
 func cityLabel(l Lang, c catalog.City) string {
 	if l == English {

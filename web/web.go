@@ -575,7 +575,7 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		status := httperr.Prepare(w, r, h.Logger, err)
 		minutes := int(math.Ceil(wait.Minutes()))
 		h.render(w, r, status, "login", tr(lang, "login.title"),
-			map[string]string{"Next": next, "Error": fmt.Sprintf(tr(lang, "login.throttled"), minutes)})
+			map[string]string{"Next": next, "Error": trf(lang, "login.throttled", minutes)})
 		return
 	case catalog.ErrorCode(err) == catalog.EUNAUTHORIZED:
 		h.render(w, r, http.StatusUnauthorized, "login", tr(lang, "login.title"),

@@ -64,10 +64,15 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 		t.Errorf("the picker searched beyond the city: %q", hits)
 	}
 	u.do("open the hit's page", chromedp.Click(css(`.pick-hit`)), chromedp.WaitVisible(css(`[data-pick-page]`)))
-	if ok := eval[bool](u, selectIn("2017年全年共举办342场市民大讲堂")); !ok {
-		t.Fatalf("the passage is not on the page shown: %q", u.text(`[data-pick-page]`))
+	// The page shows the punctuation as the document page does, full-width
+	// (the text is stored with it folded to ASCII), and the quote copied
+	// from it keeps it. Written with an escape: an editor may fold a typed
+	// full-width comma.
+	const picked = "2017年全年共举办342场市民大讲堂\uFF0C参与市民超过八万人次"
+	if ok := eval[bool](u, selectIn(picked)); !ok {
+		t.Fatalf("the passage %q is not on the page shown: %q", picked, u.text(`[data-pick-page]`))
 	}
-	u.waitFor("the quote filled from the selection", `document.querySelector('#n-quote').value === '2017年全年共举办342场市民大讲堂'`)
+	u.waitFor("the quote filled from the selection", fmt.Sprintf(`document.querySelector('#n-quote').value === %q`, picked))
 	if doc, page := eval[string](u, `document.querySelector('#n-doc').value`), eval[string](u, `document.querySelector('#n-page').value`); doc != docs["330100"] || page != "2" {
 		t.Errorf("picked document %q page %q, want %s page 2", doc, page, docs["330100"])
 	}

@@ -1,0 +1,67 @@
+package report_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestQuotesShowFullWidthPunctuation: a quote is kept as the stored text
+// has it (its punctuation folded to ASCII) or as typed; the report, in
+// DOCX and XLSX, shows it as the document wrote it, as the web does:
+// 要求，各区、县（市）, not 要求,各区、县(市).
+func TestQuotesShowFullWidthPunctuation(t *testing.T) {
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	d := e.Upload(hangzhou, "luru.txt", "杭州市要求,各区、县(市)开展学分银行录入工作,认定市民终身学习基地123个。")
+	const claimQuote, valueQuote = "要求,各区、县(市)开展学分银行录入工作", "开展学分银行录入工作,认定市民终身学习基地123个"
+	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.2.1", Value: "123",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: valueQuote}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: claimQuote}}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written with escapes: an editor may fold typed full-width marks.
+	const claimShown = "要求\uFF0C各区、县\uFF08市\uFF09开展学分银行录入工作"
+	const valueShown = "开展学分银行录入工作\uFF0C认定市民终身学习基地123个"
+
+	if text, _, _ := docx(t, r); !strings.Contains(text, claimShown) || strings.Contains(text, claimQuote) {
+		t.Errorf("DOCX shows the quote %q, want %q: %.600s", claimQuote, claimShown, text)
+	}
+
+	var buf bytes.Buffer
+	if err := r.WriteXLSX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var source string
+	for _, sheet := range f.GetSheetList()[1:] {
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows {
+			if len(row) > 6 && row[0] == "2.2.1" {
+				source = row[6]
+			}
+		}
+	}
+	if !strings.Contains(source, "“"+valueShown+"”") {
+		t.Errorf("XLSX 数值出处 %q, want the quote as “%s”", source, valueShown)
+	}
+}

@@ -1,0 +1,105 @@
+package web
+
+import (
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestEnglishCountsAgree: a count of one names one thing, any other
+// count several, in every message with choices of forms; Chinese has no
+// forms to choose; a message as a format (tr, for fmt.Sprintf and the
+// scripts) reads as it did, with four %d and no braces.
+func TestEnglishCountsAgree(t *testing.T) {
+	for _, tt := range []struct {
+		lang Lang
+		key  string
+		args []any
+		want string
+	}{
+		{English, "search.total", []any{uint64(1)}, "1 result"},
+		{English, "search.total", []any{0}, "0 results"},
+		{English, "search.total", []any{uint64(21)}, "21 results"},
+		{English, "upload.totals", []any{10, 5, 1, 4}, "10 files: 5 stored, 1 duplicate, 4 failed"},
+		{English, "upload.totals", []any{1, 1, 0, 0}, "1 file: 1 stored, 0 duplicates, 0 failed"},
+		{English, "upload.totals", []any{2, 0, 2, 0}, "2 files: 0 stored, 2 duplicates, 0 failed"},
+		{English, "compare.docs", []any{1}, "1 document"},
+		{English, "compare.docs", []any{3}, "3 documents"},
+		{English, "docs.count", []any{1}, "1 document"},
+		{English, "search.relax", []any{"Year", "2018", uint64(1)}, "Without “Year=2018”: 1 result"},
+		{English, "carry.done", []any{2017, 1, 2, 1}, "Carried from 2017: 1 link, 2 claims, 1 value, all to re-confirm"},
+		{English, "login.throttled", []any{1}, "Too many failed logins; try again in 1 minute"},
+		{Chinese, "search.total", []any{1}, "共 1 条结果"},
+		{Chinese, "compare.docs", []any{1}, "1 份文档"},
+	} {
+		if got := trf(tt.lang, tt.key, tt.args...); got != tt.want {
+			t.Errorf("trf(%s, %s, %v) = %q, want %q", tt.lang, tt.key, tt.args, got, tt.want)
+		}
+	}
+	if got, want := tr(English, "upload.totals"), "%d files: %d stored, %d duplicates, %d failed"; got != want {
+		t.Errorf("tr(English, upload.totals) = %q, want the format %q", got, want)
+	}
+	for key, m := range messages {
+		if s := tr(English, key); strings.ContainsAny(s, "{|}") && choice.MatchString(m[English]) {
+			t.Errorf("tr(English, %s) = %q keeps a choice of forms", key, s)
+		}
+	}
+}
+
+// TestChooseFormsFollowsItsVerb: a choice takes the count of the verb just
+// before it, whatever the verbs between; %% is no verb.
+func TestChooseFormsFollowsItsVerb(t *testing.T) {
+	for _, tt := range []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"%d {item|items} in %s", []any{1, "x"}, "%d item in %s"},
+		{"%s has %d {item|items}", []any{"x", 1}, "%s has %d item"},
+		{"%s has %d {item|items}", []any{"x", 2}, "%s has %d items"},
+		{"100%% of %d {item|items}", []any{1}, "100%% of %d item"},
+		{"%5.1f {unit|units}", []any{1.0}, "%5.1f units"},
+		{"{item|items} first", []any{1}, "items first"},
+		{"%d {item|items} {is|are} here", []any{1}, "%d item is here"},
+		{"no choice {here}", []any{1}, "no choice {here}"},
+		{"%d {item|items}", nil, "%d items"},
+	} {
+		if got := chooseForms(tt.format, tt.args); got != tt.want {
+			t.Errorf("chooseForms(%q, %v) = %q, want %q", tt.format, tt.args, got, tt.want)
+		}
+	}
+}
+
+// TestEnglishPagesCountInTheRightForm: one search result, one file
+// uploaded without the script, one linked document in the comparison
+// are each named in the singular on English pages.
+func TestEnglishPagesCountInTheRightForm(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := s.login("wang")
+	wang.post("/documents/"+doc.ID+"/links", map[string][]string{"indicator": {"2.3.1"}})
+	wang.english()
+
+	_, body := wang.get("/search?q=" + url.QueryEscape("学分银行"))
+	if text := textOf(body); !strings.Contains(text, "1 result ") || strings.Contains(text, "1 results") {
+		t.Errorf("English search with one hit: %.300s", text)
+	}
+	_, body = wang.get("/compare?city=330100&rounds=2017,2018")
+	i := strings.Index(body, `<tr data-code="2.3.1">`)
+	if i < 0 {
+		t.Fatalf("the comparison has no row for 2.3.1: %.400s", textOf(body))
+	}
+	row := body[i:]
+	if text := textOf(row[:strings.Index(row, "</tr>")]); !strings.Contains(text, "Evidence · 1 document") || strings.Contains(text, "1 documents") {
+		t.Errorf("English comparison of 2.3.1 with one document: %.300s", text)
+	}
+	_, body = wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": "work_summary"}, "总结.txt", []byte("杭州市社区教育工作总结"))
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "1 file: 1 stored, 0 duplicates, 0 failed") {
+		t.Errorf("English upload of one file without the script: %.600s", text)
+	}
+	// The script counts with the format, which reads as it did.
+	if !strings.Contains(body, `data-totals="%d files: %d stored, %d duplicates, %d failed"`) {
+		t.Errorf("the upload page gives the script no totals format: %.300s", body[strings.Index(body, "data-totals"):])
+	}
+}
