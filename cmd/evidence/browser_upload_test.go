@@ -213,6 +213,9 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 		t.Errorf("the replaced document still offers the failure's actions")
 	}
 	u.shot(shots, "document-replaced")
+
+	// The same server and browser check the form itself.
+	t.Run("form layout", func(t *testing.T) { checkUploadFormLayout(ui{t: t, ctx: u.ctx}, s, good, shots) })
 	t.Logf("upload walk took %s", time.Since(start).Round(time.Millisecond))
 }
 

@@ -80,6 +80,8 @@
     same.value = "";
     type.appendChild(same);
     Array.prototype.forEach.call(document.getElementById("doc_type").options, function (o) {
+      // The form's empty choice (请选择) is what （同上） already means.
+      if (!o.value) { return; }
       var c = el("option", "", o.textContent);
       c.value = o.value;
       type.appendChild(c);
