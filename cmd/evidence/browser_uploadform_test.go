@@ -1,7 +1,12 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -48,4 +53,134 @@ func checkUploadFormLayout(u ui, s *server, file, shots string) {
 		u.shot(shots, "upload-form-390-"+lang)
 	}
 	u.do("back to Chinese", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))
+}
+
+// waitWithin is waitFor with a shorter limit, for what a fixed page does at
+// once, so that a broken one fails in seconds.
+func (u ui) waitWithin(what, cond string, d time.Duration) {
+	u.t.Helper()
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(u.ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	u.t.Fatalf("%s: not within %s", what, d)
+}
+
+// countUploads makes the page count the uploads it sends (window.posts),
+// the first fail of them failing as a lost connection would, unsent.
+func countUploads(u ui, fail int) {
+	eval[bool](u, fmt.Sprintf(`(function () {
+		window.posts = 0; window.failing = %d;
+		var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+		XMLHttpRequest.prototype.open = function (m, url) { this.upload_ = m === "POST" && url === "/api/v1/documents"; return open.apply(this, arguments); };
+		XMLHttpRequest.prototype.send = function () {
+			if (!this.upload_) { return send.apply(this, arguments); }
+			window.posts++;
+			if (window.failing > 0) { window.failing--; var x = this; setTimeout(function () { x.onerror(); }, 10); return; }
+			return send.apply(this, arguments);
+		};
+		return true;
+	})()`, fail))
+}
+
+// textFiles writes n small texts that read well, each its own.
+func textFiles(t *testing.T, dir, prefix string, n int) []string {
+	var out []string
+	for i := 1; i <= n; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("%s第%d期.txt", prefix, i))
+		body := fmt.Sprintf("杭州市%s第%d期：本期介绍第%d个社区学习共同体的建设情况，居民参与终身学习活动。", prefix, i, i*7+3)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// checkUploadRequiredFields: 12 files sent without a type send nothing
+// and say so beside the type, in both languages; with the type chosen,
+// files lost on the way are sent again by 上传 alone, and nothing else is;
+// a date the archive refuses stops the upload at the first file, marked
+// beside the date, and the files go once it is corrected.
+func checkUploadRequiredFields(u ui, s *server, dir string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	rows := func(n int) string {
+		return fmt.Sprintf(`document.querySelectorAll('#outcomes li .filemeta').length === %d`, n)
+	}
+	twelve := textFiles(t, dir, "社区教育简报", 12)
+
+	u.do("one file in English, no type", chromedp.Navigate(s.base+"/lang?to=en&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), twelve[:1]))
+	u.waitFor("its row", rows(1))
+	countUploads(u, 0)
+	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
+	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
+	if got := u.text(`#up-type-err`); !strings.Contains(got, "Choose the type of document") {
+		t.Errorf("the English page says beside the type %q", got)
+	}
+
+	u.do("12 files, no type", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), twelve))
+	u.waitFor("12 rows", rows(12))
+	countUploads(u, 3)
+	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
+	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
+	if got := u.text(`#up-type-err`); !strings.Contains(got, "请选择文件类型\uFF08如政策文件、工作总结\uFF09") {
+		t.Errorf("beside the type: %q", got)
+	}
+	if n := eval[int](u, `window.posts`); n != 0 {
+		t.Errorf("without a type the page sent %d files, want none", n)
+	}
+	if id := eval[string](u, `document.activeElement.id + '/' + document.getElementById('doc_type').getAttribute('aria-invalid')`); id != "doc_type/true" {
+		t.Errorf("after the check the focus and the type's mark are %q, want doc_type/true", id)
+	}
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"]').length`); n != 0 {
+		t.Errorf("%d files count as failed when none was sent", n)
+	}
+
+	// The type chosen; three uploads are lost on the way.
+	u.do("choose the type and upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("9 stored, 3 failed", `document.getElementById('totals').textContent.indexOf('12 个文件\uFF1A已保存 9\uFF0C重复 0\uFF0C失败 3') >= 0`)
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] button.retry').length`); n != 3 {
+		t.Errorf("%d files lost on the way offer 重试, want 3", n)
+	}
+	if eval[bool](u, `document.getElementById('up-type-err') !== null`) {
+		t.Errorf("the type's error stays after the type was chosen")
+	}
+	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("all 12 stored", `document.getElementById('totals').textContent.indexOf('12 个文件\uFF1A已保存 12\uFF0C重复 0\uFF0C失败 0') >= 0`)
+	if n := eval[int](u, `window.posts`); n != 15 {
+		t.Errorf("the page sent %d uploads, want 12 and the 3 lost ones again", n)
+	}
+
+	// A date the archive refuses: the first file is refused, the rest wait.
+	three := textFiles(t, dir, "老年教育简报", 3)
+	u.do("three files with a bad date", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), three))
+	u.waitFor("3 rows", rows(3))
+	countUploads(u, 0)
+	u.do("upload with a bad date", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.SetValue(css(`#issued_on`), "2018年13月40日"),
+		chromedp.Click(css(`#upload-submit`)))
+	u.waitWithin("the date's error", `document.getElementById('up-date-err') !== null`, 20*time.Second)
+	if got := u.text(`#up-date-err`); !strings.Contains(got, "不存在") {
+		t.Errorf("beside the date: %q", got)
+	}
+	if n := eval[int](u, `window.posts`); n != 1 {
+		t.Errorf("after the date was refused the page sent %d files, want it to stop at 1", n)
+	}
+	if got := u.text(`#outcomes li:first-child .state`); !strings.Contains(got, "未上传") {
+		t.Errorf("the refused file's row reads %q", got)
+	}
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"]').length`); n != 0 {
+		t.Errorf("%d files count as failed for a mistake in the form", n)
+	}
+	u.do("correct the date and upload", chromedp.SetValue(css(`#issued_on`), "2018年3月20日"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("3 stored", `document.getElementById('totals').textContent.indexOf('3 个文件\uFF1A已保存 3\uFF0C重复 0\uFF0C失败 0') >= 0`)
+	if eval[bool](u, `document.getElementById('up-date-err') !== null`) {
+		t.Errorf("the date's error stays after it was corrected")
+	}
 }
