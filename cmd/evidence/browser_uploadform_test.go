@@ -184,3 +184,52 @@ func checkUploadRequiredFields(u ui, s *server, dir string) {
 		t.Errorf("the date's error stays after it was corrected")
 	}
 }
+
+// checkUploadRowsOnceRead: once a document is searchable its row shows the
+// title read from its text and the round it ended in — the round of its
+// date, the round it stayed in when no round has its year or no date was
+// found, the round typed — never “暂归入”.
+func checkUploadRowsOnceRead(u ui, s *server, dir string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	notice := func(name, title, number, date string) string {
+		p := filepath.Join(dir, name)
+		body := "杭州市教育局文件\n" + number + "\n" + title + "\n各区、县(市)教育局:\n为推进社区教育发展，现开展" + name + "相关工作。\n杭州市教育局\n" + date
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	files := []string{
+		notice("示范街道通知.txt", "杭州市教育局关于开展社区教育示范街道创建工作的通知", "杭教职成〔2017〕8号", "2017年12月20日"),
+		notice("老年大学通知.txt", "杭州市教育局关于推进老年大学办学网络建设的通知", "杭教职成〔2015〕3号", "2015年10月9日"),
+		textFiles(t, dir, "学习活动周简报", 1)[0],
+		notice("学分银行通知.txt", "杭州市教育局关于深化学分银行建设的通知", "杭教职成〔2018〕2号", "2018年4月2日"),
+	}
+	u.do("four files without a round", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), files))
+	u.waitFor("4 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 4`)
+	u.do("the last one's own round, and upload", chromedp.SetValue(css(`#doc_type`), "policy"),
+		chromedp.SendKeys(css(`#outcomes li:nth-child(4) .f-round`), "2017"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("4 indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 4`)
+	for i, want := range []struct{ title, round, note string }{
+		{"杭州市教育局关于开展社区教育示范街道创建工作的通知", "2017", "按成文日期 2017-12-20 归入 2017 年度"},
+		{"杭州市教育局关于推进老年大学办学网络建设的通知", "2018", "成文日期 2015-10-09 没有对应的监测轮次\uFF0C仍归入 2018 年度"},
+		{"", "2018", "未识别出成文日期\uFF0C仍归入 2018 年度"},
+		{"杭州市教育局关于深化学分银行建设的通知", "2017", "监测轮次\uFF1A2017 年度"},
+	} {
+		row := fmt.Sprintf(`#outcomes li:nth-child(%d)`, i+1)
+		if want.title != "" {
+			if got := u.text(row + ` .state a`); got != want.title {
+				t.Errorf("row %d links to the document as %q, want its title %q", i+1, got, want.title)
+			}
+		}
+		got := u.text(row + ` .state`)
+		if !strings.Contains(got, want.note) || strings.Contains(got, "暂归入") {
+			t.Errorf("row %d reads %q, want %q", i+1, got, want.note)
+		}
+		if r := eval[string](u, `(document.querySelector('`+row+` .round-note') || {dataset: {}}).dataset.round || ''`); r != want.round {
+			t.Errorf("row %d is in round %q, want %s", i+1, r, want.round)
+		}
+	}
+}

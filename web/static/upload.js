@@ -166,10 +166,30 @@
       line += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
     }
     if (doc.error) { return line + words.colon + ((english && doc.error_en) || doc.error); }
-    if (doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0 && doc.round) {
-      line += " · " + words.roundInferred.replace("%s", doc.round);
-    }
     return line;
+  }
+
+  // roundLine says which round a document is in. Until it is read, an
+  // inferred round is the one for now; once indexed, the round it ended
+  // in: the round of its date, or the round it stayed in because no round
+  // matches its date or no date was found.
+  function roundLine(doc) {
+    if (!doc.round || doc.status === "failed") { return ""; }
+    var inferred = doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0;
+    var s;
+    if (doc.status !== "indexed") {
+      if (!inferred) { return ""; }
+      s = words.roundInferred.replace("%s", doc.round);
+    } else if (!inferred) {
+      s = words.roundGiven;
+    } else if (!doc.issued_on) {
+      s = words.roundNoDate;
+    } else if (doc.issued_on.slice(0, 4) === doc.round) {
+      s = words.roundByDate;
+    } else {
+      s = words.roundNoMatch;
+    }
+    return s.replace("{round}", doc.round).replace("{date}", doc.issued_on);
   }
 
   // refused shows a file the archive did not take. One that failed on the
@@ -264,19 +284,26 @@
     var a = el("a", "", doc.title);
     a.href = "/documents/" + doc.id;
     it.state.appendChild(a);
+    it.link = a;
     var st = el("span", "docstatus");
     it.state.appendChild(st);
     it.status = st;
+    it.round = el("span", "round-note");
+    it.state.appendChild(it.round);
     setKind(it, doc.duplicate ? "duplicate" : "stored");
     follow(it, doc);
   }
 
-  // follow shows a document's status until it is indexed or has failed;
-  // a failed one gets a retry and a way to its page, where its original
-  // can be replaced.
+  // follow shows a document's status until it is indexed or has failed,
+  // with its title and round as reading leaves them; a failed one gets a
+  // retry and a way to its page, where its original can be replaced.
   function follow(it, doc) {
+    it.link.textContent = doc.title;
     it.status.dataset.status = doc.status;
     it.status.textContent = statusLine(doc);
+    var round = roundLine(doc);
+    it.round.textContent = round ? " · " + round : "";
+    it.round.dataset.round = doc.round || "";
     if (doc.status === "stored" || doc.status === "extracted") {
       setTimeout(function () { poll(it); }, 700);
       return;
