@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,20 +71,29 @@ func (u ui) waitWithin(what, cond string, d time.Duration) {
 }
 
 // countUploads makes the page count the uploads it sends (window.posts),
-// the first fail of them failing as a lost connection would, unsent.
-func countUploads(u ui, fail int) {
+// the first fail of them failing unsent: as a lost connection would
+// (status 0), or answered with status and an unavailable store's error.
+func countUploads(u ui, fail, status int) {
 	eval[bool](u, fmt.Sprintf(`(function () {
 		window.posts = 0; window.failing = %d;
+		var status = %d, body = '{"error":{"code":"EUNAVAILABLE","message":"对象存储不可用，文件未保存"}}';
 		var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
 		XMLHttpRequest.prototype.open = function (m, url) { this.upload_ = m === "POST" && url === "/api/v1/documents"; return open.apply(this, arguments); };
 		XMLHttpRequest.prototype.send = function () {
 			if (!this.upload_) { return send.apply(this, arguments); }
 			window.posts++;
-			if (window.failing > 0) { window.failing--; var x = this; setTimeout(function () { x.onerror(); }, 10); return; }
-			return send.apply(this, arguments);
+			if (window.failing <= 0) { return send.apply(this, arguments); }
+			window.failing--;
+			var x = this;
+			setTimeout(function () {
+				if (!status) { x.onerror(); return; }
+				Object.defineProperty(x, "status", { value: status });
+				Object.defineProperty(x, "responseText", { value: body });
+				x.onload();
+			}, 10);
 		};
 		return true;
-	})()`, fail))
+	})()`, fail, status))
 }
 
 // textFiles writes n small texts that read well, each its own.
@@ -116,7 +126,7 @@ func checkUploadRequiredFields(u ui, s *server, dir string) {
 	u.do("one file in English, no type", chromedp.Navigate(s.base+"/lang?to=en&next=/upload"), chromedp.WaitVisible(css(`#files`)),
 		chromedp.SetUploadFiles(css(`#files`), twelve[:1]))
 	u.waitFor("its row", rows(1))
-	countUploads(u, 0)
+	countUploads(u, 0, 0)
 	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
 	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
 	if got := u.text(`#up-type-err`); !strings.Contains(got, "Choose the type of document") {
@@ -126,7 +136,7 @@ func checkUploadRequiredFields(u ui, s *server, dir string) {
 	u.do("12 files, no type", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
 		chromedp.SetUploadFiles(css(`#files`), twelve))
 	u.waitFor("12 rows", rows(12))
-	countUploads(u, 3)
+	countUploads(u, 3, 0)
 	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
 	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
 	if got := u.text(`#up-type-err`); !strings.Contains(got, "请选择文件类型\uFF08如政策文件、工作总结\uFF09") {
@@ -162,7 +172,7 @@ func checkUploadRequiredFields(u ui, s *server, dir string) {
 	u.do("three files with a bad date", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
 		chromedp.SetUploadFiles(css(`#files`), three))
 	u.waitFor("3 rows", rows(3))
-	countUploads(u, 0)
+	countUploads(u, 0, 0)
 	u.do("upload with a bad date", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.SetValue(css(`#issued_on`), "2018年13月40日"),
 		chromedp.Click(css(`#upload-submit`)))
 	u.waitWithin("the date's error", `document.getElementById('up-date-err') !== null`, 20*time.Second)
@@ -232,4 +242,67 @@ func checkUploadRowsOnceRead(u ui, s *server, dir string) {
 			t.Errorf("row %d is in round %q, want %s", i+1, r, want.round)
 		}
 	}
+}
+
+// checkUploadRefusals: a file refused for what it is (empty, an encrypted
+// workbook) and a document that failed for its own bytes (an encrypted or
+// damaged PDF) offer no retry, which would fail alike, and 上传 does not
+// send them again; a file the server could not take (503) keeps 重试 and
+// is sent again by 上传. The failed PDFs' pages advise a corrected
+// replacement, not 重新读取, in both languages.
+func checkUploadRefusals(u ui, s *server, dir string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	fixture := func(name string) string {
+		p, err := filepath.Abs(filepath.Join("..", "..", "ingest", "extract", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{textFiles(t, dir, "社区学校简报", 1)[0], empty, fixture("encrypted.xlsx"), fixture("encrypted.pdf"), fixture("corrupt.pdf")}
+	u.do("five files", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), files))
+	u.waitFor("5 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 5`)
+	countUploads(u, 1, 503)
+	u.do("upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("all five failed", `document.querySelectorAll('#outcomes li[data-kind="failed"]').length === 5 &&
+		document.querySelectorAll('#outcomes li a.replace').length === 2`)
+	offers := func(n int) string {
+		return eval[string](u, fmt.Sprintf(`Array.from(document.querySelectorAll('#outcomes li:nth-child(%d) .actions > *')).map(function (a) { return a.className; }).join(' ')`, n))
+	}
+	for i, want := range []string{"link retry link remove", "link remove", "link remove", "replace", "replace"} {
+		if got := offers(i + 1); got != want {
+			t.Errorf("%s offers %q, want %q", filepath.Base(files[i]), got, want)
+		}
+	}
+	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("the one the server could not take is stored", `document.getElementById('totals').textContent.indexOf('5 个文件\uFF1A已保存 1\uFF0C重复 0\uFF0C失败 4') >= 0`)
+	if n := eval[int](u, `window.posts`); n != 6 {
+		t.Errorf("the page sent %d uploads, want the 5 and the one lost at 503 again", n)
+	}
+
+	hrefs := eval[[]string](u, `Array.from(document.querySelectorAll('#outcomes li a.replace')).map(function (a) { return a.getAttribute('href'); })`)
+	if len(hrefs) != 2 {
+		t.Fatalf("the failed PDFs' rows link to %q, want their two pages", hrefs)
+	}
+	for i, href := range hrefs {
+		name := filepath.Base(files[3+i])
+		for _, lang := range []struct{ code, want, bad string }{{"zh", "问题出在文件本身", "放宽了限制"}, {"en", "The trouble is the file itself", "raised"}} {
+			u.do("open "+name+" in "+lang.code, chromedp.Navigate(s.base+"/lang?to="+lang.code+"&next="+url.QueryEscape(href)),
+				chromedp.WaitVisible(css(`#fail-reason`)))
+			advice := eval[string](u, `(document.getElementById('fail-advice') || {}).textContent || ''`)
+			if !strings.Contains(advice, lang.want) || strings.Contains(advice, lang.bad) {
+				t.Errorf("%s's page in %s advises %q, want %q", name, lang.code, advice, lang.want)
+			}
+			if n := eval[int](u, `document.querySelectorAll('#retryform').length + 10 * document.querySelectorAll('#replaceform').length`); n != 10 {
+				t.Errorf("%s's page in %s: want the replace form and no 重新读取 (forms %d)", name, lang.code, n)
+			}
+		}
+	}
+	u.do("back to Chinese", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))
 }

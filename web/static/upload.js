@@ -296,7 +296,9 @@
 
   // follow shows a document's status until it is indexed or has failed,
   // with its title and round as reading leaves them; a failed one gets a
-  // retry and a way to its page, where its original can be replaced.
+  // way to its page, where its original can be replaced, and a retry
+  // unless the file itself is at fault (error_cause), which reading the
+  // same bytes again cannot mend.
   function follow(it, doc) {
     it.link.textContent = doc.title;
     it.status.dataset.status = doc.status;
@@ -311,7 +313,7 @@
     if (doc.status !== "failed") { return; }
     it.state.firstChild.textContent = " " + (it.doc.duplicate ? words.failedAgain : words.docFailed) + " · ";
     it.actions.textContent = "";
-    action(it, words.retry, "retry", function () { retry(it); });
+    if (doc.error_cause !== "file") { action(it, words.retry, "retry", function () { retry(it); }); }
     var a = el("a", "replace", words.replace);
     a.href = "/documents/" + doc.id + "#failure";
     it.actions.appendChild(document.createTextNode(" "));
