@@ -221,9 +221,9 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 
 	// The same server and browser check the form itself.
 	t.Run("form layout", func(t *testing.T) { checkUploadFormLayout(ui{t: t, ctx: u.ctx}, s, good, shots) })
-	t.Run("required fields", func(t *testing.T) { checkUploadRequiredFields(ui{t: t, ctx: u.ctx}, s, dir) })
-	t.Run("rows once read", func(t *testing.T) { checkUploadRowsOnceRead(ui{t: t, ctx: u.ctx}, s, dir) })
-	t.Run("refusals", func(t *testing.T) { checkUploadRefusals(ui{t: t, ctx: u.ctx}, s, dir) })
+	t.Run("required fields", func(t *testing.T) { checkUploadRequiredFields(ui{t: t, ctx: u.ctx}, s, dir, shots) })
+	t.Run("rows once read", func(t *testing.T) { checkUploadRowsOnceRead(ui{t: t, ctx: u.ctx}, s, dir, shots) })
+	t.Run("refusals", func(t *testing.T) { checkUploadRefusals(ui{t: t, ctx: u.ctx}, s, dir, shots) })
 	t.Logf("upload walk took %s", time.Since(start).Round(time.Millisecond))
 }
 

@@ -115,7 +115,7 @@ func textFiles(t *testing.T, dir, prefix string, n int) []string {
 // files lost on the way are sent again by 上传 alone, and nothing else is;
 // a date the archive refuses stops the upload at the first file, marked
 // beside the date, and the files go once it is corrected.
-func checkUploadRequiredFields(u ui, s *server, dir string) {
+func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
 	t := u.t
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	rows := func(n int) string {
@@ -145,6 +145,7 @@ func checkUploadRequiredFields(u ui, s *server, dir string) {
 	if n := eval[int](u, `window.posts`); n != 0 {
 		t.Errorf("without a type the page sent %d files, want none", n)
 	}
+	u.shot(shots, "upload-no-type")
 	if id := eval[string](u, `document.activeElement.id + '/' + document.getElementById('doc_type').getAttribute('aria-invalid')`); id != "doc_type/true" {
 		t.Errorf("after the check the focus and the type's mark are %q, want doc_type/true", id)
 	}
@@ -185,6 +186,7 @@ func checkUploadRequiredFields(u ui, s *server, dir string) {
 	if got := u.text(`#outcomes li:first-child .state`); !strings.Contains(got, "未上传") {
 		t.Errorf("the refused file's row reads %q", got)
 	}
+	u.shot(shots, "upload-bad-date")
 	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"]').length`); n != 0 {
 		t.Errorf("%d files count as failed for a mistake in the form", n)
 	}
@@ -199,7 +201,7 @@ func checkUploadRequiredFields(u ui, s *server, dir string) {
 // title read from its text and the round it ended in — the round of its
 // date, the round it stayed in when no round has its year or no date was
 // found, the round typed — never “暂归入”.
-func checkUploadRowsOnceRead(u ui, s *server, dir string) {
+func checkUploadRowsOnceRead(u ui, s *server, dir, shots string) {
 	t := u.t
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	notice := func(name, title, number, date string) string {
@@ -222,6 +224,7 @@ func checkUploadRowsOnceRead(u ui, s *server, dir string) {
 	u.do("the last one's own round, and upload", chromedp.SetValue(css(`#doc_type`), "policy"),
 		chromedp.SendKeys(css(`#outcomes li:nth-child(4) .f-round`), "2017"), chromedp.Click(css(`#upload-submit`)))
 	u.waitFor("4 indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 4`)
+	u.shot(shots, "upload-rows-read")
 	for i, want := range []struct{ title, round, note string }{
 		{"杭州市教育局关于开展社区教育示范街道创建工作的通知", "2017", "按成文日期 2017-12-20 归入 2017 年度"},
 		{"杭州市教育局关于推进老年大学办学网络建设的通知", "2018", "成文日期 2015-10-09 没有对应的监测轮次\uFF0C仍归入 2018 年度"},
@@ -250,7 +253,7 @@ func checkUploadRowsOnceRead(u ui, s *server, dir string) {
 // send them again; a file the server could not take (503) keeps 重试 and
 // is sent again by 上传. The failed PDFs' pages advise a corrected
 // replacement, not 重新读取, in both languages.
-func checkUploadRefusals(u ui, s *server, dir string) {
+func checkUploadRefusals(u ui, s *server, dir, shots string) {
 	t := u.t
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	fixture := func(name string) string {
@@ -280,6 +283,7 @@ func checkUploadRefusals(u ui, s *server, dir string) {
 			t.Errorf("%s offers %q, want %q", filepath.Base(files[i]), got, want)
 		}
 	}
+	u.shot(shots, "upload-refusals")
 	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
 	u.waitFor("the one the server could not take is stored", `document.getElementById('totals').textContent.indexOf('5 个文件\uFF1A已保存 1\uFF0C重复 0\uFF0C失败 4') >= 0`)
 	if n := eval[int](u, `window.posts`); n != 6 {

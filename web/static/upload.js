@@ -450,6 +450,18 @@
   // failed on the way.
   function waiting(it) { return !it.sent || it.again; }
 
+  // A marked field that is changed loses its mark; the form is checked
+  // again when it is sent.
+  form.addEventListener("change", function (e) {
+    var name = e.target.name;
+    if (name && name !== "file" && e.target.getAttribute("aria-invalid") === "true") {
+      var span = document.getElementById(errorIds[name]);
+      if (span) { span.remove(); }
+      e.target.removeAttribute("aria-invalid");
+      e.target.removeAttribute("aria-describedby");
+    }
+  });
+
   function setBusy(on) {
     busy = on;
     button.disabled = on;
