@@ -31,7 +31,12 @@ type documentJSON struct {
 	// ErrorEn is Error in English, when it has one (the upload page's
 	// script shows it on English pages); absent for a reason recorded
 	// without English, and then error is shown.
-	ErrorEn    string     `json:"error_en,omitempty"`
+	ErrorEn string `json:"error_en,omitempty"`
+	// ErrorCause is what a failed document's failure is owed to
+	// (ingest.FailureCause): "file" when only a corrected file mends it,
+	// "setup" or "server" when reading it again may succeed; absent when
+	// the reason tells none.
+	ErrorCause string     `json:"error_cause,omitempty"`
 	Pages      int        `json:"pages"`
 	Size       int64      `json:"size"`
 	MIME       string     `json:"mime"`
@@ -88,6 +93,7 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	if dj.SealPages == nil {
 		dj.SealPages = []int{}
 	}
+	dj.ErrorCause = string(ingest.FailureCause(d))
 	dj.ExtractedFields = d.ExtractedFields
 	if dj.ExtractedFields == nil {
 		dj.ExtractedFields = []string{}

@@ -34,6 +34,11 @@ func TestFailedDocumentGivesItsReasonInBothLanguages(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(zh, "PDF 文件已损坏或不完整") || !strings.HasPrefix(en, "The PDF is damaged or incomplete") {
 		t.Fatalf("failed document: %d, error %q, error_en %q", resp.StatusCode, zh, en)
 	}
+	// Damaged: only a corrected file mends it, which the upload page's
+	// script and the document page tell by error_cause.
+	if doc["error_cause"] != "file" {
+		t.Errorf("a damaged PDF's error_cause is %v, want file", doc["error_cause"])
+	}
 	again := send()
 	if again["retried"] != true || again["previous_error"] != zh || again["previous_error_en"] != en {
 		t.Errorf("the same file sent again: retried %v, previous_error %q, previous_error_en %q",
@@ -44,5 +49,12 @@ func TestFailedDocumentGivesItsReasonInBothLanguages(t *testing.T) {
 	_, doc = e.do(e.request("GET", "/api/v1/documents/"+old, nil), "coordA")
 	if _, has := doc["error_en"]; has || doc["error"] == "" {
 		t.Errorf("a reason without English: error %q, error_en %v", doc["error"], doc["error_en"])
+	}
+	if doc["error_cause"] != "setup" {
+		t.Errorf("a program not installed: error_cause %v, want setup", doc["error_cause"])
+	}
+	_, doc = e.do(e.request("GET", "/api/v1/documents/"+e.bareDocument(cityA), nil), "coordA")
+	if _, has := doc["error_cause"]; has {
+		t.Errorf("a document that has not failed has error_cause %v", doc["error_cause"])
 	}
 }

@@ -83,7 +83,8 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	codes, err := s.CheckIndicators(ctx, codes)
 	if err != nil {
-		return nil, err
+		// Named, so that a form shows it beside its indicators field.
+		return nil, catalog.OnInvalidField("indicators", err)
 	}
 	if len(req.Files) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "没有收到文件;请选择要上传的文件")

@@ -46,7 +46,10 @@ func TestUploadAppliesOneRuleForEveryone(t *testing.T) {
 		codes    []string
 		noFiles  bool
 		wantCode string
-		wantCity string
+		// wantField is the form field a refusal names, so that a form
+		// shows it beside that field.
+		wantField string
+		wantCity  string
 	}{
 		{name: "coordinator without a city uploads for their city", user: coord,
 			meta: ingest.Meta{DocType: "policy"}, wantCity: hangzhou},
@@ -55,11 +58,12 @@ func TestUploadAppliesOneRuleForEveryone(t *testing.T) {
 		{name: "experts do not upload", user: expert,
 			meta: ingest.Meta{City: hangzhou, DocType: "policy"}, wantCode: catalog.EFORBIDDEN},
 		{name: "admin must name a city", user: testenv.Admin,
-			meta: ingest.Meta{DocType: "policy"}, wantCode: catalog.EINVALID},
+			meta: ingest.Meta{DocType: "policy"}, wantCode: catalog.EINVALID, wantField: "city"},
 		{name: "a wrong indicator code stores nothing", user: coord,
-			meta: ingest.Meta{DocType: "policy"}, codes: []string{"9.9.9"}, wantCode: catalog.EINVALID},
+			meta: ingest.Meta{DocType: "policy"}, codes: []string{"9.9.9"}, wantCode: catalog.EINVALID, wantField: "indicators"},
 		{name: "a bad date stores nothing", user: coord,
-			meta: ingest.Meta{DocType: "policy", IssuedOn: "2018年13月"}, wantCode: catalog.EINVALID},
+			meta: ingest.Meta{DocType: "policy", IssuedOn: "2018年13月"}, wantCode: catalog.EINVALID, wantField: "issued_on"},
+		{name: "no type stores nothing", user: coord, meta: ingest.Meta{}, wantCode: catalog.EINVALID, wantField: "doc_type"},
 		{name: "no file", user: coord, meta: ingest.Meta{DocType: "policy"}, noFiles: true, wantCode: catalog.EINVALID},
 	}
 	for i, tt := range tests {
@@ -71,8 +75,8 @@ func TestUploadAppliesOneRuleForEveryone(t *testing.T) {
 			}
 			out, err := e.Ingest.Upload(context.Background(), tt.user, req)
 			if tt.wantCode != "" {
-				if catalog.ErrorCode(err) != tt.wantCode {
-					t.Fatalf("got %v, want %s", err, tt.wantCode)
+				if catalog.ErrorCode(err) != tt.wantCode || catalog.ErrorField(err) != tt.wantField {
+					t.Fatalf("got %v about field %q, want %s about %q", err, catalog.ErrorField(err), tt.wantCode, tt.wantField)
 				}
 				if after := countDocuments(t, e); after != before {
 					t.Fatalf("a refused upload stored %d documents", after-before)

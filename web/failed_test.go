@@ -41,9 +41,11 @@ func uploadFailed(t *testing.T, s *site, name, body string) *catalog.Document {
 
 // TestFailedDocumentPageSaysWhyAndOffersRetryAndReplace: a PDF that could
 // not be read shows its reason, no viewer of page 0 and no bare "no text",
-// and to its coordinator a retry and a replace form; a wrong replacement
-// comes back beside the file field; a good one keeps the document (id,
-// 文号, link) and ends searchable. An expert sees the reason only.
+// and to its coordinator the remedy that fits: for a damaged file a
+// replace form and the advice to correct the file, no retry that would
+// fail alike; a wrong replacement comes back beside the file field; a
+// good one keeps the document (id, 文号, link) and ends searchable. An
+// expert sees the reason only.
 func TestFailedDocumentPageSaysWhyAndOffersRetryAndReplace(t *testing.T) {
 	s := newSite(t)
 	d := uploadFailed(t, s, "通知.pdf", brokenPDF)
@@ -61,9 +63,14 @@ func TestFailedDocumentPageSaysWhyAndOffersRetryAndReplace(t *testing.T) {
 			t.Errorf("the failed document's page shows %q", bad)
 		}
 	}
-	for _, want := range []string{`id="retryform"`, `id="replaceform"`, "上传替换文件", "重新读取", "这份文件未能读取"} {
+	for _, want := range []string{`id="replaceform"`, "上传替换文件", "这份文件未能读取", `data-cause="file"`, "问题出在文件本身"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the failed document's page lacks %q: %.500s", want, text)
+		}
+	}
+	for _, bad := range []string{`id="retryform"`, "放宽了限制"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the page of a damaged file offers %q, which cannot mend it: %.500s", bad, text)
 		}
 	}
 	if _, body := zhou.get("/documents/" + d.ID); strings.Contains(body, `id="replaceform"`) || !strings.Contains(body, d.Error) {
@@ -111,6 +118,40 @@ func TestFailedDocumentPageSaysWhyAndOffersRetryAndReplace(t *testing.T) {
 	resp, body = wang.post("/documents/"+d.ID+"/retry", url.Values{})
 	if resp.StatusCode != 409 || !strings.Contains(textOf(body), "已经可以检索") || strings.Contains(body, "出错了") {
 		t.Errorf("retry of an indexed document: %d %.300s", resp.StatusCode, textOf(body))
+	}
+}
+
+// TestFailedDocumentAdviceFitsItsCause: a document that failed for a
+// program not installed or for the time limit is offered 重新读取 with the
+// advice to read it again once that has changed; one whose reader was
+// killed, to read it again later; one failed for no recorded reason, both
+// remedies; each in both languages.
+func TestFailedDocumentAdviceFitsItsCause(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	for _, tt := range []struct {
+		reason, cause, zh, en string
+	}{
+		{"本系统未安装读取扫描件所需的程序 tesseract；请管理员安装 Debian 软件包 tesseract-ocr 后重试", "setup", "放宽了限制", "raised the limit"},
+		{"提取文字超时（超过 60 秒），文件可能过大或已损坏；请拆分文件或重新导出后上传", "setup", "放宽了限制", "raised the limit"},
+		{"读取该文件的进程被系统强制结束（多半是服务器内存不足），文件本身未必有问题", "server", "请稍后点“重新读取”", "read it again in a while"},
+		{"", "", "放宽了限制", "a limit raised"},
+	} {
+		d := uploadFailed(t, s, "通知.pdf", brokenPDF+tt.reason)
+		err := s.env.Catalog.SetStatus(context.Background(), catalog.StatusChange{ID: d.ID, Status: catalog.StatusFailed, Error: tt.reason})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body := wang.get("/documents/" + d.ID)
+		if !strings.Contains(body, `id="retryform"`) || !strings.Contains(body, `id="replaceform"`) ||
+			!strings.Contains(body, `data-cause="`+tt.cause+`"`) || !strings.Contains(body, tt.zh) {
+			t.Errorf("failed for %q: want 重新读取, 上传替换文件 and the advice %q (cause %q): %.600s", tt.reason, tt.zh, tt.cause, textOf(body))
+		}
+		wang.get("/lang?to=en&next=/")
+		if _, body := wang.get("/documents/" + d.ID); !strings.Contains(body, tt.en) {
+			t.Errorf("failed for %q: the English page lacks the advice %q: %.600s", tt.reason, tt.en, textOf(body))
+		}
+		wang.get("/lang?to=zh&next=/")
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -33,6 +34,10 @@ var funcs = template.FuncMap{
 	// failReason is why a document failed, in l when it can be (a
 	// reason recorded without English stays Chinese).
 	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
+	// failCause is what a failed document's failure is owed to (file,
+	// setup, server, or "" when its reason tells none), for the advice
+	// and the actions its page offers.
+	"failCause":  func(d *catalog.Document) string { return string(ingest.FailureCause(d)) },
 	"readerName": readerName,
 	"unit":       unitName,
 	// date is a time in China time with its zone.

@@ -127,8 +127,13 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	if eval[bool](u, `document.getElementById('upload-submit').disabled`) {
 		t.Errorf("the upload button stays disabled after the upload")
 	}
-	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] button.retry').length`); n != 1 {
-		t.Errorf("the failed file offers %d retry buttons, want 1", n)
+	// Its bytes are no text: reading them again cannot mend it, so the row
+	// offers its page, to replace it, and no 重试.
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] button.retry').length`); n != 0 {
+		t.Errorf("the failed file offers %d retry buttons, want none", n)
+	}
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] a.replace').length`); n != 1 {
+		t.Errorf("the failed file offers %d ways to replace it, want 1", n)
 	}
 	u.shot(shots, "upload-totals")
 	u.do("phone width", chromedp.EmulateViewport(390, 844))
@@ -213,6 +218,12 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 		t.Errorf("the replaced document still offers the failure's actions")
 	}
 	u.shot(shots, "document-replaced")
+
+	// The same server and browser check the form itself.
+	t.Run("form layout", func(t *testing.T) { checkUploadFormLayout(ui{t: t, ctx: u.ctx}, s, good, shots) })
+	t.Run("required fields", func(t *testing.T) { checkUploadRequiredFields(ui{t: t, ctx: u.ctx}, s, dir, shots) })
+	t.Run("rows once read", func(t *testing.T) { checkUploadRowsOnceRead(ui{t: t, ctx: u.ctx}, s, dir, shots) })
+	t.Run("refusals", func(t *testing.T) { checkUploadRefusals(ui{t: t, ctx: u.ctx}, s, dir, shots) })
 	t.Logf("upload walk took %s", time.Since(start).Round(time.Millisecond))
 }
 

@@ -21,7 +21,8 @@
 // formats. table.go lays out spreadsheet rows, zipsafe.go bounds
 // the zip formats, readers.go lists the optional programs (Readers) and
 // runs them. extract.go holds the dispatch, the recover and timeout guard
-// and the limits.
+// and the limits. cause.go tells from a failure's stored reason whether
+// the file itself is at fault or reading it again may succeed (CauseOf).
 //
 // OCR (ocr.go, seal.go, image.go, pdfocr.go): JPEG, PNG and TIFF files
 // (FormatImage, every TIFF frame a page) and PDF pages whose text layer is

@@ -5,6 +5,13 @@
 // The totals line counts the files by outcome. The upload button is
 // disabled while files are being sent. Without this script the form posts
 // to /upload and shows the outcome page.
+//
+// The form is checked once before anything is sent (files, city, type),
+// each mistake beside its field. A field the archive refuses stops the
+// upload at the first file and is marked; nothing of it was stored, so the
+// file waits to be sent again. 上传 sends what has not been sent and what
+// failed on the way (the network, the server); a file refused for what it
+// is comes back the same every time, and is not sent again.
 (function () {
   "use strict";
   var form = document.getElementById("uploadform");
@@ -19,6 +26,17 @@
   var items = [];
   var busy = false;
   var english = document.documentElement.lang === "en";
+  // The form's fields by name, with the id of the error shown beside each
+  // (as the server's form names them), and a file's own field for each.
+  var errorIds = { file: "up-files-err", city: "up-city-err", doc_type: "up-type-err", doc_number: "up-number-err",
+    issued_on: "up-date-err", round: "up-round-err", indicators: "up-ind-err" };
+  var ownField = { doc_type: "f-type", doc_number: "f-number", issued_on: "f-date", round: "f-round" };
+  // The codes of a refusal about the file's bytes themselves: sent again,
+  // it would be refused again.
+  var fileRefusals = ["EINVALID", "EUNSUPPORTED", "ETOOLARGE"];
+  // The script checks the form itself, so that an emptied file field does
+  // not stop 上传 from sending again what failed.
+  form.noValidate = true;
 
   // errorMessage is an API error's message in the page's language.
   function errorMessage(body) {
@@ -58,6 +76,7 @@
   // choose lists the chosen files, each with its own fields; files already
   // sent stay listed above.
   function choose() {
+    clearMarks();
     items = items.filter(function (it) {
       if (it.sent) { return true; }
       it.li.remove();
@@ -80,6 +99,8 @@
     same.value = "";
     type.appendChild(same);
     Array.prototype.forEach.call(document.getElementById("doc_type").options, function (o) {
+      // The form's empty choice (请选择) is what （同上） already means.
+      if (!o.value) { return; }
       var c = el("option", "", o.textContent);
       c.value = o.value;
       type.appendChild(c);
@@ -145,20 +166,106 @@
       line += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
     }
     if (doc.error) { return line + words.colon + ((english && doc.error_en) || doc.error); }
-    if (doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0 && doc.round) {
-      line += " · " + words.roundInferred.replace("%s", doc.round);
-    }
     return line;
   }
 
-  // refused shows a file the archive did not take, with a retry.
-  function refused(it, message) {
+  // roundLine says which round a document is in. Until it is read, an
+  // inferred round is the one for now; once indexed, the round it ended
+  // in: the round of its date, or the round it stayed in because no round
+  // matches its date or no date was found.
+  function roundLine(doc) {
+    if (!doc.round || doc.status === "failed") { return ""; }
+    var inferred = doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0;
+    var s;
+    if (doc.status !== "indexed") {
+      if (!inferred) { return ""; }
+      s = words.roundInferred.replace("%s", doc.round);
+    } else if (!inferred) {
+      s = words.roundGiven;
+    } else if (!doc.issued_on) {
+      s = words.roundNoDate;
+    } else if (doc.issued_on.slice(0, 4) === doc.round) {
+      s = words.roundByDate;
+    } else {
+      s = words.roundNoMatch;
+    }
+    return s.replace("{round}", doc.round).replace("{date}", doc.issued_on);
+  }
+
+  // refused shows a file the archive did not take. One that failed on the
+  // way (again) gets a retry and is sent again by 上传; one refused for
+  // what it is does not.
+  function refused(it, message, again) {
     it.bar.value = 100;
     it.state.textContent = " " + words.failed + words.colon + message;
     it.actions.textContent = "";
-    action(it, words.retry, "retry", function () { send(it, function () { setBusy(false); }); setBusy(true); });
-    action(it, words.remove, "remove", function () { it.li.remove(); items.splice(items.indexOf(it), 1); count(); });
+    it.again = again;
+    if (again) { action(it, words.retry, "retry", function () { resend(it); }); }
+    removable(it);
     setKind(it, "failed");
+  }
+
+  function removable(it) {
+    action(it, words.remove, "remove", function () { it.li.remove(); items.splice(items.indexOf(it), 1); count(); });
+  }
+
+  // resend sends one file again, the form checked first.
+  function resend(it) {
+    if (busy) { return; }
+    clearMarks();
+    if (!check([it])) { return; }
+    setBusy(true);
+    send(it, function () { setBusy(false); });
+  }
+
+  // mistakes lists the field errors of an API error: each of a joined
+  // error, else the error itself when it names a field.
+  function mistakes(e) {
+    var list = e.errors && e.errors.length ? e.errors : [e];
+    return list.filter(function (m) { return m.field && errorIds[m.field]; }).map(function (m) {
+      return { field: m.field, message: (english && m.message_en) || m.message };
+    });
+  }
+
+  // held puts back a file that the archive refused for what the form
+  // says of it: nothing was stored. A mistake in the form's own fields
+  // is marked there and ends the upload, since every file after it would
+  // be refused alike (stop is true); one in the file's own fields is
+  // marked in its row.
+  function held(it, found) {
+    var stop = false;
+    var own = [];
+    found.forEach(function (m) {
+      var x = ownField[m.field] && it.meta.querySelector("." + ownField[m.field]);
+      if (x && x.value.trim()) {
+        x.setAttribute("aria-invalid", "true");
+        own.push(m.message);
+      } else {
+        markField(m.field, m.message);
+        stop = true;
+      }
+    });
+    it.sent = false;
+    it.again = false;
+    it.bar.value = 0;
+    Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) { x.disabled = false; });
+    var why = own.length ? own.join(words.and) + words.and + words.fixRow : words.fixAbove;
+    it.state.textContent = " " + words.notSent + words.colon + why;
+    it.actions.textContent = "";
+    removable(it);
+    setKind(it, "pending");
+    return stop;
+  }
+
+  // refusal shows why the archive did not take a file, and whether to
+  // stop sending the others.
+  function refusal(it, status, body) {
+    var e = (body && body.error) || {};
+    var found = status >= 400 && status < 500 ? mistakes(e) : [];
+    if (found.length) { return held(it, found); }
+    var final = status >= 400 && status < 500 && fileRefusals.indexOf(e.code) >= 0;
+    refused(it, errorMessage(body) || (words.http + " " + status), !final);
+    return false;
   }
 
   // accepted shows the document a file became and follows it.
@@ -177,19 +284,28 @@
     var a = el("a", "", doc.title);
     a.href = "/documents/" + doc.id;
     it.state.appendChild(a);
+    it.link = a;
     var st = el("span", "docstatus");
     it.state.appendChild(st);
     it.status = st;
+    it.round = el("span", "round-note");
+    it.state.appendChild(it.round);
     setKind(it, doc.duplicate ? "duplicate" : "stored");
     follow(it, doc);
   }
 
-  // follow shows a document's status until it is indexed or has failed;
-  // a failed one gets a retry and a way to its page, where its original
-  // can be replaced.
+  // follow shows a document's status until it is indexed or has failed,
+  // with its title and round as reading leaves them; a failed one gets a
+  // way to its page, where its original can be replaced, and a retry
+  // unless the file itself is at fault (error_cause), which reading the
+  // same bytes again cannot mend.
   function follow(it, doc) {
+    it.link.textContent = doc.title;
     it.status.dataset.status = doc.status;
     it.status.textContent = statusLine(doc);
+    var round = roundLine(doc);
+    it.round.textContent = round ? " · " + round : "";
+    it.round.dataset.round = doc.round || "";
     if (doc.status === "stored" || doc.status === "extracted") {
       setTimeout(function () { poll(it); }, 700);
       return;
@@ -197,7 +313,7 @@
     if (doc.status !== "failed") { return; }
     it.state.firstChild.textContent = " " + (it.doc.duplicate ? words.failedAgain : words.docFailed) + " · ";
     it.actions.textContent = "";
-    action(it, words.retry, "retry", function () { retry(it); });
+    if (doc.error_cause !== "file") { action(it, words.retry, "retry", function () { retry(it); }); }
     var a = el("a", "replace", words.replace);
     a.href = "/documents/" + doc.id + "#failure";
     it.actions.appendChild(document.createTextNode(" "));
@@ -235,11 +351,16 @@
     xhr.send();
   }
 
-  // send uploads one file with its own fields, the form's where it has none.
+  // send uploads one file with its own fields, the form's where it has
+  // none; done learns whether the files after it should wait (stop).
   function send(it, done) {
     it.sent = true;
+    it.again = false;
     it.actions.textContent = "";
-    Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) { x.disabled = true; });
+    Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) {
+      x.disabled = true;
+      x.removeAttribute("aria-invalid");
+    });
     if (!it.bar) {
       it.bar = el("progress");
       it.bar.max = 100;
@@ -264,14 +385,82 @@
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
       if ((xhr.status === 200 || xhr.status === 201) && body.documents && body.documents.length) {
         accepted(it, body.documents[0]);
-      } else {
-        refused(it, errorMessage(body) || (words.http + " " + xhr.status));
+        done(false);
+        return;
       }
-      done();
+      done(refusal(it, xhr.status, body));
     };
-    xhr.onerror = function () { refused(it, words.network); done(); };
+    xhr.onerror = function () { refused(it, words.network, true); done(false); };
     xhr.send(data);
   }
+
+  // control is the form's field of a name: the one a file's own fields
+  // fall back to.
+  function control(name) {
+    return name === "file" ? input : form.querySelector('[name="' + name + '"]:not([type=hidden])');
+  }
+
+  // markField shows message beside the form's field name, where the
+  // server's form shows it.
+  function markField(name, message) {
+    var c = control(name);
+    if (!c) { return; }
+    var span = document.getElementById(errorIds[name]);
+    if (!span) {
+      span = el("span", "field-error");
+      span.id = errorIds[name];
+      (c.closest(".field, label") || c).after(span);
+    }
+    span.textContent = message;
+    c.setAttribute("aria-invalid", "true");
+    c.setAttribute("aria-describedby", span.id);
+  }
+
+  // clearMarks takes away the mistakes shown, before the form is checked
+  // again.
+  function clearMarks() {
+    var top = document.getElementById("upload-error");
+    if (top) { top.remove(); }
+    Object.keys(errorIds).forEach(function (name) {
+      var span = document.getElementById(errorIds[name]);
+      if (span) { span.remove(); }
+      var c = control(name);
+      if (c) {
+        c.removeAttribute("aria-invalid");
+        c.removeAttribute("aria-describedby");
+      }
+    });
+  }
+
+  // check marks what every file of todo would be refused for — no file, no
+  // city, no type — and reports whether there is nothing to mark; the
+  // first field marked takes the focus.
+  function check(todo) {
+    if (todo.length === 0) { markField("file", words.needFiles); }
+    if (!field("city")) { markField("city", words.needCity); }
+    if (!field("doc_type") && todo.some(function (it) { return !it.type.value; })) {
+      markField("doc_type", words.needType);
+    }
+    var first = form.querySelector('[aria-invalid="true"]');
+    if (first) { first.focus(); }
+    return !first;
+  }
+
+  // waiting reports whether 上传 should send a file: not sent yet, or
+  // failed on the way.
+  function waiting(it) { return !it.sent || it.again; }
+
+  // A marked field that is changed loses its mark; the form is checked
+  // again when it is sent.
+  form.addEventListener("change", function (e) {
+    var name = e.target.name;
+    if (name && name !== "file" && e.target.getAttribute("aria-invalid") === "true") {
+      var span = document.getElementById(errorIds[name]);
+      if (span) { span.remove(); }
+      e.target.removeAttribute("aria-invalid");
+      e.target.removeAttribute("aria-describedby");
+    }
+  });
 
   function setBusy(on) {
     busy = on;
@@ -282,13 +471,13 @@
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     if (busy) { return; }
-    var todo = items.filter(function (it) { return !it.sent; });
-    if (todo.length === 0 && input.files.length) {
+    if (!items.some(function (it) { return !it.sent; }) && input.files.length) {
       // Files set without a change event (some drivers do): list them now.
       choose();
-      todo = items.filter(function (it) { return !it.sent; });
     }
-    if (todo.length === 0) { return; }
+    var todo = items.filter(waiting);
+    clearMarks();
+    if (!check(todo)) { return; }
     setBusy(true);
     (function next(i) {
       if (i >= todo.length) {
@@ -296,7 +485,16 @@
         input.value = "";
         return;
       }
-      send(todo[i], function () { next(i + 1); });
+      send(todo[i], function (stop) {
+        if (stop) {
+          // A field of the form was refused: the files after it wait.
+          setBusy(false);
+          var first = form.querySelector('[aria-invalid="true"]');
+          if (first) { first.focus(); }
+          return;
+        }
+        next(i + 1);
+      });
     })(0);
   });
 })();

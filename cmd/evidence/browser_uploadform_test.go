@@ -1,0 +1,312 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// checkUploadFormLayout: a file's own type offers （同上） and the types,
+// not a second empty choice; at 390 px every shared field's label stands
+// on the line of its field, in both languages, and nothing scrolls
+// sideways.
+func checkUploadFormLayout(u ui, s *server, file, shots string) {
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	u.do("choose a file", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), []string{file}))
+	u.waitFor("its row", `document.querySelectorAll('#outcomes li .f-type').length === 1`)
+	choices := eval[[]string](u, `Array.from(document.querySelector('#outcomes li .f-type').options).map(function (o) { return o.value + '=' + o.textContent; })`)
+	empty := 0
+	for _, c := range choices {
+		if strings.HasPrefix(c, "=") {
+			empty++
+		}
+	}
+	if empty != 1 || len(choices) < 2 || choices[0] != "=\uFF08同上\uFF09" {
+		u.t.Errorf("a file's type offers %q, want （同上） first and no other empty choice", choices)
+	}
+	u.do("phone width", chromedp.EmulateViewport(390, 844))
+	defer u.do("desktop width", chromedp.EmulateViewport(1280, 900))
+	for _, lang := range []string{"zh", "en"} {
+		u.do("the form at 390 px in "+lang, chromedp.Navigate(s.base+"/lang?to="+lang+"&next=/upload"), chromedp.WaitVisible(css(`#files`)))
+		apart := eval[[]string](u, `(function () {
+			var out = [];
+			['doc_number', 'issued_on', 'round'].forEach(function (id) {
+				var f = document.getElementById(id), l = document.querySelector('label[for="' + id + '"]');
+				var a = l.getBoundingClientRect(), b = f.getBoundingClientRect();
+				if (a.bottom <= b.top || b.bottom <= a.top) {
+					out.push(l.textContent.trim() + ' (label ' + Math.round(a.top) + '–' + Math.round(a.bottom) +
+						' px, field ' + Math.round(b.top) + '–' + Math.round(b.bottom) + ' px)');
+				}
+			});
+			return out;
+		})()`)
+		for _, a := range apart {
+			u.t.Errorf("at 390 px in %s the label %s is not on its field's line", lang, a)
+		}
+		u.noHorizontalScroll("the upload form at 390 px in " + lang)
+		u.shot(shots, "upload-form-390-"+lang)
+	}
+	u.do("back to Chinese", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))
+}
+
+// waitWithin is waitFor with a shorter limit, for what a fixed page does at
+// once, so that a broken one fails in seconds.
+func (u ui) waitWithin(what, cond string, d time.Duration) {
+	u.t.Helper()
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if ok, err := chromedp.Run(u.ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	u.t.Fatalf("%s: not within %s", what, d)
+}
+
+// countUploads makes the page count the uploads it sends (window.posts),
+// the first fail of them failing unsent: as a lost connection would
+// (status 0), or answered with status and an unavailable store's error.
+func countUploads(u ui, fail, status int) {
+	eval[bool](u, fmt.Sprintf(`(function () {
+		window.posts = 0; window.failing = %d;
+		var status = %d, body = '{"error":{"code":"EUNAVAILABLE","message":"对象存储不可用，文件未保存"}}';
+		var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+		XMLHttpRequest.prototype.open = function (m, url) { this.upload_ = m === "POST" && url === "/api/v1/documents"; return open.apply(this, arguments); };
+		XMLHttpRequest.prototype.send = function () {
+			if (!this.upload_) { return send.apply(this, arguments); }
+			window.posts++;
+			if (window.failing <= 0) { return send.apply(this, arguments); }
+			window.failing--;
+			var x = this;
+			setTimeout(function () {
+				if (!status) { x.onerror(); return; }
+				Object.defineProperty(x, "status", { value: status });
+				Object.defineProperty(x, "responseText", { value: body });
+				x.onload();
+			}, 10);
+		};
+		return true;
+	})()`, fail, status))
+}
+
+// textFiles writes n small texts that read well, each its own.
+func textFiles(t *testing.T, dir, prefix string, n int) []string {
+	var out []string
+	for i := 1; i <= n; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("%s第%d期.txt", prefix, i))
+		body := fmt.Sprintf("杭州市%s第%d期：本期介绍第%d个社区学习共同体的建设情况，居民参与终身学习活动。", prefix, i, i*7+3)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// checkUploadRequiredFields: 12 files sent without a type send nothing
+// and say so beside the type, in both languages; with the type chosen,
+// files lost on the way are sent again by 上传 alone, and nothing else is;
+// a date the archive refuses stops the upload at the first file, marked
+// beside the date, and the files go once it is corrected.
+func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	rows := func(n int) string {
+		return fmt.Sprintf(`document.querySelectorAll('#outcomes li .filemeta').length === %d`, n)
+	}
+	twelve := textFiles(t, dir, "社区教育简报", 12)
+
+	u.do("one file in English, no type", chromedp.Navigate(s.base+"/lang?to=en&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), twelve[:1]))
+	u.waitFor("its row", rows(1))
+	countUploads(u, 0, 0)
+	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
+	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
+	if got := u.text(`#up-type-err`); !strings.Contains(got, "Choose the type of document") {
+		t.Errorf("the English page says beside the type %q", got)
+	}
+
+	u.do("12 files, no type", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), twelve))
+	u.waitFor("12 rows", rows(12))
+	countUploads(u, 3, 0)
+	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
+	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
+	if got := u.text(`#up-type-err`); !strings.Contains(got, "请选择文件类型\uFF08如政策文件、工作总结\uFF09") {
+		t.Errorf("beside the type: %q", got)
+	}
+	if n := eval[int](u, `window.posts`); n != 0 {
+		t.Errorf("without a type the page sent %d files, want none", n)
+	}
+	u.shot(shots, "upload-no-type")
+	if id := eval[string](u, `document.activeElement.id + '/' + document.getElementById('doc_type').getAttribute('aria-invalid')`); id != "doc_type/true" {
+		t.Errorf("after the check the focus and the type's mark are %q, want doc_type/true", id)
+	}
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"]').length`); n != 0 {
+		t.Errorf("%d files count as failed when none was sent", n)
+	}
+
+	// The type chosen; three uploads are lost on the way.
+	u.do("choose the type and upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("9 stored, 3 failed", `document.getElementById('totals').textContent.indexOf('12 个文件\uFF1A已保存 9\uFF0C重复 0\uFF0C失败 3') >= 0`)
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] button.retry').length`); n != 3 {
+		t.Errorf("%d files lost on the way offer 重试, want 3", n)
+	}
+	if eval[bool](u, `document.getElementById('up-type-err') !== null`) {
+		t.Errorf("the type's error stays after the type was chosen")
+	}
+	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("all 12 stored", `document.getElementById('totals').textContent.indexOf('12 个文件\uFF1A已保存 12\uFF0C重复 0\uFF0C失败 0') >= 0`)
+	if n := eval[int](u, `window.posts`); n != 15 {
+		t.Errorf("the page sent %d uploads, want 12 and the 3 lost ones again", n)
+	}
+
+	// A date the archive refuses: the first file is refused, the rest wait.
+	three := textFiles(t, dir, "老年教育简报", 3)
+	u.do("three files with a bad date", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), three))
+	u.waitFor("3 rows", rows(3))
+	countUploads(u, 0, 0)
+	u.do("upload with a bad date", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.SetValue(css(`#issued_on`), "2018年13月40日"),
+		chromedp.Click(css(`#upload-submit`)))
+	u.waitWithin("the date's error", `document.getElementById('up-date-err') !== null`, 20*time.Second)
+	if got := u.text(`#up-date-err`); !strings.Contains(got, "不存在") {
+		t.Errorf("beside the date: %q", got)
+	}
+	if n := eval[int](u, `window.posts`); n != 1 {
+		t.Errorf("after the date was refused the page sent %d files, want it to stop at 1", n)
+	}
+	if got := u.text(`#outcomes li:first-child .state`); !strings.Contains(got, "未上传") {
+		t.Errorf("the refused file's row reads %q", got)
+	}
+	u.shot(shots, "upload-bad-date")
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"]').length`); n != 0 {
+		t.Errorf("%d files count as failed for a mistake in the form", n)
+	}
+	u.do("correct the date and upload", chromedp.SetValue(css(`#issued_on`), "2018年3月20日"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("3 stored", `document.getElementById('totals').textContent.indexOf('3 个文件\uFF1A已保存 3\uFF0C重复 0\uFF0C失败 0') >= 0`)
+	if eval[bool](u, `document.getElementById('up-date-err') !== null`) {
+		t.Errorf("the date's error stays after it was corrected")
+	}
+}
+
+// checkUploadRowsOnceRead: once a document is searchable its row shows the
+// title read from its text and the round it ended in — the round of its
+// date, the round it stayed in when no round has its year or no date was
+// found, the round typed — never “暂归入”.
+func checkUploadRowsOnceRead(u ui, s *server, dir, shots string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	notice := func(name, title, number, date string) string {
+		p := filepath.Join(dir, name)
+		body := "杭州市教育局文件\n" + number + "\n" + title + "\n各区、县(市)教育局:\n为推进社区教育发展，现开展" + name + "相关工作。\n杭州市教育局\n" + date
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	files := []string{
+		notice("示范街道通知.txt", "杭州市教育局关于开展社区教育示范街道创建工作的通知", "杭教职成〔2017〕8号", "2017年12月20日"),
+		notice("老年大学通知.txt", "杭州市教育局关于推进老年大学办学网络建设的通知", "杭教职成〔2015〕3号", "2015年10月9日"),
+		textFiles(t, dir, "学习活动周简报", 1)[0],
+		notice("学分银行通知.txt", "杭州市教育局关于深化学分银行建设的通知", "杭教职成〔2018〕2号", "2018年4月2日"),
+	}
+	u.do("four files without a round", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), files))
+	u.waitFor("4 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 4`)
+	u.do("the last one's own round, and upload", chromedp.SetValue(css(`#doc_type`), "policy"),
+		chromedp.SendKeys(css(`#outcomes li:nth-child(4) .f-round`), "2017"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("4 indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 4`)
+	u.shot(shots, "upload-rows-read")
+	for i, want := range []struct{ title, round, note string }{
+		{"杭州市教育局关于开展社区教育示范街道创建工作的通知", "2017", "按成文日期 2017-12-20 归入 2017 年度"},
+		{"杭州市教育局关于推进老年大学办学网络建设的通知", "2018", "成文日期 2015-10-09 没有对应的监测轮次\uFF0C仍归入 2018 年度"},
+		{"", "2018", "未识别出成文日期\uFF0C仍归入 2018 年度"},
+		{"杭州市教育局关于深化学分银行建设的通知", "2017", "监测轮次\uFF1A2017 年度"},
+	} {
+		row := fmt.Sprintf(`#outcomes li:nth-child(%d)`, i+1)
+		if want.title != "" {
+			if got := u.text(row + ` .state a`); got != want.title {
+				t.Errorf("row %d links to the document as %q, want its title %q", i+1, got, want.title)
+			}
+		}
+		got := u.text(row + ` .state`)
+		if !strings.Contains(got, want.note) || strings.Contains(got, "暂归入") {
+			t.Errorf("row %d reads %q, want %q", i+1, got, want.note)
+		}
+		if r := eval[string](u, `(document.querySelector('`+row+` .round-note') || {dataset: {}}).dataset.round || ''`); r != want.round {
+			t.Errorf("row %d is in round %q, want %s", i+1, r, want.round)
+		}
+	}
+}
+
+// checkUploadRefusals: a file refused for what it is (empty, an encrypted
+// workbook) and a document that failed for its own bytes (an encrypted or
+// damaged PDF) offer no retry, which would fail alike, and 上传 does not
+// send them again; a file the server could not take (503) keeps 重试 and
+// is sent again by 上传. The failed PDFs' pages advise a corrected
+// replacement, not 重新读取, in both languages.
+func checkUploadRefusals(u ui, s *server, dir, shots string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	fixture := func(name string) string {
+		p, err := filepath.Abs(filepath.Join("..", "..", "ingest", "extract", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{textFiles(t, dir, "社区学校简报", 1)[0], empty, fixture("encrypted.xlsx"), fixture("encrypted.pdf"), fixture("corrupt.pdf")}
+	u.do("five files", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), files))
+	u.waitFor("5 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 5`)
+	countUploads(u, 1, 503)
+	u.do("upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("all five failed", `document.querySelectorAll('#outcomes li[data-kind="failed"]').length === 5 &&
+		document.querySelectorAll('#outcomes li a.replace').length === 2`)
+	offers := func(n int) string {
+		return eval[string](u, fmt.Sprintf(`Array.from(document.querySelectorAll('#outcomes li:nth-child(%d) .actions > *')).map(function (a) { return a.className; }).join(' ')`, n))
+	}
+	for i, want := range []string{"link retry link remove", "link remove", "link remove", "replace", "replace"} {
+		if got := offers(i + 1); got != want {
+			t.Errorf("%s offers %q, want %q", filepath.Base(files[i]), got, want)
+		}
+	}
+	u.shot(shots, "upload-refusals")
+	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("the one the server could not take is stored", `document.getElementById('totals').textContent.indexOf('5 个文件\uFF1A已保存 1\uFF0C重复 0\uFF0C失败 4') >= 0`)
+	if n := eval[int](u, `window.posts`); n != 6 {
+		t.Errorf("the page sent %d uploads, want the 5 and the one lost at 503 again", n)
+	}
+
+	hrefs := eval[[]string](u, `Array.from(document.querySelectorAll('#outcomes li a.replace')).map(function (a) { return a.getAttribute('href'); })`)
+	if len(hrefs) != 2 {
+		t.Fatalf("the failed PDFs' rows link to %q, want their two pages", hrefs)
+	}
+	for i, href := range hrefs {
+		name := filepath.Base(files[3+i])
+		for _, lang := range []struct{ code, want, bad string }{{"zh", "问题出在文件本身", "放宽了限制"}, {"en", "The trouble is the file itself", "raised"}} {
+			u.do("open "+name+" in "+lang.code, chromedp.Navigate(s.base+"/lang?to="+lang.code+"&next="+url.QueryEscape(href)),
+				chromedp.WaitVisible(css(`#fail-reason`)))
+			advice := eval[string](u, `(document.getElementById('fail-advice') || {}).textContent || ''`)
+			if !strings.Contains(advice, lang.want) || strings.Contains(advice, lang.bad) {
+				t.Errorf("%s's page in %s advises %q, want %q", name, lang.code, advice, lang.want)
+			}
+			if n := eval[int](u, `document.querySelectorAll('#retryform').length + 10 * document.querySelectorAll('#replaceform').length`); n != 10 {
+				t.Errorf("%s's page in %s: want the replace form and no 重新读取 (forms %d)", name, lang.code, n)
+			}
+		}
+	}
+	u.do("back to Chinese", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))
+}

@@ -1,0 +1,38 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// uploadMessages are the words the upload page's script says of the form
+// and of each file's row, and a failed document's advice by what its
+// failure is owed to (ingest.FailureCause). They live apart from
+// messages, as formMessages do, so that pages changed in parallel do not
+// fight over one map literal; init merges them, Chinese made full-width.
+var uploadMessages = map[string]map[Lang]string{
+	"upload.need_files": {Chinese: "请选择要上传的文件", English: "Choose the files to upload"},
+	"upload.need_city":  {Chinese: "请选择城市", English: "Choose a city"},
+	"upload.need_type": {Chinese: "请选择文件类型\uFF08如政策文件、工作总结\uFF09\uFF0C或在下方为每个文件分别选择",
+		English: "Choose the type of document (such as policy document or work summary), here or for each file below"},
+	"upload.not_sent":  {Chinese: "未上传", English: "Not sent"},
+	"upload.fix_above": {Chinese: "请改正上面表单中标出的错误\uFF0C再点“上传”", English: "correct what is marked in the form above, then click Upload"},
+	"upload.fix_row":   {Chinese: "改正后点“上传”", English: "correct it, then click Upload"},
+	// The round a document ended in once read: {round} a year, {date} its
+	// 成文日期 as stored (2017-12-20).
+	"upload.round_given":    {Chinese: "监测轮次\uFF1A{round} 年度", English: "round: {round}"},
+	"upload.round_by_date":  {Chinese: "按成文日期 {date} 归入 {round} 年度", English: "filed under {round}, the round of its date ({date})"},
+	"upload.round_no_match": {Chinese: "成文日期 {date} 没有对应的监测轮次\uFF0C仍归入 {round} 年度", English: "no round for its date ({date}): it stays under {round}"},
+	"upload.round_no_date":  {Chinese: "未识别出成文日期\uFF0C仍归入 {round} 年度", English: "no date found in it: it stays under {round}"},
+	"doc.failed.hint.file": {Chinese: "原件已保存在档案中\uFF0C可以下载。问题出在文件本身\uFF08原因见上\uFF09\uFF0C重新读取仍会失败\uFF1B请改好文件\uFF08如去除密码、用原软件重新导出\uFF09后上传替换文件\uFF1A文档的编号、信息和关联的指标都保持不变。",
+		English: "The original is kept and can be downloaded. The trouble is the file itself (see the reason above), so reading it again would fail alike; correct the file (remove its password, export it again from the program that made it) and upload it as a replacement: the document keeps its id, details and linked indicators."},
+	"doc.failed.hint.setup": {Chinese: "原件已保存在档案中\uFF0C可以下载。文件本身未必有问题\uFF1A管理员安装了所需的程序或放宽了限制后\uFF0C点“重新读取”\uFF1B也可以上传替换文件\uFF08如拆分后的文件\uFF09\uFF1A文档的编号、信息和关联的指标都保持不变。",
+		English: "The original is kept and can be downloaded. The file itself may well be sound: once an administrator has installed the program it needs or raised the limit, read it again; or upload a replacement (split into parts, say): the document keeps its id, details and linked indicators."},
+	"doc.failed.hint.server": {Chinese: "原件已保存在档案中\uFF0C可以下载。文件本身未必有问题\uFF1A请稍后点“重新读取”\uFF1B若再次失败\uFF0C请联系管理员\uFF0C或上传替换文件\uFF1A文档的编号、信息和关联的指标都保持不变。",
+		English: "The original is kept and can be downloaded. The file itself may well be sound: read it again in a while; if it fails again, tell the administrator, or upload a replacement: the document keeps its id, details and linked indicators."},
+	"doc.failed.ask.file": {Chinese: "请本市协调员改好文件后上传替换文件。", English: "Ask the city's coordinator to correct the file and upload it as a replacement."},
+}
+
+func init() {
+	for k, m := range uploadMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}
