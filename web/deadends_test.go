@@ -115,6 +115,14 @@ func TestSuccessMessagesSayWhatWasDone(t *testing.T) {
 	// A quote whose words are not in the document is saved, and said.
 	resp, body = wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.1"}, "page": {"1"}, "quote": {"完全不存在的句子"}})
 	flash("link with a quote not in the text", resp, body, "已把《"+doc.Title+"》关联到指标 2.3.1\uFF1B但在文档中没有找到这段引文")
+	// A quote typed with ASCII marks is shown with the document's.
+	if !strings.Contains(html.UnescapeString(textOf(body)), "“完全不存在的句子”") {
+		t.Errorf("the link's quote is not listed: %.300s", textOf(body))
+	}
+	resp, body = wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.3"}, "page": {"1"}, "quote": {"杭州市建立学分银行,推进学习成果认证"}})
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "“杭州市建立学分银行\uFF0C推进学习成果认证”") {
+		t.Errorf("a quote with an ASCII comma is not shown full-width: %.500s", text)
+	}
 	resp, body = wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.2"}, "page": {"1"}, "quote": {"推进学习成果认证"}})
 	if text := textOf(body); resp.StatusCode != 200 || strings.Contains(text, "没有找到这段引文") || !strings.Contains(text, "关联到指标 2.3.2") {
 		t.Errorf("link with a quote on its page: %d %.300s", resp.StatusCode, text)

@@ -43,6 +43,10 @@ var funcs = template.FuncMap{
 	// date is a time in China time with its zone.
 	"date":     formatTime,
 	"roleName": roleName,
+	// shown is a quote as the document shows its text: ASCII punctuation
+	// next to Chinese in full width (a quote copied from the stored text,
+	// whose punctuation is folded, or typed with ASCII marks).
+	"shown": catalog.Fullwidth,
 	"round":    roundLabel,
 	"action":   actionName,
 	"verdict":  verdictName,
