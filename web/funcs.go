@@ -46,10 +46,10 @@ var funcs = template.FuncMap{
 	// shown is a quote as the document shows its text: ASCII punctuation
 	// next to Chinese in full width (a quote copied from the stored text,
 	// whose punctuation is folded, or typed with ASCII marks).
-	"shown": catalog.Fullwidth,
-	"round":    roundLabel,
-	"action":   actionName,
-	"verdict":  verdictName,
+	"shown":   catalog.Fullwidth,
+	"round":   roundLabel,
+	"action":  actionName,
+	"verdict": verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
 			return false
