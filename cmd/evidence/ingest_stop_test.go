@@ -142,3 +142,15 @@ func TestIngestFollowsLinksToFiles(t *testing.T) {
 		t.Errorf("the skipped links are not said:\n%s", stderr)
 	}
 }
+
+// TestEventsSayChinaTime: the audit log on the command line gives each
+// time in China time with its zone, as the pages do, not in the
+// machine's own zone without one.
+func TestEventsSayChinaTime(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "zhang", "--role", "admin")
+	out, err := runCLI(t, "events", "--data", data)
+	if err != nil || !strings.Contains(out, " UTC+8 ") || !strings.Contains(out, "user.create") {
+		t.Errorf("events: %v\n%s", err, out)
+	}
+}

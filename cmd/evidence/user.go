@@ -179,7 +179,7 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			continue
 		}
 		detail, _ := json.Marshal(e.Detail)
-		fmt.Fprintf(stdout, "%s  %-14s %-18s %-30s %s\n", e.At.Local().Format("2006-01-02 15:04:05"), e.User, e.Action, e.Object, detail)
+		fmt.Fprintf(stdout, "%s  %-14s %-18s %-30s %s\n", e.At.In(catalog.ChinaTime).Format("2006-01-02 15:04:05")+" UTC+8", e.User, e.Action, e.Object, detail)
 	}
 	return nil
 }
