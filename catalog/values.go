@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,6 +49,19 @@ const valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given
 	v.quote, v.quote_found, v.found_on_page, v.value_found, v.status, v.created_by, v.created_at, v.updated_at,
 	COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')`
 
+// Written is the value as its coordinator wrote it, with its unit when
+// the writing lacks it: 12.3万人, 85.3%, 123个; the number and unit when
+// nothing was written (values recorded before Given was kept).
+func (v *Value) Written() string {
+	if v.Given == "" {
+		return strconv.FormatFloat(v.Number, 'f', -1, 64) + v.Unit
+	}
+	if strings.HasSuffix(v.Given, v.Unit) {
+		return v.Given // 85.3% and %
+	}
+	return v.Given + v.Unit
+}
+
 // SaveValue records v in its slot (city, round, indicator): a new value,
 // or a replacement of the one there, which goes back to pending (and,
 // when it was carried over, counts as updated). v.ID and times are set.
@@ -69,15 +83,13 @@ func (s *Store) SaveValues(ctx context.Context, vs []*Value, by string) error {
 
 func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) error {
 	now := s.now()
-	var old, oldGiven, oldUnit string
-	err := tx.QueryRowContext(ctx, `SELECT id, given, unit FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
-		v.City, v.Round, v.Indicator).Scan(&old, &oldGiven, &oldUnit)
+	var old string
+	var was Value
+	err := tx.QueryRowContext(ctx, `SELECT id, number, given, unit FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
+		v.City, v.Round, v.Indicator).Scan(&old, &was.Number, &was.Given, &was.Unit)
 	v.Replaced = ""
 	if old != "" {
-		v.Replaced = oldGiven
-		if !strings.HasSuffix(oldGiven, oldUnit) {
-			v.Replaced += oldUnit // 123 and 个, not 85.3% and %
-		}
+		v.Replaced = was.Written()
 	}
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("find value slot: %w", err)

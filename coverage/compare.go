@@ -3,7 +3,6 @@ package coverage
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -134,10 +133,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		for _, v := range vals {
 			if v.Indicator == code {
 				n := v.Number
-				cell.Value, cell.Given = &n, v.Given
-				if v.Given != "" && !strings.HasSuffix(v.Given, v.Unit) {
-					cell.Given += v.Unit
-				}
+				cell.Value, cell.Given = &n, v.Written()
 				if v.Citation.DocumentID != "" {
 					behind[v.Citation.DocumentID] = true
 				}

@@ -54,7 +54,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 	b.para("Heading2", it.Indicator.Code+" "+it.Indicator.Name)
 	line := "状态\uFF1A" + it.Status
 	if it.Value != nil {
-		line += "  数值\uFF1A" + strconv.FormatFloat(it.Value.Number, 'f', -1, 64) + it.Value.Unit
+		line += "  数值\uFF1A" + it.Value.Written()
 		if !it.Value.ValueFound {
 			line += "\uFF08原文中未找到该数值\uFF09"
 		}

@@ -65,3 +65,22 @@ func TestQuotesShowFullWidthPunctuation(t *testing.T) {
 		t.Errorf("XLSX 数值出处 %q, want the quote as “%s”", source, valueShown)
 	}
 }
+
+// TestDocxGivesTheValueAsWritten: the report's prose gives a value as its
+// coordinator wrote it (12.3万人), not its bare number (123000人).
+func TestDocxGivesTheValueAsWritten(t *testing.T) {
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	d := e.Upload(hangzhou, "xuefen.txt", "全年存入学分银行的社会培训成果达12.3万人。")
+	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.3.3", Value: "12.3万", Unit: "人",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "社会培训成果达12.3万人"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, _, _ := docx(t, r); !strings.Contains(text, "数值\uFF1A12.3万人") || strings.Contains(text, "123000") {
+		t.Errorf("DOCX value: %.600s", text)
+	}
+}

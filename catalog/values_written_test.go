@@ -1,0 +1,20 @@
+package catalog
+
+import "testing"
+
+func TestValueWritten(t *testing.T) {
+	tests := []struct {
+		v    Value
+		want string
+	}{
+		{Value{Number: 123000, Given: "12.3万", Unit: "人"}, "12.3万人"},
+		{Value{Number: 85.3, Given: "85.3%", Unit: "%"}, "85.3%"},
+		{Value{Number: 123, Given: "123", Unit: "个"}, "123个"},
+		{Value{Number: 156800, Unit: "人"}, "156800人"}, // recorded before Given was kept
+	}
+	for _, tt := range tests {
+		if got := tt.v.Written(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
