@@ -351,6 +351,10 @@ func (s *Service) localCopy(rc io.Reader) (path string, cleanup func(), err erro
 	return f.Name(), func() { os.Remove(f.Name()) }, nil
 }
 
+// DocumentFailedMessage is the log message of a document marked failed
+// (a command that reports failures itself leaves it out of its log).
+const DocumentFailedMessage = "document failed"
+
 // handleFailure marks a document failed with a reason a person can act on,
 // except when the object store or the catalog is only unavailable: then the
 // document keeps its status and is tried again shortly.
@@ -364,7 +368,7 @@ func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Wo
 		s.retryLater(ctx, id)
 		return
 	}
-	s.log.Warn("document failed", "id", id, "err", err)
+	s.log.Warn(DocumentFailedMessage, "id", id, "err", err)
 	reason, english := failureReason(stage, err)
 	change := catalog.StatusChange{ID: id, Status: catalog.StatusFailed, Error: reason, ErrorEnglish: english}
 	if serr := s.cat.SetStatus(ctx, change); serr != nil {

@@ -136,6 +136,28 @@ func copyFile(t *testing.T, from, to string) {
 
 // TestIngestThroughARunningServer imports a folder with --server while the
 // archive is serving (it holds the index), and reports each file.
+// TestIngestSaysEachFailureOnce: a file that fails is listed with its
+// reason, and the pipeline's log line about it is not printed beside it.
+func TestIngestSaysEachFailureOnce(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	copyFile(t, filepath.Join("testdata", "wuhan-case.html"), filepath.Join(dir, "wuhan-case.html"))
+	os.WriteFile(filepath.Join(dir, "坏文件.pdf"), []byte("%PDF-1.4 不完整"), 0o644)
+
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"ingest", dir, "--data", data, "--city", "330200", "--type", "policy"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("ingest with one bad file: err %v, want exit 1\n%s", err, errOut.String())
+	}
+	if n := strings.Count(out.String(), "坏文件.pdf"); n != 1 || !strings.Contains(out.String(), "PDF") {
+		t.Errorf("the bad file named %d times in the listing, want once with its reason:\n%s", n, out.String())
+	}
+	if strings.Contains(errOut.String(), "坏文件.pdf") || strings.Contains(errOut.String(), "document failed") {
+		t.Errorf("the failure logged as well as listed:\n%s", errOut.String())
+	}
+}
+
 func TestIngestThroughARunningServer(t *testing.T) {
 	s := startServer(t, "")
 	dir := t.TempDir()

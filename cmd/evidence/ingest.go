@@ -134,7 +134,7 @@ func jobRequest(f map[string]string) ingest.UploadRequest {
 // is stored; with a manifest, a bad row fails only its file.
 func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFields bool, u *catalog.User,
 	stdout, stderr io.Writer, asJSON bool) error {
-	a, err := openApp(ctx, dataDir, quietLogger(stderr), appOptions{withIndex: true})
+	a, err := openApp(ctx, dataDir, ingestLogger(stderr), appOptions{withIndex: true})
 	if err != nil {
 		if ctx.Err() != nil {
 			return stoppedIngest(stdout, stderr, nil, len(jobs), asJSON, errInterrupted)

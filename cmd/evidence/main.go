@@ -15,6 +15,7 @@ import (
 	"syscall"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
@@ -163,4 +164,32 @@ func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 // quietLogger keeps CLI output readable: only warnings and errors.
 func quietLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// ingestLogger is quietLogger for a command that lists each failed file
+// with its reason itself: the pipeline's own warning about the same
+// document would only say it again, in a log line.
+func ingestLogger(w io.Writer) *slog.Logger {
+	return slog.New(withoutMessage{quietLogger(w).Handler(), ingest.DocumentFailedMessage})
+}
+
+// withoutMessage drops the records with one message.
+type withoutMessage struct {
+	slog.Handler
+	message string
+}
+
+func (h withoutMessage) Handle(ctx context.Context, r slog.Record) error {
+	if r.Message == h.message {
+		return nil
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h withoutMessage) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return withoutMessage{h.Handler.WithAttrs(attrs), h.message}
+}
+
+func (h withoutMessage) WithGroup(name string) slog.Handler {
+	return withoutMessage{h.Handler.WithGroup(name), h.message}
 }

@@ -86,14 +86,10 @@ func (s *Sandbox) Extract(ctx context.Context, format Format, path string, lim L
 		return nil, err
 	}
 	final, err := s.run(ctx, childRequest{Format: format, Path: abs, Limits: lim, Memory: s.memory()}, lim)
-	var res *Result
 	if err == nil {
-		res, err = childOutcome(final)
+		return childOutcome(final, format, filepath.Base(path))
 	}
-	if err != nil {
-		return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
-	}
-	return res, nil
+	return nil, fmt.Errorf("extract %s %s: %w", format, filepath.Base(path), err)
 }
 
 // maxInProcessText is the largest plain-text file read in the server
@@ -262,19 +258,34 @@ func readLine(r *bufio.Reader, max int) ([]byte, error) {
 	}
 }
 
-func childOutcome(m *childMessage) (*Result, error) {
+// childOutcome is the result or error of a child's final message, as
+// Extract in process would have returned it.
+func childOutcome(m *childMessage, format Format, name string) (*Result, error) {
 	switch {
 	case m.Result != nil:
 		return m.Result, nil
 	case m.NeedsOCR:
 		return nil, ErrNeedsOCR
-	case m.Cancelled:
-		return nil, fmt.Errorf("cancelled: %w", context.Canceled)
+	case m.Error != nil && m.Detail != "":
+		return nil, &childError{detail: m.Detail, err: m.Error}
 	case m.Error != nil:
-		return nil, fmt.Errorf("%s: %w", m.Detail, m.Error)
+		return nil, m.Error
+	case m.Cancelled:
+		return nil, fmt.Errorf("extract %s %s: cancelled: %w", format, name, context.Canceled)
 	}
-	return nil, fmt.Errorf("sandbox: %s: %w", m.Detail, errCorrupt())
+	return nil, fmt.Errorf("extract %s %s: sandbox: %s: %w", format, name, m.Detail, errCorrupt())
 }
+
+// childError is an application error a child returned: its text is the
+// child's whole chain (which already names the format, the file and the
+// message once), and it unwraps to the message's catalog.Error.
+type childError struct {
+	detail string
+	err    *catalog.Error
+}
+
+func (e *childError) Error() string { return e.detail }
+func (e *childError) Unwrap() error { return e.err }
 
 // RunChild is the child side of Sandbox: it limits its own address space
 // (after the first request, which says by how much), then answers

@@ -42,9 +42,15 @@ func TestSandboxReadsLikeInProcess(t *testing.T) {
 	if strings.Join(got.Pages, "\f") != strings.Join(want.Pages, "\f") || got.Title != want.Title || got.Extractor != want.Extractor {
 		t.Errorf("sandboxed %q %q, in process %q %q", got.Title, got.Pages, want.Title, want.Pages)
 	}
+	_, inProcess := Extract(context.Background(), FormatPDF, fixture("truncated.pdf"), Limits{})
 	_, err = testSandbox(0).Extract(context.Background(), FormatPDF, fixture("truncated.pdf"), Limits{})
 	if code := catalog.ErrorCode(err); code != catalog.EINVALID {
 		t.Errorf("a truncated PDF: got %v, want the same EINVALID as in process", err)
+	}
+	// The server's log gives the reason once, as in process, not the
+	// file's name and the message twice each.
+	if inProcess == nil || err == nil || err.Error() != inProcess.Error() {
+		t.Errorf("a truncated PDF's error:\nsandboxed  %v\nin process %v", err, inProcess)
 	}
 	if _, err := testSandbox(0).Extract(context.Background(), FormatImage, fixture("photo.jpg"), Limits{DeferOCR: true}); !errors.Is(err, ErrNeedsOCR) {
 		t.Errorf("a photo with OCR deferred: got %v, want ErrNeedsOCR", err)
