@@ -62,6 +62,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer a.close()
+	if a.cat.Shared() {
+		return catalog.Errorf(catalog.EINVALID, "目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）")
+	}
 	rep, err := backup(ctx, a, *out)
 	if err != nil {
 		return failedTo("备份未完成，上一次完整的备份未被改动：", err)
@@ -69,7 +72,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
 		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
 	if rep.S3 {
-		fmt.Fprintln(stdout, catalog.Fullwidth("注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README“备份与恢复”)"))
+		fmt.Fprintln(stdout, catalog.Fullwidth("注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)"))
 	}
 	return nil
 }

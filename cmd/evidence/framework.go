@@ -111,7 +111,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	kind := map[string]string{"qualitative": "定性", "quantitative": "定量"}
 	for _, c := range m.Cities {
-		fmt.Fprintf(stdout, catalog.Fullwidth("%s(%s):%d / %d 个关键指标有佐证材料\n"), c.Name, c.Code, c.Covered, c.Total)
+		fmt.Fprintln(stdout, catalog.Fullwidth(fmt.Sprintf("%s(%s):%d / %d 个关键指标有佐证材料", c.Name, c.Code, c.Covered, c.Total)))
 		for _, cell := range c.Cells {
 			mark := fmt.Sprintf("%3d 份", cell.Documents)
 			if cell.Documents == 0 {

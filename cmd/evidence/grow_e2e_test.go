@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,5 +81,15 @@ func TestSingleMachineArchiveGrowsOntoPostgresAndS3(t *testing.T) {
 	s.stop()
 	if out, err := runCLI(t, "check", "--data", node); err != nil {
 		t.Fatalf("check on the new settings: %v\n%s", err, out)
+	}
+	// backup copies a one-machine archive; here it says what to use instead,
+	// before it writes anything.
+	backupDir := filepath.Join(t.TempDir(), "backup")
+	if out, err := runCLI(t, "backup", "--data", node, "--out", backupDir); err == nil ||
+		!strings.Contains(err.Error(), "pg_dump") || !strings.Contains(err.Error(), "存储桶") || strings.Contains(err.Error(), "上一次") {
+		t.Errorf("backup of an archive on PostgreSQL: %q %v, want a refusal naming pg_dump and the bucket's tools", out, err)
+	}
+	if _, err := os.Stat(backupDir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the refused backup left %s behind (%v)", backupDir, err)
 	}
 }

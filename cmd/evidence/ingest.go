@@ -270,7 +270,7 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 	o := &fileOutcome{Path: job.Path, Outcome: "failed"}
 	f, err := os.Open(job.Path)
 	if err != nil {
-		o.Error = "无法读取文件:" + err.Error()
+		o.Error = "无法读取文件：" + err.Error()
 		return o, nil
 	}
 	defer f.Close()

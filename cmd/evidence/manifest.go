@@ -108,7 +108,7 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 			job.Path = filepath.Join(base, job.Path)
 		}
 		if st, err := os.Stat(job.Path); err != nil || !st.Mode().IsRegular() {
-			problems = append(problems, fmt.Sprintf("第 %d 行:找不到文件 %s", line, job.Path))
+			problems = append(problems, fmt.Sprintf("第 %d 行：找不到文件 %s", line, job.Path))
 			continue
 		}
 		jobs = append(jobs, job)

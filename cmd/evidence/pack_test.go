@@ -23,8 +23,18 @@ func TestPackAndVerifyPackCLI(t *testing.T) {
 		"--out", filepath.Join(t.TempDir(), "r.xlsx")); err != nil || !strings.Contains(out, "已生成") {
 		t.Fatalf("report: %q %v", out, err)
 	}
+	out, err := runCLI(t, "report", "--data", data, "--city", "330100", "--round", "2017", "--out", filepath.Join(t.TempDir(), "r.docx"), "--format", "docx")
+	if err != nil || !strings.Contains(out, "报告为空") {
+		t.Fatalf("report of a city without data: %q %v, want it said empty", out, err)
+	}
+	noHalfWidth(t, "report", out)
+	out, err = runCLI(t, "coverage", "--data", data, "--city", "420100", "--round", "2017")
+	if err != nil || !strings.Contains(out, "个关键指标有佐证材料") {
+		t.Fatalf("coverage: %q %v", out, err)
+	}
+	noHalfWidth(t, "coverage", out)
 	pack := filepath.Join(t.TempDir(), "武汉.zip")
-	out, err := runCLI(t, "pack", "--data", data, "--city", "420100", "--round", "2017", "--out", pack)
+	out, err = runCLI(t, "pack", "--data", data, "--city", "420100", "--round", "2017", "--out", pack)
 	if err != nil || !strings.Contains(out, "原件 1 份") {
 		t.Fatalf("pack: %q %v, want one original", out, err)
 	}

@@ -93,7 +93,7 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 	o := &fileOutcome{Path: path, Outcome: "failed"}
 	f, err := os.Open(path)
 	if err != nil {
-		o.Error = "无法读取文件:" + err.Error()
+		o.Error = "无法读取文件：" + err.Error()
 		return o, nil
 	}
 	defer f.Close()
@@ -158,7 +158,7 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome) {
 				return
 			}
 			// Stored, but whether it became searchable is unknown: say so.
-			o.Outcome, o.Error = "failed", "已上传,但无法获知处理结果:"+describe(err)
+			o.Outcome, o.Error = "failed", "已上传，但无法获知处理结果："+describe(err)
 			return
 		}
 		o.Status, o.Error, o.docFields = d.Status, d.Error, d.docFields

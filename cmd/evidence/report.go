@@ -53,7 +53,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	note := ""
 	if rep.Empty {
-		note = "(该城市本轮尚无数据,报告为空)"
+		note = "（该城市本轮尚无数据，报告为空）"
 	}
 	fmt.Fprintf(stdout, "已生成 %s%s\n", path, note)
 	return nil
