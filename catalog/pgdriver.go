@@ -3,9 +3,14 @@ package catalog
 import (
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -25,7 +30,7 @@ func newPGConnector(url string) (driver.Connector, error) {
 func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.inner.Connect(ctx)
 	if err != nil {
-		return nil, err
+		return nil, outOfReach(err)
 	}
 	return &pgConn{conn.(*stdlib.Conn)}, nil
 }
@@ -54,11 +59,46 @@ func (c *pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt,
 }
 
 func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	return c.Conn.ExecContext(ctx, numberPlaceholders(query), args)
+	res, err := c.Conn.ExecContext(ctx, numberPlaceholders(query), args)
+	return res, outOfReach(err)
 }
 
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	return c.Conn.QueryContext(ctx, numberPlaceholders(query), args)
+	rows, err := c.Conn.QueryContext(ctx, numberPlaceholders(query), args)
+	return rows, outOfReach(err)
+}
+
+func (c *pgConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	tx, err := c.Conn.BeginTx(ctx, opts)
+	return tx, outOfReach(err)
+}
+
+// outOfReach marks an error that says the database server is out of reach
+// (connection refused or cut, the server shutting down or starting) as
+// EUNAVAILABLE, so that a request answers "try again later" (503) instead
+// of an internal error while PostgreSQL restarts. The driver's error stays
+// in the chain: database/sql looks for driver.ErrBadConn in it to retry on
+// another connection.
+func outOfReach(err error) error {
+	if err == nil || !connectionLost(err) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "无法连接目录数据库,请稍后重试"), err)
+}
+
+func connectionLost(err error) bool {
+	var connectErr *pgconn.ConnectError
+	var netErr net.Error
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.As(err, &pgErr):
+		// Class 08 is connection exceptions; 57P01-03 are the server
+		// shutting down or not yet accepting connections.
+		return strings.HasPrefix(pgErr.Code, "08") || pgErr.Code == "57P01" || pgErr.Code == "57P02" || pgErr.Code == "57P03"
+	case errors.As(err, &connectErr), errors.As(err, &netErr):
+		return true
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, driver.ErrBadConn)
 }
 
 // CheckNamedValue passes Go booleans as 0 and 1: the catalog keeps flags in

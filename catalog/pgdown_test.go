@@ -1,0 +1,117 @@
+package catalog
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/pgtest"
+)
+
+// TestUnreachableDatabaseIsUnavailable: with the PostgreSQL server out of
+// reach, a read answers EUNAVAILABLE ("try again later", 503 at the HTTP
+// edge) instead of an internal error, and reads work again once the server
+// is back, on the same Store.
+func TestUnreachableDatabaseIsUnavailable(t *testing.T) {
+	ctx := context.Background()
+	target, err := url.Parse(pgtest.DatabaseURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := startTCPProxy(t, target.Host)
+	viaProxy := *target
+	viaProxy.Host = proxy.addr
+	s, err := OpenPostgres(ctx, viaProxy.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Cities(ctx); err != nil {
+		t.Fatalf("cities with the database in reach: %v", err)
+	}
+
+	proxy.down()
+	for i := range 3 { // pooled connections cut, then new ones refused
+		_, err := s.Cities(ctx)
+		if code := ErrorCode(err); code != EUNAVAILABLE {
+			t.Fatalf("read %d with the database out of reach: code %s (%v), want EUNAVAILABLE", i, code, err)
+		}
+		if msg := ErrorMessage(err); msg == "" || !strings.Contains(msg, "目录数据库") {
+			t.Errorf("message %q does not say the catalog database is out of reach", msg)
+		}
+	}
+
+	proxy.up(t)
+	if _, err := s.Cities(ctx); err != nil {
+		t.Errorf("cities once the database is back: %v", err)
+	}
+}
+
+// tcpProxy forwards a loopback port to a server; down closes the port and
+// cuts every connection through it, up opens the same port again.
+type tcpProxy struct {
+	addr, target string
+	mu           sync.Mutex
+	ln           net.Listener
+	conns        []net.Conn
+}
+
+func startTCPProxy(t *testing.T, target string) *tcpProxy {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &tcpProxy{addr: ln.Addr().String(), target: target}
+	p.serve(ln)
+	t.Cleanup(p.down)
+	return p
+}
+
+func (p *tcpProxy) serve(ln net.Listener) {
+	p.mu.Lock()
+	p.ln = ln
+	p.mu.Unlock()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", p.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, s)
+			p.mu.Unlock()
+			go func() { io.Copy(s, c); s.Close() }()
+			go func() { io.Copy(c, s); c.Close() }()
+		}
+	}()
+}
+
+func (p *tcpProxy) down() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ln != nil {
+		p.ln.Close()
+		p.ln = nil
+	}
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+func (p *tcpProxy) up(t *testing.T) {
+	ln, err := net.Listen("tcp", p.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.serve(ln)
+}
