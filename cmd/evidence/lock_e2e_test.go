@@ -2,16 +2,21 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // holdCatalogLock is another program holding the catalog: it takes
@@ -113,5 +118,25 @@ func TestCatalogLockedByAnotherProcess(t *testing.T) {
 	}
 	if took > 30*time.Second {
 		t.Errorf("serve took %s to give up, want seconds", took)
+	}
+}
+
+// TestServeSaysAnAddressInUseBeforeLoading: an address another program
+// holds is refused with what to do, before the data folder is touched.
+func TestServeSaysAnAddressInUseBeforeLoading(t *testing.T) {
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	data := filepath.Join(t.TempDir(), "data")
+	var out bytes.Buffer
+	err = runServe(t.Context(), []string{"--data", data, "--addr", held.Addr().String()}, &out, io.Discard,
+		quietLogger(io.Discard), func(addr string) { t.Errorf("serve listened on %s, which another program holds", addr) })
+	if err == nil || !strings.Contains(catalog.ErrorMessage(err), "已被占用") || !strings.Contains(catalog.ErrorMessage(err), "--addr") {
+		t.Fatalf("serve on an address in use: %v, want it said in use with --addr as the way out", err)
+	}
+	if _, err := os.Stat(data); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the data folder was made before the address was found taken (%v)", err)
 	}
 }

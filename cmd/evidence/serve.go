@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"syscall"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -42,6 +43,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		}
 		defer stop()
 	}
+	// The address is taken first, so that one in use is said at once rather
+	// than after the seconds of loading; requests wait in its queue meanwhile.
+	ln, err := listen(*addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	fmt.Fprintln(stdout, "evidence: 正在启动（加载分词词典，打开目录和索引）…… / starting")
 	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, ingest: ingest.Config{Workers: *workers}})
 	if err != nil {
 		return err
@@ -50,10 +59,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	logMissingReaders(ctx, log)
 	if err := a.ingest.Start(ctx); err != nil {
 		return err
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	handler, err := newRootHandler(a, log, *trustProxy)
 	if err != nil {
@@ -141,4 +146,18 @@ func startCPUProfile(path string) (stop func(), err error) {
 			slog.Warn("close CPU profile", "path", path, "err", err)
 		}
 	}, nil
+}
+
+// listen takes the address serve will answer on, with a message that says
+// what to do when another program holds it.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("listen on %s: %w", addr, catalog.Errorf(catalog.EUNAVAILABLE,
+			"地址 %s 已被占用(另一个 evidence serve 或其他程序正在使用);请先停止它,或用 --addr 换一个端口,如 --addr 127.0.0.1:8081", addr))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	return ln, nil
 }
