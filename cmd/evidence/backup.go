@@ -65,7 +65,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if a.cat.Shared() {
 		return catalog.Errorf(catalog.EINVALID, "目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）")
 	}
-	rep, err := backup(ctx, a, *out)
+	bar := countBar(stderr, "备份")
+	rep, err := backup(ctx, a, *out, func() { bar.Add(1) })
+	bar.Finish()
 	if err != nil {
 		return failedTo("备份未完成，上一次完整的备份未被改动：", err)
 	}
@@ -116,7 +118,9 @@ func resolvedPath(path string) string {
 	}
 }
 
-func backup(ctx context.Context, a *app, out string) (*backupReport, error) {
+// backup brings the backup in out up to date with a's catalog and folder
+// store, calling step after each object of the store it has looked at.
+func backup(ctx context.Context, a *app, out string, step func()) (*backupReport, error) {
 	if err := os.MkdirAll(filepath.Join(out, backupBlobs), 0o755); err != nil {
 		return nil, fmt.Errorf("create backup folder: %w", err)
 	}
@@ -140,7 +144,7 @@ func backup(ctx context.Context, a *app, out string) (*backupReport, error) {
 	}
 	if _, ok := a.blobs.(*blob.Folder); !ok {
 		rep.S3 = true
-	} else if err := copyBlobs(ctx, a.blobs, filepath.Join(out, backupBlobs), rep); err != nil {
+	} else if err := copyBlobs(ctx, a.blobs, filepath.Join(out, backupBlobs), rep, step); err != nil {
 		return nil, err
 	}
 	if err := os.Rename(tmp, filepath.Join(out, backupCatalog)); err != nil {
@@ -187,8 +191,9 @@ func countDocuments(ctx context.Context, path string) (int, error) {
 // copyBlobs copies every object of store into dir/<key>, skipping those
 // already there with the same bytes: an original's key is its hash, so
 // its size settles it; other objects are compared by SHA-256.
-func copyBlobs(ctx context.Context, store blob.Store, dir string, rep *backupReport) error {
+func copyBlobs(ctx context.Context, store blob.Store, dir string, rep *backupReport, step func()) error {
 	return store.List(ctx, "", func(info blob.Info) error {
+		defer step()
 		dst := filepath.Join(dir, filepath.FromSlash(info.Key))
 		if same, err := sameBlob(ctx, store, info, dst); err != nil {
 			return err
@@ -366,14 +371,16 @@ func restore(ctx context.Context, from, data string, s3 bool, stdout, stderr io.
 		return fmt.Errorf("restore catalog: %w", err)
 	}
 	if !s3 {
-		if err := restoreBlobs(ctx, filepath.Join(from, backupBlobs), filepath.Join(data, "blobs")); err != nil {
+		bar := countBar(stderr, "恢复文件")
+		if err := restoreBlobs(ctx, filepath.Join(from, backupBlobs), filepath.Join(data, "blobs"), func() { bar.Add(1) }); err != nil {
 			return err
 		}
+		bar.Finish()
 	}
 	return restoreIndex(ctx, data, s3, stdout, stderr)
 }
 
-func restoreBlobs(ctx context.Context, from, to string) error {
+func restoreBlobs(ctx context.Context, from, to string, step func()) error {
 	store, err := blob.NewFolder(to)
 	if err != nil {
 		return err
@@ -402,6 +409,7 @@ func restoreBlobs(ctx context.Context, from, to string) error {
 		if err := store.Put(ctx, filepath.ToSlash(rel), f, fi.Size(), ctype); err != nil {
 			return fmt.Errorf("restore %s: %w", rel, err)
 		}
+		step()
 		return nil
 	})
 }
@@ -426,10 +434,15 @@ func restoreIndex(ctx context.Context, data string, s3 bool, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, nil)
+	bar := countBar(stderr, "重建索引")
+	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
+		bar.ChangeMax(total)
+		bar.Set(done)
+	})
 	if cerr := idx.Close(); err == nil {
 		err = cerr
 	}
+	bar.Finish()
 	if err != nil {
 		return fmt.Errorf("rebuild index: %w", err)
 	}

@@ -8,8 +8,6 @@ import (
 	"os"
 	"slices"
 
-	"github.com/schollz/progressbar/v3"
-
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
@@ -46,8 +44,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("重建索引"),
-		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+	bar := countBar(stderr, "重建索引")
 	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
 		bar.ChangeMax(total)
 		bar.Set(done)
@@ -123,8 +120,7 @@ func noteUnfinished(ctx context.Context, a *app, w io.Writer) error {
 // settle waits, with a count on stderr, until the pipeline has indexed or
 // failed every document it has.
 func settle(ctx context.Context, a *app, stderr io.Writer) error {
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("等待索引完成"),
-		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+	bar := countBar(stderr, "等待索引完成")
 	defer bar.Finish()
 	return a.ingest.Settle(ctx, func(left int) {
 		bar.ChangeMax(max(left, bar.GetMax()))
@@ -133,8 +129,7 @@ func settle(ctx context.Context, a *app, stderr io.Writer) error {
 }
 
 func checkArchive(ctx context.Context, a *app, stderr io.Writer) ([]ingest.Problem, error) {
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("校验"),
-		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+	bar := countBar(stderr, "校验")
 	problems, err := ingest.Check(ctx, a.cat, a.blobs, a.idx, func(done, total int) {
 		bar.ChangeMax(total)
 		bar.Set(done)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
 
@@ -14,4 +15,12 @@ func barWriter(stderr io.Writer) io.Writer {
 		return stderr
 	}
 	return io.Discard
+}
+
+// countBar is a progress bar on a terminal's stderr that counts what is
+// done (of a total once one is set with ChangeMax) and clears itself when
+// finished.
+func countBar(stderr io.Writer, what string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 }
