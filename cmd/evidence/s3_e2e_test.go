@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/s3gw"
 )
 
@@ -202,4 +204,24 @@ func (u *streamingUpload) finish() (int, map[string]any) {
 		u.s.t.Fatalf("upload: status %d, body not JSON: %v", resp.StatusCode, err)
 	}
 	return resp.StatusCode, m
+}
+
+// TestStartWithTheObjectStoreOutOfReach: a command started while the S3
+// store cannot be reached says where it looked and what to check.
+func TestStartWithTheObjectStoreOutOfReach(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close()
+	t.Setenv("EVIDENCE_S3_ENDPOINT", closed)
+	t.Setenv("EVIDENCE_S3_BUCKET", "evidence")
+	t.Setenv("EVIDENCE_S3_ACCESS_KEY", "k")
+	t.Setenv("EVIDENCE_S3_SECRET_KEY", "s")
+	_, err = runCLI(t, "user", "add", "--name", "admin", "--role", "admin", "--data", filepath.Join(t.TempDir(), "data"))
+	msg := catalog.ErrorMessage(err)
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(msg, closed) || !strings.Contains(msg, "EVIDENCE_S3_ENDPOINT") {
+		t.Errorf("start with the store out of reach: %q (%v), want EUNAVAILABLE naming %s and EVIDENCE_S3_ENDPOINT", msg, err, closed)
+	}
 }
