@@ -412,8 +412,11 @@ var englishMessages = map[string]string{
 	"复制后行数不一致:%s":                                            "The row counts differ after copying: %s",
 	"地址 %s 已被占用(另一个 evidence serve 或其他程序正在使用);请先停止它,或用 --addr 换一个端口,如 --addr 127.0.0.1:8081":                                          "Address %s is in use (another evidence serve or another program holds it): stop that first, or choose another port with --addr, e.g. --addr 127.0.0.1:8081",
 	"对象存储 %s(存储桶 %s)无法连接或拒绝访问;请确认 S3 服务正在运行,EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 和访问密钥正确,然后重新运行":                                   "The object store %s (bucket %s) cannot be reached or refuses access: check that the S3 service is running and that EVIDENCE_S3_ENDPOINT, EVIDENCE_S3_BUCKET and the access keys are right, then run again",
+	"PostgreSQL 中没有数据库 %s;请先创建它(createdb),或改正 EVIDENCE_DATABASE_URL":                                                                  "PostgreSQL has no database %s: create it first (createdb) or correct EVIDENCE_DATABASE_URL",
+	"PostgreSQL 拒绝登录数据库 %s(用户名或密码不对,或 pg_hba.conf 不允许);请检查 EVIDENCE_DATABASE_URL":                                                     "PostgreSQL refuses the login to database %s (wrong user name or password, or pg_hba.conf does not allow it): check EVIDENCE_DATABASE_URL",
+	"无法连接目录数据库 %s;请确认 PostgreSQL 正在运行,EVIDENCE_DATABASE_URL 中的地址和端口正确,然后重新运行":                                                         "Cannot connect to the catalog database %s: check that PostgreSQL is running and that the host and port in EVIDENCE_DATABASE_URL are right, then run again",
 	"目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）": "The catalog is in PostgreSQL; evidence backup copies a one-machine archive only (SQLite catalog and folder store): back up the catalog database with pg_dump and the bucket with the object store's own tools (README, Backup and restore)",
-	"目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库": "The catalog is in PostgreSQL: back up its database with pg_dump",
+	"目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库":                                                                                             "The catalog is in PostgreSQL: back up its database with pg_dump",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

@@ -115,3 +115,49 @@ func (p *tcpProxy) up(t *testing.T) {
 	}
 	p.serve(ln)
 }
+
+// TestOpenPostgresSaysWhatToCheck: a catalog database that cannot be
+// opened is named (server and database, never the password) with what to
+// check, in the words of the case.
+func TestOpenPostgresSaysWhatToCheck(t *testing.T) {
+	target, err := url.Parse(pgtest.DatabaseURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closedPort := ln.Addr().String()
+	ln.Close()
+	unreachable := *target
+	unreachable.Host = closedPort
+	unreachable.User = url.UserPassword("evidence", "s3cret-pw")
+	missing := *target
+	missing.Path = "/no_such_database"
+
+	tests := []struct {
+		name, url, code string
+		want            []string
+	}{
+		{"server out of reach", unreachable.String(), EUNAVAILABLE, []string{closedPort, "PostgreSQL 正在运行"}},
+		{"no such database", missing.String(), EINVALID, []string{"no_such_database", "createdb"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := OpenPostgres(context.Background(), tc.url)
+			msg := ErrorMessage(err)
+			if ErrorCode(err) != tc.code {
+				t.Errorf("code %s (%v), want %s", ErrorCode(err), err, tc.code)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("message %q does not say %q", msg, w)
+				}
+			}
+			if strings.Contains(msg, "s3cret-pw") {
+				t.Errorf("message %q shows the password", msg)
+			}
+		})
+	}
+}

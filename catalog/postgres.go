@@ -34,7 +34,7 @@ func OpenPostgres(ctx context.Context, url string) (*Store, error) {
 	s := &Store{db: db, writer: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("connect to catalog database: %w", postgresError(err))
+		return nil, fmt.Errorf("connect to catalog database: %w", startupError(url, err))
 	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -62,6 +62,26 @@ func postgresVersion(ctx context.Context, tx *sql.Tx) (int, error) {
 		return 0, err
 	}
 	return v, err
+}
+
+// startupError says why the catalog database could not be opened, to
+// whoever starts the command: which server and database (never the
+// password) and what to check.
+func startupError(url string, err error) error {
+	where := "EVIDENCE_DATABASE_URL"
+	if cfg, perr := pgconn.ParseConfig(url); perr == nil {
+		where = fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
+	}
+	var pe *pgconn.PgError
+	switch {
+	case errors.As(err, &pe) && pe.Code == "3D000": // invalid_catalog_name
+		return fmt.Errorf("%w: %w", Errorf(EINVALID, "PostgreSQL 中没有数据库 %s;请先创建它(createdb),或改正 EVIDENCE_DATABASE_URL", where), err)
+	case errors.As(err, &pe) && (pe.Code == "28P01" || pe.Code == "28000"): // authentication
+		return fmt.Errorf("%w: %w", Errorf(EINVALID, "PostgreSQL 拒绝登录数据库 %s(用户名或密码不对,或 pg_hba.conf 不允许);请检查 EVIDENCE_DATABASE_URL", where), err)
+	case connectionLost(err):
+		return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "无法连接目录数据库 %s;请确认 PostgreSQL 正在运行,EVIDENCE_DATABASE_URL 中的地址和端口正确,然后重新运行", where), err)
+	}
+	return postgresError(err)
 }
 
 // postgresError translates PostgreSQL errors into application errors at the
