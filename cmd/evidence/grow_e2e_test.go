@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +93,25 @@ func TestSingleMachineArchiveGrowsOntoPostgresAndS3(t *testing.T) {
 	}
 	if _, err := os.Stat(backupDir); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the refused backup left %s behind (%v)", backupDir, err)
+	}
+}
+
+// TestServeWarnsOfASharedCatalogWithLocalBlobs: a node on a PostgreSQL
+// catalog with its files in a local folder says that it must run alone.
+func TestServeWarnsOfASharedCatalogWithLocalBlobs(t *testing.T) {
+	for _, k := range []string{"EVIDENCE_S3_ENDPOINT", "EVIDENCE_S3_BUCKET"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("EVIDENCE_DATABASE_URL", pgtest.DatabaseURL(t))
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var out bytes.Buffer
+	err := runServe(ctx, []string{"--data", filepath.Join(t.TempDir(), "node"), "--addr", "127.0.0.1:0"}, &out, io.Discard,
+		quietLogger(io.Discard), func(string) { cancel() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "只能运行这一个节点") || !strings.Contains(out.String(), "S3") {
+		t.Errorf("serve on PostgreSQL with local files printed %q, want it told to run alone or use one S3 bucket", out.String())
 	}
 }

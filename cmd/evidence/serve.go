@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 
 	"github.com/lcmonitor/evidence/accounts"
@@ -71,6 +72,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	}
 	log.Info("evidence archive listening", "addr", ln.Addr().String(), "data", *data, "startup", time.Since(start))
 	fmt.Fprintf(stdout, "evidence: serving on http://%s (data in %s)\n", ln.Addr(), *data)
+	if _, folder := a.blobs.(*blob.Folder); folder && a.cat.Shared() {
+		// Another node would find none of the originals this one keeps,
+		// and fail their documents in the shared catalog.
+		log.Warn("catalog in PostgreSQL but blobs in a local folder: run one node only, or give every node the same S3 bucket")
+		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 注意:目录在 PostgreSQL 中,文件却存在本机的文件夹里;只能运行这一个节点。要运行多个节点,请让每个节点使用同一个 S3 存储桶(EVIDENCE_S3_*,见 README 的 Running on several machines 一节)\n"))
+	}
 	if n, err := a.cat.CountUsers(ctx); err == nil && n == 0 {
 		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 尚无账号;请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌\n"))
 	}
