@@ -39,9 +39,11 @@
 // substring. The phrase needs only every other pair (乡村 _ 振兴): a pair's
 // position is its character's, and whitespace takes positions of its own
 // (zh.Bigrams says how), so pairs two positions apart are four characters
-// in a row. Dictionary words, single characters, Latin words
-// and plain numbers stay in the gse fields, so 市长 still does not match
-// 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
+// in a row. So are dictionary words of four characters or more, which the
+// text's segmentation may have cut between other words (社区教育|网络覆盖
+// holds 教育网络, 四级网络|体系 holds 网络体系). Shorter dictionary words,
+// single characters, Latin words and plain numbers stay in the gse fields,
+// so 市长 still does not match 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
 // and never span whitespace. A number is never cut out of a longer one:
 // the pairs at the edges of a number are indexed a second time with a mark
 // (^13 … 42$ in 1342场), and a query word that starts or ends with a digit

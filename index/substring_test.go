@@ -200,3 +200,46 @@ func TestMatcherFindsSubstrings(t *testing.T) {
 		}
 	}
 }
+
+// A dictionary word of four characters or more is found where the text's
+// segmentation cut it between other words (社区教育|网络覆盖 holds 教育网络),
+// in traditional characters too; shorter dictionary words keep their
+// boundaries (研究生 is not in 研究|生命).
+func TestLongDictionaryWordsInsideOtherWords(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "network", Pages: []string{"本市社区教育网络覆盖全市，形成四级网络体系。"}},
+		{ID: "network-trad", Pages: []string{"社區教育網絡覆蓋全市。"}},
+		{ID: "institute", Title: "北京教育科学研究院简报", Pages: []string{"监测工作由专家组负责。"}},
+		{ID: "life", Pages: []string{"研究生命起源的课程向市民开放。"}},
+	})
+	for _, tt := range []struct {
+		q, want string
+		ids     []string
+	}{
+		{"教育网络", "教育网络", []string{"network", "network-trad"}},
+		{"教育網絡", "教育网络", []string{"network", "network-trad"}},
+		{"网络体系", "网络体系", []string{"network"}},
+		{"科学研究", "", []string{"institute"}},
+		{"研究生", "", nil},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.ids) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.ids)
+		}
+		for _, h := range res.Hits {
+			if tt.want == "" || h.ID != "network" {
+				continue
+			}
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			if !slices.Contains(marked, tt.want) {
+				t.Errorf("search %q in %s: marked %q, want %q", tt.q, h.ID, marked, tt.want)
+			}
+		}
+	}
+}

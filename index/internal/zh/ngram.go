@@ -214,13 +214,23 @@ func numberEnd(rs []rune, j int) bool {
 	return !(j+2 < len(rs) && isNumberSep(rs[j+1]) && isDigit(rs[j+2]))
 }
 
+// minSubstringWord is the length in characters from which a dictionary
+// word is searched as a substring too. The text's segmentation often
+// cuts a long word differently from the word alone (社区教育|网络覆盖 holds
+// 教育网络, 教育|科学研究院 holds 教育科学, 四级|网络体系… ), and a word
+// of four characters or more found inside other words is nearly always
+// that word; two- and three-character words so found are often not (市长
+// in 南京市|长江大桥, 研究生 in 研究|生命), so they keep their boundaries.
+const minSubstringWord = 4
+
 // SubstringText returns the text a query word is searched by as a
-// substring, and true, when gse does not know the word as one word: the
-// word folded and lower-cased, without whitespace next to a Chinese
+// substring, and true, when gse does not know the word as one word or
+// the word is a dictionary word of minSubstringWord characters or more:
+// the word folded and lower-cased, without whitespace next to a Chinese
 // character (the stored text has none there) and without punctuation at
-// its ends. It returns "", false for a dictionary word, a single character,
-// a Latin word or a plain number, which are matched as words so that they
-// keep their boundaries (市长 does not match 南京市长江大桥).
+// its ends. It returns "", false for a shorter dictionary word, a single
+// character, a Latin word or a plain number, which are matched as words
+// so that they keep their boundaries (市长 does not match 南京市长江大桥).
 func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
 	toks := Segment(seg, []byte(word), false)
 	if len(toks) == 0 {
@@ -228,10 +238,11 @@ func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
 	}
 	if len(toks) == 1 {
 		w := string(toks[0].Term)
-		if utf8.RuneCountInString(w) < 2 || isASCIIWord(w) {
+		n := utf8.RuneCountInString(w)
+		if n < 2 || isASCIIWord(w) {
 			return "", false
 		}
-		if _, _, known := seg.Find(w); known {
+		if _, _, known := seg.Find(w); known && n < minSubstringWord {
 			return "", false
 		}
 	}
