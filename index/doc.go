@@ -47,7 +47,10 @@
 // and never span whitespace. A number is never cut out of a longer one:
 // the pairs at the edges of a number are indexed a second time with a mark
 // (^13 … 42$ in 1342场), and a query word that starts or ends with a digit
-// asks for the marked pair, so 342场 does not match 1342场.
+// asks for the marked pair, so 342场 does not match 1342场. Punctuation at
+// the ends of a query word is dropped, but for a per cent (or per mille)
+// sign after a digit: 3.5% is searched as a substring and does not match
+// 3.5万 or 3.5倍.
 //
 // # Fields of a Bleve document
 //

@@ -243,3 +243,42 @@ func TestLongDictionaryWordsInsideOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// A number with a per cent sign is that percentage, not the number with
+// another unit, and its sign is marked with it.
+func TestPercentagesKeepTheirSign(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "percent", Pages: []string{"全市参与学习的市民比上年增长3.5%,覆盖率达90%。"}},
+		{ID: "times", Pages: []string{"社区学校学员增长3.5倍,达到90万人。"}},
+		{ID: "longer", Pages: []string{"终身学习账户增长13.5%,达到190%。"}},
+	})
+	for _, tt := range []struct {
+		q, want string
+		ids     []string
+	}{
+		{"3.5%", "3.5%", []string{"percent"}},
+		{"增长3.5%", "增长3.5%", []string{"percent"}},
+		{"９０％", "90%", []string{"percent"}},
+		{"3.5", "", []string{"percent", "times"}},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.ids) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.ids)
+		}
+		for _, h := range res.Hits {
+			if tt.want == "" {
+				continue
+			}
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			if !slices.Contains(marked, tt.want) {
+				t.Errorf("search %q in %s: marked %q, want %q", tt.q, h.ID, marked, tt.want)
+			}
+		}
+	}
+}

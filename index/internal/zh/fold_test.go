@@ -117,6 +117,12 @@ func TestSubstringText(t *testing.T) {
 		{"市长", "", false},
 		{"和尚", "", false},
 		{"研究生", "", false},
+		// A per cent sign after a number is kept: 3.5% is not 3.5万.
+		{"3.5%", "3.5%", true},
+		{"９０％", "90%", true},
+		{"增长3.5‰。", "增长3.5‰", true},
+		{"(3.5)", "3.5", true},
+		{"%", "", false},
 		// Dictionary words of four characters or more are found inside
 		// other words too (社区教育|网络覆盖 holds 教育网络).
 		{"教育网络", "教育网络", true},

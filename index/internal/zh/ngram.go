@@ -225,18 +225,21 @@ const minSubstringWord = 4
 
 // SubstringText returns the text a query word is searched by as a
 // substring, and true, when gse does not know the word as one word or
-// the word is a dictionary word of minSubstringWord characters or more:
-// the word folded and lower-cased, without whitespace next to a Chinese
-// character (the stored text has none there) and without punctuation at
-// its ends. It returns "", false for a shorter dictionary word, a single
-// character, a Latin word or a plain number, which are matched as words
-// so that they keep their boundaries (市长 does not match 南京市长江大桥).
+// the word is a dictionary word of minSubstringWord characters or more,
+// or a number with a per cent sign: the word folded and lower-cased,
+// without whitespace next to a Chinese character (the stored text has none
+// there) and without punctuation at its ends, but for a per cent or per
+// mille sign after a digit (3.5% is not 3.5万). It returns "", false for a
+// shorter dictionary word, a single character, a Latin word or a plain
+// number, which are matched as words so that they keep their boundaries
+// (市长 does not match 南京市长江大桥).
 func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
 	toks := Segment(seg, []byte(word), false)
 	if len(toks) == 0 {
 		return "", false
 	}
-	if len(toks) == 1 {
+	s := substringForm(word)
+	if len(toks) == 1 && !strings.HasSuffix(s, "%") && !strings.HasSuffix(s, "‰") {
 		w := string(toks[0].Term)
 		n := utf8.RuneCountInString(w)
 		if n < 2 || isASCIIWord(w) {
@@ -246,12 +249,28 @@ func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
 			return "", false
 		}
 	}
-	s := string(lowerASCII(Fold([]byte(word)).Text))
-	s = strings.TrimFunc(joinCJK(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if utf8.RuneCountInString(s) < 2 {
 		return "", false
 	}
 	return s, true
+}
+
+// substringForm is word folded, lower-cased, without whitespace next to a
+// Chinese character and without punctuation at its ends, but for a per
+// cent or per mille sign after a digit.
+func substringForm(word string) string {
+	notAlnum := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	s := strings.TrimLeftFunc(joinCJK(string(lowerASCII(Fold([]byte(word)).Text))), notAlnum)
+	for {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || !notAlnum(r) {
+			return s
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:len(s)-n]); (r == '%' || r == '‰') && isDigit(before) {
+			return s
+		}
+		s = s[:len(s)-n]
+	}
 }
 
 func isASCIIWord(s string) bool {
