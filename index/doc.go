@@ -52,6 +52,12 @@
 // sign after a digit: 3.5% is searched as a substring and does not match
 // 3.5万 or 3.5倍.
 //
+// A number of four digits or more is found however its thousands are
+// written: a query word holding one is searched in each of its forms
+// (numberForms: 2000余人 and 2,000余人, 1234.5万 and 1,234.5万), since the
+// index holds the digits as the document writes them. Years (2017年,
+// 〔2016〕) and numbers with a leading zero keep their one form.
+//
 // # Fields of a Bleve document
 //
 //	title       text, zh_index, term vectors: the document title, and on a line of
