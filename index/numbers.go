@@ -14,7 +14,8 @@ import (
 // grouped (2000余人, 1234.5万). Documents write both, and a reviewer
 // checking a figure types whichever the claim has; the index holds the
 // digits as written, so each form is searched. A year (2017年, 〔2017〕)
-// and a number with a leading zero (a code) are left as they are.
+// and a number with a leading zero or joined to letters (a code: 0574,
+// ISO9001) are left as they are.
 func numberForms(word string) []string {
 	w := width.Fold.String(word)
 	nums := numbersIn(w)
@@ -79,8 +80,11 @@ func isGroupable(w string, n numberSpan) bool {
 	if s == digits && len(digits) == 4 && isYear(w, n) {
 		return false
 	}
-	return true
+	// Digits joined to Latin letters are a code (ISO9001, GB2260).
+	return !(n.start > 0 && isASCIILetter(w[n.start-1]) || n.end < len(w) && isASCIILetter(w[n.end]))
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // isYear reports whether the four digits of n are a year: followed by 年
 // or in the brackets of a 文号.

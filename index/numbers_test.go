@@ -21,7 +21,9 @@ func TestNumberForms(t *testing.T) {
 		{"2017年", []string{"2017年"}},               // a year
 		{"杭政办〔2016〕12号", []string{"杭政办〔2016〕12号"}}, // a 文号's year
 		{"05741234", []string{"05741234"}},         // a code
-		{"1,2号", []string{"1,2号"}},                 // a list
+		{"ISO9001认证", []string{"ISO9001认证"}},
+		{"GB2260", []string{"GB2260"}},
+		{"1,2号", []string{"1,2号"}}, // a list
 		{"12,34", []string{"12,34"}},
 	}
 	for _, tt := range tests {
