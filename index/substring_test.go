@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -280,5 +281,30 @@ func TestPercentagesKeepTheirSign(t *testing.T) {
 				t.Errorf("search %q in %s: marked %q, want %q", tt.q, h.ID, marked, tt.want)
 			}
 		}
+	}
+}
+
+// A phrase that runs from one page onto the next is found, and marked on
+// both pages.
+func TestPhraseAcrossPages(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "two-pages", Pages: []string{"一、基本情况\n截至年底,全市社区学校数量达", "到342所,覆盖所有街道。"}},
+		{ID: "paragraphs", Pages: []string{"全市社区学校数量达\n\n到342所。"}},
+		{ID: "other", Pages: []string{"全市社区学校数量达", "", "到342所。"}},
+	})
+	res, err := idx.Search(context.Background(), Query{Clauses: terms("数量达到342所"), Size: 10, WithText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); !slices.Equal(got, []string{"two-pages"}) {
+		t.Fatalf("search 数量达到342所: got %v, want [two-pages]", got)
+	}
+	h := res.Hits[0]
+	var marked []string
+	for _, sp := range mergedSpans(h.Spans) {
+		marked = append(marked, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+	}
+	if want := []string{"1:数量达", "2:到342所"}; !slices.Equal(marked, want) {
+		t.Errorf("search 数量达到342所: marked %q, want %q", marked, want)
 	}
 }

@@ -80,6 +80,12 @@ func TestBigrams(t *testing.T) {
 		{"plan b", true, "pl _ an \u2423 _ ^b$"},
 		{"12 AB", false, "12 ^12 12$ ^12$ \u2423 _ ab"},
 		{"ab cd\n\nef", false, "ab \u2423 _ cd \u2423 _ ef"},
+		// A page break inside a sentence is spanned; at a paragraph's end
+		// or with whitespace beside it, it is whitespace.
+		{"数量达\f到342所", false, "数量 量达 达到 到3 34 ^34 42 42$ 2所"},
+		{"数量达\f\f到", false, "数量 量达 \u2423 _ ^到$"},
+		{"结束。\n\f二、", false, "结束 束。 \u2423 _ 二、"},
+		{"\f到了", false, "到了"},
 		{"342场", true, "^34 _ 2场"},
 		{"12.3万", true, "^12 _ .3 3万"},
 		{"第12", true, "第1 12$"},

@@ -94,6 +94,12 @@ func Bigrams(text []byte, query bool) []Token {
 	var rs []rune
 	var offs []int
 	for i, r := range string(ft) {
+		if r == pageBreak && i > 0 && i+1 < len(ft) && !unicode.IsSpace(rs[len(rs)-1]) && !isSpaceAt(ft, i+1) {
+			// A page break inside a sentence joins its two pages,
+			// as a line break does (extract.Normalize): the pair of
+			// the characters either side spans it.
+			continue
+		}
 		rs = append(rs, r)
 		offs = append(offs, i)
 	}
@@ -121,6 +127,9 @@ func Bigrams(text []byte, query bool) []Token {
 		for i := from; i+1 < to; i++ {
 			pos++
 			term := ft[offs[i]:offs[i+2]]
+			if len(term) != utf8.RuneLen(rs[i])+utf8.RuneLen(rs[i+1]) {
+				term = []byte(string(rs[i : i+2])) // across a page break
+			}
 			start, end := f.Orig(offs[i]), f.Orig(offs[i+2])
 			if query {
 				if (i-from)%2 == 1 && i+2 < to {
@@ -147,6 +156,16 @@ func Bigrams(text []byte, query bool) []Token {
 		from = to
 	}
 	return out
+}
+
+// pageBreak is the separator of the pages of a document's text
+// (index.PageSeparator).
+const pageBreak = '\f'
+
+// isSpaceAt reports whether the rune at byte i of b is whitespace.
+func isSpaceAt(b []byte, i int) bool {
+	r, _ := utf8.DecodeRune(b[i:])
+	return unicode.IsSpace(r)
 }
 
 // Lone is the n-gram token of a character with whitespace (or the end of
