@@ -29,7 +29,8 @@ import (
 // token (zh.Bigrams), and put the facet values in one field; 6 folds the
 // brackets of a 文号 (〔〕【】[]（）) into one pair and indexes a document's
 // 文号 with its title; 7 pairs the characters either side of a page break
-// inside a sentence, so that a phrase running onto the next page is found.
+// inside a sentence, so that a phrase running onto the next page is found,
+// and indexes the domain words that the segmentation cut between others.
 const schemaVersion = "7"
 
 var schemaKey = []byte("evidence_schema")

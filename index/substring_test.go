@@ -204,8 +204,9 @@ func TestMatcherFindsSubstrings(t *testing.T) {
 
 // A dictionary word of four characters or more is found where the text's
 // segmentation cut it between other words (社区教育|网络覆盖 holds 教育网络),
-// in traditional characters too; shorter dictionary words keep their
-// boundaries (研究生 is not in 研究|生命).
+// in traditional characters too; so is a word of the domain vocabulary,
+// which is searched as a word (社区教育网络); shorter dictionary words keep
+// their boundaries (研究生 is not in 研究|生命).
 func TestLongDictionaryWordsInsideOtherWords(t *testing.T) {
 	idx := newIndexOf(t, []Document{
 		{ID: "network", Pages: []string{"本市社区教育网络覆盖全市，形成四级网络体系。"}},
@@ -219,6 +220,8 @@ func TestLongDictionaryWordsInsideOtherWords(t *testing.T) {
 	}{
 		{"教育网络", "教育网络", []string{"network", "network-trad"}},
 		{"教育網絡", "教育网络", []string{"network", "network-trad"}},
+		{"社区教育网络", "社区教育网络", []string{"network", "network-trad"}},
+		{"社區教育網絡", "社区教育网络", []string{"network", "network-trad"}},
 		{"网络体系", "网络体系", []string{"network"}},
 		{"科学研究", "", []string{"institute"}},
 		{"研究生", "", nil},

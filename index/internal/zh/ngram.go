@@ -240,11 +240,16 @@ func numberEnd(rs []rune, j int) bool {
 // of four characters or more found inside other words is nearly always
 // that word; two- and three-character words so found are often not (市长
 // in 南京市|长江大桥, 研究生 in 研究|生命), so they keep their boundaries.
+// The domain vocabulary (vocab.txt) stays words too: the segmenter keeps
+// its words whole (their frequency beats any other cut), and they are the
+// commonest queries, which a word answers at half the cost of a substring
+// (BenchmarkSearchLoadMix).
 const minSubstringWord = 4
 
 // SubstringText returns the text a query word is searched by as a
 // substring, and true, when gse does not know the word as one word or
-// the word is a dictionary word of minSubstringWord characters or more,
+// the word is a dictionary word of minSubstringWord characters or more
+// outside the domain vocabulary,
 // or a number with a per cent sign: the word folded and lower-cased,
 // without whitespace next to a Chinese character (the stored text has none
 // there) and without punctuation at its ends, but for a per cent or per
@@ -264,7 +269,7 @@ func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
 		if n < 2 || isASCIIWord(w) {
 			return "", false
 		}
-		if _, _, known := seg.Find(w); known && n < minSubstringWord {
+		if _, _, known := seg.Find(w); known && (n < minSubstringWord || domainWords[w]) {
 			return "", false
 		}
 	}
