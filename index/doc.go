@@ -48,10 +48,11 @@
 // the domain words, the commonest queries, are found as words at half the
 // cost (see above). Shorter dictionary words, single characters, Latin words and plain numbers stay in the gse fields,
 // so 市长 still does not match 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
-// and never span whitespace, but for a page break inside a sentence: the
-// characters either side of it are a pair (marked on both pages), so a
-// phrase that runs onto the next page is found, as one that runs onto the
-// next line is. A number is never cut out of a longer one:
+// and never span whitespace, but for a page break inside a sentence (one
+// side Chinese, neither whitespace): the characters either side of it are
+// a pair (marked on both pages), so a phrase that runs onto the next page
+// is found, as one that runs onto the next line is; a page number at a
+// page's foot stays apart from a number at the next one's head. A number is never cut out of a longer one:
 // the pairs at the edges of a number are indexed a second time with a mark
 // (^13 … 42$ in 1342场), and a query word that starts or ends with a digit
 // asks for the marked pair, so 342场 does not match 1342场. Punctuation at

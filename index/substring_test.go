@@ -311,3 +311,26 @@ func TestPhraseAcrossPages(t *testing.T) {
 		t.Errorf("search 数量达到342所: marked %q, want %q", marked, want)
 	}
 }
+
+// A page number at the foot of a page does not join the number at the
+// head of the next: 2017年 is still found there, and 32017年 is not.
+func TestPageNumberDoesNotJoinTheNextPage(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "footer", Pages: []string{"第一部分\n\n3", "2017年全市举办讲座。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"2017年全市", []string{"footer"}},
+		{"32017年", nil},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

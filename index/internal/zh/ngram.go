@@ -94,7 +94,7 @@ func Bigrams(text []byte, query bool) []Token {
 	var rs []rune
 	var offs []int
 	for i, r := range string(ft) {
-		if r == pageBreak && i > 0 && i+1 < len(ft) && !unicode.IsSpace(rs[len(rs)-1]) && !isSpaceAt(ft, i+1) {
+		if r == pageBreak && i > 0 && i+1 < len(ft) && joinsPages(rs[len(rs)-1], ft[i+1:]) {
 			// A page break inside a sentence joins its two pages,
 			// as a line break does (extract.Normalize): the pair of
 			// the characters either side spans it.
@@ -162,10 +162,17 @@ func Bigrams(text []byte, query bool) []Token {
 // (index.PageSeparator).
 const pageBreak = '\f'
 
-// isSpaceAt reports whether the rune at byte i of b is whitespace.
-func isSpaceAt(b []byte, i int) bool {
-	r, _ := utf8.DecodeRune(b[i:])
-	return unicode.IsSpace(r)
+// joinsPages reports whether a page break between the rune before and the
+// text after is inside a sentence: neither side is whitespace and one is
+// Chinese (or other non-ASCII), as extract.Normalize joins lines. Two
+// ASCII sides stay apart, so that a page number at the foot of one page
+// does not lengthen a number at the head of the next (3 | 2017年).
+func joinsPages(before rune, after []byte) bool {
+	r, _ := utf8.DecodeRune(after)
+	if unicode.IsSpace(before) || unicode.IsSpace(r) {
+		return false
+	}
+	return before >= utf8.RuneSelf || r >= utf8.RuneSelf
 }
 
 // Lone is the n-gram token of a character with whitespace (or the end of
