@@ -28,8 +28,10 @@ import (
 // a cover of its pairs, and a character alone between whitespace its own
 // token (zh.Bigrams), and put the facet values in one field; 6 folds the
 // brackets of a 文号 (〔〕【】[]（）) into one pair and indexes a document's
-// 文号 with its title.
-const schemaVersion = "6"
+// 文号 with its title; 7 pairs the characters either side of a page break
+// inside a sentence, so that a phrase running onto the next page is found,
+// and indexes the domain words that the segmentation cut between others.
+const schemaVersion = "7"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -447,7 +449,8 @@ func (b *Bleve) readHitText(ctx context.Context, bq query.Query, hits []Hit) err
 }
 
 // pageSpans splits the stored text into pages and maps each matched term's
-// byte range onto its page.
+// byte range onto its page; a term that spans a page break (a pair of
+// characters either side of it, zh.Bigrams) is marked on both pages.
 func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 	pages := strings.Split(text, PageSeparator)
 	starts := make([]int, len(pages))
@@ -465,10 +468,15 @@ func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 					continue
 				}
 				p := sort.Search(len(starts), func(i int) bool { return starts[i] > start }) - 1
-				if p < 0 || end > starts[p]+len(pages[p]) {
+				if p < 0 {
 					continue
 				}
-				spans = append(spans, Span{Page: p + 1, Start: start - starts[p], End: end - starts[p]})
+				for ; p < len(pages) && starts[p] < end; p++ {
+					from, to := max(start, starts[p]), min(end, starts[p]+len(pages[p]))
+					if from < to {
+						spans = append(spans, Span{Page: p + 1, Start: from - starts[p], End: to - starts[p]})
+					}
+				}
 			}
 		}
 	}

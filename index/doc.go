@@ -19,7 +19,10 @@
 // (segmented 南京市|长江大桥). ASCII is lower-cased. Whitespace and
 // punctuation are not terms. A curated domain vocabulary
 // (internal/zh/vocab.txt) is added to the dictionary once per process, so
-// 学分银行 is one word.
+// 学分银行 is one word. A domain word of four characters or more that the
+// text's segmentation cut between other words anyway (社区教育网络 in
+// 社区教育|网络覆盖, where 网络覆盖 wins) is indexed too, at the position of
+// the word it starts in, so that it is found wherever the text has it.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
@@ -39,13 +42,29 @@
 // substring. The phrase needs only every other pair (乡村 _ 振兴): a pair's
 // position is its character's, and whitespace takes positions of its own
 // (zh.Bigrams says how), so pairs two positions apart are four characters
-// in a row. Dictionary words, single characters, Latin words
-// and plain numbers stay in the gse fields, so 市长 still does not match
-// 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
-// and never span whitespace. A number is never cut out of a longer one:
+// in a row. So are dictionary words of four characters or more outside the
+// domain vocabulary, which the text's segmentation may have cut between
+// other words (社区教育|网络覆盖 holds 教育网络, 四级网络|体系 holds 网络体系);
+// the domain words, the commonest queries, are found as words at half the
+// cost (see above). Shorter dictionary words, single characters, Latin words and plain numbers stay in the gse fields,
+// so 市长 still does not match 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
+// and never span whitespace, but for a page break inside a sentence (one
+// side Chinese, neither whitespace): the characters either side of it are
+// a pair (marked on both pages), so a phrase that runs onto the next page
+// is found, as one that runs onto the next line is; a page number at a
+// page's foot stays apart from a number at the next one's head. A number is never cut out of a longer one:
 // the pairs at the edges of a number are indexed a second time with a mark
 // (^13 … 42$ in 1342场), and a query word that starts or ends with a digit
-// asks for the marked pair, so 342场 does not match 1342场.
+// asks for the marked pair, so 342场 does not match 1342场. Punctuation at
+// the ends of a query word is dropped, but for a per cent (or per mille)
+// sign after a digit: 3.5% is searched as a substring and does not match
+// 3.5万 or 3.5倍.
+//
+// A number of four digits or more is found however its thousands are
+// written: a query word holding one is searched in each of its forms
+// (numberForms: 2000余人 and 2,000余人, 1234.5万 and 1,234.5万), since the
+// index holds the digits as the document writes them. Years (2017年,
+// 〔2016〕) and numbers with a leading zero keep their one form.
 //
 // # Fields of a Bleve document
 //

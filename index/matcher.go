@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/lcmonitor/evidence/index/internal/zh"
@@ -46,8 +47,28 @@ func NewMatcher(pages []string) (*Matcher, error) {
 }
 
 // Find returns every place phrase occurs, as spans from its first word to
-// its last, in page order.
+// its last, in page order. A phrase whose numbers may be written with
+// their thousands grouped or not is found in each of its forms.
 func (m *Matcher) Find(phrase string) []Span {
+	forms := numberForms(phrase)
+	if len(forms) == 1 {
+		return m.find(phrase)
+	}
+	var out []Span
+	for _, f := range forms {
+		out = append(out, m.find(f)...)
+	}
+	slices.SortFunc(out, func(a, b Span) int {
+		if a.Page != b.Page {
+			return a.Page - b.Page
+		}
+		return a.Start - b.Start
+	})
+	return slices.Compact(out)
+}
+
+// find is Find for one form of the phrase.
+func (m *Matcher) find(phrase string) []Span {
 	if sub, ok := substringText(phrase); ok {
 		var out []Span
 		for p, text := range m.pages {

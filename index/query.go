@@ -58,7 +58,24 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 // locations as the phrase of one word, without Bleve's phrase matching,
 // which collects and merges the locations of every matching document
 // (most of a search's cost when the word is common).
+//
+// A word whose numbers may be written with their thousands grouped or not
+// (numberForms) matches any of its forms.
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
+	forms := numberForms(t.Text)
+	if len(forms) == 1 {
+		return formQuery(t.Text, m)
+	}
+	alts := make([]query.Query, len(forms))
+	for i, f := range forms {
+		alts[i] = formQuery(f, m)
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// formQuery is termQuery for one form of a word.
+func formQuery(word string, m mapping.IndexMapping) query.Query {
+	t := Term{Text: word}
 	if sub, ok := substringText(t.Text); ok {
 		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost)
 		if title == nil {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -197,6 +198,139 @@ func TestMatcherFindsSubstrings(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("Find(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// A dictionary word of four characters or more is found where the text's
+// segmentation cut it between other words (社区教育|网络覆盖 holds 教育网络),
+// in traditional characters too; so is a word of the domain vocabulary,
+// which is searched as a word (社区教育网络); shorter dictionary words keep
+// their boundaries (研究生 is not in 研究|生命).
+func TestLongDictionaryWordsInsideOtherWords(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "network", Pages: []string{"本市社区教育网络覆盖全市，形成四级网络体系。"}},
+		{ID: "network-trad", Pages: []string{"社區教育網絡覆蓋全市。"}},
+		{ID: "institute", Title: "北京教育科学研究院简报", Pages: []string{"监测工作由专家组负责。"}},
+		{ID: "life", Pages: []string{"研究生命起源的课程向市民开放。"}},
+	})
+	for _, tt := range []struct {
+		q, want string
+		ids     []string
+	}{
+		{"教育网络", "教育网络", []string{"network", "network-trad"}},
+		{"教育網絡", "教育网络", []string{"network", "network-trad"}},
+		{"社区教育网络", "社区教育网络", []string{"network", "network-trad"}},
+		{"社區教育網絡", "社区教育网络", []string{"network", "network-trad"}},
+		{"网络体系", "网络体系", []string{"network"}},
+		{"科学研究", "", []string{"institute"}},
+		{"研究生", "", nil},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.ids) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.ids)
+		}
+		for _, h := range res.Hits {
+			if tt.want == "" || h.ID != "network" {
+				continue
+			}
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			if !slices.Contains(marked, tt.want) {
+				t.Errorf("search %q in %s: marked %q, want %q", tt.q, h.ID, marked, tt.want)
+			}
+		}
+	}
+}
+
+// A number with a per cent sign is that percentage, not the number with
+// another unit, and its sign is marked with it.
+func TestPercentagesKeepTheirSign(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "percent", Pages: []string{"全市参与学习的市民比上年增长3.5%,覆盖率达90%。"}},
+		{ID: "times", Pages: []string{"社区学校学员增长3.5倍,达到90万人。"}},
+		{ID: "longer", Pages: []string{"终身学习账户增长13.5%,达到190%。"}},
+	})
+	for _, tt := range []struct {
+		q, want string
+		ids     []string
+	}{
+		{"3.5%", "3.5%", []string{"percent"}},
+		{"增长3.5%", "增长3.5%", []string{"percent"}},
+		{"９０％", "90%", []string{"percent"}},
+		{"3.5", "", []string{"percent", "times"}},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.ids) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.ids)
+		}
+		for _, h := range res.Hits {
+			if tt.want == "" {
+				continue
+			}
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			if !slices.Contains(marked, tt.want) {
+				t.Errorf("search %q in %s: marked %q, want %q", tt.q, h.ID, marked, tt.want)
+			}
+		}
+	}
+}
+
+// A phrase that runs from one page onto the next is found, and marked on
+// both pages.
+func TestPhraseAcrossPages(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "two-pages", Pages: []string{"一、基本情况\n截至年底,全市社区学校数量达", "到342所,覆盖所有街道。"}},
+		{ID: "paragraphs", Pages: []string{"全市社区学校数量达\n\n到342所。"}},
+		{ID: "other", Pages: []string{"全市社区学校数量达", "", "到342所。"}},
+	})
+	res, err := idx.Search(context.Background(), Query{Clauses: terms("数量达到342所"), Size: 10, WithText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(res); !slices.Equal(got, []string{"two-pages"}) {
+		t.Fatalf("search 数量达到342所: got %v, want [two-pages]", got)
+	}
+	h := res.Hits[0]
+	var marked []string
+	for _, sp := range mergedSpans(h.Spans) {
+		marked = append(marked, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+	}
+	if want := []string{"1:数量达", "2:到342所"}; !slices.Equal(marked, want) {
+		t.Errorf("search 数量达到342所: marked %q, want %q", marked, want)
+	}
+}
+
+// A page number at the foot of a page does not join the number at the
+// head of the next: 2017年 is still found there, and 32017年 is not.
+func TestPageNumberDoesNotJoinTheNextPage(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "footer", Pages: []string{"第一部分\n\n3", "2017年全市举办讲座。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"2017年全市", []string{"footer"}},
+		{"32017年", nil},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(res); !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
 		}
 	}
 }

@@ -30,6 +30,33 @@ type Candidate struct {
 
 var numberPattern = regexp.MustCompile(`\d+(\.\d+)?`)
 
+// thousandsPattern is a thousands separator: a comma between a digit and
+// exactly three more (2,000 and 1,234,567, not the list 1,2).
+var thousandsPattern = regexp.MustCompile(`(\d),(\d{3})(\D|$)`)
+
+// ungroupThousands drops the thousands separators of s's numbers, so that
+// 2,000 and 2000 are one number whichever the statement and the passage
+// wrote.
+func ungroupThousands(s string) string {
+	for {
+		next := thousandsPattern.ReplaceAllString(s, "$1$2$3")
+		if next == s {
+			return s
+		}
+		s = next
+	}
+}
+
+// statementNumberPattern is a number as a statement writes it, with or
+// without thousands separators.
+var statementNumberPattern = regexp.MustCompile(`\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?`)
+
+// statementNumbers are the numbers of a claim's statement as it writes
+// them (2,000 is one number, not 2 and 000).
+func statementNumbers(statement string) []string {
+	return statementNumberPattern.FindAllString(statement, -1)
+}
+
 // Candidate ranking: a passage with every number of the statement comes
 // first, then passages of documents linked to the indicator, then by the
 // number of distinct statement words they hold.
@@ -59,7 +86,7 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 	if len(terms) == 0 {
 		return []Candidate{}, nil
 	}
-	numbers := numberPattern.FindAllString(statement, -1)
+	numbers := statementNumbers(statement)
 	isLinked := map[string]bool{}
 	for _, id := range linked {
 		isLinked[id] = true
@@ -115,9 +142,9 @@ func scoreCandidate(d *catalog.Document, fr Fragment, numbers []string, linked b
 	plain := html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "", "…", "").Replace(fr.HTML))
 	c := Candidate{DocumentID: d.ID, Title: d.Title, Page: fr.Page, HTML: fr.HTML, Quote: strings.TrimSpace(plain),
 		Linked: linked, Numbers: []string{}}
-	compact := strings.Join(strings.Fields(plain), "")
+	compact := ungroupThousands(strings.Join(strings.Fields(plain), ""))
 	for _, n := range numbers {
-		if containsNumber(compact, n) {
+		if containsNumber(compact, strings.ReplaceAll(n, ",", "")) {
 			c.Numbers = append(c.Numbers, n)
 		}
 	}

@@ -46,6 +46,7 @@ func parseQuery(q string) (*parsed, error) {
 	if err != nil {
 		return nil, err
 	}
+	items = joinSpacedCharacters(items)
 	p := &parsed{}
 	joinNext := false
 	for i, it := range items {
@@ -81,6 +82,47 @@ func parseQuery(q string) (*parsed, error) {
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词过多(超过 %d 个),请精简后再试", maxQueryTerms)
 	}
 	return p, nil
+}
+
+// joinSpacedCharacters joins runs of single Chinese characters (and the
+// punctuation among them) separated by spaces into one word: text copied
+// from a PDF whose title or lines are set with spaces between characters
+// (关 于 开 展 … 的 通 知, 学 分 银 行) means those characters in a row,
+// as the stored text holds them (extract.Normalize removes such spaces),
+// not each character alone as a word.
+func joinSpacedCharacters(items []item) []item {
+	out := items[:0:0]
+	for i := 0; i < len(items); {
+		j, han := i, 0
+		for j < len(items) && isSpacedCharacter(items[j]) {
+			if r, _ := utf8.DecodeRuneInString(items[j].text); unicode.Is(unicode.Han, r) {
+				han++
+			}
+			j++
+		}
+		if han < 2 {
+			out = append(out, items[i])
+			i++
+			continue
+		}
+		var b strings.Builder
+		for _, it := range items[i:j] {
+			b.WriteString(it.text)
+		}
+		out = append(out, item{text: b.String()})
+		i = j
+	}
+	return out
+}
+
+// isSpacedCharacter reports whether it is a bare Chinese character or
+// punctuation mark.
+func isSpacedCharacter(it item) bool {
+	if it.phrase || it.exclude || it.or || it.and || utf8.RuneCountInString(it.text) != 1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(it.text)
+	return unicode.Is(unicode.Han, r) || unicode.IsPunct(r)
 }
 
 func checkSearchable(text string) error {

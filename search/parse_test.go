@@ -43,6 +43,13 @@ func TestParseQuery(t *testing.T) {
 		{"杭政办（2016）12号", []index.Clause{clause("杭政办(2016)12号")}, nil}, // one word; the index folds its brackets
 		{"杭政办[2016]12号", []index.Clause{clause("杭政办[2016]12号")}, nil},
 		{strings.Repeat("学", maxQueryRunes), []index.Clause{clause(strings.Repeat("学", maxQueryRunes))}, nil},
+		// Characters set apart by spaces, as copied from a PDF, are one word.
+		{"学 分 银 行", []index.Clause{clause("学分银行")}, nil},
+		{"关 于 开 展 全 民 终 身 学 习 活 动 周 的 通 知", []index.Clause{clause("关于开展全民终身学习活动周的通知")}, nil},
+		{"各 区 、 县 ( 市 )", []index.Clause{clause("各区、县(市)")}, nil},
+		{"学分银行 通 知 -征求意见稿", []index.Clause{clause("学分银行"), clause("通知")}, []index.Term{{Text: "征求意见稿"}}},
+		{"市 OR 县", []index.Clause{clause("市", "县")}, nil},
+		{"长沙 市", []index.Clause{clause("长沙"), clause("市")}, nil},
 		{"", nil, nil},
 		{"   ", nil, nil},
 	}
@@ -80,7 +87,7 @@ func TestParseQueryErrors(t *testing.T) {
 		{strings.Repeat("学习周", 67), "过长"}, // 201 characters
 		{strings.Repeat("学", 100) + strings.Repeat(" ", 1) + strings.Repeat("周", 100), "过长"},
 		{strings.Repeat("学", maxQueryRunes+1), "过长"},
-		{strings.Repeat("词 ", maxQueryTerms+1), "过多"},
+		{strings.Repeat("词语 ", maxQueryTerms+1), "过多"},
 	}
 	for _, tt := range tests {
 		_, err := parseQuery(tt.q)

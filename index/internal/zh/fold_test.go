@@ -80,6 +80,13 @@ func TestBigrams(t *testing.T) {
 		{"plan b", true, "pl _ an \u2423 _ ^b$"},
 		{"12 AB", false, "12 ^12 12$ ^12$ \u2423 _ ab"},
 		{"ab cd\n\nef", false, "ab \u2423 _ cd \u2423 _ ef"},
+		// A page break inside a sentence is spanned; at a paragraph's end
+		// or with whitespace beside it, it is whitespace.
+		{"数量达\f到342所", false, "数量 量达 达到 到3 34 ^34 42 42$ 2所"},
+		{"数量达\f\f到", false, "数量 量达 \u2423 _ ^到$"},
+		{"结束。\n\f二、", false, "结束 束。 \u2423 _ 二、"},
+		{"\f到了", false, "到了"},
+		{"3\f2017年", false, "^3$ \u2423 _ 20 ^20 01 17 17$ 7年"},
 		{"342场", true, "^34 _ 2场"},
 		{"12.3万", true, "^12 _ .3 3万"},
 		{"第12", true, "第1 12$"},
@@ -116,6 +123,18 @@ func TestSubstringText(t *testing.T) {
 		{"學習週", "学习周", true},
 		{"市长", "", false},
 		{"和尚", "", false},
+		{"研究生", "", false},
+		// A per cent sign after a number is kept: 3.5% is not 3.5万.
+		{"3.5%", "3.5%", true},
+		{"９０％", "90%", true},
+		{"增长3.5‰。", "增长3.5‰", true},
+		{"(3.5)", "3.5", true},
+		{"%", "", false},
+		// Dictionary words of four characters or more are found inside
+		// other words too (社区教育|网络覆盖 holds 教育网络).
+		{"教育网络", "教育网络", true},
+		{"科学研究", "科学研究", true},
+		// The domain vocabulary stays words: the text keeps them whole.
 		{"学分银行", "", false},
 		{"學分銀行", "", false},
 		{"2018", "", false},

@@ -94,6 +94,12 @@ func Bigrams(text []byte, query bool) []Token {
 	var rs []rune
 	var offs []int
 	for i, r := range string(ft) {
+		if r == pageBreak && i > 0 && i+1 < len(ft) && joinsPages(rs[len(rs)-1], ft[i+1:]) {
+			// A page break inside a sentence joins its two pages,
+			// as a line break does (extract.Normalize): the pair of
+			// the characters either side spans it.
+			continue
+		}
 		rs = append(rs, r)
 		offs = append(offs, i)
 	}
@@ -121,6 +127,9 @@ func Bigrams(text []byte, query bool) []Token {
 		for i := from; i+1 < to; i++ {
 			pos++
 			term := ft[offs[i]:offs[i+2]]
+			if len(term) != utf8.RuneLen(rs[i])+utf8.RuneLen(rs[i+1]) {
+				term = []byte(string(rs[i : i+2])) // across a page break
+			}
 			start, end := f.Orig(offs[i]), f.Orig(offs[i+2])
 			if query {
 				if (i-from)%2 == 1 && i+2 < to {
@@ -147,6 +156,23 @@ func Bigrams(text []byte, query bool) []Token {
 		from = to
 	}
 	return out
+}
+
+// pageBreak is the separator of the pages of a document's text
+// (index.PageSeparator).
+const pageBreak = '\f'
+
+// joinsPages reports whether a page break between the rune before and the
+// text after is inside a sentence: neither side is whitespace and one is
+// Chinese (or other non-ASCII), as extract.Normalize joins lines. Two
+// ASCII sides stay apart, so that a page number at the foot of one page
+// does not lengthen a number at the head of the next (3 | 2017年).
+func joinsPages(before rune, after []byte) bool {
+	r, _ := utf8.DecodeRune(after)
+	if unicode.IsSpace(before) || unicode.IsSpace(r) {
+		return false
+	}
+	return before >= utf8.RuneSelf || r >= utf8.RuneSelf
 }
 
 // Lone is the n-gram token of a character with whitespace (or the end of
@@ -214,33 +240,68 @@ func numberEnd(rs []rune, j int) bool {
 	return !(j+2 < len(rs) && isNumberSep(rs[j+1]) && isDigit(rs[j+2]))
 }
 
+// minSubstringWord is the length in characters from which a dictionary
+// word is searched as a substring too. The text's segmentation often
+// cuts a long word differently from the word alone (社区教育|网络覆盖 holds
+// 教育网络, 教育|科学研究院 holds 教育科学, 四级|网络体系… ), and a word
+// of four characters or more found inside other words is nearly always
+// that word; two- and three-character words so found are often not (市长
+// in 南京市|长江大桥, 研究生 in 研究|生命), so they keep their boundaries.
+// The domain vocabulary (vocab.txt) stays words too: the segmenter keeps
+// its words whole (their frequency beats any other cut), and they are the
+// commonest queries, which a word answers at half the cost of a substring
+// (BenchmarkSearchLoadMix).
+const minSubstringWord = 4
+
 // SubstringText returns the text a query word is searched by as a
-// substring, and true, when gse does not know the word as one word: the
-// word folded and lower-cased, without whitespace next to a Chinese
-// character (the stored text has none there) and without punctuation at
-// its ends. It returns "", false for a dictionary word, a single character,
-// a Latin word or a plain number, which are matched as words so that they
-// keep their boundaries (市长 does not match 南京市长江大桥).
+// substring, and true, when gse does not know the word as one word or
+// the word is a dictionary word of minSubstringWord characters or more
+// outside the domain vocabulary,
+// or a number with a per cent sign: the word folded and lower-cased,
+// without whitespace next to a Chinese character (the stored text has none
+// there) and without punctuation at its ends, but for a per cent or per
+// mille sign after a digit (3.5% is not 3.5万). It returns "", false for a
+// shorter dictionary word, a single character, a Latin word or a plain
+// number, which are matched as words so that they keep their boundaries
+// (市长 does not match 南京市长江大桥).
 func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
 	toks := Segment(seg, []byte(word), false)
 	if len(toks) == 0 {
 		return "", false
 	}
-	if len(toks) == 1 {
+	s := substringForm(word)
+	if len(toks) == 1 && !strings.HasSuffix(s, "%") && !strings.HasSuffix(s, "‰") {
 		w := string(toks[0].Term)
-		if utf8.RuneCountInString(w) < 2 || isASCIIWord(w) {
+		n := utf8.RuneCountInString(w)
+		if n < 2 || isASCIIWord(w) {
 			return "", false
 		}
-		if _, _, known := seg.Find(w); known {
+		if _, _, known := seg.Find(w); known && (n < minSubstringWord || domainWords[w]) {
 			return "", false
 		}
 	}
-	s := string(lowerASCII(Fold([]byte(word)).Text))
-	s = strings.TrimFunc(joinCJK(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if utf8.RuneCountInString(s) < 2 {
 		return "", false
 	}
 	return s, true
+}
+
+// substringForm is word folded, lower-cased, without whitespace next to a
+// Chinese character and without punctuation at its ends, but for a per
+// cent or per mille sign after a digit.
+func substringForm(word string) string {
+	notAlnum := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+	s := strings.TrimLeftFunc(joinCJK(string(lowerASCII(Fold([]byte(word)).Text))), notAlnum)
+	for {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || !notAlnum(r) {
+			return s
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:len(s)-n]); (r == '%' || r == '‰') && isDigit(before) {
+			return s
+		}
+		s = s[:len(s)-n]
+	}
 }
 
 func isASCIIWord(s string) bool {

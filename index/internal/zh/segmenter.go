@@ -2,8 +2,10 @@ package zh
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +23,11 @@ var vocabulary string
 const domainWordFreq = 100000
 
 var (
+	// domainWords is the curated vocabulary as a set, and longDomainWords
+	// its words of minSubstringWord characters or more; both are filled
+	// with the shared segmenter.
+	domainWords         map[string]bool
+	longDomainWords     [][]byte
 	sharedSegmenter     *gse.Segmenter
 	sharedSegmenterErr  error
 	sharedSegmenterOnce sync.Once
@@ -40,7 +47,13 @@ func Segmenter() (*gse.Segmenter, error) {
 			sharedSegmenterErr = fmt.Errorf("load gse dictionary: %w", err)
 			return
 		}
-		for _, w := range vocabularyEntries() {
+		entries := vocabularyEntries()
+		domainWords = make(map[string]bool, len(entries))
+		for _, w := range entries {
+			domainWords[w.word] = true
+			if utf8.RuneCountInString(w.word) >= minSubstringWord {
+				longDomainWords = append(longDomainWords, []byte(w.word))
+			}
 			add := seg.AddToken
 			if _, _, known := seg.Find(w.word); known {
 				// AddToken keeps a known word's frequency; replace it.
@@ -131,10 +144,58 @@ func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 			out = appendSubWords(out, ft, s.Token(), s.Start(), pos)
 		}
 	}
+	if search {
+		out = appendDomainWords(out, ft)
+	}
 	if f.orig != nil {
 		for i := range out {
 			out[i].Start, out[i].End = f.Orig(out[i].Start), f.Orig(out[i].End)
 		}
+	}
+	return out
+}
+
+// appendDomainWords adds the words of the domain vocabulary of
+// minSubstringWord characters or more that text holds but its
+// segmentation cut between other words (社区教育网络 in 社区教育|网络覆盖,
+// when 网络覆盖 wins), each at the position of the word it starts in, so
+// that a domain word, which queries match as a word, is found wherever the
+// text has it. out holds text's tokens, whose starts never decrease.
+func appendDomainWords(out []Token, text []byte) []Token {
+	n := len(out)
+	for _, w := range longDomainWords {
+		for off := 0; off < len(text); {
+			i := bytes.Index(text[off:], w)
+			if i < 0 {
+				break
+			}
+			start, end := off+i, off+i+len(w)
+			_, size := utf8.DecodeRune(w)
+			off = start + size
+			k := sort.Search(n, func(k int) bool { return out[k].Start > start }) - 1
+			if k < 0 {
+				continue
+			}
+			// The word that covers start comes first at its position,
+			// before its sub-words.
+			pos := out[k].Position
+			for k > 0 && out[k-1].Position == pos {
+				k--
+			}
+			if out[k].End <= start {
+				continue
+			}
+			held := false
+			for j := k; j < n && out[j].Position == pos && !held; j++ {
+				held = out[j].Start == start && out[j].End == end
+			}
+			if !held {
+				out = append(out, Token{Start: start, End: end, Position: pos, Term: text[start:end]})
+			}
+		}
+	}
+	if len(out) > n {
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Position < out[b].Position })
 	}
 	return out
 }
