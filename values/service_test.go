@@ -288,3 +288,36 @@ func TestRecordANegativeNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordInAnIndicatorCountedInWan: an indicator whose unit is itself
+// scaled (3.1.3 in 万人次) takes the number however the page and the
+// coordinator write it, stores it in 万人次 and finds it on the page.
+func TestRecordInAnIndicatorCountedInWan(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "huodong.txt", "杭州市全民终身学习活动周总结\n2017年全市市民参与学习活动达到1,234.5万人次，举办活动342场。")
+	quote := "全市市民参与学习活动达到1,234.5万人次"
+	tests := []struct {
+		value, unit string
+		number      float64
+		written     string
+		found       bool
+	}{
+		{"1234.5", "", 1234.5, "1234.5万人次", true},
+		{"1,234.5", "万人次", 1234.5, "1,234.5万人次", true},
+		{"1234.5万", "", 1234.5, "1234.5万人次", true},
+		{"12345000", "人次", 1234.5, "12345000 人次", true},
+		{"1234.5万", "人次", 1234.5, "1234.5万 人次", true},
+		{"1300", "", 1300, "1300万人次", false},
+	}
+	for _, tt := range tests {
+		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "3.1.3", Value: values.Written(tt.value),
+			Unit: tt.unit, Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatalf("record 3.1.3 %q %q: %v", tt.value, tt.unit, err)
+		}
+		if v.Number != tt.number || v.Written() != tt.written || v.ValueFound != tt.found {
+			t.Errorf("record 3.1.3 %q %q citing %q: number %v written %q value_found %v, want %v %q %v",
+				tt.value, tt.unit, quote, v.Number, v.Written(), v.ValueFound, tt.number, tt.written, tt.found)
+		}
+	}
+}
