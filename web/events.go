@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -84,7 +83,7 @@ func (h *handler) objectNames(ctx context.Context, u *catalog.User, objects []st
 			}
 		case "value":
 			if v, err := h.Values.Get(ctx, u, id); err == nil {
-				name = fmt.Sprintf("%s %d %s %s%s", city(v.City), v.Round, v.Indicator, cmp.Or(v.Given, strconv.FormatFloat(v.Number, 'f', -1, 64)), v.Unit)
+				name = fmt.Sprintf("%s %d %s %s", city(v.City), v.Round, v.Indicator, v.Written())
 			}
 		case "assignment":
 			if t, err := h.Assignments.Get(ctx, u, id); err == nil {
