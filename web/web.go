@@ -153,6 +153,8 @@ func (h *handler) routes() []route {
 		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
 		{pattern: "POST /upload", handle: h.uploadSubmit, roles: writerRoles, denied: uploadDenied},
 		{pattern: "GET /review", handle: h.reviewPage},
+		{pattern: "GET /values", handle: h.valuesReviewPage},
+		{pattern: "POST /values/{id}/review", handle: h.valueReview},
 		{pattern: "GET /claims/new", handle: h.claimNewPage, roles: writerRoles, denied: claimDenied},
 		{pattern: "POST /claims", handle: h.claimCreate},
 		{pattern: "GET /claims/{id}", handle: h.claimPage},

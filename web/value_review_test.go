@@ -1,0 +1,67 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestReviewersGiveVerdictsOnValuesInTheWebUI walks the values review
+// page: a reviewer finds the pending value with its source and whether
+// the number is in the passage, a verdict that sends it back without a
+// reason comes back with what was chosen, a verdict with one is saved and
+// moves the value to its tab, and the coordinator who recorded it reads
+// the verdict and the reason, with no verdict form of their own.
+func TestReviewersGiveVerdictsOnValuesInTheWebUI(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "活动周总结.txt", "2017年全市市民参与学习活动达到1,234.5万人次，认定市民终身学习基地123个。")
+	v, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.2.1", Value: "132",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "认定市民终身学习基地123个"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	li, wang := s.login("li"), s.login("wang")
+
+	_, body := li.get("/review")
+	if !strings.Contains(body, `href="/values"`) {
+		t.Errorf("the claims queue does not lead to the values: %.600s", textOf(body))
+	}
+	_, body = li.get("/values")
+	text := textOf(body)
+	for _, want := range []string{"审核定量指标数值", "待审核 1", "2.2.1", "132个", d.Title, "认定市民终身学习基地123个",
+		"引文中未找到该数值\uFF0C请核对", `action="/values/` + v.ID + `/review"`} {
+		if !strings.Contains(text, want) && !strings.Contains(body, want) {
+			t.Errorf("the values page lacks %q: %.1500s", want, text)
+		}
+	}
+
+	resp, body := li.post("/values/"+v.ID+"/review", url.Values{"verdict": {"contradicted"}, "status": {"pending"}})
+	if resp.StatusCode != 400 || !strings.Contains(body, "退回数值时请写明理由") || !strings.Contains(body, `value="contradicted" checked`) {
+		t.Errorf("a verdict without its reason: %d, want 400 with the reason asked for and the verdict kept: %.1500s",
+			resp.StatusCode, textOf(body))
+	}
+	resp, body = li.post("/values/"+v.ID+"/review", url.Values{"verdict": {"contradicted"}, "comment": {"原文为123个"},
+		"status": {"pending"}, "filters": {"city=330100"}})
+	if resp.StatusCode != 200 || !strings.Contains(resp.Request.URL.String(), "/values?status=pending&city=330100") ||
+		!strings.Contains(body, "审核结论已保存") || !strings.Contains(textOf(body), "与证据矛盾 1") {
+		t.Errorf("a verdict with its reason: %d at %s: %.1500s", resp.StatusCode, resp.Request.URL, textOf(body))
+	}
+
+	_, body = wang.get("/values")
+	text = textOf(body)
+	for _, want := range []string{"132个", "与证据矛盾", "li", "原文为123个"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the coordinator's values page lacks %q: %.1500s", want, text)
+		}
+	}
+	if strings.Contains(body, "/review\" class=\"stack\"") || strings.Contains(body, `name="verdict"`) {
+		t.Errorf("the coordinator is offered a verdict form: %.1500s", text)
+	}
+}
