@@ -55,6 +55,10 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 	if strings.Contains(text, "330100") || !strings.Contains(text, "杭州") {
 		t.Errorf("the claim page names the city by its code: %.300s", text)
 	}
+	_, body = wang.get("/indicators/2.3.1?city=330100")
+	if head := textOf(body[strings.Index(body, "<h1>"):strings.Index(body, "</p>")]); strings.Contains(head, "330100") || !strings.Contains(head, "杭州") {
+		t.Errorf("the indicator page names the city by its code: %.300s", head)
+	}
 	if got := formatTime(time.Date(2018, 3, 20, 16, 30, 0, 0, time.UTC)); got != "2018-03-21 00:30 UTC+8" {
 		t.Errorf("formatTime: %q, want China time with the zone", got)
 	}
