@@ -110,7 +110,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	if len(mistakes) > 0 {
 		return nil, catalog.Join(mistakes...)
 	}
-	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: n.Value * mul / div,
+	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: rescale(n.Value, mul, div),
 		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit}
 	if mul != div {
 		// The writing keeps its own unit, so that it reads as typed:

@@ -40,6 +40,7 @@ func TestRecordChecksTheNumberOnThePage(t *testing.T) {
 	}{
 		{"2.3.3", "123000", "人", "存入学分银行的社会培训成果达12.3万人", true, 123000},
 		{"2.3.3", "12.3", "万人", "社会培训成果达12.3万人", true, 123000},
+		{"2.3.3", "0.07", "万人", "社会培训成果达12.3万人", false, 700},
 		{"2.2.1", "123", "个", "认定市民终身学习基地１２３个", true, 123},
 		{"5.1.1", "85.3%", "", "成人年参与学习率达到85.3%", true, 85.3},
 		{"5.1.2", "12", "%", "老年人参与老年教育比例为百分之十二", true, 12},
@@ -308,6 +309,7 @@ func TestRecordInAnIndicatorCountedInWan(t *testing.T) {
 		{"12345000", "人次", 1234.5, "12345000 人次", true},
 		{"1234.5万", "人次", 1234.5, "1234.5万 人次", true},
 		{"1300", "", 1300, "1300万人次", false},
+		{"12345001", "人次", 1234.5001, "12345001 人次", false},
 	}
 	for _, tt := range tests {
 		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "3.1.3", Value: values.Written(tt.value),

@@ -1,6 +1,8 @@
 package values
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -62,4 +64,20 @@ func fitUnit(ind *catalog.Indicator, given string, percent, scaled bool) (mul, d
 		return gotScale, wantScale, nil
 	}
 	return 0, 0, catalog.Errorf(catalog.EINVALID, "单位 %q 与指标 %s %s 的单位 %q 不符", given, ind.Code, ind.Name, ind.Unit)
+}
+
+// rescale is v*mul/div for powers of ten mul and div, by moving the
+// decimal point: 0.07 万人 is 700 人, not 700.0000000000001.
+func rescale(v, mul, div float64) float64 {
+	shift := int(math.Round(math.Log10(mul) - math.Log10(div)))
+	if shift == 0 {
+		return v
+	}
+	mant, exp, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
+	e, _ := strconv.Atoi(exp)
+	out, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+shift), 64)
+	if err != nil {
+		return v * mul / div
+	}
+	return out
 }
