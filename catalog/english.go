@@ -137,6 +137,7 @@ var englishMessages = map[string]string{
 	"缺少城市名称":      "The city's name is missing",
 	"监测轮次 %d 已存在": "The monitoring round %d already exists",
 	"截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)": "The due date %q is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)",
+	"截止日期 %q 不存在,请检查月和日":                       "The due date %q does not exist; check the month and the day",
 	// Why a document failed (stored with it, Document.ErrorEnglish).
 	"%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员":                                            "%s failed (internal error, logged); upload the same file again to retry, or contact the administrator",
 	"处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传":                                          "Reading was tried %d times without finishing (the reader stopped midway); check whether the file is damaged, then upload it again",
