@@ -46,6 +46,9 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action)}
+		if v, ok := e.Detail["verdict"]; ok {
+			row.Did += " · " + verdictName(l, v) // 审核数值 · 与证据矛盾: which verdict, not only that one was given
+		}
 		title := named[objects[i]]
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
 			title = titles[id]

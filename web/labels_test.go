@@ -103,7 +103,8 @@ func TestAuditLogNamesObjects(t *testing.T) {
 	_, body := admin.get("/admin")
 	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
 	for _, want := range []string{"文档《" + doc.Title + "》", "保存检索", "保存的检索 社区教育检索",
-		"添加部门", "部门 市教育局", "登录失败", "定性描述 2.3.1 “本市已建立学分银行”", "数值 杭州 2018 5.1.1 85.3%"} {
+		"添加部门", "部门 市教育局", "登录失败", "定性描述 2.3.1 “本市已建立学分银行”", "数值 杭州 2018 5.1.1 85.3%",
+		"审核定性描述 · 属实", "审核数值 · 属实"} {
 		if !strings.Contains(events, want) {
 			t.Errorf("the audit log lacks %q: %.900s", want, events)
 		}
