@@ -217,7 +217,7 @@ var englishMessages = map[string]string{
 	"value 应为数字或如 \"12.3万\" 的文字":                  "value should be a number or text such as \"12.3万\"",
 	"只有审核专家可以给出审核结论":                              "Only reviewers can give a verdict",
 	"不能审核自己填报的数值":                                 "You cannot review a value you recorded yourself",
-	"退回数值时请写明理由(comment),以便协调员补充或修改":              "Give a reason (comment) when sending a value back, so that the coordinator can add to it or change it",
+	"退回数值时请写明理由,以便协调员补充或修改":                       "Give a reason when sending a value back, so that the coordinator can add to it or change it",
 	"审核意见过长(超过 %d 字)":                             "The comment is too long (over %d characters)",
 	"数值已审核(%s),需协调员修改后才能再次审核":                     "The value has been reviewed (%s); the coordinator must change it before it can be reviewed again",
 	"指标 %s 与第 %d 行重复":                             "The indicator %s repeats row %d",

@@ -316,7 +316,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	comment = strings.TrimSpace(comment)
 	if verd != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "退回数值时请写明理由(comment),以便协调员补充或修改")
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回数值时请写明理由,以便协调员补充或修改")
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxCommentRunes)

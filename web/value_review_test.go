@@ -43,7 +43,8 @@ func TestReviewersGiveVerdictsOnValuesInTheWebUI(t *testing.T) {
 	}
 
 	resp, body := li.post("/values/"+v.ID+"/review", url.Values{"verdict": {"contradicted"}, "status": {"pending"}})
-	if resp.StatusCode != 400 || !strings.Contains(body, "退回数值时请写明理由") || !strings.Contains(body, `value="contradicted" checked`) {
+	if resp.StatusCode != 400 || !strings.Contains(body, "<span class=\"field-error\">退回数值时请写明理由\uFF0C以便协调员补充或修改</span>") ||
+		!strings.Contains(body, `value="contradicted" checked`) {
 		t.Errorf("a verdict without its reason: %d, want 400 with the reason asked for and the verdict kept: %.1500s",
 			resp.StatusCode, textOf(body))
 	}
