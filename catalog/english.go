@@ -99,6 +99,7 @@ var englishMessages = map[string]string{
 	"本系统未安装读取%s所需的程序 %s;请管理员安装 Debian 软件包 %s(apt-get install %s)后重试": "The program this archive needs to read %s (%s) is not installed; ask the administrator to install the Debian package %s (apt-get install %s), then try again",
 	// The web pages' own messages: refusals, forms, pages not found.
 	"只有协调员和管理员可以上传材料":                "Only coordinators and administrators can upload documents",
+	"部门联系人请在“我的任务”中查看本部门的任务并提交材料":    "department contributors find their department's tasks, and hand documents in, under “My tasks”",
 	"只有协调员和管理员可以撰写定性描述":              "Only coordinators and administrators can write statements",
 	"只有本市协调员和管理员可以管理责任分解":            "Only the city's coordinator and administrators can manage its responsibilities",
 	"“我的任务”是部门联系人的页面;协调员请使用“责任分解”页面": "“My tasks” is the departments' page; coordinators use the “Responsibilities” page",

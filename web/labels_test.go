@@ -121,7 +121,8 @@ func TestAuditLogNamesObjects(t *testing.T) {
 // Chinese with full-width punctuation and role names, never role codes.
 func TestDeniedPagesSayWhyInWords(t *testing.T) {
 	s := newSite(t)
-	wang, zhou := s.login("wang"), s.login("zhou")
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	wang, zhou, jiaoyu := s.login("wang"), s.login("zhou"), s.login("jiaoyu")
 	tests := []struct {
 		b          *browser
 		method     string
@@ -130,6 +131,11 @@ func TestDeniedPagesSayWhyInWords(t *testing.T) {
 		{wang, "GET", "/tasks", "“我的任务”是部门联系人的页面\uFF1B协调员请使用“责任分解”页面"},
 		{wang, "POST", "/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV/notes", "只有专家、审核专家和管理员可以添加批注"},
 		{zhou, "GET", "/claims/new", "只有协调员和管理员可以撰写定性描述"},
+		// A department's contributor, on a coordinator's page, is told
+		// where its own work is.
+		{jiaoyu, "GET", "/upload", "只有协调员和管理员可以上传材料\uFF1B部门联系人请在“我的任务”中查看本部门的任务并提交材料"},
+		{jiaoyu, "GET", "/assignments", "只有本市协调员和管理员可以管理责任分解\uFF1B部门联系人请在“我的任务”中"},
+		{zhou, "GET", "/upload", "只有协调员和管理员可以上传材料"},
 	}
 	for _, tt := range tests {
 		var resp *http.Response
@@ -147,6 +153,9 @@ func TestDeniedPagesSayWhyInWords(t *testing.T) {
 			if strings.Contains(text, code) {
 				t.Errorf("%s %s shows %q: %.400s", tt.method, tt.path, code, text)
 			}
+		}
+		if tt.b == zhou && strings.Contains(text, "我的任务") {
+			t.Errorf("%s %s sends an expert to 我的任务: %.400s", tt.method, tt.path, text)
 		}
 	}
 }

@@ -111,9 +111,19 @@ var (
 	retryDenied  = "只有协调员和管理员可以重新读取或替换处理失败的文档"
 )
 
-// deniedError is the refusal of a route to a role, in both languages.
-func deniedError(msg string) error {
-	return &catalog.Error{Code: catalog.EFORBIDDEN, Message: catalog.Fullwidth(msg), English: catalog.EnglishOf(msg)}
+// tasksHint tells a department's contributor, refused a coordinator's
+// page (上传, 责任分解, 撰写定性描述 …), where its own work is.
+const tasksHint = "部门联系人请在“我的任务”中查看本部门的任务并提交材料"
+
+// deniedError is the refusal of a route to a role, in both languages;
+// hints follow the reason, each in its own clause.
+func deniedError(msg string, hints ...string) error {
+	zh, en := msg, catalog.EnglishOf(msg)
+	for _, h := range hints {
+		zh += ";" + h
+		en += "; " + catalog.EnglishOf(h)
+	}
+	return &catalog.Error{Code: catalog.EFORBIDDEN, Message: catalog.Fullwidth(zh), English: en}
 }
 
 // routes is the web UI's one route table.
@@ -278,7 +288,11 @@ func (h *handler) withSession(rt route) http.Handler {
 		// The role first: a form from a role the page does not admit is
 		// refused before a byte of it is read.
 		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.fail(w, r, deniedError(rt.denied))
+			var hints []string
+			if cred.User.Role == catalog.RoleContributor && slices.Contains(rt.roles, catalog.RoleCoordinator) {
+				hints = append(hints, tasksHint)
+			}
+			h.fail(w, r, deniedError(rt.denied, hints...))
 			return
 		}
 		if r.Method == http.MethodPost {
