@@ -118,6 +118,7 @@ var englishMessages = map[string]string{
 	"请选择要结转到的监测轮次(年份)":              "Choose the monitoring round (year) to carry over into",
 	"请选择用来替换原件的文件":                  "Choose the file to replace the original with",
 	"页码应为数字,如 3":                    "The page should be a number, such as 3",
+	"请选择数值台账文件(.xlsx)":              "Choose the ledger file (.xlsx)",
 	"监测轮次应为四位年份,如 2018":             "The monitoring round should be a four-digit year, such as 2018",
 	"轮次应为逗号分隔的年份,如 2017,2019":       "The rounds should be years separated by commas, such as 2017,2019",
 	"表单字段过多(最多 %d 个)":               "The form has too many fields (at most %d)",

@@ -333,6 +333,10 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/values/"+value()+"/review", form("verdict", "verified", "status", "pending"))
 			return resp
 		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303", "contribA": "403"}},
+		"POST /values/import": {func(b *browser) *http.Response {
+			return b.postFiles("/values/import", map[string]string{"city": "330100"}, map[string][]byte{"台账.xlsx": ledgerOf(t,
+				[][]string{{"指标编码", "数值", "文档编号", "页码", "引文"}, {"2.2.1", fmt.Sprint(next()), docA.ID, "1", "建立学分银行"}})})
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"GET /tasks": {get("/tasks"), outcomes{"admin": "403", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "403",
 			"contribA": "200"}},
 		"POST /tasks/{id}/upload": {func(b *browser) *http.Response {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -32,6 +33,10 @@ type valuesPage struct {
 	Tabs         []statusTab
 	Values       []valueRow
 	Cities       []option
+	// CanImport shows the ledger import form (admins, coordinators);
+	// ImportCities is its city menu.
+	CanImport    bool
+	ImportCities []option
 	// Form is the value whose verdict form came back with errors, State
 	// what was typed into it.
 	Form  string
@@ -83,6 +88,16 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	if p.CanImport = u.Role == catalog.RoleAdmin || u.Role == catalog.RoleCoordinator; p.CanImport {
+		city := p.City
+		if form == "import" {
+			city = st.Value("city")
+		}
+		if p.ImportCities, err = h.cityOptions(r, u, city); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 	}
 	counts := map[catalog.ClaimStatus]int{}
 	var ids []string
@@ -142,4 +157,49 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 		to += "&" + q.Encode()
 	}
 	back(w, r, to, tr(langOf(r), "claim.reviewed"))
+}
+
+// valueImport takes a city's ledger of values (数值台账, XLSX) for a
+// round, all rows or none; a ledger with mistakes comes back with every
+// bad row named and the city and round as chosen.
+func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	file, _, err := r.FormFile("file")
+	if err != nil {
+		h.ledgerFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择数值台账文件(.xlsx)"))
+		return
+	}
+	defer file.Close()
+	round, err := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	if err != nil {
+		h.ledgerFailed(w, r, err)
+		return
+	}
+	city := strings.TrimSpace(r.FormValue("city"))
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	vs, err := h.Values.Import(r.Context(), u, city, round, file)
+	if err != nil {
+		h.ledgerFailed(w, r, err)
+		return
+	}
+	q := url.Values{"status": {string(catalog.ClaimPending)}, "city": {city}}
+	if round != 0 {
+		q.Set("round", strconv.Itoa(round))
+	}
+	back(w, r, "/values?"+q.Encode(), fmt.Sprintf(tr(langOf(r), "values.imported"), len(vs)))
+}
+
+// ledgerFailed shows the values page again with the ledger's mistakes
+// beside the import form; an error that is not about the ledger shows
+// the error page.
+func (h *handler) ledgerFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if catalog.ErrorCode(err) != catalog.EINVALID {
+		h.fail(w, r, err)
+		return
+	}
+	st := typed(r, "city", "round")
+	st.setError(langOf(r), err, "file", "round")
+	h.showValues(w, r, httperr.Prepare(w, r, h.Logger, err), "import", st)
 }

@@ -1,13 +1,17 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -64,5 +68,64 @@ func TestReviewersGiveVerdictsOnValuesInTheWebUI(t *testing.T) {
 	}
 	if strings.Contains(body, "/review\" class=\"stack\"") || strings.Contains(body, `name="verdict"`) {
 		t.Errorf("the coordinator is offered a verdict form: %.1500s", text)
+	}
+}
+
+// ledgerOf writes rows as a ledger of values (数值台账).
+func ledgerOf(t *testing.T, rows [][]string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range rows {
+		for j, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellValue("Sheet1", cell, v)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestCoordinatorsImportALedgerInTheWebUI: the values page takes a city's
+// ledger; one with a bad row comes back naming it, the round as typed and
+// nothing stored; a good one stores every value, waiting for review.
+func TestCoordinatorsImportALedgerInTheWebUI(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	d := s.env.Upload("330100", "统计.txt", "2017年全市市民参与学习活动达到1,234.5万人次，认定市民终身学习基地123个。")
+	head := []string{"指标编码", "数值", "单位", "文档编号", "页码", "引文"}
+	good := [][]string{head,
+		{"3.1.3", "1234.5万", "", d.ID, "1", "全市市民参与学习活动达到1,234.5万人次"},
+		{"2.2.1", "123", "个", d.ID, "1", "认定市民终身学习基地123个"}}
+	bad := append(append([][]string{}, good...), []string{"5.1.1", "85.3", "人次", d.ID, "1", "认定市民终身学习基地123个"})
+	wang := s.login("wang")
+
+	_, body := wang.get("/values")
+	if !strings.Contains(body, `action="/values/import"`) {
+		t.Fatalf("the coordinator's values page has no ledger form: %.800s", textOf(body))
+	}
+	a := wang.postFilesBody("/values/import", map[string]string{"city": "330100", "round": "2017", "status": "pending"},
+		map[string][]byte{"台账.xlsx": ledgerOf(t, bad)})
+	text := textOf(a.body)
+	if a.resp.StatusCode != 400 || !strings.Contains(text, "第 4 行") || !strings.Contains(text, "人次") ||
+		!strings.Contains(a.body, `id="lg-round" name="round" inputmode="numeric" value="2017"`) || strings.Contains(text, "出错了") {
+		t.Errorf("a ledger with a bad row: %d, want 400 naming row 4 with the round kept: %.1500s", a.resp.StatusCode, text)
+	}
+	if list, _ := s.env.Values.List(ctx, testenv.Admin, values.Filter{City: "330100"}); len(list) != 0 {
+		t.Errorf("a refused ledger stored %d values", len(list))
+	}
+
+	a = wang.postFilesBody("/values/import", map[string]string{"city": "330100", "round": "2017"},
+		map[string][]byte{"台账.xlsx": ledgerOf(t, good)})
+	text = textOf(a.body)
+	if a.resp.StatusCode != 200 || !strings.Contains(text, "已导入 2 个数值") || !strings.Contains(text, "1234.5万人次") ||
+		!strings.Contains(text, "123个") || !strings.Contains(text, "待审核 2") {
+		t.Errorf("a good ledger: %d at %s: %.1500s", a.resp.StatusCode, a.resp.Request.URL, text)
+	}
+	if _, body := s.login("li").get("/values"); strings.Contains(body, `action="/values/import"`) {
+		t.Errorf("a reviewer is offered the ledger form")
 	}
 }

@@ -165,6 +165,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /review", handle: h.reviewPage},
 		{pattern: "GET /values", handle: h.valuesReviewPage},
 		{pattern: "POST /values/{id}/review", handle: h.valueReview},
+		{pattern: "POST /values/import", handle: h.valueImport, roles: writerRoles, denied: valueDenied},
 		{pattern: "GET /claims/new", handle: h.claimNewPage, roles: writerRoles, denied: claimDenied},
 		{pattern: "POST /claims", handle: h.claimCreate},
 		{pattern: "GET /claims/{id}", handle: h.claimPage},
@@ -322,7 +323,7 @@ func (h *handler) bodyLimit(r *http.Request) int64 {
 		return 8*h.Ingest.MaxUpload() + maxFormBytes
 	case strings.HasPrefix(r.URL.Path, "/documents/") && strings.HasSuffix(r.URL.Path, "/original"):
 		return h.Ingest.MaxUpload() + maxFormBytes
-	case r.URL.Path == "/admin/framework", r.URL.Path == "/assignments/import":
+	case r.URL.Path == "/admin/framework", r.URL.Path == "/assignments/import", r.URL.Path == "/values/import":
 		return 10<<20 + maxFormBytes
 	}
 	return maxFormBytes
