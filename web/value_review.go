@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,9 @@ type valuesPage struct {
 	// what was typed into it.
 	Form  string
 	State formState
+	// Refused is the error of a verdict whose form is no longer shown
+	// (the value was reviewed meanwhile), shown above the list.
+	Refused string
 }
 
 // Filters is the page's city and round as an address's query, kept by
@@ -133,6 +137,9 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 			}
 		}
 		p.Values = append(p.Values, row)
+	}
+	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {
+		p.Refused = st.Error
 	}
 	h.render(w, r, status, "values", tr(langOf(r), "values.title"), p)
 }

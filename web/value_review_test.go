@@ -59,6 +59,12 @@ func TestReviewersGiveVerdictsOnValuesInTheWebUI(t *testing.T) {
 		t.Errorf("a verdict with its reason: %d at %s: %.1500s", resp.StatusCode, resp.Request.URL, textOf(body))
 	}
 
+	// The same verdict sent again (the back button): refused, and said so.
+	resp, body = li.post("/values/"+v.ID+"/review", url.Values{"verdict": {"contradicted"}, "comment": {"原文为123个"}, "status": {"pending"}})
+	if resp.StatusCode != 409 || !strings.Contains(textOf(body), "数值已审核") {
+		t.Errorf("a verdict on a value already reviewed: %d, want 409 saying so: %.1200s", resp.StatusCode, textOf(body))
+	}
+
 	_, body = wang.get("/values")
 	text = textOf(body)
 	for _, want := range []string{"132个", "与证据矛盾", "li", "原文为123个"} {
