@@ -17,6 +17,7 @@ import (
 // verdicts by their names, and times in China time with the zone.
 func TestPagesShowNamesNotCodes(t *testing.T) {
 	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
 	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
 	admin, wang, li := s.login("admin"), s.login("wang"), s.login("li")
 	resp, _ := wang.post("/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立学分银行"},
@@ -26,7 +27,9 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 
 	_, body := admin.get("/admin")
 	users := textOf(body[strings.Index(body, `id="users"`):strings.Index(body, `id="userform"`)])
-	for _, want := range []string{"协调员", "杭州", "已启用"} {
+	// A department's account names its department: an admin tells
+	// twenty of them apart.
+	for _, want := range []string{"协调员", "杭州", "已启用", "报送部门", "部门联系人 杭州 市教育局"} {
 		if !strings.Contains(users, want) {
 			t.Errorf("the users table lacks %q: %.400s", want, users)
 		}
