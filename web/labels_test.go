@@ -140,6 +140,13 @@ func TestDeniedPagesSayWhyInWords(t *testing.T) {
 		{jiaoyu, "GET", "/assignments", "只有本市协调员和管理员可以管理责任分解\uFF1B部门联系人请在“我的任务”中"},
 		{zhou, "GET", "/upload", "只有协调员和管理员可以上传材料"},
 	}
+	// A department starts at its tasks, not at a search box.
+	if resp, _ := jiaoyu.get("/"); resp.Request.URL.Path != "/tasks" {
+		t.Errorf("a contributor's home is %s, want /tasks", resp.Request.URL.Path)
+	}
+	if resp, _ := zhou.get("/"); resp.Request.URL.Path != "/search" {
+		t.Errorf("an expert's home is %s, want /search", resp.Request.URL.Path)
+	}
 	for _, tt := range tests {
 		var resp *http.Response
 		var body string

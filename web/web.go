@@ -558,7 +558,13 @@ func safeNext(next string) string {
 	return next
 }
 
+// home is where a signed-in user starts: a department's contributor at
+// its tasks (我的任务), which are its work; everyone else at search.
 func (h *handler) home(w http.ResponseWriter, r *http.Request) {
+	if s := sessionFrom(r); s != nil && s.User.Role == catalog.RoleContributor {
+		http.Redirect(w, r, "/tasks", http.StatusSeeOther)
+		return
+	}
 	http.Redirect(w, r, "/search", http.StatusSeeOther)
 }
 
