@@ -236,7 +236,7 @@ func (h *handler) authenticated(rt route) http.Handler {
 			return
 		}
 		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "您的角色(%s)不能执行此操作", cred.User.Role))
+			h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "您的角色(%s)不能执行此操作", cred.User.Role.Words()))
 			return
 		}
 		if !rt.files {

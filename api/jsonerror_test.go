@@ -38,3 +38,14 @@ func TestJSONErrorsSayWhatIsWrong(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedRolesAreNamedInWords: a role the route does not admit is
+// refused naming the role as people call it, not its code.
+func TestRefusedRolesAreNamedInWords(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/rounds", `{"year": 2030}`), "coordA")
+	er, _ := body["error"].(map[string]any)
+	if resp.StatusCode != http.StatusForbidden || er["message"] != "您的角色\uFF08协调员\uFF09不能执行此操作" || er["message_en"] != "Your role (coordinator) cannot do this" {
+		t.Errorf("a coordinator creating a round: %d %v, want 403 naming the role 协调员", resp.StatusCode, er)
+	}
+}

@@ -241,6 +241,8 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 		wrong("due", "截止日期为空")
 	} else if due, ok := ParseDue(r.Due); ok {
 		r.Due = due
+	} else if DueShape(r.Due) {
+		wrong("due", "截止日期 %q 不存在,请检查月和日", r.Due)
 	} else {
 		wrong("due", "截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)", r.Due)
 	}
@@ -276,6 +278,13 @@ var (
 	hanDate   = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日?$`)
 	excelDate = regexp.MustCompile(`^(\d{1,2})[-/](\d{1,2})[-/](\d{2})$`) // how excelize shows a date cell: m-d-yy
 )
+
+// DueShape reports whether s is written as a date ParseDue reads, day
+// or not: 2018-02-30 is, 下月底 is not.
+func DueShape(s string) bool {
+	s = strings.TrimSpace(s)
+	return isoDate.MatchString(s) || hanDate.MatchString(s) || excelDate.MatchString(s)
+}
 
 // ParseDue reads a due date as people write it in a table — 2018-03-31,
 // 2018/3/31, 2018.3.31, 2018年3月31日, or 03-31-18 as a spreadsheet's

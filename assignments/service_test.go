@@ -102,11 +102,11 @@ func TestImportAllOrNoneNamesEveryBadRow(t *testing.T) {
 			"2.3,市民政局,2018-03-31,\n"+
 			"2.3.1,杭州市教育局,2018-04-01,\n"+
 			",市财政局,下月底,\n"),
-			[]string{"第 3 行:指标编码“9.9.9”不在当前指标体系中", "第 4 行:截止日期“2018-02-30”无法识别",
+			[]string{"第 3 行:指标编码“9.9.9”不在当前指标体系中", "第 4 行:截止日期“2018-02-30”不存在",
 				"第 5 行:责任单位为空", "第 6 行:2.3 学习成果认证与学分积累 是2级指标", "第 7 行:与第 2 行重复", "第 8 行:指标编码为空\uFF1B截止日期“下月底”无法识别"},
 			[]string{"Rows with mistakes in the responsibility table: 6. Nothing was imported",
 				"\nRow 3: The indicator code \"9.9.9\" is not in the current framework\n",
-				"\nRow 4: The due date \"2018-02-30\" is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)\n",
+				"\nRow 4: The due date \"2018-02-30\" does not exist; check the month and the day\n",
 				"\nRow 5: The department is empty\n",
 				"\nRow 6: 2.3 Recognition of learning outcomes is a level-2 indicator; only key (third-level) indicators are assigned to departments\n",
 				"\nRow 7: Repeats row 2 (the same indicator and department)\n",
@@ -163,8 +163,8 @@ func TestAddReportsEveryMistakeOfTheTaskBesideItsField(t *testing.T) {
 		{"indicator", "2.3 学习成果认证与学分积累 是2级指标\uFF0C只能分解关键指标\uFF08三级指标\uFF09",
 			"2.3 Recognition of learning outcomes is a level-2 indicator; only key (third-level) indicators are assigned to departments"},
 		{"department", "责任单位为空", "The department is empty"},
-		{"due", "截止日期“2018-02-30”无法识别\uFF0C应为 YYYY-MM-DD\uFF08如 2018-03-31\uFF09",
-			"The due date \"2018-02-30\" is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)"},
+		{"due", "截止日期“2018-02-30”不存在\uFF0C请检查月和日",
+			"The due date \"2018-02-30\" does not exist; check the month and the day"},
 		{"contact", "联系人超过 200 字", "The contact is over 200 characters"},
 	}
 	got := catalog.Each(err)

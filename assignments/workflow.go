@@ -161,7 +161,9 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, c Change
 	}
 	if c.Due != nil {
 		due, ok := ParseDue(*c.Due)
-		if !ok {
+		if !ok && DueShape(*c.Due) {
+			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 不存在,请检查月和日", *c.Due)
+		} else if !ok {
 			return nil, catalog.Errorf(catalog.EINVALID, "截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)", *c.Due)
 		}
 		a.Due = due

@@ -99,6 +99,7 @@ var englishMessages = map[string]string{
 	"本系统未安装读取%s所需的程序 %s;请管理员安装 Debian 软件包 %s(apt-get install %s)后重试": "The program this archive needs to read %s (%s) is not installed; ask the administrator to install the Debian package %s (apt-get install %s), then try again",
 	// The web pages' own messages: refusals, forms, pages not found.
 	"只有协调员和管理员可以上传材料":                "Only coordinators and administrators can upload documents",
+	"部门联系人请在“我的任务”中查看本部门的任务并提交材料":    "department contributors find their department's tasks, and hand documents in, under “My tasks”",
 	"只有协调员和管理员可以撰写定性描述":              "Only coordinators and administrators can write statements",
 	"只有本市协调员和管理员可以管理责任分解":            "Only the city's coordinator and administrators can manage its responsibilities",
 	"“我的任务”是部门联系人的页面;协调员请使用“责任分解”页面": "“My tasks” is the departments' page; coordinators use the “Responsibilities” page",
@@ -117,6 +118,7 @@ var englishMessages = map[string]string{
 	"请选择要结转到的监测轮次(年份)":              "Choose the monitoring round (year) to carry over into",
 	"请选择用来替换原件的文件":                  "Choose the file to replace the original with",
 	"页码应为数字,如 3":                    "The page should be a number, such as 3",
+	"请选择数值台账文件(.xlsx)":              "Choose the ledger file (.xlsx)",
 	"监测轮次应为四位年份,如 2018":             "The monitoring round should be a four-digit year, such as 2018",
 	"轮次应为逗号分隔的年份,如 2017,2019":       "The rounds should be years separated by commas, such as 2017,2019",
 	"表单字段过多(最多 %d 个)":               "The form has too many fields (at most %d)",
@@ -137,6 +139,7 @@ var englishMessages = map[string]string{
 	"缺少城市名称":      "The city's name is missing",
 	"监测轮次 %d 已存在": "The monitoring round %d already exists",
 	"截止日期 %q 无法识别,应为 YYYY-MM-DD(如 2018-03-31)": "The due date %q is not recognised; write it as YYYY-MM-DD (such as 2018-03-31)",
+	"截止日期 %q 不存在,请检查月和日":                       "The due date %q does not exist; check the month and the day",
 	// Why a document failed (stored with it, Document.ErrorEnglish).
 	"%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员":                                            "%s failed (internal error, logged); upload the same file again to retry, or contact the administrator",
 	"处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传":                                          "Reading was tried %d times without finishing (the reader stopped midway); check whether the file is damaged, then upload it again",
@@ -216,7 +219,7 @@ var englishMessages = map[string]string{
 	"value 应为数字或如 \"12.3万\" 的文字":                  "value should be a number or text such as \"12.3万\"",
 	"只有审核专家可以给出审核结论":                              "Only reviewers can give a verdict",
 	"不能审核自己填报的数值":                                 "You cannot review a value you recorded yourself",
-	"退回数值时请写明理由(comment),以便协调员补充或修改":              "Give a reason (comment) when sending a value back, so that the coordinator can add to it or change it",
+	"退回数值时请写明理由,以便协调员补充或修改":                       "Give a reason when sending a value back, so that the coordinator can add to it or change it",
 	"审核意见过长(超过 %d 字)":                             "The comment is too long (over %d characters)",
 	"数值已审核(%s),需协调员修改后才能再次审核":                     "The value has been reviewed (%s); the coordinator must change it before it can be reviewed again",
 	"指标 %s 与第 %d 行重复":                             "The indicator %s repeats row %d",

@@ -202,6 +202,24 @@ const (
 	RoleContributor Role = "contributor"
 )
 
+// roleWords are the roles as people call them.
+var roleWords = map[Role]Words{
+	RoleAdmin:       {Chinese: "管理员", English: "administrator"},
+	RoleCoordinator: {Chinese: "协调员", English: "coordinator"},
+	RoleExpert:      {Chinese: "专家", English: "expert"},
+	RoleReviewer:    {Chinese: "审核专家", English: "reviewer"},
+	RoleContributor: {Chinese: "部门联系人", English: "department contributor"},
+}
+
+// Words is the role as people call it in each language (协调员,
+// coordinator), for messages; an unknown role is its code.
+func (r Role) Words() Words {
+	if w, ok := roleWords[r]; ok {
+		return w
+	}
+	return Words{Chinese: string(r), English: string(r)}
+}
+
 // ParseRole validates a role name.
 func ParseRole(s string) (Role, error) {
 	switch r := Role(s); r {

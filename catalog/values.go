@@ -59,6 +59,12 @@ func (v *Value) Written() string {
 	if strings.HasSuffix(v.Given, v.Unit) {
 		return v.Given // 85.3% and %
 	}
+	// 12345000 人次 for an indicator in 万人次: the writing has its unit.
+	for _, scale := range []string{"万", "亿", "千", "百"} {
+		if base, ok := strings.CutPrefix(v.Unit, scale); ok && base != "" && strings.HasSuffix(v.Given, base) {
+			return v.Given
+		}
+	}
 	return v.Given + v.Unit
 }
 

@@ -11,6 +11,9 @@ func TestValueWritten(t *testing.T) {
 		{Value{Number: 85.3, Given: "85.3%", Unit: "%"}, "85.3%"},
 		{Value{Number: 123, Given: "123", Unit: "个"}, "123个"},
 		{Value{Number: 156800, Unit: "人"}, "156800人"}, // recorded before Given was kept
+		{Value{Number: 1234.5, Given: "1234.5万人次", Unit: "万人次"}, "1234.5万人次"},
+		{Value{Number: 1234.5, Given: "12345000 人次", Unit: "万人次"}, "12345000 人次"},
+		{Value{Number: 1234.5, Given: "1234.5", Unit: "万人次"}, "1234.5万人次"},
 	}
 	for _, tt := range tests {
 		if got := tt.v.Written(); got != tt.want {

@@ -39,6 +39,9 @@ type RoundCell struct {
 	Status string   `json:"status"`
 	Value  *float64 `json:"value"`
 	Given  string   `json:"given,omitempty"` // the value as written (12.3万), when there is one
+	// ValueStatus is the value's review status (pending, verified,
+	// insufficient, contradicted), when there is a value.
+	ValueStatus string `json:"value_status,omitempty"`
 	// Documents are the documents behind the cell: linked to the
 	// indicator in the round, or the source its value cites.
 	Documents int `json:"documents"`
@@ -133,7 +136,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		for _, v := range vals {
 			if v.Indicator == code {
 				n := v.Number
-				cell.Value, cell.Given = &n, v.Written()
+				cell.Value, cell.Given, cell.ValueStatus = &n, v.Written(), string(v.Status)
 				if v.Citation.DocumentID != "" {
 					behind[v.Citation.DocumentID] = true
 				}

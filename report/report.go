@@ -68,6 +68,12 @@ var VerdictLabels = map[catalog.ClaimStatus]string{
 	catalog.ClaimContradicted: "与证据矛盾",
 }
 
+// verdictMark is a claim's or a value's review status as the report
+// writes it after the statement or the number: 【属实】, 【与证据矛盾】.
+func verdictMark(s catalog.ClaimStatus) string {
+	return "【" + VerdictLabels[s] + "】"
+}
+
 // Build gathers a city's report for a round (0: the current round). A city
 // u may not see is ENOTFOUND.
 func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round int) (*Report, error) {

@@ -2,7 +2,6 @@ package values
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -70,11 +69,7 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		if err != nil {
 			return it, err
 		}
-		given := v.Given
-		if given == "" {
-			given = strconv.FormatFloat(v.Number, 'f', -1, 64)
-		}
-		it.What, it.DocumentID = given+" "+v.Unit, v.Citation.DocumentID
+		it.What, it.DocumentID = v.Written(), v.Citation.DocumentID
 	case catalog.CarryLink:
 		l, err := s.cat.Link(ctx, c.ObjectID)
 		if err != nil {

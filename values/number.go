@@ -144,17 +144,21 @@ func arabic(rs []rune, i int) (Number, int, bool) {
 		}
 	}
 done:
-	v, err := strconv.ParseFloat(b.String(), 64)
-	if err != nil {
-		return Number{}, 0, false
-	}
+	digits := b.String()
+	// The multipliers shift the decimal point rather than multiply, so
+	// that 1.1亿 is 110000000, not 110000000.00000001.
+	exp := 0
 	for j < len(rs) {
 		m := multiplier(rs[j])
 		if m == 0 {
 			break
 		}
-		v *= m
+		exp += int(math.Round(math.Log10(m)))
 		j++
+	}
+	v, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
+	if err != nil || digits == "" {
+		return Number{}, 0, false
 	}
 	return Number{Value: v}, j, true
 }
@@ -224,22 +228,25 @@ func cnValue(w []rune) (float64, bool) {
 		if !ok {
 			return 0, false
 		}
-		frac, scale := 0.0, 0.1
+		// Written out in decimal and read once, as arabic does, so that
+		// 一点一亿 is exactly 110000000.
+		var b strings.Builder
+		b.WriteString(strconv.FormatFloat(whole, 'f', -1, 64) + ".")
 		rest := w[k+1:]
-		m := 1.0
+		exp := 0
 		for len(rest) > 0 && !isCNDigit(rest[len(rest)-1]) {
 			mm := multiplier(rest[len(rest)-1])
 			if mm == 0 {
 				return 0, false
 			}
-			m *= mm
+			exp += int(math.Round(math.Log10(mm)))
 			rest = rest[:len(rest)-1]
 		}
 		for _, r := range rest {
-			frac += float64(cnDigit(r)) * scale
-			scale /= 10
+			b.WriteByte(byte('0' + cnDigit(r)))
 		}
-		return (whole + frac) * m, true
+		v, err := strconv.ParseFloat(b.String()+"0e"+strconv.Itoa(exp), 64)
+		return v, err == nil
 	}
 	positional := true
 	for _, r := range w {

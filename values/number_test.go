@@ -85,3 +85,16 @@ func TestContains(t *testing.T) {
 		}
 	}
 }
+
+// TestScaledNumbersAreExact: a number scaled by 万 or 亿 is the number a
+// person means, exactly, since the report and the API show it as stored:
+// 1.1亿 is 110000000, not 110000000.00000001.
+func TestScaledNumbersAreExact(t *testing.T) {
+	for in, want := range map[string]float64{"1.1亿": 110000000, "0.07万": 700, "4.35万": 43500, "1,234.56万": 12345600,
+		"2.01万": 20100, "一点一亿": 110000000, "三点三万": 33000, "零点零七万": 700} {
+		got, err := ParseNumber(in)
+		if err != nil || got.Value != want {
+			t.Errorf("ParseNumber(%q) = %v, %v; want exactly %v", in, got.Value, err, want)
+		}
+	}
+}

@@ -95,9 +95,9 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
-	factor := 1.0
+	mul, div := 1.0, 1.0
 	if ind != nil && n != nil {
-		factor, err = fitUnit(ind, in.Unit, n.Percent)
+		mul, div, err = fitUnit(ind, in.Unit, n.Percent, strings.ContainsAny(n.Text, "万亿"))
 		if mistakes, err = mistake(mistakes, catalog.OnInvalidField("unit", err)); err != nil {
 			return nil, err
 		}
@@ -110,12 +110,22 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	if len(mistakes) > 0 {
 		return nil, catalog.Join(mistakes...)
 	}
-	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: n.Value * factor,
+	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: rescale(n.Value, mul, div),
 		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit}
-	if u := strings.TrimSpace(in.Unit); u != "" && factor != 1 {
-		v.Given += " " + u
+	if mul != div {
+		// The writing keeps its own unit, so that it reads as typed:
+		// 12.3 万人 for 人, 1234.5万人次 for 万人次 typed as 1234.5万.
+		if u := strings.TrimSpace(in.Unit); u != "" {
+			v.Given += " " + u
+		} else {
+			_, base := splitScale(normUnit(ind.Unit))
+			v.Given += base
+		}
 	}
-	v.ValueFound = v.Citation.QuoteFound && (Contains(passage, n.Value) || Contains(passage, v.Number))
+	// The passage may write the number in the indicator's unit, in the
+	// unit typed, or counted out (1,234.5万人次 for 1234.5 万人次).
+	scale, _ := splitScale(normUnit(ind.Unit))
+	v.ValueFound = v.Citation.QuoteFound && (Contains(passage, n.Value) || Contains(passage, v.Number) || Contains(passage, v.Number*scale))
 	return v, nil
 }
 
@@ -306,7 +316,7 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	}
 	comment = strings.TrimSpace(comment)
 	if verd != catalog.ClaimVerified && comment == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "退回数值时请写明理由(comment),以便协调员补充或修改")
+		return nil, catalog.FieldErrorf("comment", catalog.EINVALID, "退回数值时请写明理由,以便协调员补充或修改")
 	}
 	if utf8.RuneCountInString(comment) > maxCommentRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "审核意见过长(超过 %d 字)", maxCommentRunes)

@@ -40,6 +40,7 @@ func TestRecordChecksTheNumberOnThePage(t *testing.T) {
 	}{
 		{"2.3.3", "123000", "人", "存入学分银行的社会培训成果达12.3万人", true, 123000},
 		{"2.3.3", "12.3", "万人", "社会培训成果达12.3万人", true, 123000},
+		{"2.3.3", "0.07", "万人", "社会培训成果达12.3万人", false, 700},
 		{"2.2.1", "123", "个", "认定市民终身学习基地１２３个", true, 123},
 		{"5.1.1", "85.3%", "", "成人年参与学习率达到85.3%", true, 85.3},
 		{"5.1.2", "12", "%", "老年人参与老年教育比例为百分之十二", true, 12},
@@ -285,6 +286,40 @@ func TestRecordANegativeNumber(t *testing.T) {
 		}
 		if v.Number != -2.3 || !v.ValueFound {
 			t.Errorf("record %s: number %v, value_found %v; want -2.3 found", written, v.Number, v.ValueFound)
+		}
+	}
+}
+
+// TestRecordInAnIndicatorCountedInWan: an indicator whose unit is itself
+// scaled (3.1.3 in 万人次) takes the number however the page and the
+// coordinator write it, stores it in 万人次 and finds it on the page.
+func TestRecordInAnIndicatorCountedInWan(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "huodong.txt", "杭州市全民终身学习活动周总结\n2017年全市市民参与学习活动达到1,234.5万人次，举办活动342场。")
+	quote := "全市市民参与学习活动达到1,234.5万人次"
+	tests := []struct {
+		value, unit string
+		number      float64
+		written     string
+		found       bool
+	}{
+		{"1234.5", "", 1234.5, "1234.5万人次", true},
+		{"1,234.5", "万人次", 1234.5, "1,234.5万人次", true},
+		{"1234.5万", "", 1234.5, "1234.5万人次", true},
+		{"12345000", "人次", 1234.5, "12345000 人次", true},
+		{"1234.5万", "人次", 1234.5, "1234.5万 人次", true},
+		{"1300", "", 1300, "1300万人次", false},
+		{"12345001", "人次", 1234.5001, "12345001 人次", false},
+	}
+	for _, tt := range tests {
+		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "3.1.3", Value: values.Written(tt.value),
+			Unit: tt.unit, Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatalf("record 3.1.3 %q %q: %v", tt.value, tt.unit, err)
+		}
+		if v.Number != tt.number || v.Written() != tt.written || v.ValueFound != tt.found {
+			t.Errorf("record 3.1.3 %q %q citing %q: number %v written %q value_found %v, want %v %q %v",
+				tt.value, tt.unit, quote, v.Number, v.Written(), v.ValueFound, tt.number, tt.written, tt.found)
 		}
 	}
 }

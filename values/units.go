@@ -1,6 +1,8 @@
 package values
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -20,28 +22,62 @@ func normUnit(u string) string {
 // (万人 for 人, 亿元 for 元).
 var scales = map[string]float64{"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
 
+// splitScale splits a unit into the scale it starts with and the rest:
+// 万人次 is 1e4 and 人次, 人 is 1 and 人.
+func splitScale(u string) (float64, string) {
+	for p, f := range scales {
+		if rest, ok := strings.CutPrefix(u, p); ok && rest != "" {
+			return f, rest
+		}
+	}
+	return 1, u
+}
+
 // fitUnit checks the unit a value was given in against the indicator's
-// and returns the factor that brings the number to the indicator's unit.
-// An empty unit means the indicator's. A percentage fits only a
-// percentage indicator, and nothing else fits one.
-func fitUnit(ind *catalog.Indicator, given string, percent bool) (float64, error) {
+// and returns the fraction mul/div that brings the number to the
+// indicator's unit. An empty unit means the indicator's, except that a
+// number written with 万 or 亿 (scaled) for an indicator counted in 万
+// (万人次) is a count of the unit's base: 1234.5万 is 1234.5 万人次, not
+// 12345000 万人次. A percentage fits only a percentage indicator, and
+// nothing else fits one.
+func fitUnit(ind *catalog.Indicator, given string, percent, scaled bool) (mul, div float64, err error) {
 	want, got := normUnit(ind.Unit), normUnit(given)
 	if percent && got == "" {
 		got = "%"
 	}
 	if percent && got != "%" {
-		return 0, catalog.Errorf(catalog.EINVALID, "数值写成了百分数,单位却是 %q;请统一", given)
+		return 0, 0, catalog.Errorf(catalog.EINVALID, "数值写成了百分数,单位却是 %q;请统一", given)
 	}
+	wantScale, wantBase := splitScale(want)
 	switch {
-	case want == "" || got == "" || got == want:
-		return 1, nil
-	case want == "%":
-		return 0, catalog.Errorf(catalog.EINVALID, "指标 %s %s 是比例(%%),不能用 %q 作单位;请填写百分比,如 85.3%%", ind.Code, ind.Name, given)
-	}
-	for p, f := range scales {
-		if rest, ok := strings.CutPrefix(got, p); ok && rest == want {
-			return f, nil
+	case want == "" || got == want:
+		return 1, 1, nil
+	case got == "":
+		if scaled && wantScale != 1 {
+			return 1, wantScale, nil
 		}
+		return 1, 1, nil
+	case want == "%":
+		return 0, 0, catalog.Errorf(catalog.EINVALID, "指标 %s %s 是比例(%%),不能用 %q 作单位;请填写百分比,如 85.3%%", ind.Code, ind.Name, given)
 	}
-	return 0, catalog.Errorf(catalog.EINVALID, "单位 %q 与指标 %s %s 的单位 %q 不符", given, ind.Code, ind.Name, ind.Unit)
+	if gotScale, gotBase := splitScale(got); gotBase == wantBase {
+		return gotScale, wantScale, nil
+	}
+	return 0, 0, catalog.Errorf(catalog.EINVALID, "单位 %q 与指标 %s %s 的单位 %q 不符", given, ind.Code, ind.Name, ind.Unit)
+}
+
+// rescale is v*mul/div for powers of ten mul and div, by moving the
+// decimal point: 0.07 万人 is 700 人, not 700.0000000000001.
+func rescale(v, mul, div float64) float64 {
+	shift := int(math.Round(math.Log10(mul) - math.Log10(div)))
+	if shift == 0 {
+		return v
+	}
+	mant, exp, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
+	e, _ := strconv.Atoi(exp)
+	out, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e+shift), 64)
+	if err != nil {
+		return v * mul / div
+	}
+	return out
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/savedsearch"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // The callers of the web authorization matrix and their accounts.
@@ -127,6 +128,16 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		return c.ID
 	}
 	claimA := claim()
+	// value records city A's 2.2.1 anew, waiting for a verdict.
+	value := func() string {
+		v, err := s.env.Values.Record(ctx, &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"},
+			values.Input{Indicator: "2.2.1", Value: values.Written(fmt.Sprint(next())),
+				Citation: claims.CitationInput{DocumentID: docA.ID, Page: 1, Quote: "建立学分银行"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.ID
+	}
 	// savePack saves a search into 2.3.1's query pack as the expert.
 	savePack := func() string {
 		e, err := s.env.Saved.Save(ctx, &catalog.User{Username: "zhou", Role: catalog.RoleExpert},
@@ -317,6 +328,15 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/claims/"+claim()+"/review", form("verdict", "verified"))
 			return resp
 		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303", "contribA": "403"}},
+		"GET /values": {get("/values?city=330100&status=pending"), signedIn("200")},
+		"POST /values/{id}/review": {func(b *browser) *http.Response {
+			resp, _ := b.post("/values/"+value()+"/review", form("verdict", "verified", "status", "pending"))
+			return resp
+		}, outcomes{"admin": "303", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "303", "contribA": "403"}},
+		"POST /values/import": {func(b *browser) *http.Response {
+			return b.postFiles("/values/import", map[string]string{"city": "330100"}, map[string][]byte{"台账.xlsx": ledgerOf(t,
+				[][]string{{"指标编码", "数值", "文档编号", "页码", "引文"}, {"2.2.1", fmt.Sprint(next()), docA.ID, "1", "建立学分银行"}})})
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"GET /tasks": {get("/tasks"), outcomes{"admin": "403", "coordA": "403", "coordB": "403", "expert": "403", "reviewer": "403",
 			"contribA": "200"}},
 		"POST /tasks/{id}/upload": {func(b *browser) *http.Response {

@@ -40,7 +40,7 @@ func TestCarryOverPage(t *testing.T) {
 		t.Fatalf("carry-over button: %d at %s: %.300s", resp.StatusCode, resp.Request.URL, textOf(body))
 	}
 	_, body = wang.get("/carryovers?city=330100&round=2018")
-	for _, want := range []string{"待确认 3 项", "杭州市建立了学分银行", "123", d.Title, "确认沿用", "本轮不用"} {
+	for _, want := range []string{"待确认 3 项", "杭州市建立了学分银行", "123个", d.Title, "确认沿用", "本轮不用"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("carry-over page lacks %q:\n%.2000s", want, textOf(body))
 		}

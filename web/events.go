@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -47,6 +46,9 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action)}
+		if v, ok := e.Detail["verdict"]; ok {
+			row.Did += " · " + verdictName(l, v) // 审核数值 · 与证据矛盾: which verdict, not only that one was given
+		}
 		title := named[objects[i]]
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
 			title = titles[id]
@@ -84,7 +86,7 @@ func (h *handler) objectNames(ctx context.Context, u *catalog.User, objects []st
 			}
 		case "value":
 			if v, err := h.Values.Get(ctx, u, id); err == nil {
-				name = fmt.Sprintf("%s %d %s %s%s", city(v.City), v.Round, v.Indicator, cmp.Or(v.Given, strconv.FormatFloat(v.Number, 'f', -1, 64)), v.Unit)
+				name = fmt.Sprintf("%s %d %s %s", city(v.City), v.Round, v.Indicator, v.Written())
 			}
 		case "assignment":
 			if t, err := h.Assignments.Get(ctx, u, id); err == nil {

@@ -17,6 +17,7 @@ import (
 // verdicts by their names, and times in China time with the zone.
 func TestPagesShowNamesNotCodes(t *testing.T) {
 	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
 	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
 	admin, wang, li := s.login("admin"), s.login("wang"), s.login("li")
 	resp, _ := wang.post("/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立学分银行"},
@@ -26,7 +27,9 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 
 	_, body := admin.get("/admin")
 	users := textOf(body[strings.Index(body, `id="users"`):strings.Index(body, `id="userform"`)])
-	for _, want := range []string{"协调员", "杭州", "已启用"} {
+	// A department's account names its department: an admin tells
+	// twenty of them apart.
+	for _, want := range []string{"协调员", "杭州", "已启用", "报送部门", "部门联系人 杭州 市教育局"} {
 		if !strings.Contains(users, want) {
 			t.Errorf("the users table lacks %q: %.400s", want, users)
 		}
@@ -54,6 +57,10 @@ func TestPagesShowNamesNotCodes(t *testing.T) {
 	}
 	if strings.Contains(text, "330100") || !strings.Contains(text, "杭州") {
 		t.Errorf("the claim page names the city by its code: %.300s", text)
+	}
+	_, body = wang.get("/indicators/2.3.1?city=330100")
+	if head := textOf(body[strings.Index(body, "<h1>"):strings.Index(body, "</p>")]); strings.Contains(head, "330100") || !strings.Contains(head, "杭州") {
+		t.Errorf("the indicator page names the city by its code: %.300s", head)
 	}
 	if got := formatTime(time.Date(2018, 3, 20, 16, 30, 0, 0, time.UTC)); got != "2018-03-21 00:30 UTC+8" {
 		t.Errorf("formatTime: %q, want China time with the zone", got)
@@ -99,12 +106,14 @@ func TestAuditLogNamesObjects(t *testing.T) {
 	_, body := admin.get("/admin")
 	events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
 	for _, want := range []string{"文档《" + doc.Title + "》", "保存检索", "保存的检索 社区教育检索",
-		"添加部门", "部门 市教育局", "登录失败", "定性描述 2.3.1 “本市已建立学分银行”", "数值 杭州 2018 5.1.1 85.3%"} {
+		"添加部门", "部门 市教育局", "登录失败", "定性描述 2.3.1 “本市已建立学分银行”", "数值 杭州 2018 5.1.1 85.3%",
+		"审核定性描述 · 属实", "审核数值 · 属实"} {
 		if !strings.Contains(events, want) {
 			t.Errorf("the audit log lacks %q: %.900s", want, events)
 		}
 	}
-	for _, code := range []string{doc.ID, c.ID, v.ID, "search.save", "department.create", "login.fail", "(document", "文档 01"} {
+	// A percentage is written once: 85.3%, not 85.3%% (its writing and its unit).
+	for _, code := range []string{doc.ID, c.ID, v.ID, "search.save", "department.create", "login.fail", "(document", "文档 01", "85.3%%"} {
 		if strings.Contains(events, code) {
 			t.Errorf("the audit log shows %q: %.900s", code, events)
 		}
@@ -115,7 +124,8 @@ func TestAuditLogNamesObjects(t *testing.T) {
 // Chinese with full-width punctuation and role names, never role codes.
 func TestDeniedPagesSayWhyInWords(t *testing.T) {
 	s := newSite(t)
-	wang, zhou := s.login("wang"), s.login("zhou")
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	wang, zhou, jiaoyu := s.login("wang"), s.login("zhou"), s.login("jiaoyu")
 	tests := []struct {
 		b          *browser
 		method     string
@@ -124,6 +134,18 @@ func TestDeniedPagesSayWhyInWords(t *testing.T) {
 		{wang, "GET", "/tasks", "“我的任务”是部门联系人的页面\uFF1B协调员请使用“责任分解”页面"},
 		{wang, "POST", "/documents/01ARZ3NDEKTSV4RRFFQ69G5FAV/notes", "只有专家、审核专家和管理员可以添加批注"},
 		{zhou, "GET", "/claims/new", "只有协调员和管理员可以撰写定性描述"},
+		// A department's contributor, on a coordinator's page, is told
+		// where its own work is.
+		{jiaoyu, "GET", "/upload", "只有协调员和管理员可以上传材料\uFF1B部门联系人请在“我的任务”中查看本部门的任务并提交材料"},
+		{jiaoyu, "GET", "/assignments", "只有本市协调员和管理员可以管理责任分解\uFF1B部门联系人请在“我的任务”中"},
+		{zhou, "GET", "/upload", "只有协调员和管理员可以上传材料"},
+	}
+	// A department starts at its tasks, not at a search box.
+	if resp, _ := jiaoyu.get("/"); resp.Request.URL.Path != "/tasks" {
+		t.Errorf("a contributor's home is %s, want /tasks", resp.Request.URL.Path)
+	}
+	if resp, _ := zhou.get("/"); resp.Request.URL.Path != "/search" {
+		t.Errorf("an expert's home is %s, want /search", resp.Request.URL.Path)
 	}
 	for _, tt := range tests {
 		var resp *http.Response
@@ -141,6 +163,9 @@ func TestDeniedPagesSayWhyInWords(t *testing.T) {
 			if strings.Contains(text, code) {
 				t.Errorf("%s %s shows %q: %.400s", tt.method, tt.path, code, text)
 			}
+		}
+		if tt.b == zhou && strings.Contains(text, "我的任务") {
+			t.Errorf("%s %s sends an expert to 我的任务: %.400s", tt.method, tt.path, text)
 		}
 	}
 }

@@ -180,7 +180,8 @@ type claimNewPage struct {
 
 func (h *handler) claimNewPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	h.showClaimNew(w, r, http.StatusOK, formState{Values: map[string]string{"indicator": q.Get("indicator"), "city": q.Get("city")}})
+	h.showClaimNew(w, r, http.StatusOK, formState{Values: map[string]string{"indicator": q.Get("indicator"), "city": q.Get("city"),
+		"round": q.Get("round")}})
 }
 
 // showClaimNew renders the new-claim form with what st holds: the values
@@ -250,12 +251,17 @@ func withFormMistake(formErr, err error) error {
 // its field.
 func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
-	round, _ := strconv.Atoi(r.PostFormValue("round"))
+	// A round that is no number (2017年度) is sent as one the service
+	// refuses, beside its other mistakes, never read as the current one.
+	round, roundErr := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	if roundErr != nil {
+		round = -1
+	}
 	cit, pageErr := citationFromForm(r)
 	in := claims.Input{City: r.PostFormValue("city"), Round: round, Indicator: r.PostFormValue("indicator"),
 		Statement: r.PostFormValue("statement"), Citations: []claims.CitationInput{cit}}
 	c, err := h.Claims.Create(r.Context(), u, in)
-	err = withFormMistake(pageErr, err)
+	err = withFormMistake(roundErr, withFormMistake(pageErr, err))
 	if err != nil {
 		if catalog.ErrorCode(err) != catalog.EINVALID {
 			h.fail(w, r, err)

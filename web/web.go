@@ -111,9 +111,19 @@ var (
 	retryDenied  = "只有协调员和管理员可以重新读取或替换处理失败的文档"
 )
 
-// deniedError is the refusal of a route to a role, in both languages.
-func deniedError(msg string) error {
-	return &catalog.Error{Code: catalog.EFORBIDDEN, Message: catalog.Fullwidth(msg), English: catalog.EnglishOf(msg)}
+// tasksHint tells a department's contributor, refused a coordinator's
+// page (上传, 责任分解, 撰写定性描述 …), where its own work is.
+const tasksHint = "部门联系人请在“我的任务”中查看本部门的任务并提交材料"
+
+// deniedError is the refusal of a route to a role, in both languages;
+// hints follow the reason, each in its own clause.
+func deniedError(msg string, hints ...string) error {
+	zh, en := msg, catalog.EnglishOf(msg)
+	for _, h := range hints {
+		zh += ";" + h
+		en += "; " + catalog.EnglishOf(h)
+	}
+	return &catalog.Error{Code: catalog.EFORBIDDEN, Message: catalog.Fullwidth(zh), English: en}
 }
 
 // routes is the web UI's one route table.
@@ -153,6 +163,9 @@ func (h *handler) routes() []route {
 		{pattern: "GET /upload", handle: h.uploadPage, roles: writerRoles, denied: uploadDenied},
 		{pattern: "POST /upload", handle: h.uploadSubmit, roles: writerRoles, denied: uploadDenied},
 		{pattern: "GET /review", handle: h.reviewPage},
+		{pattern: "GET /values", handle: h.valuesReviewPage},
+		{pattern: "POST /values/{id}/review", handle: h.valueReview},
+		{pattern: "POST /values/import", handle: h.valueImport, roles: writerRoles, denied: valueDenied},
 		{pattern: "GET /claims/new", handle: h.claimNewPage, roles: writerRoles, denied: claimDenied},
 		{pattern: "POST /claims", handle: h.claimCreate},
 		{pattern: "GET /claims/{id}", handle: h.claimPage},
@@ -276,7 +289,11 @@ func (h *handler) withSession(rt route) http.Handler {
 		// The role first: a form from a role the page does not admit is
 		// refused before a byte of it is read.
 		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.fail(w, r, deniedError(rt.denied))
+			var hints []string
+			if cred.User.Role == catalog.RoleContributor && slices.Contains(rt.roles, catalog.RoleCoordinator) {
+				hints = append(hints, tasksHint)
+			}
+			h.fail(w, r, deniedError(rt.denied, hints...))
 			return
 		}
 		if r.Method == http.MethodPost {
@@ -306,7 +323,7 @@ func (h *handler) bodyLimit(r *http.Request) int64 {
 		return 8*h.Ingest.MaxUpload() + maxFormBytes
 	case strings.HasPrefix(r.URL.Path, "/documents/") && strings.HasSuffix(r.URL.Path, "/original"):
 		return h.Ingest.MaxUpload() + maxFormBytes
-	case r.URL.Path == "/admin/framework", r.URL.Path == "/assignments/import":
+	case r.URL.Path == "/admin/framework", r.URL.Path == "/assignments/import", r.URL.Path == "/values/import":
 		return 10<<20 + maxFormBytes
 	}
 	return maxFormBytes
@@ -541,7 +558,13 @@ func safeNext(next string) string {
 	return next
 }
 
+// home is where a signed-in user starts: a department's contributor at
+// its tasks (我的任务), which are its work; everyone else at search.
 func (h *handler) home(w http.ResponseWriter, r *http.Request) {
+	if s := sessionFrom(r); s != nil && s.User.Role == catalog.RoleContributor {
+		http.Redirect(w, r, "/tasks", http.StatusSeeOther)
+		return
+	}
 	http.Redirect(w, r, "/search", http.StatusSeeOther)
 }
 

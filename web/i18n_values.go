@@ -1,0 +1,32 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// The words of the values review page (审核定量指标数值), kept apart from
+// i18n.go so that they merge cleanly; they join messages at start-up, with
+// full-width punctuation as the rest.
+func init() {
+	for k, m := range valueReviewMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}
+
+var valueReviewMessages = map[string]map[Lang]string{
+	"values.title":        {Chinese: "审核定量指标数值", English: "Review values"},
+	"values.intro":        {Chinese: "协调员填报的数值及其出处;逐条核对原文后给出审核结论,结论写入监测报告。", English: "The values coordinators recorded, each with its source; check each against the passage and give a verdict, which the report carries."},
+	"values.claims":       {Chinese: "审核定性描述", English: "Review claims"},
+	"values.nav":          {Chinese: "审核定量指标数值", English: "Review values"},
+	"values.round":        {Chinese: "监测轮次", English: "Round"},
+	"values.value":        {Chinese: "数值", English: "Value"},
+	"values.previous":     {Chinese: "(上一轮 %d 年度:%s)", English: "(round %d: %s)"},
+	"values.source":       {Chinese: "出处", English: "Source"},
+	"values.found":        {Chinese: "该数值已在引文中找到", English: "The number is in the quoted passage"},
+	"values.not_found":    {Chinese: "引文中未找到该数值,请核对", English: "The number is not in the quoted passage; check it"},
+	"values.empty":        {Chinese: "没有符合条件的数值。", English: "No values here."},
+	"values.import":       {Chinese: "导入数值台账(XLSX)", English: "Import a ledger of values (XLSX)"},
+	"values.import.help":  {Chinese: "表头:指标编码、数值、单位、文档编号、页码、引文(文档编号见各文档页面的地址)。有任何一行错误则整表不导入,并列出每一行的问题;已有的数值被替换并重新等待审核。", English: "Headings: indicator, value, unit, document_id, page, quote (a document's ID is in its page's address). Any bad row refuses the whole ledger, naming every bad row; values already recorded are replaced and wait for review again."},
+	"values.import.round": {Chinese: "监测轮次(留空即当前轮次)", English: "Round (empty: the current one)"},
+	"values.import.file":  {Chinese: "台账文件", English: "Ledger file"},
+	"values.imported":     {Chinese: "已导入 %d 个数值,等待审核", English: "%d values imported, waiting for review"},
+}

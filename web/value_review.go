@@ -1,0 +1,212 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// valueRow is a value on the values review page: its indicator's name,
+// the cited document's title, its latest verdict and whether the user
+// may give one now.
+type valueRow struct {
+	values.Listed
+	IndicatorName string
+	Document      string
+	Shown         string // the value as written, with its unit
+	Last          *catalog.Review
+	CanReview     bool
+}
+
+// valuesPage is the quantitative values of the cities the user sees, by
+// review status, each with its source and a verdict form for reviewers:
+// what /review is for claims.
+type valuesPage struct {
+	Status, City string
+	Round        string
+	Tabs         []statusTab
+	Values       []valueRow
+	Cities       []option
+	// CanImport shows the ledger import form (admins, coordinators);
+	// ImportCities is its city menu.
+	CanImport    bool
+	ImportCities []option
+	// Form is the value whose verdict form came back with errors, State
+	// what was typed into it.
+	Form  string
+	State formState
+	// Refused is the error of a verdict whose form is no longer shown
+	// (the value was reviewed meanwhile), shown above the list.
+	Refused string
+}
+
+// Filters is the page's city and round as an address's query, kept by
+// the tabs and by the verdict forms' way back.
+func (p *valuesPage) Filters() string {
+	v := url.Values{}
+	if p.City != "" {
+		v.Set("city", p.City)
+	}
+	if p.Round != "" {
+		v.Set("round", p.Round)
+	}
+	return v.Encode()
+}
+
+func (h *handler) valuesReviewPage(w http.ResponseWriter, r *http.Request) {
+	h.showValues(w, r, http.StatusOK, "", formState{})
+}
+
+// showValues renders the values review page; form and st carry a verdict
+// form sent back with errors.
+func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int, form string, st formState) {
+	u := sessionFrom(r).User
+	q := r.URL.Query()
+	if r.Method == http.MethodPost {
+		q, _ = url.ParseQuery(r.PostFormValue("filters"))
+		q.Set("status", r.PostFormValue("status"))
+	}
+	p := &valuesPage{Status: q.Get("status"), City: strings.TrimSpace(q.Get("city")), Round: strings.TrimSpace(q.Get("round")),
+		Form: form, State: st}
+	if p.Status == "" && u.Role != catalog.RoleCoordinator && u.Role != catalog.RoleContributor {
+		p.Status = string(catalog.ClaimPending)
+	}
+	round, _ := strconv.Atoi(p.Round)
+	list, err := h.Values.List(r.Context(), u, values.Filter{City: p.City, Round: round})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	names, err := h.Framework.Names(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p.CanImport = u.Role == catalog.RoleAdmin || u.Role == catalog.RoleCoordinator; p.CanImport {
+		city := p.City
+		if form == "import" {
+			city = st.Value("city")
+		}
+		if p.ImportCities, err = h.cityOptions(r, u, city); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	counts := map[catalog.ClaimStatus]int{}
+	var ids []string
+	for _, v := range list {
+		counts[v.Status]++
+		if p.Status == "" || string(v.Status) == p.Status {
+			ids = append(ids, v.Citation.DocumentID)
+		}
+	}
+	for _, s := range queueStatuses {
+		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: counts[s], Current: string(s) == p.Status})
+	}
+	titles, err := h.Documents.Titles(r.Context(), u, ids)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	reviewer := u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin
+	for _, v := range list {
+		if p.Status != "" && string(v.Status) != p.Status {
+			continue
+		}
+		row := valueRow{Listed: v, IndicatorName: names[v.Indicator], Document: titles[v.Citation.DocumentID], Shown: v.Written(),
+			CanReview: reviewer && v.Status == catalog.ClaimPending && v.CreatedBy != u.Username}
+		if v.Status != catalog.ClaimPending {
+			reviews, err := h.Values.Reviews(r.Context(), u, v.ID)
+			if err != nil {
+				h.fail(w, r, err)
+				return
+			}
+			if len(reviews) > 0 {
+				row.Last = &reviews[len(reviews)-1]
+			}
+		}
+		p.Values = append(p.Values, row)
+	}
+	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {
+		p.Refused = st.Error
+	}
+	h.render(w, r, status, "values", tr(langOf(r), "values.title"), p)
+}
+
+// valueReview records a reviewer's verdict on a value and goes back to
+// the list it was given from; a verdict with a mistake comes back with
+// what was typed and the error beside the form.
+func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, err := h.Values.Review(r.Context(), sessionFrom(r).User, id, r.PostFormValue("verdict"), r.PostFormValue("comment")); err != nil {
+		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+			h.fail(w, r, err)
+			return
+		}
+		st := typed(r, "verdict", "comment")
+		st.setError(langOf(r), err, "verdict", "comment")
+		h.showValues(w, r, httperr.Prepare(w, r, h.Logger, err), id, st)
+		return
+	}
+	to := "/values?status=" + url.QueryEscape(r.PostFormValue("status"))
+	if q, err := url.ParseQuery(r.PostFormValue("filters")); err == nil && len(q) > 0 {
+		to += "&" + q.Encode()
+	}
+	back(w, r, to, tr(langOf(r), "claim.reviewed"))
+}
+
+// valueImport takes a city's ledger of values (数值台账, XLSX) for a
+// round, all rows or none; a ledger with mistakes comes back with every
+// bad row named and the city and round as chosen.
+func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	file, _, err := r.FormFile("file")
+	if err != nil {
+		h.ledgerFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择数值台账文件(.xlsx)"))
+		return
+	}
+	defer file.Close()
+	round, err := formInt(r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	if err != nil {
+		h.ledgerFailed(w, r, err)
+		return
+	}
+	city := strings.TrimSpace(r.FormValue("city"))
+	if city == "" && u.Role == catalog.RoleCoordinator {
+		city = u.City
+	}
+	vs, err := h.Values.Import(r.Context(), u, city, round, file)
+	if err != nil {
+		h.ledgerFailed(w, r, err)
+		return
+	}
+	q := url.Values{"status": {string(catalog.ClaimPending)}, "city": {city}}
+	if round != 0 {
+		q.Set("round", strconv.Itoa(round))
+	}
+	back(w, r, "/values?"+q.Encode(), fmt.Sprintf(tr(langOf(r), "values.imported"), len(vs)))
+}
+
+// ledgerFailed shows the values page again with the ledger's mistakes
+// beside the import form; an error that is not about the ledger shows
+// the error page.
+func (h *handler) ledgerFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if catalog.ErrorCode(err) != catalog.EINVALID {
+		h.fail(w, r, err)
+		return
+	}
+	st := typed(r, "city", "round")
+	st.setError(langOf(r), err, "file", "round")
+	h.showValues(w, r, httperr.Prepare(w, r, h.Logger, err), "import", st)
+}
