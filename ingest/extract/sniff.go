@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -319,12 +320,14 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	if len(head) > SniffLen {
 		head = head[:SniffLen]
 	}
+	// A zip first: one that stores a PDF uncompressed has "%PDF-" near its
+	// start.
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")) {
+		return sniffZip(head, ext), nil
+	}
 	// PDF readers accept junk before the header; so do we.
 	if bytes.Contains(head[:min(len(head), textSniffLen)], []byte("%PDF-")) {
 		return kind{class: classPDF, format: FormatPDF, name: namePDF}, nil
-	}
-	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")) {
-		return sniffZip(head, ext), nil
 	}
 	if bytes.HasPrefix(head, []byte(oleMagic)) {
 		return sniffOLE(head, ext)
@@ -371,6 +374,9 @@ func sniffOLE(head []byte, ext string) (kind, error) {
 // sniffZip tells the zip-based formats apart by the member names and the
 // OpenDocument mimetype in the head, else by the extension.
 func sniffZip(head []byte, ext string) kind {
+	if zipOfFiles(zipNames(head)) {
+		return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP}
+	}
 	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")) {
 		return kind{class: classZip, format: FormatODT, name: nameODT}
 	}
@@ -409,7 +415,59 @@ func sniffZip(head []byte, ext string) kind {
 			return kind{class: classZip, format: FormatDOCX, name: nameDOCX}
 		}
 	}
-	return kind{class: classZip, name: nameZIP, advice: words("请将其中的文件解压后分别上传", "Unzip the files in it and upload them one by one")}
+	return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP}
+}
+
+var adviceUnzipZIP = words("请将其中的文件解压后分别上传", "Unzip the files in it and upload them one by one")
+
+// zipNames returns the names of the members whose local headers lie in
+// head, walking from the first over each member's data; the walk stops at
+// a member whose header does not give its size (a data descriptor follows
+// it) or that runs past head. Searching the head for member names instead
+// finds those of a DOCX stored uncompressed inside a zip of several files.
+func zipNames(head []byte) []string {
+	var names []string
+	for off := 0; off+30 <= len(head) && string(head[off:off+4]) == "PK\x03\x04"; {
+		h := head[off:]
+		flags := binary.LittleEndian.Uint16(h[6:])
+		size := int(binary.LittleEndian.Uint32(h[18:]))
+		n := int(binary.LittleEndian.Uint16(h[26:]))
+		extra := int(binary.LittleEndian.Uint16(h[28:]))
+		if 30+n > len(h) {
+			break
+		}
+		names = append(names, string(h[30:30+n]))
+		if flags&8 != 0 || size < 0 || size > len(head) {
+			break
+		}
+		off += 30 + n + extra + size
+	}
+	return names
+}
+
+// zipOfFiles reports a zip whose members are files people upload (附件1.pdf,
+// 材料/统计表.xlsx), not the parts of an Office, OpenDocument or OFD
+// package: its first member that is not a folder is such a file and none
+// of the members seen is a package part.
+func zipOfFiles(names []string) bool {
+	first := ""
+	for _, name := range names {
+		for _, part := range []string{"[Content_Types].xml", "_rels/", "docProps/", "word/", "xl/", "ppt/", "mimetype", "META-INF/", "OFD.xml", "Doc_"} {
+			if strings.HasPrefix(name, part) {
+				return false
+			}
+		}
+		if first == "" && !strings.HasSuffix(name, "/") {
+			first = name
+		}
+	}
+	switch extension(first) {
+	case ".pdf", ".ofd", ".doc", ".docx", ".wps", ".odt", ".rtf", ".xls", ".xlsx", ".et", ".csv",
+		".ppt", ".pptx", ".dps", ".txt", ".htm", ".html", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
+		".zip", ".rar", ".7z":
+		return true
+	}
+	return false
 }
 
 // looksLikeOOXMLText reports a zip whose first members are those of an
