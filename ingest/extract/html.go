@@ -20,7 +20,15 @@ func extractHTML(ctx context.Context, path string, lim Limits) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	decoded, name, err := decodeHTML(data)
+	contentType := ""
+	if looksLikeMHT(data) {
+		page, ct, ok := mhtHTML(data)
+		if !ok {
+			return nil, errMHTWithoutPage()
+		}
+		data, contentType = page, ct
+	}
+	decoded, name, err := decodeHTML(data, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -40,9 +48,11 @@ func extractHTML(ctx context.Context, path string, lim Limits) (*Result, error) 
 // and returns the page as UTF-8. Bytes that are valid UTF-8 are taken as
 // UTF-8 whatever the page declares, because sites that moved to UTF-8 often
 // kept their old gb2312 declaration; undeclared non-UTF-8 pages are tried as
-// GB18030 before falling back to windows-1252 as browsers do.
-func decodeHTML(data []byte) ([]byte, string, error) {
-	e, name, certain := charset.DetermineEncoding(data, "")
+// GB18030 before falling back to windows-1252 as browsers do. contentType
+// is the Content-Type the page came with ("" for a file; an MHT part's,
+// which may name the charset).
+func decodeHTML(data []byte, contentType string) ([]byte, string, error) {
+	e, name, certain := charset.DetermineEncoding(data, contentType)
 	if !certain { // no BOM
 		if utf8.Valid(data) {
 			return data, "utf-8", nil
