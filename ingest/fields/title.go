@@ -203,7 +203,8 @@ func trimBeforeIssuer(t string) string {
 
 // headlineOf returns a line that reads like the headline of a report or a
 // summary without the words of an official title: 6 to 50 characters,
-// mostly Chinese, no sentence, no colon, not a date or a masthead.
+// mostly Chinese, no sentence, no colon, not a row of a table's cells
+// (separated by " | "), not a date or a masthead.
 func headlineOf(line string) string {
 	for _, m := range reportMarks {
 		if i := strings.Index(line, m); i > 0 {
@@ -213,7 +214,7 @@ func headlineOf(line string) string {
 
 	line = strings.TrimSpace(line)
 	n := runeLen(line)
-	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,") || isMasthead(line) ||
+	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,|") || isMasthead(line) ||
 		dates.match(line) || docNumbers.match(line) || strings.HasPrefix(line, "附件") {
 		return ""
 	}
