@@ -152,7 +152,9 @@ func adviceFor(c contentClass) catalog.Words {
 
 // claim is what an extension promises: a description for messages and the
 // content classes a file of that name may really hold. PDF is always
-// accepted, as it always was: people rename PDFs.
+// accepted, as it always was: people rename PDFs. A scan or a photo is
+// accepted under a .pdf name too: people rename those to ".pdf" believing
+// that makes them one, and OCR reads them all the same.
 type claim struct {
 	name    catalog.Words
 	classes []contentClass
@@ -187,7 +189,7 @@ var (
 )
 
 var claims = map[string]claim{
-	".pdf":  {namePDF, nil},
+	".pdf":  {namePDF, images},
 	".docx": {nameDOCX, officeNew}, ".docm": {nameDOCX, officeNew}, ".dotx": {nameDOCX, officeNew},
 	".xlsx": {nameXLSX, officeNew}, ".xlsm": {nameXLSX, officeNew},
 	".pptx": {namePPTX, officeNew},
