@@ -95,13 +95,10 @@ func tiffOrientation(t []byte) int {
 	return 1
 }
 
-// orientGray returns g turned as EXIF orientation o says a viewer shows it
-// (o of 1 or out of range: g itself).
-func orientGray(g *image.Gray, o int) *image.Gray {
-	w, h := g.Rect.Dx(), g.Rect.Dy()
-	// to maps a pixel (x, y) of the stored image to its place upright.
-	var to func(x, y int) (int, int)
-	ow, oh := w, h
+// orientation returns where a pixel (x, y) of a w×h image stored with EXIF
+// orientation o goes when the image is shown upright, and the upright
+// size; nil for 1 or a value out of range.
+func orientation(o, w, h int) (to func(x, y int) (int, int), ow, oh int) {
 	switch o {
 	case 2:
 		to = func(x, y int) (int, int) { return w - 1 - x, y }
@@ -118,10 +115,21 @@ func orientGray(g *image.Gray, o int) *image.Gray {
 	case 8:
 		to = func(x, y int) (int, int) { return y, w - 1 - x }
 	default:
-		return g
+		return nil, w, h
 	}
 	if o >= 5 {
-		ow, oh = h, w
+		return to, h, w
+	}
+	return to, w, h
+}
+
+// orientGray returns g turned as EXIF orientation o says a viewer shows it
+// (o of 1 or out of range: g itself).
+func orientGray(g *image.Gray, o int) *image.Gray {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	to, ow, oh := orientation(o, w, h)
+	if to == nil {
+		return g
 	}
 	out := image.NewGray(image.Rect(0, 0, ow, oh))
 	for y := range h {
@@ -129,6 +137,23 @@ func orientGray(g *image.Gray, o int) *image.Gray {
 		for x := range w {
 			ux, uy := to(x, y)
 			out.Pix[uy*out.Stride+ux] = row[x]
+		}
+	}
+	return out
+}
+
+// orientImage is orientGray for a thumbnail in colour.
+func orientImage(img image.Image, o int) image.Image {
+	b := img.Bounds()
+	to, ow, oh := orientation(o, b.Dx(), b.Dy())
+	if to == nil {
+		return img
+	}
+	out := image.NewRGBA(image.Rect(0, 0, ow, oh))
+	for y := range b.Dy() {
+		for x := range b.Dx() {
+			ux, uy := to(x, y)
+			out.Set(ux, uy, img.At(b.Min.X+x, b.Min.Y+y))
 		}
 	}
 	return out
