@@ -293,6 +293,17 @@ func isPrintableASCII(s string) bool {
 }
 
 // magics lists binary types by their signature at offset 0.
+// heifBrands are the ISO media brands of HEIF pictures: HEIC, as iPhones
+// take photos by default, and AVIF, as newer Android phones may.
+var heifBrands = map[string]bool{"heic": true, "heix": true, "hevc": true, "hevx": true, "heim": true, "heis": true,
+	"mif1": true, "msf1": true, "avif": true, "avis": true}
+
+var (
+	nameHEIC   = words(" HEIC/HEIF 手机照片", "a HEIC/HEIF phone photo")
+	adviceHEIC = words("请在手机上将照片转为 JPG 后上传(苹果手机可在“设置—相机—格式”中选择“兼容性最佳”)",
+		"Convert the photo to JPG on the phone and upload that (on an iPhone, Settings › Camera › Formats › Most Compatible takes JPG photos)")
+)
+
 var magics = []struct {
 	sig  string
 	kind kind
@@ -333,6 +344,9 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	}
 	if bytes.HasPrefix(head, []byte(oleMagic)) {
 		return sniffOLE(head, ext)
+	}
+	if len(head) >= 12 && string(head[4:8]) == "ftyp" && heifBrands[string(head[8:12])] {
+		return kind{class: classImage, name: nameHEIC, advice: adviceHEIC}, nil
 	}
 	if len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" {
 		return kind{class: classImage, name: words(" WebP 图片", "a WebP image"), advice: adviceScan}, nil

@@ -29,6 +29,7 @@ var sniffSamples = []struct {
 	{"TIFF MM", "MM\x00*\x00\x00\x00\x08", []string{"a.txt"}},
 	{"GIF87a", "GIF87a\x01\x00", []string{"upload", "a.pdf"}},
 	{"GIF89a", "GIF89a\x01\x00", []string{"upload", "a.gif", "a.jpg"}},
+	{"HEIC", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", []string{"upload", "IMG_0001.jpg", "a.pdf"}},
 	{"WebP", "RIFF\x00\x00\x00\x00WEBPVP8 ", []string{"upload", "a.pdf"}},
 	{"RTF", "{\\rtf1\\ansi\\ansicpg936", []string{"a.pdf", "a.odt"}},
 	{"RAR", "Rar!\x1a\x07\x00", []string{"upload", "a.pdf"}},
