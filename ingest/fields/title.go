@@ -195,8 +195,9 @@ func trimBeforeIssuer(t string) string {
 		return t
 	}
 	rest := strings.TrimLeft(t[cut+1:], " )]」〕>.,")
-	if body := rest[:strings.Index(rest, "关于")]; !isOrgName(body) || runeLen(body) < 4 {
-		return t
+	if body := rest[:strings.Index(rest, "关于")]; !isOrgName(body) || runeLen(body) < 4 ||
+		strings.ContainsAny(string([]rune(rest)[0]), "年月日号期届次个项名万亿元") {
+		return t // "2019年宁波市教育局关于…": the digits belong to the title
 	}
 	return rest
 }
