@@ -74,7 +74,9 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	if deg, ok := detectRotation(ctx, tess, page, lim); ok && deg != 0 {
 		text, conf, err := runTesseract(ctx, tess, rotateClockwise(page, deg), lim)
 		if err != nil {
-			return out, err
+			// The page was read once; a second reading that fails (its
+			// time ran out) leaves that reading, unless the work is over.
+			return out, ctx.Err()
 		}
 		if conf > out.Confidence {
 			out.Text, out.Confidence = text, conf

@@ -39,8 +39,12 @@ func jpegOrientation(data []byte) int {
 			return 1
 		}
 		marker := data[i+1]
-		if marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0xFF {
-			i++ // stand-alone markers and fill bytes
+		if marker == 0xFF {
+			i++ // a fill byte
+			continue
+		}
+		if marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7) {
+			i += 2 // a marker without a length
 			continue
 		}
 		if marker == 0xDA || marker == 0xD9 {

@@ -55,6 +55,7 @@ func TestJPEGOrientation(t *testing.T) {
 		{"倒拍 3", withEXIFOrientation(t, img, 3, "II"), 3},
 		{"左转 8", withEXIFOrientation(t, img, 8, "MM"), 8},
 		{"正常 1", plain, 1},
+		{"标记前有填充字节", append([]byte{0xFF, 0xD8, 0xFF}, withEXIFOrientation(t, img, 6, "II")[2:]...), 6},
 		{"无效值 9", withEXIFOrientation(t, img, 9, "II"), 1},
 		{"无 EXIF", plain[:2+0], 1},
 		{"截断的 EXIF", withEXIFOrientation(t, img, 6, "II")[:30], 1},
