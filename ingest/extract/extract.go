@@ -52,8 +52,8 @@ const (
 // upload of the same bytes for another city or after a delete, a retry)
 // instead of taking the old text. Raise it when a reader now reads what it
 // read wrongly before. 2: photos turned upright (EXIF, OSD), Word web pages
-// (MHT) read as HTML, labels merged down repeated in XLSX rows, DOCX tables
-// as rows of cells.
+// (MHT) read as HTML, labels merged down repeated in XLSX rows, DOCX and
+// HTML tables as rows of cells.
 const Version = 2
 
 // Default limits, used where a Limits field is zero or negative.

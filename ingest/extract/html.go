@@ -86,6 +86,14 @@ type htmlWalker struct {
 	inHead      bool // inside <head> (only the title is kept)
 	inTitle     bool
 	pre         int // depth inside pre, textarea: whitespace is kept
+
+	// Tables are written as spreadsheets are (table.go): a row a line, its
+	// cells separated by cellSeparator, blocks inside a cell (Word's
+	// <td><p class=MsoNormal>) joined by a space. Systems that export
+	// "Excel" files as HTML tables named .xls rely on it.
+	rowCells int  // cells begun in the current row
+	inCell   bool // inside a cell of the current row
+	seps     int  // separators owed before the row's next text: none after its last cell
 }
 
 // skipped elements never contribute text.
@@ -157,12 +165,24 @@ func (w *htmlWalker) tag(name string, tt html.TokenType) {
 		return
 	}
 	switch {
-	case name == "br":
-		w.text.WriteByte('\n')
 	case name == "td" || name == "th":
-		w.text.WriteByte('\t')
-	case blocks[name]:
-		w.text.WriteByte('\n')
+		if start {
+			if w.rowCells > 0 {
+				w.seps++
+			}
+			w.rowCells++
+			w.inCell = true
+		}
+	case name == "tr" || name == "table":
+		// A row may be left unclosed; its end is the next row's start.
+		w.rowCells, w.inCell, w.seps = 0, false, 0
+		w.text.WriteString(rowBreak)
+	case name == "br" || blocks[name]:
+		if w.inCell {
+			w.text.WriteByte(' ')
+		} else {
+			w.text.WriteByte('\n')
+		}
 	}
 }
 
@@ -181,6 +201,10 @@ func (w *htmlWalker) textToken(t []byte) error {
 	s := string(t)
 	if w.pre == 0 {
 		s = collapseHTMLSpace(s)
+	}
+	if w.seps > 0 && strings.TrimSpace(s) != "" {
+		s = strings.Repeat(cellSeparator, w.seps) + s
+		w.seps = 0
 	}
 	if err := w.budget.add(len(s)); err != nil {
 		return err
