@@ -30,6 +30,7 @@ var englishMessages = map[string]string{
 	"文件内容已损坏或格式不正确,无法提取文字;请用原软件打开检查,重新导出后上传":                                              "The file is damaged or not in the right format, so its text cannot be extracted; open it in the program that made it, export it again and upload that",
 	"文件中没有可提取的文字(可能只包含图片或是空白文档);请上传含文字的文件":                                                "The file has no text to extract (it may hold only pictures, or be blank); upload a file with text",
 	"文件扩展名是 %s,但内容不是%s;请检查文件是否损坏或上传了错误的文件(检测到的内容:%s)":                                     "The file's extension is %s but its content is not %s; check whether the file is damaged or the wrong one (content found: %s)",
+	"网页存档(MHT)文件中找不到网页正文,可能已损坏;请用 Word 打开后另存为 DOCX 或 PDF 再上传":                             "The web archive (MHT) file holds no web page and may be damaged; open it in Word, save it as DOCX or PDF and upload that",
 	"文本编码无法识别:既不是 UTF-8 也不是 GB18030/GBK;请另存为 UTF-8 后重新上传":                                 "The text encoding is not recognised: neither UTF-8 nor GB18030/GBK; save it as UTF-8 and upload it again",
 	"暂不支持该文件格式;%s,请另存为其中一种格式后重新上传":                                                        "The archive cannot read this file format yet; %s. Save it in one of these formats and upload it again",
 	"提取文字超时(超过 %s),文件可能过大或已损坏;请拆分文件或重新导出后上传":                                              "Extracting the text took too long (over %s); the file may be too large or damaged. Split it or export it again, then upload it",

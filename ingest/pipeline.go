@@ -239,13 +239,20 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
+	if err == nil && t.Version < extract.Version {
+		// Read by older rules: the same bytes uploaded again (for another
+		// city, or after a delete) or retried are read by today's readers,
+		// which may read a photo stored sideways or a Word web page that
+		// the old ones indexed as garbage.
+		err = errOutdatedText
+	}
 	if err == nil {
 		if text, err = textRecordIfMissing(ctx, s.cat, d.SHA256, body); err != nil {
 			return nil, err
 		}
 	} else {
 		// Missing or damaged: the text is read again from the original.
-		if !catalog.IsNotFound(err) && !errors.Is(err, ErrBadText) {
+		if !catalog.IsNotFound(err) && !errors.Is(err, ErrBadText) && !errors.Is(err, errOutdatedText) {
 			return nil, err
 		}
 		if !ocr && extract.Format(d.Format) == extract.FormatImage {
@@ -283,6 +290,10 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	}
 	return &ready[0], nil
 }
+
+// errOutdatedText marks a stored text read by older extraction rules
+// (StoredText.Version below extract.Version).
+var errOutdatedText = errors.New("stored text read by older extraction rules")
 
 // logFilled logs the fields an extraction filled in from the text.
 func (s *Service) logFilled(d *catalog.Document) {

@@ -15,6 +15,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 type rig struct {
@@ -391,5 +392,47 @@ func TestTooLongFieldIsNamed(t *testing.T) {
 	var e *catalog.Error
 	if !errors.As(err, &e) || e.Field != "doc_number" || !strings.HasPrefix(e.Message, "文号过长") || !strings.HasPrefix(e.English, "The document number is too long") {
 		t.Errorf("a 文号 too long: %v (%+v)", err, e)
+	}
+}
+
+// TestTextReadByOlderRulesIsReadAgain: the same bytes uploaded for another
+// city, whose stored text older extraction rules read (a phone photo read
+// sideways as garbage), are read again by today's rules instead of
+// inheriting the garbage.
+func TestTextReadByOlderRulesIsReadAgain(t *testing.T) {
+	r := newRig(t)
+	svc, done := r.service(t)
+	if err := svc.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	const body = "宁波市终身学习活动周期间共开展学习活动1260场。"
+	first := submitText(t, svc, "总结.txt", body)
+	waitFor(t, done, 1)
+	old := &StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{"x 8 «es 7 a | Be FE © Fe"}}
+	if _, err := SaveText(context.Background(), r.blobs, first.Document.SHA256, old); err != nil {
+		t.Fatal(err)
+	}
+	st, err := svc.Stage(strings.NewReader(body), "总结.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	chengdu := &catalog.User{Username: "li", Role: catalog.RoleCoordinator, City: "510100"}
+	out, err := svc.Submit(context.Background(), st, Meta{City: "510100", DocType: "work_summary"}, chengdu)
+	if err != nil || out.Duplicate {
+		t.Fatalf("submit for 成都: %+v, %v", out, err)
+	}
+	if d := waitFor(t, done, 1)[out.Document.ID]; d == nil || d.Status != catalog.StatusIndexed {
+		t.Fatalf("成都's document: %+v", d)
+	}
+	got, err := LoadText(context.Background(), r.blobs, first.Document.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != extract.Version || len(got.Pages) != 1 || !strings.Contains(got.Pages[0], "1260场") {
+		t.Errorf("stored text after the upload: version %d, pages %q; want version %d with the file's words", got.Version, got.Pages, extract.Version)
+	}
+	if n := hits(t, r.idx, "终身学习"); n != 2 {
+		t.Errorf("终身学习 finds %d documents, want both cities'", n)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -25,7 +26,7 @@ func TestTextSavedWithoutItsHashGetsIt(t *testing.T) {
 	body := testenv.NoticeFinal
 	sum := sha256.Sum256([]byte(body))
 	sha := hex.EncodeToString(sum[:])
-	want, err := ingest.SaveText(context.Background(), e.Blobs, sha, &ingest.StoredText{Extractor: "txt", Version: 1, Pages: []string{body}})
+	want, err := ingest.SaveText(context.Background(), e.Blobs, sha, &ingest.StoredText{Extractor: "txt", Version: extract.Version, Pages: []string{body}})
 	if err != nil {
 		t.Fatal(err)
 	}

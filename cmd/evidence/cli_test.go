@@ -51,8 +51,19 @@ func TestIngestSearchCheckReindex(t *testing.T) {
 	}
 
 	out, err = runCLI(t, "ingest", filepath.Join(dir, "wuhan-case.html"), "--data", data, "--city", "330200", "--type", "case")
-	if err != nil || !strings.Contains(out, "重复 1") {
-		t.Errorf("re-ingest: %v\n%s", err, out)
+	var wuhan string
+	for _, f := range summary.Files {
+		if strings.HasSuffix(f.Path, "wuhan-case.html") {
+			wuhan = f.ID
+		}
+	}
+	if err != nil || !strings.Contains(out, "重复 1") || wuhan == "" || !strings.Contains(out, "wuhan-case.html\uFF1A档案中已有相同文件的文档") || !strings.Contains(out, wuhan) {
+		t.Errorf("re-ingest: %v\n%s\nwant the duplicate named with the document %s that holds it", err, out, wuhan)
+	}
+	noHalfWidth(t, "ingest", out)
+	out, _ = runCLI(t, "ingest", filepath.Join(dir, "坏文件.pdf"), "--data", data, "--city", "330200", "--type", "case")
+	if !strings.Contains(out, "坏文件.pdf\uFF1A") {
+		t.Errorf("re-ingest of the bad file: want it named with its reason\n%s", out)
 	}
 	noHalfWidth(t, "ingest", out)
 

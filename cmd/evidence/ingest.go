@@ -223,11 +223,7 @@ func stoppedIngest(stdout, stderr io.Writer, outcomes []*fileOutcome, total int,
 		json.NewEncoder(stdout).Encode(map[string]any{"files": done, "stored": counts["stored"], "duplicate": counts["duplicate"],
 			"failed": counts["failed"], "not_imported": left, "stopped": reason})
 	} else {
-		for _, o := range done {
-			if o.Outcome == "failed" {
-				fmt.Fprintf(stdout, catalog.Fullwidth("  失败  %s:%s\n"), o.Path, o.Error)
-			}
-		}
+		printOutcomeLines(stdout, done)
 	}
 	so := fmt.Sprintf(catalog.Fullwidth("新增 %d,重复 %d,失败 %d,未导入 %d(共 %d 个文件)"), counts["stored"], counts["duplicate"], counts["failed"], left, total)
 	if interrupted {
@@ -303,6 +299,24 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 	return o, nil
 }
 
+// printOutcomeLines lists the files a person has to hear about: each that
+// failed, with the reason, and each the archive already held, with the
+// document that holds its bytes (else "重复 2" leaves them to guess which).
+func printOutcomeLines(w io.Writer, outcomes []*fileOutcome) {
+	for _, o := range outcomes {
+		switch o.Outcome {
+		case "failed":
+			fmt.Fprintf(w, "  失败  %s\uFF1A%s\n", o.Path, o.Error)
+		case "duplicate":
+			title := ""
+			if o.Title != "" {
+				title = "\u201C" + o.Title + "\u201D"
+			}
+			fmt.Fprintf(w, "  重复  %s\uFF1A档案中已有相同文件的文档%s\uFF08%s\uFF09\uFF0C未再保存\n", o.Path, title, o.ID)
+		}
+	}
+}
+
 func reportIngest(stdout io.Writer, outcomes []*fileOutcome, asJSON bool) error {
 	counts := map[string]int{}
 	for _, o := range outcomes {
@@ -316,11 +330,7 @@ func reportIngest(stdout io.Writer, outcomes []*fileOutcome, asJSON bool) error 
 	} else {
 		fmt.Fprintf(stdout, catalog.Fullwidth("导入完成:新增 %d,重复 %d,失败 %d(共 %d 个文件)\n"),
 			counts["stored"], counts["duplicate"], counts["failed"], len(outcomes))
-		for _, o := range outcomes {
-			if o.Outcome == "failed" {
-				fmt.Fprintf(stdout, catalog.Fullwidth("  失败  %s:%s\n"), o.Path, o.Error)
-			}
-		}
+		printOutcomeLines(stdout, outcomes)
 	}
 	if counts["failed"] > 0 {
 		return exitError{1}

@@ -28,7 +28,9 @@
 // (FormatImage, every TIFF frame a page) and PDF pages whose text layer is
 // weak are read by tesseract (chi_sim+eng) run as a child process, one page
 // at a time under Limits.OCRPageTimeout, after a round red seal (公章) is
-// found and its ink whitened. PDF pages are rendered with pdftoppm. Missing
+// found and its ink whitened; a page stored or scanned sideways is turned
+// upright first (orient.go: the EXIF tag, then tesseract's OSD for a page
+// read with low confidence). PDF pages are rendered with pdftoppm. Missing
 // programs fail with EUNSUPPORTED naming the Debian packages; Readers lists
 // what this installation has. Result.PageSources, OCRConfidence and
 // SealPages say which pages were OCR'd, how well, and which bear a seal;

@@ -119,6 +119,15 @@ type docxWalker struct {
 	inPPr    bool // inside <w:pPr>
 	broken   bool // the current page was started by a break
 	hasText  bool // the current page has text other than white space
+
+	// Tables are written as spreadsheets are (table.go): a row a line,
+	// its cells separated by cellSeparator, so that "海曙区 | 36 | 12.3万人次"
+	// stays one row rather than a paragraph per cell; the paragraphs of a
+	// cell are joined by a space.
+	cells  []int // per open table (nested innermost last): cells begun in its current row
+	inCell []bool
+	pSep   bool // a paragraph of a cell ended: a space before more of its text
+	seps   int  // cell separators owed before the row's next text: none after its last
 }
 
 func (w *docxWalker) token(tok xml.Token) error {
@@ -139,14 +148,71 @@ func (w *docxWalker) token(tok xml.Token) error {
 		case "pPr":
 			w.inPPr = false
 		case "p":
+			if n := len(w.inCell); n > 0 && w.inCell[n-1] {
+				w.pSep = true
+				return nil
+			}
 			// Paragraphs are separated by an empty line, which Normalize
 			// keeps, so that a heading does not run into the next paragraph.
 			return w.write("\n\n")
+		case "tc", "tr", "tbl":
+			if w.fallback == 0 {
+				return w.endTable(t.Name.Local)
+			}
 		}
 	case xml.CharData:
 		if w.inText && w.fallback == 0 {
-			return w.write(string(t))
+			return w.writeText(string(t))
 		}
+	}
+	return nil
+}
+
+// writeText writes the text of a <w:t>, after the separators a table
+// cell owes before it.
+func (w *docxWalker) writeText(s string) error {
+	sep := strings.Repeat(cellSeparator, w.seps)
+	if w.pSep {
+		sep += " "
+	}
+	w.seps, w.pSep = 0, false
+	return w.write(sep + s)
+}
+
+// startTable handles the start of a table, a row or a cell.
+func (w *docxWalker) startTable(local string) error {
+	n := len(w.cells)
+	switch {
+	case local == "tbl":
+		w.cells, w.inCell = append(w.cells, 0), append(w.inCell, false)
+	case n == 0: // a row or cell outside a table: not WordprocessingML
+	case local == "tr":
+		w.cells[n-1] = 0
+	case local == "tc":
+		w.pSep = false
+		w.inCell[n-1] = true
+		if w.cells[n-1]++; w.cells[n-1] > 1 {
+			w.seps++
+		}
+	}
+	return nil
+}
+
+// endTable handles the end of a table, a row or a cell.
+func (w *docxWalker) endTable(local string) error {
+	n := len(w.cells)
+	if n == 0 {
+		return nil
+	}
+	w.pSep = false
+	switch local {
+	case "tc":
+		w.inCell[n-1] = false
+	case "tr":
+		w.seps = 0 // empty cells at a row's end are left out, as in spreadsheets
+		return w.write(rowBreak)
+	case "tbl":
+		w.cells, w.inCell = w.cells[:n-1], w.inCell[:n-1]
 	}
 	return nil
 }
@@ -173,6 +239,8 @@ func (w *docxWalker) start(t xml.StartElement) error {
 		if v := attr(t, "val"); v == "" || v == "1" || v == "true" || v == "on" {
 			w.breakPage()
 		}
+	case "tbl", "tr", "tc":
+		return w.startTable(t.Name.Local)
 	}
 	return nil
 }

@@ -83,6 +83,12 @@ func TestDOCXStructure(t *testing.T) {
 		{"tabs, line breaks and runs",
 			`<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>学分</w:t></w:r><w:r><w:t xml:space="preserve">银行 </w:t></w:r><w:r><w:tab/><w:t>Credit</w:t><w:br/><w:t>Bank</w:t></w:r></w:p>`,
 			[]string{"学分银行Credit\nBank"}},
+		{"a table is rows of cells, as a spreadsheet's",
+			`<w:p><w:r><w:t>2017年社区教育统计表</w:t></w:r></w:p><w:tbl><w:tblPr/><w:tr><w:tc><w:p><w:r><w:t>区县(市)</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>参与人次</w:t></w:r></w:p></w:tc></w:tr>` +
+				`<w:tr><w:tc><w:p><w:r><w:t>海曙区</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12.3万人次</w:t></w:r></w:p><w:p><w:r><w:t>(含网上)</w:t></w:r></w:p></w:tc></w:tr>` +
+				`<w:tr><w:tc><w:p><w:r><w:t>江北区</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>` +
+				`<w:tr><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>6.1万人次</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>以上数据由教育局提供。</w:t></w:r></w:p>`,
+			[]string{"2017年社区教育统计表\n\n区县(市) | 参与人次\n\n海曙区 | 12.3万人次(含网上)\n\n江北区\n\n| 6.1万人次\n\n以上数据由教育局提供。"}},
 		{"deleted text and fallback copies are skipped",
 			`<w:p><w:r><w:t>正文</w:t></w:r><w:del><w:r><w:delText>删除的字</w:delText></w:r></w:del><mc:AlternateContent><mc:Choice Requires="wps"><w:r><w:t>文本框</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>文本框</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>`,
 			[]string{"正文文本框"}},

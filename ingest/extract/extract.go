@@ -47,9 +47,14 @@ const (
 )
 
 // Version is the version of the extraction rules (extractors plus
-// Normalize). Stored text carries it so that a change to the rules can
-// trigger re-extraction.
-const Version = 1
+// Normalize). Stored text carries it; a document whose bytes were read by
+// an older version is read again when it goes through the pipeline (an
+// upload of the same bytes for another city or after a delete, a retry)
+// instead of taking the old text. Raise it when a reader now reads what it
+// read wrongly before. 2: photos turned upright (EXIF, OSD), Word web pages
+// (MHT) read as HTML, labels merged down repeated in XLSX rows, DOCX and
+// HTML tables as rows of cells.
+const Version = 2
 
 // Default limits, used where a Limits field is zero or negative.
 const (

@@ -29,7 +29,7 @@ func TestFixtures(t *testing.T) {
 		{file: "news.gbk.html", pages: 1, extractor: "html", contains: "学分银行"},
 		{file: "random.txt", code: catalog.EINVALID, phrase: "文本编码无法识别"},
 		{file: "empty.txt", code: catalog.EINVALID, phrase: "文件为空"},
-		{file: "png-named.pdf", code: catalog.EINVALID, phrase: "但内容不是 PDF 文件"},
+		{file: "png-named.pdf", code: catalog.EINVALID, phrase: "每一页都是空白"}, // a scan renamed .pdf is read by OCR
 		{file: "notzip.docx", code: catalog.EINVALID, phrase: "但内容不是 DOCX 文件"},
 		{file: "scan.png", code: catalog.EINVALID, phrase: "每一页都是空白"}, // read by OCR: a blank page
 		{file: "encrypted.pdf", code: catalog.EINVALID, phrase: "PDF 文件已加密"},

@@ -255,7 +255,12 @@ func FuzzImage(f *testing.F) {
 				checkOutcome(t, FormatImage, nil, err, false)
 				continue
 			}
-			prepareForOCR(img, true)
+			in := prepareForOCR(img, true)
+			if o := jpegOrientation(frame); o < 1 || o > 8 {
+				t.Fatalf("EXIF orientation %d out of 1–8", o)
+			} else if g := orientGray(in.gray, o); g.Rect.Dx()*g.Rect.Dy() != in.gray.Rect.Dx()*in.gray.Rect.Dy() {
+				t.Fatalf("orientation %d turned %v into %v", o, in.gray.Rect, g.Rect)
+			}
 		}
 	})
 }

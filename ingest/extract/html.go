@@ -20,7 +20,15 @@ func extractHTML(ctx context.Context, path string, lim Limits) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
-	decoded, name, err := decodeHTML(data)
+	contentType := ""
+	if looksLikeMHT(data) {
+		page, ct, ok := mhtHTML(data)
+		if !ok {
+			return nil, errMHTWithoutPage()
+		}
+		data, contentType = page, ct
+	}
+	decoded, name, err := decodeHTML(data, contentType)
 	if err != nil {
 		return nil, err
 	}
@@ -40,9 +48,11 @@ func extractHTML(ctx context.Context, path string, lim Limits) (*Result, error) 
 // and returns the page as UTF-8. Bytes that are valid UTF-8 are taken as
 // UTF-8 whatever the page declares, because sites that moved to UTF-8 often
 // kept their old gb2312 declaration; undeclared non-UTF-8 pages are tried as
-// GB18030 before falling back to windows-1252 as browsers do.
-func decodeHTML(data []byte) ([]byte, string, error) {
-	e, name, certain := charset.DetermineEncoding(data, "")
+// GB18030 before falling back to windows-1252 as browsers do. contentType
+// is the Content-Type the page came with ("" for a file; an MHT part's,
+// which may name the charset).
+func decodeHTML(data []byte, contentType string) ([]byte, string, error) {
+	e, name, certain := charset.DetermineEncoding(data, contentType)
 	if !certain { // no BOM
 		if utf8.Valid(data) {
 			return data, "utf-8", nil
@@ -76,6 +86,14 @@ type htmlWalker struct {
 	inHead      bool // inside <head> (only the title is kept)
 	inTitle     bool
 	pre         int // depth inside pre, textarea: whitespace is kept
+
+	// Tables are written as spreadsheets are (table.go): a row a line, its
+	// cells separated by cellSeparator, blocks inside a cell (Word's
+	// <td><p class=MsoNormal>) joined by a space. Systems that export
+	// "Excel" files as HTML tables named .xls rely on it.
+	rowCells int  // cells begun in the current row
+	inCell   bool // inside a cell of the current row
+	seps     int  // separators owed before the row's next text: none after its last cell
 }
 
 // skipped elements never contribute text.
@@ -147,12 +165,24 @@ func (w *htmlWalker) tag(name string, tt html.TokenType) {
 		return
 	}
 	switch {
-	case name == "br":
-		w.text.WriteByte('\n')
 	case name == "td" || name == "th":
-		w.text.WriteByte('\t')
-	case blocks[name]:
-		w.text.WriteByte('\n')
+		if start {
+			if w.rowCells > 0 {
+				w.seps++
+			}
+			w.rowCells++
+			w.inCell = true
+		}
+	case name == "tr" || name == "table":
+		// A row may be left unclosed; its end is the next row's start.
+		w.rowCells, w.inCell, w.seps = 0, false, 0
+		w.text.WriteString(rowBreak)
+	case name == "br" || blocks[name]:
+		if w.inCell {
+			w.text.WriteByte(' ')
+		} else {
+			w.text.WriteByte('\n')
+		}
 	}
 }
 
@@ -171,6 +201,10 @@ func (w *htmlWalker) textToken(t []byte) error {
 	s := string(t)
 	if w.pre == 0 {
 		s = collapseHTMLSpace(s)
+	}
+	if w.seps > 0 && strings.TrimSpace(s) != "" {
+		s = strings.Repeat(cellSeparator, w.seps) + s
+		w.seps = 0
 	}
 	if err := w.budget.add(len(s)); err != nil {
 		return err

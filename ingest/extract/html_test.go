@@ -67,7 +67,11 @@ func TestHTMLCases(t *testing.T) {
 			"utf-8", "正文第二行"}, // a <br> is a line break, which Normalize removes between Han
 		{"table cells",
 			`<table><tr><td>城市</td><td>场次</td></tr><tr><td>太原</td><td>342</td></tr></table>`,
-			"utf-8", "城市场次\n\n太原342"},
+			"utf-8", "城市 | 场次\n\n太原 | 342"},
+		{"a table saved by Word or exported as .xls",
+			`<p>2017年社区教育统计表</p><table border=1><tr><td><p class=MsoNormal>区县(市)</p></td><td><p class=MsoNormal>参与人次</p></td><td>备注</td>` +
+				`<tr><td><p class=MsoNormal>海曙区</p></td><td><p>12.3万人次</p><p>(含网上)</p><td></table><p>以上数据由教育局提供。</p>`,
+			"utf-8", "2017年社区教育统计表\n\n区县(市) | 参与人次 | 备注\n\n海曙区 | 12.3万人次(含网上)\n\n以上数据由教育局提供。"},
 		{"source line breaks are not line breaks",
 			"<p>学分\n   银行 credit\n bank</p>",
 			"utf-8", "学分银行credit bank"},

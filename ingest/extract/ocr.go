@@ -46,8 +46,9 @@ const maxOCROutput = 16 << 20
 //
 // It checks the image's size from its header before decoding it (ETOOLARGE
 // past maxImagePixels), finds and whitens red seals (seal.go), skips pages
-// without ink, and runs tesseract on the grey image under
-// lim.OCRPageTimeout. A missing tesseract or language model is
+// without ink, turns a JPEG as its EXIF tag says, and runs tesseract on the
+// grey image under lim.OCRPageTimeout; a page read with low confidence that
+// tesseract finds turned is read again upright (orient.go). A missing tesseract or language model is
 // errReaderMissing (EUNSUPPORTED); a page that takes too long is EINVALID.
 func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	lim = lim.withDefaults()
@@ -65,8 +66,23 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	if in.blank {
 		return out, nil
 	}
-	out.Text, out.Confidence, err = runTesseract(ctx, tess, in.gray, lim)
-	return out, err
+	page := orientGray(in.gray, jpegOrientation(data))
+	out.Text, out.Confidence, err = runTesseract(ctx, tess, page, lim)
+	if err != nil || out.Confidence >= reorientBelow {
+		return out, err
+	}
+	if deg, ok := detectRotation(ctx, tess, page, lim); ok && deg != 0 {
+		text, conf, err := runTesseract(ctx, tess, rotateClockwise(page, deg), lim)
+		if err != nil {
+			// The page was read once; a second reading that fails (its
+			// time ran out) leaves that reading, unless the work is over.
+			return out, ctx.Err()
+		}
+		if conf > out.Confidence {
+			out.Text, out.Confidence = text, conf
+		}
+	}
+	return out, nil
 }
 
 // decodePageImage decodes a JPEG, PNG, TIFF (first frame) or PPM after

@@ -78,6 +78,20 @@ func TestOFDImagePages(t *testing.T) {
 	}
 }
 
+// TestOFDBlankScanPageHasNoConfidence: an image page OCR finds blank is
+// read (its source is ocr) but gives no confidence, as a blank page of a
+// scanned PDF or TIFF does, rather than a mean of 0 that the document page
+// would show as 置信度 0%.
+func TestOFDBlankScanPageHasNoConfidence(t *testing.T) {
+	withOCR(t, func(ctx context.Context, image []byte, lim Limits) (PageOCR, error) {
+		return PageOCR{}, nil
+	})
+	res := mustExtract(t, FormatOFD, "scan.ofd")
+	if !slices.Equal(res.PageSources, []string{SourceText, SourceOCR}) || res.OCRConfidence != nil {
+		t.Errorf("sources %v, confidence %v; want [text ocr] and no confidence", res.PageSources, res.OCRConfidence)
+	}
+}
+
 // writeOFD writes an OFD package with the given members, in order.
 func writeOFD(t *testing.T, members ...string) string {
 	t.Helper()

@@ -13,9 +13,10 @@ import (
 
 // ofdOCR collects what OCR of image-only pages gave.
 type ofdOCR struct {
-	confidences []float64
-	failed      error // the first OCR error
-	needed      int   // pages that needed OCR
+	confidences []float64 // of the OCR'd pages with text: a blank page's 0 is no confidence
+	read        int       // pages OCR'd, blank ones included
+	failed      error     // the first OCR error
+	needed      int       // pages that needed OCR
 }
 
 // page OCRs the largest image of page i.
@@ -61,7 +62,10 @@ func (c *ofdOCR) page(o *ofdFile, res *Result, i int, images []ofdImage, pageMed
 		res.PageSources = append(res.PageSources, SourceText)
 	}
 	res.PageSources[i] = SourceOCR
-	c.confidences = append(c.confidences, page.Confidence)
+	c.read++
+	if Normalize(page.Text) != "" {
+		c.confidences = append(c.confidences, page.Confidence)
+	}
 	if page.Seal {
 		res.SealPages = append(res.SealPages, i+1)
 	}
@@ -92,7 +96,7 @@ func (c *ofdOCR) finish(res *Result) error {
 	}
 	slices.Sort(res.SealPages)
 	res.SealPages = slices.Compact(res.SealPages)
-	if c.failed == nil || len(c.confidences) > 0 || c.needed < len(res.Pages) || c.needed == 0 {
+	if c.failed == nil || c.read > 0 || c.needed < len(res.Pages) || c.needed == 0 {
 		return nil
 	}
 	return c.failure(false)

@@ -47,8 +47,8 @@ func checkPolicyPages(t *testing.T, res *Result) {
 func TestPDFWithLibrary(t *testing.T) {
 	withoutPdftotext(t)
 	res := mustExtract(t, FormatPDF, "policy.pdf")
-	if res.Extractor != "pdf" || res.Version != 1 {
-		t.Fatalf("got extractor %q version %d, want pdf 1", res.Extractor, res.Version)
+	if res.Extractor != "pdf" || res.Version != Version {
+		t.Fatalf("got extractor %q version %d, want pdf %d", res.Extractor, res.Version, Version)
 	}
 	if res.Title != "杭州市人民政府办公厅关于推进学习型城市建设的实施意见" {
 		t.Errorf("title %q", res.Title)

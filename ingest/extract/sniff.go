@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -151,7 +152,9 @@ func adviceFor(c contentClass) catalog.Words {
 
 // claim is what an extension promises: a description for messages and the
 // content classes a file of that name may really hold. PDF is always
-// accepted, as it always was: people rename PDFs.
+// accepted, as it always was: people rename PDFs. A scan or a photo is
+// accepted under a .pdf name too: people rename those to ".pdf" believing
+// that makes them one, and OCR reads them all the same.
 type claim struct {
 	name    catalog.Words
 	classes []contentClass
@@ -186,7 +189,7 @@ var (
 )
 
 var claims = map[string]claim{
-	".pdf":  {namePDF, nil},
+	".pdf":  {namePDF, images},
 	".docx": {nameDOCX, officeNew}, ".docm": {nameDOCX, officeNew}, ".dotx": {nameDOCX, officeNew},
 	".xlsx": {nameXLSX, officeNew}, ".xlsm": {nameXLSX, officeNew},
 	".pptx": {namePPTX, officeNew},
@@ -290,6 +293,17 @@ func isPrintableASCII(s string) bool {
 }
 
 // magics lists binary types by their signature at offset 0.
+// heifBrands are the ISO media brands of HEIF pictures: HEIC, as iPhones
+// take photos by default, and AVIF, as newer Android phones may.
+var heifBrands = map[string]bool{"heic": true, "heix": true, "hevc": true, "hevx": true, "heim": true, "heis": true,
+	"mif1": true, "msf1": true, "avif": true, "avis": true}
+
+var (
+	nameHEIC   = words(" HEIC/HEIF 手机照片", "a HEIC/HEIF phone photo")
+	adviceHEIC = words("请在手机上将照片转为 JPG 后上传(苹果手机可在“设置—相机—格式”中选择“兼容性最佳”)",
+		"Convert the photo to JPG on the phone and upload that (on an iPhone, Settings › Camera › Formats › Most Compatible takes JPG photos)")
+)
+
 var magics = []struct {
 	sig  string
 	kind kind
@@ -319,15 +333,20 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	if len(head) > SniffLen {
 		head = head[:SniffLen]
 	}
+	// A zip first: one that stores a PDF uncompressed has "%PDF-" near its
+	// start.
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")) {
+		return sniffZip(head, ext), nil
+	}
 	// PDF readers accept junk before the header; so do we.
 	if bytes.Contains(head[:min(len(head), textSniffLen)], []byte("%PDF-")) {
 		return kind{class: classPDF, format: FormatPDF, name: namePDF}, nil
 	}
-	if bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")) {
-		return sniffZip(head, ext), nil
-	}
 	if bytes.HasPrefix(head, []byte(oleMagic)) {
 		return sniffOLE(head, ext)
+	}
+	if len(head) >= 12 && string(head[4:8]) == "ftyp" && heifBrands[string(head[8:12])] {
+		return kind{class: classImage, name: nameHEIC, advice: adviceHEIC}, nil
 	}
 	if len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" {
 		return kind{class: classImage, name: words(" WebP 图片", "a WebP image"), advice: adviceScan}, nil
@@ -371,6 +390,9 @@ func sniffOLE(head []byte, ext string) (kind, error) {
 // sniffZip tells the zip-based formats apart by the member names and the
 // OpenDocument mimetype in the head, else by the extension.
 func sniffZip(head []byte, ext string) kind {
+	if zipOfFiles(zipNames(head)) {
+		return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP}
+	}
 	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")) {
 		return kind{class: classZip, format: FormatODT, name: nameODT}
 	}
@@ -409,7 +431,59 @@ func sniffZip(head []byte, ext string) kind {
 			return kind{class: classZip, format: FormatDOCX, name: nameDOCX}
 		}
 	}
-	return kind{class: classZip, name: nameZIP, advice: words("请将其中的文件解压后分别上传", "Unzip the files in it and upload them one by one")}
+	return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP}
+}
+
+var adviceUnzipZIP = words("请将其中的文件解压后分别上传", "Unzip the files in it and upload them one by one")
+
+// zipNames returns the names of the members whose local headers lie in
+// head, walking from the first over each member's data; the walk stops at
+// a member whose header does not give its size (a data descriptor follows
+// it) or that runs past head. Searching the head for member names instead
+// finds those of a DOCX stored uncompressed inside a zip of several files.
+func zipNames(head []byte) []string {
+	var names []string
+	for off := 0; off+30 <= len(head) && string(head[off:off+4]) == "PK\x03\x04"; {
+		h := head[off:]
+		flags := binary.LittleEndian.Uint16(h[6:])
+		size := int(binary.LittleEndian.Uint32(h[18:]))
+		n := int(binary.LittleEndian.Uint16(h[26:]))
+		extra := int(binary.LittleEndian.Uint16(h[28:]))
+		if 30+n > len(h) {
+			break
+		}
+		names = append(names, string(h[30:30+n]))
+		if flags&8 != 0 || size < 0 || size > len(head) {
+			break
+		}
+		off += 30 + n + extra + size
+	}
+	return names
+}
+
+// zipOfFiles reports a zip whose members are files people upload (附件1.pdf,
+// 材料/统计表.xlsx), not the parts of an Office, OpenDocument or OFD
+// package: its first member that is not a folder is such a file and none
+// of the members seen is a package part.
+func zipOfFiles(names []string) bool {
+	first := ""
+	for _, name := range names {
+		for _, part := range []string{"[Content_Types].xml", "_rels/", "docProps/", "word/", "xl/", "ppt/", "mimetype", "META-INF/", "OFD.xml", "Doc_"} {
+			if strings.HasPrefix(name, part) {
+				return false
+			}
+		}
+		if first == "" && !strings.HasSuffix(name, "/") {
+			first = name
+		}
+	}
+	switch extension(first) {
+	case ".pdf", ".ofd", ".doc", ".docx", ".wps", ".odt", ".rtf", ".xls", ".xlsx", ".et", ".csv",
+		".ppt", ".pptx", ".dps", ".txt", ".htm", ".html", ".jpg", ".jpeg", ".png", ".tif", ".tiff",
+		".zip", ".rar", ".7z":
+		return true
+	}
+	return false
 }
 
 // looksLikeOOXMLText reports a zip whose first members are those of an

@@ -23,12 +23,13 @@ var sniffSamples = []struct {
 	head  string
 	names []string
 }{
-	{"PNG", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", []string{"a.pdf"}},
-	{"JPEG", "\xff\xd8\xff\xe0\x00\x10JFIF", []string{"a.pdf"}},
-	{"TIFF II", "II*\x00\x08\x00\x00\x00", []string{"a.pdf"}},
-	{"TIFF MM", "MM\x00*\x00\x00\x00\x08", []string{"a.pdf"}},
+	{"PNG", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", []string{"a.txt"}},
+	{"JPEG", "\xff\xd8\xff\xe0\x00\x10JFIF", []string{"a.txt"}},
+	{"TIFF II", "II*\x00\x08\x00\x00\x00", []string{"a.txt"}},
+	{"TIFF MM", "MM\x00*\x00\x00\x00\x08", []string{"a.txt"}},
 	{"GIF87a", "GIF87a\x01\x00", []string{"upload", "a.pdf"}},
 	{"GIF89a", "GIF89a\x01\x00", []string{"upload", "a.gif", "a.jpg"}},
+	{"HEIC", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", []string{"upload", "IMG_0001.jpg", "a.pdf"}},
 	{"WebP", "RIFF\x00\x00\x00\x00WEBPVP8 ", []string{"upload", "a.pdf"}},
 	{"RTF", "{\\rtf1\\ansi\\ansicpg936", []string{"a.pdf", "a.odt"}},
 	{"RAR", "Rar!\x1a\x07\x00", []string{"upload", "a.pdf"}},
@@ -145,8 +146,8 @@ func TestSniffMessagesInEnglish(t *testing.T) {
 			"This is a RAR archive, which the archive cannot read yet; " + reads + ". Unzip it and upload the files in it one by one"},
 		{"\x00\x01\x02\x03binary", "数据.dat", catalog.EUNSUPPORTED, "暂不支持无法识别的二进制文件",
 			"This is a binary file of an unknown kind, which the archive cannot read yet; " + reads + ". Save it as PDF and upload that"},
-		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "通知.pdf", catalog.EINVALID, "文件扩展名是 .pdf,但内容不是 PDF 文件",
-			"The file's extension is .pdf but its content is not a PDF file; check whether the file is damaged or the wrong one (content found: a PNG image)"},
+		{"本报讯,2017年9月,太原市举办学习周。\n", "通知.pdf", catalog.EINVALID, "文件扩展名是 .pdf,但内容不是 PDF 文件",
+			"The file's extension is .pdf but its content is not a PDF file; check whether the file is damaged or the wrong one (content found: plain text)"},
 		{"本报讯,2017年9月,太原市举办学习周。\n", "扫描件.JPG", catalog.EINVALID, "文件扩展名是 .jpg,但内容不是图片",
 			"The file's extension is .jpg but its content is not an image; check whether the file is damaged or the wrong one (content found: plain text)"},
 	}

@@ -34,7 +34,8 @@ func TestSniffFixtures(t *testing.T) {
 		{file: "random.txt", format: FormatTXT, mime: "text/plain"}, // rejected by Extract, on the whole file
 
 		{file: "empty.txt", code: catalog.EINVALID, phrase: "文件为空"},
-		{file: "png-named.pdf", code: catalog.EINVALID, phrase: "文件扩展名是 .pdf,但内容不是 PDF 文件;请检查文件是否损坏或上传了错误的文件"},
+		{file: "png-named.pdf", format: FormatImage, mime: "image/png"}, // a scan renamed .pdf: read by OCR
+		{file: "photo.jpg", name: "通知.pdf", format: FormatImage, mime: "image/jpeg"},
 		{file: "news.utf8.txt", name: "通知.pdf", code: catalog.EINVALID, phrase: "但内容不是 PDF 文件"},
 		{file: "notzip.docx", code: catalog.EINVALID, phrase: "文件扩展名是 .docx,但内容不是 DOCX 文件"},
 		{file: "scan.png", name: "扫描件.txt", code: catalog.EINVALID, phrase: "但内容不是文本文件"},
@@ -176,8 +177,8 @@ func TestSniffImagesOnceReadable(t *testing.T) {
 			t.Errorf("sniff %s: got %q %q %v, want image %s", tt.name, format, mime, err, tt.mime)
 		}
 	}
-	if _, _, err := Sniff([]byte("\x89PNG\r\n\x1a\n"), "通知.pdf"); catalog.ErrorCode(err) != catalog.EINVALID {
-		t.Errorf("a PNG named .pdf: got %v, want EINVALID", err)
+	if f, _, err := Sniff([]byte("\x89PNG\r\n\x1a\n"), "通知.pdf"); err != nil || f != FormatImage {
+		t.Errorf("a PNG named .pdf (a scan renamed): got %q, %v, want it read as an image", f, err)
 	}
 	if msg := supportedFormats().Chinese; !strings.HasSuffix(msg, "、图片(JPG/PNG/TIFF)") {
 		t.Errorf("supported formats %q should name images", msg)

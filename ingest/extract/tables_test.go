@@ -236,3 +236,38 @@ func TestXLSFormulaRecords(t *testing.T) {
 		t.Errorf("formula cap: got %v", err)
 	}
 }
+
+// TestXLSXMergedRowLabels reads a ledger whose 区县 cell is merged down
+// over its rows: each row keeps the label Excel shows beside it, and a
+// title merged across the columns stays once.
+func TestXLSXMergedRowLabels(t *testing.T) {
+	path := writeXLSX(t, func(f *excelize.File) {
+		s := "Sheet1"
+		f.SetSheetName(s, "社区教育统计")
+		s = "社区教育统计"
+		f.SetCellValue(s, "A1", "2017年社区教育统计台账")
+		f.MergeCell(s, "A1", "C1")
+		f.SetSheetRow(s, "A2", &[]any{"区县（市）", "街道", "参与人次"})
+		f.SetSheetRow(s, "A3", &[]any{"海曙区", "南门街道", "12.3万人次"})
+		f.SetSheetRow(s, "B4", &[]any{"鼓楼街道", "8.6万人次"})
+		f.SetSheetRow(s, "B6", &[]any{"西门街道", "3.2万人次"}) // row 5 left empty inside the merge
+		f.MergeCell(s, "A3", "A6")
+		f.SetSheetRow(s, "A7", &[]any{"鄞州区", "钟公庙街道", "20.5万人次"})
+	})
+	res, err := Extract(context.Background(), FormatXLSX, path, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := res.Pages[0]
+	for _, want := range []string{"海曙区 | 南门街道 | 12.3万人次", "海曙区 | 鼓楼街道 | 8.6万人次", "海曙区 | 西门街道 | 3.2万人次", "鄞州区 | 钟公庙街道 | 20.5万人次"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q:\n%s", want, page)
+		}
+	}
+	if n := strings.Count(page, "2017年社区教育统计台账"); n != 1 {
+		t.Errorf("the title merged across columns appears %d times, want once:\n%s", n, page)
+	}
+	if n := strings.Count(page, "海曙区"); n != 3 {
+		t.Errorf("海曙区 appears %d times, want once per row with data (3):\n%s", n, page)
+	}
+}

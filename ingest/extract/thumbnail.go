@@ -171,7 +171,8 @@ func imageThumbnail(path string, page, longSide int) (image.Image, error) {
 	if err != nil {
 		return nil, noThumbnail(page)
 	}
-	return scaleDown(src, longSide), nil
+	// A phone photo stored sideways is shown upright, as browsers show it.
+	return orientImage(scaleDown(src, longSide), jpegOrientation(data)), nil
 }
 
 // scaleDown returns img with its long side at most longSide pixels.

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -96,4 +98,38 @@ func TestThumbnailWithoutPdftoppm(t *testing.T) {
 		t.Errorf("PDF thumbnail without pdftoppm: %v, want EUNSUPPORTED", err)
 	}
 	wantEnglish(t, "PDF thumbnail without pdftoppm", err, "pdftoppm (the Debian package poppler-utils) is not installed, so PDFs have no page thumbnails")
+}
+
+// TestThumbnailOfAPhotoStoredSideways draws a portrait photo that the
+// phone stored landscape with EXIF orientation 6 upright, as browsers show
+// the original: taller than wide, its top (dark) at the top.
+func TestThumbnailOfAPhotoStoredSideways(t *testing.T) {
+	upright := image.NewGray(image.Rect(0, 0, 200, 300))
+	for i := range upright.Pix {
+		upright.Pix[i] = 255
+	}
+	for y := range 30 { // a dark band across the top of the page
+		for x := range 200 {
+			upright.SetGray(x, y, color.Gray{})
+		}
+	}
+	path := filepath.Join(t.TempDir(), "竖拍.jpg")
+	if err := os.WriteFile(path, withEXIFOrientation(t, rotateClockwise(upright, 270), 6, "II"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Thumbnail(t.Context(), path, MIMEJPEG, 1, 150, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	if b.Dx() >= b.Dy() {
+		t.Fatalf("thumbnail is %d×%d, want it upright (taller than wide)", b.Dx(), b.Dy())
+	}
+	if r, _, _, _ := img.At(b.Dx()/2, 3).RGBA(); r > 0x4000 {
+		t.Errorf("the top of the thumbnail is light (%#x), want the page's dark band there", r)
+	}
 }

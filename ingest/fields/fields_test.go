@@ -82,6 +82,10 @@ func TestTitleTraps(t *testing.T) {
 		{"the addressees are not the title", "关于做好各类学习型组织创建工作的通知\n各区教育局:\n现通知如下。", "", "关于做好各类学习型组织创建工作的通知", fields.SourceTitleLine},
 		{"a title ending in a kind word inside 《》", "杭州市人民政府关于印发《杭州市社区教育规划》的通知\n各区:", "", "杭州市人民政府关于印发《杭州市社区教育规划》的通知", fields.SourceTitleLine},
 		{"a report's headline", "我市举办全民终身学习活动周开幕式\n本报讯(记者 王丽)10月20日,活动周开幕。", "", "我市举办全民终身学习活动周开幕式", fields.SourceHead},
+		{"OCR junk of a red masthead and a misread 文号 before the title", "y IAS ~\nTBA A BBO IPS T SCPE甬政办发(2018) 455宁波市人民政府办公厅关于推进学习型城市建设的实施意见各区县(市)人民政府,市直及部省属驻甬各单位:\n为深入贯彻党的十九大精神,现提出如下实施意见。", "", "宁波市人民政府办公厅关于推进学习型城市建设的实施意见", fields.SourceTitleLine},
+		{"a year before the issuing body is kept", "2019年宁波市教育局关于开展全民终身学习活动周的通知\n各区:\n正文。", "", "2019年宁波市教育局关于开展全民终身学习活动周的通知", fields.SourceTitleLine},
+		{"a year before 关于 is kept", "2018年关于开展全民终身学习活动周的通知\n各区:\n正文。", "", "2018年关于开展全民终身学习活动周的通知", fields.SourceTitleLine},
+		{"a CSV's header row is no headline", "区县 | 社区学校数 | 参与人次\n\n海曙区 | 36 | 12.3万人次\n\n江北区 | 22 | 6.1万人次", "", "", ""},
 		{"a summary run into its body", "西湖区2017年学习型城区建设工作总结今年以来,我区工作取得新进展。", "", "西湖区2017年学习型城区建设工作总结", fields.SourceTitleLine},
 	}
 	for _, tt := range tests {
@@ -103,6 +107,7 @@ func TestIssuer(t *testing.T) {
 		{"start of the title", "宁波市教育局关于开展评选的通知\n各区县(市)教育局:\n正文。", "宁波市教育局", fields.SourceTitle},
 		{"signature above the date", "2018年社区教育工作总结\n全年工作顺利。\n杭州市上城区教育局\n2019年1月8日", "杭州市上城区教育局", fields.SourceSignature},
 		{"an attachment run into the signature", "关于公布名单的通知\n正文。附件:2018年杭州市学习型社区名单杭州市教育局2018年12月4日", "杭州市教育局", fields.SourceSignature},
+		{"title of a scan behind OCR junk", "TBA A BBO SCPE甬政办发(2018) 455宁波市人民政府办公厅关于推进学习型城市建设的实施意见各区县(市)人民政府:\n正文。", "宁波市人民政府办公厅", fields.SourceTitle},
 		{"a press report has none", "我市举办活动周开幕式\n本报讯 10月20日,活动周开幕。", "", ""},
 	}
 	for _, tt := range tests {

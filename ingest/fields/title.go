@@ -3,6 +3,8 @@ package fields
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // docKinds are the words an official document's title ends with, longest
@@ -158,7 +160,7 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 			continue
 		}
 		if t := strings.TrimSpace(line[:end]); ok(t) {
-			return t, strings.Contains(t, "关于")
+			return trimBeforeIssuer(t), strings.Contains(t, "关于")
 		}
 	}
 	if !runOn {
@@ -169,16 +171,41 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 			continue
 		}
 		if t := strings.TrimSpace(line[:e[1]]); ok(t) && runeLen(t) <= 60 {
-			return t, strings.Contains(t, "关于")
+			return trimBeforeIssuer(t), strings.Contains(t, "关于")
 		}
 		break
 	}
 	return "", false
 }
 
+// trimBeforeIssuer cuts from a title "<body>关于…" what stands before the
+// issuing body when that holds a Latin letter or a digit: OCR of a red
+// masthead in large bold type ("TBA A BBO IPS T SCPE") or a 文号 it
+// misread ("甬政办发(2018) 455", 号 read as 5) run into the title line of a
+// scan. It cuts only when what is left before 关于 is a body's name.
+func trimBeforeIssuer(t string) string {
+	i := strings.Index(t, "关于")
+	if i <= 0 {
+		return t
+	}
+	cut := strings.LastIndexFunc(t[:i], func(r rune) bool {
+		return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	})
+	if cut < 0 {
+		return t
+	}
+	rest := strings.TrimLeft(t[cut+1:], " )]」〕>.,")
+	if body := rest[:strings.Index(rest, "关于")]; !isOrgName(body) || runeLen(body) < 4 ||
+		strings.ContainsAny(string([]rune(rest)[0]), "年月日号期届次个项名万亿元") {
+		return t // "2019年宁波市教育局关于…": the digits belong to the title
+	}
+	return rest
+}
+
 // headlineOf returns a line that reads like the headline of a report or a
 // summary without the words of an official title: 6 to 50 characters,
-// mostly Chinese, no sentence, no colon, not a date or a masthead.
+// mostly Chinese, no sentence, no colon, not a row of a table's cells
+// (separated by " | "), not a date or a masthead.
 func headlineOf(line string) string {
 	for _, m := range reportMarks {
 		if i := strings.Index(line, m); i > 0 {
@@ -188,7 +215,7 @@ func headlineOf(line string) string {
 
 	line = strings.TrimSpace(line)
 	n := runeLen(line)
-	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,") || isMasthead(line) ||
+	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,|") || isMasthead(line) ||
 		dates.match(line) || docNumbers.match(line) || strings.HasPrefix(line, "附件") {
 		return ""
 	}
