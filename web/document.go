@@ -20,12 +20,14 @@ type linkView struct {
 }
 
 type documentPage struct {
-	Doc         *catalog.Document
-	CityName    string
-	CanEdit     bool
-	Query       string
-	PageNum     int
-	PageCount   int
+	Doc       *catalog.Document
+	CityName  string
+	CanEdit   bool
+	Query     string
+	PageNum   int
+	PageCount int
+	// SheetName names the sheet shown, when the document is a workbook.
+	SheetName   string
 	PageHTML    template.HTML
 	Prev, Next  string
 	Links       []linkView
@@ -201,6 +203,7 @@ func fillDocumentText(r *http.Request, p *documentPage, pages []string) error {
 			return err
 		}
 		p.PageHTML = template.HTML(html)
+		p.SheetName = sheetName(d.MIME, pages[p.PageNum-1])
 	}
 	link := func(n int) string {
 		v := r.URL.Query()
@@ -339,6 +342,10 @@ func pageReading(l Lang, d *catalog.Document, n int) string {
 	if n < 1 || n > len(sources) {
 		return ""
 	}
+	sealed := slices.Contains(d.Reading.SealPages, n)
+	if sources[n-1] == catalog.SourceText && !sealed && pageKey(d.MIME) != "search.page" {
+		return "" // a sheet or a slide read as text: nothing to tell
+	}
 	line := fmt.Sprintf(tr(l, "doc.read.text"), n)
 	switch sources[n-1] {
 	case catalog.SourceUnreadable:
@@ -350,7 +357,7 @@ func pageReading(l Lang, d *catalog.Document, n int) string {
 		}
 		line = fmt.Sprintf(tr(l, "doc.read.ocr"), n, conf)
 	}
-	if slices.Contains(d.Reading.SealPages, n) {
+	if sealed {
 		line += tr(l, "doc.read.seal")
 	}
 	return line

@@ -10,6 +10,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -46,10 +47,13 @@ var funcs = template.FuncMap{
 	// shown is a quote as the document shows its text: ASCII punctuation
 	// next to Chinese in full width (a quote copied from the stored text,
 	// whose punctuation is folded, or typed with ASCII marks).
-	"shown":   catalog.Fullwidth,
-	"round":   roundLabel,
-	"action":  actionName,
-	"verdict": verdictName,
+	"shown": catalog.Fullwidth,
+	// pagelabel names a page as its format has them: a sheet of a
+	// workbook, a slide, else a page.
+	"pagelabel": pageLabel,
+	"round":     roundLabel,
+	"action":    actionName,
+	"verdict":   verdictName,
 	"role": func(u *catalog.User, roles ...string) bool {
 		if u == nil {
 			return false
@@ -139,3 +143,38 @@ func paren(l Lang, s string) string {
 	}
 	return "\uFF08" + s + "\uFF09"
 }
+
+// pageLabel is "第 n 页", or "第 n 个工作表" for a workbook (whose pages are
+// its sheets) and "第 n 张幻灯片" for a presentation.
+func pageLabel(l Lang, mime string, n int) string {
+	return trf(l, pageKey(mime), n)
+}
+
+// pageKey is the message that names a page of a document of type mime.
+func pageKey(mime string) string {
+	switch mime {
+	case extract.MIMEXLSX, extract.MIMEXLS:
+		return "search.sheet"
+	case extract.MIMEPPTX:
+		return "search.slide"
+	}
+	return "search.page"
+}
+
+// sheetName is the name a workbook's sheet heads its page with (the
+// extractor writes it as the page's first line), or "" for other formats.
+func sheetName(mime, page string) string {
+	if mime != extract.MIMEXLSX && mime != extract.MIMEXLS {
+		return ""
+	}
+	name, _, _ := strings.Cut(page, "\n")
+	name = strings.TrimSpace(name)
+	if r := []rune(name); len(r) > maxSheetName {
+		name = string(r[:maxSheetName]) + "…"
+	}
+	return name
+}
+
+// maxSheetName bounds the sheet name shown beside a page's number (Excel
+// allows 31 characters; a first line that is no name may be longer).
+const maxSheetName = 31

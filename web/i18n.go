@@ -72,6 +72,8 @@ var messages = map[string]map[Lang]string{
 	"search.empty":              {Chinese: "没有找到与“%s”相关的材料。", English: "Nothing found for “%s”."},
 	"search.empty.try":          {Chinese: "试试:减少检索词、去掉筛选条件、换一个说法(如“学分银行”换成“学习成果认证”),或检查错别字。", English: "Try fewer words, fewer filters, another wording (学习成果认证 for 学分银行), or check the spelling."},
 	"search.page":               {Chinese: "第 %d 页", English: "page %d"},
+	"search.sheet":              {Chinese: "第 %d 个工作表", English: "sheet %d"},
+	"search.slide":              {Chinese: "第 %d 张幻灯片", English: "slide %d"},
 	"search.prev":               {Chinese: "上一页", English: "Previous"},
 	"search.next":               {Chinese: "下一页", English: "Next"},
 	"search.neardup":            {Chinese: "另有 %d 个相近版本", English: "%d more near-duplicate versions"},

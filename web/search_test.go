@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"html"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestSearchPageOffersToDropAFilter checks the empty state: a search that
@@ -84,5 +86,40 @@ func TestSearchPageByDateOfIssue(t *testing.T) {
 	page = html.UnescapeString(body)
 	if resp.StatusCode != 400 || !strings.Contains(textOf(body), "不存在") || !strings.Contains(page, `value="2018-02-30"`) {
 		t.Errorf("a day that does not exist: %d %.400s", resp.StatusCode, textOf(body))
+	}
+}
+
+// TestWorkbookPagesAreSheets: a workbook's hits and text pages are named
+// as its sheets, with the sheet's own name on the document page.
+func TestWorkbookPagesAreSheets(t *testing.T) {
+	s := newSite(t)
+	book := excelize.NewFile()
+	book.SetSheetName("Sheet1", "汇总")
+	book.SetCellValue("汇总", "A1", "全市合计")
+	book.NewSheet("海曙区")
+	book.SetSheetRow("海曙区", "A1", &[]any{"街道", "社区学校数"})
+	book.SetSheetRow("海曙区", "A2", &[]any{"南门街道", 12})
+	var buf bytes.Buffer
+	if err := book.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc := s.env.Upload("330100", "社区学校台账.xlsx", buf.String())
+	zhou := s.login("zhou")
+
+	_, body := zhou.get("/search?q=" + url.QueryEscape("社区学校数"))
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "第 2 个工作表") || strings.Contains(text, "第 2 页") {
+		t.Errorf("a workbook's hit is not named by its sheet: %.600s", text)
+	}
+	_, body = zhou.get("/documents/" + doc.ID + "?page=2")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "第 2 个工作表（海曙区） / 2") {
+		t.Errorf("the document page does not name the sheet shown: %.800s", text)
+	}
+	if text := html.UnescapeString(textOf(body)); strings.Contains(text, "文字层") {
+		t.Errorf("a sheet read as text is said to come from a text layer: %.800s", text)
+	}
+	zhou.get("/lang?to=en&next=/")
+	_, body = zhou.get("/documents/" + doc.ID + "?page=2")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "sheet 2 (海曙区) / 2") {
+		t.Errorf("in English the document page does not name the sheet shown: %.800s", text)
 	}
 }
