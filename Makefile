@@ -6,10 +6,24 @@ GO ?= go
 GOBIN := $(shell $(GO) env GOPATH)/bin
 export PATH := $(PATH):$(GOBIN)
 
-.PHONY: test test-deps vet run bench bench-quick bench-binaries fuzz load
+.PHONY: test test-race test-deps vet run bench bench-quick bench-binaries fuzz load
 
 test: test-deps vet
 	$(GO) test -count=1 -timeout 25m ./...
+	@$(MAKE) --no-print-directory test-race
+
+# The packages whose state is shared between goroutines and whose tests
+# drive it from many at once, again under the race detector: the index's
+# result cache and computing slots, search's fragment and city caches,
+# the blob stores' conformance suite (concurrent puts of one key) and the
+# login throttle's turns. The pipeline (ingest) and the readers
+# (ingest/extract) are left out: under the detector they take ten minutes
+# each on two cores, and a sandbox child cannot run under its address-space
+# limit with the detector's shadow memory.
+RACE_PACKAGES := ./index ./search ./blob ./auth
+
+test-race:
+	$(GO) test -race -count=1 -timeout 25m $(RACE_PACKAGES)
 
 test-deps:
 	@bash scripts/debian-packages.sh install

@@ -27,6 +27,7 @@ const DefaultSessionTTL = 12 * time.Hour
 type Authenticator struct {
 	cat      *catalog.Store
 	throttle *Throttle
+	turns    addressTurns // one login attempt per address at a time
 	ttl      time.Duration
 	now      func() time.Time
 	// TrustProxy says a reverse proxy in front sets X-Forwarded-For and
@@ -76,6 +77,13 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		// a name too long for the throttle's key cannot fail the request.
 		return nil, catalog.Errorf(catalog.EUNAUTHORIZED, "用户名或密码错误")
 	}
+	// From the check to the failure being counted, so that attempts sent
+	// together are each checked against the failures of those before.
+	done, err := a.turns.take(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	wait, err := a.throttle.Check(ctx, username, addr)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -134,5 +135,38 @@ func TestImplausibleUsernamesFailLikeWrongPasswords(t *testing.T) {
 	}
 	if _, err := a.LogIn(context.Background(), "zhang", testPassword, "10.0.0.9"); err != nil {
 		t.Errorf("the owner after those attempts: %v", err)
+	}
+}
+
+// Guesses sent all at once from one address are throttled as if sent one
+// after another: each is checked against the failures of those before it,
+// so no more passwords are tried than the limit allows (a burst used to
+// pass the check together before any of its failures was counted).
+func TestConcurrentGuessesFromOneAddressAreThrottledLikeSequentialOnes(t *testing.T) {
+	cat, _ := newStore(t)
+	a := NewAuthenticator(cat, 0)
+	const guesses = 30
+	errs := make(chan error, guesses)
+	start := make(chan struct{})
+	for i := range guesses {
+		go func() {
+			<-start
+			_, err := a.LogIn(context.Background(), "zhang", fmt.Sprintf("猜测密码%d", i), "10.0.0.9")
+			errs <- err
+		}()
+	}
+	close(start)
+	tried := 0
+	for range guesses {
+		switch err := <-errs; catalog.ErrorCode(err) {
+		case catalog.EUNAUTHORIZED:
+			tried++ // the password was looked at
+		case catalog.ETHROTTLED:
+		default:
+			t.Fatalf("a guess: %v, want EUNAUTHORIZED or ETHROTTLED", err)
+		}
+	}
+	if limit := a.Throttle().PerPair; tried != limit {
+		t.Errorf("%d concurrent guesses: %d passwords tried, want %d (the per-account-and-address limit)", guesses, tried, limit)
 	}
 }

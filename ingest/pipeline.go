@@ -552,7 +552,10 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 		return jobs
 	}
 	outs, err := s.cat.RecordExtractions(ctx, exts, maxNearDuplicateCandidates)
-	if err != nil && len(exts) > 1 && catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+	// A batch cut off by the stop (ctx ended) is left to the next start,
+	// as one that found the catalog unavailable is to a retry: neither
+	// says anything of one document.
+	if err != nil && len(exts) > 1 && catalog.ErrorCode(err) != catalog.EUNAVAILABLE && ctx.Err() == nil {
 		s.log.Warn("record a batch of extractions, recording each alone", "size", len(exts), "err", err)
 		outs, err = make([]catalog.ExtractionOutcome, len(exts)), nil
 		for i := range exts {

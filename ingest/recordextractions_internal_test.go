@@ -337,3 +337,37 @@ func TestAFailedCandidateReadFailsOnlyItsDocument(t *testing.T) {
 		t.Errorf("第3稿, whose candidate's text could not be read, is %s", d.Status)
 	}
 }
+
+// TestABatchCutOffByShutdownIsNotRecordedEachAlone: when the server stops
+// while the indexer records a batch, the batch's transaction fails for the
+// stop, not for a document: the extractions are left to the next start
+// (the documents keep their status), not tried again one by one, each
+// failing the same way, with a warning that a batch could not be recorded.
+func TestABatchCutOffByShutdownIsNotRecordedEachAlone(t *testing.T) {
+	r := newRig(t)
+	var logged strings.Builder
+	s := New(r.cat, r.blobs, r.idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 2,
+		Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	t.Cleanup(s.Close)
+	jobs := []indexJob{
+		textJob(t, r.cat, r.blobs, "通知一", "关于推进学分银行建设的通知", false),
+		textJob(t, r.cat, r.blobs, "通知二", "关于开展社区教育示范街道创建的通知", false),
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if ready := s.recordExtractions(ctx, jobs); len(ready) != 0 {
+		t.Errorf("%d documents ready for the index after the server stopped, want none", len(ready))
+	}
+	if strings.Contains(logged.String(), "recording each alone") {
+		t.Errorf("a batch cut off by the stop was recorded again document by document:\n%s", logged.String())
+	}
+	for _, j := range jobs {
+		d, err := r.cat.Document(context.Background(), j.doc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Status != catalog.StatusStored {
+			t.Errorf("%s is %s after the stop, want stored (read again at the next start)", d.ID, d.Status)
+		}
+	}
+}

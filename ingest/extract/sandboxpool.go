@@ -146,35 +146,53 @@ func (c *child) close() {
 	<-c.exited
 }
 
-// tailBuffer keeps the last max bytes written to it: a long-lived child's
-// last words are the ones that say why it died.
+// tailBuffer keeps the first headBytes and the last max bytes written to
+// it: a long-lived child's last words are the ones that say why it died,
+// but a Go runtime that dies says why first ("fatal error: runtime: out
+// of memory") and then prints a stack that a deep parser makes longer
+// than the tail.
 type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-	max int
+	mu   sync.Mutex
+	head []byte
+	buf  []byte
+	max  int
+	cut  bool // bytes between head and buf were dropped
 }
+
+// headBytes is how much of the start tailBuffer keeps.
+const headBytes = 512
 
 func (t *tailBuffer) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	n := len(p)
+	if room := headBytes - len(t.head); room > 0 {
+		take := min(room, len(p))
+		t.head = append(t.head, p[:take]...)
+		p = p[take:]
+	}
 	t.buf = append(t.buf, p...)
 	if over := len(t.buf) - t.max; over > 0 {
 		t.buf = append(t.buf[:0], t.buf[over:]...)
+		t.cut = true
 	}
-	return len(p), nil
+	return n, nil
 }
 
 // Reset forgets what was written so far.
 func (t *tailBuffer) Reset() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.buf = t.buf[:0]
+	t.head, t.buf, t.cut = t.head[:0], t.buf[:0], false
 }
 
 func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return string(t.buf)
+	if t.cut {
+		return string(t.head) + "\n…\n" + string(t.buf)
+	}
+	return string(t.head) + string(t.buf)
 }
 
 // startError is why a child could not be started. Wanting processes, open

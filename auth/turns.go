@@ -1,0 +1,58 @@
+package auth
+
+import (
+	"context"
+	"sync"
+)
+
+// addressTurns lets one login attempt from an address run at a time, from
+// the throttle's check to its failure being counted: attempts sent at
+// once from one address would otherwise all pass the check before any
+// of their failures was counted, and a burst of guesses would get as many
+// passwords tried as it held, whatever the limits. A catalog several
+// nodes share still lets each node take one attempt of the burst at a
+// time; a node alone (SQLite) throttles a burst exactly as the same
+// attempts one after another.
+type addressTurns struct {
+	mu   sync.Mutex
+	busy map[string]*addressTurn
+}
+
+// addressTurn is an address with an attempt running: waiting counts the
+// attempts holding or waiting for turn, whose one slot is the turn.
+type addressTurn struct {
+	turn    chan struct{}
+	waiting int
+}
+
+// take waits for addr's turn; the returned func gives it back. It fails
+// only when ctx ends first.
+func (t *addressTurns) take(ctx context.Context, addr string) (func(), error) {
+	t.mu.Lock()
+	if t.busy == nil {
+		t.busy = map[string]*addressTurn{}
+	}
+	at := t.busy[addr]
+	if at == nil {
+		at = &addressTurn{turn: make(chan struct{}, 1)}
+		t.busy[addr] = at
+	}
+	at.waiting++
+	t.mu.Unlock()
+	select {
+	case at.turn <- struct{}{}:
+		return func() { <-at.turn; t.leave(addr, at) }, nil
+	case <-ctx.Done():
+		t.leave(addr, at)
+		return nil, ctx.Err()
+	}
+}
+
+// leave forgets addr once no attempt holds or waits for its turn.
+func (t *addressTurns) leave(addr string, at *addressTurn) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if at.waiting--; at.waiting == 0 {
+		delete(t.busy, addr)
+	}
+}
