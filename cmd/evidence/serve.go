@@ -84,7 +84,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
-	go sweepSessions(ctx, a, log)
+	// The sweeper ends before the deferred a.close closes the catalog it
+	// writes, however serve returns.
+	sweepCtx, stopSweep := context.WithCancel(ctx)
+	swept := make(chan struct{})
+	go func() { defer close(swept); sweepSessions(sweepCtx, a, log) }()
+	defer func() { stopSweep(); <-swept }()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
