@@ -33,8 +33,17 @@ func withStretchableTimeout(parent context.Context, d time.Duration) (*stretchab
 	s := &stretchable{Context: ctx, cancel: cancel, start: time.Now()}
 	s.at = s.start.Add(d)
 	s.timer = time.AfterFunc(d, func() {
-		s.expired.Store(true)
-		cancel()
+		// An extension granted while this call was on its way has moved
+		// the deadline and re-armed the timer: this firing is stale.
+		s.mu.Lock()
+		stale := time.Now().Before(s.at)
+		if !stale {
+			s.expired.Store(true)
+		}
+		s.mu.Unlock()
+		if !stale {
+			cancel()
+		}
 	})
 	return s, func() {
 		s.timer.Stop()
