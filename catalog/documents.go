@@ -183,6 +183,18 @@ func (s *Store) DocumentBySHA256(ctx context.Context, sha, city string) (*Docume
 	return d, nil
 }
 
+// SHA256InUse reports whether a live document other than id holds these
+// bytes and has been read (extracted or indexed): its text is then in use.
+func (s *Store) SHA256InUse(ctx context.Context, sha, id string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM document WHERE sha256 = ? AND id <> ? AND deleted_at IS NULL AND status IN (?, ?)`,
+		sha, id, StatusExtracted, StatusIndexed).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("query documents by sha256: %w", err)
+	}
+	return n > 0, nil
+}
+
 // DocumentsByID returns the live documents among ids, keyed by ID.
 func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Document, error) {
 	return documentsByID(ctx, s.db, ids)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/url"
@@ -159,5 +160,18 @@ func TestOpenPostgresSaysWhatToCheck(t *testing.T) {
 				t.Errorf("message %q shows the password", msg)
 			}
 		})
+	}
+}
+
+// TestACallersTimeoutIsNotTheDatabaseOutOfReach: a query whose context
+// ends is that caller's timeout, not a database to call unreachable.
+func TestACallersTimeoutIsNotTheDatabaseOutOfReach(t *testing.T) {
+	for _, err := range []error{context.DeadlineExceeded, context.Canceled, fmt.Errorf("query: %w", context.DeadlineExceeded)} {
+		if connectionLost(err) {
+			t.Errorf("%v taken for a lost connection", err)
+		}
+	}
+	if !connectionLost(io.ErrUnexpectedEOF) {
+		t.Errorf("a cut connection not taken for one")
 	}
 }

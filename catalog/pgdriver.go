@@ -87,6 +87,9 @@ func outOfReach(err error) error {
 }
 
 func connectionLost(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return false // the caller's own time ran out: the database may be fine
+	}
 	var connectErr *pgconn.ConnectError
 	var netErr net.Error
 	var pgErr *pgconn.PgError

@@ -240,11 +240,19 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		t, err = decodeText(d.SHA256, body)
 	}
 	if err == nil && t.Version < extract.Version {
-		// Read by older rules: the same bytes uploaded again (for another
-		// city, or after a delete) or retried are read by today's readers,
-		// which may read a photo stored sideways or a Word web page that
-		// the old ones indexed as garbage.
-		err = errOutdatedText
+		// Read by older rules: the same bytes uploaded again (after a
+		// delete) or retried are read by today's readers, which may read a
+		// photo stored sideways or a Word web page that the old ones
+		// indexed as garbage. Not while another document uses that text:
+		// its index entry and the passages its claims and values cite
+		// were cut from it, and would no longer agree with it.
+		inUse, uerr := s.cat.SHA256InUse(ctx, d.SHA256, d.ID)
+		if uerr != nil {
+			return nil, uerr
+		}
+		if !inUse {
+			err = errOutdatedText
+		}
 	}
 	if err == nil {
 		if text, err = textRecordIfMissing(ctx, s.cat, d.SHA256, body); err != nil {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -354,5 +356,19 @@ func TestDashedArguments(t *testing.T) {
 	out, err = runCLI(t, "search", "学分银行", "-征求意见稿", "--data", data, "--json")
 	if err != nil || !strings.Contains(out, `"total":1`) || strings.Contains(out, "管理办法") {
 		t.Errorf("search with an excluded word: %v\n%s", err, out)
+	}
+}
+
+// TestIngestLoggerKeepsWhatTheListingCannotSay: a failure whose reason is
+// only "internal error" keeps its log line, with the real error.
+func TestIngestLoggerKeepsWhatTheListingCannotSay(t *testing.T) {
+	var buf bytes.Buffer
+	log := ingestLogger(&buf)
+	log.Warn(ingest.DocumentFailedMessage, "id", "A", "err", catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏"))
+	log.Warn(ingest.DocumentFailedMessage, "id", "B", "err", errors.New("open blob: disk on fire"))
+	log.Warn("pipeline dependency unavailable, will retry", "id", "C")
+	out := buf.String()
+	if strings.Contains(out, "id=A") || !strings.Contains(out, "disk on fire") || !strings.Contains(out, "id=C") {
+		t.Errorf("ingest log:\n%s\nwant B's internal error and C's warning, not A's listed reason", out)
 	}
 }

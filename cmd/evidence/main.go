@@ -168,22 +168,38 @@ func quietLogger(w io.Writer) *slog.Logger {
 
 // ingestLogger is quietLogger for a command that lists each failed file
 // with its reason itself: the pipeline's own warning about the same
-// document would only say it again, in a log line.
+// document would only say it again, in a log line. A failure the listed
+// reason does not explain (an internal error, listed as "内部错误，已记录日志")
+// is still logged.
 func ingestLogger(w io.Writer) *slog.Logger {
 	return slog.New(withoutMessage{quietLogger(w).Handler(), ingest.DocumentFailedMessage})
 }
 
-// withoutMessage drops the records with one message.
+// withoutMessage drops the records with one message whose error is an
+// application error, which the command shows in words.
 type withoutMessage struct {
 	slog.Handler
 	message string
 }
 
 func (h withoutMessage) Handle(ctx context.Context, r slog.Record) error {
-	if r.Message == h.message {
+	if r.Message == h.message && explained(r) {
 		return nil
 	}
 	return h.Handler.Handle(ctx, r)
+}
+
+// explained reports whether r's error carries a message for people.
+func explained(r slog.Record) bool {
+	ok := false
+	r.Attrs(func(a slog.Attr) bool {
+		if err, isErr := a.Value.Any().(error); isErr {
+			ok = catalog.ErrorCode(err) != catalog.EINTERNAL
+			return false
+		}
+		return true
+	})
+	return ok
 }
 
 func (h withoutMessage) WithAttrs(attrs []slog.Attr) slog.Handler {
