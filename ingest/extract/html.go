@@ -38,7 +38,7 @@ func extractHTML(ctx context.Context, path string, lim Limits) (*Result, error) 
 	}
 	return &Result{
 		Extractor: "html",
-		Pages:     []string{w.text.String()},
+		Pages:     []string{w.page()},
 		Title:     collapseSpace(w.title.String()),
 		Encoding:  name,
 	}, nil
@@ -94,6 +94,36 @@ type htmlWalker struct {
 	rowCells int  // cells begun in the current row
 	inCell   bool // inside a cell of the current row
 	seps     int  // separators owed before the row's next text: none after its last cell
+	// A row of one cell is layout, not data (a government page set in
+	// one table cell): its blocks are lines after all. The spaces written
+	// for blocks in the current row (rowBlocks) become line breaks
+	// (lineBreaks) when the row ends with one cell.
+	rowBlocks, lineBreaks []int
+}
+
+// maxCellBlocks bounds the block breaks remembered in one row.
+const maxCellBlocks = 1 << 16
+
+// endRow settles the current row's block breaks.
+func (w *htmlWalker) endRow() {
+	if w.rowCells <= 1 && len(w.lineBreaks) < maxCellBlocks {
+		w.lineBreaks = append(w.lineBreaks, w.rowBlocks...)
+	}
+	w.rowBlocks = w.rowBlocks[:0]
+}
+
+// page is the text walked, with the block breaks of one-cell rows as
+// line breaks.
+func (w *htmlWalker) page() string {
+	w.endRow()
+	if len(w.lineBreaks) == 0 {
+		return w.text.String()
+	}
+	b := []byte(w.text.String())
+	for _, at := range w.lineBreaks {
+		b[at] = '\n'
+	}
+	return string(b)
 }
 
 // skipped elements never contribute text.
@@ -172,13 +202,19 @@ func (w *htmlWalker) tag(name string, tt html.TokenType) {
 			}
 			w.rowCells++
 			w.inCell = true
+		} else if end {
+			w.inCell = false
 		}
 	case name == "tr" || name == "table":
 		// A row may be left unclosed; its end is the next row's start.
+		w.endRow()
 		w.rowCells, w.inCell, w.seps = 0, false, 0
 		w.text.WriteString(rowBreak)
 	case name == "br" || blocks[name]:
 		if w.inCell {
+			if len(w.rowBlocks) < maxCellBlocks {
+				w.rowBlocks = append(w.rowBlocks, w.text.Len())
+			}
 			w.text.WriteByte(' ')
 		} else {
 			w.text.WriteByte('\n')

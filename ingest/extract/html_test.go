@@ -65,6 +65,9 @@ func TestHTMLCases(t *testing.T) {
 		{"template, head text and comments",
 			`<head><title>题</title><link rel="x">头部文字</head><body><!-- 注释 --><template><p>模板</p></template><div>正文<br>第二行</div></body>`,
 			"utf-8", "正文第二行"}, // a <br> is a line break, which Normalize removes between Han
+		{"a page set in one layout cell keeps its lines",
+			`<table><tr><td><p>关于开展全民终身学习活动周的通知</p><p>甬教发〔2018〕12号</p><p>各区县(市)教育局:</p></td></tr></table>`,
+			"utf-8", "关于开展全民终身学习活动周的通知\n\n甬教发〔2018〕12号\n\n各区县(市)教育局:"},
 		{"table cells",
 			`<table><tr><td>城市</td><td>场次</td></tr><tr><td>太原</td><td>342</td></tr></table>`,
 			"utf-8", "城市 | 场次\n\n太原 | 342"},
