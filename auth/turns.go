@@ -3,7 +3,15 @@ package auth
 import (
 	"context"
 	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
+
+// maxWaitingLogins is how many login attempts from one address may hold
+// or wait for its turn; more at once are refused as too many, so that a
+// burst cannot hold requests (and their memory) without end.
+const maxWaitingLogins = 16
 
 // addressTurns lets one login attempt from an address run at a time, from
 // the throttle's check to its failure being counted: attempts sent at
@@ -36,6 +44,10 @@ func (t *addressTurns) take(ctx context.Context, addr string) (func(), error) {
 	if at == nil {
 		at = &addressTurn{turn: make(chan struct{}, 1)}
 		t.busy[addr] = at
+	}
+	if at.waiting >= maxWaitingLogins {
+		t.mu.Unlock()
+		return nil, catalog.Throttled(5*time.Second, "同一地址同时发出的登录请求过多,请稍后再试")
 	}
 	at.waiting++
 	t.mu.Unlock()

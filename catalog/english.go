@@ -322,6 +322,7 @@ var englishMessages = map[string]string{
 	"请在字段 file 中上传责任分解表(.xlsx 或 .csv,不超过 10 MiB)":                     "Upload the responsibility table (.xlsx or .csv, at most 10 MiB) in the field file",
 	"无法读取上传的文件":                                "The file uploaded cannot be read",
 	"请在字段 file 中上传台账(.xlsx,不超过 10 MiB)":        "Upload the ledger (.xlsx, at most 10 MiB) in the field file",
+	"同一地址同时发出的登录请求过多,请稍后再试":                    "Too many logins at once from one address; try again shortly",
 	"登录失败次数过多,请 %d 分钟后再试":                      "Too many failed logins; try again in %d minutes",
 	"登录请求来自其他网站,已拒绝;请直接打开本系统的登录页面登录":           "The login request came from another site and was refused; open this archive's login page and log in there",
 	"需要登录:请登录,或在 Authorization 头中提供 Bearer 令牌": "You need to log in: log in, or give a Bearer token in the Authorization header",

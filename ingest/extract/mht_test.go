@@ -65,6 +65,11 @@ func TestWordMHTNamedDoc(t *testing.T) {
 			if err != nil || format != FormatHTML || mime != MIMEMHT {
 				t.Fatalf("sniff: got %q %q %v, want %q %q", format, mime, err, FormatHTML, MIMEMHT)
 			}
+			// Named .txt it is read as the text its sender named it (a saved
+			// e-mail may hold no page to read).
+			if format, _, err := Sniff(data[:min(len(data), SniffLen)], "邮件.txt"); err != nil || format != FormatTXT {
+				t.Errorf("sniff of the same bytes named .txt: %q %v, want %q", format, err, FormatTXT)
+			}
 			path := filepath.Join(t.TempDir(), "实施意见.doc")
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)

@@ -12,7 +12,7 @@ import (
 // text: a person who named it so reads it as text.
 func sniffText(head []byte, ext string) kind {
 	switch {
-	case looksLikeMHT(head):
+	case looksLikeMHT(head) && ext != ".txt":
 		return kind{class: classText, format: FormatHTML, name: nameHTML, mime: MIMEMHT}
 	case strings.Contains(ext, "htm"):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
