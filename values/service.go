@@ -97,7 +97,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	}
 	mul, div := 1.0, 1.0
 	if ind != nil && n != nil {
-		mul, div, err = fitUnit(ind, in.Unit, n.Percent, strings.ContainsAny(n.Text, "万亿"))
+		mul, div, err = fitUnit(ind, in.Unit, n.Percent, scaled(n))
 		if mistakes, err = mistake(mistakes, catalog.OnInvalidField("unit", err)); err != nil {
 			return nil, err
 		}
@@ -337,4 +337,11 @@ func (s *Service) Reviews(ctx context.Context, u *catalog.User, id string) ([]ca
 		return nil, err
 	}
 	return s.cat.ValueReviews(ctx, id)
+}
+
+// scaled reports a number written with a scale character (万, 亿, 千, 百:
+// 1234.5万, 12345千, 一千二百): a count of the unit's base, however large
+// the indicator's own unit is. A percentage (百分之三) is not one.
+func scaled(n *Number) bool {
+	return !n.Percent && strings.ContainsAny(n.Text, "万亿千百")
 }
