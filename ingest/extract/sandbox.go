@@ -33,8 +33,9 @@ type Sandbox struct {
 	Env     []string // extra environment for the child
 	Memory  int64    // address-space limit in bytes; default DefaultSandboxMemory
 
-	mu   sync.Mutex
-	idle []*child // clean children waiting for work (sandboxpool.go)
+	mu     sync.Mutex
+	idle   []*child // clean children waiting for work (sandboxpool.go)
+	closed bool     // Close was called: a child given back is ended at once
 }
 
 // childRequest is what the parent asks of the child on its stdin.

@@ -149,6 +149,29 @@ func TestSandboxReusesOnlyACleanChild(t *testing.T) {
 	}
 }
 
+// TestSandboxEndsAChildFinishingAfterClose: an extraction still running
+// when the server closes the sandbox gives its clean child back after
+// Close; it is ended then, not kept idle past the server's end.
+func TestSandboxEndsAChildFinishingAfterClose(t *testing.T) {
+	sb := testSandbox(0)
+	c, err := sb.take()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb.Close()
+	sb.give(c)
+	select {
+	case <-c.exited:
+	case <-time.After(childIdle / 2):
+		t.Fatal("a child given back after Close is still running")
+	}
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	if len(sb.idle) != 0 {
+		t.Fatalf("%d idle children kept after Close", len(sb.idle))
+	}
+}
+
 // TestSandboxServesConcurrentExtractions: workers reading at once share the
 // children without one's deadline watch ever killing a child another
 // worker was given.

@@ -65,6 +65,13 @@ func (s *Sandbox) give(c *child) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		// An extraction that was running when the server closed the
+		// sandbox: nothing will take its child, and kept idle it would
+		// outlive the server by childIdle.
+		go c.close()
+		return
+	}
 	c.idle = time.AfterFunc(childIdle, func() {
 		s.mu.Lock()
 		for i, o := range s.idle {
@@ -80,11 +87,11 @@ func (s *Sandbox) give(c *child) {
 }
 
 // Close ends the idle children. Extractions still running end their
-// children themselves.
+// children themselves when they finish.
 func (s *Sandbox) Close() {
 	s.mu.Lock()
 	idle := s.idle
-	s.idle = nil
+	s.idle, s.closed = nil, true
 	s.mu.Unlock()
 	for _, c := range idle {
 		if c.idle.Stop() {
