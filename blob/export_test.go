@@ -1,6 +1,9 @@
 package blob
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // RemoveBucket lets the external tests clean up a bucket on a shared server
 // without importing minio-go themselves.
@@ -15,4 +18,12 @@ func NewFolderWithoutAttrs(dir string) (*Folder, error) {
 	}
 	f.noAttrs = true
 	return f, nil
+}
+
+// SetS3Timeouts shortens the wait for a stalled S3 service's answer and
+// for more of an object being read, until restore is called.
+func SetS3Timeouts(response, readIdle time.Duration) (restore func()) {
+	oldResponse, oldIdle := responseTimeout, readIdleTimeout
+	responseTimeout, readIdleTimeout = response, readIdle
+	return func() { responseTimeout, readIdleTimeout = oldResponse, oldIdle }
 }

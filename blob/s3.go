@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/minio/minio-go/v7"
@@ -69,6 +70,19 @@ const (
 	partSize = 16 << 20
 )
 
+// A service that takes a request and then says nothing is stalled, not
+// slow: minio-go's transport waits a minute for an answer's headers, three
+// times over with its retries, and a body that stops coming half-way holds
+// its reader (an extraction worker, a page) for as long as the connection
+// lives. responseTimeout bounds the wait for an answer once the request is
+// sent (an object's whole body included: the clock starts after it), and
+// readIdleTimeout the wait for more of an object being read. Variables, so
+// the tests can stall a server without waiting that long.
+var (
+	responseTimeout = 15 * time.Second
+	readIdleTimeout = 30 * time.Second
+)
+
 // NewS3 connects to the bucket described by cfg and creates the bucket if it
 // does not exist yet. An endpoint that cannot be reached within a few seconds
 // is an EUNAVAILABLE error.
@@ -88,6 +102,7 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 		return nil, fmt.Errorf("s3 transport: %w", err)
 	}
 	transport.DialContext = (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
+	transport.ResponseHeaderTimeout = responseTimeout
 	client, err := minio.NewCore(endpoint, &minio.Options{
 		Creds:        credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
 		Secure:       secure,
@@ -157,27 +172,68 @@ func (s *S3) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	if err := ValidKey(key); err != nil {
 		return nil, err
 	}
+	// Cancelling the request's context is what ends a read that waits on
+	// a stalled body (s3Body).
+	ctx, cancel := context.WithCancel(ctx)
 	body, _, _, err := s.client.GetObject(ctx, s.bucket, key, minio.GetObjectOptions{})
 	if err != nil {
+		cancel()
 		return nil, translate("get", key, err)
 	}
-	return &s3Body{ReadCloser: body, key: key}, nil
+	b := &s3Body{ReadCloser: body, key: key, cancel: cancel}
+	b.idle = time.AfterFunc(readIdleTimeout, b.stall)
+	b.idle.Stop() // the clock runs only while a Read waits
+	return b, nil
 }
 
 // s3Body translates errors that occur while the object is streamed, such as
-// the connection dropping half-way.
+// the connection dropping half-way, and ends a Read that waits longer than
+// readIdleTimeout for more of the object (the reader's own pauses between
+// Reads do not count).
 type s3Body struct {
 	io.ReadCloser
-	key string
+	key     string
+	cancel  context.CancelFunc
+	idle    *time.Timer
+	stalled atomic.Bool
+}
+
+// errStalled is why a read of a stalled object failed.
+var errStalled = fmt.Errorf("no data for %w", errTimeout{})
+
+// errTimeout is a net.Error that says it timed out, so that classify
+// gives a stalled read the words of a timeout.
+type errTimeout struct{}
+
+func (errTimeout) Error() string   { return "longer than the read timeout" }
+func (errTimeout) Timeout() bool   { return true }
+func (errTimeout) Temporary() bool { return true }
+
+func (b *s3Body) stall() {
+	b.stalled.Store(true)
+	b.cancel()
 }
 
 // Read implements io.Reader.
 func (b *s3Body) Read(p []byte) (int, error) {
+	b.idle.Reset(readIdleTimeout)
 	n, err := b.ReadCloser.Read(p)
+	b.idle.Stop()
+	if b.stalled.Load() {
+		return n, translate("read", b.key, errStalled)
+	}
 	if err != nil && err != io.EOF {
 		err = translate("read", b.key, err)
 	}
 	return n, err
+}
+
+// Close implements io.Closer.
+func (b *s3Body) Close() error {
+	b.idle.Stop()
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
 }
 
 // Stat asks for the object's headers.
