@@ -199,6 +199,11 @@ func FuzzText(f *testing.F) {
 	f.Add([]byte("\xfe\xff\x00a\x00b"), uint8(0))                    // UTF-16BE with a BOM
 	f.Add([]byte("a,\"b\nc\",d\r\n\"unterminated"), uint8(1))        // a quoted field across lines, cut off
 	f.Add([]byte(strings.Repeat("<div>", 100_000)+"学分银行"), uint8(2)) // nesting
+	// Word's 单个文件网页 (MHT), as saved and renamed .doc: the HTML reader's
+	// MIME path, quoted-printable GBK and base64 UTF-8.
+	mhtPage := `<html><head><meta charset="utf-8"></head><body><p>关于推进学分银行建设的通知</p></body></html>`
+	f.Add(wordMHT(f, mhtPage, false), uint8(2))
+	f.Add(wordMHT(f, mhtPage, true), uint8(2))
 	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
 		fuzzRead(t, textFormats[int(which)%len(textFormats)], data)
 	})

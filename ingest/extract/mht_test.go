@@ -17,7 +17,7 @@ import (
 // wordMHT writes a document as Word's 单个文件网页 does: a MIME message
 // with a GBK preamble, the page quoted-printable in gb2312 (or base64 in
 // UTF-8) and an image part after it.
-func wordMHT(t *testing.T, page string, base64Page bool) []byte {
+func wordMHT(t testing.TB, page string, base64Page bool) []byte {
 	t.Helper()
 	gbk := func(s string) []byte {
 		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
