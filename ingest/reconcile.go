@@ -12,6 +12,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 // Reconcile makes the index follow the catalog: documents the catalog calls
@@ -326,20 +327,88 @@ func Repair(ctx context.Context, cat *catalog.Store, blobs blob.Store, problems 
 		if err != nil {
 			return ids, err
 		}
-		if err := blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
-			return ids, fmt.Errorf("delete damaged text of %s: %w", d.ID, err)
-		}
-		// After the text: stopped in between, the text is missing and
-		// its next reading records its hash anew.
-		if err := cat.ForgetTextHash(ctx, d.SHA256); err != nil {
-			return ids, err
-		}
-		if err := cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
+		if err := readAgain(ctx, cat, blobs, d); err != nil {
 			return ids, err
 		}
 		ids = append(ids, d.ID)
 	}
 	return ids, nil
+}
+
+// readAgain deletes a document's stored text and puts it back to stored,
+// so that the pipeline reads its original again and indexes it anew.
+func readAgain(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document) error {
+	if err := blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
+		return fmt.Errorf("delete the stored text of %s: %w", d.ID, err)
+	}
+	// After the text: stopped in between, the text is missing and its
+	// next reading records its hash anew.
+	if err := cat.ForgetTextHash(ctx, d.SHA256); err != nil {
+		return err
+	}
+	return cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored})
+}
+
+// KeptText is a document whose text older reading rules gave and which
+// RereadOutdated leaves as it is, because claims or values cite passages
+// found in it.
+type KeptText struct {
+	Document *catalog.Document
+	Cited    int // citations found in the text (of every document sharing it)
+}
+
+// RereadOutdated puts back to stored, as Repair does a damaged text, every
+// extracted or indexed document whose stored text older extraction rules
+// read (StoredText.Version below extract.Version): documents archived
+// before a reader was mended (a photo stored sideways, a Word web page
+// named .doc) stay as they were read until then. A text in which a claim
+// or a value found its quoted passage is kept, with every document that
+// shares it: read anew, the passage could move to another page or change,
+// and the citation would no longer point at what the reviewer checked.
+// A text that cannot be read is Check's and Repair's business, not this.
+func RereadOutdated(ctx context.Context, cat *catalog.Store, blobs blob.Store) (queued []string, kept []KeptText, err error) {
+	bySHA := map[string][]*catalog.Document{}
+	var order []string
+	err = cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+		if _, seen := bySHA[d.SHA256]; !seen {
+			order = append(order, d.SHA256)
+		}
+		bySHA[d.SHA256] = append(bySHA[d.SHA256], d)
+	}, catalog.StatusExtracted, catalog.StatusIndexed)
+	if err != nil {
+		return nil, nil, err
+	}
+	cited, err := cat.FoundCitations(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, sha := range order {
+		t, err := LoadText(ctx, blobs, sha)
+		if storeDown(ctx, err) {
+			return queued, kept, err
+		}
+		if err != nil || t.Version >= extract.Version {
+			continue
+		}
+		docs := bySHA[sha]
+		n := 0
+		for _, d := range docs {
+			n += cited[d.ID]
+		}
+		if n > 0 {
+			for _, d := range docs {
+				kept = append(kept, KeptText{Document: d, Cited: n})
+			}
+			continue
+		}
+		for _, d := range docs {
+			if err := readAgain(ctx, cat, blobs, d); err != nil {
+				return queued, kept, err
+			}
+			queued = append(queued, d.ID)
+		}
+	}
+	return queued, kept, nil
 }
 
 func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (string, error) {

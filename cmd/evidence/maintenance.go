@@ -183,6 +183,7 @@ func printProblems(w io.Writer, problems []ingest.Problem) {
 // needs serve stopped: it opens the index itself.
 func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("repair", stderr)
+	outdated := fs.Bool("outdated", false, "also read again the documents whose text older versions of the readers gave (keeping those whose passages claims or values cite)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -201,6 +202,14 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	ids, err := ingest.Repair(ctx, a.cat, a.blobs, problems)
 	if err != nil {
 		return err
+	}
+	if *outdated {
+		more, kept, err := ingest.RereadOutdated(ctx, a.cat, a.blobs)
+		if err != nil {
+			return err
+		}
+		printKept(stdout, kept)
+		ids = append(ids, more...)
 	}
 	if len(ids) == 0 {
 		fmt.Fprintln(stdout, "没有需要重新提取的文档")
@@ -250,4 +259,16 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return exitError{1}
 	}
 	return nil
+}
+
+// printKept lists the documents whose text older readers gave that repair
+// --outdated leaves as it is, and why.
+func printKept(w io.Writer, kept []ingest.KeptText) {
+	if len(kept) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "保留 %d 个文档由旧版读取程序提取的文字（重新读取可能使被引用的原文换页或改变，引用就对不上审核时看到的原文）：\n", len(kept))
+	for _, k := range kept {
+		fmt.Fprintf(w, "  %s  %s  被 %d 处定性描述或数值引用\n", k.Document.ID, k.Document.Filename, k.Cited)
+	}
 }

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// TestRepairOutdatedReadsOlderTextsAgain: a document archived before a
+// reader was mended keeps the text it was read as then (here, garbage an
+// older OCR gave); plain repair leaves it, being sound; repair --outdated
+// reads it again from its original and indexes it anew.
+func TestRepairOutdatedReadsOlderTextsAgain(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ingestFixtures(t, data)
+	b, err := os.ReadFile(filepath.Join("testdata", "wuhan-case.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	sha := hex.EncodeToString(sum[:])
+	setOldText(t, data, sha, "x 8 «es 7 a | Be FE © Fe")
+
+	out, err := runCLI(t, "repair", "--data", data)
+	if err != nil || !strings.Contains(out, "没有需要重新提取的文档") {
+		t.Fatalf("repair of a sound archive: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "repair", "--outdated", "--data", data)
+	if err != nil || !strings.Contains(out, "重新提取 1 个文档") || !strings.Contains(out, "wuhan-case.html  → indexed") {
+		t.Fatalf("repair --outdated: %v, want the document read again and indexed\n%s", err, out)
+	}
+	blobs, err := blob.NewFolder(filepath.Join(data, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ingest.LoadText(context.Background(), blobs, sha)
+	if err != nil || got.Version != extract.Version || !strings.Contains(strings.Join(got.Pages, ""), "武汉") {
+		t.Errorf("text after repair --outdated: %+v, %v; want today's reading of the page", got, err)
+	}
+	if out, err := runCLI(t, "check", "--data", data); err != nil || !strings.Contains(out, "校验通过") {
+		t.Errorf("check after repair --outdated: %v\n%s", err, out)
+	}
+}
+
+// setOldText stores text as what an older version of the readers made of
+// the original sha, with its hash recorded, as such an archive has it.
+func setOldText(t *testing.T, data, sha, text string) {
+	t.Helper()
+	ctx := context.Background()
+	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cat.Close()
+	blobs, err := blob.NewFolder(filepath.Join(data, "blobs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := ingest.SaveText(ctx, blobs, sha, &ingest.StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{text}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.RecordTextHash(ctx, sha, h); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,77 @@
+package ingest
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/extract"
+)
+
+// TestRereadOutdatedKeepsCitedTexts: documents whose stored text older
+// reading rules gave (a photo read sideways as garbage) are read again
+// from their originals and indexed anew, except one in whose text a claim
+// found the passage it cites: read anew, that passage could move.
+func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	svc, done := r.service(t)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	photo := submitText(t, svc, "活动周.txt", "宁波市终身学习活动周期间共开展学习活动1260场。").Document
+	cited := submitText(t, svc, "学分银行.txt", "杭州市学分银行累计存入学分三万余条。").Document
+	current := submitText(t, svc, "社区教育.txt", "社区教育网络覆盖全市所有街道。").Document
+	waitFor(t, done, 3)
+	svc.Close()
+
+	const garbage = "x 8 «es 7 a | Be FE © Fe"
+	for _, d := range []*catalog.Document{photo, cited} {
+		old := &StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{garbage}}
+		if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claim := &catalog.Claim{City: "330100", Round: 2017, Indicator: "1.1.1", Statement: "已建成学分银行", CreatedBy: "wang",
+		Citations: []catalog.Citation{{DocumentID: cited.ID, SHA256: cited.SHA256, Page: 1, Quote: "Be FE", QuoteFound: true, FoundOnPage: 1}}}
+	if err := r.cat.CreateClaim(ctx, claim); err != nil {
+		t.Fatal(err)
+	}
+
+	queued, kept, err := RereadOutdated(ctx, r.cat, r.blobs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(queued, []string{photo.ID}) {
+		t.Errorf("queued %v, want only the uncited document read by older rules (%s)", queued, photo.ID)
+	}
+	if len(kept) != 1 || kept[0].Document.ID != cited.ID || kept[0].Cited != 1 {
+		t.Errorf("kept %+v, want the cited document with its one citation", kept)
+	}
+
+	svc, done = r.service(t)
+	if err := svc.Start(ctx); err != nil { // starting queues what is stored
+		t.Fatal(err)
+	}
+	if d := waitFor(t, done, 1)[photo.ID]; d == nil || d.Status != catalog.StatusIndexed {
+		t.Fatalf("the document read again: %+v", d)
+	}
+	got, err := LoadText(ctx, r.blobs, photo.SHA256)
+	if err != nil || got.Version != extract.Version || !strings.Contains(got.Pages[0], "1260场") {
+		t.Errorf("text read again: %+v, %v; want today's reading of the file", got, err)
+	}
+	if n := hits(t, r.idx, "1260场"); n != 1 {
+		t.Errorf("search for 1260场 after the reading: %d hits, want 1", n)
+	}
+	if got, err := LoadText(ctx, r.blobs, cited.SHA256); err != nil || got.Version != extract.Version-1 {
+		t.Errorf("cited text: %+v, %v; want it kept as the claim saw it", got, err)
+	}
+	if got, err := LoadText(ctx, r.blobs, current.SHA256); err != nil || got.Version != extract.Version {
+		t.Errorf("current text: %+v, %v", got, err)
+	}
+	if queued, _, err := RereadOutdated(ctx, r.cat, r.blobs); err != nil || len(queued) != 0 {
+		t.Errorf("a second pass queued %v (%v), want nothing", queued, err)
+	}
+}
