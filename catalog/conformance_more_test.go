@@ -82,6 +82,19 @@ func testClaimsAndReviews(t *testing.T, s *Store) {
 	if _, err := s.Claim(ctx, "nope"); !IsNotFound(err) {
 		t.Errorf("unknown claim: %v", err)
 	}
+	// A citation whose quote was not found leaves no passage a new reading
+	// of the text could move.
+	if err := s.CreateDocument(ctx, newDoc("D2", "bb"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	notFound := &Claim{City: "330100", Round: 2018, Indicator: "1.1.1", Statement: "已建立学习型社区", CreatedBy: "zhang",
+		Citations: []Citation{{DocumentID: "D2", SHA256: "bb", Page: 1, Quote: "学习型社区"}}}
+	if err := s.CreateClaim(ctx, notFound); err != nil {
+		t.Fatal(err)
+	}
+	if cited, err := s.FoundCitations(ctx); err != nil || len(cited) != 1 || cited["D1"] != 1 {
+		t.Errorf("found citations: %v, %v; want D1's one", cited, err)
+	}
 }
 
 func TestFindAndDeleteDocuments(t *testing.T) { forEachStore(t, testFindAndDeleteDocuments) }
