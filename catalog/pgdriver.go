@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -24,7 +25,37 @@ func newPGConnector(url string) (driver.Connector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err)
 	}
+	if cfg.ConnectTimeout == 0 { // connect_timeout in the URL says otherwise
+		cfg.ConnectTimeout = pgConnectTimeout
+	}
+	cfg.DialFunc = pgDialer(cfg.ConnectTimeout).DialContext
 	return pgConnector{inner: stdlib.GetConnector(*cfg)}, nil
+}
+
+// A database server that vanishes without closing its connections (its
+// machine lost, a failover that moves its address, a route that drops
+// packets) leaves a query waiting on a connection nothing will ever
+// answer: with pgx's defaults (keepalive after 5 minutes, nine probes 5
+// minutes apart) for most of an hour, a pipeline worker and every request
+// behind it. A connection without an answer to a probe for pgDeadAfter is
+// ended, and the query fails as "out of reach" (EUNAVAILABLE). A server
+// that is only slow still answers probes: a long query is not cut.
+const (
+	pgConnectTimeout = 10 * time.Second
+	pgKeepIdle       = 15 * time.Second
+	pgKeepInterval   = 5 * time.Second
+	pgKeepCount      = 3
+	// pgDeadAfter also bounds how long sent data may wait for the
+	// server's acknowledgement (TCP_USER_TIMEOUT, where the system has it).
+	pgDeadAfter = pgKeepIdle + pgKeepCount*pgKeepInterval
+)
+
+func pgDialer(timeout time.Duration) *net.Dialer {
+	return &net.Dialer{
+		Timeout:         timeout,
+		KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: pgKeepIdle, Interval: pgKeepInterval, Count: pgKeepCount},
+		Control:         limitUnacknowledged(pgDeadAfter),
+	}
 }
 
 func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {

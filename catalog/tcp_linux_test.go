@@ -1,0 +1,66 @@
+package catalog
+
+import (
+	"context"
+	"net"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// TestCatalogConnectionsNoticeAVanishedServer: a connection to the catalog
+// database asks the server for a sign of life after 15 s of silence and
+// gives up after three unanswered probes 5 s apart, or when what it sent
+// has gone unacknowledged as long (a server machine lost, a failover that
+// moved its address), instead of the system's defaults of most of an hour.
+func TestCatalogConnectionsNoticeAVanishedServer(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		if c, err := ln.Accept(); err == nil {
+			defer c.Close()
+			time.Sleep(time.Second)
+		}
+	}()
+	conn, err := pgDialer(time.Second).DialContext(context.Background(), "tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	raw, err := conn.(*net.TCPConn).SyscallConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	opts := []struct {
+		name       string
+		level, opt int
+		want       int
+	}{
+		{"SO_KEEPALIVE", unix.SOL_SOCKET, unix.SO_KEEPALIVE, 1},
+		{"TCP_KEEPIDLE (s)", unix.IPPROTO_TCP, unix.TCP_KEEPIDLE, 15},
+		{"TCP_KEEPINTVL (s)", unix.IPPROTO_TCP, unix.TCP_KEEPINTVL, 5},
+		{"TCP_KEEPCNT", unix.IPPROTO_TCP, unix.TCP_KEEPCNT, 3},
+		{"TCP_USER_TIMEOUT (ms)", unix.IPPROTO_TCP, unix.TCP_USER_TIMEOUT, 30_000},
+	}
+	if err := raw.Control(func(fd uintptr) {
+		for _, o := range opts {
+			v, err := unix.GetsockoptInt(int(fd), o.level, o.opt)
+			if err != nil {
+				t.Errorf("%s: %v", o.name, err)
+			}
+			got[o.name] = v
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range opts {
+		if got[o.name] != o.want {
+			t.Errorf("%s = %d, want %d", o.name, got[o.name], o.want)
+		}
+	}
+}
