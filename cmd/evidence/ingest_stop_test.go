@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -11,7 +12,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -152,5 +155,57 @@ func TestEventsSayChinaTime(t *testing.T) {
 	out, err := runCLI(t, "events", "--data", data)
 	if err != nil || !strings.Contains(out, " UTC+8 ") || !strings.Contains(out, "user.create") {
 		t.Errorf("events: %v\n%s", err, out)
+	}
+}
+
+// TestRemoteIngestSendsTheFilesBeforeWaiting: a folder imported through a
+// server is sent file after file, and only then waited for: waiting for
+// each file to be read before sending the next made an import a file per
+// indexing turn, and the index was written a document at a time. Every
+// file still ends indexed, and the summary says so.
+func TestRemoteIngestSendsTheFilesBeforeWaiting(t *testing.T) {
+	s := startServer(t, filepath.Join(t.TempDir(), "data"))
+	u, err := url.Parse(s.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	var mu sync.Mutex
+	var calls []string
+	p := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		switch {
+		case r.Method == "POST" && r.URL.Path == "/api/v1/documents":
+			calls = append(calls, "upload")
+		case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/documents/"):
+			calls = append(calls, "wait")
+		}
+		mu.Unlock()
+		proxy.ServeHTTP(w, r)
+	}))
+	defer p.Close()
+	out, err := runCLI(t, "ingest", tenFiles(t), "--server", p.URL, "--token", s.token, "--city", "420100", "--type", "case", "--json")
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	var summary struct {
+		Files  []fileOutcome
+		Stored int
+	}
+	if err := json.Unmarshal([]byte(out), &summary); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if summary.Stored != 10 {
+		t.Fatalf("stored %d of 10\n%s", summary.Stored, out)
+	}
+	for _, f := range summary.Files {
+		if f.Status != "indexed" {
+			t.Errorf("%s: %s (%s), want indexed", f.Path, f.Status, f.Error)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if last := slices.Index(calls, "wait"); last >= 0 && slices.Contains(calls[last:], "upload") {
+		t.Errorf("an upload waited for an earlier file to be read: %v", calls)
 	}
 }

@@ -41,36 +41,66 @@ func (c *remote) check(ctx context.Context) error {
 // pollEvery is how often an uploaded document's status is asked for.
 const pollEvery = 300 * time.Millisecond
 
-// ingest uploads the jobs one after another and waits for each. It stops
-// early, with what it did and why, on Ctrl-C (errInterrupted) or when the
-// server cannot be reached: the files after would only fail the same way.
+// ingest uploads the jobs one after another, then waits until the server
+// has read each. Waiting for each file before sending the next made a
+// folder's import a file per indexing turn (a third of a second or more
+// each, and the index written a document at a time); sent together, the
+// server reads and indexes them in batches. It stops early, with what it
+// did and why, on Ctrl-C (errInterrupted) or when the server cannot be
+// reached: the files after would only fail the same way.
 func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (outcomes []*fileOutcome, stopped error) {
-	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("导入"),
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("上传"),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	for _, job := range jobs {
 		if ctx.Err() != nil {
-			return outcomes, errInterrupted
+			return unfinished(outcomes), errInterrupted
 		}
 		o, err := c.upload(ctx, job.Path, job.Fields)
 		switch {
 		case ctx.Err() != nil:
-			return outcomes, errInterrupted // this file's request was cut off
+			return unfinished(outcomes), errInterrupted // this file's request was cut off
 		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
 			return outcomes, err
-		}
-		if o.Outcome != "failed" {
-			c.wait(ctx, o)
-			if ctx.Err() != nil {
-				// Stored; what became of it the next run or the web shows.
-				o.Error = catalog.Fullwidth("已上传,中断时尚未处理完")
-				return append(outcomes, o), errInterrupted
-			}
 		}
 		outcomes = append(outcomes, o)
 		bar.Add(1)
 	}
 	bar.Finish()
+	reading := 0
+	for _, o := range outcomes {
+		if o.Outcome != "failed" && o.pending() {
+			reading++
+		}
+	}
+	bar = progressbar.NewOptions(reading, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("处理"),
+		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+	for _, o := range outcomes {
+		if o.Outcome == "failed" || !o.pending() {
+			continue
+		}
+		c.wait(ctx, o)
+		if ctx.Err() != nil {
+			return unfinished(outcomes), errInterrupted
+		}
+		bar.Add(1)
+	}
+	bar.Finish()
 	return outcomes, nil
+}
+
+// pending says whether the server has yet to read the outcome's document.
+func (o *fileOutcome) pending() bool { return o.Status == "stored" || o.Status == "extracted" }
+
+// unfinished marks the files stored but not yet read when the import was
+// interrupted: stored all the same; what became of them the next run or
+// the web shows.
+func unfinished(outcomes []*fileOutcome) []*fileOutcome {
+	for _, o := range outcomes {
+		if o.Outcome != "failed" && o.pending() {
+			o.Error = catalog.Fullwidth("已上传,中断时尚未处理完")
+		}
+	}
+	return outcomes
 }
 
 // apiError is the API's error body.
@@ -142,7 +172,7 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 
 // wait polls a document until it is indexed or failed.
 func (c *remote) wait(ctx context.Context, o *fileOutcome) {
-	for o.Status == "stored" || o.Status == "extracted" {
+	for o.pending() {
 		select {
 		case <-ctx.Done():
 			return
