@@ -21,9 +21,9 @@ func NewFolderWithoutAttrs(dir string) (*Folder, error) {
 }
 
 // SetS3Timeouts shortens the wait for a stalled S3 service's answer and
-// for more of an object being read, until restore is called.
-func SetS3Timeouts(response, readIdle time.Duration) (restore func()) {
-	oldResponse, oldIdle := responseTimeout, readIdleTimeout
-	responseTimeout, readIdleTimeout = response, readIdle
-	return func() { responseTimeout, readIdleTimeout = oldResponse, oldIdle }
+// for an object's body to move, until restore is called.
+func SetS3Timeouts(response, idle time.Duration) (restore func()) {
+	oldResponse, oldIdle := responseTimeout, idleTimeout
+	responseTimeout, idleTimeout = response, idle
+	return func() { responseTimeout, idleTimeout = oldResponse, oldIdle }
 }

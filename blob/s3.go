@@ -72,16 +72,28 @@ const (
 
 // A service that takes a request and then says nothing is stalled, not
 // slow: minio-go's transport waits a minute for an answer's headers, three
-// times over with its retries, and a body that stops coming half-way holds
-// its reader (an extraction worker, a page) for as long as the connection
-// lives. responseTimeout bounds the wait for an answer once the request is
-// sent (an object's whole body included: the clock starts after it), and
-// readIdleTimeout the wait for more of an object being read. Variables, so
-// the tests can stall a server without waiting that long.
+// times over with its retries, and a body that stops moving half-way holds
+// its reader (an extraction worker, a page) or its uploader for as long as
+// the connection lives. responseTimeout bounds the wait for an answer once
+// the request is sent (an object's whole body included: the clock starts
+// after it), and idleTimeout the wait for more of an object being read, or
+// for the service to take more of one being written. Variables, so the
+// tests can stall a server without waiting that long.
 var (
 	responseTimeout = 15 * time.Second
-	readIdleTimeout = 30 * time.Second
+	idleTimeout     = 30 * time.Second
 )
+
+// writeIdleConn ends a write to the service that makes no progress for
+// idleTimeout: an upload whose receiver stopped reading.
+type writeIdleConn struct{ net.Conn }
+
+func (c writeIdleConn) Write(p []byte) (int, error) {
+	if err := c.Conn.SetWriteDeadline(time.Now().Add(idleTimeout)); err != nil {
+		return 0, err
+	}
+	return c.Conn.Write(p)
+}
 
 // NewS3 connects to the bucket described by cfg and creates the bucket if it
 // does not exist yet. An endpoint that cannot be reached within a few seconds
@@ -101,7 +113,14 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	if err != nil {
 		return nil, fmt.Errorf("s3 transport: %w", err)
 	}
-	transport.DialContext = (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
+	dial := (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
+	transport.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return writeIdleConn{c}, nil
+	}
 	transport.ResponseHeaderTimeout = responseTimeout
 	client, err := minio.NewCore(endpoint, &minio.Options{
 		Creds:        credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
@@ -181,14 +200,14 @@ func (s *S3) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 		return nil, translate("get", key, err)
 	}
 	b := &s3Body{ReadCloser: body, key: key, cancel: cancel}
-	b.idle = time.AfterFunc(readIdleTimeout, b.stall)
+	b.idle = time.AfterFunc(idleTimeout, b.stall)
 	b.idle.Stop() // the clock runs only while a Read waits
 	return b, nil
 }
 
 // s3Body translates errors that occur while the object is streamed, such as
 // the connection dropping half-way, and ends a Read that waits longer than
-// readIdleTimeout for more of the object (the reader's own pauses between
+// idleTimeout for more of the object (the reader's own pauses between
 // Reads do not count).
 type s3Body struct {
 	io.ReadCloser
@@ -216,7 +235,7 @@ func (b *s3Body) stall() {
 
 // Read implements io.Reader.
 func (b *s3Body) Read(p []byte) (int, error) {
-	b.idle.Reset(readIdleTimeout)
+	b.idle.Reset(idleTimeout)
 	n, err := b.ReadCloser.Read(p)
 	b.idle.Stop()
 	if b.stalled.Load() {

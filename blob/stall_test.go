@@ -16,9 +16,9 @@ import (
 
 // TestS3StalledServerIsUnavailable: a service that takes requests and
 // then says nothing (a hung gateway, a black-holed route) is reported
-// unavailable within bounded time, for an answer that never comes and for
-// an object whose body stops half-way; a reader's own pause between reads
-// is not a stall.
+// unavailable within bounded time, for an answer that never comes, for an
+// object whose body stops half-way and for an upload the service stops
+// taking; a reader's own pause between reads is not a stall.
 func TestS3StalledServerIsUnavailable(t *testing.T) {
 	restore := blob.SetS3Timeouts(time.Second, time.Second)
 	defer restore()
@@ -54,8 +54,16 @@ func TestS3StalledServerIsUnavailable(t *testing.T) {
 		t.Fatalf("read after the reader paused (the service is fine): %v", err)
 	}
 
-	proxy.stall()
+	// An upload the service stops taking half-way, in one request (under
+	// the part size) that the service has begun to read.
+	upload := big[:15<<20]
+	proxy.stallUploadsAfter(1 << 20)
 	start := time.Now()
+	err = s.Put(t.Context(), "originals/c", bytes.NewReader(upload), int64(len(upload)), "text/plain")
+	wantStalled(t, "an upload the service stopped taking", err, time.Since(start))
+
+	proxy.stall()
+	start = time.Now()
 	_, err = io.Copy(io.Discard, body)
 	wantStalled(t, "reading an object whose body stopped", err, time.Since(start))
 
@@ -96,9 +104,12 @@ func wantStalled(t *testing.T, what string, err error, took time.Duration) {
 type stallProxy struct {
 	addr    string
 	stalled atomic.Bool
-	release chan struct{} // closed at the end of the test: held copies end
-	mu      sync.Mutex
-	conns   []net.Conn
+	// upstream, when not negative, is how many more bytes from clients are
+	// passed on before the requests stall (answers still come).
+	upstream atomic.Int64
+	release  chan struct{} // closed at the end of the test: held copies end
+	mu       sync.Mutex
+	conns    []net.Conn
 }
 
 func startStallProxy(t *testing.T, target string) *stallProxy {
@@ -107,6 +118,7 @@ func startStallProxy(t *testing.T, target string) *stallProxy {
 		t.Fatal(err)
 	}
 	p := &stallProxy{addr: ln.Addr().String(), release: make(chan struct{})}
+	p.upstream.Store(-1)
 	go func() {
 		for {
 			c, err := ln.Accept()
@@ -121,8 +133,8 @@ func startStallProxy(t *testing.T, target string) *stallProxy {
 			p.mu.Lock()
 			p.conns = append(p.conns, c, s)
 			p.mu.Unlock()
-			go p.pipe(s, c)
-			go p.pipe(c, s)
+			go p.pipe(s, c, true)
+			go p.pipe(c, s, false)
 		}
 	}()
 	t.Cleanup(func() {
@@ -139,15 +151,18 @@ func startStallProxy(t *testing.T, target string) *stallProxy {
 
 func (p *stallProxy) stall() { p.stalled.Store(true) }
 
+// stallUploadsAfter lets n more bytes of requests through, then none.
+func (p *stallProxy) stallUploadsAfter(n int64) { p.upstream.Store(n) }
+
 // pipe copies src to dst until either ends or the proxy stalls; a stalled
 // copy holds what it read and reads no more, so the sender's writes back
 // up as they would behind a hung service.
-func (p *stallProxy) pipe(dst, src net.Conn) {
+func (p *stallProxy) pipe(dst, src net.Conn, upstream bool) {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := src.Read(buf)
 		if n > 0 {
-			if p.stalled.Load() {
+			if p.stalled.Load() || upstream && p.upstream.Load() >= 0 && p.upstream.Add(-int64(n)) < 0 {
 				<-p.release
 				return
 			}
