@@ -60,24 +60,26 @@ func (s *Store) TextHashOf(ctx context.Context, sha string) (TextHash, error) {
 	return h, nil
 }
 
-// FoundCitations counts, per document, the citations of claims and values
-// whose quoted passage was found in the document's text: the passages a
-// new reading of that text could move or lose.
+// FoundCitations counts, per original (SHA-256), the citations of claims
+// and values whose quoted passage was found in its text: the passages a new
+// reading of that text could move or lose. A citation keeps the bytes it
+// cites whatever becomes of its document, so a deleted document's count
+// too.
 func (s *Store) FoundCitations(ctx context.Context) (map[string]int, error) {
 	counts := map[string]int{}
 	for _, table := range []string{"citation", "value"} {
-		rows, err := s.db.QueryContext(ctx, `SELECT document_id, COUNT(*) FROM `+table+` WHERE quote_found <> 0 GROUP BY document_id`)
+		rows, err := s.db.QueryContext(ctx, `SELECT sha256, COUNT(*) FROM `+table+` WHERE quote_found <> 0 GROUP BY sha256`)
 		if err != nil {
 			return nil, fmt.Errorf("count found citations in %s: %w", table, err)
 		}
 		for rows.Next() {
-			var id string
+			var sha string
 			var n int
-			if err := rows.Scan(&id, &n); err != nil {
+			if err := rows.Scan(&sha, &n); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("count found citations in %s: %w", table, err)
 			}
-			counts[id] += n
+			counts[sha] += n
 		}
 		err = rows.Err()
 		rows.Close()

@@ -354,7 +354,7 @@ func readAgain(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 // found in it.
 type KeptText struct {
 	Document *catalog.Document
-	Cited    int // citations found in the text (of every document sharing it)
+	Cited    int // citations found in the text, of any document with its bytes
 }
 
 // RereadOutdated puts back to stored, as Repair does a damaged text, every
@@ -363,7 +363,8 @@ type KeptText struct {
 // before a reader was mended (a photo stored sideways, a Word web page
 // named .doc) stay as they were read until then. A text in which a claim
 // or a value found its quoted passage is kept, with every document that
-// shares it: read anew, the passage could move to another page or change,
+// shares it (a deleted document's citations count too: a citation keeps
+// its bytes): read anew, the passage could move to another page or change,
 // and the citation would no longer point at what the reviewer checked.
 // A text that cannot be read is Check's and Repair's business, not this.
 func RereadOutdated(ctx context.Context, cat *catalog.Store, blobs blob.Store) (queued []string, kept []KeptText, err error) {
@@ -391,11 +392,7 @@ func RereadOutdated(ctx context.Context, cat *catalog.Store, blobs blob.Store) (
 			continue
 		}
 		docs := bySHA[sha]
-		n := 0
-		for _, d := range docs {
-			n += cited[d.ID]
-		}
-		if n > 0 {
+		if n := cited[sha]; n > 0 {
 			for _, d := range docs {
 				kept = append(kept, KeptText{Document: d, Cited: n})
 			}
