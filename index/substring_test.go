@@ -310,6 +310,18 @@ func TestPhraseAcrossPages(t *testing.T) {
 	if want := []string{"1:数量达", "2:到342所"}; !slices.Equal(marked, want) {
 		t.Errorf("search 数量达到342所: marked %q, want %q", marked, want)
 	}
+	// The matcher, which marks a document's page, finds the same.
+	m, err := NewMatcher(h.Pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, sp := range m.Find("数量达到342所") {
+		found = append(found, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+	}
+	if !slices.Equal(found, marked) {
+		t.Errorf("matcher 数量达到342所: found %q, want %q as search marked", found, marked)
+	}
 }
 
 // A page number at the foot of a page does not join the number at the
