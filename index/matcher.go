@@ -62,9 +62,9 @@ func NewMatcher(pages []string) (*Matcher, error) {
 // its last, in page order. A phrase whose numbers may be written with
 // their thousands grouped or not is found in each of its forms.
 func (m *Matcher) Find(phrase string) []Span {
-	forms := numberForms(phrase)
+	forms := searchForms(phrase)
 	if len(forms) == 1 {
-		return m.find(phrase)
+		return m.find(forms[0])
 	}
 	var out []Span
 	for _, f := range forms {

@@ -142,10 +142,12 @@ func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 		out = append(out, Token{Start: s.Start(), End: s.End(), Position: pos, Term: ft[s.Start():s.End()]})
 		if search {
 			out = appendSubWords(out, ft, s.Token(), s.Start(), pos)
+			out = appendLatinParts(out, ft, s.Start(), s.End(), pos)
 		}
 	}
 	if search {
 		out = appendDomainWords(out, ft)
+		out = appendPlaceNames(seg, out, ft)
 	}
 	if f.orig != nil {
 		for i := range out {
@@ -172,32 +174,96 @@ func appendDomainWords(out []Token, text []byte) []Token {
 			start, end := off+i, off+i+len(w)
 			_, size := utf8.DecodeRune(w)
 			off = start + size
-			k := sort.Search(n, func(k int) bool { return out[k].Start > start }) - 1
-			if k < 0 {
-				continue
-			}
-			// The word that covers start comes first at its position,
-			// before its sub-words.
-			pos := out[k].Position
-			for k > 0 && out[k-1].Position == pos {
-				k--
-			}
-			if out[k].End <= start {
-				continue
-			}
-			held := false
-			for j := k; j < n && out[j].Position == pos && !held; j++ {
-				held = out[j].Start == start && out[j].End == end
-			}
-			if !held {
-				out = append(out, Token{Start: start, End: end, Position: pos, Term: text[start:end]})
-			}
+			out = appendCut(out, n, text, start, end)
 		}
 	}
 	if len(out) > n {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Position < out[b].Position })
 	}
 	return out
+}
+
+// appendCut adds the word text[start:end] at the position of the word
+// that covers start, unless that position holds it already. out[:n] are
+// the text's tokens, whose starts never decrease; tokens after n are
+// added ones, which the caller sorts into place.
+func appendCut(out []Token, n int, text []byte, start, end int) []Token {
+	k := sort.Search(n, func(k int) bool { return out[k].Start > start }) - 1
+	if k < 0 {
+		return out
+	}
+	// The word that covers start comes first at its position, before its
+	// sub-words.
+	pos := out[k].Position
+	for k > 0 && out[k-1].Position == pos {
+		k--
+	}
+	if out[k].End <= start {
+		return out
+	}
+	for j := k; j < n && out[j].Position == pos; j++ {
+		if out[j].Start == start && out[j].End == end {
+			return out
+		}
+	}
+	return append(out, Token{Start: start, End: end, Position: pos, Term: text[start:end]})
+}
+
+// appendPlaceNames adds the place names of three characters, a name of
+// two and its unit (长沙市, 浙江省, 鄞州区, 象山县), that text holds but its
+// segmentation cut between other words (长沙|市委, 武汉|市民, 北京市民 as
+// one word), at the position of the word they start, so that a search for
+// the city finds its 市委 and its 市民. The name must start a word (汉城市,
+// Seoul, is not in 武汉|城市), and only words the dictionary tags as place
+// names (ns) are added: other words of three characters found across a
+// cut are as often not there (研究生 in 研究|生命, 关工委 in 机关|工委,
+// which is 机关工作委员会).
+func appendPlaceNames(seg *gse.Segmenter, out []Token, text []byte) []Token {
+	n := len(out)
+	for off := 0; off < len(text); {
+		i := indexUnit(text[off:])
+		if i < 0 {
+			break
+		}
+		end := off + i + len("市")
+		off = end
+		start := end
+		for range 3 {
+			_, size := utf8.DecodeLastRune(text[:start])
+			if size != len("市") {
+				start = -1
+				break
+			}
+			start -= size
+		}
+		if start < 0 {
+			continue
+		}
+		// The name starts a word: 汉城市 (Seoul) is not in 武汉|城市.
+		k := sort.Search(n, func(k int) bool { return out[k].Start >= start })
+		if k == n || out[k].Start != start {
+			continue
+		}
+		if _, pos, _ := seg.Find(string(text[start:end])); pos == "ns" {
+			out = appendCut(out, n, text, start, end)
+		}
+	}
+	if len(out) > n {
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Position < out[b].Position })
+	}
+	return out
+}
+
+// indexUnit returns the byte index in b of the first administrative unit
+// that ends a place name (市, 省, 县, 区), or -1.
+func indexUnit(b []byte) int {
+	for i := 0; i+len("市") <= len(b); i++ {
+		switch string(b[i : i+len("市")]) {
+		case "市", "省", "县", "区":
+			return i
+		}
+	}
+	return -1
 }
 
 // appendSubWords adds the multi-character sub-words of tok, found by gse's
@@ -213,6 +279,60 @@ func appendSubWords(out []Token, text []byte, tok *gse.Token, base, pos int) []T
 	}
 	return out
 }
+
+// appendLatinParts adds the parts of a Latin word that users search by
+// alone, at the word's position: the letters and the number of a code
+// (ISO and 9001 in ISO9001, GB and 2260 in GB2260) and the singular of an
+// abbreviation's plural (MOOC in MOOCs, APP in APPs). Other Latin words
+// are not cut: an English plural in lower case (bus, news) is not told
+// from a word that ends in s.
+func appendLatinParts(out []Token, text []byte, start, end, pos int) []Token {
+	w := text[start:end]
+	letters := 0
+	for letters < len(w) && isLetter(w[letters]) {
+		letters++
+	}
+	digits := letters
+	for digits < len(w) && '0' <= w[digits] && w[digits] <= '9' {
+		digits++
+	}
+	switch {
+	case digits == len(w) && letters >= 2 && digits > letters:
+		return append(out,
+			Token{Start: start, End: start + letters, Position: pos, Term: w[:letters]},
+			Token{Start: start + letters, End: end, Position: pos, Term: w[letters:]})
+	case letters == len(w) && isAbbreviationPlural(w):
+		return append(out, Token{Start: start, End: end - 1, Position: pos, Term: w[:len(w)-1]})
+	}
+	return out
+}
+
+// Singular returns the singular of an abbreviation's plural (MOOCs →
+// MOOC), which the index holds wherever the plural is too, so that a
+// search for either finds both, however it is typed (ＭＯＯＣｓ); any other
+// word is returned as it is.
+func Singular(word string) string {
+	if f := Fold([]byte(word)).Text; isAbbreviationPlural(f) {
+		return string(f[:len(f)-1])
+	}
+	return word
+}
+
+// isAbbreviationPlural reports whether w is two or more capitals and a
+// small s (MOOCs, APPs, NGOs).
+func isAbbreviationPlural(w []byte) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for _, c := range w[:len(w)-1] {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // isWord reports whether b holds at least one letter or digit, so that
 // whitespace and punctuation never become index terms.
