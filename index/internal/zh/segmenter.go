@@ -23,11 +23,13 @@ var vocabulary string
 const domainWordFreq = 100000
 
 var (
-	// domainWords is the curated vocabulary as a set, and longDomainWords
-	// its words of minSubstringWord characters or more; both are filled
-	// with the shared segmenter.
+	// domainWords is the curated vocabulary as a set, longDomainWords
+	// its words of minSubstringWord characters or more, and placeNames
+	// the dictionary's place names of three characters that end in a unit
+	// (appendPlaceNames); all are filled with the shared segmenter.
 	domainWords         map[string]bool
 	longDomainWords     [][]byte
+	placeNames          map[string]bool
 	sharedSegmenter     *gse.Segmenter
 	sharedSegmenterErr  error
 	sharedSegmenterOnce sync.Once
@@ -65,6 +67,13 @@ func Segmenter() (*gse.Segmenter, error) {
 			}
 		}
 		seg.CalcToken()
+		placeNames = make(map[string]bool)
+		for i := range seg.Dict.Tokens {
+			tk := &seg.Dict.Tokens[i]
+			if w := tk.Text(); tk.Pos() == "ns" && utf8.RuneCountInString(w) == 3 && unitAt([]byte(w), len(w)-len("市")) {
+				placeNames[w] = true
+			}
+		}
 		if err := loadFolding(); err != nil {
 			sharedSegmenterErr = err
 			return
@@ -147,7 +156,7 @@ func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 	}
 	if search {
 		out = appendDomainWords(out, ft)
-		out = appendPlaceNames(seg, out, ft)
+		out = appendPlaceNames(out, ft)
 	}
 	if f.orig != nil {
 		for i := range out {
@@ -218,52 +227,54 @@ func appendCut(out []Token, n int, text []byte, start, end int) []Token {
 // names (ns) are added: other words of three characters found across a
 // cut are as often not there (研究生 in 研究|生命, 关工委 in 机关|工委,
 // which is 机关工作委员会).
-func appendPlaceNames(seg *gse.Segmenter, out []Token, text []byte) []Token {
+func appendPlaceNames(out []Token, text []byte) []Token {
 	n := len(out)
-	for off := 0; off < len(text); {
-		i := indexUnit(text[off:])
-		if i < 0 {
-			break
+	const name = 3 * len("市") // three characters of three bytes
+	for i := name - len("市"); i+len("市") <= len(text); i++ {
+		if !unitAt(text, i) {
+			continue
 		}
-		end := off + i + len("市")
-		off = end
-		start := end
-		for range 3 {
-			_, size := utf8.DecodeLastRune(text[:start])
-			if size != len("市") {
-				start = -1
-				break
-			}
-			start -= size
-		}
-		if start < 0 {
+		start, end := i+len("市")-name, i+len("市")
+		if !placeNames[string(text[start:end])] {
 			continue
 		}
 		// The name starts a word: 汉城市 (Seoul) is not in 武汉|城市.
 		k := sort.Search(n, func(k int) bool { return out[k].Start >= start })
-		if k == n || out[k].Start != start {
-			continue
-		}
-		if _, pos, _ := seg.Find(string(text[start:end])); pos == "ns" {
+		if k < n && out[k].Start == start {
 			out = appendCut(out, n, text, start, end)
 		}
 	}
-	if len(out) > n {
-		sort.SliceStable(out, func(a, b int) bool { return out[a].Position < out[b].Position })
+	return mergeAdded(out, n)
+}
+
+// mergeAdded moves the tokens added after out[:n], few and in order of
+// position, to the end of their positions among out[:n], in place: one
+// pass over the tokens after the first, where a sort would cost more than
+// finding them.
+func mergeAdded(out []Token, n int) []Token {
+	added := append([]Token(nil), out[n:]...)
+	end := len(out)
+	for a := len(added) - 1; a >= 0; a-- {
+		at := sort.Search(n, func(k int) bool { return out[k].Position > added[a].Position })
+		// out[at:n] moves up by the a+1 tokens still to insert before it.
+		copy(out[at+a+1:end], out[at:n])
+		out[at+a] = added[a]
+		end, n = at+a, at
 	}
 	return out
 }
 
-// indexUnit returns the byte index in b of the first administrative unit
-// that ends a place name (市, 省, 县, 区), or -1.
-func indexUnit(b []byte) int {
-	for i := 0; i+len("市") <= len(b); i++ {
-		switch string(b[i : i+len("市")]) {
-		case "市", "省", "县", "区":
-			return i
-		}
+// unitAt reports whether b holds at i an administrative unit that ends a
+// place name: 市, 省, 县 or 区.
+func unitAt(b []byte, i int) bool {
+	if b[i] != 0xE5 && b[i] != 0xE7 || i+len("市") > len(b) {
+		return false
 	}
-	return -1
+	switch string(b[i : i+len("市")]) {
+	case "市", "省", "县", "区":
+		return true
+	}
+	return false
 }
 
 // appendSubWords adds the multi-character sub-words of tok, found by gse's
