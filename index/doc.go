@@ -23,6 +23,16 @@
 // text's segmentation cut between other words anyway (社区教育网络 in
 // 社区教育|网络覆盖, where 网络覆盖 wins) is indexed too, at the position of
 // the word it starts in, so that it is found wherever the text has it.
+// So is a place name of three characters, a name of two and its unit
+// (长沙市, 浙江省, 鄞州区), where a word starts with it but the segmentation
+// cut it (长沙|市委, 北京市民 as one word): the dictionary's tag (ns) tells
+// it from other words of three characters found across a cut, which are as
+// often not there (研究生 in 研究|生命; 关工委 in 机关|工委, which is
+// 机关工作委员会, not 关心下一代工作委员会), and 汉城市 (Seoul) is not in
+// 武汉|城市. A Latin code is indexed with its letters and its number (ISO
+// and 9001 in ISO9001), and an abbreviation's plural with its singular
+// (MOOC in MOOCs, APP in APPs), which a query for the plural is searched
+// by (zh.Singular); a plural in small letters (apps, news) is not cut.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by

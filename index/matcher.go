@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/lcmonitor/evidence/index/internal/zh"
@@ -17,6 +18,11 @@ type Matcher struct {
 	pages  []string
 	byTerm map[string][]occurrence
 	at     map[occurrenceKey]bool
+	// text is the pages joined by PageSeparator, as the index holds
+	// them, so that a substring is found across a page break inside a
+	// sentence; starts[i] is the offset of page i+1 in it.
+	text   string
+	starts []int
 }
 
 type occurrence struct {
@@ -36,7 +42,13 @@ func NewMatcher(pages []string) (*Matcher, error) {
 		return nil, err
 	}
 	m := &Matcher{pages: pages, byTerm: map[string][]occurrence{}, at: map[occurrenceKey]bool{}}
+	m.text = strings.Join(pages, PageSeparator)
 	for p, text := range pages {
+		if p > 0 {
+			m.starts = append(m.starts, m.starts[p-1]+len(pages[p-1])+len(PageSeparator))
+		} else {
+			m.starts = append(m.starts, 0)
+		}
 		for _, tk := range zh.Segment(seg, []byte(text), true) {
 			term := strings.ToLower(string(tk.Term))
 			m.byTerm[term] = append(m.byTerm[term], occurrence{page: p + 1, pos: tk.Position, start: tk.Start, end: tk.End})
@@ -50,9 +62,9 @@ func NewMatcher(pages []string) (*Matcher, error) {
 // its last, in page order. A phrase whose numbers may be written with
 // their thousands grouped or not is found in each of its forms.
 func (m *Matcher) Find(phrase string) []Span {
-	forms := numberForms(phrase)
+	forms := searchForms(phrase)
 	if len(forms) == 1 {
-		return m.find(phrase)
+		return m.find(forms[0])
 	}
 	var out []Span
 	for _, f := range forms {
@@ -71,10 +83,8 @@ func (m *Matcher) Find(phrase string) []Span {
 func (m *Matcher) find(phrase string) []Span {
 	if sub, ok := substringText(phrase); ok {
 		var out []Span
-		for p, text := range m.pages {
-			for _, se := range zh.FindSubstrings(text, sub) {
-				out = append(out, Span{Page: p + 1, Start: se[0], End: se[1]})
-			}
+		for _, se := range zh.FindSubstrings(m.text, sub) {
+			out = m.appendPageSpans(out, se[0], se[1])
 		}
 		return out
 	}
@@ -108,4 +118,17 @@ func (m *Matcher) lastEnd(term string, page, pos int) int {
 		}
 	}
 	return 0
+}
+
+// appendPageSpans appends the span [start, end) of the joined pages as
+// spans of pages: one for each page it runs onto.
+func (m *Matcher) appendPageSpans(out []Span, start, end int) []Span {
+	p := sort.SearchInts(m.starts, start+1) - 1
+	for ; p < len(m.pages) && m.starts[p] < end; p++ {
+		s, e := max(start-m.starts[p], 0), min(end-m.starts[p], len(m.pages[p]))
+		if s < e {
+			out = append(out, Span{Page: p + 1, Start: s, End: e})
+		}
+	}
+	return out
 }

@@ -60,11 +60,12 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 // (most of a search's cost when the word is common).
 //
 // A word whose numbers may be written with their thousands grouped or not
-// (numberForms) matches any of its forms.
+// matches any of its forms, and an abbreviation's plural its singular
+// (searchForms).
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
-	forms := numberForms(t.Text)
+	forms := searchForms(t.Text)
 	if len(forms) == 1 {
-		return formQuery(t.Text, m)
+		return formQuery(forms[0], m)
 	}
 	alts := make([]query.Query, len(forms))
 	for i, f := range forms {

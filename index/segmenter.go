@@ -47,6 +47,13 @@ func IsSubstringTerm(word string) bool {
 	return ok
 }
 
+// searchForms are the forms a query word is searched in: its number forms
+// (numberForms), of its singular when it is an abbreviation's plural
+// (MOOCs is searched as MOOC, which the index holds at MOOCs too).
+func searchForms(word string) []string {
+	return numberForms(zh.Singular(word))
+}
+
 // WordBounds returns the byte offsets of text at which a word (exact mode)
 // starts or ends, in order, so that text can be cut without cutting a word.
 func WordBounds(text string) ([]int, error) {

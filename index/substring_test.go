@@ -310,6 +310,18 @@ func TestPhraseAcrossPages(t *testing.T) {
 	if want := []string{"1:数量达", "2:到342所"}; !slices.Equal(marked, want) {
 		t.Errorf("search 数量达到342所: marked %q, want %q", marked, want)
 	}
+	// The matcher, which marks a document's page, finds the same.
+	m, err := NewMatcher(h.Pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, sp := range m.Find("数量达到342所") {
+		found = append(found, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+	}
+	if !slices.Equal(found, marked) {
+		t.Errorf("matcher 数量达到342所: found %q, want %q as search marked", found, marked)
+	}
 }
 
 // A page number at the foot of a page does not join the number at the
@@ -331,6 +343,113 @@ func TestPageNumberDoesNotJoinTheNextPage(t *testing.T) {
 		}
 		if got := ids(res); !slices.Equal(got, tt.want) {
 			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// A place name of three characters (长沙市, 北京市) is found where the
+// text's segmentation cut it (长沙|市委, 北京市民 as one word); other
+// words of three characters so cut are not there (研究生 in 研究|生命,
+// 关工委 in 机关|工委, which is 机关工作委员会), nor a place name that
+// starts inside a word (汉城市 in 武汉|城市), nor 市长 in 南京市长江大桥.
+func TestPlaceNamesInsideOtherWords(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "changsha", Pages: []string{"2013年7月，长沙市委、市政府出台《关于推进学习型城市建设的意见》。"}},
+		{ID: "beijing", Pages: []string{"认定为北京市民终身学习品牌项目。"}},
+		{ID: "wuhan", Pages: []string{"依托武汉城市职业学院开展社区教育。"}},
+		{ID: "bridge", Pages: []string{"南京市长江大桥是城市交通的重要通道。"}},
+		{ID: "organs", Pages: []string{"市委市直机关工委制定了推进学习型机关建设的实施方案。"}},
+		{ID: "elders", Pages: []string{"市关工委组织老同志开展关心下一代工作，机关关工委积极参与。"}},
+		{ID: "civil", Pages: []string{"市民政局负责社区学习点的备案，市民踊跃参加。"}},
+		{ID: "life", Pages: []string{"研究生命起源的课程向市民开放。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"长沙市", []string{"changsha"}},
+		{"長沙市", []string{"changsha"}},
+		{"北京市", []string{"beijing"}},
+		{"武汉市", nil},
+		{"汉城市", nil},
+		{"南京市", []string{"bridge"}},
+		{"市长", nil},
+		{"关工委", []string{"elders"}},
+		{"民政局", []string{"civil"}},
+		{"市民", []string{"beijing", "civil", "life"}},
+		{"研究生", nil},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		got := ids(res)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// The letters and the number of a code are found alone (ISO in ISO9001),
+// and an abbreviation's plural and its singular find each other (MOOC and
+// MOOCs); other Latin words keep their boundaries.
+func TestLatinPartsOfCodesAndPlurals(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "iso", Pages: []string{"社区学院通过ISO9001质量管理体系认证。"}},
+		{ID: "iso-apart", Pages: []string{"开放大学通过ISO 9001认证。"}},
+		{ID: "moocs", Pages: []string{"市民可在线学习MOOCs课程，下载各类学习APPs。"}},
+		{ID: "mooc", Pages: []string{"上线MOOC课程120门，开发“学习强市”APP。"}},
+		{ID: "news", Pages: []string{"订阅学习news频道。"}},
+		{ID: "gb", Pages: []string{"城市代码按GB2260填写，共2260个。"}},
+	})
+	for _, tt := range []struct {
+		q, mark string
+		want    []string
+	}{
+		{"ISO", "ISO", []string{"iso", "iso-apart"}},
+		{"iso", "ISO", []string{"iso", "iso-apart"}},
+		{"ISO9001", "ISO9001", []string{"iso"}},
+		{"9001", "9001", []string{"iso", "iso-apart"}},
+		{"MOOC", "MOOC", []string{"mooc", "moocs"}},
+		{"MOOCs", "MOOC", []string{"mooc", "moocs"}},
+		{"APP", "APP", []string{"mooc", "moocs"}},
+		{"APPs", "APP", []string{"mooc", "moocs"}},
+		{"ＡＰＰｓ", "APP", []string{"mooc", "moocs"}},
+		{"ＩＳＯ", "ISO", []string{"iso", "iso-apart"}},
+		{"new", "", nil},
+		{"GB", "GB", []string{"gb"}},
+		{"226", "", nil},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		got := ids(res)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+		for _, h := range res.Hits {
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			if !slices.Contains(marked, tt.mark) {
+				t.Errorf("search %q in %s: marked %q, want %q", tt.q, h.ID, marked, tt.mark)
+			}
+			// The document's page marks what the hit marked.
+			m, err := NewMatcher(h.Pages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, sp := range m.Find(tt.q) {
+				found = append(found, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			if !slices.Contains(found, tt.mark) {
+				t.Errorf("matcher %q in %s: found %q, want %q", tt.q, h.ID, found, tt.mark)
+			}
 		}
 	}
 }

@@ -101,3 +101,30 @@ func TestHighlightPageMarksQueryWords(t *testing.T) {
 		t.Errorf("unreadable query: %q", got)
 	}
 }
+
+// A phrase that runs from one page onto the next, which search finds, is
+// marked on both pages of the document's view; a page that only follows
+// one where the phrase ends is not marked.
+func TestHighlightDocumentPageMarksAPhraseAcrossPages(t *testing.T) {
+	pages := []string{
+		"一、基本情况\n截至年底,全市社区学校数量达",
+		"到342所,覆盖所有街道。",
+		"二、下一步工作\n到2025年,数量达到400所。",
+	}
+	for _, tt := range []struct {
+		page int
+		want string
+	}{
+		{1, "一、基本情况\n截至年底，全市社区学校<mark>数量达</mark>"},
+		{2, "<mark>到342所</mark>，覆盖所有街道。"},
+		{3, "二、下一步工作\n到2025年，数量达到400所。"},
+	} {
+		got, err := HighlightDocumentPage("数量达到342所", pages, tt.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tt.want {
+			t.Errorf("page %d: got %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}

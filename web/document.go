@@ -198,7 +198,7 @@ func fillDocumentText(r *http.Request, p *documentPage, pages []string) error {
 	p.PageCount = len(pages)
 	p.PageNum = min(max(p.PageNum, 1), max(p.PageCount, 1))
 	if p.PageCount > 0 {
-		html, err := search.HighlightPage(p.Query, pages[p.PageNum-1])
+		html, err := search.HighlightDocumentPage(p.Query, pages, p.PageNum)
 		if err != nil {
 			return err
 		}

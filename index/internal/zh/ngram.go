@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -342,10 +343,12 @@ func joinCJK(s string) string {
 
 // FindSubstrings returns the byte spans of text where sub (as returned by
 // SubstringText) occurs, by the same rules as the n-gram index: on the
-// folded, lower-cased text, and never cutting a number.
+// folded, lower-cased text, never cutting a number, and across a page
+// break inside a sentence (text may be pages joined by '\f'), which a
+// span then holds.
 func FindSubstrings(text, sub string) [][2]int {
 	f := Fold([]byte(text))
-	ft := string(lowerASCII(f.Text))
+	ft, at := joinPages(string(lowerASCII(f.Text)))
 	subRunes := []rune(sub)
 	wantStart, wantEnd := isDigit(subRunes[0]), isDigit(subRunes[len(subRunes)-1])
 	var out [][2]int
@@ -362,7 +365,33 @@ func FindSubstrings(text, sub string) [][2]int {
 		if wantStart && !numberStartAt(ft, s) || wantEnd && !numberEndAt(ft, e) {
 			continue
 		}
-		out = append(out, [2]int{f.Orig(s), f.Orig(e)})
+		// A span that ends at a removed break ends before it.
+		out = append(out, [2]int{f.Orig(at(s)), f.Orig(at(e-1) + 1)})
+	}
+}
+
+// joinPages removes from t the page breaks that Bigrams pairs across
+// (joinsPages) and returns the text without them and the function that
+// maps the offset of a byte of that text back to t.
+func joinPages(t string) (string, func(int) int) {
+	if !strings.ContainsRune(t, pageBreak) {
+		return t, func(i int) int { return i }
+	}
+	var b strings.Builder
+	var cuts []int // offsets of the joined text at which a break was removed
+	for i, r := range t {
+		if r == pageBreak && i > 0 && i+1 < len(t) {
+			before, _ := utf8.DecodeLastRuneInString(t[:i])
+			if joinsPages(before, []byte(t[i+1:])) {
+				cuts = append(cuts, b.Len())
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), func(i int) int {
+		n := sort.SearchInts(cuts, i+1)
+		return i + n*len(string(pageBreak))
 	}
 }
 

@@ -23,11 +23,13 @@ var vocabulary string
 const domainWordFreq = 100000
 
 var (
-	// domainWords is the curated vocabulary as a set, and longDomainWords
-	// its words of minSubstringWord characters or more; both are filled
-	// with the shared segmenter.
+	// domainWords is the curated vocabulary as a set, longDomainWords
+	// its words of minSubstringWord characters or more, and placeNames
+	// the dictionary's place names of three characters that end in a unit
+	// (appendPlaceNames); all are filled with the shared segmenter.
 	domainWords         map[string]bool
 	longDomainWords     [][]byte
+	placeNames          map[string]bool
 	sharedSegmenter     *gse.Segmenter
 	sharedSegmenterErr  error
 	sharedSegmenterOnce sync.Once
@@ -65,6 +67,13 @@ func Segmenter() (*gse.Segmenter, error) {
 			}
 		}
 		seg.CalcToken()
+		placeNames = make(map[string]bool)
+		for i := range seg.Dict.Tokens {
+			tk := &seg.Dict.Tokens[i]
+			if w := tk.Text(); tk.Pos() == "ns" && utf8.RuneCountInString(w) == 3 && unitAt([]byte(w), len(w)-len("市")) {
+				placeNames[w] = true
+			}
+		}
 		if err := loadFolding(); err != nil {
 			sharedSegmenterErr = err
 			return
@@ -142,10 +151,12 @@ func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 		out = append(out, Token{Start: s.Start(), End: s.End(), Position: pos, Term: ft[s.Start():s.End()]})
 		if search {
 			out = appendSubWords(out, ft, s.Token(), s.Start(), pos)
+			out = appendLatinParts(out, ft, s.Start(), s.End(), pos)
 		}
 	}
 	if search {
 		out = appendDomainWords(out, ft)
+		out = appendPlaceNames(out, ft)
 	}
 	if f.orig != nil {
 		for i := range out {
@@ -172,32 +183,98 @@ func appendDomainWords(out []Token, text []byte) []Token {
 			start, end := off+i, off+i+len(w)
 			_, size := utf8.DecodeRune(w)
 			off = start + size
-			k := sort.Search(n, func(k int) bool { return out[k].Start > start }) - 1
-			if k < 0 {
-				continue
-			}
-			// The word that covers start comes first at its position,
-			// before its sub-words.
-			pos := out[k].Position
-			for k > 0 && out[k-1].Position == pos {
-				k--
-			}
-			if out[k].End <= start {
-				continue
-			}
-			held := false
-			for j := k; j < n && out[j].Position == pos && !held; j++ {
-				held = out[j].Start == start && out[j].End == end
-			}
-			if !held {
-				out = append(out, Token{Start: start, End: end, Position: pos, Term: text[start:end]})
-			}
+			out = appendCut(out, n, text, start, end)
 		}
 	}
 	if len(out) > n {
 		sort.SliceStable(out, func(a, b int) bool { return out[a].Position < out[b].Position })
 	}
 	return out
+}
+
+// appendCut adds the word text[start:end] at the position of the word
+// that covers start, unless that position holds it already. out[:n] are
+// the text's tokens, whose starts never decrease; tokens after n are
+// added ones, which the caller sorts into place.
+func appendCut(out []Token, n int, text []byte, start, end int) []Token {
+	k := sort.Search(n, func(k int) bool { return out[k].Start > start }) - 1
+	if k < 0 {
+		return out
+	}
+	// The word that covers start comes first at its position, before its
+	// sub-words.
+	pos := out[k].Position
+	for k > 0 && out[k-1].Position == pos {
+		k--
+	}
+	if out[k].End <= start {
+		return out
+	}
+	for j := k; j < n && out[j].Position == pos; j++ {
+		if out[j].Start == start && out[j].End == end {
+			return out
+		}
+	}
+	return append(out, Token{Start: start, End: end, Position: pos, Term: text[start:end]})
+}
+
+// appendPlaceNames adds the place names of three characters, a name of
+// two and its unit (长沙市, 浙江省, 鄞州区, 象山县), that text holds but its
+// segmentation cut between other words (长沙|市委, 武汉|市民, 北京市民 as
+// one word), at the position of the word they start, so that a search for
+// the city finds its 市委 and its 市民. The name must start a word (汉城市,
+// Seoul, is not in 武汉|城市), and only words the dictionary tags as place
+// names (ns) are added: other words of three characters found across a
+// cut are as often not there (研究生 in 研究|生命, 关工委 in 机关|工委,
+// which is 机关工作委员会).
+func appendPlaceNames(out []Token, text []byte) []Token {
+	n := len(out)
+	const name = 3 * len("市") // three characters of three bytes
+	for i := name - len("市"); i+len("市") <= len(text); i++ {
+		if !unitAt(text, i) {
+			continue
+		}
+		start, end := i+len("市")-name, i+len("市")
+		if !placeNames[string(text[start:end])] {
+			continue
+		}
+		// The name starts a word: 汉城市 (Seoul) is not in 武汉|城市.
+		k := sort.Search(n, func(k int) bool { return out[k].Start >= start })
+		if k < n && out[k].Start == start {
+			out = appendCut(out, n, text, start, end)
+		}
+	}
+	return mergeAdded(out, n)
+}
+
+// mergeAdded moves the tokens added after out[:n], few and in order of
+// position, to the end of their positions among out[:n], in place: one
+// pass over the tokens after the first, where a sort would cost more than
+// finding them.
+func mergeAdded(out []Token, n int) []Token {
+	added := append([]Token(nil), out[n:]...)
+	end := len(out)
+	for a := len(added) - 1; a >= 0; a-- {
+		at := sort.Search(n, func(k int) bool { return out[k].Position > added[a].Position })
+		// out[at:n] moves up by the a+1 tokens still to insert before it.
+		copy(out[at+a+1:end], out[at:n])
+		out[at+a] = added[a]
+		end, n = at+a, at
+	}
+	return out
+}
+
+// unitAt reports whether b holds at i an administrative unit that ends a
+// place name: 市, 省, 县 or 区.
+func unitAt(b []byte, i int) bool {
+	if b[i] != 0xE5 && b[i] != 0xE7 || i+len("市") > len(b) {
+		return false
+	}
+	switch string(b[i : i+len("市")]) {
+	case "市", "省", "县", "区":
+		return true
+	}
+	return false
 }
 
 // appendSubWords adds the multi-character sub-words of tok, found by gse's
@@ -213,6 +290,60 @@ func appendSubWords(out []Token, text []byte, tok *gse.Token, base, pos int) []T
 	}
 	return out
 }
+
+// appendLatinParts adds the parts of a Latin word that users search by
+// alone, at the word's position: the letters and the number of a code
+// (ISO and 9001 in ISO9001, GB and 2260 in GB2260) and the singular of an
+// abbreviation's plural (MOOC in MOOCs, APP in APPs). Other Latin words
+// are not cut: an English plural in lower case (bus, news) is not told
+// from a word that ends in s.
+func appendLatinParts(out []Token, text []byte, start, end, pos int) []Token {
+	w := text[start:end]
+	letters := 0
+	for letters < len(w) && isLetter(w[letters]) {
+		letters++
+	}
+	digits := letters
+	for digits < len(w) && '0' <= w[digits] && w[digits] <= '9' {
+		digits++
+	}
+	switch {
+	case digits == len(w) && letters >= 2 && digits > letters:
+		return append(out,
+			Token{Start: start, End: start + letters, Position: pos, Term: w[:letters]},
+			Token{Start: start + letters, End: end, Position: pos, Term: w[letters:]})
+	case letters == len(w) && isAbbreviationPlural(w):
+		return append(out, Token{Start: start, End: end - 1, Position: pos, Term: w[:len(w)-1]})
+	}
+	return out
+}
+
+// Singular returns the singular of an abbreviation's plural (MOOCs →
+// MOOC), which the index holds wherever the plural is too, so that a
+// search for either finds both, however it is typed (ＭＯＯＣｓ); any other
+// word is returned as it is.
+func Singular(word string) string {
+	if f := Fold([]byte(word)).Text; isAbbreviationPlural(f) {
+		return string(f[:len(f)-1])
+	}
+	return word
+}
+
+// isAbbreviationPlural reports whether w is two or more capitals and a
+// small s (MOOCs, APPs, NGOs).
+func isAbbreviationPlural(w []byte) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for _, c := range w[:len(w)-1] {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // isWord reports whether b holds at least one letter or digit, so that
 // whitespace and punctuation never become index terms.
