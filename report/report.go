@@ -35,7 +35,7 @@ type Area struct {
 // Item is one key indicator in the report.
 type Item struct {
 	Indicator catalog.Indicator
-	Status    string // 缺 (gap), 有证据, 已核实
+	Status    string // 缺 (gap), 有证据, 已核实, 与证据矛盾
 	Value     *catalog.Value
 	Claims    []catalog.Claim
 	Evidence  []Evidence
@@ -53,11 +53,14 @@ type Evidence struct {
 }
 
 // Status words, the same in XLSX and DOCX: a gap and a missing value are
-// marked alike (缺).
+// marked alike (缺). An indicator whose value or any claim a reviewer found
+// contradicted by its evidence is 与证据矛盾 whatever else it has: it
+// needs correcting before it counts as verified.
 const (
-	Gap      = "缺"
-	Present  = "有证据"
-	Verified = "已核实"
+	Gap          = "缺"
+	Present      = "有证据"
+	Verified     = "已核实"
+	Contradicted = "与证据矛盾"
 )
 
 // VerdictLabels are the review statuses in the words of the report.
@@ -199,11 +202,12 @@ func (d *data) item(ind catalog.Indicator) Item {
 		it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
 			IssuedOn: doc.IssuedOn, Page: page, Quote: quote})
 	}
-	verified := false
+	verified, contradicted := false, false
 	for i := range d.values {
 		if v := &d.values[i]; v.Indicator == ind.Code {
 			it.Value = v
 			verified = v.Status == catalog.ClaimVerified
+			contradicted = v.Status == catalog.ClaimContradicted
 			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote)
 		}
 	}
@@ -211,6 +215,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		if c.Indicator == ind.Code {
 			it.Claims = append(it.Claims, c)
 			verified = verified || c.Status == catalog.ClaimVerified
+			contradicted = contradicted || c.Status == catalog.ClaimContradicted
 			for _, t := range c.Citations {
 				add(t.DocumentID, t.Page, t.Quote)
 			}
@@ -221,6 +226,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 		add(id, l.Page, l.Quote)
 	}
 	switch {
+	case contradicted:
+		it.Status = Contradicted
 	case verified:
 		it.Status = Verified
 	case ind.Kind == catalog.Quantitative && it.Value == nil:

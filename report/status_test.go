@@ -1,0 +1,66 @@
+package report_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestContradictedStatus: the report's status column says 与证据矛盾 for an
+// indicator whose value, or any of whose claims, a reviewer found
+// contradicted by its evidence, even beside a verified claim; 有证据 is
+// left for evidence nobody has found wrong.
+func TestContradictedStatus(t *testing.T) {
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。出台终身学习促进条例。建立学分银行。")
+	value := func(code, written, quote, verdict string) {
+		v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(written),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatalf("record %s %s: %v", code, written, err)
+		}
+		if _, err := e.Values.Review(ctx, rev, v.ID, verdict, "核对原文"); err != nil {
+			t.Fatalf("review value %s: %v", code, err)
+		}
+	}
+	claim := func(code, statement, quote, verdict string) {
+		c, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: code, Statement: statement,
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: quote}}})
+		if err != nil {
+			t.Fatalf("claim %s: %v", code, err)
+		}
+		if _, err := e.Claims.Review(ctx, rev, c.ID, verdict, "核对原文"); err != nil {
+			t.Fatalf("review claim %s: %v", code, err)
+		}
+	}
+	value("4.1.2", "90%", "学习型社区创建达标比例为88.1%", "contradicted")
+	value("3.1.3", "123.4万", "全年市民参与学习活动123.4万人次", "verified")
+	claim("1.1.2", "出台了终身学习促进条例", "出台终身学习促进条例", "verified")
+	claim("1.1.2", "条例于2015年颁布", "出台终身学习促进条例", "contradicted")
+	claim("1.1.1", "建立了学分银行", "建立学分银行", "insufficient")
+
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"4.1.2": report.Contradicted, "1.1.2": report.Contradicted, "3.1.3": report.Verified,
+		"1.1.1": report.Present}
+	for _, a := range r.Areas {
+		for _, it := range a.Items {
+			if w, ok := want[it.Indicator.Code]; ok && it.Status != w {
+				t.Errorf("report %s: status %q, want %q", it.Indicator.Code, it.Status, w)
+			}
+		}
+	}
+	text, _, _ := docx(t, r)
+	if i, want := strings.Index(text, "4.1.2 "), "状态\uFF1A与证据矛盾"; i < 0 || !strings.Contains(text[i:], want) {
+		t.Errorf("DOCX 4.1.2 lacks %q: %.800s", want, text)
+	}
+}
