@@ -195,10 +195,12 @@ func (d *data) item(ind catalog.Indicator) Item {
 	seen := map[[2]any]bool{}
 	add := func(id string, page int, quote string) {
 		doc := d.docs[id]
-		if doc == nil || seen[[2]any{id, page}] {
+		// A link without a page adds nothing to a citation of the same
+		// document at a page (links come last), so it is not listed again.
+		if doc == nil || seen[[2]any{id, page}] || page == 0 && seen[[2]any{id, true}] {
 			return
 		}
-		seen[[2]any{id, page}] = true
+		seen[[2]any{id, page}], seen[[2]any{id, true}] = true, true
 		it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
 			IssuedOn: doc.IssuedOn, Page: page, Quote: quote})
 	}

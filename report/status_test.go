@@ -64,3 +64,31 @@ func TestContradictedStatus(t *testing.T) {
 		t.Errorf("DOCX 4.1.2 lacks %q: %.800s", want, text)
 	}
 }
+
+// TestLinkedAndCitedDocumentListedOnce: a document linked to an indicator
+// without a page (as an upload with indicators links it) and cited for its
+// value on page 1 is one piece of evidence of the indicator, at page 1,
+// not a second line with no page.
+func TestLinkedAndCitedDocumentListedOnce(t *testing.T) {
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "3.1.3"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "3.1.3", Value: "123.4万",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "全年市民参与学习活动123.4万人次"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range r.Areas {
+		for _, it := range a.Items {
+			if it.Indicator.Code == "3.1.3" && (len(it.Evidence) != 1 || it.Evidence[0].Page != 1) {
+				t.Errorf("3.1.3 evidence: %+v, want the document once, at page 1", it.Evidence)
+			}
+		}
+	}
+}
