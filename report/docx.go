@@ -83,7 +83,11 @@ func (r *Report) docItem(b *docBody, it Item) {
 		}
 		// A quote is kept as typed or as the stored text has it, its
 		// punctuation folded to ASCII; it is shown as the document wrote it.
-		rows = append(rows, []string{e.Title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})
+		title := e.Title
+		if e.Withdrawn {
+			title += Withdrawn
+		}
+		rows = append(rows, []string{title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})
 	}
 	b.table(rows)
 }

@@ -50,6 +50,21 @@ type Evidence struct {
 	IssuedOn   string
 	Page       int
 	Quote      string
+	// Withdrawn is true when the document was deleted (撤回) since it was
+	// linked or cited: the report still names it, marked, and it does not
+	// count as evidence.
+	Withdrawn bool
+}
+
+// Withdrawn marks the title of a withdrawn document in the report.
+const Withdrawn = "\uFF08已撤回\uFF09"
+
+// Name is the document's title in 《》, marked when it was withdrawn.
+func (e Evidence) Name() string {
+	if e.Withdrawn {
+		return "《" + e.Title + "》" + Withdrawn
+	}
+	return "《" + e.Title + "》"
 }
 
 // Status words, the same in XLSX and DOCX: a gap and a missing value are
@@ -132,6 +147,7 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 // data is what the catalog holds for a city's round.
 type data struct {
 	docs   map[string]*catalog.Document
+	gone   map[string]bool     // documents deleted since
 	linked map[string][]string // indicator → document IDs
 	pages  map[[2]string]catalog.Link
 	claims []catalog.Claim
@@ -172,13 +188,18 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 			ids[t.DocumentID] = true
 		}
 	}
-	d.docs = map[string]*catalog.Document{}
+	d.docs, d.gone = map[string]*catalog.Document{}, map[string]bool{}
 	for id := range ids {
 		doc, err := s.cat.DocumentAnyState(ctx, id)
 		if err != nil {
 			return nil, err
 		}
 		d.docs[id] = doc
+		if _, err := s.cat.Document(ctx, id); catalog.IsNotFound(err) {
+			d.gone[id] = true
+		} else if err != nil {
+			return nil, err
+		}
 		links, err := s.cat.DocumentLinks(ctx, id)
 		if err != nil {
 			return nil, err
@@ -193,6 +214,7 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 func (d *data) item(ind catalog.Indicator) Item {
 	it := Item{Indicator: ind, Status: Gap}
 	seen := map[[2]any]bool{}
+	live := false // any evidence not withdrawn
 	add := func(id string, page int, quote string) {
 		doc := d.docs[id]
 		// A link without a page adds nothing to a citation of the same
@@ -202,7 +224,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 		seen[[2]any{id, page}], seen[[2]any{id, true}] = true, true
 		it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
-			IssuedOn: doc.IssuedOn, Page: page, Quote: quote})
+			IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id]})
+		live = live || !d.gone[id]
 	}
 	verified, contradicted := false, false
 	for i := range d.values {
@@ -234,7 +257,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		it.Status = Verified
 	case ind.Kind == catalog.Quantitative && it.Value == nil:
 		it.Status = Gap // a quantitative indicator without its number is a gap whatever else is there
-	case len(it.Evidence) > 0:
+	case live:
 		it.Status = Present
 	}
 	return it

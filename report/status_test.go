@@ -92,3 +92,39 @@ func TestLinkedAndCitedDocumentListedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawnDocumentIsMarkedAndNotEvidence: a document deleted (撤回)
+// after a claim cited it is still named in the report, marked 已撤回 in
+// both formats, and the indicator it alone backed is 缺, not 有证据.
+func TestWithdrawnDocumentIsMarkedAndNotEvidence(t *testing.T) {
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	d := e.Upload(hangzhou, "biaozhang.txt", "2017年共评出终身学习品牌项目12个。")
+	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "3.1.2", Statement: "评出终身学习品牌项目12个",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "共评出终身学习品牌项目12个"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range r.Areas {
+		for _, it := range a.Items {
+			if it.Indicator.Code != "3.1.2" {
+				continue
+			}
+			if it.Status != report.Gap || len(it.Evidence) != 1 || !it.Evidence[0].Withdrawn {
+				t.Errorf("3.1.2 backed only by a withdrawn document: status %q evidence %+v, want 缺 and the document marked", it.Status, it.Evidence)
+			}
+			if line := report.EvidenceLine(it.Evidence[0]); !strings.Contains(line, "\uFF08已撤回\uFF09") {
+				t.Errorf("XLSX evidence line %q lacks 已撤回", line)
+			}
+		}
+	}
+	if text, _, _ := docx(t, r); !strings.Contains(text, "\uFF08已撤回\uFF09") {
+		t.Errorf("DOCX does not mark the withdrawn document: %.600s", text)
+	}
+}

@@ -153,7 +153,7 @@ func foundNote(it Item) string {
 func title(it Item, id string) string {
 	for _, e := range it.Evidence {
 		if e.DocumentID == id {
-			return "《" + e.Title + "》"
+			return e.Name()
 		}
 	}
 	return id
@@ -165,5 +165,5 @@ func EvidenceLine(e Evidence) string {
 	if e.Page > 0 {
 		page = fmt.Sprintf("第%d页", e.Page)
 	}
-	return strings.Join([]string{"《" + e.Title + "》", e.DocNumber, e.IssuedOn, page}, " | ")
+	return strings.Join([]string{e.Name(), e.DocNumber, e.IssuedOn, page}, " | ")
 }
