@@ -22,7 +22,7 @@ func (m *Matrix) XLSX() ([]byte, error) {
 	}
 	header := []any{"编码", "关键指标", "类型"}
 	for _, c := range m.Cities {
-		header = append(header, spreadsheet.Neutralize(c.Name+"("+c.Code+")"))
+		header = append(header, spreadsheet.Neutralize(c.Name+"\uFF08"+c.Code+"\uFF09"))
 	}
 	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return nil, err
