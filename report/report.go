@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -39,6 +40,19 @@ type Item struct {
 	Value     *catalog.Value
 	Claims    []catalog.Claim
 	Evidence  []Evidence
+	// Reasons are the reviewers' comments behind the verdicts, by claim
+	// or value ID, so that a reader without the archive sees why.
+	Reasons map[string]string
+}
+
+// Mark is a claim's or value's verdict as the report writes it after the
+// statement or the number, with the reviewer's reason when one was given:
+// 【证据不足】（审核意见：需要正式文件）.
+func (it Item) Mark(id string, st catalog.ClaimStatus) string {
+	if why := it.Reasons[id]; why != "" {
+		return verdictMark(st) + "\uFF08审核意见\uFF1A" + catalog.Fullwidth(why) + "\uFF09"
+	}
+	return verdictMark(st)
 }
 
 // Evidence is one document behind an indicator, at a page when known.
@@ -152,6 +166,17 @@ type data struct {
 	pages  map[[2]string]catalog.Link
 	claims []catalog.Claim
 	values []catalog.Value
+	// reasons are the comments of the reviews that gave the current
+	// verdicts, by claim or value ID.
+	reasons map[string]string
+}
+
+// reason is the comment of the latest review when it gave status.
+func reason(reviews []catalog.Review, status catalog.ClaimStatus) string {
+	if n := len(reviews); n > 0 && status != catalog.ClaimPending && reviews[n-1].Verdict == status {
+		return strings.TrimSpace(reviews[n-1].Comment)
+	}
+	return ""
 }
 
 func (s *Service) load(ctx context.Context, city string, round int) (*data, error) {
@@ -179,6 +204,21 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	}
 	if d.values, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round}); err != nil {
 		return nil, err
+	}
+	d.reasons = map[string]string{}
+	for _, c := range d.claims {
+		rs, err := s.cat.Reviews(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		d.reasons[c.ID] = reason(rs, c.Status)
+	}
+	for _, v := range d.values {
+		rs, err := s.cat.ValueReviews(ctx, v.ID)
+		if err != nil {
+			return nil, err
+		}
+		d.reasons[v.ID] = reason(rs, v.Status)
 	}
 	for _, v := range d.values {
 		ids[v.Citation.DocumentID] = true
@@ -212,7 +252,7 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 }
 
 func (d *data) item(ind catalog.Indicator) Item {
-	it := Item{Indicator: ind, Status: Gap}
+	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons}
 	seen := map[[2]any]bool{}
 	live := false // any evidence not withdrawn
 	add := func(id string, page int, quote string) {

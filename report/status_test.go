@@ -128,3 +128,52 @@ func TestWithdrawnDocumentIsMarkedAndNotEvidence(t *testing.T) {
 		t.Errorf("DOCX does not mark the withdrawn document: %.600s", text)
 	}
 }
+
+// TestReviewersReasonsReachTheReport: the report a 专家 reads without the
+// archive says why a reviewer gave a verdict, after the verdict, for a
+// claim and for a value; a claim edited since its review (pending again)
+// carries no stale reason.
+func TestReviewersReasonsReachTheReport(t *testing.T) {
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	d := e.Upload(hangzhou, "zongjie.txt", "学习型社区创建达标比例为88.1%。建立学分银行。举办学习周。")
+	v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "4.1.2", Value: "90%",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "学习型社区创建达标比例为88.1%"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.Review(ctx, rev, v.ID, "contradicted", "原文为88.1%"); err != nil {
+		t.Fatal(err)
+	}
+	claim := func(code, statement, quote, comment string) string {
+		c, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: code, Statement: statement,
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: quote}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Claims.Review(ctx, rev, c.ID, "insufficient", comment); err != nil {
+			t.Fatal(err)
+		}
+		return c.ID
+	}
+	claim("2.3.1", "建立了学分银行", "建立学分银行", "需要正式文件")
+	edited := claim("3.1.1", "举办了学习周", "举办学习周", "缺少活动方案")
+	statement := "2017年举办了全民终身学习活动周"
+	if _, err := e.Claims.Update(ctx, coord, edited, &statement, nil); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, _ := docx(t, r)
+	for _, want := range []string{"【与证据矛盾】\uFF08审核意见\uFF1A原文为88.1%\uFF09", "建立了学分银行【证据不足】\uFF08审核意见\uFF1A需要正式文件\uFF09"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("DOCX lacks %q: %.1500s", want, text)
+		}
+	}
+	if strings.Contains(text, "缺少活动方案") {
+		t.Errorf("DOCX gives the reason of a review the claim was edited since")
+	}
+}
