@@ -404,18 +404,21 @@ func (s *Store) Reviews(ctx context.Context, claimID string) ([]Review, error) {
 	return out, rows.Err()
 }
 
-// ClaimCount is the number of claims and verified claims of a city for a
-// key indicator.
+// ClaimCount is the number of claims, verified claims and claims a
+// reviewer found contradicted by their evidence, of a city for a key
+// indicator.
 type ClaimCount struct {
 	City, Indicator string
 	Claims          int
 	Verified        int
+	Contradicted    int
 }
 
 // CountClaims counts claims per city and indicator (of a round when round
 // is not 0, of these cities when any is not empty).
 func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([]ClaimCount, error) {
-	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END) FROM claim
+	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END),
+		SUM(CASE WHEN status = 'contradicted' THEN 1 ELSE 0 END) FROM claim
 		WHERE status <> 'withdrawn'`
 	var args []any
 	if round != 0 {
@@ -432,7 +435,7 @@ func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([
 	var out []ClaimCount
 	for rows.Next() {
 		var c ClaimCount
-		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified); err != nil {
+		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified, &c.Contradicted); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

@@ -613,3 +613,12 @@ func checkMovable(ctx context.Context, tx *sql.Tx, id, sha, city string) error {
 	}
 	return nil
 }
+
+// CityDocuments returns every live document of a city, oldest first: what
+// a ledger's rows may name by 文号, file name or title.
+func (s *Store) CityDocuments(ctx context.Context, city string) ([]*Document, error) {
+	var docs []*Document
+	err := s.queryDocuments(ctx, `SELECT `+documentColumns+` FROM document WHERE deleted_at IS NULL AND city = ?
+		ORDER BY uploaded_at, id`, []any{city}, func(d *Document) { docs = append(docs, d) })
+	return docs, err
+}

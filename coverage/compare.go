@@ -13,6 +13,11 @@ const (
 	StatusEvidence  = "evidence"   // evidence or a value, nothing verified yet
 	StatusVerified  = "verified"   // a verified claim or value
 	StatusToConfirm = "to_confirm" // carried from the last round, 待确认
+	// StatusContradicted is 与证据矛盾: a reviewer found the value or a
+	// claim contradicted by its evidence. It outweighs everything else (a
+	// verified claim beside it, an item carried over to re-confirm): the
+	// indicator needs correcting before it counts.
+	StatusContradicted = "contradicted"
 )
 
 // Comparison is a city's key indicators across rounds, side by side.
@@ -126,11 +131,11 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		for _, id := range docs[code] {
 			behind[id] = true
 		}
-		verified := false
+		verified, contradicted := false, false
 		for _, c := range claims {
 			if c.Indicator == code {
 				cell.Claims, cell.Verified = c.Claims, c.Verified
-				verified = c.Verified > 0
+				verified, contradicted = c.Verified > 0, c.Contradicted > 0
 			}
 		}
 		for _, v := range vals {
@@ -141,6 +146,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 					behind[v.Citation.DocumentID] = true
 				}
 				verified = verified || v.Status == catalog.ClaimVerified
+				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 			}
 		}
 		cell.Documents = len(behind)
@@ -150,6 +156,8 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			}
 		}
 		switch {
+		case contradicted:
+			cell.Status = StatusContradicted
 		case cell.ToConfirm > 0:
 			cell.Status = StatusToConfirm
 		case verified:

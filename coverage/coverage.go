@@ -90,17 +90,22 @@ type CityCoverage struct {
 	Cells   []Cell `json:"cells"`
 }
 
-// Cell is one city × indicator: linked documents, claims, verified claims.
+// Cell is one city × indicator: linked documents, claims, verified claims,
+// and the claims and values a reviewer found contradicted by their
+// evidence (与证据矛盾), which outweigh any verified one: the indicator
+// needs correcting before it can count as verified.
 type Cell struct {
-	Code      string `json:"code"`
-	Name      string `json:"name"`
-	Kind      string `json:"kind"`
-	Documents int    `json:"documents"`
-	Claims    int    `json:"claims"`
-	Verified  int    `json:"verified"`
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	Kind         string `json:"kind"`
+	Documents    int    `json:"documents"`
+	Claims       int    `json:"claims"`
+	Verified     int    `json:"verified"`
+	Contradicted int    `json:"contradicted"`
 }
 
-// Build makes the matrix for cities over the key indicators of inds.
+// Build makes the matrix for cities over the key indicators of inds. Add
+// contradicted values with Contradict.
 func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []catalog.LinkCount, claims []catalog.ClaimCount) *Matrix {
 	m := &Matrix{Round: round, Indicators: []Column{}, Cities: []CityCoverage{}}
 	for _, ind := range inds {
@@ -125,7 +130,7 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 				row.Covered++
 			}
 			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
-				Claims: cl[key].Claims, Verified: cl[key].Verified})
+				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted})
 		}
 		sort.SliceStable(row.Cells, func(i, j int) bool { return gapRank(row.Cells[i]) < gapRank(row.Cells[j]) })
 		m.Cities = append(m.Cities, row)
@@ -142,4 +147,19 @@ func gapRank(c Cell) int {
 		return 1
 	}
 	return 2
+}
+
+// Contradict counts, in the cells of their city and indicator, the values
+// a reviewer found contradicted by their evidence.
+func (m *Matrix) Contradict(vals []catalog.Value) {
+	for i := range m.Cities {
+		row := &m.Cities[i]
+		for j := range row.Cells {
+			for _, v := range vals {
+				if v.City == row.Code && v.Indicator == row.Cells[j].Code && v.Status == catalog.ClaimContradicted {
+					row.Cells[j].Contradicted++
+				}
+			}
+		}
+	}
 }

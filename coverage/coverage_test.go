@@ -92,7 +92,7 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ := f.GetRows("覆盖情况")
-	if len(rows) != 6 || rows[0][3] != "杭州(330100)" || rows[1][0] != "1.1.1" || rows[1][3] != "2" || rows[2][3] != "缺" || rows[4][4] != "4" {
+	if len(rows) != 6 || rows[0][3] != "杭州\uFF08330100\uFF09" || rows[1][0] != "1.1.1" || rows[1][3] != "2" || rows[2][3] != "缺" || rows[4][4] != "4" {
 		t.Errorf("xlsx rows %v", rows)
 	}
 }

@@ -37,5 +37,15 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	if err != nil {
 		return nil, err
 	}
-	return Build(round, cities, inds, counts, claims), nil
+	f := catalog.ValueFilter{Round: round, Status: catalog.ClaimContradicted}
+	for _, c := range cities {
+		f.Cities = append(f.Cities, c.Code)
+	}
+	vals, err := cat.FindValues(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	m := Build(round, cities, inds, counts, claims)
+	m.Contradict(vals)
+	return m, nil
 }

@@ -10,7 +10,9 @@ import (
 
 // XLSX writes the matrix as a spreadsheet: one row per key indicator, one
 // column per city, with the count of linked documents; empty qualitative
-// cells are highlighted and say 缺 so the gap shows without colour too.
+// cells are highlighted and say 缺 so the gap shows without colour too, and
+// a cell with a claim or value a reviewer found contradicted says
+// 与证据矛盾 before its count.
 func (m *Matrix) XLSX() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -20,7 +22,7 @@ func (m *Matrix) XLSX() ([]byte, error) {
 	}
 	header := []any{"编码", "关键指标", "类型"}
 	for _, c := range m.Cities {
-		header = append(header, spreadsheet.Neutralize(c.Name+"("+c.Code+")"))
+		header = append(header, spreadsheet.Neutralize(c.Name+"\uFF08"+c.Code+"\uFF09"))
 	}
 	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return nil, err
@@ -34,16 +36,19 @@ func (m *Matrix) XLSX() ([]byte, error) {
 		r := i + 2
 		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(col.Name), kindLabel[col.Kind]}
 		for _, c := range m.Cities {
-			docs := 0
-			for _, cell := range c.Cells {
-				if cell.Code == col.Code {
-					docs = cell.Documents
+			var cell Cell
+			for _, cc := range c.Cells {
+				if cc.Code == col.Code {
+					cell = cc
 				}
 			}
-			if docs == 0 && col.Kind == "qualitative" {
+			switch {
+			case cell.Contradicted > 0:
+				row = append(row, fmt.Sprintf("与证据矛盾\uFF08%d 份\uFF09", cell.Documents))
+			case cell.Documents == 0 && col.Kind == "qualitative":
 				row = append(row, "缺")
-			} else {
-				row = append(row, docs)
+			default:
+				row = append(row, cell.Documents)
 			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, r)

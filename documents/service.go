@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -213,7 +214,7 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalo
 	if err != nil {
 		return nil, err
 	}
-	if err := u.CanEdit(d.City); err != nil {
+	if err := s.CheckEditFields(ctx, u, d, p); err != nil {
 		return nil, err
 	}
 	if err := s.ingest.CheckPatch(ctx, &p); err != nil {
@@ -224,6 +225,44 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalo
 	}
 	s.ingest.RefreshAfterChange(ctx, d.ID)
 	return s.cat.Document(ctx, d.ID)
+}
+
+// CheckEditFields says whether u may change d's metadata as p would.
+// Admins and the city's coordinator may change any field. A department
+// contributor may correct the title, type, 文号, issuer and date of a
+// document they uploaded themselves while it is unreviewed: nothing cites
+// it and no assignment it was handed in for has been accepted (已确认);
+// its 责任单位 and round stay as the coordinator's assignment set them.
+// An empty patch asks only whether u may edit at all.
+func (s *Service) CheckEditFields(ctx context.Context, u *catalog.User, d *catalog.Document, p catalog.DocumentPatch) error {
+	err := u.CanEdit(d.City)
+	if err == nil || u.Role != catalog.RoleContributor {
+		return err
+	}
+	if d.City != u.City || d.UploadedBy != u.Username {
+		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能修改本人上传的材料;如需修改其他材料,请联系本市协调员")
+	}
+	if changes(p.Department, d.Department) || changes(p.Round, d.Round) {
+		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人不能修改材料的责任单位和监测轮次;如需修改,请联系本市协调员")
+	}
+	n, err := s.cat.DocumentCitedBy(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	accepted, err := s.cat.DocumentAccepted(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	if n > 0 || accepted {
+		return catalog.Errorf(catalog.EFORBIDDEN, "该材料已被协调员确认或已被定性描述、数值引用,部门联系人不能再修改;如有错误,请联系本市协调员")
+	}
+	return nil
+}
+
+// changes reports whether a patch field is set to something other than
+// the current value.
+func changes(field *string, current string) bool {
+	return field != nil && strings.TrimSpace(*field) != current
 }
 
 // CheckDelete says whether u may delete d: admins any document; a city's

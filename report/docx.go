@@ -58,7 +58,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		if !it.Value.ValueFound {
 			line += "\uFF08原文中未找到该数值\uFF09"
 		}
-		line += verdictMark(it.Value.Status)
+		line += it.Mark(it.Value.ID, it.Value.Status)
 	} else if it.Indicator.Kind == "quantitative" {
 		line += "  数值\uFF1A" + Gap
 	}
@@ -68,7 +68,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		b.para("", "\uFF08暂无\uFF09")
 	}
 	for _, c := range it.Claims {
-		b.para("", c.Statement+verdictMark(c.Status))
+		b.para("", c.Statement+it.Mark(c.ID, c.Status))
 	}
 	b.para("Heading3", "佐证材料")
 	if len(it.Evidence) == 0 {
@@ -83,7 +83,11 @@ func (r *Report) docItem(b *docBody, it Item) {
 		}
 		// A quote is kept as typed or as the stored text has it, its
 		// punctuation folded to ASCII; it is shown as the document wrote it.
-		rows = append(rows, []string{e.Title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})
+		title := e.Title
+		if e.Withdrawn {
+			title += Withdrawn
+		}
+		rows = append(rows, []string{title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})
 	}
 	b.table(rows)
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -35,10 +36,23 @@ type Area struct {
 // Item is one key indicator in the report.
 type Item struct {
 	Indicator catalog.Indicator
-	Status    string // 缺 (gap), 有证据, 已核实
+	Status    string // 缺 (gap), 有证据, 已核实, 与证据矛盾
 	Value     *catalog.Value
 	Claims    []catalog.Claim
 	Evidence  []Evidence
+	// Reasons are the reviewers' comments behind the verdicts, by claim
+	// or value ID, so that a reader without the archive sees why.
+	Reasons map[string]string
+}
+
+// Mark is a claim's or value's verdict as the report writes it after the
+// statement or the number, with the reviewer's reason when one was given:
+// 【证据不足】（审核意见：需要正式文件）.
+func (it Item) Mark(id string, st catalog.ClaimStatus) string {
+	if why := it.Reasons[id]; why != "" {
+		return verdictMark(st) + "\uFF08审核意见\uFF1A" + catalog.Fullwidth(why) + "\uFF09"
+	}
+	return verdictMark(st)
 }
 
 // Evidence is one document behind an indicator, at a page when known.
@@ -50,14 +64,32 @@ type Evidence struct {
 	IssuedOn   string
 	Page       int
 	Quote      string
+	// Withdrawn is true when the document was deleted (撤回) since it was
+	// linked or cited: the report still names it, marked, and it does not
+	// count as evidence.
+	Withdrawn bool
+}
+
+// Withdrawn marks the title of a withdrawn document in the report.
+const Withdrawn = "\uFF08已撤回\uFF09"
+
+// Name is the document's title in 《》, marked when it was withdrawn.
+func (e Evidence) Name() string {
+	if e.Withdrawn {
+		return "《" + e.Title + "》" + Withdrawn
+	}
+	return "《" + e.Title + "》"
 }
 
 // Status words, the same in XLSX and DOCX: a gap and a missing value are
-// marked alike (缺).
+// marked alike (缺). An indicator whose value or any claim a reviewer found
+// contradicted by its evidence is 与证据矛盾 whatever else it has: it
+// needs correcting before it counts as verified.
 const (
-	Gap      = "缺"
-	Present  = "有证据"
-	Verified = "已核实"
+	Gap          = "缺"
+	Present      = "有证据"
+	Verified     = "已核实"
+	Contradicted = "与证据矛盾"
 )
 
 // VerdictLabels are the review statuses in the words of the report.
@@ -129,10 +161,22 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 // data is what the catalog holds for a city's round.
 type data struct {
 	docs   map[string]*catalog.Document
+	gone   map[string]bool     // documents deleted since
 	linked map[string][]string // indicator → document IDs
 	pages  map[[2]string]catalog.Link
 	claims []catalog.Claim
 	values []catalog.Value
+	// reasons are the comments of the reviews that gave the current
+	// verdicts, by claim or value ID.
+	reasons map[string]string
+}
+
+// reason is the comment of the latest review when it gave status.
+func reason(reviews []catalog.Review, status catalog.ClaimStatus) string {
+	if n := len(reviews); n > 0 && status != catalog.ClaimPending && reviews[n-1].Verdict == status {
+		return strings.TrimSpace(reviews[n-1].Comment)
+	}
+	return ""
 }
 
 func (s *Service) load(ctx context.Context, city string, round int) (*data, error) {
@@ -161,6 +205,21 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	if d.values, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round}); err != nil {
 		return nil, err
 	}
+	d.reasons = map[string]string{}
+	for _, c := range d.claims {
+		rs, err := s.cat.Reviews(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		d.reasons[c.ID] = reason(rs, c.Status)
+	}
+	for _, v := range d.values {
+		rs, err := s.cat.ValueReviews(ctx, v.ID)
+		if err != nil {
+			return nil, err
+		}
+		d.reasons[v.ID] = reason(rs, v.Status)
+	}
 	for _, v := range d.values {
 		ids[v.Citation.DocumentID] = true
 	}
@@ -169,13 +228,18 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 			ids[t.DocumentID] = true
 		}
 	}
-	d.docs = map[string]*catalog.Document{}
+	d.docs, d.gone = map[string]*catalog.Document{}, map[string]bool{}
 	for id := range ids {
 		doc, err := s.cat.DocumentAnyState(ctx, id)
 		if err != nil {
 			return nil, err
 		}
 		d.docs[id] = doc
+		if _, err := s.cat.Document(ctx, id); catalog.IsNotFound(err) {
+			d.gone[id] = true
+		} else if err != nil {
+			return nil, err
+		}
 		links, err := s.cat.DocumentLinks(ctx, id)
 		if err != nil {
 			return nil, err
@@ -188,22 +252,27 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 }
 
 func (d *data) item(ind catalog.Indicator) Item {
-	it := Item{Indicator: ind, Status: Gap}
+	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons}
 	seen := map[[2]any]bool{}
+	live := false // any evidence not withdrawn
 	add := func(id string, page int, quote string) {
 		doc := d.docs[id]
-		if doc == nil || seen[[2]any{id, page}] {
+		// A link without a page adds nothing to a citation of the same
+		// document at a page (links come last), so it is not listed again.
+		if doc == nil || seen[[2]any{id, page}] || page == 0 && seen[[2]any{id, true}] {
 			return
 		}
-		seen[[2]any{id, page}] = true
+		seen[[2]any{id, page}], seen[[2]any{id, true}] = true, true
 		it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
-			IssuedOn: doc.IssuedOn, Page: page, Quote: quote})
+			IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id]})
+		live = live || !d.gone[id]
 	}
-	verified := false
+	verified, contradicted := false, false
 	for i := range d.values {
 		if v := &d.values[i]; v.Indicator == ind.Code {
 			it.Value = v
 			verified = v.Status == catalog.ClaimVerified
+			contradicted = v.Status == catalog.ClaimContradicted
 			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote)
 		}
 	}
@@ -211,6 +280,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		if c.Indicator == ind.Code {
 			it.Claims = append(it.Claims, c)
 			verified = verified || c.Status == catalog.ClaimVerified
+			contradicted = contradicted || c.Status == catalog.ClaimContradicted
 			for _, t := range c.Citations {
 				add(t.DocumentID, t.Page, t.Quote)
 			}
@@ -221,11 +291,13 @@ func (d *data) item(ind catalog.Indicator) Item {
 		add(id, l.Page, l.Quote)
 	}
 	switch {
+	case contradicted:
+		it.Status = Contradicted
 	case verified:
 		it.Status = Verified
 	case ind.Kind == catalog.Quantitative && it.Value == nil:
 		it.Status = Gap // a quantitative indicator without its number is a gap whatever else is there
-	case len(it.Evidence) > 0:
+	case live:
 		it.Status = Present
 	}
 	return it

@@ -126,7 +126,7 @@ func itemRow(it Item) []any {
 	switch {
 	case it.Value != nil:
 		c := it.Value.Citation
-		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s 第%d页“%s”%s", title(it, c.DocumentID), c.Page, catalog.Fullwidth(c.Quote), foundNote(it)+verdictMark(it.Value.Status)))
+		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s 第%d页“%s”%s", title(it, c.DocumentID), c.Page, catalog.Fullwidth(c.Quote), foundNote(it)+it.Mark(it.Value.ID, it.Value.Status)))
 	case it.Indicator.Kind == "quantitative":
 		row = append(row, Gap, it.Indicator.Unit, "")
 	default:
@@ -134,7 +134,7 @@ func itemRow(it Item) []any {
 	}
 	var claims []string
 	for _, c := range it.Claims {
-		claims = append(claims, c.Statement+verdictMark(c.Status))
+		claims = append(claims, c.Statement+it.Mark(c.ID, c.Status))
 	}
 	var ev []string
 	for _, e := range it.Evidence {
@@ -153,7 +153,7 @@ func foundNote(it Item) string {
 func title(it Item, id string) string {
 	for _, e := range it.Evidence {
 		if e.DocumentID == id {
-			return "《" + e.Title + "》"
+			return e.Name()
 		}
 	}
 	return id
@@ -165,5 +165,5 @@ func EvidenceLine(e Evidence) string {
 	if e.Page > 0 {
 		page = fmt.Sprintf("第%d页", e.Page)
 	}
-	return strings.Join([]string{"《" + e.Title + "》", e.DocNumber, e.IssuedOn, page}, " | ")
+	return strings.Join([]string{e.Name(), e.DocNumber, e.IssuedOn, page}, " | ")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,7 +20,8 @@ var ledgerColumns = map[string]string{
 	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator",
 	"value": "value", "数值": "value", "值": "value",
 	"unit": "unit", "单位": "unit",
-	"document_id": "document_id", "文档编号": "document_id", "文档": "document_id",
+	"document_id": byAny, "文档编号": byAny, "文档": byAny, "document": byAny, "佐证材料": byAny, "出处": byAny,
+	"doc_number": byNumber, "文号": byNumber, "filename": byFilename, "文件名": byFilename, "title": byTitle, "标题": byTitle,
 	"page": "page", "页码": "page",
 	"quote": "quote", "引文": "quote", "原文": "quote",
 }
@@ -31,18 +33,27 @@ const maxLedgerRows = 1000
 // Import reads a ledger (XLSX, first sheet, a header row naming the
 // columns indicator, value, unit, document_id, page, quote — or 指标编码,
 // 数值, 单位, 文档编号, 页码, 引文) and records every row for city and
-// round: all rows or none, every bad row named.
+// round: all rows or none, every bad row named. The source document may
+// be named instead as a coordinator knows it, by 文号, 文件名 or 标题
+// (columns of their own, or written in 文档编号); a row naming no document
+// of the city, or several, is a bad row, the several listed.
 func (s *Service) Import(ctx context.Context, u *catalog.User, city string, round int, r io.Reader) ([]*catalog.Value, error) {
 	rows, err := readLedger(r)
 	if err != nil {
 		return nil, err
+	}
+	var src *sources
+	if c, err := s.city(ctx, u, city); err == nil {
+		if src, err = s.sources(ctx, c); err != nil {
+			return nil, err
+		}
 	}
 	var vs []*catalog.Value
 	var bad []catalog.Words
 	seen := map[string]int{}
 	for i, in := range rows {
 		in.City, in.Round = city, round
-		v, err := s.check(ctx, u, in.Input)
+		v, err := s.checkRow(ctx, u, src, in)
 		if err == nil && seen[v.Indicator] != 0 {
 			err = catalog.Errorf(catalog.EINVALID, "指标 %s 与第 %d 行重复", v.Indicator, seen[v.Indicator])
 		}
@@ -106,6 +117,33 @@ func joinWords(words []catalog.Words, zh, en string) catalog.Words {
 type ledgerRow struct {
 	Input
 	Line int
+	// Refs are the row's source cells by source column (sourceColumns).
+	Refs map[string]string
+}
+
+// checkRow checks a ledger row as Record would once its source is
+// resolved (src nil: the city is wrong, which check says); a source that
+// names no document or several is one more mistake of the row.
+func (s *Service) checkRow(ctx context.Context, u *catalog.User, src *sources, row ledgerRow) (*catalog.Value, error) {
+	if src == nil {
+		return s.check(ctx, u, row.Input)
+	}
+	id, srcErr := src.resolve(row.Refs)
+	row.Citation.DocumentID = id
+	v, err := s.check(ctx, u, row.Input)
+	if srcErr == nil {
+		return v, err
+	}
+	mistakes := []error{srcErr}
+	for _, e := range catalog.Each(err) {
+		if e.Field != "document_id" {
+			mistakes = append(mistakes, e)
+		}
+	}
+	if err != nil && catalog.ErrorCode(err) != catalog.EINVALID {
+		return nil, err
+	}
+	return nil, catalog.Join(mistakes...)
 }
 
 func readLedger(r io.Reader) ([]ledgerRow, error) {
@@ -131,10 +169,13 @@ func readLedger(r io.Reader) ([]ledgerRow, error) {
 			col[f] = i
 		}
 	}
-	for _, need := range []string{"indicator", "value", "document_id", "page", "quote"} {
+	for _, need := range []string{"indicator", "value", "page", "quote"} {
 		if _, ok := col[need]; !ok {
 			return nil, catalog.Errorf(catalog.EINVALID, "台账缺少列 %s;表头应为 指标编码、数值、单位、文档编号、页码、引文", need)
 		}
+	}
+	if !slices.ContainsFunc(sourceColumns, func(c string) bool { _, ok := col[c]; return ok }) {
+		return nil, catalog.Errorf(catalog.EINVALID, "台账缺少数值出处列;请用 文档编号、文号、文件名 或 标题 中的一列写明数值出自哪份材料")
 	}
 	var out []ledgerRow
 	for i, row := range rows[1:] {
@@ -148,8 +189,12 @@ func readLedger(r io.Reader) ([]ledgerRow, error) {
 			continue
 		}
 		page, _ := strconv.Atoi(get("page"))
-		out = append(out, ledgerRow{Line: i + 2, Input: Input{Indicator: get("indicator"), Value: Written(get("value")),
-			Unit: get("unit"), Citation: claims.CitationInput{DocumentID: get("document_id"), Page: page, Quote: get("quote")}}})
+		refs := map[string]string{}
+		for _, c := range sourceColumns {
+			refs[c] = get(c)
+		}
+		out = append(out, ledgerRow{Line: i + 2, Refs: refs, Input: Input{Indicator: get("indicator"), Value: Written(get("value")),
+			Unit: get("unit"), Citation: claims.CitationInput{Page: page, Quote: get("quote")}}})
 	}
 	return out, nil
 }

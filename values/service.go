@@ -91,6 +91,10 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
+	typed := strings.TrimSpace(string(in.Value))
+	if ind != nil {
+		in.Value, in.Unit = splitTypedUnit(ind, in.Value, in.Unit)
+	}
 	n, err := number(in.Value)
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
@@ -112,7 +116,9 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	}
 	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: rescale(n.Value, mul, div),
 		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit}
-	if mul != div {
+	if v.Given != typed {
+		v.Given = typed // written with its unit (123.4万人次): it reads as typed
+	} else if mul != div {
 		// The writing keeps its own unit, so that it reads as typed:
 		// 12.3 万人 for 人, 1234.5万人次 for 万人次 typed as 1234.5万.
 		if u := strings.TrimSpace(in.Unit); u != "" {

@@ -81,3 +81,33 @@ func rescale(v, mul, div float64) float64 {
 	}
 	return out
 }
+
+// splitTypedUnit splits the unit written after the number (123.4万人次,
+// 1234567人次, 12.3万人, 85元/人) when no other unit was given and it ends
+// with the indicator's unit's base (人次 for 万人次): the number with any
+// 万 of its own, and that base as its unit, then read as if typed in their
+// own fields. Any
+// other value is returned as it is, for number and fitUnit to judge.
+func splitTypedUnit(ind *catalog.Indicator, value Written, unit string) (Written, string) {
+	want := normUnit(ind.Unit)
+	_, wantBase := splitScale(want)
+	v := strings.TrimSpace(fold(string(value)))
+	if want == "" || want == "%" || normUnit(unit) != "" {
+		return value, unit
+	}
+	if _, err := ParseNumber(v); err == nil {
+		return value, unit
+	}
+	rest, ok := strings.CutSuffix(v, wantBase)
+	if !ok {
+		return value, unit
+	}
+	// The number keeps its own 万 or 千 (123.4万, 一千二百), without the
+	// space before the unit, and the unit is the base, so that it is
+	// counted as written whatever the scale.
+	rest = strings.Join(strings.Fields(rest), "")
+	if _, err := ParseNumber(rest); err != nil {
+		return value, unit
+	}
+	return Written(rest), wantBase
+}

@@ -20,12 +20,15 @@ type linkView struct {
 }
 
 type documentPage struct {
-	Doc       *catalog.Document
-	CityName  string
-	CanEdit   bool
-	Query     string
-	PageNum   int
-	PageCount int
+	Doc      *catalog.Document
+	CityName string
+	CanEdit  bool
+	// CanEditMeta: u may correct the metadata (CanEdit, or a contributor
+	// with their own unreviewed upload, who keeps its 责任单位 and round).
+	CanEditMeta bool
+	Query       string
+	PageNum     int
+	PageCount   int
 	// SheetName names the sheet shown, when the document is a workbook.
 	SheetName   string
 	PageHTML    template.HTML
@@ -149,6 +152,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 			return
 		}
 	}
+	p.CanEditMeta = p.CanEdit || h.Documents.CheckEditFields(r.Context(), u, d, catalog.DocumentPatch{}) == nil
 	p.CanDelete = h.Documents.CheckDelete(r.Context(), u, d) == nil
 	if p.IsAdmin = u.Role == catalog.RoleAdmin; p.IsAdmin {
 		if p.MoveCities, err = h.moveCities(r, d.City); err != nil {

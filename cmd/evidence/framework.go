@@ -117,7 +117,11 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			if cell.Documents == 0 {
 				mark = "  缺  "
 			}
-			fmt.Fprintf(stdout, "  %s  %-7s %s  %s\n", mark, cell.Code, kind[cell.Kind], cell.Name)
+			note := ""
+			if cell.Contradicted > 0 {
+				note = "  【与证据矛盾】"
+			}
+			fmt.Fprintf(stdout, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cell.Name, note)
 		}
 	}
 	if *xlsx != "" {

@@ -1,0 +1,82 @@
+package coverage_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
+)
+
+const hangzhou = "330100"
+
+// contradictedCity records for Hangzhou in 2017: a value for 4.1.2 a
+// reviewer found contradicted (the source says 88.1%), a verified value
+// for 3.1.3, two claims on 1.1.2 (one verified, one contradicted) and an
+// insufficient claim on 1.1.1.
+func contradictedCity(t *testing.T) *testenv.Env {
+	ctx := context.Background()
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。出台终身学习促进条例。建立学分银行。")
+	value := func(code, written, quote, verdict string) {
+		v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(written),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatalf("record %s %s: %v", code, written, err)
+		}
+		if _, err := e.Values.Review(ctx, rev, v.ID, verdict, "核对原文"); err != nil {
+			t.Fatalf("review value %s: %v", code, err)
+		}
+	}
+	claim := func(code, statement, quote, verdict string) {
+		c, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: code, Statement: statement,
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: quote}}})
+		if err != nil {
+			t.Fatalf("claim %s: %v", code, err)
+		}
+		if _, err := e.Claims.Review(ctx, rev, c.ID, verdict, "核对原文"); err != nil {
+			t.Fatalf("review claim %s: %v", code, err)
+		}
+	}
+	value("4.1.2", "90%", "学习型社区创建达标比例为88.1%", "contradicted")
+	value("3.1.3", "123.4万", "全年市民参与学习活动123.4万人次", "verified")
+	claim("1.1.2", "出台了终身学习促进条例", "出台终身学习促进条例", "verified")
+	claim("1.1.2", "条例于2015年颁布", "出台终身学习促进条例", "contradicted")
+	claim("1.1.1", "建立了学分银行", "建立学分银行", "insufficient")
+	return e
+}
+
+// TestContradictedIsNotShownAsEvidence: an indicator whose value or any
+// claim a reviewer found contradicted by its evidence is "contradicted"
+// (与证据矛盾) in the comparison across rounds, and counted so in the
+// coverage matrix, not "evidence" or "verified" as if all were well.
+func TestContradictedIsNotShownAsEvidence(t *testing.T) {
+	e := contradictedCity(t)
+	ctx := context.Background()
+	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2017})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"4.1.2": coverage.StatusContradicted, "1.1.2": coverage.StatusContradicted,
+		"3.1.3": coverage.StatusVerified, "1.1.1": coverage.StatusEvidence}
+	for _, row := range cmp.Indicators {
+		if w, ok := want[row.Code]; ok && row.Rounds[0].Status != w {
+			t.Errorf("compare %s: status %q, want %q", row.Code, row.Rounds[0].Status, w)
+		}
+	}
+	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantN := map[string]int{"4.1.2": 1, "1.1.2": 1, "3.1.3": 0, "1.1.1": 0}
+	for _, c := range m.Cities[0].Cells {
+		if n, ok := wantN[c.Code]; ok && c.Contradicted != n {
+			t.Errorf("matrix %s: %d contradicted, want %d", c.Code, c.Contradicted, n)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package values
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// A ledger names a value's source document the way a coordinator knows
+// it: by its internal number (文档编号), its 文号, its file name or its
+// title. Each source column matches some of these fields.
+const (
+	byAny      = "document"   // 文档编号, 文档, 佐证材料: any of them
+	byNumber   = "doc_number" // 文号
+	byFilename = "filename"   // 文件名
+	byTitle    = "title"      // 标题
+)
+
+// sourceColumns are the ledger's source columns, in the order a row's
+// references are listed in a message.
+var sourceColumns = []string{byAny, byNumber, byFilename, byTitle}
+
+// sources resolves a ledger's references to a city's documents.
+type sources struct {
+	docs []*catalog.Document
+}
+
+func (s *Service) sources(ctx context.Context, city string) (*sources, error) {
+	docs, err := s.cat.CityDocuments(ctx, city)
+	if err != nil {
+		return nil, err
+	}
+	return &sources{docs: docs}, nil
+}
+
+// resolve returns the ID of the one document every reference of refs
+// (source column → cell) names, "" with no reference; EINVALID about
+// document_id when none or several match, the several named.
+func (src *sources) resolve(refs map[string]string) (string, error) {
+	var said []string
+	var match []*catalog.Document
+	first := true
+	for _, col := range sourceColumns {
+		ref := refs[col]
+		if ref == "" {
+			continue
+		}
+		said = append(said, ref)
+		var next []*catalog.Document
+		for _, d := range src.docs {
+			if (first || contains(match, d)) && names(d, col, ref) {
+				next = append(next, d)
+			}
+		}
+		match, first = next, false
+	}
+	switch {
+	case len(said) == 0:
+		return "", nil
+	case len(match) == 1:
+		return match[0].ID, nil
+	case len(match) == 0:
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "本市没有文档编号、文号、文件名或标题为“%s”的材料;请核对后重填,或改填文档编号",
+			strings.Join(said, "”“"))
+	}
+	var list []string
+	for i, d := range match {
+		if i == 5 {
+			list = append(list, fmt.Sprintf("等 %d 份", len(match)))
+			break
+		}
+		list = append(list, catalog.Fullwidth(fmt.Sprintf("《%s》(文号 %s,文件 %s,文档编号 %s)", d.Title, orNone(d.DocNumber), d.Filename, d.ID)))
+	}
+	return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "“%s”对应本市多份材料:%s;请改填文档编号,或同时填写文号和标题以区分",
+		strings.Join(said, "”“"), strings.Join(list, "\u3001"))
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "无"
+	}
+	return s
+}
+
+func contains(docs []*catalog.Document, d *catalog.Document) bool {
+	for _, x := range docs {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// names reports whether ref, from a source column col, names d.
+func names(d *catalog.Document, col, ref string) bool {
+	k := nameKey(ref)
+	switch col {
+	case byNumber:
+		return k == nameKey(d.DocNumber)
+	case byFilename:
+		return sameFilename(d.Filename, ref)
+	case byTitle:
+		return k == nameKey(d.Title)
+	}
+	return ref == d.ID || k == nameKey(d.DocNumber) || sameFilename(d.Filename, ref) || k == nameKey(d.Title)
+}
+
+// sameFilename: a file name as typed, with or without its extension.
+func sameFilename(name, ref string) bool {
+	if name == "" {
+		return false
+	}
+	n, r := nameKey(name), nameKey(ref)
+	return n == r || nameKey(strings.TrimSuffix(name, path.Ext(name))) == r
+}
+
+// nameKey is a 文号, title or file name as compared: without spaces or
+// title marks 《》, with full-width forms half-width and brackets of
+// every kind around a 文号's year as 〔〕 (杭政办发[2017]12号 names
+// 杭政办发〔2017〕12号).
+func nameKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\u3000' || r == '\t' || r == '《' || r == '》':
+			continue
+		case strings.ContainsRune("[【(（﹝〖", r):
+			r = '〔'
+		case strings.ContainsRune("]】)）﹞〗", r):
+			r = '〕'
+		case r >= '\uFF01' && r <= '\uFF5E':
+			r -= 0xFEE0
+		}
+		b.WriteRune(r)
+	}
+	return strings.ToLower(b.String())
+}
