@@ -1,0 +1,50 @@
+package web
+
+import (
+	"html"
+	"net/url"
+	"regexp"
+	"testing"
+)
+
+var langLink = regexp.MustCompile(`<a href="(/lang\?[^"]*)" lang="(?:en|zh)">`)
+
+// TestLanguageSwitchAfterAFormErrorStaysOnTheForm sends forms with a
+// mistake, then switches the language of the page that answers: the switch
+// leads back to the page the form was on, in the other language, not to the form's
+// address, which has no page of its own (a 404).
+func TestLanguageSwitchAfterAFormErrorStaysOnTheForm(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行，推进学习成果认证。")
+	wang, admin := s.login("wang"), s.login("admin")
+	tests := []struct {
+		name       string
+		b          *browser
+		path, from string
+		form       url.Values
+	}{
+		{"定性描述 without a statement", wang, "/claims", "/claims/new?indicator=2.3.1",
+			url.Values{"indicator": {"2.3.1"}, "statement": {" "}}},
+		{"a value that is not a number", wang, "/documents/" + doc.ID + "/values", "/documents/" + doc.ID,
+			url.Values{"indicator": {"1.1.1"}, "value": {"很多"}, "page": {"1"}}},
+		{"an account without a name", admin, "/admin/users", "/admin",
+			url.Values{"username": {""}, "role": {"coordinator"}, "city": {"330100"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := tc.b.postFrom(tc.path, tc.from, tc.form)
+			if resp.StatusCode < 400 {
+				t.Fatalf("POST %s answered %d, want the form with its error", tc.path, resp.StatusCode)
+			}
+			m := langLink.FindStringSubmatch(body)
+			if m == nil {
+				t.Fatalf("the answer to POST %s has no English link: %.300s", tc.path, textOf(body))
+			}
+			link := html.UnescapeString(m[1])
+			resp, _ = tc.b.get(link)
+			if got := resp.Request.URL.RequestURI(); resp.StatusCode != 200 || got != tc.from {
+				t.Errorf("the language link (%s) led to %s with %d, want %s with 200", link, got, resp.StatusCode, tc.from)
+			}
+		})
+	}
+}
