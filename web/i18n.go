@@ -253,7 +253,7 @@ var messages = map[string]map[Lang]string{
 	"value.add":                 {Chinese: "填报定量指标数值", English: "Record a quantitative value"},
 	"value.value":               {Chinese: "数值(如 12.3万、85.3%)", English: "Value (e.g. 12.3万, 85.3%)"},
 	"value.unit":                {Chinese: "单位(留空即指标单位)", English: "Unit (empty: the indicator's)"},
-	"value.quote":               {Chinese: "含该数字的原文(从左侧本页文字中复制)", English: "Passage with the number (copy it from this page's text)"},
+	"value.quote":               {Chinese: "含该数字的原文(从本页文字中复制)", English: "Passage with the number (copy it from this page's text)"},
 	"value.round":               {Chinese: "监测轮次(留空即当前轮次)", English: "Round (empty: current)"},
 	"value.found":               {Chinese: "已保存:在所引页面中找到了该数值", English: "Saved: the number was found on the cited page"},
 	"value.not_found":           {Chinese: "已保存,但所引原文中没有这个数值,请核对数值或原文", English: "Saved, but the number is not in the cited passage; check the number or the passage"},
