@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -91,13 +92,19 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
-	n, err := number(in.Value)
+	written, unit, split := splitUnit(in.Value, in.Unit)
+	n, err := number(written)
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
 	mul, div := 1.0, 1.0
 	if ind != nil && n != nil {
-		mul, div, err = fitUnit(ind, in.Unit, n.Percent, scaled(n))
+		mul, div, err = fitUnit(ind, unit, n.Percent, scaled(n))
+		if err != nil && split {
+			// What followed the number is not the indicator's unit
+			// (一百多个): the value cannot be read as typed.
+			_, err = number(in.Value)
+		}
 		if mistakes, err = mistake(mistakes, catalog.OnInvalidField("unit", err)); err != nil {
 			return nil, err
 		}
@@ -112,7 +119,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	}
 	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: rescale(n.Value, mul, div),
 		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit}
-	if mul != div {
+	if mul != div && !split {
 		// The writing keeps its own unit, so that it reads as typed:
 		// 12.3 万人 for 人, 1234.5万人次 for 万人次 typed as 1234.5万.
 		if u := strings.TrimSpace(in.Unit); u != "" {
@@ -189,6 +196,27 @@ func number(w Written) (*Number, error) {
 		return nil, catalog.OnInvalidField("value", err)
 	}
 	return &n, nil
+}
+
+// splitUnit takes the unit off a value typed with it in the value's box
+// (12个, 12.3万人次), as people write a number, when no unit is given on
+// its own: it returns the number, the unit, and whether it split them.
+// Anything else is returned as it is, for number to judge; what was split
+// off may still be no unit (一百多个), which fitUnit finds.
+func splitUnit(w Written, unit string) (Written, string, bool) {
+	if strings.TrimSpace(unit) != "" {
+		return w, unit, false
+	}
+	f := strings.ReplaceAll(fold(strings.TrimSpace(string(w))), " ", "")
+	nums := findNumbers(f)
+	if len(nums) != 1 || !strings.HasPrefix(f, nums[0].Text) {
+		return w, unit, false
+	}
+	rest := f[len(nums[0].Text):]
+	if rest == "" || strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return w, unit, false
+	}
+	return Written(nums[0].Text), rest, true
 }
 
 // indicatorName is ind's name in each language: its English name, or
