@@ -4,7 +4,10 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 var langLink = regexp.MustCompile(`<a href="(/lang\?[^"]*)" lang="(?:en|zh)">`)
@@ -47,4 +50,37 @@ func TestLanguageSwitchAfterAFormErrorStaysOnTheForm(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFormSentAfterTheSessionEndedOffersTheLogin sends a 定性描述 from a
+// browser whose session has ended: the answer is the login form, saying
+// what happened in the users' words (not the API's Bearer token), and
+// logging in leads back to the page the form was on.
+func TestFormSentAfterTheSessionEndedOffersTheLogin(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	if resp, _ := wang.post("/logout", url.Values{}); resp.StatusCode != 200 {
+		t.Fatalf("logout: %d", resp.StatusCode)
+	}
+	const from = "/claims/new?indicator=2.3.1"
+	resp, body := wang.postFrom("/claims", from, url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立了学分银行"}})
+	text := textOf(body)
+	if resp.StatusCode != 401 || !strings.Contains(body, `id="password"`) {
+		t.Fatalf("a form without a session: %d, want 401 with the login form: %.300s", resp.StatusCode, text)
+	}
+	if !strings.Contains(text, "登录已过期") || strings.Contains(text, "Bearer") {
+		t.Errorf("a form without a session says %q, want 登录已过期 and no word of the API", text)
+	}
+	resp, _ = wang.post("/login", url.Values{"username": {"wang"}, "password": {testenv.Password}, "next": {nextOf(body)}})
+	if got := resp.Request.URL.RequestURI(); resp.StatusCode != 200 || got != from {
+		t.Errorf("logging in again led to %s (%d), want %s", got, resp.StatusCode, from)
+	}
+}
+
+func nextOf(body string) string {
+	m := regexp.MustCompile(`name="next" value="([^"]*)"`).FindStringSubmatch(body)
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(m[1])
 }

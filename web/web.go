@@ -282,6 +282,10 @@ func (h *handler) withSession(rt route) http.Handler {
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
+			if catalog.ErrorCode(err) == catalog.EUNAUTHORIZED {
+				h.loginAgain(w, r)
+				return
+			}
 			h.fail(w, r, err)
 			return
 		}
@@ -597,6 +601,16 @@ func (h *handler) switchLang(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "login", tr(langOf(r), "login.title"), map[string]string{"Next": safeNext(r.URL.Query().Get("next"))})
+}
+
+// loginAgain answers a form sent without a session (it ended while the
+// form was being filled in) with the login form, saying so in the page's
+// words, not the API's (a Bearer token), and leading back to the page the
+// form was on.
+func (h *handler) loginAgain(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	h.render(w, r, http.StatusUnauthorized, "login", tr(lang, "login.title"),
+		map[string]string{"Next": safeNext(refererPath(r)), "Error": tr(lang, "login.again")})
 }
 
 func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
