@@ -63,6 +63,7 @@ var messages = map[string]map[Lang]string{
 	"login.password":            {Chinese: "密码", English: "Password"},
 	"login.submit":              {Chinese: "登录", English: "Log in"},
 	"login.failed":              {Chinese: "用户名或密码错误", English: "Wrong username or password"},
+	"upload.login_again":        {Chinese: "登录已过期,文件未上传;请重新登录,再回到上传页面选择文件上传", English: "your session has ended and the file was not sent; log in again, then choose the files on the upload page again"},
 	"login.again":               {Chinese: "登录已过期,表单未提交;请重新登录,回到刚才的页面后再填写提交", English: "Your session has ended and the form was not sent; log in again to go back to the page and send it again"},
 	"login.throttled":           {Chinese: "登录失败次数过多,请 %d 分钟后再试", English: "Too many failed logins; try again in %d {minute|minutes}"},
 	"search.title":              {Chinese: "检索佐证材料", English: "Search evidence"},
