@@ -84,3 +84,18 @@ func nextOf(body string) string {
 	}
 	return html.UnescapeString(m[1])
 }
+
+// TestNoNotesIsNoNumberedNote: a document without notes says so in a
+// sentence, not as note 1 of a numbered list (it showed “1. 还没有批注。”).
+func TestNoNotesIsNoNumberedNote(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行，推进学习成果认证。")
+	_, body := s.login("admin").get("/documents/" + doc.ID)
+	notes := body[strings.Index(body, `id="notes"`):]
+	if !strings.Contains(notes, "还没有批注") {
+		t.Fatalf("the notes of a document without any: %.400s", textOf(notes))
+	}
+	if strings.Contains(notes[:strings.Index(notes, "还没有批注")], "<li") {
+		t.Errorf("还没有批注 is an item of the notes list: %.400s", notes)
+	}
+}
