@@ -62,6 +62,10 @@ func ParseVerdict(s string) (ClaimStatus, error) {
 	switch v := ClaimStatus(strings.TrimSpace(s)); v {
 	case ClaimVerified, ClaimInsufficient, ClaimContradicted:
 		return v, nil
+	case "":
+		// A form sent with no verdict ticked: nothing was unknown, one
+		// was missing.
+		return "", Errorf(EINVALID, "请选择审核结论:属实、证据不足或与证据矛盾")
 	}
 	return "", Errorf(EINVALID, "未知的审核结论“%s”;请选择属实、证据不足或与证据矛盾(API 中为 verified、insufficient、contradicted)", s)
 }

@@ -265,6 +265,7 @@ var englishMessages = map[string]string{
 	"这条定性描述已审核属实,不能撤回":                                                 "This statement was reviewed as verified and cannot be withdrawn",
 	"这条定性描述已撤回，不能再修改或审核":                                               "This statement was withdrawn and can no longer be changed or reviewed",
 	"未知的审核结论“%s”;请选择属实、证据不足或与证据矛盾(API 中为 verified、insufficient、contradicted)": "Unknown verdict “%s”; choose verified, insufficient or contradicted",
+	"请选择审核结论:属实、证据不足或与证据矛盾":                                                   "Choose a verdict: verified, insufficient or contradicted",
 	"只有专家、审核专家和管理员可以查看和添加批注":                                                  "Only experts, reviewers and administrators can see and add notes",
 	"批注内容不能为空":                "The note cannot be empty",
 	"批注内容不超过 %d 字":            "The note can be at most %d characters",

@@ -46,6 +46,10 @@ func TestRecordChecksTheNumberOnThePage(t *testing.T) {
 		{"5.1.2", "12", "%", "老年人参与老年教育比例为百分之十二", true, 12},
 		{"5.1.1", "86", "%", "成人年参与学习率达到85.3%", false, 86},
 		{"2.2.1", "123", "个", "这句话不在页面上", false, 123},
+		// The unit typed with the number in the value's box, as people write it.
+		{"2.2.1", "123个", "", "认定市民终身学习基地１２３个", true, 123},
+		{"2.3.3", "12.3万人", "", "社会培训成果达12.3万人", true, 123000},
+		{"2.3.3", "１２３０００ 人", "", "社会培训成果达12.3万人", true, 123000},
 	}
 	for _, tt := range tests {
 		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),
@@ -78,6 +82,8 @@ func TestRecordRefusesBadInput(t *testing.T) {
 		{"another city's document, by an admin", admin, values.Input{City: hangzhou, Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: other.ID, Page: 1, Quote: "85.3%"}}, catalog.EINVALID, "其他城市"},
 		{"a qualitative indicator", coordA, values.Input{Indicator: "2.3.1", Value: "1", Citation: cite}, catalog.EINVALID, "定量"},
 		{"not a number", coordA, values.Input{Indicator: "5.1.1", Value: "很多", Citation: cite}, catalog.EINVALID, "无法识别"},
+		{"person-times typed with the number for a percentage", coordA, values.Input{Indicator: "5.1.1", Value: "85.3人次", Citation: cite}, catalog.EINVALID, "无法识别数值“85.3人次”"},
+		{"a unit typed twice", coordA, values.Input{Indicator: "2.2.1", Value: "123个", Unit: "个", Citation: cite}, catalog.EINVALID, "无法识别"},
 		{"a page the document lacks", coordA, values.Input{Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: d.ID, Page: 9, Quote: "85.3%"}}, catalog.EINVALID, "页码"},
 		{"another city's coordinator", coordB, values.Input{City: hangzhou, Indicator: "5.1.1", Value: "85.3%", Citation: cite}, catalog.EFORBIDDEN, ""},
 		{"an unknown round", coordA, values.Input{Round: 1999, Indicator: "5.1.1", Value: "85.3%", Citation: cite}, catalog.EINVALID, "1999"},
@@ -308,6 +314,8 @@ func TestRecordInAnIndicatorCountedInWan(t *testing.T) {
 		{"1234.5万", "", 1234.5, "1234.5万人次", true},
 		{"12345000", "人次", 1234.5, "12345000 人次", true},
 		{"1234.5万", "人次", 1234.5, "1234.5万 人次", true},
+		{"1234.5万人次", "", 1234.5, "1234.5万人次", true},
+		{"12345000人次", "", 1234.5, "12345000人次", true},
 		{"1300", "", 1300, "1300万人次", false},
 		{"12345001", "人次", 1234.5001, "12345001 人次", false},
 		// 千 and 百 scale as 万 does: 12345千 人次 is 1234.5 万人次, not 12345.

@@ -499,3 +499,17 @@ func TestChineseCatalogueUsesFullWidthPunctuation(t *testing.T) {
 		t.Errorf("the catalogue has %d words: the word files were not merged in", len(messages))
 	}
 }
+
+// TestCatalogueSaysNoSideOfTheScreen: no word of the UI points to a side
+// of the screen (左侧, on the left), as a phone shows the page's text above
+// its forms, not beside them.
+func TestCatalogueSaysNoSideOfTheScreen(t *testing.T) {
+	sides := regexp.MustCompile(`左侧|右侧|左边|右边|(?i)on the (left|right)`)
+	for key, m := range messages {
+		for _, s := range []string{m[Chinese], m[English]} {
+			if side := sides.FindString(s); side != "" {
+				t.Errorf("%s: %q points to a side of the screen (%s), which a phone shows above or below", key, s, side)
+			}
+		}
+	}
+}

@@ -282,6 +282,10 @@ func (h *handler) withSession(rt route) http.Handler {
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
+			if catalog.ErrorCode(err) == catalog.EUNAUTHORIZED {
+				h.loginAgain(w, r)
+				return
+			}
 			h.fail(w, r, err)
 			return
 		}
@@ -393,9 +397,13 @@ func formError(err error) error {
 
 // view is what every page template gets.
 type view struct {
-	Lang    Lang
-	User    *catalog.User
-	CSRF    string
+	Lang Lang
+	User *catalog.User
+	CSRF string
+	// Path is the address of the page shown, where the language switch
+	// comes back to: the request's own for a GET; for a form's answer
+	// (a mistake shown beside its field) the page the form was sent from,
+	// as the form's address has no page to come back to.
 	Path    string
 	Title   string
 	Flash   string
@@ -439,7 +447,7 @@ func (h *handler) parseTemplates() error {
 // render writes a page; the template is run into a buffer first, so a
 // failure never leaves half a page.
 func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, name, title string, page any) {
-	v := view{Lang: langOf(r), Path: r.URL.RequestURI(), Title: title, Page: page, Request: r}
+	v := view{Lang: langOf(r), Path: pageAddress(r), Title: title, Page: page, Request: r}
 	if s := sessionFrom(r); s != nil {
 		v.User, v.CSRF = s.User, s.CSRF
 		v.Cities = h.cityNames(r)
@@ -491,6 +499,19 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
 	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": errorText(langOf(r), err),
 		"Back": refererPath(r)})
+}
+
+// pageAddress is the address a person comes back to the page shown by:
+// the request's for a GET, else the page the form was sent from (the home
+// page when the browser did not say).
+func pageAddress(r *http.Request) string {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return r.URL.RequestURI()
+	}
+	if p := refererPath(r); p != "" {
+		return p
+	}
+	return "/"
 }
 
 // refererPath is the page the request came from when it is on this site
@@ -580,6 +601,16 @@ func (h *handler) switchLang(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "login", tr(langOf(r), "login.title"), map[string]string{"Next": safeNext(r.URL.Query().Get("next"))})
+}
+
+// loginAgain answers a form sent without a session (it ended while the
+// form was being filled in) with the login form, saying so in the page's
+// words, not the API's (a Bearer token), and leading back to the page the
+// form was on.
+func (h *handler) loginAgain(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	h.render(w, r, http.StatusUnauthorized, "login", tr(lang, "login.title"),
+		map[string]string{"Next": safeNext(refererPath(r)), "Error": tr(lang, "login.again")})
 }
 
 func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {

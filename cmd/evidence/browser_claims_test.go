@@ -88,6 +88,22 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 		t.Errorf("the picked quote was not found on its page (data-found=%q)", found)
 	}
 
+	// A second tap on a form's button while the first is on its way sends
+	// nothing: two quick taps on a phone filed the same claim twice. The
+	// test holds the first sending (its navigation) and taps again.
+	tapped := eval[string](u, `(function () {
+		var f = document.getElementById('citeform'), seen = [];
+		var hold = function (e) { seen.push(e.defaultPrevented ? 'held back' : 'sent'); e.preventDefault(); };
+		window.addEventListener('submit', hold);
+		f.requestSubmit(); f.requestSubmit();
+		window.removeEventListener('submit', hold);
+		return seen.join(', ');
+	})()`)
+	if tapped != "sent, held back" {
+		t.Errorf("two taps on 添加引用: %s; want the second held back", tapped)
+	}
+	u.do("reload the claim", chromedp.Reload(), chromedp.WaitVisible(css(`#citeform`)))
+
 	// A wrong second citation, then removed; the statement corrected.
 	u.do("add a citation", chromedp.SendKeys(css(`#c-doc`), docs["330100"]), chromedp.SendKeys(css(`#c-page`), "1"),
 		chromedp.SendKeys(css(`#c-quote`), "社区教育工作总结"), chromedp.Click(css(`#citeform button[type=submit]`)),

@@ -157,6 +157,31 @@ func (u ui) noHorizontalScroll(page string) {
 	}
 }
 
+// labelsByControls checks every visible field's label sits with its box:
+// right before it on the same line, or just above it. A row of fields that
+// wraps once left 监测轮次 at the end of one line and its box at the start
+// of the next, under another label.
+func (u ui) labelsByControls(page string) {
+	u.t.Helper()
+	apart := eval[[]string](u, `(function(){
+		var out=[];
+		document.querySelectorAll('label[for]').forEach(function(l){
+			var c=document.getElementById(l.htmlFor);
+			if(!c||!l.checkVisibility()||!c.checkVisibility()||c.type==='checkbox'||c.type==='radio')return;
+			var a=l.getBoundingClientRect(), b=c.getBoundingClientRect();
+			if(a.right<=0)return; // a label for screen readers only
+			var r=document.createRange(); r.selectNodeContents(l);
+			var lines=r.getClientRects(), last=lines.length?lines[lines.length-1]:a;
+			var beside=b.left>=last.right-2&&b.left-last.right<60&&b.top<last.bottom&&b.bottom>last.top;
+			var below=b.top>=a.bottom-4&&b.top-a.bottom<24&&b.left<a.right&&b.right>a.left;
+			if(!beside&&!below)out.push(l.textContent.trim());
+		});
+		return out;})()`)
+	for _, l := range apart {
+		u.t.Errorf("%s: the label %s is away from its box", page, l)
+	}
+}
+
 // buttonsLegible checks every visible button's text stands out from what
 // is behind it (contrast at least 3:1, WCAG's floor for large text), so no
 // button is white on white.

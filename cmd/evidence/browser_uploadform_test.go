@@ -310,3 +310,31 @@ func checkUploadRefusals(u ui, s *server, dir, shots string) {
 	}
 	u.do("back to Chinese", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))
 }
+
+// checkUploadAfterTheSessionEnded chooses two files, then the session ends
+// (logged out in another tab) before 上传: the first file says so in the
+// page's words, not the API's (a Bearer token), and the second waits
+// unsent. It logs the browser out.
+func checkUploadAfterTheSessionEnded(u ui, s *server, dir string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	u.do("two files", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), textFiles(t, dir, "会话结束", 2)))
+	u.waitFor("2 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 2`)
+	if _, err := chromedp.Run(u.ctx, chromedp.Evaluate[int](`(function () {
+		var data = new FormData();
+		data.append('csrf_token', document.querySelector('meta[name="csrf-token"]').content);
+		return fetch('/logout', {method: 'POST', body: data, redirect: 'manual'}).then(function () { return 1; });
+	})()`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("log out as from another tab: %v", err)
+	}
+	u.do("upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("the first file refused", `document.querySelectorAll('#outcomes li[data-kind="failed"]').length === 1`)
+	first := u.text(`#outcomes li[data-kind="failed"]`)
+	if !strings.Contains(first, "登录已过期") || strings.Contains(first, "Bearer") {
+		t.Errorf("a file sent after the session ended: %q, want 登录已过期 and no word of the API", first)
+	}
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="pending"]').length`); n != 1 {
+		t.Errorf("%d files wait after the session ended, want the second", n)
+	}
+}

@@ -18,7 +18,8 @@ import (
 // opens them; a confirmation answers Esc and Enter, the citation picker
 // Esc; English pages name indicators and cities in English. Then the main
 // pages are photographed at 1280 and 390 px, none scrolling sideways and
-// every button legible (取消关联 and 停用 were once white on white).
+// every button legible (取消关联 and 停用 were once white on white) and
+// every label beside or above its box.
 func TestEverydayUseInARealBrowser(t *testing.T) {
 	start := time.Now()
 	u := ui{t: t, ctx: newBrowser(t)}
@@ -168,6 +169,7 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 		{"saved-searches", "/saved-searches", `main h1`},
 		{"claim-new", "/claims/new?city=330200&indicator=2.3.1", `main h1`},
 		{"compare", "/compare?city=330200", `main h1`},
+		{"values", "/values", `main h1`},
 		{"carryovers", "/carryovers?city=330200", `main h1`},
 		{"admin", "/admin", `#users`},
 	}
@@ -177,6 +179,7 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 			u.do("open "+p.path, chromedp.Navigate(s.base+p.path), chromedp.WaitVisible(css(p.ready)))
 			u.noHorizontalScroll(fmt.Sprintf("%s at %d px", p.path, width))
 			u.buttonsLegible(fmt.Sprintf("%s at %d px", p.path, width))
+			u.labelsByControls(fmt.Sprintf("%s at %d px", p.path, width))
 			u.shot(shots, fmt.Sprintf("%s-%d", p.name, width))
 		}
 		u.do("open the claim", chromedp.Navigate(s.base+"/review"), chromedp.WaitVisible(css(`.claim-row a`)),

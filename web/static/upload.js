@@ -260,6 +260,12 @@
   // refusal shows why the archive did not take a file, and whether to
   // stop sending the others.
   function refusal(it, status, body) {
+    if (status === 401) {
+      // The session ended while the files were chosen: nothing more can
+      // be sent from this page (its form token went with the session).
+      refused(it, words.loginAgain, false);
+      return true;
+    }
     var e = (body && body.error) || {};
     var found = status >= 400 && status < 500 ? mistakes(e) : [];
     if (found.length) { return held(it, found); }
@@ -487,7 +493,8 @@
       }
       send(todo[i], function (stop) {
         if (stop) {
-          // A field of the form was refused: the files after it wait.
+          // A field of the form was refused, or the session ended: the
+          // files after it wait.
           setBusy(false);
           var first = form.querySelector('[aria-invalid="true"]');
           if (first) { first.focus(); }

@@ -43,6 +43,28 @@
     }
   });
 
+  // A form that changes something is sent once: a second tap on its button
+  // while the answer is on its way (a slow phone, a double click) would
+  // file the same 定性描述, value or verdict twice. Forms with a script of
+  // their own (the upload) prevent the default first and are left alone.
+  // After 10 s the button works again, and a page shown again by the
+  // browser's back is ready to send.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (e.defaultPrevented || !form || String(form.method).toLowerCase() !== "post") { return; }
+    if (form.hasAttribute("data-sending")) { e.preventDefault(); return; }
+    form.setAttribute("data-sending", "");
+    form.setAttribute("aria-busy", "true");
+    window.setTimeout(function () { ready(form); }, 10000);
+  });
+  function ready(form) {
+    form.removeAttribute("data-sending");
+    form.removeAttribute("aria-busy");
+  }
+  window.addEventListener("pageshow", function (e) {
+    if (e.persisted) { document.querySelectorAll("form[data-sending]").forEach(ready); }
+  });
+
   // The error page's 返回上一页 when the page it came from is not known:
   // the browser's back.
   document.querySelectorAll("a[data-back]").forEach(function (a) {
