@@ -25,7 +25,7 @@ func newPGConnector(url string) (driver.Connector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err)
 	}
-	if cfg.ConnectTimeout == 0 { // connect_timeout in the URL says otherwise
+	if !strings.Contains(url, "connect_timeout") { // the URL's own, 0 (wait for ever) included, wins
 		cfg.ConnectTimeout = pgConnectTimeout
 	}
 	cfg.DialFunc = pgDialer(cfg.ConnectTimeout).DialContext
@@ -61,6 +61,9 @@ func pgDialer(timeout time.Duration) *net.Dialer {
 func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.inner.Connect(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err // the caller's own time ran out: the database may be fine
+		}
 		return nil, outOfReach(err)
 	}
 	return &pgConn{conn.(*stdlib.Conn)}, nil
@@ -118,10 +121,16 @@ func outOfReach(err error) error {
 }
 
 func connectionLost(err error) bool {
+	var connectErr *pgconn.ConnectError
+	if errors.As(err, &connectErr) {
+		// Connecting failed, its own timeout (connect_timeout) included,
+		// which pgconn reports as the context's deadline; Connect has
+		// told a caller's own deadline apart.
+		return true
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return false // the caller's own time ran out: the database may be fine
 	}
-	var connectErr *pgconn.ConnectError
 	var netErr net.Error
 	var pgErr *pgconn.PgError
 	switch {
@@ -129,7 +138,7 @@ func connectionLost(err error) bool {
 		// Class 08 is connection exceptions; 57P01-03 are the server
 		// shutting down or not yet accepting connections.
 		return strings.HasPrefix(pgErr.Code, "08") || pgErr.Code == "57P01" || pgErr.Code == "57P02" || pgErr.Code == "57P03"
-	case errors.As(err, &connectErr), errors.As(err, &netErr):
+	case errors.As(err, &netErr):
 		return true
 	}
 	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, driver.ErrBadConn)

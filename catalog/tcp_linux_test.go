@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,5 +63,54 @@ func TestCatalogConnectionsNoticeAVanishedServer(t *testing.T) {
 		if got[o.name] != o.want {
 			t.Errorf("%s = %d, want %d", o.name, got[o.name], o.want)
 		}
+	}
+}
+
+// TestConnectingToAHungServerIsOutOfReach: a server that takes the
+// connection and never answers (hung, or a route that drops packets) is
+// given up after the connect timeout, and said to be out of reach (503,
+// naming the server at start-up), not an internal error.
+func TestConnectingToAHungServerIsOutOfReach(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	held := make(chan net.Conn, 8)
+	defer func() {
+		ln.Close()
+		for len(held) > 0 {
+			(<-held).Close()
+		}
+	}()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			select {
+			case held <- c: // held open, never answered
+			default:
+				c.Close()
+			}
+		}
+	}()
+	url := "postgres://evidence:secret@" + ln.Addr().String() + "/evidence?sslmode=disable&connect_timeout=1"
+	conn, err := newPGConnector(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = conn.Connect(context.Background())
+	if code := ErrorCode(err); code != EUNAVAILABLE {
+		t.Fatalf("connecting to a hung server: %v (code %s), want EUNAVAILABLE", err, code)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("connecting to a hung server took %s with connect_timeout=1", took)
+	}
+	msg := ErrorMessage(startupError(url, err))
+	if !strings.Contains(msg, ln.Addr().String()) || strings.Contains(msg, "secret") {
+		t.Errorf("start-up message %q should name the server, never the password", msg)
 	}
 }
