@@ -209,3 +209,38 @@ func TestRemoteIngestSendsTheFilesBeforeWaiting(t *testing.T) {
 		t.Errorf("an upload waited for an earlier file to be read: %v", calls)
 	}
 }
+
+// TestRemoteIngestStopsWhenTheServerGoesWhileWaiting: the server going
+// away after the files were sent stops the import once, counting them as
+// stored (they are), instead of failing each file left to wait for.
+func TestRemoteIngestStopsWhenTheServerGoesWhileWaiting(t *testing.T) {
+	s := startServer(t, filepath.Join(t.TempDir(), "data"))
+	u, err := url.Parse(s.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	p := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/documents/") {
+			if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+				conn.Close() // the network is gone
+			}
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer p.Close()
+	var out, errOut bytes.Buffer
+	err = run(t.Context(), []string{"ingest", tenFiles(t), "--server", p.URL, "--token", s.token, "--city", "420100", "--type", "case"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("exit %v, want 1\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	stderr := errOut.String()
+	if !strings.Contains(stderr, "已停止") || !strings.Contains(stderr, "新增 10") || !strings.Contains(stderr, "失败 0") {
+		t.Errorf("the stop is not said with the files stored:\n%s", stderr)
+	}
+	if strings.Contains(out.String(), "失败") {
+		t.Errorf("stored files are reported as failed:\n%s", out.String())
+	}
+}

@@ -60,7 +60,7 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		case ctx.Err() != nil:
 			return unfinished(outcomes), errInterrupted // this file's request was cut off
 		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
-			return outcomes, err
+			return unfinished(outcomes), err
 		}
 		outcomes = append(outcomes, o)
 		bar.Add(1)
@@ -78,9 +78,14 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		if o.Outcome == "failed" || !o.pending() {
 			continue
 		}
-		c.wait(ctx, o)
-		if ctx.Err() != nil {
+		err := c.wait(ctx, o)
+		switch {
+		case ctx.Err() != nil:
 			return unfinished(outcomes), errInterrupted
+		case err != nil:
+			// The server went away: the files are stored all the same,
+			// and the next run shows what became of them.
+			return unfinished(outcomes), err
 		}
 		bar.Add(1)
 	}
@@ -170,33 +175,55 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 	return o, nil
 }
 
-// wait polls a document until it is indexed or failed.
-func (c *remote) wait(ctx context.Context, o *fileOutcome) {
-	for o.pending() {
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(pollEvery):
+// wait polls a document until it is indexed or failed: at once (the
+// documents sent before it are often done by the time it is asked for),
+// then every pollEvery. It returns the error that ends an import: the
+// server out of reach (EUNAVAILABLE).
+func (c *remote) wait(ctx context.Context, o *fileOutcome) error {
+	for first := true; o.pending(); first = false {
+		if !first {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(pollEvery):
+			}
 		}
-		req, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/documents/"+o.ID, nil)
+		d, err := c.document(ctx, o.ID)
 		if err != nil {
-			return
-		}
-		var d apiDocument
-		if err := c.do(req, &d); err != nil {
 			if ctx.Err() != nil {
-				return
+				return nil
+			}
+			if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+				return err
 			}
 			// Stored, but whether it became searchable is unknown: say so.
 			o.Outcome, o.Error = "failed", "已上传，但无法获知处理结果："+describe(err)
-			return
+			return nil
 		}
 		o.Status, o.Error, o.docFields = d.Status, d.Error, d.docFields
 	}
 	if o.Status == "failed" {
 		o.Outcome = "failed"
 	}
+	return nil
 }
+
+// document asks for one document's state, giving up after pollTimeout: a
+// route that drops packets would otherwise hold the import for the
+// system's connect timeout on every file.
+func (c *remote) document(ctx context.Context, id string) (*apiDocument, error) {
+	ctx, cancel := context.WithTimeout(ctx, pollTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/documents/"+id, nil)
+	if err != nil {
+		return nil, err
+	}
+	var d apiDocument
+	return &d, c.do(req, &d)
+}
+
+// pollTimeout bounds one question about a document's state.
+const pollTimeout = 30 * time.Second
 
 // do sends req with the token and decodes the JSON answer; an error
 // answer becomes an error carrying the API's Chinese message.
