@@ -95,6 +95,47 @@ func (c writeIdleConn) Write(p []byte) (int, error) {
 	return c.Conn.Write(p)
 }
 
+// completeTimeout bounds the wait for the answer to the request that
+// completes a multipart upload: the service may join the parts before it
+// answers (Versity Gateway's posix backend does, sending nothing
+// meanwhile), which for a large file on a slow disk takes longer than
+// responseTimeout allows.
+const completeTimeout = 10 * time.Minute
+
+// newS3Transport is minio-go's transport with the bounds above: a write to
+// the service that makes no progress for idleTimeout fails, and so does an
+// answer that has not begun responseTimeout after its request was sent,
+// except the completion of a multipart upload's (completeTimeout).
+func newS3Transport(secure bool) (http.RoundTripper, error) {
+	quick, err := minio.DefaultTransport(secure)
+	if err != nil {
+		return nil, fmt.Errorf("s3 transport: %w", err)
+	}
+	dial := (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
+	quick.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return writeIdleConn{c}, nil
+	}
+	patient := quick.Clone()
+	quick.ResponseHeaderTimeout = responseTimeout
+	patient.ResponseHeaderTimeout = completeTimeout
+	return completionAware{quick: quick, patient: patient}, nil
+}
+
+// completionAware sends the completion of a multipart upload (POST with an
+// uploadId) through patient, every other request through quick.
+type completionAware struct{ quick, patient http.RoundTripper }
+
+func (t completionAware) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method == http.MethodPost && r.URL.Query().Has("uploadId") {
+		return t.patient.RoundTrip(r)
+	}
+	return t.quick.RoundTrip(r)
+}
+
 // NewS3 connects to the bucket described by cfg and creates the bucket if it
 // does not exist yet. An endpoint that cannot be reached within a few seconds
 // is an EUNAVAILABLE error.
@@ -109,19 +150,10 @@ func NewS3(ctx context.Context, cfg S3Config) (*S3, error) {
 	if endpoint == "" || cfg.Bucket == "" {
 		return nil, catalog.Errorf(catalog.EINVALID, "对象存储配置不完整:需要 EVIDENCE_S3_ENDPOINT 和 EVIDENCE_S3_BUCKET")
 	}
-	transport, err := minio.DefaultTransport(secure)
+	transport, err := newS3Transport(secure)
 	if err != nil {
-		return nil, fmt.Errorf("s3 transport: %w", err)
+		return nil, err
 	}
-	dial := (&net.Dialer{Timeout: connectTimeout, KeepAlive: 30 * time.Second}).DialContext
-	transport.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := dial(ctx, network, addr)
-		if err != nil {
-			return nil, err
-		}
-		return writeIdleConn{c}, nil
-	}
-	transport.ResponseHeaderTimeout = responseTimeout
 	client, err := minio.NewCore(endpoint, &minio.Options{
 		Creds:        credentials.NewStaticV4(cfg.AccessKey, cfg.SecretKey, ""),
 		Secure:       secure,
