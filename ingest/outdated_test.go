@@ -13,7 +13,8 @@ import (
 // TestRereadOutdatedKeepsCitedTexts: documents whose stored text older
 // reading rules gave (a photo read sideways as garbage) are read again
 // from their originals and indexed anew, except one in whose text a claim
-// found the passage it cites: read anew, that passage could move.
+// found the passage it cites (read anew, that passage could move) and one
+// whose original cannot be read anew, which stays searchable as it was.
 func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 	r := newRig(t)
 	ctx := context.Background()
@@ -24,11 +25,12 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 	photo := submitText(t, svc, "活动周.txt", "宁波市终身学习活动周期间共开展学习活动1260场。").Document
 	cited := submitText(t, svc, "学分银行.txt", "杭州市学分银行累计存入学分三万余条。").Document
 	current := submitText(t, svc, "社区教育.txt", "社区教育网络覆盖全市所有街道。").Document
-	waitFor(t, done, 3)
+	lost := submitText(t, svc, "老年教育.txt", "全市老年大学在校学员四万余人。").Document
+	waitFor(t, done, 4)
 	svc.Close()
 
 	const garbage = "x 8 «es 7 a | Be FE © Fe"
-	for _, d := range []*catalog.Document{photo, cited} {
+	for _, d := range []*catalog.Document{photo, cited, lost} {
 		old := &StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{garbage}}
 		if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
 			t.Fatal(err)
@@ -40,18 +42,30 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	queued, kept, err := RereadOutdated(ctx, r.cat, r.blobs)
+	// An original that cannot be read anew: its document keeps its text.
+	if err := r.blobs.Delete(ctx, catalog.OriginalKey(lost.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+
+	svc, done = r.service(t)
+	queued, kept, err := svc.RereadOutdated(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(queued, []string{photo.ID}) {
 		t.Errorf("queued %v, want only the uncited document read by older rules (%s)", queued, photo.ID)
 	}
-	if len(kept) != 1 || kept[0].Document.ID != cited.ID || kept[0].Cited != 1 {
-		t.Errorf("kept %+v, want the cited document with its one citation", kept)
+	if len(kept) != 2 || kept[0].Document.ID != cited.ID || kept[0].Cited != 1 ||
+		kept[1].Document.ID != lost.ID || kept[1].Reason == "" {
+		t.Errorf("kept %+v, want the cited document with its one citation, then the one whose original failed with why", kept)
+	}
+	if d, err := r.cat.Document(ctx, lost.ID); err != nil || d.Status != catalog.StatusIndexed {
+		t.Errorf("the document whose new reading failed: %+v, %v; want it indexed as it was", d, err)
+	}
+	if got, err := LoadText(ctx, r.blobs, lost.SHA256); err != nil || got.Pages[0] != garbage {
+		t.Errorf("its text: %+v, %v; want the old one kept", got, err)
 	}
 
-	svc, done = r.service(t)
 	if err := svc.Start(ctx); err != nil { // starting queues what is stored
 		t.Fatal(err)
 	}
@@ -71,7 +85,7 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 	if got, err := LoadText(ctx, r.blobs, current.SHA256); err != nil || got.Version != extract.Version {
 		t.Errorf("current text: %+v, %v", got, err)
 	}
-	if queued, _, err := RereadOutdated(ctx, r.cat, r.blobs); err != nil || len(queued) != 0 {
+	if queued, _, err := svc.RereadOutdated(ctx, nil); err != nil || len(queued) != 0 {
 		t.Errorf("a second pass queued %v (%v), want nothing", queued, err)
 	}
 }

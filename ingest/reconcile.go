@@ -350,27 +350,34 @@ func readAgain(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 }
 
 // KeptText is a document whose text older reading rules gave and which
-// RereadOutdated leaves as it is, because claims or values cite passages
-// found in it.
+// RereadOutdated leaves as it is: claims or values cite passages found in
+// it (Cited), or its original could not be read anew (Reason).
 type KeptText struct {
 	Document *catalog.Document
-	Cited    int // citations found in the text, of any document with its bytes
+	Cited    int    // citations found in the text, of any document with its bytes
+	Reason   string // why the new reading failed, when it did
 }
 
-// RereadOutdated puts back to stored, as Repair does a damaged text, every
-// extracted or indexed document whose stored text older extraction rules
-// read (StoredText.Version below extract.Version): documents archived
-// before a reader was mended (a photo stored sideways, a Word web page
-// named .doc) stay as they were read until then. A text in which a claim
-// or a value found its quoted passage is kept, with every document that
-// shares it (a deleted document's citations count too: a citation keeps
-// its bytes): read anew, the passage could move to another page or change,
-// and the citation would no longer point at what the reviewer checked.
-// A text that cannot be read is Check's and Repair's business, not this.
-func RereadOutdated(ctx context.Context, cat *catalog.Store, blobs blob.Store) (queued []string, kept []KeptText, err error) {
+// RereadOutdated reads again, from its original, every extracted or
+// indexed document whose stored text older extraction rules read
+// (StoredText.Version below extract.Version): documents archived before a
+// reader was mended (a photo stored sideways, a Word web page named .doc)
+// stay as they were read until then. The new text replaces the old only
+// once it is read: a reading that fails (a reader missing on this
+// machine, a time limit) leaves the document searchable as it was, and
+// says why (kept, with Reason). The documents read anew go back to stored,
+// for the pipeline to index from the new text (and read its fields and
+// near duplicates from it), once Start runs. A text in which a claim or a
+// value found its quoted passage is kept, with every document that shares
+// it (a deleted document's citations count too: a citation keeps its
+// bytes): read anew, the passage could move to another page or change, and
+// the citation would no longer point at what the reviewer checked. A text
+// that cannot be read is Check's and Repair's business, not this.
+// progress, when not nil, is told of each original read.
+func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
 	bySHA := map[string][]*catalog.Document{}
 	var order []string
-	err = cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+	err = s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
 		if _, seen := bySHA[d.SHA256]; !seen {
 			order = append(order, d.SHA256)
 		}
@@ -379,30 +386,54 @@ func RereadOutdated(ctx context.Context, cat *catalog.Store, blobs blob.Store) (
 	if err != nil {
 		return nil, nil, err
 	}
-	cited, err := cat.FoundCitations(ctx)
+	cited, err := s.cat.FoundCitations(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	var outdated []string
 	for _, sha := range order {
-		t, err := LoadText(ctx, blobs, sha)
+		t, err := LoadText(ctx, s.blobs, sha)
 		if storeDown(ctx, err) {
-			return queued, kept, err
+			return nil, nil, err
 		}
 		if err != nil || t.Version >= extract.Version {
 			continue
 		}
-		docs := bySHA[sha]
 		if n := cited[sha]; n > 0 {
-			for _, d := range docs {
+			for _, d := range bySHA[sha] {
 				kept = append(kept, KeptText{Document: d, Cited: n})
 			}
 			continue
 		}
-		for _, d := range docs {
-			if err := readAgain(ctx, cat, blobs, d); err != nil {
-				return queued, kept, err
+		outdated = append(outdated, sha)
+	}
+	for i, sha := range outdated {
+		docs := bySHA[sha]
+		t, err := s.extractOriginal(ctx, docs[0], true)
+		if err == nil {
+			var h catalog.TextHash
+			if h, err = SaveText(ctx, s.blobs, sha, t); err == nil {
+				err = s.cat.RecordTextHash(ctx, sha, h)
 			}
-			queued = append(queued, d.ID)
+		}
+		if storeDown(ctx, err) {
+			return queued, kept, err
+		}
+		if err != nil {
+			reason, _ := failureReason(stageExtract, err)
+			for _, d := range docs {
+				kept = append(kept, KeptText{Document: d, Reason: reason})
+			}
+		} else {
+			for _, d := range docs {
+				if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
+					return queued, kept, err
+				}
+				queued = append(queued, d.ID)
+			}
+		}
+		if progress != nil {
+			progress(i+1, len(outdated))
 		}
 	}
 	return queued, kept, nil

@@ -204,7 +204,12 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *outdated {
-		more, kept, err := ingest.RereadOutdated(ctx, a.cat, a.blobs)
+		bar := countBar(stderr, "重新读取")
+		more, kept, err := a.ingest.RereadOutdated(ctx, func(done, total int) {
+			bar.ChangeMax(total)
+			bar.Set(done)
+		})
+		bar.Finish()
 		if err != nil {
 			return err
 		}
@@ -264,11 +269,24 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // printKept lists the documents whose text older readers gave that repair
 // --outdated leaves as it is, and why.
 func printKept(w io.Writer, kept []ingest.KeptText) {
-	if len(kept) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "保留 %d 个文档由旧版读取程序提取的文字（重新读取可能使被引用的原文换页或改变，引用就对不上审核时看到的原文）：\n", len(kept))
+	var cited, failed []ingest.KeptText
 	for _, k := range kept {
-		fmt.Fprintf(w, "  %s  %s  被 %d 处定性描述或数值引用\n", k.Document.ID, k.Document.Filename, k.Cited)
+		if k.Reason != "" {
+			failed = append(failed, k)
+		} else {
+			cited = append(cited, k)
+		}
+	}
+	if len(cited) > 0 {
+		fmt.Fprintf(w, "保留 %d 个文档由旧版读取程序提取的文字（重新读取可能使被引用的原文换页或改变，引用就对不上审核时看到的原文）：\n", len(cited))
+		for _, k := range cited {
+			fmt.Fprintf(w, "  %s  %s  其文字被 %d 处定性描述或数值引用\n", k.Document.ID, k.Document.Filename, k.Cited)
+		}
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(w, "未能重新读取 %d 个文档，仍按原来的文字检索：\n", len(failed))
+		for _, k := range failed {
+			fmt.Fprintf(w, "  %s  %s  %s\n", k.Document.ID, k.Document.Filename, k.Reason)
+		}
 	}
 }
