@@ -235,7 +235,7 @@ func appendPlaceNames(out []Token, text []byte) []Token {
 			continue
 		}
 		start, end := i+len("市")-name, i+len("市")
-		if !placeNames[string(text[start:end])] {
+		if !placeNames[string(text[start:end])] || unitStartsWord(text[i:]) {
 			continue
 		}
 		// The name starts a word: 汉城市 (Seoul) is not in 武汉|城市.
@@ -262,6 +262,13 @@ func mergeAdded(out []Token, n int) []Token {
 		end, n = at+a, at
 	}
 	return out
+}
+
+// unitStartsWord reports whether the unit at the start of b begins a
+// word of its own that is no part of a place's name: 新城区 is not in
+// 新城|区域, nor 杭州市 in 杭州|市场.
+func unitStartsWord(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("区域")) || bytes.HasPrefix(b, []byte("市场"))
 }
 
 // unitAt reports whether b holds at i an administrative unit that ends a

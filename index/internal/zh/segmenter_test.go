@@ -34,3 +34,19 @@ func TestAddedWordsTakeTheirWordsPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceNamesNotMadeOfAWordAfterThem: a place name is not read across a
+// cut where its unit starts a word of its own (区域, 市场).
+func TestPlaceNamesNotMadeOfAWordAfterThem(t *testing.T) {
+	seg, err := Segmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, not := range map[string]string{"推进老城区域更新": "老城区", "新城区域规划": "新城区", "活跃杭州市场": "杭州市"} {
+		for _, tk := range Segment(seg, []byte(text), true) {
+			if string(tk.Term) == not {
+				t.Errorf("Segment(%q) holds %s", text, not)
+			}
+		}
+	}
+}
