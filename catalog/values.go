@@ -1,10 +1,12 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -162,7 +164,33 @@ func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) 
 	if len(where) > 0 {
 		q = "WHERE " + strings.Join(where, " AND ")
 	}
-	return s.queryValues(ctx, q+` ORDER BY v.city, v.indicator_code, v.round`, args...)
+	vs, err := s.queryValues(ctx, q+` ORDER BY v.city, v.indicator_code, v.round`, args...)
+	// Indicators in the framework's order, 1.1.2 before 1.1.10, which the
+	// text order of their codes is not.
+	slices.SortStableFunc(vs, func(a, b Value) int {
+		return cmp.Or(strings.Compare(a.City, b.City), CompareCodes(a.Indicator, b.Indicator), cmp.Compare(a.Round, b.Round))
+	})
+	return vs, err
+}
+
+// CompareCodes orders indicator codes part by part, numbers as numbers:
+// 1.1.2 < 1.1.10 < 1.2; a part that is not a number goes by its text.
+func CompareCodes(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, errA := strconv.Atoi(pa[i])
+		nb, errB := strconv.Atoi(pb[i])
+		c := 0
+		if errA == nil && errB == nil {
+			c = cmp.Compare(na, nb)
+		} else {
+			c = strings.Compare(pa[i], pb[i])
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(pa), len(pb))
 }
 
 func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]Value, error) {

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -192,7 +191,7 @@ func sortParentsFirst(inds []catalog.Indicator) []catalog.Indicator {
 	out := make([]catalog.Indicator, 0, len(inds))
 	var walk func([]catalog.Indicator)
 	walk = func(level []catalog.Indicator) {
-		slices.SortStableFunc(level, func(a, b catalog.Indicator) int { return compareCodes(a.Code, b.Code) })
+		slices.SortStableFunc(level, func(a, b catalog.Indicator) int { return catalog.CompareCodes(a.Code, b.Code) })
 		for _, ind := range level {
 			out = append(out, ind)
 			walk(children[ind.Code])
@@ -208,24 +207,4 @@ func splitKeywords(s string) []string {
 		return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' || r == ' ' || r == '\t' || r == '\n'
 	})
 	return f
-}
-
-// compareCodes orders indicator codes part by part, numbers as numbers:
-// 1.1.2 < 1.1.10 < 1.2; a part that is not a number goes by its text.
-func compareCodes(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		na, errA := strconv.Atoi(pa[i])
-		nb, errB := strconv.Atoi(pb[i])
-		c := 0
-		if errA == nil && errB == nil {
-			c = cmp.Compare(na, nb)
-		} else {
-			c = strings.Compare(pa[i], pb[i])
-		}
-		if c != 0 {
-			return c
-		}
-	}
-	return cmp.Compare(len(pa), len(pb))
 }
