@@ -453,3 +453,19 @@ func TestPDFLayoutRefusesOverlappingGlyphs(t *testing.T) {
 		t.Error("glyphs side by side taken for overlapping")
 	}
 }
+
+// TestPDFWrappedTableCellsStayWhole: a table whose cell wraps onto lines
+// of its own is not laid out line by line, which would put the row's other
+// cells into the middle of the wrapped cell's words; the page keeps its
+// plain text, phrases whole.
+func TestPDFWrappedTableCellsStayWhole(t *testing.T) {
+	res, err := Extract(context.Background(), FormatPDF, filepath.Join("testdata", "wrapped-table.pdf"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"开展全民终身学习活动周系列活动", "推进社区学习共同体建设"} {
+		if !strings.Contains(res.Pages[0], want) {
+			t.Errorf("page lacks %q:\n%s", want, res.Pages[0])
+		}
+	}
+}

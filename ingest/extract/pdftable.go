@@ -187,10 +187,36 @@ func tableRows(lines []*pdfLine) map[int]bool {
 			}
 		}
 	}
-	if len(rows) < 2 {
+	if len(rows) < 2 || wrappedCells(lines, rows) {
 		return nil
 	}
 	return rows
+}
+
+// wrappedCells reports a table whose cells wrap onto lines of their own:
+// a line that is not a row between two rows, or one just under the last
+// row that starts where one of its cells after the first does. Laid out
+// line by line, such a cell's words would be cut apart by other cells
+// (全民终身学 | 36 | … 习活动周), so the page keeps its plain text.
+func wrappedCells(lines []*pdfLine, rows map[int]bool) bool {
+	first, last := len(lines), -1
+	for i := range rows {
+		first, last = min(first, i), max(last, i)
+	}
+	for i := first; i <= last; i++ {
+		if !rows[i] {
+			return true
+		}
+	}
+	if last+1 < len(lines) {
+		next, row := lines[last+1], lines[last]
+		for _, cell := range row.segments[1:] {
+			if math.Abs(next.glyphs[0].X-cell[0].X) <= row.size/4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func meanSegmentRunes(segs [][]pdf.Text) float64 {
