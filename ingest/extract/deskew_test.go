@@ -30,7 +30,7 @@ func linedPage(w, h int, deg float64) *image.Gray {
 }
 
 func TestEstimateSkew(t *testing.T) {
-	for _, deg := range []float64{-5, -3.2, -1, 0, 0.8, 2, 4.5} {
+	for _, deg := range []float64{-5, -3.2, -1.5, 0, 0.8, 2, 4.5} {
 		got, ok := estimateSkew(linedPage(1240, 1754, deg))
 		if math.Abs(deg) < minSkewDegrees {
 			if ok {
