@@ -64,8 +64,10 @@ func ocrSource(text string, conf float64) string {
 // instead of taking the old text. Raise it when a reader now reads what it
 // read wrongly before. 2: photos turned upright (EXIF, OSD), Word web pages
 // (MHT) read as HTML, labels merged down repeated in XLSX rows, DOCX and
-// HTML tables as rows of cells.
-const Version = 2
+// HTML tables as rows of cells. 3: PDF tables as rows of cells, labels
+// merged down repeated in XLS rows, tilted scans levelled before OCR,
+// pages OCR read with low confidence marked ocr-low.
+const Version = 3
 
 // Default limits, used where a Limits field is zero or negative.
 const (
