@@ -26,7 +26,7 @@ const maxNearDuplicateCandidates = 32
 // bands and no links. Another city's copy of the same bytes is an exact
 // duplicate and is not linked. Idempotent; it returns how many it linked.
 func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string) (int, error) {
-	set, bands := fingerprint(pages)
+	set, bands := fingerprint(d.Reading.TrustedPages(pages))
 	// Bands go in, committed, before the candidates are read: of two
 	// versions read at the same time, at least the later one then finds
 	// the other.

@@ -279,11 +279,15 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	reading := t.Reading()
 	// The fields the uploader left empty are filled with the status, so
 	// the index job below carries them.
-	f := fields.Read(t.Pages, t.Title)
+	// Fields and fingerprints come from the pages read well: a page OCR
+	// read with low confidence would give a wrong 文号 or date, and bands
+	// of garbage.
+	trusted := reading.TrustedPages(t.Pages)
+	f := fields.Read(trusted, t.Title)
 	fill := &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
 		IssuedOn: f.IssuedOn.Value}
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill}
-	_, bands := fingerprint(t.Pages)
+	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
 		Text: text, Alone: change}}
 	if !s.cfg.Shared {

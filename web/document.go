@@ -354,6 +354,8 @@ func pageReading(l Lang, d *catalog.Document, n int) string {
 	switch sources[n-1] {
 	case catalog.SourceUnreadable:
 		line = fmt.Sprintf(tr(l, "doc.read.unreadable"), n)
+	case catalog.SourceOCRLow:
+		line = fmt.Sprintf(tr(l, "doc.read.ocrlow"), n)
 	case catalog.SourceOCR:
 		conf := 0
 		if c := d.Reading.OCRConfidence; c != nil {

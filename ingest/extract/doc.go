@@ -10,7 +10,8 @@
 //
 // One file per format, each registering itself with registerExtractor:
 // pdf.go (ledongthuc/pdf with a per-page fallback to poppler's pdftotext in
-// pdftotext.go; garbled.go and garbledclass.go tell the text a damaged PDF
+// pdftotext.go; pdftable.go lays a page holding a table out by its glyph
+// positions so that the cells of a row stay apart; garbled.go and garbledclass.go tell the text a damaged PDF
 // gives, which is not text, from real text, so that it is never indexed), docx.go, txt.go (encoding detection: UTF-8, UTF-16 with
 // BOM, GB18030), html.go, ofd.go with ofdpage.go, ofdseal.go and ofdocr.go
 // (a reader of GB/T 33190 of our own), ole.go (Word 97–2003, WPS and Excel
@@ -30,7 +31,9 @@
 // at a time under Limits.OCRPageTimeout, after a round red seal (公章) is
 // found and its ink whitened; a page stored or scanned sideways is turned
 // upright first (orient.go: the EXIF tag, then tesseract's OSD for a page
-// read with low confidence). PDF pages are rendered with pdftoppm. Missing
+// read with low confidence), and a page tilted by a few degrees is
+// levelled (deskew.go). A page OCR read with a mean confidence under
+// catalog.LowOCRConfidence keeps its text but is marked SourceOCRLow. PDF pages are rendered with pdftoppm. Missing
 // programs fail with EUNSUPPORTED naming the Debian packages; Readers lists
 // what this installation has. Result.PageSources, OCRConfidence and
 // SealPages say which pages were OCR'd, how well, and which bear a seal;

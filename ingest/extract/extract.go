@@ -44,7 +44,18 @@ const (
 	SourceText       = catalog.SourceText
 	SourceOCR        = catalog.SourceOCR
 	SourceUnreadable = catalog.SourceUnreadable
+	SourceOCRLow     = catalog.SourceOCRLow
 )
+
+// ocrSource is the source of a page OCR read as text with mean confidence
+// conf: SourceOCRLow under catalog.LowOCRConfidence, else SourceOCR (a
+// blank page too: it has no confidence to judge).
+func ocrSource(text string, conf float64) string {
+	if conf < catalog.LowOCRConfidence && strings.TrimSpace(text) != "" {
+		return SourceOCRLow
+	}
+	return SourceOCR
+}
 
 // Version is the version of the extraction rules (extractors plus
 // Normalize). Stored text carries it; a document whose bytes were read by
@@ -53,8 +64,10 @@ const (
 // instead of taking the old text. Raise it when a reader now reads what it
 // read wrongly before. 2: photos turned upright (EXIF, OSD), Word web pages
 // (MHT) read as HTML, labels merged down repeated in XLSX rows, DOCX and
-// HTML tables as rows of cells.
-const Version = 2
+// HTML tables as rows of cells. 3: PDF tables as rows of cells, labels
+// merged down repeated in XLS rows, tilted scans levelled before OCR,
+// pages OCR read with low confidence marked ocr-low.
+const Version = 3
 
 // Default limits, used where a Limits field is zero or negative.
 const (
@@ -127,8 +140,9 @@ type Result struct {
 	Title     string   // a title found in the file (HTML <title>, DOCX dc:title, PDF Info Title), "" if none
 	Encoding  string   // for txt/html: the detected encoding, e.g. "utf-8", "gb18030"
 
-	// PageSources says for each page where its text came from (SourceText or
-	// SourceOCR), or that its text was garbage no reader could mend
+	// PageSources says for each page where its text came from (SourceText,
+	// SourceOCR, or SourceOCRLow when OCR read it with low confidence), or
+	// that its text was garbage no reader could mend
 	// (SourceUnreadable, the page empty); nil means every page is SourceText.
 	PageSources []string
 	// OCRConfidence is the mean recognition confidence (0–1) over the OCR'd

@@ -53,7 +53,7 @@ func imageResult(pages *ocrDoc, err error) (*Result, error) {
 	}
 	res := &Result{Extractor: "ocr", Pages: pages.text, PageSources: make([]string, len(pages.text))}
 	for i := range res.PageSources {
-		res.PageSources[i] = SourceOCR
+		res.PageSources[i] = ocrSource(pages.text[i], pages.conf[i])
 	}
 	res.OCRConfidence = pages.meanConfidence()
 	res.SealPages = pages.sealPages(nil)

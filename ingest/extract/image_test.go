@@ -346,3 +346,42 @@ func TestSealShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestBlurredPhotoIsKeptButMarked reads a phone photo blurred past reading
+// (tesseract's mean confidence about 0.2, mostly Latin letters and signs):
+// the text is kept, as some words may be right, and the page is marked
+// SourceOCRLow so that it fills no field, gives no near-duplicate bands
+// and the coordinator is asked for a better photo.
+func TestBlurredPhotoIsKeptButMarked(t *testing.T) {
+	needOCR(t)
+	res, err := Extract(context.Background(), FormatImage, fixture("blurred.jpg"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages[0] == "" {
+		t.Error("the blurred photo's text was dropped; it should be kept")
+	}
+	if got := res.PageSources; len(got) != 1 || got[0] != SourceOCRLow {
+		t.Errorf("page sources %q, want [%s]", got, SourceOCRLow)
+	}
+	if c := res.OCRConfidence; c == nil || *c >= catalog.LowOCRConfidence {
+		t.Errorf("confidence %v, want under %.2f", c, catalog.LowOCRConfidence)
+	}
+}
+
+func TestOCRSource(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		conf float64
+		want string
+	}{
+		{"成都市社区教育工作情况报告", 0.88, SourceOCR},
+		{"成都市社区教育工作情况报告", 0.63, SourceOCR},
+		{"MEGHAN NMA 7 Pee Rn THD", 0.19, SourceOCRLow},
+		{"", 0, SourceOCR}, // a blank page has no confidence to judge
+	} {
+		if got := ocrSource(tc.text, tc.conf); got != tc.want {
+			t.Errorf("ocrSource(%q, %.2f) = %s, want %s", tc.text, tc.conf, got, tc.want)
+		}
+	}
+}

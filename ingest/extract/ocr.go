@@ -46,7 +46,8 @@ const maxOCROutput = 16 << 20
 //
 // It checks the image's size from its header before decoding it (ETOOLARGE
 // past maxImagePixels), finds and whitens red seals (seal.go), skips pages
-// without ink, turns a JPEG as its EXIF tag says, and runs tesseract on the
+// without ink, turns a JPEG as its EXIF tag says, levels a tilted page
+// (deskew.go), and runs tesseract on the
 // grey image under lim.OCRPageTimeout; a page read with low confidence that
 // tesseract finds turned is read again upright (orient.go). A missing tesseract or language model is
 // errReaderMissing (EUNSUPPORTED); a page that takes too long is EINVALID.
@@ -66,13 +67,13 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	if in.blank {
 		return out, nil
 	}
-	page := orientGray(in.gray, jpegOrientation(data))
+	page := level(orientGray(in.gray, jpegOrientation(data)))
 	out.Text, out.Confidence, err = runTesseract(ctx, tess, page, lim)
 	if err != nil || out.Confidence >= reorientBelow {
 		return out, err
 	}
 	if deg, ok := detectRotation(ctx, tess, page, lim); ok && deg != 0 {
-		text, conf, err := runTesseract(ctx, tess, rotateClockwise(page, deg), lim)
+		text, conf, err := runTesseract(ctx, tess, level(rotateClockwise(page, deg)), lim)
 		if err != nil {
 			// The page was read once; a second reading that fails (its
 			// time ran out) leaves that reading, unless the work is over.

@@ -61,7 +61,7 @@ func (c *ofdOCR) page(o *ofdFile, res *Result, i int, images []ofdImage, pageMed
 	for len(res.PageSources) < len(res.Pages) {
 		res.PageSources = append(res.PageSources, SourceText)
 	}
-	res.PageSources[i] = SourceOCR
+	res.PageSources[i] = ocrSource(page.Text, page.Confidence)
 	c.read++
 	if Normalize(page.Text) != "" {
 		c.confidences = append(c.confidences, page.Confidence)

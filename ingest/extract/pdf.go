@@ -163,7 +163,7 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}
 		}
 		text, err := pdfPageText(r, i)
-		t.pages = append(t.pages, flattenPDFLines(text))
+		t.pages = append(t.pages, text)
 		t.failed = append(t.failed, err != nil)
 		if err := budget.add(len(text)); err != nil {
 			return pdfText{err: err}
@@ -218,7 +218,14 @@ func pdfPageText(r *pdf.Reader, i int) (text string, err error) {
 	if p.V.IsNull() {
 		return "", fmt.Errorf("page %d not found", i)
 	}
-	return p.GetPlainText(nil)
+	text, err = p.GetPlainText(nil)
+	if err != nil || strings.TrimSpace(text) == "" {
+		return flattenPDFLines(text), err
+	}
+	if table, ok := pdfTableText(p, text); ok {
+		return table, nil // its rows end with an empty line, which must stay
+	}
+	return flattenPDFLines(text), nil
 }
 
 func pdfTitle(r *pdf.Reader) (title string) {

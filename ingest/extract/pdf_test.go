@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -367,5 +368,104 @@ func TestGarbagePageIsMarkedUnreadable(t *testing.T) {
 				t.Errorf("page sources %v, want %v", res.PageSources, want)
 			}
 		})
+	}
+}
+
+// TestPDFTableRowsKeepTheirCells reads a table LibreOffice drew into a PDF
+// (left-aligned labels, numbers set flush right): each row comes out as
+// its cells separated, as DOCX and spreadsheet rows do, so that 海曙区 and
+// its 36 are two words and not the token 海曙区36; the text around the
+// table stays as it was.
+func TestPDFTableRowsKeepTheirCells(t *testing.T) {
+	res, err := Extract(context.Background(), FormatPDF, filepath.Join("testdata", "table.pdf"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := res.Pages[0]
+	for _, want := range []string{
+		"区县(市) | 社区学校数量 | 参与人次(万) | 学分银行开户人数\n\n",
+		"\n\n海曙区 | 36 | 12.3 | 15600\n\n",
+		"\n\n江北区 | 28 | 8.6 | 9800\n\n",
+		"\n\n合计 | 109 | 41.4 | 48500\n\n",
+		"学分银行开户人数以12月31日为准。",
+		"以上数据由各区县教育局提供,经市教育局审核。",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q:\n%s", want, page)
+		}
+	}
+	for _, glued := range []string{"海曙区36", "15600江北区"} {
+		if strings.Contains(page, glued) {
+			t.Errorf("cells glued into %q:\n%s", glued, page)
+		}
+	}
+}
+
+// TestPDFLayoutKeepsPlainTextWithoutTable checks the rule that lays a page
+// out by position: lines that are not rows of aligned short cells, a 落款
+// line with a wide gap, prose in two columns, are no table; a layout that
+// lost or added a character is refused.
+func TestPDFLayoutKeepsPlainTextWithoutTable(t *testing.T) {
+	glyphs := func(x, y float64, s string) []pdf.Text {
+		var out []pdf.Text
+		for _, r := range s {
+			out = append(out, pdf.Text{X: x, Y: y, W: 12, FontSize: 12, S: string(r)})
+			x += 12
+		}
+		return out
+	}
+	var sign []pdf.Text
+	sign = append(sign, glyphs(60, 700, "杭州市教育局")...)
+	sign = append(sign, glyphs(400, 700, "2019年3月12日")...)
+	sign = append(sign, glyphs(60, 680, "抄送:各区县教育局。")...)
+	if rows := tableRows(pdfLines(sign)); rows != nil {
+		t.Errorf("a 落款 line and a plain line taken for a table: rows %v", rows)
+	}
+	var columns []pdf.Text
+	for i, y := range []float64{700, 680, 660} {
+		columns = append(columns, glyphs(60, y, strings.Repeat("学习型城市建设社区教育终身学习"[i*3:], 1))...)
+		columns = append(columns, glyphs(320, y, "各区县积极推进社区教育发展和老年教育工作")...)
+	}
+	if rows := tableRows(pdfLines(columns)); rows != nil {
+		t.Errorf("prose in two columns taken for a table: rows %v", rows)
+	}
+	if sameVisibleRunes("海曙区 | 36", "海曙区37") {
+		t.Error("a layout with another character than the plain text was accepted")
+	}
+	if !sameVisibleRunes("海曙区 | 36\n\n", "海曙区\n36") {
+		t.Error("a layout of the same characters was refused")
+	}
+}
+
+// TestPDFLayoutRefusesOverlappingGlyphs: glyphs drawn over one another
+// mean the positions are wrong (a font's widths misread), so their gaps
+// must not split cells.
+func TestPDFLayoutRefusesOverlappingGlyphs(t *testing.T) {
+	lines := pdfLines([]pdf.Text{
+		{X: 60, Y: 700, W: 30, FontSize: 12, S: "海"},
+		{X: 70, Y: 700, W: 12, FontSize: 12, S: "曙"},
+		{X: 200, Y: 700, W: 12, FontSize: 12, S: "区"},
+	})
+	if !overlapping(lines) {
+		t.Error("glyphs 20 pt over one another not seen")
+	}
+	if overlapping(pdfLines([]pdf.Text{{X: 60, Y: 700, W: 12, FontSize: 12, S: "海"}, {X: 72, Y: 700, W: 12, FontSize: 12, S: "曙"}})) {
+		t.Error("glyphs side by side taken for overlapping")
+	}
+}
+
+// TestPDFWrappedTableCellsStayWhole: a table whose cell wraps onto lines
+// of its own is not laid out line by line, which would put the row's other
+// cells into the middle of the wrapped cell's words; the page keeps its
+// plain text, phrases whole.
+func TestPDFWrappedTableCellsStayWhole(t *testing.T) {
+	res, err := Extract(context.Background(), FormatPDF, filepath.Join("testdata", "wrapped-table.pdf"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"开展全民终身学习活动周系列活动", "推进社区学习共同体建设"} {
+		if !strings.Contains(res.Pages[0], want) {
+			t.Errorf("page lacks %q:\n%s", want, res.Pages[0])
+		}
 	}
 }

@@ -115,7 +115,7 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 		layer, ocr := visibleChars(Normalize(res.Pages[page])), visibleChars(Normalize(doc.text[i]))
 		if ocr > layer || layer == 0 {
 			res.Pages[page] = doc.text[i]
-			res.PageSources[page] = SourceOCR
+			res.PageSources[page] = ocrSource(doc.text[i], doc.conf[i])
 			used.text = append(used.text, doc.text[i])
 			used.conf = append(used.conf, doc.conf[i])
 		}

@@ -271,3 +271,41 @@ func TestXLSXMergedRowLabels(t *testing.T) {
 		t.Errorf("海曙区 appears %d times, want once per row with data (3):\n%s", n, page)
 	}
 }
+
+// TestMergedRowLabelsInLedgers reads the same 台账 saved as XLSX and as
+// Excel 97 (.xls, also what WPS writes as .et): 区县 cells merged down over
+// their 街道 rows, one with an empty row inside, a title merged across, a
+// number stored as text and a 合计 formula. Every data row keeps its 区县 as
+// Excel shows it, in both formats.
+func TestMergedRowLabelsInLedgers(t *testing.T) {
+	for _, tc := range []struct {
+		file   string
+		format Format
+	}{
+		{"ledger.xlsx", FormatXLSX},
+		{"ledger.xls", FormatXLS},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			res, err := Extract(context.Background(), tc.format, filepath.Join("testdata", tc.file), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := res.Pages[0]
+			for _, want := range []string{
+				"海曙区 | 南门街道 | 12 | 12.3万人次",
+				"海曙区 | 鼓楼街道 | 8 | 8.6万人次",
+				"海曙区 | 西门街道 | 36 | 3.2万人次",
+				"鄞州区 | 钟公庙街道 | 20 | 20.5万人次",
+				"鄞州区 | 下应街道 | 7 | 6.1万人次",
+				"合计 | | 47",
+			} {
+				if !strings.Contains(page, want) {
+					t.Errorf("%s: page lacks %q:\n%s", tc.file, want, page)
+				}
+			}
+			if n := strings.Count(page, "2019年社区教育统计台账"); n != 1 {
+				t.Errorf("%s: the title merged across columns appears %d times, want once", tc.file, n)
+			}
+		})
+	}
+}

@@ -58,21 +58,23 @@ func extractXLS(ctx context.Context, path string, lim Limits) (res *Result, err 
 		if err != nil {
 			return nil, fmt.Errorf("sheet %d: %v: %w", i, err, errXLSCorrupt())
 		}
-		var f map[xlsCell]xlsFormulaValue
+		var recs xlsSheetRecords
 		if i < len(formulas) {
-			f = formulas[i]
+			recs = formulas[i]
 		}
-		if err := xlsSheet(&wb, sheet, f, t); err != nil {
+		if err := xlsSheet(&wb, sheet, recs, t); err != nil {
 			return nil, err
 		}
 	}
 	return &Result{Extractor: "xls", Pages: t.pages()}, nil
 }
 
-// xlsSheet adds one sheet's page: the cells xlsReader read, and the
-// formula results it skipped.
-func xlsSheet(wb *xls.Workbook, sheet *xls.Sheet, formulas map[xlsCell]xlsFormulaValue, t *tableText) error {
+// xlsSheet adds one sheet's page: the cells xlsReader read, the formula
+// results it skipped, and labels merged down repeated in every row.
+func xlsSheet(wb *xls.Workbook, sheet *xls.Sheet, recs xlsSheetRecords, t *tableText) error {
 	t.startPage(sheet.GetName())
+	formulas := recs.formulas
+	merged := newXLSMergedDown(recs.merges)
 	rows, cols := sheet.GetNumberRows(), 0
 	for c := range formulas {
 		rows, cols = max(rows, c.row+1), max(cols, c.col+1)
@@ -99,7 +101,7 @@ func xlsSheet(wb *xls.Workbook, sheet *xls.Sheet, formulas map[xlsCell]xlsFormul
 				cells[c] = formatNumber(v.num, xlsFormatCode(wb, v.xf))
 			}
 		}
-		if err := t.row(cells); err != nil {
+		if err := t.row(merged.row(r, cells)); err != nil {
 			return err
 		}
 	}

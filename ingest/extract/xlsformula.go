@@ -29,9 +29,17 @@ type xlsCell struct{ row, col int }
 // maxXLSFormulas bounds the formula cells read from one workbook.
 const maxXLSFormulas = 1_000_000
 
-// readXLSFormulas returns the formula results of each sheet, in the order
-// of the workbook's BoundSheet records (the order xlsReader lists sheets in).
-func readXLSFormulas(path string, maxStream int64) ([]map[xlsCell]xlsFormulaValue, error) {
+// xlsSheetRecords is what xlsReader does not give of one sheet: its
+// formula results and its merged cells.
+type xlsSheetRecords struct {
+	formulas map[xlsCell]xlsFormulaValue
+	merges   []xlsMerge
+}
+
+// readXLSFormulas returns the formula results and merged cells of each
+// sheet, in the order of the workbook's BoundSheet records (the order
+// xlsReader lists sheets in).
+func readXLSFormulas(path string, maxStream int64) ([]xlsSheetRecords, error) {
 	stream, err := readWorkbookStream(path, maxStream)
 	if err != nil {
 		return nil, err
@@ -47,18 +55,19 @@ func readXLSFormulas(path string, maxStream int64) ([]map[xlsCell]xlsFormulaValu
 		}
 		off = next
 	}
-	sheets := make([]map[xlsCell]xlsFormulaValue, len(offsets))
+	sheets := make([]xlsSheetRecords, len(offsets))
 	total := 0
 	for i, off := range offsets {
-		sheets[i] = map[xlsCell]xlsFormulaValue{}
+		sheets[i].formulas = map[xlsCell]xlsFormulaValue{}
 		if off < 0 || off >= len(stream) {
 			continue
 		}
-		n, err := readSheetFormulas(stream, off, sheets[i], maxXLSFormulas-total)
+		n, err := readSheetFormulas(stream, off, sheets[i].formulas, maxXLSFormulas-total)
 		if err != nil {
 			return nil, err
 		}
 		total += n
+		sheets[i].merges = readSheetMerges(stream, off)
 	}
 	return sheets, nil
 }

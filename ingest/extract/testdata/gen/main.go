@@ -84,7 +84,7 @@ func convertWithLibreOffice() {
 	tmp, err := os.MkdirTemp("", "extract-gen-")
 	must(err)
 	defer os.RemoveAll(tmp)
-	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html"} {
+	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html"} {
 		must(os.WriteFile(filepath.Join(tmp, name), read("src/"+name), 0o644))
 	}
 	must(os.WriteFile(filepath.Join(tmp, "scan.png"), read("scan.png"), 0o644))
@@ -101,6 +101,10 @@ func convertWithLibreOffice() {
 		// A page of common characters in no order, drawn as written
 		// (TestOddOrderPageKeepsItsText).
 		{"oddorder.html", "pdf:writer_pdf_Export", "oddorder.pdf", "oddorder.pdf"},
+		// A statistics table whose rows keep their cells apart
+		// (TestPDFTableRowsKeepTheirCells).
+		{"table.html", "pdf:writer_pdf_Export", "table.pdf", "table.pdf"},
+		{"wrapped-table.html", "pdf:writer_pdf_Export", "wrapped-table.pdf", "wrapped-table.pdf"},
 	}
 	for _, j := range jobs {
 		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),

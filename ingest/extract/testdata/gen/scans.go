@@ -6,6 +6,8 @@
 //
 //	cd ingest/extract && go run testdata/gen/scans.go
 //
+// (`go run testdata/gen/scans.go tilted` makes tilted-scan.pdf alone.)
+//
 // It needs LibreOffice (soffice), poppler-utils (pdftoppm, pdfunite),
 // ImageMagick (convert, for the Group 4 TIFF) and fonts-noto-cjk. Every
 // random choice comes from a fixed seed, so the images are the same on every
@@ -45,6 +47,14 @@ func main() {
 	must(err)
 	defer os.RemoveAll(tmp)
 
+	if len(os.Args) > 1 && os.Args[1] == "tilted" {
+		writeTilted(rand.New(rand.NewSource(45)))
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "blurred" {
+		writeBlurred(rand.New(rand.NewSource(7)), os.Args[2:])
+		return
+	}
 	sealFace := loadFace("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 30)
 	rng := rand.New(rand.NewSource(2018))
 
@@ -98,6 +108,54 @@ func main() {
 	// masthead.jpg: a 红头文件 with a red masthead, red rule and red title,
 	// no seal.
 	write("masthead.jpg", encodeJPEG(scanned(render("masthead.html", 150)[0], 0.4, rng), 60))
+}
+
+// writeTilted writes tilted-scan.pdf: the two pages of tilted.html
+// scanned at 150 dpi, tilted by 3° and −4.5° as a page laid crooked on a
+// flatbed or fed askew (for deskew: TestOCRTiltedScan). It is made alone
+// with `go run testdata/gen/scans.go tilted`, which needs no ImageMagick.
+func writeTilted(rng *rand.Rand) {
+	pages := render("tilted.html", 150)
+	write("tilted-scan.pdf", imagePDF([]image.Image{
+		gray(scanned(pages[0], 3, rng)),
+		gray(scanned(pages[0], -4.5, rng)),
+	}, 150, 60))
+}
+
+// writeBlurred writes blurred.jpg: photo.html taken as a shaky phone
+// photo, photo() then a box blur of the given radius (default 3) applied
+// twice, at JPEG quality 40: what tesseract reads with low confidence.
+func writeBlurred(rng *rand.Rand, args []string) {
+	radius := 3
+	if len(args) > 0 {
+		fmt.Sscan(args[0], &radius)
+	}
+	img := photo(render("photo.html", 150)[0], rng)
+	img = boxBlur(boxBlur(img, radius), radius)
+	write("blurred.jpg", encodeJPEG(img, 40))
+}
+
+// boxBlur averages every pixel over the square of side 2r+1 around it.
+func boxBlur(src *image.RGBA, r int) *image.RGBA {
+	b := src.Bounds()
+	out := image.NewRGBA(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			var sum [3]int
+			n := 0
+			for dy := -r; dy <= r; dy++ {
+				for dx := -r; dx <= r; dx++ {
+					if p := (image.Point{x + dx, y + dy}); p.In(b) {
+						c := src.RGBAAt(p.X, p.Y)
+						sum[0], sum[1], sum[2] = sum[0]+int(c.R), sum[1]+int(c.G), sum[2]+int(c.B)
+						n++
+					}
+				}
+			}
+			out.SetRGBA(x, y, color.RGBA{uint8(sum[0] / n), uint8(sum[1] / n), uint8(sum[2] / n), 255})
+		}
+	}
+	return out
 }
 
 func must(err error) {

@@ -72,6 +72,8 @@ func convertWithLibreOffice() {
 		{"report.html", "HTML (StarWriter)", "rtf:Rich Text Format", "report.rtf"},
 		{"stats.fods", "", "xlsx:Calc MS Excel 2007 XML", "stats.xlsx"},
 		{"stats.fods", "", "xls:MS Excel 97", "stats.xls"},
+		{"ledger.fods", "", "xlsx:Calc MS Excel 2007 XML", "ledger.xlsx"},
+		{"ledger.fods", "", "xls:MS Excel 97", "ledger.xls"},
 		{"slides.fodp", "", "pptx:Impress MS PowerPoint 2007 XML", "slides.pptx"},
 	}
 	for _, j := range jobs {

@@ -1,0 +1,36 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestPageReadingAsksForABetterPhoto: a page OCR read with low confidence
+// tells the coordinator what to do about it, in both languages, without
+// a confidence it does not have per page.
+func TestPageReadingAsksForABetterPhoto(t *testing.T) {
+	conf := 0.41
+	d := &catalog.Document{MIME: "image/jpeg", Pages: 2, Reading: catalog.Reading{
+		PageSources: []string{catalog.SourceOCR, catalog.SourceOCRLow}, OCRConfidence: &conf}}
+	for _, tc := range []struct {
+		lang Lang
+		page int
+		want []string
+	}{
+		{Chinese, 1, []string{"第 1 页", "置信度 41%"}},
+		{Chinese, 2, []string{"第 2 页", "置信度低", "重新拍摄", "上传原件"}},
+		{English, 2, []string{"Page 2", "low confidence", "retake the photo", "original file"}},
+	} {
+		got := pageReading(tc.lang, d, tc.page)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s page %d: %q lacks %q", tc.lang, tc.page, got, w)
+			}
+		}
+		if strings.Contains(got, "%!") {
+			t.Errorf("%s page %d: bad format: %q", tc.lang, tc.page, got)
+		}
+	}
+}
