@@ -222,6 +222,9 @@ func pdfPageText(r *pdf.Reader, i int) (text string, err error) {
 	if err != nil || strings.TrimSpace(text) == "" {
 		return flattenPDFLines(text), err
 	}
+	if !mayHoldTable(text) {
+		return flattenPDFLines(text), nil
+	}
 	if table, ok := pdfTableText(p, text); ok {
 		return table, nil // its rows end with an empty line, which must stay
 	}

@@ -469,3 +469,35 @@ func TestPDFWrappedTableCellsStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyPagesThatMayHoldATableAreLaidOut: laying a page out by glyph
+// position costs many times its plain text, so prose pages (whose lines
+// break at a font's change too) are not tried; a page of a table of
+// numbers is.
+func TestOnlyPagesThatMayHoldATableAreLaidOut(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want []bool // per page
+	}{
+		{"policy.pdf", []bool{false, false, false}},
+		{"table.pdf", []bool{true}},
+		{"wrapped-table.pdf", []bool{true}},
+	} {
+		f, r, err := pdf.Open(fixture(tt.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []bool
+		for i := 1; i <= r.NumPage(); i++ {
+			plain, err := r.Page(i).GetPlainText(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, mayHoldTable(plain))
+		}
+		f.Close()
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: may hold a table %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

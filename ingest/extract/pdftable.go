@@ -35,6 +35,42 @@ const maxLayoutGlyphs = 50_000
 // taken for prose in columns (a two-column page), not a table.
 const maxCellRunes = 16
 
+// Laying a page out by glyph position costs seven to ten times its plain
+// text (the library decodes every glyph again), so it is tried only where
+// the plain text, which puts each text object on a line of its own, shows
+// what a table of numbers leaves there: a run of at least tableRunLines
+// short lines, tableRunNumbers of them numbers alone (海曙区, 36, 12.3,
+// 15600, 江北区, …). Prose breaks its lines at a font's change too
+// (杭政办〔, 2016, 〕, 12, 号), but not for that long.
+const (
+	tableRunLines   = 8
+	tableRunNumbers = 3
+)
+
+// mayHoldTable reports whether plain, a page's plain text, may hold a table
+// of numbers worth laying out by position.
+func mayHoldTable(plain string) bool {
+	run, numbers := 0, 0
+	for line := range strings.SplitSeq(plain, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if utf8.RuneCountInString(line) > maxCellRunes {
+			run, numbers = 0, 0
+			continue
+		}
+		run++
+		if strings.Trim(line, "0123456789.,%-") == "" {
+			numbers++
+		}
+		if run >= tableRunLines && numbers >= tableRunNumbers {
+			return true
+		}
+	}
+	return false
+}
+
 // pdfLine is one line of glyphs, left to right, split into segments at
 // wide gaps.
 type pdfLine struct {
