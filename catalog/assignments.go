@@ -365,14 +365,3 @@ func (s *Store) ChangeAssignment(ctx context.Context, c AssignmentChange) error 
 	})
 }
 
-// DocumentAccepted reports whether a document was handed in for an
-// assignment its coordinator has accepted (已确认).
-func (s *Store) DocumentAccepted(ctx context.Context, id string) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM assignment_document ad JOIN assignment a ON a.id = ad.assignment_id
-		WHERE ad.document_id = ? AND a.status = ?`, id, AssignmentAccepted).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("count accepted assignments of %s: %w", id, err)
-	}
-	return n > 0, nil
-}

@@ -422,6 +422,50 @@ type DocumentPatch struct {
 // extracted, so the index is rewritten and a crash in between cannot leave
 // it stale. It returns the updated document.
 func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, by string) (*Document, error) {
+	return s.updateDocument(ctx, id, p, by, nil)
+}
+
+// UpdateOwnDocument is UpdateDocument for a department contributor, by,
+// correcting their own upload: in the same transaction as the change, the
+// document must still be theirs alone and unreviewed (ContributorEdit),
+// so that a coordinator's acceptance or a claim's citation committed
+// meanwhile is not edited over.
+func (s *Store) UpdateOwnDocument(ctx context.Context, id string, p DocumentPatch, by string) (*Document, error) {
+	return s.updateDocument(ctx, id, p, by, func(tx *sql.Tx) error { return contributorEdit(ctx, tx, id, by) })
+}
+
+// ContributorEdit says whether the department contributor user may still
+// correct the document id they uploaded: nil while nothing cites it, no
+// assignment it was handed in for was accepted (已确认), and no one else
+// handed it in (the same file sent by another department for its own
+// task is that department's submission too); else EFORBIDDEN saying why.
+func (s *Store) ContributorEdit(ctx context.Context, id, user string) error {
+	return contributorEdit(ctx, s.db, id, user)
+}
+
+func contributorEdit(ctx context.Context, q queryRower, id, user string) error {
+	n, err := citedBy(ctx, q, id)
+	if err != nil {
+		return err
+	}
+	var accepted, others int
+	err = q.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM assignment_document ad JOIN assignment a ON a.id = ad.assignment_id WHERE ad.document_id = ? AND a.status = ?),
+		(SELECT COUNT(*) FROM assignment_document WHERE document_id = ? AND submitted_by <> ?)`,
+		id, AssignmentAccepted, id, user).Scan(&accepted, &others)
+	if err != nil {
+		return fmt.Errorf("reviews of %s: %w", id, err)
+	}
+	switch {
+	case n > 0 || accepted > 0:
+		return Errorf(EFORBIDDEN, "该材料已被协调员确认或已被定性描述、数值引用,部门联系人不能再修改;如有错误,请联系本市协调员")
+	case others > 0:
+		return Errorf(EFORBIDDEN, "该材料也是其他部门联系人提交的材料,部门联系人不能修改;如有错误,请联系本市协调员")
+	}
+	return nil
+}
+
+func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, by string, guard func(*sql.Tx) error) (*Document, error) {
 	sets := []string{}
 	var args []any
 	changed := map[string]any{}
@@ -437,6 +481,11 @@ func (s *Store) UpdateDocument(ctx context.Context, id string, p DocumentPatch, 
 		return s.Document(ctx, id)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if guard != nil {
+			if err := guard(tx); err != nil {
+				return err
+			}
+		}
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return err

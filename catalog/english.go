@@ -304,6 +304,7 @@ var englishMessages = map[string]string{
 	"部门联系人只能修改本人上传的材料;如需修改其他材料,请联系本市协调员":              "Department contributors can only correct documents they uploaded themselves; for any other document, ask the city's coordinator",
 	"部门联系人不能修改材料的责任单位和监测轮次;如需修改,请联系本市协调员":             "Department contributors cannot change a document's department or round; ask the city's coordinator to",
 	"该材料已被协调员确认或已被定性描述、数值引用,部门联系人不能再修改;如有错误,请联系本市协调员": "This document has been accepted by the coordinator or is cited by a statement or value, so its contributor can no longer change it; ask the city's coordinator to correct any error",
+	"该材料也是其他部门联系人提交的材料,部门联系人不能修改;如有错误,请联系本市协调员":       "Another department's contributor handed in this document too, so it cannot be changed by a contributor; ask the city's coordinator to correct any error",
 	"该部门在本轮已有此指标的任务":                                     "The department already has a task for this indicator in this round",
 	"任务状态已变化,请刷新后重试":                                     "The task's status has changed; reload the page and try again",
 	"部门 %s 不存在":                                          "There is no department %s",

@@ -92,3 +92,50 @@ func TestContributorCorrectsOwnUpload(t *testing.T) {
 		t.Errorf("the coordinator editing an accepted document: %v", err)
 	}
 }
+
+// TestContributorCannotEditAnotherDepartmentsSubmission: the same file
+// handed in by two departments for their own tasks is one document, and
+// both departments' submission: the one who uploaded it first may not
+// retitle the other's.
+func TestContributorCannotEditAnotherDepartmentsSubmission(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	jiaoyu := &catalog.User{Username: "jiaoyu", Role: catalog.RoleContributor, City: "330100", Department: "市教育局"}
+	renshe := &catalog.User{Username: "renshe", Role: catalog.RoleContributor, City: "330100", Department: "市人社局"}
+	imp, err := e.Assignments.Import(ctx, coordA, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期\n2.3.1,市教育局,2018-03-31\n2.3.1,市人社局,2018-03-31\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	task := map[string]string{}
+	for _, a := range imp.Assignments {
+		task[a.Department] = a.ID
+	}
+	const text = "杭州市学分银行建设情况报告\n建立学分银行，人社部门参与职业培训成果认定。"
+	var id string
+	for _, u := range []*catalog.User{jiaoyu, renshe} {
+		st, err := e.Ingest.Stage(strings.NewReader(text), "学分银行.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := e.Ingest.Upload(ctx, u, ingest.UploadRequest{Meta: ingest.Meta{DocType: "work_summary"},
+			Assignment: task[u.Department], Files: []*ingest.Staged{st}})
+		st.Remove()
+		if err != nil || out[0].Err != nil {
+			t.Fatalf("%s hands in: %v %v", u.Username, err, out[0].Err)
+		}
+		if id != "" && out[0].Document.ID != id {
+			t.Fatalf("the same file handed in twice is two documents")
+		}
+		id = out[0].Document.ID
+	}
+	e.WaitIndexed(id)
+	title := "改掉的标题"
+	_, err = e.Documents.Edit(ctx, jiaoyu, id, catalog.DocumentPatch{Title: &title})
+	if catalog.ErrorCode(err) != catalog.EFORBIDDEN || !strings.Contains(catalog.ErrorMessage(err), "其他部门") {
+		t.Errorf("retitling a file another department handed in too: %v, want EFORBIDDEN naming the other department", err)
+	}
+	if d, _ := e.Catalog.Document(ctx, id); d.Title == title {
+		t.Errorf("the title was changed")
+	}
+}

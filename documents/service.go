@@ -220,7 +220,11 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalo
 	if err := s.ingest.CheckPatch(ctx, &p); err != nil {
 		return nil, err
 	}
-	if _, err := s.cat.UpdateDocument(ctx, d.ID, p, u.Username); err != nil {
+	update := s.cat.UpdateDocument
+	if u.Role == catalog.RoleContributor {
+		update = s.cat.UpdateOwnDocument // checked again with the change
+	}
+	if _, err := update(ctx, d.ID, p, u.Username); err != nil {
 		return nil, err
 	}
 	s.ingest.RefreshAfterChange(ctx, d.ID)
@@ -230,9 +234,10 @@ func (s *Service) Edit(ctx context.Context, u *catalog.User, id string, p catalo
 // CheckEditFields says whether u may change d's metadata as p would.
 // Admins and the city's coordinator may change any field. A department
 // contributor may correct the title, type, 文号, issuer and date of a
-// document they uploaded themselves while it is unreviewed: nothing cites
-// it and no assignment it was handed in for has been accepted (已确认);
-// its 责任单位 and round stay as the coordinator's assignment set them.
+// document they uploaded themselves while it is unreviewed and theirs
+// alone (catalog.ContributorEdit: nothing cites it, no assignment it was
+// handed in for has been accepted (已确认), no other contributor handed it
+// in); its 责任单位 and round stay as the coordinator's assignment set them.
 // An empty patch asks only whether u may edit at all.
 func (s *Service) CheckEditFields(ctx context.Context, u *catalog.User, d *catalog.Document, p catalog.DocumentPatch) error {
 	err := u.CanEdit(d.City)
@@ -245,18 +250,7 @@ func (s *Service) CheckEditFields(ctx context.Context, u *catalog.User, d *catal
 	if changes(p.Department, d.Department) || changes(p.Round, d.Round) {
 		return catalog.Errorf(catalog.EFORBIDDEN, "部门联系人不能修改材料的责任单位和监测轮次;如需修改,请联系本市协调员")
 	}
-	n, err := s.cat.DocumentCitedBy(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	accepted, err := s.cat.DocumentAccepted(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	if n > 0 || accepted {
-		return catalog.Errorf(catalog.EFORBIDDEN, "该材料已被协调员确认或已被定性描述、数值引用,部门联系人不能再修改;如有错误,请联系本市协调员")
-	}
-	return nil
+	return s.cat.ContributorEdit(ctx, d.ID, u.Username)
 }
 
 // changes reports whether a patch field is set to something other than
