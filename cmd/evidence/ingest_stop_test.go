@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // stopAfter is a proxy in front of a real server that lets n uploads
@@ -214,6 +215,8 @@ func TestRemoteIngestSendsTheFilesBeforeWaiting(t *testing.T) {
 // away after the files were sent stops the import once, counting them as
 // stored (they are), instead of failing each file left to wait for.
 func TestRemoteIngestStopsWhenTheServerGoesWhileWaiting(t *testing.T) {
+	defer func(d time.Duration) { waitGiveUp = d }(waitGiveUp)
+	waitGiveUp = 2 * time.Second
 	s := startServer(t, filepath.Join(t.TempDir(), "data"))
 	u, err := url.Parse(s.base)
 	if err != nil {
@@ -242,5 +245,31 @@ func TestRemoteIngestStopsWhenTheServerGoesWhileWaiting(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "失败") {
 		t.Errorf("stored files are reported as failed:\n%s", out.String())
+	}
+}
+
+// TestRemoteIngestRidesOutABusyServer: a 503 while the files are waited
+// for (the catalog busy, a proxy's blip) is asked again, not taken for the
+// server gone: the import ends with every file indexed.
+func TestRemoteIngestRidesOutABusyServer(t *testing.T) {
+	s := startServer(t, filepath.Join(t.TempDir(), "data"))
+	u, err := url.Parse(s.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	var busy atomic.Int32
+	p := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/documents/") && busy.Add(1) <= 3 {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, `{"error":{"code":"EUNAVAILABLE","message":"目录数据库正忙于其他写入"}}`, http.StatusServiceUnavailable)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer p.Close()
+	out, err := runCLI(t, "ingest", tenFiles(t), "--server", p.URL, "--token", s.token, "--city", "420100", "--type", "case")
+	if err != nil || !strings.Contains(out, "新增 10") {
+		t.Fatalf("ingest through three busy answers: %v\n%s", err, out)
 	}
 }

@@ -180,6 +180,7 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 // then every pollEvery. It returns the error that ends an import: the
 // server out of reach (EUNAVAILABLE).
 func (c *remote) wait(ctx context.Context, o *fileOutcome) error {
+	var failingSince time.Time // of the answers out of reach in a row
 	for first := true; o.pending(); first = false {
 		if !first {
 			select {
@@ -194,12 +195,26 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome) error {
 				return nil
 			}
 			if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-				return err
+				// A busy catalog (503, retry shortly) or a proxy's blip
+				// passes; a server gone for waitGiveUp ends the import.
+				if failingSince.IsZero() {
+					failingSince = time.Now()
+				}
+				if time.Since(failingSince) >= waitGiveUp {
+					return err
+				}
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-time.After(time.Second):
+				}
+				continue
 			}
 			// Stored, but whether it became searchable is unknown: say so.
 			o.Outcome, o.Error = "failed", "已上传，但无法获知处理结果："+describe(err)
 			return nil
 		}
+		failingSince = time.Time{}
 		o.Status, o.Error, o.docFields = d.Status, d.Error, d.docFields
 	}
 	if o.Status == "failed" {
@@ -224,6 +239,10 @@ func (c *remote) document(ctx context.Context, id string) (*apiDocument, error) 
 
 // pollTimeout bounds one question about a document's state.
 const pollTimeout = 30 * time.Second
+
+// waitGiveUp is how long the server may stay out of reach while files are
+// waited for before the import stops (a variable for the tests).
+var waitGiveUp = time.Minute
 
 // do sends req with the token and decodes the JSON answer; an error
 // answer becomes an error carrying the API's Chinese message.
