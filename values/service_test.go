@@ -50,6 +50,9 @@ func TestRecordChecksTheNumberOnThePage(t *testing.T) {
 		{"2.2.1", "123个", "", "认定市民终身学习基地１２３个", true, 123},
 		{"2.3.3", "12.3万人", "", "社会培训成果达12.3万人", true, 123000},
 		{"2.3.3", "１２３０００ 人", "", "社会培训成果达12.3万人", true, 123000},
+		// A ledger with the unit in both columns.
+		{"2.2.1", "123个", "个", "认定市民终身学习基地１２３个", true, 123},
+		{"2.3.3", "12.3万人", "人", "社会培训成果达12.3万人", true, 123000},
 	}
 	for _, tt := range tests {
 		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),
@@ -83,7 +86,7 @@ func TestRecordRefusesBadInput(t *testing.T) {
 		{"a qualitative indicator", coordA, values.Input{Indicator: "2.3.1", Value: "1", Citation: cite}, catalog.EINVALID, "定量"},
 		{"not a number", coordA, values.Input{Indicator: "5.1.1", Value: "很多", Citation: cite}, catalog.EINVALID, "无法识别"},
 		{"person-times typed with the number for a percentage", coordA, values.Input{Indicator: "5.1.1", Value: "85.3人次", Citation: cite}, catalog.EINVALID, "无法识别数值“85.3人次”"},
-		{"a unit typed twice", coordA, values.Input{Indicator: "2.2.1", Value: "123个", Unit: "个", Citation: cite}, catalog.EINVALID, "无法识别"},
+		{"another unit typed with the number", coordA, values.Input{Indicator: "2.2.1", Value: "123个", Unit: "万个", Citation: cite}, catalog.EINVALID, "无法识别"},
 		{"a page the document lacks", coordA, values.Input{Indicator: "5.1.1", Value: "85.3%", Citation: claims.CitationInput{DocumentID: d.ID, Page: 9, Quote: "85.3%"}}, catalog.EINVALID, "页码"},
 		{"another city's coordinator", coordB, values.Input{City: hangzhou, Indicator: "5.1.1", Value: "85.3%", Citation: cite}, catalog.EFORBIDDEN, ""},
 		{"an unknown round", coordA, values.Input{Round: 1999, Indicator: "5.1.1", Value: "85.3%", Citation: cite}, catalog.EINVALID, "1999"},

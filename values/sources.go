@@ -124,6 +124,9 @@ func sameFilename(name, ref string) bool {
 func nameKey(s string) string {
 	var b strings.Builder
 	for _, r := range s {
+		if r >= '\uFF01' && r <= '\uFF5E' {
+			r -= 0xFEE0 // half-width first: ［2017］ is [2017], then 〔2017〕
+		}
 		switch {
 		case r == ' ' || r == '\u3000' || r == '\t' || r == '《' || r == '》':
 			continue
@@ -131,8 +134,6 @@ func nameKey(s string) string {
 			r = '〔'
 		case strings.ContainsRune("]】)）﹞〗", r):
 			r = '〕'
-		case r >= '\uFF01' && r <= '\uFF5E':
-			r -= 0xFEE0
 		}
 		b.WriteRune(r)
 	}

@@ -83,8 +83,10 @@ func rescale(v, mul, div float64) float64 {
 }
 
 // splitTypedUnit splits the unit written after the number (123.4万人次,
-// 1234567人次, 12.3万人, 85元/人) when no other unit was given and it ends
-// with the indicator's unit's base (人次 for 万人次): the number with any
+// 1234567人次, 12.3万人, 85元/人): when a unit was given as well and it is
+// the same (a ledger's 123个 | 个), the number before it; when no other
+// unit was given and it ends with the indicator's unit's base (人次 for
+// 万人次), the number with any
 // 万 of its own, and that base as its unit, then read as if typed in their
 // own fields. Any
 // other value is returned as it is, for number and fitUnit to judge.
@@ -92,10 +94,21 @@ func splitTypedUnit(ind *catalog.Indicator, value Written, unit string) (Written
 	want := normUnit(ind.Unit)
 	_, wantBase := splitScale(want)
 	v := strings.TrimSpace(fold(string(value)))
-	if want == "" || want == "%" || normUnit(unit) != "" {
+	if _, err := ParseNumber(v); err == nil {
 		return value, unit
 	}
-	if _, err := ParseNumber(v); err == nil {
+	if given := normUnit(unit); given != "" {
+		// The unit in both columns of a ledger (123个 | 个): the number is
+		// what stands before it.
+		if rest, ok := strings.CutSuffix(v, given); ok {
+			rest = strings.Join(strings.Fields(rest), "")
+			if _, err := ParseNumber(rest); err == nil {
+				return Written(rest), unit
+			}
+		}
+		return value, unit
+	}
+	if want == "" || want == "%" {
 		return value, unit
 	}
 	rest, ok := strings.CutSuffix(v, wantBase)
