@@ -410,12 +410,6 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 	for i, sha := range outdated {
 		docs := bySHA[sha]
 		t, err := s.extractOriginal(ctx, docs[0], true)
-		if err == nil {
-			var h catalog.TextHash
-			if h, err = SaveText(ctx, s.blobs, sha, t); err == nil {
-				err = s.cat.RecordTextHash(ctx, sha, h)
-			}
-		}
 		if storeDown(ctx, err) {
 			return queued, kept, err
 		}
@@ -425,6 +419,16 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 				kept = append(kept, KeptText{Document: d, Reason: reason})
 			}
 		} else {
+			// Storing the new text and its hash ends the command when it
+			// fails: what is left then is a text check finds changed and
+			// repair reads again, never one said to be kept.
+			h, err := SaveText(ctx, s.blobs, sha, t)
+			if err != nil {
+				return queued, kept, err
+			}
+			if err := s.cat.RecordTextHash(ctx, sha, h); err != nil {
+				return queued, kept, err
+			}
 			for _, d := range docs {
 				if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
 					return queued, kept, err
