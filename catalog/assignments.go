@@ -364,4 +364,3 @@ func (s *Store) ChangeAssignment(ctx context.Context, c AssignmentChange) error 
 		return s.recordEvent(ctx, tx, Event{User: c.By, Action: "assignment." + string(c.To), Object: "assignment:" + c.ID, Detail: detail})
 	})
 }
-

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	neturl "net/url"
+	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -25,12 +28,28 @@ func newPGConnector(url string) (driver.Connector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err)
 	}
-	if !strings.Contains(url, "connect_timeout") { // the URL's own, 0 (wait for ever) included, wins
+	if !connectTimeoutSet(url) { // the URL's or PGCONNECT_TIMEOUT's, 0 (wait for ever) included, wins
 		cfg.ConnectTimeout = pgConnectTimeout
 	}
 	cfg.DialFunc = pgDialer(cfg.ConnectTimeout).DialContext
 	return pgConnector{inner: stdlib.GetConnector(*cfg)}, nil
 }
+
+// connectTimeoutSet reports whether the database URL (or key=value
+// connection string) or the environment (PGCONNECT_TIMEOUT) sets the
+// connect timeout.
+func connectTimeoutSet(dsn string) bool {
+	if _, set := os.LookupEnv("PGCONNECT_TIMEOUT"); set {
+		return true
+	}
+	if u, err := neturl.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		return u.Query().Has("connect_timeout")
+	}
+	return dsnKey.MatchString(dsn)
+}
+
+// dsnKey finds connect_timeout among a key=value connection string's keys.
+var dsnKey = regexp.MustCompile(`(^|\s)connect_timeout\s*=`)
 
 // A database server that vanishes without closing its connections (its
 // machine lost, a failover that moves its address, a route that drops

@@ -114,3 +114,25 @@ func TestConnectingToAHungServerIsOutOfReach(t *testing.T) {
 		t.Errorf("start-up message %q should name the server, never the password", msg)
 	}
 }
+
+func TestConnectTimeoutSetByTheURLOrTheEnvironment(t *testing.T) {
+	for _, tt := range []struct {
+		dsn  string
+		env  string
+		want bool
+	}{
+		{"postgres://u:p@db:5432/evidence", "", false},
+		{"postgres://u:p@db:5432/evidence?connect_timeout=0", "", true},
+		{"postgresql://u:connect_timeout@db/evidence", "", false}, // a password is no setting
+		{"host=db dbname=evidence connect_timeout=3", "", true},
+		{"host=db dbname=connect_timeout", "", false},
+		{"postgres://u:p@db:5432/evidence", "7", true},
+	} {
+		if tt.env != "" {
+			t.Setenv("PGCONNECT_TIMEOUT", tt.env)
+		}
+		if got := connectTimeoutSet(tt.dsn); got != tt.want {
+			t.Errorf("connectTimeoutSet(%q) with PGCONNECT_TIMEOUT=%q = %v, want %v", tt.dsn, tt.env, got, tt.want)
+		}
+	}
+}
