@@ -214,6 +214,14 @@ func (s *S3) Put(ctx context.Context, key string, r io.Reader, size int64, conte
 		// The upload failed because of its input; the service is fine.
 		return fmt.Errorf("s3 put %s: %w", key, src.err)
 	}
+	if minio.ToErrorResponse(err).Code == "NoSuchUpload" {
+		// A completion sent again after its answer was late (minio-go
+		// retries it) finds the upload already completed: the object is
+		// whole if it is there with its size.
+		if info, serr := s.Stat(ctx, key); serr == nil && (size < 0 || info.Size == size) {
+			return nil
+		}
+	}
 	return translate("put", key, err)
 }
 
