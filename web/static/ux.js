@@ -47,15 +47,17 @@
   // while the answer is on its way (a slow phone, a double click) would
   // file the same 定性描述, value or verdict twice. Forms with a script of
   // their own (the upload) prevent the default first and are left alone.
-  // After 10 s the button works again, and a page shown again by the
-  // browser's back is ready to send.
+  // The button looks busy meanwhile. After a minute it works again (a
+  // request the person stopped in the browser leaves the page as it
+  // was; a slow import from a phone takes more than seconds), and a page
+  // shown again by the browser's back is ready to send.
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (e.defaultPrevented || !form || String(form.method).toLowerCase() !== "post") { return; }
     if (form.hasAttribute("data-sending")) { e.preventDefault(); return; }
     form.setAttribute("data-sending", "");
     form.setAttribute("aria-busy", "true");
-    window.setTimeout(function () { ready(form); }, 10000);
+    window.setTimeout(function () { ready(form); }, 60000);
   });
   function ready(form) {
     form.removeAttribute("data-sending");
