@@ -270,7 +270,7 @@ var messages = map[string]map[Lang]string{
 	"ind.tree":                  {Chinese: "指标体系", English: "Framework"},
 	"ind.heatmap":               {Chinese: "覆盖热力图", English: "Coverage heat map"},
 	"ind.evidence":              {Chinese: "份材料", English: "documents"},
-	"ind.legend":                {Chinese: "图例:✘ 定性描述或数值经审核与证据矛盾;✔ 已审核属实;◆ 已提交定性描述;● 已关联材料(数字为份数);✕ 缺少佐证", English: "Legend: ✘ a claim or value contradicted by its evidence; ✔ verified claim; ◆ claim submitted; ● linked documents (count); ✕ no evidence"},
+	"ind.legend":                {Chinese: "图例:⚠ 定性描述或数值经审核与证据矛盾;✔ 已审核属实;◆ 已提交定性描述;● 已关联材料(数字为份数);✕ 缺少佐证", English: "Legend: ⚠ a claim or value contradicted by its evidence; ✔ verified claim; ◆ claim submitted; ● linked documents (count); ✕ no evidence"},
 	"ind.linked":                {Chinese: "已关联", English: "Linked"},
 	"ind.suggested":             {Chinese: "推荐", English: "Suggested"},
 	"ind.qualitative":           {Chinese: "定性", English: "qualitative"},

@@ -36,7 +36,7 @@ type indicatorsPage struct {
 func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	switch {
 	case c.Contradicted > 0:
-		return "contradicted", "✘", tr(l, "claim.contradicted")
+		return "contradicted", "⚠", tr(l, "claim.contradicted")
 	case c.Verified > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.Claims > 0:
