@@ -501,3 +501,22 @@ func TestOnlyPagesThatMayHoldATableAreLaidOut(t *testing.T) {
 		}
 	}
 }
+
+// TestProseSplitAtFontChangesIsNoTable: LibreOffice and WPS put Han and
+// digits in different fonts, so a prose page's plain text comes in short
+// pieces with its numbers alone on their lines; its commas and stops tell
+// it from a table's cells.
+func TestProseSplitAtFontChangesIsNoTable(t *testing.T) {
+	prose := "\n全年共开展\n1260\n场，参与\n12.3\n万人次，其中\n2019\n年\n3\n月\n15\n日\n8\n个\n城市，\n新增\n45\n个。\n"
+	if mayHoldTable(prose) {
+		t.Errorf("prose split at font changes taken for a table")
+	}
+	for _, table := range []string{
+		"\n区县（市）\n社区学校数量\n参与人次（万）\n海曙区\n36\n12.3\n15600\n江北区\n28\n8.6\n9800\n",
+		"\n区县（市）\n社区学校数量\n开户人数\n海曙区\n36\n15,600\n江北区\n28\n9,800\n",
+	} {
+		if !mayHoldTable(table) {
+			t.Errorf("a table of numbers not taken for one: %q", table)
+		}
+	}
+}

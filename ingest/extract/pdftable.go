@@ -36,35 +36,46 @@ const maxLayoutGlyphs = 50_000
 const maxCellRunes = 16
 
 // Laying a page out by glyph position costs seven to ten times its plain
-// text (the library decodes every glyph again), so it is tried only where
-// the plain text, which puts each text object on a line of its own, shows
-// what a table of numbers leaves there: a run of at least tableRunLines
-// short lines, tableRunNumbers of them numbers alone (海曙区, 36, 12.3,
-// 15600, 江北区, …). Prose breaks its lines at a font's change too
-// (杭政办〔, 2016, 〕, 12, 号), but not for that long.
+// text (the library decodes every glyph again; 27 times over the
+// benchmark's LibreOffice PDFs), so it is tried only where the plain text,
+// which puts each text object on a line of its own, shows what a table of
+// numbers leaves there: a run of at least tableRunLines short lines
+// without a sentence's punctuation, in which a number alone on its line
+// follows another at least tableRunPairs times (海曙区, 36, 12.3, 15600,
+// 江北区, …). Prose breaks its lines wherever the font changes, between
+// Han and digits too (共开展, 1260, 场，参与, 12.3, 万人次), but its pieces
+// carry its commas and stops, and its numbers stand between words
+// (2019, 年, 3, 月, 15, 日). A table of two columns, a name and a
+// number, is left as its plain text.
 const (
-	tableRunLines   = 8
-	tableRunNumbers = 3
+	tableRunLines = 8
+	tableRunPairs = 2
 )
+
+// sentencePunctuation is what prose's pieces carry and a table's cells
+// seldom do.
+const sentencePunctuation = "，。；：、！？,;"
 
 // mayHoldTable reports whether plain, a page's plain text, may hold a table
 // of numbers worth laying out by position.
 func mayHoldTable(plain string) bool {
-	run, numbers := 0, 0
+	run, pairs, lastNumber := 0, 0, false
 	for line := range strings.SplitSeq(plain, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		if utf8.RuneCountInString(line) > maxCellRunes {
-			run, numbers = 0, 0
+		number := strings.Trim(line, "0123456789.,%-") == "" // 15,600 too
+		if !number && (utf8.RuneCountInString(line) > maxCellRunes || strings.ContainsAny(line, sentencePunctuation)) {
+			run, pairs, lastNumber = 0, 0, false
 			continue
 		}
 		run++
-		if strings.Trim(line, "0123456789.,%-") == "" {
-			numbers++
+		if number && lastNumber {
+			pairs++
 		}
-		if run >= tableRunLines && numbers >= tableRunNumbers {
+		lastNumber = number
+		if run >= tableRunLines && pairs >= tableRunPairs {
 			return true
 		}
 	}
