@@ -203,7 +203,7 @@ func (o *ofdFile) readDocument(b ofdBody, res *Result, ocr *ofdOCR) error {
 				return err
 			}
 		}
-		if garbled && (i >= len(res.PageSources) || res.PageSources[i] != SourceOCR) {
+		if garbled && (i >= len(res.PageSources) || res.PageSources[i] != SourceOCR && res.PageSources[i] != SourceOCRLow) {
 			o.unreadable = append(o.unreadable, i) // no image, or its OCR failed
 		}
 	}

@@ -308,6 +308,21 @@ func TestOFDGarbledTextLayer(t *testing.T) {
 			t.Errorf("page sources %v, want %v", res.PageSources, want)
 		}
 	})
+	t.Run("a page of garbage over a blurred scan is kept as OCR read it, marked", func(t *testing.T) {
+		withOCR(t, func(ctx context.Context, image []byte, lim Limits) (PageOCR, error) {
+			return PageOCR{Text: "扫描页：学分银行建设", Confidence: 0.2}, nil
+		})
+		res, err := Extract(context.Background(), FormatOFD, scanned(page("第一页。", false), page(mojibake, true), page("第三页。", false)), Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Pages) != 3 || !strings.Contains(res.Pages[1], "学分银行") {
+			t.Fatalf("pages %q", res.Pages)
+		}
+		if want := []string{SourceText, SourceOCRLow, SourceText}; !slices.Equal(res.PageSources, want) {
+			t.Errorf("page sources %v, want %v (read with low confidence, not unreadable)", res.PageSources, want)
+		}
+	})
 	t.Run("OCR that failed is the reason, not the garbage", func(t *testing.T) {
 		withOCR(t, func(ctx context.Context, image []byte, lim Limits) (PageOCR, error) {
 			return PageOCR{}, catalog.Errorf(catalog.EUNAVAILABLE, "本系统未启用文字识别(OCR)")
