@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/lcmonitor/evidence/index/internal/zh"
@@ -49,9 +50,18 @@ func IsSubstringTerm(word string) bool {
 
 // searchForms are the forms a query word is searched in: its number forms
 // (numberForms), of its singular when it is an abbreviation's plural
-// (MOOCs is searched as MOOC, which the index holds at MOOCs too).
+// (MOOCs is searched as MOOC, which the index holds at MOOCs too), and of
+// its codes written joined or apart (ISO9001 and ISO 9001: codeForms).
 func searchForms(word string) []string {
-	return numberForms(zh.Singular(word))
+	var forms []string
+	for _, c := range codeForms(zh.Singular(word)) {
+		for _, f := range numberForms(c) {
+			if !slices.Contains(forms, f) {
+				forms = append(forms, f)
+			}
+		}
+	}
+	return forms
 }
 
 // WordBounds returns the byte offsets of text at which a word (exact mode)

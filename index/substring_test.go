@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -409,7 +410,6 @@ func TestLatinPartsOfCodesAndPlurals(t *testing.T) {
 	}{
 		{"ISO", "ISO", []string{"iso", "iso-apart"}},
 		{"iso", "ISO", []string{"iso", "iso-apart"}},
-		{"ISO9001", "ISO9001", []string{"iso"}},
 		{"9001", "9001", []string{"iso", "iso-apart"}},
 		{"MOOC", "MOOC", []string{"mooc", "moocs"}},
 		{"MOOCs", "MOOC", []string{"mooc", "moocs"}},
@@ -450,6 +450,58 @@ func TestLatinPartsOfCodesAndPlurals(t *testing.T) {
 			if !slices.Contains(found, tt.mark) {
 				t.Errorf("matcher %q in %s: found %q, want %q", tt.q, h.ID, found, tt.mark)
 			}
+		}
+	}
+}
+
+// A code is found however its letters and number are written, joined or
+// apart (ISO9001, ISO 9001), and marked as the document writes it.
+func TestCodesJoinedOrApart(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "joined", Pages: []string{"社区学院通过ISO9001质量管理体系认证。"}},
+		{ID: "apart", Pages: []string{"开放大学通过ISO 9001认证，执行GB 2260标准。"}},
+		{ID: "other", Pages: []string{"老年大学通过ISO 14001认证，购置MP3播放器。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want map[string]string // document → what is marked in it
+	}{
+		{"ISO 9001", map[string]string{"joined": "ISO9001", "apart": "ISO 9001"}},
+		{"ISO9001", map[string]string{"joined": "ISO9001", "apart": "ISO 9001"}},
+		{"ｉｓｏ　９００１", map[string]string{"joined": "ISO9001", "apart": "ISO 9001"}},
+		{"ISO9001认证", map[string]string{"apart": "ISO 9001认证"}},
+		{"GB2260", map[string]string{"apart": "GB 2260"}},
+		{"ISO14001", map[string]string{"other": "ISO 14001"}},
+		{"MP 3", nil},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		got := map[string]string{}
+		for _, h := range res.Hits {
+			m, err := NewMatcher(h.Pages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, sp := range m.Find(tt.q) {
+				found = append(found, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+			}
+			if !slices.Equal(found, marked) {
+				t.Errorf("search %q in %s: hit marks %q, document page marks %q", tt.q, h.ID, marked, found)
+			}
+			got[h.ID] = strings.Join(found, "|")
+		}
+		if len(tt.want) == 0 {
+			tt.want = map[string]string{}
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
 		}
 	}
 }
