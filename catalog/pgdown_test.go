@@ -7,9 +7,9 @@ import (
 	"net"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/lcmonitor/evidence/internal/faultproxy"
 	"github.com/lcmonitor/evidence/internal/pgtest"
 )
 
@@ -23,9 +23,9 @@ func TestUnreachableDatabaseIsUnavailable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	proxy := startTCPProxy(t, target.Host)
+	proxy := faultproxy.Start(t, target.Host)
 	viaProxy := *target
-	viaProxy.Host = proxy.addr
+	viaProxy.Host = proxy.Addr
 	s, err := OpenPostgres(ctx, viaProxy.String())
 	if err != nil {
 		t.Fatal(err)
@@ -35,7 +35,7 @@ func TestUnreachableDatabaseIsUnavailable(t *testing.T) {
 		t.Fatalf("cities with the database in reach: %v", err)
 	}
 
-	proxy.down()
+	proxy.Down()
 	for i := range 3 { // pooled connections cut, then new ones refused
 		_, err := s.Cities(ctx)
 		if code := ErrorCode(err); code != EUNAVAILABLE {
@@ -46,75 +46,10 @@ func TestUnreachableDatabaseIsUnavailable(t *testing.T) {
 		}
 	}
 
-	proxy.up(t)
+	proxy.Up(t)
 	if _, err := s.Cities(ctx); err != nil {
 		t.Errorf("cities once the database is back: %v", err)
 	}
-}
-
-// tcpProxy forwards a loopback port to a server; down closes the port and
-// cuts every connection through it, up opens the same port again.
-type tcpProxy struct {
-	addr, target string
-	mu           sync.Mutex
-	ln           net.Listener
-	conns        []net.Conn
-}
-
-func startTCPProxy(t *testing.T, target string) *tcpProxy {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &tcpProxy{addr: ln.Addr().String(), target: target}
-	p.serve(ln)
-	t.Cleanup(p.down)
-	return p
-}
-
-func (p *tcpProxy) serve(ln net.Listener) {
-	p.mu.Lock()
-	p.ln = ln
-	p.mu.Unlock()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			s, err := net.Dial("tcp", p.target)
-			if err != nil {
-				c.Close()
-				continue
-			}
-			p.mu.Lock()
-			p.conns = append(p.conns, c, s)
-			p.mu.Unlock()
-			go func() { io.Copy(s, c); s.Close() }()
-			go func() { io.Copy(c, s); c.Close() }()
-		}
-	}()
-}
-
-func (p *tcpProxy) down() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.ln != nil {
-		p.ln.Close()
-		p.ln = nil
-	}
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
-}
-
-func (p *tcpProxy) up(t *testing.T) {
-	ln, err := net.Listen("tcp", p.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.serve(ln)
 }
 
 // TestOpenPostgresSaysWhatToCheck: a catalog database that cannot be
