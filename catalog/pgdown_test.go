@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/internal/faultproxy"
 	"github.com/lcmonitor/evidence/internal/pgtest"
@@ -49,6 +50,61 @@ func TestUnreachableDatabaseIsUnavailable(t *testing.T) {
 	proxy.Up(t)
 	if _, err := s.Cities(ctx); err != nil {
 		t.Errorf("cities once the database is back: %v", err)
+	}
+}
+
+// TestHungDatabaseIsUnavailable: a database server that takes the query
+// and answers nothing (a hung process on a live machine, which keepalive
+// cannot tell from a busy one) fails the query as out of reach once it has
+// been silent for the answer wait, instead of holding it for ever; a
+// query the caller cancels still ends at once; and queries work again once
+// the server answers.
+func TestHungDatabaseIsUnavailable(t *testing.T) {
+	ctx := context.Background()
+	target, err := url.Parse(pgtest.DatabaseURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := faultproxy.Start(t, target.Host)
+	viaProxy := *target
+	viaProxy.Host = proxy.Addr
+	const wait = 2 * time.Second
+	s, err := openPostgres(ctx, viaProxy.String(), wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Cities(ctx); err != nil {
+		t.Fatalf("cities with the database answering: %v", err)
+	}
+	// A slow answer within the wait is not cut.
+	if _, err := s.db.ExecContext(ctx, "SELECT pg_sleep(1)"); err != nil {
+		t.Fatalf("a query answered within the wait: %v", err)
+	}
+
+	proxy.Stall()
+	start := time.Now() // on the connection already open
+	_, err = s.Cities(ctx)
+	took := time.Since(start)
+	if code := ErrorCode(err); code != EUNAVAILABLE {
+		t.Fatalf("a query on a hung server: code %s (%v), want EUNAVAILABLE", code, err)
+	}
+	if took < wait || took > 4*wait {
+		t.Errorf("a query on a hung server failed after %s, want about %s", took, wait)
+	}
+	cancelled, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	start = time.Now()
+	_, err = s.Cities(cancelled)
+	cancel()
+	if err == nil || time.Since(start) > wait {
+		t.Fatalf("a cancelled query on a hung server: %v after %s, want its own deadline's error at once", err, time.Since(start))
+	}
+
+	proxy.Down() // the held connections cut
+	proxy.Resume()
+	proxy.Up(t)
+	if _, err := s.Cities(ctx); err != nil {
+		t.Errorf("cities once the database answers again: %v", err)
 	}
 }
 

@@ -23,7 +23,7 @@ import (
 // written once for both dialects.
 type pgConnector struct{ inner driver.Connector }
 
-func newPGConnector(url string) (driver.Connector, error) {
+func newPGConnector(url string, answerWait time.Duration) (driver.Connector, error) {
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err)
@@ -31,7 +31,7 @@ func newPGConnector(url string) (driver.Connector, error) {
 	if !connectTimeoutSet(url) { // the URL's or PGCONNECT_TIMEOUT's, 0 (wait for ever) included, wins
 		cfg.ConnectTimeout = pgConnectTimeout
 	}
-	cfg.DialFunc = pgDialer(cfg.ConnectTimeout).DialContext
+	cfg.DialFunc = answerBoundDial(pgDialer(cfg.ConnectTimeout).DialContext, answerWait)
 	return pgConnector{inner: stdlib.GetConnector(*cfg)}, nil
 }
 
@@ -58,7 +58,8 @@ var dsnKey = regexp.MustCompile(`(^|\s)connect_timeout\s*=`)
 // minutes apart) for most of an hour, a pipeline worker and every request
 // behind it. A connection without an answer to a probe for pgDeadAfter is
 // ended, and the query fails as "out of reach" (EUNAVAILABLE). A server
-// that is only slow still answers probes: a long query is not cut.
+// that is only slow still answers probes: a long query is not cut by
+// them (a hung server process is, by pgAnswerWait).
 const (
 	pgConnectTimeout = 10 * time.Second
 	pgKeepIdle       = 15 * time.Second

@@ -21,10 +21,16 @@ func IsPostgresURL(url string) bool {
 // applies pending migrations. Several processes may open the same database
 // at once: migrations take an advisory lock, so one applies them.
 func OpenPostgres(ctx context.Context, url string) (*Store, error) {
+	return openPostgres(ctx, url, pgAnswerWait)
+}
+
+// openPostgres is OpenPostgres with a bound on the wait for an answer
+// (pgAnswerWait), which tests shorten.
+func openPostgres(ctx context.Context, url string, answerWait time.Duration) (*Store, error) {
 	if !IsPostgresURL(url) {
 		return nil, Errorf(EINVALID, "数据库地址应以 postgres:// 开头")
 	}
-	conn, err := newPGConnector(url)
+	conn, err := newPGConnector(url, answerWait)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,7 @@
 // way between them on a test's command, as a network or a service fails:
 // the port closed and every connection cut (Down, then Up again), or the
 // service hung, taking connections and bytes and answering nothing
-// (Stall, StallUploadsAfter). Tests of the S3 store and the PostgreSQL
+// (Stall, StallUploadsAfter, then Resume). Tests of the S3 store and the PostgreSQL
 // catalog use it against the real servers.
 package faultproxy
 
@@ -78,6 +78,13 @@ func (p *Proxy) Stall() { p.stalled.Store(true) }
 // StallUploadsAfter lets n more bytes of requests through, then none;
 // answers still come.
 func (p *Proxy) StallUploadsAfter(n int64) { p.upstream.Store(n) }
+
+// Resume forwards again what new connections send, after Stall or
+// StallUploadsAfter; connections already held stay held until Down.
+func (p *Proxy) Resume() {
+	p.stalled.Store(false)
+	p.upstream.Store(-1)
+}
 
 func (p *Proxy) serve(ln net.Listener) {
 	p.mu.Lock()
