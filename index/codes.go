@@ -3,19 +3,22 @@ package index
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/width"
 )
 
 // A code is written with its letters and number joined or apart (ISO9001,
-// ISO 9001): documents write both,
-// and the index holds the joined code at one position and the parted code
-// at two, so neither phrase finds the other. The pattern is the one the
-// index cuts a code by (zh's appendLatinParts): two or more letters, then
-// more digits than letters.
+// ISO 9001; GB/T28827, GB/T 28827): documents write both, and the index
+// holds them differently (the joined code at one position and the parted
+// code at two; a standard's number joined to its T as one Latin word), so
+// neither finds the other by its phrase or its substring. A code is two or
+// more letters then more digits than letters (the pattern the index cuts a
+// code by: zh's appendLatinParts), or a standard's prefix with its slash
+// (GB/T, JY/T, DB33/T) then three digits or more.
 var (
-	codeJoined = regexp.MustCompile(`(^|[^A-Za-z])([A-Za-z]{2,})([0-9]+)`)
-	codeApart  = regexp.MustCompile(`(^|[^A-Za-z])([A-Za-z]{2,}) +([0-9]+)`)
+	codeJoined = regexp.MustCompile(`(^|[^A-Za-z0-9/])([A-Za-z]{1,4}[0-9]{0,2}/[A-Za-z]{1,2}|[A-Za-z]{2,})()([0-9]+)`)
+	codeApart  = regexp.MustCompile(`(^|[^A-Za-z0-9/])([A-Za-z]{1,4}[0-9]{0,2}/[A-Za-z]{1,2}|[A-Za-z]{2,})( +)([0-9]+)`)
 )
 
 // codeForms returns word and, when it holds a code, the word with every
@@ -25,8 +28,8 @@ func codeForms(word string) []string {
 	w := width.Fold.String(word)
 	forms := []string{word}
 	for _, f := range []string{
-		rewriteCodes(w, codeJoined, "$1$2 $3"),
-		rewriteCodes(w, codeApart, "$1$2$3"),
+		rewriteCodes(w, codeJoined, "$1$2 $4"),
+		rewriteCodes(w, codeApart, "$1$2$4"),
 	} {
 		if f != w && !slices.Contains(forms, f) {
 			forms = append(forms, f)
@@ -35,15 +38,15 @@ func codeForms(word string) []string {
 	return forms
 }
 
-// rewriteCodes replaces the codes re finds in w whose number has more
-// digits than the code has letters (ISO9001, not MP3 or No12) and whose
-// number ends there (not the 12 of AB12.5).
+// rewriteCodes replaces the codes re finds in w (ISO9001, GB/T 28827; not
+// MP3 or No12) whose number ends there (not the 12 of AB12.5).
 func rewriteCodes(w string, re *regexp.Regexp, repl string) string {
 	var out []byte
 	last := 0
 	for _, m := range re.FindAllStringSubmatchIndex(w, -1) {
-		letters, digits := m[5]-m[4], m[7]-m[6]
-		if digits <= letters || m[1] < len(w) && (isASCIIDigit(w[m[1]]) || w[m[1]] == '.') {
+		prefix, digits := w[m[4]:m[5]], m[9]-m[8]
+		if strings.Contains(prefix, "/") && digits < 3 || !strings.Contains(prefix, "/") && digits <= len(prefix) ||
+			m[1] < len(w) && (isASCIIDigit(w[m[1]]) || w[m[1]] == '.') {
 			continue
 		}
 		out = append(out, w[last:m[0]]...)

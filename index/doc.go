@@ -34,7 +34,8 @@
 // (MOOC in MOOCs, APP in APPs), which a query for the plural is searched
 // by (zh.Singular); a plural in small letters (apps, news) is not cut.
 // A query's code is also searched written the other way, joined or apart
-// (ISO 9001 finds ISO9001 and the other way round: codeForms).
+// (ISO 9001 finds ISO9001, GB/T 28827 finds GB/T28827, and the other way
+// round: codeForms).
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by

@@ -461,6 +461,8 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{ID: "joined", Pages: []string{"社区学院通过ISO9001质量管理体系认证。"}},
 		{ID: "apart", Pages: []string{"开放大学通过ISO 9001认证，执行GB 2260标准。"}},
 		{ID: "other", Pages: []string{"老年大学通过ISO 14001认证，购置MP3播放器。"}},
+		{ID: "std-apart", Pages: []string{"按照GB/T 28827—2012和JY/T 0001—2003执行。"}},
+		{ID: "std-joined", Pages: []string{"参照GB/T28827-2012、DB33/T2212-2019。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -473,6 +475,10 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{"GB2260", map[string]string{"apart": "GB 2260"}},
 		{"ISO14001", map[string]string{"other": "ISO 14001"}},
 		{"MP 3", nil},
+		{"GB/T 28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827"}},
+		{"GB/T28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827"}},
+		{"DB33/T 2212", map[string]string{"std-joined": "DB33/T2212"}},
+		{"JY/T0001", map[string]string{"std-apart": "JY/T 0001"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
 		if err != nil {
