@@ -13,6 +13,7 @@ import (
 // the same arguments in the same order (TestEnglishMessagesTakeTheSameArguments),
 // and each key is a format the code uses (TestEnglishMessagesAreUsed).
 var englishMessages = map[string]string{
+	"截止日期 %s 早于起始日期 %s":                                       "The end date %s is before the start date %s",
 	"文件“%s”超过上传上限 %s;请压缩或拆分后再上传":                              "The file “%s” is over the upload limit of %s; compress or split it, then upload it again",
 	"文件“%s”没有传完整(传输在中途中断);请重新上传":                              "The file “%s” did not arrive whole (the transfer was cut off); upload it again",
 	"文件为空;请检查文件后重新上传":                                         "The file is empty; check it and upload it again",

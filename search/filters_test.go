@@ -30,6 +30,10 @@ func TestParseIssuedRange(t *testing.T) {
 			if catalog.ErrorCode(err) != catalog.EINVALID || catalog.ErrorField(err) != tt.errField {
 				t.Errorf("%q..%q: err %v, want EINVALID on %s", tt.from, tt.to, err, tt.errField)
 			}
+			// A person searching in English reads why in English.
+			if en := catalog.MessageIn(err, true); en == catalog.MessageIn(err, false) {
+				t.Errorf("%q..%q: English message %q", tt.from, tt.to, en)
+			}
 			continue
 		}
 		if err != nil {
