@@ -50,6 +50,10 @@ type Pack struct {
 type PackedDocument struct {
 	Document   *catalog.Document
 	Indicators []string
+	// Withdrawn is true when the document was deleted (撤回) after it was
+	// linked or cited: it is still packed, and the manifest marks it as
+	// the report does, so nobody takes it for evidence.
+	Withdrawn bool
 }
 
 // Prepare gathers a pack for city and round (0: the current round) for u.
@@ -70,7 +74,7 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 		if d.City != rep.City.Code {
 			continue // evidence is always the city's own; never ship another city's file
 		}
-		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators})
+		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Withdrawn: use.Withdrawn})
 	}
 	return p, nil
 }
@@ -142,7 +146,11 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocum
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
 		return Entry{}, catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check", d.ID, got, d.SHA256)
 	}
-	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: d.Title, DocNumber: d.DocNumber,
+	title := d.Title
+	if pd.Withdrawn {
+		title += report.Withdrawn
+	}
+	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber,
 		Indicators: pd.Indicators}, nil
 }
 

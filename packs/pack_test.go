@@ -158,3 +158,48 @@ func TestPackStopsOnDamagedOriginal(t *testing.T) {
 		t.Errorf("packing a damaged original: %v, want an error naming %s", err, d.ID)
 	}
 }
+
+// TestPackManifestMarksWithdrawn: a document deleted (撤回) after a value
+// cited it is still packed, but its manifest row says （已撤回） after the
+// title, as the report does, so nobody takes it for evidence; a live
+// document's title is left as it is.
+func TestPackManifestMarksWithdrawn(t *testing.T) {
+	e, svc, d := withData(t)
+	live := e.Upload(hangzhou, "社区教育.txt", "杭州市社区学习共同体建设情况。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: live.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+		t.Fatalf("withdraw %s: %v", d.ID, err)
+	}
+	data := write(t, svc, coordA, hangzhou)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw []byte
+	for _, f := range zr.File {
+		if f.Name == packs.ManifestName {
+			rc, _ := f.Open()
+			raw, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	titles := map[string]string{}
+	for _, r := range rows[1:] {
+		titles[r[2]] = r[3]
+	}
+	if got := titles[d.ID]; !strings.HasSuffix(got, "（已撤回）") {
+		t.Errorf("withdrawn document's title cell %q: want it marked （已撤回）", got)
+	}
+	if got := titles[live.ID]; strings.Contains(got, "已撤回") {
+		t.Errorf("live document's title cell %q is marked withdrawn", got)
+	}
+	if v, err := packs.Verify(bytes.NewReader(data), int64(len(data))); err != nil || !v.OK() {
+		t.Errorf("pack with a withdrawn document does not verify: %+v %v", v, err)
+	}
+}

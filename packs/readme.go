@@ -30,6 +30,7 @@ var readme = catalog.Fullwidth("学习型城市建设监测 证据包\r\n" +
 	"\r\n" +
 	"包内文件\r\n" +
 	"  manifest.csv  文件清单:每个文件一行,依次为路径、SHA-256、文档编号、标题、文号、所支撑的关键指标(分号分隔)。\r\n" +
+	"                标题后注明\uFF08已撤回\uFF09的文档已在档案库中撤回\uFF0C不再作为佐证材料\uFF0C原件仅供核对。\r\n" +
 	"  originals/    佐证材料原件,与上传时逐字节相同;文件名为“文档编号-标题.扩展名”。\r\n" +
 	"  report.xlsx   本轮监测报告。\r\n" +
 	"  README.txt    本说明。\r\n" +
