@@ -48,7 +48,10 @@ type RoundCell struct {
 	// insufficient, contradicted), when there is a value.
 	ValueStatus string `json:"value_status,omitempty"`
 	// Documents are the documents behind the cell: linked to the
-	// indicator in the round, or the source its value cites.
+	// indicator in the round, or the source its value cites, unless
+	// deleted (撤回) since: a withdrawn document counts for nothing, and a
+	// value or claim resting only on withdrawn documents leaves the
+	// indicator a gap, as in the report.
 	Documents int `json:"documents"`
 	Claims    int `json:"claims"`
 	Verified  int `json:"verified"`
@@ -125,25 +128,37 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	if err != nil {
 		return nil, err
 	}
+	// A value's source deleted (撤回) since it was cited is no evidence, as
+	// in the report; the value itself is still shown.
+	withdrawn := map[string]bool{}
+	for _, v := range vals {
+		if id := v.Citation.DocumentID; id != "" {
+			if _, err := s.cat.Document(ctx, id); catalog.IsNotFound(err) {
+				withdrawn[id] = true
+			} else if err != nil {
+				return nil, err
+			}
+		}
+	}
 	return func(code string) RoundCell {
 		cell := RoundCell{Round: round}
 		behind := map[string]bool{}
 		for _, id := range docs[code] {
 			behind[id] = true
 		}
-		verified, contradicted := false, false
+		verified, contradicted, backed := false, false, false
 		for _, c := range claims {
 			if c.Indicator == code {
 				cell.Claims, cell.Verified = c.Claims, c.Verified
-				verified, contradicted = c.Verified > 0, c.Contradicted > 0
+				verified, contradicted, backed = c.Verified > 0, c.Contradicted > 0, c.Backed > 0
 			}
 		}
 		for _, v := range vals {
 			if v.Indicator == code {
 				n := v.Number
 				cell.Value, cell.Given, cell.ValueStatus = &n, v.Written(), string(v.Status)
-				if v.Citation.DocumentID != "" {
-					behind[v.Citation.DocumentID] = true
+				if id := v.Citation.DocumentID; id != "" && !withdrawn[id] {
+					behind[id] = true
 				}
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
@@ -162,7 +177,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			cell.Status = StatusToConfirm
 		case verified:
 			cell.Status = StatusVerified
-		case cell.Documents > 0 || cell.Value != nil || cell.Claims > 0:
+		case cell.Documents > 0 || backed:
 			cell.Status = StatusEvidence
 		default:
 			cell.Status = StatusGap
