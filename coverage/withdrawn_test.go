@@ -1,8 +1,12 @@
 package coverage_test
 
 import (
+	"bytes"
 	"context"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -80,5 +84,46 @@ func TestWithdrawnDocumentIsNoEvidence(t *testing.T) {
 		if n, ok := wantBacked[c.Code]; ok && (c.Backed != n || c.Claims != 1) {
 			t.Errorf("matrix %s: %d claims, %d backed by a live document, want 1 and %d", c.Code, c.Claims, c.Backed, n)
 		}
+	}
+}
+
+// TestCoverageXLSXInEnglish: the coverage spreadsheet in English has
+// English headings, types and marks; counts stay numbers; city and
+// indicator names stay as recorded.
+func TestCoverageXLSXInEnglish(t *testing.T) {
+	ctx := context.Background()
+	e := contradictedCity(t)
+	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := m.XLSX(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Coverage")
+	if err != nil {
+		t.Fatalf("no sheet Coverage: %v (sheets %v)", err, f.GetSheetList())
+	}
+	if got := strings.Join(rows[0][:3], "|"); got != "Code|Key indicator|Type" {
+		t.Errorf("headings %q", got)
+	}
+	marks := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[2] != "Qualitative" && r[2] != "Quantitative" {
+			t.Errorf("%s: type %q", r[0], r[2])
+		}
+		marks[r[0]] = r[3]
+	}
+	if marks["1.2.1"] != "Gap" {
+		t.Errorf("1.2.1 without evidence: %q, want Gap", marks["1.2.1"])
+	}
+	if !strings.HasPrefix(marks["4.1.2"], "Contradicted by evidence") {
+		t.Errorf("4.1.2 with a contradicted value: %q", marks["4.1.2"])
 	}
 }
