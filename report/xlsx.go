@@ -152,7 +152,50 @@ func (r *Report) itemRow(it Item) []any {
 	for _, e := range it.Evidence {
 		ev = append(ev, r.evidenceLine(e))
 	}
-	return append(row, strings.Join(claims, "\n"), strings.Join(ev, "\n"))
+	return append(row, r.fitCell(claims), r.fitCell(ev))
+}
+
+// maxCellUnits is the most a spreadsheet cell holds, in UTF-16 code units
+// (Excel's limit; excelize silently cuts anything longer).
+const maxCellUnits = 32767
+
+// fitCell joins lines into one cell. Lines that would pass Excel's limit
+// are left out whole and the cell says how many, pointing to the DOCX
+// report, which has none: a cut in the middle of a title or a verdict
+// would be read as the whole of it.
+func (r *Report) fitCell(lines []string) string {
+	var b strings.Builder
+	units := 0
+	for i, l := range lines {
+		n := utf16Len(l) + 1
+		if units+n > maxCellUnits-200 { // room for the note
+			more := len(lines) - i
+			if r.Lang == English {
+				fmt.Fprintf(&b, "… (%d more not shown: a spreadsheet cell holds at most %d characters; see the DOCX report)", more, maxCellUnits)
+			} else {
+				fmt.Fprintf(&b, "……\uFF08另有 %d 条未列出\uFF1A表格单元格最多容纳 %d 个字符\uFF1B请见 DOCX 报告\uFF09", more, maxCellUnits)
+			}
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+		units += n
+	}
+	return b.String()
+}
+
+// utf16Len is the length of s in UTF-16 code units, as Excel counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, c := range s {
+		n++
+		if c >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }
 
 func (r *Report) foundNote(it Item) string {
