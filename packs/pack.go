@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -42,6 +43,9 @@ type Pack struct {
 	Docs   []PackedDocument
 	By     string
 	At     time.Time
+	// Indicator, when set by Only, is the one key indicator whose
+	// originals the pack holds.
+	Indicator string
 
 	blobs blob.Store
 }
@@ -79,8 +83,36 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 	return p, nil
 }
 
-// Filename is the pack's file name: city, round.
+// Only narrows the pack to the originals behind one key indicator (a
+// coordinator sending an expert the evidence of 2.3.1); the report in it
+// stays whole. A code that is no key indicator of the framework is
+// EINVALID.
+func (p *Pack) Only(code string) error {
+	found := false
+	for _, a := range p.Report.Areas {
+		for _, it := range a.Items {
+			found = found || it.Indicator.Code == code
+		}
+	}
+	if !found {
+		return catalog.Errorf(catalog.EINVALID, "%s 不是当前指标体系的关键指标(三级指标)", code)
+	}
+	var docs []PackedDocument
+	for _, pd := range p.Docs {
+		if slices.Contains(pd.Indicators, code) {
+			docs = append(docs, pd)
+		}
+	}
+	p.Docs, p.Indicator = docs, code
+	return nil
+}
+
+// Filename is the pack's file name: city, round, and the indicator when
+// the pack holds only its originals.
 func (p *Pack) Filename() string {
+	if p.Indicator != "" {
+		return fmt.Sprintf("证据包-%s-%d-%s.zip", p.Report.City.Name, p.Report.Round, p.Indicator)
+	}
 	return fmt.Sprintf("证据包-%s-%d.zip", p.Report.City.Name, p.Report.Round)
 }
 

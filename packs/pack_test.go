@@ -203,3 +203,55 @@ func TestPackManifestMarksWithdrawn(t *testing.T) {
 		t.Errorf("pack with a withdrawn document does not verify: %+v %v", v, err)
 	}
 }
+
+// TestPackOfOneIndicator: a pack narrowed to one key indicator holds only
+// the originals behind it, with the whole report, says so in its name and
+// README, and verifies; a code that is no key indicator is refused.
+func TestPackOfOneIndicator(t *testing.T) {
+	e, svc, d := withData(t)
+	other := e.Upload(hangzhou, "规划.txt", "杭州市学习型城市建设规划。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: other.ID, IndicatorCode: "1.1.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Only("2.3"); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("a pack of area 2.3: %v, want EINVALID", err)
+	}
+	if err := p.Only("1.1.1"); err != nil {
+		t.Fatal(err)
+	}
+	if name := p.Filename(); !strings.Contains(name, "1.1.1") {
+		t.Errorf("file name %q does not name the indicator", name)
+	}
+	var buf bytes.Buffer
+	if err := p.WriteTo(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	var originals []string
+	readme := ""
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "originals/") {
+			originals = append(originals, f.Name)
+		}
+		if f.Name == packs.ReadmeName {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			readme = string(b)
+		}
+	}
+	if len(originals) != 1 || !strings.Contains(originals[0], other.ID) || strings.Contains(originals[0], d.ID) {
+		t.Errorf("originals %v, want only %s (linked to 1.1.1)", originals, other.ID)
+	}
+	if !strings.Contains(readme, "1.1.1") {
+		t.Errorf("README does not say the pack holds only 1.1.1:\n%s", readme)
+	}
+	if v, err := packs.Verify(bytes.NewReader(data), int64(len(data))); err != nil || !v.OK() {
+		t.Errorf("pack of one indicator does not verify: %+v %v", v, err)
+	}
+}

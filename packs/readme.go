@@ -16,7 +16,13 @@ const ReadmeName = "README.txt"
 // its zone, as the pages show it.
 func writeReadme(w io.Writer, p *Pack) error {
 	r := p.Report
-	_, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs))
+	if _, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs)); err != nil {
+		return err
+	}
+	if p.Indicator == "" {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, catalog.Fullwidth("\r\n本包只收关键指标 %s 的佐证材料原件;监测报告仍为全市全部指标。\r\n"), p.Indicator)
 	return err
 }
 
