@@ -97,7 +97,7 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 			return nil, err
 		}
 		for _, ind := range inds {
-			cells[ind.Code] = append(cells[ind.Code], byCode(ind.Code))
+			cells[ind.Code] = append(cells[ind.Code], byCode(ind))
 		}
 	}
 	cmp := &Comparison{City: city, CityName: c.Name, Rounds: rounds, Indicators: []CompareRow{}}
@@ -110,8 +110,8 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 	return cmp, nil
 }
 
-// roundCells loads one round of a city and returns its cell per code.
-func (s *Service) roundCells(ctx context.Context, city string, round int) (func(string) RoundCell, error) {
+// roundCells loads one round of a city and returns its cell per indicator.
+func (s *Service) roundCells(ctx context.Context, city string, round int) (func(catalog.Indicator) RoundCell, error) {
 	docs, err := s.cat.RoundLinkedDocuments(ctx, city, round)
 	if err != nil {
 		return nil, err
@@ -140,7 +140,8 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			}
 		}
 	}
-	return func(code string) RoundCell {
+	return func(ind catalog.Indicator) RoundCell {
+		code := ind.Code
 		cell := RoundCell{Round: round}
 		behind := map[string]bool{}
 		for _, id := range docs[code] {
@@ -177,6 +178,8 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			cell.Status = StatusToConfirm
 		case verified:
 			cell.Status = StatusVerified
+		case ind.Kind == catalog.Quantitative && cell.Value == nil:
+			cell.Status = StatusGap // its number is what a quantitative indicator needs, as in the report
 		case cell.Documents > 0 || backed:
 			cell.Status = StatusEvidence
 		default:

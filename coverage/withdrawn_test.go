@@ -127,3 +127,35 @@ func TestCoverageXLSXInEnglish(t *testing.T) {
 		t.Errorf("4.1.2 with a contradicted value: %q", marks["4.1.2"])
 	}
 }
+
+// TestQuantitativeWithoutValueIsGap: a quantitative indicator with a
+// linked document but no value is 缺 on /compare, as in the report: what it
+// lacks is its number.
+func TestQuantitativeWithoutValueIsGap(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "jidi.txt", "杭州市认定市民终身学习基地123个。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.2.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range rep.Areas {
+		for _, it := range a.Items {
+			if it.Indicator.Code == "2.2.1" && it.Status != report.Gap {
+				t.Fatalf("report 2.2.1: %q, want 缺", it.Status)
+			}
+		}
+	}
+	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2017})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range cmp.Indicators {
+		if row.Code == "2.2.1" && (row.Rounds[0].Status != coverage.StatusGap || row.Rounds[0].Documents != 1) {
+			t.Errorf("compare 2.2.1 with a linked document and no value: %+v, want gap with 1 document", row.Rounds[0])
+		}
+	}
+}
