@@ -13,9 +13,14 @@ const ReadmeName = "README.txt"
 // writeReadme writes the short Chinese note on what the pack holds and how
 // to verify it, with and without the archive's own tool. Lines end in CRLF
 // so that Notepad on older Windows shows them. The time is China time with
-// its zone, as the pages show it.
+// its zone, as the pages show it. It starts with a UTF-8 BOM: Notepad
+// before Windows 10 reads a Chinese text without one in the local code
+// page (GBK) and shows mojibake.
 func writeReadme(w io.Writer, p *Pack) error {
 	r := p.Report
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
 	if _, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs)); err != nil {
 		return err
 	}
