@@ -20,6 +20,12 @@ func (h *handler) handleEvidencePack(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	if code := r.URL.Query().Get("indicator"); code != "" {
+		if err := p.Only(code); err != nil {
+			h.writeError(w, r, err)
+			return
+		}
+	}
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": p.Filename()}))
 	w.Header().Set("Cache-Control", "no-store")

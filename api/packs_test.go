@@ -50,6 +50,16 @@ func TestEvidencePackDownload(t *testing.T) {
 		t.Errorf("pack of a round that does not exist: %d %s, want 400 naming it", resp.StatusCode, body)
 	}
 
+	resp, body, _ = e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017&indicator=2.2", nil), "coordA")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "2.2") {
+		t.Errorf("pack of area 2.2: %d %s, want 400 naming it", resp.StatusCode, body)
+	}
+	resp, body, _ = e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017&indicator=2.2.1", nil), "coordA")
+	if v, err := packs.Verify(bytes.NewReader(body), int64(len(body))); resp.StatusCode != http.StatusOK || err != nil || v.Files != 3 ||
+		!strings.Contains(resp.Header.Get("Content-Disposition"), "2.2.1") {
+		t.Errorf("pack of 2.2.1: %d %q %+v %v, want the value's source, named for 2.2.1", resp.StatusCode, resp.Header.Get("Content-Disposition"), v, err)
+	}
+
 	// A damaged original cuts the download (before the headers, or part
 	// way): the client sees an error, never a pack that reads as whole.
 	d := e.mustDoc(doc)

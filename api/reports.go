@@ -26,6 +26,7 @@ func (h *handler) handleReport(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	rep.Lang = reportLang(r)
 	// A report is small (one row per key indicator), so it is built whole
 	// before the first byte goes out and a failure is still a JSON error.
 	var buf bytes.Buffer
@@ -37,4 +38,17 @@ func (h *handler) handleReport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": rep.Filename(format)}))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(buf.Bytes())
+}
+
+// reportLang is the language asked for a report: the lang parameter
+// (?lang=en), else the web UI's language switch (its cookie), else the
+// first language of Accept-Language; Chinese when none says English.
+func reportLang(r *http.Request) report.Lang {
+	if l := r.URL.Query().Get("lang"); l != "" {
+		return report.ParseLang(l)
+	}
+	if c, err := r.Cookie("evidence_lang"); err == nil {
+		return report.ParseLang(c.Value)
+	}
+	return report.ParseLang(r.Header.Get("Accept-Language"))
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
 )
@@ -95,12 +96,13 @@ func (h *handler) handleSearchExport(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	data, err := h.Search.ExportXLSX(r.Context(), req, baseURL(r))
+	english := reportLang(r) == report.English
+	data, err := h.Search.ExportXLSX(r.Context(), req, baseURL(r), english)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	writeXLSX(w, data, search.ExportFilename(time.Now()))
+	writeXLSX(w, data, search.ExportFilename(time.Now(), english))
 }
 
 // writeXLSX sends a workbook as a download named filename.

@@ -98,3 +98,43 @@ func TestSavedSearchAPI(t *testing.T) {
 		t.Errorf("the reviewer's view of pack 2.3.1: %v, want 1 new in 1 search", body)
 	}
 }
+
+// TestSearchExportInEnglish: asked in English (lang=en or Accept-Language),
+// the export's sheets, columns and document types are English and its file
+// is named in English; titles, 文号 and passages stay as recorded.
+func TestSearchExportInEnglish(t *testing.T) {
+	e := newEnv(t)
+	e.upload(cityA, "a.txt", "杭州市学分银行管理办法。")
+	for _, how := range []string{"lang", "header"} {
+		path := "/api/v1/search/export?q=学分银行"
+		if how == "lang" {
+			path += "&lang=en"
+		}
+		req := e.request("GET", path, nil)
+		if how == "header" {
+			req.Header.Set("Accept-Language", "en-GB,en;q=0.9")
+		}
+		res, data, err := e.fetch(req, "expert")
+		if err != nil || res.StatusCode != 200 {
+			t.Fatalf("%s: export %v %v %s", how, res, err, data)
+		}
+		if cd := res.Header.Get("Content-Disposition"); !strings.Contains(cd, "search-results-") {
+			t.Errorf("%s: file %q, want an English name", how, cd)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows("Results")
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: no sheet Results: %v", how, err)
+		}
+		if rows[0][0] != "Title" || rows[0][7] != "Passage" {
+			t.Errorf("%s: header %q", how, rows[0])
+		}
+		if len(rows) < 2 || rows[1][2] != "Work summary" || !strings.Contains(rows[1][7], "学分银行") {
+			t.Errorf("%s: row %q, want an English type and the Chinese passage", how, rows[1:])
+		}
+	}
+}

@@ -416,13 +416,19 @@ type ClaimCount struct {
 	Claims          int
 	Verified        int
 	Contradicted    int
+	// Backed counts the claims citing at least one document not deleted
+	// (撤回) since: a claim whose every cited document was withdrawn is no
+	// evidence, as the report reads it.
+	Backed int
 }
 
 // CountClaims counts claims per city and indicator (of a round when round
 // is not 0, of these cities when any is not empty).
 func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([]ClaimCount, error) {
 	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END),
-		SUM(CASE WHEN status = 'contradicted' THEN 1 ELSE 0 END) FROM claim
+		SUM(CASE WHEN status = 'contradicted' THEN 1 ELSE 0 END),
+		SUM(CASE WHEN EXISTS (SELECT 1 FROM citation t JOIN document d ON d.id = t.document_id
+			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL) THEN 1 ELSE 0 END) FROM claim
 		WHERE status <> 'withdrawn'`
 	var args []any
 	if round != 0 {
@@ -439,7 +445,7 @@ func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([
 	var out []ClaimCount
 	for rows.Next() {
 		var c ClaimCount
-		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified, &c.Contradicted); err != nil {
+		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified, &c.Contradicted, &c.Backed); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

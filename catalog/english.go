@@ -68,6 +68,7 @@ var englishMessages = map[string]string{
 	"定性描述过长(超过 %d 字)": "The statement is too long (over %d characters)",
 	"定性描述至少需要一条佐证引用:请选择佐证材料、页码并填写引文":  "A statement needs at least one citation: choose a supporting document and a page, and enter the quote",
 	"定性描述只能针对关键指标(三级指标);%s %s 是%d级指标": "A statement can only be made for a key (third-level) indicator; %s %s is a level-%d indicator",
+	"%s 不是当前指标体系的关键指标(三级指标)":          "%s is not a key (third-level) indicator of the current framework",
 	"请选择关键指标":                                    "Choose a key indicator",
 	"请选择城市":                                      "Choose a city",
 	"请选择引用的文档":                                   "Choose the document cited",

@@ -37,6 +37,13 @@ const (
 // DocTypes lists every document type in display order.
 var DocTypes = []DocType{DocPolicy, DocWorkSummary, DocMeetingNotice, DocPressReport, DocHonor, DocCase, DocStatistics, DocOther}
 
+// DocTypeLabelsEN are the types' names on English pages and exports.
+var DocTypeLabelsEN = map[DocType]string{
+	DocPolicy: "Policy document", DocWorkSummary: "Work summary", DocMeetingNotice: "Meeting notice",
+	DocPressReport: "Press report", DocHonor: "Award notice", DocCase: "Typical case",
+	DocStatistics: "Statistics", DocOther: "Other",
+}
+
 // DocTypeLabels are the Chinese names users know the types by.
 var DocTypeLabels = map[DocType]string{
 	DocPolicy:        "政策文件",

@@ -48,7 +48,10 @@ type RoundCell struct {
 	// insufficient, contradicted), when there is a value.
 	ValueStatus string `json:"value_status,omitempty"`
 	// Documents are the documents behind the cell: linked to the
-	// indicator in the round, or the source its value cites.
+	// indicator in the round, or the source its value cites, unless
+	// deleted (撤回) since: a withdrawn document counts for nothing, and a
+	// value or claim resting only on withdrawn documents leaves the
+	// indicator a gap, as in the report.
 	Documents int `json:"documents"`
 	Claims    int `json:"claims"`
 	Verified  int `json:"verified"`
@@ -94,7 +97,7 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 			return nil, err
 		}
 		for _, ind := range inds {
-			cells[ind.Code] = append(cells[ind.Code], byCode(ind.Code))
+			cells[ind.Code] = append(cells[ind.Code], byCode(ind))
 		}
 	}
 	cmp := &Comparison{City: city, CityName: c.Name, Rounds: rounds, Indicators: []CompareRow{}}
@@ -107,8 +110,8 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 	return cmp, nil
 }
 
-// roundCells loads one round of a city and returns its cell per code.
-func (s *Service) roundCells(ctx context.Context, city string, round int) (func(string) RoundCell, error) {
+// roundCells loads one round of a city and returns its cell per indicator.
+func (s *Service) roundCells(ctx context.Context, city string, round int) (func(catalog.Indicator) RoundCell, error) {
 	docs, err := s.cat.RoundLinkedDocuments(ctx, city, round)
 	if err != nil {
 		return nil, err
@@ -125,25 +128,38 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	if err != nil {
 		return nil, err
 	}
-	return func(code string) RoundCell {
+	// A value's source deleted (撤回) since it was cited is no evidence, as
+	// in the report; the value itself is still shown.
+	withdrawn := map[string]bool{}
+	for _, v := range vals {
+		if id := v.Citation.DocumentID; id != "" {
+			if _, err := s.cat.Document(ctx, id); catalog.IsNotFound(err) {
+				withdrawn[id] = true
+			} else if err != nil {
+				return nil, err
+			}
+		}
+	}
+	return func(ind catalog.Indicator) RoundCell {
+		code := ind.Code
 		cell := RoundCell{Round: round}
 		behind := map[string]bool{}
 		for _, id := range docs[code] {
 			behind[id] = true
 		}
-		verified, contradicted := false, false
+		verified, contradicted, backed := false, false, false
 		for _, c := range claims {
 			if c.Indicator == code {
 				cell.Claims, cell.Verified = c.Claims, c.Verified
-				verified, contradicted = c.Verified > 0, c.Contradicted > 0
+				verified, contradicted, backed = c.Verified > 0, c.Contradicted > 0, c.Backed > 0
 			}
 		}
 		for _, v := range vals {
 			if v.Indicator == code {
 				n := v.Number
 				cell.Value, cell.Given, cell.ValueStatus = &n, v.Written(), string(v.Status)
-				if v.Citation.DocumentID != "" {
-					behind[v.Citation.DocumentID] = true
+				if id := v.Citation.DocumentID; id != "" && !withdrawn[id] {
+					behind[id] = true
 				}
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
@@ -162,7 +178,9 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			cell.Status = StatusToConfirm
 		case verified:
 			cell.Status = StatusVerified
-		case cell.Documents > 0 || cell.Value != nil || cell.Claims > 0:
+		case ind.Kind == catalog.Quantitative && cell.Value == nil:
+			cell.Status = StatusGap // its number is what a quantitative indicator needs, as in the report
+		case cell.Documents > 0 || backed:
 			cell.Status = StatusEvidence
 		default:
 			cell.Status = StatusGap

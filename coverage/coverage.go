@@ -102,6 +102,10 @@ type Cell struct {
 	Claims       int    `json:"claims"`
 	Verified     int    `json:"verified"`
 	Contradicted int    `json:"contradicted"`
+	// Backed counts the claims citing a document not withdrawn (撤回):
+	// claims whose documents were all withdrawn are no evidence, as in
+	// the report, where such an indicator is 缺.
+	Backed int `json:"backed"`
 }
 
 // Build makes the matrix for cities over the key indicators of inds. Add
@@ -130,7 +134,7 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 				row.Covered++
 			}
 			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
-				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted})
+				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted, Backed: cl[key].Backed})
 		}
 		sort.SliceStable(row.Cells, func(i, j int) bool { return gapRank(row.Cells[i]) < gapRank(row.Cells[j]) })
 		m.Cities = append(m.Cities, row)

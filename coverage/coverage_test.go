@@ -83,7 +83,7 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 		t.Errorf("成都 %+v", cd)
 	}
 
-	data, err := m.XLSX()
+	data, err := m.XLSX(false)
 	if err != nil {
 		t.Fatal(err)
 	}

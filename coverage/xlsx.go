@@ -12,15 +12,21 @@ import (
 // column per city, with the count of linked documents; empty qualitative
 // cells are highlighted and say 缺 so the gap shows without colour too, and
 // a cell with a claim or value a reviewer found contradicted says
-// 与证据矛盾 before its count.
-func (m *Matrix) XLSX() ([]byte, error) {
+// 与证据矛盾 before its count. In English (english true) the headings,
+// types and marks are English (Coverage, Gap, Contradicted by evidence);
+// city and indicator names stay as recorded.
+func (m *Matrix) XLSX(english bool) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	const sheet = "覆盖情况"
+	w := xlsxWords[false]
+	if english {
+		w = xlsxWords[true]
+	}
+	sheet := w.sheet
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
-	header := []any{"编码", "关键指标", "类型"}
+	header := []any{w.code, w.indicator, w.kind}
 	for _, c := range m.Cities {
 		header = append(header, spreadsheet.Neutralize(c.Name+"\uFF08"+c.Code+"\uFF09"))
 	}
@@ -31,10 +37,9 @@ func (m *Matrix) XLSX() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	kindLabel := map[string]string{"qualitative": "定性", "quantitative": "定量"}
 	for i, col := range m.Indicators {
 		r := i + 2
-		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(col.Name), kindLabel[col.Kind]}
+		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(col.Name), w.kinds[col.Kind]}
 		for _, c := range m.Cities {
 			var cell Cell
 			for _, cc := range c.Cells {
@@ -44,9 +49,9 @@ func (m *Matrix) XLSX() ([]byte, error) {
 			}
 			switch {
 			case cell.Contradicted > 0:
-				row = append(row, fmt.Sprintf("与证据矛盾\uFF08%d 份\uFF09", cell.Documents))
+				row = append(row, fmt.Sprintf(w.contradicted, cell.Documents))
 			case cell.Documents == 0 && col.Kind == "qualitative":
-				row = append(row, "缺")
+				row = append(row, w.gap)
 			default:
 				row = append(row, cell.Documents)
 			}
@@ -56,7 +61,7 @@ func (m *Matrix) XLSX() ([]byte, error) {
 			return nil, fmt.Errorf("write row %d: %w", r, err)
 		}
 		for j := range m.Cities {
-			if row[3+j] == "缺" {
+			if row[3+j] == w.gap {
 				ref, _ := excelize.CoordinatesToCellName(4+j, r)
 				f.SetCellStyle(sheet, ref, ref, gap)
 			}
@@ -68,4 +73,18 @@ func (m *Matrix) XLSX() ([]byte, error) {
 		return nil, fmt.Errorf("encode coverage xlsx: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// matrixWords are the coverage spreadsheet's own words, Chinese (false)
+// and English (true).
+type matrixWords struct {
+	sheet, code, indicator, kind, gap, contradicted string
+	kinds                                           map[string]string
+}
+
+var xlsxWords = map[bool]matrixWords{
+	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
+		contradicted: "与证据矛盾\uFF08%d 份\uFF09", kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
+	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
+		contradicted: "Contradicted by evidence (%d documents)", kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}},
 }

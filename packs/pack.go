@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -42,6 +43,9 @@ type Pack struct {
 	Docs   []PackedDocument
 	By     string
 	At     time.Time
+	// Indicator, when set by Only, is the one key indicator whose
+	// originals the pack holds.
+	Indicator string
 
 	blobs blob.Store
 }
@@ -50,6 +54,10 @@ type Pack struct {
 type PackedDocument struct {
 	Document   *catalog.Document
 	Indicators []string
+	// Withdrawn is true when the document was deleted (撤回) after it was
+	// linked or cited: it is still packed, and the manifest marks it as
+	// the report does, so nobody takes it for evidence.
+	Withdrawn bool
 }
 
 // Prepare gathers a pack for city and round (0: the current round) for u.
@@ -70,13 +78,41 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 		if d.City != rep.City.Code {
 			continue // evidence is always the city's own; never ship another city's file
 		}
-		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators})
+		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Withdrawn: use.Withdrawn})
 	}
 	return p, nil
 }
 
-// Filename is the pack's file name: city, round.
+// Only narrows the pack to the originals behind one key indicator (a
+// coordinator sending an expert the evidence of 2.3.1); the report in it
+// stays whole. A code that is no key indicator of the framework is
+// EINVALID.
+func (p *Pack) Only(code string) error {
+	found := false
+	for _, a := range p.Report.Areas {
+		for _, it := range a.Items {
+			found = found || it.Indicator.Code == code
+		}
+	}
+	if !found {
+		return catalog.Errorf(catalog.EINVALID, "%s 不是当前指标体系的关键指标(三级指标)", code)
+	}
+	var docs []PackedDocument
+	for _, pd := range p.Docs {
+		if slices.Contains(pd.Indicators, code) {
+			docs = append(docs, pd)
+		}
+	}
+	p.Docs, p.Indicator = docs, code
+	return nil
+}
+
+// Filename is the pack's file name: city, round, and the indicator when
+// the pack holds only its originals.
 func (p *Pack) Filename() string {
+	if p.Indicator != "" {
+		return fmt.Sprintf("证据包-%s-%d-%s.zip", p.Report.City.Name, p.Report.Round, p.Indicator)
+	}
 	return fmt.Sprintf("证据包-%s-%d.zip", p.Report.City.Name, p.Report.Round)
 }
 
@@ -142,7 +178,11 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocum
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
 		return Entry{}, catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check", d.ID, got, d.SHA256)
 	}
-	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: d.Title, DocNumber: d.DocNumber,
+	title := d.Title
+	if pd.Withdrawn {
+		title += report.Withdrawn
+	}
+	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber,
 		Indicators: pd.Indicators}, nil
 }
 

@@ -158,3 +158,100 @@ func TestPackStopsOnDamagedOriginal(t *testing.T) {
 		t.Errorf("packing a damaged original: %v, want an error naming %s", err, d.ID)
 	}
 }
+
+// TestPackManifestMarksWithdrawn: a document deleted (撤回) after a value
+// cited it is still packed, but its manifest row says （已撤回） after the
+// title, as the report does, so nobody takes it for evidence; a live
+// document's title is left as it is.
+func TestPackManifestMarksWithdrawn(t *testing.T) {
+	e, svc, d := withData(t)
+	live := e.Upload(hangzhou, "社区教育.txt", "杭州市社区学习共同体建设情况。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: live.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+		t.Fatalf("withdraw %s: %v", d.ID, err)
+	}
+	data := write(t, svc, coordA, hangzhou)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw []byte
+	for _, f := range zr.File {
+		if f.Name == packs.ManifestName {
+			rc, _ := f.Open()
+			raw, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	titles := map[string]string{}
+	for _, r := range rows[1:] {
+		titles[r[2]] = r[3]
+	}
+	if got := titles[d.ID]; !strings.HasSuffix(got, "（已撤回）") {
+		t.Errorf("withdrawn document's title cell %q: want it marked （已撤回）", got)
+	}
+	if got := titles[live.ID]; strings.Contains(got, "已撤回") {
+		t.Errorf("live document's title cell %q is marked withdrawn", got)
+	}
+	if v, err := packs.Verify(bytes.NewReader(data), int64(len(data))); err != nil || !v.OK() {
+		t.Errorf("pack with a withdrawn document does not verify: %+v %v", v, err)
+	}
+}
+
+// TestPackOfOneIndicator: a pack narrowed to one key indicator holds only
+// the originals behind it, with the whole report, says so in its name and
+// README, and verifies; a code that is no key indicator is refused.
+func TestPackOfOneIndicator(t *testing.T) {
+	e, svc, d := withData(t)
+	other := e.Upload(hangzhou, "规划.txt", "杭州市学习型城市建设规划。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: other.ID, IndicatorCode: "1.1.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Prepare(ctx, coordA, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Only("2.3"); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("a pack of area 2.3: %v, want EINVALID", err)
+	}
+	if err := p.Only("1.1.1"); err != nil {
+		t.Fatal(err)
+	}
+	if name := p.Filename(); !strings.Contains(name, "1.1.1") {
+		t.Errorf("file name %q does not name the indicator", name)
+	}
+	var buf bytes.Buffer
+	if err := p.WriteTo(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	var originals []string
+	readme := ""
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "originals/") {
+			originals = append(originals, f.Name)
+		}
+		if f.Name == packs.ReadmeName {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			readme = string(b)
+		}
+	}
+	if len(originals) != 1 || !strings.Contains(originals[0], other.ID) || strings.Contains(originals[0], d.ID) {
+		t.Errorf("originals %v, want only %s (linked to 1.1.1)", originals, other.ID)
+	}
+	if !strings.Contains(readme, "1.1.1") {
+		t.Errorf("README does not say the pack holds only 1.1.1:\n%s", readme)
+	}
+	if v, err := packs.Verify(bytes.NewReader(data), int64(len(data))); err != nil || !v.OK() {
+		t.Errorf("pack of one indicator does not verify: %+v %v", v, err)
+	}
+}

@@ -13,10 +13,21 @@ const ReadmeName = "README.txt"
 // writeReadme writes the short Chinese note on what the pack holds and how
 // to verify it, with and without the archive's own tool. Lines end in CRLF
 // so that Notepad on older Windows shows them. The time is China time with
-// its zone, as the pages show it.
+// its zone, as the pages show it. It starts with a UTF-8 BOM: Notepad
+// before Windows 10 reads a Chinese text without one in the local code
+// page (GBK) and shows mojibake.
 func writeReadme(w io.Writer, p *Pack) error {
 	r := p.Report
-	_, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs))
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs)); err != nil {
+		return err
+	}
+	if p.Indicator == "" {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, catalog.Fullwidth("\r\n本包只收关键指标 %s 的佐证材料原件;监测报告仍为全市全部指标。\r\n"), p.Indicator)
 	return err
 }
 
@@ -30,6 +41,7 @@ var readme = catalog.Fullwidth("学习型城市建设监测 证据包\r\n" +
 	"\r\n" +
 	"包内文件\r\n" +
 	"  manifest.csv  文件清单:每个文件一行,依次为路径、SHA-256、文档编号、标题、文号、所支撑的关键指标(分号分隔)。\r\n" +
+	"                标题后注明\uFF08已撤回\uFF09的文档已在档案库中撤回\uFF0C不再作为佐证材料\uFF0C原件仅供核对。\r\n" +
 	"  originals/    佐证材料原件,与上传时逐字节相同;文件名为“文档编号-标题.扩展名”。\r\n" +
 	"  report.xlsx   本轮监测报告。\r\n" +
 	"  README.txt    本说明。\r\n" +

@@ -45,3 +45,16 @@ func TestReadmeIsWrittenAsChineseIs(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeOpensInOldNotepad: README.txt starts with a UTF-8 BOM, so
+// Notepad before Windows 10 does not read its Chinese as GBK.
+func TestReadmeOpensInOldNotepad(t *testing.T) {
+	p := &Pack{Report: &report.Report{City: catalog.City{Code: "330100", Name: "杭州"}, Round: 2018}, By: "wang"}
+	var buf bytes.Buffer
+	if err := writeReadme(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("\ufeff学习型城市")) {
+		t.Errorf("README starts %q, want a UTF-8 BOM before the text", buf.Bytes()[:12])
+	}
+}

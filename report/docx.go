@@ -19,10 +19,14 @@ import (
 func (r *Report) WriteDOCX(w io.Writer) error {
 	var body bytes.Buffer
 	b := &docBody{w: &body}
-	b.para("Title", "学习型城市建设监测报告")
-	b.para("", fmt.Sprintf("城市\uFF1A%s\uFF08%s\uFF09  监测轮次\uFF1A%d  指标体系\uFF1A%s", r.City.Name, r.City.Code, r.Round, r.Framework))
+	b.para("Title", r.word("学习型城市建设监测报告"))
+	if r.Lang == English {
+		b.para("", fmt.Sprintf("City: %s (%s)  Round: %d  Framework: %s", r.City.Name, r.City.Code, r.Round, r.Framework))
+	} else {
+		b.para("", fmt.Sprintf("城市\uFF1A%s\uFF08%s\uFF09  监测轮次\uFF1A%d  指标体系\uFF1A%s", r.City.Name, r.City.Code, r.Round, r.Framework))
+	}
 	if r.Empty {
-		b.para("", EmptyNotice(r))
+		b.para("", r.emptyNotice())
 	}
 	for _, a := range r.Areas {
 		b.para("Heading1", a.Code+" "+a.Name)
@@ -52,30 +56,38 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 
 func (r *Report) docItem(b *docBody, it Item) {
 	b.para("Heading2", it.Indicator.Code+" "+it.Indicator.Name)
-	line := "状态\uFF1A" + it.Status
+	colon := "\uFF1A"
+	if r.Lang == English {
+		colon = ": "
+	}
+	line := r.word("状态") + colon + r.word(it.Status)
 	if it.Value != nil {
-		line += "  数值\uFF1A" + it.Value.Written()
+		line += "  " + r.word("数值") + colon + it.Value.Written()
 		if !it.Value.ValueFound {
-			line += "\uFF08原文中未找到该数值\uFF09"
+			line += r.notFound()
 		}
-		line += it.Mark(it.Value.ID, it.Value.Status)
+		line += r.verdict(it, it.Value.ID, it.Value.Status)
 	} else if it.Indicator.Kind == "quantitative" {
-		line += "  数值\uFF1A" + Gap
+		line += "  " + r.word("数值") + colon + r.word(Gap)
 	}
 	b.para("", line)
-	b.para("Heading3", "定性描述")
+	b.para("Heading3", r.word("定性描述"))
 	if len(it.Claims) == 0 {
-		b.para("", "\uFF08暂无\uFF09")
+		if r.Lang == English {
+			b.para("", "(none)")
+		} else {
+			b.para("", "\uFF08暂无\uFF09")
+		}
 	}
 	for _, c := range it.Claims {
-		b.para("", c.Statement+it.Mark(c.ID, c.Status))
+		b.para("", c.Statement+r.verdict(it, c.ID, c.Status))
 	}
-	b.para("Heading3", "佐证材料")
+	b.para("Heading3", r.word("佐证材料"))
 	if len(it.Evidence) == 0 {
-		b.para("", Gap)
+		b.para("", r.word(Gap))
 		return
 	}
-	rows := [][]string{{"标题", "文号", "日期", "页码", "引文"}}
+	rows := [][]string{{r.word("标题"), r.word("文号"), r.word("日期"), r.word("页码"), r.word("引文")}}
 	for _, e := range it.Evidence {
 		page := ""
 		if e.Page > 0 {
@@ -84,7 +96,9 @@ func (r *Report) docItem(b *docBody, it Item) {
 		// A quote is kept as typed or as the stored text has it, its
 		// punctuation folded to ASCII; it is shown as the document wrote it.
 		title := e.Title
-		if e.Withdrawn {
+		if e.Withdrawn && r.Lang == English {
+			title += " (withdrawn)"
+		} else if e.Withdrawn {
 			title += Withdrawn
 		}
 		rows = append(rows, []string{title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})

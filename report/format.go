@@ -42,5 +42,8 @@ func (r *Report) Filename(format string) string {
 	if format == "" {
 		format = "xlsx"
 	}
+	if r.Lang == English {
+		return fmt.Sprintf("report-%s-%d.%s", r.City.Name, r.Round, format)
+	}
 	return fmt.Sprintf("监测报告-%s-%d.%s", r.City.Name, r.Round, format)
 }

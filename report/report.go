@@ -25,6 +25,9 @@ type Report struct {
 	// Empty is true when the city has no evidence, claim or value in the
 	// round; the files then say so.
 	Empty bool
+	// Lang is the language of the files' headings, labels and statuses
+	// ("" or Chinese: Chinese); the data stays as recorded.
+	Lang Lang
 }
 
 // Area is a first-level area with its key indicators.

@@ -43,19 +43,19 @@ func (r *Report) WriteXLSX(w io.Writer) error {
 }
 
 func (r *Report) cover(f *excelize.File) error {
-	const sheet = "说明"
+	sheet := r.word("说明")
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
 	rows := [][]any{
-		{"学习型城市建设监测报告"},
-		{"城市", r.City.Name + "\uFF08" + r.City.Code + "\uFF09"},
-		{"监测轮次", r.Round},
-		{"指标体系", r.Framework},
-		{"说明", "每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。"},
+		{r.word("学习型城市建设监测报告")},
+		{r.word("城市"), r.City.Name + "\uFF08" + r.City.Code + "\uFF09"},
+		{r.word("监测轮次"), r.Round},
+		{r.word("指标体系"), r.Framework},
+		{r.word("说明"), r.word("每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。")},
 	}
 	if r.Empty {
-		rows = append(rows, []any{"注意", EmptyNotice(r)})
+		rows = append(rows, []any{r.word("注意"), r.emptyNotice()})
 	}
 	for i, row := range rows {
 		if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(i+1), &row); err != nil {
@@ -68,6 +68,14 @@ func (r *Report) cover(f *excelize.File) error {
 // EmptyNotice says that a city has nothing in the round.
 func EmptyNotice(r *Report) string {
 	return fmt.Sprintf("%s在%d年度监测中尚无任何佐证材料、定性描述或数值。", r.City.Name, r.Round)
+}
+
+// emptyNotice is EmptyNotice in the report's language.
+func (r *Report) emptyNotice() string {
+	if r.Lang == English {
+		return fmt.Sprintf("%s has no supporting document, qualitative description or value in the %d round yet.", r.City.Name, r.Round)
+	}
+	return EmptyNotice(r)
 }
 
 // SheetName is an area's sheet: its code and name, within Excel's 31
@@ -90,18 +98,22 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
-	if err := f.SetSheetRow(sheet, "A1", &xlsxHeader); err != nil {
+	header := make([]any, len(xlsxHeader))
+	for i, h := range xlsxHeader {
+		header[i] = r.word(h.(string))
+	}
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return err
 	}
 	for i, it := range a.Items {
-		row := itemRow(it)
+		row := r.itemRow(it)
 		cell := "A" + strconv.Itoa(i+2)
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
 			return err
 		}
 		f.SetCellStyle(sheet, cell, "I"+strconv.Itoa(i+2), wrap)
 		for j, v := range row {
-			if v == Gap {
+			if v == r.word(Gap) {
 				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
 				f.SetCellStyle(sheet, ref, ref, gap)
 			}
@@ -121,39 +133,82 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 
 var kindLabels = map[string]string{"qualitative": "定性", "quantitative": "定量"}
 
-func itemRow(it Item) []any {
-	row := []any{it.Indicator.Code, it.Indicator.Name, kindLabels[string(it.Indicator.Kind)], it.Status}
+func (r *Report) itemRow(it Item) []any {
+	row := []any{it.Indicator.Code, it.Indicator.Name, r.word(kindLabels[string(it.Indicator.Kind)]), r.word(it.Status)}
 	switch {
 	case it.Value != nil:
 		c := it.Value.Citation
-		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s 第%d页“%s”%s", title(it, c.DocumentID), c.Page, catalog.Fullwidth(c.Quote), foundNote(it)+it.Mark(it.Value.ID, it.Value.Status)))
+		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s %s“%s”%s", r.title(it, c.DocumentID), r.page(c.Page), catalog.Fullwidth(c.Quote), r.foundNote(it)+r.verdict(it, it.Value.ID, it.Value.Status)))
 	case it.Indicator.Kind == "quantitative":
-		row = append(row, Gap, it.Indicator.Unit, "")
+		row = append(row, r.word(Gap), it.Indicator.Unit, "")
 	default:
 		row = append(row, "", "", "")
 	}
 	var claims []string
 	for _, c := range it.Claims {
-		claims = append(claims, c.Statement+it.Mark(c.ID, c.Status))
+		claims = append(claims, c.Statement+r.verdict(it, c.ID, c.Status))
 	}
 	var ev []string
 	for _, e := range it.Evidence {
-		ev = append(ev, EvidenceLine(e))
+		ev = append(ev, r.evidenceLine(e))
 	}
-	return append(row, strings.Join(claims, "\n"), strings.Join(ev, "\n"))
+	return append(row, r.fitCell(claims), r.fitCell(ev))
 }
 
-func foundNote(it Item) string {
+// maxCellUnits is the most a spreadsheet cell holds, in UTF-16 code units
+// (Excel's limit; excelize silently cuts anything longer).
+const maxCellUnits = 32767
+
+// fitCell joins lines into one cell. Lines that would pass Excel's limit
+// are left out whole and the cell says how many, pointing to the DOCX
+// report, which has none: a cut in the middle of a title or a verdict
+// would be read as the whole of it.
+func (r *Report) fitCell(lines []string) string {
+	var b strings.Builder
+	units := 0
+	for i, l := range lines {
+		n := utf16Len(l) + 1
+		if units+n > maxCellUnits-200 { // room for the note
+			more := len(lines) - i
+			if r.Lang == English {
+				fmt.Fprintf(&b, "… (%d more not shown: a spreadsheet cell holds at most %d characters; see the DOCX report)", more, maxCellUnits)
+			} else {
+				fmt.Fprintf(&b, "……\uFF08另有 %d 条未列出\uFF1A表格单元格最多容纳 %d 个字符\uFF1B请见 DOCX 报告\uFF09", more, maxCellUnits)
+			}
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+		units += n
+	}
+	return b.String()
+}
+
+// utf16Len is the length of s in UTF-16 code units, as Excel counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, c := range s {
+		n++
+		if c >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *Report) foundNote(it Item) string {
 	if it.Value.ValueFound {
 		return ""
 	}
-	return "\uFF08原文中未找到该数值\uFF09"
+	return r.notFound()
 }
 
-func title(it Item, id string) string {
+func (r *Report) title(it Item, id string) string {
 	for _, e := range it.Evidence {
 		if e.DocumentID == id {
-			return e.Name()
+			return r.name(e)
 		}
 	}
 	return id
@@ -166,4 +221,13 @@ func EvidenceLine(e Evidence) string {
 		page = fmt.Sprintf("第%d页", e.Page)
 	}
 	return strings.Join([]string{e.Name(), e.DocNumber, e.IssuedOn, page}, " | ")
+}
+
+// evidenceLine is EvidenceLine in the report's language.
+func (r *Report) evidenceLine(e Evidence) string {
+	page := ""
+	if e.Page > 0 {
+		page = r.page(e.Page)
+	}
+	return strings.Join([]string{r.name(e), e.DocNumber, e.IssuedOn, page}, " | ")
 }

@@ -24,14 +24,32 @@ const ExportLimit = 5000
 // XLSXType is the media type of an exported workbook.
 const XLSXType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-// exportHeader are the columns of the results sheet, in the users' words.
-var exportHeader = []any{"标题", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"}
+// exportWords are an export's own words in Chinese (false) and English
+// (true): its sheets, the results' columns in the users' words, and the
+// labels of the about sheet. The data (titles, 文号, passages, city names)
+// stays as recorded.
+type exportWords struct {
+	results, about                                                                     string
+	header                                                                             []any
+	query, filters, city, docType, indicator, year, issued, at, docs, rows, note, warn string
+	explain, over                                                                      string
+	filename                                                                           string
+}
 
-const (
-	resultsSheet = "检索结果"
-	aboutSheet   = "说明"
-	exportPage   = 100 // hits read from the index at a time
-)
+var exportLangs = map[bool]exportWords{
+	false: {results: "检索结果", about: "说明", header: []any{"标题", "城市", "类型", "文号", "成文日期", "指标", "页码", "命中段落", "链接"},
+		query: "检索词", filters: "筛选", city: "城市", docType: "类型", indicator: "指标", year: "年份", issued: "成文日期",
+		at: "导出时间", docs: "命中文档", rows: "导出行数", note: "说明", warn: "注意",
+		explain: "每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出",
+		over:    "结果超过 %d 行\uFF0C只导出了前 %d 行", filename: "检索结果-"},
+	true: {results: "Results", about: "About", header: []any{"Title", "City", "Type", "Document number", "Date issued", "Indicators", "Page", "Passage", "Link"},
+		query: "Query", filters: "Filters", city: "City", docType: "Type", indicator: "Indicator", year: "Year", issued: "Date issued",
+		at: "Exported at", docs: "Documents found", rows: "Rows exported", note: "Note", warn: "Warning",
+		explain: "One row per passage found; at most %d rows are exported: narrow the search and export in parts for more",
+		over:    "More than %d rows found; only the first %d were exported", filename: "search-results-"},
+}
+
+const exportPage = 100 // hits read from the index at a time
 
 // ExportXLSX writes the results of req (every page, best first, near
 // duplicates not folded) as a workbook: one row per highlighted passage
@@ -40,29 +58,32 @@ const (
 // it; "" for paths only). A second sheet names the search, the time and
 // whether rows were left out. Every text cell is neutralised so that no
 // title or passage runs as a formula.
-func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string) ([]byte, error) {
-	rows, total, err := s.exportRows(ctx, req, strings.TrimRight(baseURL, "/"))
+// In English (english true) the sheets, headings, labels and document
+// types are English.
+func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string, english bool) ([]byte, error) {
+	w := exportLangs[english]
+	rows, total, err := s.exportRows(ctx, req, strings.TrimRight(baseURL, "/"), english)
 	if err != nil {
 		return nil, err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", resultsSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", w.results); err != nil {
 		return nil, err
 	}
-	if err := f.SetSheetRow(resultsSheet, "A1", &exportHeader); err != nil {
+	if err := f.SetSheetRow(w.results, "A1", &w.header); err != nil {
 		return nil, err
 	}
 	for i, row := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(resultsSheet, cell, &row); err != nil {
+		if err := f.SetSheetRow(w.results, cell, &row); err != nil {
 			return nil, fmt.Errorf("write row %d: %w", i+2, err)
 		}
 	}
 	for col, width := range map[string]float64{"A": 40, "F": 14, "H": 60, "I": 40} {
-		f.SetColWidth(resultsSheet, col, col, width)
+		f.SetColWidth(w.results, col, col, width)
 	}
-	if err := writeAbout(f, req, total, len(rows)); err != nil {
+	if err := writeAbout(f, w, req, total, len(rows)); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -74,7 +95,7 @@ func (s *Service) ExportXLSX(ctx context.Context, req Request, baseURL string) (
 
 // exportRows reads the hits of req page by page into rows of cells, and
 // returns them with the number of matching documents.
-func (s *Service) exportRows(ctx context.Context, req Request, baseURL string) ([][]any, uint64, error) {
+func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, english bool) ([][]any, uint64, error) {
 	q, visible, err := baseQuery(req)
 	if err != nil {
 		return nil, 0, err
@@ -86,6 +107,11 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string) (
 	labels, err := s.labels(ctx)
 	if err != nil {
 		return nil, 0, err
+	}
+	if english {
+		for t, l := range catalog.DocTypeLabelsEN {
+			labels["doc_type"][string(t)] = l
+		}
 	}
 	q.Size, q.WithText = exportPage, true
 	var total uint64
@@ -152,47 +178,48 @@ func plainText(fragment string) string {
 	return html.UnescapeString(fragment)
 }
 
-func writeAbout(f *excelize.File, req Request, total uint64, rows int) error {
-	if _, err := f.NewSheet(aboutSheet); err != nil {
+func writeAbout(f *excelize.File, w exportWords, req Request, total uint64, rows int) error {
+	if _, err := f.NewSheet(w.about); err != nil {
 		return err
 	}
 	filters := []string{}
 	for _, f := range []struct {
 		name   string
 		values []string
-	}{{"城市", req.Cities}, {"类型", req.DocTypes}, {"指标", req.Indicators}} {
+	}{{w.city, req.Cities}, {w.docType, req.DocTypes}, {w.indicator, req.Indicators}} {
 		if len(f.values) > 0 {
 			filters = append(filters, f.name+"="+strings.Join(f.values, ","))
 		}
 	}
 	for _, y := range req.Years {
-		filters = append(filters, "年份="+strconv.Itoa(y))
+		filters = append(filters, w.year+"="+strconv.Itoa(y))
 	}
 	if r := issuedRange(req); r != nil {
-		filters = append(filters, "成文日期="+r[0])
+		filters = append(filters, w.issued+"="+r[0])
 	}
 	about := [][]any{
-		{"检索词", spreadsheet.Neutralize(req.Query)},
-		{"筛选", spreadsheet.Neutralize(strings.Join(filters, "\uFF1B"))},
-		{"导出时间", catalog.ShowTime(time.Now())},
-		{"命中文档", int(total)},
-		{"导出行数", rows},
-		{"说明", fmt.Sprintf("每行一个命中段落\uFF1B最多导出 %d 行\uFF0C超出部分请缩小检索范围后分批导出", ExportLimit)},
+		{w.query, spreadsheet.Neutralize(req.Query)},
+		{w.filters, spreadsheet.Neutralize(strings.Join(filters, "\uFF1B"))},
+		{w.at, catalog.ShowTime(time.Now())},
+		{w.docs, int(total)},
+		{w.rows, rows},
+		{w.note, fmt.Sprintf(w.explain, ExportLimit)},
 	}
 	if rows >= ExportLimit {
-		about = append(about, []any{"注意", fmt.Sprintf("结果超过 %d 行\uFF0C只导出了前 %d 行", ExportLimit, ExportLimit)})
+		about = append(about, []any{w.warn, fmt.Sprintf(w.over, ExportLimit, ExportLimit)})
 	}
 	for i, row := range about {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(aboutSheet, cell, &row); err != nil {
+		if err := f.SetSheetRow(w.about, cell, &row); err != nil {
 			return err
 		}
 	}
-	f.SetColWidth(aboutSheet, "B", "B", 60)
+	f.SetColWidth(w.about, "B", "B", 60)
 	return nil
 }
 
-// ExportFilename names an export of results made at t, in China time.
-func ExportFilename(t time.Time) string {
-	return "检索结果-" + t.In(catalog.ChinaTime).Format("20060102-1504") + ".xlsx"
+// ExportFilename names an export of results made at t, in China time,
+// in English when english is true.
+func ExportFilename(t time.Time, english bool) string {
+	return exportLangs[english].filename + t.In(catalog.ChinaTime).Format("20060102-1504") + ".xlsx"
 }

@@ -30,7 +30,7 @@ func TestExportSaysWhenInChinaTime(t *testing.T) {
 	defer idx.Close()
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
 	before := time.Now()
-	data, err := NewService(idx, cat).ExportXLSX(ctx, Request{Query: "学分银行", User: admin}, "")
+	data, err := NewService(idx, cat).ExportXLSX(ctx, Request{Query: "学分银行", User: admin}, "", false)
 	after := time.Now()
 	if err != nil {
 		t.Fatalf("export: %v", err)
@@ -39,7 +39,7 @@ func TestExportSaysWhenInChinaTime(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open the export: %v", err)
 	}
-	about, err := f.GetRows(aboutSheet)
+	about, err := f.GetRows(exportLangs[false].about)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestExportSaysWhenInChinaTime(t *testing.T) {
 	}
 
 	utc := time.Date(2026, 12, 1, 11, 58, 0, 0, time.UTC)
-	if got, want := ExportFilename(utc), "检索结果-20261201-1958.xlsx"; got != want {
+	if got, want := ExportFilename(utc, false), "检索结果-20261201-1958.xlsx"; got != want {
 		t.Errorf("ExportFilename(%v) = %q, want %q", utc, got, want)
 	}
 }

@@ -33,3 +33,31 @@ func TestCompareShowsContradictedValue(t *testing.T) {
 		t.Errorf("4.1.2 on /compare: %q, want status-contradicted saying 与证据矛盾 once", textOf(row))
 	}
 }
+
+// TestCompareReportLinksCarryTheLanguage: the report downloads on /compare
+// ask for the page's language, so a user who chose English gets English
+// headings and statuses, and a Chinese page gets a Chinese report whatever
+// the browser's Accept-Language says.
+func TestCompareReportLinksCarryTheLanguage(t *testing.T) {
+	s := newSite(t)
+	s.env.Upload("330100", "zongjie.txt", "学习型社区创建达标比例为88.1%。")
+	b := s.login("wang")
+	for _, tt := range []struct {
+		english bool
+		want    string
+	}{{false, "lang=zh"}, {true, "lang=en"}} {
+		if tt.english {
+			b.english()
+		}
+		_, page := b.get("/compare?city=330100&rounds=2017")
+		links := regexp.MustCompile(`href="(/api/v1/reports/[^"]*)"`).FindAllStringSubmatch(page, -1)
+		if len(links) != 2 {
+			t.Fatalf("report links on /compare: %v, want XLSX and DOCX", links)
+		}
+		for _, l := range links {
+			if !strings.Contains(l[1], tt.want) {
+				t.Errorf("report link %q (English page: %v): want %s", l[1], tt.english, tt.want)
+			}
+		}
+	}
+}

@@ -117,11 +117,7 @@ var funcs = template.FuncMap{
 	"contains": strings.Contains,
 }
 
-var docTypeEN = map[catalog.DocType]string{
-	catalog.DocPolicy: "Policy document", catalog.DocWorkSummary: "Work summary", catalog.DocMeetingNotice: "Meeting notice",
-	catalog.DocPressReport: "Press report", catalog.DocHonor: "Award notice", catalog.DocCase: "Typical case",
-	catalog.DocStatistics: "Statistics", catalog.DocOther: "Other",
-}
+var docTypeEN = catalog.DocTypeLabelsEN
 
 func docTypeLabel(l Lang, t string) string {
 	if l == English {

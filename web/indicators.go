@@ -39,7 +39,7 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "contradicted", "⚠", tr(l, "claim.contradicted")
 	case c.Verified > 0:
 		return "verified", "✔", tr(l, "claim.verified")
-	case c.Claims > 0:
+	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
 		return "claimed", "◆", tr(l, "claim.pending")
 	case c.Documents > 0:
 		return "linked", "●" + strconv.Itoa(c.Documents), strconv.Itoa(c.Documents) + " " + tr(l, "ind.evidence")

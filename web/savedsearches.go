@@ -132,14 +132,15 @@ func (h *handler) searchExport(w http.ResponseWriter, r *http.Request) {
 	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
 		scheme = "https"
 	}
-	data, err := h.Search.ExportXLSX(r.Context(), req, scheme+"://"+r.Host)
+	english := langOf(r) == English
+	data, err := h.Search.ExportXLSX(r.Context(), req, scheme+"://"+r.Host, english)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", search.XLSXType)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment",
-		map[string]string{"filename": search.ExportFilename(time.Now())}))
+		map[string]string{"filename": search.ExportFilename(time.Now(), english)}))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(data)
 }

@@ -67,4 +67,16 @@ func TestSavedSearchPages(t *testing.T) {
 	if rows, _ := f.GetRows("检索结果"); len(rows) != 3 {
 		t.Errorf("the export holds %d rows, want a header and 2 hits", len(rows))
 	}
+	// Who chose English gets the export in English.
+	zhou.english()
+	resp, raw = zhou.get("/search/export?q=" + url.QueryEscape("学分银行"))
+	if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "search-results-") {
+		t.Errorf("English export named %q", cd)
+	}
+	if f, err = excelize.OpenReader(bytes.NewReader([]byte(raw))); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := f.GetRows("Results"); len(rows) != 3 || rows[0][0] != "Title" {
+		t.Errorf("English export: %q, want sheet Results headed Title and 2 hits", rows)
+	}
 }

@@ -170,7 +170,7 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, y := range p.Comparison.Rounds {
-			base := "/api/v1/reports/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y)
+			base := "/api/v1/reports/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y) + "&lang=" + string(langOf(r))
 			p.Reports = append(p.Reports, reportLink{Round: y, XLSX: base + "&format=xlsx", DOCX: base + "&format=docx",
 				Pack: "/api/v1/packs/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y), Carry: carryoversPath(p.City, y)})
 		}

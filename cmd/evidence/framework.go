@@ -8,6 +8,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/framework"
+	"github.com/lcmonitor/evidence/report"
 )
 
 func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -97,6 +98,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	city := fs.String("city", "", "one city code (default: all cities)")
 	round := fs.Int("round", 0, "monitoring round (year); default: all")
 	xlsx := fs.String("xlsx", "", "also write the matrix to this XLSX file")
+	lang := fs.String("lang", "zh", "language of the XLSX's headings and marks: zh or en")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -125,7 +127,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	if *xlsx != "" {
-		body, err := m.XLSX()
+		body, err := m.XLSX(report.ParseLang(*lang) == report.English)
 		if err != nil {
 			return err
 		}

@@ -19,6 +19,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	city := fs.String("city", "", "city code, e.g. 330100")
 	round := fs.Int("round", 0, "monitoring round (year); default: the current round")
 	out := fs.String("out", "", "file to write (default: 证据包-<city>-<round>.zip)")
+	indicator := fs.String("indicator", "", "only the originals behind this key indicator, e.g. 2.3.1")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -33,6 +34,11 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	p, err := a.packs.Prepare(ctx, cliAdmin(), *city, *round)
 	if err != nil {
 		return err
+	}
+	if *indicator != "" {
+		if err := p.Only(*indicator); err != nil {
+			return err
+		}
 	}
 	path := *out
 	if path == "" {

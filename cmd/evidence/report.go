@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // runReport writes a city's monitoring report for a round to a file.
@@ -17,6 +18,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	round := fs.Int("round", 0, "monitoring round (year); default: the current round")
 	format := fs.String("format", "xlsx", "xlsx or docx")
 	out := fs.String("out", "", "file to write (default: 监测报告-<city>-<round>.<format>)")
+	lang := fs.String("lang", "zh", "language of the report's headings and statuses: zh or en")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -32,6 +34,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	rep.Lang = report.ParseLang(*lang)
 	path := *out
 	if path == "" {
 		path = rep.Filename(*format)

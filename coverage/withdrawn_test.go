@@ -1,0 +1,161 @@
+package coverage_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestWithdrawnDocumentIsNoEvidence: a value (3.1.3) and a claim (1.1.1)
+// whose only cited document was deleted (撤回) since leave their
+// indicators a gap in the comparison, as the report has them, and the
+// claim is not counted as backed in the coverage matrix; a claim citing a
+// live document (1.1.2) still counts.
+func TestWithdrawnDocumentIsNoEvidence(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	gone := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次。建立学分银行。")
+	live := e.Upload(hangzhou, "tiaoli.txt", "出台终身学习促进条例。")
+	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "3.1.3", Value: values.Written("123.4万"),
+		Citation: claims.CitationInput{DocumentID: gone.ID, Page: 1, Quote: "全年市民参与学习活动123.4万人次"}}); err != nil {
+		t.Fatal(err)
+	}
+	claim := func(code, statement string, d *catalog.Document, quote string) {
+		if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: code, Statement: statement,
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: quote}}}); err != nil {
+			t.Fatalf("claim %s: %v", code, err)
+		}
+	}
+	claim("1.1.1", "建立了学分银行", gone, "建立学分银行")
+	claim("1.1.2", "出台了终身学习促进条例", live, "出台终身学习促进条例")
+	if _, err := e.Documents.Delete(ctx, testenv.Admin, gone.ID); err != nil {
+		t.Fatalf("withdraw: %v", err)
+	}
+
+	rep, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inReport := map[string]string{}
+	for _, a := range rep.Areas {
+		for _, it := range a.Items {
+			inReport[it.Indicator.Code] = it.Status
+		}
+	}
+	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2017})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"3.1.3": coverage.StatusGap, "1.1.1": coverage.StatusGap, "1.1.2": coverage.StatusEvidence}
+	words := map[string]string{coverage.StatusGap: report.Gap, coverage.StatusEvidence: report.Present}
+	for _, row := range cmp.Indicators {
+		w, ok := want[row.Code]
+		if !ok {
+			continue
+		}
+		cell := row.Rounds[0]
+		if cell.Status != w {
+			t.Errorf("compare %s: status %q, want %q (its cited document was withdrawn: %v)", row.Code, cell.Status, w, w == coverage.StatusGap)
+		}
+		if inReport[row.Code] != words[w] {
+			t.Errorf("report %s: status %q, want %q like the comparison", row.Code, inReport[row.Code], words[w])
+		}
+		if w == coverage.StatusGap && cell.Documents != 0 {
+			t.Errorf("compare %s: %d documents, want 0 (only a withdrawn one)", row.Code, cell.Documents)
+		}
+	}
+	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBacked := map[string]int{"1.1.1": 0, "1.1.2": 1}
+	for _, c := range m.Cities[0].Cells {
+		if n, ok := wantBacked[c.Code]; ok && (c.Backed != n || c.Claims != 1) {
+			t.Errorf("matrix %s: %d claims, %d backed by a live document, want 1 and %d", c.Code, c.Claims, c.Backed, n)
+		}
+	}
+}
+
+// TestCoverageXLSXInEnglish: the coverage spreadsheet in English has
+// English headings, types and marks; counts stay numbers; city and
+// indicator names stay as recorded.
+func TestCoverageXLSXInEnglish(t *testing.T) {
+	ctx := context.Background()
+	e := contradictedCity(t)
+	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := m.XLSX(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Coverage")
+	if err != nil {
+		t.Fatalf("no sheet Coverage: %v (sheets %v)", err, f.GetSheetList())
+	}
+	if got := strings.Join(rows[0][:3], "|"); got != "Code|Key indicator|Type" {
+		t.Errorf("headings %q", got)
+	}
+	marks := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[2] != "Qualitative" && r[2] != "Quantitative" {
+			t.Errorf("%s: type %q", r[0], r[2])
+		}
+		marks[r[0]] = r[3]
+	}
+	if marks["1.2.1"] != "Gap" {
+		t.Errorf("1.2.1 without evidence: %q, want Gap", marks["1.2.1"])
+	}
+	if !strings.HasPrefix(marks["4.1.2"], "Contradicted by evidence") {
+		t.Errorf("4.1.2 with a contradicted value: %q", marks["4.1.2"])
+	}
+}
+
+// TestQuantitativeWithoutValueIsGap: a quantitative indicator with a
+// linked document but no value is 缺 on /compare, as in the report: what it
+// lacks is its number.
+func TestQuantitativeWithoutValueIsGap(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "jidi.txt", "杭州市认定市民终身学习基地123个。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.2.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range rep.Areas {
+		for _, it := range a.Items {
+			if it.Indicator.Code == "2.2.1" && it.Status != report.Gap {
+				t.Fatalf("report 2.2.1: %q, want 缺", it.Status)
+			}
+		}
+	}
+	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2017})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range cmp.Indicators {
+		if row.Code == "2.2.1" && (row.Rounds[0].Status != coverage.StatusGap || row.Rounds[0].Documents != 1) {
+			t.Errorf("compare 2.2.1 with a linked document and no value: %+v, want gap with 1 document", row.Rounds[0])
+		}
+	}
+}

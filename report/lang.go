@@ -1,0 +1,117 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Lang is the language a report's headings, labels and statuses are
+// written in. The data (titles, 文号, statements, reviewers' comments,
+// indicator and city names) stays as recorded.
+type Lang string
+
+// The report speaks Chinese unless English is asked for.
+const (
+	Chinese Lang = "zh"
+	English Lang = "en"
+)
+
+// ParseLang reads a language choice as a lang parameter, a language
+// cookie or an Accept-Language header gives it: English when the first
+// choice is English (en, en-US, en-GB;q=0.9, …), Chinese otherwise.
+func ParseLang(s string) Lang {
+	first, _, _ := strings.Cut(s, ",")
+	first, _, _ = strings.Cut(first, ";")
+	first = strings.ToLower(strings.TrimSpace(first))
+	if first == "en" || strings.HasPrefix(first, "en-") || first == "english" {
+		return English
+	}
+	return Chinese
+}
+
+// englishWords are the report's own words in English, by their Chinese.
+var englishWords = map[string]string{
+	"学习型城市建设监测报告": "Learning City Monitoring Report",
+	"说明":          "About",
+	"城市":          "City",
+	"监测轮次":        "Round",
+	"指标体系":        "Framework",
+	"注意":          "Note",
+	"每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。": "One sheet per first-level area; “Gap” means a qualitative indicator without supporting documents or a quantitative indicator without its value.",
+	"编码":        "Code",
+	"关键指标":      "Key indicator",
+	"类型":        "Type",
+	"状态":        "Status",
+	"数值":        "Value",
+	"单位":        "Unit",
+	"数值出处":      "Source of the value",
+	"定性描述与审核结论": "Qualitative descriptions and review verdicts",
+	"佐证材料（标题|文号|日期|页码）": "Evidence (title | document number | date | page)",
+	"定性":         "Qualitative",
+	"定量":         "Quantitative",
+	Gap:          "Gap",
+	Present:      "Evidence",
+	Verified:     "Verified",
+	Contradicted: "Contradicted by evidence",
+	"待审核":        "Pending review",
+	"属实":         "Verified",
+	"证据不足":       "Insufficient evidence",
+	"定性描述":       "Qualitative description",
+	"佐证材料":       "Evidence",
+	"标题":         "Title",
+	"文号":         "Document number",
+	"日期":         "Date",
+	"页码":         "Page",
+	"引文":         "Quote",
+}
+
+// word is zh in the report's language.
+func (r *Report) word(zh string) string {
+	if r.Lang == English {
+		if en, ok := englishWords[zh]; ok {
+			return en
+		}
+	}
+	return zh
+}
+
+// verdict is a claim's or value's review status after its statement or
+// number, with the reviewer's reason when one was given, in the report's
+// language: 【证据不足】（审核意见：需要正式文件）, [Insufficient evidence]
+// (reviewer: 需要正式文件).
+func (r *Report) verdict(it Item, id string, st catalog.ClaimStatus) string {
+	if r.Lang != English {
+		return it.Mark(id, st)
+	}
+	m := " [" + englishWords[VerdictLabels[st]] + "]"
+	if why := it.Reasons[id]; why != "" {
+		m += " (reviewer: " + why + ")"
+	}
+	return m
+}
+
+// name is a document's title in 《》, marked when it was withdrawn.
+func (r *Report) name(e Evidence) string {
+	if r.Lang == English && e.Withdrawn {
+		return "《" + e.Title + "》 (withdrawn)"
+	}
+	return e.Name()
+}
+
+// notFound says that a value does not appear in the passage it cites.
+func (r *Report) notFound() string {
+	if r.Lang == English {
+		return " (value not found in the source text)"
+	}
+	return "\uFF08原文中未找到该数值\uFF09"
+}
+
+// page is "第3页" or "p. 3".
+func (r *Report) page(n int) string {
+	if r.Lang == English {
+		return "p. " + strconv.Itoa(n)
+	}
+	return "第" + strconv.Itoa(n) + "页"
+}
