@@ -431,6 +431,17 @@ var englishMessages = map[string]string{
 	"无法连接目录数据库 %s;请确认 PostgreSQL 正在运行,EVIDENCE_DATABASE_URL 中的地址和端口正确,然后重新运行":                                                         "Cannot connect to the catalog database %s: check that PostgreSQL is running and that the host and port in EVIDENCE_DATABASE_URL are right, then run again",
 	"目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）": "The catalog is in PostgreSQL; evidence backup copies a one-machine archive only (SQLite catalog and folder store): back up the catalog database with pg_dump and the bucket with the object store's own tools (README, Backup and restore)",
 	"目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库":                                                                                             "The catalog is in PostgreSQL: back up its database with pg_dump",
+
+	// The blob stores' failures (blob.translate, blob.DiskError); %s is
+	// what did not happen (blob.consequence).
+	"对象存储中找不到存储桶(EVIDENCE_S3_BUCKET),%s;请联系管理员检查配置":                                     "The object store has no bucket of the name EVIDENCE_S3_BUCKET gives: %s; ask the administrator to check the settings",
+	"对象存储拒绝访问(访问密钥或权限配置有误),%s;请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY": "The object store refuses access (wrong access keys or permissions): %s; ask the administrator to check EVIDENCE_S3_ACCESS_KEY and EVIDENCE_S3_SECRET_KEY",
+	"对象存储暂时无法处理请求(S3 服务出错),%s;请稍后重试或联系管理员":                                              "The object store cannot handle requests just now (the S3 service failed): %s; try again later or ask the administrator",
+	"对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员":                                                 "The object store does not answer (the S3 service timed out): %s; try again later or ask the administrator",
+	"对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员":                                                 "The object store cannot be reached (no connection to the S3 service): %s; try again later or ask the administrator",
+	"存储空间已满,文件未保存;请联系管理员清理磁盘":                                                           "The storage is full, so the file was not saved; ask the administrator to free disk space",
+	"存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额":                                                    "The storage quota is used up, so the file was not saved; ask the administrator to free disk space or raise the quota",
+	"文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘":                                       "The file storage became read-only (the disk was probably remounted read-only after an error), so the file was not saved; ask the administrator to check the disk",
 }
 
 // EnglishOf is the English of a message written with the Chinese format
