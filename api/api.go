@@ -207,10 +207,11 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	body := map[string]any{"ready": lag.CaughtUp, "lag_changes": lag.Changes, "lag_seconds": lag.Behind.Seconds()}
 	status := http.StatusOK
 	if err := h.Ingest.Healthy(r.Context()); err != nil {
-		body["ready"], body["error"] = false, "目录数据库不可用"
+		body["ready"], body["error"], body["error_en"] = false, "目录数据库不可用", "The catalog database cannot be reached"
 		status = http.StatusServiceUnavailable
 	} else if !lag.CaughtUp {
-		body["error"] = "索引正在追赶目录,请稍候"
+		body["error"] = catalog.Fullwidth("索引正在追赶目录,请稍候")
+		body["error_en"] = "The index is catching up with the catalog; wait a moment"
 		status = http.StatusServiceUnavailable
 	}
 	h.writeJSON(w, r, status, body)

@@ -388,18 +388,15 @@ func (f *Folder) fail(op, key string, err error) error {
 // is tried again later) with a message saying what happened. Nil for any
 // other error.
 func DiskError(err error) *catalog.Error {
-	var msg string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		msg = "存储空间已满,文件未保存;请联系管理员清理磁盘"
+		return catalog.Errorf(catalog.EUNAVAILABLE, "存储空间已满,文件未保存;请联系管理员清理磁盘")
 	case errors.Is(err, syscall.EDQUOT):
-		msg = "存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额"
+		return catalog.Errorf(catalog.EUNAVAILABLE, "存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额")
 	case errors.Is(err, syscall.EROFS):
-		msg = "文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘"
-	default:
-		return nil
+		return catalog.Errorf(catalog.EUNAVAILABLE, "文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘")
 	}
-	return catalog.Errorf(catalog.EUNAVAILABLE, "%s", catalog.Fullwidth(msg))
+	return nil
 }
 
 // missing reports whether err means the file is not there, including a

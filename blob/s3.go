@@ -378,11 +378,12 @@ func translate(op, key string, err error) error {
 	if code == catalog.ENOTFOUND {
 		return fmt.Errorf("s3 %s %s: %w: %w", op, key, notFound(key), err)
 	}
-	return fmt.Errorf("s3 %s %s: %w: %w", op, key, catalog.Errorf(code, "%s", catalog.Fullwidth(msg)), err)
+	return fmt.Errorf("s3 %s %s: %w: %w", op, key, catalog.Errorf(code, msg, consequence(op)), err)
 }
 
-// classify returns the catalog code and message for err, or "" when err is
-// not one the program can explain (a bug, a rejected request).
+// classify returns the catalog code and message format for err (its %s
+// is the consequence of op), or "" when err is not one the program can
+// explain (a bug, a rejected request).
 func classify(op string, err error) (code, msg string) {
 	var resp minio.ErrorResponse
 	if errors.As(err, &resp) && resp.Code != "" {
@@ -390,36 +391,36 @@ func classify(op string, err error) (code, msg string) {
 		case resp.Code == "NoSuchKey" || resp.StatusCode == http.StatusNotFound && resp.Code != "NoSuchBucket":
 			return catalog.ENOTFOUND, ""
 		case resp.Code == "NoSuchBucket":
-			return catalog.EUNAVAILABLE, "对象存储中找不到存储桶(EVIDENCE_S3_BUCKET)," + consequence(op) + ";请联系管理员检查配置"
+			return catalog.EUNAVAILABLE, "对象存储中找不到存储桶(EVIDENCE_S3_BUCKET),%s;请联系管理员检查配置"
 		case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusUnauthorized ||
 			resp.Code == "AccessDenied" || resp.Code == "InvalidAccessKeyId" || resp.Code == "SignatureDoesNotMatch":
-			return catalog.EUNAVAILABLE, "对象存储拒绝访问(访问密钥或权限配置有误)," + consequence(op) + ";请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
+			return catalog.EUNAVAILABLE, "对象存储拒绝访问(访问密钥或权限配置有误),%s;请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY"
 		case resp.StatusCode >= 500 || resp.Code == "SlowDown" || resp.Code == "RequestTimeout":
-			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求(S3 服务出错)," + consequence(op) + ";请稍后重试或联系管理员"
+			return catalog.EUNAVAILABLE, "对象存储暂时无法处理请求(S3 服务出错),%s;请稍后重试或联系管理员"
 		}
 		return "", ""
 	}
 	var netErr net.Error
 	switch {
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
-		return catalog.EUNAVAILABLE, "对象存储响应超时(S3 服务无应答)," + consequence(op) + ";请稍后重试或联系管理员"
+		return catalog.EUNAVAILABLE, "对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员"
 	case errors.As(err, &netErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return catalog.EUNAVAILABLE, "对象存储不可用(S3 服务无法连接)," + consequence(op) + ";请稍后重试或联系管理员"
+		return catalog.EUNAVAILABLE, "对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员"
 	}
 	return "", ""
 }
 
 // consequence tells the user what did not happen, which is what they need to
 // know to decide whether to try again.
-func consequence(op string) string {
+func consequence(op string) catalog.Words {
 	switch op {
 	case "put":
-		return "文件未保存"
+		return catalog.Words{Chinese: "文件未保存", English: "the file was not saved"}
 	case "delete":
-		return "文件未删除"
+		return catalog.Words{Chinese: "文件未删除", English: "the file was not deleted"}
 	case "open bucket", "create bucket", "remove bucket":
-		return "无法使用文件存储"
+		return catalog.Words{Chinese: "无法使用文件存储", English: "files cannot be stored or read"}
 	default:
-		return "暂时无法读取文件"
+		return catalog.Words{Chinese: "暂时无法读取文件", English: "files cannot be read for now"}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/minio/minio-go/v7"
@@ -26,6 +28,39 @@ func TestS3ErrorsSpeakChinesePunctuation(t *testing.T) {
 		msg := catalog.ErrorMessage(got)
 		if catalog.ErrorCode(got) != catalog.EUNAVAILABLE || strings.ContainsAny(msg, ",;()") || !strings.Contains(msg, "，") {
 			t.Errorf("%v: %s %q; want EUNAVAILABLE in full-width punctuation", err, catalog.ErrorCode(got), msg)
+		}
+	}
+}
+
+// TestStoreErrorsHaveEnglish: what a person reads when the S3 store or the
+// disk fails says in English too what failed and what did not happen.
+func TestStoreErrorsHaveEnglish(t *testing.T) {
+	han := regexp.MustCompile(`\p{Han}`)
+	for _, op := range []string{"put", "get", "delete", "open bucket"} {
+		for _, err := range []error{
+			io.ErrUnexpectedEOF,
+			context.DeadlineExceeded,
+			minio.ErrorResponse{Code: "NoSuchBucket", StatusCode: http.StatusNotFound},
+			minio.ErrorResponse{Code: "AccessDenied", StatusCode: http.StatusForbidden},
+			minio.ErrorResponse{Code: "InternalError", StatusCode: http.StatusInternalServerError},
+		} {
+			got := translate(op, "originals/x", err)
+			en := catalog.MessageIn(got, true)
+			if en == "" || han.MatchString(en) {
+				t.Errorf("%s %v: English message %q, want one without Chinese", op, err, en)
+			}
+			if op == "put" && !strings.Contains(en, "not saved") {
+				t.Errorf("put %v: English message %q does not say the file was not saved", err, en)
+			}
+		}
+	}
+	for _, errno := range []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS} {
+		got := DiskError(errno)
+		if en := catalog.MessageIn(got, true); !strings.Contains(en, "not saved") || han.MatchString(en) {
+			t.Errorf("%v: English message %q, want one saying the file was not saved", errno, en)
+		}
+		if zh := catalog.ErrorMessage(got); !strings.Contains(zh, "文件未保存") || strings.ContainsAny(zh, ",;()") {
+			t.Errorf("%v: message %q, want it in full-width punctuation saying 文件未保存", errno, zh)
 		}
 	}
 }

@@ -419,6 +419,7 @@ var englishMessages = map[string]string{
 	"YAML 格式错误:%v":                                           "The YAML is malformed: %v",
 	"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引":         "The index is of format %q and this program needs %q; run evidence reindex to rebuild it",
 	"文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check":    "The original of document %s is damaged (its SHA-256 is %s, it should be %s); run evidence check",
+	"对象存储暂时无法访问,文件未保存;请稍后重新上传":                               "The object store cannot be reached just now, so the file was not saved; upload it again later",
 	"对象存储配置不完整:需要 EVIDENCE_S3_ENDPOINT 和 EVIDENCE_S3_BUCKET": "The object store's settings are incomplete: EVIDENCE_S3_ENDPOINT and EVIDENCE_S3_BUCKET are needed",
 	"对象存储地址 EVIDENCE_S3_ENDPOINT 格式有误(应为 主机:端口)":             "The object store's address EVIDENCE_S3_ENDPOINT is malformed (it should be host:port)",
 	"数据库地址应以 postgres:// 开头":                                 "The database address should begin with postgres://",
@@ -432,6 +433,17 @@ var englishMessages = map[string]string{
 	"无法连接目录数据库 %s;请确认 PostgreSQL 正在运行,EVIDENCE_DATABASE_URL 中的地址和端口正确,然后重新运行":                                                         "Cannot connect to the catalog database %s: check that PostgreSQL is running and that the host and port in EVIDENCE_DATABASE_URL are right, then run again",
 	"目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）": "The catalog is in PostgreSQL; evidence backup copies a one-machine archive only (SQLite catalog and folder store): back up the catalog database with pg_dump and the bucket with the object store's own tools (README, Backup and restore)",
 	"目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库":                                                                                             "The catalog is in PostgreSQL: back up its database with pg_dump",
+
+	// The blob stores' failures (blob.translate, blob.DiskError); %s is
+	// what did not happen (blob.consequence).
+	"对象存储中找不到存储桶(EVIDENCE_S3_BUCKET),%s;请联系管理员检查配置":                                     "The object store has no bucket of the name EVIDENCE_S3_BUCKET gives: %s; ask the administrator to check the settings",
+	"对象存储拒绝访问(访问密钥或权限配置有误),%s;请联系管理员检查 EVIDENCE_S3_ACCESS_KEY 和 EVIDENCE_S3_SECRET_KEY": "The object store refuses access (wrong access keys or permissions): %s; ask the administrator to check EVIDENCE_S3_ACCESS_KEY and EVIDENCE_S3_SECRET_KEY",
+	"对象存储暂时无法处理请求(S3 服务出错),%s;请稍后重试或联系管理员":                                              "The object store cannot handle requests just now (the S3 service failed): %s; try again later or ask the administrator",
+	"对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员":                                                 "The object store does not answer (the S3 service timed out): %s; try again later or ask the administrator",
+	"对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员":                                                 "The object store cannot be reached (no connection to the S3 service): %s; try again later or ask the administrator",
+	"存储空间已满,文件未保存;请联系管理员清理磁盘":                                                           "The storage is full, so the file was not saved; ask the administrator to free disk space",
+	"存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额":                                                    "The storage quota is used up, so the file was not saved; ask the administrator to free disk space or raise the quota",
+	"文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘":                                       "The file storage became read-only (the disk was probably remounted read-only after an error), so the file was not saved; ask the administrator to check the disk",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

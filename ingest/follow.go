@@ -112,7 +112,9 @@ func (s *Service) catchUp(ctx context.Context) error {
 }
 
 // applyChanges writes a batch of changed documents to the index from their
-// stored text, and removes deleted and failed ones.
+// stored text, and removes deleted and failed ones. It fails, having
+// applied none of the batch, when the blob store is out of reach, so the
+// batch is applied again once it is back.
 func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) error {
 	var docs []index.Document
 	var gone []string
@@ -124,9 +126,15 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 			gone = append(gone, d.ID)
 		case d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed:
 			t, err := LoadText(ctx, s.blobs, d.SHA256)
+			if err != nil && (catalog.ErrorCode(err) == catalog.EUNAVAILABLE || ctx.Err() != nil) {
+				// The store is out of reach for now (S3 down): stop short
+				// of this change, so that the next round reads it again
+				// instead of this node's index missing it for good.
+				return fmt.Errorf("read stored text of %s: %w", d.ID, err)
+			}
 			if err != nil {
-				// The text is the truth's; a node that cannot read it
-				// leaves the document to check/repair and goes on.
+				// The text is missing or damaged: a node that cannot read
+				// it leaves the document to check/repair and goes on.
 				s.log.Warn("follower: read stored text", "id", d.ID, "err", err)
 				continue
 			}

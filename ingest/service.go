@@ -345,6 +345,11 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
 		return nil
 	} else if err != nil && !catalog.IsNotFound(err) {
+		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+			// The store speaks of a stat as of a read ("cannot read the
+			// file"); whoever uploads needs to know the file was not kept.
+			err = fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE, "对象存储暂时无法访问,文件未保存;请稍后重新上传"), err)
+		}
 		return fmt.Errorf("check original of %s: %w", st.Filename, err)
 	}
 	if fp, ok := s.blobs.(blob.FilePutter); ok && st.Path != "" {

@@ -2,12 +2,16 @@ package ingest
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
@@ -108,6 +112,74 @@ func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
 	}
 	if d, _ := r.cat.Document(ctx, id); d.Status != catalog.StatusIndexed {
 		t.Errorf("status %s after the new node caught up", d.Status)
+	}
+}
+
+// storeOutage is a node's view of the shared blob store while that store
+// is out of reach: every stored text read fails EUNAVAILABLE while down.
+type storeOutage struct {
+	blob.Store
+	down  atomic.Bool
+	tries atomic.Int32
+}
+
+func (s *storeOutage) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if s.down.Load() && strings.HasPrefix(key, "text/") {
+		s.tries.Add(1)
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储不可用（S3 服务无法连接）")
+	}
+	return s.Store.Get(ctx, key)
+}
+
+// A node whose index follows a document another node indexed while the
+// blob store is down indexes it once the store is back, instead of
+// passing over it and missing it from its search for good.
+func TestSharedFollowerWaitsOutAStoreOutage(t *testing.T) {
+	ctx := context.Background()
+	r := pgRig(t)
+	writer, _, done := sharedNode(t, r, "writer")
+	if err := writer.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	id := submitText(t, writer, "宁波市学分银行工作总结.txt", "宁波市社区教育学分银行覆盖全部街道，老年大学新增办学点十二个。").Document.ID
+	select {
+	case d := <-done:
+		if d.Status != catalog.StatusIndexed {
+			t.Fatalf("on the writer the document is %s (%s), want indexed", d.Status, d.Error)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("the writer did not index the document within 15 s")
+	}
+
+	outage := &storeOutage{Store: r.blobs}
+	outage.down.Store(true)
+	cut := *r
+	cut.blobs = outage
+	reader, readerIdx, _ := sharedNode(t, &cut, "reader")
+	if err := reader.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); outage.tries.Load() == 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the reader never tried to read the stored text")
+		}
+	}
+	time.Sleep(300 * time.Millisecond) // a few rounds of following
+	if lag := reader.IndexLag(); lag.Changes == 0 || lag.CaughtUp {
+		t.Errorf("while the store is down the reader reports lag %+v, want changes behind and not caught up", lag)
+	}
+	outage.down.Store(false)
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if ids, _ := readerIdx.IDs(ctx); len(ids) == 1 && ids[0] == id {
+			break
+		}
+		if time.Now().After(deadline) {
+			ids, _ := readerIdx.IDs(ctx)
+			t.Fatalf("10 s after the store came back the reader's index holds %v, want %s (lag %+v)", ids, id, reader.IndexLag())
+		}
+	}
+	if lag := reader.IndexLag(); !lag.CaughtUp {
+		t.Errorf("after the store came back the reader reports lag %+v, want caught up", lag)
 	}
 }
 

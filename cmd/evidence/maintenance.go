@@ -98,7 +98,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stdout, catalog.Fullwidth("校验通过:所有原件与提取文字的哈希一致,索引与目录一致"))
 		return nil
 	}
-	printProblems(stdout, problems)
+	printProblems(stdout, problems, a.cat.Shared())
 	return exitError{1}
 }
 
@@ -152,7 +152,11 @@ var problemLabels = map[ingest.ProblemKind]string{
 // one by one.
 const maxIndexProblemsListed = 10
 
-func printProblems(w io.Writer, problems []ingest.Problem) {
+// printProblems lists problems and what mends each kind. On a node of
+// several (shared) a restart does not mend its index: the node follows
+// only the changes after the last it applied, so a document its index
+// lost before that stays lost until reindex.
+func printProblems(w io.Writer, problems []ingest.Problem, shared bool) {
 	fmt.Fprintf(w, catalog.Fullwidth("发现 %d 个问题:\n"), len(problems))
 	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
@@ -170,7 +174,10 @@ func printProblems(w io.Writer, problems []ingest.Problem) {
 	if kinds[ingest.ProblemText] > 0 {
 		fmt.Fprintln(w, catalog.Fullwidth("提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取"))
 	}
-	if kinds[ingest.ProblemIndex] > 0 {
+	switch {
+	case kinds[ingest.ProblemIndex] > 0 && shared:
+		fmt.Fprintln(w, catalog.Fullwidth("索引的问题:停止本节点的 evidence serve 后运行 evidence reindex,重建本节点的索引(共享目录的节点重启后只跟随新的变更,补不上缺失的文档)"))
+	case kinds[ingest.ProblemIndex] > 0:
 		fmt.Fprintln(w, catalog.Fullwidth("索引的问题:运行 evidence reindex(或重启 evidence serve)"))
 	}
 	if kinds[ingest.ProblemOriginal] > 0 {
@@ -260,7 +267,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if textLeft {
 			fmt.Fprintln(stdout, catalog.Fullwidth("(原件也有问题的文档不重新提取文字:先恢复原件)"))
 		}
-		printProblems(stdout, others)
+		printProblems(stdout, others, a.cat.Shared())
 		return exitError{1}
 	}
 	return nil
