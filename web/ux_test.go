@@ -69,6 +69,35 @@ func TestEnglishPagesUseEnglishNames(t *testing.T) {
 	}
 }
 
+// TestEnglishAdminPageNamesTheFrameworkInEnglish: the framework in use is
+// named by its name_en on the English admin page (it showed the Chinese
+// name among English words), by its Chinese name on the Chinese one.
+func TestEnglishAdminPageNamesTheFrameworkInEnglish(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	for _, tt := range []struct {
+		lang      string
+		want, not string
+	}{
+		{"zh", "学习型城市建设监测示例指标体系", "Learning-city monitoring framework"},
+		{"en", "Learning-city monitoring framework (illustrative)", "学习型城市建设监测示例指标体系"},
+	} {
+		if tt.lang == "en" {
+			admin.english()
+		}
+		_, body := admin.get("/admin")
+		i := strings.Index(body, `id="framework-name"`)
+		if i < 0 {
+			t.Fatalf("%s admin page: no framework in use: %.300s", tt.lang, textOf(body))
+		}
+		name := body[i+len(`id="framework-name">`):]
+		name = name[:strings.Index(name, "</p>")]
+		if !strings.Contains(name, tt.want) || strings.Contains(name, tt.not) {
+			t.Errorf("%s admin page names the framework %q, want %q", tt.lang, name, tt.want)
+		}
+	}
+}
+
 // TestAdminStatusWordsAreStatesAndButtonsActions: the users table says
 // 已启用/Enabled for a state and 停用/Disable on the button.
 func TestAdminStatusWordsAreStatesAndButtonsActions(t *testing.T) {
