@@ -98,6 +98,43 @@ func TestEnglishAdminPageNamesTheFrameworkInEnglish(t *testing.T) {
 	}
 }
 
+// TestScreenReaderNamesSpeakThePageLanguage: the names a screen reader
+// gives the navigation, the pagers, the status tabs and the PDF view are
+// Chinese on Chinese pages (they were main, pages, status), and a heat-map
+// cell names its city, not its code, with the page's punctuation.
+func TestScreenReaderNamesSpeakThePageLanguage(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := s.login("wang")
+	english := regexp.MustCompile(`aria-label="[A-Za-z ]+"`)
+	pages := []string{"/search?q=学分银行", "/documents", "/documents/" + doc.ID, "/indicators", "/review", "/values"}
+	for _, path := range pages {
+		_, body := wang.get(path)
+		if m := english.FindAllString(body, -1); m != nil {
+			t.Errorf("Chinese %s names parts in English: %v", path, m)
+		}
+	}
+	cell := func(body, code string) string {
+		m := regexp.MustCompile(`href="/indicators/` + regexp.QuoteMeta(code) + `\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("no heat-map cell for %s in 杭州: %.300s", code, textOf(body))
+		}
+		return html.UnescapeString(m[1])
+	}
+	_, body := wang.get("/indicators")
+	if got := cell(body, "1.1.1"); got != "1.1.1 杭州\uFF1A缺少佐证" {
+		t.Errorf("Chinese heat-map cell without evidence named %q, want 1.1.1 杭州\uFF1A缺少佐证", got)
+	}
+	wang.english()
+	_, body = wang.get("/indicators")
+	if got := cell(body, "1.1.1"); got != "1.1.1 Hangzhou: No evidence" {
+		t.Errorf("English heat-map cell without evidence named %q, want 1.1.1 Hangzhou: No evidence", got)
+	}
+	if !strings.Contains(body, `<nav aria-label="Main">`) {
+		t.Errorf("English navigation not named Main")
+	}
+}
+
 // TestAdminStatusWordsAreStatesAndButtonsActions: the users table says
 // 已启用/Enabled for a state and 停用/Disable on the button.
 func TestAdminStatusWordsAreStatesAndButtonsActions(t *testing.T) {
