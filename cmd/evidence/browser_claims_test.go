@@ -151,9 +151,25 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	u.do("verify", chromedp.Click(css(`#reviewform input[value="verified"]`)), chromedp.Click(css(`#reviewform button[type=submit]`)),
 		chromedp.WaitVisible(css(`#claim-status[data-status="verified"]`)))
 	// Sent, it is not kept: the page shown again has an empty box.
+	kept := `sessionStorage.getItem('evidence.form.kept') || sessionStorage.getItem('evidence.form.sending') || ''`
 	u.do("reload", chromedp.Navigate(claimURL), chromedp.WaitVisible(css(`main`)))
-	if kept := eval[string](u, `sessionStorage.getItem('evidence.form.kept') || sessionStorage.getItem('evidence.form.sending') || ''`); kept != "" {
-		t.Errorf("the verdict sent is still kept in the browser: %s", kept)
+	if k := eval[string](u, kept); k != "" {
+		t.Errorf("the verdict sent is still kept in the browser: %s", k)
+	}
+	// What the reviewer typed is not handed to another person who logs in
+	// on the same tab.
+	u.do("a name typed, the session ends, another logs in", chromedp.Navigate(s.base+"/search?q=大讲堂"),
+		chromedp.WaitVisible(css(`#save-search input[name=name]`)),
+		chromedp.SetValue(css(`#save-search input[name=name]`), "杭州大讲堂专题"),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, network.ClearBrowserCookies, cdp.Empty{})
+			return err
+		}),
+		chromedp.Click(css(`#save-search button[type=submit]`)), chromedp.WaitVisible(css(`[data-form-lost]`)),
+		chromedp.SendKeys(css(`#username`), "wang"), chromedp.SendKeys(css(`#password`), pw),
+		chromedp.Submit(css(`#password`)), chromedp.WaitVisible(css(`#save-search`)))
+	if name := eval[string](u, `document.querySelector('#save-search input[name=name]').value`); name != "大讲堂" || eval[string](u, kept) != "" {
+		t.Errorf("the reviewer's words are kept for the coordinator who logged in after: the name box holds %q", name)
 	}
 }
 

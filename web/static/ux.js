@@ -74,7 +74,8 @@
   // sessionStorage (this tab only, gone with it); the login page that says
   // the session had ended keeps the note; any other page means the form
   // arrived, and the note goes. Never a password, a file or a hidden field
-  // (the CSRF token belongs to the old session).
+  // (the CSRF token belongs to the old session), and only for the same
+  // user.
   var SENDING = "evidence.form.sending", KEPT = "evidence.form.kept";
   function store() {
     try { return window.sessionStorage; } catch (err) { return null; }
@@ -103,7 +104,13 @@
     if (!s || !form.id || form.querySelector("input[type=password]")) { return; }
     fields = typed(form);
     if (!fields) { s.removeItem(SENDING); return; }
-    s.setItem(SENDING, JSON.stringify({ path: window.location.pathname, form: form.id, fields: fields }));
+    s.setItem(SENDING, JSON.stringify({ path: window.location.pathname, form: form.id, user: who(), fields: fields }));
+  }
+  // who is the user signed in on this page: what one person typed is
+  // never filled into the form of another who logs in on the same tab.
+  function who() {
+    var a = document.querySelector(".who .user");
+    return a ? a.textContent.trim() : "";
   }
   function restoreKept() {
     var s = store(), note, kept, form;
@@ -115,7 +122,9 @@
       return;
     }
     try { kept = JSON.parse(s.getItem(KEPT) || "null"); } catch (err) { kept = null; }
-    if (!kept || kept.path !== window.location.pathname) { return; }
+    if (!kept || !who()) { return; }
+    if (kept.user !== who()) { s.removeItem(KEPT); return; }
+    if (kept.path !== window.location.pathname) { return; }
     form = document.getElementById(kept.form);
     s.removeItem(KEPT);
     if (!form || form.tagName !== "FORM") { return; }
