@@ -334,6 +334,7 @@ var messages = map[string]map[Lang]string{
 	"account.created":           {Chinese: "创建时间", English: "Created"},
 	"account.last_used":         {Chinese: "最近使用", English: "Last used"},
 	"account.never":             {Chinese: "从未使用", English: "never"},
+	"account.token_cli":         {Chinese: "命令行创建", English: "Made on the command line"},
 	"account.revoke":            {Chinese: "撤销", English: "Revoke"},
 	"account.no_tokens":         {Chinese: "还没有访问令牌。脚本和 evidence ingest --server 用令牌代替密码。", English: "No API tokens yet. Scripts and evidence ingest --server use a token instead of a password."},
 	"account.make_token":        {Chinese: "新建令牌", English: "Make a token"},
