@@ -44,6 +44,10 @@ type NewUser struct {
 	TokenLabel string
 }
 
+// CommandLineTokenLabel labels the API token that "evidence user add"
+// gives a new account; pages show it in their own language.
+const CommandLineTokenLabel = "命令行创建"
+
 // Created is a new account and the secrets that are shown only once.
 type Created struct {
 	User *catalog.User

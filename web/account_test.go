@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/http/cookiejar"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/accounts"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -168,6 +171,30 @@ func TestRoundLabel(t *testing.T) {
 	for _, tt := range tests {
 		if got := roundLabel(tt.l, tt.year, tt.label); got != tt.want {
 			t.Errorf("roundLabel(%v, %d, %q) = %q, want %q", tt.l, tt.year, tt.label, got, tt.want)
+		}
+	}
+}
+
+// TestTokenFromTheCommandLineIsNamedInThePageLanguage: the token "evidence
+// user add" makes is labelled 命令行创建 in the catalog; the English account
+// page said so in Chinese.
+func TestTokenFromTheCommandLineIsNamedInThePageLanguage(t *testing.T) {
+	s := newSite(t)
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	if _, err := s.env.Accounts.CreateToken(context.Background(), wang, accounts.CommandLineTokenLabel); err != nil {
+		t.Fatal(err)
+	}
+	b := s.login("wang")
+	for _, tt := range []struct{ lang, want, not string }{
+		{"zh", "<td>命令行创建</td>", "Made on the command line"},
+		{"en", "<td>Made on the command line</td>", "命令行创建"},
+	} {
+		if tt.lang == "en" {
+			b.english()
+		}
+		_, body := b.get("/account")
+		if !strings.Contains(body, tt.want) || strings.Contains(body, tt.not) {
+			t.Errorf("%s account page: the command line's token is not labelled %s: %.600s", tt.lang, tt.want, textOf(body))
 		}
 	}
 }

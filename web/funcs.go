@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/ingest"
@@ -44,6 +45,14 @@ var funcs = template.FuncMap{
 	// date is a time in China time with its zone.
 	"date":     formatTime,
 	"roleName": roleName,
+	// tokenLabel is a token's label, the one the command line gives in
+	// the page's language.
+	"tokenLabel": func(l Lang, label string) string {
+		if label == accounts.CommandLineTokenLabel {
+			return tr(l, "account.token_cli")
+		}
+		return label
+	},
 	// shown is a quote as the document shows its text: ASCII punctuation
 	// next to Chinese in full width (a quote copied from the stored text,
 	// whose punctuation is folded, or typed with ASCII marks).

@@ -44,7 +44,7 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	case c.Documents > 0:
 		return "linked", "●" + strconv.Itoa(c.Documents), strconv.Itoa(c.Documents) + " " + tr(l, "ind.evidence")
 	}
-	return "none", "✕", tr(l, "ind.legend")
+	return "none", "✕", tr(l, "ind.gap")
 }
 
 func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {

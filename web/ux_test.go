@@ -69,6 +69,72 @@ func TestEnglishPagesUseEnglishNames(t *testing.T) {
 	}
 }
 
+// TestEnglishAdminPageNamesTheFrameworkInEnglish: the framework in use is
+// named by its name_en on the English admin page (it showed the Chinese
+// name among English words), by its Chinese name on the Chinese one.
+func TestEnglishAdminPageNamesTheFrameworkInEnglish(t *testing.T) {
+	s := newSite(t)
+	admin := s.login("admin")
+	for _, tt := range []struct {
+		lang      string
+		want, not string
+	}{
+		{"zh", "学习型城市建设监测示例指标体系", "Learning-city monitoring framework"},
+		{"en", "Learning-city monitoring framework (illustrative)", "学习型城市建设监测示例指标体系"},
+	} {
+		if tt.lang == "en" {
+			admin.english()
+		}
+		_, body := admin.get("/admin")
+		i := strings.Index(body, `id="framework-name"`)
+		if i < 0 {
+			t.Fatalf("%s admin page: no framework in use: %.300s", tt.lang, textOf(body))
+		}
+		name := body[i+len(`id="framework-name">`):]
+		name = name[:strings.Index(name, "</p>")]
+		if !strings.Contains(name, tt.want) || strings.Contains(name, tt.not) {
+			t.Errorf("%s admin page names the framework %q, want %q", tt.lang, name, tt.want)
+		}
+	}
+}
+
+// TestScreenReaderNamesSpeakThePageLanguage: the names a screen reader
+// gives the navigation, the pagers, the status tabs and the PDF view are
+// Chinese on Chinese pages (they were main, pages, status), and a heat-map
+// cell names its city, not its code, with the page's punctuation.
+func TestScreenReaderNamesSpeakThePageLanguage(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := s.login("wang")
+	english := regexp.MustCompile(`aria-label="[A-Za-z ]+"`)
+	pages := []string{"/search?q=学分银行", "/documents", "/documents/" + doc.ID, "/indicators", "/review", "/values"}
+	for _, path := range pages {
+		_, body := wang.get(path)
+		if m := english.FindAllString(body, -1); m != nil {
+			t.Errorf("Chinese %s names parts in English: %v", path, m)
+		}
+	}
+	cell := func(body, code string) string {
+		m := regexp.MustCompile(`href="/indicators/` + regexp.QuoteMeta(code) + `\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("no heat-map cell for %s in 杭州: %.300s", code, textOf(body))
+		}
+		return html.UnescapeString(m[1])
+	}
+	_, body := wang.get("/indicators")
+	if got := cell(body, "1.1.1"); got != "1.1.1 杭州\uFF1A缺少佐证" {
+		t.Errorf("Chinese heat-map cell without evidence named %q, want 1.1.1 杭州\uFF1A缺少佐证", got)
+	}
+	wang.english()
+	_, body = wang.get("/indicators")
+	if got := cell(body, "1.1.1"); got != "1.1.1 Hangzhou: No evidence" {
+		t.Errorf("English heat-map cell without evidence named %q, want 1.1.1 Hangzhou: No evidence", got)
+	}
+	if !strings.Contains(body, `<nav aria-label="Main">`) {
+		t.Errorf("English navigation not named Main")
+	}
+}
+
 // TestAdminStatusWordsAreStatesAndButtonsActions: the users table says
 // 已启用/Enabled for a state and 停用/Disable on the button.
 func TestAdminStatusWordsAreStatesAndButtonsActions(t *testing.T) {

@@ -610,7 +610,7 @@ func (h *handler) loginPage(w http.ResponseWriter, r *http.Request) {
 func (h *handler) loginAgain(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	h.render(w, r, http.StatusUnauthorized, "login", tr(lang, "login.title"),
-		map[string]string{"Next": safeNext(refererPath(r)), "Error": tr(lang, "login.again")})
+		map[string]string{"Next": safeNext(refererPath(r)), "Error": tr(lang, "login.again"), "Lost": "form"})
 }
 
 func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {

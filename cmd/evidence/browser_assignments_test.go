@@ -66,6 +66,7 @@ func TestCollectionRoundInARealBrowser(t *testing.T) {
 	if href := u.attr(`#missing-xlsx`, "href"); !strings.Contains(href, "/assignments/missing.xlsx?city=330100") {
 		t.Errorf("the missing-materials download links to %q", href)
 	}
+	u.focusShows("the board")
 	u.logout()
 
 	// The department sees its task with what is wanted and hands in.

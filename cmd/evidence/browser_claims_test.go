@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -78,6 +81,9 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	}
 	u.noHorizontalScroll("claim form with the picker at 1280 px")
 	u.shot(shots, "claim-picker")
+	// The session ends while he writes: sent, the form leads to the login
+	// and back to the claim form, with everything he typed there again.
+	u.keptAcrossLogin("the new claim", "claimform", "wang", pw, "#n-st", "#n-doc", "#n-page", "#n-quote")
 	u.do("submit", chromedp.Click(css(`#claimform button[type=submit]`)), chromedp.WaitVisible(css(`#claim-status`)))
 	claimURL, err := chromedp.Run(u.ctx, chromedp.Location())
 	if err != nil {
@@ -127,6 +133,74 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	if loc, _ := chromedp.Run(u.ctx, chromedp.Location()); loc != claimURL {
 		t.Errorf("the queue's next link went to %s, want %s", loc, claimURL)
 	}
+	// On a phone the reviewer reads the cited passage, then gives the
+	// verdict; on a wide screen the passages stand beside the form.
+	const passageAboveForm = `document.querySelector('article.citation').getBoundingClientRect().bottom <= document.querySelector('#reviewform').getBoundingClientRect().top`
+	u.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(css(`#reviewform`)))
+	if !eval[bool](u, passageAboveForm) {
+		t.Errorf("at 390 px the verdict form comes before the cited passage")
+	}
+	u.noHorizontalScroll("claim at 390 px")
+	u.do("wide", chromedp.EmulateViewport(1280, 900), chromedp.Reload(), chromedp.WaitVisible(css(`#reviewform`)))
+	if beside := eval[bool](u, `document.querySelector('#reviewform').getBoundingClientRect().right <= document.querySelector('article.citation').getBoundingClientRect().left`); !beside {
+		t.Errorf("at 1280 px the verdict form is not beside the passages")
+	}
+	u.do("a reason typed", chromedp.Click(css(`#reviewform input[value="insufficient"]`)),
+		chromedp.SendKeys(css(`#comment`), "引用的段落只写了大讲堂场次，没有写参与人次；请补充佐证材料"))
+	u.keptAcrossLogin("the verdict", "reviewform", "li", pw, "#comment", `#reviewform input[value="insufficient"]`)
 	u.do("verify", chromedp.Click(css(`#reviewform input[value="verified"]`)), chromedp.Click(css(`#reviewform button[type=submit]`)),
 		chromedp.WaitVisible(css(`#claim-status[data-status="verified"]`)))
+	// Sent, it is not kept: the page shown again has an empty box.
+	kept := `sessionStorage.getItem('evidence.form.kept') || sessionStorage.getItem('evidence.form.sending') || ''`
+	u.do("reload", chromedp.Navigate(claimURL), chromedp.WaitVisible(css(`main`)))
+	if k := eval[string](u, kept); k != "" {
+		t.Errorf("the verdict sent is still kept in the browser: %s", k)
+	}
+	// What the reviewer typed is not handed to another person who logs in
+	// on the same tab.
+	u.do("a name typed, the session ends, another logs in", chromedp.Navigate(s.base+"/search?q=大讲堂"),
+		chromedp.WaitVisible(css(`#save-search input[name=name]`)),
+		chromedp.SetValue(css(`#save-search input[name=name]`), "杭州大讲堂专题"),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, network.ClearBrowserCookies, cdp.Empty{})
+			return err
+		}),
+		chromedp.Click(css(`#save-search button[type=submit]`)), chromedp.WaitVisible(css(`[data-form-lost]`)),
+		chromedp.SendKeys(css(`#username`), "wang"), chromedp.SendKeys(css(`#password`), pw),
+		chromedp.Submit(css(`#password`)), chromedp.WaitVisible(css(`#save-search`)))
+	if name := eval[string](u, `document.querySelector('#save-search input[name=name]').value`); name != "大讲堂" || eval[string](u, kept) != "" {
+		t.Errorf("the reviewer's words are kept for the coordinator who logged in after: the name box holds %q", name)
+	}
+}
+
+// keptAcrossLogin ends the session (the browser forgets its cookies) while
+// the form is filled in, sends it, logs in again from the page that says
+// so, and checks that back on the page the fields hold what was typed, and
+// that the password was never kept.
+func (u ui) keptAcrossLogin(what, form, user, password string, fields ...string) {
+	u.t.Helper()
+	read := `(function (sel) { var el = document.querySelector(sel); return el.type === 'radio' ? String(el.checked) : el.value; })`
+	var typed []string
+	for _, f := range fields {
+		typed = append(typed, eval[string](u, fmt.Sprintf(`%s(%q)`, read, f)))
+	}
+	endSession := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, network.ClearBrowserCookies, cdp.Empty{})
+		return err
+	})
+	u.do(what+": the session ends and the form is sent", endSession,
+		chromedp.Click(chromedp.CSS(`#`+form+` button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(`[data-form-lost]`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), user), chromedp.SendKeys(chromedp.CSS(`#password`), password),
+		chromedp.Submit(chromedp.CSS(`#password`)), chromedp.WaitVisible(chromedp.CSS(`#`+form)))
+	for i, f := range fields {
+		if got := eval[string](u, fmt.Sprintf(`%s(%q)`, read, f)); got != typed[i] || got == "" {
+			u.t.Errorf("%s: back after logging in, %s holds %q, want %q as typed", what, f, got, typed[i])
+		}
+	}
+	if note := u.text(`#` + form + ` [data-kept]`); !strings.Contains(note, "尚未提交") {
+		u.t.Errorf("%s: the restored form says %q, want that it is not sent yet", what, note)
+	}
+	if stored := eval[string](u, `JSON.stringify(sessionStorage)`); strings.Contains(stored, password) {
+		u.t.Errorf("%s: the password is kept in the browser: %s", what, stored)
+	}
 }

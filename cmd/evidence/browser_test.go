@@ -208,6 +208,31 @@ func (u ui) buttonsLegible(page string) {
 	}
 }
 
+// focusShows tabs through the whole page and checks that every control
+// Tab reaches shows where the focus is (an outline or a shadow): the date
+// box of a task's deadline took the focus without a mark.
+func (u ui) focusShows(page string) {
+	u.t.Helper()
+	n := eval[int](u, `Array.from(document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')).filter(function (e) { return e.checkVisibility() && e.tabIndex >= 0; }).length`)
+	u.do("focus at the top of "+page, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`))
+	unmarked := map[string]bool{}
+	for i := 0; i < n; i++ {
+		u.do("tab", chromedp.KeyEvent("\t"))
+		if r := eval[string](u, `(function () {
+			var e = document.activeElement, s;
+			if (!e || e === document.body) { return ''; }
+			s = getComputedStyle(e);
+			if ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none') { return ''; }
+			return e.tagName.toLowerCase() + (e.name ? '[name=' + e.name + ']' : '') + ' ' + (e.textContent || '').trim().slice(0, 20);
+		})()`); r != "" {
+			unmarked[r] = true
+		}
+	}
+	for r := range unmarked {
+		u.t.Errorf("%s: %s takes the focus without showing it", page, r)
+	}
+}
+
 func (u ui) login(base, user, password string) {
 	u.t.Helper()
 	u.do("login as "+user,

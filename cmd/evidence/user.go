@@ -55,7 +55,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer a.close()
 	c, err := accounts.NewService(a.cat).Create(ctx, cliAdmin(), accounts.NewUser{Username: *name, Role: *role, City: *city,
-		Department: *dept, Cities: catalog.SplitList(*cities), Password: *password, TokenLabel: "命令行创建"})
+		Department: *dept, Cities: catalog.SplitList(*cities), Password: *password, TokenLabel: accounts.CommandLineTokenLabel})
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,7 @@
     if (e.defaultPrevented || !form || String(form.method).toLowerCase() !== "post") { return; }
     if (form.hasAttribute("data-sending")) { e.preventDefault(); return; }
     form.setAttribute("data-sending", "");
+    noteSending(form);
     form.setAttribute("aria-busy", "true");
     window.setTimeout(function () { ready(form); }, 60000);
   });
@@ -66,6 +67,90 @@
   window.addEventListener("pageshow", function (e) {
     if (e.persisted) { document.querySelectorAll("form[data-sending]").forEach(ready); }
   });
+
+  // What was typed in a form whose session ended before it was sent (a
+  // long 定性描述, a verdict's reason) comes back once the person has
+  // logged in again and is back on the page. Each form sent is noted in
+  // sessionStorage (this tab only, gone with it); the login page that says
+  // the session had ended keeps the note; any other page means the form
+  // arrived, and the note goes. Never a password, a file or a hidden field
+  // (the CSRF token belongs to the old session), and only for the same
+  // user.
+  var SENDING = "evidence.form.sending", KEPT = "evidence.form.kept";
+  function store() {
+    try { return window.sessionStorage; } catch (err) { return null; }
+  }
+  function keepable(el) {
+    if (!el.name || el.disabled) { return false; }
+    if (el.tagName === "TEXTAREA" || el.tagName === "SELECT") { return true; }
+    return el.tagName === "INPUT" && !/^(hidden|password|file|submit|button|reset|image)$/i.test(el.type);
+  }
+  function typed(form) {
+    var fields = [], any = false;
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!keepable(el)) { return; }
+      if (el.type === "radio" || el.type === "checkbox") {
+        fields.push({ name: el.name, value: el.value, checked: el.checked });
+        any = any || el.checked;
+      } else {
+        fields.push({ name: el.name, value: el.value });
+        any = any || (el.value !== "" && el.value !== el.defaultValue);
+      }
+    });
+    return any ? fields : null;
+  }
+  function noteSending(form) {
+    var s = store(), fields;
+    if (!s || !form.id || form.querySelector("input[type=password]")) { return; }
+    fields = typed(form);
+    if (!fields) { s.removeItem(SENDING); return; }
+    s.setItem(SENDING, JSON.stringify({ path: window.location.pathname, form: form.id, user: who(), fields: fields }));
+  }
+  // who is the user signed in on this page: what one person typed is
+  // never filled into the form of another who logs in on the same tab.
+  function who() {
+    var a = document.querySelector(".who .user");
+    return a ? a.textContent.trim() : "";
+  }
+  function restoreKept() {
+    var s = store(), note, kept, form;
+    if (!s) { return; }
+    note = s.getItem(SENDING);
+    s.removeItem(SENDING);
+    if (document.querySelector("[data-form-lost]")) {
+      if (note) { s.setItem(KEPT, note); }
+      return;
+    }
+    try { kept = JSON.parse(s.getItem(KEPT) || "null"); } catch (err) { kept = null; }
+    if (!kept || !who()) { return; }
+    if (kept.user !== who()) { s.removeItem(KEPT); return; }
+    if (kept.path !== window.location.pathname) { return; }
+    form = document.getElementById(kept.form);
+    s.removeItem(KEPT);
+    if (!form || form.tagName !== "FORM") { return; }
+    kept.fields.forEach(function (f) {
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.name !== f.name || !keepable(el)) { return; }
+        if (el.type === "radio" || el.type === "checkbox") {
+          if (el.value === f.value) { el.checked = f.checked; }
+        } else {
+          el.value = f.value;
+        }
+      });
+    });
+    var details = form.closest("details");
+    if (details) { details.open = true; }
+    var said = document.body.getAttribute("data-kept-note");
+    if (said) {
+      var p = document.createElement("p");
+      p.className = "flash";
+      p.setAttribute("role", "status");
+      p.setAttribute("data-kept", "");
+      p.textContent = said;
+      form.insertBefore(p, form.firstChild);
+    }
+  }
+  restoreKept();
 
   // The error page's 返回上一页 when the page it came from is not known:
   // the browser's back.
