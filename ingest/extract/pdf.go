@@ -234,7 +234,7 @@ func pdfPageText(r *pdf.Reader, i int) (text string, sandwich bool, err error) {
 			return table, t.sandwich(), nil // its rows end with an empty line, which must stay
 		}
 	}
-	return flattenPDFLines(plain), t.sandwich(), nil
+	return flattenPDFLines(t.lines.String()), t.sandwich(), nil
 }
 
 func pdfTitle(r *pdf.Reader) (title string) {
