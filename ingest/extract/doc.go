@@ -31,8 +31,11 @@
 // at a time under Limits.OCRPageTimeout, after a round red seal (公章) is
 // found and its ink whitened; a page stored or scanned sideways is turned
 // upright first (orient.go: the EXIF tag, then tesseract's OSD for a page
-// read with low confidence), and a page tilted by a few degrees is
-// levelled (deskew.go). A page OCR read with a mean confidence under
+// read with low confidence), a page lit unevenly (a phone photo) has its
+// paper made evenly white (light.go), and a page tilted by a few degrees
+// is levelled (deskew.go). A page that is a picture under an invisible text
+// layer (a scanner app's own OCR, pdfsandwich.go) is OCR'd too unless that
+// layer reads as real text. A page OCR read with a mean confidence under
 // catalog.LowOCRConfidence keeps its text but is marked SourceOCRLow. PDF pages are rendered with pdftoppm. Missing
 // programs fail with EUNSUPPORTED naming the Debian packages; Readers lists
 // what this installation has. Result.PageSources, OCRConfidence and

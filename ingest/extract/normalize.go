@@ -26,7 +26,9 @@ import (
 //     whose other side is CJK (these are folded from "，（）").
 //   - A run is kept when it contains an empty line (a paragraph break; the
 //     PDF extractor never produces one inside a phrase), and a line break
-//     after "。" is kept.
+//     after "。" is kept, and one between a heading and a line that starts
+//     with a figure, or between figures and a heading (headingBreak:
+//     "二、主要指标\n2023年").
 //   - Kept runs become "\n\n" (two or more line breaks), "\n" (one) or " ".
 //     Leading and trailing whitespace is trimmed.
 func Normalize(s string) string {
@@ -97,6 +99,7 @@ func joinRuns(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev, prev2 rune = -1, -1 // last two runes written, -1 if none
+	lineStart := 0                // where the line being written starts in b
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isSpace(r) {
@@ -129,11 +132,26 @@ func joinRuns(s string) string {
 				}
 				k += size
 			}
-			b.WriteString(runReplacement(prev2, prev, next, next2, newlines))
+			run := runReplacement(prev2, prev, next, next2, newlines)
+			if newlines == 1 && run != "\n" && headingBreak(b.String()[lineStart:], nextLine(s[j:])) {
+				run = "\n"
+			}
+			b.WriteString(run)
+			if strings.Contains(run, "\n") {
+				lineStart = b.Len()
+			}
 		}
 		i = j
 	}
 	return b.String()
+}
+
+// nextLine is s up to its first line break.
+func nextLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // runReplacement decides what a whitespace run with the given number of line

@@ -44,6 +44,13 @@ func TestNormalize(t *testing.T) {
 		{"only space", " \n\f\r\n　", ""},
 		{"invalid UTF-8", "学\xff习", "学\ufffd习"},
 		{"Kangxi radical forms count as Han", "⽣ 活", "⽣活"},
+		{"heading then a line of figures", "二、主要指标\n2023年全市共有社区学校365所", "二、主要指标\n2023年全市共有社区学校365所"},
+		{"bracketed heading then figures", "（三）经费保障\n2846万元", "(三)经费保障\n2846万元"},
+		{"chapter heading then figures", "第二章 总则\n2019年起施行", "第二章总则\n2019年起施行"},
+		{"figures then a heading", "社区学校数量 342 365\n四、经费保障", "社区学校数量342 365\n四、经费保障"},
+		{"prose line with a heading's number wraps before a figure", "一、建立学分银行。推进各类学习成果的认证,到\n2020年实现", "一、建立学分银行。推进各类学习成果的认证,到2020年实现"},
+		{"long heading-like line wraps before a figure", "十、全市各区县社区学校和老年大学共同开展全民终身学习活动周累计\n365场", "十、全市各区县社区学校和老年大学共同开展全民终身学习活动周累计365场"},
+		{"figures then prose", "共有社区学校\n365\n所", "共有社区学校365所"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

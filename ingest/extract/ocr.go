@@ -46,8 +46,8 @@ const maxOCROutput = 16 << 20
 //
 // It checks the image's size from its header before decoding it (ETOOLARGE
 // past maxImagePixels), finds and whitens red seals (seal.go), skips pages
-// without ink, turns a JPEG as its EXIF tag says, levels a tilted page
-// (deskew.go), and runs tesseract on the
+// without ink, turns a JPEG as its EXIF tag says, evens out uneven light
+// (light.go), levels a tilted page (deskew.go), and runs tesseract on the
 // grey image under lim.OCRPageTimeout; a page read with low confidence that
 // tesseract finds turned is read again upright (orient.go). A missing tesseract or language model is
 // errReaderMissing (EUNSUPPORTED); a page that takes too long is EINVALID.
@@ -67,7 +67,7 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	if in.blank {
 		return out, nil
 	}
-	page := level(orientGray(in.gray, jpegOrientation(data)))
+	page := level(flattenLight(orientGray(in.gray, jpegOrientation(data))))
 	out.Text, out.Confidence, err = runTesseract(ctx, tess, page, lim)
 	if err != nil || out.Confidence >= reorientBelow {
 		return out, err

@@ -17,7 +17,7 @@ import (
 // loop busy until the deadline.
 const maxPDFPages = 100000
 
-// extractPDF reads a PDF with ledongthuc/pdf (GetPlainText per page) and
+// extractPDF reads a PDF with ledongthuc/pdf (its plain text per page, read by pdfplain.go) and
 // falls back to poppler's pdftotext, where installed, when the library
 // fails, panics or runs out of its share of the time, or when a page looks
 // implausible: empty where pdftotext finds text, garbled (text that is not
@@ -40,7 +40,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if lib.err == nil && lib.plausible() {
-		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil)
+		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib.invisible)
 	}
 	if isTooLarge(lib.err) {
 		return nil, lib.err
@@ -79,15 +79,16 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		res.Extractor = "pdftotext"
 	}
 	markUnreadable(res, unreadable)
-	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers)
+	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib.invisible)
 }
 
 // pdfText is what the library made of a file.
 type pdfText struct {
-	pages  []string
-	failed []bool // the page panicked or returned an error
-	title  string
-	err    error // the whole document failed
+	pages     []string
+	failed    []bool // the page panicked or returned an error
+	invisible []bool // the page is a picture under an invisible text layer (invisibleLayerOverImage)
+	title     string
+	err       error // the whole document failed
 }
 
 // plausible reports whether every page has text that looks like text.
@@ -162,9 +163,10 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 		if err := ctx.Err(); err != nil {
 			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}
 		}
-		text, err := pdfPageText(r, i)
+		text, sandwich, err := pdfPageText(r, i)
 		t.pages = append(t.pages, text)
 		t.failed = append(t.failed, err != nil)
+		t.invisible = append(t.invisible, sandwich)
 		if err := budget.add(len(text)); err != nil {
 			return pdfText{err: err}
 		}
@@ -208,27 +210,31 @@ func checkPageTree(r *pdf.Reader) error {
 	return walk(r.Trailer().Key("Root").Key("Pages"), 0)
 }
 
-func pdfPageText(r *pdf.Reader, i int) (text string, err error) {
+// pdfPageText reads page i (1-based) and reports whether it is a picture
+// under an invisible text layer (pageText.sandwich). The text is laid out
+// by position where the page may hold a table (pdftable.go), else it is
+// the page's lines (pageText).
+func pdfPageText(r *pdf.Reader, i int) (text string, sandwich bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			text, err = "", fmt.Errorf("page %d: panic: %v", i, p)
+			text, sandwich, err = "", false, fmt.Errorf("page %d: panic: %v", i, p)
 		}
 	}()
 	p := r.Page(i)
 	if p.V.IsNull() {
-		return "", fmt.Errorf("page %d not found", i)
+		return "", false, fmt.Errorf("page %d not found", i)
 	}
-	text, err = p.GetPlainText(nil)
-	if err != nil || strings.TrimSpace(text) == "" {
-		return flattenPDFLines(text), err
+	t := readPageText(p)
+	plain := t.objects.String()
+	if strings.TrimSpace(plain) == "" {
+		return "", false, nil
 	}
-	if !mayHoldTable(text) {
-		return flattenPDFLines(text), nil
+	if mayHoldTable(plain) {
+		if table, ok := pdfTableText(p, plain); ok {
+			return table, t.sandwich(), nil // its rows end with an empty line, which must stay
+		}
 	}
-	if table, ok := pdfTableText(p, text); ok {
-		return table, nil // its rows end with an empty line, which must stay
-	}
-	return flattenPDFLines(text), nil
+	return flattenPDFLines(t.lines.String()), t.sandwich(), nil
 }
 
 func pdfTitle(r *pdf.Reader) (title string) {

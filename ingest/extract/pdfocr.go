@@ -60,11 +60,21 @@ func weakTextLayer(text string) bool {
 // index) is empty here; when OCR reads the rendered page as scrambled too,
 // the page shows what its layer said (a list of names, say, rather than a
 // wrong map), and the layer's text is taken back.
-func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, garbled bool, scrambledLayers map[int]string) (*Result, error) {
+//
+// A page that is a picture under an invisible text layer (invisible, by
+// page index; see pdfsandwich.go) is OCR'd as well when that layer is not
+// trusted, and the OCR text replaces the layer only when it holds clearly
+// more Chinese words (ocrReadsMoreWords).
+func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, garbled bool, scrambledLayers map[int]string, invisible []bool) (*Result, error) {
 	var weak []int
+	doubted := map[int]bool{} // untrusted invisible layers that are not weak
 	for i, p := range res.Pages {
-		if weakTextLayer(p) {
+		switch {
+		case weakTextLayer(p):
 			weak = append(weak, i)
+		case i < len(invisible) && invisible[i] && !trustedInvisibleLayer(p):
+			weak = append(weak, i)
+			doubted[i] = true
 		}
 	}
 	if len(weak) == 0 {
@@ -113,7 +123,7 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 			continue
 		}
 		layer, ocr := visibleChars(Normalize(res.Pages[page])), visibleChars(Normalize(doc.text[i]))
-		if ocr > layer || layer == 0 {
+		if doubted[page] && ocrReadsMoreWords(res.Pages[page], doc.text[i]) || !doubted[page] && (ocr > layer || layer == 0) {
 			res.Pages[page] = doc.text[i]
 			res.PageSources[page] = ocrSource(doc.text[i], doc.conf[i])
 			used.text = append(used.text, doc.text[i])

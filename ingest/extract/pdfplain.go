@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pageText is what one pass over a page's content stream gives.
+//
+// objects is the library's plain text (GetPlainText): every text object
+// starts a line, so a line break there says nothing about where the page's
+// lines end. LibreOffice and Word start a text object wherever the font
+// changes, between Han characters and digits too, so a heading and the
+// row of figures under it ("二、主要指标", "2023", "年") look the same as a
+// phrase cut by a change of font, and Normalize glued them
+// ("二、主要指标2023年"). lines is the same text with a line break only
+// where the baseline moves and a space where a text object continues the
+// line, which Normalize removes between Han characters and digits.
+//
+// invisible and visible count the strings shown in an invisible text
+// render mode (3, or 7, which only clips) and in any other; pictures
+// counts the images and forms drawn (sandwich).
+type pageText struct {
+	objects, lines               strings.Builder
+	invisible, visible, pictures int
+}
+
+// sandwich reports a page that draws a picture and whose every shown
+// string is invisible: a scan under its scanner's OCR (pdfsandwich.go).
+// Text inside form XObjects is not looked at.
+func (t *pageText) sandwich() bool {
+	return t.pictures > 0 && t.invisible > 0 && t.visible == 0
+}
+
+// textState is the part of the graphics and text state that places a
+// baseline.
+type textState struct {
+	ctm  [6]float64
+	mode int64
+}
+
+var identity = [6]float64{1, 0, 0, 1, 0, 0}
+
+// mul is a×b for PDF's row-vector affine matrices [a b c d e f].
+func mul(a, b [6]float64) [6]float64 {
+	return [6]float64{
+		a[0]*b[0] + a[1]*b[2], a[0]*b[1] + a[1]*b[3],
+		a[2]*b[0] + a[3]*b[2], a[2]*b[1] + a[3]*b[3],
+		a[4]*b[0] + a[5]*b[2] + b[4], a[4]*b[1] + a[5]*b[3] + b[5],
+	}
+}
+
+// readPageText reads a page's text as the library's GetPlainText does,
+// with the same decoding (but a T* is a line break whatever the font), and
+// also as lines (see pageText). It panics on a
+// malformed stream, as the library does; the caller recovers.
+func readPageText(p pdf.Page) *pageText {
+	t := &pageText{}
+	contents := p.V.Key("Contents")
+	if contents.Kind() == pdf.Null {
+		return t
+	}
+	fonts := p.Resources().Key("Font")
+	encoders := map[string]pdf.TextEncoding{}
+	var enc pdf.TextEncoding
+	decode := func(raw string) string {
+		if enc == nil { // no such font: the library shows the bytes as they are
+			return raw
+		}
+		return enc.Decode(raw)
+	}
+	var (
+		g        = textState{ctm: identity}
+		saved    []textState
+		tm, tlm  = identity, identity
+		leading  float64
+		size     float64
+		lastY    = math.NaN()
+		moved    bool // a text object began or its position was set since the last string
+		nextLine bool // T*, ' or ": a new line of the same object
+	)
+	show := func(raw string) {
+		s := decode(raw)
+		t.objects.WriteString(s)
+		if g.mode == 3 || g.mode == 7 {
+			t.invisible++
+		} else {
+			t.visible++
+		}
+		m := mul(tm, g.ctm)
+		y, height := m[5], math.Abs(size*m[3])
+		switch {
+		case math.IsNaN(lastY):
+		case nextLine || math.Abs(y-lastY) > math.Max(height/2, 1):
+			t.lines.WriteByte('\n')
+		case moved:
+			t.lines.WriteByte(' ')
+		}
+		t.lines.WriteString(s)
+		lastY, moved, nextLine = y, false, false
+	}
+	moveTo := func(tx, ty float64) {
+		tlm = mul([6]float64{1, 0, 0, 1, tx, ty}, tlm)
+		tm, moved = tlm, true
+	}
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			saved = append(saved, g)
+		case "Q":
+			if n := len(saved); n > 0 {
+				g, saved = saved[n-1], saved[:n-1]
+			}
+		case "cm":
+			g.ctm = mul([6]float64{num(0), num(1), num(2), num(3), num(4), num(5)}, g.ctm)
+		case "Do", "BI":
+			t.pictures++
+		case "BT":
+			t.objects.WriteString("\n")
+			tm, tlm, moved = identity, identity, true
+		case "Tr":
+			g.mode = int64(num(0))
+		case "TL":
+			leading = num(0)
+		case "Tf":
+			if len(args) != 2 {
+				panic("bad Tf")
+			}
+			name := args[0].Name()
+			e, ok := encoders[name]
+			if !ok {
+				if fonts.Key(name).Kind() != pdf.Null {
+					f := p.Font(name)
+					e = f.Encoder()
+				}
+				encoders[name] = e
+			}
+			enc, size = e, num(1)
+		case "Td", "TD":
+			if op == "TD" {
+				leading = -num(1)
+			}
+			moveTo(num(0), num(1))
+		case "Tm":
+			tlm = [6]float64{num(0), num(1), num(2), num(3), num(4), num(5)}
+			tm, moved = tlm, true
+		case "T*":
+			// The library passes the line break through the font's
+			// decoder, which drops it or, for a two-byte encoding,
+			// panics and loses the page.
+			t.objects.WriteString("\n")
+			moveTo(0, -leading)
+			nextLine = true
+		case "'", "\"":
+			moveTo(0, -leading)
+			nextLine = true
+			if len(args) > 0 {
+				show(args[len(args)-1].RawString())
+			}
+		case "Tj":
+			if len(args) != 1 {
+				panic("bad Tj operator")
+			}
+			show(args[0].RawString())
+		case "TJ":
+			if len(args) != 1 {
+				panic("bad TJ operator")
+			}
+			v := args[0]
+			for i := 0; i < v.Len(); i++ {
+				if x := v.Index(i); x.Kind() == pdf.String {
+					show(x.RawString())
+				}
+			}
+		}
+	})
+	return t
+}
