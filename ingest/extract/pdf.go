@@ -159,11 +159,12 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 	}
 	t := pdfText{title: pdfTitle(r)}
 	budget := textBudget{max: lim.MaxTextBytes}
+	fontEncoders := map[string]pdf.TextEncoding{}
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}
 		}
-		text, sandwich, err := pdfPageText(r, i)
+		text, sandwich, err := pdfPageText(r, i, fontEncoders)
 		t.pages = append(t.pages, text)
 		t.failed = append(t.failed, err != nil)
 		t.invisible = append(t.invisible, sandwich)
@@ -214,7 +215,7 @@ func checkPageTree(r *pdf.Reader) error {
 // under an invisible text layer (pageText.sandwich). The text is laid out
 // by position where the page may hold a table (pdftable.go), else it is
 // the page's lines (pageText).
-func pdfPageText(r *pdf.Reader, i int) (text string, sandwich bool, err error) {
+func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding) (text string, sandwich bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			text, sandwich, err = "", false, fmt.Errorf("page %d: panic: %v", i, p)
@@ -224,7 +225,7 @@ func pdfPageText(r *pdf.Reader, i int) (text string, sandwich bool, err error) {
 	if p.V.IsNull() {
 		return "", false, fmt.Errorf("page %d not found", i)
 	}
-	t := readPageText(p)
+	t := readPageText(p, fontEncoders)
 	plain := t.objects.String()
 	if strings.TrimSpace(plain) == "" {
 		return "", false, nil

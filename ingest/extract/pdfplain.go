@@ -52,11 +52,38 @@ func mul(a, b [6]float64) [6]float64 {
 	}
 }
 
+// fontEncoder returns the decoder of the font dictionary fv, made once a
+// document: pages share their fonts, and making one (reading its
+// ToUnicode CMap) was a third of reading a page. A dictionary's text
+// names the objects it refers to ("12 0 R"), so within one file two
+// dictionaries written alike decode alike.
+func fontEncoder(fv pdf.Value, made map[string]pdf.TextEncoding) pdf.TextEncoding {
+	f := pdf.Font{V: fv}
+	if made == nil {
+		return f.Encoder()
+	}
+	key := fv.String()
+	if e, ok := made[key]; ok {
+		return e
+	}
+	e := f.Encoder()
+	if len(made) < maxKeptFonts {
+		made[key] = e
+	}
+	return e
+}
+
+// maxKeptFonts bounds the decoders kept for a document: real files use a
+// handful of fonts, and a crafted one with a font a page must not hold
+// them all.
+const maxKeptFonts = 256
+
 // readPageText reads a page's text as the library's GetPlainText does,
-// with the same decoding (but a T* is a line break whatever the font), and
+// with the same decoding (but a T* is a line break whatever the font; font
+// decoders shared over a document's pages through fontEncoders), and
 // also as lines (see pageText). It panics on a
 // malformed stream, as the library does; the caller recovers.
-func readPageText(p pdf.Page) *pageText {
+func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageText {
 	t := &pageText{}
 	contents := p.V.Key("Contents")
 	if contents.Kind() == pdf.Null {
@@ -141,9 +168,8 @@ func readPageText(p pdf.Page) *pageText {
 			name := args[0].Name()
 			e, ok := encoders[name]
 			if !ok {
-				if fonts.Key(name).Kind() != pdf.Null {
-					f := p.Font(name)
-					e = f.Encoder()
+				if fv := fonts.Key(name); fv.Kind() != pdf.Null {
+					e = fontEncoder(fv, fontEncoders)
 				}
 				encoders[name] = e
 			}

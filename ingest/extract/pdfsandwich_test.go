@@ -68,7 +68,7 @@ func TestInvisibleLayerOverImage(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i, want := range tt.want {
-			if got := readPageText(r.Page(i + 1)).sandwich(); got != want {
+			if got := readPageText(r.Page(i+1), nil).sandwich(); got != want {
 				t.Errorf("%s page %d: sandwich %v, want %v", tt.file, i+1, got, want)
 			}
 		}
