@@ -28,6 +28,7 @@ type Authenticator struct {
 	cat      *catalog.Store
 	throttle *Throttle
 	turns    addressTurns // one login attempt per address at a time
+	refused  refusalLog   // which throttled attempts are audited
 	ttl      time.Duration
 	now      func() time.Time
 	// TrustProxy says a reverse proxy in front sets X-Forwarded-For and
@@ -64,8 +65,9 @@ type Login struct {
 
 // LogIn checks a password and opens a session. Failures are audited and
 // throttled; a throttled attempt is refused before the password is looked
-// at (ETHROTTLED, with how long to wait), and unknown users fail exactly
-// like wrong passwords.
+// at (ETHROTTLED, with how long to wait) and audited once a minute an
+// address (refusalLog), and unknown users fail exactly like wrong
+// passwords.
 //
 // An attempt whose audit entry cannot be written fails with that error
 // instead of its usual answer: the surfaces log every such failure with
@@ -89,8 +91,14 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		return nil, err
 	}
 	if wait > 0 {
-		if err := a.audit(ctx, username, "login.throttled", addr); err != nil {
-			return nil, err
+		if audit, leftOut := a.refused.admit(addr, a.now()); audit {
+			e := loginEvent(username, "login.throttled", addr)
+			if leftOut > 0 {
+				e.Detail["refused_since_last"] = leftOut
+			}
+			if err := a.cat.RecordEvent(ctx, e); err != nil {
+				return nil, fmt.Errorf("audit login.throttled of %s: %w", username, err)
+			}
 		}
 		return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 分钟后再试", int(math.Ceil(wait.Minutes())))
 	}

@@ -170,3 +170,56 @@ func TestConcurrentGuessesFromOneAddressAreThrottledLikeSequentialOnes(t *testin
 		t.Errorf("%d concurrent guesses: %d passwords tried, want %d (the per-account-and-address limit)", guesses, tried, limit)
 	}
 }
+
+// An address guessing back to back while throttled fills the audit log
+// with one login.throttled entry a minute, each counting the refusals left
+// out since the one before; another address's refusal is audited at once.
+func TestThrottledAttemptsAreAuditedOnceAMinute(t *testing.T) {
+	cat, _ := newStore(t)
+	a := NewAuthenticator(cat, 0)
+	clock := newClock()
+	a.SetClock(clock.now)
+	ctx := context.Background()
+	for i := 0; i < 10; i++ {
+		if _, err := a.LogIn(ctx, "zhang", "wrong-password", "10.0.0.7"); catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
+			t.Fatalf("failure %d: %v", i+1, err)
+		}
+	}
+	refuse := func(addr string, n int) {
+		t.Helper()
+		for i := 0; i < n; i++ {
+			if _, err := a.LogIn(ctx, "zhang", "wrong-password", addr); catalog.ErrorCode(err) != catalog.ETHROTTLED {
+				t.Fatalf("attempt from %s while throttled: %v, want ETHROTTLED", addr, err)
+			}
+			clock.add(100 * time.Millisecond)
+		}
+	}
+	throttled := func() []catalog.Event {
+		t.Helper()
+		evs, err := cat.FindEvents(ctx, catalog.EventFilter{Action: "login.throttled", Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return evs
+	}
+	refuse("10.0.0.7", 300) // 30 s
+	if evs := throttled(); len(evs) != 1 || evs[0].Detail["refused_since_last"] != nil {
+		t.Fatalf("300 refusals in 30 s: %d login.throttled entries (%v), want 1 without a count", len(evs), evs)
+	}
+	clock.add(31 * time.Second)
+	refuse("10.0.0.7", 1)
+	evs := throttled()
+	if len(evs) != 2 {
+		t.Fatalf("a refusal a minute after the first entry: %d entries, want 2", len(evs))
+	}
+	if got := evs[0].Detail["refused_since_last"]; got != float64(299) {
+		t.Errorf("the second entry counts %v refusals left out, want 299", got)
+	}
+	for i := 0; i < 10; i++ { // another address, throttled on zhang too
+		a.LogIn(ctx, "zhang", "wrong-password", "10.0.0.8")
+	}
+	refuse("10.0.0.8", 1)
+	if n := len(throttled()); n != 3 {
+		t.Errorf("another address's first refusal: %d entries, want 3", n)
+	}
+}
