@@ -24,6 +24,11 @@ type follower struct {
 	latest      int64     // the catalog's latest seq when last asked
 	behindSince time.Time // when the index first lagged; zero when caught up
 	caughtUp    bool      // a full catch-up finished since start
+
+	// The one stored text the follower has been stopped at (it stops at
+	// the first it cannot read), and since when: see unreadableText.
+	stuckOn    string
+	stuckSince time.Time
 }
 
 // Lag is how far this node's index is behind the catalog.
@@ -127,11 +132,19 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 		case d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed:
 			t, err := LoadText(ctx, s.blobs, d.SHA256)
 			if err != nil && (catalog.ErrorCode(err) == catalog.EUNAVAILABLE || ctx.Err() != nil) {
-				// The store is out of reach for now (S3 down): stop short
-				// of this change, so that the next round reads it again
-				// instead of this node's index missing it for good.
-				return fmt.Errorf("read stored text of %s: %w", d.ID, err)
+				if ctx.Err() != nil || !s.unreadableText(ctx, d.ID) {
+					// The store is out of reach for now (S3 down): stop
+					// short of this change, so that the next round reads
+					// it again instead of this node's index missing it
+					// for good.
+					return fmt.Errorf("read stored text of %s: %w", d.ID, err)
+				}
+				s.log.Warn("follower: the object store answers but has refused this stored text for "+
+					s.cfg.UnreadableTextPatience.String()+"; the document is left out of this node's index for evidence check and repair",
+					"id", d.ID, "err", err)
+				continue
 			}
+			s.follow.readable(d.ID)
 			if err != nil {
 				// The text is missing or damaged: a node that cannot read
 				// it leaves the document to check/repair and goes on.
@@ -192,4 +205,43 @@ func (s *Service) saveFollowState(seq int64) {
 	if err := os.WriteFile(tmp, []byte(strconv.FormatInt(seq, 10)+"\n"), 0o644); err == nil {
 		os.Rename(tmp, s.cfg.FollowStateFile)
 	}
+}
+
+// unreadableText reports whether the follower should pass over document
+// id, whose stored text the store refused as unavailable: only when the
+// store answers other requests (so it is this object that cannot be read:
+// access denied to it, archived by a lifecycle rule, its copies lost) and
+// has refused it for UnreadableTextPatience. Waiting for it longer would
+// hold every later change — uploads, deletions — out of this node's index,
+// and a node restarting would never be ready.
+func (s *Service) unreadableText(ctx context.Context, id string) bool {
+	now := time.Now()
+	f := &s.follow
+	f.mu.Lock()
+	if f.stuckOn != id {
+		f.stuckOn, f.stuckSince = id, now
+	}
+	waited := now.Sub(f.stuckSince)
+	f.mu.Unlock()
+	if waited < s.cfg.UnreadableTextPatience || !s.storeAnswers(ctx) {
+		return false
+	}
+	f.readable(id)
+	return true
+}
+
+// readable forgets that the follower was stopped at document id.
+func (f *follower) readable(id string) {
+	f.mu.Lock()
+	if f.stuckOn == id {
+		f.stuckOn, f.stuckSince = "", time.Time{}
+	}
+	f.mu.Unlock()
+}
+
+// storeAnswers reports whether the blob store answers a request: a stat of
+// a key that is not there is answered "not found" by a store in reach.
+func (s *Service) storeAnswers(ctx context.Context) bool {
+	_, err := s.blobs.Stat(ctx, "follower/reachable")
+	return err == nil || catalog.IsNotFound(err)
 }

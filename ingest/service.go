@@ -61,6 +61,10 @@ type Config struct {
 	Lease           time.Duration
 	FollowInterval  time.Duration
 	FollowStateFile string
+	// UnreadableTextPatience is how long the follower waits at a stored
+	// text the store refuses while it answers other requests, before it
+	// passes over that document (default 1 minute).
+	UnreadableTextPatience time.Duration
 }
 
 // DefaultMaxUpload is the default per-file upload limit.
@@ -113,6 +117,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.FollowInterval <= 0 {
 		c.FollowInterval = time.Second
+	}
+	if c.UnreadableTextPatience <= 0 {
+		c.UnreadableTextPatience = time.Minute
 	}
 	if c.Node == "" {
 		host, _ := os.Hostname()

@@ -123,6 +123,13 @@ type storeOutage struct {
 	tries atomic.Int32
 }
 
+func (s *storeOutage) Stat(ctx context.Context, key string) (blob.Info, error) {
+	if s.down.Load() {
+		return blob.Info{}, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储不可用（S3 服务无法连接）")
+	}
+	return s.Store.Stat(ctx, key)
+}
+
 func (s *storeOutage) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	if s.down.Load() && strings.HasPrefix(key, "text/") {
 		s.tries.Add(1)
@@ -180,6 +187,76 @@ func TestSharedFollowerWaitsOutAStoreOutage(t *testing.T) {
 	}
 	if lag := reader.IndexLag(); !lag.CaughtUp {
 		t.Errorf("after the store came back the reader reports lag %+v, want caught up", lag)
+	}
+}
+
+// refusedObject is a blob store in reach that refuses one object as
+// unavailable, as S3 does an object denied by a key policy or moved to
+// archive storage.
+type refusedObject struct {
+	blob.Store
+	key string
+}
+
+func (s refusedObject) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if key == s.key {
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储拒绝访问该对象")
+	}
+	return s.Store.Get(ctx, key)
+}
+
+// A stored text the store refuses while it answers everything else holds
+// a following node for a while, then is passed over (left to evidence
+// check): the documents after it reach that node's search and it catches
+// up, instead of waiting at that text for ever.
+func TestSharedFollowerPassesOverOneUnreadableText(t *testing.T) {
+	ctx := context.Background()
+	r := pgRig(t)
+	writer, _, done := sharedNode(t, r, "writer")
+	if err := writer.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	indexed := func(name, text string) *catalog.Document {
+		t.Helper()
+		id := submitText(t, writer, name, text).Document.ID
+		for timeout := time.After(15 * time.Second); ; {
+			select {
+			case d := <-done:
+				if d.ID != id {
+					continue // an earlier document, told again
+				}
+				if d.Status != catalog.StatusIndexed {
+					t.Fatalf("on the writer %s is %s (%s), want indexed", name, d.Status, d.Error)
+				}
+				return d
+			case <-timeout:
+				t.Fatalf("the writer did not index %s within 15 s", name)
+			}
+		}
+	}
+	refused := indexed("宁波市学分银行工作总结.txt", "宁波市社区教育学分银行覆盖全部街道。")
+	later := indexed("杭州市老年大学年报.txt", "杭州市老年大学新增办学点十二个，开设课程三百门。")
+
+	cut := *r
+	cut.blobs = refusedObject{Store: r.blobs, key: catalog.TextKey(refused.SHA256)}
+	reader, readerIdx, _ := sharedNode(t, &cut, "reader")
+	const patience = 500 * time.Millisecond
+	reader.cfg.UnreadableTextPatience = patience
+	start := time.Now()
+	if err := reader.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if ids, _ := readerIdx.IDs(ctx); len(ids) == 1 && ids[0] == later.ID && reader.IndexLag().CaughtUp {
+			break
+		}
+		if time.Now().After(deadline) {
+			ids, _ := readerIdx.IDs(ctx)
+			t.Fatalf("10 s on, the reader's index holds %v (lag %+v), want only %s and caught up", ids, reader.IndexLag(), later.ID)
+		}
+	}
+	if took := time.Since(start); took < patience {
+		t.Errorf("the reader passed over the refused text after %s, before its patience of %s", took, patience)
 	}
 }
 
