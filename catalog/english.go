@@ -419,7 +419,6 @@ var englishMessages = map[string]string{
 	"YAML 格式错误:%v":                                           "The YAML is malformed: %v",
 	"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引":         "The index is of format %q and this program needs %q; run evidence reindex to rebuild it",
 	"文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check":    "The original of document %s is damaged (its SHA-256 is %s, it should be %s); run evidence check",
-	"对象存储暂时无法访问,文件未保存;请稍后重新上传":                               "The object store cannot be reached just now, so the file was not saved; upload it again later",
 	"对象存储配置不完整:需要 EVIDENCE_S3_ENDPOINT 和 EVIDENCE_S3_BUCKET": "The object store's settings are incomplete: EVIDENCE_S3_ENDPOINT and EVIDENCE_S3_BUCKET are needed",
 	"对象存储地址 EVIDENCE_S3_ENDPOINT 格式有误(应为 主机:端口)":             "The object store's address EVIDENCE_S3_ENDPOINT is malformed (it should be host:port)",
 	"数据库地址应以 postgres:// 开头":                                 "The database address should begin with postgres://",

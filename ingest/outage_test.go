@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"io"
 	"strings"
 	"testing"
 
@@ -15,8 +16,46 @@ import (
 type unreachableStore struct{ blob.Store }
 
 func (unreachableStore) Stat(context.Context, string) (blob.Info, error) {
-	return blob.Info{}, catalog.Errorf(catalog.EUNAVAILABLE, "%s",
-		catalog.Fullwidth("对象存储不可用(S3 服务无法连接),暂时无法读取文件;请稍后重试或联系管理员"))
+	return blob.Info{}, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员",
+		catalog.Words{Chinese: "暂时无法读取文件", English: "files cannot be read for now"})
+}
+
+func (unreachableStore) Put(context.Context, string, io.Reader, int64, string) error {
+	return catalog.Errorf(catalog.EUNAVAILABLE, "对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员",
+		catalog.Words{Chinese: "文件未保存", English: "the file was not saved"})
+}
+
+// misconfiguredStore is an S3 store whose bucket does not exist: waiting
+// does not help, the administrator must act.
+type misconfiguredStore struct{ blob.Store }
+
+func (misconfiguredStore) Stat(context.Context, string) (blob.Info, error) {
+	return blob.Info{}, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储中找不到存储桶(EVIDENCE_S3_BUCKET),%s;请联系管理员检查配置",
+		catalog.Words{Chinese: "暂时无法读取文件", English: "files cannot be read for now"})
+}
+
+func (misconfiguredStore) Put(context.Context, string, io.Reader, int64, string) error {
+	return catalog.Errorf(catalog.EUNAVAILABLE, "对象存储中找不到存储桶(EVIDENCE_S3_BUCKET),%s;请联系管理员检查配置",
+		catalog.Words{Chinese: "文件未保存", English: "the file was not saved"})
+}
+
+// An upload to a store whose bucket is missing is told that the file was
+// not saved and that the administrator must check the configuration, not
+// to upload again later, which would never help.
+func TestUploadToAMisconfiguredStoreSaysToAskTheAdministrator(t *testing.T) {
+	r := newRig(t)
+	r.blobs = misconfiguredStore{r.blobs}
+	svc, _ := r.service(t)
+	st, err := svc.Stage(strings.NewReader("宁波市社区教育学分银行工作总结。"), "宁波市工作总结.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	_, err = svc.Submit(context.Background(), st, Meta{City: "330100", DocType: "work_summary"}, coordinator)
+	msg := catalog.ErrorMessage(err)
+	if !strings.Contains(msg, "文件未保存") || !strings.Contains(msg, "联系管理员检查配置") || strings.Contains(msg, "稍后") {
+		t.Errorf("upload to a store without its bucket: %q, want the file not saved and the administrator asked to check the configuration", msg)
+	}
 }
 
 // An upload made while the object store is down is told that its file was

@@ -351,14 +351,13 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	key := catalog.OriginalKey(st.SHA256)
 	if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
 		return nil
-	} else if err != nil && !catalog.IsNotFound(err) {
-		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-			// The store speaks of a stat as of a read ("cannot read the
-			// file"); whoever uploads needs to know the file was not kept.
-			err = fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE, "对象存储暂时无法访问,文件未保存;请稍后重新上传"), err)
-		}
+	} else if err != nil && !catalog.IsNotFound(err) && catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
 		return fmt.Errorf("check original of %s: %w", st.Filename, err)
 	}
+	// A store out of reach for the check is tried for the put anyway: its
+	// answer to a put says that the file was not saved, in the words of
+	// the cause (try again later; or ask the administrator to check the
+	// bucket or the keys), where the check's speaks of reading a file.
 	if fp, ok := s.blobs.(blob.FilePutter); ok && st.Path != "" {
 		// The staged file becomes the original: no second copy on disk.
 		if err := fp.PutFile(ctx, key, st.Path, st.Size, st.MIME); err != nil {
