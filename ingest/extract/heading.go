@@ -44,7 +44,10 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 // isHeading reports a short line that starts with a heading's number and
 // holds no sentence's punctuation after it.
 func isHeading(line string) bool {
-	if utf8.RuneCountInString(line) > maxHeadingRunes {
+	// Bytes first: Normalize asks about the whole line written so far at
+	// every joined line break, and a line of thousands of joins (a list of
+	// names and figures one a line) must not be counted each time.
+	if len(line) > maxHeadingRunes*utf8.UTFMax || utf8.RuneCountInString(line) > maxHeadingRunes {
 		return false
 	}
 	_, rest := headingMarker(line)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -118,4 +119,22 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("not trimmed: %q", once)
 		}
 	})
+}
+
+// A long list of names and figures one a line (区县 / number, exported
+// from a ledger) is normalized in one pass: asking at each joined line
+// break whether the line so far is a heading once counted the whole line,
+// and a megabyte took minutes of a server core.
+func TestNormalizeLongListOfFiguresIsLinear(t *testing.T) {
+	text := strings.Repeat("海曙区\n1\n", 1<<20/len("海曙区\n1\n"))
+	done := make(chan string, 1)
+	go func() { done <- Normalize(text) }()
+	select {
+	case out := <-done:
+		if !strings.HasPrefix(out, "海曙区1海曙区1") {
+			t.Errorf("normalized list begins %q", out[:min(len(out), 40)])
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("normalizing a 1 MiB list of figures took more than 20 s")
+	}
 }
