@@ -163,6 +163,8 @@ func FuzzPDF(f *testing.F) {
 	f.Add(testpdf.Build(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, testpdf.Deflated(bytes.Repeat([]byte("["), 200_000))))
 	f.Add(testpdf.Build(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
 		testpdf.Deflated(bytes.Repeat([]byte("BT (credit bank) Tj ET\n"), 200_000))))
+	f.Add(testpdf.Build(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+		testpdf.Deflated(append(bytes.Repeat([]byte("q "), 500_000), "BT (credit bank) Tj ET"...))))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, FormatPDF, data) })
 }
 

@@ -86,7 +86,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 type pdfText struct {
 	pages     []string
 	failed    []bool // the page panicked or returned an error
-	invisible []bool // the page is a picture under an invisible text layer (invisibleLayerOverImage)
+	invisible []bool // the page is a picture under an invisible text layer (pageText.sandwich)
 	title     string
 	err       error // the whole document failed
 }

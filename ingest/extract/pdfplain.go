@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -105,8 +106,9 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		leading  float64
 		size     float64
 		lastY    = math.NaN()
-		moved    bool // a text object began or its position was set since the last string
-		nextLine bool // T*, ' or ": a new line of the same object
+		lastEnd  float64 // where the last string shown ends, estimated
+		moved    bool    // a text object began or its position was set since the last string
+		nextLine bool    // T*, ' or ": a new line of the same object
 	)
 	show := func(raw string) {
 		s := decode(raw)
@@ -117,16 +119,21 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 			t.visible++
 		}
 		m := mul(tm, g.ctm)
-		y, height := m[5], math.Abs(size*m[3])
+		x, y := m[4], m[5]
+		em, height := math.Abs(size*m[0]), math.Abs(size*m[3])
 		switch {
 		case math.IsNaN(lastY):
 		case nextLine || math.Abs(y-lastY) > math.Max(height/2, 1):
 			t.lines.WriteByte('\n')
-		case moved:
+		case moved && x-lastEnd > em/2:
+			// A gap of half an em past where the last string would end:
+			// a table's next cell, not the next glyph of a word placed
+			// glyph by glyph (I S O 9 0 0 1), which writes nothing.
 			t.lines.WriteByte(' ')
 		}
 		t.lines.WriteString(s)
 		lastY, moved, nextLine = y, false, false
+		lastEnd = x + estimatedWidth(s)*em
 	}
 	moveTo := func(tx, ty float64) {
 		tlm = mul([6]float64{1, 0, 0, 1, tx, ty}, tlm)
@@ -145,7 +152,9 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		}
 		switch op {
 		case "q":
-			saved = append(saved, g)
+			if len(saved) < maxSavedStates { // deeper saves are not real pages: 56 B each, 2 B of stream
+				saved = append(saved, g)
+			}
 		case "Q":
 			if n := len(saved); n > 0 {
 				g, saved = saved[n-1], saved[:n-1]
@@ -213,4 +222,24 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		}
 	})
 	return t
+}
+
+// maxSavedStates bounds the graphics states a page's q operators save:
+// real pages nest a few; a crafted stream of q's would otherwise hold 56
+// bytes for each 2 bytes of (compressible) content.
+const maxSavedStates = 256
+
+// estimatedWidth is how many ems s takes, without the font's metrics: a
+// wide (Han, full-width) character one, any other half. It only has to
+// tell the next glyph of a word from a cell half an em or more away.
+func estimatedWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF00 && r <= 0xFF60 || r >= 0xAC00 && r <= 0xD7A3) {
+			w++
+		} else {
+			w += 0.5
+		}
+	}
+	return w
 }
