@@ -1,6 +1,7 @@
 package search
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,7 +47,7 @@ func parseQuery(q string) (*parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	items = joinSpacedCharacters(items)
+	items = joinCodes(joinSpacedCharacters(items))
 	p := &parsed{}
 	joinNext := false
 	for i, it := range items {
@@ -82,6 +83,61 @@ func parseQuery(q string) (*parsed, error) {
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词过多(超过 %d 个),请精简后再试", maxQueryTerms)
 	}
 	return p, nil
+}
+
+// joinCodes joins a code's prefix and the number typed after it (GB/T
+// 28827, DB33/T 2212, ISO 9001) into one term, the code, which the index
+// finds written either way (GB/T28827 too), where two terms would find
+// only the documents that write it apart.
+func joinCodes(items []item) []item {
+	out := items[:0:0]
+	for i := 0; i < len(items); i++ {
+		if i+1 < len(items) && isCodePrefix(items[i]) && isCodeNumber(items[i+1], items[i].text) {
+			out = append(out, item{text: items[i].text + " " + items[i+1].text})
+			i++
+			continue
+		}
+		out = append(out, items[i])
+	}
+	return out
+}
+
+// isCodePrefix reports a bare standard's prefix (GB/T, DB33/T) or a code's
+// letters (ISO).
+func isCodePrefix(it item) bool {
+	if it.phrase || it.exclude || it.or || it.and {
+		return false
+	}
+	return standardPrefix.MatchString(it.text) || codeLetters.MatchString(it.text)
+}
+
+var (
+	standardPrefix = regexp.MustCompile(`^[A-Za-z]{1,4}[0-9]{0,2}/[A-Za-z]{1,2}$`)
+	codeLetters    = regexp.MustCompile(`^[A-Za-z]{2,}$`)
+)
+
+// isCodeNumber reports a bare number that makes a code with prefix: three
+// digits or more after a standard's prefix, more digits than letters after
+// a code's letters (ISO 9001, not ISO 14 nor OR-like words and years
+// after any word: "APP 2023" stays two terms, as it is no code).
+func isCodeNumber(it item, prefix string) bool {
+	if it.phrase || it.exclude || it.or || it.and || it.text == "" {
+		return false
+	}
+	for _, c := range []byte(it.text) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	if strings.Contains(prefix, "/") {
+		return len(it.text) >= 3
+	}
+	return len(it.text) > len(prefix) && !isYear(it.text)
+}
+
+// isYear reports a four-digit number that reads as a year (1900–2099).
+func isYear(digits string) bool {
+	return len(digits) == 4 && (strings.HasPrefix(digits, "19") || strings.HasPrefix(digits, "20"))
 }
 
 // joinSpacedCharacters joins runs of single Chinese characters (and the
