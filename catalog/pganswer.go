@@ -15,14 +15,19 @@ import (
 // frozen) still has its kernel acknowledge every probe, and a query on it
 // would wait for ever: a pipeline worker, a lease renewal, the index
 // follower, each request behind them. No query of this catalog is silent
-// for minutes — the longest wait is a write behind another node's lock
-// or migration — so a connection silent this long while a query waits is
-// taken for a hung server and ended, the query failing as out of reach.
+// for minutes — the longest wait is a write behind another node's lock;
+// migrations, which may be, run on connections of their own without this
+// bound (migratePostgres) — so a connection silent this long while a
+// query waits is taken for a hung server and ended, the query failing as
+// out of reach.
 const pgAnswerWait = 5 * time.Minute
 
 // answerBoundDial wraps a dial so that every connection it makes bounds its
-// reads by wait.
+// reads by wait; 0 leaves them unbounded (migrations).
 func answerBoundDial(dial func(ctx context.Context, network, addr string) (net.Conn, error), wait time.Duration) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	if wait <= 0 {
+		return dial
+	}
 	return func(ctx context.Context, network, addr string) (net.Conn, error) {
 		c, err := dial(ctx, network, addr)
 		if err != nil {

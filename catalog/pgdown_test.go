@@ -108,6 +108,41 @@ func TestHungDatabaseIsUnavailable(t *testing.T) {
 	}
 }
 
+// TestStartingWhileAnotherNodeMigratesWaits: a node starting while another
+// holds the migration lock longer than the answer wait waits for it, as
+// migrations run without that bound, instead of failing its start.
+func TestStartingWhileAnotherNodeMigratesWaits(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DatabaseURL(t)
+	first, err := OpenPostgres(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	conn, err := first.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?)", lockMigrate); err != nil {
+		t.Fatal(err)
+	}
+	const wait = 300 * time.Millisecond
+	go func() {
+		time.Sleep(4 * wait)
+		conn.ExecContext(ctx, "SELECT pg_advisory_unlock(?)", lockMigrate)
+	}()
+	start := time.Now()
+	second, err := openPostgres(ctx, url, wait)
+	if err != nil {
+		t.Fatalf("starting while another node held the migration lock for %s: %v", 4*wait, err)
+	}
+	defer second.Close()
+	if took := time.Since(start); took < 4*wait {
+		t.Errorf("started after %s, before the lock was let go", took)
+	}
+}
+
 // TestOpenPostgresSaysWhatToCheck: a catalog database that cannot be
 // opened is named (server and database, never the password) with what to
 // check, in the words of the case.

@@ -42,11 +42,28 @@ func openPostgres(ctx context.Context, url string, answerWait time.Duration) (*S
 		db.Close()
 		return nil, fmt.Errorf("connect to catalog database: %w", startupError(url, err))
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := migratePostgres(ctx, url); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// migratePostgres applies the migrations on connections of their own,
+// without the answer wait: a node starting while another applies a long
+// migration waits for its lock as long as it takes, and a migration's own
+// statement may be silent for minutes on a large catalog; cut, it would be
+// rolled back and tried again at every start.
+func migratePostgres(ctx context.Context, url string) error {
+	conn, err := newPGConnector(url, 0)
+	if err != nil {
+		return err
+	}
+	db := sql.OpenDB(conn)
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	m := &Store{db: db, writer: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }}
+	return m.migrate(ctx)
 }
 
 // Advisory lock keys, one per purpose, in the catalog's own range.
