@@ -44,8 +44,8 @@ func TestLongEvidenceListFitsACell(t *testing.T) {
 			t.Fatalf("%s: evidence cell of %d characters", lang, n)
 		}
 		want := map[report.Lang]string{report.Chinese: "条未列出", report.English: "more not shown"}[lang]
-		if !strings.Contains(last, want) || !strings.Contains(last, "DOCX") {
-			t.Errorf("%s: evidence cell ends %q, want a note saying how many more (%q) and where they are", lang, last, want)
+		if !strings.HasPrefix(last, "…") || !strings.Contains(last, want) || !strings.Contains(last, "DOCX") {
+			t.Errorf("%s: evidence cell ends %q, want a line of its own saying how many more (%q) and where they are", lang, last, want)
 		}
 		for _, l := range lines[:len(lines)-1] {
 			if !strings.HasSuffix(l, "第1页") && !strings.HasSuffix(l, "p. 1") {

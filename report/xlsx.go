@@ -170,6 +170,9 @@ func (r *Report) fitCell(lines []string) string {
 		n := utf16Len(l) + 1
 		if units+n > maxCellUnits-200 { // room for the note
 			more := len(lines) - i
+			if i > 0 {
+				b.WriteByte('\n')
+			}
 			if r.Lang == English {
 				fmt.Fprintf(&b, "… (%d more not shown: a spreadsheet cell holds at most %d characters; see the DOCX report)", more, maxCellUnits)
 			} else {
