@@ -102,6 +102,10 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	xlsxLang, err := cliLang(*lang)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
@@ -127,7 +131,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	if *xlsx != "" {
-		body, err := m.XLSX(report.ParseLang(*lang) == report.English)
+		body, err := m.XLSX(xlsxLang == report.English)
 		if err != nil {
 			return err
 		}

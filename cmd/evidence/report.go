@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
@@ -25,6 +26,10 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *city == "" {
 		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
 	}
+	reportLang, err := cliLang(*lang)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
@@ -34,7 +39,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	rep.Lang = report.ParseLang(*lang)
+	rep.Lang = reportLang
 	path := *out
 	if path == "" {
 		path = rep.Filename(*format)
@@ -60,4 +65,16 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fmt.Fprintf(stdout, "已生成 %s%s\n", path, note)
 	return nil
+}
+
+// cliLang reads a --lang flag: zh or en (and their usual spellings); any
+// other value is refused rather than taken for Chinese.
+func cliLang(s string) (report.Lang, error) {
+	switch strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")) {
+	case "zh", "zh-cn", "zh-hans", "chinese", "中文":
+		return report.Chinese, nil
+	case "en", "en-us", "en-gb", "english":
+		return report.English, nil
+	}
+	return report.Chinese, catalog.Errorf(catalog.EINVALID, "--lang 应为 zh(中文)或 en(英文),而不是“%s”", s)
 }
