@@ -156,7 +156,7 @@ func TestFormsRefuseBadInput(t *testing.T) {
 		status int
 		phrase string
 	}{
-		{"no CSRF token", wang, "/documents/" + doc.ID, url.Values{"csrf_token": {"forged"}, "title": {"x"}}, 403, "CSRF"},
+		{"no CSRF token", wang, "/documents/" + doc.ID, url.Values{"csrf_token": {"forged"}, "title": {"x"}}, 403, "data-form-lost>表单已过期"}, // what was typed is kept (ux.js)
 		{"bad date", wang, "/documents/" + doc.ID, url.Values{"title": {"方案"}, "doc_type": {"policy"}, "issued_on": {"2017年13月"}}, 400, "日期"},
 		{"empty title", wang, "/documents/" + doc.ID, url.Values{"title": {""}, "doc_type": {"policy"}}, 400, "标题"},
 		{"edit by an expert", zhou, "/documents/" + doc.ID, url.Values{"title": {"改"}, "doc_type": {"policy"}}, 403, "协调员"},

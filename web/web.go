@@ -307,7 +307,7 @@ func (h *handler) withSession(rt route) http.Handler {
 				return
 			}
 			if err := checkFormCSRF(r, cred.CSRF); err != nil {
-				h.fail(w, r, err)
+				h.formExpired(w, r, err)
 				return
 			}
 		}
@@ -499,6 +499,16 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
 	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": errorText(langOf(r), err),
 		"Back": refererPath(r)})
+}
+
+// formExpired answers a form whose security token is not the session's —
+// most often one filled in before the person logged in again in another
+// tab — saying so and that what was typed comes back on the page
+// (data-form-lost keeps it for ux.js), not the token's technical words.
+func (h *handler) formExpired(w http.ResponseWriter, r *http.Request, err error) {
+	status := httperr.Prepare(w, r, h.Logger, err)
+	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": tr(langOf(r), "form.expired"),
+		"Back": refererPath(r), "Lost": "form"})
 }
 
 // pageAddress is the address a person comes back to the page shown by:

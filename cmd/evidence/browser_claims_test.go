@@ -156,6 +156,16 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	if k := eval[string](u, kept); k != "" {
 		t.Errorf("the verdict sent is still kept in the browser: %s", k)
 	}
+	// Text kept more than half an hour ago is not filled in: others may
+	// have changed the record since.
+	eval[string](u, `sessionStorage.setItem('evidence.form.kept', JSON.stringify({path: '/search', form: 'save-search',
+		user: document.querySelector('.who .user').textContent.trim(), at: Date.now() - 31*60*1000,
+		fields: [{name: 'name', value: '半小时前写的名称'}]})); ''`)
+	u.do("a search with text kept 31 minutes ago", chromedp.Navigate(s.base+"/search?q=大讲堂"),
+		chromedp.WaitVisible(css(`#save-search input[name=name]`)))
+	if name := eval[string](u, `document.querySelector('#save-search input[name=name]').value`); name != "大讲堂" || eval[string](u, kept) != "" {
+		t.Errorf("text kept 31 minutes ago filled the name box with %q", name)
+	}
 	// What the reviewer typed is not handed to another person who logs in
 	// on the same tab.
 	u.do("a name typed, the session ends, another logs in", chromedp.Navigate(s.base+"/search?q=大讲堂"),
@@ -170,6 +180,12 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 		chromedp.Submit(css(`#password`)), chromedp.WaitVisible(css(`#save-search`)))
 	if name := eval[string](u, `document.querySelector('#save-search input[name=name]').value`); name != "大讲堂" || eval[string](u, kept) != "" {
 		t.Errorf("the reviewer's words are kept for the coordinator who logged in after: the name box holds %q", name)
+	}
+	// Signing out leaves nothing typed in the tab.
+	eval[string](u, `sessionStorage.setItem('evidence.form.kept', '{"path":"/search","form":"save-search","user":"wang","fields":[]}'); ''`)
+	u.do("log out", chromedp.Click(css(`form[action="/logout"] button`)), chromedp.WaitVisible(css(`#password`)))
+	if k := eval[string](u, kept); k != "" {
+		t.Errorf("after logging out the tab still keeps %s", k)
 	}
 }
 

@@ -76,7 +76,7 @@
   // arrived, and the note goes. Never a password, a file or a hidden field
   // (the CSRF token belongs to the old session), and only for the same
   // user.
-  var SENDING = "evidence.form.sending", KEPT = "evidence.form.kept";
+  var SENDING = "evidence.form.sending", KEPT = "evidence.form.kept", KEEP_FOR = 30 * 60 * 1000;
   function store() {
     try { return window.sessionStorage; } catch (err) { return null; }
   }
@@ -101,10 +101,16 @@
   }
   function noteSending(form) {
     var s = store(), fields;
+    if (s && /\/logout$/.test(form.getAttribute("action") || "")) {
+      // Signing out leaves nothing typed in the tab for whoever comes next.
+      s.removeItem(SENDING);
+      s.removeItem(KEPT);
+      return;
+    }
     if (!s || !form.id || form.querySelector("input[type=password]")) { return; }
     fields = typed(form);
     if (!fields) { s.removeItem(SENDING); return; }
-    s.setItem(SENDING, JSON.stringify({ path: window.location.pathname, form: form.id, user: who(), fields: fields }));
+    s.setItem(SENDING, JSON.stringify({ path: window.location.pathname, form: form.id, user: who(), at: Date.now(), fields: fields }));
   }
   // who is the user signed in on this page: what one person typed is
   // never filled into the form of another who logs in on the same tab.
@@ -123,10 +129,13 @@
     }
     try { kept = JSON.parse(s.getItem(KEPT) || "null"); } catch (err) { kept = null; }
     if (!kept || !who()) { return; }
-    if (kept.user !== who()) { s.removeItem(KEPT); return; }
-    if (kept.path !== window.location.pathname) { return; }
-    form = document.getElementById(kept.form);
+    // Only the first page signed in again, if it is the form's own, and
+    // within half an hour: text typed long ago must not fill a form whose
+    // record others have changed since, nor wait in the tab after the
+    // person went elsewhere.
     s.removeItem(KEPT);
+    if (kept.user !== who() || kept.path !== window.location.pathname || !(Date.now() - kept.at < KEEP_FOR)) { return; }
+    form = document.getElementById(kept.form);
     if (!form || form.tagName !== "FORM") { return; }
     kept.fields.forEach(function (f) {
       Array.prototype.forEach.call(form.elements, function (el) {
