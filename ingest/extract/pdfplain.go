@@ -121,6 +121,10 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		m := mul(tm, g.ctm)
 		x, y := m[4], m[5]
 		em, height := math.Abs(size*m[0]), math.Abs(size*m[3])
+		start := x
+		if !moved && !nextLine && !math.IsNaN(lastY) {
+			start = lastEnd // the text position moved on past the last string, which tm does not follow
+		}
 		switch {
 		case math.IsNaN(lastY):
 		case nextLine || math.Abs(y-lastY) > math.Max(height/2, 1):
@@ -133,7 +137,7 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		}
 		t.lines.WriteString(s)
 		lastY, moved, nextLine = y, false, false
-		lastEnd = x + estimatedWidth(s)*em
+		lastEnd = start + estimatedWidth(s)*em
 	}
 	moveTo := func(tx, ty float64) {
 		tlm = mul([6]float64{1, 0, 0, 1, tx, ty}, tlm)

@@ -21,6 +21,7 @@ func TestPageLinesSpaceOnlyRealGaps(t *testing.T) {
 		{"glyphs placed by Tm", "BT /F1 12 Tf 1 0 0 1 72 700 Tm (2) Tj 1 0 0 1 78.7 700 Tm (0) Tj 1 0 0 1 85.4 700 Tm (2) Tj 1 0 0 1 92.1 700 Tm (3) Tj ET", "2023"},
 		{"glyphs scaled by Tm", "BT /F1 1 Tf 12 0 0 12 72 700 Tm (A) Tj 12 0 0 12 80 700 Tm (B) Tj ET", "AB"},
 		{"cells of a row", "BT /F1 12 Tf 72 700 Td (36) Tj 60 0 Td (12.3) Tj 60 0 Td (8) Tj ET", "36 12.3 8"},
+		{"strings shown one after another", "BT /F1 12 Tf 72 700 Td (ISO) Tj (9001) Tj 42 0 Td (2023) Tj ET", "ISO90012023"},
 		{"cells in objects of their own", "BT /F1 12 Tf 72 700 Td (2022) Tj ET BT /F1 12 Tf 160 700 Td (2023) Tj ET", "2022 2023"},
 		{"next line", "BT /F1 12 Tf 72 700 Td (342) Tj 0 -16 Td (365) Tj ET", "342\n365"},
 	}
