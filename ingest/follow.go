@@ -26,9 +26,14 @@ type follower struct {
 	caughtUp    bool      // a full catch-up finished since start
 
 	// The one stored text the follower has been stopped at (it stops at
-	// the first it cannot read), and since when: see unreadableText.
+	// the first it cannot read), since when and how often the store,
+	// answering otherwise, refused it: see unreadableText. lastRead is
+	// the key of the last text it read, which tells whether the store
+	// answers.
 	stuckOn    string
 	stuckSince time.Time
+	stuckTries int
+	lastRead   string
 }
 
 // Lag is how far this node's index is behind the catalog.
@@ -144,7 +149,7 @@ func (s *Service) applyChanges(ctx context.Context, changes []catalog.Change) er
 					"id", d.ID, "err", err)
 				continue
 			}
-			s.follow.readable(d.ID)
+			s.follow.readable(d.ID, catalog.TextKey(d.SHA256))
 			if err != nil {
 				// The text is missing or damaged: a node that cannot read
 				// it leaves the document to check/repair and goes on.
@@ -209,39 +214,60 @@ func (s *Service) saveFollowState(seq int64) {
 
 // unreadableText reports whether the follower should pass over document
 // id, whose stored text the store refused as unavailable: only when the
-// store answers other requests (so it is this object that cannot be read:
-// access denied to it, archived by a lifecycle rule, its copies lost) and
-// has refused it for UnreadableTextPatience. Waiting for it longer would
-// hold every later change — uploads, deletions — out of this node's index,
-// and a node restarting would never be ready.
+// store still serves the last text the follower read (so it is this
+// object that cannot be read: access denied to it, archived by a
+// lifecycle rule, its copies lost), and has refused this one at least
+// unreadableTries times over UnreadableTextPatience, counted only while
+// the store answered — a whole-store outage, and the first failures as it
+// comes back, never count. Waiting for it for ever would hold every later
+// change — uploads, deletions — out of this node's index, and a node
+// restarting would never be ready.
 func (s *Service) unreadableText(ctx context.Context, id string) bool {
+	answers := s.storeAnswers(ctx)
 	now := time.Now()
 	f := &s.follow
 	f.mu.Lock()
-	if f.stuckOn != id {
-		f.stuckOn, f.stuckSince = id, now
-	}
-	waited := now.Sub(f.stuckSince)
-	f.mu.Unlock()
-	if waited < s.cfg.UnreadableTextPatience || !s.storeAnswers(ctx) {
+	defer f.mu.Unlock()
+	if !answers {
+		f.stuckOn, f.stuckSince, f.stuckTries = "", time.Time{}, 0
 		return false
 	}
-	f.readable(id)
+	if f.stuckOn != id {
+		f.stuckOn, f.stuckSince, f.stuckTries = id, now, 0
+	}
+	f.stuckTries++
+	if f.stuckTries < unreadableTries || now.Sub(f.stuckSince) < s.cfg.UnreadableTextPatience {
+		return false
+	}
+	f.stuckOn, f.stuckSince, f.stuckTries = "", time.Time{}, 0
 	return true
 }
 
-// readable forgets that the follower was stopped at document id.
-func (f *follower) readable(id string) {
+// unreadableTries is how many refusals of one text, the store answering,
+// pass it over (with UnreadableTextPatience).
+const unreadableTries = 5
+
+// readable notes that the follower read document id's text, at key.
+func (f *follower) readable(id, key string) {
 	f.mu.Lock()
 	if f.stuckOn == id {
-		f.stuckOn, f.stuckSince = "", time.Time{}
+		f.stuckOn, f.stuckSince, f.stuckTries = "", time.Time{}, 0
 	}
+	f.lastRead = key
 	f.mu.Unlock()
 }
 
-// storeAnswers reports whether the blob store answers a request: a stat of
-// a key that is not there is answered "not found" by a store in reach.
+// storeAnswers reports whether the blob store serves the last text the
+// follower read: a store in reach does, where one out of reach, without
+// its bucket or refusing the node's keys does not. A follower that has
+// read nothing yet does not know, and says no.
 func (s *Service) storeAnswers(ctx context.Context) bool {
-	_, err := s.blobs.Stat(ctx, "follower/reachable")
-	return err == nil || catalog.IsNotFound(err)
+	s.follow.mu.Lock()
+	key := s.follow.lastRead
+	s.follow.mu.Unlock()
+	if key == "" {
+		return false
+	}
+	_, err := s.blobs.Stat(ctx, key)
+	return err == nil
 }
