@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,6 +43,38 @@ func TestSearchFindsSubstringsAndTraditional(t *testing.T) {
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// A code typed in the search box, apart or joined, finds the documents
+// that write it either way and those that cite a part of it (GB/T
+// 28827.1), as the two words alone did.
+func TestSearchFindsCodesTypedEitherWay(t *testing.T) {
+	e := newEnv(t)
+	apart := e.upload(cityA, "apart.txt", "按照GB/T 28827—2012执行社区教育服务规范。")
+	joined := e.upload(cityA, "joined.txt", "参照GB/T28827-2012开展社区教育服务评价。")
+	part := e.upload(cityA, "part.txt", "依据GB/T 28827.1—2012第一部分开展评估。")
+	e.upload(cityA, "other.txt", "依据GB/T 19001—2016建立质量管理体系。")
+	sorted := func(ids ...string) string { slices.Sort(ids); return strings.Join(ids, ",") }
+	for _, tt := range []struct {
+		q    string
+		want string
+	}{
+		{"GB/T 28827", sorted(apart, joined, part)},
+		{"GB/T28827", sorted(apart, joined)},
+		{`"GB/T 28827"`, sorted(apart, joined)},
+	} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(tt.q), nil), "expert")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("search %q: %d %v", tt.q, resp.StatusCode, body)
+		}
+		var got []string
+		for _, h := range body["hits"].([]any) {
+			got = append(got, h.(map[string]any)["id"].(string))
+		}
+		if g := sorted(got...); g != tt.want {
+			t.Errorf("search %q: got %v, want %v", tt.q, g, tt.want)
 		}
 	}
 }

@@ -28,8 +28,9 @@ type item struct {
 	text    string
 	phrase  bool
 	exclude bool
-	or      bool // the bare word OR
-	and     bool // the bare word AND, which says what spaces say
+	or      bool     // the bare word OR
+	and     bool     // the bare word AND, which says what spaces say
+	parts   []string // a code's prefix and number as typed apart (joinCodes)
 }
 
 // parseQuery reads the query language: words separated by spaces are ANDed,
@@ -68,6 +69,16 @@ func parseQuery(q string) (*parsed, error) {
 			return nil, err
 		}
 		term := index.Term{Text: it.text}
+		if len(it.parts) == 2 && !joinNext {
+			// The code, or its prefix and its number anywhere: (code OR
+			// prefix) AND (code OR number) is code OR (prefix AND
+			// number), so nothing the two words found is lost (GB/T
+			// 28827.1, a part of the standard).
+			for _, part := range it.parts {
+				p.clauses = append(p.clauses, index.Clause{Any: []index.Term{term, {Text: part}}})
+			}
+			continue
+		}
 		switch {
 		case it.exclude:
 			p.exclude = append(p.exclude, term)
@@ -88,12 +99,14 @@ func parseQuery(q string) (*parsed, error) {
 // joinCodes joins a code's prefix and the number typed after it (GB/T
 // 28827, DB33/T 2212, ISO 9001) into one term, the code, which the index
 // finds written either way (GB/T28827 too), where two terms would find
-// only the documents that write it apart.
+// only the documents that write it apart; parseQuery keeps the two terms
+// as alternatives (a part, GB/T 28827.1, is found by them).
 func joinCodes(items []item) []item {
 	out := items[:0:0]
 	for i := 0; i < len(items); i++ {
-		if i+1 < len(items) && isCodePrefix(items[i]) && isCodeNumber(items[i+1], items[i].text) {
-			out = append(out, item{text: items[i].text + " " + items[i+1].text})
+		if i+1 < len(items) && isCodePrefix(items[i]) && isCodeNumber(items[i+1], items[i].text) &&
+			(i+2 == len(items) || !items[i+2].or) && (i == 0 || !items[i-1].or) {
+			out = append(out, item{text: items[i].text + " " + items[i+1].text, parts: []string{items[i].text, items[i+1].text}})
 			i++
 			continue
 		}

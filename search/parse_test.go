@@ -51,10 +51,12 @@ func TestParseQuery(t *testing.T) {
 		{"市 OR 县", []index.Clause{clause("市", "县")}, nil},
 		{"长沙 市", []index.Clause{clause("长沙"), clause("市")}, nil},
 		// A code typed apart is one term, found joined too (index.codeForms).
-		{"GB/T 28827 终身学习", []index.Clause{clause("GB/T 28827"), clause("终身学习")}, nil},
-		{"DB33/T 2212", []index.Clause{clause("DB33/T 2212")}, nil},
-		{"ISO 9001", []index.Clause{clause("ISO 9001")}, nil},
-		{"ＧＢ／Ｔ　２８８２７", []index.Clause{clause("GB/T 28827")}, nil},
+		// (the code, or its prefix and number apart: nothing the two words
+		// found is lost, GB/T 28827.1 included).
+		{"GB/T 28827 终身学习", []index.Clause{clause("GB/T 28827", "GB/T"), clause("GB/T 28827", "28827"), clause("终身学习")}, nil},
+		{"DB33/T 2212", []index.Clause{clause("DB33/T 2212", "DB33/T"), clause("DB33/T 2212", "2212")}, nil},
+		{"ISO 9001", []index.Clause{clause("ISO 9001", "ISO"), clause("ISO 9001", "9001")}, nil},
+		{"ＧＢ／Ｔ　２８８２７", []index.Clause{clause("GB/T 28827", "GB/T"), clause("GB/T 28827", "28827")}, nil},
 		{"APP 2023", []index.Clause{clause("APP"), clause("2023")}, nil}, // a year after a word is no code
 		{"GB/T 12", []index.Clause{clause("GB/T"), clause("12")}, nil},
 		{"ISO -9001", []index.Clause{clause("ISO")}, []index.Term{{Text: "9001"}}},
