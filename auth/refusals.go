@@ -12,10 +12,14 @@ import (
 // person reads the log for and growing the catalog without bound. An
 // address's refusals are audited once a window, the entry counting the
 // refusals left out since the one before (detail "refused_since_last").
+// The key is the address and the account tried, so that every account
+// an address tries shows. Refusals after a key's last entry are counted
+// in its next one: those of a burst that stops within its minute are
+// not written.
 //
 // Kept in memory, so each node of a shared catalog writes its own entry a
 // window, and a restart starts afresh; at most maxRefusalAddresses
-// addresses are followed, and past that every refusal is audited, as
+// keys are followed, and past that every refusal is audited, as
 // before, rather than none.
 type refusalLog struct {
 	mu    sync.Mutex
@@ -32,15 +36,16 @@ const (
 	maxRefusalAddresses = 4096
 )
 
-// admit reports whether a throttled attempt from addr at now is audited,
+// admit reports whether a throttled attempt under key (address and
+// account) at now is audited,
 // and how many were left out since the last that was.
-func (l *refusalLog) admit(addr string, now time.Time) (audit bool, leftOut int) {
+func (l *refusalLog) admit(key string, now time.Time) (audit bool, leftOut int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.byKey == nil {
 		l.byKey = map[string]*refusals{}
 	}
-	r, ok := l.byKey[addr]
+	r, ok := l.byKey[key]
 	if !ok {
 		if len(l.byKey) >= maxRefusalAddresses {
 			l.prune(now)
@@ -48,7 +53,7 @@ func (l *refusalLog) admit(addr string, now time.Time) (audit bool, leftOut int)
 		if len(l.byKey) >= maxRefusalAddresses {
 			return true, 0
 		}
-		l.byKey[addr] = &refusals{audited: now}
+		l.byKey[key] = &refusals{audited: now}
 		return true, 0
 	}
 	if now.Sub(r.audited) < refusalWindow {

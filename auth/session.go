@@ -66,8 +66,8 @@ type Login struct {
 // LogIn checks a password and opens a session. Failures are audited and
 // throttled; a throttled attempt is refused before the password is looked
 // at (ETHROTTLED, with how long to wait) and audited once a minute an
-// address (refusalLog), and unknown users fail exactly like wrong
-// passwords.
+// address and account (refusalLog), and unknown users fail exactly like
+// wrong passwords.
 //
 // An attempt whose audit entry cannot be written fails with that error
 // instead of its usual answer: the surfaces log every such failure with
@@ -91,7 +91,7 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		return nil, err
 	}
 	if wait > 0 {
-		if audit, leftOut := a.refused.admit(addr, a.now()); audit {
+		if audit, leftOut := a.refused.admit(addr+"\x00"+username, a.now()); audit {
 			e := loginEvent(username, "login.throttled", addr)
 			if leftOut > 0 {
 				e.Detail["refused_since_last"] = leftOut

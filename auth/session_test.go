@@ -222,4 +222,11 @@ func TestThrottledAttemptsAreAuditedOnceAMinute(t *testing.T) {
 	if n := len(throttled()); n != 3 {
 		t.Errorf("another address's first refusal: %d entries, want 3", n)
 	}
+	// Another account tried from the throttled address shows too.
+	if _, err := a.LogIn(ctx, "li", "wrong-password", "10.0.0.8"); catalog.ErrorCode(err) != catalog.ETHROTTLED {
+		t.Fatalf("another account from the throttled address: %v, want ETHROTTLED", err)
+	}
+	if evs := throttled(); len(evs) != 4 || evs[0].User != "li" {
+		t.Errorf("another account's first refusal from the address: %d entries, the newest by %q; want 4, li", len(evs), evs[0].User)
+	}
 }
