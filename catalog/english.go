@@ -13,6 +13,8 @@ import (
 // the same arguments in the same order (TestEnglishMessagesTakeTheSameArguments),
 // and each key is a format the code uses (TestEnglishMessagesAreUsed).
 var englishMessages = map[string]string{
+	"对象存储响应超时,文件未保存;请稍后重试或联系管理员":                              "The object store did not answer in time, so the file was not saved; try again later or ask the administrator",
+	"--lang 应为 zh(中文)或 en(英文),而不是“%s”":                        "--lang takes zh (Chinese) or en (English), not “%s”",
 	"截止日期 %s 早于起始日期 %s":                                       "The end date %s is before the start date %s",
 	"文件“%s”超过上传上限 %s;请压缩或拆分后再上传":                              "The file “%s” is over the upload limit of %s; compress or split it, then upload it again",
 	"文件“%s”没有传完整(传输在中途中断);请重新上传":                              "The file “%s” did not arrive whole (the transfer was cut off); upload it again",

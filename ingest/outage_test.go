@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -80,5 +81,50 @@ func TestUploadWhileTheStoreIsDownSaysTheFileWasNotSaved(t *testing.T) {
 	}
 	if _, err := r.cat.DocumentBySHA256(ctx, st.SHA256, "330100"); !catalog.IsNotFound(err) {
 		t.Errorf("the catalog records the upload the store refused: %v", err)
+	}
+}
+
+// hungStore is an S3 store that gives no answer in its time: every call
+// times out after the client's response timeout.
+type hungStore struct {
+	blob.Store
+	puts *int
+}
+
+type timeoutError struct{}
+
+func (timeoutError) Error() string   { return "i/o timeout" }
+func (timeoutError) Timeout() bool   { return true }
+func (timeoutError) Temporary() bool { return true }
+
+func (hungStore) Stat(context.Context, string) (blob.Info, error) {
+	return blob.Info{}, fmt.Errorf("s3 stat: %w: %w", catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员",
+		catalog.Words{Chinese: "暂时无法读取文件", English: "files cannot be read for now"}), timeoutError{})
+}
+
+func (s hungStore) Put(context.Context, string, io.Reader, int64, string) error {
+	*s.puts++
+	return catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员",
+		catalog.Words{Chinese: "文件未保存", English: "the file was not saved"})
+}
+
+// An upload to a store that did not answer the check in time is told so
+// at once, without waiting out the put as well.
+func TestUploadToAHungStoreWaitsOnce(t *testing.T) {
+	r := newRig(t)
+	puts := 0
+	r.blobs = hungStore{Store: r.blobs, puts: &puts}
+	svc, _ := r.service(t)
+	st, err := svc.Stage(strings.NewReader("宁波市社区教育学分银行工作总结。"), "宁波市工作总结.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	_, err = svc.Submit(context.Background(), st, Meta{City: "330100", DocType: "work_summary"}, coordinator)
+	if msg := catalog.ErrorMessage(err); catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(msg, "文件未保存") {
+		t.Errorf("upload to a hung store: %v (%q), want EUNAVAILABLE saying the file was not saved", err, msg)
+	}
+	if puts != 0 {
+		t.Errorf("the put was tried %d times after the check timed out", puts)
 	}
 }

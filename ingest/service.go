@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"regexp"
 	"runtime"
@@ -353,6 +354,11 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 		return nil
 	} else if err != nil && !catalog.IsNotFound(err) && catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
 		return fmt.Errorf("check original of %s: %w", st.Filename, err)
+	} else if timedOut(err) {
+		// A store that did not answer the check in its time is not kept
+		// waiting for the put too (twice the wait for the same answer).
+		return fmt.Errorf("check original of %s: %w: %w", st.Filename,
+			catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时,文件未保存;请稍后重试或联系管理员"), err)
 	}
 	// A store out of reach for the check is tried for the put anyway: its
 	// answer to a put says that the file was not saved, in the words of
@@ -524,3 +530,10 @@ func (s *Service) Readers(ctx context.Context) []extract.Reader {
 // extraction runs in process: other work on originals that must not hurt
 // the server, such as drawing page thumbnails, runs in it too.
 func (s *Service) Sandbox() *extract.Sandbox { return s.cfg.Sandbox }
+
+// timedOut reports an error that is a wait given up on (a deadline or a
+// network timeout), not an answer.
+func timedOut(err error) bool {
+	var ne net.Error
+	return err != nil && (errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout())
+}

@@ -22,6 +22,10 @@ func TestCLILanguageFlag(t *testing.T) {
 		{"en_US", report.English, true},
 		{"EN", report.English, true},
 		{"english", report.English, true},
+		{"en-AU", report.English, true},
+		{"en_US.UTF-8", report.English, true}, // --lang $LANG
+		{"zh_CN.UTF-8", report.Chinese, true},
+		{"zh-TW", report.Chinese, true},
 		{"fr", report.Chinese, false},
 		{"eng", report.Chinese, false},
 	} {

@@ -70,10 +70,13 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // cliLang reads a --lang flag: zh or en (and their usual spellings); any
 // other value is refused rather than taken for Chinese.
 func cliLang(s string) (report.Lang, error) {
-	switch strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-")) {
-	case "zh", "zh-cn", "zh-hans", "chinese", "中文":
+	l := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "_", "-"))
+	l, _, _ = strings.Cut(l, ".") // a locale's charset: en_US.UTF-8, as $LANG has it
+	lang, _, _ := strings.Cut(l, "-")
+	switch {
+	case lang == "zh" || l == "chinese" || l == "中文":
 		return report.Chinese, nil
-	case "en", "en-us", "en-gb", "english":
+	case lang == "en" || l == "english":
 		return report.English, nil
 	}
 	return report.Chinese, catalog.Errorf(catalog.EINVALID, "--lang 应为 zh(中文)或 en(英文),而不是“%s”", s)
