@@ -106,9 +106,12 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		leading  float64
 		size     float64
 		lastY    = math.NaN()
-		lastEnd  float64 // where the last string shown ends, estimated
-		moved    bool    // a text object began or its position was set since the last string
-		nextLine bool    // T*, ' or ": a new line of the same object
+		lastEnd  float64 // where the last string shown ends
+		lastX    float64 // where it starts
+		lastOne  bool    // it was one glyph, its width only guessed
+		metrics  *fontWidths
+		moved    bool // a text object began or its position was set since the last string
+		nextLine bool // T*, ' or ": a new line of the same object
 	)
 	show := func(raw string) {
 		s := decode(raw)
@@ -129,15 +132,20 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		case math.IsNaN(lastY):
 		case nextLine || math.Abs(y-lastY) > math.Max(height/2, 1):
 			t.lines.WriteByte('\n')
-		case moved && x-lastEnd > em/2:
-			// A gap of half an em past where the last string would end:
-			// a table's next cell, not the next glyph of a word placed
-			// glyph by glyph (I S O 9 0 0 1), which writes nothing.
+		case moved && (x < lastX || x-lastEnd > gapAfter(metrics != nil, lastOne)*em):
+			// Back to the left (a cell drawn after the one to its right),
+			// or a gap past where the last string ends: a word's or a
+			// cell's, not the next glyph of a word placed glyph by glyph
+			// (I S O 9 0 0 1), which writes nothing.
 			t.lines.WriteByte(' ')
 		}
 		t.lines.WriteString(s)
 		lastY, moved, nextLine = y, false, false
-		lastEnd = start + estimatedWidth(s)*em
+		width, one := metrics.of(raw)
+		if metrics == nil {
+			width, one = estimatedWidth(s)
+		}
+		lastX, lastEnd, lastOne = start, start+width*em, one
 	}
 	moveTo := func(tx, ty float64) {
 		tlm = mul([6]float64{1, 0, 0, 1, tx, ty}, tlm)
@@ -187,6 +195,7 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 				encoders[name] = e
 			}
 			enc, size = e, num(1)
+			metrics = simpleFontWidths(fonts.Key(name))
 		case "Td", "TD":
 			if op == "TD" {
 				leading = -num(1)
@@ -233,17 +242,81 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 // bytes for each 2 bytes of (compressible) content.
 const maxSavedStates = 256
 
-// estimatedWidth is how many ems s takes, without the font's metrics: a
-// wide (Han, full-width) character one, any other half. It only has to
-// tell the next glyph of a word from a cell half an em or more away.
-func estimatedWidth(s string) float64 {
+// gapAfter is the gap, in ems, past the end of the last string that
+// separates words or cells. With the font's own widths a word space (a
+// quarter em) passes it; a guessed width is less sure, the more so for a
+// single glyph, which is how a producer that places glyph by glyph shows
+// its text.
+func gapAfter(known, oneGlyph bool) float64 {
+	if oneGlyph && !known {
+		return 0.5
+	}
+	return 0.15
+}
+
+// fontWidths are a simple (one byte a code) font's glyph widths, in
+// thousandths of an em, from FirstChar.
+type fontWidths struct {
+	first  int
+	widths []float64
+}
+
+// simpleFontWidths reads a font's Widths; nil for a composite (Type0)
+// font, whose codes take more than a byte, or one without them (the
+// standard 14).
+func simpleFontWidths(fv pdf.Value) *fontWidths {
+	if fv.Key("Subtype").Name() == "Type0" {
+		return nil
+	}
+	w := fv.Key("Widths")
+	n := w.Len()
+	if n == 0 || n > 256 {
+		return nil
+	}
+	fw := &fontWidths{first: int(fv.Key("FirstChar").Int64()), widths: make([]float64, n)}
+	for i := range n {
+		fw.widths[i] = w.Index(i).Float64()
+	}
+	return fw
+}
+
+// of is how many ems the codes of raw take, and whether raw is one glyph.
+func (fw *fontWidths) of(raw string) (float64, bool) {
+	if fw == nil {
+		return 0, false
+	}
 	w := 0.0
-	for _, r := range s {
-		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF00 && r <= 0xFF60 || r >= 0xAC00 && r <= 0xD7A3) {
-			w++
-		} else {
-			w += 0.5
+	for i := 0; i < len(raw); i++ {
+		if k := int(raw[i]) - fw.first; k >= 0 && k < len(fw.widths) {
+			w += fw.widths[k]
 		}
 	}
-	return w
+	return w / 1000, len(raw) == 1
+}
+
+// estimatedWidth is how many ems s takes, without the font's metrics, and
+// whether it is one glyph: a wide (Han, full-width) character one, a
+// Latin letter, digit or mark about what it takes in common fonts. It
+// only has to tell the next glyph of a word from a word or cell further
+// on.
+func estimatedWidth(s string) (float64, bool) {
+	w, n := 0.0, 0
+	for _, r := range s {
+		n++
+		switch {
+		case r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x30FF || r >= 0xFF00 && r <= 0xFF60 || r >= 0xAC00 && r <= 0xD7A3):
+			w++
+		case strings.ContainsRune("iljtfrI.,:;!|' ", r):
+			w += 0.3
+		case strings.ContainsRune("mwMW", r):
+			w += 0.85
+		case r >= 'A' && r <= 'Z':
+			w += 0.68
+		case r >= '0' && r <= '9':
+			w += 0.556
+		default:
+			w += 0.52
+		}
+	}
+	return w, n == 1
 }

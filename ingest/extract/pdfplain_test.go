@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/internal/testpdf"
@@ -24,13 +25,19 @@ func TestPageLinesSpaceOnlyRealGaps(t *testing.T) {
 		{"strings shown one after another", "BT /F1 12 Tf 72 700 Td (ISO) Tj (9001) Tj 42 0 Td (2023) Tj ET", "ISO90012023"},
 		{"cells in objects of their own", "BT /F1 12 Tf 72 700 Td (2022) Tj ET BT /F1 12 Tf 160 700 Td (2023) Tj ET", "2022 2023"},
 		{"next line", "BT /F1 12 Tf 72 700 Td (342) Tj 0 -16 Td (365) Tj ET", "342\n365"},
+		{"words placed one by one", "BT /F1 12 Tf 72 700 Td (Learning) Tj 50 0 Td (City) Tj 24 0 Td (Monitoring) Tj ET", "Learning City Monitoring"},
+		{"a cell drawn left of the last", "BT /F1 12 Tf 200 700 Td (2023) Tj -100 0 Td (2022) Tj ET", "2023 2022"},
+		{"close cells of figures", "BT /F1 12 Tf 72 700 Td (11.1) Tj 27.4 0 Td (1.11) Tj ET", "11.1 1.11"},
+		{"the font's widths: the next glyph", "BT /F2 12 Tf 72 700 Td (AB) Tj 16 0 Td (C) Tj ET", "ABC"},
+		{"the font's widths: a word space", "BT /F2 12 Tf 72 700 Td (AB) Tj 18 0 Td (C) Tj ET", "AB C"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := testpdf.Build(testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
 				testpdf.Deflated([]byte(tt.content)),
-				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+				"<< /Type /Font /Subtype /TrueType /BaseFont /Arial /Encoding /WinAnsiEncoding /FirstChar 65 /LastChar 90 /Widths ["+strings.Repeat("600 ", 26)+"] >>")
 			r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 			if err != nil {
 				t.Fatal(err)
