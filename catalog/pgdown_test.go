@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -132,6 +134,11 @@ func TestStartingWhileAnotherNodeMigratesWaits(t *testing.T) {
 		time.Sleep(4 * wait)
 		conn.ExecContext(ctx, "SELECT pg_advisory_unlock(?)", lockMigrate)
 	}()
+	var logged strings.Builder
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.NewTextHandler(&lockedWriter{w: &logged}, nil)))
+	defer func(w time.Duration) { migrationLockWait = w }(migrationLockWait)
+	migrationLockWait = wait
 	start := time.Now()
 	second, err := openPostgres(ctx, url, wait)
 	if err != nil {
@@ -141,6 +148,23 @@ func TestStartingWhileAnotherNodeMigratesWaits(t *testing.T) {
 	if took := time.Since(start); took < 4*wait {
 		t.Errorf("started after %s, before the lock was let go", took)
 	}
+	// The wait is said in the log, so that a start held by a hung node
+	// says why.
+	if n := strings.Count(logged.String(), "waiting for a lock"); n < 2 {
+		t.Errorf("the start waited %s for the lock and said so %d times: %s", 4*wait, n, logged.String())
+	}
+}
+
+// lockedWriter lets the log be written from any goroutine.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // TestOpenPostgresSaysWhatToCheck: a catalog database that cannot be

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -54,6 +55,10 @@ func openPostgres(ctx context.Context, url string, answerWait time.Duration) (*S
 // migration waits for its lock as long as it takes, and a migration's own
 // statement may be silent for minutes on a large catalog; cut, it would be
 // rolled back and tried again at every start.
+//
+// A lock waited for longer than migrationLockWait (another node migrating,
+// or a transaction holding a table the migration alters) is said in the
+// log and waited for again, so that a start held by a hung node says why.
 func migratePostgres(ctx context.Context, url string) error {
 	conn, err := newPGConnector(url, 0)
 	if err != nil {
@@ -62,9 +67,24 @@ func migratePostgres(ctx context.Context, url string) error {
 	db := sql.OpenDB(conn)
 	defer db.Close()
 	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
 	m := &Store{db: db, writer: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }}
-	return m.migrate(ctx)
+	for waited := time.Duration(0); ; waited += migrationLockWait {
+		if _, err := db.ExecContext(ctx, fmt.Sprintf("SET lock_timeout = %d", migrationLockWait.Milliseconds())); err != nil {
+			return fmt.Errorf("migrate catalog: %w", err)
+		}
+		err := m.migrate(ctx)
+		var pgErr *pgconn.PgError
+		if err == nil || !errors.As(err, &pgErr) || pgErr.Code != "55P03" { // lock_not_available
+			return err
+		}
+		slog.Warn("catalog migration: waiting for a lock another node or transaction holds", "waited", waited+migrationLockWait)
+	}
 }
+
+// migrationLockWait is how long a migration waits for a lock before it
+// says so in the log and waits again.
+var migrationLockWait = 30 * time.Second
 
 // Advisory lock keys, one per purpose, in the catalog's own range.
 const (
@@ -118,7 +138,7 @@ func postgresError(err error) error {
 		case "23503": // foreign_key_violation
 			return fmt.Errorf("%w: %v", Errorf(EINVALID, "引用的对象不存在"), err)
 		case "40001", "40P01", "55P03", "57P01", "57P03": // serialization, deadlock, lock, shutdown, starting
-			return fmt.Errorf("%w: %v", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err)
+			return fmt.Errorf("%w: %w", Errorf(EUNAVAILABLE, "目录数据库繁忙,请稍后重试"), err)
 		}
 		return err
 	}
