@@ -92,6 +92,7 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 	}
 	fonts := p.Resources().Key("Font")
 	encoders := map[string]pdf.TextEncoding{}
+	widthsOf := map[string]*fontWidths{}
 	var enc pdf.TextEncoding
 	decode := func(raw string) string {
 		if enc == nil { // no such font: the library shows the bytes as they are
@@ -195,7 +196,12 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 				encoders[name] = e
 			}
 			enc, size = e, num(1)
-			metrics = simpleFontWidths(fonts.Key(name))
+			w, ok := widthsOf[name]
+			if !ok {
+				w = simpleFontWidths(fonts.Key(name))
+				widthsOf[name] = w
+			}
+			metrics = w
 		case "Td", "TD":
 			if op == "TD" {
 				leading = -num(1)
