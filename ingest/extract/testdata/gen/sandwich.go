@@ -15,13 +15,13 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"regexp"
 	"strings"
 	"unicode/utf16"
 
+	"github.com/lcmonitor/evidence/internal/testpdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -83,20 +83,7 @@ func main() {
 	}
 	objects[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
 
-	var buf bytes.Buffer
-	buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objects))
-	for i, o := range objects {
-		offsets[i] = buf.Len()
-		fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := buf.Len()
-	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&buf, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&buf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
-	must(os.WriteFile("testdata/sandwich.pdf", buf.Bytes(), 0o644))
+	must(os.WriteFile("testdata/sandwich.pdf", testpdf.Build(objects...), 0o644))
 }
 
 // layer is an invisible text object with one line per string, placed
