@@ -75,11 +75,7 @@ func TestThrottledLoginIsACatalogErrorWithItsWait(t *testing.T) {
 	clock := newClock()
 	a.SetClock(clock.now)
 	ctx := context.Background()
-	for i := 0; i < 10; i++ {
-		if _, err := a.LogIn(ctx, "zhang", "wrong-password", "10.0.0.9"); catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
-			t.Fatalf("failure %d: %v", i+1, err)
-		}
-	}
+	failLogins(t, a, "zhang", "10.0.0.9", 10)
 	clock.add(30 * time.Second)
 	_, err := a.LogIn(ctx, "zhang", testPassword, "10.0.0.9")
 	wait, ok := catalog.RetryAfter(err)
@@ -180,11 +176,7 @@ func TestThrottledAttemptsAreAuditedOnceAMinute(t *testing.T) {
 	clock := newClock()
 	a.SetClock(clock.now)
 	ctx := context.Background()
-	for i := 0; i < 10; i++ {
-		if _, err := a.LogIn(ctx, "zhang", "wrong-password", "10.0.0.7"); catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
-			t.Fatalf("failure %d: %v", i+1, err)
-		}
-	}
+	failLogins(t, a, "zhang", "10.0.0.7", 10)
 	refuse := func(addr string, n int) {
 		t.Helper()
 		for i := 0; i < n; i++ {
@@ -215,9 +207,7 @@ func TestThrottledAttemptsAreAuditedOnceAMinute(t *testing.T) {
 	if got := evs[0].Detail["refused_since_last"]; got != float64(299) {
 		t.Errorf("the second entry counts %v refusals left out, want 299", got)
 	}
-	for i := 0; i < 10; i++ { // another address, throttled on zhang too
-		a.LogIn(ctx, "zhang", "wrong-password", "10.0.0.8")
-	}
+	failLogins(t, a, "zhang", "10.0.0.8", 10) // another address, throttled on zhang too
 	refuse("10.0.0.8", 1)
 	if n := len(throttled()); n != 3 {
 		t.Errorf("another address's first refusal: %d entries, want 3", n)
@@ -228,5 +218,15 @@ func TestThrottledAttemptsAreAuditedOnceAMinute(t *testing.T) {
 	}
 	if evs := throttled(); len(evs) != 4 || evs[0].User != "li" {
 		t.Errorf("another account's first refusal from the address: %d entries, the newest by %q; want 4, li", len(evs), evs[0].User)
+	}
+}
+
+// failLogins fails n logins of user from addr with a wrong password.
+func failLogins(t *testing.T, a *Authenticator, user, addr string, n int) {
+	t.Helper()
+	for i := range n {
+		if _, err := a.LogIn(context.Background(), user, "wrong-password", addr); catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
+			t.Fatalf("failure %d of %s from %s: %v", i+1, user, addr, err)
+		}
 	}
 }
