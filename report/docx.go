@@ -21,7 +21,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 	b := &docBody{w: &body}
 	b.para("Title", r.word("学习型城市建设监测报告"))
 	if r.Lang == English {
-		b.para("", fmt.Sprintf("City: %s (%s)  Round: %d  Framework: %s", r.City.Name, r.City.Code, r.Round, r.Framework))
+		b.para("", fmt.Sprintf("City: %s (%s)  Round: %d  Framework: %s", r.cityName(), r.City.Code, r.Round, r.frameworkName()))
 	} else {
 		b.para("", fmt.Sprintf("城市\uFF1A%s\uFF08%s\uFF09  监测轮次\uFF1A%d  指标体系\uFF1A%s", r.City.Name, r.City.Code, r.Round, r.Framework))
 	}
@@ -29,7 +29,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 		b.para("", r.emptyNotice())
 	}
 	for _, a := range r.Areas {
-		b.para("Heading1", a.Code+" "+a.Name)
+		b.para("Heading1", a.Code+" "+r.named(a.Name, a.NameEN))
 		for _, it := range a.Items {
 			r.docItem(b, it)
 		}
@@ -55,7 +55,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 }
 
 func (r *Report) docItem(b *docBody, it Item) {
-	b.para("Heading2", it.Indicator.Code+" "+it.Indicator.Name)
+	b.para("Heading2", it.Indicator.Code+" "+r.named(it.Indicator.Name, it.Indicator.NameEN))
 	colon := "\uFF1A"
 	if r.Lang == English {
 		colon = ": "

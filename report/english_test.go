@@ -18,8 +18,10 @@ import (
 var han = regexp.MustCompile(`\p{Han}`)
 
 // TestEnglishReport: a report asked for in English has English headings,
-// labels and statuses in XLSX and DOCX; the data (indicator names, titles,
-// statements) stays Chinese as recorded. Without a language it is Chinese.
+// labels and statuses in XLSX and DOCX, and names the city, the framework,
+// its areas and indicators in English where they have an English name;
+// the data (titles, statements) stays Chinese as recorded. Without a
+// language it is Chinese.
 func TestEnglishReport(t *testing.T) {
 	_, svc := withData(t)
 	r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
@@ -72,8 +74,22 @@ func TestEnglishReport(t *testing.T) {
 			t.Errorf("types and statuses %q: want %s among them", joined, w)
 		}
 	}
-	if got := r.Filename("docx"); han.MatchString(strings.ReplaceAll(got, r.City.Name, "")) {
-		t.Errorf("English report's file name %q", got)
+	if got := r.Filename("docx"); got != "report-Hangzhou-2017.docx" {
+		t.Errorf("English report's file name %q, want report-Hangzhou-2017.docx", got)
+	}
+	for _, s := range sheets[1:] {
+		if han.MatchString(s) {
+			t.Errorf("sheet %q is named in Chinese in an English report", s)
+		}
+	}
+	for _, row := range cover {
+		if len(row) > 1 && han.MatchString(row[1]) && row[0] != "Note" {
+			t.Errorf("cover %s %q: want the English name", row[0], row[1])
+		}
+	}
+	area2, _ := f.GetRows(sheets[2])
+	if len(area2) < 2 || area2[1][0] != "2.1.1" || han.MatchString(area2[1][1]) {
+		t.Errorf("first indicator row of %s: %q, want 2.1.1 named in English", sheets[2], area2[1])
 	}
 
 	buf.Reset()
@@ -81,7 +97,8 @@ func TestEnglishReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := docxBody(t, buf.Bytes())
-	for _, w := range []string{"Learning City Monitoring Report", "Status: ", "Qualitative description", "Document number"} {
+	for _, w := range []string{"Learning City Monitoring Report", "Status: ", "Qualitative description", "Document number",
+		"City: Hangzhou (330100)", "Framework: Learning-city monitoring framework (illustrative)", "Leadership, policy and resources"} {
 		if !strings.Contains(doc, w) {
 			t.Errorf("English DOCX lacks %q", w)
 		}
@@ -100,7 +117,8 @@ func TestEnglishReport(t *testing.T) {
 	if err := r.WriteDOCX(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if doc := docxBody(t, buf.Bytes()); !strings.Contains(doc, "状态\uFF1A") || strings.Contains(doc, "Status") {
+	if doc := docxBody(t, buf.Bytes()); !strings.Contains(doc, "状态\uFF1A") || strings.Contains(doc, "Status") ||
+		!strings.Contains(doc, "组织保障") || strings.Contains(doc, "Hangzhou") {
 		t.Errorf("a report without a language should be Chinese")
 	}
 }

@@ -43,7 +43,7 @@ func (r *Report) Filename(format string) string {
 		format = "xlsx"
 	}
 	if r.Lang == English {
-		return fmt.Sprintf("report-%s-%d.%s", r.City.Name, r.Round, format)
+		return fmt.Sprintf("report-%s-%d.%s", r.cityName(), r.Round, format)
 	}
 	return fmt.Sprintf("监测报告-%s-%d.%s", r.City.Name, r.Round, format)
 }

@@ -8,8 +8,10 @@ import (
 )
 
 // Lang is the language a report's headings, labels and statuses are
-// written in. The data (titles, 文号, statements, reviewers' comments,
-// indicator and city names) stays as recorded.
+// written in. The data (titles, 文号, statements, reviewers' comments)
+// stays as recorded; cities, areas, indicators and the framework are
+// named in English where the framework or the catalog has an English
+// name, as the web pages name them.
 type Lang string
 
 // The report speaks Chinese unless English is asked for.
@@ -114,4 +116,25 @@ func (r *Report) page(n int) string {
 		return "p. " + strconv.Itoa(n)
 	}
 	return "第" + strconv.Itoa(n) + "页"
+}
+
+// cityName is the city as the report's language names it.
+func (r *Report) cityName() string {
+	if r.Lang == English {
+		return r.City.EnglishName()
+	}
+	return r.City.Name
+}
+
+// frameworkName is the framework as the report's language names it.
+func (r *Report) frameworkName() string {
+	return r.named(r.Framework, r.FrameworkEN)
+}
+
+// named is name, or nameEN in an English report when there is one.
+func (r *Report) named(name, nameEN string) string {
+	if r.Lang == English && nameEN != "" {
+		return nameEN
+	}
+	return name
 }

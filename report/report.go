@@ -21,7 +21,9 @@ type Report struct {
 	City      catalog.City
 	Round     int
 	Framework string
-	Areas     []Area
+	// FrameworkEN is the framework's English name, "" when it has none.
+	FrameworkEN string
+	Areas       []Area
 	// Empty is true when the city has no evidence, claim or value in the
 	// round; the files then say so.
 	Empty bool
@@ -33,7 +35,9 @@ type Report struct {
 // Area is a first-level area with its key indicators.
 type Area struct {
 	Code, Name string
-	Items      []Item
+	// NameEN is the area's English name, "" when the framework has none.
+	NameEN string
+	Items  []Item
 }
 
 // Item is one key indicator in the report.
@@ -136,11 +140,11 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{City: c, Round: round, Framework: fw.Name, Empty: true}
+	r := &Report{City: c, Round: round, Framework: fw.Name, FrameworkEN: fw.NameEN, Empty: true}
 	area := map[string]string{} // code → first-level code
 	for _, ind := range inds {
 		if ind.Level == 1 {
-			r.Areas = append(r.Areas, Area{Code: ind.Code, Name: ind.Name})
+			r.Areas = append(r.Areas, Area{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN})
 		}
 		area[ind.Code] = area[ind.ParentCode]
 		if ind.Level == 1 {

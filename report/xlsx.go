@@ -49,9 +49,9 @@ func (r *Report) cover(f *excelize.File) error {
 	}
 	rows := [][]any{
 		{r.word("学习型城市建设监测报告")},
-		{r.word("城市"), r.City.Name + "\uFF08" + r.City.Code + "\uFF09"},
+		{r.word("城市"), r.cityLine()},
 		{r.word("监测轮次"), r.Round},
-		{r.word("指标体系"), r.Framework},
+		{r.word("指标体系"), r.frameworkName()},
 		{r.word("说明"), r.word("每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。")},
 	}
 	if r.Empty {
@@ -65,6 +65,14 @@ func (r *Report) cover(f *excelize.File) error {
 	return f.SetColWidth(sheet, "B", "B", 60)
 }
 
+// cityLine is the city and its code: 杭州（330100）, Hangzhou (330100).
+func (r *Report) cityLine() string {
+	if r.Lang == English {
+		return r.cityName() + " (" + r.City.Code + ")"
+	}
+	return r.City.Name + "\uFF08" + r.City.Code + "\uFF09"
+}
+
 // EmptyNotice says that a city has nothing in the round.
 func EmptyNotice(r *Report) string {
 	return fmt.Sprintf("%s在%d年度监测中尚无任何佐证材料、定性描述或数值。", r.City.Name, r.Round)
@@ -73,20 +81,21 @@ func EmptyNotice(r *Report) string {
 // emptyNotice is EmptyNotice in the report's language.
 func (r *Report) emptyNotice() string {
 	if r.Lang == English {
-		return fmt.Sprintf("%s has no supporting document, qualitative description or value in the %d round yet.", r.City.Name, r.Round)
+		return fmt.Sprintf("%s has no supporting document, qualitative description or value in the %d round yet.", r.cityName(), r.Round)
 	}
 	return EmptyNotice(r)
 }
 
-// SheetName is an area's sheet: its code and name, within Excel's 31
-// characters and without the characters Excel refuses.
-func SheetName(a Area) string {
+// sheetName is an area's sheet: its code and name in the report's
+// language, within Excel's 31 characters and without the characters Excel
+// refuses.
+func (r *Report) sheetName(a Area) string {
 	name := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`:\/?*[]`, r) {
 			return '_'
 		}
 		return r
-	}, a.Code+" "+a.Name)
+	}, a.Code+" "+r.named(a.Name, a.NameEN))
 	if rs := []rune(name); len(rs) > 31 {
 		name = string(rs[:31])
 	}
@@ -94,7 +103,7 @@ func SheetName(a Area) string {
 }
 
 func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
-	sheet := SheetName(a)
+	sheet := r.sheetName(a)
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
@@ -134,7 +143,7 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 var kindLabels = map[string]string{"qualitative": "定性", "quantitative": "定量"}
 
 func (r *Report) itemRow(it Item) []any {
-	row := []any{it.Indicator.Code, it.Indicator.Name, r.word(kindLabels[string(it.Indicator.Kind)]), r.word(it.Status)}
+	row := []any{it.Indicator.Code, r.named(it.Indicator.Name, it.Indicator.NameEN), r.word(kindLabels[string(it.Indicator.Kind)]), r.word(it.Status)}
 	switch {
 	case it.Value != nil:
 		c := it.Value.Citation
