@@ -74,9 +74,10 @@ type Matrix struct {
 
 // Column is a key indicator of the matrix.
 type Column struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-	Kind string `json:"kind"`
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	NameEN string `json:"name_en,omitempty"`
+	Kind   string `json:"kind"`
 }
 
 // CityCoverage is one city's row: how many key indicators have evidence,
@@ -114,7 +115,7 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 	m := &Matrix{Round: round, Indicators: []Column{}, Cities: []CityCoverage{}}
 	for _, ind := range inds {
 		if ind.Level == catalog.KeyLevel {
-			m.Indicators = append(m.Indicators, Column{Code: ind.Code, Name: ind.Name, Kind: string(ind.Kind)})
+			m.Indicators = append(m.Indicators, Column{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Kind: string(ind.Kind)})
 		}
 	}
 	n := map[[2]string]int{}

@@ -92,7 +92,34 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ := f.GetRows("覆盖情况")
-	if len(rows) != 6 || rows[0][3] != "杭州\uFF08330100\uFF09" || rows[1][0] != "1.1.1" || rows[1][3] != "2" || rows[2][3] != "缺" || rows[4][4] != "4" {
+	if len(rows) != 6 || rows[0][3] != "杭州\uFF08330100\uFF09" || rows[1][0] != "1.1.1" || rows[1][3] != "2" || rows[2][3] != "缺" ||
+		rows[4][3] != "缺" || rows[4][4] != "4" || rows[5][3] != "已核实\uFF081 份\uFF09" {
 		t.Errorf("xlsx rows %v", rows)
+	}
+}
+
+// TestXLSXCellSaysWhatTheHeatMapSays: a coverage spreadsheet's cell reads
+// as the heat map's cell: what a reviewer found outweighs the count, a
+// submitted claim citing a live document is no gap even without a linked
+// document, and an indicator with nothing at all is 缺 whatever its kind.
+func TestXLSXCellSaysWhatTheHeatMapSays(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		cell   Cell
+		zh, en any
+	}{
+		{"与证据矛盾", Cell{Documents: 2, Claims: 2, Verified: 1, Contradicted: 1, Backed: 2}, "与证据矛盾\uFF082 份\uFF09", "Contradicted by evidence (2 documents)"},
+		{"已核实", Cell{Documents: 1, Claims: 1, Verified: 1, Backed: 1}, "已核实\uFF081 份\uFF09", "Verified (1 documents)"},
+		{"定性描述未关联文档", Cell{Claims: 1, Backed: 1}, "已提交定性描述\uFF080 份\uFF09", "Claim submitted (0 documents)"},
+		{"定性描述引用的文档已撤回", Cell{Claims: 1}, "缺", "Gap"},
+		{"只有关联文档", Cell{Documents: 3}, 3, 3},
+		{"定量指标什么都没有", Cell{Kind: "quantitative"}, "缺", "Gap"},
+	} {
+		if got := xlsxWords[false].cellMark(tt.cell); got != tt.zh {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.zh)
+		}
+		if got := xlsxWords[true].cellMark(tt.cell); got != tt.en {
+			t.Errorf("%s in English: %v, want %v", tt.name, got, tt.en)
+		}
 	}
 }

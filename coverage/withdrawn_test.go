@@ -3,6 +3,7 @@ package coverage_test
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -87,9 +88,12 @@ func TestWithdrawnDocumentIsNoEvidence(t *testing.T) {
 	}
 }
 
+// han finds Chinese characters.
+var han = regexp.MustCompile(`\p{Han}`)
+
 // TestCoverageXLSXInEnglish: the coverage spreadsheet in English has
-// English headings, types and marks; counts stay numbers; city and
-// indicator names stay as recorded.
+// English headings, types and marks; counts stay numbers; cities and
+// indicators are named in English.
 func TestCoverageXLSXInEnglish(t *testing.T) {
 	ctx := context.Background()
 	e := contradictedCity(t)
@@ -110,7 +114,7 @@ func TestCoverageXLSXInEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no sheet Coverage: %v (sheets %v)", err, f.GetSheetList())
 	}
-	if got := strings.Join(rows[0][:3], "|"); got != "Code|Key indicator|Type" {
+	if got := strings.Join(rows[0], "|"); got != "Code|Key indicator|Type|Hangzhou (330100)" {
 		t.Errorf("headings %q", got)
 	}
 	marks := map[string]string{}
@@ -119,6 +123,9 @@ func TestCoverageXLSXInEnglish(t *testing.T) {
 			t.Errorf("%s: type %q", r[0], r[2])
 		}
 		marks[r[0]] = r[3]
+		if han.MatchString(r[1]) {
+			t.Errorf("%s named %q in an English spreadsheet", r[0], r[1])
+		}
 	}
 	if marks["1.2.1"] != "Gap" {
 		t.Errorf("1.2.1 without evidence: %q, want Gap", marks["1.2.1"])

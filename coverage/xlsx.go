@@ -4,31 +4,33 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
 	"github.com/xuri/excelize/v2"
 )
 
 // XLSX writes the matrix as a spreadsheet: one row per key indicator, one
-// column per city, with the count of linked documents; empty qualitative
-// cells are highlighted and say 缺 so the gap shows without colour too, and
-// a cell with a claim or value a reviewer found contradicted says
-// 与证据矛盾 before its count. In English (english true) the headings,
-// types and marks are English (Coverage, Gap, Contradicted by evidence);
-// city and indicator names stay as recorded.
+// column per city, each cell saying what the heat map's cell says (cellMark):
+// 与证据矛盾, 已核实 or 已提交定性描述 with the count of linked documents, the count
+// alone, or 缺 on a red fill, so the gap shows without colour too. In
+// English (english true) the headings, types and marks are English
+// (Coverage, Gap, Contradicted by evidence) and cities and indicators are
+// named in English where they have an English name.
 func (m *Matrix) XLSX(english bool) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	w := xlsxWords[false]
-	if english {
-		w = xlsxWords[true]
-	}
+	w := xlsxWords[english]
 	sheet := w.sheet
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
 	header := []any{w.code, w.indicator, w.kind}
 	for _, c := range m.Cities {
-		header = append(header, spreadsheet.Neutralize(c.Name+"\uFF08"+c.Code+"\uFF09"))
+		name := c.Name + "\uFF08" + c.Code + "\uFF09"
+		if english {
+			name = catalog.City{Code: c.Code, Name: c.Name}.EnglishName() + " (" + c.Code + ")"
+		}
+		header = append(header, spreadsheet.Neutralize(name))
 	}
 	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
 		return nil, err
@@ -39,7 +41,11 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 	}
 	for i, col := range m.Indicators {
 		r := i + 2
-		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(col.Name), w.kinds[col.Kind]}
+		name := col.Name
+		if english && col.NameEN != "" {
+			name = col.NameEN
+		}
+		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(name), w.kinds[col.Kind]}
 		for _, c := range m.Cities {
 			var cell Cell
 			for _, cc := range c.Cells {
@@ -47,14 +53,7 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 					cell = cc
 				}
 			}
-			switch {
-			case cell.Contradicted > 0:
-				row = append(row, fmt.Sprintf(w.contradicted, cell.Documents))
-			case cell.Documents == 0 && col.Kind == "qualitative":
-				row = append(row, w.gap)
-			default:
-				row = append(row, cell.Documents)
-			}
+			row = append(row, w.cellMark(cell))
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, r)
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
@@ -75,16 +74,38 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// cellMark is what a cell says, as the heat map's cell does (web's
+// cellLook): a claim or value found contradicted first, then one verified,
+// then a claim submitted that cites a document not withdrawn, each with
+// the count of linked documents; else that count, or 缺 when
+// there is nothing at all.
+func (w matrixWords) cellMark(c Cell) any {
+	switch {
+	case c.Contradicted > 0:
+		return fmt.Sprintf(w.contradicted, c.Documents)
+	case c.Verified > 0:
+		return fmt.Sprintf(w.verified, c.Documents)
+	case c.Backed > 0:
+		return fmt.Sprintf(w.claimed, c.Documents)
+	case c.Documents > 0:
+		return c.Documents
+	}
+	return w.gap
+}
+
 // matrixWords are the coverage spreadsheet's own words, Chinese (false)
 // and English (true).
 type matrixWords struct {
-	sheet, code, indicator, kind, gap, contradicted string
-	kinds                                           map[string]string
+	sheet, code, indicator, kind, gap string
+	contradicted, verified, claimed   string
+	kinds                             map[string]string
 }
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾\uFF08%d 份\uFF09", kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
+		contradicted: "与证据矛盾\uFF08%d 份\uFF09", verified: "已核实\uFF08%d 份\uFF09", claimed: "已提交定性描述\uFF08%d 份\uFF09",
+		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence (%d documents)", kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}},
+		contradicted: "Contradicted by evidence (%d documents)", verified: "Verified (%d documents)", claimed: "Claim submitted (%d documents)",
+		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}},
 }

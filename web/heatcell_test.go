@@ -20,8 +20,13 @@ func TestHeatCellWithdrawnClaimIsGap(t *testing.T) {
 		{"只有关联文档", coverage.Cell{Code: "1.1.1", Kind: "qualitative", Documents: 2}, "linked"},
 	}
 	for _, c := range cases {
-		if class, _, _ := cellLook(Chinese, c.cell); class != c.want {
+		class, _, label := cellLook(Chinese, c.cell)
+		if class != c.want {
 			t.Errorf("%s: class %q, want %q", c.name, class, c.want)
+		}
+		// A claim found 证据不足 is submitted too, not waiting for review.
+		if class == "claimed" && label != "已提交定性描述" {
+			t.Errorf("%s: label %q, want 已提交定性描述 as the legend says", c.name, label)
 		}
 	}
 }

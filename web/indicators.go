@@ -40,7 +40,7 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	case c.Verified > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
-		return "claimed", "◆", tr(l, "claim.pending")
+		return "claimed", "◆", tr(l, "ind.claimed")
 	case c.Documents > 0:
 		return "linked", "●" + strconv.Itoa(c.Documents), strconv.Itoa(c.Documents) + " " + tr(l, "ind.evidence")
 	}
