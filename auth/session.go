@@ -86,6 +86,11 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		return nil, err
 	}
 	defer done()
+	doneShared, err := a.sharedTurn(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	defer doneShared()
 	wait, err := a.throttle.Check(ctx, username, addr)
 	if err != nil {
 		return nil, err

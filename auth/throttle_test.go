@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -137,5 +138,78 @@ func addZhang(t *testing.T, cat *catalog.Store) {
 	}
 	if err := cat.CreateUser(context.Background(), &catalog.User{Username: "zhang", Role: catalog.RoleExpert}, hash, "test"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Guesses sent all at once from one address, spread over two nodes on one
+// PostgreSQL catalog, are throttled as if sent one after another: the
+// nodes take the address's turn in the catalog, so no more passwords are
+// tried than the limit allows (each node taking its own turn let the two
+// check together at the limit's edge and try one each).
+func TestConcurrentGuessesOverTwoNodesAreThrottledLikeSequentialOnes(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.DatabaseURL(t)
+	var nodes [2]*Authenticator
+	for i := range nodes {
+		s, err := catalog.OpenPostgres(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if i == 0 {
+			addZhang(t, s)
+		}
+		nodes[i] = NewAuthenticator(s, 0)
+	}
+	const guesses = 40
+	errs := make(chan error, guesses)
+	start := make(chan struct{})
+	for i := range guesses {
+		go func() {
+			<-start
+			_, err := nodes[i%2].LogIn(ctx, "zhang", fmt.Sprintf("猜测密码%d", i), "10.0.0.9")
+			errs <- err
+		}()
+	}
+	close(start)
+	tried := 0
+	for range guesses {
+		switch err := <-errs; catalog.ErrorCode(err) {
+		case catalog.EUNAUTHORIZED:
+			tried++
+		case catalog.ETHROTTLED:
+		default:
+			t.Fatalf("a guess: %v, want EUNAUTHORIZED or ETHROTTLED", err)
+		}
+	}
+	if limit := nodes[0].Throttle().PerPair; tried != limit {
+		t.Errorf("%d guesses over two nodes: %d passwords tried, want %d (the per-account-and-address limit)", guesses, tried, limit)
+	}
+}
+
+// A turn held by a node that stopped while holding it keeps the address's
+// attempts waiting only until its lease ends; then the next attempt runs
+// and the turn it gave back is gone from the catalog.
+func TestAStoppedNodesLoginTurnEndsWithItsLease(t *testing.T) {
+	ctx := context.Background()
+	s, err := catalog.OpenPostgres(ctx, pgtest.DatabaseURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	addZhang(t, s)
+	now := time.Now()
+	if ok, err := s.TakeLoginTurn(ctx, "10.0.0.9", "stopped-node", now, now.Add(time.Second)); err != nil || !ok {
+		t.Fatalf("the stopped node's turn: %v %v", ok, err)
+	}
+	a := NewAuthenticator(s, 0)
+	if _, err := a.LogIn(ctx, "zhang", testPassword, "10.0.0.9"); err != nil {
+		t.Fatalf("login after the stopped node's lease: %v", err)
+	}
+	if waited := time.Since(now); waited < time.Second {
+		t.Errorf("the login ran after %v, inside the stopped node's lease of 1 s", waited)
+	}
+	if ok, err := s.TakeLoginTurn(ctx, "10.0.0.9", "next", time.Now(), time.Now().Add(time.Minute)); err != nil || !ok {
+		t.Errorf("the turn after the login: %v %v, want it free", ok, err)
 	}
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -67,4 +68,46 @@ func (t *addressTurns) leave(addr string, at *addressTurn) {
 	if at.waiting--; at.waiting == 0 {
 		delete(t.busy, addr)
 	}
+}
+
+// loginTurnLease is how long an attempt holds its address's shared turn at
+// most: longer than any attempt takes (a bcrypt check and a few catalog
+// writes), short enough that a node stopped while holding one keeps the
+// address's attempts on other nodes waiting no longer than this.
+const loginTurnLease = 10 * time.Second
+
+// sharedTurn takes addr's login turn across every node on the catalog
+// when several may share it (PostgreSQL); the returned func gives it back.
+// Waiting is a poll, a few milliseconds growing to 50, since another
+// node's attempt holds it for about one password check. It fails only
+// when ctx ends first or the catalog cannot be reached.
+func (a *Authenticator) sharedTurn(ctx context.Context, addr string) (func(), error) {
+	if !a.cat.Shared() {
+		return func() {}, nil
+	}
+	holder := RandomString(16)
+	for poll := 5 * time.Millisecond; ; poll = min(2*poll, 50*time.Millisecond) {
+		now := time.Now()
+		taken, err := a.cat.TakeLoginTurn(ctx, addr, holder, now, now.Add(loginTurnLease))
+		if err != nil {
+			return nil, err
+		}
+		if taken {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(poll):
+		}
+	}
+	return func() {
+		// Given back even when the request ended meanwhile; if the
+		// catalog cannot take it, the lease ends by itself.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := a.cat.GiveLoginTurn(ctx, addr, holder, time.Now().Add(-time.Minute)); err != nil {
+			slog.Warn("login turn not given back; it ends with its lease", "address", addr, "lease", loginTurnLease, "err", err)
+		}
+	}, nil
 }

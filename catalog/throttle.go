@@ -100,3 +100,31 @@ func (s *Store) LastLogin(ctx context.Context, username, address string) (time.T
 	}
 	return time.UnixMilli(ms).UTC(), true, nil
 }
+
+// TakeLoginTurn gives address's login turn to holder until until, and
+// reports false when another holder has it and its lease has not ended at
+// now. One statement, so that of two nodes asking at once one gets it.
+func (s *Store) TakeLoginTurn(ctx context.Context, address, holder string, now, until time.Time) (bool, error) {
+	res, err := s.execWrite(ctx, `INSERT INTO login_turn (address, holder, until_ms) VALUES (?, ?, ?)
+		ON CONFLICT (address) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
+		WHERE login_turn.until_ms <= ?`, address, holder, until.UnixMilli(), now.UnixMilli())
+	if err != nil {
+		return false, fmt.Errorf("take login turn: %w", s.dialect.translate(err))
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("take login turn: %w", err)
+	}
+	return n == 1, nil
+}
+
+// GiveLoginTurn gives back address's turn if holder still has it, and
+// forgets the turns whose lease ended before stale (those of a node
+// stopped while it held them).
+func (s *Store) GiveLoginTurn(ctx context.Context, address, holder string, stale time.Time) error {
+	if _, err := s.execWrite(ctx, `DELETE FROM login_turn WHERE (address = ? AND holder = ?) OR until_ms < ?`,
+		address, holder, stale.UnixMilli()); err != nil {
+		return fmt.Errorf("give back login turn: %w", s.dialect.translate(err))
+	}
+	return nil
+}
