@@ -513,3 +513,22 @@ func TestCatalogueSaysNoSideOfTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// An upload sent with an expired form token says its files were not
+// uploaded and must be chosen again (a page cannot keep files), while
+// what was typed comes back; a form without files says only the latter.
+func TestExpiredUploadFormSaysToChooseTheFilesAgain(t *testing.T) {
+	s := newSite(t)
+	forged := *s.login("wang")
+	forged.csrf = "forged"
+	a := forged.postFilesBody("/upload", map[string]string{"title": "关于推进学分银行建设的通知"},
+		map[string][]byte{"通知.txt": []byte("杭州市建立学分银行。")})
+	if a.resp.StatusCode != http.StatusForbidden || !strings.Contains(a.body, "data-form-lost>") ||
+		!strings.Contains(textOf(a.body), "文件未上传") || !strings.Contains(textOf(a.body), "重新选择文件") {
+		t.Errorf("expired upload form: %d %.300s; want 403 saying the files must be chosen again", a.resp.StatusCode, textOf(a.body))
+	}
+	resp, body := forged.post("/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立学分银行"}})
+	if resp.StatusCode != http.StatusForbidden || strings.Contains(textOf(body), "文件") || !strings.Contains(textOf(body), "自动恢复") {
+		t.Errorf("expired form without files: %d %.300s", resp.StatusCode, textOf(body))
+	}
+}

@@ -65,6 +65,7 @@ var messages = map[string]map[Lang]string{
 	"login.failed":              {Chinese: "用户名或密码错误", English: "Wrong username or password"},
 	"upload.login_again":        {Chinese: "登录已过期,文件未上传;请重新登录,再回到上传页面选择文件上传", English: "your session has ended and the file was not sent; log in again, then choose the files on the upload page again"},
 	"form.expired":              {Chinese: "表单已过期(可能已在其他标签页重新登录),未提交;请回到刚才的页面,已填写的内容会自动恢复,核对后再提交", English: "The form had expired (you may have logged in again in another tab) and was not sent; go back to the page: what you typed is filled in again for you to check and send"},
+	"form.expired_files":        {Chinese: "表单已过期(可能已在其他标签页重新登录),文件未上传;请回到刚才的页面重新选择文件,已填写的文字会自动恢复,核对后再提交", English: "The form had expired (you may have logged in again in another tab) and its files were not uploaded; go back to the page and choose the files again: what you typed is filled in again for you to check and send"},
 	"login.again":               {Chinese: "登录已过期,表单未提交;请重新登录,回到刚才的页面后,已填写的内容会自动恢复,核对后再提交", English: "Your session has ended and the form was not sent; log in again: back on the page, what you typed is filled in again for you to check and send"},
 	"form.kept":                 {Chinese: "已恢复登录过期前填写的内容,尚未提交;请核对后提交", English: "What you typed before your session ended is back, not sent yet: check it and send it"},
 	"login.throttled":           {Chinese: "登录失败次数过多,请 %d 分钟后再试", English: "Too many failed logins; try again in %d {minute|minutes}"},

@@ -504,10 +504,15 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 // formExpired answers a form whose security token is not the session's —
 // most often one filled in before the person logged in again in another
 // tab — saying so and that what was typed comes back on the page
-// (data-form-lost keeps it for ux.js), not the token's technical words.
+// (data-form-lost keeps it for ux.js), not the token's technical words. A
+// form with files says they must be chosen again: a page cannot keep them.
 func (h *handler) formExpired(w http.ResponseWriter, r *http.Request, err error) {
 	status := httperr.Prepare(w, r, h.Logger, err)
-	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": tr(langOf(r), "form.expired"),
+	message := "form.expired"
+	if r.MultipartForm != nil && len(r.MultipartForm.File) > 0 {
+		message = "form.expired_files"
+	}
+	h.render(w, r, status, "error", tr(langOf(r), "error.title"), map[string]string{"Message": tr(langOf(r), message),
 		"Back": refererPath(r), "Lost": "form"})
 }
 
