@@ -1,6 +1,10 @@
 package auth
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -14,8 +18,9 @@ import (
 // refusals left out since the one before (detail "refused_since_last").
 // The key is the address and the account tried, so that every account
 // an address tries shows. Refusals after a key's last entry are counted
-// in its next one: those of a burst that stops within its minute are
-// not written.
+// in its next one, or, when the burst stops within its minute, in an
+// entry of their own written once the minute is over (tails, which the
+// server asks for every few seconds: Authenticator.AuditRefusalTails).
 //
 // Kept in memory, so each node of a shared catalog writes its own entry a
 // window, and a restart starts afresh; at most maxRefusalAddresses
@@ -73,4 +78,60 @@ func (l *refusalLog) prune(now time.Time) {
 			delete(l.byKey, k)
 		}
 	}
+}
+
+// refusalTail is what a stopped burst left out: its key and the count.
+type refusalTail struct {
+	key  string
+	left int
+}
+
+// tails returns the keys whose minute is over (every key, when all) with
+// refusals left out, and forgets them: the entry written for them closes
+// the burst, and the key's next refusal is audited at once.
+func (l *refusalLog) tails(now time.Time, all bool) []refusalTail {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []refusalTail
+	for k, r := range l.byKey {
+		if (all || now.Sub(r.audited) >= refusalWindow) && r.left > 0 {
+			out = append(out, refusalTail{k, r.left})
+			delete(l.byKey, k)
+		}
+	}
+	return out
+}
+
+// unwrite puts back a tail whose entry could not be written at now, to
+// be written by the next call for tails or with the key's next entry.
+func (l *refusalLog) unwrite(t refusalTail, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if r, ok := l.byKey[t.key]; ok {
+		r.left += t.left
+		return
+	}
+	l.byKey[t.key] = &refusals{audited: now.Add(-refusalWindow), left: t.left}
+}
+
+// AuditRefusalTails writes a login.throttled entry for every burst of
+// throttled attempts that stopped within its minute with refusals left
+// out, counting them in refused_since_last, so that the audit log holds
+// every refusal however the burst ended. The server calls it every few
+// seconds, and once as it stops with all true: then every refusal left
+// out is written, its minute over or not. An entry that cannot be written
+// is kept for the next call.
+func (a *Authenticator) AuditRefusalTails(ctx context.Context, all bool) error {
+	now := a.now()
+	var errs []error
+	for _, t := range a.refused.tails(now, all) {
+		addr, username, _ := strings.Cut(t.key, "\x00")
+		e := loginEvent(username, "login.throttled", addr)
+		e.Detail["refused_since_last"] = t.left
+		if err := a.cat.RecordEvent(ctx, e); err != nil {
+			a.refused.unwrite(t, now)
+			errs = append(errs, fmt.Errorf("audit login.throttled of %s: %w", username, err))
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -169,7 +169,8 @@ func TestConcurrentGuessesFromOneAddressAreThrottledLikeSequentialOnes(t *testin
 
 // An address guessing back to back while throttled fills the audit log
 // with one login.throttled entry a minute, each counting the refusals left
-// out since the one before; another address's refusal is audited at once.
+// out since the one before; another address's refusal is audited at once;
+// the refusals left out of a burst that stopped are written as its tail.
 func TestThrottledAttemptsAreAuditedOnceAMinute(t *testing.T) {
 	cat, _ := newStore(t)
 	a := NewAuthenticator(cat, 0)
@@ -218,6 +219,39 @@ func TestThrottledAttemptsAreAuditedOnceAMinute(t *testing.T) {
 	}
 	if evs := throttled(); len(evs) != 4 || evs[0].User != "li" {
 		t.Errorf("another account's first refusal from the address: %d entries, the newest by %q; want 4, li", len(evs), evs[0].User)
+	}
+
+	// A burst that stops within its minute: its tail is written once the
+	// minute is over, and the next refusal is audited at once.
+	clock.add(2 * time.Minute)
+	refuse("10.0.0.7", 50) // the first audited, 49 left out, in 5 s
+	if err := a.AuditRefusalTails(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(throttled()); n != 5 {
+		t.Fatalf("tails asked for inside the burst's minute: %d entries, want 5", n)
+	}
+	clock.add(time.Minute)
+	if err := a.AuditRefusalTails(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	evs = throttled()
+	if len(evs) != 6 || evs[0].Detail["refused_since_last"] != float64(49) || evs[0].Detail["address"] != "10.0.0.7" {
+		t.Fatalf("the tail of a stopped burst: %d entries, newest %v; want 6, counting 49 from 10.0.0.7", len(evs), evs[0].Detail)
+	}
+	if err := a.AuditRefusalTails(ctx, false); err != nil || len(throttled()) != 6 {
+		t.Errorf("a tail is written once: %d entries, %v", len(throttled()), err)
+	}
+	refuse("10.0.0.7", 3)
+	if evs := throttled(); len(evs) != 7 || evs[0].Detail["refused_since_last"] != nil {
+		t.Errorf("the refusal after a tail: %d entries, want 7, the newest without a count", len(evs))
+	}
+	// As the server stops, every refusal left out is written.
+	if err := a.AuditRefusalTails(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	if evs := throttled(); len(evs) != 8 || evs[0].Detail["refused_since_last"] != float64(2) {
+		t.Errorf("tails at a stop: %d entries, want 8, the newest counting 2", len(evs))
 	}
 }
 

@@ -61,7 +61,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if err := a.ingest.Start(ctx); err != nil {
 		return err
 	}
-	handler, err := newRootHandler(a, log, *trustProxy)
+	authn := auth.NewAuthenticator(a.cat, 0)
+	authn.TrustProxy = *trustProxy
+	handler, err := newRootHandler(a, log, authn)
 	if err != nil {
 		return err
 	}
@@ -90,6 +92,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	swept := make(chan struct{})
 	go func() { defer close(swept); sweepSessions(sweepCtx, a, log) }()
 	defer func() { stopSweep(); <-swept }()
+	tailsCtx, stopTails := context.WithCancel(ctx)
+	tailed := make(chan struct{})
+	go func() { defer close(tailed); auditRefusalTails(tailsCtx, authn, log) }()
+	defer func() { stopTails(); <-tailed }()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -104,6 +110,31 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	}
 	log.Info("evidence archive stopped")
 	return nil
+}
+
+// auditRefusalTails writes, every few seconds, the audit entries of the
+// throttled logins left out of bursts that stopped within their minute,
+// and once more as serve stops, so that a stop loses none of them.
+func auditRefusalTails(ctx context.Context, authn *auth.Authenticator, log *slog.Logger) {
+	t := time.NewTicker(5 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			// The minute of a burst still running is not over: its
+			// refusals are counted as its tail now, or never.
+			final, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			if err := authn.AuditRefusalTails(final, true); err != nil {
+				log.Warn("audit throttled logins left out", "err", err)
+			}
+			return
+		case <-t.C:
+			if err := authn.AuditRefusalTails(ctx, false); err != nil && ctx.Err() == nil {
+				log.Warn("audit throttled logins left out", "err", err)
+			}
+		}
+	}
 }
 
 // sweepSessions deletes expired sessions hourly; they are refused anyway,
@@ -126,9 +157,7 @@ func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
 // newRootHandler serves the JSON API under /api/, /healthz and /metrics,
 // and the web UI everywhere else; both share one authenticator, so a web
 // session works for the page's calls to the API.
-func newRootHandler(a *app, log *slog.Logger, trustProxy bool) (http.Handler, error) {
-	authn := auth.NewAuthenticator(a.cat, 0)
-	authn.TrustProxy = trustProxy
+func newRootHandler(a *app, log *slog.Logger, authn *auth.Authenticator) (http.Handler, error) {
 	accts := accounts.NewService(a.cat)
 	set := services.Set{Ingest: a.ingest, Documents: a.documents, Search: a.search, Claims: a.claims,
 		Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
