@@ -134,6 +134,12 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 	u.shot(shots, "indicators-en-390")
 	u.do("back to 1280 px", chromedp.EmulateViewport(1280, 900))
 	u.do("chinese", chromedp.Click(css(`.who a[lang]`)), chromedp.WaitVisible(css(`table.heat`)))
+	// The heat map's hundreds of links are skipped by a link before them:
+	// Enter on it, and the next Tab is in the framework.
+	u.do("skip the heat map", chromedp.Focus(css(`section[aria-labelledby=heat] a.skip`)), chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.Tab))
+	if in := eval[bool](u, `!!document.activeElement.closest('section.tree')`); !in {
+		t.Errorf("Tab after the skip link is on %q, not in the framework", eval[string](u, `document.activeElement.outerHTML.slice(0, 120)`))
+	}
 
 	// Facets: beside the results at 1280 px, behind 筛选 at 390 px.
 	u.do("facets wide", chromedp.Navigate(s.base+"/search?q=学分银行"), chromedp.WaitVisible(css(`.facetbox ul`)))
