@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -123,15 +122,19 @@ func (l *refusalLog) unwrite(t refusalTail, now time.Time) {
 // is kept for the next call.
 func (a *Authenticator) AuditRefusalTails(ctx context.Context, all bool) error {
 	now := a.now()
-	var errs []error
-	for _, t := range a.refused.tails(now, all) {
+	tails := a.refused.tails(now, all)
+	for i, t := range tails {
 		addr, username, _ := strings.Cut(t.key, "\x00")
 		e := loginEvent(username, "login.throttled", addr)
 		e.Detail["refused_since_last"] = t.left
 		if err := a.cat.RecordEvent(ctx, e); err != nil {
-			a.refused.unwrite(t, now)
-			errs = append(errs, fmt.Errorf("audit login.throttled of %s: %w", username, err))
+			// The catalog is most likely out of reach: the rest wait
+			// for the next call rather than each failing in turn.
+			for _, t := range tails[i:] {
+				a.refused.unwrite(t, now)
+			}
+			return fmt.Errorf("audit login.throttled of %s (%d more waiting): %w", username, len(tails)-i-1, err)
 		}
 	}
-	return errors.Join(errs...)
+	return nil
 }

@@ -199,7 +199,7 @@ func TestAStoppedNodesLoginTurnEndsWithItsLease(t *testing.T) {
 	t.Cleanup(func() { s.Close() })
 	addZhang(t, s)
 	now := time.Now()
-	if ok, err := s.TakeLoginTurn(ctx, "10.0.0.9", "stopped-node", now, now.Add(time.Second)); err != nil || !ok {
+	if ok, err := s.TakeLoginTurn(ctx, "10.0.0.9", "stopped-node", time.Second); err != nil || !ok {
 		t.Fatalf("the stopped node's turn: %v %v", ok, err)
 	}
 	a := NewAuthenticator(s, 0)
@@ -209,7 +209,7 @@ func TestAStoppedNodesLoginTurnEndsWithItsLease(t *testing.T) {
 	if waited := time.Since(now); waited < time.Second {
 		t.Errorf("the login ran after %v, inside the stopped node's lease of 1 s", waited)
 	}
-	if ok, err := s.TakeLoginTurn(ctx, "10.0.0.9", "next", time.Now(), time.Now().Add(time.Minute)); err != nil || !ok {
+	if ok, err := s.TakeLoginTurn(ctx, "10.0.0.9", "next", time.Minute); err != nil || !ok {
 		t.Errorf("the turn after the login: %v %v, want it free", ok, err)
 	}
 }

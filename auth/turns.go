@@ -86,14 +86,24 @@ func (a *Authenticator) sharedTurn(ctx context.Context, addr string) (func(), er
 		return func() {}, nil
 	}
 	holder := RandomString(16)
+	giveBack := func() {
+		// Even when the request ended meanwhile, or its take failed as
+		// the database committed it; if the catalog cannot take it back,
+		// the lease ends by itself.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := a.cat.GiveLoginTurn(ctx, addr, holder); err != nil {
+			slog.Warn("login turn not given back; it ends with its lease", "address", addr, "lease", loginTurnLease, "err", err)
+		}
+	}
 	for poll := 5 * time.Millisecond; ; poll = min(2*poll, 50*time.Millisecond) {
-		now := time.Now()
-		taken, err := a.cat.TakeLoginTurn(ctx, addr, holder, now, now.Add(loginTurnLease))
+		taken, err := a.cat.TakeLoginTurn(ctx, addr, holder, loginTurnLease)
 		if err != nil {
+			giveBack()
 			return nil, err
 		}
 		if taken {
-			break
+			return giveBack, nil
 		}
 		select {
 		case <-ctx.Done():
@@ -101,13 +111,4 @@ func (a *Authenticator) sharedTurn(ctx context.Context, addr string) (func(), er
 		case <-time.After(poll):
 		}
 	}
-	return func() {
-		// Given back even when the request ended meanwhile; if the
-		// catalog cannot take it, the lease ends by itself.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		if err := a.cat.GiveLoginTurn(ctx, addr, holder, time.Now().Add(-time.Minute)); err != nil {
-			slog.Warn("login turn not given back; it ends with its lease", "address", addr, "lease", loginTurnLease, "err", err)
-		}
-	}, nil
 }

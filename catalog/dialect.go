@@ -33,6 +33,10 @@ type dialect struct {
 	// row and skips rows other nodes hold; SQLite's immediate
 	// transaction already excludes every other writer.
 	skipLocked string
+	// nowMs is the database's clock in Unix milliseconds, as an SQL
+	// expression: what several nodes compare times by when their own
+	// clocks may differ.
+	nowMs string
 	// serialWriters: a write transaction excludes every other, so it reads
 	// all that earlier ones committed and a later one reads all it wrote
 	// (SQLite's one write lock; not PostgreSQL's READ COMMITTED).
@@ -52,6 +56,7 @@ var sqliteDialect = dialect{
 		return err
 	},
 	translate:     sqliteError,
+	nowMs:         `CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)`,
 	serialWriters: true,
 }
 
@@ -79,6 +84,7 @@ var postgresDialect = dialect{
 	translate:  postgresError,
 	lockRow:    " FOR NO KEY UPDATE",
 	skipLocked: " FOR UPDATE SKIP LOCKED",
+	nowMs:      `CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)`,
 }
 
 func advisoryLock(ctx context.Context, tx *sql.Tx, key int64) error {

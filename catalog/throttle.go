@@ -101,13 +101,16 @@ func (s *Store) LastLogin(ctx context.Context, username, address string) (time.T
 	return time.UnixMilli(ms).UTC(), true, nil
 }
 
-// TakeLoginTurn gives address's login turn to holder until until, and
-// reports false when another holder has it and its lease has not ended at
-// now. One statement, so that of two nodes asking at once one gets it.
-func (s *Store) TakeLoginTurn(ctx context.Context, address, holder string, now, until time.Time) (bool, error) {
-	res, err := s.execWrite(ctx, `INSERT INTO login_turn (address, holder, until_ms) VALUES (?, ?, ?)
+// TakeLoginTurn gives address's login turn to holder for lease, and
+// reports false when another holder has it and its lease has not ended.
+// One statement, so that of two nodes asking at once one gets it; leases
+// are set and compared by the database's clock, so nodes whose clocks
+// differ agree on when one ends.
+func (s *Store) TakeLoginTurn(ctx context.Context, address, holder string, lease time.Duration) (bool, error) {
+	now := s.dialect.nowMs
+	res, err := s.execWrite(ctx, `INSERT INTO login_turn (address, holder, until_ms) VALUES (?, ?, `+now+` + ?)
 		ON CONFLICT (address) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
-		WHERE login_turn.until_ms <= ?`, address, holder, until.UnixMilli(), now.UnixMilli())
+		WHERE login_turn.until_ms <= `+now, address, holder, lease.Milliseconds())
 	if err != nil {
 		return false, fmt.Errorf("take login turn: %w", s.dialect.translate(err))
 	}
@@ -118,13 +121,20 @@ func (s *Store) TakeLoginTurn(ctx context.Context, address, holder string, now, 
 	return n == 1, nil
 }
 
-// GiveLoginTurn gives back address's turn if holder still has it, and
-// forgets the turns whose lease ended before stale (those of a node
-// stopped while it held them).
-func (s *Store) GiveLoginTurn(ctx context.Context, address, holder string, stale time.Time) error {
-	if _, err := s.execWrite(ctx, `DELETE FROM login_turn WHERE (address = ? AND holder = ?) OR until_ms < ?`,
-		address, holder, stale.UnixMilli()); err != nil {
+// GiveLoginTurn gives back address's turn if holder still has it.
+func (s *Store) GiveLoginTurn(ctx context.Context, address, holder string) error {
+	if _, err := s.execWrite(ctx, `DELETE FROM login_turn WHERE address = ? AND holder = ?`, address, holder); err != nil {
 		return fmt.Errorf("give back login turn: %w", s.dialect.translate(err))
+	}
+	return nil
+}
+
+// SweepLoginTurns forgets the turns whose lease ended more than ago
+// before (those of a node stopped while it held them, from an address
+// not heard from since: the next attempt from one takes it over anyway).
+func (s *Store) SweepLoginTurns(ctx context.Context, ago time.Duration) error {
+	if _, err := s.execWrite(ctx, `DELETE FROM login_turn WHERE until_ms < `+s.dialect.nowMs+` - ?`, ago.Milliseconds()); err != nil {
+		return fmt.Errorf("sweep login turns: %w", s.dialect.translate(err))
 	}
 	return nil
 }

@@ -109,8 +109,8 @@ func TestXLSXCellSaysWhatTheHeatMapSays(t *testing.T) {
 		zh, en any
 	}{
 		{"与证据矛盾", Cell{Documents: 2, Claims: 2, Verified: 1, Contradicted: 1, Backed: 2}, "与证据矛盾\uFF082 份\uFF09", "Contradicted by evidence (2 documents)"},
-		{"已核实", Cell{Documents: 1, Claims: 1, Verified: 1, Backed: 1}, "已核实\uFF081 份\uFF09", "Verified (1 documents)"},
-		{"定性描述未关联文档", Cell{Claims: 1, Backed: 1}, "已提交定性描述\uFF080 份\uFF09", "Claim submitted (0 documents)"},
+		{"已核实", Cell{Documents: 1, Claims: 1, Verified: 1, Backed: 1}, "已核实\uFF081 份\uFF09", "Verified (1 document)"},
+		{"定性描述未关联文档", Cell{Claims: 1, Backed: 1}, "已提交定性描述", "Claim submitted"},
 		{"定性描述引用的文档已撤回", Cell{Claims: 1}, "缺", "Gap"},
 		{"只有关联文档", Cell{Documents: 3}, 3, 3},
 		{"定量指标什么都没有", Cell{Kind: "quantitative"}, "缺", "Gap"},

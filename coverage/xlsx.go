@@ -77,20 +77,34 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 // cellMark is what a cell says, as the heat map's cell does (web's
 // cellLook): a claim or value found contradicted first, then one verified,
 // then a claim submitted that cites a document not withdrawn, each with
-// the count of linked documents; else that count, or 缺 when
-// there is nothing at all.
+// the count of linked documents when there are any; else that count, or
+// 缺 when there is nothing at all.
 func (w matrixWords) cellMark(c Cell) any {
+	var mark string
 	switch {
 	case c.Contradicted > 0:
-		return fmt.Sprintf(w.contradicted, c.Documents)
+		mark = w.contradicted
 	case c.Verified > 0:
-		return fmt.Sprintf(w.verified, c.Documents)
+		mark = w.verified
 	case c.Backed > 0:
-		return fmt.Sprintf(w.claimed, c.Documents)
+		mark = w.claimed
 	case c.Documents > 0:
 		return c.Documents
+	default:
+		return w.gap
 	}
-	return w.gap
+	if c.Documents == 0 {
+		return mark
+	}
+	return mark + fmt.Sprintf(w.count, c.Documents, w.plural(c.Documents))
+}
+
+// plural is "s" after a count other than one in English, "" in Chinese.
+func (w matrixWords) plural(n int) string {
+	if w.english && n != 1 {
+		return "s"
+	}
+	return ""
 }
 
 // matrixWords are the coverage spreadsheet's own words, Chinese (false)
@@ -98,14 +112,16 @@ func (w matrixWords) cellMark(c Cell) any {
 type matrixWords struct {
 	sheet, code, indicator, kind, gap string
 	contradicted, verified, claimed   string
+	count                             string // after a mark: the documents, from their count and plural
 	kinds                             map[string]string
+	english                           bool
 }
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾\uFF08%d 份\uFF09", verified: "已核实\uFF08%d 份\uFF09", claimed: "已提交定性描述\uFF08%d 份\uFF09",
+		contradicted: "与证据矛盾", verified: "已核实", claimed: "已提交定性描述", count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence (%d documents)", verified: "Verified (%d documents)", claimed: "Claim submitted (%d documents)",
-		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}},
+		contradicted: "Contradicted by evidence", verified: "Verified", claimed: "Claim submitted", count: " (%d document%s)",
+		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

@@ -82,6 +82,9 @@ func TestEnglishReport(t *testing.T) {
 			t.Errorf("sheet %q is named in Chinese in an English report", s)
 		}
 	}
+	if sheets[1] != "1 Leadership, policy and…" {
+		t.Errorf("the first area's sheet %q, want its English name cut after a whole word", sheets[1])
+	}
 	for _, row := range cover {
 		if len(row) > 1 && han.MatchString(row[1]) && row[0] != "Note" {
 			t.Errorf("cover %s %q: want the English name", row[0], row[1])

@@ -88,7 +88,8 @@ func (r *Report) emptyNotice() string {
 
 // sheetName is an area's sheet: its code and name in the report's
 // language, within Excel's 31 characters and without the characters Excel
-// refuses.
+// refuses. A name cut short ends with "…", an English one after its last
+// whole word.
 func (r *Report) sheetName(a Area) string {
 	name := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`:\/?*[]`, r) {
@@ -96,10 +97,15 @@ func (r *Report) sheetName(a Area) string {
 		}
 		return r
 	}, a.Code+" "+r.named(a.Name, a.NameEN))
-	if rs := []rune(name); len(rs) > 31 {
-		name = string(rs[:31])
+	rs := []rune(name)
+	if len(rs) <= 31 {
+		return name
 	}
-	return name
+	cut := string(rs[:30])
+	if i := strings.LastIndexByte(cut, ' '); i > len(a.Code) && r.Lang == English {
+		cut = strings.TrimRight(cut[:i], " ,;-&")
+	}
+	return cut + "…"
 }
 
 func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {

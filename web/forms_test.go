@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -530,5 +531,24 @@ func TestExpiredUploadFormSaysToChooseTheFilesAgain(t *testing.T) {
 	resp, body := forged.post("/claims", url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立学分银行"}})
 	if resp.StatusCode != http.StatusForbidden || strings.Contains(textOf(body), "文件") || !strings.Contains(textOf(body), "自动恢复") {
 		t.Errorf("expired form without files: %d %.300s", resp.StatusCode, textOf(body))
+	}
+}
+
+// A form's files spooled to disk (past 1 MiB) are removed when the page
+// has answered, refused or not: they were left in the temporary folder,
+// one copy of every large upload.
+func TestFormFilesLeaveNoTemporaryFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	s := newSite(t)
+	forged := *s.login("wang")
+	forged.csrf = "forged"
+	big := bytes.Repeat([]byte("杭州市建立学分银行。"), 200_000) // 6 MB
+	for _, b := range []*browser{&forged, s.login("wang")} {
+		b.postFilesBody("/upload", map[string]string{"title": "学分银行"}, map[string][]byte{"通知.txt": big})
+	}
+	left, err := filepath.Glob(filepath.Join(tmp, "multipart-*"))
+	if err != nil || len(left) > 0 {
+		t.Errorf("temporary files left after the uploads: %v %v", left, err)
 	}
 }

@@ -276,7 +276,7 @@ var messages = map[string]map[Lang]string{
 	"ind.legend":                {Chinese: "图例:⚠ 定性描述或数值经审核与证据矛盾;✔ 已审核属实;◆ 已提交定性描述;● 已关联材料(数字为份数);✕ 缺少佐证", English: "Legend: ⚠ a claim or value contradicted by its evidence; ✔ verified claim; ◆ claim submitted; ● linked documents (count); ✕ no evidence"},
 	"ind.linked":                {Chinese: "已关联", English: "Linked"},
 	"ind.claimed":               {Chinese: "已提交定性描述", English: "Claim submitted"},
-	"ind.skip_heatmap":          {Chinese: "跳过热力图,到指标体系", English: "Skip the heat map to the framework"},
+	"ind.skip_heatmap":          {Chinese: "跳过热力图,到指标体系", English: "Skip the heat map, go to the framework"},
 	"ind.suggested":             {Chinese: "推荐", English: "Suggested"},
 	"ind.qualitative":           {Chinese: "定性", English: "qualitative"},
 	"ind.quantitative":          {Chinese: "定量", English: "quantitative"},

@@ -302,7 +302,13 @@ func (h *handler) withSession(rt route) http.Handler {
 		}
 		if r.Method == http.MethodPost {
 			r.Body = http.MaxBytesReader(w, r.Body, h.bodyLimit(r))
-			if err := parseForm(r); err != nil {
+			err := parseForm(r)
+			if r.MultipartForm != nil {
+				// The server removes the temporary files of the request
+				// it gave the handler, not of this copy of it.
+				defer r.MultipartForm.RemoveAll()
+			}
+			if err != nil {
 				h.fail(w, r, err)
 				return
 			}

@@ -8,3 +8,4 @@ CREATE TABLE login_turn (
     holder   TEXT NOT NULL,
     until_ms BIGINT NOT NULL
 );
+CREATE INDEX login_turn_until ON login_turn (until_ms);

@@ -136,7 +136,11 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 	u.do("chinese", chromedp.Click(css(`.who a[lang]`)), chromedp.WaitVisible(css(`table.heat`)))
 	// The heat map's hundreds of links are skipped by a link before them:
 	// Enter on it, and the next Tab is in the framework.
-	u.do("skip the heat map", chromedp.Focus(css(`section[aria-labelledby=heat] a.skip`)), chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.Tab))
+	u.do("focus the skip link", chromedp.Focus(css(`section[aria-labelledby=heat] a.skip`)))
+	if near := eval[bool](u, `(() => { const a = document.activeElement.getBoundingClientRect(), h = document.getElementById('heat').getBoundingClientRect(); return Math.abs(a.top - h.top) < 60 && a.top >= 0 && a.bottom <= innerHeight })()`); !near {
+		t.Errorf("the focused skip link shows far from the heat map's heading or off screen")
+	}
+	u.do("skip the heat map", chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.Tab))
 	if in := eval[bool](u, `!!document.activeElement.closest('section.tree')`); !in {
 		t.Errorf("Tab after the skip link is on %q, not in the framework", eval[string](u, `document.activeElement.outerHTML.slice(0, 120)`))
 	}

@@ -92,7 +92,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	swept := make(chan struct{})
 	go func() { defer close(swept); sweepSessions(sweepCtx, a, log) }()
 	defer func() { stopSweep(); <-swept }()
-	tailsCtx, stopTails := context.WithCancel(ctx)
+	// Stopped after the server's shutdown, not with ctx, so that the
+	// refusals of logins finishing during the shutdown are written too.
+	tailsCtx, stopTails := context.WithCancel(context.WithoutCancel(ctx))
 	tailed := make(chan struct{})
 	go func() { defer close(tailed); auditRefusalTails(tailsCtx, authn, log) }()
 	defer func() { stopTails(); <-tailed }()
@@ -137,8 +139,9 @@ func auditRefusalTails(ctx context.Context, authn *auth.Authenticator, log *slog
 	}
 }
 
-// sweepSessions deletes expired sessions hourly; they are refused anyway,
-// this only keeps the table small.
+// sweepSessions deletes expired sessions and the login turns of nodes
+// stopped while holding them hourly; both are refused or taken over
+// anyway, this only keeps the tables small.
 func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -149,6 +152,9 @@ func sweepSessions(ctx context.Context, a *app, log *slog.Logger) {
 		case <-t.C:
 			if err := a.cat.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("sweep expired sessions", "err", err)
+			}
+			if err := a.cat.SweepLoginTurns(ctx, time.Hour); err != nil && ctx.Err() == nil {
+				log.Warn("sweep login turns", "err", err)
 			}
 		}
 	}
