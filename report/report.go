@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -231,27 +232,39 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 			ids[t.DocumentID] = true
 		}
 	}
-	d.docs, d.gone = map[string]*catalog.Document{}, map[string]bool{}
-	for id := range ids {
-		doc, err := s.cat.DocumentAnyState(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		d.docs[id] = doc
-		if _, err := s.cat.Document(ctx, id); catalog.IsNotFound(err) {
-			d.gone[id] = true
-		} else if err != nil {
-			return nil, err
-		}
-		links, err := s.cat.DocumentLinks(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range links {
-			d.pages[[2]string{id, l.IndicatorCode}] = l
-		}
+	if err := d.loadDocuments(ctx, s.cat, slices.Sorted(maps.Keys(ids))); err != nil {
+		return nil, err
 	}
 	return d, nil
+}
+
+// loadDocuments reads the documents of ids, whether each is deleted
+// (撤回) since, and their links' pages, in three queries however many
+// documents the round has.
+func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []string) error {
+	var err error
+	if d.docs, err = cat.DocumentsAnyStateByID(ctx, ids); err != nil {
+		return err
+	}
+	live, err := cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	d.gone = map[string]bool{}
+	for _, id := range ids {
+		if d.docs[id] == nil {
+			return catalog.Errorf(catalog.ENOTFOUND, "文档 %s 不存在", id)
+		}
+		d.gone[id] = live[id] == nil
+	}
+	links, err := cat.LinksOfDocuments(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		d.pages[[2]string{l.DocumentID, l.IndicatorCode}] = l
+	}
+	return nil
 }
 
 func (d *data) item(ind catalog.Indicator) Item {
