@@ -232,6 +232,31 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 	})
 }
 
+// ValueReviewsOf returns the reviews of each value of ids, oldest first,
+// in one query.
+func (s *Store) ValueReviewsOf(ctx context.Context, valueIDs []string) (map[string][]Review, error) {
+	out := map[string][]Review{}
+	if len(valueIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT value_id, id, reviewer, verdict, comment, at FROM value_review WHERE value_id IN (?`+
+		strings.Repeat(",?", len(valueIDs)-1)+`) ORDER BY at, id`, anyArgs(valueIDs)...)
+	if err != nil {
+		return nil, fmt.Errorf("query value reviews: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var value, at string
+		var r Review
+		if err := rows.Scan(&value, &r.ID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
+			return nil, err
+		}
+		r.At = parseTime(at)
+		out[value] = append(out[value], r)
+	}
+	return out, rows.Err()
+}
+
 // ValueReviews returns a value's reviews, oldest first.
 func (s *Store) ValueReviews(ctx context.Context, valueID string) ([]Review, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, reviewer, verdict, comment, at FROM value_review WHERE value_id = ? ORDER BY at, id`, valueID)
