@@ -345,6 +345,29 @@ func (s *Service) Reviews(ctx context.Context, u *catalog.User, id string) ([]ca
 	return s.cat.ValueReviews(ctx, id)
 }
 
+// LastReviews returns the latest review of each reviewed value of list,
+// by value ID, in one query however long the list. list is what List gave
+// the caller, so every value in it is one the caller may see.
+func (s *Service) LastReviews(ctx context.Context, list []Listed) (map[string]catalog.Review, error) {
+	var ids []string
+	for _, v := range list {
+		if v.Status != catalog.ClaimPending {
+			ids = append(ids, v.ID)
+		}
+	}
+	all, err := s.cat.ValueReviewsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	last := make(map[string]catalog.Review, len(all))
+	for id, rs := range all {
+		if len(rs) > 0 {
+			last[id] = rs[len(rs)-1]
+		}
+	}
+	return last, nil
+}
+
 // scaled reports a number written with a scale character (万, 亿, 千, 百:
 // 1234.5万, 12345千, 一千二百): a count of the unit's base, however large
 // the indicator's own unit is. A percentage (百分之三) is not one.

@@ -1,0 +1,56 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestValuesTabQueriesDoNotGrowWithValues: the tab of reviewed values
+// asks the catalog as often for many values as for one, and still shows
+// each value's last verdict and reason; two queries per value made the
+// 已核实 tab of a real round (hundreds of values) slow.
+func TestValuesTabQueriesDoNotGrowWithValues(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	reviewer := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	li := s.login("li")
+	codes := []string{"2.2.1", "1.2.3", "2.3.3", "4.1.2"}
+	record := func(i int) {
+		n := 120 + i
+		d := s.env.Upload("330100", fmt.Sprintf("统计%d.txt", i), fmt.Sprintf("2017年该项指标为%d。", n))
+		v, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: codes[i], Value: values.Written(fmt.Sprint(n)),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: fmt.Sprintf("该项指标为%d", n)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.env.Values.Review(ctx, reviewer, v.ID, "contradicted", fmt.Sprintf("第%d项与公报不符", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queries := func() (int64, string) {
+		before := s.env.Catalog.Statements()
+		_, body := li.get("/values?status=contradicted")
+		return s.env.Catalog.Statements() - before, textOf(body)
+	}
+	record(0)
+	one, _ := queries()
+	for i := 1; i < len(codes); i++ {
+		record(i)
+	}
+	four, text := queries()
+	if four != one {
+		t.Errorf("tab of 1 reviewed value: %d catalog queries; of 4: %d, want as many", one, four)
+	}
+	for i := range codes {
+		if want := fmt.Sprintf("第%d项与公报不符", i); !strings.Contains(text, want) {
+			t.Errorf("the tab lacks the reason %q: %.1500s", want, text)
+		}
+	}
+}
