@@ -312,6 +312,20 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 	return c, rows.Err()
 }
 
+// ClaimsByID returns the claims of ids by ID, without their citations,
+// in one query; IDs of no claim are left out.
+func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]*Claim, error) {
+	out := make(map[string]*Claim, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cs, err := s.queryClaims(ctx, `WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
+	for i := range cs {
+		out[cs[i].ID] = &cs[i]
+	}
+	return out, err
+}
+
 // FindClaims lists claims matching f, oldest change first (a queue).
 func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	var where []string

@@ -143,6 +143,20 @@ func (s *Store) Value(ctx context.Context, id string) (*Value, error) {
 	return &vs[0], nil
 }
 
+// ValuesByID returns the values of ids by ID in one query; IDs of no
+// value are left out.
+func (s *Store) ValuesByID(ctx context.Context, ids []string) (map[string]*Value, error) {
+	out := make(map[string]*Value, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	vs, err := s.queryValues(ctx, `WHERE v.id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
+	for i := range vs {
+		out[vs[i].ID] = &vs[i]
+	}
+	return out, err
+}
+
 // FindValues lists values matching f by city, indicator code and round.
 func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) {
 	var where []string

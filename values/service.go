@@ -302,6 +302,21 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	return v, nil
 }
 
+// Visible returns those values of ids that u may see, by ID, in one query
+// however many: for lists that name them.
+func (s *Service) Visible(ctx context.Context, u *catalog.User, ids []string) (map[string]*catalog.Value, error) {
+	vs, err := s.cat.ValuesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, v := range vs {
+		if u.SeeObject(v.City, catalog.ObjectValue, id) != nil {
+			delete(vs, id)
+		}
+	}
+	return vs, nil
+}
+
 // Review records a reviewer's verdict on a value, with the claims' rules:
 // reviewers and admins only, never on their own values, only on values
 // waiting for one, and a comment when the verdict sends it back.

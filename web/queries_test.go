@@ -54,3 +54,46 @@ func TestValuesTabQueriesDoNotGrowWithValues(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminEventsQueriesDoNotGrowWithObjects: the admin page names the
+// 定性描述 and values its audit events are about with a fixed number of
+// queries, not one or two per event (a page shows a hundred events).
+func TestAdminEventsQueriesDoNotGrowWithObjects(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	admin := s.login("admin")
+	codes := []struct{ claim, value string }{{"1.1.1", "2.2.1"}, {"1.1.2", "1.2.3"}, {"1.2.1", "2.3.3"}}
+	record := func(i int) {
+		d := s.env.Upload("330100", fmt.Sprintf("总结%d.txt", i), fmt.Sprintf("第%d份总结：建立学习型城市建设制度。该项指标为%d。", i, 120+i))
+		if _, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: codes[i].claim,
+			Statement: fmt.Sprintf("第%d项制度已建立", i), Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "建立学习型城市建设制度"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: codes[i].value, Value: values.Written(fmt.Sprint(120 + i)),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: fmt.Sprintf("该项指标为%d", 120+i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queries := func() (int64, string) {
+		before := s.env.Catalog.Statements()
+		_, body := admin.get("/admin")
+		return s.env.Catalog.Statements() - before, textOf(body)
+	}
+	record(0)
+	one, _ := queries()
+	for i := 1; i < len(codes); i++ {
+		record(i)
+	}
+	three, text := queries()
+	if three != one {
+		t.Errorf("admin page naming 1 claim and 1 value: %d catalog queries; 3 of each: %d, want as many", one, three)
+	}
+	for i, c := range codes {
+		for _, want := range []string{fmt.Sprintf("%s “第%d项制度已建立”", c.claim, i), fmt.Sprintf("2017 %s %d", c.value, 120+i)} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the audit log does not name %q: %.2000s", want, text)
+			}
+		}
+	}
+}
