@@ -97,3 +97,29 @@ func TestAdminEventsQueriesDoNotGrowWithObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewQueueSaysWhatItLeavesOut: a queue tab holding more claims than
+// the page lists says how many are left out, instead of ending as if the
+// list were whole while its tab counts more.
+func TestReviewQueueSaysWhatItLeavesOut(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "总结.txt", "杭州市建立学分银行。")
+	li := s.login("li")
+	for i := range reviewQueueLimit + 3 {
+		if _, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "1.1.1", Statement: fmt.Sprintf("第%d条：建立了学分银行", i),
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "建立学分银行"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if _, body := li.get("/review"); strings.Contains(body, `id="review-more"`) {
+				t.Errorf("a queue of one claim says claims are left out: %.800s", textOf(body))
+			}
+		}
+	}
+	_, body := li.get("/review")
+	if want := fmt.Sprintf("以上只列出最早的 %d 条\uFF0C另有 3 条未列出", reviewQueueLimit); !strings.Contains(textOf(body), want) {
+		t.Errorf("a queue of %d claims does not say %q: %.800s", reviewQueueLimit+3, want, textOf(body))
+	}
+}
