@@ -3,6 +3,7 @@ package api
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"time"
@@ -68,8 +69,22 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	list, err := h.Claims.List(r.Context(), userFrom(r.Context()), catalog.ClaimFilter{City: q.Get("city"),
-		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")), Round: round})
+	page, size, err := pageParams(q)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	u := userFrom(r.Context())
+	f := catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")),
+		Round: round, Limit: size, Offset: (page - 1) * size}
+	list, err := h.Claims.List(r.Context(), u, f)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	// The total tells a client there is more than this page: a round has
+	// hundreds of 定性描述, more than one page holds.
+	total, err := h.Claims.Count(r.Context(), u, f)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -78,7 +93,22 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	for i := range list {
 		out[i] = toClaimJSON(&list[i])
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claims": out})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"claims": out, "total": total, "page": page})
+}
+
+// pageParams reads page (from 1) and size (1–500, 100 when not given) of
+// a listing.
+func pageParams(q url.Values) (page, size int, err error) {
+	if page, err = intParam(q.Get("page"), 1, "page"); err != nil {
+		return 0, 0, err
+	}
+	if size, err = intParam(q.Get("size"), 100, "size"); err != nil {
+		return 0, 0, err
+	}
+	if page < 1 || page > maxPage || size < 1 || size > 500 {
+		return 0, 0, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d,1 ≤ size ≤ 500", maxPage)
+	}
+	return page, size, nil
 }
 
 // handleClaimView shows a claim for review: each citation in its page

@@ -270,3 +270,42 @@ func TestClaimMistakesAreListedTogether(t *testing.T) {
 		t.Errorf("errors listed for a single mistake: %v", body)
 	}
 }
+
+// TestClaimListPages: the claims listing says how many claims match and
+// gives them page by page, instead of the first hundred of a round's
+// 定性描述 as if they were all.
+func TestClaimListPages(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "总结.txt", "杭州市建立学分银行。出台终身学习促进条例。成立领导小组。")
+	for _, c := range []struct{ code, quote string }{{"1.1.1", "建立学分银行"}, {"1.1.2", "出台终身学习促进条例"}, {"1.2.1", "成立领导小组"}} {
+		resp, body := e.do(e.request("POST", "/api/v1/claims", map[string]any{"indicator": c.code, "statement": "杭州市" + c.quote,
+			"citations": []map[string]any{{"document_id": doc, "page": 1, "quote": c.quote}}}), "coordA")
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("create claim %s: %d %v", c.code, resp.StatusCode, body)
+		}
+	}
+	seen := map[string]bool{}
+	for _, tt := range []struct {
+		query string
+		n     int
+	}{{"?size=2", 2}, {"?size=2&page=2", 1}, {"?size=2&page=3", 0}} {
+		resp, body := e.do(e.request("GET", "/api/v1/claims"+tt.query, nil), "admin")
+		if resp.StatusCode != http.StatusOK || body["total"] != float64(3) {
+			t.Fatalf("claims%s: %d, total %v, want 200 and 3", tt.query, resp.StatusCode, body["total"])
+		}
+		list := body["claims"].([]any)
+		if len(list) != tt.n {
+			t.Errorf("claims%s: %d claims, want %d", tt.query, len(list), tt.n)
+		}
+		for _, c := range list {
+			id := c.(map[string]any)["id"].(string)
+			if seen[id] {
+				t.Errorf("claims%s: claim %s again on a later page", tt.query, id)
+			}
+			seen[id] = true
+		}
+	}
+	if resp, body := e.do(e.request("GET", "/api/v1/claims?size=501", nil), "admin"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("claims?size=501: %d %v, want 400", resp.StatusCode, body)
+	}
+}

@@ -312,6 +312,20 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 	return c, rows.Err()
 }
 
+// ClaimsByID returns the claims of ids by ID, without their citations,
+// in one query; IDs of no claim are left out.
+func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]*Claim, error) {
+	out := make(map[string]*Claim, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cs, err := s.queryClaims(ctx, `WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
+	for i := range cs {
+		out[cs[i].ID] = &cs[i]
+	}
+	return out, err
+}
+
 // FindClaims lists claims matching f, oldest change first (a queue).
 func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	var where []string
@@ -404,6 +418,55 @@ func (s *Store) Reviews(ctx context.Context, claimID string) ([]Review, error) {
 		}
 		r.At = parseTime(at)
 		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ReviewsOf returns the reviews of each claim of ids, oldest first, in one
+// query.
+func (s *Store) ReviewsOf(ctx context.Context, claimIDs []string) (map[string][]Review, error) {
+	out := map[string][]Review{}
+	if len(claimIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, claim_id, reviewer, verdict, comment, at FROM review WHERE claim_id IN (?`+
+		strings.Repeat(",?", len(claimIDs)-1)+`) ORDER BY at, id`, anyArgs(claimIDs)...)
+	if err != nil {
+		return nil, fmt.Errorf("query reviews: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r Review
+		var at string
+		if err := rows.Scan(&r.ID, &r.ClaimID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
+			return nil, err
+		}
+		r.At = parseTime(at)
+		out[r.ClaimID] = append(out[r.ClaimID], r)
+	}
+	return out, rows.Err()
+}
+
+// CitationsOf returns the citations of each claim of ids, in their order,
+// in one query.
+func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string][]Citation, error) {
+	out := map[string][]Citation{}
+	if len(claimIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, document_id, sha256, page, quote, quote_found, found_on_page
+		FROM citation WHERE claim_id IN (?`+strings.Repeat(",?", len(claimIDs)-1)+`) ORDER BY claim_id, position`, anyArgs(claimIDs)...)
+	if err != nil {
+		return nil, fmt.Errorf("query citations: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var claim string
+		var t Citation
+		if err := rows.Scan(&claim, &t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage); err != nil {
+			return nil, err
+		}
+		out[claim] = append(out[claim], t)
 	}
 	return out, rows.Err()
 }

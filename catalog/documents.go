@@ -200,6 +200,27 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*Do
 	return documentsByID(ctx, s.db, ids)
 }
 
+// DocumentsAnyStateByID returns the documents of ids by ID, deleted ones
+// too (as DocumentAnyState), in one query; IDs of no document are left
+// out.
+func (s *Store) DocumentsAnyStateByID(ctx context.Context, ids []string) (map[string]*Document, error) {
+	out := make(map[string]*Document, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	q := `SELECT ` + documentColumns + ` FROM document WHERE id IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
+	return out, queryDocumentsOn(ctx, s.db, q, anyArgs(ids), func(d *Document) { out[d.ID] = d })
+}
+
+// anyArgs are ids as query arguments.
+func anyArgs(ids []string) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
 // querier is what a read needs of a pool, a connection or a transaction.
 type querier interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)

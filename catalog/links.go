@@ -175,6 +175,15 @@ func (s *Store) DocumentLinks(ctx context.Context, documentID string) ([]Link, e
 	return queryLinks(ctx, s.db, `WHERE l.document_id = ?`, documentID)
 }
 
+// LinksOfDocuments returns the links of the documents of ids, oldest
+// first, in one query.
+func (s *Store) LinksOfDocuments(ctx context.Context, ids []string) ([]Link, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return queryLinks(ctx, s.db, `WHERE l.document_id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
+}
+
 // IndicatorLinks returns the links to an indicator of live documents,
 // of these cities when any is not empty.
 func (s *Store) IndicatorLinks(ctx context.Context, code string, cities ...string) ([]Link, error) {

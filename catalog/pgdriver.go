@@ -11,6 +11,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,9 +22,12 @@ import (
 // pgConnector opens pgx connections whose every query has its portable `?`
 // placeholders numbered for PostgreSQL first, so the catalog's SQL text is
 // written once for both dialects.
-type pgConnector struct{ inner driver.Connector }
+type pgConnector struct {
+	inner driver.Connector
+	count *atomic.Int64 // statements run, for Store.Statements; nil counts none
+}
 
-func newPGConnector(url string, answerWait time.Duration) (driver.Connector, error) {
+func newPGConnector(url string, answerWait time.Duration, count *atomic.Int64) (driver.Connector, error) {
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("parse database URL: %w", err)
@@ -32,7 +36,7 @@ func newPGConnector(url string, answerWait time.Duration) (driver.Connector, err
 		cfg.ConnectTimeout = pgConnectTimeout
 	}
 	cfg.DialFunc = answerBoundDial(pgDialer(cfg.ConnectTimeout).DialContext, answerWait)
-	return pgConnector{inner: stdlib.GetConnector(*cfg)}, nil
+	return pgConnector{inner: stdlib.GetConnector(*cfg), count: count}, nil
 }
 
 // connectTimeoutSet reports whether the database URL (or key=value
@@ -86,13 +90,23 @@ func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		}
 		return nil, outOfReach(err)
 	}
-	return &pgConn{conn.(*stdlib.Conn)}, nil
+	return &pgConn{Conn: conn.(*stdlib.Conn), count: c.count}, nil
 }
 
 func (c pgConnector) Driver() driver.Driver { return c.inner.Driver() }
 
 // pgConn is a pgx connection that numbers placeholders on the way in.
-type pgConn struct{ *stdlib.Conn }
+type pgConn struct {
+	*stdlib.Conn
+	count *atomic.Int64 // statements run (Store.Statements), or nil
+}
+
+// counted adds one statement to the store's count.
+func (c *pgConn) counted() {
+	if c.count != nil {
+		c.count.Add(1)
+	}
+}
 
 var (
 	_ driver.ExecerContext      = (*pgConn)(nil)
@@ -113,11 +127,13 @@ func (c *pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt,
 }
 
 func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	c.counted()
 	res, err := c.Conn.ExecContext(ctx, numberPlaceholders(query), args)
 	return res, outOfReach(err)
 }
 
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	c.counted()
 	rows, err := c.Conn.QueryContext(ctx, numberPlaceholders(query), args)
 	return rows, outOfReach(err)
 }

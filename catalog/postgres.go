@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -31,14 +32,15 @@ func openPostgres(ctx context.Context, url string, answerWait time.Duration) (*S
 	if !IsPostgresURL(url) {
 		return nil, Errorf(EINVALID, "数据库地址应以 postgres:// 开头")
 	}
-	conn, err := newPGConnector(url, answerWait)
+	stmts := new(atomic.Int64)
+	conn, err := newPGConnector(url, answerWait, stmts)
 	if err != nil {
 		return nil, err
 	}
 	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(16)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, writer: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, writer: db, dialect: postgresDialect, now: func() time.Time { return time.Now().UTC() }, stmts: stmts}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to catalog database: %w", startupError(url, err))
@@ -60,7 +62,7 @@ func openPostgres(ctx context.Context, url string, answerWait time.Duration) (*S
 // or a transaction holding a table the migration alters) is said in the
 // log and waited for again, so that a start held by a hung node says why.
 func migratePostgres(ctx context.Context, url string) error {
-	conn, err := newPGConnector(url, 0)
+	conn, err := newPGConnector(url, 0, nil)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"modernc.org/sqlite"
 )
@@ -27,15 +28,16 @@ const maxCachedQuery = 8 << 10
 // load made parsing SQL 7 % of the server's CPU.
 type sqliteConnector struct {
 	inner driver.Connector
-	size  int // statements kept per connection; 0 keeps none
+	size  int           // statements kept per connection; 0 keeps none
+	count *atomic.Int64 // statements run, for Store.Statements; nil counts none
 }
 
-func newSQLiteConnector(dsn string, size int) (driver.Connector, error) {
+func newSQLiteConnector(dsn string, size int, count *atomic.Int64) (driver.Connector, error) {
 	inner, err := sqlite.NewConnector(dsn)
 	if err != nil {
 		return nil, err
 	}
-	return sqliteConnector{inner: inner, size: size}, nil
+	return sqliteConnector{inner: inner, size: size, count: count}, nil
 }
 
 func (c sqliteConnector) Connect(ctx context.Context) (driver.Conn, error) {
@@ -48,7 +50,7 @@ func (c sqliteConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		conn.Close()
 		return nil, fmt.Errorf("sqlite connection %T lacks the context methods the statement cache forwards", conn)
 	}
-	return &stmtCacheConn{sqliteConn: inner, size: c.size, byQuery: map[string]*list.Element{}, lru: list.New()}, nil
+	return &stmtCacheConn{sqliteConn: inner, size: c.size, count: c.count, byQuery: map[string]*list.Element{}, lru: list.New()}, nil
 }
 
 func (c sqliteConnector) Driver() driver.Driver { return c.inner.Driver() }
@@ -98,6 +100,7 @@ type sqliteStmt interface {
 type stmtCacheConn struct {
 	sqliteConn
 	size     int
+	count    *atomic.Int64            // statements run (Store.Statements), or nil
 	byQuery  map[string]*list.Element // of *cachedStmt
 	lru      *list.List               // most recently used first
 	prepares int                      // statements prepared to be kept, for tests
@@ -113,6 +116,7 @@ var (
 func (c *stmtCacheConn) Unwrap() driver.Conn { return c.sqliteConn }
 
 func (c *stmtCacheConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	c.counted()
 	s, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -125,6 +129,7 @@ func (c *stmtCacheConn) ExecContext(ctx context.Context, query string, args []dr
 }
 
 func (c *stmtCacheConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	c.counted()
 	s, err := c.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -143,6 +148,13 @@ func (c *stmtCacheConn) QueryContext(ctx context.Context, query string, args []d
 	}
 	s.rows = &cachedRows{sqliteRowsAll: all, s: s}
 	return s.rows, nil
+}
+
+// counted adds one statement to the store's count.
+func (c *stmtCacheConn) counted() {
+	if c.count != nil {
+		c.count.Add(1)
+	}
 }
 
 // stmt returns the idle kept statement for query, preparing and keeping it

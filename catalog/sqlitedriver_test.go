@@ -21,7 +21,7 @@ import (
 func newCacheConn(t *testing.T, size int) *stmtCacheConn {
 	t.Helper()
 	dsn := "file:" + filepath.Join(t.TempDir(), "c.db") + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)"
-	connector, err := newSQLiteConnector(dsn, size)
+	connector, err := newSQLiteConnector(dsn, size, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -41,6 +42,19 @@ type Store struct {
 	// the connection's first use then waits on SQLite's busy timeout for a
 	// lock another process may hold, which Open reports as such.
 	writerWait time.Duration
+	// stmts counts the SQL statements sent to the database (Statements).
+	stmts *atomic.Int64
+}
+
+// Statements returns how many SQL statements the store has sent to its
+// database since it opened, reads and writes, migrations included. Tests
+// take it before and after a call to hold a page to a fixed number of
+// queries however much data it shows (no query per row).
+func (s *Store) Statements() int64 {
+	if s.stmts == nil {
+		return 0
+	}
+	return s.stmts.Load()
 }
 
 // writerWait is how long a write waits its turn for SQLite's one writer
@@ -95,18 +109,19 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 	// instead of failing on upgrade.
 	params := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	writer, err := openSQLitePool(path, params+"&_txlock=immediate", cacheSize, 1)
+	stmts := new(atomic.Int64)
+	writer, err := openSQLitePool(path, params+"&_txlock=immediate", cacheSize, 1, stmts)
 	if err != nil {
 		return nil, err
 	}
 	// Readers cannot write (query_only), so a write sent to the wrong pool
 	// fails at once instead of racing the writer for the lock.
-	db, err := openSQLitePool(path, params+"&_pragma=query_only(1)", cacheSize, readConns)
+	db, err := openSQLitePool(path, params+"&_pragma=query_only(1)", cacheSize, readConns, stmts)
 	if err != nil {
 		writer.Close()
 		return nil, err
 	}
-	s := &Store{db: db, writer: writer, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, writer: writer, dialect: sqliteDialect, now: func() time.Time { return time.Now().UTC() }, stmts: stmts}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		if locked(err) {
@@ -142,8 +157,8 @@ const readConns = 8
 
 // openSQLitePool opens a pool of at most conns connections to the SQLite
 // file at path with the DSN parameters params.
-func openSQLitePool(path, params string, cacheSize, conns int) (*sql.DB, error) {
-	connector, err := newSQLiteConnector("file:"+path+params, cacheSize)
+func openSQLitePool(path, params string, cacheSize, conns int, stmts *atomic.Int64) (*sql.DB, error) {
+	connector, err := newSQLiteConnector("file:"+path+params, cacheSize, stmts)
 	if err != nil {
 		return nil, fmt.Errorf("open catalog %s: %w", path, err)
 	}

@@ -97,7 +97,7 @@ func TestConnectingToAHungServerIsOutOfReach(t *testing.T) {
 		}
 	}()
 	url := "postgres://evidence:secret@" + ln.Addr().String() + "/evidence?sslmode=disable&connect_timeout=1"
-	conn, err := newPGConnector(url, pgAnswerWait)
+	conn, err := newPGConnector(url, pgAnswerWait, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -143,6 +143,20 @@ func (s *Store) Value(ctx context.Context, id string) (*Value, error) {
 	return &vs[0], nil
 }
 
+// ValuesByID returns the values of ids by ID in one query; IDs of no
+// value are left out.
+func (s *Store) ValuesByID(ctx context.Context, ids []string) (map[string]*Value, error) {
+	out := make(map[string]*Value, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	vs, err := s.queryValues(ctx, `WHERE v.id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
+	for i := range vs {
+		out[vs[i].ID] = &vs[i]
+	}
+	return out, err
+}
+
 // FindValues lists values matching f by city, indicator code and round.
 func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) {
 	var where []string
@@ -230,6 +244,31 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 		return s.recordEvent(ctx, tx, Event{At: r.At, User: r.Reviewer, Action: "value.review", Object: "value:" + valueID,
 			Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}})
 	})
+}
+
+// ValueReviewsOf returns the reviews of each value of ids, oldest first,
+// in one query.
+func (s *Store) ValueReviewsOf(ctx context.Context, valueIDs []string) (map[string][]Review, error) {
+	out := map[string][]Review{}
+	if len(valueIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT value_id, id, reviewer, verdict, comment, at FROM value_review WHERE value_id IN (?`+
+		strings.Repeat(",?", len(valueIDs)-1)+`) ORDER BY at, id`, anyArgs(valueIDs)...)
+	if err != nil {
+		return nil, fmt.Errorf("query value reviews: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var value, at string
+		var r Review
+		if err := rows.Scan(&value, &r.ID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
+			return nil, err
+		}
+		r.At = parseTime(at)
+		out[value] = append(out[value], r)
+	}
+	return out, rows.Err()
 }
 
 // ValueReviews returns a value's reviews, oldest first.

@@ -287,6 +287,21 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	return c, nil
 }
 
+// Visible returns those claims of ids that u may see, by ID, without
+// their citations, in one query however many: for lists that name them.
+func (s *Service) Visible(ctx context.Context, u *catalog.User, ids []string) (map[string]*catalog.Claim, error) {
+	cs, err := s.cat.ClaimsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, c := range cs {
+		if u.SeeObject(c.City, catalog.ObjectClaim, id) != nil {
+			delete(cs, id)
+		}
+	}
+	return cs, nil
+}
+
 // Update changes a claim's statement and, when citations is not nil,
 // replaces its citations (each checked anew); the claim goes back to the
 // review queue.

@@ -23,6 +23,31 @@ func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.ClaimFilt
 	return s.cat.FindClaims(ctx, f)
 }
 
+// Count returns how many claims u may see match f (its Limit and Offset
+// aside), as List counts them: every status but withdrawn unless f asks
+// for one.
+func (s *Service) Count(ctx context.Context, u *catalog.User, f catalog.ClaimFilter) (int, error) {
+	cities, visible := u.ScopeCity(f.City)
+	if !visible {
+		return 0, nil
+	}
+	f.City, f.Cities = "", cities
+	counts, err := s.cat.ClaimStatusCounts(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	if f.Status != "" {
+		return counts[f.Status], nil
+	}
+	n := 0
+	for st, c := range counts {
+		if st != catalog.ClaimWithdrawn {
+			n += c
+		}
+	}
+	return n, nil
+}
+
 // View is a claim as a reviewer checks it: each citation in its page
 // context, the verdicts, and the history from the audit log, oldest
 // first.

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"context"
+	"fmt"
 	"slices"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -130,15 +131,9 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	}
 	// A value's source deleted (撤回) since it was cited is no evidence, as
 	// in the report; the value itself is still shown.
-	withdrawn := map[string]bool{}
-	for _, v := range vals {
-		if id := v.Citation.DocumentID; id != "" {
-			if _, err := s.cat.Document(ctx, id); catalog.IsNotFound(err) {
-				withdrawn[id] = true
-			} else if err != nil {
-				return nil, err
-			}
-		}
+	withdrawn, err := withdrawnSources(ctx, s.cat, vals)
+	if err != nil {
+		return nil, err
 	}
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
@@ -187,4 +182,28 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		}
 		return cell
 	}, nil
+}
+
+// withdrawnSources returns the documents cited by vals that are deleted
+// (撤回) now, read in one query however many values a round has.
+func withdrawnSources(ctx context.Context, cat *catalog.Store, vals []catalog.Value) (map[string]bool, error) {
+	var ids []string
+	for _, v := range vals {
+		if id := v.Citation.DocumentID; id != "" {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	live, err := cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load cited documents: %w", err)
+	}
+	withdrawn := map[string]bool{}
+	for _, id := range ids {
+		if live[id] == nil {
+			withdrawn[id] = true
+		}
+	}
+	return withdrawn, nil
 }

@@ -16,10 +16,11 @@ import (
 	"github.com/lcmonitor/evidence/report"
 )
 
-// Documents is what a pack needs of the catalog: a document by id, deleted
-// or not (a claim may cite a document deleted since).
+// Documents is what a pack needs of the catalog: its documents by id,
+// deleted or not (a claim may cite a document deleted since), all in one
+// call however many the round has; ids of no document are left out.
 type Documents interface {
-	DocumentAnyState(ctx context.Context, id string) (*catalog.Document, error)
+	DocumentsAnyStateByID(ctx context.Context, ids []string) (map[string]*catalog.Document, error)
 }
 
 // Service writes evidence packs within the caller's city scope.
@@ -70,10 +71,19 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 		return nil, err
 	}
 	p := &Pack{Report: rep, By: u.Username, At: s.now(), blobs: s.blobs}
-	for _, use := range rep.Documents() {
-		d, err := s.docs.DocumentAnyState(ctx, use.DocumentID)
-		if err != nil {
-			return nil, fmt.Errorf("pack document %s: %w", use.DocumentID, err)
+	uses := rep.Documents()
+	ids := make([]string, len(uses))
+	for i, use := range uses {
+		ids[i] = use.DocumentID
+	}
+	docs, err := s.docs.DocumentsAnyStateByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("pack documents: %w", err)
+	}
+	for _, use := range uses {
+		d := docs[use.DocumentID]
+		if d == nil {
+			return nil, fmt.Errorf("pack document %s: %w", use.DocumentID, catalog.Errorf(catalog.ENOTFOUND, "文档 %s 不存在", use.DocumentID))
 		}
 		if d.City != rep.City.Code {
 			continue // evidence is always the city's own; never ship another city's file

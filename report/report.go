@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -202,30 +203,23 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	if err != nil {
 		return nil, err
 	}
+	claimIDs := make([]string, len(list))
+	for i, c := range list {
+		claimIDs[i] = c.ID
+	}
+	citations, err := s.cat.CitationsOf(ctx, claimIDs)
+	if err != nil {
+		return nil, err
+	}
 	for _, c := range list {
-		full, err := s.cat.Claim(ctx, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		d.claims = append(d.claims, *full)
+		c.Citations = citations[c.ID]
+		d.claims = append(d.claims, c)
 	}
 	if d.values, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round}); err != nil {
 		return nil, err
 	}
-	d.reasons = map[string]string{}
-	for _, c := range d.claims {
-		rs, err := s.cat.Reviews(ctx, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		d.reasons[c.ID] = reason(rs, c.Status)
-	}
-	for _, v := range d.values {
-		rs, err := s.cat.ValueReviews(ctx, v.ID)
-		if err != nil {
-			return nil, err
-		}
-		d.reasons[v.ID] = reason(rs, v.Status)
+	if err := d.loadReasons(ctx, s.cat, claimIDs); err != nil {
+		return nil, err
 	}
 	for _, v := range d.values {
 		ids[v.Citation.DocumentID] = true
@@ -235,27 +229,64 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 			ids[t.DocumentID] = true
 		}
 	}
-	d.docs, d.gone = map[string]*catalog.Document{}, map[string]bool{}
-	for id := range ids {
-		doc, err := s.cat.DocumentAnyState(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		d.docs[id] = doc
-		if _, err := s.cat.Document(ctx, id); catalog.IsNotFound(err) {
-			d.gone[id] = true
-		} else if err != nil {
-			return nil, err
-		}
-		links, err := s.cat.DocumentLinks(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range links {
-			d.pages[[2]string{id, l.IndicatorCode}] = l
-		}
+	if err := d.loadDocuments(ctx, s.cat, slices.Sorted(maps.Keys(ids))); err != nil {
+		return nil, err
 	}
 	return d, nil
+}
+
+// loadReasons reads the reviews of the round's claims (claimIDs) and
+// values, two queries however many there are.
+func (d *data) loadReasons(ctx context.Context, cat *catalog.Store, claimIDs []string) error {
+	claimReviews, err := cat.ReviewsOf(ctx, claimIDs)
+	if err != nil {
+		return err
+	}
+	valueIDs := make([]string, len(d.values))
+	for i, v := range d.values {
+		valueIDs[i] = v.ID
+	}
+	valueReviews, err := cat.ValueReviewsOf(ctx, valueIDs)
+	if err != nil {
+		return err
+	}
+	d.reasons = map[string]string{}
+	for _, c := range d.claims {
+		d.reasons[c.ID] = reason(claimReviews[c.ID], c.Status)
+	}
+	for _, v := range d.values {
+		d.reasons[v.ID] = reason(valueReviews[v.ID], v.Status)
+	}
+	return nil
+}
+
+// loadDocuments reads the documents of ids, whether each is deleted
+// (撤回) since, and their links' pages, in three queries however many
+// documents the round has.
+func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []string) error {
+	var err error
+	if d.docs, err = cat.DocumentsAnyStateByID(ctx, ids); err != nil {
+		return err
+	}
+	live, err := cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	d.gone = map[string]bool{}
+	for _, id := range ids {
+		if d.docs[id] == nil {
+			return catalog.Errorf(catalog.ENOTFOUND, "文档 %s 不存在", id)
+		}
+		d.gone[id] = live[id] == nil
+	}
+	links, err := cat.LinksOfDocuments(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		d.pages[[2]string{l.DocumentID, l.IndicatorCode}] = l
+	}
+	return nil
 }
 
 func (d *data) item(ind catalog.Indicator) Item {

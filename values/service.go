@@ -302,6 +302,21 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	return v, nil
 }
 
+// Visible returns those values of ids that u may see, by ID, in one query
+// however many: for lists that name them.
+func (s *Service) Visible(ctx context.Context, u *catalog.User, ids []string) (map[string]*catalog.Value, error) {
+	vs, err := s.cat.ValuesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, v := range vs {
+		if u.SeeObject(v.City, catalog.ObjectValue, id) != nil {
+			delete(vs, id)
+		}
+	}
+	return vs, nil
+}
+
 // Review records a reviewer's verdict on a value, with the claims' rules:
 // reviewers and admins only, never on their own values, only on values
 // waiting for one, and a comment when the verdict sends it back.
@@ -343,6 +358,29 @@ func (s *Service) Reviews(ctx context.Context, u *catalog.User, id string) ([]ca
 		return nil, err
 	}
 	return s.cat.ValueReviews(ctx, id)
+}
+
+// LastReviews returns the latest review of each reviewed value of list,
+// by value ID, in one query however long the list. list is what List gave
+// the caller, so every value in it is one the caller may see.
+func (s *Service) LastReviews(ctx context.Context, list []Listed) (map[string]catalog.Review, error) {
+	var ids []string
+	for _, v := range list {
+		if v.Status != catalog.ClaimPending {
+			ids = append(ids, v.ID)
+		}
+	}
+	all, err := s.cat.ValueReviewsOf(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	last := make(map[string]catalog.Review, len(all))
+	for id, rs := range all {
+		if len(rs) > 0 {
+			last[id] = rs[len(rs)-1]
+		}
+	}
+	return last, nil
 }
 
 // scaled reports a number written with a scale character (万, 亿, 千, 百:

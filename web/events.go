@@ -72,6 +72,22 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 // row shows its ID.
 func (h *handler) objectNames(ctx context.Context, u *catalog.User, objects []string, cities map[string]string) map[string]string {
 	city := func(code string) string { return cmp.Or(cities[code], code) }
+	byKind := map[string][]string{}
+	for _, obj := range objects {
+		if kind, id, ok := strings.Cut(obj, ":"); ok {
+			byKind[kind] = append(byKind[kind], id)
+		}
+	}
+	// Claims and values in one query each: a page of events may name a
+	// hundred of them.
+	claims, err := h.Claims.Visible(ctx, u, byKind["claim"])
+	if err != nil {
+		h.Logger.Warn("audit log: claims", "err", err)
+	}
+	vals, err := h.Values.Visible(ctx, u, byKind["value"])
+	if err != nil {
+		h.Logger.Warn("audit log: values", "err", err)
+	}
 	names := map[string]string{}
 	for _, obj := range objects {
 		if _, done := names[obj]; done {
@@ -81,11 +97,11 @@ func (h *handler) objectNames(ctx context.Context, u *catalog.User, objects []st
 		name := ""
 		switch kind {
 		case "claim":
-			if c, err := h.Claims.Get(ctx, u, id); err == nil {
+			if c := claims[id]; c != nil {
 				name = c.Indicator + " “" + strings.TrimSpace(shorten(strings.Join(strings.Fields(c.Statement), " "), 24)) + "”"
 			}
 		case "value":
-			if v, err := h.Values.Get(ctx, u, id); err == nil {
+			if v := vals[id]; v != nil {
 				name = fmt.Sprintf("%s %d %s %s", city(v.City), v.Round, v.Indicator, v.Written())
 			}
 		case "assignment":

@@ -36,7 +36,13 @@ type reviewPage struct {
 	// too); Cities and Indicators are their menus.
 	City, Indicator    string
 	Cities, Indicators []option
+	// More is how many claims of the tab the list leaves out (it shows
+	// the reviewQueueLimit oldest), said under it so none goes unseen.
+	More int
 }
+
+// reviewQueueLimit is how many claims of a tab the queue lists.
+const reviewQueueLimit = 200
 
 // Filters is the queue's city and indicator as an address's query
 // ("city=…&indicator=…", those set), kept by the tabs and the next link.
@@ -71,7 +77,7 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator"))}
 	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), City: p.City,
-		Indicator: p.Indicator, Limit: 200})
+		Indicator: p.Indicator, Limit: reviewQueueLimit})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -101,6 +107,16 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	for _, c := range q.Claims {
 		p.Claims = append(p.Claims, claimRow{Claim: c, IndicatorName: names[c.Indicator]})
 	}
+	total := q.Counts[catalog.ClaimStatus(status)]
+	if status == "" {
+		total = 0
+		for st, n := range q.Counts {
+			if st != catalog.ClaimWithdrawn {
+				total += n
+			}
+		}
+	}
+	p.More = max(total-len(p.Claims), 0)
 	h.render(w, r, http.StatusOK, "review", tr(langOf(r), "review.title"), p)
 }
 

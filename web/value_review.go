@@ -119,22 +119,18 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		h.fail(w, r, err)
 		return
 	}
+	shown := slices.DeleteFunc(list, func(v values.Listed) bool { return p.Status != "" && string(v.Status) != p.Status })
+	last, err := h.Values.LastReviews(r.Context(), shown)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	reviewer := u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin
-	for _, v := range list {
-		if p.Status != "" && string(v.Status) != p.Status {
-			continue
-		}
+	for _, v := range shown {
 		row := valueRow{Listed: v, IndicatorName: names[v.Indicator], Document: titles[v.Citation.DocumentID], Shown: v.Written(),
 			CanReview: reviewer && v.Status == catalog.ClaimPending && v.CreatedBy != u.Username}
-		if v.Status != catalog.ClaimPending {
-			reviews, err := h.Values.Reviews(r.Context(), u, v.ID)
-			if err != nil {
-				h.fail(w, r, err)
-				return
-			}
-			if len(reviews) > 0 {
-				row.Last = &reviews[len(reviews)-1]
-			}
+		if rv, ok := last[v.ID]; ok {
+			row.Last = &rv
 		}
 		p.Values = append(p.Values, row)
 	}

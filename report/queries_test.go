@@ -1,0 +1,108 @@
+package report_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestReportQueriesDoNotGrowWithDocuments: a city's report asks the
+// catalog as often for a round of many linked documents as for a round of
+// one; three queries per document made a real round's report (300
+// documents a city) wait on hundreds of queries, the evidence pack twice.
+func TestReportQueriesDoNotGrowWithDocuments(t *testing.T) {
+	e, svc := withData(t)
+	queries := func() int64 {
+		before := e.Catalog.Statements()
+		if _, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017); err != nil {
+			t.Fatal(err)
+		}
+		return e.Catalog.Statements() - before
+	}
+	one := queries()
+	for _, l := range []struct{ file, text, code string }{
+		{"guihua.txt", "杭州市学习型城市建设规划（2016—2020年）。", "1.1.1"},
+		{"tiaoli.txt", "杭州市终身学习促进条例。", "1.1.2"},
+		{"lingdao.txt", "成立杭州市学习型城市建设领导小组。", "1.2.1"},
+		{"wangluo.txt", "四级社区教育网络建成率达到98%。", "2.1.1"},
+	} {
+		d := e.Upload(hangzhou, l.file, l.text)
+		if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: l.code, Page: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if five := queries(); five != one {
+		t.Errorf("report of 1 linked document: %d catalog queries; of 5: %d, want as many", one, five)
+	}
+}
+
+// TestReportQueriesDoNotGrowWithClaimsAndValues: the report reads the
+// citations and verdicts of a round's claims and values in a fixed number
+// of queries, not three per 定性描述 and one per value; the reviewers'
+// reasons still show.
+func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
+	e, svc := withData(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	reviewer := &catalog.User{Username: "shen", Role: catalog.RoleReviewer}
+	queries := func() (int64, *report.Report) {
+		before := e.Catalog.Statements()
+		r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.Catalog.Statements() - before, r
+	}
+	one, _ := queries()
+	d := e.Upload(hangzhou, "zongjie.txt", "出台终身学习促进条例。成立领导小组。四级社区教育网络建成率98%。市民学习参与率76%。")
+	for _, c := range []struct{ code, statement, quote string }{
+		{"1.1.2", "杭州市出台了终身学习促进条例", "出台终身学习促进条例"},
+		{"1.2.1", "杭州市成立了领导小组", "成立领导小组"},
+	} {
+		cl, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: c.code, Statement: c.statement,
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: c.quote}}})
+		if err != nil {
+			t.Fatalf("claim %s: %v", c.code, err)
+		}
+		if _, err := e.Claims.Review(ctx, reviewer, cl.ID, "insufficient", "原文未见文号"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, v := range []struct{ code, number, quote string }{
+		{"2.1.1", "98", "四级社区教育网络建成率98%"}, {"4.1.2", "76", "市民学习参与率76%"},
+	} {
+		val, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: v.code, Value: values.Written(v.number),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: v.quote}})
+		if err != nil {
+			t.Fatalf("value %s: %v", v.code, err)
+		}
+		if _, err := e.Values.Review(ctx, reviewer, val.ID, "contradicted", "与统计公报不符"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	more, r := queries()
+	if more != one {
+		t.Errorf("report of 1 claim and 1 value: %d catalog queries; of 3 claims and 3 values: %d, want as many", one, more)
+	}
+	var reasons []string
+	for _, a := range r.Areas {
+		for _, it := range a.Items {
+			for _, c := range it.Claims {
+				if len(c.Citations) != 1 {
+					t.Errorf("claim on %s shows %d citations, want 1", it.Indicator.Code, len(c.Citations))
+				}
+				reasons = append(reasons, it.Reasons[c.ID])
+			}
+			if it.Value != nil {
+				reasons = append(reasons, it.Reasons[it.Value.ID])
+			}
+		}
+	}
+	if got := strings.Join(reasons, "|"); strings.Count(got, "原文未见文号") != 2 || strings.Count(got, "与统计公报不符") != 2 {
+		t.Errorf("reviewers' reasons in the report: %q, want each given twice", got)
+	}
+}

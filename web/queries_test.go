@@ -1,0 +1,125 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestValuesTabQueriesDoNotGrowWithValues: the tab of reviewed values
+// asks the catalog as often for many values as for one, and still shows
+// each value's last verdict and reason; two queries per value made the
+// 已核实 tab of a real round (hundreds of values) slow.
+func TestValuesTabQueriesDoNotGrowWithValues(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	reviewer := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	li := s.login("li")
+	codes := []string{"2.2.1", "1.2.3", "2.3.3", "4.1.2"}
+	record := func(i int) {
+		n := 120 + i
+		d := s.env.Upload("330100", fmt.Sprintf("统计%d.txt", i), fmt.Sprintf("2017年该项指标为%d。", n))
+		v, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: codes[i], Value: values.Written(fmt.Sprint(n)),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: fmt.Sprintf("该项指标为%d", n)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.env.Values.Review(ctx, reviewer, v.ID, "contradicted", fmt.Sprintf("第%d项与公报不符", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queries := func() (int64, string) {
+		before := s.env.Catalog.Statements()
+		_, body := li.get("/values?status=contradicted")
+		return s.env.Catalog.Statements() - before, textOf(body)
+	}
+	record(0)
+	one, _ := queries()
+	for i := 1; i < len(codes); i++ {
+		record(i)
+	}
+	four, text := queries()
+	if four != one {
+		t.Errorf("tab of 1 reviewed value: %d catalog queries; of 4: %d, want as many", one, four)
+	}
+	for i := range codes {
+		if want := fmt.Sprintf("第%d项与公报不符", i); !strings.Contains(text, want) {
+			t.Errorf("the tab lacks the reason %q: %.1500s", want, text)
+		}
+	}
+}
+
+// TestAdminEventsQueriesDoNotGrowWithObjects: the admin page names the
+// 定性描述 and values its audit events are about with a fixed number of
+// queries, not one or two per event (a page shows a hundred events).
+func TestAdminEventsQueriesDoNotGrowWithObjects(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	admin := s.login("admin")
+	codes := []struct{ claim, value string }{{"1.1.1", "2.2.1"}, {"1.1.2", "1.2.3"}, {"1.2.1", "2.3.3"}}
+	record := func(i int) {
+		d := s.env.Upload("330100", fmt.Sprintf("总结%d.txt", i), fmt.Sprintf("第%d份总结：建立学习型城市建设制度。该项指标为%d。", i, 120+i))
+		if _, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: codes[i].claim,
+			Statement: fmt.Sprintf("第%d项制度已建立", i), Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "建立学习型城市建设制度"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: codes[i].value, Value: values.Written(fmt.Sprint(120 + i)),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: fmt.Sprintf("该项指标为%d", 120+i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queries := func() (int64, string) {
+		before := s.env.Catalog.Statements()
+		_, body := admin.get("/admin")
+		return s.env.Catalog.Statements() - before, textOf(body)
+	}
+	record(0)
+	one, _ := queries()
+	for i := 1; i < len(codes); i++ {
+		record(i)
+	}
+	three, text := queries()
+	if three != one {
+		t.Errorf("admin page naming 1 claim and 1 value: %d catalog queries; 3 of each: %d, want as many", one, three)
+	}
+	for i, c := range codes {
+		for _, want := range []string{fmt.Sprintf("%s “第%d项制度已建立”", c.claim, i), fmt.Sprintf("2017 %s %d", c.value, 120+i)} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the audit log does not name %q: %.2000s", want, text)
+			}
+		}
+	}
+}
+
+// TestReviewQueueSaysWhatItLeavesOut: a queue tab holding more claims than
+// the page lists says how many are left out, instead of ending as if the
+// list were whole while its tab counts more.
+func TestReviewQueueSaysWhatItLeavesOut(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "总结.txt", "杭州市建立学分银行。")
+	li := s.login("li")
+	for i := range reviewQueueLimit + 3 {
+		if _, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "1.1.1", Statement: fmt.Sprintf("第%d条：建立了学分银行", i),
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "建立学分银行"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if _, body := li.get("/review"); strings.Contains(body, `id="review-more"`) {
+				t.Errorf("a queue of one claim says claims are left out: %.800s", textOf(body))
+			}
+		}
+	}
+	_, body := li.get("/review")
+	if want := fmt.Sprintf("以上只列出最早的 %d 条\uFF0C另有 3 条未列出", reviewQueueLimit); !strings.Contains(textOf(body), want) {
+		t.Errorf("a queue of %d claims does not say %q: %.800s", reviewQueueLimit+3, want, textOf(body))
+	}
+}
