@@ -107,6 +107,12 @@ type Cell struct {
 	// claims whose documents were all withdrawn are no evidence, as in
 	// the report, where such an indicator is 缺.
 	Backed int `json:"backed"`
+	// Values counts the values recorded whose cited source is not
+	// withdrawn, and VerifiedValues those a reviewer verified: a
+	// quantitative indicator with its number is no gap, linked documents
+	// or not, as on /compare and in the report.
+	Values         int `json:"values"`
+	VerifiedValues int `json:"verified_values"`
 }
 
 // Build makes the matrix for cities over the key indicators of inds. Add
@@ -154,16 +160,27 @@ func gapRank(c Cell) int {
 	return 2
 }
 
-// Contradict counts, in the cells of their city and indicator, the values
-// a reviewer found contradicted by their evidence.
-func (m *Matrix) Contradict(vals []catalog.Value) {
+// AddValues counts vals in the cells of their city and indicator: those a
+// reviewer found contradicted by their evidence, and the others whose
+// cited source is not in withdrawn (documents deleted since).
+func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
+	cells := map[[2]string]*Cell{}
 	for i := range m.Cities {
 		row := &m.Cities[i]
 		for j := range row.Cells {
-			for _, v := range vals {
-				if v.City == row.Code && v.Indicator == row.Cells[j].Code && v.Status == catalog.ClaimContradicted {
-					row.Cells[j].Contradicted++
-				}
+			cells[[2]string{row.Code, row.Cells[j].Code}] = &row.Cells[j]
+		}
+	}
+	for _, v := range vals {
+		c := cells[[2]string{v.City, v.Indicator}]
+		switch {
+		case c == nil:
+		case v.Status == catalog.ClaimContradicted:
+			c.Contradicted++
+		case !withdrawn[v.Citation.DocumentID]:
+			c.Values++
+			if v.Status == catalog.ClaimVerified {
+				c.VerifiedValues++
 			}
 		}
 	}

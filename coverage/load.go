@@ -37,7 +37,7 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	if err != nil {
 		return nil, err
 	}
-	f := catalog.ValueFilter{Round: round, Status: catalog.ClaimContradicted}
+	f := catalog.ValueFilter{Round: round}
 	for _, c := range cities {
 		f.Cities = append(f.Cities, c.Code)
 	}
@@ -45,7 +45,11 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	if err != nil {
 		return nil, err
 	}
+	withdrawn, err := withdrawnSources(ctx, cat, vals)
+	if err != nil {
+		return nil, err
+	}
 	m := Build(round, cities, inds, counts, claims)
-	m.Contradict(vals)
+	m.AddValues(vals, withdrawn)
 	return m, nil
 }

@@ -166,3 +166,62 @@ func TestQuantitativeWithoutValueIsGap(t *testing.T) {
 		}
 	}
 }
+
+// TestValueWithoutLinkIsNoGapInTheMatrix: a quantitative indicator whose
+// value is recorded, citing a document not linked to it, is no gap in the
+// coverage matrix, its spreadsheet or on the heat map (已填报数值, 已核实
+// once verified), as on /compare; once the cited document is withdrawn it
+// is 缺 again.
+func TestValueWithoutLinkIsNoGapInTheMatrix(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。")
+	record := func(code, written, quote string) *catalog.Value {
+		v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(written),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatalf("record %s: %v", code, err)
+		}
+		return v
+	}
+	record("3.1.3", "123.4万", "全年市民参与学习活动123.4万人次")
+	v := record("4.1.2", "88.1%", "学习型社区创建达标比例为88.1%")
+	if _, err := e.Values.Review(ctx, rev, v.ID, "verified", "核对原文"); err != nil {
+		t.Fatal(err)
+	}
+	marks := func() map[string]string {
+		t.Helper()
+		m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := m.XLSX(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, _ := f.GetRows("覆盖情况")
+		out := map[string]string{}
+		for _, r := range rows[1:] {
+			out[r[0]] = r[3]
+		}
+		return out
+	}
+	got := marks()
+	if got["3.1.3"] != "已填报数值" || got["4.1.2"] != "已核实" {
+		t.Errorf("values without links: 3.1.3 %q, 4.1.2 %q; want 已填报数值 and 已核实", got["3.1.3"], got["4.1.2"])
+	}
+	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+		t.Fatalf("withdraw: %v", err)
+	}
+	got = marks()
+	if got["3.1.3"] != "缺" || got["4.1.2"] != "缺" {
+		t.Errorf("values whose source was withdrawn: 3.1.3 %q, 4.1.2 %q; want 缺", got["3.1.3"], got["4.1.2"])
+	}
+}

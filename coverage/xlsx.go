@@ -11,7 +11,7 @@ import (
 
 // XLSX writes the matrix as a spreadsheet: one row per key indicator, one
 // column per city, each cell saying what the heat map's cell says (cellMark):
-// 与证据矛盾, 已核实 or 已提交定性描述 with the count of linked documents, the count
+// 与证据矛盾, 已核实, 已提交定性描述 or 已填报数值 with the count of linked documents, the count
 // alone, or 缺 on a red fill, so the gap shows without colour too. In
 // English (english true) the headings, types and marks are English
 // (Coverage, Gap, Contradicted by evidence) and cities and indicators are
@@ -76,18 +76,20 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 
 // cellMark is what a cell says, as the heat map's cell does (web's
 // cellLook): a claim or value found contradicted first, then one verified,
-// then a claim submitted that cites a document not withdrawn, each with
-// the count of linked documents when there are any; else that count, or
+// then a claim submitted that cites a document not withdrawn, then a
+// value recorded whose source is not withdrawn, each with the count of linked documents when there are any; else that count, or
 // 缺 when there is nothing at all.
 func (w matrixWords) cellMark(c Cell) any {
 	var mark string
 	switch {
 	case c.Contradicted > 0:
 		mark = w.contradicted
-	case c.Verified > 0:
+	case c.Verified > 0 || c.VerifiedValues > 0:
 		mark = w.verified
 	case c.Backed > 0:
 		mark = w.claimed
+	case c.Values > 0:
+		mark = w.valued
 	case c.Documents > 0:
 		return c.Documents
 	default:
@@ -112,6 +114,7 @@ func (w matrixWords) plural(n int) string {
 type matrixWords struct {
 	sheet, code, indicator, kind, gap string
 	contradicted, verified, claimed   string
+	valued                            string
 	count                             string // after a mark: the documents, from their count and plural
 	kinds                             map[string]string
 	english                           bool
@@ -119,9 +122,9 @@ type matrixWords struct {
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾", verified: "已核实", claimed: "已提交定性描述", count: "\uFF08%d 份%s\uFF09",
+		contradicted: "与证据矛盾", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence", verified: "Verified", claimed: "Claim submitted", count: " (%d document%s)",
+		contradicted: "Contradicted by evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", count: " (%d document%s)",
 		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

@@ -37,10 +37,12 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	switch {
 	case c.Contradicted > 0:
 		return "contradicted", "⚠", tr(l, "claim.contradicted")
-	case c.Verified > 0:
+	case c.Verified > 0 || c.VerifiedValues > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
 		return "claimed", "◆", tr(l, "ind.claimed")
+	case c.Values > 0: // so is a value whose source was withdrawn
+		return "claimed", "◆", tr(l, "ind.valued")
 	case c.Documents > 0:
 		return "linked", "●" + strconv.Itoa(c.Documents), strconv.Itoa(c.Documents) + " " + tr(l, "ind.evidence")
 	}
