@@ -419,6 +419,8 @@ var englishMessages = map[string]string{
 	"指标体系有 %d 处错误,未导入任何内容:\n%s":                        "The framework has %d errors, so nothing was imported:\n%s",
 	"表头缺少 %s 列;第一行应为:code, name, kind, info, keywords": "The header has no %s column; the first row should be: code, name, kind, info, keywords",
 	"YAML 格式错误:%v":                                     "The YAML is malformed: %v",
+	"备份文件夹 %s 所在的磁盘已满(或超出配额),档案库本身未受影响;请清理该磁盘或换一块更大的磁盘后重新运行 evidence backup":            "The disk of the backup folder %s is full (or over its quota); the archive itself is untouched: free some space on that disk or use a larger one, then run evidence backup again",
+	"备份文件夹 %s 所在的磁盘是只读的,档案库本身未受影响;请重新以可写方式挂载该磁盘或换一个备份文件夹":                               "The disk of the backup folder %s is read-only; the archive itself is untouched: mount it writable again or use another backup folder",
 	"索引 %s 已损坏,无法读取;索引只是由目录和已存文字派生的,请运行 evidence reindex 重建(或启动 evidence serve,它会自动重建)": "The index %s is damaged and cannot be read; it is derived from the catalog and the stored text: run evidence reindex to rebuild it (or start evidence serve, which rebuilds it by itself)",
 	"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引":                                    "The index is of format %q and this program needs %q; run evidence reindex to rebuild it",
 	"文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check":                               "The original of document %s is damaged (its SHA-256 is %s, it should be %s); run evidence check",
