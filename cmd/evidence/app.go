@@ -45,9 +45,12 @@ type app struct {
 	cat     *catalog.Store
 	blobs   blob.Store
 	idx     *index.Bleve
-	ingest  *ingest.Service
-	search  *search.Service
-	log     *slog.Logger
+	// rebuilding is set when openApp replaced an index of an older
+	// format or a damaged one: every document is being indexed anew.
+	rebuilding bool
+	ingest     *ingest.Service
+	search     *search.Service
+	log        *slog.Logger
 
 	// The services every surface calls; documents and claims need the
 	// index, so they exist only when it is open.
@@ -187,6 +190,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.idx, err = index.Open(indexDir)
 	if (errors.Is(err, index.ErrSchema) || errors.Is(err, index.ErrDamaged)) && opts.rebuildOldIndex {
 		a.idx, err = replaceOldIndex(indexDir, err, log)
+		a.rebuilding = err == nil
 	}
 	if err != nil {
 		a.close()

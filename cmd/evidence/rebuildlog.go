@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// rebuildReportEvery is how often serve logs the progress of an index it
+// rebuilds in the background.
+var rebuildReportEvery = 15 * time.Second
+
+// reportRebuild logs, every interval while serve rebuilds an index it
+// found of an older format or damaged, how many documents the new index
+// holds and how many are left, and once none is left, that searches find
+// every document again. An operator who upgraded sees the rebuild advance
+// and end, instead of one line at its start and searches that quietly
+// find less until it is done.
+func reportRebuild(ctx context.Context, cat *catalog.Store, log *slog.Logger, every time.Duration) {
+	start := time.Now()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		counts, err := cat.CountByStatus(ctx)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return
+		case err != nil:
+			log.Warn("count documents for the index rebuild", "err", err)
+		case counts[catalog.StatusStored]+counts[catalog.StatusExtracted] == 0:
+			log.Info("index rebuilt: searches find every document again",
+				"indexed", counts[catalog.StatusIndexed], "took", time.Since(start).Round(time.Second))
+			return
+		default:
+			log.Info("rebuilding the index: searches find only the documents indexed so far",
+				"indexed", counts[catalog.StatusIndexed], "left", counts[catalog.StatusStored]+counts[catalog.StatusExtracted])
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
