@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -31,9 +32,15 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// countingIndex is an index of n documents.
+type countingIndex struct{ n atomic.Uint64 }
+
+func (c *countingIndex) Count() (uint64, error) { return c.n.Load(), nil }
+
 // While serve rebuilds an index, the log says every interval how many
-// documents are indexed and how many are left, and then that the rebuild
-// is done, and the report stops.
+// documents the new index holds and how many are left, counting those the
+// catalog still calls indexed before reconciliation queues them again,
+// then that the rebuild is done, and the report stops.
 func TestRebuildProgressIsLoggedToTheEnd(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	ids := ingestFixtures(t, data)
@@ -46,19 +53,27 @@ func TestRebuildProgressIsLoggedToTheEnd(t *testing.T) {
 	for _, id := range ids {
 		waiting = append(waiting, catalog.StatusChange{ID: id, Status: catalog.StatusExtracted})
 	}
-	if err := cat.SetStatus(t.Context(), waiting[1:]...); err != nil {
-		t.Fatal(err)
-	}
 	var buf syncBuffer
 	log := slog.New(slog.NewTextHandler(&buf, nil))
 	done := make(chan struct{})
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	go func() { defer close(done); reportRebuild(ctx, cat, log, 20*time.Millisecond) }()
+	idx := &countingIndex{}
+	go func() { defer close(done); reportRebuild(ctx, cat, idx, log, 20*time.Millisecond) }()
 
-	for !strings.Contains(buf.String(), "left=2") && ctx.Err() == nil {
+	// The new index is empty and the catalog not yet reconciled.
+	for !strings.Contains(buf.String(), "indexed=0 left=3") && ctx.Err() == nil {
 		time.Sleep(10 * time.Millisecond)
 	}
+	// Reconciliation queues two; one is indexed.
+	if err := cat.SetStatus(t.Context(), waiting[1:]...); err != nil {
+		t.Fatal(err)
+	}
+	idx.n.Store(1)
+	for !strings.Contains(buf.String(), "indexed=1 left=2") && ctx.Err() == nil {
+		time.Sleep(10 * time.Millisecond)
+	}
+	idx.n.Store(3)
 	for i := range waiting[1:] {
 		waiting[1+i].Status = catalog.StatusIndexed
 	}
@@ -67,7 +82,7 @@ func TestRebuildProgressIsLoggedToTheEnd(t *testing.T) {
 	}
 	<-done
 	out := buf.String()
-	for _, want := range []string{"rebuilding the index", "indexed=1 left=2", "index rebuilt", "indexed=3"} {
+	for _, want := range []string{"rebuilding the index", "indexed=0 left=3", "indexed=1 left=2", "index rebuilt", "indexed=3"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the rebuild's log lacks %q:\n%s", want, out)
 		}
