@@ -106,11 +106,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // openForCheck opens the archive in data with its index, or without it
-// when the index is damaged (damaged says how): the originals and stored
+// when the index is damaged or of an older format (damaged says how, as
+// after an upgrade, before serve rebuilt it): the originals and stored
 // text are still checked, and the index is one problem, mended by reindex.
 func openForCheck(ctx context.Context, data string, stderr io.Writer) (a *app, damaged, err error) {
 	a, err = openApp(ctx, data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
-	if !errors.Is(err, index.ErrDamaged) {
+	if !errors.Is(err, index.ErrDamaged) && !errors.Is(err, index.ErrSchema) {
 		return a, nil, err
 	}
 	a, oerr := openApp(ctx, data, quietLogger(stderr), appOptions{existing: true})

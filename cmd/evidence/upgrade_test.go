@@ -29,8 +29,15 @@ func TestServeRebuildsAnIndexOfAnOlderFormat(t *testing.T) {
 	}
 	idx.Close()
 
+	// Checked before serve rebuilds it (a cautious operator's first step
+	// after an upgrade), the old index is one problem and the originals
+	// and text are checked all the same.
+	out, err := runCLI(t, "check", "--data", data)
+	if err == nil || !strings.Contains(out, "[索引]") || !strings.Contains(out, "evidence reindex") || strings.Contains(out, "[原件]") {
+		t.Fatalf("check of an index of format 4: %v\n%s", err, out)
+	}
+
 	s := startServer(t, data)
-	var out string
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
 		out, err = runCLI(t, "search", "乡村振兴", "--server", s.base, "--token", s.token)
 		if err == nil && strings.Contains(out, "共 1 条结果") {
