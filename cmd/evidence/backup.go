@@ -72,7 +72,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return failedTo("备份未完成，上一次完整的备份未被改动：", err)
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
+	// The comma after the folder's name is written full width: Fullwidth
+	// leaves punctuation after a path (ASCII) as it is.
+	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
 		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
 	if rep.S3 {
 		fmt.Fprintln(stdout, catalog.Fullwidth("注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)"))
@@ -476,7 +478,7 @@ func restoreIndex(ctx context.Context, data string, s3 bool, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已恢复到 %s:%d 个文档可检索"), data, n[catalog.StatusIndexed])
+	fmt.Fprintf(stdout, catalog.Fullwidth("已恢复到 %s\uFF1A%d 个文档可检索"), data, n[catalog.StatusIndexed])
 	if len(missing) > 0 {
 		fmt.Fprintf(stdout, catalog.Fullwidth(",%d 个文档将在 evidence serve 启动后重新提取"), len(missing))
 	}

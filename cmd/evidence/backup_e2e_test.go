@@ -538,3 +538,18 @@ func TestFailedSnapshotLeavesNothingBehind(t *testing.T) {
 		t.Errorf("the failed snapshot is left in the backup folder: %v", err)
 	}
 }
+
+// What backup and restore say after a folder's name is punctuated in full
+// width like the rest of the sentence (Fullwidth leaves punctuation after
+// a path alone).
+func TestBackupAndRestoreSayTheFolderInFullWidth(t *testing.T) {
+	data, bk := filepath.Join(t.TempDir(), "data"), filepath.Join(t.TempDir(), "backup")
+	restored := filepath.Join(t.TempDir(), "restored")
+	ingestFixtures(t, data)
+	if out, err := runCLI(t, "backup", "--data", data, "--out", bk); err != nil || !strings.Contains(out, "备份完成："+bk+"，3 个文档；") {
+		t.Errorf("backup said: %v\n%s", err, out)
+	}
+	if out, err := runCLI(t, "restore", "--from", bk, "--data", restored); err != nil || !strings.Contains(out, "已恢复到 "+restored+"：3 个文档可检索") {
+		t.Errorf("restore said: %v\n%s", err, out)
+	}
+}
