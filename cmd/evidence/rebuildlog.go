@@ -20,12 +20,12 @@ type docCounter interface {
 // reportRebuild logs, every interval while serve rebuilds an index it
 // found of an older format or damaged, how many documents the new index
 // holds and how many are left, and once none is left, that searches find
-// every document again. An operator who upgraded sees the rebuild advance
+// every document again, and calls done. An operator who upgraded sees the rebuild advance
 // and end, instead of one line at its start and searches that quietly
 // find less until it is done. The count is the index's own: the catalog
 // still calls documents indexed until start-up's reconciliation, which
 // runs beside this, queues them again.
-func reportRebuild(ctx context.Context, cat *catalog.Store, idx docCounter, log *slog.Logger, every time.Duration) {
+func reportRebuild(ctx context.Context, cat *catalog.Store, idx docCounter, log *slog.Logger, every time.Duration, done func()) {
 	start := time.Now()
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -45,6 +45,7 @@ func reportRebuild(ctx context.Context, cat *catalog.Store, idx docCounter, log 
 		case left <= 0:
 			log.Info("index rebuilt: searches find every document again",
 				"indexed", inIndex, "took", time.Since(start).Round(time.Second))
+			done()
 			return
 		default:
 			log.Info("rebuilding the index: searches find only the documents indexed so far",

@@ -93,7 +93,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if a.rebuilding {
 		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 索引是旧版本写的(或已损坏),正在后台从已存文字重建;重建完成前,搜索只能找到已重建的文档,进度见日志 / rebuilding the search index in the background: until it is done, searches find only the documents indexed so far (progress in the log)\n"))
 		rebuilt := make(chan struct{})
-		go func() { defer close(rebuilt); reportRebuild(sweepCtx, a.cat, a.idx, log, rebuildReportEvery) }()
+		a.search.SetRebuilding(true)
+		go func() {
+			defer close(rebuilt)
+			reportRebuild(sweepCtx, a.cat, a.idx, log, rebuildReportEvery, func() { a.search.SetRebuilding(false) })
+		}()
 		defer func() { stopSweep(); <-rebuilt }()
 	}
 	errc := make(chan error, 1)
