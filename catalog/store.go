@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"modernc.org/sqlite"
@@ -381,7 +382,8 @@ func parseTime(s string) time.Time {
 // Snapshot writes a consistent copy of the whole catalog to path, which
 // must not exist, while other connections go on reading and writing:
 // VACUUM INTO reads in one transaction, so the copy is the catalog as of
-// one moment (SQLite's WAL lets writers continue meanwhile).
+// one moment (SQLite's WAL lets writers continue meanwhile). A full disk
+// where path is written is an error that is syscall.ENOSPC.
 func (s *Store) Snapshot(ctx context.Context, path string) error {
 	if s.dialect.name != sqliteDialect.name {
 		return Errorf(EINVALID, "目录在 PostgreSQL 中:请用 pg_dump 备份目录数据库")
@@ -401,6 +403,12 @@ func (s *Store) Snapshot(ctx context.Context, path string) error {
 	// that cannot be is not returned at all.
 	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA query_only = 1`); rerr != nil {
 		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code() == sqlite3.SQLITE_FULL {
+		// The disk of the snapshot is full, not the catalog's, which is
+		// only read: say ENOSPC, for the caller to name that disk.
+		return fmt.Errorf("snapshot catalog to %s: %w (%v)", path, syscall.ENOSPC, err)
 	}
 	if err != nil {
 		return fmt.Errorf("snapshot catalog to %s: %w", path, sqliteError(err))

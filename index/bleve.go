@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -42,6 +44,12 @@ var schemaKey = []byte("evidence_schema")
 // ErrSchema marks an index written with another mapping: it must be
 // rebuilt from the catalog and stored text.
 var ErrSchema = errors.New("index schema differs")
+
+// ErrDamaged marks an index whose files cannot be read (a segment cut
+// short by a full disk or a crash, a file deleted by hand): like an index
+// of another schema it must be rebuilt from the catalog and stored text,
+// which the index only derives from.
+var ErrDamaged = errors.New("index damaged")
 
 // Bleve is the Index on a Bleve (scorch) index.
 type Bleve struct {
@@ -92,13 +100,13 @@ func Open(dir string) (*Bleve, error) {
 					"(is another evidence serve running?): stop it first, work through the web UI or API, or use another --data folder",
 				dir, dir))
 		}
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, fmt.Errorf("open index %s: %w", dir, damaged(dir, err))
 	}
 	b := newBleve(idx)
 	v, err := idx.GetInternal(schemaKey)
 	if err != nil {
 		idx.Close()
-		return nil, fmt.Errorf("read index schema: %w", err)
+		return nil, fmt.Errorf("read index schema: %w", damaged(dir, err))
 	}
 	if string(v) != schemaVersion {
 		idx.Close()
@@ -106,6 +114,19 @@ func Open(dir string) (*Bleve, error) {
 			"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引", v, schemaVersion))
 	}
 	return b, nil
+}
+
+// damaged marks err, met opening the index in dir, as ErrDamaged unless
+// it is the machine's (no permission, a full or read-only disk, too many
+// open files): those say what to fix, and rebuilding would not help.
+func damaged(dir string, err error) error {
+	for _, sys := range []error{fs.ErrPermission, syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, syscall.EMFILE, syscall.ENFILE, syscall.EIO} {
+		if errors.Is(err, sys) {
+			return err
+		}
+	}
+	return fmt.Errorf("%w: %w: %v", ErrDamaged, catalog.Errorf(catalog.EUNAVAILABLE,
+		"索引 %s 已损坏,无法读取;索引只是由目录和已存文字派生的,请运行 evidence reindex 重建(或启动 evidence serve,它会自动重建)", dir), err)
 }
 
 // OpenWordsOnly creates an index in dir, which must not exist, without the

@@ -193,8 +193,8 @@ const (
 // Check re-hashes every live document's original against the catalog,
 // verifies its extracted text against the hash recorded when it was
 // written (or, for text older than those hashes, that it reads), and
-// compares the index with the catalog. It returns every problem found; an
-// empty list means consistent.
+// compares the index with the catalog (when idx is not nil). It returns
+// every problem found; an empty list means consistent.
 func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.Index, progress func(done, total int)) ([]Problem, error) {
 	var docs []*catalog.Document
 	err := cat.DocumentsWithStatus(ctx, func(d *catalog.Document) { docs = append(docs, d) },
@@ -227,6 +227,9 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 		if progress != nil {
 			progress(i+1, len(docs))
 		}
+	}
+	if idx == nil {
+		return problems, nil // no index to compare (a damaged one)
 	}
 	slices.Sort(indexed)
 	p, err := compareIndex(ctx, indexed, idx)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -44,6 +45,10 @@ type Result struct {
 	// Relax is set only when nothing was found: each filter without which
 	// the search finds something, with that count.
 	Relax []Relaxation `json:"relax,omitempty"`
+	// Rebuilding is set while the index is being rebuilt (after an
+	// upgrade, or of a damaged one): the search found only the documents
+	// indexed so far.
+	Rebuilding bool `json:"rebuilding,omitempty"`
 }
 
 // Relaxation says that dropping one filter of a search that found nothing
@@ -87,12 +92,18 @@ type Facet struct {
 
 // Service answers searches over the index, with metadata from the catalog.
 type Service struct {
-	idx    index.Index
-	cat    *catalog.Store
-	terms  termSet
-	frags  fragmentCache
-	cities cityNames
+	idx        index.Index
+	cat        *catalog.Store
+	terms      termSet
+	frags      fragmentCache
+	cities     cityNames
+	rebuilding atomic.Bool
 }
+
+// SetRebuilding says whether the index is being rebuilt; while it is,
+// every Result says so (Rebuilding), so that a search that finds less than
+// it will says why.
+func (s *Service) SetRebuilding(on bool) { s.rebuilding.Store(on) }
 
 // NewService returns a search service.
 func NewService(idx index.Index, cat *catalog.Store) *Service {
@@ -170,6 +181,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	out.TookMS = time.Since(start).Milliseconds()
+	out.Rebuilding = s.rebuilding.Load()
 	return out, nil
 }
 

@@ -123,3 +123,30 @@ func TestWorkbookPagesAreSheets(t *testing.T) {
 		t.Errorf("in English the document page does not name the sheet shown: %.800s", text)
 	}
 }
+
+// While the index is rebuilt (after an upgrade) the search page says that
+// results may be incomplete, in the page's language; afterwards it does not.
+func TestSearchPageSaysTheIndexIsBeingRebuilt(t *testing.T) {
+	s := newSite(t)
+	s.env.Upload("330100", "学习周.txt", "全市组织市民学习周,全年参与学习的市民达12.3万人次。")
+	zhou := s.login("zhou")
+	for _, tt := range []struct {
+		rebuilding bool
+		lang, want string
+	}{
+		{true, "zh", "检索索引正在重建"},
+		{true, "en", "The search index is being rebuilt"},
+		{false, "zh", ""},
+	} {
+		s.env.Search.SetRebuilding(tt.rebuilding)
+		zhou.get("/lang?to=" + tt.lang + "&next=/")
+		_, body := zhou.get("/search?q=" + url.QueryEscape("学习周"))
+		text := html.UnescapeString(textOf(body))
+		if tt.want != "" && !strings.Contains(text, tt.want) {
+			t.Errorf("search in %s while rebuilding: no %q: %.400s", tt.lang, tt.want, text)
+		}
+		if !tt.rebuilding && strings.Contains(text, "正在重建") {
+			t.Errorf("search after the rebuild still says it is rebuilding: %.400s", text)
+		}
+	}
+}

@@ -45,9 +45,12 @@ type app struct {
 	cat     *catalog.Store
 	blobs   blob.Store
 	idx     *index.Bleve
-	ingest  *ingest.Service
-	search  *search.Service
-	log     *slog.Logger
+	// rebuilding is set when openApp replaced an index of an older
+	// format or a damaged one: every document is being indexed anew.
+	rebuilding bool
+	ingest     *ingest.Service
+	search     *search.Service
+	log        *slog.Logger
 
 	// The services every surface calls; documents and claims need the
 	// index, so they exist only when it is open.
@@ -101,14 +104,18 @@ func swapIndex(dir, next string) (old string, err error) {
 	return old, os.RemoveAll(old)
 }
 
-// replaceOldIndex moves an index of another format aside and opens a new
-// one in its place.
-func replaceOldIndex(dir string, log *slog.Logger) (*index.Bleve, error) {
+// replaceOldIndex moves an index of another format, or a damaged one (why
+// says which), aside and opens a new one in its place.
+func replaceOldIndex(dir string, why error, log *slog.Logger) (*index.Bleve, error) {
 	old, err := swapIndex(dir, "")
 	if err != nil {
 		return nil, err
 	}
-	log.Warn("the index was written by an older version; rebuilding it in the background from the stored text", "old", old)
+	if errors.Is(why, index.ErrDamaged) {
+		log.Warn("the index is damaged; rebuilding it in the background from the stored text", "old", old, "err", why)
+	} else {
+		log.Warn("the index was written by an older version; rebuilding it in the background from the stored text", "old", old)
+	}
 	idx, err := index.Open(dir)
 	if err != nil {
 		return nil, err
@@ -181,8 +188,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		return a, nil
 	}
 	a.idx, err = index.Open(indexDir)
-	if errors.Is(err, index.ErrSchema) && opts.rebuildOldIndex {
-		a.idx, err = replaceOldIndex(indexDir, log)
+	if (errors.Is(err, index.ErrSchema) || errors.Is(err, index.ErrDamaged)) && opts.rebuildOldIndex {
+		a.idx, err = replaceOldIndex(indexDir, err, log)
+		a.rebuilding = err == nil
 	}
 	if err != nil {
 		a.close()

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -71,7 +72,9 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return failedTo("备份未完成，上一次完整的备份未被改动：", err)
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s,%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
+	// The comma after the folder's name is written full width: Fullwidth
+	// leaves punctuation after a path (ASCII) as it is.
+	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
 		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
 	if rep.S3 {
 		fmt.Fprintln(stdout, catalog.Fullwidth("注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)"))
@@ -130,13 +133,15 @@ func backup(ctx context.Context, a *app, out string, step func()) (*backupReport
 	// (Ctrl-C, a full disk) leaves the last good one whole, with some of
 	// the new blobs beside it.
 	tmp := filepath.Join(out, backupCatalog+".tmp")
-	os.Remove(tmp)
+	removeSnapshot(tmp)
+	// A snapshot cut short (a full backup disk) is removed too: left
+	// there, it would hold the space the next run needs.
+	defer removeSnapshot(tmp)
 	if err := a.cat.Snapshot(ctx, tmp); err != nil {
-		return nil, err
+		return nil, backupDiskError(out, err)
 	}
-	defer os.Remove(tmp)
 	if err := syncFile(tmp); err != nil {
-		return nil, fmt.Errorf("write catalog snapshot: %w", err)
+		return nil, backupDiskError(out, fmt.Errorf("write catalog snapshot: %w", err))
 	}
 	var err error
 	if rep.Documents, err = countDocuments(ctx, tmp); err != nil {
@@ -145,7 +150,7 @@ func backup(ctx context.Context, a *app, out string, step func()) (*backupReport
 	if _, ok := a.blobs.(*blob.Folder); !ok {
 		rep.S3 = true
 	} else if err := copyBlobs(ctx, a.blobs, filepath.Join(out, backupBlobs), rep, step); err != nil {
-		return nil, err
+		return nil, backupDiskError(out, err)
 	}
 	if err := os.Rename(tmp, filepath.Join(out, backupCatalog)); err != nil {
 		return nil, fmt.Errorf("put catalog snapshot in place: %w", err)
@@ -158,6 +163,29 @@ func backup(ctx context.Context, a *app, out string, step func()) (*backupReport
 		return nil, fmt.Errorf("write %s: %w", backupManifest, err)
 	}
 	return rep, nil
+}
+
+// removeSnapshot removes a catalog snapshot being written and SQLite's
+// journal beside it.
+func removeSnapshot(path string) {
+	os.Remove(path)
+	os.Remove(path + "-journal")
+}
+
+// backupDiskError says of err, met writing the backup into out, that the
+// backup's disk is full or read-only, in words that name it: a full
+// backup disk is not the catalog's ("目录数据库无法写入") nor an error in
+// English.
+func backupDiskError(out string, err error) error {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
+			"备份文件夹 %s 所在的磁盘已满(或超出配额),档案库本身未受影响;请清理该磁盘或换一块更大的磁盘后重新运行 evidence backup", out), err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
+			"备份文件夹 %s 所在的磁盘是只读的,档案库本身未受影响;请重新以可写方式挂载该磁盘或换一个备份文件夹", out), err)
+	}
+	return err
 }
 
 // syncFile flushes a file, or a folder's entries, to disk.
@@ -450,7 +478,7 @@ func restoreIndex(ctx context.Context, data string, s3 bool, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已恢复到 %s:%d 个文档可检索"), data, n[catalog.StatusIndexed])
+	fmt.Fprintf(stdout, catalog.Fullwidth("已恢复到 %s\uFF1A%d 个文档可检索"), data, n[catalog.StatusIndexed])
 	if len(missing) > 0 {
 		fmt.Fprintf(stdout, catalog.Fullwidth(",%d 个文档将在 evidence serve 启动后重新提取"), len(missing))
 	}

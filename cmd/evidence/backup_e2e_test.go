@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -486,5 +487,69 @@ func TestCheckListsALostIndexBriefly(t *testing.T) {
 	}
 	if n := strings.Count(out, "[索引]"); n != maxIndexProblemsListed || !strings.Contains(out, "另有 23 个文档有索引的问题") || !strings.Contains(out, "evidence reindex") {
 		t.Errorf("check lists %d index problems one by one, want %d and a count of the other 23:\n%s", n, maxIndexProblemsListed, out)
+	}
+}
+
+// A backup disk that fills up, runs over its quota or turns read-only is
+// named as the backup's disk, in Chinese, whether the snapshot or a blob
+// was being written: not as the catalog being unwritable, nor as an
+// English system error.
+func TestBackupDiskErrorNamesTheBackupDisk(t *testing.T) {
+	out := "/mnt/备份盘/evidence"
+	blobWrite := &os.PathError{Op: "write", Path: out + "/blobs/originals/.part-1", Err: syscall.ENOSPC}
+	for _, tt := range []struct {
+		name   string
+		err    error
+		phrase string
+	}{
+		{"blob on a full disk", fmt.Errorf("back up originals/ab: %w", blobWrite), "磁盘已满"},
+		{"snapshot on a full disk", fmt.Errorf("snapshot catalog to %s: %w (database or disk is full)", out, syscall.ENOSPC), "磁盘已满"},
+		{"over quota", &os.PathError{Op: "write", Path: out, Err: syscall.EDQUOT}, "超出配额"},
+		{"read-only", &os.PathError{Op: "open", Path: out, Err: syscall.EROFS}, "只读"},
+	} {
+		err := backupDiskError(out, tt.err)
+		msg := describe(err)
+		if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(msg, out) || !strings.Contains(msg, tt.phrase) || !strings.Contains(msg, "档案库本身未受影响") {
+			t.Errorf("%s: %q (%s); want a message naming the backup folder %s and %q", tt.name, msg, catalog.ErrorCode(err), out, tt.phrase)
+		}
+		if !errors.Is(err, tt.err) {
+			t.Errorf("%s: the system's error is lost: %v", tt.name, err)
+		}
+	}
+	other := errors.New("get originals/ab: ENOTFOUND")
+	if err := backupDiskError(out, other); err != other {
+		t.Errorf("an error not of the backup's disk became %v", err)
+	}
+}
+
+// A snapshot that fails midway leaves nothing of itself in the backup
+// folder: on a full disk it would hold the space the next run needs.
+func TestFailedSnapshotLeavesNothingBehind(t *testing.T) {
+	data, bk := filepath.Join(t.TempDir(), "data"), filepath.Join(t.TempDir(), "backup")
+	ingestFixtures(t, data)
+	// SQLite cannot write the snapshot's journal where a folder stands.
+	if err := os.MkdirAll(filepath.Join(bk, backupCatalog+".tmp-journal", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runCLI(t, "backup", "--data", data, "--out", bk); err == nil {
+		t.Fatalf("a backup whose snapshot could not be written succeeded:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(bk, backupCatalog+".tmp")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the failed snapshot is left in the backup folder: %v", err)
+	}
+}
+
+// What backup and restore say after a folder's name is punctuated in full
+// width like the rest of the sentence (Fullwidth leaves punctuation after
+// a path alone).
+func TestBackupAndRestoreSayTheFolderInFullWidth(t *testing.T) {
+	data, bk := filepath.Join(t.TempDir(), "data"), filepath.Join(t.TempDir(), "backup")
+	restored := filepath.Join(t.TempDir(), "restored")
+	ingestFixtures(t, data)
+	if out, err := runCLI(t, "backup", "--data", data, "--out", bk); err != nil || !strings.Contains(out, "备份完成："+bk+"，3 个文档；") {
+		t.Errorf("backup said: %v\n%s", err, out)
+	}
+	if out, err := runCLI(t, "restore", "--from", bk, "--data", restored); err != nil || !strings.Contains(out, "已恢复到 "+restored+"：3 个文档可检索") {
+		t.Errorf("restore said: %v\n%s", err, out)
 	}
 }

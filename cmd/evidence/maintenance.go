@@ -28,8 +28,8 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	defer a.close()
 	_, _, indexDir, _ := a.paths()
 	// Opening the live index proves no server holds it; an index of an
-	// older format is what reindex is for.
-	if old, err := index.Open(indexDir); err != nil && !errors.Is(err, index.ErrSchema) {
+	// older format or a damaged one is what reindex is for.
+	if old, err := index.Open(indexDir); err != nil && !errors.Is(err, index.ErrSchema) && !errors.Is(err, index.ErrDamaged) {
 		return err
 	} else if err == nil {
 		if err := old.Close(); err != nil {
@@ -82,7 +82,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
+	a, damaged, err := openForCheck(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}
@@ -90,6 +90,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	problems, err := checkArchive(ctx, a, stderr)
 	if err != nil {
 		return err
+	}
+	if damaged != nil {
+		problems = append(problems, ingest.Problem{Kind: ingest.ProblemIndex, What: describe(damaged)})
 	}
 	if err := noteUnfinished(ctx, a, stdout); err != nil {
 		return err
@@ -100,6 +103,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	printProblems(stdout, problems, a.cat.Shared())
 	return exitError{1}
+}
+
+// openForCheck opens the archive in data with its index, or without it
+// when the index is damaged or of an older format (damaged says how, as
+// after an upgrade, before serve rebuilt it): the originals and stored
+// text are still checked, and the index is one problem, mended by reindex.
+func openForCheck(ctx context.Context, data string, stderr io.Writer) (a *app, damaged, err error) {
+	a, err = openApp(ctx, data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
+	if !errors.Is(err, index.ErrDamaged) && !errors.Is(err, index.ErrSchema) {
+		return a, nil, err
+	}
+	a, oerr := openApp(ctx, data, quietLogger(stderr), appOptions{existing: true})
+	return a, err, oerr
 }
 
 // noteUnfinished says how many documents are stored or extracted but not
@@ -130,7 +146,11 @@ func settle(ctx context.Context, a *app, stderr io.Writer) error {
 
 func checkArchive(ctx context.Context, a *app, stderr io.Writer) ([]ingest.Problem, error) {
 	bar := countBar(stderr, "校验")
-	problems, err := ingest.Check(ctx, a.cat, a.blobs, a.idx, func(done, total int) {
+	var idx index.Index
+	if a.idx != nil { // nil when the index is damaged: check the rest
+		idx = a.idx
+	}
+	problems, err := ingest.Check(ctx, a.cat, a.blobs, idx, func(done, total int) {
 		bar.ChangeMax(total)
 		bar.Set(done)
 	})
@@ -196,8 +216,8 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if err != nil {
-		if catalog.IsNotFound(err) {
-			return err // no archive there
+		if catalog.IsNotFound(err) || errors.Is(err, index.ErrDamaged) {
+			return err // no archive there, or its index to rebuild first
 		}
 		return failedTo("evidence repair 需要先停止 evidence serve：", err)
 	}

@@ -98,6 +98,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	tailed := make(chan struct{})
 	go func() { defer close(tailed); auditRefusalTails(tailsCtx, authn, log) }()
 	defer func() { stopTails(); <-tailed }()
+	if a.rebuilding {
+		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 索引是旧版本写的(或已损坏),正在后台从已存文字重建;重建完成前,搜索只能找到已重建的文档,进度见日志")+
+			" / rebuilding the search index in the background: until it is done, searches find only the documents indexed so far (progress in the log)\n")
+		rebuilt := make(chan struct{})
+		a.search.SetRebuilding(true)
+		go func() {
+			defer close(rebuilt)
+			reportRebuild(sweepCtx, a.cat, a.idx, log, rebuildReportEvery, func() { a.search.SetRebuilding(false) })
+		}()
+		defer func() { stopSweep(); <-rebuilt }()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
