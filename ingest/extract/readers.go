@@ -49,18 +49,23 @@ func registerReader(program, purpose, pkg string, check func(ctx context.Context
 // Readers checks every optional program the extractors may run and reports
 // which are installed, in the order they registered. Each check runs the
 // program briefly (e.g. `tesseract --list-langs`) under ctx with a few
-// seconds' limit; a slow or broken program is reported unavailable.
+// seconds' limit; a slow or broken program is reported unavailable. The
+// checks run at once, so the list takes as long as the slowest.
 func Readers(ctx context.Context) []Reader {
 	readerChecksMu.Lock()
 	checks := append([]readerCheck(nil), readerChecks...)
 	readerChecksMu.Unlock()
-	out := make([]Reader, 0, len(checks))
-	for _, c := range checks {
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		ok, detail := c.check(cctx)
-		cancel()
-		out = append(out, Reader{Program: c.program, Name: c.name, Package: c.pkg, Available: ok, Detail: detail})
+	out := make([]Reader, len(checks))
+	var wg sync.WaitGroup
+	for i, c := range checks {
+		wg.Go(func() {
+			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			defer cancel()
+			ok, detail := c.check(cctx)
+			out[i] = Reader{Program: c.program, Name: c.name, Package: c.pkg, Available: ok, Detail: detail}
+		})
 	}
+	wg.Wait()
 	return out
 }
 
