@@ -5,6 +5,8 @@
 package httperr
 
 import (
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -46,10 +48,17 @@ func RetryAfterSeconds(d time.Duration) int {
 // Prepare does what every error response needs before its body: it sets
 // Retry-After on a throttled error, logs every 5xx with its detail (the
 // user sees only the generic message), and returns the status to write.
+// A request its client gave up on (closed the connection, so its context
+// ended and the work with it) is no server failure: it is logged at info
+// level, not as an error an operator is paged for.
 func Prepare(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) int {
 	status := Status(err)
 	if d, ok := catalog.RetryAfter(err); ok {
 		w.Header().Set("Retry-After", strconv.Itoa(RetryAfterSeconds(d)))
+	}
+	if status >= 500 && errors.Is(err, context.Canceled) && errors.Is(r.Context().Err(), context.Canceled) {
+		log.Info("request given up by its client", "method", r.Method, "path", r.URL.Path, "err", err)
+		return status
 	}
 	if status >= 500 {
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status,

@@ -2,6 +2,7 @@ package httperr
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -72,5 +73,34 @@ func TestPrepareSetsRetryAfterAndLogsEvery5xx(t *testing.T) {
 	Prepare(httptest.NewRecorder(), r, log, catalog.Errorf(catalog.ENOTFOUND, "x"))
 	if logged.Len() != 0 {
 		t.Errorf("a 404 was logged: %s", logged.String())
+	}
+}
+
+// A request its client gave up on is logged as such at info level, not as
+// a server error; the same error on a request still waited for, or a
+// deadline the server set, is an error.
+func TestAbandonedRequestIsNoServerError(t *testing.T) {
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tt := range []struct {
+		name  string
+		ctx   context.Context
+		err   error
+		level string
+	}{
+		{"client gone", gone, fmt.Errorf("note token use: %w", context.Canceled), "level=INFO"},
+		{"client still there", context.Background(), fmt.Errorf("note token use: %w", context.Canceled), "level=ERROR"},
+		{"client gone, another failure", gone, errors.New("disk I/O error"), "level=ERROR"},
+		{"deadline", gone, fmt.Errorf("query: %w", context.DeadlineExceeded), "level=ERROR"},
+	} {
+		var buf bytes.Buffer
+		log := slog.New(slog.NewTextHandler(&buf, nil))
+		r := httptest.NewRequest("GET", "/api/v1/search", nil).WithContext(tt.ctx)
+		if status := Prepare(httptest.NewRecorder(), r, log, tt.err); status != 500 {
+			t.Errorf("%s: status %d", tt.name, status)
+		}
+		if !strings.Contains(buf.String(), tt.level) {
+			t.Errorf("%s: logged %q, want %s", tt.name, buf.String(), tt.level)
+		}
 	}
 }
