@@ -65,6 +65,16 @@ func cleanPrefix(p string) string {
 	if i := strings.LastIndex(p, "签发人"); i >= 0 {
 		p = p[:i]
 	}
+	// A title run into its 文号 ("…第12期简报杭教") is cut after its last
+	// word however short what is left: no abbreviation holds a title's
+	// last word after another character.
+	if ends := titleEnd.FindAllStringIndex(p, -1); len(ends) > 0 {
+		if last := ends[len(ends)-1]; last[0] > 0 {
+			if n := runeLen(p[last[1]:]); n >= 2 && n <= 7 {
+				p = p[last[1]:]
+			}
+		}
+	}
 	if runeLen(p) > 7 {
 		best, bestLen := -1, 0
 		for _, c := range cutPoints(p) {

@@ -26,6 +26,9 @@ func TestDocNumberTraps(t *testing.T) {
 		{"a press report", "我市举办活动周开幕式\n本报讯 市政府办公厅近日印发《实施意见》(杭政办发〔2018〕12号)。", ""},
 		{"after the title on a web page", "宁波市教育局关于开展评选的通知\n甬教职成〔2018〕45号\n各区县(市)教育局:", "甬教职成〔2018〕45号"},
 		{"in the body, after the first sentence", "工作总结\n今年工作顺利。浙政发〔2016〕3号文件已落实。", ""},
+		{"after a bulletin's title", "杭州市社区教育工作简报第3344期简报\n杭教〔2018〕3344号\n一、工作动态", "杭教〔2018〕3344号"},
+		{"joined after a bulletin's title", "社区教育工作简报第12期简报杭教〔2018〕12号一、工作动态", "杭教〔2018〕12号"},
+		{"joined after a notice's title", "关于开展评选的通知甬教职成〔2018〕45号各区县(市)教育局:", "甬教职成〔2018〕45号"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

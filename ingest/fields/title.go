@@ -10,7 +10,7 @@ import (
 // docKinds are the words an official document's title ends with, longest
 // first where one ends another; a title may add (试行), (征求意见稿) or
 // the years it covers.
-var titleEnd = regexp.MustCompile(`(?:实施意见|指导意见|若干意见|意见|通知|决定|实施办法|管理办法|办法|实施方案|工作方案|方案|规划|纲要|报告|请示|批复|复函|函|通报|公告|通告|决议|规定|细则|要点|计划|总结|纪要|条例|章程|标准|指南|名单|命令|议案|公报|公示|安排|制度|准则|清单)(?:\((?:试行|暂行|征求意见稿|草案|修订稿?|送审稿|\d{4}\s*[-—–~至]+\s*\d{4}年?)\))?`)
+var titleEnd = regexp.MustCompile(`(?:实施意见|指导意见|若干意见|意见|通知|决定|实施办法|管理办法|办法|实施方案|工作方案|方案|规划|纲要|报告|请示|批复|复函|函|通报|公告|通告|决议|规定|细则|要点|计划|总结|纪要|条例|章程|标准|指南|名单|命令|议案|公报|公示|安排|制度|准则|清单|简报|快报|专报)(?:\((?:试行|暂行|征求意见稿|草案|修订稿?|送审稿|\d{4}\s*[-—–~至]+\s*\d{4}年?)\))?`)
 
 // masthead is the red header "XX文件" at the start of a line: one or
 // more issuing bodies, then 文件.
