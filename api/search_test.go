@@ -175,3 +175,29 @@ func TestSearchByDateOfIssueAndOrder(t *testing.T) {
 		}
 	}
 }
+
+// A 文号 typed without brackets, as people type one into a search box,
+// finds the document that writes it with them, and marks it as written.
+func TestSearchFindsADocNumberTypedWithoutBrackets(t *testing.T) {
+	e := newEnv(t)
+	notice := e.upload(cityA, "notice.txt", "根据《宁波市人民政府关于加快发展学习型城市的意见》（甬政发〔2015〕58号）精神，制定本方案。")
+	e.upload(cityA, "other.txt", "根据甬政发〔2016〕3号文件，开展社区教育。")
+	for _, q := range []string{"甬政发2015", "甬政发2015年58号"} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(q), nil), "expert")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("search %q: %d %v", q, resp.StatusCode, body)
+		}
+		hits := body["hits"].([]any)
+		if len(hits) != 1 || hits[0].(map[string]any)["id"] != notice {
+			t.Errorf("search %q: %v, want only the notice", q, hits)
+			continue
+		}
+		var marked []string
+		for _, f := range hits[0].(map[string]any)["fragments"].([]any) {
+			marked = append(marked, f.(map[string]any)["html"].(string))
+		}
+		if !strings.Contains(strings.Join(marked, " "), "<mark>甬政发〔2015") {
+			t.Errorf("search %q: fragments %q, want the 文号 marked as written", q, marked)
+		}
+	}
+}

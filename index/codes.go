@@ -58,3 +58,25 @@ func rewriteCodes(w string, re *regexp.Regexp, repl string) string {
 	}
 	return string(append(out, w[last:]...))
 }
+
+// docNumberBare is a 文号 typed without the brackets round its year, as
+// people type one into a search box: the issuer's abbreviation and the
+// year (甬政发2015), or with 年 or 第 and the serial after it
+// (甬政发2015年58号, 甬政发2015第58号).
+var docNumberBare = regexp.MustCompile(`^(\p{Han}{1,8}?)((?:19|20)[0-9]{2})(?:[年第]第?([0-9]{1,4})号)?$`)
+
+// docNumberForms returns the 文号 in word written as documents have it,
+// with its year in brackets (folded to ASCII round ones, as the index
+// holds every kind: 甬政发(2015), 甬政发(2015)58号), or nothing when word
+// is no bare 文号.
+func docNumberForms(word string) []string {
+	m := docNumberBare.FindStringSubmatch(width.Fold.String(word))
+	if m == nil || strings.HasSuffix(m[1], "年") {
+		return nil
+	}
+	form := m[1] + "(" + m[2] + ")"
+	if m[3] != "" {
+		form += m[3] + "号"
+	}
+	return []string{form}
+}

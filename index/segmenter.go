@@ -54,7 +54,7 @@ func IsSubstringTerm(word string) bool {
 // its codes written joined or apart (ISO9001 and ISO 9001: codeForms).
 func searchForms(word string) []string {
 	var forms []string
-	for _, c := range codeForms(zh.Singular(word)) {
+	for _, c := range append(codeForms(zh.Singular(word)), docNumberForms(word)...) {
 		for _, f := range numberForms(c) {
 			if !slices.Contains(forms, f) {
 				forms = append(forms, f)

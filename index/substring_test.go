@@ -58,6 +58,13 @@ func TestSubstringSearch(t *testing.T) {
 		{"甬政发(2015)58号", []string{"notice"}},
 		{"甬政发（2015）58号", []string{"notice"}},
 		{"甬政发【2015】58号", []string{"notice"}},
+		// …and without brackets at all: the year after the issuer's
+		// abbreviation, with 年 when the serial follows.
+		{"甬政发2015", []string{"notice"}},
+		{"甬政发2015年58号", []string{"notice"}},
+		{"甬政发2015第58号", []string{"notice"}},
+		{"甬政发2016", nil},
+		{"甬政发2015年59号", nil},
 		// The 文号 given with a document finds it, though its text has none.
 		{"杭政办发〔2018〕12号", []string{"numbered"}},
 		{"杭政办发[2018]12号", []string{"numbered"}},
