@@ -35,7 +35,9 @@
 // by (zh.Singular); a plural in small letters (apps, news) is not cut.
 // A query's code is also searched written the other way, joined or apart
 // (ISO 9001 finds ISO9001, GB/T 28827 finds GB/T28827, and the other way
-// round: codeForms).
+// round: codeForms), and a 文号 typed without the brackets round its year
+// as documents write it with them (甬政发2015 finds 甬政发〔2015〕58号:
+// docNumberForms).
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
