@@ -3,6 +3,7 @@ package framework
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -96,23 +97,18 @@ func parseXLSX(data []byte) ([]row, error) {
 }
 
 func readXLSX(data []byte) ([][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
+	sheet, records, err := spreadsheet.ReadFirstSheet(data, maxTableRows)
+	switch {
+	case errors.Is(err, spreadsheet.ErrNotXLSX):
 		return nil, catalog.Errorf(catalog.EINVALID, "不是有效的 XLSX 文件,请用 Excel 或 WPS 另存为 .xlsx 后再导入")
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
+	case errors.Is(err, spreadsheet.ErrNoSheet):
 		return nil, catalog.Errorf(catalog.EINVALID, "XLSX 文件中没有工作表")
-	}
-	records, err := f.GetRows(sheets[0])
-	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheets[0])
-	}
-	if len(records) > maxTableRows {
+	case errors.Is(err, spreadsheet.ErrUnreadable):
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheet)
+	case errors.Is(err, spreadsheet.ErrTooManyRows):
 		return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 	}
-	return records, nil
+	return records, err
 }
 
 // tableRows maps a header row and data rows to indicators; blank rows are
