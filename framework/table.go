@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -69,6 +70,9 @@ func readCSV(data []byte) ([][]string, error) {
 		}
 		data = decoded
 	}
+	if n, row := widestRecord(data); n > maxCSVFields {
+		return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", row, spreadsheet.MaxColumns)
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	var records [][]string
@@ -80,12 +84,52 @@ func readCSV(data []byte) ([][]string, error) {
 		if err != nil {
 			return nil, catalog.Errorf(catalog.EINVALID, "CSV 格式错误:%v", err)
 		}
-		records = append(records, rec)
+		// Trailing empty cells are those of a sheet's used range, as
+		// Excel saves it; kept in a slice of their own, the others go.
+		last := len(rec)
+		for last > 0 && rec[last-1] == "" {
+			last--
+		}
+		if last > spreadsheet.MaxColumns {
+			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", len(records)+1, spreadsheet.MaxColumns)
+		}
+		records = append(records, slices.Clone(rec[:last]))
 		if len(records) > maxTableRows {
 			return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 		}
 	}
 	return records, nil
+}
+
+// maxCSVFields bounds the fields of a CSV record, empty ones included,
+// before it is parsed: each costs a string header, and ten MiB of commas
+// would be ten million of them. A sheet has at most 16,384 columns.
+const maxCSVFields = 16384
+
+// widestRecord returns the most fields a record of the CSV data has,
+// counting the separators outside quotes, and its 1-based number.
+func widestRecord(data []byte) (fields, record int) {
+	quoted := false
+	n, rec := 1, 1
+	for _, b := range data {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == ',':
+			n++
+		case b == '\n':
+			if n > fields {
+				fields, record = n, rec
+			}
+			n = 1
+			rec++
+		}
+	}
+	if n > fields {
+		fields, record = n, rec
+	}
+	return fields, record
 }
 
 func parseXLSX(data []byte) ([]row, error) {

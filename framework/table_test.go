@@ -71,3 +71,34 @@ func TestReadTableBoundsAHostileSheet(t *testing.T) {
 		}
 	}
 }
+
+// TestReadTableBoundsAHostileCSV: ten MiB of commas were ten million
+// cells, 1.6 GB allocated for one import; trailing empty cells, as Excel
+// saves a sheet's used range, are still read.
+func TestReadTableBoundsAHostileCSV(t *testing.T) {
+	for _, tt := range []struct {
+		name, csv, phrase string
+		rows              int
+	}{
+		{name: "a row of ten MiB of commas", csv: "code,name,kind\n" + strings.Repeat(",", 10<<20), phrase: "表格第 2 行超过 256 列"},
+		{name: "300 named columns", csv: strings.Repeat("备注,", 300) + "\n", phrase: "表格第 1 行超过 256 列"},
+		{name: "a used range 300 columns wide", csv: "code,name,kind" + strings.Repeat(",", 300) + "\n1,组织保障,qualitative" + strings.Repeat(",", 300) + "\n", rows: 2},
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		records, err := ReadTable("责任分解表.csv", []byte(tt.csv))
+		runtime.ReadMemStats(&after)
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
+			t.Errorf("%s: reading it allocated %d MiB", tt.name, alloc>>20)
+		}
+		if tt.phrase == "" {
+			if err != nil || len(records) != tt.rows || len(records[1]) != 3 || records[1][1] != "组织保障" {
+				t.Errorf("%s: %v %q, want %d rows of 3 cells", tt.name, err, records, tt.rows)
+			}
+			continue
+		}
+		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), tt.phrase) {
+			t.Errorf("%s: %v, want EINVALID saying %q", tt.name, err, tt.phrase)
+		}
+	}
+}
