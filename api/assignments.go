@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io"
 	"mime"
 	"net/http"
 	"time"
@@ -61,26 +60,20 @@ func toAssignmentJSON(t *assignments.Task) assignmentJSON {
 const maxTableBytes = 10 << 20
 
 func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxTableBytes+1<<20)
-	file, hdr, err := r.FormFile("file")
+	name, data, fields, err := readOneFile(w, r, maxTableBytes,
+		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传责任分解表(.xlsx 或 .csv,不超过 10 MiB)"))
 	if err != nil {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传责任分解表(.xlsx 或 .csv,不超过 10 MiB)"))
+		h.writeError(w, r, err)
 		return
 	}
-	defer file.Close()
-	data, err := io.ReadAll(file)
-	if err != nil {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "无法读取上传的文件"))
-		return
-	}
-	round, err := intParam(r.FormValue("round"), 0, "round")
+	round, err := intParam(fields["round"], 0, "round")
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	u := userFrom(r.Context())
-	imp, err := h.Assignments.Import(r.Context(), u, assignments.ImportRequest{City: r.FormValue("city"), Round: round,
-		Filename: hdr.Filename, Data: data})
+	imp, err := h.Assignments.Import(r.Context(), u, assignments.ImportRequest{City: fields["city"], Round: round,
+		Filename: name, Data: data})
 	if err != nil {
 		h.writeError(w, r, err)
 		return

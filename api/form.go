@@ -135,9 +135,10 @@ func partError(err error, limit int64) error {
 }
 
 // readOneFile reads a form with one small file, into memory: its name, its
-// bytes (at most max) and the form's fields.
-func readOneFile(w http.ResponseWriter, r *http.Request, max int64) (string, []byte, map[string]string, error) {
-	missing := catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传指标体系文件(.yaml、.xlsx 或 .csv,不超过 %s)", ingest.FormatBytes(max))
+// bytes (at most max) and the form's fields; missing is the error of a
+// form without the file. Its route takes files (route.files), so that
+// its body is not cut at maxBodyBytes before max.
+func readOneFile(w http.ResponseWriter, r *http.Request, max int64, missing error) (string, []byte, map[string]string, error) {
 	fr, err := newFormReader(w, r, max+maxFormBytes+64<<10)
 	if err != nil {
 		return "", nil, nil, missing

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 )
 
 func (h *handler) handleIndicatorTree(w http.ResponseWriter, r *http.Request) {
@@ -70,7 +71,8 @@ func (h *handler) handleFrameworkImport(w http.ResponseWriter, r *http.Request) 
 		h.writeError(w, r, err)
 		return
 	}
-	name, data, fields, err := readOneFile(w, r, maxFrameworkBytes)
+	name, data, fields, err := readOneFile(w, r, maxFrameworkBytes,
+		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传指标体系文件(.yaml、.xlsx 或 .csv,不超过 %s)", ingest.FormatBytes(maxFrameworkBytes)))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -480,3 +480,31 @@ func TestStalledUploadsHoldNoSlot(t *testing.T) {
 		t.Fatalf("complete upload still waiting behind %d stalled ones", stalled)
 	}
 }
+
+// TestImportsTakeTheSizeTheySay imports a responsibility table and a
+// ledger of a few MiB, under the 10 MiB their messages name: once such
+// a body was cut at 1 MiB, and the import said the file was missing.
+func TestImportsTakeTheSizeTheySay(t *testing.T) {
+	e := newEnv(t)
+	// A table with a long 备注 (remarks) cell, which the import passes over.
+	var table strings.Builder
+	table.WriteString("指标编码,责任单位,截止日期,联系人,备注\n2.3.1,市教育局,2018-03-31,张老师,")
+	for table.Len() < 3<<20 {
+		table.WriteString("按照市委市政府要求推进学分银行建设。")
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+		map[string][]byte{"责任分解表.csv": []byte(table.String())})), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("a %d-byte table: %d %v, want it imported", table.Len(), resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/values/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+		map[string][]byte{"台账.xlsx": bytes.Repeat([]byte("x"), 2<<20)})), "coordA")
+	if msg, _ := body["error"].(map[string]any)["message"].(string); resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "无法读取台账") {
+		t.Errorf("a 2 MiB ledger that is no XLSX: %d %q, want 400 saying it cannot be read", resp.StatusCode, msg)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+		map[string][]byte{"责任分解表.csv": bytes.Repeat([]byte("x"), 11<<20)})), "coordA")
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("an 11 MiB table: %d %v, want 413", resp.StatusCode, body)
+	}
+}

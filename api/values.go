@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"net/http"
 	"strconv"
 	"time"
@@ -127,24 +128,23 @@ func (h *handler) handleValueReview(w http.ResponseWriter, r *http.Request) {
 const maxLedgerBytes = 10 << 20
 
 func (h *handler) handleValueImport(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxLedgerBytes)
-	file, _, err := r.FormFile("file")
+	_, data, fields, err := readOneFile(w, r, maxLedgerBytes,
+		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传台账(.xlsx,不超过 10 MiB)"))
 	if err != nil {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传台账(.xlsx,不超过 10 MiB)"))
+		h.writeError(w, r, err)
 		return
 	}
-	defer file.Close()
-	round, err := intParam(r.FormValue("round"), 0, "round")
+	round, err := intParam(fields["round"], 0, "round")
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	u := userFrom(r.Context())
-	city := r.FormValue("city")
+	city := fields["city"]
 	if city == "" && u.Role == catalog.RoleCoordinator {
 		city = u.City
 	}
-	vs, err := h.Values.Import(r.Context(), u, city, round, file)
+	vs, err := h.Values.Import(r.Context(), u, city, round, bytes.NewReader(data))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

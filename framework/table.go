@@ -3,9 +3,11 @@ package framework
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -68,6 +70,9 @@ func readCSV(data []byte) ([][]string, error) {
 		}
 		data = decoded
 	}
+	if n, row := widestRecord(data); n > maxCSVFields {
+		return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", row, spreadsheet.MaxColumns)
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	var records [][]string
@@ -79,12 +84,52 @@ func readCSV(data []byte) ([][]string, error) {
 		if err != nil {
 			return nil, catalog.Errorf(catalog.EINVALID, "CSV 格式错误:%v", err)
 		}
-		records = append(records, rec)
+		// Trailing empty cells are those of a sheet's used range, as
+		// Excel saves it; kept in a slice of their own, the others go.
+		last := len(rec)
+		for last > 0 && rec[last-1] == "" {
+			last--
+		}
+		if last > spreadsheet.MaxColumns {
+			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", len(records)+1, spreadsheet.MaxColumns)
+		}
+		records = append(records, slices.Clone(rec[:last]))
 		if len(records) > maxTableRows {
 			return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 		}
 	}
 	return records, nil
+}
+
+// maxCSVFields bounds the fields of a CSV record, empty ones included,
+// before it is parsed: each costs a string header, and ten MiB of commas
+// would be ten million of them. A sheet has at most 16,384 columns.
+const maxCSVFields = 16384
+
+// widestRecord returns the most fields a record of the CSV data has,
+// counting the separators outside quotes, and its 1-based number.
+func widestRecord(data []byte) (fields, record int) {
+	quoted := false
+	n, rec := 1, 1
+	for _, b := range data {
+		switch {
+		case b == '"':
+			quoted = !quoted
+		case quoted:
+		case b == ',':
+			n++
+		case b == '\n':
+			if n > fields {
+				fields, record = n, rec
+			}
+			n = 1
+			rec++
+		}
+	}
+	if n > fields {
+		fields, record = n, rec
+	}
+	return fields, record
 }
 
 func parseXLSX(data []byte) ([]row, error) {
@@ -96,23 +141,18 @@ func parseXLSX(data []byte) ([]row, error) {
 }
 
 func readXLSX(data []byte) ([][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
+	sheet, records, err := spreadsheet.ReadFirstSheet(data, maxTableRows)
+	switch {
+	case errors.Is(err, spreadsheet.ErrNotXLSX):
 		return nil, catalog.Errorf(catalog.EINVALID, "不是有效的 XLSX 文件,请用 Excel 或 WPS 另存为 .xlsx 后再导入")
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
+	case errors.Is(err, spreadsheet.ErrNoSheet):
 		return nil, catalog.Errorf(catalog.EINVALID, "XLSX 文件中没有工作表")
-	}
-	records, err := f.GetRows(sheets[0])
-	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheets[0])
-	}
-	if len(records) > maxTableRows {
+	case errors.Is(err, spreadsheet.ErrUnreadable):
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheet)
+	case errors.Is(err, spreadsheet.ErrTooManyRows):
 		return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 	}
-	return records, nil
+	return records, err
 }
 
 // tableRows maps a header row and data rows to indicators; blank rows are

@@ -2,16 +2,16 @@ package values
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // ledgerColumns maps the header names a ledger may use, English or
@@ -147,21 +147,23 @@ func (s *Service) checkRow(ctx context.Context, u *catalog.User, src *sources, r
 }
 
 func readLedger(r io.Reader) ([]ledgerRow, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账:请上传 XLSX 文件")
+		return nil, fmt.Errorf("read ledger: %w", err)
 	}
-	defer f.Close()
-	sheet := f.GetSheetName(0)
-	rows, err := f.GetRows(sheet)
-	if err != nil {
+	sheet, rows, err := spreadsheet.ReadFirstSheet(data, maxLedgerRows+1)
+	switch {
+	case errors.Is(err, spreadsheet.ErrNotXLSX):
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账:请上传 XLSX 文件")
+	case errors.Is(err, spreadsheet.ErrNoSheet), errors.Is(err, spreadsheet.ErrUnreadable):
 		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账工作表 %s", sheet)
+	case errors.Is(err, spreadsheet.ErrTooManyRows):
+		return nil, catalog.Errorf(catalog.EINVALID, "台账超过 %d 行", maxLedgerRows)
+	case err != nil:
+		return nil, err
 	}
 	if len(rows) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "台账是空的")
-	}
-	if len(rows) > maxLedgerRows+1 {
-		return nil, catalog.Errorf(catalog.EINVALID, "台账超过 %d 行", maxLedgerRows)
 	}
 	col := map[string]int{}
 	for i, h := range rows[0] {

@@ -214,6 +214,18 @@ func TestImportLedger(t *testing.T) {
 	if err != nil || len(vs) != 2 || !vs[0].ValueFound || vs[1].Number != 123000 {
 		t.Fatalf("import: %v %+v", err, vs)
 	}
+	// A ledger is read within the bounds of a table a person imports: a
+	// cell in column XFD would make every row 16,384 cells.
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"指标编码", "数值", "单位", "文档编号", "页码", "引文"})
+	f.SetCellValue("Sheet1", "XFD1", "备注")
+	var wide bytes.Buffer
+	f.Write(&wide)
+	if _, err := e.Values.Import(ctx, coordA, hangzhou, 2018, &wide); catalog.ErrorCode(err) != catalog.EINVALID ||
+		!strings.Contains(catalog.ErrorMessage(err), "超过 256 列") {
+		t.Errorf("a ledger reaching column XFD: %v, want EINVALID naming the columns", err)
+	}
 }
 
 func TestCarryOverAndDeleteRound(t *testing.T) {

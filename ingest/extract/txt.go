@@ -65,10 +65,16 @@ func decodeText(data []byte) (text, encoding string, err error) {
 		text, encoding = string(data), "utf-8"
 	default:
 		t, ok := decodeGB18030(data)
-		if !ok {
+		switch {
+		case ok:
+			text, encoding = t, "gb18030"
+		case invalidUTF8(data) <= maxBadBytes(data):
+			// UTF-8 with a few bad bytes: a file cut inside its last
+			// character, a stray byte of another program.
+			text, encoding = strings.ToValidUTF8(string(data), ""), "utf-8"
+		default:
 			return "", "", errEncoding()
 		}
-		text, encoding = t, "gb18030"
 	}
 	if tooManyControls(text) {
 		return "", "", errEncoding()
@@ -83,11 +89,32 @@ func decodeText(data []byte) (text, encoding string, err error) {
 // characters (GB18030 user-defined areas) are rare.
 func decodeGB18030(data []byte) (string, bool) {
 	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || bytes.ContainsRune(b, utf8.RuneError) {
+	if err != nil || bytes.Count(b, []byte(string(utf8.RuneError))) > maxBadBytes(data) {
 		return "", false
 	}
-	text := string(b)
+	text := strings.ReplaceAll(string(b), string(utf8.RuneError), "")
 	return text, plausibleChinese(text)
+}
+
+// maxBadBytes is how many undecodable bytes (or sequences) a text of
+// data may hold and still be read, the bad bytes left out: one in a
+// thousand. A GBK or UTF-8 file with a stray byte, or cut inside its last
+// character, is still the text it was; a short one is not judged so.
+func maxBadBytes(data []byte) int {
+	return len(data) / 1000
+}
+
+// invalidUTF8 counts the invalid sequences of data as UTF-8.
+func invalidUTF8(data []byte) int {
+	n := 0
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		data = data[size:]
+	}
+	return n
 }
 
 // plausibleChinese samples up to maxHanSample Han characters of text.

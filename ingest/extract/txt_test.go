@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,6 +95,7 @@ func TestDecodeText(t *testing.T) {
 	}
 	// Rare characters only: valid GB18030, implausible as a document.
 	rare := strings.Repeat("龘靐齉爩麤鱻", 5)
+	const longGB = "杭州市地区所有区县都已开展成人学校社会培训成果信息录入工作,探索学分银行建设。"
 	binaryish := []byte(strings.Repeat("学分银行\x01\x02", 10))
 	rng := rand.New(rand.NewSource(1))
 	noise := make([]byte, 4096)
@@ -127,6 +130,13 @@ func TestDecodeText(t *testing.T) {
 		{"noise behind a UTF-16BE BOM", noise16, "", ""},
 		{"utf-16be document", utf16("杭州市地区所有区县都已开展成人学校社会培训成果信息录入工作,探索学分银行建设。", textunicode.BigEndian), "utf-16be", "杭州市地区所有区县都已开展成人学校社会培训成果信息录入工作,探索学分银行建设。"},
 		{"truncated gb18030", gb("学分银行")[:7], "", ""},
+		// A stray byte, a file cut inside its last character: the text is
+		// read without them.
+		{"gbk with a stray byte, cut short", slices.Concat(gb(strings.Repeat(longGB, 60)), []byte{0xff}, gb(longGB), gb("学")[:1]),
+			"gb18030", strings.Repeat(longGB, 61)},
+		{"utf-8 with a stray byte, cut short", slices.Concat([]byte(strings.Repeat(longGB, 60)), []byte{0xff}, []byte(longGB), []byte("学")[:2]),
+			"utf-8", strings.Repeat(longGB, 61)},
+		{"gbk with a bad byte in every sentence", bytes.Repeat(slices.Concat(gb(longGB), []byte{0xff}), 40), "", ""},
 		{"bad utf-8 after BOM", []byte("\xef\xbb\xbf\xff\xfe"), "", ""},
 		{"control characters", binaryish, "", ""},
 	}

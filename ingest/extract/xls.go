@@ -2,7 +2,9 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"strconv"
@@ -20,10 +22,45 @@ import (
 // workbook with Chinese labels and lost or garbled four of its eight labels
 // (the shared strings with East Asian extensions), while xlsReader read them
 // all. The library reads the whole workbook into memory and cannot be
-// interrupted, so files over Limits.MaxUnzipped are refused before it runs;
+// interrupted but through the file it reads (boundedReader, which also
+// stops a sector chain that loops), so files over Limits.MaxUnzipped are
+// refused before it runs;
 // it panics on some corrupt files, which extractXLS turns into an error. It
 // also skips formula cells (a table's 合计 row came out empty), whose cached
 // results xlsformula.go reads.
+
+// xlsReadBudget is how many bytes xlsReader may read of a file of size
+// bytes: it reads each sector of a sound file a few times at most, while a
+// sector chain that loops back on itself (which it does not notice) would
+// have it read, and keep in memory, forever.
+func xlsReadBudget(size int64) int64 {
+	return 16*size + 1<<20
+}
+
+// boundedReader reads r until left bytes are read or ctx ends, then
+// fails: xlsReader then stops with an error.
+type boundedReader struct {
+	ctx  context.Context
+	r    io.ReadSeeker
+	left int64
+}
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if err := b.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if b.left <= 0 {
+		return 0, errors.New("read past the budget: a sector chain loops")
+	}
+	p = p[:min(int64(len(p)), b.left)]
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *boundedReader) Seek(offset int64, whence int) (int64, error) {
+	return b.r.Seek(offset, whence)
+}
 
 // extractXLS reads every sheet as a page, rows as lines, cells separated,
 // numbers as their format shows them, formula cells by their last computed
@@ -41,7 +78,12 @@ func extractXLS(ctx context.Context, path string, lim Limits) (res *Result, err 
 			res, err = nil, fmt.Errorf("xls reader panic: %v: %w", r, errXLSCorrupt())
 		}
 	}()
-	wb, err := xls.OpenFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	wb, err := xls.OpenReader(&boundedReader{ctx: ctx, r: f, left: xlsReadBudget(fi.Size())})
 	if err != nil {
 		return nil, fmt.Errorf("open xls: %v: %w", err, errXLSCorrupt())
 	}

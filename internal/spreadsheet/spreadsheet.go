@@ -1,4 +1,5 @@
-// Package spreadsheet keeps text written to CSV and XLSX files text.
+// Package spreadsheet keeps text written to CSV and XLSX files text, and
+// reads the first sheet of an XLSX a person imports within bounds.
 //
 // A cell that begins with =, +, -, @ (or a tab or carriage return, which
 // some programs skip before looking) is run as a formula by Excel and
