@@ -65,10 +65,11 @@ func cleanPrefix(p string) string {
 	if i := strings.LastIndex(p, "签发人"); i >= 0 {
 		p = p[:i]
 	}
-	// A title run into its 文号 ("…第12期简报杭教") is cut after its last
-	// word however short what is left: no abbreviation holds a title's
-	// last word after another character.
-	if ends := titleEnd.FindAllStringIndex(p, -1); len(ends) > 0 {
+	// A title run into its 文号 whose Han run began after the title's
+	// digits ("…第12期简报杭教", "2018年工作要点杭教") is cut after its
+	// last word however short what is left; otherwise a short run is an
+	// abbreviation, which may hold such a word (杭规划资源发).
+	if ends := titleEnd.FindAllStringIndex(p, -1); len(ends) > 0 && strings.ContainsAny(firstRune(p), "期年号") {
 		if last := ends[len(ends)-1]; last[0] > 0 {
 			if n := runeLen(p[last[1]:]); n >= 2 && n <= 7 {
 				p = p[last[1]:]
@@ -137,4 +138,12 @@ func cited(before, after string) bool {
 		}
 	}
 	return false
+}
+
+// firstRune is s's first character, "" when s is empty.
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
 }

@@ -29,6 +29,9 @@ func TestDocNumberTraps(t *testing.T) {
 		{"after a bulletin's title", "杭州市社区教育工作简报第3344期简报\n杭教〔2018〕3344号\n一、工作动态", "杭教〔2018〕3344号"},
 		{"joined after a bulletin's title", "社区教育工作简报第12期简报杭教〔2018〕12号一、工作动态", "杭教〔2018〕12号"},
 		{"joined after a notice's title", "关于开展评选的通知甬教职成〔2018〕45号各区县(市)教育局:", "甬教职成〔2018〕45号"},
+		{"an abbreviation holding a title's word", "杭州市规划和自然资源局文件\n杭规划资源发〔2019〕12号\n关于…的通知", "杭规划资源发〔2019〕12号"},
+		{"an abbreviation ending in a title's word", "杭规划资源〔2020〕35号\n关于…的通知", "杭规划资源〔2020〕35号"},
+		{"joined after a year's plan", "杭州市2018年工作要点杭教〔2018〕7号一、总体要求", "杭教〔2018〕7号"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
