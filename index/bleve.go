@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -119,14 +120,61 @@ func Open(dir string) (*Bleve, error) {
 // damaged marks err, met opening the index in dir, as ErrDamaged unless
 // it is the machine's (no permission, a full or read-only disk, too many
 // open files): those say what to fix, and rebuilding would not help.
+//
+// Bleve seldom passes the machine's error through (a segment it cannot
+// open is only text, index_meta.json it cannot read "metadata missing"),
+// so every file of the index is opened here too before it is called
+// damaged: an index readable to its owner but not to the user serve runs
+// as (after `sudo evidence reindex`, a restore as root) is not damaged,
+// and moving it aside and rebuilding would not mend what is wrong.
 func damaged(dir string, err error) error {
-	for _, sys := range []error{fs.ErrPermission, syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, syscall.EMFILE, syscall.ENFILE, syscall.EIO} {
-		if errors.Is(err, sys) {
-			return err
-		}
+	if machineError(err) {
+		return err
+	}
+	if perr := unreadableFile(dir); perr != nil {
+		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
+			"无法读取索引的文件(%v);索引本身可能完好:请检查数据目录的所有者和权限(evidence 以哪个用户运行),或磁盘是否有故障 / "+
+				"cannot read the index's files: the index itself may be sound; check the data folder's owner and permissions "+
+				"(which user evidence runs as) or the disk", perr), perr)
 	}
 	return fmt.Errorf("%w: %w: %v", ErrDamaged, catalog.Errorf(catalog.EUNAVAILABLE,
 		"索引 %s 已损坏,无法读取;索引只是由目录和已存文字派生的,请运行 evidence reindex 重建(或启动 evidence serve,它会自动重建)", dir), err)
+}
+
+// machineError reports an error of the machine rather than of the data: no
+// permission, a full or read-only disk, too many open files, a disk error.
+func machineError(err error) bool {
+	for _, sys := range []error{fs.ErrPermission, syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, syscall.EMFILE, syscall.ENFILE, syscall.EIO} {
+		if errors.Is(err, sys) {
+			return true
+		}
+	}
+	return false
+}
+
+// openIndexFile opens a file of an index for reading; tests replace it to
+// play a file serve may not read.
+var openIndexFile = func(path string) (io.Closer, error) { return os.Open(path) }
+
+// unreadableFile returns the machine's error met opening a folder or file
+// of the index in dir, nil when all open (a missing or garbled file is the
+// data's, not the machine's).
+func unreadableFile(dir string) error {
+	var found error
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			var f io.Closer
+			if f, err = openIndexFile(path); err == nil {
+				f.Close()
+			}
+		}
+		if err != nil && machineError(err) {
+			found = err
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 // OpenWordsOnly creates an index in dir, which must not exist, without the

@@ -112,7 +112,15 @@ func replaceOldIndex(dir string, why error, log *slog.Logger) (*index.Bleve, err
 		return nil, err
 	}
 	if errors.Is(why, index.ErrDamaged) {
-		log.Warn("the index is damaged; rebuilding it in the background from the stored text", "old", old, "err", why)
+		// Kept, not removed: the judgement that it is damaged is Bleve's
+		// failing to read it, and a copy costs only disk until someone
+		// has looked.
+		kept := dir + ".damaged-" + time.Now().Format("20060102-150405")
+		if err := os.Rename(old, kept); err != nil {
+			return nil, fmt.Errorf("keep the damaged index: %w", err)
+		}
+		log.Warn("the index is damaged; rebuilding it in the background from the stored text (the damaged one is kept; delete it once searches are right)",
+			"kept", kept, "err", why)
 	} else {
 		log.Warn("the index was written by an older version; rebuilding it in the background from the stored text", "old", old)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"slices"
 
@@ -216,8 +217,8 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if err != nil {
-		if catalog.IsNotFound(err) || errors.Is(err, index.ErrDamaged) {
-			return err // no archive there, or its index to rebuild first
+		if catalog.IsNotFound(err) || errors.Is(err, index.ErrDamaged) || errors.Is(err, index.ErrSchema) || errors.Is(err, iofs.ErrPermission) {
+			return err // no archive there, its index to rebuild first, or files it may not read
 		}
 		return failedTo("evidence repair 需要先停止 evidence serve：", err)
 	}

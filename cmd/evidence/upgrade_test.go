@@ -36,6 +36,9 @@ func TestServeRebuildsAnIndexOfAnOlderFormat(t *testing.T) {
 	if err == nil || !strings.Contains(out, "[索引]") || !strings.Contains(out, "evidence reindex") || strings.Contains(out, "[原件]") {
 		t.Fatalf("check of an index of format 4: %v\n%s", err, out)
 	}
+	if _, err := runCLI(t, "repair", "--data", data); err == nil || !strings.Contains(describe(err), "evidence reindex") || strings.Contains(describe(err), "停止") {
+		t.Fatalf("repair on an index of format 4: %v; want it to say to run evidence reindex, not to stop serve", err)
+	}
 
 	s := startServer(t, data)
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
@@ -112,6 +115,11 @@ func TestServeRebuildsADamagedIndex(t *testing.T) {
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
 		out, err = runCLI(t, "search", "学分银行", "--server", s.base, "--token", s.token)
 		if err == nil && strings.Contains(out, "共 2 条结果") {
+			// The damaged index is kept beside the new one for a person
+			// to look at, not deleted on Bleve's word.
+			if kept, _ := filepath.Glob(filepath.Join(data, "index.damaged-*", "store", "*.zap")); len(kept) == 0 {
+				t.Errorf("the damaged index was not kept")
+			}
 			return
 		}
 	}
