@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -62,7 +63,11 @@ func testBatchedReadsAgreeWithSingleOnes(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 
+	// Past one IN list's length: the runs' answers are joined.
 	docIDs := []string{"D1", "D2", "D3", "nope"}
+	for i := range 2 * maxInList {
+		docIDs = append([]string{fmt.Sprintf("nope-%d", i)}, docIDs...)
+	}
 	live, err := s.DocumentsByID(ctx, docIDs)
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +115,7 @@ func testBatchedReadsAgreeWithSingleOnes(t *testing.T, s *Store) {
 		t.Errorf("LinksOfDocuments: %+v\nDocumentLinks: %+v", links, want)
 	}
 
-	claimIDs := []string{c1.ID, c2.ID, "nope"}
+	claimIDs := append(docIDs[:2*maxInList:2*maxInList], c1.ID, c2.ID, "nope")
 	claims, err := s.ClaimsByID(ctx, claimIDs)
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +128,7 @@ func testBatchedReadsAgreeWithSingleOnes(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range claimIDs[:2] {
+	for _, id := range []string{c1.ID, c2.ID} {
 		one, err := s.Claim(ctx, id)
 		if err != nil {
 			t.Fatal(err)
@@ -147,7 +152,7 @@ func testBatchedReadsAgreeWithSingleOnes(t *testing.T, s *Store) {
 		t.Errorf("ClaimsByID of nothing %v; c1's reviews %+v, want two, the verdict last", claims["nope"], reviews[c1.ID])
 	}
 
-	valueIDs := []string{v1.ID, v2.ID, "nope"}
+	valueIDs := append(docIDs[:2*maxInList:2*maxInList], v1.ID, v2.ID, "nope")
 	vals, err := s.ValuesByID(ctx, valueIDs)
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +161,7 @@ func testBatchedReadsAgreeWithSingleOnes(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range valueIDs[:2] {
+	for _, id := range []string{v1.ID, v2.ID} {
 		one, err := s.Value(ctx, id)
 		if err != nil {
 			t.Fatal(err)

@@ -319,11 +319,13 @@ func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]*Claim
 	if len(ids) == 0 {
 		return out, nil
 	}
-	cs, err := s.queryClaims(ctx, `WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
-	for i := range cs {
-		out[cs[i].ID] = &cs[i]
-	}
-	return out, err
+	return out, forInLists(ids, func(in string, args []any) error {
+		cs, err := s.queryClaims(ctx, `WHERE id IN `+in, args...)
+		for i := range cs {
+			out[cs[i].ID] = &cs[i]
+		}
+		return err
+	})
 }
 
 // FindClaims lists claims matching f, oldest change first (a queue).
@@ -429,46 +431,47 @@ func (s *Store) ReviewsOf(ctx context.Context, claimIDs []string) (map[string][]
 	if len(claimIDs) == 0 {
 		return out, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, claim_id, reviewer, verdict, comment, at FROM review WHERE claim_id IN (?`+
-		strings.Repeat(",?", len(claimIDs)-1)+`) ORDER BY at, id`, anyArgs(claimIDs)...)
-	if err != nil {
-		return nil, fmt.Errorf("query reviews: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r Review
-		var at string
-		if err := rows.Scan(&r.ID, &r.ClaimID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
-			return nil, err
+	return out, forInLists(claimIDs, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, claim_id, reviewer, verdict, comment, at FROM review WHERE claim_id IN `+
+			in+` ORDER BY at, id`, args...)
+		if err != nil {
+			return fmt.Errorf("query reviews: %w", err)
 		}
-		r.At = parseTime(at)
-		out[r.ClaimID] = append(out[r.ClaimID], r)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			var r Review
+			var at string
+			if err := rows.Scan(&r.ID, &r.ClaimID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
+				return err
+			}
+			r.At = parseTime(at)
+			out[r.ClaimID] = append(out[r.ClaimID], r)
+		}
+		return rows.Err()
+	})
 }
 
 // CitationsOf returns the citations of each claim of ids, in their order,
 // in one query.
 func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string][]Citation, error) {
 	out := map[string][]Citation{}
-	if len(claimIDs) == 0 {
-		return out, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, document_id, sha256, page, quote, quote_found, found_on_page
-		FROM citation WHERE claim_id IN (?`+strings.Repeat(",?", len(claimIDs)-1)+`) ORDER BY claim_id, position`, anyArgs(claimIDs)...)
-	if err != nil {
-		return nil, fmt.Errorf("query citations: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var claim string
-		var t Citation
-		if err := rows.Scan(&claim, &t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage); err != nil {
-			return nil, err
+	return out, forInLists(claimIDs, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, document_id, sha256, page, quote, quote_found, found_on_page
+			FROM citation WHERE claim_id IN `+in+` ORDER BY claim_id, position`, args...)
+		if err != nil {
+			return fmt.Errorf("query citations: %w", err)
 		}
-		out[claim] = append(out[claim], t)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			var claim string
+			var t Citation
+			if err := rows.Scan(&claim, &t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage); err != nil {
+				return err
+			}
+			out[claim] = append(out[claim], t)
+		}
+		return rows.Err()
+	})
 }
 
 // ClaimCount is the number of claims, verified claims and claims a

@@ -208,8 +208,9 @@ func (s *Store) DocumentsAnyStateByID(ctx context.Context, ids []string) (map[st
 	if len(ids) == 0 {
 		return out, nil
 	}
-	q := `SELECT ` + documentColumns + ` FROM document WHERE id IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
-	return out, queryDocumentsOn(ctx, s.db, q, anyArgs(ids), func(d *Document) { out[d.ID] = d })
+	return out, forInLists(ids, func(in string, args []any) error {
+		return queryDocumentsOn(ctx, s.db, `SELECT `+documentColumns+` FROM document WHERE id IN `+in, args, func(d *Document) { out[d.ID] = d })
+	})
 }
 
 // anyArgs are ids as query arguments.
@@ -231,13 +232,10 @@ func documentsByID(ctx context.Context, db querier, ids []string) (map[string]*D
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	q := `SELECT ` + documentColumns + ` FROM document WHERE deleted_at IS NULL AND id IN (?` +
-		strings.Repeat(",?", len(ids)-1) + `)`
-	return out, queryDocumentsOn(ctx, db, q, args, func(d *Document) { out[d.ID] = d })
+	return out, forInLists(ids, func(in string, args []any) error {
+		return queryDocumentsOn(ctx, db, `SELECT `+documentColumns+` FROM document WHERE deleted_at IS NULL AND id IN `+in,
+			args, func(d *Document) { out[d.ID] = d })
+	})
 }
 
 // HitDocuments returns the live documents of ids and, for each of them,

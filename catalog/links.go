@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/oklog/ulid/v2"
@@ -178,10 +179,18 @@ func (s *Store) DocumentLinks(ctx context.Context, documentID string) ([]Link, e
 // LinksOfDocuments returns the links of the documents of ids, oldest
 // first, in one query.
 func (s *Store) LinksOfDocuments(ctx context.Context, ids []string) ([]Link, error) {
-	if len(ids) == 0 {
-		return nil, nil
+	var out []Link
+	err := forInLists(ids, func(in string, args []any) error {
+		links, err := queryLinks(ctx, s.db, `WHERE l.document_id IN `+in, args...)
+		out = append(out, links...)
+		return err
+	})
+	if len(ids) > maxInList { // oldest first across the runs too
+		slices.SortStableFunc(out, func(a, b Link) int {
+			return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), strings.Compare(a.ID, b.ID))
+		})
 	}
-	return queryLinks(ctx, s.db, `WHERE l.document_id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
+	return out, err
 }
 
 // IndicatorLinks returns the links to an indicator of live documents,
@@ -202,24 +211,22 @@ func (s *Store) DocumentIndicators(ctx context.Context, ids []string) (map[strin
 	if len(ids) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, indicator_code FROM link WHERE document_id IN (?`+
-		strings.Repeat(",?", len(ids)-1)+`) ORDER BY indicator_code`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("query document indicators: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, code string
-		if err := rows.Scan(&id, &code); err != nil {
-			return nil, err
+	return out, forInLists(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT document_id, indicator_code FROM link WHERE document_id IN `+in+
+			` ORDER BY indicator_code`, args...)
+		if err != nil {
+			return fmt.Errorf("query document indicators: %w", err)
 		}
-		out[id] = append(out[id], code)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			var id, code string
+			if err := rows.Scan(&id, &code); err != nil {
+				return err
+			}
+			out[id] = append(out[id], code)
+		}
+		return rows.Err()
+	})
 }
 
 // LinkCount is the number of distinct live documents of a city linked to a

@@ -150,11 +150,13 @@ func (s *Store) ValuesByID(ctx context.Context, ids []string) (map[string]*Value
 	if len(ids) == 0 {
 		return out, nil
 	}
-	vs, err := s.queryValues(ctx, `WHERE v.id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, anyArgs(ids)...)
-	for i := range vs {
-		out[vs[i].ID] = &vs[i]
-	}
-	return out, err
+	return out, forInLists(ids, func(in string, args []any) error {
+		vs, err := s.queryValues(ctx, `WHERE v.id IN `+in, args...)
+		for i := range vs {
+			out[vs[i].ID] = &vs[i]
+		}
+		return err
+	})
 }
 
 // FindValues lists values matching f by city, indicator code and round.
@@ -253,22 +255,24 @@ func (s *Store) ValueReviewsOf(ctx context.Context, valueIDs []string) (map[stri
 	if len(valueIDs) == 0 {
 		return out, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT value_id, id, reviewer, verdict, comment, at FROM value_review WHERE value_id IN (?`+
-		strings.Repeat(",?", len(valueIDs)-1)+`) ORDER BY at, id`, anyArgs(valueIDs)...)
-	if err != nil {
-		return nil, fmt.Errorf("query value reviews: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var value, at string
-		var r Review
-		if err := rows.Scan(&value, &r.ID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
-			return nil, err
+	return out, forInLists(valueIDs, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT value_id, id, reviewer, verdict, comment, at FROM value_review WHERE value_id IN `+
+			in+` ORDER BY at, id`, args...)
+		if err != nil {
+			return fmt.Errorf("query value reviews: %w", err)
 		}
-		r.At = parseTime(at)
-		out[value] = append(out[value], r)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			var value, at string
+			var r Review
+			if err := rows.Scan(&value, &r.ID, &r.Reviewer, &r.Verdict, &r.Comment, &at); err != nil {
+				return err
+			}
+			r.At = parseTime(at)
+			out[value] = append(out[value], r)
+		}
+		return rows.Err()
+	})
 }
 
 // ValueReviews returns a value's reviews, oldest first.
