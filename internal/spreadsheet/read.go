@@ -42,7 +42,7 @@ var (
 // Past those bounds it returns ErrTooManyRows or a *catalog.Error saying
 // what to do; the other errors are those declared above.
 func ReadFirstSheet(data []byte, maxRows int) (string, [][]string, error) {
-	if err := checkUnzipped(data); err != nil {
+	if err := checkUnzipped(data, maxRows); err != nil {
 		return "", nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: xmlInMemory})
@@ -93,8 +93,9 @@ func readRows(f *excelize.File, sheet string, maxRows int) ([][]string, error) {
 }
 
 // checkUnzipped refuses a zip whose members declare more than MaxUnzipped
-// together (archive/zip holds each member to its declared size).
-func checkUnzipped(data []byte) error {
+// together (archive/zip holds each member to its declared size), or whose
+// XML prescan refuses.
+func checkUnzipped(data []byte, maxRows int) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return ErrNotXLSX
@@ -106,5 +107,5 @@ func checkUnzipped(data []byte) error {
 		}
 		total += m.UncompressedSize64
 	}
-	return nil
+	return prescan(zr, maxRows)
 }

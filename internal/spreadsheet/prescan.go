@@ -1,0 +1,152 @@
+package spreadsheet
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Bounds checked on the XML of an XLSX before excelize reads it: excelize
+// loads the style sheet whole as structs once a styled number is
+// formatted (25 million <xf/> in 180 KiB of zip took 9 GB), and pads
+// each row it reads out to its last cell (a cell in column XFD on each of
+// 20,000 rows took 40 s and 22 GB of allocation), so sizes and widths are
+// measured on the XML as a stream first.
+const (
+	maxStylesXML  = 8 << 20  // xl/styles.xml, inflated
+	maxStringsXML = 64 << 20 // xl/sharedStrings.xml, inflated
+	maxStrings    = 1 << 20  // shared strings (<si>)
+	// maxPaddedCells bounds the cells excelize would make of a sheet's
+	// rows, each padded out to its last cell: ten thousand rows of
+	// MaxColumns columns fit, a stray cell in column XFD on every row
+	// does not.
+	maxPaddedCells = 4 << 20
+)
+
+// prescan measures the members of an XLSX that excelize would hold whole
+// or pad, and refuses those past the bounds above with a message a person
+// can act on. A row past maxRows holding a value is ErrTooManyRows, as
+// when the rows are read.
+func prescan(zr *zip.Reader, maxRows int) error {
+	for _, m := range zr.File {
+		name := strings.ToLower(m.Name)
+		switch {
+		case name == "xl/styles.xml" && m.UncompressedSize64 > maxStylesXML:
+			return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的样式表过大(解压后超过 %d MiB);请把数据复制到新建的工作簿(只粘贴数值)后再导入", maxStylesXML>>20)
+		case name == "xl/sharedstrings.xml":
+			if m.UncompressedSize64 > maxStringsXML {
+				return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字表过大(解压后超过 %d MiB);请只保留需要导入的工作表和列,另存后再导入", maxStringsXML>>20)
+			}
+			if err := scanMember(m, countStrings()); err != nil {
+				return err
+			}
+		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
+			if err := scanMember(m, measureSheet(maxRows)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// scanMember feeds the XML tokens of m to visit, which stops the scan with
+// an error; XML that does not parse is left for excelize to refuse.
+func scanMember(m *zip.File, visit func(xml.Token) error) error {
+	rc, err := m.Open()
+	if err != nil {
+		return ErrNotXLSX
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return nil
+		}
+		if err := visit(tok); err != nil {
+			return err
+		}
+	}
+}
+
+// countStrings refuses a shared-string table of more than maxStrings.
+func countStrings() func(xml.Token) error {
+	n := 0
+	return func(tok xml.Token) error {
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
+			if n++; n > maxStrings {
+				return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字超过 %d 条;请只保留需要导入的工作表和列,另存后再导入", maxStrings)
+			}
+		}
+		return nil
+	}
+}
+
+// measureSheet follows a worksheet's rows and cells: a cell holding a value
+// (<v>, <f>, <is>) past MaxColumns, a row past maxRows holding one, or
+// rows whose widths add up past maxPaddedCells are refused.
+func measureSheet(maxRows int) func(xml.Token) error {
+	row, col, width, padded := 0, 0, 0, 0
+	return func(tok xml.Token) error {
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "row" {
+				if padded += width; padded > maxPaddedCells {
+					return catalog.Errorf(catalog.EINVALID, "表格的行列过多(各行展开后超过 %d 个单元格,可能有很远的列中留有格式或空公式);请只保留需要导入的列后再导入", maxPaddedCells)
+				}
+			}
+			return nil
+		}
+		switch se.Name.Local {
+		case "row":
+			row, col, width = row+1, 0, 0
+			if r, err := strconv.Atoi(attr(se, "r")); err == nil && r > 0 {
+				row = r
+			}
+		case "c":
+			col++
+			if c := columnOf(attr(se, "r")); c > 0 {
+				col = c
+			}
+			width = max(width, col)
+		case "v", "f", "is":
+			switch {
+			case col > MaxColumns:
+				return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", row, MaxColumns)
+			case row > maxRows:
+				return ErrTooManyRows
+			}
+		}
+		return nil
+	}
+}
+
+func attr(se xml.StartElement, name string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// columnOf is the column number of a cell reference (A1 → 1, XFD9 →
+// 16384), 0 when ref has none.
+func columnOf(ref string) int {
+	n := 0
+	for i := 0; i < len(ref) && i < 4; i++ {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		n = n*26 + int(c-'a'+1)
+	}
+	return n
+}
