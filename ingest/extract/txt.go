@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,10 +69,12 @@ func decodeText(data []byte) (text, encoding string, err error) {
 		switch {
 		case ok:
 			text, encoding = t, "gb18030"
-		case invalidUTF8(data) <= maxBadBytes(data):
-			// UTF-8 with a few bad bytes: a file cut inside its last
-			// character, a stray byte of another program.
-			text, encoding = strings.ToValidUTF8(string(data), ""), "utf-8"
+		case badUTF8(data) <= maxBadBytes(data) && hanCount(strings.ToValidUTF8(string(withoutStrayBytes(data)), "")) >= minHan:
+			// Chinese UTF-8 with a few bad bytes: a file cut inside its
+			// last character, a stray byte of another program. Bytes that
+			// never occur in UTF-8 are left out first, so that one
+			// inside a character does not take the character with it.
+			text, encoding = strings.ToValidUTF8(string(withoutStrayBytes(data)), ""), "utf-8"
 		default:
 			return "", "", errEncoding()
 		}
@@ -89,11 +92,47 @@ func decodeText(data []byte) (text, encoding string, err error) {
 // characters (GB18030 user-defined areas) are rare.
 func decodeGB18030(data []byte) (string, bool) {
 	b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || bytes.Count(b, []byte(string(utf8.RuneError))) > maxBadBytes(data) {
+	bad := bytes.Count(b, []byte(string(utf8.RuneError)))
+	if err != nil || bad > maxBadBytes(data) {
 		return "", false
 	}
 	text := strings.ReplaceAll(string(b), string(utf8.RuneError), "")
+	// Bad bytes are forgiven only in text that is plainly Chinese: a
+	// Latin-1 text (Cafés) has a few high bytes too, which GB18030 turns
+	// into Han characters (Caf閟).
+	if bad > 0 && hanCount(text) < minHan {
+		return "", false
+	}
 	return text, plausibleChinese(text)
+}
+
+// minHan is how many Han characters a text must hold for its bad bytes to
+// be forgiven, and for plausibleChinese to judge it by its characters.
+const minHan = 20
+
+// hanCount counts the Han characters of text.
+func hanCount(text string) int {
+	n := 0
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// withoutStrayBytes is data without the bytes that never occur in UTF-8
+// (C0, C1, F5–FF): a stray one inside a character would otherwise make
+// the whole character undecodable.
+func withoutStrayBytes(data []byte) []byte {
+	return slices.DeleteFunc(bytes.Clone(data), func(c byte) bool { return c == 0xc0 || c == 0xc1 || c >= 0xf5 })
+}
+
+// badUTF8 counts the bytes of data that are no UTF-8: the stray ones and
+// the invalid sequences left once they are out.
+func badUTF8(data []byte) int {
+	clean := withoutStrayBytes(data)
+	return len(data) - len(clean) + invalidUTF8(clean)
 }
 
 // maxBadBytes is how many undecodable bytes (or sequences) a text of
@@ -119,10 +158,7 @@ func invalidUTF8(data []byte) int {
 
 // plausibleChinese samples up to maxHanSample Han characters of text.
 func plausibleChinese(text string) bool {
-	const (
-		minHan       = 20
-		maxHanSample = 20000
-	)
+	const maxHanSample = 20000
 	enc := simplifiedchinese.GB18030.NewEncoder()
 	var src [utf8.UTFMax]byte
 	var dst [8]byte

@@ -137,6 +137,12 @@ func TestDecodeText(t *testing.T) {
 		{"utf-8 with a stray byte, cut short", slices.Concat([]byte(strings.Repeat(longGB, 60)), []byte{0xff}, []byte(longGB), []byte("学")[:2]),
 			"utf-8", strings.Repeat(longGB, 61)},
 		{"gbk with a bad byte in every sentence", bytes.Repeat(slices.Concat(gb(longGB), []byte{0xff}), 40), "", ""},
+		// A stray byte inside a character takes no character with it.
+		{"utf-8 with a stray byte inside a character", slices.Concat([]byte(strings.Repeat(longGB, 30)), []byte("成")[:2], []byte{0xff}, []byte("成")[2:], []byte("人教育"), []byte(strings.Repeat(longGB, 30))),
+			"utf-8", strings.Repeat(longGB, 30) + "成人教育" + strings.Repeat(longGB, 30)},
+		// Bad bytes are forgiven only in Chinese: a Latin-1 text's high
+		// bytes are no GBK (Caf閟) nor UTF-8.
+		{"latin-1 english", []byte(strings.Repeat("The cafe serves resume writing workshops for adult learners in the city. ", 40)[:2900] + "Caf\xe9s r\xe9sum\xe9 \xe9t\xe9"), "", ""},
 		{"bad utf-8 after BOM", []byte("\xef\xbb\xbf\xff\xfe"), "", ""},
 		{"control characters", binaryish, "", ""},
 	}
