@@ -106,7 +106,7 @@ func pageParams(q url.Values) (page, size int, err error) {
 		return 0, 0, err
 	}
 	if page < 1 || page > maxPage || size < 1 || size > 500 {
-		return 0, 0, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d,1 ≤ size ≤ 500", maxPage)
+		return 0, 0, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d;1 ≤ size ≤ 500", maxPage)
 	}
 	return page, size, nil
 }

@@ -171,7 +171,7 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if page < 1 || page > maxPage || size < 1 || size > 500 {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d,1 ≤ size ≤ 500", maxPage))
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d;1 ≤ size ≤ 500", maxPage))
 		return
 	}
 	f.Limit, f.Offset = size, (page-1)*size

@@ -155,7 +155,9 @@ func readLedger(r io.Reader) ([]ledgerRow, error) {
 	switch {
 	case errors.Is(err, spreadsheet.ErrNotXLSX):
 		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账:请上传 XLSX 文件")
-	case errors.Is(err, spreadsheet.ErrNoSheet), errors.Is(err, spreadsheet.ErrUnreadable):
+	case errors.Is(err, spreadsheet.ErrNoSheet):
+		return nil, catalog.Errorf(catalog.EINVALID, "台账中没有工作表")
+	case errors.Is(err, spreadsheet.ErrUnreadable):
 		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账工作表 %s", sheet)
 	case errors.Is(err, spreadsheet.ErrTooManyRows):
 		return nil, catalog.Errorf(catalog.EINVALID, "台账超过 %d 行", maxLedgerRows)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,7 +126,7 @@ func resolvedPath(path string) string {
 // store, calling step after each object of the store it has looked at.
 func backup(ctx context.Context, a *app, out string, step func()) (*backupReport, error) {
 	if err := os.MkdirAll(filepath.Join(out, backupBlobs), 0o755); err != nil {
-		return nil, fmt.Errorf("create backup folder: %w", err)
+		return nil, backupDiskError(out, fmt.Errorf("create backup folder: %w", err))
 	}
 	rep := &backupReport{At: time.Now().UTC()}
 	// The new snapshot replaces the last one only once every blob it
@@ -138,6 +139,11 @@ func backup(ctx context.Context, a *app, out string, step func()) (*backupReport
 	// there, it would hold the space the next run needs.
 	defer removeSnapshot(tmp)
 	if err := a.cat.Snapshot(ctx, tmp); err != nil {
+		// SQLite names a read-only or over-quota disk only as a file it
+		// cannot open or write; a file written here by hand says which.
+		if perr := probeWrite(out); perr != nil {
+			return nil, backupDiskError(out, perr)
+		}
 		return nil, backupDiskError(out, err)
 	}
 	if err := syncFile(tmp); err != nil {
@@ -184,7 +190,27 @@ func backupDiskError(out string, err error) error {
 	case errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
 			"备份文件夹 %s 所在的磁盘是只读的,档案库本身未受影响;请重新以可写方式挂载该磁盘或换一个备份文件夹", out), err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w: %w", catalog.Errorf(catalog.EFORBIDDEN,
+			"没有写入备份文件夹 %s 的权限,档案库本身未受影响;请换一个备份文件夹,或以有权限的用户运行 evidence backup", out), err)
 	}
+	return err
+}
+
+// probeWrite writes and removes a small file in dir: the error of the
+// disk under it, nil when it takes a write.
+func probeWrite(dir string) error {
+	f, err := os.CreateTemp(dir, ".evidence-probe-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	_, err = f.Write(make([]byte, 4096))
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	f.Close()
+	os.Remove(name)
 	return err
 }
 

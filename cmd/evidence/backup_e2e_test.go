@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -519,6 +520,19 @@ func TestBackupDiskErrorNamesTheBackupDisk(t *testing.T) {
 	other := errors.New("get originals/ab: ENOTFOUND")
 	if err := backupDiskError(out, other); err != other {
 		t.Errorf("an error not of the backup's disk became %v", err)
+	}
+	denied := &os.PathError{Op: "mkdir", Path: out + "/blobs", Err: fs.ErrPermission}
+	if err := backupDiskError(out, fmt.Errorf("create backup folder: %w", denied)); catalog.ErrorCode(err) != catalog.EFORBIDDEN ||
+		!strings.Contains(describe(err), "权限") || !strings.Contains(describe(err), out) {
+		t.Errorf("a backup folder it may not write: %q (%s)", describe(err), catalog.ErrorCode(err))
+	}
+	// SQLite names a read-only disk only as a file it cannot open: a
+	// write by hand into the folder says what is wrong with it.
+	if err := probeWrite(t.TempDir()); err != nil {
+		t.Errorf("a writable folder: %v", err)
+	}
+	if err := probeWrite("/dev/full"); err == nil {
+		t.Errorf("a folder that is no folder took a write")
 	}
 }
 
