@@ -101,12 +101,26 @@ func swapIndex(dir, next string) (old string, err error) {
 	if err := os.Rename(next, dir); err != nil {
 		return "", fmt.Errorf("put new index in place: %w", err)
 	}
+	rebuildDone(dir) // built whole
 	return old, os.RemoveAll(old)
 }
 
+// rebuildMarker is the file beside the index folder dir that says the
+// index in it is being rebuilt in the background, until serve sees the
+// rebuild end (or reindex builds it whole): a serve restarted midway
+// says the rebuild goes on rather than nothing.
+func rebuildMarker(dir string) string { return dir + ".rebuilding" }
+
+// rebuildDone removes the marker of a rebuild.
+func rebuildDone(dir string) { os.Remove(rebuildMarker(dir)) }
+
 // replaceOldIndex moves an index of another format, or a damaged one (why
-// says which), aside and opens a new one in its place.
+// says which), aside and opens a new one in its place, marked as being
+// rebuilt.
 func replaceOldIndex(dir string, why error, log *slog.Logger) (*index.Bleve, error) {
+	if err := os.WriteFile(rebuildMarker(dir), []byte(why.Error()+"\n"), 0o644); err != nil {
+		return nil, fmt.Errorf("mark the index as being rebuilt: %w", err)
+	}
 	old, err := swapIndex(dir, "")
 	if err != nil {
 		return nil, err
@@ -198,7 +212,11 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.idx, err = index.Open(indexDir)
 	if (errors.Is(err, index.ErrSchema) || errors.Is(err, index.ErrDamaged)) && opts.rebuildOldIndex {
 		a.idx, err = replaceOldIndex(indexDir, err, log)
-		a.rebuilding = err == nil
+	}
+	if _, merr := os.Stat(rebuildMarker(indexDir)); err == nil && merr == nil && opts.rebuildOldIndex {
+		// Replaced now, or by a serve stopped before its rebuild ended:
+		// the half-built index opens as any other would.
+		a.rebuilding = true
 	}
 	if err != nil {
 		a.close()

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -93,5 +95,30 @@ func TestRebuildProgressIsLoggedToTheEnd(t *testing.T) {
 	}
 	if ctx.Err() != nil || !rebuilt.Load() {
 		t.Errorf("the report did not end (or say it had) when every document was indexed:\n%s", out)
+	}
+}
+
+// A serve stopped before its rebuild ended finds, on its next start, the
+// index half built but of the current format: the marker beside it still
+// says the rebuild goes on, so the next serve says so too; without the
+// marker an index is whole.
+func TestRestartedServeKnowsTheRebuildGoesOn(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ingestFixtures(t, data)
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, marked := range []bool{false, true} {
+		if marked {
+			if err := os.WriteFile(rebuildMarker(filepath.Join(data, "index")), []byte("damaged\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, err := openApp(t.Context(), data, quiet, appOptions{withIndex: true, rebuildOldIndex: true, existing: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.rebuilding != marked {
+			t.Errorf("marker %v: rebuilding %v", marked, a.rebuilding)
+		}
+		a.close()
 	}
 }

@@ -105,7 +105,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		a.search.SetRebuilding(true)
 		go func() {
 			defer close(rebuilt)
-			reportRebuild(sweepCtx, a.cat, a.idx, log, rebuildReportEvery, func() { a.search.SetRebuilding(false) })
+			reportRebuild(sweepCtx, a.cat, a.idx, log, rebuildReportEvery, func() {
+				a.search.SetRebuilding(false)
+				_, _, indexDir, _ := a.paths()
+				rebuildDone(indexDir)
+			})
 		}()
 		defer func() { stopSweep(); <-rebuilt }()
 	}
