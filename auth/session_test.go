@@ -142,18 +142,28 @@ func TestConcurrentGuessesFromOneAddressAreThrottledLikeSequentialOnes(t *testin
 	cat, _ := newStore(t)
 	a := NewAuthenticator(cat, 0)
 	const guesses = 30
-	errs := make(chan error, guesses)
+	if tried, limit := guessAtOnce(t, guesses, a), a.Throttle().PerPair; tried != limit {
+		t.Errorf("%d concurrent guesses: %d passwords tried, want %d (the per-account-and-address limit)", guesses, tried, limit)
+	}
+}
+
+// guessAtOnce sends n wrong passwords for zhang from one address all at
+// once, each through the next of nodes in turn, and returns how many
+// were looked at (failed, not throttled).
+func guessAtOnce(t *testing.T, n int, nodes ...*Authenticator) int {
+	t.Helper()
+	errs := make(chan error, n)
 	start := make(chan struct{})
-	for i := range guesses {
+	for i := range n {
 		go func() {
 			<-start
-			_, err := a.LogIn(context.Background(), "zhang", fmt.Sprintf("猜测密码%d", i), "10.0.0.9")
+			_, err := nodes[i%len(nodes)].LogIn(context.Background(), "zhang", fmt.Sprintf("猜测密码%d", i), "10.0.0.9")
 			errs <- err
 		}()
 	}
 	close(start)
 	tried := 0
-	for range guesses {
+	for range n {
 		switch err := <-errs; catalog.ErrorCode(err) {
 		case catalog.EUNAUTHORIZED:
 			tried++ // the password was looked at
@@ -162,9 +172,7 @@ func TestConcurrentGuessesFromOneAddressAreThrottledLikeSequentialOnes(t *testin
 			t.Fatalf("a guess: %v, want EUNAUTHORIZED or ETHROTTLED", err)
 		}
 	}
-	if limit := a.Throttle().PerPair; tried != limit {
-		t.Errorf("%d concurrent guesses: %d passwords tried, want %d (the per-account-and-address limit)", guesses, tried, limit)
-	}
+	return tried
 }
 
 // An address guessing back to back while throttled fills the audit log

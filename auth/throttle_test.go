@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -162,27 +161,7 @@ func TestConcurrentGuessesOverTwoNodesAreThrottledLikeSequentialOnes(t *testing.
 		nodes[i] = NewAuthenticator(s, 0)
 	}
 	const guesses = 40
-	errs := make(chan error, guesses)
-	start := make(chan struct{})
-	for i := range guesses {
-		go func() {
-			<-start
-			_, err := nodes[i%2].LogIn(ctx, "zhang", fmt.Sprintf("猜测密码%d", i), "10.0.0.9")
-			errs <- err
-		}()
-	}
-	close(start)
-	tried := 0
-	for range guesses {
-		switch err := <-errs; catalog.ErrorCode(err) {
-		case catalog.EUNAUTHORIZED:
-			tried++
-		case catalog.ETHROTTLED:
-		default:
-			t.Fatalf("a guess: %v, want EUNAUTHORIZED or ETHROTTLED", err)
-		}
-	}
-	if limit := nodes[0].Throttle().PerPair; tried != limit {
+	if tried, limit := guessAtOnce(t, guesses, nodes[:]...), nodes[0].Throttle().PerPair; tried != limit {
 		t.Errorf("%d guesses over two nodes: %d passwords tried, want %d (the per-account-and-address limit)", guesses, tried, limit)
 	}
 }
