@@ -95,24 +95,10 @@ var han = regexp.MustCompile(`\p{Han}`)
 // English headings, types and marks; counts stay numbers; cities and
 // indicators are named in English.
 func TestCoverageXLSXInEnglish(t *testing.T) {
-	ctx := context.Background()
 	e := contradictedCity(t)
-	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := m.XLSX(true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Coverage")
-	if err != nil {
-		t.Fatalf("no sheet Coverage: %v (sheets %v)", err, f.GetSheetList())
+	sheet, rows := coverageRows(t, e, true)
+	if sheet != "Coverage" {
+		t.Errorf("sheet %q, want Coverage", sheet)
 	}
 	if got := strings.Join(rows[0], "|"); got != "Code|Key indicator|Type|Hangzhou (330100)" {
 		t.Errorf("headings %q", got)
@@ -193,21 +179,8 @@ func TestValueWithoutLinkIsNoGapInTheMatrix(t *testing.T) {
 	}
 	marks := func() map[string]string {
 		t.Helper()
-		m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := m.XLSX(false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		rows, _ := f.GetRows("覆盖情况")
 		out := map[string]string{}
+		_, rows := coverageRows(t, e, false)
 		for _, r := range rows[1:] {
 			out[r[0]] = r[3]
 		}
@@ -224,4 +197,29 @@ func TestValueWithoutLinkIsNoGapInTheMatrix(t *testing.T) {
 	if got["3.1.3"] != "缺" || got["4.1.2"] != "缺" {
 		t.Errorf("values whose source was withdrawn: 3.1.3 %q, 4.1.2 %q; want 缺", got["3.1.3"], got["4.1.2"])
 	}
+}
+
+// coverageRows are the sheet's name and rows of 杭州's coverage
+// spreadsheet of 2017, in English or Chinese, its headings first.
+func coverageRows(t *testing.T, e *testenv.Env, english bool) (string, [][]string) {
+	t.Helper()
+	m, err := e.Coverage.Matrix(context.Background(), testenv.Admin, 2017, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := m.XLSX(english)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("sheet %s: %d rows, %v", sheet, len(rows), err)
+	}
+	return sheet, rows
 }
