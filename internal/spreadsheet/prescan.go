@@ -94,14 +94,25 @@ func countStrings() func(xml.Token) error {
 // rows whose widths add up past maxPaddedCells are refused.
 func measureSheet(maxRows int) func(xml.Token) error {
 	row, col, width, padded := 0, 0, 0, 0
+	inData := false // in sheetData: a conditional format's <xm:f> after it is no cell
 	return func(tok xml.Token) error {
 		se, ok := tok.(xml.StartElement)
 		if !ok {
-			if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "row" {
+			ee, ok := tok.(xml.EndElement)
+			switch {
+			case ok && ee.Name.Local == "sheetData":
+				inData = false
+			case ok && ee.Name.Local == "row":
 				if padded += width; padded > maxPaddedCells {
 					return catalog.Errorf(catalog.EINVALID, "表格的行列过多(各行展开后超过 %d 个单元格,可能有很远的列中留有格式或空公式);请只保留需要导入的列后再导入", maxPaddedCells)
 				}
 			}
+			return nil
+		}
+		if se.Name.Local == "sheetData" {
+			inData = true
+		}
+		if !inData {
 			return nil
 		}
 		switch se.Name.Local {

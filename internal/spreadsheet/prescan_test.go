@@ -76,6 +76,16 @@ func TestPrescanRefusesWhatExcelizeWouldBlowUp(t *testing.T) {
 		}
 	}
 
+	// A conditional format's formula after the rows is no cell, however
+	// far the last (empty) row stands.
+	formats := withMember(t, buildXLSX(t, `<row r="1">`+cell("A1", "2.3.1")+`</row><row r="20001" s="1"/>`), "xl/worksheets/sheet1.xml",
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData>`+
+			`<row r="1">`+cell("A1", "2.3.1")+`</row><row r="20001"><c r="A20001" s="1"/></row></sheetData>`+
+			`<extLst><ext><conditionalFormattings><conditionalFormatting><cfRule><formula><xm:f>$A$1&gt;0</xm:f></formula></cfRule></conditionalFormatting></conditionalFormattings></ext></extLst></worksheet>`)
+	if _, rows, err := ReadFirstSheet(formats, 10_000); err != nil || len(rows) != 1 {
+		t.Errorf("a sheet with a conditional format after an empty row far down: %v %v", rows, err)
+	}
+
 	stray := buildXLSX(t, rowsOf(3, func(i int) string {
 		return cell(fmt.Sprintf("A%d", i), "2.3.1") + fmt.Sprintf(`<c r="XFD%d" s="1"/>`, i)
 	}))
