@@ -166,6 +166,9 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 	return r, nil
 }
 
+// claimPage is how many claims the report reads at a time.
+const claimPage = 500
+
 // data is what the catalog holds for a city's round.
 type data struct {
 	docs   map[string]*catalog.Document
@@ -199,9 +202,24 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 			ids[id] = true
 		}
 	}
-	list, err := s.cat.FindClaims(ctx, catalog.ClaimFilter{City: city, Round: round, Limit: 500})
-	if err != nil {
-		return nil, err
+	// Every claim of the round, page after page: the report is what the
+	// round hands in, and a page of 500 left the rest out without a word.
+	var list []catalog.Claim
+	seen := map[string]bool{}
+	for offset := 0; ; offset += claimPage {
+		page, err := s.cat.FindClaims(ctx, catalog.ClaimFilter{City: city, Round: round, Limit: claimPage, Offset: offset})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range page {
+			if !seen[c.ID] { // one changed meanwhile moves to a later page
+				seen[c.ID] = true
+				list = append(list, c)
+			}
+		}
+		if len(page) < claimPage {
+			break
+		}
 	}
 	claimIDs := make([]string, len(list))
 	for i, c := range list {
