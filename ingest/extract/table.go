@@ -70,7 +70,7 @@ func (t *tableText) row(cells []string) error {
 	if last < 0 {
 		return nil
 	}
-	line := strings.Join(cells[:last+1], cellSeparator) + rowBreak
+	line := strings.Join(collapseEmptyRuns(cells[:last+1]), cellSeparator) + rowBreak
 	if err := t.budget.add(len(line)); err != nil {
 		return err
 	}
@@ -79,6 +79,34 @@ func (t *tableText) row(cells []string) error {
 	}
 	t.page.WriteString(line)
 	return nil
+}
+
+// maxEmptyRun is the longest run of empty cells a row's line keeps: a
+// few empty columns show the row's shape ("海曙区 |  |  | 12"), but a
+// stray value in column XFD made each row of a 17 KB ledger 50 KB of
+// separators, and the text of 240 such rows 7.9 MB of them to index.
+const maxEmptyRun = 8
+
+// collapseEmptyRuns puts one empty cell in place of each run of more than
+// maxEmptyRun empty cells.
+func collapseEmptyRuns(cells []string) []string {
+	out := cells[:0]
+	run := 0
+	for _, c := range cells {
+		if c == "" {
+			run++
+			if run > maxEmptyRun {
+				continue
+			}
+		} else {
+			if run > maxEmptyRun {
+				out = out[:len(out)-maxEmptyRun+1]
+			}
+			run = 0
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // countEmpty counts cells skipped without building them, against the same

@@ -1,11 +1,17 @@
 package extract
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -307,5 +313,100 @@ func TestMergedRowLabelsInLedgers(t *testing.T) {
 				t.Errorf("%s: the title merged across columns appears %d times, want once", tc.file, n)
 			}
 		})
+	}
+}
+
+// TestXLSXStrayCellInLastColumn reads a ledger of two sheets, the second
+// with its 区县 merged down, in which someone typed 备注 in column XFD on
+// 200 rows: the text keeps each row's values and label with the far cell
+// after one gap, not 16,000 separators, and the merges are read without
+// excelize's whole-sheet load (720 MB for such a sheet of 17 KB).
+func TestXLSXStrayCellInLastColumn(t *testing.T) {
+	path := writeXLSX(t, func(f *excelize.File) {
+		f.SetCellValue("Sheet1", "A1", "封面")
+		f.NewSheet("社区教育统计")
+		s := "社区教育统计"
+		for r := 1; r <= 200; r++ {
+			if r%2 == 1 {
+				f.SetCellValue(s, fmt.Sprintf("A%d", r), fmt.Sprintf("第%d区", r))
+				f.MergeCell(s, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r+1))
+			}
+			f.SetSheetRow(s, fmt.Sprintf("B%d", r), &[]any{fmt.Sprintf("街道%d", r), r * 3})
+			f.SetCellValue(s, fmt.Sprintf("XFD%d", r), "备注")
+		}
+	})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	res, err := Extract(context.Background(), FormatXLSX, path, Limits{})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Pages) != 2 {
+		t.Fatalf("%d pages, want one per sheet", len(res.Pages))
+	}
+	page := res.Pages[1]
+	for _, want := range []string{"第1区 | 街道1 | 3 | | 备注", "第1区 | 街道2 | 6 | | 备注", "第199区 | 街道200 | 600 | | 备注"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q:\n%.400s", want, page)
+		}
+	}
+	if len(page) > 64<<10 {
+		t.Errorf("the sheet's text is %d bytes, want the empty columns collapsed (under 64 KiB)", len(page))
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 600<<20 {
+		t.Errorf("reading it allocated %d MiB, want under 600 (the merges read as a stream)", alloc>>20)
+	}
+}
+
+func TestCollapseEmptyRuns(t *testing.T) {
+	empties := func(n int) []string { return make([]string, n) }
+	for _, tc := range []struct {
+		name  string
+		cells []string
+		want  []string
+	}{
+		{"no gap", []string{"海曙区", "12"}, []string{"海曙区", "12"}},
+		{"a short gap kept", append(append([]string{"海曙区"}, empties(3)...), "12"), append(append([]string{"海曙区"}, empties(3)...), "12")},
+		{"a gap of exactly the run kept", append(append([]string{"海曙区"}, empties(maxEmptyRun)...), "12"), append(append([]string{"海曙区"}, empties(maxEmptyRun)...), "12")},
+		{"a longer gap made one", append(append([]string{"海曙区"}, empties(maxEmptyRun+1)...), "12"), []string{"海曙区", "", "12"}},
+		{"two long gaps", append(append(append(append([]string{"a"}, empties(100)...), "b"), empties(16000)...), "c"), []string{"a", "", "b", "", "c"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := collapseEmptyRuns(tc.cells); !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestXLSXMergesOfOtherWriters reads merges from workbooks as other
+// writers lay them out: an absolute relationship target and prefixed
+// SpreadsheetML (x:mergeCell), as some .NET libraries write.
+func TestXLSXMergesOfOtherWriters(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"xl/workbook.xml":            `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="台账" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>`,
+		"xl/worksheets/data.xml":     `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData/><x:mergeCells count="2"><x:mergeCell ref="A3:A6"/><x:mergeCell ref="B1:D1"/></x:mergeCells></x:worksheet>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := xlsxMerges(context.Background(), zr)
+	want := []mergeRange{{firstRow: 2, lastRow: 5, firstCol: 0, lastCol: 0}, {firstRow: 0, lastRow: 0, firstCol: 1, lastCol: 3}}
+	if !slices.Equal(got["台账"], want) {
+		t.Errorf("merges %v, want %v", got, want)
 	}
 }

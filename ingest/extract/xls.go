@@ -117,7 +117,7 @@ func extractXLS(ctx context.Context, path string, lim Limits) (res *Result, err 
 func xlsSheet(wb *xls.Workbook, sheet *xls.Sheet, recs xlsSheetRecords, t *tableText) error {
 	t.startPage(sheet.GetName())
 	formulas := recs.formulas
-	merged := newXLSMergedDown(recs.merges)
+	merged := newMergeFill(recs.merges)
 	rows, cols := sheet.GetNumberRows(), 0
 	for c := range formulas {
 		rows, cols = max(rows, c.row+1), max(cols, c.col+1)

@@ -33,7 +33,7 @@ const maxXLSFormulas = 1_000_000
 // formula results and its merged cells.
 type xlsSheetRecords struct {
 	formulas map[xlsCell]xlsFormulaValue
-	merges   []xlsMerge
+	merges   []mergeRange
 }
 
 // readXLSFormulas returns the formula results and merged cells of each

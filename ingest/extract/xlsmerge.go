@@ -1,23 +1,26 @@
 package extract
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // A ledger (台账) merges a 区县's cell down over the rows of its 街道;
 // xlsReader gives the value in the merge's first row only, so the other
 // rows came out as "| 鼓楼街道 | 8" where Excel shows 海曙区 beside them.
 // The merges are in the sheet's MERGECELLS records ([MS-XLS] 2.4.168), read
 // here as the formulas are, and each row a merge covers gets its label the
-// way mergedDown does for XLSX.
+// way mergeFill does for XLSX.
 
-// xlsMerge is one merged range, 0-based and inclusive.
-type xlsMerge struct {
+// mergeRange is one merged range, 0-based and inclusive.
+type mergeRange struct {
 	firstRow, lastRow, firstCol, lastCol int
 }
 
 // readSheetMerges reads the MERGECELLS records of the sheet substream at
 // off (up to its EOF), at most maxMergedLabels ranges.
-func readSheetMerges(stream []byte, off int) []xlsMerge {
-	var merges []xlsMerge
+func readSheetMerges(stream []byte, off int) []mergeRange {
+	var merges []mergeRange
 	for off+4 <= len(stream) && len(merges) < maxMergedLabels {
 		typ, data, next := biffRecord(stream, off)
 		off = next
@@ -31,7 +34,7 @@ func readSheetMerges(stream []byte, off int) []xlsMerge {
 			n := int(binary.LittleEndian.Uint16(data))
 			for k := 0; k < n && 2+8*k+8 <= len(data) && len(merges) < maxMergedLabels; k++ {
 				r := data[2+8*k:]
-				merges = append(merges, xlsMerge{
+				merges = append(merges, mergeRange{
 					firstRow: int(binary.LittleEndian.Uint16(r)),
 					lastRow:  int(binary.LittleEndian.Uint16(r[2:])),
 					firstCol: int(binary.LittleEndian.Uint16(r[4:])),
@@ -43,21 +46,25 @@ func readSheetMerges(stream []byte, off int) []xlsMerge {
 	return merges
 }
 
-// xlsMergedDown keeps, while a sheet's rows are read in order, the value
-// of each merge down over several rows, and fills it into the rows after
-// the first that it covers.
-type xlsMergedDown struct {
-	starts map[int][]xlsMerge // by first row: merges over more than one row
+// mergeFill keeps, while a sheet's rows are read in order, the value of
+// each merge down over several rows, and fills it into the rows after the
+// first that it covers: a ledger (台账) merges a 区县's cell over the rows
+// of its 街道 or years, Excel shows the label beside each of them, so each
+// row's line in the text keeps it ("海曙区 | 12 | 8.6万人次", not
+// "| 12 | 8.6万人次"). Merges across columns only (a title over the table)
+// are left as they are: repeating a title in every column helps no one.
+type mergeFill struct {
+	starts map[int][]mergeRange // by first row: merges over more than one row
 	open   []openMerge
 }
 
 type openMerge struct {
-	xlsMerge
+	mergeRange
 	value string
 }
 
-func newXLSMergedDown(merges []xlsMerge) *xlsMergedDown {
-	m := &xlsMergedDown{starts: map[int][]xlsMerge{}}
+func newMergeFill(merges []mergeRange) *mergeFill {
+	m := &mergeFill{starts: map[int][]mergeRange{}}
 	for _, g := range merges {
 		if g.lastRow > g.firstRow && g.firstRow >= 0 {
 			m.starts[g.firstRow] = append(m.starts[g.firstRow], g)
@@ -68,7 +75,7 @@ func newXLSMergedDown(merges []xlsMerge) *xlsMergedDown {
 
 // row returns the cells of 0-based row r with the labels of the merges
 // over it; cells of a merge's first row give the merge its value.
-func (m *xlsMergedDown) row(r int, cells []string) []string {
+func (m *mergeFill) row(r int, cells []string) []string {
 	if len(m.starts) == 0 {
 		return cells
 	}
@@ -88,4 +95,31 @@ func (m *xlsMergedDown) row(r int, cells []string) []string {
 		}
 	}
 	return withMergedLabels(cells, labels)
+}
+
+// maxMergedLabels bounds the cells mergedDown fills in one sheet.
+const maxMergedLabels = 1 << 16
+
+// mergedLabel is the value of a merged cell repeated in a row it covers.
+type mergedLabel struct {
+	col   int // 0-based
+	value string
+}
+
+// withMergedLabels puts the labels of cells merged down into the row's
+// empty cells, unless the row is empty: a blank row inside a merge stays
+// out of the text.
+func withMergedLabels(cells []string, labels []mergedLabel) []string {
+	if len(labels) == 0 || strings.TrimSpace(strings.Join(cells, "")) == "" {
+		return cells
+	}
+	for _, l := range labels {
+		for len(cells) <= l.col {
+			cells = append(cells, "")
+		}
+		if cells[l.col] == "" {
+			cells[l.col] = l.value
+		}
+	}
+	return cells
 }
