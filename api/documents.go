@@ -10,6 +10,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -252,7 +253,11 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 			pages[i] = catalog.Fullwidth(p)
 		}
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": pages})
+	body := map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": pages}
+	if cut := index.CutOf(t.Pages); cut.Page > 0 {
+		body["index_cut"] = map[string]int{"page": cut.Page, "chars": cut.Chars, "max_chars": index.MaxIndexedChars}
+	}
+	h.writeJSON(w, r, http.StatusOK, body)
 }
 
 // handleDocumentUpload receives one or many files as multipart/form-data,

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -32,10 +33,28 @@ func TestDocumentTextShown(t *testing.T) {
 		if !slices.Equal(pages, tt.want) {
 			t.Errorf("text%s: pages %q, want %q", tt.query, pages, tt.want)
 		}
+		if cut, ok := body["index_cut"]; ok {
+			t.Errorf("text%s: a short text says the index stops in it: %v", tt.query, cut)
+		}
 	}
 	for i := range stored {
 		if n, m := utf8.RuneCountInString(stored[i]), utf8.RuneCountInString(shown[i]); n != m {
 			t.Errorf("page %d: %d runes stored, %d shown; want the same", i+1, n, m)
 		}
+	}
+}
+
+// TestDocumentTextSaysWhereTheIndexStops: the text of a document longer
+// than the index takes says on which page search stops finding it.
+func TestDocumentTextSaysWhereTheIndexStops(t *testing.T) {
+	e := newEnv(t)
+	id := e.upload(cityA, "nianjian.txt", "杭州市统计年鉴（摘录）\f"+strings.Repeat("推进学习型城市建设工作。", 42_000))
+	resp, body := e.do(e.request("GET", "/api/v1/documents/"+id+"/text", nil), "coordA")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("text: %d %v", resp.StatusCode, body)
+	}
+	cut, _ := body["index_cut"].(map[string]any)
+	if cut["page"] != 2.0 || cut["chars"] != 504_011.0 || cut["max_chars"] != 500_000.0 {
+		t.Errorf("index_cut %v, want page 2 of 504011 characters, 500000 indexed", body["index_cut"])
 	}
 }

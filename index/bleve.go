@@ -225,6 +225,7 @@ func OpenMem() (*Bleve, error) {
 // they never show up as a facet value.
 func toBleveDoc(d Document) (map[string]any, error) {
 	text := strings.Join(d.Pages, PageSeparator)
+	indexed := indexedText(text)
 	stored, err := deflateText(text)
 	if err != nil {
 		return nil, err
@@ -235,9 +236,9 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	}
 	bd := map[string]any{
 		fieldTitle:      title,
-		fieldText:       text,
+		fieldText:       indexed,
 		fieldTitleNgram: title,
-		fieldTextNgram:  text,
+		fieldTextNgram:  indexed,
 		fieldStoredText: stored,
 	}
 	for field, v := range map[string]string{fieldCity: d.City, fieldDocType: d.DocType, fieldDepartment: d.Department} {

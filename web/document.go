@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/notes"
 	"github.com/lcmonitor/evidence/search"
@@ -43,6 +44,9 @@ type documentPage struct {
 	PageReading     string
 	SealPages       string
 	UnreadablePages string
+	// IndexCut says from which page search does not find the text of a
+	// document longer than the index takes ("" when it takes it all).
+	IndexCut string
 	// NearDups are the document's other versions; Diff shows what changed
 	// from this one to the one chosen (?compare=ID, else the first).
 	NearDups []nearDupView
@@ -119,6 +123,9 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		if err := fillDocumentText(r, p, rd.Text.Pages); err != nil {
 			h.fail(w, r, err)
 			return
+		}
+		if cut := index.CutOf(rd.Text.Pages); cut.Page > 0 {
+			p.IndexCut = fmt.Sprintf(tr(lang, "doc.index_cut"), cut.Chars, index.MaxIndexedChars, cut.Page)
 		}
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)

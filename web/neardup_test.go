@@ -108,3 +108,25 @@ func TestDocumentPageNamesUnreadablePages(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentPageSaysWhereSearchStops: a text longer than the index takes
+// says, on the document's page and in the reader's language, from which
+// page search does not find it and what to do; the API's text says the
+// same in numbers. A short one says nothing.
+func TestDocumentPageSaysWhereSearchStops(t *testing.T) {
+	s := newSite(t)
+	short := s.env.Upload("330100", "方案.txt", testenv.Unrelated)
+	long := s.env.Upload("330100", "统计年鉴.txt", strings.Repeat("推进学习型城市建设工作。", 42_000)+"学分银行")
+	b := s.login("zhou")
+	if _, body := b.get("/documents/" + short.ID); strings.Contains(body, `id="index-cut"`) {
+		t.Error("a short document says search stops in it")
+	}
+	_, body := b.get("/documents/" + long.ID)
+	if want := "本文件共 504004 字\uFF0C超过全文检索上限 500000 字\uFF1A自第 1 页起的文字检索不到"; !strings.Contains(body, want) {
+		t.Errorf("the Chinese page lacks %q", want)
+	}
+	b.english()
+	if _, body = b.get("/documents/" + long.ID); !strings.Contains(body, "search does not find its text from page 1 on") {
+		t.Error("the English page does not say where search stops")
+	}
+}

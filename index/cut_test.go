@@ -1,0 +1,69 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestCutAt(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		pages    []string
+		max      int
+		wantText string
+		want     IndexCut
+	}{
+		{"under the bound", []string{"学分银行", "社区教育"}, 10, "学分银行\f社区教育", IndexCut{Chars: 8}},
+		{"exactly the bound", []string{"学分银行", "社区教育"}, 8, "学分银行\f社区教育", IndexCut{Chars: 8}},
+		{"whitespace not counted", []string{"学 分\n银 行", "社 区"}, 6, "学 分\n银 行\f社 区", IndexCut{Chars: 6}},
+		{"cut inside the second page", []string{"学分银行", "社区教育学院"}, 6, "学分银行\f社区", IndexCut{Page: 2, Chars: 10}},
+		{"cut at a page's end leaves the next page out", []string{"学分", "银行"}, 2, "学分\f", IndexCut{Page: 2, Chars: 4}},
+		{"table separators counted", []string{"| | | |"}, 2, "| | ", IndexCut{Page: 1, Chars: 4}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Join(tc.pages, PageSeparator)
+			end, cut := cutAt(text, tc.max)
+			if text[:end] != tc.wantText || cut != tc.want {
+				t.Errorf("cutAt = %q, %+v; want %q, %+v", text[:end], cut, tc.wantText, tc.want)
+			}
+		})
+	}
+}
+
+// TestLongDocumentIndexedUpToTheBound indexes a document longer than the
+// bound (lowered for the test): words before the cut are found, with
+// their page, and words after it are not, though they stay in the text a
+// hit shows.
+func TestLongDocumentIndexedUpToTheBound(t *testing.T) {
+	defer func(n int) { indexedChars = n }(indexedChars)
+	indexedChars = 200
+	filler := strings.Repeat("推进学习型城市建设工作。", 10) // 120 characters
+	doc := Document{ID: "yearbook", Title: "统计年鉴摘录", City: "330100", Pages: []string{
+		filler + "共举办老年大学讲座342场。",
+		filler + "学分银行累计存入学分。",
+	}}
+	if cut := CutOf(doc.Pages); cut.Page != 2 || cut.Chars != 120+14+120+11 {
+		t.Fatalf("CutOf = %+v, want page 2 of 265 characters", cut)
+	}
+	idx := newIndexOf(t, []Document{doc})
+	res, err := idx.Search(context.Background(), Query{Clauses: terms("老年大学"), Size: 10, WithText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || len(res.Hits[0].Spans) == 0 || res.Hits[0].Spans[0].Page != 1 {
+		t.Fatalf("a word before the cut: %+v, want the document with a span on page 1", res.Hits)
+	}
+	if got := res.Hits[0].Pages; len(got) != 2 || !strings.Contains(got[1], "学分银行") {
+		t.Errorf("the hit's text lost what was not indexed: %q", got)
+	}
+	for _, word := range []string{"学分银行", "累计存入"} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(word), Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 0 {
+			t.Errorf("%s, after the cut, was found: the index holds more than the bound", word)
+		}
+	}
+}
