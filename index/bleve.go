@@ -224,8 +224,9 @@ func OpenMem() (*Bleve, error) {
 // field. Empty values are left out rather than indexed as an empty term, so
 // they never show up as a facet value.
 func toBleveDoc(d Document) (map[string]any, error) {
-	text := strings.Join(d.Pages, PageSeparator)
-	indexed := indexedText(text)
+	// Only the indexed text is stored: hits are in it, and each hit of a
+	// search inflates what is stored.
+	text := indexedText(strings.Join(d.Pages, PageSeparator))
 	stored, err := deflateText(text)
 	if err != nil {
 		return nil, err
@@ -236,9 +237,9 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	}
 	bd := map[string]any{
 		fieldTitle:      title,
-		fieldText:       indexed,
+		fieldText:       text,
 		fieldTitleNgram: title,
-		fieldTextNgram:  indexed,
+		fieldTextNgram:  text,
 		fieldStoredText: stored,
 	}
 	for field, v := range map[string]string{fieldCity: d.City, fieldDocType: d.DocType, fieldDepartment: d.Department} {
