@@ -221,6 +221,11 @@ func (o *ofdFile) readDocument(b ofdBody, res *Result, ocr *ofdOCR) error {
 // readDocumentXML reads the page list, the template pages and the
 // resource files of Document.xml.
 func (o *ofdFile) readDocumentXML(loc string) (*ofdDocument, error) {
+	if loc == ".." || strings.HasPrefix(loc, "../") {
+		// The archive never reads outside the zip; a location that leaves
+		// it is no damage a reader re-export would mend.
+		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中的文档描述位置 %s 指向文件包之外(可能是异常文件),已拒绝处理", loc)
+	}
 	f := o.member(loc)
 	if f == nil {
 		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中缺少文档描述 %s,可能已损坏;请用 OFD 阅读器打开后重新导出再上传", path.Base(loc))

@@ -186,6 +186,8 @@ func TestOFDBadInput(t *testing.T) {
 			Limits{}, catalog.EINVALID, "OFD 文件中缺少 OFD.xml"},
 		{"no DocRoot", []string{"OFD.xml", `<OFD><DocBody/></OFD>`},
 			Limits{}, catalog.EINVALID, "没有文档(DocRoot)"},
+		{"document outside the package", []string{"OFD.xml", `<OFD><DocBody><DocRoot>../../etc/passwd</DocRoot></DocBody></OFD>`},
+			Limits{}, catalog.EINVALID, "文档描述位置 ../../etc/passwd 指向文件包之外"},
 		{"missing Document.xml", []string{"OFD.xml", root},
 			Limits{}, catalog.EINVALID, "缺少文档描述 Document.xml"},
 		{"no text at all", []string{"OFD.xml", root, "Doc_0/Document.xml", doc},
