@@ -89,3 +89,40 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 		t.Errorf("a second pass queued %v (%v), want nothing", queued, err)
 	}
 }
+
+// TestRereadOutdatedByReader: a change to one reader's rules (tables:
+// long runs of empty cells written as one) makes only what that reader
+// read outdated, not every document (scans would be read by OCR again).
+func TestRereadOutdatedByReader(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	svc, done := r.service(t)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ledger := submitText(t, svc, "社区学校台账.csv", "区县,社区学校数量\n海曙区,342\n").Document
+	notice := submitText(t, svc, "通知.txt", "关于开展全民终身学习活动周的通知。").Document
+	waitFor(t, done, 2)
+	svc.Close()
+	for _, tc := range []struct {
+		d         *catalog.Document
+		extractor string
+	}{{ledger, "csv"}, {notice, "txt"}} {
+		got, err := LoadText(ctx, r.blobs, tc.d.SHA256)
+		if err != nil || got.Extractor != tc.extractor || got.Version != extract.VersionOf(tc.extractor) {
+			t.Fatalf("%s: stored %+v, %v; want read by %s at today's version", tc.d.Filename, got, err, tc.extractor)
+		}
+		got.Version = extract.Version // what the rules before the tables' change wrote
+		if _, err := SaveText(ctx, r.blobs, tc.d.SHA256, got); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc, _ = r.service(t)
+	queued, _, err := svc.RereadOutdated(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(queued, []string{ledger.ID}) {
+		t.Errorf("queued %v, want only the ledger (%s), whose reader changed", queued, ledger.ID)
+	}
+}

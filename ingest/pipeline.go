@@ -239,7 +239,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
-	if err == nil && t.Version < extract.Version {
+	if err == nil && t.Version < extract.VersionOf(t.Extractor) {
 		// Read by older rules: the same bytes uploaded again (after a
 		// delete) or retried are read by today's readers, which may read a
 		// photo stored sideways or a Word web page that the old ones
@@ -304,7 +304,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 }
 
 // errOutdatedText marks a stored text read by older extraction rules
-// (StoredText.Version below extract.Version).
+// (StoredText.Version below extract.VersionOf its extractor).
 var errOutdatedText = errors.New("stored text read by older extraction rules")
 
 // logFilled logs the fields an extraction filled in from the text.

@@ -363,7 +363,7 @@ type KeptText struct {
 
 // RereadOutdated reads again, from its original, every extracted or
 // indexed document whose stored text older extraction rules read
-// (StoredText.Version below extract.Version): documents archived before a
+// (StoredText.Version below extract.VersionOf its extractor): documents archived before a
 // reader was mended (a photo stored sideways, a Word web page named .doc)
 // stay as they were read until then. The new text replaces the old only
 // once it is read: a reading that fails (a reader missing on this
@@ -399,7 +399,7 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 		if storeDown(ctx, err) {
 			return nil, nil, err
 		}
-		if err != nil || t.Version >= extract.Version {
+		if err != nil || t.Version >= extract.VersionOf(t.Extractor) {
 			continue
 		}
 		if n := cited[sha]; n > 0 {

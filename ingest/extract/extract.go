@@ -69,6 +69,23 @@ func ocrSource(text string, conf float64) string {
 // pages OCR read with low confidence marked ocr-low.
 const Version = 3
 
+// readerVersions raise Version for the text of one reader (by
+// Result.Extractor) whose rules changed alone, so that `repair --outdated`
+// reads again only what that reader gave rather than every document
+// (scans by OCR again). 4: spreadsheets and CSV with a run of more than
+// maxEmptyRun empty cells in a row write it as one (a stray value in
+// column XFD made each row 50 KB of separators).
+var readerVersions = map[string]int{"xlsx": 4, "xls": 4, "csv": 4}
+
+// VersionOf is the version of today's rules for the text of extractor: a
+// stored text of a lower version was read by older ones.
+func VersionOf(extractor string) int {
+	if v, ok := readerVersions[extractor]; ok {
+		return v
+	}
+	return Version
+}
+
 // Default limits, used where a Limits field is zero or negative.
 const (
 	DefaultTimeout        = 60 * time.Second
@@ -265,7 +282,7 @@ func isContextError(err error) bool {
 // finish normalises every page, enforces the text limit and rejects files
 // without any text.
 func finish(res *Result, format Format, lim Limits) error {
-	res.Version = Version
+	res.Version = VersionOf(res.Extractor)
 	res.Title = strings.TrimSpace(Normalize(res.Title))
 	if len(res.Pages) == 0 {
 		res.Pages = []string{""}

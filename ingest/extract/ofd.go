@@ -224,7 +224,7 @@ func (o *ofdFile) readDocumentXML(loc string) (*ofdDocument, error) {
 	if loc == ".." || strings.HasPrefix(loc, "../") {
 		// The archive never reads outside the zip; a location that leaves
 		// it is no damage a reader re-export would mend.
-		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中的文档描述位置 %s 指向文件包之外(可能是异常文件),已拒绝处理", loc)
+		return nil, catalog.Errorf(catalog.EINVALID, "OFD 文件中的文档描述位置 %s 指向文件包之外,可能是异常文件,已拒绝处理;请用 OFD 阅读器打开后重新导出,或上传原始文件", clip(loc, 80))
 	}
 	f := o.member(loc)
 	if f == nil {
@@ -376,4 +376,13 @@ func (o *ofdFile) readResources(base string, files []string) map[string]string {
 		})
 	}
 	return media
+}
+
+// clip cuts s after n runes, with an ellipsis, for a value from a file
+// shown in a message.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

@@ -81,11 +81,12 @@ func (t *tableText) row(cells []string) error {
 	return nil
 }
 
-// maxEmptyRun is the longest run of empty cells a row's line keeps: a
-// few empty columns show the row's shape ("海曙区 |  |  | 12"), but a
+// maxEmptyRun is the longest run of empty cells a row's line keeps: the
+// empty columns of a wide ledger show which column a number is in
+// ("合计 |  |  | 1234"), but a
 // stray value in column XFD made each row of a 17 KB ledger 50 KB of
 // separators, and the text of 240 such rows 7.9 MB of them to index.
-const maxEmptyRun = 8
+const maxEmptyRun = 64
 
 // collapseEmptyRuns puts one empty cell in place of each run of more than
 // maxEmptyRun empty cells.

@@ -381,32 +381,127 @@ func TestCollapseEmptyRuns(t *testing.T) {
 }
 
 // TestXLSXMergesOfOtherWriters reads merges from workbooks as other
-// writers lay them out: an absolute relationship target and prefixed
-// SpreadsheetML (x:mergeCell), as some .NET libraries write.
+// writers lay them out: prefixed SpreadsheetML (x:mergeCell) and an
+// absolute relationship target, as some .NET libraries write; a workbook
+// part not at xl/workbook.xml, found through _rels/.rels; Windows
+// separators in a target.
 func TestXLSXMergesOfOtherWriters(t *testing.T) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, body := range map[string]string{
-		"xl/workbook.xml":            `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="台账" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`,
-		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>`,
-		"xl/worksheets/data.xml":     `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData/><x:mergeCells count="2"><x:mergeCell ref="A3:A6"/><x:mergeCell ref="B1:D1"/></x:mergeCells></x:worksheet>`,
+	const (
+		prefixedBook = `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="台账" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`
+		plainBook    = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId7"/></sheets></workbook>`
+		sheet        = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData/><x:mergeCells count="2"><x:mergeCell ref="A3:A6"/><x:mergeCell ref="B1:D1"/></x:mergeCells></x:worksheet>`
+	)
+	rels := func(target string) string {
+		return `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="` + target + `"/></Relationships>`
+	}
+	root := func(target string) string {
+		return `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="` + target + `"/></Relationships>`
+	}
+	for _, tc := range []struct {
+		name    string
+		members map[string]string
+	}{
+		{"prefixed, absolute target", map[string]string{
+			"xl/workbook.xml": prefixedBook, "xl/_rels/workbook.xml.rels": rels("/xl/worksheets/data.xml"), "xl/worksheets/data.xml": sheet}},
+		{"workbook named by _rels/.rels", map[string]string{
+			"_rels/.rels": root("xl/workbook2.xml"), "xl/workbook2.xml": plainBook, "xl/_rels/workbook2.xml.rels": rels("worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml": sheet}},
+		{"Windows separators", map[string]string{
+			"xl/workbook.xml": plainBook, "xl/_rels/workbook.xml.rels": rels(`worksheets\sheet1.xml`), "xl/worksheets/sheet1.xml": sheet}},
 	} {
-		w, err := zw.Create(name)
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			for name, body := range tc.members {
+				w, err := zw.Create(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				io.WriteString(w, body)
+			}
+			if err := zw.Close(); err != nil {
+				t.Fatal(err)
+			}
+			zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := xlsxMerges(context.Background(), zr)
+			want := []mergeRange{{firstRow: 2, lastRow: 5, firstCol: 0, lastCol: 0}, {firstRow: 0, lastRow: 0, firstCol: 1, lastCol: 3}}
+			if !slices.Equal(got["台账"], want) {
+				t.Errorf("merges %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestXLSXMergesDownEveryColumn reads a crafted sheet of 128 KB: every
+// one of its 16,384 columns merged down the whole sheet, a label in row
+// 1, one more value 20,000 rows down. Each row once walked every open
+// merge, empty or not, and the read ran into the time limit.
+func TestXLSXMergesDownEveryColumn(t *testing.T) {
+	src := writeXLSX(t, func(f *excelize.File) { f.SetCellValue("Sheet1", "A20000", "海曙区") })
+	var row1, merges strings.Builder
+	row1.WriteString(`<row r="1">`)
+	merges.WriteString(`<mergeCells count="16384">`)
+	for c := 1; c <= 16384; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		fmt.Fprintf(&row1, `<c r="%s1" t="inlineStr"><is><t>区</t></is></c>`, name)
+		fmt.Fprintf(&merges, `<mergeCell ref="%s1:%s1048576"/>`, name, name)
+	}
+	row1.WriteString(`</row>`)
+	merges.WriteString(`</mergeCells>`)
+	path := rewriteZip(t, src, "xl/worksheets/sheet1.xml", func(xml string) string {
+		xml = strings.Replace(xml, "<sheetData>", "<sheetData>"+row1.String(), 1)
+		return strings.Replace(xml, "</sheetData>", "</sheetData>"+merges.String(), 1)
+	})
+	start := time.Now()
+	res, err := Extract(context.Background(), FormatXLSX, path, Limits{Timeout: 30 * time.Second})
+	if err != nil {
+		t.Fatalf("after %s: %v", time.Since(start), err)
+	}
+	if !strings.Contains(res.Pages[0], "海曙区 | 区 | 区") {
+		t.Errorf("row 20,000 lacks the labels merged down over it: %.200q", res.Pages[0])
+	}
+}
+
+// rewriteZip copies the zip at src with member name changed by edit.
+func rewriteZip(t *testing.T, src, name string, edit func(string) string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	path := filepath.Join(t.TempDir(), "edited"+filepath.Ext(src))
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(out)
+	for _, m := range zr.File {
+		rc, err := m.Open()
 		if err != nil {
 			t.Fatal(err)
 		}
-		io.WriteString(w, body)
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Name == name {
+			body = []byte(edit(string(body)))
+		}
+		w, err := zw.Create(m.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
+	if err := out.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got := xlsxMerges(context.Background(), zr)
-	want := []mergeRange{{firstRow: 2, lastRow: 5, firstCol: 0, lastCol: 0}, {firstRow: 0, lastRow: 0, firstCol: 1, lastCol: 3}}
-	if !slices.Equal(got["台账"], want) {
-		t.Errorf("merges %v, want %v", got, want)
-	}
+	return path
 }

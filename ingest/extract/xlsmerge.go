@@ -2,7 +2,6 @@ package extract
 
 import (
 	"encoding/binary"
-	"strings"
 )
 
 // A ledger (台账) merges a 区县's cell down over the rows of its 街道;
@@ -18,10 +17,10 @@ type mergeRange struct {
 }
 
 // readSheetMerges reads the MERGECELLS records of the sheet substream at
-// off (up to its EOF), at most maxMergedLabels ranges.
+// off (up to its EOF), at most maxMergedRanges ranges.
 func readSheetMerges(stream []byte, off int) []mergeRange {
 	var merges []mergeRange
-	for off+4 <= len(stream) && len(merges) < maxMergedLabels {
+	for off+4 <= len(stream) && len(merges) < maxMergedRanges {
 		typ, data, next := biffRecord(stream, off)
 		off = next
 		switch typ {
@@ -32,7 +31,7 @@ func readSheetMerges(stream []byte, off int) []mergeRange {
 				continue
 			}
 			n := int(binary.LittleEndian.Uint16(data))
-			for k := 0; k < n && 2+8*k+8 <= len(data) && len(merges) < maxMergedLabels; k++ {
+			for k := 0; k < n && 2+8*k+8 <= len(data) && len(merges) < maxMergedRanges; k++ {
 				r := data[2+8*k:]
 				merges = append(merges, mergeRange{
 					firstRow: int(binary.LittleEndian.Uint16(r)),
@@ -55,7 +54,8 @@ func readSheetMerges(stream []byte, off int) []mergeRange {
 // are left as they are: repeating a title in every column helps no one.
 type mergeFill struct {
 	starts map[int][]mergeRange // by first row: merges over more than one row
-	open   []openMerge
+	open   map[int]openMerge    // by first column: merges with rows still to fill
+	fills  int
 }
 
 type openMerge struct {
@@ -64,7 +64,7 @@ type openMerge struct {
 }
 
 func newMergeFill(merges []mergeRange) *mergeFill {
-	m := &mergeFill{starts: map[int][]mergeRange{}}
+	m := &mergeFill{starts: map[int][]mergeRange{}, open: map[int]openMerge{}}
 	for _, g := range merges {
 		if g.lastRow > g.firstRow && g.firstRow >= 0 {
 			m.starts[g.firstRow] = append(m.starts[g.firstRow], g)
@@ -74,31 +74,48 @@ func newMergeFill(merges []mergeRange) *mergeFill {
 }
 
 // row returns the cells of 0-based row r with the labels of the merges
-// over it; cells of a merge's first row give the merge its value.
+// over it; cells of a merge's first row give the merge its value. An
+// empty row costs nothing more (a crafted sheet merges every column down
+// a million rows, most of them empty), a column holds one open merge, and
+// a sheet gets at most maxMergeFills labels.
 func (m *mergeFill) row(r int, cells []string) []string {
-	if len(m.starts) == 0 {
+	if len(m.starts) == 0 || emptyRow(cells) {
 		return cells
 	}
 	var labels []mergedLabel
-	kept := m.open[:0]
-	for _, o := range m.open {
-		if r > o.lastRow {
-			continue
+	if len(m.open) > 0 && m.fills < maxMergeFills {
+		for col, o := range m.open {
+			if r > o.lastRow {
+				delete(m.open, col)
+				continue
+			}
+			labels = append(labels, mergedLabel{col: o.firstCol, value: o.value})
 		}
-		kept = append(kept, o)
-		labels = append(labels, mergedLabel{col: o.firstCol, value: o.value})
+		m.fills += len(labels)
 	}
-	m.open = kept
 	for _, g := range m.starts[r] {
 		if g.firstCol < len(cells) && cleanCell(cells[g.firstCol]) != "" {
-			m.open = append(m.open, openMerge{g, cells[g.firstCol]})
+			m.open[g.firstCol] = openMerge{g, cells[g.firstCol]}
 		}
 	}
 	return withMergedLabels(cells, labels)
 }
 
-// maxMergedLabels bounds the cells mergedDown fills in one sheet.
-const maxMergedLabels = 1 << 16
+func emptyRow(cells []string) bool {
+	for _, c := range cells {
+		if cleanCell(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// maxMergedRanges bounds the merged ranges read of one sheet, and
+// maxMergeFills the labels they fill into its rows.
+const (
+	maxMergedRanges = 1 << 16
+	maxMergeFills   = 1 << 20
+)
 
 // mergedLabel is the value of a merged cell repeated in a row it covers.
 type mergedLabel struct {
@@ -107,12 +124,9 @@ type mergedLabel struct {
 }
 
 // withMergedLabels puts the labels of cells merged down into the row's
-// empty cells, unless the row is empty: a blank row inside a merge stays
-// out of the text.
+// empty cells (row leaves an empty row as it is: a blank row inside a
+// merge stays out of the text).
 func withMergedLabels(cells []string, labels []mergedLabel) []string {
-	if len(labels) == 0 || strings.TrimSpace(strings.Join(cells, "")) == "" {
-		return cells
-	}
 	for _, l := range labels {
 		for len(cells) <= l.col {
 			cells = append(cells, "")

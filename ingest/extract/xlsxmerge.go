@@ -11,7 +11,7 @@ import (
 )
 
 // xlsxMerges reads the merged ranges of every worksheet of an XLSX from its
-// XML as a stream, by sheet name, at most maxMergedLabels ranges a sheet.
+// XML as a stream, by sheet name, at most maxMergedRanges ranges a sheet.
 // excelize's GetMergeCells loads the whole worksheet as structs and pads
 // every row out to its last cell: a 17 KB ledger with a stray cell in
 // column XFD on 240 rows took 720 MB and 11 s that way. A workbook whose
@@ -20,24 +20,25 @@ import (
 func xlsxMerges(ctx context.Context, zr *zip.Reader) map[string][]mergeRange {
 	members := map[string]*zip.File{}
 	for _, f := range zr.File {
-		members[strings.TrimPrefix(f.Name, "/")] = f
+		members[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))] = f
 	}
-	targets := workbookRels(members["xl/_rels/workbook.xml.rels"])
+	member := func(name string) *zip.File { return members[strings.ToLower(name)] }
+	workbook := "xl/workbook.xml"
+	for _, r := range partRels(member("_rels/.rels"), "") {
+		if strings.HasSuffix(r.kind, "/officeDocument") {
+			workbook = r.target
+		}
+	}
+	targets := map[string]string{}
+	for _, r := range partRels(member(path.Join(path.Dir(workbook), "_rels", path.Base(workbook)+".rels")), workbook) {
+		targets[r.id] = r.target
+	}
 	merges := map[string][]mergeRange{}
-	for _, s := range workbookSheets(members["xl/workbook.xml"]) {
+	for _, s := range workbookSheets(member(workbook)) {
 		if ctx.Err() != nil {
 			return merges
 		}
-		target, ok := targets[s.rel]
-		if !ok {
-			continue
-		}
-		if strings.HasPrefix(target, "/") {
-			target = path.Clean(target[1:])
-		} else {
-			target = path.Join("xl", target)
-		}
-		if m := members[target]; m != nil {
+		if m := member(targets[s.rel]); m != nil {
 			merges[s.name] = sheetMergeRanges(m)
 		}
 	}
@@ -67,21 +68,33 @@ func workbookSheets(m *zip.File) []workbookSheet {
 	return sheets
 }
 
-// workbookRels maps the relationship IDs of the workbook to their targets.
-func workbookRels(m *zip.File) map[string]string {
-	rels := map[string]string{}
+type partRel struct{ id, kind, target string }
+
+// partRels reads a relationships part of the part at source ("" for the
+// package's own): each target resolved to a member name as excelize
+// does (absolute from the package root when it starts with a slash, else
+// from source's folder; Windows separators taken for slashes).
+func partRels(m *zip.File, source string) []partRel {
+	var rels []partRel
 	eachStart(m, func(e xml.StartElement) bool {
 		if e.Name.Local == "Relationship" {
-			var id, target string
+			var r partRel
 			for _, a := range e.Attr {
 				switch a.Name.Local {
 				case "Id":
-					id = a.Value
+					r.id = a.Value
+				case "Type":
+					r.kind = a.Value
 				case "Target":
-					target = a.Value
+					r.target = strings.ReplaceAll(a.Value, `\`, "/")
 				}
 			}
-			rels[id] = target
+			if strings.HasPrefix(r.target, "/") {
+				r.target = path.Clean(r.target[1:])
+			} else {
+				r.target = path.Join(path.Dir(source), r.target)
+			}
+			rels = append(rels, r)
 		}
 		return true
 	})
@@ -109,7 +122,7 @@ func sheetMergeRanges(m *zip.File) []mergeRange {
 				ranges = append(ranges, mergeRange{firstRow: r1 - 1, lastRow: r2 - 1, firstCol: c1 - 1, lastCol: c2 - 1})
 			}
 		}
-		return len(ranges) < maxMergedLabels
+		return len(ranges) < maxMergedRanges
 	})
 	return ranges
 }
