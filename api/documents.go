@@ -255,7 +255,7 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 	}
 	body := map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": pages}
 	if cut := index.CutOf(t.Pages); cut.Page > 0 {
-		body["index_cut"] = map[string]int{"page": cut.Page, "chars": cut.Chars, "max_chars": index.MaxIndexedChars}
+		body["index_cut"] = map[string]int{"page": cut.Page, "max_chars": index.MaxIndexedChars}
 	}
 	h.writeJSON(w, r, http.StatusOK, body)
 }

@@ -14,18 +14,21 @@ func TestCutAt(t *testing.T) {
 		wantText string
 		want     IndexCut
 	}{
-		{"under the bound", []string{"学分银行", "社区教育"}, 10, "学分银行\f社区教育", IndexCut{Chars: 8}},
-		{"exactly the bound", []string{"学分银行", "社区教育"}, 8, "学分银行\f社区教育", IndexCut{Chars: 8}},
-		{"whitespace not counted", []string{"学 分\n银 行", "社 区"}, 6, "学 分\n银 行\f社 区", IndexCut{Chars: 6}},
-		{"cut inside the second page", []string{"学分银行", "社区教育学院"}, 6, "学分银行\f社区", IndexCut{Page: 2, Chars: 10}},
-		{"cut at a page's end leaves the next page out", []string{"学分", "银行"}, 2, "学分\f", IndexCut{Page: 2, Chars: 4}},
-		{"table separators counted", []string{"| | | |"}, 2, "| | ", IndexCut{Page: 1, Chars: 4}},
+		{"under the bound", []string{"学分银行", "社区教育"}, 10, "学分银行\f社区教育", IndexCut{}},
+		{"exactly the bound", []string{"学分银行", "社区教育"}, 8, "学分银行\f社区教育", IndexCut{}},
+		{"whitespace not counted", []string{"学 分\n银 行", "社 区"}, 6, "学 分\n银 行\f社 区", IndexCut{}},
+		{"cut inside the second page", []string{"学分银行", "社区教育学院"}, 6, "学分银行\f社区", IndexCut{Page: 2}},
+		{"cut at a page's end leaves the next page out", []string{"学分", "银行"}, 2, "学分\f", IndexCut{Page: 2}},
+		{"table separators counted", []string{"| | | |"}, 2, "| | ", IndexCut{Page: 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := strings.Join(tc.pages, PageSeparator)
 			end, cut := cutAt(text, tc.max)
 			if text[:end] != tc.wantText || cut != tc.want {
 				t.Errorf("cutAt = %q, %+v; want %q, %+v", text[:end], cut, tc.wantText, tc.want)
+			}
+			if got := cutOf(tc.pages, tc.max); got != tc.want {
+				t.Errorf("cutOf = %+v, want %+v", got, tc.want)
 			}
 		})
 	}
@@ -43,8 +46,11 @@ func TestLongDocumentIndexedUpToTheBound(t *testing.T) {
 		filler + "共举办老年大学讲座342场。",
 		filler + "学分银行累计存入学分。",
 	}}
-	if cut := CutOf(doc.Pages); cut.Page != 2 || cut.Chars != 120+14+120+11 {
-		t.Fatalf("CutOf = %+v, want page 2 of 265 characters", cut)
+	if cut := CutOf(doc.Pages); cut.Page != 2 {
+		t.Fatalf("CutOf = %+v, want page 2", cut)
+	}
+	if cut := CutOf(doc.Pages[:1]); cut.Page != 0 {
+		t.Fatalf("CutOf the first page alone = %+v, want none", cut)
 	}
 	idx := newIndexOf(t, []Document{doc})
 	res, err := idx.Search(context.Background(), Query{Clauses: terms("老年大学"), Size: 10, WithText: true})

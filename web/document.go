@@ -125,7 +125,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 			return
 		}
 		if cut := index.CutOf(rd.Text.Pages); cut.Page > 0 {
-			p.IndexCut = fmt.Sprintf(tr(lang, "doc.index_cut"), cut.Chars, index.MaxIndexedChars, cut.Page)
+			p.IndexCut = fmt.Sprintf(tr(lang, "doc.index_cut"), index.MaxIndexedChars/10_000, pageLabel(lang, d.MIME, cut.Page))
 		}
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)

@@ -122,11 +122,11 @@ func TestDocumentPageSaysWhereSearchStops(t *testing.T) {
 		t.Error("a short document says search stops in it")
 	}
 	_, body := b.get("/documents/" + long.ID)
-	if want := "本文件共 504004 字\uFF0C超过全文检索上限 500000 字\uFF1A自第 1 页起的文字检索不到"; !strings.Contains(body, want) {
+	if want := "本文件的文字超过全文检索的上限\uFF0850 万字\uFF09\uFF1A检索只收录到第 1 页中途\uFF0C此后的文字检索不到"; !strings.Contains(body, want) {
 		t.Errorf("the Chinese page lacks %q", want)
 	}
 	b.english()
-	if _, body = b.get("/documents/" + long.ID); !strings.Contains(body, "search does not find its text from page 1 on") {
+	if _, body = b.get("/documents/" + long.ID); !strings.Contains(body, "(500,000 characters): search takes it up to partway through page 1") {
 		t.Error("the English page does not say where search stops")
 	}
 }
