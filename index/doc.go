@@ -35,7 +35,9 @@
 // by (zh.Singular); a plural in small letters (apps, news) is not cut.
 // A query's code is also searched written the other way, joined or apart
 // (ISO 9001 finds ISO9001, GB/T 28827 finds GB/T28827, and the other way
-// round: codeForms), and a 文号 typed without the brackets round its year
+// round: codeForms), and its parts (GB/T 28827 finds GB/T 28827.1 and
+// GB/T28827.2: codePartForm, since after a code a point starts a part's
+// number, never a fraction, while 342场 still does not find 1342场), and a 文号 typed without the brackets round its year
 // as documents write it with them (甬政发2015 finds 甬政发〔2015〕58号:
 // docNumberForms).
 //

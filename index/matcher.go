@@ -81,7 +81,11 @@ func (m *Matcher) Find(phrase string) []Span {
 
 // find is Find for one form of the phrase.
 func (m *Matcher) find(phrase string) []Span {
-	if sub, ok := substringText(phrase); ok {
+	sub, ok := partSubstring(phrase)
+	if !ok {
+		sub, ok = substringText(phrase)
+	}
+	if ok {
 		var out []Span
 		for _, se := range zh.FindSubstrings(m.text, sub) {
 			out = m.appendPageSpans(out, se[0], se[1])

@@ -77,7 +77,11 @@ func termQuery(t Term, m mapping.IndexMapping) query.Query {
 // formQuery is termQuery for one form of a word.
 func formQuery(word string, m mapping.IndexMapping) query.Query {
 	t := Term{Text: word}
-	if sub, ok := substringText(t.Text); ok {
+	sub, ok := partSubstring(word)
+	if !ok {
+		sub, ok = substringText(t.Text)
+	}
+	if ok {
 		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost)
 		if title == nil {
 			return bleve.NewMatchNoneQuery()

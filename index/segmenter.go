@@ -51,7 +51,8 @@ func IsSubstringTerm(word string) bool {
 // searchForms are the forms a query word is searched in: its number forms
 // (numberForms), of its singular when it is an abbreviation's plural
 // (MOOCs is searched as MOOC, which the index holds at MOOCs too), and of
-// its codes written joined or apart (ISO9001 and ISO 9001: codeForms).
+// its codes written joined or apart (ISO9001 and ISO 9001: codeForms), and
+// of a code at its end also the code's parts (GB/T 28827.1: codePartForm).
 func searchForms(word string) []string {
 	var forms []string
 	for _, c := range append(codeForms(zh.Singular(word)), docNumberForms(word)...) {
@@ -59,6 +60,9 @@ func searchForms(word string) []string {
 			if !slices.Contains(forms, f) {
 				forms = append(forms, f)
 			}
+		}
+		if p, ok := codePartForm(c); ok && !slices.Contains(forms, p) {
+			forms = append(forms, p)
 		}
 	}
 	return forms

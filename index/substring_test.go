@@ -470,6 +470,10 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{ID: "other", Pages: []string{"老年大学通过ISO 14001认证，购置MP3播放器。"}},
 		{ID: "std-apart", Pages: []string{"按照GB/T 28827—2012和JY/T 0001—2003执行。"}},
 		{ID: "std-joined", Pages: []string{"参照GB/T28827-2012、DB33/T2212-2019。"}},
+		// A standard's parts, and other standards whose numbers hold the
+		// code's digits, which are not it.
+		{ID: "std-parts", Pages: []string{"依据GB/T 28827.1-2012和GB/T28827.2开展运行维护评估。"}},
+		{ID: "std-others", Pages: []string{"参照GB/T 128827.1、GB/T 288271和ISO 90011.5执行。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -482,8 +486,13 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{"GB2260", map[string]string{"apart": "GB 2260"}},
 		{"ISO14001", map[string]string{"other": "ISO 14001"}},
 		{"MP 3", nil},
-		{"GB/T 28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827"}},
-		{"GB/T28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827"}},
+		{"GB/T 28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827", "std-parts": "GB/T 28827.|GB/T28827."}},
+		{"GB/T28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827", "std-parts": "GB/T 28827.|GB/T28827."}},
+		{"ＧＢ／Ｔ２８８２７", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827", "std-parts": "GB/T 28827.|GB/T28827."}},
+		{"GB/T 28827.1", map[string]string{"std-parts": "GB/T 28827.1"}},
+		{"GB/T 28827.2", map[string]string{"std-parts": "GB/T28827.2"}},
+		{"ISO 9001.5", nil},
+		{"GB/T 288", nil},
 		{"DB33/T 2212", map[string]string{"std-joined": "DB33/T2212"}},
 		{"JY/T0001", map[string]string{"std-apart": "JY/T 0001"}},
 	} {
