@@ -41,6 +41,11 @@
 // as documents write it with them (甬政发2015 finds 甬政发〔2015〕58号:
 // docNumberForms).
 //
+// A year in Chinese numerals is searched with each sign of zero that
+// documents write it with (二〇二三年, 二○二三年, 二零二三年, 二0二三年,
+// 二O二三年: zeroForms); a zero standing alone (零距离) keeps its sign.
+// Arabic and Chinese numerals do not meet: 2023年 does not find 二〇二三年.
+//
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
 // OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width
