@@ -29,7 +29,11 @@
 // it from other words of three characters found across a cut, which are as
 // often not there (研究生 in 研究|生命; 关工委 in 机关|工委, which is
 // 机关工作委员会, not 关心下一代工作委员会), and 汉城市 (Seoul) is not in
-// 武汉|城市. A Latin code is indexed with its letters and its number (ISO
+// 武汉|城市. A page break inside a sentence (one side Chinese, neither
+// whitespace) is no break between words: a word that runs onto the next
+// page (终身 at the foot of one, 教育体系 at the head of the next) is indexed
+// as the word, its offsets spanning the break, so that it is marked on
+// both pages. A Latin code is indexed with its letters and its number (ISO
 // and 9001 in ISO9001), and an abbreviation's plural with its singular
 // (MOOC in MOOCs, APP in APPs), which a query for the plural is searched
 // by (zh.Singular); a plural in small letters (apps, news) is not cut.

@@ -19,20 +19,21 @@ type Matcher struct {
 	byTerm map[string][]occurrence
 	at     map[occurrenceKey]bool
 	// text is the pages joined by PageSeparator, as the index holds
-	// them, so that a substring is found across a page break inside a
-	// sentence; starts[i] is the offset of page i+1 in it.
+	// them, so that a word or a phrase is found across a page break
+	// inside a sentence; starts[i] is the offset of page i+1 in it.
 	text   string
 	starts []int
 }
 
+// occurrence is a word of text: its position and its byte span in text.
 type occurrence struct {
-	page, pos  int
+	pos        int
 	start, end int
 }
 
 type occurrenceKey struct {
-	page, pos int
-	term      string
+	pos  int
+	term string
 }
 
 // NewMatcher analyses pages (page 1 first).
@@ -43,17 +44,17 @@ func NewMatcher(pages []string) (*Matcher, error) {
 	}
 	m := &Matcher{pages: pages, byTerm: map[string][]occurrence{}, at: map[occurrenceKey]bool{}}
 	m.text = strings.Join(pages, PageSeparator)
-	for p, text := range pages {
+	for p := range pages {
 		if p > 0 {
 			m.starts = append(m.starts, m.starts[p-1]+len(pages[p-1])+len(PageSeparator))
 		} else {
 			m.starts = append(m.starts, 0)
 		}
-		for _, tk := range zh.Segment(seg, []byte(text), true) {
-			term := strings.ToLower(string(tk.Term))
-			m.byTerm[term] = append(m.byTerm[term], occurrence{page: p + 1, pos: tk.Position, start: tk.Start, end: tk.End})
-			m.at[occurrenceKey{p + 1, tk.Position, term}] = true
-		}
+	}
+	for _, tk := range zh.Segment(seg, []byte(m.text), true) {
+		term := strings.ToLower(string(tk.Term))
+		m.byTerm[term] = append(m.byTerm[term], occurrence{pos: tk.Position, start: tk.Start, end: tk.End})
+		m.at[occurrenceKey{tk.Position, term}] = true
 	}
 	return m, nil
 }
@@ -100,14 +101,14 @@ func (m *Matcher) find(phrase string) []Span {
 	for _, first := range m.byTerm[terms[0]] {
 		end, ok := first.end, true
 		for k, term := range terms[1:] {
-			if !m.at[occurrenceKey{first.page, first.pos + k + 1, term}] {
+			if !m.at[occurrenceKey{first.pos + k + 1, term}] {
 				ok = false
 				break
 			}
-			end = m.lastEnd(term, first.page, first.pos+k+1)
+			end = m.lastEnd(term, first.pos+k+1)
 		}
 		if ok {
-			out = append(out, Span{Page: first.page, Start: first.start, End: end})
+			out = m.appendPageSpans(out, first.start, end)
 		}
 	}
 	return out
@@ -115,9 +116,9 @@ func (m *Matcher) find(phrase string) []Span {
 
 // lastEnd is the end offset of term at a position; of the tokens sharing a
 // position (a word and its sub-words) the term's own token is taken.
-func (m *Matcher) lastEnd(term string, page, pos int) int {
+func (m *Matcher) lastEnd(term string, pos int) int {
 	for _, o := range m.byTerm[term] {
-		if o.page == page && o.pos == pos {
+		if o.pos == pos {
 			return o.end
 		}
 	}

@@ -332,6 +332,57 @@ func TestPhraseAcrossPages(t *testing.T) {
 	}
 }
 
+// A dictionary word that runs from one page onto the next (a domain word,
+// which is searched as a word, or a word of two characters) is found, and
+// marked on both pages, as the search marks it; a page that ends a
+// sentence is not joined to the next.
+func TestWordAcrossPages(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "domain-word", Pages: []string{"我市持续完善社区教育网络，着力建设终身", "教育体系，推动市民学习常态化。"}},
+		{ID: "short-word", Pages: []string{"全市建立了学", "分银行制度，开展成果认", "证。"}},
+		{ID: "sentence-end", Pages: []string{"全市建立了学分。", "银行开展合作。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want map[string]string // document → the pages and text marked in it
+	}{
+		{"终身教育体系", map[string]string{"domain-word": "1:终身 2:教育体系"}},
+		{"学分银行", map[string]string{"short-word": "1:学 2:分银行"}},
+		{"学分", map[string]string{"short-word": "1:学 2:分", "sentence-end": "1:学分"}},
+		{"认证", map[string]string{"short-word": "2:认 3:证"}},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10, WithText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, h := range res.Hits {
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+			}
+			m, err := NewMatcher(h.Pages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, sp := range m.Find(tt.q) {
+				found = append(found, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+			}
+			if !slices.Equal(found, marked) {
+				t.Errorf("search %q in %s: matcher found %q, search marked %q", tt.q, h.ID, found, marked)
+			}
+			got[h.ID] = strings.Join(marked, " ")
+		}
+		if tt.want == nil {
+			tt.want = map[string]string{}
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
 // A page number at the foot of a page does not join the number at the
 // head of the next: 2017年 is still found there, and 32017年 is not.
 func TestPageNumberDoesNotJoinTheNextPage(t *testing.T) {
