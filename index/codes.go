@@ -118,3 +118,27 @@ func docNumberForms(word string) []string {
 	}
 	return []string{form}
 }
+
+// docNumberSerial is the year in brackets and the serial of a 文号, with or
+// without 第 before the serial (〔2015〕58号, 〔2015〕第58号), in any of the
+// brackets documents and keyboards have (the index folds them).
+var docNumberSerial = regexp.MustCompile(`([(\[\x{3014}\x{3010}\x{3016}](?:19|20)[0-9]{2}[)\]\x{3015}\x{3011}\x{3017}])(第?)([0-9]{1,4}号)`)
+
+// docNumberSerialForm returns word with the 第 before the serial of its
+// 文号 added when it has none and removed when it has one, and true; or
+// false when word holds no 文号. Most documents write 甬政发〔2015〕58号,
+// as the 公文 standard has it, some 甬政发〔2015〕第58号, and an expert
+// types the one on the paper in hand: it is the same 文号.
+func docNumberSerialForm(word string) (string, bool) {
+	w := width.Fold.String(word)
+	if !docNumberSerial.MatchString(w) {
+		return "", false
+	}
+	return docNumberSerial.ReplaceAllStringFunc(w, func(m string) string {
+		sm := docNumberSerial.FindStringSubmatch(m)
+		if sm[2] == "" {
+			return sm[1] + "第" + sm[3]
+		}
+		return sm[1] + sm[3]
+	}), true
+}

@@ -43,7 +43,9 @@
 // GB/T28827.2: codePartForm, since after a code a point starts a part's
 // number, never a fraction, while 342场 still does not find 1342场), and a 文号 typed without the brackets round its year
 // as documents write it with them (甬政发2015 finds 甬政发〔2015〕58号:
-// docNumberForms).
+// docNumberForms), and a 文号 with 第 before its serial or without
+// (〔2015〕58号 finds 〔2015〕第58号 and the other way round:
+// docNumberSerialForm).
 //
 // A year in Chinese numerals is searched with each sign of zero that
 // documents write it with (二〇二三年, 二○二三年, 二零二三年, 二0二三年,

@@ -20,6 +20,7 @@ var substringCorpus = []Document{
 	{ID: "talks-other", Pages: []string{"2017年全年共举办1342场大讲堂,3420场讲座。"}},
 	{ID: "scenic", Pages: []string{"新增5A级景区学习点两处,投入1,234万元。"}},
 	{ID: "notice", Pages: []string{"根据《宁波市人民政府关于加快发展学习型城市的意见》(甬政发〔2015〕58号)精神。"}},
+	{ID: "notice-serial", Pages: []string{"依据甬政办发〔2016〕第7号文件精神,制定本方案。"}},
 	{ID: "bridge", Pages: []string{"南京市长江大桥是城市交通的重要通道。"}},
 	{ID: "mayor", Pages: []string{"市长来到社区学校调研老年教育工作。"}},
 	{ID: "monk", Pages: []string{"社区工作者和尚未报名的市民一起参加学习。"}},
@@ -65,6 +66,15 @@ func TestSubstringSearch(t *testing.T) {
 		{"甬政发2015第58号", []string{"notice"}},
 		{"甬政发2016", nil},
 		{"甬政发2015年59号", nil},
+		// …and with 第 before the serial or without, as the document
+		// has it or not.
+		{"甬政发〔2015〕第58号", []string{"notice"}},
+		{"甬政办发〔2016〕7号", []string{"notice-serial"}},
+		{"甬政办发[2016]7号", []string{"notice-serial"}},
+		{"甬政办发2016年7号", []string{"notice-serial"}},
+		{"甬政办发〔2016〕第7号", []string{"notice-serial"}},
+		{"甬政办发〔2016〕第17号", nil},
+		{"甬政办发〔2016〕17号", nil},
 		// The 文号 given with a document finds it, though its text has none.
 		{"杭政办发〔2018〕12号", []string{"numbered"}},
 		{"杭政办发[2018]12号", []string{"numbered"}},
@@ -152,6 +162,7 @@ func TestSubstringHitsAreMarkedWhole(t *testing.T) {
 	tests := []struct{ q, id, want string }{
 		{"12.3万", "visits", "12.3万"},
 		{"学习周", "week", "学习周"},
+		{"甬政办发〔2016〕7号", "notice-serial", "甬政办发〔2016〕第7号"},
 		{"學分銀行", "simplified", "学分银行"},
 		{"12.3万", "traditional", "１２．３萬"},
 	}
