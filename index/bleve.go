@@ -22,6 +22,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
 // schemaVersion is stored in the index; an index written with another
@@ -39,7 +40,8 @@ import (
 // code (ISO and 9001 in ISO9001), an abbreviation's plural also as its
 // singular (MOOC in MOOCs), and keeps 民政局 whole in 市民政局; 9 indexes
 // a word that runs across a page break inside a sentence as the word
-// (终身|教育体系 on two pages is 终身教育体系), as 7 did its pairs.
+// (终身|教育体系 on two pages is 终身教育体系), as 7 did its pairs, and
+// joins the pages past a page number at the foot of the first (— 1 —).
 const schemaVersion = "9"
 
 var schemaKey = []byte("evidence_schema")
@@ -525,7 +527,8 @@ func (b *Bleve) readHitText(ctx context.Context, bq query.Query, hits []Hit) err
 
 // pageSpans splits the stored text into pages and maps each matched term's
 // byte range onto its page; a term that spans a page break (a pair of
-// characters either side of it, zh.Bigrams) is marked on both pages.
+// characters either side of it, zh.Bigrams, or a word) is marked on both
+// pages, without the page number at the foot of the first.
 func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 	pages := strings.Split(text, PageSeparator)
 	starts := make([]int, len(pages))
@@ -548,6 +551,11 @@ func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 				}
 				for ; p < len(pages) && starts[p] < end; p++ {
 					from, to := max(start, starts[p]), min(end, starts[p]+len(pages[p]))
+					if end > to {
+						// It runs onto the next page past the page
+						// number at this one's foot, which it leaves.
+						to = min(to, starts[p]+zh.FootStart(pages[p]))
+					}
 					if from < to {
 						spans = append(spans, Span{Page: p + 1, Start: from - starts[p], End: to - starts[p]})
 					}

@@ -33,7 +33,10 @@
 // whitespace) is no break between words: a word that runs onto the next
 // page (终身 at the foot of one, 教育体系 at the head of the next) is indexed
 // as the word, its offsets spanning the break, so that it is marked on
-// both pages. A Latin code is indexed with its letters and its number (ISO
+// both pages. A page number on the last line of a page (— 1 —, - 1 -,
+// 第1页 共3页, 1/3; not a bare figure, which may be text) is left out
+// there, so that the sentence it sits in meets the next page, and it is
+// not marked (zh.FootStart). A Latin code is indexed with its letters and its number (ISO
 // and 9001 in ISO9001), and an abbreviation's plural with its singular
 // (MOOC in MOOCs, APP in APPs), which a query for the plural is searched
 // by (zh.Singular); a plural in small letters (apps, news) is not cut.

@@ -131,6 +131,9 @@ func (m *Matcher) appendPageSpans(out []Span, start, end int) []Span {
 	p := sort.SearchInts(m.starts, start+1) - 1
 	for ; p < len(m.pages) && m.starts[p] < end; p++ {
 		s, e := max(start-m.starts[p], 0), min(end-m.starts[p], len(m.pages[p]))
+		if end-m.starts[p] > e {
+			e = min(e, zh.FootStart(m.pages[p])) // as pageSpans leaves the foot
+		}
 		if s < e {
 			out = append(out, Span{Page: p + 1, Start: s, End: e})
 		}

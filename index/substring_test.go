@@ -352,15 +352,23 @@ func TestWordAcrossPages(t *testing.T) {
 		{ID: "domain-word", Pages: []string{"我市持续完善社区教育网络，着力建设终身", "教育体系，推动市民学习常态化。"}},
 		{ID: "short-word", Pages: []string{"全市建立了学", "分银行制度，开展成果认", "证。"}},
 		{ID: "sentence-end", Pages: []string{"全市建立了学分。", "银行开展合作。"}},
+		// Page numbers at the foot of the pages, as the 公文 standard
+		// and others set them; a bare figure may be text and stays.
+		{ID: "foot-dash", Pages: []string{"着力建设终身\n— 1 —", "教育体系，完善社区学\n- 2 -", "校布局。\n— 3 —"}},
+		{ID: "foot-page", Pages: []string{"推进学习成果认\n\n第1页 共2页", "证制度建设。\n\n第2页 共2页"}},
+		{ID: "foot-bare", Pages: []string{"合计完成学习成果认\n128", "证制度建设。"}},
 	})
 	for _, tt := range []struct {
 		q    string
 		want map[string]string // document → the pages and text marked in it
 	}{
-		{"终身教育体系", map[string]string{"domain-word": "1:终身 2:教育体系"}},
+		{"终身教育体系", map[string]string{"domain-word": "1:终身 2:教育体系", "foot-dash": "1:终身 2:教育体系"}},
 		{"学分银行", map[string]string{"short-word": "1:学 2:分银行"}},
 		{"学分", map[string]string{"short-word": "1:学 2:分", "sentence-end": "1:学分"}},
-		{"认证", map[string]string{"short-word": "2:认 3:证"}},
+		{"认证", map[string]string{"short-word": "2:认 3:证", "foot-page": "1:认 2:证"}},
+		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校"}},
+		{"学习成果认证制度", map[string]string{"foot-page": "1:学习成果认 2:证制度"}},
+		{"建设终身教育", map[string]string{"domain-word": "1:建设终身 2:教育", "foot-dash": "1:建设终身 2:教育"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10, WithText: true})
 		if err != nil {
