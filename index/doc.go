@@ -59,7 +59,8 @@
 // (internal/zh/fold.go): traditional characters become simplified by
 // OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width
 // (１２．３万 → 12.3万), and the brackets of a 文号 round (〔2016〕, 【2016】,
-// [2016] → (2016), as users type them). Terms are the folded words; offsets stay those of
+// [2016] → (2016), as users type them), and dashes hyphens (GB/T
+// 9704—2012, 2018年–2020年 → GB/T 9704-2012, 2018年-2020年, as typed). Terms are the folded words; offsets stay those of
 // the original text, so a traditional document is highlighted as written.
 //
 // # Substrings: query words that are not one dictionary word

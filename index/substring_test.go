@@ -565,6 +565,11 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{"GB/T 288", nil},
 		{"DB33/T 2212", map[string]string{"std-joined": "DB33/T2212"}},
 		{"JY/T0001", map[string]string{"std-apart": "JY/T 0001"}},
+		// A standard's year after a dash, as standards write it (—),
+		// typed with a hyphen.
+		{"GB/T 28827-2012", map[string]string{"std-apart": "GB/T 28827—2012", "std-joined": "GB/T28827-2012"}},
+		{"JY/T 0001-2003", map[string]string{"std-apart": "JY/T 0001—2003"}},
+		{"JY/T 0001–2003", map[string]string{"std-apart": "JY/T 0001—2003"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
 		if err != nil {
