@@ -89,6 +89,9 @@ func (m *Matcher) find(phrase string) []Span {
 	if ok {
 		var out []Span
 		for _, se := range zh.FindSubstrings(m.text, sub) {
+			if partPoint(m.text, se[1]) {
+				se[1]-- // as pageSpans marks it
+			}
 			out = m.appendPageSpans(out, se[0], se[1])
 		}
 		return out
