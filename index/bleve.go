@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -526,13 +527,6 @@ func (b *Bleve) readHitText(ctx context.Context, bq query.Query, hits []Hit) err
 	return nil
 }
 
-// partPoint reports whether a match ending at end of text ends with the
-// point that starts a part's number (GB/T 28827.1, found by GB/T 28827.:
-// codePartForm); nothing else is matched up to such a point.
-func partPoint(text string, end int) bool {
-	return end >= 2 && text[end-1] == '.' && isASCIIDigit(text[end-2]) && end < len(text) && isASCIIDigit(text[end])
-}
-
 // pageSpans splits the stored text into pages and maps each matched term's
 // byte range onto its page; a term that spans a page break (a pair of
 // characters either side of it, zh.Bigrams, or a word) is marked on both
@@ -553,8 +547,8 @@ func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 				if start < 0 || end > len(text) || start >= end {
 					continue
 				}
-				if partPoint(text, end) {
-					end-- // the code, not the point of its part's number
+				for end < len(text) && !utf8.RuneStart(text[end]) {
+					end++ // a part's point left out of a full-width one (pairPhraseQuery)
 				}
 				p := sort.Search(len(starts), func(i int) bool { return starts[i] > start }) - 1
 				if p < 0 {

@@ -82,15 +82,16 @@ func (m *Matcher) Find(phrase string) []Span {
 
 // find is Find for one form of the phrase.
 func (m *Matcher) find(phrase string) []Span {
-	sub, ok := partSubstring(phrase)
+	sub, part := partSubstring(phrase)
+	ok := part
 	if !ok {
 		sub, ok = substringText(phrase)
 	}
 	if ok {
 		var out []Span
 		for _, se := range zh.FindSubstrings(m.text, sub) {
-			if partPoint(m.text, se[1]) {
-				se[1]-- // as pageSpans marks it
+			if part && m.text[se[1]-1] == '.' {
+				se[1]-- // the code, not its part's point, as search marks it
 			}
 			out = m.appendPageSpans(out, se[0], se[1])
 		}

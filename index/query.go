@@ -77,7 +77,8 @@ func termQuery(t Term, m mapping.IndexMapping) query.Query {
 // formQuery is termQuery for one form of a word.
 func formQuery(word string, m mapping.IndexMapping) query.Query {
 	t := Term{Text: word}
-	sub, ok := partSubstring(word)
+	sub, part := partSubstring(word)
+	ok := part
 	if !ok {
 		sub, ok = substringText(t.Text)
 	}
@@ -86,7 +87,9 @@ func formQuery(word string, m mapping.IndexMapping) query.Query {
 		if title == nil {
 			return bleve.NewMatchNoneQuery()
 		}
-		return bleve.NewDisjunctionQuery(title, newPairPhraseQuery(sub, fieldTextNgram, 1))
+		text := newPairPhraseQuery(sub, fieldTextNgram, 1)
+		text.endsAtPoint = part
+		return bleve.NewDisjunctionQuery(title, text)
 	}
 	if word, ok := oneWord(t.Text, m); ok {
 		title := bleve.NewTermQuery(word)
