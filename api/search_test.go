@@ -47,9 +47,9 @@ func TestSearchFindsSubstringsAndTraditional(t *testing.T) {
 	}
 }
 
-// A code typed in the search box, apart or joined, finds the documents
-// that write it either way and those that cite a part of it (GB/T
-// 28827.1), as the two words alone did.
+// A code typed in the search box, apart, joined or quoted, finds the
+// documents that write it either way and those that cite a part of it
+// (GB/T 28827.1), as the two words alone did; not another standard.
 func TestSearchFindsCodesTypedEitherWay(t *testing.T) {
 	e := newEnv(t)
 	apart := e.upload(cityA, "apart.txt", "按照GB/T 28827—2012执行社区教育服务规范。")
@@ -62,8 +62,9 @@ func TestSearchFindsCodesTypedEitherWay(t *testing.T) {
 		want string
 	}{
 		{"GB/T 28827", sorted(apart, joined, part)},
-		{"GB/T28827", sorted(apart, joined)},
-		{`"GB/T 28827"`, sorted(apart, joined)},
+		{"GB/T28827", sorted(apart, joined, part)},
+		{`"GB/T 28827"`, sorted(apart, joined, part)},
+		{"GB/T 28827-2012", sorted(apart, joined)},
 	} {
 		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(tt.q), nil), "expert")
 		if resp.StatusCode != http.StatusOK {

@@ -21,11 +21,17 @@ type folded struct {
 // fold drops whitespace, punctuation and symbols, folds full-width forms to
 // half-width and lower-cases, so that "共举办 342 场" in a PDF matches
 // "共举办３４２场" in a statement and line breaks inside a phrase do not
-// matter.
+// matter. Characters that show nothing (a zero-width space or a soft
+// hyphen in a quote copied from a web page) are dropped too, and the
+// circle a year is often written with (二○二三年) is its zero 〇, which it
+// stands for, not a symbol to drop.
 func fold(s string) folded {
 	f := folded{}
 	for i, r := range s {
-		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) {
+		if r == '\u25CB' || r == '\u25EF' { // ○ ◯
+			r = '\u3007' // 〇
+		}
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 			continue
 		}
 		if w := width.LookupRune(r).Folded(); w != 0 {

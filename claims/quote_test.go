@@ -12,6 +12,8 @@ import (
 var pages = []string{
 	"杭州市学习型城市建设工作总结\n2017 年全年共举办\n342 场市民大讲堂,参与市民超过八万人次。",
 	"2014年颁布实施《宁波市终身教育\n促进条例》,建立学分银行。",
+	"二〇二三年全市新增社区学校十所。",
+	"关于二○二三年度社区教育工作的通知",
 }
 
 func TestFindQuoteThroughPDFNoise(t *testing.T) {
@@ -30,6 +32,12 @@ func TestFindQuoteThroughPDFNoise(t *testing.T) {
 		{"nowhere", 1, "共举办343场", false, 0, ""},
 		{"page out of range, found elsewhere", 9, "市民大讲堂", false, 1, "市民大讲堂"},
 		{"only punctuation", 1, ",。", false, 0, ""},
+		// Characters that show nothing, in a quote copied from a web page.
+		{"zero-width space and soft hyphen in the quote", 1, "市民\u200b大讲\u00ad堂", true, 1, "市民大讲堂"},
+		// The zero of a year written as a circle or as the numeral.
+		{"circle for the zero", 3, "二○二三年全市", true, 3, "二〇二三年全市"},
+		{"numeral for the circle", 4, "二〇二三年度", true, 4, "二○二三年度"},
+		{"a year is not another", 3, "二〇二二年全市", false, 0, ""},
 	}
 	for _, tt := range tests {
 		m := FindQuote(pages, tt.page, tt.quote)

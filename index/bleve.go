@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -22,6 +23,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
 // schemaVersion is stored in the index; an index written with another
@@ -37,8 +39,12 @@ import (
 // 8 indexes place names of three characters that the segmentation cut
 // (长沙 in 长沙|市委 also as 长沙市), the letters and number of a Latin
 // code (ISO and 9001 in ISO9001), an abbreviation's plural also as its
-// singular (MOOC in MOOCs), and keeps 民政局 whole in 市民政局.
-const schemaVersion = "8"
+// singular (MOOC in MOOCs), and keeps 民政局 whole in 市民政局; 9 indexes
+// a word that runs across a page break inside a sentence as the word
+// (终身|教育体系 on two pages is 终身教育体系), as 7 did its pairs, and
+// joins the pages past a page number at the foot of the first (— 1 —),
+// and folds dashes to hyphens (GB/T 9704—2012 is found as typed, -2012).
+const schemaVersion = "9"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -525,7 +531,8 @@ func (b *Bleve) readHitText(ctx context.Context, bq query.Query, hits []Hit) err
 
 // pageSpans splits the stored text into pages and maps each matched term's
 // byte range onto its page; a term that spans a page break (a pair of
-// characters either side of it, zh.Bigrams) is marked on both pages.
+// characters either side of it, zh.Bigrams, or a word) is marked on both
+// pages, without the page number at the foot of the first.
 func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 	pages := strings.Split(text, PageSeparator)
 	starts := make([]int, len(pages))
@@ -542,12 +549,20 @@ func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 				if start < 0 || end > len(text) || start >= end {
 					continue
 				}
+				for end < len(text) && !utf8.RuneStart(text[end]) {
+					end++ // a part's point left out of a full-width one (pairPhraseQuery)
+				}
 				p := sort.Search(len(starts), func(i int) bool { return starts[i] > start }) - 1
 				if p < 0 {
 					continue
 				}
 				for ; p < len(pages) && starts[p] < end; p++ {
 					from, to := max(start, starts[p]), min(end, starts[p]+len(pages[p]))
+					if end > to {
+						// It runs onto the next page past the page
+						// number at this one's foot, which it leaves.
+						to = min(to, starts[p]+zh.FootStart(pages[p]))
+					}
 					if from < to {
 						spans = append(spans, Span{Page: p + 1, Start: from - starts[p], End: to - starts[p]})
 					}

@@ -39,14 +39,15 @@ func codeForms(word string) []string {
 }
 
 // rewriteCodes replaces the codes re finds in w (ISO9001, GB/T 28827; not
-// MP3 or No12) whose number ends there (not the 12 of AB12.5).
+// MP3 or No12), a part's number after them included (GB/T 28827.1: after
+// a code a point starts a part, codePartForm).
 func rewriteCodes(w string, re *regexp.Regexp, repl string) string {
 	var out []byte
 	last := 0
 	for _, m := range re.FindAllStringSubmatchIndex(w, -1) {
 		prefix, digits := w[m[4]:m[5]], m[9]-m[8]
 		if strings.Contains(prefix, "/") && digits < 3 || !strings.Contains(prefix, "/") && digits <= len(prefix) ||
-			m[1] < len(w) && (isASCIIDigit(w[m[1]]) || w[m[1]] == '.') {
+			m[1] < len(w) && isASCIIDigit(w[m[1]]) {
 			continue
 		}
 		out = append(out, w[last:m[0]]...)
@@ -57,6 +58,43 @@ func rewriteCodes(w string, re *regexp.Regexp, repl string) string {
 		return w
 	}
 	return string(append(out, w[last:]...))
+}
+
+// codeAtEnd is a code whose number ends the word (GB/T 28827, ISO9001),
+// as codeJoined and codeApart find codes.
+var codeAtEnd = regexp.MustCompile(`(?:^|[^A-Za-z0-9/])([A-Za-z]{1,4}[0-9]{0,2}/[A-Za-z]{1,2}|[A-Za-z]{2,}) *([0-9]+)$`)
+
+// codePartForm returns form with a point after it, and true, when form
+// ends with a code's number: GB/T 28827. is in GB/T 28827.1, a part of
+// the standard, which the word itself is not found in, as a number is
+// never cut out of a longer one (28827 is no number of its own in
+// 28827.1, nor 342 in 1342). After a code the point starts the number of
+// a part, never a fraction, so the code's parts are searched by the form
+// with the point (partSubstring); no other number is.
+func codePartForm(form string) (string, bool) {
+	m := codeAtEnd.FindStringSubmatch(width.Fold.String(form))
+	if m == nil {
+		return "", false
+	}
+	prefix, digits := m[1], len(m[2])
+	if strings.Contains(prefix, "/") && digits < 3 || !strings.Contains(prefix, "/") && digits <= len(prefix) {
+		return "", false
+	}
+	return form + ".", true
+}
+
+// partSubstring returns the substring a form of codePartForm is searched
+// by, its point kept (SubstringText drops punctuation at a word's end),
+// and true; false for any other form.
+func partSubstring(form string) (string, bool) {
+	f := width.Fold.String(form)
+	if !strings.HasSuffix(f, ".") {
+		return "", false
+	}
+	if _, ok := codePartForm(strings.TrimSuffix(f, ".")); !ok {
+		return "", false
+	}
+	return strings.ToLower(f), true
 }
 
 // docNumberBare is a 文号 typed without the brackets round its year, as
@@ -79,4 +117,28 @@ func docNumberForms(word string) []string {
 		form += m[3] + "号"
 	}
 	return []string{form}
+}
+
+// docNumberSerial is the year in brackets and the serial of a 文号, with or
+// without 第 before the serial (〔2015〕58号, 〔2015〕第58号), in any of the
+// brackets documents and keyboards have (the index folds them).
+var docNumberSerial = regexp.MustCompile(`([(\[\x{3014}\x{3010}\x{3016}](?:19|20)[0-9]{2}[)\]\x{3015}\x{3011}\x{3017}])(第?)([0-9]{1,4}号)`)
+
+// docNumberSerialForm returns word with the 第 before the serial of its
+// 文号 added when it has none and removed when it has one, and true; or
+// false when word holds no 文号. Most documents write 甬政发〔2015〕58号,
+// as the 公文 standard has it, some 甬政发〔2015〕第58号, and an expert
+// types the one on the paper in hand: it is the same 文号.
+func docNumberSerialForm(word string) (string, bool) {
+	w := width.Fold.String(word)
+	if !docNumberSerial.MatchString(w) {
+		return "", false
+	}
+	return docNumberSerial.ReplaceAllStringFunc(w, func(m string) string {
+		sm := docNumberSerial.FindStringSubmatch(m)
+		if sm[2] == "" {
+			return sm[1] + "第" + sm[3]
+		}
+		return sm[1] + sm[3]
+	}), true
 }

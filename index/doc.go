@@ -29,22 +29,40 @@
 // it from other words of three characters found across a cut, which are as
 // often not there (研究生 in 研究|生命; 关工委 in 机关|工委, which is
 // 机关工作委员会, not 关心下一代工作委员会), and 汉城市 (Seoul) is not in
-// 武汉|城市. A Latin code is indexed with its letters and its number (ISO
-// and 9001 in ISO9001), and an abbreviation's plural with its singular
-// (MOOC in MOOCs, APP in APPs), which a query for the plural is searched
-// by (zh.Singular); a plural in small letters (apps, news) is not cut.
+// 武汉|城市. A page break inside a sentence (one side Chinese, neither
+// whitespace) is no break between words: a word that runs onto the next
+// page (终身 at the foot of one, 教育体系 at the head of the next) is indexed
+// as the word, its offsets spanning the break, so that it is marked on
+// both pages. A page number on the last line of a page (— 1 —, - 1 -,
+// 第1页 共3页, 1/3; not a bare figure, which may be text) is left out
+// there, so that the sentence it sits in meets the next page, and it is
+// not marked (zh.FootStart). A Latin code is indexed with its letters and
+// its number (ISO and 9001 in ISO9001), and an abbreviation's plural with
+// its singular (MOOC in MOOCs, APP in APPs), which a query for the plural
+// is searched by (zh.Singular); a plural in small letters (apps, news) is not cut.
 // A query's code is also searched written the other way, joined or apart
 // (ISO 9001 finds ISO9001, GB/T 28827 finds GB/T28827, and the other way
-// round: codeForms), and a 文号 typed without the brackets round its year
-// as documents write it with them (甬政发2015 finds 甬政发〔2015〕58号:
-// docNumberForms).
+// round: codeForms), and its parts (GB/T 28827 finds GB/T 28827.1 and
+// GB/T28827.2: codePartForm, since after a code a point starts a part's
+// number, never a fraction, while 342场 still does not find 1342场), and
+// a 文号 typed without the brackets round its year as documents write it
+// with them (甬政发2015 finds 甬政发〔2015〕58号: docNumberForms), and a 文号 with 第 before its serial or without
+// (〔2015〕58号 finds 〔2015〕第58号 and the other way round:
+// docNumberSerialForm).
+//
+// A year in Chinese numerals is searched with each sign of zero that
+// documents write it with (二〇二三年, 二○二三年, 二零二三年, 二0二三年,
+// 二O二三年: zeroForms); a zero standing alone (零距离) keeps its sign.
+// Arabic and Chinese numerals do not meet: 2023年 does not find 二〇二三年.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
 // OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width
 // (１２．３万 → 12.3万), and the brackets of a 文号 round (〔2016〕, 【2016】,
-// [2016] → (2016), as users type them). Terms are the folded words; offsets stay those of
-// the original text, so a traditional document is highlighted as written.
+// [2016] → (2016), as users type them), and dashes hyphens (GB/T
+// 9704—2012, 2018年–2020年 → GB/T 9704-2012, 2018年-2020年, as typed).
+// Terms are the folded words; offsets stay those of the original text, so
+// a traditional document is highlighted as written.
 //
 // # Substrings: query words that are not one dictionary word
 //

@@ -19,20 +19,21 @@ type Matcher struct {
 	byTerm map[string][]occurrence
 	at     map[occurrenceKey]bool
 	// text is the pages joined by PageSeparator, as the index holds
-	// them, so that a substring is found across a page break inside a
-	// sentence; starts[i] is the offset of page i+1 in it.
+	// them, so that a word or a phrase is found across a page break
+	// inside a sentence; starts[i] is the offset of page i+1 in it.
 	text   string
 	starts []int
 }
 
+// occurrence is a word of text: its position and its byte span in text.
 type occurrence struct {
-	page, pos  int
+	pos        int
 	start, end int
 }
 
 type occurrenceKey struct {
-	page, pos int
-	term      string
+	pos  int
+	term string
 }
 
 // NewMatcher analyses pages (page 1 first).
@@ -43,17 +44,17 @@ func NewMatcher(pages []string) (*Matcher, error) {
 	}
 	m := &Matcher{pages: pages, byTerm: map[string][]occurrence{}, at: map[occurrenceKey]bool{}}
 	m.text = strings.Join(pages, PageSeparator)
-	for p, text := range pages {
+	for p := range pages {
 		if p > 0 {
 			m.starts = append(m.starts, m.starts[p-1]+len(pages[p-1])+len(PageSeparator))
 		} else {
 			m.starts = append(m.starts, 0)
 		}
-		for _, tk := range zh.Segment(seg, []byte(text), true) {
-			term := strings.ToLower(string(tk.Term))
-			m.byTerm[term] = append(m.byTerm[term], occurrence{page: p + 1, pos: tk.Position, start: tk.Start, end: tk.End})
-			m.at[occurrenceKey{p + 1, tk.Position, term}] = true
-		}
+	}
+	for _, tk := range zh.Segment(seg, []byte(m.text), true) {
+		term := strings.ToLower(string(tk.Term))
+		m.byTerm[term] = append(m.byTerm[term], occurrence{pos: tk.Position, start: tk.Start, end: tk.End})
+		m.at[occurrenceKey{tk.Position, term}] = true
 	}
 	return m, nil
 }
@@ -81,9 +82,17 @@ func (m *Matcher) Find(phrase string) []Span {
 
 // find is Find for one form of the phrase.
 func (m *Matcher) find(phrase string) []Span {
-	if sub, ok := substringText(phrase); ok {
+	sub, part := partSubstring(phrase)
+	ok := part
+	if !ok {
+		sub, ok = substringText(phrase)
+	}
+	if ok {
 		var out []Span
 		for _, se := range zh.FindSubstrings(m.text, sub) {
+			if part && m.text[se[1]-1] == '.' {
+				se[1]-- // the code, not its part's point, as search marks it
+			}
 			out = m.appendPageSpans(out, se[0], se[1])
 		}
 		return out
@@ -96,14 +105,14 @@ func (m *Matcher) find(phrase string) []Span {
 	for _, first := range m.byTerm[terms[0]] {
 		end, ok := first.end, true
 		for k, term := range terms[1:] {
-			if !m.at[occurrenceKey{first.page, first.pos + k + 1, term}] {
+			if !m.at[occurrenceKey{first.pos + k + 1, term}] {
 				ok = false
 				break
 			}
-			end = m.lastEnd(term, first.page, first.pos+k+1)
+			end = m.lastEnd(term, first.pos+k+1)
 		}
 		if ok {
-			out = append(out, Span{Page: first.page, Start: first.start, End: end})
+			out = m.appendPageSpans(out, first.start, end)
 		}
 	}
 	return out
@@ -111,9 +120,9 @@ func (m *Matcher) find(phrase string) []Span {
 
 // lastEnd is the end offset of term at a position; of the tokens sharing a
 // position (a word and its sub-words) the term's own token is taken.
-func (m *Matcher) lastEnd(term string, page, pos int) int {
+func (m *Matcher) lastEnd(term string, pos int) int {
 	for _, o := range m.byTerm[term] {
-		if o.page == page && o.pos == pos {
+		if o.pos == pos {
 			return o.end
 		}
 	}
@@ -126,6 +135,9 @@ func (m *Matcher) appendPageSpans(out []Span, start, end int) []Span {
 	p := sort.SearchInts(m.starts, start+1) - 1
 	for ; p < len(m.pages) && m.starts[p] < end; p++ {
 		s, e := max(start-m.starts[p], 0), min(end-m.starts[p], len(m.pages[p]))
+		if end-m.starts[p] > e {
+			e = min(e, zh.FootStart(m.pages[p])) // as pageSpans leaves the foot
+		}
 		if s < e {
 			out = append(out, Span{Page: p + 1, Start: s, End: e})
 		}

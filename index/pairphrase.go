@@ -29,6 +29,10 @@ type pairPhraseQuery struct {
 	boost float64
 	terms []string // distinct pairs
 	slots []pairSlot
+	// endsAtPoint is set for a code's part (GB/T 28827.: codePartForm),
+	// whose last pair's point is left out of the matched location, so
+	// that the code is marked (GB/T 28827 in GB/T 28827.1).
+	endsAtPoint bool
 }
 
 // pairSlot is one pair of the word: which term, at which offset from the
@@ -173,9 +177,13 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 		if !s.keep {
 			break
 		}
-		for _, sl := range s.q.slots {
+		for k, sl := range s.q.slots {
 			j, _ := slices.BinarySearch(s.pos[sl.term], p+sl.offset)
-			kept = append(kept, search.FieldTermLocation{Field: s.q.field, Term: s.q.terms[sl.term], Location: s.locs[sl.term][j]})
+			loc := s.locs[sl.term][j]
+			if s.q.endsAtPoint && k == len(s.q.slots)-1 {
+				loc.End-- // the point, one byte as the stored text has it
+			}
+			kept = append(kept, search.FieldTermLocation{Field: s.q.field, Term: s.q.terms[sl.term], Location: loc})
 		}
 	}
 	if !found {

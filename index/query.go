@@ -77,12 +77,19 @@ func termQuery(t Term, m mapping.IndexMapping) query.Query {
 // formQuery is termQuery for one form of a word.
 func formQuery(word string, m mapping.IndexMapping) query.Query {
 	t := Term{Text: word}
-	if sub, ok := substringText(t.Text); ok {
+	sub, part := partSubstring(word)
+	ok := part
+	if !ok {
+		sub, ok = substringText(t.Text)
+	}
+	if ok {
 		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost)
 		if title == nil {
 			return bleve.NewMatchNoneQuery()
 		}
-		return bleve.NewDisjunctionQuery(title, newPairPhraseQuery(sub, fieldTextNgram, 1))
+		text := newPairPhraseQuery(sub, fieldTextNgram, 1)
+		text.endsAtPoint = part
+		return bleve.NewDisjunctionQuery(title, text)
 	}
 	if word, ok := oneWord(t.Text, m); ok {
 		title := bleve.NewTermQuery(word)

@@ -51,14 +51,31 @@ func IsSubstringTerm(word string) bool {
 // searchForms are the forms a query word is searched in: its number forms
 // (numberForms), of its singular when it is an abbreviation's plural
 // (MOOCs is searched as MOOC, which the index holds at MOOCs too), and of
-// its codes written joined or apart (ISO9001 and ISO 9001: codeForms).
+// its codes written joined or apart (ISO9001 and ISO 9001: codeForms), and
+// of a code at its end also the code's parts (GB/T 28827.1: codePartForm),
+// of a year in Chinese numerals with each sign of zero (二〇二三年,
+// 二○二三年, 二零二三年: zeroForms), and of a 文号 with and without 第
+// before its serial (〔2015〕58号, 〔2015〕第58号: docNumberSerialForm).
 func searchForms(word string) []string {
 	var forms []string
-	for _, c := range append(codeForms(zh.Singular(word)), docNumberForms(word)...) {
+	var bases []string
+	for _, z := range zeroForms(word) {
+		bases = append(bases, codeForms(zh.Singular(z))...)
+		bases = append(bases, docNumberForms(z)...)
+	}
+	for _, b := range bases {
+		if f, ok := docNumberSerialForm(b); ok && !slices.Contains(bases, f) {
+			bases = append(bases, f)
+		}
+	}
+	for _, c := range bases {
 		for _, f := range numberForms(c) {
 			if !slices.Contains(forms, f) {
 				forms = append(forms, f)
 			}
+		}
+		if p, ok := codePartForm(c); ok && !slices.Contains(forms, p) {
+			forms = append(forms, p)
 		}
 	}
 	return forms

@@ -20,6 +20,7 @@ var substringCorpus = []Document{
 	{ID: "talks-other", Pages: []string{"2017年全年共举办1342场大讲堂,3420场讲座。"}},
 	{ID: "scenic", Pages: []string{"新增5A级景区学习点两处,投入1,234万元。"}},
 	{ID: "notice", Pages: []string{"根据《宁波市人民政府关于加快发展学习型城市的意见》(甬政发〔2015〕58号)精神。"}},
+	{ID: "notice-serial", Pages: []string{"依据甬政办发〔2016〕第7号文件精神,制定本方案。"}},
 	{ID: "bridge", Pages: []string{"南京市长江大桥是城市交通的重要通道。"}},
 	{ID: "mayor", Pages: []string{"市长来到社区学校调研老年教育工作。"}},
 	{ID: "monk", Pages: []string{"社区工作者和尚未报名的市民一起参加学习。"}},
@@ -65,6 +66,15 @@ func TestSubstringSearch(t *testing.T) {
 		{"甬政发2015第58号", []string{"notice"}},
 		{"甬政发2016", nil},
 		{"甬政发2015年59号", nil},
+		// …and with 第 before the serial or without, as the document
+		// has it or not.
+		{"甬政发〔2015〕第58号", []string{"notice"}},
+		{"甬政办发〔2016〕7号", []string{"notice-serial"}},
+		{"甬政办发[2016]7号", []string{"notice-serial"}},
+		{"甬政办发2016年7号", []string{"notice-serial"}},
+		{"甬政办发〔2016〕第7号", []string{"notice-serial"}},
+		{"甬政办发〔2016〕第17号", nil},
+		{"甬政办发〔2016〕17号", nil},
 		// The 文号 given with a document finds it, though its text has none.
 		{"杭政办发〔2018〕12号", []string{"numbered"}},
 		{"杭政办发[2018]12号", []string{"numbered"}},
@@ -152,6 +162,7 @@ func TestSubstringHitsAreMarkedWhole(t *testing.T) {
 	tests := []struct{ q, id, want string }{
 		{"12.3万", "visits", "12.3万"},
 		{"学习周", "week", "学习周"},
+		{"甬政办发〔2016〕7号", "notice-serial", "甬政办发〔2016〕第7号"},
 		{"學分銀行", "simplified", "学分银行"},
 		{"12.3万", "traditional", "１２．３萬"},
 	}
@@ -332,6 +343,65 @@ func TestPhraseAcrossPages(t *testing.T) {
 	}
 }
 
+// A dictionary word that runs from one page onto the next (a domain word,
+// which is searched as a word, or a word of two characters) is found, and
+// marked on both pages, as the search marks it; a page that ends a
+// sentence is not joined to the next.
+func TestWordAcrossPages(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "domain-word", Pages: []string{"我市持续完善社区教育网络，着力建设终身", "教育体系，推动市民学习常态化。"}},
+		{ID: "short-word", Pages: []string{"全市建立了学", "分银行制度，开展成果认", "证。"}},
+		{ID: "sentence-end", Pages: []string{"全市建立了学分。", "银行开展合作。"}},
+		// Page numbers at the foot of the pages, as the 公文 standard
+		// and others set them; a bare figure may be text and stays.
+		{ID: "foot-dash", Pages: []string{"着力建设终身\n— 1 —", "教育体系，完善社区学\n- 2 -", "校布局。\n— 3 —"}},
+		{ID: "foot-page", Pages: []string{"推进学习成果认\n\n第1页 共2页", "证制度建设。\n\n第2页 共2页"}},
+		{ID: "foot-bare", Pages: []string{"合计完成学习成果认\n128", "证制度建设。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want map[string]string // document → the pages and text marked in it
+	}{
+		{"终身教育体系", map[string]string{"domain-word": "1:终身 2:教育体系", "foot-dash": "1:终身 2:教育体系"}},
+		{"学分银行", map[string]string{"short-word": "1:学 2:分银行"}},
+		{"学分", map[string]string{"short-word": "1:学 2:分", "sentence-end": "1:学分"}},
+		{"认证", map[string]string{"short-word": "2:认 3:证", "foot-page": "1:认 2:证"}},
+		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校"}},
+		{"学习成果认证制度", map[string]string{"foot-page": "1:学习成果认 2:证制度"}},
+		{"建设终身教育", map[string]string{"domain-word": "1:建设终身 2:教育", "foot-dash": "1:建设终身 2:教育"}},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10, WithText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, h := range res.Hits {
+			var marked []string
+			for _, sp := range mergedSpans(h.Spans) {
+				marked = append(marked, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+			}
+			m, err := NewMatcher(h.Pages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, sp := range m.Find(tt.q) {
+				found = append(found, fmt.Sprintf("%d:%s", sp.Page, h.Pages[sp.Page-1][sp.Start:sp.End]))
+			}
+			if !slices.Equal(found, marked) {
+				t.Errorf("search %q in %s: matcher found %q, search marked %q", tt.q, h.ID, found, marked)
+			}
+			got[h.ID] = strings.Join(marked, " ")
+		}
+		if tt.want == nil {
+			tt.want = map[string]string{}
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
 // A page number at the foot of a page does not join the number at the
 // head of the next: 2017年 is still found there, and 32017年 is not.
 func TestPageNumberDoesNotJoinTheNextPage(t *testing.T) {
@@ -470,6 +540,10 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{ID: "other", Pages: []string{"老年大学通过ISO 14001认证，购置MP3播放器。"}},
 		{ID: "std-apart", Pages: []string{"按照GB/T 28827—2012和JY/T 0001—2003执行。"}},
 		{ID: "std-joined", Pages: []string{"参照GB/T28827-2012、DB33/T2212-2019。"}},
+		// A standard's parts, and other standards whose numbers hold the
+		// code's digits, which are not it.
+		{ID: "std-parts", Pages: []string{"依据GB/T 28827.1-2012和GB/T28827.2开展运行维护评估。"}},
+		{ID: "std-others", Pages: []string{"参照GB/T 128827.1、GB/T 288271和ISO 90011.5执行。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -482,10 +556,20 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{"GB2260", map[string]string{"apart": "GB 2260"}},
 		{"ISO14001", map[string]string{"other": "ISO 14001"}},
 		{"MP 3", nil},
-		{"GB/T 28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827"}},
-		{"GB/T28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827"}},
+		{"GB/T 28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827", "std-parts": "GB/T 28827|GB/T28827"}},
+		{"GB/T28827", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827", "std-parts": "GB/T 28827|GB/T28827"}},
+		{"ＧＢ／Ｔ２８８２７", map[string]string{"std-apart": "GB/T 28827", "std-joined": "GB/T28827", "std-parts": "GB/T 28827|GB/T28827"}},
+		{"GB/T 28827.1", map[string]string{"std-parts": "GB/T 28827.1"}},
+		{"GB/T 28827.2", map[string]string{"std-parts": "GB/T28827.2"}},
+		{"ISO 9001.5", nil},
+		{"GB/T 288", nil},
 		{"DB33/T 2212", map[string]string{"std-joined": "DB33/T2212"}},
 		{"JY/T0001", map[string]string{"std-apart": "JY/T 0001"}},
+		// A standard's year after a dash, as standards write it (—),
+		// typed with a hyphen.
+		{"GB/T 28827-2012", map[string]string{"std-apart": "GB/T 28827—2012", "std-joined": "GB/T28827-2012"}},
+		{"JY/T 0001-2003", map[string]string{"std-apart": "JY/T 0001—2003"}},
+		{"JY/T 0001–2003", map[string]string{"std-apart": "JY/T 0001—2003"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
 		if err != nil {

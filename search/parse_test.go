@@ -60,6 +60,11 @@ func TestParseQuery(t *testing.T) {
 		{"APP 2023", []index.Clause{clause("APP"), clause("2023")}, nil}, // a year after a word is no code
 		{"GB/T 12", []index.Clause{clause("GB/T"), clause("12")}, nil},
 		{"ISO -9001", []index.Clause{clause("ISO")}, []index.Term{{Text: "9001"}}},
+		// Characters that show nothing, as copied from a web page, are
+		// not part of the word (the stored text has none).
+		{"学\u200b习型城市", []index.Clause{clause("学习型城市")}, nil},
+		{"社区\u00ad教育 \ufeff老年大学", []index.Clause{clause("社区教育"), clause("老年大学")}, nil},
+		{"\"学分\u200d银行\u2060制度\"", []index.Clause{clause("学分银行制度")}, nil},
 		{"", nil, nil},
 		{"   ", nil, nil},
 	}

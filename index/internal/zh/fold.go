@@ -79,8 +79,19 @@ func bracketOf(r rune) (rune, bool) {
 	return r, false
 }
 
-// foldRune folds one character's width and brackets.
+// isDash reports the dashes that stand where a hyphen is typed: between
+// a standard's number and its year (GB/T 9704—2012, as the standards
+// write it with a one-character dash, 一字线), in ranges (2018年–2020年)
+// and as a minus sign. A user types -, which keyboards have.
+func isDash(r rune) bool {
+	return r >= '\u2010' && r <= '\u2015' || r == '\u2212' || r == '\uFE58' || r == '\uFE63'
+}
+
+// foldRune folds one character's width, brackets and dashes.
 func foldRune(r rune) rune {
+	if isDash(r) {
+		return '-'
+	}
 	if mayFoldWidth(r) {
 		if w := width.LookupRune(r).Folded(); w != 0 {
 			r = w
@@ -105,7 +116,7 @@ func needsFold(text []byte) (fold, trad bool) {
 		}
 		// Brackets and width forms sit in two small blocks; a Han
 		// character is neither.
-		fold = fold || (r >= '\u3010' && r <= '\u3017' || mayFoldWidth(r)) && foldRune(r) != r
+		fold = fold || isDash(r) || (r >= '\u3010' && r <= '\u3017' || mayFoldWidth(r)) && foldRune(r) != r
 		i += n
 	}
 	return fold, false
@@ -130,7 +141,8 @@ func (f Folded) Orig(off int) int {
 }
 
 // Fold returns text with traditional characters simplified, full-width
-// forms made half-width and brackets made round, character for character.
+// forms made half-width, brackets made round and dashes hyphens, character
+// for character.
 // It needs the tables loaded by Segmenter.
 func Fold(text []byte) Folded {
 	if t2s == nil {
@@ -183,8 +195,8 @@ func Fold(text []byte) Folded {
 	return Folded{Text: out, orig: orig}
 }
 
-// foldSimplified is Fold of a text with nothing traditional: widths and
-// brackets only, in one pass over the bytes.
+// foldSimplified is Fold of a text with nothing traditional: widths,
+// brackets and dashes only, in one pass over the bytes.
 func foldSimplified(text []byte) Folded {
 	out := make([]byte, 0, len(text))
 	orig := make([]int32, 0, len(text)+1)
@@ -196,7 +208,7 @@ func foldSimplified(text []byte) Folded {
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
-		if r >= utf8.RuneSelf && (r < '\u3010' || r > '\u3017') && !mayFoldWidth(r) {
+		if r >= utf8.RuneSelf && (r < '\u3010' || r > '\u3017') && !mayFoldWidth(r) && !isDash(r) {
 			out = append(out, text[i:i+n]...)
 			for range n {
 				orig = append(orig, int32(i))

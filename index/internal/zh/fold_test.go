@@ -22,6 +22,11 @@ func TestFoldKeepsCharactersAndOffsets(t *testing.T) {
 		{"杭政办【2016】12号（試行）", "杭政办(2016)12号(试行)"},
 		{"杭政办[2016]12号", "杭政办(2016)12号"},
 		{"杭政办(2016)12号", "杭政办(2016)12号"},
+		// Dashes are the hyphen users type, in a standard's year and
+		// in ranges; a traditional text too.
+		{"GB/T 9704—2012", "GB/T 9704-2012"},
+		{"2018年–2020年", "2018年-2020年"},
+		{"標準GB/T 28827.1—2012", "标准GB/T 28827.1-2012"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -1,7 +1,7 @@
 package zh
 
 import (
-	"sort"
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -94,11 +94,19 @@ func Bigrams(text []byte, query bool) []Token {
 	ft := lowerASCII(f.Text)
 	var rs []rune
 	var offs []int
+	var cuts []pageCut
+	if bytes.IndexByte(ft, pageBreak) >= 0 {
+		cuts = pageCuts(string(ft))
+	}
 	for i, r := range string(ft) {
-		if r == pageBreak && i > 0 && i+1 < len(ft) && joinsPages(rs[len(rs)-1], ft[i+1:]) {
+		for len(cuts) > 0 && i >= cuts[0].to {
+			cuts = cuts[1:]
+		}
+		if len(cuts) > 0 && i >= cuts[0].from {
 			// A page break inside a sentence joins its two pages,
 			// as a line break does (extract.Normalize): the pair of
-			// the characters either side spans it.
+			// the characters either side spans it, and the page
+			// number at the foot of the page before it.
 			continue
 		}
 		rs = append(rs, r)
@@ -157,23 +165,6 @@ func Bigrams(text []byte, query bool) []Token {
 		from = to
 	}
 	return out
-}
-
-// pageBreak is the separator of the pages of a document's text
-// (index.PageSeparator).
-const pageBreak = '\f'
-
-// joinsPages reports whether a page break between the rune before and the
-// text after is inside a sentence: neither side is whitespace and one is
-// Chinese (or other non-ASCII), as extract.Normalize joins lines. Two
-// ASCII sides stay apart, so that a page number at the foot of one page
-// does not lengthen a number at the head of the next (3 | 2017年).
-func joinsPages(before rune, after []byte) bool {
-	r, _ := utf8.DecodeRune(after)
-	if unicode.IsSpace(before) || unicode.IsSpace(r) {
-		return false
-	}
-	return before >= utf8.RuneSelf || r >= utf8.RuneSelf
 }
 
 // Lone is the n-gram token of a character with whitespace (or the end of
@@ -367,31 +358,6 @@ func FindSubstrings(text, sub string) [][2]int {
 		}
 		// A span that ends at a removed break ends before it.
 		out = append(out, [2]int{f.Orig(at(s)), f.Orig(at(e-1) + 1)})
-	}
-}
-
-// joinPages removes from t the page breaks that Bigrams pairs across
-// (joinsPages) and returns the text without them and the function that
-// maps the offset of a byte of that text back to t.
-func joinPages(t string) (string, func(int) int) {
-	if !strings.ContainsRune(t, pageBreak) {
-		return t, func(i int) int { return i }
-	}
-	var b strings.Builder
-	var cuts []int // offsets of the joined text at which a break was removed
-	for i, r := range t {
-		if r == pageBreak && i > 0 && i+1 < len(t) {
-			before, _ := utf8.DecodeLastRuneInString(t[:i])
-			if joinsPages(before, []byte(t[i+1:])) {
-				cuts = append(cuts, b.Len())
-				continue
-			}
-		}
-		b.WriteRune(r)
-	}
-	return b.String(), func(i int) int {
-		n := sort.SearchInts(cuts, i+1)
-		return i + n*len(string(pageBreak))
 	}
 }
 

@@ -135,10 +135,18 @@ type Token struct {
 // word is followed by its dictionary sub-words of two or more characters
 // (长沙 in 长沙市, 学分 and 银行 in 学分银行) at the same position; in exact
 // mode only the words themselves are returned. Whitespace and punctuation
-// are skipped and do not take a position.
+// are skipped and do not take a position. A page break inside a sentence
+// (text may be pages joined by '\f') is no break between words: a word
+// that runs onto the next page (学分 at the foot of one, 银行 at the head
+// of the next) is found as the word, as Bigrams pairs across it, and its
+// token spans the break.
 func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 	f := Fold(text)
-	ft := f.Text
+	ft, at := f.Text, func(i int) int { return i }
+	if bytes.IndexByte(ft, pageBreak) >= 0 {
+		joined, back := joinPages(string(ft))
+		ft, at = []byte(joined), back
+	}
 	segs := seg.Segment(ft)
 	out := make([]Token, 0, len(segs)+len(segs)/2)
 	pos := 0
@@ -158,9 +166,11 @@ func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 		out = appendDomainWords(out, ft)
 		out = appendPlaceNames(out, ft)
 	}
-	if f.orig != nil {
+	if f.orig != nil || len(ft) != len(f.Text) {
 		for i := range out {
-			out[i].Start, out[i].End = f.Orig(out[i].Start), f.Orig(out[i].End)
+			// An end is mapped from its last byte, so that a word that
+			// ends at a removed break ends before it.
+			out[i].Start, out[i].End = f.Orig(at(out[i].Start)), f.Orig(at(out[i].End-1)+1)
 		}
 	}
 	return out

@@ -1,0 +1,104 @@
+package zh
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pageBreak is the separator of the pages of a document's text
+// (index.PageSeparator).
+const pageBreak = '\f'
+
+// pageFoot is a page number on the last line of a page, as the 公文
+// standard sets it (— 1 —) and as other documents do (- 1 -, ·1·, 第1页,
+// 第1页 共3页, 1/3). A bare number is not taken for one: the last line of
+// a page may be a figure of the text.
+var pageFoot = regexp.MustCompile(`\n+[ \t]*(?:[-—–―·•][ \t]*[0-9]{1,4}[ \t]*[-—–―·•]|第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?|[0-9]{1,4}[ \t]*/[ \t]*[0-9]{1,4})[ \t]*$`)
+
+// FootStart returns the offset in page at which its foot, a page number
+// on a line of its own (pageFoot), begins, or len(page) when it has none.
+func FootStart(page string) int {
+	from := max(0, len(page)-48)
+	loc := pageFoot.FindStringIndex(page[from:])
+	if loc == nil || from+loc[0] == 0 {
+		return len(page)
+	}
+	return from + loc[0]
+}
+
+// pageCut is a page break inside a sentence, with the page number at the
+// foot of the page before it: the bytes [from, to) of the text, left out
+// so that the words either side of the break meet, as they do either side
+// of a line break (extract.Normalize).
+type pageCut struct{ from, to int }
+
+// pageCuts returns the page breaks of t (pages joined by '\f') that are
+// inside a sentence: the text before the break, or before the page
+// number at its foot, and the text after it are not whitespace, and one
+// of them is Chinese (or other non-ASCII). Two ASCII sides stay apart, so
+// that a figure at the foot of one page does not lengthen a number at the
+// head of the next (3 | 2017年).
+func pageCuts(t string) []pageCut {
+	var cuts []pageCut
+	start := 0 // of the page before the break
+	for {
+		i := strings.IndexByte(t[start:], pageBreak)
+		if i < 0 {
+			return cuts
+		}
+		i += start
+		foot := start + FootStart(t[start:i])
+		if foot > start && i+1 < len(t) {
+			before, _ := utf8.DecodeLastRuneInString(t[:foot])
+			if joinsPages(before, t[i+1:]) {
+				cuts = append(cuts, pageCut{from: foot, to: i + 1})
+			}
+		}
+		start = i + 1
+	}
+}
+
+// joinsPages reports whether a page break between the rune before and the
+// text after is inside a sentence (pageCuts).
+func joinsPages(before rune, after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	if unicode.IsSpace(before) || unicode.IsSpace(r) || r == pageBreak {
+		return false
+	}
+	return before >= utf8.RuneSelf || r >= utf8.RuneSelf
+}
+
+// joinPages removes from t what pageCuts finds and returns the text
+// without it and the function that maps the offset of a byte of that
+// text back to t.
+func joinPages(t string) (string, func(int) int) {
+	if strings.IndexByte(t, pageBreak) < 0 {
+		return t, func(i int) int { return i }
+	}
+	cuts := pageCuts(t)
+	if len(cuts) == 0 {
+		return t, func(i int) int { return i }
+	}
+	var b strings.Builder
+	b.Grow(len(t))
+	at := make([]int, len(cuts))   // offsets of the joined text at which a cut was made
+	skip := make([]int, len(cuts)) // bytes left out up to and including each cut
+	last, n := 0, 0
+	for k, c := range cuts {
+		b.WriteString(t[last:c.from])
+		n += c.to - c.from
+		at[k], skip[k] = b.Len(), n
+		last = c.to
+	}
+	b.WriteString(t[last:])
+	return b.String(), func(i int) int {
+		k := sort.SearchInts(at, i+1)
+		if k == 0 {
+			return i
+		}
+		return i + skip[k-1]
+	}
+}
