@@ -46,8 +46,11 @@ type Item struct {
 	Indicator catalog.Indicator
 	Status    string // 缺 (gap), 有证据, 已核实, 与证据矛盾
 	Value     *catalog.Value
-	Claims    []catalog.Claim
-	Evidence  []Evidence
+	// Previous is the indicator's value in the city's latest earlier
+	// round, nil when none has one: the report compares with it.
+	Previous *catalog.Value
+	Claims   []catalog.Claim
+	Evidence []Evidence
 	// Reasons are the reviewers' comments behind the verdicts, by claim
 	// or value ID, so that a reader without the archive sees why.
 	Reasons map[string]string
@@ -177,6 +180,8 @@ type data struct {
 	pages  map[[2]string]catalog.Link
 	claims []catalog.Claim
 	values []catalog.Value
+	// earlier are the city's values of earlier rounds, to compare with.
+	earlier []catalog.Value
 	// reasons are the comments of the reviews that gave the current
 	// verdicts, by claim or value ID.
 	reasons map[string]string
@@ -235,6 +240,15 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	}
 	if d.values, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round}); err != nil {
 		return nil, err
+	}
+	all, err := s.cat.FindValues(ctx, catalog.ValueFilter{City: city})
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range all {
+		if v.Round < round {
+			d.earlier = append(d.earlier, v)
+		}
 	}
 	if err := d.loadReasons(ctx, s.cat, claimIDs); err != nil {
 		return nil, err
@@ -324,6 +338,11 @@ func (d *data) item(ind catalog.Indicator) Item {
 		live = live || !d.gone[id]
 	}
 	verified, contradicted := false, false
+	for i := range d.earlier {
+		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
+			it.Previous = v
+		}
+	}
 	for i := range d.values {
 		if v := &d.values[i]; v.Indicator == ind.Code {
 			it.Value = v
