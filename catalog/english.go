@@ -197,6 +197,7 @@ var englishMessages = map[string]string{
 	"与第 %d 行重复(同一指标、同一责任单位)":                                             "Repeats row %d (the same indicator and department)",
 	"缺少城市代码 city(如 330100 杭州)":                                           "The city code (city) is missing, such as 330100 for Hangzhou",
 	"%d 年度之前本市没有责任分解表可复制;请导入责任分解表或逐项添加任务":                                "No round before %d has a responsibility table of this city to copy; import a table or add the tasks one by one",
+	"%s 不是从上一轮结转的":                                                       "%s was not carried over from an earlier round",
 	"只能管理本市(%s)的责任分解":                                                    "You can only manage the responsibilities of your own city (%s)",
 	"表格为空":                                                               "The table is empty",
 	"表头缺少 %s(%s)列;第一行应为:指标编码、责任单位、截止日期、联系人":                              "The table's header has no %s column (%s); the first row should read: indicator, department, due, contact",

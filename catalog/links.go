@@ -250,7 +250,7 @@ func (s *Store) CountLinks(ctx context.Context, round int, cities ...string) ([]
 		// As RoundLinkedDocuments: a link carried into the round and not
 		// dropped counts there too, so the heat map says what the report
 		// and the comparison say.
-		q += ` AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?)
+		q += ` AND (` + ofDocumentRound + `
 			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`
 		args = append(args, y, y, round)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -43,5 +44,46 @@ func TestClaimFormTakesItsRound(t *testing.T) {
 	list, err := s.env.Claims.List(context.Background(), testenv.Admin, catalog.ClaimFilter{City: "330100"})
 	if err != nil || len(list) != 1 || list[0].Round != 2017 {
 		t.Errorf("claims after writing one for 2017: %+v %v, want one in round 2017", list, err)
+	}
+}
+
+// TestCarriedClaimShowsItsEarlierVerdict: a 定性描述 verified in 2017 and
+// carried into 2018 shows, on its 2018 page, the 2017 claim it came from
+// with the 2017 verdict and the reviewer's comment, so the reviewer of
+// 2018 sees what was decided then; the 2017 claim keeps its verdict.
+func TestCarriedClaimShowsItsEarlierVerdict(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	li := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	old, err := s.env.Claims.Create(ctx, wang, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市2017年建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Claims.Review(ctx, li, old.ID, "verified", "有正式文件"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Values.CarryOver(ctx, testenv.Admin, "330100", 2018); err != nil {
+		t.Fatal(err)
+	}
+	carried, err := s.env.Claims.List(ctx, testenv.Admin, catalog.ClaimFilter{City: "330100", Round: 2018})
+	if err != nil || len(carried) != 1 {
+		t.Fatalf("claims of 2018 after the carry-over: %+v %v", carried, err)
+	}
+	reviewer := s.login("li")
+	_, page := reviewer.get("/claims/" + carried[0].ID)
+	text := textOf(page)
+	for _, want := range []string{"结转自 2017 年度的定性描述", "属实", "有正式文件", "上一轮的定性描述及其审核结论保持不变"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the carried claim's page does not show %q: %.2000s", want, text)
+		}
+	}
+	if !strings.Contains(page, `href="/claims/`+old.ID+`"`) {
+		t.Errorf("the carried claim's page does not link to the 2017 claim")
+	}
+	if _, page := reviewer.get("/claims/" + old.ID); strings.Contains(page, `id="carried-from"`) {
+		t.Errorf("the 2017 claim, written in its round, says it was carried")
 	}
 }
