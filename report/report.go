@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -166,7 +167,64 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 			r.Areas[i].Items = append(r.Areas[i].Items, it)
 		}
 	}
+	if extra := d.outside(inds); len(extra.Items) > 0 {
+		r.Areas, r.Empty = append(r.Areas, extra), false
+	}
 	return r, nil
+}
+
+// Outside is the code of the report's last area, which holds the
+// indicators the round has claims, values or links for but the current
+// framework no longer has as key indicators (removed or renumbered in a
+// later round), so that a round's report keeps what was recorded in it.
+const Outside = "※"
+
+// outside is the area of the round's indicators missing from inds.
+func (d *data) outside(inds []catalog.Indicator) Area {
+	a := Area{Code: Outside, Name: "不在当前指标体系中的指标", NameEN: "Indicators not in the current framework"}
+	known := map[string]bool{}
+	for _, ind := range inds {
+		known[ind.Code] = true
+	}
+	kinds := map[string]catalog.Kind{}
+	for _, c := range d.claims {
+		kinds[c.Indicator] = catalog.Qualitative
+	}
+	for code := range d.linked {
+		kinds[code] = catalog.Qualitative
+	}
+	for _, v := range d.values {
+		kinds[v.Indicator] = catalog.Quantitative
+	}
+	codes := make([]string, 0, len(kinds))
+	for code := range kinds {
+		if !known[code] {
+			codes = append(codes, code)
+		}
+	}
+	slices.SortFunc(codes, compareCodes)
+	for _, code := range codes {
+		a.Items = append(a.Items, d.item(catalog.Indicator{Code: code, Level: catalog.KeyLevel, Kind: kinds[code],
+			Name: "\uFF08\u5DF2\u4E0D\u5728\u5F53\u524D\u6307\u6807\u4F53\u7CFB\u4E2D\uFF09", NameEN: "(no longer in the current framework)"}))
+	}
+	return a
+}
+
+// compareCodes orders indicator codes as numbers part by part (2.10.1
+// after 2.9.1).
+func compareCodes(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, errA := strconv.Atoi(pa[i])
+		nb, errB := strconv.Atoi(pb[i])
+		if errA == nil && errB == nil && na != nb {
+			return na - nb
+		}
+		if c := strings.Compare(pa[i], pb[i]); (errA != nil || errB != nil) && c != 0 {
+			return c
+		}
+	}
+	return len(pa) - len(pb)
 }
 
 // claimPage is how many claims the report reads at a time.
