@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,5 +87,43 @@ func TestCarriedClaimShowsItsEarlierVerdict(t *testing.T) {
 	}
 	if _, page := reviewer.get("/claims/" + old.ID); strings.Contains(page, `id="carried-from"`) {
 		t.Errorf("the 2017 claim, written in its round, says it was carried")
+	}
+}
+
+// TestHeatMapOpensOnTheCurrentRound: 杭州's 2.3.1 was verified in 2017;
+// in 2018, the current round, nothing is recorded yet. The heat map opens
+// on 2018 and shows the gap; 2017 and 全部 still show the verdict.
+func TestHeatMapOpensOnTheCurrentRound(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	c, err := s.env.Claims.Create(ctx, wang, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市2017年建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, c.ID, "verified", ""); err != nil {
+		t.Fatal(err)
+	}
+	expert := s.login("zhou")
+	cell := func(path string) string {
+		t.Helper()
+		_, body := expert.get(path)
+		m := regexp.MustCompile(`href="/indicators/2\.3\.1\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no heat-map cell for 2.3.1 in 杭州: %.300s", path, textOf(body))
+		}
+		return html.UnescapeString(m[1])
+	}
+	for _, tt := range []struct{ path, want string }{
+		{"/indicators", "2.3.1 杭州\uFF1A缺少佐证"},
+		{"/indicators?round=2018", "2.3.1 杭州\uFF1A缺少佐证"},
+		{"/indicators?round=2017", "2.3.1 杭州\uFF1A属实"},
+		{"/indicators?round=", "2.3.1 杭州\uFF1A属实"},
+	} {
+		if got := cell(tt.path); got != tt.want {
+			t.Errorf("%s: 杭州 2.3.1 reads %q, want %q", tt.path, got, tt.want)
+		}
 	}
 }
