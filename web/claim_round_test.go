@@ -127,3 +127,39 @@ func TestHeatMapOpensOnTheCurrentRound(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkAnEarlierDocumentForThisRound: on the page of a 2017 document,
+// the coordinator links it to 2.3.2 for 2018 (计入监测轮次). It counts in
+// 2018's heat map; 2017's stays as it was; the document stays in 2017.
+func TestLinkAnEarlierDocumentForThisRound(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学习卡.txt", "杭州市发放市民终身学习卡,建立个人学习档案。")
+	wang := s.login("wang")
+	_, page := wang.get("/documents/" + doc.ID)
+	if !strings.Contains(page, `name="round"`) || !strings.Contains(page, "2017 年度（文档所属轮次）") {
+		t.Fatalf("the link form offers no round: %.1500s", textOf(page))
+	}
+	resp, page := wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.2"}, "round": {"2018"}})
+	if resp.StatusCode != 200 || !strings.Contains(page, "计入 2018 年度（不改变文档所属轮次）") {
+		t.Fatalf("linking for 2018: %d %.800s", resp.StatusCode, textOf(page))
+	}
+	expert := s.login("zhou")
+	cell := func(path string) string {
+		t.Helper()
+		_, body := expert.get(path)
+		m := regexp.MustCompile(`href="/indicators/2\.3\.2\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no heat-map cell for 2.3.2 in 杭州", path)
+		}
+		return html.UnescapeString(m[1])
+	}
+	if got := cell("/indicators?round=2018"); got != "2.3.2 杭州\uFF1A1 份材料" {
+		t.Errorf("2018 heat map 2.3.2: %q, want 1 document", got)
+	}
+	if got := cell("/indicators?round=2017"); got != "2.3.2 杭州\uFF1A缺少佐证" {
+		t.Errorf("2017 heat map 2.3.2: %q, want the gap it had", got)
+	}
+	if d, err := s.env.Catalog.Document(context.Background(), doc.ID); err != nil || d.Round != "2017" {
+		t.Errorf("the document's round after linking it for 2018: %v %v, want 2017", d, err)
+	}
+}
