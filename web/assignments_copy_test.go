@@ -55,3 +55,25 @@ func TestNewRoundsTableAndMyTasks(t *testing.T) {
 		t.Errorf("我的任务 of 2018 should show 2018's task only")
 	}
 }
+
+// TestNewRoundOnAdminCopiesTables: an admin creating 2019 with the box
+// 为各城市复制上一轮的责任分解表 ticked gives 杭州, which had a 2018
+// table, its 2019 tasks, and says how many; cities without a table are
+// left as they are.
+func TestNewRoundOnAdminCopiesTables(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n")}); err != nil {
+		t.Fatal(err)
+	}
+	admin := s.login("admin")
+	resp, page := admin.post("/admin/rounds", url.Values{"year": {"2019"}, "label": {"2019年度监测"}, "copy_tables": {"on"}})
+	if resp.StatusCode != 200 || !strings.Contains(page, "已为 1 个城市复制责任分解表，共 2 项任务") {
+		t.Fatalf("creating 2019 with the tables copied: %d %.1500s", resp.StatusCode, textOf(page))
+	}
+	tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2019})
+	if err != nil || len(tasks) != 2 {
+		t.Errorf("杭州's 2019 tasks: %d %v, want 2", len(tasks), err)
+	}
+}

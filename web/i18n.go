@@ -271,6 +271,8 @@ var messages = map[string]map[Lang]string{
 	"carry.decided.confirmed":   {Chinese: "已确认沿用", English: "Confirmed"},
 	"carry.decided.dropped":     {Chinese: "已标为本轮不再使用", English: "Dropped from this round"},
 	"carry.done":                {Chinese: "已从 %d 年度结转:指标关联 %d 项、定性描述 %d 项、数值 %d 项,均为“待确认”", English: "Carried from %d: %d {link|links}, %d {claim|claims}, %d {value|values}, all to re-confirm"},
+	"admin.copy_tables":         {Chinese: "为各城市复制上一轮的责任分解表(任务为未提交,截止日期顺延)", English: "Copy each city's responsibility table from the previous round (tasks not handed in, due dates moved on)"},
+	"admin.tables_copied":       {Chinese: "已为 %d 个城市复制责任分解表,共 %d 项任务", English: "Responsibility tables copied for %d {city|cities}: %d {task|tasks}"},
 	"admin.carry":               {Chinese: "为各城市结转上一轮的关联、定性描述和数值(待确认)", English: "Carry each city's links, claims and values over from the previous round (to re-confirm)"},
 	"value.add":                 {Chinese: "填报定量指标数值", English: "Record a quantitative value"},
 	"value.value":               {Chinese: "数值(如 12.3万、85.3%)", English: "Value (e.g. 12.3万, 85.3%)"},
