@@ -110,6 +110,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/claims/{id}/candidates", handle: h.handleClaimCandidates},
 		{pattern: "GET /api/v1/originals/{sha256}", handle: h.handleOriginalBySHA},
 		{pattern: "POST /api/v1/assignments/import", handle: h.handleAssignmentImport, files: true},
+		{pattern: "POST /api/v1/assignments/copy", handle: h.handleAssignmentCopy},
 		{pattern: "GET /api/v1/assignments", handle: h.handleAssignmentList},
 		{pattern: "GET /api/v1/assignments/progress", handle: h.handleAssignmentProgress},
 		{pattern: "GET /api/v1/departments", handle: h.handleDepartmentList},

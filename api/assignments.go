@@ -91,6 +91,30 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 		"new_departments": nonNil(imp.NewDepartments)})
 }
 
+// handleAssignmentCopy starts a round's responsibility table from the
+// latest earlier round that has one (从上一轮复制责任分解表).
+func (h *handler) handleAssignmentCopy(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		City  string `json:"city"`
+		Round int    `json:"round"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	cp, err := h.Assignments.CopyPrevious(r.Context(), userFrom(r.Context()), in.City, in.Round)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	skipped := make([]map[string]string, 0, len(cp.Skipped))
+	for _, a := range cp.Skipped {
+		skipped = append(skipped, map[string]string{"indicator": a.Indicator, "department": a.Department})
+	}
+	h.writeJSON(w, r, http.StatusCreated, map[string]any{"copied": map[string]any{"from_round": cp.FromRound, "round": cp.Round,
+		"added": cp.Added, "existing": cp.Existing, "skipped": skipped}})
+}
+
 func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	round, err := intParam(q.Get("round"), 0, "round")

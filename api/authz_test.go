@@ -192,6 +192,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
 				map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)}))
 		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
+		"POST /api/v1/assignments/copy": {func() *http.Request {
+			e.previousTable()
+			return e.request("POST", "/api/v1/assignments/copy", map[string]any{"city": cityA, "round": 2018})
+		}, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
 		"GET /api/v1/departments": {func() *http.Request { return e.request("GET", "/api/v1/departments?city="+cityA, nil) }, all(200)},
 		"POST /api/v1/departments": {func() *http.Request {
 			return e.request("POST", "/api/v1/departments", map[string]any{"city": cityA, "name": p("市第%d局", e.next())})

@@ -51,6 +51,9 @@ type documentJSON struct {
 	Retried         bool   `json:"retried,omitempty"`
 	PreviousError   string `json:"previous_error,omitempty"`
 	PreviousErrorEn string `json:"previous_error_en,omitempty"`
+	// UsedInRound: in an upload's answer, the duplicate is a document of
+	// another round, and the upload's indicators count in this round too.
+	UsedInRound int `json:"used_in_round,omitempty"`
 
 	// How the pages were read (DESIGN.md, "Formats"): one source per page,
 	// the mean OCR confidence (null without OCR), pages with a red seal.
@@ -351,6 +354,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dup := o.Duplicate
 		dj.Duplicate = &dup
 		dj.Retried, dj.PreviousError, dj.PreviousErrorEn = o.Retried, o.PreviousError, o.PreviousErrorEnglish
+		dj.UsedInRound = o.UsedInRound
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
 	}

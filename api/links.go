@@ -101,6 +101,9 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 		Page       int    `json:"page"`
 		Quote      string `json:"quote"`
 		Note       string `json:"note"`
+		// Round, when not the document's, is the monitoring round the
+		// link counts in (AddLinkInRound).
+		Round int `json:"round"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
@@ -112,11 +115,14 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	l := &catalog.Link{DocumentID: strings.TrimSpace(in.DocumentID), IndicatorCode: strings.TrimSpace(in.Indicator),
 		Page: in.Page, Quote: strings.TrimSpace(in.Quote), Note: strings.TrimSpace(in.Note)}
-	if err := h.Ingest.AddLink(r.Context(), userFrom(r.Context()), l); err != nil {
+	if err := h.Ingest.AddLinkInRound(r.Context(), userFrom(r.Context()), l, in.Round); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	out := map[string]any{"link": toLinkJSON(*l)}
+	if in.Round != 0 {
+		out["round"] = in.Round
+	}
 	// As for a citation: saved either way, with whether its words are
 	// on the page (quote_found) and where they are (found_on_page, 0 for
 	// nowhere); left out when there is no quote or no text yet.

@@ -237,6 +237,16 @@ func (e *env) submittedTask() string {
 	return t.ID
 }
 
+// previousTable gives cityA a task in 2017, so that 2018 has a table
+// before it to copy.
+func (e *env) previousTable() {
+	e.t.Helper()
+	if _, err := e.te.Assignments.Add(context.Background(), testenv.Admin, assignments.NewAssignment{City: cityA, Round: 2017,
+		Indicator: "3.1.1", Department: "市教育局", Due: "2017-10-31"}); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
 // packSearch saves a search into indicator 2.3.1's query pack as the
 // expert, which every role sees; it returns its ID.
 func (e *env) packSearch() string {

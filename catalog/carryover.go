@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -114,7 +115,7 @@ func pairs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([][2]string,
 func carryLinks(ctx context.Context, tx *sql.Tx, city string, from, to int, add addCarry) (int, error) {
 	y := fmt.Sprint(from)
 	links, err := pairs(ctx, tx, `SELECT l.id, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
-		WHERE d.deleted_at IS NULL AND d.city = ? AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?)
+		WHERE d.deleted_at IS NULL AND d.city = ? AND (`+ofDocumentRound+`
 		   OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))
 		AND l.id NOT IN (SELECT source_id FROM carryover WHERE kind = 'link' AND round = ?)`, city, y, y, from, to)
 	if err != nil {
@@ -211,6 +212,21 @@ func (s *Store) CarryoverByID(ctx context.Context, id string) (*Carryover, error
 	return &cs[0], nil
 }
 
+// CarriedInto returns how an object of a round got there when it was
+// carried from an earlier round (the claim or value it copies), or
+// ENOTFOUND when it was not.
+func (s *Store) CarriedInto(ctx context.Context, kind CarryKind, objectID string) (*Carryover, error) {
+	cs, err := s.queryCarryovers(ctx, `SELECT id, city, round, from_round, kind, indicator_code, source_id, object_id, state,
+		decided_by, decided_at, created_at FROM carryover WHERE kind = ? AND object_id = ? ORDER BY round DESC`, kind, objectID)
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, Errorf(ENOTFOUND, "%s 不是从上一轮结转的", objectID)
+	}
+	return &cs[0], nil
+}
+
 func (s *Store) queryCarryovers(ctx context.Context, q string, args ...any) ([]Carryover, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -288,6 +304,77 @@ func (s *Store) markCarryUpdated(ctx context.Context, tx *sql.Tx, kind CarryKind
 	return err
 }
 
+// ofDocumentRound is the SQL condition under which link l of document d
+// counts in round ? (args: the year twice, as text): the document is of
+// that round (or, without one, issued in that year), and the link was not
+// made for another round on a document already there (UseLinksInRound).
+const ofDocumentRound = `((d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?))
+		AND l.id NOT IN (SELECT object_id FROM carryover WHERE kind = 'link' AND from_round = 0))`
+
+// UseLinksInRound makes a document's links to codes count in round, which
+// is not the document's own: the same bytes uploaded again for a later
+// round (a policy still in force) are evidence there without a second
+// document. A link the document had before (its code not in fresh) is
+// carried into the round, confirmed by by, and still counts in the
+// document's round; a link this upload made (its code in fresh) counts in
+// round only (a carried link of from_round 0), so the document's own
+// round does not change. A link carried into round before, waiting or
+// dropped, is confirmed again. In one transaction, audited.
+func (s *Store) UseLinksInRound(ctx context.Context, docID string, codes []string, round int, fresh map[string]bool, by string) error {
+	now := formatTime(s.now())
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var city, docRound string
+		if err := tx.QueryRowContext(ctx, `SELECT city, round FROM document WHERE id = ?`, docID).Scan(&city, &docRound); err != nil {
+			return fmt.Errorf("document of links to use in round %d: %w", round, err)
+		}
+		from, err := strconv.Atoi(docRound)
+		if err != nil {
+			// A document of no round (from before rounds were given to
+			// every document): from_round 0 would mean a fresh link.
+			from = -1
+		}
+		for _, code := range codes {
+			links, err := pairs(ctx, tx, `SELECT id, indicator_code FROM link WHERE document_id = ? AND indicator_code = ?`, docID, code)
+			if err != nil {
+				return fmt.Errorf("links to use in round %d: %w", round, err)
+			}
+			for _, l := range links {
+				if err := useLinkInRound(ctx, tx, city, l, round, from, fresh[code], by, now); err != nil {
+					return err
+				}
+			}
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.use_links", Object: "document:" + docID,
+			Detail: map[string]any{"round": round, "document_round": docRound, "indicators": codes}})
+	})
+}
+
+func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, round, from int, fresh bool, by, now string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ?
+		WHERE round = ? AND kind = 'link' AND source_id = ? AND state IN ('to_confirm', 'dropped')`, CarryConfirmed, by, now, round, l[0])
+	if err != nil {
+		return fmt.Errorf("confirm link %s in round %d: %w", l[0], round, err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM carryover WHERE round = ? AND kind = 'link' AND source_id = ?`,
+		round, l[0]).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	if fresh {
+		from = 0
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO carryover (id, city, round, from_round, kind, indicator_code, source_id, object_id, state,
+		decided_by, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ulid.Make().String(), city, round, from,
+		CarryLink, l[1], l[0], l[0], CarryConfirmed, by, now, now)
+	if err != nil {
+		return fmt.Errorf("use link %s in round %d: %w", l[0], round, err)
+	}
+	return nil
+}
+
 // RoundLinkedDocuments returns, per key indicator, the live documents of
 // a city that count in a round: those of the round (or, without one,
 // issued in its year) and those whose link was carried into it and not
@@ -295,7 +382,7 @@ func (s *Store) markCarryUpdated(ctx context.Context, tx *sql.Tx, kind CarryKind
 func (s *Store) RoundLinkedDocuments(ctx context.Context, city string, round int) (map[string][]string, error) {
 	y := fmt.Sprint(round)
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT l.indicator_code, d.id FROM link l JOIN document d ON d.id = l.document_id
-		WHERE d.deleted_at IS NULL AND d.city = ? AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?)
+		WHERE d.deleted_at IS NULL AND d.city = ? AND (`+ofDocumentRound+`
 		   OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))
 		ORDER BY l.indicator_code, d.id`, city, y, y, round)
 	if err != nil {

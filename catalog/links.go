@@ -239,15 +239,20 @@ type LinkCount struct {
 
 // CountLinks counts linked live documents per city and indicator. round,
 // when not 0, keeps documents of that monitoring round (or, without a
-// round, issued in that year); cities, when any is not empty, keep those.
+// round, issued in that year) and documents whose link was carried into
+// it and not dropped; cities, when any is not empty, keep those.
 func (s *Store) CountLinks(ctx context.Context, round int, cities ...string) ([]LinkCount, error) {
 	q := `SELECT d.city, l.indicator_code, COUNT(DISTINCT d.id) FROM link l JOIN document d ON d.id = l.document_id
 		WHERE d.deleted_at IS NULL`
 	var args []any
 	if round != 0 {
 		y := fmt.Sprint(round)
-		q += ` AND (d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?))`
-		args = append(args, y, y)
+		// As RoundLinkedDocuments: a link carried into the round and not
+		// dropped counts there too, so the heat map says what the report
+		// and the comparison say.
+		q += ` AND (` + ofDocumentRound + `
+			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`
+		args = append(args, y, y, round)
 	}
 	if cond, a := cityIn("d.city", cities, false); cond != "" {
 		q += ` AND ` + cond

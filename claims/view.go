@@ -62,6 +62,11 @@ type View struct {
 	// CanWithdraw: u may withdraw the claim (its city's coordinator or an
 	// admin, while it is not verified or withdrawn).
 	CanWithdraw bool
+	// CarriedFrom is the earlier round's claim this one was carried from,
+	// as it stands there (its statement, status and verdicts, which the
+	// carry-over never changes), nil when it was written in its round.
+	CarriedFrom        *catalog.Claim
+	CarriedFromReviews []catalog.Review
 }
 
 // maxHistory bounds the history a claim view shows.
@@ -83,6 +88,9 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	if v.Reviews, err = s.cat.Reviews(ctx, c.ID); err != nil {
 		return nil, err
 	}
+	if err := s.carriedFrom(ctx, v); err != nil {
+		return nil, err
+	}
 	events, err := s.cat.FindEvents(ctx, catalog.EventFilter{Object: "claim:" + c.ID, Limit: maxHistory})
 	if err != nil {
 		return nil, err
@@ -92,6 +100,30 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 		v.History[len(events)-1-i] = e
 	}
 	return v, nil
+}
+
+// carriedFrom fills v's earlier round's claim and its verdicts when v's
+// claim was carried over from it and it is still there.
+func (s *Service) carriedFrom(ctx context.Context, v *View) error {
+	carry, err := s.cat.CarriedInto(ctx, catalog.CarryClaim, v.Claim.ID)
+	if catalog.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	src, err := s.cat.Claim(ctx, carry.SourceID)
+	if catalog.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if v.CarriedFromReviews, err = s.cat.Reviews(ctx, src.ID); err != nil {
+		return err
+	}
+	v.CarriedFrom = src
+	return nil
 }
 
 // Candidates proposes passages that could support a claim u may see,

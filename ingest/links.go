@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -36,6 +37,45 @@ func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link)
 	}
 	s.refreshLogged(ctx, l.DocumentID)
 	return nil
+}
+
+// AddLinkInRound is AddLink for a monitoring round: round 0 or the
+// document's own round is AddLink; another round (a document of 2017
+// that is evidence in 2018 too) makes the link count there
+// (catalog.UseLinksInRound): a link the document already has to the
+// indicator is used in the round as it is, and l becomes that link; a
+// new link counts in that round only, so the document's own round does
+// not change.
+func (s *Service) AddLinkInRound(ctx context.Context, u *catalog.User, l *catalog.Link, round int) error {
+	d, err := s.editableDocument(ctx, u, l.DocumentID)
+	if err != nil {
+		return err
+	}
+	if round == 0 || strconv.Itoa(round) == d.Round {
+		return s.AddLink(ctx, u, l)
+	}
+	if ok, err := s.cat.RoundExists(ctx, round); err != nil {
+		return err
+	} else if !ok {
+		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
+	}
+	had, err := s.cat.LinksOfDocuments(ctx, []string{d.ID})
+	if err != nil {
+		return err
+	}
+	fresh := true
+	for _, h := range had {
+		if h.IndicatorCode == l.IndicatorCode {
+			*l, fresh = h, false
+			break
+		}
+	}
+	if fresh {
+		if err := s.AddLink(ctx, u, l); err != nil {
+			return err
+		}
+	}
+	return s.cat.UseLinksInRound(ctx, d.ID, []string{l.IndicatorCode}, round, map[string]bool{l.IndicatorCode: fresh}, u.Username)
 }
 
 // RemoveLink deletes a link on behalf of u and rewrites the index entry.

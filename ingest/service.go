@@ -249,6 +249,10 @@ type Outcome struct {
 	Filename  string // the sanitised name it was uploaded under
 	Document  *catalog.Document
 	Duplicate bool // the same bytes were already in the archive
+	// UsedInRound, for a duplicate uploaded for a round other than its
+	// document's, is that round: the upload's links count there (and a
+	// link new to the document counts there only).
+	UsedInRound int
 	// Retried: the document already holding these bytes had failed, and
 	// is read again; PreviousError is why it had failed, and
 	// PreviousErrorEnglish that in English ("" when it has none).

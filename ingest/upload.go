@@ -142,7 +142,7 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, meta Meta, codes []string) Outcome {
 	o, err := s.submit(ctx, st, meta, u)
 	if err == nil {
-		err = s.link(ctx, o.Document.ID, codes, u)
+		err = s.linkForRound(ctx, o, meta.Round, codes, u)
 	}
 	if err != nil {
 		s.logUnexpected("upload "+st.Filename, err)
@@ -150,6 +150,42 @@ func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, me
 	}
 	o.Filename = st.Filename
 	return *o
+}
+
+// linkForRound links an uploaded document to codes. When the upload named
+// a round and the same bytes were already a document of another round (a
+// policy still in force, uploaded again for the new round), the links
+// count in the round named as well (catalog.UseLinksInRound) — a link new
+// to the document in that round only, so the earlier round stays as it
+// was — and the outcome says so.
+func (s *Service) linkForRound(ctx context.Context, o *Outcome, round string, codes []string, u *catalog.User) error {
+	d := o.Document
+	if !o.Duplicate || round == "" || round == d.Round || len(codes) == 0 {
+		return s.link(ctx, d.ID, codes, u)
+	}
+	year, err := strconv.Atoi(round)
+	if err != nil {
+		return s.link(ctx, d.ID, codes, u)
+	}
+	had, err := s.cat.LinksOfDocuments(ctx, []string{d.ID})
+	if err != nil {
+		return err
+	}
+	fresh := map[string]bool{}
+	for _, c := range codes {
+		fresh[c] = true
+	}
+	for _, l := range had {
+		delete(fresh, l.IndicatorCode)
+	}
+	if err := s.link(ctx, d.ID, codes, u); err != nil {
+		return err
+	}
+	if err := s.cat.UseLinksInRound(ctx, d.ID, codes, year, fresh, u.Username); err != nil {
+		return err
+	}
+	o.UsedInRound = year
+	return nil
 }
 
 // logUnexpected logs an error that is not the user's doing, whose message

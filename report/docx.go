@@ -70,6 +70,9 @@ func (r *Report) docItem(b *docBody, it Item) {
 	} else if it.Indicator.Kind == "quantitative" {
 		line += "  " + r.word("数值") + colon + r.word(Gap)
 	}
+	if prev := r.previousValue(it); prev != "" {
+		line += "  " + r.word("上一轮数值") + colon + prev
+	}
 	b.para("", line)
 	b.para("Heading3", r.word("定性描述"))
 	if len(it.Claims) == 0 {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -67,6 +69,41 @@ var englishWords = map[string]string{
 	"日期":         "Date",
 	"页码":         "Page",
 	"引文":         "Quote",
+	"上一轮数值":      "Previous round's value",
+}
+
+// previousValue is the indicator's value in the latest earlier round,
+// with its round and the change to this round's value when there is one:
+// 2017 年度：12.3万人（本轮增加 7000）; "" when no earlier round has one.
+func (r *Report) previousValue(it Item) string {
+	p := it.Previous
+	if p == nil {
+		return ""
+	}
+	en := r.Lang == English
+	out := fmt.Sprintf("%d \u5E74\u5EA6\uFF1A%s", p.Round, p.Written())
+	if en {
+		out = fmt.Sprintf("%d: %s", p.Round, p.Written())
+	}
+	if it.Value == nil {
+		return out
+	}
+	diff := math.Round((it.Value.Number-p.Number)*1e6) / 1e6
+	amount := strconv.FormatFloat(math.Abs(diff), 'f', -1, 64) + it.Value.Unit
+	switch {
+	case diff == 0 && en:
+		return out + " (unchanged this round)"
+	case diff == 0:
+		return out + "\uFF08\u672C\u8F6E\u6301\u5E73\uFF09"
+	case en && diff > 0:
+		return out + " (this round: +" + amount + ")"
+	case en:
+		return out + " (this round: −" + amount + ")"
+	case diff > 0:
+		return out + "\uFF08\u672C\u8F6E\u589E\u52A0 " + amount + "\uFF09"
+	default:
+		return out + "\uFF08\u672C\u8F6E\u51CF\u5C11 " + amount + "\uFF09"
+	}
 }
 
 // word is zh in the report's language.

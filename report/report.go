@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -46,8 +47,11 @@ type Item struct {
 	Indicator catalog.Indicator
 	Status    string // 缺 (gap), 有证据, 已核实, 与证据矛盾
 	Value     *catalog.Value
-	Claims    []catalog.Claim
-	Evidence  []Evidence
+	// Previous is the indicator's value in the city's latest earlier
+	// round, nil when none has one: the report compares with it.
+	Previous *catalog.Value
+	Claims   []catalog.Claim
+	Evidence []Evidence
 	// Reasons are the reviewers' comments behind the verdicts, by claim
 	// or value ID, so that a reader without the archive sees why.
 	Reasons map[string]string
@@ -163,7 +167,64 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 			r.Areas[i].Items = append(r.Areas[i].Items, it)
 		}
 	}
+	if extra := d.outside(inds); len(extra.Items) > 0 {
+		r.Areas, r.Empty = append(r.Areas, extra), false
+	}
 	return r, nil
+}
+
+// Outside is the code of the report's last area, which holds the
+// indicators the round has claims, values or links for but the current
+// framework no longer has as key indicators (removed or renumbered in a
+// later round), so that a round's report keeps what was recorded in it.
+const Outside = "※"
+
+// outside is the area of the round's indicators missing from inds.
+func (d *data) outside(inds []catalog.Indicator) Area {
+	a := Area{Code: Outside, Name: "不在当前指标体系中的指标", NameEN: "Indicators not in the current framework"}
+	known := map[string]bool{}
+	for _, ind := range inds {
+		known[ind.Code] = true
+	}
+	kinds := map[string]catalog.Kind{}
+	for _, c := range d.claims {
+		kinds[c.Indicator] = catalog.Qualitative
+	}
+	for code := range d.linked {
+		kinds[code] = catalog.Qualitative
+	}
+	for _, v := range d.values {
+		kinds[v.Indicator] = catalog.Quantitative
+	}
+	codes := make([]string, 0, len(kinds))
+	for code := range kinds {
+		if !known[code] {
+			codes = append(codes, code)
+		}
+	}
+	slices.SortFunc(codes, compareCodes)
+	for _, code := range codes {
+		a.Items = append(a.Items, d.item(catalog.Indicator{Code: code, Level: catalog.KeyLevel, Kind: kinds[code],
+			Name: "\uFF08\u5DF2\u4E0D\u5728\u5F53\u524D\u6307\u6807\u4F53\u7CFB\u4E2D\uFF09", NameEN: "(no longer in the current framework)"}))
+	}
+	return a
+}
+
+// compareCodes orders indicator codes as numbers part by part (2.10.1
+// after 2.9.1).
+func compareCodes(a, b string) int {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, errA := strconv.Atoi(pa[i])
+		nb, errB := strconv.Atoi(pb[i])
+		if errA == nil && errB == nil && na != nb {
+			return na - nb
+		}
+		if c := strings.Compare(pa[i], pb[i]); (errA != nil || errB != nil) && c != 0 {
+			return c
+		}
+	}
+	return len(pa) - len(pb)
 }
 
 // claimPage is how many claims the report reads at a time.
@@ -177,6 +238,8 @@ type data struct {
 	pages  map[[2]string]catalog.Link
 	claims []catalog.Claim
 	values []catalog.Value
+	// earlier are the city's values of earlier rounds, to compare with.
+	earlier []catalog.Value
 	// reasons are the comments of the reviews that gave the current
 	// verdicts, by claim or value ID.
 	reasons map[string]string
@@ -235,6 +298,15 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	}
 	if d.values, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round}); err != nil {
 		return nil, err
+	}
+	all, err := s.cat.FindValues(ctx, catalog.ValueFilter{City: city})
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range all {
+		if v.Round < round {
+			d.earlier = append(d.earlier, v)
+		}
 	}
 	if err := d.loadReasons(ctx, s.cat, claimIDs); err != nil {
 		return nil, err
@@ -324,6 +396,11 @@ func (d *data) item(ind catalog.Indicator) Item {
 		live = live || !d.gone[id]
 	}
 	verified, contradicted := false, false
+	for i := range d.earlier {
+		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
+			it.Previous = v
+		}
+	}
 	for i := range d.values {
 		if v := &d.values[i]; v.Indicator == ind.Code {
 			it.Value = v

@@ -12,7 +12,7 @@ import (
 )
 
 // xlsxHeader is the header row of every area's sheet.
-var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "单位", "数值出处", "定性描述与审核结论", "佐证材料（标题|文号|日期|页码）"}
+var xlsxHeader = []any{"编码", "关键指标", "类型", "状态", "数值", "单位", "数值出处", "定性描述与审核结论", "佐证材料（标题|文号|日期|页码）", "上一轮数值"}
 
 // WriteXLSX writes the report: a cover sheet, then one sheet per
 // first-level area with a frozen header and filters; gaps and missing
@@ -126,7 +126,7 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
 			return err
 		}
-		f.SetCellStyle(sheet, cell, "I"+strconv.Itoa(i+2), wrap)
+		f.SetCellStyle(sheet, cell, "J"+strconv.Itoa(i+2), wrap)
 		for j, v := range row {
 			if v == r.word(Gap) {
 				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)
@@ -134,7 +134,7 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 			}
 		}
 	}
-	last := "I" + strconv.Itoa(max(len(a.Items)+1, 2))
+	last := "J" + strconv.Itoa(max(len(a.Items)+1, 2))
 	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
 		return err
 	}
@@ -143,6 +143,7 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 	}
 	f.SetColWidth(sheet, "B", "B", 40)
 	f.SetColWidth(sheet, "G", "I", 50)
+	f.SetColWidth(sheet, "J", "J", 30)
 	return nil
 }
 
@@ -167,7 +168,7 @@ func (r *Report) itemRow(it Item) []any {
 	for _, e := range it.Evidence {
 		ev = append(ev, r.evidenceLine(e))
 	}
-	return append(row, r.fitCell(claims), r.fitCell(ev))
+	return append(row, r.fitCell(claims), r.fitCell(ev), r.previousValue(it))
 }
 
 // maxCellUnits is the most a spreadsheet cell holds, in UTF-16 code units

@@ -180,7 +180,32 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("carry") == "on" {
 		msg += tr(langOf(r), "admin.semicolon") + h.carryAllCities(r, u, year)
 	}
+	if r.PostFormValue("copy_tables") == "on" {
+		msg += tr(langOf(r), "admin.semicolon") + h.copyAllTables(r, u, year)
+	}
 	back(w, r, "/admin#rounds", msg)
+}
+
+// copyAllTables copies every city's latest responsibility table before
+// the new round into it (从上一轮复制责任分解表) and says how many; a city
+// without a table before is left as it is.
+func (h *handler) copyAllTables(r *http.Request, u *catalog.User, year int) string {
+	cities, err := h.Framework.VisibleCities(r.Context(), u)
+	if err != nil {
+		return errorText(langOf(r), err)
+	}
+	copied, tasks := 0, 0
+	for _, c := range cities {
+		cp, err := h.Assignments.CopyPrevious(r.Context(), u, c.Code, year)
+		if catalog.ErrorCode(err) == catalog.EINVALID {
+			continue // no table before the round
+		}
+		if err != nil {
+			return errorText(langOf(r), err)
+		}
+		copied, tasks = copied+1, tasks+cp.Added
+	}
+	return trf(langOf(r), "admin.tables_copied", copied, tasks)
 }
 
 // carryAllCities carries every city's previous round into a new round and

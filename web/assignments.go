@@ -7,6 +7,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -47,11 +48,49 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 }
 
 type tasksPage struct {
+	// Round is the monitoring round whose tasks are shown: the one asked
+	// for, else the round of the task whose form came back, else the
+	// current one; Rounds are the rounds to choose from (the current one
+	// and every round with a task of the department), newest first.
+	Round    int
+	Rounds   []taskRound
 	Tasks    []taskRow
 	DocTypes []option
 	// Forms holds the hand-in form that came back with errors, by task id:
 	// what was typed and each error beside its field.
 	Forms map[string]formState
+}
+
+// taskRound is a round on 我的任务's round choice: its year, how many of
+// the department's tasks it has and how many of them are still owed.
+type taskRound struct {
+	Year, Tasks, Owed int
+	Current, Selected bool
+}
+
+// taskRounds lists the current round and every round with a task, newest
+// first, so that a department sees this round's tasks and still finds
+// an earlier round's.
+func taskRounds(tasks []assignments.Task, chosen, current int) []taskRound {
+	byYear := map[int]*taskRound{current: {Year: current}}
+	for _, t := range tasks {
+		tr, ok := byYear[t.Round]
+		if !ok {
+			tr = &taskRound{Year: t.Round}
+			byYear[t.Round] = tr
+		}
+		tr.Tasks++
+		if t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned {
+			tr.Owed++
+		}
+	}
+	out := make([]taskRound, 0, len(byYear))
+	for _, tr := range byYear {
+		tr.Current, tr.Selected = tr.Year == current, tr.Year == chosen
+		out = append(out, *tr)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year > out[j].Year })
+	return out
 }
 
 // taskFields are a task's hand-in form's fields besides the files.
@@ -71,7 +110,34 @@ func (h *handler) showTasks(w http.ResponseWriter, r *http.Request, status int, 
 		h.fail(w, r, err)
 		return
 	}
-	p := &tasksPage{Tasks: h.taskRows(r, tasks), Forms: map[string]formState{id: st}}
+	rounds, err := h.Framework.Rounds(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	current := 0
+	for _, rd := range rounds {
+		if rd.Current {
+			current = rd.Year
+		}
+	}
+	round, _ := strconv.Atoi(r.FormValue("round"))
+	for _, t := range tasks {
+		if round == 0 && t.ID == id {
+			round = t.Round
+		}
+	}
+	if round == 0 {
+		round = current
+	}
+	p := &tasksPage{Round: round, Rounds: taskRounds(tasks, round, current), Forms: map[string]formState{id: st}}
+	var shown []assignments.Task
+	for _, t := range tasks {
+		if t.Round == round {
+			shown = append(shown, t)
+		}
+	}
+	p.Tasks = h.taskRows(r, shown)
 	chosen := catalog.DocType(st.Value("doc_type"))
 	if chosen == "" {
 		chosen = catalog.DocWorkSummary
@@ -178,12 +244,14 @@ type assignmentsPage struct {
 	// typed and its error.
 	Return   formState
 	ReturnID string
+	// Copy is the copy-the-previous-round form sent back with its error.
+	Copy formState
 }
 
 // boardForms are the board's forms that may come back with errors.
 type boardForms struct {
-	Add, Import, Return formState
-	ReturnID            string
+	Add, Import, Return, Copy formState
+	ReturnID                  string
 }
 
 // assignmentFields are the add-a-task form's fields.
@@ -207,7 +275,7 @@ func (h *handler) showAssignments(w http.ResponseWriter, r *http.Request, status
 func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, q url.Values, next string, forms boardForms) {
 	u := sessionFrom(r).User
 	p := &assignmentsPage{City: q.Get("city"), Department: q.Get("department"), Status: q.Get("status"), Next: next, Add: forms.Add,
-		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID}
+		Import: forms.Import, Return: forms.Return, ReturnID: forms.ReturnID, Copy: forms.Copy}
 	if u.Role != catalog.RoleAdmin {
 		p.City, p.CityFixed = u.City, true
 	}
@@ -293,6 +361,35 @@ func (h *handler) assignmentImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), fmt.Sprintf(tr(langOf(r), "assignments.imported"), imp.Added, imp.Updated))
+}
+
+// assignmentCopy starts the board's round from the previous round's
+// table (从上一轮复制责任分解表); a refusal (no table before the round)
+// comes back on the board beside the button.
+func (h *handler) assignmentCopy(w http.ResponseWriter, r *http.Request) {
+	round, _ := strconv.Atoi(r.FormValue("round"))
+	cp, err := h.Assignments.CopyPrevious(r.Context(), sessionFrom(r).User, r.FormValue("city"), round)
+	if err != nil {
+		if catalog.ErrorCode(err) != catalog.EINVALID {
+			h.fail(w, r, err)
+			return
+		}
+		q, next := boardOf(r)
+		st := formState{}
+		st.setError(langOf(r), err)
+		h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Copy: st})
+		return
+	}
+	l := langOf(r)
+	msg := trf(l, "assignments.copied", cp.FromRound, cp.Added, cp.Existing)
+	if len(cp.Skipped) > 0 {
+		names := make([]string, len(cp.Skipped))
+		for i, a := range cp.Skipped {
+			names[i] = a.Indicator + " " + a.Department
+		}
+		msg += fmt.Sprintf(tr(l, "assignments.copy_skipped"), strings.Join(names, tr(l, "list.sep")))
+	}
+	back(w, r, safeNext(r.FormValue("next")), msg)
 }
 
 // importFailed shows the board the import form came from with the

@@ -355,6 +355,14 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			return b.postFiles("/assignments/import", map[string]string{"city": "330100", "round": "2018"},
 				map[string][]byte{"责任分解表.csv": []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n")})
 		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
+		"POST /assignments/copy": {func(b *browser) *http.Response {
+			if _, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2017,
+				Indicator: "3.1.1", Department: "市教育局", Due: "2017-10-31"}); err != nil {
+				t.Fatal(err)
+			}
+			resp, _ := b.post("/assignments/copy", form("city", "330100", "round", "2018"))
+			return resp
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "403", "expert": "403", "reviewer": "403", "contribA": "403"}},
 		"POST /assignments/{id}/return": {func(b *browser) *http.Response {
 			resp, _ := b.post("/assignments/"+submitted()+"/return", form("reason", "缺少文号"))
 			return resp

@@ -2,11 +2,14 @@ package web
 
 import (
 	"context"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -43,5 +46,120 @@ func TestClaimFormTakesItsRound(t *testing.T) {
 	list, err := s.env.Claims.List(context.Background(), testenv.Admin, catalog.ClaimFilter{City: "330100"})
 	if err != nil || len(list) != 1 || list[0].Round != 2017 {
 		t.Errorf("claims after writing one for 2017: %+v %v, want one in round 2017", list, err)
+	}
+}
+
+// TestCarriedClaimShowsItsEarlierVerdict: a 定性描述 verified in 2017 and
+// carried into 2018 shows, on its 2018 page, the 2017 claim it came from
+// with the 2017 verdict and the reviewer's comment, so the reviewer of
+// 2018 sees what was decided then; the 2017 claim keeps its verdict.
+func TestCarriedClaimShowsItsEarlierVerdict(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	li := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	old, err := s.env.Claims.Create(ctx, wang, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市2017年建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Claims.Review(ctx, li, old.ID, "verified", "有正式文件"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Values.CarryOver(ctx, testenv.Admin, "330100", 2018); err != nil {
+		t.Fatal(err)
+	}
+	carried, err := s.env.Claims.List(ctx, testenv.Admin, catalog.ClaimFilter{City: "330100", Round: 2018})
+	if err != nil || len(carried) != 1 {
+		t.Fatalf("claims of 2018 after the carry-over: %+v %v", carried, err)
+	}
+	reviewer := s.login("li")
+	_, page := reviewer.get("/claims/" + carried[0].ID)
+	text := textOf(page)
+	for _, want := range []string{"结转自 2017 年度的定性描述", "属实", "有正式文件", "上一轮的定性描述及其审核结论保持不变"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the carried claim's page does not show %q: %.2000s", want, text)
+		}
+	}
+	if !strings.Contains(page, `href="/claims/`+old.ID+`"`) {
+		t.Errorf("the carried claim's page does not link to the 2017 claim")
+	}
+	if _, page := reviewer.get("/claims/" + old.ID); strings.Contains(page, `id="carried-from"`) {
+		t.Errorf("the 2017 claim, written in its round, says it was carried")
+	}
+}
+
+// TestHeatMapOpensOnTheCurrentRound: 杭州's 2.3.1 was verified in 2017;
+// in 2018, the current round, nothing is recorded yet. The heat map opens
+// on 2018 and shows the gap; 2017 and 全部 still show the verdict.
+func TestHeatMapOpensOnTheCurrentRound(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	c, err := s.env.Claims.Create(ctx, wang, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市2017年建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, c.ID, "verified", ""); err != nil {
+		t.Fatal(err)
+	}
+	expert := s.login("zhou")
+	cell := func(path string) string {
+		t.Helper()
+		_, body := expert.get(path)
+		m := regexp.MustCompile(`href="/indicators/2\.3\.1\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no heat-map cell for 2.3.1 in 杭州: %.300s", path, textOf(body))
+		}
+		return html.UnescapeString(m[1])
+	}
+	for _, tt := range []struct{ path, want string }{
+		{"/indicators", "2.3.1 杭州\uFF1A缺少佐证"},
+		{"/indicators?round=2018", "2.3.1 杭州\uFF1A缺少佐证"},
+		{"/indicators?round=2017", "2.3.1 杭州\uFF1A属实"},
+		{"/indicators?round=", "2.3.1 杭州\uFF1A属实"},
+	} {
+		if got := cell(tt.path); got != tt.want {
+			t.Errorf("%s: 杭州 2.3.1 reads %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestLinkAnEarlierDocumentForThisRound: on the page of a 2017 document,
+// the coordinator links it to 2.3.2 for 2018 (计入监测轮次). It counts in
+// 2018's heat map; 2017's stays as it was; the document stays in 2017.
+func TestLinkAnEarlierDocumentForThisRound(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学习卡.txt", "杭州市发放市民终身学习卡,建立个人学习档案。")
+	wang := s.login("wang")
+	_, page := wang.get("/documents/" + doc.ID)
+	if !strings.Contains(page, `name="round"`) || !strings.Contains(page, "2017 年度（文档所属轮次）") {
+		t.Fatalf("the link form offers no round: %.1500s", textOf(page))
+	}
+	resp, page := wang.post("/documents/"+doc.ID+"/links", url.Values{"indicator": {"2.3.2"}, "round": {"2018"}})
+	if resp.StatusCode != 200 || !strings.Contains(page, "计入 2018 年度（不改变文档所属轮次）") {
+		t.Fatalf("linking for 2018: %d %.800s", resp.StatusCode, textOf(page))
+	}
+	expert := s.login("zhou")
+	cell := func(path string) string {
+		t.Helper()
+		_, body := expert.get(path)
+		m := regexp.MustCompile(`href="/indicators/2\.3\.2\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("%s: no heat-map cell for 2.3.2 in 杭州", path)
+		}
+		return html.UnescapeString(m[1])
+	}
+	if got := cell("/indicators?round=2018"); got != "2.3.2 杭州\uFF1A1 份材料" {
+		t.Errorf("2018 heat map 2.3.2: %q, want 1 document", got)
+	}
+	if got := cell("/indicators?round=2017"); got != "2.3.2 杭州\uFF1A缺少佐证" {
+		t.Errorf("2017 heat map 2.3.2: %q, want the gap it had", got)
+	}
+	if d, err := s.env.Catalog.Document(context.Background(), doc.ID); err != nil || d.Round != "2017" {
+		t.Errorf("the document's round after linking it for 2018: %v %v, want 2017", d, err)
 	}
 }

@@ -37,7 +37,10 @@ type documentPage struct {
 	Links       []linkView
 	Suggestions []search.Suggestion
 	KeyOptions  []option
-	DocTypes    []option
+	// LinkRounds are the rounds a new link may count in: the document's
+	// own (the default) and the others; empty when there is only one.
+	LinkRounds []option
+	DocTypes   []option
 	// PageReading says how the page shown was read (text layer or OCR,
 	// with a seal); SealPages lists the pages with a red seal, and
 	// UnreadablePages those whose text was garbage ("" when none).
@@ -238,6 +241,9 @@ func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []ca
 	if p.KeyOptions, err = h.keyOptions(r, p.Link.Value("indicator"), 30); err != nil {
 		return err
 	}
+	if p.LinkRounds, err = h.linkRounds(r, p.Doc, p.Link.Value("round")); err != nil {
+		return err
+	}
 	for _, l := range links {
 		p.Links = append(p.Links, linkView{Link: l, Name: names[l.IndicatorCode]})
 	}
@@ -269,7 +275,25 @@ func (h *handler) documentEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 // linkFields are the link form's fields.
-var linkFields = []string{"indicator", "page", "quote"}
+var linkFields = []string{"indicator", "page", "quote", "round"}
+
+// linkRounds offers the rounds a new link of d may count in: d's own
+// first (value "", the default), then the others, newest first; none
+// when there is no other round.
+func (h *handler) linkRounds(r *http.Request, d *catalog.Document, chosen string) ([]option, error) {
+	rounds, err := h.Framework.Rounds(r.Context())
+	if err != nil || len(rounds) < 2 || d == nil {
+		return nil, err
+	}
+	l := langOf(r)
+	out := []option{{"", fmt.Sprintf(tr(l, "doc.link.own_round"), d.Round), chosen == ""}}
+	for i := len(rounds) - 1; i >= 0; i-- {
+		if y := strconv.Itoa(rounds[i].Year); y != d.Round {
+			out = append(out, option{y, roundLabel(l, rounds[i].Year, rounds[i].Label), chosen == y})
+		}
+	}
+	return out, nil
+}
 
 func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 	l := &catalog.Link{DocumentID: r.PathValue("id"), IndicatorCode: strings.TrimSpace(r.PostFormValue("indicator")),
@@ -280,8 +304,14 @@ func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 			err = catalog.FieldErrorf("page", catalog.EINVALID, "页码应为数字，收到 %q", s)
 		}
 	}
+	round := 0
+	if s := strings.TrimSpace(r.PostFormValue("round")); err == nil && s != "" {
+		if round, err = strconv.Atoi(s); err != nil {
+			err = catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018")
+		}
+	}
 	if err == nil {
-		err = h.Ingest.AddLink(r.Context(), sessionFrom(r).User, l)
+		err = h.Ingest.AddLinkInRound(r.Context(), sessionFrom(r).User, l, round)
 	}
 	if err != nil {
 		h.linkFormFailed(w, r, err)
@@ -289,6 +319,9 @@ func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 	}
 	lang := langOf(r)
 	flash := fmt.Sprintf(tr(lang, "doc.linked"), h.documentTitle(r, l.DocumentID), l.IndicatorCode)
+	if round != 0 {
+		flash += fmt.Sprintf(tr(lang, "doc.linked.round"), round)
+	}
 	// Saved either way, as a citation is: the quote's words may be the
 	// user's summary; but say when they are not on the page.
 	if m, checked, err := h.Claims.QuoteOnPage(r.Context(), l.DocumentID, l.Page, l.Quote); err != nil {

@@ -59,6 +59,16 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	if _, chosen := r.URL.Query()["round"]; !chosen {
+		// The heat map opens on the current round, as the board and the
+		// comparison do: counting every round together showed round 1's
+		// verdicts as if round 2 had them. 全部 (round=) still sums them.
+		for _, rd := range p.Rounds {
+			if rd.Current {
+				p.Round = rd.Year
+			}
+		}
+	}
 	tree, err := h.Coverage.Tree(r.Context(), u, p.City)
 	if err != nil {
 		h.fail(w, r, err)

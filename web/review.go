@@ -130,6 +130,10 @@ type claimPage struct {
 	CanEdit       bool
 	CanReview     bool
 	CanWithdraw   bool
+	// CarriedFrom is the earlier round's claim this one was carried
+	// from, with its verdicts there; nil for a claim written in its round.
+	CarriedFrom        *catalog.Claim
+	CarriedFromReviews []catalog.Review
 	// Next is the next claim waiting for this user's verdict (in the
 	// queue of Filters, the city and indicator it was opened from).
 	Next    *catalog.Claim
@@ -157,7 +161,7 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	c := v.Claim
 	p := &claimPage{Claim: c, CanEdit: v.CanEdit, CanReview: v.CanReview, CanWithdraw: v.CanWithdraw, Passages: v.Passages, Reviews: v.Reviews,
-		History: v.History, Form: form, State: st}
+		History: v.History, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
 	if form == "cite" {
 		p.CiteState = st
 	}

@@ -18,6 +18,9 @@ type uploadOutcome struct {
 	// PreviousError is why the document holding these bytes had failed,
 	// in the page's language when it can be.
 	PreviousError string
+	// UsedInRound: a duplicate of a document of another round, whose
+	// indicators linked now count in this round.
+	UsedInRound int
 }
 
 // uploadTotals count an upload's files by outcome: the document failed
@@ -149,7 +152,8 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, o := range outcomes {
-		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError}
+		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError,
+			UsedInRound: o.UsedInRound}
 		if langOf(r) == English && o.PreviousErrorEnglish != "" {
 			uo.PreviousError = o.PreviousErrorEnglish
 		}

@@ -283,6 +283,8 @@
     var label = words.stored;
     if (doc.retried) {
       label = fill(words.retried, (english && doc.previous_error_en) || doc.previous_error || "");
+    } else if (doc.duplicate && doc.used_in_round) {
+      label = fill(words.usedInRound, doc.round, doc.used_in_round);
     } else if (doc.duplicate) {
       label = words.duplicate;
     }

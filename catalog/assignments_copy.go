@@ -1,0 +1,96 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+)
+
+// AssignmentCopy says what copying a responsibility table from an earlier
+// round did.
+type AssignmentCopy struct {
+	FromRound int
+	Round     int
+	Added     int // tasks new in Round, 未提交
+	Existing  int // tasks Round already had, left as they were
+	// Skipped are the earlier round's tasks not copied, because their
+	// indicator is not a key indicator of the current framework.
+	Skipped []Assignment
+}
+
+// PreviousAssignmentRound returns the latest round before round in which
+// the city has a responsibility table, or 0 when it has none.
+func (s *Store) PreviousAssignmentRound(ctx context.Context, city string, round int) (int, error) {
+	var from sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(round) FROM assignment WHERE city = ? AND round < ?`, city, round).Scan(&from)
+	if err != nil {
+		return 0, fmt.Errorf("previous assignment round: %w", err)
+	}
+	return int(from.Int64), nil
+}
+
+// CopyAssignments copies a city's tasks of round from into round to, in
+// one transaction: each becomes an open task (未提交) of the same
+// indicator, department and contact, due on the same day as many years
+// later as the rounds are apart (29 February becomes 28 February). Only
+// tasks whose indicator keep says yes are copied, the others are listed
+// as skipped; a task round to already has (same indicator and
+// department) is left as it is. The earlier round is not changed.
+func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, keep func(code string) bool, by string) (*AssignmentCopy, error) {
+	out := &AssignmentCopy{FromRound: from, Round: to}
+	list, err := s.FindAssignments(ctx, AssignmentFilter{City: city, Round: from})
+	if err != nil {
+		return nil, err
+	}
+	now := formatTime(s.now())
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, a := range list {
+			if !keep(a.Indicator) {
+				out.Skipped = append(out.Skipped, a)
+				continue
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assignment WHERE city = ? AND round = ? AND indicator_code = ?
+				AND department_id = ?`, city, to, a.Indicator, a.DepartmentID).Scan(&n); err != nil {
+				return fmt.Errorf("find copied assignment %s: %w", a.ID, err)
+			}
+			if n > 0 {
+				out.Existing++
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact,
+				status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, ShiftDue(a.Due, to-from), a.Contact, AssignmentOpen,
+				by, now, now); err != nil {
+				return fmt.Errorf("copy assignment %s: %w", a.ID, err)
+			}
+			out.Added++
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.copy", Object: fmt.Sprintf("assignments:%s:%d", city, to),
+			Detail: map[string]any{"city": city, "from": from, "round": to, "added": out.Added, "existing": out.Existing,
+				"skipped": len(out.Skipped)}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ShiftDue moves a due date (YYYY-MM-DD) by whole years, keeping month
+// and day; 29 February in a year without one becomes 28 February. A date
+// it cannot read is returned as it is.
+func ShiftDue(due string, years int) string {
+	t, err := time.Parse(time.DateOnly, due)
+	if err != nil {
+		return due
+	}
+	y, m, d := t.Date()
+	shifted := time.Date(y+years, m, d, 0, 0, 0, 0, time.UTC)
+	if shifted.Month() != m {
+		shifted = time.Date(y+years, m+1, 0, 0, 0, 0, 0, time.UTC) // the month's last day
+	}
+	return shifted.Format(time.DateOnly)
+}

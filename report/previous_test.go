@@ -1,0 +1,90 @@
+package report_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestReportComparesWithThePreviousRound: 杭州's 2018 report gives beside
+// 2.3.3's number the 2017 number, its round and the change (XLSX column
+// 上一轮数值, the DOCX line), in Chinese and in English; an indicator whose
+// 2018 value is still missing shows 2017's alone; 2017's report, with no
+// round before it, shows none.
+func TestReportComparesWithThePreviousRound(t *testing.T) {
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	d := e.Upload(hangzhou, "xuefen.txt", "2017年存入学分银行的社会培训成果12.3万人；2018年达13万人；市民年参与学习活动1234.5万人次。")
+	record := func(round int, code, value, quote string) {
+		t.Helper()
+		if _, err := e.Values.Record(ctx, coord, values.Input{Round: round, Indicator: code, Value: values.Written(value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}}); err != nil {
+			t.Fatalf("record %s %d: %v", code, round, err)
+		}
+	}
+	record(2017, "2.3.3", "12.3万", "存入学分银行的社会培训成果12.3万人")
+	record(2018, "2.3.3", "13万", "2018年达13万人")
+	record(2017, "3.1.3", "1234.5", "市民年参与学习活动1234.5万人次")
+
+	svc := report.NewService(e.Catalog)
+	rows := func(round int, lang report.Lang) map[string][]string {
+		t.Helper()
+		r, err := svc.Build(ctx, testenv.Admin, hangzhou, round)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Lang = lang
+		var buf bytes.Buffer
+		if err := r.WriteXLSX(&buf); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		out := map[string][]string{}
+		for _, s := range f.GetSheetList()[1:] {
+			all, _ := f.GetRows(s)
+			out["header"] = all[0]
+			for _, row := range all[1:] {
+				for len(row) < 10 {
+					row = append(row, "")
+				}
+				out[row[0]] = row
+			}
+		}
+		return out
+	}
+	zh := rows(2018, report.Chinese)
+	if h := zh["header"]; len(h) < 10 || h[9] != "上一轮数值" {
+		t.Errorf("2018 report header %q, want 上一轮数值 last", h)
+	}
+	if got, want := zh["2.3.3"][9], "2017 年度：12.3万人（本轮增加 7000人）"; got != want {
+		t.Errorf("2018 report 2.3.3 previous: %q, want %q", got, want)
+	}
+	if got, want := zh["3.1.3"][9], "2017 年度：1234.5万人次"; got != want || zh["3.1.3"][4] != report.Gap {
+		t.Errorf("2018 report 3.1.3 (no 2018 value): value %q, previous %q, want 缺 and %q", zh["3.1.3"][4], got, want)
+	}
+	if got, want := rows(2018, report.English)["2.3.3"][9], "2017: 12.3万人 (this round: +7000人)"; got != want {
+		t.Errorf("English 2018 report 2.3.3 previous: %q, want %q", got, want)
+	}
+	if got := rows(2017, report.Chinese)["2.3.3"][9]; got != "" {
+		t.Errorf("2017 report 2.3.3 previous: %q, want none", got)
+	}
+	r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2018)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, _, _ := docx(t, r); !strings.Contains(text, "上一轮数值：2017 年度：12.3万人（本轮增加 7000人）") {
+		t.Errorf("2018 DOCX does not compare 2.3.3 with 2017: %.1500s", text)
+	}
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestNewRoundsTableAndMyTasks: when 2019 starts, the coordinator copies
+// 2018's table on the board (从上一轮复制责任分解表), and the department's
+// 我的任务 shows 2019's tasks, not 2018's overdue ones beside them, while
+// 2018's stay one click away. Copying into a round with no table before
+// it says so beside the button.
+func TestNewRoundsTableAndMyTasks(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Label: "2019年度监测", Current: true}); err != nil {
+		t.Fatal(err)
+	}
+	coord := s.login("wang")
+	resp, board := coord.post("/assignments/copy", url.Values{"city": {"330100"}, "round": {"2018"}, "next": {"/assignments?round=2018"}})
+	if resp.StatusCode != 400 || !strings.Contains(board, "2018 年度之前本市没有责任分解表可复制") {
+		t.Errorf("copying into 2018, the first round with a table: %d\n%.1500s", resp.StatusCode, board)
+	}
+	resp, board = coord.post("/assignments/copy", url.Values{"city": {"330100"}, "round": {"2019"}, "next": {"/assignments?round=2019"}})
+	if resp.StatusCode != 200 || !strings.Contains(board, "已从 2018 年度复制责任分解表：新增 2 项任务，本轮已有 0 项未改动") {
+		t.Fatalf("copying 2018's table into 2019: %d\n%.3000s", resp.StatusCode, board)
+	}
+	for _, want := range []string{"2019-03-31", "2019-04-15", "李科长"} {
+		if !strings.Contains(board, want) {
+			t.Errorf("2019's board after the copy does not show %q", want)
+		}
+	}
+
+	dept := s.login("jiaoyu")
+	_, page := dept.get("/tasks")
+	if !strings.Contains(page, "2019-03-31") || strings.Contains(page, "2018-03-31") {
+		t.Errorf("我的任务 in 2019 should show the 2019 task only (due 2019-03-31), not 2018's:\n%.3000s", page)
+	}
+	if !strings.Contains(page, `href="/tasks?round=2018"`) || !strings.Contains(page, "2018 年度（1 项任务，未交 1 项）") {
+		t.Errorf("我的任务 does not offer 2018's tasks:\n%.3000s", page)
+	}
+	_, page = dept.get("/tasks?round=2018")
+	if !strings.Contains(page, "2018-03-31") || strings.Contains(page, "2019-03-31") {
+		t.Errorf("我的任务 of 2018 should show 2018's task only")
+	}
+}
+
+// TestNewRoundOnAdminCopiesTables: an admin creating 2019 with the box
+// 为各城市复制上一轮的责任分解表 ticked gives 杭州, which had a 2018
+// table, its 2019 tasks, and says how many; cities without a table are
+// left as they are.
+func TestNewRoundOnAdminCopiesTables(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n")}); err != nil {
+		t.Fatal(err)
+	}
+	admin := s.login("admin")
+	resp, page := admin.post("/admin/rounds", url.Values{"year": {"2019"}, "label": {"2019年度监测"}, "copy_tables": {"on"}})
+	if resp.StatusCode != 200 || !strings.Contains(page, "已为 1 个城市复制责任分解表，共 2 项任务") {
+		t.Fatalf("creating 2019 with the tables copied: %d %.1500s", resp.StatusCode, textOf(page))
+	}
+	tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2019})
+	if err != nil || len(tasks) != 2 {
+		t.Errorf("杭州's 2019 tasks: %d %v, want 2", len(tasks), err)
+	}
+}
