@@ -4,16 +4,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 )
 
 // TestContributorOnAPhone walks what a department's staff (责任单位) do
-// from a phone: log in and open 我的任务. At 375×812 (device scale 3) and
-// 414×896 (scale 2), with touch, no page scrolls sideways and every
-// control is a finger's size (40 px); the user name is not capitalised by
-// the phone's keyboard.
+// from a phone: log in, open 我的任务, hand in phone photos of a notice,
+// and watch them be read. At 375×812 (device scale 3) and 414×896 (scale
+// 2), with touch, no page scrolls sideways and every control is a finger's
+// size (40 px); the user name is not capitalised by the phone's keyboard;
+// each document handed in says where it is — waiting, read by OCR,
+// searchable — without the page being reloaded by hand, and a document's
+// page shows its text once it is read.
 func TestContributorOnAPhone(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
@@ -28,6 +32,14 @@ func TestContributorOnAPhone(t *testing.T) {
 	}
 	if out, err := runCLI(t, "assignments", "import", table, "--data", data, "--city", "330100", "--round", "2018"); err != nil {
 		t.Fatalf("import the responsibility table: %v\n%s", err, out)
+	}
+	var photos []string
+	for _, name := range []string{"photo.jpg", "masthead.jpg"} {
+		p, err := filepath.Abs(filepath.Join("..", "..", "ingest", "extract", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		photos = append(photos, p)
 	}
 	s := startServer(t, data)
 	u := ui{t: t, ctx: newBrowser(t)}
@@ -46,8 +58,37 @@ func TestContributorOnAPhone(t *testing.T) {
 		u.login(s.base, "jiaoyu", pw)
 		u.do("我的任务"+at, chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task input[type=file]`)))
 		u.fitsAPhone("我的任务" + at)
+		if phone.w == 375 {
+			u.handInPhotos(s.base, photos)
+		}
 		u.logout()
 	}
+}
+
+// handInPhotos hands the photos in on 我的任务 and follows them there and
+// on the last one's page, neither reloaded by hand.
+func (u ui) handInPhotos(base string, photos []string) {
+	u.t.Helper()
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	u.do("hand in photos", chromedp.SetUploadFiles(css(`article.task input[type=file]`), photos),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
+	u.waitFor("the photos handed in", `document.querySelectorAll('article.task .docstatus').length === 2`)
+	u.fitsAPhone("我的任务 after the hand-in")
+	u.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.notReloaded = true`))
+	u.waitFor("the first photo searchable on 我的任务 without a reload",
+		`window.notReloaded === true && document.querySelector('article.task .docstatus').dataset.status === 'indexed'`)
+	if got := u.text(`article.task .docstatus`); !strings.Contains(got, "可检索") {
+		u.t.Errorf("the photo read is said to be %q on 我的任务, want 可检索", got)
+	}
+	last := eval[string](u, `Array.from(document.querySelectorAll('article.task a[href^="/documents/"]')).pop().getAttribute('href')`)
+	u.do("the last photo's page", chromedp.Navigate(base+last), chromedp.WaitVisible(css(`#doc-status`)),
+		chromedp.Evaluate[chromedp.Void](`window.notReloaded = true`))
+	u.t.Logf("the last photo's page opened with status %s", eval[string](u, `document.getElementById('doc-status').dataset.status`))
+	u.waitFor("the last photo's text shown once read", `document.getElementById('doc-status').dataset.status === 'indexed' && document.querySelector('.pagetext') !== null`)
+	if got := u.text(`.pagetext`); !strings.Contains(got, "杭州市教育局") {
+		u.t.Errorf("the photo's page shows %q, want its text read by OCR (杭州市教育局)", got)
+	}
+	u.fitsAPhone("a photo's page")
 }
 
 // fitsAPhone checks a page on a phone: nothing wider than the screen, and
