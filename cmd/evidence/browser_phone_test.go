@@ -89,6 +89,10 @@ func (u ui) handInPhotos(base string, photos []string) {
 		u.t.Errorf("the photo's page shows %q, want its text read by OCR (杭州市教育局)", got)
 	}
 	u.fitsAPhone("a photo's page")
+	// 报送部门 is the task's: shown, not to be typed into, and looking so.
+	if eval[bool](u, `getComputedStyle(document.getElementById('m-dept')).backgroundColor === getComputedStyle(document.getElementById('m-title')).backgroundColor`) {
+		u.t.Errorf("the department's own document: 报送部门, which it may not change, looks like the 标题 it may")
+	}
 }
 
 // fitsAPhone checks a page on a phone: nothing wider than the screen, and
