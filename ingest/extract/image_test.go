@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"image"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -141,10 +142,16 @@ func TestImageBombs(t *testing.T) {
 	if err := os.WriteFile(frames, tiffWithFrames(2000), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	photo := filepath.Join(dir, "IMG_20181023_141500.jpg")
+	if err := os.WriteFile(photo, jpegClaiming(t, 12000, 9000), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	withProgram(t, "tesseract", fakeTesseract(t, "exit 0"))
 	tests := []struct {
 		file, phrase, english string
 	}{
+		// a phone's 108-megapixel mode: what to do is the camera's default size
+		{photo, "照片像素过高(12000×9000 像素,超过 10000 万像素上限);请在手机相机中改用默认的照片尺寸", "take it again at the camera's default size"},
 		{bomb, "图片尺寸过大(30000×30000 像素,超过 10000 万像素上限)", "(30000×30000 pixels, over the limit of 100 million pixels)"},
 		{frames, "TIFF 文件的页数(帧数)超过 500 页上限", "more than 500 pages (frames)"},
 	}
@@ -168,6 +175,24 @@ func pngClaiming(w, h uint32) []byte {
 	binary.BigEndian.PutUint32(ihdr[0:], w)
 	binary.BigEndian.PutUint32(ihdr[4:], h)
 	binary.BigEndian.PutUint32(data[8+8+13:], crc32.ChecksumIEEE(data[8+4:8+8+13]))
+	return data
+}
+
+// jpegClaiming is a small JPEG whose frame header is patched to claim w×h
+// pixels.
+func jpegClaiming(t *testing.T, w, h uint16) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, image.NewGray(image.Rect(0, 0, 8, 8)), nil); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	i := bytes.Index(data, []byte{0xFF, 0xC0}) // baseline frame: length, precision, height, width
+	if i < 0 {
+		t.Fatal("no SOF0 in the JPEG")
+	}
+	binary.BigEndian.PutUint16(data[i+5:], h)
+	binary.BigEndian.PutUint16(data[i+7:], w)
 	return data
 }
 

@@ -99,6 +99,9 @@ func decodePageImage(data []byte) (image.Image, error) {
 		return nil, fmt.Errorf("image header: %v: %w", err, errImageCorrupt())
 	}
 	if err := checkImageSize(cfg.Width, cfg.Height); err != nil {
+		if format == "jpeg" {
+			err = errPhotoTooLarge(cfg.Width, cfg.Height)
+		}
 		return nil, fmt.Errorf("%s %d×%d: %w", format, cfg.Width, cfg.Height, err)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
@@ -118,6 +121,16 @@ func checkImageSize(w, h int) error {
 			catalog.Words{Chinese: fmt.Sprintf("%d 万", maxImagePixels/10000), English: fmt.Sprintf("%d million", maxImagePixels/1_000_000)})
 	}
 	return nil
+}
+
+// errPhotoTooLarge refuses a JPEG past maxImagePixels. A JPEG that large is
+// a photo from a phone's 108- or 200-megapixel mode (12000×9000 is past
+// the limit), not a scan nor a bomb: the advice is the camera's default
+// size, which reads as well.
+func errPhotoTooLarge(w, h int) error {
+	return catalog.Errorf(catalog.ETOOLARGE,
+		"照片像素过高(%d×%d 像素,超过 %s像素上限);请在手机相机中改用默认的照片尺寸(如 1200 万像素)重新拍摄,或压缩后上传", w, h,
+		catalog.Words{Chinese: fmt.Sprintf("%d 万", maxImagePixels/10000), English: fmt.Sprintf("%d million", maxImagePixels/1_000_000)})
 }
 
 // findTesseract returns the tesseract program, checking once per path that
