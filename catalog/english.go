@@ -160,6 +160,7 @@ var englishMessages = map[string]string{
 	"TIFF 文件的页数(帧数)超过 %d 页上限,可能是异常文件;请拆分后分别上传":                                       "The TIFF file has more than %d pages (frames), which is unusual; split it and upload the parts",
 	"Word 文件(.doc/.wps)已损坏,无法读取;请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再上传":                 "The Word file (.doc/.wps) is damaged and cannot be read; open it in Word or WPS, save it as DOCX or PDF and upload that",
 	"图片尺寸过大(%d×%d 像素,超过 %s像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传":                     "The image is too large (%d×%d pixels, over the limit of %s pixels), which is unusual; scan it again at about 300 dpi or make it smaller, then upload it",
+	"照片像素过高(%d×%d 像素,超过 %s像素上限);请在手机相机中改用默认的照片尺寸(如 1200 万像素)重新拍摄,或压缩后上传":             "The photo has too many pixels (%d×%d, over the limit of %s pixels); take it again at the camera's default size (such as 12 megapixels), or compress it, then upload it",
 	"文字识别(OCR)单页超时(超过 %s),已停止处理;请检查扫描件是否清晰、页面是否异常,或降低分辨率后重新上传":                       "Recognising the text of a page (OCR) took too long (over %s), so reading stopped; check that the scan is clear and its pages normal, or lower its resolution, then upload it again",
 	"需要文字识别(OCR)的页数为 %d 页,超过每个文件 %d 页的上限;请拆分后分别上传":                                   "%d pages need OCR, over the limit of %d pages a file; split the file and upload the parts",
 	"ODT 文档中缺少正文(content.xml),可能已损坏;请用 WPS 或 LibreOffice 打开后另存为 DOCX 再上传":            "The ODT document has no body (content.xml) and may be damaged; open it in WPS or LibreOffice, save it as DOCX and upload that",

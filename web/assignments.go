@@ -23,6 +23,9 @@ import (
 type docRef struct {
 	ID, Title   string
 	Submissions []catalog.Submission
+	// Doc is the document itself: 我的任务 says where each one handed in
+	// is (waiting, being read, searchable, failed and why).
+	Doc *catalog.Document
 }
 
 // taskRow is an assignment with the titles of what was handed in.
@@ -40,7 +43,7 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 		out[i] = taskRow{Task: t}
 		for _, id := range t.Documents {
 			if d, err := h.Documents.Get(r.Context(), u, id); err == nil {
-				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id]})
+				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d})
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"image"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -28,16 +29,19 @@ func TestOCRFixtures(t *testing.T) {
 		pages   [][]string // phrases each page must contain
 		sources []string
 		seals   []int
+		begins  string // what page 1 begins with, when it matters
 	}{
 		{"stamped-scan.pdf", FormatPDF, [][]string{{"杭州市人民政府办公厅关于推进学习型城市建设", "学分银行", "社区教育"}, {"完善保障措施", "杭州市人民政府"}},
-			[]string{"ocr", "ocr"}, []int{2}},
+			[]string{"ocr", "ocr"}, []int{2}, ""},
 		{"mixed.pdf", FormatPDF, [][]string{{"关于开展全民终身学习活动周的通知", "二〇一八年十月十五日"}, {"百姓学习之星", "学习型社区建设情况统计表"}, {}},
-			[]string{"text", "ocr", "ocr"}, nil},
-		{"photo.jpg", FormatImage, [][]string{{"成都市社区教育工作情况报告", "学分银行"}}, []string{"ocr"}, nil},
-		{"page.png", FormatImage, [][]string{{"武汉市学习型城市建设监测数据说明", "加盖公章"}}, []string{"ocr"}, nil},
+			[]string{"text", "ocr", "ocr"}, nil, ""},
+		// A phone photo's edges and shadows are not read as text: the
+		// page begins with its title, which becomes the document's.
+		{"photo.jpg", FormatImage, [][]string{{"成都市社区教育工作情况报告", "学分银行"}}, []string{"ocr"}, nil, "成都市社区教育工作情况报告"},
+		{"page.png", FormatImage, [][]string{{"武汉市学习型城市建设监测数据说明", "加盖公章"}}, []string{"ocr"}, nil, ""},
 		{"frames.tif", FormatImage, [][]string{{"第一部分", "市民终身学习服务中心"}, {"第二部分", "全民终身学习大讲堂"}, {"第三部分", "社区教育经费"}},
-			[]string{"ocr", "ocr", "ocr"}, nil},
-		{"masthead.jpg", FormatImage, [][]string{{"杭州市教育局文件", "关于做好社区教育示范街道评估工作的通知"}}, []string{"ocr"}, nil},
+			[]string{"ocr", "ocr", "ocr"}, nil, ""},
+		{"masthead.jpg", FormatImage, [][]string{{"杭州市教育局文件", "关于做好社区教育示范街道评估工作的通知"}}, []string{"ocr"}, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -54,6 +58,9 @@ func TestOCRFixtures(t *testing.T) {
 						t.Errorf("page %d lacks %q:\n%s", i+1, p, res.Pages[i])
 					}
 				}
+			}
+			if !strings.HasPrefix(res.Pages[0], tt.begins) {
+				t.Errorf("page 1 begins %.40q, want %q", res.Pages[0], tt.begins)
 			}
 			if strings.Join(res.PageSources, ",") != strings.Join(tt.sources, ",") {
 				t.Errorf("page sources %q, want %q", res.PageSources, tt.sources)
@@ -135,10 +142,16 @@ func TestImageBombs(t *testing.T) {
 	if err := os.WriteFile(frames, tiffWithFrames(2000), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	photo := filepath.Join(dir, "IMG_20181023_141500.jpg")
+	if err := os.WriteFile(photo, jpegClaiming(t, 12000, 9000), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	withProgram(t, "tesseract", fakeTesseract(t, "exit 0"))
 	tests := []struct {
 		file, phrase, english string
 	}{
+		// a phone's 108-megapixel mode: what to do is the camera's default size
+		{photo, "照片像素过高(12000×9000 像素,超过 10000 万像素上限);请在手机相机中改用默认的照片尺寸", "take it again at the camera's default size"},
 		{bomb, "图片尺寸过大(30000×30000 像素,超过 10000 万像素上限)", "(30000×30000 pixels, over the limit of 100 million pixels)"},
 		{frames, "TIFF 文件的页数(帧数)超过 500 页上限", "more than 500 pages (frames)"},
 	}
@@ -162,6 +175,24 @@ func pngClaiming(w, h uint32) []byte {
 	binary.BigEndian.PutUint32(ihdr[0:], w)
 	binary.BigEndian.PutUint32(ihdr[4:], h)
 	binary.BigEndian.PutUint32(data[8+8+13:], crc32.ChecksumIEEE(data[8+4:8+8+13]))
+	return data
+}
+
+// jpegClaiming is a small JPEG whose frame header is patched to claim w×h
+// pixels.
+func jpegClaiming(t *testing.T, w, h uint16) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, image.NewGray(image.Rect(0, 0, 8, 8)), nil); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	i := bytes.Index(data, []byte{0xFF, 0xC0}) // baseline frame: length, precision, height, width
+	if i < 0 {
+		t.Fatal("no SOF0 in the JPEG")
+	}
+	binary.BigEndian.PutUint16(data[i+5:], h)
+	binary.BigEndian.PutUint16(data[i+7:], w)
 	return data
 }
 

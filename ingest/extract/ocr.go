@@ -10,10 +10,12 @@ import (
 	_ "image/png"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	_ "golang.org/x/image/tiff"
 
@@ -97,6 +99,9 @@ func decodePageImage(data []byte) (image.Image, error) {
 		return nil, fmt.Errorf("image header: %v: %w", err, errImageCorrupt())
 	}
 	if err := checkImageSize(cfg.Width, cfg.Height); err != nil {
+		if format == "jpeg" {
+			err = errPhotoTooLarge(cfg.Width, cfg.Height)
+		}
 		return nil, fmt.Errorf("%s %d×%d: %w", format, cfg.Width, cfg.Height, err)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
@@ -116,6 +121,16 @@ func checkImageSize(w, h int) error {
 			catalog.Words{Chinese: fmt.Sprintf("%d 万", maxImagePixels/10000), English: fmt.Sprintf("%d million", maxImagePixels/1_000_000)})
 	}
 	return nil
+}
+
+// errPhotoTooLarge refuses a JPEG past maxImagePixels. A JPEG that large is
+// a photo from a phone's 108- or 200-megapixel mode (12000×9000 is past
+// the limit), not a scan nor a bomb: the advice is the camera's default
+// size, which reads as well.
+func errPhotoTooLarge(w, h int) error {
+	return catalog.Errorf(catalog.ETOOLARGE,
+		"照片像素过高(%d×%d 像素,超过 %s像素上限);请在手机相机中改用默认的照片尺寸(如 1200 万像素)重新拍摄,或压缩后上传", w, h,
+		catalog.Words{Chinese: fmt.Sprintf("%d 万", maxImagePixels/10000), English: fmt.Sprintf("%d million", maxImagePixels/1_000_000)})
 }
 
 // findTesseract returns the tesseract program, checking once per path that
@@ -216,12 +231,52 @@ func encodePGM(g *image.Gray) []byte {
 // parseTesseractTSV rebuilds the text from tesseract's TSV (level 5 rows
 // are words): words of a line joined by spaces (Normalize removes those
 // between Han characters), lines by "\n", blocks by "\n\n". conf is the
-// mean word confidence scaled to 0–1, 0 when there are no words.
+// mean word confidence scaled to 0–1, 0 when there are no words. Noise at
+// the page's top and bottom edges is left out (edgeNoise).
 func parseTesseractTSV(tsv []byte) (text string, conf float64) {
+	lines := tsvLines(tsv)
+	lines = trimEdgeNoise(lines)
 	var b strings.Builder
 	var sum float64
 	words := 0
-	lastBlock, lastLine := "", ""
+	for i, l := range lines {
+		switch {
+		case i == 0:
+		case l.block != lines[i-1].block:
+			b.WriteString("\n\n")
+		default:
+			b.WriteString("\n")
+		}
+		for j, w := range l.words {
+			if j > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString(w.text)
+			sum += w.conf
+			words++
+		}
+	}
+	if words == 0 {
+		return "", 0
+	}
+	return b.String(), sum / float64(words) / 100
+}
+
+// ocrWord is one word of tesseract's TSV with its confidence (0–100).
+type ocrWord struct {
+	text string
+	conf float64
+}
+
+// ocrLine is one line of tesseract's TSV: its block and its words.
+type ocrLine struct {
+	block, line string
+	words       []ocrWord
+}
+
+// tsvLines groups the words of tesseract's TSV into lines, in order.
+func tsvLines(tsv []byte) []ocrLine {
+	var lines []ocrLine
 	sc := bufio.NewScanner(bytes.NewReader(tsv))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
@@ -236,24 +291,68 @@ func parseTesseractTSV(tsv []byte) (text string, conf float64) {
 		}
 		block := f[1] + "." + f[2]
 		line := block + "." + f[3] + "." + f[4]
-		switch {
-		case b.Len() == 0:
-		case block != lastBlock:
-			b.WriteString("\n\n")
-		case line != lastLine:
-			b.WriteString("\n")
-		default:
-			b.WriteString(" ")
+		if n := len(lines); n == 0 || lines[n-1].line != line {
+			lines = append(lines, ocrLine{block: block, line: line})
 		}
-		lastBlock, lastLine = block, line
-		b.WriteString(word)
-		sum += c
-		words++
+		lines[len(lines)-1].words = append(lines[len(lines)-1].words, ocrWord{word, c})
 	}
-	if words == 0 {
-		return "", 0
+	return lines
+}
+
+// edgeNoiseBelow is the word confidence under which a line without a Han
+// character at the top or bottom of a page is taken for noise. Measured on
+// photo.jpg: the shadow at its top edge read "EEE" at 23, the bottom edge
+// "ee" at 7; the lines of text between read 56–97 a word.
+const edgeNoiseBelow = 40
+
+// trimEdgeNoise drops the first and last lines of a page while they are
+// edgeNoise: a phone photo's paper edge, the desk or a shadow that
+// tesseract reads as a line of Latin letters. "EEE" before the first line
+// became the title of every photo handed in (EEE成都市社区教育工作情况报告).
+// A page none of whose lines has a Han character read well (a blurred
+// photo, an English page) keeps every line.
+func trimEdgeNoise(lines []ocrLine) []ocrLine {
+	if !slices.ContainsFunc(lines, readWell) {
+		return lines
 	}
-	return b.String(), sum / float64(words) / 100
+	for len(lines) > 0 && edgeNoise(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && edgeNoise(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// edgeNoise tells whether a line has no Han character and no word read
+// with confidence edgeNoiseBelow or more.
+func edgeNoise(l ocrLine) bool {
+	if hasHan(l) {
+		return false
+	}
+	for _, w := range l.words {
+		if w.conf >= edgeNoiseBelow {
+			return false
+		}
+	}
+	return true
+}
+
+// readWell tells whether a line has a Han character and a word read with
+// confidence edgeNoiseBelow or more.
+func readWell(l ocrLine) bool {
+	return hasHan(l) && slices.ContainsFunc(l.words, func(w ocrWord) bool { return w.conf >= edgeNoiseBelow })
+}
+
+func hasHan(l ocrLine) bool {
+	for _, w := range l.words {
+		for _, r := range w.text {
+			if unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func errImageCorrupt() error {

@@ -231,3 +231,33 @@ func TestOCRTiltedScan(t *testing.T) {
 		t.Errorf("accuracy on Han and digits summed over the pages: %.3f levelled, %.3f as it is; levelling should gain 0.1", levSum, rawSum)
 	}
 }
+
+// tsvRow is one word of tesseract's TSV: block, line, confidence, text.
+func tsvRow(block, line int, conf float64, word string) string {
+	return fmt.Sprintf("5\t1\t%d\t1\t%d\t1\t0\t0\t10\t10\t%g\t%s\n", block, line, conf, word)
+}
+
+// TestOCREdgeNoise: a phone photo's paper edge, desk or shadow read as a
+// line of Latin letters at the top or bottom of a page is left out; a line
+// of Latin letters read well, one between lines of text, and a page that
+// has no Han line read well (a blurred photo) are kept.
+func TestOCREdgeNoise(t *testing.T) {
+	head := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+	tests := []struct {
+		name, tsv, want string
+	}{
+		{"照片上下边缘的杂点", tsvRow(1, 1, 23, "EEE") + tsvRow(2, 1, 96, "成都市") + tsvRow(2, 1, 95, "社区教育") + tsvRow(2, 2, 92, "学分银行") + tsvRow(3, 1, 6.7, "ee"),
+			"成都市 社区教育\n学分银行"},
+		{"两行杂点", tsvRow(1, 1, 12, "—") + tsvRow(1, 2, 30, "ii") + tsvRow(2, 1, 90, "通知"), "通知"},
+		{"识别清楚的英文行保留", tsvRow(1, 1, 91, "ISBN") + tsvRow(1, 1, 88, "978-7") + tsvRow(2, 1, 90, "学习型城市"), "ISBN 978-7\n\n学习型城市"},
+		{"正文中间的低置信行保留", tsvRow(1, 1, 90, "通知") + tsvRow(1, 2, 20, "xx") + tsvRow(1, 3, 90, "附件"), "通知\nxx\n附件"},
+		{"模糊照片全部保留", tsvRow(1, 1, 20, "EEE") + tsvRow(1, 2, 25, "社") + tsvRow(1, 3, 10, "ee"), "EEE\n社\nee"},
+		{"只有杂点", tsvRow(1, 1, 20, "EEE"), "EEE"},
+	}
+	for _, tt := range tests {
+		got, _ := parseTesseractTSV([]byte(head + tt.tsv))
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
