@@ -173,6 +173,28 @@ func (e *Env) Upload(city, filename, text string) *catalog.Document {
 	return e.WaitIndexed(out[0].Document.ID)
 }
 
+// RoundEvidence is four documents of a 2017 round, each with the key
+// indicator it substantiates: what the query-count tests of the report and
+// the evidence pack add to a round to see that their queries do not grow.
+var RoundEvidence = []struct{ File, Text, Indicator string }{
+	{"guihua.txt", "杭州市学习型城市建设规划（2016—2020年）。", "1.1.1"},
+	{"tiaoli.txt", "杭州市终身学习促进条例。", "1.1.2"},
+	{"lingdao.txt", "成立杭州市学习型城市建设领导小组。", "1.2.1"},
+	{"wangluo.txt", "四级社区教育网络建成率达到98%。", "2.1.1"},
+}
+
+// UploadLinked uploads each of docs for city and links it, on its first
+// page, to its indicator.
+func (e *Env) UploadLinked(city string, docs []struct{ File, Text, Indicator string }) {
+	e.T.Helper()
+	for _, l := range docs {
+		d := e.Upload(city, l.File, l.Text)
+		if err := e.Ingest.AddLink(context.Background(), Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: l.Indicator, Page: 1}); err != nil {
+			e.T.Fatal(err)
+		}
+	}
+}
+
 // WaitTimeout bounds every wait of a test for the pipeline: generous,
 // since OCR on a loaded 2-core CI machine can take tens of seconds, and a
 // passing test never waits for it.
