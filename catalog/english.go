@@ -266,6 +266,7 @@ var englishMessages = map[string]string{
 	"定性描述没有第 %d 条引用":                                                   "The statement has no citation %d",
 	"没有其他待审核的定性描述":                                                     "There is no other statement waiting for review",
 	"status 应为 pending、verified、insufficient、contradicted 或 withdrawn": "status should be pending, verified, insufficient, contradicted or withdrawn",
+	"status 应为 pending、verified、insufficient 或 contradicted":           "status should be pending, verified, insufficient or contradicted",
 	"这条定性描述已经撤回":                                                       "This statement has already been withdrawn",
 	"这条定性描述已审核属实,不能撤回":                                                 "This statement was reviewed as verified and cannot be withdrawn",
 	"这条定性描述已撤回，不能再修改或审核":                                               "This statement was withdrawn and can no longer be changed or reviewed",
