@@ -76,7 +76,11 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	}
 	u := userFrom(r.Context())
 	f := catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")),
-		Round: round, Limit: size, Offset: (page - 1) * size}
+		Round: round, Limit: size, Offset: (page - 1) * size, After: q.Get("after")}
+	if f.After != "" && page > 1 {
+		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个:after 从上一页的 next 接着列"))
+		return
+	}
 	list, err := h.Claims.List(r.Context(), u, f)
 	if err != nil {
 		h.writeError(w, r, err)
@@ -93,7 +97,14 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	for i := range list {
 		out[i] = toClaimJSON(&list[i])
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claims": out, "total": total, "page": page})
+	answer := map[string]any{"claims": out, "total": total, "page": page, "size": size}
+	if len(list) == size {
+		// Where the next page starts, however the claims change meanwhile
+		// (page by page, a claim reviewed between two requests moves to
+		// the end and shifts the rest: one is read twice, one never).
+		answer["next"] = catalog.ClaimCursor(list[len(list)-1])
+	}
+	h.writeJSON(w, r, http.StatusOK, answer)
 }
 
 // pageParams reads page (from 1) and size (1–500, 100 when not given) of
