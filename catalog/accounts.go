@@ -231,6 +231,10 @@ type EventFilter struct {
 	User   string
 	Action string // exact, or a prefix ending in "." such as "document."
 	Since  time.Time
+	// Before, when not 0, keeps the events older than the one of this ID:
+	// the next page back from the last event of a page, which events
+	// written meanwhile do not shift.
+	Before int64
 	Limit  int // default 100, at most 1000
 }
 
@@ -254,7 +258,10 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	if !f.Since.IsZero() {
 		where, args = append(where, "at >= ?"), append(args, formatTime(f.Since))
 	}
-	q := `SELECT at, username, action, object, detail FROM event`
+	if f.Before != 0 {
+		where, args = append(where, "id < ?"), append(args, f.Before)
+	}
+	q := `SELECT id, at, username, action, object, detail FROM event`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}

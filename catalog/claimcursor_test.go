@@ -72,3 +72,34 @@ func testClaimPagingHoldsWhileReviewed(t *testing.T, s *Store) {
 		}
 	}
 }
+
+func TestEventsPageBack(t *testing.T) { forEachStore(t, testEventsPageBack) }
+
+// testEventsPageBack: Before pages the audit log back from a page's last
+// event, on both catalogs.
+func testEventsPageBack(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for i := range 5 {
+		if err := s.CreateDocument(ctx, newDoc(fmt.Sprintf("D%d", i), fmt.Sprintf("h%d", i)), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := EventFilter{User: "zhang", Limit: 2}
+	var objects []string
+	for range 5 {
+		page, err := s.FindEvents(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range page {
+			objects = append(objects, e.Object)
+		}
+		if len(page) < f.Limit {
+			break
+		}
+		f.Before = page[len(page)-1].ID
+	}
+	if len(objects) != 5 || objects[0] != "D4" || objects[4] != "D0" {
+		t.Errorf("the audit log two at a time, newest first: %v, want D4 … D0", objects)
+	}
+}
