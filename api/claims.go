@@ -69,7 +69,7 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	page, size, err := pageParams(q)
+	page, size, err := pageParams(q, 100)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -107,20 +107,26 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	h.writeJSON(w, r, http.StatusOK, answer)
 }
 
-// pageParams reads page (from 1) and size (1–500, 100 when not given) of
-// a listing.
-func pageParams(q url.Values) (page, size int, err error) {
+// pageParams reads page (from 1) and size (1–500, defSize when not given)
+// of a listing; either out of range is refused naming it and its range.
+func pageParams(q url.Values, defSize int) (page, size int, err error) {
 	if page, err = intParam(q.Get("page"), 1, "page"); err != nil {
 		return 0, 0, err
 	}
-	if size, err = intParam(q.Get("size"), 100, "size"); err != nil {
+	if size, err = intParam(q.Get("size"), defSize, "size"); err != nil {
 		return 0, 0, err
 	}
-	if page < 1 || page > maxPage || size < 1 || size > 500 {
-		return 0, 0, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d;1 ≤ size ≤ 500", maxPage)
+	if page < 1 || page > maxPage {
+		return 0, 0, catalog.FieldErrorf("page", catalog.EINVALID, "分页参数超出范围:page 应在 1 到 %d 之间,收到 %d", maxPage, page)
+	}
+	if size < 1 || size > maxListSize {
+		return 0, 0, catalog.FieldErrorf("size", catalog.EINVALID, "分页参数超出范围:size 应在 1 到 %d 之间,收到 %d", maxListSize, size)
 	}
 	return page, size, nil
 }
+
+// maxListSize bounds the size of a page of documents, claims or values.
+const maxListSize = 500
 
 // handleClaimView shows a claim for review: each citation in its page
 // context, the verdicts, and the history from the audit log.

@@ -74,7 +74,7 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	page, size, err := pageParams(q)
+	page, size, err := pageParams(q, 100)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
