@@ -238,6 +238,9 @@ type EventFilter struct {
 	Limit  int // default 100, at most 1000
 }
 
+// maxEvents bounds a page of the audit log.
+const maxEvents = 1000
+
 // FindEvents returns audit log entries matching f, newest first.
 func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) {
 	var where []string
@@ -266,8 +269,9 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	limit := f.Limit
-	if limit <= 0 || limit > 1000 {
+	if limit <= 0 {
 		limit = 100
 	}
-	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
+	// More than 1000 is 1000, not the 100 of none asked.
+	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, min(limit, maxEvents))...)
 }

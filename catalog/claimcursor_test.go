@@ -102,4 +102,13 @@ func testEventsPageBack(t *testing.T, s *Store) {
 	if len(objects) != 5 || objects[0] != "D4" || objects[4] != "D0" {
 		t.Errorf("the audit log two at a time, newest first: %v, want D4 … D0", objects)
 	}
+	// More than a page holds is a page of 1000, not 100.
+	for i := range 120 {
+		if err := s.RecordEvent(ctx, Event{User: "li", Action: "test.event", Object: fmt.Sprint(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := s.FindEvents(ctx, EventFilter{User: "li", Limit: 5000}); err != nil || len(got) != 120 {
+		t.Errorf("120 events asked 5000 at a time: %d, %v; want all 120", len(got), err)
+	}
 }

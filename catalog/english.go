@@ -267,6 +267,7 @@ var englishMessages = map[string]string{
 	"没有其他待审核的定性描述":                                                     "There is no other statement waiting for review",
 	"status 应为 pending、verified、insufficient、contradicted 或 withdrawn": "status should be pending, verified, insufficient, contradicted or withdrawn",
 	"page 与 after 只能用一个:after 从上一页的 next 接着列":                          "Give page or after, not both: after goes on from the previous page's next",
+	"--limit 应为正整数,收到 %d":                                              "--limit should be a positive whole number, got %d",
 	"limit 应在 1 到 1000 之间,收到 %d":                                       "limit should be from 1 to 1000, got %d",
 	"after 不是有效的翻页位置:请用上一页答复中的 next":                                   "after is not a valid position in the list: use next from the previous page's answer",
 	"status 应为 pending、verified、insufficient 或 contradicted":           "status should be pending, verified, insufficient or contradicted",
