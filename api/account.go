@@ -225,6 +225,17 @@ func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	if f.Limit < 1 || f.Limit > 1000 {
+		// Out of range used to give 100 without a word, 5000 as much as -1.
+		h.writeError(w, r, catalog.FieldErrorf("limit", catalog.EINVALID, "limit 应在 1 到 1000 之间,收到 %d", f.Limit))
+		return
+	}
+	before, err := intParam(q.Get("before"), 0, "before")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	f.Before = int64(before)
 	events, err := h.Accounts.Events(r.Context(), userFrom(r.Context()), f)
 	if err != nil {
 		h.writeError(w, r, err)
@@ -232,9 +243,15 @@ func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]map[string]any, len(events))
 	for i, e := range events {
-		out[i] = map[string]any{"at": e.At, "user": e.User, "action": e.Action, "object": e.Object, "detail": e.Detail}
+		out[i] = map[string]any{"id": e.ID, "at": e.At, "user": e.User, "action": e.Action, "object": e.Object, "detail": e.Detail}
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"events": out})
+	answer := map[string]any{"events": out}
+	if len(events) == f.Limit {
+		// The log is read newest first; before=next goes on further back,
+		// however much is written meanwhile.
+		answer["next"] = events[len(events)-1].ID
+	}
+	h.writeJSON(w, r, http.StatusOK, answer)
 }
 
 // parseSince reads a point in time: RFC 3339, a date (2017-06-01), or a

@@ -69,14 +69,18 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	page, size, err := pageParams(q)
+	page, size, err := pageParams(q, 100)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	u := userFrom(r.Context())
 	f := catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")),
-		Round: round, Limit: size, Offset: (page - 1) * size}
+		Round: round, Limit: size, Offset: (page - 1) * size, After: q.Get("after")}
+	if f.After != "" && page > 1 {
+		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个:after 从上一页的 next 接着列"))
+		return
+	}
 	list, err := h.Claims.List(r.Context(), u, f)
 	if err != nil {
 		h.writeError(w, r, err)
@@ -93,23 +97,36 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	for i := range list {
 		out[i] = toClaimJSON(&list[i])
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claims": out, "total": total, "page": page})
+	answer := map[string]any{"claims": out, "total": total, "page": page, "size": size}
+	if len(list) == size {
+		// Where the next page starts, however the claims change meanwhile
+		// (page by page, a claim reviewed between two requests moves to
+		// the end and shifts the rest: one is read twice, one never).
+		answer["next"] = catalog.ClaimCursor(list[len(list)-1])
+	}
+	h.writeJSON(w, r, http.StatusOK, answer)
 }
 
-// pageParams reads page (from 1) and size (1–500, 100 when not given) of
-// a listing.
-func pageParams(q url.Values) (page, size int, err error) {
+// pageParams reads page (from 1) and size (1–500, defSize when not given)
+// of a listing; either out of range is refused naming it and its range.
+func pageParams(q url.Values, defSize int) (page, size int, err error) {
 	if page, err = intParam(q.Get("page"), 1, "page"); err != nil {
 		return 0, 0, err
 	}
-	if size, err = intParam(q.Get("size"), 100, "size"); err != nil {
+	if size, err = intParam(q.Get("size"), defSize, "size"); err != nil {
 		return 0, 0, err
 	}
-	if page < 1 || page > maxPage || size < 1 || size > 500 {
-		return 0, 0, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d;1 ≤ size ≤ 500", maxPage)
+	if page < 1 || page > maxPage {
+		return 0, 0, catalog.FieldErrorf("page", catalog.EINVALID, "分页参数超出范围:page 应在 1 到 %d 之间,收到 %d", maxPage, page)
+	}
+	if size < 1 || size > maxListSize {
+		return 0, 0, catalog.FieldErrorf("size", catalog.EINVALID, "分页参数超出范围:size 应在 1 到 %d 之间,收到 %d", maxListSize, size)
 	}
 	return page, size, nil
 }
+
+// maxListSize bounds the size of a page of documents, claims or values.
+const maxListSize = 500
 
 // handleClaimView shows a claim for review: each citation in its page
 // context, the verdicts, and the history from the audit log.

@@ -164,18 +164,9 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", f.Round))
 		return
 	}
-	page, err := intParam(q.Get("page"), 1, "page")
+	page, size, err := pageParams(q, 50)
 	if err != nil {
 		h.writeError(w, r, err)
-		return
-	}
-	size, err := intParam(q.Get("size"), 50, "size")
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	if page < 1 || page > maxPage || size < 1 || size > 500 {
-		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ page ≤ %d;1 ≤ size ≤ 500", maxPage))
 		return
 	}
 	f.Limit, f.Offset = size, (page-1)*size

@@ -20,7 +20,9 @@ func TestDocumentListRefusesFiltersThatCannotMatch(t *testing.T) {
 		{"doc_type=bogus", "doc_type", "未知的文件类型"},
 		{"round=abc", "round", "监测轮次应为年份"},
 		{"page=abc", "page", "应为整数"},
-		{"page=-1", "", "分页参数超出范围"},
+		{"page=-1", "page", "page 应在 1 到 1000000 之间\uFF0C收到 -1"},
+		{"size=0", "size", "size 应在 1 到 500 之间\uFF0C收到 0"},
+		{"size=501", "size", "收到 501"},
 		{"page=99999999999999999999", "page", "超出范围"},
 	}
 	for _, tt := range tests {

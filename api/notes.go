@@ -67,10 +67,15 @@ func (h *handler) handleNoteList(w http.ResponseWriter, r *http.Request) {
 // handleNotesByAuthor lists one author's notes on the documents the
 // caller may see: ?author= is required.
 func (h *handler) handleNotesByAuthor(w http.ResponseWriter, r *http.Request) {
-	ns, err := h.Notes.ByAuthor(r.Context(), userFrom(r.Context()), r.URL.Query().Get("author"))
+	page, size, err := pageParams(r.URL.Query(), 100)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"notes": toNotesJSON(ns)})
+	ns, total, err := h.Notes.ByAuthor(r.Context(), userFrom(r.Context()), r.URL.Query().Get("author"), (page-1)*size, size)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"notes": toNotesJSON(ns), "total": total, "page": page, "size": size})
 }

@@ -74,17 +74,24 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	list, err := h.Values.List(r.Context(), userFrom(r.Context()), values.Filter{City: q.Get("city"), Round: round,
-		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status"))})
+	page, size, err := pageParams(q, 100)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	out := make([]valueJSON, len(list))
-	for i, l := range list {
+	// Paged as claims are: a big city's round has a thousand values and
+	// more, half a megabyte in one answer.
+	p, err := h.Values.ListPage(r.Context(), userFrom(r.Context()), values.Filter{City: q.Get("city"), Round: round,
+		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status"))}, (page-1)*size, size)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := make([]valueJSON, len(p.Values))
+	for i, l := range p.Values {
 		out[i] = toValueJSON(l)
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"values": out})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"values": out, "total": p.Total, "page": page, "size": size})
 }
 
 func (h *handler) handleValueView(w http.ResponseWriter, r *http.Request) {

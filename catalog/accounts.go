@@ -231,8 +231,15 @@ type EventFilter struct {
 	User   string
 	Action string // exact, or a prefix ending in "." such as "document."
 	Since  time.Time
+	// Before, when not 0, keeps the events older than the one of this ID:
+	// the next page back from the last event of a page, which events
+	// written meanwhile do not shift.
+	Before int64
 	Limit  int // default 100, at most 1000
 }
+
+// maxEvents bounds a page of the audit log.
+const maxEvents = 1000
 
 // FindEvents returns audit log entries matching f, newest first.
 func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) {
@@ -254,13 +261,17 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	if !f.Since.IsZero() {
 		where, args = append(where, "at >= ?"), append(args, formatTime(f.Since))
 	}
-	q := `SELECT at, username, action, object, detail FROM event`
+	if f.Before != 0 {
+		where, args = append(where, "id < ?"), append(args, f.Before)
+	}
+	q := `SELECT id, at, username, action, object, detail FROM event`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	limit := f.Limit
-	if limit <= 0 || limit > 1000 {
+	if limit <= 0 {
 		limit = 100
 	}
-	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
+	// More than 1000 is 1000, not the 100 of none asked.
+	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, min(limit, maxEvents))...)
 }

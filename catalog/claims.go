@@ -115,6 +115,9 @@ type ClaimFilter struct {
 	Round     int
 	Limit     int
 	Offset    int
+	// After, when not empty, is a ClaimCursor: only the claims after it
+	// are listed (Offset counts from there).
+	After string
 }
 
 // CreateClaim stores a claim with its citations (already checked) and an
@@ -343,6 +346,13 @@ func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 	where, args = filterCities(where, args, "city", f.City, f.Cities)
 	if f.Round != 0 {
 		where, args = append(where, "round = ?"), append(args, f.Round)
+	}
+	if f.After != "" {
+		updated, id, err := parseClaimCursor(f.After)
+		if err != nil {
+			return nil, err
+		}
+		where, args = append(where, "(updated_at > ? OR (updated_at = ? AND id > ?))"), append(args, updated, updated, id)
 	}
 	q := ""
 	if len(where) > 0 {

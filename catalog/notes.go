@@ -30,7 +30,8 @@ type NoteFilter struct {
 	DocumentID string
 	Author     string
 	Cities     []string
-	Limit      int // default 100, at most 500
+	Limit      int // at most this many; 0: all
+	Offset     int // skip this many first
 }
 
 // CreateNote stores a note and its audit event in one transaction; it
@@ -51,22 +52,13 @@ func (s *Store) CreateNote(ctx context.Context, n *Note) error {
 // FindNotes returns the notes on live documents that f selects, oldest
 // first.
 func (s *Store) FindNotes(ctx context.Context, f NoteFilter) ([]Note, error) {
-	where := []string{"d.deleted_at IS NULL"}
-	var args []any
-	if f.DocumentID != "" {
-		where, args = append(where, "n.document_id = ?"), append(args, f.DocumentID)
-	}
-	if f.Author != "" {
-		where, args = append(where, "n.author = ?"), append(args, f.Author)
-	}
-	where, args = filterCities(where, args, "d.city", "", f.Cities)
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 100
+	where, args := noteWhere(f)
+	page := ""
+	if f.Limit > 0 {
+		page, args = ` LIMIT ? OFFSET ?`, append(args, f.Limit, max(f.Offset, 0))
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT n.id, n.document_id, d.city, d.title, n.page, n.quote, n.body, n.author, n.created_at
-		FROM note n JOIN document d ON d.id = n.document_id WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY n.created_at, n.id LIMIT ?`, append(args, limit)...)
+		FROM note n JOIN document d ON d.id = n.document_id WHERE `+where+` ORDER BY n.created_at, n.id`+page, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query notes: %w", err)
 	}
@@ -82,4 +74,31 @@ func (s *Store) FindNotes(ctx context.Context, f NoteFilter) ([]Note, error) {
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+// CountNotes counts the notes FindNotes finds for f, its Limit and Offset
+// aside.
+func (s *Store) CountNotes(ctx context.Context, f NoteFilter) (int, error) {
+	where, args := noteWhere(f)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM note n JOIN document d ON d.id = n.document_id WHERE `+where, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count notes: %w", err)
+	}
+	return n, nil
+}
+
+// noteWhere is the condition, on note n and its document d, of the notes
+// f selects.
+func noteWhere(f NoteFilter) (string, []any) {
+	where := []string{"d.deleted_at IS NULL"}
+	var args []any
+	if f.DocumentID != "" {
+		where, args = append(where, "n.document_id = ?"), append(args, f.DocumentID)
+	}
+	if f.Author != "" {
+		where, args = append(where, "n.author = ?"), append(args, f.Author)
+	}
+	where, args = filterCities(where, args, "d.city", "", f.Cities)
+	return strings.Join(where, " AND "), args
 }

@@ -326,7 +326,7 @@ func (s *Store) queryEvents(ctx context.Context, q string, args ...any) ([]Event
 	for rows.Next() {
 		var e Event
 		var at, detail string
-		if err := rows.Scan(&at, &e.User, &e.Action, &e.Object, &detail); err != nil {
+		if err := rows.Scan(&e.ID, &at, &e.User, &e.Action, &e.Object, &detail); err != nil {
 			return nil, fmt.Errorf("scan event: %w", err)
 		}
 		e.At = parseTime(at)

@@ -283,6 +283,9 @@ type User struct {
 
 // Event is one entry of the append-only audit log.
 type Event struct {
+	// ID is the event's place in the audit log: a later event has a
+	// larger one (EventFilter.Before pages back by it).
+	ID     int64
 	At     time.Time
 	User   string
 	Action string // e.g. document.upload, document.duplicate, user.create

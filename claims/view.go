@@ -179,8 +179,8 @@ func (s *Service) Queue(ctx context.Context, u *catalog.User, f catalog.ClaimFil
 	return q, err
 }
 
-// maxQueue bounds how far NextPending looks into the queue.
-const maxQueue = 500
+// queuePage is how many pending claims NextPendingIn reads at a time.
+const queuePage = 100
 
 // NextPending returns the pending claim after the one with id after (in
 // queue order, oldest change first, wrapping round) that u may give a
@@ -191,27 +191,38 @@ func (s *Service) NextPending(ctx context.Context, u *catalog.User, after string
 }
 
 // NextPendingIn is NextPending among the claims of f's city, indicator
-// and round (those set): the review queue's "next" with its filters.
+// and round (those set): the review queue's "next" with its filters. The
+// queue is read a page at a time from just after the claim (by cursor),
+// then from its start: all of it, where reading only its first 500 left a
+// reviewer going from claim to claim turning round at the 500th, and an
+// admin whose own claims filled them with no next at all.
 func (s *Service) NextPendingIn(ctx context.Context, u *catalog.User, after string, f catalog.ClaimFilter) (*catalog.Claim, error) {
 	none := catalog.Errorf(catalog.ENOTFOUND, "没有其他待审核的定性描述")
 	if u.Role != catalog.RoleReviewer && u.Role != catalog.RoleAdmin {
 		return nil, none
 	}
-	list, err := s.List(ctx, u, catalog.ClaimFilter{City: f.City, Indicator: f.Indicator, Round: f.Round, Status: catalog.ClaimPending,
-		Limit: maxQueue})
-	if err != nil {
-		return nil, err
-	}
-	start := 0
-	for i, c := range list {
-		if c.ID == after {
-			start = i + 1
+	starts := []string{""}
+	if after != "" {
+		if c, err := s.cat.Claim(ctx, after); err == nil {
+			starts = []string{catalog.ClaimCursor(*c), ""}
 		}
 	}
-	for i := range list {
-		c := list[(start+i)%len(list)]
-		if c.ID != after && c.CreatedBy != u.Username {
-			return &c, nil
+	pf := catalog.ClaimFilter{City: f.City, Indicator: f.Indicator, Round: f.Round, Status: catalog.ClaimPending, Limit: queuePage}
+	for _, start := range starts {
+		for pf.After = start; ; {
+			list, err := s.List(ctx, u, pf)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range list {
+				if c.ID != after && c.CreatedBy != u.Username {
+					return &c, nil
+				}
+			}
+			if len(list) < pf.Limit {
+				break
+			}
+			pf.After = catalog.ClaimCursor(list[len(list)-1])
 		}
 	}
 	return nil, none

@@ -103,8 +103,9 @@ func (s *Service) Add(ctx context.Context, u *catalog.User, id string, in Input)
 	return n, nil
 }
 
-// OnDocument returns the notes on document id, oldest first, of one
-// author when author is not empty.
+// OnDocument returns all the notes on document id, oldest first, of one
+// author when author is not empty (the oldest 100 came, and a note
+// written on a document with 100 was saved but not shown).
 func (s *Service) OnDocument(ctx context.Context, u *catalog.User, id, author string) ([]catalog.Note, error) {
 	if err := requireUse(u); err != nil {
 		return nil, err
@@ -115,19 +116,27 @@ func (s *Service) OnDocument(ctx context.Context, u *catalog.User, id, author st
 	return s.cat.FindNotes(ctx, catalog.NoteFilter{DocumentID: id, Author: strings.TrimSpace(author)})
 }
 
-// ByAuthor returns author's notes on the documents u may see, oldest
-// first; author is required.
-func (s *Service) ByAuthor(ctx context.Context, u *catalog.User, author string) ([]catalog.Note, error) {
+// ByAuthor returns a page of author's notes on the documents u may see,
+// oldest first: limit of them from offset (all when limit is 0), and how
+// many there are in all; author is required. Only its oldest 500 came,
+// without a word, and an expert's newest notes were out of reach.
+func (s *Service) ByAuthor(ctx context.Context, u *catalog.User, author string, offset, limit int) ([]catalog.Note, int, error) {
 	if err := requireUse(u); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	author = strings.TrimSpace(author)
 	if author == "" {
-		return nil, catalog.Errorf(catalog.EINVALID, "请用 author 指定批注人的用户名")
+		return nil, 0, catalog.Errorf(catalog.EINVALID, "请用 author 指定批注人的用户名")
 	}
 	cities, visible := u.ScopeCities(nil)
 	if !visible {
-		return []catalog.Note{}, nil
+		return []catalog.Note{}, 0, nil
 	}
-	return s.cat.FindNotes(ctx, catalog.NoteFilter{Author: author, Cities: cities, Limit: 500})
+	f := catalog.NoteFilter{Author: author, Cities: cities, Limit: limit, Offset: offset}
+	ns, err := s.cat.FindNotes(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, err := s.cat.CountNotes(ctx, f)
+	return ns, total, err
 }

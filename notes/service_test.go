@@ -56,7 +56,7 @@ func TestNotesAreForExpertsAndReviewersOnly(t *testing.T) {
 		if catalog.ErrorCode(err) != tt.code || len(got) != tt.count {
 			t.Errorf("%s reads the notes: %d notes, error %v; want %d, code %q", tt.name, len(got), err, tt.count, tt.code)
 		}
-		byAuthor, err := e.Notes.ByAuthor(ctx, tt.u, "zhou")
+		byAuthor, _, err := e.Notes.ByAuthor(ctx, tt.u, "zhou", 0, 0)
 		wantCount := min(tt.count, 1)
 		if tt.code == catalog.ENOTFOUND {
 			err = nil // a listing: empty, not an error
@@ -99,7 +99,7 @@ func TestBadNotesAreRefused(t *testing.T) {
 	if _, err := e.Notes.Add(ctx, coordHZ, doc.ID, noteOnWhole); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
 		t.Errorf("the city's coordinator writes a note: %v, want EFORBIDDEN", err)
 	}
-	if _, err := e.Notes.ByAuthor(ctx, expert, ""); catalog.ErrorCode(err) != catalog.EINVALID {
+	if _, _, err := e.Notes.ByAuthor(ctx, expert, "", 0, 0); catalog.ErrorCode(err) != catalog.EINVALID {
 		t.Errorf("notes without an author: %v, want EINVALID", err)
 	}
 }

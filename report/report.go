@@ -267,15 +267,18 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	}
 	// Every claim of the round, page after page: the report is what the
 	// round hands in, and a page of 500 left the rest out without a word.
+	// Each page starts after the last claim read, not at an offset: a
+	// claim reviewed meanwhile moves to the end, which by offset pulled
+	// an unread one onto a page already read, and out of the report.
 	var list []catalog.Claim
 	seen := map[string]bool{}
-	for offset := 0; ; offset += claimPage {
-		page, err := s.cat.FindClaims(ctx, catalog.ClaimFilter{City: city, Round: round, Limit: claimPage, Offset: offset})
+	for f := (catalog.ClaimFilter{City: city, Round: round, Limit: claimPage}); ; {
+		page, err := s.cat.FindClaims(ctx, f)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range page {
-			if !seen[c.ID] { // one changed meanwhile moves to a later page
+			if !seen[c.ID] { // one changed meanwhile comes again at the end
 				seen[c.ID] = true
 				list = append(list, c)
 			}
@@ -283,6 +286,7 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 		if len(page) < claimPage {
 			break
 		}
+		f.After = catalog.ClaimCursor(page[len(page)-1])
 	}
 	claimIDs := make([]string, len(list))
 	for i, c := range list {

@@ -31,31 +31,70 @@ type Filter struct {
 	Status    catalog.ClaimStatus
 }
 
-// List returns the values u may see (a coordinator: their city's), each
-// with its previous round's value.
+// List returns every value u may see that matches f (a coordinator:
+// their city's), each with its previous round's value.
 func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Listed, error) {
-	cities, visible := u.ScopeCity(strings.TrimSpace(f.City))
-	if !visible {
-		return []Listed{}, nil
-	}
-	vs, err := s.cat.FindValues(ctx, catalog.ValueFilter{Cities: cities, Round: f.Round, Indicator: f.Indicator, Status: f.Status})
+	p, err := s.ListPage(ctx, u, f, 0, 0)
 	if err != nil {
 		return nil, err
 	}
-	var history []catalog.Value
-	if f.Round != 0 {
+	return p.Values, nil
+}
+
+// Page is one page of a listing of values: the values on it, how many
+// match the filter in all, and how many of those u may see are in each
+// review status with the filter's status aside (the tabs of /values).
+type Page struct {
+	Values []Listed
+	Total  int
+	Counts map[catalog.ClaimStatus]int
+}
+
+// ListPage returns the page of the values List returns that starts at
+// offset and holds at most limit (all when limit is 0), in List's order:
+// by city, indicator in the framework's order, then round. The order is
+// the values' slots (city, round, indicator), so a value saved or reviewed
+// between two pages stays on its page; only a value new to a slot moves
+// those after it one place on.
+func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offset, limit int) (*Page, error) {
+	switch f.Status {
+	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
+	default:
+		return nil, catalog.FieldErrorf("status", catalog.EINVALID, "status 应为 pending、verified、insufficient 或 contradicted")
+	}
+	p := &Page{Values: []Listed{}, Counts: map[catalog.ClaimStatus]int{}}
+	cities, visible := u.ScopeCity(strings.TrimSpace(f.City))
+	if !visible {
+		return p, nil
+	}
+	all, err := s.cat.FindValues(ctx, catalog.ValueFilter{Cities: cities, Round: f.Round, Indicator: f.Indicator})
+	if err != nil {
+		return nil, err
+	}
+	var vs []catalog.Value
+	for _, v := range all {
+		p.Counts[v.Status]++
+		if f.Status == "" || v.Status == f.Status {
+			vs = append(vs, v)
+		}
+	}
+	p.Total = len(vs)
+	offset = min(max(offset, 0), len(vs))
+	vs = vs[offset:]
+	if limit > 0 && limit < len(vs) {
+		vs = vs[:limit]
+	}
+	history := all
+	if f.Round != 0 && len(vs) > 0 {
 		// Only the earlier rounds' values were left out; fetch them.
 		if history, err = s.cat.FindValues(ctx, catalog.ValueFilter{Cities: cities, Indicator: f.Indicator}); err != nil {
 			return nil, err
 		}
-	} else {
-		history = vs
 	}
-	out := make([]Listed, len(vs))
-	for i, v := range vs {
-		out[i] = Listed{Value: v, Previous: previous(history, v)}
+	for _, v := range vs {
+		p.Values = append(p.Values, Listed{Value: v, Previous: previous(history, v)})
 	}
-	return out, nil
+	return p, nil
 }
 
 // previous finds the value of v's city and indicator in the latest round

@@ -130,7 +130,9 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 	p.Total, p.Pages = total, (total+documentsPageSize-1)/documentsPageSize
 	p.Return = "/documents?" + listQuery(p, p.PageNum).Encode()
 	if p.PageNum > 1 {
-		p.Prev = "/documents?" + listQuery(p, p.PageNum-1).Encode()
+		// Past the end (an old link after deletions), back to the last
+		// page with documents rather than to another empty one.
+		p.Prev = "/documents?" + listQuery(p, min(p.PageNum-1, max(p.Pages, 1))).Encode()
 	}
 	if p.PageNum < p.Pages {
 		p.Next = "/documents?" + listQuery(p, p.PageNum+1).Encode()

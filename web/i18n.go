@@ -304,7 +304,7 @@ var messages = map[string]map[Lang]string{
 	"review.title":              {Chinese: "审核定性描述", English: "Review claims"},
 	"review.queue":              {Chinese: "待审核", English: "Waiting for review"},
 	"review.empty":              {Chinese: "没有待审核的定性描述。", English: "No claims waiting."},
-	"review.more":               {Chinese: "以上只列出最早的 %d 条，另有 %d 条未列出；请按城市或指标筛选后查看。", English: "Only the oldest %d are listed; %d more are not: filter by city or indicator to see them."},
+	"review.pages":              {Chinese: "第 %d/%d 页，共 %d 条（最早改动的在前）", English: "Page %d of %d, %d in all (oldest change first)"},
 	"claim.statement":           {Chinese: "定性描述", English: "Statement"},
 	"claim.citations":           {Chinese: "引用的佐证材料", English: "Cited evidence"},
 	"claim.verdict":             {Chinese: "审核结论", English: "Verdict"},

@@ -98,10 +98,11 @@ func TestAdminEventsQueriesDoNotGrowWithObjects(t *testing.T) {
 	}
 }
 
-// TestReviewQueueSaysWhatItLeavesOut: a queue tab holding more claims than
-// the page lists says how many are left out, instead of ending as if the
-// list were whole while its tab counts more.
-func TestReviewQueueSaysWhatItLeavesOut(t *testing.T) {
+// TestReviewQueueIsPaged: a queue tab holding more claims than a page
+// lists says which page of how many it shows and links the next one, the
+// city kept, instead of ending as if the list were whole while its tab
+// counts more (the claims past the first 200 were out of reach).
+func TestReviewQueueIsPaged(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
 	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
@@ -113,13 +114,19 @@ func TestReviewQueueSaysWhatItLeavesOut(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i == 0 {
-			if _, body := li.get("/review"); strings.Contains(body, `id="review-more"`) {
-				t.Errorf("a queue of one claim says claims are left out: %.800s", textOf(body))
+			if _, body := li.get("/review"); strings.Contains(body, `id="review-pages"`) || strings.Contains(body, `rel="next"`) {
+				t.Errorf("a queue of one claim has pages: %.800s", textOf(body))
 			}
 		}
 	}
-	_, body := li.get("/review")
-	if want := fmt.Sprintf("以上只列出最早的 %d 条\uFF0C另有 3 条未列出", reviewQueueLimit); !strings.Contains(textOf(body), want) {
-		t.Errorf("a queue of %d claims does not say %q: %.800s", reviewQueueLimit+3, want, textOf(body))
+	_, body := li.get("/review?city=330100")
+	next := `href="/review?status=pending&amp;city=330100&amp;page=2" rel="next">下一页`
+	if want := fmt.Sprintf("第 1/2 页\uFF0C共 %d 条", reviewQueueLimit+3); !strings.Contains(textOf(body), want) || !strings.Contains(body, next) {
+		t.Errorf("a queue of %d claims does not say %q with a link to page 2: %.800s", reviewQueueLimit+3, want, textOf(body))
+	}
+	_, body = li.get("/review?status=pending&city=330100&page=2")
+	if n := strings.Count(body, `class="card claim-row"`); n != 3 || !strings.Contains(body, "第202条") ||
+		!strings.Contains(body, `href="/review?status=pending&amp;city=330100" rel="prev">上一页`) {
+		t.Errorf("page 2 of the queue: %d claims, want the last 3 (第200–202条) and a link back: %.800s", n, textOf(body))
 	}
 }

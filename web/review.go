@@ -36,13 +36,27 @@ type reviewPage struct {
 	// too); Cities and Indicators are their menus.
 	City, Indicator    string
 	Cities, Indicators []option
-	// More is how many claims of the tab the list leaves out (it shows
-	// the reviewQueueLimit oldest), said under it so none goes unseen.
-	More int
+	// PageNum is the page of the tab shown (from 1), of Pages holding
+	// Total claims; PrevPage and NextPage link the pages beside it, the
+	// filters kept, so that no claim of a long tab goes unseen.
+	PageNum, Pages, Total int
+	PrevPage, NextPage    string
 }
 
-// reviewQueueLimit is how many claims of a tab the queue lists.
+// reviewQueueLimit is how many claims of a tab the queue lists at once.
 const reviewQueueLimit = 200
+
+// pageLink is the address of page n of the tab shown, its filters kept.
+func (p *reviewPage) pageLink(n int) string {
+	to := "/review?status=" + url.QueryEscape(p.Status)
+	if f := p.Filters(); f != "" {
+		to += "&" + string(f)
+	}
+	if n > 1 {
+		to += "&page=" + strconv.Itoa(n)
+	}
+	return to
+}
 
 // Filters is the queue's city and indicator as an address's query
 // ("city=…&indicator=…", those set), kept by the tabs and the next link.
@@ -76,8 +90,10 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		status = string(catalog.ClaimPending)
 	}
 	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator"))}
+	p.PageNum, _ = strconv.Atoi(query.Get("page"))
+	p.PageNum = min(max(p.PageNum, 1), 100000)
 	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), City: p.City,
-		Indicator: p.Indicator, Limit: reviewQueueLimit})
+		Indicator: p.Indicator, Limit: reviewQueueLimit, Offset: (p.PageNum - 1) * reviewQueueLimit})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -116,7 +132,13 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	p.More = max(total-len(p.Claims), 0)
+	p.Total, p.Pages = total, (total+reviewQueueLimit-1)/reviewQueueLimit
+	if p.PageNum > 1 {
+		p.PrevPage = p.pageLink(min(p.PageNum-1, max(p.Pages, 1)))
+	}
+	if p.PageNum < p.Pages {
+		p.NextPage = p.pageLink(p.PageNum + 1)
+	}
 	h.render(w, r, http.StatusOK, "review", tr(langOf(r), "review.title"), p)
 }
 

@@ -154,7 +154,9 @@ func (p *searchPage) pager(r *http.Request, total int) {
 		return "/search?" + v.Encode()
 	}
 	if p.PageNum > 1 {
-		p.Prev = link(p.PageNum - 1)
+		// Past the end (an old link, a typed page), back to the last page
+		// with results rather than to another empty one.
+		p.Prev = link(min(p.PageNum-1, max((total+resultsPerPage-1)/resultsPerPage, 1)))
 	}
 	if p.PageNum*resultsPerPage < total {
 		p.Next = link(p.PageNum + 1)

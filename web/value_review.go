@@ -45,6 +45,26 @@ type valuesPage struct {
 	// Refused is the error of a verdict whose form is no longer shown
 	// (the value was reviewed meanwhile), shown above the list.
 	Refused string
+	// PageNum is the page shown (from 1) of Total values in the tab;
+	// Prev and Next link the pages beside it, the filters kept.
+	PageNum, Total, Pages int
+	Prev, Next            string
+}
+
+// valuesPageSize is how many values /values shows at once: a big city's
+// round has a thousand and more.
+const valuesPageSize = 50
+
+// pageLink is the address of page n of the tab shown, its filters kept.
+func (p *valuesPage) pageLink(n int) string {
+	to := "/values?status=" + url.QueryEscape(p.Status)
+	if f := p.Filters(); f != "" {
+		to += "&" + f
+	}
+	if n > 1 {
+		to += "&page=" + strconv.Itoa(n)
+	}
+	return to
 }
 
 // Filters is the page's city and round as an address's query, kept by
@@ -72,6 +92,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	if r.Method == http.MethodPost {
 		q, _ = url.ParseQuery(r.PostFormValue("filters"))
 		q.Set("status", r.PostFormValue("status"))
+		q.Set("page", r.PostFormValue("page"))
 	}
 	p := &valuesPage{Status: q.Get("status"), City: strings.TrimSpace(q.Get("city")), Round: strings.TrimSpace(q.Get("round")),
 		Form: form, State: st}
@@ -79,7 +100,10 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		p.Status = string(catalog.ClaimPending)
 	}
 	round, _ := strconv.Atoi(p.Round)
-	list, err := h.Values.List(r.Context(), u, values.Filter{City: p.City, Round: round})
+	p.PageNum, _ = strconv.Atoi(q.Get("page"))
+	p.PageNum = min(max(p.PageNum, 1), 100000)
+	list, err := h.Values.ListPage(r.Context(), u, values.Filter{City: p.City, Round: round, Status: catalog.ClaimStatus(p.Status)},
+		(p.PageNum-1)*valuesPageSize, valuesPageSize)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -103,23 +127,26 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 			return
 		}
 	}
-	counts := map[catalog.ClaimStatus]int{}
 	var ids []string
-	for _, v := range list {
-		counts[v.Status]++
-		if p.Status == "" || string(v.Status) == p.Status {
-			ids = append(ids, v.Citation.DocumentID)
-		}
+	for _, v := range list.Values {
+		ids = append(ids, v.Citation.DocumentID)
 	}
 	for _, s := range queueStatuses {
-		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: counts[s], Current: string(s) == p.Status})
+		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: list.Counts[s], Current: string(s) == p.Status})
+	}
+	p.Total, p.Pages = list.Total, (list.Total+valuesPageSize-1)/valuesPageSize
+	if p.PageNum > 1 {
+		p.Prev = p.pageLink(min(p.PageNum-1, max(p.Pages, 1)))
+	}
+	if p.PageNum < p.Pages {
+		p.Next = p.pageLink(p.PageNum + 1)
 	}
 	titles, err := h.Documents.Titles(r.Context(), u, ids)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	shown := slices.DeleteFunc(list, func(v values.Listed) bool { return p.Status != "" && string(v.Status) != p.Status })
+	shown := list.Values
 	last, err := h.Values.LastReviews(r.Context(), shown)
 	if err != nil {
 		h.fail(w, r, err)
@@ -155,9 +182,14 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 		h.showValues(w, r, httperr.Prepare(w, r, h.Logger, err), id, st)
 		return
 	}
+	// Back to the page the verdict was given on: the value left the
+	// pending tab, the next ones moved up onto it.
 	to := "/values?status=" + url.QueryEscape(r.PostFormValue("status"))
 	if q, err := url.ParseQuery(r.PostFormValue("filters")); err == nil && len(q) > 0 {
 		to += "&" + q.Encode()
+	}
+	if n, err := strconv.Atoi(r.PostFormValue("page")); err == nil && n > 1 {
+		to += "&page=" + strconv.Itoa(n)
 	}
 	back(w, r, to, tr(langOf(r), "claim.reviewed"))
 }

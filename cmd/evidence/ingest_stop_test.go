@@ -18,6 +18,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // stopAfter is a proxy in front of a real server that lets n uploads
@@ -271,5 +273,30 @@ func TestRemoteIngestRidesOutABusyServer(t *testing.T) {
 	out, err := runCLI(t, "ingest", tenFiles(t), "--server", p.URL, "--token", s.token, "--city", "420100", "--type", "case")
 	if err != nil || !strings.Contains(out, "新增 10") {
 		t.Fatalf("ingest through three busy answers: %v\n%s", err, out)
+	}
+}
+
+// TestEventsReadMoreThanAPage: evidence events --limit 5000 prints as
+// many as there are past the 1000 a page of the log holds (it printed
+// 100), and a limit below 1 is refused.
+func TestEventsReadMoreThanAPage(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "zhang", "--role", "admin")
+	cat, err := catalog.Open(t.Context(), filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 1100 {
+		if err := cat.RecordEvent(t.Context(), catalog.Event{User: "li", Action: "note.create", Object: fmt.Sprint(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cat.Close()
+	out, err := runCLI(t, "events", "--data", data, "--user", "li", "--limit", "5000", "--json")
+	if n := strings.Count(out, "\n"); err != nil || n != 1100 {
+		t.Errorf("events --limit 5000: %v, %d lines, want all 1100", err, n)
+	}
+	if _, err := runCLI(t, "events", "--data", data, "--limit", "0"); err == nil || !strings.Contains(err.Error(), "--limit") {
+		t.Errorf("events --limit 0: %v, want refused about --limit", err)
 	}
 }

@@ -161,14 +161,29 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if *limit < 1 {
+		return catalog.Errorf(catalog.EINVALID, "--limit 应为正整数,收到 %d", *limit)
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	events, err := accounts.NewService(a.cat).Events(ctx, cliAdmin(), catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from, Limit: *limit})
-	if err != nil {
-		return err
+	// A page of the log holds at most 1000 events; more are read page by
+	// page back (--limit 5000 gave 100).
+	var events []catalog.Event
+	f := catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from}
+	for len(events) < *limit {
+		f.Limit = min(*limit-len(events), 1000)
+		page, err := accounts.NewService(a.cat).Events(ctx, cliAdmin(), f)
+		if err != nil {
+			return err
+		}
+		events = append(events, page...)
+		if len(page) < f.Limit {
+			break
+		}
+		f.Before = page[len(page)-1].ID
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

@@ -1,0 +1,65 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestValuesPageIsPaged: a tab of more values than a page holds shows one
+// page, says how many there are, and links 上一页/下一页 with the city,
+// round and tab kept; a verdict given on page 2 comes back to page 2.
+func TestValuesPageIsPaged(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	d := s.env.Upload("330100", "统计公报.txt", "2017年认定市民终身学习基地123个。")
+	n := valuesPageSize + 7
+	vs := make([]*catalog.Value, n)
+	for i := range vs {
+		vs[i] = &catalog.Value{City: "330100", Round: 1900 + i, Indicator: "2.2.1", Number: 123, Given: "123", Unit: "个",
+			Citation: catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: "认定市民终身学习基地123个"}, CreatedBy: "wang"}
+	}
+	if err := s.env.Catalog.SaveValues(ctx, vs, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	li := s.login("li")
+	_, body := li.get("/values?city=330100")
+	text := textOf(body)
+	if got := strings.Count(body, `class="card value-row"`); got != valuesPageSize {
+		t.Errorf("page 1 shows %d values, want %d", got, valuesPageSize)
+	}
+	next := "/values?status=pending&amp;city=330100&amp;page=2"
+	if !strings.Contains(text, fmt.Sprintf("共 %d 个数值", n)) || !strings.Contains(text, "第 1/2 页") ||
+		!strings.Contains(body, `href="`+next+`" rel="next">下一页`) || strings.Contains(body, `rel="prev"`) {
+		t.Errorf("page 1 does not say %d values in 2 pages with a link to page 2 (%s) only: %.800s", n, next, text)
+	}
+	if !strings.Contains(text, fmt.Sprintf("待审核 %d", n)) {
+		t.Errorf("the pending tab does not count all %d values: %.800s", n, text)
+	}
+	_, body = li.get("/values?status=pending&city=330100&page=2")
+	if got := strings.Count(body, `class="card value-row"`); got != 7 {
+		t.Errorf("page 2 shows %d values, want 7", got)
+	}
+	if !strings.Contains(body, `href="/values?status=pending&amp;city=330100" rel="prev">上一页`) || strings.Contains(body, `rel="next"`) {
+		t.Errorf("page 2 lacks its link back to page 1: %.800s", textOf(body))
+	}
+	last := vs[n-1].ID
+	if !strings.Contains(body, `id="value-`+last+`"`) {
+		t.Fatalf("page 2 lacks the last value (round %d)", 1900+n-1)
+	}
+	resp, body := li.post("/values/"+last+"/review", url.Values{"verdict": {"verified"}, "status": {"pending"},
+		"filters": {"city=330100"}, "page": {"2"}})
+	if resp.StatusCode != 200 || resp.Request.URL.Query().Get("page") != "2" || strings.Count(body, `class="card value-row"`) != 6 {
+		t.Errorf("a verdict on page 2: %d at %s with %d values, want back on page 2 with 6", resp.StatusCode, resp.Request.URL,
+			strings.Count(body, `class="card value-row"`))
+	}
+	for _, page := range []string{"0", "-3", "abc", "99999999999999999999"} {
+		if resp, _ := li.get("/values?city=330100&page=" + page); resp.StatusCode != 200 {
+			t.Errorf("page=%s: %d, want the page shown (clamped)", page, resp.StatusCode)
+		}
+	}
+}
