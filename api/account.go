@@ -46,6 +46,12 @@ func (h *handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 	} else {
 		in.Username, in.Password = r.PostFormValue("username"), r.PostFormValue("password")
 	}
+	if in.Username == "" && in.Password == "" {
+		// Neither came: most often JSON sent without its Content-Type (curl
+		// -d), read as a form; "wrong user name or password" would mislead.
+		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到用户名和密码;请以 JSON 提交(Content-Type: application/json)或用表单字段 username、password"))
+		return
+	}
 	login, err := h.Auth.LogIn(r.Context(), in.Username, in.Password, h.Auth.ClientAddress(r))
 	if err != nil {
 		h.writeError(w, r, err)

@@ -508,3 +508,33 @@ func TestImportsTakeTheSizeTheySay(t *testing.T) {
 		t.Errorf("an 11 MiB table: %d %v, want 413", resp.StatusCode, body)
 	}
 }
+
+// TestLoginWithoutCredentialsSaysWhy: JSON posted without its
+// Content-Type (curl -d) is read as a form and carries no user name; the
+// answer says so, where it said the user name or password was wrong.
+func TestLoginWithoutCredentialsSaysWhy(t *testing.T) {
+	e := newEnv(t)
+	for _, tt := range []struct {
+		name, contentType, body string
+		want                    int
+		phrase                  string
+	}{
+		{"JSON sent as a form", "application/x-www-form-urlencoded", `{"username":"admin","password":"` + testenv.Password + `"}`, http.StatusBadRequest, "Content-Type: application/json"},
+		{"empty JSON", "application/json", `{}`, http.StatusBadRequest, "username、password"},
+		{"a wrong password", "application/json", `{"username":"admin","password":"wrong-password"}`, http.StatusUnauthorized, "用户名或密码错误"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/login", strings.NewReader(tt.body))
+			req.Header.Set("Content-Type", tt.contentType)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.want || !strings.Contains(string(body), tt.phrase) {
+				t.Errorf("%d %s, want %d saying %q", resp.StatusCode, body, tt.want, tt.phrase)
+			}
+		})
+	}
+}
