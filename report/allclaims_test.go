@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/report"
@@ -14,7 +13,6 @@ import (
 // of the catalog gives: the rest were left out without a word.
 func TestReportHoldsEveryClaim(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "xuefen.txt", "杭州市建立学分银行，推进学习成果认证。")
 	const n = 503
 	for i := range n {

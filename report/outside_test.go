@@ -21,7 +21,6 @@ import (
 // losing them without a word.
 func TestRemovedIndicatorStaysInItsRoundsReport(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "huodongzhou.txt", "2017年杭州市举办全民终身学习活动周。")
 	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "3.1.1", Page: 1}); err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/report"
@@ -21,7 +20,6 @@ import (
 // round before it, shows none.
 func TestReportComparesWithThePreviousRound(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "xuefen.txt", "2017年存入学分银行的社会培训成果12.3万人；2018年达13万人；市民年参与学习活动1234.5万人次。")
 	record := func(round int, code, value, quote string) {
 		t.Helper()

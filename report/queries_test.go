@@ -37,7 +37,6 @@ func TestReportQueriesDoNotGrowWithDocuments(t *testing.T) {
 // reasons still show.
 func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 	e, svc := withData(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	reviewer := &catalog.User{Username: "shen", Role: catalog.RoleReviewer}
 	queries := func() (int64, *report.Report) {
 		before := e.Catalog.Statements()

@@ -7,7 +7,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/report"
@@ -20,7 +19,6 @@ import (
 // 要求，各区、县（市）, not 要求,各区、县(市).
 func TestQuotesShowFullWidthPunctuation(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "luru.txt", "杭州市要求,各区、县(市)开展学分银行录入工作,认定市民终身学习基地123个。")
 	const claimQuote, valueQuote = "要求,各区、县(市)开展学分银行录入工作", "开展学分银行录入工作,认定市民终身学习基地123个"
 	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.2.1", Value: "123",
@@ -70,7 +68,6 @@ func TestQuotesShowFullWidthPunctuation(t *testing.T) {
 // coordinator wrote it (12.3万人), not its bare number (123000人).
 func TestDocxGivesTheValueAsWritten(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "xuefen.txt", "全年存入学分银行的社会培训成果达12.3万人。")
 	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.3.3", Value: "12.3万", Unit: "人",
 		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "社会培训成果达12.3万人"}}); err != nil {

@@ -22,11 +22,13 @@ var ctx = context.Background()
 
 const hangzhou, chengdu = "330100", "510100"
 
+// coord is Hangzhou's coordinator, who records its claims and values.
+var coord = &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+
 // withData records, for Hangzhou in 2017, a linked document, a value and a
 // claim, and returns the report service.
 func withData(t *testing.T) (*testenv.Env, *report.Service) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "tongji.txt", "杭州市认定市民终身学习基地123个,建立学分银行。")
 	if _, err := e.Documents.Edit(ctx, testenv.Admin, d.ID, documentsPatch()); err != nil {
 		t.Fatal(err)

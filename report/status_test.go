@@ -17,7 +17,6 @@ import (
 // left for evidence nobody has found wrong.
 func TestContradictedStatus(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
 	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。出台终身学习促进条例。建立学分银行。")
 	value := func(code, written, quote, verdict string) {
@@ -71,7 +70,6 @@ func TestContradictedStatus(t *testing.T) {
 // not a second line with no page.
 func TestLinkedAndCitedDocumentListedOnce(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次。")
 	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "3.1.3"}); err != nil {
 		t.Fatal(err)
@@ -98,7 +96,6 @@ func TestLinkedAndCitedDocumentListedOnce(t *testing.T) {
 // both formats, and the indicator it alone backed is 缺, not 有证据.
 func TestWithdrawnDocumentIsMarkedAndNotEvidence(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	d := e.Upload(hangzhou, "biaozhang.txt", "2017年共评出终身学习品牌项目12个。")
 	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "3.1.2", Statement: "评出终身学习品牌项目12个",
 		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "共评出终身学习品牌项目12个"}}}); err != nil {
@@ -135,7 +132,6 @@ func TestWithdrawnDocumentIsMarkedAndNotEvidence(t *testing.T) {
 // carries no stale reason.
 func TestReviewersReasonsReachTheReport(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
 	d := e.Upload(hangzhou, "zongjie.txt", "学习型社区创建达标比例为88.1%。建立学分银行。举办学习周。")
 	v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "4.1.2", Value: "90%",

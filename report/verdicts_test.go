@@ -19,7 +19,6 @@ import (
 // value found to contradict its source is not reported as if unreviewed.
 func TestValueVerdictsReachTheReport(t *testing.T) {
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
 	reviewer := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
 	d := e.Upload(hangzhou, "tongji.txt", "全年存入学分银行的社会培训成果达12.3万人，认定市民终身学习基地123个，成人年参与学习率达到85.3%。")
 	record := func(indicator, value, quote string) string {
