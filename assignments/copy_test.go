@@ -3,6 +3,7 @@ package assignments_test
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
@@ -80,6 +81,44 @@ func TestCopyPreviousStartsTheNewRoundsTable(t *testing.T) {
 	}
 	if again.Added != 0 || again.Existing != 3 {
 		t.Errorf("copying again: %+v, want nothing added and 3 existing", again)
+	}
+	// Copied by mistake, the round cannot be deleted with its tasks left
+	// behind (they showed as overdue tasks of a round that was gone).
+	err = e.Values.DeleteRound(ctx, admin, 2019)
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "责任分解任务 3 项") {
+		t.Errorf("deleting 2019 with its copied table: %v, want ECONFLICT naming its 3 tasks", err)
+	}
+}
+
+// TestCopyTwiceAtOnce: two copies at once (a double click, two
+// coordinators) add each task once, and neither fails.
+func TestCopyTwiceAtOnce(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	if err := e.Framework.AddRound(ctx, admin, catalog.Round{Year: 2019, Label: "2019年度监测"}); err != nil {
+		t.Fatal(err)
+	}
+	imported(t, s)
+	var wg sync.WaitGroup
+	results := make([]*catalog.AssignmentCopy, 2)
+	errs := make([]error, 2)
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = s.CopyPrevious(ctx, coordA, "", 2019)
+		}()
+	}
+	wg.Wait()
+	added := 0
+	for i := range 2 {
+		if errs[i] != nil {
+			t.Fatalf("copy %d: %v", i, errs[i])
+		}
+		added += results[i].Added
+	}
+	if added != 3 {
+		t.Errorf("two copies at once added %d tasks, want 3", added)
 	}
 }
 

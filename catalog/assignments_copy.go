@@ -52,20 +52,22 @@ func (s *Store) CopyAssignments(ctx context.Context, city string, from, to int, 
 				out.Skipped = append(out.Skipped, a)
 				continue
 			}
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assignment WHERE city = ? AND round = ? AND indicator_code = ?
-				AND department_id = ?`, city, to, a.Indicator, a.DepartmentID).Scan(&n); err != nil {
-				return fmt.Errorf("find copied assignment %s: %w", a.ID, err)
+			// Two copies at once (a double click, two coordinators) meet in
+			// the unique index: on PostgreSQL a count first would let both
+			// see none and the second fail as a duplicate.
+			res, err := tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact,
+				status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (city, round, indicator_code, department_id) DO NOTHING`,
+				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, ShiftDue(a.Due, to-from), a.Contact, AssignmentOpen,
+				by, now, now)
+			if err != nil {
+				return fmt.Errorf("copy assignment %s: %w", a.ID, err)
 			}
-			if n > 0 {
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("copy assignment %s: %w", a.ID, err)
+			} else if n == 0 {
 				out.Existing++
 				continue
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact,
-				status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				ulid.Make().String(), city, to, a.Indicator, a.DepartmentID, ShiftDue(a.Due, to-from), a.Contact, AssignmentOpen,
-				by, now, now); err != nil {
-				return fmt.Errorf("copy assignment %s: %w", a.ID, err)
 			}
 			out.Added++
 		}

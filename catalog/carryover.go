@@ -358,16 +358,14 @@ func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, r
 	if n, _ := res.RowsAffected(); n > 0 {
 		return nil
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM carryover WHERE round = ? AND kind = 'link' AND source_id = ?`,
-		round, l[0]).Scan(&n); err != nil || n > 0 {
-		return err
-	}
 	if fresh {
 		from = 0
 	}
+	// Already carried (confirmed): nothing to do. Two uploads of the same
+	// file at once meet in the unique index rather than fail on it.
 	_, err = tx.ExecContext(ctx, `INSERT INTO carryover (id, city, round, from_round, kind, indicator_code, source_id, object_id, state,
-		decided_by, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ulid.Make().String(), city, round, from,
+		decided_by, decided_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (round, kind, source_id) DO NOTHING`, ulid.Make().String(), city, round, from,
 		CarryLink, l[1], l[0], l[0], CarryConfirmed, by, now, now)
 	if err != nil {
 		return fmt.Errorf("use link %s in round %d: %w", l[0], round, err)
@@ -416,18 +414,19 @@ func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 		if current {
 			return Errorf(ECONFLICT, "监测轮次 %d 是当前轮次,不能删除;请先把其他轮次设为当前轮次", year)
 		}
-		var docs, claims, values, carried int
+		var docs, claims, values, carried, tasks int
 		err = tx.QueryRowContext(ctx, `SELECT
 			(SELECT COUNT(*) FROM document WHERE deleted_at IS NULL AND round = ?),
 			(SELECT COUNT(*) FROM claim WHERE round = ?),
 			(SELECT COUNT(*) FROM value WHERE round = ?),
-			(SELECT COUNT(*) FROM carryover WHERE round = ? AND state <> 'dropped')`, fmt.Sprint(year), year, year, year).
-			Scan(&docs, &claims, &values, &carried)
+			(SELECT COUNT(*) FROM carryover WHERE round = ? AND state <> 'dropped'),
+			(SELECT COUNT(*) FROM assignment WHERE round = ?)`, fmt.Sprint(year), year, year, year, year).
+			Scan(&docs, &claims, &values, &carried, &tasks)
 		if err != nil {
 			return fmt.Errorf("count round data: %w", err)
 		}
-		if docs+claims+values+carried > 0 {
-			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项),不能删除", year, docs, claims, values, carried)
+		if docs+claims+values+carried+tasks > 0 {
+			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、责任分解任务 %d 项),不能删除", year, docs, claims, values, carried, tasks)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE round = ?`, year); err != nil {
 			return err

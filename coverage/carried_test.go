@@ -146,3 +146,29 @@ func TestSameFileUploadedForTheNextRound(t *testing.T) {
 		t.Errorf("the same bytes again for 2017, the document's round: used in round %d, want 0", o.UsedInRound)
 	}
 }
+
+// TestSameFileForARoundThatDoesNotExist: the same bytes uploaded again
+// naming a round that was never added are refused for that round, as a
+// link for it is, instead of counting in it.
+func TestSameFileForARoundThatDoesNotExist(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	const text = "杭州市人民政府关于推进学分银行建设的实施意见：全市建立学分银行制度。"
+	d := e.Upload(hangzhou, "学分银行实施意见.txt", text)
+	st, err := e.Ingest.Stage(strings.NewReader(text), "学分银行实施意见.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := e.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{Meta: ingest.Meta{City: hangzhou, DocType: "policy",
+		Round: "2030"}, Indicators: []string{"2.3.2"}, Files: []*ingest.Staged{st}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := out[0]; o.Err == nil || !strings.Contains(o.Err.Error(), "监测轮次 2030 不存在") || o.UsedInRound != 0 {
+		t.Errorf("the same bytes for round 2030: err %v, used in round %d; want 监测轮次 2030 不存在", o.Err, o.UsedInRound)
+	}
+	if links, err := e.Catalog.LinksOfDocuments(ctx, []string{d.ID}); err != nil || len(links) != 0 {
+		t.Errorf("links after the refusal: %+v, %v; want none", links, err)
+	}
+}

@@ -167,6 +167,11 @@ func (s *Service) linkForRound(ctx context.Context, o *Outcome, round string, co
 	if err != nil {
 		return s.link(ctx, d.ID, codes, u)
 	}
+	if ok, err := s.cat.RoundExists(ctx, year); err != nil {
+		return err
+	} else if !ok {
+		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", year)
+	}
 	had, err := s.cat.LinksOfDocuments(ctx, []string{d.ID})
 	if err != nil {
 		return err
