@@ -1,7 +1,6 @@
 package index
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -81,18 +80,9 @@ func isGroupable(w string, n numberSpan) bool {
 	if s == digits && len(digits) == 4 && isYear(w, n) {
 		return false
 	}
-	// Digits joined to Latin letters are a code (ISO9001, GB2260), and
-	// so are those after a standard's prefix or a code's letters and a
-	// space (GB/T 28827, ISO 9001), which no document writes grouped.
-	if n.start > 0 && isASCIILetter(w[n.start-1]) || n.end < len(w) && isASCIILetter(w[n.end]) {
-		return false
-	}
-	return !codeApartBefore.MatchString(w[:n.start])
+	// Digits joined to Latin letters are a code (ISO9001, GB2260).
+	return !(n.start > 0 && isASCIILetter(w[n.start-1]) || n.end < len(w) && isASCIILetter(w[n.end]))
 }
-
-// codeApartBefore is a code's prefix and the spaces after it at the end
-// of the text before a number (codeApart).
-var codeApartBefore = regexp.MustCompile(`(?:^|[^A-Za-z0-9/])(?:[A-Za-z]{1,4}[0-9]{0,2}/[A-Za-z]{1,2}|[A-Za-z]{2,}) +$`)
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
