@@ -357,6 +357,7 @@ func TestWordAcrossPages(t *testing.T) {
 		{ID: "foot-dash", Pages: []string{"着力建设终身\n— 1 —", "教育体系，完善社区学\n- 2 -", "校布局。\n— 3 —"}},
 		{ID: "foot-page", Pages: []string{"推进学习成果认\n\n第1页 共2页", "证制度建设。\n\n第2页 共2页"}},
 		{ID: "foot-bare", Pages: []string{"合计完成学习成果认\n128", "证制度建设。"}},
+		{ID: "foot-fraction", Pages: []string{"达标街道占比如下：\n2/3", "以上的街道建成学习中心。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -369,6 +370,8 @@ func TestWordAcrossPages(t *testing.T) {
 		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校"}},
 		{"学习成果认证制度", map[string]string{"foot-page": "1:学习成果认 2:证制度"}},
 		{"建设终身教育", map[string]string{"domain-word": "1:建设终身 2:教育", "foot-dash": "1:建设终身 2:教育"}},
+		// A fraction on a page's last line is a figure, not its number.
+		{"2/3", map[string]string{"foot-fraction": "1:2/3"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10, WithText: true})
 		if err != nil {
@@ -544,6 +547,10 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		// code's digits, which are not it.
 		{ID: "std-parts", Pages: []string{"依据GB/T 28827.1-2012和GB/T28827.2开展运行维护评估。"}},
 		{ID: "std-others", Pages: []string{"参照GB/T 128827.1、GB/T 288271和ISO 90011.5执行。"}},
+		// Numbers after other Latin words: a point there is a fraction,
+		// and a number may be grouped.
+		{ID: "gdp", Pages: []string{"全市GDP 12345.6亿元，进入TOP 1000.5名单。"}},
+		{ID: "gdp-grouped", Pages: []string{"全市GDP 12,345亿元。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -563,6 +570,9 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{"GB/T 28827.2", map[string]string{"std-parts": "GB/T28827.2"}},
 		{"ISO 9001.5", nil},
 		{"GB/T 288", nil},
+		{"GDP 12345", map[string]string{"gdp-grouped": "GDP 12,345"}}, // not 12345.6
+		{"TOP 1000", nil},
+		{"GDP 12345亿元", map[string]string{"gdp-grouped": "GDP 12,345亿元"}},
 		{"DB33/T 2212", map[string]string{"std-joined": "DB33/T2212"}},
 		{"JY/T0001", map[string]string{"std-apart": "JY/T 0001"}},
 		// A standard's year after a dash, as standards write it (—),

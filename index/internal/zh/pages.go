@@ -14,9 +14,9 @@ const pageBreak = '\f'
 
 // pageFoot is a page number on the last line of a page, as the 公文
 // standard sets it (— 1 —) and as other documents do (- 1 -, ·1·, 第1页,
-// 第1页 共3页, 1/3). A bare number is not taken for one: the last line of
-// a page may be a figure of the text.
-var pageFoot = regexp.MustCompile(`\n+[ \t]*(?:[-—–―·•][ \t]*[0-9]{1,4}[ \t]*[-—–―·•]|第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?|[0-9]{1,4}[ \t]*/[ \t]*[0-9]{1,4})[ \t]*$`)
+// 第1页 共3页). A bare number is not taken for one, nor 1/3: the last
+// line of a page may be a figure of the text (2/3, 2023/12).
+var pageFoot = regexp.MustCompile(`\n+[ \t]*(?:[-—–―·•][ \t]*[0-9]{1,4}[ \t]*[-—–―·•]|第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?)[ \t]*$`)
 
 // FootStart returns the offset in page at which its foot, a page number
 // on a line of its own (pageFoot), begins, or len(page) when it has none.
