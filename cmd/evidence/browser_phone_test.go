@@ -26,6 +26,10 @@ func TestContributorOnAPhone(t *testing.T) {
 		"--city", "330100", "--department", "市教育局"); err != nil {
 		t.Fatalf("add jiaoyu: %v", err)
 	}
+	if _, err := runCLI(t, "user", "add", "--data", data, "--name", "wang", "--role", "coordinator", "--password", pw,
+		"--city", "330100"); err != nil {
+		t.Fatalf("add wang: %v", err)
+	}
 	table := filepath.Join(dir, "责任分解表.csv")
 	if err := os.WriteFile(table, []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师 0571-85251234\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -62,6 +66,33 @@ func TestContributorOnAPhone(t *testing.T) {
 			u.handInPhotos(s.base, photos)
 		}
 		u.logout()
+	}
+	u.editsKeptFromTheReload(s.base, pw)
+}
+
+// editsKeptFromTheReload opens a document's page as its coordinator, whose
+// forms hold selects none of whose options is marked (the indicator to
+// link): untouched, the page counts as not edited, so it is shown again
+// with its text once read; an indicator chosen counts as an edit, which
+// showing the page again would lose.
+func (u ui) editsKeptFromTheReload(base, pw string) {
+	u.t.Helper()
+	u.login(base, "wang", pw)
+	u.do("the documents", chromedp.Navigate(base+"/documents"), chromedp.WaitReady(chromedp.CSS(`main`)))
+	doc := eval[string](u, `Array.from(document.querySelectorAll('a[href^="/documents/"]')).map(a => a.getAttribute('href')).find(h => /^\/documents\/[0-9A-Z]{26}$/.test(h)) || ''`)
+	if doc == "" {
+		u.t.Fatal("no document on the coordinator's list")
+	}
+	u.do("a document's page as its coordinator", chromedp.Navigate(base+doc), chromedp.WaitVisible(chromedp.CSS(`#link-indicator`)))
+	if eval[bool](u, `document.querySelector('#link-indicator option[selected]') !== null`) {
+		u.t.Fatal("the indicator to link has an option marked: the case is not the one tested")
+	}
+	if eval[bool](u, `window.evidencePageEdited()`) {
+		u.t.Error("a coordinator's untouched document page counts as edited: it would never be shown again with its text")
+	}
+	u.do("choose an indicator", chromedp.Evaluate[chromedp.Void](`(s => { s.selectedIndex = s.options.length - 1; })(document.getElementById('link-indicator'))`))
+	if !eval[bool](u, `window.evidencePageEdited()`) {
+		u.t.Error("an indicator chosen does not count as an edit: showing the page again would lose it")
 	}
 }
 

@@ -164,6 +164,9 @@ func TestImageBombs(t *testing.T) {
 			t.Errorf("%s: refused after %v; the check must come before any decoding", filepath.Base(tt.file), d)
 		}
 	}
+	// A JPEG that claims no height is damaged, not a photo too large.
+	_, err := decodePageImage(jpegClaiming(t, 100, 0))
+	wantError(t, "a JPEG of height 0", err, catalog.EINVALID, "图片文件已损坏")
 }
 
 // pngClaiming is a 1×1 PNG whose header is patched to claim w×h pixels.

@@ -99,7 +99,7 @@ func decodePageImage(data []byte) (image.Image, error) {
 		return nil, fmt.Errorf("image header: %v: %w", err, errImageCorrupt())
 	}
 	if err := checkImageSize(cfg.Width, cfg.Height); err != nil {
-		if format == "jpeg" {
+		if format == "jpeg" && catalog.ErrorCode(err) == catalog.ETOOLARGE {
 			err = errPhotoTooLarge(cfg.Width, cfg.Height)
 		}
 		return nil, fmt.Errorf("%s %d×%d: %w", format, cfg.Width, cfg.Height, err)
@@ -234,11 +234,24 @@ func encodePGM(g *image.Gray) []byte {
 // mean word confidence scaled to 0–1, 0 when there are no words. Noise at
 // the page's top and bottom edges is left out (edgeNoise).
 func parseTesseractTSV(tsv []byte) (text string, conf float64) {
-	lines := tsvLines(tsv)
-	lines = trimEdgeNoise(lines)
-	var b strings.Builder
+	all := tsvLines(tsv)
+	// The confidence is of every word read, noise included: a page that
+	// reads badly stays marked so (ocr-low), and a page turned sideways is
+	// still read again upright, as before the noise was left out.
 	var sum float64
 	words := 0
+	for _, l := range all {
+		for _, w := range l.words {
+			sum += w.conf
+			words++
+		}
+	}
+	if words == 0 {
+		return "", 0
+	}
+	conf = sum / float64(words) / 100
+	lines := trimEdgeNoise(all)
+	var b strings.Builder
 	for i, l := range lines {
 		switch {
 		case i == 0:
@@ -252,14 +265,9 @@ func parseTesseractTSV(tsv []byte) (text string, conf float64) {
 				b.WriteString(" ")
 			}
 			b.WriteString(w.text)
-			sum += w.conf
-			words++
 		}
 	}
-	if words == 0 {
-		return "", 0
-	}
-	return b.String(), sum / float64(words) / 100
+	return b.String(), conf
 }
 
 // ocrWord is one word of tesseract's TSV with its confidence (0–100).
@@ -324,11 +332,18 @@ func trimEdgeNoise(lines []ocrLine) []ocrLine {
 	return lines
 }
 
-// edgeNoise tells whether a line has no Han character and no word read
-// with confidence edgeNoiseBelow or more.
+// edgeNoise tells whether a line has no Han character, no digit and no
+// word read with confidence edgeNoiseBelow or more. A line with a digit is
+// kept however badly read: the last row of a photographed table (the
+// figures a value cites), a page number, a date, a 份号.
 func edgeNoise(l ocrLine) bool {
 	if hasHan(l) {
 		return false
+	}
+	for _, w := range l.words {
+		if strings.ContainsAny(w.text, "0123456789") {
+			return false
+		}
 	}
 	for _, w := range l.words {
 		if w.conf >= edgeNoiseBelow {

@@ -253,11 +253,18 @@ func TestOCREdgeNoise(t *testing.T) {
 		{"正文中间的低置信行保留", tsvRow(1, 1, 90, "通知") + tsvRow(1, 2, 20, "xx") + tsvRow(1, 3, 90, "附件"), "通知\nxx\n附件"},
 		{"模糊照片全部保留", tsvRow(1, 1, 20, "EEE") + tsvRow(1, 2, 25, "社") + tsvRow(1, 3, 10, "ee"), "EEE\n社\nee"},
 		{"只有杂点", tsvRow(1, 1, 20, "EEE"), "EEE"},
+		{"末行低置信的数字保留", tsvRow(1, 1, 90, "合计") + tsvRow(2, 1, 30, "1260") + tsvRow(2, 1, 25, "342"), "合计\n\n1260 342"},
+		{"首行低置信的份号保留", tsvRow(1, 1, 20, "000123") + tsvRow(2, 1, 90, "通知"), "000123\n\n通知"},
 	}
 	for _, tt := range tests {
 		got, _ := parseTesseractTSV([]byte(head + tt.tsv))
 		if got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
+	}
+	// The page's confidence is of every word read, the noise left out
+	// included: (23+96+95+92+6.7)/5.
+	if _, conf := parseTesseractTSV([]byte(head + tests[0].tsv)); math.Abs(conf-0.6254) > 1e-9 {
+		t.Errorf("confidence %v, want 0.6254, every word's", conf)
 	}
 }

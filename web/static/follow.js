@@ -18,45 +18,86 @@
     if (doc.progress && doc.progress.total > 0) {
       s += " · " + words.ocr.replace("{done}", doc.progress.done).replace("{total}", doc.progress.total);
     }
-    if (doc.status === "failed" && doc.error) {
-      s += words.colon + ((english && doc.error_en) || doc.error);
+    if (doc.status === "failed") {
+      s += words.colon + ((english && doc.error_en) || doc.error || words.failedUnknown || "");
     }
     return s;
   }
 
   // edited tells whether anything was typed or chosen in a form of the
-  // page: showing the page again would lose it.
+  // page: showing the page again would lose it. A select none of whose
+  // options is marked selected shows its first: that is no choice made.
   function edited() {
     return Array.prototype.some.call(document.querySelectorAll("input, textarea, select"), function (f) {
       if (f.type === "hidden" || f.type === "submit" || f.type === "button") { return false; }
       if (f.type === "file") { return f.files && f.files.length > 0; }
       if (f.type === "checkbox" || f.type === "radio") { return f.checked !== f.defaultChecked; }
       if (f.tagName === "SELECT") {
+        if (!f.multiple) {
+          var initial = 0;
+          Array.prototype.forEach.call(f.options, function (o, i) { if (o.defaultSelected) { initial = i; } });
+          return f.options.length > 0 && f.selectedIndex !== initial;
+        }
         return Array.prototype.some.call(f.options, function (o) { return o.selected !== o.defaultSelected; });
       }
       return f.value !== f.defaultValue;
     });
   }
 
-  function follow(el, wait) {
+  // showAgain shows the page again with its text, by a GET of its
+  // address: a reload of a page a form's POST answered would send the
+  // form again. A page that came back with a form's errors stays.
+  function showAgain() {
+    if (edited() || document.querySelector("[role=alert], .field-error")) { return; }
+    window.location.replace(window.location.href.split("#")[0]);
+  }
+
+  var giveUpAt = Date.now() + 30 * 60 * 1000; // a queue that long: the page says to come back
+  var maxWait = 10000;
+
+  // follow polls one document for the elements that show it. It waits
+  // while the tab is hidden, retries after a network error or a 5xx with
+  // a longer wait, and stops on any other answer it cannot use (signed
+  // out, gone) or after half an hour.
+  function follow(id, els, wait) {
     window.setTimeout(function () {
+      if (Date.now() > giveUpAt) { return; }
+      if (document.hidden) {
+        document.addEventListener("visibilitychange", function resume() {
+          if (!document.hidden) {
+            document.removeEventListener("visibilitychange", resume);
+            follow(id, els, 0);
+          }
+        });
+        return;
+      }
       var xhr = new XMLHttpRequest();
-      xhr.open("GET", "/api/v1/documents/" + encodeURIComponent(el.dataset.follow));
+      xhr.open("GET", "/api/v1/documents/" + encodeURIComponent(id));
+      xhr.onerror = function () { follow(id, els, Math.min(wait * 2 + 1000, 60000)); };
       xhr.onload = function () {
+        if (xhr.status >= 500) { follow(id, els, Math.min(wait * 2 + 1000, 60000)); return; }
         var doc;
         try { doc = JSON.parse(xhr.responseText); } catch (e) { return; }
         if (xhr.status !== 200 || !doc.status) { return; }
-        el.textContent = (el.dataset.lead || "") + line(doc);
-        el.dataset.status = doc.status;
+        els.forEach(function (el) {
+          el.textContent = (el.dataset.lead || "") + line(doc);
+          el.dataset.status = doc.status;
+        });
         if (doc.status === "stored" || doc.status === "extracted") {
-          follow(el, Math.min(wait * 1.5, 10000));
+          follow(id, els, Math.min(Math.max(wait, 1000) * 1.5, maxWait));
           return;
         }
-        if (el.hasAttribute("data-reload") && !edited()) { window.location.reload(); }
+        if (els.some(function (el) { return el.hasAttribute("data-reload"); })) { showAgain(); }
       };
       xhr.send();
     }, wait);
   }
 
-  document.querySelectorAll("[data-follow]").forEach(function (el) { follow(el, 1000); });
+  window.evidencePageEdited = edited; // the browser tests ask it
+
+  var byID = {};
+  document.querySelectorAll("[data-follow]").forEach(function (el) {
+    (byID[el.dataset.follow] = byID[el.dataset.follow] || []).push(el);
+  });
+  Object.keys(byID).forEach(function (id) { follow(id, byID[id], 1000); });
 })();
