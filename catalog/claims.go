@@ -123,9 +123,10 @@ type ClaimFilter struct {
 // CreateClaim stores a claim with its citations (already checked) and an
 // audit event, in one transaction.
 func (s *Store) CreateClaim(ctx context.Context, c *Claim) error {
-	now := s.now()
-	c.ID, c.Status, c.CreatedAt, c.UpdatedAt = ulid.Make().String(), ClaimPending, now, now
+	c.ID, c.Status = ulid.Make().String(), ClaimPending
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		now := s.now() // in the transaction: see UpdateClaim
+		c.CreatedAt, c.UpdatedAt = now, now
 		_, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.City, c.Round, c.Indicator, c.Statement, c.Status, c.CreatedBy,
 			formatTime(now), formatTime(now))
@@ -161,8 +162,11 @@ func insertCitations(ctx context.Context, tx *sql.Tx, claimID string, cits []Cit
 // UpdateClaim replaces a claim's statement and citations and puts it back
 // in the review queue, with an audit event.
 func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
-	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Stamped once the transaction holds the writer (SQLite has one):
+		// stamps then follow commits, so a reader paging by updated_at
+		// (ClaimFilter.After) does not find one committed behind its page.
+		now := s.now()
 		// The status is checked in the statement itself: a withdraw
 		// committed since the service looked is not undone.
 		res, err := tx.ExecContext(ctx, `UPDATE claim SET statement = ?, status = ?, updated_at = ? WHERE id = ? AND status <> ?`,
@@ -189,8 +193,8 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 // claim.withdraw; a verified or already withdrawn claim is ECONFLICT
 // (checked in the update itself, so a verdict given meanwhile wins).
 func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Claim, error) {
-	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		now := s.now() // in the transaction: see UpdateClaim
 		res, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status NOT IN (?, ?)`,
 			ClaimWithdrawn, formatTime(now), id, ClaimVerified, ClaimWithdrawn)
 		if err != nil {
@@ -223,8 +227,9 @@ func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Clai
 
 // AddReview records a verdict and makes it the claim's status.
 func (s *Store) AddReview(ctx context.Context, r *Review) error {
-	r.ID, r.At = ulid.Make().String(), s.now()
+	r.ID = ulid.Make().String()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		r.At = s.now() // in the transaction: see UpdateClaim
 		_, err := tx.ExecContext(ctx, `INSERT INTO review (id, claim_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.ID, r.ClaimID, r.Reviewer, r.Verdict, r.Comment, formatTime(r.At))
 		if err != nil {

@@ -167,6 +167,7 @@ var englishMessages = map[string]string{
 	"OFD 文件中缺少 OFD.xml,可能已损坏或不是 OFD 文件;请用 OFD 阅读器打开后重新导出再上传":                         "The OFD file lacks OFD.xml; it may be damaged or not an OFD file. Open it in an OFD reader, export it again and upload that",
 	"OFD 文件的 OFD.xml 中没有文档(DocRoot),可能已损坏;请用 OFD 阅读器打开后重新导出再上传":                      "The OFD file's OFD.xml names no document (DocRoot), so it may be damaged; open it in an OFD reader, export it again and upload that",
 	"没有收到用户名和密码;请以 JSON 提交(Content-Type: application/json)或用表单字段 username、password":  "No user name and password came; send them as JSON (Content-Type: application/json) or as the form fields username and password",
+	"before 应为上一页答复中的 next(正整数),收到 %d":                                               "before must be the next of the previous page's answer (a positive whole number), not %d",
 	"OFD 文件中的文档描述位置 %s 指向文件包之外,可能是异常文件,已拒绝处理;请用 OFD 阅读器打开后重新导出,或上传原始文件":              "The OFD file's document description is at %s, outside the package, which is unusual; it was refused. Open it in an OFD reader and export it again, or upload the original file",
 	"OFD 文件中缺少文档描述 %s,可能已损坏;请用 OFD 阅读器打开后重新导出再上传":                                    "The OFD file lacks its document description %s and may be damaged; open it in an OFD reader, export it again and upload that",
 	"OFD 文件超过 %d 页,已停止处理;请拆分后上传":                                                     "The OFD file has more than %d pages, so reading stopped; split it and upload the parts",

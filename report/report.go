@@ -271,17 +271,22 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	// claim reviewed meanwhile moves to the end, which by offset pulled
 	// an unread one onto a page already read, and out of the report.
 	var list []catalog.Claim
-	seen := map[string]bool{}
+	at := map[string]int{}
 	for f := (catalog.ClaimFilter{City: city, Round: round, Limit: claimPage}); ; {
 		page, err := s.cat.FindClaims(ctx, f)
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range page {
-			if !seen[c.ID] { // one changed meanwhile comes again at the end
-				seen[c.ID] = true
-				list = append(list, c)
+			// One changed meanwhile comes again at the end: its later
+			// version is the one whose citations and verdicts are read
+			// next, in its first place.
+			if i, seen := at[c.ID]; seen {
+				list[i] = c
+				continue
 			}
+			at[c.ID] = len(list)
+			list = append(list, c)
 		}
 		if len(page) < claimPage {
 			break

@@ -104,6 +104,13 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	p.PageNum = min(max(p.PageNum, 1), 100000)
 	list, err := h.Values.ListPage(r.Context(), u, values.Filter{City: p.City, Round: round, Status: catalog.ClaimStatus(p.Status)},
 		(p.PageNum-1)*valuesPageSize, valuesPageSize)
+	if err == nil && len(list.Values) == 0 && p.PageNum > 1 && list.Total > 0 {
+		// Past the end: a verdict on the last page's last value, or an
+		// old link. The last page with values is shown instead.
+		p.PageNum = (list.Total + valuesPageSize - 1) / valuesPageSize
+		list, err = h.Values.ListPage(r.Context(), u, values.Filter{City: p.City, Round: round, Status: catalog.ClaimStatus(p.Status)},
+			(p.PageNum-1)*valuesPageSize, valuesPageSize)
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return

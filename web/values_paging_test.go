@@ -57,6 +57,12 @@ func TestValuesPageIsPaged(t *testing.T) {
 		t.Errorf("a verdict on page 2: %d at %s with %d values, want back on page 2 with 6", resp.StatusCode, resp.Request.URL,
 			strings.Count(body, `class="card value-row"`))
 	}
+	// Past the end (the last page's last value reviewed, an old link): the
+	// last page with values.
+	if _, body := li.get("/values?status=pending&city=330100&page=9"); strings.Count(body, `class="card value-row"`) != 6 ||
+		!strings.Contains(textOf(body), "第 2/2 页") {
+		t.Errorf("page 9 of 2: %d values, want page 2's 6: %.600s", strings.Count(body, `class="card value-row"`), textOf(body))
+	}
 	for _, page := range []string{"0", "-3", "abc", "99999999999999999999"} {
 		if resp, _ := li.get("/values?city=330100&page=" + page); resp.StatusCode != 200 {
 			t.Errorf("page=%s: %d, want the page shown (clamped)", page, resp.StatusCode)
