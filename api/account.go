@@ -241,6 +241,10 @@ func (h *handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	if q.Has("before") && q.Get("before") == "" {
+		h.writeError(w, r, catalog.FieldErrorf("before", catalog.EINVALID, "before 为空;应为上一页答复中的 next"))
+		return
+	}
 	if q.Has("before") && before < 1 {
 		h.writeError(w, r, catalog.FieldErrorf("before", catalog.EINVALID, "before 应为上一页答复中的 next(正整数),收到 %d", before))
 		return

@@ -49,7 +49,7 @@ func TestEventsPageBackByNext(t *testing.T) {
 			t.Errorf("events not newest first: %v", all)
 		}
 	}
-	for _, q := range []string{"limit=0", "limit=-1", "limit=5000", "before=abc", "before=-5", "before=0"} {
+	for _, q := range []string{"limit=0", "limit=-1", "limit=5000", "before=abc", "before=-5", "before=0", "before="} {
 		resp, body := e.do(e.request("GET", "/api/v1/events?"+q, nil), "admin")
 		er, _ := body["error"].(map[string]any)
 		if resp.StatusCode != http.StatusBadRequest || er["message_en"] == nil {

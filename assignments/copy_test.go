@@ -3,7 +3,6 @@ package assignments_test
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
@@ -82,43 +81,47 @@ func TestCopyPreviousStartsTheNewRoundsTable(t *testing.T) {
 	if again.Added != 0 || again.Existing != 3 {
 		t.Errorf("copying again: %+v, want nothing added and 3 existing", again)
 	}
-	// Copied by mistake, the round cannot be deleted with its tasks left
-	// behind (they showed as overdue tasks of a round that was gone).
+	// Copied by mistake, the round is deleted with its tasks nothing was
+	// handed in for (left behind, they showed as overdue tasks of a round
+	// that was gone); once one is handed in, it is not.
+	st2, err := e.Ingest.Stage(strings.NewReader("杭州市2019年学分银行建设情况"), "2019学分银行.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Remove()
+	var handed string
+	for _, task := range tasks {
+		if task.Indicator == "2.3.1" {
+			handed = task.ID
+		}
+	}
+	if _, err := e.Ingest.Upload(ctx, jiaoyu, ingest.UploadRequest{Meta: ingest.Meta{DocType: "work_summary"},
+		Assignment: handed, Files: []*ingest.Staged{st2}}); err != nil {
+		t.Fatal(err)
+	}
 	err = e.Values.DeleteRound(ctx, admin, 2019)
-	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "责任分解任务 3 项") {
-		t.Errorf("deleting 2019 with its copied table: %v, want ECONFLICT naming its 3 tasks", err)
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "已交材料的责任分解任务 1 项") {
+		t.Errorf("deleting 2019 with a task handed in: %v, want ECONFLICT naming it", err)
 	}
 }
 
-// TestCopyTwiceAtOnce: two copies at once (a double click, two
-// coordinators) add each task once, and neither fails.
-func TestCopyTwiceAtOnce(t *testing.T) {
+// TestRoundCopiedByMistakeIsDeleted: a round whose table was copied in
+// but that nothing was handed in for is deleted with its tasks.
+func TestRoundCopiedByMistakeIsDeleted(t *testing.T) {
 	ctx := context.Background()
 	e, s := newService(t)
 	if err := e.Framework.AddRound(ctx, admin, catalog.Round{Year: 2019, Label: "2019年度监测"}); err != nil {
 		t.Fatal(err)
 	}
 	imported(t, s)
-	var wg sync.WaitGroup
-	results := make([]*catalog.AssignmentCopy, 2)
-	errs := make([]error, 2)
-	for i := range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i], errs[i] = s.CopyPrevious(ctx, coordA, "", 2019)
-		}()
+	if cp, err := s.CopyPrevious(ctx, coordA, "", 2019); err != nil || cp.Added != 3 {
+		t.Fatalf("copy: %+v, %v", cp, err)
 	}
-	wg.Wait()
-	added := 0
-	for i := range 2 {
-		if errs[i] != nil {
-			t.Fatalf("copy %d: %v", i, errs[i])
-		}
-		added += results[i].Added
+	if err := e.Values.DeleteRound(ctx, admin, 2019); err != nil {
+		t.Fatalf("deleting 2019, copied into by mistake: %v", err)
 	}
-	if added != 3 {
-		t.Errorf("two copies at once added %d tasks, want 3", added)
+	if n, err := e.Catalog.FindAssignments(ctx, catalog.AssignmentFilter{City: hangzhou, Round: 2019}); err != nil || len(n) != 0 {
+		t.Errorf("2019's tasks after the round was deleted: %d, %v; want none", len(n), err)
 	}
 }
 

@@ -398,9 +398,10 @@ func (s *Store) RoundLinkedDocuments(ctx context.Context, city string, round int
 	return out, rows.Err()
 }
 
-// DeleteRound removes a monitoring round that holds nothing: ECONFLICT
-// when it is the current round or any document, claim, value or carried
-// object belongs to it.
+// DeleteRound removes a monitoring round that holds nothing, with its
+// tasks that nothing was handed in for: ECONFLICT when it is the current
+// round or any document, claim, value, carried object or task handed in
+// belongs to it.
 func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var current bool
@@ -420,13 +421,19 @@ func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 			(SELECT COUNT(*) FROM claim WHERE round = ?),
 			(SELECT COUNT(*) FROM value WHERE round = ?),
 			(SELECT COUNT(*) FROM carryover WHERE round = ? AND state <> 'dropped'),
-			(SELECT COUNT(*) FROM assignment WHERE round = ?)`, fmt.Sprint(year), year, year, year, year).
+			(SELECT COUNT(*) FROM assignment WHERE round = ? AND (status <> ?
+				OR id IN (SELECT assignment_id FROM assignment_document)))`, fmt.Sprint(year), year, year, year, year, AssignmentOpen).
 			Scan(&docs, &claims, &values, &carried, &tasks)
 		if err != nil {
 			return fmt.Errorf("count round data: %w", err)
 		}
 		if docs+claims+values+carried+tasks > 0 {
-			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、责任分解任务 %d 项),不能删除", year, docs, claims, values, carried, tasks)
+			return Errorf(ECONFLICT, "监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项),不能删除", year, docs, claims, values, carried, tasks)
+		}
+		// Tasks nobody has handed anything in for (a table copied into the
+		// round by mistake) go with it.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assignment WHERE round = ?`, year); err != nil {
+			return fmt.Errorf("delete the round's open tasks: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE round = ?`, year); err != nil {
 			return err

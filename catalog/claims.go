@@ -120,14 +120,34 @@ type ClaimFilter struct {
 	After string
 }
 
+// claimStamp is the time a claim change is stamped with, taken as the
+// first thing its transaction does, once it holds the writer (SQLite has
+// one) or, on PostgreSQL, the claims' advisory lock, held to commit: the
+// stamps then follow the commits, so a reader paging by updated_at
+// (ClaimFilter.After) never finds a change committed behind its page.
+// Claim changes are a reviewer's or coordinator's clicks; queueing them
+// costs nothing a user sees. The lock is taken before any row lock, so it
+// waits on no transaction that waits on it.
+func (s *Store) claimStamp(ctx context.Context, tx *sql.Tx) (time.Time, error) {
+	if !s.dialect.serialWriters {
+		if err := advisoryLock(ctx, tx, lockClaimStamps); err != nil {
+			return time.Time{}, fmt.Errorf("claim stamp lock: %w", err)
+		}
+	}
+	return s.now(), nil
+}
+
 // CreateClaim stores a claim with its citations (already checked) and an
 // audit event, in one transaction.
 func (s *Store) CreateClaim(ctx context.Context, c *Claim) error {
 	c.ID, c.Status = ulid.Make().String(), ClaimPending
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		now := s.now() // in the transaction: see UpdateClaim
+		now, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
 		c.CreatedAt, c.UpdatedAt = now, now
-		_, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
+		_, err = tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.City, c.Round, c.Indicator, c.Statement, c.Status, c.CreatedBy,
 			formatTime(now), formatTime(now))
 		if err != nil {
@@ -163,10 +183,10 @@ func insertCitations(ctx context.Context, tx *sql.Tx, claimID string, cits []Cit
 // in the review queue, with an audit event.
 func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		// Stamped once the transaction holds the writer (SQLite has one):
-		// stamps then follow commits, so a reader paging by updated_at
-		// (ClaimFilter.After) does not find one committed behind its page.
-		now := s.now()
+		now, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
 		// The status is checked in the statement itself: a withdraw
 		// committed since the service looked is not undone.
 		res, err := tx.ExecContext(ctx, `UPDATE claim SET statement = ?, status = ?, updated_at = ? WHERE id = ? AND status <> ?`,
@@ -194,7 +214,10 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 // (checked in the update itself, so a verdict given meanwhile wins).
 func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Claim, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		now := s.now() // in the transaction: see UpdateClaim
+		now, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status NOT IN (?, ?)`,
 			ClaimWithdrawn, formatTime(now), id, ClaimVerified, ClaimWithdrawn)
 		if err != nil {
@@ -229,8 +252,11 @@ func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Clai
 func (s *Store) AddReview(ctx context.Context, r *Review) error {
 	r.ID = ulid.Make().String()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		r.At = s.now() // in the transaction: see UpdateClaim
-		_, err := tx.ExecContext(ctx, `INSERT INTO review (id, claim_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
+		var err error
+		if r.At, err = s.claimStamp(ctx, tx); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO review (id, claim_id, reviewer, verdict, comment, at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.ID, r.ClaimID, r.Reviewer, r.Verdict, r.Comment, formatTime(r.At))
 		if err != nil {
 			return fmt.Errorf("insert review: %w", err)

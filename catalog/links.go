@@ -60,10 +60,10 @@ func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting boo
 			if err != nil {
 				return fmt.Errorf("check link: %w", err)
 			}
+			if exists > 0 && skipExisting {
+				continue
+			}
 			if exists > 0 {
-				if skipExisting {
-					continue
-				}
 				var title string
 				if err := tx.QueryRowContext(ctx, `SELECT title FROM document WHERE id = ?`, l.DocumentID).Scan(&title); err != nil {
 					return fmt.Errorf("read document %s: %w", l.DocumentID, err)
@@ -71,12 +71,42 @@ func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting boo
 				ind := byCode[l.IndicatorCode]
 				return Errorf(ECONFLICT, "《%s》已关联指标 %s %s", title, ind.Code, Words{Chinese: ind.Name, English: cmp.Or(ind.NameEN, ind.Name)})
 			}
+			if skipExisting {
+				// Two uploads of one file at once both found none: the
+				// second leaves the first's link as it is, as if it had
+				// seen it, instead of failing on the unique index.
+				if err := s.insertLinkIfNew(ctx, tx, l); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := s.insertLink(ctx, tx, l); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// insertLinkIfNew is insertLink for a pair that another transaction may
+// have linked meanwhile: nothing is written then.
+func (s *Store) insertLinkIfNew(ctx context.Context, tx *sql.Tx, l *Link) error {
+	if l.ID == "" {
+		l.ID = ulid.Make().String()
+	}
+	if l.CreatedAt.IsZero() {
+		l.CreatedAt = s.now()
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO link (id, document_id, indicator_code, page, quote, note, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, indicator_code) DO NOTHING`,
+		l.ID, l.DocumentID, l.IndicatorCode, l.Page, l.Quote, l.Note, l.CreatedBy, formatTime(l.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("insert link: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err
+	}
+	return s.linkCreated(ctx, tx, l)
 }
 
 func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indicator) error {
@@ -116,6 +146,11 @@ func (s *Store) insertLink(ctx context.Context, tx *sql.Tx, l *Link) error {
 	if err != nil {
 		return fmt.Errorf("insert link: %w", err)
 	}
+	return s.linkCreated(ctx, tx, l)
+}
+
+// linkCreated marks the document of a new link changed and audits it.
+func (s *Store) linkCreated(ctx context.Context, tx *sql.Tx, l *Link) error {
 	if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
 		return err
 	}

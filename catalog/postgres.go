@@ -92,6 +92,7 @@ var migrationLockWait = 30 * time.Second
 const (
 	lockMigrate int64 = 0x65766964_0001 // applying migrations
 	// 0x65766964_0002 was the one-writer lock, gone with migration 015 (seq.go).
+	lockClaimStamps int64 = 0x65766964_0003 // claim changes, stamped in commit order
 )
 
 // postgresVersion reads the schema version from schema_version, the

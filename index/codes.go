@@ -65,7 +65,7 @@ func rewriteCodes(w string, re *regexp.Regexp, repl string) string {
 // Only a standard's prefix counts (GB/T, DB33/T, GB, ISO, …): after any
 // other Latin word a point may start a fraction (GDP 12345.6亿元, TOP
 // 1000.5), which a search for GDP 12345 must not find.
-var codeAtEnd = regexp.MustCompile(`(?:^|[^A-Za-z0-9/])([A-Za-z]{1,4}[0-9]{0,2}/[A-Za-z]{1,2}|(?i:GB|GJB|JGJ|CJJ|JY|JT|HJ|WS|YY|ISO|IEC)) *([0-9]+)$`)
+var codeAtEnd = regexp.MustCompile(`(?:^|[^A-Za-z0-9/])([A-Za-z]{1,4}[0-9]{0,2}/[A-Za-z]{1,2}|(?i:GB|GBT|GBZ|GJB|JGJ|CJJ|JB|JY|JT|HJ|DL|SL|WS|YY|ISO|IEC)) *([0-9]+)$`)
 
 // codePartForm returns form with a point after it, and true, when form
 // ends with a code's number: GB/T 28827. is in GB/T 28827.1, a part of

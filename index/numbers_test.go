@@ -23,7 +23,9 @@ func TestNumberForms(t *testing.T) {
 		{"05741234", []string{"05741234"}},         // a code
 		{"ISO9001认证", []string{"ISO9001认证"}},
 		{"GB2260", []string{"GB2260"}},
-		{"1,2号", []string{"1,2号"}}, // a list
+		{"全市 12000人", []string{"全市 12000人", "全市 12,000人"}},
+		{"GDP 12345亿元", []string{"GDP 12345亿元", "GDP 12,345亿元"}}, // a number after a Latin word
+		{"1,2号", []string{"1,2号"}},                               // a list
 		{"12,34", []string{"12,34"}},
 	}
 	for _, tt := range tests {

@@ -551,6 +551,8 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		// and a number may be grouped.
 		{ID: "gdp", Pages: []string{"全市GDP 12345.6亿元，进入TOP 1000.5名单。"}},
 		{ID: "gdp-grouped", Pages: []string{"全市GDP 12,345亿元。"}},
+		// Standards as file names and other bodies write them.
+		{ID: "gbt-part", Pages: []string{"附件：GBT 28827.1-2012信息技术服务运行维护。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -572,6 +574,7 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{"GB/T 288", nil},
 		{"GDP 12345", map[string]string{"gdp-grouped": "GDP 12,345"}}, // not 12345.6
 		{"TOP 1000", nil},
+		{"GBT 28827", map[string]string{"gbt-part": "GBT 28827"}},
 		{"GDP 12345亿元", map[string]string{"gdp-grouped": "GDP 12,345亿元"}},
 		{"DB33/T 2212", map[string]string{"std-joined": "DB33/T2212"}},
 		{"JY/T0001", map[string]string{"std-apart": "JY/T 0001"}},

@@ -69,21 +69,19 @@ func ocrSource(text string, conf float64) string {
 // pages OCR read with low confidence marked ocr-low.
 const Version = 3
 
-// readerVersions raise Version for the text of one reader (by
+// readerRevisions raise Version for the text of one reader (by
 // Result.Extractor) whose rules changed alone, so that `repair --outdated`
 // reads again only what that reader gave rather than every document
-// (scans by OCR again). 4: spreadsheets and CSV with a run of more than
-// maxEmptyRun empty cells in a row write it as one (a stray value in
-// column XFD made each row 50 KB of separators).
-var readerVersions = map[string]int{"xlsx": 4, "xls": 4, "csv": 4}
+// (scans by OCR again); a rise of Version raises every reader's. 1:
+// spreadsheets and CSV with a run of more than maxEmptyRun empty cells in
+// a row write it as one (a stray value in column XFD made each row 50 KB
+// of separators).
+var readerRevisions = map[string]int{"xlsx": 1, "xls": 1, "csv": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.
 func VersionOf(extractor string) int {
-	if v, ok := readerVersions[extractor]; ok {
-		return v
-	}
-	return Version
+	return Version + readerRevisions[extractor]
 }
 
 // Default limits, used where a Limits field is zero or negative.

@@ -332,18 +332,24 @@ func trimEdgeNoise(lines []ocrLine) []ocrLine {
 	return lines
 }
 
-// edgeNoise tells whether a line has no Han character, no digit and no
-// word read with confidence edgeNoiseBelow or more. A line with a digit is
-// kept however badly read: the last row of a photographed table (the
+// edgeNoise tells whether a line has no Han character, fewer than two
+// digits and no word read with confidence edgeNoiseBelow or more. A line
+// with digits is kept however badly read: the last row of a photographed table (the
 // figures a value cites), a page number, a date, a 份号.
 func edgeNoise(l ocrLine) bool {
 	if hasHan(l) {
 		return false
 	}
+	digits := 0
 	for _, w := range l.words {
-		if strings.ContainsAny(w.text, "0123456789") {
-			return false
+		for _, r := range w.text {
+			if '0' <= r && r <= '9' {
+				digits++
+			}
 		}
+	}
+	if digits >= 2 { // one alone is as often a scanner's dark border read as 1
+		return false
 	}
 	for _, w := range l.words {
 		if w.conf >= edgeNoiseBelow {

@@ -255,6 +255,7 @@ func TestOCREdgeNoise(t *testing.T) {
 		{"只有杂点", tsvRow(1, 1, 20, "EEE"), "EEE"},
 		{"末行低置信的数字保留", tsvRow(1, 1, 90, "合计") + tsvRow(2, 1, 30, "1260") + tsvRow(2, 1, 25, "342"), "合计\n\n1260 342"},
 		{"首行低置信的份号保留", tsvRow(1, 1, 20, "000123") + tsvRow(2, 1, 90, "通知"), "000123\n\n通知"},
+		{"扫描黑边读成的单个数字去掉", tsvRow(1, 1, 90, "通知") + tsvRow(2, 1, 15, "l1"), "通知"},
 	}
 	for _, tt := range tests {
 		got, _ := parseTesseractTSV([]byte(head + tt.tsv))

@@ -24,22 +24,22 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) map[string][]mergeRange {
 	}
 	member := func(name string) *zip.File { return members[strings.ToLower(name)] }
 	workbook := "xl/workbook.xml"
-	for _, r := range partRels(member("_rels/.rels"), "") {
+	for _, r := range partRels(ctx, member("_rels/.rels"), "") {
 		if strings.HasSuffix(r.kind, "/officeDocument") {
 			workbook = r.target
 		}
 	}
 	targets := map[string]string{}
-	for _, r := range partRels(member(path.Join(path.Dir(workbook), "_rels", path.Base(workbook)+".rels")), workbook) {
+	for _, r := range partRels(ctx, member(path.Join(path.Dir(workbook), "_rels", path.Base(workbook)+".rels")), workbook) {
 		targets[r.id] = r.target
 	}
 	merges := map[string][]mergeRange{}
-	for _, s := range workbookSheets(member(workbook)) {
+	for _, s := range workbookSheets(ctx, member(workbook)) {
 		if ctx.Err() != nil {
 			return merges
 		}
 		if m := member(targets[s.rel]); m != nil {
-			merges[s.name] = sheetMergeRanges(m)
+			merges[s.name] = sheetMergeRanges(ctx, m)
 		}
 	}
 	return merges
@@ -48,9 +48,9 @@ func xlsxMerges(ctx context.Context, zr *zip.Reader) map[string][]mergeRange {
 type workbookSheet struct{ name, rel string }
 
 // workbookSheets lists the <sheet name r:id> of xl/workbook.xml.
-func workbookSheets(m *zip.File) []workbookSheet {
+func workbookSheets(ctx context.Context, m *zip.File) []workbookSheet {
 	var sheets []workbookSheet
-	eachStart(m, func(e xml.StartElement) bool {
+	eachStart(ctx, m, func(e xml.StartElement) bool {
 		if e.Name.Local == "sheet" {
 			var s workbookSheet
 			for _, a := range e.Attr {
@@ -74,9 +74,9 @@ type partRel struct{ id, kind, target string }
 // package's own): each target resolved to a member name as excelize
 // does (absolute from the package root when it starts with a slash, else
 // from source's folder; Windows separators taken for slashes).
-func partRels(m *zip.File, source string) []partRel {
+func partRels(ctx context.Context, m *zip.File, source string) []partRel {
 	var rels []partRel
-	eachStart(m, func(e xml.StartElement) bool {
+	eachStart(ctx, m, func(e xml.StartElement) bool {
 		if e.Name.Local == "Relationship" {
 			var r partRel
 			for _, a := range e.Attr {
@@ -102,9 +102,9 @@ func partRels(m *zip.File, source string) []partRel {
 }
 
 // sheetMergeRanges reads the <mergeCell ref="A2:A5"/> of a worksheet.
-func sheetMergeRanges(m *zip.File) []mergeRange {
+func sheetMergeRanges(ctx context.Context, m *zip.File) []mergeRange {
 	var ranges []mergeRange
-	eachStart(m, func(e xml.StartElement) bool {
+	eachStart(ctx, m, func(e xml.StartElement) bool {
 		if e.Name.Local != "mergeCell" {
 			return true
 		}
@@ -129,8 +129,9 @@ func sheetMergeRanges(m *zip.File) []mergeRange {
 
 // eachStart gives the start elements of member m to visit, without
 // resolving namespaces (prefixed SpreadsheetML, x:mergeCell, counts too),
-// until visit says to stop or the XML ends or breaks.
-func eachStart(m *zip.File, visit func(xml.StartElement) bool) {
+// until visit says to stop, the XML ends or breaks, or ctx ends (a sheet
+// of 90 MB takes seconds).
+func eachStart(ctx context.Context, m *zip.File, visit func(xml.StartElement) bool) {
 	if m == nil {
 		return
 	}
@@ -141,7 +142,10 @@ func eachStart(m *zip.File, visit func(xml.StartElement) bool) {
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	d.Strict = false
-	for {
+	for n := 0; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return
+		}
 		tok, err := d.RawToken()
 		if err != nil { // io.EOF or XML that breaks: the merges read so far
 			return

@@ -52,7 +52,7 @@
     window.location.replace(window.location.href.split("#")[0]);
   }
 
-  var giveUpAt = Date.now() + 30 * 60 * 1000; // a queue that long: the page says to come back
+  var giveUpAt = Date.now() + 30 * 60 * 1000; // a queue that long: a reload asks again
   var maxWait = 10000;
 
   // follow polls one document for the elements that show it. It waits
@@ -66,6 +66,7 @@
         document.addEventListener("visibilitychange", function resume() {
           if (!document.hidden) {
             document.removeEventListener("visibilitychange", resume);
+            giveUpAt = Math.max(giveUpAt, Date.now() + 30 * 60 * 1000); // half an hour of being looked at
             follow(id, els, 0);
           }
         });
