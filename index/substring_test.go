@@ -584,29 +584,7 @@ func TestCodesJoinedOrApart(t *testing.T) {
 		{"JY/T 0001-2003", map[string]string{"std-apart": "JY/T 0001—2003"}},
 		{"JY/T 0001–2003", map[string]string{"std-apart": "JY/T 0001—2003"}},
 	} {
-		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
-		if err != nil {
-			t.Fatalf("search %q: %v", tt.q, err)
-		}
-		got := map[string]string{}
-		for _, h := range res.Hits {
-			m, err := NewMatcher(h.Pages)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var found []string
-			for _, sp := range m.Find(tt.q) {
-				found = append(found, h.Pages[sp.Page-1][sp.Start:sp.End])
-			}
-			var marked []string
-			for _, sp := range mergedSpans(h.Spans) {
-				marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
-			}
-			if !slices.Equal(found, marked) {
-				t.Errorf("search %q in %s: hit marks %q, document page marks %q", tt.q, h.ID, marked, found)
-			}
-			got[h.ID] = strings.Join(found, "|")
-		}
+		got := foundBySearch(t, idx, tt.q)
 		if len(tt.want) == 0 {
 			tt.want = map[string]string{}
 		}
@@ -614,4 +592,35 @@ func TestCodesJoinedOrApart(t *testing.T) {
 			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
 		}
 	}
+}
+
+// foundBySearch searches q and returns, for each document found, what its
+// page marks of q (Matcher.Find), joined by "|"; the hit's own marks must
+// be those too.
+func foundBySearch(t *testing.T, idx *Bleve, q string) map[string]string {
+	t.Helper()
+	res, err := idx.Search(context.Background(), Query{Clauses: terms(q), Size: 20, WithText: true})
+	if err != nil {
+		t.Fatalf("search %q: %v", q, err)
+	}
+	got := map[string]string{}
+	for _, h := range res.Hits {
+		m, err := NewMatcher(h.Pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []string
+		for _, sp := range m.Find(q) {
+			found = append(found, h.Pages[sp.Page-1][sp.Start:sp.End])
+		}
+		var marked []string
+		for _, sp := range mergedSpans(h.Spans) {
+			marked = append(marked, h.Pages[sp.Page-1][sp.Start:sp.End])
+		}
+		if !slices.Equal(found, marked) {
+			t.Errorf("search %q in %s: hit marks %q, document page marks %q", q, h.ID, marked, found)
+		}
+		got[h.ID] = strings.Join(found, "|")
+	}
+	return got
 }

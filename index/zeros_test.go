@@ -1,9 +1,7 @@
 package index
 
 import (
-	"context"
 	"maps"
-	"strings"
 	"testing"
 )
 
@@ -37,23 +35,7 @@ func TestYearZerosWrittenAnyWay(t *testing.T) {
 		{"二零二二年", map[string]string{"other-year": "二〇二二年"}},
 		{"零距离", map[string]string{"zero-word": "零距离"}},
 	} {
-		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
-		if err != nil {
-			t.Fatalf("search %q: %v", tt.q, err)
-		}
-		got := map[string]string{}
-		for _, h := range res.Hits {
-			m, err := NewMatcher(h.Pages)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var found []string
-			for _, sp := range m.Find(tt.q) {
-				found = append(found, h.Pages[sp.Page-1][sp.Start:sp.End])
-			}
-			got[h.ID] = strings.Join(found, "|")
-		}
-		if !maps.Equal(got, tt.want) {
+		if got := foundBySearch(t, idx, tt.q); !maps.Equal(got, tt.want) {
 			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
 		}
 	}
