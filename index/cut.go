@@ -29,7 +29,7 @@ type IndexCut struct {
 // indexedChars-th character: a prefix, so offsets in it are offsets in
 // the whole text.
 func indexedText(text string) string {
-	if end, cut := cutAt(text, indexedChars); cut.Page > 0 {
+	if end, _, cut := cutAt(text, indexedChars); cut.Page > 0 {
 		return text[:end]
 	}
 	return text
@@ -43,20 +43,20 @@ func CutOf(pages []string) IndexCut { return cutOf(pages, indexedChars) }
 func cutOf(pages []string, max int) IndexCut {
 	left := max
 	for i, p := range pages {
-		_, cut := cutAt(p, left)
+		_, n, cut := cutAt(p, left)
 		if cut.Page > 0 {
 			return IndexCut{Page: i + 1}
 		}
-		left -= chars(p)
+		left -= n
 	}
 	return IndexCut{}
 }
 
 // cutAt returns the byte offset in text just before its (max+1)-th
-// character that is not whitespace, and the page (counted by
-// PageSeparator, from 1) of that offset; the cut is zero when text has no
-// more than max such characters.
-func cutAt(text string, max int) (int, IndexCut) {
+// character that is not whitespace, the characters counted up to there,
+// and the page (counted by PageSeparator, from 1) of that offset; the cut
+// is zero when text has no more than max such characters.
+func cutAt(text string, max int) (int, int, IndexCut) {
 	n, page := 0, 1
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -66,7 +66,7 @@ func cutAt(text string, max int) (int, IndexCut) {
 				page++
 			case asciiSpace[c] == 0:
 				if n++; n > max {
-					return i, IndexCut{Page: page}
+					return i, n, IndexCut{Page: page}
 				}
 			}
 			i++
@@ -75,24 +75,12 @@ func cutAt(text string, max int) (int, IndexCut) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsSpace(r) {
 			if n++; n > max {
-				return i, IndexCut{Page: page}
+				return i, n, IndexCut{Page: page}
 			}
 		}
 		i += size
 	}
-	return len(text), IndexCut{}
-}
-
-// chars counts the characters of s that are not whitespace.
-func chars(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < utf8.RuneSelf && asciiSpace[r] != 0 || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			continue
-		}
-		n++
-	}
-	return n
+	return len(text), n, IndexCut{}
 }
 
 var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}

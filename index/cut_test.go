@@ -23,7 +23,7 @@ func TestCutAt(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := strings.Join(tc.pages, PageSeparator)
-			end, cut := cutAt(text, tc.max)
+			end, _, cut := cutAt(text, tc.max)
 			if text[:end] != tc.wantText || cut != tc.want {
 				t.Errorf("cutAt = %q, %+v; want %q, %+v", text[:end], cut, tc.wantText, tc.want)
 			}

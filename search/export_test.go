@@ -3,14 +3,12 @@ package search
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/index"
 )
 
 // TestExportSaysWhenInChinaTime: the about sheet of an export gives its
@@ -18,16 +16,7 @@ import (
 // ambiguous zone name CST; the file name is in China time too.
 func TestExportSaysWhenInChinaTime(t *testing.T) {
 	ctx := context.Background()
-	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cat.Close()
-	idx, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	cat, idx := openStores(t)
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
 	before := time.Now()
 	data, err := NewService(idx, cat).ExportXLSX(ctx, Request{Query: "学分银行", User: admin}, "", false)

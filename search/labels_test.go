@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -13,16 +12,7 @@ import (
 // (catalog.AddCity) is named as soon as a result shows it.
 func TestCityNamesOfANewCity(t *testing.T) {
 	ctx := context.Background()
-	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cat.Close()
-	idx, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	cat, idx := openStores(t)
 	svc := NewService(idx, cat)
 	add := func(id, sha, city string) {
 		t.Helper()

@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -14,16 +13,7 @@ import (
 // not.
 func TestResultSaysTheIndexIsBeingRebuilt(t *testing.T) {
 	ctx := context.Background()
-	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cat.Close()
-	idx, err := index.OpenMem()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	cat, idx := openStores(t)
 	d := &catalog.Document{ID: "D1", SHA256: "aa", Size: 10, MIME: "text/plain", Format: "txt", Filename: "a.txt",
 		Title: "学分银行实施意见", DocType: catalog.DocPolicy, City: "330200", Status: catalog.StatusIndexed, UploadedBy: "admin"}
 	if err := cat.CreateDocument(ctx, d, catalog.Submission{User: "admin"}); err != nil {

@@ -8,18 +8,32 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/framework"
+	"github.com/lcmonitor/evidence/index"
 )
+
+// openStores opens a catalog file in a temporary folder and a memory
+// index, both closed when the test ends.
+func openStores(t *testing.T) (*catalog.Store, *index.Bleve) {
+	t.Helper()
+	cat, err := catalog.Open(context.Background(), filepath.Join(t.TempDir(), "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cat.Close() })
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return cat, idx
+}
 
 // newDemoService is a search service over an empty index whose catalog has
 // the demo framework, enough for suggestions.
 func newDemoService(t *testing.T) *Service {
 	t.Helper()
 	ctx := context.Background()
-	cat, err := catalog.Open(ctx, filepath.Join(t.TempDir(), "catalog.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cat.Close() })
+	cat, _ := openStores(t)
 	p, err := framework.Parse("demo.yaml", framework.Demo, catalog.Framework{})
 	if err != nil {
 		t.Fatal(err)
