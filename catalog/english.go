@@ -468,6 +468,13 @@ var englishMessages = map[string]string{
 	"存储空间已满,文件未保存;请联系管理员清理磁盘":                                                           "The storage is full, so the file was not saved; ask the administrator to free disk space",
 	"存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额":                                                    "The storage quota is used up, so the file was not saved; ask the administrator to free disk space or raise the quota",
 	"文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘":                                       "The file storage became read-only (the disk was probably remounted read-only after an error), so the file was not saved; ask the administrator to check the disk",
+
+	// Photos joined into one document (ingest/join.go).
+	"一份文件最多合并 %d 张照片,这次选了 %d 张;请分成几份上传":                           "One document joins at most %d photos; %d were chosen; upload them in several parts",
+	"第 %d 个文件 %q 不是照片(JPEG 或 PNG),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”":   "File %d, %q, is not a photo (JPEG or PNG) and cannot be joined into one document; remove it, or untick “join into one document”",
+	"%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并":                    "Joined, the %d photos are over the limit of %s for one file; upload them in several parts, or compress the photos before joining",
+	"第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传": "Photo %d, %q, has too many pixels (%d×%d) to be joined; take it again at the phone camera's default size, or compress it before uploading",
+	"第 %d 张照片 %q 已损坏,无法读取;请重新拍摄或重新导出后上传":                          "Photo %d, %q, is damaged and cannot be read; take it again or export it again, then upload",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

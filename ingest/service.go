@@ -259,7 +259,10 @@ type Outcome struct {
 	Retried              bool
 	PreviousError        string
 	PreviousErrorEnglish string
-	Err                  error // set when the file was not stored or not linked
+	// JoinedPhotos is how many photos were joined into this file, a page
+	// each (UploadRequest.JoinPhotos); 0 for a file uploaded as it came.
+	JoinedPhotos int
+	Err          error // set when the file was not stored or not linked
 }
 
 // Submit puts a staged file into the archive for user: the original into

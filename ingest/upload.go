@@ -17,6 +17,9 @@ type UploadRequest struct {
 	// becomes submitted.
 	Assignment string
 	Files      []*Staged
+	// JoinPhotos: the files are photos of one paper document's pages, in
+	// order; they are stored as one PDF, a page per photo (joinPhotos).
+	JoinPhotos bool
 }
 
 // Tasks is what an upload needs of responsibility assignments (package
@@ -48,9 +51,12 @@ func (s *Service) UseTasks(t Tasks) { s.tasks = t }
 // this way, against their own department's assignments. The assignment
 // becomes submitted once at least one file is stored.
 //
+// Photos of one paper document's pages, asked to be joined (JoinPhotos),
+// are stored as one PDF, a page per photo in the order sent (joinPhotos).
+//
 // The request as a whole is refused — nothing stored — when the user may
-// not upload, the metadata or an indicator code is wrong, or there is no
-// file. After that each file has its own Outcome: a file that fails does
+// not upload, the metadata or an indicator code is wrong, there is no
+// file, or photos to be joined include one that cannot be a page. After that each file has its own Outcome: a file that fails does
 // not stop the others, and files stored before a failure stay stored.
 func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest) ([]Outcome, error) {
 	if !u.CanUpload() {
@@ -94,10 +100,22 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		return nil, err
 	}
 	defer done()
-	out := make([]Outcome, len(req.Files))
+	files := req.Files
+	if req.JoinPhotos && len(files) > 1 {
+		joined, err := s.joinPhotos(files)
+		if err != nil {
+			return nil, err
+		}
+		defer joined.Remove()
+		files = []*Staged{joined}
+	}
+	out := make([]Outcome, len(files))
 	var stored []string
-	for i, st := range req.Files {
+	for i, st := range files {
 		out[i] = s.uploadOne(ctx, u, st, meta, codes)
+		if len(files) < len(req.Files) {
+			out[i].JoinedPhotos = len(req.Files)
+		}
 		if out[i].Err == nil {
 			stored = append(stored, out[i].Document.ID)
 		}

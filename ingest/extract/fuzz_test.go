@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/exif"
 	"github.com/lcmonitor/evidence/internal/testpdf"
 )
 
@@ -263,7 +264,7 @@ func FuzzImage(f *testing.F) {
 				continue
 			}
 			in := prepareForOCR(img, true)
-			if o := jpegOrientation(frame); o < 1 || o > 8 {
+			if o := exif.Orientation(frame); o < 1 || o > 8 {
 				t.Fatalf("EXIF orientation %d out of 1–8", o)
 			} else if g := orientGray(in.gray, o); g.Rect.Dx()*g.Rect.Dy() != in.gray.Rect.Dx()*in.gray.Rect.Dy() {
 				t.Fatalf("orientation %d turned %v into %v", o, in.gray.Rect, g.Rect)

@@ -367,7 +367,7 @@ func TestSealShapes(t *testing.T) {
 	}
 	needOCR(t)
 	for page, want := range []int{0, 1} {
-		data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture("stamped-scan.pdf"), page+1, Limits{}.withDefaults())
+		data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture("stamped-scan.pdf"), page+1, renderLongSide, Limits{}.withDefaults())
 		if err != nil || data == nil {
 			t.Fatalf("render page %d: %v", page+1, err)
 		}

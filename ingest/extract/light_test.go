@@ -36,7 +36,7 @@ func TestOCRUnevenLight(t *testing.T) {
 	old := renderLongSide
 	renderLongSide = 2339 // A4 at 200 dpi, as phone scanner apps save it
 	t.Cleanup(func() { renderLongSide = old })
-	data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture("stamped.pdf"), 1, lim)
+	data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture("stamped.pdf"), 1, renderLongSide, lim)
 	if err != nil || data == nil {
 		t.Fatalf("render stamped.pdf page 1: %v", err)
 	}

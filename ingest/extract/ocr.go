@@ -20,6 +20,7 @@ import (
 	_ "golang.org/x/image/tiff"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/exif"
 )
 
 // ocrLanguages are the tesseract models used: chi_sim for the text, eng for
@@ -35,11 +36,11 @@ var ocrLanguages = []string{"chi_sim", "eng"}
 // worse. TestOCRAccuracy with EVIDENCE_OCR_SWEEP=1 reprints the table.
 var tesseractPSM = "6"
 
-// maxImagePixels refuses a page image before it is decoded: 100 million
+// MaxImagePixels refuses a page image before it is decoded: 100 million
 // pixels is an A4 page at about 1,200 dpi, far beyond any scan, and already
 // 200 MB in our two one-byte planes. A 30,000×30,000 image (900 million
 // pixels, a few KB as a PNG) is a decompression bomb.
-const maxImagePixels = 100_000_000
+const MaxImagePixels = 100_000_000
 
 // maxOCROutput bounds what we read of tesseract's TSV for one page.
 const maxOCROutput = 16 << 20
@@ -47,7 +48,7 @@ const maxOCROutput = 16 << 20
 // ocrPage reads one page image by OCR: the default of the ocrImage hook.
 //
 // It checks the image's size from its header before decoding it (ETOOLARGE
-// past maxImagePixels), finds and whitens red seals (seal.go), skips pages
+// past MaxImagePixels), finds and whitens red seals (seal.go), skips pages
 // without ink, turns a JPEG as its EXIF tag says, evens out uneven light
 // (light.go), levels a tilted page (deskew.go), and runs tesseract on the
 // grey image under lim.OCRPageTimeout; a page read with low confidence that
@@ -69,7 +70,7 @@ func ocrPage(ctx context.Context, data []byte, lim Limits) (PageOCR, error) {
 	if in.blank {
 		return out, nil
 	}
-	page := level(flattenLight(orientGray(in.gray, jpegOrientation(data))))
+	page := level(flattenLight(orientGray(in.gray, exif.Orientation(data))))
 	out.Text, out.Confidence, err = runTesseract(ctx, tess, page, lim)
 	if err != nil || out.Confidence >= reorientBelow {
 		return out, err
@@ -115,22 +116,22 @@ func checkImageSize(w, h int) error {
 	if w <= 0 || h <= 0 {
 		return errImageCorrupt()
 	}
-	if int64(w)*int64(h) > maxImagePixels {
+	if int64(w)*int64(h) > MaxImagePixels {
 		return catalog.Errorf(catalog.ETOOLARGE,
 			"图片尺寸过大(%d×%d 像素,超过 %s像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传", w, h,
-			catalog.Words{Chinese: fmt.Sprintf("%d 万", maxImagePixels/10000), English: fmt.Sprintf("%d million", maxImagePixels/1_000_000)})
+			catalog.Words{Chinese: fmt.Sprintf("%d 万", MaxImagePixels/10000), English: fmt.Sprintf("%d million", MaxImagePixels/1_000_000)})
 	}
 	return nil
 }
 
-// errPhotoTooLarge refuses a JPEG past maxImagePixels. A JPEG that large is
+// errPhotoTooLarge refuses a JPEG past MaxImagePixels. A JPEG that large is
 // a photo from a phone's 108- or 200-megapixel mode (12000×9000 is past
 // the limit), not a scan nor a bomb: the advice is the camera's default
 // size, which reads as well.
 func errPhotoTooLarge(w, h int) error {
 	return catalog.Errorf(catalog.ETOOLARGE,
 		"照片像素过高(%d×%d 像素,超过 %s像素上限);请在手机相机中改用默认的照片尺寸(如 1200 万像素)重新拍摄,或压缩后上传", w, h,
-		catalog.Words{Chinese: fmt.Sprintf("%d 万", maxImagePixels/10000), English: fmt.Sprintf("%d million", maxImagePixels/1_000_000)})
+		catalog.Words{Chinese: fmt.Sprintf("%d 万", MaxImagePixels/10000), English: fmt.Sprintf("%d million", MaxImagePixels/1_000_000)})
 }
 
 // findTesseract returns the tesseract program, checking once per path that

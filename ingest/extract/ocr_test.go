@@ -96,7 +96,7 @@ func charAccuracy(truth, got string, keep func(rune) bool) float64 {
 func ocrRenderedPage(t *testing.T, file string, page int, whiten bool) (text string, conf float64, seal bool) {
 	t.Helper()
 	lim := Limits{}.withDefaults()
-	data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture(file), page, lim)
+	data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture(file), page, renderLongSide, lim)
 	if err != nil || data == nil {
 		t.Fatalf("render %s page %d: %v", file, page, err)
 	}
@@ -192,7 +192,7 @@ func TestOCRTiltedScan(t *testing.T) {
 	tess := lookProgram("tesseract")
 	var rawSum, levSum float64
 	for page, tilt := range []float64{3, -4.5} {
-		data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture("tilted-scan.pdf"), page+1, lim)
+		data, err := renderPDFPage(context.Background(), lookProgram("pdftoppm"), fixture("tilted-scan.pdf"), page+1, renderLongSide, lim)
 		if err != nil || data == nil {
 			t.Fatalf("render page %d: %v", page+1, err)
 		}

@@ -12,7 +12,7 @@ type PageOCR struct {
 // reports whether a seal was there. It is ocrPage (ocr.go); tests replace
 // it. A page without ink is not an error: it gives empty text.
 //
-// Errors: ETOOLARGE for an image over maxImagePixels (checked before
+// Errors: ETOOLARGE for an image over MaxImagePixels (checked before
 // decoding), EINVALID for an undecodable image or a page over
 // lim.OCRPageTimeout, EUNSUPPORTED (errReaderMissing, naming the Debian
 // packages) when tesseract or its chi_sim or eng model is missing, and the

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"image"
 	"image/draw"
 	"image/jpeg"
@@ -11,62 +10,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/internal/exif"
 )
 
-// withEXIFOrientation returns a JPEG with an APP1 EXIF block whose first
-// IFD holds Orientation o, in the byte order given ("II" or "MM"), as
-// phone cameras write it.
+// withEXIFOrientation returns img as a JPEG with an APP1 EXIF block whose
+// first IFD holds Orientation o, in the byte order given ("II" or "MM").
 func withEXIFOrientation(t *testing.T, img image.Image, o uint16, order string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
 		t.Fatal(err)
 	}
-	var bo binary.AppendByteOrder = binary.LittleEndian
-	if order == "MM" {
-		bo = binary.BigEndian
-	}
-	tiff := []byte(order)
-	tiff = bo.AppendUint16(tiff, 42)
-	tiff = bo.AppendUint32(tiff, 8)
-	tiff = bo.AppendUint16(tiff, 2)                                         // two entries
-	tiff = bo.AppendUint16(bo.AppendUint16(tiff, 0x010F), 2)                // Make, ASCII
-	tiff = bo.AppendUint32(bo.AppendUint32(tiff, 4), 0x00414248)            // "HBA" in place
-	tiff = bo.AppendUint16(bo.AppendUint16(tiff, 0x0112), 3)                // Orientation, SHORT
-	tiff = bo.AppendUint16(bo.AppendUint16(bo.AppendUint32(tiff, 1), o), 0) // count 1, value, padding
-	tiff = bo.AppendUint32(tiff, 0)                                         // no next IFD
-	payload := append([]byte("Exif\x00\x00"), tiff...)
-	seg := binary.BigEndian.AppendUint16([]byte{0xFF, 0xE1}, uint16(len(payload)+2))
-	data := buf.Bytes()
-	out := append(append(append([]byte{}, data[:2]...), seg...), payload...)
-	return append(out, data[2:]...)
-}
-
-func TestJPEGOrientation(t *testing.T) {
-	img := image.NewGray(image.Rect(0, 0, 8, 8))
-	plain := withEXIFOrientation(t, img, 1, "II")
-	tests := []struct {
-		name string
-		data []byte
-		want int
-	}{
-		{"手机竖拍 II 6", withEXIFOrientation(t, img, 6, "II"), 6},
-		{"手机竖拍 MM 6", withEXIFOrientation(t, img, 6, "MM"), 6},
-		{"倒拍 3", withEXIFOrientation(t, img, 3, "II"), 3},
-		{"左转 8", withEXIFOrientation(t, img, 8, "MM"), 8},
-		{"正常 1", plain, 1},
-		{"标记前有填充字节", append([]byte{0xFF, 0xD8, 0xFF}, withEXIFOrientation(t, img, 6, "II")[2:]...), 6},
-		{"无效值 9", withEXIFOrientation(t, img, 9, "II"), 1},
-		{"无 EXIF", plain[:2+0], 1},
-		{"截断的 EXIF", withEXIFOrientation(t, img, 6, "II")[:30], 1},
-		{"PNG", []byte("\x89PNG\r\n\x1a\n"), 1},
-		{"空", nil, 1},
-	}
-	for _, tt := range tests {
-		if got := jpegOrientation(tt.data); got != tt.want {
-			t.Errorf("%s: orientation %d, want %d", tt.name, got, tt.want)
-		}
-	}
+	return exif.WithOrientation(buf.Bytes(), o, order)
 }
 
 // TestOrientGray checks that each EXIF orientation brings the stored image

@@ -11,6 +11,7 @@ import (
 	"github.com/ledongthuc/pdf"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/photopdf"
 )
 
 // maxPDFPages guards against a corrupt page count that would keep the page
@@ -40,7 +41,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if lib.err == nil && lib.plausible() {
-		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib.invisible)
+		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib.invisible, lib.photos)
 	}
 	if isTooLarge(lib.err) {
 		return nil, lib.err
@@ -79,7 +80,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		res.Extractor = "pdftotext"
 	}
 	markUnreadable(res, unreadable)
-	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib.invisible)
+	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib.invisible, lib.photos)
 }
 
 // pdfText is what the library made of a file.
@@ -88,6 +89,7 @@ type pdfText struct {
 	failed    []bool // the page panicked or returned an error
 	invisible []bool // the page is a picture under an invisible text layer (pageText.sandwich)
 	title     string
+	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed
 }
 
@@ -157,7 +159,7 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 	if err := checkPageTree(r); err != nil {
 		return pdfText{err: fmt.Errorf("pdf library: %w", err)}
 	}
-	t := pdfText{title: pdfTitle(r)}
+	t := pdfText{title: pdfTitle(r), photos: pdfInfo(r, "Creator") == photopdf.Creator}
 	budget := textBudget{max: lim.MaxTextBytes}
 	fontEncoders := map[string]pdf.TextEncoding{}
 	for i := 1; i <= n; i++ {
@@ -238,13 +240,16 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding)
 	return flattenPDFLines(t.lines.String()), t.sandwich(), nil
 }
 
-func pdfTitle(r *pdf.Reader) (title string) {
+func pdfTitle(r *pdf.Reader) string { return pdfInfo(r, "Title") }
+
+// pdfInfo is an entry of the Info dictionary; "" when there is none.
+func pdfInfo(r *pdf.Reader, key string) (value string) {
 	defer func() {
 		if recover() != nil {
-			title = ""
+			value = ""
 		}
 	}()
-	return r.Trailer().Key("Info").Key("Title").Text()
+	return r.Trailer().Key("Info").Key(key).Text()
 }
 
 // flattenPDFLines turns every white-space run that holds line breaks into a

@@ -65,7 +65,12 @@ func weakTextLayer(text string) bool {
 // page index; see pdfsandwich.go) is OCR'd as well when that layer is not
 // trusted, and the OCR text replaces the layer only when it holds clearly
 // more Chinese words (ocrReadsMoreWords).
-func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, garbled bool, scrambledLayers map[int]string, invisible []bool) (*Result, error) {
+//
+// A PDF made of photos by photopdf (photos) has each page rendered at its
+// photo's own size (at most renderLongSide), so that it reads as the photo
+// uploaded alone: scaled up to 300 dpi, a 150 dpi phone photo of a red
+// masthead read 杭州 as 柄州.
+func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, garbled bool, scrambledLayers map[int]string, invisible []bool, photos bool) (*Result, error) {
 	var weak []int
 	doubted := map[int]bool{} // untrusted invisible layers that are not weak
 	for i, p := range res.Pages {
@@ -94,7 +99,11 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 	}
 	tool := lookProgram("pdftoppm")
 	doc, err := ocrPages(ctx, len(weak), lim, func(i int) ([]byte, error) {
-		return renderPDFPage(ctx, tool, abs, weak[i]+1, lim)
+		side := renderLongSide
+		if photos {
+			side = photoLongSide(ctx, abs, weak[i]+1, lim)
+		}
+		return renderPDFPage(ctx, tool, abs, weak[i]+1, side, lim)
 	})
 	if err != nil {
 		return nil, err
@@ -197,11 +206,11 @@ func errReaderMissingForPDF(ctx context.Context) error {
 // the page's time limit, its process group killed at the limit. A page
 // pdftoppm fails on (a corrupt file the text readers partly recovered)
 // returns nil: it is skipped, not fatal.
-func renderPDFPage(ctx context.Context, tool, path string, page int, lim Limits) ([]byte, error) {
+func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, lim Limits) ([]byte, error) {
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(renderLongSide), path)
+	cmd := exec.CommandContext(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), path)
 	stdout := &cappedBuffer{max: maxRenderOutput}
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
@@ -219,4 +228,50 @@ func renderPDFPage(ctx context.Context, tool, path string, page int, lim Limits)
 		return nil, nil
 	}
 	return stdout.buf.Bytes(), nil
+}
+
+// photoLongSide is the long side of the largest picture on a page, at
+// most renderLongSide, as pdfimages lists it; renderLongSide when it
+// cannot tell.
+func photoLongSide(ctx context.Context, path string, page int, lim Limits) int {
+	tool := lookProgram("pdfimages")
+	if tool == "" {
+		return renderLongSide
+	}
+	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
+	defer cancel()
+	n := strconv.Itoa(page)
+	cmd := exec.CommandContext(pctx, tool, "-list", "-f", n, "-l", n, path)
+	stdout := &cappedBuffer{max: 64 << 10}
+	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
+	killProcessGroup(cmd)
+	if err := cmd.Run(); err != nil || stdout.overflow {
+		return renderLongSide
+	}
+	if side := largestListedImage(stdout.buf.String()); side > 0 {
+		return min(side, renderLongSide)
+	}
+	return renderLongSide
+}
+
+// largestListedImage reads `pdfimages -list`: the long side of its largest
+// image, 0 when it lists none.
+func largestListedImage(list string) int {
+	best, bestArea := 0, 0
+	for _, line := range strings.Split(list, "\n") {
+		f := strings.Fields(line)
+		// page num type width height …
+		if len(f) < 5 || f[2] != "image" {
+			continue
+		}
+		w, err1 := strconv.Atoi(f[3])
+		h, err2 := strconv.Atoi(f[4])
+		if err1 != nil || err2 != nil || w <= 0 || h <= 0 {
+			continue
+		}
+		if w*h > bestArea {
+			best, bestArea = max(w, h), w*h
+		}
+	}
+	return best
 }

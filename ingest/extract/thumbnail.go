@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/exif"
 )
 
 // maxThumbnailPixels bounds the image a thumbnail is drawn from in the
@@ -172,7 +173,7 @@ func imageThumbnail(path string, page, longSide int) (image.Image, error) {
 		return nil, noThumbnail(page)
 	}
 	// A phone photo stored sideways is shown upright, as browsers show it.
-	return orientImage(scaleDown(src, longSide), jpegOrientation(data)), nil
+	return orientImage(scaleDown(src, longSide), exif.Orientation(data)), nil
 }
 
 // scaleDown returns img with its long side at most longSide pixels.
