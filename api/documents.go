@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -54,6 +55,9 @@ type documentJSON struct {
 	// UsedInRound: in an upload's answer, the duplicate is a document of
 	// another round, and the upload's indicators count in this round too.
 	UsedInRound int `json:"used_in_round,omitempty"`
+	// JoinedPhotos: in an upload's answer, the document is this many
+	// photos joined into one PDF, a page each (join_photos=1).
+	JoinedPhotos int `json:"joined_photos,omitempty"`
 
 	// How the pages were read (DESIGN.md, "Formats"): one source per page,
 	// the mean OCR confidence (null without OCR), pages with a red seal.
@@ -310,13 +314,23 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	req := ingest.UploadRequest{Meta: ingest.Meta{
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
-	}, Indicators: catalog.SplitList(fields["indicators"]), Assignment: fields["assignment"], Files: staged}
+	}, Indicators: catalog.SplitList(fields["indicators"]), Assignment: fields["assignment"], Files: staged,
+		JoinPhotos: formTrue(fields["join_photos"])}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	h.writeUploaded(w, r, append(outcomes, refused...))
+}
+
+// formTrue reads a form's yes: 1, true or on (a checkbox's value).
+func formTrue(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "on", "yes":
+		return true
+	}
+	return false
 }
 
 // writeUploaded answers with each file's document, and the files that
@@ -346,6 +360,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj.Duplicate = &dup
 		dj.Retried, dj.PreviousError, dj.PreviousErrorEn = o.Retried, o.PreviousError, o.PreviousErrorEnglish
 		dj.UsedInRound = o.UsedInRound
+		dj.JoinedPhotos = o.JoinedPhotos
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
 	}

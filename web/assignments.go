@@ -97,7 +97,7 @@ func taskRounds(tasks []assignments.Task, chosen, current int) []taskRound {
 }
 
 // taskFields are a task's hand-in form's fields besides the files.
-var taskFields = []string{"file", "doc_type", "doc_number", "issued_on"}
+var taskFields = []string{"file", "doc_type", "doc_number", "issued_on", "join_photos"}
 
 // tasksPage is 我的任务: a department's assignments, what each asks for,
 // what was handed in, and a form per task to hand in more.
@@ -187,7 +187,8 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, ingest.UploadRequest{Meta: ingest.Meta{DocType: r.FormValue("doc_type"),
-		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on")}, Assignment: r.PathValue("id"), Files: staged})
+		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on")}, Assignment: r.PathValue("id"), Files: staged,
+		JoinPhotos: r.FormValue("join_photos") != ""})
 	if err != nil {
 		h.taskFormFailed(w, r, err, nil)
 		return

@@ -12,9 +12,18 @@ var uploadMessages = map[string]map[Lang]string{
 	"upload.need_city":  {Chinese: "请选择城市", English: "Choose a city"},
 	"upload.need_type": {Chinese: "请选择文件类型\uFF08如政策文件、工作总结\uFF09\uFF0C或在下方为每个文件分别选择",
 		English: "Choose the type of document (such as policy document or work summary), here or for each file below"},
-	"upload.not_sent":  {Chinese: "未上传", English: "Not sent"},
-	"upload.fix_above": {Chinese: "请改正上面表单中标出的错误\uFF0C再点“上传”", English: "correct what is marked in the form above, then click Upload"},
-	"upload.fix_row":   {Chinese: "改正后点“上传”", English: "correct it, then click Upload"},
+	"upload.not_sent": {Chinese: "未上传", English: "Not sent"},
+	// Photos of one paper document's pages, joined into one PDF.
+	"upload.join": {Chinese: "合并为一份文件", English: "Join into one document"},
+	"upload.join.note": {Chinese: "选了同一份纸质文件各页的照片（JPEG 或 PNG）时勾选：每张照片一页，合成一个 PDF 文档；网页按文件名排序（手机照片的文件名即拍摄先后）。",
+		English: "Tick when the photos (JPEG or PNG) are the pages of one paper document: one page per photo, in one PDF document; the page sorts them by file name (a phone names its photos in the order taken)."},
+	"upload.join.note.task": {Chinese: "多张照片是同一份纸质文件的各页时勾选：按所选顺序每张一页，合成一个 PDF 文档。",
+		English: "Tick when the photos are the pages of one paper document: one page each, in the order chosen, in one PDF document."},
+	"upload.join.pages": {Chinese: "%d 张照片合并为一份文件：%s", English: "%d photos joined into one document: %s"},
+	"upload.join.page":  {Chinese: "第 %d 页 %s", English: "page %d %s"},
+	"upload.join.done":  {Chinese: "由 %d 张照片合并，每张一页", English: "joined from %d photos, one page each"},
+	"upload.fix_above":  {Chinese: "请改正上面表单中标出的错误\uFF0C再点“上传”", English: "correct what is marked in the form above, then click Upload"},
+	"upload.fix_row":    {Chinese: "改正后点“上传”", English: "correct it, then click Upload"},
 	// The round a document ended in once read: {round} a year, {date} its
 	// 成文日期 as stored (2017-12-20).
 	"upload.round_given":    {Chinese: "监测轮次\uFF1A{round} 年度", English: "round: {round}"},

@@ -21,6 +21,8 @@ type uploadOutcome struct {
 	// UsedInRound: a duplicate of a document of another round, whose
 	// indicators linked now count in this round.
 	UsedInRound int
+	// JoinedPhotos: the document is this many photos joined, a page each.
+	JoinedPhotos int
 }
 
 // uploadTotals count an upload's files by outcome: the document failed
@@ -63,7 +65,7 @@ type uploadPage struct {
 // uploadFields are the upload form's fields besides the files: for every
 // file at once (the page's script lets each file have its own type, 文号,
 // date and round).
-var uploadFields = []string{"city", "doc_type", "indicators", "doc_number", "issued_on", "round"}
+var uploadFields = []string{"city", "doc_type", "indicators", "doc_number", "issued_on", "round", "join_photos"}
 
 // uploadForm is the upload form with what st holds chosen.
 func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error) {
@@ -135,7 +137,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"),
 		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on"), Round: r.FormValue("round")},
-		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged}
+		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged, JoinPhotos: r.FormValue("join_photos") != ""}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
@@ -153,7 +155,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, o := range outcomes {
 		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError,
-			UsedInRound: o.UsedInRound}
+			UsedInRound: o.UsedInRound, JoinedPhotos: o.JoinedPhotos}
 		if langOf(r) == English && o.PreviousErrorEnglish != "" {
 			uo.PreviousError = o.PreviousErrorEnglish
 		}

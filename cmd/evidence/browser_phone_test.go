@@ -64,6 +64,8 @@ func TestContributorOnAPhone(t *testing.T) {
 		u.fitsAPhone("我的任务" + at)
 		if phone.w == 375 {
 			u.handInPhotos(s.base, photos)
+		} else {
+			u.handInJoinedPhotos(s.base, photos)
 		}
 		u.logout()
 	}
@@ -124,6 +126,30 @@ func (u ui) handInPhotos(base string, photos []string) {
 	if eval[bool](u, `getComputedStyle(document.getElementById('m-dept')).backgroundColor === getComputedStyle(document.getElementById('m-title')).backgroundColor`) {
 		u.t.Errorf("the department's own document: 报送部门, which it may not change, looks like the 标题 it may")
 	}
+}
+
+// handInJoinedPhotos hands the photos in as the pages of one paper
+// document (合并为一份文件): one document more on 我的任务, of as many pages
+// as photos, each page's text read from its own photo.
+func (u ui) handInJoinedPhotos(base string, photos []string) {
+	u.t.Helper()
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	before := eval[int](u, `document.querySelectorAll('article.task .docstatus').length`)
+	u.do("hand in photos joined", chromedp.SetUploadFiles(css(`article.task input[type=file]`), photos),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task input[name=join_photos]').click()`),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
+	u.waitFor("one document more", fmt.Sprintf(`document.querySelectorAll('article.task .docstatus').length === %d`, before+1))
+	u.fitsAPhone("我的任务 after a joined hand-in")
+	joined := eval[string](u, `Array.from(document.querySelectorAll('article.task a[href^="/documents/"]')).pop().getAttribute('href')`)
+	u.do("the joined document's page 2", chromedp.Navigate(base+joined+"?page=2"), chromedp.WaitVisible(css(`#doc-status`)))
+	u.waitFor("the joined document read", `document.getElementById('doc-status').dataset.status === 'indexed' && document.querySelector('.pagetext') !== null`)
+	if got := u.text(`#texth`); !strings.Contains(got, fmt.Sprintf("/ %d", len(photos))) {
+		u.t.Errorf("the joined document's text heading is %q, want %d pages", got, len(photos))
+	}
+	if got := u.text(`.pagetext`); !strings.Contains(got, "杭州市教育局") {
+		u.t.Errorf("page 2 of the joined photos shows %q, want the second photo's text (杭州市教育局)", got)
+	}
+	u.fitsAPhone("a joined document's page")
 }
 
 // fitsAPhone checks a page on a phone: nothing wider than the screen, and

@@ -2,7 +2,10 @@
 // with its own type, 文号, date and round (empty: the form's), and a button
 // to remove it before sending; then its upload progress, its processing
 // until it is indexed or has failed, and a retry for a file that failed.
-// The totals line counts the files by outcome. The upload button is
+// The totals line counts the files by outcome. With 合并为一份文件 ticked,
+// the chosen photos (JPEG, PNG) become one row, sorted by file name (a
+// phone names its photos in the order taken), sent in one request to be
+// joined into one PDF document, a page per photo. The upload button is
 // disabled while files are being sent. Without this script the form posts
 // to /upload and shows the outcome page.
 //
@@ -20,6 +23,8 @@
   var input = document.getElementById("files");
   var button = document.getElementById("upload-submit");
   var totals = document.getElementById("totals");
+  var joinBox = document.getElementById("join_photos");
+  var joinRow = document.getElementById("join-row");
   if (!form || !list || !window.FormData || !window.XMLHttpRequest) { return; }
   var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
   var words = list.dataset;
@@ -55,6 +60,11 @@
     if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; choose(); }
   });
   input.addEventListener("change", choose);
+  if (joinBox) { joinBox.addEventListener("change", choose); }
+
+  function isPhoto(file) {
+    return /^image\/(jpeg|png)$/.test(file.type) || /\.(jpe?g|png)$/i.test(file.name);
+  }
 
   function field(name) {
     var el = form.querySelector('[name="' + name + '"]:not([disabled])');
@@ -82,16 +92,33 @@
       it.li.remove();
       return false;
     });
-    Array.prototype.forEach.call(input.files, function (file) { items.push(item(file)); });
+    var chosen = Array.prototype.slice.call(input.files);
+    var photos = chosen.filter(isPhoto);
+    if (joinRow) { joinRow.hidden = photos.length < 2; }
+    if (joinBox && joinBox.checked && photos.length >= 2) {
+      photos.sort(function (a, b) { return a.name.localeCompare(b.name, undefined, { numeric: true }); });
+      chosen = chosen.filter(function (f) { return !isPhoto(f); });
+      items.push(item(photos));
+    }
+    chosen.forEach(function (file) { items.push(item([file])); });
     count();
   }
+  if (joinRow) { joinRow.hidden = !(joinBox && joinBox.checked); }
 
-  // item is one file's row: its name, its fields and a remove button.
-  function item(file) {
-    var it = { file: file, sent: false, kind: "" };
+  // item is one file's row — or the row of photos to be joined, in their
+  // order — with its name, its fields and a remove button.
+  function item(files) {
+    var file = files[0];
+    var it = { file: file, files: files, sent: false, kind: "" };
     var li = el("li", "outcome-pending");
     li.dataset.kind = "pending";
-    li.appendChild(el("strong", "", file.name));
+    if (files.length > 1) {
+      li.dataset.photos = String(files.length);
+      var pages = files.map(function (f, i) { return fill(words.joinPage, i + 1, f.name); });
+      li.appendChild(el("strong", "", fill(words.joinPages, files.length, pages.join(words.sep))));
+    } else {
+      li.appendChild(el("strong", "", file.name));
+    }
     var meta = el("span", "filemeta");
     var type = el("select", "f-type");
     type.setAttribute("aria-label", words.type + words.colon + file.name);
@@ -288,6 +315,7 @@
     } else if (doc.duplicate) {
       label = words.duplicate;
     }
+    if (doc.joined_photos) { label += " · " + fill(words.joinDone, doc.joined_photos); }
     it.state.appendChild(document.createTextNode(" " + label + " · "));
     var a = el("a", "", doc.title);
     a.href = "/documents/" + doc.id;
@@ -383,7 +411,8 @@
     data.append("issued_on", value(it, "f-date", "issued_on"));
     data.append("round", value(it, "f-round", "round"));
     data.append("indicators", field("indicators"));
-    data.append("file", it.file, it.file.name);
+    it.files.forEach(function (f) { data.append("file", f, f.name); });
+    if (it.files.length > 1) { data.append("join_photos", "1"); }
     var xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/v1/documents");
     xhr.setRequestHeader("X-CSRF-Token", csrf);
