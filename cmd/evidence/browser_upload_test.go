@@ -224,6 +224,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	t.Run("required fields", func(t *testing.T) { checkUploadRequiredFields(ui{t: t, ctx: u.ctx}, s, dir, shots) })
 	t.Run("rows once read", func(t *testing.T) { checkUploadRowsOnceRead(ui{t: t, ctx: u.ctx}, s, dir, shots) })
 	t.Run("refusals", func(t *testing.T) { checkUploadRefusals(ui{t: t, ctx: u.ctx}, s, dir, shots) })
+	t.Run("photos joined", func(t *testing.T) { checkUploadJoinedPhotos(ui{t: t, ctx: u.ctx}, s, dir) })
 	t.Run("session ended", func(t *testing.T) { checkUploadAfterTheSessionEnded(ui{t: t, ctx: u.ctx}, s, dir) })
 	t.Logf("upload walk took %s", time.Since(start).Round(time.Millisecond))
 }

@@ -338,3 +338,62 @@ func checkUploadAfterTheSessionEnded(u ui, s *server, dir string) {
 		t.Errorf("%d files wait after the session ended, want the second", n)
 	}
 }
+
+// checkUploadJoinedPhotos: photos of one paper document, chosen with a
+// text file and 合并为一份文件 ticked, become one row listing the photos as
+// pages in the order of their names (a phone names its photos in the
+// order taken, whatever order they were picked in); the text file keeps
+// its own row. Sent, the row says the document was joined from two
+// photos, and its first page is the photo taken first.
+func checkUploadJoinedPhotos(u ui, s *server, dir string) {
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	copyPhoto := func(fixture, name string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", "ingest", "extract", "testdata", fixture))
+		if err != nil {
+			u.t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			u.t.Fatal(err)
+		}
+		return p
+	}
+	second := copyPhoto("photo.jpg", "IMG_20181203_0912.jpg")
+	first := copyPhoto("masthead.jpg", "IMG_20181203_0905.jpg")
+	note := filepath.Join(dir, "评估工作说明.txt")
+	if err := os.WriteFile(note, []byte("社区教育示范街道评估工作说明：请各区按通知要求报送材料。"), 0o644); err != nil {
+		u.t.Fatal(err)
+	}
+	u.do("the upload page", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))
+	if eval[bool](u, `!document.getElementById('join-row').hidden`) {
+		u.t.Error("合并为一份文件 is offered before two photos are chosen")
+	}
+	u.do("choose two photos and a text", chromedp.SetUploadFiles(css(`#files`), []string{second, note, first}))
+	u.waitWithin("a row per file", `document.querySelectorAll('#outcomes li[data-kind="pending"]').length === 3`, 10*time.Second)
+	if !eval[bool](u, `!document.getElementById('join-row').hidden`) {
+		u.t.Fatal("合并为一份文件 is not offered for two photos")
+	}
+	u.do("join them", chromedp.Click(css(`#join_photos`)))
+	u.waitWithin("the photos in one row", `document.querySelectorAll('#outcomes li[data-kind="pending"]').length === 2`, 10*time.Second)
+	row := u.text(`#outcomes li[data-photos="2"] strong`)
+	if want := "2 张照片合并为一份文件：第 1 页 IMG_20181203_0905.jpg、第 2 页 IMG_20181203_0912.jpg"; row != want {
+		u.t.Errorf("the joined row reads %q, want %q", row, want)
+	}
+	u.do("upload", chromedp.SetValue(css(`#doc_type`), "meeting_notice"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("the joined document read", `(function () {
+		var li = document.querySelector('#outcomes li[data-photos="2"]');
+		var st = li && li.querySelector('.docstatus');
+		return st && st.dataset.status === 'indexed';
+	})()`)
+	if got := u.text(`#outcomes li[data-photos="2"] .state`); !strings.Contains(got, "由 2 张照片合并，每张一页") {
+		u.t.Errorf("the joined row says %q, want it joined from 2 photos", got)
+	}
+	href := u.attr(`#outcomes li[data-photos="2"] a[href^="/documents/"]`, "href")
+	u.do("the joined document", chromedp.Navigate(s.base+href), chromedp.WaitVisible(css(`.pagetext`)))
+	if got := u.text(`.pagetext`); !strings.Contains(got, "杭州市教育局") {
+		u.t.Errorf("page 1 of the joined document reads %q, want the photo taken first (杭州市教育局文件)", got)
+	}
+	if got := u.text(`#texth`); !strings.Contains(got, "/ 2") {
+		u.t.Errorf("the joined document's heading %q, want 2 pages", got)
+	}
+}
