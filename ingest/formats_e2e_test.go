@@ -34,7 +34,7 @@ func needPrograms(t *testing.T, names ...string) {
 // spreadsheets and slides — and finds a phrase of each on the right page
 // by search, as an expert would.
 func TestEveryFormatIsFoundOnItsPage(t *testing.T) {
-	needPrograms(t, "tesseract", "pdftoppm", "pdftotext", "catdoc")
+	needPrograms(t, "tesseract", "pdftoppm", "pdftotext", "catdoc", "heif-convert")
 	e := testenv.New(t)
 	ctx := context.Background()
 	cases := []struct {
@@ -58,6 +58,8 @@ func TestEveryFormatIsFoundOnItsPage(t *testing.T) {
 		{file: "stamped-scan.pdf", phrase: "完善保障措施", page: 2, ocr: true, seals: []int{2}},
 		{file: "mixed.pdf", phrase: "百姓学习之星", page: 2, ocr: true},
 		{file: "photo.jpg", phrase: "成都市社区教育工作情况报告", page: 1, ocr: true},
+		{file: "photo.heic", phrase: "成都市社区教育工作情况报告", page: 1, ocr: true}, // an iPhone's photo
+		{file: "photo.webp", phrase: "成都市社区教育工作情况报告", page: 1, ocr: true},
 		{file: "frames.tif", phrase: "全民终身学习大讲堂", page: 2, ocr: true},
 	}
 	ids := make([]string, len(cases))

@@ -5,6 +5,7 @@
 #   tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-eng
 #                    OCR of scans, photos and image-only OFD pages (chi_sim + eng)
 #   catdoc           Word 97–2003 (.doc) and WPS (.wps) files
+#   libheif-examples heif-convert: iPhones' HEIC (and AVIF) photos, made JPEG for OCR and thumbnails
 #   chromium         the browser the web UI tests drive (headless, through chromedp)
 #   fonts-noto-cjk   Chinese glyphs in the browser tests' screenshots
 #   postgresql       the server (initdb, pg_ctl) the tests start a throwaway catalog
@@ -14,7 +15,7 @@
 #        debian-packages.sh install  install the missing ones (needs root and apt-get)
 set -euo pipefail
 
-packages=(poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc chromium fonts-noto-cjk postgresql)
+packages=(poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc libheif-examples chromium fonts-noto-cjk postgresql)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -14,19 +14,25 @@ func init() { registerExtractor(FormatImage, extractImage) }
 // maxImageFileBytes bounds the image file read into memory.
 const maxImageFileBytes = 256 << 20
 
-// extractImage reads a JPEG or PNG as one page and a TIFF as one page per
-// frame, every page by OCR (ocrImage). Result.Extractor is "ocr".
+// extractImage reads a JPEG, PNG or WebP as one page, a HEIC/HEIF phone
+// photo as one page once heif-convert has made it a JPEG (heifToJPEG), and
+// a TIFF as one page per frame, every page by OCR (ocrImage).
+// Result.Extractor is "ocr".
 func extractImage(ctx context.Context, path string, lim Limits) (*Result, error) {
-	data, err := readCapped(path, maxImageFileBytes, func() error {
-		return catalog.Errorf(catalog.ETOOLARGE, "图片文件超过 %s 上限;请降低分辨率或拆分后上传", formatBytes(maxImageFileBytes))
-	})
+	data, err := readCapped(path, maxImageFileBytes, errImageTooLarge)
 	if err != nil {
 		return nil, err
 	}
 	var frames [][]byte
 	switch {
-	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")), bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")), bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")), isWebP(data):
 		frames = [][]byte{data}
+	case isHEIF(data):
+		jpeg, err := heifToJPEG(ctx, path, lim.OCRPageTimeout)
+		if err != nil {
+			return nil, err
+		}
+		frames = [][]byte{jpeg}
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		offsets, err := tiffFrames(data, lim.MaxOCRPages)
 		if err != nil {
@@ -38,10 +44,14 @@ func extractImage(ctx context.Context, path string, lim Limits) (*Result, error)
 		pages, err := ocrPages(ctx, len(offsets), lim, read)
 		return imageResult(pages, err)
 	default:
-		return nil, fmt.Errorf("not a JPEG, PNG or TIFF: %w", errImageCorrupt())
+		return nil, fmt.Errorf("not a JPEG, PNG, WebP, HEIF or TIFF: %w", errImageCorrupt())
 	}
 	pages, err := ocrPages(ctx, len(frames), lim, func(i int) ([]byte, error) { return frames[i], nil })
 	return imageResult(pages, err)
+}
+
+func errImageTooLarge() error {
+	return catalog.Errorf(catalog.ETOOLARGE, "图片文件超过 %s 上限;请降低分辨率或拆分后上传", formatBytes(maxImageFileBytes))
 }
 
 func imageResult(pages *ocrDoc, err error) (*Result, error) {

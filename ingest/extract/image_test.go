@@ -23,6 +23,7 @@ import (
 // sources and seals.
 func TestOCRFixtures(t *testing.T) {
 	needOCR(t)
+	needHeifConvert(t)
 	tests := []struct {
 		file    string
 		format  Format
@@ -42,6 +43,10 @@ func TestOCRFixtures(t *testing.T) {
 		{"frames.tif", FormatImage, [][]string{{"第一部分", "市民终身学习服务中心"}, {"第二部分", "全民终身学习大讲堂"}, {"第三部分", "社区教育经费"}},
 			[]string{"ocr", "ocr", "ocr"}, nil, ""},
 		{"masthead.jpg", FormatImage, [][]string{{"杭州市教育局文件", "关于做好社区教育示范街道评估工作的通知"}}, []string{"ocr"}, nil, ""},
+		// The same photo as an iPhone (HEIC) and Android or WeChat (WebP)
+		// save it.
+		{"photo.heic", FormatImage, [][]string{{"成都市社区教育工作情况报告", "学分银行"}}, []string{"ocr"}, nil, "成都市社区教育工作情况报告"},
+		{"photo.webp", FormatImage, [][]string{{"成都市社区教育工作情况报告", "学分银行"}}, []string{"ocr"}, nil, "成都市社区教育工作情况报告"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	_ "golang.org/x/image/tiff"
+	_ "golang.org/x/image/webp" // Android and WeChat save photos as WebP
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/exif"

@@ -25,6 +25,9 @@ const (
 	MIMEJPEG = "image/jpeg"
 	MIMEPNG  = "image/png"
 	MIMETIFF = "image/tiff"
+	MIMEHEIC = "image/heic" // an iPhone's photos (HEIF), read through heif-convert
+	MIMEAVIF = "image/avif" // newer Android phones' photos (HEIF with AV1), likewise
+	MIMEWEBP = "image/webp"
 )
 
 var formatMIME = map[Format]string{
@@ -206,6 +209,7 @@ var claims = map[string]claim{
 	".htm": {nameHTML, textual}, ".html": {nameHTML, textual}, ".xhtml": {nameHTML, textual}, ".shtml": {nameHTML, textual},
 	".jpg": {claimImage, images}, ".jpeg": {claimImage, images}, ".png": {claimImage, images},
 	".tif": {claimImage, images}, ".tiff": {claimImage, images},
+	".heic": {claimImage, images}, ".heif": {claimImage, images}, ".avif": {claimImage, images}, ".webp": {claimImage, images},
 }
 
 // formatList names the formats in messages, in this order, when their
@@ -225,7 +229,7 @@ var formatList = []struct {
 	{[]Format{FormatPPTX}, words("PPTX", "PPTX")},
 	{[]Format{FormatTXT}, words("TXT", "TXT")},
 	{[]Format{FormatHTML}, words("HTML", "HTML")},
-	{[]Format{FormatImage}, words("图片(JPG/PNG/TIFF)", "images (JPG/PNG/TIFF)")},
+	{[]Format{FormatImage}, words("图片(JPG/PNG/TIFF/HEIC/WebP)", "images (JPG/PNG/TIFF/HEIC/WebP)")},
 }
 
 // supportedFormats lists the readable formats for messages: "目前支持 PDF、OFD、…",
@@ -292,17 +296,23 @@ func isPrintableASCII(s string) bool {
 	return true
 }
 
+// isHEIF reports an ISO media file of a HEIF picture brand.
+func isHEIF(head []byte) bool {
+	return len(head) >= 12 && string(head[4:8]) == "ftyp" && heifBrands[string(head[8:12])]
+}
+
+// isWebP reports a RIFF WebP picture.
+func isWebP(head []byte) bool {
+	return len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP"
+}
+
 // magics lists binary types by their signature at offset 0.
 // heifBrands are the ISO media brands of HEIF pictures: HEIC, as iPhones
 // take photos by default, and AVIF, as newer Android phones may.
 var heifBrands = map[string]bool{"heic": true, "heix": true, "hevc": true, "hevx": true, "heim": true, "heis": true,
 	"mif1": true, "msf1": true, "avif": true, "avis": true}
 
-var (
-	nameHEIC   = words(" HEIC/HEIF 手机照片", "a HEIC/HEIF phone photo")
-	adviceHEIC = words("请在手机上将照片转为 JPG 后上传(苹果手机可在“设置—相机—格式”中选择“兼容性最佳”)",
-		"Convert the photo to JPG on the phone and upload that (on an iPhone, Settings › Camera › Formats › Most Compatible takes JPG photos)")
-)
+var nameHEIC = words(" HEIC/HEIF 手机照片", "a HEIC/HEIF phone photo")
 
 var magics = []struct {
 	sig  string
@@ -345,11 +355,15 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	if bytes.HasPrefix(head, []byte(oleMagic)) {
 		return sniffOLE(head, ext)
 	}
-	if len(head) >= 12 && string(head[4:8]) == "ftyp" && heifBrands[string(head[8:12])] {
-		return kind{class: classImage, name: nameHEIC, advice: adviceHEIC}, nil
+	if isHEIF(head) {
+		mime := MIMEHEIC
+		if brand := string(head[8:12]); brand == "avif" || brand == "avis" {
+			mime = MIMEAVIF
+		}
+		return kind{class: classImage, format: FormatImage, mime: mime, name: nameHEIC}, nil
 	}
-	if len(head) >= 12 && string(head[:4]) == "RIFF" && string(head[8:12]) == "WEBP" {
-		return kind{class: classImage, name: words(" WebP 图片", "a WebP image"), advice: adviceScan}, nil
+	if isWebP(head) {
+		return kind{class: classImage, format: FormatImage, mime: MIMEWEBP, name: words(" WebP 图片", "a WebP image")}, nil
 	}
 	for _, m := range magics {
 		if bytes.HasPrefix(head, []byte(m.sig)) {

@@ -29,8 +29,8 @@ var sniffSamples = []struct {
 	{"TIFF MM", "MM\x00*\x00\x00\x00\x08", []string{"a.txt"}},
 	{"GIF87a", "GIF87a\x01\x00", []string{"upload", "a.pdf"}},
 	{"GIF89a", "GIF89a\x01\x00", []string{"upload", "a.gif", "a.jpg"}},
-	{"HEIC", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", []string{"upload", "IMG_0001.jpg", "a.pdf"}},
-	{"WebP", "RIFF\x00\x00\x00\x00WEBPVP8 ", []string{"upload", "a.pdf"}},
+	{"HEIC", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", []string{"a.txt", "a.docx"}},
+	{"WebP", "RIFF\x00\x00\x00\x00WEBPVP8 ", []string{"a.txt"}},
 	{"RTF", "{\\rtf1\\ansi\\ansicpg936", []string{"a.pdf", "a.odt"}},
 	{"RAR", "Rar!\x1a\x07\x00", []string{"upload", "a.pdf"}},
 	{"7z", "7z\xbc\xaf\x27\x1c\x00\x04", []string{"upload", "a.pdf"}},
@@ -134,7 +134,7 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // of a type the archive cannot read, a name that promises another
 // content, and a format without a reader.
 func TestSniffMessagesInEnglish(t *testing.T) {
-	const reads = "it reads PDF, OFD, Word (DOCX/DOC), WPS Writer (.wps), ODT, RTF, Excel (XLSX/XLS), CSV, PPTX, TXT, HTML and images (JPG/PNG/TIFF)"
+	const reads = "it reads PDF, OFD, Word (DOCX/DOC), WPS Writer (.wps), ODT, RTF, Excel (XLSX/XLS), CSV, PPTX, TXT, HTML and images (JPG/PNG/TIFF/HEIC/WebP)"
 	tests := []struct {
 		head, name, code, zh, en string
 	}{

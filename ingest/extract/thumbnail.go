@@ -33,15 +33,18 @@ const maxThumbnailOutput = 8 << 20
 var maxPdftoppmMemory uint64 = DefaultSandboxMemory
 
 // CanThumbnail reports whether Thumbnail can draw pages of files of this
-// MIME type on this machine: JPEG, PNG and TIFF always, PDF when pdftoppm
-// (poppler-utils) is installed. Pages use it to leave out a thumbnail that
+// MIME type on this machine: JPEG, PNG, TIFF and WebP always, PDF when
+// pdftoppm (poppler-utils) is installed, HEIC/AVIF photos when
+// heif-convert (libheif-examples) is. Pages use it to leave out a thumbnail that
 // could not be drawn, rather than show a broken image.
 func CanThumbnail(mime string) bool {
 	switch mime {
-	case MIMEJPEG, MIMEPNG, MIMETIFF:
+	case MIMEJPEG, MIMEPNG, MIMETIFF, MIMEWEBP:
 		return true
 	case MIMEPDF:
 		return lookProgram("pdftoppm") != ""
+	case MIMEHEIC, MIMEAVIF:
+		return lookProgram("heif-convert") != ""
 	}
 	return false
 }
@@ -64,8 +67,8 @@ func Thumbnail(ctx context.Context, path, mime string, page, longSide int, timeo
 	switch mime {
 	case MIMEPDF:
 		img, err = pdfThumbnail(ctx, path, page, longSide, timeout)
-	case MIMEJPEG, MIMEPNG, MIMETIFF:
-		img, err = imageThumbnail(path, page, longSide)
+	case MIMEJPEG, MIMEPNG, MIMETIFF, MIMEWEBP, MIMEHEIC, MIMEAVIF:
+		img, err = imageThumbnail(ctx, path, page, longSide, timeout)
 	default:
 		return nil, catalog.Errorf(catalog.EUNSUPPORTED, "这类文件(%s)没有页面缩略图", mime)
 	}
@@ -88,11 +91,16 @@ func thumbnailPrecheck(mime string, page, longSide int) error {
 		return catalog.Errorf(catalog.EINVALID, "页码和尺寸必须是正整数")
 	}
 	switch mime {
-	case MIMEJPEG, MIMEPNG, MIMETIFF:
+	case MIMEJPEG, MIMEPNG, MIMETIFF, MIMEWEBP:
 		return nil
 	case MIMEPDF:
 		if lookProgram("pdftoppm") == "" {
 			return errNoPdftoppm()
+		}
+		return nil
+	case MIMEHEIC, MIMEAVIF:
+		if lookProgram("heif-convert") == "" {
+			return catalog.Errorf(catalog.EUNSUPPORTED, "本系统未安装 heif-convert(Debian 软件包 libheif-examples),HEIC/HEIF 照片没有页面缩略图")
 		}
 		return nil
 	}
@@ -148,12 +156,21 @@ func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout 
 	return img, nil
 }
 
-// imageThumbnail decodes a JPEG, PNG or one TIFF frame, its size checked
-// before its pixels are allocated, and scales it down.
-func imageThumbnail(path string, page, longSide int) (image.Image, error) {
+// imageThumbnail decodes a JPEG, PNG, WebP or one TIFF frame, its size
+// checked before its pixels are allocated, and scales it down; a HEIF
+// photo is made a JPEG first (heifToJPEG).
+func imageThumbnail(ctx context.Context, path string, page, longSide int, timeout time.Duration) (image.Image, error) {
 	data, err := readCapped(path, maxImageFileBytes, func() error { return noThumbnail(page) })
 	if err != nil {
 		return nil, err
+	}
+	if isHEIF(data) {
+		if page != 1 {
+			return nil, noThumbnail(page)
+		}
+		if data, err = heifToJPEG(ctx, path, timeout); err != nil {
+			return nil, noThumbnail(page)
+		}
 	}
 	if bytes.HasPrefix(data, []byte("II*\x00")) || bytes.HasPrefix(data, []byte("MM\x00*")) {
 		offsets, err := tiffFrames(data, maxTIFFFrames)

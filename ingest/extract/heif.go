@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// An iPhone takes photos as HEIC (HEIF with HEVC), some Android phones as
+// AVIF; no Go library decodes them, so heif-convert (libheif) turns the
+// photo's primary image into a JPEG, upright as its rotation boxes say,
+// which is then read like any photo. The original is kept as it came.
+
+const pkgHeif = "libheif-examples"
+
+func init() {
+	registerReader("heif-convert", "苹果手机 HEIC/HEIF 照片", pkgHeif, func(ctx context.Context) (bool, string) {
+		path := lookProgram("heif-convert")
+		if path == "" {
+			return false, "heif-convert not found in PATH"
+		}
+		return true, path
+	})
+}
+
+// heifJPEGQuality is the JPEG quality of the converted photo: past what
+// OCR can tell from the original.
+const heifJPEGQuality = "92"
+
+// heifToJPEG converts the HEIF photo at path into a JPEG's bytes with
+// heif-convert, in its own process group killed after timeout, its output
+// bounded like an image file's. Without heif-convert the document fails
+// with a reason naming the package to install.
+func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte, error) {
+	tool := lookProgram("heif-convert")
+	if tool == "" {
+		return nil, errReaderMissing(catalog.Words{Chinese: "苹果手机 HEIC/HEIF 照片的转换程序 heif-convert",
+			English: "heif-convert, which converts HEIC/HEIF phone photos"}, pkgHeif)
+	}
+	abs, err := filepath.Abs(path) // never let a name be read as an option
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "evidence-heif-")
+	if err != nil {
+		return nil, fmt.Errorf("heif-convert: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	out := filepath.Join(dir, "photo.jpg")
+	cmd := exec.CommandContext(cctx, tool, "--quiet", "-q", heifJPEGQuality, abs, out)
+	stderr := &cappedBuffer{max: 4096, discard: true}
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	killProcessGroup(cmd)
+	err = cmd.Run()
+	switch {
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("heif-convert: %w", ctx.Err())
+	case cctx.Err() != nil:
+		return nil, fmt.Errorf("heif-convert killed after %s: %w", timeout, errOCRTimeout(timeout))
+	case err != nil:
+		return nil, fmt.Errorf("heif-convert: %v: %s: %w", err, strings.TrimSpace(stderr.buf.String()), errImageCorrupt())
+	}
+	// A file of several images (a burst) is written as photo-1.jpg,
+	// photo-2.jpg…: the first is the primary.
+	written, _ := filepath.Glob(filepath.Join(dir, "*.jpg"))
+	if len(written) == 0 {
+		return nil, fmt.Errorf("heif-convert wrote no image: %w", errImageCorrupt())
+	}
+	slices.Sort(written)
+	if slices.Contains(written, out) {
+		written[0] = out
+	}
+	return readCapped(written[0], maxImageFileBytes, errImageTooLarge)
+}
