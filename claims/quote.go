@@ -31,7 +31,7 @@ func fold(s string) folded {
 		if r == '\u25CB' || r == '\u25EF' { // ○ ◯
 			r = '\u3007' // 〇
 		}
-		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || catalog.IsInvisible(r) {
 			continue
 		}
 		if w := width.LookupRune(r).Folded(); w != 0 {
