@@ -231,3 +231,7 @@ func foldSimplified(text []byte) Folded {
 	orig = append(orig, int32(len(text)))
 	return Folded{Text: out, orig: orig}
 }
+
+// LoadFolding loads the tables Fold needs, once per process, without the
+// segmentation dictionary: for folding outside the index's analysis.
+func LoadFolding() error { return loadFolding() }
