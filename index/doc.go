@@ -53,7 +53,13 @@
 // A year in Chinese numerals is searched with each sign of zero that
 // documents write it with (二〇二三年, 二○二三年, 二零二三年, 二0二三年,
 // 二O二三年: zeroForms); a zero standing alone (零距离) keeps its sign.
-// Arabic and Chinese numerals do not meet: 2023年 does not find 二〇二三年.
+// A year of the last two centuries is searched in Arabic digits and in
+// Chinese numerals both (2023年 finds 二〇二三年 and the other way round,
+// 1998年 一九九八年: yearForms); Arabic digits are taken for a year before
+// 年, in a range before one (2021-2025年) or alone (2023), not in a code or
+// a quantity (GB/T 28827-2012, 2023人次). These are forms of the query
+// only: the index holds the characters as the document writes them, so a
+// query is always searched as typed too, and nothing needs reindexing.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by

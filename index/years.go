@@ -105,3 +105,86 @@ func FoldText(text string) (string, func(int) int, error) {
 func FootStart(page string, number int) int {
 	return zh.FootStart(page, number)
 }
+
+// yearForms returns word, then, when it holds a year, the word with its
+// years written the other way: in Arabic digits those in Chinese
+// numerals (二〇二三年 → 2023年), and in Chinese numerals, with 〇, those
+// in Arabic digits (2023年 → 二〇二三年; zeroForms adds the other signs of
+// zero). The index holds a year as the document writes it, so each form
+// is searched; the word itself always is, so a part of a year (〇二三年)
+// is still found as written.
+func yearForms(word string) []string {
+	forms := []string{word}
+	if spans := ChineseYears(word); len(spans) > 0 {
+		var b strings.Builder
+		last := 0
+		for _, sp := range spans {
+			b.WriteString(word[last:sp[0]])
+			b.WriteString(ArabicYear(word[sp[0]:sp[1]]))
+			last = sp[1]
+		}
+		b.WriteString(word[last:])
+		forms = append(forms, b.String())
+	}
+	if spans := arabicYears(word); len(spans) > 0 {
+		var b strings.Builder
+		last := 0
+		for _, sp := range spans {
+			b.WriteString(word[last:sp[0]])
+			for _, c := range []byte(word[sp[0]:sp[1]]) {
+				b.WriteRune([]rune("〇" + chineseNumerals)[c-'0'])
+			}
+			last = sp[1]
+		}
+		b.WriteString(word[last:])
+		if f := b.String(); !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
+}
+
+// arabicYears returns the byte spans of word that are years of the last
+// two centuries in Arabic digits: four digits reading 19xx or 20xx, with
+// no digit, letter or decimal point beside them, followed by 年 (2023年),
+// or by a range's dash and such a year (the 2021 of 2021-2025年), or the
+// whole word. Four digits elsewhere are a code's or a quantity's
+// (GB/T 28827-2012, 2023人), not a year that documents write in numerals.
+func arabicYears(word string) [][2]int {
+	var out [][2]int
+	for i := 0; i+4 <= len(word); i++ {
+		if !isYearDigits(word, i) || i > 0 && (latinOrDigitBefore(word, i) || word[i-1] == '.' || word[i-1] == ',') {
+			continue
+		}
+		if len(word) == 4 || yearFollows(word[i+4:]) {
+			out = append(out, [2]int{i, i + 4})
+			i += 3
+		}
+	}
+	return out
+}
+
+// isYearDigits reports whether word[i:i+4] are four ASCII digits reading
+// 19xx or 20xx.
+func isYearDigits(word string, i int) bool {
+	for k := i; k < i+4; k++ {
+		if !isASCIIDigit(word[k]) {
+			return false
+		}
+	}
+	return word[i:i+2] == "19" || word[i:i+2] == "20"
+}
+
+// yearFollows reports whether the text after four digits makes them a
+// year: 年, or a range's dash and a year followed by 年.
+func yearFollows(after string) bool {
+	if strings.HasPrefix(after, "年") {
+		return true
+	}
+	for _, dash := range []string{"-", "–", "—", "~", "～", "⸺", "至", "到"} {
+		if rest, ok := strings.CutPrefix(after, dash); ok {
+			return len(rest) >= 4 && isYearDigits(rest, 0) && strings.HasPrefix(rest[4:], "年")
+		}
+	}
+	return false
+}
