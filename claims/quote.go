@@ -58,10 +58,7 @@ func (f *folded) add(text string, p int) {
 	ft, orig, _ := index.FoldText(text)
 	years := index.ChineseYears(ft)
 	for i, r := range ft {
-		size := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			size = 1
-		}
+		_, size := utf8.DecodeRuneInString(ft[i:])
 		year := rune(-1)
 		for len(years) > 0 && i >= years[0][1] {
 			years = years[1:]
