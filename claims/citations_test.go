@@ -89,3 +89,39 @@ func TestAnotherCitysDocumentIsNotNamed(t *testing.T) {
 		t.Errorf("an admin citing another city's document: %q", got)
 	}
 }
+
+// TestCitationsFoundAsTheDocumentReads: a coordinator's quotes are checked
+// against the stored text as a person reads the document: a quote running
+// onto the next page past its page number, one in simplified characters
+// of a traditional page, one with the year in other numerals, each found
+// on the page it starts on, and shown there in context.
+func TestCitationsFoundAsTheDocumentReads(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload("330100", "zongjie.txt", "杭州市学习型城市建设工作总结\n全市建成社区学校一百二十所，建立终身\n— 1 —\f"+
+		"教育学分银行，二〇二三年新增学习点四十个。\n— 2 —\f全市開展學習型城市建設，成效顯著。")
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	c, err := e.Claims.Create(ctx, coord, claims.Input{City: "330100", Indicator: "2.3.1", Statement: "杭州市建立了终身教育学分银行",
+		Citations: []claims.CitationInput{
+			{DocumentID: d.ID, Page: 1, Quote: "建立终身教育学分银行"},
+			{DocumentID: d.ID, Page: 2, Quote: "2023年新增学习点四十个"},
+			{DocumentID: d.ID, Page: 3, Quote: "全市开展学习型城市建设"},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, cit := range c.Citations {
+		if !cit.QuoteFound || cit.FoundOnPage != cit.Page {
+			t.Errorf("citation %d %q: found %v on page %d, want found on page %d", i+1, cit.Quote, cit.QuoteFound, cit.FoundOnPage, cit.Page)
+		}
+	}
+	ps, err := e.Claims.Passages(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"<mark>建立终身</mark>", "<mark>二〇二三年新增学习点四十个</mark>", "<mark>全市開展學習型城市建設</mark>"} {
+		if !strings.Contains(ps[i].Context, want) {
+			t.Errorf("citation %d shown as %q, want %q in it", i+1, ps[i].Context, want)
+		}
+	}
+}

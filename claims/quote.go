@@ -1,7 +1,9 @@
 package claims
 
 import (
+	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,29 +11,65 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
 )
 
-// folded is a text reduced for quote matching, with the byte offset in the
-// original of every kept rune, so a match maps back to the original.
+// folded is the text of a document's pages reduced for quote matching:
+// plain holds its kept characters, years the same with every year written
+// in Chinese numerals in Arabic digits (二〇二三 → 2023), and at[i] where
+// the i-th kept character is in the pages, so a match maps back to them.
 type folded struct {
-	runes   []rune
-	offsets []int // offsets[i] is where runes[i] starts; one extra entry: the end
+	plain, years []rune
+	at           []place
 }
 
-// fold drops whitespace, punctuation and symbols, folds full-width forms to
-// half-width and lower-cases, so that "共举办 342 场" in a PDF matches
-// "共举办３４２场" in a statement and line breaks inside a phrase do not
-// matter. Characters that show nothing (a zero-width space or a soft
-// hyphen in a quote copied from a web page) are dropped too, and the
-// circle a year is often written with (二○二三年) is its zero 〇, which it
-// stands for, not a symbol to drop.
-func fold(s string) folded {
-	f := folded{}
-	for i, r := range s {
-		if r == '\u25CB' || r == '\u25EF' { // ○ ◯
+// place is where a kept character is: its page (0-based) and byte span.
+type place struct{ page, start, end int }
+
+// foldPages folds the pages of a document as one text, so that a quote
+// that runs from one page onto the next is found: the page number at the
+// foot of a page that another follows (— 1 —, 第1页, 1/3 naming the page:
+// index.FootStart) is left out, as whitespace and punctuation are.
+func foldPages(pages []string) folded {
+	var f folded
+	for p, text := range pages {
+		end := len(text)
+		if p+1 < len(pages) {
+			end = index.FootStart(text, p+1)
+		}
+		f.add(text[:end], p)
+	}
+	return f
+}
+
+// add folds text, of page p, onto f. It drops whitespace, punctuation and
+// symbols, and the characters that show nothing (a zero-width space or a
+// soft hyphen in a quote copied from a web page: catalog.IsInvisible); it
+// folds text as the index does (index.FoldText: traditional characters
+// simplified, 學分銀行 → 学分银行; full-width forms half-width) and
+// lower-cases, so that "共举办 342 场" in a PDF matches "共举办３４２场" in a
+// statement, and line breaks inside a phrase do not matter. The circle
+// and 零 a number is often written with (二○二三年, 一百零五) are its zero
+// 〇, not a symbol to drop nor another word, and a year in Chinese
+// numerals is also read in Arabic digits (f.years), with any sign of zero.
+func (f *folded) add(text string, p int) {
+	// Without the conversion tables (never seen: they are embedded) the
+	// text is matched as written.
+	ft, orig, _ := index.FoldText(text)
+	years := index.ChineseYears(ft)
+	for i, r := range ft {
+		_, size := utf8.DecodeRuneInString(ft[i:])
+		year := rune(-1)
+		for len(years) > 0 && i >= years[0][1] {
+			years = years[1:]
+		}
+		if len(years) > 0 && i >= years[0][0] {
+			year = rune(index.ArabicYear(string(r))[0])
+		}
+		if r == '\u25CB' || r == '\u25EF' || r == '零' && besideNumeral(ft, i, size) { // ○ ◯
 			r = '\u3007' // 〇
 		}
-		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || catalog.IsInvisible(r) {
 			continue
 		}
 		if w := width.LookupRune(r).Folded(); w != 0 {
@@ -42,82 +80,121 @@ func fold(s string) folded {
 		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
 			continue
 		}
-		f.runes = append(f.runes, r)
-		f.offsets = append(f.offsets, i)
+		if year < 0 {
+			year = r
+		}
+		f.plain = append(f.plain, r)
+		f.years = append(f.years, year)
+		f.at = append(f.at, place{page: p, start: orig(i), end: orig(i + size)})
 	}
-	f.offsets = append(f.offsets, len(s))
-	return f
 }
 
-// find returns the original byte span of the first occurrence of q in f.
-func (f folded) find(q []rune, s string) (start, end int, ok bool) {
-	if len(q) == 0 || len(q) > len(f.runes) {
-		return 0, 0, false
-	}
-	for i := 0; i+len(q) <= len(f.runes); i++ {
-		if f.runes[i] != q[0] {
-			continue
-		}
-		match := true
-		for j := 1; j < len(q); j++ {
-			if f.runes[i+j] != q[j] {
-				match = false
-				break
-			}
-		}
-		if match {
-			last := f.offsets[i+len(q)-1]
-			_, size := utf8.DecodeRuneInString(s[last:])
-			return f.offsets[i], last + size, true
+// besideNumeral reports whether the character at s[i:i+size] has a
+// Chinese numeral beside it, so that a 零 there is a zero (一百零五), not
+// a word (零距离).
+func besideNumeral(s string, i, size int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+size:])
+	return strings.ContainsRune(numerals, before) || strings.ContainsRune(numerals, after)
+}
+
+// numerals are the Chinese numerals a number is written with.
+const numerals = "〇○◯零一二两三四五六七八九十百千万亿"
+
+// find returns where q next occurs in runes from from on, or -1.
+func find(runes, q []rune, from int) int {
+	for i := from; i+len(q) <= len(runes); i++ {
+		if runes[i] == q[0] && slices.Equal(runes[i:i+len(q)], q) {
+			return i
 		}
 	}
-	return 0, 0, false
+	return -1
+}
+
+// PageSpan is a byte span of a page (1-based).
+type PageSpan struct {
+	Page       int
+	Start, End int
 }
 
 // Match is where a quote was found.
 type Match struct {
-	Found       bool // on the cited page
-	FoundOnPage int  // the page it was found on: the cited one, another, or 0 for nowhere
+	Found       bool // it starts on the cited page
+	FoundOnPage int  // the page it starts on: the cited one, another, or 0 for nowhere
 	Start, End  int  // byte span on FoundOnPage's text
+	// Next is the rest of a quote that runs on past the page it starts
+	// on, a span on each page it runs onto.
+	Next []PageSpan
 }
 
-// FindQuote looks for quote on the cited page (1-based) of pages and, when
-// it is not there, on the other pages in order.
+// Passage returns the text a match covers, as the pages write it; a quote
+// that runs onto the next page is joined over the break, without the page
+// number at the foot.
+func (m Match) Passage(pages []string) string {
+	if m.FoundOnPage == 0 {
+		return ""
+	}
+	s := pages[m.FoundOnPage-1][m.Start:m.End]
+	for _, n := range m.Next {
+		s += "\n" + pages[n.Page-1][n.Start:n.End]
+	}
+	return s
+}
+
+// FindQuote looks for quote in pages, first where it starts on the cited
+// page (1-based), then anywhere, in page order. A quote is found however
+// its numbers, widths, punctuation and characters are written (folded),
+// and across a page break.
 func FindQuote(pages []string, page int, quote string) Match {
-	q := fold(quote).runes
-	if len(q) == 0 {
+	var q folded
+	q.add(quote, 0)
+	if len(q.plain) == 0 {
 		return Match{}
 	}
-	try := func(p int) (Match, bool) {
-		if p < 1 || p > len(pages) {
-			return Match{}, false
-		}
-		text := pages[p-1]
-		if s, e, ok := fold(text).find(q, text); ok {
-			return Match{FoundOnPage: p, Start: s, End: e}, true
-		}
-		return Match{}, false
-	}
-	if m, ok := try(page); ok {
-		m.Found = true
-		return m
-	}
-	for p := 1; p <= len(pages); p++ {
-		if p == page {
-			continue
-		}
-		if m, ok := try(p); ok {
-			return m
+	doc := foldPages(pages)
+	first := -1 // the first match anywhere, as an index of doc.at
+	for _, v := range [][2][]rune{{doc.plain, q.plain}, {doc.years, q.years}} {
+		for i := find(v[0], v[1], 0); i >= 0; i = find(v[0], v[1], i+1) {
+			if doc.at[i].page == page-1 {
+				m := doc.match(i, len(q.plain))
+				m.Found = true
+				return m
+			}
+			if first < 0 || i < first {
+				first = i
+			}
 		}
 	}
-	return Match{}
+	if first < 0 {
+		return Match{}
+	}
+	return doc.match(first, len(q.plain))
+}
+
+// match is the Match of the n kept characters from the i-th.
+func (f folded) match(i, n int) Match {
+	at := f.at[i : i+n]
+	m := Match{FoundOnPage: at[0].page + 1, Start: at[0].start, End: at[0].end}
+	for _, a := range at[1:] {
+		switch last := &m.Next; {
+		case a.page+1 == m.FoundOnPage:
+			m.End = a.end
+		case len(*last) > 0 && (*last)[len(*last)-1].Page == a.page+1:
+			(*last)[len(*last)-1].End = a.end
+		default:
+			*last = append(*last, PageSpan{Page: a.page + 1, Start: a.start, End: a.end})
+		}
+	}
+	return m
 }
 
 // contextRunes is how much page text is shown around a quote.
 const contextRunes = 80
 
 // Context renders the text around a match, HTML-escaped, with the quote in
-// <mark>; without a match, the opening of the cited page.
+// <mark>; without a match, the opening of the cited page. A quote that
+// runs onto the next page is marked on both, with the next page's number
+// between them (— 2 —).
 func Context(pages []string, page int, m Match) string {
 	if m.FoundOnPage == 0 {
 		if page < 1 || page > len(pages) {
@@ -129,11 +206,29 @@ func Context(pages []string, page int, m Match) string {
 	}
 	text := pages[m.FoundOnPage-1]
 	start := runeOffset(text, m.Start, -contextRunes)
-	end := runeOffset(text, m.End, contextRunes)
-	// The punctuation as the document wrote it (catalog.ShownText).
-	shown := catalog.NewShownText(text, start, end)
-	return ellipsis(start > 0) + escape(shown.Next(m.Start)) + "<mark>" + escape(shown.Next(m.End)) + "</mark>" +
-		escape(shown.Next(end)) + ellipsis(end < len(text))
+	spans := append([]PageSpan{{Page: m.FoundOnPage, Start: m.Start, End: m.End}}, m.Next...)
+	var b strings.Builder
+	b.WriteString(ellipsis(start > 0))
+	for k, sp := range spans {
+		text := pages[sp.Page-1]
+		from, end := sp.Start, sp.End
+		if k == 0 {
+			from = start
+		}
+		if k == len(spans)-1 {
+			end = runeOffset(text, sp.End, contextRunes)
+		}
+		if k > 0 {
+			fmt.Fprintf(&b, `<span class="page-break"> — %d — </span>`, sp.Page)
+		}
+		// The punctuation as the document wrote it (catalog.ShownText).
+		shown := catalog.NewShownText(text, from, end)
+		b.WriteString(escape(shown.Next(sp.Start)) + "<mark>" + escape(shown.Next(sp.End)) + "</mark>")
+		if k == len(spans)-1 {
+			b.WriteString(escape(shown.Next(end)) + ellipsis(end < len(text)))
+		}
+	}
+	return b.String()
 }
 
 // escape escapes s for HTML on one line.

@@ -105,3 +105,69 @@ func TestContextMarksTheQuoteAndEscapes(t *testing.T) {
 		t.Errorf("context without a match %q", got)
 	}
 }
+
+// A document as extraction stores it: a sentence running onto the next
+// page past the page number at its foot, a traditional page, years
+// written in Chinese numerals with 〇 and in Arabic digits.
+var report = []string{
+	"关于推进终身教育体系建设的实施意见\n全市建成社区学校一百二十所,建立终身\n— 1 —",
+	"教育学分银行,二〇二三年新增学习点四十个。\n第2页 共4页",
+	"全市開展學習型城市建設,成效顯著\n3/4",
+	"2023年全市新增学习点一百〇五个,一九九八年起举办市民大讲堂。",
+}
+
+// TestFindQuoteAsAPersonReadsIt: a quote a person sees in the document
+// is found, on the page it starts on, however the document and the quote
+// write its characters and its years, and across a page break.
+func TestFindQuoteAsAPersonReadsIt(t *testing.T) {
+	tests := []struct {
+		name        string
+		page        int
+		quote       string
+		found       bool
+		foundOnPage int
+		covers      string // the passage, pages joined by "\n"
+	}{
+		{"across a page break and its page number", 1, "建立终身教育学分银行", true, 1, "建立终身\n教育学分银行"},
+		{"cited on the page it runs onto", 2, "建立终身教育学分银行", false, 1, "建立终身\n教育学分银行"},
+		{"across a page number of pages (3/4)", 3, "成效显著。2023年全市新增", true, 3, "成效顯著\n2023年全市新增"},
+		{"a traditional page", 3, "全市开展学习型城市建设", true, 3, "全市開展學習型城市建設"},
+		{"a traditional quote", 2, "教育學分銀行", true, 2, "教育学分银行"},
+		{"零 for 〇", 2, "二零二三年新增学习点", true, 2, "二〇二三年新增学习点"},
+		{"Arabic digits for Chinese numerals", 2, "2023年新增学习点四十个", true, 2, "二〇二三年新增学习点四十个"},
+		{"Chinese numerals for Arabic digits", 4, "二〇二三年全市新增学习点", true, 4, "2023年全市新增学习点"},
+		{"the letter O for 〇", 4, "二O二三年全市新增", true, 4, "2023年全市新增"},
+		{"the digit 0 for 〇", 4, "二0二三年全市新增", true, 4, "2023年全市新增"},
+		{"a year of the last century", 4, "1998年起举办市民大讲堂", true, 4, "一九九八年起举办市民大讲堂"},
+		{"零 in a number", 4, "新增学习点一百零五个", true, 4, "新增学习点一百〇五个"},
+		{"part of a year", 2, "〇二三年新增", true, 2, "〇二三年新增"},
+		{"a year is not another", 2, "二〇二二年新增学习点", false, 0, ""},
+		{"nor in Arabic digits", 4, "2022年全市新增", false, 0, ""},
+		{"a number is not a year", 1, "1120所", false, 0, ""},
+	}
+	for _, tt := range tests {
+		m := FindQuote(report, tt.page, tt.quote)
+		if m.Found != tt.found || m.FoundOnPage != tt.foundOnPage {
+			t.Errorf("%s: %q found %v on page %d, want %v on %d", tt.name, tt.quote, m.Found, m.FoundOnPage, tt.found, tt.foundOnPage)
+			continue
+		}
+		if got := m.Passage(report); got != tt.covers {
+			t.Errorf("%s: %q covers %q, want %q", tt.name, tt.quote, got, tt.covers)
+		}
+	}
+}
+
+// TestContextOfAQuoteAcrossPages: a quote that runs onto the next page is
+// marked on both, the next page's number between them, and the page
+// number at the foot of the first is not shown.
+func TestContextOfAQuoteAcrossPages(t *testing.T) {
+	got := Context(report, 1, FindQuote(report, 1, "建立终身教育学分银行"))
+	for _, want := range []string{"所\uFF0C<mark>建立终身</mark>", `<span class="page-break"> — 2 — </span>`, "<mark>教育学分银行</mark>\uFF0C二〇二三年"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("context %q lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "— 1 —") {
+		t.Errorf("context %q shows the page number at the foot of page 1", got)
+	}
+}

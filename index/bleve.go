@@ -43,8 +43,11 @@ import (
 // a word that runs across a page break inside a sentence as the word
 // (终身|教育体系 on two pages is 终身教育体系), as 7 did its pairs, and
 // joins the pages past a page number at the foot of the first (— 1 —),
-// and folds dashes to hyphens (GB/T 9704—2012 is found as typed, -2012).
-const schemaVersion = "9"
+// and folds dashes to hyphens (GB/T 9704—2012 is found as typed, -2012);
+// 10 folds a range's wave and two-em dash (～ ~ 〜 ⸺) to hyphens too, and
+// joins the pages past a page number with the number of pages (1/3) at
+// the foot of the first when it is that page's own.
+const schemaVersion = "10"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -561,7 +564,7 @@ func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 					if end > to {
 						// It runs onto the next page past the page
 						// number at this one's foot, which it leaves.
-						to = min(to, starts[p]+zh.FootStart(pages[p]))
+						to = min(to, starts[p]+zh.FootStart(pages[p], p+1))
 					}
 					if from < to {
 						spans = append(spans, Span{Page: p + 1, Start: from - starts[p], End: to - starts[p]})

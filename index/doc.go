@@ -34,8 +34,8 @@
 // page (终身 at the foot of one, 教育体系 at the head of the next) is indexed
 // as the word, its offsets spanning the break, so that it is marked on
 // both pages. A page number on the last line of a page (— 1 —, - 1 -,
-// 第1页 共3页, 1/3; not a bare figure, which may be text) is left out
-// there, so that the sentence it sits in meets the next page, and it is
+// 第1页 共3页, and 1/3 where 1 is that page's own number; not a bare
+// figure, nor another fraction, which may be text) is left out there, so that the sentence it sits in meets the next page, and it is
 // not marked (zh.FootStart). A Latin code is indexed with its letters and
 // its number (ISO and 9001 in ISO9001), and an abbreviation's plural with
 // its singular (MOOC in MOOCs, APP in APPs), which a query for the plural
@@ -53,14 +53,22 @@
 // A year in Chinese numerals is searched with each sign of zero that
 // documents write it with (二〇二三年, 二○二三年, 二零二三年, 二0二三年,
 // 二O二三年: zeroForms); a zero standing alone (零距离) keeps its sign.
-// Arabic and Chinese numerals do not meet: 2023年 does not find 二〇二三年.
+// A year of the last two centuries is searched in Arabic digits and in
+// Chinese numerals both (2023年 finds 二〇二三年 and the other way round,
+// 1998年 一九九八年: yearForms); Arabic digits are taken for a year before
+// 年, in a range before one (2021-2025年) or alone (2023), not in a code or
+// a quantity (GB/T 28827-2012, 2023人次). These are forms of the query
+// only: the index holds the characters as the document writes them, so a
+// query is always searched as typed too, and nothing needs reindexing.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
 // OpenCC's t2s tables (學分銀行 → 学分银行) and full-width forms half-width
 // (１２．３万 → 12.3万), and the brackets of a 文号 round (〔2016〕, 【2016】,
 // [2016] → (2016), as users type them), and dashes hyphens (GB/T
-// 9704—2012, 2018年–2020年 → GB/T 9704-2012, 2018年-2020年, as typed).
+// 9704—2012, 2018年–2020年 → GB/T 9704-2012, 2018年-2020年, as typed),
+// a range's wave and two-em dash too (2021～2025年, 2021~2025年,
+// 2021⸺2025年 → 2021-2025年).
 // Terms are the folded words; offsets stay those of the original text, so
 // a traditional document is highlighted as written.
 //

@@ -54,14 +54,17 @@ func IsSubstringTerm(word string) bool {
 // its codes written joined or apart (ISO9001 and ISO 9001: codeForms), and
 // of a code at its end also the code's parts (GB/T 28827.1: codePartForm),
 // of a year in Chinese numerals with each sign of zero (二〇二三年,
-// 二○二三年, 二零二三年: zeroForms), and of a 文号 with and without 第
+// 二○二三年, 二零二三年: zeroForms) and in Arabic digits, and of one in
+// Arabic digits in Chinese numerals too (2023年 ⇄ 二〇二三年: yearForms), and of a 文号 with and without 第
 // before its serial (〔2015〕58号, 〔2015〕第58号: docNumberSerialForm).
 func searchForms(word string) []string {
 	var forms []string
 	var bases []string
-	for _, z := range zeroForms(word) {
-		bases = append(bases, codeForms(zh.Singular(z))...)
-		bases = append(bases, docNumberForms(z)...)
+	for _, y := range yearForms(word) {
+		for _, z := range zeroForms(y) {
+			bases = append(bases, codeForms(zh.Singular(z))...)
+			bases = append(bases, docNumberForms(z)...)
+		}
 	}
 	for _, b := range bases {
 		if f, ok := docNumberSerialForm(b); ok && !slices.Contains(bases, f) {

@@ -358,6 +358,10 @@ func TestWordAcrossPages(t *testing.T) {
 		{ID: "foot-page", Pages: []string{"推进学习成果认\n\n第1页 共2页", "证制度建设。\n\n第2页 共2页"}},
 		{ID: "foot-bare", Pages: []string{"合计完成学习成果认\n128", "证制度建设。"}},
 		{ID: "foot-fraction", Pages: []string{"达标街道占比如下：\n2/3", "以上的街道建成学习中心。"}},
+		// A page's number with the number of pages (1/2) is its foot;
+		// a fraction that is not the page's number is text.
+		{ID: "foot-of-pages", Pages: []string{"推进学习成果认\n1/2", "证制度建设。\n2/2"}},
+		{ID: "fraction-not-page", Pages: []string{"第一部分。", "达标街道占比：\n1/3", "以上的街道建成学习中心。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -366,9 +370,10 @@ func TestWordAcrossPages(t *testing.T) {
 		{"终身教育体系", map[string]string{"domain-word": "1:终身 2:教育体系", "foot-dash": "1:终身 2:教育体系"}},
 		{"学分银行", map[string]string{"short-word": "1:学 2:分银行"}},
 		{"学分", map[string]string{"short-word": "1:学 2:分", "sentence-end": "1:学分"}},
-		{"认证", map[string]string{"short-word": "2:认 3:证", "foot-page": "1:认 2:证"}},
+		{"认证", map[string]string{"short-word": "2:认 3:证", "foot-page": "1:认 2:证", "foot-of-pages": "1:认 2:证"}},
 		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校"}},
-		{"学习成果认证制度", map[string]string{"foot-page": "1:学习成果认 2:证制度"}},
+		{"学习成果认证制度", map[string]string{"foot-page": "1:学习成果认 2:证制度", "foot-of-pages": "1:学习成果认 2:证制度"}},
+		{"1/3以上的街道", map[string]string{"fraction-not-page": "2:1/3 3:以上的街道"}},
 		{"建设终身教育", map[string]string{"domain-word": "1:建设终身 2:教育", "foot-dash": "1:建设终身 2:教育"}},
 		// A fraction on a page's last line is a figure, not its number.
 		{"2/3", map[string]string{"foot-fraction": "1:2/3"}},
@@ -623,4 +628,23 @@ func foundBySearch(t *testing.T, idx *Bleve, q string) map[string]string {
 		got[h.ID] = strings.Join(found, "|")
 	}
 	return got
+}
+
+// A range written with any dash or wave (2021—2025年, 2021～2025年 as
+// stored, ～ folded to ~ by extraction, 2021⸺2025年) is found as users
+// type it, with a hyphen, and as written.
+func TestRangesWithAnyDash(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "dash", Pages: []string{"杭州市终身教育发展规划（2021—2025年）正式印发。"}},
+		{ID: "wave", Pages: []string{"宁波市学习型城市建设三年行动计划（2021~2025年）。"}},
+		{ID: "wave-fullwidth", Pages: []string{"温州市社区教育发展规划（2021～2025年）。"}},
+		{ID: "two-em", Pages: []string{"湖州市老年教育规划（2021⸺2025年）。"}},
+		{ID: "other-years", Pages: []string{"嘉兴市规划（2021～2023年）。"}},
+	})
+	all := map[string]string{"dash": "2021—2025年", "wave": "2021~2025年", "wave-fullwidth": "2021～2025年", "two-em": "2021⸺2025年"}
+	for _, q := range []string{"2021-2025年", "2021—2025年", "2021～2025年", "2021~2025年", "2021⸺2025年"} {
+		if got := foundBySearch(t, idx, q); !maps.Equal(got, all) {
+			t.Errorf("search %q: got %v, want %v", q, got, all)
+		}
+	}
 }

@@ -308,7 +308,7 @@ func SanitizeFilename(name string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = path.Base(name)
 	name = strings.Map(func(r rune) rune {
-		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '/' {
+		if r == utf8.RuneError || unicode.IsControl(r) || catalog.IsInvisible(r) || r == '/' {
 			return -1
 		}
 		return r

@@ -40,7 +40,10 @@ type item struct {
 // EINVALID with the reason.
 func parseQuery(q string) (*parsed, error) {
 	// Only widths are folded: spaces separate terms and must stay.
-	q = dropInvisible(width.Fold.String(q))
+	// Characters that show nothing (catalog.IsInvisible) are dropped: a
+	// query copied from a web page often carries them inside its words,
+	// and the stored text has none.
+	q = catalog.DropInvisible(width.Fold.String(q))
 	if utf8.RuneCountInString(q) > maxQueryRunes {
 		return nil, catalog.Errorf(catalog.EINVALID, "检索式过长(超过 %d 字),请精简后再试", maxQueryRunes)
 	}
@@ -279,31 +282,6 @@ func lexQuery(q string) ([]item, error) {
 		items = append(items, it)
 	}
 	return items, nil
-}
-
-// dropInvisible removes the characters that show nothing: zero-width
-// spaces and joiners, soft hyphens, byte-order marks and direction marks.
-// A query copied from a web page or a WeChat article often carries them
-// inside its words (学\u200b习型城市), and the stored text has none
-// (extract.Normalize drops them), so a word holding one would never match.
-func dropInvisible(q string) string {
-	if !strings.ContainsFunc(q, isInvisible) {
-		return q
-	}
-	return strings.Map(func(r rune) rune {
-		if isInvisible(r) {
-			return -1
-		}
-		return r
-	}, q)
-}
-
-func isInvisible(r rune) bool {
-	switch r {
-	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF':
-		return true
-	}
-	return false
 }
 
 func indexRune(rs []rune, from int, r rune) int {

@@ -253,7 +253,7 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	if !m.Found {
 		return "", nil
 	}
-	return t.Pages[in.Page-1][m.Start:m.End], nil
+	return m.Passage(t.Pages), nil
 }
 
 // citedDocument returns the document a value cites when it may be its

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // Normalize returns the canonical form of one page of text. The index takes
@@ -15,8 +17,9 @@ import (
 //   - Full-width ASCII forms become half-width ("２０１７年" → "2017年",
 //     "，" → ","), U+3000 and other Unicode spaces become ' '.
 //   - CRLF, CR, '\f', '\v' and the Unicode line separators become '\n';
-//     other control characters, zero-width spaces, soft hyphens and BOMs
-//     are dropped; invalid UTF-8 becomes U+FFFD.
+//     other control characters and the characters that show nothing
+//     (catalog.IsInvisible: zero-width spaces, soft hyphens, BOMs,
+//     direction marks) are dropped; invalid UTF-8 becomes U+FFFD.
 //   - A whitespace run between two CJK characters (Han, CJK punctuation)
 //     or between a CJK character and an ASCII letter or digit is removed,
 //     because PDFs put spaces around digits and break lines inside phrases
@@ -79,16 +82,12 @@ func prepare(s string) string {
 	return b.String()
 }
 
-// isInvisible reports control characters and zero-width format characters
-// that carry no text and would hide a Han neighbour from joinRuns.
+// isInvisible reports control characters and the characters that show
+// nothing (catalog.IsInvisible: zero-width spaces, soft hyphens, BOMs,
+// direction marks), which carry no text and would hide a Han neighbour
+// from joinRuns.
 func isInvisible(r rune) bool {
-	switch {
-	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		return true
-	case r == 0xad || r == 0x200b || r == 0x200c || r == 0x200d || r == 0x2060 || r == 0xfeff:
-		return true
-	}
-	return false
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || catalog.IsInvisible(r)
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }

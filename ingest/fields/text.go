@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // prepare folds full-width forms ("（２０１８）" → "(2018)"), turns every
@@ -22,7 +24,7 @@ func prepare(s string) string {
 			r = '\n'
 		case r == '\u3000' || r == '\t' || (r != '\n' && unicode.IsSpace(r)):
 			r = ' '
-		case r == 0x200b || r == 0xfeff || r == 0xad:
+		case catalog.IsInvisible(r):
 			continue
 		default:
 			if f := width.LookupRune(r).Folded(); f != 0 {

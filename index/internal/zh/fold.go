@@ -81,10 +81,15 @@ func bracketOf(r rune) (rune, bool) {
 
 // isDash reports the dashes that stand where a hyphen is typed: between
 // a standard's number and its year (GB/T 9704—2012, as the standards
-// write it with a one-character dash, 一字线), in ranges (2018年–2020年)
+// write it with a one-character dash, 一字线), in ranges (2018年–2020年,
+// 2021～2025年 and 2021~2025年 with a wave, 2021⸺2025 with a two-em dash)
 // and as a minus sign. A user types -, which keyboards have.
 func isDash(r rune) bool {
-	return r >= '\u2010' && r <= '\u2015' || r == '\u2212' || r == '\uFE58' || r == '\uFE63'
+	switch r {
+	case '~', '\u2212', '\u2E3A', '\u2E3B', '\u301C', '\uFE58', '\uFE63', '\uFF5E': // ~ − ⸺ ⸻ 〜 ﹘ ﹣ ～
+		return true
+	}
+	return r >= '\u2010' && r <= '\u2015'
 }
 
 // foldRune folds one character's width, brackets and dashes.
@@ -106,7 +111,7 @@ func foldRune(r rune) rune {
 func needsFold(text []byte) (fold, trad bool) {
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
-			fold = fold || c == '[' || c == ']'
+			fold = fold || c == '[' || c == ']' || c == '~'
 			i++
 			continue
 		}
@@ -201,7 +206,7 @@ func foldSimplified(text []byte) Folded {
 	out := make([]byte, 0, len(text))
 	orig := make([]int32, 0, len(text)+1)
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && c != '[' && c != ']' {
+		if c := text[i]; c < utf8.RuneSelf && c != '[' && c != ']' && c != '~' {
 			out = append(out, c)
 			orig = append(orig, int32(i))
 			i++
@@ -226,3 +231,7 @@ func foldSimplified(text []byte) Folded {
 	orig = append(orig, int32(len(text)))
 	return Folded{Text: out, orig: orig}
 }
+
+// LoadFolding loads the tables Fold needs, once per process, without the
+// segmentation dictionary: for folding outside the index's analysis.
+func LoadFolding() error { return loadFolding() }

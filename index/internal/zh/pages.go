@@ -3,6 +3,7 @@ package zh
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,19 +15,36 @@ const pageBreak = '\f'
 
 // pageFoot is a page number on the last line of a page, as the 公文
 // standard sets it (— 1 —) and as other documents do (- 1 -, ·1·, 第1页,
-// 第1页 共3页). A bare number is not taken for one, nor 1/3: the last
-// line of a page may be a figure of the text (2/3, 2023/12).
+// 第1页 共3页). A bare number is not taken for one: the last line of a
+// page may be a figure of the text.
 var pageFoot = regexp.MustCompile(`\n+[ \t]*(?:[-—–―·•][ \t]*[0-9]{1,4}[ \t]*[-—–―·•]|第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?)[ \t]*$`)
 
-// FootStart returns the offset in page at which its foot, a page number
-// on a line of its own (pageFoot), begins, or len(page) when it has none.
-func FootStart(page string) int {
+// pageOfPages is a page number with the number of pages (1/3) on the last
+// line of a page. A fraction there may be a figure of the text (2/3 of
+// the streets), so it is the page's foot only when its first number is
+// the page's own and the second is no smaller.
+var pageOfPages = regexp.MustCompile(`\n+[ \t]*([0-9]{1,4})[ \t]*/[ \t]*([0-9]{1,4})[ \t]*$`)
+
+// FootStart returns the offset in page, the number-th page (1-based) of
+// its document, at which its foot, a page number on a line of its own
+// (pageFoot, or pageOfPages naming number), begins, or len(page) when it
+// has none.
+func FootStart(page string, number int) int {
 	from := max(0, len(page)-48)
-	loc := pageFoot.FindStringIndex(page[from:])
-	if loc == nil || from+loc[0] == 0 {
-		return len(page)
+	for from > 0 && !utf8.RuneStart(page[from]) {
+		from--
 	}
-	return from + loc[0]
+	if loc := pageFoot.FindStringIndex(page[from:]); loc != nil && from+loc[0] > 0 {
+		return from + loc[0]
+	}
+	if m := pageOfPages.FindStringSubmatchIndex(page[from:]); m != nil && from+m[0] > 0 {
+		n, _ := strconv.Atoi(page[from+m[2] : from+m[3]])
+		of, _ := strconv.Atoi(page[from+m[4] : from+m[5]])
+		if n == number && of >= n {
+			return from + m[0]
+		}
+	}
+	return len(page)
 }
 
 // pageCut is a page break inside a sentence, with the page number at the
@@ -44,13 +62,13 @@ type pageCut struct{ from, to int }
 func pageCuts(t string) []pageCut {
 	var cuts []pageCut
 	start := 0 // of the page before the break
-	for {
+	for number := 1; ; number++ {
 		i := strings.IndexByte(t[start:], pageBreak)
 		if i < 0 {
 			return cuts
 		}
 		i += start
-		foot := start + FootStart(t[start:i])
+		foot := start + FootStart(t[start:i], number)
 		if foot > start && i+1 < len(t) {
 			before, _ := utf8.DecodeLastRuneInString(t[:foot])
 			if joinsPages(before, t[i+1:]) {
