@@ -311,16 +311,33 @@ func (s *Store) markCarryUpdated(ctx context.Context, tx *sql.Tx, kind CarryKind
 const ofDocumentRound = `((d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?))
 		AND l.id NOT IN (SELECT object_id FROM carryover WHERE kind = 'link' AND from_round = 0))`
 
-// UseLinksInRound makes a document's links to codes count in round, which
-// is not the document's own: the same bytes uploaded again for a later
-// round (a policy still in force) are evidence there without a second
-// document. A link the document had before (its code not in fresh) is
-// carried into the round, confirmed by by, and still counts in the
-// document's round; a link this upload made (its code in fresh) counts in
-// round only (a carried link of from_round 0), so the document's own
-// round does not change. A link carried into round before, waiting or
-// dropped, is confirmed again. In one transaction, audited.
-func (s *Store) UseLinksInRound(ctx context.Context, docID string, codes []string, round int, fresh map[string]bool, by string) error {
+// LinkInRound links a document to key indicators so that the links count
+// in round, which is not the document's own: the same bytes uploaded
+// again for a later round (a policy still in force), or a document of 2017
+// linked on its page for 2018, are evidence there without a second
+// document. All of links are of one document. A link the document has
+// already (same indicator) is used as it is: the Link becomes it, and it
+// is carried into the round, confirmed by by, still counting in the
+// document's own round; a page, quote or note given with it that differ
+// from it are refused (EINVALID), since they would be lost. A link new to
+// the document is made and counts in round only (a carried link of
+// from_round 0), so the document's own round does not change. A link
+// carried into round before, waiting or dropped, is confirmed again.
+// Everything is one transaction, audited: no link is left made that does
+// not count where it was made for.
+func (s *Store) LinkInRound(ctx context.Context, links []*Link, round int, by string) error {
+	if len(links) == 0 {
+		return nil
+	}
+	_, inds, err := s.CurrentFramework(ctx)
+	if err != nil {
+		return err
+	}
+	byCode := make(map[string]Indicator, len(inds))
+	for _, ind := range inds {
+		byCode[ind.Code] = ind
+	}
+	docID := links[0].DocumentID
 	now := formatTime(s.now())
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var city, docRound string
@@ -333,20 +350,77 @@ func (s *Store) UseLinksInRound(ctx context.Context, docID string, codes []strin
 			// every document): from_round 0 would mean a fresh link.
 			from = -1
 		}
-		for _, code := range codes {
-			links, err := pairs(ctx, tx, `SELECT id, indicator_code FROM link WHERE document_id = ? AND indicator_code = ?`, docID, code)
+		codes := make([]string, 0, len(links))
+		for _, l := range links {
+			if l.DocumentID != docID {
+				return fmt.Errorf("links in round %d: documents %s and %s at once", round, docID, l.DocumentID)
+			}
+			fresh, err := s.linkOnce(ctx, tx, l, round, byCode)
 			if err != nil {
-				return fmt.Errorf("links to use in round %d: %w", round, err)
+				return err
 			}
-			for _, l := range links {
-				if err := useLinkInRound(ctx, tx, city, l, round, from, fresh[code], by, now); err != nil {
-					return err
-				}
+			if err := useLinkInRound(ctx, tx, city, [2]string{l.ID, l.IndicatorCode}, round, from, fresh, by, now); err != nil {
+				return err
 			}
+			codes = append(codes, l.IndicatorCode)
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.use_links", Object: "document:" + docID,
 			Detail: map[string]any{"round": round, "document_round": docRound, "indicators": codes}})
 	})
+}
+
+// linkOnce makes l inside tx unless the document has a link to its
+// indicator already, when l becomes that link; fresh says which. Two
+// uploads of one file at once meet in the unique index: the second finds
+// the first's link.
+func (s *Store) linkOnce(ctx context.Context, tx *sql.Tx, l *Link, round int, byCode map[string]Indicator) (fresh bool, err error) {
+	if err := s.checkLink(ctx, tx, l, byCode); err != nil {
+		return false, err
+	}
+	given := *l
+	had, err := queryLinks(ctx, tx, `WHERE l.document_id = ? AND l.indicator_code = ?`, l.DocumentID, l.IndicatorCode)
+	if err != nil {
+		return false, err
+	}
+	if len(had) == 0 {
+		if err := s.insertLinkIfNew(ctx, tx, l); err != nil {
+			return false, err
+		}
+		if had, err = queryLinks(ctx, tx, `WHERE l.document_id = ? AND l.indicator_code = ?`, l.DocumentID, l.IndicatorCode); err != nil {
+			return false, err
+		}
+		if len(had) == 1 && had[0].ID == l.ID {
+			return true, nil
+		}
+	}
+	if len(had) == 0 {
+		return false, fmt.Errorf("link %s to %s: neither made nor found", l.DocumentID, l.IndicatorCode)
+	}
+	*l = had[0]
+	return false, keptAsItIs(given, had[0], round)
+}
+
+// keptAsItIs refuses a page, quote or note given for a link the document
+// has already and uses in another round as it is: they would be dropped
+// without a word.
+func keptAsItIs(given, had Link, round int) error {
+	field := ""
+	switch {
+	case given.Page != 0 && given.Page != had.Page:
+		field = "page"
+	case given.Quote != "" && given.Quote != had.Quote:
+		field = "quote"
+	case given.Note != "" && given.Note != had.Note:
+		field = "note"
+	default:
+		return nil
+	}
+	at := Words{Chinese: "未填页码", English: "no page"}
+	if had.Page > 0 {
+		at = Words{Chinese: fmt.Sprintf("第 %d 页", had.Page), English: fmt.Sprintf("page %d", had.Page)}
+	}
+	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码、引文或备注;请去掉页码、引文和备注后再提交,或先删除这条关联再按新的页码和引文重新关联",
+		had.IndicatorCode, at, round)
 }
 
 func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, round, from int, fresh bool, by, now string) error {
