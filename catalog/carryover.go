@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -259,12 +260,28 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var kind CarryKind
 		var object string
-		err := tx.QueryRowContext(ctx, `SELECT kind, object_id FROM carryover WHERE id = ? AND state = ?`+s.dialect.lockRow, id, CarryToConfirm).Scan(&kind, &object)
+		var was CarryState
+		var round int
+		err := tx.QueryRowContext(ctx, `SELECT kind, object_id, state, round FROM carryover WHERE id = ?`+s.dialect.lockRow, id).
+			Scan(&kind, &object, &was, &round)
 		if err == sql.ErrNoRows {
-			return Errorf(ECONFLICT, "结转记录 %s 不存在或已处理", id)
+			return Errorf(ENOTFOUND, "结转记录 %s 不存在", id)
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("read carryover %s: %w", id, err)
+		}
+		switch {
+		case was == CarryToConfirm:
+		case kind == CarryLink && state == CarryDropped && was != CarryDropped:
+			// A link confirmed in the round (or used there by an upload or
+			// on its document's page) may still be dropped from it; its
+			// other rounds keep it.
+		case was == state:
+			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s),无需再次处理", round, carryStateWords(was))
+		case kind == CarryLink:
+			return Errorf(ECONFLICT, "这条关联已不计入 %d 年度;要重新计入,请在文档页按 %d 年度再关联一次", round, round)
+		default:
+			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s);本轮不再使用的话,请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
 		}
 		if state == CarryDropped {
 			if err := dropCarried(ctx, tx, kind, object); err != nil {
@@ -278,6 +295,19 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "carryover." + string(state), Object: "carryover:" + id,
 			Detail: map[string]any{"kind": kind, "object": object}})
 	})
+}
+
+// carryStateWords names a carry state as the carry-over page does.
+func carryStateWords(st CarryState) Words {
+	switch st {
+	case CarryConfirmed:
+		return Words{Chinese: "已确认沿用", English: "confirmed"}
+	case CarryUpdated:
+		return Words{Chinese: "已修改", English: "updated"}
+	case CarryDropped:
+		return Words{Chinese: "本轮不再使用", English: "dropped from the round"}
+	}
+	return Words{Chinese: "待确认", English: "to re-confirm"}
 }
 
 func dropCarried(ctx context.Context, tx *sql.Tx, kind CarryKind, object string) error {
@@ -445,6 +475,85 @@ func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, r
 		return fmt.Errorf("use link %s in round %d: %w", l[0], round, err)
 	}
 	return nil
+}
+
+// DropLinkFromRound makes a link no longer count in round while it keeps
+// counting in the other rounds it counts in: a link carried or linked
+// into round is dropped there (as DecideCarryover drops it); a link that
+// counts in round because its document is of that round counts from then
+// on only in the rounds it was carried or linked into, as a link made for
+// another round does. ECONFLICT, saying what to do, when round is the
+// only round the link counts in or it does not count there. Audited.
+func (s *Store) DropLinkFromRound(ctx context.Context, linkID string, round int, by string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var docID, docRound, issuedOn, code string
+		err := tx.QueryRowContext(ctx, `SELECT d.id, d.round, d.issued_on, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
+			WHERE l.id = ? AND d.deleted_at IS NULL`+s.dialect.lockRow, linkID).Scan(&docID, &docRound, &issuedOn, &code)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "关联 %s 不存在", linkID)
+		}
+		if err != nil {
+			return fmt.Errorf("read link %s: %w", linkID, err)
+		}
+		how, err := dropLinkFromRound(ctx, tx, linkID, code, round, ownRound(docRound, issuedOn), by, formatTime(now))
+		if err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "link.drop_round", Object: docID,
+			Detail: map[string]any{"link": linkID, "indicator": code, "round": round, "how": how}})
+	})
+}
+
+// ownRound is the round a document's links count in of themselves: its
+// round, or without one the year it was issued in ("" for neither).
+func ownRound(docRound, issuedOn string) string {
+	if docRound != "" || len(issuedOn) < 4 {
+		return docRound
+	}
+	return issuedOn[:4]
+}
+
+// dropLinkFromRound drops, inside tx, a link carried or linked into round
+// from it, or makes a link of its document's round, own, count only in the
+// rounds it was carried or linked into; it says which it did.
+func dropLinkFromRound(ctx context.Context, tx *sql.Tx, linkID, code string, round int, own, by, now string) (string, error) {
+	var here, elsewhere, onlyCarried int
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND round = ? AND state <> 'dropped'),
+		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND round <> ? AND state <> 'dropped'),
+		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND from_round = 0)`,
+		linkID, round, linkID, round, linkID).Scan(&here, &elsewhere, &onlyCarried)
+	if err != nil {
+		return "", fmt.Errorf("rounds of link %s: %w", linkID, err)
+	}
+	ownCounts := own != "" && onlyCarried == 0
+	y := strconv.Itoa(round)
+	if ownCounts && own != y {
+		elsewhere++
+	}
+	switch {
+	case here == 0 && !(ownCounts && own == y):
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d 年度,无需去掉", code, round)
+	case elsewhere == 0:
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d 年度,没有其他轮次使用;要去掉它,请直接删除这条关联", code, round)
+	case here > 0:
+		_, err = tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ?
+			WHERE kind = 'link' AND object_id = ? AND round = ? AND state <> ?`, CarryDropped, by, now, linkID, round, CarryDropped)
+		return "carried", wrapErr(err, "drop link %s from round %d", linkID, round)
+	}
+	// Counted in its document's round and carried elsewhere: from now on
+	// the carried rounds only, as a link made for another round.
+	_, err = tx.ExecContext(ctx, `UPDATE carryover SET from_round = 0 WHERE kind = 'link' AND object_id = ? AND state <> 'dropped'`, linkID)
+	return "own", wrapErr(err, "keep link %s for its other rounds only", linkID)
+}
+
+// wrapErr is fmt.Errorf(format+": %w", args..., err), nil for nil.
+func wrapErr(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
 }
 
 // RoundLinkedDocuments returns, per key indicator, the live documents of

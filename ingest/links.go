@@ -87,6 +87,27 @@ func (s *Service) RemoveLink(ctx context.Context, u *catalog.User, id string) (*
 	return l, nil
 }
 
+// DropLinkFromRound makes a link no longer count in a monitoring round on
+// behalf of u, while it keeps counting in the other rounds that use it
+// (catalog.DropLinkFromRound): a coordinator's "not in this round", where
+// RemoveLink takes the link from every round.
+func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id string, round int) (*catalog.Link, error) {
+	l, err := s.cat.Link(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
+		if catalog.IsNotFound(err) {
+			return nil, catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", id)
+		}
+		return nil, err
+	}
+	if err := s.cat.DropLinkFromRound(ctx, id, round, u.Username); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
 // refreshLogged refreshes the index after a saved change; a failure is
 // logged, not returned, because the change is already saved and start-up
 // reconciliation or the next change brings the index along.
