@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -135,12 +136,32 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
+	if s := r.URL.Query().Get("round"); s != "" {
+		h.handleLinkDropRound(w, r, s)
+		return
+	}
 	l, err := h.Ingest.RemoveLink(r.Context(), userFrom(r.Context()), r.PathValue("id"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": l.ID})
+}
+
+// handleLinkDropRound is DELETE /api/v1/links/{id}?round=2018: the link
+// no longer counts in that round and keeps the others.
+func (h *handler) handleLinkDropRound(w http.ResponseWriter, r *http.Request, s string) {
+	round, err := strconv.Atoi(s)
+	if err != nil {
+		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+		return
+	}
+	l, err := h.Ingest.DropLinkFromRound(r.Context(), userFrom(r.Context()), r.PathValue("id"), round)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"dropped": l.ID, "round": round})
 }
 
 func (h *handler) handleDocumentSuggestions(w http.ResponseWriter, r *http.Request) {

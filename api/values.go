@@ -10,10 +10,18 @@ import (
 	"github.com/lcmonitor/evidence/values"
 )
 
+// previousJSON is the previous round's value with its unit and review
+// status; change only when the two compare (comparable), else why not
+// (incomparable: "unit" or "contradicted").
 type previousJSON struct {
-	Round  int     `json:"round"`
-	Value  float64 `json:"value"`
-	Change float64 `json:"change"`
+	Round        int      `json:"round"`
+	Value        float64  `json:"value"`
+	Unit         string   `json:"unit"`
+	Given        string   `json:"given"`
+	Status       string   `json:"status"`
+	Comparable   bool     `json:"comparable"`
+	Change       *float64 `json:"change,omitempty"`
+	Incomparable string   `json:"incomparable,omitempty"`
 }
 
 type reviewJSON struct {
@@ -47,8 +55,13 @@ func toValueJSON(l values.Listed) valueJSON {
 		Unit: v.Unit, ValueFound: v.ValueFound, Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy,
 		UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage}}
-	if ch, ok := l.Change(); ok {
-		out.Previous = &previousJSON{Round: l.Previous.Round, Value: l.Previous.Number, Change: ch}
+	if p := l.Previous; p != nil {
+		c := l.Comparison()
+		out.Previous = &previousJSON{Round: p.Round, Value: p.Number, Unit: p.Unit, Given: p.Given, Status: string(p.Status),
+			Comparable: c.Comparable, Incomparable: c.Why}
+		if c.Comparable {
+			out.Previous.Change = &c.Change
+		}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -259,12 +260,28 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var kind CarryKind
 		var object string
-		err := tx.QueryRowContext(ctx, `SELECT kind, object_id FROM carryover WHERE id = ? AND state = ?`+s.dialect.lockRow, id, CarryToConfirm).Scan(&kind, &object)
+		var was CarryState
+		var round int
+		err := tx.QueryRowContext(ctx, `SELECT kind, object_id, state, round FROM carryover WHERE id = ?`+s.dialect.lockRow, id).
+			Scan(&kind, &object, &was, &round)
 		if err == sql.ErrNoRows {
-			return Errorf(ECONFLICT, "结转记录 %s 不存在或已处理", id)
+			return Errorf(ENOTFOUND, "结转记录 %s 不存在", id)
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("read carryover %s: %w", id, err)
+		}
+		switch {
+		case was == CarryToConfirm:
+		case kind == CarryLink && state == CarryDropped && was != CarryDropped:
+			// A link confirmed in the round (or used there by an upload or
+			// on its document's page) may still be dropped from it; its
+			// other rounds keep it.
+		case was == state:
+			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s),无需再次处理", round, carryStateWords(was))
+		case kind == CarryLink:
+			return Errorf(ECONFLICT, "这条关联已不计入 %d 年度;要重新计入,请在文档页按 %d 年度再关联一次", round, round)
+		default:
+			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s);本轮不再使用的话,请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
 		}
 		if state == CarryDropped {
 			if err := dropCarried(ctx, tx, kind, object); err != nil {
@@ -278,6 +295,19 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "carryover." + string(state), Object: "carryover:" + id,
 			Detail: map[string]any{"kind": kind, "object": object}})
 	})
+}
+
+// carryStateWords names a carry state as the carry-over page does.
+func carryStateWords(st CarryState) Words {
+	switch st {
+	case CarryConfirmed:
+		return Words{Chinese: "已确认沿用", English: "confirmed"}
+	case CarryUpdated:
+		return Words{Chinese: "已修改", English: "updated"}
+	case CarryDropped:
+		return Words{Chinese: "本轮不再使用", English: "dropped from the round"}
+	}
+	return Words{Chinese: "待确认", English: "to re-confirm"}
 }
 
 func dropCarried(ctx context.Context, tx *sql.Tx, kind CarryKind, object string) error {
@@ -311,16 +341,33 @@ func (s *Store) markCarryUpdated(ctx context.Context, tx *sql.Tx, kind CarryKind
 const ofDocumentRound = `((d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?))
 		AND l.id NOT IN (SELECT object_id FROM carryover WHERE kind = 'link' AND from_round = 0))`
 
-// UseLinksInRound makes a document's links to codes count in round, which
-// is not the document's own: the same bytes uploaded again for a later
-// round (a policy still in force) are evidence there without a second
-// document. A link the document had before (its code not in fresh) is
-// carried into the round, confirmed by by, and still counts in the
-// document's round; a link this upload made (its code in fresh) counts in
-// round only (a carried link of from_round 0), so the document's own
-// round does not change. A link carried into round before, waiting or
-// dropped, is confirmed again. In one transaction, audited.
-func (s *Store) UseLinksInRound(ctx context.Context, docID string, codes []string, round int, fresh map[string]bool, by string) error {
+// LinkInRound links a document to key indicators so that the links count
+// in round, which is not the document's own: the same bytes uploaded
+// again for a later round (a policy still in force), or a document of 2017
+// linked on its page for 2018, are evidence there without a second
+// document. All of links are of one document. A link the document has
+// already (same indicator) is used as it is: the Link becomes it, and it
+// is carried into the round, confirmed by by, still counting in the
+// document's own round; a page, quote or note given with it that differ
+// from it are refused (EINVALID), since they would be lost. A link new to
+// the document is made and counts in round only (a carried link of
+// from_round 0), so the document's own round does not change. A link
+// carried into round before, waiting or dropped, is confirmed again.
+// Everything is one transaction, audited: no link is left made that does
+// not count where it was made for.
+func (s *Store) LinkInRound(ctx context.Context, links []*Link, round int, by string) error {
+	if len(links) == 0 {
+		return nil
+	}
+	_, inds, err := s.CurrentFramework(ctx)
+	if err != nil {
+		return err
+	}
+	byCode := make(map[string]Indicator, len(inds))
+	for _, ind := range inds {
+		byCode[ind.Code] = ind
+	}
+	docID := links[0].DocumentID
 	now := formatTime(s.now())
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var city, docRound string
@@ -333,20 +380,77 @@ func (s *Store) UseLinksInRound(ctx context.Context, docID string, codes []strin
 			// every document): from_round 0 would mean a fresh link.
 			from = -1
 		}
-		for _, code := range codes {
-			links, err := pairs(ctx, tx, `SELECT id, indicator_code FROM link WHERE document_id = ? AND indicator_code = ?`, docID, code)
+		codes := make([]string, 0, len(links))
+		for _, l := range links {
+			if l.DocumentID != docID {
+				return fmt.Errorf("links in round %d: documents %s and %s at once", round, docID, l.DocumentID)
+			}
+			fresh, err := s.linkOnce(ctx, tx, l, round, byCode)
 			if err != nil {
-				return fmt.Errorf("links to use in round %d: %w", round, err)
+				return err
 			}
-			for _, l := range links {
-				if err := useLinkInRound(ctx, tx, city, l, round, from, fresh[code], by, now); err != nil {
-					return err
-				}
+			if err := useLinkInRound(ctx, tx, city, [2]string{l.ID, l.IndicatorCode}, round, from, fresh, by, now); err != nil {
+				return err
 			}
+			codes = append(codes, l.IndicatorCode)
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.use_links", Object: "document:" + docID,
 			Detail: map[string]any{"round": round, "document_round": docRound, "indicators": codes}})
 	})
+}
+
+// linkOnce makes l inside tx unless the document has a link to its
+// indicator already, when l becomes that link; fresh says which. Two
+// uploads of one file at once meet in the unique index: the second finds
+// the first's link.
+func (s *Store) linkOnce(ctx context.Context, tx *sql.Tx, l *Link, round int, byCode map[string]Indicator) (fresh bool, err error) {
+	if err := s.checkLink(ctx, tx, l, byCode); err != nil {
+		return false, err
+	}
+	given := *l
+	had, err := queryLinks(ctx, tx, `WHERE l.document_id = ? AND l.indicator_code = ?`, l.DocumentID, l.IndicatorCode)
+	if err != nil {
+		return false, err
+	}
+	if len(had) == 0 {
+		if err := s.insertLinkIfNew(ctx, tx, l); err != nil {
+			return false, err
+		}
+		if had, err = queryLinks(ctx, tx, `WHERE l.document_id = ? AND l.indicator_code = ?`, l.DocumentID, l.IndicatorCode); err != nil {
+			return false, err
+		}
+		if len(had) == 1 && had[0].ID == l.ID {
+			return true, nil
+		}
+	}
+	if len(had) == 0 {
+		return false, fmt.Errorf("link %s to %s: neither made nor found", l.DocumentID, l.IndicatorCode)
+	}
+	*l = had[0]
+	return false, keptAsItIs(given, had[0], round)
+}
+
+// keptAsItIs refuses a page, quote or note given for a link the document
+// has already and uses in another round as it is: they would be dropped
+// without a word.
+func keptAsItIs(given, had Link, round int) error {
+	field := ""
+	switch {
+	case given.Page != 0 && given.Page != had.Page:
+		field = "page"
+	case given.Quote != "" && given.Quote != had.Quote:
+		field = "quote"
+	case given.Note != "" && given.Note != had.Note:
+		field = "note"
+	default:
+		return nil
+	}
+	at := Words{Chinese: "未填页码", English: "no page"}
+	if had.Page > 0 {
+		at = Words{Chinese: fmt.Sprintf("第 %d 页", had.Page), English: fmt.Sprintf("page %d", had.Page)}
+	}
+	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码、引文或备注;请去掉页码、引文和备注后再提交,或先删除这条关联再按新的页码和引文重新关联",
+		had.IndicatorCode, at, round)
 }
 
 func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, round, from int, fresh bool, by, now string) error {
@@ -371,6 +475,85 @@ func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, r
 		return fmt.Errorf("use link %s in round %d: %w", l[0], round, err)
 	}
 	return nil
+}
+
+// DropLinkFromRound makes a link no longer count in round while it keeps
+// counting in the other rounds it counts in: a link carried or linked
+// into round is dropped there (as DecideCarryover drops it); a link that
+// counts in round because its document is of that round counts from then
+// on only in the rounds it was carried or linked into, as a link made for
+// another round does. ECONFLICT, saying what to do, when round is the
+// only round the link counts in or it does not count there. Audited.
+func (s *Store) DropLinkFromRound(ctx context.Context, linkID string, round int, by string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var docID, docRound, issuedOn, code string
+		err := tx.QueryRowContext(ctx, `SELECT d.id, d.round, d.issued_on, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
+			WHERE l.id = ? AND d.deleted_at IS NULL`+s.dialect.lockRow, linkID).Scan(&docID, &docRound, &issuedOn, &code)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "关联 %s 不存在", linkID)
+		}
+		if err != nil {
+			return fmt.Errorf("read link %s: %w", linkID, err)
+		}
+		how, err := dropLinkFromRound(ctx, tx, linkID, code, round, ownRound(docRound, issuedOn), by, formatTime(now))
+		if err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "link.drop_round", Object: docID,
+			Detail: map[string]any{"link": linkID, "indicator": code, "round": round, "how": how}})
+	})
+}
+
+// ownRound is the round a document's links count in of themselves: its
+// round, or without one the year it was issued in ("" for neither).
+func ownRound(docRound, issuedOn string) string {
+	if docRound != "" || len(issuedOn) < 4 {
+		return docRound
+	}
+	return issuedOn[:4]
+}
+
+// dropLinkFromRound drops, inside tx, a link carried or linked into round
+// from it, or makes a link of its document's round, own, count only in the
+// rounds it was carried or linked into; it says which it did.
+func dropLinkFromRound(ctx context.Context, tx *sql.Tx, linkID, code string, round int, own, by, now string) (string, error) {
+	var here, elsewhere, onlyCarried int
+	err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND round = ? AND state <> 'dropped'),
+		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND round <> ? AND state <> 'dropped'),
+		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND from_round = 0)`,
+		linkID, round, linkID, round, linkID).Scan(&here, &elsewhere, &onlyCarried)
+	if err != nil {
+		return "", fmt.Errorf("rounds of link %s: %w", linkID, err)
+	}
+	ownCounts := own != "" && onlyCarried == 0
+	y := strconv.Itoa(round)
+	if ownCounts && own != y {
+		elsewhere++
+	}
+	switch {
+	case here == 0 && !(ownCounts && own == y):
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d 年度,无需去掉", code, round)
+	case elsewhere == 0:
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d 年度,没有其他轮次使用;要去掉它,请直接删除这条关联", code, round)
+	case here > 0:
+		_, err = tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ?
+			WHERE kind = 'link' AND object_id = ? AND round = ? AND state <> ?`, CarryDropped, by, now, linkID, round, CarryDropped)
+		return "carried", wrapErr(err, "drop link %s from round %d", linkID, round)
+	}
+	// Counted in its document's round and carried elsewhere: from now on
+	// the carried rounds only, as a link made for another round.
+	_, err = tx.ExecContext(ctx, `UPDATE carryover SET from_round = 0 WHERE kind = 'link' AND object_id = ? AND state <> 'dropped'`, linkID)
+	return "own", wrapErr(err, "keep link %s for its other rounds only", linkID)
+}
+
+// wrapErr is fmt.Errorf(format+": %w", args..., err), nil for nil.
+func wrapErr(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
 }
 
 // RoundLinkedDocuments returns, per key indicator, the live documents of

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -265,11 +266,14 @@ func (s *Store) HitDocuments(ctx context.Context, ids []string) (map[string]*Doc
 func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Document, int, error) {
 	where := []string{"deleted_at IS NULL"}
 	var args []any
-	for col, v := range map[string]string{"status": string(f.Status), "doc_type": string(f.DocType), "round": f.Round} {
+	for col, v := range map[string]string{"status": string(f.Status), "doc_type": string(f.DocType)} {
 		if v != "" {
 			where = append(where, col+" = ?")
 			args = append(args, v)
 		}
+	}
+	if f.Round != "" {
+		where, args = ofRound(where, args, f.Round)
 	}
 	where, args = filterCities(where, args, "city", f.City, f.Cities)
 	if f.Indicator != "" {
@@ -294,6 +298,20 @@ func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Documen
 	var docs []*Document
 	err := s.queryDocuments(ctx, q, append(args, limit, max(f.Offset, 0)), func(d *Document) { docs = append(docs, d) })
 	return docs, total, err
+}
+
+// ofRound keeps the documents that count in a round: those of the round,
+// those of no round issued in its year, and those with a link carried or
+// linked into it and not dropped (a 2017 policy linked for 2018), as the
+// heat map, the comparison and the report count them (ofDocumentRound).
+func ofRound(where []string, args []any, round string) ([]string, []any) {
+	year, err := strconv.Atoi(round)
+	if err != nil {
+		return append(where, "round = ?"), append(args, round)
+	}
+	return append(where, `(round = ? OR (round = '' AND substr(issued_on, 1, 4) = ?)
+		OR id IN (SELECT l.document_id FROM link l JOIN carryover c ON c.object_id = l.id
+			WHERE c.kind = 'link' AND c.round = ? AND c.state <> 'dropped'))`), append(args, round, round, year)
 }
 
 // DocumentsWithStatus calls fn for every live document in one of the

@@ -13,6 +13,7 @@ import (
 // the same arguments in the same order (TestEnglishMessagesTakeTheSameArguments),
 // and each key is a format the code uses (TestEnglishMessagesAreUsed).
 var englishMessages = map[string]string{
+	"该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码、引文或备注;请去掉页码、引文和备注后再提交,或先删除这条关联再按新的页码和引文重新关联": "The document is already linked to indicator %s (%s); counting it in round %d uses that link as it is, so no other page, quote or note can be given. Send it without page, quote and note, or delete the link first and link it again with the new page and quote",
 	"对象存储响应超时,文件未保存;请稍后重试或联系管理员":                              "The object store did not answer in time, so the file was not saved; try again later or ask the administrator",
 	"--lang 应为 zh(中文)或 en(英文),而不是“%s”":                        "--lang takes zh (Chinese) or en (English), not “%s”",
 	"截止日期 %s 早于起始日期 %s":                                       "The end date %s is before the start date %s",
@@ -334,8 +335,12 @@ var englishMessages = map[string]string{
 	"分页参数超出范围:1 ≤ size ≤ %d,from ≥ 0,from+size ≤ %d":     "Paging out of range: 1 ≤ size ≤ %d, from ≥ 0, from+size ≤ %d",
 	"监测轮次 %d 之前没有轮次,无可结转的内容":                             "There is no round before %d, so there is nothing to carry over",
 	"未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑定性描述或重新填报数值": "Unknown action %q; choose confirm (keep it) or drop (not used this round); to change something, edit the statement or record the value again",
-	"结转记录 %s 不存在":     "There is no carried-over item %s",
-	"结转记录 %s 不存在或已处理": "The carried-over item %s does not exist or was handled already",
+	"结转记录 %s 不存在":                                      "There is no carried-over item %s",
+	"这一项在 %d 年度已经处理过(%s),无需再次处理":                       "This item was handled in round %d already (%s); nothing more to do",
+	"这条关联已不计入 %d 年度;要重新计入,请在文档页按 %d 年度再关联一次":           "This link no longer counts in round %d; to count it again, link it on the document's page for round %d",
+	"这一项在 %d 年度已经处理过(%s);本轮不再使用的话,请在本轮的定性描述或数值页删除或修改它": "This item was handled in round %d already (%s); if the round no longer uses it, delete or change it on the round's claim or value page",
+	"指标 %s 的这条关联不计入 %d 年度,无需去掉":                        "This link to indicator %s does not count in round %d; there is nothing to drop",
+	"指标 %s 的这条关联只计入 %d 年度,没有其他轮次使用;要去掉它,请直接删除这条关联":     "This link to indicator %s counts in round %d only, and no other round uses it; to remove it, delete the link",
 	// Uploads sent through the upload page's script, logging in and passwords, a busy server.
 	"没有收到文件;请在字段 file 中选择要上传的文件":                                      "No file was received; choose the files to upload in the field file",
 	"请以 multipart/form-data 上传,文件放在字段 file 中":                         "Upload as multipart/form-data, the files in the field file",

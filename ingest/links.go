@@ -42,10 +42,11 @@ func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link)
 // AddLinkInRound is AddLink for a monitoring round: round 0 or the
 // document's own round is AddLink; another round (a document of 2017
 // that is evidence in 2018 too) makes the link count there
-// (catalog.UseLinksInRound): a link the document already has to the
-// indicator is used in the round as it is, and l becomes that link; a
-// new link counts in that round only, so the document's own round does
-// not change.
+// (catalog.LinkInRound, one transaction): a link the document already
+// has to the indicator is used in the round as it is, and l becomes that
+// link (a page, quote or note that differ from it are refused); a new
+// link counts in that round only, so the document's own round does not
+// change.
 func (s *Service) AddLinkInRound(ctx context.Context, u *catalog.User, l *catalog.Link, round int) error {
 	d, err := s.editableDocument(ctx, u, l.DocumentID)
 	if err != nil {
@@ -59,23 +60,12 @@ func (s *Service) AddLinkInRound(ctx context.Context, u *catalog.User, l *catalo
 	} else if !ok {
 		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
 	}
-	had, err := s.cat.LinksOfDocuments(ctx, []string{d.ID})
-	if err != nil {
+	l.CreatedBy = u.Username
+	if err := s.cat.LinkInRound(ctx, []*catalog.Link{l}, round, u.Username); err != nil {
 		return err
 	}
-	fresh := true
-	for _, h := range had {
-		if h.IndicatorCode == l.IndicatorCode {
-			*l, fresh = h, false
-			break
-		}
-	}
-	if fresh {
-		if err := s.AddLink(ctx, u, l); err != nil {
-			return err
-		}
-	}
-	return s.cat.UseLinksInRound(ctx, d.ID, []string{l.IndicatorCode}, round, map[string]bool{l.IndicatorCode: fresh}, u.Username)
+	s.refreshLogged(ctx, d.ID)
+	return nil
 }
 
 // RemoveLink deletes a link on behalf of u and rewrites the index entry.
@@ -94,6 +84,27 @@ func (s *Service) RemoveLink(ctx context.Context, u *catalog.User, id string) (*
 		return nil, err
 	}
 	s.refreshLogged(ctx, l.DocumentID)
+	return l, nil
+}
+
+// DropLinkFromRound makes a link no longer count in a monitoring round on
+// behalf of u, while it keeps counting in the other rounds that use it
+// (catalog.DropLinkFromRound): a coordinator's "not in this round", where
+// RemoveLink takes the link from every round.
+func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id string, round int) (*catalog.Link, error) {
+	l, err := s.cat.Link(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
+		if catalog.IsNotFound(err) {
+			return nil, catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", id)
+		}
+		return nil, err
+	}
+	if err := s.cat.DropLinkFromRound(ctx, id, round, u.Username); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 

@@ -173,9 +173,9 @@ func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, me
 // linkForRound links an uploaded document to codes. When the upload named
 // a round and the same bytes were already a document of another round (a
 // policy still in force, uploaded again for the new round), the links
-// count in the round named as well (catalog.UseLinksInRound) — a link new
-// to the document in that round only, so the earlier round stays as it
-// was — and the outcome says so.
+// count in the round named as well (catalog.LinkInRound, in one
+// transaction with the links) — a link new to the document in that round
+// only, so the earlier round stays as it was — and the outcome says so.
 func (s *Service) linkForRound(ctx context.Context, o *Outcome, round string, codes []string, u *catalog.User) error {
 	d := o.Document
 	if !o.Duplicate || round == "" || round == d.Round || len(codes) == 0 {
@@ -190,21 +190,14 @@ func (s *Service) linkForRound(ctx context.Context, o *Outcome, round string, co
 	} else if !ok {
 		return catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", year)
 	}
-	had, err := s.cat.LinksOfDocuments(ctx, []string{d.ID})
-	if err != nil {
+	links := make([]*catalog.Link, len(codes))
+	for i, c := range codes {
+		links[i] = &catalog.Link{DocumentID: d.ID, IndicatorCode: c, CreatedBy: u.Username}
+	}
+	if err := s.cat.LinkInRound(ctx, links, year, u.Username); err != nil {
 		return err
 	}
-	fresh := map[string]bool{}
-	for _, c := range codes {
-		fresh[c] = true
-	}
-	for _, l := range had {
-		delete(fresh, l.IndicatorCode)
-	}
-	if err := s.link(ctx, d.ID, codes, u); err != nil {
-		return err
-	}
-	if err := s.cat.UseLinksInRound(ctx, d.ID, codes, year, fresh, u.Username); err != nil {
+	if err := s.Refresh(ctx, d.ID); err != nil {
 		return err
 	}
 	o.UsedInRound = year

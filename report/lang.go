@@ -85,10 +85,31 @@ func (r *Report) previousValue(it Item) string {
 	if en {
 		out = fmt.Sprintf("%d: %s", p.Round, p.Written())
 	}
+	switch p.Status {
+	case catalog.ClaimContradicted:
+		// Never compared: the number was found wrong.
+		if en {
+			return out + " (contradicted by its evidence on review; not compared)"
+		}
+		return out + "\uFF08\u7ECF\u5BA1\u6838\u4E0E\u8BC1\u636E\u4E0D\u7B26\uFF0C\u4E0D\u4F5C\u6BD4\u8F83\uFF09"
+	case catalog.ClaimInsufficient:
+		if en {
+			out += " (insufficient evidence on review)"
+		} else {
+			out += "\uFF08\u8BC1\u636E\u4E0D\u8DB3\uFF09"
+		}
+	}
 	if it.Value == nil {
 		return out
 	}
-	diff := math.Round((it.Value.Number-p.Number)*1e6) / 1e6
+	c := it.Value.CompareWith(p)
+	if !c.Comparable {
+		if en {
+			return out + " (another unit than this round's " + it.Value.Unit + "; not compared)"
+		}
+		return out + "\uFF08\u4E0E\u672C\u8F6E\u5355\u4F4D " + it.Value.Unit + " \u4E0D\u540C\uFF0C\u4E0D\u4F5C\u6BD4\u8F83\uFF09"
+	}
+	diff := math.Round(c.Change*1e6) / 1e6
 	amount := strconv.FormatFloat(math.Abs(diff), 'f', -1, 64) + it.Value.Unit
 	switch {
 	case diff == 0 && en:

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -84,5 +85,55 @@ func TestReportComparesWithThePreviousRound(t *testing.T) {
 	}
 	if text, _, _ := docx(t, r); !strings.Contains(text, "上一轮数值：2017 年度：12.3万人（本轮增加 7000人）") {
 		t.Errorf("2018 DOCX does not compare 2.3.3 with 2017: %.1500s", text)
+	}
+}
+
+// TestReportDoesNotCompareWhatDoesNotCompare: 2017's 2.3.3 counted in
+// another unit (万人次, before the indicator changed to 人) is shown with
+// its unit and not subtracted from 2018's; 2017's 3.1.3, which a review
+// found contradicted by its evidence, is shown as such and not compared.
+func TestReportDoesNotCompareWhatDoesNotCompare(t *testing.T) {
+	e := testenv.New(t)
+	if e.DBPath == "" {
+		t.Skip("the unit change is written with SQL on the SQLite catalog")
+	}
+	d := e.Upload(hangzhou, "xuefen.txt", "2017年存入学分银行的社会培训成果12.3万人；2018年达13万人；市民年参与学习活动1234.5万人次，2018年1300万人次。")
+	record := func(round int, code, value, quote string) string {
+		t.Helper()
+		v, err := e.Values.Record(ctx, coord, values.Input{Round: round, Indicator: code, Value: values.Written(value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatalf("record %s %d: %v", code, round, err)
+		}
+		return v.ID
+	}
+	old := record(2017, "2.3.3", "12.3万", "存入学分银行的社会培训成果12.3万人")
+	record(2018, "2.3.3", "13万", "2018年达13万人")
+	wrong := record(2017, "3.1.3", "1234.5", "市民年参与学习活动1234.5万人次")
+	record(2018, "3.1.3", "1300", "2018年1300万人次")
+	db, err := sql.Open("sqlite", "file:"+e.DBPath+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE value SET unit = '万人次', number = 12.3, given = '12.3' WHERE id = ?`, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.Review(ctx, testenv.Admin, wrong, "contradicted", "原文为全市人口，不是参与人次"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2018)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, _ := docx(t, r)
+	for _, want := range []string{"上一轮数值：2017 年度：12.3万人次（与本轮单位 人 不同，不作比较）",
+		"上一轮数值：2017 年度：1234.5万人次（经审核与证据不符，不作比较）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("2018 DOCX lacks %q: %.3000s", want, text)
+		}
+	}
+	if strings.Contains(text, "本轮增加") || strings.Contains(text, "本轮减少") {
+		t.Errorf("2018 DOCX compares what does not compare: %.3000s", text)
 	}
 }

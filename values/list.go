@@ -15,12 +15,21 @@ type Listed struct {
 }
 
 // Change is the difference from the previous round's value, and whether
-// there is one to compare with.
+// there is one to compare with: none when there is no previous value, or
+// it is counted in another unit, or a review contradicted it
+// (Comparison says which).
 func (l Listed) Change() (float64, bool) {
+	c := l.Comparison()
+	return c.Change, c.Comparable
+}
+
+// Comparison is how the value stands against the previous round's; the
+// zero Comparison when there is none.
+func (l Listed) Comparison() catalog.Comparison {
 	if l.Previous == nil {
-		return 0, false
+		return catalog.Comparison{}
 	}
-	return l.Number - l.Previous.Number, true
+	return l.Value.CompareWith(l.Previous)
 }
 
 // Filter selects values to list; empty fields match all.

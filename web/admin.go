@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/accounts"
 	"github.com/lcmonitor/evidence/auth"
@@ -187,25 +188,44 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 // copyAllTables copies every city's latest responsibility table before
-// the new round into it (从上一轮复制责任分解表) and says how many; a city
-// without a table before is left as it is.
+// the new round into it (从上一轮复制责任分解表) and says how many, and for
+// each city what was added, what the round had already and what was not
+// copied (not a key indicator now); a city that fails is named with the
+// reason, and the others are still copied. A city without a table before
+// is left as it is.
 func (h *handler) copyAllTables(r *http.Request, u *catalog.User, year int) string {
+	l := langOf(r)
 	cities, err := h.Framework.VisibleCities(r.Context(), u)
 	if err != nil {
-		return errorText(langOf(r), err)
+		return errorText(l, err)
 	}
 	copied, tasks := 0, 0
+	var each []string
 	for _, c := range cities {
 		cp, err := h.Assignments.CopyPrevious(r.Context(), u, c.Code, year)
 		if catalog.ErrorCode(err) == catalog.EINVALID {
 			continue // no table before the round
 		}
 		if err != nil {
-			return errorText(langOf(r), err)
+			h.Logger.Warn("copy a city's responsibility table into a new round", "city", c.Code, "round", year, "err", err)
+			each = append(each, trf(l, "admin.table_failed", cityLabel(l, c), errorText(l, err)))
+			continue
 		}
 		copied, tasks = copied+1, tasks+cp.Added
+		one := trf(l, "admin.table_added", cityLabel(l, c), cp.Added)
+		if cp.Existing > 0 {
+			one += trf(l, "admin.table_existing", cp.Existing)
+		}
+		if len(cp.Skipped) > 0 {
+			one += trf(l, "admin.table_skipped", len(cp.Skipped))
+		}
+		each = append(each, one)
 	}
-	return trf(langOf(r), "admin.tables_copied", copied, tasks)
+	msg := trf(l, "admin.tables_copied", copied, tasks)
+	if len(each) > 0 {
+		msg += tr(l, "admin.tables_open") + strings.Join(each, tr(l, "admin.semicolon")) + tr(l, "admin.tables_close")
+	}
+	return msg
 }
 
 // carryAllCities carries every city's previous round into a new round and

@@ -286,7 +286,11 @@ func (h *handler) linkRounds(r *http.Request, d *catalog.Document, chosen string
 		return nil, err
 	}
 	l := langOf(r)
-	out := []option{{"", fmt.Sprintf(tr(l, "doc.link.own_round"), d.Round), chosen == ""}}
+	own := tr(l, "doc.link.no_round") // never " 年度": a document of no round
+	if d.Round != "" {
+		own = fmt.Sprintf(tr(l, "doc.link.own_round"), d.Round)
+	}
+	out := []option{{"", own, chosen == ""}}
 	for i := len(rounds) - 1; i >= 0; i-- {
 		if y := strconv.Itoa(rounds[i].Year); y != d.Round {
 			out = append(out, option{y, roundLabel(l, rounds[i].Year, rounds[i].Label), chosen == y})

@@ -21,6 +21,10 @@ type valueRow struct {
 	IndicatorName string
 	Document      string
 	Shown         string // the value as written, with its unit
+	// PreviousShown is the previous round's value with its unit and
+	// review status, and why it is not compared when it is not; "" when
+	// there is none.
+	PreviousShown string
 	Last          *catalog.Review
 	CanReview     bool
 }
@@ -166,6 +170,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		if rv, ok := last[v.ID]; ok {
 			row.Last = &rv
 		}
+		row.PreviousShown = previousShown(langOf(r), v)
 		p.Values = append(p.Values, row)
 	}
 	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {
@@ -244,4 +249,23 @@ func (h *handler) ledgerFailed(w http.ResponseWriter, r *http.Request, err error
 	st := typed(r, "city", "round")
 	st.setError(langOf(r), err, "file", "round")
 	h.showValues(w, r, httperr.Prepare(w, r, h.Logger, err), "import", st)
+}
+
+// previousShown is the previous round's value as the values page shows it
+// beside this round's: its round, the value with its unit, its review
+// status, and, when the two do not compare (another unit, or a review
+// found it contradicted), that they are not compared.
+func previousShown(l Lang, v values.Listed) string {
+	p := v.Previous
+	if p == nil {
+		return ""
+	}
+	var why string
+	switch c := v.Comparison(); c.Why {
+	case catalog.IncomparableUnit:
+		why = trf(l, "values.previous.unit", v.Unit)
+	case catalog.IncomparableContradicted:
+		why = tr(l, "values.previous.contradicted")
+	}
+	return trf(l, "values.previous", p.Round, p.Written(), tr(l, "claim."+string(p.Status)), why)
 }

@@ -61,6 +61,9 @@ type Env struct {
 	Values      *values.Service
 	Notes       *notes.Service
 	Saved       *savedsearch.Service
+	// DBPath is the SQLite catalog's file, for tests that inject a fault
+	// with a trigger; "" on PostgreSQL.
+	DBPath string
 }
 
 // New builds an Env; everything is closed when the test ends.
@@ -68,10 +71,12 @@ func New(t testing.TB) *Env {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	cat, err := catalog.Open(ctx, filepath.Join(dir, "catalog.db"))
+	dbPath := filepath.Join(dir, "catalog.db")
+	cat, err := catalog.Open(ctx, dbPath)
 	if os.Getenv("EVIDENCE_TEST_POSTGRES") != "" {
 		cat.Close()
 		cat, err = catalog.OpenPostgres(ctx, pgtest.DatabaseURL(t))
+		dbPath = ""
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +108,7 @@ func New(t testing.TB) *Env {
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs),
-		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch)}
+		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath}
 }
 
 // Services is the environment's set of services, as `evidence serve`

@@ -1,0 +1,35 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestLinkForAnotherRoundKeepsOrRefusesItsPage: a document already linked
+// to 2.3.2 at page 1 is linked for 2018 with that link as it is; a
+// different page or quote sent with the round is refused by name (400,
+// field quote) instead of being dropped without a word, and sending none
+// answers with the link's own page and quote.
+func TestLinkForAnotherRoundKeepsOrRefusesItsPage(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "学习卡.txt", "杭州市发放市民终身学习卡。全市持卡人数达到12.3万人。")
+	resp, body := e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "page": 1,
+		"quote": "杭州市发放市民终身学习卡"}), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("linking for the document's round: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "round": 2018,
+		"page": 1, "quote": "全市持卡人数达到12.3万人"}), "coordA")
+	msg, _ := body["error"].(map[string]any)
+	if resp.StatusCode != http.StatusBadRequest || msg["field"] != "quote" || !strings.Contains(msg["message"].(string), "沿用这条关联") {
+		t.Errorf("linking for 2018 with another quote: %d %v, want 400 on quote saying the link is used as it is", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "round": 2018}), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("linking for 2018 as it is: %d %v", resp.StatusCode, body)
+	}
+	if l := body["link"].(map[string]any); l["page"] != float64(1) || l["quote"] != "杭州市发放市民终身学习卡" {
+		t.Errorf("the link used in 2018: %v, want page 1 and its quote", l)
+	}
+}
