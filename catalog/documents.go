@@ -578,6 +578,12 @@ func (s *Store) DeleteUncitedDocument(ctx context.Context, id, by string) error 
 func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited bool) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Claims citing it go back to pending: a claim change, stamped
+		// under the claims' lock taken first, as every claim change is.
+		stamp, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if onlyUncited {
 			// Locked, so that a citation being added waits (its foreign key
 			// takes a share lock on the row) or is seen.
@@ -609,7 +615,7 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
-		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, "cited document deleted", by); err != nil {
+		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, "cited document deleted", by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id,
@@ -628,8 +634,12 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		stamp, err := s.claimStamp(ctx, tx) // claims citing it are reopened: see deleteDocument
+		if err != nil {
+			return err
+		}
 		var from, sha string
-		err := tx.QueryRowContext(ctx, `SELECT city, sha256 FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id).Scan(&from, &sha)
+		err = tx.QueryRowContext(ctx, `SELECT city, sha256 FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id).Scan(&from, &sha)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
@@ -650,7 +660,7 @@ func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string
 			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, city, seq, id); err != nil {
 			return fmt.Errorf("move document %s: %w", id, err)
 		}
-		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, "cited document moved to another city", by); err != nil {
+		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, "cited document moved to another city", by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.move", Object: id,
