@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -286,13 +287,24 @@ func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Documen
 		limit = 50
 	}
 	limit = min(limit, 500)
-	order := `uploaded_at DESC, id DESC`
-	if f.Sort == SortIssued {
-		order = `issued_on = '', issued_on DESC, ` + order
+	reversed := f.Before != ""
+	for field, cursor := range map[string]string{"after": f.After, "before": f.Before} {
+		if cursor == "" {
+			continue
+		}
+		k, err := parseDocumentCursor(cursor, f.Sort, field)
+		if err != nil {
+			return nil, 0, err
+		}
+		c, a := documentBeyond(k, f.Sort, field == "before")
+		cond, args = cond+" AND "+c, append(args, a...)
 	}
-	q := `SELECT ` + documentColumns + ` FROM document WHERE ` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	q := `SELECT ` + documentColumns + ` FROM document WHERE ` + cond + ` ORDER BY ` + documentOrder(f.Sort, reversed) + ` LIMIT ? OFFSET ?`
 	var docs []*Document
 	err := s.queryDocuments(ctx, q, append(args, limit, max(f.Offset, 0)), func(d *Document) { docs = append(docs, d) })
+	if reversed {
+		slices.Reverse(docs)
+	}
 	return docs, total, err
 }
 
