@@ -173,7 +173,11 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	f.Limit, f.Offset = size, (page-1)*size
+	f.Limit, f.Offset, f.After = size, (page-1)*size, q.Get("after")
+	if f.After != "" && page > 1 {
+		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个:after 从上一页的 next 接着列"))
+		return
+	}
 	docs, total, err := h.Documents.List(r.Context(), userFrom(r.Context()), f)
 	if err != nil {
 		h.writeError(w, r, err)
@@ -183,7 +187,14 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	for i, d := range docs {
 		out[i] = toDocumentJSON(d)
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"documents": out, "total": total, "page": page})
+	answer := map[string]any{"documents": out, "total": total, "page": page, "size": size}
+	if len(docs) == size {
+		// Where the next page starts, however documents are uploaded or
+		// deleted meanwhile (page by page, an upload pushes one read onto
+		// the next page, a delete pulls an unread one back).
+		answer["next"] = catalog.DocumentCursor(docs[len(docs)-1], f.Sort)
+	}
+	h.writeJSON(w, r, http.StatusOK, answer)
 }
 
 // maxIntParam bounds every integer in a query string, so that no sum or

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -235,7 +236,11 @@ type EventFilter struct {
 	// the next page back from the last event of a page, which events
 	// written meanwhile do not shift.
 	Before int64
-	Limit  int // default 100, at most 1000
+	// After, when not 0, keeps the Limit events just newer than the one of
+	// this ID (still listed newest first): the page before a page that
+	// starts there, found by the index on id, not by counting an offset.
+	After int64
+	Limit int // default 100, at most 1000
 }
 
 // maxEvents bounds a page of the audit log.
@@ -264,6 +269,9 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 	if f.Before != 0 {
 		where, args = append(where, "id < ?"), append(args, f.Before)
 	}
+	if f.After != 0 {
+		where, args = append(where, "id > ?"), append(args, f.After)
+	}
 	q := `SELECT id, at, username, action, object, detail FROM event`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
@@ -273,5 +281,11 @@ func (s *Store) FindEvents(ctx context.Context, f EventFilter) ([]Event, error) 
 		limit = 100
 	}
 	// More than 1000 is 1000, not the 100 of none asked.
-	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, min(limit, maxEvents))...)
+	limit = min(limit, maxEvents)
+	if f.After != 0 && f.Before == 0 {
+		events, err := s.queryEvents(ctx, q+` ORDER BY id LIMIT ?`, append(args, limit)...)
+		slices.Reverse(events)
+		return events, err
+	}
+	return s.queryEvents(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, limit)...)
 }

@@ -65,8 +65,14 @@ type CarryReport struct {
 // again adds only what is new.
 func (s *Store) CarryOver(ctx context.Context, city string, from, to int, by string) (*CarryReport, error) {
 	rep := &CarryReport{FromRound: from}
-	now := formatTime(s.now())
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The claims carried are claim changes: stamped under the claims'
+		// lock, first, as a review is, so that their stamps follow commits.
+		stamp, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
+		now := formatTime(stamp)
 		add := func(kind CarryKind, code, source, object string) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO carryover (id, city, round, from_round, kind, indicator_code, source_id,
 				object_id, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ulid.Make().String(), city, to, from, kind,

@@ -290,8 +290,9 @@ func claimNotChangeable(ctx context.Context, tx *sql.Tx, id string) error {
 
 // reopenClaimsCiting puts reviewed claims that cite a document back to
 // pending (their evidence changed), with an audit event per claim, inside
-// tx; it returns the claims reopened.
-func (s *Store) reopenClaimsCiting(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
+// tx; it returns the claims reopened. at is the change's claimStamp,
+// taken first in tx.
+func (s *Store) reopenClaimsCiting(ctx context.Context, tx *sql.Tx, documentID string, at time.Time, reason, by string) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT c.id FROM claim c JOIN citation t ON t.claim_id = c.id
 		WHERE t.document_id = ? AND c.status <> ? AND c.status <> ?`, documentID, ClaimPending, ClaimWithdrawn)
 	if err != nil {
@@ -307,7 +308,7 @@ func (s *Store) reopenClaimsCiting(ctx context.Context, tx *sql.Tx, documentID, 
 		ids = append(ids, id)
 	}
 	rows.Close()
-	now := formatTime(s.now())
+	now := formatTime(at)
 	for _, id := range ids {
 		if _, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
 			return nil, fmt.Errorf("reopen claim %s: %w", id, err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -290,13 +291,24 @@ func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Documen
 		limit = 50
 	}
 	limit = min(limit, 500)
-	order := `uploaded_at DESC, id DESC`
-	if f.Sort == SortIssued {
-		order = `issued_on = '', issued_on DESC, ` + order
+	reversed := f.Before != ""
+	for field, cursor := range map[string]string{"after": f.After, "before": f.Before} {
+		if cursor == "" {
+			continue
+		}
+		k, err := parseDocumentCursor(cursor, f.Sort, field)
+		if err != nil {
+			return nil, 0, err
+		}
+		c, a := documentBeyond(k, f.Sort, field == "before")
+		cond, args = cond+" AND "+c, append(args, a...)
 	}
-	q := `SELECT ` + documentColumns + ` FROM document WHERE ` + cond + ` ORDER BY ` + order + ` LIMIT ? OFFSET ?`
+	q := `SELECT ` + documentColumns + ` FROM document WHERE ` + cond + ` ORDER BY ` + documentOrder(f.Sort, reversed) + ` LIMIT ? OFFSET ?`
 	var docs []*Document
 	err := s.queryDocuments(ctx, q, append(args, limit, max(f.Offset, 0)), func(d *Document) { docs = append(docs, d) })
+	if reversed {
+		slices.Reverse(docs)
+	}
 	return docs, total, err
 }
 
@@ -596,6 +608,12 @@ func (s *Store) DeleteUncitedDocument(ctx context.Context, id, by string) error 
 func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited bool) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Claims citing it go back to pending: a claim change, stamped
+		// under the claims' lock taken first, as every claim change is.
+		stamp, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if onlyUncited {
 			// Locked, so that a citation being added waits (its foreign key
 			// takes a share lock on the row) or is seen.
@@ -627,7 +645,7 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
-		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, "cited document deleted", by); err != nil {
+		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, "cited document deleted", by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id,
@@ -646,8 +664,12 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string, error) {
 	var reopened []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		stamp, err := s.claimStamp(ctx, tx) // claims citing it are reopened: see deleteDocument
+		if err != nil {
+			return err
+		}
 		var from, sha string
-		err := tx.QueryRowContext(ctx, `SELECT city, sha256 FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id).Scan(&from, &sha)
+		err = tx.QueryRowContext(ctx, `SELECT city, sha256 FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, id).Scan(&from, &sha)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
@@ -668,7 +690,7 @@ func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string
 			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, city, seq, id); err != nil {
 			return fmt.Errorf("move document %s: %w", id, err)
 		}
-		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, "cited document moved to another city", by); err != nil {
+		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, "cited document moved to another city", by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.move", Object: id,

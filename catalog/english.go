@@ -279,6 +279,7 @@ var englishMessages = map[string]string{
 	"--limit 应为正整数,收到 %d":                                              "--limit should be a positive whole number, got %d",
 	"limit 应在 1 到 1000 之间,收到 %d":                                       "limit should be from 1 to 1000, got %d",
 	"after 不是有效的翻页位置:请用上一页答复中的 next":                                   "after is not a valid position in the list: use next from the previous page's answer",
+	"%s 不是有效的翻页位置:请用上一页答复中的 next,或从第一页重新列出":                            "%s is not a valid position in the list: use next from the previous page's answer, or list again from the first page",
 	"status 应为 pending、verified、insufficient 或 contradicted":           "status should be pending, verified, insufficient or contradicted",
 	"这条定性描述已经撤回":                                                       "This statement has already been withdrawn",
 	"这条定性描述已审核属实,不能撤回":                                                 "This statement was reviewed as verified and cannot be withdrawn",

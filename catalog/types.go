@@ -209,6 +209,13 @@ type DocumentFilter struct {
 	Sort      DocumentSort
 	Limit     int // default 50, at most 500
 	Offset    int
+	// After, when not empty, is a DocumentCursor of this Sort: only the
+	// documents after it are listed (Offset counts from there).
+	After string
+	// Before, when not empty, is a DocumentCursor of this Sort: the Limit
+	// documents just before it are listed (in the listing's order), the
+	// page before a page that starts there.
+	Before string
 }
 
 // DocumentSort orders a document listing.

@@ -31,6 +31,9 @@ type adminPage struct {
 	CityNames map[string]string
 	// EventRows are the Events in words.
 	EventRows []eventRow
+	// OlderEvents and NewerEvents are the links to the audit log's pages
+	// beside this one, when there are such pages.
+	OlderEvents, NewerEvents string
 }
 
 func (h *handler) requireAdmin(w http.ResponseWriter, r *http.Request) bool {
@@ -57,7 +60,7 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int
 	if p.Users, err = h.Accounts.List(r.Context(), admin); err == nil {
 		if p.Cities, err = h.Framework.Cities(r.Context()); err == nil {
 			if p.Rounds, err = h.Framework.Rounds(r.Context()); err == nil {
-				p.Events, err = h.Accounts.Events(r.Context(), admin, catalog.EventFilter{Limit: 100})
+				err = h.eventsPage(r, p)
 			}
 		}
 	}
@@ -289,4 +292,53 @@ func onFile(err error) error {
 		return err
 	}
 	return e.OnField("file")
+}
+
+// eventsPageSize is how many audit events the admin page shows at once.
+const eventsPageSize = 100
+
+// eventsPage reads the page of the audit log the admin page asks for
+// (events_before or events_after an event's ID; the newest without) and
+// the links to the pages older and newer. Each goes from an event by its
+// ID, not by offset: events written meanwhile do not shift a page. One
+// event more than a page is read, to know whether a page lies beyond.
+func (h *handler) eventsPage(r *http.Request, p *adminPage) error {
+	admin := sessionFrom(r).User
+	q := r.URL.Query()
+	before, _ := strconv.ParseInt(q.Get("events_before"), 10, 64)
+	after, _ := strconv.ParseInt(q.Get("events_after"), 10, 64)
+	f := catalog.EventFilter{Before: max(before, 0), Limit: eventsPageSize + 1}
+	if f.Before == 0 {
+		f.After = max(after, 0)
+	}
+	events, err := h.Accounts.Events(r.Context(), admin, f)
+	if err != nil {
+		return err
+	}
+	if f.After != 0 && len(events) <= eventsPageSize {
+		// Nothing newer beyond this page: the newest page, read whole.
+		f.After = 0
+		if events, err = h.Accounts.Events(r.Context(), admin, f); err != nil {
+			return err
+		}
+	}
+	more := len(events) > eventsPageSize
+	switch {
+	case f.After != 0:
+		events = events[1:] // the one read beyond, newer than the page
+	case more:
+		events = events[:eventsPageSize]
+	}
+	if len(events) > 0 {
+		if more || f.After != 0 {
+			p.OlderEvents = fmt.Sprintf("/admin?events_before=%d#events", events[len(events)-1].ID)
+		}
+		if f.Before != 0 || f.After != 0 {
+			p.NewerEvents = fmt.Sprintf("/admin?events_after=%d#events", events[0].ID)
+		}
+	} else if f.Before != 0 {
+		p.NewerEvents = "/admin#events"
+	}
+	p.Events = events
+	return nil
 }

@@ -22,6 +22,9 @@ type documentsPage struct {
 	Docs                                          []docRow
 	Total, PageNum, Pages                         int
 	Prev, Next                                    string
+	// After and Before are the cursor the page was asked by, if any
+	// (catalog.DocumentCursor).
+	After, Before                                 string
 	Cities, DocTypes, Statuses, Indicators, Sorts []option
 	// MoveCities are the cities an admin may move documents into.
 	MoveCities []option
@@ -111,10 +114,8 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 	}
 	p.PageNum, _ = strconv.Atoi(q.Get("page"))
 	p.PageNum = min(max(p.PageNum, 1), 100000)
-	f := catalog.DocumentFilter{City: p.City, DocType: catalog.DocType(p.DocType), Status: catalog.Status(p.Status),
-		Indicator: p.Indicator, Round: p.Round, Sort: catalog.DocumentSort(p.Sort),
-		Limit: documentsPageSize, Offset: (p.PageNum - 1) * documentsPageSize}
-	docs, total, err := h.Documents.List(r.Context(), u, f)
+	p.After, p.Before = q.Get("after"), q.Get("before")
+	docs, total, err := h.listDocuments(r, p)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -128,20 +129,72 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 		p.Docs = append(p.Docs, docRow{Document: d, CityName: names[d.City], Checked: bulk.Checked[d.ID]})
 	}
 	p.Total, p.Pages = total, (total+documentsPageSize-1)/documentsPageSize
-	p.Return = "/documents?" + listQuery(p, p.PageNum).Encode()
-	if p.PageNum > 1 {
-		// Past the end (an old link after deletions), back to the last
-		// page with documents rather than to another empty one.
-		p.Prev = "/documents?" + listQuery(p, min(p.PageNum-1, max(p.Pages, 1))).Encode()
-	}
-	if p.PageNum < p.Pages {
-		p.Next = "/documents?" + listQuery(p, p.PageNum+1).Encode()
-	}
 	h.render(w, r, status, "documents", tr(lang, "docs.title"), p)
 }
 
-// listQuery is the listing's filters with page n.
-func listQuery(p *documentsPage, n int) url.Values {
+// listDocuments reads the page of documents p asks for and sets its
+// links. The links go on by cursor, after the last document shown or
+// before the first, so that documents uploaded or deleted meanwhile
+// neither show one twice nor skip one (page=, by offset, is still read:
+// old links). One document more than a page is read, to know whether a
+// page lies beyond.
+func (h *handler) listDocuments(r *http.Request, p *documentsPage) ([]*catalog.Document, int, error) {
+	u := sessionFrom(r).User
+	f := catalog.DocumentFilter{City: p.City, DocType: catalog.DocType(p.DocType), Status: catalog.Status(p.Status),
+		Indicator: p.Indicator, Round: p.Round, Sort: catalog.DocumentSort(p.Sort), Limit: documentsPageSize + 1,
+		After: p.After, Before: p.Before}
+	if f.After == "" && f.Before == "" {
+		f.Offset = (p.PageNum - 1) * documentsPageSize
+	}
+	docs, total, err := h.Documents.List(r.Context(), u, f)
+	if catalog.ErrorCode(err) == catalog.EINVALID && (f.After != "" || f.Before != "") {
+		// A link of another order, or mangled: the list from its start.
+		p.After, p.Before, p.PageNum = "", "", 1
+		f.After, f.Before, f.Offset = "", "", 0
+		docs, total, err = h.Documents.List(r.Context(), u, f)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if f.Before != "" && len(docs) <= documentsPageSize {
+		// Nothing before this page: it is the first, read full.
+		p.Before = ""
+		f.Before = ""
+		if docs, total, err = h.Documents.List(r.Context(), u, f); err != nil {
+			return nil, 0, err
+		}
+	}
+	more := len(docs) > documentsPageSize
+	switch {
+	case f.Before != "":
+		docs = docs[1:] // the one read beyond, before the page
+	case more:
+		docs = docs[:documentsPageSize]
+	}
+	sort := catalog.DocumentSort(p.Sort)
+	p.Return = "/documents?" + listQuery(p, "", "").Encode()
+	switch {
+	case len(docs) > 0 && (f.Before != "" || f.After != "" || p.PageNum > 1):
+		p.Prev = "/documents?" + listQuery(p, "before", catalog.DocumentCursor(docs[0], sort)).Encode()
+	case f.After != "":
+		// Past the end (the rest deleted meanwhile): back to the page
+		// that ends where this one starts.
+		p.Prev = "/documents?" + listQuery(p, "before", f.After).Encode()
+	case p.PageNum > 1:
+		// Past the end by page= (an old link after deletions): back to
+		// the last page with documents rather than to another empty one.
+		p.Prev = "/documents?" + listQuery(p, "page", strconv.Itoa(max((total+documentsPageSize-1)/documentsPageSize, 1))).Encode()
+	}
+	if len(docs) > 0 && (more || f.Before != "") {
+		p.Next = "/documents?" + listQuery(p, "after", catalog.DocumentCursor(docs[len(docs)-1], sort)).Encode()
+	}
+	return docs, total, nil
+}
+
+// listQuery is the listing's filters with one paging parameter: key
+// (page, after or before) set to value; none, the page shown, when key is
+// empty.
+func listQuery(p *documentsPage, key, value string) url.Values {
 	v := url.Values{}
 	for k, s := range map[string]string{"city": p.City, "doc_type": p.DocType, "status": p.Status, "indicator": p.Indicator,
 		"round": p.Round, "sort": p.Sort} {
@@ -149,8 +202,18 @@ func listQuery(p *documentsPage, n int) url.Values {
 			v.Set(k, s)
 		}
 	}
-	if n > 1 {
-		v.Set("page", strconv.Itoa(n))
+	if key == "" {
+		switch {
+		case p.After != "":
+			key, value = "after", p.After
+		case p.Before != "":
+			key, value = "before", p.Before
+		case p.PageNum > 1:
+			key, value = "page", strconv.Itoa(p.PageNum)
+		}
+	}
+	if key != "" && (key != "page" || value != "1") {
+		v.Set(key, value)
 	}
 	return v
 }

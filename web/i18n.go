@@ -397,6 +397,8 @@ var messages = map[string]map[Lang]string{
 	"admin.rounds":              {Chinese: "监测轮次", English: "Rounds"},
 	"admin.framework":           {Chinese: "导入指标体系", English: "Import a framework"},
 	"admin.events":              {Chinese: "审计日志", English: "Audit log"},
+	"admin.events.newer":        {Chinese: "上一页（较新）", English: "Previous page (newer)"},
+	"admin.events.older":        {Chinese: "下一页（较早）", English: "Next page (older)"},
 	"admin.code":                {Chinese: "代码", English: "Code"},
 	"admin.name":                {Chinese: "名称", English: "Name"},
 	"admin.year":                {Chinese: "年份", English: "Year"},
