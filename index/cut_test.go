@@ -30,6 +30,17 @@ func TestCutAt(t *testing.T) {
 			if got := cutOf(tc.pages, tc.max); got != tc.want {
 				t.Errorf("cutOf = %+v, want %+v", got, tc.want)
 			}
+			// Counted part by part, a character at a time, as a page is
+			// streamed from its stored blob.
+			c := &CutCounter{left: tc.max}
+			for i, p := range tc.pages {
+				for _, r := range p {
+					c.Add(i+1, []byte(string(r)))
+				}
+			}
+			if got := c.Cut(); got != tc.want || c.Found() != (tc.want.Page > 0) {
+				t.Errorf("CutCounter = %+v (found %v), want %+v", got, c.Found(), tc.want)
+			}
 		})
 	}
 }
