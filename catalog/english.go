@@ -468,6 +468,13 @@ var englishMessages = map[string]string{
 	"存储空间已满,文件未保存;请联系管理员清理磁盘":                                                           "The storage is full, so the file was not saved; ask the administrator to free disk space",
 	"存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额":                                                    "The storage quota is used up, so the file was not saved; ask the administrator to free disk space or raise the quota",
 	"文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘":                                       "The file storage became read-only (the disk was probably remounted read-only after an error), so the file was not saved; ask the administrator to check the disk",
+	// Big texts read page by page (documents/text.go, ingest/textpages.go, api/text.go).
+	"第 %d 页的文字超过 %d MB,无法整页读取;请下载原件查看":     "The text of page %d is over %d MB and cannot be read as one page; download the original to read it",
+	"页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页":     "The page range %d–%d is not valid: the first page counts from 1 and comes no later than the last",
+	"本文件共 %d 页,没有第 %d 页":                   "The document has %d pages; there is no page %d",
+	"这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看":    "This page's text is too long (over %d MB) to be shown as one page; download the original to read it",
+	"服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试": "The server is busy showing other very long documents and cannot read this page now; try again in %d seconds",
+	"页码 %s=%q 无效:应为从 1 开始的整数":              "The page number %s=%q is not valid: give a whole number from 1",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

@@ -22,14 +22,22 @@ type Service struct {
 	// bounds how many are drawn at once.
 	thumbDir   string
 	thumbSlots chan struct{}
+	// textBudget lends memory to pages of text held whole.
+	textBudget *textBudget
 }
 
 // NewService returns the documents service over the catalog, the blob
 // store, the pipeline (which keeps the index in step with edits) and
 // search (for indicator suggestions).
 func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
-	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers)}
+	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
+		textBudget: newTextBudget(DefaultTextBudget)}
 }
+
+// SetTextBudget sets how many bytes of memory the service lends at once
+// to pages of text it must hold whole (DefaultTextBudget unless set);
+// a load past it is turned away with EUNAVAILABLE and a time to retry.
+func (s *Service) SetTextBudget(bytes int64) { s.textBudget = newTextBudget(bytes) }
 
 // Get returns a live document u may see; another city's is ENOTFOUND.
 func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog.Document, error) {
@@ -151,12 +159,21 @@ func (s *Service) Text(ctx context.Context, u *catalog.User, id string) (*catalo
 	return d, t, err
 }
 
-func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.StoredText, error) {
+// textReady is ECONFLICT, saying why in words, for a document whose text
+// is not there to read.
+func textReady(d *catalog.Document) error {
 	switch d.Status {
 	case catalog.StatusStored:
-		return nil, catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
+		return catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
 	case catalog.StatusFailed:
-		return nil, catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", catalog.Words{Chinese: d.Error, English: d.ErrorEnglish})
+		return catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", catalog.Words{Chinese: d.Error, English: d.ErrorEnglish})
+	}
+	return nil
+}
+
+func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.StoredText, error) {
+	if err := textReady(d); err != nil {
+		return nil, err
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
