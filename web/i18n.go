@@ -122,6 +122,7 @@ var messages = map[string]map[Lang]string{
 	"doc.read.ocrlow":           {Chinese: "第 %d 页:识别文字(OCR)置信度低,多半识别有误,未用于自动填写和相似文件比对;请重新拍摄对焦清晰、光线均匀的照片,或上传原件(Word、PDF)", English: "Page %d: recognised text (OCR) with low confidence, mostly misread, so it fills no field and is not compared for near duplicates; please retake the photo in focus and even light, or upload the original file (Word, PDF)"},
 	"doc.read.seal":             {Chinese: " · 有公章", English: " · official seal"},
 	"doc.read.unreadable":       {Chinese: "第 %d 页:文字无法正确解码(乱码),本页的文字检索不到", English: "Page %d: its text could not be decoded (it came out as garbage), so search does not find its words"},
+	"doc.page_part":             {Chinese: "本页文字较长，分 %d 段显示，这是第 %d 段；用“下一页”“上一页”翻看其余各段", English: "This page's text is long and is shown in %d parts; this is part %d. Use Next and Previous to read the others"},
 	"doc.index_cut":             {Chinese: "本文件的文字超过全文检索的上限(%d 万字):检索只收录到%s中途,此后的文字检索不到(仍可在此阅读和引用);如需检索,请把文件拆分后分别上传", English: "This file's text is longer than full-text search takes (%d0,000 characters): search takes it up to partway through %s and does not find the text after that (it can still be read and quoted here); to search it, split the file and upload the parts"},
 	"doc.unreadable":            {Chinese: "文字无法读取的页", English: "Pages whose text is unreadable"},
 	"doc.unreadable.pages":      {Chinese: "第 %s 页(检索不到其中的文字;请从原软件重新导出 PDF 后重新上传)", English: "page %s (search does not find their words; export the PDF again from the program that made it and upload it again)"},
