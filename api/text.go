@@ -172,3 +172,28 @@ func appendJSONText(dst, text []byte) []byte {
 	}
 	return append(dst, text[start:]...)
 }
+
+// handleDocumentFind looks for ?q= in a document's whole text as stored,
+// past where the index stops too: {"query","total","more","pages":[{"page",
+// "part","count","before","match","after","unindexed"}]}, page order.
+func (h *handler) handleDocumentFind(w http.ResponseWriter, r *http.Request) {
+	f, err := h.Documents.Find(r.Context(), userFrom(r.Context()), r.PathValue("id"), r.URL.Query().Get("q"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	type page struct {
+		Page      int    `json:"page"`
+		Part      int    `json:"part"`
+		Count     int    `json:"count"`
+		Before    string `json:"before"`
+		Match     string `json:"match"`
+		After     string `json:"after"`
+		Unindexed bool   `json:"unindexed"`
+	}
+	pages := make([]page, len(f.Pages))
+	for i, p := range f.Pages {
+		pages[i] = page{p.Page, p.Part, p.Count, p.Before, p.Match, p.After, p.Unindexed}
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"query": f.Query, "total": f.Total, "more": f.More, "pages": pages})
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"runtime"
 	"slices"
 	"strings"
@@ -186,4 +187,25 @@ func errorMessage(body map[string]any) string {
 	e, _ := body["error"].(map[string]any)
 	msg, _ := e["message"].(string)
 	return msg
+}
+
+// TestDocumentFind: find-in-document answers the pages on which a string
+// occurs, with its words either side, past where the index stops too; a
+// blank one is a 400 that says what to type.
+func TestDocumentFind(t *testing.T) {
+	e := newEnv(t)
+	id := withBigText(t, e, []string{"目录", strings.Repeat("推进学习型城市建设。", 60_000) + "老年大学共有学员三千人。"})
+	resp, body := e.do(e.request("GET", "/api/v1/documents/"+id+"/find?q="+url.QueryEscape("三千人"), nil), "coordA")
+	pages, _ := body["pages"].([]any)
+	if resp.StatusCode != http.StatusOK || len(pages) != 1 || body["total"] != 1.0 {
+		t.Fatalf("find 三千人: %d %v, want one page", resp.StatusCode, body)
+	}
+	p := pages[0].(map[string]any)
+	if p["page"] != 2.0 || p["unindexed"] != true || p["match"] != "三千人" || !strings.HasSuffix(p["before"].(string), "老年大学共有学员") {
+		t.Errorf("find 三千人: %v, want page 2, past the index, after 老年大学共有学员", p)
+	}
+	resp, body = e.do(e.request("GET", "/api/v1/documents/"+id+"/find?q=", nil), "coordA")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(errorMessage(body), "请输入") {
+		t.Errorf("find nothing: %d %v, want 400 asking what to look for", resp.StatusCode, body)
+	}
 }

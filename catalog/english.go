@@ -474,6 +474,7 @@ var englishMessages = map[string]string{
 	"本文件共 %d 页,没有第 %d 页":                   "The document has %d pages; there is no page %d",
 	"这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看":    "This page's text is too long (over %d MB) to be shown as one page; download the original to read it",
 	"服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试": "The server is busy showing other very long documents and cannot read this page now; try again in %d seconds",
+	"请输入要在文件中查找的文字":                        "Type the words to find in the document",
 	"页码 %s=%q 无效:应为从 1 开始的整数":              "The page number %s=%q is not valid: give a whole number from 1",
 }
 

@@ -2,6 +2,8 @@ package documents_test
 
 import (
 	"context"
+	"fmt"
+	"github.com/lcmonitor/evidence/catalog"
 	"runtime"
 	"strings"
 	"testing"
@@ -92,5 +94,45 @@ func TestReadOfABigTextHoldsLittle(t *testing.T) {
 	t.Logf("the page of a %d KB text allocated %d MB, of a %d KB text %d MB", n>>10, short>>20, m>>10, long>>20)
 	if long > short*3/2 {
 		t.Errorf("the page of a %d KB text allocated %d MB, of a %d KB one %d MB: want about the same", n>>10, short>>20, m>>10, long>>20)
+	}
+}
+
+// TestFindLooksInTheWholeText: find-in-document finds a string anywhere
+// in the text, past where the index stops too (search does not find it
+// there), in the part of a long page where the page shows it, across the
+// edge of two parts, and counts it on each page.
+func TestFindLooksInTheWholeText(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	filler := strings.Repeat("推进学习型城市建设工作。", 50_000) // 1.8 MB, past the index
+	edge := documents.PartBytes - len("学分")          // 学分银行 across parts 1 and 2
+	long := filler[:edge-edge%3] + "学分银行" + filler[edge-edge%3:] + "社区学院共有学员三千人。"
+	id := withText(t, e, []string{"目录：学分银行", "", long, "附录：学分银行、学分银行"})
+	f, err := e.Documents.Find(ctx, coordA, id, "学分 银行")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type where struct{ page, part, count int }
+	var got []where
+	for _, p := range f.Pages {
+		got = append(got, where{p.Page, p.Part, p.Count})
+	}
+	want := []where{{1, 1, 1}, {3, 2, 1}, {4, 1, 2}}
+	if fmt.Sprint(got) != fmt.Sprint(want) || f.Total != 4 || f.Query != "学分银行" {
+		t.Errorf("find 学分 银行: %v (total %d, query %q), want %v (total 4, 学分银行)", got, f.Total, f.Query, want)
+	}
+	f, err = e.Documents.Find(ctx, coordA, id, "三千人")
+	if err != nil || len(f.Pages) != 1 || f.Pages[0].Page != 3 || !f.Pages[0].Unindexed || !strings.HasSuffix(f.Pages[0].Before, "社区学院共有学员") {
+		t.Fatalf("find 三千人 past the index: %+v, %v; want page 3, unindexed, after 社区学院共有学员", f, err)
+	}
+	wantPart := (len(long) + documents.PartBytes - 1) / documents.PartBytes
+	if f.Pages[0].Part != wantPart {
+		t.Errorf("find 三千人: part %d, want the last, %d", f.Pages[0].Part, wantPart)
+	}
+	if f, err := e.Documents.Find(ctx, coordA, id, "终身教育"); err != nil || len(f.Pages) != 0 {
+		t.Errorf("find 终身教育: %+v, %v; want nothing", f, err)
+	}
+	if _, err := e.Documents.Find(ctx, coordA, id, "  "); catalog.ErrorCode(err) != catalog.EINVALID {
+		t.Errorf("find blank: %v, want EINVALID", err)
 	}
 }

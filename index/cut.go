@@ -98,10 +98,11 @@ type CutCounter struct {
 func NewCutCounter() *CutCounter { return &CutCounter{left: indexedChars} }
 
 // Add counts part, the next part of page (from 1): the parts of a page in
-// order, the pages in order.
-func (c *CutCounter) Add(page int, part []byte) {
+// order, the pages in order. It returns the offset in part of the first
+// character the index leaves out, when it is in part; else -1.
+func (c *CutCounter) Add(page int, part []byte) int {
 	if c.cut.Page > 0 {
-		return
+		return -1
 	}
 	c.page = page
 	for i := 0; i < len(part); {
@@ -109,15 +110,17 @@ func (c *CutCounter) Add(page int, part []byte) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(part[i:])
 		}
-		i += size
 		if r < utf8.RuneSelf && asciiSpace[r] != 0 || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			i += size
 			continue
 		}
 		if c.left--; c.left < 0 {
 			c.cut = IndexCut{Page: page}
-			return
+			return i
 		}
+		i += size
 	}
+	return -1
 }
 
 // Found reports whether the cut is known: the text left the index in

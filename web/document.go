@@ -89,6 +89,11 @@ type documentPage struct {
 	Value formState
 	// Link and Note are the link and note forms sent back with errors.
 	Link, Note formState
+	// FindQuery is what the find-in-document form looked for (?find=);
+	// Found where it occurs, FindError why it could not be looked for.
+	FindQuery string
+	Found     *documents.Found
+	FindError string
 }
 
 // docForms are the document page's forms that may come back with errors.
@@ -135,6 +140,15 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		}
 		if cut := rd.Page.Cut; cut.Page > 0 {
 			p.IndexCut = fmt.Sprintf(tr(lang, "doc.index_cut"), index.MaxIndexedChars/10_000, pageLabel(lang, d.MIME, cut.Page))
+		}
+	}
+	if p.FindQuery = strings.TrimSpace(r.URL.Query().Get("find")); p.FindQuery != "" && rd.Page != nil {
+		if p.Found, err = h.Documents.Find(r.Context(), u, d.ID, p.FindQuery); catalog.ErrorCode(err) == catalog.EINVALID {
+			p.FindError, err = catalog.MessageIn(err, lang == English), nil
+		}
+		if err != nil {
+			h.fail(w, r, err)
+			return
 		}
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)

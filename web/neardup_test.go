@@ -160,3 +160,28 @@ func TestDocumentPageShowsALongPageInParts(t *testing.T) {
 		t.Errorf("the last part's 上一页 does not lead to part %d (%q)", parts-1, want)
 	}
 }
+
+// TestDocumentPageFindsPastTheIndex: the document page's find looks
+// through the whole text, and finds what search cannot (past where the
+// index stops), saying so, with a link to the part where it is.
+func TestDocumentPageFindsPastTheIndex(t *testing.T) {
+	s := newSite(t)
+	text := strings.Repeat("推进学习型城市建设工作。", 42_000) + "老年大学共有学员三千人。"
+	long := s.env.Upload("330100", "统计年鉴.txt", text)
+	parts := (len(text) + documents.PartBytes - 1) / documents.PartBytes
+	b := s.login("zhou")
+	_, body := b.get("/documents/" + long.ID + "?find=" + url.QueryEscape("三千人"))
+	for _, want := range []string{
+		"\u201C三千人\u201D在本文件中出现 1 次\uFF0C分布在 1 页上",
+		"此处全文检索检索不到",
+		"<mark>三千人</mark>",
+		fmt.Sprintf("page=1&part=%d&find=%%e4%%b8%%89%%e5%%8d%%83%%e4%%ba%%ba", parts),
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page found 三千人 without %q", want)
+		}
+	}
+	if _, body = b.get("/documents/" + long.ID + "?find=" + url.QueryEscape("终身教育")); !strings.Contains(body, `id="find-none"`) {
+		t.Error("a string not in the document is not said to be missing")
+	}
+}
