@@ -49,17 +49,41 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	bw := bufio.NewWriterSize(w, 32<<10)
+	// The answer is held until textHeld bytes of it are ready: a text
+	// found damaged before then is an error answer (409, saying what to
+	// do), and only a longer one is broken off.
+	sw := &startWriter{w: w}
+	bw := bufio.NewWriterSize(sw, textHeld)
 	if err := writeTextBody(bw, tr, more, first, err == io.EOF); err != nil {
+		if !sw.started {
+			h.writeError(w, r, err)
+			return
+		}
 		// The answer has begun: all that is left is to break it off, so
 		// that the client sees it was not whole.
 		h.Logger.Error("document text cut short", "id", tr.Document.ID, "err", err)
 		panic(http.ErrAbortHandler)
 	}
+}
+
+// textHeld is how much of a /text answer is held before it is sent.
+const textHeld = 512 << 10
+
+// startWriter starts a 200 JSON answer on its first write.
+type startWriter struct {
+	w       http.ResponseWriter
+	started bool
+}
+
+func (s *startWriter) Write(p []byte) (int, error) {
+	if !s.started {
+		s.started = true
+		s.w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		s.w.Header().Set("X-Content-Type-Options", "nosniff")
+		s.w.Header().Set("Cache-Control", "no-store")
+		s.w.WriteHeader(http.StatusOK)
+	}
+	return s.w.Write(p)
 }
 
 // textRequest reads ?page=, ?from=, ?to= and ?shown=.

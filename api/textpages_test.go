@@ -209,3 +209,23 @@ func TestDocumentFind(t *testing.T) {
 		t.Errorf("find nothing: %d %v, want 400 asking what to look for", resp.StatusCode, body)
 	}
 }
+
+// TestDocumentTextDamagedPastItsFirstPage: a stored text that breaks off
+// on a later page is a 409 that says what to do, as it was when the text
+// was read whole, not an answer cut short.
+func TestDocumentTextDamagedPastItsFirstPage(t *testing.T) {
+	e := newEnv(t)
+	id := e.upload(cityA, "zongjie.txt", "第一页：学分银行。\f第二页")
+	d, err := e.cat.Document(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := `{"extractor":"txt","pages":["第一页:学分银行。","第二页:社区`
+	if err := e.te.Blobs.Put(context.Background(), "text/"+d.SHA256+".json", strings.NewReader(body), int64(len(body)), "application/json"); err != nil {
+		t.Fatal(err)
+	}
+	resp, answer := e.do(e.request("GET", "/api/v1/documents/"+id+"/text", nil), "coordA")
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(errorMessage(answer), "evidence repair") {
+		t.Errorf("text damaged on page 2: %d %v, want 409 saying to run evidence repair", resp.StatusCode, answer)
+	}
+}
