@@ -69,6 +69,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/documents/{id}/original", handle: h.handleDocumentOriginal},
 		{pattern: "GET /api/v1/documents/{id}/pages/{page}/thumbnail", handle: h.handleDocumentThumbnail},
 		{pattern: "GET /api/v1/documents/{id}/text", handle: h.handleDocumentText},
+		{pattern: "GET /api/v1/documents/{id}/find", handle: h.handleDocumentFind},
 		{pattern: "GET /api/v1/documents/{id}/suggestions", handle: h.handleDocumentSuggestions},
 		{pattern: "POST /api/v1/documents/{id}/retry", handle: h.handleDocumentRetry},
 		{pattern: "POST /api/v1/documents/{id}/original", handle: h.handleDocumentReplace, roles: editorRoles, files: true},

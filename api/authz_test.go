@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -120,6 +121,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return e.request("GET", "/api/v1/documents/"+scanA+"/pages/1/thumbnail", nil)
 		}, readA()},
 		"GET /api/v1/documents/{id}/text": {func() *http.Request { return e.request("GET", "/api/v1/documents/"+docA+"/text", nil) }, readA()},
+		"GET /api/v1/documents/{id}/find": {func() *http.Request {
+			return e.request("GET", "/api/v1/documents/"+docA+"/find?q="+url.QueryEscape("学习"), nil)
+		}, readA()},
 		"POST /api/v1/documents/{id}/retry": {func() *http.Request {
 			return e.request("POST", "/api/v1/documents/"+e.failedDocument(cityA)+"/retry", nil)
 		}, editA(202)},

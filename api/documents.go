@@ -11,7 +11,6 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
-	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -242,31 +241,6 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 	if _, err := io.Copy(w, rc); err != nil {
 		h.Logger.Warn("send original", "id", d.ID, "err", err)
 	}
-}
-
-// handleDocumentText answers a document's text per page as stored, its
-// full-width forms folded to ASCII; with ?shown=1, as the document page
-// shows it, the punctuation next to Chinese full-width again (what the
-// citation picker shows and copies). Either way a page has the same runes
-// one for one, so rune offsets into one hold in the other.
-func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
-	d, t, err := h.Documents.Text(r.Context(), userFrom(r.Context()), r.PathValue("id"))
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	pages := t.Pages
-	if r.URL.Query().Get("shown") == "1" {
-		pages = make([]string, len(t.Pages))
-		for i, p := range t.Pages {
-			pages[i] = catalog.Fullwidth(p)
-		}
-	}
-	body := map[string]any{"id": d.ID, "extractor": t.Extractor, "pages": pages}
-	if cut := index.CutOf(t.Pages); cut.Page > 0 {
-		body["index_cut"] = map[string]int{"page": cut.Page, "max_chars": index.MaxIndexedChars}
-	}
-	h.writeJSON(w, r, http.StatusOK, body)
 }
 
 // handleDocumentUpload receives one or many files as multipart/form-data,

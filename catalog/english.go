@@ -482,6 +482,15 @@ var englishMessages = map[string]string{
 	"%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并":                    "Joined, the %d photos are over the limit of %s for one file; upload them in several parts, or compress the photos before joining",
 	"第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传": "Photo %d, %q, has too many pixels (%d×%d) to be joined; take it again at the phone camera's default size, or compress it before uploading",
 	"第 %d 张照片 %q 已损坏,无法读取;请重新拍摄或重新导出后上传":                          "Photo %d, %q, is damaged and cannot be read; take it again or export it again, then upload",
+
+	// Big texts read page by page (documents/text.go, ingest/textpages.go, api/text.go).
+	"第 %d 页的文字超过 %d MB,无法整页读取;请下载原件查看":     "The text of page %d is over %d MB and cannot be read as one page; download the original to read it",
+	"页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页":     "The page range %d–%d is not valid: the first page counts from 1 and comes no later than the last",
+	"本文件共 %d 页,没有第 %d 页":                   "The document has %d pages; there is no page %d",
+	"这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看":    "This page's text is too long (over %d MB) to be shown as one page; download the original to read it",
+	"服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试": "The server is busy showing other very long documents and cannot read this page now; try again in %d seconds",
+	"请输入要在文件中查找的文字":                        "Type the words to find in the document",
+	"页码 %s=%q 无效:应为从 1 开始的整数":              "The page number %s=%q is not valid: give a whole number from 1",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

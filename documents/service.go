@@ -22,14 +22,22 @@ type Service struct {
 	// bounds how many are drawn at once.
 	thumbDir   string
 	thumbSlots chan struct{}
+	// textBudget lends memory to pages of text held whole.
+	textBudget *textBudget
 }
 
 // NewService returns the documents service over the catalog, the blob
 // store, the pipeline (which keeps the index in step with edits) and
 // search (for indicator suggestions).
 func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
-	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers)}
+	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
+		textBudget: newTextBudget(DefaultTextBudget)}
 }
+
+// SetTextBudget sets how many bytes of memory the service lends at once
+// to pages of text it must hold whole (DefaultTextBudget unless set);
+// a load past it is turned away with EUNAVAILABLE and a time to retry.
+func (s *Service) SetTextBudget(bytes int64) { s.textBudget = newTextBudget(bytes) }
 
 // Get returns a live document u may see; another city's is ENOTFOUND.
 func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog.Document, error) {
@@ -151,12 +159,21 @@ func (s *Service) Text(ctx context.Context, u *catalog.User, id string) (*catalo
 	return d, t, err
 }
 
-func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.StoredText, error) {
+// textReady is ECONFLICT, saying why in words, for a document whose text
+// is not there to read.
+func textReady(d *catalog.Document) error {
 	switch d.Status {
 	case catalog.StatusStored:
-		return nil, catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
+		return catalog.Errorf(catalog.ECONFLICT, "文档还在处理中,文字尚未提取;请稍后再试")
 	case catalog.StatusFailed:
-		return nil, catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", catalog.Words{Chinese: d.Error, English: d.ErrorEnglish})
+		return catalog.Errorf(catalog.ECONFLICT, "文档处理失败,没有可用的文字:%s", catalog.Words{Chinese: d.Error, English: d.ErrorEnglish})
+	}
+	return nil
+}
+
+func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.StoredText, error) {
+	if err := textReady(d); err != nil {
+		return nil, err
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -323,6 +340,10 @@ func (s *Service) Suggestions(ctx context.Context, u *catalog.User, id string, l
 }
 
 func (s *Service) suggest(ctx context.Context, d *catalog.Document, t *ingest.StoredText, limit int) ([]search.Suggestion, error) {
+	return s.suggestPages(ctx, d, t.Pages, limit)
+}
+
+func (s *Service) suggestPages(ctx context.Context, d *catalog.Document, pages []string, limit int) ([]search.Suggestion, error) {
 	links, err := s.cat.DocumentLinks(ctx, d.ID)
 	if err != nil {
 		return nil, err
@@ -331,19 +352,23 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, t *ingest.St
 	for i, l := range links {
 		skip[i] = l.IndicatorCode
 	}
-	return s.search.SuggestIndicators(ctx, d.Title, t.Pages, skip, min(max(limit, 1), 50))
+	return s.search.SuggestIndicators(ctx, d.Title, pages, skip, min(max(limit, 1), 50))
 }
 
-// Reading is a document with its text and suggestions, for its page; Text
-// is nil until the text is extracted.
+// Reading is a document with the page of its text shown and its
+// suggestions, for its page; Page is nil until the text is extracted.
 type Reading struct {
 	View
-	Text        *ingest.StoredText
+	Page        *PageText
 	Suggestions []search.Suggestion
 }
 
-// Read returns everything a document page shows.
-func (s *Service) Read(ctx context.Context, u *catalog.User, id string, suggestions int) (*Reading, error) {
+// Read returns everything a document page shows, page at of its text
+// (the first when at is zero or past the last). The text is read from
+// its blob as a stream (see readPage): whatever its size, the page costs
+// the part shown, its neighbours and the indexed text that suggestions
+// look at, all within the server's budget for big texts.
+func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageAt, suggestions int) (*Reading, error) {
 	v, err := s.View(ctx, u, id)
 	if err != nil {
 		return nil, err
@@ -352,10 +377,13 @@ func (s *Service) Read(ctx context.Context, u *catalog.User, id string, suggesti
 	if st := v.Document.Status; st != catalog.StatusExtracted && st != catalog.StatusIndexed {
 		return r, nil
 	}
-	if r.Text, err = s.text(ctx, v.Document); err != nil {
+	pr, err := s.readPage(ctx, v.Document, at)
+	if err != nil {
 		return nil, err
 	}
-	if r.Suggestions, err = s.suggest(ctx, v.Document, r.Text, suggestions); err != nil {
+	defer pr.release()
+	r.Page = &pr.PageText
+	if r.Suggestions, err = s.suggestPages(ctx, v.Document, pr.head, suggestions); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/search"
 )
@@ -116,11 +117,11 @@ func TestReadGivesTextAndSuggestionsOnceExtracted(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	d := e.Upload("330100", "学分银行.txt", "杭州市建立终身学习学分银行,推进学习成果认证、积累与转换。")
-	r, err := e.Documents.Read(ctx, coordA, d.ID, 5)
+	r, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{}, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Text == nil || len(r.Text.Pages) != 1 || r.CityName != "杭州" {
+	if r.Page == nil || r.Page.Count != 1 || r.Page.Number != 1 || r.CityName != "杭州" {
 		t.Fatalf("reading %+v", r)
 	}
 	if len(r.Suggestions) == 0 {

@@ -84,3 +84,49 @@ func cutAt(text string, max int) (int, int, IndexCut) {
 }
 
 var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
+// CutCounter finds where a text read part by part, page after page,
+// leaves the index, for a reader that never holds the text whole (a page
+// of a 40 MB text served from its stored blob). It counts as CutOf does.
+type CutCounter struct {
+	left int
+	page int
+	cut  IndexCut
+}
+
+// NewCutCounter returns a counter at the start of a text.
+func NewCutCounter() *CutCounter { return &CutCounter{left: indexedChars} }
+
+// Add counts part, the next part of page (from 1): the parts of a page in
+// order, the pages in order. It returns the offset in part of the first
+// character the index leaves out, when it is in part; else -1.
+func (c *CutCounter) Add(page int, part []byte) int {
+	if c.cut.Page > 0 {
+		return -1
+	}
+	c.page = page
+	for i := 0; i < len(part); {
+		r, size := rune(part[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(part[i:])
+		}
+		if r < utf8.RuneSelf && asciiSpace[r] != 0 || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if c.left--; c.left < 0 {
+			c.cut = IndexCut{Page: page}
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// Found reports whether the cut is known: the text left the index in
+// what was added so far, so the rest need not be counted.
+func (c *CutCounter) Found() bool { return c.cut.Page > 0 }
+
+// Cut is where the text added so far leaves the index (zero when all of
+// it is indexed).
+func (c *CutCounter) Cut() IndexCut { return c.cut }

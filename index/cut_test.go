@@ -30,6 +30,23 @@ func TestCutAt(t *testing.T) {
 			if got := cutOf(tc.pages, tc.max); got != tc.want {
 				t.Errorf("cutOf = %+v, want %+v", got, tc.want)
 			}
+			// Counted part by part, a character at a time, as a page is
+			// streamed from its stored blob.
+			c := &CutCounter{left: tc.max}
+			at := ""
+			for i, p := range tc.pages {
+				for _, r := range p {
+					if c.Add(i+1, []byte(string(r))) == 0 {
+						at = string(r)
+					}
+				}
+			}
+			if want := strings.TrimPrefix(text, tc.wantText); want != "" && !strings.HasPrefix(strings.TrimLeft(want, PageSeparator), at) || want != "" && at == "" {
+				t.Errorf("CutCounter cut before %q, want before the start of %q", at, want)
+			}
+			if got := c.Cut(); got != tc.want || c.Found() != (tc.want.Page > 0) {
+				t.Errorf("CutCounter = %+v (found %v), want %+v", got, c.Found(), tc.want)
+			}
 		})
 	}
 }

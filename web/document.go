@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/notes"
@@ -30,6 +31,9 @@ type documentPage struct {
 	Query       string
 	PageNum     int
 	PageCount   int
+	// Part and Parts: the part shown of a page longer than
+	// documents.PartBytes, and its parts (Parts is 1 for any other page).
+	Part, Parts int
 	// SheetName names the sheet shown, when the document is a workbook.
 	SheetName   string
 	PageHTML    template.HTML
@@ -85,6 +89,11 @@ type documentPage struct {
 	Value formState
 	// Link and Note are the link and note forms sent back with errors.
 	Link, Note formState
+	// FindQuery is what the find-in-document form looked for (?find=);
+	// Found where it occurs, FindError why it could not be looked for.
+	FindQuery string
+	Found     *documents.Found
+	FindError string
 }
 
 // docForms are the document page's forms that may come back with errors.
@@ -109,7 +118,10 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	st := forms.Meta
 	u := sessionFrom(r).User
 	lang := langOf(r)
-	rd, err := h.Documents.Read(r.Context(), u, r.PathValue("id"), 5)
+	var at documents.PageAt
+	at.Page, _ = strconv.Atoi(r.URL.Query().Get("page"))
+	at.Part, _ = strconv.Atoi(r.URL.Query().Get("part"))
+	rd, err := h.Documents.Read(r.Context(), u, r.PathValue("id"), at, 5)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -121,14 +133,22 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	for _, f := range d.ExtractedFields {
 		p.Auto[f] = true
 	}
-	p.PageNum, _ = strconv.Atoi(r.URL.Query().Get("page"))
-	if rd.Text != nil {
-		if err := fillDocumentText(r, p, rd.Text.Pages); err != nil {
+	if rd.Page != nil {
+		if err := fillDocumentText(r, p, rd.Page); err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		if cut := index.CutOf(rd.Text.Pages); cut.Page > 0 {
+		if cut := rd.Page.Cut; cut.Page > 0 {
 			p.IndexCut = fmt.Sprintf(tr(lang, "doc.index_cut"), index.MaxIndexedChars/10_000, pageLabel(lang, d.MIME, cut.Page))
+		}
+	}
+	if p.FindQuery = strings.TrimSpace(r.URL.Query().Get("find")); p.FindQuery != "" && rd.Page != nil {
+		if p.Found, err = h.Documents.Find(r.Context(), u, d.ID, p.FindQuery); catalog.ErrorCode(err) == catalog.EINVALID {
+			p.FindError, err = catalog.MessageIn(err, lang == English), nil
+		}
+		if err != nil {
+			h.fail(w, r, err)
+			return
 		}
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)
@@ -205,30 +225,41 @@ func (h *handler) moveCities(r *http.Request, current string) ([]option, error) 
 	return out, nil
 }
 
-// fillDocumentText shows the asked page of the extracted text with the
-// query's words marked.
-func fillDocumentText(r *http.Request, p *documentPage, pages []string) error {
+// fillDocumentText shows the page read (the part of it, when it is long)
+// with the query's words marked.
+func fillDocumentText(r *http.Request, p *documentPage, pt *documents.PageText) error {
 	d := p.Doc
-	p.PageCount = len(pages)
-	p.PageNum = min(max(p.PageNum, 1), max(p.PageCount, 1))
+	p.PageCount, p.PageNum, p.Part, p.Parts = pt.Count, max(pt.Number, 1), pt.Part, pt.Parts
 	if p.PageCount > 0 {
-		html, err := search.HighlightDocumentPage(p.Query, pages, p.PageNum)
+		// The part with its neighbours, so that a match running across a
+		// break is marked.
+		html, err := search.HighlightDocumentPage(p.Query, []string{pt.Before, pt.Text, pt.After}, 2)
 		if err != nil {
 			return err
 		}
 		p.PageHTML = template.HTML(html)
-		p.SheetName = sheetName(d.MIME, pages[p.PageNum-1])
+		p.SheetName = sheetName(d.MIME, pt.Text)
 	}
-	link := func(n int) string {
+	link := func(n, part int) string {
 		v := r.URL.Query()
 		v.Set("page", strconv.Itoa(n))
+		v.Del("part")
+		if part > 1 {
+			v.Set("part", strconv.Itoa(part))
+		}
 		return "/documents/" + d.ID + "?" + v.Encode() + "#text"
 	}
-	if p.PageNum > 1 {
-		p.Prev = link(p.PageNum - 1)
+	switch {
+	case p.Part > 1:
+		p.Prev = link(p.PageNum, p.Part-1)
+	case p.PageNum > 1:
+		p.Prev = link(p.PageNum-1, 1)
 	}
-	if p.PageNum < p.PageCount {
-		p.Next = link(p.PageNum + 1)
+	switch {
+	case p.Part < p.Parts:
+		p.Next = link(p.PageNum, p.Part+1)
+	case p.PageNum < p.PageCount:
+		p.Next = link(p.PageNum+1, 1)
 	}
 	return nil
 }

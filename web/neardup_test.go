@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -128,5 +130,58 @@ func TestDocumentPageSaysWhereSearchStops(t *testing.T) {
 	b.english()
 	if _, body = b.get("/documents/" + long.ID); !strings.Contains(body, "(500,000 characters): search takes it up to partway through page 1") {
 		t.Error("the English page does not say where search stops")
+	}
+}
+
+// TestDocumentPageShowsALongPageInParts: a text file without page breaks
+// is one page however long; its page shows it a part at a time, says so,
+// and 下一页 leads through the parts to its end.
+func TestDocumentPageShowsALongPageInParts(t *testing.T) {
+	s := newSite(t)
+	text := strings.Repeat("推进学习型城市建设工作。", 42_000) + "学分银行累计存入学分。"
+	long := s.env.Upload("330100", "统计年鉴.txt", text)
+	parts := (len(text) + documents.PartBytes - 1) / documents.PartBytes
+	b := s.login("zhou")
+	_, body := b.get("/documents/" + long.ID)
+	if want := fmt.Sprintf("本页文字较长\uFF0C分 %d 段显示\uFF0C这是第 1 段", parts); !strings.Contains(body, want) {
+		t.Errorf("the first part's page lacks %q", want)
+	}
+	if strings.Contains(body, "学分银行累计存入学分") || strings.Count(body, "推进学习型城市建设工作") > documents.PartBytes/36+100 {
+		t.Errorf("the first part's page shows more than a part")
+	}
+	if want := "page=1&amp;part=2#text"; !strings.Contains(body, want) {
+		t.Errorf("the first part's 下一页 does not lead to part 2 (%q)", want)
+	}
+	_, body = b.get(fmt.Sprintf("/documents/%s?page=1&part=%d", long.ID, parts))
+	if !strings.Contains(body, "学分银行累计存入学分") || strings.Contains(body, `rel="next"`) {
+		t.Errorf("the last part's page does not show the page's end, or offers a next part")
+	}
+	if want := fmt.Sprintf("page=1&amp;part=%d#text", parts-1); !strings.Contains(body, want) {
+		t.Errorf("the last part's 上一页 does not lead to part %d (%q)", parts-1, want)
+	}
+}
+
+// TestDocumentPageFindsPastTheIndex: the document page's find looks
+// through the whole text, and finds what search cannot (past where the
+// index stops), saying so, with a link to the part where it is.
+func TestDocumentPageFindsPastTheIndex(t *testing.T) {
+	s := newSite(t)
+	text := strings.Repeat("推进学习型城市建设工作。", 42_000) + "老年大学共有学员三千人。"
+	long := s.env.Upload("330100", "统计年鉴.txt", text)
+	parts := (len(text) + documents.PartBytes - 1) / documents.PartBytes
+	b := s.login("zhou")
+	_, body := b.get("/documents/" + long.ID + "?find=" + url.QueryEscape("三千人"))
+	for _, want := range []string{
+		"\u201C三千人\u201D在本文件中出现 1 次\uFF0C分布在 1 页上",
+		"此处全文检索检索不到",
+		"<mark>三千人</mark>",
+		fmt.Sprintf("page=1&part=%d&find=%%e4%%b8%%89%%e5%%8d%%83%%e4%%ba%%ba", parts),
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page found 三千人 without %q", want)
+		}
+	}
+	if _, body = b.get("/documents/" + long.ID + "?find=" + url.QueryEscape("终身教育")); !strings.Contains(body, `id="find-none"`) {
+		t.Error("a string not in the document is not said to be missing")
 	}
 }

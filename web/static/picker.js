@@ -73,11 +73,12 @@
   // The page is shown, and a quote copied, as the document page shows
   // the text: its punctuation full-width next to Chinese (shown=1), not
   // folded to ASCII as it is stored. The quote is matched either way.
+  // Only that page is asked for: the text may be a 300-page yearbook.
   function showPage(hit, page) {
-    fetch("/api/v1/documents/" + encodeURIComponent(hit.id) + "/text?shown=1", { credentials: "same-origin" })
+    fetch("/api/v1/documents/" + encodeURIComponent(hit.id) + "/text?shown=1&page=" + encodeURIComponent(page), { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (res) {
-        pageText.textContent = (res.pages || [])[page - 1] || "";
+        pageText.textContent = (res.pages || [])[0] || "";
         pageText.dataset.doc = hit.id;
         pageText.dataset.page = page;
         title.textContent = hit.title + " · " + words.page.replace("%d", page);

@@ -1,0 +1,172 @@
+package documents
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// PageAt names the page of a text a document page shows, and the part of
+// it when it is longer than PartBytes (a text file without page breaks is
+// one page, however long).
+type PageAt struct {
+	Page, Part int
+}
+
+// PartBytes is the most of one page a document page shows at once: some
+// 85,000 Chinese characters, 40 dense printed pages.
+const PartBytes = 256 << 10
+
+// headBytes is how much of a text's start indicator suggestions look at:
+// one part. Their word analysis allocates some 300 MB for each MB of
+// text (measured: 83 MB for a part), so the whole indexed text of a long
+// document cost half a gigabyte a page view.
+const headBytes = PartBytes
+
+// PageText is the page of a document's text that its page shows.
+type PageText struct {
+	// Number and Count are the page shown and the pages in all; Part and
+	// Parts the part shown of it and its parts (1 and 1 for a page no
+	// longer than PartBytes).
+	Number, Count, Part, Parts int
+	// Text is the part shown; Before and After are the neighbouring pages
+	// (the parts next to it in a long page), for matches across a break.
+	Text, Before, After string
+	// Cut says where the text leaves the index.
+	Cut index.IndexCut
+}
+
+// pageRead is a PageText being read, and the text's head for suggestions.
+type pageRead struct {
+	PageText
+	head   []string
+	budget *textBudget
+	held   int64
+}
+
+func (pr *pageRead) release() {
+	pr.budget.give(pr.held)
+	pr.held = 0
+}
+
+// hold lends n bytes held whole (shownCost each: the highlighter and
+// catalog.Fullwidth hold them as runes) within the budget.
+func (pr *pageRead) hold(n int) error {
+	cost := int64(n) * shownCost
+	if err := pr.budget.take(cost, pr.held+cost); err != nil {
+		return err
+	}
+	pr.held += cost
+	return nil
+}
+
+// readPage reads a document's text once, from its blob, keeping only the
+// part asked for and its neighbours, the text's head (for suggestions),
+// the count of pages and parts, and the index cut.
+func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, error) {
+	pr, err := s.scanPages(ctx, d, at)
+	if err == nil && pr.Count > 0 && (pr.Number == 0 || pr.Part == 0) {
+		// Past the last page or part: show the first page, or the page's
+		// last part, as a link to a text re-extracted shorter would.
+		again := PageAt{Page: 1}
+		if pr.Number > 0 {
+			again = PageAt{Page: pr.Number, Part: pr.Parts}
+		}
+		pr.release()
+		pr, err = s.scanPages(ctx, d, again)
+	}
+	if err != nil {
+		if pr != nil {
+			pr.release()
+		}
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	return pr, nil
+}
+
+func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, error) {
+	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	defer tp.Close()
+	at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
+	pr := &pageRead{budget: s.textBudget}
+	cut, headLeft := index.NewCutCounter(), headBytes
+	var part []byte
+	for tp.Next() {
+		n := tp.PageNumber()
+		pr.Count = n
+		for k := 1; ; k++ {
+			var err error
+			if part, err = tp.Chunk(part[:0], PartBytes); err == io.EOF && k > 1 {
+				break
+			} else if err != nil && err != io.EOF {
+				return pr, err
+			}
+			// An empty page is one empty part.
+			cut.Add(n, part)
+			if headLeft > 0 {
+				take := part[:min(len(part), headLeft)]
+				pr.head = append(pr.head, make([]string, n-len(pr.head))...)
+				pr.head[n-1] += string(take)
+				headLeft -= len(take)
+				if err := pr.hold(len(take)); err != nil {
+					return pr, err
+				}
+			}
+			if err := pr.keep(n, k, at, part); err != nil {
+				return pr, err
+			}
+			if err == io.EOF {
+				break
+			}
+		}
+	}
+	pr.Cut = cut.Cut()
+	return pr, tp.Err()
+}
+
+// keep takes part k of page n when the page shown at needs it: the part
+// shown, the parts either side of it, the last part of the page before
+// and the first of the page after.
+func (pr *pageRead) keep(n, k int, at PageAt, part []byte) error {
+	var into *string
+	switch {
+	case n == at.Page:
+		pr.Number, pr.Parts = n, k
+		switch k {
+		case at.Part - 1:
+			pr.giveBack(pr.Before)
+			pr.Before, into = "", &pr.Before
+		case at.Part:
+			pr.Part, into = k, &pr.Text
+		case at.Part + 1:
+			into = &pr.After
+		}
+	case n == at.Page-1:
+		pr.giveBack(pr.Before)
+		pr.Before, into = "", &pr.Before
+	case n == at.Page+1 && k == 1 && pr.Part == pr.Parts:
+		into = &pr.After
+	}
+	if into == nil {
+		return nil
+	}
+	if err := pr.hold(len(part)); err != nil {
+		return err
+	}
+	*into = string(part)
+	return nil
+}
+
+// giveBack returns what a part no longer kept held of the budget.
+func (pr *pageRead) giveBack(part string) {
+	cost := int64(len(part)) * shownCost
+	pr.budget.give(cost)
+	pr.held -= cost
+}

@@ -1,0 +1,287 @@
+package documents
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// TextRange is pages From to To of a document's stored text, read from
+// its blob as they are sent (ingest.TextPages): serving the text of a
+// 40 MB document holds a read buffer and one part of a page, not the
+// text. Read it with Next and Chunk, then ask Cut; Close it.
+type TextRange struct {
+	Document  *catalog.Document
+	Extractor string
+	// PageCount is the document's number of pages (the catalog's, or as
+	// many as were read when there are more); From and To the range read
+	// (To no further than PageCount; 0 for every page to the end).
+	PageCount, From, To int
+
+	tp     *ingest.TextPages
+	cut    *index.CutCounter
+	shown  bool
+	budget *textBudget
+	held   int64
+	// started: the first page of the range is begun, not yet handed.
+	started bool
+}
+
+// TextRequest says which pages of a text to read, and how.
+type TextRequest struct {
+	// From and To are the first and last page, from 1; zero From is the
+	// first page, zero To the last.
+	From, To int
+	// Shown reads each page as the document page shows it, punctuation
+	// next to Chinese full-width (catalog.Fullwidth): that needs the page
+	// whole, so it is read within the server's budget for big texts.
+	Shown bool
+}
+
+// textChunk is how much of a page a TextRange hands over at a time.
+const textChunk = 64 << 10
+
+// OpenText opens pages req.From to req.To of a document's text. A page
+// beyond the last is EINVALID saying how many there are; a text not
+// extracted (yet) is ECONFLICT, as Text has it.
+func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req TextRequest) (*TextRange, error) {
+	d, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := textReady(d); err != nil {
+		return nil, err
+	}
+	if req.From == 0 {
+		req.From = 1
+	}
+	if req.From < 1 || req.To != 0 && req.To < req.From {
+		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页", req.From, req.To)
+	}
+	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	tr := &TextRange{Document: d, Extractor: tp.Extractor, PageCount: d.Pages, From: req.From, To: req.To,
+		tp: tp, cut: index.NewCutCounter(), shown: req.Shown, budget: s.textBudget}
+	if err := tr.skipTo(req.From); err != nil {
+		tp.Close()
+		return nil, err
+	}
+	if tr.PageCount < tr.From {
+		// A catalog that counts fewer pages than the text has (an older
+		// extraction) does not hide them.
+		tr.PageCount = tr.From
+	}
+	if tr.To > tr.PageCount {
+		tr.To = tr.PageCount
+	}
+	return tr, nil
+}
+
+// skipTo reads up to the start of page n, counting the index cut on the
+// way; Next then begins with it.
+func (tr *TextRange) skipTo(n int) error {
+	for {
+		if !tr.tp.Next() {
+			if err := tr.tp.Err(); err != nil {
+				return fmt.Errorf("text of %s: %w", tr.Document.ID, err)
+			}
+			return catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", tr.tp.PageNumber(), n)
+		}
+		if tr.tp.PageNumber() == n {
+			tr.started = true
+			return nil
+		}
+		if err := tr.drain(); err != nil {
+			return err
+		}
+	}
+}
+
+// drain reads the rest of the current page for the index cut only.
+func (tr *TextRange) drain() error {
+	var buf []byte
+	for !tr.cut.Found() {
+		var err error
+		buf, err = tr.tp.Chunk(buf[:0], textChunk)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("text of %s: %w", tr.Document.ID, err)
+		}
+		tr.cut.Add(tr.tp.PageNumber(), buf)
+	}
+	return nil
+}
+
+// Next moves to the next page of the range; false after To or on an
+// error (which Chunk and Cut then return).
+func (tr *TextRange) Next() bool {
+	tr.release()
+	if tr.started {
+		tr.started = false
+		return true
+	}
+	if tr.To != 0 && tr.tp.PageNumber() >= tr.To || !tr.tp.Next() {
+		return false
+	}
+	tr.PageCount = max(tr.PageCount, tr.tp.PageNumber())
+	return true
+}
+
+// Page is the current page's number.
+func (tr *TextRange) Page() int { return tr.tp.PageNumber() }
+
+// Chunk appends the next part of the current page to buf (whole
+// characters, about textChunk bytes; a shown page comes whole); io.EOF
+// at the page's end. A shown page the server's budget for big texts
+// cannot take now is EUNAVAILABLE with a time to retry after.
+func (tr *TextRange) Chunk(buf []byte) ([]byte, error) {
+	if tr.shown {
+		return tr.shownPage(buf)
+	}
+	start := len(buf)
+	buf, err := tr.tp.Chunk(buf, textChunk)
+	if err != nil && err != io.EOF {
+		return buf, fmt.Errorf("text of %s: %w", tr.Document.ID, err)
+	}
+	tr.cut.Add(tr.tp.PageNumber(), buf[start:])
+	return buf, err
+}
+
+// shownPage reads the current page whole, within the budget, and hands it
+// over shown at once.
+func (tr *TextRange) shownPage(buf []byte) ([]byte, error) {
+	if tr.held < 0 {
+		return buf, io.EOF // handed over already
+	}
+	var page []byte
+	for {
+		var err error
+		n := len(page)
+		page, err = tr.tp.Chunk(page, textChunk)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return buf, fmt.Errorf("text of %s: %w", tr.Document.ID, err)
+		}
+		tr.cut.Add(tr.tp.PageNumber(), page[n:])
+		// catalog.Fullwidth holds each character as a rune and a count:
+		// some five times the page's bytes in all.
+		if err := tr.hold(int64(len(page)-n) * shownCost); err != nil {
+			return buf, err
+		}
+	}
+	buf = append(buf, catalog.Fullwidth(string(page))...)
+	tr.release()
+	tr.held = -1
+	return buf, nil
+}
+
+// shownCost is the memory a shown page takes for each byte of it.
+const shownCost = 5
+
+func (tr *TextRange) hold(n int64) error {
+	if err := tr.budget.take(n, tr.held+n); err != nil {
+		return fmt.Errorf("page %d of %s: %w", tr.Page(), tr.Document.ID, err)
+	}
+	tr.held += n
+	return nil
+}
+
+func (tr *TextRange) release() {
+	if tr.held > 0 {
+		tr.budget.give(tr.held)
+	}
+	tr.held = 0
+}
+
+// Cut says where the text leaves the index, reading on past the range
+// (only to count, up to the cut at most) when it was not met in it.
+func (tr *TextRange) Cut() (index.IndexCut, error) {
+	for !tr.cut.Found() {
+		if tr.tp.PageNumber() > 0 {
+			if err := tr.drain(); err != nil {
+				return index.IndexCut{}, err
+			}
+		}
+		if tr.cut.Found() || !tr.tp.Next() {
+			break
+		}
+	}
+	if err := tr.tp.Err(); err != nil {
+		return index.IndexCut{}, fmt.Errorf("text of %s: %w", tr.Document.ID, err)
+	}
+	return tr.cut.Cut(), nil
+}
+
+// Close releases the blob and the budget held.
+func (tr *TextRange) Close() error {
+	tr.release()
+	return tr.tp.Close()
+}
+
+// DefaultTextBudget is how much memory the server lends at once to pages
+// of text it must hold whole (shown with full-width punctuation, or
+// highlighted on the document page).
+const DefaultTextBudget = 256 << 20
+
+// textBudget lends memory for big text loads, server-wide: a load that
+// would pass it waits for none, it is told to come back (EUNAVAILABLE,
+// 503 with a Retry-After), and one bigger than the whole budget is
+// ETOOLARGE. A nil budget lends without bound.
+type textBudget struct {
+	mu         sync.Mutex
+	used, size int64
+}
+
+// budgetRetry is how long a load turned away is asked to wait.
+const budgetRetry = 5 * time.Second
+
+func newTextBudget(size int64) *textBudget { return &textBudget{size: size} }
+
+// take lends n bytes to a load that will then hold total.
+func (b *textBudget) take(n, total int64) error {
+	if b == nil {
+		return nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if total > b.size {
+		return catalog.Errorf(catalog.ETOOLARGE, "这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看", b.size/shownCost>>20)
+	}
+	if b.used+n > b.size {
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试", int(budgetRetry/time.Second))
+		e.RetryAfter = budgetRetry
+		return e
+	}
+	b.used += n
+	return nil
+}
+
+func (b *textBudget) give(n int64) {
+	if b == nil {
+		return
+	}
+	b.mu.Lock()
+	b.used -= n
+	b.mu.Unlock()
+}
+
+// HoldTextBudget takes n bytes of the budget for big texts as another
+// load would, until the function it returns is called; for tests.
+func (s *Service) HoldTextBudget(n int64) (release func()) {
+	if err := s.textBudget.take(n, n); err != nil {
+		return func() {}
+	}
+	return func() { s.textBudget.give(n) }
+}
