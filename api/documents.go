@@ -422,7 +422,8 @@ func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": id, "reopened_claims": reopened})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": id, "reopened_claims": reopened.Claims,
+		"reopened_values": reopened.Values, "reopened_assignments": reopened.Assignments})
 }
 
 // handleDocumentRetry reads a failed document again (after the reader it

@@ -561,22 +561,23 @@ func CitedError(n int) error {
 
 // DeleteDocument soft-deletes a document: it disappears from lists and
 // search, its original and links stay, and the audit log says who did it.
-// Reviewed claims citing it go back to pending in the same transaction;
-// their IDs are returned.
-func (s *Store) DeleteDocument(ctx context.Context, id, by string) ([]string, error) {
+// In the same transaction reviewed claims and values citing it go back to
+// pending, and responsibility tasks left with nothing handed in go back to
+// where they stood before the hand-in; what went back is returned.
+func (s *Store) DeleteDocument(ctx context.Context, id, by string) (Reopened, error) {
 	return s.deleteDocument(ctx, id, by, false)
 }
 
 // DeleteUncitedDocument is DeleteDocument of a document nothing cites,
 // counted in the same transaction (a citation added meanwhile is seen);
-// a cited one is EFORBIDDEN with the count.
-func (s *Store) DeleteUncitedDocument(ctx context.Context, id, by string) error {
-	_, err := s.deleteDocument(ctx, id, by, true)
-	return err
+// a cited one is EFORBIDDEN with the count. Tasks it was handed in for
+// may still go back (Reopened.Assignments).
+func (s *Store) DeleteUncitedDocument(ctx context.Context, id, by string) (Reopened, error) {
+	return s.deleteDocument(ctx, id, by, true)
 }
 
-func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited bool) ([]string, error) {
-	var reopened []string
+func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited bool) (Reopened, error) {
+	var reopened Reopened
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if onlyUncited {
 			// Locked, so that a citation being added waits (its foreign key
@@ -609,11 +610,12 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
-		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, "cited document deleted", by); err != nil {
+		if reopened, err = s.reopenDependents(ctx, tx, id, "cited document deleted", by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id,
-			Detail: map[string]any{"reopened_claims": reopened}})
+			Detail: map[string]any{"reopened_claims": reopened.Claims, "reopened_values": reopened.Values,
+				"reopened_assignments": reopened.Assignments}})
 	})
 	return reopened, err
 }

@@ -211,6 +211,7 @@ var englishMessages = map[string]string{
 	"退回时请写明原因,部门联系人会看到它":                                                 "Give a reason for returning it; the department's contact will see it",
 	"退回原因不能超过 %d 字":                                                      "The reason can be at most %d characters",
 	"任务当前为“%s”,只有“已提交”的任务可以退回或确认":                                        "The task is %s; only a submitted task can be returned or accepted",
+	"这项任务没有可确认的材料(提交的文档已被删除);请退回任务,让部门重新提交":                              "This task has no material to accept (the documents handed in were deleted); return it so that the department hands in again",
 	"只有该任务的责任部门、本市协调员或管理员可以为它提交材料":                                       "Only the task's department, the city's coordinator or an administrator can hand in documents for it",
 	"该任务已确认,不能再提交材料;如需补充请联系本市协调员":                                        "This task is accepted and takes no more documents; to add to it, contact the city's coordinator",
 	"本市部门名单中没有 %q;请先在部门名单中添加":                                            "The city's list of departments has no %q; add it to the list first",
