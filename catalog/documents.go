@@ -678,8 +678,21 @@ func checkMovable(ctx context.Context, tx *sql.Tx, id, sha, city string) error {
 		(SELECT COUNT(*) FROM assignment_document WHERE document_id = ?)`, id, id).Scan(&values, &handins); err != nil {
 		return fmt.Errorf("move document %s: %w", id, err)
 	}
-	if values > 0 || handins > 0 {
-		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值和 %d 项任务交付引用,不能移到其他城市;请先删除这些数值或退回任务", values, handins)
+	return notMovable(values, handins)
+}
+
+// notMovable is the refusal to move a document that values cite and
+// tasks were handed it for, naming only what there is. A hand-in stays
+// with its task once returned, so only deleting the document (and
+// uploading it in the right city) lets it go.
+func notMovable(values, handins int) error {
+	switch {
+	case values > 0 && handins > 0:
+		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用,又是 %d 项任务交付的材料,不能移到其他城市;请先删除这些数值,再删除这份文档并在正确的城市重新上传", values, handins)
+	case values > 0:
+		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值", values)
+	case handins > 0:
+		return Errorf(ECONFLICT, "这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传", handins)
 	}
 	return nil
 }

@@ -302,9 +302,9 @@ var englishMessages = map[string]string{
 	"一次最多修改 %d 份文档,选择了 %d 份":  "At most %d documents can be changed at once; %d were chosen",
 	"只有协调员和管理员可以修改文档":         "Only coordinators and administrators can change documents",
 	"没有要修改的内容;请填写至少一项或选择一个指标": "There is nothing to change; fill in at least one field or choose an indicator",
-	"这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除": "This document is cited %d times by statements or values, which would need reviewing again once it is deleted; ask an administrator to delete it",
-	"目标城市已有同一文件,不能移过去;请删除这一份":                            "The city to move it into already holds the same file, so it cannot be moved; delete this one",
-	"这份文档被本市的 %d 条数值和 %d 项任务交付引用,不能移到其他城市;请先删除这些数值或退回任务": "This document is the source of %d of the city's values and was handed in for %d tasks, so it cannot be moved to another city; delete those values or return the tasks first",
+	"这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除":                    "This document is cited %d times by statements or values, which would need reviewing again once it is deleted; ask an administrator to delete it",
+	"目标城市已有同一文件,不能移过去;请删除这一份":                                               "The city to move it into already holds the same file, so it cannot be moved; delete this one",
+	"这份文档被本市的 %d 条数值引用,又是 %d 项任务交付的材料,不能移到其他城市;请先删除这些数值,再删除这份文档并在正确的城市重新上传": "This document is the source of %d of the city's values and was handed in for %d tasks, so it cannot be moved to another city; delete those values, then delete the document and upload it again in the right city",
 	"文档 %s 不是 %s 的相近版本":    "The document %s is not a near version of %s",
 	"没有被引用的原件 %s":          "There is no cited original %s",
 	"文档 %q 不存在":            "There is no document %q",
@@ -476,6 +476,10 @@ var englishMessages = map[string]string{
 	"%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并":                    "Joined, the %d photos are over the limit of %s for one file; upload them in several parts, or compress the photos before joining",
 	"第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传": "Photo %d, %q, has too many pixels (%d×%d) to be joined; take it again at the phone camera's default size, or compress it before uploading",
 	"第 %d 张照片 %q 已损坏,无法读取;请重新拍摄或重新导出后上传":                          "Photo %d, %q, is damaged and cannot be read; take it again or export it again, then upload",
+
+	// Moving a document that values or hand-ins of its city rely on (catalog/documents.go).
+	"这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值":                   "This document is the source of %d of the city's values, so it cannot be moved to another city; delete those values first",
+	"这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传": "This document was handed in for %d of the city's tasks, so it cannot be moved to another city; if it was filed under the wrong city, delete it and upload it again in the right one",
 }
 
 // EnglishOf is the English of a message written with the Chinese format
