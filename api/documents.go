@@ -179,9 +179,17 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	links, err := h.Documents.LinksOf(r.Context(), docs)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	out := make([]documentJSON, len(docs))
 	for i, d := range docs {
 		out[i] = toDocumentJSON(d)
+		for _, l := range links[d.ID] {
+			out[i].Links = append(out[i].Links, toLinkJSON(l))
+		}
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"documents": out, "total": total, "page": page})
 }
