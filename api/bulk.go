@@ -48,7 +48,11 @@ func (h *handler) handleDocumentBulk(w http.ResponseWriter, r *http.Request) {
 			res["error"] = errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}
 		} else {
 			changed++
-			res["reopened_claims"] = append([]string{}, o.Reopened...)
+			res["reopened_claims"] = append([]string{}, o.Reopened.Claims...)
+			if in.Delete {
+				res["reopened_values"] = append([]string{}, o.Reopened.Values...)
+				res["reopened_assignments"] = append([]string{}, o.Reopened.Assignments...)
+			}
 		}
 		results[i] = res
 	}

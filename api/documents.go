@@ -182,9 +182,17 @@ func (h *handler) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	links, err := h.Documents.LinksOf(r.Context(), docs)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	out := make([]documentJSON, len(docs))
 	for i, d := range docs {
 		out[i] = toDocumentJSON(d)
+		for _, l := range links[d.ID] {
+			out[i].Links = append(out[i].Links, toLinkJSON(l))
+		}
 	}
 	answer := map[string]any{"documents": out, "total": total, "page": page, "size": size}
 	if len(docs) == size {
@@ -407,7 +415,8 @@ func (h *handler) handleDocumentDelete(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": id, "reopened_claims": reopened})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"deleted": id, "reopened_claims": reopened.Claims,
+		"reopened_values": reopened.Values, "reopened_assignments": reopened.Assignments})
 }
 
 // handleDocumentRetry reads a failed document again (after the reader it

@@ -210,7 +210,7 @@ func (e *env) claimWithTwo(docID string) string {
 const responsibilityTable = "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n"
 
 // submittedTask returns city A's 市教育局 task for 2.3.1, put back to
-// submitted, so that each request may return or accept it.
+// submitted with a document, so that each request may return or accept it.
 // department adds a department of city A with a name of its own.
 func (e *env) department() string {
 	e.t.Helper()
@@ -230,7 +230,7 @@ func (e *env) submittedTask() string {
 		e.t.Fatal(err)
 	}
 	err = e.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: t.ID, To: catalog.AssignmentSubmitted, By: "test",
-		From: catalog.AssignmentStatuses})
+		From: catalog.AssignmentStatuses, Documents: []string{e.bareDocument(cityA)}})
 	if err != nil {
 		e.t.Fatal(err)
 	}

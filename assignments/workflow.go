@@ -51,7 +51,8 @@ func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string
 }
 
 // Accept confirms what a department handed in for an assignment. Admins
-// and the city's coordinators only.
+// and the city's coordinators only; a task with no live document handed
+// in (all of them deleted) has nothing to accept and is ECONFLICT.
 func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task, error) {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
@@ -59,6 +60,9 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task
 	}
 	if a.Status != catalog.AssignmentSubmitted {
 		return nil, notSubmitted(a)
+	}
+	if len(a.Documents) == 0 {
+		return nil, catalog.Errorf(catalog.ECONFLICT, "这项任务没有可确认的材料(提交的文档已被删除);请退回任务,让部门重新提交")
 	}
 	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
 		To: catalog.AssignmentAccepted, By: u.Username})

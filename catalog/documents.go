@@ -591,22 +591,23 @@ func CitedError(n int) error {
 
 // DeleteDocument soft-deletes a document: it disappears from lists and
 // search, its original and links stay, and the audit log says who did it.
-// Reviewed claims citing it go back to pending in the same transaction;
-// their IDs are returned.
-func (s *Store) DeleteDocument(ctx context.Context, id, by string) ([]string, error) {
+// In the same transaction reviewed claims and values citing it go back to
+// pending, and responsibility tasks left with nothing handed in go back to
+// where they stood before the hand-in; what went back is returned.
+func (s *Store) DeleteDocument(ctx context.Context, id, by string) (Reopened, error) {
 	return s.deleteDocument(ctx, id, by, false)
 }
 
 // DeleteUncitedDocument is DeleteDocument of a document nothing cites,
 // counted in the same transaction (a citation added meanwhile is seen);
-// a cited one is EFORBIDDEN with the count.
-func (s *Store) DeleteUncitedDocument(ctx context.Context, id, by string) error {
-	_, err := s.deleteDocument(ctx, id, by, true)
-	return err
+// a cited one is EFORBIDDEN with the count. Tasks it was handed in for
+// may still go back (Reopened.Assignments).
+func (s *Store) DeleteUncitedDocument(ctx context.Context, id, by string) (Reopened, error) {
+	return s.deleteDocument(ctx, id, by, true)
 }
 
-func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited bool) ([]string, error) {
-	var reopened []string
+func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited bool) (Reopened, error) {
+	var reopened Reopened
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// Claims citing it go back to pending: a claim change, stamped
 		// under the claims' lock taken first, as every claim change is.
@@ -645,11 +646,12 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
-		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, "cited document deleted", by); err != nil {
+		if reopened, err = s.reopenDependents(ctx, tx, id, stamp, "cited document deleted", by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id,
-			Detail: map[string]any{"reopened_claims": reopened}})
+			Detail: map[string]any{"reopened_claims": reopened.Claims, "reopened_values": reopened.Values,
+				"reopened_assignments": reopened.Assignments}})
 	})
 	return reopened, err
 }
@@ -716,8 +718,21 @@ func checkMovable(ctx context.Context, tx *sql.Tx, id, sha, city string) error {
 		(SELECT COUNT(*) FROM assignment_document WHERE document_id = ?)`, id, id).Scan(&values, &handins); err != nil {
 		return fmt.Errorf("move document %s: %w", id, err)
 	}
-	if values > 0 || handins > 0 {
-		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值和 %d 项任务交付引用,不能移到其他城市;请先删除这些数值或退回任务", values, handins)
+	return notMovable(values, handins)
+}
+
+// notMovable is the refusal to move a document that values cite and
+// tasks were handed it for, naming only what there is. A hand-in stays
+// with its task once returned, so only deleting the document (and
+// uploading it in the right city) lets it go.
+func notMovable(values, handins int) error {
+	switch {
+	case values > 0 && handins > 0:
+		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用,又是 %d 项任务交付的材料,不能移到其他城市;请先删除这些数值,再删除这份文档并在正确的城市重新上传", values, handins)
+	case values > 0:
+		return Errorf(ECONFLICT, "这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值", values)
+	case handins > 0:
+		return Errorf(ECONFLICT, "这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传", handins)
 	}
 	return nil
 }

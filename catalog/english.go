@@ -212,6 +212,7 @@ var englishMessages = map[string]string{
 	"退回时请写明原因,部门联系人会看到它":                                                 "Give a reason for returning it; the department's contact will see it",
 	"退回原因不能超过 %d 字":                                                      "The reason can be at most %d characters",
 	"任务当前为“%s”,只有“已提交”的任务可以退回或确认":                                        "The task is %s; only a submitted task can be returned or accepted",
+	"这项任务没有可确认的材料(提交的文档已被删除);请退回任务,让部门重新提交":                              "This task has no material to accept (the documents handed in were deleted); return it so that the department hands in again",
 	"只有该任务的责任部门、本市协调员或管理员可以为它提交材料":                                       "Only the task's department, the city's coordinator or an administrator can hand in documents for it",
 	"该任务已确认,不能再提交材料;如需补充请联系本市协调员":                                        "This task is accepted and takes no more documents; to add to it, contact the city's coordinator",
 	"本市部门名单中没有 %q;请先在部门名单中添加":                                            "The city's list of departments has no %q; add it to the list first",
@@ -304,9 +305,9 @@ var englishMessages = map[string]string{
 	"一次最多修改 %d 份文档,选择了 %d 份":  "At most %d documents can be changed at once; %d were chosen",
 	"只有协调员和管理员可以修改文档":         "Only coordinators and administrators can change documents",
 	"没有要修改的内容;请填写至少一项或选择一个指标": "There is nothing to change; fill in at least one field or choose an indicator",
-	"这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除": "This document is cited %d times by statements or values, which would need reviewing again once it is deleted; ask an administrator to delete it",
-	"目标城市已有同一文件,不能移过去;请删除这一份":                            "The city to move it into already holds the same file, so it cannot be moved; delete this one",
-	"这份文档被本市的 %d 条数值和 %d 项任务交付引用,不能移到其他城市;请先删除这些数值或退回任务": "This document is the source of %d of the city's values and was handed in for %d tasks, so it cannot be moved to another city; delete those values or return the tasks first",
+	"这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除":                    "This document is cited %d times by statements or values, which would need reviewing again once it is deleted; ask an administrator to delete it",
+	"目标城市已有同一文件,不能移过去;请删除这一份":                                               "The city to move it into already holds the same file, so it cannot be moved; delete this one",
+	"这份文档被本市的 %d 条数值引用,又是 %d 项任务交付的材料,不能移到其他城市;请先删除这些数值,再删除这份文档并在正确的城市重新上传": "This document is the source of %d of the city's values and was handed in for %d tasks, so it cannot be moved to another city; delete those values, then delete the document and upload it again in the right city",
 	"文档 %s 不是 %s 的相近版本":    "The document %s is not a near version of %s",
 	"没有被引用的原件 %s":          "There is no cited original %s",
 	"文档 %q 不存在":            "There is no document %q",
@@ -491,6 +492,9 @@ var englishMessages = map[string]string{
 	"服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试": "The server is busy showing other very long documents and cannot read this page now; try again in %d seconds",
 	"请输入要在文件中查找的文字":                        "Type the words to find in the document",
 	"页码 %s=%q 无效:应为从 1 开始的整数":              "The page number %s=%q is not valid: give a whole number from 1",
+	// Moving a document that values or hand-ins of its city rely on (catalog/documents.go).
+	"这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值":                   "This document is the source of %d of the city's values, so it cannot be moved to another city; delete those values first",
+	"这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传": "This document was handed in for %d of the city's tasks, so it cannot be moved to another city; if it was filed under the wrong city, delete it and upload it again in the right one",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

@@ -68,8 +68,9 @@ type BulkChange struct {
 type BulkOutcome struct {
 	ID    string
 	Title string
-	// Reopened are the claims sent back to review by a move or a delete.
-	Reopened []string
+	// Reopened is what a move or a delete sent back: claims (a move or a
+	// delete), values and tasks (a delete).
+	Reopened catalog.Reopened
 	Err      error
 }
 
@@ -129,10 +130,11 @@ func (s *Service) checkBulk(ctx context.Context, u *catalog.User, c *BulkChange)
 }
 
 // bulkOne applies a checked bulk change to one document.
-func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c BulkChange) (string, []string, error) {
+func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c BulkChange) (string, catalog.Reopened, error) {
+	var none catalog.Reopened
 	d, err := s.Get(ctx, u, id)
 	if err != nil {
-		return "", nil, err
+		return "", none, err
 	}
 	switch {
 	case c.Delete:
@@ -140,18 +142,18 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 		return d.Title, reopened, err
 	case c.City != "":
 		_, reopened, err := s.Move(ctx, u, id, c.City)
-		return d.Title, reopened, err
+		return d.Title, catalog.Reopened{Claims: reopened}, err
 	}
 	if c.Patch != (catalog.DocumentPatch{}) {
 		if d, err = s.Edit(ctx, u, id, c.Patch); err != nil {
-			return "", nil, err
+			return "", none, err
 		}
 	}
 	if c.Indicator != "" {
 		err := s.ingest.AddLink(ctx, u, &catalog.Link{DocumentID: id, IndicatorCode: c.Indicator})
 		if err != nil && catalog.ErrorCode(err) != catalog.ECONFLICT {
-			return d.Title, nil, err
+			return d.Title, none, err
 		}
 	}
-	return d.Title, nil, nil
+	return d.Title, none, nil
 }

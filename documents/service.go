@@ -298,29 +298,33 @@ func (s *Service) CheckDelete(ctx context.Context, u *catalog.User, d *catalog.D
 }
 
 // Delete removes a document (a soft delete, audited) and its index entry,
-// as CheckDelete allows. It returns the claims that cited it and go back
-// to review.
-func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (reopened []string, err error) {
+// as CheckDelete allows. It returns what went back because of it: the
+// claims and values that cited it, back to review, and the tasks left
+// with nothing handed in (catalog.Store.DeleteDocument); its lists are
+// never nil.
+func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (reopened catalog.Reopened, err error) {
 	d, err := s.Get(ctx, u, id)
 	if err != nil {
-		return nil, err
+		return reopened, err
 	}
 	if err := s.CheckDelete(ctx, u, d); err != nil {
-		return nil, err
+		return reopened, err
 	}
 	if u.Role == catalog.RoleAdmin {
 		reopened, err = s.cat.DeleteDocument(ctx, d.ID, u.Username)
 	} else {
 		// Counted again inside the delete: a citation added since
 		// CheckDelete looked stops it too.
-		err = s.cat.DeleteUncitedDocument(ctx, d.ID, u.Username)
+		reopened, err = s.cat.DeleteUncitedDocument(ctx, d.ID, u.Username)
 	}
 	if err != nil {
-		return nil, err
+		return catalog.Reopened{}, err
 	}
 	s.ingest.UnindexAfterDelete(ctx, d.ID)
-	if reopened == nil {
-		reopened = []string{}
+	for _, l := range []*[]string{&reopened.Claims, &reopened.Values, &reopened.Assignments} {
+		if *l == nil {
+			*l = []string{}
+		}
 	}
 	return reopened, nil
 }

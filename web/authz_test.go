@@ -195,11 +195,12 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		}
 		return d.ID
 	}
-	// submitted returns city A's 市教育局 task for 2.3.1, submitted.
+	// submitted returns city A's 市教育局 task for 2.3.1, submitted with a
+	// document (a task with none has nothing to accept).
 	submitted := func() string {
 		id := task(assignments.NewAssignment{Indicator: "2.3.1", Department: "市教育局"})
 		err := s.env.Catalog.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, To: catalog.AssignmentSubmitted, By: "test",
-			From: catalog.AssignmentStatuses})
+			From: catalog.AssignmentStatuses, Documents: []string{docA.ID}})
 		if err != nil {
 			t.Fatal(err)
 		}

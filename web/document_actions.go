@@ -70,8 +70,14 @@ func (h *handler) documentDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	msg := fmt.Sprintf(tr(lang, "docs.deleted"), d.Title)
-	if len(reopened) > 0 {
-		msg += trf(lang, "docs.reopened", len(reopened))
+	if len(reopened.Claims) > 0 {
+		msg += trf(lang, "docs.reopened", len(reopened.Claims))
+	}
+	if len(reopened.Values) > 0 {
+		msg += trf(lang, "docs.reopened_values", len(reopened.Values))
+	}
+	if len(reopened.Assignments) > 0 {
+		msg += trf(lang, "docs.reopened_tasks", len(reopened.Assignments))
 	}
 	back(w, r, "/documents", msg)
 }

@@ -19,7 +19,8 @@ import (
 type valueRow struct {
 	values.Listed
 	IndicatorName string
-	Document      string
+	Document      string // the cited document's title, "" when u may not see it
+	Deleted       bool   // the cited document was deleted since
 	Shown         string // the value as written, with its unit
 	// PreviousShown is the previous round's value with its unit and
 	// review status, and why it is not compared when it is not; "" when
@@ -152,7 +153,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	if p.PageNum < p.Pages {
 		p.Next = p.pageLink(p.PageNum + 1)
 	}
-	titles, err := h.Documents.Titles(r.Context(), u, ids)
+	sources, err := h.Documents.Sources(r.Context(), u, ids)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -165,7 +166,8 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	}
 	reviewer := u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin
 	for _, v := range shown {
-		row := valueRow{Listed: v, IndicatorName: names[v.Indicator], Document: titles[v.Citation.DocumentID], Shown: v.Written(),
+		src := sources[v.Citation.DocumentID]
+		row := valueRow{Listed: v, IndicatorName: names[v.Indicator], Document: src.Title, Deleted: src.Deleted, Shown: v.Written(),
 			CanReview: reviewer && v.Status == catalog.ClaimPending && v.CreatedBy != u.Username}
 		if rv, ok := last[v.ID]; ok {
 			row.Last = &rv

@@ -1,0 +1,132 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Reopened is what deleting a document sent back: the reviewed claims
+// and values citing it go back to pending, and the responsibility tasks
+// (submitted or accepted) left with no live document handed in go back
+// to where they stood before the hand-in (open, or returned when they had
+// been returned).
+type Reopened struct {
+	Claims      []string
+	Values      []string
+	Assignments []string
+}
+
+// Count is how many objects went back, of all kinds.
+func (r Reopened) Count() int { return len(r.Claims) + len(r.Values) + len(r.Assignments) }
+
+// reopenDependents sends back, inside tx, what depended on a document
+// just deleted, with an audit event per object.
+func (s *Store) reopenDependents(ctx context.Context, tx *sql.Tx, documentID string, stamp time.Time, reason, by string) (Reopened, error) {
+	var r Reopened
+	var err error
+	if r.Claims, err = s.reopenClaimsCiting(ctx, tx, documentID, stamp, reason, by); err != nil {
+		return r, err
+	}
+	if r.Values, err = s.reopenValuesCiting(ctx, tx, documentID, reason, by); err != nil {
+		return r, err
+	}
+	r.Assignments, err = s.reopenEmptiedAssignments(ctx, tx, documentID, "handed-in document deleted", by)
+	return r, err
+}
+
+// reopenValuesCiting puts reviewed values that cite a document back to
+// pending, with an audit event per value, inside tx; it returns the
+// values reopened.
+func (s *Store) reopenValuesCiting(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM value WHERE document_id = ? AND status <> ? AND status <> ? ORDER BY id`,
+		documentID, ClaimPending, ClaimWithdrawn)
+	if err != nil {
+		return nil, fmt.Errorf("values citing %s: %w", documentID, err)
+	}
+	now := formatTime(s.now())
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE value SET status = ?, updated_at = ? WHERE id = ?`, ClaimPending, now, id); err != nil {
+			return nil, fmt.Errorf("reopen value %s: %w", id, err)
+		}
+		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "value.reopen", Object: "value:" + id,
+			Detail: map[string]any{"document": documentID, "reason": reason}}); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// reopenEmptiedAssignments puts the submitted or accepted assignments
+// that a document was handed in for, and that have no live document left
+// (the document is already deleted in tx), back to their status before
+// the hand-in: returned, with the last return's reason, when they had
+// been returned; open otherwise. It records an audit event per
+// assignment and returns the assignments reopened.
+func (s *Store) reopenEmptiedAssignments(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
+	ids, err := queryIDs(ctx, tx, `SELECT a.id FROM assignment a JOIN assignment_document ad ON ad.assignment_id = a.id
+		WHERE ad.document_id = ? AND a.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM assignment_document o
+			JOIN document d ON d.id = o.document_id WHERE o.assignment_id = a.id AND d.deleted_at IS NULL)
+		ORDER BY a.id`, documentID, AssignmentSubmitted, AssignmentAccepted)
+	if err != nil {
+		return nil, fmt.Errorf("assignments handed %s in: %w", documentID, err)
+	}
+	now := formatTime(s.now())
+	for _, id := range ids {
+		to, why, err := statusBeforeHandIn(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ?`,
+			to, why, now, id); err != nil {
+			return nil, fmt.Errorf("reopen assignment %s: %w", id, err)
+		}
+		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.reopen", Object: "assignment:" + id,
+			Detail: map[string]any{"status": to, "document": documentID, "reason": reason}}); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// statusBeforeHandIn is where an assignment stood before its documents
+// were handed in: returned with the reason of its last return, as the
+// audit log keeps it, or open when it was never returned.
+func statusBeforeHandIn(ctx context.Context, tx *sql.Tx, id string) (AssignmentStatus, string, error) {
+	var detail string
+	err := tx.QueryRowContext(ctx, `SELECT detail FROM event WHERE object = ? AND action = ? ORDER BY id DESC LIMIT 1`,
+		"assignment:"+id, "assignment."+string(AssignmentReturned)).Scan(&detail)
+	if errors.Is(err, sql.ErrNoRows) {
+		return AssignmentOpen, "", nil
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("last return of assignment %s: %w", id, err)
+	}
+	var d struct {
+		Reason string `json:"reason"`
+	}
+	_ = json.Unmarshal([]byte(detail), &d) // a detail unreadable leaves the reason empty, the status still right
+	return AssignmentReturned, d.Reason, nil
+}
+
+// queryIDs runs a query of one text column inside tx and returns its
+// rows.
+func queryIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

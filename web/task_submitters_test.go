@@ -1,0 +1,41 @@
+package web
+
+import (
+	"context"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestTaskSubmittersAreListedWithoutStraySpaces: a submitter with no
+// department (a coordinator, an admin) is named by their user name alone,
+// with no space before it, on the board and on 我的任务.
+func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	ctx := context.Background()
+	doc := s.env.Upload("330100", "总结.txt", "杭州市学分银行建设工作总结")
+	task, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "2.3.1", Department: "市教育局", Due: "2099-03-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Assignments.Submitted(ctx, testenv.Admin, task.ID, []string{doc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Catalog.AddSubmission(ctx, catalog.Submission{DocumentID: doc.ID, User: "jiaoyu", Department: "市教育局",
+		Filename: "总结.txt"}); err != nil {
+		t.Fatal(err)
+	}
+	const want = "\uFF08提交\uFF1Atest\u3001市教育局 jiaoyu\uFF09" // test uploaded it (testenv)
+	for _, tt := range []struct{ user, path string }{{"wang", "/assignments?city=330100&round=2018"}, {"jiaoyu", "/tasks?round=2018"}} {
+		_, body := s.login(tt.user).get(tt.path)
+		if text := html.UnescapeString(textOf(body)); !strings.Contains(text, want) {
+			t.Errorf("%s does not list the submitters as %q: %.1500s", tt.path, want, text)
+		}
+	}
+}
