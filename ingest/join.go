@@ -16,10 +16,10 @@ import (
 // or a report photographed page by page, not an album.
 const MaxJoinedPhotos = 100
 
-// maxDecodedPhotoPixels bounds a photo that joining decodes (a PNG): it
-// is held whole in the server's memory, four bytes a pixel, so 16 million
-// pixels take 64 MB; a phone's JPEG is copied, never decoded.
-const maxDecodedPhotoPixels = 16_000_000
+// maxDecodedPhotoBytes bounds a photo that joining decodes (a PNG): it is
+// held whole in the server's memory (16 million pixels of 8-bit RGBA); a
+// phone's JPEG is copied, never decoded.
+const maxDecodedPhotoBytes = 64 << 20
 
 // joinPhotos makes one staged PDF of photos of a paper document's pages,
 // a page per photo in the order sent (photopdf): what a department hands
@@ -41,7 +41,7 @@ func (s *Service) joinPhotos(files []*Staged) (*Staged, error) {
 	pr, pw := io.Pipe()
 	written := make(chan error, 1)
 	go func() {
-		err := photopdf.Write(pw, photos, photopdf.Options{MaxPixels: extract.MaxImagePixels, MaxDecodedPixels: maxDecodedPhotoPixels})
+		err := photopdf.Write(pw, photos, photopdf.Options{MaxPixels: extract.MaxImagePixels, MaxDecodedBytes: maxDecodedPhotoBytes})
 		pw.CloseWithError(err)
 		written <- err
 	}()
@@ -52,11 +52,11 @@ func (s *Service) joinPhotos(files []*Staged) (*Staged, error) {
 	werr := <-written
 	var pe *photopdf.PhotoError
 	switch {
+	case err != nil && catalog.ErrorCode(err) == catalog.ETOOLARGE:
+		return nil, catalog.FieldErrorf("file", catalog.ETOOLARGE, "%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并", len(files), FormatBytes(s.cfg.MaxUpload))
 	case errors.As(werr, &pe):
 		st.Remove()
 		return nil, photoRefused(pe)
-	case err != nil && catalog.ErrorCode(err) == catalog.ETOOLARGE:
-		return nil, catalog.FieldErrorf("file", catalog.ETOOLARGE, "%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并", len(files), FormatBytes(s.cfg.MaxUpload))
 	case err != nil:
 		return nil, fmt.Errorf("stage the PDF joined from %d photos: %w", len(files), err)
 	case werr != nil:

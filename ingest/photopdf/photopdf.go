@@ -63,10 +63,10 @@ func (e *PhotoError) Unwrap() error { return e.Err }
 type Options struct {
 	// MaxPixels refuses a photo with more pixels (0: no bound).
 	MaxPixels int64
-	// MaxDecodedPixels refuses a photo that must be decoded (a PNG, a CMYK
-	// JPEG) with more pixels (0: no bound): it is held whole in memory,
-	// four bytes a pixel.
-	MaxDecodedPixels int64
+	// MaxDecodedBytes refuses a photo that must be decoded (a PNG, a CMYK
+	// JPEG) whose pixels would take more memory decoded (0: no bound): it
+	// is held whole, one to eight bytes a pixel as its kind has it.
+	MaxDecodedBytes int64
 }
 
 // Creator is the Info dictionary's /Creator of every PDF made here: the
@@ -80,13 +80,14 @@ const pageLongSide = 842.0
 
 // headerBytes is how much of a JPEG is read to find its EXIF orientation
 // and frame header; the EXIF segment is at most 64 KiB and comes first.
-const headerBytes = 256 << 10
+const headerBytes = 1 << 20
 
 // page is what the header of one photo says.
 type page struct {
 	jpeg          bool
 	width, height int
 	components    int // JPEG: 1 grey, 3 colour
+	pixelBytes    int // decoded, the bytes a pixel takes
 	rotate        int // degrees clockwise, from EXIF
 }
 
@@ -120,6 +121,11 @@ func Write(w io.Writer, photos []Photo, opt Options) error {
 	pw.object(2, fmt.Sprintf("<< /Type /Pages /Kids [ %s] /Count %d >>", kids, n))
 	for i, p := range photos {
 		if err := pw.page(3+4*i, pages[i], p); err != nil {
+			if pw.err != nil {
+				// The writer failed (its reader stopped, a full disk): no
+				// fault of the photo's.
+				return pw.err
+			}
 			return &PhotoError{Index: i, Name: p.Name, Err: err}
 		}
 	}
@@ -157,6 +163,7 @@ func readHeader(p Photo, opt Options) (page, error) {
 		case color.YCbCrModel, color.RGBAModel:
 			pg.components = 3
 		default:
+			pg.pixelBytes = 4
 			// CMYK (a Photoshop export, never a phone's photo): its inverted
 			// channels are read differently by viewers, so it is decoded and
 			// stored like a PNG instead.
@@ -169,6 +176,7 @@ func readHeader(p Photo, opt Options) (page, error) {
 			return pg, ErrCorrupt
 		}
 		pg.width, pg.height = cfg.Width, cfg.Height
+		pg.pixelBytes = pixelBytes(cfg.ColorModel)
 	default:
 		return pg, ErrNotPhoto
 	}
@@ -176,10 +184,27 @@ func readHeader(p Photo, opt Options) (page, error) {
 		return pg, ErrCorrupt
 	}
 	pixels := int64(pg.width) * int64(pg.height)
-	if opt.MaxPixels > 0 && pixels > opt.MaxPixels || !pg.jpeg && opt.MaxDecodedPixels > 0 && pixels > opt.MaxDecodedPixels {
+	if opt.MaxPixels > 0 && pixels > opt.MaxPixels || !pg.jpeg && opt.MaxDecodedBytes > 0 && pixels*int64(pg.pixelBytes) > opt.MaxDecodedBytes {
 		return pg, ErrTooManyPixels
 	}
 	return pg, nil
+}
+
+// pixelBytes is the memory a decoded pixel of a PNG of that colour model
+// takes in Go's image types.
+func pixelBytes(m color.Model) int {
+	switch m {
+	case color.GrayModel:
+		return 1
+	case color.Gray16Model:
+		return 2
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4
 }
 
 // rotationOf is the page rotation that shows a photo of EXIF orientation
@@ -297,18 +322,7 @@ func (pw *pdfWriter) raster(num int, pg page, p Photo) (int64, error) {
 	zw, _ := zlib.NewWriterLevel(pw, zlib.BestSpeed)
 	row := make([]byte, b.Dx()*channels)
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			i := (x - b.Min.X) * channels
-			if gray {
-				row[i] = color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y
-				continue
-			}
-			r, g, bl, a := img.At(x, y).RGBA()
-			// Over white: c + (1 − a)·white, in 16-bit.
-			row[i] = uint8((r + 0xffff - a) >> 8)
-			row[i+1] = uint8((g + 0xffff - a) >> 8)
-			row[i+2] = uint8((bl + 0xffff - a) >> 8)
-		}
+		fillRow(row, img, y, gray)
 		if _, err := zw.Write(row); err != nil {
 			return 0, err
 		}
@@ -317,6 +331,48 @@ func (pw *pdfWriter) raster(num int, pg page, p Photo) (int64, error) {
 		return 0, err
 	}
 	return pw.at - start, pw.err
+}
+
+// fillRow puts row y of img into row: grey bytes, or RGB laid on white.
+// The common kinds are read from their pixels directly: through At, each
+// pixel is an allocation, a 16-megapixel photo seconds of work.
+func fillRow(row []byte, img image.Image, y int, gray bool) {
+	b := img.Bounds()
+	switch m := img.(type) {
+	case *image.Gray:
+		copy(row, m.Pix[m.PixOffset(b.Min.X, y):])
+		return
+	case *image.RGBA:
+		pix := m.Pix[m.PixOffset(b.Min.X, y):]
+		for x := range b.Dx() {
+			p := pix[4*x : 4*x+4]
+			// Premultiplied: c + (1 − a)·white.
+			row[3*x], row[3*x+1], row[3*x+2] = p[0]+(255-p[3]), p[1]+(255-p[3]), p[2]+(255-p[3])
+		}
+		return
+	case *image.NRGBA:
+		pix := m.Pix[m.PixOffset(b.Min.X, y):]
+		for x := range b.Dx() {
+			p := pix[4*x : 4*x+4]
+			a := uint32(p[3])
+			for c := range 3 {
+				row[3*x+c] = uint8((uint32(p[c])*a + 255*(255-a) + 127) / 255)
+			}
+		}
+		return
+	}
+	for x := b.Min.X; x < b.Max.X; x++ {
+		i := (x - b.Min.X)
+		if gray {
+			row[i] = color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y
+			continue
+		}
+		r, g, bl, a := img.At(x, y).RGBA()
+		// Over white: c + (1 − a)·white, in 16-bit (premultiplied).
+		row[3*i] = uint8((r + 0xffff - a) >> 8)
+		row[3*i+1] = uint8((g + 0xffff - a) >> 8)
+		row[3*i+2] = uint8((bl + 0xffff - a) >> 8)
+	}
 }
 
 // trailer writes the cross-reference table and the trailer.

@@ -224,7 +224,8 @@ func TestPhotosThatCannotBePages(t *testing.T) {
 		{"截断的 JPEG 头", good[:20], Options{}, ErrCorrupt},
 		{"TIFF", []byte("II*\x00\x08\x00\x00\x00"), Options{}, ErrNotPhoto},
 		{"像素过多", good, Options{MaxPixels: 40*50 - 1}, ErrTooManyPixels},
-		{"要解码的 PNG 像素过多", pngOf(t, sheet(40, 50)), Options{MaxDecodedPixels: 40*50 - 1}, ErrTooManyPixels},
+		{"要解码的 PNG 占内存过多", pngOf(t, sheet(40, 50)), Options{MaxDecodedBytes: 4*40*50 - 1}, ErrTooManyPixels},
+		{"16 位 PNG 每像素 8 字节", pngOf(t, image.NewNRGBA64(image.Rect(0, 0, 40, 50))), Options{MaxDecodedBytes: 8*40*50 - 1}, ErrTooManyPixels},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,5 +239,42 @@ func TestPhotosThatCannotBePages(t *testing.T) {
 				t.Errorf("%d bytes written before the refusal", out.Len())
 			}
 		})
+	}
+}
+
+// generic hides an image's type, so that fillRow reads it through At.
+type generic struct{ image.Image }
+
+// TestRowsOnWhite: the direct reading of the common kinds gives the same
+// bytes as the generic one, transparency laid on white.
+func TestRowsOnWhite(t *testing.T) {
+	nrgba := image.NewNRGBA(image.Rect(0, 0, 4, 1))
+	rgba := image.NewRGBA(image.Rect(0, 0, 4, 1))
+	gray := image.NewGray(image.Rect(0, 0, 4, 1))
+	for x, c := range []color.NRGBA{{0, 0, 0, 0}, {0, 0, 0, 255}, {200, 100, 50, 128}, {10, 20, 30, 255}} {
+		nrgba.SetNRGBA(x, 0, c)
+		rgba.Set(x, 0, c)
+		gray.Set(x, 0, c)
+	}
+	for _, tt := range []struct {
+		name string
+		img  image.Image
+		gray bool
+	}{{"NRGBA", nrgba, false}, {"RGBA", rgba, false}, {"Gray", gray, true}} {
+		n := 3
+		if tt.gray {
+			n = 1
+		}
+		fast, slow := make([]byte, 4*n), make([]byte, 4*n)
+		fillRow(fast, tt.img, 0, tt.gray)
+		fillRow(slow, generic{tt.img}, 0, tt.gray)
+		for i := range fast {
+			if d := int(fast[i]) - int(slow[i]); d < -1 || d > 1 {
+				t.Errorf("%s: byte %d is %d read directly, %d through At", tt.name, i, fast[i], slow[i])
+			}
+		}
+		if !tt.gray && (fast[0] != 255 || fast[3] != 0) {
+			t.Errorf("%s: a transparent pixel is %d (want white), an opaque black one %d", tt.name, fast[0], fast[3])
+		}
 	}
 }
