@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/exif"
 )
 
 // An iPhone takes photos as HEIC (HEIF with HEVC), some Android phones as
@@ -35,8 +37,9 @@ func init() {
 const heifJPEGQuality = "92"
 
 // heifToJPEG converts the HEIF photo at path into a JPEG's bytes with
-// heif-convert, in its own process group killed after timeout, its output
-// bounded like an image file's. Without heif-convert the document fails
+// heif-convert, in its own process group killed after timeout (and with
+// the process that started it), its memory and output bounded, its EXIF
+// orientation set upright, as heif-convert turned the pixels already. Without heif-convert the document fails
 // with a reason naming the package to install.
 func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte, error) {
 	tool := lookProgram("heif-convert")
@@ -60,7 +63,19 @@ func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	killProcessGroup(cmd)
-	err = cmd.Run()
+	dieWithParent(cmd)
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("heif-convert: %w", err)
+	}
+	// Bounded like pdftoppm: memory, and the files it may write (a photo
+	// claiming a huge size fails rather than fill the disk).
+	if lerr := errors.Join(limitProcessMemory(cmd.Process.Pid, DefaultSandboxMemory),
+		limitProcessFileSize(cmd.Process.Pid, maxImageFileBytes)); lerr != nil {
+		_ = cmd.Cancel()
+		_ = cmd.Wait()
+		return nil, fmt.Errorf("heif-convert: %w", lerr)
+	}
+	err = cmd.Wait()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("heif-convert: %w", ctx.Err())
@@ -70,7 +85,8 @@ func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte
 		return nil, fmt.Errorf("heif-convert: %v: %s: %w", err, strings.TrimSpace(stderr.buf.String()), errImageCorrupt())
 	}
 	// A file of several images (a burst) is written as photo-1.jpg,
-	// photo-2.jpg…: the first is the primary.
+	// photo-2.jpg…, in the order of its items: the first is read, which is
+	// the primary one in what phones write (not in every file).
 	written, _ := filepath.Glob(filepath.Join(dir, "*.jpg"))
 	if len(written) == 0 {
 		return nil, fmt.Errorf("heif-convert wrote no image: %w", errImageCorrupt())
@@ -79,5 +95,11 @@ func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte
 	if slices.Contains(written, out) {
 		written[0] = out
 	}
-	return readCapped(written[0], maxImageFileBytes, errImageTooLarge)
+	data, err := readCapped(written[0], maxImageFileBytes, errImageTooLarge)
+	if err != nil {
+		return nil, err
+	}
+	// Its pixels are upright already: an iPhone's EXIF tag, kept, would
+	// turn them again.
+	return exif.Upright(data), nil
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"os/exec"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -19,4 +21,24 @@ func limitProcessMemory(pid int, n uint64) error {
 		return fmt.Errorf("limit address space of %d to %d bytes: %w", pid, n, err)
 	}
 	return nil
+}
+
+// limitProcessFileSize caps the size of any file a started helper
+// (heif-convert) writes at n bytes: past it the write fails.
+func limitProcessFileSize(pid int, n uint64) error {
+	lim := unix.Rlimit{Cur: n, Max: n}
+	if err := unix.Prlimit(pid, unix.RLIMIT_FSIZE, &lim, nil); err != nil {
+		return fmt.Errorf("limit file size of %d to %d bytes: %w", pid, n, err)
+	}
+	return nil
+}
+
+// dieWithParent has the helper cmd starts killed when the process that
+// started it dies (a sandbox child killed at its deadline), so that it
+// never runs on without a limit of time.
+func dieWithParent(cmd *exec.Cmd) {
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
 }

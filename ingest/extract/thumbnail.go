@@ -168,7 +168,8 @@ func imageThumbnail(ctx context.Context, path string, page, longSide int, timeou
 		if page != 1 {
 			return nil, noThumbnail(page)
 		}
-		if data, err = heifToJPEG(ctx, path, timeout); err != nil {
+		// Within the sandbox's own deadline, which is timeout too.
+		if data, err = heifToJPEG(ctx, path, timeout*3/4); err != nil {
 			return nil, noThumbnail(page)
 		}
 	}

@@ -10,12 +10,33 @@ import (
 // Orientation returns the EXIF Orientation (1–8) of a JPEG, 1 when the
 // data is not a JPEG or has no valid tag.
 func Orientation(data []byte) int {
+	o, _, _ := find(data)
+	return o
+}
+
+// Upright returns a JPEG's bytes with its EXIF Orientation set to 1, for
+// pixels already turned upright by whoever wrote them (heif-convert turns
+// a HEIC's pixels as its rotation says and keeps the iPhone's EXIF tag,
+// which would turn them again); data as it is when it has no such tag.
+func Upright(data []byte) []byte {
+	o, at, order := find(data)
+	if o == 1 || at < 0 {
+		return data
+	}
+	out := bytes.Clone(data)
+	order.PutUint16(out[at:], 1)
+	return out
+}
+
+// find returns the Orientation, the offset in data of its value (-1 when
+// there is none) and the byte order it is written in.
+func find(data []byte) (int, int, binary.ByteOrder) {
 	if !bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
-		return 1
+		return 1, -1, nil
 	}
 	for i := 2; i+4 <= len(data); {
 		if data[i] != 0xFF {
-			return 1
+			return 1, -1, nil
 		}
 		marker := data[i+1]
 		if marker == 0xFF {
@@ -27,25 +48,30 @@ func Orientation(data []byte) int {
 			continue
 		}
 		if marker == 0xDA || marker == 0xD9 {
-			return 1 // image data: no EXIF comes after it
+			return 1, -1, nil // image data: no EXIF comes after it
 		}
 		n := int(binary.BigEndian.Uint16(data[i+2:]))
 		if n < 2 || i+2+n > len(data) {
-			return 1
+			return 1, -1, nil
 		}
 		seg := data[i+4 : i+2+n]
 		if marker == 0xE1 && bytes.HasPrefix(seg, []byte("Exif\x00\x00")) {
-			return tiffOrientation(seg[6:])
+			o, at, order := tiffOrientation(seg[6:])
+			if at >= 0 {
+				at += i + 4 + 6
+			}
+			return o, at, order
 		}
 		i += 2 + n
 	}
-	return 1
+	return 1, -1, nil
 }
 
-// tiffOrientation reads tag 0x0112 from the first IFD of an EXIF TIFF block.
-func tiffOrientation(t []byte) int {
+// tiffOrientation reads tag 0x0112 from the first IFD of an EXIF TIFF
+// block: its value, the value's offset in t (-1 when none) and the order.
+func tiffOrientation(t []byte) (int, int, binary.ByteOrder) {
 	if len(t) < 8 {
-		return 1
+		return 1, -1, nil
 	}
 	var order binary.ByteOrder
 	switch string(t[:2]) {
@@ -54,28 +80,28 @@ func tiffOrientation(t []byte) int {
 	case "MM":
 		order = binary.BigEndian
 	default:
-		return 1
+		return 1, -1, nil
 	}
 	off := int64(order.Uint32(t[4:8]))
 	if off < 8 || off+2 > int64(len(t)) {
-		return 1
+		return 1, -1, nil
 	}
 	n := int64(order.Uint16(t[off:]))
 	for k := int64(0); k < n; k++ {
 		e := off + 2 + 12*k
 		if e+12 > int64(len(t)) {
-			return 1
+			return 1, -1, nil
 		}
 		if order.Uint16(t[e:]) != 0x0112 {
 			continue
 		}
 		v := int(order.Uint16(t[e+8:])) // a SHORT sits at the start of the value field
 		if v < 1 || v > 8 {
-			return 1
+			return 1, -1, nil
 		}
-		return v
+		return v, int(e + 8), order
 	}
-	return 1
+	return 1, -1, nil
 }
 
 // WithOrientation returns a JPEG's bytes with an APP1 EXIF block put

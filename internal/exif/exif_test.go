@@ -43,3 +43,29 @@ func TestJPEGOrientation(t *testing.T) {
 		}
 	}
 }
+
+func TestUpright(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 8, 8))
+	for _, order := range []string{"II", "MM"} {
+		for _, o := range []uint16{3, 6, 8} {
+			data := withEXIFOrientation(t, img, o, order)
+			up := Upright(data)
+			if got := Orientation(up); got != 1 {
+				t.Errorf("%s %d: orientation %d after Upright, want 1", order, o, got)
+			}
+			if Orientation(data) != int(o) {
+				t.Errorf("%s %d: Upright changed its argument", order, o)
+			}
+			if len(up) != len(data) {
+				t.Errorf("%s %d: %d bytes after Upright, %d before", order, o, len(up), len(data))
+			}
+			if _, err := jpeg.Decode(bytes.NewReader(up)); err != nil {
+				t.Errorf("%s %d: not a JPEG after Upright: %v", order, o, err)
+			}
+		}
+	}
+	plain := withEXIFOrientation(t, img, 1, "II")
+	if got := Upright(plain); &got[0] != &plain[0] {
+		t.Error("an upright JPEG was copied")
+	}
+}
