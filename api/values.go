@@ -25,27 +25,31 @@ type reviewJSON struct {
 }
 
 type valueJSON struct {
-	ID         string        `json:"id"`
-	City       string        `json:"city"`
-	Round      int           `json:"round"`
-	Indicator  string        `json:"indicator"`
-	Value      float64       `json:"value"`
-	Given      string        `json:"given"`
-	Unit       string        `json:"unit"`
-	Citation   citationJSON  `json:"citation"`
-	ValueFound bool          `json:"value_found"`
-	Status     string        `json:"status"`
-	Carry      string        `json:"carry,omitempty"`
-	Previous   *previousJSON `json:"previous,omitempty"`
-	CreatedBy  string        `json:"created_by"`
-	UpdatedAt  time.Time     `json:"updated_at"`
+	ID         string       `json:"id"`
+	City       string       `json:"city"`
+	Round      int          `json:"round"`
+	Indicator  string       `json:"indicator"`
+	Value      float64      `json:"value"`
+	Given      string       `json:"given"`
+	Unit       string       `json:"unit"`
+	Citation   citationJSON `json:"citation"`
+	ValueFound bool         `json:"value_found"`
+	// UnitMismatch: the passage writes the number in another unit,
+	// PassageUnit (单位不符); value_found is then false.
+	UnitMismatch bool          `json:"unit_mismatch"`
+	PassageUnit  string        `json:"passage_unit,omitempty"`
+	Status       string        `json:"status"`
+	Carry        string        `json:"carry,omitempty"`
+	Previous     *previousJSON `json:"previous,omitempty"`
+	CreatedBy    string        `json:"created_by"`
+	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
 func toValueJSON(l values.Listed) valueJSON {
 	v, c := l.Value, l.Citation
 	out := valueJSON{ID: v.ID, City: v.City, Round: v.Round, Indicator: v.Indicator, Value: v.Number, Given: v.Given,
-		Unit: v.Unit, ValueFound: v.ValueFound, Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy,
-		UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
+		Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
+		Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage}}
 	if ch, ok := l.Change(); ok {
 		out.Previous = &previousJSON{Round: l.Previous.Round, Value: l.Previous.Number, Change: ch}

@@ -22,6 +22,15 @@ func TestValuesOverHTTP(t *testing.T) {
 	if v["value_found"] != true || v["value"].(float64) != 123000 || v["id"] == "" {
 		t.Errorf("POST value: %v, want value_found true and 123000", v)
 	}
+	// A count of sites cited where the passage writes a percentage: not
+	// found as it is, and both units said (单位不符).
+	resp, body = post(map[string]any{"round": 2017, "indicator": "2.2.1", "value": "85.3", "unit": "个",
+		"citation": map[string]any{"document_id": doc, "page": 1, "quote": "成人年参与学习率达到85.3%"}})
+	if v, _ := body["value"].(map[string]any); resp.StatusCode != 201 || v["value_found"] != false || v["unit_mismatch"] != true ||
+		v["passage_unit"] != "%" || v["unit"] != "个" {
+		t.Errorf("POST a value the passage writes in another unit: %d %v, want value_found false, unit_mismatch true, passage_unit %%",
+			resp.StatusCode, body)
+	}
 	for name, tc := range map[string]struct {
 		body map[string]any
 		code string

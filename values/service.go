@@ -107,7 +107,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		}
 	}
 	var cit catalog.Citation
-	passage, err := s.cite(ctx, u, city, in.Citation, &cit)
+	passage, after, err := s.cite(ctx, u, city, in.Citation, &cit)
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
@@ -129,9 +129,11 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		}
 	}
 	// The passage may write the number in the indicator's unit, in the
-	// unit typed, or counted out (1,234.5万人次 for 1234.5 万人次).
-	scale, _ := splitScale(normUnit(ind.Unit))
-	v.ValueFound = v.Citation.QuoteFound && (Contains(passage, n.Value) || Contains(passage, v.Number) || Contains(passage, v.Number*scale))
+	// unit typed, or counted out (1,234.5万人次 for 1234.5 万人次), but not
+	// in a unit that counts something else (56场 for 56%).
+	if v.Citation.QuoteFound {
+		v.ValueFound, v.PassageUnit = findInPassage(passage, after, n.Value, v.Number, ind.Unit)
+	}
 	return v, nil
 }
 
@@ -222,12 +224,14 @@ func (s *Service) round(ctx context.Context, r int) (int, error) {
 // cite checks a citation as claims do (a live document of city — of any
 // city when city is "" —, with text, a page it has, a quote), every
 // mistake at once, and fills c; it returns the page text of the passage
-// the quote matched, where the number must be written.
-func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in claims.CitationInput, c *catalog.Citation) (string, error) {
+// the quote matched, where the number must be written, and the few
+// characters after it, where its unit may be (a quote matches without
+// its punctuation, so 达到85.3% matches 达到85.3; 活动56 may end at 56场).
+func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in claims.CitationInput, c *catalog.Citation) (passage, after string, err error) {
 	d, err := s.citedDocument(ctx, u, city, in.DocumentID)
 	mistakes, err := mistake(nil, err)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
@@ -242,18 +246,23 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
 	if len(mistakes) > 0 || d == nil {
-		return "", catalog.Join(mistakes...)
+		return "", "", catalog.Join(mistakes...)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	m := claims.FindQuote(t.Pages, in.Page, quote)
 	*c = catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote, QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}
 	if !m.Found {
-		return "", nil
+		return "", "", nil
 	}
-	return t.Pages[in.Page-1][m.Start:m.End], nil
+	text := t.Pages[in.Page-1]
+	after = text[m.End:]
+	if rs := []rune(after); len(rs) > afterRunes {
+		after = string(rs[:afterRunes])
+	}
+	return text[m.Start:m.End], after, nil
 }
 
 // citedDocument returns the document a value cites when it may be its

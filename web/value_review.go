@@ -21,6 +21,7 @@ type valueRow struct {
 	IndicatorName string
 	Document      string
 	Shown         string // the value as written, with its unit
+	Mismatch      string // 单位不符: the passage's unit and the value's, said in the page's language; "" when they agree
 	Last          *catalog.Review
 	CanReview     bool
 }
@@ -166,6 +167,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		if rv, ok := last[v.ID]; ok {
 			row.Last = &rv
 		}
+		row.Mismatch = unitMismatch(langOf(r), &v.Value)
 		p.Values = append(p.Values, row)
 	}
 	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {

@@ -63,6 +63,8 @@ func valueSaved(l Lang, v *catalog.Value) string {
 	switch {
 	case v.ValueFound:
 		msg = tr(l, "value.found")
+	case v.PassageUnit != "":
+		msg = tr(l, "value.saved_but") + unitMismatch(l, v)
 	case !c.QuoteFound && c.FoundOnPage > 0:
 		msg = fmt.Sprintf(tr(l, "value.quote_elsewhere"), c.Page, c.FoundOnPage)
 	case !c.QuoteFound:
@@ -74,6 +76,15 @@ func valueSaved(l Lang, v *catalog.Value) string {
 		msg += fmt.Sprintf(tr(l, "value.replaced"), v.Replaced)
 	}
 	return msg
+}
+
+// unitMismatch says that the passage writes the value's number in
+// another unit (单位不符), naming both; "" when it does not.
+func unitMismatch(l Lang, v *catalog.Value) string {
+	if v.PassageUnit == "" || v.ValueFound {
+		return ""
+	}
+	return fmt.Sprintf(tr(l, "values.unit_mismatch"), unitName(l, v.PassageUnit), unitName(l, v.Unit))
 }
 
 // formInt reads a whole number from the form field notANumber is about;
