@@ -43,6 +43,10 @@ type valueJSON struct {
 	Previous     *previousJSON `json:"previous,omitempty"`
 	CreatedBy    string        `json:"created_by"`
 	UpdatedAt    time.Time     `json:"updated_at"`
+	// Warnings are what recording found unlikely about the number,
+	// saved all the same (years of schooling over 30); only in the answer
+	// to recording or importing.
+	Warnings []fieldErrorJSON `json:"warnings,omitempty"`
 }
 
 func toValueJSON(l values.Listed) valueJSON {
@@ -51,6 +55,9 @@ func toValueJSON(l values.Listed) valueJSON {
 		Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
 		Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage}}
+	for _, w := range v.Warnings {
+		out.Warnings = append(out.Warnings, fieldErrorJSON{Field: "value", Message: w.Chinese, MessageEn: w.English})
+	}
 	if ch, ok := l.Change(); ok {
 		out.Previous = &previousJSON{Round: l.Previous.Round, Value: l.Previous.Number, Change: ch}
 	}

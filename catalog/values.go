@@ -40,6 +40,10 @@ type Value struct {
 	// replaced in its slot (city, round, indicator), "" when the slot was
 	// empty. Not stored.
 	Replaced string
+	// Warnings are what recording found unlikely about the number
+	// (years of schooling over 30), in each language: saved all the same,
+	// for the coordinator to check. Not stored.
+	Warnings []Words
 }
 
 // ValueFilter selects values; empty fields match all.

@@ -100,9 +100,15 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		return nil, err
 	}
 	mul, div := 1.0, 1.0
+	var warnings []catalog.Words
 	if ind != nil && n != nil {
 		mul, div, err = fitUnit(ind, in.Unit, n.Percent, scaled(n))
-		if mistakes, err = mistake(mistakes, catalog.OnInvalidField("unit", err)); err != nil {
+		if err == nil {
+			warnings, err = plausible(ind, rescale(n.Value, mul, div), typed)
+		} else {
+			err = catalog.OnInvalidField("unit", err)
+		}
+		if mistakes, err = mistake(mistakes, err); err != nil {
 			return nil, err
 		}
 	}
@@ -115,7 +121,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		return nil, catalog.Join(mistakes...)
 	}
 	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: rescale(n.Value, mul, div),
-		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit}
+		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit, Warnings: warnings}
 	if v.Given != typed {
 		v.Given = typed // written with its unit (123.4万人次): it reads as typed
 	} else if mul != div {

@@ -23,6 +23,8 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.source":        {Chinese: "出处", English: "Source"},
 	"values.found":         {Chinese: "该数值已在引文中找到", English: "The number is in the quoted passage"},
 	"values.unit_mismatch": {Chinese: "单位不符:原文中该数字的单位是“%s”,数值的单位是“%s”;请核对数值或原文", English: "Unit mismatch: the passage writes the number in “%s”, the value is in “%s”; check the value or the passage"},
+	"values.warning":       {Chinese: "。请注意:", English: ". Note: "},
+	"values.more_warnings": {Chinese: "。另有 %d 条提醒未列出", English: ". %d more notes not shown"},
 	"value.saved_but":      {Chinese: "已保存,但", English: "Saved. "},
 	"values.not_found":     {Chinese: "引文中未找到该数值,请核对", English: "The number is not in the quoted passage; check it"},
 	"values.empty":         {Chinese: "没有符合条件的数值。", English: "No values here."},

@@ -232,7 +232,11 @@ func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
 	if round != 0 {
 		q.Set("round", strconv.Itoa(round))
 	}
-	back(w, r, "/values?"+q.Encode(), fmt.Sprintf(tr(langOf(r), "values.imported"), len(vs)))
+	var warnings []catalog.Words
+	for _, v := range vs {
+		warnings = append(warnings, v.Warnings...)
+	}
+	back(w, r, "/values?"+q.Encode(), fmt.Sprintf(tr(langOf(r), "values.imported"), len(vs))+warningsIn(langOf(r), warnings, 5))
 }
 
 // ledgerFailed shows the values page again with the ledger's mistakes

@@ -75,7 +75,25 @@ func valueSaved(l Lang, v *catalog.Value) string {
 	if v.Replaced != "" {
 		msg += fmt.Sprintf(tr(l, "value.replaced"), v.Replaced)
 	}
-	return msg
+	return msg + warningsIn(l, v.Warnings, 1)
+}
+
+// warningsIn says at most limit of warnings in the page's language, each
+// after a full stop, and how many more there are.
+func warningsIn(l Lang, warnings []catalog.Words, limit int) string {
+	var b strings.Builder
+	for i, w := range warnings {
+		if i == limit {
+			fmt.Fprintf(&b, tr(l, "values.more_warnings"), len(warnings)-limit)
+			break
+		}
+		said := w.Chinese
+		if l == English && w.English != "" {
+			said = w.English
+		}
+		b.WriteString(tr(l, "values.warning") + said)
+	}
+	return b.String()
 }
 
 // unitMismatch says that the passage writes the value's number in

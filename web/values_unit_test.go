@@ -20,6 +20,13 @@ func TestValueInAnotherUnitIsShownAsAUnitMismatch(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(textOf(body), want) {
 		t.Errorf("a value cited in another unit: %d, want the coordinator told %q: %.600s", resp.StatusCode, want, textOf(body))
 	}
+	// A year typed for the years of schooling is saved, with a warning.
+	resp, body = wang.post("/documents/"+doc.ID+"/values", url.Values{"indicator": {"5.2.1"}, "value": {"2017"}, "unit": {"年"},
+		"round": {"2017"}, "page": {"1"}, "quote": {"2017年举办全民终身学习活动周"}})
+	want = "。请注意：指标 5.2.1 人均受教育年限 的数值 2017 年超过 30 年，很少见"
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), want) {
+		t.Errorf("years of schooling of 2017: %d, want the coordinator warned %q: %.600s", resp.StatusCode, want, textOf(body))
+	}
 	for _, tt := range []struct{ lang, want string }{
 		{"zh", "单位不符\uFF1A原文中该数字的单位是“场”\uFF0C数值的单位是“%”\uFF1B请核对数值或原文"},
 		{"en", "Unit mismatch: the passage writes the number in “events”, the value is in “%”"},
