@@ -336,7 +336,7 @@ var englishMessages = map[string]string{
 	"请给出要对比的轮次,如 rounds=2017,2019":                       "Give the rounds to compare, such as rounds=2017,2019",
 	"不支持的报告格式 %q;可选:xlsx、docx":                           "The report format %q is not supported; choose xlsx or docx",
 	"排序方式 %q 无效;可用 relevance、issued、issued_asc、uploaded": "The order %q is not valid; use relevance, issued, issued_asc or uploaded",
-	"分页参数超出范围:1 ≤ size ≤ %d,from ≥ 0,from+size ≤ %d":     "Paging out of range: 1 ≤ size ≤ %d, from ≥ 0, from+size ≤ %d",
+	"分页参数超出范围:1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d":     "Paging out of range: 1 ≤ size ≤ %d, from ≥ 0, from+size ≤ %d",
 	"监测轮次 %d 之前没有轮次,无可结转的内容":                             "There is no round before %d, so there is nothing to carry over",
 	"未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑定性描述或重新填报数值": "Unknown action %q; choose confirm (keep it) or drop (not used this round); to change something, edit the statement or record the value again",
 	"结转记录 %s 不存在":     "There is no carried-over item %s",

@@ -130,7 +130,7 @@ func (s *Service) indexGeneration() (uint64, bool) {
 
 // ErrPaging is the error of a page of results out of range.
 func ErrPaging() *catalog.Error {
-	return catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ size ≤ %d,from ≥ 0,from+size ≤ %d", MaxSize, maxWindow)
+	return catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d", MaxSize, maxWindow)
 }
 
 // Search runs req. A query it cannot read is EINVALID with the reason.
