@@ -81,16 +81,16 @@ func jsonError(err error) error {
 func jsonKind(t reflect.Type) catalog.Words {
 	switch t.Kind() {
 	case reflect.String:
-		return catalog.Words{Chinese: "文字(字符串)", English: "a string"}
+		return catalog.Words{Chinese: "文字\uFF08字符串\uFF09", English: "a string"}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return catalog.Words{Chinese: "整数(且不超出范围)", English: "a whole number (within range)"}
+		return catalog.Words{Chinese: "整数\uFF08且不超出范围\uFF09", English: "a whole number (within range)"}
 	case reflect.Float32, reflect.Float64:
 		return catalog.Words{Chinese: "数字", English: "a number"}
 	case reflect.Bool:
 		return catalog.Words{Chinese: "true 或 false", English: "true or false"}
 	case reflect.Slice, reflect.Array:
-		return catalog.Words{Chinese: "列表(数组)", English: "a list (array)"}
+		return catalog.Words{Chinese: "列表\uFF08数组\uFF09", English: "a list (array)"}
 	}
 	return catalog.Words{Chinese: "对象", English: "an object"}
 }

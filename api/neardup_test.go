@@ -94,6 +94,9 @@ func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
 	if shown[draft] == nil {
 		lead, folded = final, draft
 	}
+	if body["total"] != 3.0 || body["folded"] != 1.0 {
+		t.Errorf("total %v, folded %v; want 3 documents, 1 of them folded", body["total"], body["folded"])
+	}
 	if n := shown[lead]["near_duplicates"]; n != 1.0 {
 		t.Errorf("near_duplicates = %v on the version shown, want 1", n)
 	}

@@ -33,28 +33,39 @@ type reviewJSON struct {
 }
 
 type valueJSON struct {
-	ID         string        `json:"id"`
-	City       string        `json:"city"`
-	Round      int           `json:"round"`
-	Indicator  string        `json:"indicator"`
-	Value      float64       `json:"value"`
-	Given      string        `json:"given"`
-	Unit       string        `json:"unit"`
-	Citation   citationJSON  `json:"citation"`
-	ValueFound bool          `json:"value_found"`
-	Status     string        `json:"status"`
-	Carry      string        `json:"carry,omitempty"`
-	Previous   *previousJSON `json:"previous,omitempty"`
-	CreatedBy  string        `json:"created_by"`
-	UpdatedAt  time.Time     `json:"updated_at"`
+	ID         string       `json:"id"`
+	City       string       `json:"city"`
+	Round      int          `json:"round"`
+	Indicator  string       `json:"indicator"`
+	Value      float64      `json:"value"`
+	Given      string       `json:"given"`
+	Unit       string       `json:"unit"`
+	Citation   citationJSON `json:"citation"`
+	ValueFound bool         `json:"value_found"`
+	// UnitMismatch: the passage writes the number in another unit,
+	// PassageUnit (单位不符); value_found is then false.
+	UnitMismatch bool          `json:"unit_mismatch"`
+	PassageUnit  string        `json:"passage_unit,omitempty"`
+	Status       string        `json:"status"`
+	Carry        string        `json:"carry,omitempty"`
+	Previous     *previousJSON `json:"previous,omitempty"`
+	CreatedBy    string        `json:"created_by"`
+	UpdatedAt    time.Time     `json:"updated_at"`
+	// Warnings are what recording found unlikely about the number,
+	// saved all the same (years of schooling over 30); only in the answer
+	// to recording or importing.
+	Warnings []fieldErrorJSON `json:"warnings,omitempty"`
 }
 
 func toValueJSON(l values.Listed) valueJSON {
 	v, c := l.Value, l.Citation
 	out := valueJSON{ID: v.ID, City: v.City, Round: v.Round, Indicator: v.Indicator, Value: v.Number, Given: v.Given,
-		Unit: v.Unit, ValueFound: v.ValueFound, Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy,
-		UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
+		Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
+		Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage}}
+	for _, w := range v.Warnings {
+		out.Warnings = append(out.Warnings, fieldErrorJSON{Field: "value", Message: w.Chinese, MessageEn: w.English})
+	}
 	if p := l.Previous; p != nil {
 		c := l.Comparison()
 		out.Previous = &previousJSON{Round: p.Round, Value: p.Number, Unit: p.Unit, Given: p.Given, Status: string(p.Status),

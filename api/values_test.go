@@ -22,6 +22,24 @@ func TestValuesOverHTTP(t *testing.T) {
 	if v["value_found"] != true || v["value"].(float64) != 123000 || v["id"] == "" {
 		t.Errorf("POST value: %v, want value_found true and 123000", v)
 	}
+	// A count of sites cited where the passage writes a percentage: not
+	// found as it is, and both units said (单位不符).
+	resp, body = post(map[string]any{"round": 2017, "indicator": "2.2.1", "value": "85.3", "unit": "个",
+		"citation": map[string]any{"document_id": doc, "page": 1, "quote": "成人年参与学习率达到85.3%"}})
+	if v, _ := body["value"].(map[string]any); resp.StatusCode != 201 || v["value_found"] != false || v["unit_mismatch"] != true ||
+		v["passage_unit"] != "%" || v["unit"] != "个" {
+		t.Errorf("POST a value the passage writes in another unit: %d %v, want value_found false, unit_mismatch true, passage_unit %%",
+			resp.StatusCode, body)
+	}
+	// A year typed for the years of schooling: saved, with a warning.
+	resp, body = post(map[string]any{"round": 2017, "indicator": "5.2.1", "value": "2017", "unit": "年",
+		"citation": map[string]any{"document_id": doc, "page": 1, "quote": "杭州市2017年终身学习统计"}})
+	v, _ = body["value"].(map[string]any)
+	if ws, _ := v["warnings"].([]any); resp.StatusCode != 201 || len(ws) != 1 ||
+		ws[0].(map[string]any)["field"] != "value" || !strings.Contains(ws[0].(map[string]any)["message"].(string), "超过 30 年") ||
+		!strings.Contains(ws[0].(map[string]any)["message_en"].(string), "over 30 years") {
+		t.Errorf("POST 2017 years of schooling: %d %v, want it saved with a warning about the field value", resp.StatusCode, body)
+	}
 	for name, tc := range map[string]struct {
 		body map[string]any
 		code string
@@ -29,6 +47,8 @@ func TestValuesOverHTTP(t *testing.T) {
 	}{
 		"人次 for a percentage": {map[string]any{"indicator": "5.1.1", "value": 85.3, "unit": "人次",
 			"citation": map[string]any{"document_id": doc, "page": 1, "quote": "85.3%"}}, "EINVALID", "人次"},
+		"a year for a rate": {map[string]any{"indicator": "5.1.1", "value": "2017", "unit": "%",
+			"citation": map[string]any{"document_id": doc, "page": 1, "quote": "杭州市2017年终身学习统计"}}, "EINVALID", "不能超过 100%"},
 		"another city's document": {map[string]any{"indicator": "2.2.1", "value": 123,
 			"citation": map[string]any{"document_id": other, "page": 1, "quote": "认定学习基地123个"}}, "EINVALID", "不存在"}, // not named to a coordinator
 	} {

@@ -222,6 +222,12 @@ var englishMessages = map[string]string{
 	"部门“%s”已在本市部门名单中(与“%s”视为同一部门)":                                       "The department “%s” is already in the city's list (“%s” is taken to be the same)",
 	"部门“%s”还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门":                              "The department “%s” still has %d tasks and cannot be deleted; assign them to other departments first",
 	"未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)": "Unknown task status %q; choose open, submitted, returned or accepted",
+	// Values whose number cannot be, or is unlikely to be, what the
+	// indicator holds (values/plausible.go).
+	"指标 %s %s 的数值不能为负数(填写的是 %s);请核对":                 "The value of indicator %s %s cannot be negative (%s was entered); check it",
+	"指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数": "Indicator %s %s is a rate and cannot be over 100%% (%s was entered); check whether a year or a count was entered instead",
+	"指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数":     "The value of indicator %s %s, %s years, is over %d years, which is rare; check whether a year or a count was entered instead",
+
 	// Values (数值): the value form, its units, reviews and the ledger.
 	"缺少城市代码 city": "The city code (city) is missing",
 	"只有定量关键指标可以填报数值;%s %s 不是定量指标":                 "Only quantitative key indicators take values; %s %s is not a quantitative indicator",
@@ -334,7 +340,7 @@ var englishMessages = map[string]string{
 	"请给出要对比的轮次,如 rounds=2017,2019":                       "Give the rounds to compare, such as rounds=2017,2019",
 	"不支持的报告格式 %q;可选:xlsx、docx":                           "The report format %q is not supported; choose xlsx or docx",
 	"排序方式 %q 无效;可用 relevance、issued、issued_asc、uploaded": "The order %q is not valid; use relevance, issued, issued_asc or uploaded",
-	"分页参数超出范围:1 ≤ size ≤ %d,from ≥ 0,from+size ≤ %d":     "Paging out of range: 1 ≤ size ≤ %d, from ≥ 0, from+size ≤ %d",
+	"分页参数超出范围:1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d":     "Paging out of range: 1 ≤ size ≤ %d, from ≥ 0, from+size ≤ %d",
 	"监测轮次 %d 之前没有轮次,无可结转的内容":                             "There is no round before %d, so there is nothing to carry over",
 	"未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑定性描述或重新填报数值": "Unknown action %q; choose confirm (keep it) or drop (not used this round); to change something, edit the statement or record the value again",
 	"结转记录 %s 不存在":                                      "There is no carried-over item %s",

@@ -173,6 +173,9 @@ func testMigrationKeepsEarlierFailuresInChinese(t *testing.T, s *Store) {
 		if _, err := tx.ExecContext(ctx, `DROP TABLE login_turn`); err != nil { // 017
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE value DROP COLUMN passage_unit`); err != nil { // 023
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ? WHERE id = ?`, "PDF 文件已损坏", "D1"); err != nil {
 			return err
 		}

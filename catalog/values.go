@@ -27,15 +27,23 @@ type Value struct {
 	Unit       string
 	Citation   Citation
 	ValueFound bool // the number is written in the cited passage on the cited page
-	Status     ClaimStatus
-	Carry      CarryState // CarryToConfirm while a carried value waits for its coordinator
-	CreatedBy  string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// PassageUnit is the unit the cited passage writes the number in when
+	// it is not the value's (单位不符: 56场 cited for 56%), so the number is
+	// not found as it is; "" otherwise.
+	PassageUnit string
+	Status      ClaimStatus
+	Carry       CarryState // CarryToConfirm while a carried value waits for its coordinator
+	CreatedBy   string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 	// Replaced is set by saving: the value as written that this one
 	// replaced in its slot (city, round, indicator), "" when the slot was
 	// empty. Not stored.
 	Replaced string
+	// Warnings are what recording found unlikely about the number
+	// (years of schooling over 30), in each language: saved all the same,
+	// for the coordinator to check. Not stored.
+	Warnings []Words
 }
 
 // ValueFilter selects values; empty fields match all.
@@ -48,7 +56,7 @@ type ValueFilter struct {
 }
 
 const valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given, v.unit, v.document_id, v.sha256, v.page,
-	v.quote, v.quote_found, v.found_on_page, v.value_found, v.status, v.created_by, v.created_at, v.updated_at,
+	v.quote, v.quote_found, v.found_on_page, v.value_found, v.passage_unit, v.status, v.created_by, v.created_at, v.updated_at,
 	COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')`
 
 // Written is the value as its coordinator wrote it, with its unit when
@@ -108,16 +116,16 @@ func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) 
 	if old == "" {
 		action, v.ID, v.CreatedAt = "value.create", ulid.Make().String(), now
 		_, err = tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, number, given, unit, document_id, sha256,
-			page, quote, quote_found, found_on_page, value_found, status, created_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, v.City, v.Round, v.Indicator, v.Number,
-			v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, v.ValueFound, v.Status,
+			page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, v.City, v.Round, v.Indicator, v.Number,
+			v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, v.ValueFound, v.PassageUnit, v.Status,
 			by, formatTime(now), formatTime(now))
 	} else {
 		v.ID = old
 		_, err = tx.ExecContext(ctx, `UPDATE value SET number = ?, given = ?, unit = ?, document_id = ?, sha256 = ?, page = ?,
-			quote = ?, quote_found = ?, found_on_page = ?, value_found = ?, status = ?, created_by = ?, updated_at = ? WHERE id = ?`,
-			v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, v.ValueFound,
-			v.Status, by, formatTime(now), old)
+			quote = ?, quote_found = ?, found_on_page = ?, value_found = ?, passage_unit = ?, status = ?, created_by = ?, updated_at = ?
+			WHERE id = ?`, v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage,
+			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), old)
 		if err == nil {
 			err = s.markCarryUpdated(ctx, tx, CarryValue, old, by)
 		}
@@ -128,7 +136,7 @@ func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) 
 	v.Carry = ""
 	return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: action, Object: "value:" + v.ID,
 		Detail: map[string]any{"city": v.City, "round": v.Round, "indicator": v.Indicator, "number": v.Number,
-			"unit": v.Unit, "document": c.DocumentID, "page": c.Page, "value_found": v.ValueFound}})
+			"unit": v.Unit, "document": c.DocumentID, "page": c.Page, "value_found": v.ValueFound, "passage_unit": v.PassageUnit}})
 }
 
 // Value returns a value, or ENOTFOUND.
@@ -221,7 +229,7 @@ func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]V
 		var created, updated string
 		c := &v.Citation
 		if err := rows.Scan(&v.ID, &v.City, &v.Round, &v.Indicator, &v.Number, &v.Given, &v.Unit, &c.DocumentID, &c.SHA256,
-			&c.Page, &c.Quote, &c.QuoteFound, &c.FoundOnPage, &v.ValueFound, &v.Status, &v.CreatedBy, &created, &updated,
+			&c.Page, &c.Quote, &c.QuoteFound, &c.FoundOnPage, &v.ValueFound, &v.PassageUnit, &v.Status, &v.CreatedBy, &created, &updated,
 			&v.Carry); err != nil {
 			return nil, err
 		}

@@ -64,7 +64,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 	if it.Value != nil {
 		line += "  " + r.word("数值") + colon + it.Value.Written()
 		if !it.Value.ValueFound {
-			line += r.notFound()
+			line += r.notFound(it.Value)
 		}
 		line += r.verdict(it, it.Value.ID, it.Value.Status)
 	} else if it.Indicator.Kind == "quantitative" {

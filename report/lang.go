@@ -160,8 +160,15 @@ func (r *Report) name(e Evidence) string {
 	return e.Name()
 }
 
-// notFound says that a value does not appear in the passage it cites.
-func (r *Report) notFound() string {
+// notFound says that a value does not appear in the passage it cites,
+// or that the passage writes its number in another unit (单位不符).
+func (r *Report) notFound(v *catalog.Value) string {
+	if v.PassageUnit != "" {
+		if r.Lang == English {
+			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value is in %s)", v.PassageUnit, v.Unit)
+		}
+		return fmt.Sprintf("\uFF08单位不符\uFF1A原文中该数字的单位是“%s”\uFF0C数值的单位是“%s”\uFF09", v.PassageUnit, v.Unit)
+	}
 	if r.Lang == English {
 		return " (value not found in the source text)"
 	}

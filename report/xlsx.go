@@ -221,7 +221,7 @@ func (r *Report) foundNote(it Item) string {
 	if it.Value.ValueFound {
 		return ""
 	}
-	return r.notFound()
+	return r.notFound(it.Value)
 }
 
 func (r *Report) title(it Item, id string) string {

@@ -38,7 +38,11 @@ type Request struct {
 
 // Result is one page of results.
 type Result struct {
-	Total  uint64             `json:"total"`
+	Total uint64 `json:"total"`
+	// Folded is how many documents of this page were folded into a near
+	// duplicate above them (each hit's near_duplicates): the page lists
+	// len(hits) groups of len(hits)+folded documents.
+	Folded int                `json:"folded"`
 	TookMS int64              `json:"took_ms"`
 	Hits   []Hit              `json:"hits"`
 	Facets map[string][]Facet `json:"facets"`
@@ -130,7 +134,7 @@ func (s *Service) indexGeneration() (uint64, bool) {
 
 // ErrPaging is the error of a page of results out of range.
 func ErrPaging() *catalog.Error {
-	return catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ size ≤ %d,from ≥ 0,from+size ≤ %d", MaxSize, maxWindow)
+	return catalog.Errorf(catalog.EINVALID, "分页参数超出范围:1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d", MaxSize, maxWindow)
 }
 
 // Search runs req. A query it cannot read is EINVALID with the reason.
@@ -298,12 +302,14 @@ func (c *cityNames) load(ctx context.Context, cat *catalog.Store) (map[string]st
 
 // foldNearDuplicates shows one of each group of versions: a hit that is a
 // near duplicate of a higher-ranked hit of the same page (pairs, from
-// assemble) is taken out and counted on that hit. Total still counts
-// every matching document.
+// assemble) is taken out and counted on that hit, and in Folded. Total
+// still counts every matching document.
 func foldNearDuplicates(res *Result, pairs map[string][]string) {
 	if len(pairs) == 0 {
 		return
 	}
+	all := len(res.Hits)
+	defer func() { res.Folded = all - len(res.Hits) }()
 	kept := res.Hits[:0]
 	for _, h := range res.Hits {
 		into := slices.IndexFunc(kept, func(k Hit) bool { return slices.Contains(pairs[h.ID], k.ID) })

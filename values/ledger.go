@@ -65,6 +65,9 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 			continue
 		}
 		seen[v.Indicator] = rows[i].Line
+		for j, w := range v.Warnings {
+			v.Warnings[j] = rowWords(rows[i].Line, w)
+		}
 		vs = append(vs, v)
 	}
 	if len(bad) > 0 {
@@ -86,10 +89,15 @@ func badRow(line int, why []*catalog.Error) catalog.Words {
 	for i, e := range why {
 		w[i] = catalog.MessageWords(e)
 	}
-	all := joinWords(w, "\uFF1B", ". ")
-	r := catalog.Words{Chinese: fmt.Sprintf("第 %d 行\uFF1A%s", line, all.Chinese)}
-	if all.English != "" {
-		r.English = fmt.Sprintf("Row %d: %s", line, all.English)
+	return rowWords(line, joinWords(w, "\uFF1B", ". "))
+}
+
+// rowWords is what is said of a ledger's row, named by its number: 第 3
+// 行：… and Row 3: …; its English is "" when what is said has none.
+func rowWords(line int, said catalog.Words) catalog.Words {
+	r := catalog.Words{Chinese: fmt.Sprintf("第 %d 行\uFF1A%s", line, said.Chinese)}
+	if said.English != "" {
+		r.English = fmt.Sprintf("Row %d: %s", line, said.English)
 	}
 	return r
 }

@@ -16,6 +16,7 @@ type Number struct {
 	Value   float64
 	Percent bool
 	Text    string // as written, after width folding
+	end     int    // where it ends in the folded text, in runes
 }
 
 // ParseNumber reads a number as people type one in a ledger or a form:
@@ -114,6 +115,7 @@ func findNumbers(s string) []Number {
 			n.Value = -n.Value
 		}
 		n.Text = string(rs[start:end])
+		n.end = end
 		out = append(out, n)
 		i = end
 	}

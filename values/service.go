@@ -100,14 +100,20 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		return nil, err
 	}
 	mul, div := 1.0, 1.0
+	var warnings []catalog.Words
 	if ind != nil && n != nil {
 		mul, div, err = fitUnit(ind, in.Unit, n.Percent, scaled(n))
-		if mistakes, err = mistake(mistakes, catalog.OnInvalidField("unit", err)); err != nil {
+		if err == nil {
+			warnings, err = plausible(ind, rescale(n.Value, mul, div), typed)
+		} else {
+			err = catalog.OnInvalidField("unit", err)
+		}
+		if mistakes, err = mistake(mistakes, err); err != nil {
 			return nil, err
 		}
 	}
 	var cit catalog.Citation
-	passage, err := s.cite(ctx, u, city, in.Citation, &cit)
+	passage, after, err := s.cite(ctx, u, city, in.Citation, &cit)
 	if mistakes, err = mistake(mistakes, err); err != nil {
 		return nil, err
 	}
@@ -115,7 +121,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		return nil, catalog.Join(mistakes...)
 	}
 	v := &catalog.Value{City: city, Round: round, Indicator: ind.Code, Number: rescale(n.Value, mul, div),
-		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit}
+		Given: strings.TrimSpace(string(in.Value)), Unit: ind.Unit, Citation: cit, Warnings: warnings}
 	if v.Given != typed {
 		v.Given = typed // written with its unit (123.4万人次): it reads as typed
 	} else if mul != div {
@@ -129,9 +135,11 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		}
 	}
 	// The passage may write the number in the indicator's unit, in the
-	// unit typed, or counted out (1,234.5万人次 for 1234.5 万人次).
-	scale, _ := splitScale(normUnit(ind.Unit))
-	v.ValueFound = v.Citation.QuoteFound && (Contains(passage, n.Value) || Contains(passage, v.Number) || Contains(passage, v.Number*scale))
+	// unit typed, or counted out (1,234.5万人次 for 1234.5 万人次), but not
+	// in a unit that counts something else (56场 for 56%).
+	if v.Citation.QuoteFound {
+		v.ValueFound, v.PassageUnit = findInPassage(passage, after, n.Value, v.Number, ind.Unit)
+	}
 	return v, nil
 }
 
@@ -222,12 +230,14 @@ func (s *Service) round(ctx context.Context, r int) (int, error) {
 // cite checks a citation as claims do (a live document of city — of any
 // city when city is "" —, with text, a page it has, a quote), every
 // mistake at once, and fills c; it returns the page text of the passage
-// the quote matched, where the number must be written.
-func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in claims.CitationInput, c *catalog.Citation) (string, error) {
+// the quote matched, where the number must be written, and the few
+// characters after it, where its unit may be (a quote matches without
+// its punctuation, so 达到85.3% matches 达到85.3; 活动56 may end at 56场).
+func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in claims.CitationInput, c *catalog.Citation) (passage, after string, err error) {
 	d, err := s.citedDocument(ctx, u, city, in.DocumentID)
 	mistakes, err := mistake(nil, err)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	quote := strings.TrimSpace(in.Quote)
 	if quote == "" {
@@ -242,18 +252,28 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 		mistakes = append(mistakes, catalog.FieldErrorf("page", catalog.EINVALID, "页码 %d 不存在:《%s》共 %d 页", in.Page, d.Title, d.Pages))
 	}
 	if len(mistakes) > 0 || d == nil {
-		return "", catalog.Join(mistakes...)
+		return "", "", catalog.Join(mistakes...)
 	}
 	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	m := claims.FindQuote(t.Pages, in.Page, quote)
 	*c = catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote, QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}
 	if !m.Found {
-		return "", nil
+		return "", "", nil
 	}
-	return m.Passage(t.Pages), nil
+	// What follows the quote, where a unit may be written: on the page
+	// it ends on.
+	endPage, end := m.FoundOnPage, m.End
+	if n := len(m.Next); n > 0 {
+		endPage, end = m.Next[n-1].Page, m.Next[n-1].End
+	}
+	after = t.Pages[endPage-1][end:]
+	if rs := []rune(after); len(rs) > afterRunes {
+		after = string(rs[:afterRunes])
+	}
+	return m.Passage(t.Pages), after, nil
 }
 
 // citedDocument returns the document a value cites when it may be its

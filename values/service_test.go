@@ -296,19 +296,18 @@ func TestCarryOverAndDeleteRound(t *testing.T) {
 	}
 }
 
-// TestRecordANegativeNumber: a value that fell (a negative rate) is
-// recorded and found in its passage, as written with a minus or 负.
+// TestRecordANegativeNumber: a negative number, written with a minus or
+// 负, is read as one, and refused for a rate that cannot fall below zero
+// (成人年参与学习率 is a share of adults, not its change); an indicator
+// that measures a change takes it (TestPlausibleLetsAChangeBeNegative).
 func TestRecordANegativeNumber(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "增长.txt", "受疫情影响，成人年参与学习率较上年变化为-2.3%。")
 	for _, written := range []string{"-2.3%", "负百分之二点三"} {
-		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "5.1.1", Value: values.Written(written),
+		_, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "5.1.1", Value: values.Written(written),
 			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "成人年参与学习率较上年变化为-2.3%"}})
-		if err != nil {
-			t.Fatalf("record %s: %v", written, err)
-		}
-		if v.Number != -2.3 || !v.ValueFound {
-			t.Errorf("record %s: number %v, value_found %v; want -2.3 found", written, v.Number, v.ValueFound)
+		if es := catalog.Each(err); len(es) != 1 || es[0].Field != "value" || !strings.Contains(es[0].Message, "不能为负数\uFF08填写的是 "+written) {
+			t.Errorf("record %s for a rate: %v, want it refused as negative", written, err)
 		}
 	}
 }

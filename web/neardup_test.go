@@ -77,6 +77,15 @@ func TestSearchPageNotesOtherVersions(t *testing.T) {
 	if !strings.Contains(body, "另有 1 个相近版本") {
 		t.Errorf("the hit does not say 另有 1 个相近版本")
 	}
+	// The count says what is listed: one group of the two documents.
+	if want := "共 1 组\uFF0C2 份文档"; !strings.Contains(textOf(body), want) || strings.Contains(textOf(body), "共 2 条结果") {
+		t.Errorf("the count does not say %q: %.300s", want, textOf(body))
+	}
+	en := s.login("zhou")
+	en.english()
+	if _, body := en.get("/search?q=" + url.QueryEscape("终身学习活动周")); !strings.Contains(textOf(body), "1 group of 2 documents") {
+		t.Errorf("the English count does not say 1 group of 2 documents: %.300s", textOf(body))
+	}
 	if !strings.Contains(body, "/documents/"+draft.ID+"#neardups") && !strings.Contains(body, "/documents/"+final.ID+"#neardups") {
 		t.Error("the note does not link to the versions")
 	}

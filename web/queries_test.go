@@ -23,7 +23,7 @@ func TestValuesTabQueriesDoNotGrowWithValues(t *testing.T) {
 	li := s.login("li")
 	codes := []string{"2.2.1", "1.2.3", "2.3.3", "4.1.2"}
 	record := func(i int) {
-		n := 120 + i
+		n := 80 + i // 4.1.2 is a rate: at most 100
 		d := s.env.Upload("330100", fmt.Sprintf("统计%d.txt", i), fmt.Sprintf("2017年该项指标为%d。", n))
 		v, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: codes[i], Value: values.Written(fmt.Sprint(n)),
 			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: fmt.Sprintf("该项指标为%d", n)}})

@@ -30,6 +30,7 @@ type searchPage struct {
 	// params are the page's search parameters, for links that change one.
 	params                       url.Values
 	Result                       *search.Result
+	Count                        string // how many results, and in how many groups when near duplicates are folded
 	Error                        string
 	PageNum                      int
 	Prev, Next                   string
@@ -82,6 +83,7 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 			return
 		default:
 			p.Result = res
+			p.Count = resultCount(langOf(r), res, req.From)
 			p.pager(r, int(res.Total))
 			p.relaxLinks(r, res.Relax)
 		}
@@ -279,4 +281,18 @@ func shorten(s string, n int) string {
 		return string(r)
 	}
 	return strings.TrimSpace(string(r[:n])) + "…"
+}
+
+// resultCount says how many documents a search found and, when near
+// duplicates were folded, in how many groups the page lists them, so the
+// count says what is listed: 共 4 组，5 份文档 when every result is on
+// the page, the page's groups otherwise (folding is by page).
+func resultCount(l Lang, res *search.Result, from int) string {
+	switch {
+	case res.Folded == 0:
+		return trf(l, "search.total", res.Total)
+	case from == 0 && uint64(len(res.Hits)+res.Folded) == res.Total:
+		return trf(l, "search.total_groups", len(res.Hits), res.Total)
+	}
+	return trf(l, "search.total_page_groups", res.Total, len(res.Hits), len(res.Hits)+res.Folded)
 }

@@ -26,6 +26,7 @@ type valueRow struct {
 	// review status, and why it is not compared when it is not; "" when
 	// there is none.
 	PreviousShown string
+	Mismatch      string // 单位不符: the passage's unit and the value's, said in the page's language; "" when they agree
 	Last          *catalog.Review
 	CanReview     bool
 }
@@ -173,6 +174,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 			row.Last = &rv
 		}
 		row.PreviousShown = previousShown(langOf(r), v)
+		row.Mismatch = unitMismatch(langOf(r), &v.Value)
 		p.Values = append(p.Values, row)
 	}
 	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {
@@ -237,7 +239,11 @@ func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
 	if round != 0 {
 		q.Set("round", strconv.Itoa(round))
 	}
-	back(w, r, "/values?"+q.Encode(), fmt.Sprintf(tr(langOf(r), "values.imported"), len(vs)))
+	var warnings []catalog.Words
+	for _, v := range vs {
+		warnings = append(warnings, v.Warnings...)
+	}
+	back(w, r, "/values?"+q.Encode(), fmt.Sprintf(tr(langOf(r), "values.imported"), len(vs))+warningsIn(langOf(r), warnings, 5))
 }
 
 // ledgerFailed shows the values page again with the ledger's mistakes

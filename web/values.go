@@ -63,6 +63,8 @@ func valueSaved(l Lang, v *catalog.Value) string {
 	switch {
 	case v.ValueFound:
 		msg = tr(l, "value.found")
+	case v.PassageUnit != "":
+		msg = tr(l, "value.saved_but") + unitMismatch(l, v)
 	case !c.QuoteFound && c.FoundOnPage > 0:
 		msg = fmt.Sprintf(tr(l, "value.quote_elsewhere"), c.Page, c.FoundOnPage)
 	case !c.QuoteFound:
@@ -73,7 +75,34 @@ func valueSaved(l Lang, v *catalog.Value) string {
 	if v.Replaced != "" {
 		msg += fmt.Sprintf(tr(l, "value.replaced"), v.Replaced)
 	}
-	return msg
+	return msg + warningsIn(l, v.Warnings, 1)
+}
+
+// warningsIn says at most limit of warnings in the page's language, each
+// after a full stop, and how many more there are.
+func warningsIn(l Lang, warnings []catalog.Words, limit int) string {
+	var b strings.Builder
+	for i, w := range warnings {
+		if i == limit {
+			fmt.Fprintf(&b, tr(l, "values.more_warnings"), len(warnings)-limit)
+			break
+		}
+		said := w.Chinese
+		if l == English && w.English != "" {
+			said = w.English
+		}
+		b.WriteString(tr(l, "values.warning") + said)
+	}
+	return b.String()
+}
+
+// unitMismatch says that the passage writes the value's number in
+// another unit (单位不符), naming both; "" when it does not.
+func unitMismatch(l Lang, v *catalog.Value) string {
+	if v.PassageUnit == "" || v.ValueFound {
+		return ""
+	}
+	return fmt.Sprintf(tr(l, "values.unit_mismatch"), unitName(l, v.PassageUnit), unitName(l, v.Unit))
 }
 
 // formInt reads a whole number from the form field notANumber is about;

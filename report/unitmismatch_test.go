@@ -1,0 +1,63 @@
+package report_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestReportSaysUnitMismatch: a value whose passage writes its number in
+// another unit (56场 cited for 56%) is reported with both units
+// (单位不符), in the DOCX and the XLSX, rather than as found or merely
+// not found.
+func TestReportSaysUnitMismatch(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "zongjie.txt", "2017年举办全民终身学习活动周活动56场。")
+	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "5.1.1", Value: "56", Unit: "%",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "举办全民终身学习活动周活动56场"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFF08单位不符\uFF1A原文中该数字的单位是“场”\uFF0C数值的单位是“%”\uFF09"
+	if text, _, _ := docx(t, r); !strings.Contains(text, want) {
+		t.Errorf("DOCX lacks %q: %.800s", want, text)
+	}
+	var buf bytes.Buffer
+	if err := r.WriteXLSX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := false
+	for _, sheet := range f.GetSheetList()[1:] {
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows {
+			if len(row) > 6 && row[0] == "5.1.1" {
+				found = strings.Contains(row[6], want)
+				if !found {
+					t.Errorf("XLSX 数值出处 of 5.1.1: %q, want %q", row[6], want)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("XLSX has no 5.1.1 row saying %q", want)
+	}
+	r.Lang = report.English
+	if text, _, _ := docx(t, r); !strings.Contains(text, "(unit mismatch: the source text writes the number in 场, the value is in %)") {
+		t.Errorf("English DOCX lacks the unit mismatch: %.800s", text)
+	}
+}

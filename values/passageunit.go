@@ -1,0 +1,156 @@
+package values
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Unit families: the units a passage may write a number in that count
+// the same kind of thing, so that a value in one is found written in
+// another of the family (人次 for 人, 所 for 个), and the scale of each
+// in its family's base (万元 is 1e4 元). A unit of another family, or of
+// the same at another scale, is 单位不符: the number is there, but it
+// counts something else.
+const (
+	famPeople  = "people"
+	famThings  = "things"
+	famEvents  = "events"
+	famPercent = "percent"
+	famMoney   = "money"
+	famYears   = "years"
+	famAge     = "age"
+	famTime    = "time"
+	famBooks   = "books"
+	famCourses = "courses"
+	famArea    = "area"
+	famLength  = "length"
+	famTimes   = "times"
+)
+
+// passageUnits are the units and measure words a passage writes right
+// after a number, each with its family. Anything else after a number (a
+// noun, punctuation) says nothing about its unit.
+var passageUnits = map[string]string{
+	// 人次 counts visits, not people, but a ledger's people and the
+	// passage's person-times are the same figure often enough (存入学分银行
+	// 的…人次) that the reviewer, not the check, tells them apart.
+	"人": famPeople, "名": famPeople, "位": famPeople, "人次": famPeople,
+	"个": famThings, "所": famThings, "家": famThings, "处": famThings, "座": famThings, "间": famThings,
+	"支": famThings, "项": famThings, "类": famThings, "种": famThings,
+	"场": famEvents, "次": famEvents, "期": famEvents, "届": famEvents, "轮": famEvents,
+	"%": famPercent, "个百分点": famPercent,
+	"元":  famMoney,
+	"年":  famYears,
+	"岁":  famAge,
+	"个月": famTime, "月": famTime, "天": famTime, "日": famTime, "小时": famTime, "学时": famTime, "课时": famTime, "分钟": famTime,
+	"册": famBooks, "本": famBooks, "卷": famBooks,
+	"门": famCourses, "节": famCourses,
+	"平方米": famArea, "亩": famArea, "公顷": famArea,
+	"公里": famLength, "千米": famLength, "米": famLength,
+	"倍": famTimes,
+}
+
+// longestUnit is the longest unit of passageUnits, in runes.
+const longestUnit = 4
+
+// unitFamily returns the family of a unit as an indicator or a passage
+// writes it (万人次, 元/人 — counted by its numerator —, %) and its
+// scale; "" when it is none the table knows.
+func unitFamily(u string) (family string, scale float64) {
+	u = normUnit(u)
+	if num, _, ok := strings.Cut(u, "/"); ok {
+		u = num
+	}
+	if f, ok := passageUnits[u]; ok {
+		return f, 1
+	}
+	scale, base := splitScale(u)
+	if f, ok := passageUnits[base]; ok && scale != 1 {
+		return f, scale
+	}
+	return "", 1
+}
+
+// unitAfter returns the unit written right after n in the folded text
+// rs (a space, 多 or 余 between them aside: 300多所, 12.3 万人): the
+// longest unit the table knows, with any 万 or 亿 before it; "%" for a
+// percentage; "" when none is written.
+func unitAfter(rs []rune, n Number) string {
+	if n.Percent {
+		return "%"
+	}
+	i := n.end
+	for i < len(rs) && (unicode.IsSpace(rs[i]) || rs[i] == '多' || rs[i] == '余') {
+		i++
+	}
+	for k := min(len(rs)-i, longestUnit+1); k > 0; k-- {
+		w := string(rs[i : i+k])
+		if f, _ := unitFamily(w); f != "" && !strings.Contains(w, "/") {
+			return w
+		}
+	}
+	return ""
+}
+
+// afterRunes is how much of the page after a quote is read for the
+// number's unit: the longest unit, a space and a 多 between.
+const afterRunes = longestUnit + 4
+
+// findInPassage says whether passage writes a value: number is its
+// number in the indicator's unit, typed the number as typed, and unit
+// the indicator's unit; after is the page's text after the passage, read
+// only for the unit of a number the passage ends with. The passage writes
+// the value when a number there has its magnitude (as typed, in the
+// indicator's unit or counted out in its base: 12.3万, 1,234.5万人次) and
+// either no unit after it that the table knows, or one of the value's
+// family giving the same quantity. When every such number is written in
+// another unit (56场 for a percentage, 85 万元 or 85万元 for 85 元), found
+// is false and mismatch is the first of those units as the passage
+// writes it.
+func findInPassage(passage, after string, typed, number float64, unit string) (found bool, mismatch string) {
+	fam, scale := unitFamily(unit)
+	base := number * scale
+	inPassage := len([]rune(fold(passage)))
+	rs := []rune(fold(passage + after))
+	matches := func(v float64) bool { return same(v, typed) || same(v, number) || same(v, base) }
+	for _, n := range findNumbers(string(rs)) {
+		if n.end-len([]rune(n.Text)) >= inPassage {
+			break
+		}
+		written := unitAfter(rs, n)
+		wfam, wscale := unitFamily(written)
+		if n.Percent {
+			wfam, wscale = famPercent, 1
+		}
+		bare, multiplier := unscaled(n)
+		switch {
+		case matches(n.Value) || same(n.Value*wscale, base):
+			if written == "" || wfam == "" || fam == "" || wfam == fam && same(n.Value*wscale, base) {
+				return true, ""
+			}
+		case multiplier != "" && matches(bare) && written != "":
+			// 12.3 typed for 人 where the passage says 12.3万人.
+			written = multiplier + written
+		default:
+			continue
+		}
+		if mismatch == "" {
+			mismatch = written
+		}
+	}
+	return false, mismatch
+}
+
+// unscaled is an Arabic number written with 万 or 亿 (12.3万) without
+// them, and those characters; 0 and "" for any other number.
+func unscaled(n Number) (float64, string) {
+	t := strings.TrimRight(n.Text, "万亿千百")
+	if t == n.Text || t == "" || !isDigit([]rune(t)[len([]rune(t))-1]) {
+		return 0, ""
+	}
+	v, err := ParseNumber(t)
+	if err != nil {
+		return 0, ""
+	}
+	return v.Value, n.Text[len(t):]
+}

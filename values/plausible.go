@@ -1,0 +1,56 @@
+package values
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// maxSchoolingYears is the most years of schooling a population's mean
+// can plausibly reach; more is most likely a year (2018) or a count typed
+// in the wrong box.
+const maxSchoolingYears = 30
+
+// changeWords in an indicator's name say it measures a change, which may
+// fall below zero or pass 100%: 增长率, 增幅.
+var changeWords = []string{"增长", "增幅", "增速", "变化", "变动", "提高", "下降"}
+
+// plausible checks a value's number, in the indicator's unit, against
+// what the indicator can hold. It refuses (EINVALID about the field
+// value) a negative count, rate, amount or number of years, and a rate
+// over 100%, unless the indicator's name says it measures a change; it
+// warns of a magnitude that is possible but unlikely (years of schooling
+// over 30), which is saved all the same.
+func plausible(ind *catalog.Indicator, number float64, typed string) (warnings []catalog.Words, err error) {
+	if ind == nil {
+		return nil, nil
+	}
+	fam, _ := unitFamily(ind.Unit)
+	if fam == "" || measuresChange(ind) {
+		return nil, nil
+	}
+	name := indicatorName(ind)
+	switch {
+	case number < 0:
+		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 的数值不能为负数(填写的是 %s);请核对", ind.Code, name, typed)
+	case fam == famPercent && number > 100:
+		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数", ind.Code, name, typed)
+	case fam == famYears && number > maxSchoolingYears:
+		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数", ind.Code, name,
+			strconv.FormatFloat(number, 'f', -1, 64), maxSchoolingYears)
+		return []catalog.Words{catalog.MessageWords(w)}, nil
+	}
+	return nil, nil
+}
+
+// measuresChange reports whether an indicator's name says it measures a
+// change (增长率), whose value may be negative or over 100%.
+func measuresChange(ind *catalog.Indicator) bool {
+	for _, w := range changeWords {
+		if strings.Contains(ind.Name, w) {
+			return true
+		}
+	}
+	return false
+}
