@@ -288,7 +288,7 @@ var messages = map[string]map[Lang]string{
 	"admin.tables_close":        {Chinese: "\uFF09", English: ")"},
 	"admin.table_added":         {Chinese: "%s新增 %d 项", English: "%s: %d added"},
 	"admin.table_existing":      {Chinese: ",本轮已有 %d 项未改动", English: ", %d already there and left as they were"},
-	"admin.table_skipped":       {Chinese: ",%d 项未复制(不是当前指标体系的关键指标)", English: ", %d not copied (not key indicators of the current framework)"},
+	"admin.table_skipped":       {Chinese: "\uFF0C%d 项未复制(不是当前指标体系的关键指标)", English: ", %d not copied (not key indicators of the current framework)"},
 	"admin.table_failed":        {Chinese: "%s复制失败:%s;请在该市的责任分解页重新复制", English: "%s: not copied: %s; copy it again on the city's responsibility page"},
 	"admin.carry":               {Chinese: "为各城市结转上一轮的关联、定性描述和数值(待确认)", English: "Carry each city's links, claims and values over from the previous round (to re-confirm)"},
 	"value.add":                 {Chinese: "填报定量指标数值", English: "Record a quantitative value"},
