@@ -429,6 +429,7 @@ var messages = map[string]map[Lang]string{
 	"docs.filter.status":        {Chinese: "处理状态", English: "Status"},
 	"docs.filter.indicator":     {Chinese: "关联指标", English: "Indicator"},
 	"docs.filter.round":         {Chinese: "监测轮次", English: "Round"},
+	"docs.linked_only":          {Chinese: "\uFF08关联计入本轮，不属于本轮\uFF09", English: "(linked into this round, of another round)"},
 	"docs.filter.sort":          {Chinese: "排序", English: "Sort by"},
 	"docs.sort.uploaded":        {Chinese: "上传时间(新的在前)", English: "Uploaded (newest first)"},
 	"docs.sort.issued":          {Chinese: "成文日期(新的在前)", English: "Date issued (newest first)"},
