@@ -136,8 +136,10 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
-	if s := r.URL.Query().Get("round"); s != "" {
-		h.handleLinkDropRound(w, r, s)
+	// ?round= given empty is a round left out by mistake, never "every
+	// round": handleLinkDropRound refuses it.
+	if q := r.URL.Query(); q.Has("round") {
+		h.handleLinkDropRound(w, r, q.Get("round"))
 		return
 	}
 	l, err := h.Ingest.RemoveLink(r.Context(), userFrom(r.Context()), r.PathValue("id"))
@@ -152,7 +154,7 @@ func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
 // no longer counts in that round and keeps the others.
 func (h *handler) handleLinkDropRound(w http.ResponseWriter, r *http.Request, s string) {
 	round, err := strconv.Atoi(s)
-	if err != nil {
+	if err != nil || len(s) != 4 || round < 1000 {
 		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
 		return
 	}

@@ -10,7 +10,8 @@ import (
 // 2018 too can be taken out of 2018 alone (DELETE /api/v1/links/{id}
 // ?round=2018, or dropping its carried item), keeping 2017, and out of
 // 2017 alone, keeping 2018; once it counts in one round only, dropping it
-// there says to delete the link instead.
+// there says to delete the link instead; the rows it has keep the round
+// they came from.
 func TestDropALinkFromOneRound(t *testing.T) {
 	e := newEnv(t)
 	doc := e.upload(cityA, "学习卡.txt", "杭州市发放市民终身学习卡。")
@@ -73,6 +74,11 @@ func TestDropALinkFromOneRound(t *testing.T) {
 	}
 	if n2018, n2017 := counts("2018"), counts("2017"); n2018 != 1 || n2017 != 0 {
 		t.Errorf("dropped from 2017: %v documents in 2018, %v in 2017; want 1 and 0", n2018, n2017)
+	}
+	// Taken out of its own round, the link's row of 2018 still says it
+	// came from 2017.
+	if rows := e.carryRows(link, "2018"); len(rows) != 1 || rows[0]["from_round"] != float64(2017) {
+		t.Errorf("the link's rows of 2018 after dropping it from 2017: %v, want one from_round 2017", rows)
 	}
 	code, body := drop("2018")
 	msg, _ := body["error"].(map[string]any)["message"].(string)

@@ -120,11 +120,15 @@ func pairs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([][2]string,
 }
 
 func carryLinks(ctx context.Context, tx *sql.Tx, city string, from, to int, add addCarry) (int, error) {
-	y := fmt.Sprint(from)
+	// A link that counts in the new round already, its document being of
+	// that round, is not carried there: it has nothing to re-confirm, and
+	// a carried row would be one more way for it to count.
+	y, t := fmt.Sprint(from), fmt.Sprint(to)
 	links, err := pairs(ctx, tx, `SELECT l.id, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
 		WHERE d.deleted_at IS NULL AND d.city = ? AND (`+ofDocumentRound+`
 		   OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))
-		AND l.id NOT IN (SELECT source_id FROM carryover WHERE kind = 'link' AND round = ?)`, city, y, y, from, to)
+		AND l.id NOT IN (SELECT source_id FROM carryover WHERE kind = 'link' AND round = ?)
+		AND NOT `+ofDocumentRound, city, y, y, from, from, to, t, t, to)
 	if err != nil {
 		return 0, fmt.Errorf("links to carry: %w", err)
 	}
@@ -260,7 +264,9 @@ func (s *Store) queryCarryovers(ctx context.Context, q string, args ...any) ([]C
 // DecideCarryover confirms (CarryConfirmed) or drops (CarryDropped) an
 // object waiting for re-confirmation. Dropping a carried claim or value
 // deletes it from the new round; a dropped link stays with its document
-// but no longer counts in the new round. ECONFLICT when already decided.
+// but no longer counts in the new round, as DropLinkFromRound drops it
+// (ECONFLICT when the round is the only one it counts in). ECONFLICT when
+// already decided.
 func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState, by string) error {
 	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
@@ -268,8 +274,21 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		var object string
 		var was CarryState
 		var round int
-		err := tx.QueryRowContext(ctx, `SELECT kind, object_id, state, round FROM carryover WHERE id = ?`+s.dialect.lockRow, id).
-			Scan(&kind, &object, &was, &round)
+		err := tx.QueryRowContext(ctx, `SELECT kind, object_id FROM carryover WHERE id = ?`, id).Scan(&kind, &object)
+		if err == sql.ErrNoRows {
+			return Errorf(ENOTFOUND, "结转记录 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("read carryover %s: %w", id, err)
+		}
+		// A link is locked before its rows, as DropLinkFromRound locks it.
+		var link *lockedLink
+		if kind == CarryLink && state == CarryDropped {
+			if link, err = s.lockLink(ctx, tx, object); err != nil && !IsNotFound(err) {
+				return err
+			}
+		}
+		err = tx.QueryRowContext(ctx, `SELECT state, round FROM carryover WHERE id = ?`+s.dialect.lockRow, id).Scan(&was, &round)
 		if err == sql.ErrNoRows {
 			return Errorf(ENOTFOUND, "结转记录 %s 不存在", id)
 		}
@@ -289,7 +308,13 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		default:
 			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s);本轮不再使用的话,请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
 		}
-		if state == CarryDropped {
+		if link != nil {
+			// The same checks as DropLinkFromRound: never a link left
+			// counting in no round.
+			if _, err := dropLinkFromRound(ctx, tx, link, round, by, formatTime(now)); err != nil {
+				return err
+			}
+		} else if state == CarryDropped {
 			if err := dropCarried(ctx, tx, kind, object); err != nil {
 				return err
 			}
@@ -341,11 +366,16 @@ func (s *Store) markCarryUpdated(ctx context.Context, tx *sql.Tx, kind CarryKind
 }
 
 // ofDocumentRound is the SQL condition under which link l of document d
-// counts in round ? (args: the year twice, as text): the document is of
-// that round (or, without one, issued in that year), and the link was not
-// made for another round on a document already there (UseLinksInRound).
+// counts in round ? (args: the year twice as text, then as a number): the
+// document is of that round (or, without one, issued in that year), the
+// link was not made for another round on a document already there nor
+// taken out of its document's round (a from_round 0 row, LinkInRound and
+// DropLinkFromRound), and it was not dropped from that round (a dropped
+// row of the round: a link carried into its document's own round and then
+// dropped there is out of it, whichever way it got there).
 const ofDocumentRound = `((d.round = ? OR (d.round = '' AND substr(d.issued_on, 1, 4) = ?))
-		AND l.id NOT IN (SELECT object_id FROM carryover WHERE kind = 'link' AND from_round = 0))`
+		AND l.id NOT IN (SELECT object_id FROM carryover WHERE kind = 'link'
+			AND (from_round = 0 OR (round = ? AND state = 'dropped'))))`
 
 // LinkInRound links a document to key indicators so that the links count
 // in round, which is not the document's own: the same bytes uploaded
@@ -488,27 +518,48 @@ func useLinkInRound(ctx context.Context, tx *sql.Tx, city string, l [2]string, r
 // into round is dropped there (as DecideCarryover drops it); a link that
 // counts in round because its document is of that round counts from then
 // on only in the rounds it was carried or linked into, as a link made for
-// another round does. ECONFLICT, saying what to do, when round is the
-// only round the link counts in or it does not count there. Audited.
+// another round does (both, when it is carried into its own round).
+// ECONFLICT, saying what to do, when round is the only round the link
+// counts in or it does not count there. Audited.
 func (s *Store) DropLinkFromRound(ctx context.Context, linkID string, round int, by string) error {
 	now := s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var docID, docRound, issuedOn, code string
-		err := tx.QueryRowContext(ctx, `SELECT d.id, d.round, d.issued_on, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
-			WHERE l.id = ? AND d.deleted_at IS NULL`+s.dialect.lockRow, linkID).Scan(&docID, &docRound, &issuedOn, &code)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "关联 %s 不存在", linkID)
-		}
-		if err != nil {
-			return fmt.Errorf("read link %s: %w", linkID, err)
-		}
-		how, err := dropLinkFromRound(ctx, tx, linkID, code, round, ownRound(docRound, issuedOn), by, formatTime(now))
+		l, err := s.lockLink(ctx, tx, linkID)
 		if err != nil {
 			return err
 		}
-		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "link.drop_round", Object: docID,
-			Detail: map[string]any{"link": linkID, "indicator": code, "round": round, "how": how}})
+		how, err := dropLinkFromRound(ctx, tx, l, round, by, formatTime(now))
+		if err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "link.drop_round", Object: l.docID,
+			Detail: map[string]any{"link": linkID, "indicator": l.code, "round": round, "how": how}})
 	})
+}
+
+// lockedLink is a link read, and locked, inside a transaction with what
+// decides where it counts.
+type lockedLink struct {
+	id, docID, city, code string
+	own                   string // ownRound of its document
+}
+
+// lockLink reads and locks a live document's link inside tx, so that two
+// drops from its rounds at once see each other; ENOTFOUND when there is
+// none.
+func (s *Store) lockLink(ctx context.Context, tx *sql.Tx, linkID string) (*lockedLink, error) {
+	l := &lockedLink{id: linkID}
+	var docRound, issuedOn string
+	err := tx.QueryRowContext(ctx, `SELECT d.id, d.city, d.round, d.issued_on, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
+		WHERE l.id = ? AND d.deleted_at IS NULL`+s.dialect.lockRow, linkID).Scan(&l.docID, &l.city, &docRound, &issuedOn, &l.code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "关联 %s 不存在", linkID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read link %s: %w", linkID, err)
+	}
+	l.own = ownRound(docRound, issuedOn)
+	return l, nil
 }
 
 // ownRound is the round a document's links count in of themselves: its
@@ -520,38 +571,59 @@ func ownRound(docRound, issuedOn string) string {
 	return issuedOn[:4]
 }
 
-// dropLinkFromRound drops, inside tx, a link carried or linked into round
-// from it, or makes a link of its document's round, own, count only in the
-// rounds it was carried or linked into; it says which it did.
-func dropLinkFromRound(ctx context.Context, tx *sql.Tx, linkID, code string, round int, own, by, now string) (string, error) {
-	var here, elsewhere, onlyCarried int
-	err := tx.QueryRowContext(ctx, `SELECT
+// dropLinkFromRound drops, inside tx, link l from round: its rows carried
+// or linked into round are marked dropped, and when round is its
+// document's own round it is taken out of that too (a row of its own, of
+// from_round 0, leaving the rows it has alone); it says which it did.
+func dropLinkFromRound(ctx context.Context, tx *sql.Tx, l *lockedLink, round int, by, now string) (string, error) {
+	var here, elsewhere, outOfOwn int
+	y := strconv.Itoa(round)
+	ownYear, err := strconv.Atoi(l.own)
+	if err != nil {
+		ownYear = -1 // no round: no row of its round can take it out
+	}
+	err = tx.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND round = ? AND state <> 'dropped'),
 		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND round <> ? AND state <> 'dropped'),
-		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND from_round = 0)`,
-		linkID, round, linkID, round, linkID).Scan(&here, &elsewhere, &onlyCarried)
+		(SELECT COUNT(*) FROM carryover WHERE kind = 'link' AND object_id = ? AND (from_round = 0 OR (round = ? AND state = 'dropped')))`,
+		l.id, round, l.id, round, l.id, ownYear).Scan(&here, &elsewhere, &outOfOwn)
 	if err != nil {
-		return "", fmt.Errorf("rounds of link %s: %w", linkID, err)
+		return "", fmt.Errorf("rounds of link %s: %w", l.id, err)
 	}
-	ownCounts := own != "" && onlyCarried == 0
-	y := strconv.Itoa(round)
-	if ownCounts && own != y {
+	// The same rule as ofDocumentRound.
+	ownCounts := l.own != "" && outOfOwn == 0
+	if ownCounts && l.own != y {
 		elsewhere++
 	}
+	ownHere := ownCounts && l.own == y
 	switch {
-	case here == 0 && !(ownCounts && own == y):
-		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d 年度,无需去掉", code, round)
+	case here == 0 && !ownHere:
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联不计入 %d 年度,无需去掉", l.code, round)
 	case elsewhere == 0:
-		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d 年度,没有其他轮次使用;要去掉它,请直接删除这条关联", code, round)
-	case here > 0:
-		_, err = tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ?
-			WHERE kind = 'link' AND object_id = ? AND round = ? AND state <> ?`, CarryDropped, by, now, linkID, round, CarryDropped)
-		return "carried", wrapErr(err, "drop link %s from round %d", linkID, round)
+		return "", Errorf(ECONFLICT, "指标 %s 的这条关联只计入 %d 年度,没有其他轮次使用;要去掉它,请直接删除这条关联", l.code, round)
 	}
-	// Counted in its document's round and carried elsewhere: from now on
-	// the carried rounds only, as a link made for another round.
-	_, err = tx.ExecContext(ctx, `UPDATE carryover SET from_round = 0 WHERE kind = 'link' AND object_id = ? AND state <> 'dropped'`, linkID)
-	return "own", wrapErr(err, "keep link %s for its other rounds only", linkID)
+	how := "carried"
+	if here > 0 {
+		// A dropped row of the document's own round takes the link out of
+		// that round too (ofDocumentRound).
+		_, err = tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ?
+			WHERE kind = 'link' AND object_id = ? AND round = ? AND state <> ?`, CarryDropped, by, now, l.id, round, CarryDropped)
+		if err != nil {
+			return "", fmt.Errorf("drop link %s from round %d: %w", l.id, round, err)
+		}
+		if ownHere {
+			how = "carried+own"
+		}
+		return how, nil
+	}
+	// Counted in its document's round only and carried elsewhere: from now
+	// on the carried rounds only, as a link made for another round. The
+	// rows it has keep the rounds they came from; the round has none
+	// (here is 0, and a dropped one would have taken it out already).
+	_, err = tx.ExecContext(ctx, `INSERT INTO carryover (id, city, round, from_round, kind, indicator_code, source_id, object_id, state,
+		decided_by, decided_at, created_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`, ulid.Make().String(), l.city, round,
+		CarryLink, l.code, l.id, l.id, CarryDropped, by, now, now)
+	return "own", wrapErr(err, "keep link %s for its other rounds only", l.id)
 }
 
 // wrapErr is fmt.Errorf(format+": %w", args..., err), nil for nil.
@@ -571,7 +643,7 @@ func (s *Store) RoundLinkedDocuments(ctx context.Context, city string, round int
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT l.indicator_code, d.id FROM link l JOIN document d ON d.id = l.document_id
 		WHERE d.deleted_at IS NULL AND d.city = ? AND (`+ofDocumentRound+`
 		   OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))
-		ORDER BY l.indicator_code, d.id`, city, y, y, round)
+		ORDER BY l.indicator_code, d.id`, city, y, y, round, round)
 	if err != nil {
 		return nil, fmt.Errorf("round linked documents: %w", err)
 	}

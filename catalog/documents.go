@@ -273,14 +273,26 @@ func (s *Store) FindDocuments(ctx context.Context, f DocumentFilter) ([]*Documen
 			args = append(args, v)
 		}
 	}
-	if f.Round != "" {
-		where, args = ofRound(where, args, f.Round)
+	year, yerr := strconv.Atoi(f.Round)
+	switch {
+	case f.Round != "" && f.Indicator != "" && yerr == nil:
+		// One link does both: it is to the indicator and counts in the
+		// round, as the heat map counts it; not a link carried into the
+		// round to one indicator and another link to this one.
+		where = append(where, `id IN (SELECT l.document_id FROM link l JOIN document d ON d.id = l.document_id
+			WHERE l.indicator_code = ? AND (`+ofDocumentRound+`
+				OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped')))`)
+		args = append(args, f.Indicator, f.Round, f.Round, year, year)
+	default:
+		if f.Round != "" {
+			where, args = ofRound(where, args, f.Round)
+		}
+		if f.Indicator != "" {
+			where = append(where, "id IN (SELECT document_id FROM link WHERE indicator_code = ?)")
+			args = append(args, f.Indicator)
+		}
 	}
 	where, args = filterCities(where, args, "city", f.City, f.Cities)
-	if f.Indicator != "" {
-		where = append(where, "id IN (SELECT document_id FROM link WHERE indicator_code = ?)")
-		args = append(args, f.Indicator)
-	}
 	cond := strings.Join(where, " AND ")
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM document WHERE `+cond, args...).Scan(&total); err != nil {

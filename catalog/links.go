@@ -287,7 +287,7 @@ func (s *Store) CountLinks(ctx context.Context, round int, cities ...string) ([]
 		// and the comparison say.
 		q += ` AND (` + ofDocumentRound + `
 			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`
-		args = append(args, y, y, round)
+		args = append(args, y, y, round, round)
 	}
 	if cond, a := cityIn("d.city", cities, false); cond != "" {
 		q += ` AND ` + cond

@@ -102,6 +102,11 @@ func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id str
 		}
 		return nil, err
 	}
+	if ok, err := s.cat.RoundExists(ctx, round); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
+	}
 	if err := s.cat.DropLinkFromRound(ctx, id, round, u.Username); err != nil {
 		return nil, err
 	}

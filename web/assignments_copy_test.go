@@ -75,7 +75,7 @@ func TestNewRoundOnAdminCopiesTables(t *testing.T) {
 	}
 	tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2019})
 	if err != nil || len(tasks) != 2 {
-		t.Errorf("杭州's 2019 tasks: %d %v, want 2", len(tasks), err)
+		t.Errorf("杭州's 2019 tasks: %d %v, want 2 (one copied, one there before)", len(tasks), err)
 	}
 }
 
@@ -104,14 +104,29 @@ func TestNewRoundOnAdminSaysWhatEachCityGot(t *testing.T) {
 		BEGIN SELECT RAISE(ABORT, '磁盘已满'); END`); err != nil {
 		t.Fatal(err)
 	}
+	// 杭州's 2.3.1 task is in 2019 already, and its 2018 table has a task
+	// of 2.3 (a group, not a key indicator): one left as it was, one not
+	// copied, each said with full-width punctuation.
+	for _, q := range []string{
+		`INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, status, created_by, created_at, updated_at)
+			SELECT id || '-2019', city, 2019, indicator_code, department_id, due, contact, status, created_by, created_at, updated_at
+			FROM assignment WHERE city = '330100' AND round = 2018 AND indicator_code = '2.3.1'`,
+		`INSERT INTO assignment (id, city, round, indicator_code, department_id, due, contact, status, created_by, created_at, updated_at)
+			SELECT id || '-group', city, round, '2.3', department_id, due, contact, status, created_by, created_at, updated_at
+			FROM assignment WHERE city = '330100' AND round = 2018 AND indicator_code = '2.3.1'`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
 	admin := s.login("admin")
 	resp, page := admin.post("/admin/rounds", url.Values{"year": {"2019"}, "label": {"2019年度监测"}, "copy_tables": {"on"}})
 	text := textOf(page)
-	if resp.StatusCode != 200 || !strings.Contains(text, "已为 1 个城市复制责任分解表，共 2 项任务（杭州新增 2 项；成都复制失败：") ||
+	if resp.StatusCode != 200 || !strings.Contains(text, "已为 1 个城市复制责任分解表，共 1 项任务（杭州新增 1 项，本轮已有 1 项未改动，1 项未复制（不是当前指标体系的关键指标）；成都复制失败：") ||
 		!strings.Contains(text, "请在该市的责任分解页重新复制）") {
 		t.Fatalf("creating 2019 with 成都's copy failing: %d %.1500s", resp.StatusCode, text)
 	}
 	if tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2019}); err != nil || len(tasks) != 2 {
-		t.Errorf("杭州's 2019 tasks: %d %v, want 2", len(tasks), err)
+		t.Errorf("杭州's 2019 tasks: %d %v, want 2 (one copied, one there before)", len(tasks), err)
 	}
 }

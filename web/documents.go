@@ -42,6 +42,10 @@ type docRow struct {
 	*catalog.Document
 	CityName string
 	Checked  bool
+	// LinkedOnly says that the document is listed for the round asked for
+	// only because a link of it is carried or linked into that round: it
+	// belongs to another round, which a bulk change of round would move.
+	LinkedOnly bool
 }
 
 type bulkOutcome struct {
@@ -126,7 +130,8 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	for _, d := range docs {
-		p.Docs = append(p.Docs, docRow{Document: d, CityName: names[d.City], Checked: bulk.Checked[d.ID]})
+		p.Docs = append(p.Docs, docRow{Document: d, CityName: names[d.City], Checked: bulk.Checked[d.ID],
+			LinkedOnly: p.Round != "" && !ofRoundItself(d, p.Round)})
 	}
 	p.Total, p.Pages = total, (total+documentsPageSize-1)/documentsPageSize
 	h.render(w, r, status, "documents", tr(lang, "docs.title"), p)
@@ -341,4 +346,10 @@ func withPath(r *http.Request, path string) *http.Request {
 	r2 := r.Clone(r.Context())
 	r2.URL, _ = url.Parse(path)
 	return r2
+}
+
+// ofRoundItself reports whether d is a document of round, or of no round
+// and issued in its year, rather than listed for a link carried into it.
+func ofRoundItself(d *catalog.Document, round string) bool {
+	return d.Round == round || (d.Round == "" && strings.HasPrefix(d.IssuedOn, round))
 }
