@@ -11,10 +11,11 @@ import (
 // another unit shows as the framework writes it), and what the pages put
 // between items.
 var englishGapMessages = map[string]map[Lang]string{
-	"reader.tesseract": {Chinese: "扫描件文字识别,chi_sim + eng", English: "reads scans and photos by OCR, chi_sim + eng"},
-	"reader.pdftoppm":  {Chinese: "扫描版 PDF 页面渲染", English: "renders the pages of scanned PDFs for OCR"},
-	"reader.pdftotext": {Chinese: "PDF 文字层备用读取", English: "reads PDF text layers the built-in reader cannot"},
-	"reader.catdoc":    {Chinese: "Word 97–2003 和 WPS 文字文件", English: "reads Word 97–2003 (.doc) and WPS Writer (.wps) files"},
+	"reader.tesseract":    {Chinese: "扫描件文字识别,chi_sim + eng", English: "reads scans and photos by OCR, chi_sim + eng"},
+	"reader.pdftoppm":     {Chinese: "扫描版 PDF 页面渲染", English: "renders the pages of scanned PDFs for OCR"},
+	"reader.pdftotext":    {Chinese: "PDF 文字层备用读取", English: "reads PDF text layers the built-in reader cannot"},
+	"reader.catdoc":       {Chinese: "Word 97–2003 和 WPS 文字文件", English: "reads Word 97–2003 (.doc) and WPS Writer (.wps) files"},
+	"reader.heif-convert": {Chinese: "苹果手机 HEIC/HEIF 照片", English: "reads iPhones' HEIC/HEIF photos"},
 
 	"unit.个":    {Chinese: "个", English: "count"},
 	"unit.人":    {Chinese: "人", English: "people"},
