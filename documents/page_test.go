@@ -66,6 +66,31 @@ func TestReadShowsALongPageInParts(t *testing.T) {
 	}
 }
 
+// TestReadHoldsThePageUntilClosed: the page read stays within the budget
+// for big texts until the Reading is closed (the web handler highlights
+// it and makes it full-width after Read returns); it was given back when
+// Read returned.
+func TestReadHoldsThePageUntilClosed(t *testing.T) {
+	e := testenv.New(t)
+	id := withText(t, e, []string{"目录", strings.Repeat("推进学分银行建设，共1,234人。", 20_000)})
+	e.Documents.SetTextBudget(8 << 20)
+	r, err := e.Documents.Read(context.Background(), coordA, id, documents.PageAt{Page: 2}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if release, err := e.Documents.HoldTextBudget(8 << 20); err == nil {
+		release()
+		t.Fatal("while a read page is open, another load took the whole budget; want the page's share held")
+	}
+	r.Close()
+	r.Close()
+	release, err := e.Documents.HoldTextBudget(8 << 20)
+	if err != nil {
+		t.Fatalf("the budget after the reading was closed: %v, want it all given back", err)
+	}
+	release()
+}
+
 // TestReadOfABigTextHoldsLittle: what the page of a text costs does not
 // grow with the text: a text four times as long (one page, as a text file
 // has it) costs about the same. It cost the text three times over plus

@@ -31,6 +31,10 @@ type TextRange struct {
 	held   int64
 	// started: the first page of the range is begun, not yet handed.
 	started bool
+	// handed: the current page, shown, is handed over whole; what it
+	// holds of the budget is given back by Next or Close, once the
+	// caller is done with it.
+	handed bool
 }
 
 // TextRequest says which pages of a text to read, and how.
@@ -126,6 +130,7 @@ func (tr *TextRange) drain() error {
 // error (which Chunk and Cut then return).
 func (tr *TextRange) Next() bool {
 	tr.release()
+	tr.handed = false
 	if tr.started {
 		tr.started = false
 		return true
@@ -142,7 +147,9 @@ func (tr *TextRange) Page() int { return tr.tp.PageNumber() }
 
 // Chunk appends the next part of the current page to buf (whole
 // characters, about textChunk bytes; a shown page comes whole); io.EOF
-// at the page's end. A shown page the server's budget for big texts
+// at the page's end. A shown page stays within the budget until Next or
+// Close: the caller is sending it, and copies of it, until then. A shown
+// page the server's budget for big texts
 // cannot take now is EUNAVAILABLE with a time to retry after.
 func (tr *TextRange) Chunk(buf []byte) ([]byte, error) {
 	if tr.shown {
@@ -160,8 +167,8 @@ func (tr *TextRange) Chunk(buf []byte) ([]byte, error) {
 // shownPage reads the current page whole, within the budget, and hands it
 // over shown at once.
 func (tr *TextRange) shownPage(buf []byte) ([]byte, error) {
-	if tr.held < 0 {
-		return buf, io.EOF // handed over already
+	if tr.handed {
+		return buf, io.EOF
 	}
 	var page []byte
 	for {
@@ -182,8 +189,7 @@ func (tr *TextRange) shownPage(buf []byte) ([]byte, error) {
 		}
 	}
 	buf = append(buf, catalog.Fullwidth(string(page))...)
-	tr.release()
-	tr.held = -1
+	tr.handed = true
 	return buf, nil
 }
 
@@ -278,10 +284,11 @@ func (b *textBudget) give(n int64) {
 }
 
 // HoldTextBudget takes n bytes of the budget for big texts as another
-// load would, until the function it returns is called; for tests.
-func (s *Service) HoldTextBudget(n int64) (release func()) {
+// load would, until the function it returns is called; for tests. It is
+// the budget's error when the budget cannot lend them now.
+func (s *Service) HoldTextBudget(n int64) (release func(), err error) {
 	if err := s.textBudget.take(n, n); err != nil {
-		return func() {}
+		return func() {}, err
 	}
-	return func() { s.textBudget.give(n) }
+	return func() { s.textBudget.give(n) }, nil
 }

@@ -126,6 +126,9 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		h.fail(w, r, err)
 		return
 	}
+	// The page read stays within the budget for big texts until it is
+	// highlighted and rendered.
+	defer rd.Close()
 	d := rd.Document
 	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
 		Suggestions: rd.Suggestions, Auto: map[string]bool{}, Failed: d.Status == catalog.StatusFailed,
