@@ -110,14 +110,8 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 			}
 			// An empty page is one empty part.
 			cut.Add(n, part)
-			if headLeft > 0 {
-				take := part[:min(len(part), headLeft)]
-				pr.head = append(pr.head, make([]string, n-len(pr.head))...)
-				pr.head[n-1] += string(take)
-				headLeft -= len(take)
-				if err := pr.hold(len(take)); err != nil {
-					return pr, err
-				}
+			if err := pr.addHead(n, part, &headLeft); err != nil {
+				return pr, err
 			}
 			if err := pr.keep(n, k, at, part); err != nil {
 				return pr, err
@@ -129,6 +123,54 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 	}
 	pr.Cut = cut.Cut()
 	return pr, tp.Err()
+}
+
+// addHead adds what of part (of page n) is in the text's head, the first
+// headBytes, left counting down what is still to take.
+func (pr *pageRead) addHead(n int, part []byte, left *int) error {
+	if *left <= 0 {
+		return nil
+	}
+	take := part[:min(len(part), *left)]
+	pr.head = append(pr.head, make([]string, n-len(pr.head))...)
+	pr.head[n-1] += string(take)
+	*left -= len(take)
+	return pr.hold(len(take))
+}
+
+// textHead reads the head of a document's text (its first headBytes, as
+// the page's suggestions look at it), from its blob, and no further; the
+// caller releases it.
+func (s *Service) textHead(ctx context.Context, d *catalog.Document) (*pageRead, error) {
+	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	defer tp.Close()
+	pr, left := &pageRead{budget: s.textBudget}, headBytes
+	var part []byte
+	for left > 0 && tp.Next() {
+		for k := 1; left > 0; k++ {
+			if part, err = tp.Chunk(part[:0], PartBytes); err == io.EOF && k > 1 {
+				break
+			} else if err != nil && err != io.EOF {
+				pr.release()
+				return nil, err
+			}
+			if herr := pr.addHead(tp.PageNumber(), part, &left); herr != nil {
+				pr.release()
+				return nil, herr
+			}
+			if err == io.EOF {
+				break
+			}
+		}
+	}
+	if err := tp.Err(); err != nil {
+		pr.release()
+		return nil, err
+	}
+	return pr, nil
 }
 
 // keep takes part k of page n when the page shown at needs it: the part

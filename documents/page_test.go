@@ -11,6 +11,7 @@ import (
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/search"
 )
 
 // withText uploads a short document and puts pages in the place of its
@@ -119,6 +120,49 @@ func TestReadOfABigTextHoldsLittle(t *testing.T) {
 	t.Logf("the page of a %d KB text allocated %d MB, of a %d KB text %d MB", n>>10, short>>20, m>>10, long>>20)
 	if long > short*3/2 {
 		t.Errorf("the page of a %d KB text allocated %d MB, of a %d KB one %d MB: want about the same", n>>10, short>>20, m>>10, long>>20)
+	}
+}
+
+// TestSuggestionsOfABigTextHoldLittle: the API's suggestions for a
+// document look at the head of its text, as its page does, and agree with
+// the page's: what they cost does not grow with the text. They loaded the
+// whole text and analysed every word of it (some 300 MB a MB).
+func TestSuggestionsOfABigTextHoldLittle(t *testing.T) {
+	e := testenv.New(t)
+	line := "二〇一八年全市共建成社区学习共同体一千二百个，推进学分银行建设。\n"
+	allocated := func(lines int) (uint64, int) {
+		body := strings.Repeat(line, lines) + strings.Repeat("老年大学、老年教育、老年人学习。\n", lines/2)
+		id := withText(t, e, []string{body})
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		got, err := e.Documents.Suggestions(context.Background(), coordA, id, 5)
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := e.Documents.Read(context.Background(), coordA, id, documents.PageAt{}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		scores := func(ss []search.Suggestion) string {
+			var b strings.Builder
+			for _, s := range ss {
+				fmt.Fprintf(&b, "%s:%.3f ", s.Code, s.Score)
+			}
+			return b.String()
+		}
+		if len(got) == 0 || scores(got) != scores(r.Suggestions) {
+			t.Fatalf("suggestions of a %d KB text: %s; want those its page shows, %s", len(body)>>10, scores(got), scores(r.Suggestions))
+		}
+		return after.TotalAlloc - before.TotalAlloc, len(body)
+	}
+	short, n := allocated(4_000)
+	long, m := allocated(16_000)
+	t.Logf("suggestions of a %d KB text allocated %d MB, of a %d KB text %d MB", n>>10, short>>20, m>>10, long>>20)
+	if long > short*3/2 {
+		t.Errorf("suggestions of a %d KB text allocated %d MB, of a %d KB one %d MB: want about the same", n>>10, short>>20, m>>10, long>>20)
 	}
 }
 

@@ -330,21 +330,23 @@ func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (reope
 }
 
 // Suggestions proposes key indicators the document's text speaks to, best
-// first, leaving out those it is linked to already.
+// first, leaving out those it is linked to already: the same its page
+// shows, from the text's first headBytes, read from its blob as a stream
+// within the server's budget for big texts.
 func (s *Service) Suggestions(ctx context.Context, u *catalog.User, id string, limit int) ([]search.Suggestion, error) {
 	d, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.text(ctx, d)
-	if err != nil {
+	if err := textReady(d); err != nil {
 		return nil, err
 	}
-	return s.suggest(ctx, d, t, limit)
-}
-
-func (s *Service) suggest(ctx context.Context, d *catalog.Document, t *ingest.StoredText, limit int) ([]search.Suggestion, error) {
-	return s.suggestPages(ctx, d, t.Pages, limit)
+	head, err := s.textHead(ctx, d)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	defer head.release()
+	return s.suggestPages(ctx, d, head.head, limit)
 }
 
 func (s *Service) suggestPages(ctx context.Context, d *catalog.Document, pages []string, limit int) ([]search.Suggestion, error) {
