@@ -86,6 +86,26 @@ func withBigText(t *testing.T, e *env, pages []string) string {
 	return id
 }
 
+// TestDocumentTextPagesPastTheCatalogsCount: a text with more pages than
+// the catalog counts (an older extraction) answers the range asked for
+// and says how many pages the text has; ?from=2&to=3 of a 4-page text
+// the catalog counts 1 page of answered page 2 only, and 2 pages.
+func TestDocumentTextPagesPastTheCatalogsCount(t *testing.T) {
+	e := newEnv(t)
+	id := withBigText(t, e, []string{"第一页:学分银行。", "第二页:社区教育。", "第三页:老年大学。", "第四页:终身学习。"})
+	for query, want := range map[string][]string{
+		"?from=2&to=3": {"第二页:社区教育。", "第三页:老年大学。"},
+		"?page=3":      {"第三页:老年大学。"},
+		"?from=3":      {"第三页:老年大学。", "第四页:终身学习。"},
+		"?page=1":      {"第一页:学分银行。"},
+	} {
+		resp, body := e.do(e.request("GET", "/api/v1/documents/"+id+"/text"+query, nil), "coordA")
+		if got := pagesOf(body); resp.StatusCode != http.StatusOK || !slices.Equal(got, want) || body["page_count"] != 4.0 {
+			t.Errorf("text%s: %d, pages %q, page_count %v; want %q of 4", query, resp.StatusCode, got, body["page_count"], want)
+		}
+	}
+}
+
 // TestDocumentTextOfABigTextHoldsLittle: a dozen clients reading the whole
 // text of a 24 MB document at once cost the server a small part of the
 // text each (it was three times the text each: the blob, its decoded

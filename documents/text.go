@@ -19,9 +19,10 @@ import (
 type TextRange struct {
 	Document  *catalog.Document
 	Extractor string
-	// PageCount is the document's number of pages (the catalog's, or as
-	// many as were read when there are more); From and To the range read
-	// (To no further than PageCount; 0 for every page to the end).
+	// PageCount is the document's number of pages: the catalog's, or,
+	// when the text has more (an older extraction counted), the text's,
+	// once Cut has been asked. From and To are the range asked for (0 To
+	// for every page to the end); Next stops at the text's last page.
 	PageCount, From, To int
 
 	tp     *ingest.TextPages
@@ -83,9 +84,7 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 		// extraction) does not hide them.
 		tr.PageCount = tr.From
 	}
-	if tr.To > tr.PageCount {
-		tr.To = tr.PageCount
-	}
+	// To is not cut to the catalog's count: Next stops at the text's end.
 	return tr, nil
 }
 
@@ -212,7 +211,8 @@ func (tr *TextRange) release() {
 }
 
 // Cut says where the text leaves the index, reading on past the range
-// (only to count, up to the cut at most) when it was not met in it.
+// (only to count, up to the cut at most) when it was not met in it; past
+// the catalog's last page it reads on to count the text's pages.
 func (tr *TextRange) Cut() (index.IndexCut, error) {
 	for !tr.cut.Found() {
 		if tr.tp.PageNumber() > 0 {
@@ -222,6 +222,14 @@ func (tr *TextRange) Cut() (index.IndexCut, error) {
 		}
 		if tr.cut.Found() || !tr.tp.Next() {
 			break
+		}
+		tr.PageCount = max(tr.PageCount, tr.tp.PageNumber())
+	}
+	if tr.tp.PageNumber() >= tr.Document.Pages {
+		// The catalog may count fewer pages than the text has (an older
+		// extraction): count them, reading no more than the rest.
+		for tr.tp.Next() {
+			tr.PageCount = max(tr.PageCount, tr.tp.PageNumber())
 		}
 	}
 	if err := tr.tp.Err(); err != nil {
