@@ -1,9 +1,11 @@
 package documents
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
@@ -38,6 +40,12 @@ type PageText struct {
 	Text, Before, After string
 	// Cut says where the text leaves the index.
 	Cut index.IndexCut
+	// PrevParts is how many parts the page before has (0 on the first),
+	// so that going back from part 1 leads to its last part.
+	PrevParts int
+	// FirstLine is the first line of the page's first part, whichever
+	// part is shown: a workbook's sheet name.
+	FirstLine string
 }
 
 // pageRead is a PageText being read, and the text's head for suggestions.
@@ -181,6 +189,9 @@ func (pr *pageRead) keep(n, k int, at PageAt, part []byte) error {
 	switch {
 	case n == at.Page:
 		pr.Number, pr.Parts = n, k
+		if k == 1 {
+			pr.FirstLine = firstLine(part)
+		}
 		switch k {
 		case at.Part - 1:
 			pr.giveBack(pr.Before)
@@ -191,6 +202,7 @@ func (pr *pageRead) keep(n, k int, at PageAt, part []byte) error {
 			into = &pr.After
 		}
 	case n == at.Page-1:
+		pr.PrevParts = k
 		pr.giveBack(pr.Before)
 		pr.Before, into = "", &pr.Before
 	case n == at.Page+1 && k == 1 && pr.Part == pr.Parts:
@@ -205,6 +217,22 @@ func (pr *pageRead) keep(n, k int, at PageAt, part []byte) error {
 	*into = string(part)
 	return nil
 }
+
+// firstLine is part's first line, no longer than maxFirstLine bytes of
+// whole characters.
+func firstLine(part []byte) string {
+	line, _, _ := bytes.Cut(part, []byte("\n"))
+	if len(line) > maxFirstLine {
+		line = line[:maxFirstLine]
+		for len(line) > 0 && !utf8.Valid(line) {
+			line = line[:len(line)-1]
+		}
+	}
+	return string(line)
+}
+
+// maxFirstLine is the most of a page's first line PageText keeps.
+const maxFirstLine = 1 << 10
 
 // giveBack returns what a part no longer kept held of the budget.
 func (pr *pageRead) giveBack(part string) {

@@ -92,6 +92,31 @@ func TestReadHoldsThePageUntilClosed(t *testing.T) {
 	release()
 }
 
+// TestReadSaysTheFirstLineAndThePartsBefore: every part of a long page
+// knows the page's first line (a workbook sheet's name; part 2 showed the
+// first line of part 2), and a page knows how many parts the page before
+// has (back from its part 1 went to part 1 of the page before).
+func TestReadSaysTheFirstLineAndThePartsBefore(t *testing.T) {
+	e := testenv.New(t)
+	sheet := "汇总表\n" + strings.Repeat("社区学院\t学员三千人\n", 40_000) // 3 parts
+	parts := (len(sheet) + documents.PartBytes - 1) / documents.PartBytes
+	id := withText(t, e, []string{sheet, "分表\n老年大学"})
+	for _, at := range []documents.PageAt{{Page: 1, Part: 1}, {Page: 1, Part: 2}, {Page: 2}} {
+		r, err := e.Documents.Read(context.Background(), coordA, id, at, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		want, wantPrev := "汇总表", 0
+		if at.Page == 2 {
+			want, wantPrev = "分表", parts
+		}
+		if r.Page.FirstLine != want || r.Page.PrevParts != wantPrev {
+			t.Errorf("page %d part %d: first line %q, %d parts before; want %q, %d", at.Page, at.Part, r.Page.FirstLine, r.Page.PrevParts, want, wantPrev)
+		}
+	}
+}
+
 // TestReadOfABigTextHoldsLittle: what the page of a text costs does not
 // grow with the text: a text four times as long (one page, as a text file
 // has it) costs about the same. It cost the text three times over plus
