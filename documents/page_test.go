@@ -211,9 +211,13 @@ func TestFindLooksInTheWholeText(t *testing.T) {
 	for _, p := range f.Pages {
 		got = append(got, where{p.Page, p.Part, p.Count})
 	}
-	want := []where{{1, 1, 1}, {3, 2, 1}, {4, 1, 2}}
+	// Across parts 1 and 2, it is where it starts: in part 1.
+	want := []where{{1, 1, 1}, {3, 1, 1}, {4, 1, 2}}
 	if fmt.Sprint(got) != fmt.Sprint(want) || f.Total != 4 || f.Query != "学分银行" {
 		t.Errorf("find 学分 银行: %v (total %d, query %q), want %v (total 4, 学分银行)", got, f.Total, f.Query, want)
+	}
+	if len(f.Pages) > 1 && !strings.Contains(f.Pages[1].Before, "建设工作。推进学习型城市") {
+		t.Errorf("find across the edge of two parts: before %q, want the text before it", f.Pages[1].Before)
 	}
 	f, err = e.Documents.Find(ctx, coordA, id, "三千人")
 	if err != nil || len(f.Pages) != 1 || f.Pages[0].Page != 3 || !f.Pages[0].Unindexed || !strings.HasSuffix(f.Pages[0].Before, "社区学院共有学员") {
