@@ -2,6 +2,7 @@ package api
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -52,9 +53,15 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 	// The answer is held until textHeld bytes of it are ready: a text
 	// found damaged before then is an error answer (409, saying what to
 	// do), and only a longer one is broken off.
-	sw := &startWriter{w: w}
+	sw := &startWriter{w: w, ctx: r.Context()}
 	bw := bufio.NewWriterSize(sw, textHeld)
-	if err := writeTextBody(bw, tr, more, first, err == io.EOF); err != nil {
+	if err := writeTextBody(bw, sw.gone, tr, more, first, err == io.EOF); err != nil {
+		if sw.gone() != nil {
+			// The client hung up: nothing is wrong, and nothing more is
+			// read for it.
+			h.Logger.Debug("document text: client gone", "id", tr.Document.ID, "err", err)
+			return
+		}
 		if !sw.started {
 			h.writeError(w, r, err)
 			return
@@ -69,13 +76,28 @@ func (h *handler) handleDocumentText(w http.ResponseWriter, r *http.Request) {
 // textHeld is how much of a /text answer is held before it is sent.
 const textHeld = 512 << 10
 
-// startWriter starts a 200 JSON answer on its first write.
+// startWriter starts a 200 JSON answer on its first write, and remembers
+// the first error writing it (the client gone).
 type startWriter struct {
 	w       http.ResponseWriter
+	ctx     context.Context
 	started bool
+	err     error
+}
+
+// gone is the error that stops the answer from reaching the client: the
+// first failed write, or the request's context done.
+func (s *startWriter) gone() error {
+	if s.err != nil {
+		return s.err
+	}
+	return s.ctx.Err()
 }
 
 func (s *startWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
 	if !s.started {
 		s.started = true
 		s.w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -83,7 +105,11 @@ func (s *startWriter) Write(p []byte) (int, error) {
 		s.w.Header().Set("Cache-Control", "no-store")
 		s.w.WriteHeader(http.StatusOK)
 	}
-	return s.w.Write(p)
+	n, err := s.w.Write(p)
+	if err != nil {
+		s.err = err
+	}
+	return n, err
 }
 
 // textRequest reads ?page=, ?from=, ?to= and ?shown=.
@@ -109,8 +135,9 @@ func textRequest(q url.Values) (documents.TextRequest, error) {
 }
 
 // writeTextBody writes the answer of /text from tr, whose current page
-// (when more) begins with first (all of it when done).
-func writeTextBody(w *bufio.Writer, tr *documents.TextRange, more bool, first []byte, done bool) error {
+// (when more) begins with first (all of it when done). It stops at the
+// first chunk after gone says the client will not get the answer.
+func writeTextBody(w *bufio.Writer, gone func() error, tr *documents.TextRange, more bool, first []byte, done bool) error {
 	head, _ := json.Marshal(map[string]any{"id": tr.Document.ID, "extractor": tr.Extractor, "from": tr.From})
 	w.Write(head[:len(head)-1])
 	w.WriteString(`,"pages":[`)
@@ -124,6 +151,9 @@ func writeTextBody(w *bufio.Writer, tr *documents.TextRange, more bool, first []
 		for {
 			esc = appendJSONText(esc[:0], buf)
 			w.Write(esc)
+			if err := gone(); err != nil {
+				return err
+			}
 			if done {
 				break
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/ingest"
 )
@@ -83,6 +84,26 @@ func withBigText(t *testing.T, e *env, pages []string) string {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// TestDocumentTextPagesPastTheCatalogsCount: a text with more pages than
+// the catalog counts (an older extraction) answers the range asked for
+// and says how many pages the text has; ?from=2&to=3 of a 4-page text
+// the catalog counts 1 page of answered page 2 only, and 2 pages.
+func TestDocumentTextPagesPastTheCatalogsCount(t *testing.T) {
+	e := newEnv(t)
+	id := withBigText(t, e, []string{"第一页:学分银行。", "第二页:社区教育。", "第三页:老年大学。", "第四页:终身学习。"})
+	for query, want := range map[string][]string{
+		"?from=2&to=3": {"第二页:社区教育。", "第三页:老年大学。"},
+		"?page=3":      {"第三页:老年大学。"},
+		"?from=3":      {"第三页:老年大学。", "第四页:终身学习。"},
+		"?page=1":      {"第一页:学分银行。"},
+	} {
+		resp, body := e.do(e.request("GET", "/api/v1/documents/"+id+"/text"+query, nil), "coordA")
+		if got := pagesOf(body); resp.StatusCode != http.StatusOK || !slices.Equal(got, want) || body["page_count"] != 4.0 {
+			t.Errorf("text%s: %d, pages %q, page_count %v; want %q of 4", query, resp.StatusCode, got, body["page_count"], want)
+		}
+	}
 }
 
 // TestDocumentTextOfABigTextHoldsLittle: a dozen clients reading the whole
@@ -161,7 +182,10 @@ func TestDocumentTextShownWithinTheBudget(t *testing.T) {
 	}
 	// Another load holds most of the budget: this one must wait.
 	e.te.Documents.SetTextBudget(1 << 20)
-	hold := e.te.Documents.HoldTextBudget(900 << 10)
+	hold, err := e.te.Documents.HoldTextBudget(900 << 10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	resp, body = e.do(e.request("GET", "/api/v1/documents/"+id+"/text?page=2&shown=1", nil), "coordA")
 	msg := errorMessage(body)
 	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(msg, "秒后再试") {
@@ -179,6 +203,50 @@ func TestDocumentTextShownWithinTheBudget(t *testing.T) {
 	}
 	if resp, _ := e.do(e.request("GET", "/api/v1/documents/"+id+"/text?page=1&shown=1", nil), "coordA"); resp.StatusCode != http.StatusOK {
 		t.Errorf("short shown page after the budget was given back: %d, want 200", resp.StatusCode)
+	}
+}
+
+// TestDocumentTextShownHeldWhileSent: a shown page stays within the
+// budget for big texts while it is being sent: with a client that does
+// not read, the rest of the budget is all another load may take (the
+// budget was given back before the page, and its escaped copy, were
+// written out).
+func TestDocumentTextShownHeldWhileSent(t *testing.T) {
+	e := newEnv(t)
+	page := strings.Repeat("推进学分银行建设,共1,234人。", 400_000) // 15 MB, more than the sockets buffer
+	id := withBigText(t, e, []string{"目录", page})
+	budget := int64(6*len(page)) + 1<<20
+	e.te.Documents.SetTextBudget(budget)
+	req := e.request("GET", "/api/v1/documents/"+id+"/text?page=2&shown=1", nil)
+	req.Header.Set("Authorization", "Bearer "+e.tokens["coordA"])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("shown page: %d, want 200", resp.StatusCode)
+	}
+	// The answer has begun and the client reads no more of it.
+	time.Sleep(300 * time.Millisecond)
+	if release, err := e.te.Documents.HoldTextBudget(budget - int64(len(page))); err == nil {
+		release()
+		t.Fatalf("while a shown page of %d KB is being sent, another load took all but %d KB of the budget; want the page's share held", len(page)>>10, len(page)>>10)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	// Once sent, the page gives its share back.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		release, err := e.te.Documents.HoldTextBudget(budget)
+		if err == nil {
+			release()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the budget after the page was sent: %v, want it all given back", err)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

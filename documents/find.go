@@ -78,11 +78,13 @@ func (s *Service) Find(ctx context.Context, u *catalog.User, id, q string) (*Fou
 // and records where needle occurs.
 func findIn(tp *ingest.TextPages, needle []byte, f *Found) error {
 	cut := index.NewCutCounter()
-	buf := make([]byte, 0, PartBytes+len(needle)+utf8.UTFMax)
+	buf := make([]byte, 0, PartBytes+max(len(needle), snippetBytes)+utf8.UTFMax)
 	for tp.Next() {
 		n := tp.PageNumber()
 		var page *FoundPage
-		buf, tail := buf[:0], 0
+		// resume is where in buf the next occurrence may start: past the
+		// last one counted, so that none is counted twice.
+		buf, resume := buf[:0], 0
 		for k := 1; ; k++ {
 			cutBefore := cut.Found()
 			var err error
@@ -99,29 +101,33 @@ func findIn(tp *ingest.TextPages, needle []byte, f *Found) error {
 			} else if at := cut.Add(n, buf[start:]); at >= 0 {
 				unindexed = start + at
 			}
-			for i := 0; ; {
-				j := bytes.Index(buf[i:], needle)
+			for resume < len(buf) {
+				j := bytes.Index(buf[resume:], needle)
 				if j < 0 {
 					break
 				}
-				at := i + j
-				i = at + len(needle)
-				if at+len(needle) <= tail {
-					continue // counted in the part before
-				}
+				at := resume + j
+				resume = at + len(needle)
 				if page == nil {
-					page = &FoundPage{Page: n, Part: k, Unindexed: at+len(needle) > unindexed}
+					// An occurrence across the edge is in the part where
+					// it starts, as the page shows it.
+					part := k
+					if at < start {
+						part = k - 1
+					}
+					page = &FoundPage{Page: n, Part: part, Unindexed: at+len(needle) > unindexed}
 					page.Before, page.Match, page.After = snippet(buf, at, len(needle))
 				}
 				page.Count++
 			}
-			// Keep the last len(needle)-1 bytes, from a character's start.
-			keep := max(len(buf)-len(needle)+1, 0)
+			// Keep enough of the part's end, from a character's start, for
+			// an occurrence across the edge and the text before it.
+			keep := max(len(buf)-max(len(needle)-1, snippetBytes), 0)
 			for keep > 0 && keep < len(buf) && !utf8.RuneStart(buf[keep]) {
 				keep--
 			}
-			tail = copy(buf, buf[keep:])
-			buf = buf[:tail]
+			resume = max(resume-keep, 0)
+			buf = buf[:copy(buf, buf[keep:])]
 		}
 		if page != nil {
 			f.Pages = append(f.Pages, *page)

@@ -1,9 +1,11 @@
 package documents
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
@@ -38,6 +40,12 @@ type PageText struct {
 	Text, Before, After string
 	// Cut says where the text leaves the index.
 	Cut index.IndexCut
+	// PrevParts is how many parts the page before has (0 on the first),
+	// so that going back from part 1 leads to its last part.
+	PrevParts int
+	// FirstLine is the first line of the page's first part, whichever
+	// part is shown: a workbook's sheet name.
+	FirstLine string
 }
 
 // pageRead is a PageText being read, and the text's head for suggestions.
@@ -110,14 +118,8 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 			}
 			// An empty page is one empty part.
 			cut.Add(n, part)
-			if headLeft > 0 {
-				take := part[:min(len(part), headLeft)]
-				pr.head = append(pr.head, make([]string, n-len(pr.head))...)
-				pr.head[n-1] += string(take)
-				headLeft -= len(take)
-				if err := pr.hold(len(take)); err != nil {
-					return pr, err
-				}
+			if err := pr.addHead(n, part, &headLeft); err != nil {
+				return pr, err
 			}
 			if err := pr.keep(n, k, at, part); err != nil {
 				return pr, err
@@ -131,6 +133,54 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 	return pr, tp.Err()
 }
 
+// addHead adds what of part (of page n) is in the text's head, the first
+// headBytes, left counting down what is still to take.
+func (pr *pageRead) addHead(n int, part []byte, left *int) error {
+	if *left <= 0 {
+		return nil
+	}
+	take := part[:min(len(part), *left)]
+	pr.head = append(pr.head, make([]string, n-len(pr.head))...)
+	pr.head[n-1] += string(take)
+	*left -= len(take)
+	return pr.hold(len(take))
+}
+
+// textHead reads the head of a document's text (its first headBytes, as
+// the page's suggestions look at it), from its blob, and no further; the
+// caller releases it.
+func (s *Service) textHead(ctx context.Context, d *catalog.Document) (*pageRead, error) {
+	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	defer tp.Close()
+	pr, left := &pageRead{budget: s.textBudget}, headBytes
+	var part []byte
+	for left > 0 && tp.Next() {
+		for k := 1; left > 0; k++ {
+			if part, err = tp.Chunk(part[:0], PartBytes); err == io.EOF && k > 1 {
+				break
+			} else if err != nil && err != io.EOF {
+				pr.release()
+				return nil, err
+			}
+			if herr := pr.addHead(tp.PageNumber(), part, &left); herr != nil {
+				pr.release()
+				return nil, herr
+			}
+			if err == io.EOF {
+				break
+			}
+		}
+	}
+	if err := tp.Err(); err != nil {
+		pr.release()
+		return nil, err
+	}
+	return pr, nil
+}
+
 // keep takes part k of page n when the page shown at needs it: the part
 // shown, the parts either side of it, the last part of the page before
 // and the first of the page after.
@@ -139,6 +189,9 @@ func (pr *pageRead) keep(n, k int, at PageAt, part []byte) error {
 	switch {
 	case n == at.Page:
 		pr.Number, pr.Parts = n, k
+		if k == 1 {
+			pr.FirstLine = firstLine(part)
+		}
 		switch k {
 		case at.Part - 1:
 			pr.giveBack(pr.Before)
@@ -149,6 +202,7 @@ func (pr *pageRead) keep(n, k int, at PageAt, part []byte) error {
 			into = &pr.After
 		}
 	case n == at.Page-1:
+		pr.PrevParts = k
 		pr.giveBack(pr.Before)
 		pr.Before, into = "", &pr.Before
 	case n == at.Page+1 && k == 1 && pr.Part == pr.Parts:
@@ -163,6 +217,22 @@ func (pr *pageRead) keep(n, k int, at PageAt, part []byte) error {
 	*into = string(part)
 	return nil
 }
+
+// firstLine is part's first line, no longer than maxFirstLine bytes of
+// whole characters.
+func firstLine(part []byte) string {
+	line, _, _ := bytes.Cut(part, []byte("\n"))
+	if len(line) > maxFirstLine {
+		line = line[:maxFirstLine]
+		for len(line) > 0 && !utf8.Valid(line) {
+			line = line[:len(line)-1]
+		}
+	}
+	return string(line)
+}
+
+// maxFirstLine is the most of a page's first line PageText keeps.
+const maxFirstLine = 1 << 10
 
 // giveBack returns what a part no longer kept held of the budget.
 func (pr *pageRead) giveBack(part string) {

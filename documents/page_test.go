@@ -11,6 +11,7 @@ import (
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/search"
 )
 
 // withText uploads a short document and puts pages in the place of its
@@ -66,6 +67,56 @@ func TestReadShowsALongPageInParts(t *testing.T) {
 	}
 }
 
+// TestReadHoldsThePageUntilClosed: the page read stays within the budget
+// for big texts until the Reading is closed (the web handler highlights
+// it and makes it full-width after Read returns); it was given back when
+// Read returned.
+func TestReadHoldsThePageUntilClosed(t *testing.T) {
+	e := testenv.New(t)
+	id := withText(t, e, []string{"目录", strings.Repeat("推进学分银行建设，共1,234人。", 20_000)})
+	e.Documents.SetTextBudget(8 << 20)
+	r, err := e.Documents.Read(context.Background(), coordA, id, documents.PageAt{Page: 2}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if release, err := e.Documents.HoldTextBudget(8 << 20); err == nil {
+		release()
+		t.Fatal("while a read page is open, another load took the whole budget; want the page's share held")
+	}
+	r.Close()
+	r.Close()
+	release, err := e.Documents.HoldTextBudget(8 << 20)
+	if err != nil {
+		t.Fatalf("the budget after the reading was closed: %v, want it all given back", err)
+	}
+	release()
+}
+
+// TestReadSaysTheFirstLineAndThePartsBefore: every part of a long page
+// knows the page's first line (a workbook sheet's name; part 2 showed the
+// first line of part 2), and a page knows how many parts the page before
+// has (back from its part 1 went to part 1 of the page before).
+func TestReadSaysTheFirstLineAndThePartsBefore(t *testing.T) {
+	e := testenv.New(t)
+	sheet := "汇总表\n" + strings.Repeat("社区学院\t学员三千人\n", 40_000) // 3 parts
+	parts := (len(sheet) + documents.PartBytes - 1) / documents.PartBytes
+	id := withText(t, e, []string{sheet, "分表\n老年大学"})
+	for _, at := range []documents.PageAt{{Page: 1, Part: 1}, {Page: 1, Part: 2}, {Page: 2}} {
+		r, err := e.Documents.Read(context.Background(), coordA, id, at, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		want, wantPrev := "汇总表", 0
+		if at.Page == 2 {
+			want, wantPrev = "分表", parts
+		}
+		if r.Page.FirstLine != want || r.Page.PrevParts != wantPrev {
+			t.Errorf("page %d part %d: first line %q, %d parts before; want %q, %d", at.Page, at.Part, r.Page.FirstLine, r.Page.PrevParts, want, wantPrev)
+		}
+	}
+}
+
 // TestReadOfABigTextHoldsLittle: what the page of a text costs does not
 // grow with the text: a text four times as long (one page, as a text file
 // has it) costs about the same. It cost the text three times over plus
@@ -97,6 +148,49 @@ func TestReadOfABigTextHoldsLittle(t *testing.T) {
 	}
 }
 
+// TestSuggestionsOfABigTextHoldLittle: the API's suggestions for a
+// document look at the head of its text, as its page does, and agree with
+// the page's: what they cost does not grow with the text. They loaded the
+// whole text and analysed every word of it (some 300 MB a MB).
+func TestSuggestionsOfABigTextHoldLittle(t *testing.T) {
+	e := testenv.New(t)
+	line := "二〇一八年全市共建成社区学习共同体一千二百个，推进学分银行建设。\n"
+	allocated := func(lines int) (uint64, int) {
+		body := strings.Repeat(line, lines) + strings.Repeat("老年大学、老年教育、老年人学习。\n", lines/2)
+		id := withText(t, e, []string{body})
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		got, err := e.Documents.Suggestions(context.Background(), coordA, id, 5)
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := e.Documents.Read(context.Background(), coordA, id, documents.PageAt{}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
+		scores := func(ss []search.Suggestion) string {
+			var b strings.Builder
+			for _, s := range ss {
+				fmt.Fprintf(&b, "%s:%.3f ", s.Code, s.Score)
+			}
+			return b.String()
+		}
+		if len(got) == 0 || scores(got) != scores(r.Suggestions) {
+			t.Fatalf("suggestions of a %d KB text: %s; want those its page shows, %s", len(body)>>10, scores(got), scores(r.Suggestions))
+		}
+		return after.TotalAlloc - before.TotalAlloc, len(body)
+	}
+	short, n := allocated(4_000)
+	long, m := allocated(16_000)
+	t.Logf("suggestions of a %d KB text allocated %d MB, of a %d KB text %d MB", n>>10, short>>20, m>>10, long>>20)
+	if long > short*3/2 {
+		t.Errorf("suggestions of a %d KB text allocated %d MB, of a %d KB one %d MB: want about the same", n>>10, short>>20, m>>10, long>>20)
+	}
+}
+
 // TestFindLooksInTheWholeText: find-in-document finds a string anywhere
 // in the text, past where the index stops too (search does not find it
 // there), in the part of a long page where the page shows it, across the
@@ -117,9 +211,13 @@ func TestFindLooksInTheWholeText(t *testing.T) {
 	for _, p := range f.Pages {
 		got = append(got, where{p.Page, p.Part, p.Count})
 	}
-	want := []where{{1, 1, 1}, {3, 2, 1}, {4, 1, 2}}
+	// Across parts 1 and 2, it is where it starts: in part 1.
+	want := []where{{1, 1, 1}, {3, 1, 1}, {4, 1, 2}}
 	if fmt.Sprint(got) != fmt.Sprint(want) || f.Total != 4 || f.Query != "学分银行" {
 		t.Errorf("find 学分 银行: %v (total %d, query %q), want %v (total 4, 学分银行)", got, f.Total, f.Query, want)
+	}
+	if len(f.Pages) > 1 && !strings.Contains(f.Pages[1].Before, "建设工作。推进学习型城市") {
+		t.Errorf("find across the edge of two parts: before %q, want the text before it", f.Pages[1].Before)
 	}
 	f, err = e.Documents.Find(ctx, coordA, id, "三千人")
 	if err != nil || len(f.Pages) != 1 || f.Pages[0].Page != 3 || !f.Pages[0].Unindexed || !strings.HasSuffix(f.Pages[0].Before, "社区学院共有学员") {

@@ -330,21 +330,23 @@ func (s *Service) Delete(ctx context.Context, u *catalog.User, id string) (reope
 }
 
 // Suggestions proposes key indicators the document's text speaks to, best
-// first, leaving out those it is linked to already.
+// first, leaving out those it is linked to already: the same its page
+// shows, from the text's first headBytes, read from its blob as a stream
+// within the server's budget for big texts.
 func (s *Service) Suggestions(ctx context.Context, u *catalog.User, id string, limit int) ([]search.Suggestion, error) {
 	d, err := s.Get(ctx, u, id)
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.text(ctx, d)
-	if err != nil {
+	if err := textReady(d); err != nil {
 		return nil, err
 	}
-	return s.suggest(ctx, d, t, limit)
-}
-
-func (s *Service) suggest(ctx context.Context, d *catalog.Document, t *ingest.StoredText, limit int) ([]search.Suggestion, error) {
-	return s.suggestPages(ctx, d, t.Pages, limit)
+	head, err := s.textHead(ctx, d)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	defer head.release()
+	return s.suggestPages(ctx, d, head.head, limit)
 }
 
 func (s *Service) suggestPages(ctx context.Context, d *catalog.Document, pages []string, limit int) ([]search.Suggestion, error) {
@@ -361,17 +363,31 @@ func (s *Service) suggestPages(ctx context.Context, d *catalog.Document, pages [
 
 // Reading is a document with the page of its text shown and its
 // suggestions, for its page; Page is nil until the text is extracted.
+// Its page is held within the server's budget for big texts until Close:
+// call it once the page is rendered (highlighted, made full-width).
 type Reading struct {
 	View
 	Page        *PageText
 	Suggestions []search.Suggestion
+
+	release func()
+}
+
+// Close gives back what the page read holds of the budget for big texts;
+// it may be called more than once.
+func (r *Reading) Close() {
+	if r.release != nil {
+		r.release()
+		r.release = nil
+	}
 }
 
 // Read returns everything a document page shows, page at of its text
 // (the first when at is zero or past the last). The text is read from
 // its blob as a stream (see readPage): whatever its size, the page costs
 // the part shown, its neighbours and the indexed text that suggestions
-// look at, all within the server's budget for big texts.
+// look at, all within the server's budget for big texts until the
+// Reading is closed.
 func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageAt, suggestions int) (*Reading, error) {
 	v, err := s.View(ctx, u, id)
 	if err != nil {
@@ -385,9 +401,9 @@ func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageA
 	if err != nil {
 		return nil, err
 	}
-	defer pr.release()
-	r.Page = &pr.PageText
+	r.Page, r.release = &pr.PageText, pr.release
 	if r.Suggestions, err = s.suggestPages(ctx, v.Document, pr.head, suggestions); err != nil {
+		r.Close()
 		return nil, err
 	}
 	return r, nil

@@ -19,9 +19,10 @@ import (
 type TextRange struct {
 	Document  *catalog.Document
 	Extractor string
-	// PageCount is the document's number of pages (the catalog's, or as
-	// many as were read when there are more); From and To the range read
-	// (To no further than PageCount; 0 for every page to the end).
+	// PageCount is the document's number of pages: the catalog's, or,
+	// when the text has more (an older extraction counted), the text's,
+	// once Cut has been asked. From and To are the range asked for (0 To
+	// for every page to the end); Next stops at the text's last page.
 	PageCount, From, To int
 
 	tp     *ingest.TextPages
@@ -31,6 +32,10 @@ type TextRange struct {
 	held   int64
 	// started: the first page of the range is begun, not yet handed.
 	started bool
+	// handed: the current page, shown, is handed over whole; what it
+	// holds of the budget is given back by Next or Close, once the
+	// caller is done with it.
+	handed bool
 }
 
 // TextRequest says which pages of a text to read, and how.
@@ -79,9 +84,7 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 		// extraction) does not hide them.
 		tr.PageCount = tr.From
 	}
-	if tr.To > tr.PageCount {
-		tr.To = tr.PageCount
-	}
+	// To is not cut to the catalog's count: Next stops at the text's end.
 	return tr, nil
 }
 
@@ -126,6 +129,7 @@ func (tr *TextRange) drain() error {
 // error (which Chunk and Cut then return).
 func (tr *TextRange) Next() bool {
 	tr.release()
+	tr.handed = false
 	if tr.started {
 		tr.started = false
 		return true
@@ -142,7 +146,9 @@ func (tr *TextRange) Page() int { return tr.tp.PageNumber() }
 
 // Chunk appends the next part of the current page to buf (whole
 // characters, about textChunk bytes; a shown page comes whole); io.EOF
-// at the page's end. A shown page the server's budget for big texts
+// at the page's end. A shown page stays within the budget until Next or
+// Close: the caller is sending it, and copies of it, until then. A shown
+// page the server's budget for big texts
 // cannot take now is EUNAVAILABLE with a time to retry after.
 func (tr *TextRange) Chunk(buf []byte) ([]byte, error) {
 	if tr.shown {
@@ -160,8 +166,8 @@ func (tr *TextRange) Chunk(buf []byte) ([]byte, error) {
 // shownPage reads the current page whole, within the budget, and hands it
 // over shown at once.
 func (tr *TextRange) shownPage(buf []byte) ([]byte, error) {
-	if tr.held < 0 {
-		return buf, io.EOF // handed over already
+	if tr.handed {
+		return buf, io.EOF
 	}
 	var page []byte
 	for {
@@ -182,8 +188,7 @@ func (tr *TextRange) shownPage(buf []byte) ([]byte, error) {
 		}
 	}
 	buf = append(buf, catalog.Fullwidth(string(page))...)
-	tr.release()
-	tr.held = -1
+	tr.handed = true
 	return buf, nil
 }
 
@@ -206,7 +211,8 @@ func (tr *TextRange) release() {
 }
 
 // Cut says where the text leaves the index, reading on past the range
-// (only to count, up to the cut at most) when it was not met in it.
+// (only to count, up to the cut at most) when it was not met in it; past
+// the catalog's last page it reads on to count the text's pages.
 func (tr *TextRange) Cut() (index.IndexCut, error) {
 	for !tr.cut.Found() {
 		if tr.tp.PageNumber() > 0 {
@@ -216,6 +222,14 @@ func (tr *TextRange) Cut() (index.IndexCut, error) {
 		}
 		if tr.cut.Found() || !tr.tp.Next() {
 			break
+		}
+		tr.PageCount = max(tr.PageCount, tr.tp.PageNumber())
+	}
+	if tr.tp.PageNumber() >= tr.Document.Pages {
+		// The catalog may count fewer pages than the text has (an older
+		// extraction): count them, reading no more than the rest.
+		for tr.tp.Next() {
+			tr.PageCount = max(tr.PageCount, tr.tp.PageNumber())
 		}
 	}
 	if err := tr.tp.Err(); err != nil {
@@ -278,10 +292,11 @@ func (b *textBudget) give(n int64) {
 }
 
 // HoldTextBudget takes n bytes of the budget for big texts as another
-// load would, until the function it returns is called; for tests.
-func (s *Service) HoldTextBudget(n int64) (release func()) {
+// load would, until the function it returns is called; for tests. It is
+// the budget's error when the budget cannot lend them now.
+func (s *Service) HoldTextBudget(n int64) (release func(), err error) {
 	if err := s.textBudget.take(n, n); err != nil {
-		return func() {}
+		return func() {}, err
 	}
-	return func() { s.textBudget.give(n) }
+	return func() { s.textBudget.give(n) }, nil
 }

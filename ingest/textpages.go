@@ -246,20 +246,27 @@ func (t *TextPages) plainRun(max int) int {
 		}
 		n++
 	}
-	b = b[:n]
-	// Leave a character cut by the end of the buffer to the slow path.
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
-				b = b[:i]
-			}
+	return validPrefix(b[:n])
+}
+
+// validPrefix is the length of b's longest prefix of whole, valid UTF-8
+// characters: a bad byte, or a character cut by the end of the buffer,
+// is left to Chunk's slow path, and only it (all the run went there, so
+// a page with a bad byte now and then was decoded in quadratic time).
+func validPrefix(b []byte) int {
+	i := 0
+	for i < len(b) {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
 			break
 		}
+		i += size
 	}
-	if !utf8.Valid(b) {
-		return 0
-	}
-	return len(b)
+	return i
 }
 
 // escape reads a JSON escape after its backslash.

@@ -126,6 +126,9 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		h.fail(w, r, err)
 		return
 	}
+	// The page read stays within the budget for big texts until it is
+	// highlighted and rendered.
+	defer rd.Close()
 	d := rd.Document
 	p := &documentPage{Doc: d, CityName: rd.CityName, CanEdit: u.CanEdit(d.City) == nil, Query: r.URL.Query().Get("q"),
 		Suggestions: rd.Suggestions, Auto: map[string]bool{}, Failed: d.Status == catalog.StatusFailed,
@@ -238,12 +241,16 @@ func fillDocumentText(r *http.Request, p *documentPage, pt *documents.PageText) 
 			return err
 		}
 		p.PageHTML = template.HTML(html)
-		p.SheetName = sheetName(d.MIME, pt.Text)
+		// The sheet's name is its page's first line, on every part.
+		p.SheetName = sheetName(d.MIME, pt.FirstLine)
 	}
 	link := func(n, part int) string {
 		v := r.URL.Query()
 		v.Set("page", strconv.Itoa(n))
+		// find= would look through the whole text again on every turn of
+		// the page; its results keep their own links.
 		v.Del("part")
+		v.Del("find")
 		if part > 1 {
 			v.Set("part", strconv.Itoa(part))
 		}
@@ -253,7 +260,8 @@ func fillDocumentText(r *http.Request, p *documentPage, pt *documents.PageText) 
 	case p.Part > 1:
 		p.Prev = link(p.PageNum, p.Part-1)
 	case p.PageNum > 1:
-		p.Prev = link(p.PageNum-1, 1)
+		// Back from part 1 is the end of the page before: its last part.
+		p.Prev = link(p.PageNum-1, max(pt.PrevParts, 1))
 	}
 	switch {
 	case p.Part < p.Parts:
