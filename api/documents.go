@@ -295,6 +295,10 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		}
 		staged = append(staged, st)
 	}
+	if formTrue(fr.fields["join_photos"]) && len(refused) > 0 {
+		h.writeError(w, r, ingest.JoinRefused(refused[0].Filename, refused[0].Err))
+		return
+	}
 	if len(staged) == 0 {
 		if len(refused) > 0 {
 			h.writeUploaded(w, r, refused)

@@ -33,6 +33,9 @@ func (s *Service) joinPhotos(files []*Staged) (*Staged, error) {
 	}
 	photos := make([]photopdf.Photo, len(files))
 	for i, f := range files {
+		if f.MIME == extract.MIMEHEIC || f.MIME == extract.MIMEAVIF || f.MIME == extract.MIMEWEBP {
+			return nil, catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 是 HEIC 或 WebP 格式的照片,暂不能合并;请先在手机上转为 JPEG(苹果手机:设置—相机—格式—兼容性最佳)后再合并,或不勾选“合并为一份文件”分别上传", i+1, f.Filename)
+		}
 		if f.MIME != extract.MIMEJPEG && f.MIME != extract.MIMEPNG {
 			return nil, catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片(JPEG 或 PNG),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”", i+1, f.Filename)
 		}
@@ -64,6 +67,13 @@ func (s *Service) joinPhotos(files []*Staged) (*Staged, error) {
 		return nil, fmt.Errorf("join %d photos: %w", len(files), werr)
 	}
 	return st, nil
+}
+
+// JoinRefused is the refusal of a join one of whose files was refused
+// when it arrived (empty, of a kind the archive cannot read): the others
+// are not joined without it, which would store a document missing a page.
+func JoinRefused(filename string, err error) error {
+	return catalog.FieldErrorf("file", catalog.EINVALID, "文件 %q 无法使用(%s),照片没有合并,也没有保存;请去掉或换掉它后重新上传", filename, catalog.MessageWords(err))
 }
 
 // joinedName is the joined PDF's name: the first photo's, as a PDF.

@@ -182,7 +182,7 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择要提交的文件"), nil)
 		return
 	}
-	if len(staged) == 0 {
+	if len(staged) == 0 || r.FormValue("join_photos") != "" && len(refused) > 0 {
 		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "%s", strings.Join(refused, "\n")), nil)
 		return
 	}

@@ -130,6 +130,15 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		staged = append(staged, st)
 	}
+	if r.FormValue("join_photos") != "" && len(staged) < len(files) {
+		for _, o := range p.Outcomes {
+			p.State.setError(langOf(r), ingest.JoinRefused(o.Filename, catalog.Errorf(catalog.EINVALID, "%s", o.Error)), uploadFields...)
+			break
+		}
+		p.Totals = totalsOf(p.Outcomes)
+		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
+		return
+	}
 	if len(files) > 0 && len(staged) == 0 {
 		p.Totals = totalsOf(p.Outcomes)
 		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
@@ -140,7 +149,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged, JoinPhotos: r.FormValue("join_photos") != ""}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
-		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT && code != catalog.ETOOLARGE {
 			h.fail(w, r, err)
 			return
 		}

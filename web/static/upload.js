@@ -86,13 +86,20 @@
   // choose lists the chosen files, each with its own fields; files already
   // sent stay listed above.
   function choose() {
+    // While files are sent the list stays as it is: rebuilt, rows being
+    // sent would be sent again.
+    if (busy) { return; }
     clearMarks();
     items = items.filter(function (it) {
       if (it.sent) { return true; }
       it.li.remove();
       return false;
     });
-    var chosen = Array.prototype.slice.call(input.files);
+    // A file already sent keeps its row; chosen again (the box ticked
+    // after an upload stopped), it is not listed twice.
+    var sent = [];
+    items.forEach(function (it) { if (it.sent) { sent = sent.concat(it.files); } });
+    var chosen = Array.prototype.slice.call(input.files).filter(function (f) { return sent.indexOf(f) < 0; });
     var photos = chosen.filter(isPhoto);
     if (joinRow) { joinRow.hidden = photos.length < 2; }
     if (joinBox && joinBox.checked && photos.length >= 2) {
@@ -295,6 +302,12 @@
     }
     var e = (body && body.error) || {};
     var found = status >= 400 && status < 500 ? mistakes(e) : [];
+    // A refusal of the file itself (photos that cannot be joined): sent
+    // again it would be refused again, and the other rows go on.
+    if (found.length && found.every(function (m) { return m.field === "file"; })) {
+      refused(it, found[0].message, false);
+      return false;
+    }
     if (found.length) { return held(it, found); }
     var final = status >= 400 && status < 500 && fileRefusals.indexOf(e.code) >= 0;
     refused(it, errorMessage(body) || (words.http + " " + status), !final);
@@ -502,6 +515,7 @@
   function setBusy(on) {
     busy = on;
     button.disabled = on;
+    if (joinBox) { joinBox.disabled = on; }
     form.setAttribute("aria-busy", on ? "true" : "false");
   }
 
