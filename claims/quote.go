@@ -35,7 +35,7 @@ func foldPages(pages []string) folded {
 	for p, text := range pages {
 		end := len(text)
 		if p+1 < len(pages) {
-			end = index.FootStart(text, p+1)
+			end = index.FootStart(pages, p)
 		}
 		f.add(text[:end], p)
 	}

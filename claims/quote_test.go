@@ -157,6 +157,29 @@ func TestFindQuoteAsAPersonReadsIt(t *testing.T) {
 	}
 }
 
+// TestFindQuoteFigureOnAPageFoot: a date or a fraction on a page's last
+// line is text, not the page's number: it is part of the quote that holds
+// it, and a quote leaving it out is not the document's.
+func TestFindQuoteFigureOnAPageFoot(t *testing.T) {
+	date := []string{"一", "二", "活动定于\n3/15", "在市民中心举行。"}
+	fraction := []string{"全市街道中，已建成社区学校的占比为\n1/2", "以上的街道建成学习中心。"}
+	for _, tt := range []struct {
+		pages []string
+		page  int
+		quote string
+		found bool
+	}{
+		{date, 3, "活动定于3/15在市民中心举行", true},
+		{date, 3, "活动定于在市民中心举行", false},
+		{fraction, 1, "已建成社区学校的占比为1/2以上的街道", true},
+		{fraction, 1, "已建成社区学校的占比为以上的街道", false},
+	} {
+		if m := FindQuote(tt.pages, tt.page, tt.quote); m.Found != tt.found {
+			t.Errorf("%q on %q: found %v, want %v", tt.quote, tt.pages, m.Found, tt.found)
+		}
+	}
+}
+
 // TestContextOfAQuoteAcrossPages: a quote that runs onto the next page is
 // marked on both, the next page's number between them, and the page
 // number at the foot of the first is not shown.

@@ -362,6 +362,10 @@ func TestWordAcrossPages(t *testing.T) {
 		// a fraction that is not the page's number is text.
 		{ID: "foot-of-pages", Pages: []string{"推进学习成果认\n1/2", "证制度建设。\n2/2"}},
 		{ID: "fraction-not-page", Pages: []string{"第一部分。", "达标街道占比：\n1/3", "以上的街道建成学习中心。"}},
+		// A fraction naming its page and the number of pages, which no
+		// page beside it follows, and a date, are text.
+		{ID: "fraction-as-page", Pages: []string{"全市街道中，已建成社区学校的占比为\n1/2", "以上的街道建成学习中心。"}},
+		{ID: "date-on-foot", Pages: []string{"一", "二", "活动定于\n3/15", "在市民中心举行。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -371,12 +375,14 @@ func TestWordAcrossPages(t *testing.T) {
 		{"学分银行", map[string]string{"short-word": "1:学 2:分银行"}},
 		{"学分", map[string]string{"short-word": "1:学 2:分", "sentence-end": "1:学分"}},
 		{"认证", map[string]string{"short-word": "2:认 3:证", "foot-page": "1:认 2:证", "foot-of-pages": "1:认 2:证"}},
-		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校"}},
+		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校", "fraction-as-page": "1:社区学校"}},
 		{"学习成果认证制度", map[string]string{"foot-page": "1:学习成果认 2:证制度", "foot-of-pages": "1:学习成果认 2:证制度"}},
 		{"1/3以上的街道", map[string]string{"fraction-not-page": "2:1/3 3:以上的街道"}},
 		{"建设终身教育", map[string]string{"domain-word": "1:建设终身 2:教育", "foot-dash": "1:建设终身 2:教育"}},
 		// A fraction on a page's last line is a figure, not its number.
 		{"2/3", map[string]string{"foot-fraction": "1:2/3"}},
+		{"1/2", map[string]string{"fraction-as-page": "1:1/2"}},
+		{"3/15", map[string]string{"date-on-foot": "3:3/15"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10, WithText: true})
 		if err != nil {
