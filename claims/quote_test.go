@@ -194,3 +194,24 @@ func TestContextOfAQuoteAcrossPages(t *testing.T) {
 		t.Errorf("context %q shows the page number at the foot of page 1", got)
 	}
 }
+
+// TestFindQuoteReadsTheCitedPageFirst: a quote found where it is cited is
+// found without folding the rest of a long document, whose pages would
+// cost allocations each.
+func TestFindQuoteReadsTheCitedPageFirst(t *testing.T) {
+	pages := make([]string, 300)
+	for i := range pages {
+		pages[i] = "全市開展學習型城市建設，推進社區教育和老年教育，建立終身教育學分銀行。"
+	}
+	pages[0] = "二〇二三年，我市新建社区学校十二所。"
+	if m := FindQuote(pages, 1, "2023年，我市新建社区学校"); !m.Found {
+		t.Fatalf("quote on page 1: not found (%+v)", m)
+	}
+	allocs := testing.AllocsPerRun(5, func() { FindQuote(pages, 1, "2023年，我市新建社区学校") })
+	if allocs > 1000 {
+		t.Errorf("a quote on page 1 of 300: %.0f allocations, want at most 1000 (the other pages folded?)", allocs)
+	}
+	if m := FindQuote(pages, 1, "建立终身教育学分银行"); m.Found || m.FoundOnPage != 2 {
+		t.Errorf("a quote on another page than cited: found %v on page %d, want false on 2", m.Found, m.FoundOnPage)
+	}
+}
