@@ -49,7 +49,8 @@ import (
 // the foot of the first when it is that page's own; 11 only when its
 // second number is the number of pages and a page beside it has the next
 // foot (1/2 then 2/2), so that a fraction or a date on a page's last line
-// (1/2 of the streets, 3/15) stays indexed.
+// (1/2 of the streets, 3/15) stays indexed, and it drops the characters
+// that show nothing (学\u200b习 is indexed as 学习: catalog.IsInvisible).
 const schemaVersion = "11"
 
 var schemaKey = []byte("evidence_schema")

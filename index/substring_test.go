@@ -654,3 +654,33 @@ func TestRangesWithAnyDash(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisibleCharactersAreNotIndexed: a zero-width space in a title
+// copied from a web page, or a direction mark in old stored text, does not
+// cut the word it sits in, and the word is marked whole.
+func TestInvisibleCharactersAreNotIndexed(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "title", Title: "关于推进学\u200b习型城市建设的意见", Pages: []string{"各区人民政府：现就有关事项通知如下。"}},
+		{ID: "page", Title: "工作要点", Pages: []string{"推进社区\u200e教育发展，完善老年教育体系。"}},
+	})
+	for q, want := range map[string]string{"学习型城市": "title", "社区教育": "page"} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(q), Size: 10, WithText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 || res.Hits[0].ID != want {
+			t.Errorf("search %q: got %+v, want %s", q, res.Hits, want)
+			continue
+		}
+		if want != "page" {
+			continue
+		}
+		var marked []string
+		for _, sp := range mergedSpans(res.Hits[0].Spans) {
+			marked = append(marked, res.Hits[0].Pages[sp.Page-1][sp.Start:sp.End])
+		}
+		if len(marked) != 1 || !strings.HasPrefix(marked[0], "社区") || !strings.HasSuffix(marked[0], "教育") {
+			t.Errorf("search %q: marked %q, want 社区\u200e教育", q, marked)
+		}
+	}
+}
