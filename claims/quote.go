@@ -103,15 +103,30 @@ func besideNumeral(s string, i, size int) bool {
 // numerals are the Chinese numerals a number is written with.
 const numerals = "〇○◯零一二两三四五六七八九十百千万亿"
 
-// find returns where q next occurs in runes from from on, or -1.
+// find returns where q next occurs in runes from from on, or -1. An
+// occurrence that cuts a number is none: a quote beginning or ending with
+// a digit does not match where the document has another digit right
+// beside it (342场 is not in 1342场, 达10 not in 达100万, nor 2023人次,
+// read from 二〇二三人次, in 12023人次).
 func find(runes, q []rune, from int) int {
 	for i := from; i+len(q) <= len(runes); i++ {
-		if runes[i] == q[0] && slices.Equal(runes[i:i+len(q)], q) {
+		if runes[i] == q[0] && slices.Equal(runes[i:i+len(q)], q) && !cutsNumber(runes, q, i) {
 			return i
 		}
 	}
 	return -1
 }
+
+// cutsNumber reports whether q at runes[i:] begins or ends inside a
+// number of the document.
+func cutsNumber(runes, q []rune, i int) bool {
+	j := i + len(q)
+	return i > 0 && isDigit(q[0]) && isDigit(runes[i-1]) ||
+		j < len(runes) && isDigit(q[len(q)-1]) && isDigit(runes[j])
+}
+
+// isDigit reports whether r is an ASCII digit (folded text has no other).
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // PageSpan is a byte span of a page (1-based).
 type PageSpan struct {

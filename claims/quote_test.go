@@ -215,3 +215,24 @@ func TestFindQuoteReadsTheCitedPageFirst(t *testing.T) {
 		t.Errorf("a quote on another page than cited: found %v on page %d, want false on 2", m.Found, m.FoundOnPage)
 	}
 }
+
+// TestFindQuoteDoesNotCutANumber: a quote's number is not found inside a
+// longer number of the document.
+func TestFindQuoteDoesNotCutANumber(t *testing.T) {
+	for _, tt := range []struct {
+		page, quote string
+		found       bool
+	}{
+		{"全年共举办市民大讲堂1342场。", "举办市民大讲堂342场", false},
+		{"全年共举办市民大讲堂1342场。", "342场", false},
+		{"全年培训12023人次。", "二〇二三人次", false},
+		{"累计培训人数达100万人次。", "累计培训人数达10", false},
+		{"全年共举办市民大讲堂 342 场。", "342场", true},
+		{"累计培训人数达10万人次。", "累计培训人数达10", true},
+		{"二〇二三年新增学习点。", "2023年新增", true},
+	} {
+		if m := FindQuote([]string{tt.page}, 1, tt.quote); m.Found != tt.found {
+			t.Errorf("%q in %q: found %v, want %v", tt.quote, tt.page, m.Found, tt.found)
+		}
+	}
+}
