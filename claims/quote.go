@@ -30,12 +30,14 @@ type place struct{ page, start, end int }
 // that runs from one page onto the next is found: the page number at the
 // foot of a page that another follows (— 1 —, 第1页, 1/3 naming the page:
 // index.FootStart) is left out, as whitespace and punctuation are.
-func foldPages(pages []string) folded {
+// Only the pages [from, to) are folded.
+func foldPages(pages []string, from, to int) folded {
 	var f folded
-	for p, text := range pages {
+	for p := from; p < to; p++ {
+		text := pages[p]
 		end := len(text)
 		if p+1 < len(pages) {
-			end = index.FootStart(text, p+1)
+			end = index.FootStart(pages, p)
 		}
 		f.add(text[:end], p)
 	}
@@ -101,15 +103,30 @@ func besideNumeral(s string, i, size int) bool {
 // numerals are the Chinese numerals a number is written with.
 const numerals = "〇○◯零一二两三四五六七八九十百千万亿"
 
-// find returns where q next occurs in runes from from on, or -1.
+// find returns where q next occurs in runes from from on, or -1. An
+// occurrence that cuts a number is none: a quote beginning or ending with
+// a digit does not match where the document has another digit right
+// beside it (342场 is not in 1342场, 达10 not in 达100万, nor 2023人次,
+// read from 二〇二三人次, in 12023人次).
 func find(runes, q []rune, from int) int {
 	for i := from; i+len(q) <= len(runes); i++ {
-		if runes[i] == q[0] && slices.Equal(runes[i:i+len(q)], q) {
+		if runes[i] == q[0] && slices.Equal(runes[i:i+len(q)], q) && !cutsNumber(runes, q, i) {
 			return i
 		}
 	}
 	return -1
 }
+
+// cutsNumber reports whether q at runes[i:] begins or ends inside a
+// number of the document.
+func cutsNumber(runes, q []rune, i int) bool {
+	j := i + len(q)
+	return i > 0 && isDigit(q[0]) && isDigit(runes[i-1]) ||
+		j < len(runes) && isDigit(q[len(q)-1]) && isDigit(runes[j])
+}
+
+// isDigit reports whether r is an ASCII digit (folded text has no other).
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // PageSpan is a byte span of a page (1-based).
 type PageSpan struct {
@@ -151,15 +168,22 @@ func FindQuote(pages []string, page int, quote string) Match {
 	if len(q.plain) == 0 {
 		return Match{}
 	}
-	doc := foldPages(pages)
+	// The cited page and the next, where a quote that starts on it runs
+	// on, are read first: folding the whole of a long text costs far more
+	// than the search.
+	if page >= 1 && page <= len(pages) {
+		near := foldPages(pages, page-1, min(page+1, len(pages)))
+		if m, ok := near.onPage(q, page); ok {
+			return m
+		}
+	}
+	doc := foldPages(pages, 0, len(pages))
+	if m, ok := doc.onPage(q, page); ok {
+		return m
+	}
 	first := -1 // the first match anywhere, as an index of doc.at
 	for _, v := range [][2][]rune{{doc.plain, q.plain}, {doc.years, q.years}} {
 		for i := find(v[0], v[1], 0); i >= 0; i = find(v[0], v[1], i+1) {
-			if doc.at[i].page == page-1 {
-				m := doc.match(i, len(q.plain))
-				m.Found = true
-				return m
-			}
 			if first < 0 || i < first {
 				first = i
 			}
@@ -169,6 +193,21 @@ func FindQuote(pages []string, page int, quote string) Match {
 		return Match{}
 	}
 	return doc.match(first, len(q.plain))
+}
+
+// onPage returns the match of q in f that starts on page (1-based), as
+// written or with its years read the other way, if there is one.
+func (f folded) onPage(q folded, page int) (Match, bool) {
+	for _, v := range [][2][]rune{{f.plain, q.plain}, {f.years, q.years}} {
+		for i := find(v[0], v[1], 0); i >= 0; i = find(v[0], v[1], i+1) {
+			if f.at[i].page == page-1 {
+				m := f.match(i, len(q.plain))
+				m.Found = true
+				return m, true
+			}
+		}
+	}
+	return Match{}, false
 }
 
 // match is the Match of the n kept characters from the i-th.

@@ -157,6 +157,29 @@ func TestFindQuoteAsAPersonReadsIt(t *testing.T) {
 	}
 }
 
+// TestFindQuoteFigureOnAPageFoot: a date or a fraction on a page's last
+// line is text, not the page's number: it is part of the quote that holds
+// it, and a quote leaving it out is not the document's.
+func TestFindQuoteFigureOnAPageFoot(t *testing.T) {
+	date := []string{"一", "二", "活动定于\n3/15", "在市民中心举行。"}
+	fraction := []string{"全市街道中，已建成社区学校的占比为\n1/2", "以上的街道建成学习中心。"}
+	for _, tt := range []struct {
+		pages []string
+		page  int
+		quote string
+		found bool
+	}{
+		{date, 3, "活动定于3/15在市民中心举行", true},
+		{date, 3, "活动定于在市民中心举行", false},
+		{fraction, 1, "已建成社区学校的占比为1/2以上的街道", true},
+		{fraction, 1, "已建成社区学校的占比为以上的街道", false},
+	} {
+		if m := FindQuote(tt.pages, tt.page, tt.quote); m.Found != tt.found {
+			t.Errorf("%q on %q: found %v, want %v", tt.quote, tt.pages, m.Found, tt.found)
+		}
+	}
+}
+
 // TestContextOfAQuoteAcrossPages: a quote that runs onto the next page is
 // marked on both, the next page's number between them, and the page
 // number at the foot of the first is not shown.
@@ -169,5 +192,47 @@ func TestContextOfAQuoteAcrossPages(t *testing.T) {
 	}
 	if strings.Contains(got, "— 1 —") {
 		t.Errorf("context %q shows the page number at the foot of page 1", got)
+	}
+}
+
+// TestFindQuoteReadsTheCitedPageFirst: a quote found where it is cited is
+// found without folding the rest of a long document, whose pages would
+// cost allocations each.
+func TestFindQuoteReadsTheCitedPageFirst(t *testing.T) {
+	pages := make([]string, 300)
+	for i := range pages {
+		pages[i] = "全市開展學習型城市建設，推進社區教育和老年教育，建立終身教育學分銀行。"
+	}
+	pages[0] = "二〇二三年，我市新建社区学校十二所。"
+	if m := FindQuote(pages, 1, "2023年，我市新建社区学校"); !m.Found {
+		t.Fatalf("quote on page 1: not found (%+v)", m)
+	}
+	allocs := testing.AllocsPerRun(5, func() { FindQuote(pages, 1, "2023年，我市新建社区学校") })
+	if allocs > 1000 {
+		t.Errorf("a quote on page 1 of 300: %.0f allocations, want at most 1000 (the other pages folded?)", allocs)
+	}
+	if m := FindQuote(pages, 1, "建立终身教育学分银行"); m.Found || m.FoundOnPage != 2 {
+		t.Errorf("a quote on another page than cited: found %v on page %d, want false on 2", m.Found, m.FoundOnPage)
+	}
+}
+
+// TestFindQuoteDoesNotCutANumber: a quote's number is not found inside a
+// longer number of the document.
+func TestFindQuoteDoesNotCutANumber(t *testing.T) {
+	for _, tt := range []struct {
+		page, quote string
+		found       bool
+	}{
+		{"全年共举办市民大讲堂1342场。", "举办市民大讲堂342场", false},
+		{"全年共举办市民大讲堂1342场。", "342场", false},
+		{"全年培训12023人次。", "二〇二三人次", false},
+		{"累计培训人数达100万人次。", "累计培训人数达10", false},
+		{"全年共举办市民大讲堂 342 场。", "342场", true},
+		{"累计培训人数达10万人次。", "累计培训人数达10", true},
+		{"二〇二三年新增学习点。", "2023年新增", true},
+	} {
+		if m := FindQuote([]string{tt.page}, 1, tt.quote); m.Found != tt.found {
+			t.Errorf("%q in %q: found %v, want %v", tt.quote, tt.page, m.Found, tt.found)
+		}
 	}
 }

@@ -273,7 +273,7 @@ func (s *Service) CheckEditFields(ctx context.Context, u *catalog.User, d *catal
 // changes reports whether a patch field is set to something other than
 // the current value.
 func changes(field *string, current string) bool {
-	return field != nil && strings.TrimSpace(*field) != current
+	return field != nil && strings.TrimSpace(catalog.DropInvisible(*field)) != current
 }
 
 // CheckDelete says whether u may delete d: admins any document; a city's

@@ -46,8 +46,12 @@ import (
 // and folds dashes to hyphens (GB/T 9704—2012 is found as typed, -2012);
 // 10 folds a range's wave and two-em dash (～ ~ 〜 ⸺) to hyphens too, and
 // joins the pages past a page number with the number of pages (1/3) at
-// the foot of the first when it is that page's own.
-const schemaVersion = "10"
+// the foot of the first when it is that page's own; 11 only when its
+// second number is the number of pages and a page beside it has the next
+// foot (1/2 then 2/2), so that a fraction or a date on a page's last line
+// (1/2 of the streets, 3/15) stays indexed, and it drops the characters
+// that show nothing (学\u200b习 is indexed as 学习: catalog.IsInvisible).
+const schemaVersion = "11"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -564,7 +568,7 @@ func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 					if end > to {
 						// It runs onto the next page past the page
 						// number at this one's foot, which it leaves.
-						to = min(to, starts[p]+zh.FootStart(pages[p], p+1))
+						to = min(to, starts[p]+zh.FootStart(pages, p))
 					}
 					if from < to {
 						spans = append(spans, Span{Page: p + 1, Start: from - starts[p], End: to - starts[p]})

@@ -34,8 +34,10 @@
 // page (终身 at the foot of one, 教育体系 at the head of the next) is indexed
 // as the word, its offsets spanning the break, so that it is marked on
 // both pages. A page number on the last line of a page (— 1 —, - 1 -,
-// 第1页 共3页, and 1/3 where 1 is that page's own number; not a bare
-// figure, nor another fraction, which may be text) is left out there, so that the sentence it sits in meets the next page, and it is
+// 第1页 共3页, and 1/3 where 1 is that page's own number, 3 the number of
+// pages and a page beside it has a foot too; not a bare figure, nor
+// another fraction or a date such as 3/15, which are text) is left out
+// there, so that the sentence it sits in meets the next page, and it is
 // not marked (zh.FootStart). A Latin code is indexed with its letters and
 // its number (ISO and 9001 in ISO9001), and an abbreviation's plural with
 // its singular (MOOC in MOOCs, APP in APPs), which a query for the plural
@@ -68,7 +70,8 @@
 // [2016] → (2016), as users type them), and dashes hyphens (GB/T
 // 9704—2012, 2018年–2020年 → GB/T 9704-2012, 2018年-2020年, as typed),
 // a range's wave and two-em dash too (2021～2025年, 2021~2025年,
-// 2021⸺2025年 → 2021-2025年).
+// 2021⸺2025年 → 2021-2025年); the characters that show nothing
+// (catalog.IsInvisible: 学\u200b习 → 学习) are dropped.
 // Terms are the folded words; offsets stay those of the original text, so
 // a traditional document is highlighted as written.
 //

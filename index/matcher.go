@@ -136,7 +136,7 @@ func (m *Matcher) appendPageSpans(out []Span, start, end int) []Span {
 	for ; p < len(m.pages) && m.starts[p] < end; p++ {
 		s, e := max(start-m.starts[p], 0), min(end-m.starts[p], len(m.pages[p]))
 		if end-m.starts[p] > e {
-			e = min(e, zh.FootStart(m.pages[p], p+1)) // as pageSpans leaves the foot
+			e = min(e, zh.FootStart(m.pages, p)) // as pageSpans leaves the foot
 		}
 		if s < e {
 			out = append(out, Span{Page: p + 1, Start: s, End: e})

@@ -62,20 +62,47 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 // A word whose numbers may be written with their thousands grouped or not
 // matches any of its forms, and an abbreviation's plural its singular
 // (searchForms).
+//
+// A year's forms in Chinese numerals (二〇二三年, 二○二三年, 二零二三年) are
+// rare words, whose scores would outweigh those of the common Arabic form
+// (2023年): they are searched as one alternative, at chineseYearBoost, so
+// that a document's score for the year does not grow with the number of
+// its forms nor with the rarity of the one it writes (a signature date).
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
 	forms := searchForms(t.Text)
+	var arabic, chinese []string
+	for _, f := range forms {
+		if len(ChineseYears(f)) > 0 {
+			chinese = append(chinese, f)
+		} else {
+			arabic = append(arabic, f)
+		}
+	}
+	if len(arabic) == 0 || len(chinese) == 0 {
+		return formsQuery(forms, 1, m)
+	}
+	return bleve.NewDisjunctionQuery(formsQuery(arabic, 1, m), formsQuery(chinese, chineseYearBoost, m))
+}
+
+// chineseYearBoost weighs a year's forms in Chinese numerals beside its
+// form in Arabic digits (termQuery).
+const chineseYearBoost = 0.1
+
+// formsQuery matches any of forms, each at boost.
+func formsQuery(forms []string, boost float64, m mapping.IndexMapping) query.Query {
 	if len(forms) == 1 {
-		return formQuery(forms[0], m)
+		return formQuery(forms[0], boost, m)
 	}
 	alts := make([]query.Query, len(forms))
 	for i, f := range forms {
-		alts[i] = formQuery(f, m)
+		alts[i] = formQuery(f, boost, m)
 	}
 	return bleve.NewDisjunctionQuery(alts...)
 }
 
-// formQuery is termQuery for one form of a word.
-func formQuery(word string, m mapping.IndexMapping) query.Query {
+// formQuery is termQuery for one form of a word, its scores weighed by
+// boost.
+func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 	t := Term{Text: word}
 	sub, part := partSubstring(word)
 	ok := part
@@ -83,29 +110,31 @@ func formQuery(word string, m mapping.IndexMapping) query.Query {
 		sub, ok = substringText(t.Text)
 	}
 	if ok {
-		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost)
+		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost*boost)
 		if title == nil {
 			return bleve.NewMatchNoneQuery()
 		}
-		text := newPairPhraseQuery(sub, fieldTextNgram, 1)
+		text := newPairPhraseQuery(sub, fieldTextNgram, boost)
 		text.endsAtPoint = part
 		return bleve.NewDisjunctionQuery(title, text)
 	}
 	if word, ok := oneWord(t.Text, m); ok {
 		title := bleve.NewTermQuery(word)
 		title.SetField(fieldTitle)
-		title.SetBoost(titleBoost)
+		title.SetBoost(titleBoost * boost)
 		text := bleve.NewTermQuery(word)
 		text.SetField(fieldText)
+		text.SetBoost(boost)
 		return bleve.NewDisjunctionQuery(title, text)
 	}
 	title := bleve.NewMatchPhraseQuery(t.Text)
 	title.SetField(fieldTitle)
 	title.Analyzer = QueryAnalyzer
-	title.SetBoost(titleBoost)
+	title.SetBoost(titleBoost * boost)
 	text := bleve.NewMatchPhraseQuery(t.Text)
 	text.SetField(fieldText)
 	text.Analyzer = QueryAnalyzer
+	text.SetBoost(boost)
 	return bleve.NewDisjunctionQuery(title, text)
 }
 

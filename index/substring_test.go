@@ -362,6 +362,10 @@ func TestWordAcrossPages(t *testing.T) {
 		// a fraction that is not the page's number is text.
 		{ID: "foot-of-pages", Pages: []string{"推进学习成果认\n1/2", "证制度建设。\n2/2"}},
 		{ID: "fraction-not-page", Pages: []string{"第一部分。", "达标街道占比：\n1/3", "以上的街道建成学习中心。"}},
+		// A fraction naming its page and the number of pages, which no
+		// page beside it follows, and a date, are text.
+		{ID: "fraction-as-page", Pages: []string{"全市街道中，已建成社区学校的占比为\n1/2", "以上的街道建成学习中心。"}},
+		{ID: "date-on-foot", Pages: []string{"一", "二", "活动定于\n3/15", "在市民中心举行。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -371,12 +375,14 @@ func TestWordAcrossPages(t *testing.T) {
 		{"学分银行", map[string]string{"short-word": "1:学 2:分银行"}},
 		{"学分", map[string]string{"short-word": "1:学 2:分", "sentence-end": "1:学分"}},
 		{"认证", map[string]string{"short-word": "2:认 3:证", "foot-page": "1:认 2:证", "foot-of-pages": "1:认 2:证"}},
-		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校"}},
+		{"社区学校", map[string]string{"foot-dash": "2:社区学 3:校", "fraction-as-page": "1:社区学校"}},
 		{"学习成果认证制度", map[string]string{"foot-page": "1:学习成果认 2:证制度", "foot-of-pages": "1:学习成果认 2:证制度"}},
 		{"1/3以上的街道", map[string]string{"fraction-not-page": "2:1/3 3:以上的街道"}},
 		{"建设终身教育", map[string]string{"domain-word": "1:建设终身 2:教育", "foot-dash": "1:建设终身 2:教育"}},
 		// A fraction on a page's last line is a figure, not its number.
 		{"2/3", map[string]string{"foot-fraction": "1:2/3"}},
+		{"1/2", map[string]string{"fraction-as-page": "1:1/2"}},
+		{"3/15", map[string]string{"date-on-foot": "3:3/15"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 10, WithText: true})
 		if err != nil {
@@ -645,6 +651,36 @@ func TestRangesWithAnyDash(t *testing.T) {
 	for _, q := range []string{"2021-2025年", "2021—2025年", "2021～2025年", "2021~2025年", "2021⸺2025年"} {
 		if got := foundBySearch(t, idx, q); !maps.Equal(got, all) {
 			t.Errorf("search %q: got %v, want %v", q, got, all)
+		}
+	}
+}
+
+// TestInvisibleCharactersAreNotIndexed: a zero-width space in a title
+// copied from a web page, or a direction mark in old stored text, does not
+// cut the word it sits in, and the word is marked whole.
+func TestInvisibleCharactersAreNotIndexed(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "title", Title: "关于推进学\u200b习型城市建设的意见", Pages: []string{"各区人民政府：现就有关事项通知如下。"}},
+		{ID: "page", Title: "工作要点", Pages: []string{"推进社区\u200e教育发展，完善老年教育体系。"}},
+	})
+	for q, want := range map[string]string{"学习型城市": "title", "社区教育": "page"} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(q), Size: 10, WithText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 || res.Hits[0].ID != want {
+			t.Errorf("search %q: got %+v, want %s", q, res.Hits, want)
+			continue
+		}
+		if want != "page" {
+			continue
+		}
+		var marked []string
+		for _, sp := range mergedSpans(res.Hits[0].Spans) {
+			marked = append(marked, res.Hits[0].Pages[sp.Page-1][sp.Start:sp.End])
+		}
+		if len(marked) != 1 || !strings.HasPrefix(marked[0], "社区") || !strings.HasSuffix(marked[0], "教育") {
+			t.Errorf("search %q: marked %q, want 社区\u200e教育", q, marked)
 		}
 	}
 }

@@ -98,12 +98,13 @@ func FoldText(text string) (string, func(int) int, error) {
 	return string(f.Text), f.Orig, nil
 }
 
-// FootStart returns the offset in page, the number-th page (1-based) of a
+// FootStart returns the offset in pages[i], the (i+1)-th page of a
 // document, at which the page number on its last line begins (— 1 —,
-// 第1页 共3页, 1/3 naming that page), or len(page) when it has none: what a
-// phrase running onto the next page passes over.
-func FootStart(page string, number int) int {
-	return zh.FootStart(page, number)
+// 第1页 共3页, or 1/3 naming that page and the number of pages, as a page
+// beside it does), or len(pages[i]) when it has none: what a phrase
+// running onto the next page passes over.
+func FootStart(pages []string, i int) int {
+	return zh.FootStart(pages, i)
 }
 
 // yearForms returns word, then, when it holds a year, the word with its

@@ -1,8 +1,10 @@
 package index
 
 import (
+	"context"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -70,6 +72,32 @@ func TestYearsInArabicAndChineseNumerals(t *testing.T) {
 	} {
 		if got := foundBySearch(t, idx, tt.q); !maps.Equal(got, tt.want) {
 			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestYearFormsDoNotChangeTheRanking: a year is searched in each of its
+// forms, but a document's score for it does not depend on which form it
+// writes: the rare 二〇二三年 of a signature date does not outweigh a
+// report writing 2023年 throughout.
+func TestYearFormsDoNotChangeTheRanking(t *testing.T) {
+	year := "2023年全市新增学习点四十个。"
+	idx := newIndexOf(t, []Document{
+		{ID: "A", Pages: []string{strings.Repeat(year, 8) + "全市推进学分银行建设。"}},
+		{ID: "B", Pages: []string{"2023年我市建立学分银行，学分银行实现学习成果认证，学分银行覆盖全市各区。"}},
+		{ID: "C", Pages: []string{"关于建立学分银行的通知。请各区认真贯彻执行。\n市教育局\n二〇二三年三月六日"}},
+	})
+	for _, q := range [][]string{{"2023年", "学分银行"}, {"二〇二三年", "学分银行"}} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(q...), Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		if len(got) != 3 || got[2] != "C" {
+			t.Errorf("search %q: got %v, want A and B above C", q, got)
 		}
 	}
 }

@@ -224,7 +224,9 @@ func checkFields(m *Meta) error {
 		{"doc_number", catalog.Words{Chinese: "文号", English: "document number"}, &m.DocNumber},
 		{"round", catalog.Words{Chinese: "监测轮次", English: "round"}, &m.Round},
 	} {
-		*f.value = strings.TrimSpace(*f.value)
+		// Typed or pasted from a web page, a field may hold characters
+		// that show nothing (学\u200b习), which no search would match.
+		*f.value = strings.TrimSpace(catalog.DropInvisible(*f.value))
 		if len([]rune(*f.value)) > maxMetaRunes {
 			return catalog.FieldErrorf(f.name, catalog.EINVALID, "%s过长(超过 %d 字):%.20s…", f.words, maxMetaRunes, *f.value)
 		}

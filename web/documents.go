@@ -181,13 +181,11 @@ func (h *handler) listDocuments(r *http.Request, p *documentsPage) ([]*catalog.D
 	switch {
 	case len(docs) > 0 && (f.Before != "" || f.After != "" || p.PageNum > 1):
 		p.Prev = "/documents?" + listQuery(p, "before", catalog.DocumentCursor(docs[0], sort)).Encode()
-	case f.After != "":
-		// Past the end (the rest deleted meanwhile): back to the page
-		// that ends where this one starts.
-		p.Prev = "/documents?" + listQuery(p, "before", f.After).Encode()
-	case p.PageNum > 1:
-		// Past the end by page= (an old link after deletions): back to
-		// the last page with documents rather than to another empty one.
+	case f.After != "" || p.PageNum > 1:
+		// Past the end, after a document whose followers were deleted
+		// meanwhile, or by page= (an old link after deletions): back to
+		// the last page with documents, which ends with that document
+		// (before= it would leave it out), rather than to an empty one.
 		p.Prev = "/documents?" + listQuery(p, "page", strconv.Itoa(max((total+documentsPageSize-1)/documentsPageSize, 1))).Encode()
 	}
 	if len(docs) > 0 && (more || f.Before != "") {

@@ -1,10 +1,16 @@
 package web
 
 import (
+	"context"
 	"fmt"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestPagesPastTheEndLeadBackToTheLast: a page past the end of the
@@ -27,5 +33,34 @@ func TestPagesPastTheEndLeadBackToTheLast(t *testing.T) {
 		if m == nil || !strings.Contains(m[1], tc.want) {
 			t.Errorf("%s: link back %v, want one to the last page (%s): %.600s", tc.path, m, tc.want, textOf(body))
 		}
+	}
+}
+
+// TestNextPageEmptiedLeadsBackToItsLastDocument: 下一页 after the last
+// document shown, whose followers were deleted meanwhile, is empty; its
+// 上一页 leads to a page that shows that document too, though more than a
+// page of documents come before it.
+func TestNextPageEmptiedLeadsBackToItsLastDocument(t *testing.T) {
+	s := newSite(t)
+	for i := range 53 {
+		s.env.Upload("330100", fmt.Sprintf("社区教育总结%02d.txt", i), fmt.Sprintf("杭州市第%d份社区教育工作总结。", i))
+	}
+	ctx := context.Background()
+	docs, _, err := s.env.Catalog.FindDocuments(ctx, catalog.DocumentFilter{City: "330100", Limit: 100})
+	if err != nil || len(docs) != 53 {
+		t.Fatalf("documents of 330100: %d, %v", len(docs), err)
+	}
+	last := docs[51] // the oldest, after it, is deleted meanwhile
+	if _, err := s.env.Documents.Delete(ctx, testenv.Admin, docs[52].ID); err != nil {
+		t.Fatal(err)
+	}
+	li := s.login("li")
+	after := "/documents?city=330100&sort=uploaded&after=" + url.QueryEscape(catalog.DocumentCursor(last, catalog.SortUploaded))
+	shown, prev, _ := listed(t, li, after)
+	if len(shown) != 0 || prev == "" {
+		t.Fatalf("the emptied page: %v, back %q; want none and a way back", shown, prev)
+	}
+	if back, _, _ := listed(t, li, prev); !slices.Contains(back, last.ID) {
+		t.Errorf("上一页 %s from the emptied page shows %d documents without %s, the last one shown before", prev, len(back), last.ID)
 	}
 }

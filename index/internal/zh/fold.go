@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/width"
 )
@@ -12,9 +13,10 @@ import (
 // Text is analysed in a folded form so that the ways of writing one word
 // meet: traditional characters become simplified (學分銀行 → 学分银行, by
 // OpenCC's t2s tables, phrases first) and full-width forms half-width
-// (１２．３万 → 12.3万). Folding keeps the number of characters, so every
-// character of the folded text stands for one character of the original
-// and offsets in the original stay exact for highlights. Most documents are
+// (１２．３万 → 12.3万). Folding keeps the number of characters but for
+// the invisible ones it drops, so every character of the folded text
+// stands for one character of the original and offsets in the original
+// stay exact for highlights. Most documents are
 // simplified and already half-width; they are not copied at all.
 
 var (
@@ -119,6 +121,7 @@ func needsFold(text []byte) (fold, trad bool) {
 		if isTraditional(r) {
 			return true, true
 		}
+		fold = fold || catalog.IsInvisible(r)
 		// Brackets and width forms sit in two small blocks; a Han
 		// character is neither.
 		fold = fold || isDash(r) || (r >= '\u3010' && r <= '\u3017' || mayFoldWidth(r)) && foldRune(r) != r
@@ -147,7 +150,9 @@ func (f Folded) Orig(off int) int {
 
 // Fold returns text with traditional characters simplified, full-width
 // forms made half-width, brackets made round and dashes hyphens, character
-// for character.
+// for character, and without the characters that show nothing
+// (catalog.IsInvisible: a zero-width space inside 学\u200b习 in a title
+// copied from a web page, a direction mark in old stored text).
 // It needs the tables loaded by Segmenter.
 func Fold(text []byte) Folded {
 	if t2s == nil {
@@ -183,6 +188,10 @@ func Fold(text []byte) Folded {
 	starts := make([]int32, 0, len(src)+1)
 	o := 0
 	for i, r := range conv {
+		if catalog.IsInvisible(src[i]) {
+			o += utf8.RuneLen(src[i])
+			continue
+		}
 		r = foldRune(r)
 		starts = append(starts, int32(o))
 		out = utf8.AppendRune(out, r)
@@ -213,6 +222,10 @@ func foldSimplified(text []byte) Folded {
 			continue
 		}
 		r, n := utf8.DecodeRune(text[i:])
+		if catalog.IsInvisible(r) {
+			i += n // a zero-width space inside a word (学\u200b习) joins it
+			continue
+		}
 		if r >= utf8.RuneSelf && (r < '\u3010' || r > '\u3017') && !mayFoldWidth(r) && !isDash(r) {
 			out = append(out, text[i:i+n]...)
 			for range n {

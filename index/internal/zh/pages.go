@@ -21,30 +21,63 @@ var pageFoot = regexp.MustCompile(`\n+[ \t]*(?:[-—–―·•][ \t]*[0-9]{1,4}
 
 // pageOfPages is a page number with the number of pages (1/3) on the last
 // line of a page. A fraction there may be a figure of the text (2/3 of
-// the streets), so it is the page's foot only when its first number is
-// the page's own and the second is no smaller.
+// the streets, 活动定于3/15), so it is the page's foot only when its first
+// number is the page's own, its second the number of pages of the
+// document, and a page beside it has a foot too (1/2 then 2/2): a figure
+// that happens to name its page is not taken for one.
 var pageOfPages = regexp.MustCompile(`\n+[ \t]*([0-9]{1,4})[ \t]*/[ \t]*([0-9]{1,4})[ \t]*$`)
 
-// FootStart returns the offset in page, the number-th page (1-based) of
-// its document, at which its foot, a page number on a line of its own
-// (pageFoot, or pageOfPages naming number), begins, or len(page) when it
-// has none.
-func FootStart(page string, number int) int {
+// FootStart returns the offset in pages[i], the (i+1)-th page of a
+// document of len(pages) pages, at which its foot, a page number on a
+// line of its own (pageFoot, or pageOfPages naming the page and the
+// number of pages when a page beside it has a foot too), begins, or len(pages[i])
+// when it has none.
+func FootStart(pages []string, i int) int {
+	page := pages[i]
+	from := lastLines(page)
+	if loc := pageFoot.FindStringIndex(page[from:]); loc != nil && from+loc[0] > 0 {
+		return from + loc[0]
+	}
+	if at, ok := ofPages(page, i+1, len(pages)); ok && at > 0 {
+		if len(pages) == 1 || i+1 < len(pages) && footed(pages[i+1], i+2, len(pages)) ||
+			i > 0 && footed(pages[i-1], i, len(pages)) {
+			return at
+		}
+	}
+	return len(page)
+}
+
+// lastLines returns the offset of the start of the last 48 bytes of page,
+// or of the rune they begin inside: where its foot is looked for.
+func lastLines(page string) int {
 	from := max(0, len(page)-48)
 	for from > 0 && !utf8.RuneStart(page[from]) {
 		from--
 	}
-	if loc := pageFoot.FindStringIndex(page[from:]); loc != nil && from+loc[0] > 0 {
-		return from + loc[0]
+	return from
+}
+
+// footed reports whether page, the number-th of a document of pages
+// pages, ends with a page number: number/pages, or another form
+// (pageFoot).
+func footed(page string, number, pages int) bool {
+	if _, ok := ofPages(page, number, pages); ok {
+		return true
 	}
-	if m := pageOfPages.FindStringSubmatchIndex(page[from:]); m != nil && from+m[0] > 0 {
-		n, _ := strconv.Atoi(page[from+m[2] : from+m[3]])
-		of, _ := strconv.Atoi(page[from+m[4] : from+m[5]])
-		if n == number && of >= n {
-			return from + m[0]
-		}
+	return pageFoot.MatchString(page[lastLines(page):])
+}
+
+// ofPages reports whether page ends with the line "number/of" (pageOfPages)
+// and at which offset it begins.
+func ofPages(page string, number, of int) (int, bool) {
+	from := lastLines(page)
+	m := pageOfPages.FindStringSubmatchIndex(page[from:])
+	if m == nil {
+		return 0, false
 	}
-	return len(page)
+	n, _ := strconv.Atoi(page[from+m[2] : from+m[3]])
+	o, _ := strconv.Atoi(page[from+m[4] : from+m[5]])
+	return from + m[0], n == number && o == of
 }
 
 // pageCut is a page break inside a sentence, with the page number at the
@@ -61,22 +94,20 @@ type pageCut struct{ from, to int }
 // head of the next (3 | 2017年).
 func pageCuts(t string) []pageCut {
 	var cuts []pageCut
+	pages := strings.Split(t, string(pageBreak))
 	start := 0 // of the page before the break
-	for number := 1; ; number++ {
-		i := strings.IndexByte(t[start:], pageBreak)
-		if i < 0 {
-			return cuts
-		}
-		i += start
-		foot := start + FootStart(t[start:i], number)
-		if foot > start && i+1 < len(t) {
+	for i := 0; i+1 < len(pages); i++ {
+		end := start + len(pages[i]) // the break
+		foot := start + FootStart(pages, i)
+		if foot > start && end+1 < len(t) {
 			before, _ := utf8.DecodeLastRuneInString(t[:foot])
-			if joinsPages(before, t[i+1:]) {
-				cuts = append(cuts, pageCut{from: foot, to: i + 1})
+			if joinsPages(before, t[end+1:]) {
+				cuts = append(cuts, pageCut{from: foot, to: end + 1})
 			}
 		}
-		start = i + 1
+		start = end + 1
 	}
+	return cuts
 }
 
 // joinsPages reports whether a page break between the rune before and the
