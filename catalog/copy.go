@@ -204,7 +204,9 @@ func verifyCopy(ctx context.Context, src *sql.Tx, dst *sql.DB, tables []string) 
 	return out, nil
 }
 
-func queryStrings(ctx context.Context, db *sql.DB, q string, args ...any) ([]string, error) {
+// queryStrings runs a query of one text column on a pool, a connection
+// or a transaction and returns its rows.
+func queryStrings(ctx context.Context, db querier, q string, args ...any) ([]string, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err

@@ -88,21 +88,12 @@ func (s *Store) RenewJob(ctx context.Context, id, owner string, lease time.Durat
 // node accepted and then died on, or never got to.
 func (s *Store) OrphanedJobs(ctx context.Context, olderThan time.Duration, limit int) ([]string, error) {
 	now := s.now()
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM document
+	ids, err := queryStrings(ctx, s.db, `SELECT id FROM document
 		WHERE deleted_at IS NULL AND status IN ('stored', 'extracted')
 		AND ((lease_until = '' AND uploaded_at < ?) OR (lease_until <> '' AND lease_until < ?))
 		ORDER BY seq LIMIT ?`, formatTime(now.Add(-olderThan)), formatTime(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("query orphaned jobs: %w", err)
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }

@@ -42,7 +42,7 @@ func (s *Store) reopenDependents(ctx context.Context, tx *sql.Tx, documentID str
 // pending, with an audit event per value, inside tx; it returns the
 // values reopened.
 func (s *Store) reopenValuesCiting(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
-	ids, err := queryIDs(ctx, tx, `SELECT id FROM value WHERE document_id = ? AND status <> ? AND status <> ? ORDER BY id`,
+	ids, err := queryStrings(ctx, tx, `SELECT id FROM value WHERE document_id = ? AND status <> ? AND status <> ? ORDER BY id`,
 		documentID, ClaimPending, ClaimWithdrawn)
 	if err != nil {
 		return nil, fmt.Errorf("values citing %s: %w", documentID, err)
@@ -67,7 +67,7 @@ func (s *Store) reopenValuesCiting(ctx context.Context, tx *sql.Tx, documentID, 
 // been returned; open otherwise. It records an audit event per
 // assignment and returns the assignments reopened.
 func (s *Store) reopenEmptiedAssignments(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
-	ids, err := queryIDs(ctx, tx, `SELECT a.id FROM assignment a JOIN assignment_document ad ON ad.assignment_id = a.id
+	ids, err := queryStrings(ctx, tx, `SELECT a.id FROM assignment a JOIN assignment_document ad ON ad.assignment_id = a.id
 		WHERE ad.document_id = ? AND a.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM assignment_document o
 			JOIN document d ON d.id = o.document_id WHERE o.assignment_id = a.id AND d.deleted_at IS NULL)
 		ORDER BY a.id`, documentID, AssignmentSubmitted, AssignmentAccepted)
@@ -110,23 +110,4 @@ func statusBeforeHandIn(ctx context.Context, tx *sql.Tx, id string) (AssignmentS
 	}
 	_ = json.Unmarshal([]byte(detail), &d) // a detail unreadable leaves the reason empty, the status still right
 	return AssignmentReturned, d.Reason, nil
-}
-
-// queryIDs runs a query of one text column inside tx and returns its
-// rows.
-func queryIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
