@@ -8,19 +8,34 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/framework"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // columns are the headings of a responsibility table, English or Chinese,
 // by what they fill.
 var columns = map[string]string{
 	"indicator": "indicator", "指标编码": "indicator", "指标": "indicator", "编码": "indicator", "code": "indicator",
+	"关键指标": "indicator", "指标代码": "indicator", "指标序号": "indicator",
 	"department": "department", "责任单位": "department", "责任部门": "department", "部门": "department",
-	"due": "due", "截止日期": "due", "截止时间": "due", "完成时限": "due",
-	"contact": "contact", "联系人": "contact",
+	"牵头单位": "department", "牵头部门": "department", "责任处室": "department", "承办单位": "department", "责任主体": "department",
+	"due": "due", "截止日期": "due", "截止时间": "due", "完成时限": "due", "完成时间": "due", "完成期限": "due", "时间节点": "due",
+	"contact": "contact", "联系人": "contact", "联系人及电话": "contact", "联系人及联系方式": "contact",
 }
+
+// headingKeys are columns by their words as spreadsheet.FindHeading
+// compares them.
+var headingKeys = func() map[string]string {
+	keys := make(map[string]string, len(columns))
+	for word, field := range columns {
+		keys[spreadsheet.HeadingKey(word)] = field
+	}
+	return keys
+}()
 
 // ImportRequest is a responsibility table for a city and round.
 type ImportRequest struct {
@@ -146,20 +161,14 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 	if len(records) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格为空")
 	}
-	index := map[string]int{}
-	for i, h := range records[0] {
-		if col, ok := columns[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))]; ok {
-			if _, dup := index[col]; !dup {
-				index[col] = i
-			}
-		}
-	}
+	heading, _ := spreadsheet.FindHeading(records, headingKeys, []string{"indicator", "department", "due"})
+	index := heading.Columns
 	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"department", "责任单位"}, {"due", "截止日期"}} {
 		if _, ok := index[need.col]; !ok {
 			// Either heading will do: the English names the Chinese one
 			// as the Chinese names the English one.
-			return nil, catalog.Errorf(catalog.EINVALID, "表头缺少 %s(%s)列;第一行应为:指标编码、责任单位、截止日期、联系人",
-				catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
+			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有找到含 %s(%s)列的表头;表头应为:指标编码、责任单位、截止日期、联系人(表头之上的标题行可以保留)",
+				spreadsheet.MaxHeadingRow, catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
 		}
 	}
 	cell := func(rec []string, col string) string {
@@ -175,14 +184,15 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 	}
 	var rows []catalog.AssignmentRow
 	var bad []RowError
-	for n, rec := range records[1:] {
-		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+	for n, rec := range records[heading.Rows:] {
+		line := heading.Rows + n + 1 // as the spreadsheet numbers it
+		if strings.TrimSpace(strings.Join(rec, "")) == "" || spreadsheet.IsAside(rec) {
 			continue
 		}
 		r := catalog.AssignmentRow{Indicator: cell(rec, "indicator"), Department: cell(rec, "department"),
 			Due: cell(rec, "due"), Contact: cell(rec, "contact")}
-		if why := c.check(&r, n+2); len(why) > 0 {
-			bad = append(bad, rowError(n+2, why))
+		if why := c.check(&r, line); len(why) > 0 {
+			bad = append(bad, rowError(line, why))
 			continue
 		}
 		rows = append(rows, r)
@@ -191,7 +201,7 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 		return nil, newImportError(bad)
 	}
 	if len(rows) == 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "表格中没有任务行;第一行是表头,从第二行起每行一项任务")
+		return nil, catalog.Errorf(catalog.EINVALID, "表格中没有任务行;表头(第 %d 行)之下应每行一项任务", heading.Rows)
 	}
 	return rows, nil
 }
@@ -200,7 +210,8 @@ func (s *Service) checkTable(ctx context.Context, city string, records [][]strin
 type checker struct {
 	cityName string
 	inds     map[string]catalog.Indicator
-	seen     map[string]int // indicator + department key → first row
+	byName   map[string]string // a key indicator's name, spaces taken out → its code ("" when two share it)
+	seen     map[string]int    // indicator + department key → first row
 }
 
 func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker, error) {
@@ -212,9 +223,17 @@ func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker,
 	if err != nil {
 		return nil, err
 	}
-	ch := &checker{cityName: c.Name, inds: map[string]catalog.Indicator{}, seen: map[string]int{}}
+	ch := &checker{cityName: c.Name, inds: map[string]catalog.Indicator{}, byName: map[string]string{}, seen: map[string]int{}}
 	for _, ind := range inds {
 		ch.inds[ind.Code] = ind
+		if ind.Level == catalog.KeyLevel {
+			name := withoutSpaces(ind.Name)
+			if _, two := ch.byName[name]; two {
+				ch.byName[name] = ""
+			} else {
+				ch.byName[name] = ind.Code
+			}
+		}
 	}
 	return ch, nil
 }
@@ -226,6 +245,7 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	wrong := func(field, format string, args ...any) {
 		why = append(why, catalog.FieldErrorf(field, catalog.EINVALID, format, args...))
 	}
+	r.Indicator = c.indicatorCode(r.Indicator)
 	switch ind, ok := c.inds[r.Indicator]; {
 	case r.Indicator == "":
 		wrong("indicator", "指标编码为空")
@@ -265,6 +285,43 @@ const maxContactRunes = 200
 
 // indicatorName is ind's name in each language: its English name, or
 // the Chinese one when the framework gives none.
+// leadingCode is an indicator's code written before its name in one
+// cell: "1.1.1 市委市政府出台…", "1.1.1、…".
+var leadingCode = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+`)
+
+// indicatorCode is the code of the indicator a table's cell names, as
+// departments write it: the code, the code before the name, or a key
+// indicator's name alone. A cell naming none is returned as it is, for
+// the message that says so.
+func (c *checker) indicatorCode(cell string) string {
+	if _, ok := c.inds[cell]; ok {
+		return cell
+	}
+	if code := leadingCode.FindString(cell); code != "" {
+		if _, ok := c.inds[code]; ok && !unicode.IsDigit(firstRune(cell[len(code):])) {
+			return code
+		}
+	}
+	if code := c.byName[withoutSpaces(cell)]; code != "" {
+		return code
+	}
+	return cell
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func withoutSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 func indicatorName(ind catalog.Indicator) catalog.Words {
 	w := catalog.Words{Chinese: ind.Name, English: ind.NameEN}
 	if w.English == "" {

@@ -188,8 +188,8 @@ func TestTablesRefusedWholeSayWhyInEnglish(t *testing.T) {
 		{"责任分解表.xlsx", "not a zip", "This is not a valid XLSX file; save it as .xlsx in Excel or WPS, then import it"},
 		{"责任分解表.csv", "", "The table is empty"},
 		{"责任分解表.csv", "指标编码,部门,联系人\n2.3.1,市教育局,张老师\n",
-			"The table's header has no due column (截止日期); the first row should read: indicator, department, due, contact"},
-		{"责任分解表.csv", "指标编码,责任单位,截止日期\n", "The table has no task rows; the first row is the header, and each row after it is one task"},
+			"The first 10 rows have no header with the due column (截止日期); the header should read: indicator, department, due, contact (title rows above it may stay)"},
+		{"责任分解表.csv", "指标编码,责任单位,截止日期\n", "The table has no task rows; each row under the header (row 1) should be one task"},
 	} {
 		_, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: tt.file, Data: []byte(tt.data)})
 		if en := catalog.MessageIn(err, true); catalog.ErrorCode(err) != catalog.EINVALID || en != tt.en {

@@ -30,6 +30,16 @@ var columns = map[string]string{
 	"keywords": "keywords", "关键词": "keywords",
 }
 
+// headingKeys are columns by their words as spreadsheet.FindHeading
+// compares them.
+var headingKeys = func() map[string]string {
+	keys := make(map[string]string, len(columns))
+	for word, field := range columns {
+		keys[spreadsheet.HeadingKey(word)] = field
+	}
+	return keys
+}()
+
 // tableColumns are written by the exporters, in this order.
 var tableColumns = []string{"code", "name", "name_en", "kind", "info", "unit", "keywords"}
 
@@ -76,6 +86,7 @@ func readCSV(data []byte) ([][]string, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	var records [][]string
+	lastLine := 0 // the line the record before ended on
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -84,6 +95,15 @@ func readCSV(data []byte) ([][]string, error) {
 		if err != nil {
 			return nil, catalog.Errorf(catalog.EINVALID, "CSV 格式错误:%v", err)
 		}
+		// encoding/csv passes over empty lines, which a spreadsheet
+		// shows as empty rows: they keep their place, so that a row is
+		// named by the number a person sees beside it.
+		line, _ := r.FieldPos(0)
+		for ; lastLine+1 < line && len(records) <= maxTableRows; lastLine++ {
+			records = append(records, nil)
+		}
+		end, _ := r.FieldPos(len(rec) - 1)
+		lastLine = end + strings.Count(rec[len(rec)-1], "\n")
 		// Trailing empty cells are those of a sheet's used range, as
 		// Excel saves it; kept in a slice of their own, the others go.
 		last := len(rec)
@@ -161,15 +181,11 @@ func tableRows(records [][]string) ([]row, error) {
 	if len(records) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格为空")
 	}
-	index := map[string]int{}
-	for i, h := range records[0] {
-		if col, ok := columns[strings.ToLower(strings.TrimSpace(h))]; ok {
-			index[col] = i
-		}
-	}
+	heading, _ := spreadsheet.FindHeading(records, headingKeys, []string{"code", "name", "kind"}, "序号")
+	index := heading.Columns
 	for _, need := range []string{"code", "name", "kind"} {
 		if _, ok := index[need]; !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "表头缺少 %s 列;第一行应为:code, name, kind, info, keywords", need)
+			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有含 %s 列的表头;表头应为:code, name, kind, info, keywords", spreadsheet.MaxHeadingRow, need)
 		}
 	}
 	cell := func(rec []string, col string) string {
@@ -180,11 +196,12 @@ func tableRows(records [][]string) ([]row, error) {
 		return strings.TrimSpace(spreadsheet.Restore(strings.TrimSpace(rec[i])))
 	}
 	var rows []row
-	for n, rec := range records[1:] {
-		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+	for n, rec := range records[heading.Rows:] {
+		if strings.TrimSpace(strings.Join(rec, "")) == "" || spreadsheet.IsAside(rec) {
 			continue
 		}
-		rows = append(rows, row{where: catalog.Words{Chinese: fmt.Sprintf("第 %d 行", n+2), English: fmt.Sprintf("Row %d", n+2)}, ind: catalog.Indicator{
+		line := heading.Rows + n + 1
+		rows = append(rows, row{where: catalog.Words{Chinese: fmt.Sprintf("第 %d 行", line), English: fmt.Sprintf("Row %d", line)}, ind: catalog.Indicator{
 			Code: cell(rec, "code"), Name: cell(rec, "name"), NameEN: cell(rec, "name_en"), Kind: catalog.Kind(cell(rec, "kind")),
 			Info: cell(rec, "info"), Unit: cell(rec, "unit"), Keywords: splitKeywords(cell(rec, "keywords")),
 		}})

@@ -26,6 +26,16 @@ var ledgerColumns = map[string]string{
 	"quote": "quote", "引文": "quote", "原文": "quote",
 }
 
+// ledgerHeadings are ledgerColumns by their words as
+// spreadsheet.FindHeading compares them.
+var ledgerHeadings = func() map[string]string {
+	keys := make(map[string]string, len(ledgerColumns))
+	for word, field := range ledgerColumns {
+		keys[spreadsheet.HeadingKey(word)] = field
+	}
+	return keys
+}()
+
 // maxLedgerRows bounds a ledger: the framework has 44 quantitative
 // indicators, so a few hundred rows is already generous.
 const maxLedgerRows = 1000
@@ -175,22 +185,21 @@ func readLedger(r io.Reader) ([]ledgerRow, error) {
 	if len(rows) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "台账是空的")
 	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		if f, ok := ledgerColumns[strings.ToLower(strings.TrimSpace(h))]; ok {
-			col[f] = i
-		}
-	}
+	heading, _ := spreadsheet.FindHeading(rows, ledgerHeadings, []string{"indicator", "value", "page", "quote"})
+	col := heading.Columns
 	for _, need := range []string{"indicator", "value", "page", "quote"} {
 		if _, ok := col[need]; !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "台账缺少列 %s;表头应为 指标编码、数值、单位、文档编号、页码、引文", need)
+			return nil, catalog.Errorf(catalog.EINVALID, "台账前 %d 行中没有含 %s 列的表头;表头应为 指标编码、数值、单位、文档编号、页码、引文(表头之上的标题行可以保留)", spreadsheet.MaxHeadingRow, need)
 		}
 	}
 	if !slices.ContainsFunc(sourceColumns, func(c string) bool { _, ok := col[c]; return ok }) {
 		return nil, catalog.Errorf(catalog.EINVALID, "台账缺少数值出处列;请用 文档编号、文号、文件名 或 标题 中的一列写明数值出自哪份材料")
 	}
 	var out []ledgerRow
-	for i, row := range rows[1:] {
+	for i, row := range rows[heading.Rows:] {
+		if spreadsheet.IsAside(row) {
+			continue
+		}
 		get := func(f string) string {
 			if j, ok := col[f]; ok && j < len(row) {
 				return strings.TrimSpace(row[j])
@@ -205,7 +214,7 @@ func readLedger(r io.Reader) ([]ledgerRow, error) {
 		for _, c := range sourceColumns {
 			refs[c] = get(c)
 		}
-		out = append(out, ledgerRow{Line: i + 2, Refs: refs, Input: Input{Indicator: get("indicator"), Value: Written(get("value")),
+		out = append(out, ledgerRow{Line: heading.Rows + i + 1, Refs: refs, Input: Input{Indicator: get("indicator"), Value: Written(get("value")),
 			Unit: get("unit"), Citation: claims.CitationInput{Page: page, Quote: get("quote")}}})
 	}
 	return out, nil

@@ -223,7 +223,7 @@ var messages = map[string]map[Lang]string{
 	"assignments.accept":        {Chinese: "确认", English: "Accept"},
 	"assignments.return":        {Chinese: "退回", English: "Return"},
 	"assignments.import":        {Chinese: "导入责任分解表", English: "Import a responsibility table"},
-	"assignments.import_hint":   {Chinese: "XLSX 或 CSV(UTF-8 或 GBK);表头:指标编码、责任单位、截止日期(YYYY-MM-DD)、联系人。有任何一行错误则整表不导入,并列出每一行的问题。", English: "XLSX or CSV (UTF-8 or GBK); headings indicator, department, due (YYYY-MM-DD), contact. Any bad row refuses the whole table, naming every bad row."},
+	"assignments.import_hint":   {Chinese: "XLSX 或 CSV(UTF-8 或 GBK);表头:指标编码、责任单位、截止日期(YYYY-MM-DD)、联系人;表头上方的标题行、合并单元格、分节标题和表下的“注”“填表人”可以保留。有任何一行错误则整表不导入,并列出每一行的问题。", English: "XLSX or CSV (UTF-8 or GBK); headings indicator, department, due (YYYY-MM-DD), contact; a title above the headings, merged cells, section banners and notes or signatures under the table may stay. Any bad row refuses the whole table, naming every bad row."},
 	"assignments.file":          {Chinese: "表格文件", English: "Table file"},
 	"assignments.add":           {Chinese: "添加或修改一项任务", English: "Add or change one task"},
 	"assignments.save":          {Chinese: "保存", English: "Save"},

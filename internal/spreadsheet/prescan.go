@@ -30,27 +30,40 @@ const (
 // prescan measures the members of an XLSX that excelize would hold whole
 // or pad, and refuses those past the bounds above with a message a person
 // can act on. A row past maxRows holding a value is ErrTooManyRows, as
-// when the rows are read.
-func prescan(zr *zip.Reader, maxRows int) error {
+// when the rows are read. It returns the merged ranges of the first
+// sheet.
+func prescan(zr *zip.Reader, maxRows int) ([]span, error) {
+	first := firstSheetMember(zr)
+	var merges []span
 	for _, m := range zr.File {
 		name := strings.ToLower(m.Name)
 		switch {
 		case name == "xl/styles.xml" && m.UncompressedSize64 > maxStylesXML:
-			return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的样式表过大(解压后超过 %d MiB);请把数据复制到新建的工作簿(只粘贴数值)后再导入", maxStylesXML>>20)
+			return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的样式表过大(解压后超过 %d MiB);请把数据复制到新建的工作簿(只粘贴数值)后再导入", maxStylesXML>>20)
 		case name == "xl/sharedstrings.xml":
 			if m.UncompressedSize64 > maxStringsXML {
-				return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字表过大(解压后超过 %d MiB);请只保留需要导入的工作表和列,另存后再导入", maxStringsXML>>20)
+				return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件的文字表过大(解压后超过 %d MiB);请只保留需要导入的工作表和列,另存后再导入", maxStringsXML>>20)
 			}
 			if err := scanMember(m, countStrings()); err != nil {
-				return err
+				return nil, err
 			}
 		case strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml"):
-			if err := scanMember(m, measureSheet(maxRows)); err != nil {
-				return err
+			visit := measureSheet(maxRows)
+			if name == first {
+				measure, collect := visit, collectMerges(&merges)
+				visit = func(tok xml.Token) error {
+					if err := measure(tok); err != nil {
+						return err
+					}
+					return collect(tok)
+				}
+			}
+			if err := scanMember(m, visit); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return merges, nil
 }
 
 // scanMember feeds the XML tokens of m to visit, which stops the scan with

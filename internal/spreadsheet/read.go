@@ -42,7 +42,8 @@ var (
 // Past those bounds it returns ErrTooManyRows or a *catalog.Error saying
 // what to do; the other errors are those declared above.
 func ReadFirstSheet(data []byte, maxRows int) (string, [][]string, error) {
-	if err := checkUnzipped(data, maxRows); err != nil {
+	merges, err := checkUnzipped(data, maxRows)
+	if err != nil {
 		return "", nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: xmlInMemory})
@@ -55,6 +56,9 @@ func ReadFirstSheet(data []byte, maxRows int) (string, [][]string, error) {
 		return "", nil, ErrNoSheet
 	}
 	records, err := readRows(f, sheets[0], maxRows)
+	if err == nil {
+		err = fillMerges(records, merges)
+	}
 	return sheets[0], records, err
 }
 
@@ -95,15 +99,15 @@ func readRows(f *excelize.File, sheet string, maxRows int) ([][]string, error) {
 // checkUnzipped refuses a zip whose members declare more than MaxUnzipped
 // together (archive/zip holds each member to its declared size), or whose
 // XML prescan refuses.
-func checkUnzipped(data []byte, maxRows int) error {
+func checkUnzipped(data []byte, maxRows int) ([]span, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return ErrNotXLSX
+		return nil, ErrNotXLSX
 	}
 	var total uint64
 	for _, m := range zr.File {
 		if m.UncompressedSize64 > MaxUnzipped-total {
-			return catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件解压后超过 %d MiB;请只保留需要导入的工作表和列,另存后再导入", MaxUnzipped>>20)
+			return nil, catalog.Errorf(catalog.ETOOLARGE, "XLSX 文件解压后超过 %d MiB;请只保留需要导入的工作表和列,另存后再导入", MaxUnzipped>>20)
 		}
 		total += m.UncompressedSize64
 	}

@@ -13,8 +13,9 @@ import (
 )
 
 // buildXLSX is an XLSX whose first sheet holds the rows XML given (the
-// inside of sheetData), its cells inline strings.
-func buildXLSX(t testing.TB, sheetData string) []byte {
+// inside of sheetData), its cells inline strings, and the XML afterData
+// after them (<mergeCells>).
+func buildXLSX(t testing.TB, sheetData string, afterData ...string) []byte {
 	t.Helper()
 	members := []struct{ name, body string }{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -28,7 +29,7 @@ func buildXLSX(t testing.TB, sheetData string) []byte {
 		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
 		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
-			sheetData + `</sheetData></worksheet>`},
+			sheetData + `</sheetData>` + strings.Join(afterData, "") + `</worksheet>`},
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

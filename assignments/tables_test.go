@@ -1,0 +1,78 @@
+package assignments_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestTablesAsDepartmentsMakeThem: a responsibility table as a city's
+// office makes it in Excel or WPS — a title and a 填报单位 line above a
+// heading of two rows (指标 over 编码 and 名称), *截止日期（YYYY-MM-DD）,
+// section banners merged across the row, 市教育局 written once beside the
+// three indicators it answers for, codes written before the name or only
+// the name, notes and signatures under the table — imports as the tasks a
+// person reads in it. testdata/带标题和合并单元格的责任分解表.xlsx is the
+// .html beside it converted by LibreOffice (soffice --headless
+// --infilter="HTML (StarCalc)" --convert-to xlsx).
+func TestTablesAsDepartmentsMakeThem(t *testing.T) {
+	xlsx, err := os.ReadFile("testdata/带标题和合并单元格的责任分解表.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"1.1.1 市教育局 2018-03-31 张老师", "1.1.2 市教育局 2018-03-31 张老师",
+		"1.1.3 市教育局 2018-04-15 张老师", "2.1.1 市民政局 2018-04-30 李四"}
+	for _, tt := range []struct {
+		name, file string
+		data       []byte
+		want       []string
+	}{
+		{"XLSX by LibreOffice with merged cells", "责任分解表.xlsx", xlsx, want},
+		{"CSV with a title row and words around the headings", "责任分解表.csv", []byte("杭州市学习型城市建设监测责任分解表,,,\n" +
+			"填报单位：市学习办,,,\n" +
+			"\"关键\n指标\",\"*牵头单位\",完成时限（年月日）,联系人及电话\n" +
+			"一、组织领导,,,\n" +
+			"1.1.1、市委市政府出台推进学习型城市建设的决定、意见或规划,市教育局,2018-03-31,张老师\n" +
+			"注：请按时上传。,,,\n"), want[:1]},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, s := newService(t)
+			imp, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: tt.file, Data: tt.data})
+			if err != nil {
+				t.Fatalf("import: %v", err)
+			}
+			var got []string
+			for _, a := range imp.Assignments {
+				got = append(got, strings.Join([]string{a.Indicator, a.Department, a.Due, a.Contact}, " "))
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("imported %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTableRowsAreNumberedAsTheSheetShows: a bad row under a heading on
+// row 3 is named by the number the spreadsheet shows beside it, and a
+// table whose heading is not in its first rows says where it was looked
+// for.
+func TestTableRowsAreNumberedAsTheSheetShows(t *testing.T) {
+	_, s := newService(t)
+	_, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv",
+		Data: []byte("杭州市责任分解表,,\n\n指标编码,责任单位,截止日期\n1.1.1,市教育局,2018-03-31\n9.9.9,市教育局,2018-03-31\n")})
+	if msg := strings.ReplaceAll(catalog.ErrorMessage(err), "：", ":"); !strings.Contains(msg, "第 5 行:指标编码“9.9.9”不在当前指标体系中") {
+		t.Errorf("a bad row on the sheet's row 5: %v", err)
+	}
+	_, err = s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv",
+		Data: []byte(strings.Repeat("说明文字\n", 10) + "指标编码,责任单位,截止日期\n1.1.1,市教育局,2018-03-31\n")})
+	if en := catalog.MessageIn(err, true); catalog.ErrorCode(err) != catalog.EINVALID ||
+		en != "The first 10 rows have no header with the indicator column (指标编码); the header should read: indicator, department, due, contact (title rows above it may stay)" {
+		t.Errorf("a heading on row 11: %v, in English %q", err, en)
+	}
+}
