@@ -52,8 +52,9 @@ type valueJSON struct {
 	CreatedBy    string        `json:"created_by"`
 	UpdatedAt    time.Time     `json:"updated_at"`
 	// Warnings are what recording found unlikely about the number,
-	// saved all the same (years of schooling over 30); only in the answer
-	// to recording or importing.
+	// saved all the same (years of schooling over 30): in the answer to
+	// recording or importing, and wherever the value is read again, for
+	// the reviewer verifying it.
 	Warnings []fieldErrorJSON `json:"warnings,omitempty"`
 }
 

@@ -42,7 +42,8 @@ type Value struct {
 	Replaced string
 	// Warnings are what recording found unlikely about the number
 	// (years of schooling over 30), in each language: saved all the same,
-	// for the coordinator to check. Not stored.
+	// for the coordinator to check, and said again to the reviewer
+	// (values.Service reads them anew from the number). Not stored.
 	Warnings []Words
 }
 

@@ -41,7 +41,8 @@ type Filter struct {
 }
 
 // List returns every value u may see that matches f (a coordinator:
-// their city's), each with its previous round's value.
+// their city's), each with its previous round's value and the warnings
+// recording it gave (Warnings).
 func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Listed, error) {
 	p, err := s.ListPage(ctx, u, f, 0, 0)
 	if err != nil {
@@ -103,7 +104,11 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 	for _, v := range vs {
 		p.Values = append(p.Values, Listed{Value: v, Previous: previous(history, v)})
 	}
-	return p, nil
+	shown := make([]*catalog.Value, len(p.Values))
+	for i := range p.Values {
+		shown[i] = &p.Values[i].Value
+	}
+	return p, s.warnStored(ctx, shown...)
 }
 
 // previous finds the value of v's city and indicator in the latest round
