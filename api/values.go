@@ -52,8 +52,9 @@ type valueJSON struct {
 	CreatedBy    string        `json:"created_by"`
 	UpdatedAt    time.Time     `json:"updated_at"`
 	// Warnings are what recording found unlikely about the number,
-	// saved all the same (years of schooling over 30); only in the answer
-	// to recording or importing.
+	// saved all the same (years of schooling over 30): in the answer to
+	// recording or importing, and wherever the value is read again, for
+	// the reviewer verifying it.
 	Warnings []fieldErrorJSON `json:"warnings,omitempty"`
 }
 
@@ -103,10 +104,16 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	// Paged as claims are: a big city's round has a thousand values and
-	// more, half a megabyte in one answer.
+	// Paged as documents are: a big city's round has a thousand values
+	// and more, half a megabyte in one answer; after= goes on from the
+	// last page's next, page= by offset.
+	after := q.Get("after")
+	if after != "" && page > 1 {
+		h.writeError(w, r, catalog.FieldErrorf("page", catalog.EINVALID, "page 与 after 只能用一个:after 从上一页的 next 接着列"))
+		return
+	}
 	p, err := h.Values.ListPage(r.Context(), userFrom(r.Context()), values.Filter{City: q.Get("city"), Round: round,
-		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status"))}, (page-1)*size, size)
+		Indicator: q.Get("indicator"), Status: catalog.ClaimStatus(q.Get("status")), After: after}, (page-1)*size, size)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -115,7 +122,11 @@ func (h *handler) handleValueList(w http.ResponseWriter, r *http.Request) {
 	for i, l := range p.Values {
 		out[i] = toValueJSON(l)
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"values": out, "total": p.Total, "page": page, "size": size})
+	answer := map[string]any{"values": out, "total": p.Total, "page": page, "size": size}
+	if p.Next != "" {
+		answer["next"] = p.Next
+	}
+	h.writeJSON(w, r, http.StatusOK, answer)
 }
 
 func (h *handler) handleValueView(w http.ResponseWriter, r *http.Request) {

@@ -172,9 +172,9 @@ func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, by,
 	}
 	for _, v := range vals {
 		id := ulid.Make().String()
-		if _, err := tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, number, given, unit, document_id, sha256,
-			page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
-			SELECT ?, city, ?, indicator_code, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit,
+			document_id, sha256, page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
+			SELECT ?, city, ?, indicator_code, indicator_order, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page,
 			value_found, passage_unit, ?, ?, ?, ? FROM value WHERE id = ?`, id, to, ClaimPending, by, now, now, v[0]); err != nil {
 			return 0, fmt.Errorf("carry value %s: %w", v[0], err)
 		}

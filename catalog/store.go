@@ -181,6 +181,13 @@ func (s *Store) Close() error {
 	return err
 }
 
+// migrationFills are the Go steps of migrations whose new columns hold
+// what SQL alone cannot compute portably, run in the migration's
+// transaction after its SQL.
+var migrationFills = map[string]func(context.Context, *sql.Tx) error{
+	"migrations/019_value_order.sql": fillValueOrder,
+}
+
 // migrate applies the migrations not applied yet, each in its own
 // transaction with the new version number.
 func (s *Store) migrate(ctx context.Context) error {
@@ -203,6 +210,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("apply %s: %w", name, err)
+			}
+			if fill := migrationFills[name]; fill != nil {
+				if err := fill(ctx, tx); err != nil {
+					return fmt.Errorf("apply %s: %w", name, err)
+				}
 			}
 			return s.dialect.setVersion(ctx, tx, i+1)
 		})

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +41,8 @@ type Value struct {
 	Replaced string
 	// Warnings are what recording found unlikely about the number
 	// (years of schooling over 30), in each language: saved all the same,
-	// for the coordinator to check. Not stored.
+	// for the coordinator to check, and said again to the reviewer
+	// (values.Service reads them anew from the number). Not stored.
 	Warnings []Words
 }
 
@@ -115,11 +115,11 @@ func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) 
 	action := "value.update"
 	if old == "" {
 		action, v.ID, v.CreatedAt = "value.create", ulid.Make().String(), now
-		_, err = tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, number, given, unit, document_id, sha256,
-			page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, v.City, v.Round, v.Indicator, v.Number,
-			v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage, v.ValueFound, v.PassageUnit, v.Status,
-			by, formatTime(now), formatTime(now))
+		_, err = tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit, document_id,
+			sha256, page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.ID, v.City, v.Round, v.Indicator,
+			IndicatorOrder(v.Indicator), v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage,
+			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), formatTime(now))
 	} else {
 		v.ID = old
 		_, err = tx.ExecContext(ctx, `UPDATE value SET number = ?, given = ?, unit = ?, document_id = ?, sha256 = ?, page = ?,
@@ -167,34 +167,10 @@ func (s *Store) ValuesByID(ctx context.Context, ids []string) (map[string]*Value
 	})
 }
 
-// FindValues lists values matching f by city, indicator code and round.
+// FindValues lists values matching f by city, indicator in the
+// framework's order and round (valueOrder).
 func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) {
-	var where []string
-	var args []any
-	if f.Cities != nil && len(f.Cities) == 0 {
-		return nil, nil
-	}
-	where, args = filterCities(where, args, "v.city", f.City, f.Cities)
-	if f.Round != 0 {
-		where, args = append(where, "v.round = ?"), append(args, f.Round)
-	}
-	if f.Indicator != "" {
-		where, args = append(where, "v.indicator_code = ?"), append(args, f.Indicator)
-	}
-	if f.Status != "" {
-		where, args = append(where, "v.status = ?"), append(args, f.Status)
-	}
-	q := ""
-	if len(where) > 0 {
-		q = "WHERE " + strings.Join(where, " AND ")
-	}
-	vs, err := s.queryValues(ctx, q+` ORDER BY v.city, v.indicator_code, v.round`, args...)
-	// Indicators in the framework's order, 1.1.2 before 1.1.10, which the
-	// text order of their codes is not.
-	slices.SortStableFunc(vs, func(a, b Value) int {
-		return cmp.Or(strings.Compare(a.City, b.City), CompareCodes(a.Indicator, b.Indicator), cmp.Compare(a.Round, b.Round))
-	})
-	return vs, err
+	return s.FindValuePage(ctx, f, "", 0, 0)
 }
 
 // CompareCodes orders indicator codes part by part, numbers as numbers:

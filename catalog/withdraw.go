@@ -74,18 +74,8 @@ func (s *Store) reopenEmptiedAssignments(ctx context.Context, tx *sql.Tx, docume
 	if err != nil {
 		return nil, fmt.Errorf("assignments handed %s in: %w", documentID, err)
 	}
-	now := formatTime(s.now())
 	for _, id := range ids {
-		to, why, err := statusBeforeHandIn(ctx, tx, id)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ?`,
-			to, why, now, id); err != nil {
-			return nil, fmt.Errorf("reopen assignment %s: %w", id, err)
-		}
-		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.reopen", Object: "assignment:" + id,
-			Detail: map[string]any{"status": to, "document": documentID, "reason": reason}}); err != nil {
+		if _, err := s.reopenAssignment(ctx, tx, id, map[string]any{"document": documentID, "reason": reason}, by); err != nil {
 			return nil, err
 		}
 	}

@@ -38,10 +38,14 @@ type Filter struct {
 	Round     int
 	Indicator string
 	Status    catalog.ClaimStatus
+	// After is a cursor (Page.Next, catalog.ValueCursor): the listing
+	// goes on after that value, the offset counted from there.
+	After string
 }
 
 // List returns every value u may see that matches f (a coordinator:
-// their city's), each with its previous round's value.
+// their city's), each with its previous round's value and the warnings
+// recording it gave (Warnings).
 func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Listed, error) {
 	p, err := s.ListPage(ctx, u, f, 0, 0)
 	if err != nil {
@@ -57,14 +61,19 @@ type Page struct {
 	Values []Listed
 	Total  int
 	Counts map[catalog.ClaimStatus]int
+	// Next is where the next page starts (catalog.ValueCursor), when this
+	// one is full; "" otherwise.
+	Next string
 }
 
 // ListPage returns the page of the values List returns that starts at
-// offset and holds at most limit (all when limit is 0), in List's order:
-// by city, indicator in the framework's order, then round. The order is
-// the values' slots (city, round, indicator), so a value saved or reviewed
-// between two pages stays on its page; only a value new to a slot moves
-// those after it one place on.
+// offset (after f.After when it is set) and holds at most limit (all when
+// limit is 0), in List's order: by city, indicator in the framework's
+// order, then round. The order is the values' slots (city, round,
+// indicator), so a value saved or reviewed between two pages stays on its
+// page; only a value new to a slot moves those after it one place on (by
+// offset; a cursor keeps its place). Only the page is read from the
+// catalog, with the counts and the previous rounds' values of its values.
 func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offset, limit int) (*Page, error) {
 	switch f.Status {
 	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
@@ -76,45 +85,32 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 	if !visible {
 		return p, nil
 	}
-	all, err := s.cat.FindValues(ctx, catalog.ValueFilter{Cities: cities, Round: f.Round, Indicator: f.Indicator})
+	cf := catalog.ValueFilter{Cities: cities, Round: f.Round, Indicator: f.Indicator, Status: f.Status}
+	vs, err := s.cat.FindValuePage(ctx, cf, f.After, offset, limit)
 	if err != nil {
 		return nil, err
 	}
-	var vs []catalog.Value
-	for _, v := range all {
-		p.Counts[v.Status]++
-		if f.Status == "" || v.Status == f.Status {
-			vs = append(vs, v)
+	if p.Counts, err = s.cat.CountValues(ctx, cf); err != nil {
+		return nil, err
+	}
+	for st, n := range p.Counts {
+		if f.Status == "" || st == f.Status {
+			p.Total += n
 		}
 	}
-	p.Total = len(vs)
-	offset = min(max(offset, 0), len(vs))
-	vs = vs[offset:]
-	if limit > 0 && limit < len(vs) {
-		vs = vs[:limit]
-	}
-	history := all
-	if f.Round != 0 && len(vs) > 0 {
-		// Only the earlier rounds' values were left out; fetch them.
-		if history, err = s.cat.FindValues(ctx, catalog.ValueFilter{Cities: cities, Indicator: f.Indicator}); err != nil {
-			return nil, err
-		}
+	prev, err := s.cat.PreviousValues(ctx, vs)
+	if err != nil {
+		return nil, err
 	}
 	for _, v := range vs {
-		p.Values = append(p.Values, Listed{Value: v, Previous: previous(history, v)})
+		p.Values = append(p.Values, Listed{Value: v, Previous: prev[v.ID]})
 	}
-	return p, nil
-}
-
-// previous finds the value of v's city and indicator in the latest round
-// before v's.
-func previous(all []catalog.Value, v catalog.Value) *catalog.Value {
-	var best *catalog.Value
-	for i := range all {
-		p := &all[i]
-		if p.City == v.City && p.Indicator == v.Indicator && p.Round < v.Round && (best == nil || p.Round > best.Round) {
-			best = p
-		}
+	if limit > 0 && len(vs) == limit {
+		p.Next = catalog.ValueCursor(&vs[len(vs)-1])
 	}
-	return best
+	shown := make([]*catalog.Value, len(p.Values))
+	for i := range p.Values {
+		shown[i] = &p.Values[i].Value
+	}
+	return p, s.warnStored(ctx, shown...)
 }

@@ -1,6 +1,8 @@
 package values
 
 import (
+	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -53,4 +55,41 @@ func measuresChange(ind *catalog.Indicator) bool {
 		}
 	}
 	return false
+}
+
+// warnStored sets the Warnings of stored values as recording them gave
+// the coordinator (years of schooling over 30), so that the reviewer who
+// verifies the number sees the same warning beside it; a stored number
+// recording would refuse now (a negative count saved before it was
+// checked, a value carried over) is said as a warning too. The current
+// framework's indicators are read once for all of vs.
+func (s *Service) warnStored(ctx context.Context, vs ...*catalog.Value) error {
+	if len(vs) == 0 {
+		return nil
+	}
+	_, inds, err := s.cat.CurrentFramework(ctx)
+	if catalog.IsNotFound(err) {
+		return nil // no framework: nothing to check against
+	}
+	if err != nil {
+		return fmt.Errorf("indicators for value warnings: %w", err)
+	}
+	byCode := make(map[string]*catalog.Indicator, len(inds))
+	for i := range inds {
+		byCode[inds[i].Code] = &inds[i]
+	}
+	for _, v := range vs {
+		ind := byCode[v.Indicator]
+		if ind == nil || ind.Unit != v.Unit {
+			// Recorded in another unit than the indicator's today: the
+			// number is not in the unit the bounds are for.
+			continue
+		}
+		warnings, err := plausible(ind, v.Number, v.Written())
+		if err != nil {
+			warnings = append(warnings, catalog.MessageWords(err))
+		}
+		v.Warnings = warnings
+	}
+	return nil
 }

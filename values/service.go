@@ -310,7 +310,8 @@ func statusWords(s catalog.Status) catalog.Words {
 	return catalog.Words{Chinese: catalog.StatusWords[s], English: en[s]}
 }
 
-// Get returns a value the user may see.
+// Get returns a value the user may see, with the warnings recording it
+// gave (Warnings).
 func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog.Value, error) {
 	v, err := s.cat.Value(ctx, id)
 	if err != nil {
@@ -319,7 +320,7 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	if err := u.SeeObject(v.City, catalog.ObjectValue, id); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return v, s.warnStored(ctx, v)
 }
 
 // Visible returns those values of ids that u may see, by ID, in one query

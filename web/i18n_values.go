@@ -35,6 +35,7 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.imported":              {Chinese: "已导入 %d 个数值,等待审核", English: "%d values imported, waiting for review"},
 	"values.unit_mismatch":         {Chinese: "单位不符:原文中该数字的单位是“%s”,数值的单位是“%s”;请核对数值或原文", English: "Unit mismatch: the passage writes the number in “%s”, the value is in “%s”; check the value or the passage"},
 	"values.warning":               {Chinese: "。请注意:", English: ". Note: "},
+	"values.unlikely":              {Chinese: "请核对:", English: "Check: "},
 	"values.more_warnings":         {Chinese: "。另有 %d 条提醒未列出", English: ". %d more notes not shown"},
 	"search.total_groups":          {Chinese: "共 %d 组,%d 份文档(相近版本合为一组)", English: "%d {group|groups} of %d documents (near duplicates grouped)"},
 	"search.total_page_groups":     {Chinese: "共 %d 份文档;本页 %d 组,%d 份文档(相近版本合为一组)", English: "%d documents; this page: %d {group|groups} of %d documents (near duplicates grouped)"},

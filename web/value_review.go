@@ -27,8 +27,12 @@ type valueRow struct {
 	// there is none.
 	PreviousShown string
 	Mismatch      string // 单位不符: the passage's unit and the value's, said in the page's language; "" when they agree
-	Last          *catalog.Review
-	CanReview     bool
+	// Unlikely are the warnings recording gave about the number (years
+	// of schooling over 30), in the page's language: the reviewer checks
+	// what the coordinator was told to.
+	Unlikely  []string
+	Last      *catalog.Review
+	CanReview bool
 }
 
 // valuesPage is the quantitative values of the cities the user sees, by
@@ -175,6 +179,9 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		}
 		row.PreviousShown = previousShown(langOf(r), v)
 		row.Mismatch = unitMismatch(langOf(r), &v.Value)
+		for _, w := range v.Warnings {
+			row.Unlikely = append(row.Unlikely, inLang(langOf(r), w))
+		}
 		p.Values = append(p.Values, row)
 	}
 	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {

@@ -87,13 +87,17 @@ func warningsIn(l Lang, warnings []catalog.Words, limit int) string {
 			fmt.Fprintf(&b, tr(l, "values.more_warnings"), len(warnings)-limit)
 			break
 		}
-		said := w.Chinese
-		if l == English && w.English != "" {
-			said = w.English
-		}
-		b.WriteString(tr(l, "values.warning") + said)
+		b.WriteString(tr(l, "values.warning") + inLang(l, w))
 	}
 	return b.String()
+}
+
+// inLang is w in the page's language: its Chinese when it has no English.
+func inLang(l Lang, w catalog.Words) string {
+	if l == English && w.English != "" {
+		return w.English
+	}
+	return w.Chinese
 }
 
 // unitMismatch says that the passage writes the value's number in

@@ -98,11 +98,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := noteUnfinished(ctx, a, stdout); err != nil {
 		return err
 	}
-	if len(problems) == 0 {
+	emptied, err := a.cat.EmptiedAssignments(ctx)
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 && len(emptied) == 0 {
 		fmt.Fprintln(stdout, catalog.Fullwidth("校验通过:所有原件与提取文字的哈希一致,索引与目录一致"))
 		return nil
 	}
-	printProblems(stdout, problems, a.cat.Shared())
+	if len(problems) > 0 {
+		printProblems(stdout, problems, a.cat.Shared())
+	}
+	printEmptied(stdout, emptied)
 	return exitError{1}
 }
 
@@ -227,6 +234,11 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	reopened, err := a.cat.ReopenEmptiedAssignments(ctx, defaultCLIUser())
+	if err != nil {
+		return err
+	}
+	printReopened(stdout, reopened)
 	ids, err := ingest.Repair(ctx, a.cat, a.blobs, problems)
 	if err != nil {
 		return err

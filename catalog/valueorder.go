@@ -1,0 +1,205 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// IndicatorOrder is an indicator code's place in the framework's order
+// as a string of digits, which sorts as CompareCodes orders the codes
+// (1.1.2 before 1.1.10) under any collation, so that SQL can order and
+// page values by it: each part of the code a number (1 and the number in
+// nine digits) or, when it is not one, a text (2, each byte in three
+// digits, then 000). A code that is a prefix of another (1.1 of 1.1.1)
+// comes first.
+func IndicatorOrder(code string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(code, ".") {
+		if n, err := strconv.Atoi(part); err == nil && n >= 0 && n < 1e9 && strings.Trim(part, "0123456789") == "" {
+			fmt.Fprintf(&b, "1%09d", n)
+			continue
+		}
+		b.WriteByte('2')
+		for i := 0; i < len(part); i++ {
+			fmt.Fprintf(&b, "%03d", part[i])
+		}
+		b.WriteString("000")
+	}
+	return b.String()
+}
+
+// fillValueOrder sets indicator_order of the values stored before the
+// column was added (migration 019), one update per indicator code.
+func fillValueOrder(ctx context.Context, tx *sql.Tx) error {
+	codes, err := queryStrings(ctx, tx, `SELECT DISTINCT indicator_code FROM value`)
+	if err != nil {
+		return fmt.Errorf("indicator codes of values: %w", err)
+	}
+	for _, code := range codes {
+		if _, err := tx.ExecContext(ctx, `UPDATE value SET indicator_order = ? WHERE indicator_code = ?`, IndicatorOrder(code), code); err != nil {
+			return fmt.Errorf("order values of %s: %w", code, err)
+		}
+	}
+	return nil
+}
+
+// valueOrder is the order values are listed in: by city, indicator in
+// the framework's order, round, then id (a slot holds one value, but two
+// codes may share an order: 1.01 and 1.1).
+const valueOrder = ` ORDER BY v.city, v.indicator_order, v.round, v.id`
+
+// ValueCursor is where a listing of values goes on after v
+// (ValuePage's after): an opaque token for the API's next. A value's place
+// is its slot (city, indicator, round), which saving or reviewing it does
+// not change, so paging by it neither repeats nor skips a value while
+// others record new ones.
+func ValueCursor(v *Value) string {
+	b, _ := json.Marshal([]any{v.City, IndicatorOrder(v.Indicator), v.Round, v.ID})
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// valueKey is a value's place in the listing, read from a cursor.
+type valueKey struct {
+	city, order string
+	round       int
+	id          string
+}
+
+func parseValueCursor(s string) (valueKey, error) {
+	bad := FieldErrorf("after", EINVALID, "%s 不是有效的翻页位置:请用上一页答复中的 next,或从第一页重新列出", "after")
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return valueKey{}, bad
+	}
+	var parts []any
+	if err := json.Unmarshal(raw, &parts); err != nil || len(parts) != 4 {
+		return valueKey{}, bad
+	}
+	var k valueKey
+	var ok [4]bool
+	k.city, ok[0] = parts[0].(string)
+	k.order, ok[1] = parts[1].(string)
+	round, isNum := parts[2].(float64)
+	k.round, ok[2] = int(round), isNum && round == math.Trunc(round) && math.Abs(round) < 1e9
+	k.id, ok[3] = parts[3].(string)
+	if ok != [4]bool{true, true, true, true} || k.id == "" {
+		return valueKey{}, bad
+	}
+	return k, nil
+}
+
+// FindValuePage returns at most limit (all when limit is 0) of the values
+// f selects, in the listing's order (valueOrder), after the value the
+// cursor after names (ValueCursor; from the first when ""), skipping
+// offset more. Only the page is read.
+func (s *Store) FindValuePage(ctx context.Context, f ValueFilter, after string, offset, limit int) ([]Value, error) {
+	where, args, none := valueWhere(f)
+	if none {
+		return nil, nil
+	}
+	if after != "" {
+		k, err := parseValueCursor(after)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, `(v.city > ? OR (v.city = ? AND (v.indicator_order > ? OR (v.indicator_order = ? AND
+			(v.round > ? OR (v.round = ? AND v.id > ?))))))`)
+		args = append(args, k.city, k.city, k.order, k.order, k.round, k.round, k.id)
+	}
+	if limit <= 0 {
+		limit = math.MaxInt32
+	}
+	return s.queryValues(ctx, whereClause(where)+valueOrder+` LIMIT ? OFFSET ?`, append(args, limit, max(offset, 0))...)
+}
+
+// CountValues returns how many values f selects are in each review
+// status, f's own status aside: the tabs of the values list.
+func (s *Store) CountValues(ctx context.Context, f ValueFilter) (map[ClaimStatus]int, error) {
+	f.Status = ""
+	counts := map[ClaimStatus]int{}
+	where, args, none := valueWhere(f)
+	if none {
+		return counts, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT v.status, COUNT(*) FROM value v `+whereClause(where)+` GROUP BY v.status`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count values: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var st ClaimStatus
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, fmt.Errorf("count values: %w", err)
+		}
+		counts[st] = n
+	}
+	return counts, rows.Err()
+}
+
+// PreviousValues returns, for each of vs by its ID, the value of its city
+// and indicator in the latest round before its own, when there is one: a
+// query per thousand values, not the city's whole history.
+func (s *Store) PreviousValues(ctx context.Context, vs []Value) (map[string]*Value, error) {
+	out := map[string]*Value{}
+	if len(vs) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(vs))
+	for i := range vs {
+		ids[i] = vs[i].ID
+	}
+	var found []Value
+	err := forInLists(ids, func(in string, args []any) error {
+		got, err := s.queryValues(ctx, `WHERE v.id IN (SELECT (SELECT p.id FROM value p WHERE p.city = c.city
+			AND p.indicator_order = c.indicator_order AND p.indicator_code = c.indicator_code AND p.round < c.round
+			ORDER BY p.round DESC LIMIT 1) FROM value c WHERE c.id IN `+in+`)`, args...)
+		found = append(found, got...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("previous values: %w", err)
+	}
+	for i := range vs {
+		v := &vs[i]
+		for j := range found {
+			p := &found[j]
+			if p.City == v.City && p.Indicator == v.Indicator && p.Round < v.Round && (out[v.ID] == nil || p.Round > out[v.ID].Round) {
+				out[v.ID] = p
+			}
+		}
+	}
+	return out, nil
+}
+
+// valueWhere is the condition of the values f selects; none when it can
+// select none (an empty list of cities).
+func valueWhere(f ValueFilter) (where []string, args []any, none bool) {
+	if f.Cities != nil && len(f.Cities) == 0 {
+		return nil, nil, true
+	}
+	where, args = filterCities(where, args, "v.city", f.City, f.Cities)
+	if f.Round != 0 {
+		where, args = append(where, "v.round = ?"), append(args, f.Round)
+	}
+	if f.Indicator != "" {
+		where, args = append(where, "v.indicator_code = ?"), append(args, f.Indicator)
+	}
+	if f.Status != "" {
+		where, args = append(where, "v.status = ?"), append(args, f.Status)
+	}
+	return where, args, false
+}
+
+func whereClause(where []string) string {
+	if len(where) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(where, " AND ")
+}
