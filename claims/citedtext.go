@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -14,7 +15,8 @@ import (
 // from too): a page it cannot take now is EUNAVAILABLE with a time to
 // retry after, one bigger than all of it ETOOLARGE.
 type TextBudget interface {
-	HoldTextBudget(n int64) (release func(), err error)
+	// LendText lends n bytes more to a load that then holds total.
+	LendText(n, total int64) (release func(), err error)
 }
 
 // foldCost is the memory a page held for quote matching takes for each
@@ -34,6 +36,7 @@ type CitedText struct {
 
 	budget   TextBudget
 	releases map[int]func() // by page index, what each held page took
+	held     map[int]int64  // by page index, the bytes lent to it
 }
 
 // Close gives back the budget the pages held.
@@ -47,6 +50,7 @@ func (ct *CitedText) Close() {
 // drop lets page i (0-based) go.
 func (ct *CitedText) drop(i int) {
 	ct.Pages[i] = ""
+	delete(ct.held, i)
 	if r, ok := ct.releases[i]; ok {
 		r()
 		delete(ct.releases, i)
@@ -83,10 +87,15 @@ func (ct *CitedText) hold(i, n int) error {
 	if ct.budget == nil {
 		return nil
 	}
-	release, err := ct.budget.HoldTextBudget(int64(n) * foldCost)
+	cost := int64(n) * foldCost
+	release, err := ct.budget.LendText(cost, ct.held[i]+cost)
+	if catalog.ErrorCode(err) == catalog.ETOOLARGE {
+		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)
+	}
 	if err != nil {
 		return fmt.Errorf("page %d: %w", i+1, err)
 	}
+	ct.held[i] += cost
 	prev := ct.releases[i]
 	ct.releases[i] = func() {
 		if prev != nil {
@@ -105,7 +114,7 @@ func (ct *CitedText) hold(i, n int) error {
 // letting each go once it is passed. The pages held are lent memory by
 // budget (nil: without bound). The caller closes it.
 func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string) (*CitedText, error) {
-	ct := &CitedText{budget: budget, releases: map[int]func(){}}
+	ct := &CitedText{budget: budget, releases: map[int]func(){}, held: map[int]int64{}}
 	var q folded
 	q.add(quote, 0)
 	found, err := ct.nearPage(ctx, blobs, sha, page, q)

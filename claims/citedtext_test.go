@@ -38,7 +38,7 @@ type peakBudget struct {
 	held, peak int64
 }
 
-func (b *peakBudget) HoldTextBudget(n int64) (func(), error) {
+func (b *peakBudget) LendText(n, _ int64) (func(), error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.held += n
@@ -141,6 +141,6 @@ func TestReadCitedTextHoldsAFewPages(t *testing.T) {
 // fullBudget lends nothing: the server is busy with other big texts.
 type fullBudget struct{}
 
-func (fullBudget) HoldTextBudget(int64) (func(), error) {
+func (fullBudget) LendText(int64, int64) (func(), error) {
 	return func() {}, catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在显示其他很长的文件")
 }
