@@ -284,7 +284,8 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 		_, size := utf8.DecodeRuneInString(after[i:])
 		i += size
 	}
-	return m.Passage(ct.Pages), after, nil
+	// Copies: the page they are cut from is let go.
+	return strings.Clone(m.Passage(ct.Pages)), strings.Clone(after), nil
 }
 
 // citedDocument returns the document a value cites when it may be its
