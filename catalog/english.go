@@ -495,13 +495,14 @@ var englishMessages = map[string]string{
 	"第 %d 个文件 %q 是 HEIC 或 WebP 格式的照片,暂不能合并;请先在手机上转为 JPEG(苹果手机:设置—相机—格式—兼容性最佳)后再合并,或不勾选“合并为一份文件”分别上传": "File %d, %q, is a HEIC or WebP photo, which cannot be joined yet; convert it to JPEG on the phone first (on an iPhone: Settings › Camera › Formats › Most Compatible), or untick “join into one document” and upload the photos one by one",
 
 	// Big texts read page by page (documents/text.go, ingest/textpages.go, api/text.go).
-	"第 %d 页的文字超过 %d MB,无法整页读取;请下载原件查看":     "The text of page %d is over %d MB and cannot be read as one page; download the original to read it",
-	"页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页":     "The page range %d–%d is not valid: the first page counts from 1 and comes no later than the last",
-	"本文件共 %d 页,没有第 %d 页":                   "The document has %d pages; there is no page %d",
-	"这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看":    "This page's text is too long (over %d MB) to be shown as one page; download the original to read it",
-	"服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试": "The server is busy showing other very long documents and cannot read this page now; try again in %d seconds",
-	"请输入要在文件中查找的文字":                        "Type the words to find in the document",
-	"页码 %s=%q 无效:应为从 1 开始的整数":              "The page number %s=%q is not valid: give a whole number from 1",
+	"第 %d 页的文字超过 %d MB,无法整页读取;请下载原件查看":         "The text of page %d is over %d MB and cannot be read as one page; download the original to read it",
+	"页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页":         "The page range %d–%d is not valid: the first page counts from 1 and comes no later than the last",
+	"本文件共 %d 页,没有第 %d 页":                       "The document has %d pages; there is no page %d",
+	"第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传": "The text of page %d is too long for its quotes to be checked; cite another page, or split the file and upload the parts again",
+	"这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看":        "This page's text is too long (over %d MB) to be shown as one page; download the original to read it",
+	"服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试":     "The server is busy showing other very long documents and cannot read this page now; try again in %d seconds",
+	"请输入要在文件中查找的文字":                            "Type the words to find in the document",
+	"页码 %s=%q 无效:应为从 1 开始的整数":                  "The page number %s=%q is not valid: give a whole number from 1",
 	// Moving a document that values or hand-ins of its city rely on (catalog/documents.go).
 	"这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值":                   "This document is the source of %d of the city's values, so it cannot be moved to another city; delete those values first",
 	"这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传": "This document was handed in for %d of the city's tasks, so it cannot be moved to another city; if it was filed under the wrong city, delete it and upload it again in the right one",

@@ -8,7 +8,6 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 )
 
@@ -24,7 +23,12 @@ type Service struct {
 	cat    *catalog.Store
 	blobs  blob.Store
 	search *search.Service
+	budget TextBudget
 }
+
+// SetTextBudget makes the pages of text held to check quotes borrow
+// memory from the server's budget for big texts (ReadCitedText).
+func (s *Service) SetTextBudget(b TextBudget) { s.budget = b }
 
 // NewService returns the workflow over the catalog and stored text, with
 // search to propose candidate passages.
@@ -218,11 +222,12 @@ func (s *Service) citation(ctx context.Context, u *catalog.User, city string, in
 	if len(mistakes) > 0 || d == nil {
 		return nil, catalog.Join(mistakes...)
 	}
-	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
+	ct, err := ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, in.Page, quote)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("check the quote in %s: %w", d.ID, err)
 	}
-	m := FindQuote(t.Pages, in.Page, quote)
+	ct.Close()
+	m := ct.Match
 	return &catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote,
 		QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}, nil
 }
@@ -243,11 +248,12 @@ func (s *Service) QuoteOnPage(ctx context.Context, documentID string, page int, 
 	if d.Status != catalog.StatusExtracted && d.Status != catalog.StatusIndexed {
 		return Match{}, false, nil
 	}
-	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
+	ct, err := ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, page, quote)
 	if err != nil {
-		return Match{}, false, err
+		return Match{}, false, fmt.Errorf("check the quote in %s: %w", d.ID, err)
 	}
-	return FindQuote(t.Pages, page, quote), true, nil
+	ct.Close()
+	return ct.Match, true, nil
 }
 
 // citedDocument returns the document a citation names when it may be
@@ -473,11 +479,12 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 		p.Title = d.Title
 		_, err = s.cat.Document(ctx, cit.DocumentID)
 		p.Deleted = catalog.IsNotFound(err)
-		t, err := ingest.LoadText(ctx, s.blobs, cit.SHA256)
+		ct, err := ReadCitedText(ctx, s.blobs, s.budget, cit.SHA256, cit.Page, cit.Quote)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("passage of %s: %w", cit.DocumentID, err)
 		}
-		p.Context = Context(t.Pages, cit.Page, FindQuote(t.Pages, cit.Page, cit.Quote))
+		p.Context = Context(ct.Pages, cit.Page, ct.Match)
+		ct.Close()
 		out = append(out, p)
 	}
 	return out, nil

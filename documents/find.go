@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -16,7 +18,8 @@ import (
 
 // Found is where a string occurs in a document's text, page by page.
 type Found struct {
-	// Query is the string looked for, normalised as the text is.
+	// Query is the string looked for, normalised as the text is; it is
+	// matched without its whitespace, as the text is (findIn).
 	Query string
 	Pages []FoundPage
 	// Total counts the occurrences on the pages listed; More says the
@@ -58,7 +61,8 @@ func (s *Service) Find(ctx context.Context, u *catalog.User, id, q string) (*Fou
 		return nil, err
 	}
 	norm := extract.Normalize(q)
-	if norm == "" {
+	needle := squeezeString(norm)
+	if needle == "" {
 		return nil, catalog.FieldErrorf("find", catalog.EINVALID, "请输入要在文件中查找的文字")
 	}
 	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
@@ -67,7 +71,7 @@ func (s *Service) Find(ctx context.Context, u *catalog.User, id, q string) (*Fou
 	}
 	defer tp.Close()
 	f := &Found{Query: norm}
-	if err := findIn(tp, []byte(norm), f); err != nil {
+	if err := findIn(tp, []byte(needle), f); err != nil {
 		return nil, fmt.Errorf("find in the text of %s: %w", d.ID, err)
 	}
 	return f, nil
@@ -75,9 +79,13 @@ func (s *Service) Find(ctx context.Context, u *catalog.User, id, q string) (*Fou
 
 // findIn reads tp's pages in parts of PartBytes, each after the tail of
 // the one before it (so that an occurrence across their edge is found),
-// and records where needle occurs.
+// and records where needle occurs. The text is matched as a reader sees
+// it: whitespace and the characters that show nothing (a PDF's 学分\n银行,
+// 学\u200b分) do not part a phrase; the occurrence is the span of the text
+// from its first character to its last, line breaks and all.
 func findIn(tp *ingest.TextPages, needle []byte, f *Found) error {
 	cut := index.NewCutCounter()
+	var sc squeezed
 	buf := make([]byte, 0, PartBytes+max(len(needle), snippetBytes)+utf8.UTFMax)
 	for tp.Next() {
 		n := tp.PageNumber()
@@ -101,13 +109,13 @@ func findIn(tp *ingest.TextPages, needle []byte, f *Found) error {
 			} else if at := cut.Add(n, buf[start:]); at >= 0 {
 				unindexed = start + at
 			}
-			for resume < len(buf) {
-				j := bytes.Index(buf[resume:], needle)
-				if j < 0 {
+			sc.squeeze(buf)
+			for {
+				at, end := sc.index(needle, resume)
+				if at < 0 {
 					break
 				}
-				at := resume + j
-				resume = at + len(needle)
+				resume = end
 				if page == nil {
 					// An occurrence across the edge is in the part where
 					// it starts, as the page shows it.
@@ -115,14 +123,16 @@ func findIn(tp *ingest.TextPages, needle []byte, f *Found) error {
 					if at < start {
 						part = k - 1
 					}
-					page = &FoundPage{Page: n, Part: part, Unindexed: at+len(needle) > unindexed}
-					page.Before, page.Match, page.After = snippet(buf, at, len(needle))
+					page = &FoundPage{Page: n, Part: part, Unindexed: end > unindexed}
+					page.Before, page.Match, page.After = snippet(buf, at, end-at)
 				}
 				page.Count++
 			}
 			// Keep enough of the part's end, from a character's start, for
-			// an occurrence across the edge and the text before it.
-			keep := max(len(buf)-max(len(needle)-1, snippetBytes), 0)
+			// an occurrence across the edge (however much whitespace it
+			// holds) and the text before it.
+			keep := min(len(buf)-snippetBytes, sc.tailFrom(len(needle)-1))
+			keep = max(keep, 0)
 			for keep > 0 && keep < len(buf) && !utf8.RuneStart(buf[keep]) {
 				keep--
 			}
@@ -139,6 +149,70 @@ func findIn(tp *ingest.TextPages, needle []byte, f *Found) error {
 		}
 	}
 	return tp.Err()
+}
+
+// squeezed is a text without its whitespace and invisible characters
+// (kept), and where each of its bytes is in the text (at): a string is
+// looked for in it and found as the span of the text it covers.
+type squeezed struct {
+	kept []byte
+	at   []int32
+	size int // the text's
+}
+
+// skipped reports whether find passes over r: whitespace, and the
+// characters that show nothing (catalog.IsInvisible).
+func skipped(r rune) bool { return unicode.IsSpace(r) || catalog.IsInvisible(r) }
+
+// squeezeString is s without what find passes over.
+func squeezeString(s string) string {
+	return strings.Map(func(r rune) rune {
+		if skipped(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// squeeze makes sc the squeezed form of b.
+func (sc *squeezed) squeeze(b []byte) {
+	sc.kept, sc.at, sc.size = sc.kept[:0], sc.at[:0], len(b)
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		}
+		if !skipped(r) {
+			for j := i; j < i+size; j++ {
+				sc.kept = append(sc.kept, b[j])
+				sc.at = append(sc.at, int32(j))
+			}
+		}
+		i += size
+	}
+}
+
+// index returns the span of the text of the first occurrence of needle
+// (squeezed, not empty) that starts at or after from, an offset of the
+// text; -1 when there is none.
+func (sc *squeezed) index(needle []byte, from int) (start, end int) {
+	k, _ := slices.BinarySearch(sc.at, int32(from))
+	j := bytes.Index(sc.kept[k:], needle)
+	if j < 0 {
+		return -1, -1
+	}
+	i := k + j
+	return int(sc.at[i]), int(sc.at[i+len(needle)-1]) + 1
+}
+
+// tailFrom is the offset of the text from which it holds its last n kept
+// bytes (the text's end when n is 0, its first kept byte when it has no
+// more than n).
+func (sc *squeezed) tailFrom(n int) int {
+	if n <= 0 || len(sc.at) == 0 {
+		return sc.size
+	}
+	return int(sc.at[max(len(sc.at)-n, 0)])
 }
 
 // snippet is the occurrence of n bytes at at in b with some text either

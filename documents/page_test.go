@@ -234,3 +234,52 @@ func TestFindLooksInTheWholeText(t *testing.T) {
 		t.Errorf("find blank: %v, want EINVALID", err)
 	}
 }
+
+// TestFindPassesOverLineBreaksAndSpaces: a phrase the extracted text
+// breaks with a line break, spaces or a character that shows nothing (a
+// PDF's 学分\n银行) is found, its span as the text writes it; a part's edge
+// inside a run of spaces does not hide one either, and a line break does
+// not join what is not the phrase.
+func TestFindPassesOverLineBreaksAndSpaces(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	filler := strings.Repeat("推进学习型城市建设工作。", 30_000) // past a part
+	edge := documents.PartBytes - len("学分") - 100
+	spaces := strings.Repeat(" ", 200) // the part's edge is in them
+	long := filler[:edge-edge%3] + "学分" + spaces + "银行" + filler[edge-edge%3:]
+	id := withText(t, e, []string{
+		"建立学分\n银行制度",
+		"学 分 银 行",
+		"学\u200b分\u00a0银\r\n行",
+		long,
+		"学分。银行",
+	})
+	f, err := e.Documents.Find(ctx, coordA, id, "学分银行")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type where struct {
+		page, part int
+		match      string
+		count      int
+	}
+	var got []where
+	for _, p := range f.Pages {
+		got = append(got, where{p.Page, p.Part, p.Match, p.Count})
+	}
+	want := []where{
+		{1, 1, "学分\n银行", 1},
+		{2, 1, "学 分 银 行", 1},
+		{3, 1, "学\u200b分\u00a0银\r\n行", 1},
+		{4, 1, "学分" + spaces + "银行", 1},
+	}
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) || f.Total != 4 {
+		t.Errorf("find 学分银行: %+v (total %d), want %+v (total 4): whitespace parts no phrase, punctuation does", got, f.Total, want)
+	}
+	if len(f.Pages) > 0 && (f.Pages[0].Before != "建立" || f.Pages[0].After != "制度") {
+		t.Errorf("find 学分银行 on page 1: before %q after %q, want 建立 and 制度", f.Pages[0].Before, f.Pages[0].After)
+	}
+	if f, err := e.Documents.Find(ctx, coordA, id, "分银"); err != nil || f.Total != 4 || f.Pages[0].Match != "分\n银" {
+		t.Errorf("find 分银: %+v, %v; want 4 occurrences, the first 分\\n银", f, err)
+	}
+}

@@ -291,6 +291,18 @@ func (b *textBudget) give(n int64) {
 	b.mu.Unlock()
 }
 
+// LendText takes n bytes of the server's budget for big texts for a load
+// that then holds total in all, until the function it returns is called:
+// EUNAVAILABLE with a time to retry after when the budget cannot lend
+// them now, ETOOLARGE when total is more than all of it (quote checking
+// borrows so: claims.TextBudget).
+func (s *Service) LendText(n, total int64) (release func(), err error) {
+	if err := s.textBudget.take(n, total); err != nil {
+		return func() {}, err
+	}
+	return func() { s.textBudget.give(n) }, nil
+}
+
 // HoldTextBudget takes n bytes of the budget for big texts as another
 // load would, until the function it returns is called; for tests. It is
 // the budget's error when the budget cannot lend them now.

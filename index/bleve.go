@@ -50,8 +50,10 @@ import (
 // second number is the number of pages and a page beside it has the next
 // foot (1/2 then 2/2), so that a fraction or a date on a page's last line
 // (1/2 of the streets, 3/15) stays indexed, and it drops the characters
-// that show nothing (学\u200b习 is indexed as 学习: catalog.IsInvisible).
-const schemaVersion = "11"
+// that show nothing (学\u200b习 is indexed as 学习: catalog.IsInvisible);
+// 12 marks the documents whose text is longer than the index takes
+// (fieldCut), so that a search says how many it may have missed.
+const schemaVersion = "12"
 
 var schemaKey = []byte("evidence_schema")
 
@@ -239,7 +241,7 @@ func OpenMem() (*Bleve, error) {
 func toBleveDoc(d Document) (map[string]any, error) {
 	// Only the indexed text is stored: hits are in it, and each hit of a
 	// search inflates what is stored.
-	text := indexedText(strings.Join(d.Pages, PageSeparator))
+	text, cut := indexedText(strings.Join(d.Pages, PageSeparator))
 	stored, err := deflateText(text)
 	if err != nil {
 		return nil, err
@@ -262,6 +264,9 @@ func toBleveDoc(d Document) (map[string]any, error) {
 	}
 	if len(d.Indicators) > 0 {
 		bd[fieldIndicators] = d.Indicators
+	}
+	if cut {
+		bd[fieldCut] = cutMark
 	}
 	var year string
 	if d.Year > 0 {

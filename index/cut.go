@@ -18,6 +18,18 @@ const MaxIndexedChars = 500_000
 // indexedChars is MaxIndexedChars, lowered by tests.
 var indexedChars = MaxIndexedChars
 
+// LowerIndexedCharsForTests makes the index take only the first n
+// characters of a document until restore is called, so that tests of
+// other packages can cut a document of a few lines instead of indexing
+// half a million characters (some 400 MB of analysis). Only tests call
+// it, before the index and the pipeline start and after they stop: the
+// bound is not guarded against concurrent change.
+func LowerIndexedCharsForTests(n int) (restore func()) {
+	old := indexedChars
+	indexedChars = n
+	return func() { indexedChars = old }
+}
+
 // IndexCut says where a document's text leaves the index: Page is the
 // 1-based page on which indexing stops, partway (0 when the whole text is
 // indexed).
@@ -27,13 +39,16 @@ type IndexCut struct {
 
 // indexedText is text (pages joined by PageSeparator) cut after its
 // indexedChars-th character: a prefix, so offsets in it are offsets in
-// the whole text.
-func indexedText(text string) string {
-	if end, _, cut := cutAt(text, indexedChars); cut.Page > 0 {
-		return text[:end]
+// the whole text; cut says whether it is shorter than text.
+func indexedText(text string) (indexed string, cut bool) {
+	if end, _, c := cutAt(text, indexedChars); c.Page > 0 {
+		return text[:end], true
 	}
-	return text
+	return text, false
 }
+
+// cutMark is the value of fieldCut.
+const cutMark = "1"
 
 // CutOf says where the text of pages leaves the index. It reads no
 // further than the cut: a page view of a 60 MB text costs what one of

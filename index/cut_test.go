@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -87,6 +89,45 @@ func TestLongDocumentIndexedUpToTheBound(t *testing.T) {
 		}
 		if len(res.Hits) != 0 {
 			t.Errorf("%s, after the cut, was found: the index holds more than the bound", word)
+		}
+	}
+}
+
+// TestCutDocumentsAreCounted: a search can keep only the documents the
+// index took in part (Filter.Cut), with or without words, so that it can
+// say how many it may have missed; a document within the bound is not
+// among them.
+func TestCutDocumentsAreCounted(t *testing.T) {
+	defer func(n int) { indexedChars = n }(indexedChars)
+	indexedChars = 200
+	filler := strings.Repeat("推进学习型城市建设工作。", 20) // 240 characters
+	idx := newIndexOf(t, []Document{
+		{ID: "long", Title: "统计年鉴", City: "330100", Pages: []string{filler, "学分银行累计存入学分。"}},
+		{ID: "short", Title: "工作总结", City: "330100", Pages: []string{"推进学习型城市建设工作。学分银行。"}},
+		{ID: "other", Title: "年鉴", City: "330200", Pages: []string{filler}},
+	})
+	for _, tc := range []struct {
+		name string
+		q    Query
+		want string
+	}{
+		{"every cut document", Query{Filter: Filter{Cut: true}, Size: 10}, "[long other]"},
+		{"in one city", Query{Filter: Filter{Cut: true, Cities: []string{"330100"}}, Size: 10}, "[long]"},
+		{"with a word before the cut", Query{Clauses: terms("学习型城市"), Filter: Filter{Cut: true}, Size: 10}, "[long other]"},
+		{"with a word past the cut", Query{Clauses: terms("学分银行"), Filter: Filter{Cut: true}, Size: 10}, "[]"},
+		{"without the filter", Query{Clauses: terms("学分银行"), Size: 10}, "[short]"},
+	} {
+		res, err := idx.Search(context.Background(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		if got := fmt.Sprint(ids); got != tc.want {
+			t.Errorf("%s: %v, want %s", tc.name, ids, tc.want)
 		}
 	}
 }

@@ -134,6 +134,9 @@
 //	            Year is a keyword rather than a number because it is counted by value,
 //	            which Bleve's numeric fields cannot do.
 //	issued_on   datetime: the date of issue, for range queries.
+//	cut         keyword: "1" for a document whose text is longer than the index takes
+//	            (MaxIndexedChars), so that a search can count the documents it looked
+//	            at only in part (Filter.Cut).
 //
 // Nothing is put in Bleve's composite _all field; queries name their fields.
 package index

@@ -103,6 +103,9 @@ type Filter struct {
 	// IDs, when set, keeps only these documents; ExcludeIDs drops these.
 	IDs        []string
 	ExcludeIDs []string
+	// Cut keeps only the documents whose text is longer than the index
+	// takes (MaxIndexedChars): their words past that are not found.
+	Cut bool
 }
 
 // Result is one page of hits with the total and the facets.

@@ -40,6 +40,10 @@ const (
 	fieldIndicators = "indicators"
 	fieldYear       = "year"
 	fieldIssuedOn   = "issued_on"
+	// fieldCut is cutMark for a document whose text is longer than the
+	// index takes (MaxIndexedChars), so that a search can say how many
+	// such documents it may have missed.
+	fieldCut = "cut"
 	// fieldFacets holds every facet value of a document as "field:value"
 	// (city:330100, year:2017), in one field with doc values: a search
 	// counts them in one pass over each match instead of one per field.
@@ -67,7 +71,7 @@ func newMapping(substrings bool) (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(fieldTextNgram, ngramField())
 	}
 	doc.AddFieldMappingsAt(fieldStoredText, storedOnlyField())
-	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear} {
+	for _, f := range []string{fieldCity, fieldDocType, fieldDepartment, fieldIndicators, fieldYear, fieldCut} {
 		doc.AddFieldMappingsAt(f, keywordField(false))
 	}
 	doc.AddFieldMappingsAt(fieldFacets, keywordField(true))

@@ -193,6 +193,9 @@ func filterQueries(f Filter) []query.Query {
 	if len(f.IDs) > 0 {
 		out = append(out, bleve.NewDocIDQuery(f.IDs))
 	}
+	if f.Cut {
+		add(fieldCut, []string{cutMark})
+	}
 	return out
 }
 

@@ -53,6 +53,10 @@ type Result struct {
 	// upgrade, or of a damaged one): the search found only the documents
 	// indexed so far.
 	Rebuilding bool `json:"rebuilding,omitempty"`
+	// Unindexed is set when documents the search looked in are longer
+	// than the index takes and it did not find them: the words it looked
+	// for may be past that point in them.
+	Unindexed *Unindexed `json:"unindexed,omitempty"`
 }
 
 // Relaxation says that dropping one filter of a search that found nothing
@@ -183,6 +187,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		if out.Relax, err = s.relax(ctx, q, req); err != nil {
 			return nil, err
 		}
+	}
+	if out.Unindexed, err = s.unindexed(ctx, q); err != nil {
+		return nil, err
 	}
 	out.TookMS = time.Since(start).Milliseconds()
 	out.Rebuilding = s.rebuilding.Load()

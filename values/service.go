@@ -3,13 +3,13 @@ package values
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
-	"github.com/lcmonitor/evidence/ingest"
 )
 
 const (
@@ -20,9 +20,14 @@ const (
 // Service records, lists and reviews values, and carries a city's work
 // from one round to the next.
 type Service struct {
-	cat   *catalog.Store
-	blobs blob.Store
+	cat    *catalog.Store
+	blobs  blob.Store
+	budget claims.TextBudget
 }
+
+// SetTextBudget makes the pages of text held to check quotes borrow
+// memory from the server's budget for big texts (claims.ReadCitedText).
+func (s *Service) SetTextBudget(b claims.TextBudget) { s.budget = b }
 
 // NewService returns the values service over the catalog and the stored
 // text the citations are checked against.
@@ -254,11 +259,12 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	if len(mistakes) > 0 || d == nil {
 		return "", "", catalog.Join(mistakes...)
 	}
-	t, err := ingest.LoadText(ctx, s.blobs, d.SHA256)
+	ct, err := claims.ReadCitedText(ctx, s.blobs, s.budget, d.SHA256, in.Page, quote)
 	if err != nil {
-		return "", "", err
+		return "", "", fmt.Errorf("check the quote in %s: %w", d.ID, err)
 	}
-	m := claims.FindQuote(t.Pages, in.Page, quote)
+	defer ct.Close()
+	m := ct.Match
 	*c = catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: in.Page, Quote: quote, QuoteFound: m.Found, FoundOnPage: m.FoundOnPage}
 	if !m.Found {
 		return "", "", nil
@@ -269,11 +275,17 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	if n := len(m.Next); n > 0 {
 		endPage, end = m.Next[n-1].Page, m.Next[n-1].End
 	}
-	after = t.Pages[endPage-1][end:]
-	if rs := []rune(after); len(rs) > afterRunes {
-		after = string(rs[:afterRunes])
+	after = ct.Pages[endPage-1][end:]
+	for i, n := 0, 0; i < len(after); n++ {
+		if n == afterRunes {
+			after = after[:i]
+			break
+		}
+		_, size := utf8.DecodeRuneInString(after[i:])
+		i += size
 	}
-	return m.Passage(t.Pages), after, nil
+	// Copies: the page they are cut from is let go.
+	return strings.Clone(m.Passage(ct.Pages)), strings.Clone(after), nil
 }
 
 // citedDocument returns the document a value cites when it may be its

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
 )
@@ -44,6 +45,9 @@ type searchPage struct {
 	// pack typed, the error.
 	SaveForm formState
 }
+
+// MaxIndexed is how much of a file the index takes, in 万 characters.
+func (p *searchPage) MaxIndexed() int { return index.MaxIndexedChars / 10_000 }
 
 // relaxLink is a search without one filter: what it drops and finds, and
 // its address.

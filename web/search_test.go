@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/xuri/excelize/v2"
@@ -148,5 +149,40 @@ func TestSearchPageSaysTheIndexIsBeingRebuilt(t *testing.T) {
 		if !tt.rebuilding && strings.Contains(text, "正在重建") {
 			t.Errorf("search after the rebuild still says it is rebuilding: %.400s", text)
 		}
+	}
+}
+
+// TestSearchPageSaysWhichFilesItSearchedInPart: a phrase past where the
+// index stops in a long file is not found there; the search page says
+// that the file was searched only in part and links to finding the
+// phrase in it, in the page's language, and the link finds it there.
+func TestSearchPageSaysWhichFilesItSearchedInPart(t *testing.T) {
+	defer index.LowerIndexedCharsForTests(200)()
+	s := newSite(t)
+	long := s.env.Upload("330100", "杭州市统计年鉴.txt", strings.Repeat("推进学习型城市建设工作。", 20)+"学分银行累计存入学分五十万分。")
+	s.env.Upload("330100", "学分银行管理办法.txt", "建立学分银行制度。")
+	zhou := s.login("zhou")
+	_, body := zhou.get("/search?q=" + url.QueryEscape("学分银行"))
+	text := html.UnescapeString(textOf(body))
+	if !strings.Contains(text, "另有 1 份文件只检索了前一部分") || !strings.Contains(text, "可在文件中查找") {
+		t.Errorf("search past the cut says nothing of the file searched in part: %.600s", text)
+	}
+	link := "/documents/" + long.ID + "?find=" + url.QueryEscape("学分银行") + "#find"
+	if !strings.Contains(html.UnescapeString(body), `href="`+link+`"`) {
+		t.Fatalf("search past the cut: no link %s: %.2000s", link, body)
+	}
+	_, found := zhou.get(strings.TrimSuffix(link, "#find"))
+	if text := html.UnescapeString(textOf(found)); !strings.Contains(text, "“学分银行”在本文件中出现 1 次") {
+		t.Errorf("the link finds nothing in the file: %.600s", text)
+	}
+	zhou.get("/lang?to=en&next=/")
+	_, body = zhou.get("/search?q=" + url.QueryEscape("学分银行"))
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "1 more file was searched only in part") {
+		t.Errorf("in English: no word of the file searched in part: %.600s", text)
+	}
+	zhou.get("/lang?to=zh&next=/")
+	_, body = zhou.get("/search?q=" + url.QueryEscape("学习型城市"))
+	if strings.Contains(html.UnescapeString(textOf(body)), "只检索了前一部分") {
+		t.Errorf("a search that finds the long file says it searched it in part")
 	}
 }

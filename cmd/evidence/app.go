@@ -270,6 +270,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.documents.UseThumbnailCache(filepath.Join(dataDir, "thumbnails"))
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
 	a.values = values.NewService(a.cat, a.blobs)
+	// Quotes are checked within the budget the document pages use.
+	a.claims.SetTextBudget(a.documents)
+	a.values.SetTextBudget(a.documents)
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }

@@ -104,11 +104,15 @@ func New(t testing.TB) *Env {
 	srch := search.NewService(idx, cat)
 	tasks := assignments.NewService(cat)
 	svc.UseTasks(tasks)
-	return &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
+	e := &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs),
 		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath}
+	// As serve wires them: quotes are checked within the document pages' budget.
+	e.Claims.SetTextBudget(e.Documents)
+	e.Values.SetTextBudget(e.Documents)
+	return e
 }
 
 // Services is the environment's set of services, as `evidence serve`

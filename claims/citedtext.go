@@ -1,0 +1,251 @@
+package claims
+
+import (
+	"context"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// TextBudget lends memory to pages of text held whole, one budget per
+// server (documents.Service's, which /text and the document page borrow
+// from too): a page it cannot take now is EUNAVAILABLE with a time to
+// retry after, one bigger than all of it ETOOLARGE.
+type TextBudget interface {
+	// LendText lends n bytes more to a load that then holds total.
+	LendText(n, total int64) (release func(), err error)
+}
+
+// foldCost is the memory a page held for quote matching takes for each
+// byte of it: the page, its folded copy and the folded runes with their
+// places (folded: 32 bytes a character, a Chinese character 3 bytes).
+const foldCost = 16
+
+// CitedText is a document's text as far as checking a quote needs it,
+// read from its blob as a stream: Pages has an entry for every page of
+// the text, but holds only the pages that a quote found, or looked for on
+// its page, is on and those beside them (the others are ""), so that a
+// quote in a text of 40 MB costs a few of its pages, not the text.
+// Close gives back the memory held.
+type CitedText struct {
+	Pages []string
+	Match Match
+
+	budget   TextBudget
+	releases map[int]func() // by page index, what each held page took
+	held     map[int]int64  // by page index, the bytes lent to it
+}
+
+// Close gives back the budget the pages held.
+func (ct *CitedText) Close() {
+	for i, r := range ct.releases {
+		r()
+		delete(ct.releases, i)
+	}
+}
+
+// drop lets page i (0-based) go.
+func (ct *CitedText) drop(i int) {
+	ct.Pages[i] = ""
+	delete(ct.held, i)
+	if r, ok := ct.releases[i]; ok {
+		r()
+		delete(ct.releases, i)
+	}
+}
+
+// read reads what is left of tp's current page whole, as page i, within
+// the budget.
+func (ct *CitedText) read(tp *ingest.TextPages, i int) error {
+	var buf []byte
+	for {
+		n := len(buf)
+		var err error
+		buf, err = tp.Chunk(buf, 64<<10)
+		if err != nil {
+			break
+		}
+		if err := ct.hold(i, len(buf)-n); err != nil {
+			return err
+		}
+	}
+	if err := tp.Err(); err != nil {
+		return err
+	}
+	for len(ct.Pages) <= i {
+		ct.Pages = append(ct.Pages, "")
+	}
+	ct.Pages[i] = string(buf)
+	return nil
+}
+
+// hold takes n more bytes of page i from the budget (none without one).
+func (ct *CitedText) hold(i, n int) error {
+	if ct.budget == nil {
+		return nil
+	}
+	cost := int64(n) * foldCost
+	release, err := ct.budget.LendText(cost, ct.held[i]+cost)
+	if catalog.ErrorCode(err) == catalog.ETOOLARGE {
+		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)
+	}
+	if err != nil {
+		return fmt.Errorf("page %d: %w", i+1, err)
+	}
+	ct.held[i] += cost
+	prev := ct.releases[i]
+	ct.releases[i] = func() {
+		if prev != nil {
+			prev()
+		}
+		release()
+	}
+	return nil
+}
+
+// ReadCitedText finds quote in the stored text of the document with these
+// bytes as FindQuote finds it in pages, first where it starts on page
+// (1-based), then anywhere, but reading the text as a stream: the cited
+// page and those the quote may run onto first, then, when it is not
+// there, page after page with a window of pages enough for the quote,
+// letting each go once it is passed. The pages held are lent memory by
+// budget (nil: without bound). The caller closes it.
+func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string) (*CitedText, error) {
+	ct := &CitedText{budget: budget, releases: map[int]func(){}, held: map[int]int64{}}
+	var q folded
+	q.add(quote, 0)
+	found, err := ct.nearPage(ctx, blobs, sha, page, q)
+	if err != nil {
+		ct.Close()
+		return nil, err
+	}
+	if found || len(q.plain) == 0 {
+		return ct, nil
+	}
+	if err := ct.anywhere(ctx, blobs, sha, page, q); err != nil {
+		ct.Close()
+		return nil, err
+	}
+	return ct, nil
+}
+
+// nearPage reads the pages a quote starting on page (1-based) may be on:
+// that page and the next, and more after them while they hold fewer
+// characters than the quote, and the pages either side, whose feet
+// (index.FootStart) tell where theirs end; it counts the others, and
+// looks for q starting on page.
+func (ct *CitedText) nearPage(ctx context.Context, blobs blob.Store, sha string, page int, q folded) (bool, error) {
+	tp, err := ingest.OpenTextPages(ctx, blobs, sha)
+	if err != nil {
+		return false, err
+	}
+	defer tp.Close()
+	last, runes := page+1, 0 // the last page the quote may run onto
+	for tp.Next() {
+		n := tp.PageNumber()
+		ct.Pages = append(ct.Pages, "")
+		if n < page-1 || n > last+1 {
+			continue
+		}
+		if err := ct.read(tp, n-1); err != nil {
+			return false, err
+		}
+		if n > page && n == last {
+			if runes += utf8.RuneCountInString(ct.Pages[n-1]); runes < len(q.plain) {
+				last++
+			}
+		}
+	}
+	if err := tp.Err(); err != nil {
+		return false, err
+	}
+	if len(q.plain) == 0 || page < 1 || page > len(ct.Pages) {
+		return false, nil
+	}
+	near := foldPages(ct.Pages, page-1, min(last, len(ct.Pages)))
+	if m, ok := near.onPage(q, page); ok {
+		ct.Match = m
+		return true, nil
+	}
+	return false, nil
+}
+
+// anywhere reads the text again page by page and finds the first place
+// q starts, in page order, holding a window of pages: the page it may
+// start on, the one before (for its foot), and those after it that the
+// rest of the quote may run onto, with one more. The cited page, held
+// from nearPage, is kept, for its opening when the quote is nowhere.
+func (ct *CitedText) anywhere(ctx context.Context, blobs blob.Store, sha string, page int, q folded) error {
+	tp, err := ingest.OpenTextPages(ctx, blobs, sha)
+	if err != nil {
+		return err
+	}
+	defer tp.Close()
+	for i := range ct.Pages {
+		if i != page-1 {
+			ct.drop(i)
+		}
+	}
+	n := len(ct.Pages)
+	read := 0 // pages read so far
+	// upTo reads pages until k are read.
+	upTo := func(k int) error {
+		for read < min(k, n) {
+			if !tp.Next() {
+				if err := tp.Err(); err != nil {
+					return err
+				}
+				return fmt.Errorf("text %s ended at page %d of %d", sha, read, n)
+			}
+			read++
+			if read == page && ct.Pages[read-1] != "" {
+				continue // held from nearPage
+			}
+			if err := ct.read(tp, read-1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for p := 0; p < n; p++ {
+		// Fold page p and those after it that the rest of the quote may
+		// run onto (the next at least, as nearPage does); the foot of the
+		// last needs the one after it read too.
+		end, runes := p+1, 0
+		for end < n && (end == p+1 || runes < len(q.plain)) {
+			if err := upTo(end + 1); err != nil {
+				return err
+			}
+			runes += utf8.RuneCountInString(ct.Pages[end])
+			end++
+		}
+		if err := upTo(end + 1); err != nil {
+			return err
+		}
+		f := foldPages(ct.Pages, p, end)
+		if i := f.firstOn(q, p); i >= 0 {
+			ct.Match = f.match(i, len(q.plain))
+			return nil
+		}
+		if p > 0 && p-1 != page-1 {
+			ct.drop(p - 1)
+		}
+	}
+	return nil
+}
+
+// firstOn is the index in f.at of the first place q starts on page p
+// (0-based), as written or with its years read the other way; -1 when
+// it starts on none there.
+func (f folded) firstOn(q folded, p int) int {
+	first := -1
+	for _, v := range [][2][]rune{{f.plain, q.plain}, {f.years, q.years}} {
+		if i := find(v[0], v[1], 0); i >= 0 && f.at[i].page == p && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}

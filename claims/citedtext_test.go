@@ -1,0 +1,146 @@
+package claims
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// storedText stores pages as a document's text and returns its key.
+func storedText(t *testing.T, store blob.Store, name string, pages []string) string {
+	t.Helper()
+	sha := fmt.Sprintf("%064x", len(name)) + name
+	if _, err := ingest.SaveText(context.Background(), store, sha, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+		t.Fatal(err)
+	}
+	return sha
+}
+
+func folderStore(t *testing.T) blob.Store {
+	t.Helper()
+	store, err := blob.NewFolder(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// peakBudget is a TextBudget that lends without bound and remembers the
+// most it lent at once.
+type peakBudget struct {
+	mu         sync.Mutex
+	held, peak int64
+}
+
+func (b *peakBudget) LendText(n, _ int64) (func(), error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.held += n
+	b.peak = max(b.peak, b.held)
+	return func() { b.mu.Lock(); b.held -= n; b.mu.Unlock() }, nil
+}
+
+// TestReadCitedTextFindsWhatFindQuoteFinds: read from the stored text as a
+// stream, a quote is found where FindQuote finds it in the pages held
+// whole, on the cited page or another, across page breaks and their page
+// numbers, and the context and passage shown are the same.
+func TestReadCitedTextFindsWhatFindQuoteFinds(t *testing.T) {
+	store := folderStore(t)
+	long := make([]string, 12)
+	for i := range long {
+		long[i] = fmt.Sprintf("第%d章 推进学习型城市建设。", i+1)
+	}
+	long[7] += "建立终身"
+	long[8] = "教育学分\n银行" + long[8]
+	tiny := []string{"社区", "教育", "学分", "银行", "制度", "完善"}
+	for _, tc := range []struct {
+		name   string
+		pages  []string
+		quotes []string
+	}{
+		{"pdf noise", pages, []string{"2017年全年共举办342场市民大讲堂", "共举办３４２场", "建立学分银行", "共举办343场", "二○二三年全市", "二〇二三年度", ",。", "市民大讲堂"}},
+		{"page feet", report, []string{"建立终身教育学分银行", "二〇二三年新增学习点", "学习型城市建设成效显著", "第2页"}},
+		{"long", long, []string{"建立终身教育学分银行", "第12章", "第1章", "推进学习型城市"}},
+		{"a quote over many small pages", tiny, []string{"教育学分银行制度", "社区教育学分银行制度完善"}},
+	} {
+		sha := storedText(t, store, strings.ReplaceAll(tc.name, " ", "-"), tc.pages)
+		for _, quote := range tc.quotes {
+			for page := 0; page <= len(tc.pages)+1; page++ {
+				want := FindQuote(tc.pages, page, quote)
+				budget := &peakBudget{}
+				ct, err := ReadCitedText(context.Background(), store, budget, sha, page, quote)
+				if err != nil {
+					t.Fatalf("%s: %q on page %d: %v", tc.name, quote, page, err)
+				}
+				if fmt.Sprint(ct.Match) != fmt.Sprint(want) {
+					t.Errorf("%s: %q on page %d: %+v, want %+v as FindQuote", tc.name, quote, page, ct.Match, want)
+				} else if got, wantCtx := Context(ct.Pages, page, ct.Match), Context(tc.pages, page, want); got != wantCtx {
+					t.Errorf("%s: %q on page %d: context %q, want %q", tc.name, quote, page, got, wantCtx)
+				} else if got, wantPassage := ct.Match.Passage(ct.Pages), want.Passage(tc.pages); got != wantPassage {
+					t.Errorf("%s: %q on page %d: passage %q, want %q", tc.name, quote, page, got, wantPassage)
+				}
+				ct.Close()
+				if budget.held != 0 {
+					t.Errorf("%s: %q on page %d: %d bytes of the budget kept after Close", tc.name, quote, page, budget.held)
+				}
+			}
+		}
+	}
+}
+
+// TestReadCitedTextHoldsAFewPages: a quote in a text of 1,200 pages (4 MB)
+// is checked holding a few pages at once, whether it is on the cited page,
+// on the last page, or nowhere; the memory they hold is the server's
+// budget's, and a budget that cannot lend it now says to come back.
+func TestReadCitedTextHoldsAFewPages(t *testing.T) {
+	store := folderStore(t)
+	page := strings.Repeat("推进学习型城市建设，完善终身教育体系。", 60) // 3.4 KB
+	pages := make([]string, 1200)
+	for i := range pages {
+		pages[i] = fmt.Sprintf("第%d页\n%s", i+1, page)
+	}
+	pages[599] += "全市共建成社区学校一百二十所。"
+	pages[1199] += "学分银行累计存入学分五十万分。"
+	sha := storedText(t, store, "big", pages)
+	few := int64(6 * len(pages[0]) * foldCost)
+	for _, tc := range []struct {
+		name        string
+		page        int
+		quote       string
+		foundOnPage int
+	}{
+		{"on the cited page", 600, "全市共建成社区学校一百二十所", 600},
+		{"on the last page, cited on the first", 1, "学分银行累计存入学分五十万分", 1200},
+		{"nowhere", 600, "老年大学", 0},
+	} {
+		budget := &peakBudget{}
+		ct, err := ReadCitedText(context.Background(), store, budget, sha, tc.page, tc.quote)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if ct.Match.FoundOnPage != tc.foundOnPage {
+			t.Errorf("%s: found on page %d, want %d", tc.name, ct.Match.FoundOnPage, tc.foundOnPage)
+		}
+		ct.Close()
+		if budget.peak == 0 || budget.peak > few {
+			t.Errorf("%s: held %d KB of the budget at most, want some and no more than a few pages' (%d KB)", tc.name, budget.peak>>10, few>>10)
+		}
+	}
+	full := &fullBudget{}
+	if _, err := ReadCitedText(context.Background(), store, full, sha, 600, "全市共建成社区学校"); catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+		t.Errorf("with the budget lent out: %v, want EUNAVAILABLE", err)
+	}
+}
+
+// fullBudget lends nothing: the server is busy with other big texts.
+type fullBudget struct{}
+
+func (fullBudget) LendText(int64, int64) (func(), error) {
+	return func() {}, catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在显示其他很长的文件")
+}

@@ -1,0 +1,85 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/lcmonitor/evidence/index"
+)
+
+// Unindexed says that a search may have missed documents: Count of those
+// it looked in (its filters and the user's scope) are longer than the
+// index takes (index.MaxIndexedChars) and it did not find them, so their
+// words past that point were not searched. Documents names the first
+// maxUnindexedListed of them, newest first, and Find is the query's first
+// word, for finding it in each one's whole text (documents.Service.Find).
+type Unindexed struct {
+	Count     int                 `json:"count"`
+	Documents []UnindexedDocument `json:"documents"`
+	Find      string              `json:"find"`
+}
+
+// UnindexedDocument is a document a search looked in only in part.
+type UnindexedDocument struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// maxUnindexedListed is the most documents an Unindexed names.
+const maxUnindexedListed = 10
+
+// unindexed says which documents the search q (of words, within its
+// filters) may have missed because the index took them only in part; nil
+// when there are none. A document that a word to exclude keeps out is
+// not one of them: it was looked at and left out.
+func (s *Service) unindexed(ctx context.Context, q index.Query) (*Unindexed, error) {
+	if len(q.Clauses) == 0 {
+		return nil, nil
+	}
+	q.From, q.FacetSize, q.WithText = 0, 0, false
+	q.Filter.Cut = true
+	cut := q
+	cut.Clauses, cut.Size, cut.Sort = nil, maxUnindexedListed, index.SortUploaded
+	all, err := s.idx.Search(ctx, cut)
+	if err != nil || all.Total == 0 {
+		return nil, wrapUnindexed(err)
+	}
+	found := q
+	found.Size = 0
+	hit, err := s.idx.Search(ctx, found)
+	if err != nil || hit.Total >= all.Total {
+		return nil, wrapUnindexed(err)
+	}
+	// Which of those listed the search found, so as not to name them.
+	listed := q
+	listed.Filter.IDs, listed.Size = hitIDs(all), len(all.Hits)
+	lr, err := s.idx.Search(ctx, listed)
+	if err != nil {
+		return nil, wrapUnindexed(err)
+	}
+	var missed []string
+	for _, id := range hitIDs(all) {
+		if !slices.Contains(hitIDs(lr), id) {
+			missed = append(missed, id)
+		}
+	}
+	docs, _, err := s.cat.HitDocuments(ctx, missed)
+	if err != nil {
+		return nil, fmt.Errorf("load documents searched in part: %w", err)
+	}
+	u := &Unindexed{Count: int(all.Total - hit.Total), Documents: []UnindexedDocument{}, Find: q.Clauses[0].Any[0].Text}
+	for _, id := range missed {
+		if d, ok := docs[id]; ok {
+			u.Documents = append(u.Documents, UnindexedDocument{ID: d.ID, Title: d.Title})
+		}
+	}
+	return u, nil
+}
+
+func wrapUnindexed(err error) error {
+	if err != nil {
+		return fmt.Errorf("count documents searched in part: %w", err)
+	}
+	return nil
+}
