@@ -486,13 +486,18 @@ var englishMessages = map[string]string{
 	"文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘":                                       "The file storage became read-only (the disk was probably remounted read-only after an error), so the file was not saved; ask the administrator to check the disk",
 
 	// Photos joined into one document (ingest/join.go).
-	"一份文件最多合并 %d 张照片,这次选了 %d 张;请分成几份上传":                                                              "One document joins at most %d photos; %d were chosen; upload them in several parts",
-	"第 %d 个文件 %q 不是照片(JPEG 或 PNG),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”":                                      "File %d, %q, is not a photo (JPEG or PNG) and cannot be joined into one document; remove it, or untick “join into one document”",
-	"%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并":                                                       "Joined, the %d photos are over the limit of %s for one file; upload them in several parts, or compress the photos before joining",
-	"第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传":                                    "Photo %d, %q, has too many pixels (%d×%d) to be joined; take it again at the phone camera's default size, or compress it before uploading",
-	"第 %d 张照片 %q 已损坏,无法读取;请重新拍摄或重新导出后上传":                                                             "Photo %d, %q, is damaged and cannot be read; take it again or export it again, then upload",
-	"文件 %q 无法使用(%s),照片没有合并,也没有保存;请去掉或换掉它后重新上传":                                                       "The file %q cannot be used (%s), so the photos were not joined and nothing was stored; remove or replace it and upload again",
-	"第 %d 个文件 %q 是 HEIC 或 WebP 格式的照片,暂不能合并;请先在手机上转为 JPEG(苹果手机:设置—相机—格式—兼容性最佳)后再合并,或不勾选“合并为一份文件”分别上传": "File %d, %q, is a HEIC or WebP photo, which cannot be joined yet; convert it to JPEG on the phone first (on an iPhone: Settings › Camera › Formats › Most Compatible), or untick “join into one document” and upload the photos one by one",
+	"一份文件最多合并 %d 张照片,这次选了 %d 张;请分成几份上传":                                                          "One document joins at most %d photos; %d were chosen; upload them in several parts",
+	"第 %d 个文件 %q 不是照片(JPEG、PNG、HEIC 或 WebP),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”":                        "File %d, %q, is not a photo (JPEG, PNG, HEIC or WebP) and cannot be joined into one document; remove it, or untick “join into one document”",
+	"第 %d 张照片 %q 转换为 JPEG 超时(超过 %d 秒),不能合并;请在手机上把它转为 JPEG 后重新上传":                                 "Converting photo %d, %q, to JPEG took too long (over %d seconds), so it cannot be joined; convert it to JPEG on the phone and upload again",
+	"第 %d 张照片 %q 是 HEIC/HEIF 格式,本服务器无法转换(%s),不能合并;请联系管理员,或先在手机上转为 JPEG(苹果手机:设置—相机—格式—兼容性最佳)后再合并": "Photo %d, %q, is a HEIC/HEIF photo this server cannot convert (%s), so it cannot be joined; ask the administrator, or convert it to JPEG on the phone first (on an iPhone: Settings › Camera › Formats › Most Compatible)",
+	"--join 合并命令行给出的照片,不能与 --manifest 同用":                                                        "--join joins the photos given on the command line; it cannot be used with --manifest",
+	"--join 需要至少两张照片(同一份纸质文件的各页),这次给出了 %d 个文件":                                                   "--join needs at least two photos (the pages of one paper document); %d file(s) were given",
+	"无法读取文件:%v": "Cannot read the file: %v",
+	"第 %d 张照片 %q 转为 JPEG 后超过 %s,不能合并;请压缩后上传":                      "Photo %d, %q, is over %s once converted to JPEG, so it cannot be joined; compress it and upload again",
+	"%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并":                    "Joined, the %d photos are over the limit of %s for one file; upload them in several parts, or compress the photos before joining",
+	"第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传": "Photo %d, %q, has too many pixels (%d×%d) to be joined; take it again at the phone camera's default size, or compress it before uploading",
+	"第 %d 张照片 %q 已损坏,无法读取;请重新拍摄或重新导出后上传":                          "Photo %d, %q, is damaged and cannot be read; take it again or export it again, then upload",
+	"文件 %q 无法使用(%s),照片没有合并,也没有保存;请去掉或换掉它后重新上传":                    "The file %q cannot be used (%s), so the photos were not joined and nothing was stored; remove or replace it and upload again",
 
 	// Big texts read page by page (documents/text.go, ingest/textpages.go, api/text.go).
 	"第 %d 页的文字超过 %d MB,无法整页读取;请下载原件查看":         "The text of page %d is over %d MB and cannot be read as one page; download the original to read it",

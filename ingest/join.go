@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -23,23 +24,31 @@ const maxDecodedPhotoBytes = 64 << 20
 
 // joinPhotos makes one staged PDF of photos of a paper document's pages,
 // a page per photo in the order sent (photopdf): what a department hands
-// in when it photographed a three-page notice. The photos' own staging is
-// left to the caller. A file that is not a JPEG or PNG photo, a photo
-// that cannot be read, or a PDF over the upload limit refuses the whole,
-// naming the file, with the field "file".
-func (s *Service) joinPhotos(files []*Staged) (*Staged, error) {
+// in when it photographed a three-page notice. A HEIC/HEIF or WebP photo
+// is made a JPEG first (convertForJoin). The photos' own staging is left
+// to the caller. A file that is not a photo, a photo that cannot be read
+// or converted, or a PDF over the upload limit refuses the whole, naming
+// the file, with the field "file".
+func (s *Service) joinPhotos(ctx context.Context, files []*Staged) (*Staged, error) {
 	if len(files) > MaxJoinedPhotos {
 		return nil, catalog.FieldErrorf("file", catalog.EINVALID, "一份文件最多合并 %d 张照片,这次选了 %d 张;请分成几份上传", MaxJoinedPhotos, len(files))
 	}
+	for i, f := range files {
+		if f.MIME != extract.MIMEJPEG && f.MIME != extract.MIMEPNG && !needsConversion(f.MIME) {
+			return nil, catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片(JPEG、PNG、HEIC 或 WebP),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”", i+1, f.Filename)
+		}
+	}
 	photos := make([]photopdf.Photo, len(files))
 	for i, f := range files {
-		if f.MIME == extract.MIMEHEIC || f.MIME == extract.MIMEAVIF || f.MIME == extract.MIMEWEBP {
-			return nil, catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 是 HEIC 或 WebP 格式的照片,暂不能合并;请先在手机上转为 JPEG(苹果手机:设置—相机—格式—兼容性最佳)后再合并,或不勾选“合并为一份文件”分别上传", i+1, f.Filename)
+		if needsConversion(f.MIME) {
+			jpg, err := s.convertForJoin(ctx, i, f)
+			if err != nil {
+				return nil, err
+			}
+			defer jpg.Remove()
+			f = jpg
 		}
-		if f.MIME != extract.MIMEJPEG && f.MIME != extract.MIMEPNG {
-			return nil, catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片(JPEG 或 PNG),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”", i+1, f.Filename)
-		}
-		photos[i] = photopdf.Photo{Name: f.Filename, Open: f.open}
+		photos[i] = photopdf.Photo{Name: files[i].Filename, Open: f.open}
 	}
 	pr, pw := io.Pipe()
 	written := make(chan error, 1)
@@ -86,7 +95,7 @@ func photoRefused(pe *photopdf.PhotoError) error {
 	n := pe.Index + 1
 	switch {
 	case errors.Is(pe, photopdf.ErrNotPhoto):
-		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片(JPEG 或 PNG),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”", n, pe.Name)
+		return catalog.FieldErrorf("file", catalog.EINVALID, "第 %d 个文件 %q 不是照片(JPEG、PNG、HEIC 或 WebP),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”", n, pe.Name)
 	case errors.Is(pe, photopdf.ErrTooManyPixels):
 		return catalog.FieldErrorf("file", catalog.ETOOLARGE, "第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传", n, pe.Name, pe.Width, pe.Height)
 	case errors.Is(pe, photopdf.ErrCorrupt):

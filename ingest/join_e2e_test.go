@@ -7,8 +7,10 @@ import (
 	"image"
 	"image/draw"
 	"image/jpeg"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -144,6 +146,85 @@ func TestPhotosOfOneNoticeBecomeOneDocument(t *testing.T) {
 	var ce *catalog.Error
 	if !errors.As(err, &ce) || ce.Field != "file" || ce.English == "" {
 		t.Errorf("refusal %#v: want it on the field file, with English", err)
+	}
+	after, err := e.Catalog.CityDocuments(ctx, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d documents after a refused join, %d before", len(after), len(before))
+	}
+}
+
+// TestPhoneFormatsJoin: an iPhone's HEIC and an Android phone's WebP,
+// stored sideways with its EXIF orientation, join with a JPEG into one
+// document, each page upright for OCR, in the order sent; a HEIC that
+// heif-convert cannot read refuses the join, naming it, and stores
+// nothing.
+func TestPhoneFormatsJoin(t *testing.T) {
+	needPrograms(t, "tesseract", "pdftoppm", "pdftotext", "heif-convert")
+	e := testenv.New(t)
+	ctx := context.Background()
+	sideways := exif.WebPWithOrientation(fixtureBytes(t, "sideways.webp"), 1754, 1241, 6)
+	pages := []struct {
+		name   string
+		data   []byte
+		phrase string
+	}{
+		{"IMG_0201.jpg", fixtureBytes(t, "masthead.jpg"), "杭州市教育局文件"},
+		{"IMG_0202.HEIC", fixtureBytes(t, "photo.heic"), "成都市社区教育工作情况报告"},
+		{"微信图片_0203.webp", sideways, "成都市社区教育工作情况报告"},
+	}
+	var files []*ingest.Staged
+	for _, p := range pages {
+		files = append(files, stagePhoto(t, e, p.name, p.data))
+	}
+	out, err := e.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: hangzhou, DocType: "meeting_notice"}, Files: files, JoinPhotos: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 || out[0].Err != nil || out[0].JoinedPhotos != 3 {
+		t.Fatalf("outcomes %+v, want one document of 3 photos", out)
+	}
+	d := e.WaitFinished(out[0].Document.ID, catalog.StatusIndexed)
+	if d.Pages != 3 || d.MIME != "application/pdf" {
+		t.Fatalf("document has %d pages of %s, want 3 of application/pdf", d.Pages, d.MIME)
+	}
+	_, text, err := e.Documents.Text(ctx, testenv.Admin, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pages {
+		if !strings.Contains(text.Pages[i], p.phrase) {
+			t.Errorf("page %d (%s) lacks %q:\n%s", i+1, p.name, p.phrase, text.Pages[i])
+		}
+	}
+	// Upright: the HEIC's pixels turned by heif-convert, the WebP's by
+	// its page's rotation (OCR would read a sideways page too).
+	_, rc, err := e.Documents.Original(ctx, testenv.Admin, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := regexp.MustCompile(`/Rotate \d+`).FindAll(pdf, -1); len(got) != 3 || string(got[1]) != "/Rotate 0" || string(got[2]) != "/Rotate 90" {
+		t.Errorf("pages turned %q, want the WebP's page (3) turned 90° and the HEIC's (2) not", got)
+	}
+
+	before, err := e.Catalog.CityDocuments(ctx, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := fixtureBytes(t, "photo.heic")[:400]
+	files = []*ingest.Staged{stagePhoto(t, e, "IMG_0301.jpg", fixtureBytes(t, "masthead.jpg")), stagePhoto(t, e, "IMG_0302.HEIC", cut)}
+	_, err = e.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: hangzhou, DocType: "meeting_notice"}, Files: files, JoinPhotos: true})
+	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "第 2 张照片“IMG_0302.HEIC”已损坏") {
+		t.Errorf("a damaged HEIC among the photos: %v; want EINVALID naming it", err)
 	}
 	after, err := e.Catalog.CityDocuments(ctx, hangzhou)
 	if err != nil {

@@ -34,7 +34,7 @@ func TestJoinedPhotosOverTheLimit(t *testing.T) {
 			files = append(files, st)
 		}
 		before := runtime.NumGoroutine()
-		joined, err := s.joinPhotos(files)
+		joined, err := s.joinPhotos(t.Context(), files)
 		if err == nil {
 			joined.Remove()
 			t.Fatalf("limit %d: three photos of %d bytes joined", limit, size)

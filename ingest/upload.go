@@ -102,7 +102,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	defer done()
 	files := req.Files
 	if req.JoinPhotos && len(files) > 1 {
-		joined, err := s.joinPhotos(files)
+		joined, err := s.joinPhotos(ctx, files)
 		if err != nil {
 			return nil, err
 		}

@@ -169,11 +169,15 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	var refused []string
+	var joinRefused error // the first file refused on arrival, in both languages
 	for _, fh := range files {
 		st, err := stageFormFile(h.Ingest, fh)
 		if err != nil {
 			h.logUnexpected("stage hand-in", err)
 			refused = append(refused, errorText(langOf(r), err))
+			if joinRefused == nil {
+				joinRefused = ingest.JoinRefused(ingest.SanitizeFilename(fh.Filename), err)
+			}
 			continue
 		}
 		staged = append(staged, st)
@@ -182,7 +186,13 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择要提交的文件"), nil)
 		return
 	}
-	if len(staged) == 0 || r.FormValue("join_photos") != "" && len(refused) > 0 {
+	if r.FormValue("join_photos") != "" && len(files) > 1 && joinRefused != nil {
+		// Photos to be joined are refused whole: said so, each file
+		// refused listed below.
+		h.taskFormFailed(w, r, joinRefused, refused)
+		return
+	}
+	if len(staged) == 0 {
 		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "%s", strings.Join(refused, "\n")), nil)
 		return
 	}

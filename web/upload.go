@@ -120,21 +120,22 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	if r.MultipartForm != nil {
 		files = r.MultipartForm.File["file"]
 	}
+	var joinRefused error // the first file refused on arrival, in both languages
 	for _, fh := range files {
 		st, err := stageFormFile(h.Ingest, fh)
 		if err != nil {
 			h.logUnexpected("stage upload", err)
-			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: ingest.SanitizeFilename(fh.Filename), Outcome: "failed",
-				Error: errorText(langOf(r), err)})
+			name := ingest.SanitizeFilename(fh.Filename)
+			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: name, Outcome: "failed", Error: errorText(langOf(r), err)})
+			if joinRefused == nil {
+				joinRefused = ingest.JoinRefused(name, err)
+			}
 			continue
 		}
 		staged = append(staged, st)
 	}
-	if r.FormValue("join_photos") != "" && len(staged) < len(files) {
-		for _, o := range p.Outcomes {
-			p.State.setError(langOf(r), ingest.JoinRefused(o.Filename, catalog.Errorf(catalog.EINVALID, "%s", o.Error)), uploadFields...)
-			break
-		}
+	if r.FormValue("join_photos") != "" && joinRefused != nil {
+		p.State.setError(langOf(r), joinRefused, uploadFields...)
 		p.Totals = totalsOf(p.Outcomes)
 		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 		return

@@ -12,8 +12,8 @@ import (
 
 // TestContributorOnAPhone walks what a department's staff (责任单位) do
 // from a phone: log in, open 我的任务, hand in phone photos of a notice,
-// and watch them be read. At 375×812 (device scale 3) and 414×896 (scale
-// 2), with touch, no page scrolls sideways and every control is a finger's
+// and watch them be read. At 375×812 and 390×844 (device scale 3), with
+// touch, no page scrolls sideways and every control is a finger's
 // size (40 px); the user name is not capitalised by the phone's keyboard;
 // each document handed in says where it is — waiting, read by OCR,
 // searchable — without the page being reloaded by hand, and a document's
@@ -51,7 +51,7 @@ func TestContributorOnAPhone(t *testing.T) {
 	for _, phone := range []struct {
 		w, h  int64
 		scale float64
-	}{{375, 812, 3}, {414, 896, 2}} {
+	}{{375, 812, 3}, {390, 844, 3}} {
 		at := fmt.Sprintf(" at %d px", phone.w)
 		u.do("a phone"+at, chromedp.EmulateViewport(phone.w, phone.h, chromedp.EmulateScale(phone.scale), chromedp.EmulateMobile, chromedp.EmulateTouch))
 		u.do("the login page"+at, chromedp.Navigate(s.base+"/login"), chromedp.WaitVisible(css(`#username`)))
@@ -129,25 +129,35 @@ func (u ui) handInPhotos(base string, photos []string) {
 }
 
 // handInJoinedPhotos hands the photos in as the pages of one paper
-// document (合并为一份文件): one document more on 我的任务, of as many pages
-// as photos, each page's text read from its own photo.
+// document (合并为一份文件), the last photo moved up to page 1 by a tap
+// on 上移: one document more on 我的任务, of as many pages as photos, its
+// first page the moved photo's.
 func (u ui) handInJoinedPhotos(base string, photos []string) {
 	u.t.Helper()
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	before := eval[int](u, `document.querySelectorAll('article.task .docstatus').length`)
-	u.do("hand in photos joined", chromedp.SetUploadFiles(css(`article.task input[type=file]`), photos),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task input[name=join_photos]').click()`),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
+	u.do("choose photos to join", chromedp.SetUploadFiles(css(`article.task input[type=file]`), photos),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task input[name=join_photos]').click()`))
+	u.waitFor("the pages listed", fmt.Sprintf(`document.querySelectorAll('article.task .page-order li').length === %d`, len(photos)))
+	u.fitsAPhone("我的任务 with the pages of photos to join")
+	// The last photo is the paper's first page: moved up to the top.
+	for range len(photos) - 1 {
+		u.do("move the last photo up", chromedp.Click(css(`article.task .page-order li:last-child button.up`)))
+	}
+	if got := u.text(`article.task .page-order li:first-child .page-name`); !strings.Contains(got, filepath.Base(photos[len(photos)-1])) {
+		u.t.Errorf("page 1 after moving the last photo up reads %q, want %s", got, filepath.Base(photos[len(photos)-1]))
+	}
+	u.do("hand in photos joined", chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
 	u.waitFor("one document more", fmt.Sprintf(`document.querySelectorAll('article.task .docstatus').length === %d`, before+1))
 	u.fitsAPhone("我的任务 after a joined hand-in")
 	joined := eval[string](u, `Array.from(document.querySelectorAll('article.task a[href^="/documents/"]')).pop().getAttribute('href')`)
-	u.do("the joined document's page 2", chromedp.Navigate(base+joined+"?page=2"), chromedp.WaitVisible(css(`#doc-status`)))
+	u.do("the joined document's page 1", chromedp.Navigate(base+joined+"?page=1"), chromedp.WaitVisible(css(`#doc-status`)))
 	u.waitFor("the joined document read", `document.getElementById('doc-status').dataset.status === 'indexed' && document.querySelector('.pagetext') !== null`)
 	if got := u.text(`#texth`); !strings.Contains(got, fmt.Sprintf("/ %d", len(photos))) {
 		u.t.Errorf("the joined document's text heading is %q, want %d pages", got, len(photos))
 	}
 	if got := u.text(`.pagetext`); !strings.Contains(got, "杭州市教育局") {
-		u.t.Errorf("page 2 of the joined photos shows %q, want the second photo's text (杭州市教育局)", got)
+		u.t.Errorf("page 1 of the joined photos shows %q, want the last photo's text, moved to page 1 (杭州市教育局)", got)
 	}
 	u.fitsAPhone("a joined document's page")
 }

@@ -343,8 +343,9 @@ func checkUploadAfterTheSessionEnded(u ui, s *server, dir string) {
 // text file and 合并为一份文件 ticked, become one row listing the photos as
 // pages in the order of their names (a phone names its photos in the
 // order taken, whatever order they were picked in); the text file keeps
-// its own row. Sent, the row says the document was joined from two
-// photos, and its first page is the photo taken first.
+// its own row. A page moved down by the keyboard changes the order shown
+// and sent: the row says the document was joined from two photos, and its
+// first page is the photo moved there.
 func checkUploadJoinedPhotos(u ui, s *server, dir string) {
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	copyPhoto := func(fixture, name string) string {
@@ -379,6 +380,20 @@ func checkUploadJoinedPhotos(u ui, s *server, dir string) {
 	if want := "2 张照片合并为一份文件：第 1 页 IMG_20181203_0905.jpg、第 2 页 IMG_20181203_0912.jpg"; row != want {
 		u.t.Errorf("the joined row reads %q, want %q", row, want)
 	}
+	// The phone's names are not the paper's order: page 1 moves down, by
+	// the keyboard, and the row shows the order sent.
+	u.do("move page 1 down", chromedp.Focus(css(`#outcomes li[data-photos="2"] .page-order li:first-child button.down`)), chromedp.KeyEvent("\r"))
+	u.waitWithin("the pages swapped", `document.querySelector('#outcomes li[data-photos="2"] .page-order li:first-child .page-name').textContent.indexOf('IMG_20181203_0912.jpg') >= 0`, 10*time.Second)
+	row = u.text(`#outcomes li[data-photos="2"] strong`)
+	if want := "2 张照片合并为一份文件：第 1 页 IMG_20181203_0912.jpg、第 2 页 IMG_20181203_0905.jpg"; row != want {
+		u.t.Errorf("after moving page 1 down the joined row reads %q, want %q", row, want)
+	}
+	if got := eval[string](u, `document.activeElement.getAttribute('aria-label') || ''`); got != "上移：第 2 页 IMG_20181203_0905.jpg" {
+		u.t.Errorf("the focus after moving a page to the end is on %q, want its 上移", got)
+	}
+	if got := u.text(`#outcomes li[data-photos="2"] .page-order [role=status]`); got != "IMG_20181203_0905.jpg 现在是第 2 页" {
+		u.t.Errorf("the move is announced as %q", got)
+	}
 	u.do("upload", chromedp.SetValue(css(`#doc_type`), "meeting_notice"), chromedp.Click(css(`#upload-submit`)))
 	u.waitFor("the joined document read", `(function () {
 		var li = document.querySelector('#outcomes li[data-photos="2"]');
@@ -390,8 +405,8 @@ func checkUploadJoinedPhotos(u ui, s *server, dir string) {
 	}
 	href := u.attr(`#outcomes li[data-photos="2"] a[href^="/documents/"]`, "href")
 	u.do("the joined document", chromedp.Navigate(s.base+href), chromedp.WaitVisible(css(`.pagetext`)))
-	if got := u.text(`.pagetext`); !strings.Contains(got, "杭州市教育局") {
-		u.t.Errorf("page 1 of the joined document reads %q, want the photo taken first (杭州市教育局文件)", got)
+	if got := u.text(`.pagetext`); !strings.Contains(got, "成都市") || strings.Contains(got, "杭州市教育局") {
+		u.t.Errorf("page 1 of the joined document reads %q, want the photo moved to page 1 (成都市社区教育工作情况报告)", got)
 	}
 	if got := u.text(`#texth`); !strings.Contains(got, "/ 2") {
 		u.t.Errorf("the joined document's heading %q, want 2 pages", got)

@@ -29,6 +29,8 @@ type fileOutcome struct {
 	Status    string `json:"status,omitempty"`
 	Error     string `json:"error,omitempty"`
 	Duplicate bool   `json:"duplicate"`
+	// JoinedPhotos is how many photos were joined into the document (--join).
+	JoinedPhotos int `json:"joined_photos,omitempty"`
 	docFields
 }
 
@@ -62,12 +64,20 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asJSON := fset.Bool("json", false, "print the outcome of every file as JSON")
 	server := fset.String("server", os.Getenv("EVIDENCE_SERVER"), "upload through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
 	token := fset.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
+	join := fset.Bool("join", false, "join the photos given (JPEG, PNG, HEIC, WebP), in the order given, into one PDF document, a page per photo (合并为一份文件)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
 	defaults := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
 		"issued_on": *issuedOn, "indicators": *indicators}
-	jobs, skipped, err := ingestJobs(fset.Args(), *manifest, defaults)
+	var jobs []fileJob
+	var skipped []string
+	var err error
+	if *join {
+		jobs, skipped, err = joinJob(fset.Args(), *manifest, defaults)
+	} else {
+		jobs, skipped, err = ingestJobs(fset.Args(), *manifest, defaults)
+	}
 	if err != nil {
 		return err
 	}
@@ -119,6 +129,26 @@ func ingestJobs(args []string, manifest string, defaults map[string]string) (job
 		jobs[i] = fileJob{Path: f, Fields: defaults}
 	}
 	return jobs, skipped, nil
+}
+
+// joinJob is the one job of --join: the files given, in the order given
+// (a folder's files by name), to be joined into one document.
+func joinJob(args []string, manifest string, defaults map[string]string) (jobs []fileJob, skipped []string, err error) {
+	if manifest != "" {
+		return nil, nil, catalog.Errorf(catalog.EINVALID, "--join 合并命令行给出的照片,不能与 --manifest 同用")
+	}
+	var photos []string
+	for _, arg := range args {
+		files, skip, err := collectFiles([]string{arg})
+		if err != nil {
+			return nil, nil, err
+		}
+		photos, skipped = append(photos, files...), append(skipped, skip...)
+	}
+	if len(photos) < 2 {
+		return nil, skipped, catalog.Errorf(catalog.EINVALID, "--join 需要至少两张照片(同一份纸质文件的各页),这次给出了 %d 个文件", len(photos))
+	}
+	return []fileJob{{Path: photos[0], Fields: defaults, Photos: photos}}, skipped, nil
 }
 
 // jobRequest is the upload request of one job's fields.
@@ -264,20 +294,33 @@ func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map
 // fields), after which the outcome says "failed" with the reason.
 func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalog.User) (*fileOutcome, error) {
 	o := &fileOutcome{Path: job.Path, Outcome: "failed"}
-	f, err := os.Open(job.Path)
-	if err != nil {
-		o.Error = "无法读取文件：" + err.Error()
-		return o, nil
+	paths := job.Photos
+	if len(paths) == 0 {
+		paths = []string{job.Path}
 	}
-	defer f.Close()
-	st, err := svc.Stage(f, filepath.Base(job.Path))
-	if err != nil {
-		o.Error = describe(err)
-		return o, nil
+	var staged []*ingest.Staged
+	defer func() {
+		for _, st := range staged {
+			st.Remove()
+		}
+	}()
+	for _, p := range paths {
+		st, err := stageFile(svc, p)
+		if err != nil && len(job.Photos) > 0 {
+			// Photos to be joined are refused whole, as by the API.
+			err = ingest.JoinRefused(filepath.Base(p), err)
+			o.Error = describe(err)
+			return o, err
+		}
+		if err != nil {
+			o.Error = describe(err)
+			return o, nil
+		}
+		staged = append(staged, st)
 	}
-	defer st.Remove()
 	req := jobRequest(job.Fields)
-	req.Files = []*ingest.Staged{st}
+	req.Files = staged
+	req.JoinPhotos = len(job.Photos) > 0
 	res, err := svc.Upload(ctx, u, req)
 	if err != nil {
 		o.Error = describe(err)
@@ -289,6 +332,7 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 		return o, nil
 	}
 	o.ID, o.Status, o.Error, o.Duplicate = out.Document.ID, string(out.Document.Status), out.Document.Error, out.Duplicate
+	o.JoinedPhotos = out.JoinedPhotos
 	o.Outcome = "stored"
 	if out.Duplicate {
 		o.Outcome = "duplicate"
@@ -297,6 +341,16 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 		o.Outcome = "failed"
 	}
 	return o, nil
+}
+
+// stageFile stages the file at path under its base name.
+func stageFile(svc *ingest.Service, path string) (*ingest.Staged, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取文件:%v", err)
+	}
+	defer f.Close()
+	return svc.Stage(f, filepath.Base(path))
 }
 
 // printOutcomeLines lists the files a person has to hear about: each that
@@ -422,7 +476,7 @@ func isFlag(a string) bool {
 
 func isBoolFlag(a string) bool {
 	name := strings.TrimLeft(a, "-")
-	return name == "json" || name == "h" || name == "help" || name == "current"
+	return name == "json" || name == "h" || name == "help" || name == "current" || name == "join"
 }
 
 // cliAdmin is the actor of the command line: whoever can open the data

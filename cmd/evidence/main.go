@@ -26,6 +26,7 @@ Usage: evidence <command> [flags]
 Commands:
   serve      run the archive: web UI and API on --addr (default 127.0.0.1:8080)
   ingest     add files or folders: evidence ingest FILE|DIR… --city 330100 --type policy [--server URL --token T]
+             (--join: the photos given, in that order, become one document, a page each)
   search     search from the command line: evidence search 学分银行 [--city 330100] [--server URL --token T]
   reindex    rebuild the search index from the catalog and stored text
   doctor     list the optional readers (OCR, .doc, PDF tools) and whether they are installed

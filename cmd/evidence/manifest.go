@@ -21,6 +21,9 @@ import (
 type fileJob struct {
 	Path   string
 	Fields map[string]string
+	// Photos, when set, are joined into one document, a page each in this
+	// order (--join); Path is the first.
+	Photos []string
 }
 
 // manifestColumns maps the headings a manifest may use, English or

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/schollz/progressbar/v3"
 )
@@ -55,7 +56,7 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		if ctx.Err() != nil {
 			return unfinished(outcomes), errInterrupted
 		}
-		o, err := c.upload(ctx, job.Path, job.Fields)
+		o, err := c.upload(ctx, job)
 		switch {
 		case ctx.Err() != nil:
 			return unfinished(outcomes), errInterrupted // this file's request was cut off
@@ -118,31 +119,56 @@ type apiDocument struct {
 	Status    string `json:"status"`
 	Error     string `json:"error"`
 	Duplicate bool   `json:"duplicate"`
+	// JoinedPhotos: how many photos the document was joined from.
+	JoinedPhotos int `json:"joined_photos"`
 	docFields
 }
 
-// upload streams one file as a multipart POST, never holding it in memory.
-// The error is the request's, when it did not get an answer from the API
-// (the outcome says failed with its message too).
-func (c *remote) upload(ctx context.Context, path string, fields map[string]string) (*fileOutcome, error) {
-	o := &fileOutcome{Path: path, Outcome: "failed"}
-	f, err := os.Open(path)
-	if err != nil {
-		o.Error = "无法读取文件：" + err.Error()
-		return o, nil
+// upload streams one job's file as a multipart POST, never holding it in
+// memory; the photos of a --join job all in one, with join_photos=1. The
+// error is the request's, when it did not get an answer from the API (the
+// outcome says failed with its message too).
+func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) {
+	o := &fileOutcome{Path: job.Path, Outcome: "failed"}
+	paths := job.Photos
+	if len(paths) == 0 {
+		paths = []string{job.Path}
 	}
-	defer f.Close()
+	files := make([]*os.File, 0, len(paths))
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			o.Error = "无法读取文件：" + err.Error()
+			if len(job.Photos) > 0 {
+				err = ingest.JoinRefused(filepath.Base(p), catalog.Errorf(catalog.EINVALID, "无法读取文件:%v", err))
+				o.Error = describe(err)
+			}
+			return o, nil
+		}
+		files = append(files, f)
+	}
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
 	go func() {
-		for k, v := range fields {
-			if v != "" {
-				mw.WriteField(k, v)
+		var err error
+		for k, v := range job.Fields {
+			if v != "" && err == nil {
+				err = mw.WriteField(k, v)
 			}
 		}
-		part, err := mw.CreateFormFile("file", filepath.Base(path))
-		if err == nil {
-			_, err = io.Copy(part, f)
+		if len(job.Photos) > 0 && err == nil {
+			err = mw.WriteField("join_photos", "1")
+		}
+		for i := 0; i < len(files) && err == nil; i++ {
+			var part io.Writer
+			if part, err = mw.CreateFormFile("file", filepath.Base(paths[i])); err == nil {
+				_, err = io.Copy(part, files[i])
+			}
 		}
 		if err == nil {
 			err = mw.Close()
@@ -168,6 +194,7 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 	}
 	d := body.Documents[0]
 	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, d.Error, d.Duplicate, d.docFields
+	o.JoinedPhotos = d.JoinedPhotos
 	o.Outcome = "stored"
 	if d.Duplicate {
 		o.Outcome = "duplicate"

@@ -42,6 +42,20 @@ const heifJPEGQuality = "92"
 // orientation set upright, as heif-convert turned the pixels already. Without heif-convert the document fails
 // with a reason naming the package to install.
 func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte, error) {
+	return HEIFToJPEG(ctx, path, timeout, maxImageFileBytes)
+}
+
+// ErrConvertTimeout is in the error of a conversion killed at its
+// deadline (errors.Is), beside the message a user reads.
+var ErrConvertTimeout = errors.New("photo conversion timed out")
+
+// HEIFToJPEG is heifToJPEG for a JPEG of at most maxBytes (ETOOLARGE past
+// it): joining photos into a PDF (package ingest) converts an iPhone's
+// photo this way, in the same bounds of memory, output and time. A
+// conversion killed at timeout wraps ErrConvertTimeout; a missing
+// heif-convert is EUNSUPPORTED naming its package; a file heif-convert
+// cannot read is EINVALID.
+func HEIFToJPEG(ctx context.Context, path string, timeout time.Duration, maxBytes int64) ([]byte, error) {
 	tool := lookProgram("heif-convert")
 	if tool == "" {
 		return nil, errReaderMissing(catalog.Words{Chinese: "苹果手机 HEIC/HEIF 照片的转换程序 heif-convert",
@@ -80,7 +94,7 @@ func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("heif-convert: %w", ctx.Err())
 	case cctx.Err() != nil:
-		return nil, fmt.Errorf("heif-convert killed after %s: %w", timeout, errOCRTimeout(timeout))
+		return nil, fmt.Errorf("heif-convert killed after %s: %w: %w", timeout, ErrConvertTimeout, errOCRTimeout(timeout))
 	case err != nil:
 		return nil, fmt.Errorf("heif-convert: %v: %s: %w", err, strings.TrimSpace(stderr.buf.String()), errImageCorrupt())
 	}
@@ -95,7 +109,7 @@ func heifToJPEG(ctx context.Context, path string, timeout time.Duration) ([]byte
 	if slices.Contains(written, out) {
 		written[0] = out
 	}
-	data, err := readCapped(written[0], maxImageFileBytes, errImageTooLarge)
+	data, err := readCapped(written[0], maxBytes, errImageTooLarge)
 	if err != nil {
 		return nil, err
 	}

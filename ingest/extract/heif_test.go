@@ -98,3 +98,29 @@ func TestPhonePhotoThumbnails(t *testing.T) {
 		}
 	}
 }
+
+// TestHEIFSequenceRefused: a HEIF image sequence (an iPhone's live photo
+// or burst, an Android motion picture) is not a photo: refused on
+// arrival, saying what it is and what to do, not stored to fail later as
+// a damaged picture.
+func TestHEIFSequenceRefused(t *testing.T) {
+	data, err := os.ReadFile(fixture("photo.heic"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, brand := range []string{"msf1", "hevc", "avis"} {
+		seq := append([]byte{}, data[:SniffLen]...)
+		copy(seq[8:12], brand)
+		_, _, err := Sniff(seq, "IMG_0007.HEIC")
+		if catalog.ErrorCode(err) != catalog.EUNSUPPORTED || !strings.Contains(catalog.ErrorMessage(err), "HEIF 图像序列（手机的实况照片") {
+			t.Errorf("brand %s: %v; want EUNSUPPORTED saying it is an image sequence", brand, err)
+		}
+		var e *catalog.Error
+		if !errors.As(err, &e) || !strings.Contains(e.English, "image sequence") {
+			t.Errorf("brand %s: no English: %#v", brand, err)
+		}
+	}
+	if _, mime, err := Sniff(data[:SniffLen], "IMG_0008.HEIC"); err != nil || mime != MIMEHEIC {
+		t.Errorf("a HEIC photo: %s, %v; want it taken", mime, err)
+	}
+}

@@ -314,6 +314,17 @@ var heifBrands = map[string]bool{"heic": true, "heix": true, "hevc": true, "hevx
 
 var nameHEIC = words(" HEIC/HEIF 手机照片", "a HEIC/HEIF phone photo")
 
+// heifSequenceBrands are the major brands of HEIF image sequences: a
+// phone's live photo, burst or animation, whose first image heif-convert
+// does not take for a picture. They are refused on arrival, not stored
+// to fail as damaged.
+var heifSequenceBrands = map[string]bool{"msf1": true, "hevc": true, "hevx": true, "avis": true}
+
+var (
+	nameHEIFSequence   = words(" HEIF 图像序列(手机的实况照片、连拍或动图,不是一张照片)", "a HEIF image sequence (a phone's live photo, burst or animation, not a single picture)")
+	adviceHEIFSequence = words("请在手机上选出要用的那一张照片,导出为 JPEG 后上传", "Pick the one picture you need on the phone, export it as JPEG and upload that")
+)
+
 var magics = []struct {
 	sig  string
 	kind kind
@@ -356,6 +367,9 @@ func sniffContent(head []byte, ext string) (kind, error) {
 		return sniffOLE(head, ext)
 	}
 	if isHEIF(head) {
+		if heifSequenceBrands[string(head[8:12])] {
+			return kind{class: classImage, name: nameHEIFSequence, advice: adviceHEIFSequence}, nil
+		}
 		mime := MIMEHEIC
 		if brand := string(head[8:12]); brand == "avif" || brand == "avis" {
 			mime = MIMEAVIF

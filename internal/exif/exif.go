@@ -7,8 +7,8 @@ import (
 	"encoding/binary"
 )
 
-// Orientation returns the EXIF Orientation (1–8) of a JPEG, 1 when the
-// data is not a JPEG or has no valid tag.
+// Orientation returns the EXIF Orientation (1–8) of a JPEG or a WebP (its
+// EXIF chunk), 1 when the data is neither or has no valid tag.
 func Orientation(data []byte) int {
 	o, _, _ := find(data)
 	return o
@@ -31,6 +31,9 @@ func Upright(data []byte) []byte {
 // find returns the Orientation, the offset in data of its value (-1 when
 // there is none) and the byte order it is written in.
 func find(data []byte) (int, int, binary.ByteOrder) {
+	if len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP" {
+		return findWebP(data)
+	}
 	if !bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
 		return 1, -1, nil
 	}
@@ -63,6 +66,31 @@ func find(data []byte) (int, int, binary.ByteOrder) {
 			return o, at, order
 		}
 		i += 2 + n
+	}
+	return 1, -1, nil
+}
+
+// findWebP is find for a WebP: its chunks are walked for the EXIF one,
+// whose TIFF block some writers put after a JPEG's "Exif\0\0" prefix.
+func findWebP(data []byte) (int, int, binary.ByteOrder) {
+	for i := 12; i+8 <= len(data); {
+		n := int64(binary.LittleEndian.Uint32(data[i+4:]))
+		if int64(i)+8+n > int64(len(data)) {
+			return 1, -1, nil
+		}
+		if string(data[i:i+4]) == "EXIF" {
+			start := i + 8
+			chunk := data[start : start+int(n)]
+			if bytes.HasPrefix(chunk, []byte("Exif\x00\x00")) {
+				chunk, start = chunk[6:], start+6
+			}
+			o, at, order := tiffOrientation(chunk)
+			if at >= 0 {
+				at += start
+			}
+			return o, at, order
+		}
+		i += 8 + int(n) + int(n&1) // chunks are padded to an even size
 	}
 	return 1, -1, nil
 }
@@ -125,4 +153,34 @@ func WithOrientation(data []byte, o uint16, order string) []byte {
 	seg := binary.BigEndian.AppendUint16([]byte{0xFF, 0xE1}, uint16(len(payload)+2))
 	out := append(append(append([]byte{}, data[:2]...), seg...), payload...)
 	return append(out, data[2:]...)
+}
+
+// WebPWithOrientation returns a simple (VP8 or VP8L) WebP of width×height
+// as an extended one whose EXIF chunk holds Orientation o, as a phone
+// that keeps its sensor's rows writes it: for tests and fixtures.
+func WebPWithOrientation(data []byte, width, height int, o uint16) []byte {
+	if len(data) < 12 {
+		return data
+	}
+	tiff := WithOrientation([]byte{0xFF, 0xD8, 0xFF, 0xD9}, o, "II")[2+4+6:]
+	tiff = tiff[:len(tiff)-2] // the JPEG's end marker
+	vp8x := []byte{1 << 3, 0, 0, 0}
+	for _, v := range []int{width - 1, height - 1} {
+		vp8x = append(vp8x, byte(v), byte(v>>8), byte(v>>16))
+	}
+	body := []byte("WEBP")
+	body = appendChunk(body, "VP8X", vp8x)
+	body = append(body, data[12:]...)
+	body = appendChunk(body, "EXIF", tiff)
+	out := binary.LittleEndian.AppendUint32([]byte("RIFF"), uint32(len(body)))
+	return append(out, body...)
+}
+
+func appendChunk(b []byte, fourcc string, payload []byte) []byte {
+	b = binary.LittleEndian.AppendUint32(append(b, fourcc...), uint32(len(payload)))
+	b = append(b, payload...)
+	if len(payload)%2 == 1 {
+		b = append(b, 0)
+	}
+	return b
 }

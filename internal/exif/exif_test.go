@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"image"
 	"image/jpeg"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"golang.org/x/image/webp"
 )
 
 // withEXIFOrientation is img as a JPEG carrying Orientation o.
@@ -67,5 +71,33 @@ func TestUpright(t *testing.T) {
 	plain := withEXIFOrientation(t, img, 1, "II")
 	if got := Upright(plain); &got[0] != &plain[0] {
 		t.Error("an upright JPEG was copied")
+	}
+}
+
+// TestWebPOrientation: a WebP's EXIF chunk says how to turn it, as a
+// JPEG's APP1 does; Upright sets it upright in place.
+func TestWebPOrientation(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "ingest", "extract", "testdata", "photo.webp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Orientation(data); got != 1 {
+		t.Errorf("a WebP without EXIF: orientation %d, want 1", got)
+	}
+	for _, o := range []uint16{3, 6, 8} {
+		sideways := WebPWithOrientation(data, 1241, 1754, o)
+		if got := Orientation(sideways); got != int(o) {
+			t.Errorf("手机照片 WebP %d: orientation %d", o, got)
+		}
+		cfg, err := webp.DecodeConfig(bytes.NewReader(sideways))
+		if err != nil || cfg.Width != 1241 || cfg.Height != 1754 {
+			t.Errorf("WebP %d with EXIF: %+v, %v; want a 1241×1754 picture", o, cfg, err)
+		}
+		if got := Orientation(Upright(sideways)); got != 1 {
+			t.Errorf("WebP %d: orientation %d after Upright, want 1", o, got)
+		}
+		if got := Orientation(sideways[:len(sideways)-4]); got != 1 {
+			t.Errorf("截断的 WebP %d: orientation %d, want 1", o, got)
+		}
 	}
 }

@@ -3,9 +3,10 @@
 // to remove it before sending; then its upload progress, its processing
 // until it is indexed or has failed, and a retry for a file that failed.
 // The totals line counts the files by outcome. With 合并为一份文件 ticked,
-// the chosen photos (JPEG, PNG) become one row, sorted by file name (a
-// phone names its photos in the order taken), sent in one request to be
-// joined into one PDF document, a page per photo. The upload button is
+// the chosen photos (JPEG, PNG, HEIC, WebP) become one row, sorted by file
+// name (a phone names its photos in the order taken), each page movable up
+// or down before sending (pageorder.js), sent in one request to be joined
+// into one PDF document, a page per photo. The upload button is
 // disabled while files are being sent. Without this script the form posts
 // to /upload and shows the outcome page.
 //
@@ -63,7 +64,13 @@
   if (joinBox) { joinBox.addEventListener("change", choose); }
 
   function isPhoto(file) {
-    return /^image\/(jpeg|png)$/.test(file.type) || /\.(jpe?g|png)$/i.test(file.name);
+    return /^image\/(jpeg|png|heic|heif|avif|webp)$/.test(file.type) || /\.(jpe?g|png|heic|heif|avif|webp)$/i.test(file.name);
+  }
+
+  // joinedTitle lists the pages of a joined row in their order.
+  function joinedTitle(files) {
+    var pages = files.map(function (f, i) { return fill(words.joinPage, i + 1, f.name); });
+    return fill(words.joinPages, files.length, pages.join(words.sep));
   }
 
   function field(name) {
@@ -120,9 +127,18 @@
     var li = el("li", "outcome-pending");
     li.dataset.kind = "pending";
     if (files.length > 1) {
+      // The pages in order, each movable up or down before sending.
       li.dataset.photos = String(files.length);
-      var pages = files.map(function (f, i) { return fill(words.joinPage, i + 1, f.name); });
-      li.appendChild(el("strong", "", fill(words.joinPages, files.length, pages.join(words.sep))));
+      var head = el("strong", "", joinedTitle(files));
+      li.appendChild(head);
+      var box = el("div", "page-order");
+      li.appendChild(box);
+      it.order = window.pageOrder(box, files, { page: words.joinPage, up: words.joinUp, down: words.joinDown,
+        moved: words.joinMoved, sep: words.colon }, function (ordered) {
+        it.files = ordered;
+        it.file = ordered[0];
+        head.textContent = joinedTitle(ordered);
+      });
     } else {
       li.appendChild(el("strong", "", file.name));
     }
@@ -235,6 +251,7 @@
     it.actions.textContent = "";
     it.again = again;
     if (again) { action(it, words.retry, "retry", function () { resend(it); }); }
+    if (it.order) { it.order.disable(!again); }
     removable(it);
     setKind(it, "failed");
   }
@@ -406,6 +423,7 @@
     it.sent = true;
     it.again = false;
     it.actions.textContent = "";
+    if (it.order) { it.order.disable(true); }
     Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) {
       x.disabled = true;
       x.removeAttribute("aria-invalid");
