@@ -38,6 +38,21 @@ func (p Problem) String() string {
 	}
 }
 
+// English says what is wrong in English, naming the file.
+func (p Problem) English() string {
+	switch p.Kind {
+	case Mismatch:
+		if p.Detail != "" {
+			return fmt.Sprintf("Mismatch %s: cannot be read (%s)", p.Path, p.Detail)
+		}
+		return fmt.Sprintf("Mismatch %s: its SHA-256 is %s, the manifest says %s", p.Path, p.Got, p.Want)
+	case Missing:
+		return fmt.Sprintf("Missing %s: in the manifest, not in the pack", p.Path)
+	default:
+		return fmt.Sprintf("Extra %s: in the pack, not in the manifest", p.Path)
+	}
+}
+
 // Verification is the outcome of checking a pack.
 type Verification struct {
 	// Files is the number of files the manifest lists.

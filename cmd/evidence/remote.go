@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/schollz/progressbar/v3"
 )
@@ -25,6 +26,8 @@ import (
 type remote struct {
 	base, token string
 	client      *http.Client
+	// lang is the language of what the import says of each file.
+	lang report.Lang
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -49,18 +52,18 @@ const pollEvery = 300 * time.Millisecond
 // did and why, on Ctrl-C (errInterrupted) or when the server cannot be
 // reached: the files after would only fail the same way.
 func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (outcomes []*fileOutcome, stopped error) {
-	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("上传"),
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(c.lang, "上传", "Uploading")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	for _, job := range jobs {
 		if ctx.Err() != nil {
-			return unfinished(outcomes), errInterrupted
+			return c.unfinished(outcomes), errInterrupted
 		}
 		o, err := c.upload(ctx, job.Path, job.Fields)
 		switch {
 		case ctx.Err() != nil:
-			return unfinished(outcomes), errInterrupted // this file's request was cut off
+			return c.unfinished(outcomes), errInterrupted // this file's request was cut off
 		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
-			return unfinished(outcomes), err
+			return c.unfinished(outcomes), err
 		}
 		outcomes = append(outcomes, o)
 		bar.Add(1)
@@ -72,7 +75,7 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 			reading++
 		}
 	}
-	bar = progressbar.NewOptions(reading, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("处理"),
+	bar = progressbar.NewOptions(reading, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(c.lang, "处理", "Reading")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	for _, o := range outcomes {
 		if o.Outcome == "failed" || !o.pending() {
@@ -81,11 +84,11 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		err := c.wait(ctx, o)
 		switch {
 		case ctx.Err() != nil:
-			return unfinished(outcomes), errInterrupted
+			return c.unfinished(outcomes), errInterrupted
 		case err != nil:
 			// The server went away: the files are stored all the same,
 			// and the next run shows what became of them.
-			return unfinished(outcomes), err
+			return c.unfinished(outcomes), err
 		}
 		bar.Add(1)
 	}
@@ -99,10 +102,10 @@ func (o *fileOutcome) pending() bool { return o.Status == "stored" || o.Status =
 // unfinished marks the files stored but not yet read when the import was
 // interrupted: stored all the same; what became of them the next run or
 // the web shows.
-func unfinished(outcomes []*fileOutcome) []*fileOutcome {
+func (c *remote) unfinished(outcomes []*fileOutcome) []*fileOutcome {
 	for _, o := range outcomes {
 		if o.Outcome != "failed" && o.pending() {
-			o.Error = catalog.Fullwidth("已上传,中断时尚未处理完")
+			o.Error = sayf(c.lang, "已上传,中断时尚未处理完")
 		}
 	}
 	return outcomes
@@ -110,13 +113,17 @@ func unfinished(outcomes []*fileOutcome) []*fileOutcome {
 
 // apiError is the API's error body.
 type apiError struct {
-	Error struct{ Code, Message string } `json:"error"`
+	Error struct {
+		Code, Message string
+		MessageEn     string `json:"message_en"`
+	} `json:"error"`
 }
 
 type apiDocument struct {
 	ID        string `json:"id"`
 	Status    string `json:"status"`
 	Error     string `json:"error"`
+	ErrorEn   string `json:"error_en"`
 	Duplicate bool   `json:"duplicate"`
 	docFields
 }
@@ -128,7 +135,7 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 	o := &fileOutcome{Path: path, Outcome: "failed"}
 	f, err := os.Open(path)
 	if err != nil {
-		o.Error = "无法读取文件：" + err.Error()
+		o.Error = sayf(c.lang, "无法读取文件:%v", err)
 		return o, nil
 	}
 	defer f.Close()
@@ -159,15 +166,15 @@ func (c *remote) upload(ctx context.Context, path string, fields map[string]stri
 		Documents []apiDocument `json:"documents"`
 	}
 	if err := c.do(req, &body); err != nil {
-		o.Error = describe(err)
+		o.Error = describeIn(err, c.lang)
 		return o, err
 	}
 	if len(body.Documents) == 0 {
-		o.Error = "服务器应答中没有文档"
+		o.Error = sayf(c.lang, "服务器应答中没有文档")
 		return o, nil
 	}
 	d := body.Documents[0]
-	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, d.Error, d.Duplicate, d.docFields
+	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
 	o.Outcome = "stored"
 	if d.Duplicate {
 		o.Outcome = "duplicate"
@@ -211,11 +218,11 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome) error {
 				continue
 			}
 			// Stored, but whether it became searchable is unknown: say so.
-			o.Outcome, o.Error = "failed", "已上传，但无法获知处理结果："+describe(err)
+			o.Outcome, o.Error = "failed", sayf(c.lang, "已上传,但无法获知处理结果:%s", describeIn(err, c.lang))
 			return nil
 		}
 		failingSince = time.Time{}
-		o.Status, o.Error, o.docFields = d.Status, d.Error, d.docFields
+		o.Status, o.Error, o.docFields = d.Status, words(c.lang, d.Error, d.ErrorEn), d.docFields
 	}
 	if o.Status == "failed" {
 		o.Outcome = "failed"
@@ -264,7 +271,7 @@ func (c *remote) do(req *http.Request, out any) error {
 		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
 			// The API's own code and message, so callers can tell a
 			// refused file from an unavailable server.
-			return catalog.Errorf(e.Error.Code, "%s", e.Error.Message)
+			return &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}
 		}
 		return catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status)
 	}
