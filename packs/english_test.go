@@ -134,3 +134,22 @@ func TestVerifyProblemsInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadablePackInEnglish: why a pack cannot be verified at all is
+// said in English too, and in Chinese as before.
+func TestUnreadablePackInEnglish(t *testing.T) {
+	junk := []byte("这不是证据包")
+	_, err := packs.Verify(bytes.NewReader(junk), int64(len(junk)))
+	if err == nil || !strings.HasPrefix(err.Error(), "不是有效的 ZIP 文件\uFF1A") || !strings.HasPrefix(packs.EnglishOf(err), "not a valid ZIP file: ") {
+		t.Errorf("verify junk: %v / %q", err, packs.EnglishOf(err))
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create(packs.ManifestName)
+	io.WriteString(w, "路径,哈希\n")
+	zw.Close()
+	_, err = packs.Verify(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err == nil || !strings.Contains(err.Error(), "表头应为") || !strings.HasPrefix(packs.EnglishOf(err), "manifest.csv's header should be path,sha256,") {
+		t.Errorf("verify a pack with a wrong manifest: %v / %q", err, packs.EnglishOf(err))
+	}
+}

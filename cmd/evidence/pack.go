@@ -96,7 +96,7 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	}
 	v, err := packs.Verify(f, st.Size())
 	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "%s 无法核验:%v", fs.Arg(0), err)
+		return catalog.Errorf(catalog.EINVALID, "%s 无法核验:%v", fs.Arg(0), catalog.Words{Chinese: err.Error(), English: packs.EnglishOf(err)})
 	}
 	if v.OK() {
 		sayln(stdout, lang, "核验通过:%d 个文件与 manifest.csv 一致", v.Files)
