@@ -517,7 +517,7 @@ func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, s
 	}
 	say(stdout, lang, "已恢复到 %s\uFF1A%d 个文档可检索", data, n[catalog.StatusIndexed])
 	if len(missing) > 0 {
-		say(stdout, lang, ",%d 个文档将在 evidence serve 启动后重新提取", len(missing))
+		say(stdout, lang, "\uFF0C%d 个文档将在 evidence serve 启动后重新提取", len(missing))
 	}
 	fmt.Fprintln(stdout)
 	return nil
