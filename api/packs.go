@@ -5,7 +5,8 @@ import (
 	"net/http"
 )
 
-// handleEvidencePack streams a city's evidence pack for a round. Scope and
+// handleEvidencePack streams a city's evidence pack for a round, in the
+// language asked for as a report is (reportLang). Scope and
 // round are checked before the first byte; once the ZIP has started, a
 // failure can no longer be a JSON error, so the connection is cut and the
 // client holds a truncated download rather than a pack that looks whole.
@@ -20,6 +21,7 @@ func (h *handler) handleEvidencePack(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	p.Report.Lang = reportLang(r)
 	if code := r.URL.Query().Get("indicator"); code != "" {
 		if err := p.Only(code); err != nil {
 			h.writeError(w, r, err)

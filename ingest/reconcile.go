@@ -176,6 +176,13 @@ type Problem struct {
 	DocumentID string
 	Kind       ProblemKind
 	What       string
+	// WhatEnglish is What in English; "" when it has none.
+	WhatEnglish string
+}
+
+// problem is a Problem whose What is said in both languages.
+func problem(id string, kind ProblemKind, what catalog.Words) Problem {
+	return Problem{DocumentID: id, Kind: kind, What: what.Chinese, WhatEnglish: what.English}
 }
 
 // ProblemKind sorts what Check finds by what mends it.
@@ -209,16 +216,16 @@ func Check(ctx context.Context, cat *catalog.Store, blobs blob.Store, idx index.
 		if err != nil {
 			return problems, err
 		}
-		if p != "" {
-			problems = append(problems, Problem{d.ID, ProblemOriginal, p})
+		if p.Chinese != "" {
+			problems = append(problems, problem(d.ID, ProblemOriginal, p))
 		}
 		if d.Status == catalog.StatusExtracted || d.Status == catalog.StatusIndexed {
 			p, err := checkText(ctx, cat, blobs, d)
 			if err != nil {
 				return problems, err
 			}
-			if p != "" {
-				problems = append(problems, Problem{d.ID, ProblemText, p})
+			if p.Chinese != "" {
+				problems = append(problems, problem(d.ID, ProblemText, p))
 			}
 		}
 		if d.Status == catalog.StatusIndexed {
@@ -258,51 +265,58 @@ func compareIndex(ctx context.Context, indexed []string, idx index.Index) ([]Pro
 	var problems []Problem
 	missing, extra := diffSorted(indexed, inIndex)
 	for _, id := range missing {
-		problems = append(problems, Problem{id, ProblemIndex, "目录中已索引，搜索索引中却没有"})
+		problems = append(problems, problem(id, ProblemIndex, catalog.Words{Chinese: "目录中已索引，搜索索引中却没有",
+			English: "indexed in the catalog, missing from the search index"}))
 	}
 	for _, id := range extra {
-		problems = append(problems, Problem{id, ProblemIndex, "在搜索索引中，目录中却不是已索引的文档"})
+		problems = append(problems, problem(id, ProblemIndex, catalog.Words{Chinese: "在搜索索引中，目录中却不是已索引的文档",
+			English: "in the search index, but not an indexed document in the catalog"}))
 	}
 	return problems, nil
 }
 
 // checkText says what is wrong with a document's stored text, "" when
 // nothing is. Only a failure to ask the catalog is an error.
-func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document) (string, error) {
+func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document) (catalog.Words, error) {
 	key := catalog.TextKey(d.SHA256)
 	body, err := readText(ctx, blobs, d.SHA256)
 	if catalog.IsNotFound(err) {
-		return "提取文字缺失：" + key, nil
+		return catalog.Words{Chinese: "提取文字缺失：" + key, English: "the extracted text is missing: " + key}, nil
 	}
 	if storeDown(ctx, err) {
 		// The store, not the text: repair would delete a good text.
-		return "", err
+		return catalog.Words{}, err
 	}
 	if err != nil {
-		return "提取文字无法读取：" + err.Error(), nil
+		return catalog.Words{Chinese: "提取文字无法读取：" + err.Error(), English: "the extracted text cannot be read: " + err.Error()}, nil
 	}
 	want, err := cat.TextHashOf(ctx, d.SHA256)
 	switch {
 	case catalog.IsNotFound(err):
 		// Written before hashes were recorded: it must at least read.
 	case err != nil:
-		return "", err
+		return catalog.Words{}, err
 	case len(body) == 0:
-		return fmt.Sprintf("提取文字被清空：%s 为 0 字节，写入时是 %d 字节", key, want.Size), nil
+		return catalog.Words{Chinese: fmt.Sprintf("提取文字被清空：%s 为 0 字节，写入时是 %d 字节", key, want.Size),
+			English: fmt.Sprintf("the extracted text was emptied: %s is 0 bytes, %d bytes when written", key, want.Size)}, nil
 	default:
 		if got := hashText(body); got.SHA256 != want.SHA256 {
-			return fmt.Sprintf("提取文字被替换或损坏：%s（%d 字节）的 SHA-256 是 %s，写入时是 %s（%d 字节）",
-				key, len(body), got.SHA256, want.SHA256, want.Size), nil
+			return catalog.Words{Chinese: fmt.Sprintf("提取文字被替换或损坏：%s（%d 字节）的 SHA-256 是 %s，写入时是 %s（%d 字节）",
+				key, len(body), got.SHA256, want.SHA256, want.Size),
+				English: fmt.Sprintf("the extracted text was replaced or damaged: the SHA-256 of %s (%d bytes) is %s, %s (%d bytes) when written",
+					key, len(body), got.SHA256, want.SHA256, want.Size)}, nil
 		}
 	}
 	t, err := decodeText(d.SHA256, body)
 	if err != nil {
-		return fmt.Sprintf("提取文字无法读取：%s（%d 字节）不是保存的文字", key, len(body)), nil
+		return catalog.Words{Chinese: fmt.Sprintf("提取文字无法读取：%s（%d 字节）不是保存的文字", key, len(body)),
+			English: fmt.Sprintf("the extracted text cannot be read: %s (%d bytes) is not text as the archive saves it", key, len(body))}, nil
 	}
 	if d.Pages > 0 && len(t.Pages) != d.Pages {
-		return fmt.Sprintf("提取文字有 %d 页，目录记录 %d 页", len(t.Pages), d.Pages), nil
+		return catalog.Words{Chinese: fmt.Sprintf("提取文字有 %d 页，目录记录 %d 页", len(t.Pages), d.Pages),
+			English: fmt.Sprintf("the extracted text has %d pages, the catalog records %d", len(t.Pages), d.Pages)}, nil
 	}
-	return "", nil
+	return catalog.Words{}, nil
 }
 
 // Repair re-extracts the documents whose stored text a Check found bad:
@@ -446,30 +460,32 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 	return queued, kept, nil
 }
 
-func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (string, error) {
+func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (catalog.Words, error) {
 	rc, err := blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
 	if storeDown(ctx, err) {
-		return "", err
+		return catalog.Words{}, err
 	}
 	if err != nil {
-		return "原件无法读取：" + err.Error(), nil
+		return catalog.Words{Chinese: "原件无法读取：" + err.Error(), English: "the original cannot be read: " + err.Error()}, nil
 	}
 	defer rc.Close()
 	h := sha256.New()
 	n, err := io.Copy(h, rc)
 	if storeDown(ctx, err) {
-		return "", err
+		return catalog.Words{}, err
 	}
 	if err != nil {
-		return "原件无法读取：" + err.Error(), nil
+		return catalog.Words{Chinese: "原件无法读取：" + err.Error(), English: "the original cannot be read: " + err.Error()}, nil
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
-		return fmt.Sprintf("原件哈希不符：目录记录 %s，存储中为 %s", d.SHA256, got), nil
+		return catalog.Words{Chinese: fmt.Sprintf("原件哈希不符：目录记录 %s，存储中为 %s", d.SHA256, got),
+			English: fmt.Sprintf("the original's hash differs: the catalog records %s, the store holds %s", d.SHA256, got)}, nil
 	}
 	if n != d.Size {
-		return fmt.Sprintf("原件大小不符：目录记录 %d 字节，存储中为 %d 字节", d.Size, n), nil
+		return catalog.Words{Chinese: fmt.Sprintf("原件大小不符：目录记录 %d 字节，存储中为 %d 字节", d.Size, n),
+			English: fmt.Sprintf("the original's size differs: the catalog records %d bytes, the store holds %d", d.Size, n)}, nil
 	}
-	return "", nil
+	return catalog.Words{}, nil
 }
 
 // storeDown says whether err is the blob store's being out of reach (or

@@ -6,8 +6,13 @@
 //
 //	originals/<document id>-<title>.<ext>  each document the city's report cites or links, byte for byte as uploaded
 //	report.xlsx                            the city's monitoring report for the round (package report)
-//	README.txt                             how to verify, in Chinese
+//	README.txt                             how to verify, in the report's language (Chinese, or English)
 //	manifest.csv                           path,sha256,document_id,title,doc_number,indicators — one row per file above
+//
+// A pack is written in its report's language (report.Report.Lang): the
+// report, the README, the manifest's titles of the files the archive makes,
+// its withdrawn mark and the pack's own file name; the originals keep the
+// titles the users gave their documents.
 //
 // Names inside the pack are made by the archive (document id, a title
 // reduced to letters, digits and a few brackets, an extension of at most

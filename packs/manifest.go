@@ -64,19 +64,20 @@ func ReadManifest(r io.Reader) ([]Entry, error) {
 	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM))))
 	rows, err := cr.ReadAll()
 	if err != nil {
-		return nil, fmt.Errorf("manifest.csv 不是有效的 CSV\uFF1A%w", err)
+		return nil, unreadable("manifest.csv is not valid CSV: %w", "manifest.csv 不是有效的 CSV\uFF1A%w", err)
 	}
 	if len(rows) == 0 || strings.Join(rows[0], ",") != strings.Join(manifestHeader, ",") {
-		return nil, fmt.Errorf("manifest.csv 的表头应为 %s", strings.Join(manifestHeader, ","))
+		return nil, unreadable("manifest.csv's header should be %s", "manifest.csv 的表头应为 %s", strings.Join(manifestHeader, ","))
 	}
 	var out []Entry
 	seen := map[string]bool{}
 	for i, row := range rows[1:] {
 		if len(row) != len(manifestHeader) || row[0] == "" || !isSHA256(row[1]) {
-			return nil, fmt.Errorf("manifest.csv 第 %d 行格式不对\uFF1A应有 6 列\uFF0C且 sha256 为 64 位十六进制", i+2)
+			return nil, unreadable("row %d of manifest.csv is malformed: it should have 6 columns, its sha256 64 hexadecimal digits",
+				"manifest.csv 第 %d 行格式不对\uFF1A应有 6 列\uFF0C且 sha256 为 64 位十六进制", i+2)
 		}
 		if seen[row[0]] {
-			return nil, fmt.Errorf("manifest.csv 第 %d 行\uFF1A路径 %s 重复", i+2, row[0])
+			return nil, unreadable("row %d of manifest.csv: the path %s comes twice", "manifest.csv 第 %d 行\uFF1A路径 %s 重复", i+2, row[0])
 		}
 		seen[row[0]] = true
 		e := Entry{Path: row[0], SHA256: strings.ToLower(row[1]), DocumentID: row[2], Title: row[3], DocNumber: row[4]}

@@ -38,7 +38,10 @@ func NewService(reports *report.Service, docs Documents, blobs blob.Store) *Serv
 }
 
 // Pack is a city's round, ready to be written: the report and the
-// documents it cites or links, each with the indicators it backs.
+// documents it cites or links, each with the indicators it backs. It is
+// written in its report's language (Report.Lang, Chinese unless set):
+// the report, the README, the manifest's own titles and the pack's file
+// name; the originals keep the names of the user's documents.
 type Pack struct {
 	Report *report.Report
 	Docs   []PackedDocument
@@ -118,8 +121,15 @@ func (p *Pack) Only(code string) error {
 }
 
 // Filename is the pack's file name: city, round, and the indicator when
-// the pack holds only its originals.
+// the pack holds only its originals, in the report's language.
 func (p *Pack) Filename() string {
+	if p.Report.Lang == report.English {
+		name := fmt.Sprintf("evidence-pack-%s-%d", p.Report.City.EnglishName(), p.Report.Round)
+		if p.Indicator != "" {
+			name += "-" + p.Indicator
+		}
+		return name + ".zip"
+	}
 	if p.Indicator != "" {
 		return fmt.Sprintf("证据包-%s-%d-%s.zip", p.Report.City.Name, p.Report.Round, p.Indicator)
 	}
@@ -148,12 +158,12 @@ func (p *Pack) WriteTo(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("pack report: %w", err)
 	}
-	entries = append(entries, Entry{Path: "report.xlsx", SHA256: sum, Title: "监测报告"})
+	entries = append(entries, Entry{Path: "report.xlsx", SHA256: sum, Title: p.words("监测报告", "Monitoring report")})
 	sum, err = p.writeFile(zw, ReadmeName, zip.Deflate, func(w io.Writer) error { return writeReadme(w, p) })
 	if err != nil {
 		return fmt.Errorf("pack readme: %w", err)
 	}
-	entries = append(entries, Entry{Path: ReadmeName, SHA256: sum, Title: "核验说明"})
+	entries = append(entries, Entry{Path: ReadmeName, SHA256: sum, Title: p.words("核验说明", "How to verify the pack")})
 	if _, err := p.writeFile(zw, ManifestName, zip.Deflate, func(w io.Writer) error { return writeManifest(w, entries) }); err != nil {
 		return fmt.Errorf("pack manifest: %w", err)
 	}
@@ -190,7 +200,7 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocum
 	}
 	title := d.Title
 	if pd.Withdrawn {
-		title += report.Withdrawn
+		title += p.words(report.Withdrawn, " (withdrawn)")
 	}
 	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber,
 		Indicators: pd.Indicators}, nil
@@ -208,6 +218,15 @@ func (p *Pack) writeFile(zw *zip.Writer, name string, method uint16, write func(
 		return "", err
 	}
 	return sum(h), nil
+}
+
+// words is the Chinese or the English, in the pack's language (its
+// report's).
+func (p *Pack) words(chinese, english string) string {
+	if p.Report.Lang == report.English {
+		return english
+	}
+	return chinese
 }
 
 func sum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }

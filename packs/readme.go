@@ -5,13 +5,15 @@ import (
 	"io"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // ReadmeName is the README's path in a pack.
 const ReadmeName = "README.txt"
 
-// writeReadme writes the short Chinese note on what the pack holds and how
-// to verify it, with and without the archive's own tool. Lines end in CRLF
+// writeReadme writes the short note on what the pack holds and how to
+// verify it, with and without the archive's own tool, in the report's
+// language (Chinese, or English: readmeEN). Lines end in CRLF
 // so that Notepad on older Windows shows them. The time is China time with
 // its zone, as the pages show it. It starts with a UTF-8 BOM: Notepad
 // before Windows 10 reads a Chinese text without one in the local code
@@ -19,6 +21,16 @@ const ReadmeName = "README.txt"
 func writeReadme(w io.Writer, p *Pack) error {
 	r := p.Report
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
+	if r.Lang == report.English {
+		if _, err := fmt.Fprintf(w, readmeEN, r.City.EnglishName(), r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs)); err != nil {
+			return err
+		}
+		if p.Indicator == "" {
+			return nil
+		}
+		_, err := fmt.Fprintf(w, "\r\nThis pack holds the originals of key indicator %s only; the monitoring report still covers all of the city's indicators.\r\n", p.Indicator)
 		return err
 	}
 	if _, err := fmt.Fprintf(w, readme, r.City.Name, r.City.Code, r.Round, catalog.ShowTime(p.At), p.By, len(p.Docs)); err != nil {
@@ -56,3 +68,26 @@ var readme = catalog.Fullwidth("学习型城市建设监测 证据包\r\n" +
 	"     macOS:同上,把最后的 sha256sum -c 换成 shasum -a 256 -c\r\n" +
 	"     Windows\uFF1Acertutil -hashfile originals\\文件名 SHA256\r\n" +
 	"3. 原件的 SHA-256 也是它在档案库中的编号,可与档案库文档页面上显示的 SHA-256 对照。\r\n")
+
+// readmeEN is the README's text in an English pack. The originals keep
+// their names, and the pack's file name is the one the user saved.
+var readmeEN = "Learning city monitoring: evidence pack\r\n" +
+	"City: %s (%s)  Round: %d  Made: %s  By: %s  Originals: %d\r\n" +
+	"\r\n" +
+	"What the pack holds\r\n" +
+	"  manifest.csv  the list of files, one a line: path, SHA-256, document id, title, document number, key indicators backed (separated by semicolons).\r\n" +
+	"                A title marked (withdrawn) is a document withdrawn from the archive: no longer evidence, its original kept for checking only.\r\n" +
+	"  originals/    the supporting documents' originals, byte for byte as uploaded, named \"document id-title.extension\".\r\n" +
+	"  report.xlsx   the round's monitoring report.\r\n" +
+	"  README.txt    this note.\r\n" +
+	"\r\n" +
+	"How to verify it\r\n" +
+	"1. With the archive's program (no network needed):\r\n" +
+	"     evidence verify-pack PACK.zip\r\n" +
+	"   hashes every file again and compares it with manifest.csv; it says \"Verified\" when all match,\r\n" +
+	"   else lists each file that differs, is missing or is not in the manifest, and exits with status 1.\r\n" +
+	"2. Without it: unzip the pack, compute each file's SHA-256 in the unzipped folder and compare it with the sha256 column of manifest.csv.\r\n" +
+	"     Linux: tail -n +2 manifest.csv | cut -d, -f1,2 | awk -F, '{print $2\"  \"$1}' | sha256sum -c\r\n" +
+	"     macOS: the same, with shasum -a 256 -c in place of sha256sum -c\r\n" +
+	"     Windows: certutil -hashfile originals\\FILE SHA256\r\n" +
+	"3. An original's SHA-256 is also its number in the archive: compare it with the SHA-256 on the document's page there.\r\n"

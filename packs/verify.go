@@ -3,8 +3,10 @@ package packs
 import (
 	"archive/zip"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Problem kinds Verify reports.
@@ -38,6 +40,21 @@ func (p Problem) String() string {
 	}
 }
 
+// English says what is wrong in English, naming the file.
+func (p Problem) English() string {
+	switch p.Kind {
+	case Mismatch:
+		if p.Detail != "" {
+			return fmt.Sprintf("Mismatch %s: cannot be read (%s)", p.Path, p.Detail)
+		}
+		return fmt.Sprintf("Mismatch %s: its SHA-256 is %s, the manifest says %s", p.Path, p.Got, p.Want)
+	case Missing:
+		return fmt.Sprintf("Missing %s: in the manifest, not in the pack", p.Path)
+	default:
+		return fmt.Sprintf("Extra %s: in the pack, not in the manifest", p.Path)
+	}
+}
+
 // Verification is the outcome of checking a pack.
 type Verification struct {
 	// Files is the number of files the manifest lists.
@@ -55,7 +72,7 @@ func (v *Verification) OK() bool { return len(v.Problems) == 0 }
 func Verify(r io.ReaderAt, size int64) (*Verification, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("不是有效的 ZIP 文件\uFF1A%w", err)
+		return nil, unreadable("not a valid ZIP file: %w", "不是有效的 ZIP 文件\uFF1A%w", err)
 	}
 	files := map[string][]*zip.File{}
 	var order []string
@@ -69,11 +86,11 @@ func Verify(r io.ReaderAt, size int64) (*Verification, error) {
 		files[f.Name] = append(files[f.Name], f)
 	}
 	if len(files[ManifestName]) != 1 {
-		return nil, fmt.Errorf("包中应恰有一个 %s\uFF0C实有 %d 个", ManifestName, len(files[ManifestName]))
+		return nil, unreadable("the pack should hold one %s; it holds %d", "包中应恰有一个 %s\uFF0C实有 %d 个", ManifestName, len(files[ManifestName]))
 	}
 	mf, err := files[ManifestName][0].Open()
 	if err != nil {
-		return nil, fmt.Errorf("打开 %s\uFF1A%w", ManifestName, err)
+		return nil, unreadable("open %s: %w", "打开 %s\uFF1A%w", ManifestName, err)
 	}
 	entries, err := ReadManifest(mf)
 	mf.Close()
@@ -121,4 +138,29 @@ func hashFile(f *zip.File) (string, error) {
 		return "", err
 	}
 	return sum(h), nil
+}
+
+// unreadableError is why a pack cannot be verified at all, in Chinese (its
+// Error) and in English.
+type unreadableError struct {
+	error
+	english string
+}
+
+func (e unreadableError) Unwrap() error { return errors.Unwrap(e.error) }
+
+// unreadable is the error, written with the Chinese format and args (which
+// may wrap an error with %w), whose English english says the same.
+func unreadable(english, chinese string, args ...any) error {
+	return unreadableError{fmt.Errorf(chinese, args...), fmt.Sprintf(strings.ReplaceAll(english, "%w", "%v"), args...)}
+}
+
+// EnglishOf is why Verify or ReadManifest could not read a pack, in
+// English: err's own text when it has no English.
+func EnglishOf(err error) string {
+	var u unreadableError
+	if errors.As(err, &u) {
+		return u.english
+	}
+	return err.Error()
 }

@@ -38,6 +38,10 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	if fs.NArg() != 1 {
 		return catalog.Errorf(catalog.EINVALID, "请给出一个责任分解表文件:evidence assignments import FILE --city 330100")
 	}
@@ -55,12 +59,21 @@ func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已导入责任分解表:新增 %d 项,更新 %d 项"), imp.Added, imp.Updated)
+	say(stdout, lang, "已导入责任分解表:新增 %d 项,更新 %d 项", imp.Added, imp.Updated)
 	if len(imp.NewDepartments) > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth(";新加入部门名单:%v"), imp.NewDepartments)
+		say(stdout, lang, ";新加入部门名单:%v", imp.NewDepartments)
 	}
 	fmt.Fprintln(stdout)
 	return nil
+}
+
+// assignmentStatusEnglish are the statuses' names in English, as the
+// English pages name them.
+var assignmentStatusEnglish = map[catalog.AssignmentStatus]string{
+	catalog.AssignmentOpen:      "Open",
+	catalog.AssignmentSubmitted: "Submitted",
+	catalog.AssignmentReturned:  "Returned",
+	catalog.AssignmentAccepted:  "Accepted",
 }
 
 func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -71,6 +84,10 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 	status := fs.String("status", "", "open, submitted, returned or accepted")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	f := assignments.Filter{City: *city, Round: *round, Department: *dept}
@@ -96,11 +113,12 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 	for _, t := range list {
 		late := ""
 		if t.Overdue {
-			late = " 逾期"
+			late = words(lang, " 逾期", " overdue")
 		}
-		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t截止 %s\t%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department, t.Due,
-			catalog.AssignmentStatusLabels[t.Status], late, t.Contact)
+		status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
+		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
+			sayf(lang, "截止 %s", t.Due), status, late, t.Contact)
 	}
-	fmt.Fprintf(stdout, "共 %d 项任务\n", len(list))
+	sayln(stdout, lang, "共 %d 项任务", len(list))
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // A backup folder holds catalog.db (a snapshot), blobs/<key> (one plain
@@ -53,6 +54,10 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	if *out == "" {
 		return catalog.Errorf(catalog.EINVALID, "evidence backup 需要 --out 备份文件夹（needs --out DIR）")
 	}
@@ -67,18 +72,19 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if a.cat.Shared() {
 		return catalog.Errorf(catalog.EINVALID, "目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）")
 	}
-	bar := countBar(stderr, "备份")
+	bar := countBar(stderr, words(lang, "备份", "Backing up"))
 	rep, err := backup(ctx, a, *out, func() { bar.Add(1) })
 	bar.Finish()
 	if err != nil {
-		return failedTo("备份未完成，上一次完整的备份未被改动：", err)
+		return failedTo(catalog.Words{Chinese: "备份未完成，上一次完整的备份未被改动：",
+			English: "The backup did not finish; the last complete backup was left as it was: "}, err)
 	}
 	// The comma after the folder's name is written full width: Fullwidth
 	// leaves punctuation after a path (ASCII) as it is.
-	fmt.Fprintf(stdout, catalog.Fullwidth("备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过\n"),
+	sayln(stdout, lang, "备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过",
 		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
 	if rep.S3 {
-		fmt.Fprintln(stdout, catalog.Fullwidth("注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)"))
+		sayln(stdout, lang, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)")
 	}
 	return nil
 }
@@ -344,6 +350,10 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	if *from == "" {
 		return catalog.Errorf(catalog.EINVALID, "evidence restore 需要 --from 备份文件夹和 --data 新的数据文件夹（needs --from DIR and --data NEWDIR）")
 	}
@@ -364,7 +374,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := os.MkdirAll(*data, 0o755); err != nil {
 		return err
 	}
-	if err := restore(ctx, *from, *data, s3, stdout, stderr); err != nil {
+	if err := restore(ctx, *from, *data, s3, lang, stdout, stderr); err != nil {
 		// A half-made folder would only stand in the way of the next try;
 		// an empty one the user gave (a mount point, say) stays, emptied.
 		if existed {
@@ -375,7 +385,8 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		} else {
 			os.RemoveAll(*data)
 		}
-		return failedTo("恢复未完成，已删除未完成的数据文件夹：", err)
+		return failedTo(catalog.Words{Chinese: "恢复未完成，已删除未完成的数据文件夹：",
+			English: "The restore did not finish, and the unfinished data folder was removed: "}, err)
 	}
 	return nil
 }
@@ -414,7 +425,7 @@ func readBackupManifest(dir string) (*backupReport, error) {
 	return &rep, json.Unmarshal(b, &rep)
 }
 
-func restore(ctx context.Context, from, data string, s3 bool, stdout, stderr io.Writer) error {
+func restore(ctx context.Context, from, data string, s3 bool, lang report.Lang, stdout, stderr io.Writer) error {
 	src, err := os.Open(filepath.Join(from, backupCatalog))
 	if err != nil {
 		return err
@@ -425,13 +436,13 @@ func restore(ctx context.Context, from, data string, s3 bool, stdout, stderr io.
 		return fmt.Errorf("restore catalog: %w", err)
 	}
 	if !s3 {
-		bar := countBar(stderr, "恢复文件")
+		bar := countBar(stderr, words(lang, "恢复文件", "Restoring files"))
 		if err := restoreBlobs(ctx, filepath.Join(from, backupBlobs), filepath.Join(data, "blobs"), func() { bar.Add(1) }); err != nil {
 			return err
 		}
 		bar.Finish()
 	}
-	return restoreIndex(ctx, data, s3, stdout, stderr)
+	return restoreIndex(ctx, data, s3, lang, stdout, stderr)
 }
 
 func restoreBlobs(ctx context.Context, from, to string, step func()) error {
@@ -472,7 +483,7 @@ func restoreBlobs(ctx context.Context, from, to string, step func()) error {
 // stored text, as reindex does. With S3 the bucket must hold the
 // originals first: a rebuild without them would send every document to be
 // read again, and fail.
-func restoreIndex(ctx context.Context, data string, s3 bool, stdout, stderr io.Writer) error {
+func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, stdout, stderr io.Writer) error {
 	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
@@ -488,7 +499,7 @@ func restoreIndex(ctx context.Context, data string, s3 bool, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	bar := countBar(stderr, "重建索引")
+	bar := countBar(stderr, words(lang, "重建索引", "Rebuilding the index"))
 	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
 		bar.ChangeMax(total)
 		bar.Set(done)
@@ -504,9 +515,9 @@ func restoreIndex(ctx context.Context, data string, s3 bool, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已恢复到 %s\uFF1A%d 个文档可检索"), data, n[catalog.StatusIndexed])
+	say(stdout, lang, "已恢复到 %s\uFF1A%d 个文档可检索", data, n[catalog.StatusIndexed])
 	if len(missing) > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth(",%d 个文档将在 evidence serve 启动后重新提取"), len(missing))
+		say(stdout, lang, "\uFF0C%d 个文档将在 evidence serve 启动后重新提取", len(missing))
 	}
 	fmt.Fprintln(stdout)
 	return nil

@@ -7,10 +7,9 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/lcmonitor/evidence/catalog"
-
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // runDoctor lists the optional programs the readers use and whether this
@@ -20,22 +19,35 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	missing := 0
 	for _, r := range extract.Readers(ctx) {
 		mark := "✔"
 		if !r.Available {
 			mark, missing = "✘", missing+1
 		}
-		fmt.Fprintf(stdout, "%s %-36s %s\n", mark, r.Name, r.Detail)
+		// The English names a program by itself: what it is for, and why
+		// it is missing, are said in Chinese only.
+		name, detail := r.Name, r.Detail
+		if lang == report.English {
+			name = r.Program
+			if !r.Available {
+				detail = "not installed"
+			}
+		}
+		fmt.Fprintf(stdout, "%s %-36s %s\n", mark, name, detail)
 		if !r.Available {
-			fmt.Fprintf(stdout, catalog.Fullwidth("    安装:apt-get install %s\n"), r.Package)
+			sayln(stdout, lang, "    安装:apt-get install %s", r.Package)
 		}
 	}
 	if missing > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth("%d 个可选程序未安装;缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。\n"), missing)
+		sayln(stdout, lang, "%d 个可选程序未安装;缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。", missing)
 		return exitError{1}
 	}
-	fmt.Fprintln(stdout, "所有可选程序均已安装。")
+	sayln(stdout, lang, "所有可选程序均已安装。")
 	return nil
 }
 
@@ -63,6 +75,10 @@ func runRetry(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
@@ -73,6 +89,6 @@ func runRetry(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。\n"), n)
+	sayln(stdout, lang, "已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。", n)
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/report"
 )
@@ -23,6 +24,10 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	format := fs.String("format", "yaml", "xlsx, yaml or csv")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
@@ -52,7 +57,7 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	if *out != "" {
-		fmt.Fprintf(stdout, catalog.Fullwidth("已导出指标体系 %s(%s 版,%d 个指标)到 %s\n"), fw.Name, fw.Version, len(inds), *out)
+		sayln(stdout, lang, "已导出指标体系 %s(%s 版,%d 个指标)到 %s", frameworkName(*fw, lang), fw.Version, len(inds), *out)
 	}
 	return nil
 }
@@ -63,6 +68,10 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	name := fs.String("name", "", "framework name")
 	version := fs.String("version", "", "framework version")
 	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -82,12 +91,12 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d\n"),
-		rep.Framework.Name, rep.Framework.Version, rep.Indicators, len(rep.Added), len(rep.Removed))
+	sayln(stdout, lang, "已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d",
+		frameworkName(rep.Framework, lang), rep.Framework.Version, rep.Indicators, len(rep.Added), len(rep.Removed))
 	if len(rep.OrphanLinks) > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth("注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:\n"), len(rep.OrphanLinks))
+		sayln(stdout, lang, "注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:", len(rep.OrphanLinks))
 		for _, l := range rep.OrphanLinks {
-			fmt.Fprintf(stdout, "  文档 %s → 指标 %s\n", l.DocumentID, l.IndicatorCode)
+			sayln(stdout, lang, "  文档 %s → 指标 %s", l.DocumentID, l.IndicatorCode)
 		}
 	}
 	return nil
@@ -98,11 +107,10 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	city := fs.String("city", "", "one city code (default: all cities)")
 	round := fs.Int("round", 0, "monitoring round (year); default: all")
 	xlsx := fs.String("xlsx", "", "also write the matrix to this XLSX file")
-	lang := fs.String("lang", "zh", "language of the XLSX's headings and marks: zh or en")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	xlsxLang, err := cliLang(*lang)
+	lang, err := langOf(fs)
 	if err != nil {
 		return err
 	}
@@ -115,30 +123,16 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	kind := map[string]string{"qualitative": "定性", "quantitative": "定量"}
-	for _, c := range m.Cities {
-		fmt.Fprintln(stdout, catalog.Fullwidth(fmt.Sprintf("%s(%s):%d / %d 个关键指标有佐证材料", c.Name, c.Code, c.Covered, c.Total)))
-		for _, cell := range c.Cells {
-			mark := fmt.Sprintf("%3d 份", cell.Documents)
-			if cell.Documents == 0 {
-				mark = "  缺  "
-			}
-			note := ""
-			if cell.Contradicted > 0 {
-				note = "  【与证据矛盾】"
-			}
-			fmt.Fprintf(stdout, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cell.Name, note)
-		}
-	}
+	printCoverage(stdout, lang, m)
 	if *xlsx != "" {
-		body, err := m.XLSX(xlsxLang == report.English)
+		body, err := m.XLSX(lang == report.English)
 		if err != nil {
 			return err
 		}
 		if err := os.WriteFile(*xlsx, body, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", *xlsx, err)
 		}
-		fmt.Fprintf(stdout, "已写入 %s\n", *xlsx)
+		sayln(stdout, lang, "已写入 %s", *xlsx)
 	}
 	return nil
 }
@@ -154,6 +148,10 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
@@ -162,7 +160,7 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已添加城市 %s(%s)\n"), *name, *code)
+	sayln(stdout, lang, "已添加城市 %s(%s)", *name, *code)
 	return nil
 }
 
@@ -178,6 +176,10 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
@@ -186,8 +188,48 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := a.framework.AddRound(ctx, cliAdmin(), catalog.Round{Year: *year, Label: *label, Current: *current}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "已添加监测轮次 %d\n", *year)
+	sayln(stdout, lang, "已添加监测轮次 %d", *year)
 	return nil
+}
+
+// frameworkName is fw's name in lang: its English name in English when
+// the framework gives one.
+func frameworkName(fw catalog.Framework, lang report.Lang) string {
+	return words(lang, fw.Name, fw.NameEN)
+}
+
+// printCoverage lists each city's key indicators with their counts, gaps
+// marked, in lang: cities and indicators by their English names in
+// English where they have them.
+func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
+	en := lang == report.English
+	nameEN := map[string]string{}
+	for _, col := range m.Indicators {
+		nameEN[col.Code] = col.NameEN
+	}
+	kind := map[string]string{"qualitative": words(lang, "定性", "qualitative"), "quantitative": words(lang, "定量", "quantitative")}
+	for _, c := range m.Cities {
+		city := c.Name
+		if en {
+			city = catalog.City{Code: c.Code, Name: c.Name}.EnglishName()
+		}
+		sayln(w, lang, "%s（%s）：%d / %d 个关键指标有佐证材料", city, c.Code, c.Covered, c.Total)
+		for _, cell := range c.Cells {
+			mark := sayf(lang, "%3d 份", cell.Documents)
+			if cell.Documents == 0 {
+				mark = words(lang, "  缺  ", "  gap ")
+			}
+			note := ""
+			if cell.Contradicted > 0 {
+				note = words(lang, "  【与证据矛盾】", "  [contradicted by evidence]")
+			}
+			name := cell.Name
+			if en && nameEN[cell.Code] != "" {
+				name = nameEN[cell.Code]
+			}
+			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], name, note)
+		}
+	}
 }
 
 func writeOut(path string, body []byte, stdout io.Writer) error {

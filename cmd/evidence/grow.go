@@ -29,12 +29,16 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	if !catalog.IsPostgresURL(*to) {
 		return catalog.Errorf(catalog.EINVALID, "--to 应为 postgres:// 开头的数据库地址")
 	}
 	path := filepath.Join(*data, "catalog.db")
 	if _, err := os.Stat(path); err != nil {
-		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有目录 %s\uff08用 --data 指定\uff09", path)
+		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有目录 %s(用 --data 指定)", path)
 	}
 	src, err := catalog.Open(ctx, path)
 	if err != nil {
@@ -55,8 +59,7 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "  %-22s %d\n", c.Table, c.Rows)
 		rows += c.Rows
 	}
-	fmt.Fprintf(stdout, "目录已复制到 PostgreSQL\uff1a%d 张表\uff0c%d 行\uff0c逐表核对行数一致\u3002"+
-		"下一步\uff1a设置 EVIDENCE_DATABASE_URL 后运行 evidence check\n", len(counts), rows)
+	sayln(stdout, lang, "目录已复制到 PostgreSQL：%d 张表,%d 行,逐表核对行数一致。下一步:设置 EVIDENCE_DATABASE_URL 后运行 evidence check", len(counts), rows)
 	return nil
 }
 
@@ -71,13 +74,17 @@ func runBlobs(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	cfg, ok := blob.ConfigFromEnv()
 	if *to != "s3" || !ok {
-		return catalog.Errorf(catalog.EINVALID, "--to s3 需要 EVIDENCE_S3_ENDPOINT\u3001EVIDENCE_S3_BUCKET 等环境变量\uff08与 serve 相同\uff09")
+		return catalog.Errorf(catalog.EINVALID, "--to s3 需要 EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 等环境变量(与 serve 相同)")
 	}
 	dir := filepath.Join(*data, "blobs")
 	if _, err := os.Stat(dir); err != nil {
-		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有文件存储 %s\uff08用 --data 指定\uff09", dir)
+		return catalog.Errorf(catalog.ENOTFOUND, "数据文件夹中没有文件存储 %s(用 --data 指定)", dir)
 	}
 	from, err := blob.NewFolder(dir)
 	if err != nil {
@@ -87,19 +94,19 @@ func runBlobs(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("复制"),
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(lang, "复制", "Copying")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	rep, err := blob.Copy(ctx, from, bucket, func(done, total int) {
 		bar.ChangeMax(total)
 		bar.Set(done)
 	})
 	bar.Finish()
-	summary := fmt.Sprintf("%d 个对象\uff1a复制 %d 个\uff08%d 字节\uff0c写后读回核对 SHA-256\uff09\uff0c已在存储桶中且哈希相同而跳过 %d 个",
+	summary := sayf(lang, "%d 个对象：复制 %d 个(%d 字节,写后读回核对 SHA-256),已在存储桶中且哈希相同而跳过 %d 个",
 		rep.Objects, rep.Copied, rep.Bytes, rep.Skipped)
 	if err != nil {
-		fmt.Fprintf(stdout, "复制中断\uff0c重新运行即可继续\uff1a%s\n", summary)
+		sayln(stdout, lang, "复制中断,重新运行即可继续:%s", summary)
 		return err
 	}
-	fmt.Fprintf(stdout, "已复制到存储桶 %s\uff1a%s\n", cfg.Bucket, summary)
+	sayln(stdout, lang, "已复制到存储桶 %s：%s", cfg.Bucket, summary)
 	return nil
 }

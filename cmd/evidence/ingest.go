@@ -19,6 +19,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // fileOutcome is what became of one file given to `evidence ingest`.
@@ -68,11 +69,14 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
+	lang, err := langOf(fset)
+	if err != nil {
+		return err
+	}
 	defaults := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
 		"issued_on": *issuedOn, "indicators": *indicators}
 	var jobs []fileJob
 	var skipped []string
-	var err error
 	if *join {
 		jobs, skipped, err = joinJob(fset.Args(), *manifest, defaults)
 	} else {
@@ -82,25 +86,25 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if len(skipped) > 0 {
-		fmt.Fprintf(stderr, catalog.Fullwidth("跳过 %d 个指向文件夹或已失效的符号链接:%s\n"), len(skipped), strings.Join(skipped, "、"))
+		sayln(stderr, lang, "跳过 %d 个指向文件夹或已失效的符号链接:%s", len(skipped), strings.Join(skipped, words(lang, "、", ", ")))
 	}
 	if *server != "" {
 		if *manifest == "" && *docType == "" {
 			// The server would refuse each file after its upload; say it once.
 			return catalog.Errorf(catalog.EINVALID, "缺少文件类型 --type(如 policy 政策文件)")
 		}
-		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}}
+		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang}
 		if err := c.check(ctx); err != nil {
 			return err
 		}
 		outcomes, stopped := c.ingest(ctx, jobs, stderr)
 		if stopped != nil {
-			return stoppedIngest(stdout, stderr, outcomes, len(jobs), *asJSON, stopped)
+			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), *asJSON, stopped)
 		}
-		return reportIngest(stdout, outcomes, *asJSON)
+		return reportIngest(stdout, lang, outcomes, *asJSON)
 	}
 	return ingestLocally(ctx, *data, jobs, *manifest == "", &catalog.User{Username: *user, Role: catalog.RoleAdmin},
-		stdout, stderr, *asJSON)
+		lang, stdout, stderr, *asJSON)
 }
 
 // ingestJobs lists the files to import: from the manifest, or the files
@@ -163,34 +167,34 @@ func jobRequest(f map[string]string) ingest.UploadRequest {
 // for every file (no manifest), bad fields stop the import before anything
 // is stored; with a manifest, a bad row fails only its file.
 func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFields bool, u *catalog.User,
-	stdout, stderr io.Writer, asJSON bool) error {
+	lang report.Lang, stdout, stderr io.Writer, asJSON bool) error {
 	a, err := openApp(ctx, dataDir, ingestLogger(stderr), appOptions{withIndex: true})
 	if err != nil {
 		if ctx.Err() != nil {
-			return stoppedIngest(stdout, stderr, nil, len(jobs), asJSON, errInterrupted)
+			return stoppedIngest(stdout, stderr, lang, nil, len(jobs), asJSON, errInterrupted)
 		}
 		return err
 	}
 	defer a.close()
 	if err := a.ingest.Start(ctx); err != nil {
 		if ctx.Err() != nil {
-			return stoppedIngest(stdout, stderr, nil, len(jobs), asJSON, errInterrupted)
+			return stoppedIngest(stdout, stderr, lang, nil, len(jobs), asJSON, errInterrupted)
 		}
 		return err
 	}
-	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("导入"),
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(lang, "导入", "Importing")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	outcomes := make([]*fileOutcome, len(jobs))
 	byID := map[string][]*fileOutcome{}
 	var ids []string
 	for i, job := range jobs {
 		if ctx.Err() != nil {
-			return stoppedIngest(stdout, stderr, outcomes[:i], len(jobs), asJSON, errInterrupted)
+			return stoppedIngest(stdout, stderr, lang, outcomes[:i], len(jobs), asJSON, errInterrupted)
 		}
-		o, err := uploadFile(ctx, a.ingest, job, u)
+		o, err := uploadFile(ctx, a.ingest, job, u, lang)
 		if ctx.Err() != nil {
 			// Whatever this file's request said, it was cut off.
-			return stoppedIngest(stdout, stderr, outcomes[:i], len(jobs), asJSON, errInterrupted)
+			return stoppedIngest(stdout, stderr, lang, outcomes[:i], len(jobs), asJSON, errInterrupted)
 		}
 		if err != nil && sameFields {
 			// The fields are the same for every file: none can pass.
@@ -206,11 +210,11 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 		}
 		byID[o.ID] = append(byID[o.ID], o)
 	}
-	stop := showOCRProgress(a.ingest, bar, byID)
+	stop := showOCRProgress(a.ingest, bar, byID, lang)
 	defer stop()
 	_, err = a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
 		for _, o := range byID[d.ID] {
-			o.Status, o.Error, o.docFields = string(d.Status), d.Error, fieldsOf(d)
+			o.Status, o.Error, o.docFields = string(d.Status), documentError(d, lang), fieldsOf(d)
 			if d.Status == catalog.StatusFailed {
 				o.Outcome = "failed"
 			}
@@ -219,12 +223,12 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return stoppedIngest(stdout, stderr, outcomes, len(jobs), asJSON, errInterrupted)
+			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), asJSON, errInterrupted)
 		}
 		return err
 	}
 	bar.Finish()
-	return reportIngest(stdout, outcomes, asJSON)
+	return reportIngest(stdout, lang, outcomes, asJSON)
 }
 
 // errInterrupted is an import stopped by Ctrl-C (or SIGTERM).
@@ -237,7 +241,7 @@ var errInterrupted = errors.New("interrupted")
 // running the same command again stores the rest (the files already
 // stored come back as duplicates). The exit status is 130 for Ctrl-C, 1
 // otherwise.
-func stoppedIngest(stdout, stderr io.Writer, outcomes []*fileOutcome, total int, asJSON bool, why error) error {
+func stoppedIngest(stdout, stderr io.Writer, lang report.Lang, outcomes []*fileOutcome, total int, asJSON bool, why error) error {
 	done := slices.DeleteFunc(slices.Clone(outcomes), func(o *fileOutcome) bool { return o == nil })
 	counts := map[string]int{}
 	for _, o := range done {
@@ -248,25 +252,26 @@ func stoppedIngest(stdout, stderr io.Writer, outcomes []*fileOutcome, total int,
 	if asJSON {
 		reason := "interrupted"
 		if !interrupted {
-			reason = describe(why)
+			reason = describeIn(why, lang)
 		}
 		json.NewEncoder(stdout).Encode(map[string]any{"files": done, "stored": counts["stored"], "duplicate": counts["duplicate"],
 			"failed": counts["failed"], "not_imported": left, "stopped": reason})
 	} else {
-		printOutcomeLines(stdout, done)
+		printOutcomeLines(stdout, lang, done)
 	}
-	so := fmt.Sprintf(catalog.Fullwidth("新增 %d,重复 %d,失败 %d,未导入 %d(共 %d 个文件)"), counts["stored"], counts["duplicate"], counts["failed"], left, total)
+	so := sayf(lang, "新增 %d,重复 %d,失败 %d,未导入 %d(共 %d 个文件)", counts["stored"], counts["duplicate"], counts["failed"], left, total)
+	fmt.Fprintln(stderr)
 	if interrupted {
-		fmt.Fprintf(stderr, catalog.Fullwidth("\n已中断:%s;已保存的文件会在下次启动时继续处理,重新运行同一命令即可导入其余文件(已导入的会显示为重复)\n"), so)
+		sayln(stderr, lang, "已中断:%s;已保存的文件会在下次启动时继续处理,重新运行同一命令即可导入其余文件(已导入的会显示为重复)", so)
 		return exitError{130}
 	}
-	fmt.Fprintf(stderr, catalog.Fullwidth("\n已停止:%s。%s;服务器恢复后重新运行同一命令即可(已上传的会显示为重复)\n"), describe(why), so)
+	sayln(stderr, lang, "已停止:%s。%s;服务器恢复后重新运行同一命令即可(已上传的会显示为重复)", describeIn(why, lang), so)
 	return exitError{1}
 }
 
 // showOCRProgress names, in the progress bar, the file being read by OCR
 // and its pages done, until stop is called.
-func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map[string][]*fileOutcome) (stop func()) {
+func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map[string][]*fileOutcome, lang report.Lang) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		t := time.NewTicker(500 * time.Millisecond)
@@ -277,10 +282,10 @@ func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map
 				return
 			case <-t.C:
 			}
-			desc := "导入"
+			desc := words(lang, "导入", "Importing")
 			for id, outs := range byID {
 				if n, total, ok := svc.Progress(id); ok && total > 0 {
-					desc = fmt.Sprintf("导入 · 正在识别文字 %s 第 %d/%d 页", filepath.Base(outs[0].Path), n, total)
+					desc = sayf(lang, "导入 · 正在识别文字 %s 第 %d/%d 页", filepath.Base(outs[0].Path), n, total)
 					break
 				}
 			}
@@ -292,7 +297,7 @@ func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map
 
 // uploadFile uploads one job's file; the error is the request's (bad
 // fields), after which the outcome says "failed" with the reason.
-func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalog.User) (*fileOutcome, error) {
+func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalog.User, lang report.Lang) (*fileOutcome, error) {
 	o := &fileOutcome{Path: job.Path, Outcome: "failed"}
 	paths := job.Photos
 	if len(paths) == 0 {
@@ -309,11 +314,11 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 		if err != nil && len(job.Photos) > 0 {
 			// Photos to be joined are refused whole, as by the API.
 			err = ingest.JoinRefused(filepath.Base(p), err)
-			o.Error = describe(err)
+			o.Error = describeIn(err, lang)
 			return o, err
 		}
 		if err != nil {
-			o.Error = describe(err)
+			o.Error = describeIn(err, lang)
 			return o, nil
 		}
 		staged = append(staged, st)
@@ -323,15 +328,15 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 	req.JoinPhotos = len(job.Photos) > 0
 	res, err := svc.Upload(ctx, u, req)
 	if err != nil {
-		o.Error = describe(err)
+		o.Error = describeIn(err, lang)
 		return o, err
 	}
 	out := res[0]
 	if out.Err != nil {
-		o.Error = describe(out.Err)
+		o.Error = describeIn(out.Err, lang)
 		return o, nil
 	}
-	o.ID, o.Status, o.Error, o.Duplicate = out.Document.ID, string(out.Document.Status), out.Document.Error, out.Duplicate
+	o.ID, o.Status, o.Error, o.Duplicate = out.Document.ID, string(out.Document.Status), documentError(out.Document, lang), out.Duplicate
 	o.JoinedPhotos = out.JoinedPhotos
 	o.Outcome = "stored"
 	if out.Duplicate {
@@ -356,22 +361,22 @@ func stageFile(svc *ingest.Service, path string) (*ingest.Staged, error) {
 // printOutcomeLines lists the files a person has to hear about: each that
 // failed, with the reason, and each the archive already held, with the
 // document that holds its bytes (else "重复 2" leaves them to guess which).
-func printOutcomeLines(w io.Writer, outcomes []*fileOutcome) {
+func printOutcomeLines(w io.Writer, lang report.Lang, outcomes []*fileOutcome) {
 	for _, o := range outcomes {
 		switch o.Outcome {
 		case "failed":
-			fmt.Fprintf(w, "  失败  %s\uFF1A%s\n", o.Path, o.Error)
+			sayln(w, lang, "  失败  %s\uFF1A%s", o.Path, o.Error)
 		case "duplicate":
-			title := ""
 			if o.Title != "" {
-				title = "\u201C" + o.Title + "\u201D"
+				sayln(w, lang, "  重复  %s\uFF1A档案中已有相同文件的文档“%s”（%s）\uFF0C未再保存", o.Path, o.Title, o.ID)
+			} else {
+				sayln(w, lang, "  重复  %s\uFF1A档案中已有相同文件的文档（%s）\uFF0C未再保存", o.Path, o.ID)
 			}
-			fmt.Fprintf(w, "  重复  %s\uFF1A档案中已有相同文件的文档%s\uFF08%s\uFF09\uFF0C未再保存\n", o.Path, title, o.ID)
 		}
 	}
 }
 
-func reportIngest(stdout io.Writer, outcomes []*fileOutcome, asJSON bool) error {
+func reportIngest(stdout io.Writer, lang report.Lang, outcomes []*fileOutcome, asJSON bool) error {
 	counts := map[string]int{}
 	for _, o := range outcomes {
 		counts[o.Outcome]++
@@ -382,9 +387,9 @@ func reportIngest(stdout io.Writer, outcomes []*fileOutcome, asJSON bool) error 
 			return err
 		}
 	} else {
-		fmt.Fprintf(stdout, catalog.Fullwidth("导入完成:新增 %d,重复 %d,失败 %d(共 %d 个文件)\n"),
+		sayln(stdout, lang, "导入完成:新增 %d,重复 %d,失败 %d(共 %d 个文件)",
 			counts["stored"], counts["duplicate"], counts["failed"], len(outcomes))
-		printOutcomeLines(stdout, outcomes)
+		printOutcomeLines(stdout, lang, outcomes)
 	}
 	if counts["failed"] > 0 {
 		return exitError{1}

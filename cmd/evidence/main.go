@@ -17,6 +17,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/report"
 )
 
 const usage = `evidence — 学习型城市建设监测佐证材料库 (learning-city evidence archive)
@@ -69,7 +70,7 @@ func main() {
 	case errors.Is(err, flag.ErrHelp):
 		os.Exit(2)
 	default:
-		fmt.Fprintf(os.Stderr, "evidence: %s\n", describe(err))
+		fmt.Fprintf(os.Stderr, "evidence: %s\n", describeIn(err, argsLang(os.Args[1:])))
 		os.Exit(1)
 	}
 }
@@ -84,11 +85,12 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// failedTo puts what did not happen before the reason a person reads for
-// err (describe), which would otherwise leave it out when the reason is
-// an application error.
-func failedTo(what string, err error) error {
-	return &catalog.Error{Code: catalog.ErrorCode(err), Message: catalog.Fullwidth(what) + describe(err)}
+// failedTo puts what did not happen, in both languages, before the reason
+// a person reads for err (describe), which would otherwise leave it out
+// when the reason is an application error.
+func failedTo(what catalog.Words, err error) error {
+	return &catalog.Error{Code: catalog.ErrorCode(err), Message: catalog.Fullwidth(what.Chinese) + describe(err),
+		English: what.English + describeIn(err, report.English)}
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -159,6 +161,7 @@ func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("evidence "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := fs.String("data", dataDirDefault(), "data folder (catalog, blobs, index)")
+	fs.String("lang", langDefault(), "language of the messages, and of reports and packs: zh or en (default $EVIDENCE_LANG, else zh)")
 	return fs, data
 }
 

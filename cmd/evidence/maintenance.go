@@ -12,7 +12,13 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/report"
 )
+
+// documentError is why d failed, in lang: its English when it has one.
+func documentError(d *catalog.Document, lang report.Lang) string {
+	return words(lang, d.Error, d.ErrorEnglish)
+}
 
 // runReindex builds a new index from the catalog and stored text beside the
 // old one and swaps it in only when complete, so a failed rebuild leaves
@@ -20,6 +26,10 @@ import (
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("reindex", stderr)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
@@ -45,7 +55,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	bar := countBar(stderr, "重建索引")
+	bar := countBar(stderr, words(lang, "重建索引", "Rebuilding the index"))
 	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
 		bar.ChangeMax(total)
 		bar.Set(done)
@@ -65,9 +75,9 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fmt.Errorf("count indexed documents: %w", err)
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("索引已重建:%d 个文档可检索\n"), n[catalog.StatusIndexed])
+	sayln(stdout, lang, "索引已重建:%d 个文档可检索", n[catalog.StatusIndexed])
 	if len(missing) > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth("%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:\n"), len(missing))
+		sayln(stdout, lang, "%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:", len(missing))
 		for _, id := range missing {
 			fmt.Fprintf(stdout, "  %s\n", id)
 		}
@@ -83,19 +93,23 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	a, damaged, err := openForCheck(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	problems, err := checkArchive(ctx, a, stderr)
+	problems, err := checkArchive(ctx, a, lang, stderr)
 	if err != nil {
 		return err
 	}
 	if damaged != nil {
-		problems = append(problems, ingest.Problem{Kind: ingest.ProblemIndex, What: describe(damaged)})
+		problems = append(problems, ingest.Problem{Kind: ingest.ProblemIndex, What: describeIn(damaged, lang)})
 	}
-	if err := noteUnfinished(ctx, a, stdout); err != nil {
+	if err := noteUnfinished(ctx, a, lang, stdout); err != nil {
 		return err
 	}
 	emptied, err := a.cat.EmptiedAssignments(ctx)
@@ -103,13 +117,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if len(problems) == 0 && len(emptied) == 0 {
-		fmt.Fprintln(stdout, catalog.Fullwidth("校验通过:所有原件与提取文字的哈希一致,索引与目录一致"))
+		sayln(stdout, lang, "校验通过:所有原件与提取文字的哈希一致,索引与目录一致")
 		return nil
 	}
 	if len(problems) > 0 {
-		printProblems(stdout, problems, a.cat.Shared())
+		printProblems(stdout, lang, problems, a.cat.Shared())
 	}
-	printEmptied(stdout, emptied)
+	printEmptied(stdout, lang, emptied)
 	return exitError{1}
 }
 
@@ -129,13 +143,13 @@ func openForCheck(ctx context.Context, data string, stderr io.Writer) (a *app, d
 // noteUnfinished says how many documents are stored or extracted but not
 // yet indexed: not damage (the pipeline resumes them when serve starts),
 // but no search finds them until then.
-func noteUnfinished(ctx context.Context, a *app, w io.Writer) error {
+func noteUnfinished(ctx context.Context, a *app, lang report.Lang, w io.Writer) error {
 	counts, err := a.cat.CountByStatus(ctx)
 	if err != nil {
 		return err
 	}
 	if n := counts[catalog.StatusStored] + counts[catalog.StatusExtracted]; n > 0 {
-		fmt.Fprintf(w, catalog.Fullwidth("注意:%d 个文档尚未处理完(已保存 %d 个、已提取 %d 个,尚未索引),搜索还找不到它们;启动 evidence serve 后会继续处理\n"),
+		sayln(w, lang, "注意:%d 个文档尚未处理完(已保存 %d 个、已提取 %d 个,尚未索引),搜索还找不到它们;启动 evidence serve 后会继续处理",
 			n, counts[catalog.StatusStored], counts[catalog.StatusExtracted])
 	}
 	return nil
@@ -143,8 +157,8 @@ func noteUnfinished(ctx context.Context, a *app, w io.Writer) error {
 
 // settle waits, with a count on stderr, until the pipeline has indexed or
 // failed every document it has.
-func settle(ctx context.Context, a *app, stderr io.Writer) error {
-	bar := countBar(stderr, "等待索引完成")
+func settle(ctx context.Context, a *app, lang report.Lang, stderr io.Writer) error {
+	bar := countBar(stderr, words(lang, "等待索引完成", "Waiting for indexing"))
 	defer bar.Finish()
 	return a.ingest.Settle(ctx, func(left int) {
 		bar.ChangeMax(max(left, bar.GetMax()))
@@ -152,8 +166,8 @@ func settle(ctx context.Context, a *app, stderr io.Writer) error {
 	})
 }
 
-func checkArchive(ctx context.Context, a *app, stderr io.Writer) ([]ingest.Problem, error) {
-	bar := countBar(stderr, "校验")
+func checkArchive(ctx context.Context, a *app, lang report.Lang, stderr io.Writer) ([]ingest.Problem, error) {
+	bar := countBar(stderr, words(lang, "校验", "Checking"))
 	var idx index.Index
 	if a.idx != nil { // nil when the index is damaged: check the rest
 		idx = a.idx
@@ -170,10 +184,10 @@ func checkArchive(ctx context.Context, a *app, stderr io.Writer) ([]ingest.Probl
 }
 
 // problemLabels name each kind of problem and what mends it.
-var problemLabels = map[ingest.ProblemKind]string{
-	ingest.ProblemOriginal: "原件",
-	ingest.ProblemText:     "提取文字",
-	ingest.ProblemIndex:    "索引",
+var problemLabels = map[ingest.ProblemKind]catalog.Words{
+	ingest.ProblemOriginal: {Chinese: "原件", English: "original"},
+	ingest.ProblemText:     {Chinese: "提取文字", English: "text"},
+	ingest.ProblemIndex:    {Chinese: "索引", English: "index"},
 }
 
 // maxIndexProblemsListed is how many index problems printProblems lists
@@ -184,8 +198,8 @@ const maxIndexProblemsListed = 10
 // several (shared) a restart does not mend its index: the node follows
 // only the changes after the last it applied, so a document its index
 // lost before that stays lost until reindex.
-func printProblems(w io.Writer, problems []ingest.Problem, shared bool) {
-	fmt.Fprintf(w, catalog.Fullwidth("发现 %d 个问题:\n"), len(problems))
+func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, shared bool) {
+	sayln(w, lang, "发现 %d 个问题:", len(problems))
 	kinds := map[ingest.ProblemKind]int{}
 	for _, p := range problems {
 		kinds[p.Kind]++
@@ -194,22 +208,23 @@ func printProblems(w io.Writer, problems []ingest.Problem, shared bool) {
 		if p.Kind == ingest.ProblemIndex && kinds[p.Kind] > maxIndexProblemsListed {
 			continue
 		}
-		fmt.Fprintf(w, "  %s  [%s] %s\n", p.DocumentID, problemLabels[p.Kind], p.What)
+		label := problemLabels[p.Kind]
+		fmt.Fprintf(w, "  %s  [%s] %s\n", p.DocumentID, words(lang, label.Chinese, label.English), words(lang, p.What, p.WhatEnglish))
 	}
 	if n := kinds[ingest.ProblemIndex] - maxIndexProblemsListed; n > 0 {
-		fmt.Fprintf(w, catalog.Fullwidth("  ……另有 %d 个文档有索引的问题(共 %d 个)\n"), n, kinds[ingest.ProblemIndex])
+		sayln(w, lang, "  ……另有 %d 个文档有索引的问题(共 %d 个)", n, kinds[ingest.ProblemIndex])
 	}
 	if kinds[ingest.ProblemText] > 0 {
-		fmt.Fprintln(w, catalog.Fullwidth("提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取"))
+		sayln(w, lang, "提取文字的问题:停止 evidence serve 后运行 evidence repair,从原件重新提取")
 	}
 	switch {
 	case kinds[ingest.ProblemIndex] > 0 && shared:
-		fmt.Fprintln(w, catalog.Fullwidth("索引的问题:停止本节点的 evidence serve 后运行 evidence reindex,重建本节点的索引(共享目录的节点重启后只跟随新的变更,补不上缺失的文档)"))
+		sayln(w, lang, "索引的问题:停止本节点的 evidence serve 后运行 evidence reindex,重建本节点的索引(共享目录的节点重启后只跟随新的变更,补不上缺失的文档)")
 	case kinds[ingest.ProblemIndex] > 0:
-		fmt.Fprintln(w, catalog.Fullwidth("索引的问题:运行 evidence reindex(或重启 evidence serve)"))
+		sayln(w, lang, "索引的问题:运行 evidence reindex(或重启 evidence serve)")
 	}
 	if kinds[ingest.ProblemOriginal] > 0 {
-		fmt.Fprintln(w, catalog.Fullwidth("原件的问题:从备份恢复(evidence restore),无法从本库修复;许多原件同时缺失时,先确认文件存储(--data 文件夹下的 blobs,或 S3 存储桶的设置)是否正确、已挂载"))
+		sayln(w, lang, "原件的问题:从备份恢复(evidence restore),无法从本库修复;许多原件同时缺失时,先确认文件存储(--data 文件夹下的 blobs,或 S3 存储桶的设置)是否正确、已挂载")
 	}
 }
 
@@ -222,15 +237,20 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if err != nil {
 		if catalog.IsNotFound(err) || errors.Is(err, index.ErrDamaged) || errors.Is(err, index.ErrSchema) || errors.Is(err, iofs.ErrPermission) {
 			return err // no archive there, its index to rebuild first, or files it may not read
 		}
-		return failedTo("evidence repair 需要先停止 evidence serve：", err)
+		return failedTo(catalog.Words{Chinese: "evidence repair 需要先停止 evidence serve：",
+			English: "evidence repair needs evidence serve stopped first: "}, err)
 	}
 	defer a.close()
-	problems, err := checkArchive(ctx, a, stderr)
+	problems, err := checkArchive(ctx, a, lang, stderr)
 	if err != nil {
 		return err
 	}
@@ -238,13 +258,13 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	printReopened(stdout, reopened)
+	printReopened(stdout, lang, reopened)
 	ids, err := ingest.Repair(ctx, a.cat, a.blobs, problems)
 	if err != nil {
 		return err
 	}
 	if *outdated {
-		bar := countBar(stderr, "重新读取")
+		bar := countBar(stderr, words(lang, "重新读取", "Reading again"))
 		more, kept, err := a.ingest.RereadOutdated(ctx, func(done, total int) {
 			bar.ChangeMax(total)
 			bar.Set(done)
@@ -253,13 +273,13 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return err
 		}
-		printKept(stdout, kept)
+		printKept(stdout, lang, kept)
 		ids = append(ids, more...)
 	}
 	if len(ids) == 0 {
-		fmt.Fprintln(stdout, "没有需要重新提取的文档")
+		sayln(stdout, lang, "没有需要重新提取的文档")
 	} else {
-		fmt.Fprintf(stdout, catalog.Fullwidth("重新提取 %d 个文档的文字:\n"), len(ids))
+		sayln(stdout, lang, "重新提取 %d 个文档的文字:", len(ids))
 		if err := a.ingest.Start(ctx); err != nil {
 			return err
 		}
@@ -270,14 +290,14 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		for _, d := range docs {
 			line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
 			if d.Status == catalog.StatusFailed {
-				line += "(" + d.Error + ")"
+				line += "(" + documentError(d, lang) + ")"
 			}
 			fmt.Fprintln(stdout, line)
 		}
 		// Starting the pipeline also compared the index with the catalog
 		// and queued what the index lacks: closing before that is done
 		// would leave documents half indexed, found by no search.
-		if err := settle(ctx, a, stderr); err != nil {
+		if err := settle(ctx, a, lang, stderr); err != nil {
 			return err
 		}
 		// What the index lacked is in it now; what is left is said anew.
@@ -296,11 +316,11 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if len(others) > 0 {
-		fmt.Fprintf(stdout, catalog.Fullwidth("另有 %d 个问题不是重新提取能修复的:\n"), len(others))
+		sayln(stdout, lang, "另有 %d 个问题不是重新提取能修复的:", len(others))
 		if textLeft {
-			fmt.Fprintln(stdout, catalog.Fullwidth("(原件也有问题的文档不重新提取文字:先恢复原件)"))
+			sayln(stdout, lang, "(原件也有问题的文档不重新提取文字:先恢复原件)")
 		}
-		printProblems(stdout, others, a.cat.Shared())
+		printProblems(stdout, lang, others, a.cat.Shared())
 		return exitError{1}
 	}
 	return nil
@@ -308,7 +328,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // printKept lists the documents whose text older readers gave that repair
 // --outdated leaves as it is, and why.
-func printKept(w io.Writer, kept []ingest.KeptText) {
+func printKept(w io.Writer, lang report.Lang, kept []ingest.KeptText) {
 	var cited, failed []ingest.KeptText
 	for _, k := range kept {
 		if k.Reason != "" {
@@ -318,13 +338,13 @@ func printKept(w io.Writer, kept []ingest.KeptText) {
 		}
 	}
 	if len(cited) > 0 {
-		fmt.Fprintf(w, "保留 %d 个文档由旧版读取程序提取的文字（重新读取可能使被引用的原文换页或改变，引用就对不上审核时看到的原文）：\n", len(cited))
+		sayln(w, lang, "保留 %d 个文档由旧版读取程序提取的文字(重新读取可能使被引用的原文换页或改变,引用就对不上审核时看到的原文):", len(cited))
 		for _, k := range cited {
-			fmt.Fprintf(w, "  %s  %s  其文字被 %d 处定性描述或数值引用\n", k.Document.ID, k.Document.Filename, k.Cited)
+			sayln(w, lang, "  %s  %s  其文字被 %d 处定性描述或数值引用", k.Document.ID, k.Document.Filename, k.Cited)
 		}
 	}
 	if len(failed) > 0 {
-		fmt.Fprintf(w, "未能重新读取 %d 个文档，仍按原来的文字检索：\n", len(failed))
+		sayln(w, lang, "未能重新读取 %d 个文档,仍按原来的文字检索:", len(failed))
 		for _, k := range failed {
 			fmt.Fprintf(w, "  %s  %s  %s\n", k.Document.ID, k.Document.Filename, k.Reason)
 		}

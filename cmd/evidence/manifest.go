@@ -76,7 +76,7 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 	}
 	base := filepath.Dir(path)
 	var jobs []fileJob
-	var problems []string
+	var problems []catalog.Words
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -103,7 +103,8 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 		}
 		if job.Path == "" {
 			if strings.TrimSpace(strings.Join(rec, "")) != "" {
-				problems = append(problems, fmt.Sprintf("第 %d 行没有文件名", line))
+				problems = append(problems, catalog.Words{Chinese: fmt.Sprintf("第 %d 行没有文件名", line),
+					English: fmt.Sprintf("row %d has no file name", line)})
 			}
 			continue
 		}
@@ -111,13 +112,21 @@ func readManifest(path string, defaults map[string]string) ([]fileJob, error) {
 			job.Path = filepath.Join(base, job.Path)
 		}
 		if st, err := os.Stat(job.Path); err != nil || !st.Mode().IsRegular() {
-			problems = append(problems, fmt.Sprintf("第 %d 行：找不到文件 %s", line, job.Path))
+			problems = append(problems, catalog.Words{Chinese: fmt.Sprintf("第 %d 行：找不到文件 %s", line, job.Path),
+				English: fmt.Sprintf("row %d: no file %s", line, job.Path)})
 			continue
 		}
 		jobs = append(jobs, job)
 	}
 	if len(problems) > 0 {
-		return nil, catalog.Errorf(catalog.EINVALID, "清单有 %d 处问题,未导入任何文件:\n%s", len(problems), strings.Join(problems, "\n"))
+		var list catalog.Words
+		for i, p := range problems {
+			if i > 0 {
+				list.Chinese, list.English = list.Chinese+"\n", list.English+"\n"
+			}
+			list.Chinese, list.English = list.Chinese+p.Chinese, list.English+p.English
+		}
+		return nil, catalog.Errorf(catalog.EINVALID, "清单有 %d 处问题,未导入任何文件:\n%s", len(problems), list)
 	}
 	if len(jobs) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "清单中没有文件")

@@ -18,9 +18,13 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs, data := newFlags("pack", stderr)
 	city := fs.String("city", "", "city code, e.g. 330100")
 	round := fs.Int("round", 0, "monitoring round (year); default: the current round")
-	out := fs.String("out", "", "file to write (default: 证据包-<city>-<round>.zip)")
+	out := fs.String("out", "", "file to write (default: 证据包-<city>-<round>.zip, in English evidence-pack-<city>-<round>.zip)")
 	indicator := fs.String("indicator", "", "only the originals behind this key indicator, e.g. 2.3.1")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	if *city == "" {
@@ -35,6 +39,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	p.Report.Lang = lang
 	if *indicator != "" {
 		if err := p.Only(*indicator); err != nil {
 			return err
@@ -59,7 +64,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("save pack: %w", err)
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("已生成 %s(原件 %d 份)\n"), path, len(p.Docs))
+	sayln(stdout, lang, "已生成 %s(原件 %d 份)", path, len(p.Docs))
 	return nil
 }
 
@@ -67,7 +72,11 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // offline; it names each problem and exits 1 when there is any.
 func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	fs, _ := newFlags("verify-pack", stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -87,15 +96,15 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	}
 	v, err := packs.Verify(f, st.Size())
 	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "%s 无法核验:%v", fs.Arg(0), err)
+		return catalog.Errorf(catalog.EINVALID, "%s 无法核验:%v", fs.Arg(0), catalog.Words{Chinese: err.Error(), English: packs.EnglishOf(err)})
 	}
 	if v.OK() {
-		fmt.Fprintf(stdout, catalog.Fullwidth("核验通过:%d 个文件与 manifest.csv 一致\n"), v.Files)
+		sayln(stdout, lang, "核验通过:%d 个文件与 manifest.csv 一致", v.Files)
 		return nil
 	}
 	for _, p := range v.Problems {
-		fmt.Fprintln(stdout, p.String())
+		fmt.Fprintln(stdout, words(lang, p.String(), p.English()))
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("核验未通过:清单 %d 个文件,发现 %d 处问题\n"), v.Files, len(v.Problems))
+	sayln(stdout, lang, "核验未通过:清单 %d 个文件,发现 %d 处问题", v.Files, len(v.Problems))
 	return exitError{1}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // TestIndexProblemAdvice: check tells a node sharing its catalog to
@@ -21,7 +22,7 @@ func TestIndexProblemAdvice(t *testing.T) {
 		{shared: true, wantRestart: false},
 	} {
 		var out bytes.Buffer
-		printProblems(&out, problems, c.shared)
+		printProblems(&out, report.Chinese, problems, c.shared)
 		got := out.String()
 		if !strings.Contains(got, "evidence reindex") {
 			t.Errorf("shared %v: advice %q does not name evidence reindex", c.shared, got)

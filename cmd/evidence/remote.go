@@ -16,6 +16,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/search"
 	"github.com/schollz/progressbar/v3"
 )
@@ -26,6 +27,8 @@ import (
 type remote struct {
 	base, token string
 	client      *http.Client
+	// lang is the language of what the import says of each file.
+	lang report.Lang
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -50,18 +53,18 @@ const pollEvery = 300 * time.Millisecond
 // did and why, on Ctrl-C (errInterrupted) or when the server cannot be
 // reached: the files after would only fail the same way.
 func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (outcomes []*fileOutcome, stopped error) {
-	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("上传"),
+	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(c.lang, "上传", "Uploading")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	for _, job := range jobs {
 		if ctx.Err() != nil {
-			return unfinished(outcomes), errInterrupted
+			return c.unfinished(outcomes), errInterrupted
 		}
 		o, err := c.upload(ctx, job)
 		switch {
 		case ctx.Err() != nil:
-			return unfinished(outcomes), errInterrupted // this file's request was cut off
+			return c.unfinished(outcomes), errInterrupted // this file's request was cut off
 		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
-			return unfinished(outcomes), err
+			return c.unfinished(outcomes), err
 		}
 		outcomes = append(outcomes, o)
 		bar.Add(1)
@@ -73,7 +76,7 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 			reading++
 		}
 	}
-	bar = progressbar.NewOptions(reading, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription("处理"),
+	bar = progressbar.NewOptions(reading, progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(c.lang, "处理", "Reading")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
 	for _, o := range outcomes {
 		if o.Outcome == "failed" || !o.pending() {
@@ -82,11 +85,11 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		err := c.wait(ctx, o)
 		switch {
 		case ctx.Err() != nil:
-			return unfinished(outcomes), errInterrupted
+			return c.unfinished(outcomes), errInterrupted
 		case err != nil:
 			// The server went away: the files are stored all the same,
 			// and the next run shows what became of them.
-			return unfinished(outcomes), err
+			return c.unfinished(outcomes), err
 		}
 		bar.Add(1)
 	}
@@ -100,10 +103,10 @@ func (o *fileOutcome) pending() bool { return o.Status == "stored" || o.Status =
 // unfinished marks the files stored but not yet read when the import was
 // interrupted: stored all the same; what became of them the next run or
 // the web shows.
-func unfinished(outcomes []*fileOutcome) []*fileOutcome {
+func (c *remote) unfinished(outcomes []*fileOutcome) []*fileOutcome {
 	for _, o := range outcomes {
 		if o.Outcome != "failed" && o.pending() {
-			o.Error = catalog.Fullwidth("已上传,中断时尚未处理完")
+			o.Error = sayf(c.lang, "已上传,中断时尚未处理完")
 		}
 	}
 	return outcomes
@@ -111,13 +114,17 @@ func unfinished(outcomes []*fileOutcome) []*fileOutcome {
 
 // apiError is the API's error body.
 type apiError struct {
-	Error struct{ Code, Message string } `json:"error"`
+	Error struct {
+		Code, Message string
+		MessageEn     string `json:"message_en"`
+	} `json:"error"`
 }
 
 type apiDocument struct {
 	ID        string `json:"id"`
 	Status    string `json:"status"`
 	Error     string `json:"error"`
+	ErrorEn   string `json:"error_en"`
 	Duplicate bool   `json:"duplicate"`
 	// JoinedPhotos: how many photos the document was joined from.
 	JoinedPhotos int `json:"joined_photos"`
@@ -143,10 +150,10 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
-			o.Error = "无法读取文件：" + err.Error()
+			o.Error = sayf(c.lang, "无法读取文件:%v", err)
 			if len(job.Photos) > 0 {
 				err = ingest.JoinRefused(filepath.Base(p), catalog.Errorf(catalog.EINVALID, "无法读取文件:%v", err))
-				o.Error = describe(err)
+				o.Error = describeIn(err, c.lang)
 			}
 			return o, nil
 		}
@@ -185,15 +192,15 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 		Documents []apiDocument `json:"documents"`
 	}
 	if err := c.do(req, &body); err != nil {
-		o.Error = describe(err)
+		o.Error = describeIn(err, c.lang)
 		return o, err
 	}
 	if len(body.Documents) == 0 {
-		o.Error = "服务器应答中没有文档"
+		o.Error = sayf(c.lang, "服务器应答中没有文档")
 		return o, nil
 	}
 	d := body.Documents[0]
-	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, d.Error, d.Duplicate, d.docFields
+	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
 	o.JoinedPhotos = d.JoinedPhotos
 	o.Outcome = "stored"
 	if d.Duplicate {
@@ -238,11 +245,11 @@ func (c *remote) wait(ctx context.Context, o *fileOutcome) error {
 				continue
 			}
 			// Stored, but whether it became searchable is unknown: say so.
-			o.Outcome, o.Error = "failed", "已上传，但无法获知处理结果："+describe(err)
+			o.Outcome, o.Error = "failed", sayf(c.lang, "已上传,但无法获知处理结果:%s", describeIn(err, c.lang))
 			return nil
 		}
 		failingSince = time.Time{}
-		o.Status, o.Error, o.docFields = d.Status, d.Error, d.docFields
+		o.Status, o.Error, o.docFields = d.Status, words(c.lang, d.Error, d.ErrorEn), d.docFields
 	}
 	if o.Status == "failed" {
 		o.Outcome = "failed"
@@ -291,7 +298,7 @@ func (c *remote) do(req *http.Request, out any) error {
 		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
 			// The API's own code and message, so callers can tell a
 			// refused file from an unavailable server.
-			return catalog.Errorf(e.Error.Code, "%s", e.Error.Message)
+			return &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}
 		}
 		return catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status)
 	}

@@ -19,16 +19,15 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	round := fs.Int("round", 0, "monitoring round (year); default: the current round")
 	format := fs.String("format", "xlsx", "xlsx or docx")
 	out := fs.String("out", "", "file to write (default: 监测报告-<city>-<round>.<format>)")
-	lang := fs.String("lang", "zh", "language of the report's headings and statuses: zh or en")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	reportLang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	if *city == "" {
 		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
-	}
-	reportLang, err := cliLang(*lang)
-	if err != nil {
-		return err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
@@ -59,11 +58,11 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("save report: %w", err)
 	}
-	note := ""
 	if rep.Empty {
-		note = "（该城市本轮尚无数据，报告为空）"
+		sayln(stdout, reportLang, "已生成 %s(该城市本轮尚无数据,报告为空)", path)
+		return nil
 	}
-	fmt.Fprintf(stdout, "已生成 %s%s\n", path, note)
+	sayln(stdout, reportLang, "已生成 %s", path)
 	return nil
 }
 

@@ -33,6 +33,10 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	req := search.Request{Query: strings.Join(fs.Args(), " "), Cities: catalog.SplitList(*city),
 		Indicators: catalog.SplitList(*indicator), DocTypes: catalog.SplitList(*docType), Size: *size}
 	for _, y := range catalog.SplitList(*year) {
@@ -42,7 +46,6 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		req.Years = append(req.Years, n)
 	}
-	var err error
 	if req.IssuedFrom, req.IssuedTo, err = search.ParseIssuedRange("from", *from, "to", *to); err != nil {
 		return err
 	}
@@ -51,7 +54,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var res *search.Result
 	if *server != "" {
-		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}}
+		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang}
 		res, err = c.search(ctx, req)
 	} else {
 		res, err = searchLocally(ctx, *data, req, stderr)
@@ -64,12 +67,13 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("共 %d 条结果(%d ms)\n"), res.Total, res.TookMS)
+	sayln(stdout, lang, "共 %d 条结果(%d ms)", res.Total, res.TookMS)
 	for i, h := range res.Hits {
+		docType := catalog.DocType(h.DocType)
 		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, h.City,
-			catalog.DocTypeLabels[catalog.DocType(h.DocType)], h.ID)
+			words(lang, catalog.DocTypeLabels[docType], catalog.DocTypeLabelsEN[docType]), h.ID)
 		for _, f := range h.Fragments {
-			fmt.Fprintf(stdout, catalog.Fullwidth("   第%d页:%s\n"), f.Page, plainFragment(f.HTML))
+			sayln(stdout, lang, "   第%d页:%s", f.Page, plainFragment(f.HTML))
 		}
 	}
 	return nil
@@ -80,9 +84,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func searchLocally(ctx context.Context, data string, req search.Request, stderr io.Writer) (*search.Result, error) {
 	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
 	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE && strings.Contains(catalog.ErrorMessage(err), "索引目录") {
-		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "索引正被运行中的 evidence serve 使用\uFF1B请通过它检索\uFF1A"+
-			"evidence search --server http://地址 --token 令牌 检索词\uFF08或设置 EVIDENCE_SERVER 和 EVIDENCE_TOKEN\uFF09 / "+
-			"the index is held by a running evidence serve: search through it with --server URL --token TOKEN (or $EVIDENCE_SERVER)")
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "索引正被运行中的 evidence serve 使用;请通过它检索:evidence search --server http://地址 --token 令牌 检索词(或设置 EVIDENCE_SERVER 和 EVIDENCE_TOKEN) / the index is held by a running evidence serve: search through it with --server URL --token TOKEN (or $EVIDENCE_SERVER)")
 	}
 	if err != nil {
 		return nil, err

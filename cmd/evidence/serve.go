@@ -35,6 +35,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	tuneGC()
 	if p := os.Getenv("EVIDENCE_CPUPROFILE"); p != "" {
@@ -51,7 +55,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		return err
 	}
 	defer ln.Close()
-	fmt.Fprintln(stdout, "evidence: 正在启动（加载分词词典，打开目录和索引）…… / starting")
+	fmt.Fprintln(stdout, words(lang, "evidence: 正在启动（加载分词词典，打开目录和索引）…… / starting",
+		"evidence: starting (loading the word dictionary, opening the catalog and the index)…"))
 	a, err := openApp(ctx, *data, log, appOptions{withIndex: true, rebuildOldIndex: true, ingest: ingest.Config{Workers: *workers}})
 	if err != nil {
 		return err
@@ -78,10 +83,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		// Another node would find none of the originals this one keeps,
 		// and fail their documents in the shared catalog.
 		log.Warn("catalog in PostgreSQL but blobs in a local folder: run one node only, or give every node the same S3 bucket")
-		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 注意:目录在 PostgreSQL 中,文件却存在本机的文件夹里;只能运行这一个节点。要运行多个节点,请让每个节点使用同一个 S3 存储桶(EVIDENCE_S3_*,见 README 的 Running on several machines 一节)\n"))
+		sayln(stdout, lang, "evidence: 注意:目录在 PostgreSQL 中,文件却存在本机的文件夹里;只能运行这一个节点。要运行多个节点,请让每个节点使用同一个 S3 存储桶(EVIDENCE_S3_*,见 README 的 Running on several machines 一节)")
 	}
 	if n, err := a.cat.CountUsers(ctx); err == nil && n == 0 {
-		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 尚无账号;请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌\n"))
+		sayln(stdout, lang, "evidence: 尚无账号;请运行 evidence user add --name admin --role admin 创建管理员并获得 API 令牌")
 	}
 	if ready != nil {
 		ready(ln.Addr().String())
@@ -99,8 +104,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	go func() { defer close(tailed); auditRefusalTails(tailsCtx, authn, log) }()
 	defer func() { stopTails(); <-tailed }()
 	if a.rebuilding {
-		fmt.Fprint(stdout, catalog.Fullwidth("evidence: 索引是旧版本写的(或已损坏),正在后台从已存文字重建;重建完成前,搜索只能找到已重建的文档,进度见日志")+
-			" / rebuilding the search index in the background: until it is done, searches find only the documents indexed so far (progress in the log)\n")
+		fmt.Fprintln(stdout, words(lang, catalog.Fullwidth("evidence: 索引是旧版本写的(或已损坏),正在后台从已存文字重建;重建完成前,搜索只能找到已重建的文档,进度见日志")+
+			" / rebuilding the search index in the background: until it is done, searches find only the documents indexed so far (progress in the log)",
+			"evidence: rebuilding the search index in the background: until it is done, searches find only the documents indexed so far (progress in the log)"))
 		rebuilt := make(chan struct{})
 		a.search.SetRebuilding(true)
 		go func() {

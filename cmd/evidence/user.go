@@ -49,6 +49,10 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
 	if err != nil {
 		return err
@@ -65,7 +69,10 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
 		})
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("用户 %s(%s)已创建\n密码:%s\nAPI 令牌:%s\n请妥善保存:密码和令牌不会再次显示。\n"), u.Username, u.Role, c.Password, c.Token.Token)
+	sayln(stdout, lang, "用户 %s(%s)已创建", u.Username, u.Role)
+	sayln(stdout, lang, "密码:%s", c.Password)
+	sayln(stdout, lang, "API 令牌:%s", c.Token.Token)
+	sayln(stdout, lang, "请妥善保存:密码和令牌不会再次显示。")
 	return nil
 }
 
@@ -73,6 +80,10 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs, data := newFlags("user list", stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
@@ -88,9 +99,9 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return json.NewEncoder(stdout).Encode(users)
 	}
 	for _, u := range users {
-		state := "启用"
+		state := words(lang, "启用", "enabled")
 		if u.Disabled {
-			state = "停用"
+			state = words(lang, "停用", "disabled")
 		}
 		city := u.City
 		if len(u.Cities) > 0 {
@@ -107,6 +118,10 @@ func runUserDisable(ctx context.Context, disable bool, args []string, stdout, st
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
 	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
 	if err != nil {
 		return err
@@ -116,9 +131,9 @@ func runUserDisable(ctx context.Context, disable bool, args []string, stdout, st
 		return err
 	}
 	if disable {
-		fmt.Fprintf(stdout, catalog.Fullwidth("用户 %s 已停用;其会话已结束,令牌不再有效\n"), *name)
+		sayln(stdout, lang, "用户 %s 已停用;其会话已结束,令牌不再有效", *name)
 	} else {
-		fmt.Fprintf(stdout, "用户 %s 已启用\n", *name)
+		sayln(stdout, lang, "用户 %s 已启用", *name)
 	}
 	return nil
 }
@@ -128,6 +143,10 @@ func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer)
 	name := fs.String("name", "", "username")
 	password := fs.String("password", "", "new password (generated when empty)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
 		return err
 	}
 	pw := *password
@@ -142,7 +161,7 @@ func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := accounts.NewService(a.cat).SetPassword(ctx, cliAdmin(), accounts.PasswordChange{Username: *name, Password: pw}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, catalog.Fullwidth("用户 %s 的新密码:%s\n"), *name, pw)
+	sayln(stdout, lang, "用户 %s 的新密码:%s", *name, pw)
 	return nil
 }
 
@@ -155,6 +174,9 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	limit := fs.Int("limit", 1000, "at most this many")
 	asJSON := fs.Bool("json", false, "print JSON lines")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if _, err := langOf(fs); err != nil {
 		return err
 	}
 	from, err := api.ParseSince(*since)
