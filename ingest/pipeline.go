@@ -62,6 +62,11 @@ func (s *Service) Start(ctx context.Context) error {
 			s.work(ctx, s.ocrQueue, true)
 		}()
 	}
+	workers.Add(1)
+	go func() {
+		defer workers.Done()
+		s.workBeside(ctx)
+	}()
 	s.wg.Add(2)
 	go func() {
 		defer s.wg.Done()
@@ -177,28 +182,72 @@ func (s *Service) work(ctx context.Context, q *queue, ocr bool) {
 		if !ok {
 			return
 		}
-		if !s.takeJob(ctx, id) {
-			continue // another node holds it, or it is done
+		if !s.handle(ctx, id, ocr) {
+			return
 		}
-		stop := s.keepLease(ctx, id)
-		job, err := s.prepare(ctx, id, ocr)
-		stop()
-		if errors.Is(err, extract.ErrNeedsOCR) {
-			s.ocrQueue.push(id)
-			continue
-		}
-		if err != nil {
-			s.handleFailure(ctx, id, stageExtract, err)
-			continue
-		}
-		if job == nil {
-			continue
+	}
+}
+
+// longOCR is how many pages a document must have left to OCR for it to
+// count as long: while every OCR worker reads a long document, the
+// documents behind it are read beside it (workBeside).
+const longOCR = 10
+
+// besideInterval is how often the worker beside the OCR workers looks
+// whether it is wanted.
+const besideInterval = 250 * time.Millisecond
+
+// workBeside is one more OCR worker, which takes documents from the OCR
+// queue only while every OCR worker is on a long document (longOCR pages
+// or more left): a scanned report of hundreds of pages took over an hour,
+// and the phone photos uploaded meanwhile waited all that time behind it.
+// OCR of a long document thus shares the machine with the next document
+// in the queue rather than holding it back; when no long document is
+// read, OCR runs on Config.OCRWorkers workers as before.
+func (s *Service) workBeside(ctx context.Context) {
+	for {
+		if s.progress.long(longOCR) >= s.cfg.OCRWorkers {
+			if id, ok := s.ocrQueue.tryPop(); ok {
+				if !s.handle(ctx, id, true) {
+					return
+				}
+				continue
+			}
 		}
 		select {
-		case s.toIndex <- *job:
+		case <-time.After(besideInterval):
 		case <-ctx.Done():
 			return
 		}
+	}
+}
+
+// handle reads one document (ocr: with OCR) and sends it on to the
+// indexer, to the OCR queue when it needs OCR and ocr is false, or marks
+// it failed. It returns false when ctx ended.
+func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
+	if !s.takeJob(ctx, id) {
+		return true // another node holds it, or it is done
+	}
+	stop := s.keepLease(ctx, id)
+	job, err := s.prepare(ctx, id, ocr)
+	stop()
+	if errors.Is(err, extract.ErrNeedsOCR) {
+		s.ocrQueue.push(id)
+		return true
+	}
+	if err != nil {
+		s.handleFailure(ctx, id, stageExtract, err)
+		return true
+	}
+	if job == nil {
+		return true
+	}
+	select {
+	case s.toIndex <- *job:
+		return true
+	case <-ctx.Done():
+		return false
 	}
 }
 

@@ -26,7 +26,7 @@ import (
 type Config struct {
 	MaxUpload  int64          // bytes per file; default 200 MiB
 	Workers    int            // extraction workers; default twice the number of CPUs
-	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
+	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS); one more while they all read long scans (workBeside)
 	BatchSize  int            // documents per index batch; default 256
 	TempDir    string         // for staged uploads and originals being extracted
 	Limits     extract.Limits // per-extraction limits
