@@ -108,6 +108,32 @@ func (s *Service) Start(ctx context.Context) error {
 	return nil
 }
 
+// StartFor runs the pipeline as Start does, but for a command that reads
+// a few documents again (repair): of the documents left stored or
+// extracted, only ids are queued; the others stay as they are, for serve
+// to read. The pass over the index and the catalog runs as at Start, and
+// Reindexed says which documents it queued.
+func (s *Service) StartFor(ctx context.Context, ids []string) error {
+	s.only = map[string]bool{}
+	for _, id := range ids {
+		s.only[id] = true
+	}
+	return s.Start(ctx)
+}
+
+// Reindexed waits for the pass over the index and the catalog that Start
+// began, and returns the documents it queued to be indexed again (the
+// index lacked them); none on a shared catalog, where the follower does
+// that.
+func (s *Service) Reindexed(ctx context.Context) ([]string, error) {
+	select {
+	case <-s.reconciled:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return s.requeued, nil
+}
+
 // Settle waits until the pipeline started by Start has no work left: its
 // pass over the index and the catalog done, and no document stored or
 // extracted but not yet indexed or failed. A command that runs the
@@ -160,6 +186,9 @@ func (s *Service) Pending() int { return s.queue.len() + s.ocrQueue.len() }
 func (s *Service) requeueUnfinished(ctx context.Context) error {
 	n := 0
 	err := s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+		if s.only != nil && !s.only[d.ID] {
+			return // left for serve (StartFor)
+		}
 		s.queue.push(d.ID)
 		n++
 	}, catalog.StatusStored, catalog.StatusExtracted)

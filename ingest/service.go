@@ -147,11 +147,16 @@ type Service struct {
 	indexMu  sync.Mutex // serialises index writes; see writeIndex
 	cancel   context.CancelFunc
 	// reconciled is closed when Start's pass over the index and the
-	// catalog is done (Settle).
+	// catalog is done (Settle); requeued is what that pass queued
+	// (Reindexed), written before it is closed.
 	reconciled chan struct{}
-	waiting    waiters // callers of Wait
-	tasks      Tasks   // responsibility assignments; see UseTasks
-	follow     follower
+	requeued   []string
+	// only, when not nil, is the documents Start queues of those left
+	// unfinished (StartFor).
+	only    map[string]bool
+	waiting waiters // callers of Wait
+	tasks   Tasks   // responsibility assignments; see UseTasks
+	follow  follower
 }
 
 // New returns a Service; Start runs its pipeline.
