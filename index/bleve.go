@@ -97,14 +97,21 @@ func newBleve(idx bleve.Index) *Bleve {
 
 var _ Index = (*Bleve)(nil)
 
+// preload is Preload; a test sees when Open calls it.
+var preload = Preload
+
 // Open opens the index in dir, creating it when dir does not exist yet. A
 // directory locked by another process gives EUNAVAILABLE rather than
 // blocking forever.
+//
+// The segmenter's dictionary (half a minute to load on a slow machine) is
+// loaded after the index is opened: a command run beside serve is refused
+// at once, not after that wait.
 func Open(dir string) (*Bleve, error) {
-	if err := Preload(); err != nil {
-		return nil, err
-	}
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
+		if err := preload(); err != nil {
+			return nil, err
+		}
 		return create(dir, true)
 	}
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
@@ -117,6 +124,10 @@ func Open(dir string) (*Bleve, error) {
 				dir, dir))
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, damaged(dir, err))
+	}
+	if err := preload(); err != nil {
+		idx.Close()
+		return nil, err
 	}
 	b := newBleve(idx)
 	v, err := idx.GetInternal(schemaKey)

@@ -62,6 +62,11 @@ func (s *Service) Start(ctx context.Context) error {
 			s.work(ctx, s.ocrQueue, true)
 		}()
 	}
+	workers.Add(1)
+	go func() {
+		defer workers.Done()
+		s.workBeside(ctx)
+	}()
 	s.wg.Add(2)
 	go func() {
 		defer s.wg.Done()
@@ -101,6 +106,32 @@ func (s *Service) Start(ctx context.Context) error {
 		}
 	}()
 	return nil
+}
+
+// StartFor runs the pipeline as Start does, but for a command that reads
+// a few documents again (repair): of the documents left stored or
+// extracted, only ids are queued; the others stay as they are, for serve
+// to read. The pass over the index and the catalog runs as at Start, and
+// Reindexed says which documents it queued.
+func (s *Service) StartFor(ctx context.Context, ids []string) error {
+	s.only = map[string]bool{}
+	for _, id := range ids {
+		s.only[id] = true
+	}
+	return s.Start(ctx)
+}
+
+// Reindexed waits for the pass over the index and the catalog that Start
+// began, and returns the documents it queued to be indexed again (the
+// index lacked them); none on a shared catalog, where the follower does
+// that.
+func (s *Service) Reindexed(ctx context.Context) ([]string, error) {
+	select {
+	case <-s.reconciled:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return s.requeued, nil
 }
 
 // Settle waits until the pipeline started by Start has no work left: its
@@ -155,6 +186,9 @@ func (s *Service) Pending() int { return s.queue.len() + s.ocrQueue.len() }
 func (s *Service) requeueUnfinished(ctx context.Context) error {
 	n := 0
 	err := s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+		if s.only != nil && !s.only[d.ID] {
+			return // left for serve (StartFor)
+		}
 		s.queue.push(d.ID)
 		n++
 	}, catalog.StatusStored, catalog.StatusExtracted)
@@ -177,28 +211,72 @@ func (s *Service) work(ctx context.Context, q *queue, ocr bool) {
 		if !ok {
 			return
 		}
-		if !s.takeJob(ctx, id) {
-			continue // another node holds it, or it is done
+		if !s.handle(ctx, id, ocr) {
+			return
 		}
-		stop := s.keepLease(ctx, id)
-		job, err := s.prepare(ctx, id, ocr)
-		stop()
-		if errors.Is(err, extract.ErrNeedsOCR) {
-			s.ocrQueue.push(id)
-			continue
-		}
-		if err != nil {
-			s.handleFailure(ctx, id, stageExtract, err)
-			continue
-		}
-		if job == nil {
-			continue
+	}
+}
+
+// longOCR is how many pages a document must have left to OCR for it to
+// count as long: while every OCR worker reads a long document, the
+// documents behind it are read beside it (workBeside).
+const longOCR = 10
+
+// besideInterval is how often the worker beside the OCR workers looks
+// whether it is wanted.
+const besideInterval = 250 * time.Millisecond
+
+// workBeside is one more OCR worker, which takes documents from the OCR
+// queue only while every OCR worker is on a long document (longOCR pages
+// or more left): a scanned report of hundreds of pages took over an hour,
+// and the phone photos uploaded meanwhile waited all that time behind it.
+// OCR of a long document thus shares the machine with the next document
+// in the queue rather than holding it back; when no long document is
+// read, OCR runs on Config.OCRWorkers workers as before.
+func (s *Service) workBeside(ctx context.Context) {
+	for {
+		if s.progress.long(longOCR) >= s.cfg.OCRWorkers {
+			if id, ok := s.ocrQueue.tryPop(); ok {
+				if !s.handle(ctx, id, true) {
+					return
+				}
+				continue
+			}
 		}
 		select {
-		case s.toIndex <- *job:
+		case <-time.After(besideInterval):
 		case <-ctx.Done():
 			return
 		}
+	}
+}
+
+// handle reads one document (ocr: with OCR) and sends it on to the
+// indexer, to the OCR queue when it needs OCR and ocr is false, or marks
+// it failed. It returns false when ctx ended.
+func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
+	if !s.takeJob(ctx, id) {
+		return true // another node holds it, or it is done
+	}
+	stop := s.keepLease(ctx, id)
+	job, err := s.prepare(ctx, id, ocr)
+	stop()
+	if errors.Is(err, extract.ErrNeedsOCR) {
+		s.ocrQueue.push(id)
+		return true
+	}
+	if err != nil {
+		s.handleFailure(ctx, id, stageExtract, err)
+		return true
+	}
+	if job == nil {
+		return true
+	}
+	select {
+	case s.toIndex <- *job:
+		return true
+	case <-ctx.Done():
+		return false
 	}
 }
 

@@ -25,6 +25,19 @@ func (p *ocrProgress) clear(id string) {
 	delete(p.pages, id)
 }
 
+// long counts the documents being OCR'd with at least pages pages left.
+func (p *ocrProgress) long(pages int) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, dt := range p.pages {
+		if dt[1]-dt[0] >= pages {
+			n++
+		}
+	}
+	return n
+}
+
 // Progress reports how many pages of a document OCR has read and how many
 // it will read; ok is false when the document is not being OCR'd now
 // (waiting, finished, or read without OCR).

@@ -62,6 +62,20 @@ func (q *queue) pop(ctx context.Context) (string, bool) {
 	}
 }
 
+// tryPop takes the next ID if one is waiting, without waiting for one.
+func (q *queue) tryPop() (string, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.ids) == 0 {
+		return "", false
+	}
+	id := q.ids[0]
+	q.ids[0] = ""
+	q.ids = q.ids[1:]
+	delete(q.pending, id)
+	return id, true
+}
+
 // len is the number of waiting IDs.
 func (q *queue) len() int {
 	q.mu.Lock()

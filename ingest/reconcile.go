@@ -66,6 +66,7 @@ func (s *Service) Reconcile(ctx context.Context) error {
 		for _, id := range missing {
 			s.queue.push(id)
 		}
+		s.requeued = append(s.requeued, missing...)
 	}
 	if len(missing)+len(stale) > 0 {
 		s.log.Info("index reconciled with catalog", "requeued", len(missing), "removed", len(stale))

@@ -26,7 +26,7 @@ import (
 type Config struct {
 	MaxUpload  int64          // bytes per file; default 200 MiB
 	Workers    int            // extraction workers; default twice the number of CPUs
-	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS)
+	OCRWorkers int            // workers for documents that need OCR; default 1 (EVIDENCE_OCR_WORKERS); one more while they all read long scans (workBeside)
 	BatchSize  int            // documents per index batch; default 256
 	TempDir    string         // for staged uploads and originals being extracted
 	Limits     extract.Limits // per-extraction limits
@@ -147,11 +147,16 @@ type Service struct {
 	indexMu  sync.Mutex // serialises index writes; see writeIndex
 	cancel   context.CancelFunc
 	// reconciled is closed when Start's pass over the index and the
-	// catalog is done (Settle).
+	// catalog is done (Settle); requeued is what that pass queued
+	// (Reindexed), written before it is closed.
 	reconciled chan struct{}
-	waiting    waiters // callers of Wait
-	tasks      Tasks   // responsibility assignments; see UseTasks
-	follow     follower
+	requeued   []string
+	// only, when not nil, is the documents Start queues of those left
+	// unfinished (StartFor).
+	only    map[string]bool
+	waiting waiters // callers of Wait
+	tasks   Tasks   // responsibility assignments; see UseTasks
+	follow  follower
 }
 
 // New returns a Service; Start runs its pipeline.

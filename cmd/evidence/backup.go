@@ -519,6 +519,15 @@ func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, s
 	if len(missing) > 0 {
 		say(stdout, lang, "\uFF0C%d 个文档将在 evidence serve 启动后重新提取", len(missing))
 	}
+	// Rebuild indexed every extracted document and put back to stored
+	// those whose text is missing: what else is stored was not yet read
+	// when the backup was taken.
+	if pending := n[catalog.StatusStored] + n[catalog.StatusExtracted] - len(missing); pending > 0 {
+		say(stdout, lang, ";另有 %d 个尚未处理完,启动 evidence serve 后继续处理", pending)
+	}
+	if failed := n[catalog.StatusFailed]; failed > 0 {
+		say(stdout, lang, ";%d 个处理失败,原因见网页的文档列表(状态“处理失败”)", failed)
+	}
 	fmt.Fprintln(stdout)
 	return nil
 }

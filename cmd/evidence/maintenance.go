@@ -155,17 +155,6 @@ func noteUnfinished(ctx context.Context, a *app, lang report.Lang, w io.Writer) 
 	return nil
 }
 
-// settle waits, with a count on stderr, until the pipeline has indexed or
-// failed every document it has.
-func settle(ctx context.Context, a *app, lang report.Lang, stderr io.Writer) error {
-	bar := countBar(stderr, words(lang, "等待索引完成", "Waiting for indexing"))
-	defer bar.Finish()
-	return a.ingest.Settle(ctx, func(left int) {
-		bar.ChangeMax(max(left, bar.GetMax()))
-		bar.Set(bar.GetMax() - left)
-	})
-}
-
 func checkArchive(ctx context.Context, a *app, lang report.Lang, stderr io.Writer) ([]ingest.Problem, error) {
 	bar := countBar(stderr, words(lang, "校验", "Checking"))
 	var idx index.Index
@@ -280,24 +269,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		sayln(stdout, lang, "没有需要重新提取的文档")
 	} else {
 		sayln(stdout, lang, "重新提取 %d 个文档的文字:", len(ids))
-		if err := a.ingest.Start(ctx); err != nil {
-			return err
-		}
-		docs, err := a.ingest.Wait(ctx, ids, nil)
-		if err != nil {
-			return err
-		}
-		for _, d := range docs {
-			line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
-			if d.Status == catalog.StatusFailed {
-				line += "(" + documentError(d, lang) + ")"
-			}
-			fmt.Fprintln(stdout, line)
-		}
-		// Starting the pipeline also compared the index with the catalog
-		// and queued what the index lacks: closing before that is done
-		// would leave documents half indexed, found by no search.
-		if err := settle(ctx, a, lang, stderr); err != nil {
+		if err := reextract(ctx, a, lang, ids, stdout, stderr); err != nil {
 			return err
 		}
 		// What the index lacked is in it now; what is left is said anew.
@@ -306,6 +278,9 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		problems = append(slices.DeleteFunc(problems, func(p ingest.Problem) bool { return p.Kind == ingest.ProblemIndex }), now...)
+	}
+	if err := noteUnfinished(ctx, a, lang, stdout); err != nil {
+		return err
 	}
 	var others []ingest.Problem
 	textLeft := false
@@ -324,6 +299,46 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return exitError{1}
 	}
 	return nil
+}
+
+// reextract runs the pipeline for ids alone and says what became of each
+// as it finishes, with a count on stderr. Documents left unfinished by
+// serve are not read here (one scan's OCR can take an hour): they stay as
+// they are, and noteUnfinished says serve reads them. Starting the
+// pipeline also compared the index with the catalog and queued what the
+// index lacks; that is waited for too, or closing would leave documents
+// half indexed, found by no search.
+func reextract(ctx context.Context, a *app, lang report.Lang, ids []string, stdout, stderr io.Writer) error {
+	if err := a.ingest.StartFor(ctx, ids); err != nil {
+		return err
+	}
+	bar := countBar(stderr, words(lang, "重新提取", "Extracting again"))
+	bar.ChangeMax(len(ids))
+	_, err := a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
+		line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
+		if d.Status == catalog.StatusFailed {
+			line += "(" + documentError(d, lang) + ")"
+		}
+		bar.Clear()
+		fmt.Fprintln(stdout, line)
+		bar.Add(1)
+	})
+	bar.Finish()
+	if err != nil {
+		return err
+	}
+	reindexed, err := a.ingest.Reindexed(ctx)
+	if err != nil {
+		return err
+	}
+	if len(reindexed) == 0 {
+		return nil
+	}
+	bar = countBar(stderr, words(lang, "补写索引", "Indexing what the index lacks"))
+	bar.ChangeMax(len(reindexed))
+	defer bar.Finish()
+	_, err = a.ingest.Wait(ctx, reindexed, func(*catalog.Document) { bar.Add(1) })
+	return err
 }
 
 // printKept lists the documents whose text older readers gave that repair

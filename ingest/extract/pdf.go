@@ -27,8 +27,8 @@ const maxPDFPages = 100000
 // pdftotext finds (CJK fonts without a ToUnicode map). The choice is made
 // page by page, and garbled text is never taken from either reader;
 // Result.Extractor is "pdftotext" if any page came from it. Last, a page
-// whose text is still weak (fewer than minTextLayerChars visible
-// characters, or none) is rendered and read by OCR (ocrWeakPages in
+// whose text is still weak (none, or fewer than minTextLayerChars visible
+// characters on a page that draws an image) is rendered and read by OCR (ocrWeakPages in
 // pdfocr.go); its PageSources entry is then SourceOCR. A PDF in which no
 // reader found anything but garbage fails with errPDFGarbled.
 //
@@ -41,7 +41,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		return nil, err
 	}
 	if lib.err == nil && lib.plausible() {
-		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib.invisible, lib.photos)
+		return ocrWeakPages(ctx, path, &Result{Extractor: "pdf", Pages: lib.pages, Title: lib.title}, lim, false, nil, lib)
 	}
 	if isTooLarge(lib.err) {
 		return nil, lib.err
@@ -80,7 +80,7 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		res.Extractor = "pdftotext"
 	}
 	markUnreadable(res, unreadable)
-	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib.invisible, lib.photos)
+	return ocrWeakPages(ctx, path, res, lim, garbled, scrambledLayers, lib)
 }
 
 // pdfText is what the library made of a file.
@@ -88,6 +88,7 @@ type pdfText struct {
 	pages     []string
 	failed    []bool // the page panicked or returned an error
 	invisible []bool // the page is a picture under an invisible text layer (pageText.sandwich)
+	images    []bool // the page draws an image, or could not be read (pageText.images)
 	title     string
 	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed
@@ -166,10 +167,11 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 		if err := ctx.Err(); err != nil {
 			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}
 		}
-		text, sandwich, err := pdfPageText(r, i, fontEncoders)
+		text, sandwich, images, err := pdfPageText(r, i, fontEncoders)
 		t.pages = append(t.pages, text)
 		t.failed = append(t.failed, err != nil)
 		t.invisible = append(t.invisible, sandwich)
+		t.images = append(t.images, images || err != nil)
 		if err := budget.add(len(text)); err != nil {
 			return pdfText{err: err}
 		}
@@ -214,30 +216,31 @@ func checkPageTree(r *pdf.Reader) error {
 }
 
 // pdfPageText reads page i (1-based) and reports whether it is a picture
-// under an invisible text layer (pageText.sandwich). The text is laid out
-// by position where the page may hold a table (pdftable.go), else it is
-// the page's lines (pageText).
-func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding) (text string, sandwich bool, err error) {
+// under an invisible text layer (pageText.sandwich) and whether it draws
+// an image at all (pageText.images). The text is laid out by position
+// where the page may hold a table (pdftable.go), else it is the page's
+// lines (pageText).
+func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding) (text string, sandwich, images bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			text, sandwich, err = "", false, fmt.Errorf("page %d: panic: %v", i, p)
+			text, sandwich, images, err = "", false, true, fmt.Errorf("page %d: panic: %v", i, p)
 		}
 	}()
 	p := r.Page(i)
 	if p.V.IsNull() {
-		return "", false, fmt.Errorf("page %d not found", i)
+		return "", false, true, fmt.Errorf("page %d not found", i)
 	}
 	t := readPageText(p, fontEncoders)
 	plain := t.objects.String()
 	if strings.TrimSpace(plain) == "" {
-		return "", false, nil
+		return "", false, t.images > 0, nil
 	}
 	if mayHoldTable(plain) {
 		if table, ok := pdfTableText(p, plain); ok {
-			return table, t.sandwich(), nil // its rows end with an empty line, which must stay
+			return table, t.sandwich(), t.images > 0, nil // its rows end with an empty line, which must stay
 		}
 	}
-	return flattenPDFLines(t.lines.String()), t.sandwich(), nil
+	return flattenPDFLines(t.lines.String()), t.sandwich(), t.images > 0, nil
 }
 
 func pdfTitle(r *pdf.Reader) string { return pdfInfo(r, "Title") }

@@ -22,10 +22,11 @@ import (
 //
 // invisible and visible count the strings shown in an invisible text
 // render mode (3, or 7, which only clips) and in any other; pictures
-// counts the images and forms drawn (sandwich).
+// counts the images and forms drawn (sandwich); images counts the images
+// among them, forms holding one included (drawsImage).
 type pageText struct {
-	objects, lines               strings.Builder
-	invisible, visible, pictures int
+	objects, lines                       strings.Builder
+	invisible, visible, pictures, images int
 }
 
 // sandwich reports a page that draws a picture and whose every shown
@@ -91,6 +92,7 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		return t
 	}
 	fonts := p.Resources().Key("Font")
+	xobjects := p.Resources().Key("XObject")
 	encoders := map[string]pdf.TextEncoding{}
 	widthsOf := map[string]*fontWidths{}
 	var enc pdf.TextEncoding
@@ -174,8 +176,14 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 			}
 		case "cm":
 			g.ctm = mul([6]float64{num(0), num(1), num(2), num(3), num(4), num(5)}, g.ctm)
-		case "Do", "BI":
+		case "BI":
 			t.pictures++
+			t.images++
+		case "Do":
+			t.pictures++
+			if len(args) == 1 && drawsImage(xobjects.Key(args[0].Name()), 0) {
+				t.images++
+			}
 		case "BT":
 			t.objects.WriteString("\n")
 			tm, tlm, moved = identity, identity, true
@@ -241,6 +249,35 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		}
 	})
 	return t
+}
+
+// maxFormDepth bounds how deep drawsImage looks into forms that draw forms.
+const maxFormDepth = 4
+
+// drawsImage reports whether the XObject x is an image, or a form whose
+// resources hold one (deeper than maxFormDepth, or of a kind it does not
+// know, it says yes: a page is OCR'd in doubt, never trusted). A form's
+// resources may list an image it does not draw; the page is then only
+// read twice.
+func drawsImage(x pdf.Value, depth int) bool {
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		return true
+	case "PS":
+		return false
+	case "Form":
+		if depth >= maxFormDepth {
+			return true
+		}
+		inner := x.Key("Resources").Key("XObject")
+		for _, name := range inner.Keys() {
+			if drawsImage(inner.Key(name), depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // maxSavedStates bounds the graphics states a page's q operators save:

@@ -84,7 +84,7 @@ func convertWithLibreOffice() {
 	tmp, err := os.MkdirTemp("", "extract-gen-")
 	must(err)
 	defer os.RemoveAll(tmp)
-	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html"} {
+	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html"} {
 		must(os.WriteFile(filepath.Join(tmp, name), read("src/"+name), 0o644))
 	}
 	must(os.WriteFile(filepath.Join(tmp, "scan.png"), read("scan.png"), 0o644))
@@ -105,6 +105,11 @@ func convertWithLibreOffice() {
 		// (TestPDFTableRowsKeepTheirCells).
 		{"table.html", "pdf:writer_pdf_Export", "table.pdf", "table.pdf"},
 		{"wrapped-table.html", "pdf:writer_pdf_Export", "wrapped-table.pdf", "wrapped-table.pdf"},
+		// Pages holding only a heading or a note, no picture: trusted
+		// without OCR; the same heading over a picture is OCR'd
+		// (TestShortPageWithoutPictureIsNotOCRd).
+		{"chapters.html", "pdf:writer_pdf_Export", "chapters.pdf", "chapters.pdf"},
+		{"chapter-picture.html", "pdf:writer_pdf_Export", "chapter-picture.pdf", "chapter-picture.pdf"},
 	}
 	for _, j := range jobs {
 		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
