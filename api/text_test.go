@@ -58,3 +58,39 @@ func TestDocumentTextSaysWhereTheIndexStops(t *testing.T) {
 		t.Errorf("index_cut %v, want page 2, 500000 characters indexed", body["index_cut"])
 	}
 }
+
+// TestFindAndFragmentsAsShown: what the API gives to read — the snippets
+// of /find and search's fragments — comes as the document page shows it,
+// 县（市）… full-width next to Chinese, not folded to ASCII as the text is
+// stored; /find?shown=0 gives the stored form, as /text does by default.
+func TestFindAndFragmentsAsShown(t *testing.T) {
+	e := newEnv(t)
+	id := e.upload(cityA, "tongzhi.txt", "各区、县（市）人民政府，市政府各部门、各直属单位：现将学分银行建设方案印发给你们。")
+	resp, body := e.do(e.request("GET", "/api/v1/documents/"+id+"/find?q=人民政府", nil), "coordA")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("find: %d %v", resp.StatusCode, body)
+	}
+	pages, _ := body["pages"].([]any)
+	if len(pages) != 1 {
+		t.Fatalf("find 人民政府: %v, want one page", body)
+	}
+	p := pages[0].(map[string]any)
+	if got, want := p["before"].(string)+"["+p["match"].(string)+"]"+p["after"].(string),
+		"各区、县\uFF08市\uFF09[人民政府]\uFF0C市政府各部门、各直属单位\uFF1A"; !strings.HasPrefix(got, want) {
+		t.Errorf("find snippet %q, want %q as the page shows it", got, want)
+	}
+	_, body = e.do(e.request("GET", "/api/v1/documents/"+id+"/find?q=人民政府&shown=0", nil), "coordA")
+	if p := body["pages"].([]any)[0].(map[string]any); p["before"] != "各区、县(市)" {
+		t.Errorf("find?shown=0 before %q, want the stored 各区、县(市)", p["before"])
+	}
+	_, body = e.do(e.request("GET", "/api/v1/search?q=人民政府", nil), "coordA")
+	all := ""
+	for _, h := range body["hits"].([]any) {
+		for _, f := range h.(map[string]any)["fragments"].([]any) {
+			all += f.(map[string]any)["html"].(string)
+		}
+	}
+	if !strings.Contains(all, "县\uFF08市\uFF09") || strings.Contains(all, "县(市)") {
+		t.Errorf("search fragments %q, want 县（市） as the page shows it", all)
+	}
+}

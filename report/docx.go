@@ -66,7 +66,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		if !it.Value.ValueFound {
 			line += r.notFound(it.Value)
 		}
-		line += r.verdict(it, it.Value.ID, it.Value.Status)
+		line += r.verdict(it, it.Value.ID, it.Value.Status) + r.carriedMark(it.Carried[it.Value.ID])
 	} else if it.Indicator.Kind == "quantitative" {
 		line += "  " + r.word("数值") + colon + r.word(Gap)
 	}
@@ -83,7 +83,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		}
 	}
 	for _, c := range it.Claims {
-		b.para("", c.Statement+r.verdict(it, c.ID, c.Status))
+		b.para("", c.Statement+r.verdict(it, c.ID, c.Status)+r.carriedMark(it.Carried[c.ID]))
 	}
 	b.para("Heading3", r.word("佐证材料"))
 	if len(it.Evidence) == 0 {
@@ -104,6 +104,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		} else if e.Withdrawn {
 			title += Withdrawn
 		}
+		title += r.carriedMark(e.ToConfirm)
 		rows = append(rows, []string{title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})
 	}
 	b.table(rows)

@@ -43,7 +43,7 @@ var englishWords = map[string]string{
 	"监测轮次":        "Round",
 	"指标体系":        "Framework",
 	"注意":          "Note",
-	"每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。": "One sheet per first-level area; “Gap” means a qualitative indicator without supporting documents or a quantitative indicator without its value.",
+	"每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值\uFF1B“待确认”表示从上一轮沿用、本市尚未确认的数值、定性描述或佐证材料，不计为本轮的证据。": "One sheet per first-level area; “Gap” means a qualitative indicator without supporting documents or a quantitative indicator without its value; “Carried over, to confirm” marks values, descriptions and documents taken over from the last round that the city has not confirmed yet: they do not count as this round's evidence.",
 	"编码":        "Code",
 	"关键指标":      "Key indicator",
 	"类型":        "Type",
@@ -59,6 +59,7 @@ var englishWords = map[string]string{
 	Present:      "Evidence",
 	Verified:     "Verified",
 	Contradicted: "Contradicted by evidence",
+	ToConfirm:    "Carried over, to confirm",
 	"待审核":        "Pending review",
 	"属实":         "Verified",
 	"证据不足":       "Insufficient evidence",
@@ -101,6 +102,14 @@ func (r *Report) previousValue(it Item) string {
 	}
 	if it.Value == nil {
 		return out
+	}
+	if it.Carried[it.Value.ID] {
+		// This round's number is last round's, taken over and not
+		// confirmed: "unchanged" would read as a figure of this round.
+		if en {
+			return out + " (carried into this round, to confirm)"
+		}
+		return out + "\uFF08\u6CBF\u7528\u81F3\u672C\u8F6E\uFF0C\u5F85\u786E\u8BA4\uFF09"
 	}
 	c := it.Value.CompareWith(p)
 	if !c.Comparable {
@@ -152,17 +161,40 @@ func (r *Report) verdict(it Item, id string, st catalog.ClaimStatus) string {
 	return m
 }
 
-// name is a document's title in 《》, marked when it was withdrawn.
+// carriedMark follows a claim, a value or a document carried over from
+// the last round and not confirmed yet (CarriedMark), "" for any other.
+func (r *Report) carriedMark(carried bool) string {
+	switch {
+	case !carried:
+		return ""
+	case r.Lang == English:
+		return " (carried over from the last round, to confirm)"
+	default:
+		return CarriedMark
+	}
+}
+
+// name is a document's title in 《》, marked when it was withdrawn or is
+// still to be confirmed.
 func (r *Report) name(e Evidence) string {
 	if r.Lang == English && e.Withdrawn {
-		return "《" + e.Title + "》 (withdrawn)"
+		return "《" + e.Title + "》 (withdrawn)" + r.carriedMark(e.ToConfirm)
 	}
-	return e.Name()
+	return e.Name() + r.carriedMark(e.ToConfirm)
 }
 
 // notFound says that a value does not appear in the passage it cites,
 // or that the passage writes its number in another unit (单位不符).
 func (r *Report) notFound(v *catalog.Value) string {
+	if v.PassageUnit != "" && v.PassageUnit == v.Unit {
+		// The passage has the value's own unit: the number was typed at
+		// another scale (12500 万人 for 12,500人), named as typed.
+		stored := strconv.FormatFloat(v.Number, 'f', -1, 64) + v.Unit
+		if r.Lang == English {
+			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value was given as %s, that is %s)", v.PassageUnit, v.Written(), stored)
+		}
+		return fmt.Sprintf("\uFF08单位不符\uFF1A原文中该数字的单位是“%s”\uFF0C填报的是“%s”\uFF0C即 %s\uFF09", v.PassageUnit, v.Written(), stored)
+	}
 	if v.PassageUnit != "" {
 		if r.Lang == English {
 			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value is in %s)", v.PassageUnit, v.Unit)

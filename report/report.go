@@ -55,6 +55,10 @@ type Item struct {
 	// Reasons are the reviewers' comments behind the verdicts, by claim
 	// or value ID, so that a reader without the archive sees why.
 	Reasons map[string]string
+	// Carried are the claims, values and links (by ID) carried over from
+	// the last round that the city has not confirmed yet (待确认): the
+	// report marks them and does not count them as the round's evidence.
+	Carried map[string]bool
 }
 
 // Mark is a claim's or value's verdict as the report writes it after the
@@ -80,6 +84,9 @@ type Evidence struct {
 	// linked or cited: the report still names it, marked, and it does not
 	// count as evidence.
 	Withdrawn bool
+	// ToConfirm is true when the document is in the round only through
+	// what was carried over from the last round and is still 待确认.
+	ToConfirm bool
 }
 
 // Withdrawn marks the title of a withdrawn document in the report.
@@ -96,13 +103,21 @@ func (e Evidence) Name() string {
 // Status words, the same in XLSX and DOCX: a gap and a missing value are
 // marked alike (缺). An indicator whose value or any claim a reviewer found
 // contradicted by its evidence is 与证据矛盾 whatever else it has: it
-// needs correcting before it counts as verified.
+// needs correcting before it counts as verified. Next comes 待确认: a
+// value, claim or link carried over from the last round that the city has
+// not confirmed yet is not this round's evidence, as the round comparison
+// (coverage.StatusToConfirm) shows it.
 const (
 	Gap          = "缺"
 	Present      = "有证据"
 	Verified     = "已核实"
 	Contradicted = "与证据矛盾"
+	ToConfirm    = "待确认"
 )
+
+// CarriedMark follows a value, a claim or a document carried over from the
+// last round and not confirmed yet.
+const CarriedMark = "\uFF08沿用上一轮\uFF0C待确认\uFF09"
 
 // VerdictLabels are the review statuses in the words of the report.
 var VerdictLabels = map[catalog.ClaimStatus]string{
@@ -243,6 +258,9 @@ type data struct {
 	// reasons are the comments of the reviews that gave the current
 	// verdicts, by claim or value ID.
 	reasons map[string]string
+	// carried are the claims, values and links carried into the round
+	// and still 待确认, by ID.
+	carried map[string]bool
 }
 
 // reason is the comment of the latest review when it gave status.
@@ -320,6 +338,14 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	if err := d.loadReasons(ctx, s.cat, claimIDs); err != nil {
 		return nil, err
 	}
+	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm})
+	if err != nil {
+		return nil, err
+	}
+	d.carried = map[string]bool{}
+	for _, c := range carried {
+		d.carried[c.ObjectID] = true
+	}
 	for _, v := range d.values {
 		ids[v.Citation.DocumentID] = true
 	}
@@ -389,22 +415,36 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 }
 
 func (d *data) item(ind catalog.Indicator) Item {
-	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons}
-	seen := map[[2]any]bool{}
-	live := false // any evidence not withdrawn
-	add := func(id string, page int, quote string) {
+	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried}
+	at := map[[2]any]int{} // (document, page) and (document, true) → its place in it.Evidence
+	live := false          // any evidence neither withdrawn nor waiting to be confirmed
+	// add lists a document once; it is 待确认 while everything that brings
+	// it into the round is.
+	add := func(id string, page int, quote string, carried bool) {
 		doc := d.docs[id]
-		// A link without a page adds nothing to a citation of the same
-		// document at a page (links come last), so it is not listed again.
-		if doc == nil || seen[[2]any{id, page}] || page == 0 && seen[[2]any{id, true}] {
+		if doc == nil {
 			return
 		}
-		seen[[2]any{id, page}], seen[[2]any{id, true}] = true, true
-		it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
-			IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id]})
-		live = live || !d.gone[id]
+		// A link without a page adds nothing to a citation of the same
+		// document at a page (links come last), so it is not listed again.
+		i, seen := at[[2]any{id, page}]
+		if !seen && page == 0 {
+			i, seen = at[[2]any{id, true}]
+		}
+		if seen {
+			it.Evidence[i].ToConfirm = it.Evidence[i].ToConfirm && carried
+		} else {
+			i = len(it.Evidence)
+			at[[2]any{id, page}] = i
+			if _, ok := at[[2]any{id, true}]; !ok {
+				at[[2]any{id, true}] = i
+			}
+			it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
+				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried})
+		}
+		live = live || !d.gone[id] && !carried
 	}
-	verified, contradicted := false, false
+	verified, contradicted, toConfirm := false, false, false
 	for i := range d.earlier {
 		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
 			it.Previous = v
@@ -415,7 +455,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 			it.Value = v
 			verified = v.Status == catalog.ClaimVerified
 			contradicted = v.Status == catalog.ClaimContradicted
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote)
+			toConfirm = d.carried[v.ID]
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID])
 		}
 	}
 	for _, c := range d.claims {
@@ -423,18 +464,22 @@ func (d *data) item(ind catalog.Indicator) Item {
 			it.Claims = append(it.Claims, c)
 			verified = verified || c.Status == catalog.ClaimVerified
 			contradicted = contradicted || c.Status == catalog.ClaimContradicted
+			toConfirm = toConfirm || d.carried[c.ID]
 			for _, t := range c.Citations {
-				add(t.DocumentID, t.Page, t.Quote)
+				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID])
 			}
 		}
 	}
 	for _, id := range d.linked[ind.Code] {
 		l := d.pages[[2]string{id, ind.Code}]
-		add(id, l.Page, l.Quote)
+		toConfirm = toConfirm || d.carried[l.ID]
+		add(id, l.Page, l.Quote, d.carried[l.ID])
 	}
 	switch {
 	case contradicted:
 		it.Status = Contradicted
+	case toConfirm:
+		it.Status = ToConfirm // the round comparison's order: nothing carried counts before it is confirmed
 	case verified:
 		it.Status = Verified
 	case ind.Kind == catalog.Quantitative && it.Value == nil:

@@ -61,3 +61,29 @@ func TestReportSaysUnitMismatch(t *testing.T) {
 		t.Errorf("English DOCX lacks the unit mismatch: %.800s", text)
 	}
 }
+
+// TestReportSaysUnitMismatchOfScale: 12500 typed with the unit 万人 for
+// 2.3.3 (counted in 人), citing a passage that says 12,500人, is stored
+// as 125000000 人; the passage's unit is the value's own, so the report
+// names the value as typed and as stored instead of “人” twice.
+func TestReportSaysUnitMismatchOfScale(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "xuefen.txt", "截至2017年底，存入学分银行的社会培训成果人数达到12,500人。")
+	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.3.3", Value: "12500", Unit: "万人",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "存入学分银行的社会培训成果人数达到12,500人"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, _ := docx(t, r)
+	if want := "（单位不符：原文中该数字的单位是“人”，填报的是“12500 万人”，即 125000000人）"; !strings.Contains(text, want) {
+		t.Errorf("DOCX lacks %q: %.1200s", want, text[strings.Index(text, "2.3.3"):])
+	}
+	r.Lang = report.English
+	text, _, _ = docx(t, r)
+	if want := "(unit mismatch: the source text writes the number in 人, the value was given as 12500 万人, that is 125000000人)"; !strings.Contains(text, want) {
+		t.Errorf("English DOCX lacks %q: %.1200s", want, text[strings.Index(text, "2.3.3"):])
+	}
+}

@@ -52,7 +52,7 @@ func (r *Report) cover(f *excelize.File) error {
 		{r.word("城市"), r.cityLine()},
 		{r.word("监测轮次"), r.Round},
 		{r.word("指标体系"), r.frameworkName()},
-		{r.word("说明"), r.word("每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值。")},
+		{r.word("说明"), r.word("每个一级指标一个工作表\uFF1B“缺”表示定性指标尚无佐证材料或定量指标尚未填报数值\uFF1B“待确认”表示从上一轮沿用、本市尚未确认的数值、定性描述或佐证材料，不计为本轮的证据。")},
 	}
 	if r.Empty {
 		rows = append(rows, []any{r.word("注意"), r.emptyNotice()})
@@ -154,7 +154,7 @@ func (r *Report) itemRow(it Item) []any {
 	switch {
 	case it.Value != nil:
 		c := it.Value.Citation
-		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s %s“%s”%s", r.title(it, c.DocumentID), r.page(c.Page), catalog.Fullwidth(c.Quote), r.foundNote(it)+r.verdict(it, it.Value.ID, it.Value.Status)))
+		row = append(row, it.Value.Number, it.Value.Unit, fmt.Sprintf("%s %s“%s”%s", r.title(it, c.DocumentID), r.page(c.Page), catalog.Fullwidth(c.Quote), r.foundNote(it)+r.verdict(it, it.Value.ID, it.Value.Status)+r.carriedMark(it.Carried[it.Value.ID])))
 	case it.Indicator.Kind == "quantitative":
 		row = append(row, r.word(Gap), it.Indicator.Unit, "")
 	default:
@@ -162,7 +162,7 @@ func (r *Report) itemRow(it Item) []any {
 	}
 	var claims []string
 	for _, c := range it.Claims {
-		claims = append(claims, c.Statement+r.verdict(it, c.ID, c.Status))
+		claims = append(claims, c.Statement+r.verdict(it, c.ID, c.Status)+r.carriedMark(it.Carried[c.ID]))
 	}
 	var ev []string
 	for _, e := range it.Evidence {

@@ -2,6 +2,8 @@ package values
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -15,6 +17,12 @@ type CarriedItem struct {
 	// DocumentID is the linked or cited document, ClaimID the new round's
 	// claim, for links to their pages ("" when not applicable).
 	DocumentID, ClaimID string
+	// Verdict is the review status the claim or value had in the round it
+	// came from (its new copy starts 待审核), "" for a link or a source
+	// deleted since; Reason is that reviewer's comment. A coordinator
+	// confirming a value found 与证据矛盾 last round is warned first.
+	Verdict catalog.ClaimStatus
+	Reason  string
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -44,6 +52,9 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 			it.What, err = "(已删除)", nil // removed since it was carried; the decision still stands
 		}
 		if err != nil {
+			return nil, 0, err
+		}
+		if it.Verdict, it.Reason, err = s.lastVerdict(ctx, c); err != nil {
 			return nil, 0, err
 		}
 		if c.State == catalog.CarryToConfirm {
@@ -82,4 +93,40 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		it.What, it.DocumentID = d.Title, d.ID
 	}
 	return it, nil
+}
+
+// lastVerdict is the review status of a carried claim's or value's source
+// in the round it came from, with the comment of the review that gave it;
+// "" for a link or a source deleted since.
+func (s *Service) lastVerdict(ctx context.Context, c catalog.Carryover) (catalog.ClaimStatus, string, error) {
+	var status catalog.ClaimStatus
+	var reviews map[string][]catalog.Review
+	var err error
+	switch c.Kind {
+	case catalog.CarryClaim:
+		var cl *catalog.Claim
+		if cl, err = s.cat.Claim(ctx, c.SourceID); err == nil {
+			status = cl.Status
+			reviews, err = s.cat.ReviewsOf(ctx, []string{c.SourceID})
+		}
+	case catalog.CarryValue:
+		var v *catalog.Value
+		if v, err = s.cat.Value(ctx, c.SourceID); err == nil {
+			status = v.Status
+			reviews, err = s.cat.ValueReviewsOf(ctx, []string{c.SourceID})
+		}
+	default:
+		return "", "", nil
+	}
+	if catalog.ErrorCode(err) == catalog.ENOTFOUND {
+		return "", "", nil
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("last round's verdict on %s: %w", c.SourceID, err)
+	}
+	list := reviews[c.SourceID]
+	if n := len(list); n > 0 && status != catalog.ClaimPending && list[n-1].Verdict == status {
+		return status, strings.TrimSpace(list[n-1].Comment), nil
+	}
+	return status, "", nil
 }

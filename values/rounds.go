@@ -57,6 +57,14 @@ func (s *Service) Carryovers(ctx context.Context, u *catalog.User, city string, 
 // Decide confirms ("confirm") or drops ("drop") a carried object; to
 // update one, change the claim or record the value again.
 func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string) (*catalog.Carryover, error) {
+	return s.DecideChecked(ctx, u, id, action, true)
+}
+
+// DecideChecked is Decide for a person who may not have seen last round's
+// verdict: unless checked says they did, confirming a claim or value that
+// a reviewer found 与证据矛盾 in the round it came from is EINVALID,
+// which says so and what to do instead.
+func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action string, checked bool) (*catalog.Carryover, error) {
 	c, err := s.cat.CarryoverByID(ctx, id)
 	if err != nil {
 		return nil, err
@@ -66,6 +74,15 @@ func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string
 	}
 	if err := u.CanEdit(c.City); err != nil {
 		return nil, err
+	}
+	if action == "confirm" && !checked && c.State == catalog.CarryToConfirm {
+		verdict, _, err := s.lastVerdict(ctx, *c)
+		if err != nil {
+			return nil, err
+		}
+		if verdict == catalog.ClaimContradicted {
+			return nil, catalog.Errorf(catalog.EINVALID, "这一项在 %d 年度经审核与证据矛盾;请先核对,确需沿用时勾选“已核对,仍沿用”再确认,否则请重新填报数值、修改定性描述或本轮不用", c.FromRound)
+		}
 	}
 	var state catalog.CarryState
 	switch action {

@@ -66,7 +66,10 @@ func carryoversPath(city string, round int) string {
 
 // carryoverDecide confirms or drops one carried item.
 func (h *handler) carryoverDecide(w http.ResponseWriter, r *http.Request) {
-	c, err := h.Values.Decide(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.PostFormValue("action"))
+	// The confirm button of an item found 与证据矛盾 last round comes with
+	// the box 已核对，仍沿用; without it ticked the service refuses.
+	c, err := h.Values.DecideChecked(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.PostFormValue("action"),
+		r.PostFormValue("checked") != "")
 	if err != nil {
 		h.fail(w, r, err)
 		return

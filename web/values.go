@@ -101,10 +101,20 @@ func inLang(l Lang, w catalog.Words) string {
 }
 
 // unitMismatch says that the passage writes the value's number in
-// another unit (单位不符), naming both; "" when it does not.
+// another unit (单位不符), naming both; "" when it does not. When the
+// passage's unit is the value's own, the number typed was at another
+// scale (12500 万人 for 12,500人): it names the value as typed and as
+// stored, not the same unit twice.
 func unitMismatch(l Lang, v *catalog.Value) string {
 	if v.PassageUnit == "" || v.ValueFound {
 		return ""
+	}
+	if v.PassageUnit == v.Unit {
+		stored := strconv.FormatFloat(v.Number, 'f', -1, 64)
+		if l == English {
+			stored += " "
+		}
+		return fmt.Sprintf(tr(l, "values.unit_mismatch_scale"), unitName(l, v.PassageUnit), v.Written(), stored+unitName(l, v.Unit))
 	}
 	return fmt.Sprintf(tr(l, "values.unit_mismatch"), unitName(l, v.PassageUnit), unitName(l, v.Unit))
 }

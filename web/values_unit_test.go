@@ -41,3 +41,31 @@ func TestValueInAnotherUnitIsShownAsAUnitMismatch(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitMismatchOfScaleNamesWhatWasTyped: 12500 with the unit 万人 for
+// 2.3.3 (counted in 人), citing “…人数达到12,500人”, is saved as
+// 125000000 人; the coordinator and the reviewer's page are told the
+// passage's unit and the value as typed — not “人” and “人”.
+func TestUnitMismatchOfScaleNamesWhatWasTyped(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "截至2017年底，存入学分银行的社会培训成果人数达到12,500人。")
+	wang := s.login("wang")
+	resp, body := wang.post("/documents/"+doc.ID+"/values", url.Values{"indicator": {"2.3.3"}, "value": {"12500"}, "unit": {"万人"},
+		"round": {"2017"}, "page": {"1"}, "quote": {"存入学分银行的社会培训成果人数达到12,500人"}})
+	want := "单位不符：原文中该数字的单位是“人”，填报的是“12500 万人”（即 125000000人）；请核对数值或原文"
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), want) {
+		t.Errorf("12500 万人 cited as 12,500人: %d, want the coordinator told %q: %.600s", resp.StatusCode, want, textOf(body))
+	}
+	for _, tt := range []struct{ lang, want string }{
+		{"zh", want},
+		{"en", "Unit mismatch: the passage writes the number in “people”, the value was given as “12500 万人” (that is 125000000 people)"},
+	} {
+		li := s.login("li")
+		if tt.lang == "en" {
+			li.english()
+		}
+		if _, body := li.get("/values"); !strings.Contains(textOf(body), tt.want) || strings.Contains(textOf(body), "数值的单位是“人”") {
+			t.Errorf("%s values page: want %q beside the value: %.1500s", tt.lang, tt.want, textOf(body))
+		}
+	}
+}

@@ -1,0 +1,24 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// The words of 结转事项核对 about last round's verdicts, kept apart from
+// i18n.go so that they merge cleanly; they join messages at start-up, with
+// full-width punctuation as the rest.
+func init() {
+	for k, m := range carryVerdictMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}
+
+var carryVerdictMessages = map[string]map[Lang]string{
+	"carry.verdict":              {Chinese: "上轮审核结论", English: "Last round's verdict"},
+	"carry.verdict.pending":      {Chinese: "待审核", English: "Pending review"},
+	"carry.verdict.verified":     {Chinese: "属实", English: "Verified"},
+	"carry.verdict.insufficient": {Chinese: "证据不足", English: "Insufficient evidence"},
+	"carry.verdict.contradicted": {Chinese: "与证据矛盾", English: "Contradicted by evidence"},
+	"carry.verdict.reason":       {Chinese: "审核意见:%s", English: "Reviewer: %s"},
+	"carry.contradicted":         {Chinese: "上一轮审核认定与证据矛盾:确认沿用前请核对;需要更正的,请重新填报数值、修改定性描述或本轮不用。", English: "Found contradicted by its evidence last round: check it before confirming; to correct it, record the value again, change the claim or drop it."},
+	"carry.checked":              {Chinese: "已核对,仍沿用", English: "Checked, carry it over anyway"},
+}
