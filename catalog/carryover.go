@@ -699,6 +699,11 @@ func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE round = ?`, year); err != nil {
 			return err
 		}
+		for _, q := range []string{`DELETE FROM round_indicator WHERE round = ?`, `DELETE FROM round_framework WHERE round = ?`} {
+			if _, err := tx.ExecContext(ctx, q, year); err != nil {
+				return fmt.Errorf("delete the round's kept names: %w", err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM round WHERE year = ?`, year); err != nil {
 			return fmt.Errorf("delete round: %w", err)
 		}
