@@ -345,6 +345,7 @@ var englishMessages = map[string]string{
 	"未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑定性描述或重新填报数值": "Unknown action %q; choose confirm (keep it) or drop (not used this round); to change something, edit the statement or record the value again",
 	"结转记录 %s 不存在":                "There is no carried-over item %s",
 	"这一项在 %d 年度已经处理过(%s),无需再次处理": "This item was handled in round %d already (%s); nothing more to do",
+	"这份文档属于 %s,只是有关联计入 %s 年度,未修改其所属轮次(改了会把它移出原轮次);要让它计入其他轮次,请在文档页按该轮次关联": "This document is of %s and only has a link counted in round %s; its round was not changed (that would take it out of its own round); to count it in another round, link it on the document's page for that round",
 	"这条关联的文档已删除,不能再计入 %d 年度":                                  "The document of this link was deleted; it cannot count in round %d again",
 	"指标 %s 的这条关联仍计入 %d 年度,无需恢复":                               "This link to indicator %s still counts in round %d; there is nothing to put back",
 	"指标 %s 的这条关联没有从 %d 年度去掉过,无从恢复;要让它计入 %d 年度,请在文档页按 %d 年度关联": "This link to indicator %s was never taken out of round %d, so it cannot be put back; to count it in round %d, link it on the document's page for round %d",
