@@ -83,6 +83,7 @@ func (h *handler) routes() []route {
 		{pattern: "GET /api/v1/indicators/{code}/query-pack", handle: h.handleQueryPack},
 		{pattern: "POST /api/v1/links", handle: h.handleLinkCreate},
 		{pattern: "DELETE /api/v1/links/{id}", handle: h.handleLinkDelete},
+		{pattern: "POST /api/v1/links/{id}/restore", handle: h.handleLinkRestoreRound},
 		{pattern: "GET /api/v1/indicators", handle: h.handleIndicatorTree},
 		{pattern: "GET /api/v1/indicators/{code}/evidence", handle: h.handleIndicatorEvidence},
 		{pattern: "POST /api/v1/framework", handle: h.handleFrameworkImport, roles: adminRoles, files: true},

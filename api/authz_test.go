@@ -139,6 +139,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"DELETE /api/v1/links/{id}": {func() *http.Request {
 			return e.request("DELETE", "/api/v1/links/"+e.link(e.bareDocument(cityA), "2.3.1"), nil)
 		}, editA(200)},
+		"POST /api/v1/links/{id}/restore": {func() *http.Request {
+			return e.request("POST", "/api/v1/links/"+e.droppedLink(cityA)+"/restore?round=2017", nil)
+		}, editA(200)},
 		"GET /api/v1/indicators":                 {func() *http.Request { return e.request("GET", "/api/v1/indicators", nil) }, all(200)},
 		"GET /api/v1/indicators/{code}/evidence": {func() *http.Request { return e.request("GET", "/api/v1/indicators/2.3.1/evidence", nil) }, all(200)},
 		"POST /api/v1/framework": {func() *http.Request {

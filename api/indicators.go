@@ -78,7 +78,12 @@ func (h *handler) handleFrameworkImport(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	meta := catalog.Framework{ID: fields["id"], Name: fields["name"], Version: fields["version"]}
-	rep, err := h.Framework.Import(r.Context(), u, name, data, meta)
+	imp := h.Framework.Import
+	if formTrue(fields["next_round"]) {
+		// The current round's report keeps the names it has.
+		imp = h.Framework.ImportForNextRound
+	}
+	rep, err := imp(r.Context(), u, name, data, meta)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -90,6 +95,7 @@ func (h *handler) handleFrameworkImport(w http.ResponseWriter, r *http.Request) 
 	h.writeJSON(w, r, http.StatusCreated, map[string]any{
 		"framework":  map[string]any{"id": rep.Framework.ID, "name": rep.Framework.Name, "version": rep.Framework.Version},
 		"indicators": rep.Indicators, "added": nonNil(rep.Added), "removed": nonNil(rep.Removed), "orphan_links": orphans,
+		"kept_round": rep.KeptRound,
 	})
 }
 
@@ -138,7 +144,7 @@ func (h *handler) handleRounds(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]map[string]any, len(rounds))
 	for i, rd := range rounds {
-		out[i] = map[string]any{"year": rd.Year, "label": rd.Label, "current": rd.Current}
+		out[i] = map[string]any{"year": rd.Year, "label": rd.Label, "current": rd.Current, "names_kept": rd.NamesKept}
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"rounds": out})
 }

@@ -153,9 +153,9 @@ func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {
 // handleLinkDropRound is DELETE /api/v1/links/{id}?round=2018: the link
 // no longer counts in that round and keeps the others.
 func (h *handler) handleLinkDropRound(w http.ResponseWriter, r *http.Request, s string) {
-	round, err := strconv.Atoi(s)
-	if err != nil || len(s) != 4 || round < 1000 {
-		h.writeError(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018"))
+	round, err := linkRound(s)
+	if err != nil {
+		h.writeError(w, r, err)
 		return
 	}
 	l, err := h.Ingest.DropLinkFromRound(r.Context(), userFrom(r.Context()), r.PathValue("id"), round)
@@ -164,6 +164,32 @@ func (h *handler) handleLinkDropRound(w http.ResponseWriter, r *http.Request, s 
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"dropped": l.ID, "round": round})
+}
+
+// linkRound reads the round of a link's ?round=.
+func linkRound(s string) (int, error) {
+	round, err := strconv.Atoi(s)
+	if err != nil || len(s) != 4 || round < 1000 {
+		return 0, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018")
+	}
+	return round, nil
+}
+
+// handleLinkRestoreRound is POST /api/v1/links/{id}/restore?round=2018:
+// a link taken out of that round (DELETE ?round=, 本轮不用) counts there
+// again.
+func (h *handler) handleLinkRestoreRound(w http.ResponseWriter, r *http.Request) {
+	round, err := linkRound(r.URL.Query().Get("round"))
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	l, err := h.Ingest.RestoreLinkToRound(r.Context(), userFrom(r.Context()), r.PathValue("id"), round)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"restored": l.ID, "round": round})
 }
 
 func (h *handler) handleDocumentSuggestions(w http.ResponseWriter, r *http.Request) {

@@ -283,7 +283,7 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		}
 		// A link is locked before its rows, as DropLinkFromRound locks it.
 		var link *lockedLink
-		if kind == CarryLink && state == CarryDropped {
+		if kind == CarryLink {
 			if link, err = s.lockLink(ctx, tx, object); err != nil && !IsNotFound(err) {
 				return err
 			}
@@ -301,20 +301,22 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 			// A link confirmed in the round (or used there by an upload or
 			// on its document's page) may still be dropped from it; its
 			// other rounds keep it.
+		case kind == CarryLink && state == CarryConfirmed && was == CarryDropped && link != nil:
+			// 本轮不用 undone: the link counts in the round again.
 		case was == state:
 			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s),无需再次处理", round, carryStateWords(was))
 		case kind == CarryLink:
-			return Errorf(ECONFLICT, "这条关联已不计入 %d 年度;要重新计入,请在文档页按 %d 年度再关联一次", round, round)
+			return Errorf(ECONFLICT, "这条关联的文档已删除,不能再计入 %d 年度", round)
 		default:
 			return Errorf(ECONFLICT, "这一项在 %d 年度已经处理过(%s);本轮不再使用的话,请在本轮的定性描述或数值页删除或修改它", round, carryStateWords(was))
 		}
-		if link != nil {
+		if link != nil && state == CarryDropped {
 			// The same checks as DropLinkFromRound: never a link left
 			// counting in no round.
 			if _, err := dropLinkFromRound(ctx, tx, link, round, by, formatTime(now)); err != nil {
 				return err
 			}
-		} else if state == CarryDropped {
+		} else if link == nil && state == CarryDropped {
 			if err := dropCarried(ctx, tx, kind, object); err != nil {
 				return err
 			}
@@ -698,6 +700,11 @@ func (s *Store) DeleteRound(ctx context.Context, year int, by string) error {
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE round = ?`, year); err != nil {
 			return err
+		}
+		for _, q := range []string{`DELETE FROM round_indicator WHERE round = ?`, `DELETE FROM round_framework WHERE round = ?`} {
+			if _, err := tx.ExecContext(ctx, q, year); err != nil {
+				return fmt.Errorf("delete the round's kept names: %w", err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM round WHERE year = ?`, year); err != nil {
 			return fmt.Errorf("delete round: %w", err)

@@ -6,15 +6,16 @@ package catalog
 // englishMessages are; they join englishMessages, so the same tests hold
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
+	"%d 年度的报告保留导入前的指标名称":                                       "Round %d's report keeps the indicator names from before the import",
 	";另有 %d 个尚未处理完,启动 evidence serve 后继续处理":                    "; %d more not finished yet, which evidence serve goes on with once started",
 	";%d 个处理失败,原因见网页的文档列表(状态“处理失败”)":                           "; %d failed: see why in the web page's list of documents (status “failed”)",
 	"发现 %d 个责任任务标为已提交或已确认,提交的文档却都已删除:\n":                       "Found %d responsibility tasks marked submitted or accepted whose handed-in documents were all deleted:\n",
 	"这些任务:运行 evidence repair,退回到提交前的状态(未提交,或曾退回的为已退回),并记入审计日志": "For these tasks: run evidence repair to send them back to their state before hand-in (open, or returned for those returned before), with an audit entry",
 	"重新打开 %d 个提交的文档都已删除的责任任务:\n":                               "Reopened %d responsibility tasks whose handed-in documents were all deleted:\n",
-	"    安装:apt-get install %s": "    install: apt-get install %s",
-	"   第%d页:%s":                "   p. %d: %s",
-	"  %s  %s  其文字被 %d 处定性描述或数值引用": "  %s  %s  its text is cited by %d statements or values",
-	"  ……另有 %d 个文档有索引的问题(共 %d 个)":  "  … and %d more documents with index problems (%d in all)",
+	"    安装:apt-get install %s":                                "    install: apt-get install %s",
+	"   第%d页:%s":                                               "   p. %d: %s",
+	"  %s  %s  其文字被 %d 处定性描述或数值引用":                             "  %s  %s  its text is cited by %d statements or values",
+	"  ……另有 %d 个文档有索引的问题(共 %d 个)":                              "  … and %d more documents with index problems (%d in all)",
 	"  失败  %s\uFF1A%s": "  failed     %s: %s",
 	"  文档 %s → 指标 %s":  "  document %s → indicator %s",
 	"  重复  %s\uFF1A档案中已有相同文件的文档\uFF08%s\uFF09\uFF0C未再保存":     "  duplicate  %s: the archive already holds the same file as a document (%s); not stored again",

@@ -16,10 +16,29 @@ func frameworkKey(id, version string) string { return id + "@" + version }
 // replaces it. Links are kept; those whose code is gone are reported.
 // Indicators must already be validated (see package framework).
 func (s *Store) ImportFramework(ctx context.Context, fw Framework, inds []Indicator, by string) (*ImportReport, error) {
+	return s.importFramework(ctx, fw, inds, by, false)
+}
+
+// ImportFrameworkForNextRound is ImportFramework for a framework meant for
+// the rounds after the current one: in the same transaction the current
+// round first keeps the names it has (RoundFramework), so its report is
+// not renamed by the import (ImportReport.KeptRound; 0 when there is no
+// current round or it had its names kept already).
+func (s *Store) ImportFrameworkForNextRound(ctx context.Context, fw Framework, inds []Indicator, by string) (*ImportReport, error) {
+	return s.importFramework(ctx, fw, inds, by, true)
+}
+
+func (s *Store) importFramework(ctx context.Context, fw Framework, inds []Indicator, by string, keepCurrent bool) (*ImportReport, error) {
 	fw.ImportedAt, fw.ImportedBy = s.now(), by
 	key := frameworkKey(fw.ID, fw.Version)
 	rep := &ImportReport{Framework: fw}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rep.KeptRound = 0 // a retried transaction starts again
+		if keepCurrent {
+			if err := s.keepCurrentRound(ctx, tx, rep, by); err != nil {
+				return err
+			}
+		}
 		prev, err := currentCodes(ctx, tx)
 		if err != nil {
 			return err
@@ -155,7 +174,8 @@ func (s *Store) Indicator(ctx context.Context, code string) (*Indicator, error) 
 
 // Rounds returns the monitoring rounds, oldest first.
 func (s *Store) Rounds(ctx context.Context) ([]Round, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT year, label, is_current FROM round ORDER BY year`)
+	rows, err := s.db.QueryContext(ctx, `SELECT year, label, is_current,
+		EXISTS (SELECT 1 FROM round_framework k WHERE k.round = round.year) FROM round ORDER BY year`)
 	if err != nil {
 		return nil, fmt.Errorf("query rounds: %w", err)
 	}
@@ -163,7 +183,7 @@ func (s *Store) Rounds(ctx context.Context) ([]Round, error) {
 	var out []Round
 	for rows.Next() {
 		var r Round
-		if err := rows.Scan(&r.Year, &r.Label, &r.Current); err != nil {
+		if err := rows.Scan(&r.Year, &r.Label, &r.Current, &r.NamesKept); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -179,8 +199,14 @@ func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 	if r.Label == "" {
 		r.Label = fmt.Sprintf("%d年度监测", r.Year)
 	}
+	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if r.Current {
+			// The round that stops being current keeps the names it was
+			// monitored under (roundnames.go).
+			if err := s.keepLeavingRound(ctx, tx, r.Year, by, now); err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, `UPDATE round SET is_current = 0`); err != nil {
 				return err
 			}
@@ -188,7 +214,7 @@ func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO round (year, label, is_current) VALUES (?, ?, ?)`, r.Year, r.Label, r.Current); err != nil {
 			return fmt.Errorf("insert round: %w", err)
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.create", Object: fmt.Sprintf("round:%d", r.Year),
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "round.create", Object: fmt.Sprintf("round:%d", r.Year),
 			Detail: map[string]any{"label": r.Label, "current": r.Current}})
 	})
 	if ErrorCode(err) == ECONFLICT {

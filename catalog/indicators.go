@@ -44,6 +44,10 @@ type Round struct {
 	Year    int
 	Label   string
 	Current bool
+	// NamesKept is true when the round keeps the indicator names it was
+	// monitored under (RoundFramework); false when it follows the
+	// current framework.
+	NamesKept bool
 }
 
 // Link records that a document substantiates a key indicator, optionally
@@ -67,4 +71,7 @@ type ImportReport struct {
 	// OrphanLinks are links to removed codes; they are kept, not deleted,
 	// so that nothing is lost, and listed so someone can relink them.
 	OrphanLinks []Link
+	// KeptRound is the round whose names were kept before the import
+	// (ImportFrameworkForNextRound), 0 when none was.
+	KeptRound int
 }

@@ -182,6 +182,9 @@ func testMigrationKeepsEarlierFailuresInChinese(t *testing.T, s *Store) {
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE value DROP COLUMN indicator_order`); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `DROP TABLE round_indicator; DROP TABLE round_framework`); err != nil { // 020
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET status = 'failed', error = ? WHERE id = ?`, "PDF 文件已损坏", "D1"); err != nil {
 			return err
 		}

@@ -2,6 +2,8 @@ package documents
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -62,6 +64,12 @@ type BulkChange struct {
 	Indicator string // link each document to this key indicator
 	City      string // move each document into this city (admins)
 	Delete    bool   // delete each document (admins)
+	// ListedRound is the round of the list the documents were chosen
+	// from (/documents?round=2018), "" for none. A round change then
+	// leaves alone the documents listed there only because a link of
+	// theirs is linked or carried into it: they belong to another round,
+	// which the change would take them out of (Skipped, with why).
+	ListedRound string
 }
 
 // BulkOutcome is what became of one document of a bulk change.
@@ -72,6 +80,10 @@ type BulkOutcome struct {
 	// delete), values and tasks (a delete).
 	Reopened catalog.Reopened
 	Err      error
+	// Skipped is true when the document was left as it was on purpose
+	// (Err says why): a document of another round in a round change of
+	// a round's list.
+	Skipped bool
 }
 
 // Bulk makes one change to many documents for u. The change itself is
@@ -87,6 +99,7 @@ func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]Bu
 	for _, id := range c.IDs {
 		o := BulkOutcome{ID: id}
 		o.Title, o.Reopened, o.Err = s.bulkOne(ctx, u, id, c)
+		o.Skipped = errors.Is(o.Err, errOtherRound)
 		out = append(out, o)
 	}
 	return out, nil
@@ -144,6 +157,9 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 		_, reopened, err := s.Move(ctx, u, id, c.City)
 		return d.Title, catalog.Reopened{Claims: reopened}, err
 	}
+	if c.Patch.Round != nil && c.ListedRound != "" && !OfRoundItself(d, c.ListedRound) && *c.Patch.Round != d.Round {
+		return d.Title, none, otherRound(d, c.ListedRound)
+	}
 	if c.Patch != (catalog.DocumentPatch{}) {
 		if d, err = s.Edit(ctx, u, id, c.Patch); err != nil {
 			return "", none, err
@@ -156,4 +172,27 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 		}
 	}
 	return d.Title, none, nil
+}
+
+// OfRoundItself reports whether d is a document of round, or of no round
+// and issued in its year, rather than listed for round because a link of
+// it is linked or carried into it.
+func OfRoundItself(d *catalog.Document, round string) bool {
+	return d.Round == round || (d.Round == "" && strings.HasPrefix(d.IssuedOn, round))
+}
+
+// errOtherRound marks a document a bulk round change left alone.
+var errOtherRound = errors.New("of another round")
+
+// otherRound says why a document of another round, listed for round by a
+// link, kept its round: changing it would take the document out of the
+// round it belongs to.
+func otherRound(d *catalog.Document, round string) error {
+	own := catalog.Words{Chinese: d.Round + " 年度", English: "round " + d.Round}
+	if d.Round == "" {
+		own = catalog.Words{Chinese: "其他轮次", English: "another round"}
+	}
+	return fmt.Errorf("%w: %w", errOtherRound, catalog.Errorf(catalog.ECONFLICT,
+		"这份文档属于 %s,只是有关联计入 %s 年度,未修改其所属轮次(改了会把它移出原轮次);要让它计入其他轮次,请在文档页按该轮次关联",
+		own, round))
 }

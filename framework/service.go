@@ -38,6 +38,20 @@ type Imported struct {
 // it the current framework for u (an admin). Nothing is imported when any
 // row is wrong; links to codes the new version lacks are kept and listed.
 func (s *Service) Import(ctx context.Context, u *catalog.User, filename string, data []byte, meta catalog.Framework) (*Imported, error) {
+	return s.importFile(ctx, u, filename, data, meta, false)
+}
+
+// ImportForNextRound is Import for a framework meant for the rounds after
+// the current one (the revised framework arrives before the new round is
+// made current): the current round keeps the indicator names it was
+// monitored under, so its report is not renamed. Without it, the current
+// round takes the new names, as a corrected framework should; a round
+// always keeps its names once a later round is made current.
+func (s *Service) ImportForNextRound(ctx context.Context, u *catalog.User, filename string, data []byte, meta catalog.Framework) (*Imported, error) {
+	return s.importFile(ctx, u, filename, data, meta, true)
+}
+
+func (s *Service) importFile(ctx context.Context, u *catalog.User, filename string, data []byte, meta catalog.Framework, nextRound bool) (*Imported, error) {
 	if err := requireAdmin(u); err != nil {
 		return nil, err
 	}
@@ -45,7 +59,11 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, filename string, 
 	if err != nil {
 		return nil, err
 	}
-	rep, err := s.cat.ImportFramework(ctx, p.Framework, p.Indicators, u.Username)
+	imp := s.cat.ImportFramework
+	if nextRound {
+		imp = s.cat.ImportFrameworkForNextRound
+	}
+	rep, err := imp(ctx, p.Framework, p.Indicators, u.Username)
 	if err != nil {
 		return nil, err
 	}

@@ -113,6 +113,31 @@ func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id str
 	return l, nil
 }
 
+// RestoreLinkToRound puts a link taken out of a round (DropLinkFromRound,
+// or 本轮不用) back into it on behalf of u, with the same checks: a
+// coordinator's undo of a mistaken drop (catalog.RestoreLinkToRound).
+func (s *Service) RestoreLinkToRound(ctx context.Context, u *catalog.User, id string, round int) (*catalog.Link, error) {
+	l, err := s.cat.Link(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
+		if catalog.IsNotFound(err) {
+			return nil, catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", id)
+		}
+		return nil, err
+	}
+	if ok, err := s.cat.RoundExists(ctx, round); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
+	}
+	if err := s.cat.RestoreLinkToRound(ctx, id, round, u.Username); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
 // refreshLogged refreshes the index after a saved change; a failure is
 // logged, not returned, because the change is already saved and start-up
 // reconciliation or the next change brings the index along.

@@ -29,7 +29,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 		b.para("", r.emptyNotice())
 	}
 	for _, a := range r.Areas {
-		b.para("Heading1", a.Code+" "+r.named(a.Name, a.NameEN))
+		b.para("Heading1", a.Code+" "+r.nameNow(a.Name, a.NameEN, a.Now))
 		for _, it := range a.Items {
 			r.docItem(b, it)
 		}
@@ -55,7 +55,7 @@ func (r *Report) WriteDOCX(w io.Writer) error {
 }
 
 func (r *Report) docItem(b *docBody, it Item) {
-	b.para("Heading2", it.Indicator.Code+" "+r.named(it.Indicator.Name, it.Indicator.NameEN))
+	b.para("Heading2", it.Indicator.Code+" "+r.nameNow(it.Indicator.Name, it.Indicator.NameEN, it.Now))
 	colon := "\uFF1A"
 	if r.Lang == English {
 		colon = ": "

@@ -32,6 +32,10 @@ type Report struct {
 	// Lang is the language of the files' headings, labels and statuses
 	// ("" or Chinese: Chinese); the data stays as recorded.
 	Lang Lang
+	// Kept is true when the round keeps the framework it was monitored
+	// under (catalog.Store.RoundFramework): the report names indicators
+	// as the round did, today's name beside one renamed since.
+	Kept bool
 }
 
 // Area is a first-level area with its key indicators.
@@ -39,14 +43,21 @@ type Area struct {
 	Code, Name string
 	// NameEN is the area's English name, "" when the framework has none.
 	NameEN string
-	Items  []Item
+	// Now is the area as the current framework has it when it was
+	// renamed since the round (zero otherwise).
+	Now   catalog.Indicator
+	Items []Item
 }
 
 // Item is one key indicator in the report.
 type Item struct {
 	Indicator catalog.Indicator
-	Status    string // 缺 (gap), 有证据, 已核实, 与证据矛盾
-	Value     *catalog.Value
+	// Now is the indicator as the current framework has it when it was
+	// renamed since the round (zero otherwise): the report writes
+	// 旧名（现名：新名）.
+	Now    catalog.Indicator
+	Status string // 缺 (gap), 有证据, 已核实, 与证据矛盾
+	Value  *catalog.Value
 	// Previous is the indicator's value in the city's latest earlier
 	// round, nil when none has one: the report compares with it.
 	Previous *catalog.Value
@@ -152,19 +163,25 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 	} else if !ok {
 		return nil, catalog.Errorf(catalog.EINVALID, "监测轮次 %d 不存在", round)
 	}
-	fw, inds, err := s.cat.CurrentFramework(ctx)
+	fw, inds, kept, err := s.cat.RoundFramework(ctx, round)
 	if err != nil {
 		return nil, err
+	}
+	now := map[string]catalog.Indicator{} // today's names of a kept round's codes that changed
+	if kept {
+		if now, err = s.renamed(ctx, inds); err != nil {
+			return nil, err
+		}
 	}
 	d, err := s.load(ctx, city, round)
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{City: c, Round: round, Framework: fw.Name, FrameworkEN: fw.NameEN, Empty: true}
+	r := &Report{City: c, Round: round, Framework: fw.Name, FrameworkEN: fw.NameEN, Empty: true, Kept: kept}
 	area := map[string]string{} // code → first-level code
 	for _, ind := range inds {
 		if ind.Level == 1 {
-			r.Areas = append(r.Areas, Area{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN})
+			r.Areas = append(r.Areas, Area{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Now: now[ind.Code]})
 		}
 		area[ind.Code] = area[ind.ParentCode]
 		if ind.Level == 1 {
@@ -174,6 +191,7 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 			continue
 		}
 		it := d.item(ind)
+		it.Now = now[ind.Code]
 		if it.Value != nil || len(it.Claims) > 0 || len(it.Evidence) > 0 {
 			r.Empty = false
 		}
@@ -182,10 +200,31 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 			r.Areas[i].Items = append(r.Areas[i].Items, it)
 		}
 	}
-	if extra := d.outside(inds); len(extra.Items) > 0 {
+	if extra := d.outside(inds, kept); len(extra.Items) > 0 {
 		r.Areas, r.Empty = append(r.Areas, extra), false
 	}
 	return r, nil
+}
+
+// renamed returns, by code, the current framework's indicators whose name
+// differs from the name a kept round has for the code (inds): the report
+// names them as the round did, with today's name beside it.
+func (s *Service) renamed(ctx context.Context, inds []catalog.Indicator) (map[string]catalog.Indicator, error) {
+	_, current, err := s.cat.CurrentFramework(ctx)
+	if err != nil && !catalog.IsNotFound(err) {
+		return nil, err
+	}
+	then := make(map[string]catalog.Indicator, len(inds))
+	for _, ind := range inds {
+		then[ind.Code] = ind
+	}
+	out := map[string]catalog.Indicator{}
+	for _, ind := range current {
+		if was, ok := then[ind.Code]; ok && (was.Name != ind.Name || (was.NameEN != ind.NameEN && ind.NameEN != "")) {
+			out[ind.Code] = ind
+		}
+	}
+	return out, nil
 }
 
 // Outside is the code of the report's last area, which holds the
@@ -194,9 +233,15 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 // later round), so that a round's report keeps what was recorded in it.
 const Outside = "※"
 
-// outside is the area of the round's indicators missing from inds.
-func (d *data) outside(inds []catalog.Indicator) Area {
+// outside is the area of the round's indicators missing from inds: the
+// current framework's, or the round's own when it keeps them (kept).
+func (d *data) outside(inds []catalog.Indicator, kept bool) Area {
 	a := Area{Code: Outside, Name: "不在当前指标体系中的指标", NameEN: "Indicators not in the current framework"}
+	missing := catalog.Indicator{Name: "\uFF08\u5DF2\u4E0D\u5728\u5F53\u524D\u6307\u6807\u4F53\u7CFB\u4E2D\uFF09", NameEN: "(no longer in the current framework)"}
+	if kept {
+		a.Name, a.NameEN = "不在本轮指标体系中的指标", "Indicators not in the round's framework"
+		missing.Name, missing.NameEN = "\uFF08\u4E0D\u5728\u672C\u8F6E\u6307\u6807\u4F53\u7CFB\u4E2D\uFF09", "(not in the round's framework)"
+	}
 	known := map[string]bool{}
 	for _, ind := range inds {
 		known[ind.Code] = true
@@ -220,7 +265,7 @@ func (d *data) outside(inds []catalog.Indicator) Area {
 	slices.SortFunc(codes, compareCodes)
 	for _, code := range codes {
 		a.Items = append(a.Items, d.item(catalog.Indicator{Code: code, Level: catalog.KeyLevel, Kind: kinds[code],
-			Name: "\uFF08\u5DF2\u4E0D\u5728\u5F53\u524D\u6307\u6807\u4F53\u7CFB\u4E2D\uFF09", NameEN: "(no longer in the current framework)"}))
+			Name: missing.Name, NameEN: missing.NameEN}))
 	}
 	return a
 }

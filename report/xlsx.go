@@ -150,7 +150,7 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 var kindLabels = map[string]string{"qualitative": "定性", "quantitative": "定量"}
 
 func (r *Report) itemRow(it Item) []any {
-	row := []any{it.Indicator.Code, r.named(it.Indicator.Name, it.Indicator.NameEN), r.word(kindLabels[string(it.Indicator.Kind)]), r.word(it.Status)}
+	row := []any{it.Indicator.Code, r.nameNow(it.Indicator.Name, it.Indicator.NameEN, it.Now), r.word(kindLabels[string(it.Indicator.Kind)]), r.word(it.Status)}
 	switch {
 	case it.Value != nil:
 		c := it.Value.Citation

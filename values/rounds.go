@@ -55,7 +55,9 @@ func (s *Service) Carryovers(ctx context.Context, u *catalog.User, city string, 
 }
 
 // Decide confirms ("confirm") or drops ("drop") a carried object; to
-// update one, change the claim or record the value again.
+// update one, change the claim or record the value again. A link dropped
+// from the round may be confirmed again ("restore" or "confirm"): it
+// counts in the round again.
 func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string) (*catalog.Carryover, error) {
 	return s.DecideChecked(ctx, u, id, action, true)
 }
@@ -86,7 +88,9 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 	}
 	var state catalog.CarryState
 	switch action {
-	case "confirm":
+	case "confirm", "restore":
+		// restore: a link dropped from the round (本轮不用) counts there
+		// again; confirming it is the same.
 		state = catalog.CarryConfirmed
 	case "drop":
 		state = catalog.CarryDropped

@@ -86,7 +86,7 @@ var adminFormFields = map[string][]string{
 	"user":      {"username", "role", "city", "department", "cities"},
 	"city":      {"code", "name"},
 	"round":     {"year", "label", "current", "carry"},
-	"framework": {"name", "version", "file"},
+	"framework": {"name", "version", "file", "next_round"},
 	"users":     {},
 }
 
@@ -271,14 +271,22 @@ func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	rep, err := h.Framework.Import(r.Context(), sessionFrom(r).User, fh.Filename, data,
+	imp := h.Framework.Import
+	if r.FormValue("next_round") == "on" {
+		imp = h.Framework.ImportForNextRound
+	}
+	rep, err := imp(r.Context(), sessionFrom(r).User, fh.Filename, data,
 		catalog.Framework{Name: r.FormValue("name"), Version: r.FormValue("version")})
 	if err != nil {
 		h.adminFormFailed(w, r, "framework", onFile(err))
 		return
 	}
-	back(w, r, "/admin#framework", fmt.Sprintf("%s %s:%d · +%d −%d · %d", rep.Framework.Name, rep.Framework.Version,
-		rep.Indicators, len(rep.Added), len(rep.Removed), len(rep.OrphanLinks)))
+	msg := fmt.Sprintf("%s %s:%d · +%d −%d · %d", rep.Framework.Name, rep.Framework.Version,
+		rep.Indicators, len(rep.Added), len(rep.Removed), len(rep.OrphanLinks))
+	if rep.KeptRound != 0 {
+		msg += trf(langOf(r), "admin.framework_kept", rep.KeptRound)
+	}
+	back(w, r, "/admin#framework", msg)
 }
 
 // onFile puts an error about an imported file's content beside the file

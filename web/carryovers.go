@@ -74,7 +74,11 @@ func (h *handler) carryoverDecide(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	back(w, r, carryoversPath(c.City, c.Round), tr(langOf(r), "carry.decided."+string(c.State)))
+	msg := tr(langOf(r), "carry.decided."+string(c.State))
+	if r.PostFormValue("action") == "restore" {
+		msg = trf(langOf(r), "carry.decided.restored", c.Round)
+	}
+	back(w, r, carryoversPath(c.City, c.Round), msg)
 }
 
 // carryoverStart carries a city's previous round into the round.

@@ -67,6 +67,7 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	id := fs.String("id", "", "framework id (tables carry none; default: the file name)")
 	name := fs.String("name", "", "framework name")
 	version := fs.String("version", "", "framework version")
+	nextRound := fs.Bool("next-round", false, "the framework is for the next round: the current round's report keeps the names it has")
 	if err := fs.Parse(reorderFlags(args)); err != nil {
 		return err
 	}
@@ -87,12 +88,19 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err
 	}
 	defer a.close()
-	rep, err := a.framework.Import(ctx, cliAdmin(), file, body, catalog.Framework{ID: *id, Name: *name, Version: *version})
+	imp := a.framework.Import
+	if *nextRound {
+		imp = a.framework.ImportForNextRound
+	}
+	rep, err := imp(ctx, cliAdmin(), file, body, catalog.Framework{ID: *id, Name: *name, Version: *version})
 	if err != nil {
 		return err
 	}
 	sayln(stdout, lang, "已导入指标体系 %s(%s 版):%d 个指标,新增 %d,移除 %d",
 		frameworkName(rep.Framework, lang), rep.Framework.Version, rep.Indicators, len(rep.Added), len(rep.Removed))
+	if rep.KeptRound != 0 {
+		sayln(stdout, lang, "%d 年度的报告保留导入前的指标名称", rep.KeptRound)
+	}
 	if len(rep.OrphanLinks) > 0 {
 		sayln(stdout, lang, "注意:%d 条文档关联指向已移除的指标,已保留,请重新关联:", len(rep.OrphanLinks))
 		for _, l := range rep.OrphanLinks {

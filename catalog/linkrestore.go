@@ -1,0 +1,54 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// RestoreLinkToRound undoes DropLinkFromRound (or 本轮不用 on a carried
+// link): the link counts in round again as it did before, its rows of
+// round dropped there confirmed again by by. ENOTFOUND when there is no
+// such link of a live document; ECONFLICT, saying what to do, when the
+// link was not taken out of round. Audited.
+func (s *Store) RestoreLinkToRound(ctx context.Context, linkID string, round int, by string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		l, err := s.lockLink(ctx, tx, linkID)
+		if err != nil {
+			return err
+		}
+		if err := restoreLinkToRound(ctx, tx, l, round, by, formatTime(now)); err != nil {
+			return err
+		}
+		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "link.restore_round", Object: l.docID,
+			Detail: map[string]any{"link": linkID, "indicator": l.code, "round": round}})
+	})
+}
+
+// restoreLinkToRound confirms again, inside tx, the row of locked link l
+// that took it out of round. A row of its document's own round (from
+// round 0, made by DropLinkFromRound) then counts it there as a link made
+// for that round does, so the link counts where it did before the drop.
+func restoreLinkToRound(ctx context.Context, tx *sql.Tx, l *lockedLink, round int, by, now string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ?
+		WHERE kind = 'link' AND object_id = ? AND round = ? AND state = ?`, CarryConfirmed, by, now, l.id, round, CarryDropped)
+	if err != nil {
+		return fmt.Errorf("restore link %s to round %d: %w", l.id, round, err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		return nil
+	}
+	var counts int
+	y := fmt.Sprint(round)
+	err = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM link l JOIN document d ON d.id = l.document_id WHERE l.id = ? AND (`+ofDocumentRound+`
+		OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`,
+		l.id, y, y, round, round).Scan(&counts)
+	if err != nil {
+		return fmt.Errorf("does link %s count in round %d: %w", l.id, round, err)
+	}
+	if counts > 0 {
+		return Errorf(ECONFLICT, "指标 %s 的这条关联仍计入 %d 年度,无需恢复", l.code, round)
+	}
+	return Errorf(ECONFLICT, "指标 %s 的这条关联没有从 %d 年度去掉过,无从恢复;要让它计入 %d 年度,请在文档页按 %d 年度关联", l.code, round, round, round)
+}
