@@ -81,7 +81,6 @@ var cliEnglish = map[string]string{
 	"新增 %d,重复 %d,失败 %d,未导入 %d(共 %d 个文件)": "%d new, %d duplicate, %d failed, %d not imported (%d files)",
 	"无法打开证据包 %s:%v":                      "Cannot open the evidence pack %s: %v",
 	"无法读取 %s:%v":                         "Cannot read %s: %v",
-	"无法读取文件:%v":                          "cannot read the file: %v",
 	"无法读取清单 %s:%v":                       "Cannot read the manifest %s: %v",
 	"无法连接 %s,请检查地址和网络":                   "Cannot connect to %s; check the address and the network",
 	"服务器地址 %q 无效:%v":                     "The server address %q is not valid: %v",
