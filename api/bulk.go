@@ -21,6 +21,10 @@ type bulkJSON struct {
 	Indicator  string   `json:"indicator"`
 	City       string   `json:"city"`
 	Delete     bool     `json:"delete"`
+	// ListedRound is the round of the list the documents were picked
+	// from (documents?round=): a round change leaves alone those listed
+	// there only through a link (documents.BulkChange.ListedRound).
+	ListedRound string `json:"listed_round"`
 }
 
 // handleDocumentBulk makes one change to many documents and answers with
@@ -32,7 +36,7 @@ func (h *handler) handleDocumentBulk(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	c := documents.BulkChange{IDs: in.IDs, Indicator: in.Indicator, City: in.City, Delete: in.Delete,
+	c := documents.BulkChange{IDs: in.IDs, Indicator: in.Indicator, City: in.City, Delete: in.Delete, ListedRound: in.ListedRound,
 		Patch: catalog.DocumentPatch{Title: in.Title, DocType: in.DocType, Department: in.Department, Issuer: in.Issuer,
 			IssuedOn: in.IssuedOn, DocNumber: in.DocNumber, Round: in.Round}}
 	out, err := h.Documents.Bulk(r.Context(), userFrom(r.Context()), c)
@@ -44,6 +48,9 @@ func (h *handler) handleDocumentBulk(w http.ResponseWriter, r *http.Request) {
 	changed := 0
 	for i, o := range out {
 		res := map[string]any{"id": o.ID, "ok": o.Err == nil}
+		if o.Skipped {
+			res["skipped"] = true
+		}
 		if o.Err != nil {
 			res["error"] = errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}
 		} else {

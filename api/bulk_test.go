@@ -1,8 +1,14 @@
 package api
 
 import (
+	"context"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 func TestBulkChangeReportsEachDocumentAndMovesAreForAdmins(t *testing.T) {
@@ -38,5 +44,52 @@ func TestBulkChangeReportsEachDocumentAndMovesAreForAdmins(t *testing.T) {
 	}
 	if d := e.mustDoc(docB); d.City != "330200" {
 		t.Errorf("after the admin's move the document is in %s, want 330200", d.City)
+	}
+}
+
+// TestBulkRoundChangeOfARoundsListSaysWhatItSkipped: picked from the list
+// of 2018 (listed_round), a document of 2017 linked into 2018 keeps its
+// round and its result says skipped, with why; the 2018 document moves.
+func TestBulkRoundChangeOfARoundsListSaysWhatItSkipped(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	if err := e.te.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019}); err != nil {
+		t.Fatal(err)
+	}
+	summary := e.upload(cityA, "工作总结.txt", "杭州市2018年社区教育工作总结。")
+	policy := e.upload(cityA, "实施意见.txt", "杭州市关于建立学分银行的实施意见。")
+	for id, round := range map[string]string{summary: "2018", policy: "2017"} {
+		if _, err := e.te.Documents.Edit(ctx, testenv.Admin, id, catalog.DocumentPatch{Round: &round}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := e.ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: policy, IndicatorCode: "2.3.1"}, 2018); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/documents/bulk", map[string]any{"ids": []string{summary, policy},
+		"round": "2019", "listed_round": "2018"}), "coordA")
+	results, _ := body["results"].([]any)
+	if resp.StatusCode != 200 || body["changed"] != float64(1) || len(results) != 2 {
+		t.Fatalf("bulk round change of 2018's list: %d %v, want one changed", resp.StatusCode, body)
+	}
+	for _, r := range results {
+		res := r.(map[string]any)
+		errObj, _ := res["error"].(map[string]any)
+		switch res["id"] {
+		case summary:
+			if res["ok"] != true || res["skipped"] != nil {
+				t.Errorf("the 2018 summary: %v, want changed", res)
+			}
+		case policy:
+			if res["ok"] != false || res["skipped"] != true || !strings.Contains(fmt.Sprint(errObj["message"]), "2017") {
+				t.Errorf("the 2017 policy linked into 2018: %v, want skipped saying it is of 2017", res)
+			}
+		}
+	}
+	if d := e.mustDoc(policy); d.Round != "2017" {
+		t.Errorf("the skipped policy's round %q, want 2017", d.Round)
+	}
+	if d := e.mustDoc(summary); d.Round != "2019" {
+		t.Errorf("the summary's round %q, want 2019", d.Round)
 	}
 }

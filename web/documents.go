@@ -279,6 +279,9 @@ func (h *handler) documentsBulk(w http.ResponseWriter, r *http.Request) {
 	default:
 		verb = "edit"
 		c.Patch, c.Indicator = bulkPatch(r), r.PostFormValue("indicator")
+		// Picked from a round's list: a round change leaves alone the
+		// documents listed there only through a link, saying why.
+		c.ListedRound = returnQuery(ret).Get("round")
 	}
 	out, err := h.Documents.Bulk(r.Context(), sessionFrom(r).User, c)
 	if err != nil {
