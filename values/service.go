@@ -10,6 +10,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 const (
@@ -22,6 +23,7 @@ const (
 type Service struct {
 	cat   *catalog.Store
 	blobs blob.Store
+	xls   spreadsheet.XLSReader // reads .xls and .et ledgers; nil refuses them
 }
 
 // NewService returns the values service over the catalog and the stored
@@ -29,6 +31,11 @@ type Service struct {
 func NewService(cat *catalog.Store, blobs blob.Store) *Service {
 	return &Service{cat: cat, blobs: blobs}
 }
+
+// UseXLSReader has ledgers saved as Excel 97–2003 (.xls) or WPS (.et)
+// read by r (the extraction sandbox), never in this process; without it
+// such a ledger is refused with a message saying to save it as .xlsx.
+func (s *Service) UseXLSReader(r spreadsheet.XLSReader) { s.xls = r }
 
 // Written is a number as given: a JSON number or a string such as
 // "12.3万" or "85.3%".
