@@ -171,7 +171,7 @@ const maxLedgerBytes = 10 << 20
 
 func (h *handler) handleValueImport(w http.ResponseWriter, r *http.Request) {
 	_, data, fields, err := readOneFile(w, r, maxLedgerBytes,
-		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传台账(.xlsx,不超过 10 MiB)"))
+		catalog.Errorf(catalog.EINVALID, "请在字段 file 中上传台账(.xlsx、.xls 或 .et,不超过 10 MiB)"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -96,7 +96,8 @@ func newImportError(rows []RowError) *ImportError {
 		len(rows), lines)}
 }
 
-// Import reads a responsibility table (XLSX or CSV in UTF-8 or GBK;
+// Import reads a responsibility table (XLSX, XLS or WPS's .et, or CSV in
+// UTF-8 or GBK;
 // headings 指标编码/indicator, 责任单位/department, 截止日期/due,
 // optional 联系人/contact) for a city and round on behalf of an admin or
 // the city's coordinator, and stores it all or not at all. Departments
@@ -107,7 +108,7 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, req ImportRequest
 	if err != nil {
 		return nil, err
 	}
-	records, err := framework.ReadTable(req.Filename, req.Data)
+	records, err := framework.ReadTable(ctx, req.Filename, req.Data, s.xls)
 	if err != nil {
 		return nil, err
 	}

@@ -6,18 +6,25 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // Service is the responsibility-assignment use cases over the catalog.
 type Service struct {
 	cat *catalog.Store
 	now func() time.Time
+	xls spreadsheet.XLSReader // reads .xls and .et tables; nil refuses them
 }
 
 // NewService returns the assignments service over the catalog.
 func NewService(cat *catalog.Store) *Service {
 	return &Service{cat: cat, now: time.Now}
 }
+
+// UseXLSReader has tables saved as Excel 97–2003 (.xls) or WPS (.et)
+// read by r (the extraction sandbox), never in this process; without it
+// such a table is refused with a message saying to save it as .xlsx.
+func (s *Service) UseXLSReader(r spreadsheet.XLSReader) { s.xls = r }
 
 // SetClock replaces the clock that decides what is overdue, for tests.
 func (s *Service) SetClock(now func() time.Time) { s.now = now }

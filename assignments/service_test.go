@@ -184,8 +184,8 @@ func TestAddReportsEveryMistakeOfTheTaskBesideItsField(t *testing.T) {
 func TestTablesRefusedWholeSayWhyInEnglish(t *testing.T) {
 	_, s := newService(t)
 	for _, tt := range []struct{ file, data, en string }{
-		{"责任分解表.pdf", "%PDF-1.4", `The table format ".pdf" is not supported; use .xlsx or .csv`},
-		{"责任分解表.xlsx", "not a zip", "This is not a valid XLSX file; save it as .xlsx in Excel or WPS, then import it"},
+		{"责任分解表.pdf", "%PDF-1.4", `The table format ".pdf" is not supported; use .xlsx, .xls, .et or .csv`},
+		{"责任分解表.xlsx", "not a zip", "This is not a valid Excel or WPS workbook; save it as .xlsx in Excel or WPS, then import it"},
 		{"责任分解表.csv", "", "The table is empty"},
 		{"责任分解表.csv", "指标编码,部门,联系人\n2.3.1,市教育局,张老师\n",
 			"The first 10 rows have no header with the due column (截止日期); the header should read: indicator, department, due, contact (title rows above it may stay)"},

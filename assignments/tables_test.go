@@ -1,6 +1,7 @@
 package assignments_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"slices"
@@ -17,11 +18,17 @@ import (
 // section banners merged across the row, 市教育局 written once beside the
 // three indicators it answers for, codes written before the name or only
 // the name, notes and signatures under the table — imports as the tasks a
-// person reads in it. testdata/带标题和合并单元格的责任分解表.xlsx is the
-// .html beside it converted by LibreOffice (soffice --headless
-// --infilter="HTML (StarCalc)" --convert-to xlsx).
+// person reads in it, saved as XLSX, as Excel 97–2003 (.xls) or as WPS
+// saves it (.et, the same format), read in the extraction sandbox.
+// testdata/带标题和合并单元格的责任分解表.xlsx and .xls are the .html beside
+// them converted by LibreOffice (soffice --headless --infilter="HTML
+// (StarCalc)" --convert-to xlsx, and --convert-to "xls:MS Excel 97").
 func TestTablesAsDepartmentsMakeThem(t *testing.T) {
 	xlsx, err := os.ReadFile("testdata/带标题和合并单元格的责任分解表.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	xls, err := os.ReadFile("testdata/带标题和合并单元格的责任分解表.xls")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,6 +40,10 @@ func TestTablesAsDepartmentsMakeThem(t *testing.T) {
 		want       []string
 	}{
 		{"XLSX by LibreOffice with merged cells", "责任分解表.xlsx", xlsx, want},
+		{"XLS (Excel 97) by LibreOffice with merged cells", "责任分解表.xls", xls, want},
+		{"the same workbook as WPS names it", "责任分解表.et", xls, want},
+		{"an XLSX named .xls", "责任分解表.xls", xlsx, want},
+		{"an XLS named .xlsx", "责任分解表.xlsx", xls, want},
 		{"CSV with a title row and words around the headings", "责任分解表.csv", []byte("杭州市学习型城市建设监测责任分解表,,,\n" +
 			"填报单位：市学习办,,,\n" +
 			"\"关键\n指标\",\"*牵头单位\",完成时限（年月日）,联系人及电话\n" +
@@ -75,4 +86,43 @@ func TestTableRowsAreNumberedAsTheSheetShows(t *testing.T) {
 		en != "The first 10 rows have no header with the indicator column (指标编码); the header should read: indicator, department, due, contact (title rows above it may stay)" {
 		t.Errorf("a heading on row 11: %v, in English %q", err, en)
 	}
+}
+
+// TestDamagedXLSIsRefused: an .xls that makes the XLS reader panic (a
+// cell's record claiming 64 KiB past the end of its stream) is refused
+// with a message saying what to do, nothing of it is imported, and the
+// next table imports as it would have.
+func TestDamagedXLSIsRefused(t *testing.T) {
+	xls, err := os.ReadFile("testdata/带标题和合并单元格的责任分解表.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := damagedXLS(t, xls)
+	e, s := newService(t)
+	ctx := context.Background()
+	_, err = s.Import(ctx, coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "责任分解表.xls", Data: damaged})
+	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "已损坏或格式不正确") ||
+		!strings.Contains(catalog.MessageIn(err, true), "save it as .xlsx") {
+		t.Errorf("a damaged .xls: %v, want EINVALID saying it is damaged and to save it as .xlsx", err)
+	}
+	if tasks, err := e.Assignments.List(ctx, coordA, assignments.Filter{City: hangzhou, Round: 2018}); err != nil || len(tasks) != 0 {
+		t.Errorf("after a damaged .xls: %d tasks, %v; want none", len(tasks), err)
+	}
+	imp, err := s.Import(ctx, coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "责任分解表.xls", Data: xls})
+	if err != nil || imp.Added != 4 {
+		t.Fatalf("the sound .xls after the damaged one: %+v, %v", imp, err)
+	}
+}
+
+// damagedXLS is xls with its first LABELSST record (a cell's text) made
+// to claim 65,535 bytes: xlsReader slices past its stream and panics.
+func damagedXLS(t *testing.T, xls []byte) []byte {
+	t.Helper()
+	i := bytes.Index(xls, []byte{0xFD, 0x00, 0x0A, 0x00})
+	if i < 0 {
+		t.Fatal("the .xls has no LABELSST record")
+	}
+	damaged := bytes.Clone(xls)
+	damaged[i+2], damaged[i+3] = 0xFF, 0xFF
+	return damaged
 }

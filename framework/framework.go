@@ -2,6 +2,7 @@ package framework
 
 import (
 	"cmp"
+	"context"
 	_ "embed"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // Demo is the illustrative learning-city framework loaded on first start.
@@ -36,8 +38,15 @@ type row struct {
 // Parse reads a framework file; the format comes from the file name's
 // extension (.yaml/.yml, .xlsx, .csv). For tables, which carry no framework
 // name, the name and version come from meta (empty fields default to the
-// file name and "1").
+// file name and "1"). A table saved as .xls or .et is read only through
+// Service.Import, which reads it out of this process.
 func Parse(filename string, data []byte, meta catalog.Framework) (*Parsed, error) {
+	return parse(context.Background(), filename, data, meta, nil)
+}
+
+// parse is Parse with the reader of .xls and .et tables (nil refuses
+// them).
+func parse(ctx context.Context, filename string, data []byte, meta catalog.Framework, xls spreadsheet.XLSReader) (*Parsed, error) {
 	var (
 		p    *Parsed
 		rows []row
@@ -46,14 +55,14 @@ func Parse(filename string, data []byte, meta catalog.Framework) (*Parsed, error
 	switch ext := strings.ToLower(filepath.Ext(filename)); ext {
 	case ".yaml", ".yml":
 		p, rows, err = parseYAML(data)
-	case ".xlsx":
-		rows, err = parseXLSX(data)
+	case ".xlsx", ".xls", ".et":
+		rows, err = parseWorkbook(ctx, data, xls)
 		p = &Parsed{}
 	case ".csv":
 		rows, err = parseCSV(data)
 		p = &Parsed{}
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "不支持的指标体系文件格式 %q;请使用 .yaml、.xlsx 或 .csv", ext)
+		return nil, catalog.Errorf(catalog.EINVALID, "不支持的指标体系文件格式 %q;请使用 .yaml、.xlsx、.xls、.et 或 .csv", ext)
 	}
 	if err != nil {
 		return nil, err

@@ -144,7 +144,7 @@ func TestParseRejectsBadFiles(t *testing.T) {
 		{"x.yaml", "framework: [unclosed", "YAML 格式错误"},
 		{"x.csv", "编码,名称\n1,组织保障\n", "没有含 kind 列的表头"},
 		{"x.csv", "code,name,kind\n", "没有任何指标"},
-		{"x.xlsx", "not a zip", "不是有效的 XLSX 文件\uFF0C请用 Excel 或 WPS 另存为 .xlsx 后再导入"},
+		{"x.xlsx", "not a zip", "不是有效的 Excel 或 WPS 表格文件\uFF1B请用 Excel 或 WPS 另存为 .xlsx 后再导入"},
 		{"x.json", "{}", "不支持"},
 		{"x.yaml", "indicators:\n  - code: \"1\"\n    name: 组织保障\n    children:\n      - {code: \"2.1\", name: 错位的指标}\n", "与所在的上级"},
 	}

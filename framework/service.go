@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // Service holds the reference data of monitoring — the indicator
@@ -12,10 +13,17 @@ import (
 // everyone signed in reads it, only admins change it.
 type Service struct {
 	cat *catalog.Store
+	xls spreadsheet.XLSReader // reads .xls and .et tables; nil refuses them
 }
 
 // NewService returns the reference-data service over the catalog.
 func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
+
+// UseXLSReader has framework tables saved as Excel 97–2003 (.xls) or WPS
+// (.et) read by r (the extraction sandbox), never in this process;
+// without it such a table is refused with a message saying to save it as
+// .xlsx.
+func (s *Service) UseXLSReader(r spreadsheet.XLSReader) { s.xls = r }
 
 // System is the actor of changes the archive makes by itself (loading the
 // demo framework) and of the command line, which has the data folder.
@@ -34,7 +42,7 @@ type Imported struct {
 	Indicators int // indicators in the imported version
 }
 
-// Import reads a framework file (YAML, XLSX or CSV; see Parse) and makes
+// Import reads a framework file (YAML, XLSX, XLS, .et or CSV; see Parse) and makes
 // it the current framework for u (an admin). Nothing is imported when any
 // row is wrong; links to codes the new version lacks are kept and listed.
 func (s *Service) Import(ctx context.Context, u *catalog.User, filename string, data []byte, meta catalog.Framework) (*Imported, error) {
@@ -55,7 +63,7 @@ func (s *Service) importFile(ctx context.Context, u *catalog.User, filename stri
 	if err := requireAdmin(u); err != nil {
 		return nil, err
 	}
-	p, err := Parse(filename, data, meta)
+	p, err := parse(ctx, filename, data, meta, s.xls)
 	if err != nil {
 		return nil, err
 	}

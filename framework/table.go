@@ -2,6 +2,7 @@ package framework
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -55,18 +56,19 @@ func parseCSV(data []byte) ([]row, error) {
 }
 
 // ReadTable reads the records of a CSV (UTF-8, with or without a BOM, or
-// GBK/GB18030 as Excel in China saves it) or of the first sheet of an
-// XLSX, chosen by the file name's extension, with the row limit of
-// framework tables. Record i is the spreadsheet's row i+1. Every problem is
-// an EINVALID saying what to do, in Chinese.
-func ReadTable(filename string, data []byte) ([][]string, error) {
+// GBK/GB18030 as Excel in China saves it) or of the first sheet of a
+// workbook (.xlsx, or .xls and .et read by xls, out of this process; nil
+// refuses them), chosen by the file name's extension, with the row limit
+// of framework tables. Record i is the spreadsheet's row i+1, merged cells
+// filled. Every problem is an error saying what to do, in Chinese.
+func ReadTable(ctx context.Context, filename string, data []byte, xls spreadsheet.XLSReader) ([][]string, error) {
 	switch ext := strings.ToLower(path.Ext(filename)); ext {
 	case ".csv":
 		return readCSV(data)
-	case ".xlsx":
-		return readXLSX(data)
+	case ".xlsx", ".xls", ".et":
+		return readWorkbook(ctx, data, xls)
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "不支持的表格格式 %q;请使用 .xlsx 或 .csv", ext)
+		return nil, catalog.Errorf(catalog.EINVALID, "不支持的表格格式 %q;请使用 .xlsx、.xls、.et 或 .csv", ext)
 	}
 }
 
@@ -152,21 +154,23 @@ func widestRecord(data []byte) (fields, record int) {
 	return fields, record
 }
 
-func parseXLSX(data []byte) ([]row, error) {
-	records, err := readXLSX(data)
+func parseWorkbook(ctx context.Context, data []byte, xls spreadsheet.XLSReader) ([]row, error) {
+	records, err := readWorkbook(ctx, data, xls)
 	if err != nil {
 		return nil, err
 	}
 	return tableRows(records)
 }
 
-func readXLSX(data []byte) ([][]string, error) {
-	sheet, records, err := spreadsheet.ReadFirstSheet(data, maxTableRows)
+// readWorkbook reads the first sheet of an XLSX, or of an .xls or .et
+// through xls: the content tells them apart, whatever the file's name.
+func readWorkbook(ctx context.Context, data []byte, xls spreadsheet.XLSReader) ([][]string, error) {
+	sheet, records, err := spreadsheet.ReadWorkbook(ctx, data, maxTableRows, xls)
 	switch {
 	case errors.Is(err, spreadsheet.ErrNotXLSX):
-		return nil, catalog.Errorf(catalog.EINVALID, "不是有效的 XLSX 文件,请用 Excel 或 WPS 另存为 .xlsx 后再导入")
+		return nil, catalog.Errorf(catalog.EINVALID, "不是有效的 Excel 或 WPS 表格文件;请用 Excel 或 WPS 另存为 .xlsx 后再导入")
 	case errors.Is(err, spreadsheet.ErrNoSheet):
-		return nil, catalog.Errorf(catalog.EINVALID, "XLSX 文件中没有工作表")
+		return nil, catalog.Errorf(catalog.EINVALID, "表格文件中没有工作表")
 	case errors.Is(err, spreadsheet.ErrUnreadable):
 		return nil, catalog.Errorf(catalog.EINVALID, "无法读取工作表 %s,文件可能已损坏;请用 Excel 或 WPS 另存为 .xlsx 后再导入", sheet)
 	case errors.Is(err, spreadsheet.ErrTooManyRows):

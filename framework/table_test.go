@@ -3,6 +3,7 @@ package framework
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"runtime"
 	"strings"
@@ -61,7 +62,7 @@ func TestReadTableBoundsAHostileSheet(t *testing.T) {
 		data := withSheet(t, base, tt.sheet)
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		_, err := ReadTable("责任分解表.xlsx", data)
+		_, err := ReadTable(context.Background(), "责任分解表.xlsx", data, nil)
 		runtime.ReadMemStats(&after)
 		if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), tt.phrase) {
 			t.Errorf("%s (%d bytes): %v, want EINVALID saying %q", tt.name, len(data), err, tt.phrase)
@@ -86,7 +87,7 @@ func TestReadTableBoundsAHostileCSV(t *testing.T) {
 	} {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		records, err := ReadTable("责任分解表.csv", []byte(tt.csv))
+		records, err := ReadTable(context.Background(), "责任分解表.csv", []byte(tt.csv), nil)
 		runtime.ReadMemStats(&after)
 		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<20 {
 			t.Errorf("%s: reading it allocated %d MiB", tt.name, alloc>>20)

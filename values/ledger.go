@@ -40,7 +40,7 @@ var ledgerHeadings = func() map[string]string {
 // indicators, so a few hundred rows is already generous.
 const maxLedgerRows = 1000
 
-// Import reads a ledger (XLSX, first sheet, a header row naming the
+// Import reads a ledger (XLSX, or XLS or WPS's .et, first sheet, a header row naming the
 // columns indicator, value, unit, document_id, page, quote — or 指标编码,
 // 数值, 单位, 文档编号, 页码, 引文) and records every row for city and
 // round: all rows or none, every bad row named. The source document may
@@ -48,7 +48,7 @@ const maxLedgerRows = 1000
 // (columns of their own, or written in 文档编号); a row naming no document
 // of the city, or several, is a bad row, the several listed.
 func (s *Service) Import(ctx context.Context, u *catalog.User, city string, round int, r io.Reader) ([]*catalog.Value, error) {
-	rows, err := readLedger(r)
+	rows, err := readLedger(ctx, r, s.xls)
 	if err != nil {
 		return nil, err
 	}
@@ -164,15 +164,15 @@ func (s *Service) checkRow(ctx context.Context, u *catalog.User, src *sources, r
 	return nil, catalog.Join(mistakes...)
 }
 
-func readLedger(r io.Reader) ([]ledgerRow, error) {
+func readLedger(ctx context.Context, r io.Reader, xls spreadsheet.XLSReader) ([]ledgerRow, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read ledger: %w", err)
 	}
-	sheet, rows, err := spreadsheet.ReadFirstSheet(data, maxLedgerRows+1)
+	sheet, rows, err := spreadsheet.ReadWorkbook(ctx, data, maxLedgerRows+1, xls)
 	switch {
 	case errors.Is(err, spreadsheet.ErrNotXLSX):
-		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账:请上传 XLSX 文件")
+		return nil, catalog.Errorf(catalog.EINVALID, "无法读取台账:请上传 Excel 或 WPS 表格(.xlsx、.xls 或 .et)")
 	case errors.Is(err, spreadsheet.ErrNoSheet):
 		return nil, catalog.Errorf(catalog.EINVALID, "台账中没有工作表")
 	case errors.Is(err, spreadsheet.ErrUnreadable):

@@ -2,6 +2,9 @@ package values_test
 
 import (
 	"bytes"
+	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,5 +50,33 @@ func TestLedgerAsADepartmentMakesIt(t *testing.T) {
 	_, err = e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(ledger([]any{"5.1.1", "-3", "%", d.ID, 1, "成人年参与学习率为56.5%"})))
 	if msg := catalog.ErrorMessage(err); catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(msg, "第 6 行") || strings.Contains(msg, "第 5 行") {
 		t.Errorf("a ledger with a bad sixth row: %v, want row 6 named alone", err)
+	}
+}
+
+// TestLedgerSavedAsXLS: a ledger saved as Excel 97–2003 (.xls), as many
+// statistics offices still do, or by WPS as .et (the same format), is
+// read in the extraction sandbox and imports as its rows read: a title
+// and a 填报单位 line above the heading, a section banner, the file name
+// written once and merged down over both rows, numbers as Excel shows
+// them, a note and signatures under it. The .xls is the .html beside it
+// converted by LibreOffice (soffice --headless --infilter="HTML
+// (StarCalc)" --convert-to "xls:MS Excel 97").
+func TestLedgerSavedAsXLS(t *testing.T) {
+	xls, err := os.ReadFile("testdata/带标题和合并单元格的数值台账.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := testenv.New(t)
+	e.Upload(hangzhou, "diaocha.txt", plausiblePage)
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(xls))
+	if err != nil {
+		t.Fatalf("a ledger saved as .xls: %v", err)
+	}
+	var got []string
+	for _, v := range vs {
+		got = append(got, fmt.Sprintf("%s %v %s p%d %t", v.Indicator, v.Number, v.Unit, v.Citation.Page, v.ValueFound))
+	}
+	if want := []string{"5.1.1 56.5 % p1 true", "5.2.1 10.8 年 p1 true"}; !slices.Equal(got, want) {
+		t.Errorf("a ledger saved as .xls imported %q, want %q", got, want)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 const (
@@ -23,6 +24,7 @@ type Service struct {
 	cat    *catalog.Store
 	blobs  blob.Store
 	budget claims.TextBudget
+	xls    spreadsheet.XLSReader // reads .xls and .et ledgers; nil refuses them
 }
 
 // SetTextBudget makes the pages of text held to check quotes borrow
@@ -34,6 +36,11 @@ func (s *Service) SetTextBudget(b claims.TextBudget) { s.budget = b }
 func NewService(cat *catalog.Store, blobs blob.Store) *Service {
 	return &Service{cat: cat, blobs: blobs}
 }
+
+// UseXLSReader has ledgers saved as Excel 97–2003 (.xls) or WPS (.et)
+// read by r (the extraction sandbox), never in this process; without it
+// such a ledger is refused with a message saying to save it as .xlsx.
+func (s *Service) UseXLSReader(r spreadsheet.XLSReader) { s.xls = r }
 
 // Written is a number as given: a JSON number or a string such as
 // "12.3万" or "85.3%".

@@ -256,7 +256,7 @@ func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.MultipartForm == nil || len(r.MultipartForm.File["file"]) == 0 {
-		h.adminFormFailed(w, r, "framework", catalog.FieldErrorf("file", catalog.EINVALID, "请选择指标体系文件(.yaml、.xlsx 或 .csv)"))
+		h.adminFormFailed(w, r, "framework", catalog.FieldErrorf("file", catalog.EINVALID, "请选择指标体系文件(.yaml、.xlsx、.xls、.et 或 .csv)"))
 		return
 	}
 	fh := r.MultipartForm.File["file"][0]

@@ -28,7 +28,7 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.empty":                 {Chinese: "没有符合条件的数值。", English: "No values here."},
 	"values.count":                 {Chinese: "共 %d 个数值", English: "%d {value|values}"},
 	"values.page":                  {Chinese: "第 %d/%d 页", English: "page %d of %d"},
-	"values.import":                {Chinese: "导入数值台账(XLSX)", English: "Import a ledger of values (XLSX)"},
+	"values.import":                {Chinese: "导入数值台账(XLSX、XLS 或 .et)", English: "Import a ledger of values (XLSX, XLS or .et)"},
 	"values.import.help":           {Chinese: "表头:指标编码、数值、单位、文档编号、页码、引文。数值出处可写文档编号(见各文档页面的地址),也可写材料的文号、文件名或标题(可各占一列,如“文号”“标题”);对应不到或对应多份材料的行会列出候选。有任何一行错误则整表不导入,并列出每一行的问题;已有的数值被替换并重新等待审核。", English: "Headings: indicator, value, unit, document_id, page, quote. The source may be given by the document's ID (in its page's address) or by its 文号, file name or title (columns of their own are fine, such as doc_number and title); a row naming no document or several lists the candidates. Any bad row refuses the whole ledger, naming every bad row; values already recorded are replaced and wait for review again."},
 	"values.import.round":          {Chinese: "监测轮次(留空即当前轮次)", English: "Round (empty: the current one)"},
 	"values.import.file":           {Chinese: "台账文件", English: "Ledger file"},

@@ -217,14 +217,14 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 	back(w, r, to, tr(langOf(r), "claim.reviewed"))
 }
 
-// valueImport takes a city's ledger of values (数值台账, XLSX) for a
+// valueImport takes a city's ledger of values (数值台账, XLSX, XLS or .et) for a
 // round, all rows or none; a ledger with mistakes comes back with every
 // bad row named and the city and round as chosen.
 func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	file, _, err := r.FormFile("file")
 	if err != nil {
-		h.ledgerFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择数值台账文件(.xlsx)"))
+		h.ledgerFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择数值台账文件(.xlsx、.xls 或 .et)"))
 		return
 	}
 	defer file.Close()

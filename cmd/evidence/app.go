@@ -51,6 +51,9 @@ type app struct {
 	ingest     *ingest.Service
 	search     *search.Service
 	log        *slog.Logger
+	// sandbox reads files in child processes: the pipeline's extractions
+	// and the imports of tables saved as .xls or .et.
+	sandbox *extract.Sandbox
 
 	// The services every surface calls; documents and claims need the
 	// index, so they exist only when it is open.
@@ -178,8 +181,14 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	if a.cat, err = openCatalog(ctx, catalogPath); err != nil {
 		return nil, err
 	}
+	if a.sandbox, err = extractionSandbox(); err != nil {
+		a.close()
+		return nil, err
+	}
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
+	a.framework.UseXLSReader(a.sandbox)
 	a.assignments = assignments.NewService(a.cat)
+	a.assignments.UseXLSReader(a.sandbox)
 	a.notes = notes.NewService(a.cat)
 	if loaded, err := a.framework.EnsureDemo(ctx); err != nil {
 		a.close()
@@ -224,10 +233,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	cfg := opts.ingest
 	cfg.TempDir = tmpDir
-	if cfg.Sandbox, err = extractionSandbox(); err != nil {
-		a.close()
-		return nil, err
-	}
+	cfg.Sandbox = a.sandbox
 	if cfg.Limits.Timeout, err = durationFromEnv("EVIDENCE_EXTRACT_TIMEOUT"); err != nil {
 		a.close()
 		return nil, err
@@ -273,6 +279,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// Quotes are checked within the budget the document pages use.
 	a.claims.SetTextBudget(a.documents)
 	a.values.SetTextBudget(a.documents)
+	a.values.UseXLSReader(a.sandbox)
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }
@@ -285,6 +292,11 @@ func (a *app) close() {
 		if err := a.idx.Close(); err != nil {
 			a.log.Error("close index", "err", err)
 		}
+	}
+	if a.sandbox != nil {
+		// The pipeline closed it too if it ran: closing ends idle
+		// children, and twice is harmless.
+		a.sandbox.Close()
 	}
 	if a.cat != nil {
 		a.cat.Close()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,5 +42,34 @@ func TestAssignmentsImportAndList(t *testing.T) {
 	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--department", "杭州市教育局")
 	if err != nil || !strings.Contains(out, "2.3.1") || strings.Contains(out, "1.3.2") || !strings.Contains(out, "未提交 逾期") {
 		t.Errorf("list of 杭州市教育局 (= 市教育局): %v\n%s", err, out)
+	}
+}
+
+// TestAssignmentsImportXLS: `evidence assignments import 责任分解表.xls`
+// reads the table in the extraction sandbox's child (this binary's
+// extract-child) and imports it; a damaged one is refused with what to do.
+func TestAssignmentsImportXLS(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
+	xls, err := os.ReadFile("../../assignments/testdata/带标题和合并单元格的责任分解表.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(xls, []byte{0xFD, 0x00, 0x0A, 0x00}) // a LABELSST record: a cell's text
+	if i < 0 {
+		t.Fatal("the .xls has no LABELSST record")
+	}
+	damaged := bytes.Clone(xls)
+	damaged[i+2], damaged[i+3] = 0xFF, 0xFF // 64 KiB past the end of its stream: xlsReader panics
+	dir := t.TempDir()
+	bad, good := filepath.Join(dir, "损坏的责任分解表.xls"), filepath.Join(dir, "责任分解表.xls")
+	os.WriteFile(bad, damaged, 0o644)
+	os.WriteFile(good, xls, 0o644)
+	if _, err := runCLI(t, "assignments", "import", bad, "--data", data, "--city", "330100", "--round", "2018"); !strings.Contains(describe(err), "已损坏") {
+		t.Errorf("a damaged .xls: %v, want it named damaged", err)
+	}
+	out, err := runCLI(t, "assignments", "import", good, "--data", data, "--city", "330100", "--round", "2018")
+	if err != nil || !strings.Contains(out, "新增 4 项") {
+		t.Fatalf("import of an .xls: %v\n%s", err, out)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // DefaultSandboxMemory is the address-space limit of a sandboxed
@@ -32,6 +33,9 @@ type Sandbox struct {
 	Command []string // the child program and its arguments
 	Env     []string // extra environment for the child
 	Memory  int64    // address-space limit in bytes; default DefaultSandboxMemory
+	// TempDir holds the copies of tables read by ReadXLS; "" is the
+	// system's temporary folder.
+	TempDir string
 
 	mu     sync.Mutex
 	idle   []*child // clean children waiting for work (sandboxpool.go)
@@ -48,6 +52,9 @@ type childRequest struct {
 	// of the text extracted: image decoding and pdftoppm are as bounded
 	// as any extraction.
 	Thumbnail *thumbnailRequest `json:"thumbnail,omitempty"`
+	// Table, when set, asks for the first sheet of a workbook as records
+	// (xlstable.go) instead of its text.
+	Table *tableRequest `json:"table,omitempty"`
 }
 
 // thumbnailRequest is the page a child is to draw, and how large.
@@ -72,6 +79,10 @@ type childMessage struct {
 	// Reusable, on a final message: the child is clean and may take
 	// another request (see RunChild).
 	Reusable bool `json:"reusable,omitempty"`
+	// Sheet is a table's first sheet read (ReadXLS); Refused names the
+	// spreadsheet error that refused it (tableSentinels).
+	Sheet   *spreadsheet.Sheet `json:"sheet,omitempty"`
+	Refused string             `json:"refused,omitempty"`
 }
 
 // Extract is extract.Extract in the sandbox: the same result, the same
@@ -342,6 +353,9 @@ func childAnswer(req childRequest, send func(childMessage)) childMessage {
 	goroutines := runtime.NumGoroutine()
 	if req.Thumbnail != nil {
 		return withSettledCheck(goroutines, thumbnailAnswer(req))
+	}
+	if req.Table != nil {
+		return withSettledCheck(goroutines, tableAnswer(req))
 	}
 	lim := req.Limits
 	lim.Progress = func(done, total int) { send(childMessage{Progress: &[2]int{done, total}}) }

@@ -4,6 +4,11 @@
 // pipeline. With EVIDENCE_TEST_POSTGRES set (an existing PostgreSQL
 // server's maintenance database URL) the catalog is a fresh database on that
 // server instead, so every service test can run on PostgreSQL too.
+//
+// Tables saved as .xls or .et are imported through a real extraction
+// sandbox whose child is the test binary itself: any test binary that
+// links this package answers as the sandbox's child when started with
+// EVIDENCE_EXTRACT_CHILD=1 (init below), before its tests would run.
 package testenv
 
 import (
@@ -27,6 +32,7 @@ import (
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/internal/pgtest"
 	"github.com/lcmonitor/evidence/internal/services"
 	"github.com/lcmonitor/evidence/notes"
@@ -36,6 +42,24 @@ import (
 	"github.com/lcmonitor/evidence/search"
 	"github.com/lcmonitor/evidence/values"
 )
+
+// childEnv, set in a process's environment, makes a test binary linking
+// this package the extraction sandbox's child (extract.RunChild).
+const childEnv = "EVIDENCE_EXTRACT_CHILD"
+
+func init() {
+	if os.Getenv(childEnv) == "1" {
+		os.Exit(extract.RunChild(os.Stdin, os.Stdout))
+	}
+}
+
+// Sandbox is an extraction sandbox whose child is this test binary; the
+// test closes it when it ends.
+func Sandbox(t testing.TB) *extract.Sandbox {
+	sb := &extract.Sandbox{Command: []string{os.Args[0]}, Env: []string{childEnv + "=1"}, TempDir: t.TempDir()}
+	t.Cleanup(sb.Close)
+	return sb
+}
 
 // Password is every test account's password.
 const Password = "学习型城市建设2017"
@@ -83,6 +107,8 @@ func New(t testing.TB) *Env {
 	}
 	t.Cleanup(func() { cat.Close() })
 	fw := framework.NewService(cat)
+	sandbox := Sandbox(t)
+	fw.UseXLSReader(sandbox)
 	if _, err := fw.EnsureDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -103,11 +129,14 @@ func New(t testing.TB) *Env {
 	t.Cleanup(svc.Close)
 	srch := search.NewService(idx, cat)
 	tasks := assignments.NewService(cat)
+	tasks.UseXLSReader(sandbox)
 	svc.UseTasks(tasks)
+	vals := values.NewService(cat, blobs)
+	vals.UseXLSReader(sandbox)
 	e := &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
-		Accounts: accounts.NewService(cat), Values: values.NewService(cat, blobs),
+		Accounts: accounts.NewService(cat), Values: vals,
 		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath}
 	// As serve wires them: quotes are checked within the document pages' budget.
 	e.Claims.SetTextBudget(e.Documents)
