@@ -29,13 +29,7 @@ var columns = map[string]string{
 
 // headingKeys are columns by their words as spreadsheet.FindHeading
 // compares them.
-var headingKeys = func() map[string]string {
-	keys := make(map[string]string, len(columns))
-	for word, field := range columns {
-		keys[spreadsheet.HeadingKey(word)] = field
-	}
-	return keys
-}()
+var headingKeys = spreadsheet.HeadingKeys(columns)
 
 // ImportRequest is a responsibility table for a city and round.
 type ImportRequest struct {

@@ -28,13 +28,7 @@ var ledgerColumns = map[string]string{
 
 // ledgerHeadings are ledgerColumns by their words as
 // spreadsheet.FindHeading compares them.
-var ledgerHeadings = func() map[string]string {
-	keys := make(map[string]string, len(ledgerColumns))
-	for word, field := range ledgerColumns {
-		keys[spreadsheet.HeadingKey(word)] = field
-	}
-	return keys
-}()
+var ledgerHeadings = spreadsheet.HeadingKeys(ledgerColumns)
 
 // maxLedgerRows bounds a ledger: the framework has 44 quantitative
 // indicators, so a few hundred rows is already generous.

@@ -114,21 +114,36 @@ func FindHeading(records [][]string, names map[string]string, need []string, wea
 	if bestScore < 0 {
 		return part, false
 	}
+	// A heading merged down over more rows than two reads again on the
+	// rows below it, cell for cell: they are heading, not data.
+	for best.Rows < len(records) && best.Rows > 0 && slices.Equal(trimmed(records[best.Rows]), trimmed(records[best.Rows-1])) {
+		best.Rows++
+	}
 	return best, true
 }
 
+// trimmed is rec without its trailing empty cells.
+func trimmed(rec []string) []string {
+	for len(rec) > 0 && strings.TrimSpace(rec[len(rec)-1]) == "" {
+		rec = rec[:len(rec)-1]
+	}
+	return rec
+}
+
 // subHeading reports whether lower is the second row of a heading under
-// upper: beside cells merged down from upper, it only has words without
-// figures under cells of upper merged across (指标 over 编码, 名称) or
-// under empty ones.
+// upper: beside cells merged down from upper, it only has words under
+// cells of upper merged across (指标 over 编码, 名称; 数值 over 2024年) or
+// words without figures under empty ones.
 func subHeading(upper, lower []string) bool {
 	words := 0
 	for c, w := range lower {
 		switch {
 		case w == "" || w == at(upper, c):
-		case strings.ContainsAny(w, "0123456789０１２３４５６７８９"):
-			return false
-		case at(upper, c) == "" || parent(upper, c):
+		case parent(upper, c):
+			// 数值 over 2024年 and 2025年: a figure under a heading
+			// merged across is a heading's word too.
+			words++
+		case at(upper, c) == "" && !strings.ContainsAny(w, "0123456789０１２３４５６７８９"):
 			words++
 		default:
 			return false
@@ -168,6 +183,16 @@ func at(rec []string, c int) string {
 		return rec[c]
 	}
 	return ""
+}
+
+// HeadingKeys is names (a heading's word → its field) keyed as
+// FindHeading compares them (HeadingKey).
+func HeadingKeys(names map[string]string) map[string]string {
+	keys := make(map[string]string, len(names))
+	for word, field := range names {
+		keys[HeadingKey(word)] = field
+	}
+	return keys
 }
 
 // headingNote is a note in brackets at the end of a heading's word:
