@@ -41,6 +41,12 @@ func TestFindHeading(t *testing.T) {
 			nil, 1, map[string]int{"indicator": 0, "department": 1, "due": 2}, true},
 		{"a weak word only without a better one", [][]string{{"序号", "编码", "责任单位", "截止日期"}},
 			[]string{"序号"}, 1, map[string]int{"number": 0, "indicator": 1, "department": 2, "due": 3}, true},
+		{"merged down over two rows, repeated cell for cell", [][]string{title,
+			{"指标编码", "责任单位", "截止日期"}, {"指标编码", "责任单位", "截止日期"}, {"1.1.1", "市教育局", "2018-03-31"}},
+			nil, 3, map[string]int{"indicator": 0, "department": 1, "due": 2}, true},
+		{"years under a heading merged across", [][]string{
+			{"指标编码", "责任单位", "截止日期", "截止日期"}, {"指标编码", "责任单位", "2024年", "2025年"}, {"1.1.1", "市教育局", "2024-03-31", "2025-03-31"}},
+			nil, 2, map[string]int{"indicator": 0, "department": 1, "due": 2}, true},
 		{"none names them all: the one naming most", [][]string{title, {"指标编码", "部门"}, {"指标编码", "责任单位"}},
 			nil, 3, map[string]int{"indicator": 0, "department": 1}, false},
 		{"past the tenth row is no heading", append(slices.Repeat([][]string{{"说明"}}, MaxHeadingRow), []string{"指标编码", "责任单位", "截止日期"}),
