@@ -11,6 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
@@ -222,7 +224,7 @@ func newChecker(ctx context.Context, cat *catalog.Store, city string) (*checker,
 	for _, ind := range inds {
 		ch.inds[ind.Code] = ind
 		if ind.Level == catalog.KeyLevel {
-			name := withoutSpaces(ind.Name)
+			name := nameKey(ind.Name)
 			if _, two := ch.byName[name]; two {
 				ch.byName[name] = ""
 			} else {
@@ -240,10 +242,15 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	wrong := func(field, format string, args ...any) {
 		why = append(why, catalog.FieldErrorf(field, catalog.EINVALID, format, args...))
 	}
-	r.Indicator = c.indicatorCode(r.Indicator)
+	code, other := c.indicatorCode(r.Indicator)
+	r.Indicator = code
 	switch ind, ok := c.inds[r.Indicator]; {
 	case r.Indicator == "":
 		wrong("indicator", "指标编码为空")
+	case other != "":
+		wrong("indicator", "指标编码 %s 与所写名称不符:所写名称是指标 %s 的名称;请核对编码", code, other)
+	case !ok && !unicode.IsDigit(firstRune(r.Indicator)):
+		wrong("indicator", "指标 %q 不在当前指标体系中", r.Indicator)
 	case !ok:
 		wrong("indicator", "指标编码 %q 不在当前指标体系中", r.Indicator)
 	case ind.Level != catalog.KeyLevel:
@@ -286,21 +293,28 @@ var leadingCode = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)+`)
 
 // indicatorCode is the code of the indicator a table's cell names, as
 // departments write it: the code, the code before the name, or a key
-// indicator's name alone. A cell naming none is returned as it is, for
-// the message that says so.
-func (c *checker) indicatorCode(cell string) string {
+// indicator's name alone (spaces and the width of brackets aside). A
+// cell naming none is returned as it is, for the message that says so.
+// other is the code of another key indicator whose name follows the code
+// (1.1.2 with 1.1.1's name: a mistyped code, not to be taken on trust); a
+// name shortened or worded otherwise is left to the code.
+func (c *checker) indicatorCode(cell string) (code, other string) {
 	if _, ok := c.inds[cell]; ok {
-		return cell
+		return cell, ""
 	}
 	if code := leadingCode.FindString(cell); code != "" {
 		if _, ok := c.inds[code]; ok && !unicode.IsDigit(firstRune(cell[len(code):])) {
-			return code
+			named := c.byName[nameKey(strings.TrimLeft(cell[len(code):], " \t\u3000、.．:：-—"))]
+			if named != "" && named != code {
+				return code, named
+			}
+			return code, ""
 		}
 	}
-	if code := c.byName[withoutSpaces(cell)]; code != "" {
-		return code
+	if code := c.byName[nameKey(cell)]; code != "" {
+		return code, ""
 	}
-	return cell
+	return cell, ""
 }
 
 func firstRune(s string) rune {
@@ -308,13 +322,16 @@ func firstRune(s string) rune {
 	return r
 }
 
-func withoutSpaces(s string) string {
+// nameKey is an indicator's name as a table's cell is compared with it:
+// without spaces, brackets and other forms folded to one width (NFKC:
+// （学习） and (学习) alike).
+func nameKey(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
 		}
 		return r
-	}, s)
+	}, norm.NFKC.String(s))
 }
 
 func indicatorName(ind catalog.Indicator) catalog.Words {

@@ -126,3 +126,25 @@ func damagedXLS(t *testing.T, xls []byte) []byte {
 	damaged[i+2], damaged[i+3] = 0xFF, 0xFF
 	return damaged
 }
+
+// TestIndicatorWrittenAsAName: a key indicator's name with brackets of
+// the other width is the indicator; a name that is no indicator's is said
+// to be a name, not a code; a code followed by another indicator's name
+// is a mistyped code, refused rather than taken on trust.
+func TestIndicatorWrittenAsAName(t *testing.T) {
+	_, s := newService(t)
+	imp, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv",
+		Data: []byte("关键指标,责任单位,截止日期\n颁布终身教育(学习)促进地方性法规,市教育局,2018-03-31\n1.1.1 市委决定,市教育局,2018-03-31\n")})
+	if err != nil || len(imp.Assignments) != 2 || imp.Assignments[0].Indicator != "1.1.2" || imp.Assignments[1].Indicator != "1.1.1" {
+		t.Fatalf("a name with half-width brackets and a code before a shortened name: %+v %v, want 1.1.2 and 1.1.1", imp, err)
+	}
+	for data, want := range map[string]string{
+		"关键指标,责任单位,截止日期\n1.1.2 市委市政府出台推进学习型城市建设的决定、意见或规划,市教育局,2018-03-31\n": "第 2 行:指标编码 1.1.2 与所写名称不符:所写名称是指标 1.1.1 的名称",
+		"关键指标,责任单位,截止日期\n社区学习共同体培育,市教育局,2018-03-31\n":                   "第 2 行:指标“社区学习共同体培育”不在当前指标体系中",
+	} {
+		_, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv", Data: []byte(data)})
+		if msg := strings.NewReplacer("：", ":", "；", ";").Replace(catalog.ErrorMessage(err)); !strings.Contains(msg, want) {
+			t.Errorf("%q: %v, want %q", data, err, want)
+		}
+	}
+}

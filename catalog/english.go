@@ -90,6 +90,7 @@ var englishMessages = map[string]string{
 	"请填写数值,如 123000、12.3万 或 85.3%%":              "Enter a value, such as 123000, 12.3万 or 85.3%%",
 	"请选择定量关键指标":                                  "Choose a quantitative key indicator",
 	"只能关联到关键指标(三级指标);%s %s 是%d级指标":               "Documents can only be linked to key (third-level) indicators; %s %s is a level-%d indicator",
+	"指标编码 %s 与所写名称不符:所写名称是指标 %s 的名称;请核对编码":       "The indicator code %s does not match the name written after it: that is the name of indicator %s; check the code",
 	"指标编码 %q 不在当前指标体系中":                          "The indicator code %q is not in the current framework",
 	"指标 %q 不在当前指标体系中":                            "The indicator %q is not in the current framework",
 	"引文或备注过长(超过 2000 字)":                         "The quote or note is too long (over 2000 characters)",
