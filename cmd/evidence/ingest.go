@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,9 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -312,10 +313,10 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 	for _, p := range paths {
 		st, err := stageFile(svc, p)
 		if err != nil && len(job.Photos) > 0 {
-			// Photos to be joined are refused whole, as by the API.
-			err = ingest.JoinRefused(filepath.Base(p), err)
-			o.Error = describeIn(err, lang)
-			return o, err
+			// Photos to be joined are refused whole, as by the API, and
+			// said as a failed outcome (--json too), as --server says it.
+			o.Error = describeIn(ingest.JoinRefused(filepath.Base(p), err), lang)
+			return o, nil
 		}
 		if err != nil {
 			o.Error = describeIn(err, lang)
@@ -438,8 +439,42 @@ func collectFiles(args []string) (files, skipped []string, err error) {
 			return nil, nil, fmt.Errorf("list %s: %w", arg, err)
 		}
 	}
-	sort.Strings(files)
+	// By name as a person reads it (and as the upload page orders photos
+	// to join): IMG_2 before IMG_10.
+	slices.SortFunc(files, naturalCompare)
 	return files, skipped, nil
+}
+
+// naturalCompare orders names with their runs of digits compared as
+// numbers: page2.jpg before page10.jpg.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		a, b = a[sa:], b[sb:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// digitRun is the length of the ASCII digits s starts with.
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // reorderFlags moves flags before positional arguments, so that

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,9 +47,12 @@ func TestIngestJoin(t *testing.T) {
 	if sum.Stored != 1 || len(sum.Files) != 1 || sum.Files[0].JoinedPhotos != 2 || sum.Files[0].Status != "indexed" {
 		t.Fatalf("ingest --join of two photos: %s; want one indexed document joined from 2", out)
 	}
-	_, err = runCLI(t, "ingest", "--join", page1, empty, "--data", data, "--city", "330100", "--type", "meeting_notice")
-	if err == nil || !strings.Contains(describe(err), "文件“IMG_0913.jpg”无法使用") || !strings.Contains(describe(err), "照片没有合并，也没有保存") {
-		t.Errorf("ingest --join with an empty photo: %v; want the join refused, naming it", err)
+	// Refused locally as with --server: a failed outcome, in --json too.
+	out, err = runCLI(t, "ingest", "--join", page1, empty, "--data", data, "--city", "330100", "--type", "meeting_notice", "--json")
+	sum = joinSummary{}
+	if jerr := json.Unmarshal([]byte(out), &sum); err == nil || jerr != nil || sum.Failed != 1 || len(sum.Files) != 1 ||
+		!strings.Contains(sum.Files[0].Error, "文件“IMG_0913.jpg”无法使用") || !strings.Contains(sum.Files[0].Error, "照片没有合并，也没有保存") {
+		t.Errorf("ingest --join with an empty photo: %v %v\n%s; want the join refused as a failed file, naming it", err, jerr, out)
 	}
 	if _, err := runCLI(t, "ingest", "--join", page1, "--data", data, "--city", "330100", "--type", "meeting_notice"); err == nil || !strings.Contains(describe(err), "至少两张照片") {
 		t.Errorf("ingest --join of one photo: %v; want it refused", err)
@@ -73,5 +77,28 @@ func TestIngestJoin(t *testing.T) {
 	}
 	if sum.Failed != 1 || len(sum.Files) != 1 || !strings.Contains(sum.Files[0].Error, "第 2 个文件“说明.txt”不是照片") {
 		t.Errorf("ingest --join --server with a text file: %s; want it refused, naming the file", out)
+	}
+}
+
+// TestJoinTakesAFoldersPhotosInTheOrderTaken: a folder's photos join by
+// name as a person reads it (page2 before page10), as the upload page
+// orders them.
+func TestJoinTakesAFoldersPhotosInTheOrderTaken(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"page10.jpg", "page1.jpg", "page2.jpg", "Page03.jpg"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jobs, _, err := joinJob([]string{dir}, "", nil)
+	if err != nil || len(jobs) != 1 {
+		t.Fatalf("joinJob: %v %v", jobs, err)
+	}
+	var got []string
+	for _, p := range jobs[0].Photos {
+		got = append(got, filepath.Base(p))
+	}
+	if want := []string{"Page03.jpg", "page1.jpg", "page2.jpg", "page10.jpg"}; !slices.Equal(got, want) {
+		t.Errorf("pages %q, want %q", got, want)
 	}
 }
