@@ -8,7 +8,7 @@ package catalog
 var cliEnglish = map[string]string{
 	"%d 年度的报告保留导入前的指标名称":                                       "Round %d's report keeps the indicator names from before the import",
 	";另有 %d 个尚未处理完,启动 evidence serve 后继续处理":                    "; %d more not finished yet, which evidence serve goes on with once started",
-	";%d 个处理失败,原因见网页的文档列表(状态“处理失败”)":                           "; %d failed: see why in the web page's list of documents (status “failed”)",
+	"\uFF1B%d 个处理失败,原因见网页的文档列表(状态“处理失败”)":                      "; %d failed: see why in the web page's list of documents (status “failed”)",
 	"发现 %d 个责任任务标为已提交或已确认,提交的文档却都已删除:\n":                       "Found %d responsibility tasks marked submitted or accepted whose handed-in documents were all deleted:\n",
 	"这些任务:运行 evidence repair,退回到提交前的状态(未提交,或曾退回的为已退回),并记入审计日志": "For these tasks: run evidence repair to send them back to their state before hand-in (open, or returned for those returned before), with an audit entry",
 	"重新打开 %d 个提交的文档都已删除的责任任务:\n":                               "Reopened %d responsibility tasks whose handed-in documents were all deleted:\n",

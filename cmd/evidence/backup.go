@@ -526,7 +526,7 @@ func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, s
 		say(stdout, lang, ";另有 %d 个尚未处理完,启动 evidence serve 后继续处理", pending)
 	}
 	if failed := n[catalog.StatusFailed]; failed > 0 {
-		say(stdout, lang, ";%d 个处理失败,原因见网页的文档列表(状态“处理失败”)", failed)
+		say(stdout, lang, "\uFF1B%d 个处理失败,原因见网页的文档列表(状态“处理失败”)", failed)
 	}
 	fmt.Fprintln(stdout)
 	return nil
