@@ -247,15 +247,15 @@ func (h *handler) handleDocumentFind(w http.ResponseWriter, r *http.Request) {
 	}
 	// The snippets are for reading, as search's fragments are: they come
 	// as the document page shows them, punctuation next to Chinese
-	// full-width, each piece as the page widens it (?shown=0: as stored,
-	// folded to ASCII, as /text gives it by default).
-	shown := catalog.Fullwidth
-	if r.URL.Query().Get("shown") == "0" {
-		shown = func(s string) string { return s }
-	}
+	// full-width (documents.FoundPage.Shown; ?shown=0: as stored, folded
+	// to ASCII, as /text gives it by default).
+	raw := r.URL.Query().Get("shown") == "0"
 	pages := make([]page, len(f.Pages))
 	for i, p := range f.Pages {
-		pages[i] = page{p.Page, p.Part, p.Count, shown(p.Before), shown(p.Match), shown(p.After), p.Unindexed}
+		if !raw {
+			p = p.Shown()
+		}
+		pages[i] = page{p.Page, p.Part, p.Count, p.Before, p.Match, p.After, p.Unindexed}
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"query": f.Query, "total": f.Total, "more": f.More, "pages": pages})
 }

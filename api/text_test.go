@@ -79,6 +79,11 @@ func TestFindAndFragmentsAsShown(t *testing.T) {
 		"各区、县\uFF08市\uFF09[人民政府]\uFF0C市政府各部门、各直属单位\uFF1A"; !strings.HasPrefix(got, want) {
 		t.Errorf("find snippet %q, want %q as the page shows it", got, want)
 	}
+	// A comma matched alone is widened as it reads between 政府 and 市.
+	_, body = e.do(e.request("GET", "/api/v1/documents/"+id+"/find?q=%2C", nil), "coordA")
+	if p := body["pages"].([]any)[0].(map[string]any); p["match"] != "\uFF0C" || !strings.HasSuffix(p["before"].(string), "人民政府") {
+		t.Errorf("find of a comma between Chinese words: %q[%q]%q, want the match \uFF0C", p["before"], p["match"], p["after"])
+	}
 	_, body = e.do(e.request("GET", "/api/v1/documents/"+id+"/find?q=人民政府&shown=0", nil), "coordA")
 	if p := body["pages"].([]any)[0].(map[string]any); p["before"] != "各区、县(市)" {
 		t.Errorf("find?shown=0 before %q, want the stored 各区、县(市)", p["before"])

@@ -58,6 +58,8 @@ const orphanGrace = 5 * time.Second
 
 // adoptOrphans queues, every few seconds, documents whose job no node
 // holds: the lease of a node that died ran out, or it never took them.
+// Under StartFor (repair) it queues only the documents asked for: the
+// others are left for serve, a long scan's OCR above all.
 func (s *Service) adoptOrphans(ctx context.Context) {
 	every := min(s.cfg.Lease/4, 5*time.Second)
 	t := time.NewTicker(every)
@@ -76,6 +78,9 @@ func (s *Service) adoptOrphans(ctx context.Context) {
 			continue
 		}
 		for _, id := range ids {
+			if s.only != nil && !s.only[id] {
+				continue
+			}
 			s.log.Info("taking over an orphaned job", "id", id)
 			s.queue.push(id)
 		}

@@ -111,7 +111,8 @@ func (s *Service) Start(ctx context.Context) error {
 // StartFor runs the pipeline as Start does, but for a command that reads
 // a few documents again (repair): of the documents left stored or
 // extracted, only ids are queued; the others stay as they are, for serve
-// to read. The pass over the index and the catalog runs as at Start, and
+// to read. On a shared catalog only ids are taken over from a node that
+// died, too (adoptOrphans). The pass over the index and the catalog runs as at Start, and
 // Reindexed says which documents it queued.
 func (s *Service) StartFor(ctx context.Context, ids []string) error {
 	s.only = map[string]bool{}

@@ -306,3 +306,36 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(pgtest.Main(m))
 }
+
+// evidence repair on a shared catalog (StartFor) reads the documents it
+// was asked for, one of them taken over from a node that died holding it,
+// and leaves every other unfinished document to serve, even one no node
+// has taken for a while.
+func TestSharedStartForTakesOverOnlyItsDocuments(t *testing.T) {
+	ctx := context.Background()
+	r := pgRig(t)
+	up, _, _ := sharedNode(t, r, "uploader") // never started: uploads only
+	damaged := submitText(t, up, "损坏.txt", "杭州市社区学习共同体建设工作总结,学分银行覆盖全市。").Document.ID
+	left := submitText(t, up, "留给服务.txt", "成都市学习型城市建设年度报告,社区教育覆盖全市。").Document.ID
+	if ok, err := r.cat.TakeJob(ctx, damaged, "dead", time.Second); !ok || err != nil {
+		t.Fatalf("the dead node takes the job: %v %v", ok, err)
+	}
+	time.Sleep(orphanGrace + time.Second) // both are orphans now
+	repair, _, _ := sharedNode(t, r, "repair")
+	if err := repair.StartFor(ctx, []string{damaged}); err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if _, err := repair.Wait(wctx, []string{damaged}, nil); err != nil {
+		t.Fatalf("repair of a document a dead node held: %v", err)
+	}
+	time.Sleep(time.Second) // adoptOrphans looks every 250 ms here
+	d, err := r.cat.Document(ctx, left)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Status != catalog.StatusStored {
+		t.Errorf("document left for serve is %s after StartFor([%s]); want it still stored", d.Status, damaged)
+	}
+}

@@ -88,7 +88,7 @@ type pdfText struct {
 	pages     []string
 	failed    []bool // the page panicked or returned an error
 	invisible []bool // the page is a picture under an invisible text layer (pageText.sandwich)
-	images    []bool // the page draws an image, or could not be read (pageText.images)
+	images    []bool // the page draws an image or many filled paths, or could not be read (pageText.drawsForOCR)
 	title     string
 	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed
@@ -217,7 +217,8 @@ func checkPageTree(r *pdf.Reader) error {
 
 // pdfPageText reads page i (1-based) and reports whether it is a picture
 // under an invisible text layer (pageText.sandwich) and whether it draws
-// an image at all (pageText.images). The text is laid out by position
+// anything OCR could read, an image or text as outlines
+// (pageText.drawsForOCR). The text is laid out by position
 // where the page may hold a table (pdftable.go), else it is the page's
 // lines (pageText).
 func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding) (text string, sandwich, images bool, err error) {
@@ -233,14 +234,14 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding)
 	t := readPageText(p, fontEncoders)
 	plain := t.objects.String()
 	if strings.TrimSpace(plain) == "" {
-		return "", false, t.images > 0, nil
+		return "", false, t.drawsForOCR(), nil
 	}
 	if mayHoldTable(plain) {
 		if table, ok := pdfTableText(p, plain); ok {
-			return table, t.sandwich(), t.images > 0, nil // its rows end with an empty line, which must stay
+			return table, t.sandwich(), t.drawsForOCR(), nil // its rows end with an empty line, which must stay
 		}
 	}
-	return flattenPDFLines(t.lines.String()), t.sandwich(), t.images > 0, nil
+	return flattenPDFLines(t.lines.String()), t.sandwich(), t.drawsForOCR(), nil
 }
 
 func pdfTitle(r *pdf.Reader) string { return pdfInfo(r, "Title") }

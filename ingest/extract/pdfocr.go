@@ -26,8 +26,10 @@ var renderLongSide = 3508
 // minTextLayerChars is the fewest visible characters the text layer of a
 // page that draws an image must have to be trusted without looking at the
 // page: a scanned page often carries only a stamped page number or a
-// scanner's footer as text. A page without an image has nothing OCR could
-// read that its layer lacks: a chapter's heading page of a report made by
+// scanner's footer as text, and a page whose body was converted to
+// outlines (文字转曲, many filled paths) only its page number. A page
+// without an image or such paths has nothing OCR could read that its
+// layer lacks: a chapter's heading page of a report made by
 // LibreOffice or Word ("第 44 章 区县统计") is trusted, where 397 such pages
 // of one 799-page report were rendered and OCR'd for over an hour.
 const minTextLayerChars = 30
@@ -37,8 +39,8 @@ const minTextLayerChars = 30
 const maxRenderOutput = 64 << 20
 
 // weakTextLayer reports a page whose text layer cannot be trusted: none,
-// too few characters on a page that draws an image (images; true when
-// that is not known), or garbage (isGarbled), whose glyphs OCR reads as
+// too few characters on a page that draws an image or text as outlines
+// (images: pageText.drawsForOCR; true when that is not known), or garbage (isGarbled), whose glyphs OCR reads as
 // they look. Such a page is rendered and OCR'd. An empty page without an
 // image is OCR'd too: its words may be drawn as outlines.
 func weakTextLayer(text string, images bool) bool {

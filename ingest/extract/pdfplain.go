@@ -23,10 +23,26 @@ import (
 // invisible and visible count the strings shown in an invisible text
 // render mode (3, or 7, which only clips) and in any other; pictures
 // counts the images and forms drawn (sandwich); images counts the images
-// among them, forms holding one included (drawsImage).
+// among them, forms holding one included (drawsImage). fills counts the
+// paths the page fills (f, F, f*, B, B*, b, b*): text converted to
+// outlines (文字转曲) is drawn as a fill a glyph or a line, and only OCR
+// reads it. Fills inside forms are not counted.
 type pageText struct {
-	objects, lines                       strings.Builder
-	invisible, visible, pictures, images int
+	objects, lines                              strings.Builder
+	invisible, visible, pictures, images, fills int
+}
+
+// outlineFills is how many filled paths make a page draw what may be text
+// as outlines: a heading page of a report made by Word or LibreOffice
+// fills a rule or a band, a few paths; a body of outlined text fills one
+// a glyph or a line, dozens.
+const outlineFills = 20
+
+// drawsForOCR reports whether the page draws something OCR could read
+// that its text layer lacks: an image, or many filled paths (text as
+// outlines).
+func (t *pageText) drawsForOCR() bool {
+	return t.images > 0 || t.fills > outlineFills
 }
 
 // sandwich reports a page that draws a picture and whose every shown
@@ -176,6 +192,8 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 			}
 		case "cm":
 			g.ctm = mul([6]float64{num(0), num(1), num(2), num(3), num(4), num(5)}, g.ctm)
+		case "f", "F", "f*", "B", "B*", "b", "b*":
+			t.fills++
 		case "BI":
 			t.pictures++
 			t.images++
@@ -269,7 +287,13 @@ func drawsImage(x pdf.Value, depth int) bool {
 		if depth >= maxFormDepth {
 			return true
 		}
-		inner := x.Key("Resources").Key("XObject")
+		res := x.Key("Resources")
+		if res.IsNull() {
+			// It uses the page's resources (as PDF 1.1 allowed, and
+			// writers still do), which this does not look up: in doubt.
+			return true
+		}
+		inner := res.Key("XObject")
 		for _, name := range inner.Keys() {
 			if drawsImage(inner.Key(name), depth+1) {
 				return true
