@@ -6,21 +6,23 @@ import (
 	"fmt"
 )
 
-// emptiedCond selects (over assignment a) the submitted or accepted
-// assignments with no live document handed in: what deleting the last
-// one sends back (reopenEmptiedAssignments), but found among all. Tasks
-// emptied before deletes sent them back stayed 已提交 with nothing to
-// look at.
-const emptiedCond = `a.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM assignment_document o
-	JOIN document d ON d.id = o.document_id WHERE o.assignment_id = a.id AND d.deleted_at IS NULL)`
-
-// EmptiedAssignments returns the submitted or accepted assignments that
-// have no live document handed in (every one deleted), by city, round,
-// department and indicator: what `evidence check` names and
-// ReopenEmptiedAssignments mends.
-func (s *Store) EmptiedAssignments(ctx context.Context) ([]Assignment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignment a JOIN department d ON d.id = a.department_id
-		WHERE `+emptiedCond+` ORDER BY a.city, a.round, d.name, a.indicator_code, a.id`, AssignmentSubmitted, AssignmentAccepted)
+// emptiedAssignments returns, read through db, the submitted or
+// accepted assignments with no live document handed in, by city, round,
+// department and indicator: all of them, or, when document is not "",
+// those that document was handed in for (it has just been deleted in the
+// caller's transaction). lock ends the SELECT: the dialect's lockRow when
+// the caller changes them in its transaction, "" to read only. This is
+// the one rule of what deleting the last document sends back, and of what
+// check names and repair mends among tasks emptied before deletes did.
+func emptiedAssignments(ctx context.Context, db querier, document, lock string) ([]Assignment, error) {
+	cond, args := ``, []any{AssignmentSubmitted, AssignmentAccepted}
+	if document != "" {
+		cond, args = ` AND a.id IN (SELECT assignment_id FROM assignment_document WHERE document_id = ?)`, append(args, document)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignment a JOIN department d ON d.id = a.department_id
+		WHERE a.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM assignment_document o
+			JOIN document od ON od.id = o.document_id WHERE o.assignment_id = a.id AND od.deleted_at IS NULL)`+cond+`
+		ORDER BY a.city, a.round, d.name, a.indicator_code, a.id`+lock, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query emptied assignments: %w", err)
 	}
@@ -34,6 +36,14 @@ func (s *Store) EmptiedAssignments(ctx context.Context) ([]Assignment, error) {
 		out = append(out, *a)
 	}
 	return out, rows.Err()
+}
+
+// EmptiedAssignments returns the submitted or accepted assignments that
+// have no live document handed in (every one deleted before deletes sent
+// such tasks back), by city, round, department and indicator: what
+// `evidence check` names and ReopenEmptiedAssignments mends.
+func (s *Store) EmptiedAssignments(ctx context.Context) ([]Assignment, error) {
+	return emptiedAssignments(ctx, s.db, "", "")
 }
 
 // ReopenedTask is an assignment as it was before ReopenEmptiedAssignments
@@ -52,37 +62,36 @@ type ReopenedTask struct {
 func (s *Store) ReopenEmptiedAssignments(ctx context.Context, by string) ([]ReopenedTask, error) {
 	var out []ReopenedTask
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		out = out[:0]
-		rows, err := tx.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignment a JOIN department d ON d.id = a.department_id
-			WHERE `+emptiedCond+` ORDER BY a.city, a.round, d.name, a.indicator_code, a.id`+s.dialect.lockRow,
-			AssignmentSubmitted, AssignmentAccepted)
-		if err != nil {
-			return fmt.Errorf("query emptied assignments: %w", err)
-		}
-		for rows.Next() {
-			a, err := scanAssignment(rows)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("scan emptied assignment: %w", err)
-			}
-			out = append(out, ReopenedTask{Assignment: *a})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for i, a := range out {
-			to, err := s.reopenAssignment(ctx, tx, a.ID, map[string]any{"reason": "no handed-in document left (repair)",
-				"was": a.Status}, by)
-			if err != nil {
-				return err
-			}
-			out[i].To = to
-		}
-		return nil
+		var err error
+		out, err = s.reopenEmptied(ctx, tx, "", "no handed-in document left (repair)", by)
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// reopenEmptied sends back, inside tx, the assignments emptiedAssignments
+// finds (of document, when it is not ""), each with an assignment.reopen
+// event naming reason, the status it had (was) and document; it returns
+// each as it was with where it went.
+func (s *Store) reopenEmptied(ctx context.Context, tx *sql.Tx, document, reason, by string) ([]ReopenedTask, error) {
+	tasks, err := emptiedAssignments(ctx, tx, document, s.dialect.lockRow)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ReopenedTask, len(tasks))
+	for i, a := range tasks {
+		detail := map[string]any{"reason": reason, "was": a.Status}
+		if document != "" {
+			detail["document"] = document
+		}
+		to, err := s.reopenAssignment(ctx, tx, a.ID, detail, by)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = ReopenedTask{Assignment: a, To: to}
 	}
 	return out, nil
 }

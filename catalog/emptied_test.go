@@ -109,3 +109,51 @@ func hasTask(tasks []Assignment, id string, status AssignmentStatus) bool {
 	}
 	return false
 }
+
+// A delete sends back only the tasks its document was handed in for: a
+// task emptied before deletes did so (its document deleted the old way)
+// stays 已提交 for repair to name and mend, with its own reason.
+func TestDeleteReopensOnlyItsOwnDocumentsTasks(t *testing.T) {
+	forEachStore(t, testDeleteReopensOnlyItsOwnDocumentsTasks)
+}
+
+func testDeleteReopensOnlyItsOwnDocumentsTasks(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	for _, id := range []string{"D1", "D2"} {
+		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+		{Indicator: "1.1.1", Department: "市教育局", Due: "2018-03-31"},
+		{Indicator: "1.1.2", Department: "市文广旅游局", Due: "2018-03-31"}}, "wang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, deleted := imp.Assignments[0].ID, imp.Assignments[1].ID
+	for _, c := range []AssignmentChange{{ID: old, To: AssignmentSubmitted, Documents: []string{"D1"}},
+		{ID: deleted, To: AssignmentSubmitted, Documents: []string{"D2"}}} {
+		c.From, c.By = AssignmentStatuses, "wang"
+		if err := s.ChangeAssignment(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.writer.ExecContext(ctx, `UPDATE document SET deleted_at = ? WHERE id = ?`, "2025-01-02T03:04:05Z", "D1"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.DeleteDocument(ctx, "D2", "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Assignments) != 1 || got.Assignments[0] != deleted {
+		t.Errorf("deleting D2 reopened tasks %v, want only %s (1.1.2 市文广旅游局), not %s emptied before", got.Assignments, deleted, old)
+	}
+	ev, err := s.Events(ctx, "assignment:"+deleted, 1)
+	if err != nil || len(ev) != 1 || ev[0].Action != "assignment.reopen" || ev[0].Detail["document"] != "D2" || ev[0].Detail["was"] != "submitted" {
+		t.Errorf("last event of task %s: %+v %v, want assignment.reopen naming D2, was submitted", deleted, ev, err)
+	}
+	if left, err := s.EmptiedAssignments(ctx); err != nil || len(left) != 1 || !hasTask(left, old, AssignmentSubmitted) {
+		t.Errorf("emptied tasks after deleting D2: %+v %v, want %s still submitted for repair", left, err, old)
+	}
+}

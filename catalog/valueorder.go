@@ -7,31 +7,63 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 )
 
 // IndicatorOrder is an indicator code's place in the framework's order
-// as a string of digits, which sorts as CompareCodes orders the codes
-// (1.1.2 before 1.1.10) under any collation, so that SQL can order and
-// page values by it: each part of the code a number (1 and the number in
-// nine digits) or, when it is not one, a text (2, each byte in three
-// digits, then 000). A code that is a prefix of another (1.1 of 1.1.1)
-// comes first.
+// as a string of digits, so that SQL can order and page values by it under
+// any collation; CompareCodes is the comparison of these strings, so the
+// values list and the indicator tree go alike. Each part of the code (cut
+// at dots) is a run of digits or of other characters after another, then
+// 0: a run of digits is a number (1, its count of digits in three, the
+// digits without leading zeros), any other run a text (2, each byte in
+// three digits, then 000). So 1.2 < 1.2a < 1.2b < 1.3 < 1.10 < 1.a, and a
+// code that is a prefix of another (1.1 of 1.1.1) comes first. Codes that
+// differ only by leading zeros (1.01 and 1.1) share a place.
 func IndicatorOrder(code string) string {
 	var b strings.Builder
 	for _, part := range strings.Split(code, ".") {
-		if n, err := strconv.Atoi(part); err == nil && n >= 0 && n < 1e9 && strings.Trim(part, "0123456789") == "" {
-			fmt.Fprintf(&b, "1%09d", n)
-			continue
+		for part != "" {
+			n := runLen(part)
+			run := part[:n]
+			part = part[n:]
+			if !isDigit(run[0]) {
+				b.WriteByte('2')
+				for i := 0; i < len(run); i++ {
+					fmt.Fprintf(&b, "%03d", run[i])
+				}
+				b.WriteString("000")
+				continue
+			}
+			run = strings.TrimLeft(run, "0")
+			for len(run) > 999 { // a number of more digits is read as several
+				fmt.Fprintf(&b, "1999%s", run[:999])
+				run = run[999:]
+			}
+			fmt.Fprintf(&b, "1%03d%s", len(run), run)
 		}
-		b.WriteByte('2')
-		for i := 0; i < len(part); i++ {
-			fmt.Fprintf(&b, "%03d", part[i])
-		}
-		b.WriteString("000")
+		b.WriteByte('0')
 	}
 	return b.String()
+}
+
+// runLen is the length of s's first run of digits or of other bytes.
+func runLen(s string) int {
+	n := 1
+	for n < len(s) && isDigit(s[n]) == isDigit(s[0]) {
+		n++
+	}
+	return n
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// CompareCodes orders indicator codes as the framework lists them, part
+// by part, numbers as numbers and a letter after its number: 1.1.2 <
+// 1.1.10 < 1.2 < 1.2a < 1.3. It compares the codes' IndicatorOrder, the
+// order the values list is paged in.
+func CompareCodes(a, b string) int {
+	return strings.Compare(IndicatorOrder(a), IndicatorOrder(b))
 }
 
 // fillValueOrder sets indicator_order of the values stored before the

@@ -157,3 +157,74 @@ func TestValueOrderIsFilledForOldValues(t *testing.T) {
 		t.Errorf("after the fill: %v %v, want 1.1.2 before 1.1.10", vs, err)
 	}
 }
+
+// The values list (ordered in SQL) goes as the indicator tree
+// (CompareCodes) for codes with letters: 1.2a before 1.3 and 1.10.
+func TestValuesListCodesWithLettersAsTheTree(t *testing.T) {
+	forEachStore(t, testValuesListCodesWithLettersAsTheTree)
+}
+
+func testValuesListCodesWithLettersAsTheTree(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", "sha-D1"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"1.10", "1.3", "1.2a", "1.2"} {
+		if err := s.SaveValue(ctx, &Value{City: "330100", Round: 2018, Indicator: code, Number: 1, Unit: "个",
+			Citation: Citation{DocumentID: "D1", SHA256: "sha-D1", Page: 1, Quote: "认定市民终身学习基地123个"}}, "wang"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vs, err := s.FindValues(ctx, ValueFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range vs {
+		got = append(got, v.Indicator)
+	}
+	if want := []string{"1.2", "1.2a", "1.3", "1.10"}; !slices.Equal(got, want) {
+		t.Errorf("values listed %v, want %v as the indicator tree lists them", got, want)
+	}
+}
+
+// Values saved by a catalog of version 18 get their indicator_order from
+// migrate itself (migration 019's Go step), so they list in the
+// framework's order and a cursor goes on after them.
+func TestMigrationFillsTheValueOrder(t *testing.T) { forEachStore(t, testMigrationFillsTheValueOrder) }
+
+func testMigrationFillsTheValueOrder(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", "sha-D1"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{"1.1.10", "1.1.2"} {
+		if err := s.SaveValue(ctx, &Value{City: "330100", Round: 2018, Indicator: code, Number: 1, Unit: "个",
+			Citation: Citation{DocumentID: "D1", SHA256: "sha-D1", Page: 1, Quote: "认定市民终身学习基地123个"}}, "wang"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Wound back to version 18: what migrations 019 and 020 add is gone.
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{`DROP TABLE round_indicator`, `DROP TABLE round_framework`, `DROP INDEX value_order`,
+			`ALTER TABLE value DROP COLUMN indicator_order`} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("%s: %w", q, err)
+			}
+		}
+		return s.dialect.setVersion(ctx, tx, 18)
+	})
+	if err != nil {
+		t.Fatalf("wind the catalog back to version 18: %v", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		t.Fatalf("migrate from 18: %v", err)
+	}
+	vs, err := s.FindValues(ctx, ValueFilter{})
+	if err != nil || len(vs) != 2 || vs[0].Indicator != "1.1.2" {
+		t.Fatalf("after migrating: %+v %v, want 1.1.2 before 1.1.10", vs, err)
+	}
+	if next, err := s.FindValuePage(ctx, ValueFilter{}, ValueCursor(&vs[0]), 0, 10); err != nil || len(next) != 1 || next[0].Indicator != "1.1.10" {
+		t.Errorf("after the first value's cursor: %+v %v, want 1.1.10 alone", next, err)
+	}
+}

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -171,26 +170,6 @@ func (s *Store) ValuesByID(ctx context.Context, ids []string) (map[string]*Value
 // framework's order and round (valueOrder).
 func (s *Store) FindValues(ctx context.Context, f ValueFilter) ([]Value, error) {
 	return s.FindValuePage(ctx, f, "", 0, 0)
-}
-
-// CompareCodes orders indicator codes part by part, numbers as numbers:
-// 1.1.2 < 1.1.10 < 1.2; a part that is not a number goes by its text.
-func CompareCodes(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) && i < len(pb); i++ {
-		na, errA := strconv.Atoi(pa[i])
-		nb, errB := strconv.Atoi(pb[i])
-		c := 0
-		if errA == nil && errB == nil {
-			c = cmp.Compare(na, nb)
-		} else {
-			c = strings.Compare(pa[i], pb[i])
-		}
-		if c != 0 {
-			return c
-		}
-	}
-	return cmp.Compare(len(pa), len(pb))
 }
 
 func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]Value, error) {

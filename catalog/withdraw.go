@@ -63,21 +63,17 @@ func (s *Store) reopenValuesCiting(ctx context.Context, tx *sql.Tx, documentID, 
 // reopenEmptiedAssignments puts the submitted or accepted assignments
 // that a document was handed in for, and that have no live document left
 // (the document is already deleted in tx), back to their status before
-// the hand-in: returned, with the last return's reason, when they had
-// been returned; open otherwise. It records an audit event per
-// assignment and returns the assignments reopened.
+// the hand-in (reopenEmptied): returned, with the last return's reason,
+// when they had been returned; open otherwise. It records an audit event
+// per assignment and returns the assignments reopened.
 func (s *Store) reopenEmptiedAssignments(ctx context.Context, tx *sql.Tx, documentID, reason, by string) ([]string, error) {
-	ids, err := queryStrings(ctx, tx, `SELECT a.id FROM assignment a JOIN assignment_document ad ON ad.assignment_id = a.id
-		WHERE ad.document_id = ? AND a.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM assignment_document o
-			JOIN document d ON d.id = o.document_id WHERE o.assignment_id = a.id AND d.deleted_at IS NULL)
-		ORDER BY a.id`, documentID, AssignmentSubmitted, AssignmentAccepted)
+	tasks, err := s.reopenEmptied(ctx, tx, documentID, reason, by)
 	if err != nil {
-		return nil, fmt.Errorf("assignments handed %s in: %w", documentID, err)
+		return nil, fmt.Errorf("tasks handed %s in: %w", documentID, err)
 	}
-	for _, id := range ids {
-		if _, err := s.reopenAssignment(ctx, tx, id, map[string]any{"document": documentID, "reason": reason}, by); err != nil {
-			return nil, err
-		}
+	var ids []string
+	for _, t := range tasks {
+		ids = append(ids, t.ID)
 	}
 	return ids, nil
 }

@@ -70,10 +70,14 @@ type Page struct {
 // offset (after f.After when it is set) and holds at most limit (all when
 // limit is 0), in List's order: by city, indicator in the framework's
 // order, then round. The order is the values' slots (city, round,
-// indicator), so a value saved or reviewed between two pages stays on its
-// page; only a value new to a slot moves those after it one place on (by
-// offset; a cursor keeps its place). Only the page is read from the
-// catalog, with the counts and the previous rounds' values of its values.
+// indicator), which saving or reviewing a value does not change. By
+// offset, a value new to a slot moves those after it one place on (one
+// read twice), and with f.Status a verdict takes a value out of the
+// listing and moves those after it one place back (one never read: a
+// reviewer's page 2 of 待审核 after verdicts on page 1); after a cursor
+// (Page.Next) each value there throughout comes once. Only the page is
+// read from the catalog, with the counts and the previous rounds' values
+// of its values.
 func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offset, limit int) (*Page, error) {
 	switch f.Status {
 	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:

@@ -56,14 +56,25 @@ type valuesPage struct {
 	// (the value was reviewed meanwhile), shown above the list.
 	Refused string
 	// PageNum is the page shown (from 1) of Total values in the tab;
-	// Prev and Next link the pages beside it, the filters kept.
+	// Prev and Next link the pages beside it, the filters kept. After is
+	// the cursor the page was listed after (values.Filter.After), "" when
+	// it was listed by its number.
 	PageNum, Total, Pages int
-	Prev, Next            string
+	Prev, Next, After     string
 }
 
 // valuesPageSize is how many values /values shows at once: a big city's
 // round has a thousand and more.
 const valuesPageSize = 50
+
+// offsetOf is where page p starts when it is listed by its number (no
+// cursor).
+func offsetOf(p *valuesPage) int {
+	if p.After != "" {
+		return 0
+	}
+	return (p.PageNum - 1) * valuesPageSize
+}
 
 // pageLink is the address of page n of the tab shown, its filters kept.
 func (p *valuesPage) pageLink(n int) string {
@@ -103,6 +114,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		q, _ = url.ParseQuery(r.PostFormValue("filters"))
 		q.Set("status", r.PostFormValue("status"))
 		q.Set("page", r.PostFormValue("page"))
+		q.Set("after", r.PostFormValue("after"))
 	}
 	p := &valuesPage{Status: q.Get("status"), City: strings.TrimSpace(q.Get("city")), Round: strings.TrimSpace(q.Get("round")),
 		Form: form, State: st}
@@ -112,14 +124,24 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	round, _ := strconv.Atoi(p.Round)
 	p.PageNum, _ = strconv.Atoi(q.Get("page"))
 	p.PageNum = min(max(p.PageNum, 1), 100000)
-	list, err := h.Values.ListPage(r.Context(), u, values.Filter{City: p.City, Round: round, Status: catalog.ClaimStatus(p.Status)},
-		(p.PageNum-1)*valuesPageSize, valuesPageSize)
+	if p.PageNum > 1 {
+		p.After = q.Get("after")
+	}
+	f := values.Filter{City: p.City, Round: round, Status: catalog.ClaimStatus(p.Status), After: p.After}
+	// 下一页 goes on after the last value shown (after=), not by offset:
+	// the values a reviewer verified on the pending tab left it, and
+	// page 2 by offset would skip as many. The page's number is only shown.
+	list, err := h.Values.ListPage(r.Context(), u, f, offsetOf(p), valuesPageSize)
+	if p.After != "" && catalog.ErrorCode(err) == catalog.EINVALID {
+		// A cursor mangled in the address: the page by its number.
+		p.After, f.After = "", ""
+		list, err = h.Values.ListPage(r.Context(), u, f, offsetOf(p), valuesPageSize)
+	}
 	if err == nil && len(list.Values) == 0 && p.PageNum > 1 && list.Total > 0 {
 		// Past the end: a verdict on the last page's last value, or an
 		// old link. The last page with values is shown instead.
-		p.PageNum = (list.Total + valuesPageSize - 1) / valuesPageSize
-		list, err = h.Values.ListPage(r.Context(), u, values.Filter{City: p.City, Round: round, Status: catalog.ClaimStatus(p.Status)},
-			(p.PageNum-1)*valuesPageSize, valuesPageSize)
+		p.PageNum, p.After, f.After = (list.Total+valuesPageSize-1)/valuesPageSize, "", ""
+		list, err = h.Values.ListPage(r.Context(), u, f, offsetOf(p), valuesPageSize)
 	}
 	if err != nil {
 		h.fail(w, r, err)
@@ -155,8 +177,8 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	if p.PageNum > 1 {
 		p.Prev = p.pageLink(min(p.PageNum-1, max(p.Pages, 1)))
 	}
-	if p.PageNum < p.Pages {
-		p.Next = p.pageLink(p.PageNum + 1)
+	if p.PageNum < p.Pages && list.Next != "" {
+		p.Next = p.pageLink(p.PageNum+1) + "&after=" + url.QueryEscape(list.Next)
 	}
 	sources, err := h.Documents.Sources(r.Context(), u, ids)
 	if err != nil {
@@ -213,6 +235,9 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 	}
 	if n, err := strconv.Atoi(r.PostFormValue("page")); err == nil && n > 1 {
 		to += "&page=" + strconv.Itoa(n)
+		if after := r.PostFormValue("after"); after != "" {
+			to += "&after=" + url.QueryEscape(after)
+		}
 	}
 	back(w, r, to, tr(langOf(r), "claim.reviewed"))
 }

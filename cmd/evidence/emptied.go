@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
@@ -44,10 +43,8 @@ func taskLine(lang report.Lang, a catalog.Assignment) string {
 	return fmt.Sprintf("%s %d年 %s 指标 %s\uFF08%s\uFF09", a.City, a.Round, a.Department, a.Indicator, statusLabel(lang, a.Status))
 }
 
-// statusLabel is a task's status as the 任务 pages word it.
+// statusLabel is a task's status as the 任务 pages and assignments list
+// word it, in lang.
 func statusLabel(lang report.Lang, s catalog.AssignmentStatus) string {
-	if lang == report.English {
-		return strings.ReplaceAll(string(s), "_", " ")
-	}
-	return catalog.AssignmentStatusLabels[s]
+	return words(lang, catalog.AssignmentStatusLabels[s], assignmentStatusEnglish[s])
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // TestCheckNamesTasksLeftSubmittedAndRepairReopensThem: a task left
@@ -62,5 +63,24 @@ func TestCheckNamesTasksLeftSubmittedAndRepairReopensThem(t *testing.T) {
 	}
 	if ev, err := cat.Events(context.Background(), "assignment:"+id, 1); err != nil || len(ev) != 1 || ev[0].Action != "assignment.reopen" {
 		t.Errorf("task's last event: %+v %v, want assignment.reopen", ev, err)
+	}
+}
+
+// TestEmptiedTasksNameStatusesAsAssignmentsListDoes: check and repair
+// --lang en word a task's status as `assignments list --lang en` does
+// (Submitted, not the code submitted), and in Chinese as the 任务 pages.
+func TestEmptiedTasksNameStatusesAsAssignmentsListDoes(t *testing.T) {
+	task := catalog.Assignment{ID: "A1", City: "330200", Round: 2018, Department: "市教育局", Indicator: "2.3.1",
+		Status: catalog.AssignmentSubmitted}
+	var en, zh strings.Builder
+	printEmptied(&en, report.English, []catalog.Assignment{task})
+	printReopened(&en, report.English, []catalog.ReopenedTask{{Assignment: task, To: catalog.AssignmentReturned}})
+	if !strings.Contains(en.String(), "indicator 2.3.1 (Submitted)") || !strings.Contains(en.String(), "→ Returned") {
+		t.Errorf("check and repair --lang en:\n%s\nwant (Submitted) and → Returned, as assignments list --lang en says", en.String())
+	}
+	printEmptied(&zh, report.Chinese, []catalog.Assignment{task})
+	printReopened(&zh, report.Chinese, []catalog.ReopenedTask{{Assignment: task, To: catalog.AssignmentReturned}})
+	if !strings.Contains(zh.String(), "指标 2.3.1\uFF08已提交\uFF09") || !strings.Contains(zh.String(), "→ 已退回") {
+		t.Errorf("check and repair in Chinese:\n%s\nwant （已提交） and → 已退回", zh.String())
 	}
 }
