@@ -193,6 +193,11 @@ func formatNumber(v float64, code string) string {
 	lower := strings.ToLower(code)
 	switch {
 	case code == "" || lower == "general" || code == "@":
+		// Excel shows 15 significant digits (as excelize gives an XLSX):
+		// a formula's 0.1+0.2 is 0.3, not 0.30000000000000004.
+		if r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64); err == nil {
+			v = r
+		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case strings.ContainsAny(lower, "ymdhs") && !strings.Contains(lower, "e+"):
 		return formatExcelDate(v, lower)
