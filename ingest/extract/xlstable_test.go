@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -128,5 +129,19 @@ func TestReadXLSChineseBuiltinDate(t *testing.T) {
 	}
 	if got := formatNumber(0.5, builtinNumFmts[32]); got != "12:00:00" {
 		t.Errorf("built-in format 32 (h时mm分): 0.5 read as %q, want 12:00:00", got)
+	}
+}
+
+// TestReadXLSTempCopyFails: when the server cannot write the table's
+// temporary copy the user is told so in Chinese (EUNAVAILABLE), not that
+// the file is damaged nor in an internal English error.
+func TestReadXLSTempCopyFails(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	sb.TempDir = filepath.Join(t.TempDir(), "没有这个文件夹")
+	_, err := sb.ReadXLS(context.Background(), mustRead(t, fixture("date-format31.xls")), 100)
+	var e *catalog.Error
+	if !errors.As(err, &e) || e.Code != catalog.EUNAVAILABLE || !strings.Contains(e.Message, "临时副本") {
+		t.Fatalf("got %v, want an EUNAVAILABLE error about the temporary copy", err)
 	}
 }
