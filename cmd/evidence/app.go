@@ -185,6 +185,12 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		a.close()
 		return nil, err
 	}
+	// copies of imported tables go where the other temporary copies go
+	if err := os.MkdirAll(tmpDir, 0o755); err != nil {
+		a.close()
+		return nil, fmt.Errorf("create temporary folder %s: %w", tmpDir, err)
+	}
+	a.sandbox.TempDir = tmpDir
 	a.framework, a.coverage = framework.NewService(a.cat), coverage.NewService(a.cat)
 	a.framework.UseXLSReader(a.sandbox)
 	a.assignments = assignments.NewService(a.cat)

@@ -75,8 +75,12 @@ const Version = 3
 // (scans by OCR again); a rise of Version raises every reader's. 1:
 // spreadsheets and CSV with a run of more than maxEmptyRun empty cells in
 // a row write it as one (a stray value in column XFD made each row 50 KB
-// of separators).
-var readerRevisions = map[string]int{"xlsx": 1, "xls": 1, "csv": 1}
+// of separators). 2 (xls): numbers in General format (formula results)
+// rounded to 15 significant digits as Excel shows them (0.3, not
+// 0.30000000000000004), and dates in the Chinese built-in formats
+// (2018年3月31日, format 31 with no FORMAT record) read as dates, not as
+// serial numbers.
+var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

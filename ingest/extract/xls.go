@@ -182,6 +182,12 @@ var builtinNumFmts = map[int]string{
 	14: "yyyy-mm-dd", 15: "yyyy-mm-dd", 16: "yyyy-mm-dd", 17: "yyyy-mm",
 	18: "hh:mm", 19: "hh:mm:ss", 20: "hh:mm", 21: "hh:mm:ss", 22: "yyyy-mm-dd hh:mm",
 	37: "#,##0", 38: "#,##0", 39: "#,##0.00", 40: "#,##0.00", 49: "@",
+	// the Chinese (zh-CN) built-in dates and times, which Excel and WPS in
+	// China write without a FORMAT record: 2018年3月31日, 3月31日, 9时30分
+	27: "yyyy-mm", 28: "mm-dd", 29: "mm-dd", 30: "m-d-yy", 31: "yyyy-mm-dd",
+	32: "hh:mm", 33: "hh:mm:ss", 34: "hh:mm", 35: "hh:mm:ss", 36: "yyyy-mm",
+	50: "yyyy-mm", 51: "mm-dd", 52: "yyyy-mm", 53: "mm-dd", 54: "mm-dd",
+	55: "hh:mm", 56: "hh:mm:ss", 57: "yyyy-mm", 58: "mm-dd",
 }
 
 // formatNumber renders v the way a number format shows it, for the parts
@@ -193,6 +199,11 @@ func formatNumber(v float64, code string) string {
 	lower := strings.ToLower(code)
 	switch {
 	case code == "" || lower == "general" || code == "@":
+		// Excel shows 15 significant digits (as excelize gives an XLSX):
+		// a formula's 0.1+0.2 is 0.3, not 0.30000000000000004.
+		if r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64); err == nil {
+			v = r
+		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case strings.ContainsAny(lower, "ymdhs") && !strings.Contains(lower, "e+"):
 		return formatExcelDate(v, lower)

@@ -92,7 +92,7 @@ func (s *Sandbox) ReadXLS(ctx context.Context, data []byte, maxRows int) (*sprea
 func (s *Sandbox) tempCopy(data []byte) (string, error) {
 	f, err := os.CreateTemp(s.TempDir, "import-*.xls")
 	if err != nil {
-		return "", fmt.Errorf("temporary copy of a table: %w", err)
+		return "", fmt.Errorf("temporary copy of a table: %v: %w", err, errTableTempCopy())
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -100,7 +100,7 @@ func (s *Sandbox) tempCopy(data []byte) (string, error) {
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return "", fmt.Errorf("temporary copy of a table: %w", err)
+		return "", fmt.Errorf("temporary copy of a table: %v: %w", err, errTableTempCopy())
 	}
 	return filepath.Abs(f.Name())
 }
@@ -238,4 +238,11 @@ func xlsRecords(ctx context.Context, wb *xls.Workbook, ws *xls.Sheet, formulas m
 
 func errXLSTableDamaged() error {
 	return catalog.Errorf(catalog.EINVALID, "表格文件(.xls/.et)已损坏或格式不正确,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+}
+
+// errTableTempCopy is what the user sees when the server cannot write the
+// temporary copy a table is read from (a full disk, a folder it may not
+// write): nothing is wrong with the file.
+func errTableTempCopy() error {
+	return catalog.Errorf(catalog.EUNAVAILABLE, "服务器暂时无法写入表格的临时副本,请稍后再试;若仍不行,请管理员检查数据文件夹中 tmp 的磁盘空间和写入权限")
 }

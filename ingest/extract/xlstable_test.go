@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -101,4 +102,46 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestReadXLSChineseBuiltinDate: 截止日期 typed as 2018年3月31日, which
+// Excel and WPS in China store as the built-in format 31 with no FORMAT
+// record, is read as a date, in the imports' rows and in the text, not as
+// the serial number 43190.
+func TestReadXLSChineseBuiltinDate(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	_, rows, err := spreadsheet.ReadWorkbook(context.Background(), mustRead(t, fixture("date-format31.xls")), 100, sb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 3 || strings.Join(rows[1], "|") != "1.1.1|市教育局|2018-03-31|张老师" || rows[2][2] != "2018-04-15" {
+		t.Errorf("rows = %q, want 截止日期 2018-03-31 and 2018-04-15", rows)
+	}
+	res, err := Extract(context.Background(), FormatXLS, fixture("date-format31.xls"), Limits{})
+	if err != nil || len(res.Pages) != 1 || !strings.Contains(res.Pages[0], "市教育局 | 2018-03-31") {
+		t.Errorf("text = %q, %v; want 2018-03-31", res.Pages, err)
+	}
+	for id, want := range map[int]string{27: "2018-03-31", 31: "2018-03-31", 58: "2018-03-31"} {
+		if got := formatNumber(43190, builtinNumFmts[id]); got != want {
+			t.Errorf("built-in format %d: 43190 read as %q, want %q", id, got, want)
+		}
+	}
+	if got := formatNumber(0.5, builtinNumFmts[32]); got != "12:00:00" {
+		t.Errorf("built-in format 32 (h时mm分): 0.5 read as %q, want 12:00:00", got)
+	}
+}
+
+// TestReadXLSTempCopyFails: when the server cannot write the table's
+// temporary copy the user is told so in Chinese (EUNAVAILABLE), not that
+// the file is damaged nor in an internal English error.
+func TestReadXLSTempCopyFails(t *testing.T) {
+	sb := testSandbox(0)
+	defer sb.Close()
+	sb.TempDir = filepath.Join(t.TempDir(), "没有这个文件夹")
+	_, err := sb.ReadXLS(context.Background(), mustRead(t, fixture("date-format31.xls")), 100)
+	var e *catalog.Error
+	if !errors.As(err, &e) || e.Code != catalog.EUNAVAILABLE || !strings.Contains(e.Message, "临时副本") {
+		t.Fatalf("got %v, want an EUNAVAILABLE error about the temporary copy", err)
+	}
 }

@@ -46,7 +46,10 @@ func ReadFirstSheet(data []byte, maxRows int) (string, [][]string, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: xmlInMemory})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: xmlInMemory,
+		// the Chinese built-in formats (27–36, 50–58: 2018年3月31日), which
+		// Excel and WPS in China store by number alone, read as dates
+		CultureInfo: excelize.CultureNameZhCN})
 	if err != nil {
 		return "", nil, ErrNotXLSX
 	}
