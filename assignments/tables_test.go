@@ -140,7 +140,7 @@ func TestIndicatorWrittenAsAName(t *testing.T) {
 	}
 	for data, want := range map[string]string{
 		"关键指标,责任单位,截止日期\n1.1.2 市委市政府出台推进学习型城市建设的决定、意见或规划,市教育局,2018-03-31\n": "第 2 行:指标编码 1.1.2 与所写名称不符:所写名称是指标 1.1.1 的名称",
-		"关键指标,责任单位,截止日期\n社区学习共同体培育,市教育局,2018-03-31\n":                   "第 2 行:指标“社区学习共同体培育”不在当前指标体系中",
+		"关键指标,责任单位,截止日期\n社区学习共同体培育,市教育局,2018-03-31\n":                       "第 2 行:指标“社区学习共同体培育”不在当前指标体系中",
 	} {
 		_, err := s.Import(context.Background(), coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "表.csv", Data: []byte(data)})
 		if msg := strings.NewReplacer("：", ":", "；", ";").Replace(catalog.ErrorMessage(err)); !strings.Contains(msg, want) {
