@@ -15,7 +15,8 @@ import (
 // from too): a page it cannot take now is EUNAVAILABLE with a time to
 // retry after, one bigger than all of it ETOOLARGE.
 type TextBudget interface {
-	// LendText lends n bytes more to a load that then holds total.
+	// LendText lends n bytes more to a load that then holds total (n
+	// may be 0: whether a load of total could ever be held).
 	LendText(n, total int64) (release func(), err error)
 }
 
@@ -90,9 +91,23 @@ func (ct *CitedText) hold(i, n int) error {
 		return nil
 	}
 	cost := int64(n) * foldCost
-	release, err := ct.budget.LendText(cost, ct.held[i]+cost)
+	// The whole window is held at once: a load whose pages each fit but
+	// never all together is ETOOLARGE, not a retry that never succeeds.
+	var total int64
+	for _, h := range ct.held {
+		total += h
+	}
+	release, err := ct.budget.LendText(cost, total+cost)
 	if catalog.ErrorCode(err) == catalog.ETOOLARGE {
-		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)
+		// Lending nothing tells whether the page alone is too long.
+		probe, alone := ct.budget.LendText(0, ct.held[i]+cost)
+		if alone == nil && probe != nil {
+			probe()
+		}
+		if catalog.ErrorCode(alone) == catalog.ETOOLARGE {
+			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)
+		}
+		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页和它前后几页的文字合起来太长,无法核对其中的引文;请把文件拆分后重新上传", i+1)
 	}
 	if err != nil {
 		return fmt.Errorf("page %d: %w", i+1, err)
