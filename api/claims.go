@@ -22,6 +22,9 @@ type citationJSON struct {
 	Title       string `json:"title,omitempty"`
 	Deleted     bool   `json:"document_deleted,omitempty"`
 	Context     string `json:"context,omitempty"`
+	// ContextUnavailable says why context is missing: its page's text
+	// cannot be held now (EUNAVAILABLE) or ever (ETOOLARGE).
+	ContextUnavailable *errorDetail `json:"context_unavailable,omitempty"`
 }
 
 type claimJSON struct {
@@ -139,6 +142,9 @@ func (h *handler) handleClaimView(w http.ResponseWriter, r *http.Request) {
 	cj := toClaimJSON(v.Claim)
 	for i, p := range v.Passages {
 		cj.Citations[i].Title, cj.Citations[i].Deleted, cj.Citations[i].Context = p.Title, p.Deleted, p.Context
+		if p.Unavailable != nil {
+			cj.Citations[i].ContextUnavailable = &errorDetail{Code: p.Unavailable.Code, Message: p.Unavailable.Message, MessageEn: englishOf(p.Unavailable)}
+		}
 	}
 	rj := make([]map[string]any, len(v.Reviews))
 	for i, rv := range v.Reviews {

@@ -82,3 +82,25 @@ func TestQuoteInAPageTooBigForTheBudget(t *testing.T) {
 		t.Errorf("a quote once the budget is free: %+v, %v; want found", m, err)
 	}
 }
+
+// TestQuoteOverPagesTooBigTogetherForTheBudget: pages that each fit the
+// server's budget for big texts but that a quote's check must hold
+// together never do: that is ETOOLARGE saying so, not a call to come back
+// in a few seconds that can never succeed on an idle server.
+func TestQuoteOverPagesTooBigTogetherForTheBudget(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload("330100", "nianjian.txt", "杭州市统计年鉴（摘录）")
+	page := strings.Repeat("推进学习型城市建设。", 800) // 24 KB: 384 KB held for matching
+	pages := []string{page, page + "建立学分银行制度", page, page}
+	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
+		t.Fatal(err)
+	}
+	e.Documents.SetTextBudget(1 << 20)
+	for try := 1; try <= 2; try++ {
+		_, _, err := e.Claims.QuoteOnPage(ctx, d.ID, 2, "建立学分银行制度")
+		if catalog.ErrorCode(err) != catalog.ETOOLARGE || !strings.Contains(catalog.ErrorMessage(err), "前后几页的文字合起来太长") {
+			t.Errorf("try %d: %v, want ETOOLARGE saying the pages together are too long", try, err)
+		}
+	}
+}

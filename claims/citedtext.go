@@ -15,7 +15,8 @@ import (
 // from too): a page it cannot take now is EUNAVAILABLE with a time to
 // retry after, one bigger than all of it ETOOLARGE.
 type TextBudget interface {
-	// LendText lends n bytes more to a load that then holds total.
+	// LendText lends n bytes more to a load that then holds total (n
+	// may be 0: whether a load of total could ever be held).
 	LendText(n, total int64) (release func(), err error)
 }
 
@@ -24,12 +25,14 @@ type TextBudget interface {
 // places (folded: 32 bytes a character, a Chinese character 3 bytes).
 const foldCost = 16
 
-// CitedText is a document's text as far as checking a quote needs it,
-// read from its blob as a stream: Pages has an entry for every page of
-// the text, but holds only the pages that a quote found, or looked for on
-// its page, is on and those beside them (the others are ""), so that a
-// quote in a text of 40 MB costs a few of its pages, not the text.
-// Close gives back the memory held.
+// CitedText is a document's text as far as checking a quote needs it:
+// Pages has an entry for every page of the text. A text of up to
+// wholeTextBytes (every document of a few hundred pages) is held whole;
+// one bigger is read from its blob as a stream and Pages holds only the
+// pages that a quote found, or looked for on its page, is on and those
+// beside them (the others are ""), so that a quote in a text of 40 MB
+// costs a few of its pages, not the text. Close gives back the memory
+// held.
 type CitedText struct {
 	Pages []string
 	Match Match
@@ -88,9 +91,23 @@ func (ct *CitedText) hold(i, n int) error {
 		return nil
 	}
 	cost := int64(n) * foldCost
-	release, err := ct.budget.LendText(cost, ct.held[i]+cost)
+	// The whole window is held at once: a load whose pages each fit but
+	// never all together is ETOOLARGE, not a retry that never succeeds.
+	var total int64
+	for _, h := range ct.held {
+		total += h
+	}
+	release, err := ct.budget.LendText(cost, total+cost)
 	if catalog.ErrorCode(err) == catalog.ETOOLARGE {
-		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)
+		// Lending nothing tells whether the page alone is too long.
+		probe, alone := ct.budget.LendText(0, ct.held[i]+cost)
+		if alone == nil && probe != nil {
+			probe()
+		}
+		if catalog.ErrorCode(alone) == catalog.ETOOLARGE {
+			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)
+		}
+		return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页和它前后几页的文字合起来太长,无法核对其中的引文;请把文件拆分后重新上传", i+1)
 	}
 	if err != nil {
 		return fmt.Errorf("page %d: %w", i+1, err)
@@ -108,13 +125,30 @@ func (ct *CitedText) hold(i, n int) error {
 
 // ReadCitedText finds quote in the stored text of the document with these
 // bytes as FindQuote finds it in pages, first where it starts on page
-// (1-based), then anywhere, but reading the text as a stream: the cited
-// page and those the quote may run onto first, then, when it is not
-// there, page after page with a window of pages enough for the quote,
-// letting each go once it is passed. The pages held are lent memory by
-// budget (nil: without bound). The caller closes it.
+// (1-based), then anywhere. A text of up to wholeTextBytes is read whole
+// and FindQuote answers, so a quote it finds is found. A bigger one is
+// read as a stream: the cited page and those the quote may run onto
+// first, then, when it is not there, page after page with a window of
+// pages enough for the quote, letting each go once it is passed. The
+// pages held are lent memory by budget (nil: without bound). The caller
+// closes it.
 func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string) (*CitedText, error) {
 	ct := &CitedText{budget: budget, releases: map[int]func(){}, held: map[int]int64{}}
+	info, err := blobs.Stat(ctx, catalog.TextKey(sha))
+	if err != nil {
+		return nil, fmt.Errorf("stat %s: %w", catalog.TextKey(sha), err)
+	}
+	if info.Size <= wholeTextBytes {
+		ok, err := ct.whole(ctx, blobs, sha, info.Size)
+		if err != nil {
+			ct.Close()
+			return nil, err
+		}
+		if ok {
+			ct.Match = FindQuote(ct.Pages, page, quote)
+			return ct, nil
+		}
+	}
 	var q folded
 	q.add(quote, 0)
 	found, err := ct.nearPage(ctx, blobs, sha, page, q)
@@ -130,6 +164,44 @@ func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 		return nil, err
 	}
 	return ct, nil
+}
+
+// wholeTextBytes is the largest stored text (its JSON blob, never
+// smaller than the pages it holds) that ReadCitedText reads whole and
+// matches with FindQuote itself: every document of a few hundred pages.
+// Only bigger ones are read as a stream with a window of pages. Held for
+// matching it takes foldCost times that, 32 MB of the default budget.
+const wholeTextBytes = 2 << 20
+
+// whole reads every page of the text, whose blob is size bytes, within
+// the budget: it borrows at once what matching the whole text may take.
+// False, having read nothing, when that is more than all of the budget:
+// the stream, holding a few pages, may still do.
+func (ct *CitedText) whole(ctx context.Context, blobs blob.Store, sha string, size int64) (bool, error) {
+	if ct.budget != nil {
+		cost := size * foldCost
+		release, err := ct.budget.LendText(cost, cost)
+		if catalog.ErrorCode(err) == catalog.ETOOLARGE {
+			return false, nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("text %s: %w", sha, err)
+		}
+		ct.releases[-1] = release
+	}
+	tp, err := ingest.OpenTextPages(ctx, blobs, sha)
+	if err != nil {
+		return false, err
+	}
+	defer tp.Close()
+	for tp.Next() {
+		text, err := tp.Page(int(size))
+		if err != nil {
+			return false, err
+		}
+		ct.Pages = append(ct.Pages, text)
+	}
+	return true, tp.Err()
 }
 
 // nearPage reads the pages a quote starting on page (1-based) may be on:

@@ -465,9 +465,16 @@ type CitedPassage struct {
 	Title   string
 	Deleted bool   // the document was deleted since; its original stays available by SHA-256
 	Context string // HTML: the page text around the quote, the quote in <mark>
+	// Unavailable says why Context is empty: the page's text cannot be
+	// held now (EUNAVAILABLE, with a time to retry after) or ever
+	// (ETOOLARGE); nil when it is shown. The other passages are shown.
+	Unavailable *catalog.Error
 }
 
-// Passages renders each citation of c in the context of its page.
+// Passages renders each citation of c in the context of its page. A
+// citation whose page cannot be held within the server's budget for big
+// texts is a passage without context saying why (Unavailable), not a
+// view that fails.
 func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassage, error) {
 	out := make([]CitedPassage, 0, len(c.Citations))
 	for _, cit := range c.Citations {
@@ -480,6 +487,14 @@ func (s *Service) Passages(ctx context.Context, c *catalog.Claim) ([]CitedPassag
 		_, err = s.cat.Document(ctx, cit.DocumentID)
 		p.Deleted = catalog.IsNotFound(err)
 		ct, err := ReadCitedText(ctx, s.blobs, s.budget, cit.SHA256, cit.Page, cit.Quote)
+		if code := catalog.ErrorCode(err); code == catalog.ETOOLARGE || code == catalog.EUNAVAILABLE {
+			p.Unavailable = catalog.Errorf(code, "无法显示这段引文所在页的文字:%s", catalog.MessageWords(err))
+			if d, ok := catalog.RetryAfter(err); ok {
+				p.Unavailable.RetryAfter = d
+			}
+			out = append(out, p)
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("passage of %s: %w", cit.DocumentID, err)
 		}

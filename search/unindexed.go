@@ -13,7 +13,8 @@ import (
 // index takes (index.MaxIndexedChars) and it did not find them, so their
 // words past that point were not searched. Documents names the first
 // maxUnindexedListed of them, newest first, and Find is the query's first
-// word, for finding it in each one's whole text (documents.Service.Find).
+// word that is not one of a choice (OR), for finding it in each one's
+// whole text (documents.Service.Find); "" when every word is.
 type Unindexed struct {
 	Count     int                 `json:"count"`
 	Documents []UnindexedDocument `json:"documents"`
@@ -68,13 +69,25 @@ func (s *Service) unindexed(ctx context.Context, q index.Query) (*Unindexed, err
 	if err != nil {
 		return nil, fmt.Errorf("load documents searched in part: %w", err)
 	}
-	u := &Unindexed{Count: int(all.Total - hit.Total), Documents: []UnindexedDocument{}, Find: q.Clauses[0].Any[0].Text}
+	u := &Unindexed{Count: int(all.Total - hit.Total), Documents: []UnindexedDocument{}, Find: findWord(q.Clauses)}
 	for _, id := range missed {
 		if d, ok := docs[id]; ok {
 			u.Documents = append(u.Documents, UnindexedDocument{ID: d.ID, Title: d.Title})
 		}
 	}
 	return u, nil
+}
+
+// findWord is the word of the first clause that is a single word, which
+// every document the search finds has; "" when each clause is a choice
+// (学分银行 OR 终身教育): any one word of it may be the one missed.
+func findWord(clauses []index.Clause) string {
+	for _, c := range clauses {
+		if len(c.Any) == 1 {
+			return c.Any[0].Text
+		}
+	}
+	return ""
 }
 
 func wrapUnindexed(err error) error {

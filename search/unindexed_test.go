@@ -50,6 +50,8 @@ func TestSearchSaysWhichDocumentsItSearchedInPart(t *testing.T) {
 		{"past the cut, every city", Request{Query: "学分银行", User: admin}, "2 [D3 D1] 学分银行", `"unindexed":{"count":2,"documents":[{"id":"D3","title":"宁波市统计年鉴"},{"id":"D1","title":"杭州市统计年鉴"}],"find":"学分银行"}`},
 		{"past the cut, one city's coordinator", Request{Query: "学分银行", User: coord}, "1 [D1] 学分银行", ""},
 		{"past the cut, filtered to a city", Request{Query: "学分银行 累计", Cities: []string{"330200"}, User: admin}, "1 [D3] 学分银行", ""},
+		{"past the cut, a choice of words: no word to find", Request{Query: "学分银行 OR 终身教育", User: admin}, "2 [D3 D1] ", ""},
+		{"past the cut, a choice and a word: the word", Request{Query: "学分银行 OR 终身教育 累计", User: admin}, "2 [D3 D1] 累计", ""},
 		{"before the cut: found", Request{Query: "学习型城市", User: admin}, "", ""},
 		{"excluded by a word before the cut", Request{Query: "学分银行 -学习型城市", User: admin}, "", ""},
 		{"no words", Request{Cities: []string{"330100"}, User: admin}, "", ""},

@@ -57,6 +57,8 @@ var funcs = template.FuncMap{
 	// next to Chinese in full width (a quote copied from the stored text,
 	// whose punctuation is folded, or typed with ASCII marks).
 	"shown": catalog.Fullwidth,
+	// errorText is an application error's message in l (catalog.MessageIn).
+	"errorText": errorText,
 	// pagelabel names a page as its format has them: a sheet of a
 	// workbook, a slide, else a page.
 	"pagelabel": pageLabel,
