@@ -549,7 +549,9 @@ func (d *data) item(ind catalog.Indicator) Item {
 }
 
 // Documents returns every document of the report once, with the key
-// indicators it substantiates, in the order they first appear.
+// indicators it substantiates, in the order they first appear. A document
+// is ToConfirm only when every use of it is (carried over and 待确认): one
+// use the round confirmed makes it the round's evidence.
 func (r *Report) Documents() []DocumentUse {
 	var out []DocumentUse
 	at := map[string]int{}
@@ -562,6 +564,7 @@ func (r *Report) Documents() []DocumentUse {
 					at[e.DocumentID] = i
 					out = append(out, DocumentUse{Evidence: e})
 				}
+				out[i].ToConfirm = out[i].ToConfirm && e.ToConfirm
 				if !slices.Contains(out[i].Indicators, it.Indicator.Code) {
 					out[i].Indicators = append(out[i].Indicators, it.Indicator.Code)
 				}
