@@ -321,7 +321,14 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?`,
+		if link != nil && state == CarryConfirmed && was == CarryDropped {
+			// As RestoreLinkToRound: a drop from the document's own round
+			// is undone by deleting its row, so the link follows its
+			// document's round again.
+			if err := restoreLinkToRound(ctx, tx, link, round, by, formatTime(now)); err != nil {
+				return err
+			}
+		} else if _, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?`,
 			state, by, formatTime(now), id); err != nil {
 			return fmt.Errorf("decide carryover: %w", err)
 		}

@@ -26,11 +26,23 @@ func (s *Store) RestoreLinkToRound(ctx context.Context, linkID string, round int
 	})
 }
 
-// restoreLinkToRound confirms again, inside tx, the row of locked link l
-// that took it out of round. A row of its document's own round (from
-// round 0, made by DropLinkFromRound) then counts it there as a link made
-// for that round does, so the link counts where it did before the drop.
+// restoreLinkToRound undoes, inside tx, the row of locked link l that
+// took it out of round, so the link counts where it did before the drop.
+// The row DropLinkFromRound made in its document's own round (from round
+// 0) is deleted: confirmed, it would count the link there as carried, and
+// the link would no longer follow its document's round. A carried row is
+// confirmed again.
 func restoreLinkToRound(ctx context.Context, tx *sql.Tx, l *lockedLink, round int, by, now string) error {
+	if l.own == fmt.Sprint(round) {
+		res, err := tx.ExecContext(ctx, `DELETE FROM carryover
+			WHERE kind = 'link' AND object_id = ? AND round = ? AND from_round = 0 AND state = ?`, l.id, round, CarryDropped)
+		if err != nil {
+			return fmt.Errorf("restore link %s to its own round %d: %w", l.id, round, err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			return nil
+		}
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ?
 		WHERE kind = 'link' AND object_id = ? AND round = ? AND state = ?`, CarryConfirmed, by, now, l.id, round, CarryDropped)
 	if err != nil {

@@ -157,8 +157,13 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 		_, reopened, err := s.Move(ctx, u, id, c.City)
 		return d.Title, catalog.Reopened{Claims: reopened}, err
 	}
+	// A document of another round keeps its round; the rest of the
+	// change (its other fields, the link) is still made, and its outcome
+	// says so.
+	var skipped error
 	if c.Patch.Round != nil && c.ListedRound != "" && !OfRoundItself(d, c.ListedRound) && *c.Patch.Round != d.Round {
-		return d.Title, none, otherRound(d, c.ListedRound)
+		c.Patch.Round = nil
+		skipped = otherRound(d, c.ListedRound, c.Patch != (catalog.DocumentPatch{}) || c.Indicator != "")
 	}
 	if c.Patch != (catalog.DocumentPatch{}) {
 		if d, err = s.Edit(ctx, u, id, c.Patch); err != nil {
@@ -171,7 +176,7 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 			return d.Title, none, err
 		}
 	}
-	return d.Title, none, nil
+	return d.Title, none, skipped
 }
 
 // OfRoundItself reports whether d is a document of round, or of no round
@@ -186,11 +191,16 @@ var errOtherRound = errors.New("of another round")
 
 // otherRound says why a document of another round, listed for round by a
 // link, kept its round: changing it would take the document out of the
-// round it belongs to.
-func otherRound(d *catalog.Document, round string) error {
+// round it belongs to. rest is true when the other changes were made.
+func otherRound(d *catalog.Document, round string, rest bool) error {
 	own := catalog.Words{Chinese: d.Round + " 年度", English: "round " + d.Round}
 	if d.Round == "" {
 		own = catalog.Words{Chinese: "其他轮次", English: "another round"}
+	}
+	if rest {
+		return fmt.Errorf("%w: %w", errOtherRound, catalog.Errorf(catalog.ECONFLICT,
+			"这份文档属于 %s,只是有关联计入 %s 年度,未修改其所属轮次(改了会把它移出原轮次),其他修改已保存;要让它计入其他轮次,请在文档页按该轮次关联",
+			own, round))
 	}
 	return fmt.Errorf("%w: %w", errOtherRound, catalog.Errorf(catalog.ECONFLICT,
 		"这份文档属于 %s,只是有关联计入 %s 年度,未修改其所属轮次(改了会把它移出原轮次);要让它计入其他轮次,请在文档页按该轮次关联",

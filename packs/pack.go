@@ -62,6 +62,10 @@ type PackedDocument struct {
 	// linked or cited: it is still packed, and the manifest marks it as
 	// the report does, so nobody takes it for evidence.
 	Withdrawn bool
+	// ToConfirm is true when the document is in the round only through
+	// what was carried over from the last round and not confirmed yet
+	// (待确认): the manifest marks it as the report does (CarriedMark).
+	ToConfirm bool
 }
 
 // Prepare gathers a pack for city and round (0: the current round) for u.
@@ -91,7 +95,7 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 		if d.City != rep.City.Code {
 			continue // evidence is always the city's own; never ship another city's file
 		}
-		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Withdrawn: use.Withdrawn})
+		p.Docs = append(p.Docs, PackedDocument{Document: d, Indicators: use.Indicators, Withdrawn: use.Withdrawn, ToConfirm: use.ToConfirm})
 	}
 	return p, nil
 }
@@ -201,6 +205,8 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocum
 	title := d.Title
 	if pd.Withdrawn {
 		title += p.words(report.Withdrawn, " (withdrawn)")
+	} else if pd.ToConfirm {
+		title += p.words(report.CarriedMark, " (carried over from the last round, to confirm)")
 	}
 	return Entry{Path: name, SHA256: d.SHA256, DocumentID: d.ID, Title: title, DocNumber: d.DocNumber,
 		Indicators: pd.Indicators}, nil

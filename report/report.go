@@ -168,10 +168,12 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 		return nil, err
 	}
 	now := map[string]catalog.Indicator{} // today's names of a kept round's codes that changed
+	var current []catalog.Indicator       // the current framework, for a kept round
 	if kept {
-		if now, err = s.renamed(ctx, inds); err != nil {
+		if _, current, err = s.cat.CurrentFramework(ctx); err != nil && !catalog.IsNotFound(err) {
 			return nil, err
 		}
+		now = renamed(inds, current)
 	}
 	d, err := s.load(ctx, city, round)
 	if err != nil {
@@ -200,7 +202,7 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 			r.Areas[i].Items = append(r.Areas[i].Items, it)
 		}
 	}
-	if extra := d.outside(inds, kept); len(extra.Items) > 0 {
+	if extra := d.outside(inds, kept, current); len(extra.Items) > 0 {
 		r.Areas, r.Empty = append(r.Areas, extra), false
 	}
 	return r, nil
@@ -209,11 +211,7 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 // renamed returns, by code, the current framework's indicators whose name
 // differs from the name a kept round has for the code (inds): the report
 // names them as the round did, with today's name beside it.
-func (s *Service) renamed(ctx context.Context, inds []catalog.Indicator) (map[string]catalog.Indicator, error) {
-	_, current, err := s.cat.CurrentFramework(ctx)
-	if err != nil && !catalog.IsNotFound(err) {
-		return nil, err
-	}
+func renamed(inds, current []catalog.Indicator) map[string]catalog.Indicator {
 	then := make(map[string]catalog.Indicator, len(inds))
 	for _, ind := range inds {
 		then[ind.Code] = ind
@@ -224,7 +222,7 @@ func (s *Service) renamed(ctx context.Context, inds []catalog.Indicator) (map[st
 			out[ind.Code] = ind
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Outside is the code of the report's last area, which holds the
@@ -234,8 +232,11 @@ func (s *Service) renamed(ctx context.Context, inds []catalog.Indicator) (map[st
 const Outside = "※"
 
 // outside is the area of the round's indicators missing from inds: the
-// current framework's, or the round's own when it keeps them (kept).
-func (d *data) outside(inds []catalog.Indicator, kept bool) Area {
+// current framework's, or the round's own when it keeps them (kept). A
+// kept round's indicator that only the current framework has (added by a
+// framework imported for the next round, current) keeps its name and kind
+// from there, the mark beside the name.
+func (d *data) outside(inds []catalog.Indicator, kept bool, current []catalog.Indicator) Area {
 	a := Area{Code: Outside, Name: "不在当前指标体系中的指标", NameEN: "Indicators not in the current framework"}
 	missing := catalog.Indicator{Name: "\uFF08\u5DF2\u4E0D\u5728\u5F53\u524D\u6307\u6807\u4F53\u7CFB\u4E2D\uFF09", NameEN: "(no longer in the current framework)"}
 	if kept {
@@ -263,9 +264,21 @@ func (d *data) outside(inds []catalog.Indicator, kept bool) Area {
 		}
 	}
 	slices.SortFunc(codes, compareCodes)
+	later := map[string]catalog.Indicator{}
+	for _, ind := range current {
+		if ind.Level == catalog.KeyLevel {
+			later[ind.Code] = ind
+		}
+	}
 	for _, code := range codes {
-		a.Items = append(a.Items, d.item(catalog.Indicator{Code: code, Level: catalog.KeyLevel, Kind: kinds[code],
-			Name: missing.Name, NameEN: missing.NameEN}))
+		ind := catalog.Indicator{Code: code, Level: catalog.KeyLevel, Kind: kinds[code], Name: missing.Name, NameEN: missing.NameEN}
+		if now, ok := later[code]; ok {
+			ind.Kind, ind.Name, ind.NameEN = now.Kind, now.Name+missing.Name, now.Name+" "+missing.NameEN
+			if now.NameEN != "" {
+				ind.NameEN = now.NameEN + " " + missing.NameEN
+			}
+		}
+		a.Items = append(a.Items, d.item(ind))
 	}
 	return a
 }
@@ -536,7 +549,9 @@ func (d *data) item(ind catalog.Indicator) Item {
 }
 
 // Documents returns every document of the report once, with the key
-// indicators it substantiates, in the order they first appear.
+// indicators it substantiates, in the order they first appear. A document
+// is ToConfirm only when every use of it is (carried over and 待确认): one
+// use the round confirmed makes it the round's evidence.
 func (r *Report) Documents() []DocumentUse {
 	var out []DocumentUse
 	at := map[string]int{}
@@ -549,6 +564,7 @@ func (r *Report) Documents() []DocumentUse {
 					at[e.DocumentID] = i
 					out = append(out, DocumentUse{Evidence: e})
 				}
+				out[i].ToConfirm = out[i].ToConfirm && e.ToConfirm
 				if !slices.Contains(out[i].Indicators, it.Indicator.Code) {
 					out[i].Indicators = append(out[i].Indicators, it.Indicator.Code)
 				}

@@ -23,6 +23,9 @@ type CarriedItem struct {
 	// confirming a value found 与证据矛盾 last round is warned first.
 	Verdict catalog.ClaimStatus
 	Reason  string
+	// Restorable is true for a link dropped from the round whose document
+	// is not deleted: 重新计入本轮 can put it back.
+	Restorable bool
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -91,6 +94,13 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 			return it, err
 		}
 		it.What, it.DocumentID = d.Title, d.ID
+		if c.State == catalog.CarryDropped {
+			_, err := s.cat.Document(ctx, d.ID) // live documents only
+			if err != nil && !catalog.IsNotFound(err) {
+				return it, err
+			}
+			it.Restorable = err == nil
+		}
 	}
 	return it, nil
 }

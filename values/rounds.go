@@ -57,7 +57,7 @@ func (s *Service) Carryovers(ctx context.Context, u *catalog.User, city string, 
 // Decide confirms ("confirm") or drops ("drop") a carried object; to
 // update one, change the claim or record the value again. A link dropped
 // from the round may be confirmed again ("restore" or "confirm"): it
-// counts in the round again.
+// counts in the round again; "restore" of anything else is EINVALID.
 func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string) (*catalog.Carryover, error) {
 	return s.DecideChecked(ctx, u, id, action, true)
 }
@@ -77,7 +77,10 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 	if err := u.CanEdit(c.City); err != nil {
 		return nil, err
 	}
-	if action == "confirm" && !checked && c.State == catalog.CarryToConfirm {
+	if action == "restore" && (c.Kind != catalog.CarryLink || c.State != catalog.CarryDropped) {
+		return nil, catalog.Errorf(catalog.EINVALID, "只有本轮不用的关联才能重新计入本轮;这一项请用 confirm(确认沿用)或 drop(本轮不再使用)")
+	}
+	if (action == "confirm" || action == "restore") && !checked && c.State == catalog.CarryToConfirm {
 		verdict, _, err := s.lastVerdict(ctx, *c)
 		if err != nil {
 			return nil, err
@@ -95,7 +98,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 	case "drop":
 		state = catalog.CarryDropped
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用);修改请直接编辑定性描述或重新填报数值", action)
+		return nil, catalog.Errorf(catalog.EINVALID, "未知的处理方式 %q;可选:confirm(确认沿用)、drop(本轮不再使用)、restore(把本轮不用的关联重新计入本轮);修改请直接编辑定性描述或重新填报数值", action)
 	}
 	if err := s.cat.DecideCarryover(ctx, id, state, u.Username); err != nil {
 		return nil, err

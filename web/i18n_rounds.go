@@ -21,6 +21,6 @@ var roundMessages = map[string]map[Lang]string{
 	"event.round.keep_names":   {Chinese: "固定监测轮次的指标名称", English: "Kept a round's indicator names"},
 	"admin.names_kept":         {Chinese: "(报告沿用该轮的指标名称)", English: " (its report keeps the round's indicator names)"},
 	"admin.next_round":         {Chinese: "新体系从下一轮起使用:当前轮次的报告保留导入前的指标名称", English: "For the next round: the current round's report keeps the indicator names it has now"},
-	"admin.framework_kept":     {Chinese: ";%d 年度的报告保留导入前的指标名称", English: "; round %d's report keeps the names it had before"},
+	"admin.framework_kept":     {Chinese: "；%d 年度的报告保留导入前的指标名称", English: "; round %d's report keeps the names it had before"},
 	"admin.framework_names":    {Chinese: "当前轮次的报告随指标体系更新名称;一个轮次不再是当前轮次时,其报告的指标名称即固定下来。", English: "The current round's report follows the framework's names; once a round is no longer the current one, its report keeps the names it had."},
 }
