@@ -87,11 +87,10 @@ func (s *Service) RemoveLink(ctx context.Context, u *catalog.User, id string) (*
 	return l, nil
 }
 
-// DropLinkFromRound makes a link no longer count in a monitoring round on
-// behalf of u, while it keeps counting in the other rounds that use it
-// (catalog.DropLinkFromRound): a coordinator's "not in this round", where
-// RemoveLink takes the link from every round.
-func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id string, round int) (*catalog.Link, error) {
+// linkOfRound is the link id that u may take out of round or put back
+// into it: u edits its document (another city's link is not found) and
+// the round exists.
+func (s *Service) linkOfRound(ctx context.Context, u *catalog.User, id string, round int) (*catalog.Link, error) {
 	l, err := s.cat.Link(ctx, id)
 	if err != nil {
 		return nil, err
@@ -106,6 +105,18 @@ func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id str
 		return nil, err
 	} else if !ok {
 		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
+	}
+	return l, nil
+}
+
+// DropLinkFromRound makes a link no longer count in a monitoring round on
+// behalf of u, while it keeps counting in the other rounds that use it
+// (catalog.DropLinkFromRound): a coordinator's "not in this round", where
+// RemoveLink takes the link from every round.
+func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id string, round int) (*catalog.Link, error) {
+	l, err := s.linkOfRound(ctx, u, id, round)
+	if err != nil {
+		return nil, err
 	}
 	if err := s.cat.DropLinkFromRound(ctx, id, round, u.Username); err != nil {
 		return nil, err
@@ -117,20 +128,9 @@ func (s *Service) DropLinkFromRound(ctx context.Context, u *catalog.User, id str
 // or 本轮不用) back into it on behalf of u, with the same checks: a
 // coordinator's undo of a mistaken drop (catalog.RestoreLinkToRound).
 func (s *Service) RestoreLinkToRound(ctx context.Context, u *catalog.User, id string, round int) (*catalog.Link, error) {
-	l, err := s.cat.Link(ctx, id)
+	l, err := s.linkOfRound(ctx, u, id, round)
 	if err != nil {
 		return nil, err
-	}
-	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
-		if catalog.IsNotFound(err) {
-			return nil, catalog.Errorf(catalog.ENOTFOUND, "关联 %s 不存在", id)
-		}
-		return nil, err
-	}
-	if ok, err := s.cat.RoundExists(ctx, round); err != nil {
-		return nil, err
-	} else if !ok {
-		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
 	}
 	if err := s.cat.RestoreLinkToRound(ctx, id, round, u.Username); err != nil {
 		return nil, err
