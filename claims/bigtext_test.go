@@ -85,14 +85,15 @@ func TestQuoteInAPageTooBigForTheBudget(t *testing.T) {
 
 // TestQuoteOverPagesTooBigTogetherForTheBudget: pages that each fit the
 // server's budget for big texts but that a quote's check must hold
-// together never do: that is ETOOLARGE saying so, not a call to come back
-// in a few seconds that can never succeed on an idle server.
+// together (the quote runs from one onto the next) never do: that is
+// ETOOLARGE saying so, not a call to come back in a few seconds that can
+// never succeed on an idle server.
 func TestQuoteOverPagesTooBigTogetherForTheBudget(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	d := e.Upload("330100", "nianjian.txt", "杭州市统计年鉴（摘录）")
-	page := strings.Repeat("推进学习型城市建设。", 800) // 24 KB: 384 KB held for matching
-	pages := []string{page, page + "建立学分银行制度", page, page}
+	page := strings.Repeat("推进学习型城市建设。", 1400) // 42 KB: 672 KB held for matching
+	pages := []string{page, page + "建立学分", "银行制度" + page, page}
 	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages}); err != nil {
 		t.Fatal(err)
 	}

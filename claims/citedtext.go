@@ -3,7 +3,6 @@ package claims
 import (
 	"context"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -29,10 +28,11 @@ const foldCost = 16
 // Pages has an entry for every page of the text. A text of up to
 // wholeTextBytes (every document of a few hundred pages) is held whole;
 // one bigger is read from its blob as a stream and Pages holds only the
-// pages that a quote found, or looked for on its page, is on and those
-// beside them (the others are ""), so that a quote in a text of 40 MB
-// costs a few of its pages, not the text. Close gives back the memory
-// held.
+// cited page and the pages the quote found is on (the others are ""),
+// so that a quote in a text of 40 MB costs a few of its pages, not the
+// text. A long page the quote runs onto may be held as its opening only,
+// enough for the quote and the context shown after it. Close gives back
+// the memory held.
 type CitedText struct {
 	Pages []string
 	Match Match
@@ -125,20 +125,26 @@ func (ct *CitedText) hold(i, n int) error {
 
 // ReadCitedText finds quote in the stored text of the document with these
 // bytes as FindQuote finds it in pages, first where it starts on page
-// (1-based), then anywhere. A text of up to wholeTextBytes is read whole
-// and FindQuote answers, so a quote it finds is found. A bigger one is
-// read as a stream: the cited page and those the quote may run onto
-// first, then, when it is not there, page after page with a window of
-// pages enough for the quote, letting each go once it is passed. The
-// pages held are lent memory by budget (nil: without bound). The caller
-// closes it.
+// (1-based), then anywhere: the same page, place and passage, or none. A
+// text of up to wholeTextBytes is read whole and FindQuote answers. A
+// bigger one is read as a stream (textStream): the cited page and the
+// pages the quote may run onto first, then, when that does not settle
+// it, page after page with a window of pages enough for the quote,
+// letting each go once it is passed. The pages held are lent memory by
+// budget (nil: without bound). The caller closes it.
 func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string) (*CitedText, error) {
+	return readCitedText(ctx, blobs, budget, sha, page, quote, wholeTextBytes)
+}
+
+// readCitedText is ReadCitedText reading a text whole up to wholeBytes
+// (the tests lower it to read every text as a stream).
+func readCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha string, page int, quote string, wholeBytes int64) (*CitedText, error) {
 	ct := &CitedText{budget: budget, releases: map[int]func(){}, held: map[int]int64{}}
 	info, err := blobs.Stat(ctx, catalog.TextKey(sha))
 	if err != nil {
 		return nil, fmt.Errorf("stat %s: %w", catalog.TextKey(sha), err)
 	}
-	if info.Size <= wholeTextBytes {
+	if info.Size <= wholeBytes {
 		ok, err := ct.whole(ctx, blobs, sha, info.Size)
 		if err != nil {
 			ct.Close()
@@ -151,15 +157,7 @@ func ReadCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 	}
 	var q folded
 	q.add(quote, 0)
-	found, err := ct.nearPage(ctx, blobs, sha, page, q)
-	if err != nil {
-		ct.Close()
-		return nil, err
-	}
-	if found || len(q.plain) == 0 {
-		return ct, nil
-	}
-	if err := ct.anywhere(ctx, blobs, sha, page, q); err != nil {
+	if err := ct.stream(ctx, blobs, sha, page, q); err != nil {
 		ct.Close()
 		return nil, err
 	}
@@ -202,122 +200,4 @@ func (ct *CitedText) whole(ctx context.Context, blobs blob.Store, sha string, si
 		ct.Pages = append(ct.Pages, text)
 	}
 	return true, tp.Err()
-}
-
-// nearPage reads the pages a quote starting on page (1-based) may be on:
-// that page and the next, and more after them while they hold fewer
-// characters than the quote, and the pages either side, whose feet
-// (index.FootStart) tell where theirs end; it counts the others, and
-// looks for q starting on page.
-func (ct *CitedText) nearPage(ctx context.Context, blobs blob.Store, sha string, page int, q folded) (bool, error) {
-	tp, err := ingest.OpenTextPages(ctx, blobs, sha)
-	if err != nil {
-		return false, err
-	}
-	defer tp.Close()
-	last, runes := page+1, 0 // the last page the quote may run onto
-	for tp.Next() {
-		n := tp.PageNumber()
-		ct.Pages = append(ct.Pages, "")
-		if n < page-1 || n > last+1 {
-			continue
-		}
-		if err := ct.read(tp, n-1); err != nil {
-			return false, err
-		}
-		if n > page && n == last {
-			if runes += utf8.RuneCountInString(ct.Pages[n-1]); runes < len(q.plain) {
-				last++
-			}
-		}
-	}
-	if err := tp.Err(); err != nil {
-		return false, err
-	}
-	if len(q.plain) == 0 || page < 1 || page > len(ct.Pages) {
-		return false, nil
-	}
-	near := foldPages(ct.Pages, page-1, min(last, len(ct.Pages)))
-	if m, ok := near.onPage(q, page); ok {
-		ct.Match = m
-		return true, nil
-	}
-	return false, nil
-}
-
-// anywhere reads the text again page by page and finds the first place
-// q starts, in page order, holding a window of pages: the page it may
-// start on, the one before (for its foot), and those after it that the
-// rest of the quote may run onto, with one more. The cited page, held
-// from nearPage, is kept, for its opening when the quote is nowhere.
-func (ct *CitedText) anywhere(ctx context.Context, blobs blob.Store, sha string, page int, q folded) error {
-	tp, err := ingest.OpenTextPages(ctx, blobs, sha)
-	if err != nil {
-		return err
-	}
-	defer tp.Close()
-	for i := range ct.Pages {
-		if i != page-1 {
-			ct.drop(i)
-		}
-	}
-	n := len(ct.Pages)
-	read := 0 // pages read so far
-	// upTo reads pages until k are read.
-	upTo := func(k int) error {
-		for read < min(k, n) {
-			if !tp.Next() {
-				if err := tp.Err(); err != nil {
-					return err
-				}
-				return fmt.Errorf("text %s ended at page %d of %d", sha, read, n)
-			}
-			read++
-			if read == page && ct.Pages[read-1] != "" {
-				continue // held from nearPage
-			}
-			if err := ct.read(tp, read-1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for p := 0; p < n; p++ {
-		// Fold page p and those after it that the rest of the quote may
-		// run onto (the next at least, as nearPage does); the foot of the
-		// last needs the one after it read too.
-		end, runes := p+1, 0
-		for end < n && (end == p+1 || runes < len(q.plain)) {
-			if err := upTo(end + 1); err != nil {
-				return err
-			}
-			runes += utf8.RuneCountInString(ct.Pages[end])
-			end++
-		}
-		if err := upTo(end + 1); err != nil {
-			return err
-		}
-		f := foldPages(ct.Pages, p, end)
-		if i := f.firstOn(q, p); i >= 0 {
-			ct.Match = f.match(i, len(q.plain))
-			return nil
-		}
-		if p > 0 && p-1 != page-1 {
-			ct.drop(p - 1)
-		}
-	}
-	return nil
-}
-
-// firstOn is the index in f.at of the first place q starts on page p
-// (0-based), as written or with its years read the other way; -1 when
-// it starts on none there.
-func (f folded) firstOn(q folded, p int) int {
-	first := -1
-	for _, v := range [][2][]rune{{f.plain, q.plain}, {f.years, q.years}} {
-		if i := find(v[0], v[1], 0); i >= 0 && f.at[i].page == p && (first < 0 || i < first) {
-			first = i
-		}
-	}
-	return first
 }

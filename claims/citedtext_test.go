@@ -3,6 +3,8 @@ package claims
 import (
 	"context"
 	"fmt"
+	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -46,8 +48,8 @@ func (b *peakBudget) LendText(n, _ int64) (func(), error) {
 	return func() { b.mu.Lock(); b.held -= n; b.mu.Unlock() }, nil
 }
 
-// TestReadCitedTextFindsWhatFindQuoteFinds: read from the stored text as a
-// stream, a quote is found where FindQuote finds it in the pages held
+// TestReadCitedTextFindsWhatFindQuoteFinds: read from the stored text
+// whole or as a stream, a quote is found where FindQuote finds it in the pages held
 // whole, on the cited page or another, across page breaks and their page
 // numbers, and the context and passage shown are the same.
 func TestReadCitedTextFindsWhatFindQuoteFinds(t *testing.T) {
@@ -71,10 +73,11 @@ func TestReadCitedTextFindsWhatFindQuoteFinds(t *testing.T) {
 	} {
 		sha := storedText(t, store, strings.ReplaceAll(tc.name, " ", "-"), tc.pages)
 		for _, quote := range tc.quotes {
-			for page := 0; page <= len(tc.pages)+1; page++ {
+			for k := 0; k < 2*(len(tc.pages)+2); k++ {
+				page, whole := k/2, []int64{wholeTextBytes, 0}[k%2] // read whole, then as a stream
 				want := FindQuote(tc.pages, page, quote)
 				budget := &peakBudget{}
-				ct, err := ReadCitedText(context.Background(), store, budget, sha, page, quote)
+				ct, err := readCitedText(context.Background(), store, budget, sha, page, quote, whole)
 				if err != nil {
 					t.Fatalf("%s: %q on page %d: %v", tc.name, quote, page, err)
 				}
@@ -143,4 +146,109 @@ type fullBudget struct{}
 
 func (fullBudget) LendText(int64, int64) (func(), error) {
 	return func() {}, catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在显示其他很长的文件")
+}
+
+// limitBudget lends up to limit bytes at once; a load that could never be
+// held is ETOOLARGE, as the server's budget answers.
+type limitBudget struct {
+	peakBudget
+	limit int64
+}
+
+func (b *limitBudget) LendText(n, total int64) (func(), error) {
+	if total > b.limit {
+		return nil, catalog.Errorf(catalog.ETOOLARGE, "这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看", b.limit>>20)
+	}
+	return b.peakBudget.LendText(n, total)
+}
+
+// TestStreamReachesAsFarAsTheFoldedQuote: read as a stream, a quote that
+// starts on its page and runs over page feet and short pages onto a page
+// further on is found there, as FindQuote finds it: the pages it may run
+// onto are counted in the characters matching reads (the feet, spaces
+// and invisible characters left out), not as written.
+func TestStreamReachesAsFarAsTheFoldedQuote(t *testing.T) {
+	store := folderStore(t)
+	pages := []string{
+		"杭州市全面推进学习型城市建设，建立终身\n- 1 -",
+		"教育\u200b \n- 2 -",
+		"学分\n\n- 3 -",
+		"银行制度，二〇二三年新增学习点十二个。\n- 4 -",
+	}
+	sha := storedText(t, store, "feet", pages)
+	for _, quote := range []string{"建立终身教育学分银行制度", "建立终身教育学分银行制度，2023年新增学习点"} {
+		want := FindQuote(pages, 1, quote)
+		if !want.Found || len(want.Next) != 3 {
+			t.Fatalf("FindQuote %q: %+v, want found on page 1 and running onto pages 2 to 4", quote, want)
+		}
+		ct, err := readCitedText(context.Background(), store, &peakBudget{}, sha, 1, quote, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(ct.Match, want) || ct.Match.Passage(ct.Pages) != want.Passage(pages) {
+			t.Errorf("stream: %q on page 1: %+v (%q), want %+v (%q) as FindQuote", quote, ct.Match, ct.Match.Passage(ct.Pages), want, want.Passage(pages))
+		}
+		ct.Close()
+	}
+}
+
+// TestStreamReadsTheOpeningOfALongNextPage: a quote running onto a page
+// of 4 MB (the OCR of a huge sheet) is found reading that page's opening
+// and last lines, within a budget of 2 MB that the page whole would pass
+// 30 times over, with the context FindQuote shows.
+func TestStreamReadsTheOpeningOfALongNextPage(t *testing.T) {
+	store := folderStore(t)
+	sheet := "教育学分银行制度，全市共建成社区学校一百二十所。" + strings.Repeat("推进学习型城市建设，完善终身教育体系。", 70000) + "\n- 2 -"
+	pages := []string{"杭州市统计年鉴（摘录）\n建立终身\n- 1 -", sheet, "第三页"}
+	sha := storedText(t, store, "sheet", pages)
+	for _, tc := range []struct {
+		page  int
+		quote string
+	}{
+		{1, "建立终身教育学分银行制度"},
+		{1, "建立终身教育学分银行制度，全市共建成社区学校一百二十所"},
+		{3, "第三页"},
+	} {
+		want := FindQuote(pages, tc.page, tc.quote)
+		budget := &limitBudget{limit: 2 << 20}
+		ct, err := readCitedText(context.Background(), store, budget, sha, tc.page, tc.quote, 0)
+		if err != nil {
+			t.Fatalf("%q on page %d: %v, want found", tc.quote, tc.page, err)
+		}
+		if !reflect.DeepEqual(ct.Match, want) || !want.Found {
+			t.Errorf("%q on page %d: %+v, want %+v as FindQuote", tc.quote, tc.page, ct.Match, want)
+		} else if got, wantCtx := Context(ct.Pages, tc.page, ct.Match), Context(pages, tc.page, want); got != wantCtx {
+			t.Errorf("%q on page %d: context %q, want %q", tc.quote, tc.page, got, wantCtx)
+		}
+		ct.Close()
+		if budget.peak > budget.limit {
+			t.Errorf("%q on page %d: held %d KB, want no more than %d KB", tc.quote, tc.page, budget.peak>>10, budget.limit>>10)
+		}
+	}
+}
+
+// TestStreamRefusesAPageTooBigForTheBudget: a text of one page of 8 MB (a
+// CSV, the OCR of a huge sheet) under a budget of 2 MB is refused saying
+// which page and what to do, having read little of it: never a page
+// decoded whole.
+func TestStreamRefusesAPageTooBigForTheBudget(t *testing.T) {
+	store := folderStore(t)
+	huge := strings.Repeat("全市共建成社区学校一百二十所，", 190000) // 8.1 MB
+	sha := storedText(t, store, "huge", []string{huge})
+	for _, quote := range []string{"社区学校", "老年大学"} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		ct, err := readCitedText(context.Background(), store, &limitBudget{limit: 2 << 20}, sha, 1, quote, 0)
+		runtime.ReadMemStats(&after)
+		if err == nil {
+			ct.Close()
+		}
+		if catalog.ErrorCode(err) != catalog.ETOOLARGE || !strings.Contains(catalog.ErrorMessage(err), "第 1 页的文字太长") {
+			t.Errorf("%q on a page of %d MB: %v, want ETOOLARGE naming page 1", quote, len(huge)>>20, err)
+		}
+		if got := after.TotalAlloc - before.TotalAlloc; got > 2<<20 {
+			t.Errorf("%q on a page of %d MB: allocated %d KB, want less than 2 MB", quote, len(huge)>>20, got>>10)
+		}
+	}
 }
