@@ -252,3 +252,38 @@ func TestStreamRefusesAPageTooBigForTheBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamTellsANumberCutAtAPageBreak: a quote beginning with a digit
+// that a page begins with is not found there when the page before ends
+// with a digit (3个 is not in 123个), however many pages the quote then
+// runs onto; read as a stream it is found, or not, where FindQuote finds
+// it, even when the page before is not held.
+func TestStreamTellsANumberCutAtAPageBreak(t *testing.T) {
+	store := folderStore(t)
+	quote := "3个社区学校"
+	for _, tc := range []struct {
+		name        string
+		pages       []string
+		page        int
+		foundOnPage int
+	}{
+		{"after a digit, found further on", []string{"新增学习点12", "3个", "社区", "学校", "另建3个社区学校"}, 2, 5},
+		{"after a word", []string{"新增学习点", "3个", "社区", "学校", "另建3个社区学校"}, 2, 2},
+		{"after a digit, found before", []string{"已建3个社区学校", "新增学习点12\n- 2 -", "3个", "社区", "学校"}, 3, 1},
+		{"after a word, found before", []string{"已建3个社区学校", "新增学习点\n- 2 -", "\u200b", "3个", "社区", "学校"}, 4, 4},
+	} {
+		sha := storedText(t, store, fmt.Sprintf("cut%d-%d", len(tc.pages), tc.page), tc.pages)
+		want := FindQuote(tc.pages, tc.page, quote)
+		if want.FoundOnPage != tc.foundOnPage {
+			t.Fatalf("%s: FindQuote found it on page %d, want %d", tc.name, want.FoundOnPage, tc.foundOnPage)
+		}
+		ct, err := readCitedText(context.Background(), store, &peakBudget{}, sha, tc.page, quote, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(ct.Match, want) || ct.Match.Passage(ct.Pages) != want.Passage(tc.pages) {
+			t.Errorf("%s: %+v, want %+v as FindQuote", tc.name, ct.Match, want)
+		}
+		ct.Close()
+	}
+}

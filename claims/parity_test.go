@@ -124,3 +124,47 @@ func TestReadCitedTextAgreesWithFindQuoteOnRandomTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCitedTextAgreesWithFindQuoteBesideLongPages: on random texts
+// (textGen) with a page of 150 KB, which the stream holds as its opening
+// when a quote runs onto it, quotes running onto it are found as
+// FindQuote finds them, with the same context and passage.
+func TestReadCitedTextAgreesWithFindQuoteBesideLongPages(t *testing.T) {
+	store := folderStore(t)
+	g := textGen{rand.New(rand.NewSource(70))}
+	filler := strings.Repeat("推进学习型城市建设，完善终身教育体系。", 2600)
+	fails := 0
+	for it := 0; it < 60 && fails < 3; it++ {
+		pages := g.pages()
+		long := g.r.Intn(len(pages))
+		opening := g.words(1 + g.r.Intn(8))
+		pages[long] = opening + filler + pages[long]
+		quote := g.quote(append(pages[:long:long], opening))
+		page := max(1, long+g.r.Intn(2)-g.r.Intn(2))
+		sha := storedText(t, store, fmt.Sprint("long", it), pages)
+		want := FindQuote(pages, page, quote)
+		ct, err := readCitedText(context.Background(), store, &peakBudget{}, sha, page, quote, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		short := func(pages []string) []string {
+			out := make([]string, len(pages))
+			for i, p := range pages {
+				out[i] = strings.ReplaceAll(p, filler, "…")
+			}
+			return out
+		}
+		switch {
+		case !reflect.DeepEqual(ct.Match, want):
+			fails++
+			t.Errorf("pages %q page %d quote %q: %+v, FindQuote %+v", short(pages), page, quote, ct.Match, want)
+		case Context(ct.Pages, page, ct.Match) != Context(pages, page, want):
+			fails++
+			t.Errorf("pages %q page %d quote %q: context differs", short(pages), page, quote)
+		case ct.Match.Passage(ct.Pages) != want.Passage(pages):
+			fails++
+			t.Errorf("pages %q page %d quote %q: passage differs", short(pages), page, quote)
+		}
+		ct.Close()
+	}
+}
