@@ -2,10 +2,7 @@ package claims
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"reflect"
-	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/index"
@@ -120,8 +117,16 @@ func (s *textStream) near(ctx context.Context, blobs blob.Store, sha string, pag
 		s.ct.Match = m
 		return true, false, nil
 	}
-	// The first match starting on the cited page in the whole text: the
-	// same whatever the character before the page, or pending.
+	return s.onCitedPage(page, last)
+}
+
+// onCitedPage takes FindQuote's second step on the pages read by near,
+// the cited page (1-based) to last: the first match starting on the
+// cited page in the whole text. Whether a match there cuts a number
+// depends on the folded character before the page: when the answer is
+// the same whatever that is (nothing, a digit in either form), it is
+// settled; else pending.
+func (s *textStream) onCitedPage(page, last int) (settled, pending bool, err error) {
 	var first Match
 	var found bool
 	for k, before := range []*[2]rune{nil, {'0', '0'}, {'0', 'a'}, {'a', '0'}} {
@@ -157,38 +162,14 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 	}
 	clear(s.cut)
 	clear(s.folds)
-	read := 0 // pages read so far
-	upTo := func(k int) error {
-		for read < min(k, s.n) {
-			if !tp.Next() {
-				if err := tp.Err(); err != nil {
-					return err
-				}
-				return fmt.Errorf("text %s ended at page %d of %d", sha, read, s.n)
-			}
-			read++
-			if read == page && ct.Pages[read-1] != "" {
-				continue // held from near
-			}
-			if err := s.readWhole(tp, read-1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
+	r := &pageReader{s: s, tp: tp, sha: sha, page: page}
 	keep := map[int]bool{page - 1: true} // pages let go of only at the end
 	var before *[2]rune                  // the last folded character before page p
 	var first *Match                     // the first match anywhere, while the cited page's is pending
 	for p := 0; p < s.n; p++ {
-		if err := upTo(p + 2); err != nil { // p and the page after it, for its foot
+		end, err := s.reach(r, p)
+		if err != nil {
 			return err
-		}
-		end := p + 1
-		for kept := 0; end < s.n && kept < len(s.q.plain); end++ {
-			if err := upTo(end + 2); err != nil {
-				return err
-			}
-			kept += len(s.fold(end).plain)
 		}
 		w := s.window(p, end, before)
 		if pending && p == page-1 {
@@ -202,11 +183,7 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 				return nil
 			}
 		}
-		from := 0
-		if before != nil {
-			from = 1
-		}
-		if i := w.firstOn(s.q, p, from); first == nil && i >= 0 {
+		if i := w.firstOn(s.q, p, w.start()); first == nil && i >= 0 {
 			m := w.match(i, len(s.q.plain))
 			if !pending {
 				ct.Match = m
@@ -230,6 +207,24 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 	return nil
 }
 
+// reach reads page p (0-based) and the pages after it that a quote
+// starting on it may run onto, until they fold to len(q) characters or
+// the text ends, with the page after them for the foot of the last; end
+// is the first page not in reach.
+func (s *textStream) reach(r *pageReader, p int) (end int, err error) {
+	if err := r.upTo(p + 2); err != nil {
+		return 0, err
+	}
+	end = p + 1
+	for kept := 0; end < s.n && kept < len(s.q.plain); end++ {
+		if err := r.upTo(end + 2); err != nil {
+			return 0, err
+		}
+		kept += len(s.fold(end).plain)
+	}
+	return end, nil
+}
+
 // window folds pages [from, to) as one text, after the folded character
 // before them (its plain and years forms; nil: none), which is kept at
 // index 0 as if on page -1, so that a match cutting a number there is
@@ -246,6 +241,15 @@ func (s *textStream) window(from, to int, before *[2]rune) folded {
 		w.at = append(w.at, f.at...)
 	}
 	return w
+}
+
+// start is the index of a window's first character of its pages: 1
+// past the character before them, which is on page -1.
+func (f folded) start() int {
+	if len(f.at) > 0 && f.at[0].page < 0 {
+		return 1
+	}
+	return 0
 }
 
 // fold is page i folded as foldPages folds it in the whole text: its foot
@@ -285,136 +289,6 @@ func (s *textStream) footStart(i int) int {
 		s.pages[j] = ""
 	}
 	return at
-}
-
-// readWhole reads what is left of tp's current page whole, as page i,
-// within the budget.
-func (s *textStream) readWhole(tp *ingest.TextPages, i int) error {
-	if err := s.ct.read(tp, i); err != nil {
-		return err
-	}
-	s.tails[i] = string([]byte(tailOf(s.ct.Pages[i])))
-	return nil
-}
-
-// readTail reads only the last lines of tp's current page, page i.
-func (s *textStream) readTail(tp *ingest.TextPages, i int) error {
-	var buf []byte
-	for {
-		var err error
-		buf, err = tp.Chunk(buf, 16<<10)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if len(buf) > 2*tailBytes {
-			buf = append(buf[:0], buf[len(buf)-2*tailBytes:]...)
-		}
-	}
-	s.tails[i] = tailOf(string(buf))
-	return nil
-}
-
-// readOpening reads tp's current page, page i, which the quote may run
-// onto for need more folded characters: whole, but a long one (headBytes
-// and more) whose opening holds them, past the folding margin, and
-// contextBytes more: then its opening and its last lines only. It returns
-// how many folded characters the page counts for: of one read whole, no
-// more than it may have before its foot, which cannot be told yet (a foot
-// of 1/3 is one only in a text of 3 pages).
-func (s *textStream) readOpening(tp *ingest.TextPages, i, need int) (int, error) {
-	var buf []byte
-	next := headBytes // the length at which the opening is folded next
-	for {
-		n := len(buf)
-		var err error
-		buf, err = tp.Chunk(buf, 64<<10)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return 0, err
-		}
-		if err := s.ct.hold(i, len(buf)-n); err != nil {
-			return 0, err
-		}
-		if len(buf) < next {
-			continue
-		}
-		next = 2 * len(buf)
-		var f folded
-		f.add(string(buf), i)
-		k := len(f.plain) - foldMargin
-		if k < need || f.at[need-1].end+contextBytes > len(buf) {
-			continue
-		}
-		rest, tail, err := restOf(tp)
-		if err != nil {
-			return 0, err
-		}
-		if rest == nil {
-			s.ct.Pages[i], s.tails[i], s.cut[i] = string(buf), tail, k
-			return k, nil
-		}
-		if err := s.ct.hold(i, len(rest)); err != nil {
-			return 0, err
-		}
-		buf = append(buf, rest...)
-		break
-	}
-	if err := tp.Err(); err != nil {
-		return 0, err
-	}
-	text := string(buf)
-	s.ct.Pages[i], s.tails[i] = text, string([]byte(tailOf(text)))
-	// Its foot, if it has one, is in its last lines and folds to digits,
-	// 第, 页 and 共 at most: those there are not counted.
-	var f folded
-	f.add(text, i)
-	kept, tail := len(f.plain), len(text)-len(s.tails[i])
-	for k, at := range f.at {
-		if r := f.plain[k]; at.start >= tail && (isDigit(r) || r == '第' || r == '页' || r == '共') {
-			kept--
-		}
-	}
-	return kept, nil
-}
-
-// restOf reads what is left of tp's current page: all of it when it is
-// shorter than headBytes, else only its last lines (rest is nil).
-func restOf(tp *ingest.TextPages) (rest []byte, tail string, err error) {
-	var buf []byte
-	long := false
-	for {
-		buf, err = tp.Chunk(buf, 16<<10)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		long = long || len(buf) > headBytes
-		if long && len(buf) > 2*tailBytes {
-			buf = append(buf[:0], buf[len(buf)-2*tailBytes:]...)
-		}
-	}
-	if long {
-		return nil, tailOf(string(buf)), nil
-	}
-	return buf, "", nil
-}
-
-// tailOf is the end of a page where index.FootStart looks for its foot
-// (its last 48 bytes), from a character's start, with a character more:
-// FootStart finds the same foot in it as in the page.
-func tailOf(text string) string {
-	from := max(0, len(text)-tailBytes)
-	for from > 0 && !utf8.RuneStart(text[from]) {
-		from--
-	}
-	return text[from:]
 }
 
 // firstOn is the index in f.at of the first place q starts on page p
