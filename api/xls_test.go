@@ -1,11 +1,11 @@
 package api
 
 import (
-	"bytes"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // TestImportXLSOverHTTP: a responsibility table saved as .xls is read in
@@ -13,16 +13,7 @@ import (
 // makes the XLS reader panic is a 400 saying what to do, and the server
 // answers on as before.
 func TestImportXLSOverHTTP(t *testing.T) {
-	xls, err := os.ReadFile("../assignments/testdata/带标题和合并单元格的责任分解表.xls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(xls, []byte{0xFD, 0x00, 0x0A, 0x00}) // a LABELSST record: a cell's text
-	if i < 0 {
-		t.Fatal("the .xls has no LABELSST record")
-	}
-	damaged := bytes.Clone(xls)
-	damaged[i+2], damaged[i+3] = 0xFF, 0xFF // 64 KiB past the end of its stream
+	xls, damaged := testfiles.ResponsibilityXLS(t)
 	e := newEnv(t)
 	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
 		map[string][]byte{"责任分解表.xls": damaged})), "coordA")

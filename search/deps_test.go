@@ -1,11 +1,11 @@
 package search
 
 import (
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // TestSearchDoesNotImportIngest keeps the search package a consumer of the
@@ -13,7 +13,7 @@ import (
 // office readers) must not be linked in through it. Evaluation harnesses
 // that need extraction live in search/suggesteval.
 func TestSearchDoesNotImportIngest(t *testing.T) {
-	deps := listDeps(t, ".")
+	deps := testfiles.GoListDeps(t, ".")
 	if !slices.Contains(deps, "github.com/lcmonitor/evidence/index") {
 		t.Fatalf("go list -deps . does not list the index package; is it listing search? %v", deps)
 	}
@@ -22,22 +22,4 @@ func TestSearchDoesNotImportIngest(t *testing.T) {
 			t.Errorf("go list -deps ./search contains %s: search must not import ingest", dep)
 		}
 	}
-}
-
-// listDeps returns `go list -deps` of the package in dir: the packages a
-// binary linking it contains, tests excluded.
-func listDeps(t *testing.T, dir string) []string {
-	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("the go command is not on PATH")
-		}
-		t.Skip("the go command is not on PATH")
-	}
-	out, err := exec.Command(goTool, "list", "-deps", dir).Output()
-	if err != nil {
-		t.Fatalf("go list -deps %s: %v", dir, err)
-	}
-	return strings.Fields(string(out))
 }

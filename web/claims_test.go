@@ -68,20 +68,7 @@ func TestClaimFormErrorsKeepWhatWasTyped(t *testing.T) {
 	}
 	for _, tt := range tests {
 		resp, body := tt.b.post(tt.path, tt.form)
-		page := html.UnescapeString(body)
-		i := strings.Index(page, `id="`+tt.errID+`"`)
-		if resp.StatusCode != tt.status || i < 0 || !strings.Contains(page[i:min(i+400, len(page))], tt.phrase) {
-			t.Errorf("%s: %d, want %d with %q beside the field (#%s): %.400s", tt.name, resp.StatusCode, tt.status, tt.phrase, tt.errID, textOf(body))
-			continue
-		}
-		for _, k := range tt.kept {
-			if !strings.Contains(page, k) {
-				t.Errorf("%s: the form lost %s", tt.name, k)
-			}
-		}
-		if strings.Contains(textOf(body), "出错了") {
-			t.Errorf("%s: the dead-end error page", tt.name)
-		}
+		beside(t, tt.name, resp, body, tt.status, tt.errID, tt.phrase, tt.kept...)
 	}
 }
 

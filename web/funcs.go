@@ -40,7 +40,7 @@ var funcs = template.FuncMap{
 	// setup, server, or "" when its reason tells none), for the advice
 	// and the actions its page offers.
 	"failCause":  func(d *catalog.Document) string { return string(ingest.FailureCause(d)) },
-	"readerName": readerName,
+	"readerName": ReaderName,
 	"unit":       unitName,
 	// date is a time in China time with its zone.
 	"date":     formatTime,

@@ -53,9 +53,10 @@ func init() {
 	}
 }
 
-// readerName names an optional reader by its program and what it is for,
-// in l; a program without words here by the Name the reader gives.
-func readerName(l Lang, r extract.Reader) string {
+// ReaderName names an optional reader by its program and what it is for,
+// in l; a program without words here by the Name the reader gives. The
+// admin page and `evidence doctor` name the readers with it.
+func ReaderName(l Lang, r extract.Reader) string {
 	key := "reader." + r.Program
 	if _, ok := messages[key]; !ok {
 		return r.Name

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // An operator sets up a collection round from the command line: a
@@ -51,20 +52,14 @@ func TestAssignmentsImportAndList(t *testing.T) {
 func TestAssignmentsImportXLS(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
-	xls, err := os.ReadFile("../../assignments/testdata/带标题和合并单元格的责任分解表.xls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(xls, []byte{0xFD, 0x00, 0x0A, 0x00}) // a LABELSST record: a cell's text
-	if i < 0 {
-		t.Fatal("the .xls has no LABELSST record")
-	}
-	damaged := bytes.Clone(xls)
-	damaged[i+2], damaged[i+3] = 0xFF, 0xFF // 64 KiB past the end of its stream: xlsReader panics
+	xls, damaged := testfiles.ResponsibilityXLS(t)
 	dir := t.TempDir()
 	bad, good := filepath.Join(dir, "损坏的责任分解表.xls"), filepath.Join(dir, "责任分解表.xls")
-	os.WriteFile(bad, damaged, 0o644)
-	os.WriteFile(good, xls, 0o644)
+	for path, body := range map[string][]byte{bad: damaged, good: xls} {
+		if err := os.WriteFile(path, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := runCLI(t, "assignments", "import", bad, "--data", data, "--city", "330100", "--round", "2018"); !strings.Contains(describe(err), "已损坏") {
 		t.Errorf("a damaged .xls: %v, want it named damaged", err)
 	}

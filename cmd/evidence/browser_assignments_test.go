@@ -20,15 +20,10 @@ func TestCollectionRoundInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
-	for _, acc := range [][]string{
+	s.addAccounts(pw, [][]string{
 		{"wang", "coordinator", "--city", "330100"},
 		{"jiaoyu", "contributor", "--city", "330100", "--department", "市教育局"},
-	} {
-		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", pw}, acc[2:]...)
-		if _, err := runCLI(t, args...); err != nil {
-			t.Fatalf("add %s: %v", acc[0], err)
-		}
-	}
+	})
 	dir := t.TempDir()
 	file := func(name, text string) string {
 		p := filepath.Join(dir, name)

@@ -22,12 +22,7 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2017"
-	for _, acc := range [][]string{{"wang", "coordinator", "--city", "330100"}, {"li", "reviewer"}} {
-		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", pw}, acc[2:]...)
-		if _, err := runCLI(t, args...); err != nil {
-			t.Fatalf("add %s: %v", acc[0], err)
-		}
-	}
+	s.addAccounts(pw, [][]string{{"wang", "coordinator", "--city", "330100"}, {"li", "reviewer"}})
 	docs := map[string]string{}
 	for city, text := range map[string]string{
 		"330100": "杭州市社区教育工作总结\f2017年全年共举办342场市民大讲堂，参与市民超过八万人次。",

@@ -21,12 +21,7 @@ func TestDocumentsPageInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2017"
-	for _, acc := range [][]string{{"wang", "coordinator", "--city", "330100"}, {"boss", "admin"}} {
-		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", pw}, acc[2:]...)
-		if _, err := runCLI(t, args...); err != nil {
-			t.Fatalf("add %s: %v", acc[0], err)
-		}
-	}
+	s.addAccounts(pw, [][]string{{"wang", "coordinator", "--city", "330100"}, {"boss", "admin"}})
 	var ids []string
 	for i, text := range []string{"杭州市学分银行建设实施意见。", "杭州市社区教育工作总结。", "宁波市举办全民终身学习活动周。"} {
 		status, body := s.upload(map[string]string{"city": "330100", "doc_type": "policy"},

@@ -266,12 +266,7 @@ func TestWebUIInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2017"
-	for _, acc := range [][]string{{"wang", "coordinator", "--city", "330100"}, {"li", "reviewer"}, {"boss", "admin"}} {
-		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", pw}, acc[2:]...)
-		if _, err := runCLI(t, args...); err != nil {
-			t.Fatalf("add %s: %v", acc[0], err)
-		}
-	}
+	s.addAccounts(pw, [][]string{{"wang", "coordinator", "--city", "330100"}, {"li", "reviewer"}, {"boss", "admin"}})
 	// EVIDENCE_SCREENSHOTS keeps the screenshots for a person to look at.
 	shots := os.Getenv("EVIDENCE_SCREENSHOTS")
 	if shots == "" {

@@ -41,15 +41,10 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
-	for _, acc := range [][]string{
+	s.addAccounts(pw, [][]string{
 		{"wang", "coordinator", "--city", "330100"},
 		{"jiaoyu", "contributor", "--city", "330100", "--department", "市教育局"},
-	} {
-		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", pw}, acc[2:]...)
-		if _, err := runCLI(t, args...); err != nil {
-			t.Fatalf("add %s: %v", acc[0], err)
-		}
-	}
+	})
 	importTable(t, s, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")
 	dir := t.TempDir()
 	file := func(name string, body []byte) string {

@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/internal/testfiles"
 	"github.com/lcmonitor/evidence/internal/testpdf"
 )
 
@@ -77,12 +77,7 @@ func TestCraftedFilesCannotHurtTheServer(t *testing.T) {
 // run there, never in the server's process): with no child left from
 // reading the file, asking for a thumbnail starts one.
 func TestThumbnailsAreDrawnInTheSandbox(t *testing.T) {
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftoppm is not installed, but CI=true requires it: apt-get install poppler-utils")
-		}
-		t.Skip("pdftoppm is not installed (apt-get install poppler-utils)")
-	}
+	testfiles.Program(t, "pdftoppm", "apt-get install poppler-utils")
 	s := startServer(t, "")
 	status, body := s.upload(map[string]string{"city": "330200", "doc_type": "policy"}, fixture(t, "ningbo-policy.pdf"))
 	if status != 201 {

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"os"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // benchOnlyPackages measure the archive and are linked by cmd/evidence-bench
@@ -21,7 +21,7 @@ var benchOnlyPackages = []string{
 // run: `go list -deps ./cmd/evidence` must name none of the bench-only
 // packages (or anything under them).
 func TestBinaryLeavesOutBenchmarks(t *testing.T) {
-	deps := goListDeps(t, ".")
+	deps := testfiles.GoListDeps(t, ".")
 	if !slices.Contains(deps, "github.com/lcmonitor/evidence/index") {
 		t.Fatalf("go list -deps . does not list the index package; is it listing cmd/evidence? %v", deps)
 	}
@@ -32,22 +32,4 @@ func TestBinaryLeavesOutBenchmarks(t *testing.T) {
 			}
 		}
 	}
-}
-
-// goListDeps returns `go list -deps` of the package in dir: every package
-// its binary links, tests excluded.
-func goListDeps(t *testing.T, dir string) []string {
-	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("the go command is not on PATH")
-		}
-		t.Skip("the go command is not on PATH")
-	}
-	out, err := exec.Command(goTool, "list", "-deps", dir).Output()
-	if err != nil {
-		t.Fatalf("go list -deps %s: %v", dir, err)
-	}
-	return strings.Fields(string(out))
 }

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"regexp"
 	"strings"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/web"
 )
 
 // runDoctor lists the optional programs the readers use and whether this
@@ -29,16 +32,7 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if !r.Available {
 			mark, missing = "✘", missing+1
 		}
-		// The English names a program by itself: what it is for, and why
-		// it is missing, are said in Chinese only.
-		name, detail := r.Name, r.Detail
-		if lang == report.English {
-			name = r.Program
-			if !r.Available {
-				detail = "not installed"
-			}
-		}
-		fmt.Fprintf(stdout, "%s %-36s %s\n", mark, name, detail)
+		fmt.Fprintf(stdout, "%s %s\n    %s\n", mark, web.ReaderName(webLang(lang), r), readerDetail(lang, r))
 		if !r.Available {
 			sayln(stdout, lang, "    安装:apt-get install %s", r.Package)
 		}
@@ -49,6 +43,30 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	sayln(stdout, lang, "所有可选程序均已安装。")
 	return nil
+}
+
+// readerDetail is what doctor says it found of r: the path and version,
+// or why it cannot be used (not on PATH, tesseract without chi_sim, a
+// program that fails), as the check wrote it, mostly in the log's
+// English. A detail written in Chinese reads "not installed" in English,
+// which is then all it says (the line below names the package), and has
+// full-width punctuation in Chinese.
+func readerDetail(lang report.Lang, r extract.Reader) string {
+	if lang == report.English && chineseChar.MatchString(r.Detail) {
+		return "not installed"
+	}
+	return catalog.Fullwidth(r.Detail)
+}
+
+// chineseChar is any Chinese character.
+var chineseChar = regexp.MustCompile(`\p{Han}`)
+
+// webLang is lang as the web pages' words name it.
+func webLang(lang report.Lang) web.Lang {
+	if lang == report.English {
+		return web.English
+	}
+	return web.Chinese
 }
 
 // logMissingReaders tells the operator at start-up which files this

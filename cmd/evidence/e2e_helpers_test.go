@@ -53,6 +53,19 @@ func addUser(t *testing.T, dataDir string, args ...string) string {
 	return u.Token
 }
 
+// addAccounts creates, with the CLI, an account of s's archive for each
+// of accounts (name, role, then more flags of `user add` such as --city),
+// all with password, for a person to log in with.
+func (s *server) addAccounts(password string, accounts [][]string) {
+	s.t.Helper()
+	for _, acc := range accounts {
+		args := append([]string{"user", "add", "--data", s.dataDir, "--name", acc[0], "--role", acc[1], "--password", password}, acc[2:]...)
+		if _, err := runCLI(s.t, args...); err != nil {
+			s.t.Fatalf("add %s: %v", acc[0], err)
+		}
+	}
+}
+
 // startServer runs `evidence serve` on a data folder (a new one when
 // dataDir is empty) with an admin account.
 func startServer(t *testing.T, dataDir string) *server {
