@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -423,6 +424,10 @@ type view struct {
 	// IndicatorsEN are the indicators' English names by code, on English
 	// pages only (the indname template function).
 	IndicatorsEN map[string]string
+	// CurrentRound is the current monitoring round's year ("" when no
+	// round is current): the example in the round fields that say
+	// 留空即当前轮次, so that it shows what leaving them empty means.
+	CurrentRound string
 }
 
 func (h *handler) parseTemplates() error {
@@ -458,6 +463,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if s := sessionFrom(r); s != nil {
 		v.User, v.CSRF = s.User, s.CSRF
 		v.Cities = h.cityNames(r)
+		v.CurrentRound = h.currentRound(r)
 		if v.Lang == English {
 			v.IndicatorsEN = h.indicatorNamesEN(r)
 		}
@@ -481,6 +487,24 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// currentRound is the current round's year, "" when there is none or the
+// catalog does not answer (the page is shown all the same).
+func (h *handler) currentRound(r *http.Request) string {
+	if h.Framework == nil {
+		return ""
+	}
+	rounds, err := h.Framework.Rounds(r.Context())
+	if err != nil {
+		h.Logger.Warn("rounds", "err", err)
+	}
+	for _, rd := range rounds {
+		if rd.Current {
+			return strconv.Itoa(rd.Year)
+		}
+	}
+	return ""
 }
 
 // cityNames are the names of the cities by code; a page is still shown,

@@ -79,8 +79,12 @@ const Version = 3
 // rounded to 15 significant digits as Excel shows them (0.3, not
 // 0.30000000000000004), and dates in the Chinese built-in formats
 // (2018年3月31日, format 31 with no FORMAT record) read as dates, not as
-// serial numbers.
-var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1}
+// serial numbers. 1 (pdf, pdftotext, ofd): simple fonts read through
+// their ToUnicode maps (web pages printed to PDF by browsers, whose Type
+// 3 fonts the library read as garbage and pdftotext out of order), and
+// CJK radicals (⼈⺠) made the ideographs they stand for (人民) by
+// Normalize: these readers' texts are where radicals come from.
+var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1, "pdf": 1, "pdftotext": 1, "ofd": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -16,6 +16,10 @@ import (
 //
 //   - Full-width ASCII forms become half-width ("２０１７年" → "2017年",
 //     "，" → ","), U+3000 and other Unicode spaces become ' '.
+//   - CJK radicals become the ideographs they are forms of ("⼈⺠" →
+//     "人民"): fonts map their glyphs to either, and PDFs printed from
+//     browsers (Type 3 fonts) and some OFD producers write the radicals,
+//     which no one types into a search box.
 //   - CRLF, CR, '\f', '\v' and the Unicode line separators become '\n';
 //     other control characters and the characters that show nothing
 //     (catalog.IsInvisible: zero-width spaces, soft hyphens, BOMs,
@@ -75,6 +79,9 @@ func prepare(s string) string {
 		default:
 			if f := width.LookupRune(r).Folded(); f != 0 {
 				r = f
+			}
+			if u, ok := radicalIdeographs[r]; ok {
+				r = u
 			}
 			b.WriteRune(r)
 		}

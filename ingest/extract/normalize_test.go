@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -39,12 +40,14 @@ func TestNormalize(t *testing.T) {
 		{"trim", " \n\t学分银行\n\n ", "学分银行"},
 		{"zero-width and BOM", "\ufeff学分\u200b银行", "学分银行"},
 		{"control characters dropped", "学分\x00银\x07行", "学分银行"},
+		{"Kangxi radicals and radical supplement forms", "杭州市\u2F08\u2EA0政府\u2F42件", "杭州市人民政府文件"},
+		{"radicals between lines joined like Han", "全\u2EA0终\u2F9D\n学习", "全民终身学习"},
 		{"nbsp", "学分\u00a0银行", "学分银行"},
 		{"colon keeps the line break", "各直属单位：\n为落实", "各直属单位:\n为落实"},
 		{"empty", "", ""},
 		{"only space", " \n\f\r\n　", ""},
 		{"invalid UTF-8", "学\xff习", "学\ufffd习"},
-		{"Kangxi radical forms count as Han", "⽣ 活", "⽣活"},
+		{"Kangxi radical forms count as Han, and become it", "⽣ 活", "生活"},
 		{"heading then a line of figures", "二、主要指标\n2023年全市共有社区学校365所", "二、主要指标\n2023年全市共有社区学校365所"},
 		{"bracketed heading then figures", "（三）经费保障\n2846万元", "(三)经费保障\n2846万元"},
 		{"chapter heading then figures", "第二章 总则\n2019年起施行", "第二章总则\n2019年起施行"},
@@ -136,5 +139,25 @@ func TestNormalizeLongListOfFiguresIsLinear(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("normalizing a 1 MiB list of figures took more than 20 s")
+	}
+}
+
+// TestRadicalsBecomeIdeographs: every radical the table names becomes a
+// unified ideograph of three bytes, so folding keeps offsets in bytes and
+// characters, and the text can be searched as it is typed.
+func TestRadicalsBecomeIdeographs(t *testing.T) {
+	if len(radicalIdeographs) < 300 {
+		t.Fatalf("only %d radicals mapped", len(radicalIdeographs))
+	}
+	for r, u := range radicalIdeographs {
+		if r < 0x2E80 || r > 0x2FDF {
+			t.Errorf("U+%04X is not a radical", r)
+		}
+		if !unicode.Is(unicode.Han, u) || utf8.RuneLen(u) != utf8.RuneLen(r) {
+			t.Errorf("U+%04X maps to U+%04X, not a Han character of the same length", r, u)
+		}
+		if got := Normalize("学" + string(r) + "习"); got != "学"+string(u)+"习" {
+			t.Errorf("Normalize(U+%04X) = %q", r, got)
+		}
 	}
 }

@@ -48,8 +48,8 @@ func checkPolicyPages(t *testing.T, res *Result) {
 func TestPDFWithLibrary(t *testing.T) {
 	withoutPdftotext(t)
 	res := mustExtract(t, FormatPDF, "policy.pdf")
-	if res.Extractor != "pdf" || res.Version != Version {
-		t.Fatalf("got extractor %q version %d, want pdf %d", res.Extractor, res.Version, Version)
+	if res.Extractor != "pdf" || res.Version != VersionOf("pdf") {
+		t.Fatalf("got extractor %q version %d, want pdf %d", res.Extractor, res.Version, VersionOf("pdf"))
 	}
 	if res.Title != "杭州市人民政府办公厅关于推进学习型城市建设的实施意见" {
 		t.Errorf("title %q", res.Title)
@@ -114,6 +114,35 @@ func TestCorruptPDFGarbageIsNotIndexed(t *testing.T) {
 		_, err := Extract(context.Background(), FormatPDF, fixture("corrupt.pdf"), Limits{})
 		wantError(t, "corrupt.pdf", err, catalog.EINVALID, "读出的是乱码")
 	})
+}
+
+// TestBrowserPrintedPDF reads a web page printed to PDF by Chromium
+// (打印为PDF, how 新闻报道 are kept): its Chinese is set in Type 3 fonts
+// whose glyphs are named /g1, /g2 … and only their ToUnicode maps say
+// what they are, the digits in a TrueType font. The library read the
+// glyph names as garbage, and pdftotext, taking over, moved the 2019 of
+// 2019年 to the end of its line; read through the maps, the page keeps
+// its order, and the radicals the maps give for some characters (⼈⺠
+// for 人民) are the characters a search types.
+func TestBrowserPrintedPDF(t *testing.T) {
+	withoutOCR(t)
+	res := mustExtract(t, FormatPDF, "chrome-print.pdf")
+	if res.Extractor != "pdf" || len(res.Pages) != 1 {
+		t.Fatalf("got %d pages via %s, want 1 via pdf", len(res.Pages), res.Extractor)
+	}
+	page := res.Pages[0]
+	for _, want := range []string{"宁波市2019年学习型城市建设工作总结", "2019年,在市委、市人民政府的正确领导下",
+		"全民终身学习活动周", "参与市民达86.5万人次", "学分银行", "成果12,500人", "宁波市教育局"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q: %q", want, page)
+		}
+	}
+	for _, r := range page {
+		if r >= 0x2E80 && r <= 0x2FDF {
+			t.Errorf("page keeps the radical %q (U+%04X): %q", r, r, page)
+			break
+		}
+	}
 }
 
 // TestPDFWithoutToUnicode uses a PDF whose second page is set in a

@@ -76,17 +76,28 @@ func mul(a, b [6]float64) [6]float64 {
 // names the objects it refers to ("12 0 R"), so within one file two
 // dictionaries written alike decode alike.
 func fontEncoder(fv pdf.Value, made map[string]pdf.TextEncoding) pdf.TextEncoding {
-	f := pdf.Font{V: fv}
 	if made == nil {
-		return f.Encoder()
+		return newFontEncoder(fv)
 	}
 	key := fv.String()
 	if e, ok := made[key]; ok {
 		return e
 	}
-	e := f.Encoder()
+	e := newFontEncoder(fv)
 	if len(made) < maxKeptFonts {
 		made[key] = e
+	}
+	return e
+}
+
+// newFontEncoder makes the decoder of the font dictionary fv: the
+// library's, or its ToUnicode map where the library would pass that over
+// (pdftounicode.go).
+func newFontEncoder(fv pdf.Value) pdf.TextEncoding {
+	f := pdf.Font{V: fv}
+	e := f.Encoder()
+	if u := toUnicodeOfSimpleFont(fv, e); u != nil {
+		return u
 	}
 	return e
 }
