@@ -163,3 +163,39 @@ func TestLinkAnEarlierDocumentForThisRound(t *testing.T) {
 		t.Errorf("the document's round after linking it for 2018: %v %v, want 2017", d, err)
 	}
 }
+
+// TestClaimSavedSaysItsQuoteWasNotFound: a 定性描述 whose quote is not in
+// the cited document is saved (the reviewer returns it), but the notice
+// after saving says so at once, naming the citation and its page; one
+// whose quote is found says only that it waits for review. A citation
+// added later is told the same.
+func TestClaimSavedSaysItsQuoteWasNotFound(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	wang := s.login("wang")
+	form := func(quote string) url.Values {
+		return url.Values{"indicator": {"2.3.1"}, "statement": {"杭州市建立学分银行"},
+			"document_id": {doc.ID}, "page": {"1"}, "quote": {quote}}
+	}
+	flash := func(body string) string {
+		m := regexp.MustCompile(`<p class="flash" role="status">([^<]*)</p>`).FindStringSubmatch(body)
+		if m == nil {
+			return ""
+		}
+		return html.UnescapeString(m[1])
+	}
+	unfound := catalog.Fullwidth("但第 1 条引用的引文未在文档第 1 页及其他页中找到,请核对引文和页码")
+	_, body := wang.post("/claims", form("建立学分银行"))
+	if got := flash(body); !strings.Contains(got, catalog.Fullwidth("定性描述已提交,等待审核")) || strings.Contains(got, "未在文档") {
+		t.Errorf("a found quote's notice: %q", got)
+	}
+	resp, body := wang.post("/claims", form("建立终身学习护照"))
+	if got := flash(body); !strings.Contains(got, unfound) {
+		t.Errorf("an unfound quote's notice: %q, want it to say %q", got, unfound)
+	}
+	claimPath := resp.Request.URL.Path
+	_, body = wang.post(claimPath+"/citations", url.Values{"document_id": {doc.ID}, "page": {"1"}, "quote": {"发放学习卡"}})
+	if got := flash(body); !strings.Contains(got, catalog.Fullwidth("但第 2 条引用的引文未在文档第 1 页")) {
+		t.Errorf("an added citation's unfound quote: notice %q", got)
+	}
+}

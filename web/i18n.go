@@ -342,6 +342,8 @@ var messages = map[string]map[Lang]string{
 	"claim.doc_deleted":         {Chinese: "文档已删除,原件仍可按 SHA-256 查看", English: "document deleted; the original is still available by SHA-256"},
 	"claim.candidates":          {Chinese: "系统推荐的证据段落", English: "Suggested passages"},
 	"claim.saved":               {Chinese: "定性描述已提交,等待审核", English: "Claim submitted for review"},
+	"claim.notice_sep":          {Chinese: "。", English: ". "},
+	"claim.quote_unfound":       {Chinese: "但第 %d 条引用的引文未在文档第 %d 页及其他页中找到,请核对引文和页码,否则审核专家无法核实", English: "But the quote of citation %d was not found on page %d or elsewhere in the document: check the quote and the page, or the reviewer cannot verify it"},
 	"claim.updated":             {Chinese: "定性描述已修改,重新等待审核", English: "Statement changed; the claim waits for review again"},
 	"claim.cited":               {Chinese: "引用已添加,定性描述重新等待审核", English: "Citation added; the claim waits for review again"},
 	"claim.uncited":             {Chinese: "第 %d 条引用已删除,定性描述重新等待审核", English: "Citation %d removed; the claim waits for review again"},

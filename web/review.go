@@ -314,7 +314,19 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 		h.showClaimNew(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
-	back(w, r, "/claims/"+c.ID, tr(langOf(r), "claim.saved"))
+	back(w, r, "/claims/"+c.ID, withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1))
+}
+
+// withQuoteWarning adds to the notice of a saved claim that the quote of
+// one of its last n citations was not found in the document, so that
+// whoever typed it learns so at once, not from the reviewer's return.
+func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) string {
+	for i := max(len(cits)-n, 0); i < len(cits); i++ {
+		if !cits[i].QuoteFound {
+			return notice + tr(l, "claim.notice_sep") + trf(l, "claim.quote_unfound", i+1, cits[i].Page)
+		}
+	}
+	return notice
 }
 
 // claimFormFailed shows the claim again with the form's error beside its
@@ -347,7 +359,7 @@ func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
 	}
-	back(w, r, "/claims/"+c.ID+"#cith", tr(langOf(r), "claim.cited"))
+	back(w, r, "/claims/"+c.ID+"#cith", withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1))
 }
 
 func (h *handler) claimRemoveCitation(w http.ResponseWriter, r *http.Request) {
