@@ -44,8 +44,9 @@
 // against the document's set it keeps a bit per shingle of that set and
 // the shingles the set lacks, only until they are more than a quarter of
 // it (the Jaccard index is then under OCRFloor), and its normalised
-// characters only while they can be aligned; the similarity is the one the
-// two texts held whole would have, bit for bit.
+// characters only when asked to (Align), for a pair that must be aligned;
+// the similarity is the one the two texts held whole would have, bit for
+// bit.
 //
 // Why three characters: on the labelled pairs of testdata, five-character
 // shingles missed copies read by OCR with 1% of their characters wrong

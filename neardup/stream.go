@@ -20,8 +20,8 @@ type Held struct {
 // text it keeps a bit per shingle of the held set (those the text shares)
 // and the distinct shingles the held set lacks, those only until there are
 // too many for the two to be near duplicates (then the text is known not
-// to be one of that held text); and the text's normalised characters
-// while they are few enough to align (Forgiven). So what a Reader holds
+// to be one of that held text); and, with Align, the text's normalised
+// characters while they are few enough to align (Forgiven). So what a Reader holds
 // is bounded by the held texts, not by the text read: a candidate of
 // 40 MB costs no more than one of the size of the document compared with
 // it.
@@ -31,6 +31,11 @@ type Reader struct {
 	// is allocated is counted once, freed or not, as the garbage stays in
 	// the heap until it is collected.
 	Hold func(n int64) error
+	// Align keeps the text's normalised characters for the OCR alignment
+	// (Forgiven), at most 200,000 of them. Without it the Reader holds
+	// none, and Similarity is ErrNotAligned for the rare pair that needs
+	// them: read the text again with Align.
+	Align bool
 
 	meters []meter
 	err    error
@@ -42,8 +47,7 @@ type Reader struct {
 	last  [ShingleSize - 1]rune
 	count int // characters normalised so far
 
-	runes []rune // the normalised text, while it can be aligned
-	long  bool   // more than maxAlignRunes characters: runes are dropped
+	runes []rune // the normalised text, with Align while it can be aligned
 	ended bool
 }
 
@@ -64,6 +68,11 @@ type meter struct {
 // ErrNotEnded is Similarity's error for a Reader whose text has not
 // ended.
 var ErrNotEnded = errors.New("neardup: text not ended")
+
+// ErrNotAligned is Similarity's error when the texts must be aligned
+// (one was read by OCR and their Jaccard index is between OCRFloor and
+// Threshold) and the Reader did not keep the text's characters (Align).
+var ErrNotAligned = errors.New("neardup: text to align read without Align")
 
 // firstExtra is the room first made for the shingles a held text lacks.
 const firstExtra = 1 << 10
@@ -141,12 +150,10 @@ func (r *Reader) End() error {
 
 // add takes the next normalised character.
 func (r *Reader) add(c rune) {
-	if !r.long {
-		if len(r.runes) == maxAlignRunes {
-			r.long, r.runes = true, nil
-		} else {
-			r.runes = r.appendRune(r.runes, c)
-		}
+	if r.Align && r.count < maxAlignRunes {
+		r.runes = r.appendRune(r.runes, c)
+	} else if r.runes != nil {
+		r.runes = nil // too long to align
 	}
 	r.count++
 	if r.count >= ShingleSize {
@@ -258,7 +265,11 @@ func (r *Reader) Similarity(i int, ocr bool) (float64, error) {
 	}
 	sim := float64(m.inter) / float64(n+len(m.extra))
 	held := m.held
-	return decide(sim, ocr, held.OCR,
-		func() ([]rune, bool) { return r.runes, !r.long },
-		func() ([]rune, bool) { return normalizePages(held.Pages), true }), nil
+	long := r.count > maxAlignRunes
+	if !r.Align && !long && sim >= OCRFloor && sim < Threshold && (ocr || held.OCR) {
+		return 0, ErrNotAligned
+	}
+	return decide(sim, held.OCR, ocr,
+		func() ([]rune, bool) { return normalizePages(held.Pages), true },
+		func() ([]rune, bool) { return r.runes, !long }), nil
 }
