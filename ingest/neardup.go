@@ -2,15 +2,14 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"slices"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/neardup"
-	"golang.org/x/sync/errgroup"
 )
 
 // maxNearDuplicateCandidates bounds the texts read to check one document:
@@ -22,9 +21,12 @@ const maxNearDuplicateCandidates = 32
 // and links it both ways to the documents of any city whose text is at
 // least neardup.Threshold similar (neardup.Similarity of the two stored
 // texts: the exact Jaccard index of their shingle sets, with the misreads
-// of a text read by OCR forgiven). A text too short or too repetitive to compare gets no
-// bands and no links. Another city's copy of the same bytes is an exact
-// duplicate and is not linked. Idempotent; it returns how many it linked.
+// of a text read by OCR forgiven). A text too short or too repetitive to
+// compare gets no bands and no links. Another city's copy of the same
+// bytes is an exact duplicate and is not linked. The candidates' stored
+// texts are read as streams within a memory budget of its own
+// (DefaultCompareMemory; see comparer). Idempotent; it returns how many it
+// linked.
 func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, pages []string) (int, error) {
 	set, bands := fingerprint(d.Reading.TrustedPages(pages))
 	// Bands go in, committed, before the candidates are read: of two
@@ -37,7 +39,8 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 	if err != nil {
 		return 0, err
 	}
-	found, err := compareWithCandidates(ctx, blobs, d.ID, newHeldText(pages, d.Reading.ByOCR(), set), cands)
+	cmp := &comparer{blobs: blobs, budget: newMemoryLimit(DefaultCompareMemory), log: slog.Default()}
+	found, err := cmp.similar(ctx, d.ID, newHeldText(pages, d.Reading.ByOCR(), set), cands)
 	if err != nil {
 		return 0, err
 	}
@@ -55,15 +58,38 @@ func fingerprint(pages []string) (neardup.Set, []int64) {
 	return set, fp.Bands[:]
 }
 
-// compareWithCandidates returns the candidates whose stored text is a near
-// duplicate of text.
-func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, text *heldText,
+// similar returns those of cands whose stored text is a near duplicate of
+// text, the document id's.
+func (c *comparer) similar(ctx context.Context, id string, text *neardup.Held,
 	cands []catalog.Candidate) ([]catalog.NearDuplicate, error) {
-	texts := textSets{}
-	for _, err := range texts.load(ctx, blobs, cands) {
-		return nil, fmt.Errorf("near duplicates of %s: %w", id, err)
+	var reads []*textRead
+	for _, cd := range cands {
+		if !slices.ContainsFunc(reads, func(r *textRead) bool { return r.sha == cd.SHA256 }) {
+			reads = append(reads, &textRead{sha: cd.SHA256, held: []*neardup.Held{text}, ids: []string{id}})
+		}
 	}
-	return texts.similar(text, cands), nil
+	for _, r := range c.readAll(ctx, reads) {
+		if r.err != nil {
+			return nil, fmt.Errorf("near duplicates of %s: %w", id, r.err)
+		}
+	}
+	var found []catalog.NearDuplicate
+	for _, cd := range cands {
+		r := reads[slices.IndexFunc(reads, func(r *textRead) bool { return r.sha == cd.SHA256 })]
+		if r.sims != nil {
+			found = appendSimilar(found, cd, r.sims[0])
+		}
+	}
+	return found, nil
+}
+
+// appendSimilar appends candidate c to found when sim makes it a near
+// duplicate.
+func appendSimilar(found []catalog.NearDuplicate, c catalog.Candidate, sim float64) []catalog.NearDuplicate {
+	if sim >= neardup.Threshold {
+		found = append(found, catalog.NearDuplicate{ID: c.ID, Similarity: math.Round(sim*1000) / 1000})
+	}
+	return found
 }
 
 // maxTextReads bounds the stored texts read at once to compare documents
@@ -71,85 +97,11 @@ func compareWithCandidates(ctx context.Context, blobs blob.Store, id string, tex
 // candidates then waits for a few round trips, not one per candidate.
 const maxTextReads = 4
 
-// heldText is a text held to be compared: its pages, whether it was read
-// by OCR, and its shingle set.
-type heldText struct {
-	neardup.Text
-	set neardup.Set
-}
-
 // newHeldText holds pages, with their shingle set when it is known
 // already (nil: computed here).
-func newHeldText(pages []string, byOCR bool, set neardup.Set) *heldText {
+func newHeldText(pages []string, byOCR bool, set neardup.Set) *neardup.Held {
 	if set == nil {
 		set = neardup.Shingles(pages...)
 	}
-	return &heldText{Text: neardup.Text{Pages: pages, OCR: byOCR}, set: set}
-}
-
-// textSets are the texts held to compare by the SHA-256 of their original
-// (other cities' copies share one text); nil for a text that could not be
-// read.
-type textSets map[string]*heldText
-
-// load reads the stored texts of those of cands it does not hold yet,
-// maxTextReads at a time. A text that is missing or damaged is held as
-// nil and so matches nothing: its bands outlived it, check reports it,
-// and repair reads it again, which links the pair then. The document
-// compared with it is not to blame. It returns why each text it could not
-// read otherwise (the store failing) was not read, by SHA-256; those are
-// not held, and the others are.
-func (ts textSets) load(ctx context.Context, blobs blob.Store, cands []catalog.Candidate) map[string]error {
-	var missing []string
-	for _, c := range cands {
-		if _, held := ts[c.SHA256]; !held && !slices.Contains(missing, c.SHA256) {
-			missing = append(missing, c.SHA256)
-		}
-	}
-	texts := make([]*heldText, len(missing))
-	errs := make([]error, len(missing))
-	var g errgroup.Group
-	g.SetLimit(maxTextReads)
-	for i, sha := range missing {
-		g.Go(func() error {
-			t, err := LoadText(ctx, blobs, sha)
-			switch {
-			case catalog.IsNotFound(err) || errors.Is(err, ErrBadText):
-			case err != nil:
-				errs[i] = err
-			default:
-				texts[i] = newHeldText(t.Pages, t.Reading().ByOCR(), nil)
-			}
-			return nil
-		})
-	}
-	g.Wait()
-	var failed map[string]error
-	for i, sha := range missing {
-		if errs[i] != nil {
-			if failed == nil {
-				failed = map[string]error{}
-			}
-			failed[sha] = errs[i]
-			continue
-		}
-		ts[sha] = texts[i]
-	}
-	return failed
-}
-
-// similar returns those of cands whose text is a near duplicate of text;
-// their texts must have been loaded.
-func (ts textSets) similar(text *heldText, cands []catalog.Candidate) []catalog.NearDuplicate {
-	var found []catalog.NearDuplicate
-	for _, c := range cands {
-		other := ts[c.SHA256]
-		if other == nil {
-			continue
-		}
-		if sim := neardup.Similarity(text.Text, other.Text, text.set, other.set); sim >= neardup.Threshold {
-			found = append(found, catalog.NearDuplicate{ID: c.ID, Similarity: math.Round(sim*1000) / 1000})
-		}
-	}
-	return found
+	return &neardup.Held{Text: neardup.Text{Pages: pages, OCR: byOCR}, Set: set}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/ingest/fields"
+	"github.com/lcmonitor/evidence/neardup"
 )
 
 // indexJob is a document whose text is ready for the index. ext, when
@@ -710,68 +711,83 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 // linkNearDuplicates compares the text of each of linking, jobs of batch,
 // with its candidates and records its status with the links found; it
 // returns each one's error. A candidate of the same batch is compared
-// from the text in memory, and the others' stored texts are read
-// maxTextReads at a time, once for the jobs that share them: many
-// versions of one text in a bulk load, or a slow object store, would
-// otherwise hold up the indexer with reads one after another. The texts
-// held at once are bounded: the jobs are taken in groups that need at
-// most maxNearDuplicateCandidates stored texts, as one job may. A text the
-// store fails to give fails only the jobs that have it as a candidate.
+// from the text in memory; the others' stored texts are read as streams,
+// maxTextReads at a time and once for all the jobs that have them as
+// candidates (many versions of one text in a bulk load, or a slow object
+// store, would otherwise hold up the indexer with reads one after
+// another), within the server's memory budget (comparer). A text the store
+// fails to give fails only the jobs that have it as a candidate.
 func (s *Service) linkNearDuplicates(ctx context.Context, batch, linking []indexJob, cands [][]catalog.Candidate) []error {
 	errs := make([]error, len(linking))
 	inBatch := map[string]indexJob{} // by the SHA-256 of the original
 	for _, j := range batch {
 		inBatch[j.doc.SHA256] = j
 	}
-	texts := textSets{}
-	for start := 0; start < len(linking); {
-		var stored []catalog.Candidate // to read for this group
-		end := start
-		for ; end < len(linking); end++ {
-			var more []catalog.Candidate
-			for _, c := range cands[end] {
-				if other, ok := inBatch[c.SHA256]; ok {
-					if _, held := texts[c.SHA256]; !held {
-						texts[c.SHA256] = newHeldText(other.pages, other.readByOCR(), nil)
-					}
-				} else if !slices.ContainsFunc(stored, sameText(c)) && !slices.ContainsFunc(more, sameText(c)) {
-					more = append(more, c)
-				}
+	held, stored := planComparisons(inBatch, linking, cands)
+	reads := make([]*textRead, 0, len(stored))
+	for _, r := range stored {
+		reads = append(reads, r)
+	}
+	s.comparer().readAll(ctx, reads)
+jobs:
+	for i, j := range linking {
+		text := held[j.doc.SHA256]
+		var found []catalog.NearDuplicate
+		for _, c := range cands[i] {
+			if other, ok := inBatch[c.SHA256]; ok {
+				o := held[other.doc.SHA256]
+				found = appendSimilar(found, c, neardup.Similarity(text.Text, o.Text, text.Set, o.Set))
+				continue
 			}
-			if end > start && len(stored)+len(more) > maxNearDuplicateCandidates {
-				break
+			r := stored[c.SHA256]
+			if r.err != nil {
+				errs[i] = fmt.Errorf("near duplicates of %s: %w", j.doc.ID, r.err)
+				continue jobs
 			}
-			stored = append(stored, more...)
+			if r.sims != nil {
+				found = appendSimilar(found, c, r.sims[slices.Index(r.ids, j.doc.ID)])
+			}
 		}
-		failed := texts.load(ctx, s.blobs, stored)
-	jobs:
-		for i := start; i < end; i++ {
-			j := linking[i]
-			for _, c := range cands[i] {
-				if err, ok := failed[c.SHA256]; ok {
-					errs[i] = fmt.Errorf("near duplicates of %s: %w", j.doc.ID, err)
-					continue jobs
-				}
-			}
-			text, held := texts[j.doc.SHA256]
-			if !held {
-				text = newHeldText(j.pages, j.readByOCR(), nil)
-			}
-			change := j.ext.Alone
-			change.NearDuplicates = texts.similar(text, cands[i])
-			errs[i] = s.cat.SetStatus(ctx, change)
-		}
-		for _, c := range stored {
-			delete(texts, c.SHA256)
-		}
-		start = end
+		change := j.ext.Alone
+		change.NearDuplicates = found
+		errs[i] = s.cat.SetStatus(ctx, change)
 	}
 	return errs
 }
 
-// sameText matches the candidates over the same original as c.
-func sameText(c catalog.Candidate) func(catalog.Candidate) bool {
-	return func(o catalog.Candidate) bool { return o.SHA256 == c.SHA256 }
+// planComparisons returns the texts of the batch to compare, held, and
+// the stored texts to read, each with the held texts of the jobs that
+// have it as a candidate; both by SHA-256 of the original.
+func planComparisons(inBatch map[string]indexJob, linking []indexJob,
+	cands [][]catalog.Candidate) (map[string]*neardup.Held, map[string]*textRead) {
+	held := map[string]*neardup.Held{}
+	heldText := func(j indexJob) *neardup.Held {
+		h, ok := held[j.doc.SHA256]
+		if !ok {
+			h = newHeldText(j.pages, j.readByOCR(), nil)
+			held[j.doc.SHA256] = h
+		}
+		return h
+	}
+	stored := map[string]*textRead{}
+	for i, j := range linking {
+		text := heldText(j)
+		for _, c := range cands[i] {
+			if other, ok := inBatch[c.SHA256]; ok {
+				heldText(other)
+				continue
+			}
+			r, ok := stored[c.SHA256]
+			if !ok {
+				r = &textRead{sha: c.SHA256}
+				stored[c.SHA256] = r
+			}
+			if !slices.Contains(r.ids, j.doc.ID) {
+				r.held, r.ids = append(r.held, text), append(r.ids, j.doc.ID)
+			}
+		}
+	}
+	return held, stored
 }
 
 // writeIndex writes documents to the index with the catalog's metadata and

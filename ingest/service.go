@@ -157,13 +157,29 @@ type Service struct {
 	waiting waiters // callers of Wait
 	tasks   Tasks   // responsibility assignments; see UseTasks
 	follow  follower
+	// budget lends memory to the stored texts compared with documents
+	// for near duplicates; see SetTextBudget.
+	budget TextBudget
 }
 
 // New returns a Service; Start runs its pipeline.
 func New(cat *catalog.Store, blobs blob.Store, idx index.Index, cfg Config) *Service {
 	cfg.setDefaults()
 	return &Service{cat: cat, blobs: blobs, idx: idx, cfg: cfg, log: cfg.Logger, mem: newMemBudget(cfg.StageMemory),
-		queue: newQueue(), ocrQueue: newQueue(), uploads: newUploadGate(cfg.UploadSlots, cfg.UploadWait)}
+		queue: newQueue(), ocrQueue: newQueue(), uploads: newUploadGate(cfg.UploadSlots, cfg.UploadWait),
+		budget: newMemoryLimit(DefaultCompareMemory)}
+}
+
+// SetTextBudget makes the stored texts read to find near duplicates
+// borrow their memory from b, the server's budget for big texts
+// (documents.Service's), instead of one of the service's own of
+// DefaultCompareMemory. Call it before Start.
+func (s *Service) SetTextBudget(b TextBudget) { s.budget = b }
+
+// comparer compares documents with their candidates' stored texts within
+// the service's budget.
+func (s *Service) comparer() *comparer {
+	return &comparer{blobs: s.blobs, budget: s.budget, log: s.log}
 }
 
 // MaxUpload is the per-file upload limit in bytes.

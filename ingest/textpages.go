@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -33,6 +34,9 @@ type TextPages struct {
 
 	// Extractor is the stored text's extractor (pdf, docx, ocr, …).
 	Extractor string
+	// reading is how the pages were read, as far as the fields before
+	// the pages say (Reading reads those after them).
+	reading readingFields
 
 	scratch []byte // for skipping the rest of a page
 
@@ -85,6 +89,12 @@ func (t *TextPages) readHead() error {
 			return nil
 		case "extractor":
 			err = dec.Decode(&t.Extractor)
+		case "page_sources":
+			err = dec.Decode(&t.reading.PageSources)
+		case "ocr_confidence":
+			err = dec.Decode(&t.reading.OCRConfidence)
+		case "seal_pages":
+			err = dec.Decode(&t.reading.SealPages)
 		default:
 			err = dec.Decode(new(json.RawMessage))
 		}
@@ -161,6 +171,52 @@ func (t *TextPages) skipSpace() (byte, error) {
 			return c, nil
 		}
 	}
+}
+
+// readingFields are the fields of a stored text that say how its pages
+// were read (StoredText's).
+type readingFields struct {
+	PageSources   []string `json:"page_sources,omitempty"`
+	OCRConfidence *float64 `json:"ocr_confidence,omitempty"`
+	SealPages     []int    `json:"seal_pages,omitempty"`
+}
+
+// Reading reads the rest of the blob once Next has passed its last page
+// and returns how the pages were read, as LoadText's Reading does: a
+// blob damaged after its pages is ErrBadText, as LoadText has it.
+func (t *TextPages) Reading() (catalog.Reading, error) {
+	if t.err != nil {
+		return catalog.Reading{}, t.err
+	}
+	if !t.ended {
+		return catalog.Reading{}, errors.New("reading of a text asked before the end of its pages")
+	}
+	c, err := t.skipSpace()
+	if err == nil && c == ',' {
+		// The fields after the pages, read as an object of their own.
+		dec := json.NewDecoder(io.MultiReader(strings.NewReader("{"), t.br))
+		if err = dec.Decode(&t.reading); err == nil {
+			t.br = bufio.NewReader(io.MultiReader(dec.Buffered(), t.br))
+			c = '}'
+		}
+	}
+	if err == nil && c != '}' {
+		err = fmt.Errorf("unexpected %q after the pages", c)
+	}
+	if err == nil {
+		// Nothing but spaces may follow, as json.Unmarshal has it.
+		if c, err = t.skipSpace(); err == nil {
+			err = fmt.Errorf("unexpected %q after the text", c)
+		} else if err == io.EOF {
+			err = nil
+		}
+	}
+	if err != nil {
+		t.err = t.damaged(err, "")
+		return catalog.Reading{}, t.err
+	}
+	r := t.reading
+	return catalog.Reading{PageSources: r.PageSources, OCRConfidence: r.OCRConfidence, SealPages: r.SealPages}, nil
 }
 
 // PageNumber is the current page, from 1 (0 before the first Next).

@@ -40,6 +40,14 @@
 // similarity is a candidate with probability 0.9998, a pair at 0.5 with
 // 0.06, so the exact check runs on few documents.
 //
+// A stored text compared with a document is read as a stream (Reader):
+// against the document's set it keeps a bit per shingle of that set and
+// the shingles the set lacks, only until they are more than a quarter of
+// it (the Jaccard index is then under OCRFloor), and its normalised
+// characters only when asked to (Align), for a pair that must be aligned;
+// the similarity is the one the two texts held whole would have, bit for
+// bit.
+//
 // Why three characters: on the labelled pairs of testdata, five-character
 // shingles missed copies read by OCR with 1% of their characters wrong
 // (each error breaks as many shingles as the shingle is long), and two

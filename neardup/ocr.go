@@ -48,16 +48,29 @@ type Text struct {
 // that text's misreads are forgiven (Forgiven), that similarity. It does
 // not depend on the order of a and b.
 func Similarity(a, b Text, sa, sb Set) float64 {
-	sim := Jaccard(sa, sb)
-	if sim >= Threshold || sim < OCRFloor || !a.OCR && !b.OCR {
+	return decide(Jaccard(sa, sb), a.OCR, b.OCR,
+		func() ([]rune, bool) { return normalizePages(a.Pages), true },
+		func() ([]rune, bool) { return normalizePages(b.Pages), true })
+}
+
+// decide is Similarity once the Jaccard index sim of the texts a and b is
+// known: runesA and runesB give their normalised characters when they are
+// needed (false: too long to align, as a text read as a stream may be).
+func decide(sim float64, aOCR, bOCR bool, runesA, runesB func() ([]rune, bool)) float64 {
+	if sim >= Threshold || sim < OCRFloor || !aOCR && !bOCR {
+		return sim
+	}
+	a, okA := runesA()
+	b, okB := runesB()
+	if !okA || !okB {
 		return sim
 	}
 	var f float64
-	if b.OCR {
-		f = Forgiven(a.Pages, b.Pages)
+	if bOCR {
+		f = forgiven(a, b)
 	}
-	if a.OCR {
-		f = max(f, Forgiven(b.Pages, a.Pages))
+	if aOCR {
+		f = max(f, forgiven(b, a))
 	}
 	if f >= OCRThreshold {
 		return f
@@ -87,7 +100,11 @@ func Similarity(a, b Text, sa, sb Set) float64 {
 // resyncWindow on each side and aligned there by its longest common
 // subsequence, and there may be few of them before the walk stops.
 func Forgiven(original, scan []string) float64 {
-	a, b := normalizePages(original), normalizePages(scan)
+	return forgiven(normalizePages(original), normalizePages(scan))
+}
+
+// forgiven is Forgiven of normalised texts.
+func forgiven(a, b []rune) float64 {
 	if len(a) > maxAlignRunes || len(b) > maxAlignRunes {
 		return 0
 	}

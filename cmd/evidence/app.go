@@ -285,6 +285,8 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// Quotes are checked within the budget the document pages use.
 	a.claims.SetTextBudget(a.documents)
 	a.values.SetTextBudget(a.documents)
+	// So are the stored texts compared to find near duplicates.
+	a.ingest.SetTextBudget(a.documents)
 	a.values.UseXLSReader(a.sandbox)
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil

@@ -123,10 +123,6 @@ func New(t testing.TB) *Env {
 	t.Cleanup(func() { idx.Close() })
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc := ingest.New(cat, blobs, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet})
-	if err := svc.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(svc.Close)
 	srch := search.NewService(idx, cat)
 	tasks := assignments.NewService(cat)
 	tasks.UseXLSReader(sandbox)
@@ -141,6 +137,12 @@ func New(t testing.TB) *Env {
 	// As serve wires them: quotes are checked within the document pages' budget.
 	e.Claims.SetTextBudget(e.Documents)
 	e.Values.SetTextBudget(e.Documents)
+	// and near duplicates are compared within it too.
+	svc.SetTextBudget(e.Documents)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(svc.Close)
 	return e
 }
 

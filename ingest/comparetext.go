@@ -1,0 +1,272 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/neardup"
+	"golang.org/x/sync/errgroup"
+)
+
+// TextBudget lends memory to texts held for a while, one budget per
+// server: documents.Service lends so to pages shown whole and to quote
+// checking (claims.TextBudget), and the near-duplicate comparison borrows
+// from the same (Service.SetTextBudget).
+type TextBudget interface {
+	// LendText lends n bytes more to a load that then holds total, until
+	// release is called: EUNAVAILABLE (with a time to retry after) when
+	// it cannot lend them now, ETOOLARGE when total is more than it ever
+	// lends.
+	LendText(n, total int64) (release func(), err error)
+}
+
+// DefaultCompareMemory is how much memory comparing texts with their
+// stored candidates may hold at once when no budget of the server's is
+// given (the reindex and repair commands, a Service without
+// SetTextBudget).
+const DefaultCompareMemory = 256 << 20
+
+// compareBudgetWait is how long a candidate's text waits for the budget
+// to lend to it before it is skipped (logged): the pipeline does not stop
+// for a budget lent out to others.
+const compareBudgetWait = time.Minute
+
+// streamCost is what reading a stored text as a stream holds whatever
+// its size: TextPages' buffer, the decoder's and the chunk read.
+const streamCost = 3 * textReadBuffer
+
+// comparer compares held texts with candidates' stored texts, read as
+// streams (neardup.Reader; read again keeping the characters for the few
+// pairs that must be aligned for OCR): what it holds of a candidate is
+// bounded by the held texts it is compared with, not by the candidate,
+// and is lent by budget. A candidate the budget cannot lend enough to, even whole, is
+// skipped with a logged reason, as is one it has not lent to within
+// compareBudgetWait: it matches nothing, and the documents compared with
+// it are still linked to the others.
+type comparer struct {
+	blobs  blob.Store
+	budget TextBudget
+	log    *slog.Logger
+	wait   time.Duration // compareBudgetWait unless set
+}
+
+// textRead is one stored text to compare with held texts (those of the
+// documents ids): after readAll, sims has the similarity to each (nil for
+// a text that is missing, damaged or skipped: it matches nothing), or err
+// says why the store did not give it.
+type textRead struct {
+	sha  string
+	held []*neardup.Held
+	ids  []string
+	sims []float64
+	err  error
+}
+
+// readAll reads reads' stored texts, maxTextReads at a time, and
+// returns them.
+func (c *comparer) readAll(ctx context.Context, reads []*textRead) []*textRead {
+	var g errgroup.Group
+	g.SetLimit(maxTextReads)
+	for _, r := range reads {
+		g.Go(func() error {
+			r.sims, r.err = c.read(ctx, r)
+			return nil
+		})
+	}
+	g.Wait()
+	return reads
+}
+
+// budgetError is an error of the budget's, so that it is not taken for
+// the store's (both may be EUNAVAILABLE); need is what the read would
+// then have held.
+type budgetError struct {
+	err  error
+	need int64
+}
+
+func (e budgetError) Error() string { return "memory budget: " + e.err.Error() }
+func (e budgetError) Unwrap() error { return e.err }
+
+// read compares r's stored text with its held texts; nil similarities for
+// a text that is missing or damaged (repair reads it again, which links
+// the pair then: the documents compared with it are not to blame), or
+// skipped. A read the budget turns away for now is given back whole and
+// read again once the budget may lend, asking at once for what it had
+// reached: what a text needs is the same every time, so a read goes
+// further each time, and two reads never hold parts each waiting for the
+// other's.
+func (c *comparer) read(ctx context.Context, r *textRead) ([]float64, error) {
+	wait := c.wait
+	if wait <= 0 {
+		wait = compareBudgetWait
+	}
+	deadline := time.Now().Add(wait)
+	need := int64(streamCost)
+	align := false
+	for {
+		sims, err := c.readOnce(ctx, r, need, align)
+		var be budgetError
+		switch {
+		case err == nil:
+			return sims, nil
+		case errors.Is(err, neardup.ErrNotAligned) && !align:
+			// A text read by OCR, or compared with one, close enough to
+			// be looked at character by character: read it again keeping
+			// its characters, as few pairs need.
+			align = true
+			continue
+		case catalog.IsNotFound(err) || errors.Is(err, ErrBadText):
+			return nil, nil
+		case !errors.As(err, &be):
+			return nil, err
+		case !budgetBusy(be.err):
+			c.log.Warn("near duplicates: a candidate's text needs more memory than the budget lends; not compared",
+				"text", catalog.TextKey(r.sha), "documents", r.ids, "need", be.need, "err", be.err)
+			return nil, nil
+		}
+		need = max(need, be.need)
+		pause, _ := catalog.RetryAfter(be.err)
+		if pause <= 0 {
+			pause = time.Second
+		}
+		if time.Now().Add(pause).After(deadline) {
+			c.log.Warn("near duplicates: the memory budget stayed lent out to other texts; a candidate's text not compared",
+				"text", catalog.TextKey(r.sha), "documents", r.ids, "need", need, "waited", wait, "err", be.err)
+			return nil, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+	}
+}
+
+// budgetBusy says whether the budget refused for now (to retry), rather
+// than for good.
+func budgetBusy(err error) bool {
+	return errors.Is(err, errLimitBusy) || catalog.ErrorCode(err) == catalog.EUNAVAILABLE
+}
+
+// loan is what one read of a text has borrowed from the budget: lent in
+// all, of which used so far.
+type loan struct {
+	budget     TextBudget
+	lent, used int64
+	releases   []func()
+}
+
+// take uses n bytes more, borrowing what the loan does not have yet.
+func (l *loan) take(n int64) error {
+	if l.budget == nil || l.used+n <= l.lent {
+		l.used += n
+		return nil
+	}
+	more := l.used + n - l.lent
+	release, err := l.budget.LendText(more, l.lent+more)
+	if err != nil {
+		return budgetError{err: err, need: l.used + n}
+	}
+	l.lent += more
+	l.used += n
+	l.releases = append(l.releases, release)
+	return nil
+}
+
+// giveBack returns all that was lent.
+func (l *loan) giveBack() {
+	for _, release := range l.releases {
+		release()
+	}
+	l.releases = nil
+}
+
+// readOnce reads r's stored text once through a neardup.Reader (keeping
+// its characters to align with align), first borrowing upfront bytes and
+// more as it needs, and giving all back before it returns.
+func (c *comparer) readOnce(ctx context.Context, r *textRead, upfront int64, align bool) ([]float64, error) {
+	l := &loan{budget: c.budget}
+	defer l.giveBack()
+	if err := l.take(upfront); err != nil {
+		return nil, err
+	}
+	l.used = streamCost
+	tp, err := OpenTextPages(ctx, c.blobs, r.sha)
+	if err != nil {
+		return nil, err
+	}
+	defer tp.Close()
+	rd := neardup.NewReader(r.held...)
+	rd.Hold, rd.Align = l.take, align
+	buf := make([]byte, 0, textReadBuffer)
+	for tp.Next() {
+		for {
+			if buf, err = tp.Chunk(buf[:0], textReadBuffer); err != nil {
+				break
+			}
+			if err := rd.Write(buf); err != nil {
+				return nil, err
+			}
+		}
+		if err != io.EOF {
+			return nil, err
+		}
+		rd.EndPage()
+	}
+	reading, err := tp.Reading()
+	if err != nil {
+		return nil, err
+	}
+	if err := rd.End(); err != nil {
+		return nil, err
+	}
+	sims := make([]float64, len(r.held))
+	for i := range r.held {
+		if sims[i], err = rd.Similarity(i, reading.ByOCR()); err != nil {
+			return nil, err
+		}
+	}
+	return sims, nil
+}
+
+// memoryLimit is a TextBudget of its own: it lends up to size bytes at
+// once.
+type memoryLimit struct {
+	mu         sync.Mutex
+	used, size int64
+}
+
+var (
+	errLimitBusy  = errors.New("lent out to other texts for now")
+	errLimitWhole = errors.New("more than the whole budget")
+)
+
+func newMemoryLimit(size int64) *memoryLimit { return &memoryLimit{size: size} }
+
+// LendText lends n bytes to a load that then holds total.
+func (l *memoryLimit) LendText(n, total int64) (func(), error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if total > l.size {
+		return func() {}, fmt.Errorf("%d bytes: %w", total, errLimitWhole)
+	}
+	if l.used+n > l.size {
+		return func() {}, errLimitBusy
+	}
+	l.used += n
+	return func() {
+		l.mu.Lock()
+		l.used -= n
+		l.mu.Unlock()
+	}, nil
+}
+
+var _ TextBudget = (*memoryLimit)(nil)
