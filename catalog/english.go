@@ -51,7 +51,6 @@ var englishMessages = map[string]string{
 	"%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称":           "In round %d, indicator %s is already named “%s”; two indicators of one round cannot share a name, choose another",
 	"%d 年度是当前轮次,其指标名称随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入":  "Round %d is the current round: its indicator names follow the current framework and cannot be changed here; correct the framework file and import it again",
 	"%d 年度没有保存自己的指标名称,随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入": "Round %d keeps no indicator names of its own: they follow the current framework and cannot be changed here; correct the framework file and import it again",
-	"监测轮次 %s 不存在":                    "There is no monitoring round %s",
 	"监测轮次 %d 不存在":                    "There is no monitoring round %d",
 	"年份应为四位数字\uFF0C收到 %q":            "The year should be four digits, not %q",
 	"检索式过长(超过 %d 字),请精简后再试":          "The query is too long (over %d characters); shorten it and try again",

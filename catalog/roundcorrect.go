@@ -43,8 +43,9 @@ func (n *RoundNames) Name(code string, english bool) (name string, ok bool) {
 // NameNow is an indicator's name as a round had it (nameEN in English
 // when there is one), with the current framework's name beside it when it
 // was renamed since (now not zero): 社区教育覆盖率（现名：社区教育参与率）,
-// "Coverage (now: Participation)", so that a reader of an earlier round
-// finds it on today's pages. The report and the pages share it.
+// "Coverage (now: Participation)" (today's Chinese name when only that
+// changed), so that a reader of an earlier round finds it on today's
+// pages. The report and the pages share it.
 func NameNow(name, nameEN string, now Indicator, english bool) string {
 	named := func(zh, en string) string {
 		if english && en != "" {
@@ -57,7 +58,11 @@ func NameNow(name, nameEN string, now Indicator, english bool) string {
 	case now.Code == "":
 		return was
 	case english:
-		return was + " (now: " + named(now.Name, now.NameEN) + ")"
+		is := named(now.Name, now.NameEN)
+		if is == was {
+			is = now.Name // renamed in Chinese only: the English reads the same
+		}
+		return was + " (now: " + is + ")"
 	}
 	return was + "\uFF08\u73B0\u540D\uFF1A" + now.Name + "\uFF09"
 }

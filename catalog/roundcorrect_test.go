@@ -100,3 +100,25 @@ func testCorrectingAKeptNameRefuses(t *testing.T, s *Store) {
 		t.Errorf("refusals recorded: %v %v", events, err)
 	}
 }
+
+// TestNameNow: a kept name alone, with today's beside it in Chinese and
+// English, and today's Chinese name when only that changed.
+func TestNameNow(t *testing.T) {
+	now := Indicator{Code: "2.2.1", Name: "市民终身学习基地数量", NameEN: "Learning sites"}
+	for _, tt := range []struct {
+		name, nameEN string
+		now          Indicator
+		english      bool
+		want         string
+	}{
+		{"市民学习基地数量", "Sites", Indicator{}, false, "市民学习基地数量"},
+		{"市民学习基地数量", "Sites", now, false, "市民学习基地数量（现名：市民终身学习基地数量）"},
+		{"市民学习基地数量", "Sites", now, true, "Sites (now: Learning sites)"},
+		{"市民学习基地数量", "Learning sites", now, true, "Learning sites (now: 市民终身学习基地数量)"},
+		{"市民学习基地数量", "", Indicator{Code: "2.2.1", Name: "市民终身学习基地数量"}, true, "市民学习基地数量 (now: 市民终身学习基地数量)"},
+	} {
+		if got := NameNow(tt.name, tt.nameEN, tt.now, tt.english); got != tt.want {
+			t.Errorf("NameNow(%q, %q, %q, %v) = %q, want %q", tt.name, tt.nameEN, tt.now.Name, tt.english, got, tt.want)
+		}
+	}
+}
