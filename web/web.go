@@ -198,6 +198,8 @@ func (h *handler) routes() []route {
 		{pattern: "POST /admin/users/{name}/password", handle: h.adminUserPassword, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/cities", handle: h.adminCityCreate, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/rounds", handle: h.adminRoundCreate, roles: adminRoles, denied: adminDenied},
+		{pattern: "GET /admin/rounds/{year}", handle: h.adminRoundPage, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/rounds/{year}/indicators/{code}", handle: h.adminRoundNameCorrect, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/framework", handle: h.adminFrameworkImport, roles: adminRoles, denied: adminDenied},
 	}
 }
@@ -423,6 +425,9 @@ type view struct {
 	// IndicatorsEN are the indicators' English names by code, on English
 	// pages only (the indname template function).
 	IndicatorsEN map[string]string
+	// kept names indicators as a past round keeps them (the keptname
+	// template function).
+	kept *roundNamer
 }
 
 func (h *handler) parseTemplates() error {
@@ -458,6 +463,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if s := sessionFrom(r); s != nil {
 		v.User, v.CSRF = s.User, s.CSRF
 		v.Cities = h.cityNames(r)
+		v.kept = h.roundNamer(r)
 		if v.Lang == English {
 			v.IndicatorsEN = h.indicatorNamesEN(r)
 		}
