@@ -156,6 +156,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/rounds": {func() *http.Request {
 			return e.request("POST", "/api/v1/rounds", map[string]any{"year": e.unusedYear()})
 		}, adminOnly(201)},
+		"GET /api/v1/rounds/{year}/indicators": {func() *http.Request { return e.request("GET", "/api/v1/rounds/2017/indicators", nil) }, all(200)},
+		"PATCH /api/v1/rounds/{year}/indicators/{code}": {func() *http.Request {
+			return e.request("PATCH", p("/api/v1/rounds/%d/indicators/2.3.1", e.keptRound()), map[string]any{"name": p("指标第%d稿", e.next())})
+		}, adminOnly(200)},
 		"GET /api/v1/users": {func() *http.Request { return e.request("GET", "/api/v1/users", nil) }, adminOnly(200)},
 		"POST /api/v1/users": {func() *http.Request {
 			return e.request("POST", "/api/v1/users", map[string]any{"username": p("new%d", e.next()), "role": "expert"})

@@ -47,19 +47,30 @@ func (h *handler) handleDocumentBulk(w http.ResponseWriter, r *http.Request) {
 	results := make([]map[string]any, len(out))
 	changed := 0
 	for i, o := range out {
-		res := map[string]any{"id": o.ID, "ok": o.Err == nil}
+		// A document whose round was left alone while its other fields
+		// were saved is ok, skipped, with the reason; one where nothing
+		// was saved is not ok.
+		res := map[string]any{"id": o.ID, "ok": o.Err == nil || o.Saved}
 		if o.Skipped {
 			res["skipped"] = true
 		}
+		var why *errorDetail
 		if o.Err != nil {
-			res["error"] = errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}
-		} else {
-			changed++
-			res["reopened_claims"] = append([]string{}, o.Reopened.Claims...)
-			if in.Delete {
-				res["reopened_values"] = append([]string{}, o.Reopened.Values...)
-				res["reopened_assignments"] = append([]string{}, o.Reopened.Assignments...)
-			}
+			why = &errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}
+		}
+		if o.Err != nil && !o.Saved {
+			res["error"] = why
+			results[i] = res
+			continue
+		}
+		changed++
+		if o.Saved {
+			res["reason"] = why
+		}
+		res["reopened_claims"] = append([]string{}, o.Reopened.Claims...)
+		if in.Delete {
+			res["reopened_values"] = append([]string{}, o.Reopened.Values...)
+			res["reopened_assignments"] = append([]string{}, o.Reopened.Assignments...)
 		}
 		results[i] = res
 	}

@@ -49,7 +49,9 @@ func TestBulkChangeReportsEachDocumentAndMovesAreForAdmins(t *testing.T) {
 
 // TestBulkRoundChangeOfARoundsListSaysWhatItSkipped: picked from the list
 // of 2018 (listed_round), a document of 2017 linked into 2018 keeps its
-// round and its result says skipped, with why; the 2018 document moves.
+// round and its result says skipped, with why, and not ok, as nothing
+// else was asked; the 2018 document moves. Asked a 文号 as well, the
+// 2017 document is ok and changed, skipped, with the reason.
 func TestBulkRoundChangeOfARoundsListSaysWhatItSkipped(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
@@ -91,5 +93,22 @@ func TestBulkRoundChangeOfARoundsListSaysWhatItSkipped(t *testing.T) {
 	}
 	if d := e.mustDoc(summary); d.Round != "2019" {
 		t.Errorf("the summary's round %q, want 2019", d.Round)
+	}
+
+	// With its 文号 too: the 文号 is saved, so the policy is ok and
+	// changed, skipped only in its round, with the reason.
+	resp, body = e.do(e.request("POST", "/api/v1/documents/bulk", map[string]any{"ids": []string{policy},
+		"round": "2019", "doc_number": "杭教〔2017〕12号", "listed_round": "2018"}), "coordA")
+	results, _ = body["results"].([]any)
+	if resp.StatusCode != 200 || body["changed"] != float64(1) || len(results) != 1 {
+		t.Fatalf("bulk round and 文号 change of 2018's list: %d %v, want the policy changed", resp.StatusCode, body)
+	}
+	res := results[0].(map[string]any)
+	reason, _ := res["reason"].(map[string]any)
+	if res["ok"] != true || res["skipped"] != true || res["error"] != nil || !strings.Contains(fmt.Sprint(reason["message"]), "其他修改已保存") {
+		t.Errorf("the policy with its 文号 saved: %v, want ok, skipped, the reason saying 其他修改已保存", res)
+	}
+	if d := e.mustDoc(policy); d.Round != "2017" || d.DocNumber != "杭教〔2017〕12号" {
+		t.Errorf("the policy after the change: round %q 文号 %q, want 2017 and the new 文号", d.Round, d.DocNumber)
 	}
 }

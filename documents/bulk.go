@@ -80,10 +80,13 @@ type BulkOutcome struct {
 	// delete), values and tasks (a delete).
 	Reopened catalog.Reopened
 	Err      error
-	// Skipped is true when the document was left as it was on purpose
-	// (Err says why): a document of another round in a round change of
-	// a round's list.
+	// Skipped is true when the document's round was left as it was on
+	// purpose (Err says why): a document of another round in a round
+	// change of a round's list.
 	Skipped bool
+	// Saved is true when the rest of the change (other fields, the link)
+	// was made for a Skipped document: only its round was left alone.
+	Saved bool
 }
 
 // Bulk makes one change to many documents for u. The change itself is
@@ -100,6 +103,7 @@ func (s *Service) Bulk(ctx context.Context, u *catalog.User, c BulkChange) ([]Bu
 		o := BulkOutcome{ID: id}
 		o.Title, o.Reopened, o.Err = s.bulkOne(ctx, u, id, c)
 		o.Skipped = errors.Is(o.Err, errOtherRound)
+		o.Saved = errors.Is(o.Err, errRestSaved)
 		out = append(out, o)
 	}
 	return out, nil
@@ -186,8 +190,12 @@ func OfRoundItself(d *catalog.Document, round string) bool {
 	return d.Round == round || (d.Round == "" && strings.HasPrefix(d.IssuedOn, round))
 }
 
-// errOtherRound marks a document a bulk round change left alone.
-var errOtherRound = errors.New("of another round")
+// errOtherRound marks a document whose round a bulk round change left
+// alone; errRestSaved one whose other changes were made all the same.
+var (
+	errOtherRound = errors.New("of another round")
+	errRestSaved  = errors.New("other changes saved")
+)
 
 // otherRound says why a document of another round, listed for round by a
 // link, kept its round: changing it would take the document out of the
@@ -198,7 +206,7 @@ func otherRound(d *catalog.Document, round string, rest bool) error {
 		own = catalog.Words{Chinese: "其他轮次", English: "another round"}
 	}
 	if rest {
-		return fmt.Errorf("%w: %w", errOtherRound, catalog.Errorf(catalog.ECONFLICT,
+		return fmt.Errorf("%w: %w: %w", errOtherRound, errRestSaved, catalog.Errorf(catalog.ECONFLICT,
 			"这份文档属于 %s,只是有关联计入 %s 年度,未修改其所属轮次(改了会把它移出原轮次),其他修改已保存;要让它计入其他轮次,请在文档页按该轮次关联",
 			own, round))
 	}

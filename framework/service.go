@@ -174,3 +174,22 @@ func (s *Service) AddRound(ctx context.Context, u *catalog.User, r catalog.Round
 	}
 	return s.cat.AddRound(ctx, r, u.Username)
 }
+
+// RoundNames returns the names round gives its indicators: those it keeps
+// (a past round's, with today's beside one renamed since) or the current
+// framework's. Everyone signed in reads them. ENOTFOUND for a round that
+// is not there.
+func (s *Service) RoundNames(ctx context.Context, round int) (*catalog.RoundNames, error) {
+	return s.cat.RoundNames(ctx, round)
+}
+
+// CorrectRoundName corrects, for u (an admin), the name round keeps for
+// its indicator code, audited with the old and the new name
+// (catalog.Store.CorrectRoundName); the round's report and pack then use
+// it.
+func (s *Service) CorrectRoundName(ctx context.Context, u *catalog.User, round int, code, name string) (*catalog.NameCorrection, error) {
+	if err := requireAdmin(u); err != nil {
+		return nil, err
+	}
+	return s.cat.CorrectRoundName(ctx, round, code, name, u.Username)
+}

@@ -238,15 +238,8 @@ func (r *Report) named(name, nameEN string) string {
 
 // nameNow is an indicator's or area's name as the round had it, with the
 // current framework's name beside it when it was renamed since (now not
-// zero): 社区教育覆盖率（现名：社区教育参与率）, so that a reader of an
-// earlier round's report finds it on today's pages.
+// zero), as every page naming a kept round's indicators writes it
+// (catalog.NameNow).
 func (r *Report) nameNow(name, nameEN string, now catalog.Indicator) string {
-	was := r.named(name, nameEN)
-	if now.Code == "" {
-		return was
-	}
-	if r.Lang == English {
-		return was + " (now: " + r.named(now.Name, now.NameEN) + ")"
-	}
-	return was + "\uFF08现名\uFF1A" + now.Name + "\uFF09"
+	return catalog.NameNow(name, nameEN, now, r.Lang == English)
 }

@@ -173,7 +173,7 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 		if _, current, err = s.cat.CurrentFramework(ctx); err != nil && !catalog.IsNotFound(err) {
 			return nil, err
 		}
-		now = renamed(inds, current)
+		now = catalog.Renamed(inds, current)
 	}
 	d, err := s.load(ctx, city, round)
 	if err != nil {
@@ -206,23 +206,6 @@ func (s *Service) Build(ctx context.Context, u *catalog.User, city string, round
 		r.Areas, r.Empty = append(r.Areas, extra), false
 	}
 	return r, nil
-}
-
-// renamed returns, by code, the current framework's indicators whose name
-// differs from the name a kept round has for the code (inds): the report
-// names them as the round did, with today's name beside it.
-func renamed(inds, current []catalog.Indicator) map[string]catalog.Indicator {
-	then := make(map[string]catalog.Indicator, len(inds))
-	for _, ind := range inds {
-		then[ind.Code] = ind
-	}
-	out := map[string]catalog.Indicator{}
-	for _, ind := range current {
-		if was, ok := then[ind.Code]; ok && (was.Name != ind.Name || (was.NameEN != ind.NameEN && ind.NameEN != "")) {
-			out[ind.Code] = ind
-		}
-	}
-	return out
 }
 
 // Outside is the code of the report's last area, which holds the

@@ -161,3 +161,58 @@ func TestImportForNextRoundKeepsTheCurrentRoundsNames(t *testing.T) {
 		}
 	}
 }
+
+// TestReportUsesACorrectedKeptName: 2018 kept 3.1.1 with a typo
+// (活动周（学习节 without its bracket closed, as imported); the admin
+// corrects it after 2019's revision. 2018's report (XLSX and DOCX) names
+// 3.1.1 as corrected, today's name beside it; 2019's is untouched.
+func TestReportUsesACorrectedKeptName(t *testing.T) {
+	e := testenv.New(t)
+	const typo = "举办全民终身学习活动周（学习节"
+	_, inds, err := e.Catalog.CurrentFramework(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range inds {
+		if inds[i].Code == "3.1.1" {
+			inds[i].Name = typo
+		}
+	}
+	table, err := framework.ExportCSV(inds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Framework.Import(ctx, testenv.Admin, "2018.csv", table, catalog.Framework{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Current: true}); err != nil {
+		t.Fatal(err)
+	}
+	table, meta := revised(t, e)
+	if _, err := e.Framework.Import(ctx, testenv.Admin, "2019.csv", table, meta); err != nil {
+		t.Fatal(err)
+	}
+	c, err := e.Framework.CorrectRoundName(ctx, testenv.Admin, 2018, "3.1.1", weekThen)
+	if err != nil || c.Old != typo {
+		t.Fatalf("correct 2018's 3.1.1: %+v %v", c, err)
+	}
+	svc := report.NewService(e.Catalog)
+	r18, err := svc.Build(ctx, testenv.Admin, hangzhou, 2018)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := weekThen + "\uFF08现名\uFF1A" + weekNow + "\uFF09"
+	if row := xlsxRows(t, r18)["3.1.1"]; len(row) < 2 || row[1] != want {
+		t.Errorf("2018 XLSX 3.1.1 row %q, want the corrected name %q", row, want)
+	}
+	if text, headings, _ := docx(t, r18); !headings["3.1.1 "+want] {
+		t.Errorf("2018 DOCX lacks the heading %q: %.600s", "3.1.1 "+want, text)
+	}
+	r19, err := svc.Build(ctx, testenv.Admin, hangzhou, 2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, it := item(t, r19, "3.1.1"); it.Indicator.Name != weekNow {
+		t.Errorf("2019's 3.1.1 named %q, want today's %q", it.Indicator.Name, weekNow)
+	}
+}

@@ -409,6 +409,11 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			resp, _ := b.post("/admin/rounds", form("year", fmt.Sprint(2020+years)))
 			return resp
 		}, adminOnly("303")},
+		"GET /admin/rounds/{year}": {get("/admin/rounds/2018"), adminOnly("200")},
+		"POST /admin/rounds/{year}/indicators/{code}": {func(b *browser) *http.Response {
+			resp, _ := b.post(fmt.Sprintf("/admin/rounds/%d/indicators/2.3.1", keptRound(t, s)), form("name", fmt.Sprintf("指标第%d稿", next())))
+			return resp
+		}, adminOnly("303")},
 		"POST /admin/framework": {func(b *browser) *http.Response {
 			return b.postFiles("/admin/framework", nil, map[string][]byte{"demo.yaml": framework.Demo})
 		}, adminOnly("303")},

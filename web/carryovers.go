@@ -20,6 +20,9 @@ type carryoversPage struct {
 	Next    string
 	// Start is the carry-over button's form sent back: its error.
 	Start formState
+	// Names are the current framework's indicator names by code; a past
+	// round that keeps its own names shows those (keptname).
+	Names map[string]string
 }
 
 // carryoversPage lists what was carried into a city's round (待确认 first),
@@ -54,6 +57,10 @@ func (h *handler) showCarryovers(w http.ResponseWriter, r *http.Request, status 
 		if it.State == catalog.CarryToConfirm {
 			p.Pending++
 		}
+	}
+	if p.Names, err = h.Framework.Names(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	p.CanEdit = u.CanEdit(p.City) == nil
 	p.Next = carryoversPath(p.City, p.Round)

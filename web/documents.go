@@ -297,13 +297,22 @@ func (h *handler) documentsBulk(w http.ResponseWriter, r *http.Request) {
 		h.showDocuments(w, withPath(r, ret), status, returnQuery(ret), st, nil)
 		return
 	}
+	// A document of another round whose other fields were saved counts
+	// as changed; the summary says how many kept their round, and why.
 	var failed []bulkOutcome
+	left := 0
 	for _, o := range out {
-		if o.Err != nil {
+		switch {
+		case o.Saved:
+			left++
+		case o.Err != nil:
 			failed = append(failed, bulkOutcome{ID: o.ID, Title: o.Title, Message: errorText(langOf(r), o.Err)})
 		}
 	}
 	msg := trf(lang, "docs.bulk.done."+verb, len(out)-len(failed))
+	if left > 0 {
+		msg += trf(lang, "docs.bulk.round_left", left, c.ListedRound)
+	}
 	if len(failed) == 0 {
 		back(w, r, ret, msg)
 		return

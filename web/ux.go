@@ -39,6 +39,12 @@ func init() {
 		}
 		return name
 	}
+	// keptname is a key indicator as a past round that keeps its names
+	// has it, with today's name beside one renamed since (旧名（现名：新名）);
+	// "" for a round that follows the framework: indname then.
+	funcs["keptname"] = func(v view, round int, code string) string {
+		return v.kept.name(round, code)
+	}
 }
 
 // indicatorNamesEN are the English names (name_en) of the current

@@ -199,6 +199,8 @@ func (h *handler) routes() []route {
 		{pattern: "POST /admin/users/{name}/password", handle: h.adminUserPassword, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/cities", handle: h.adminCityCreate, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/rounds", handle: h.adminRoundCreate, roles: adminRoles, denied: adminDenied},
+		{pattern: "GET /admin/rounds/{year}", handle: h.adminRoundPage, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/rounds/{year}/indicators/{code}", handle: h.adminRoundNameCorrect, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/framework", handle: h.adminFrameworkImport, roles: adminRoles, denied: adminDenied},
 	}
 }
@@ -428,6 +430,9 @@ type view struct {
 	// round is current): the example in the round fields that say
 	// 留空即当前轮次, so that it shows what leaving them empty means.
 	CurrentRound string
+	// kept names indicators as a past round keeps them (the keptname
+	// template function).
+	kept *roundNamer
 }
 
 func (h *handler) parseTemplates() error {
@@ -464,6 +469,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		v.User, v.CSRF = s.User, s.CSRF
 		v.Cities = h.cityNames(r)
 		v.CurrentRound = h.currentRound(r)
+		v.kept = h.roundNamer(r)
 		if v.Lang == English {
 			v.IndicatorsEN = h.indicatorNamesEN(r)
 		}

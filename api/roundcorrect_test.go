@@ -1,0 +1,123 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/framework"
+)
+
+// importNamed imports today's framework again, as the admin, with code
+// named name: plainly, or for the next round (the current round keeps the
+// names it has).
+func (e *env) importNamed(code, name string, nextRound bool) {
+	e.t.Helper()
+	ctx := context.Background()
+	fw, inds, err := e.cat.CurrentFramework(ctx)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for i := range inds {
+		if inds[i].Code == code {
+			inds[i].Name = name
+		}
+	}
+	table, err := framework.ExportCSV(inds)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	imp := e.deps.Framework.Import
+	if nextRound {
+		imp = e.deps.Framework.ImportForNextRound
+	}
+	if _, err := imp(ctx, framework.System, "体系.csv", table, *fw); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// keptRound is a round that keeps its names: the current round, its names
+// kept by an import for the next round, unless one keeps them already.
+func (e *env) keptRound() int {
+	e.t.Helper()
+	rounds, err := e.cat.Rounds(context.Background())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, rd := range rounds {
+		if rd.NamesKept {
+			return rd.Year
+		}
+	}
+	e.importNamed("2.3.1", "建立学分银行或学分积累、转换与认证制度", true)
+	return e.keptRound()
+}
+
+// TestCorrectingARoundsKeptName: 2018 was monitored under a framework
+// with a typo in 2.3.1 (学分银行建役) and kept it when 2019 was made
+// current; the framework was corrected since. GET
+// /api/v1/rounds/2018/indicators shows the kept name with 现名; a
+// coordinator may not correct it; the admin's empty name, another
+// indicator's name and the current round are refused in Chinese; the
+// admin's correction is answered with the old name, listed, and audited.
+func TestCorrectingARoundsKeptName(t *testing.T) {
+	e := newEnv(t)
+	const typo, right = "学分银行建役", "建立学分银行制度"
+	e.importNamed("2.3.1", typo, false)
+	if resp, body := e.do(e.request("POST", "/api/v1/rounds", map[string]any{"year": 2019, "current": true}), "admin"); resp.StatusCode != 201 {
+		t.Fatalf("make 2019 current: %d %v", resp.StatusCode, body)
+	}
+	e.importNamed("2.3.1", right, false)
+	if got := e.kept231(2018); got["name"] != typo || got["now"] != right || got["shown"] != typo+"（现名："+right+"）" {
+		t.Fatalf("2018's 2.3.1 before the correction: %v, want the typo with 现名", got)
+	}
+	path := "/api/v1/rounds/2018/indicators/2.3.1"
+	if resp, _ := e.do(e.request("PATCH", path, map[string]any{"name": right}), "coordA"); resp.StatusCode != 403 {
+		t.Errorf("a coordinator correcting a round's name: %d, want 403", resp.StatusCode)
+	}
+	for _, c := range []struct {
+		path, name string
+		status     int
+		says       string
+	}{
+		{path, " ", 400, "指标名称不能为空"},
+		{path, "市民终身学习卡与个人学习档案", 409, "2.3.2 已叫“市民终身学习卡与个人学习档案”"},
+		{"/api/v1/rounds/2019/indicators/2.3.1", right, 400, "2019 年度是当前轮次，其指标名称随当前指标体系"},
+		{"/api/v1/rounds/2018/indicators/9.9.9", right, 404, "没有编码为 9.9.9 的指标"},
+	} {
+		resp, body := e.do(e.request("PATCH", c.path, map[string]any{"name": c.name}), "admin")
+		if resp.StatusCode != c.status || !strings.Contains(fmt.Sprint(body["error"]), c.says) {
+			t.Errorf("PATCH %s %q: %d %v, want %d saying %q", c.path, c.name, resp.StatusCode, body, c.status, c.says)
+		}
+	}
+	resp, body := e.do(e.request("PATCH", path, map[string]any{"name": right}), "admin")
+	if resp.StatusCode != 200 || body["old_name"] != typo || body["name"] != right {
+		t.Fatalf("the admin's correction: %d %v", resp.StatusCode, body)
+	}
+	if got := e.kept231(2018); got["name"] != right || got["now"] != nil || got["shown"] != right {
+		t.Errorf("2018's 2.3.1 after the correction: %v, want the right name alone", got)
+	}
+	events, err := e.cat.Events(context.Background(), "round:2018", 5)
+	if err != nil || len(events) == 0 || events[0].Action != "round.correct_name" || events[0].User != "admin" ||
+		events[0].Detail["from"] != typo || events[0].Detail["to"] != right {
+		t.Errorf("the audit entry of the correction: %+v %v", events, err)
+	}
+}
+
+// kept231 is 2.3.1 as GET /api/v1/rounds/{round}/indicators lists it.
+func (e *env) kept231(round int) map[string]any {
+	e.t.Helper()
+	resp, body := e.do(e.request("GET", fmt.Sprintf("/api/v1/rounds/%d/indicators", round), nil), "expert")
+	if resp.StatusCode != 200 || body["names_kept"] != true {
+		e.t.Fatalf("round %d's indicators: %d %v, want 200 with names_kept", round, resp.StatusCode, body)
+	}
+	inds, _ := body["indicators"].([]any)
+	for _, x := range inds {
+		if ind := x.(map[string]any); ind["code"] == "2.3.1" {
+			return ind
+		}
+	}
+	e.t.Fatalf("round %d lists no 2.3.1: %v", round, body)
+	return nil
+}

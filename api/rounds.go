@@ -1,0 +1,77 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
+)
+
+// roundIndicatorJSON is one indicator as a round names it; now is today's
+// name of one a kept round names otherwise, shown the name as pages
+// and the report write it (旧名（现名：新名）).
+type roundIndicatorJSON struct {
+	Code       string `json:"code"`
+	ParentCode string `json:"parent_code,omitempty"`
+	Level      int    `json:"level"`
+	Name       string `json:"name"`
+	NameEN     string `json:"name_en,omitempty"`
+	Kind       string `json:"kind,omitempty"`
+	Now        string `json:"now,omitempty"`
+	NowEN      string `json:"now_en,omitempty"`
+	Shown      string `json:"shown"`
+}
+
+// handleRoundIndicators lists a round's indicators as the round names
+// them: its kept names (names_kept) or the current framework's.
+func (h *handler) handleRoundIndicators(w http.ResponseWriter, r *http.Request) {
+	year, err := intParam(r.PathValue("year"), 0, "year")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	n, err := h.Framework.RoundNames(r.Context(), year)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	english := reportLang(r) == report.English
+	out := make([]roundIndicatorJSON, len(n.Indicators))
+	for i, ind := range n.Indicators {
+		now := n.Now[ind.Code]
+		shown, _ := n.Name(ind.Code, english)
+		out[i] = roundIndicatorJSON{Code: ind.Code, ParentCode: ind.ParentCode, Level: ind.Level, Name: ind.Name, NameEN: ind.NameEN,
+			Kind: string(ind.Kind), Now: now.Name, NowEN: now.NameEN, Shown: shown}
+	}
+	fw := n.Framework
+	h.writeJSON(w, r, http.StatusOK, map[string]any{
+		"round": n.Round, "current": n.Current, "names_kept": n.Kept,
+		"framework":  map[string]any{"id": fw.ID, "name": fw.Name, "name_en": fw.NameEN, "version": fw.Version},
+		"indicators": out,
+	})
+}
+
+// handleRoundIndicatorCorrect corrects the name a round keeps for one
+// indicator (admins): {"name"}.
+func (h *handler) handleRoundIndicatorCorrect(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	year, err := intParam(r.PathValue("year"), 0, "year")
+	var in struct {
+		Name string `json:"name"`
+	}
+	if err == nil {
+		err = requireAdmin(u) // before reading the body
+	}
+	if err == nil {
+		err = readJSON(r, &in)
+	}
+	var c *catalog.NameCorrection
+	if err == nil {
+		c, err = h.Framework.CorrectRoundName(r.Context(), u, year, r.PathValue("code"), in.Name)
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"round": c.Round, "code": c.Code, "name": c.New, "old_name": c.Old})
+}

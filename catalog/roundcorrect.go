@@ -1,0 +1,188 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// RoundNames are the names a round gives its indicators: those it keeps
+// (Kept; catalog/roundnames.go) or, for a round that keeps none, the
+// current framework's. Pages showing a kept round's things name an
+// indicator as the round did, with today's name beside one renamed since
+// (Name), as the round's report does.
+type RoundNames struct {
+	Round int
+	// Current is true for the current round.
+	Current bool
+	// Kept is true when the round keeps its own names.
+	Kept      bool
+	Framework Framework
+	// Indicators are the round's indicators in the framework's order.
+	Indicators []Indicator
+	// Now is today's indicator of each code a kept round names otherwise
+	// (Renamed); empty for a round that follows the framework.
+	Now    map[string]Indicator
+	byCode map[string]Indicator
+}
+
+// Name is the indicator code as the round names it, in English when
+// english and the framework has an English name, with today's name beside
+// it when it was renamed since (NameNow); ok is false when the round has
+// no indicator code.
+func (n *RoundNames) Name(code string, english bool) (name string, ok bool) {
+	ind, ok := n.byCode[code]
+	if !ok {
+		return "", false
+	}
+	return NameNow(ind.Name, ind.NameEN, n.Now[code], english), true
+}
+
+// NameNow is an indicator's name as a round had it (nameEN in English
+// when there is one), with the current framework's name beside it when it
+// was renamed since (now not zero): 社区教育覆盖率（现名：社区教育参与率）,
+// "Coverage (now: Participation)" (today's Chinese name when only that
+// changed), so that a reader of an earlier round finds it on today's
+// pages. The report and the pages share it.
+func NameNow(name, nameEN string, now Indicator, english bool) string {
+	named := func(zh, en string) string {
+		if english && en != "" {
+			return en
+		}
+		return zh
+	}
+	was := named(name, nameEN)
+	switch {
+	case now.Code == "":
+		return was
+	case english:
+		is := named(now.Name, now.NameEN)
+		if is == was {
+			is = now.Name // renamed in Chinese only: the English reads the same
+		}
+		return was + " (now: " + is + ")"
+	}
+	return was + "\uFF08\u73B0\u540D\uFF1A" + now.Name + "\uFF09"
+}
+
+// Renamed returns, by code, the current framework's indicators whose name
+// differs from the name a kept round has for the code (inds).
+func Renamed(inds, current []Indicator) map[string]Indicator {
+	then := make(map[string]Indicator, len(inds))
+	for _, ind := range inds {
+		then[ind.Code] = ind
+	}
+	out := map[string]Indicator{}
+	for _, ind := range current {
+		if was, ok := then[ind.Code]; ok && (was.Name != ind.Name || (was.NameEN != ind.NameEN && ind.NameEN != "")) {
+			out[ind.Code] = ind
+		}
+	}
+	return out
+}
+
+// RoundNames returns the names round gives its indicators. ENOTFOUND when
+// there is no such round, or no framework at all.
+func (s *Store) RoundNames(ctx context.Context, round int) (*RoundNames, error) {
+	var current int
+	err := s.db.QueryRowContext(ctx, `SELECT is_current FROM round WHERE year = ?`, round).Scan(&current)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, Errorf(ENOTFOUND, "监测轮次 %d 不存在", round)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read round %d: %w", round, err)
+	}
+	fw, inds, kept, err := s.RoundFramework(ctx, round)
+	if err != nil {
+		return nil, err
+	}
+	n := &RoundNames{Round: round, Current: current == 1, Kept: kept, Framework: *fw, Indicators: inds,
+		Now: map[string]Indicator{}, byCode: make(map[string]Indicator, len(inds))}
+	for _, ind := range inds {
+		n.byCode[ind.Code] = ind
+	}
+	if kept {
+		_, today, err := s.CurrentFramework(ctx)
+		if err != nil && !IsNotFound(err) {
+			return nil, err
+		}
+		n.Now = Renamed(inds, today)
+	}
+	return n, nil
+}
+
+// CorrectRoundName corrects the name round keeps for its indicator code
+// (a framework imported with a typo, then a later round made current) and
+// records who did it, with the old and the new name, as round.correct_name.
+// It returns the correction made. The round's report and pack then use
+// the new name. Refused: an empty name (EINVALID), a name another
+// indicator of the round has (ECONFLICT), a round that keeps no names of
+// its own and so follows the framework, such as the current round
+// (EINVALID, saying to correct the framework), an unknown round or code
+// (ENOTFOUND). The same name again changes nothing and records nothing.
+func (s *Store) CorrectRoundName(ctx context.Context, round int, code, name, by string) (*NameCorrection, error) {
+	name = strings.TrimSpace(DropInvisible(name))
+	if name == "" {
+		return nil, FieldErrorf("name", EINVALID, "指标名称不能为空;请填写该轮次应有的名称")
+	}
+	var old string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := keptRound(ctx, tx, round); err != nil {
+			return err
+		}
+		err := tx.QueryRowContext(ctx, `SELECT name FROM round_indicator WHERE round = ? AND code = ?`, round, code).Scan(&old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "%d 年度的指标体系中没有编码为 %s 的指标", round, code)
+		}
+		if err != nil || old == name {
+			return err
+		}
+		var other string
+		err = tx.QueryRowContext(ctx, `SELECT code FROM round_indicator WHERE round = ? AND name = ? AND code <> ? ORDER BY position LIMIT 1`,
+			round, name, code).Scan(&other)
+		if err == nil {
+			return FieldErrorf("name", ECONFLICT, "%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称", round, other, name)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("look for the name in round %d: %w", round, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE round_indicator SET name = ? WHERE round = ? AND code = ?`, name, round, code); err != nil {
+			return fmt.Errorf("correct the name of %s in round %d: %w", code, round, err)
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.correct_name", Object: fmt.Sprintf("round:%d", round),
+			Detail: map[string]any{"code": code, "from": old, "to": name}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &NameCorrection{Round: round, Code: code, Old: old, New: name}, nil
+}
+
+// NameCorrection is a kept name corrected: the indicator code of round,
+// named Old before and New now.
+type NameCorrection struct {
+	Round    int
+	Code     string
+	Old, New string
+}
+
+// keptRound refuses, inside tx, a round that is not there or keeps no
+// names of its own: its names are the framework's, corrected there.
+func keptRound(ctx context.Context, tx *sql.Tx, round int) error {
+	var current, kept int
+	err := tx.QueryRowContext(ctx, `SELECT is_current, (SELECT COUNT(*) FROM round_framework k WHERE k.round = round.year)
+		FROM round WHERE year = ?`, round).Scan(&current, &kept)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Errorf(ENOTFOUND, "监测轮次 %d 不存在", round)
+	case err != nil:
+		return fmt.Errorf("read round %d: %w", round, err)
+	case kept > 0:
+		return nil
+	case current == 1:
+		return Errorf(EINVALID, "%d 年度是当前轮次,其指标名称随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入", round)
+	}
+	return Errorf(EINVALID, "%d 年度没有保存自己的指标名称,随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入", round)
+}

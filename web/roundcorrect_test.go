@@ -1,0 +1,118 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/framework"
+)
+
+// importNamed imports today's framework again with code named name:
+// plainly, or for the next round (the current round keeps its names).
+func importNamed(t *testing.T, s *site, code, name string, nextRound bool) {
+	t.Helper()
+	ctx := context.Background()
+	fw, inds, err := s.env.Catalog.CurrentFramework(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range inds {
+		if inds[i].Code == code {
+			inds[i].Name = name
+		}
+	}
+	table, err := framework.ExportCSV(inds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := s.env.Framework.Import
+	if nextRound {
+		imp = s.env.Framework.ImportForNextRound
+	}
+	if _, err := imp(ctx, framework.System, "体系.csv", table, *fw); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// keptRound is a round that keeps its own names: the current round's,
+// kept by an import for the next round, unless one keeps them already.
+func keptRound(t *testing.T, s *site) int {
+	t.Helper()
+	rounds, err := s.env.Catalog.Rounds(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rd := range rounds {
+		if rd.NamesKept {
+			return rd.Year
+		}
+	}
+	importNamed(t, s, "2.3.1", "建立学分银行或学分积累、转换与认证制度", true)
+	return keptRound(t, s)
+}
+
+// pastRoundWithTypo makes 2018 a past round that kept a typo in 2.3.1
+// (学分银行建役), since corrected in the framework (建立学分银行制度), and
+// 2019 the current round.
+func pastRoundWithTypo(t *testing.T, s *site) (typo, right string) {
+	t.Helper()
+	typo, right = "学分银行建役", "建立学分银行制度"
+	importNamed(t, s, "2.3.1", typo, false)
+	if err := s.env.Framework.AddRound(context.Background(), framework.System, catalog.Round{Year: 2019, Current: true}); err != nil {
+		t.Fatal(err)
+	}
+	importNamed(t, s, "2.3.1", right, false)
+	return typo, right
+}
+
+// TestAdminCorrectsARoundsKeptName: /admin links 2018 to its names'
+// page, which shows the kept typo with today's name; the admin's empty
+// name and another indicator's name come back beside the field in
+// Chinese; the correction is said and shown; 2019 (current) has no form
+// and says its names follow the framework.
+func TestAdminCorrectsARoundsKeptName(t *testing.T) {
+	s := newSite(t)
+	typo, right := pastRoundWithTypo(t, s)
+	admin := s.login("admin")
+	if _, page := admin.get("/admin"); !strings.Contains(page, `href="/admin/rounds/2018"`) {
+		t.Fatalf("/admin does not link 2018's names: %.600s", textOf(page))
+	}
+	_, page := admin.get("/admin/rounds/2018")
+	row := rowWith(page, `id="i-2.3.1"`)
+	if !strings.Contains(row, `value="`+typo+`"`) || !strings.Contains(row, right) {
+		t.Fatalf("2018's 2.3.1 row: %.600s, want the kept typo editable and today's name", row)
+	}
+	for name, says := range map[string]string{" ": "指标名称不能为空", "市民终身学习卡与个人学习档案": "2.3.2 已叫“市民终身学习卡与个人学习档案”"} {
+		resp, body := admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {name}})
+		if row := rowWith(body, `id="i-2.3.1"`); resp.StatusCode < 400 || !strings.Contains(textOf(row), says) || !strings.Contains(row, `aria-invalid="true"`) {
+			t.Errorf("name %q: %d, row %.600s, want the refusal %q beside the field", name, resp.StatusCode, textOf(row), says)
+		}
+	}
+	resp, body := admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {right}})
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "已把指标 2.3.1 的名称由“"+typo+"”改为“"+right+"”") {
+		t.Fatalf("the correction: %d %.600s", resp.StatusCode, textOf(body))
+	}
+	if row := rowWith(body, `id="i-2.3.1"`); !strings.Contains(row, `value="`+right+`"`) || strings.Contains(row, typo) {
+		t.Errorf("2018's 2.3.1 after the correction: %.600s", row)
+	}
+	_, page = admin.get("/admin/rounds/2019")
+	if strings.Contains(page, `name="name"`) || !strings.Contains(textOf(page), "这是当前轮次：其指标名称随当前指标体系") {
+		t.Errorf("the current round's names page: %.600s, want no form and why", textOf(page))
+	}
+}
+
+// rowWith is the table row of page holding attr, "" for none.
+func rowWith(page, attr string) string {
+	i := strings.Index(page, attr)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(page[i:], "</tr>")
+	if j < 0 {
+		return page[i:]
+	}
+	return page[i : i+j]
+}
