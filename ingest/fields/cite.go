@@ -31,7 +31,9 @@ var attachmentList = regexp.MustCompile(`^附件\d*[:.、]?`)
 // them, in a list of attachments, or followed by 文件/精神/,/以下简称….
 func cited(before, after string) bool {
 	line := before[strings.LastIndexByte(before, '\n')+1:]
-	if len(openBrackets(line)) > 0 || strings.HasSuffix(line, "》") {
+	// Only brackets that enclose words count: a 〔 or 【 left open is
+	// rather a 文号's bracket OCR misread, or its junk.
+	if strings.ContainsAny(string(openBrackets(line)), "(《“〈「『") || strings.HasSuffix(line, "》") {
 		return true
 	}
 	tail := lastRunes(before, 4)
@@ -40,7 +42,7 @@ func cited(before, after string) bool {
 			return true
 		}
 	}
-	clause := line[strings.LastIndexAny(line, "。;,:")+1:]
+	clause := afterLast(line, "。;,:")
 	if citingClause.MatchString(clause) || attachmentList.MatchString(line) || attachmentList.MatchString(clause) {
 		return true
 	}

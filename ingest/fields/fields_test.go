@@ -47,6 +47,7 @@ func TestDocNumberTraps(t *testing.T) {
 		{"a clause that opens with 依据", "杭州市学习型城市建设情况\n近年来,依据省教育厅浙教职成〔2016〕3号部署推进工作。", ""},
 		{"in a list of attachments", "杭州市教育局办公室关于报送监测材料的通知\n各区教育局:\n请按附件要求报送材料\n附件:1.教职成〔2014〕10号\n2.监测指标体系\n杭州市教育局办公室\n2019年3月1日", ""},
 		// 红头 notices that cite others still yield their own.
+		{"own after OCR junk with a stray 【", "【 TBA SCPE甬政发〔2018〕45号宁波市人民政府关于加快发展社区教育的通知各区县(市)人民政府:\n正文。", "甬政发〔2018〕45号"},
 		{"own, then a citation with 以下简称", "教育部办公厅文件\n教职成厅函〔2017〕84号\n教育部办公厅关于开展学习型城市建设监测项目实践的通知\n各有关城市教育局:\n根据《教育部等七部门关于推进学习型城市建设的意见》(教职成〔2014〕10号,以下简称《意见》)要求,现就有关事项通知如下。", "教职成厅函〔2017〕84号"},
 		{"own after a title holding (2011-2015年), joined", "杭州市教育局关于印发《杭州市终身教育发展规划(2011-2015年)》的通知杭教职成〔2011〕5号各区、县(市)教育局:\n现印发给你们。", "杭教职成〔2011〕5号"},
 		{"own under a masthead, full-width citation in the body", "宁波市教育局文件\n甬教职成〔2019〕12号\n宁波市教育局关于开展学习型城市建设监测的通知\n各区县(市)教育局：\n根据《国务院关于印发国家职业教育改革实施方案的通知》（国发〔2019〕4号），现将有关事项通知如下。", "甬教职成〔2019〕12号"},
@@ -141,6 +142,7 @@ func TestIssuer(t *testing.T) {
 		{"a press report has none", "我市举办活动周开幕式\n本报讯 10月20日,活动周开幕。", "", ""},
 		{"a report's cover: two bodies above the date", reportHead, "中国成人教育协会、北京教育科学研究院", fields.SourceSignature},
 		{"a national body's branch is one body", "2018年工作总结\n全年工作顺利。\n中国成人教育协会北京分会\n2019年1月8日", "中国成人教育协会北京分会", fields.SourceSignature},
+		{"a signature joined after the last sentence", "2018年社区教育工作总结\n全年工作顺利。杭州市上城区教育局2019年1月8日", "杭州市上城区教育局", fields.SourceSignature},
 		{"a clause of the body before the name is cut off", "2018年社区教育工作总结\n全年组织活动120场,参与市民3万人次,西湖区教育局\n2019年1月8日", "西湖区教育局", fields.SourceSignature},
 	}
 	for _, tt := range tests {

@@ -95,9 +95,7 @@ func titleIssuer(title string) string {
 // clause or line; "" when that is no body's name. A clause of the body
 // ("…按要求,市教育局2019年3月15日…") is no signature.
 func signatureIssuer(before string) string {
-	before = strings.TrimRight(before, " \n")
-	i := strings.LastIndexAny(before, "\n。!;:,)》")
-	name := before[i+1:]
+	name := afterLast(strings.TrimRight(before, " \n"), "\n。!;:,)》")
 	if i := strings.LastIndexFunc(name, func(r rune) bool { return r >= '0' && r <= '9' }); i >= 0 {
 		name = name[i+1:]
 	}
