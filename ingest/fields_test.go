@@ -2,6 +2,8 @@ package ingest_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -103,5 +105,46 @@ func TestWorkSummaryGetsNoCitedDocNumber(t *testing.T) {
 	// 2016 is no round: the current one.
 	if d.IssuedOn != "2016-12-20" || d.Round != "2018" || d.Title != "上城区2016年社区教育工作总结" {
 		t.Errorf("summary: date %q round %q title %q", d.IssuedOn, d.Round, d.Title)
+	}
+}
+
+// TestReportCitingAPolicyKeepsItsOwnFields uploads the real eight-city
+// report, which has no title line and only cites 教职成〔2014〕10号, beside
+// the policy that bears that 文号: the report keeps its file name as its
+// title, gets no 文号, names the two bodies on its cover, and a search for
+// the 文号 finds the policy first.
+func TestReportCitingAPolicyKeepsItsOwnFields(t *testing.T) {
+	e := testenv.New(t)
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("fields", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	policy := e.WaitIndexed(uploadOne(t, e, ingest.Meta{City: hangzhou, DocType: "policy"}, "教育部七部门意见.txt",
+		read("03_moe_opinion.txt")).ID)
+	if policy.DocNumber != "教职成〔2014〕10号" {
+		t.Fatalf("the policy's 文号: got %q, want 教职成〔2014〕10号", policy.DocNumber)
+	}
+	const name = "八城市学习型城市建设监测项目实践报告.txt"
+	d := e.WaitIndexed(uploadOne(t, e, ingest.Meta{City: hangzhou, DocType: "work_summary"}, name,
+		read("47_eight_city_report.txt")).ID)
+	want := catalog.Document{Title: "八城市学习型城市建设监测项目实践报告", Issuer: "中国成人教育协会、北京教育科学研究院", IssuedOn: "2019-03-15"}
+	if d.Title != want.Title || d.DocNumber != "" || d.Issuer != want.Issuer || d.IssuedOn != want.IssuedOn {
+		t.Errorf("report: got title %q 文号 %q issuer %q date %q, want %q, no 文号, %q, %q", d.Title, d.DocNumber,
+			d.Issuer, d.IssuedOn, want.Title, want.Issuer, want.IssuedOn)
+	}
+	if d.IsExtracted(catalog.FieldTitle) || d.IsExtracted(catalog.FieldDocNumber) {
+		t.Errorf("extracted_fields %v: the file name is no title read from the text, and there is no 文号", d.ExtractedFields)
+	}
+	// The search lists the report below the policy, under its file name
+	// and without the 文号 it cites.
+	res, err := e.Search.Search(context.Background(), search.Request{Query: "教职成〔2014〕10号", User: testenv.Admin})
+	if err != nil || len(res.Hits) != 2 || res.Hits[0].ID != policy.ID {
+		t.Fatalf("search 教职成〔2014〕10号: %+v %v, want the policy %s first, then the report", res, err, policy.ID)
+	}
+	if h := res.Hits[1]; h.ID != d.ID || h.Title != want.Title || h.DocNumber != "" {
+		t.Errorf("the report's hit: %s %q 文号 %q, want %s %q without a 文号", h.ID, h.Title, h.DocNumber, d.ID, want.Title)
 	}
 }

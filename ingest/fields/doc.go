@@ -13,7 +13,11 @@
 // The layout it relies on is GB/T 9704 (党政机关公文格式): the masthead
 // "XX文件" on top, the 文号 under it, then the title ("…关于…的通知"),
 // the addressees ending in a colon, the body, and at the foot the
-// signature (the issuing body) above the date. Each value comes with its
-// Source, so a caller can say where it was read; Evaluate measures the
-// accuracy of Read on labelled cases (testdata/cases.json).
+// signature (the issuing body) above the date. A 文号 the text only cites
+// (in brackets after a 《…》 title, after 根据…, followed by 以下简称…) is
+// not the document's own, and a sentence of the body is not its title: a
+// report without a title line gets none, and keeps its file name. Each
+// value comes with its Source, so a caller can say where it was read;
+// Evaluate measures the accuracy of Read on labelled cases
+// (testdata/cases.json).
 package fields

@@ -16,19 +16,13 @@ var docNumberPattern = regexp.MustCompile(`(\p{Han}{1,24})[〔\[【(﹝〖]((?:1
 // the year, the closing bracket, 第, four digits and 号.
 var docNumbers = anchored{re: docNumberPattern, anchors: "〔[【(﹝〖", before: 24 * 4, after: 3 + 4 + 3 + 3 + 4 + 3}
 
-// citeBefore are words that, just before a 文号, say it is cited:
-// "根据杭政办发〔2018〕12号文件精神".
-var citeBefore = []string{"根据", "按照", "依据", "贯彻", "落实", "参照", "对照", "执行", "转发", "印发", "详见", "结合", "依照", "遵照", "与"}
-
-// citeAfter are what follows a cited 文号 rather than one's own.
-var citeAfter = []string{"文件", "文", "精神", "要求", "规定", "的", "、", "等", ")", "》", "通知", "意见"}
-
 // ownDocNumber returns the document's own 文号 from the head of its first
 // page and the byte offsets where it starts and ends in head (-1, -1 when
 // it has none).
 // Its own 文号 stands under the masthead, before the body starts (the
-// first "。"); a 文号 in brackets, in 《》, after 根据/按照… or before
-// 文件/精神… is a citation of another document, wherever it stands.
+// first "。"); a 文号 in brackets, after a 《…》 title, after 根据/按照… or
+// before 文件/精神/以下简称… is a citation of another document, wherever
+// it stands (cited).
 func ownDocNumber(head string) (f Field, start, end int) {
 	bodyStart := strings.Index(head, "。")
 	if bodyStart < 0 {
@@ -66,10 +60,11 @@ func cleanPrefix(p string) string {
 		p = p[:i]
 	}
 	// A title run into its 文号 whose Han run began after the title's
-	// digits ("…第12期简报杭教", "2018年工作要点杭教") is cut after its
-	// last word however short what is left; otherwise a short run is an
-	// abbreviation, which may hold such a word (杭规划资源发).
-	if ends := titleEnd.FindAllStringIndex(p, -1); len(ends) > 0 && strings.ContainsAny(firstRune(p), "期年号") {
+	// digits or its 《…》 ("…第12期简报杭教", "2018年工作要点杭教",
+	// "…》的通知杭教职成") is cut after its last word however short what
+	// is left; otherwise a short run is an abbreviation, which may hold
+	// such a word (杭规划资源发).
+	if ends := titleEnd.FindAllStringIndex(p, -1); len(ends) > 0 && strings.ContainsAny(firstRune(p), "期年号的") {
 		if last := ends[len(ends)-1]; last[0] > 0 {
 			if n := runeLen(p[last[1]:]); n >= 2 && n <= 7 {
 				p = p[last[1]:]
@@ -113,31 +108,6 @@ func cutPoints(s string) []int {
 		out = append(out, m[1])
 	}
 	return out
-}
-
-// cited reports whether a 文号 with this text before and after it is a
-// citation of another document.
-func cited(before, after string) bool {
-	near := lastRunes(before, 60)
-	if i := strings.LastIndexAny(near, "\n"); i >= 0 {
-		near = near[i+1:]
-	}
-	if strings.Count(near, "(")+strings.Count(near, "（") > strings.Count(near, ")")+strings.Count(near, "）") ||
-		strings.Count(near, "《") > strings.Count(near, "》") || strings.HasSuffix(near, "》") {
-		return true
-	}
-	tail := lastRunes(before, 4)
-	for _, w := range citeBefore {
-		if strings.HasSuffix(tail, w) || strings.Contains(tail, w) && runeLen(w) > 1 {
-			return true
-		}
-	}
-	for _, w := range citeAfter {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // firstRune is s's first character, "" when s is empty.

@@ -6,6 +6,11 @@ import (
 	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
+// reportHead is the head of a real report with no 红头: the bodies that
+// wrote it and its date on the cover, then its first sentence, which cites
+// two documents by their 文号 (testdata/47_eight_city_report.txt).
+const reportHead = "中国成人教育协会   北京教育科学研究院\n\n2019年3月15日\n\n为落实《国家中长期教育改革和发展规划纲要(2010-2020年)》提出的“基本形成学习型社会建设”的战略任务,根据《教育部等七部门关于推进学习型城市建设的意见》(教职成〔2014〕10号,以下简称《意见》)关于“建立健全终身学习的统计信息体系,研制监测评估指标体系”的要求,落实教育部职成教司《关于开展学习型城市建设监测项目实践的通知》(教职成司函〔2017〕84号)要求,开展学习型城市建设监测项目实践。\n\n一、八个城市认真落实教育部学习型城市建设监测试点工作"
+
 func TestDocNumberTraps(t *testing.T) {
 	tests := []struct {
 		name, text, want string
@@ -32,6 +37,20 @@ func TestDocNumberTraps(t *testing.T) {
 		{"an abbreviation holding a title's word", "杭州市规划和自然资源局文件\n杭规划资源发〔2019〕12号\n关于…的通知", "杭规划资源发〔2019〕12号"},
 		{"an abbreviation ending in a title's word", "杭规划资源〔2020〕35号\n关于…的通知", "杭规划资源〔2020〕35号"},
 		{"joined after a year's plan", "杭州市2018年工作要点杭教〔2018〕7号一、总体要求", "杭教〔2018〕7号"},
+		// Citations the count of brackets in a window took for one's own.
+		{"the report's first sentence: a closed (2010-2020年) before 》(", reportHead, ""},
+		{"full-width, with 以下简称", "学习型城市建设监测工作总结\n为落实《教育部等七部门关于推进学习型城市建设的意见》（教职成〔2014〕10号，以下简称《意见》）要求，我市开展了自查。", ""},
+		{"根据《…》（…）精神", "关于开展学习型城市建设监测的情况报告\n根据《教育部等七部门关于推进学习型城市建设的意见》（教职成〔2014〕10号）精神，我局组织了监测。", ""},
+		{"nested 〈〉 inside 《》", "监测工作情况汇报\n根据《关于印发〈学习型城市建设监测指标(试行)〉的通知》(教职成司函〔2017〕84号)要求开展监测。", ""},
+		{"after 》 and a closed year", "全民终身学习活动周总结\n落实《国家职业教育改革实施方案(2019年)》（国发〔2019〕4号）的要求。", ""},
+		{"a list of cited 文号 at the start of a line", "杭州市社区教育三年行动计划\n教职成〔2014〕10号,浙政发〔2016〕3号等文件对社区教育提出了要求。", ""},
+		{"a clause that opens with 依据", "杭州市学习型城市建设情况\n近年来,依据省教育厅浙教职成〔2016〕3号部署推进工作。", ""},
+		{"in a list of attachments", "杭州市教育局办公室关于报送监测材料的通知\n各区教育局:\n请按附件要求报送材料\n附件:1.教职成〔2014〕10号\n2.监测指标体系\n杭州市教育局办公室\n2019年3月1日", ""},
+		// 红头 notices that cite others still yield their own.
+		{"own after OCR junk with a stray 【", "【 TBA SCPE甬政发〔2018〕45号宁波市人民政府关于加快发展社区教育的通知各区县(市)人民政府:\n正文。", "甬政发〔2018〕45号"},
+		{"own, then a citation with 以下简称", "教育部办公厅文件\n教职成厅函〔2017〕84号\n教育部办公厅关于开展学习型城市建设监测项目实践的通知\n各有关城市教育局:\n根据《教育部等七部门关于推进学习型城市建设的意见》(教职成〔2014〕10号,以下简称《意见》)要求,现就有关事项通知如下。", "教职成厅函〔2017〕84号"},
+		{"own after a title holding (2011-2015年), joined", "杭州市教育局关于印发《杭州市终身教育发展规划(2011-2015年)》的通知杭教职成〔2011〕5号各区、县(市)教育局:\n现印发给你们。", "杭教职成〔2011〕5号"},
+		{"own under a masthead, full-width citation in the body", "宁波市教育局文件\n甬教职成〔2019〕12号\n宁波市教育局关于开展学习型城市建设监测的通知\n各区县(市)教育局：\n根据《国务院关于印发国家职业教育改革实施方案的通知》（国发〔2019〕4号），现将有关事项通知如下。", "甬教职成〔2019〕12号"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +112,12 @@ func TestTitleTraps(t *testing.T) {
 		{"a year before 关于 is kept", "2018年关于开展全民终身学习活动周的通知\n各区:\n正文。", "", "2018年关于开展全民终身学习活动周的通知", fields.SourceTitleLine},
 		{"a CSV's header row is no headline", "区县 | 社区学校数 | 参与人次\n\n海曙区 | 36 | 12.3万人次\n\n江北区 | 22 | 6.1万人次", "", "", ""},
 		{"a summary run into its body", "西湖区2017年学习型城区建设工作总结今年以来,我区工作取得新进展。", "", "西湖区2017年学习型城区建设工作总结", fields.SourceTitleLine},
+		// A body sentence is no title: the file name stays.
+		{"a report without a title line: no sentence cut inside 《》, no cover", reportHead, "", "", ""},
+		{"a sentence cut inside ()", "市委市政府(关于建设学习型城市的决定)出台以来,全市新建社区学校36所。", "", "", ""},
+		{"a sentence opening with 根据 is no headline", "根据《杭州市学习型城市建设三年行动计划》要求开展评估\n评估分三个阶段,历时两个月。", "", "", ""},
+		{"a sentence opening with 为进一步 is no title", "为进一步推进学习型城市建设现提出如下意见\n一、总体要求:坚持政府推动。", "", "", ""},
+		{"a title with 《》 and a span of years under its 文号", "杭州市教育局文件\n杭教职成〔2011〕5号\n杭州市教育局关于印发《杭州市终身教育发展规划(2011-2015年)》的通知\n各区:", "", "杭州市教育局关于印发《杭州市终身教育发展规划(2011-2015年)》的通知", fields.SourceTitleLine},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,6 +140,10 @@ func TestIssuer(t *testing.T) {
 		{"an attachment run into the signature", "关于公布名单的通知\n正文。附件:2018年杭州市学习型社区名单杭州市教育局2018年12月4日", "杭州市教育局", fields.SourceSignature},
 		{"title of a scan behind OCR junk", "TBA A BBO SCPE甬政办发(2018) 455宁波市人民政府办公厅关于推进学习型城市建设的实施意见各区县(市)人民政府:\n正文。", "宁波市人民政府办公厅", fields.SourceTitle},
 		{"a press report has none", "我市举办活动周开幕式\n本报讯 10月20日,活动周开幕。", "", ""},
+		{"a report's cover: two bodies above the date", reportHead, "中国成人教育协会、北京教育科学研究院", fields.SourceSignature},
+		{"a national body's branch is one body", "2018年工作总结\n全年工作顺利。\n中国成人教育协会北京分会\n2019年1月8日", "中国成人教育协会北京分会", fields.SourceSignature},
+		{"a signature joined after the last sentence", "2018年社区教育工作总结\n全年工作顺利。杭州市上城区教育局2019年1月8日", "杭州市上城区教育局", fields.SourceSignature},
+		{"a clause of the body before the name is cut off", "2018年社区教育工作总结\n全年组织活动120场,参与市民3万人次,西湖区教育局\n2019年1月8日", "西湖区教育局", fields.SourceSignature},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,8 +22,10 @@ func isOrgName(s string) bool {
 
 // bodyStart is how the name of a second issuing body starts in a joint
 // masthead or signature run together: 中共…, a province, city, county or
-// district, or a national body.
-var bodyStart = regexp.MustCompile(`^(?:中共|共青团|国务院|教育部|民政部|财政部|\p{Han}{1,3}(?:省|市|县|区|自治区))`)
+// district, a municipality named without 市 before a name of its own
+// (北京教育科学研究院, not the 北京分会 of a national body), or a national
+// body.
+var bodyStart = regexp.MustCompile(`^(?:中共|共青团|国务院|教育部|民政部|财政部|(?:北京|上海|天津|重庆)\p{Han}{4}|\p{Han}{1,3}(?:省|市|县|区|自治区))`)
 
 // issuerName tidies the name of one or more issuing bodies: joint bodies
 // run together ("杭州市教育局杭州市财政局") are separated by "、"; "" when s
@@ -89,12 +91,11 @@ func titleIssuer(title string) string {
 }
 
 // signatureIssuer returns the body signing above or before a date: the
-// run of the name just before it, after the end of the last sentence or
-// line; "" when that is no body's name.
+// run of the name just before it, after the end of the last sentence,
+// clause or line; "" when that is no body's name. A clause of the body
+// ("…按要求,市教育局2019年3月15日…") is no signature.
 func signatureIssuer(before string) string {
-	before = strings.TrimRight(before, " \n")
-	i := strings.LastIndexAny(before, "\n。!;:)》")
-	name := before[i+1:]
+	name := afterLast(strings.TrimRight(before, " \n"), "\n。!;:,)》")
 	if i := strings.LastIndexFunc(name, func(r rune) bool { return r >= '0' && r <= '9' }); i >= 0 {
 		name = name[i+1:]
 	}

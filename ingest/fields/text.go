@@ -88,6 +88,17 @@ func lastRunes(s string, n int) string {
 	return string(r[len(r)-n:])
 }
 
+// afterLast returns what follows the last of the characters chars in s,
+// all of s when it has none of them.
+func afterLast(s, chars string) string {
+	i := strings.LastIndexAny(s, chars)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
+}
+
 // firstRunes returns the first n characters of s (all of s if shorter).
 func firstRunes(s string, n int) string {
 	r := []rune(s)

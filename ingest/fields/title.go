@@ -23,6 +23,11 @@ var headJunk = regexp.MustCompile(`^(?:(?:绝密|机密|秘密)(?:★[\d年个�
 // salutation follows the title: the addressees up to a colon.
 var salutation = regexp.MustCompile(`^[^。;:!?]{1,80}:`)
 
+// sentenceOpener starts a sentence of the body, never a title: what it
+// is for (为落实…, 为进一步…), what it follows (根据…, 按照…), or when
+// (近日, 今年以来).
+var sentenceOpener = regexp.MustCompile(`^(?:根据|按照|依据|依照|遵照|为了|为(?:进一步|深入|全面|加快|落实|贯彻|推进|推动|切实|做好|加强|促进|认真|积极|充分|更好|确保|有效|实现|适应|规范|提高)|近日|日前|近年来|今年以来|随着|经研究|现将|现就)`)
+
 // reportMarks start the body after a headline: a list, or the byline
 // and source of a press report.
 var reportMarks = []string{"一、", "本报讯", "本报记者", "(记者", "记者", "新华社", "日电", "讯(", "来源:", "发布时间", "发布日期", "作者:"}
@@ -54,7 +59,7 @@ func readTitle(head string) Field {
 				weak = t
 			}
 		}
-		if headline == "" && i < 6 {
+		if headline == "" && i < 6 && !coverLine(segs, i) {
 			headline = headlineOf(segs[i])
 		}
 	}
@@ -65,6 +70,18 @@ func readTitle(head string) Field {
 		return Field{Value: headline, Source: SourceHead}
 	}
 	return Field{}
+}
+
+// coverLine reports whether segs[i] names the bodies that wrote a report
+// on its cover, above its date ("中国成人教育协会 北京教育科学研究院",
+// then "2019年3月15日"): the issuer, not a headline.
+func coverLine(segs []string, i int) bool {
+	if i+1 >= len(segs) || issuerName(segs[i]) == "" {
+		return false
+	}
+	next := segs[i+1]
+	ds := findDates(next)
+	return len(ds) == 1 && ds[0].start == 0 && ds[0].end == len(next)
 }
 
 // wraps reports whether next may continue a title begun on line: neither
@@ -143,7 +160,10 @@ func stripSigner(l string) string {
 // titleOf returns the title a line holds, cut before the addressees; strong
 // when it reads "…关于…<kind>", the shape of nearly every official title.
 // With runOn, a title the body runs into ("…工作总结今年以来,…") is taken
-// up to its first kind word when no cleaner end is found.
+// up to its first kind word when no cleaner end is found. A sentence of the
+// body is no title: one that opens like a sentence (为落实…, 根据…) or
+// whose cut leaves a 《…》 or (…) open ("为落实《国家中长期教育改革和
+// 发展规划" of "…规划纲要(2010-2020年)》提出的…").
 func titleOf(line string, runOn bool) (title string, strong bool) {
 	line = headJunk.ReplaceAllString(line, "")
 	if strings.HasSuffix(line, ":") && !strings.Contains(line, "关于") {
@@ -151,7 +171,8 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 	}
 	ends := titleEnd.FindAllStringIndex(line, -1)
 	ok := func(t string) bool {
-		return !strings.ContainsAny(t, ":;,") && runeLen(t) >= 5 && runeLen(t) <= 100 && !isMasthead(t)
+		return !strings.ContainsAny(t, ":;,") && runeLen(t) >= 5 && runeLen(t) <= 100 && !isMasthead(t) &&
+			balanced(t) && !sentenceOpener.MatchString(t)
 	}
 	for k := len(ends) - 1; k >= 0; k-- {
 		end := ends[k][1]
@@ -216,7 +237,8 @@ func headlineOf(line string) string {
 	line = strings.TrimSpace(line)
 	n := runeLen(line)
 	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,|") || isMasthead(line) ||
-		dates.match(line) || docNumbers.match(line) || strings.HasPrefix(line, "附件") {
+		dates.match(line) || docNumbers.match(line) || strings.HasPrefix(line, "附件") ||
+		!balanced(line) || sentenceOpener.MatchString(line) {
 		return ""
 	}
 	han := 0
