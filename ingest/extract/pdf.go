@@ -88,7 +88,7 @@ type pdfText struct {
 	pages     []string
 	failed    []bool // the page panicked or returned an error
 	invisible []bool // the page is a picture under an invisible text layer (pageText.sandwich)
-	images    []bool // the page draws an image or many filled paths, or could not be read (pageText.drawsForOCR)
+	images    []bool // the page draws an image or text as outlines, itself or in its forms, or could not be read (pageText.drawsForOCR)
 	title     string
 	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"crypto/sha256"
 	"errors"
 	"maps"
 	"slices"
@@ -19,16 +20,18 @@ import (
 //   - many filled paths, a glyph or a line each (paint.fills);
 //   - few fills over thousands of path segments: Illustrator, CorelDRAW and
 //     方正飞腾 merge the outlines of a line or a page into one fill
-//     (paint.segments, which counts only fills of at least glyphOps
-//     segments, so a table's borders and a rule, rectangles of one to five
-//     segments each, add nothing).
+//     (paint.segments).
+//
+// Rectangles (re) are left out of both: they are a table cell's shading,
+// a band or a border as Word and LibreOffice draw them (LibreOffice fills
+// 36 for a table of eleven shaded rows), never a glyph.
 
 // paint is what a content stream draws that OCR could read and a text
 // layer may lack. Each count stops at maxPaint.
 type paint struct {
 	images   int // images drawn, and forms not looked into (in doubt)
-	fills    int // paths filled: f, F, f*, B, B*, b, b*
-	segments int // path-construction operators (m l c v y re h) of the fills of at least glyphOps of them
+	fills    int // paths filled (f, F, f*, B, B*, b, b*), rectangles only not counted
+	segments int // path-construction operators but re (m l c v y h) of the fills of at least glyphOps of them
 }
 
 // maxPaint bounds each count of paint: a form drawn a million times by a
@@ -54,29 +57,33 @@ func addTimes(a, b, n int) int {
 }
 
 // glyphOps is the fewest path-construction operators a fill must have for
-// its segments to count towards outlined text. A rectangle is one (re) or
-// five (m l l l h), a rounded one ten; one Han glyph of Noto Sans CJK as
-// Ghostscript outlines it takes 20 to 60 (学 41, 城 58, 一 5), a
-// line of glyphs merged into one fill hundreds.
+// them to count towards outlined text. A Han glyph of Noto Sans CJK SC
+// takes 6 to 83, 45 in the middle (testdata/gen/outlines.go);
+// Ghostscript's outlines of LibreOffice's pages (-dNoOutputFonts) 46 a
+// fill on average; the paths of the logo LibreOffice draws (a star, a
+// wave, a ring) 9 to 11, a rounded rectangle 10.
 const glyphOps = 16
 
 // outlineSegments is how many segments of such fills make a page draw what
-// may be text as outlines: a line of about ten Han characters. Word's and
-// LibreOffice's pages (rules, table borders, a chart, a logo) stay far
-// below it (testdata/README.md, outlined fixtures).
+// may be text as outlines: a line of about ten Han characters. The pages
+// of LibreOffice's reports (rules, bands, shaded tables, a logo) have
+// none (testdata/README.md).
 const outlineSegments = 400
 
 // pathState follows the path a content stream is building until it is
-// painted.
+// painted: how many of its construction operators are not rectangles.
 type pathState struct{ ops int }
 
-// step takes one operator of a content stream and adds a painted path to p.
+// step takes one operator of a content stream and adds a painted path to
+// p.
 func (s *pathState) step(op string, p *paint) {
 	switch op {
-	case "m", "l", "c", "v", "y", "re", "h":
+	case "m", "l", "c", "v", "y", "h":
 		s.ops = min(s.ops+1, maxPaint)
 	case "f", "F", "f*", "B", "B*", "b", "b*":
-		p.fills = min(p.fills+1, maxPaint)
+		if s.ops > 0 {
+			p.fills = min(p.fills+1, maxPaint)
+		}
 		if s.ops >= glyphOps {
 			p.segments = addTimes(p.segments, s.ops, 1)
 		}
@@ -93,7 +100,8 @@ const maxFormDepth = 8
 // maxFormOps is how many operators of forms one document may have read:
 // a form is read once however often it is drawn, but a crafted file may
 // hold thousands of forms, or one of a gigabyte of inflated content.
-// Past it a form is in doubt. A page of outlined text is about 30,000.
+// Past it a form is in doubt. A full page of outlined text is about
+// 40,000; 4 Mi take a few seconds to read.
 var maxFormOps = 4 << 20
 
 // maxKeptForms bounds the forms whose paint a document keeps.
@@ -114,13 +122,19 @@ var errFormBudget = errors.New("forms: operator budget spent")
 // trusted. A form that draws itself (directly or through others) draws
 // nothing more the second time (open), as a renderer stops there.
 type formWalker struct {
-	done map[string]paint
-	open map[string]bool
+	done map[formKey]paint
+	open map[formKey]bool
 	ops  int // operators still to be read
 }
 
+// formKey names a form drawn with given resources: the SHA-256 of its
+// dictionary's text and where its data starts (one stream of the file),
+// with its parent's resources' text when it has none of its own. Hashed,
+// so that a crafted file's long dictionaries are not kept a copy a form.
+type formKey [sha256.Size]byte
+
 func newFormWalker() *formWalker {
-	return &formWalker{done: map[string]paint{}, open: map[string]bool{}, ops: maxFormOps}
+	return &formWalker{done: map[formKey]paint{}, open: map[formKey]bool{}, ops: maxFormOps}
 }
 
 // resources is a resource dictionary and, once asked, its text, which
@@ -144,13 +158,20 @@ func (w *formWalker) lookIntoForms(p pdf.Page, t *pageText) {
 	res := &resources{v: p.Resources()}
 	xobjects := res.v.Key("XObject")
 	for _, name := range slices.Sorted(maps.Keys(t.forms)) { // in order: the budget runs out at the same form every time
-		t.add(w.paintOf(xobjects.Key(name), res, 0), t.forms[name])
+		t.add(w.paintOf(xobjects, name, res, 0), t.forms[name])
 	}
 }
 
-// paintOf is what the XObject x draws once, with parent the resources it
-// was drawn with.
-func (w *formWalker) paintOf(x pdf.Value, parent *resources, depth int) paint {
+// paintOf is what the XObject name of xobjects draws once, with parent
+// the resources it was drawn with. An object the library cannot load (it
+// panics) is in doubt; the page's text is still read.
+func (w *formWalker) paintOf(xobjects pdf.Value, name string, parent *resources, depth int) (p paint) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = paint{images: 1}
+		}
+	}()
+	x := xobjects.Key(name)
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		return paint{images: 1}
@@ -166,13 +187,17 @@ func (w *formWalker) paintOf(x pdf.Value, parent *resources, depth int) paint {
 	if depth >= maxFormDepth {
 		return paint{images: 1}
 	}
-	key := x.String() // its dictionary and where its data starts: one stream of the file
+	h := sha256.New()
+	h.Write([]byte(x.String()))
 	res := parent
 	if own := x.Key("Resources"); own.IsNull() {
-		key += "\x00" + parent.id()
+		h.Write([]byte{0})
+		h.Write([]byte(parent.id()))
 	} else {
 		res = &resources{v: own}
 	}
+	var key formKey
+	h.Sum(key[:0])
 	if w.open[key] {
 		return paint{}
 	}
@@ -180,8 +205,8 @@ func (w *formWalker) paintOf(x pdf.Value, parent *resources, depth int) paint {
 		return p
 	}
 	w.open[key] = true
-	p := w.read(x, res, depth)
-	delete(w.open, key)
+	defer delete(w.open, key)
+	p = w.read(x, res, depth)
 	if len(w.done) < maxKeptForms {
 		w.done[key] = p
 	}
@@ -197,7 +222,7 @@ func (w *formWalker) read(x pdf.Value, res *resources, depth int) paint {
 	}
 	xobjects := res.v.Key("XObject")
 	for _, name := range slices.Sorted(maps.Keys(drawn)) {
-		p.add(w.paintOf(xobjects.Key(name), res, depth+1), drawn[name])
+		p.add(w.paintOf(xobjects, name, res, depth+1), drawn[name])
 	}
 	return p
 }

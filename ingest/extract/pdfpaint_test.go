@@ -47,6 +47,8 @@ func TestOutlinedTextIsSeen(t *testing.T) {
 	}{
 		{"证书：正文转曲，画在自带资源的表单里", "outlined-form.pdf", true},
 		{"通知：转曲后每行合并为一个填充", "merged-outlines.pdf", true},
+		{"Ghostscript 转曲的盖章公文", "outlined-gs.pdf", true},
+		{"LibreOffice 报告：底纹表格、横线、色带、徽标，只有（本章完）的页", "bordered.pdf", false},
 		{"LibreOffice 报告：只有章标题的页", "chapters.pdf", false},
 		{"LibreOffice 表格", "table.pdf", false},
 		{"LibreOffice 小标题与表格", "heading.pdf", false},
@@ -62,12 +64,30 @@ func TestOutlinedTextIsSeen(t *testing.T) {
 }
 
 // TestOutlinedPagesAreOCRd: the outlined fixtures, each with a short text
-// layer (a certificate number, a page number), go to OCR.
+// layer (a certificate number, a page number), go to OCR; LibreOffice's
+// report with shaded tables, rules, a band and a logo, whose last page
+// says only （本章完）, does not.
 func TestOutlinedPagesAreOCRd(t *testing.T) {
 	needOCR(t)
 	for _, name := range []string{"outlined-form.pdf", "merged-outlines.pdf"} {
 		if _, err := Extract(context.Background(), FormatPDF, fixture(name), Limits{DeferOCR: true}); !errors.Is(err, ErrNeedsOCR) {
 			t.Errorf("%s: %v, want ErrNeedsOCR (only OCR reads its outlined words)", name, err)
+		}
+	}
+	res, err := Extract(context.Background(), FormatPDF, fixture("bordered.pdf"), Limits{DeferOCR: true})
+	if err != nil {
+		t.Fatalf("bordered.pdf: %v; want it read from its text layer, no OCR", err)
+	}
+	if len(res.Pages) != 3 {
+		t.Fatalf("bordered.pdf: %d pages, want 3", len(res.Pages))
+	}
+	for i, want := range []string{"128200", "第2章经费保障", "(本章完)"} {
+		src := SourceText // no page OCR'd: no sources written
+		if res.PageSources != nil {
+			src = res.PageSources[i]
+		}
+		if !strings.Contains(res.Pages[i], want) || src != SourceText {
+			t.Errorf("bordered.pdf page %d: %q from %q, want %q from its text layer", i+1, res.Pages[i], src, want)
 		}
 	}
 }
@@ -210,6 +230,9 @@ func TestFormsAreLookedInto(t *testing.T) {
 			paint{fills: 30, segments: 30 * glyphOps}},
 		{"表单名不存在", formPDF("/Fm9 Do", "/Fm1 5 0 R", form(glyphs(30), "<< >>")),
 			paint{images: 1}},
+		{"嵌套表单的对象读不出", bytes.Replace(formPDF("/Fm1 Do", "/Fm1 5 0 R",
+			form(glyphs(30)+"/Fm2 Do", "<< /XObject << /Fm2 6 0 R >> >>"), form(glyphs(30), "<< >>")), []byte("6 0 obj"), []byte("9 0 obj"), 1),
+			paint{images: 1, fills: 30, segments: 30 * glyphOps}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,6 +278,27 @@ func TestFormsOnlyForShortPages(t *testing.T) {
 		}
 		if images != tt.want || len(forms.done) > 0 != tt.want {
 			t.Errorf("%s: draws for OCR %v, forms read %d; want %v", tt.name, images, len(forms.done), tt.want)
+		}
+	}
+}
+
+// TestPathsCounted: which painted paths count towards outlined text.
+func TestPathsCounted(t *testing.T) {
+	tests := []struct {
+		name, content string
+		want          paint
+	}{
+		{"表格底纹（re 填充）", strings.Repeat("56.7 627.8 92.7 23.9 re f*\n", 40), paint{}},
+		{"一个路径里多个矩形", strings.Repeat("10 10 5 5 re ", 30) + "f", paint{}},
+		{"逐字转曲", glyphs(3), paint{fills: 3, segments: 3 * glyphOps}},
+		{"笔画少的字形只算填充", strings.Repeat("10 10 m 20 10 l 20 12 l 10 12 l h f\n", 3), paint{fills: 3}},
+		{"描边不算", strings.Repeat("10 10 m 20 10 l 20 12 l 10 12 l h S\n", 30), paint{}},
+		{"裁剪路径不算", strings.Repeat(strings.TrimSuffix(glyphs(1), "f\n")+"W n\n", 30), paint{}},
+		{"合并成一个填充的一行字", strings.Repeat(strings.TrimSuffix(glyphs(1), "f\n"), 30) + "f", paint{fills: 1, segments: 30 * glyphOps}},
+	}
+	for _, tt := range tests {
+		if got := pagePaint(t, formPDF(tt.content, "")).paint; got != tt.want {
+			t.Errorf("%s: paint %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -10,7 +10,10 @@
 //     shows only a certificate number as text;
 //   - merged-outlines.pdf: a notice (杭政办发〔2018〕12号) whose glyph
 //     outlines are merged into one fill a line, as Illustrator, CorelDRAW
-//     and 方正飞腾 write them; the page number stays text.
+//     and 方正飞腾 write them; the page number stays text;
+//   - outlined-gs.pdf, where Ghostscript is installed: stamped.pdf with
+//     every glyph made outlines by gs -dNoOutputFonts (its bytes carry a
+//     date).
 //
 // It prints how many path operators each glyph takes (glyphOps in
 // pdfpaint.go is chosen from it). The same bytes every time.
@@ -22,6 +25,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 
@@ -134,6 +138,7 @@ func main() {
 	o := newOutliner()
 	writeCertificate(o)
 	writeMergedNotice(o)
+	outlineWithGhostscript()
 	ops := slices.Sorted(slices.Values(o.ops))
 	fmt.Printf("path operators a Han glyph: min %d, median %d, max %d over %d glyphs\n", ops[0], ops[len(ops)/2], ops[len(ops)-1], len(ops))
 }
@@ -198,4 +203,19 @@ func write(path string, data []byte) {
 		log.Fatal(err)
 	}
 	fmt.Printf("%s: %d bytes\n", path, len(data))
+}
+
+// outlineWithGhostscript writes outlined-gs.pdf, Ghostscript's outlines
+// of a real LibreOffice PDF, where gs is installed.
+func outlineWithGhostscript() {
+	if _, err := exec.LookPath("gs"); err != nil {
+		fmt.Println("gs not installed: outlined-gs.pdf left as it is")
+		return
+	}
+	out, err := exec.Command("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-dNoOutputFonts",
+		"-sOutputFile=testdata/outlined-gs.pdf", "testdata/stamped.pdf").CombinedOutput()
+	if err != nil {
+		log.Fatalf("gs: %v\n%s", err, out)
+	}
+	fmt.Println("testdata/outlined-gs.pdf: from stamped.pdf")
 }
