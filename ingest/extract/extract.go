@@ -79,8 +79,13 @@ const Version = 3
 // rounded to 15 significant digits as Excel shows them (0.3, not
 // 0.30000000000000004), and dates in the Chinese built-in formats
 // (2018年3月31日, format 31 with no FORMAT record) read as dates, not as
-// serial numbers.
-var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1}
+// serial numbers. 1 (pdf, pdftotext): a page with a short text layer
+// whose words are outlines (文字转曲) drawn inside forms, or merged into
+// fills of many segments, is OCR'd, where its words were lost since
+// short pages without pictures were trusted; fills of rectangles only
+// (table shading) and forms using their page's resources that draw
+// nothing OCR could read no longer send a page to OCR.
+var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1, "pdf": 1, "pdftotext": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -23,8 +23,8 @@ import (
 //     (paint.segments).
 //
 // Rectangles (re) are left out of both: they are a table cell's shading,
-// a band or a border as Word and LibreOffice draw them (LibreOffice fills
-// 36 for a table of eleven shaded rows), never a glyph.
+// a band or a border (LibreOffice fills 36 for a table of eleven shaded
+// rows), never a glyph.
 
 // paint is what a content stream draws that OCR could read and a text
 // layer may lack. Each count stops at maxPaint.

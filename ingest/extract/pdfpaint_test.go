@@ -302,3 +302,13 @@ func TestPathsCounted(t *testing.T) {
 		}
 	}
 }
+
+// The PDF readers' rules changed (TestOutlinedPagesAreOCRd): what they
+// read before must be read again by repair --outdated.
+func TestPDFRulesRaiseTheirVersion(t *testing.T) {
+	for _, extractor := range []string{"pdf", "pdftotext"} {
+		if VersionOf(extractor) <= Version {
+			t.Errorf("VersionOf(%s) = %d: outlined pages are OCR'd now, its text must be read again by repair --outdated", extractor, VersionOf(extractor))
+		}
+	}
+}
