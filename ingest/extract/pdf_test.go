@@ -48,8 +48,8 @@ func checkPolicyPages(t *testing.T, res *Result) {
 func TestPDFWithLibrary(t *testing.T) {
 	withoutPdftotext(t)
 	res := mustExtract(t, FormatPDF, "policy.pdf")
-	if res.Extractor != "pdf" || res.Version != Version {
-		t.Fatalf("got extractor %q version %d, want pdf %d", res.Extractor, res.Version, Version)
+	if res.Extractor != "pdf" || res.Version != VersionOf("pdf") {
+		t.Fatalf("got extractor %q version %d, want pdf %d", res.Extractor, res.Version, VersionOf("pdf"))
 	}
 	if res.Title != "杭州市人民政府办公厅关于推进学习型城市建设的实施意见" {
 		t.Errorf("title %q", res.Title)
