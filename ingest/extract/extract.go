@@ -83,7 +83,13 @@ const Version = 3
 // their ToUnicode maps (web pages printed to PDF by browsers, whose Type
 // 3 fonts the library read as garbage and pdftotext out of order), and
 // CJK radicals (⼈⺠) made the ideographs they stand for (人民) by
-// Normalize: these readers' texts are where radicals come from.
+// Normalize: these readers' texts are where radicals come from. In the
+// same rise (pdf, pdftotext): a page with a short text layer whose words
+// are outlines (文字转曲) drawn inside forms, or merged into fills of many
+// segments, is OCR'd, where its words were lost since short pages without
+// pictures were trusted; fills of rectangles only (table shading) and
+// forms using their page's resources that draw nothing OCR could read no
+// longer send a page to OCR.
 var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1, "pdf": 1, "pdftotext": 1, "ofd": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a

@@ -166,6 +166,13 @@ func FuzzPDF(f *testing.F) {
 		testpdf.Deflated(bytes.Repeat([]byte("BT (credit bank) Tj ET\n"), 200_000))))
 	f.Add(testpdf.Build(catalogObj, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
 		testpdf.Deflated(append(bytes.Repeat([]byte("q "), 500_000), "BT (credit bank) Tj ET"...))))
+	// Forms (pdfpaint.go): one that draws itself, two that draw each other
+	// 200,000 times a level, outlined text in a form.
+	f.Add(formPDF("/Fm1 Do", "/Fm1 5 0 R", form(glyphs(30)+"/Fm1 Do", "<< /XObject << /Fm1 5 0 R >> >>")))
+	f.Add(formPDF("/Fm1 Do", "/Fm1 5 0 R",
+		form(strings.Repeat("/Fm2 Do ", 200_000), "<< /XObject << /Fm2 6 0 R >> >>"),
+		form(strings.Repeat("/Fm1 Do /Fm3 Do ", 100_000), "<< /XObject << /Fm1 5 0 R /Fm3 7 0 R >> >>"),
+		form(glyphs(1), "")))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, FormatPDF, data) })
 }
 

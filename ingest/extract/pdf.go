@@ -88,7 +88,7 @@ type pdfText struct {
 	pages     []string
 	failed    []bool // the page panicked or returned an error
 	invisible []bool // the page is a picture under an invisible text layer (pageText.sandwich)
-	images    []bool // the page draws an image or many filled paths, or could not be read (pageText.drawsForOCR)
+	images    []bool // the page draws an image or text as outlines, itself or in its forms, or could not be read (pageText.drawsForOCR)
 	title     string
 	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed
@@ -163,11 +163,12 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 	t := pdfText{title: pdfTitle(r), photos: pdfInfo(r, "Creator") == photopdf.Creator}
 	budget := textBudget{max: lim.MaxTextBytes}
 	fontEncoders := map[string]pdf.TextEncoding{}
+	forms := newFormWalker()
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}
 		}
-		text, sandwich, images, err := pdfPageText(r, i, fontEncoders)
+		text, sandwich, images, err := pdfPageText(r, i, fontEncoders, forms)
 		t.pages = append(t.pages, text)
 		t.failed = append(t.failed, err != nil)
 		t.invisible = append(t.invisible, sandwich)
@@ -221,7 +222,12 @@ func checkPageTree(r *pdf.Reader) error {
 // (pageText.drawsForOCR). The text is laid out by position
 // where the page may hold a table (pdftable.go), else it is the page's
 // lines (pageText).
-func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding) (text string, sandwich, images bool, err error) {
+//
+// The forms the page draws are looked into (forms) only when its text is
+// short (fewer than minTextLayerChars visible characters) or implausible:
+// elsewhere what they draw decides nothing (weakTextLayer), and reading
+// them would spend the document's budget for forms.
+func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding, forms *formWalker) (text string, sandwich, images bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			text, sandwich, images, err = "", false, true, fmt.Errorf("page %d: panic: %v", i, p)
@@ -232,16 +238,27 @@ func pdfPageText(r *pdf.Reader, i int, fontEncoders map[string]pdf.TextEncoding)
 		return "", false, true, fmt.Errorf("page %d not found", i)
 	}
 	t := readPageText(p, fontEncoders)
+	text, shown := pageLayout(p, t)
+	if len(t.forms) > 0 && (visibleChars(text) < minTextLayerChars || implausible(text)) {
+		forms.lookIntoForms(p, t)
+	}
+	return text, shown && t.sandwich(), t.drawsForOCR(), nil
+}
+
+// pageLayout is the page's text, laid out by position where it may hold
+// a table (pdftable.go), else its lines; shown is false when the page
+// shows no text at all.
+func pageLayout(p pdf.Page, t *pageText) (text string, shown bool) {
 	plain := t.objects.String()
 	if strings.TrimSpace(plain) == "" {
-		return "", false, t.drawsForOCR(), nil
+		return "", false
 	}
 	if mayHoldTable(plain) {
 		if table, ok := pdfTableText(p, plain); ok {
-			return table, t.sandwich(), t.drawsForOCR(), nil // its rows end with an empty line, which must stay
+			return table, true // its rows end with an empty line, which must stay
 		}
 	}
-	return flattenPDFLines(t.lines.String()), t.sandwich(), t.drawsForOCR(), nil
+	return flattenPDFLines(t.lines.String()), true
 }
 
 func pdfTitle(r *pdf.Reader) string { return pdfInfo(r, "Title") }

@@ -22,14 +22,17 @@ import (
 //
 // invisible and visible count the strings shown in an invisible text
 // render mode (3, or 7, which only clips) and in any other; pictures
-// counts the images and forms drawn (sandwich); images counts the images
-// among them, forms holding one included (drawsImage). fills counts the
-// paths the page fills (f, F, f*, B, B*, b, b*): text converted to
-// outlines (文字转曲) is drawn as a fill a glyph or a line, and only OCR
-// reads it. Fills inside forms are not counted.
+// counts the images and forms drawn (sandwich). paint is what the page's
+// own content draws that OCR could read (pdfpaint.go): images, filled
+// paths and their segments; text converted to outlines (文字转曲) is
+// drawn as fills, and only OCR reads it. forms are the forms the page
+// draws, by name and how often: what they draw is added to paint by a
+// formWalker (lookIntoForms) where it matters.
 type pageText struct {
-	objects, lines                              strings.Builder
-	invisible, visible, pictures, images, fills int
+	objects, lines               strings.Builder
+	invisible, visible, pictures int
+	paint
+	forms map[string]int
 }
 
 // outlineFills is how many filled paths make a page draw what may be text
@@ -39,10 +42,26 @@ type pageText struct {
 const outlineFills = 20
 
 // drawsForOCR reports whether the page draws something OCR could read
-// that its text layer lacks: an image, or many filled paths (text as
-// outlines).
+// that its text layer lacks: an image, or text as outlines (many filled
+// paths, or fills of many segments).
 func (t *pageText) drawsForOCR() bool {
-	return t.images > 0 || t.fills > outlineFills
+	return t.images > 0 || t.fills > outlineFills || t.segments > outlineSegments
+}
+
+// drew counts an XObject the page draws by name: an image, or a form to
+// look into later; one missing or of an unknown kind is in doubt, and
+// counts as an image. The names kept are those of the page's forms.
+func (t *pageText) drew(xobjects pdf.Value, name string) {
+	switch x := xobjects.Key(name); x.Key("Subtype").Name() {
+	case "PS":
+	case "Form":
+		if t.forms == nil {
+			t.forms = map[string]int{}
+		}
+		t.forms[name]++
+	default:
+		t.images = min(t.images+1, maxPaint)
+	}
 }
 
 // sandwich reports a page that draws a picture and whose every shown
@@ -139,6 +158,7 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		lastEnd  float64 // where the last string shown ends
 		lastX    float64 // where it starts
 		lastOne  bool    // it was one glyph, its width only guessed
+		path     pathState
 		metrics  *fontWidths
 		moved    bool // a text object began or its position was set since the last string
 		nextLine bool // T*, ' or ": a new line of the same object
@@ -192,6 +212,7 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 			}
 			return 0
 		}
+		path.step(op, &t.paint)
 		switch op {
 		case "q":
 			if len(saved) < maxSavedStates { // deeper saves are not real pages: 56 B each, 2 B of stream
@@ -203,15 +224,13 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 			}
 		case "cm":
 			g.ctm = mul([6]float64{num(0), num(1), num(2), num(3), num(4), num(5)}, g.ctm)
-		case "f", "F", "f*", "B", "B*", "b", "b*":
-			t.fills++
 		case "BI":
 			t.pictures++
-			t.images++
+			t.images = min(t.images+1, maxPaint)
 		case "Do":
 			t.pictures++
-			if len(args) == 1 && drawsImage(xobjects.Key(args[0].Name()), 0) {
-				t.images++
+			if len(args) == 1 {
+				t.drew(xobjects, args[0].Name())
 			}
 		case "BT":
 			t.objects.WriteString("\n")
@@ -278,41 +297,6 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		}
 	})
 	return t
-}
-
-// maxFormDepth bounds how deep drawsImage looks into forms that draw forms.
-const maxFormDepth = 4
-
-// drawsImage reports whether the XObject x is an image, or a form whose
-// resources hold one (deeper than maxFormDepth, or of a kind it does not
-// know, it says yes: a page is OCR'd in doubt, never trusted). A form's
-// resources may list an image it does not draw; the page is then only
-// read twice.
-func drawsImage(x pdf.Value, depth int) bool {
-	switch x.Key("Subtype").Name() {
-	case "Image":
-		return true
-	case "PS":
-		return false
-	case "Form":
-		if depth >= maxFormDepth {
-			return true
-		}
-		res := x.Key("Resources")
-		if res.IsNull() {
-			// It uses the page's resources (as PDF 1.1 allowed, and
-			// writers still do), which this does not look up: in doubt.
-			return true
-		}
-		inner := res.Key("XObject")
-		for _, name := range inner.Keys() {
-			if drawsImage(inner.Key(name), depth+1) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
 }
 
 // maxSavedStates bounds the graphics states a page's q operators save:

@@ -84,7 +84,7 @@ func convertWithLibreOffice() {
 	tmp, err := os.MkdirTemp("", "extract-gen-")
 	must(err)
 	defer os.RemoveAll(tmp)
-	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html"} {
+	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html", "bordered.html", "logo.svg"} {
 		must(os.WriteFile(filepath.Join(tmp, name), read("src/"+name), 0o644))
 	}
 	must(os.WriteFile(filepath.Join(tmp, "scan.png"), read("scan.png"), 0o644))
@@ -110,6 +110,10 @@ func convertWithLibreOffice() {
 		// (TestShortPageWithoutPictureIsNotOCRd).
 		{"chapters.html", "pdf:writer_pdf_Export", "chapters.pdf", "chapters.pdf"},
 		{"chapter-picture.html", "pdf:writer_pdf_Export", "chapter-picture.pdf", "chapter-picture.pdf"},
+		// Shaded tables, rules, bands and a vector logo, a heading page
+		// and a page of only （本章完）: nothing drawn that is text as
+		// outlines (TestOutlinedTextIsSeen).
+		{"bordered.html", "pdf:writer_pdf_Export", "bordered.pdf", "bordered.pdf"},
 	}
 	for _, j := range jobs {
 		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
