@@ -79,8 +79,9 @@ const Version = 3
 // rounded to 15 significant digits as Excel shows them (0.3, not
 // 0.30000000000000004), and dates in the Chinese built-in formats
 // (2018年3月31日, format 31 with no FORMAT record) read as dates, not as
-// serial numbers.
-var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1}
+// serial numbers. 2 (xlsx): the same dates in an XLSX read as the date
+// its Chinese format shows (2024年3月1日), not as the serial number 45352.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.
