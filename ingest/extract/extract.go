@@ -81,7 +81,10 @@ const Version = 3
 // (2018年3月31日, format 31 with no FORMAT record) read as dates, not as
 // serial numbers. 2 (xlsx): the same dates in an XLSX read as the date
 // its Chinese format shows (2024年3月1日), not as the serial number 45352.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 1}
+// 2 (csv): the separator chosen on the first lines, not the first alone,
+// so that tab-separated text under a title row (an .xls a government
+// system exported) reads as cells.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 2}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.
