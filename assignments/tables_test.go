@@ -22,7 +22,10 @@ import (
 // saves it (.et, the same format), read in the extraction sandbox.
 // testdata/带标题和合并单元格的责任分解表.xlsx and .xls are the .html beside
 // them converted by LibreOffice (soffice --headless --infilter="HTML
-// (StarCalc)" --convert-to xlsx, and --convert-to "xls:MS Excel 97").
+// (StarCalc)" --convert-to xlsx, and --convert-to "xls:MS Excel 97");
+// testdata/台账.xls is that .html declared gb2312 and written in GB18030,
+// testdata/责任分解表.xls the same table as tab-separated GB18030 text
+// (both made with Python; see ingest/extract/testdata/README.md).
 func TestTablesAsDepartmentsMakeThem(t *testing.T) {
 	xlsx, err := os.ReadFile("testdata/带标题和合并单元格的责任分解表.xlsx")
 	if err != nil {
@@ -44,6 +47,12 @@ func TestTablesAsDepartmentsMakeThem(t *testing.T) {
 		{"the same workbook as WPS names it", "责任分解表.et", xls, want},
 		{"an XLSX named .xls", "责任分解表.xls", xlsx, want},
 		{"an XLS named .xlsx", "责任分解表.xlsx", xls, want},
+		// What government systems and WPS export as "Excel": an HTML
+		// table in GBK (the .html beside it, declared gb2312), merged
+		// cells as rowspan and colspan; tab-separated GB18030 text with
+		// a title row and a quoted word in a cell.
+		{"an HTML table named .xls", "台账.xls", mustRead(t, "testdata/台账.xls"), want},
+		{"GB18030 tab-separated text named .xls", "责任分解表.xls", mustRead(t, "testdata/责任分解表.xls"), want},
 		{"CSV with a title row and words around the headings", "责任分解表.csv", []byte("杭州市学习型城市建设监测责任分解表,,,\n" +
 			"填报单位：市学习办,,,\n" +
 			"\"关键\n指标\",\"*牵头单位\",完成时限（年月日）,联系人及电话\n" +
@@ -67,6 +76,15 @@ func TestTablesAsDepartmentsMakeThem(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // TestTableRowsAreNumberedAsTheSheetShows: a bad row under a heading on

@@ -6,15 +6,11 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"path"
-	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -49,10 +45,12 @@ func parseCSV(data []byte) ([]row, error) {
 	return tableRows(records)
 }
 
-// ReadTable reads the records of a CSV (UTF-8, with or without a BOM, or
-// GBK/GB18030 as Excel in China saves it) or of the first sheet of a
-// workbook (.xlsx, or .xls and .et read by xls, out of this process; nil
-// refuses them), chosen by the file name's extension, with the row limit
+// ReadTable reads the records of a CSV (comma- or tab-separated, UTF-8
+// with or without a BOM, UTF-16, or GBK/GB18030 as Excel in China saves
+// it) or of the first sheet of a workbook (.xlsx, or .xls and .et read by
+// xls, out of this process; nil refuses them; an .xls that is really an
+// HTML table or text is read as one), chosen by the file name's extension
+// and then by the content, with the row limit
 // of framework tables. Record i is the spreadsheet's row i+1, merged cells
 // filled. Every problem is an error saying what to do, in Chinese.
 func ReadTable(ctx context.Context, filename string, data []byte, xls spreadsheet.XLSReader) ([][]string, error) {
@@ -66,86 +64,14 @@ func ReadTable(ctx context.Context, filename string, data []byte, xls spreadshee
 	}
 }
 
+// readCSV reads a table saved as text: comma- or tab-separated, in UTF-8,
+// UTF-16 or GBK/GB18030 (spreadsheet.ReadDelimited).
 func readCSV(data []byte) ([][]string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		// Excel in China saves CSV as GBK/GB18030.
-		decoded, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "CSV 编码无法识别;请另存为 UTF-8 CSV")
-		}
-		data = decoded
+	records, err := spreadsheet.ReadDelimited(data, maxTableRows)
+	if errors.Is(err, spreadsheet.ErrTooManyRows) {
+		return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
 	}
-	if n, row := widestRecord(data); n > maxCSVFields {
-		return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", row, spreadsheet.MaxColumns)
-	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	var records [][]string
-	lastLine := 0 // the line the record before ended on
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, catalog.Errorf(catalog.EINVALID, "CSV 格式错误:%v", err)
-		}
-		// encoding/csv passes over empty lines, which a spreadsheet
-		// shows as empty rows: they keep their place, so that a row is
-		// named by the number a person sees beside it.
-		line, _ := r.FieldPos(0)
-		for ; lastLine+1 < line && len(records) <= maxTableRows; lastLine++ {
-			records = append(records, nil)
-		}
-		end, _ := r.FieldPos(len(rec) - 1)
-		lastLine = end + strings.Count(rec[len(rec)-1], "\n")
-		// Trailing empty cells are those of a sheet's used range, as
-		// Excel saves it; kept in a slice of their own, the others go.
-		last := len(rec)
-		for last > 0 && rec[last-1] == "" {
-			last--
-		}
-		if last > spreadsheet.MaxColumns {
-			return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", len(records)+1, spreadsheet.MaxColumns)
-		}
-		records = append(records, slices.Clone(rec[:last]))
-		if len(records) > maxTableRows {
-			return nil, catalog.Errorf(catalog.EINVALID, "表格超过 %d 行", maxTableRows)
-		}
-	}
-	return records, nil
-}
-
-// maxCSVFields bounds the fields of a CSV record, empty ones included,
-// before it is parsed: each costs a string header, and ten MiB of commas
-// would be ten million of them. A sheet has at most 16,384 columns.
-const maxCSVFields = 16384
-
-// widestRecord returns the most fields a record of the CSV data has,
-// counting the separators outside quotes, and its 1-based number.
-func widestRecord(data []byte) (fields, record int) {
-	quoted := false
-	n, rec := 1, 1
-	for _, b := range data {
-		switch {
-		case b == '"':
-			quoted = !quoted
-		case quoted:
-		case b == ',':
-			n++
-		case b == '\n':
-			if n > fields {
-				fields, record = n, rec
-			}
-			n = 1
-			rec++
-		}
-	}
-	if n > fields {
-		fields, record = n, rec
-	}
-	return fields, record
+	return records, err
 }
 
 func parseWorkbook(ctx context.Context, data []byte, xls spreadsheet.XLSReader) ([]row, error) {

@@ -103,7 +103,7 @@ func roundAdded(l Lang, rd catalog.Round) string {
 // form and its error beside the field (or above the form); an error
 // that is not about the form shows the error page.
 func (h *handler) adminFormFailed(w http.ResponseWriter, r *http.Request, form string, err error) {
-	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
+	if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT && !(form == "framework" && tableRefused(err)) {
 		h.fail(w, r, err)
 		return
 	}
@@ -290,9 +290,10 @@ func (h *handler) adminFrameworkImport(w http.ResponseWriter, r *http.Request) {
 }
 
 // onFile puts an error about an imported file's content beside the file
-// field.
+// field: a table too large to read (ETOOLARGE) or no reader free just
+// now (EUNAVAILABLE) is said there too, as a mistake in it is.
 func onFile(err error) error {
-	if catalog.ErrorField(err) != "" || catalog.ErrorCode(err) != catalog.EINVALID {
+	if catalog.ErrorField(err) != "" || !tableRefused(err) {
 		return err
 	}
 	var e *catalog.Error

@@ -410,7 +410,7 @@ func (h *handler) assignmentCopy(w http.ResponseWriter, r *http.Request) {
 // table's errors; an error that is not about the table shows the error
 // page.
 func (h *handler) importFailed(w http.ResponseWriter, r *http.Request, err error) {
-	if catalog.ErrorCode(err) != catalog.EINVALID {
+	if !tableRefused(err) {
 		h.fail(w, r, err)
 		return
 	}
@@ -508,4 +508,16 @@ func (h *handler) assignmentMissing(w http.ResponseWriter, r *http.Request) {
 		map[string]string{"filename": assignments.MissingFilename(q.Get("city"), round)}))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(data)
+}
+
+// tableRefused reports an error about an imported table that the import
+// form shows beside the file: a table with mistakes (EINVALID), one too
+// large or complex to read within the limits (ETOOLARGE), or no reader
+// free just now (EUNAVAILABLE, try again shortly). Each says what to do.
+func tableRefused(err error) bool {
+	switch catalog.ErrorCode(err) {
+	case catalog.EINVALID, catalog.ETOOLARGE, catalog.EUNAVAILABLE:
+		return true
+	}
+	return false
 }

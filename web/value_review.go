@@ -282,7 +282,7 @@ func (h *handler) valueImport(w http.ResponseWriter, r *http.Request) {
 // beside the import form; an error that is not about the ledger shows
 // the error page.
 func (h *handler) ledgerFailed(w http.ResponseWriter, r *http.Request, err error) {
-	if catalog.ErrorCode(err) != catalog.EINVALID {
+	if !tableRefused(err) {
 		h.fail(w, r, err)
 		return
 	}

@@ -17,7 +17,7 @@ func init() { registerExtractor(FormatCSV, extractCSV) }
 // rows as lines, cells separated, empty rows skipped. The encoding is
 // detected as for text files (UTF-8 with or without BOM, UTF-16 with BOM,
 // GB18030/GBK); the separator is the one of the three that occurs most in
-// the first line outside quotes. Quotes are read leniently (LazyQuotes), so
+// the first lines outside quotes. Quotes are read leniently (LazyQuotes), so
 // a stray quote in a cell costs nothing, and rows may have different
 // lengths.
 func extractCSV(ctx context.Context, path string, lim Limits) (*Result, error) {
@@ -56,18 +56,28 @@ func extractCSV(ctx context.Context, path string, lim Limits) (*Result, error) {
 	return &Result{Extractor: "csv", Pages: t.pages(), Encoding: enc}, nil
 }
 
-// csvSeparator picks ',', '\t' or ';' by their count in the first line
-// outside double quotes; ',' when none occurs.
+// csvSeparator picks ',', '\t' or ';' by their count outside double
+// quotes in the first lines that hold anything (a title row, as a
+// government system's export has before its heading, holds none);
+// ',' when none occurs.
 func csvSeparator(text string) rune {
-	line, _, _ := strings.Cut(text, "\n")
 	counts := map[rune]int{}
-	quoted := false
-	for _, c := range line {
-		switch {
-		case c == '"':
-			quoted = !quoted
-		case !quoted && (c == ',' || c == '\t' || c == ';'):
-			counts[c]++
+	lines := 0
+	for line := range strings.Lines(text[:min(len(text), 64<<10)]) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		quoted := false
+		for _, c := range line {
+			switch {
+			case c == '"':
+				quoted = !quoted
+			case !quoted && (c == ',' || c == '\t' || c == ';'):
+				counts[c]++
+			}
+		}
+		if lines++; lines == 10 {
+			break
 		}
 	}
 	best := ','

@@ -79,7 +79,11 @@ const Version = 3
 // rounded to 15 significant digits as Excel shows them (0.3, not
 // 0.30000000000000004), and dates in the Chinese built-in formats
 // (2018年3月31日, format 31 with no FORMAT record) read as dates, not as
-// serial numbers. 1 (pdf, pdftotext, ofd): simple fonts read through
+// serial numbers. 2 (xlsx): the same dates in an XLSX read as the date
+// its Chinese format shows (2024年3月1日), not as the serial number 45352.
+// 2 (csv): the separator chosen on the first lines, not the first alone,
+// so that tab-separated text under a title row (an .xls a government
+// system exported) reads as cells. 1 (pdf, pdftotext, ofd): simple fonts read through
 // their ToUnicode maps (web pages printed to PDF by browsers, whose Type
 // 3 fonts the library read as garbage and pdftotext out of order), and
 // CJK radicals (⼈⺠) made the ideographs they stand for (人民) by
@@ -90,7 +94,7 @@ const Version = 3
 // pictures were trusted; fills of rectangles only (table shading) and
 // forms using their page's resources that draw nothing OCR could read no
 // longer send a page to OCR.
-var readerRevisions = map[string]int{"xlsx": 1, "xls": 2, "csv": 1, "pdf": 1, "pdftotext": 1, "ofd": 1}
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 2, "pdf": 1, "pdftotext": 1, "ofd": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -36,10 +36,18 @@ type Sandbox struct {
 	// TempDir holds the copies of tables read by ReadXLS; "" is the
 	// system's temporary folder.
 	TempDir string
+	// TableReads bounds the tables ReadXLS reads at once, each in a
+	// child of its own; default DefaultTableReads. Read once, at the
+	// first ReadXLS.
+	TableReads int
+	// TableWait is how long ReadXLS waits for a free reader of tables
+	// before it answers EUNAVAILABLE; default DefaultTableWait.
+	TableWait time.Duration
 
 	mu     sync.Mutex
-	idle   []*child // clean children waiting for work (sandboxpool.go)
-	closed bool     // Close was called: a child given back is ended at once
+	idle   []*child      // clean children waiting for work (sandboxpool.go)
+	closed bool          // Close was called: a child given back is ended at once
+	tables chan struct{} // a token for each table being read (tableSlot)
 }
 
 // childRequest is what the parent asks of the child on its stdin.
@@ -207,9 +215,9 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 	case reused:
 		return nil, true, nil
 	case strings.Contains(c.stderr.String(), "out of memory") || strings.Contains(c.stderr.String(), "cannot allocate memory"):
-		return nil, false, errTooComplex(req.Memory)
+		return nil, false, fmt.Errorf("%w: %w", errChildMemory, errTooComplex(req.Memory))
 	case killedOutright(c.waitErr):
-		return nil, false, fmt.Errorf("extraction sandbox killed from outside (%v): %w", c.waitErr, errKilledOutright())
+		return nil, false, fmt.Errorf("%w (%v): %w", errChildKilled, c.waitErr, errKilledOutright())
 	}
 	return nil, false, fmt.Errorf("extraction sandbox ended without an answer (%v; %v; %s): %w",
 		c.waitErr, readErr, strings.TrimSpace(c.stderr.String()), errCorrupt())
@@ -217,6 +225,12 @@ func (s *Sandbox) attempt(parent context.Context, c *child, body []byte, req chi
 
 // errChildDeadline is a child killed at its deadline.
 var errChildDeadline = errors.New("extraction sandbox killed at its deadline")
+
+// errChildMemory is a child that ran out of the memory it may take.
+var errChildMemory = errors.New("extraction sandbox ran out of its memory")
+
+// errChildKilled is a child ended by someone else's SIGKILL.
+var errChildKilled = errors.New("extraction sandbox killed from outside")
 
 // errChildOutput is a child writing more than any real answer needs.
 var errChildOutput = errors.New("extraction sandbox wrote too much")

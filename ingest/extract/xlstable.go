@@ -51,10 +51,19 @@ var _ spreadsheet.XLSReader = (*Sandbox)(nil)
 // they are, cells as Excel shows them, formula cells by their last
 // result, the merged ranges beside them, within maxRows rows,
 // spreadsheet.MaxColumns columns, spreadsheet.MaxUnzipped bytes read,
-// the sandbox's memory and tableTimeout. The bytes go to the child
-// through a temporary file in TempDir (the system's when ""), removed
-// before ReadXLS returns.
+// the sandbox's memory and tableTimeout. At most TableReads tables are
+// read at once (tableSlot). The bytes go to the child through a temporary
+// file in TempDir (the system's when ""), removed before ReadXLS returns.
+//
+// A child stopped by a limit (its memory, its time) is ETOOLARGE naming
+// the limit, a file the reader finds malformed EINVALID, a child killed by
+// the system or no free reader EUNAVAILABLE: each says what to do.
 func (s *Sandbox) ReadXLS(ctx context.Context, data []byte, maxRows int) (*spreadsheet.Sheet, error) {
+	release, err := s.tableSlot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	path, err := s.tempCopy(data)
 	if err != nil {
 		return nil, err
@@ -62,21 +71,10 @@ func (s *Sandbox) ReadXLS(ctx context.Context, data []byte, maxRows int) (*sprea
 	defer os.Remove(path)
 	lim := Limits{Timeout: tableTimeout, MaxTextBytes: maxTableAnswer, MaxUnzipped: spreadsheet.MaxUnzipped}.withDefaults()
 	final, err := s.run(ctx, childRequest{Path: path, Limits: lim, Memory: s.memory(), Table: &tableRequest{MaxRows: maxRows}}, lim)
+	if err != nil {
+		return nil, fmt.Errorf("read xls: %w", s.tableRunError(ctx, err))
+	}
 	switch {
-	case err != nil && ctx.Err() != nil:
-		return nil, fmt.Errorf("read xls: %w", err)
-	case errors.Is(err, errChildDeadline):
-		return nil, fmt.Errorf("read xls: %v: %w", err, catalog.Errorf(catalog.EINVALID,
-			"读取表格超过 %s 仍未完成,文件可能已损坏或结构异常;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入", formatSeconds(tableTimeout)))
-	case catalog.ErrorCode(err) == catalog.ETOOLARGE:
-		return nil, fmt.Errorf("read xls: %v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
-			"表格内容过多(读出的文字超过 %s);请只保留需要导入的工作表和列,另存为 .xlsx 后再导入", formatBytes(maxTableAnswer)))
-	case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
-		return nil, fmt.Errorf("read xls: %w", err)
-	case err != nil:
-		// Out of memory, a crash, killed from outside: the file could not
-		// be read, and the server is as it was.
-		return nil, fmt.Errorf("read xls: %v: %w", err, errXLSTableDamaged())
 	case final.Sheet != nil:
 		return final.Sheet, nil
 	case tableSentinels[final.Refused] != nil:
@@ -85,6 +83,77 @@ func (s *Sandbox) ReadXLS(ctx context.Context, data []byte, maxRows int) (*sprea
 		return nil, final.Error
 	}
 	return nil, fmt.Errorf("read xls: sandbox: %s: %w", final.Detail, errXLSTableDamaged())
+}
+
+// tableRunError is why a child gave no answer about a table, as the
+// person importing it is told.
+func (s *Sandbox) tableRunError(ctx context.Context, err error) error {
+	switch {
+	case ctx.Err() != nil:
+		return err
+	case errors.Is(err, errChildDeadline):
+		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
+			"表格过大或结构过于复杂,读取超过时间上限(%s)仍未完成,已停止;请用 Excel 或 WPS 打开,另存为 .xlsx,或把工作表拆成几个较小的文件后再导入", formatSeconds(tableTimeout)))
+	case errors.Is(err, errChildMemory):
+		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
+			"表格过大或结构过于复杂,读取时超出内存上限(%s),已停止;请用 Excel 或 WPS 打开,另存为 .xlsx,或把工作表拆成几个较小的文件后再导入", formatBytes(s.memory())))
+	case errors.Is(err, errChildKilled):
+		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.EUNAVAILABLE,
+			"读取表格的进程被系统强制结束(多半是服务器内存一时不足),文件本身未必有问题;请稍后重试,若仍不行,请另存为 .xlsx 或把工作表拆小后再导入"))
+	case catalog.ErrorCode(err) == catalog.ETOOLARGE:
+		return fmt.Errorf("%v: %w", err, catalog.Errorf(catalog.ETOOLARGE,
+			"表格内容过多(读出的文字超过 %s);请只保留需要导入的工作表和列,另存为 .xlsx 后再导入", formatBytes(maxTableAnswer)))
+	case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
+		return err
+	}
+	// A crash that is not a limit: the reader could not read the file,
+	// and the server is as it was.
+	return fmt.Errorf("%v: %w", err, errXLSTableDamaged())
+}
+
+// Defaults of Sandbox.TableReads and Sandbox.TableWait. Each table is
+// read in a child that may take the sandbox's Memory; a person waits for
+// an import, so a table waits only a few seconds for a free reader.
+const (
+	DefaultTableReads = 2
+	DefaultTableWait  = 5 * time.Second
+)
+
+// tableSlot waits for one of the TableReads readers of tables to be free
+// and returns the call that frees it: at most TableWait, then
+// EUNAVAILABLE saying to try again shortly, or until ctx ends.
+func (s *Sandbox) tableSlot(ctx context.Context) (func(), error) {
+	n, wait := s.TableReads, s.TableWait
+	if n <= 0 {
+		n = DefaultTableReads
+	}
+	if wait <= 0 {
+		wait = DefaultTableWait
+	}
+	s.mu.Lock()
+	if s.tables == nil {
+		s.tables = make(chan struct{}, n)
+	}
+	slots := s.tables
+	s.mu.Unlock()
+	release := func() { <-slots }
+	select {
+	case slots <- struct{}{}:
+		return release, nil
+	default:
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case slots <- struct{}{}:
+		return release, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("wait for a reader of tables: %w", ctx.Err())
+	case <-t.C:
+		e := catalog.Errorf(catalog.EUNAVAILABLE, "服务器正在读取其他 .xls/.et 表格(同时最多 %d 个),请稍后重试;另存为 .xlsx 的表格无需等待", cap(slots))
+		e.RetryAfter = wait
+		return nil, e
+	}
 }
 
 // tempCopy writes data to a new temporary file and returns its absolute

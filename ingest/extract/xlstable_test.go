@@ -3,12 +3,18 @@ package extract
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/richardlehane/mscfb"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
@@ -143,5 +149,138 @@ func TestReadXLSTempCopyFails(t *testing.T) {
 	var e *catalog.Error
 	if !errors.As(err, &e) || e.Code != catalog.EUNAVAILABLE || !strings.Contains(e.Message, "临时副本") {
 		t.Fatalf("got %v, want an EUNAVAILABLE error about the temporary copy", err)
+	}
+}
+
+// hugeWorkbookStream is ledger.xls with its Workbook stream moved out of
+// the mini stream into sectors of its own at the end of the file, and its
+// size in the OLE directory set near 4 GiB: xlsReader allocates a buffer
+// of that size before it reads a byte, past any reader's memory.
+func hugeWorkbookStream(t *testing.T) []byte {
+	t.Helper()
+	data := bytes.Clone(mustRead(t, fixture("ledger.xls")))
+	ole, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stream []byte
+	for f, err := ole.Next(); err == nil; f, err = ole.Next() {
+		if f.Name == "Workbook" {
+			stream, _ = io.ReadAll(f)
+		}
+	}
+	i := bytes.Index(data, []byte("W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00\x00\x00"))
+	if len(stream) == 0 || i < 0 || (len(data)-512)%512 != 0 {
+		t.Fatal("ledger.xls has no Workbook stream")
+	}
+	first := uint32((len(data) - 512) / 512)
+	sectors := uint32(8) // 4096 bytes: past the mini stream's cutoff
+	fat := 512 + 512*int(binary.LittleEndian.Uint32(data[0x4C:]))
+	for k := first; k < first+sectors; k++ {
+		next := k + 1
+		if k == first+sectors-1 {
+			next = 0xFFFFFFFE // the end of the chain
+		}
+		binary.LittleEndian.PutUint32(data[fat+4*int(k):], next)
+	}
+	data = append(data, stream...)
+	data = append(data, make([]byte, int(sectors)*512-len(stream))...)
+	binary.LittleEndian.PutUint32(data[i+116:], first)
+	binary.LittleEndian.PutUint32(data[i+120:], 0xFFFFF000)
+	return data
+}
+
+// TestReadXLSTellsALimitFromDamage: a table whose reading the sandbox
+// stops at its memory limit is too large or complex, said as ETOOLARGE
+// with the limit and what to do (save as .xlsx, split the sheet), not
+// called damaged; a malformed one is damaged (EINVALID); and the next
+// table is read as if nothing had happened.
+func TestReadXLSTellsALimitFromDamage(t *testing.T) {
+	sb := testSandbox(256 << 20)
+	defer sb.Close()
+	ledger := mustRead(t, fixture("ledger.xls"))
+	_, err := sb.ReadXLS(context.Background(), hugeWorkbookStream(t), 100)
+	wantError(t, "a workbook past the memory limit", err, catalog.ETOOLARGE, "超出内存上限(256 MiB)")
+	wantError(t, "a workbook past the memory limit", err, catalog.ETOOLARGE, "拆成几个较小的文件")
+	wantEnglish(t, "a workbook past the memory limit", err, "memory limit (256 MiB)")
+	if strings.Contains(catalog.ErrorMessage(err), "损坏") {
+		t.Errorf("a workbook past the memory limit is called damaged: %q", catalog.ErrorMessage(err))
+	}
+	_, err = sb.ReadXLS(context.Background(), ledger[:len(ledger)/2], 100)
+	wantError(t, "a workbook cut short", err, catalog.EINVALID, "已损坏或格式不正确")
+	if sheet, err := sb.ReadXLS(context.Background(), ledger, 100); err != nil || len(sheet.Records) != 9 {
+		t.Fatalf("after them, ledger.xls: %v", err)
+	}
+}
+
+// TestReadXLSReadsFewTablesAtOnce: three imports of an .xls at once with
+// two readers of tables never run more than two children; an import that
+// finds every reader busy past TableWait is told to try again shortly
+// (EUNAVAILABLE with a retry time), and one whose request ends while it
+// waits stops waiting.
+func TestReadXLSReadsFewTablesAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "children.log")
+	// Every child notes its start and its end, and is slow to start, so
+	// that children started together are alive together.
+	script := filepath.Join(dir, "child.sh")
+	if err := os.WriteFile(script, []byte("echo start >> \"$CHILD_LOG\"\nsleep 0.3\n\"$@\"\necho end >> \"$CHILD_LOG\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sb := &Sandbox{Command: []string{"/bin/sh", script, os.Args[0]}, Env: []string{"EVIDENCE_EXTRACT_CHILD=1", "CHILD_LOG=" + log},
+		TableReads: 2, TableWait: time.Minute}
+	defer sb.Close()
+	ledger := mustRead(t, fixture("ledger.xls"))
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	for i := range errs {
+		wg.Go(func() { _, errs[i] = sb.ReadXLS(context.Background(), ledger, 100) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("import %d: %v", i+1, err)
+		}
+	}
+	alive, most := 0, 0
+	for _, line := range strings.Fields(string(mustRead(t, log))) {
+		if line == "start" {
+			alive++
+		} else {
+			alive--
+		}
+		most = max(most, alive)
+	}
+	if most > 2 {
+		t.Errorf("%d children alive at once for 3 imports with 2 readers, want at most 2", most)
+	}
+
+	busy := testSandbox(0)
+	busy.TableReads, busy.TableWait = 1, 50*time.Millisecond
+	defer busy.Close()
+	release, err := busy.tableSlot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = busy.ReadXLS(context.Background(), ledger, 100)
+	wantError(t, "an import with every reader busy", err, catalog.EUNAVAILABLE, "请稍后重试")
+	wantEnglish(t, "an import with every reader busy", err, "try again shortly")
+	if d, ok := catalog.RetryAfter(err); !ok || d <= 0 {
+		t.Errorf("an import with every reader busy: no retry time (%v)", err)
+	}
+	busy.TableWait = time.Minute
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	var ae *catalog.Error
+	if _, err := busy.ReadXLS(ctx, ledger, 100); !errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ae) {
+		t.Errorf("an import whose request ended while it waited: %v, want the request's end", err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("an import whose request ended waited %s", took)
+	}
+	release()
+	if _, err := busy.ReadXLS(context.Background(), ledger, 100); err != nil {
+		t.Errorf("an import once the reader is free: %v", err)
 	}
 }

@@ -19,7 +19,9 @@ func init() { registerExtractor(FormatXLSX, extractXLSX) }
 // extractXLSX reads a workbook with excelize: every sheet a page in the
 // workbook's order, its name on the first line, rows as lines with cells
 // separated, values as their number format shows them (excelize applies it),
-// empty rows skipped. excelize trusts the zip headers, so every member is
+// empty rows skipped; a date in one of the Chinese built-in formats (27–36,
+// 50–58), which Excel and WPS in China store by number alone, reads as
+// the date it shows (2024年3月1日), not as its serial number. excelize trusts the zip headers, so every member is
 // inflated once first against Limits.MaxUnzipped; rows are streamed and the
 // cells visited are capped, so a sheet that declares a huge dimension or
 // holds a million empty rows costs no more than maxTableCells.
@@ -41,6 +43,7 @@ func extractXLSX(ctx context.Context, path string, lim Limits) (*Result, error) 
 	f, err := excelize.OpenFile(path, excelize.Options{
 		UnzipSizeLimit:    lim.MaxUnzipped,
 		UnzipXMLSizeLimit: min(lim.MaxUnzipped, 16<<20),
+		CultureInfo:       excelize.CultureNameZhCN,
 	})
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat) {

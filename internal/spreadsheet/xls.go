@@ -64,14 +64,25 @@ func IsOLE(data []byte) bool {
 }
 
 // ReadWorkbook returns the name and the rows of the first sheet of data as
-// ReadFirstSheet does, whether data is an XLSX workbook or an Excel
-// 97–2003 or WPS (.et) one: the content tells them apart, not a file's
-// name (a department's .xls is often an XLSX renamed, and the other way
-// round). The latter is read by xls; when xls is nil it is refused with
-// a message saying to save it as .xlsx. Errors are those of
-// ReadFirstSheet and of XLSReader.
+// ReadFirstSheet does, whether data is an XLSX workbook, an Excel
+// 97–2003 or WPS (.et) one, or what offices send as "Excel" besides: a web
+// page's table (ReadHTMLTable) or comma- or tab-separated text
+// (ReadDelimited). The content tells them apart, not a file's name (a
+// department's .xls is often an XLSX renamed, an HTML table or text
+// exported by a government system, and the other way round). An
+// Excel 97–2003 workbook is read by xls; when xls is nil it is refused
+// with a message saying to save it as .xlsx. Errors are those of
+// ReadFirstSheet, XLSReader, ReadHTMLTable and ReadDelimited.
 func ReadWorkbook(ctx context.Context, data []byte, maxRows int, xls XLSReader) (string, [][]string, error) {
-	if !IsOLE(data) {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK")):
+		return ReadFirstSheet(data, maxRows)
+	case looksHTML(data):
+		return ReadHTMLTable(data, maxRows)
+	case !IsOLE(data) && looksDelimited(data):
+		records, err := ReadDelimited(data, maxRows)
+		return "", records, err
+	case !IsOLE(data):
 		return ReadFirstSheet(data, maxRows)
 	}
 	if xls == nil {

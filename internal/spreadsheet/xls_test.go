@@ -51,8 +51,11 @@ func TestReadWorkbookTellsFormatsByContent(t *testing.T) {
 	if _, _, err := ReadWorkbook(ctx, ole, 100, nil); catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "另存为 .xlsx") {
 		t.Errorf("an OLE workbook and no XLS reader: %v, want EINVALID saying to save it as .xlsx", err)
 	}
-	if _, _, err := ReadWorkbook(ctx, []byte("指标编码,责任单位"), 100, r); !errors.Is(err, ErrNotXLSX) {
-		t.Errorf("text: %v, want ErrNotXLSX", err)
+	if _, _, err := ReadWorkbook(ctx, []byte("这不是表格，只是一段文字。\n"), 100, r); !errors.Is(err, ErrNotXLSX) {
+		t.Errorf("text with no separator: %v, want ErrNotXLSX", err)
+	}
+	if _, _, err := ReadWorkbook(ctx, []byte("\x00\x01\x02二进制"), 100, r); !errors.Is(err, ErrNotXLSX) {
+		t.Errorf("bytes of no table: %v, want ErrNotXLSX", err)
 	}
 }
 

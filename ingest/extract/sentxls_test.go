@@ -1,0 +1,26 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestXLSThatIsTextOrAWebPage: an "Excel" file a government system or
+// WPS exported as a GBK web page's table or as GB18030 tab-separated
+// text, under a .xls name, uploaded as a document, is read as the table
+// it shows, not failed as a damaged workbook.
+func TestXLSThatIsTextOrAWebPage(t *testing.T) {
+	for name, want := range map[string]string{
+		"台账.xls":    "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31",
+		"责任分解表.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师",
+	} {
+		res, err := sniffAndExtract(t, name, Limits{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if text := strings.Join(res.Pages, "\f"); !strings.Contains(text, want) || !strings.Contains(text, "四级社区教育网络建成率") {
+			t.Errorf("%s read by %s as %q, want %q", name, res.Extractor, text, want)
+		}
+	}
+}

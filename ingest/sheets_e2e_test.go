@@ -1,0 +1,71 @@
+package ingest_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// TestSheetsAsOfficesSendThemAreFound: a 统计台账 whose date is in a
+// Chinese built-in format is found by a search for 2024年3月, and an
+// "Excel" file that is a GBK web page's table or GB18030 tab-separated
+// text under a .xls name is indexed, not failed, and found by what its
+// cells say.
+func TestSheetsAsOfficesSendThemAreFound(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	files := []string{"统计台账.xlsx", "台账.xls", "责任分解表.xls"}
+	ids := make([]string, len(files))
+	for i, name := range files {
+		f, err := os.Open(filepath.Join("extract", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := e.Ingest.Stage(f, name)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out, err := e.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{
+			Meta: ingest.Meta{City: hangzhou, DocType: "statistics"}, Files: []*ingest.Staged{st}})
+		st.Remove()
+		if err != nil || out[0].Err != nil {
+			t.Fatalf("%s: %v %v", name, err, out[0].Err)
+		}
+		ids[i] = out[0].Document.ID
+	}
+	wctx, cancel := context.WithTimeout(ctx, testenv.WaitTimeout)
+	defer cancel()
+	docs, err := e.Ingest.Wait(wctx, ids, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		if d.Status != catalog.StatusIndexed {
+			t.Errorf("%s: %s (%s), want indexed", files[i], d.Status, d.Error)
+		}
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"2024年3月", ids[:1]},
+		{`"四级社区教育网络建成率"`, ids[1:]},
+	} {
+		res, err := e.Search.Search(ctx, search.Request{Query: c.query, User: testenv.Admin})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range c.want {
+			if !foundOnPage(res, id, 1) {
+				t.Errorf("search %q: %s not found on page 1 (%d hits)", c.query, id, res.Total)
+			}
+		}
+	}
+}

@@ -1,0 +1,263 @@
+package spreadsheet
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Government systems and WPS export "Excel" files that are web pages: an
+// HTML table named .xls, which Excel opens as a sheet. ReadHTMLTable reads
+// such a table as the rows of a sheet: a cell spanning rows or columns
+// (rowspan, colspan) as a merged range, given to every cell it covers.
+
+// ReadHTMLTable returns the title and the records of the largest table of
+// the HTML page data (by cells; a table inside a cell is a table of its
+// own), as ReadFirstSheet returns a sheet's: record i is the table's row
+// i+1, trailing empty cells dropped, merged ranges filled. The page's
+// encoding is its BOM or <meta charset>, else UTF-8 when the bytes are,
+// else GB18030. More than maxRows rows is ErrTooManyRows; a page without
+// a table, or past MaxColumns, maxMerges or maxPaddedCells, a
+// *catalog.Error saying what to do.
+func ReadHTMLTable(data []byte, maxRows int) (string, [][]string, error) {
+	page := decodeHTML(data)
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var (
+		open         []*htmlTable // the tables being read, innermost last
+		best         *htmlTable
+		title        strings.Builder
+		inTitle      bool
+		skip, tokens int
+	)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if err := z.Err(); !errors.Is(err, io.EOF) {
+				return "", nil, ErrNotXLSX
+			}
+			break
+		}
+		if tokens++; tokens > maxPaddedCells*4 {
+			return "", nil, catalog.Errorf(catalog.ETOOLARGE, "网页表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+		}
+		var t *htmlTable
+		if len(open) > 0 {
+			t = open[len(open)-1]
+		}
+		switch tt {
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag, start := string(name), tt != html.EndTagToken
+			switch {
+			case (tag == "script" || tag == "style") && start:
+				skip++
+			case tag == "script" || tag == "style":
+				skip = max(0, skip-1)
+			case tag == "title":
+				inTitle = start
+			case tag == "table" && start:
+				open = append(open, &htmlTable{})
+			case tag == "table" && t != nil:
+				if err := t.endRow(maxRows); err != nil {
+					return "", nil, err
+				}
+				open = open[:len(open)-1]
+				if best == nil || t.cells > best.cells {
+					best = t
+				}
+			case t == nil:
+			case tag == "tr" && start:
+				if err := t.endRow(maxRows); err != nil {
+					return "", nil, err
+				}
+				t.inRow = true
+			case tag == "tr":
+				if err := t.endRow(maxRows); err != nil {
+					return "", nil, err
+				}
+			case (tag == "td" || tag == "th") && start:
+				if err := t.startCell(cellSpans(z, hasAttr)); err != nil {
+					return "", nil, err
+				}
+			case tag == "td" || tag == "th":
+				t.endCell()
+			case t.cell != nil && (tag == "br" || tag == "p" || tag == "div"):
+				t.cell.WriteByte(' ')
+			}
+		case html.TextToken:
+			switch {
+			case skip > 0:
+			case inTitle:
+				if title.Len() < 1024 {
+					title.Write(z.Text())
+				}
+			case t != nil && t.cell != nil:
+				t.cell.Write(z.Text())
+			}
+		}
+	}
+	for len(open) > 0 { // tables left open at the page's end
+		t := open[len(open)-1]
+		if err := t.endRow(maxRows); err != nil {
+			return "", nil, err
+		}
+		open = open[:len(open)-1]
+		if best == nil || t.cells > best.cells {
+			best = t
+		}
+	}
+	if best == nil || best.cells == 0 {
+		return "", nil, catalog.Errorf(catalog.EINVALID, "这个网页格式的表格文件里没有表格;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	}
+	if err := fillMerges(best.records, best.merges); err != nil {
+		return "", nil, err
+	}
+	return strings.Join(strings.Fields(title.String()), " "), best.records, nil
+}
+
+// htmlTable is a table being read: its rows so far, the row and the cell
+// being read, and the cells still covered by a rowspan from above.
+type htmlTable struct {
+	records [][]string
+	merges  []span
+	row     []string
+	inRow   bool
+	cell    *strings.Builder
+	at      int   // the column of the cell being read
+	covered []int // covered[c]: the row up to which column c is taken
+	cells   int
+}
+
+// startCell begins a cell in the first column of the row not covered from
+// above, spanning rows and cols.
+func (t *htmlTable) startCell(rows, cols int) error {
+	t.endCell()
+	t.inRow = true
+	r, c := len(t.records), len(t.row)
+	for c < len(t.covered) && t.covered[c] > r {
+		c++
+	}
+	if c+cols > MaxColumns {
+		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", r+1, MaxColumns)
+	}
+	if t.cells++; t.cells > maxPaddedCells {
+		return catalog.Errorf(catalog.EINVALID, "表格的合并单元格过多或相互重叠;请取消合并后再导入")
+	}
+	for len(t.row) < c+cols {
+		t.row = append(t.row, "")
+	}
+	if rows > 1 || cols > 1 {
+		if len(t.merges) >= maxMerges {
+			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处;请取消合并后再导入", maxMerges)
+		}
+		t.merges = append(t.merges, span{top: r, left: c, bottom: r + rows - 1, right: c + cols - 1})
+		for len(t.covered) < c+cols {
+			t.covered = append(t.covered, 0)
+		}
+		for k := c; k < c+cols; k++ {
+			t.covered[k] = r + rows
+		}
+	}
+	t.at, t.cell = c, &strings.Builder{}
+	return nil
+}
+
+// endCell puts the cell being read in its place, its white space
+// collapsed as a browser shows it.
+func (t *htmlTable) endCell() {
+	if t.cell == nil {
+		return
+	}
+	t.row[t.at] = strings.Join(strings.Fields(t.cell.String()), " ")
+	t.cell = nil
+}
+
+// endRow ends the row being read, if any.
+func (t *htmlTable) endRow(maxRows int) error {
+	t.endCell()
+	if !t.inRow {
+		return nil
+	}
+	last := len(t.row)
+	for last > 0 && t.row[last-1] == "" {
+		last--
+	}
+	if len(t.records) >= maxRows {
+		if last > 0 {
+			return ErrTooManyRows
+		}
+		t.row, t.inRow = t.row[:0], false
+		return nil
+	}
+	t.records = append(t.records, append([]string(nil), t.row[:last]...))
+	t.row, t.inRow = t.row[:0], false
+	return nil
+}
+
+// cellSpans reads a cell's rowspan and colspan, each at least 1, a rowspan
+// at most maxRows and a colspan at most MaxColumns.
+func cellSpans(z *html.Tokenizer, hasAttr bool) (rows, cols int) {
+	rows, cols = 1, 1
+	for hasAttr {
+		var key, val []byte
+		key, val, hasAttr = z.TagAttr()
+		n, err := strconv.Atoi(strings.TrimSpace(string(val)))
+		if err != nil || n < 1 {
+			continue
+		}
+		switch string(key) {
+		case "rowspan":
+			rows = min(n, 1<<16)
+		case "colspan":
+			cols = min(n, MaxColumns)
+		}
+	}
+	return rows, cols
+}
+
+// decodeHTML is the page as UTF-8: by its BOM or declared charset, else
+// UTF-8 when the bytes are, else GB18030 (GBK and GB2312 too), which is
+// what pages in China without a declaration are.
+func decodeHTML(data []byte) []byte {
+	e, name, certain := charset.DetermineEncoding(data, "")
+	if !certain && utf8.Valid(data) {
+		return data
+	}
+	if name == "gbk" || name == "gb2312" || name == "gb18030" || (!certain && name == "windows-1252") {
+		if out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil {
+			return out
+		}
+	}
+	if out, err := e.NewDecoder().Bytes(data); err == nil {
+		return out
+	}
+	return data
+}
+
+// htmlStarts are how an HTML page's first tag may begin.
+var htmlStarts = []string{"<!doctype html", "<html", "<head", "<meta", "<body", "<table", "<style", "<title", "<!--"}
+
+// looksHTML reports data that starts as an HTML page does, after a BOM
+// and white space.
+func looksHTML(data []byte) bool {
+	s := strings.TrimLeft(string(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xef\xbb\xbf"))), " \t\r\n\f")
+	s = strings.ToLower(s[:min(len(s), 512)])
+	if strings.HasPrefix(s, "<?xml") {
+		return strings.Contains(s, "<html")
+	}
+	for _, p := range htmlStarts {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
