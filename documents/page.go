@@ -48,7 +48,7 @@ type PageText struct {
 	FirstLine string
 }
 
-// pageRead is a PageText being read, and the text's head for suggestions.
+// pageRead is a PageText being read, or the text's head for suggestions.
 type pageRead struct {
 	PageText
 	head   []string
@@ -73,8 +73,8 @@ func (pr *pageRead) hold(n int) error {
 }
 
 // readPage reads a document's text once, from its blob, keeping only the
-// part asked for and its neighbours, the text's head (for suggestions),
-// the count of pages and parts, and the index cut.
+// part asked for and its neighbours, the count of pages and parts, and
+// the index cut.
 func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, error) {
 	pr, err := s.scanPages(ctx, d, at)
 	if err == nil && pr.Count > 0 && (pr.Number == 0 || pr.Part == 0) {
@@ -104,7 +104,7 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 	defer tp.Close()
 	at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
 	pr := &pageRead{budget: s.textBudget}
-	cut, headLeft := index.NewCutCounter(), headBytes
+	cut := index.NewCutCounter()
 	var part []byte
 	for tp.Next() {
 		n := tp.PageNumber()
@@ -118,9 +118,6 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 			}
 			// An empty page is one empty part.
 			cut.Add(n, part)
-			if err := pr.addHead(n, part, &headLeft); err != nil {
-				return pr, err
-			}
 			if err := pr.keep(n, k, at, part); err != nil {
 				return pr, err
 			}

@@ -341,15 +341,12 @@ func (s *Service) Suggestions(ctx context.Context, u *catalog.User, id string, l
 	if err := textReady(d); err != nil {
 		return nil, err
 	}
-	head, err := s.textHead(ctx, d)
-	if err != nil {
-		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
-	}
-	defer head.release()
-	return s.suggestPages(ctx, d, head.head, limit)
+	return s.suggest(ctx, d, limit)
 }
 
-func (s *Service) suggestPages(ctx context.Context, d *catalog.Document, pages []string, limit int) ([]search.Suggestion, error) {
+// suggest ranks d's suggestions from the head of its text, read only when
+// search has not kept their ranking for this text, title and framework.
+func (s *Service) suggest(ctx context.Context, d *catalog.Document, limit int) ([]search.Suggestion, error) {
 	links, err := s.cat.DocumentLinks(ctx, d.ID)
 	if err != nil {
 		return nil, err
@@ -358,7 +355,15 @@ func (s *Service) suggestPages(ctx context.Context, d *catalog.Document, pages [
 	for i, l := range links {
 		skip[i] = l.IndicatorCode
 	}
-	return s.search.SuggestIndicators(ctx, d.Title, pages, skip, min(max(limit, 1), 50))
+	head := func() ([]string, func(), error) {
+		pr, err := s.textHead(ctx, d)
+		if err != nil {
+			return nil, nil, fmt.Errorf("text of %s: %w", d.ID, err)
+		}
+		return pr.head, pr.release, nil
+	}
+	// The text of an original is extracted once: its SHA-256 names it.
+	return s.search.TextSuggestions(ctx, d.SHA256, d.Title, head, skip, min(max(limit, 1), 50))
 }
 
 // Reading is a document with the page of its text shown and its
@@ -385,9 +390,9 @@ func (r *Reading) Close() {
 // Read returns everything a document page shows, page at of its text
 // (the first when at is zero or past the last). The text is read from
 // its blob as a stream (see readPage): whatever its size, the page costs
-// the part shown, its neighbours and the indexed text that suggestions
-// look at, all within the server's budget for big texts until the
-// Reading is closed.
+// the part shown and its neighbours, within the server's budget for big
+// texts until the Reading is closed; the text's head that suggestions
+// look at is read only when search has not kept them (TextSuggestions).
 func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageAt, suggestions int) (*Reading, error) {
 	v, err := s.View(ctx, u, id)
 	if err != nil {
@@ -402,7 +407,7 @@ func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageA
 		return nil, err
 	}
 	r.Page, r.release = &pr.PageText, pr.release
-	if r.Suggestions, err = s.suggestPages(ctx, v.Document, pr.head, suggestions); err != nil {
+	if r.Suggestions, err = s.suggest(ctx, v.Document, suggestions); err != nil {
 		r.Close()
 		return nil, err
 	}

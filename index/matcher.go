@@ -14,6 +14,7 @@ import (
 // that is not one dictionary word matches where it occurs as a substring. It serves
 // features that look into a single document, such as suggesting the
 // indicators it substantiates, without a round trip through the index.
+// A Matcher is not safe for concurrent use.
 type Matcher struct {
 	pages  []string
 	byTerm map[string][]occurrence
@@ -23,6 +24,10 @@ type Matcher struct {
 	// inside a sentence; starts[i] is the offset of page i+1 in it.
 	text   string
 	starts []int
+	// subs finds substrings in text, folded once on first use: folding
+	// a long text for each phrase looked for was most of the work of
+	// suggesting indicators for it.
+	subs *zh.SubstringFinder
 }
 
 // occurrence is a word of text: its position and its byte span in text.
@@ -89,7 +94,10 @@ func (m *Matcher) find(phrase string) []Span {
 	}
 	if ok {
 		var out []Span
-		for _, se := range zh.FindSubstrings(m.text, sub) {
+		if m.subs == nil {
+			m.subs = zh.NewSubstringFinder(m.text)
+		}
+		for _, se := range m.subs.Find(sub) {
 			if part && m.text[se[1]-1] == '.' {
 				se[1]-- // the code, not its part's point, as search marks it
 			}

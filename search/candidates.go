@@ -87,6 +87,9 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 		return []Candidate{}, nil
 	}
 	numbers := statementNumbers(statement)
+	// A mark takes a number of the passage whole when the statement has
+	// it, and leaves it out otherwise: never 1,234.<mark>5万人次</mark>.
+	want := numbersOf(statement)
 	isLinked := map[string]bool{}
 	for _, id := range linked {
 		isLinked[id] = true
@@ -112,7 +115,7 @@ func (s *Service) ClaimCandidates(ctx context.Context, c *catalog.Claim, linked 
 			if !ok {
 				continue
 			}
-			for _, fr := range buildFragments(h.Pages, h.Spans) {
+			for _, fr := range buildFragmentsFor(h.Pages, h.Spans, want) {
 				out = append(out, scoreCandidate(d, fr, numbers, isLinked[d.ID]))
 			}
 		}

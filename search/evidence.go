@@ -69,8 +69,9 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	for i, l := range links {
 		ids[i] = l.DocumentID
 	}
-	res, err := s.idx.Search(ctx, index.Query{Clauses: []index.Clause{{Any: terms}},
-		Filter: index.Filter{Cities: cities, ExcludeIDs: ids}, Size: limit, WithText: true})
+	q := index.Query{Clauses: []index.Clause{{Any: terms}},
+		Filter: index.Filter{Cities: cities, ExcludeIDs: ids}, Size: limit, WithText: true}
+	res, err := s.idx.Search(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("suggest evidence for %s: %w", code, err)
 	}
@@ -78,7 +79,7 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	if err != nil {
 		return nil, fmt.Errorf("load suggested evidence for %s: %w", code, err)
 	}
-	page, err := s.assemble(ctx, res, docs, uncachedFragments)
+	page, err := s.assemble(ctx, res, docs, uncachedFragments(q))
 	if err != nil {
 		return nil, err
 	}
@@ -126,8 +127,9 @@ func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, term
 		return nil, fmt.Errorf("passages of linked documents: %w", err)
 	}
 	passages := map[string]*Fragment{}
+	want := termNumbers([]index.Clause{{Any: terms}})
 	for _, h := range res.Hits {
-		if frags := buildFragments(h.Pages, h.Spans); len(frags) > 0 {
+		if frags := buildFragmentsFor(h.Pages, h.Spans, want); len(frags) > 0 {
 			best := bestFragment(frags)
 			passages[h.ID] = &best
 		}

@@ -121,7 +121,7 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 			return nil, 0, fmt.Errorf("export search %q: %w", req.Query, err)
 		}
 		total = res.Total
-		page, err := s.pageRows(ctx, res, labels, baseURL)
+		page, err := s.pageRows(ctx, res, termNumbers(q.Clauses), labels, baseURL)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -134,9 +134,9 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 }
 
 // pageRows turns one page of index hits into rows: a row per passage,
-// or one for a hit without passages; documents deleted since they were
-// indexed are left out.
-func (s *Service) pageRows(ctx context.Context, res *index.Result, labels map[string]map[string]string, baseURL string) ([][]any, error) {
+// or one for a hit without passages, marked for words holding the
+// numbers want; documents deleted since they were indexed are left out.
+func (s *Service) pageRows(ctx context.Context, res *index.Result, want numberSet, labels map[string]map[string]string, baseURL string) ([][]any, error) {
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
@@ -160,7 +160,7 @@ func (s *Service) pageRows(ctx context.Context, res *index.Result, labels map[st
 			spreadsheet.Neutralize(d.DocNumber), spreadsheet.Neutralize(d.IssuedOn),
 			spreadsheet.Neutralize(strings.Join(slices.Compact(inds[d.ID]), "\u3001")),
 		}
-		frags := buildFragments(h.Pages, h.Spans)
+		frags := buildFragmentsFor(h.Pages, h.Spans, want)
 		if len(frags) == 0 {
 			rows = append(rows, append(slices.Clone(doc), "", "", baseURL+"/documents/"+d.ID))
 		}

@@ -22,9 +22,12 @@ type fragmentCache struct {
 
 const fragmentCacheHits = 4096
 
-// uncachedFragments builds a hit's passages afresh.
-func uncachedFragments(_ string, pages []string, spans []index.Span) []Fragment {
-	return buildFragments(pages, spans)
+// uncachedFragments builds the passages of q's hits afresh.
+func uncachedFragments(q index.Query) func(id string, pages []string, spans []index.Span) []Fragment {
+	want := termNumbers(q.Clauses)
+	return func(_ string, pages []string, spans []index.Span) []Fragment {
+		return buildFragmentsFor(pages, spans, want)
+	}
 }
 
 // builder returns how to build the passages of the hits of q, a search
@@ -33,8 +36,9 @@ func uncachedFragments(_ string, pages []string, spans []index.Span) []Fragment 
 func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pages []string, spans []index.Span) []Fragment {
 	key, err := json.Marshal(q)
 	if err != nil {
-		return uncachedFragments
+		return uncachedFragments(q)
 	}
+	build := uncachedFragments(q)
 	prefix := string(key) + "\x00"
 	return func(id string, pages []string, spans []index.Span) []Fragment {
 		k := prefix + id
@@ -42,7 +46,7 @@ func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pa
 		if c.gen != before {
 			if c.gen > before {
 				c.mu.Unlock()
-				return buildFragments(pages, spans)
+				return build(id, pages, spans)
 			}
 			c.gen, c.entries = before, nil
 		}
@@ -51,7 +55,7 @@ func (c *fragmentCache) builder(q index.Query, before uint64) func(id string, pa
 			return slices.Clone(f)
 		}
 		c.mu.Unlock()
-		f := buildFragments(pages, spans)
+		f := build(id, pages, spans)
 		c.mu.Lock()
 		if c.gen == before {
 			if c.entries == nil || len(c.entries) >= fragmentCacheHits {

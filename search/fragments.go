@@ -37,7 +37,14 @@ type window struct {
 // separately). A passage begins and ends at clause marks where it can and
 // never cuts a word, a number with its unit or a 文号 (boundaries.go).
 func buildFragments(pages []string, spans []index.Span) []Fragment {
-	spans = mergeSpans(spans)
+	return buildFragmentsFor(pages, spans, nil)
+}
+
+// buildFragmentsFor is buildFragments for words that hold the numbers
+// want: a mark that would cut a number takes it whole when it is one of
+// them, else leaves it out (wholeNumbers).
+func buildFragmentsFor(pages []string, spans []index.Span, want numberSet) []Fragment {
+	spans = mergeSpans(wholeNumbers(pages, spans, want))
 	if len(spans) == 0 {
 		return leadFragment(pages)
 	}

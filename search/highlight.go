@@ -1,7 +1,9 @@
 package search
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
@@ -21,13 +23,24 @@ func HighlightPage(query, text string) (string, error) {
 func HighlightDocumentPage(query string, pages []string, n int) (string, error) {
 	text := pages[n-1]
 	p, err := parseQuery(query)
-	if err != nil || p == nil {
+	if err != nil || p == nil || !p.hasTerms() {
+		// Nothing to mark: the page is not analysed at all (a long part
+		// of a page took a quarter of a second to cut into words).
 		return escapeKeepLines(catalog.Fullwidth(text)), nil
 	}
-	// The page and its neighbours, so that the matcher sees what runs
-	// across their breaks; this page is near[here].
+	// The page and the ends of its neighbours next to it, so that the
+	// matcher sees what runs across their breaks; this page is
+	// near[here]. A phrase is at most maxQueryRunes long, so no more of a
+	// neighbour can hold a part of it: the rest of a neighbour (a whole
+	// long part of a page) would only be cut into words for nothing.
 	from := max(n-2, 0)
-	near, here := pages[from:min(n+1, len(pages))], n-1-from
+	near, here := slices.Clone(pages[from:min(n+1, len(pages))]), n-1-from
+	if here > 0 {
+		near[0] = tailBytes(near[0], neighbourBytes)
+	}
+	if here+1 < len(near) {
+		near[here+1] = headBytes(near[here+1], neighbourBytes)
+	}
 	m, err := index.NewMatcher(near)
 	if err != nil {
 		return "", err
@@ -42,7 +55,8 @@ func HighlightDocumentPage(query string, pages []string, n int) (string, error) 
 			}
 		}
 	}
-	spans = mergeSpans(spans)
+	// A mark never cuts a number of the page (wholeNumbers).
+	spans = mergeSpans(wholeNumbers([]string{text}, pageOne(spans), termNumbers(p.clauses)))
 	var b strings.Builder
 	shown := catalog.NewShownText(text, 0, len(text))
 	for _, sp := range spans {
@@ -62,3 +76,41 @@ func escapeKeepLines(s string) string {
 }
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+
+// neighbourBytes is how much of a neighbouring page the highlighter
+// looks at: room for a phrase of maxQueryRunes characters, with the words
+// before it, so that the neighbour is cut into words there as it is whole.
+const neighbourBytes = 16 * maxQueryRunes * utf8.UTFMax
+
+// headBytes is s's first n bytes or fewer, of whole characters.
+func headBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// tailBytes is s's last n bytes or fewer, of whole characters.
+func tailBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+// pageOne is spans (all of one page) as spans of page 1.
+func pageOne(spans []index.Span) []index.Span {
+	out := make([]index.Span, len(spans))
+	for i, sp := range spans {
+		sp.Page = 1
+		out[i] = sp
+	}
+	return out
+}

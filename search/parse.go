@@ -23,6 +23,16 @@ type parsed struct {
 	exclude []index.Term
 }
 
+// hasTerms reports whether the query has any word to find.
+func (p *parsed) hasTerms() bool {
+	for _, c := range p.clauses {
+		if len(c.Any) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // item is one term of the query string as written.
 type item struct {
 	text    string

@@ -104,6 +104,7 @@ type Service struct {
 	cat        *catalog.Store
 	terms      termSet
 	frags      fragmentCache
+	suggested  suggestionCache
 	cities     cityNames
 	rebuilding atomic.Bool
 }
@@ -168,7 +169,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	fragments := uncachedFragments
+	fragments := uncachedFragments(q)
 	if after, _ := s.indexGeneration(); known && after == before {
 		// The index did not change during the search: its hits'
 		// passages are those of any other search of q until it does.

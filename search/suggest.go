@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -46,15 +47,22 @@ type termSet struct {
 }
 
 func (s *Service) keyIndicatorTerms(ctx context.Context) ([]indicatorTerms, error) {
+	sets, _, err := s.keyIndicatorTermsVersion(ctx)
+	return sets, err
+}
+
+// keyIndicatorTermsVersion is keyIndicatorTerms with the version of the
+// framework they are of.
+func (s *Service) keyIndicatorTermsVersion(ctx context.Context) ([]indicatorTerms, string, error) {
 	fw, inds, err := s.cat.CurrentFramework(ctx)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	version := fw.ID + "@" + fw.Version + "@" + fw.ImportedAt.String()
 	s.terms.mu.Lock()
 	defer s.terms.mu.Unlock()
 	if s.terms.version == version {
-		return s.terms.indicators, nil
+		return s.terms.indicators, version, nil
 	}
 	var out []indicatorTerms
 	df := map[string]int{}
@@ -69,7 +77,7 @@ func (s *Service) keyIndicatorTerms(ctx context.Context) ([]indicatorTerms, erro
 		for _, text := range []string{ind.Name, ind.Info} {
 			words, err := index.QueryTerms(text)
 			if err != nil {
-				return nil, err
+				return nil, "", err
 			}
 			for _, w := range words {
 				if utf8.RuneCountInString(w) >= 2 && !isDigitsOnly(w) {
@@ -89,7 +97,7 @@ func (s *Service) keyIndicatorTerms(ctx context.Context) ([]indicatorTerms, erro
 		}
 	}
 	s.terms.version, s.terms.indicators = version, out
-	return out, nil
+	return out, version, nil
 }
 
 func (it *indicatorTerms) add(term string, w float64) {
@@ -119,10 +127,20 @@ func isDigitsOnly(s string) bool {
 // against its title and text with the same Chinese analysis as search.
 // Indicators in skip (already linked) are left out.
 func (s *Service) SuggestIndicators(ctx context.Context, title string, pages []string, skip []string, limit int) ([]Suggestion, error) {
-	sets, err := s.keyIndicatorTerms(ctx)
+	sets, _, err := s.keyIndicatorTermsVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
+	ranked, err := rankIndicators(sets, title, pages)
+	if err != nil {
+		return nil, err
+	}
+	return pickSuggestions(ranked, skip, limit), nil
+}
+
+// rankIndicators is every key indicator that title and pages speak to,
+// best first, each with its passage.
+func rankIndicators(sets []indicatorTerms, title string, pages []string) ([]Suggestion, error) {
 	body, err := index.NewMatcher(pages)
 	if err != nil {
 		return nil, err
@@ -131,30 +149,43 @@ func (s *Service) SuggestIndicators(ctx context.Context, title string, pages []s
 	if err != nil {
 		return nil, err
 	}
-	skipped := map[string]bool{}
-	for _, c := range skip {
-		skipped[c] = true
-	}
 	var out []Suggestion
 	for _, it := range sets {
-		if skipped[it.ind.Code] {
-			continue
-		}
 		sg, spans := scoreIndicator(it, body, head)
 		if sg.Score <= 0 {
 			continue
 		}
-		if frags := buildFragments(pages, spans); len(frags) > 0 {
+		if frags := buildFragmentsFor(pages, spans, numbersOf(it.terms...)); len(frags) > 0 {
 			best := bestFragment(frags)
 			sg.Passage = &best
 		}
 		out = append(out, sg)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
 	return out, nil
+}
+
+// pickSuggestions is the first limit of ranked (all of them when limit is
+// not positive) that are not in skip, as copies. An indicator's score and
+// passage do not depend on the others, so leaving out skipped ones after
+// ranking keeps the order ranking without them gives.
+func pickSuggestions(ranked []Suggestion, skip []string, limit int) []Suggestion {
+	var out []Suggestion
+	for _, sg := range ranked {
+		if limit > 0 && len(out) == limit {
+			break
+		}
+		if slices.Contains(skip, sg.Code) {
+			continue
+		}
+		sg.Terms = slices.Clone(sg.Terms)
+		if sg.Passage != nil {
+			p := *sg.Passage
+			sg.Passage = &p
+		}
+		out = append(out, sg)
+	}
+	return out
 }
 
 // scoreIndicator sums, over the indicator's terms found in the document,

@@ -26,12 +26,12 @@ import (
 )
 
 type site struct {
-	t   *testing.T
+	t   testing.TB
 	env *testenv.Env
 	srv *httptest.Server
 }
 
-func newSite(t *testing.T) *site {
+func newSite(t testing.TB) *site {
 	t.Helper()
 	e := testenv.New(t)
 	s := &site{t: t, env: e}

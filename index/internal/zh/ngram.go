@@ -338,8 +338,27 @@ func joinCJK(s string) string {
 // break inside a sentence (text may be pages joined by '\f'), which a
 // span then holds.
 func FindSubstrings(text, sub string) [][2]int {
+	return NewSubstringFinder(text).Find(sub)
+}
+
+// SubstringFinder finds substrings in one text as FindSubstrings does,
+// folding the text once for all of them.
+type SubstringFinder struct {
+	f  Folded
+	ft string
+	at func(int) int
+}
+
+// NewSubstringFinder folds text for Find.
+func NewSubstringFinder(text string) *SubstringFinder {
 	f := Fold([]byte(text))
 	ft, at := joinPages(string(lowerASCII(f.Text)))
+	return &SubstringFinder{f: f, ft: ft, at: at}
+}
+
+// Find is FindSubstrings(text, sub) for the finder's text.
+func (sf *SubstringFinder) Find(sub string) [][2]int {
+	f, ft, at := sf.f, sf.ft, sf.at
 	subRunes := []rune(sub)
 	wantStart, wantEnd := isDigit(subRunes[0]), isDigit(subRunes[len(subRunes)-1])
 	var out [][2]int

@@ -1,0 +1,209 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/index"
+)
+
+// A mark never cuts a number. The index finds a statement's or a query's
+// number by its pieces (1,234.5 holds 1, 234 and 5; the n-grams of
+// 5万人次), so its marks could begin or end inside a number of the text:
+// 达1,234.<mark>5万人次</mark> for 1234.5万人次, or 七十 marked in 七十二. A
+// mark that ends inside a number takes the number whole when it is one of
+// the numbers asked for (however its thousands are grouped, in either
+// width), and leaves it out otherwise.
+
+// numberSet holds the numbers a statement or a query writes, each as
+// numberKey has it.
+type numberSet map[string]bool
+
+// numbersOf are the numbers written in texts: runs of digits (with their
+// decimal point and thousands separators) and runs of Chinese numerals.
+func numbersOf(texts ...string) numberSet {
+	out := numberSet{}
+	for _, t := range texts {
+		for i := 0; i < len(t); {
+			start, end, ok := numberAt(t, i)
+			if !ok {
+				_, n := utf8.DecodeRuneInString(t[i:])
+				i += n
+				continue
+			}
+			out[numberKey(t[start:end])] = true
+			i = end
+		}
+	}
+	return out
+}
+
+// termNumbers are the numbers of a query's words.
+func termNumbers(clauses []index.Clause) numberSet {
+	var texts []string
+	for _, c := range clauses {
+		for _, t := range c.Any {
+			texts = append(texts, t.Text)
+		}
+	}
+	return numbersOf(texts...)
+}
+
+// numberKey is a number in one form: half-width digits, no thousands
+// separators (1,234.5 and １２３４.５ are 1234.5), and a number written
+// in Chinese digit by digit, as years are, in digits (二〇二三 and 二零二三
+// are 2023, as search finds them: index.ChineseYears).
+func numberKey(s string) string {
+	s = strings.ReplaceAll(width.Fold.String(s), ",", "")
+	digits := []rune(s)
+	for i, r := range digits {
+		if r == '零' {
+			r = '〇'
+		}
+		d := slices.Index(chineseDigits, r)
+		if d < 0 {
+			return s
+		}
+		digits[i] = '0' + rune(d)
+	}
+	return string(digits)
+}
+
+// chineseDigits are the Chinese digits 0 to 9, as a year is written.
+var chineseDigits = []rune("〇一二三四五六七八九")
+
+func isDigitRune(r rune) bool { return '0' <= r && r <= '9' || '０' <= r && r <= '９' }
+
+func isNumberSepRune(r rune) bool { return r == '.' || r == ',' || r == '．' }
+
+// sepJoins reports whether the separator sep, followed by the text at
+// byte off of t, is within a number: a point before a digit, a comma
+// before exactly three (1,234 is a number, 1,2 a list).
+func sepJoins(sep rune, t string, off int) bool {
+	n := 0
+	for _, r := range t[off:] {
+		if !isDigitRune(r) {
+			break
+		}
+		n++
+		if sep != ',' || n > 3 {
+			break
+		}
+	}
+	return n > 0 && (sep != ',' || n == 3)
+}
+
+// isChineseNumeral reports the characters a number is written with in
+// words (七十二, 一千二百, 三万).
+func isChineseNumeral(r rune) bool {
+	return strings.ContainsRune("〇零一二两三四五六七八九十百千万亿", r)
+}
+
+// numberAt is the number that begins at byte i of t, if one does.
+func numberAt(t string, i int) (start, end int, ok bool) {
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	if !isDigitRune(r) && !isChineseNumeral(r) {
+		return 0, 0, false
+	}
+	start, end = numberAround(t, i, r)
+	return start, end, true
+}
+
+// numberAround is the extent of the number holding the character r at
+// byte i of t: a run of digits with the separators between two of them,
+// or a run of Chinese numerals.
+func numberAround(t string, i int, r rune) (start, end int) {
+	in := isChineseNumeral
+	if isDigitRune(r) {
+		in = func(r rune) bool { return isDigitRune(r) }
+	}
+	start, end = i, i
+	for start > 0 {
+		p, n := utf8.DecodeLastRuneInString(t[:start])
+		if in(p) {
+			start -= n
+			continue
+		}
+		// A separator between two digits is part of the number.
+		if isDigitRune(r) && isNumberSepRune(p) && start-n > 0 && sepJoins(p, t, start) {
+			if pp, _ := utf8.DecodeLastRuneInString(t[:start-n]); isDigitRune(pp) {
+				start -= n
+				continue
+			}
+		}
+		break
+	}
+	for end < len(t) {
+		c, n := utf8.DecodeRuneInString(t[end:])
+		if in(c) {
+			end += n
+			continue
+		}
+		if isDigitRune(r) && isNumberSepRune(c) && end > start && sepJoins(c, t, end+n) {
+			{
+				end += n
+				continue
+			}
+		}
+		break
+	}
+	return start, end
+}
+
+// numberCut is the number that the boundary at byte b of t falls inside
+// (ok false when b is not inside one).
+func numberCut(t string, b int) (start, end int, ok bool) {
+	if b <= 0 || b >= len(t) {
+		return 0, 0, false
+	}
+	before, _ := utf8.DecodeLastRuneInString(t[:b])
+	after, _ := utf8.DecodeRuneInString(t[b:])
+	for _, r := range []rune{after, before} {
+		at := b
+		if r == before {
+			at = b - utf8.RuneLen(before)
+		}
+		if !isDigitRune(r) && !isChineseNumeral(r) {
+			continue
+		}
+		if start, end := numberAround(t, at, r); start < b && b < end {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// wholeNumbers moves each end of spans that falls inside a number to the
+// number's edge: outward, taking it whole, when it is one of want; else
+// inward, leaving it out (a span that is then empty is dropped).
+func wholeNumbers(pages []string, spans []index.Span, want numberSet) []index.Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		if sp.Page < 1 || sp.Page > len(pages) {
+			out = append(out, sp)
+			continue
+		}
+		text := pages[sp.Page-1]
+		if s, e, ok := numberCut(text, sp.Start); ok {
+			if want[numberKey(text[s:e])] {
+				sp.Start = s
+			} else {
+				sp.Start = e
+			}
+		}
+		if s, e, ok := numberCut(text, sp.End); ok {
+			if want[numberKey(text[s:e])] {
+				sp.End = e
+			} else {
+				sp.End = s
+			}
+		}
+		if sp.Start < sp.End {
+			out = append(out, sp)
+		}
+	}
+	return out
+}

@@ -1,0 +1,69 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/index"
+)
+
+// TestMarksNeverCutANumber: the pieces the index marks of a statement's
+// number (1,234.5 found as 234 and 5万人次, 98.6 as 98 and 6) are marked
+// as the whole number when the passage's number is the statement's,
+// however its thousands are grouped and in either width; a number that
+// is not the statement's is not marked at all, never in part.
+func TestMarksNeverCutANumber(t *testing.T) {
+	tests := []struct {
+		name, statement, passage string
+		marked                   []string // the pieces the index found
+		want                     string
+	}{
+		{"grouped in the passage", "全市社区教育培训1234.5万人次", "全市社区教育培训达1,234.5万人次。",
+			[]string{"5万人次"}, "培训达<mark>1,234.5万人次</mark>。"},
+		{"grouped in the statement", "全市社区教育培训1,234.5万人次", "全市社区教育培训1234.5万人次。",
+			[]string{"培训1234", "5万人次"}, "<mark>培训1234.5万人次</mark>。"},
+		{"a longer number", "全市社区教育培训1234.5万人次", "另有11,234.5万人次参与线上学习。",
+			[]string{"234", "5万人次"}, "另有11,234.5<mark>万人次</mark>参与"},
+		{"a decimal", "老年大学学员12.3万人", "老年大学学员12.3万人。",
+			[]string{"老年大学学员12", "3"}, "<mark>老年大学学员12.3</mark>万人。"},
+		{"full-width digits in the statement", "网络覆盖率达９８.６％", "网络覆盖率达98.6%。",
+			[]string{"98", "6"}, "网络覆盖率达<mark>98.6</mark>%。"},
+		{"full-width digits in the passage", "网络覆盖率达98.6%", "网络覆盖率达９８.６％。",
+			[]string{"６"}, "网络覆盖率达<mark>９８.６</mark>"},
+		{"Chinese numerals, whole", "市民满意度百分之七十二", "市民满意度百分之七十二。",
+			[]string{"市民满意度百分之七十二"}, "<mark>市民满意度百分之七十二</mark>。"},
+		{"Chinese numerals, another number", "市民满意度百分之七十", "市民满意度百分之七十二。",
+			[]string{"市民满意度百分之七十"}, "<mark>市民满意度百分之</mark>七十二。"},
+		{"a year in Chinese digits", "2023年全市新增社区学校十所", "二〇二三年全市新增社区学校十所。",
+			[]string{"二〇", "二三年"}, "<mark>二〇二三年</mark>全市"},
+		{"a list is no number", "覆盖1,2号文件所列街道", "覆盖1,2号文件所列街道。",
+			[]string{"1", "2"}, "覆盖<mark>1</mark>,<mark>2</mark>号文件"},
+	}
+	for _, tt := range tests {
+		var spans []index.Span
+		for _, m := range tt.marked {
+			spans = append(spans, span(1, tt.passage, m, 0))
+		}
+		frags := buildFragmentsFor([]string{tt.passage}, spans, numbersOf(tt.statement))
+		if len(frags) != 1 || !strings.Contains(frags[0].HTML, tt.want) {
+			t.Errorf("%s: statement %q, passage %q, %q marked: %+v, want %q in it", tt.name, tt.statement, tt.passage, tt.marked, frags, tt.want)
+		}
+	}
+}
+
+// TestPageHighlightNeverCutsANumber: the document page marks a query's
+// number whole, or not at all.
+func TestPageHighlightNeverCutsANumber(t *testing.T) {
+	for _, tt := range []struct{ query, page, want, never string }{
+		{"1234.5万人次", "全市社区教育培训达1,234.5万人次，另有11,234.5万人次参与线上学习。", "<mark>1,234.5万人次</mark>", "11,<mark>"},
+		{"12.3万", "老年大学学员12.3万人。", "<mark>12.3万</mark>", "12</mark>"},
+	} {
+		got, err := HighlightPage(tt.query, tt.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.never) {
+			t.Errorf("query %q on %q: %s; want %q in it and never %q", tt.query, tt.page, got, tt.want, tt.never)
+		}
+	}
+}
