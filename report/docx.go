@@ -62,7 +62,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 	}
 	line := r.word("状态") + colon + r.word(it.Status)
 	if it.Value != nil {
-		line += "  " + r.word("数值") + colon + it.Value.Written()
+		line += "  " + r.word("数值") + colon + r.written(it.Value)
 		if !it.Value.ValueFound {
 			line += r.notFound(it.Value)
 		}

@@ -82,9 +82,9 @@ func (r *Report) previousValue(it Item) string {
 		return ""
 	}
 	en := r.Lang == English
-	out := fmt.Sprintf("%d \u5E74\u5EA6\uFF1A%s", p.Round, p.Written())
+	out := fmt.Sprintf("%d \u5E74\u5EA6\uFF1A%s", p.Round, r.written(p))
 	if en {
-		out = fmt.Sprintf("%d: %s", p.Round, p.Written())
+		out = fmt.Sprintf("%d: %s", p.Round, r.written(p))
 	}
 	switch p.Status {
 	case catalog.ClaimContradicted:
@@ -114,12 +114,12 @@ func (r *Report) previousValue(it Item) string {
 	c := it.Value.CompareWith(p)
 	if !c.Comparable {
 		if en {
-			return out + " (another unit than this round's " + it.Value.Unit + "; not compared)"
+			return out + " (another unit than this round's " + r.unit(it.Value.Unit) + "; not compared)"
 		}
 		return out + "\uFF08\u4E0E\u672C\u8F6E\u5355\u4F4D " + it.Value.Unit + " \u4E0D\u540C\uFF0C\u4E0D\u4F5C\u6BD4\u8F83\uFF09"
 	}
 	diff := math.Round(c.Change*1e6) / 1e6
-	amount := strconv.FormatFloat(math.Abs(diff), 'f', -1, 64) + it.Value.Unit
+	amount := r.amount(math.Abs(diff), it.Value.Unit)
 	switch {
 	case diff == 0 && en:
 		return out + " (unchanged this round)"
@@ -197,7 +197,7 @@ func (r *Report) notFound(v *catalog.Value) string {
 	}
 	if v.PassageUnit != "" {
 		if r.Lang == English {
-			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value is in %s)", v.PassageUnit, v.Unit)
+			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value is in %s)", r.unit(v.PassageUnit), r.unit(v.Unit))
 		}
 		return fmt.Sprintf("\uFF08单位不符\uFF1A原文中该数字的单位是“%s”\uFF0C数值的单位是“%s”\uFF09", v.PassageUnit, v.Unit)
 	}

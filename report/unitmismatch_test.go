@@ -57,7 +57,7 @@ func TestReportSaysUnitMismatch(t *testing.T) {
 		t.Errorf("XLSX has no 5.1.1 row saying %q", want)
 	}
 	r.Lang = report.English
-	if text, _, _ := docx(t, r); !strings.Contains(text, "(unit mismatch: the source text writes the number in 场, the value is in %)") {
+	if text, _, _ := docx(t, r); !strings.Contains(text, "(unit mismatch: the source text writes the number in events, the value is in %)") {
 		t.Errorf("English DOCX lacks the unit mismatch: %.800s", text)
 	}
 }

@@ -39,8 +39,9 @@ const maxLedgerRows = 1000
 // 数值, 单位, 文档编号, 页码, 引文) and records every row for city and
 // round: all rows or none, every bad row named. The source document may
 // be named instead as a coordinator knows it, by 文号, 文件名 or 标题
-// (columns of their own, or written in 文档编号); a row naming no document
-// of the city, or several, is a bad row, the several listed.
+// (columns of their own, each read as any of them when its own names
+// nothing, or written in 文档编号); a row naming no document of the city,
+// or several, is a bad row, the several listed.
 func (s *Service) Import(ctx context.Context, u *catalog.User, city string, round int, r io.Reader) ([]*catalog.Value, error) {
 	rows, err := readLedger(ctx, r, s.xls)
 	if err != nil {

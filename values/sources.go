@@ -38,7 +38,10 @@ func (s *Service) sources(ctx context.Context, city string) (*sources, error) {
 
 // resolve returns the ID of the one document every reference of refs
 // (source column → cell) names, "" with no reference; EINVALID about
-// document_id when none or several match, the several named.
+// document_id when none or several match, the several named. A cell is
+// read first as its column names a document (a 文号 as a 文号); when that
+// names none, as any name a document has (文档编号, 文号, 文件名 or 标题),
+// for coordinators write a file name under 标题 as often as a title.
 func (src *sources) resolve(refs map[string]string) (string, error) {
 	var said []string
 	var match []*catalog.Document
@@ -49,11 +52,11 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 			continue
 		}
 		said = append(said, ref)
-		var next []*catalog.Document
-		for _, d := range src.docs {
-			if (first || contains(match, d)) && names(d, col, ref) {
-				next = append(next, d)
-			}
+		next := src.named(match, first, col, ref)
+		if len(next) == 0 && col != byAny {
+			// A file name under 标题, a title under 文号: what the
+			// coordinator wrote names the document all the same.
+			next = src.named(match, first, byAny, ref)
 		}
 		match, first = next, false
 	}
@@ -76,6 +79,18 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 	}
 	return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "“%s”对应本市多份材料:%s;请改填文档编号,或同时填写文号和标题以区分",
 		strings.Join(said, "”“"), strings.Join(list, "\u3001"))
+}
+
+// named are the documents among match (all when first) that ref, read as
+// a source column col reads it, names.
+func (src *sources) named(match []*catalog.Document, first bool, col, ref string) []*catalog.Document {
+	var out []*catalog.Document
+	for _, d := range src.docs {
+		if (first || contains(match, d)) && names(d, col, ref) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func orNone(s string) string {

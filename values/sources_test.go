@@ -2,6 +2,7 @@ package values_test
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -75,5 +76,74 @@ func TestLedgerNamesSourcesAsCoordinatorsKnowThem(t *testing.T) {
 		if v.Citation.DocumentID != want[i] {
 			t.Errorf("row %d: source %s, want %s", i+2, v.Citation.DocumentID, want[i])
 		}
+	}
+}
+
+// TestLedgerFindsAFileNameUnderTitle: a coordinator who writes a
+// document's file name in the 标题 column, with its extension or without
+// it and with full-width brackets where the file has half-width ones,
+// names that document: every source cell is compared with every name a
+// document has (文档编号, 文号, 文件名, 标题), whatever its column. The
+// ledger is made by LibreOffice from the .csv beside it (soffice --headless
+// --infilter="CSV:44,34,76,1,,,,,,,,,,,,,,,2/2" --convert-to xlsx), the
+// document from a text file (--convert-to docx).
+func TestLedgerFindsAFileNameUnderTitle(t *testing.T) {
+	ledger, err := os.ReadFile("testdata/标题列写文件名的数值台账.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "杭州市2017年学习型城市建设工作总结(盖章版).docx"
+	docx, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, name, string(docx))
+	e.Upload(hangzhou, "zongjie-2016.txt", "杭州市2016年学习型城市建设工作总结")
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(ledger))
+	if err != nil {
+		t.Fatalf("a ledger naming its source by file name in the 标题 column: %v", err)
+	}
+	if len(vs) != 2 {
+		t.Fatalf("imported %d values, want 2", len(vs))
+	}
+	for _, v := range vs {
+		if v.Citation.DocumentID != d.ID || !v.ValueFound {
+			t.Errorf("%s: source %s (value found %t), want %s, %s, with the value found", v.Indicator, v.Citation.DocumentID, v.ValueFound, d.ID, name)
+		}
+	}
+}
+
+// TestLedgerPrefersTheColumnsOwnKind: a cell of the 标题 column that is
+// one document's title and another's file name names the titled one; a
+// cell naming nothing of the city says so, having looked at every kind
+// of name.
+func TestLedgerPrefersTheColumnsOwnKind(t *testing.T) {
+	e := testenv.New(t)
+	retitle := func(d *catalog.Document, title string) *catalog.Document {
+		d, err := e.Documents.Edit(ctx, testenv.Admin, d.ID, catalog.DocumentPatch{Title: &title})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	titled := retitle(e.Upload(hangzhou, "tongji.txt", ledgerPage), "杭州市2017年终身学习工作统计")
+	retitle(e.Upload(hangzhou, "杭州市2017年终身学习工作统计.txt", "终身学习工作统计草稿"), "终身学习工作统计（草稿）")
+	ledger := func(source string) *bytes.Buffer {
+		f := excelize.NewFile()
+		defer f.Close()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"指标编码", "数值", "单位", "标题", "页码", "引文"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"2.2.1", "123", "个", source, 1, "全市认定市民终身学习基地１２３个"})
+		var b bytes.Buffer
+		f.Write(&b)
+		return &b
+	}
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, ledger(titled.Title))
+	if err != nil || vs[0].Citation.DocumentID != titled.ID {
+		t.Fatalf("标题 %q, one document's title and another's file name: %v, want %s", titled.Title, err, titled.ID)
+	}
+	_, err = e.Values.Import(ctx, coordA, hangzhou, 2017, ledger("杭州市2019年终身学习工作统计.docx"))
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "本市没有文档编号、文号、文件名或标题为“杭州市2019年终身学习工作统计.docx”的材料") {
+		t.Errorf("a source naming nothing of the city: %v", err)
 	}
 }

@@ -194,7 +194,7 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	reviewer := u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin
 	for _, v := range shown {
 		src := sources[v.Citation.DocumentID]
-		row := valueRow{Listed: v, IndicatorName: names[v.Indicator], Document: src.Title, Deleted: src.Deleted, Shown: v.Written(),
+		row := valueRow{Listed: v, IndicatorName: names[v.Indicator], Document: src.Title, Deleted: src.Deleted, Shown: v.WrittenIn(langOf(r) == English),
 			CanReview: reviewer && v.Status == catalog.ClaimPending && v.CreatedBy != u.Username}
 		if rv, ok := last[v.ID]; ok {
 			row.Last = &rv
@@ -303,9 +303,9 @@ func previousShown(l Lang, v values.Listed) string {
 	var why string
 	switch c := v.Comparison(); c.Why {
 	case catalog.IncomparableUnit:
-		why = trf(l, "values.previous.unit", v.Unit)
+		why = trf(l, "values.previous.unit", unitName(l, v.Unit))
 	case catalog.IncomparableContradicted:
 		why = tr(l, "values.previous.contradicted")
 	}
-	return trf(l, "values.previous", p.Round, p.Written(), tr(l, "claim."+string(p.Status)), why)
+	return trf(l, "values.previous", p.Round, p.WrittenIn(l == English), tr(l, "claim."+string(p.Status)), why)
 }
