@@ -84,10 +84,10 @@ func (s *Store) CarryOver(ctx context.Context, city string, from, to int, by str
 			return err
 		}
 		rep.Links = n
-		if rep.Claims, err = carryClaims(ctx, tx, city, from, to, by, now, add); err != nil {
+		if rep.Claims, err = carryClaims(ctx, tx, city, from, to, now, add); err != nil {
 			return err
 		}
-		if rep.Values, err = carryValues(ctx, tx, city, from, to, by, now, add); err != nil {
+		if rep.Values, err = carryValues(ctx, tx, city, from, to, now, add); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.carryover", Object: fmt.Sprintf("round:%d", to),
@@ -140,7 +140,10 @@ func carryLinks(ctx context.Context, tx *sql.Tx, city string, from, to int, add 
 	return len(links), nil
 }
 
-func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, by, now string, add addCarry) (int, error) {
+// carryClaims copies the round's claims into the next, pending review
+// there, each still its author's: the statement is theirs, not the one
+// who started the round.
+func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, now string, add addCarry) (int, error) {
 	claims, err := pairs(ctx, tx, `SELECT id, indicator_code FROM claim WHERE city = ? AND round = ? AND status <> 'withdrawn'
 		AND id NOT IN (SELECT source_id FROM carryover WHERE kind = 'claim' AND round = ?)`, city, from, to)
 	if err != nil {
@@ -149,7 +152,7 @@ func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, by,
 	for _, c := range claims {
 		id := ulid.Make().String()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO claim (id, city, round, indicator_code, statement, status, created_by, created_at, updated_at)
-			SELECT ?, city, ?, indicator_code, statement, ?, ?, ?, ? FROM claim WHERE id = ?`, id, to, ClaimPending, by, now, now, c[0]); err != nil {
+			SELECT ?, city, ?, indicator_code, statement, ?, created_by, ?, ? FROM claim WHERE id = ?`, id, to, ClaimPending, now, now, c[0]); err != nil {
 			return 0, fmt.Errorf("carry claim %s: %w", c[0], err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO citation (id, claim_id, position, document_id, sha256, page, quote, quote_found, found_on_page)
@@ -164,7 +167,9 @@ func carryClaims(ctx context.Context, tx *sql.Tx, city string, from, to int, by,
 	return len(claims), nil
 }
 
-func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, by, now string, add addCarry) (int, error) {
+// carryValues copies the round's values into the next as carryClaims
+// does its claims.
+func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, now string, add addCarry) (int, error) {
 	vals, err := pairs(ctx, tx, `SELECT id, indicator_code FROM value v WHERE city = ? AND round = ?
 		AND NOT EXISTS (SELECT 1 FROM value n WHERE n.city = v.city AND n.round = ? AND n.indicator_code = v.indicator_code)`, city, from, to)
 	if err != nil {
@@ -175,7 +180,7 @@ func carryValues(ctx context.Context, tx *sql.Tx, city string, from, to int, by,
 		if _, err := tx.ExecContext(ctx, `INSERT INTO value (id, city, round, indicator_code, indicator_order, number, given, unit,
 			document_id, sha256, page, quote, quote_found, found_on_page, value_found, passage_unit, status, created_by, created_at, updated_at)
 			SELECT ?, city, ?, indicator_code, indicator_order, number, given, unit, document_id, sha256, page, quote, quote_found, found_on_page,
-			value_found, passage_unit, ?, ?, ?, ? FROM value WHERE id = ?`, id, to, ClaimPending, by, now, now, v[0]); err != nil {
+			value_found, passage_unit, ?, created_by, ?, ? FROM value WHERE id = ?`, id, to, ClaimPending, now, now, v[0]); err != nil {
 			return 0, fmt.Errorf("carry value %s: %w", v[0], err)
 		}
 		if err := add(CarryValue, v[1], v[0], id); err != nil {

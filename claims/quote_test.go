@@ -236,3 +236,18 @@ func TestFindQuoteDoesNotCutANumber(t *testing.T) {
 		}
 	}
 }
+
+// TestFindQuoteWithRadicals: a quote copied from a PDF viewer showing a web
+// page printed to PDF holds the radicals its fonts map to (⼈⺠ for 人民);
+// the stored text has the ideographs (extraction folds them), and an
+// older stored text the radicals. Either way round the quote is found.
+func TestFindQuoteWithRadicals(t *testing.T) {
+	for _, tt := range []struct{ name, page, quote string }{
+		{"radicals in the quote", "在市委、市人民政府的正确领导下", "市\u2F08\u2EA0政府"},
+		{"radicals in the stored text", "在市委、市\u2F08\u2EA0政府的正确领导下", "市人民政府"},
+	} {
+		if m := FindQuote([]string{tt.page}, 1, tt.quote); !m.Found || m.FoundOnPage != 1 {
+			t.Errorf("%s: %q in %q found %v on page %d", tt.name, tt.quote, tt.page, m.Found, m.FoundOnPage)
+		}
+	}
+}

@@ -167,6 +167,12 @@ func (s *Service) Rounds(ctx context.Context) ([]catalog.Round, error) {
 	return s.cat.Rounds(ctx)
 }
 
+// CurrentRound is the year a round left empty is taken as: the current
+// round, or the latest when none is marked current (0: no round).
+func (s *Service) CurrentRound(ctx context.Context) (int, error) {
+	return s.cat.CurrentRound(ctx)
+}
+
 // AddRound adds a monitoring round for u (an admin).
 func (s *Service) AddRound(ctx context.Context, u *catalog.User, r catalog.Round) error {
 	if err := requireAdmin(u); err != nil {

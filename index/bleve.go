@@ -52,8 +52,10 @@ import (
 // (1/2 of the streets, 3/15) stays indexed, and it drops the characters
 // that show nothing (学\u200b习 is indexed as 学习: catalog.IsInvisible);
 // 12 marks the documents whose text is longer than the index takes
-// (fieldCut), so that a search says how many it may have missed.
-const schemaVersion = "12"
+// (fieldCut), so that a search says how many it may have missed; 13
+// folds CJK radicals to the ideographs they stand for (⼈⺠ is indexed as
+// 人民, and found as either), as extraction now writes them.
+const schemaVersion = "13"
 
 var schemaKey = []byte("evidence_schema")
 

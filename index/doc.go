@@ -70,8 +70,11 @@
 // [2016] → (2016), as users type them), and dashes hyphens (GB/T
 // 9704—2012, 2018年–2020年 → GB/T 9704-2012, 2018年-2020年, as typed),
 // a range's wave and two-em dash too (2021～2025年, 2021~2025年,
-// 2021⸺2025年 → 2021-2025年); the characters that show nothing
-// (catalog.IsInvisible: 学\u200b习 → 学习) are dropped.
+// 2021⸺2025年 → 2021-2025年), and CJK radicals the ideographs they stand
+// for (⼈⺠ → 人民, catalog.RadicalIdeograph: a quote pasted from a PDF
+// printed by a browser, text stored before extraction folded them); the
+// characters that show nothing (catalog.IsInvisible: 学\u200b习 → 学习)
+// are dropped.
 // Terms are the folded words; offsets stay those of the original text, so
 // a traditional document is highlighted as written.
 //

@@ -26,6 +26,9 @@ type CarriedItem struct {
 	// Restorable is true for a link dropped from the round whose document
 	// is not deleted: 重新计入本轮 can put it back.
 	Restorable bool
+	// Filename and DocNumber tell a linked document from another of the
+	// same title (the PDF and the DOCX of one 工作总结).
+	Filename, DocNumber string
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -94,6 +97,7 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 			return it, err
 		}
 		it.What, it.DocumentID = d.Title, d.ID
+		it.Filename, it.DocNumber = d.Filename, d.DocNumber
 		if c.State == catalog.CarryDropped {
 			_, err := s.cat.Document(ctx, d.ID) // live documents only
 			if err != nil && !catalog.IsNotFound(err) {

@@ -70,4 +70,45 @@ func TestCarryOverPage(t *testing.T) {
 	if items, _, _ := s.env.Values.CarriedItems(ctx, coord, "330100", 2019); len(items) == 0 {
 		t.Errorf("nothing carried into 2019")
 	}
+	// What the admin carried is still the coordinator's.
+	vals, err := s.env.Values.List(ctx, testenv.Admin, values.Filter{City: "330100", Round: 2019})
+	if err != nil || len(vals) != 1 || vals[0].Value.CreatedBy != "wang" {
+		t.Errorf("the value carried into 2019 by the admin: %+v %v, want it recorded by wang", vals, err)
+	}
+}
+
+// TestCarryOverTellsDocumentsOfOneTitleApart: the PDF and the DOCX of one
+// 工作总结 carry over as two links of one title; the page names each one's
+// file (and 文号) so that the coordinator knows which to keep.
+func TestCarryOverTellsDocumentsOfOneTitleApart(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	for _, name := range []string{"工作总结.pdf.txt", "工作总结.docx.txt"} {
+		d := s.env.Upload("330100", name, "杭州市2017年学习型城市建设工作总结。建立学分银行。"+name)
+		title, number := "杭州市2017年工作总结", "杭教〔2017〕9号"
+		if _, err := s.env.Catalog.UpdateDocument(ctx, d.ID, catalog.DocumentPatch{Title: &title, DocNumber: &number}, "admin"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	if _, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行。").ID, Page: 1, Quote: "建立学分银行"}}}); err != nil {
+		t.Fatal(err)
+	}
+	// The admin carries the city's round over: the claim stays wang's.
+	s.login("admin").post("/carryovers", url.Values{"city": {"330100"}, "round": {"2018"}})
+	list, err := s.env.Claims.List(ctx, testenv.Admin, catalog.ClaimFilter{City: "330100", Round: 2018})
+	if err != nil || len(list) != 1 || list[0].CreatedBy != "wang" {
+		t.Errorf("the claim the admin carried into 2018: %+v %v, want it written by wang", list, err)
+	}
+	wang := s.login("wang")
+	_, body := wang.get("/carryovers?city=330100&round=2018")
+	for _, want := range []string{"工作总结.pdf.txt（杭教〔2017〕9号）", "工作总结.docx.txt（杭教〔2017〕9号）"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("carry-over page lacks %q:\n%.2000s", want, textOf(body))
+		}
+	}
 }

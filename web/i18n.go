@@ -256,7 +256,7 @@ var messages = map[string]map[Lang]string{
 	"compare.pack":              {Chinese: "下载%d年度证据包(ZIP)", English: "Download the %d evidence pack (ZIP)"},
 	"compare.carry":             {Chinese: "核对%d年度结转事项", English: "Review what was carried into %d"},
 	"carry.title":               {Chinese: "结转事项核对", English: "Carried-over items"},
-	"carry.intro":               {Chinese: "新一轮监测开始时,上一轮的指标关联、定性描述和数值会结转过来,标为“待确认”。请逐项确认沿用或本轮不再使用;需要修改的,请直接编辑定性描述或重新填报数值。", English: "When a round starts, the previous round's links, claims and values are carried over as \"to re-confirm\". Confirm or drop each; to change one, edit the claim or record the value again."},
+	"carry.intro":               {Chinese: "新一轮监测开始时,上一轮的指标关联、定性描述和数值会结转过来,标为“待确认”。请逐项确认沿用或本轮不再使用;需要修改的,请直接编辑定性描述或重新填报数值。确认沿用的定性描述和数值进入本轮审核(上轮审核结论仅供参考),由审核专家重新核实。", English: "When a round starts, the previous round's links, claims and values are carried over as \"to re-confirm\". Confirm or drop each; to change one, edit the claim or record the value again. Confirmed claims and values are reviewed again in this round (last round's verdict is shown for reference)."},
 	"carry.pending":             {Chinese: "待确认 %d 项", English: "%d to re-confirm"},
 	"carry.none":                {Chinese: "本轮没有结转事项。", English: "Nothing was carried into this round."},
 	"carry.start":               {Chinese: "从上一轮结转", English: "Carry over from the previous round"},

@@ -426,9 +426,11 @@ type view struct {
 	// IndicatorsEN are the indicators' English names by code, on English
 	// pages only (the indname template function).
 	IndicatorsEN map[string]string
-	// CurrentRound is the current monitoring round's year ("" when no
-	// round is current): the example in the round fields that say
-	// 留空即当前轮次, so that it shows what leaving them empty means.
+	// CurrentRound is the year a round left empty is taken as: the
+	// example in the round fields that say 留空即当前轮次 (a claim, a value
+	// ledger), so that it shows what leaving them empty means. Filters
+	// (empty: every round), the bulk change (empty: unchanged) and the
+	// upload (empty: by the document's date) show none.
 	CurrentRound string
 	// kept names indicators as a past round keeps them (the keptname
 	// template function).
@@ -495,22 +497,21 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Write(buf.Bytes())
 }
 
-// currentRound is the current round's year, "" when there is none or the
-// catalog does not answer (the page is shown all the same).
+// currentRound is the year the services take for a round left empty (the
+// current round, or the latest), "" when there is none or the catalog
+// does not answer (the page is shown all the same).
 func (h *handler) currentRound(r *http.Request) string {
 	if h.Framework == nil {
 		return ""
 	}
-	rounds, err := h.Framework.Rounds(r.Context())
+	year, err := h.Framework.CurrentRound(r.Context())
 	if err != nil {
-		h.Logger.Warn("rounds", "err", err)
+		h.Logger.Warn("current round", "err", err)
 	}
-	for _, rd := range rounds {
-		if rd.Current {
-			return strconv.Itoa(rd.Year)
-		}
+	if err != nil || year == 0 {
+		return ""
 	}
-	return ""
+	return strconv.Itoa(year)
 }
 
 // cityNames are the names of the cities by code; a page is still shown,

@@ -10,7 +10,8 @@
 //
 // One file per format, each registering itself with registerExtractor:
 // pdf.go (ledongthuc/pdf with a per-page fallback to poppler's pdftotext in
-// pdftotext.go; pdftable.go lays a page holding a table out by its glyph
+// pdftotext.go; pdftounicode.go reads a simple font, such as the Type 3
+// fonts of a web page printed to PDF, through its ToUnicode map; pdftable.go lays a page holding a table out by its glyph
 // positions so that the cells of a row stay apart; garbled.go and garbledclass.go tell the text a damaged PDF
 // gives, which is not text, from real text, so that it is never indexed), docx.go, txt.go (encoding detection: UTF-8, UTF-16 with
 // BOM, GB18030), html.go, ofd.go with ofdpage.go, ofdseal.go and ofdocr.go

@@ -80,7 +80,7 @@ func prepare(s string) string {
 			if f := width.LookupRune(r).Folded(); f != 0 {
 				r = f
 			}
-			if u, ok := radicalIdeographs[r]; ok {
+			if u, ok := catalog.RadicalIdeograph(r); ok {
 				r = u
 			}
 			b.WriteRune(r)

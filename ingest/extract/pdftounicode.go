@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"unicode/utf16"
 
@@ -75,25 +76,54 @@ func toUnicodeOfSimpleFont(fv pdf.Value, fallback pdf.TextEncoding) pdf.TextEnco
 	return u
 }
 
+// maxCMapOperators bounds the operators read from one ToUnicode map: a
+// simple font's maps 256 codes in a few hundred; a crafted one repeating
+// an operator a million times must not keep the page busy.
+const maxCMapOperators = 4096
+
+// maxMappedBytes bounds what one code maps to (UTF-16, 16 units: a
+// ligature or a few characters), so that a range of 256 codes cannot each
+// hold a copy of a megabyte-long destination.
+const maxMappedBytes = 32
+
+// errCMapTooLong stops the interpreter on a map past maxCMapOperators.
+var errCMapTooLong = errors.New("ToUnicode map too long")
+
 // read fills u from a ToUnicode CMap stream; false when it maps no
 // one-byte code. Codes of other lengths are not a simple font's and are
 // passed over. A range covers at most the 256 one-byte codes, so a crafted
 // map cannot make it hold more.
-func (u *simpleToUnicode) read(cmap pdf.Value) bool {
+// A map the library's interpreter cannot run (end without begin, begin of
+// something not a dictionary: it panics) or one too long is not read: the
+// library's own decoding of the font stands, as before maps were read.
+func (u *simpleToUnicode) read(cmap pdf.Value) (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			*u = simpleToUnicode{fallback: u.fallback}
+			ok = false
+		}
+	}()
 	any := false
-	n := 0
+	n, ops := 0, 0
+	var dict pdf.Value // one for every findresource of this map
 	pdf.Interpret(cmap, func(stk *pdf.Stack, op string) {
+		if ops++; ops > maxCMapOperators {
+			panic(errCMapTooLong)
+		}
 		switch op {
 		case "findresource": // /CIDInit /ProcSet findresource begin
 			stk.Pop()
 			stk.Pop()
-			stk.Push(newDict())
+			if dict.IsNull() {
+				dict = newDict()
+			}
+			stk.Push(dict)
 		case "beginbfchar", "beginbfrange":
 			n = int(stk.Pop().Int64())
 		case "endbfchar":
 			for range min(n, stk.Len()/2) {
-				dst, src := stk.Pop().RawString(), stk.Pop().RawString()
-				if len(src) == 1 {
+				dst, src := destination(stk.Pop()), stk.Pop().RawString()
+				if len(src) == 1 && dst != "" {
 					u.set(src[0], utf16Text(dst))
 					any = true
 				}
@@ -123,15 +153,15 @@ func (u *simpleToUnicode) setRange(lo, hi byte, dst pdf.Value) {
 		off := c - int(lo)
 		switch dst.Kind() {
 		case pdf.String:
-			units := utf16Units(dst.RawString())
+			units := utf16Units(destination(dst))
 			if len(units) == 0 {
 				return
 			}
 			units[len(units)-1] += uint16(off)
 			u.set(byte(c), string(utf16.Decode(units)))
 		case pdf.Array:
-			if off < dst.Len() && dst.Index(off).Kind() == pdf.String {
-				u.set(byte(c), utf16Text(dst.Index(off).RawString()))
+			if d := destination(dst.Index(off)); d != "" {
+				u.set(byte(c), utf16Text(d))
 			}
 		}
 	}
@@ -139,6 +169,18 @@ func (u *simpleToUnicode) setRange(lo, hi byte, dst pdf.Value) {
 
 func (u *simpleToUnicode) set(code byte, text string) {
 	u.text[code], u.mapped[code] = text, true
+}
+
+// destination is a map's destination string, "" (mapping nothing) when
+// longer than maxMappedBytes.
+func destination(v pdf.Value) string {
+	if v.Kind() != pdf.String {
+		return ""
+	}
+	if s := v.RawString(); len(s) <= maxMappedBytes {
+		return s
+	}
+	return ""
 }
 
 // utf16Text decodes a CMap's destination, UTF-16BE.

@@ -94,10 +94,13 @@ func isDash(r rune) bool {
 	return r >= '\u2010' && r <= '\u2015'
 }
 
-// foldRune folds one character's width, brackets and dashes.
+// foldRune folds one character's width, brackets, dashes and radicals.
 func foldRune(r rune) rune {
 	if isDash(r) {
 		return '-'
+	}
+	if u, ok := catalog.RadicalIdeograph(r); ok {
+		return u
 	}
 	if mayFoldWidth(r) {
 		if w := width.LookupRune(r).Folded(); w != 0 {
@@ -125,6 +128,7 @@ func needsFold(text []byte) (fold, trad bool) {
 		// Brackets and width forms sit in two small blocks; a Han
 		// character is neither.
 		fold = fold || isDash(r) || (r >= '\u3010' && r <= '\u3017' || mayFoldWidth(r)) && foldRune(r) != r
+		fold = fold || r >= 0x2E80 && r <= 0x2FDF
 		i += n
 	}
 	return fold, false
@@ -226,7 +230,7 @@ func foldSimplified(text []byte) Folded {
 			i += n // a zero-width space inside a word (学\u200b习) joins it
 			continue
 		}
-		if r >= utf8.RuneSelf && (r < '\u3010' || r > '\u3017') && !mayFoldWidth(r) && !isDash(r) {
+		if r >= utf8.RuneSelf && (r < '\u3010' || r > '\u3017') && !mayFoldWidth(r) && !isDash(r) && (r < 0x2E80 || r > 0x2FDF) {
 			out = append(out, text[i:i+n]...)
 			for range n {
 				orig = append(orig, int32(i))

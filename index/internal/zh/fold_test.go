@@ -32,6 +32,11 @@ func TestFoldKeepsCharactersAndOffsets(t *testing.T) {
 		{"2021~2025年", "2021-2025年"},
 		{"2021〜2025年", "2021-2025年"},
 		{"2021⸺2025", "2021-2025"},
+		// Radicals a PDF printed from a browser wrote (⼈⺠ for 人民), in
+		// stored text read before extraction folded them, or pasted
+		// from a PDF viewer; with a traditional character too.
+		{"市⼈⺠政府", "市人民政府"},
+		{"⼈⺠學習", "人民学习"},
 		{"學習型城市建設（2021～2025年）", "学习型城市建设(2021-2025年)"},
 		{"", ""},
 	}

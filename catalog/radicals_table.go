@@ -1,4 +1,4 @@
-package extract
+package catalog
 
 // Code generated from Unicode's EquivalentUnifiedIdeograph.txt; DO NOT EDIT.
 // Made with Perl's Unicode::UCD (prop_invmap("Equivalent_Unified_Ideograph"));
