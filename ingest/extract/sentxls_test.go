@@ -11,8 +11,10 @@ import (
 // it shows, not failed as a damaged workbook.
 func TestXLSThatIsTextOrAWebPage(t *testing.T) {
 	for name, want := range map[string]string{
-		"台账.xls":    "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31",
-		"责任分解表.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师",
+		"台账.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31",
+		// A cell that starts with a quote keeps it and takes none of
+		// the rows after it.
+		"责任分解表.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师 | \"十四五\"规划衔接\n",
 	} {
 		res, err := sniffAndExtract(t, name, Limits{})
 		if err != nil {

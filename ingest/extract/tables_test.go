@@ -92,6 +92,8 @@ func TestCSV(t *testing.T) {
 		{"commas and quotes", "指标,2017\n社区学校数量,342\n\"学分银行开户人数\",\"123,000\"\n", "指标 | 2017\n\n社区学校数量 | 342\n\n学分银行开户人数 | 123,000", false},
 		{"tabs", "指标\t2017\n社区学校数量\t342\n", "指标 | 2017\n\n社区学校数量 | 342", false},
 		{"semicolons", "指标;2017\n社区学校数量;342\n", "指标 | 2017\n\n社区学校数量 | 342", false},
+		{"tabs, a cell starting with a quote", "指标\t说明\n规划\t\"十四五\"规划\n社区学校数量\t342\n", "指标 | 说明\n\n规划 | \"十四五\"规划\n\n社区学校数量 | 342", false},
+		{"commas, a quoted cell of lines holding tabs", "指标,说明,2017\n社区学校,\"含老年大学\n分校\t\t\t\t四所\",342\n", "指标 | 说明 | 2017\n\n社区学校 | 含老年大学分校四所 | 342", false},
 		{"stray quote and ragged rows", "指标,说明\n社区学校,含\"老年大学\"分校,342\n\n,,\n", "指标 | 说明\n\n社区学校 | 含\"老年大学\"分校 | 342", false},
 		{"GBK", "指标,2017\n社区学校数量,342\n", "指标 | 2017\n\n社区学校数量 | 342", true},
 		{"CRLF and BOM", "\ufeff指标,2017\r\n社区学校数量,342\r\n", "指标 | 2017\n\n社区学校数量 | 342", false},

@@ -20,28 +20,28 @@ import (
 // text is UTF-16 with a BOM. ReadDelimited reads them all as the rows of
 // a sheet.
 
-// ReadDelimited returns the records of comma- or tab-separated text data:
-// the separator is the one of the two found more often on its first line
-// outside quotes (a comma when neither is); the encoding UTF-8 (with or
-// without a BOM), UTF-16 with a BOM, else GB18030. Record i is line i+1,
-// an empty line an empty record, trailing empty cells dropped. More than
-// maxRows records is ErrTooManyRows; every other problem is a
-// *catalog.Error saying what to do.
+// ReadDelimited returns the records of comma-, tab- or semicolon-separated
+// text data: the separator is the one Separator picks from its first
+// records; the encoding UTF-8 (with or without a BOM), UTF-16 with a BOM,
+// else GB18030. Record i is line i+1, an empty line an empty record,
+// trailing empty cells dropped. Tab-separated text is split on its tabs
+// alone (TabFields). More than maxRows records is ErrTooManyRows; every
+// other problem is a *catalog.Error saying what to do.
 func ReadDelimited(data []byte, maxRows int) ([][]string, error) {
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, err
 	}
-	sep := separatorOf(text)
+	sep := Separator(text)
 	if n, row := widestRecord(text, sep); n > maxCSVFields {
 		return nil, catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", row, MaxColumns)
+	}
+	if sep == '\t' {
+		return readTabbed(text, maxRows)
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sep
 	r.FieldsPerRecord = -1
-	// Tab-separated exports do not quote: a cell's “"十四五"规划” keeps
-	// its quotation marks.
-	r.LazyQuotes = sep == '\t'
 	var records [][]string
 	lastLine := 0 // the line the record before ended on
 	for {
@@ -105,30 +105,6 @@ func decodeText(data []byte) (string, error) {
 	return string(decoded), nil
 }
 
-// separatorOf is '\t' when the first lines (a title row may come before
-// the heading) have more tabs than commas outside quotes, else ','.
-func separatorOf(text string) rune {
-	commas, tabs := 0, 0
-	for _, line := range firstLines(text) {
-		quoted := false
-		for _, c := range line {
-			switch {
-			case c == '"':
-				quoted = !quoted
-			case quoted:
-			case c == ',':
-				commas++
-			case c == '\t':
-				tabs++
-			}
-		}
-	}
-	if tabs > commas {
-		return '\t'
-	}
-	return ','
-}
-
 // firstLines are the first lines of text that hold anything, up to
 // MaxHeadingRow of them: where a heading is looked for.
 func firstLines(text string) []string {
@@ -144,13 +120,15 @@ func firstLines(text string) []string {
 }
 
 // widestRecord returns the most fields a record of text has, counting the
-// separators outside quotes, and its 1-based number.
+// separators outside quotes (tab-separated text has none), and its
+// 1-based number.
 func widestRecord(text string, sep rune) (fields, record int) {
-	quoted := false
+	quoted, quotes := false, sep != '\t'
+
 	n, rec := 1, 1
 	for i := 0; i < len(text); i++ {
 		switch b := text[i]; {
-		case b == '"':
+		case b == '"' && quotes:
 			quoted = !quoted
 		case quoted:
 		case rune(b) == sep:
@@ -170,13 +148,18 @@ func widestRecord(text string, sep rune) (fields, record int) {
 }
 
 // looksDelimited reports data that is text (no NUL byte, few control
-// characters, or UTF-16 with a BOM) with a comma or a tab in one of its
-// first lines: a table saved as text, whatever its name.
+// characters, or UTF-16 with a BOM) with a comma, a tab or a semicolon in one of its
+// first lines: a table saved as text, whatever its name. Text that starts
+// with a tag ("<?xml", "<"), as Excel 2003's XML Spreadsheet saved as .xls
+// does, is markup, not a table.
 func looksDelimited(data []byte) bool {
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
 		return true
 	}
 	head := data[:min(len(data), 4096)]
+	if bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n\f"), []byte("<")) {
+		return false
+	}
 	controls := 0
 	for _, c := range head {
 		switch {
@@ -189,5 +172,5 @@ func looksDelimited(data []byte) bool {
 	if controls*20 > len(head) {
 		return false
 	}
-	return slices.ContainsFunc(firstLines(string(head)), func(line string) bool { return strings.ContainsAny(line, ",\t") })
+	return slices.ContainsFunc(firstLines(string(head)), func(line string) bool { return strings.ContainsAny(line, ",\t;") })
 }

@@ -2,6 +2,7 @@ package spreadsheet
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"strconv"
@@ -25,103 +26,141 @@ import (
 // own), as ReadFirstSheet returns a sheet's: record i is the table's row
 // i+1, trailing empty cells dropped, merged ranges filled. The page's
 // encoding is its BOM or <meta charset>, else UTF-8 when the bytes are,
-// else GB18030. More than maxRows rows is ErrTooManyRows; a page without
-// a table, or past MaxColumns, maxMerges or maxPaddedCells, a
-// *catalog.Error saying what to do.
-func ReadHTMLTable(data []byte, maxRows int) (string, [][]string, error) {
-	page := decodeHTML(data)
-	z := html.NewTokenizer(bytes.NewReader(page))
-	var (
-		open         []*htmlTable // the tables being read, innermost last
-		best         *htmlTable
-		title        strings.Builder
-		inTitle      bool
-		skip, tokens int
-	)
-	for {
-		tt := z.Next()
+// else GB18030. The largest table past maxRows rows is ErrTooManyRows
+// (another table past it is passed over); a page without a table, with
+// tables nested deeper than maxTableDepth, more than maxPaddedCells cells
+// in all its tables, or past MaxColumns or maxMerges, a *catalog.Error
+// saying what to do; ctx ending, its error.
+func ReadHTMLTable(ctx context.Context, data []byte, maxRows int) (string, [][]string, error) {
+	r := &htmlReader{z: html.NewTokenizer(bytes.NewReader(decodeHTML(data))), maxRows: maxRows}
+	for tokens := 1; ; tokens++ {
+		tt := r.z.Next()
 		if tt == html.ErrorToken {
-			if err := z.Err(); !errors.Is(err, io.EOF) {
+			if err := r.z.Err(); !errors.Is(err, io.EOF) {
 				return "", nil, ErrNotXLSX
 			}
 			break
 		}
-		if tokens++; tokens > maxPaddedCells*4 {
-			return "", nil, catalog.Errorf(catalog.ETOOLARGE, "网页表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
-		}
-		var t *htmlTable
-		if len(open) > 0 {
-			t = open[len(open)-1]
-		}
-		switch tt {
-		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			tag, start := string(name), tt != html.EndTagToken
-			switch {
-			case (tag == "script" || tag == "style") && start:
-				skip++
-			case tag == "script" || tag == "style":
-				skip = max(0, skip-1)
-			case tag == "title":
-				inTitle = start
-			case tag == "table" && start:
-				open = append(open, &htmlTable{})
-			case tag == "table" && t != nil:
-				if err := t.endRow(maxRows); err != nil {
-					return "", nil, err
-				}
-				open = open[:len(open)-1]
-				if best == nil || t.cells > best.cells {
-					best = t
-				}
-			case t == nil:
-			case tag == "tr" && start:
-				if err := t.endRow(maxRows); err != nil {
-					return "", nil, err
-				}
-				t.inRow = true
-			case tag == "tr":
-				if err := t.endRow(maxRows); err != nil {
-					return "", nil, err
-				}
-			case (tag == "td" || tag == "th") && start:
-				if err := t.startCell(cellSpans(z, hasAttr)); err != nil {
-					return "", nil, err
-				}
-			case tag == "td" || tag == "th":
-				t.endCell()
-			case t.cell != nil && (tag == "br" || tag == "p" || tag == "div"):
-				t.cell.WriteByte(' ')
-			}
-		case html.TextToken:
-			switch {
-			case skip > 0:
-			case inTitle:
-				if title.Len() < 1024 {
-					title.Write(z.Text())
-				}
-			case t != nil && t.cell != nil:
-				t.cell.Write(z.Text())
+		if tokens%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return "", nil, err
 			}
 		}
-	}
-	for len(open) > 0 { // tables left open at the page's end
-		t := open[len(open)-1]
-		if err := t.endRow(maxRows); err != nil {
+		if tokens > maxPaddedCells*4 {
+			return "", nil, errHTMLTooLarge()
+		}
+		if err := r.token(tt); err != nil {
 			return "", nil, err
 		}
-		open = open[:len(open)-1]
-		if best == nil || t.cells > best.cells {
-			best = t
-		}
 	}
+	for len(r.open) > 0 { // tables left open at the page's end
+		r.closeTable()
+	}
+	best := r.best
 	if best == nil || best.cells == 0 {
 		return "", nil, catalog.Errorf(catalog.EINVALID, "这个网页格式的表格文件里没有表格;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	}
+	if best.tooMany {
+		return "", nil, ErrTooManyRows
 	}
 	if err := fillMerges(best.records, best.merges); err != nil {
 		return "", nil, err
 	}
-	return strings.Join(strings.Fields(title.String()), " "), best.records, nil
+	return strings.Join(strings.Fields(r.title.String()), " "), best.records, nil
+}
+
+// maxTableDepth bounds how deep tables nest in a page read as a table: a
+// page of nothing but <table> tags would otherwise hold a table being
+// read for each of them. Layout tables of real pages nest a few deep.
+const maxTableDepth = 16
+
+func errHTMLTooLarge() error {
+	return catalog.Errorf(catalog.ETOOLARGE, "网页表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+}
+
+// htmlReader reads a page's tables token by token, keeping only the
+// tables still open (innermost last) and the largest one finished.
+type htmlReader struct {
+	z       *html.Tokenizer
+	maxRows int
+	open    []*htmlTable
+	best    *htmlTable
+	title   strings.Builder
+	inTitle bool
+	skip    int // the <script> and <style> elements open
+	cells   int // the cells of all the page's tables
+}
+
+// token reads the token tt, the tokenizer's current one.
+func (r *htmlReader) token(tt html.TokenType) error {
+	var t *htmlTable
+	if len(r.open) > 0 {
+		t = r.open[len(r.open)-1]
+	}
+	switch tt {
+	case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+		return r.tag(t, tt != html.EndTagToken)
+	case html.TextToken:
+		switch {
+		case r.skip > 0:
+		case r.inTitle:
+			if r.title.Len() < 1024 {
+				r.title.Write(r.z.Text())
+			}
+		case t != nil && t.cell != nil:
+			t.cell.Write(r.z.Text())
+		}
+	}
+	return nil
+}
+
+// tag reads a start (start) or end tag within the table t being read,
+// nil outside tables.
+func (r *htmlReader) tag(t *htmlTable, start bool) error {
+	name, hasAttr := r.z.TagName()
+	switch tag := string(name); {
+	case (tag == "script" || tag == "style") && start:
+		r.skip++
+	case tag == "script" || tag == "style":
+		r.skip = max(0, r.skip-1)
+	case tag == "title":
+		r.inTitle = start
+	case tag == "table" && start:
+		if len(r.open) >= maxTableDepth {
+			return catalog.Errorf(catalog.ETOOLARGE, "网页表格嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入", maxTableDepth)
+		}
+		r.open = append(r.open, &htmlTable{})
+	case tag == "table" && t != nil:
+		r.closeTable()
+	case t == nil:
+	case tag == "tr" && start:
+		t.endRow(r.maxRows)
+		t.inRow = true
+	case tag == "tr":
+		t.endRow(r.maxRows)
+	case (tag == "td" || tag == "th") && start:
+		if r.cells++; r.cells > maxPaddedCells {
+			return errHTMLTooLarge()
+		}
+		return t.startCell(cellSpans(r.z, hasAttr))
+	case tag == "td" || tag == "th":
+		t.endCell()
+	case t.cell != nil && (tag == "br" || tag == "p" || tag == "div"):
+		t.cell.WriteByte(' ')
+	}
+	return nil
+}
+
+// closeTable ends the innermost open table, keeping it when it is the
+// largest so far.
+func (r *htmlReader) closeTable() {
+	t := r.open[len(r.open)-1]
+	t.endRow(r.maxRows)
+	r.open[len(r.open)-1] = nil
+	r.open = r.open[:len(r.open)-1]
+	if r.best == nil || t.cells > r.best.cells {
+		r.best = t
+	}
 }
 
 // htmlTable is a table being read: its rows so far, the row and the cell
@@ -135,6 +174,7 @@ type htmlTable struct {
 	at      int   // the column of the cell being read
 	covered []int // covered[c]: the row up to which column c is taken
 	cells   int
+	tooMany bool // a row past maxRows was left out
 }
 
 // startCell begins a cell in the first column of the row not covered from
@@ -181,26 +221,24 @@ func (t *htmlTable) endCell() {
 	t.cell = nil
 }
 
-// endRow ends the row being read, if any.
-func (t *htmlTable) endRow(maxRows int) error {
+// endRow ends the row being read, if any. A row past maxRows that holds
+// anything is left out and the table marked tooMany.
+func (t *htmlTable) endRow(maxRows int) {
 	t.endCell()
 	if !t.inRow {
-		return nil
+		return
 	}
 	last := len(t.row)
 	for last > 0 && t.row[last-1] == "" {
 		last--
 	}
-	if len(t.records) >= maxRows {
-		if last > 0 {
-			return ErrTooManyRows
-		}
-		t.row, t.inRow = t.row[:0], false
-		return nil
+	switch {
+	case len(t.records) < maxRows:
+		t.records = append(t.records, append([]string(nil), t.row[:last]...))
+	case last > 0:
+		t.tooMany = true
 	}
-	t.records = append(t.records, append([]string(nil), t.row[:last]...))
 	t.row, t.inRow = t.row[:0], false
-	return nil
 }
 
 // cellSpans reads a cell's rowspan and colspan, each at least 1, a rowspan

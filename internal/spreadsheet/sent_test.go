@@ -74,3 +74,50 @@ func TestReadWorkbookReadsWhatOfficesSendAsExcel(t *testing.T) {
 		t.Errorf("a web page's table past the columns allowed: %v, want EINVALID", err)
 	}
 }
+
+// TestTabSeparatedQuoteStaysInItsCell: a tab-separated cell that starts
+// with a quote, as “"十四五"规划” does, keeps its quotes and takes nothing
+// of the rows after it; a cell Excel quoted whole is unquoted.
+func TestTabSeparatedQuoteStaysInItsCell(t *testing.T) {
+	text := "标题\n编号\t名称\t单位\n1\t\"十四五\"规划\t市教育局\n2\t第二行\t市财政局\n3\t\"含\"\"引号\"\"的名称\"\t市民政局\n"
+	want := [][]string{{"标题"}, {"编号", "名称", "单位"}, {"1", `"十四五"规划`, "市教育局"}, {"2", "第二行", "市财政局"}, {"3", `含"引号"的名称`, "市民政局"}}
+	_, got, err := ReadWorkbook(context.Background(), []byte(text), 100, &sheetReader{sheet: &Sheet{}})
+	if err != nil || !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("got %q, %v\nwant %q", got, err, want)
+	}
+}
+
+// TestSeparatorVotesByRecord: each record votes for the separator that
+// splits it, quoted cells read over their lines; a title line of tabs or
+// tabs inside a quoted cell do not make a comma table tab-separated.
+func TestSeparatorVotesByRecord(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       rune
+	}{
+		{"a quoted cell of several lines holding tabs", "编号,名称,备注\n1,\"多行\n第二行\t\t\t\t含制表符\",x\n2,单行,y\n", ','},
+		{"a title line of tabs above a comma table", "标题\t\t\t\t\n编号,名称\n1,甲\n", ','},
+		{"tab-separated, a cell starting with a quote", "编号\t名称\n1\t\"十四五\"规划\n", '\t'},
+		{"semicolons", "编号;名称;单位\n1;甲;市教育局\n", ';'},
+		{"one column", "名称\n甲\n", ','},
+	} {
+		if got := Separator(tt.text); got != tt.want {
+			t.Errorf("%s: Separator = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	text := "编号,名称,备注\n1,\"多行\n第二行\t\t含制表符\",x\n"
+	want := [][]string{{"编号", "名称", "备注"}, {"1", "多行\n第二行\t\t含制表符", "x"}}
+	if got, err := ReadDelimited([]byte(text), 100); err != nil || !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("a comma table with a quoted cell of several lines: %q, %v\nwant %q", got, err, want)
+	}
+}
+
+// TestXMLSpreadsheetIsNotText: Excel 2003's XML Spreadsheet saved as .xls,
+// tab-indented as government systems write it, is refused as not a
+// workbook (save it as .xlsx), never read as tab-separated text.
+func TestXMLSpreadsheetIsNotText(t *testing.T) {
+	xml := "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">\n\t<Worksheet ss:Name=\"责任分解\">\n\t\t<Table>\n\t\t\t<Row><Cell><Data ss:Type=\"String\">指标编码,责任单位</Data></Cell></Row>\n\t\t</Table>\n\t</Worksheet>\n</Workbook>\n"
+	if _, _, err := ReadWorkbook(context.Background(), []byte(xml), 100, &sheetReader{sheet: &Sheet{}}); !errors.Is(err, ErrNotXLSX) {
+		t.Errorf("an XML Spreadsheet 2003: %v, want ErrNotXLSX", err)
+	}
+}

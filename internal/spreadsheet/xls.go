@@ -78,7 +78,7 @@ func ReadWorkbook(ctx context.Context, data []byte, maxRows int, xls XLSReader) 
 	case bytes.HasPrefix(data, []byte("PK")):
 		return ReadFirstSheet(data, maxRows)
 	case looksHTML(data):
-		return ReadHTMLTable(data, maxRows)
+		return ReadHTMLTable(ctx, data, maxRows)
 	case !IsOLE(data) && looksDelimited(data):
 		records, err := ReadDelimited(data, maxRows)
 		return "", records, err
