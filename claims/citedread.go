@@ -1,10 +1,12 @@
 package claims
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"unicode/utf8"
 
+	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -14,6 +16,7 @@ import (
 // pageReader reads a text's pages whole, in order, for scan; the cited
 // page (1-based), held from near, is passed over.
 type pageReader struct {
+	ctx  context.Context
 	s    *textStream
 	tp   *ingest.TextPages
 	sha  string
@@ -24,6 +27,9 @@ type pageReader struct {
 // upTo reads pages until k are read (or all of them).
 func (r *pageReader) upTo(k int) error {
 	for r.read < min(k, r.s.n) {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
 		if !r.tp.Next() {
 			if err := r.tp.Err(); err != nil {
 				return err
@@ -53,22 +59,9 @@ func (s *textStream) readWhole(tp *ingest.TextPages, i int) error {
 
 // readTail reads only the last lines of tp's current page, page i.
 func (s *textStream) readTail(tp *ingest.TextPages, i int) error {
-	var buf []byte
-	for {
-		var err error
-		buf, err = tp.Chunk(buf, 16<<10)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if len(buf) > 2*tailBytes {
-			buf = append(buf[:0], buf[len(buf)-2*tailBytes:]...)
-		}
-	}
-	s.tails[i] = tailOf(string(buf))
-	return nil
+	_, tail, _, err := restOf(tp, 0)
+	s.tails[i] = tail
+	return err
 }
 
 // readOpening reads tp's current page, page i, which the quote may run
@@ -104,12 +97,14 @@ func (s *textStream) readOpening(tp *ingest.TextPages, i, need int) (int, error)
 		if k < need || f.at[need-1].end+contextBytes > len(buf) {
 			continue
 		}
-		rest, tail, err := restOf(tp)
+		rest, tail, trad, err := restOf(tp, headBytes)
 		if err != nil {
 			return 0, err
 		}
 		if rest == nil {
-			s.ct.Pages[i], s.tails[i], s.cut[i] = string(buf), tail, k
+			// A traditional character further on makes the whole page
+			// fold its phrases (回覆 → 回复): its opening folds so too.
+			s.ct.Pages[i], s.tails[i], s.cut[i] = string(buf), tail, opening{k: k, trad: trad}
 			return k, nil
 		}
 		if err := s.ct.hold(i, len(rest)); err != nil {
@@ -137,27 +132,30 @@ func (s *textStream) readOpening(tp *ingest.TextPages, i, need int) (int, error)
 }
 
 // restOf reads what is left of tp's current page: all of it when it is
-// shorter than headBytes, else only its last lines (rest is nil).
-func restOf(tp *ingest.TextPages) (rest []byte, tail string, err error) {
+// at most keep bytes, else only its last lines (rest is nil, tail them),
+// and whether it holds a traditional character.
+func restOf(tp *ingest.TextPages, keep int) (rest []byte, tail string, trad bool, err error) {
 	var buf []byte
 	long := false
 	for {
+		n := len(buf)
 		buf, err = tp.Chunk(buf, 16<<10)
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, "", err
+			return nil, "", false, err
 		}
-		long = long || len(buf) > headBytes
+		trad = trad || index.HasTraditional(buf[n:])
+		long = long || len(buf) > keep
 		if long && len(buf) > 2*tailBytes {
 			buf = append(buf[:0], buf[len(buf)-2*tailBytes:]...)
 		}
 	}
 	if long {
-		return nil, tailOf(string(buf)), nil
+		return nil, tailOf(string(buf)), trad, nil
 	}
-	return buf, "", nil
+	return buf, tailOf(string(buf)), trad, nil
 }
 
 // tailOf is the end of a page where index.FootStart looks for its foot

@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"reflect"
+	"slices"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/index"
@@ -52,21 +53,44 @@ const (
 type textStream struct {
 	ct    *CitedText
 	q     folded
-	n     int            // the pages of the text
-	tails map[int]string // by page index: the page's last tailBytes bytes
-	cut   map[int]int    // pages held as their opening only: how many of its folded characters are the page's
-	folds map[int]folded // pages folded, their foot left out
-	pages []string       // for index.FootStart: a page and its neighbours' tails, "" elsewhere
+	n     int             // the pages of the text
+	tails map[int]string  // by page index: the page's last tailBytes bytes
+	cut   map[int]opening // pages held as their opening only
+	pages []string        // for index.FootStart: a page and its neighbours' tails, "" elsewhere
+	folds int             // pages folded so far (each page of the text once in scan)
+}
+
+// opening is how a page held as its opening only folds: its first k
+// folded characters are the page's, folded as if the opening held a
+// traditional character when trad (the rest of the page holds one).
+type opening struct {
+	k    int
+	trad bool
 }
 
 // stream finds q in the text as FindQuote does, reading it as a stream.
+// It lets go of the pages read but the cited page and those the match is
+// on.
 func (ct *CitedText) stream(ctx context.Context, blobs blob.Store, sha string, page int, q folded) error {
-	s := &textStream{ct: ct, q: q, tails: map[int]string{}, cut: map[int]int{}, folds: map[int]folded{}}
+	s := &textStream{ct: ct, q: q, tails: map[int]string{}, cut: map[int]opening{}}
+	defer func() { ct.folds = s.folds }()
 	settled, pending, err := s.near(ctx, blobs, sha, page)
-	if err != nil || settled {
+	if err == nil && !settled {
+		err = s.scan(ctx, blobs, sha, page, pending)
+	}
+	if err != nil {
 		return err
 	}
-	return s.scan(ctx, blobs, sha, page, pending)
+	keep := map[int]bool{page - 1: true, ct.Match.FoundOnPage - 1: true}
+	for _, n := range ct.Match.Next {
+		keep[n.Page-1] = true
+	}
+	for i := range ct.Pages {
+		if !keep[i] {
+			ct.drop(i)
+		}
+	}
+	return nil
 }
 
 // near reads the cited page (1-based) whole, the pages after it that the
@@ -85,6 +109,9 @@ func (s *textStream) near(ctx context.Context, blobs blob.Store, sha string, pag
 	// one are still to read; last the last page read for them.
 	need, last := len(s.q.plain), page
 	for tp.Next() {
+		if err := ctx.Err(); err != nil {
+			return false, false, err
+		}
 		n := tp.PageNumber()
 		s.ct.Pages = append(s.ct.Pages, "")
 		switch {
@@ -113,24 +140,48 @@ func (s *textStream) near(ctx context.Context, blobs blob.Store, sha string, pag
 	if page < 1 || page > s.n {
 		return false, false, nil
 	}
-	if m, ok := s.window(page-1, min(page+1, s.n), nil).onPage(s.q, page); ok {
+	// w holds the pages page..last folded, after a place for the folded
+	// character before them (onCitedPage), which is on page -1 so that
+	// a match cutting a number there is none.
+	w := folded{plain: []rune{0}, years: []rune{0}, at: []place{{page: -1}}}
+	next, err := s.foldOnto(&w, page-1)
+	next++ // the end of the cited page's and the next's
+	for i := page; i < last && err == nil; i++ {
+		var k int
+		if k, err = s.foldOnto(&w, i); i == page {
+			next += k
+		}
+	}
+	if err != nil {
+		return false, false, err
+	}
+	if m, ok := w.slice(1, next).onPage(s.q, page); ok {
 		s.ct.Match = m
 		return true, false, nil
 	}
-	return s.onCitedPage(page, last)
+	return s.onCitedPage(w, page)
 }
 
-// onCitedPage takes FindQuote's second step on the pages read by near,
-// the cited page (1-based) to last: the first match starting on the
-// cited page in the whole text. Whether a match there cuts a number
-// depends on the folded character before the page: when the answer is
-// the same whatever that is (nothing, a digit in either form), it is
-// settled; else pending.
-func (s *textStream) onCitedPage(page, last int) (settled, pending bool, err error) {
+// slice is the folded characters [i, j) of f.
+func (f folded) slice(i, j int) folded {
+	return folded{plain: f.plain[i:j], years: f.years[i:j], at: f.at[i:j]}
+}
+
+// onCitedPage takes FindQuote's second step on w, the pages read by near
+// folded after a place for the character before them: the first match
+// starting on the cited page (1-based) in the whole text. Whether a match
+// there cuts a number depends on the folded character before the page:
+// when the answer is the same whatever that is (nothing, a digit in
+// either form), it is settled; else pending.
+func (s *textStream) onCitedPage(w folded, page int) (settled, pending bool, err error) {
 	var first Match
 	var found bool
 	for k, before := range []*[2]rune{nil, {'0', '0'}, {'0', 'a'}, {'a', '0'}} {
-		m, ok := s.window(page-1, last, before).onPage(s.q, page)
+		v := w.slice(1, len(w.plain))
+		if before != nil {
+			w.plain[0], w.years[0], v = before[0], before[1], w
+		}
+		m, ok := v.onPage(s.q, page)
 		if k > 0 && (ok != found || !reflect.DeepEqual(m, first)) {
 			return false, true, nil
 		}
@@ -161,20 +212,22 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 		}
 	}
 	clear(s.cut)
-	clear(s.folds)
-	r := &pageReader{s: s, tp: tp, sha: sha, page: page}
+	ct.cited, ct.scanning = page, true
+	r := &pageReader{ctx: ctx, s: s, tp: tp, sha: sha, page: page}
+	w := &slide{start: map[int]int{}}
 	keep := map[int]bool{page - 1: true} // pages let go of only at the end
-	var before *[2]rune                  // the last folded character before page p
 	var first *Match                     // the first match anywhere, while the cited page's is pending
 	for p := 0; p < s.n; p++ {
-		end, err := s.reach(r, p)
-		if err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		w := s.window(p, end, before)
+		if err := w.reach(s, r, p); err != nil {
+			return err
+		}
+		v, from, to := w.of(p)
 		if pending && p == page-1 {
 			pending = false
-			if m, ok := w.onPage(s.q, page); ok {
+			if m, ok := v.onPage(s.q, page); ok {
 				ct.Match = m
 				return nil
 			}
@@ -183,8 +236,8 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 				return nil
 			}
 		}
-		if i := w.firstOn(s.q, p, w.start()); first == nil && i >= 0 {
-			m := w.match(i, len(s.q.plain))
+		if i := v.firstOn(s.q, p, from, to); first == nil && i >= 0 {
+			m := v.match(i, len(s.q.plain))
 			if !pending {
 				ct.Match = m
 				return nil
@@ -195,84 +248,99 @@ func (s *textStream) scan(ctx context.Context, blobs blob.Store, sha string, pag
 				keep[n.Page-1] = true
 			}
 		}
-		if f := s.fold(p); len(f.plain) > 0 {
-			before = &[2]rune{f.plain[len(f.plain)-1], f.years[len(f.years)-1]}
-		}
 		if !keep[p] {
 			ct.drop(p)
 		}
-		delete(s.folds, p)
 		delete(s.tails, p-1)
 	}
 	return nil
 }
 
-// reach reads page p (0-based) and the pages after it that a quote
-// starting on it may run onto, until they fold to len(q) characters or
-// the text ends, with the page after them for the foot of the last; end
-// is the first page not in reach.
-func (s *textStream) reach(r *pageReader, p int) (end int, err error) {
-	if err := r.upTo(p + 2); err != nil {
-		return 0, err
-	}
-	end = p + 1
-	for kept := 0; end < s.n && kept < len(s.q.plain); end++ {
-		if err := r.upTo(end + 2); err != nil {
-			return 0, err
+// slide is the text folded as scan passes over it: from the last folded
+// character before the page it is on to the end of the pages a quote
+// starting there may run onto. Each page is folded once, when the window
+// reaches it; a page that folds to nothing takes no place in it.
+type slide struct {
+	f     folded
+	base  int         // the folded characters let go of before f's first
+	start map[int]int // by page: where its folded characters start, counting those let go of
+	end   int         // the first page not folded
+}
+
+// reach folds the pages from p (0-based) on that a quote starting on it
+// may run onto, until they fold to len(q) characters past p's or the text
+// ends (each page read with the page after it, for its foot), and lets go
+// of the characters before p's but the last.
+func (w *slide) reach(s *textStream, r *pageReader, p int) error {
+	for w.end <= p || w.end < s.n && w.base+len(w.f.plain)-w.startOf(p+1) < len(s.q.plain) {
+		if err := r.upTo(w.end + 2); err != nil {
+			return err
 		}
-		kept += len(s.fold(end).plain)
+		w.start[w.end] = w.base + len(w.f.plain)
+		if _, err := s.foldOnto(&w.f, w.end); err != nil {
+			return err
+		}
+		w.end++
 	}
-	return end, nil
+	if k := w.start[p] - 1 - w.base; k > 0 {
+		if k > len(w.f.plain)/2 {
+			w.f = folded{plain: slices.Clone(w.f.plain[k:]), years: slices.Clone(w.f.years[k:]), at: slices.Clone(w.f.at[k:])}
+		} else {
+			w.f = w.f.slice(k, len(w.f.plain))
+		}
+		w.base += k
+	}
+	delete(w.start, p-1)
+	return nil
 }
 
-// window folds pages [from, to) as one text, after the folded character
-// before them (its plain and years forms; nil: none), which is kept at
-// index 0 as if on page -1, so that a match cutting a number there is
-// none.
-func (s *textStream) window(from, to int, before *[2]rune) folded {
-	var w folded
-	if before != nil {
-		w.plain, w.years, w.at = append(w.plain, before[0]), append(w.years, before[1]), append(w.at, place{page: -1})
+// startOf is where page i's folded characters start, counting those let
+// go of; past the pages folded, the end of them.
+func (w *slide) startOf(i int) int {
+	if i < w.end {
+		return w.start[i]
 	}
-	for i := from; i < to; i++ {
-		f := s.fold(i)
-		w.plain = append(w.plain, f.plain...)
-		w.years = append(w.years, f.years...)
-		w.at = append(w.at, f.at...)
-	}
-	return w
+	return w.base + len(w.f.plain)
 }
 
-// start is the index of a window's first character of its pages: 1
-// past the character before them, which is on page -1.
-func (f folded) start() int {
-	if len(f.at) > 0 && f.at[0].page < 0 {
-		return 1
-	}
-	return 0
+// of is the window of page p: the folded characters from the last before
+// p's to the end of those folded, and where p's start and end in it.
+func (w *slide) of(p int) (v folded, from, to int) {
+	from = w.start[p] - w.base
+	to = w.startOf(p+1) - w.base
+	k := max(0, from-1)
+	return w.f.slice(k, len(w.f.plain)), from - k, to - k
 }
 
-// fold is page i folded as foldPages folds it in the whole text: its foot
-// left out when a page follows. Of a page held as its opening, only the
-// folded characters that are the page's.
-func (s *textStream) fold(i int) folded {
-	if f, ok := s.folds[i]; ok {
-		return f
-	}
+// foldOnto folds page i onto w as foldPages folds it in the whole text:
+// its foot left out when a page follows. Of a page held as its opening,
+// only the folded characters that are the page's. It returns how many
+// it added, having charged the page for them (foldedCost) where its
+// bytes held do not cover them (digits, Latin letters).
+func (s *textStream) foldOnto(w *folded, i int) (int, error) {
+	s.folds++
+	n := len(w.plain)
 	text := s.ct.Pages[i]
-	var f folded
-	if k, ok := s.cut[i]; ok {
-		f.add(text, i)
-		f = folded{plain: f.plain[:k], years: f.years[:k], at: f.at[:k]}
+	if c, ok := s.cut[i]; ok {
+		w.addText(text, i, c.trad)
+		*w = w.slice(0, n+c.k)
 	} else {
 		end := len(text)
 		if i+1 < s.n {
 			end = s.footStart(i)
 		}
-		f.add(text[:end], i)
+		w.add(text[:end], i)
 	}
-	s.folds[i] = f
-	return f
+	added := len(w.plain) - n
+	if s.ct.budget == nil {
+		return added, nil
+	}
+	// The page, its copy while read, and its folded characters.
+	cost := 2*int64(len(text)) + int64(added)*foldedCost
+	if held := s.ct.held[i]; cost > held {
+		return added, s.ct.charge(i, cost-held)
+	}
+	return added, nil
 }
 
 // footStart is index.FootStart of page i, which reads the last lines of
@@ -293,11 +361,11 @@ func (s *textStream) footStart(i int) int {
 
 // firstOn is the index in f.at of the first place q starts on page p
 // (0-based), as written or with its years read the other way, looking
-// from index from on; -1 when it starts on none there.
-func (f folded) firstOn(q folded, p, from int) int {
+// at the places [from, to); -1 when it starts on none there.
+func (f folded) firstOn(q folded, p, from, to int) int {
 	first := -1
 	for _, v := range [][2][]rune{{f.plain, q.plain}, {f.years, q.years}} {
-		if i := find(v[0], v[1], from); i >= 0 && f.at[i].page == p && (first < 0 || i < first) {
+		if i := findBefore(v[0], v[1], from, to); i >= 0 && f.at[i].page == p && (first < 0 || i < first) {
 			first = i
 		}
 	}

@@ -22,7 +22,13 @@ type TextBudget interface {
 // foldCost is the memory a page held for quote matching takes for each
 // byte of it: the page, its folded copy and the folded runes with their
 // places (folded: 32 bytes a character, a Chinese character 3 bytes).
+// A page of digits or Latin letters folds to more characters: the stream
+// charges what it folds beyond that (foldedCost).
 const foldCost = 16
+
+// foldedCost is the memory a folded character takes: its two forms
+// (plain and years) and its place.
+const foldedCost = 32
 
 // CitedText is a document's text as far as checking a quote needs it:
 // Pages has an entry for every page of the text. A text of up to
@@ -40,6 +46,9 @@ type CitedText struct {
 	budget   TextBudget
 	releases map[int]func() // by page index, what each held page took
 	held     map[int]int64  // by page index, the bytes lent to it
+	folds    int            // pages folded by the stream (the tests: each about once)
+	cited    int            // the cited page (1-based)
+	scanning bool           // the stream reads every page for the quote (scan)
 }
 
 // Close gives back the budget the pages held.
@@ -87,10 +96,14 @@ func (ct *CitedText) read(tp *ingest.TextPages, i int) error {
 
 // hold takes n more bytes of page i from the budget (none without one).
 func (ct *CitedText) hold(i, n int) error {
+	return ct.charge(i, int64(n)*foldCost)
+}
+
+// charge takes cost more bytes of memory for page i from the budget.
+func (ct *CitedText) charge(i int, cost int64) error {
 	if ct.budget == nil {
 		return nil
 	}
-	cost := int64(n) * foldCost
 	// The whole window is held at once: a load whose pages each fit but
 	// never all together is ETOOLARGE, not a retry that never succeeds.
 	var total int64
@@ -103,6 +116,11 @@ func (ct *CitedText) hold(i, n int) error {
 		probe, alone := ct.budget.LendText(0, ct.held[i]+cost)
 		if alone == nil && probe != nil {
 			probe()
+		}
+		if catalog.ErrorCode(alone) == catalog.ETOOLARGE && ct.scanning && i+1 != ct.cited {
+			// A page the user did not cite, read looking for the quote
+			// in the whole text: citing another page would not help.
+			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法在全文中查找引文;请把文件拆分后重新上传", i+1)
 		}
 		if catalog.ErrorCode(alone) == catalog.ETOOLARGE {
 			return catalog.Errorf(catalog.ETOOLARGE, "第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传", i+1)

@@ -23,6 +23,8 @@ var parityWords = []string{
 	"学", "分", "银", "行", "\n", "2", "0", "1", "二", "〇", " ", "第", "页", "-", "零",
 	"推进学习型城市建设。", "建立学分银行制度，", "2023年新增学习点12个。", "二〇二三年全市",
 	"二○二三年", "社区教育", "终身学习", "學分銀行", "１２", "\u200b", "\u00ad",
+	// phrases that change only in a text holding a traditional character
+	"回覆", "藉此", "瞭解", "反覆",
 }
 
 func (g textGen) words(n int) string {
@@ -128,7 +130,8 @@ func TestReadCitedTextAgreesWithFindQuoteOnRandomTexts(t *testing.T) {
 // TestReadCitedTextAgreesWithFindQuoteBesideLongPages: on random texts
 // (textGen) with a page of 150 KB, which the stream holds as its opening
 // when a quote runs onto it, quotes running onto it are found as
-// FindQuote finds them, with the same context and passage.
+// FindQuote finds them, with the same context and passage, also when the
+// page holds a traditional character past its opening.
 func TestReadCitedTextAgreesWithFindQuoteBesideLongPages(t *testing.T) {
 	store := folderStore(t)
 	g := textGen{rand.New(rand.NewSource(70))}
@@ -138,7 +141,10 @@ func TestReadCitedTextAgreesWithFindQuoteBesideLongPages(t *testing.T) {
 		pages := g.pages()
 		long := g.r.Intn(len(pages))
 		opening := g.words(1 + g.r.Intn(8))
-		pages[long] = opening + filler + pages[long]
+		// A traditional character past the opening makes the whole page
+		// fold its phrases (回覆 → 回复), the opening's too.
+		trad := []string{"", "學習"}[g.r.Intn(2)]
+		pages[long] = opening + filler + trad + pages[long]
 		quote := g.quote(append(pages[:long:long], opening))
 		page := max(1, long+g.r.Intn(2)-g.r.Intn(2))
 		sha := storedText(t, store, fmt.Sprint("long", it), pages)

@@ -55,9 +55,20 @@ func foldPages(pages []string, from, to int) folded {
 // 〇, not a symbol to drop nor another word, and a year in Chinese
 // numerals is also read in Arabic digits (f.years), with any sign of zero.
 func (f *folded) add(text string, p int) {
+	f.addText(text, p, false)
+}
+
+// addText is add, folding text as if it held a traditional character
+// when trad is set (index.FoldTextAsTraditional): the opening of a page
+// that holds one further on folds as in the whole page.
+func (f *folded) addText(text string, p int, trad bool) {
+	fold := index.FoldText
+	if trad {
+		fold = index.FoldTextAsTraditional
+	}
 	// Without the conversion tables (never seen: they are embedded) the
 	// text is matched as written.
-	ft, orig, _ := index.FoldText(text)
+	ft, orig, _ := fold(text)
 	years := index.ChineseYears(ft)
 	for i, r := range ft {
 		_, size := utf8.DecodeRuneInString(ft[i:])
@@ -109,7 +120,12 @@ const numerals = "〇○◯零一二两三四五六七八九十百千万亿"
 // beside it (342场 is not in 1342场, 达10 not in 达100万, nor 2023人次,
 // read from 二〇二三人次, in 12023人次).
 func find(runes, q []rune, from int) int {
-	for i := from; i+len(q) <= len(runes); i++ {
+	return findBefore(runes, q, from, len(runes))
+}
+
+// findBefore is find looking only at the places before to.
+func findBefore(runes, q []rune, from, to int) int {
+	for i := from; i < to && i+len(q) <= len(runes); i++ {
 		if runes[i] == q[0] && slices.Equal(runes[i:i+len(q)], q) && !cutsNumber(runes, q, i) {
 			return i
 		}

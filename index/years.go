@@ -98,6 +98,24 @@ func FoldText(text string) (string, func(int) int, error) {
 	return string(f.Text), f.Orig, nil
 }
 
+// FoldTextAsTraditional is FoldText as if text held a traditional
+// character: its phrases converted (回覆 → 回复) as in a longer text,
+// of which text is the opening, that holds one further on.
+func FoldTextAsTraditional(text string) (string, func(int) int, error) {
+	if err := zh.LoadFolding(); err != nil {
+		return text, func(i int) int { return i }, err
+	}
+	f := zh.FoldAsTraditional([]byte(text))
+	return string(f.Text), f.Orig, nil
+}
+
+// HasTraditional reports whether text holds a traditional character,
+// which makes FoldText convert the phrases of all of it (回覆 → 回复).
+// It loads the conversion tables on first use (false without them).
+func HasTraditional(text []byte) bool {
+	return zh.LoadFolding() == nil && zh.HasTraditional(text)
+}
+
 // FootStart returns the offset in pages[i], the (i+1)-th page of a
 // document, at which the page number on its last line begins (— 1 —,
 // 第1页 共3页, or 1/3 naming that page and the number of pages, as a page

@@ -159,10 +159,32 @@ func (f Folded) Orig(off int) int {
 // copied from a web page, a direction mark in old stored text).
 // It needs the tables loaded by Segmenter.
 func Fold(text []byte) Folded {
+	return fold(text, false)
+}
+
+// FoldAsTraditional is Fold as if text held a traditional character: its
+// phrases are converted (回覆 → 回复, 瞭解 → 了解) as they are in a longer
+// text that holds one, of which text is the opening.
+func FoldAsTraditional(text []byte) Folded {
+	return fold(text, true)
+}
+
+// HasTraditional reports whether text holds a character that is
+// traditional on its own: what makes Fold convert its phrases.
+func HasTraditional(text []byte) bool {
+	_, trad := needsFold(text)
+	return trad
+}
+
+// fold is Fold, converting phrases when text holds a traditional
+// character or trad is set.
+func fold(text []byte, trad bool) Folded {
 	if t2s == nil {
 		return Folded{Text: text}
 	}
-	fold, trad := needsFold(text)
+	fold, hasTrad := needsFold(text)
+	trad = trad || hasTrad
+	fold = fold || trad
 	if !fold || !utf8.Valid(text) {
 		return Folded{Text: text}
 	}
