@@ -45,7 +45,9 @@ func (n *RoundNames) Name(code string, english bool) (name string, ok bool) {
 // was renamed since (now not zero): 社区教育覆盖率（现名：社区教育参与率）,
 // "Coverage (now: Participation)" (today's Chinese name when only that
 // changed), so that a reader of an earlier round finds it on today's
-// pages. The report and the pages share it.
+// pages. The report and the pages share it. A Chinese name unchanged
+// since is not a rename, whatever became of its English: the kept name
+// alone (in English today's translation when the round had none).
 func NameNow(name, nameEN string, now Indicator, english bool) string {
 	named := func(zh, en string) string {
 		if english && en != "" {
@@ -57,6 +59,10 @@ func NameNow(name, nameEN string, now Indicator, english bool) string {
 	switch {
 	case now.Code == "":
 		return was
+	case now.Name == name && english && nameEN == "":
+		return named(now.Name, now.NameEN) // the name unchanged, only translated since
+	case now.Name == name:
+		return was // the name unchanged, only its English since
 	case english:
 		is := named(now.Name, now.NameEN)
 		if is == was {
@@ -129,7 +135,7 @@ func (s *Store) CorrectRoundName(ctx context.Context, round int, code, name, by 
 	}
 	var old string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := keptRound(ctx, tx, round); err != nil {
+		if err := s.keptRound(ctx, tx, round); err != nil {
 			return err
 		}
 		err := tx.QueryRowContext(ctx, `SELECT name FROM round_indicator WHERE round = ? AND code = ?`, round, code).Scan(&old)
@@ -148,8 +154,14 @@ func (s *Store) CorrectRoundName(ctx context.Context, round int, code, name, by 
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("look for the name in round %d: %w", round, err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE round_indicator SET name = ? WHERE round = ? AND code = ?`, name, round, code); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE round_indicator SET name = ? WHERE round = ? AND code = ?`, name, round, code)
+		if err != nil {
 			return fmt.Errorf("correct the name of %s in round %d: %w", code, round, err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("correct the name of %s in round %d: %w", code, round, err)
+		} else if n == 0 {
+			return Errorf(ENOTFOUND, "%d 年度的指标体系中没有编码为 %s 的指标", round, code)
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.correct_name", Object: fmt.Sprintf("round:%d", round),
 			Detail: map[string]any{"code": code, "from": old, "to": name}})
@@ -169,18 +181,27 @@ type NameCorrection struct {
 }
 
 // keptRound refuses, inside tx, a round that is not there or keeps no
-// names of its own: its names are the framework's, corrected there.
-func keptRound(ctx context.Context, tx *sql.Tx, round int) error {
-	var current, kept int
-	err := tx.QueryRowContext(ctx, `SELECT is_current, (SELECT COUNT(*) FROM round_framework k WHERE k.round = round.year)
-		FROM round WHERE year = ?`, round).Scan(&current, &kept)
+// names of its own: its names are the framework's, corrected there. It
+// locks the round's round_framework row (dialect.lockRow), so that on
+// PostgreSQL corrections of one round queue: each then reads the names
+// the one before it left, for its check that no two share a name and for
+// the old name it records.
+func (s *Store) keptRound(ctx context.Context, tx *sql.Tx, round int) error {
+	var kept int
+	err := tx.QueryRowContext(ctx, `SELECT round FROM round_framework WHERE round = ?`+s.dialect.lockRow, round).Scan(&kept)
+	switch {
+	case err == nil:
+		return nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("lock round %d's names: %w", round, err)
+	}
+	var current int
+	err = tx.QueryRowContext(ctx, `SELECT is_current FROM round WHERE year = ?`, round).Scan(&current)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return Errorf(ENOTFOUND, "监测轮次 %d 不存在", round)
 	case err != nil:
 		return fmt.Errorf("read round %d: %w", round, err)
-	case kept > 0:
-		return nil
 	case current == 1:
 		return Errorf(EINVALID, "%d 年度是当前轮次,其指标名称随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入", round)
 	}

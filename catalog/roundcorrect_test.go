@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -116,9 +118,82 @@ func TestNameNow(t *testing.T) {
 		{"市民学习基地数量", "Sites", now, true, "Sites (now: Learning sites)"},
 		{"市民学习基地数量", "Learning sites", now, true, "Learning sites (now: 市民终身学习基地数量)"},
 		{"市民学习基地数量", "", Indicator{Code: "2.2.1", Name: "市民终身学习基地数量"}, true, "市民学习基地数量 (now: 市民终身学习基地数量)"},
+		// only the English changed or was added since: not a rename
+		{"市民终身学习基地数量", "", now, false, "市民终身学习基地数量"},
+		{"市民终身学习基地数量", "Sites", now, false, "市民终身学习基地数量"},
+		{"市民终身学习基地数量", "Sites", now, true, "Sites"},
+		{"市民终身学习基地数量", "", now, true, "Learning sites"},
 	} {
 		if got := NameNow(tt.name, tt.nameEN, tt.now, tt.english); got != tt.want {
 			t.Errorf("NameNow(%q, %q, %q, %v) = %q, want %q", tt.name, tt.nameEN, tt.now.Name, tt.english, got, tt.want)
+		}
+	}
+}
+
+// TestCorrectingKeptNamesAtOnce: two admins correct 2018's kept names at
+// the same moment. Renaming two indicators to one name, one of them is
+// refused (two indicators of a round never share a name); renaming one
+// indicator twice, the second correction's audit entry has the first's
+// new name as its "from" (corrections of a round queue, also on
+// PostgreSQL).
+func TestCorrectingKeptNamesAtOnce(t *testing.T) { forEachStore(t, testCorrectingKeptNamesAtOnce) }
+
+func testCorrectingKeptNamesAtOnce(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	if err := s.AddRound(ctx, Round{Year: 2019, Current: true}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	at := func(n int, do func(i int) error) []error {
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				errs[i] = do(i)
+			}()
+		}
+		close(start)
+		wg.Wait()
+		return errs
+	}
+	codes := []string{"1.1.1", "1.1.2"}
+	for i := range 15 {
+		name := fmt.Sprintf("社区教育覆盖率第%d稿", i)
+		errs := at(2, func(j int) error {
+			_, err := s.CorrectRoundName(ctx, 2018, codes[j], name, "li")
+			return err
+		})
+		if errs[0] == nil && errs[1] == nil {
+			t.Fatalf("try %d: both 1.1.1 and 1.1.2 of 2018 renamed %q at once", i, name)
+		}
+		for _, err := range errs {
+			if err != nil && ErrorCode(err) != ECONFLICT {
+				t.Fatalf("try %d: %v, want ECONFLICT", i, err)
+			}
+		}
+		// free the name again for the next try
+		for _, code := range codes {
+			if _, err := s.CorrectRoundName(ctx, 2018, code, fmt.Sprintf("指标 %s 第%d稿", code, i), "li"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		errs = at(2, func(j int) error {
+			_, err := s.CorrectRoundName(ctx, 2018, "1.1.1", fmt.Sprintf("终身学习参与率第%d-%d稿", i, j), "wang")
+			return err
+		})
+		if errs[0] != nil || errs[1] != nil {
+			t.Fatalf("try %d: renaming 1.1.1 twice at once: %v", i, errs)
+		}
+		ev, err := s.FindEvents(ctx, EventFilter{Action: "round.correct_name", User: "wang", Limit: 2})
+		if err != nil || len(ev) != 2 {
+			t.Fatalf("try %d: audit entries %v %v", i, ev, err)
+		}
+		if ev[0].Detail["from"] != ev[1].Detail["to"] && ev[1].Detail["from"] != ev[0].Detail["to"] {
+			t.Fatalf("try %d: the two corrections of 1.1.1 do not chain in the audit log: %v then %v", i, ev[1].Detail, ev[0].Detail)
 		}
 	}
 }

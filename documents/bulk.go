@@ -169,7 +169,8 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 		c.Patch.Round = nil
 		skipped = otherRound(d, c.ListedRound, c.Patch != (catalog.DocumentPatch{}) || c.Indicator != "")
 	}
-	if c.Patch != (catalog.DocumentPatch{}) {
+	edited := c.Patch != (catalog.DocumentPatch{})
+	if edited {
 		if d, err = s.Edit(ctx, u, id, c.Patch); err != nil {
 			return "", none, err
 		}
@@ -177,10 +178,22 @@ func (s *Service) bulkOne(ctx context.Context, u *catalog.User, id string, c Bul
 	if c.Indicator != "" {
 		err := s.ingest.AddLink(ctx, u, &catalog.Link{DocumentID: id, IndicatorCode: c.Indicator})
 		if err != nil && catalog.ErrorCode(err) != catalog.ECONFLICT {
+			if edited {
+				return d.Title, none, linkFailed(c.Indicator, err)
+			}
 			return d.Title, none, err
 		}
 	}
 	return d.Title, none, skipped
+}
+
+// linkFailed is a link to indicator that failed (err) after the
+// document's fields were saved: the outcome says they were (errRestSaved),
+// with why the link was not made, so that the change is not reported as
+// not made at all.
+func linkFailed(indicator string, err error) error {
+	return fmt.Errorf("%w: %w", errRestSaved, catalog.Errorf(catalog.ErrorCode(err),
+		"文档的其他修改已保存,但没有关联到指标 %s：%s", indicator, catalog.MessageWords(err)))
 }
 
 // OfRoundItself reports whether d is a document of round, or of no round

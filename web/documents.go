@@ -303,7 +303,7 @@ func (h *handler) documentsBulk(w http.ResponseWriter, r *http.Request) {
 	left := 0
 	for _, o := range out {
 		switch {
-		case o.Saved:
+		case o.Saved && o.Skipped:
 			left++
 		case o.Err != nil:
 			failed = append(failed, bulkOutcome{ID: o.ID, Title: o.Title, Message: errorText(langOf(r), o.Err)})

@@ -203,6 +203,15 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 		return fmt.Sprintf("%s %s %s", word, city, round), ""
 	case "token":
 		return word + " " + name("label"), ""
+	case "round":
+		// A kept name corrected (round.correct_name): which indicator, from
+		// what to what.
+		code, _ := detail["code"].(string)
+		from, _ := detail["from"].(string)
+		to, _ := detail["to"].(string)
+		if code != "" && to != "" {
+			return fmt.Sprintf("%s %s %s “%s”→“%s”", word, id, code, from, to), "/admin/rounds/" + id
+		}
 	}
 	return word + " " + id, ""
 }

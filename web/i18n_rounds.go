@@ -35,6 +35,6 @@ var roundMessages = map[string]map[Lang]string{
 	"round.correct":            {Chinese: "改正", English: "Correct"},
 	"round.corrected":          {Chinese: "已把指标 %s 的名称由“%s”改为“%s”", English: "Indicator %s renamed from “%s” to “%s”"},
 	"round.unchanged":          {Chinese: "指标 %s 的名称没有变化", English: "Indicator %s's name is unchanged"},
-	"docs.bulk.round_left":     {Chinese: ";其中 %d 份属于其他轮次,只是有关联计入 %s 年度,未改所属轮次(改了会把它们移出原轮次),其他修改已保存", English: "; the round of %d {document|documents} was left as it was: they belong to another round and count in round %s only through a link (changing it would take them out of their round); their other changes were saved"},
+	"docs.bulk.round_left":     {Chinese: ";其中 %d 份属于其他轮次,只是有关联计入 %s 年度,未改所属轮次(改了会把它们移出原轮次),其他修改已保存", English: "; the round of %d {document|documents} was left as it was and {its|their} other changes were saved: {it belongs|they belong} to another round, and changing {its|their} round would take {it|them} out of it; {it counts|they count} only through a link in round %s"},
 	"admin.framework_names":    {Chinese: "当前轮次的报告随指标体系更新名称;一个轮次不再是当前轮次时,其报告的指标名称即固定下来。", English: "The current round's report follows the framework's names; once a round is no longer the current one, its report keeps the names it had."},
 }

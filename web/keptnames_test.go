@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -74,9 +76,74 @@ func TestPastRoundPagesNameIndicatorsAsTheRoundDid(t *testing.T) {
 	}
 	if _, page := li.get("/claims/" + carried.Claims[0].ID); !strings.Contains(page, "2.3.1 "+bankKept) {
 		t.Errorf("2018's carried claim page lacks %q: %.800s", bankKept, textOf(page))
+	} else if !strings.Contains(page, "<title>2.3.1 "+bankKept+" · ") {
+		t.Errorf("2018's carried claim page's title does not name it %q as its h1 does: %.300s", bankKept, page)
 	}
 	wang.get("/lang?to=en&next=/")
 	if _, page := wang.get("/values?round=2018"); !strings.Contains(page, " (now: "+now+")") {
 		t.Errorf("2018's English values list lacks (now: …): %.1200s", textOf(page))
+	}
+}
+
+// TestMyTasksNameAKeptRoundsIndicator: 市教育局 has a 2018 task on 2.3.1;
+// 2018 kept 建立学分银行制度 and the framework renamed it since. 我的任务
+// names it as the board does, 旧名（现名：新名）.
+func TestMyTasksNameAKeptRoundsIndicator(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "责任分工.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n")}); err != nil {
+		t.Fatal(err)
+	}
+	importNamed(t, s, "2.3.1", "建立学分银行制度", false)
+	if err := s.env.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Current: true}); err != nil {
+		t.Fatal(err)
+	}
+	importNamed(t, s, "2.3.1", "建立学分银行或学分积累、转换与认证制度", false)
+	const kept = "2.3.1 建立学分银行制度（现名：建立学分银行或学分积累、转换与认证制度）"
+	if _, page := s.login("wang").get("/assignments?round=2018"); !strings.Contains(page, kept) {
+		t.Errorf("the 2018 board lacks %q: %.1200s", kept, textOf(page))
+	}
+	if _, page := s.login("jiaoyu").get("/tasks?round=2018"); !strings.Contains(page, kept) {
+		t.Errorf("我的任务 of 2018 lacks %q: %.1200s", kept, textOf(page))
+	}
+}
+
+// TestEnglishNameAddedIsNoRename: after 2018 kept its names, the
+// framework gets an English name for 2.3.1, its Chinese name unchanged.
+// The 2018 heat map names 2.3.1 once, with no 现名; in English by the
+// English name 2018 kept, with no (now: …): a new translation is no
+// rename.
+func TestEnglishNameAddedIsNoRename(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if err := s.env.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Current: true}); err != nil {
+		t.Fatal(err)
+	}
+	fw, inds, err := s.env.Catalog.CurrentFramework(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := ""
+	for i := range inds {
+		if inds[i].Code == "2.3.1" {
+			inds[i].NameEN, name = "Credit bank (revised translation)", inds[i].Name
+		}
+	}
+	table, err := framework.ExportCSV(inds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Framework.Import(ctx, framework.System, "体系.csv", table, *fw); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	if _, page := wang.get("/indicators?round=2018"); strings.Contains(page, "现名") || !strings.Contains(page, `title="`+name+`"`) {
+		t.Errorf("2018's heat map after an English name was added: want 2.3.1 named %q alone, no 现名", name)
+	}
+	wang.get("/lang?to=en&next=/")
+	if _, page := wang.get("/indicators?round=2018"); strings.Contains(page, "(now: ") || !strings.Contains(page, `title="Credit bank / credit accumulation and transfer"`) {
+		t.Errorf("2018's English heat map after a new translation: want 2.3.1 by the English name 2018 kept, no (now: …)")
 	}
 }

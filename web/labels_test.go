@@ -201,6 +201,10 @@ func TestEventObjectsInWords(t *testing.T) {
 		{"claim.review", "claim:" + id, map[string]any{"verdict": "verified"}, "2.3.1 “本市已建立学分银行”", "定性描述 2.3.1 “本市已建立学分银行”", "/claims/" + id},
 		{"value.review", "value:" + id, nil, "杭州 2018 5.1.1 85.3%", "数值 杭州 2018 5.1.1 85.3%", ""},
 		{"assignment.returned", "assignment:" + id, nil, "杭州 市教育局 · 2.3.1", "任务 杭州 市教育局 · 2.3.1", ""},
+		// A round's kept name corrected: which indicator, from what to what.
+		{"round.correct_name", "round:2018", map[string]any{"code": "2.3.1", "from": "学分银行建役", "to": "建立学分银行制度"}, "",
+			"监测轮次 2018 2.3.1 “学分银行建役”→“建立学分银行制度”", "/admin/rounds/2018"},
+		{"round.add", "round:2019", nil, "", "监测轮次 2019", ""},
 	}
 	for _, tt := range tests {
 		label, link := eventObject(Chinese, objectKey(tt.action, tt.object), tt.detail, tt.title, cities)

@@ -30,6 +30,8 @@ func TestEnglishCountsAgree(t *testing.T) {
 		{English, "search.relax", []any{"Year", "2018", uint64(1)}, "Without “Year=2018”: 1 result"},
 		{English, "carry.done", []any{2017, 1, 2, 1}, "Carried from 2017: 1 link, 2 claims, 1 value, all to re-confirm"},
 		{English, "login.throttled", []any{1}, "Too many failed logins; try again in 1 minute"},
+		{English, "docs.bulk.round_left", []any{1, "2018"}, "; the round of 1 document was left as it was and its other changes were saved: it belongs to another round, and changing its round would take it out of it; it counts only through a link in round 2018"},
+		{English, "docs.bulk.round_left", []any{2, "2018"}, "; the round of 2 documents was left as it was and their other changes were saved: they belong to another round, and changing their round would take them out of it; they count only through a link in round 2018"},
 		{Chinese, "search.total", []any{1}, "共 1 条结果"},
 		{Chinese, "compare.docs", []any{1}, "1 份文档"},
 	} {

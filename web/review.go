@@ -203,11 +203,15 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 		h.fail(w, r, err)
 		return
 	}
-	nameEN := ""
-	if langOf(r) == English {
-		nameEN = h.indicatorNamesEN(r)[c.Indicator]
+	title := c.Indicator + " " + h.roundNamer(r).name(c.Round, c.Indicator) // as the h1: the name the claim's round keeps
+	if title == c.Indicator+" " {
+		nameEN := ""
+		if langOf(r) == English {
+			nameEN = h.indicatorNamesEN(r)[c.Indicator]
+		}
+		title = indicatorTitle(langOf(r), c.Indicator, p.IndicatorName, nameEN)
 	}
-	h.render(w, r, status, "claim", indicatorTitle(langOf(r), c.Indicator, p.IndicatorName, nameEN), p)
+	h.render(w, r, status, "claim", title, p)
 }
 
 // claimFields are the claim form's fields, by form name; an error about
