@@ -90,7 +90,7 @@ const Version = 3
 // Normalize: these readers' texts are where radicals come from. In the
 // same rise (pdf, pdftotext): a page with a short text layer whose words
 // are outlines (文字转曲) drawn inside forms, or merged into fills of many
-// segments, is OCR'd, where its words were lost since short pages without
+// contours, is OCR'd, where its words were lost since short pages without
 // pictures were trusted; fills of rectangles only (table shading) and
 // forms using their page's resources that draw nothing OCR could read no
 // longer send a page to OCR.

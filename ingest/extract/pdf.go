@@ -163,7 +163,7 @@ func readPDFPages(ctx context.Context, path string, lim Limits) pdfText {
 	t := pdfText{title: pdfTitle(r), photos: pdfInfo(r, "Creator") == photopdf.Creator}
 	budget := textBudget{max: lim.MaxTextBytes}
 	fontEncoders := map[string]pdf.TextEncoding{}
-	forms := newFormWalker()
+	forms := newFormWalker(ctx)
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
 			return pdfText{err: fmt.Errorf("pdf library: page %d: %w", i, err)}

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"context"
 	"crypto/sha256"
 	"errors"
+	"io"
 	"maps"
 	"slices"
 
@@ -18,20 +20,22 @@ import (
 // (form XObjects) it draws:
 //
 //   - many filled paths, a glyph or a line each (paint.fills);
-//   - few fills over thousands of path segments: Illustrator, CorelDRAW and
-//     方正飞腾 merge the outlines of a line or a page into one fill
-//     (paint.segments).
+//   - few fills of many contours (subpaths, each begun by m): Illustrator,
+//     CorelDRAW and 方正飞腾 merge the outlines of a line or a page into
+//     one fill (paint.subpaths).
 //
 // Rectangles (re) are left out of both: they are a table cell's shading,
 // a band or a border (LibreOffice fills 36 for a table of eleven shaded
-// rows), never a glyph.
+// rows), never a glyph. A fill's count of operators says nothing: a
+// smooth or calligraphic logo is a few fills of hundreds of curves each,
+// but one contour a fill, where a line of merged glyphs is dozens.
 
 // paint is what a content stream draws that OCR could read and a text
 // layer may lack. Each count stops at maxPaint.
 type paint struct {
 	images   int // images drawn, and forms not looked into (in doubt)
 	fills    int // paths filled (f, F, f*, B, B*, b, b*), rectangles only not counted
-	segments int // path-construction operators but re (m l c v y h) of the fills of at least glyphOps of them
+	subpaths int // contours (glyphContour) of the fills of at least glyphSubpaths of them
 }
 
 // maxPaint bounds each count of paint: a form drawn a million times by a
@@ -42,7 +46,7 @@ const maxPaint = 1 << 30
 func (p *paint) add(q paint, times int) {
 	p.images = addTimes(p.images, q.images, times)
 	p.fills = addTimes(p.fills, q.fills, times)
-	p.segments = addTimes(p.segments, q.segments, times)
+	p.subpaths = addTimes(p.subpaths, q.subpaths, times)
 }
 
 // addTimes is a + b×n, at most maxPaint (a and b are at most maxPaint).
@@ -56,40 +60,66 @@ func addTimes(a, b, n int) int {
 	return min(a+b*n, maxPaint)
 }
 
-// glyphOps is the fewest path-construction operators a fill must have for
-// them to count towards outlined text. A Han glyph of Noto Sans CJK SC
-// takes 6 to 83, 45 in the middle (testdata/gen/outlines.go);
-// Ghostscript's outlines of LibreOffice's pages (-dNoOutputFonts) 46 a
-// fill on average; the paths of the logo LibreOffice draws (a star, a
-// wave, a ring) 9 to 11, a rounded rectangle 10.
-const glyphOps = 16
+// glyphContour is the fewest path-construction operators (m and the
+// segments after it) a subpath must have to count as a glyph's contour:
+// m and two segments enclose something; a lone m or a line does not.
+const glyphContour = 3
 
-// outlineSegments is how many segments of such fills make a page draw what
-// may be text as outlines: a line of about ten Han characters. The pages
-// of LibreOffice's reports (rules, bands, shaded tables, a logo) have
-// none (testdata/README.md).
-const outlineSegments = 400
+// glyphSubpaths is the fewest contours a fill must have for them to count
+// towards merged outlines. A Han glyph of Noto Sans CJK SC has 1 to 12
+// (testdata/gen/outlines.go), a line of merged glyphs dozens; the logos
+// LibreOffice draws (a star, a wave, a ring, two smooth fills of 200
+// curves: testdata/README.md) 1 or 2 a fill.
+const glyphSubpaths = 8
+
+// outlineSubpaths is how many contours of such fills make a page draw
+// what may be text as outlines: a line of about fifteen Han characters.
+// The pages of LibreOffice's reports (rules, bands, shaded tables, logos)
+// have none (testdata/README.md).
+const outlineSubpaths = 40
 
 // pathState follows the path a content stream is building until it is
-// painted: how many of its construction operators are not rectangles.
-type pathState struct{ ops int }
+// painted: whether it has construction operators that are not
+// rectangles, and its contours.
+type pathState struct {
+	ops      int // construction operators but re
+	subOps   int // of them, those of the subpath being built
+	subpaths int // contours ended so far
+}
+
+// endSubpath ends the subpath being built, counting it when it is a
+// contour.
+func (s *pathState) endSubpath() {
+	if s.subOps >= glyphContour {
+		s.subpaths = min(s.subpaths+1, maxPaint)
+	}
+	s.subOps = 0
+}
 
 // step takes one operator of a content stream and adds a painted path to
 // p.
 func (s *pathState) step(op string, p *paint) {
 	switch op {
-	case "m", "l", "c", "v", "y", "h":
+	case "m":
+		s.endSubpath()
 		s.ops = min(s.ops+1, maxPaint)
+		s.subOps = 1
+	case "l", "c", "v", "y", "h":
+		s.ops = min(s.ops+1, maxPaint)
+		s.subOps = min(s.subOps+1, maxPaint)
+	case "re": // a rectangle is a subpath of its own, never a contour
+		s.endSubpath()
 	case "f", "F", "f*", "B", "B*", "b", "b*":
+		s.endSubpath()
 		if s.ops > 0 {
 			p.fills = min(p.fills+1, maxPaint)
 		}
-		if s.ops >= glyphOps {
-			p.segments = addTimes(p.segments, s.ops, 1)
+		if s.subpaths >= glyphSubpaths {
+			p.subpaths = addTimes(p.subpaths, s.subpaths, 1)
 		}
-		s.ops = 0
+		*s = pathState{}
 	case "S", "s", "n":
-		s.ops = 0
+		*s = pathState{}
 	}
 }
 
@@ -99,13 +129,20 @@ const maxFormDepth = 8
 
 // maxFormOps is how many operators of forms one document may have read:
 // a form is read once however often it is drawn, but a crafted file may
-// hold thousands of forms, or one of a gigabyte of inflated content.
-// Past it a form is in doubt. A full page of outlined text is about
-// 40,000; 4 Mi take a few seconds to read.
+// hold thousands of forms. Past it a form is in doubt. A full page of
+// outlined text is about 40,000; 4 Mi take a few seconds to read.
 var maxFormOps = 4 << 20
 
-// maxKeptForms bounds the forms whose paint a document keeps.
-const maxKeptForms = 4096
+// maxFormBytes is how many bytes of forms' content, inflated, one
+// document may have read: a form of few operators may hold a string of a
+// gigabyte. Past it a form is in doubt. A full page of outlined text is
+// about 1 MB.
+var maxFormBytes int64 = 256 << 20
+
+// maxKeptForms bounds the forms whose paint a document keeps. Once it is
+// reached, a form not kept is in doubt rather than read again each time
+// it is drawn.
+var maxKeptForms = 4096
 
 // maxFormNames bounds the different XObjects one form may draw; past it
 // the form is in doubt. Real forms draw a few.
@@ -117,14 +154,20 @@ var errFormBudget = errors.New("forms: operator budget spent")
 // formWalker looks into the forms a document's pages draw, for their
 // paint. A form is read once a document (done), however many pages or
 // forms draw it, and counts as often as it is drawn. A form that cannot
-// be read (too deep, past the budget, broken) is in doubt: it counts as an
-// image, so a page with a short text layer that draws it is OCR'd, never
-// trusted. A form that draws itself (directly or through others) draws
-// nothing more the second time (open), as a renderer stops there.
+// be read (too deep, past a budget, past the forms kept, broken, or the
+// document's context done) is in doubt: it counts as an image, so a page
+// with a short text layer that draws it is OCR'd, never trusted. A form
+// that draws itself (directly or through others) draws nothing more the
+// second time (open), as a renderer stops there; what a form draws with
+// such a cycle cut short is not kept, for drawn from elsewhere (the page)
+// it draws more.
 type formWalker struct {
-	done map[formKey]paint
-	open map[formKey]bool
-	ops  int // operators still to be read
+	ctx   context.Context
+	done  map[formKey]paint
+	open  map[formKey]bool
+	ops   int   // operators still to be read
+	bytes int64 // inflated bytes of content still to be read
+	cuts  int   // cycles cut so far
 }
 
 // formKey names a form drawn with given resources: the SHA-256 of its
@@ -133,8 +176,9 @@ type formWalker struct {
 // so that a crafted file's long dictionaries are not kept a copy a form.
 type formKey [sha256.Size]byte
 
-func newFormWalker() *formWalker {
-	return &formWalker{done: map[formKey]paint{}, open: map[formKey]bool{}, ops: maxFormOps}
+// newFormWalker is the walker of a document read under ctx.
+func newFormWalker(ctx context.Context) *formWalker {
+	return &formWalker{ctx: ctx, done: map[formKey]paint{}, open: map[formKey]bool{}, ops: maxFormOps, bytes: maxFormBytes}
 }
 
 // resources is a resource dictionary and, once asked, its text, which
@@ -199,15 +243,20 @@ func (w *formWalker) paintOf(xobjects pdf.Value, name string, parent *resources,
 	var key formKey
 	h.Sum(key[:0])
 	if w.open[key] {
+		w.cuts++
 		return paint{}
 	}
 	if p, ok := w.done[key]; ok {
 		return p
 	}
+	if len(w.done) >= maxKeptForms || w.ctx.Err() != nil {
+		return paint{images: 1}
+	}
 	w.open[key] = true
 	defer delete(w.open, key)
+	cuts := w.cuts
 	p = w.read(x, res, depth)
-	if len(w.done) < maxKeptForms {
+	if w.cuts == cuts {
 		w.done[key] = p
 	}
 	return p
@@ -229,13 +278,19 @@ func (w *formWalker) read(x pdf.Value, res *resources, depth int) paint {
 
 // interpret reads a form's own content: its paint and the XObjects it
 // draws, by name, how often. ok is false when the content is broken, draws
-// too many XObjects or is past the budget.
+// too many XObjects or is past a budget. The content is inflated once
+// through a limit first, so that bytes past the budget are never read.
 func (w *formWalker) interpret(x pdf.Value) (p paint, drawn map[string]int, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, drawn, ok = paint{}, nil, false
 		}
 	}()
+	n, err := io.Copy(io.Discard, io.LimitReader(x.Reader(), w.bytes+1))
+	if w.bytes -= n; err != nil || w.bytes < 0 {
+		w.bytes = max(w.bytes, 0)
+		return paint{}, nil, false
+	}
 	drawn = map[string]int{}
 	var path pathState
 	pdf.Interpret(x, func(stk *pdf.Stack, op string) {

@@ -24,7 +24,7 @@ import (
 // render mode (3, or 7, which only clips) and in any other; pictures
 // counts the images and forms drawn (sandwich). paint is what the page's
 // own content draws that OCR could read (pdfpaint.go): images, filled
-// paths and their segments; text converted to outlines (文字转曲) is
+// paths and their contours; text converted to outlines (文字转曲) is
 // drawn as fills, and only OCR reads it. forms are the forms the page
 // draws, by name and how often: what they draw is added to paint by a
 // formWalker (lookIntoForms) where it matters.
@@ -43,9 +43,9 @@ const outlineFills = 20
 
 // drawsForOCR reports whether the page draws something OCR could read
 // that its text layer lacks: an image, or text as outlines (many filled
-// paths, or fills of many segments).
+// paths, or fills of many contours).
 func (t *pageText) drawsForOCR() bool {
-	return t.images > 0 || t.fills > outlineFills || t.segments > outlineSegments
+	return t.images > 0 || t.fills > outlineFills || t.subpaths >= outlineSubpaths
 }
 
 // drew counts an XObject the page draws by name: an image, or a form to

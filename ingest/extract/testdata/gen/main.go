@@ -84,7 +84,7 @@ func convertWithLibreOffice() {
 	tmp, err := os.MkdirTemp("", "extract-gen-")
 	must(err)
 	defer os.RemoveAll(tmp)
-	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html", "bordered.html", "logo.svg"} {
+	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html", "bordered.html", "logo.svg", "logo-chapter.html", "logo-curves.svg"} {
 		must(os.WriteFile(filepath.Join(tmp, name), read("src/"+name), 0o644))
 	}
 	must(os.WriteFile(filepath.Join(tmp, "scan.png"), read("scan.png"), 0o644))
@@ -114,6 +114,10 @@ func convertWithLibreOffice() {
 		// and a page of only （本章完）: nothing drawn that is text as
 		// outlines (TestOutlinedTextIsSeen).
 		{"bordered.html", "pdf:writer_pdf_Export", "bordered.pdf", "bordered.pdf"},
+		// A chapter's heading under a smooth vector logo: two fills of
+		// about 200 curves each, one subpath each, which are not text
+		// as outlines (TestOutlinedTextIsSeen).
+		{"logo-chapter.html", "pdf:writer_pdf_Export", "logo-chapter.pdf", "logo-chapter.pdf"},
 	}
 	for _, j := range jobs {
 		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
