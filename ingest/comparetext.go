@@ -33,10 +33,12 @@ type TextBudget interface {
 // SetTextBudget).
 const DefaultCompareMemory = 256 << 20
 
-// compareBudgetWait is how long a candidate's text waits for the budget
-// to lend to it before it is skipped (logged): the pipeline does not stop
-// for a budget lent out to others.
-const compareBudgetWait = time.Minute
+// compareBudgetWait is how long the candidates' texts of one index batch
+// wait in all for the budget to lend to them (Config.CompareWait unless
+// set): past it, the batch's documents that still need a candidate are
+// tried again later (EUNAVAILABLE, Config.RetryDelay), so that indexing
+// does not stop for a budget lent out to others and no link is lost.
+const compareBudgetWait = 10 * time.Second
 
 // streamCost is what reading a stored text as a stream holds whatever
 // its size: TextPages' buffer, the decoder's and the chunk read.
@@ -46,10 +48,12 @@ const streamCost = 3 * textReadBuffer
 // streams (neardup.Reader; read again keeping the characters for the few
 // pairs that must be aligned for OCR): what it holds of a candidate is
 // bounded by the held texts it is compared with, not by the candidate,
-// and is lent by budget. A candidate the budget cannot lend enough to, even whole, is
-// skipped with a logged reason, as is one it has not lent to within
-// compareBudgetWait: it matches nothing, and the documents compared with
-// it are still linked to the others.
+// and is lent by budget. A candidate the budget cannot lend enough to,
+// even whole, is skipped with a logged reason: it matches nothing, the
+// documents compared with it are still linked to the others, and the
+// pair is linked only by repair or reindex. One it has not lent to within
+// wait (for all the reads of one readAll) is EUNAVAILABLE: the documents
+// compared with it are tried again later.
 type comparer struct {
 	blobs  blob.Store
 	budget TextBudget
@@ -70,13 +74,19 @@ type textRead struct {
 }
 
 // readAll reads reads' stored texts, maxTextReads at a time, and
-// returns them.
+// returns them; all of them wait for the budget until one deadline, so
+// that a batch never waits longer than c.wait for it.
 func (c *comparer) readAll(ctx context.Context, reads []*textRead) []*textRead {
+	wait := c.wait
+	if wait <= 0 {
+		wait = compareBudgetWait
+	}
+	deadline := time.Now().Add(wait)
 	var g errgroup.Group
 	g.SetLimit(maxTextReads)
 	for _, r := range reads {
 		g.Go(func() error {
-			r.sims, r.err = c.read(ctx, r)
+			r.sims, r.err = c.read(ctx, r, deadline)
 			return nil
 		})
 	}
@@ -98,17 +108,12 @@ func (e budgetError) Unwrap() error { return e.err }
 // read compares r's stored text with its held texts; nil similarities for
 // a text that is missing or damaged (repair reads it again, which links
 // the pair then: the documents compared with it are not to blame), or
-// skipped. A read the budget turns away for now is given back whole and
-// read again once the budget may lend, asking at once for what it had
-// reached: what a text needs is the same every time, so a read goes
-// further each time, and two reads never hold parts each waiting for the
-// other's.
-func (c *comparer) read(ctx context.Context, r *textRead) ([]float64, error) {
-	wait := c.wait
-	if wait <= 0 {
-		wait = compareBudgetWait
-	}
-	deadline := time.Now().Add(wait)
+// more than the budget ever lends. A read the budget turns away for now
+// is given back whole and read again once the budget may lend, asking at
+// once for what it had reached: what a text needs is the same every time,
+// so a read goes further each time, and two reads never hold parts each
+// waiting for the other's. Past deadline it is EUNAVAILABLE.
+func (c *comparer) read(ctx context.Context, r *textRead, deadline time.Time) ([]float64, error) {
 	need := int64(streamCost)
 	align := false
 	for {
@@ -138,9 +143,8 @@ func (c *comparer) read(ctx context.Context, r *textRead) ([]float64, error) {
 			pause = time.Second
 		}
 		if time.Now().Add(pause).After(deadline) {
-			c.log.Warn("near duplicates: the memory budget stayed lent out to other texts; a candidate's text not compared",
-				"text", catalog.TextKey(r.sha), "documents", r.ids, "need", need, "waited", wait, "err", be.err)
-			return nil, nil
+			return nil, fmt.Errorf("near duplicates: text %s needs %d bytes: %v: %w", catalog.TextKey(r.sha), need, be.err,
+				catalog.Errorf(catalog.EUNAVAILABLE, "服务器用于比对文本的内存正被其他文本占用，相似文档比对稍后自动重试"))
 		}
 		select {
 		case <-ctx.Done():
