@@ -132,6 +132,8 @@ func (c *comparer) read(ctx context.Context, r *textRead, deadline time.Time) ([
 			return nil, nil
 		case !errors.As(err, &be):
 			return nil, err
+		case !budgetBusy(be.err) && len(r.held) > 1:
+			return c.readSplit(ctx, r, deadline)
 		case !budgetBusy(be.err):
 			c.log.Warn("near duplicates: a candidate's text needs more memory than the budget lends; not compared",
 				"text", catalog.TextKey(r.sha), "documents", r.ids, "need", be.need, "err", be.err)
@@ -152,6 +154,30 @@ func (c *comparer) read(ctx context.Context, r *textRead, deadline time.Time) ([
 		case <-time.After(pause):
 		}
 	}
+}
+
+// readSplit reads r's stored text once for each half of its held texts,
+// for a budget that cannot lend to all of them together: what a read
+// holds is summed over its held texts, so each half needs less, down to
+// one held text, the only one logged as not compared. A half not
+// compared has similarities 0 (it links nothing), as nil does for all.
+func (c *comparer) readSplit(ctx context.Context, r *textRead, deadline time.Time) ([]float64, error) {
+	half := len(r.held) / 2
+	sims := make([]float64, 0, len(r.held))
+	for _, part := range []*textRead{
+		{sha: r.sha, held: r.held[:half], ids: r.ids[:half]},
+		{sha: r.sha, held: r.held[half:], ids: r.ids[half:]},
+	} {
+		got, err := c.read(ctx, part, deadline)
+		if err != nil {
+			return nil, err
+		}
+		if got == nil {
+			got = make([]float64, len(part.held))
+		}
+		sims = append(sims, got...)
+	}
+	return sims, nil
 }
 
 // budgetBusy says whether the budget refused for now (to retry), rather
@@ -210,22 +236,7 @@ func (c *comparer) readOnce(ctx context.Context, r *textRead, upfront int64, ali
 	defer tp.Close()
 	rd := neardup.NewReader(r.held...)
 	rd.Hold, rd.Align = l.take, align
-	buf := make([]byte, 0, textReadBuffer)
-	for tp.Next() {
-		for {
-			if buf, err = tp.Chunk(buf[:0], textReadBuffer); err != nil {
-				break
-			}
-			if err := rd.Write(buf); err != nil {
-				return nil, err
-			}
-		}
-		if err != io.EOF {
-			return nil, err
-		}
-		rd.EndPage()
-	}
-	reading, err := tp.Reading()
+	ocr, err := readPages(tp, rd)
 	if err != nil {
 		return nil, err
 	}
@@ -234,11 +245,41 @@ func (c *comparer) readOnce(ctx context.Context, r *textRead, upfront int64, ali
 	}
 	sims := make([]float64, len(r.held))
 	for i := range r.held {
-		if sims[i], err = rd.Similarity(i, reading.ByOCR()); err != nil {
+		if sims[i], err = rd.Similarity(i, ocr); err != nil {
 			return nil, err
 		}
 	}
 	return sims, nil
+}
+
+// readPages writes tp's pages to rd and says whether the text was read
+// by OCR; it stops early once rd is settled (too different from every
+// held text, whatever the OCR: a 40 MB unrelated candidate is not read to
+// its end).
+func readPages(tp *TextPages, rd *neardup.Reader) (ocr bool, err error) {
+	buf := make([]byte, 0, textReadBuffer)
+	for tp.Next() {
+		for {
+			if buf, err = tp.Chunk(buf[:0], textReadBuffer); err != nil {
+				break
+			}
+			if err := rd.Write(buf); err != nil {
+				return false, err
+			}
+			if rd.Settled() {
+				return false, nil
+			}
+		}
+		if err != io.EOF {
+			return false, err
+		}
+		rd.EndPage()
+	}
+	reading, err := tp.Reading()
+	if err != nil {
+		return false, err
+	}
+	return reading.ByOCR(), nil
 }
 
 // memoryLimit is a TextBudget of its own: it lends up to size bytes at

@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/neardup"
 )
 
 // lockedBuffer is a log the pipeline writes from its goroutines.
@@ -94,5 +97,67 @@ func TestBusyBudgetRetriesTheComparisonAndLinks(t *testing.T) {
 	}
 	if !linked {
 		t.Errorf("new version not linked to the earlier one after the retry: %+v", nds)
+	}
+}
+
+// peakBudget is a memoryLimit that remembers the most a load held.
+type peakBudget struct {
+	*memoryLimit
+	mu   sync.Mutex
+	peak int64
+}
+
+func (b *peakBudget) LendText(n, total int64) (func(), error) {
+	b.mu.Lock()
+	b.peak = max(b.peak, total)
+	b.mu.Unlock()
+	return b.memoryLimit.LendText(n, total)
+}
+
+// TestSharedCandidateIsReadInGroupsThatFit: a candidate shared by several
+// new versions whose reads together need more than the whole budget, but
+// each alone fits, is read once per group that fits: every version is
+// linked to it, at the similarity it has compared alone.
+func TestSharedCandidateIsReadInGroupsThatFit(t *testing.T) {
+	r := storeRig(t)
+	ctx := context.Background()
+	text := noticeVersion(1)
+	sha := fmt.Sprintf("%x", sha256.Sum256([]byte(text)))
+	if _, err := SaveText(ctx, r.blobs, sha, &StoredText{Extractor: "text", Version: 1, Pages: []string{text}}); err != nil {
+		t.Fatal(err)
+	}
+	var held []*neardup.Held
+	var ids []string
+	for n := 2; n <= 5; n++ {
+		held = append(held, newHeldText([]string{noticeVersion(n)}, false, nil))
+		ids = append(ids, fmt.Sprintf("第%d稿", n))
+	}
+	alone := make([]float64, len(held))
+	most := int64(0)
+	for i, h := range held {
+		b := &peakBudget{memoryLimit: newMemoryLimit(DefaultCompareMemory)}
+		cmp := &comparer{blobs: r.blobs, budget: b, log: slog.Default()}
+		rd := cmp.readAll(ctx, []*textRead{{sha: sha, held: []*neardup.Held{h}, ids: ids[i : i+1]}})[0]
+		if rd.err != nil || rd.sims == nil {
+			t.Fatalf("%s alone: %v %v", ids[i], rd.sims, rd.err)
+		}
+		alone[i], most = rd.sims[0], max(most, b.peak)
+	}
+	// Room for one version's read, not for all four.
+	all := &peakBudget{memoryLimit: newMemoryLimit(DefaultCompareMemory)}
+	(&comparer{blobs: r.blobs, budget: all, log: slog.Default()}).readAll(ctx, []*textRead{{sha: sha, held: held, ids: ids}})
+	if all.peak <= most {
+		t.Fatalf("the four read together hold %d bytes, one alone %d: the test needs more", all.peak, most)
+	}
+	b := &peakBudget{memoryLimit: newMemoryLimit(most)}
+	cmp := &comparer{blobs: r.blobs, budget: b, log: slog.Default()}
+	rd := cmp.readAll(ctx, []*textRead{{sha: sha, held: held, ids: ids}})[0]
+	if rd.err != nil || len(rd.sims) != len(held) {
+		t.Fatalf("shared candidate: sims %v, err %v", rd.sims, rd.err)
+	}
+	for i := range held {
+		if rd.sims[i] != alone[i] || rd.sims[i] < neardup.Threshold {
+			t.Errorf("%s: %v read with the others, %v alone", ids[i], rd.sims[i], alone[i])
+		}
 	}
 }
