@@ -511,6 +511,7 @@ var englishMessages = map[string]string{
 	"对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员":                                                 "The object store cannot be reached (no connection to the S3 service): %s; try again later or ask the administrator",
 	"存储空间已满,文件未保存;请联系管理员清理磁盘":                                                           "The storage is full, so the file was not saved; ask the administrator to free disk space",
 	"存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额":                                                    "The storage quota is used up, so the file was not saved; ask the administrator to free disk space or raise the quota",
+	"服务器用于比对文本的内存正被其他文本占用，相似文档比对稍后自动重试":                                                 "The server's memory for comparing texts is in use by other texts; the comparison with similar documents will be retried shortly",
 	"文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘":                                       "The file storage became read-only (the disk was probably remounted read-only after an error), so the file was not saved; ask the administrator to check the disk",
 
 	// Photos joined into one document (ingest/join.go).

@@ -103,7 +103,7 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 	}
 	defer tp.Close()
 	at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
-	pr := &pageRead{budget: s.textBudget}
+	pr := &pageRead{budget: s.textBudget.Load()}
 	cut := index.NewCutCounter()
 	var part []byte
 	for tp.Next() {
@@ -152,7 +152,7 @@ func (s *Service) textHead(ctx context.Context, d *catalog.Document) (*pageRead,
 		return nil, err
 	}
 	defer tp.Close()
-	pr, left := &pageRead{budget: s.textBudget}, headBytes
+	pr, left := &pageRead{budget: s.textBudget.Load()}, headBytes
 	var part []byte
 	for left > 0 && tp.Next() {
 		for k := 1; left > 0; k++ {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -23,21 +24,24 @@ type Service struct {
 	thumbDir   string
 	thumbSlots chan struct{}
 	// textBudget lends memory to pages of text held whole.
-	textBudget *textBudget
+	// (SetTextBudget may replace it while loads hold the old one: each
+	// gives back to the budget it borrowed from.)
+	textBudget atomic.Pointer[textBudget]
 }
 
 // NewService returns the documents service over the catalog, the blob
 // store, the pipeline (which keeps the index in step with edits) and
 // search (for indicator suggestions).
 func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
-	return &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
-		textBudget: newTextBudget(DefaultTextBudget)}
+	s := &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers)}
+	s.textBudget.Store(newTextBudget(DefaultTextBudget))
+	return s
 }
 
 // SetTextBudget sets how many bytes of memory the service lends at once
 // to pages of text it must hold whole (DefaultTextBudget unless set);
 // a load past it is turned away with EUNAVAILABLE and a time to retry.
-func (s *Service) SetTextBudget(bytes int64) { s.textBudget = newTextBudget(bytes) }
+func (s *Service) SetTextBudget(bytes int64) { s.textBudget.Store(newTextBudget(bytes)) }
 
 // Get returns a live document u may see; another city's is ENOTFOUND.
 func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog.Document, error) {

@@ -74,7 +74,7 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}
 	tr := &TextRange{Document: d, Extractor: tp.Extractor, PageCount: d.Pages, From: req.From, To: req.To,
-		tp: tp, cut: index.NewCutCounter(), shown: req.Shown, budget: s.textBudget}
+		tp: tp, cut: index.NewCutCounter(), shown: req.Shown, budget: s.textBudget.Load()}
 	if err := tr.skipTo(req.From); err != nil {
 		tp.Close()
 		return nil, err
@@ -297,18 +297,20 @@ func (b *textBudget) give(n int64) {
 // them now, ETOOLARGE when total is more than all of it (quote checking
 // borrows so: claims.TextBudget).
 func (s *Service) LendText(n, total int64) (release func(), err error) {
-	if err := s.textBudget.take(n, total); err != nil {
+	b := s.textBudget.Load()
+	if err := b.take(n, total); err != nil {
 		return func() {}, err
 	}
-	return func() { s.textBudget.give(n) }, nil
+	return func() { b.give(n) }, nil
 }
 
 // HoldTextBudget takes n bytes of the budget for big texts as another
 // load would, until the function it returns is called; for tests. It is
 // the budget's error when the budget cannot lend them now.
 func (s *Service) HoldTextBudget(n int64) (release func(), err error) {
-	if err := s.textBudget.take(n, n); err != nil {
+	b := s.textBudget.Load()
+	if err := b.take(n, n); err != nil {
 		return func() {}, err
 	}
-	return func() { s.textBudget.give(n) }, nil
+	return func() { b.give(n) }, nil
 }

@@ -33,10 +33,12 @@ type TextBudget interface {
 // SetTextBudget).
 const DefaultCompareMemory = 256 << 20
 
-// compareBudgetWait is how long a candidate's text waits for the budget
-// to lend to it before it is skipped (logged): the pipeline does not stop
-// for a budget lent out to others.
-const compareBudgetWait = time.Minute
+// compareBudgetWait is how long the candidates' texts of one index batch
+// wait in all for the budget to lend to them (Config.CompareWait unless
+// set): past it, the batch's documents that still need a candidate are
+// tried again later (EUNAVAILABLE, Config.RetryDelay), so that indexing
+// does not stop for a budget lent out to others and no link is lost.
+const compareBudgetWait = 10 * time.Second
 
 // streamCost is what reading a stored text as a stream holds whatever
 // its size: TextPages' buffer, the decoder's and the chunk read.
@@ -46,10 +48,12 @@ const streamCost = 3 * textReadBuffer
 // streams (neardup.Reader; read again keeping the characters for the few
 // pairs that must be aligned for OCR): what it holds of a candidate is
 // bounded by the held texts it is compared with, not by the candidate,
-// and is lent by budget. A candidate the budget cannot lend enough to, even whole, is
-// skipped with a logged reason, as is one it has not lent to within
-// compareBudgetWait: it matches nothing, and the documents compared with
-// it are still linked to the others.
+// and is lent by budget. A candidate the budget cannot lend enough to,
+// even whole, is skipped with a logged reason: it matches nothing, the
+// documents compared with it are still linked to the others, and the
+// pair is linked only by repair or reindex. One it has not lent to within
+// wait (for all the reads of one readAll) is EUNAVAILABLE: the documents
+// compared with it are tried again later.
 type comparer struct {
 	blobs  blob.Store
 	budget TextBudget
@@ -70,13 +74,19 @@ type textRead struct {
 }
 
 // readAll reads reads' stored texts, maxTextReads at a time, and
-// returns them.
+// returns them; all of them wait for the budget until one deadline, so
+// that a batch never waits longer than c.wait for it.
 func (c *comparer) readAll(ctx context.Context, reads []*textRead) []*textRead {
+	wait := c.wait
+	if wait <= 0 {
+		wait = compareBudgetWait
+	}
+	deadline := time.Now().Add(wait)
 	var g errgroup.Group
 	g.SetLimit(maxTextReads)
 	for _, r := range reads {
 		g.Go(func() error {
-			r.sims, r.err = c.read(ctx, r)
+			r.sims, r.err = c.read(ctx, r, deadline)
 			return nil
 		})
 	}
@@ -98,17 +108,12 @@ func (e budgetError) Unwrap() error { return e.err }
 // read compares r's stored text with its held texts; nil similarities for
 // a text that is missing or damaged (repair reads it again, which links
 // the pair then: the documents compared with it are not to blame), or
-// skipped. A read the budget turns away for now is given back whole and
-// read again once the budget may lend, asking at once for what it had
-// reached: what a text needs is the same every time, so a read goes
-// further each time, and two reads never hold parts each waiting for the
-// other's.
-func (c *comparer) read(ctx context.Context, r *textRead) ([]float64, error) {
-	wait := c.wait
-	if wait <= 0 {
-		wait = compareBudgetWait
-	}
-	deadline := time.Now().Add(wait)
+// more than the budget ever lends. A read the budget turns away for now
+// is given back whole and read again once the budget may lend, asking at
+// once for what it had reached: what a text needs is the same every time,
+// so a read goes further each time, and two reads never hold parts each
+// waiting for the other's. Past deadline it is EUNAVAILABLE.
+func (c *comparer) read(ctx context.Context, r *textRead, deadline time.Time) ([]float64, error) {
 	need := int64(streamCost)
 	align := false
 	for {
@@ -127,6 +132,8 @@ func (c *comparer) read(ctx context.Context, r *textRead) ([]float64, error) {
 			return nil, nil
 		case !errors.As(err, &be):
 			return nil, err
+		case !budgetBusy(be.err) && len(r.held) > 1:
+			return c.readSplit(ctx, r, deadline)
 		case !budgetBusy(be.err):
 			c.log.Warn("near duplicates: a candidate's text needs more memory than the budget lends; not compared",
 				"text", catalog.TextKey(r.sha), "documents", r.ids, "need", be.need, "err", be.err)
@@ -138,9 +145,8 @@ func (c *comparer) read(ctx context.Context, r *textRead) ([]float64, error) {
 			pause = time.Second
 		}
 		if time.Now().Add(pause).After(deadline) {
-			c.log.Warn("near duplicates: the memory budget stayed lent out to other texts; a candidate's text not compared",
-				"text", catalog.TextKey(r.sha), "documents", r.ids, "need", need, "waited", wait, "err", be.err)
-			return nil, nil
+			return nil, fmt.Errorf("near duplicates: text %s needs %d bytes: %v: %w", catalog.TextKey(r.sha), need, be.err,
+				catalog.Errorf(catalog.EUNAVAILABLE, "服务器用于比对文本的内存正被其他文本占用，相似文档比对稍后自动重试"))
 		}
 		select {
 		case <-ctx.Done():
@@ -148,6 +154,30 @@ func (c *comparer) read(ctx context.Context, r *textRead) ([]float64, error) {
 		case <-time.After(pause):
 		}
 	}
+}
+
+// readSplit reads r's stored text once for each half of its held texts,
+// for a budget that cannot lend to all of them together: what a read
+// holds is summed over its held texts, so each half needs less, down to
+// one held text, the only one logged as not compared. A half not
+// compared has similarities 0 (it links nothing), as nil does for all.
+func (c *comparer) readSplit(ctx context.Context, r *textRead, deadline time.Time) ([]float64, error) {
+	half := len(r.held) / 2
+	sims := make([]float64, 0, len(r.held))
+	for _, part := range []*textRead{
+		{sha: r.sha, held: r.held[:half], ids: r.ids[:half]},
+		{sha: r.sha, held: r.held[half:], ids: r.ids[half:]},
+	} {
+		got, err := c.read(ctx, part, deadline)
+		if err != nil {
+			return nil, err
+		}
+		if got == nil {
+			got = make([]float64, len(part.held))
+		}
+		sims = append(sims, got...)
+	}
+	return sims, nil
 }
 
 // budgetBusy says whether the budget refused for now (to retry), rather
@@ -206,22 +236,7 @@ func (c *comparer) readOnce(ctx context.Context, r *textRead, upfront int64, ali
 	defer tp.Close()
 	rd := neardup.NewReader(r.held...)
 	rd.Hold, rd.Align = l.take, align
-	buf := make([]byte, 0, textReadBuffer)
-	for tp.Next() {
-		for {
-			if buf, err = tp.Chunk(buf[:0], textReadBuffer); err != nil {
-				break
-			}
-			if err := rd.Write(buf); err != nil {
-				return nil, err
-			}
-		}
-		if err != io.EOF {
-			return nil, err
-		}
-		rd.EndPage()
-	}
-	reading, err := tp.Reading()
+	ocr, err := readPages(tp, rd)
 	if err != nil {
 		return nil, err
 	}
@@ -230,11 +245,41 @@ func (c *comparer) readOnce(ctx context.Context, r *textRead, upfront int64, ali
 	}
 	sims := make([]float64, len(r.held))
 	for i := range r.held {
-		if sims[i], err = rd.Similarity(i, reading.ByOCR()); err != nil {
+		if sims[i], err = rd.Similarity(i, ocr); err != nil {
 			return nil, err
 		}
 	}
 	return sims, nil
+}
+
+// readPages writes tp's pages to rd and says whether the text was read
+// by OCR; it stops early once rd is settled (too different from every
+// held text, whatever the OCR: a 40 MB unrelated candidate is not read to
+// its end).
+func readPages(tp *TextPages, rd *neardup.Reader) (ocr bool, err error) {
+	buf := make([]byte, 0, textReadBuffer)
+	for tp.Next() {
+		for {
+			if buf, err = tp.Chunk(buf[:0], textReadBuffer); err != nil {
+				break
+			}
+			if err := rd.Write(buf); err != nil {
+				return false, err
+			}
+			if rd.Settled() {
+				return false, nil
+			}
+		}
+		if err != io.EOF {
+			return false, err
+		}
+		rd.EndPage()
+	}
+	reading, err := tp.Reading()
+	if err != nil {
+		return false, err
+	}
+	return reading.ByOCR(), nil
 }
 
 // memoryLimit is a TextBudget of its own: it lends up to size bytes at

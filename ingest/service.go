@@ -47,7 +47,12 @@ type Config struct {
 	// after the object store, the disk or the catalog was unavailable
 	// (S3 down, disk full, catalog busy); default 5 s.
 	RetryDelay time.Duration
-	Logger     *slog.Logger
+	// CompareWait is how long the stored texts compared with one index
+	// batch's documents for near duplicates wait in all for the memory
+	// budget (SetTextBudget); past it, the documents that still need one
+	// are tried again after RetryDelay. Default 10 s.
+	CompareWait time.Duration
+	Logger      *slog.Logger
 	// OnDone, when set, is called each time a document reaches indexed or
 	// failed, from a pipeline goroutine; it must not block.
 	OnDone func(d *catalog.Document)
@@ -179,7 +184,7 @@ func (s *Service) SetTextBudget(b TextBudget) { s.budget = b }
 // comparer compares documents with their candidates' stored texts within
 // the service's budget.
 func (s *Service) comparer() *comparer {
-	return &comparer{blobs: s.blobs, budget: s.budget, log: s.log}
+	return &comparer{blobs: s.blobs, budget: s.budget, log: s.log, wait: s.cfg.CompareWait}
 }
 
 // MaxUpload is the per-file upload limit in bytes.

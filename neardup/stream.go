@@ -246,6 +246,19 @@ func (r *Reader) hold(n int64) bool {
 	return true
 }
 
+// Settled says whether the text is known too different from every held
+// text to be a near duplicate of any, whatever its OCR: what Similarity
+// gives then stays the same to the text's end, so the rest of it need
+// not be read (End may be called at once).
+func (r *Reader) Settled() bool {
+	for i := range r.meters {
+		if !r.meters[i].cut {
+			return false
+		}
+	}
+	return true
+}
+
 // Similarity is Similarity(text, held[i]) for the text read, which was
 // read by OCR when ocr is set: the same value, bit for bit, that the two
 // texts held whole would have; but for a text found too different to be a
@@ -266,7 +279,10 @@ func (r *Reader) Similarity(i int, ocr bool) (float64, error) {
 	sim := float64(m.inter) / float64(n+len(m.extra))
 	held := m.held
 	long := r.count > maxAlignRunes
-	if !r.Align && !long && sim >= OCRFloor && sim < Threshold && (ocr || held.OCR) {
+	if !r.Align && !long && sim >= OCRFloor && sim < Threshold && (ocr || held.OCR) &&
+		len(normalizePages(held.Pages)) <= maxAlignRunes {
+		// (A held text too long to align is compared by its Jaccard
+		// index: reading this one again would change nothing.)
 		return 0, ErrNotAligned
 	}
 	return decide(sim, held.OCR, ocr,
