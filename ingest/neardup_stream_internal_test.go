@@ -169,8 +169,10 @@ func (b *recordingBudget) LendText(n, total int64) (func(), error) {
 // candidates are its 12 earlier versions, and another year's yearbook of
 // 900,000 characters sharing its bands (a band collision) but not its
 // text. The
-// budget lends 1 MB: the four reads at once are turned away for now and
-// wait their turn, and all 12 versions are linked; the yearbook, which
+// budget lends 1 MB: reads that meet at once are turned away for now and
+// wait their turn (whether they meet is the scheduler's to say; the busy
+// path is held by TestBusyBudgetRetriesTheComparisonAndLinks), and all 12
+// versions are linked; the yearbook, which
 // would need more than the whole budget to be compared, is skipped with a
 // logged reason, and the new version goes on to the index. What the
 // comparison held never passed the budget, and the heap grew by far less
@@ -222,8 +224,8 @@ func TestManyBigCandidatesAreComparedWithinTheBudget(t *testing.T) {
 	if len(linked) != versions || slices.Contains(linked, ld.ID) {
 		t.Errorf("the new version is linked to %v; want its %d earlier versions, not the other yearbook", linked, versions)
 	}
-	if budget.busy == 0 || budget.tooLarge == 0 {
-		t.Errorf("the budget turned away %d reads for now and %d for good; want both", budget.busy, budget.tooLarge)
+	if budget.tooLarge == 0 {
+		t.Errorf("the budget turned away no read for good (%d for now); want the other yearbook's", budget.busy)
 	}
 	if budget.most > budget.size {
 		t.Errorf("the budget lent %d bytes at once, over its %d", budget.most, budget.size)
