@@ -93,8 +93,10 @@ const Version = 3
 // contours, is OCR'd, where its words were lost since short pages without
 // pictures were trusted; fills of rectangles only (table shading) and
 // forms using their page's resources that draw nothing OCR could read no
-// longer send a page to OCR.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 2, "pdf": 1, "pdftotext": 1, "ofd": 1}
+// longer send a page to OCR. 2 (pdf, pdftotext, ofd): the Kangxi radical
+// ⼾ read as 户, not 戶 (catalog.RadicalIdeograph: a simplified font
+// shares 户's glyph with it).
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 2, "pdf": 2, "pdftotext": 2, "ofd": 2}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -145,6 +145,29 @@ func TestBrowserPrintedPDF(t *testing.T) {
 	}
 }
 
+// TestBrowserPrintedSimplifiedForms uses a page printed by headless
+// Chromium in Noto Serif CJK SC: its ToUnicode maps give the supplement's
+// simplified radicals (⻔ 门, ⻢ 马, ⻩ 黄 …) and, for 户, the Kangxi radical
+// ⼾, whose unified ideograph in Unicode's table is the traditional 戶. A
+// reader must see the 开户 the document says, as pdftotext shows it.
+func TestBrowserPrintedSimplifiedForms(t *testing.T) {
+	withoutOCR(t)
+	res := mustExtract(t, FormatPDF, "radicals-sc.pdf")
+	if res.Extractor != "pdf" || len(res.Pages) != 1 {
+		t.Fatalf("got %d pages via %s, want 1 via pdf", len(res.Pages), res.Extractor)
+	}
+	page := res.Pages[0]
+	for _, want := range []string{"学分银行累计开户学习者达到一万二千人", "门户网站首页开设风采专栏",
+		"长江沿线马鞍山市见习车间黄金周", "鱼鸟齐飞", "龙龟齿麦卤韦贝页黾"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q: %q", want, page)
+		}
+	}
+	if strings.ContainsRune(page, '戶') {
+		t.Errorf("page writes the traditional 戶 for 户: %q", page)
+	}
+}
+
 // TestPDFWithoutToUnicode uses a PDF whose second page is set in a
 // non-embedded Chinese font (GBK-EUC-H, no ToUnicode map): the library
 // returns mojibake there, and only that page is taken from pdftotext.
