@@ -64,6 +64,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		err = cerr
 	}
 	if err != nil {
+		bar.Clear() // the line main writes the reason on starts clean
 		os.RemoveAll(newDir)
 		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 			// Say that nothing was lost: the index searched is the old one.
@@ -170,6 +171,7 @@ func checkArchive(ctx context.Context, a *app, lang report.Lang, stderr io.Write
 		bar.Set(done)
 	})
 	if err != nil {
+		bar.Clear() // the line main writes the reason on starts clean
 		return nil, err
 	}
 	bar.Finish()
