@@ -1,7 +1,6 @@
 package assignments_test
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"slices"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // TestTablesAsDepartmentsMakeThem: a responsibility table as a city's
@@ -111,14 +111,10 @@ func TestTableRowsAreNumberedAsTheSheetShows(t *testing.T) {
 // with a message saying what to do, nothing of it is imported, and the
 // next table imports as it would have.
 func TestDamagedXLSIsRefused(t *testing.T) {
-	xls, err := os.ReadFile("testdata/带标题和合并单元格的责任分解表.xls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	damaged := damagedXLS(t, xls)
+	xls, damaged := testfiles.ResponsibilityXLS(t)
 	e, s := newService(t)
 	ctx := context.Background()
-	_, err = s.Import(ctx, coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "责任分解表.xls", Data: damaged})
+	_, err := s.Import(ctx, coordA, assignments.ImportRequest{City: hangzhou, Round: 2018, Filename: "责任分解表.xls", Data: damaged})
 	if catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "已损坏或格式不正确") ||
 		!strings.Contains(catalog.MessageIn(err, true), "save it as .xlsx") {
 		t.Errorf("a damaged .xls: %v, want EINVALID saying it is damaged and to save it as .xlsx", err)
@@ -130,19 +126,6 @@ func TestDamagedXLSIsRefused(t *testing.T) {
 	if err != nil || imp.Added != 4 {
 		t.Fatalf("the sound .xls after the damaged one: %+v, %v", imp, err)
 	}
-}
-
-// damagedXLS is xls with its first LABELSST record (a cell's text) made
-// to claim 65,535 bytes: xlsReader slices past its stream and panics.
-func damagedXLS(t *testing.T, xls []byte) []byte {
-	t.Helper()
-	i := bytes.Index(xls, []byte{0xFD, 0x00, 0x0A, 0x00})
-	if i < 0 {
-		t.Fatal("the .xls has no LABELSST record")
-	}
-	damaged := bytes.Clone(xls)
-	damaged[i+2], damaged[i+3] = 0xFF, 0xFF
-	return damaged
 }
 
 // TestIndicatorWrittenAsAName: a key indicator's name with brackets of

@@ -59,7 +59,7 @@ func ocrReady(ctx context.Context) error {
 	var missing []string
 	for _, rd := range extract.Readers(ctx) {
 		if (strings.HasPrefix(rd.Name, "tesseract") || strings.HasPrefix(rd.Name, "pdftoppm")) && !rd.Available {
-			missing = append(missing, fmt.Sprintf("%s: %s (apt-get install %s)", rd.Name, rd.Detail, rd.Package))
+			missing = append(missing, fmt.Sprintf("%s: %s (apt-get install %s)", rd.Name, rd.Detail.English, rd.Package))
 		}
 	}
 	if len(missing) > 0 {

@@ -16,33 +16,7 @@ func TestEmptiedTasksAreFoundAndReopened(t *testing.T) {
 
 func testEmptiedTasksAreFoundAndReopened(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
-	for _, id := range []string{"D1", "D2", "D3"} {
-		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
-		{Indicator: "1.1.1", Department: "市教育局", Due: "2018-03-31"},
-		{Indicator: "1.1.2", Department: "市教育局", Due: "2018-03-31"},
-		{Indicator: "1.1.1", Department: "市人社局", Due: "2018-03-31"}}, "wang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	accepted, returned, kept := imp.Assignments[0].ID, imp.Assignments[1].ID, imp.Assignments[2].ID
-	for _, c := range []AssignmentChange{
-		{ID: accepted, To: AssignmentSubmitted, Documents: []string{"D1"}},
-		{ID: accepted, To: AssignmentAccepted},
-		{ID: returned, To: AssignmentSubmitted, Documents: []string{"D2"}},
-		{ID: returned, To: AssignmentReturned, Reason: "缺少文号"},
-		{ID: returned, To: AssignmentSubmitted, Documents: []string{"D1"}},
-		{ID: kept, To: AssignmentSubmitted, Documents: []string{"D1", "D3"}},
-	} {
-		c.From, c.By = AssignmentStatuses, "wang"
-		if err := s.ChangeAssignment(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	accepted, returned, kept := handedInTasks(t, s)
 	// Deleted as deletes were before they sent tasks back: the document
 	// goes, its tasks stay as they were.
 	for _, id := range []string{"D1", "D2"} {
@@ -69,18 +43,7 @@ func testEmptiedTasksAreFoundAndReopened(t *testing.T, s *Store) {
 			t.Errorf("task %s %s: reopened to %s, want %s", r.Indicator, r.Department, r.To, want)
 		}
 	}
-	for id, st := range map[string]struct {
-		status AssignmentStatus
-		reason string
-	}{accepted: {AssignmentOpen, ""}, returned: {AssignmentReturned, "缺少文号"}, kept: {AssignmentSubmitted, ""}} {
-		a, err := s.Assignment(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Status != st.status || a.Reason != st.reason {
-			t.Errorf("task %s %s: %s (%q), want %s (%q)", a.Indicator, a.Department, a.Status, a.Reason, st.status, st.reason)
-		}
-	}
+	wantTasksSentBack(t, s, accepted, returned, kept)
 	for _, id := range []string{accepted, returned} {
 		ev, err := s.Events(ctx, "assignment:"+id, 1)
 		if err != nil {
@@ -155,5 +118,61 @@ func testDeleteReopensOnlyItsOwnDocumentsTasks(t *testing.T, s *Store) {
 	}
 	if left, err := s.EmptiedAssignments(ctx); err != nil || len(left) != 1 || !hasTask(left, old, AssignmentSubmitted) {
 		t.Errorf("emptied tasks after deleting D2: %+v %v, want %s still submitted for repair", left, err, old)
+	}
+}
+
+// handedInTasks imports a small framework, documents D1 to D3 and three
+// tasks of 杭州 for 2018, and hands them in: accepted, with D1; returned
+// for 缺少文号 and handed in again, with D1 (D2 was its first hand-in);
+// kept, submitted with D1 and D3.
+func handedInTasks(t *testing.T, s *Store) (accepted, returned, kept string) {
+	t.Helper()
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	for _, id := range []string{"D1", "D2", "D3"} {
+		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+		{Indicator: "1.1.1", Department: "市教育局", Due: "2018-03-31"},
+		{Indicator: "1.1.2", Department: "市教育局", Due: "2018-03-31"},
+		{Indicator: "1.1.1", Department: "市人社局", Due: "2018-03-31"}}, "wang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted, returned, kept = imp.Assignments[0].ID, imp.Assignments[1].ID, imp.Assignments[2].ID
+	for _, c := range []AssignmentChange{
+		{ID: accepted, To: AssignmentSubmitted, Documents: []string{"D1"}},
+		{ID: accepted, To: AssignmentAccepted},
+		{ID: returned, To: AssignmentSubmitted, Documents: []string{"D2"}},
+		{ID: returned, To: AssignmentReturned, Reason: "缺少文号"},
+		{ID: returned, To: AssignmentSubmitted, Documents: []string{"D1"}},
+		{ID: kept, To: AssignmentSubmitted, Documents: []string{"D1", "D3"}},
+	} {
+		c.From, c.By = AssignmentStatuses, "wang"
+		if err := s.ChangeAssignment(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return accepted, returned, kept
+}
+
+// wantTasksSentBack checks handedInTasks once D1 and D2 are gone: accepted
+// is open again, returned is returned with its reason, kept is still
+// submitted (it has D3).
+func wantTasksSentBack(t *testing.T, s *Store, accepted, returned, kept string) {
+	t.Helper()
+	for id, st := range map[string]struct {
+		status AssignmentStatus
+		reason string
+	}{accepted: {AssignmentOpen, ""}, returned: {AssignmentReturned, "缺少文号"}, kept: {AssignmentSubmitted, ""}} {
+		a, err := s.Assignment(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != st.status || a.Reason != st.reason {
+			t.Errorf("task %s %s: %s (%q), want %s (%q)", a.Indicator, a.Department, a.Status, a.Reason, st.status, st.reason)
+		}
 	}
 }

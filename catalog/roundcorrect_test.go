@@ -70,10 +70,7 @@ func TestCorrectingAKeptNameRefuses(t *testing.T) { forEachStore(t, testCorrecti
 
 func testCorrectingAKeptNameRefuses(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
-	if err := s.AddRound(ctx, Round{Year: 2019, Current: true}, "admin"); err != nil {
-		t.Fatal(err)
-	}
+	keptRound2018(t, s)
 	cases := []struct {
 		round      int
 		code, name string
@@ -140,10 +137,7 @@ func TestCorrectingKeptNamesAtOnce(t *testing.T) { forEachStore(t, testCorrectin
 
 func testCorrectingKeptNamesAtOnce(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
-	if err := s.AddRound(ctx, Round{Year: 2019, Current: true}, "admin"); err != nil {
-		t.Fatal(err)
-	}
+	keptRound2018(t, s)
 	at := func(n int, do func(i int) error) []error {
 		errs := make([]error, n)
 		var wg sync.WaitGroup
@@ -195,5 +189,15 @@ func testCorrectingKeptNamesAtOnce(t *testing.T, s *Store) {
 		if ev[0].Detail["from"] != ev[1].Detail["to"] && ev[1].Detail["from"] != ev[0].Detail["to"] {
 			t.Fatalf("try %d: the two corrections of 1.1.1 do not chain in the audit log: %v then %v", i, ev[1].Detail, ev[0].Detail)
 		}
+	}
+}
+
+// keptRound2018 imports the small framework in 2018 and makes 2019
+// current, so 2018 keeps its names.
+func keptRound2018(t *testing.T, s *Store) {
+	t.Helper()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	if err := s.AddRound(context.Background(), Round{Year: 2019, Current: true}, "admin"); err != nil {
+		t.Fatal(err)
 	}
 }

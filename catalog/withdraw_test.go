@@ -14,12 +14,7 @@ func TestDeleteReopensValuesAndTasks(t *testing.T) { forEachStore(t, testDeleteR
 
 func testDeleteReopensValuesAndTasks(t *testing.T, s *Store) {
 	ctx := context.Background()
-	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
-	for _, id := range []string{"D1", "D2", "D3"} {
-		if err := s.CreateDocument(ctx, newDoc(id, "sha-"+id), Submission{User: "zhang"}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	accepted, returned, kept := handedInTasks(t, s)
 	v := &Value{City: "330100", Round: 2018, Indicator: "1.1.1", Number: 123, Given: "123个", Unit: "个",
 		Citation:   Citation{DocumentID: "D1", SHA256: "sha-D1", Page: 1, Quote: "认定市民终身学习基地123个", QuoteFound: true, FoundOnPage: 1},
 		ValueFound: true}
@@ -28,28 +23,6 @@ func testDeleteReopensValuesAndTasks(t *testing.T, s *Store) {
 	}
 	if err := s.AddValueReview(ctx, v.ID, &Review{Reviewer: "liu", Verdict: ClaimVerified, Comment: "属实"}); err != nil {
 		t.Fatal(err)
-	}
-	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
-		{Indicator: "1.1.1", Department: "市教育局", Due: "2018-03-31"},
-		{Indicator: "1.1.2", Department: "市教育局", Due: "2018-03-31"},
-		{Indicator: "1.1.1", Department: "市人社局", Due: "2018-03-31"}}, "wang")
-	if err != nil {
-		t.Fatal(err)
-	}
-	accepted, returned, kept := imp.Assignments[0].ID, imp.Assignments[1].ID, imp.Assignments[2].ID
-	steps := []AssignmentChange{
-		{ID: accepted, To: AssignmentSubmitted, Documents: []string{"D1"}},
-		{ID: accepted, To: AssignmentAccepted},
-		{ID: returned, To: AssignmentSubmitted, Documents: []string{"D2"}},
-		{ID: returned, To: AssignmentReturned, Reason: "缺少文号"},
-		{ID: returned, To: AssignmentSubmitted, Documents: []string{"D1"}},
-		{ID: kept, To: AssignmentSubmitted, Documents: []string{"D1", "D3"}},
-	}
-	for _, c := range steps {
-		c.From, c.By = AssignmentStatuses, "wang"
-		if err := s.ChangeAssignment(ctx, c); err != nil {
-			t.Fatal(err)
-		}
 	}
 	if _, err := s.DeleteDocument(ctx, "D2", "admin"); err != nil { // the returned hand-in goes first
 		t.Fatal(err)
@@ -69,18 +42,7 @@ func testDeleteReopensValuesAndTasks(t *testing.T, s *Store) {
 	if v2, err := s.Value(ctx, v.ID); err != nil || v2.Status != ClaimPending {
 		t.Errorf("value citing D1: %+v %v, want pending", v2, err)
 	}
-	for id, st := range map[string]struct {
-		status AssignmentStatus
-		reason string
-	}{accepted: {AssignmentOpen, ""}, returned: {AssignmentReturned, "缺少文号"}, kept: {AssignmentSubmitted, ""}} {
-		a, err := s.Assignment(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Status != st.status || a.Reason != st.reason {
-			t.Errorf("task %s: %s (%q), want %s (%q)", a.Indicator+" "+a.Department, a.Status, a.Reason, st.status, st.reason)
-		}
-	}
+	wantTasksSentBack(t, s, accepted, returned, kept)
 	for _, obj := range []string{"value:" + v.ID, "assignment:" + accepted, "assignment:" + returned} {
 		ev, err := s.Events(ctx, obj, 1)
 		if err != nil {

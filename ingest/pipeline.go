@@ -468,6 +468,9 @@ func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Wo
 	err = diskFull(err)
 	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 		s.log.Warn("pipeline dependency unavailable, will retry", "id", id, "err", err)
+		if s.cfg.OnUnavailable != nil {
+			s.cfg.OnUnavailable(id, err)
+		}
 		s.retryLater(ctx, id)
 		return
 	}

@@ -56,6 +56,12 @@ type Config struct {
 	// OnDone, when set, is called each time a document reaches indexed or
 	// failed, from a pipeline goroutine; it must not block.
 	OnDone func(d *catalog.Document)
+	// OnUnavailable, when set, is called each time a document is put
+	// back to be tried again after RetryDelay because the object store or
+	// the catalog answered EUNAVAILABLE (err), from a pipeline goroutine;
+	// it must not block. A command waiting for documents (Wait) can tell
+	// from it that they wait for a store, not for work.
+	OnUnavailable func(id string, err error)
 
 	// Shared says other nodes write the same catalog (PostgreSQL): each
 	// extraction is then a job leased to one node (Node, for Lease,

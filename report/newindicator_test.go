@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/claims"
-	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/report"
 )
@@ -17,26 +15,13 @@ import (
 // framework knows the code, the report marks that the round's did not.
 func TestKeptRoundNamesAnIndicatorOfTheNextFramework(t *testing.T) {
 	e := testenv.New(t)
-	fw, inds, err := e.Catalog.CurrentFramework(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inds = append(inds, catalog.Indicator{Code: "3.1.9", ParentCode: "3.1", Level: catalog.KeyLevel, Name: "社区学习共同体培育", Kind: catalog.Qualitative})
-	table, err := framework.ExportCSV(inds)
-	if err != nil {
-		t.Fatal(err)
-	}
+	table, fw := currentWith(t, e, func(inds []catalog.Indicator) []catalog.Indicator {
+		return append(inds, catalog.Indicator{Code: "3.1.9", ParentCode: "3.1", Level: catalog.KeyLevel, Name: "社区学习共同体培育", Kind: catalog.Qualitative})
+	})
 	if _, err := e.Framework.ImportForNextRound(ctx, testenv.Admin, "2019.csv", table, catalog.Framework{ID: fw.ID, Name: fw.Name, Version: "2019"}); err != nil {
 		t.Fatal(err)
 	}
-	d := e.Upload(hangzhou, "gongtongti.txt", "2018年杭州市培育社区学习共同体120个。")
-	if _, err := e.Documents.Edit(ctx, testenv.Admin, d.ID, catalog.DocumentPatch{Round: &round2018}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2018, Indicator: "3.1.9", Statement: "杭州市培育社区学习共同体120个",
-		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "培育社区学习共同体120个"}}}); err != nil {
-		t.Fatal(err)
-	}
+	claimOf2018(t, e, "gongtongti.txt", "2018年杭州市培育社区学习共同体120个。", "3.1.9", "杭州市培育社区学习共同体120个", "培育社区学习共同体120个")
 	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2018)
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
-	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/report"
 )
@@ -29,20 +28,15 @@ func TestRemovedIndicatorStaysInItsRoundsReport(t *testing.T) {
 		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "举办全民终身学习活动周"}}}); err != nil {
 		t.Fatal(err)
 	}
-	fw, inds, err := e.Catalog.CurrentFramework(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kept []catalog.Indicator
-	for _, ind := range inds {
-		if ind.Code != "3.1.1" {
-			kept = append(kept, ind)
+	table, fw := currentWith(t, e, func(inds []catalog.Indicator) []catalog.Indicator {
+		var kept []catalog.Indicator
+		for _, ind := range inds {
+			if ind.Code != "3.1.1" {
+				kept = append(kept, ind)
+			}
 		}
-	}
-	table, err := framework.ExportCSV(kept)
-	if err != nil {
-		t.Fatal(err)
-	}
+		return kept
+	})
 	if _, err := e.Framework.Import(ctx, testenv.Admin, "2018.csv", table, catalog.Framework{ID: fw.ID, Name: fw.Name, Version: "2018"}); err != nil {
 		t.Fatal(err)
 	}

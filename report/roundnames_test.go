@@ -22,25 +22,62 @@ var round2018 = "2018"
 // the framework revised after a round (试行 → 修订) has it.
 func revised(t *testing.T, e *testenv.Env) ([]byte, catalog.Framework) {
 	t.Helper()
+	table, fw := currentWith(t, e, func(inds []catalog.Indicator) []catalog.Indicator {
+		var out []catalog.Indicator
+		for _, ind := range inds {
+			switch ind.Code {
+			case "3.1.1":
+				ind.Name, ind.Info = weekNow, "活动方案、总结、成果展示材料"
+			case "3.1.2":
+				continue
+			}
+			out = append(out, ind)
+		}
+		return out
+	})
+	return table, catalog.Framework{ID: fw.ID, Name: fw.Name + "（修订）", Version: "2019"}
+}
+
+// currentWith is the current framework's indicators as edit changes them,
+// as the CSV table an admin imports, and the current framework.
+func currentWith(t *testing.T, e *testenv.Env, edit func([]catalog.Indicator) []catalog.Indicator) ([]byte, *catalog.Framework) {
+	t.Helper()
 	fw, inds, err := e.Catalog.CurrentFramework(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []catalog.Indicator
-	for _, ind := range inds {
-		switch ind.Code {
-		case "3.1.1":
-			ind.Name, ind.Info = weekNow, "活动方案、总结、成果展示材料"
-		case "3.1.2":
-			continue
-		}
-		out = append(out, ind)
-	}
-	table, err := framework.ExportCSV(out)
+	table, err := framework.ExportCSV(edit(inds))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return table, catalog.Framework{ID: fw.ID, Name: fw.Name + "（修订）", Version: "2019"}
+	return table, fw
+}
+
+// claimOf2018 uploads a document of 杭州 put in round 2018 and claims
+// statement on indicator code in 2018, citing quote on its first page.
+func claimOf2018(t *testing.T, e *testenv.Env, name, text, code, statement, quote string) {
+	t.Helper()
+	d := e.Upload(hangzhou, name, text)
+	if _, err := e.Documents.Edit(ctx, testenv.Admin, d.ID, catalog.DocumentPatch{Round: &round2018}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2018, Indicator: code, Statement: statement,
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: quote}}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// makeRevisedCurrent makes round 2019 current and imports the revised
+// framework for it.
+func makeRevisedCurrent(t *testing.T, e *testenv.Env) {
+	t.Helper()
+	if err := e.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Current: true}); err != nil {
+		t.Fatal(err)
+	}
+	table, meta := revised(t, e)
+	if _, err := e.Framework.Import(ctx, testenv.Admin, "2019.csv", table, meta); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // item finds code among r's key indicators.
@@ -64,21 +101,8 @@ func item(t *testing.T, r *report.Report, code string) (report.Area, report.Item
 // report and today's framework use the new names.
 func TestRoundKeepsItsIndicatorNames(t *testing.T) {
 	e := testenv.New(t)
-	d := e.Upload(hangzhou, "huodongzhou.txt", "2018年杭州市举办全民终身学习活动周。")
-	if _, err := e.Documents.Edit(ctx, testenv.Admin, d.ID, catalog.DocumentPatch{Round: &round2018}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2018, Indicator: "3.1.1", Statement: "杭州市2018年举办全民终身学习活动周",
-		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "举办全民终身学习活动周"}}}); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Current: true}); err != nil {
-		t.Fatal(err)
-	}
-	table, meta := revised(t, e)
-	if _, err := e.Framework.Import(ctx, testenv.Admin, "2019.csv", table, meta); err != nil {
-		t.Fatal(err)
-	}
+	claimOf2018(t, e, "huodongzhou.txt", "2018年杭州市举办全民终身学习活动周。", "3.1.1", "杭州市2018年举办全民终身学习活动周", "举办全民终身学习活动周")
+	makeRevisedCurrent(t, e)
 
 	svc := report.NewService(e.Catalog)
 	r18, err := svc.Build(ctx, testenv.Admin, hangzhou, 2018)
@@ -169,29 +193,18 @@ func TestImportForNextRoundKeepsTheCurrentRoundsNames(t *testing.T) {
 func TestReportUsesACorrectedKeptName(t *testing.T) {
 	e := testenv.New(t)
 	const typo = "举办全民终身学习活动周（学习节"
-	_, inds, err := e.Catalog.CurrentFramework(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range inds {
-		if inds[i].Code == "3.1.1" {
-			inds[i].Name = typo
+	table, _ := currentWith(t, e, func(inds []catalog.Indicator) []catalog.Indicator {
+		for i := range inds {
+			if inds[i].Code == "3.1.1" {
+				inds[i].Name = typo
+			}
 		}
-	}
-	table, err := framework.ExportCSV(inds)
-	if err != nil {
-		t.Fatal(err)
-	}
+		return inds
+	})
 	if _, err := e.Framework.Import(ctx, testenv.Admin, "2018.csv", table, catalog.Framework{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.Framework.AddRound(ctx, testenv.Admin, catalog.Round{Year: 2019, Current: true}); err != nil {
-		t.Fatal(err)
-	}
-	table, meta := revised(t, e)
-	if _, err := e.Framework.Import(ctx, testenv.Admin, "2019.csv", table, meta); err != nil {
-		t.Fatal(err)
-	}
+	makeRevisedCurrent(t, e)
 	c, err := e.Framework.CorrectRoundName(ctx, testenv.Admin, 2018, "3.1.1", weekThen)
 	if err != nil || c.Old != typo {
 		t.Fatalf("correct 2018's 3.1.1: %+v %v", c, err)

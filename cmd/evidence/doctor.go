@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"regexp"
 	"strings"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/report"
@@ -45,21 +43,15 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// readerDetail is what doctor says it found of r: the path and version,
-// or why it cannot be used (not on PATH, tesseract without chi_sim, a
-// program that fails), as the check wrote it, mostly in the log's
-// English. A detail written in Chinese reads "not installed" in English,
-// which is then all it says (the line below names the package), and has
-// full-width punctuation in Chinese.
+// readerDetail is what doctor says it found of r, in lang: the path and
+// version, or why it cannot be used (not on PATH, tesseract without
+// chi_sim, a program that fails).
 func readerDetail(lang report.Lang, r extract.Reader) string {
-	if lang == report.English && chineseChar.MatchString(r.Detail) {
-		return "not installed"
+	if lang == report.English {
+		return r.Detail.English
 	}
-	return catalog.Fullwidth(r.Detail)
+	return r.Detail.Chinese
 }
-
-// chineseChar is any Chinese character.
-var chineseChar = regexp.MustCompile(`\p{Han}`)
 
 // webLang is lang as the web pages' words name it.
 func webLang(lang report.Lang) web.Lang {

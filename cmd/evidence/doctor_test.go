@@ -14,7 +14,8 @@ import (
 // tesseract lacks its Chinese data, `evidence doctor --lang en` says what
 // each reader is for, why it cannot be used and what to install, all in
 // English (a tesseract without chi_sim is not said to be "not
-// installed"); in Chinese it names them with the admin page's words. A
+// installed"); in Chinese it names them with the admin page's words and
+// says on every line, in Chinese, what it found. A
 // Word 97 file imported then fails with a reason in English that names
 // the package.
 func TestDoctorSpeaksEnglish(t *testing.T) {
@@ -41,9 +42,20 @@ func TestDoctorSpeaksEnglish(t *testing.T) {
 	}
 
 	said = englishRun(t, "doctor", "--lang", "zh")
-	for _, want := range []string{"✘ catdoc（Word 97–2003 和 WPS 文字文件）\n    未安装：无法读取", "    安装：apt-get install catdoc\n", fmt.Sprintf("%d 个可选程序未安装", readers)} {
+	for _, want := range []string{
+		"✘ catdoc（Word 97–2003 和 WPS 文字文件）\n    未安装：无法读取",
+		"    安装：apt-get install catdoc\n",
+		"\n    " + filepath.Join(bin, "tesseract") + "：缺少语言数据 chi_sim\n",
+		"\n    未安装：PATH 中找不到 pdftoppm\n",
+		fmt.Sprintf("%d 个可选程序未安装", readers),
+	} {
 		if !strings.Contains(said, want) {
 			t.Errorf("doctor in Chinese: want %q in\n%s", want, said)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(said), "\n") {
+		if !han.MatchString(line) || halfWidthNextToChinese.MatchString(line) || strings.Contains(line, "not ") || strings.Contains(line, "missing") {
+			t.Errorf("doctor in Chinese: line %q is not in Chinese", line)
 		}
 	}
 

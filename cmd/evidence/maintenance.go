@@ -64,7 +64,12 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		err = cerr
 	}
 	if err != nil {
+		bar.Clear() // the line main writes the reason on starts clean
 		os.RemoveAll(newDir)
+		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+			// Say that nothing was lost: the index searched is the old one.
+			return failedTo(catalog.Words{Chinese: "索引未重建,原有索引未改动:", English: "the index was not rebuilt (the old one is untouched): "}, err)
+		}
 		return fmt.Errorf("rebuild index: %w", err)
 	}
 	bar.Finish()
@@ -166,6 +171,7 @@ func checkArchive(ctx context.Context, a *app, lang report.Lang, stderr io.Write
 		bar.Set(done)
 	})
 	if err != nil {
+		bar.Clear() // the line main writes the reason on starts clean
 		return nil, err
 	}
 	bar.Finish()
@@ -230,10 +236,15 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true})
+	watch, err := newStoreWatch()
 	if err != nil {
-		if catalog.IsNotFound(err) || errors.Is(err, index.ErrDamaged) || errors.Is(err, index.ErrSchema) || errors.Is(err, iofs.ErrPermission) {
-			return err // no archive there, its index to rebuild first, or files it may not read
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true, ingest: watch.config(ingest.Config{})})
+	if err != nil {
+		if catalog.IsNotFound(err) || errors.Is(err, index.ErrDamaged) || errors.Is(err, index.ErrSchema) || errors.Is(err, iofs.ErrPermission) ||
+			errors.Is(err, errStoreOutOfReach) {
+			return err // no archive there, its index to rebuild first, files it may not read, or a store to bring back
 		}
 		return failedTo(catalog.Words{Chinese: "evidence repair 需要先停止 evidence serve：",
 			English: "evidence repair needs evidence serve stopped first: "}, err)
@@ -269,7 +280,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		sayln(stdout, lang, "没有需要重新提取的文档")
 	} else {
 		sayln(stdout, lang, "重新提取 %d 个文档的文字:", len(ids))
-		if err := reextract(ctx, a, lang, ids, stdout, stderr); err != nil {
+		if err := reextract(ctx, a, watch, lang, ids, stdout, stderr); err != nil {
 			return err
 		}
 		// What the index lacked is in it now; what is left is said anew.
@@ -307,21 +318,25 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // they are, and noteUnfinished says serve reads them. Starting the
 // pipeline also compared the index with the catalog and queued what the
 // index lacks; that is waited for too, or closing would leave documents
-// half indexed, found by no search.
-func reextract(ctx context.Context, a *app, lang report.Lang, ids []string, stdout, stderr io.Writer) error {
+// half indexed, found by no search. Documents the store keeps waiting
+// longer than watch's patience are left for serve.
+func reextract(ctx context.Context, a *app, watch *storeWatch, lang report.Lang, ids []string, stdout, stderr io.Writer) error {
 	if err := a.ingest.StartFor(ctx, ids); err != nil {
 		return err
 	}
 	bar := countBar(stderr, words(lang, "重新提取", "Extracting again"))
 	bar.ChangeMax(len(ids))
-	_, err := a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
-		line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
-		if d.Status == catalog.StatusFailed {
-			line += "(" + documentError(d, lang) + ")"
-		}
-		bar.Clear()
-		fmt.Fprintln(stdout, line)
-		bar.Add(1)
+	err := watch.wait(ctx, func(ctx context.Context) error {
+		_, err := a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
+			line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
+			if d.Status == catalog.StatusFailed {
+				line += "(" + documentError(d, lang) + ")"
+			}
+			bar.Clear()
+			fmt.Fprintln(stdout, line)
+			bar.Add(1)
+		})
+		return err
 	})
 	bar.Finish()
 	if err != nil {
@@ -337,8 +352,10 @@ func reextract(ctx context.Context, a *app, lang report.Lang, ids []string, stdo
 	bar = countBar(stderr, words(lang, "补写索引", "Indexing what the index lacks"))
 	bar.ChangeMax(len(reindexed))
 	defer bar.Finish()
-	_, err = a.ingest.Wait(ctx, reindexed, func(*catalog.Document) { bar.Add(1) })
-	return err
+	return watch.wait(ctx, func(ctx context.Context) error {
+		_, err := a.ingest.Wait(ctx, reindexed, func(*catalog.Document) { bar.Add(1) })
+		return err
+	})
 }
 
 // printKept lists the documents whose text older readers gave that repair

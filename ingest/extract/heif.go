@@ -23,12 +23,12 @@ import (
 const pkgHeif = "libheif-examples"
 
 func init() {
-	registerReader("heif-convert", "苹果手机 HEIC/HEIF 照片", pkgHeif, func(ctx context.Context) (bool, string) {
+	registerReader("heif-convert", "苹果手机 HEIC/HEIF 照片", pkgHeif, func(ctx context.Context) (bool, catalog.Words) {
 		path := lookProgram("heif-convert")
 		if path == "" {
-			return false, "heif-convert not found in PATH"
+			return false, notInPath("heif-convert")
 		}
-		return true, path
+		return true, detail("已安装:%s", "%s", path)
 	})
 }
 

@@ -34,7 +34,7 @@ func TestWord97WithoutCatdoc(t *testing.T) {
 	for _, r := range Readers(context.Background()) {
 		if r.Name == "catdoc" {
 			found = true
-			if r.Available || r.Package != "catdoc" || !strings.Contains(r.Detail, "apt-get install catdoc") {
+			if r.Available || r.Package != "catdoc" || !strings.Contains(r.Detail.Chinese, "apt-get install catdoc") || r.Detail.English != "not installed" {
 				t.Errorf("Readers: got %+v, want catdoc unavailable with what to install", r)
 			}
 		}
@@ -47,7 +47,7 @@ func TestWord97WithoutCatdoc(t *testing.T) {
 func TestReadersListsInstalledCatdoc(t *testing.T) {
 	withToolPath(t, catdoc, "/usr/bin/catdoc")
 	for _, r := range Readers(context.Background()) {
-		if r.Name == "catdoc" && (!r.Available || r.Detail != "/usr/bin/catdoc") {
+		if r.Name == "catdoc" && (!r.Available || r.Detail != (catalog.Words{Chinese: "已安装：/usr/bin/catdoc", English: "/usr/bin/catdoc"})) {
 			t.Fatalf("Readers: got %+v, want catdoc available at /usr/bin/catdoc", r)
 		}
 	}

@@ -18,7 +18,9 @@ type Reader struct {
 	Name      string // the program and what it is for, e.g. "tesseract（扫描件文字识别，chi_sim + eng）"
 	Package   string // the Debian packages that provide it, e.g. "tesseract-ocr tesseract-ocr-chi-sim"
 	Available bool
-	Detail    string // the path and version found, or what is missing
+	// Detail is the path and version found, or what is missing, in both
+	// languages: `evidence doctor` shows the one it speaks.
+	Detail catalog.Words
 }
 
 // readerCheck is one entry of the list Readers reports. Files that rely on
@@ -26,7 +28,7 @@ type Reader struct {
 // format adds its program without touching this file.
 type readerCheck struct {
 	program, name, pkg string
-	check              func(ctx context.Context) (ok bool, detail string)
+	check              func(ctx context.Context) (ok bool, detail catalog.Words)
 }
 
 var (
@@ -36,7 +38,7 @@ var (
 
 // registerReader adds program to the list Readers reports, named with what
 // it is for (purpose, in Chinese; none when "").
-func registerReader(program, purpose, pkg string, check func(ctx context.Context) (bool, string)) {
+func registerReader(program, purpose, pkg string, check func(ctx context.Context) (bool, catalog.Words)) {
 	readerChecksMu.Lock()
 	defer readerChecksMu.Unlock()
 	name := program
@@ -111,31 +113,43 @@ func init() {
 	registerReader("pdftotext", "PDF 文字层备用读取", "poppler-utils poppler-data", checkProgram("pdftotext", "-v"))
 }
 
+// detail is what a check found, in Chinese and in English: the Chinese
+// format's ASCII punctuation is made full width before the values go in,
+// as catalog.Errorf does, so a path or a program's words stay as written.
+func detail(chinese, english string, args ...any) catalog.Words {
+	return catalog.Words{Chinese: fmt.Sprintf(catalog.Fullwidth(chinese), args...), English: fmt.Sprintf(english, args...)}
+}
+
+// notInPath is the detail of a program not found on PATH.
+func notInPath(name string) catalog.Words {
+	return detail("未安装:PATH 中找不到 %s", "%s not found in PATH", name)
+}
+
 // checkProgram reports whether a program is installed and the first line
 // of what it prints when asked for its version.
-func checkProgram(name string, versionArgs ...string) func(ctx context.Context) (bool, string) {
-	return func(ctx context.Context) (bool, string) {
+func checkProgram(name string, versionArgs ...string) func(ctx context.Context) (bool, catalog.Words) {
+	return func(ctx context.Context) (bool, catalog.Words) {
 		path := lookProgram(name)
 		if path == "" {
-			return false, name + " not found in PATH"
+			return false, notInPath(name)
 		}
 		out, err := exec.CommandContext(ctx, path, versionArgs...).CombinedOutput()
 		first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
 		if err != nil {
-			return false, fmt.Sprintf("%s: %v %s", path, err, first)
+			return false, detail("%s 无法运行(%v)%s", "%s: %v %s", path, err, first)
 		}
-		return true, path + ": " + first
+		return true, detail("已安装:%s,版本 %s", "%s: %s", path, first)
 	}
 }
 
-func checkTesseract(ctx context.Context) (bool, string) {
+func checkTesseract(ctx context.Context) (bool, catalog.Words) {
 	path := lookProgram("tesseract")
 	if path == "" {
-		return false, "tesseract not found in PATH"
+		return false, notInPath("tesseract")
 	}
 	langs, err := tesseractLanguages(ctx, path)
 	if err != nil {
-		return false, err.Error()
+		return false, detail("tesseract 无法列出语言数据(%v)", "%v", err)
 	}
 	var missing []string
 	for _, l := range ocrLanguages {
@@ -144,7 +158,7 @@ func checkTesseract(ctx context.Context) (bool, string) {
 		}
 	}
 	if len(missing) > 0 {
-		return false, fmt.Sprintf("%s: language data missing: %s", path, strings.Join(missing, ", "))
+		return false, detail("%s:缺少语言数据 %s", "%s: language data missing: %s", path, strings.Join(missing, ", "))
 	}
-	return true, fmt.Sprintf("%s: languages %s", path, strings.Join(ocrLanguages, "+"))
+	return true, detail("已安装:%s,语言 %s", "%s: languages %s", path, strings.Join(ocrLanguages, "+"))
 }

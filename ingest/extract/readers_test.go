@@ -27,12 +27,12 @@ func TestReaderChecksRunAtOnce(t *testing.T) {
 	}
 	checked := 0
 	for _, r := range Readers(context.Background()) {
-		if filepath.Dir(strings.Fields(r.Detail + " x")[0]) != dir {
+		if filepath.Dir(strings.Fields(r.Detail.English + " x")[0]) != dir {
 			continue // another program, found where it is installed
 		}
 		checked++
 		if !r.Available {
-			t.Errorf("%s: unavailable (%s); want every check running while the others wait", r.Program, strings.TrimSpace(r.Detail))
+			t.Errorf("%s: unavailable (%s); want every check running while the others wait", r.Program, strings.TrimSpace(r.Detail.English))
 		}
 	}
 	if checked != 3 {

@@ -24,11 +24,15 @@ type externalTool struct {
 
 // register adds the tool to the list Readers reports.
 func (t *externalTool) register() {
-	registerReader(t.name, "", t.pkg, func(context.Context) (bool, string) {
+	registerReader(t.name, "", t.pkg, func(context.Context) (bool, catalog.Words) {
 		if p := t.path(); p != "" {
-			return true, p
+			return true, detail("已安装:%s", "%s", p)
 		}
-		return false, fmt.Sprintf("未安装:无法读取%s;请安装 Debian 软件包 %s(apt-get install %s)", t.purpose, t.pkg, t.pkg)
+		// The English is all the line says: the one below names the package.
+		return false, catalog.Words{
+			Chinese: catalog.Fullwidth(fmt.Sprintf("未安装:无法读取%s;请安装 Debian 软件包 %s(apt-get install %s)", t.purpose, t.pkg, t.pkg)),
+			English: "not installed",
+		}
 	})
 }
 

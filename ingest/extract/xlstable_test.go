@@ -18,6 +18,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // TestReadXLSReadsAsItsXLSXTwin: a workbook saved by LibreOffice as
@@ -62,12 +63,7 @@ func TestReadXLSRefuses(t *testing.T) {
 	ledger := mustRead(t, fixture("ledger.xls"))
 	// A LABELSST record (a cell's text) that says it is 64 KiB long:
 	// xlsReader slices past its stream and panics.
-	panicking := bytes.Clone(ledger)
-	i := bytes.Index(panicking, []byte{0xFD, 0x00, 0x0A, 0x00})
-	if i < 0 {
-		t.Fatal("ledger.xls has no LABELSST record")
-	}
-	panicking[i+2], panicking[i+3] = 0xFF, 0xFF
+	panicking := testfiles.DamagedXLS(t, ledger)
 	sb := testSandbox(0)
 	sb.TempDir = t.TempDir()
 	defer sb.Close()

@@ -1,6 +1,7 @@
 // Package faultproxy forwards a loopback port to a server and breaks the
 // way between them on a test's command, as a network or a service fails:
-// the port closed and every connection cut (Down, then Up again), or the
+// the port closed and every connection cut (Down, then Up again; or
+// DownAfterUploads, half-way through a command's work), or the
 // service hung, taking connections and bytes and answering nothing
 // (Stall, StallUploadsAfter, then Resume). Tests of the S3 store and the PostgreSQL
 // catalog use it against the real servers.
@@ -22,7 +23,11 @@ type Proxy struct {
 	// upstream, when not negative, is how many more bytes from clients are
 	// passed on before the requests stall (answers still come).
 	upstream atomic.Int64
-	release  chan struct{} // closed at the end of the test: held copies end
+	// downAfter, when not negative, is how many more bytes from clients
+	// are passed on before the proxy goes Down.
+	downAfter atomic.Int64
+	uploaded  atomic.Int64  // bytes from clients passed on, in all
+	release   chan struct{} // closed at the end of the test: held copies end
 
 	mu    sync.Mutex
 	ln    net.Listener
@@ -39,6 +44,7 @@ func Start(t testing.TB, target string) *Proxy {
 	}
 	p := &Proxy{Addr: ln.Addr().String(), target: target, release: make(chan struct{})}
 	p.upstream.Store(-1)
+	p.downAfter.Store(-1)
 	p.serve(ln)
 	t.Cleanup(func() {
 		close(p.release)
@@ -78,6 +84,16 @@ func (p *Proxy) Stall() { p.stalled.Store(true) }
 // StallUploadsAfter lets n more bytes of requests through, then none;
 // answers still come.
 func (p *Proxy) StallUploadsAfter(n int64) { p.upstream.Store(n) }
+
+// DownAfterUploads lets n more bytes of requests through, then goes Down
+// as the next ones come: a service that goes away in the middle of a
+// command's work, at the same point of it every run.
+func (p *Proxy) DownAfterUploads(n int64) { p.downAfter.Store(n) }
+
+// Uploaded is how many bytes of requests the proxy has passed on so far:
+// what a run of a command sends, measured once, tells where to cut the
+// next run (DownAfterUploads).
+func (p *Proxy) Uploaded() int64 { return p.uploaded.Load() }
 
 // Resume forwards again what new connections send, after Stall or
 // StallUploadsAfter; connections already held stay held until Down.
@@ -121,6 +137,14 @@ func (p *Proxy) pipe(dst, src net.Conn, upstream bool) {
 			if p.stalled.Load() || upstream && p.upstream.Load() >= 0 && p.upstream.Add(-int64(n)) < 0 {
 				<-p.release
 				return
+			}
+			if upstream && p.downAfter.Load() >= 0 && p.downAfter.Add(-int64(n)) < 0 {
+				p.downAfter.Store(-1)
+				p.Down()
+				return
+			}
+			if upstream {
+				p.uploaded.Add(int64(n))
 			}
 			if _, werr := dst.Write(buf[:n]); werr != nil {
 				src.Close()

@@ -20,23 +20,30 @@ import (
 const ResponsibilityTableXLS = "带标题和合并单元格的责任分解表.xls"
 
 // ResponsibilityXLS returns the bytes of ResponsibilityTableXLS, sound,
-// and damaged: the same file with its first LABELSST record (a cell's
-// text) made to claim 65,535 bytes, past the end of its stream, so that
-// the .xls reader slices past it and panics (in the extraction sandbox's
-// child, where tables saved as .xls are read).
+// and damaged as DamagedXLS breaks it.
 func ResponsibilityXLS(t testing.TB) (sound, damaged []byte) {
 	t.Helper()
 	sound, err := os.ReadFile(filepath.Join(moduleRoot(t), "assignments", "testdata", ResponsibilityTableXLS))
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := bytes.Index(sound, []byte{0xFD, 0x00, 0x0A, 0x00})
+	return sound, DamagedXLS(t, sound)
+}
+
+// DamagedXLS is a copy of the .xls workbook xls with its first LABELSST
+// record (a cell's text) made to claim 65,535 bytes, past the end of its
+// stream, so that the .xls reader slices past it and panics (in the
+// extraction sandbox's child, where tables saved as .xls are read). It
+// fails the test when xls has no such record.
+func DamagedXLS(t testing.TB, xls []byte) []byte {
+	t.Helper()
+	i := bytes.Index(xls, []byte{0xFD, 0x00, 0x0A, 0x00})
 	if i < 0 {
-		t.Fatalf("%s has no LABELSST record", ResponsibilityTableXLS)
+		t.Fatal("the .xls has no LABELSST record")
 	}
-	damaged = bytes.Clone(sound)
+	damaged := bytes.Clone(xls)
 	damaged[i+2], damaged[i+3] = 0xFF, 0xFF
-	return sound, damaged
+	return damaged
 }
 
 // moduleRoot is the folder of the module's go.mod, found from this
