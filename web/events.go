@@ -206,11 +206,22 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 	case "round":
 		// A kept name corrected (round.correct_name): which indicator, from
 		// what to what.
+		// An English name's correction (from_en, to_en) says it in
+		// English: its old name may have been none.
 		code, _ := detail["code"].(string)
 		from, _ := detail["from"].(string)
 		to, _ := detail["to"].(string)
-		if code != "" && to != "" {
-			return fmt.Sprintf("%s %s %s “%s”→“%s”", word, id, code, from, to), "/admin/rounds/" + id
+		fromEN, _ := detail["from_en"].(string)
+		toEN, hasEN := detail["to_en"].(string)
+		var said []string
+		if to != "" {
+			said = append(said, fmt.Sprintf("“%s”→“%s”", from, to))
+		}
+		if hasEN {
+			said = append(said, fmt.Sprintf("EN “%s”→“%s”", fromEN, toEN))
+		}
+		if code != "" && len(said) > 0 {
+			return fmt.Sprintf("%s %s %s %s", word, id, code, strings.Join(said, " ")), "/admin/rounds/" + id
 		}
 	}
 	return word + " " + id, ""
