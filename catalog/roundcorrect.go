@@ -40,6 +40,14 @@ func (n *RoundNames) Name(code string, english bool) (name string, ok bool) {
 	return NameNow(ind.Name, ind.NameEN, n.Now[code], english), true
 }
 
+// Indicator is the indicator code as the round has it (its kept name,
+// English name, info and unit for a round that keeps its own); ok is false
+// when the round has no such code.
+func (n *RoundNames) Indicator(code string) (ind Indicator, ok bool) {
+	ind, ok = n.byCode[code]
+	return ind, ok
+}
+
 // NameNow is an indicator's name as a round had it (nameEN in English
 // when there is one), with the current framework's name beside it when it
 // was renamed since (now not zero): 社区教育覆盖率（现名：社区教育参与率）,
