@@ -87,6 +87,9 @@ type RoundCell struct {
 	Status string   `json:"status"`
 	Value  *float64 `json:"value"`
 	Given  string   `json:"given,omitempty"` // the value as written (12.3万), when there is one
+	// GivenEN is the value in English form with its unit's English words
+	// (123,000 people: catalog.Value.WrittenIn), when there is one.
+	GivenEN string `json:"given_en,omitempty"`
 	// ValueStatus is the value's review status (pending, verified,
 	// insufficient, contradicted), when there is a value.
 	ValueStatus string `json:"value_status,omitempty"`
@@ -209,7 +212,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		for _, v := range vals {
 			if v.Indicator == code {
 				n := v.Number
-				cell.Value, cell.Given, cell.ValueStatus = &n, v.Written(), string(v.Status)
+				cell.Value, cell.Given, cell.GivenEN, cell.ValueStatus = &n, v.Written(), v.WrittenIn(true), string(v.Status)
 				if id := v.Citation.DocumentID; id != "" && !withdrawn[id] {
 					behind[id] = true
 				}
