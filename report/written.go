@@ -43,4 +43,3 @@ func (r *Report) unit(u string) string {
 func (r *Report) amount(n float64, unit string) string {
 	return catalog.AmountIn(n, unit, r.Lang == English)
 }
-
