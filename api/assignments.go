@@ -12,19 +12,22 @@ import (
 // assignmentJSON is the API's view of an assignment (DESIGN.md,
 // "Responsibility assignments").
 type assignmentJSON struct {
-	ID            string   `json:"id"`
-	City          string   `json:"city"`
-	Round         int      `json:"round"`
-	Indicator     string   `json:"indicator"`
-	IndicatorName string   `json:"indicator_name"`
-	Info          string   `json:"info"`
-	Department    string   `json:"department"`
-	Due           string   `json:"due"`
-	Contact       string   `json:"contact"`
-	Status        string   `json:"status"`
-	Reason        string   `json:"reason"`
-	Overdue       bool     `json:"overdue"`
-	Documents     []string `json:"documents"`
+	ID            string `json:"id"`
+	City          string `json:"city"`
+	Round         int    `json:"round"`
+	Indicator     string `json:"indicator"`
+	IndicatorName string `json:"indicator_name"`
+	// IndicatorNow is today's name of an indicator a past round names
+	// otherwise (indicator_name is the round's, as its report has it).
+	IndicatorNow string   `json:"indicator_now,omitempty"`
+	Info         string   `json:"info"`
+	Department   string   `json:"department"`
+	Due          string   `json:"due"`
+	Contact      string   `json:"contact"`
+	Status       string   `json:"status"`
+	Reason       string   `json:"reason"`
+	Overdue      bool     `json:"overdue"`
+	Documents    []string `json:"documents"`
 	// Submissions: who submitted each document handed in, oldest first;
 	// the same file from two departments is one document, two entries.
 	Submissions []submissionJSON `json:"submissions"`
@@ -52,7 +55,7 @@ func toAssignmentJSON(t *assignments.Task) assignmentJSON {
 		}
 	}
 	return assignmentJSON{ID: t.ID, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
-		Info: t.IndicatorInfo, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
+		IndicatorNow: t.IndicatorNow.Name, Info: t.IndicatorInfo, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
 		Reason: t.Reason, Overdue: t.Overdue, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
 }
 

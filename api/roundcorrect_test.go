@@ -121,3 +121,65 @@ func (e *env) kept231(round int) map[string]any {
 	e.t.Fatalf("round %d lists no 2.3.1: %v", round, body)
 	return nil
 }
+
+// TestCorrectingARoundsKeptEnglishName: the admin corrects 2018's kept
+// English name of 2.3.1 alone (the Chinese name stays): the answer has
+// the old and new English name, GET ?lang=en shows it, the audit entry
+// has from_en/to_en; an English name 2.3.2 has is a 409 in Chinese and,
+// with lang=en, in English.
+func TestCorrectingARoundsKeptEnglishName(t *testing.T) {
+	e := newEnv(t)
+	const typo, right = "学分银行建役", "建立学分银行制度"
+	e.importNamed("2.3.1", typo, false)
+	if resp, body := e.do(e.request("POST", "/api/v1/rounds", map[string]any{"year": 2019, "current": true}), "admin"); resp.StatusCode != 201 {
+		t.Fatalf("make 2019 current: %d %v", resp.StatusCode, body)
+	}
+	path := "/api/v1/rounds/2018/indicators/2.3.1"
+	was := e.kept231(2018)
+	resp, body := e.do(e.request("PATCH", path, map[string]any{"name_en": " Credit bank system "}), "admin")
+	if resp.StatusCode != 200 || body["name"] != typo || body["name_en"] != "Credit bank system" || body["old_name_en"] != fmt.Sprint(orEmpty(was["name_en"])) {
+		t.Fatalf("the English correction: %d %v", resp.StatusCode, body)
+	}
+	if got := e.kept231(2018); got["name"] != typo || got["name_en"] != "Credit bank system" {
+		t.Errorf("2018's 2.3.1 after the English correction: %v", got)
+	}
+	resp, body = e.do(e.request("GET", "/api/v1/rounds/2018/indicators?lang=en", nil), "expert")
+	if resp.StatusCode != 200 || !strings.Contains(fmt.Sprint(body["indicators"]), "shown:Credit bank system") {
+		t.Errorf("2018's names in English: %d %v, want 2.3.1 shown as corrected", resp.StatusCode, body)
+	}
+	events, err := e.cat.Events(context.Background(), "round:2018", 5)
+	if err != nil || len(events) == 0 || events[0].Action != "round.correct_name" || events[0].Detail["to_en"] != "Credit bank system" || events[0].Detail["to"] != nil {
+		t.Errorf("the audit entry of the English correction: %+v %v", events, err)
+	}
+	other := fmt.Sprint(orEmpty(e.kept(2018, "2.3.2")["name_en"]))
+	if other == "" {
+		t.Fatal("the demo framework's 2.3.2 has no English name")
+	}
+	for lang, says := range map[string]string{"": "2.3.2 的英文名称已是“" + other + "”", "?lang=en": "indicator 2.3.2's English name is already “" + other + "”"} {
+		resp, body := e.do(e.request("PATCH", path+lang, map[string]any{"name_en": other}), "admin")
+		if resp.StatusCode != 409 || !strings.Contains(fmt.Sprint(body["error"]), says) {
+			t.Errorf("PATCH %s another indicator's English name: %d %v, want 409 saying %q", lang, resp.StatusCode, body, says)
+		}
+	}
+}
+
+func orEmpty(v any) any {
+	if v == nil {
+		return ""
+	}
+	return v
+}
+
+// kept is code as GET /api/v1/rounds/{round}/indicators lists it.
+func (e *env) kept(round int, code string) map[string]any {
+	e.t.Helper()
+	_, body := e.do(e.request("GET", fmt.Sprintf("/api/v1/rounds/%d/indicators", round), nil), "expert")
+	inds, _ := body["indicators"].([]any)
+	for _, x := range inds {
+		if ind := x.(map[string]any); ind["code"] == code {
+			return ind
+		}
+	}
+	e.t.Fatalf("round %d lists no %s: %v", round, code, body)
+	return nil
+}

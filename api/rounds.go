@@ -51,13 +51,15 @@ func (h *handler) handleRoundIndicators(w http.ResponseWriter, r *http.Request) 
 	})
 }
 
-// handleRoundIndicatorCorrect corrects the name a round keeps for one
-// indicator (admins): {"name"}.
+// handleRoundIndicatorCorrect corrects the names a round keeps for one
+// indicator (admins): {"name"}, {"name_en"} or both; a name left out
+// stays as it is.
 func (h *handler) handleRoundIndicatorCorrect(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	year, err := intParam(r.PathValue("year"), 0, "year")
 	var in struct {
-		Name string `json:"name"`
+		Name   *string `json:"name"`
+		NameEN *string `json:"name_en"`
 	}
 	if err == nil {
 		err = requireAdmin(u) // before reading the body
@@ -67,11 +69,12 @@ func (h *handler) handleRoundIndicatorCorrect(w http.ResponseWriter, r *http.Req
 	}
 	var c *catalog.NameCorrection
 	if err == nil {
-		c, err = h.Framework.CorrectRoundName(r.Context(), u, year, r.PathValue("code"), in.Name)
+		c, err = h.Framework.CorrectRoundNames(r.Context(), u, year, r.PathValue("code"), catalog.RoundNameEdit{Name: in.Name, NameEN: in.NameEN})
 	}
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"round": c.Round, "code": c.Code, "name": c.New, "old_name": c.Old})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"round": c.Round, "code": c.Code, "name": c.New, "old_name": c.Old,
+		"name_en": c.NewEN, "old_name_en": c.OldEN})
 }

@@ -74,11 +74,11 @@ func TestValuesOverHTTP(t *testing.T) {
 			first, second := rounds[0].(map[string]any), rounds[1].(map[string]any)
 			// The value as written, and its cited source counted among
 			// the documents behind it though it is linked to nothing.
-			found = first["value"].(float64) == 123000 && first["given"] == "12.3万人" && first["documents"] == float64(1) &&
+			found = first["value"].(float64) == 123000 && first["given"] == "12.3万人" && first["given_en"] == "123,000 people" && first["documents"] == float64(1) &&
 				first["status"] == "evidence" && second["status"] == "gap" && second["value"] == nil && second["documents"] == float64(0)
 		}
 	}
 	if !found {
-		t.Errorf("compare does not show 2.3.3 with 12.3万人 (123000) from 1 document in 2017 and a gap in 2018: %v", body["indicators"])
+		t.Errorf("compare does not show 2.3.3 with 12.3万人 (123000; in English 123,000 people) from 1 document in 2017 and a gap in 2018: %v", body["indicators"])
 	}
 }

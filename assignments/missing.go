@@ -81,7 +81,7 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 		if t.Overdue {
 			status += " ⚠ 逾期"
 		}
-		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(t.IndicatorName),
+		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(catalog.NameNow(t.IndicatorName, "", t.IndicatorNow, false)),
 			neutral(t.IndicatorInfo), t.Due, status, neutral(t.Reason), t.Round}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {

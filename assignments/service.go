@@ -2,6 +2,7 @@ package assignments
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -40,9 +41,14 @@ func (s *Service) today() string { return s.now().In(chinaTime).Format("2006-01-
 // indicator's name and 信息性质说明 (what evidence is wanted).
 type Task struct {
 	catalog.Assignment
-	Overdue       bool
+	Overdue bool
+	// IndicatorName and IndicatorInfo are the indicator's as the task's
+	// round has them: a past round that keeps its own names as it had
+	// them, IndicatorNow then today's indicator when renamed since (zero
+	// otherwise).
 	IndicatorName string
 	IndicatorInfo string
+	IndicatorNow  catalog.Indicator
 	// Submissions says, per document handed in, who submitted its bytes:
 	// one file handed in by two departments is one document with both
 	// submissions.
@@ -189,15 +195,40 @@ func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task,
 		return nil, err
 	}
 	today := s.today()
+	kept := map[int]*catalog.RoundNames{}
 	for i, a := range list {
 		ind := byCode[a.Indicator]
-		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info,
+		var now catalog.Indicator
+		if n, err := s.roundNames(ctx, kept, a.Round); err != nil {
+			return nil, err
+		} else if then, ok := n.Indicator(a.Indicator); ok && n.Kept {
+			ind, now = then, n.Now[a.Indicator]
+		}
+		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info, IndicatorNow: now,
 			Submissions: make(map[string][]catalog.Submission, len(a.Documents))}
 		for _, id := range a.Documents {
 			out[i].Submissions[id] = subs[id]
 		}
 	}
 	return out, nil
+}
+
+// roundNames returns the names round gives its indicators, read once
+// per round into seen; a round that is not there (or no framework) names
+// nothing of its own.
+func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNames, round int) (*catalog.RoundNames, error) {
+	if n, ok := seen[round]; ok {
+		return n, nil
+	}
+	n, err := s.cat.RoundNames(ctx, round)
+	if catalog.IsNotFound(err) {
+		n, err = &catalog.RoundNames{Round: round}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read round %d's indicator names: %w", round, err)
+	}
+	seen[round] = n
+	return n, nil
 }
 
 // DepartmentProgress is how far one department is with its assignments.

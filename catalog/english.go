@@ -46,6 +46,8 @@ var englishMessages = map[string]string{
 	"无法识别日期“%s”;请写成 2018-03-20、2018年3月20日、2018.3.20 或 2018/3/20":                          "The date “%s” is not recognised; write it as 2018-03-20, 2018年3月20日, 2018.3.20 or 2018/3/20",
 	"日期“%s”不存在;请检查月和日":                                  "The date “%s” does not exist; check the month and the day",
 	"监测轮次应为年份(如 2017),收到“%s”":                           "The monitoring round should be a year (such as 2017), not “%s”",
+	"请填写要改正的指标名称(中文名称或英文名称)":                            "Enter the indicator name to correct (the Chinese name or the English name)",
+	"%d 年度的指标 %s 的英文名称已是“%s”;同一轮次的两个指标不能同名,请换一个名称":      "In round %d, indicator %s's English name is already “%s”; two indicators of one round cannot share a name, choose another",
 	"指标名称不能为空;请填写该轮次应有的名称":                              "The indicator's name cannot be empty; enter the name the round should have",
 	"%d 年度的指标体系中没有编码为 %s 的指标":                           "Round %d's framework has no indicator with the code %s",
 	"%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称":           "In round %d, indicator %s is already named “%s”; two indicators of one round cannot share a name, choose another",

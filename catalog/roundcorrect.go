@@ -40,6 +40,14 @@ func (n *RoundNames) Name(code string, english bool) (name string, ok bool) {
 	return NameNow(ind.Name, ind.NameEN, n.Now[code], english), true
 }
 
+// Indicator is the indicator code as the round has it (its kept name,
+// English name, info and unit for a round that keeps its own); ok is false
+// when the round has no such code.
+func (n *RoundNames) Indicator(code string) (ind Indicator, ok bool) {
+	ind, ok = n.byCode[code]
+	return ind, ok
+}
+
 // NameNow is an indicator's name as a round had it (nameEN in English
 // when there is one), with the current framework's name beside it when it
 // was renamed since (now not zero): 社区教育覆盖率（现名：社区教育参与率）,
@@ -119,65 +127,144 @@ func (s *Store) RoundNames(ctx context.Context, round int) (*RoundNames, error) 
 	return n, nil
 }
 
-// CorrectRoundName corrects the name round keeps for its indicator code
-// (a framework imported with a typo, then a later round made current) and
-// records who did it, with the old and the new name, as round.correct_name.
-// It returns the correction made. The round's report and pack then use
-// the new name. Refused: an empty name (EINVALID), a name another
-// indicator of the round has (ECONFLICT), a round that keeps no names of
-// its own and so follows the framework, such as the current round
-// (EINVALID, saying to correct the framework), an unknown round or code
-// (ENOTFOUND). The same name again changes nothing and records nothing.
+// CorrectRoundName corrects the Chinese name round keeps for its
+// indicator code (CorrectRoundNames with only Name).
 func (s *Store) CorrectRoundName(ctx context.Context, round int, code, name, by string) (*NameCorrection, error) {
-	name = strings.TrimSpace(DropInvisible(name))
-	if name == "" {
+	return s.CorrectRoundNames(ctx, round, code, RoundNameEdit{Name: &name}, by)
+}
+
+// RoundNameEdit is a correction of the names a round keeps for one
+// indicator: the Chinese name, the English name, or both; nil leaves one
+// as it is.
+type RoundNameEdit struct {
+	Name   *string
+	NameEN *string
+}
+
+// CorrectRoundNames corrects the names round keeps for its indicator code
+// (a framework imported with a typo, then a later round made current):
+// the Chinese name, the English one or both (edit), and records who did
+// it, with the old and the new names, as round.correct_name (detail from
+// and to for the Chinese name, from_en and to_en for the English one,
+// only those that changed). It returns the correction made. The round's
+// report and pack then use the new names. Refused: an empty Chinese name
+// (EINVALID; an empty English name says the round had none, and English
+// readers then see the Chinese name), a name another indicator of the
+// round has, in either language (ECONFLICT), a round that keeps no names
+// of its own and so follows the framework, such as the current round
+// (EINVALID, saying to correct the framework), an unknown round or code
+// (ENOTFOUND), an edit of neither name (EINVALID). The same names again
+// change nothing and record nothing.
+func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, edit RoundNameEdit, by string) (*NameCorrection, error) {
+	if edit.Name == nil && edit.NameEN == nil {
+		return nil, FieldErrorf("name", EINVALID, "请填写要改正的指标名称(中文名称或英文名称)")
+	}
+	clean := func(p *string) *string {
+		if p == nil {
+			return nil
+		}
+		v := strings.TrimSpace(DropInvisible(*p))
+		return &v
+	}
+	edit = RoundNameEdit{Name: clean(edit.Name), NameEN: clean(edit.NameEN)}
+	if edit.Name != nil && *edit.Name == "" {
 		return nil, FieldErrorf("name", EINVALID, "指标名称不能为空;请填写该轮次应有的名称")
 	}
-	var old string
+	c := &NameCorrection{Round: round, Code: code}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.keptRound(ctx, tx, round); err != nil {
 			return err
 		}
-		err := tx.QueryRowContext(ctx, `SELECT name FROM round_indicator WHERE round = ? AND code = ?`, round, code).Scan(&old)
+		err := tx.QueryRowContext(ctx, `SELECT name, name_en FROM round_indicator WHERE round = ? AND code = ?`, round, code).Scan(&c.Old, &c.OldEN)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "%d 年度的指标体系中没有编码为 %s 的指标", round, code)
 		}
-		if err != nil || old == name {
+		if err != nil {
+			return fmt.Errorf("read the names of %s in round %d: %w", code, round, err)
+		}
+		c.New, c.NewEN = c.Old, c.OldEN
+		if edit.Name != nil {
+			c.New = *edit.Name
+		}
+		if edit.NameEN != nil {
+			c.NewEN = *edit.NameEN
+		}
+		if !c.Changed() {
+			return nil
+		}
+		if err := s.roundNameFree(ctx, tx, c); err != nil {
 			return err
 		}
-		var other string
-		err = tx.QueryRowContext(ctx, `SELECT code FROM round_indicator WHERE round = ? AND name = ? AND code <> ? ORDER BY position LIMIT 1`,
-			round, name, code).Scan(&other)
-		if err == nil {
-			return FieldErrorf("name", ECONFLICT, "%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称", round, other, name)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("look for the name in round %d: %w", round, err)
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE round_indicator SET name = ? WHERE round = ? AND code = ?`, name, round, code)
+		res, err := tx.ExecContext(ctx, `UPDATE round_indicator SET name = ?, name_en = ? WHERE round = ? AND code = ?`, c.New, c.NewEN, round, code)
 		if err != nil {
-			return fmt.Errorf("correct the name of %s in round %d: %w", code, round, err)
+			return fmt.Errorf("correct the names of %s in round %d: %w", code, round, err)
 		}
 		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("correct the name of %s in round %d: %w", code, round, err)
+			return fmt.Errorf("correct the names of %s in round %d: %w", code, round, err)
 		} else if n == 0 {
 			return Errorf(ENOTFOUND, "%d 年度的指标体系中没有编码为 %s 的指标", round, code)
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "round.correct_name", Object: fmt.Sprintf("round:%d", round),
-			Detail: map[string]any{"code": code, "from": old, "to": name}})
+			Detail: c.detail()})
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &NameCorrection{Round: round, Code: code, Old: old, New: name}, nil
+	return c, nil
+}
+
+// roundNameFree refuses, inside tx, a corrected name (c) that another
+// indicator of the round has: the Chinese name as it is, the English one
+// whatever its letter case.
+func (s *Store) roundNameFree(ctx context.Context, tx *sql.Tx, c *NameCorrection) error {
+	var other string
+	if c.New != c.Old {
+		err := tx.QueryRowContext(ctx, `SELECT code FROM round_indicator WHERE round = ? AND name = ? AND code <> ? ORDER BY position LIMIT 1`,
+			c.Round, c.New, c.Code).Scan(&other)
+		if err == nil {
+			return FieldErrorf("name", ECONFLICT, "%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称", c.Round, other, c.New)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("look for the name in round %d: %w", c.Round, err)
+		}
+	}
+	if c.NewEN == c.OldEN || c.NewEN == "" {
+		return nil
+	}
+	err := tx.QueryRowContext(ctx, `SELECT code FROM round_indicator WHERE round = ? AND LOWER(name_en) = LOWER(?) AND code <> ? ORDER BY position LIMIT 1`,
+		c.Round, c.NewEN, c.Code).Scan(&other)
+	if err == nil {
+		return FieldErrorf("name_en", ECONFLICT, "%d 年度的指标 %s 的英文名称已是“%s”;同一轮次的两个指标不能同名,请换一个名称", c.Round, other, c.NewEN)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look for the English name in round %d: %w", c.Round, err)
+	}
+	return nil
 }
 
 // NameCorrection is a kept name corrected: the indicator code of round,
-// named Old before and New now.
+// named Old (in English OldEN) before and New (NewEN) now.
 type NameCorrection struct {
-	Round    int
-	Code     string
-	Old, New string
+	Round        int
+	Code         string
+	Old, New     string
+	OldEN, NewEN string
+}
+
+// Changed reports whether the correction changed either name.
+func (c *NameCorrection) Changed() bool { return c.Old != c.New || c.OldEN != c.NewEN }
+
+// detail is the correction's audit detail: the code, and from/to for
+// each name that changed.
+func (c *NameCorrection) detail() map[string]any {
+	d := map[string]any{"code": c.Code}
+	if c.Old != c.New {
+		d["from"], d["to"] = c.Old, c.New
+	}
+	if c.OldEN != c.NewEN {
+		d["from_en"], d["to_en"] = c.OldEN, c.NewEN
+	}
+	return d
 }
 
 // keptRound refuses, inside tx, a round that is not there or keeps no

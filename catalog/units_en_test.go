@@ -9,18 +9,23 @@ import (
 // TestValueWrittenParts: a value splits into its number as written and the
 // unit after it, in whichever of the ways a coordinator may type it, so
 // the report's value and unit columns read as the values page does; in
-// English the unit gets its English words.
+// English the number is written in English form (no 万 or 亿 in it, a unit
+// in 万 or 亿 counted out) with its unit's English words.
 func TestValueWrittenParts(t *testing.T) {
 	for _, tt := range []struct {
 		v                       catalog.Value
 		number, unit, inEnglish string
 	}{
-		{catalog.Value{Number: 123000, Given: "12.3万", Unit: "人"}, "12.3万", "人", "12.3万人 (people)"},
-		{catalog.Value{Number: 123000, Given: "12.3万人", Unit: "人"}, "12.3万", "人", "12.3万人 (people)"},
-		{catalog.Value{Number: 1234.5, Given: "12345000人次", Unit: "万人次"}, "12345000", "人次", "12345000人次 (attendances)"},
+		{catalog.Value{Number: 123000, Given: "12.3万", Unit: "人"}, "12.3万", "人", "123,000 people"},
+		{catalog.Value{Number: 123000, Given: "12.3万人", Unit: "人"}, "12.3万", "人", "123,000 people"},
+		{catalog.Value{Number: 1234.5, Given: "12345000人次", Unit: "万人次"}, "12345000", "人次", "12.345 million attendances"},
+		{catalog.Value{Number: 1234.5678, Given: "1234.5678", Unit: "万人次"}, "1234.5678", "万人次", "12,345,678 attendances"},
+		{catalog.Value{Number: 3.2, Given: "3.2", Unit: "亿元"}, "3.2", "亿元", "320 million yuan"},
+		{catalog.Value{Number: 15, Given: "15亿元", Unit: "亿元"}, "15", "亿元", "1.5 billion yuan"},
 		{catalog.Value{Number: 85.3, Given: "85.3%", Unit: "%"}, "85.3", "%", "85.3%"},
-		{catalog.Value{Number: 120, Given: "120", Unit: "元/人"}, "120", "元/人", "120元/人 (yuan per person)"},
-		{catalog.Value{Number: 123, Unit: "个"}, "123", "个", "123个 (count)"},
+		{catalog.Value{Number: -2.3, Given: "-2.3%", Unit: "%"}, "-2.3", "%", "-2.3%"},
+		{catalog.Value{Number: 1234.5, Given: "1,234.5", Unit: "元/人"}, "1,234.5", "元/人", "1,234.5 yuan per person"},
+		{catalog.Value{Number: 123, Unit: "个"}, "123", "个", "123 count"},
 		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7", "处", "7处"},
 	} {
 		n, u := tt.v.WrittenParts()
@@ -32,6 +37,44 @@ func TestValueWrittenParts(t *testing.T) {
 		}
 		if got := tt.v.WrittenIn(false); got != tt.v.Written() {
 			t.Errorf("%q in %s in Chinese: %q, want %q", tt.v.Given, tt.v.Unit, got, tt.v.Written())
+		}
+	}
+}
+
+// TestEnglishNumber: thousands separated, millions and billions when
+// exact to three decimals, otherwise every digit; the float noise of
+// 12.3 × 10,000 gone.
+func TestEnglishNumber(t *testing.T) {
+	typed := 12.3 // a variable: a constant 12.3 * 10000 would be exact
+	for _, tt := range []struct {
+		n    float64
+		want string
+	}{
+		{0, "0"}, {999, "999"}, {1000, "1,000"}, {123000, "123,000"}, {typed * 10000, "123,000"}, {1234.5, "1,234.5"},
+		{999999, "999,999"}, {1e6, "1 million"}, {1230000, "1.23 million"}, {12345678, "12,345,678"}, {1234567.5, "1,234,567.5"},
+		{-7000, "-7,000"}, {2.5e9, "2.5 billion"}, {1.2345e9, "1,234,500,000"}, {0.05, "0.05"},
+	} {
+		if got := catalog.EnglishNumber(tt.n); got != tt.want {
+			t.Errorf("EnglishNumber(%v) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestTypedEN: a value typed at another scale, told in English without 万
+// in its number; a number that is not a plain one is as written.
+func TestTypedEN(t *testing.T) {
+	for _, tt := range []struct {
+		v    catalog.Value
+		want string
+	}{
+		{catalog.Value{Number: 12500, Given: "12500 万人", Unit: "人"}, "12,500 in units of 10,000 people"},
+		{catalog.Value{Number: 12500, Given: "12500", Unit: "万人"}, "12,500 in units of 10,000 people"},
+		{catalog.Value{Number: 3, Given: "3亿", Unit: "元"}, "3 in units of 100 million yuan"},
+		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7 处"},
+		{catalog.Value{Number: 123000, Given: "十二万三千", Unit: "人"}, "十二万三千人"},
+	} {
+		if got := tt.v.TypedEN(); got != tt.want {
+			t.Errorf("%q in %s: %q, want %q", tt.v.Given, tt.v.Unit, got, tt.want)
 		}
 	}
 }

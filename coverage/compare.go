@@ -29,22 +29,67 @@ type Comparison struct {
 	Indicators []CompareRow `json:"indicators"`
 }
 
-// CompareRow is one key indicator in every round compared.
+// CompareRow is one key indicator in every round compared, named as the
+// latest round compared names it: a past round that keeps its own names
+// as it had them, with today's name in Now and NowEN when renamed since
+// (旧名（现名：新名）, as the round's report writes it).
 type CompareRow struct {
 	Code   string      `json:"code"`
 	Name   string      `json:"name"`
+	NameEN string      `json:"name_en,omitempty"`
+	Now    string      `json:"now,omitempty"`
+	NowEN  string      `json:"now_en,omitempty"`
 	Kind   string      `json:"kind"`
 	Unit   string      `json:"unit,omitempty"`
 	Rounds []RoundCell `json:"rounds"`
 }
 
+// Shown is the row's indicator name as pages write it: the latest
+// round's name, today's beside it when renamed since (catalog.NameNow).
+func (r CompareRow) Shown(english bool) string {
+	var now catalog.Indicator
+	if r.Now != "" {
+		now = catalog.Indicator{Code: r.Code, Name: r.Now, NameEN: r.NowEN}
+	}
+	return catalog.NameNow(r.Name, r.NameEN, now, english)
+}
+
+// NamedThen is the name the row's i-th round (Rounds[i]) gave the
+// indicator, in English when english and the round had an English name,
+// when it differs from the row's; "" when it is the same, or the round
+// follows the current framework.
+func (r CompareRow) NamedThen(i int, english bool) string {
+	if i < 0 || i >= len(r.Rounds) || r.Rounds[i].Name == "" {
+		return ""
+	}
+	pick := func(zh, en string) string {
+		if english && en != "" {
+			return en
+		}
+		return zh
+	}
+	then := pick(r.Rounds[i].Name, r.Rounds[i].NameEN)
+	if then == pick(r.Name, r.NameEN) {
+		return ""
+	}
+	return then
+}
+
 // RoundCell is an indicator in one round: its status, value, and the
 // documents and claims behind it.
 type RoundCell struct {
-	Round  int      `json:"round"`
+	Round int `json:"round"`
+	// Name and NameEN are the indicator's names in this round when the
+	// round keeps names of its own (a past round) and has the indicator;
+	// empty when it follows the current framework.
+	Name   string   `json:"name,omitempty"`
+	NameEN string   `json:"name_en,omitempty"`
 	Status string   `json:"status"`
 	Value  *float64 `json:"value"`
 	Given  string   `json:"given,omitempty"` // the value as written (12.3万), when there is one
+	// GivenEN is the value in English form with its unit's English words
+	// (123,000 people: catalog.Value.WrittenIn), when there is one.
+	GivenEN string `json:"given_en,omitempty"`
 	// ValueStatus is the value's review status (pending, verified,
 	// insufficient, contradicted), when there is a value.
 	ValueStatus string `json:"value_status,omitempty"`
@@ -92,21 +137,36 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 		return nil, err
 	}
 	cells := map[string][]RoundCell{}
+	var latest *catalog.RoundNames
 	for _, r := range rounds {
 		byCode, err := s.roundCells(ctx, city, r)
 		if err != nil {
 			return nil, err
 		}
+		if latest, err = s.cat.RoundNames(ctx, r); err != nil {
+			return nil, err
+		}
 		for _, ind := range inds {
-			cells[ind.Code] = append(cells[ind.Code], byCode(ind))
+			cell := byCode(ind)
+			if then, ok := latest.Indicator(ind.Code); ok && latest.Kept {
+				cell.Name, cell.NameEN = then.Name, then.NameEN
+			}
+			cells[ind.Code] = append(cells[ind.Code], cell)
 		}
 	}
 	cmp := &Comparison{City: city, CityName: c.Name, Rounds: rounds, Indicators: []CompareRow{}}
 	for _, ind := range inds {
-		if ind.Level == catalog.KeyLevel {
-			cmp.Indicators = append(cmp.Indicators, CompareRow{Code: ind.Code, Name: ind.Name, Kind: string(ind.Kind),
-				Unit: ind.Unit, Rounds: cells[ind.Code]})
+		if ind.Level != catalog.KeyLevel {
+			continue
 		}
+		row := CompareRow{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Kind: string(ind.Kind), Unit: ind.Unit, Rounds: cells[ind.Code]}
+		if then, ok := latest.Indicator(ind.Code); ok && latest.Kept {
+			row.Name, row.NameEN = then.Name, then.NameEN
+			if now, renamed := latest.Now[ind.Code]; renamed {
+				row.Now, row.NowEN = now.Name, now.NameEN
+			}
+		}
+		cmp.Indicators = append(cmp.Indicators, row)
 	}
 	return cmp, nil
 }
@@ -152,7 +212,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		for _, v := range vals {
 			if v.Indicator == code {
 				n := v.Number
-				cell.Value, cell.Given, cell.ValueStatus = &n, v.Written(), string(v.Status)
+				cell.Value, cell.Given, cell.GivenEN, cell.ValueStatus = &n, v.Written(), v.WrittenIn(true), string(v.Status)
 				if id := v.Citation.DocumentID; id != "" && !withdrawn[id] {
 					behind[id] = true
 				}

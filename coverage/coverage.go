@@ -67,17 +67,24 @@ func Tree(inds []catalog.Indicator, linked map[string][]string) []*Node {
 
 // Matrix is the coverage of key indicators by linked documents, per city.
 type Matrix struct {
-	Round      int            `json:"round,omitempty"`
+	Round int `json:"round,omitempty"`
+	// NamesKept is true when Round keeps its own indicator names (a past
+	// round): the columns are named as the round named them.
+	NamesKept  bool           `json:"names_kept,omitempty"`
 	Indicators []Column       `json:"indicators"`
 	Cities     []CityCoverage `json:"cities"`
 }
 
-// Column is a key indicator of the matrix.
+// Column is a key indicator of the matrix, named as the matrix's round
+// names it; Now and NowEN are today's name of one a past round names
+// otherwise (旧名（现名：新名）, as the round's report writes it).
 type Column struct {
 	Code   string `json:"code"`
 	Name   string `json:"name"`
 	NameEN string `json:"name_en,omitempty"`
 	Kind   string `json:"kind"`
+	Now    string `json:"now,omitempty"`
+	NowEN  string `json:"now_en,omitempty"`
 }
 
 // CityCoverage is one city's row: how many key indicators have evidence,

@@ -21,11 +21,13 @@ func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
 func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city string) (*Matrix, error) {
 	scoped, visible := u.ScopeCity(city)
 	if !visible {
-		_, inds, err := s.cat.CurrentFramework(ctx)
+		inds, now, kept, err := roundIndicators(ctx, s.cat, round)
 		if err != nil {
 			return nil, err
 		}
-		return Build(round, nil, inds, nil, nil), nil
+		m := Build(round, nil, inds, nil, nil)
+		m.nameRound(now, kept)
+		return m, nil
 	}
 	return Load(ctx, s.cat, round, scoped...)
 }

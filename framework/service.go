@@ -199,3 +199,14 @@ func (s *Service) CorrectRoundName(ctx context.Context, u *catalog.User, round i
 	}
 	return s.cat.CorrectRoundName(ctx, round, code, name, u.Username)
 }
+
+// CorrectRoundNames corrects, for u (an admin), the Chinese name, the
+// English name or both that round keeps for its indicator code, audited
+// with the old and the new names (catalog.Store.CorrectRoundNames); the
+// round's report, pack and pages then use them.
+func (s *Service) CorrectRoundNames(ctx context.Context, u *catalog.User, round int, code string, edit catalog.RoundNameEdit) (*catalog.NameCorrection, error) {
+	if err := requireAdmin(u); err != nil {
+		return nil, err
+	}
+	return s.cat.CorrectRoundNames(ctx, round, code, edit, u.Username)
+}

@@ -189,9 +189,9 @@ func (r *Report) notFound(v *catalog.Value) string {
 	if v.PassageUnit != "" && v.PassageUnit == v.Unit {
 		// The passage has the value's own unit: the number was typed at
 		// another scale (12500 万人 for 12,500人), named as typed.
-		stored := strconv.FormatFloat(v.Number, 'f', -1, 64) + v.Unit
+		stored := r.amount(v.Number, v.Unit)
 		if r.Lang == English {
-			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value was given as %s, that is %s)", v.PassageUnit, v.Written(), stored)
+			return fmt.Sprintf(" (unit mismatch: the source text writes the number in %s, the value was given as %s, that is %s)", r.unit(v.PassageUnit), v.TypedEN(), stored)
 		}
 		return fmt.Sprintf("\uFF08单位不符\uFF1A原文中该数字的单位是“%s”\uFF0C填报的是“%s”\uFF0C即 %s\uFF09", v.PassageUnit, v.Written(), stored)
 	}

@@ -73,7 +73,7 @@ func TestReportComparesWithThePreviousRound(t *testing.T) {
 	if got, want := zh["3.1.3"][9], "2017 年度：1234.5万人次"; got != want || zh["3.1.3"][4] != report.Gap {
 		t.Errorf("2018 report 3.1.3 (no 2018 value): value %q, previous %q, want 缺 and %q", zh["3.1.3"][4], got, want)
 	}
-	if got, want := rows(2018, report.English)["2.3.3"][9], "2017: 12.3万人 (people) (this round: +7000 people)"; got != want {
+	if got, want := rows(2018, report.English)["2.3.3"][9], "2017: 123,000 people (this round: +7,000 people)"; got != want {
 		t.Errorf("English 2018 report 2.3.3 previous: %q, want %q", got, want)
 	}
 	if got := rows(2017, report.Chinese)["2.3.3"][9]; got != "" {

@@ -65,7 +65,9 @@ func TestReportSaysUnitMismatch(t *testing.T) {
 // TestReportSaysUnitMismatchOfScale: 12500 typed with the unit 万人 for
 // 2.3.3 (counted in 人), citing a passage that says 12,500人, is stored
 // as 125000000 人; the passage's unit is the value's own, so the report
-// names the value as typed and as stored instead of “人” twice.
+// names the value as typed and as stored instead of “人” twice; in
+// English with no 万 in a number: 12,500 in units of 10,000 people, that
+// is 125 million people.
 func TestReportSaysUnitMismatchOfScale(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "xuefen.txt", "截至2017年底，存入学分银行的社会培训成果人数达到12,500人。")
@@ -83,7 +85,7 @@ func TestReportSaysUnitMismatchOfScale(t *testing.T) {
 	}
 	r.Lang = report.English
 	text, _, _ = docx(t, r)
-	if want := "(unit mismatch: the source text writes the number in 人, the value was given as 12500 万人, that is 125000000人)"; !strings.Contains(text, want) {
+	if want := "(unit mismatch: the source text writes the number in people, the value was given as 12,500 in units of 10,000 people, that is 125 million people)"; !strings.Contains(text, want) {
 		t.Errorf("English DOCX lacks %q: %.1200s", want, text[strings.Index(text, "2.3.3"):])
 	}
 }

@@ -14,8 +14,9 @@ import (
 // hold a value as its coordinator wrote it (12.3万 and 人, not 123000),
 // as the values page shows it (12.3万人); a plain number stays a number.
 // In English the units are named as the English pages name them (个 is
-// count, 元/人 yuan per person, a gap's unit too) and the prose gives the
-// value as written with its unit's English words: 12.3万人 (people).
+// count, 元/人 yuan per person, a gap's unit too) and the number is in
+// English form, no 万 left in it: 123,000 people, as the English values
+// page shows it; the Chinese report keeps 12.3万人 as typed.
 func TestReportGivesValuesAsWritten(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "tongji.txt", "全年存入学分银行的社会培训成果达12.3万人，认定市民终身学习基地123个。")
@@ -42,18 +43,22 @@ func TestReportGivesValuesAsWritten(t *testing.T) {
 
 	r.Lang = report.English
 	en := xlsxRows(t, r)
-	for code, want := range map[string][2]string{"2.3.3": {"12.3万", "people"}, "2.2.1": {"123", "count"}, "1.3.1": {"Gap", "yuan per person"}} {
+	for code, want := range map[string][2]string{"2.3.3": {"123,000", "people"}, "2.2.1": {"123", "count"}, "1.3.1": {"Gap", "yuan per person"}} {
 		if got := en[code]; got[4] != want[0] || got[5] != want[1] {
 			t.Errorf("English XLSX %s value and unit %q %q, want %q %q", code, got[4], got[5], want[0], want[1])
 		}
 	}
 	text, _, _ := docx(t, r)
-	for _, want := range []string{"Value: 12.3万人 (people)", "Value: 123个 (count)"} {
+	for _, want := range []string{"Value: 123,000 people", "Value: 123 count"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("English DOCX lacks %q", want)
 		}
 	}
-	if strings.Contains(text, "123000") {
-		t.Errorf("English DOCX gives 12.3万 as 123000")
+	if strings.Contains(text, "Value: 12.3万") || strings.Contains(text, "123000") {
+		t.Errorf("English DOCX gives 12.3万 as typed or as 123000, not as 123,000")
+	}
+	r.Lang = report.Chinese
+	if text, _, _ := docx(t, r); !strings.Contains(text, "12.3万人") || strings.Contains(text, "123,000") {
+		t.Errorf("Chinese DOCX does not keep 12.3万人 as typed")
 	}
 }

@@ -42,7 +42,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 	if err != nil {
 		h.Logger.Warn("audit log: document titles", "err", err)
 	}
-	named := h.objectNames(ctx, u, objects, cities)
+	named := h.objectNames(ctx, l, u, objects, cities)
 	rows := make([]eventRow, len(events))
 	for i, e := range events {
 		row := eventRow{At: e.At, User: actorName(l, e.User), Action: e.Action, Did: actionName(l, e.Action)}
@@ -70,7 +70,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 // carry what they were about (a review names only its claim or value).
 // One that cannot be read (deleted, not u's to see) is left out, and its
 // row shows its ID.
-func (h *handler) objectNames(ctx context.Context, u *catalog.User, objects []string, cities map[string]string) map[string]string {
+func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, objects []string, cities map[string]string) map[string]string {
 	city := func(code string) string { return cmp.Or(cities[code], code) }
 	byKind := map[string][]string{}
 	for _, obj := range objects {
@@ -102,7 +102,7 @@ func (h *handler) objectNames(ctx context.Context, u *catalog.User, objects []st
 			}
 		case "value":
 			if v := vals[id]; v != nil {
-				name = fmt.Sprintf("%s %d %s %s", city(v.City), v.Round, v.Indicator, v.Written())
+				name = fmt.Sprintf("%s %d %s %s", city(v.City), v.Round, v.Indicator, v.WrittenIn(l == English))
 			}
 		case "assignment":
 			if t, err := h.Assignments.Get(ctx, u, id); err == nil {
@@ -206,11 +206,22 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 	case "round":
 		// A kept name corrected (round.correct_name): which indicator, from
 		// what to what.
+		// An English name's correction (from_en, to_en) says it in
+		// English: its old name may have been none.
 		code, _ := detail["code"].(string)
 		from, _ := detail["from"].(string)
 		to, _ := detail["to"].(string)
-		if code != "" && to != "" {
-			return fmt.Sprintf("%s %s %s “%s”→“%s”", word, id, code, from, to), "/admin/rounds/" + id
+		fromEN, _ := detail["from_en"].(string)
+		toEN, hasEN := detail["to_en"].(string)
+		var said []string
+		if to != "" {
+			said = append(said, fmt.Sprintf("“%s”→“%s”", from, to))
+		}
+		if hasEN {
+			said = append(said, fmt.Sprintf("EN “%s”→“%s”", fromEN, toEN))
+		}
+		if code != "" && len(said) > 0 {
+			return fmt.Sprintf("%s %s %s %s", word, id, code, strings.Join(said, " ")), "/admin/rounds/" + id
 		}
 	}
 	return word + " " + id, ""

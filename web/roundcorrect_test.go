@@ -116,3 +116,56 @@ func rowWith(page, attr string) string {
 	}
 	return page[i : i+j]
 }
+
+// TestAdminCorrectsARoundsKeptEnglishName: 2018's names page has an
+// English name field beside each kept Chinese name; the admin corrects
+// 2.3.1's English name alone (the Chinese typo stays) and is told so in
+// Chinese, then, on the English page, another indicator's English name
+// comes back beside the English field in English; the audit log on
+// /admin shows the English correction.
+func TestAdminCorrectsARoundsKeptEnglishName(t *testing.T) {
+	s := newSite(t)
+	typo, _ := pastRoundWithTypo(t, s)
+	admin := s.login("admin")
+	_, page := admin.get("/admin/rounds/2018")
+	if row := rowWith(page, `id="i-2.3.1"`); !strings.Contains(row, `name="name_en"`) {
+		t.Fatalf("2018's 2.3.1 row: %.600s, want an English name field", row)
+	}
+	other := inputValue(rowWith(page, `id="i-2.3.2"`), "name_en")
+	if other == "" {
+		t.Fatalf("2018's 2.3.2 has no English name: %.600s", rowWith(page, `id="i-2.3.2"`))
+	}
+	resp, body := admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {typo}, "name_en": {"Credit bank system"}})
+	if resp.StatusCode != 200 || !strings.Contains(textOf(body), "已把指标 2.3.1 的英文名称由") || strings.Contains(textOf(body), "的名称由") {
+		t.Fatalf("the English correction: %d %.600s", resp.StatusCode, textOf(body))
+	}
+	if row := rowWith(body, `id="i-2.3.1"`); inputValue(row, "name_en") != "Credit bank system" || inputValue(row, "name") != typo {
+		t.Errorf("2018's 2.3.1 after the English correction: %.600s", row)
+	}
+	admin.english()
+	resp, body = admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {typo}, "name_en": {other}})
+	row := rowWith(body, `id="i-2.3.1"`)
+	if resp.StatusCode != 409 || !strings.Contains(textOf(row), "English name is already “"+other+"”") ||
+		!strings.Contains(row, `aria-describedby="rn-en-err-2.3.1"`) {
+		t.Errorf("another indicator's English name: %d, row %.800s, want the refusal in English beside the English field", resp.StatusCode, textOf(row))
+	}
+	_, page = admin.get("/admin")
+	if !strings.Contains(textOf(page), "2.3.1 EN “") || !strings.Contains(textOf(page), "”→“Credit bank system”") {
+		t.Errorf("the audit log on /admin does not show the English correction: %.1500s", textOf(page))
+	}
+}
+
+// inputValue is the value of the input named name in html, "" for none.
+func inputValue(html, name string) string {
+	i := strings.Index(html, `name="`+name+`"`)
+	if i < 0 {
+		return ""
+	}
+	rest := html[i:]
+	j := strings.Index(rest, `value="`)
+	if j < 0 || strings.Index(rest, ">") < j {
+		return ""
+	}
+	v := rest[j+len(`value="`):]
+	return v[:strings.Index(v, `"`)]
+}

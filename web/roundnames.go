@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/httperr"
@@ -61,8 +62,10 @@ func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status 
 	h.render(w, r, status, "round", trf(langOf(r), "round.title", p.Label), p)
 }
 
-// adminRoundNameCorrect corrects one name a round keeps and goes back to
-// its row; a refused name comes back beside the row's field.
+// adminRoundNameCorrect corrects the names a round keeps for one
+// indicator (the form's name and name_en; a form without name_en leaves
+// the English name as it is) and goes back to its row; a refused name
+// comes back beside its field.
 func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) {
 	year, err := strconv.Atoi(r.PathValue("year"))
 	if err != nil {
@@ -70,20 +73,41 @@ func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	code := r.PathValue("code")
-	c, err := h.Framework.CorrectRoundName(r.Context(), sessionFrom(r).User, year, code, r.PostFormValue("name"))
+	var edit catalog.RoundNameEdit
+	if err := r.ParseForm(); err == nil {
+		if v, ok := r.PostForm["name"]; ok {
+			edit.Name = &v[0]
+		}
+		if v, ok := r.PostForm["name_en"]; ok {
+			edit.NameEN = &v[0]
+		}
+	}
+	c, err := h.Framework.CorrectRoundNames(r.Context(), sessionFrom(r).User, year, code, edit)
 	if err != nil {
 		if ec := catalog.ErrorCode(err); ec != catalog.EINVALID && ec != catalog.ECONFLICT {
 			h.fail(w, r, err)
 			return
 		}
-		st := typed(r, "name")
-		st.setError(langOf(r), err, "name")
+		st := typed(r, "name", "name_en")
+		st.setError(langOf(r), err, "name", "name_en")
 		h.showRoundNames(w, r, httperr.Prepare(w, r, h.Logger, err), code, st)
 		return
 	}
-	msg := trf(langOf(r), "round.unchanged", c.Code)
+	back(w, r, "/admin/rounds/"+strconv.Itoa(year)+"#i-"+c.Code, correctedSays(langOf(r), c))
+}
+
+// correctedSays is what the admin is told of a correction: each name
+// changed, from what to what, or that nothing changed.
+func correctedSays(l Lang, c *catalog.NameCorrection) string {
+	var said []string
 	if c.Old != c.New {
-		msg = trf(langOf(r), "round.corrected", c.Code, c.Old, c.New)
+		said = append(said, trf(l, "round.corrected", c.Code, c.Old, c.New))
 	}
-	back(w, r, "/admin/rounds/"+strconv.Itoa(year)+"#i-"+c.Code, msg)
+	if c.OldEN != c.NewEN {
+		said = append(said, trf(l, "round.corrected_en", c.Code, c.OldEN, c.NewEN))
+	}
+	if len(said) == 0 {
+		return trf(l, "round.unchanged", c.Code)
+	}
+	return strings.Join(said, tr(l, "round.and"))
 }

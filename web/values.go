@@ -110,11 +110,11 @@ func unitMismatch(l Lang, v *catalog.Value) string {
 		return ""
 	}
 	if v.PassageUnit == v.Unit {
-		stored := strconv.FormatFloat(v.Number, 'f', -1, 64)
+		typed := v.Written()
 		if l == English {
-			stored += " "
+			typed = v.TypedEN() // no 万 inside an English number
 		}
-		return fmt.Sprintf(tr(l, "values.unit_mismatch_scale"), unitName(l, v.PassageUnit), v.Written(), stored+unitName(l, v.Unit))
+		return fmt.Sprintf(tr(l, "values.unit_mismatch_scale"), unitName(l, v.PassageUnit), typed, catalog.AmountIn(v.Number, v.Unit, l == English))
 	}
 	return fmt.Sprintf(tr(l, "values.unit_mismatch"), unitName(l, v.PassageUnit), unitName(l, v.Unit))
 }

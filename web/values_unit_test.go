@@ -58,7 +58,7 @@ func TestUnitMismatchOfScaleNamesWhatWasTyped(t *testing.T) {
 	}
 	for _, tt := range []struct{ lang, want string }{
 		{"zh", want},
-		{"en", "Unit mismatch: the passage writes the number in “people”, the value was given as “12500 万人” (that is 125000000 people)"},
+		{"en", "Unit mismatch: the passage writes the number in “people”, the value was given as “12,500 in units of 10,000 people” (that is 125 million people)"},
 	} {
 		li := s.login("li")
 		if tt.lang == "en" {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,8 +13,8 @@ import (
 
 // TestValuesPageGivesValuesAsTheReportDoes: 审核定量指标数值 shows a value
 // and the previous round's as their coordinator wrote them (12.3万人), in
-// English with the unit's English words after them, as the report's
-// English DOCX does (catalog.Value.WrittenIn): 13万人 (people).
+// English in English form with the unit's English words, as the report's
+// English DOCX does (catalog.Value.WrittenIn): 130,000 people.
 func TestValuesPageGivesValuesAsTheReportDoes(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -31,7 +32,7 @@ func TestValuesPageGivesValuesAsTheReportDoes(t *testing.T) {
 		wantNot string
 	}{
 		{"zh", []string{"13万人", "\uFF08上一轮 2017 年度\uFF1A12.3万人\uFF0C待审核\uFF09"}, "(people)"},
-		{"en", []string{"13万人 (people)", "(round 2017: 12.3万人 (people), Pending)"}, "130000"},
+		{"en", []string{"130,000 people", "(round 2017: 123,000 people, Pending)"}, "13万人 (people)"},
 	} {
 		li := s.login("li")
 		if tt.lang == "en" {
@@ -46,6 +47,15 @@ func TestValuesPageGivesValuesAsTheReportDoes(t *testing.T) {
 		}
 		if strings.Contains(text, tt.wantNot) {
 			t.Errorf("%s values page says %q: %.2000s", tt.lang, tt.wantNot, text)
+		}
+		// /compare gives the values as the values page does.
+		_, page = li.get("/compare?city=330100&rounds=2017,2018")
+		row := textOf(regexp.MustCompile(`(?s)<tr data-code="2\.3\.3">.*?</tr>`).FindString(page))
+		want := map[string][]string{"zh": {"12.3万", "13万"}, "en": {"123,000 people", "130,000 people"}}[tt.lang]
+		for _, w := range want {
+			if !strings.Contains(row, w) || (tt.lang == "en" && strings.Contains(row, "万")) {
+				t.Errorf("%s /compare row 2.3.3: %q, want %q and no 万 in English", tt.lang, row, w)
+			}
 		}
 	}
 }
