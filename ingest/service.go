@@ -106,8 +106,12 @@ func (c *Config) setDefaults() {
 		c.UploadWait = time.Minute
 	}
 	if c.BatchSize <= 0 {
-		// Larger batches make fewer, larger segments and so less merging;
-		// 256 was the fastest of 64, 256 and 1000 (bench/README.md).
+		// Larger batches make fewer, larger segments and so less merging,
+		// but Bleve's segment building and the collector (a batch's
+		// analysis is held in memory) grow faster than the batch: 256
+		// was the fastest of 64, 256 and 1000, and of 128, 256, 512 and
+		// 1024 in the twenty-second session, 512 level with it
+		// (bench/README.md).
 		c.BatchSize = 256
 	}
 	if c.RetryDelay <= 0 {
