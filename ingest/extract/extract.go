@@ -93,8 +93,10 @@ const Version = 3
 // contours, is OCR'd, where its words were lost since short pages without
 // pictures were trusted; fills of rectangles only (table shading) and
 // forms using their page's resources that draw nothing OCR could read no
-// longer send a page to OCR.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 2, "pdf": 1, "pdftotext": 1, "ofd": 1}
+// longer send a page to OCR. 3 (csv): Excel 2003's XML Spreadsheet named
+// .xls, which it read as lines of markup, goes to its own reader
+// (xmlss.go).
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "pdf": 1, "pdftotext": 1, "ofd": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -3,7 +3,11 @@ package extract
 import (
 	"bytes"
 	"strings"
+
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
+
+var nameXMLSheet = words(" Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
 
 // sniffText decides between HTML, CSV and plain text. Text is CSV when it is
 // named .csv or .tsv, when it is named as a spreadsheet (.xls, .et: "Excel"
@@ -18,6 +22,9 @@ func sniffText(head []byte, ext string) kind {
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
 	case looksLikeHTML(head):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
+	case spreadsheet.LooksXMLSpreadsheet(head) && ext != ".txt":
+		// Excel 2003's XML Spreadsheet: extractXLS reads it.
+		return kind{class: classText, format: FormatXLS, name: nameXMLSheet}
 	}
 	csvKind := kind{class: classText, format: FormatCSV, name: nameCSV}
 	switch ext {

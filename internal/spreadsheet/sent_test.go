@@ -113,11 +113,13 @@ func TestSeparatorVotesByRecord(t *testing.T) {
 }
 
 // TestXMLSpreadsheetIsNotText: Excel 2003's XML Spreadsheet saved as .xls,
-// tab-indented as government systems write it, is refused as not a
-// workbook (save it as .xlsx), never read as tab-separated text.
+// tab-indented as government systems write it (the ss: prefix left
+// undeclared, as some do), is read as the workbook it is, never as
+// tab-separated text: a comma in a cell stays in it.
 func TestXMLSpreadsheetIsNotText(t *testing.T) {
 	xml := "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">\n\t<Worksheet ss:Name=\"责任分解\">\n\t\t<Table>\n\t\t\t<Row><Cell><Data ss:Type=\"String\">指标编码,责任单位</Data></Cell></Row>\n\t\t</Table>\n\t</Worksheet>\n</Workbook>\n"
-	if _, _, err := ReadWorkbook(context.Background(), []byte(xml), 100, &sheetReader{sheet: &Sheet{}}); !errors.Is(err, ErrNotXLSX) {
-		t.Errorf("an XML Spreadsheet 2003: %v, want ErrNotXLSX", err)
+	name, got, err := ReadWorkbook(context.Background(), []byte(xml), 100, &sheetReader{sheet: &Sheet{}})
+	if want := [][]string{{"指标编码,责任单位"}}; err != nil || name != "责任分解" || !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("an XML Spreadsheet 2003: %q %q, %v; want 责任分解 %q", name, got, err, want)
 	}
 }
