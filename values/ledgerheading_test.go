@@ -59,12 +59,14 @@ func TestLedgerAsADepartmentMakesIt(t *testing.T) {
 // and a 填报单位 line above the heading, a section banner, the file name
 // written once and merged down over both rows, numbers as Excel shows
 // them, a note and signatures under it. So does the same ledger as a
-// government system exports it, Excel 2003's XML Spreadsheet named .xls.
-// Both are the .html beside them converted by LibreOffice (soffice
-// --headless --infilter="HTML (StarCalc)" --convert-to "xls:MS Excel 97",
-// and --convert-to 'xml:MS Excel 2003 XML').
+// government system exports it, Excel 2003's XML Spreadsheet named .xls,
+// and as a single-file web page (MHT) named .xls. The first two are the
+// .html beside them converted by LibreOffice (soffice --headless
+// --infilter="HTML (StarCalc)" --convert-to "xls:MS Excel 97", and
+// --convert-to 'xml:MS Excel 2003 XML'), the MHT that .html in GB18030,
+// quoted-printable, after a frameset (ingest/extract/testdata/src/mkmht.py).
 func TestLedgerSavedAsXLS(t *testing.T) {
-	for _, file := range []string{"带标题和合并单元格的数值台账.xls", "XML表格的数值台账.xls"} {
+	for _, file := range []string{"带标题和合并单元格的数值台账.xls", "XML表格的数值台账.xls", "单个文件网页的数值台账.xls"} {
 		xls, err := os.ReadFile("testdata/" + file)
 		if err != nil {
 			t.Fatal(err)

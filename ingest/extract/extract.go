@@ -95,8 +95,10 @@ const Version = 3
 // forms using their page's resources that draw nothing OCR could read no
 // longer send a page to OCR. 3 (csv): Excel 2003's XML Spreadsheet named
 // .xls, which it read as lines of markup, goes to its own reader
-// (xmlss.go).
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "pdf": 1, "pdftotext": 1, "ofd": 1}
+// (xmlss.go), and a tab-separated cell Excel quoted for its line breaks
+// is one cell, not rows of its own (spreadsheet.TabRecords). 1 (html): each page of an MHT read, not its first alone,
+// which in Excel's single-file web page is a frameset without text.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 1, "pdf": 1, "pdftotext": 1, "ofd": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestXLSThatIsTextOrAWebPage: an "Excel" file a government system or
@@ -10,7 +13,8 @@ import (
 // or as Excel 2003's XML Spreadsheet (LibreOffice's, cells merged down
 // written once), under a .xls name, uploaded as a document, is read as
 // the table it shows, not failed as a damaged workbook nor read as
-// markup.
+// markup; so is a single-file web page (MHT, GB18030 quoted-printable,
+// the table's page after Excel's frameset).
 func TestXLSThatIsTextOrAWebPage(t *testing.T) {
 	for name, want := range map[string]string{
 		"台账.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31",
@@ -27,5 +31,24 @@ func TestXLSThatIsTextOrAWebPage(t *testing.T) {
 		if text := strings.Join(res.Pages, "\f"); !strings.Contains(text, want) || !strings.Contains(text, "四级社区教育网络建成率") || strings.Contains(text, "<") {
 			t.Errorf("%s read by %s as %q, want %q", name, res.Extractor, text, want)
 		}
+	}
+}
+
+// TestTabSeparatedCellOfSeveralLines: a document of tab-separated text in
+// GB18030 whose 备注 cell Excel quoted over two lines reads that cell on
+// its row, not as a row of its own that takes the quote along.
+func TestTabSeparatedCellOfSeveralLines(t *testing.T) {
+	text := "指标编码\t责任单位\t备注\r\n1.1.1\t市教育局\t\"每季度报送一次\r\n年底汇总\"\r\n1.1.2\t市民政局\t无\r\n"
+	data, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(context.Background(), FormatCSV, writeTemp(t, "责任分解表.xls", data), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "指标编码 | 责任单位 | 备注\n\n1.1.1 | 市教育局 | 每季度报送一次年底汇总\n\n1.1.2 | 市民政局 | 无"
+	if got := strings.Join(res.Pages, "\f"); got != want {
+		t.Errorf("read as %q, want %q", got, want)
 	}
 }

@@ -51,6 +51,7 @@ func TestSniffFixtures(t *testing.T) {
 		{file: "stats.xls", format: FormatXLS, mime: MIMEXLS},
 		{file: "stats.xls", name: "统计.et", format: FormatXLS, mime: MIMEXLS},
 		{file: "XML表格的责任分解表.xls", format: FormatXLS, mime: MIMEXLS},
+		{file: "单个文件网页的责任分解表.xls", format: FormatHTML, mime: MIMEMHT},
 		{file: "XML表格的责任分解表.xls", name: "责任分解表.txt", format: FormatTXT, mime: MIMETXT},
 		{file: "report.odt", format: FormatODT, mime: MIMEODT},
 		{file: "report.odt", name: "报告.docx", format: FormatODT, mime: MIMEODT},
