@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestXLSThatIsTextOrAWebPage: an "Excel" file a government system or
@@ -50,5 +52,33 @@ func TestTabSeparatedCellOfSeveralLines(t *testing.T) {
 	want := "指标编码 | 责任单位 | 备注\n\n1.1.1 | 市教育局 | 每季度报送一次年底汇总\n\n1.1.2 | 市民政局 | 无"
 	if got := strings.Join(res.Pages, "\f"); got != want {
 		t.Errorf("read as %q, want %q", got, want)
+	}
+}
+
+// TestXMLSpreadsheetDocumentRefusals: an XML Spreadsheet uploaded as a
+// document that declares entities growing a billion times, or is cut
+// short, is refused saying it is damaged, never expanded nor read as
+// text; one nested past its bound is refused as too large.
+func TestXMLSpreadsheetDocumentRefusals(t *testing.T) {
+	const head = `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">`
+	laughs := `<?xml version="1.0"?><!DOCTYPE Workbook [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">` +
+		`<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>` +
+		head + `<Worksheet ss:Name="表"><Table><Row><Cell><Data ss:Type="String">&d;</Data></Cell></Row></Table></Worksheet></Workbook>`
+	for _, tt := range []struct {
+		name, xml, code string
+	}{
+		{"billion laughs", laughs, catalog.EINVALID},
+		{"cut short", `<?xml version="1.0"?>` + head + `<Worksheet ss:Name="表"><Table><Row><Cell><Data ss:Type="String">杭州市`, catalog.EINVALID},
+		{"nested deep", `<?xml version="1.0"?>` + head + strings.Repeat("<Worksheet>", 10000), catalog.ETOOLARGE},
+	} {
+		path := writeTemp(t, "台账.xls", []byte(tt.xml))
+		format, _, err := Sniff([]byte(tt.xml), "台账.xls")
+		if err != nil || format != FormatXLS {
+			t.Fatalf("%s: sniffed %q, %v; want xls", tt.name, format, err)
+		}
+		res, err := Extract(context.Background(), format, path, Limits{})
+		if catalog.ErrorCode(err) != tt.code {
+			t.Errorf("%s: %v, %v; want %s", tt.name, res, err, tt.code)
+		}
 	}
 }

@@ -193,7 +193,8 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 	}
 	across, _ := strconv.Atoi(xmlssAttr(t, "MergeAcross"))
 	down, _ := strconv.Atoi(xmlssAttr(t, "MergeDown"))
-	across, down = max(0, across), max(0, down)
+	// bounded before any sum: 2⁶³−1 columns would wrap round past the check
+	across, down = min(max(0, across), MaxColumns), min(max(0, down), r.maxRows)
 	if r.cellAt+across+1 > MaxColumns {
 		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", r.rowAt+1, MaxColumns)
 	}
@@ -207,7 +208,6 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 		if len(r.sheet.Merges) >= maxMerges {
 			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处;请取消合并后再导入", maxMerges)
 		}
-		down = min(down, r.maxRows)
 		r.sheet.Merges = append(r.sheet.Merges, Merge{Top: r.rowAt, Left: r.cellAt, Bottom: r.rowAt + down, Right: r.cellAt + across})
 		for len(r.covered) <= r.cellAt+across {
 			r.covered = append(r.covered, 0)

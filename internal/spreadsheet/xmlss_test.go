@@ -114,6 +114,8 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 		{"nested deep", head + strings.Repeat("<a>", 100000), catalog.ETOOLARGE, nil},
 		{"a cell past the last column", head + sheet("表", `<Row><Cell ss:Index="1000000"><Data ss:Type="String">远</Data></Cell></Row>`) + `</Workbook>`, catalog.EINVALID, nil},
 		{"a merge across past the last column", head + sheet("表", `<Row><Cell ss:MergeAcross="99999"><Data ss:Type="String">宽</Data></Cell></Row>`) + `</Workbook>`, catalog.EINVALID, nil},
+		{"a merge across wrapping round", head + sheet("表", `<Row><Cell ss:MergeAcross="9223372036854775807"><Data ss:Type="String">宽</Data></Cell></Row>`) + `</Workbook>`, catalog.EINVALID, nil},
+		{"a merge down wrapping round", head + sheet("表", `<Row><Cell ss:MergeDown="9223372036854775807"><Data ss:Type="String">长</Data></Cell></Row><Row><Cell><Data ss:Type="String">乙</Data></Cell></Row>`) + `</Workbook>`, "", nil}, // read, the merge cut at the last row
 		{"too many rows", manyRows, "", ErrTooManyRows},
 		{"a row far down", head + sheet("表", `<Row ss:Index="1000000"><Cell><Data ss:Type="String">远</Data></Cell></Row>`) + `</Workbook>`, "", ErrTooManyRows},
 	} {
