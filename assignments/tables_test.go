@@ -53,6 +53,14 @@ func TestTablesAsDepartmentsMakeThem(t *testing.T) {
 		// a title row and a quoted word in a cell.
 		{"an HTML table named .xls", "台账.xls", mustRead(t, "testdata/台账.xls"), want},
 		{"GB18030 tab-separated text named .xls", "责任分解表.xls", mustRead(t, "testdata/责任分解表.xls"), want},
+		// Excel 2003's XML Spreadsheet named .xls, the .html converted by
+		// LibreOffice (--convert-to 'xml:MS Excel 2003 XML'): cells merged
+		// from above written as no cell at all.
+		{"an Excel 2003 XML Spreadsheet named .xls", "责任分解表.xls", mustRead(t, "testdata/XML表格的责任分解表.xls"), want},
+		// A single-file web page (MHT) named .xls: Excel's frameset, then
+		// the table's page in GB18030 (declared gb2312), quoted-printable
+		// (ingest/extract/testdata/src/mkmht.py).
+		{"an MHT single-file web page named .xls", "责任分解表.xls", mustRead(t, "testdata/单个文件网页的责任分解表.xls"), want},
 		{"CSV with a title row and words around the headings", "责任分解表.csv", []byte("杭州市学习型城市建设监测责任分解表,,,\n" +
 			"填报单位：市学习办,,,\n" +
 			"\"关键\n指标\",\"*牵头单位\",完成时限（年月日）,联系人及电话\n" +

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -14,13 +15,14 @@ import (
 
 // TestSheetsAsOfficesSendThemAreFound: a 统计台账 whose date is in a
 // Chinese built-in format is found by a search for 2024年3月, and an
-// "Excel" file that is a GBK web page's table or GB18030 tab-separated
-// text under a .xls name is indexed, not failed, and found by what its
-// cells say.
+// "Excel" file that is a GBK web page's table, GB18030 tab-separated
+// text, Excel 2003's XML Spreadsheet or a single-file web page (MHT)
+// under a .xls name is indexed, not failed, and found by what its cells
+// say on its first page.
 func TestSheetsAsOfficesSendThemAreFound(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
-	files := []string{"统计台账.xlsx", "台账.xls", "责任分解表.xls"}
+	files := []string{"统计台账.xlsx", "台账.xls", "责任分解表.xls", "XML表格的责任分解表.xls", "单个文件网页的责任分解表.xls"}
 	ids := make([]string, len(files))
 	for i, name := range files {
 		f, err := os.Open(filepath.Join("extract", "testdata", name))
@@ -63,9 +65,21 @@ func TestSheetsAsOfficesSendThemAreFound(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, id := range c.want {
-			if !foundOnPage(res, id, 1) {
-				t.Errorf("search %q: %s not found on page 1 (%d hits)", c.query, id, res.Total)
+			// The MHT holds 台账.xls's very table: folded into it as a
+			// near duplicate, which says it reads the same.
+			if !foundOnPage(res, id, 1) && !foldedInto(res, id) {
+				t.Errorf("search %q: %s (%s) not found on page 1 (%d hits)", c.query, id, files[slices.Index(ids, id)], res.Total)
 			}
 		}
 	}
+}
+
+// foldedInto reports whether id is a near duplicate folded into a hit.
+func foldedInto(res *search.Result, id string) bool {
+	for _, h := range res.Hits {
+		if slices.Contains(h.NearDuplicateIDs, id) {
+			return true
+		}
+	}
+	return false
 }

@@ -58,25 +58,31 @@ func TestLedgerAsADepartmentMakesIt(t *testing.T) {
 // read in the extraction sandbox and imports as its rows read: a title
 // and a 填报单位 line above the heading, a section banner, the file name
 // written once and merged down over both rows, numbers as Excel shows
-// them, a note and signatures under it. The .xls is the .html beside it
-// converted by LibreOffice (soffice --headless --infilter="HTML
-// (StarCalc)" --convert-to "xls:MS Excel 97").
+// them, a note and signatures under it. So does the same ledger as a
+// government system exports it, Excel 2003's XML Spreadsheet named .xls,
+// and as a single-file web page (MHT) named .xls. The first two are the
+// .html beside them converted by LibreOffice (soffice --headless
+// --infilter="HTML (StarCalc)" --convert-to "xls:MS Excel 97", and
+// --convert-to 'xml:MS Excel 2003 XML'), the MHT that .html in GB18030,
+// quoted-printable, after a frameset (ingest/extract/testdata/src/mkmht.py).
 func TestLedgerSavedAsXLS(t *testing.T) {
-	xls, err := os.ReadFile("testdata/带标题和合并单元格的数值台账.xls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := testenv.New(t)
-	e.Upload(hangzhou, "diaocha.txt", plausiblePage)
-	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(xls))
-	if err != nil {
-		t.Fatalf("a ledger saved as .xls: %v", err)
-	}
-	var got []string
-	for _, v := range vs {
-		got = append(got, fmt.Sprintf("%s %v %s p%d %t", v.Indicator, v.Number, v.Unit, v.Citation.Page, v.ValueFound))
-	}
-	if want := []string{"5.1.1 56.5 % p1 true", "5.2.1 10.8 年 p1 true"}; !slices.Equal(got, want) {
-		t.Errorf("a ledger saved as .xls imported %q, want %q", got, want)
+	for _, file := range []string{"带标题和合并单元格的数值台账.xls", "XML表格的数值台账.xls", "单个文件网页的数值台账.xls"} {
+		xls, err := os.ReadFile("testdata/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := testenv.New(t)
+		e.Upload(hangzhou, "diaocha.txt", plausiblePage)
+		vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(xls))
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		var got []string
+		for _, v := range vs {
+			got = append(got, fmt.Sprintf("%s %v %s p%d %t", v.Indicator, v.Number, v.Unit, v.Citation.Page, v.ValueFound))
+		}
+		if want := []string{"5.1.1 56.5 % p1 true", "5.2.1 10.8 年 p1 true"}; !slices.Equal(got, want) {
+			t.Errorf("%s imported %q, want %q", file, got, want)
+		}
 	}
 }

@@ -18,9 +18,10 @@ func init() { registerExtractor(FormatCSV, extractCSV) }
 // rows as lines, cells separated, empty rows skipped. The encoding is
 // detected as for text files (UTF-8 with or without BOM, UTF-16 with BOM,
 // GB18030/GBK); the separator is spreadsheet.Separator's, as a table
-// import chooses it. Tab-separated text is split on its tabs alone
-// (spreadsheet.TabFields), so a cell starting with a quote never takes
-// the rows after it; commas and semicolons are read with lenient quotes
+// import chooses it. Tab-separated text is split on its tabs
+// (spreadsheet.TabRecords), so a cell starting with a quote takes the
+// lines after it only when Excel quoted it whole for its line breaks;
+// commas and semicolons are read with lenient quotes
 // (LazyQuotes), so a stray quote in a cell costs nothing, and rows may
 // have different lengths.
 func extractCSV(ctx context.Context, path string, lim Limits) (*Result, error) {
@@ -46,16 +47,17 @@ func extractCSV(ctx context.Context, path string, lim Limits) (*Result, error) {
 	return &Result{Extractor: "csv", Pages: t.pages(), Encoding: enc}, nil
 }
 
-// tabRows gives t the rows of tab-separated text, line by line.
+// tabRows gives t the records of tab-separated text
+// (spreadsheet.TabRecords).
 func tabRows(ctx context.Context, text string, t *tableText) error {
 	n := 0
-	for line := range strings.Lines(text) {
+	for rec := range spreadsheet.TabRecords(text) {
 		if n++; n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		if err := t.row(spreadsheet.TabFields(strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"))); err != nil {
+		if err := t.row(rec); err != nil {
 			return err
 		}
 	}

@@ -6,76 +6,58 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // extractHTML reads an HTML page as one page of text: the visible text of
-// the body with block elements on lines of their own, and the <title>.
+// the body with block elements on lines of their own, and the <title>. An
+// MHT's pages are read each as a page, those without text left out (the
+// frameset Excel writes before a workbook's sheets).
 func extractHTML(ctx context.Context, path string, lim Limits) (*Result, error) {
 	data, err := readCapped(path, 4*lim.MaxTextBytes, func() error { return errTextTooLarge(lim.MaxTextBytes) })
 	if err != nil {
 		return nil, err
 	}
-	contentType := ""
-	if looksLikeMHT(data) {
-		page, ct, ok := mhtHTML(data)
+	parts := []spreadsheet.MHTPart{{Page: data}}
+	if spreadsheet.LooksMHT(data) {
+		pages, ok := spreadsheet.MHTPages(data)
 		if !ok {
 			return nil, errMHTWithoutPage()
 		}
-		data, contentType = page, ct
+		parts = pages
 	}
-	decoded, name, err := decodeHTML(data, contentType)
-	if err != nil {
-		return nil, err
-	}
-	w := htmlWalker{budget: textBudget{max: lim.MaxTextBytes}}
-	if err := w.walk(ctx, decoded); err != nil {
-		return nil, err
-	}
-	return &Result{
-		Extractor: "html",
-		Pages:     []string{w.page()},
-		Title:     collapseSpace(w.title.String()),
-		Encoding:  name,
-	}, nil
-}
-
-// decodeHTML finds the page's encoding (BOM, <meta charset>, http-equiv)
-// and returns the page as UTF-8. Bytes that are valid UTF-8 are taken as
-// UTF-8 whatever the page declares, because sites that moved to UTF-8 often
-// kept their old gb2312 declaration; undeclared non-UTF-8 pages are tried as
-// GB18030 before falling back to windows-1252 as browsers do. contentType
-// is the Content-Type the page came with ("" for a file; an MHT part's,
-// which may name the charset).
-func decodeHTML(data []byte, contentType string) ([]byte, string, error) {
-	e, name, certain := charset.DetermineEncoding(data, contentType)
-	if !certain { // no BOM
-		if utf8.Valid(data) {
-			return data, "utf-8", nil
+	res := &Result{Extractor: "html"}
+	budget := textBudget{max: lim.MaxTextBytes}
+	for _, p := range parts {
+		decoded, name, err := spreadsheet.DecodeHTML(p.Page, p.ContentType)
+		if errors.Is(err, spreadsheet.ErrEncoding) {
+			return nil, errEncoding()
 		}
-		if name == "windows-1252" { // undeclared, or declared Latin-1
-			if text, ok := decodeGB18030(data); ok {
-				return []byte(text), "gb18030", nil
-			}
+		if err != nil {
+			return nil, err
+		}
+		w := htmlWalker{budget: budget}
+		if err := w.walk(ctx, decoded); err != nil {
+			return nil, err
+		}
+		budget = w.budget
+		if page := w.page(); len(parts) == 1 || strings.TrimSpace(page) != "" {
+			res.Pages = append(res.Pages, page)
+		}
+		if res.Title == "" {
+			res.Title = collapseSpace(w.title.String())
+		}
+		if res.Encoding == "" {
+			res.Encoding = name
 		}
 	}
-	if isGBLabel(name) {
-		// GB18030 decodes GBK and GB2312 too and knows more characters.
-		e = simplifiedchinese.GB18030
+	if len(res.Pages) == 0 {
+		res.Pages = []string{""}
 	}
-	out, err := e.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, "", errEncoding()
-	}
-	return out, name, nil
-}
-
-func isGBLabel(name string) bool {
-	return name == "gbk" || name == "gb2312" || name == "gb18030"
+	return res, nil
 }
 
 // htmlWalker collects visible text from a token stream.

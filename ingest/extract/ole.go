@@ -107,6 +107,9 @@ func excelEncrypted(e *mscfb.File) bool {
 // extractOLE reads an OLE file as what its streams say, whichever of DOC
 // and XLS Sniff guessed.
 func extractOLE(ctx context.Context, path string, lim Limits) (*Result, error) {
+	if isXMLSpreadsheet(path) { // an Excel "workbook" that is no OLE file
+		return extractXMLSpreadsheet(ctx, path, lim)
+	}
 	kind, err := inspectOLE(path)
 	if err != nil {
 		return nil, err

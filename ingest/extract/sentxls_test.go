@@ -1,28 +1,84 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestXLSThatIsTextOrAWebPage: an "Excel" file a government system or
-// WPS exported as a GBK web page's table or as GB18030 tab-separated
-// text, under a .xls name, uploaded as a document, is read as the table
-// it shows, not failed as a damaged workbook.
+// WPS exported as a GBK web page's table, as GB18030 tab-separated text
+// or as Excel 2003's XML Spreadsheet (LibreOffice's, cells merged down
+// written once), under a .xls name, uploaded as a document, is read as
+// the table it shows, not failed as a damaged workbook nor read as
+// markup; so is a single-file web page (MHT, GB18030 quoted-printable,
+// the table's page after Excel's frameset).
 func TestXLSThatIsTextOrAWebPage(t *testing.T) {
 	for name, want := range map[string]string{
 		"台账.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31",
 		// A cell that starts with a quote keeps it and takes none of
 		// the rows after it.
-		"责任分解表.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师 | \"十四五\"规划衔接\n",
+		"XML表格的责任分解表.xls": "1 | 1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师\n\n2 | 1.1.2颁布终身教育(学习)促进地方性法规 | | 市教育局 | 2018-03-31 | 张老师",
+		"责任分解表.xls":       "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师 | \"十四五\"规划衔接\n",
 	} {
 		res, err := sniffAndExtract(t, name, Limits{})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if text := strings.Join(res.Pages, "\f"); !strings.Contains(text, want) || !strings.Contains(text, "四级社区教育网络建成率") {
+		if text := strings.Join(res.Pages, "\f"); !strings.Contains(text, want) || !strings.Contains(text, "四级社区教育网络建成率") || strings.Contains(text, "<") {
 			t.Errorf("%s read by %s as %q, want %q", name, res.Extractor, text, want)
+		}
+	}
+}
+
+// TestTabSeparatedCellOfSeveralLines: a document of tab-separated text in
+// GB18030 whose 备注 cell Excel quoted over two lines reads that cell on
+// its row, not as a row of its own that takes the quote along.
+func TestTabSeparatedCellOfSeveralLines(t *testing.T) {
+	text := "指标编码\t责任单位\t备注\r\n1.1.1\t市教育局\t\"每季度报送一次\r\n年底汇总\"\r\n1.1.2\t市民政局\t无\r\n"
+	data, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(context.Background(), FormatCSV, writeTemp(t, "责任分解表.xls", data), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "指标编码 | 责任单位 | 备注\n\n1.1.1 | 市教育局 | 每季度报送一次年底汇总\n\n1.1.2 | 市民政局 | 无"
+	if got := strings.Join(res.Pages, "\f"); got != want {
+		t.Errorf("read as %q, want %q", got, want)
+	}
+}
+
+// TestXMLSpreadsheetDocumentRefusals: an XML Spreadsheet uploaded as a
+// document that declares entities growing a billion times, or is cut
+// short, is refused saying it is damaged, never expanded nor read as
+// text; one nested past its bound is refused as too large.
+func TestXMLSpreadsheetDocumentRefusals(t *testing.T) {
+	const head = `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">`
+	laughs := `<?xml version="1.0"?><!DOCTYPE Workbook [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">` +
+		`<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>` +
+		head + `<Worksheet ss:Name="表"><Table><Row><Cell><Data ss:Type="String">&d;</Data></Cell></Row></Table></Worksheet></Workbook>`
+	for _, tt := range []struct {
+		name, xml, code string
+	}{
+		{"billion laughs", laughs, catalog.EINVALID},
+		{"cut short", `<?xml version="1.0"?>` + head + `<Worksheet ss:Name="表"><Table><Row><Cell><Data ss:Type="String">杭州市`, catalog.EINVALID},
+		{"nested deep", `<?xml version="1.0"?>` + head + strings.Repeat("<Worksheet>", 10000), catalog.ETOOLARGE},
+	} {
+		path := writeTemp(t, "台账.xls", []byte(tt.xml))
+		format, _, err := Sniff([]byte(tt.xml), "台账.xls")
+		if err != nil || format != FormatXLS {
+			t.Fatalf("%s: sniffed %q, %v; want xls", tt.name, format, err)
+		}
+		res, err := Extract(context.Background(), format, path, Limits{})
+		if catalog.ErrorCode(err) != tt.code {
+			t.Errorf("%s: %v, %v; want %s", tt.name, res, err, tt.code)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
 // MIME types Sniff returns for storing originals.
@@ -385,7 +386,7 @@ func sniffContent(head []byte, ext string) (kind, error) {
 		}
 	}
 	head = head[:min(len(head), textSniffLen)]
-	if !looksLikeText(head) {
+	if !spreadsheet.LooksText(head) {
 		return kind{name: words("无法识别的二进制文件", "a binary file of an unknown kind"), advice: adviceOther}, nil
 	}
 	return sniffText(head, ext), nil

@@ -3,7 +3,11 @@ package extract
 import (
 	"bytes"
 	"strings"
+
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
+
+var nameXMLSheet = words(" Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
 
 // sniffText decides between HTML, CSV and plain text. Text is CSV when it is
 // named .csv or .tsv, when it is named as a spreadsheet (.xls, .et: "Excel"
@@ -12,12 +16,15 @@ import (
 // text: a person who named it so reads it as text.
 func sniffText(head []byte, ext string) kind {
 	switch {
-	case looksLikeMHT(head) && ext != ".txt":
+	case spreadsheet.LooksMHT(head) && ext != ".txt":
 		return kind{class: classText, format: FormatHTML, name: nameHTML, mime: MIMEMHT}
 	case strings.Contains(ext, "htm"):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
-	case looksLikeHTML(head):
+	case spreadsheet.LooksHTML(head):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
+	case spreadsheet.LooksXMLSpreadsheet(head) && ext != ".txt":
+		// Excel 2003's XML Spreadsheet: extractXLS reads it.
+		return kind{class: classText, format: FormatXLS, name: nameXMLSheet}
 	}
 	csvKind := kind{class: classText, format: FormatCSV, name: nameCSV}
 	switch ext {
@@ -86,42 +93,4 @@ func countOutsideQuotes(line string, sep rune) int {
 		}
 	}
 	return n
-}
-
-// looksLikeText accepts UTF-16 with a BOM and any byte text (UTF-8, GB18030)
-// without NUL bytes and with few control characters. Whether the bytes are a
-// known encoding is decided later, on the whole file.
-func looksLikeText(head []byte) bool {
-	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
-		return true
-	}
-	controls := 0
-	for _, c := range head {
-		switch {
-		case c == 0:
-			return false
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b:
-			controls++
-		}
-	}
-	return controls*20 <= len(head) // at most 5%
-}
-
-var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<h1", "<style", "<script", "<!--"}
-
-func looksLikeHTML(head []byte) bool {
-	s := strings.TrimLeft(string(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))), " \t\r\n\f")
-	if len(s) > 512 {
-		s = s[:512]
-	}
-	s = strings.ToLower(s)
-	if strings.HasPrefix(s, "<?xml") {
-		return strings.Contains(s, "<html")
-	}
-	for _, p := range htmlStarts {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }

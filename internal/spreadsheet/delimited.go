@@ -6,10 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -25,12 +21,12 @@ import (
 // records; the encoding UTF-8 (with or without a BOM), UTF-16 with a BOM,
 // else GB18030. Record i is line i+1, an empty line an empty record,
 // trailing empty cells dropped. Tab-separated text is split on its tabs
-// alone (TabFields). More than maxRows records is ErrTooManyRows; every
+// by TabRecords. More than maxRows records is ErrTooManyRows; every
 // other problem is a *catalog.Error saying what to do.
 func ReadDelimited(data []byte, maxRows int) ([][]string, error) {
-	text, err := decodeText(data)
+	text, _, err := DecodeText(data)
 	if err != nil {
-		return nil, err
+		return nil, catalog.Errorf(catalog.EINVALID, "CSV 编码无法识别;请另存为 UTF-8 CSV")
 	}
 	sep := Separator(text)
 	if n, row := widestRecord(text, sep); n > maxCSVFields {
@@ -81,30 +77,6 @@ func ReadDelimited(data []byte, maxRows int) ([][]string, error) {
 // be ten million of them. A sheet has at most 16,384 columns.
 const maxCSVFields = 16384
 
-// decodeText is data as UTF-8: without its BOM, from UTF-16 when a BOM
-// says so, from GB18030 when it is not UTF-8.
-func decodeText(data []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
-		decoded, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return "", catalog.Errorf(catalog.EINVALID, "CSV 编码无法识别;请另存为 UTF-8 CSV")
-		}
-		return string(decoded), nil
-	}
-	if utf8.Valid(data) {
-		return string(data), nil
-	}
-	// Excel in China saves CSV as GBK/GB18030.
-	decoded, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", catalog.Errorf(catalog.EINVALID, "CSV 编码无法识别;请另存为 UTF-8 CSV")
-	}
-	return string(decoded), nil
-}
-
 // firstLines are the first lines of text that hold anything, up to
 // MaxHeadingRow of them: where a heading is looked for.
 func firstLines(text string) []string {
@@ -147,8 +119,7 @@ func widestRecord(text string, sep rune) (fields, record int) {
 	return fields, record
 }
 
-// looksDelimited reports data that is text (no NUL byte, few control
-// characters, or UTF-16 with a BOM) with a comma, a tab or a semicolon in one of its
+// looksDelimited reports data that is text (LooksText) with a comma, a tab or a semicolon in one of its
 // first lines: a table saved as text, whatever its name. Text that starts
 // with a tag ("<?xml", "<"), as Excel 2003's XML Spreadsheet saved as .xls
 // does, is markup, not a table.
@@ -157,19 +128,7 @@ func looksDelimited(data []byte) bool {
 		return true
 	}
 	head := data[:min(len(data), 4096)]
-	if bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n\f"), []byte("<")) {
-		return false
-	}
-	controls := 0
-	for _, c := range head {
-		switch {
-		case c == 0:
-			return false
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f':
-			controls++
-		}
-	}
-	if controls*20 > len(head) {
+	if bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n\f"), []byte("<")) || !LooksText(head) {
 		return false
 	}
 	return slices.ContainsFunc(firstLines(string(head)), func(line string) bool { return strings.ContainsAny(line, ",\t;") })

@@ -32,7 +32,17 @@ import (
 // in all its tables, or past MaxColumns or maxMerges, a *catalog.Error
 // saying what to do; ctx ending, its error.
 func ReadHTMLTable(ctx context.Context, data []byte, maxRows int) (string, [][]string, error) {
-	r := &htmlReader{z: html.NewTokenizer(bytes.NewReader(decodeHTML(data))), maxRows: maxRows}
+	return readHTMLTable(ctx, data, "", maxRows)
+}
+
+// readHTMLTable is ReadHTMLTable of a page that came with contentType (an
+// MHT part's, which may name its charset).
+func readHTMLTable(ctx context.Context, data []byte, contentType string, maxRows int) (string, [][]string, error) {
+	page, _, err := DecodeHTML(data, contentType)
+	if err != nil {
+		page = data // read as it is: a table's cells say whether it was worth it
+	}
+	r := &htmlReader{z: html.NewTokenizer(bytes.NewReader(page)), maxRows: maxRows}
 	for tokens := 1; ; tokens++ {
 		tt := r.z.Next()
 		if tt == html.ErrorToken {
@@ -262,31 +272,49 @@ func cellSpans(z *html.Tokenizer, hasAttr bool) (rows, cols int) {
 	return rows, cols
 }
 
-// decodeHTML is the page as UTF-8: by its BOM or declared charset, else
-// UTF-8 when the bytes are, else GB18030 (GBK and GB2312 too), which is
-// what pages in China without a declaration are.
-func decodeHTML(data []byte) []byte {
-	e, name, certain := charset.DetermineEncoding(data, "")
-	if !certain && utf8.Valid(data) {
-		return data
-	}
-	if name == "gbk" || name == "gb2312" || name == "gb18030" || (!certain && name == "windows-1252") {
-		if out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data); err == nil {
-			return out
+// DecodeHTML finds the page's encoding (BOM, <meta charset>, http-equiv)
+// and returns the page as UTF-8. Bytes that are valid UTF-8 are taken as
+// UTF-8 whatever the page declares, because sites that moved to UTF-8 often
+// kept their old gb2312 declaration; undeclared non-UTF-8 pages are tried as
+// GB18030 before falling back to windows-1252 as browsers do. contentType
+// is the Content-Type the page came with ("" for a file; an MHT part's,
+// which may name the charset). A page its encoding cannot decode is
+// ErrEncoding. The extractor of web pages and ReadHTMLTable both decode
+// by it.
+func DecodeHTML(data []byte, contentType string) ([]byte, string, error) {
+	e, name, certain := charset.DetermineEncoding(data, contentType)
+	if !certain { // no BOM
+		if utf8.Valid(data) {
+			return data, "utf-8", nil
+		}
+		if name == "windows-1252" { // undeclared, or declared Latin-1
+			if text, ok := decodeGB18030(data); ok {
+				return []byte(text), "gb18030", nil
+			}
 		}
 	}
-	if out, err := e.NewDecoder().Bytes(data); err == nil {
-		return out
+	if isGBLabel(name) {
+		// GB18030 decodes GBK and GB2312 too and knows more characters.
+		e = simplifiedchinese.GB18030
 	}
-	return data
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, "", ErrEncoding
+	}
+	return out, name, nil
+}
+
+func isGBLabel(name string) bool {
+	return name == "gbk" || name == "gb2312" || name == "gb18030"
 }
 
 // htmlStarts are how an HTML page's first tag may begin.
-var htmlStarts = []string{"<!doctype html", "<html", "<head", "<meta", "<body", "<table", "<style", "<title", "<!--"}
+var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<h1", "<style", "<script", "<!--"}
 
-// looksHTML reports data that starts as an HTML page does, after a BOM
-// and white space.
-func looksHTML(data []byte) bool {
+// LooksHTML reports data that starts as an HTML page does, after a BOM
+// and white space (an XML declaration before an <html> too). A table
+// import and the document extractor both tell web pages by it.
+func LooksHTML(data []byte) bool {
 	s := strings.TrimLeft(string(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xef\xbb\xbf"))), " \t\r\n\f")
 	s = strings.ToLower(s[:min(len(s), 512)])
 	if strings.HasPrefix(s, "<?xml") {

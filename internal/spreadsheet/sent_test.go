@@ -87,6 +87,38 @@ func TestTabSeparatedQuoteStaysInItsCell(t *testing.T) {
 	}
 }
 
+// TestTabSeparatedCellOfSeveralLines: a tab-separated cell Excel quoted
+// for its line breaks (文本文件(制表符分隔) of a sheet with 备注 over several
+// lines) is one cell of one record, not rows of its own; a quote that
+// closes nowhere as Excel closes one, or only past maxQuotedCell, is text
+// and takes no line after it.
+func TestTabSeparatedCellOfSeveralLines(t *testing.T) {
+	far := strings.Repeat("长", maxQuotedCell/3+1)
+	for _, tt := range []struct {
+		name, text string
+		want       [][]string
+	}{
+		{"a cell of two lines", "指标编码\t责任单位\t备注\n1.1.1\t市教育局\t\"第一行\n第二行\"\n1.1.2\t市民政局\t无\n",
+			[][]string{{"指标编码", "责任单位", "备注"}, {"1.1.1", "市教育局", "第一行\n第二行"}, {"1.1.2", "市民政局", "无"}}},
+		{"CRLF, a tab and doubled quotes inside", "编号\t备注\r\n1\t\"含\t制表符\r\n和\"\"引号\"\"\"\r\n2\t完\r\n",
+			[][]string{{"编号", "备注"}, {"1", "含\t制表符\r\n和\"引号\""}, {"2", "完"}}},
+		{"the last cell of the text", "编号\t备注\n1\t\"甲\n乙\"", [][]string{{"编号", "备注"}, {"1", "甲\n乙"}}},
+		{"a quote that never closes", "编号\t名称\n1\t\"十四五规划\n2\t市财政局\n", [][]string{{"编号", "名称"}, {"1", `"十四五规划`}, {"2", "市财政局"}}},
+		{"a quote closed inside a word", "编号\t名称\n1\t\"十四五\n\"规划\t甲\n", [][]string{{"编号", "名称"}, {"1", `"十四五`}, {`"规划`, "甲"}}},
+		{"a close too far", "编号\t名称\n1\t\"" + far + "\"\n2\t乙\n", [][]string{{"编号", "名称"}, {"1", `"` + far + `"`}, {"2", "乙"}}},
+	} {
+		got, err := ReadDelimited([]byte(tt.text), 100)
+		if err != nil || !slices.EqualFunc(got, tt.want, slices.Equal) {
+			t.Errorf("%s: %q, %v\nwant %q", tt.name, got, err, tt.want)
+		}
+	}
+	// Quotes everywhere, none closing, read in one pass.
+	hostile := strings.Repeat("\"甲\t\"\"乙\n", 200000)
+	if got, err := ReadDelimited([]byte(hostile), 1<<20); err != nil || len(got) != 200000 {
+		t.Errorf("quotes everywhere: %d records, %v; want 200000", len(got), err)
+	}
+}
+
 // TestSeparatorVotesByRecord: each record votes for the separator that
 // splits it, quoted cells read over their lines; a title line of tabs or
 // tabs inside a quoted cell do not make a comma table tab-separated.
@@ -113,11 +145,13 @@ func TestSeparatorVotesByRecord(t *testing.T) {
 }
 
 // TestXMLSpreadsheetIsNotText: Excel 2003's XML Spreadsheet saved as .xls,
-// tab-indented as government systems write it, is refused as not a
-// workbook (save it as .xlsx), never read as tab-separated text.
+// tab-indented as government systems write it (the ss: prefix left
+// undeclared, as some do), is read as the workbook it is, never as
+// tab-separated text: a comma in a cell stays in it.
 func TestXMLSpreadsheetIsNotText(t *testing.T) {
 	xml := "<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">\n\t<Worksheet ss:Name=\"责任分解\">\n\t\t<Table>\n\t\t\t<Row><Cell><Data ss:Type=\"String\">指标编码,责任单位</Data></Cell></Row>\n\t\t</Table>\n\t</Worksheet>\n</Workbook>\n"
-	if _, _, err := ReadWorkbook(context.Background(), []byte(xml), 100, &sheetReader{sheet: &Sheet{}}); !errors.Is(err, ErrNotXLSX) {
-		t.Errorf("an XML Spreadsheet 2003: %v, want ErrNotXLSX", err)
+	name, got, err := ReadWorkbook(context.Background(), []byte(xml), 100, &sheetReader{sheet: &Sheet{}})
+	if want := [][]string{{"指标编码,责任单位"}}; err != nil || name != "责任分解" || !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("an XML Spreadsheet 2003: %q %q, %v; want 责任分解 %q", name, got, err, want)
 	}
 }

@@ -1,6 +1,7 @@
 package spreadsheet
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -77,38 +78,85 @@ func isSeparator(b byte) bool {
 	return b == ',' || b == '\t' || b == ';'
 }
 
-// TabFields splits a line of tab-separated text into its cells, on its
-// tabs alone: offices' tab-separated exports do not quote, so a quote in
-// a cell ("十四五"规划) is text, wherever it stands. A cell quoted as
-// Excel quotes one (a quote at both ends, those inside doubled) is
-// unquoted.
-func TabFields(line string) []string {
-	cells := strings.Split(line, "\t")
-	for i, c := range cells {
-		cells[i] = unquoteCell(c)
+// maxQuotedCell bounds, in bytes, how far a quoted cell of tab-separated
+// text is looked through for its closing quote: Excel's cells hold at
+// most 32,767 characters.
+const maxQuotedCell = 32767 * 4
+
+// TabRecords returns the records of tab-separated text, in order, each
+// without its line end: a line split on its tabs alone, as offices'
+// tab-separated exports do not quote (a quote in a cell, "十四五"规划, is
+// text wherever it stands), except that a cell Excel quoted because it holds a line break (a quote
+// at the cell's start, the closing one before a tab or a line end within
+// maxQuotedCell, those inside doubled) goes on over its lines to its
+// close and is unquoted, as Excel writes a cell of several lines. A cell
+// whose quote closes nowhere so is text as it stands. ReadDelimited and
+// the document extractor both read tab-separated text by it.
+func TabRecords(text string) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		for len(text) > 0 {
+			var rec []string
+			rec, text = tabRecord(text)
+			if !yield(rec) {
+				return
+			}
+		}
 	}
-	return cells
 }
 
-// unquoteCell is c without Excel's quotes when c is quoted whole, else c.
-func unquoteCell(c string) string {
-	if len(c) < 2 || c[0] != '"' || c[len(c)-1] != '"' {
-		return c
+// tabRecord splits the first record off text.
+func tabRecord(text string) (rec []string, rest string) {
+	for {
+		cell, n, quoted := quotedCell(text)
+		if !quoted {
+			n = strings.IndexAny(text, "\t\n")
+			if n < 0 {
+				n = len(text)
+			}
+			cell = strings.TrimSuffix(text[:n], "\r")
+		}
+		rec, text = append(rec, cell), text[n:]
+		switch {
+		case text == "":
+			return rec, ""
+		case text[0] == '\t':
+			text = text[1:]
+		default: // a line end, after a quoted cell perhaps a CR first
+			return rec, text[strings.IndexByte(text, '\n')+1:]
+		}
 	}
-	inner := c[1 : len(c)-1]
-	if strings.Contains(strings.ReplaceAll(inner, `""`, ""), `"`) {
-		return c
+}
+
+// quotedCell reads the cell text starts with when it is quoted whole:
+// its value and its length in text, up to its closing quote.
+func quotedCell(text string) (cell string, n int, ok bool) {
+	if !strings.HasPrefix(text, `"`) {
+		return "", 0, false
 	}
-	return strings.ReplaceAll(inner, `""`, `"`)
+	for i := 1; i < min(len(text), maxQuotedCell); {
+		k := strings.IndexByte(text[i:min(len(text), maxQuotedCell)], '"')
+		if k < 0 {
+			return "", 0, false
+		}
+		q := i + k
+		switch after := text[q+1:]; {
+		case strings.HasPrefix(after, `"`):
+			i = q + 2 // a doubled quote inside
+		case after == "", after[0] == '\t', after[0] == '\n', strings.HasPrefix(after, "\r\n"):
+			return strings.ReplaceAll(text[1:q], `""`, `"`), q + 1, true
+		default:
+			return "", 0, false // a quote in the text: "十四五"规划
+		}
+	}
+	return "", 0, false
 }
 
 // readTabbed returns the records of tab-separated text as ReadDelimited
-// does: line by line, split by TabFields.
+// does, read by TabRecords.
 func readTabbed(text string, maxRows int) ([][]string, error) {
 	var records [][]string
 	empty := 0 // empty lines not yet kept: only a later row keeps them
-	for line := range strings.Lines(text) {
-		rec := TabFields(strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"))
+	for rec := range TabRecords(text) {
 		last := len(rec)
 		for last > 0 && rec[last-1] == "" {
 			last--

@@ -1,5 +1,10 @@
 // Package spreadsheet keeps text written to CSV and XLSX files text, and
-// reads the first sheet of an XLSX a person imports within bounds.
+// reads the first sheet of an XLSX a person imports within bounds, and of
+// what offices send as "Excel" besides (ReadWorkbook). The rules that tell
+// and decode such text — DecodeText, DecodeHTML, LooksText, LooksHTML,
+// LooksMHT, MHTPages, TabRecords, Separator — are the ones ingest/extract
+// reads documents by too, so that a file reads alike imported or
+// uploaded.
 //
 // A cell that begins with =, +, -, @ (or a tab or carriage return, which
 // some programs skip before looking) is run as a formula by Excel and

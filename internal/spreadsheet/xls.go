@@ -65,19 +65,33 @@ func IsOLE(data []byte) bool {
 
 // ReadWorkbook returns the name and the rows of the first sheet of data as
 // ReadFirstSheet does, whether data is an XLSX workbook, an Excel
-// 97–2003 or WPS (.et) one, or what offices send as "Excel" besides: a web
-// page's table (ReadHTMLTable) or comma- or tab-separated text
-// (ReadDelimited). The content tells them apart, not a file's name (a
+// 97–2003 or WPS (.et) one, or what offices send as "Excel" besides:
+// Excel 2003's XML Spreadsheet (ReadXMLSpreadsheet), a web page's table
+// (ReadHTMLTable), also inside a single-file web page (MHT, its first
+// page holding a table), or comma- or tab-separated text (ReadDelimited). The content tells them apart, not a file's name (a
 // department's .xls is often an XLSX renamed, an HTML table or text
 // exported by a government system, and the other way round). An
 // Excel 97–2003 workbook is read by xls; when xls is nil it is refused
 // with a message saying to save it as .xlsx. Errors are those of
-// ReadFirstSheet, XLSReader, ReadHTMLTable and ReadDelimited.
+// ReadFirstSheet, XLSReader, ReadXMLSpreadsheet, ReadHTMLTable and
+// ReadDelimited.
 func ReadWorkbook(ctx context.Context, data []byte, maxRows int, xls XLSReader) (string, [][]string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK")):
 		return ReadFirstSheet(data, maxRows)
-	case looksHTML(data):
+	case LooksXMLSpreadsheet(data):
+		sheets, err := ReadXMLSpreadsheet(ctx, data, 1, maxRows)
+		if err != nil {
+			return "", nil, err
+		}
+		if len(sheets) == 0 {
+			return "", nil, ErrNoSheet
+		}
+		records, err := sheetRecords(&sheets[0], maxRows)
+		return sheets[0].Name, records, err
+	case LooksMHT(data):
+		return readMHTTable(ctx, data, maxRows)
+	case LooksHTML(data):
 		return ReadHTMLTable(ctx, data, maxRows)
 	case !IsOLE(data) && looksDelimited(data):
 		records, err := ReadDelimited(data, maxRows)

@@ -1,0 +1,321 @@
+package spreadsheet
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Government systems export "Excel" as Excel 2003's XML Spreadsheet
+// (SpreadsheetML) named .xls: an XML document whose Workbook holds
+// Worksheets of Rows of Cells, a cell placed by ss:Index when cells
+// before it are empty and merged by ss:MergeAcross and ss:MergeDown.
+// Excel opens it as a workbook; ReadXMLSpreadsheet reads it so.
+//
+// encoding/xml expands no entity but the five XML predefines and
+// character references (a DOCTYPE is a token passed over, an entity it
+// declares unknown and an error), so an entity that grows a billion
+// times cannot be written; elements nested deeper than maxXMLDepth are
+// refused, and so is a workbook past maxXMLSheets sheets, maxRows rows,
+// MaxColumns columns, maxMerges merges or maxPaddedCells cells.
+
+// xmlssNamespace is the namespace of SpreadsheetML's elements.
+const xmlssNamespace = "urn:schemas-microsoft-com:office:spreadsheet"
+
+// maxXMLDepth bounds how deep elements nest: a workbook's cells sit five
+// deep, rich text inside them a few more.
+const maxXMLDepth = 64
+
+// maxXMLSheets bounds the sheets read of one workbook.
+const maxXMLSheets = 256
+
+// LooksXMLSpreadsheet reports data that starts as Excel 2003's XML
+// Spreadsheet does: markup naming SpreadsheetML's namespace or Excel's
+// progid in its first 4 KiB, in UTF-8 or UTF-16 with a BOM.
+func LooksXMLSpreadsheet(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
+		head, _ = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(head[:len(head)&^1])
+	}
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n\f")
+	if !bytes.HasPrefix(head, []byte("<")) {
+		return false
+	}
+	return bytes.Contains(head, []byte(xmlssNamespace)) || bytes.Contains(bytes.ToLower(head), []byte(`progid="excel.sheet"`))
+}
+
+// ReadXMLSpreadsheet returns the first maxSheets sheets (at most
+// maxXMLSheets) of the Excel 2003 XML Spreadsheet data, each as an
+// XLSReader returns a sheet: record i is the sheet's row i+1, an empty
+// row empty, trailing empty cells dropped, cells as written (a number
+// without float noise, a date as 2018-03-31), merged ranges in Merges and
+// not filled. A row past maxRows that holds something is ErrTooManyRows;
+// XML that is not well-formed, or holds no Workbook, a *catalog.Error
+// saying it is damaged; the bounds above, a *catalog.Error saying what to
+// do; ctx ending, its error.
+func ReadXMLSpreadsheet(ctx context.Context, data []byte, maxSheets, maxRows int) ([]Sheet, error) {
+	r := &xmlssReader{maxRows: maxRows, maxSheets: min(maxSheets, maxXMLSheets)}
+	d := xml.NewDecoder(xmlUTF8(data))
+	d.CharsetReader = xmlCharsetReader
+	for tokens := 1; ; tokens++ {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, errXMLDamaged()
+		}
+		if tokens%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		done, err := r.token(tok)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			break
+		}
+	}
+	if !r.workbook {
+		return nil, errXMLDamaged()
+	}
+	return r.sheets, nil
+}
+
+// xmlUTF8 is data, decoded when a UTF-16 BOM says it is UTF-16 (whose
+// declaration then names an encoding xmlCharsetReader passes over).
+func xmlUTF8(data []byte) io.Reader {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(bytes.NewReader(data))
+	}
+	return bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+}
+
+// xmlCharsetReader decodes the encoding an XML declaration names (gb2312,
+// GBK, GB18030 as GB18030); UTF-16 was decoded before.
+func xmlCharsetReader(label string, input io.Reader) (io.Reader, error) {
+	switch l := strings.ToLower(strings.TrimSpace(label)); {
+	case strings.HasPrefix(l, "utf-16"), l == "unicode":
+		return input, nil
+	case l == "gb2312", l == "gbk":
+		label = "gb18030"
+	}
+	return charset.NewReaderLabel(label, input)
+}
+
+func errXMLDamaged() error {
+	return catalog.Errorf(catalog.EINVALID, "XML 表格(Excel 2003 XML)已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+}
+
+// xmlssReader reads a workbook token by token.
+type xmlssReader struct {
+	maxRows, maxSheets int
+	workbook           bool
+	depth              int
+	sheets             []Sheet
+	sheet              *Sheet // the sheet being read
+	row                []string
+	rowAt, cellAt      int // 0-based: the row being read, the next cell's column
+	inRow              bool
+	cell               *strings.Builder // the Data being read
+	cellType           string
+	dataDepth          int   // the depth of the Data being read
+	across             int   // the columns the cell being read spans past its own
+	covered            []int // covered[c]: the row up to which column c is merged from above
+	cells              int
+	tooMany            bool
+}
+
+// token reads one raw token; done is true once maxSheets sheets are read.
+func (r *xmlssReader) token(tok xml.Token) (done bool, err error) {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if r.depth++; r.depth > maxXMLDepth {
+			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 表格嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入", maxXMLDepth)
+		}
+		return false, r.start(t)
+	case xml.EndElement:
+		r.depth--
+		return r.end(t.Name.Local)
+	case xml.CharData:
+		if r.cell != nil && r.cell.Len() < 1<<20 {
+			r.cell.Write(t)
+		}
+	}
+	return false, nil
+}
+
+// start opens an element.
+func (r *xmlssReader) start(t xml.StartElement) error {
+	switch name := t.Name.Local; {
+	case r.cell != nil: // rich text inside a cell's Data
+	case name == "Workbook":
+		r.workbook = true
+	case !r.workbook:
+	case name == "Worksheet" && r.sheet == nil:
+		r.sheet, r.rowAt, r.covered = &Sheet{Name: xmlssAttr(t, "Name")}, 0, r.covered[:0]
+	case r.sheet == nil:
+	case name == "Row":
+		r.endRow()
+		if i, ok := xmlssIndex(t); ok && i > r.rowAt {
+			r.rowAt = i
+		}
+		r.row, r.cellAt, r.inRow = r.row[:0], 0, true
+	case name == "Cell" && r.inRow:
+		return r.startCell(t)
+	case name == "Data" && r.inRow && r.depth == r.dataDepth:
+		r.cell, r.cellType = &strings.Builder{}, xmlssAttr(t, "Type")
+	}
+	return nil
+}
+
+// startCell places a cell: at its ss:Index, else after the one before
+// in the first column not merged from above (Excel and LibreOffice write
+// no cell for those), its merged range recorded.
+func (r *xmlssReader) startCell(t xml.StartElement) error {
+	if i, ok := xmlssIndex(t); ok && i > r.cellAt {
+		r.cellAt = i
+	} else {
+		for r.cellAt < len(r.covered) && r.covered[r.cellAt] > r.rowAt {
+			r.cellAt++
+		}
+	}
+	across, _ := strconv.Atoi(xmlssAttr(t, "MergeAcross"))
+	down, _ := strconv.Atoi(xmlssAttr(t, "MergeDown"))
+	// bounded before any sum: 2⁶³−1 columns would wrap round past the check
+	across, down = min(max(0, across), MaxColumns), min(max(0, down), r.maxRows)
+	if r.cellAt+across+1 > MaxColumns {
+		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", r.rowAt+1, MaxColumns)
+	}
+	if r.cells += r.cellAt + 1 - len(r.row); r.cells > maxPaddedCells {
+		return catalog.Errorf(catalog.ETOOLARGE, "XML 表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	}
+	for len(r.row) <= r.cellAt {
+		r.row = append(r.row, "")
+	}
+	if across > 0 || down > 0 {
+		if len(r.sheet.Merges) >= maxMerges {
+			return catalog.Errorf(catalog.EINVALID, "表格的合并单元格超过 %d 处;请取消合并后再导入", maxMerges)
+		}
+		r.sheet.Merges = append(r.sheet.Merges, Merge{Top: r.rowAt, Left: r.cellAt, Bottom: r.rowAt + down, Right: r.cellAt + across})
+		for len(r.covered) <= r.cellAt+across {
+			r.covered = append(r.covered, 0)
+		}
+		for c := r.cellAt; c <= r.cellAt+across && down > 0; c++ {
+			r.covered[c] = r.rowAt + down + 1
+		}
+	}
+	r.across, r.dataDepth = across, r.depth+1 // a Data directly inside: not a Comment's
+	return nil
+}
+
+// end closes an element named name.
+func (r *xmlssReader) end(name string) (done bool, err error) {
+	switch {
+	case r.cell != nil && name == "Data" && r.depth+1 == r.dataDepth:
+		r.row[r.cellAt] = xmlssValue(r.cell.String(), r.cellType)
+		r.cell = nil
+	case r.cell != nil:
+	case name == "Cell" && r.inRow:
+		r.cellAt += 1 + r.across
+		r.across, r.dataDepth = 0, -1
+	case name == "Row" && r.sheet != nil:
+		r.endRow()
+	case name == "Worksheet" && r.sheet != nil:
+		r.endRow()
+		if r.tooMany {
+			return true, ErrTooManyRows
+		}
+		r.sheets = append(r.sheets, *r.sheet)
+		r.sheet = nil
+		return len(r.sheets) >= r.maxSheets, nil
+	}
+	return false, nil
+}
+
+// endRow puts the row being read, if any, in its place. A row past
+// maxRows that holds anything is left out and the sheet marked tooMany.
+func (r *xmlssReader) endRow() {
+	if !r.inRow {
+		return
+	}
+	last := len(r.row)
+	for last > 0 && r.row[last-1] == "" {
+		last--
+	}
+	switch {
+	case last == 0:
+	case r.rowAt >= r.maxRows:
+		r.tooMany = true
+	default:
+		for len(r.sheet.Records) < r.rowAt {
+			r.sheet.Records = append(r.sheet.Records, nil)
+		}
+		r.sheet.Records = append(r.sheet.Records, append([]string(nil), r.row[:last]...))
+	}
+	r.rowAt++
+	r.inRow = false
+}
+
+// xmlssAttr is the value of the attribute of t named local, in
+// SpreadsheetML's namespace, none, or the prefix ss left undeclared.
+func xmlssAttr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local && (a.Name.Space == xmlssNamespace || a.Name.Space == "" || a.Name.Space == "ss") {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// xmlssIndex is t's ss:Index, 0-based, and whether it has a valid one.
+func xmlssIndex(t xml.StartElement) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(xmlssAttr(t, "Index")))
+	if err != nil || n < 1 || n > 1<<20 {
+		return 0, false
+	}
+	return n - 1, true
+}
+
+// xmlssValue is a cell's value as a person reads it: a number without
+// the noise of binary fractions (0.3, not 0.30000000000000004), a date
+// without a midnight (2018-03-31), a Boolean as TRUE or FALSE.
+func xmlssValue(v, typ string) string {
+	switch typ {
+	case "Number":
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil {
+			return v
+		}
+		f, _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	case "DateTime":
+		date, clock, ok := strings.Cut(strings.TrimSpace(v), "T")
+		switch {
+		case !ok:
+			return v
+		case strings.Trim(clock, "0:.Z") == "":
+			return date
+		}
+		return date + " " + strings.TrimSuffix(strings.TrimSuffix(clock, "Z"), ".000")
+	case "Boolean":
+		switch strings.TrimSpace(v) {
+		case "1":
+			return "TRUE"
+		case "0":
+			return "FALSE"
+		}
+	}
+	return v
+}
