@@ -93,8 +93,12 @@ const Version = 3
 // contours, is OCR'd, where its words were lost since short pages without
 // pictures were trusted; fills of rectangles only (table shading) and
 // forms using their page's resources that draw nothing OCR could read no
-// longer send a page to OCR.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 2, "pdf": 1, "pdftotext": 1, "ofd": 1}
+// longer send a page to OCR. 2 (pdf): a line set in a type size other
+// than the line before it (a title over its 文号 and addressees) begins a
+// paragraph of its own, where Normalize had glued the title to both
+// (…12号杭州市…的实施意见各区、县…) in snippets, phrases and fields; 2
+// (ofd): the same for a line set in another size than the line above it.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 2, "pdf": 2, "pdftotext": 1, "ofd": 2}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.
