@@ -91,10 +91,12 @@ func inferRound(ctx context.Context, q queryer, issuedOn string) (string, error)
 // when it is still the file name) is filled, unless a person emptied it by
 // an edit (edited_fields). Typed and edited values are never touched. The
 // round is re-inferred when it was inferred before, from the date as it is
-// now. What was filled is named in extracted_fields, f.Revision recorded
-// as the document's fields_revision, and the fields whose value changed
-// are returned.
-func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) ([]string, error) {
+// now (with keepRound, only when the date changed: a document read again
+// is not moved to a round added since only because it was added). What
+// was filled is named in extracted_fields, f.Revision recorded as the
+// document's fields_revision, and the fields whose value changed are
+// returned.
+func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill, keepRound bool) ([]string, error) {
 	var title, filename, number, issuer, issuedOn, round, extracted, edited string
 	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
 		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted, &edited)
@@ -124,7 +126,8 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	read(&number, FieldDocNumber, f.DocNumber, "", number == "")
 	read(&issuer, FieldIssuer, f.Issuer, "", issuer == "")
 	read(&issuedOn, FieldIssuedOn, f.IssuedOn, "", issuedOn == "")
-	if slices.Contains(auto, FieldRound) || round == "" && !slices.Contains(byHand, FieldRound) {
+	inferred := slices.Contains(auto, FieldRound) && (!keepRound || slices.Contains(changed, FieldIssuedOn))
+	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
 		r, err := inferRound(ctx, tx, issuedOn)
 		if err != nil {
 			return nil, err

@@ -19,7 +19,8 @@ func (s *Store) DocumentsWithFieldsBefore(ctx context.Context, revision int, fn 
 // RereadFields applies the fields read anew from a stored document's text
 // by a newer field reader (f, with its Revision), as fillFields does: the
 // fields filled from the text before take the new reading, empty ones are
-// filled, and what an uploader typed or a person edited stays. It returns
+// filled, and what an uploader typed or a person edited stays; an
+// inferred round is inferred again only from a new date. It returns
 // the fields whose value changed; a document with any goes back from
 // indexed to extracted with a new change number, so that its index entry
 // is written anew (here and on every node following the catalog), and the
@@ -28,7 +29,7 @@ func (s *Store) RereadFields(ctx context.Context, id string, f FieldFill) ([]str
 	var changed []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if changed, err = s.fillFields(ctx, tx, id, f); err != nil || len(changed) == 0 {
+		if changed, err = s.fillFields(ctx, tx, id, f, true); err != nil || len(changed) == 0 {
 			return err
 		}
 		seq, err := s.nextSeq(ctx, tx)

@@ -155,3 +155,41 @@ func testMigrationCountsEarlierEditsAsAPersons(t *testing.T, s *Store) {
 		}
 	}
 }
+
+func TestRereadFieldsMovesNoDocumentToANewRound(t *testing.T) {
+	forEachStore(t, testRereadFieldsMovesNoDocumentToANewRound)
+}
+
+// testRereadFieldsMovesNoDocumentToANewRound: a document of 2019 read
+// while rounds 2017 and 2018 existed went to the current one, 2018
+// (inferred). Round 2019 added since, reading its fields again with the same date leaves it in
+// 2018, where its links count; a new date infers its round anew.
+func testRereadFieldsMovesNoDocumentToANewRound(t *testing.T, s *Store) {
+	ctx := context.Background() // a new catalog has rounds 2017 and 2018, current
+	d := newDoc("D1", "aa")
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	reading := FieldFill{DocNumber: "杭教职成〔2019〕5号", IssuedOn: "2019-05-02"}
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &reading}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddRound(ctx, Round{Year: 2019}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		date, want string
+	}{{"2019-05-02", "2018"}, {"2019-06-01", "2019"}} {
+		reading.IssuedOn, reading.Revision = c.date, 1
+		if _, err := s.RereadFields(ctx, d.ID, reading); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Document(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Round != c.want || !got.IsExtracted(FieldRound) {
+			t.Errorf("read again with date %s: round %q (extracted %v), want %s, inferred", c.date, got.Round, got.ExtractedFields, c.want)
+		}
+	}
+}
