@@ -124,6 +124,8 @@ var cliEnglish = map[string]string{
 	"跳过 %d 个指向文件夹或已失效的符号链接:%s":                                                                 "Skipped %d symbolic links to folders or to nothing: %s",
 	"这份备份来自使用 S3 对象存储的档案库，原件与文字不在备份里：请先用对象存储的工具恢复存储桶，设置 EVIDENCE_S3_* 后再运行 restore": "This backup comes from an archive on S3 object storage, so the originals and texts are not in it: restore the bucket with the object store's tools first, set EVIDENCE_S3_*, then run restore",
 	"重新提取 %d 个文档的文字:": "Extracting the text of %d documents again:",
+	"重新读取 %d 个文档的标题、文号、发文机关和成文日期,%d 个有变化(人工填写或修改过的字段不变):": "Read the title, document number, issuer and date of %d documents again; %d changed (fields a person typed or edited stay as they are):",
+	"  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s":            "  %s  %s  title: %s  number: %s  issuer: %s  date: %s",
 }
 
 func init() {

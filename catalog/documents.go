@@ -435,7 +435,7 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) error
 		return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
 	}
 	if c.Fill != nil {
-		if err := s.fillFields(ctx, tx, c.ID, *c.Fill); err != nil {
+		if _, err := s.fillFields(ctx, tx, c.ID, *c.Fill, false); err != nil {
 			return err
 		}
 	}

@@ -33,6 +33,9 @@ func DefaultTitle(filename string) string {
 // uploader left empty.
 type FieldFill struct {
 	Title, DocNumber, Issuer, IssuedOn string // "" when the text does not have it
+	// Revision is the revision of the reader that read them (ingest/fields
+	// Revision), recorded as the document's fields_revision.
+	Revision int
 }
 
 // IsExtracted reports whether field was filled automatically rather than
@@ -81,74 +84,101 @@ func inferRound(ctx context.Context, q queryer, issuedOn string) (string, error)
 	return strconv.Itoa(y), nil
 }
 
-// fillFields fills, inside a transaction, the fields of document id that
-// the uploader left empty (the title when it is still the file name) from
-// f, and re-infers the round when it was inferred before, from the date
-// as it is now. Typed values are never touched; what was filled is added
-// to extracted_fields.
-func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) error {
-	var title, filename, number, issuer, issuedOn, round, extracted string
-	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields
-		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted)
+// fillFields applies, inside a transaction, the fields read from document
+// id's text (f): a field filled from the text before (extracted_fields)
+// takes the new reading, and is emptied (the title: back to the file name)
+// when the text no longer gives it; one the uploader left empty (the title
+// when it is still the file name) is filled, unless a person emptied it by
+// an edit (edited_fields). Typed and edited values are never touched. The
+// round is re-inferred when it was inferred before, from the date as it is
+// now (with keepRound, only when the date changed: a document read again
+// is not moved to a round added since only because it was added). What
+// was filled is named in extracted_fields, f.Revision recorded as the
+// document's fields_revision, and the fields whose value changed are
+// returned.
+func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill, keepRound bool) ([]string, error) {
+	var title, filename, number, issuer, issuedOn, round, extracted, edited string
+	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
+		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted, &edited)
 	if err != nil {
-		return fmt.Errorf("read fields of %s: %w", id, err)
+		return nil, fmt.Errorf("read fields of %s: %w", id, err)
 	}
-	auto := decodeFields(extracted)
-	fill := func(dst *string, empty bool, v, name string) {
-		if empty && v != "" && *dst != v {
-			*dst = v
-			if !slices.Contains(auto, name) {
-				auto = append(auto, name)
+	auto, byHand := decodeFields(extracted), decodeFields(edited)
+	var changed []string
+	read := func(dst *string, name, v, none string, empty bool) {
+		switch {
+		case slices.Contains(auto, name):
+			if v == "" {
+				v = none
+				auto = slices.DeleteFunc(auto, func(f string) bool { return f == name })
 			}
+		case empty && v != "" && v != *dst && !slices.Contains(byHand, name):
+			auto = append(auto, name)
+		default:
+			return
+		}
+		if *dst != v {
+			*dst = v
+			changed = append(changed, name)
 		}
 	}
-	fill(&title, title == "" || title == DefaultTitle(filename), f.Title, FieldTitle)
-	fill(&number, number == "", f.DocNumber, FieldDocNumber)
-	fill(&issuer, issuer == "", f.Issuer, FieldIssuer)
-	fill(&issuedOn, issuedOn == "", f.IssuedOn, FieldIssuedOn)
-	if round == "" || slices.Contains(auto, FieldRound) {
+	read(&title, FieldTitle, f.Title, DefaultTitle(filename), title == "" || title == DefaultTitle(filename))
+	read(&number, FieldDocNumber, f.DocNumber, "", number == "")
+	read(&issuer, FieldIssuer, f.Issuer, "", issuer == "")
+	read(&issuedOn, FieldIssuedOn, f.IssuedOn, "", issuedOn == "")
+	inferred := slices.Contains(auto, FieldRound) && (!keepRound || slices.Contains(changed, FieldIssuedOn))
+	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
 		r, err := inferRound(ctx, tx, issuedOn)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if r != "" {
-			round = r
+			if r != round {
+				round = r
+				changed = append(changed, FieldRound)
+			}
 			if !slices.Contains(auto, FieldRound) {
 				auto = append(auto, FieldRound)
 			}
 		}
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE document SET title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?,
-		extracted_fields = ? WHERE id = ?`, title, number, issuer, issuedOn, round, encodeFields(auto), id)
+		extracted_fields = ?, fields_revision = ? WHERE id = ?`, title, number, issuer, issuedOn, round, encodeFields(auto), f.Revision, id)
 	if err != nil {
-		return fmt.Errorf("fill fields of %s: %w", id, err)
+		return nil, fmt.Errorf("fill fields of %s: %w", id, err)
 	}
-	return nil
+	return changed, nil
 }
 
 // confirmFields removes from a document's extracted_fields those an edit
-// gives a new value: a coordinator corrected them.
+// gives a new value: a coordinator corrected them; and adds them to its
+// edited_fields, which no reading of the text writes over.
 func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, changed map[string]any) error {
-	var extracted string
-	cols := `extracted_fields, title, doc_number, issuer, issued_on, round`
+	var extracted, edited string
 	var cur [5]string
-	err := tx.QueryRowContext(ctx, `SELECT `+cols+` FROM document WHERE id = ?`+s.dialect.lockRow, id).
-		Scan(&extracted, &cur[0], &cur[1], &cur[2], &cur[3], &cur[4])
-	if errors.Is(err, sql.ErrNoRows) || err == nil && extracted == "" {
+	err := tx.QueryRowContext(ctx, `SELECT extracted_fields, edited_fields, title, doc_number, issuer, issued_on, round
+		FROM document WHERE id = ?`+s.dialect.lockRow, id).
+		Scan(&extracted, &edited, &cur[0], &cur[1], &cur[2], &cur[3], &cur[4])
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil // a missing document is reported by the update itself
 	}
 	if err != nil {
 		return fmt.Errorf("read fields of %s: %w", id, err)
 	}
-	var keep []string
-	for _, f := range decodeFields(extracted) {
-		i := slices.Index([]string{FieldTitle, FieldDocNumber, FieldIssuer, FieldIssuedOn, FieldRound}, f)
-		if v, ok := changed[f]; ok && i >= 0 && v != cur[i] {
-			continue
+	byHand := decodeFields(edited)
+	var now []string // the fields this edit gives a new value
+	for i, f := range []string{FieldTitle, FieldDocNumber, FieldIssuer, FieldIssuedOn, FieldRound} {
+		if v, ok := changed[f]; ok && v != cur[i] {
+			now = append(now, f)
+			if !slices.Contains(byHand, f) {
+				byHand = append(byHand, f)
+			}
 		}
-		keep = append(keep, f)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE document SET extracted_fields = ? WHERE id = ?`, encodeFields(keep), id); err != nil {
+	keep := slices.DeleteFunc(decodeFields(extracted), func(f string) bool { return slices.Contains(now, f) })
+	_, err = tx.ExecContext(ctx, `UPDATE document SET extracted_fields = ?, edited_fields = ? WHERE id = ?`,
+		encodeFields(keep), encodeFields(byHand), id)
+	if err != nil {
 		return fmt.Errorf("confirm fields of %s: %w", id, err)
 	}
 	return nil

@@ -204,8 +204,11 @@ func testMigrationFillsTheValueOrder(t *testing.T, s *Store) {
 			t.Fatal(err)
 		}
 	}
-	// Wound back to version 18: what migrations 019 and 020 add is gone.
+	// Wound back to version 18: what migrations 019, 020 and 021 add is gone.
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoFieldsRevision(ctx, tx); err != nil {
+			return err
+		}
 		for _, q := range []string{`DROP TABLE round_indicator`, `DROP TABLE round_framework`, `DROP INDEX value_order`,
 			`ALTER TABLE value DROP COLUMN indicator_order`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {

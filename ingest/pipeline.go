@@ -364,8 +364,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	// of garbage.
 	trusted := reading.TrustedPages(t.Pages)
 	f := fields.Read(trusted, t.Title)
-	fill := &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
-		IssuedOn: f.IssuedOn.Value}
+	fill := fieldFill(f)
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill}
 	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,

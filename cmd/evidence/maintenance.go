@@ -228,7 +228,7 @@ func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, sha
 // needs serve stopped: it opens the index itself.
 func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("repair", stderr)
-	outdated := fs.Bool("outdated", false, "also read again the documents whose text older versions of the readers gave (keeping those whose passages claims or values cite)")
+	outdated := fs.Bool("outdated", false, "also read again the documents whose text older versions of the readers gave (keeping those whose passages claims or values cite), and the fields older field readers read (keeping what a person typed or edited)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -263,6 +263,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	var fieldIDs []string // documents whose fields a newer reader read otherwise: indexed anew
 	if *outdated {
 		bar := countBar(stderr, words(lang, "重新读取", "Reading again"))
 		more, kept, err := a.ingest.RereadOutdated(ctx, func(done, total int) {
@@ -275,12 +276,22 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		printKept(stdout, lang, kept)
 		ids = append(ids, more...)
+		reread, err := rereadFields(ctx, a, lang, stderr)
+		if err != nil {
+			return err
+		}
+		printFieldsReread(stdout, lang, reread)
+		for _, d := range reread.Changed {
+			fieldIDs = append(fieldIDs, d.ID)
+		}
 	}
-	if len(ids) == 0 {
+	if len(ids) == 0 && len(fieldIDs) == 0 {
 		sayln(stdout, lang, "没有需要重新提取的文档")
 	} else {
-		sayln(stdout, lang, "重新提取 %d 个文档的文字:", len(ids))
-		if err := reextract(ctx, a, watch, lang, ids, stdout, stderr); err != nil {
+		if len(ids) > 0 {
+			sayln(stdout, lang, "重新提取 %d 个文档的文字:", len(ids))
+		}
+		if err := reextract(ctx, a, watch, lang, append(ids, fieldIDs...), stdout, stderr); err != nil {
 			return err
 		}
 		// What the index lacked is in it now; what is left is said anew.
@@ -356,6 +367,29 @@ func reextract(ctx context.Context, a *app, watch *storeWatch, lang report.Lang,
 		_, err := a.ingest.Wait(ctx, reindexed, func(*catalog.Document) { bar.Add(1) })
 		return err
 	})
+}
+
+// rereadFields reads again the fields of the documents an older field
+// reader read, with a count on stderr.
+func rereadFields(ctx context.Context, a *app, lang report.Lang, stderr io.Writer) (ingest.FieldsReread, error) {
+	bar := countBar(stderr, words(lang, "重新读取字段", "Reading fields again"))
+	defer bar.Finish()
+	return a.ingest.RereadFields(ctx, func(done, total int) {
+		bar.ChangeMax(total)
+		bar.Set(done)
+	})
+}
+
+// printFieldsReread says how many documents' fields were read again and
+// lists those whose fields changed, with their new values.
+func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
+	if r.Read == 0 {
+		return
+	}
+	sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期,%d 个有变化(人工填写或修改过的字段不变):", r.Read, len(r.Changed))
+	for _, d := range r.Changed {
+		sayln(w, lang, "  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s", d.ID, d.Filename, d.Title, d.DocNumber, d.Issuer, d.IssuedOn)
+	}
 }
 
 // printKept lists the documents whose text older readers gave that repair

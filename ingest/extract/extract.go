@@ -95,12 +95,16 @@ const Version = 3
 // forms using their page's resources that draw nothing OCR could read no
 // longer send a page to OCR. 2 (pdf, pdftotext, ofd): the Kangxi radical
 // ⼾ read as 户, not 戶 (catalog.RadicalIdeograph: a simplified font
-// shares 户's glyph with it). 3 (csv): Excel 2003's XML Spreadsheet named
-// .xls, which it read as lines of markup, goes to its own reader
-// (xmlss.go), and a tab-separated cell Excel quoted for its line breaks
-// is one cell, not rows of its own (spreadsheet.TabRecords). 1 (html):
-// each page of an MHT read, not its first alone, which in Excel's
-// single-file web page is a frameset without text.
+// shares 户's glyph with it); in the same rise (pdf, ofd), a line set in a
+// type size other than the line before it (a title over its 文号 and
+// addressees) begins a paragraph of its own, where Normalize had glued
+// the title to both (…12号杭州市…的实施意见各区、县…) in snippets, phrases
+// and fields. 3 (csv): Excel 2003's XML Spreadsheet named .xls, which it
+// read as lines of markup, goes to its own reader (xmlss.go), and a
+// tab-separated cell Excel quoted for its line breaks is one cell, not
+// rows of its own (spreadsheet.TabRecords). 1 (html): each page of an MHT
+// read, not its first alone, which in Excel's single-file web page is a
+// frameset without text.
 var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 1, "pdf": 2, "pdftotext": 2, "ofd": 2}
 
 // VersionOf is the version of today's rules for the text of extractor: a

@@ -18,7 +18,7 @@ func TestPDFHeadingKeepsItsLine(t *testing.T) {
 	}
 	page := Normalize(res.Pages[0])
 	for _, want := range []string{
-		"二、主要指标\n2023年全市共有社区学校365所",
+		"二、主要指标\n\n2023年全市共有社区学校365所", // set larger (h2): a paragraph of its own
 		"三、学分银行\n12个区县开通了学分银行",
 		"\n四、经费保障\n2023年投入经费2846万元",
 		"现就推进学习型城市建设", // wrapped after 推

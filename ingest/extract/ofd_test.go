@@ -23,8 +23,9 @@ func TestOFDReadingOrderTemplatesAndSeals(t *testing.T) {
 	// The XML holds the greeting before the title and the second half of a
 	// line before its first; the template's masthead comes first, the 文号
 	// in CDATA under it. Lines close together are joined as in a PDF; the
-	// wider gaps after the masthead and the title are paragraph breaks.
-	want := "杭州市教育局文件\n\n杭政办发〔2018〕12号关于推进学分银行建设的通知\n\n各区、县(市)教育局:\n为实现终身学习成果的认证与转换。"
+	// wider gaps after the masthead and the title are paragraph breaks, and
+	// so is the title's larger type after the 文号: the two are not glued.
+	want := "杭州市教育局文件\n\n杭政办发〔2018〕12号\n\n关于推进学分银行建设的通知\n\n各区、县(市)教育局:\n为实现终身学习成果的认证与转换。"
 	if res.Pages[0] != want {
 		t.Errorf("page 1:\n%q\nwant\n%q", res.Pages[0], want)
 	}

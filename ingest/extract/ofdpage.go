@@ -150,24 +150,27 @@ func (w *ofdContentWalker) endCode() error {
 // character between two runs becomes a space. Lines are separated by a line
 // break, which Normalize joins as it does for PDF lines; a vertical gap of
 // more than two character heights (a heading, a new paragraph) becomes an
-// empty line, which Normalize keeps.
+// empty line, which Normalize keeps, and so does a change of type size
+// from one line to the next (sizeChanges: a title over its 文号 and its
+// addressees).
 func layoutRuns(runs []ofdRun) string {
 	slices.SortStableFunc(runs, func(a, b ofdRun) int {
 		return cmp.Or(cmp.Compare(a.y, b.y), cmp.Compare(a.x, b.x))
 	})
 	var b strings.Builder
-	prevY := math.Inf(-1)
+	prevY, prevSize := math.Inf(-1), 0.0
 	for i := 0; i < len(runs); {
-		if b.Len() > 0 && runs[i].y-prevY > 2*runs[i].size {
-			b.WriteByte('\n') // a gap of more than a line: a new paragraph
-		}
-		prevY = runs[i].y
 		tol := math.Max(runs[i].size/2, 0.5)
 		j := i + 1
 		for j < len(runs) && runs[j].y-runs[i].y <= tol {
 			j++
 		}
 		line := runs[i:j]
+		size := lineSize(line)
+		if b.Len() > 0 && (runs[i].y-prevY > 2*runs[i].size || sizeChanges(prevSize, size)) {
+			b.WriteByte('\n') // a gap of more than a line, or a title's type size: a new paragraph
+		}
+		prevY, prevSize = runs[i].y, size
 		slices.SortStableFunc(line, func(a, b ofdRun) int { return cmp.Compare(a.x, b.x) })
 		end := math.Inf(-1)
 		for k, r := range line {
@@ -181,6 +184,17 @@ func layoutRuns(runs []ofdRun) string {
 		i = j
 	}
 	return b.String()
+}
+
+// lineSize is the largest type size of a line's runs that show something.
+func lineSize(line []ofdRun) float64 {
+	size := 0.0
+	for _, r := range line {
+		if strings.TrimSpace(r.text) != "" {
+			size = max(size, r.size)
+		}
+	}
+	return size
 }
 
 func parseFloat(s string, def float64) float64 {

@@ -374,13 +374,15 @@ func TestPathsCounted(t *testing.T) {
 // their ToUnicode maps, radicals made ideographs and pages whose words are
 // outlines OCR'd (TestOutlinedPagesAreOCRd), in one rise; then ⼾ read as
 // 户 (TestBrowserPrintedSimplifiedForms), which the first rise's texts
-// wrote 戶. What they read before must be read again by repair
-// --outdated. When a later release changes them again, raise their
-// revision and this test with it.
+// wrote 戶, and, in the same second rise, a title set larger than its
+// neighbours a paragraph of its own (TestPDFTitleIsAParagraphOfItsOwn;
+// the library's reader and OFD's). What they read before must be read
+// again by repair --outdated. When a later release changes them again,
+// raise their revision and this test with it.
 func TestPDFRulesRaiseTheirVersion(t *testing.T) {
 	for _, extractor := range []string{"pdf", "pdftotext", "ofd"} {
 		if got, want := VersionOf(extractor), Version+2; got != want {
-			t.Errorf("VersionOf(%s) = %d, want %d: ToUnicode maps, radicals and outlined pages OCR'd, then ⼾ as 户", extractor, got, want)
+			t.Errorf("VersionOf(%s) = %d, want %d: ToUnicode maps, radicals and outlined pages OCR'd; then ⼾ as 户 and the title's paragraph", extractor, got, want)
 		}
 	}
 }

@@ -27,9 +27,13 @@ import (
 // paths and their contours; text converted to outlines (文字转曲) is
 // drawn as fills, and only OCR reads it. forms are the forms the page
 // draws, by name and how often: what they draw is added to paint by a
-// formWalker (lookIntoForms) where it matters.
+// formWalker (lookIntoForms) where it matters. heights holds the type
+// height of each line of lines (its largest string that shows something;
+// 0 for a blank line), for flattenPDFLines to tell a title from the text
+// under it.
 type pageText struct {
 	objects, lines               strings.Builder
+	heights                      []float64
 	invisible, visible, pictures int
 	paint
 	forms map[string]int
@@ -180,8 +184,10 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 		}
 		switch {
 		case math.IsNaN(lastY):
+			t.heights = append(t.heights, 0)
 		case nextLine || math.Abs(y-lastY) > math.Max(height/2, 1):
 			t.lines.WriteByte('\n')
+			t.heights = append(t.heights, 0)
 		case moved && (x < lastX || x-lastEnd > gapAfter(metrics != nil, lastOne)*em):
 			// Back to the left (a cell drawn after the one to its right),
 			// or a gap past where the last string ends: a word's or a
@@ -190,6 +196,9 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 			t.lines.WriteByte(' ')
 		}
 		t.lines.WriteString(s)
+		if last := len(t.heights) - 1; strings.TrimSpace(s) != "" {
+			t.heights[last] = max(t.heights[last], height)
+		}
 		lastY, moved, nextLine = y, false, false
 		width, one := metrics.of(raw)
 		if metrics == nil {

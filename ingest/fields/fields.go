@@ -27,6 +27,17 @@ type Fields struct {
 	IssuedOn  Field // 成文日期 as YYYY-MM-DD
 }
 
+// Revision is the revision of the rules Read follows. A document records
+// the revision that read its fields (catalog FieldFill.Revision), and
+// `evidence repair --outdated` reads again, from the stored text, the
+// fields of documents an older one read, so that a document archived
+// before the reader was mended does not keep what it read wrongly. Raise
+// it when Read now reads what it read wrongly before. 1: a 文号 the text
+// only cites is not its own (cite.go), a sentence of the body is not its
+// title, a signature after a sentence keeps whole characters (documents
+// read before this revision have 0).
+const Revision = 1
+
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.
 const maxHeadRunes = 1500

@@ -118,6 +118,9 @@ func convertWithLibreOffice() {
 		// about 200 curves each, one subpath each, which are not text
 		// as outlines (TestOutlinedTextIsSeen).
 		{"logo-chapter.html", "pdf:writer_pdf_Export", "logo-chapter.pdf", "logo-chapter.pdf"},
+		// A notice in 公文 layout, its title larger than its text and
+		// wrapped over two lines (TestPDFTitleIsAParagraphOfItsOwn).
+		{"titled-notice.html", "pdf:writer_pdf_Export", "titled-notice.pdf", "titled-notice.pdf"},
 	}
 	for _, j := range jobs {
 		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),

@@ -1,0 +1,195 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"testing"
+)
+
+func TestRereadFieldsKeepsWhatPeopleSet(t *testing.T) {
+	forEachStore(t, testRereadFieldsKeepsWhatPeopleSet)
+}
+
+// testRereadFieldsKeepsWhatPeopleSet: a newer field reader's reading
+// replaces what an older one filled, empties what it no longer finds, and
+// never touches a value typed at upload or changed (or emptied) by an edit.
+func testRereadFieldsKeepsWhatPeopleSet(t *testing.T, s *Store) {
+	ctx := context.Background()
+	const wrong, right, typed, edited = "浙政发〔2016〕3号", "杭教职成〔2018〕5号", "杭教职成〔2018〕7号", "杭教职成〔2018〕66号"
+	oldReading := FieldFill{Title: "根据浙江省人民政府的意见", DocNumber: wrong, Issuer: "杭州市教育局", IssuedOn: "2018-09-03"}
+	rightOnly := oldReading // the same reading but for the 文号
+	rightOnly.DocNumber = right
+	cases := []struct {
+		name      string
+		typed     string  // 文号 typed at upload
+		edit      *string // 文号 a person set after the old reading
+		now       FieldFill
+		want      string // 文号 after the new reading
+		wantTitle string
+		changed   []string
+	}{
+		{name: "read before", now: FieldFill{Title: "关于开展全民终身学习活动周的通知", DocNumber: right, Issuer: "杭州市教育局", IssuedOn: "2018-09-03"},
+			want: right, wantTitle: "关于开展全民终身学习活动周的通知", changed: []string{FieldTitle, FieldDocNumber}},
+		{name: "no longer found", now: FieldFill{Issuer: "杭州市教育局", IssuedOn: "2018-09-03"},
+			want: "", wantTitle: "D-no longer found", changed: []string{FieldTitle, FieldDocNumber}},
+		{name: "typed", typed: typed, now: rightOnly, want: typed, wantTitle: "根据浙江省人民政府的意见"},
+		{name: "edited", edit: stringPtr(edited), now: rightOnly, want: edited, wantTitle: "根据浙江省人民政府的意见"},
+		{name: "emptied", edit: stringPtr(""), now: rightOnly, want: "", wantTitle: "根据浙江省人民政府的意见"},
+	}
+	for i, c := range cases {
+		d := newDoc("D-"+c.name, fmt.Sprintf("%064x", i))
+		d.Title, d.DocNumber = DefaultTitle(d.Filename), c.typed
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		old := oldReading
+		if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &old}); err != nil {
+			t.Fatal(err)
+		}
+		if c.edit != nil {
+			if _, err := s.UpdateDocument(ctx, d.ID, DocumentPatch{DocNumber: c.edit}, "wang"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		now := c.now
+		now.Revision = 1
+		changed, err := s.RereadFields(ctx, d.ID, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Document(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.DocNumber != c.want || got.Title != c.wantTitle || !slices.Equal(changed, c.changed) {
+			t.Errorf("%s: 文号 %q, title %q, changed %v; want %q, %q, %v", c.name, got.DocNumber, got.Title, changed,
+				c.want, c.wantTitle, c.changed)
+		}
+		if got.IsExtracted(FieldDocNumber) != (c.want == right) {
+			t.Errorf("%s: extracted_fields %v, want 文号 marked only when read from the text", c.name, got.ExtractedFields)
+		}
+		if wantStatus := map[bool]Status{true: StatusExtracted, false: StatusIndexed}[len(c.changed) > 0 || c.edit != nil]; got.Status != wantStatus {
+			t.Errorf("%s: status %s, want %s (to be indexed anew only when something changed)", c.name, got.Status, wantStatus)
+		}
+	}
+	var left []string
+	if err := s.DocumentsWithFieldsBefore(ctx, 1, func(d *Document) { left = append(left, d.ID) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Errorf("documents still to read at revision 1: %v, want none", left)
+	}
+	if err := s.DocumentsWithFieldsBefore(ctx, 2, func(d *Document) { left = append(left, d.ID) }); err != nil || len(left) != len(cases) {
+		t.Errorf("documents to read at revision 2: %v, %v; want all %d", left, err, len(cases))
+	}
+}
+
+func stringPtr(s string) *string { return &s }
+
+// undoFieldsRevision takes away what migration 021 adds, for tests that
+// wind a catalog back to an older version.
+func undoFieldsRevision(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`ALTER TABLE document DROP COLUMN fields_revision`, `ALTER TABLE document DROP COLUMN edited_fields`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+func TestMigrationCountsEarlierEditsAsAPersons(t *testing.T) {
+	forEachStore(t, testMigrationCountsEarlierEditsAsAPersons)
+}
+
+// testMigrationCountsEarlierEditsAsAPersons: an edit made before migration
+// 021 left only its audit event, which does not say what the field held
+// before; migrating counts every field of an edited document as a
+// person's except those still filled from the text, so the issuer its
+// coordinator emptied stays empty when the fields are read again, while
+// that of a document nobody edited is filled and the 文号 read wrongly of
+// both is replaced.
+func testMigrationCountsEarlierEditsAsAPersons(t *testing.T, s *Store) {
+	ctx := context.Background()
+	const wrong, right = "浙政发〔2016〕3号", "杭教职成〔2018〕5号"
+	for i, id := range []string{"D-edited", "D-untouched"} {
+		d := newDoc(id, fmt.Sprintf("%064x", i))
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		old := FieldFill{DocNumber: wrong}
+		if id == "D-edited" {
+			old.Issuer = "杭州市教育局办公室"
+		}
+		if err := s.SetStatus(ctx, StatusChange{ID: id, Status: StatusIndexed, Fill: &old}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := ""
+	if _, err := s.UpdateDocument(ctx, "D-edited", DocumentPatch{Issuer: &empty}, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoFieldsRevision(ctx, tx); err != nil {
+			return err
+		}
+		return s.dialect.setVersion(ctx, tx, 20)
+	})
+	if err != nil {
+		t.Fatalf("wind the catalog back to version 20: %v", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		t.Fatalf("migrate from 20: %v", err)
+	}
+	for id, wantIssuer := range map[string]string{"D-edited": "", "D-untouched": "杭州市教育局"} {
+		if _, err := s.RereadFields(ctx, id, FieldFill{DocNumber: right, Issuer: "杭州市教育局", Revision: 1}); err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.Document(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.DocNumber != right || d.Issuer != wantIssuer {
+			t.Errorf("%s after migrating and reading again: 文号 %q, issuer %q; want %q, %q", id, d.DocNumber, d.Issuer, right, wantIssuer)
+		}
+	}
+}
+
+func TestRereadFieldsMovesNoDocumentToANewRound(t *testing.T) {
+	forEachStore(t, testRereadFieldsMovesNoDocumentToANewRound)
+}
+
+// testRereadFieldsMovesNoDocumentToANewRound: a document of 2019 read
+// while rounds 2017 and 2018 existed went to the current one, 2018
+// (inferred). Round 2019 added since, reading its fields again with the same date leaves it in
+// 2018, where its links count; a new date infers its round anew.
+func testRereadFieldsMovesNoDocumentToANewRound(t *testing.T, s *Store) {
+	ctx := context.Background() // a new catalog has rounds 2017 and 2018, current
+	d := newDoc("D1", "aa")
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	reading := FieldFill{DocNumber: "杭教职成〔2019〕5号", IssuedOn: "2019-05-02"}
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &reading}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddRound(ctx, Round{Year: 2019}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		date, want string
+	}{{"2019-05-02", "2018"}, {"2019-06-01", "2019"}} {
+		reading.IssuedOn, reading.Revision = c.date, 1
+		if _, err := s.RereadFields(ctx, d.ID, reading); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Document(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Round != c.want || !got.IsExtracted(FieldRound) {
+			t.Errorf("read again with date %s: round %q (extracted %v), want %s, inferred", c.date, got.Round, got.ExtractedFields, c.want)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestRepairOutdatedReadsFieldsAgain: two notices archived when the field
+// reader took the 文号 a notice only cites (浙政发〔2016〕3号) for its own,
+// at field revision 0. A person corrected one of them by hand (its 文号,
+// and emptied its issuer). repair --outdated reads the fields of both
+// again from their stored texts: the untouched notice gets its own 文号
+// and is indexed anew; the corrected one keeps every edit. A second run
+// has nothing left to read.
+func TestRepairOutdatedReadsFieldsAgain(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	dir := t.TempDir()
+	for _, name := range []string{"fields-notice-a.txt", "fields-notice-b.txt"} {
+		copyFile(t, filepath.Join("testdata", name), filepath.Join(dir, name))
+	}
+	out, err := runCLI(t, "ingest", dir, "--data", data, "--city", "330100", "--type", "policy", "--json")
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	var summary struct{ Files []fileOutcome }
+	if err := json.Unmarshal([]byte(out), &summary); err != nil || len(summary.Files) != 2 {
+		t.Fatalf("ingest --json: %v\n%s", err, out)
+	}
+	ids := map[string]string{}
+	for _, f := range summary.Files {
+		ids[filepath.Base(f.Path)] = f.ID
+	}
+	untouched, edited := ids["fields-notice-a.txt"], ids["fields-notice-b.txt"]
+
+	const cited, byHand = "浙政发〔2016〕3号", "杭教职成〔2018〕66号"
+	ctx := context.Background()
+	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{untouched, edited} {
+		d, err := cat.Document(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// What the older reader read: the cited 文号, at revision 0.
+		old := catalog.FieldFill{Title: d.Title, DocNumber: cited, Issuer: d.Issuer, IssuedOn: d.IssuedOn}
+		if _, err := cat.RereadFields(ctx, id, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	number, empty := byHand, ""
+	if _, err := cat.UpdateDocument(ctx, edited, catalog.DocumentPatch{DocNumber: &number, Issuer: &empty}, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	// Both indexed again with those fields, as serve and the edit left them.
+	for _, id := range []string{untouched, edited} {
+		if err := cat.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusIndexed}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cat.Close()
+
+	out, err = runCLI(t, "repair", "--outdated", "--data", data)
+	if err != nil || !strings.Contains(out, "重新读取 2 个文档的标题") || !strings.Contains(out, "1 个有变化") ||
+		!strings.Contains(out, "杭教职成〔2018〕5号") || !strings.Contains(out, "fields-notice-a.txt  → indexed") {
+		t.Fatalf("repair --outdated: %v, want the fields of both read again, one changed and indexed anew\n%s", err, out)
+	}
+
+	cat, err = catalog.Open(ctx, filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := cat.Document(ctx, untouched)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.DocNumber != "杭教职成〔2018〕5号" || !a.IsExtracted(catalog.FieldDocNumber) || a.Status != catalog.StatusIndexed {
+		t.Errorf("the untouched notice after repair: 文号 %q, extracted %v, %s; want its own 文号 read from the text, indexed",
+			a.DocNumber, a.ExtractedFields, a.Status)
+	}
+	b, err := cat.Document(ctx, edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.DocNumber != byHand || b.Issuer != "" || b.IsExtracted(catalog.FieldDocNumber) || b.IsExtracted(catalog.FieldIssuer) {
+		t.Errorf("the edited notice after repair: 文号 %q, issuer %q, extracted %v; want the person's 文号 and empty issuer kept",
+			b.DocNumber, b.Issuer, b.ExtractedFields)
+	}
+	events, err := cat.Events(ctx, untouched, 10)
+	if err != nil || len(events) == 0 || events[0].Action != "document.fields" {
+		t.Errorf("audit log of the untouched notice: %+v, %v; want the reading's change first", events, err)
+	}
+	cat.Close()
+
+	out, err = runCLI(t, "repair", "--outdated", "--data", data)
+	if err != nil || !strings.Contains(out, "没有需要重新提取的文档") || strings.Contains(out, "重新读取") {
+		t.Errorf("a second repair --outdated: %v, want nothing left to read\n%s", err, out)
+	}
+}

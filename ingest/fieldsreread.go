@@ -1,0 +1,66 @@
+package ingest
+
+import (
+	"context"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/fields"
+)
+
+// fieldFill is what the catalog is given of the fields read from a text,
+// with the revision of the reader that read them.
+func fieldFill(f fields.Fields) *catalog.FieldFill {
+	return &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
+		IssuedOn: f.IssuedOn.Value, Revision: fields.Revision}
+}
+
+// FieldsReread is what RereadFields did.
+type FieldsReread struct {
+	Read    int                 // documents whose fields were read again
+	Changed []*catalog.Document // those of them whose fields changed, as they are now
+}
+
+// RereadFields reads again, from its stored text, the title, 文号, issuer
+// and date of every extracted or indexed document that an older field
+// reader read (its fields_revision below fields.Revision), as the pipeline
+// reads them from a new text: from the pages read well. A value read from
+// the text before takes today's reading (a 文号 the text only cites, taken
+// for the document's own, is dropped or replaced); what the uploader typed
+// or a person edited stays as it is (catalog.Store.RereadFields). A
+// document whose fields changed goes back to extracted, for the pipeline
+// to index anew once Start runs, and is returned in Changed. A text that
+// cannot be read is Check's and Repair's business: its document is left
+// for a later run. progress, when not nil, is told of each document read.
+func (s *Service) RereadFields(ctx context.Context, progress func(done, total int)) (FieldsReread, error) {
+	var docs []*catalog.Document
+	err := s.cat.DocumentsWithFieldsBefore(ctx, fields.Revision, func(d *catalog.Document) { docs = append(docs, d) })
+	if err != nil {
+		return FieldsReread{}, err
+	}
+	var out FieldsReread
+	for i, d := range docs {
+		t, err := LoadText(ctx, s.blobs, d.SHA256)
+		if storeDown(ctx, err) {
+			return out, err
+		}
+		if err == nil {
+			reading := t.Reading()
+			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(fields.Read(reading.TrustedPages(t.Pages), t.Title)))
+			if err != nil {
+				return out, err
+			}
+			out.Read++
+			if len(changed) > 0 {
+				now, err := s.cat.Document(ctx, d.ID)
+				if err != nil {
+					return out, err
+				}
+				out.Changed = append(out.Changed, now)
+			}
+		}
+		if progress != nil {
+			progress(i+1, len(docs))
+		}
+	}
+	return out, nil
+}
