@@ -366,8 +366,27 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, limit int) (
 		}
 		return pr.head, pr.release, nil
 	}
-	// The text of an original is extracted once: its SHA-256 names it.
-	return s.search.TextSuggestions(ctx, d.SHA256, d.Title, head, skip, min(max(limit, 1), 50))
+	text, err := s.textName(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return s.search.TextSuggestions(ctx, text, d.Title, head, skip, min(max(limit, 1), 50))
+}
+
+// textName names d's stored text as it is now, for what is kept of it:
+// the SHA-256 of its blob as written (catalog.TextHash), which a repair
+// or a reading by newer rules changes (the original's SHA-256 does not:
+// suggestions ranked from the text before stayed), or "" for a text
+// whose hash was never recorded, which is then ranked anew.
+func (s *Service) textName(ctx context.Context, d *catalog.Document) (string, error) {
+	h, err := s.cat.TextHashOf(ctx, d.SHA256)
+	if catalog.IsNotFound(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return h.SHA256, nil
 }
 
 // Reading is a document with the page of its text shown and its
