@@ -155,7 +155,7 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 		}
 	}
 	pr.Cut = cut.Cut()
-	ix.cut = pr.Cut
+	ix.cut, ix.extractor = pr.Cut, tp.Extractor
 	ix.firstPart = nil
 	return pr, ix, tp.Err()
 }

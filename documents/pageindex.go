@@ -18,8 +18,9 @@ import (
 // reads from the part before the one shown to the part after, not the
 // text from its start (a 3.3 MB text took some 15 ms a view to decode).
 type pageIndex struct {
-	pages []indexedPage // page n is pages[n-1]
-	cut   index.IndexCut
+	pages     []indexedPage // page n is pages[n-1]
+	cut       index.IndexCut
+	extractor string
 	// firstPart is the start of the page being indexed, for its first
 	// line.
 	firstPart []byte
