@@ -76,7 +76,24 @@ func (pr *pageRead) hold(n int) error {
 // part asked for and its neighbours, the count of pages and parts, and
 // the index cut.
 func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, error) {
-	pr, err := s.scanPages(ctx, d, at)
+	key, err := s.pageIndexKey(ctx, d)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	if ix := s.pageIndexes.get(key); ix != nil && len(ix.pages) > 0 {
+		pr, err := s.readIndexed(ctx, d, at, ix)
+		if err != nil {
+			if pr != nil {
+				pr.release()
+			}
+			return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+		}
+		return pr, nil
+	}
+	pr, ix, err := s.scanPages(ctx, d, at)
+	if err == nil && key != "" {
+		s.pageIndexes.put(key, ix)
+	}
 	if err == nil && pr.Count > 0 && (pr.Number == 0 || pr.Part == 0) {
 		// Past the last page or part: show the first page, or the page's
 		// last part, as a link to a text re-extracted shorter would.
@@ -85,7 +102,7 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) 
 			again = PageAt{Page: pr.Number, Part: pr.Parts}
 		}
 		pr.release()
-		pr, err = s.scanPages(ctx, d, again)
+		pr, _, err = s.scanPages(ctx, d, again)
 	}
 	if err != nil {
 		if pr != nil {
@@ -96,30 +113,41 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) 
 	return pr, nil
 }
 
-func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, error) {
+// scanPages reads all of d's text for page at, and indexes where its
+// pages and parts begin (pageIndex) on the way.
+func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, *pageIndex, error) {
 	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer tp.Close()
 	at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
 	pr := &pageRead{budget: s.textBudget.Load()}
+	ix := &pageIndex{}
 	cut := index.NewCutCounter()
 	var part []byte
 	for tp.Next() {
 		n := tp.PageNumber()
 		pr.Count = n
 		for k := 1; ; k++ {
+			off := tp.Offset()
 			var err error
 			if part, err = tp.Chunk(part[:0], PartBytes); err == io.EOF && k > 1 {
 				break
 			} else if err != nil && err != io.EOF {
-				return pr, err
+				return pr, nil, err
 			}
 			// An empty page is one empty part.
+			ix.add(n, k, off)
+			if k == 2 {
+				ix.pages[n-1].firstLine = firstLine(ix.firstPart)
+			}
+			if k == 1 {
+				ix.firstPart = append(ix.firstPart[:0], part[:min(len(part), maxFirstLine+1)]...)
+			}
 			cut.Add(n, part)
 			if err := pr.keep(n, k, at, part); err != nil {
-				return pr, err
+				return pr, nil, err
 			}
 			if err == io.EOF {
 				break
@@ -127,7 +155,9 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 		}
 	}
 	pr.Cut = cut.Cut()
-	return pr, tp.Err()
+	ix.cut, ix.extractor = pr.Cut, tp.Extractor
+	ix.firstPart = nil
+	return pr, ix, tp.Err()
 }
 
 // addHead adds what of part (of page n) is in the text's head, the first

@@ -23,6 +23,8 @@ type Service struct {
 	// bounds how many are drawn at once.
 	thumbDir   string
 	thumbSlots chan struct{}
+	// pageIndexes keeps where the pages of texts shown begin.
+	pageIndexes pageIndexes
 	// textBudget lends memory to pages of text held whole.
 	// (SetTextBudget may replace it while loads hold the old one: each
 	// gives back to the budget it borrowed from.)
@@ -366,8 +368,25 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, limit int) (
 		}
 		return pr.head, pr.release, nil
 	}
-	// The text of an original is extracted once: its SHA-256 names it.
-	return s.search.TextSuggestions(ctx, d.SHA256, d.Title, head, skip, min(max(limit, 1), 50))
+	h, err := s.textHash(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	return s.search.TextSuggestions(ctx, h.SHA256, d.Title, head, skip, min(max(limit, 1), 50))
+}
+
+// textHash names d's stored text as it is now, for what is kept of it:
+// the SHA-256 of its blob as written (catalog.TextHash), which a repair
+// or a reading by newer rules changes (the original's SHA-256 does not:
+// suggestions ranked from the text before stayed), or none (an empty
+// SHA256) for a text whose hash was never recorded, which nothing is
+// kept of.
+func (s *Service) textHash(ctx context.Context, d *catalog.Document) (catalog.TextHash, error) {
+	h, err := s.cat.TextHashOf(ctx, d.SHA256)
+	if catalog.IsNotFound(err) {
+		return catalog.TextHash{}, nil
+	}
+	return h, err
 }
 
 // Reading is a document with the page of its text shown and its

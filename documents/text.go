@@ -36,6 +36,9 @@ type TextRange struct {
 	// holds of the budget is given back by Next or Close, once the
 	// caller is done with it.
 	handed bool
+	// indexed, when not nil, says where the text's pages begin and its
+	// cut: the range was opened at From.
+	indexed *pageIndex
 }
 
 // TextRequest says which pages of a text to read, and how.
@@ -69,6 +72,15 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 	if req.From < 1 || req.To != 0 && req.To < req.From {
 		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页", req.From, req.To)
 	}
+	key, err := s.pageIndexKey(ctx, d)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	if ix := s.pageIndexes.get(key); ix != nil && ix.extractor != "" {
+		// The document page indexed where its pages begin: no page before
+		// From is read.
+		return s.openIndexed(ctx, d, req, ix)
+	}
 	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
 	if err != nil {
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
@@ -86,6 +98,20 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 	}
 	// To is not cut to the catalog's count: Next stops at the text's end.
 	return tr, nil
+}
+
+// openIndexed is OpenText for a text whose pages ix says where they
+// begin: it opens the blob at page req.From.
+func (s *Service) openIndexed(ctx context.Context, d *catalog.Document, req TextRequest, ix *pageIndex) (*TextRange, error) {
+	if req.From > len(ix.pages) {
+		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", len(ix.pages), req.From)
+	}
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.pages[req.From-1].parts[0], req.From)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	return &TextRange{Document: d, Extractor: ix.extractor, PageCount: max(d.Pages, req.From), From: req.From, To: req.To,
+		tp: tp, cut: index.NewCutCounter(), shown: req.Shown, budget: s.textBudget.Load(), started: true, indexed: ix}, nil
 }
 
 // skipTo reads up to the start of page n, counting the index cut on the
@@ -214,6 +240,18 @@ func (tr *TextRange) release() {
 // (only to count, up to the cut at most) when it was not met in it; past
 // the catalog's last page it reads on to count the text's pages.
 func (tr *TextRange) Cut() (index.IndexCut, error) {
+	if ix := tr.indexed; ix != nil {
+		// As the reading on would: the text's pages are counted when it
+		// reaches the catalog's last page, up to the cut or the end.
+		reached := len(ix.pages)
+		if ix.cut.Page > 0 {
+			reached = ix.cut.Page
+		}
+		if max(reached, tr.tp.PageNumber()) >= tr.Document.Pages {
+			tr.PageCount = max(tr.PageCount, len(ix.pages))
+		}
+		return ix.cut, nil
+	}
 	for !tr.cut.Found() {
 		if tr.tp.PageNumber() > 0 {
 			if err := tr.drain(); err != nil {

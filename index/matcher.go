@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/index/internal/zh"
 )
@@ -47,6 +49,74 @@ func NewMatcher(pages []string) (*Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
+	m := newMatcher(pages)
+	m.add(zh.Segment(seg, []byte(m.text), true))
+	return m, nil
+}
+
+// NewMatcherFor is NewMatcher for finding phrases, and only them: it cuts
+// into words only the sentences where one of them can be found
+// (zh.SegmentNear: those where its first word occurs, and the next ones
+// within its reach), which are cut as they are in all of the pages, so
+// Find finds each of phrases where NewMatcher's finds it. Marking a
+// query's words on a long page cut all of it into words. Find of another
+// phrase misses what is outside those sentences.
+func NewMatcherFor(pages []string, phrases []string) (*Matcher, error) {
+	seg, err := zh.Segmenter()
+	if err != nil {
+		return nil, err
+	}
+	var firsts []string
+	words := 0
+	for _, phrase := range phrases {
+		for _, form := range searchForms(phrase) {
+			if _, ok := partSubstring(form); ok {
+				continue
+			}
+			if _, ok := substringText(form); ok {
+				continue // found in the text as it is, not by its words
+			}
+			terms, err := QueryTerms(form)
+			if err != nil {
+				return nil, err
+			}
+			if len(terms) == 0 {
+				continue
+			}
+			if !caseless(terms) {
+				return NewMatcher(pages)
+			}
+			firsts, words = append(firsts, terms[0]), max(words, len(terms))
+		}
+	}
+	m := newMatcher(pages)
+	if len(firsts) > 0 {
+		// A phrase of one word is in the clause where it begins.
+		m.add(zh.SegmentNear(seg, []byte(m.text), firsts, phraseReach*(words-1)))
+	}
+	return m, nil
+}
+
+// phraseReach is how many letters and digits a phrase's word and what
+// runs to the next may take, at most: a word of the dictionary is far
+// shorter, a Latin word or a number seldom longer.
+const phraseReach = 64
+
+// caseless reports whether terms hold no letter but ASCII ones that has a
+// case: zh.SegmentNear finds them in a text lowered as ASCII, as
+// strings.ToLower lowers the words of a text that holds nothing else.
+func caseless(terms []string) bool {
+	for _, t := range terms {
+		for _, r := range t {
+			if r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func newMatcher(pages []string) *Matcher {
 	m := &Matcher{pages: pages, byTerm: map[string][]occurrence{}, at: map[occurrenceKey]bool{}}
 	m.text = strings.Join(pages, PageSeparator)
 	for p := range pages {
@@ -56,12 +126,16 @@ func NewMatcher(pages []string) (*Matcher, error) {
 			m.starts = append(m.starts, 0)
 		}
 	}
-	for _, tk := range zh.Segment(seg, []byte(m.text), true) {
+	return m
+}
+
+// add takes the words of the text.
+func (m *Matcher) add(tokens []zh.Token) {
+	for _, tk := range tokens {
 		term := strings.ToLower(string(tk.Term))
 		m.byTerm[term] = append(m.byTerm[term], occurrence{pos: tk.Position, start: tk.Start, end: tk.End})
 		m.at[occurrenceKey{tk.Position, term}] = true
 	}
-	return m, nil
 }
 
 // Find returns every place phrase occurs, as spans from its first word to

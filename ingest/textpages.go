@@ -40,6 +40,11 @@ type TextPages struct {
 
 	scratch []byte // for skipping the rest of a page
 
+	// base is the blob's offset at which br begins, fed what br has read
+	// from there: Offset.
+	base int64
+	fed  *countingReader
+
 	page   int  // the current page, from 1; 0 before the first Next
 	inPage bool // inside the current page's JSON string
 	ended  bool // the pages array is over
@@ -67,6 +72,52 @@ func OpenTextPages(ctx context.Context, store blob.Store, sha string) (*TextPage
 	return t, nil
 }
 
+// OpenTextPagesAt opens the stored text of the document with these bytes
+// at off, an Offset that a TextPages of the same blob gave inside page
+// (between two Chunks of it): the page is current, and Chunk reads on from
+// there, as it would have. The blob before off is not decoded, and not
+// read at all when the store's reader can seek (the folder's file). The
+// caller closes it; Extractor is not known. An offset that is no such
+// place reads as a damaged text (ErrBadText) or as other words.
+func OpenTextPagesAt(ctx context.Context, store blob.Store, sha string, off int64, page int) (*TextPages, error) {
+	key := catalog.TextKey(sha)
+	rc, err := store.Get(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", key, err)
+	}
+	if sk, ok := rc.(io.Seeker); ok {
+		_, err = sk.Seek(off, io.SeekStart)
+	} else {
+		_, err = io.CopyN(io.Discard, rc, off)
+	}
+	t := &TextPages{ctx: ctx, sha: sha, rc: rc, base: off, page: page, inPage: true}
+	if err != nil {
+		rc.Close()
+		return nil, t.damaged(err, "")
+	}
+	t.fed = &countingReader{r: rc}
+	t.br = bufio.NewReaderSize(t.fed, textReadBuffer)
+	return t, nil
+}
+
+// Offset is where in the blob the next Chunk of the current page begins,
+// for OpenTextPagesAt: a place in the page before its first Chunk and
+// after each that added to buf; after the Chunk that read its last
+// character it is past the page's end, no place to open at.
+func (t *TextPages) Offset() int64 { return t.base + t.fed.n - int64(t.br.Buffered()) }
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
 // readHead reads the blob's fields up to the start of its pages. The
 // fields before them are small (extractor, version, title); any after
 // them (page sources, seals) the catalog holds too.
@@ -85,7 +136,8 @@ func (t *TextPages) readHead() error {
 			if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 				return t.damaged(err, "pages is not a list")
 			}
-			t.br = bufio.NewReaderSize(io.MultiReader(dec.Buffered(), t.rc), textReadBuffer)
+			t.base, t.fed = dec.InputOffset(), &countingReader{r: io.MultiReader(dec.Buffered(), t.rc)}
+			t.br = bufio.NewReaderSize(t.fed, textReadBuffer)
 			return nil
 		case "extractor":
 			err = dec.Decode(&t.Extractor)

@@ -21,6 +21,12 @@ func HighlightPage(query, text string) (string, error) {
 // document's pages: a phrase that runs onto it from the page before or
 // after, which search finds, has its part on this page marked too.
 func HighlightDocumentPage(query string, pages []string, n int) (string, error) {
+	return highlightDocumentPage(query, pages, n, index.NewMatcherFor)
+}
+
+// highlightDocumentPage is HighlightDocumentPage with the matcher that
+// newMatcher makes for the pages and the query's words.
+func highlightDocumentPage(query string, pages []string, n int, newMatcher func(pages, words []string) (*index.Matcher, error)) (string, error) {
 	text := pages[n-1]
 	p, err := parseQuery(query)
 	if err != nil || p == nil || !p.hasTerms() {
@@ -41,7 +47,15 @@ func HighlightDocumentPage(query string, pages []string, n int) (string, error) 
 	if here+1 < len(near) {
 		near[here+1] = headBytes(near[here+1], neighbourBytes)
 	}
-	m, err := index.NewMatcher(near)
+	var words []string
+	for _, c := range p.clauses {
+		for _, t := range c.Any {
+			words = append(words, t.Text)
+		}
+	}
+	// Only the sentences where a word can be found are cut into words:
+	// all of a long part took a quarter of a second.
+	m, err := newMatcher(near, words)
 	if err != nil {
 		return "", err
 	}

@@ -59,18 +59,20 @@ func (c *suggestionCache) put(key string, ranked []Suggestion) {
 }
 
 // TextSuggestions is SuggestIndicators for a stored text that text names
-// (it must name the same words for as long as the process runs: a
-// document's original SHA-256, whose text is extracted once): its ranking
-// under the current framework and title is kept for the next call, and
-// pages, which gives the text's head, is only called when there is none.
-// Its release, when not nil, is called once the pages are analysed.
+// (it must name the same words for as long as the process runs: the
+// SHA-256 of the text's blob, which a text read anew changes, never the
+// original's): its ranking under the current framework and title is kept
+// for the next call, and pages, which gives the text's head, is only
+// called when there is none. An empty text names no text: its ranking is
+// not kept. pages' release, when not nil, is called once the pages are
+// analysed.
 func (s *Service) TextSuggestions(ctx context.Context, text, title string, pages func() ([]string, func(), error), skip []string, limit int) ([]Suggestion, error) {
 	sets, version, err := s.keyIndicatorTermsVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
 	key := version + "\x00" + text + "\x00" + title
-	if ranked, ok := s.suggested.get(key); ok {
+	if ranked, ok := s.suggested.get(key); ok && text != "" {
 		return pickSuggestions(ranked, skip, limit), nil
 	}
 	ps, release, err := pages()
@@ -84,6 +86,8 @@ func (s *Service) TextSuggestions(ctx context.Context, text, title string, pages
 	if err != nil {
 		return nil, err
 	}
-	s.suggested.put(key, ranked)
+	if text != "" {
+		s.suggested.put(key, ranked)
+	}
 	return pickSuggestions(ranked, skip, limit), nil
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
@@ -93,5 +95,74 @@ func TestLongPagePartsShowTheirTextAndMarks(t *testing.T) {
 	_, body = b.get("/documents/" + d.ID + "?page=3&q=" + "老年大学")
 	if !strings.Contains(body, "第 3 页 / 3") || !strings.Contains(body, "附录：<mark>老年大学</mark>一百二十所") || strings.Contains(body, "page-part") {
 		t.Errorf("page 3: want it whole, in one part, with 老年大学 marked:\n%.2000s", textOf(body))
+	}
+}
+
+// manyPages is some 3.3 MB of the report's text in thousands of short
+// pages (a form feed at the first line end past every pageBytes), as a
+// long scanned yearbook's text has them.
+func manyPages(tb testing.TB, pageBytes int) string {
+	tb.Helper()
+	text := bigReport(tb, false)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' && i-last >= pageBytes {
+			b.WriteString(text[last : i+1])
+			b.WriteByte('\f')
+			last = i + 1
+		}
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// cpuTime is the CPU time the process has taken: the server's, which
+// runs in it, and the client's.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		panic(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkBigDocumentPageViews times views of a 3.3 MB text's page as a
+// reader turns its pages, the page's suggestions kept (one view before
+// the timing): pages in the middle and at the end of a text of thousands
+// of pages, with and without search words to mark (?q=, a search hit's
+// link), and the long parts of a text of 70 pages and of one page.
+func BenchmarkBigDocumentPageViews(b *testing.B) {
+	texts := []struct {
+		name, text string
+		views      []string
+	}{
+		{"pages=2000", manyPages(b, 1600), []string{"?page=1000", "?page=1000&q=学习型城市", "?page=2000&q=学习型城市 建设"}},
+		{"pages=70", bigReport(b, true), []string{"?page=35", "?page=35&q=学习型城市"}},
+		{"pages=1", bigReport(b, false), []string{"?part=7", "?part=7&q=学习型城市"}},
+	}
+	for _, tx := range texts {
+		// A site each: two versions of one text would be near
+		// duplicates, and the page would compare them.
+		s := newSite(b)
+		br := s.login("admin")
+		d := s.env.Upload("330100", "baogao.txt", tx.text)
+		for _, q := range tx.views {
+			b.Run(tx.name+q, func(b *testing.B) {
+				view := func() {
+					if resp, body := br.get("/documents/" + d.ID + strings.ReplaceAll(q, " ", "+")); resp.StatusCode != 200 {
+						b.Fatalf("%s: %s %.300s", q, resp.Status, body)
+					}
+				}
+				view()
+				cpu := cpuTime()
+				for b.Loop() {
+					view()
+				}
+				// The machine is shared: the CPU a view takes says more
+				// than the time it took.
+				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+			})
+		}
 	}
 }

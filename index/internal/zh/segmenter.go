@@ -141,12 +141,39 @@ type Token struct {
 // of the next) is found as the word, as Bigrams pairs across it, and its
 // token spans the break.
 func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
+	f, ft, at := foldJoined(text)
+	return f.original(segmentFolded(seg, ft, search), ft, at)
+}
+
+// foldJoined is text folded (Fold) with its page breaks inside a
+// sentence left out (joinPages), as Segment cuts it into words, and the
+// function that maps an offset of it back to the folded text.
+func foldJoined(text []byte) (Folded, []byte, func(int) int) {
 	f := Fold(text)
 	ft, at := f.Text, func(i int) int { return i }
 	if bytes.IndexByte(ft, pageBreak) >= 0 {
 		joined, back := joinPages(string(ft))
 		ft, at = []byte(joined), back
 	}
+	return f, ft, at
+}
+
+// original maps the offsets of tokens of ft, which foldJoined made of
+// f's text, back to that text, in place.
+func (f Folded) original(out []Token, ft []byte, at func(int) int) []Token {
+	if f.orig != nil || len(ft) != len(f.Text) {
+		for i := range out {
+			// An end is mapped from its last byte, so that a word that
+			// ends at a removed break ends before it.
+			out[i].Start, out[i].End = f.Orig(at(out[i].Start)), f.Orig(at(out[i].End-1)+1)
+		}
+	}
+	return out
+}
+
+// segmentFolded is Segment for text folded and joined (foldJoined), its
+// offsets those of ft.
+func segmentFolded(seg *gse.Segmenter, ft []byte, search bool) []Token {
 	segs := seg.Segment(ft)
 	out := make([]Token, 0, len(segs)+len(segs)/2)
 	pos := 0
@@ -165,13 +192,6 @@ func Segment(seg *gse.Segmenter, text []byte, search bool) []Token {
 	if search {
 		out = appendDomainWords(out, ft)
 		out = appendPlaceNames(out, ft)
-	}
-	if f.orig != nil || len(ft) != len(f.Text) {
-		for i := range out {
-			// An end is mapped from its last byte, so that a word that
-			// ends at a removed break ends before it.
-			out[i].Start, out[i].End = f.Orig(at(out[i].Start)), f.Orig(at(out[i].End-1)+1)
-		}
 	}
 	return out
 }
