@@ -22,6 +22,10 @@ func TestValueWrittenParts(t *testing.T) {
 		{catalog.Value{Number: 120, Given: "120", Unit: "元/人"}, "120", "元/人", "120元/人 (yuan per person)"},
 		{catalog.Value{Number: 123, Unit: "个"}, "123", "个", "123个 (count)"},
 		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7", "处", "7处"},
+		{catalog.Value{Number: 95, Given: "９５％", Unit: "%"}, "９５", "％", "９５％"},
+		{catalog.Value{Number: 12, Given: "百分之十二", Unit: "%"}, "百分之十二", "", "百分之十二"},
+		{catalog.Value{Number: 2, Given: "２万元", Unit: "元"}, "２万", "元", "２万元 (yuan)"},
+		{catalog.Value{Number: 120, Given: "120元／人", Unit: "元/人"}, "120", "元／人", "120元／人 (yuan per person)"},
 	} {
 		n, u := tt.v.WrittenParts()
 		if n != tt.number || u != tt.unit || n+u != tt.v.Written() {

@@ -14,7 +14,7 @@ import (
 
 // restatedPage writes 3.1.3 (万人次) and 2.3.3 (人) as a city's summary
 // does.
-const restatedPage = "杭州市2017年学习活动统计\n全年市民参与学习活动125.6万人次，社会培训成果达12.3万人。"
+const restatedPage = "杭州市2017年学习活动统计\n全年市民参与学习活动125.6万人次，社会培训成果达12.3万人，老年人参与老年教育比例为９５％。"
 
 // TestScaleWrittenTwice: a number written with 万 or 亿 and a unit that
 // starts with one (125.6万 | 万人次) is the number the two say once
@@ -52,6 +52,11 @@ func TestScaleWrittenTwice(t *testing.T) {
 		{"2.3.3", "12.3", "万人", trained, 123000, "12.3 万人"},
 		{"2.3.3", "0.00123亿", "万人", trained, 123000, "0.00123亿人"},
 		{"2.3.3", "十二万三千", "万人", trained, 123000, "十二万三千人"},
+		// 5.1.2 is a percentage: typed in full width, it reads as typed.
+		{"5.1.2", "９５％", "", "老年人参与老年教育比例为９５％", 95, "９５％"},
+		{"5.1.2", "９５％", "％", "老年人参与老年教育比例为９５％", 95, "９５％"},
+		{"5.1.2", "９５", "％", "老年人参与老年教育比例为９５％", 95, "９５%"},
+		{"5.1.2", "百分之九十五", "", "老年人参与老年教育比例为９５％", 95, "百分之九十五"},
 	}
 	for _, tt := range tests {
 		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),

@@ -109,7 +109,7 @@ func unitMismatch(l Lang, v *catalog.Value) string {
 	if v.PassageUnit == "" || v.ValueFound {
 		return ""
 	}
-	if v.PassageUnit == v.Unit {
+	if catalog.SameUnit(v.PassageUnit, v.Unit) {
 		stored := strconv.FormatFloat(v.Number, 'f', -1, 64)
 		if l == English {
 			stored += " "
