@@ -87,8 +87,8 @@ var englishMessages = map[string]string{
 	"请填写引用的原文(含该数字的一句话)":                         "Enter the words quoted from the document (a sentence with the number)",
 	"引文过长(超过 %d 字)":                              "The quote is too long (over %d characters)",
 	"引用过多(超过 %d 条)":                              "Too many citations (over %d)",
-	"页码 %d 不存在:《%s》共 %d 页":                       "There is no page %d: “%s” has %d pages",
-	"页码 %d 超出范围:文档共 %d 页":                        "Page %d is out of range: the document has %d pages",
+	"页码 %d 不存在:《%s》共 %d 页":                       "There is no page %d: “%s” has %d {page|pages}",
+	"页码 %d 超出范围:文档共 %d 页":                        "Page %d is out of range: the document has %d {page|pages}",
 	"页码应为数字，收到 %q":                               "The page should be a number, not %q",
 	"《%s》属于其他城市,不能作为本市定性描述的佐证材料":                 "“%s” belongs to another city and cannot support this city's statement",
 	"《%s》属于其他城市,不能作为本市数值的出处":                     "“%s” belongs to another city and cannot be the source of this city's value",
@@ -156,7 +156,7 @@ var englishMessages = map[string]string{
 	"截止日期 %q 不存在,请检查月和日":                       "The due date %q does not exist; check the month and the day",
 	// Why a document failed (stored with it, Document.ErrorEnglish).
 	"%s失败(内部错误,已记录日志);可重新上传同一文件重试,或联系管理员":                                            "%s failed (internal error, logged); upload the same file again to retry, or contact the administrator",
-	"处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传":                                          "Reading was tried %d times without finishing (the reader stopped midway); check whether the file is damaged, then upload it again",
+	"处理了 %d 次仍未完成(处理程序中途退出),请检查文件是否损坏后重新上传":                                          "Reading was tried %d {time|times} without finishing (the reader stopped midway); check whether the file is damaged, then upload it again",
 	"服务器未安装%s,无法识别该文件中的文字;请管理员安装 Debian 软件包 %s 后重试(evidence retry 或重新上传)":            "The server lacks %s, so the text in this file cannot be recognised; ask the administrator to install the Debian packages %s, then try again (evidence retry, or upload it again)",
 	"%s解压后超过 %s 上限(可能是压缩炸弹),已拒绝处理":                                                   "%s is over the limit of %s once unzipped (it may be a zip bomb), so it was refused",
 	"%s已损坏,无法打开或解析;请用原软件打开后重新导出再上传":                                                  "%s is damaged and cannot be opened or parsed; open it in the program that made it, export it again and upload that",
@@ -166,12 +166,12 @@ var englishMessages = map[string]string{
 	"DOCX 文件已损坏,无法打开或解析;请用 Word 或 WPS 打开后另存为 DOCX 再上传":                               "The DOCX file is damaged and cannot be opened or parsed; open it in Word or WPS, save it as DOCX and upload that",
 	"DOCX 解压后超过 %s 上限(可能是压缩炸弹),已拒绝处理":                                                "The DOCX file is over the limit of %s once unzipped (it may be a zip bomb), so it was refused",
 	"图片文件超过 %s 上限;请降低分辨率或拆分后上传":                                                      "The image is over the limit of %s; lower its resolution or split it, then upload it",
-	"TIFF 文件的页数(帧数)超过 %d 页上限,可能是异常文件;请拆分后分别上传":                                       "The TIFF file has more than %d pages (frames), which is unusual; split it and upload the parts",
+	"TIFF 文件的页数(帧数)超过 %d 页上限,可能是异常文件;请拆分后分别上传":                                       "The TIFF file has more than %d {page|pages} (frames), which is unusual; split it and upload the parts",
 	"Word 文件(.doc/.wps)已损坏,无法读取;请用 Word 或 WPS 打开后另存为 DOCX 或 PDF 再上传":                 "The Word file (.doc/.wps) is damaged and cannot be read; open it in Word or WPS, save it as DOCX or PDF and upload that",
 	"图片尺寸过大(%d×%d 像素,超过 %s像素上限),可能是异常文件;请以 300 dpi 左右重新扫描或缩小后上传":                     "The image is too large (%d×%d pixels, over the limit of %s pixels), which is unusual; scan it again at about 300 dpi or make it smaller, then upload it",
 	"照片像素过高(%d×%d 像素,超过 %s像素上限);请在手机相机中改用默认的照片尺寸(如 1200 万像素)重新拍摄,或压缩后上传":             "The photo has too many pixels (%d×%d, over the limit of %s pixels); take it again at the camera's default size (such as 12 megapixels), or compress it, then upload it",
 	"文字识别(OCR)单页超时(超过 %s),已停止处理;请检查扫描件是否清晰、页面是否异常,或降低分辨率后重新上传":                       "Recognising the text of a page (OCR) took too long (over %s), so reading stopped; check that the scan is clear and its pages normal, or lower its resolution, then upload it again",
-	"需要文字识别(OCR)的页数为 %d 页,超过每个文件 %d 页的上限;请拆分后分别上传":                                   "%d pages need OCR, over the limit of %d pages a file; split the file and upload the parts",
+	"需要文字识别(OCR)的页数为 %d 页,超过每个文件 %d 页的上限;请拆分后分别上传":                                   "%d {page needs|pages need} OCR, over the limit of %d {page|pages} a file; split the file and upload the parts",
 	"ODT 文档中缺少正文(content.xml),可能已损坏;请用 WPS 或 LibreOffice 打开后另存为 DOCX 再上传":            "The ODT document has no body (content.xml) and may be damaged; open it in WPS or LibreOffice, save it as DOCX and upload that",
 	"OFD 文件中缺少 OFD.xml,可能已损坏或不是 OFD 文件;请用 OFD 阅读器打开后重新导出再上传":                         "The OFD file lacks OFD.xml; it may be damaged or not an OFD file. Open it in an OFD reader, export it again and upload that",
 	"OFD 文件的 OFD.xml 中没有文档(DocRoot),可能已损坏;请用 OFD 阅读器打开后重新导出再上传":                      "The OFD file's OFD.xml names no document (DocRoot), so it may be damaged; open it in an OFD reader, export it again and upload that",
@@ -180,7 +180,7 @@ var englishMessages = map[string]string{
 	"before 为空;应为上一页答复中的 next":                                                       "before is empty; it must be the next of the previous page",
 	"OFD 文件中的文档描述位置 %s 指向文件包之外,可能是异常文件,已拒绝处理;请用 OFD 阅读器打开后重新导出,或上传原始文件":              "The OFD file's document description is at %s, outside the package, which is unusual; it was refused. Open it in an OFD reader and export it again, or upload the original file",
 	"OFD 文件中缺少文档描述 %s,可能已损坏;请用 OFD 阅读器打开后重新导出再上传":                                    "The OFD file lacks its document description %s and may be damaged; open it in an OFD reader, export it again and upload that",
-	"OFD 文件超过 %d 页,已停止处理;请拆分后上传":                                                     "The OFD file has more than %d pages, so reading stopped; split it and upload the parts",
+	"OFD 文件超过 %d 页,已停止处理;请拆分后上传":                                                     "The OFD file has more than %d {page|pages}, so reading stopped; split it and upload the parts",
 	"OFD 页面图片缺失":            "An image of an OFD page is missing",
 	"OFD 页面图片的格式(%s)无法识别文字": "The text of an OFD page image in the format %s cannot be recognised",
 	"暂不支持旧版 PowerPoint 演示文稿(.ppt);请另存为 PPTX 或 PDF 后上传":                                    "Old PowerPoint presentations (.ppt) are not supported yet; save it as PPTX or PDF and upload that",
@@ -214,7 +214,7 @@ var englishMessages = map[string]string{
 	"%s 不是从上一轮结转的":                        "%s was not carried over from an earlier round",
 	"只能管理本市(%s)的责任分解":                     "You can only manage the responsibilities of your own city (%s)",
 	"表格为空":                                "The table is empty",
-	"前 %d 行中没有找到含 %s(%s)列的表头;表头应为:指标编码、责任单位、截止日期、联系人(表头之上的标题行可以保留)": "The first %d rows have no header with the %s column (%s); the header should read: indicator, department, due, contact (title rows above it may stay)",
+	"前 %d 行中没有找到含 %s(%s)列的表头;表头应为:指标编码、责任单位、截止日期、联系人(表头之上的标题行可以保留)": "The first %d {row has|rows have} no header with the %s column (%s); the header should read: indicator, department, due, contact (title rows above it may stay)",
 	"表格中没有任务行;表头(第 %d 行)之下应每行一项任务":                                  "The table has no task rows; each row under the header (row %d) should be one task",
 	"表格的合并单元格超过 %d 处;请取消合并后再导入":                                     "The table has more than %d merged ranges; unmerge the cells, then import it",
 	"表格的合并单元格过多或相互重叠;请取消合并后再导入":                                     "The table's merged ranges are too many or overlap; unmerge the cells, then import it",
@@ -230,13 +230,14 @@ var englishMessages = map[string]string{
 	"请指定城市(参数 city,如 330100)":                                       "Give the city (the parameter city, such as 330100)",
 	"本市没有部门 %q": "The city has no department %q",
 	"部门“%s”已在本市部门名单中(与“%s”视为同一部门)":                                       "The department “%s” is already in the city's list (“%s” is taken to be the same)",
-	"部门“%s”还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门":                              "The department “%s” still has %d tasks and cannot be deleted; assign them to other departments first",
+	"部门“%s”还有 %d 项责任分解任务,不能删除;请先把任务改派给其他部门":                              "The department “%s” still has %d {task|tasks} and cannot be deleted; assign {it|them} to other departments first",
 	"未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)": "Unknown task status %q; choose open, submitted, returned or accepted",
 	// Values whose number cannot be, or is unlikely to be, what the
 	// indicator holds (values/plausible.go).
-	"指标 %s %s 的数值不能为负数(填写的是 %s);请核对":                 "The value of indicator %s %s cannot be negative (%s was entered); check it",
-	"指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数": "Indicator %s %s is a rate and cannot be over 100%% (%s was entered); check whether a year or a count was entered instead",
-	"指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数":     "The value of indicator %s %s, %s years, is over %d years, which is rare; check whether a year or a count was entered instead",
+	"指标 %s %s 的数值不能为负数(填写的是 %s);请核对":                        "The value of indicator %s %s cannot be negative (%s was entered); check it",
+	"指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数":        "Indicator %s %s is a rate and cannot be over 100%% (%s was entered); check whether a year or a count was entered instead",
+	"指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数":            "The value of indicator %s %s, %s years, is over %d years, which is rare; check whether a year or a count was entered instead",
+	"指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值和单位是否都写了万或亿,或是否误填了单位": "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check whether 万 or 亿 is written in both the number and the unit, or the unit is wrong",
 
 	// Values (数值): the value form, its units, reviews and the ledger.
 	"缺少城市代码 city": "The city code (city) is missing",
@@ -259,8 +260,8 @@ var englishMessages = map[string]string{
 	"台账中没有工作表":                                    "The ledger has no sheet",
 	"无法读取台账工作表 %s":                                "The ledger's sheet %s cannot be read",
 	"台账是空的":                                       "The ledger is empty",
-	"台账超过 %d 行":                                   "The ledger has more than %d rows",
-	"台账前 %d 行中没有含 %s 列的表头;表头应为 指标编码、数值、单位、文档编号、页码、引文(表头之上的标题行可以保留)": "The first %d rows of the ledger have no header with the column %s; the header should read indicator, value, unit, document_id, page, quote (title rows above it may stay)",
+	"台账超过 %d 行":                                   "The ledger has more than %d {row|rows}",
+	"台账前 %d 行中没有含 %s(%s)列的表头;表头应为 指标编码、数值、单位、文档编号、页码、引文(表头之上的标题行可以保留)": "The first %d {row|rows} of the ledger {has|have} no header with the column %s (%s); the header should read indicator, value, unit, document_id, page, quote (title rows above it may stay)",
 	// Retrying and replacing failed documents, the upload queue, page thumbnails.
 	"只有处理失败的文档可以重新读取;该文档%s":                                                "Only a document that failed can be read again; this one %s",
 	"只有处理失败的文档可以替换原件;该文档%s":                                                "Only a document that failed can have its original replaced; this one %s",
@@ -307,7 +308,7 @@ var englishMessages = map[string]string{
 	"批注内容不能为空":                "The note cannot be empty",
 	"批注内容不超过 %d 字":            "The note can be at most %d characters",
 	"引文不超过 %d 字":              "The quote can be at most %d characters",
-	"页码 %d 超出范围:该文档共 %d 页":    "Page %d is out of range: the document has %d pages",
+	"页码 %d 超出范围:该文档共 %d 页":    "Page %d is out of range: the document has %d {page|pages}",
 	"批注引文时请同时给出页码 page":       "Give the page (page) when a note quotes the document",
 	"请用 author 指定批注人的用户名":     "Give the user name of the notes' author in author",
 	"请给检索起一个名称":               "Give the search a name",
@@ -318,12 +319,12 @@ var englishMessages = map[string]string{
 	"只有保存者本人或管理员可以删除这条检索":     "Only whoever saved this search or an administrator can delete it",
 	"保存的检索 %s 不存在":            "There is no saved search %s",
 	"没有选择文档;请先勾选要修改的文档":       "No document was chosen; tick the documents to change first",
-	"一次最多修改 %d 份文档,选择了 %d 份":  "At most %d documents can be changed at once; %d were chosen",
+	"一次最多修改 %d 份文档,选择了 %d 份":  "At most %d {document|documents} can be changed at once; %d {was|were} chosen",
 	"只有协调员和管理员可以修改文档":         "Only coordinators and administrators can change documents",
 	"没有要修改的内容;请填写至少一项或选择一个指标": "There is nothing to change; fill in at least one field or choose an indicator",
-	"这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除":                    "This document is cited %d times by statements or values, which would need reviewing again once it is deleted; ask an administrator to delete it",
+	"这份文档已被 %d 处定性描述或数值引用\uFF0C删除后它们要重新审核\uFF1B请联系管理员删除":                    "This document is cited %d {time|times} by statements or values, which would need reviewing again once it is deleted; ask an administrator to delete it",
 	"目标城市已有同一文件,不能移过去;请删除这一份":                                               "The city to move it into already holds the same file, so it cannot be moved; delete this one",
-	"这份文档被本市的 %d 条数值引用,又是 %d 项任务交付的材料,不能移到其他城市;请先删除这些数值,再删除这份文档并在正确的城市重新上传": "This document is the source of %d of the city's values and was handed in for %d tasks, so it cannot be moved to another city; delete those values, then delete the document and upload it again in the right city",
+	"这份文档被本市的 %d 条数值引用,又是 %d 项任务交付的材料,不能移到其他城市;请先删除这些数值,再删除这份文档并在正确的城市重新上传": "This document is the source of %d of the city's values and was handed in for %d {task|tasks}, so it cannot be moved to another city; delete those values, then delete the document and upload it again in the right city",
 	"文档 %s 不是 %s 的相近版本":    "The document %s is not a near version of %s",
 	"没有被引用的原件 %s":          "There is no cited original %s",
 	"文档 %q 不存在":            "There is no document %q",
@@ -411,7 +412,7 @@ var englishMessages = map[string]string{
 	"表格的行列过多(各行展开后超过 %d 个单元格,可能有很远的列中留有格式或空公式);请只保留需要导入的列后再导入": "The table's rows and columns are too many (over %d cells once each row is filled out; a column far to the right may hold formatting or an empty formula); keep only the columns to import, then import it again",
 	"表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入":                           "Row %d of the table has more than %d columns; keep only the columns to import, then import it again",
 	"XLSX 文件解压后超过 %d MiB;请只保留需要导入的工作表和列,另存后再导入":                "The XLSX file is over %d MiB unzipped; keep only the sheet and columns to import, save it and import it again",
-	"表格超过 %d 行": "The table has more than %d rows",
+	"表格超过 %d 行": "The table has more than %d {row|rows}",
 	"不是有效的 Excel 或 WPS 表格文件;请用 Excel 或 WPS 另存为 .xlsx 后再导入": "This is not a valid Excel or WPS workbook; save it as .xlsx in Excel or WPS, then import it",
 	"表格文件中没有工作表": "The workbook has no sheet",
 	"XML 表格(Excel 2003 XML)已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入":                                                                         "The XML spreadsheet (Excel 2003 XML) is damaged and cannot be read; open it in Excel or WPS, save it as .xlsx, then import it",
@@ -466,7 +467,7 @@ var englishMessages = map[string]string{
 	"存储中没有对象 %s":                                                        "There is no object %s in the store",
 	"令牌 %s 不存在":                                                         "There is no token %s",
 	"监测轮次 %d 是当前轮次,不能删除;请先把其他轮次设为当前轮次":                                  "Monitoring round %d is the current one and cannot be deleted; make another round current first",
-	"监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项),不能删除": "Monitoring round %d has data (%d documents, %d statements, %d values, %d carried-over items, %d responsibility tasks with material handed in) and cannot be deleted",
+	"监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项),不能删除": "Monitoring round %d has data (%d {document|documents}, %d statements, %d values, %d carried-over items, %d responsibility tasks with material handed in) and cannot be deleted",
 	"没有内容为 %s 的文档":                                              "There is no document with the content %s",
 	"尚未导入指标体系;请用 evidence framework import 导入":                  "No indicator framework has been imported yet; import one with evidence framework import",
 	"监测轮次的年份 %d 不合理":                                            "The year %d is not a plausible monitoring round",
@@ -487,8 +488,8 @@ var englishMessages = map[string]string{
 	"只有关键指标(三级)有类型,%d 级指标不应填写":                                  "only key (level-3) indicators have a kind; leave it empty on a level-%d indicator",
 	"文件中没有任何指标":                                                 "the file holds no indicator",
 	"指标体系有 %d 处错误,未导入任何内容:\n%s":                                 "The framework has %d errors, so nothing was imported:\n%s",
-	"前 %d 行中没有含 %s 列的表头;表头应为:code, name, kind, info, keywords":  "The first %d rows have no header with the %s column; the header should read: code, name, kind, info, keywords",
-	"YAML 格式错误:%v":                                              "The YAML is malformed: %v",
+	"前 %d 行中没有含 %s(%s)列的表头;表头应为:指标编码、指标名称、指标类型、信息性质说明、单位、关键词(也可用英文表头)": "The first %d {row has|rows have} no header with the %s column (%s); the header should read: code, name, kind, info, unit, keywords (or their Chinese names)",
+	"YAML 格式错误:%v": "The YAML is malformed: %v",
 	"备份文件夹 %s 所在的磁盘已满(或超出配额),档案库本身未受影响;请清理该磁盘或换一块更大的磁盘后重新运行 evidence backup":            "The disk of the backup folder %s is full (or over its quota); the archive itself is untouched: free some space on that disk or use a larger one, then run evidence backup again",
 	"没有写入备份文件夹 %s 的权限,档案库本身未受影响;请换一个备份文件夹,或以有权限的用户运行 evidence backup":                   "No permission to write to the backup folder %s; the archive itself is unharmed. Choose another backup folder, or run evidence backup as a user allowed to write there",
 	"备份文件夹 %s 所在的磁盘是只读的,档案库本身未受影响;请重新以可写方式挂载该磁盘或换一个备份文件夹":                               "The disk of the backup folder %s is read-only; the archive itself is untouched: mount it writable again or use another backup folder",
@@ -499,7 +500,7 @@ var englishMessages = map[string]string{
 	"对象存储地址 EVIDENCE_S3_ENDPOINT 格式有误(应为 主机:端口)":                                        "The object store's address EVIDENCE_S3_ENDPOINT is malformed (it should be host:port)",
 	"数据库地址应以 postgres:// 开头":              "The database address should begin with postgres://",
 	"只能把 SQLite 目录复制到 PostgreSQL":         "Only a SQLite catalog can be copied to PostgreSQL",
-	"目标数据库不是空的(表 %s 有 %d 行);请指定一个新建的空数据库": "The target database is not empty (table %s has %d rows); give a new, empty database",
+	"目标数据库不是空的(表 %s 有 %d 行);请指定一个新建的空数据库": "The target database is not empty (table %s has %d {row|rows}); give a new, empty database",
 	"复制后行数不一致:%s":                         "The row counts differ after copying: %s",
 	"地址 %s 已被占用(另一个 evidence serve 或其他程序正在使用);请先停止它,或用 --addr 换一个端口,如 --addr 127.0.0.1:8081":                                          "Address %s is in use (another evidence serve or another program holds it): stop that first, or choose another port with --addr, e.g. --addr 127.0.0.1:8081",
 	"对象存储 %s(存储桶 %s)无法连接或拒绝访问;请确认 S3 服务正在运行,EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 和访问密钥正确,然后重新运行":                                   "The object store %s (bucket %s) cannot be reached or refuses access: check that the S3 service is running and that EVIDENCE_S3_ENDPOINT, EVIDENCE_S3_BUCKET and the access keys are right, then run again",
@@ -522,7 +523,7 @@ var englishMessages = map[string]string{
 	"文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘":                                       "The file storage became read-only (the disk was probably remounted read-only after an error), so the file was not saved; ask the administrator to check the disk",
 
 	// Photos joined into one document (ingest/join.go).
-	"一份文件最多合并 %d 张照片,这次选了 %d 张;请分成几份上传":                                                          "One document joins at most %d photos; %d were chosen; upload them in several parts",
+	"一份文件最多合并 %d 张照片,这次选了 %d 张;请分成几份上传":                                                          "One document joins at most %d {photo|photos}; %d {was|were} chosen; upload them in several parts",
 	"第 %d 个文件 %q 不是照片(JPEG、PNG、HEIC 或 WebP),不能合并为一份文件;请去掉它,或不勾选“合并为一份文件”":                        "File %d, %q, is not a photo (JPEG, PNG, HEIC or WebP) and cannot be joined into one document; remove it, or untick “join into one document”",
 	"第 %d 张照片 %q 转换为 JPEG 超时(超过 %d 秒),不能合并;请在手机上把它转为 JPEG 后重新上传":                                 "Converting photo %d, %q, to JPEG took too long (over %d seconds), so it cannot be joined; convert it to JPEG on the phone and upload again",
 	"第 %d 张照片 %q 是 HEIC/HEIF 格式,本服务器无法转换(%s),不能合并;请联系管理员,或先在手机上转为 JPEG(苹果手机:设置—相机—格式—兼容性最佳)后再合并": "Photo %d, %q, is a HEIC/HEIF photo this server cannot convert (%s), so it cannot be joined; ask the administrator, or convert it to JPEG on the phone first (on an iPhone: Settings › Camera › Formats › Most Compatible)",
@@ -530,7 +531,7 @@ var englishMessages = map[string]string{
 	"--join 需要至少两张照片(同一份纸质文件的各页),这次给出了 %d 个文件":                                                   "--join needs at least two photos (the pages of one paper document); %d file(s) were given",
 	"无法读取文件:%v": "Cannot read the file: %v",
 	"第 %d 张照片 %q 转为 JPEG 后超过 %s,不能合并;请压缩后上传":                      "Photo %d, %q, is over %s once converted to JPEG, so it cannot be joined; compress it and upload again",
-	"%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并":                    "Joined, the %d photos are over the limit of %s for one file; upload them in several parts, or compress the photos before joining",
+	"%d 张照片合并后超过单个文件 %s 的上限;请分成几份上传,或压缩照片后再合并":                    "Joined, the %d {photo is|photos are} over the limit of %s for one file; upload them in several parts, or compress the photos before joining",
 	"第 %d 张照片 %q 像素过高(%d×%d 像素),不能合并;请在手机相机中改用默认的照片尺寸重新拍摄,或压缩后上传": "Photo %d, %q, has too many pixels (%d×%d) to be joined; take it again at the phone camera's default size, or compress it before uploading",
 	"第 %d 张照片 %q 已损坏,无法读取;请重新拍摄或重新导出后上传":                          "Photo %d, %q, is damaged and cannot be read; take it again or export it again, then upload",
 	"文件 %q 无法使用(%s),照片没有合并,也没有保存;请去掉或换掉它后重新上传":                    "The file %q cannot be used (%s), so the photos were not joined and nothing was stored; remove or replace it and upload again",
@@ -538,7 +539,7 @@ var englishMessages = map[string]string{
 	// Big texts read page by page (documents/text.go, ingest/textpages.go, api/text.go).
 	"第 %d 页的文字超过 %d MB,无法整页读取;请下载原件查看":           "The text of page %d is over %d MB and cannot be read as one page; download the original to read it",
 	"页码范围 %d–%d 无效:起始页应从 1 开始,且不大于结束页":           "The page range %d–%d is not valid: the first page counts from 1 and comes no later than the last",
-	"本文件共 %d 页,没有第 %d 页":                         "The document has %d pages; there is no page %d",
+	"本文件共 %d 页,没有第 %d 页":                         "The document has %d {page|pages}; there is no page %d",
 	"第 %d 页的文字太长,无法核对其中的引文;请引用其他页,或把文件拆分后重新上传":   "The text of page %d is too long for its quotes to be checked; cite another page, or split the file and upload the parts again",
 	"第 %d 页的文字太长,无法在全文中查找引文;请把文件拆分后重新上传":         "The text of page %d is too long for the quote to be looked for in the whole text; split the file and upload the parts again",
 	"第 %d 页和它前后几页的文字合起来太长,无法核对其中的引文;请把文件拆分后重新上传": "The text of page %d and the pages around it is too long, taken together, for quotes to be checked; split the file and upload the parts again",
@@ -554,13 +555,15 @@ var englishMessages = map[string]string{
 
 // EnglishOf is the English of a message written with the Chinese format
 // and args, or "" when it has none. A Words argument is put in in
-// English; one without English leaves the message without English too.
+// English; one without English leaves the message without English too. A
+// counted thing is named in the form its count asks for (ChooseForms:
+// “x” has 1 page, 2 pages).
 func EnglishOf(format string, args ...any) string {
 	en, ok := englishMessages[format]
 	if !ok || slices.ContainsFunc(args, func(a any) bool { w, ok := a.(Words); return ok && w.English == "" }) {
 		return ""
 	}
-	return fmt.Sprintf(en, EnglishValues(args)...)
+	return fmt.Sprintf(ChooseForms(en, args), EnglishValues(args)...)
 }
 
 // Words is a value of our own put into a message (a program's purpose, a

@@ -23,6 +23,18 @@ func TestEnglishMessagesTakeTheSameArguments(t *testing.T) {
 	}
 }
 
+// TestEnglishMessagesCountInBothForms: no English message names a
+// counted thing in one form only (“x” has %d pages, which reads “has 1
+// pages”); each gives both, {page|pages}, for ChooseForms.
+func TestEnglishMessagesCountInBothForms(t *testing.T) {
+	counted := regexp.MustCompile(`%d (pages|rows|documents|files|tasks|indicators|photos|times)\b`)
+	for zh, en := range englishMessages {
+		if counted.MatchString(en) {
+			t.Errorf("English of %q counts in one form only: %q", zh, en)
+		}
+	}
+}
+
 // TestEnglishMessagesAreUsed: every Chinese format translated is one the
 // code writes, so a message reworded in Chinese is not left without its
 // English unnoticed.
@@ -95,7 +107,7 @@ func TestWordsAreGivenInEachLanguage(t *testing.T) {
 		t.Errorf("English made with a value that has none: %q", e.English)
 	}
 	inner := FieldErrorf("page", EINVALID, "页码 %d 超出范围:文档共 %d 页", 9, 1)
-	if w := MessageWords(inner); w.Chinese != inner.Message || w.English != "Page 9 is out of range: the document has 1 pages" {
+	if w := MessageWords(inner); w.Chinese != inner.Message || w.English != "Page 9 is out of range: the document has 1 page" {
 		t.Errorf("MessageWords %+v", w)
 	}
 	args := []any{stage, 3}

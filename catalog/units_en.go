@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/width"
 )
 
 // unitNamesEN are the English words of the units of the indicators in the
@@ -21,7 +23,7 @@ var unitNamesEN = map[string]string{
 // English its English words (元/人 is "yuan per person"), as written when
 // it has none or in Chinese. The web pages and the report name units by it.
 func UnitIn(unit string, english bool) string {
-	if en, ok := unitNamesEN[unit]; ok && english {
+	if en, ok := unitNamesEN[width.Fold.String(unit)]; ok && english {
 		return en
 	}
 	return unit
@@ -125,15 +127,8 @@ func (v *Value) WrittenParts() (number, unit string) {
 	if v.Unit == "" {
 		return v.Given, ""
 	}
-	if n, ok := strings.CutSuffix(v.Given, v.Unit); ok {
-		return strings.TrimSpace(n), v.Unit
-	}
-	for _, scale := range []string{"万", "亿", "千", "百"} {
-		if base, ok := strings.CutPrefix(v.Unit, scale); ok && base != "" {
-			if n, ok := strings.CutSuffix(v.Given, base); ok {
-				return strings.TrimSpace(n), base
-			}
-		}
+	if n, u, ok := v.writtenUnit(); ok {
+		return n, u
 	}
 	return v.Given, v.Unit
 }

@@ -1,6 +1,10 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/width"
+)
 
 // Why an earlier round's value is not compared with this round's.
 const (
@@ -41,9 +45,10 @@ func (v *Value) CompareWith(p *Value) Comparison {
 }
 
 // unitScale splits a unit into its scale and base: 万人次 is 1e4 and 人次,
-// 人 is 1 and 人; ％ and 百分比 are %.
+// 人 is 1 and 人; ％ and 百分比 are %, and units compare whatever their
+// width (元／人 is 元/人).
 func unitScale(u string) (float64, string) {
-	u = strings.TrimSpace(strings.ReplaceAll(u, "\uFF05", "%"))
+	u = strings.TrimSpace(width.Fold.String(u))
 	if u == "百分比" || u == "百分率" {
 		return 1, "%"
 	}

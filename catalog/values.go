@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/oklog/ulid/v2"
+	"golang.org/x/text/width"
 )
 
 // Value is a quantitative key indicator's number for a city and round,
@@ -65,17 +66,42 @@ func (v *Value) Written() string {
 	if v.Given == "" {
 		return strconv.FormatFloat(v.Number, 'f', -1, 64) + v.Unit
 	}
-	if strings.HasSuffix(v.Given, v.Unit) {
-		return v.Given // 85.3% and %
-	}
-	// 12345000 人次 for an indicator in 万人次: the writing has its unit.
-	for _, scale := range []string{"万", "亿", "千", "百"} {
-		if base, ok := strings.CutPrefix(v.Unit, scale); ok && base != "" && strings.HasSuffix(v.Given, base) {
-			return v.Given
-		}
+	if _, _, ok := v.writtenUnit(); ok {
+		return v.Given // 85.3% and %, ９５％ and %, 12345000 人次 for 万人次
 	}
 	return v.Given + v.Unit
 }
+
+// writtenUnit splits Given into the number and the unit written after
+// it, when that is the value's unit or, for a unit with a scale (万人次),
+// its base (12345000 人次), or no unit for a percentage written with
+// 百分之; ok is false when Given writes no unit. Units
+// are compared by SameUnit, so ９５％ ends with %; the unit is returned as
+// Given writes it.
+func (v *Value) writtenUnit() (number, unit string, ok bool) {
+	units := []string{v.Unit}
+	for _, scale := range []string{"万", "亿", "千", "百"} {
+		if base, ok := strings.CutPrefix(v.Unit, scale); ok && base != "" {
+			units = append(units, base)
+		}
+	}
+	if SameUnit(v.Unit, "%") && strings.Contains(v.Given, "百分之") {
+		return v.Given, "", true // 百分之十二: the percent is written before the number
+	}
+	given := []rune(v.Given)
+	for _, u := range units {
+		n := len([]rune(u))
+		if u != "" && n <= len(given) && SameUnit(string(given[len(given)-n:]), u) {
+			return strings.TrimSpace(string(given[:len(given)-n])), string(given[len(given)-n:]), true
+		}
+	}
+	return "", "", false
+}
+
+// SameUnit reports whether two units are the same but for the width of
+// their characters (％ and %, 元／人 and 元/人), as coordinators, ledgers
+// and passages write them.
+func SameUnit(a, b string) bool { return width.Fold.String(a) == width.Fold.String(b) }
 
 // SaveValue records v in its slot (city, round, indicator): a new value,
 // or a replacement of the one there, which goes back to pending (and,

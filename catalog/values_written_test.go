@@ -14,6 +14,15 @@ func TestValueWritten(t *testing.T) {
 		{Value{Number: 1234.5, Given: "1234.5万人次", Unit: "万人次"}, "1234.5万人次"},
 		{Value{Number: 1234.5, Given: "12345000 人次", Unit: "万人次"}, "12345000 人次"},
 		{Value{Number: 1234.5, Given: "1234.5", Unit: "万人次"}, "1234.5万人次"},
+		// Typed in full-width forms: the unit is there all the same.
+		{Value{Number: 95, Given: "９５％", Unit: "%"}, "９５％"},
+		{Value{Number: 95, Given: "95％", Unit: "%"}, "95％"},
+		{Value{Number: 95, Given: "９５", Unit: "%"}, "９５%"},
+		{Value{Number: 12, Given: "１２ｋｍ", Unit: "km"}, "１２ｋｍ"},
+		{Value{Number: 85, Given: "85%", Unit: "％"}, "85%"},
+		// 百分之 says the percent sign before the number.
+		{Value{Number: 12, Given: "百分之十二", Unit: "%"}, "百分之十二"},
+		{Value{Number: -3, Given: "负百分之三", Unit: "%"}, "负百分之三"},
 	}
 	for _, tt := range tests {
 		if got := tt.v.Written(); got != tt.want {

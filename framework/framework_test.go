@@ -142,7 +142,7 @@ func TestParseRejectsBadFiles(t *testing.T) {
 		file, data, phrase string
 	}{
 		{"x.yaml", "framework: [unclosed", "YAML 格式错误"},
-		{"x.csv", "编码,名称\n1,组织保障\n", "没有含 kind 列的表头"},
+		{"x.csv", "编码,名称\n1,组织保障\n", "没有含 指标类型\uFF08kind\uFF09列的表头"},
 		{"x.csv", "code,name,kind\n", "没有任何指标"},
 		{"x.xlsx", "not a zip", "不是有效的 Excel 或 WPS 表格文件\uFF1B请用 Excel 或 WPS 另存为 .xlsx 后再导入"},
 		{"x.json", "{}", "不支持"},

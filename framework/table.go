@@ -107,9 +107,12 @@ func tableRows(records [][]string) ([]row, error) {
 	}
 	heading, _ := spreadsheet.FindHeading(records, headingKeys, []string{"code", "name", "kind"}, "序号")
 	index := heading.Columns
-	for _, need := range []string{"code", "name", "kind"} {
-		if _, ok := index[need]; !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有含 %s 列的表头;表头应为:code, name, kind, info, keywords", spreadsheet.MaxHeadingRow, need)
+	for _, need := range []struct{ col, zh string }{{"code", "指标编码"}, {"name", "指标名称"}, {"kind", "指标类型"}} {
+		if _, ok := index[need.col]; !ok {
+			// Either heading will do: the English names the Chinese one
+			// as the Chinese names the English one.
+			return nil, catalog.Errorf(catalog.EINVALID, "前 %d 行中没有含 %s(%s)列的表头;表头应为:指标编码、指标名称、指标类型、信息性质说明、单位、关键词(也可用英文表头)",
+				spreadsheet.MaxHeadingRow, catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
 		}
 	}
 	cell := func(rec []string, col string) string {

@@ -111,7 +111,13 @@
 // written: a query word holding one is searched in each of its forms
 // (numberForms: 2000余人 and 2,000余人, 1234.5万 and 1,234.5万), since the
 // index holds the digits as the document writes them. Years (2017年,
-// 〔2016〕) and numbers with a leading zero keep their one form.
+// 〔2016〕) and numbers with a leading zero keep their one form. A count
+// right before its unit is searched in 万 or 亿 and counted out too
+// (wanForms: 12000人 and 1.2万人, 1.2亿元, 12000万元 and 120000000元),
+// each of those in its grouped forms; the edge marks keep 12人 and
+// 11.2万人 apart, and a bare number (12000, 1.2万) has no such forms, so
+// that no form of 12000 matches 1.2万亿 nor one of 1.2万 the 12000 of
+// 12000万. These are forms of the query only: nothing needs reindexing.
 //
 // # Fields of a Bleve document
 //

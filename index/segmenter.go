@@ -49,7 +49,8 @@ func IsSubstringTerm(word string) bool {
 }
 
 // searchForms are the forms a query word is searched in: its number forms
-// (numberForms), of its singular when it is an abbreviation's plural
+// (numberForms) of it and of its count written in 万 or 亿 or counted out
+// (wanForms: 12000人 and 1.2万人), of its singular when it is an abbreviation's plural
 // (MOOCs is searched as MOOC, which the index holds at MOOCs too), and of
 // its codes written joined or apart (ISO9001 and ISO 9001: codeForms), and
 // of a code at its end also the code's parts (GB/T 28827.1: codePartForm),
@@ -72,9 +73,11 @@ func searchForms(word string) []string {
 		}
 	}
 	for _, c := range bases {
-		for _, f := range numberForms(c) {
-			if !slices.Contains(forms, f) {
-				forms = append(forms, f)
+		for _, w := range append([]string{c}, wanForms(c)...) {
+			for _, f := range numberForms(w) {
+				if !slices.Contains(forms, f) {
+					forms = append(forms, f)
+				}
 			}
 		}
 		if p, ok := codePartForm(c); ok && !slices.Contains(forms, p) {

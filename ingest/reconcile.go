@@ -315,7 +315,7 @@ func checkText(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 	}
 	if d.Pages > 0 && len(t.Pages) != d.Pages {
 		return catalog.Words{Chinese: fmt.Sprintf("提取文字有 %d 页，目录记录 %d 页", len(t.Pages), d.Pages),
-			English: fmt.Sprintf("the extracted text has %d pages, the catalog records %d", len(t.Pages), d.Pages)}, nil
+			English: fmt.Sprintf(catalog.ChooseForms("the extracted text has %d {page|pages}, the catalog records %d", []any{len(t.Pages)}), len(t.Pages), d.Pages)}, nil
 	}
 	return catalog.Words{}, nil
 }

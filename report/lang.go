@@ -186,7 +186,7 @@ func (r *Report) name(e Evidence) string {
 // notFound says that a value does not appear in the passage it cites,
 // or that the passage writes its number in another unit (单位不符).
 func (r *Report) notFound(v *catalog.Value) string {
-	if v.PassageUnit != "" && v.PassageUnit == v.Unit {
+	if v.PassageUnit != "" && catalog.SameUnit(v.PassageUnit, v.Unit) {
 		// The passage has the value's own unit: the number was typed at
 		// another scale (12500 万人 for 12,500人), named as typed.
 		stored := r.amount(v.Number, v.Unit)

@@ -67,3 +67,19 @@ func TestPageHighlightNeverCutsANumber(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksACountWrittenInWan: a count asked for as 12000人 is marked
+// whole where the passage writes it in 万 (1.2万人) or grouped
+// (12,000人), and another number (12人) not at all.
+func TestMarksACountWrittenInWan(t *testing.T) {
+	p := "全年参加社区教育培训1.2万人，另有12,000人参加线上学习，12人未结业。"
+	m, err := index.NewMatcher([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frags := buildFragmentsFor([]string{p}, m.Find("12000人"), numbersOf("12000人"))
+	want := "培训<mark>1.2万人</mark>，另有<mark>12,000人</mark>参加线上学习，12人未结业"
+	if len(frags) != 1 || !strings.Contains(frags[0].HTML, want) {
+		t.Errorf("12000人 in %q: %+v, want %q", p, frags, want)
+	}
+}

@@ -182,9 +182,12 @@ func readLedger(ctx context.Context, r io.Reader, xls spreadsheet.XLSReader) ([]
 	}
 	heading, _ := spreadsheet.FindHeading(rows, ledgerHeadings, []string{"indicator", "value", "page", "quote"})
 	col := heading.Columns
-	for _, need := range []string{"indicator", "value", "page", "quote"} {
-		if _, ok := col[need]; !ok {
-			return nil, catalog.Errorf(catalog.EINVALID, "台账前 %d 行中没有含 %s 列的表头;表头应为 指标编码、数值、单位、文档编号、页码、引文(表头之上的标题行可以保留)", spreadsheet.MaxHeadingRow, need)
+	for _, need := range []struct{ col, zh string }{{"indicator", "指标编码"}, {"value", "数值"}, {"page", "页码"}, {"quote", "引文"}} {
+		if _, ok := col[need.col]; !ok {
+			// Either heading will do: the English names the Chinese one
+			// as the Chinese names the English one.
+			return nil, catalog.Errorf(catalog.EINVALID, "台账前 %d 行中没有含 %s(%s)列的表头;表头应为 指标编码、数值、单位、文档编号、页码、引文(表头之上的标题行可以保留)",
+				spreadsheet.MaxHeadingRow, catalog.Words{Chinese: need.zh, English: need.col}, catalog.Words{Chinese: need.col, English: need.zh})
 		}
 	}
 	if !slices.ContainsFunc(sourceColumns, func(c string) bool { _, ok := col[c]; return ok }) {

@@ -14,6 +14,11 @@ import (
 // in the wrong box.
 const maxSchoolingYears = 30
 
+// maxPeople is China's population, more than any city counts of people
+// or visits in a year; more is most likely 万 written twice (1256000 typed
+// for an indicator in 万人次, meaning 人次).
+const maxPeople = 1.4e9
+
 // changeWords in an indicator's name say it measures a change, which may
 // fall below zero or pass 100%: 增长率, 增幅.
 var changeWords = []string{"增长", "增幅", "增速", "变化", "变动", "提高", "下降"}
@@ -23,12 +28,13 @@ var changeWords = []string{"增长", "增幅", "增速", "变化", "变动", "�
 // value) a negative count, rate, amount or number of years, and a rate
 // over 100%, unless the indicator's name says it measures a change; it
 // warns of a magnitude that is possible but unlikely (years of schooling
-// over 30), which is saved all the same.
+// over 30, more people or visits than China has people), which is saved
+// all the same.
 func plausible(ind *catalog.Indicator, number float64, typed string) (warnings []catalog.Words, err error) {
 	if ind == nil {
 		return nil, nil
 	}
-	fam, _ := unitFamily(ind.Unit)
+	fam, scale := unitFamily(ind.Unit)
 	if fam == "" || measuresChange(ind) {
 		return nil, nil
 	}
@@ -42,8 +48,23 @@ func plausible(ind *catalog.Indicator, number float64, typed string) (warnings [
 		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数", ind.Code, name,
 			strconv.FormatFloat(number, 'f', -1, 64), maxSchoolingYears)
 		return []catalog.Words{catalog.MessageWords(w)}, nil
+	case fam == famPeople && number*scale > maxPeople:
+		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值和单位是否都写了万或亿,或是否误填了单位", ind.Code, name,
+			inUnit(number, ind.Unit))
+		return []catalog.Words{catalog.MessageWords(w)}, nil
 	}
 	return nil, nil
+}
+
+// inUnit is number in unit in each language: 1256000万人次 and
+// 1256000 (10,000 attendances).
+func inUnit(number float64, unit string) catalog.Words {
+	n := strconv.FormatFloat(number, 'f', -1, 64)
+	w := catalog.Words{Chinese: n + unit, English: n + unit}
+	if en := catalog.UnitIn(unit, true); en != unit {
+		w.English = n + " (" + en + ")"
+	}
+	return w
 }
 
 // measuresChange reports whether an indicator's name says it measures a

@@ -105,7 +105,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	}
 	typed := strings.TrimSpace(string(in.Value))
 	if ind != nil {
-		in.Value, in.Unit = splitTypedUnit(ind, in.Value, in.Unit)
+		in.Value, in.Unit = splitTypedUnit(ind, in.Value, ownUnit(ind, in.Unit))
 	}
 	n, err := number(in.Value)
 	if mistakes, err = mistake(mistakes, err); err != nil {
@@ -114,6 +114,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	mul, div := 1.0, 1.0
 	var warnings []catalog.Words
 	if ind != nil && n != nil {
+		in.Unit = restatedUnit(ind, in.Unit, n)
 		mul, div, err = fitUnit(ind, in.Unit, n.Percent, scaled(n))
 		if err == nil {
 			warnings, err = plausible(ind, rescale(n.Value, mul, div), typed)

@@ -66,6 +66,37 @@ func fitUnit(ind *catalog.Indicator, given string, percent, scaled bool) (mul, d
 	return 0, 0, catalog.Errorf(catalog.EINVALID, "单位 %q 与指标 %s %s 的单位 %q 不符", given, ind.Code, ind.Name, ind.Unit)
 }
 
+// ownUnit is the unit a value is read in when unit was typed for it:
+// none for the indicator's own unit, which the form asks to leave blank
+// (单位(留空即指标单位)) and which must then read as a blank does
+// (125.6万 | 万人次 is 125.6 万人次, as 125.6万 alone is); unit otherwise.
+func ownUnit(ind *catalog.Indicator, unit string) string {
+	if normUnit(unit) == normUnit(ind.Unit) {
+		return ""
+	}
+	return unit
+}
+
+// restatedUnit is the unit n is read in when n writes its own 万 or 亿
+// (12.3万, 十二万三千, 0.01256亿) and unit starts with one too (万人,
+// 亿人次): the two say the scale once, as the passage does (12.3万人), so
+// the unit counts its base (人) and the number keeps its own scale, never
+// 10,000 times more. A unit without a scale, or a number without 万 or 亿
+// (3千 | 万人 is 3千万人), keeps its unit; a base that is the indicator's
+// unit reads as a blank (ownUnit).
+func restatedUnit(ind *catalog.Indicator, unit string, n *Number) string {
+	if n.Percent || !strings.ContainsAny(n.Text, "万亿") {
+		return unit
+	}
+	u := normUnit(unit)
+	for _, scale := range []string{"万", "亿"} {
+		if base, ok := strings.CutPrefix(u, scale); ok && base != "" {
+			return ownUnit(ind, base)
+		}
+	}
+	return unit
+}
+
 // rescale is v*mul/div for powers of ten mul and div, by moving the
 // decimal point: 0.07 万人 is 700 人, not 700.0000000000001.
 func rescale(v, mul, div float64) float64 {

@@ -109,7 +109,7 @@ func unitMismatch(l Lang, v *catalog.Value) string {
 	if v.PassageUnit == "" || v.ValueFound {
 		return ""
 	}
-	if v.PassageUnit == v.Unit {
+	if catalog.SameUnit(v.PassageUnit, v.Unit) {
 		typed := v.Written()
 		if l == English {
 			typed = v.TypedEN() // no 万 inside an English number

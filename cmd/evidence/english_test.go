@@ -78,7 +78,7 @@ func TestCLISpeaksEnglish(t *testing.T) {
 	}
 	check("0 results", en("search", "职业技能", "--city", "330100"))
 	check("Check passed", en("check"))
-	check("Index rebuilt: 1 documents searchable", en("reindex"))
+	check("Index rebuilt: 1 document searchable", en("reindex"))
 	check("No documents need extracting again", en("repair"))
 	check("Queued 0 failed documents again", en("retry"))
 	check("optional programs", en("doctor")) // the summary; TestDoctorSpeaksEnglish reads each reader
