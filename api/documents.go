@@ -12,6 +12,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 )
 
 // documentJSON is the API's view of a document (DESIGN.md).
@@ -317,7 +318,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	if unpacked {
 		for _, f := range []string{"title", "doc_number", "issued_on", "issuer"} {
 			if strings.TrimSpace(fields[f]) != "" {
-				h.writeError(w, r, catalog.FieldErrorf(f, catalog.EINVALID, "压缩包中的每个文件各有自己的标题、文号、成文日期和发文机关;请不填这几项(系统从正文中读取),上传后再在各文件的页面上修改"))
+				h.writeError(w, r, ingest.ArchiveFieldRefused(f))
 				return
 			}
 		}
@@ -381,6 +382,14 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		docs = append(docs, dj)
 	}
 	if len(docs) == 0 {
+		if len(failed) > 1 {
+			// Every file refused (a ZIP archive's, or several sent): the
+			// first one's status and reason, and each file's under errors.
+			status := httperr.Prepare(w, r, h.Logger, firstErr)
+			h.writeJSON(w, r, status, map[string]any{"error": errorDetail{Code: catalog.ErrorCode(firstErr),
+				Message: catalog.ErrorMessage(firstErr), MessageEn: englishOf(firstErr)}, "errors": failed})
+			return
+		}
 		h.writeError(w, r, firstErr)
 		return
 	}

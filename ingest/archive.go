@@ -238,3 +238,10 @@ func memberName(f *zip.File) (string, bool) {
 	}
 	return SanitizeFilename(base), false
 }
+
+// ArchiveFieldRefused is the error for an upload form's field that names
+// one document's own (title, 文号, date, issuer) given with a ZIP
+// archive, whose files each have their own.
+func ArchiveFieldRefused(field string) error {
+	return catalog.FieldErrorf(field, catalog.EINVALID, "压缩包中的每个文件各有自己的标题、文号、成文日期和发文机关;请不填这几项(系统从正文中读取),上传后再在各文件的页面上修改")
+}
