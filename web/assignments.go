@@ -170,7 +170,7 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	}()
 	var refused []string
 	var joinRefused error // the first file refused on arrival, in both languages
-	unpacked := false // a ZIP archive's files are among them
+	unpacked := false     // a ZIP archive's files are among them
 	for _, fh := range files {
 		st, inArchive, err := stageFormFiles(h.Ingest, fh)
 		staged = append(staged, st...)
