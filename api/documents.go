@@ -12,6 +12,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/httperr"
 )
 
 // documentJSON is the API's view of a document (DESIGN.md).
@@ -57,6 +58,9 @@ type documentJSON struct {
 	// JoinedPhotos: in an upload's answer, the document is this many
 	// photos joined into one PDF, a page each (join_photos=1).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
+	// Archive: in an upload's answer, the ZIP archive the file came in
+	// (its files are unpacked, each a document).
+	Archive string `json:"archive,omitempty"`
 
 	// How the pages were read (DESIGN.md, "Formats"): one source per page,
 	// the mean OCR confidence (null without OCR), pages with a red seal.
@@ -274,6 +278,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	// one over the size limit ends the request, as the rest of its body is
 	// not read.
 	var refused []ingest.Outcome
+	unpacked := false // a ZIP archive's files are among them
 	for {
 		part, err := fr.nextFile()
 		if errors.Is(err, io.EOF) {
@@ -283,7 +288,9 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			h.writeError(w, r, err)
 			return
 		}
-		st, err := h.Ingest.Stage(part, part.FileName())
+		files, inArchive, err := h.Ingest.StageUpload(part, part.FileName())
+		staged = append(staged, files...)
+		refused = append(refused, inArchive...)
 		var refusal *ingest.RefusedFile
 		if errors.As(err, &refusal) {
 			refused = append(refused, ingest.Outcome{Filename: refusal.Filename, Err: refusal.Err})
@@ -293,7 +300,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			h.writeError(w, r, err)
 			return
 		}
-		staged = append(staged, st)
+		unpacked = unpacked || len(inArchive) > 0 || len(files) > 0 && files[0].Archive != ""
 	}
 	if formTrue(fr.fields["join_photos"]) && len(refused) > 0 {
 		h.writeError(w, r, ingest.JoinRefused(refused[0].Filename, refused[0].Err))
@@ -308,6 +315,14 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fields := fr.fields
+	if unpacked {
+		for _, f := range []string{"title", "doc_number", "issued_on", "issuer"} {
+			if strings.TrimSpace(fields[f]) != "" {
+				h.writeError(w, r, ingest.ArchiveFieldRefused(f))
+				return
+			}
+		}
+	}
 	req := ingest.UploadRequest{Meta: ingest.Meta{
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
@@ -343,8 +358,12 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			if firstErr == nil {
 				firstErr = o.Err
 			}
-			failed = append(failed, map[string]any{"filename": o.Filename,
-				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}})
+			f := map[string]any{"filename": o.Filename,
+				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}}
+			if o.Archive != "" {
+				f["archive"] = o.Archive
+			}
+			failed = append(failed, f)
 			continue
 		}
 		views, err := h.Documents.Views(r.Context(), userFrom(r.Context()), []*catalog.Document{o.Document})
@@ -358,10 +377,19 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj.Retried, dj.PreviousError, dj.PreviousErrorEn = o.Retried, o.PreviousError, o.PreviousErrorEnglish
 		dj.UsedInRound = o.UsedInRound
 		dj.JoinedPhotos = o.JoinedPhotos
+		dj.Archive = o.Archive
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
 	}
 	if len(docs) == 0 {
+		if len(failed) > 1 {
+			// Every file refused (a ZIP archive's, or several sent): the
+			// first one's status and reason, and each file's under errors.
+			status := httperr.Prepare(w, r, h.Logger, firstErr)
+			h.writeJSON(w, r, status, map[string]any{"error": errorDetail{Code: catalog.ErrorCode(firstErr),
+				Message: catalog.ErrorMessage(firstErr), MessageEn: englishOf(firstErr)}, "errors": failed})
+			return
+		}
 		h.writeError(w, r, firstErr)
 		return
 	}

@@ -285,6 +285,7 @@ func checkFields(m *Meta) error {
 // one already holding the same bytes), or the error that stopped it.
 type Outcome struct {
 	Filename  string // the sanitised name it was uploaded under
+	Archive   string // the ZIP archive it came in (StageUpload), if any
 	Document  *catalog.Document
 	Duplicate bool // the same bytes were already in the archive
 	// UsedInRound, for a duplicate uploaded for a round other than its

@@ -30,6 +30,12 @@ type Staged struct {
 	Format   extract.Format
 	MIME     string
 
+	// Archive is the ZIP archive the file came in (StageUpload), "" for
+	// a file sent as it is.
+	Archive string
+
+	archive bool // a ZIP archive of files, to unpack (StageUpload)
+
 	data []byte     // the bytes of an upload held in memory
 	mem  *memBudget // where the memory it holds is given back
 	held int64
@@ -116,6 +122,12 @@ func Stage(r io.Reader, filename, dir string, maxBytes int64) (*Staged, error) {
 // memStageMax, or one that finds no more room in mem as it grows, goes on
 // into a temporary file.
 func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*Staged, error) {
+	return stageFile(r, filename, dir, maxBytes, mem, false)
+}
+
+// stageFile is stage that, with archives, keeps a ZIP archive of files
+// (Staged.archive) for StageUpload to unpack instead of refusing it.
+func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget, archives bool) (*Staged, error) {
 	name := SanitizeFilename(filename)
 	st := &Staged{Filename: name, mem: mem}
 	ok := false
@@ -154,6 +166,11 @@ func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*
 	st.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var err error
 	st.Format, st.MIME, err = extract.Sniff(head[:min(len(head), sniffBytes)], name)
+	if archives && errors.Is(err, extract.ErrZipArchive) {
+		st.archive = true
+		ok = true
+		return st, nil
+	}
 	if err != nil {
 		return nil, &RefusedFile{Filename: name, Err: fmt.Errorf("%s: %w", name, prefixMessage(err, name))}
 	}

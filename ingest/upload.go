@@ -164,9 +164,9 @@ func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, me
 	}
 	if err != nil {
 		s.logUnexpected("upload "+st.Filename, err)
-		return Outcome{Filename: st.Filename, Err: err}
+		return Outcome{Filename: st.Filename, Archive: st.Archive, Err: err}
 	}
-	o.Filename = st.Filename
+	o.Filename, o.Archive = st.Filename, st.Archive
 	return *o
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
@@ -12,6 +13,7 @@ import (
 
 type uploadOutcome struct {
 	Filename string
+	Archive  string // the ZIP archive the file came in, if any
 	Doc      *catalog.Document
 	Outcome  string // stored, duplicate, retried (a duplicate that had failed), failed
 	Error    string
@@ -121,8 +123,18 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		files = r.MultipartForm.File["file"]
 	}
 	var joinRefused error // the first file refused on arrival, in both languages
+	unpacked := false     // a ZIP archive's files are among them
 	for _, fh := range files {
-		st, err := stageFormFile(h.Ingest, fh)
+		st, inArchive, err := stageFormFiles(h.Ingest, fh)
+		staged = append(staged, st...)
+		for _, o := range inArchive {
+			unpacked = true
+			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: o.Filename, Archive: o.Archive, Outcome: "failed", Error: errorText(langOf(r), o.Err)})
+			if joinRefused == nil {
+				joinRefused = ingest.JoinRefused(o.Filename, o.Err)
+			}
+		}
+		unpacked = unpacked || len(st) > 0 && st[0].Archive != ""
 		if err != nil {
 			h.logUnexpected("stage upload", err)
 			name := ingest.SanitizeFilename(fh.Filename)
@@ -132,7 +144,6 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 			}
 			continue
 		}
-		staged = append(staged, st)
 	}
 	if r.FormValue("join_photos") != "" && joinRefused != nil {
 		p.State.setError(langOf(r), joinRefused, uploadFields...)
@@ -144,6 +155,19 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		p.Totals = totalsOf(p.Outcomes)
 		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 		return
+	}
+	if unpacked {
+		for _, f := range []string{"doc_number", "issued_on"} {
+			if strings.TrimSpace(r.FormValue(f)) != "" {
+				p.State.setError(langOf(r), ingest.ArchiveFieldRefused(f), uploadFields...)
+				for _, st := range staged {
+					p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: st.Filename, Archive: st.Archive, Outcome: "failed", Error: tr(langOf(r), "upload.not_stored")})
+				}
+				p.Totals = totalsOf(p.Outcomes)
+				h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
+				return
+			}
+		}
 	}
 	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"),
 		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on"), Round: r.FormValue("round")},
@@ -164,7 +188,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, o := range outcomes {
-		uo := uploadOutcome{Filename: o.Filename, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError,
+		uo := uploadOutcome{Filename: o.Filename, Archive: o.Archive, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError,
 			UsedInRound: o.UsedInRound, JoinedPhotos: o.JoinedPhotos}
 		if langOf(r) == English && o.PreviousErrorEnglish != "" {
 			uo.PreviousError = o.PreviousErrorEnglish
@@ -190,6 +214,17 @@ func stageFormFile(svc *ingest.Service, fh *multipart.FileHeader) (*ingest.Stage
 	}
 	defer f.Close()
 	return svc.Stage(f, fh.Filename)
+}
+
+// stageFormFiles stages one file of an upload form, or the files of a ZIP
+// archive and those it refused (ingest.Service.StageUpload).
+func stageFormFiles(svc *ingest.Service, fh *multipart.FileHeader) ([]*ingest.Staged, []ingest.Outcome, error) {
+	f, err := fh.Open()
+	if err != nil {
+		return nil, nil, fmt.Errorf("open uploaded %s: %w", fh.Filename, err)
+	}
+	defer f.Close()
+	return svc.StageUpload(f, fh.Filename)
 }
 
 // logUnexpected logs errors that are not the user's doing, whose message

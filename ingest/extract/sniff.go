@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -78,7 +79,11 @@ func Sniff(head []byte, filename string) (Format, string, error) {
 		return "", "", errNameMismatch(ext, c.name, k.name)
 	}
 	if k.format == "" {
-		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(), k.advice)
+		err := ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(), k.advice)
+		if k.archive {
+			return "", "", archiveError{err}
+		}
+		return "", "", err
 	}
 	if _, ok := extractors[k.format]; !ok {
 		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(), adviceFor(k.class))
@@ -105,12 +110,25 @@ const (
 
 // kind is what the first bytes say.
 type kind struct {
-	class  contentClass
-	format Format        // "" for types we cannot read
-	mime   string        // "" for the format's usual type
-	name   catalog.Words // for messages: " PNG 图片", "a PNG image"
-	advice catalog.Words // for types we cannot read
+	class   contentClass
+	format  Format        // "" for types we cannot read
+	mime    string        // "" for the format's usual type
+	name    catalog.Words // for messages: " PNG 图片", "a PNG image"
+	advice  catalog.Words // for types we cannot read
+	archive bool          // a ZIP of files, which an upload form unpacks
 }
+
+// ErrZipArchive is what Sniff's error is (errors.Is) for a ZIP archive of
+// files (材料汇总.zip): not a document, but an upload form can take the
+// files in it (ingest's StageUpload).
+var ErrZipArchive = errors.New("a ZIP archive of files")
+
+// archiveError is Sniff's refusal of a ZIP archive: the message a reader
+// of one file gets, and ErrZipArchive for the upload forms.
+type archiveError struct{ error }
+
+func (e archiveError) Unwrap() error        { return e.error }
+func (e archiveError) Is(target error) bool { return target == ErrZipArchive }
 
 // words is what a message puts in, in Chinese and in English. The Chinese
 // of a format's name starts with a space when it starts with Latin letters,
@@ -420,7 +438,7 @@ func sniffOLE(head []byte, ext string) (kind, error) {
 // OpenDocument mimetype in the head, else by the extension.
 func sniffZip(head []byte, ext string) kind {
 	if zipOfFiles(zipNames(head)) {
-		return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP}
+		return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP, archive: true}
 	}
 	if bytes.Contains(head, []byte("mimetypeapplication/vnd.oasis.opendocument.text")) {
 		return kind{class: classZip, format: FormatODT, name: nameODT}
@@ -460,7 +478,7 @@ func sniffZip(head []byte, ext string) kind {
 			return kind{class: classZip, format: FormatDOCX, name: nameDOCX}
 		}
 	}
-	return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP}
+	return kind{class: classZip, name: nameZIP, advice: adviceUnzipZIP, archive: true}
 }
 
 var adviceUnzipZIP = words("请将其中的文件解压后分别上传", "Unzip the files in it and upload them one by one")

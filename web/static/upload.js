@@ -360,6 +360,45 @@
     follow(it, doc);
   }
 
+  // archiveErrors reports refusals of the files of a ZIP archive, which the
+  // archive unpacked.
+  function archiveErrors(list) {
+    return list.length > 0 && list.every(function (e) { return e.archive; });
+  }
+
+  // unpacked shows a ZIP archive's files under its row, each a row of its
+  // own that is counted and followed as a file sent alone: the documents
+  // the archive took and the files it refused, with why.
+  function unpacked(it, docs, errors) {
+    it.bar.value = 100;
+    it.actions.textContent = "";
+    it.state.textContent = " " + fill(words.unpacked, docs.length + errors.length);
+    it.li.className = "outcome-archive";
+    it.li.dataset.kind = "archive";
+    items.splice(items.indexOf(it), 1);
+    var sub = el("ul", "archive-files");
+    it.li.appendChild(sub);
+    function member(name) {
+      var li = el("li", "outcome-pending");
+      li.appendChild(el("strong", "", name));
+      var m = { li: li, sent: true, kind: "", bar: el("progress"), state: el("span", "state"), actions: el("span", "actions") };
+      m.bar.max = 100;
+      m.bar.hidden = true;
+      li.appendChild(m.bar);
+      li.appendChild(m.state);
+      li.appendChild(m.actions);
+      sub.appendChild(li);
+      items.push(m);
+      return m;
+    }
+    docs.forEach(function (doc) { accepted(member(doc.filename || doc.title), doc); });
+    errors.forEach(function (e) {
+      var m = member(e.filename);
+      refused(m, (english && e.error && e.error.message_en) || (e.error && e.error.message) || e.message || "", false);
+    });
+    count();
+  }
+
   // follow shows a document's status until it is indexed or has failed,
   // with its title and round as reading leaves them; a failed one gets a
   // way to its page, where its original can be replaced, and a retry
@@ -452,7 +491,16 @@
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
       if ((xhr.status === 200 || xhr.status === 201) && body.documents && body.documents.length) {
-        accepted(it, body.documents[0]);
+        if (body.documents[0].archive) {
+          unpacked(it, body.documents, body.errors || []);
+        } else {
+          accepted(it, body.documents[0]);
+        }
+        done(false);
+        return;
+      }
+      if (xhr.status >= 400 && xhr.status < 500 && body.errors && archiveErrors(body.errors)) {
+        unpacked(it, [], body.errors);
         done(false);
         return;
       }

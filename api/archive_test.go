@@ -1,0 +1,158 @@
+package api
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// zipFiles makes a ZIP archive of name → text, in order; a name starting
+// with "gbk:" is written in GBK without the UTF-8 flag, as Chinese
+// Windows writes it.
+func zipFiles(t *testing.T, files ...[2]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range files {
+		h := &zip.FileHeader{Name: f[0], Method: zip.Deflate}
+		if gbk, ok := strings.CutPrefix(f[0], "gbk:"); ok {
+			h.Name, _ = simplifiedchinese.GBK.NewEncoder().String(gbk)
+			h.NonUTF8 = true
+		}
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(f[1]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestUploadingAZipArchive: a department's 材料汇总.zip uploaded is its
+// files, each a document linked to the indicators sent and searchable,
+// the archive named in the answer; a file in it the archive cannot take
+// is listed under errors by name; an archive whose files are all refused
+// answers 4xx with each file's reason; a 文号 sent with an archive is
+// refused on its field, nothing stored.
+func TestUploadingAZipArchive(t *testing.T) {
+	e := newEnv(t)
+	archive := zipFiles(t,
+		[2]string{"材料/", ""},
+		[2]string{"材料/关于推进社区教育和学分银行建设的实施意见.txt", "杭州市推进社区教育，建设终身学习学分银行，到2020年累计开户学习者达到12000人。"},
+		[2]string{"gbk:材料/2018年社区教育工作总结.txt", "2018年全市社区学校覆盖率达到百分之百，参与社区教育活动达1.2万人次。"},
+		[2]string{"材料/安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"},
+		[2]string{"__MACOSX/材料/._安装程序.exe", "x"},
+	)
+	fields := map[string]string{"city": cityA, "doc_type": "work_summary", "round": "2018", "indicators": "2.3.1"}
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"材料汇总.zip": archive})), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", resp.StatusCode, body)
+	}
+	var names, ids []string
+	for _, d := range body["documents"].([]any) {
+		doc := d.(map[string]any)
+		if doc["archive"] != "材料汇总.zip" {
+			t.Errorf("document %v: archive %v", doc["filename"], doc["archive"])
+		}
+		names = append(names, doc["filename"].(string))
+		ids = append(ids, doc["id"].(string))
+	}
+	slices.Sort(names)
+	if want := []string{"2018年社区教育工作总结.txt", "关于推进社区教育和学分银行建设的实施意见.txt"}; !slices.Equal(names, want) {
+		t.Fatalf("documents %v, want %v", names, want)
+	}
+	errs, _ := body["errors"].([]any)
+	if len(errs) != 1 {
+		t.Fatalf("errors %v, want the .exe refused", body["errors"])
+	}
+	refused := errs[0].(map[string]any)
+	msg := refused["error"].(map[string]any)["message"].(string)
+	if refused["filename"] != "安装程序.exe" || refused["archive"] != "材料汇总.zip" || !strings.Contains(msg, "暂不支持") {
+		t.Errorf("refused %v", refused)
+	}
+	for _, id := range ids {
+		d := e.te.WaitIndexed(id)
+		if d.City != cityA || d.Round != "2018" {
+			t.Errorf("%s: city %s round %s", d.Filename, d.City, d.Round)
+		}
+		resp, body := e.do(e.request("GET", "/api/v1/documents/"+id, nil), "expert")
+		links, _ := body["links"].([]any)
+		if resp.StatusCode != http.StatusOK || len(links) != 1 || links[0].(map[string]any)["indicator"] != "2.3.1" {
+			t.Errorf("%s links: %d %v, want 2.3.1", d.Filename, resp.StatusCode, body["links"])
+		}
+	}
+	for q, want := range map[string]string{"学分银行": ids[0], "社区学校覆盖率": ""} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(q), nil), "expert")
+		hits, _ := body["hits"].([]any)
+		if resp.StatusCode != http.StatusOK || len(hits) != 1 {
+			t.Errorf("search %q: %d, %d hits; want the archive's file", q, resp.StatusCode, len(hits))
+			continue
+		}
+		if want != "" && !slices.Contains(ids, hits[0].(map[string]any)["id"].(string)) {
+			t.Errorf("search %q found %v", q, hits[0])
+		}
+	}
+
+	t.Run("每个文件都被拒", func(t *testing.T) {
+		bad := zipFiles(t, [2]string{"a.exe", "MZ\x90\x00\x03\x00\x00\x00"}, [2]string{"空的.txt", ""})
+		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"坏包.zip": bad})), "coordA")
+		errs, _ := body["errors"].([]any)
+		if resp.StatusCode < 400 || resp.StatusCode >= 500 || len(errs) != 2 || body["error"] == nil {
+			t.Fatalf("%d %v; want 4xx with both files' reasons", resp.StatusCode, body)
+		}
+	})
+	t.Run("压缩包不带文号", func(t *testing.T) {
+		with := map[string]string{"city": cityA, "doc_type": "policy", "doc_number": "杭教〔2018〕15号"}
+		other := zipFiles(t, [2]string{"另一份通知.txt", "关于开展全民终身学习活动周的通知，各区县教育局按要求组织。"})
+		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(with, map[string][]byte{"通知.zip": other})), "coordA")
+		errBody, _ := body["error"].(map[string]any)
+		if resp.StatusCode != http.StatusBadRequest || errBody["field"] != "doc_number" || !strings.Contains(errBody["message"].(string), "压缩包中的每个文件") {
+			t.Fatalf("%d %v; want 400 on doc_number", resp.StatusCode, body)
+		}
+		resp, body = e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape("全民终身学习活动周"), nil), "expert")
+		if hits, _ := body["hits"].([]any); len(hits) != 0 {
+			t.Errorf("the refused archive's file was stored: %v", hits)
+		}
+	})
+	t.Run("部门按任务提交压缩包", func(t *testing.T) {
+		task, err := e.te.Assignments.Add(context.Background(), testenv.Admin, assignments.NewAssignment{City: cityA, Round: 2018,
+			Indicator: "2.3.2", Department: "市教育局", Due: "2018-03-31"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		handIn := zipFiles(t, [2]string{"市教育局台账说明.txt", "市教育局2018年老年教育参与人数台账说明。"},
+			[2]string{"市教育局工作简报.txt", "市教育局第三期工作简报：推进老年大学办学。"})
+		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "work_summary", "assignment": task.ID},
+			map[string][]byte{"市教育局材料.zip": handIn})), "contribA")
+		if docs, _ := body["documents"].([]any); resp.StatusCode != http.StatusCreated || len(docs) != 2 {
+			t.Fatalf("hand-in: %d %v", resp.StatusCode, body)
+		}
+		resp, body = e.do(e.request("GET", "/api/v1/assignments?round=2018", nil), "contribA")
+		found := false
+		for _, a := range body["assignments"].([]any) {
+			a := a.(map[string]any)
+			if a["id"] != task.ID {
+				continue
+			}
+			found = true
+			if subs, _ := a["submissions"].([]any); a["status"] != "submitted" || len(subs) != 2 {
+				t.Errorf("task after the hand-in: %v; want submitted with both files", a)
+			}
+		}
+		if resp.StatusCode != http.StatusOK || !found {
+			t.Errorf("tasks: %d %v", resp.StatusCode, body)
+		}
+	})
+}

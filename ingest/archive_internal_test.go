@@ -1,0 +1,262 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// member is a file to put in a test archive: its bytes, or a raw
+// header and data for what a zip writer would not make.
+type member struct {
+	name  string
+	data  string
+	gbk   bool            // the name in GBK without the UTF-8 flag, as Chinese Windows writes it
+	raw   *zip.FileHeader // written by CreateRaw with rawData
+	rawFn func() []byte
+}
+
+func zipOf(t *testing.T, members ...member) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, m := range members {
+		var err error
+		switch {
+		case m.raw != nil:
+			var w interface{ Write([]byte) (int, error) }
+			if w, err = zw.CreateRaw(m.raw); err == nil {
+				_, err = w.Write(m.rawFn())
+			}
+		case m.gbk:
+			name, _ := simplifiedchinese.GBK.NewEncoder().String(m.name)
+			h := &zip.FileHeader{Name: name, Method: zip.Deflate, NonUTF8: true}
+			var w interface{ Write([]byte) (int, error) }
+			if w, err = zw.CreateHeader(h); err == nil {
+				_, err = w.Write([]byte(m.data))
+			}
+		default:
+			var w interface{ Write([]byte) (int, error) }
+			if w, err = zw.Create(m.name); err == nil && !strings.HasSuffix(m.name, "/") {
+				_, err = w.Write([]byte(m.data))
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func deflated(t *testing.T, data []byte) []byte {
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	fw.Write(data)
+	fw.Close()
+	return buf.Bytes()
+}
+
+const (
+	zipNotice  = "关于推进社区教育和学分银行建设的通知。各区县教育局：现就学分银行建设通知如下。"
+	zipSummary = "杭州市2018年学习型城市建设工作总结。全年开展社区教育活动1.2万人次。"
+)
+
+// TestStageUploadUnpacksArchives: a ZIP archive of files is staged as
+// its files, each under its own name (GBK names decoded), what systems
+// leave in archives passed over, and each file that cannot be taken
+// refused alone with a reason naming it and the archive.
+func TestStageUploadUnpacksArchives(t *testing.T) {
+	const limit = 4096
+	bomb := bytes.Repeat([]byte("学"), 200_000) // 600 KB, deflates to ≈ 1 KB
+	tests := []struct {
+		name      string
+		members   []member
+		wantFiles map[string]string // name → text
+		wantOut   map[string]string // refused name → phrase of its reason
+	}{
+		{
+			name: "通知和总结,系统留下的文件不算",
+			members: []member{
+				{name: "材料/"},
+				{name: "材料/关于推进学分银行建设的通知.txt", data: zipNotice},
+				{name: "材料/2018年工作总结.txt", data: zipSummary, gbk: true},
+				{name: "__MACOSX/材料/._2018年工作总结.txt", data: "x"},
+				{name: "材料/.DS_Store", data: "x"},
+				{name: "材料/Thumbs.db", data: "x"},
+				{name: "材料/~$工作总结.docx", data: "x"},
+			},
+			wantFiles: map[string]string{"关于推进学分银行建设的通知.txt": zipNotice, "2018年工作总结.txt": zipSummary},
+		},
+		{
+			name: "不能读的文件各自被拒,其余照收",
+			members: []member{
+				{name: "关于推进学分银行建设的通知.txt", data: zipNotice},
+				{name: "安装程序.exe", data: "MZ\x90\x00\x03\x00\x00\x00\x04\x00"},
+				{name: "空文件.txt", data: ""},
+				{name: "各区材料.zip", data: string(zipOf(t, member{name: "区里的通知.txt", data: zipNotice}))},
+				{raw: &zip.FileHeader{Name: "加密的总结.txt", Method: zip.Store, Flags: 0x1, CRC32: crc32.ChecksumIEEE([]byte(zipSummary)),
+					CompressedSize64: uint64(len(zipSummary)), UncompressedSize64: uint64(len(zipSummary))}, rawFn: func() []byte { return []byte(zipSummary) }},
+				{raw: &zip.FileHeader{Name: "自称很小的炸弹.txt", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(bomb),
+					CompressedSize64: uint64(len(deflated(t, bomb))), UncompressedSize64: 10}, rawFn: func() []byte { return deflated(t, bomb) }},
+				{raw: &zip.FileHeader{Name: "如实申报的大文件.txt", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(bomb),
+					CompressedSize64: uint64(len(deflated(t, bomb))), UncompressedSize64: uint64(len(bomb))}, rawFn: func() []byte { return deflated(t, bomb) }},
+				{raw: &zip.FileHeader{Name: "bzip2压缩.txt", Method: 12, CompressedSize64: 4, UncompressedSize64: 4}, rawFn: func() []byte { return []byte("BZh9") }},
+			},
+			wantFiles: map[string]string{"关于推进学分银行建设的通知.txt": zipNotice},
+			wantOut: map[string]string{
+				"安装程序.exe":     "暂不支持",
+				"空文件.txt":      "文件为空",
+				"各区材料.zip":     "又是一个压缩包",
+				"加密的总结.txt":    "已加密",
+				"自称很小的炸弹.txt":  "已损坏",
+				"如实申报的大文件.txt": "解压后超过 4 KiB 上限",
+				"bzip2压缩.txt":  "不支持的压缩方式",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &Service{cfg: Config{MaxUpload: limit, TempDir: t.TempDir()}, mem: newMemBudget(8 << 20)}
+			staged, refused, err := s.StageUpload(bytes.NewReader(zipOf(t, tt.members...)), "材料汇总.zip")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, st := range staged {
+				defer st.Remove()
+				rc, err := st.open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var b bytes.Buffer
+				b.ReadFrom(rc)
+				rc.Close()
+				got[st.Filename] = b.String()
+				if st.Archive != "材料汇总.zip" {
+					t.Errorf("%s: Archive %q", st.Filename, st.Archive)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.wantFiles) {
+				t.Errorf("files %v, want %v", got, tt.wantFiles)
+			}
+			if len(refused) != len(tt.wantOut) {
+				t.Errorf("%d refused, want %d: %v", len(refused), len(tt.wantOut), refused)
+			}
+			for _, o := range refused {
+				msg := catalog.ErrorMessage(o.Err)
+				want, ok := tt.wantOut[o.Filename]
+				if !ok || !strings.Contains(msg, want) || o.Archive != "材料汇总.zip" {
+					t.Errorf("refused %q (archive %q): %s; want a reason with %q", o.Filename, o.Archive, msg, want)
+				}
+			}
+		})
+	}
+}
+
+// TestStageUploadLimits: an archive's files unpack to at most eight
+// times the per-file limit together and number at most maxArchiveFiles,
+// the files past either refused by name; an archive that cannot be
+// opened, whose directory is too large to read or that holds no file is
+// refused whole; a file that is not an archive is staged as it came.
+func TestStageUploadLimits(t *testing.T) {
+	small := &Service{cfg: Config{MaxUpload: 2000, TempDir: t.TempDir()}, mem: newMemBudget(8 << 20)}
+	large := &Service{cfg: Config{MaxUpload: 64 << 20, TempDir: t.TempDir()}, mem: newMemBudget(8 << 20)}
+	s := large
+	stage := func(t *testing.T, data []byte, name string) ([]*Staged, []Outcome, error) {
+		t.Helper()
+		staged, refused, err := s.StageUpload(bytes.NewReader(data), name)
+		t.Cleanup(func() {
+			for _, st := range staged {
+				st.Remove()
+			}
+		})
+		return staged, refused, err
+	}
+
+	t.Run("合计超过上限", func(t *testing.T) {
+		var ms []member
+		for i := range 10 {
+			ms = append(ms, member{name: fmt.Sprintf("第%02d份.txt", i+1), data: strings.Repeat("学", 600)}) // 1,800 bytes
+		}
+		s = small
+		defer func() { s = large }()
+		staged, refused, err := stage(t, zipOf(t, ms...), "十份材料.zip")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(staged) != 8 || len(refused) != 2 {
+			t.Fatalf("%d staged, %d refused; want 8 and 2", len(staged), len(refused))
+		}
+		for i, o := range refused {
+			if want := fmt.Sprintf("第%02d份.txt", 9+i); o.Filename != want || !strings.Contains(catalog.ErrorMessage(o.Err), "合计超过") {
+				t.Errorf("refused %q: %v; want %s refused as over the archive's total", o.Filename, o.Err, want)
+			}
+		}
+	})
+	t.Run("文件过多", func(t *testing.T) {
+		var ms []member
+		for i := range maxArchiveFiles + 2 {
+			ms = append(ms, member{name: fmt.Sprintf("%03d.txt", i), data: "学"})
+		}
+		staged, refused, err := stage(t, zipOf(t, ms...), "很多文件.zip")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(staged) != maxArchiveFiles || len(refused) != 2 || !strings.Contains(catalog.ErrorMessage(refused[0].Err), "文件超过 500 个") {
+			t.Fatalf("%d staged, %d refused (%v); want %d and 2 over the count", len(staged), len(refused), refused, maxArchiveFiles)
+		}
+	})
+	for _, tt := range []struct {
+		name, phrase, code string
+		data               func() []byte
+	}{
+		{"目录过大", "目录过大", catalog.ETOOLARGE, func() []byte {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			for i := range 120_000 { // ≈ 5.6 MB of directory, every entry empty
+				zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("%d.txt", i), Method: zip.Store})
+			}
+			zw.Close()
+			return buf.Bytes()
+		}},
+		{"已损坏", "无法打开", catalog.EINVALID, func() []byte {
+			z := zipOf(t, member{name: "通知.txt", data: zipNotice}, member{name: "总结.txt", data: zipSummary})
+			return z[:len(z)-30] // the directory's end cut off
+		}},
+		{"只有文件夹", "中没有文件", catalog.EINVALID, func() []byte {
+			return zipOf(t, member{name: "材料/"}, member{name: "__MACOSX/._材料", data: "x"})
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			staged, refused, err := stage(t, tt.data(), "材料汇总.zip")
+			var refusal *RefusedFile
+			if !errors.As(err, &refusal) || refusal.Filename != "材料汇总.zip" || catalog.ErrorCode(err) != tt.code ||
+				!strings.Contains(catalog.ErrorMessage(err), tt.phrase) || len(staged)+len(refused) != 0 {
+				t.Fatalf("%d staged, %d refused, err %v; want the archive refused (%s) saying %q", len(staged), len(refused), err, tt.code, tt.phrase)
+			}
+		})
+	}
+	t.Run("不是压缩包", func(t *testing.T) {
+		staged, refused, err := stage(t, []byte(zipNotice), "通知.txt")
+		if err != nil || len(staged) != 1 || len(refused) != 0 || staged[0].Archive != "" || staged[0].Filename != "通知.txt" {
+			t.Fatalf("%v %v %v; want the file staged as it came", staged, refused, err)
+		}
+	})
+	t.Run("Stage仍拒收压缩包", func(t *testing.T) {
+		_, err := s.Stage(bytes.NewReader(zipOf(t, member{name: "通知.txt", data: zipNotice})), "材料汇总.zip")
+		if catalog.ErrorCode(err) != catalog.EUNSUPPORTED || !strings.Contains(catalog.ErrorMessage(err), "解压后分别上传") {
+			t.Fatalf("Stage: %v; want the archive refused with the advice to unzip it", err)
+		}
+	})
+}
