@@ -108,6 +108,8 @@ func TestTitleTraps(t *testing.T) {
 		{"a title ending in a kind word inside 《》", "杭州市人民政府关于印发《杭州市社区教育规划》的通知\n各区:", "", "杭州市人民政府关于印发《杭州市社区教育规划》的通知", fields.SourceTitleLine},
 		{"a report's headline", "我市举办全民终身学习活动周开幕式\n本报讯(记者 王丽)10月20日,活动周开幕。", "", "我市举办全民终身学习活动周开幕式", fields.SourceHead},
 		{"OCR junk of a red masthead and a misread 文号 before the title", "y IAS ~\nTBA A BBO IPS T SCPE甬政办发(2018) 455宁波市人民政府办公厅关于推进学习型城市建设的实施意见各区县(市)人民政府,市直及部省属驻甬各单位:\n为深入贯彻党的十九大精神,现提出如下实施意见。", "", "宁波市人民政府办公厅关于推进学习型城市建设的实施意见", fields.SourceTitleLine},
+		{"OCR's table border before the title", "| 关于推进社区教育和学分银行建设的实施意见 |\n各区、县(市)教育局:\n现提出如下意见。", "", "关于推进社区教育和学分银行建设的实施意见", fields.SourceTitleLine},
+		{"OCR's border glyphs run into the title", "|丨关于推进社区教育和学分银行建设的实施意见丨\n各区教育局:\n正文。", "", "关于推进社区教育和学分银行建设的实施意见", fields.SourceTitleLine},
 		{"a year before the issuing body is kept", "2019年宁波市教育局关于开展全民终身学习活动周的通知\n各区:\n正文。", "", "2019年宁波市教育局关于开展全民终身学习活动周的通知", fields.SourceTitleLine},
 		{"a year before 关于 is kept", "2018年关于开展全民终身学习活动周的通知\n各区:\n正文。", "", "2018年关于开展全民终身学习活动周的通知", fields.SourceTitleLine},
 		{"a CSV's header row is no headline", "区县 | 社区学校数 | 参与人次\n\n海曙区 | 36 | 12.3万人次\n\n江北区 | 22 | 6.1万人次", "", "", ""},

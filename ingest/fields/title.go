@@ -20,6 +20,11 @@ var masthead = regexp.MustCompile(`^(?:(?:绝密|机密|秘密|特急|加急|平
 // mark, an urgency.
 var headJunk = regexp.MustCompile(`^(?:(?:绝密|机密|秘密)(?:★[\d年个月]*)?|特急|加急|平急|特提)*`)
 
+// ocrBorders are what OCR reads a table's or a box's vertical rules as
+// (|, ｜, ¦, and 丨, the ideograph of one stroke): a scanned title in a
+// frame reads "|关于…的实施意见丨", which no title begins or ends with.
+const ocrBorders = "|｜¦丨 "
+
 // salutation follows the title: the addressees up to a colon.
 var salutation = regexp.MustCompile(`^[^。;:!?]{1,80}:`)
 
@@ -165,7 +170,7 @@ func stripSigner(l string) string {
 // whose cut leaves a 《…》 or (…) open ("为落实《国家中长期教育改革和
 // 发展规划" of "…规划纲要(2010-2020年)》提出的…").
 func titleOf(line string, runOn bool) (title string, strong bool) {
-	line = headJunk.ReplaceAllString(line, "")
+	line = headJunk.ReplaceAllString(strings.Trim(line, ocrBorders), "")
 	if strings.HasSuffix(line, ":") && !strings.Contains(line, "关于") {
 		return "", false // the addressees
 	}
