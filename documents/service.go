@@ -25,6 +25,8 @@ type Service struct {
 	thumbSlots chan struct{}
 	// pageIndexes keeps where the pages of texts shown begin.
 	pageIndexes pageIndexes
+	// diffs keeps the diffs of near duplicates shown, by their texts.
+	diffs diffCache
 	// textBudget lends memory to pages of text held whole.
 	// (SetTextBudget may replace it while loads hold the old one: each
 	// gives back to the budget it borrowed from.)

@@ -58,6 +58,9 @@ type documentPage struct {
 	// from this one to the one chosen (?compare=ID, else the first).
 	NearDups []nearDupView
 	Diff     *diffView
+	// DiffNote says why the chosen version's diff is not shown (texts too
+	// long to compare, the server busy with other long texts).
+	DiffNote string
 	// Auto marks the fields filled without the uploader (read from the
 	// text, or the round inferred), shown as 自动识别 until confirmed.
 	Auto map[string]bool

@@ -61,6 +61,10 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 	if catalog.ErrorCode(err) == catalog.ENOTFOUND || catalog.ErrorCode(err) == catalog.ECONFLICT {
 		return nil // not one of its versions, or its text is not there: the list alone
 	}
+	if code := catalog.ErrorCode(err); code == catalog.ETOOLARGE || code == catalog.EUNAVAILABLE {
+		p.DiffNote = errorText(langOf(r), err) // the list, and why no diff
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -63,6 +64,67 @@ func TestDocumentPageListsNearDuplicatesWithADiff(t *testing.T) {
 	// Asking to compare with a document that is not a version shows the list only.
 	if resp, body := b.get("/documents/" + draft.ID + "?compare=" + other.ID); resp.StatusCode != 200 || strings.Contains(body, `id="diff"`) {
 		t.Errorf("compare with a non-version: %d, diff shown %v", resp.StatusCode, strings.Contains(body, `id="diff"`))
+	}
+}
+
+// TestNearDuplicateDiffIsKeptPerText: the diff a document page shows is
+// kept for the pair of stored texts it compares, so a view does not
+// compare two long versions again, and is made anew once a text is read
+// again (its hash changes); one that cannot be computed now, the budget
+// for long texts being in use, leaves the list with a note, not an error
+// page.
+func TestNearDuplicateDiffIsKeptPerText(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	draft := s.env.Upload("330100", "征求意见稿.txt", testenv.NoticeDraft)
+	final := s.env.Upload("330100", "定稿.txt", testenv.NoticeFinal)
+	b := s.login("zhou")
+	if _, body := b.get("/documents/" + draft.ID); !strings.Contains(body, "推出1<ins>2</ins>0门") {
+		t.Fatalf("the draft's page does not show the diff")
+	}
+	// The final's stored text changed under the same recorded hash: the
+	// kept diff is shown.
+	text, err := ingest.LoadText(ctx, s.env.Blobs, final.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := *text
+	changed.Pages = []string{strings.ReplaceAll(strings.Join(text.Pages, "\n"), "推出120门", "推出150门")}
+	old, err := s.env.Catalog.TextHashOf(ctx, final.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := ingest.SaveText(ctx, s.env.Blobs, final.SHA256, &changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Catalog.RecordTextHash(ctx, final.SHA256, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := b.get("/documents/" + draft.ID); !strings.Contains(body, "推出1<ins>2</ins>0门") {
+		t.Errorf("the diff was compared again under the same texts' hashes")
+	}
+	// Read anew (its hash recorded), it is compared again — within the
+	// budget for long texts, which is taken now.
+	if err := s.env.Catalog.RecordTextHash(ctx, final.SHA256, h); err != nil {
+		t.Fatal(err)
+	}
+	// Room for the page shown, not for both texts compared (5 a byte).
+	hd, err := s.env.Catalog.TextHashOf(ctx, draft.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release, err := s.env.Documents.HoldTextBudget(documents.DefaultTextBudget - 5*(hd.Size+h.Size) + 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := b.get("/documents/" + draft.ID)
+	if resp.StatusCode != 200 || !strings.Contains(body, `class="card muted diff-note"`) || !strings.Contains(body, `data-id="`+final.ID+`"`) {
+		t.Errorf("with the budget taken: %d, note shown %v", resp.StatusCode, strings.Contains(body, "diff-note"))
+	}
+	release()
+	if _, body := b.get("/documents/" + draft.ID); !strings.Contains(body, "推出1<ins>5</ins>0门") {
+		t.Errorf("the text read anew was not compared again")
 	}
 }
 
