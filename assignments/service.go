@@ -43,9 +43,9 @@ type Task struct {
 	Overdue       bool
 	IndicatorName string
 	IndicatorInfo string
-	// Submissions says, per document handed in, who submitted its bytes:
-	// one file handed in by two departments is one document with both
-	// submissions.
+	// Submissions says, per document handed in, who submitted its bytes
+	// for this task, each once: one file handed in by two departments is
+	// one document, and each task names its own department's hand-in.
 	Submissions map[string][]catalog.Submission
 }
 
@@ -194,10 +194,30 @@ func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task,
 		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info,
 			Submissions: make(map[string][]catalog.Submission, len(a.Documents))}
 		for _, id := range a.Documents {
-			out[i].Submissions[id] = subs[id]
+			out[i].Submissions[id] = handIns(a, id, subs[id])
 		}
 	}
 	return out, nil
+}
+
+// handIns keeps, of the submissions of a document handed in for a, those
+// made for a: by the user who handed it in, or by someone of a's
+// department; not the same bytes uploaded elsewhere (a coordinator on the
+// upload page, another department for its own task). Each submitter is
+// named once.
+func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catalog.Submission {
+	var out []catalog.Submission
+	seen := map[[2]string]bool{}
+	for _, sub := range subs {
+		if sub.User != a.HandedInBy[id] && (sub.Department == "" || sub.Department != a.Department) {
+			continue
+		}
+		if key := [2]string{sub.User, sub.Department}; !seen[key] {
+			seen[key] = true
+			out = append(out, sub)
+		}
+	}
+	return out
 }
 
 // DepartmentProgress is how far one department is with its assignments.
