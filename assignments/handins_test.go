@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
@@ -49,4 +50,37 @@ func TestTaskListsOnlyItsOwnHandIns(t *testing.T) {
 		return
 	}
 	t.Fatal("no task 2.3.1")
+}
+
+// TestAnotherDepartmentsTaskIsRefusedInWords: a contributor handing in for
+// another department's task, another city's or one that does not exist is
+// told what to do, in Chinese and English, not "任务 01M8… 不存在".
+func TestAnotherDepartmentsTaskIsRefusedInWords(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	a := imported(t, s)
+	task := a["2.3.1"]
+	for _, tt := range []struct {
+		who string
+		u   *catalog.User
+		id  string
+	}{
+		{"another department", renshe, task.ID},
+		{"another city's department", cdJiaoyu, task.ID},
+		{"no such task", jiaoyu, "01M8VE8ENWDDCFK4ZFYGCBPNWF"},
+	} {
+		st, err := e.Ingest.Stage(strings.NewReader("杭州市学分银行建设情况"), "学分银行工作总结.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.Ingest.Upload(ctx, tt.u, ingest.UploadRequest{Meta: ingest.Meta{DocType: "work_summary"}, Assignment: tt.id,
+			Files: []*ingest.Staged{st}})
+		st.Remove()
+		zh, en := catalog.MessageIn(err, false), catalog.MessageIn(err, true)
+		if catalog.ErrorCode(err) != catalog.ENOTFOUND || strings.Contains(zh, tt.id) || !strings.Contains(zh, "不属于您的部门") ||
+			!strings.Contains(en, "not your department's") {
+			t.Errorf("%s handing in: %v (English %q), want ENOTFOUND saying it is not their department's task, without the ID",
+				tt.who, err, en)
+		}
+	}
 }

@@ -73,8 +73,14 @@ func (s *Service) ownDepartment(ctx context.Context, u *catalog.User) (string, e
 // visible returns the assignment with id when u may see it: within the
 // city scope, and for a contributor their own department's only; any
 // other is ENOTFOUND, so that ids reveal nothing.
+//
+// A contributor is told in words what to do about a task that is not
+// theirs, never its bare ID, and not whether it exists elsewhere.
 func (s *Service) visible(ctx context.Context, u *catalog.User, id string) (*catalog.Assignment, error) {
 	a, err := s.cat.Assignment(ctx, id)
+	if u.Role == catalog.RoleContributor && (catalog.IsNotFound(err) || err == nil && !u.CanSee(a.City)) {
+		return nil, errNotYourTask()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -87,10 +93,16 @@ func (s *Service) visible(ctx context.Context, u *catalog.User, id string) (*cat
 			return nil, err
 		}
 		if own != a.DepartmentID {
-			return nil, catalog.Errorf(catalog.ENOTFOUND, "任务 %s 不存在", id)
+			return nil, errNotYourTask()
 		}
 	}
 	return a, nil
+}
+
+// errNotYourTask is what a contributor hears of a task of another
+// department, of another city or of none.
+func errNotYourTask() error {
+	return catalog.Errorf(catalog.ENOTFOUND, "任务不存在或不属于您的部门;请在“我的任务”中选择本部门的任务")
 }
 
 // Get returns one assignment u may see.
