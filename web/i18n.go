@@ -162,6 +162,7 @@ var messages = map[string]map[Lang]string{
 	"upload.used_in_round":      {Chinese: "重复文件,已有相同文档(属于 %s 年度),未重复保存;本次关联的指标计入 %d 年度", English: "Duplicate of an existing document (of round %s), not stored twice; the indicators linked now count in round %d"},
 	"upload.used_in_round_none": {Chinese: "重复文件,已有相同文档(未归入轮次),未重复保存;本次关联的指标计入 %d 年度", English: "Duplicate of an existing document (of no round), not stored twice; the indicators linked now count in round %d"},
 	"upload.duplicate":          {Chinese: "重复文件,已有相同文档", English: "Duplicate of an existing document"},
+	"upload.duplicate_of":       {Chinese: "重复文件:与已保存的“%s”是同一文件(内容完全相同),未重复保存", English: "Duplicate: the same file as the stored “%s” (exactly the same content), not stored twice"},
 	"upload.network":            {Chinese: "网络中断,文件未上传完;请检查网络后重试", English: "Network error: the file was not uploaded; check the connection and retry"},
 	"upload.http":               {Chinese: "服务器未能处理,状态码", English: "The server could not process it, status"},
 	"upload.failed":             {Chinese: "失败", English: "Failed"},
