@@ -317,6 +317,7 @@ var messages = map[string]map[Lang]string{
 	"ind.valued":                {Chinese: "已填报数值", English: "Value reported"},
 	"ind.skip_heatmap":          {Chinese: "跳过热力图,到指标体系", English: "Skip the heat map, go to the framework"},
 	"ind.suggested":             {Chinese: "推荐", English: "Suggested"},
+	"ind.cited":                 {Chinese: "定性描述或数值引用", English: "Cited by a claim or value"},
 	"ind.qualitative":           {Chinese: "定性", English: "qualitative"},
 	"ind.quantitative":          {Chinese: "定量", English: "quantitative"},
 	"ind.write_claim":           {Chinese: "撰写定性描述", English: "Write a claim"},
