@@ -49,8 +49,13 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	if err != nil {
 		return nil, err
 	}
+	carried, err := cat.Carryovers(ctx, catalog.CarryFilter{Cities: f.Cities, Round: round, State: catalog.CarryToConfirm})
+	if err != nil {
+		return nil, err
+	}
 	m := Build(round, cities, inds, counts, claims)
 	m.AddValues(vals, withdrawn)
+	m.AddCarried(carried)
 	return m, nil
 }
 

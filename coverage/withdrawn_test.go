@@ -209,6 +209,12 @@ func coverageRows(t *testing.T, e *testenv.Env, english bool) (string, [][]strin
 	if err != nil {
 		t.Fatal(err)
 	}
+	return coverageRowsOf(t, m, english)
+}
+
+// coverageRowsOf are the sheet's name and rows of m's spreadsheet.
+func coverageRowsOf(t *testing.T, m *coverage.Matrix, english bool) (string, [][]string) {
+	t.Helper()
 	data, err := m.XLSX(english)
 	if err != nil {
 		t.Fatal(err)
