@@ -71,7 +71,13 @@ func TestClaimCitationsAreCheckedAgainstTheText(t *testing.T) {
 	}
 	_, list := e.do(e.request("GET", "/api/v1/claims", nil), "admin")
 	if n := len(list["claims"].([]any)); n != 1 {
-		t.Errorf("%d claims stored, want only the good one", n)
+		t.Fatalf("%d claims stored, want only the good one", n)
+	}
+	// The list gives each claim's citations as its own page does; it
+	// answered "citations":[].
+	listed := list["claims"].([]any)[0].(map[string]any)["citations"].([]any)
+	if len(listed) != 3 || listed[1].(map[string]any)["quote"] != "建立学分银行" || listed[2].(map[string]any)["quote_found"] != false {
+		t.Errorf("listed claim's citations %v, want the three in order", listed)
 	}
 }
 

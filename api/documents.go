@@ -55,6 +55,13 @@ type documentJSON struct {
 	// UsedInRound: in an upload's answer, the duplicate is a document of
 	// another round, and the upload's indicators count in this round too.
 	UsedInRound int `json:"used_in_round,omitempty"`
+	// UploadedAs: in an upload's answer, the name the file was sent
+	// under; a duplicate's document keeps the name it was stored under
+	// (filename), and DuplicateNotice (DuplicateNoticeEn in English) says
+	// that the file sent is that stored file.
+	UploadedAs        string `json:"uploaded_as,omitempty"`
+	DuplicateNotice   string `json:"duplicate_notice,omitempty"`
+	DuplicateNoticeEn string `json:"duplicate_notice_en,omitempty"`
 	// JoinedPhotos: in an upload's answer, the document is this many
 	// photos joined into one PDF, a page each (join_photos=1).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
@@ -378,6 +385,11 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj.UsedInRound = o.UsedInRound
 		dj.JoinedPhotos = o.JoinedPhotos
 		dj.Archive = o.Archive
+		dj.UploadedAs = o.Filename
+		if dup {
+			n := duplicateNotice(o.Filename, o.Document.Filename)
+			dj.DuplicateNotice, dj.DuplicateNoticeEn = n.Message, n.English
+		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
 	}
@@ -402,6 +414,13 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		body["errors"] = failed
 	}
 	h.writeJSON(w, r, status, body)
+}
+
+// duplicateNotice says that the file sent as sent holds the bytes of the
+// document stored as stored: a renamed copy answered with the stored
+// name alone left the uploader wondering what became of theirs.
+func duplicateNotice(sent, stored string) *catalog.Error {
+	return catalog.Errorf("", "上传的文件 %q 与已保存的 %q 内容完全相同,是同一文件,未重复保存", sent, stored)
 }
 
 func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {

@@ -49,9 +49,9 @@ type Task struct {
 	IndicatorName string
 	IndicatorInfo string
 	IndicatorNow  catalog.Indicator
-	// Submissions says, per document handed in, who submitted its bytes:
-	// one file handed in by two departments is one document with both
-	// submissions.
+	// Submissions says, per document handed in, who submitted its bytes
+	// for this task, each once: one file handed in by two departments is
+	// one document, and each task names its own department's hand-in.
 	Submissions map[string][]catalog.Submission
 }
 
@@ -79,8 +79,14 @@ func (s *Service) ownDepartment(ctx context.Context, u *catalog.User) (string, e
 // visible returns the assignment with id when u may see it: within the
 // city scope, and for a contributor their own department's only; any
 // other is ENOTFOUND, so that ids reveal nothing.
+//
+// A contributor is told in words what to do about a task that is not
+// theirs, never its bare ID, and not whether it exists elsewhere.
 func (s *Service) visible(ctx context.Context, u *catalog.User, id string) (*catalog.Assignment, error) {
 	a, err := s.cat.Assignment(ctx, id)
+	if u.Role == catalog.RoleContributor && (catalog.IsNotFound(err) || err == nil && !u.CanSee(a.City)) {
+		return nil, errNotYourTask()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -93,10 +99,16 @@ func (s *Service) visible(ctx context.Context, u *catalog.User, id string) (*cat
 			return nil, err
 		}
 		if own != a.DepartmentID {
-			return nil, catalog.Errorf(catalog.ENOTFOUND, "任务 %s 不存在", id)
+			return nil, errNotYourTask()
 		}
 	}
 	return a, nil
+}
+
+// errNotYourTask is what a contributor hears of a task of another
+// department, of another city or of none.
+func errNotYourTask() error {
+	return catalog.Errorf(catalog.ENOTFOUND, "任务不存在或不属于您的部门;请在“我的任务”中选择本部门的任务")
 }
 
 // Get returns one assignment u may see.
@@ -207,7 +219,7 @@ func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task,
 		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info, IndicatorNow: now,
 			Submissions: make(map[string][]catalog.Submission, len(a.Documents))}
 		for _, id := range a.Documents {
-			out[i].Submissions[id] = subs[id]
+			out[i].Submissions[id] = handIns(a, id, subs[id])
 		}
 	}
 	return out, nil
@@ -229,6 +241,26 @@ func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNam
 	}
 	seen[round] = n
 	return n, nil
+}
+
+// handIns keeps, of the submissions of a document handed in for a, those
+// made for a: by the user who handed it in, or by someone of a's
+// department; not the same bytes uploaded elsewhere (a coordinator on the
+// upload page, another department for its own task). Each submitter is
+// named once.
+func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catalog.Submission {
+	var out []catalog.Submission
+	seen := map[[2]string]bool{}
+	for _, sub := range subs {
+		if sub.User != a.HandedInBy[id] && (sub.Department == "" || sub.Department != a.Department) {
+			continue
+		}
+		if key := [2]string{sub.User, sub.Department}; !seen[key] {
+			seen[key] = true
+			out = append(out, sub)
+		}
+	}
+	return out
 }
 
 // DepartmentProgress is how far one department is with its assignments.

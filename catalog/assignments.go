@@ -61,8 +61,12 @@ type Assignment struct {
 	Status       AssignmentStatus
 	Reason       string   // why it was last returned
 	Documents    []string // ids of the documents handed in, oldest first
-	CreatedBy    string
-	UpdatedAt    time.Time
+	// HandedInBy names, by document id, the user who handed the document
+	// in for this assignment: the same bytes may have been submitted
+	// elsewhere too (on the upload page, for another department's task).
+	HandedInBy map[string]string
+	CreatedBy  string
+	UpdatedAt  time.Time
 }
 
 // Overdue reports whether the department still owes the assignment after
@@ -213,11 +217,11 @@ func (s *Store) Assignment(ctx context.Context, id string) (*Assignment, error) 
 	if err != nil {
 		return nil, fmt.Errorf("query assignment %s: %w", id, err)
 	}
-	docs, err := s.assignmentDocuments(ctx, `a.id = ?`, []any{id})
+	docs, by, err := s.assignmentDocuments(ctx, `a.id = ?`, []any{id})
 	if err != nil {
 		return nil, err
 	}
-	a.Documents = docs[id]
+	a.Documents, a.HandedInBy = docs[id], by[id]
 	return a, nil
 }
 
@@ -264,35 +268,40 @@ func (s *Store) FindAssignments(ctx context.Context, f AssignmentFilter) ([]Assi
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	docs, err := s.assignmentDocuments(ctx, cond, args)
+	docs, by, err := s.assignmentDocuments(ctx, cond, args)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Documents = docs[out[i].ID]
+		out[i].Documents, out[i].HandedInBy = docs[out[i].ID], by[out[i].ID]
 	}
 	return out, nil
 }
 
 // assignmentDocuments returns the live documents handed in for the
-// assignments matching cond (over assignment a), by assignment id.
-func (s *Store) assignmentDocuments(ctx context.Context, cond string, args []any) (map[string][]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ad.assignment_id, ad.document_id FROM assignment_document ad
+// assignments matching cond (over assignment a), by assignment id, and
+// who handed each in (assignment id → document id → user).
+func (s *Store) assignmentDocuments(ctx context.Context, cond string, args []any) (map[string][]string, map[string]map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT ad.assignment_id, ad.document_id, ad.submitted_by FROM assignment_document ad
 		JOIN assignment a ON a.id = ad.assignment_id JOIN document doc ON doc.id = ad.document_id
 		WHERE doc.deleted_at IS NULL AND `+cond+` ORDER BY ad.at, ad.document_id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("query assignment documents: %w", err)
+		return nil, nil, fmt.Errorf("query assignment documents: %w", err)
 	}
 	defer rows.Close()
-	out := map[string][]string{}
+	out, by := map[string][]string{}, map[string]map[string]string{}
 	for rows.Next() {
-		var aid, did string
-		if err := rows.Scan(&aid, &did); err != nil {
-			return nil, err
+		var aid, did, user string
+		if err := rows.Scan(&aid, &did, &user); err != nil {
+			return nil, nil, err
 		}
 		out[aid] = append(out[aid], did)
+		if by[aid] == nil {
+			by[aid] = map[string]string{}
+		}
+		by[aid][did] = user
 	}
-	return out, rows.Err()
+	return out, by, rows.Err()
 }
 
 // UpdateAssignment replaces an assignment's due date, contact and

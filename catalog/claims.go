@@ -363,8 +363,29 @@ func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]*Claim
 	})
 }
 
-// FindClaims lists claims matching f, oldest change first (a queue).
+// FindClaims lists claims matching f, oldest change first (a queue),
+// each with its citations: two queries for the page, however many claims
+// it holds.
 func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
+	list, err := s.findClaims(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	citations, err := s.CitationsOf(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("citations of claims: %w", err)
+	}
+	for i := range list {
+		list[i].Citations = citations[list[i].ID]
+	}
+	return list, nil
+}
+
+func (s *Store) findClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	var where []string
 	var args []any
 	for col, v := range map[string]string{"indicator_code": f.Indicator, "status": string(f.Status)} {

@@ -309,28 +309,3 @@ func (s *Store) CountLinks(ctx context.Context, round int, cities ...string) ([]
 	}
 	return out, rows.Err()
 }
-
-// LinkedDocuments returns, per indicator code, the IDs of live linked
-// documents (of these cities when any is not empty), for roll-ups.
-func (s *Store) LinkedDocuments(ctx context.Context, cities ...string) (map[string][]string, error) {
-	q := `SELECT l.indicator_code, d.id FROM link l JOIN document d ON d.id = l.document_id WHERE d.deleted_at IS NULL`
-	var args []any
-	if cond, a := cityIn("d.city", cities, false); cond != "" {
-		q += ` AND ` + cond
-		args = append(args, a...)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("query linked documents: %w", err)
-	}
-	defer rows.Close()
-	out := map[string][]string{}
-	for rows.Next() {
-		var code, id string
-		if err := rows.Scan(&code, &id); err != nil {
-			return nil, err
-		}
-		out[code] = append(out[code], id)
-	}
-	return out, rows.Err()
-}

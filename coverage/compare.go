@@ -173,9 +173,15 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 
 // roundCells loads one round of a city and returns its cell per indicator.
 func (s *Service) roundCells(ctx context.Context, city string, round int) (func(catalog.Indicator) RoundCell, error) {
-	docs, err := s.cat.RoundLinkedDocuments(ctx, city, round)
+	// The indicator's evidence documents as every page counts them:
+	// linked in the round, or cited by its claims or its value.
+	uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Round: round, Cities: []string{city}})
 	if err != nil {
 		return nil, err
+	}
+	docs := map[string][]string{}
+	for key, ids := range catalog.EvidenceDocuments(uses) {
+		docs[key[1]] = ids
 	}
 	claims, err := s.cat.CountClaims(ctx, round, city)
 	if err != nil {

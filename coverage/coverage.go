@@ -120,6 +120,11 @@ type Cell struct {
 	// or not, as on /compare and in the report.
 	Values         int `json:"values"`
 	VerifiedValues int `json:"verified_values"`
+	// ToConfirm counts the claims, values and links carried over from the
+	// last round that the city has not confirmed yet (待确认): until it
+	// does, the cell says so, after a contradiction and before anything
+	// else, as /compare and the report do (coverage.StatusToConfirm).
+	ToConfirm int `json:"to_confirm"`
 }
 
 // Build makes the matrix for cities over the key indicators of inds. Add
@@ -167,10 +172,19 @@ func gapRank(c Cell) int {
 	return 2
 }
 
-// AddValues counts vals in the cells of their city and indicator: those a
-// reviewer found contradicted by their evidence, and the others whose
-// cited source is not in withdrawn (documents deleted since).
-func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
+// AddCarried counts the carried objects still to confirm in the cells of
+// their city and indicator.
+func (m *Matrix) AddCarried(carried []catalog.Carryover) {
+	cells := m.cells()
+	for _, c := range carried {
+		if cell := cells[[2]string{c.City, c.Indicator}]; cell != nil && c.State == catalog.CarryToConfirm {
+			cell.ToConfirm++
+		}
+	}
+}
+
+// cells are the matrix's cells by city and indicator code.
+func (m *Matrix) cells() map[[2]string]*Cell {
 	cells := map[[2]string]*Cell{}
 	for i := range m.Cities {
 		row := &m.Cities[i]
@@ -178,6 +192,14 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
 			cells[[2]string{row.Code, row.Cells[j].Code}] = &row.Cells[j]
 		}
 	}
+	return cells
+}
+
+// AddValues counts vals in the cells of their city and indicator: those a
+// reviewer found contradicted by their evidence, and the others whose
+// cited source is not in withdrawn (documents deleted since).
+func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
+	cells := m.cells()
 	for _, v := range vals {
 		c := cells[[2]string{v.City, v.Indicator}]
 		switch {

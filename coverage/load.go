@@ -29,7 +29,7 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 			return nil, err
 		}
 	}
-	counts, err := cat.CountLinks(ctx, round, codes...)
+	counts, err := countEvidence(ctx, cat, round, codes...)
 	if err != nil {
 		return nil, err
 	}
@@ -49,8 +49,28 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	if err != nil {
 		return nil, err
 	}
+	carried, err := cat.Carryovers(ctx, catalog.CarryFilter{Cities: f.Cities, Round: round, State: catalog.CarryToConfirm})
+	if err != nil {
+		return nil, err
+	}
 	m := Build(round, cities, inds, counts, claims)
 	m.nameRound(now, kept)
 	m.AddValues(vals, withdrawn)
+	m.AddCarried(carried)
 	return m, nil
+}
+
+// countEvidence counts the evidence documents of each city and indicator
+// in a round (0: all rounds): linked, or cited by a claim or a value, as
+// the indicator page, the tree, the comparison and the report have them.
+func countEvidence(ctx context.Context, cat *catalog.Store, round int, cities ...string) ([]catalog.LinkCount, error) {
+	uses, err := cat.EvidenceUses(ctx, catalog.EvidenceFilter{Round: round, Cities: cities})
+	if err != nil {
+		return nil, err
+	}
+	var out []catalog.LinkCount
+	for key, ids := range catalog.EvidenceDocuments(uses) {
+		out = append(out, catalog.LinkCount{City: key[0], Indicator: key[1], Documents: len(ids)})
+	}
+	return out, nil
 }

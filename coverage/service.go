@@ -33,7 +33,8 @@ func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city s
 }
 
 // IndicatorTree is the current framework as a tree, with the distinct
-// documents linked under each node for the city asked (every city u may
+// evidence documents (linked, or cited by a claim or a value) under each
+// node for the city asked (every city u may
 // see when empty).
 type IndicatorTree struct {
 	Framework *catalog.Framework
@@ -50,8 +51,12 @@ func (s *Service) Tree(ctx context.Context, u *catalog.User, city string) (*Indi
 	scoped, visible := u.ScopeCity(city)
 	linked := map[string][]string{}
 	if visible {
-		if linked, err = s.cat.LinkedDocuments(ctx, scoped...); err != nil {
+		uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Cities: scoped})
+		if err != nil {
 			return nil, err
+		}
+		for key, ids := range catalog.EvidenceDocuments(uses) {
+			linked[key[1]] = append(linked[key[1]], ids...)
 		}
 		if len(scoped) == 1 {
 			city = scoped[0]

@@ -156,7 +156,7 @@ func TestQuantitativeWithoutValueIsGap(t *testing.T) {
 // TestValueWithoutLinkIsNoGapInTheMatrix: a quantitative indicator whose
 // value is recorded, citing a document not linked to it, is no gap in the
 // coverage matrix, its spreadsheet or on the heat map (已填报数值, 已核实
-// once verified), as on /compare; once the cited document is withdrawn it
+// once verified, with the cited document counted), as on /compare; once the cited document is withdrawn it
 // is 缺 again.
 func TestValueWithoutLinkIsNoGapInTheMatrix(t *testing.T) {
 	ctx := context.Background()
@@ -186,9 +186,11 @@ func TestValueWithoutLinkIsNoGapInTheMatrix(t *testing.T) {
 		}
 		return out
 	}
+	// The cited source is the indicator's evidence document, linked or not,
+	// as on the indicator page and in the report.
 	got := marks()
-	if got["3.1.3"] != "已填报数值" || got["4.1.2"] != "已核实" {
-		t.Errorf("values without links: 3.1.3 %q, 4.1.2 %q; want 已填报数值 and 已核实", got["3.1.3"], got["4.1.2"])
+	if got["3.1.3"] != "已填报数值\uFF081 份\uFF09" || got["4.1.2"] != "已核实\uFF081 份\uFF09" {
+		t.Errorf("values without links: 3.1.3 %q, 4.1.2 %q; want 已填报数值（1 份） and 已核实（1 份）", got["3.1.3"], got["4.1.2"])
 	}
 	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
 		t.Fatalf("withdraw: %v", err)
@@ -207,6 +209,12 @@ func coverageRows(t *testing.T, e *testenv.Env, english bool) (string, [][]strin
 	if err != nil {
 		t.Fatal(err)
 	}
+	return coverageRowsOf(t, m, english)
+}
+
+// coverageRowsOf are the sheet's name and rows of m's spreadsheet.
+func coverageRowsOf(t *testing.T, m *coverage.Matrix, english bool) (string, [][]string) {
+	t.Helper()
 	data, err := m.XLSX(english)
 	if err != nil {
 		t.Fatal(err)

@@ -71,7 +71,8 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 }
 
 // cellMark is what a cell says, as the heat map's cell does (web's
-// cellLook): a claim or value found contradicted first, then one verified,
+// cellLook): a claim or value found contradicted first, then anything
+// carried over from the last round and still to confirm, then one verified,
 // then a claim submitted that cites a document not withdrawn, then a
 // value recorded whose source is not withdrawn, each with the count of linked documents when there are any; else that count, or
 // 缺 when there is nothing at all.
@@ -80,6 +81,8 @@ func (w matrixWords) cellMark(c Cell) any {
 	switch {
 	case c.Contradicted > 0:
 		mark = w.contradicted
+	case c.ToConfirm > 0:
+		mark = w.toConfirm
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		mark = w.verified
 	case c.Backed > 0:
@@ -110,7 +113,7 @@ func (w matrixWords) plural(n int) string {
 type matrixWords struct {
 	sheet, code, indicator, kind, gap string
 	contradicted, verified, claimed   string
-	valued                            string
+	valued, toConfirm                 string
 	count                             string // after a mark: the documents, from their count and plural
 	kinds                             map[string]string
 	english                           bool
@@ -118,9 +121,9 @@ type matrixWords struct {
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", count: "\uFF08%d 份%s\uFF09",
+		contradicted: "与证据矛盾", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", count: " (%d document%s)",
+		contradicted: "Contradicted by evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
 		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

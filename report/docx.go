@@ -8,8 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"github.com/lcmonitor/evidence/catalog"
 )
 
 // WriteDOCX writes the report as a Word document a coordinator can edit:
@@ -105,7 +103,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 			title += Withdrawn
 		}
 		title += r.carriedMark(e.ToConfirm)
-		rows = append(rows, []string{title, e.DocNumber, e.IssuedOn, page, catalog.Fullwidth(e.Quote)})
+		rows = append(rows, []string{title, e.DocNumber, e.IssuedOn, page, r.quotes(e)})
 	}
 	b.table(rows)
 }

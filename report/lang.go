@@ -207,6 +207,28 @@ func (r *Report) notFound(v *catalog.Value) string {
 	return "\uFF08原文中未找到该数值\uFF09"
 }
 
+// quoteNotFound follows a claim's quote that does not occur on the page
+// it cites, as notFound follows a value's number.
+func (r *Report) quoteNotFound() string {
+	if r.Lang == English {
+		return " (quote not found in the source text)"
+	}
+	return "\uFF08原文中未找到该引文\uFF09"
+}
+
+// quotes are a document's quoted passages, one a line, each as the
+// document wrote it and marked when not found on its page.
+func (r *Report) quotes(e Evidence) string {
+	lines := make([]string, len(e.Quotes))
+	for i, q := range e.Quotes {
+		lines[i] = catalog.Fullwidth(q.Text)
+		if q.NotFound {
+			lines[i] += r.quoteNotFound()
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // page is "第3页" or "p. 3".
 func (r *Report) page(n int) string {
 	if r.Lang == English {

@@ -91,6 +91,11 @@ type Evidence struct {
 	IssuedOn   string
 	Page       int
 	Quote      string
+	// Quotes are every passage quoted from the document at Page, by the
+	// value, the claims and the link, in that order, once each: a claim
+	// may cite a page twice, and a quote not found there is shown, marked,
+	// not hidden behind the first.
+	Quotes []Quote
 	// Withdrawn is true when the document was deleted (撤回) since it was
 	// linked or cited: the report still names it, marked, and it does not
 	// count as evidence.
@@ -98,6 +103,13 @@ type Evidence struct {
 	// ToConfirm is true when the document is in the round only through
 	// what was carried over from the last round and is still 待确认.
 	ToConfirm bool
+}
+
+// Quote is a passage quoted from a document. NotFound is true when a
+// claim's citation quotes words that do not occur on the page it names.
+type Quote struct {
+	Text     string
+	NotFound bool
 }
 
 // Withdrawn marks the title of a withdrawn document in the report.
@@ -461,7 +473,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
 	// it into the round is.
-	add := func(id string, page int, quote string, carried bool) {
+	add := func(id string, page int, quote string, carried, notFound bool) {
 		doc := d.docs[id]
 		if doc == nil {
 			return
@@ -474,14 +486,24 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 		if seen {
 			it.Evidence[i].ToConfirm = it.Evidence[i].ToConfirm && carried
+			if e := &it.Evidence[i]; quote != "" && e.Page == page && !slices.ContainsFunc(e.Quotes, func(q Quote) bool { return q.Text == quote }) {
+				e.Quotes = append(e.Quotes, Quote{Text: quote, NotFound: notFound})
+				if e.Quote == "" {
+					e.Quote = quote
+				}
+			}
 		} else {
 			i = len(it.Evidence)
 			at[[2]any{id, page}] = i
 			if _, ok := at[[2]any{id, true}]; !ok {
 				at[[2]any{id, true}] = i
 			}
-			it.Evidence = append(it.Evidence, Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
-				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried})
+			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
+				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried}
+			if quote != "" {
+				e.Quotes = []Quote{{Text: quote, NotFound: notFound}}
+			}
+			it.Evidence = append(it.Evidence, e)
 		}
 		live = live || !d.gone[id] && !carried
 	}
@@ -497,7 +519,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 			verified = v.Status == catalog.ClaimVerified
 			contradicted = v.Status == catalog.ClaimContradicted
 			toConfirm = d.carried[v.ID]
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID])
+			// A value's number not found is marked beside the number.
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], false)
 		}
 	}
 	for _, c := range d.claims {
@@ -507,14 +530,14 @@ func (d *data) item(ind catalog.Indicator) Item {
 			contradicted = contradicted || c.Status == catalog.ClaimContradicted
 			toConfirm = toConfirm || d.carried[c.ID]
 			for _, t := range c.Citations {
-				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID])
+				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound)
 			}
 		}
 	}
 	for _, id := range d.linked[ind.Code] {
 		l := d.pages[[2]string{id, ind.Code}]
 		toConfirm = toConfirm || d.carried[l.ID]
-		add(id, l.Page, l.Quote, d.carried[l.ID])
+		add(id, l.Page, l.Quote, d.carried[l.ID], false)
 	}
 	switch {
 	case contradicted:

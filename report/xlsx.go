@@ -243,11 +243,19 @@ func EvidenceLine(e Evidence) string {
 	return strings.Join([]string{e.Name(), e.DocNumber, e.IssuedOn, page}, " | ")
 }
 
-// evidenceLine is EvidenceLine in the report's language.
+// evidenceLine is EvidenceLine in the report's language, followed by
+// each quote not found on the page it cites, marked: the spreadsheet
+// lists no quotes, but one that is not in the document must be seen.
 func (r *Report) evidenceLine(e Evidence) string {
 	page := ""
 	if e.Page > 0 {
 		page = r.page(e.Page)
 	}
-	return strings.Join([]string{r.name(e), e.DocNumber, e.IssuedOn, page}, " | ")
+	parts := []string{r.name(e), e.DocNumber, e.IssuedOn, page}
+	for _, q := range e.Quotes {
+		if q.NotFound {
+			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+r.quoteNotFound())
+		}
+	}
+	return strings.Join(parts, " | ")
 }

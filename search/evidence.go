@@ -10,12 +10,24 @@ import (
 )
 
 // EvidenceItem is a document offered as evidence for an indicator: linked
-// by a coordinator, or suggested by its text.
+// by a coordinator, cited by a claim or a value of the indicator, or
+// suggested by its text.
 type EvidenceItem struct {
 	Hit
-	Suggested bool      `json:"suggested"`
-	Link      *LinkRef  `json:"link,omitempty"`
-	Passage   *Fragment `json:"passage,omitempty"`
+	Suggested bool     `json:"suggested"`
+	Link      *LinkRef `json:"link,omitempty"`
+	// Cited are the claims and values of the indicator that cite the
+	// document, which makes it evidence whether linked or not.
+	Cited   []CiteRef `json:"cited,omitempty"`
+	Passage *Fragment `json:"passage,omitempty"`
+}
+
+// CiteRef is a claim or a value citing a document.
+type CiteRef struct {
+	Kind  string `json:"kind"` // "claim" or "value"
+	ID    string `json:"id"`
+	Page  int    `json:"page,omitempty"`
+	Quote string `json:"quote,omitempty"`
 }
 
 // LinkRef is the link that makes a document evidence.
@@ -27,16 +39,18 @@ type LinkRef struct {
 }
 
 // Evidence lists an indicator's evidence: linked documents first, then
-// suggested ones.
+// those only cited by its claims or values, then suggested ones.
 type Evidence struct {
 	Indicator catalog.Indicator `json:"-"`
 	Items     []EvidenceItem    `json:"documents"`
 }
 
-// IndicatorEvidence returns the documents linked to a key indicator (of one
-// city when city is set; coordinators see only theirs), each with its best
-// passage, followed by up to limit unlinked documents whose text matches
-// the indicator's terms, marked Suggested.
+// IndicatorEvidence returns the evidence documents of a key indicator (of
+// one city when city is set; coordinators see only theirs) as
+// catalog.EvidenceUses defines them — linked, or cited by a claim or a
+// value of it, as the tree, the heat map, the comparison and the report
+// count them — each with its best passage, followed by up to limit other
+// documents whose text matches the indicator's terms, marked Suggested.
 func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *catalog.User, limit int) (*Evidence, error) {
 	ind, err := s.cat.Indicator(ctx, code)
 	if err != nil {
@@ -57,17 +71,25 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 			return nil, err
 		}
 	}
+	uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Cities: cities, Indicator: code})
+	if err != nil {
+		return nil, err
+	}
 	linked, err := s.linkedEvidence(ctx, links, terms)
 	if err != nil {
 		return nil, err
 	}
-	out.Items = append(out.Items, linked...)
+	cited, err := s.citedEvidence(ctx, uses, linked)
+	if err != nil {
+		return nil, err
+	}
+	out.Items = append(append(out.Items, linked...), cited...)
 	if limit <= 0 {
 		return out, nil
 	}
-	ids := make([]string, len(links))
-	for i, l := range links {
-		ids[i] = l.DocumentID
+	ids := make([]string, len(out.Items))
+	for i, it := range out.Items {
+		ids[i] = it.ID
 	}
 	q := index.Query{Clauses: []index.Clause{{Any: terms}},
 		Filter: index.Filter{Cities: cities, ExcludeIDs: ids}, Size: limit, WithText: true}
@@ -158,6 +180,59 @@ func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, term
 			item.Passage = &Fragment{Page: l.Page, HTML: "<mark>" + html.EscapeString(l.Quote) + "</mark>"}
 		case passages[d.ID] != nil:
 			item.Passage = passages[d.ID]
+		}
+		out = append(out, item)
+	}
+	return out, nil
+}
+
+// citedEvidence marks, among linked, the documents that claims or values
+// of the indicator cite (uses), and returns the cited ones not linked,
+// each with its first citation's passage.
+func (s *Service) citedEvidence(ctx context.Context, uses []catalog.EvidenceUse, linked []EvidenceItem) ([]EvidenceItem, error) {
+	at := map[string]int{}
+	for i, it := range linked {
+		at[it.ID] = i
+	}
+	var ids []string
+	refs := map[string][]CiteRef{}
+	for _, u := range uses {
+		if u.Kind == catalog.EvidenceLink {
+			continue
+		}
+		if _, ok := at[u.DocumentID]; !ok && refs[u.DocumentID] == nil {
+			ids = append(ids, u.DocumentID)
+		}
+		refs[u.DocumentID] = append(refs[u.DocumentID], CiteRef{Kind: u.Kind, ID: u.SourceID, Page: u.Page, Quote: u.Quote})
+	}
+	for id, i := range at {
+		linked[i].Cited = refs[id]
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load cited evidence: %w", err)
+	}
+	labels, err := s.labels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []EvidenceItem
+	for _, id := range ids {
+		d, ok := docs[id]
+		if !ok {
+			continue
+		}
+		first := refs[id][0]
+		item := EvidenceItem{
+			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
+				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
+			Cited: refs[id],
+		}
+		if first.Quote != "" {
+			item.Passage = &Fragment{Page: first.Page, HTML: "<mark>" + html.EscapeString(first.Quote) + "</mark>"}
 		}
 		out = append(out, item)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/coverage"
@@ -27,6 +28,42 @@ func TestHeatCellWithdrawnClaimIsGap(t *testing.T) {
 		// A claim found 证据不足 is submitted too, not waiting for review.
 		if class == "claimed" && label != "已提交定性描述" {
 			t.Errorf("%s: label %q, want 已提交定性描述 as the legend says", c.name, label)
+		}
+	}
+}
+
+// TestHeatCellCarriedIsToConfirm: a cell with a claim, value or link
+// carried over from the last round and not confirmed is ↻ 待确认 (Carried
+// over, to confirm), as on /compare and in the report, whatever was
+// submitted or linked; only a contradiction outweighs it. The legend
+// explains the symbol in both languages.
+func TestHeatCellCarriedIsToConfirm(t *testing.T) {
+	cases := []struct {
+		name       string
+		cell       coverage.Cell
+		class, zh  string
+		symbol, en string
+	}{
+		{"结转的定性描述", coverage.Cell{Claims: 1, Backed: 1, ToConfirm: 1}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
+		{"结转的关联", coverage.Cell{Documents: 1, ToConfirm: 1}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
+		{"结转且已核实", coverage.Cell{Verified: 1, ToConfirm: 2}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
+		{"与证据矛盾优先", coverage.Cell{Contradicted: 1, ToConfirm: 1}, "contradicted", "与证据矛盾", "⚠", ""},
+	}
+	for _, c := range cases {
+		class, symbol, label := cellLook(Chinese, c.cell)
+		if class != c.class || label != c.zh || symbol != c.symbol {
+			t.Errorf("%s: %q %q %q, want %q %q %q", c.name, class, symbol, label, c.class, c.symbol, c.zh)
+		}
+		if _, _, en := cellLook(English, c.cell); c.en != "" && en != c.en {
+			t.Errorf("%s in English: %q, want %q", c.name, en, c.en)
+		}
+	}
+	for _, l := range []struct {
+		lang Lang
+		want string
+	}{{Chinese, "↻ 待确认"}, {English, "↻ carried over from the last round, to confirm"}} {
+		if legend := tr(l.lang, "ind.legend"); !strings.Contains(legend, l.want) {
+			t.Errorf("legend %q does not explain %q", legend, l.want)
 		}
 	}
 }

@@ -37,6 +37,8 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	switch {
 	case c.Contradicted > 0:
 		return "contradicted", "⚠", tr(l, "claim.contradicted")
+	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare
+		return "toconfirm", "↻", tr(l, "ind.to_confirm")
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence

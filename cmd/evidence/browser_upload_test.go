@@ -164,6 +164,19 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "upload-failed-again")
 
+	// A renamed copy of a stored file: its row names the file sent and
+	// the stored one it is.
+	renamed := file("改名的实施意见.txt", []byte("杭州市学分银行实施意见：建立学分银行，推进学习成果认证。"))
+	u.do("send a renamed copy", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), []string{renamed}), chromedp.SetValue(css(`#doc_type`), "policy"))
+	u.waitFor("its row", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
+	u.do("upload the copy", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("it is a duplicate", `document.querySelector('#outcomes li[data-kind="duplicate"] a') !== null`)
+	if got := u.text(`#outcomes li`); !strings.Contains(got, "改名的实施意见.txt") ||
+		!strings.Contains(got, "与已保存的“学分银行实施意见.txt”是同一文件") {
+		t.Errorf("the renamed copy reads %q, want the name sent and the stored file's name", got)
+	}
+
 	// On an English page the reason is English (error_en).
 	en, _ := failed["error_en"].(string)
 	if en == "" {

@@ -342,6 +342,10 @@
       label = fill(words.retried, (english && doc.previous_error_en) || doc.previous_error || "");
     } else if (doc.duplicate && doc.used_in_round) {
       label = fill(words.usedInRound, doc.round, doc.used_in_round);
+    } else if (doc.duplicate && doc.filename) {
+      // The row names the file sent; the document may be stored under
+      // another name: say which, so a renamed copy is not a riddle.
+      label = fill(words.duplicateOf, doc.filename);
     } else if (doc.duplicate) {
       label = words.duplicate;
     }

@@ -1,0 +1,86 @@
+package assignments_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// TestTaskListsOnlyItsOwnHandIns: the coordinator uploads a file twice on
+// the upload page, then 市教育局 hands in the same bytes for its task. The
+// task lists 市教育局 jiaoyu once, not the coordinator's uploads, which
+// were not made for it (the probe saw 提交:hz_coord、市教育局 jiaoyu、hz_coord).
+func TestTaskListsOnlyItsOwnHandIns(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	a := imported(t, s)
+	const text = "杭州市学分银行建设实施方案:建立市民终身学习账户,推进学习成果认证。"
+	for range 2 {
+		st, err := e.Ingest.Stage(strings.NewReader(text), "学分银行实施方案.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := e.Ingest.Upload(ctx, coordA, ingest.UploadRequest{Meta: ingest.Meta{City: hangzhou, DocType: "policy", Round: "2018"},
+			Files: []*ingest.Staged{st}})
+		st.Remove()
+		if err != nil || out[0].Err != nil {
+			t.Fatalf("coordinator uploads: %v %v", err, out)
+		}
+	}
+	d := handIn(t, e, jiaoyu, a["2.3.1"].ID, "实施方案.txt", text)
+	tasks, err := s.List(ctx, coordA, assignments.Filter{City: hangzhou, Round: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range tasks {
+		if task.Indicator != "2.3.1" {
+			continue
+		}
+		var who []string
+		for _, sub := range task.Submissions[d.ID] {
+			who = append(who, strings.TrimSpace(sub.Department+" "+sub.User))
+		}
+		if strings.Join(who, "、") != "市教育局 jiaoyu" {
+			t.Errorf("task 2.3.1 lists hand-ins %q, want only 市教育局 jiaoyu", who)
+		}
+		return
+	}
+	t.Fatal("no task 2.3.1")
+}
+
+// TestAnotherDepartmentsTaskIsRefusedInWords: a contributor handing in for
+// another department's task, another city's or one that does not exist is
+// told what to do, in Chinese and English, not "任务 01M8… 不存在".
+func TestAnotherDepartmentsTaskIsRefusedInWords(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	a := imported(t, s)
+	task := a["2.3.1"]
+	for _, tt := range []struct {
+		who string
+		u   *catalog.User
+		id  string
+	}{
+		{"another department", renshe, task.ID},
+		{"another city's department", cdJiaoyu, task.ID},
+		{"no such task", jiaoyu, "01M8VE8ENWDDCFK4ZFYGCBPNWF"},
+	} {
+		st, err := e.Ingest.Stage(strings.NewReader("杭州市学分银行建设情况"), "学分银行工作总结.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.Ingest.Upload(ctx, tt.u, ingest.UploadRequest{Meta: ingest.Meta{DocType: "work_summary"}, Assignment: tt.id,
+			Files: []*ingest.Staged{st}})
+		st.Remove()
+		zh, en := catalog.MessageIn(err, false), catalog.MessageIn(err, true)
+		if catalog.ErrorCode(err) != catalog.ENOTFOUND || strings.Contains(zh, tt.id) || !strings.Contains(zh, "不属于您的部门") ||
+			!strings.Contains(en, "not your department's") {
+			t.Errorf("%s handing in: %v (English %q), want ENOTFOUND saying it is not their department's task, without the ID",
+				tt.who, err, en)
+		}
+	}
+}

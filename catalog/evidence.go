@@ -1,0 +1,126 @@
+package catalog
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+)
+
+// EvidenceFilter selects the evidence documents of indicators.
+type EvidenceFilter struct {
+	// Round, when not 0, keeps what counts in that monitoring round:
+	// links as CountLinks counts them (the document's round, or a link
+	// carried into the round and not dropped), and the round's claims
+	// and values.
+	Round int
+	// Cities, when any is not empty, keep those cities.
+	Cities []string
+	// Indicator, when set, keeps that indicator's.
+	Indicator string
+}
+
+// Ways a document comes to be an indicator's evidence.
+const (
+	EvidenceLink  = "link"  // linked to the indicator
+	EvidenceClaim = "claim" // cited by a claim (定性描述) of the indicator
+	EvidenceValue = "value" // cited by the indicator's value
+)
+
+// EvidenceUse is one way a live document is an indicator's evidence in a
+// city: a link, or a citation of a claim or a value. A document may be
+// used several ways; Distinct counts it once.
+type EvidenceUse struct {
+	City       string
+	Indicator  string
+	DocumentID string
+	Kind       string // EvidenceLink, EvidenceClaim or EvidenceValue
+	SourceID   string // the link's, claim's or value's ID
+	Page       int
+	Quote      string
+}
+
+// EvidenceUses returns how live documents are the evidence of indicators:
+// linked to one, or cited by a claim (not withdrawn) or a value of it.
+// This is the one definition of an indicator's evidence documents that
+// the indicator page, the evidence API, the indicator tree, the heat map
+// and the round comparison share, as the report lists them: a verified
+// value citing policy.pdf makes policy.pdf the indicator's evidence,
+// linked or not. Links come first, then claims' citations, then values'.
+func (s *Store) EvidenceUses(ctx context.Context, f EvidenceFilter) ([]EvidenceUse, error) {
+	var args []any
+	part := func(sel, from, city, indicator, round string, roundArgs []any) string {
+		q := `SELECT ` + city + `, ` + indicator + `, d.id, ` + sel + ` FROM ` + from + ` WHERE d.deleted_at IS NULL`
+		if f.Round != 0 {
+			q += ` AND ` + round
+			args = append(args, roundArgs...)
+		}
+		if cond, a := cityIn(city, f.Cities, false); cond != "" {
+			q += ` AND ` + cond
+			args = append(args, a...)
+		}
+		if f.Indicator != "" {
+			q += ` AND ` + indicator + ` = ?`
+			args = append(args, f.Indicator)
+		}
+		return q
+	}
+	y := fmt.Sprint(f.Round)
+	q := part(`'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
+		`d.city`, `l.indicator_code`, `(`+ofDocumentRound+`
+			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`,
+		[]any{y, y, f.Round, f.Round}) +
+		` UNION ALL ` +
+		part(`'claim', c.id, t.page, t.quote, t.position, c.created_at`,
+			`citation t JOIN claim c ON c.id = t.claim_id JOIN document d ON d.id = t.document_id`,
+			`c.city`, `c.indicator_code`, `c.round = ?`, []any{f.Round}) + ` AND c.status <> 'withdrawn'` +
+		` UNION ALL ` +
+		part(`'value', v.id, v.page, v.quote, 0, v.created_at`, `value v JOIN document d ON d.id = v.document_id`,
+			`v.city`, `v.indicator_code`, `v.round = ?`, []any{f.Round})
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query evidence documents: %w", err)
+	}
+	defer rows.Close()
+	type row struct {
+		EvidenceUse
+		position int
+		at       string
+	}
+	var found []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.City, &r.Indicator, &r.DocumentID, &r.Kind, &r.SourceID, &r.Page, &r.Quote, &r.position, &r.at); err != nil {
+			return nil, err
+		}
+		found = append(found, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rank := map[string]int{EvidenceLink: 0, EvidenceClaim: 1, EvidenceValue: 2}
+	slices.SortStableFunc(found, func(a, b row) int {
+		return cmp.Or(cmp.Compare(rank[a.Kind], rank[b.Kind]), cmp.Compare(a.at, b.at), cmp.Compare(a.SourceID, b.SourceID),
+			cmp.Compare(a.position, b.position))
+	})
+	out := make([]EvidenceUse, len(found))
+	for i, r := range found {
+		out[i] = r.EvidenceUse
+	}
+	return out, nil
+}
+
+// EvidenceDocuments returns, per city and indicator, the distinct live
+// documents of uses in their first use's order.
+func EvidenceDocuments(uses []EvidenceUse) map[[2]string][]string {
+	out := map[[2]string][]string{}
+	seen := map[[3]string]bool{}
+	for _, u := range uses {
+		if k := [3]string{u.City, u.Indicator, u.DocumentID}; !seen[k] {
+			seen[k] = true
+			key := [2]string{u.City, u.Indicator}
+			out[key] = append(out[key], u.DocumentID)
+		}
+	}
+	return out
+}

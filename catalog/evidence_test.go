@@ -1,0 +1,77 @@
+package catalog
+
+import (
+	"context"
+	"reflect"
+	"testing"
+)
+
+// EvidenceUses is the one definition of an indicator's evidence in a
+// round, on both catalogs: documents linked to it, or cited by a claim or
+// the value of it; not a withdrawn claim's citations, not a deleted
+// document, not another round's or city's.
+func TestEvidenceUsesAreLinksClaimsAndValues(t *testing.T) {
+	forEachStore(t, testEvidenceUsesAreLinksClaimsAndValues)
+}
+
+func testEvidenceUsesAreLinksClaimsAndValues(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	for _, id := range []string{"LINKED", "CITED", "VALUED", "GONE", "OTHER"} {
+		d := newDoc(id, "sha-"+id)
+		d.Round = "2018"
+		if id == "OTHER" {
+			d.City = "510100"
+		}
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "LINKED", IndicatorCode: "1.1.1", CreatedBy: "zhang"},
+		{DocumentID: "OTHER", IndicatorCode: "1.1.1", CreatedBy: "zhang"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	cite := func(id string, quote string) Citation {
+		return Citation{DocumentID: id, SHA256: "sha-" + id, Page: 2, Quote: quote, QuoteFound: true, FoundOnPage: 2}
+	}
+	claim := &Claim{City: "330100", Round: 2018, Indicator: "1.1.1", Statement: "已建立学分银行", CreatedBy: "zhang",
+		Citations: []Citation{cite("CITED", "学分银行"), cite("LINKED", "学习成果认证")}}
+	if err := s.CreateClaim(ctx, claim); err != nil {
+		t.Fatal(err)
+	}
+	vals := []*Value{
+		{City: "330100", Round: 2018, Indicator: "1.1.2", Number: 12000, Given: "1.2万", Unit: "人", Citation: cite("VALUED", "1.2万人")},
+		{City: "330100", Round: 2019, Indicator: "1.1.2", Number: 13000, Given: "1.3万", Unit: "人", Citation: cite("GONE", "1.3万人")},
+	}
+	if err := s.SaveValues(ctx, vals, "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteDocument(ctx, "GONE", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		f    EvidenceFilter
+		want map[[2]string][]string
+	}{
+		{"杭州 2018", EvidenceFilter{Round: 2018, Cities: []string{"330100"}}, map[[2]string][]string{
+			{"330100", "1.1.1"}: {"LINKED", "CITED"}, {"330100", "1.1.2"}: {"VALUED"}}},
+		{"1.1.2 every round and city", EvidenceFilter{Indicator: "1.1.2"}, map[[2]string][]string{
+			{"330100", "1.1.2"}: {"VALUED"}}},
+		{"every city 2018", EvidenceFilter{Round: 2018, Indicator: "1.1.1"}, map[[2]string][]string{
+			{"330100", "1.1.1"}: {"LINKED", "CITED"}, {"510100", "1.1.1"}: {"OTHER"}}},
+		{"杭州 2019: its value's source deleted", EvidenceFilter{Round: 2019, Cities: []string{"330100"}}, map[[2]string][]string{}},
+	} {
+		uses, err := s.EvidenceUses(ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := EvidenceDocuments(uses); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: evidence %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	uses, err := s.EvidenceUses(ctx, EvidenceFilter{Round: 2018, Indicator: "1.1.2"})
+	if err != nil || len(uses) != 1 || uses[0].Kind != EvidenceValue || uses[0].Page != 2 || uses[0].Quote != "1.2万人" {
+		t.Errorf("the value's use: %+v %v, want its citation on page 2", uses, err)
+	}
+}

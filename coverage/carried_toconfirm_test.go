@@ -1,0 +1,85 @@
+package coverage_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestCarriedItemsAreToConfirmOnTheHeatMap: a claim of 2.3.2 judged 证据不足
+// in 2017 and a link to 2.3.1 are carried into 2018 and not confirmed. The
+// 2018 matrix counts them to confirm, and its spreadsheet says 待确认, as
+// /compare does (the probe saw ◆ 已提交定性描述 and ●1 on the heat map,
+// 待确认 on /compare). Once the city confirms them, they count as usual.
+func TestCarriedItemsAreToConfirmOnTheHeatMap(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	d := e.Upload(hangzhou, "学习卡.txt", "全市发放终身学习卡,建立学分银行制度。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.2", Statement: "全市发放终身学习卡",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "全市发放终身学习卡"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Claims.Review(ctx, rev, c.ID, "insufficient", "需要发卡文件"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.CarryOver(ctx, testenv.Admin, hangzhou, 2018); err != nil {
+		t.Fatal(err)
+	}
+	look := func() (map[string]coverage.Cell, map[string]string, map[string]string) {
+		t.Helper()
+		m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2018, hangzhou)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cells := map[string]coverage.Cell{}
+		for _, c := range m.Cities[0].Cells {
+			cells[c.Code] = c
+		}
+		cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2018})
+		if err != nil {
+			t.Fatal(err)
+		}
+		status := map[string]string{}
+		for _, row := range cmp.Indicators {
+			status[row.Code] = row.Rounds[0].Status
+		}
+		marks := map[string]string{}
+		_, rows := coverageRowsOf(t, m, false)
+		for _, r := range rows[1:] {
+			marks[r[0]] = r[3]
+		}
+		return cells, status, marks
+	}
+	cells, status, marks := look()
+	for _, code := range []string{"2.3.1", "2.3.2"} {
+		if cells[code].ToConfirm != 1 || status[code] != coverage.StatusToConfirm || marks[code] != "待确认\uFF081 份\uFF09" {
+			t.Errorf("2018 %s carried: matrix to confirm %d, comparison %s, spreadsheet %q; want 1, %s, 待确认（1 份）",
+				code, cells[code].ToConfirm, status[code], marks[code], coverage.StatusToConfirm)
+		}
+	}
+	carried, err := e.Values.Carryovers(ctx, testenv.Admin, hangzhou, 2018, catalog.CarryToConfirm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range carried {
+		if _, err := e.Values.Decide(ctx, testenv.Admin, c.ID, "confirm"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cells, status, _ = look()
+	for _, code := range []string{"2.3.1", "2.3.2"} {
+		if cells[code].ToConfirm != 0 || status[code] == coverage.StatusToConfirm {
+			t.Errorf("2018 %s confirmed: matrix to confirm %d, comparison %s; want 0, not to confirm", code, cells[code].ToConfirm, status[code])
+		}
+	}
+}
