@@ -285,7 +285,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	// one over the size limit ends the request, as the rest of its body is
 	// not read.
 	var refused []ingest.Outcome
-	unpacked := false // a ZIP archive's files are among them
+	unpack := h.Ingest.NewUnpackBudget() // for all the request's ZIP archives
 	for {
 		part, err := fr.nextFile()
 		if errors.Is(err, io.EOF) {
@@ -295,7 +295,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			h.writeError(w, r, err)
 			return
 		}
-		files, inArchive, err := h.Ingest.StageUpload(part, part.FileName())
+		files, inArchive, err := h.Ingest.StageUpload(r.Context(), part, part.FileName(), unpack)
 		staged = append(staged, files...)
 		refused = append(refused, inArchive...)
 		var refusal *ingest.RefusedFile
@@ -307,7 +307,6 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			h.writeError(w, r, err)
 			return
 		}
-		unpacked = unpacked || len(inArchive) > 0 || len(files) > 0 && files[0].Archive != ""
 	}
 	if formTrue(fr.fields["join_photos"]) && len(refused) > 0 {
 		h.writeError(w, r, ingest.JoinRefused(refused[0].Filename, refused[0].Err))
@@ -322,14 +321,6 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fields := fr.fields
-	if unpacked {
-		for _, f := range []string{"title", "doc_number", "issued_on", "issuer"} {
-			if strings.TrimSpace(fields[f]) != "" {
-				h.writeError(w, r, ingest.ArchiveFieldRefused(f))
-				return
-			}
-		}
-	}
 	req := ingest.UploadRequest{Meta: ingest.Meta{
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
@@ -360,7 +351,9 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 	var failed []map[string]any
 	var firstErr error
 	allDuplicates := true
+	fromArchive := false // a ZIP archive's files: each refused one under errors
 	for _, o := range outcomes {
+		fromArchive = fromArchive || o.Archive != ""
 		if o.Err != nil {
 			if firstErr == nil {
 				firstErr = o.Err
@@ -394,8 +387,8 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		docs = append(docs, dj)
 	}
 	if len(docs) == 0 {
-		if len(failed) > 1 {
-			// Every file refused (a ZIP archive's, or several sent): the
+		if len(failed) > 1 || fromArchive {
+			// Every file refused (several sent, or a ZIP archive's): the
 			// first one's status and reason, and each file's under errors.
 			status := httperr.Prepare(w, r, h.Logger, firstErr)
 			h.writeJSON(w, r, status, map[string]any{"error": errorDetail{Code: catalog.ErrorCode(firstErr),

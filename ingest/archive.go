@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,17 +34,38 @@ const maxArchiveDirectory = 4 << 20
 // (the API reads a request body of up to eight files).
 const archiveUnpackFactor = 8
 
+// UnpackBudget is what the ZIP archives of one upload request may still
+// unpack: files, and bytes as their directories declare them (which
+// archive/zip holds each file to). It is charged for every file opened,
+// taken or refused, so that entries pointing at one compressed stream or
+// many archives in one request cannot multiply the work: at most
+// maxArchiveFiles files and eight times the per-file limit a request, as
+// many bytes as one request may send. Make one per request with
+// Service.NewUnpackBudget; it is not safe for concurrent use.
+type UnpackBudget struct {
+	files int
+	bytes int64
+	limit int64 // bytes at the start, for messages
+}
+
+// NewUnpackBudget returns the budget of one upload request's archives.
+func (s *Service) NewUnpackBudget() *UnpackBudget {
+	n := archiveUnpackFactor * s.cfg.MaxUpload
+	return &UnpackBudget{files: maxArchiveFiles, bytes: n, limit: n}
+}
+
 // StageUpload receives one file of an upload form as Stage does, except
 // that a ZIP archive of files (材料汇总.zip, how departments hand in what
 // they gathered) is opened and each file in it staged as if it had been
-// sent alone, under its own name (Staged.Archive names the archive). The
-// archive itself is not kept: the files in it are the documents. A file
-// in it that cannot be taken (of a type the archive cannot read,
-// encrypted, damaged, over the limit once unpacked, an archive within
-// the archive) is refused alone, its Outcome naming it; the archive is a
-// RefusedFile when it cannot be opened or holds no file. The files of one
-// archive unpack to at most eight times the per-file limit together.
-func (s *Service) StageUpload(r io.Reader, filename string) ([]*Staged, []Outcome, error) {
+// sent alone, under its own name (Staged.Archive names the archive),
+// within the request's budget. The archive itself is not kept: the files
+// in it are the documents. A file in it that cannot be taken (of a type
+// the archive cannot read, encrypted, damaged, over the per-file limit,
+// an archive within the archive, past the request's budget) is refused
+// alone, its Outcome naming it; the archive is a RefusedFile when it
+// cannot be opened, holds no file or more files than the budget has left.
+// A cancelled ctx (the client gone) stops the unpacking.
+func (s *Service) StageUpload(ctx context.Context, r io.Reader, filename string, budget *UnpackBudget) ([]*Staged, []Outcome, error) {
 	st, err := stageFile(r, filename, s.cfg.TempDir, s.cfg.MaxUpload, s.mem, true)
 	if err != nil {
 		return nil, nil, err
@@ -52,11 +74,11 @@ func (s *Service) StageUpload(r io.Reader, filename string) ([]*Staged, []Outcom
 		return []*Staged{st}, nil, nil
 	}
 	defer st.Remove()
-	return s.unpack(st)
+	return s.unpack(ctx, st, budget)
 }
 
-// unpack stages the files of the archive st.
-func (s *Service) unpack(st *Staged) (staged []*Staged, refused []Outcome, err error) {
+// unpack stages the files of the archive st within budget.
+func (s *Service) unpack(ctx context.Context, st *Staged, budget *UnpackBudget) (staged []*Staged, refused []Outcome, err error) {
 	ok := false
 	defer func() {
 		if !ok {
@@ -70,32 +92,51 @@ func (s *Service) unpack(st *Staged) (staged []*Staged, refused []Outcome, err e
 		return nil, nil, err
 	}
 	defer closer.Close()
+	type member struct {
+		f    *zip.File
+		name string
+	}
+	var members []member
+	for _, f := range zr.File {
+		if name, skip := memberName(f); !skip {
+			members = append(members, member{f, name})
+		}
+	}
+	switch {
+	case len(members) == 0:
+		return nil, nil, &RefusedFile{Filename: st.Filename,
+			Err: catalog.Errorf(catalog.EINVALID, "压缩包“%s”中没有文件;请检查后重新压缩上传", st.Filename)}
+	case len(members) > budget.files:
+		// Refused whole, not a row per file past the count: a crafted
+		// directory of 90,000 entries would make an answer of megabytes.
+		return nil, nil, &RefusedFile{Filename: st.Filename, Err: catalog.Errorf(catalog.ETOOLARGE,
+			"压缩包“%s”中有 %d 个文件,一次上传最多 %d 个;请分成几个压缩包上传", st.Filename, len(members), maxArchiveFiles)}
+	}
+	budget.files -= len(members)
 	refuse := func(name string, err error) {
 		refused = append(refused, Outcome{Filename: name, Archive: st.Filename, Err: err})
 	}
-	left := archiveUnpackFactor * s.cfg.MaxUpload
-	files := 0
-	for _, f := range zr.File {
-		name, skip := memberName(f)
-		if skip {
-			continue
+	for _, m := range members {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, fmt.Errorf("unpack %s: %w", st.Filename, err)
 		}
-		files++
+		f, name := m.f, m.name
+		size := int64(min(f.UncompressedSize64, uint64(1<<62)))
 		switch {
-		case files > maxArchiveFiles:
-			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的文件超过 %d 个,“%s”未处理;请分成几个压缩包上传", st.Filename, maxArchiveFiles, name))
-			continue
 		case f.Flags&0x1 != 0:
 			refuse(name, catalog.Errorf(catalog.EUNSUPPORTED, "压缩包“%s”中的“%s”已加密,无法读取;请解压后上传该文件", st.Filename, name))
 			continue
-		case f.UncompressedSize64 > uint64(s.cfg.MaxUpload):
-			refuse(name, memberTooLarge(st.Filename, name, s.cfg.MaxUpload))
+		case size > s.cfg.MaxUpload:
+			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的“%s”超过单个文件上传上限 %s;请压缩或拆分后单独上传", st.Filename, name, FormatBytes(s.cfg.MaxUpload)))
 			continue
-		case left <= 0 || f.UncompressedSize64 > uint64(left):
-			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的文件解压后合计超过 %s 上限,“%s”未处理;请分成几个压缩包上传", st.Filename, FormatBytes(archiveUnpackFactor*s.cfg.MaxUpload), name))
+		case size > budget.bytes:
+			refuse(name, catalog.Errorf(catalog.ETOOLARGE, "压缩包中的文件解压后合计超过一次上传 %s 的上限,“%s”中的“%s”未处理;请分几次上传", FormatBytes(budget.limit), st.Filename, name))
 			continue
 		}
-		m, err := s.stageMember(st.Filename, f, name, min(s.cfg.MaxUpload, left))
+		// Charged as declared whether it is taken or refused: reading it
+		// is the work, and archive/zip reads no more than that.
+		budget.bytes -= size
+		m, err := s.stageMember(st.Filename, f, name, size)
 		if err != nil {
 			var refusal *RefusedFile
 			if !errors.As(err, &refusal) {
@@ -104,19 +145,14 @@ func (s *Service) unpack(st *Staged) (staged []*Staged, refused []Outcome, err e
 			refuse(name, refusal.Err)
 			continue
 		}
-		left -= m.Size
 		staged = append(staged, m)
-	}
-	if files == 0 {
-		return nil, nil, &RefusedFile{Filename: st.Filename,
-			Err: catalog.Errorf(catalog.EINVALID, "压缩包“%s”中没有文件;请检查后重新压缩上传", st.Filename)}
 	}
 	ok = true
 	return staged, refused, nil
 }
 
 // stageMember stages the file f of the archive named archive, reading at
-// most maxBytes of it unpacked. A refusal of the file alone is a
+// most maxBytes of it unpacked (the size its directory declares). A refusal of the file alone is a
 // RefusedFile; any other error (the disk) ends the upload.
 func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes int64) (*Staged, error) {
 	refused := func(err error) error { return &RefusedFile{Filename: name, Err: err} }
@@ -142,15 +178,15 @@ func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes
 		// match, a cut-off member, a broken deflate stream.
 		return nil, refused(memberDamaged(archive, name))
 	case catalog.ErrorCode(err) == catalog.ETOOLARGE:
-		// archive/zip fails a read past the size the header gives (src.err
-		// above); this is the limit met all the same.
+		// archive/zip fails a read past the size the directory gives
+		// (src.err above); this is that size met all the same.
 		return nil, refused(memberTooLarge(archive, name, maxBytes))
 	}
 	return nil, err
 }
 
 func memberTooLarge(archive, name string, maxBytes int64) error {
-	return catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的“%s”解压后超过 %s 上限(可能是压缩炸弹),未处理", archive, name, FormatBytes(maxBytes))
+	return catalog.Errorf(catalog.ETOOLARGE, "压缩包“%s”中的“%s”解压后超过它自己声明的 %s(可能是压缩炸弹),未处理;请解压后单独上传该文件", archive, name, FormatBytes(maxBytes))
 }
 
 func memberDamaged(archive, name string) error {
@@ -222,8 +258,8 @@ func memberName(f *zip.File) (string, bool) {
 		}
 	}
 	raw = strings.ReplaceAll(raw, "\\", "/")
-	if strings.HasSuffix(raw, "/") || f.FileInfo().IsDir() {
-		return "", true
+	if strings.HasSuffix(raw, "/") || f.FileInfo().IsDir() && f.UncompressedSize64 == 0 {
+		return "", true // a folder; one marked so that holds data is a file
 	}
 	if strings.HasPrefix(raw, "__MACOSX/") || strings.Contains(raw, "/__MACOSX/") {
 		return "", true
@@ -243,5 +279,5 @@ func memberName(f *zip.File) (string, bool) {
 // one document's own (title, 文号, date, issuer) given with a ZIP
 // archive, whose files each have their own.
 func ArchiveFieldRefused(field string) error {
-	return catalog.FieldErrorf(field, catalog.EINVALID, "压缩包中的每个文件各有自己的标题、文号、成文日期和发文机关;请不填这几项(系统从正文中读取),上传后再在各文件的页面上修改")
+	return catalog.FieldErrorf(field, catalog.EINVALID, "压缩包中的每个文件各有自己的标题、文号、成文日期和发文机关;请将这几项留空(系统从正文中读取),上传后再在各文件的页面上修改")
 }

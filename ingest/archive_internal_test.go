@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -120,7 +122,7 @@ func TestStageUploadUnpacksArchives(t *testing.T) {
 				"各区材料.zip":     "又是一个压缩包",
 				"加密的总结.txt":    "已加密",
 				"自称很小的炸弹.txt":  "已损坏",
-				"如实申报的大文件.txt": "解压后超过 4 KiB 上限",
+				"如实申报的大文件.txt": "超过单个文件上传上限 4 KiB",
 				"bzip2压缩.txt":  "不支持的压缩方式",
 			},
 		},
@@ -128,7 +130,7 @@ func TestStageUploadUnpacksArchives(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &Service{cfg: Config{MaxUpload: limit, TempDir: t.TempDir()}, mem: newMemBudget(8 << 20)}
-			staged, refused, err := s.StageUpload(bytes.NewReader(zipOf(t, tt.members...)), "材料汇总.zip")
+			staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(zipOf(t, tt.members...)), "材料汇总.zip", s.NewUnpackBudget())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,7 +177,7 @@ func TestStageUploadLimits(t *testing.T) {
 	s := large
 	stage := func(t *testing.T, data []byte, name string) ([]*Staged, []Outcome, error) {
 		t.Helper()
-		staged, refused, err := s.StageUpload(bytes.NewReader(data), name)
+		staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(data), name, s.NewUnpackBudget())
 		t.Cleanup(func() {
 			for _, st := range staged {
 				st.Remove()
@@ -210,11 +212,62 @@ func TestStageUploadLimits(t *testing.T) {
 			ms = append(ms, member{name: fmt.Sprintf("%03d.txt", i), data: "学"})
 		}
 		staged, refused, err := stage(t, zipOf(t, ms...), "很多文件.zip")
-		if err != nil {
-			t.Fatal(err)
+		var refusal *RefusedFile
+		if !errors.As(err, &refusal) || len(staged)+len(refused) != 0 || !strings.Contains(catalog.ErrorMessage(err), "一次上传最多 500 个") {
+			t.Fatalf("%d staged, %d refused, %v; want the archive refused whole for its count", len(staged), len(refused), err)
 		}
-		if len(staged) != maxArchiveFiles || len(refused) != 2 || !strings.Contains(catalog.ErrorMessage(refused[0].Err), "文件超过 500 个") {
-			t.Fatalf("%d staged, %d refused (%v); want %d and 2 over the count", len(staged), len(refused), refused, maxArchiveFiles)
+	})
+	t.Run("同一段数据的许多条目", func(t *testing.T) {
+		// 40 directory entries pointing at one stream of 1,800 bytes, each
+		// refused for what it is: each is charged all the same, so the
+		// request's 32 KiB stop the unpacking after the eighteenth.
+		data := overlapping(t, 40, append([]byte("MZ\x90\x00"), bytes.Repeat([]byte("x"), 1796)...))
+		s = &Service{cfg: Config{MaxUpload: 4096, TempDir: t.TempDir()}, mem: newMemBudget(8 << 20)}
+		defer func() { s = large }()
+		staged, refused, err := stage(t, data, "重叠.zip")
+		if err != nil || len(staged) != 0 || len(refused) != 40 {
+			t.Fatalf("%d staged, %d refused, %v", len(staged), len(refused), err)
+		}
+		over := 0
+		for _, o := range refused {
+			if strings.Contains(catalog.ErrorMessage(o.Err), "合计超过一次上传") {
+				over++
+			}
+		}
+		if over != 40-18 {
+			t.Errorf("%d of 40 refused as past the request's budget, want 22 (18 read)", over)
+		}
+	})
+	t.Run("一次上传的几个压缩包共用上限", func(t *testing.T) {
+		s = small
+		defer func() { s = large }()
+		budget := s.NewUnpackBudget()
+		var ms []member
+		for i := range 5 {
+			ms = append(ms, member{name: fmt.Sprintf("第%d份.txt", i+1), data: strings.Repeat("学", 600)}) // 1,800 bytes
+		}
+		var took, over int
+		for i := range 3 {
+			staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(zipOf(t, ms...)), fmt.Sprintf("第%d包.zip", i+1), budget)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, st := range staged {
+				st.Remove()
+			}
+			took += len(staged)
+			over += len(refused)
+		}
+		if took != 8 || over != 7 {
+			t.Errorf("three archives of five: %d taken, %d refused; want 8 and 7 within one request's budget", took, over)
+		}
+	})
+	t.Run("客户端断开", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		_, _, err := s.StageUpload(ctx, bytes.NewReader(zipOf(t, member{name: "通知.txt", data: zipNotice})), "材料汇总.zip", s.NewUnpackBudget())
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("%v; want the unpacking stopped", err)
 		}
 	})
 	for _, tt := range []struct {
@@ -259,4 +312,31 @@ func TestStageUploadLimits(t *testing.T) {
 			t.Fatalf("Stage: %v; want the archive refused with the advice to unzip it", err)
 		}
 	})
+}
+
+// overlapping makes an archive of n directory entries that all point at
+// one stored (uncompressed) stream of data, as a crafted archive may.
+func overlapping(t *testing.T, n int, data []byte) []byte {
+	t.Helper()
+	crc := crc32.ChecksumIEEE(data)
+	var buf bytes.Buffer
+	le := func(v ...any) {
+		for _, x := range v {
+			binary.Write(&buf, binary.LittleEndian, x)
+		}
+	}
+	name := []byte("a.exe")
+	le(uint32(0x04034b50), uint16(20), uint16(0), uint16(0), uint16(0), uint16(0), crc, uint32(len(data)), uint32(len(data)), uint16(len(name)), uint16(0))
+	buf.Write(name)
+	buf.Write(data)
+	dir := buf.Len()
+	for i := range n {
+		name := []byte(fmt.Sprintf("%02d.exe", i))
+		le(uint32(0x02014b50), uint16(20), uint16(20), uint16(0), uint16(0), uint16(0), uint16(0), crc, uint32(len(data)), uint32(len(data)),
+			uint16(len(name)), uint16(0), uint16(0), uint16(0), uint16(0), uint32(0), uint32(0))
+		buf.Write(name)
+	}
+	size := buf.Len() - dir
+	le(uint32(0x06054b50), uint16(0), uint16(0), uint16(n), uint16(n), uint32(size), uint32(dir), uint16(0))
+	return buf.Bytes()
 }

@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -94,6 +96,9 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	if len(req.Files) == 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "没有收到文件;请选择要上传的文件")
+	}
+	if err := archiveFields(req); err != nil {
+		return nil, err
 	}
 	done, err := s.AdmitUpload(ctx)
 	if err != nil {
@@ -213,4 +218,20 @@ func (s *Service) logUnexpected(what string, err error) {
 	default:
 		s.log.Warn(what, "err", err)
 	}
+}
+
+// archiveFields refuses a title, 文号, date or issuer given with the files
+// of a ZIP archive, which each have their own (read from each text).
+func archiveFields(req UploadRequest) error {
+	if !slices.ContainsFunc(req.Files, func(st *Staged) bool { return st.Archive != "" }) {
+		return nil
+	}
+	for _, f := range []struct{ field, value string }{
+		{"title", req.Meta.Title}, {"doc_number", req.Meta.DocNumber}, {"issued_on", req.Meta.IssuedOn}, {"issuer", req.Meta.Issuer},
+	} {
+		if strings.TrimSpace(f.value) != "" {
+			return ArchiveFieldRefused(f.field)
+		}
+	}
+	return nil
 }

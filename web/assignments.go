@@ -169,12 +169,11 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	var refused []string
-	var joinRefused error // the first file refused on arrival, in both languages
-	unpacked := false     // a ZIP archive's files are among them
+	var joinRefused error                // the first file refused on arrival, in both languages
+	unpack := h.Ingest.NewUnpackBudget() // for all the form's ZIP archives
 	for _, fh := range files {
-		st, inArchive, err := stageFormFiles(h.Ingest, fh)
+		st, inArchive, err := stageFormFiles(r.Context(), h.Ingest, fh, unpack)
 		staged = append(staged, st...)
-		unpacked = unpacked || len(inArchive) > 0 || len(st) > 0 && st[0].Archive != ""
 		for _, o := range inArchive {
 			refused = append(refused, errorText(langOf(r), o.Err))
 			if joinRefused == nil {
@@ -202,12 +201,6 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	if len(staged) == 0 {
 		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "%s", strings.Join(refused, "\n")), nil)
 		return
-	}
-	for _, f := range []string{"doc_number", "issued_on"} {
-		if unpacked && strings.TrimSpace(r.FormValue(f)) != "" {
-			h.taskFormFailed(w, r, ingest.ArchiveFieldRefused(f), nil)
-			return
-		}
 	}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, ingest.UploadRequest{Meta: ingest.Meta{DocType: r.FormValue("doc_type"),
 		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on")}, Assignment: r.PathValue("id"), Files: staged,

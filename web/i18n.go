@@ -167,7 +167,7 @@ var messages = map[string]map[Lang]string{
 	"upload.http":               {Chinese: "服务器未能处理,状态码", English: "The server could not process it, status"},
 	"upload.failed":             {Chinese: "失败", English: "Failed"},
 	"upload.from_archive":       {Chinese: "(来自压缩包“%s”)", English: " (from the ZIP archive “%s”)"},
-	"upload.unpacked":           {Chinese: "压缩包已解开,其中 %d 个文件如下", English: "ZIP archive unpacked: its %d files below"},
+	"upload.unpacked":           {Chinese: "压缩包已解开,其中 %d 个文件如下", English: "ZIP archive unpacked (files in it: %d)"},
 	"upload.not_stored":         {Chinese: "未保存:请改正上面表单中的错误,再选择这个文件上传", English: "not stored: correct the form above, then choose this file again"},
 	"nav.tasks":                 {Chinese: "我的任务", English: "My tasks"},
 	"nav.assignments":           {Chinese: "责任分解", English: "Responsibilities"},

@@ -1,10 +1,10 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"mime/multipart"
 	"net/http"
-	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
@@ -122,19 +122,17 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	if r.MultipartForm != nil {
 		files = r.MultipartForm.File["file"]
 	}
-	var joinRefused error // the first file refused on arrival, in both languages
-	unpacked := false     // a ZIP archive's files are among them
+	var joinRefused error                // the first file refused on arrival, in both languages
+	unpack := h.Ingest.NewUnpackBudget() // for all the form's ZIP archives
 	for _, fh := range files {
-		st, inArchive, err := stageFormFiles(h.Ingest, fh)
+		st, inArchive, err := stageFormFiles(r.Context(), h.Ingest, fh, unpack)
 		staged = append(staged, st...)
 		for _, o := range inArchive {
-			unpacked = true
 			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: o.Filename, Archive: o.Archive, Outcome: "failed", Error: errorText(langOf(r), o.Err)})
 			if joinRefused == nil {
 				joinRefused = ingest.JoinRefused(o.Filename, o.Err)
 			}
 		}
-		unpacked = unpacked || len(st) > 0 && st[0].Archive != ""
 		if err != nil {
 			h.logUnexpected("stage upload", err)
 			name := ingest.SanitizeFilename(fh.Filename)
@@ -156,19 +154,6 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
 		return
 	}
-	if unpacked {
-		for _, f := range []string{"doc_number", "issued_on"} {
-			if strings.TrimSpace(r.FormValue(f)) != "" {
-				p.State.setError(langOf(r), ingest.ArchiveFieldRefused(f), uploadFields...)
-				for _, st := range staged {
-					p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: st.Filename, Archive: st.Archive, Outcome: "failed", Error: tr(langOf(r), "upload.not_stored")})
-				}
-				p.Totals = totalsOf(p.Outcomes)
-				h.render(w, r, http.StatusOK, "upload", tr(langOf(r), "upload.title"), p)
-				return
-			}
-		}
-	}
 	req := ingest.UploadRequest{Meta: ingest.Meta{City: r.FormValue("city"), DocType: r.FormValue("doc_type"),
 		DocNumber: r.FormValue("doc_number"), IssuedOn: r.FormValue("issued_on"), Round: r.FormValue("round")},
 		Indicators: catalog.SplitList(r.FormValue("indicators")), Files: staged, JoinPhotos: r.FormValue("join_photos") != ""}
@@ -182,7 +167,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		// The files that arrived well are not stored either: say so, so
 		// that none goes unmentioned.
 		for _, st := range staged {
-			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: st.Filename, Outcome: "failed", Error: tr(langOf(r), "upload.not_stored")})
+			p.Outcomes = append(p.Outcomes, uploadOutcome{Filename: st.Filename, Archive: st.Archive, Outcome: "failed", Error: tr(langOf(r), "upload.not_stored")})
 		}
 		h.render(w, r, httperr.Prepare(w, r, h.Logger, err), "upload", tr(langOf(r), "upload.title"), p)
 		return
@@ -218,13 +203,13 @@ func stageFormFile(svc *ingest.Service, fh *multipart.FileHeader) (*ingest.Stage
 
 // stageFormFiles stages one file of an upload form, or the files of a ZIP
 // archive and those it refused (ingest.Service.StageUpload).
-func stageFormFiles(svc *ingest.Service, fh *multipart.FileHeader) ([]*ingest.Staged, []ingest.Outcome, error) {
+func stageFormFiles(ctx context.Context, svc *ingest.Service, fh *multipart.FileHeader, budget *ingest.UnpackBudget) ([]*ingest.Staged, []ingest.Outcome, error) {
 	f, err := fh.Open()
 	if err != nil {
 		return nil, nil, fmt.Errorf("open uploaded %s: %w", fh.Filename, err)
 	}
 	defer f.Close()
-	return svc.StageUpload(f, fh.Filename)
+	return svc.StageUpload(ctx, f, fh.Filename, budget)
 }
 
 // logUnexpected logs errors that are not the user's doing, whose message

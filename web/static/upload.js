@@ -194,9 +194,10 @@
   // count writes the totals line: all files, then by outcome.
   function count() {
     var n = { stored: 0, duplicate: 0, failed: 0 };
-    items.forEach(function (it) { if (n[it.kind] !== undefined) { n[it.kind]++; } });
-    totals.hidden = items.length === 0;
-    totals.textContent = fill(words.totals, items.length, n.stored, n.duplicate, n.failed);
+    var files = items.filter(function (it) { return it.kind !== "archive"; });
+    files.forEach(function (it) { if (n[it.kind] !== undefined) { n[it.kind]++; } });
+    totals.hidden = files.length === 0;
+    totals.textContent = fill(words.totals, files.length, n.stored, n.duplicate, n.failed);
   }
 
   function setKind(it, kind) {
@@ -377,15 +378,17 @@
     it.bar.value = 100;
     it.actions.textContent = "";
     it.state.textContent = " " + fill(words.unpacked, docs.length + errors.length);
+    // The archive's row stays sent (choose does not list it again) but
+    // is not counted: its files are.
     it.li.className = "outcome-archive";
     it.li.dataset.kind = "archive";
-    items.splice(items.indexOf(it), 1);
+    it.kind = "archive";
     var sub = el("ul", "archive-files");
     it.li.appendChild(sub);
     function member(name) {
       var li = el("li", "outcome-pending");
       li.appendChild(el("strong", "", name));
-      var m = { li: li, sent: true, kind: "", bar: el("progress"), state: el("span", "state"), actions: el("span", "actions") };
+      var m = { li: li, files: [], sent: true, kind: "", bar: el("progress"), state: el("span", "state"), actions: el("span", "actions") };
       m.bar.max = 100;
       m.bar.hidden = true;
       li.appendChild(m.bar);
