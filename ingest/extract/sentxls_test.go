@@ -15,8 +15,10 @@ import (
 // or as Excel 2003's XML Spreadsheet (LibreOffice's, cells merged down
 // written once), under a .xls name, uploaded as a document, is read as
 // the table it shows, not failed as a damaged workbook nor read as
-// markup; so is a single-file web page (MHT, GB18030 quoted-printable,
-// the table's page after Excel's frameset).
+// markup; so is a single-file web page (MHT) as Excel writes it (GB18030
+// quoted-printable, the table's page after a frameset) and as WPS does
+// (UTF-8 labelled us-ascii), its script and tab strip of sheet names not
+// read as pages.
 func TestXLSThatIsTextOrAWebPage(t *testing.T) {
 	for name, want := range map[string]string{
 		"台账.xls": "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31",
@@ -24,13 +26,17 @@ func TestXLSThatIsTextOrAWebPage(t *testing.T) {
 		// the rows after it.
 		"XML表格的责任分解表.xls": "1 | 1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师\n\n2 | 1.1.2颁布终身教育(学习)促进地方性法规 | | 市教育局 | 2018-03-31 | 张老师",
 		"责任分解表.xls":       "1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师 | \"十四五\"规划衔接\n",
+		// Excel's and WPS's single-file web pages: the sheet's page only,
+		// not WPS's script nor the tab strip of sheet names.
+		"单个文件网页的责任分解表.xls":    "1 | 1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师",
+		"WPS单个文件网页的责任分解表.xls": "1 | 1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 张老师",
 	} {
 		res, err := sniffAndExtract(t, name, Limits{})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if text := strings.Join(res.Pages, "\f"); !strings.Contains(text, want) || !strings.Contains(text, "四级社区教育网络建成率") || strings.Contains(text, "<") {
+		if text := strings.Join(res.Pages, "\f"); !strings.Contains(text, want) || !strings.Contains(text, "四级社区教育网络建成率") || strings.Contains(text, "<") || strings.Contains(name, "网页") && strings.Contains(text, "Sheet1") || strings.Contains(text, "fnBuildTabStrip") {
 			t.Errorf("%s read by %s as %q, want %q", name, res.Extractor, text, want)
 		}
 	}
