@@ -42,7 +42,7 @@ func extractXMLSpreadsheet(ctx context.Context, path string, lim Limits) (*Resul
 	if err != nil {
 		return nil, err
 	}
-	sheets, err := spreadsheet.ReadXMLSpreadsheet(ctx, data, 256, xmlSheetRows)
+	sheets, err := spreadsheet.ReadXMLSpreadsheet(ctx, data, spreadsheet.MaxXMLSheets, xmlSheetRows)
 	if errors.Is(err, spreadsheet.ErrTooManyRows) {
 		return nil, errTableTooLarge()
 	}

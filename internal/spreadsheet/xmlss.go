@@ -25,7 +25,7 @@ import (
 // character references (a DOCTYPE is a token passed over, an entity it
 // declares unknown and an error), so an entity that grows a billion
 // times cannot be written; elements nested deeper than maxXMLDepth are
-// refused, and so is a workbook past maxXMLSheets sheets, maxRows rows,
+// refused, and so is a workbook past MaxXMLSheets sheets, maxRows rows,
 // MaxColumns columns, maxMerges merges or maxPaddedCells cells.
 
 // xmlssNamespace is the namespace of SpreadsheetML's elements.
@@ -35,8 +35,13 @@ const xmlssNamespace = "urn:schemas-microsoft-com:office:spreadsheet"
 // deep, rich text inside them a few more.
 const maxXMLDepth = 64
 
-// maxXMLSheets bounds the sheets read of one workbook.
-const maxXMLSheets = 256
+// MaxXMLSheets bounds the sheets read of one workbook.
+const MaxXMLSheets = 256
+
+// maxPaddedRows bounds the empty rows a workbook's sheets are padded with
+// before their rows, all sheets together: one sheet with a value in
+// Excel's last row (1,048,576) fits.
+const maxPaddedRows = 1 << 20
 
 // LooksXMLSpreadsheet reports data that starts as Excel 2003's XML
 // Spreadsheet does: markup naming SpreadsheetML's namespace or Excel's
@@ -54,7 +59,7 @@ func LooksXMLSpreadsheet(data []byte) bool {
 }
 
 // ReadXMLSpreadsheet returns the first maxSheets sheets (at most
-// maxXMLSheets) of the Excel 2003 XML Spreadsheet data, each as an
+// MaxXMLSheets) of the Excel 2003 XML Spreadsheet data, each as an
 // XLSReader returns a sheet: record i is the sheet's row i+1, an empty
 // row empty, trailing empty cells dropped, cells as written (a number
 // without float noise, a date as 2018-03-31), merged ranges in Merges and
@@ -63,7 +68,7 @@ func LooksXMLSpreadsheet(data []byte) bool {
 // saying it is damaged; the bounds above, a *catalog.Error saying what to
 // do; ctx ending, its error.
 func ReadXMLSpreadsheet(ctx context.Context, data []byte, maxSheets, maxRows int) ([]Sheet, error) {
-	r := &xmlssReader{maxRows: maxRows, maxSheets: min(maxSheets, maxXMLSheets)}
+	r := &xmlssReader{maxRows: maxRows, maxSheets: min(maxSheets, MaxXMLSheets)}
 	d := xml.NewDecoder(xmlUTF8(data))
 	d.CharsetReader = xmlCharsetReader
 	for tokens := 1; ; tokens++ {
@@ -118,6 +123,10 @@ func errXMLDamaged() error {
 	return catalog.Errorf(catalog.EINVALID, "XML 表格(Excel 2003 XML)已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
 }
 
+func errXMLTooLarge() error {
+	return catalog.Errorf(catalog.ETOOLARGE, "XML 表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+}
+
 // xmlssReader reads a workbook token by token.
 type xmlssReader struct {
 	maxRows, maxSheets int
@@ -128,12 +137,14 @@ type xmlssReader struct {
 	row                []string
 	rowAt, cellAt      int // 0-based: the row being read, the next cell's column
 	inRow              bool
+	rowSpan            int              // the rows past its own the row being read spans (ss:Span)
 	cell               *strings.Builder // the Data being read
 	cellType           string
 	dataDepth          int   // the depth of the Data being read
 	across             int   // the columns the cell being read spans past its own
 	covered            []int // covered[c]: the row up to which column c is merged from above
 	cells              int
+	padded             int // the empty rows the sheets were padded with
 	tooMany            bool
 }
 
@@ -167,10 +178,14 @@ func (r *xmlssReader) start(t xml.StartElement) error {
 		r.sheet, r.rowAt, r.covered = &Sheet{Name: xmlssAttr(t, "Name")}, 0, r.covered[:0]
 	case r.sheet == nil:
 	case name == "Row":
-		r.endRow()
+		if err := r.endRow(); err != nil {
+			return err
+		}
 		if i, ok := xmlssIndex(t); ok && i > r.rowAt {
 			r.rowAt = i
 		}
+		span, _ := strconv.Atoi(strings.TrimSpace(xmlssAttr(t, "Span")))
+		r.rowSpan = min(max(0, span), r.maxRows) // bounded before rowAt adds it
 		r.row, r.cellAt, r.inRow = r.row[:0], 0, true
 	case name == "Cell" && r.inRow:
 		return r.startCell(t)
@@ -199,7 +214,7 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", r.rowAt+1, MaxColumns)
 	}
 	if r.cells += r.cellAt + 1 - len(r.row); r.cells > maxPaddedCells {
-		return catalog.Errorf(catalog.ETOOLARGE, "XML 表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+		return errXMLTooLarge()
 	}
 	for len(r.row) <= r.cellAt {
 		r.row = append(r.row, "")
@@ -231,9 +246,11 @@ func (r *xmlssReader) end(name string) (done bool, err error) {
 		r.cellAt += 1 + r.across
 		r.across, r.dataDepth = 0, -1
 	case name == "Row" && r.sheet != nil:
-		r.endRow()
+		return false, r.endRow()
 	case name == "Worksheet" && r.sheet != nil:
-		r.endRow()
+		if err := r.endRow(); err != nil {
+			return false, err
+		}
 		if r.tooMany {
 			return true, ErrTooManyRows
 		}
@@ -244,11 +261,16 @@ func (r *xmlssReader) end(name string) (done bool, err error) {
 	return false, nil
 }
 
-// endRow puts the row being read, if any, in its place. A row past
-// maxRows that holds anything is left out and the sheet marked tooMany.
-func (r *xmlssReader) endRow() {
+// endRow puts the row being read, if any, in its place, after the empty
+// rows ss:Index passed over; the next row follows the rows it spans
+// (ss:Span). A row past maxRows that holds anything is left out and the
+// sheet marked tooMany; the empty rows before it count as cells, each
+// one, against maxPaddedCells, and against maxPaddedRows: a row at
+// ss:Index 1,000,000 on each of a few hundred sheets would take gigabytes
+// of them.
+func (r *xmlssReader) endRow() error {
 	if !r.inRow {
-		return
+		return nil
 	}
 	last := len(r.row)
 	for last > 0 && r.row[last-1] == "" {
@@ -259,13 +281,18 @@ func (r *xmlssReader) endRow() {
 	case r.rowAt >= r.maxRows:
 		r.tooMany = true
 	default:
+		pad := r.rowAt - len(r.sheet.Records)
+		if r.cells, r.padded = r.cells+pad, r.padded+pad; r.cells > maxPaddedCells || r.padded > maxPaddedRows {
+			return errXMLTooLarge()
+		}
 		for len(r.sheet.Records) < r.rowAt {
 			r.sheet.Records = append(r.sheet.Records, nil)
 		}
 		r.sheet.Records = append(r.sheet.Records, append([]string(nil), r.row[:last]...))
 	}
-	r.rowAt++
-	r.inRow = false
+	r.rowAt += 1 + r.rowSpan
+	r.inRow, r.rowSpan = false, 0
+	return nil
 }
 
 // xmlssAttr is the value of the attribute of t named local, in

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -67,6 +68,9 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 			`<Comment ss:Author="王五"><ss:Data><html:Font>批注不是数据</html:Font></ss:Data></Comment></Cell>`+
 			`<Cell><Comment><ss:Data>只有批注</ss:Data></Comment></Cell><Cell><Data ss:Type="String">市民政局</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"学习型城市", "", "市民政局"}}, []string{"表"}},
+		{"a row spanning rows (ss:Span): the next row after them", head + sheet("表", `<Row ss:Span="2"><Cell><Data ss:Type="String">甲</Data></Cell></Row>`+
+			`<Row><Cell><Data ss:Type="String">乙</Data></Cell></Row><Row ss:Span="1"/><Row><Cell><Data ss:Type="String">丙</Data></Cell></Row>`) + `</Workbook>`,
+			[][]string{{"甲"}, nil, nil, {"乙"}, nil, nil, {"丙"}}, []string{"表"}},
 		{"merged across and down", head + sheet("表", `<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">指标</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="String">单位</Data></Cell></Row>`+
 			`<Row><Cell><Data ss:Type="String">编码</Data></Cell><Cell><Data ss:Type="String">名称</Data></Cell><Cell><Data ss:Type="String">备注</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"指标", "指标", "单位"}, {"编码", "名称", "单位", "备注"}}, []string{"表"}},
@@ -143,4 +147,28 @@ func gb18030(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestXMLSpreadsheetEmptyRowsBounded: a few kilobytes of workbook whose
+// sheets each hold one row at ss:Index 1,048,576, read as a document is
+// (every sheet, Excel's rows), is refused as too large before its empty
+// rows take gigabytes; one such sheet, which Excel could hold, is read.
+func TestXMLSpreadsheetEmptyRowsBounded(t *testing.T) {
+	const head = `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">`
+	far := `<Worksheet ss:Name="表"><Table><Row ss:Index="1048576"><Cell><Data ss:Type="String">远</Data></Cell></Row></Table></Worksheet>`
+	sheets, err := ReadXMLSpreadsheet(context.Background(), []byte(head+far+"</Workbook>"), MaxXMLSheets, 1<<20)
+	if err != nil || len(sheets) != 1 || len(sheets[0].Records) != 1<<20 {
+		t.Fatalf("one sheet with a row far down: %d sheets, %v", len(sheets), err)
+	}
+	data := []byte(head + strings.Repeat(far, 16) + "</Workbook>")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = ReadXMLSpreadsheet(context.Background(), data, MaxXMLSheets, 1<<20)
+	runtime.ReadMemStats(&after)
+	if catalog.ErrorCode(err) != catalog.ETOOLARGE {
+		t.Errorf("16 sheets of %d bytes each with a row far down: %v, want ETOOLARGE", len(far), err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 256<<20 {
+		t.Errorf("16 sheets with a row far down took %d MiB, want under 256 MiB", got>>20)
+	}
 }
