@@ -88,3 +88,27 @@ func TestXMLSpreadsheetDocumentRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestXMLSpreadsheetWithRichTextFirst: an XML Spreadsheet whose first
+// cell is rich text (<html:B>) is told and read as a workbook, not as a
+// web page run together; an XHTML page is still a web page.
+func TestXMLSpreadsheetWithRichTextFirst(t *testing.T) {
+	const xml = `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">` +
+		`<Worksheet ss:Name="台账"><Table><Row><Cell><ss:Data ss:Type="String"><html:B>指标编码</html:B></ss:Data></Cell><Cell><Data ss:Type="String">责任单位</Data></Cell></Row>` +
+		`<Row><Cell><Data ss:Type="String">1.1.1</Data></Cell><Cell><Data ss:Type="String">市教育局</Data></Cell></Row></Table></Worksheet></Workbook>`
+	for _, name := range []string{"台账.xls", "台账.xml", "台账"} {
+		format, _, err := Sniff([]byte(xml), name)
+		if err != nil || format != FormatXLS {
+			t.Errorf("%s: sniffed %q, %v; want xls", name, format, err)
+			continue
+		}
+		res, err := Extract(context.Background(), format, writeTemp(t, name, []byte(xml)), Limits{})
+		if want := "指标编码 | 责任单位\n\n1.1.1 | 市教育局"; err != nil || !strings.Contains(strings.Join(res.Pages, "\f"), want) {
+			t.Errorf("%s: %v, %v; want %q", name, res, err, want)
+		}
+	}
+	xhtml := `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>学习型城市</p></body></html>`
+	if format, _, err := Sniff([]byte(xhtml), "通知"); err != nil || format != FormatHTML {
+		t.Errorf("XHTML: sniffed %q, %v; want html", format, err)
+	}
+}

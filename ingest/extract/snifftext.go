@@ -20,11 +20,13 @@ func sniffText(head []byte, ext string) kind {
 		return kind{class: classText, format: FormatHTML, name: nameHTML, mime: MIMEMHT}
 	case strings.Contains(ext, "htm"):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
+	case spreadsheet.LooksXMLSpreadsheet(head) && ext != ".txt":
+		// Excel 2003's XML Spreadsheet: extractXLS reads it. Told before
+		// a web page, as spreadsheet.ReadWorkbook tells them: its cells'
+		// rich text is html:B and html:Font, which may come early.
+		return kind{class: classText, format: FormatXLS, name: nameXMLSheet}
 	case spreadsheet.LooksHTML(head):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
-	case spreadsheet.LooksXMLSpreadsheet(head) && ext != ".txt":
-		// Excel 2003's XML Spreadsheet: extractXLS reads it.
-		return kind{class: classText, format: FormatXLS, name: nameXMLSheet}
 	}
 	csvKind := kind{class: classText, format: FormatCSV, name: nameCSV}
 	switch ext {

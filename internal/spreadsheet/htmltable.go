@@ -357,13 +357,23 @@ func isGBLabel(name string) bool {
 var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<h1", "<style", "<script", "<!--"}
 
 // LooksHTML reports data that starts as an HTML page does, after a BOM
-// and white space (an XML declaration before an <html> too). A table
-// import and the document extractor both tell web pages by it.
+// and white space (an XML declaration before an <html> element too, not
+// before the html: prefix of an XML Spreadsheet's rich text). A table
+// import and the document extractor both tell web pages by it, after
+// LooksXMLSpreadsheet.
 func LooksHTML(data []byte) bool {
 	s := strings.TrimLeft(string(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xef\xbb\xbf"))), " \t\r\n\f")
 	s = strings.ToLower(s[:min(len(s), 512)])
 	if strings.HasPrefix(s, "<?xml") {
-		return strings.Contains(s, "<html")
+		for rest := s; ; {
+			i := strings.Index(rest, "<html")
+			if i < 0 {
+				return false
+			}
+			if rest = rest[i+len("<html"):]; rest == "" || strings.IndexByte(" \t\r\n\f>", rest[0]) >= 0 {
+				return true
+			}
+		}
 	}
 	for _, p := range htmlStarts {
 		if strings.HasPrefix(s, p) {
