@@ -62,8 +62,9 @@ func LooksXMLSpreadsheet(data []byte) bool {
 // MaxXMLSheets) of the Excel 2003 XML Spreadsheet data, each as an
 // XLSReader returns a sheet: record i is the sheet's row i+1, an empty
 // row empty, trailing empty cells dropped, cells as written (a number
-// without float noise, a date as 2018-03-31), merged ranges in Merges and
-// not filled. A row past maxRows that holds something is ErrTooManyRows;
+// without float noise, a date as 2018-03-31) or, a number whose style's
+// NumberFormat shows a percentage, as Excel shows it (0.565 as 56.5%),
+// merged ranges in Merges and not filled. A row past maxRows that holds something is ErrTooManyRows;
 // XML that is not well-formed, or holds no Workbook, a *catalog.Error
 // saying it is damaged; the bounds above, a *catalog.Error saying what to
 // do; ctx ending, its error.
@@ -139,6 +140,9 @@ type xmlssReader struct {
 	inRow              bool
 	rowSpan            int              // the rows past its own the row being read spans (ss:Span)
 	cell               *strings.Builder // the Data being read
+	cellStyle          string           // the ss:StyleID of the cell being read
+	styleID            string           // the ss:ID of the Style being read
+	percent            map[string]int   // the decimals of the styles that show a number as a percentage
 	cellType           string
 	dataDepth          int   // the depth of the Data being read
 	across             int   // the columns the cell being read spans past its own
@@ -174,6 +178,15 @@ func (r *xmlssReader) start(t xml.StartElement) error {
 	case name == "Workbook":
 		r.workbook = true
 	case !r.workbook:
+	case name == "Style" && r.sheet == nil:
+		r.styleID = xmlssAttr(t, "ID")
+	case name == "NumberFormat" && r.sheet == nil && r.styleID != "":
+		if d, ok := percentDecimals(xmlssAttr(t, "Format")); ok && len(r.percent) < maxXMLStyles {
+			if r.percent == nil {
+				r.percent = map[string]int{}
+			}
+			r.percent[r.styleID] = d
+		}
 	case name == "Worksheet" && r.sheet == nil:
 		r.sheet, r.rowAt, r.covered = &Sheet{Name: xmlssAttr(t, "Name")}, 0, r.covered[:0]
 	case r.sheet == nil:
@@ -232,6 +245,7 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 		}
 	}
 	r.across, r.dataDepth = across, r.depth+1 // a Data directly inside: not a Comment's
+	r.cellStyle = xmlssAttr(t, "StyleID")
 	return nil
 }
 
@@ -240,6 +254,9 @@ func (r *xmlssReader) end(name string) (done bool, err error) {
 	switch {
 	case r.cell != nil && name == "Data" && r.depth+1 == r.dataDepth:
 		r.row[r.cellAt] = xmlssValue(r.cell.String(), r.cellType)
+		if d, ok := r.percent[r.cellStyle]; ok && r.cellType == "Number" {
+			r.row[r.cellAt] = percentValue(r.row[r.cellAt], d)
+		}
 		r.cell = nil
 	case r.cell != nil:
 	case name == "Cell" && r.inRow:
@@ -313,6 +330,37 @@ func xmlssIndex(t xml.StartElement) (int, bool) {
 		return 0, false
 	}
 	return n - 1, true
+}
+
+// maxXMLStyles bounds the percentage styles kept of one workbook.
+const maxXMLStyles = 1 << 16
+
+// percentDecimals reports a NumberFormat's ss:Format that shows a number
+// as a percentage (Excel's named Percent, 0.00%, or one of its own such
+// as 0.0%), and the decimals it shows.
+func percentDecimals(format string) (int, bool) {
+	if format == "Percent" {
+		return 2, true
+	}
+	if !strings.Contains(format, "%") || strings.ContainsAny(format, `"\;[`) {
+		return 0, false // text, a literal % or sections: shown as written
+	}
+	_, frac, ok := strings.Cut(format[:strings.IndexByte(format, '%')], ".")
+	if !ok {
+		return 0, true
+	}
+	return strings.Count(frac, "0"), true
+}
+
+// percentValue is the number v as a percentage with decimals places, as
+// Excel shows a cell of such a style (0.565 as 56.5%); v as it is when
+// it is no number.
+func percentValue(v string, decimals int) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	return strconv.FormatFloat(f*100, 'f', decimals, 64) + "%"
 }
 
 // xmlssValue is a cell's value as a person reads it: a number without

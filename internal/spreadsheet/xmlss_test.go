@@ -68,6 +68,12 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 			`<Comment ss:Author="王五"><ss:Data><html:Font>批注不是数据</html:Font></ss:Data></Comment></Cell>`+
 			`<Cell><Comment><ss:Data>只有批注</ss:Data></Comment></Cell><Cell><Data ss:Type="String">市民政局</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"学习型城市", "", "市民政局"}}, []string{"表"}},
+		{"numbers styled as percentages", head + `<Styles><Style ss:ID="Default" ss:Name="Normal"/><Style ss:ID="s62"><NumberFormat ss:Format="Percent"/></Style>` +
+			`<Style ss:ID="s63"><NumberFormat ss:Format="0.0%"/></Style><Style ss:ID="s64"><NumberFormat ss:Format="0.00"/></Style></Styles>` +
+			sheet("台账", `<Row><Cell><Data ss:Type="String">建成率</Data></Cell><Cell ss:StyleID="s62"><Data ss:Type="Number">0.565</Data></Cell>`+
+				`<Cell ss:StyleID="s63"><Data ss:Type="Number">0.565</Data></Cell><Cell ss:StyleID="s64"><Data ss:Type="Number">0.565</Data></Cell>`+
+				`<Cell ss:StyleID="s63"><Data ss:Type="String">待填</Data></Cell></Row>`) + `</Workbook>`,
+			[][]string{{"建成率", "56.50%", "56.5%", "0.565", "待填"}}, []string{"台账"}},
 		{"a row spanning rows (ss:Span): the next row after them", head + sheet("表", `<Row ss:Span="2"><Cell><Data ss:Type="String">甲</Data></Cell></Row>`+
 			`<Row><Cell><Data ss:Type="String">乙</Data></Cell></Row><Row ss:Span="1"/><Row><Cell><Data ss:Type="String">丙</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"甲"}, nil, nil, {"乙"}, nil, nil, {"丙"}}, []string{"表"}},
