@@ -35,6 +35,10 @@ const xmlssNamespace = "urn:schemas-microsoft-com:office:spreadsheet"
 // deep, rich text inside them a few more.
 const maxXMLDepth = 64
 
+// maxXMLCellText bounds the text of one cell: Excel's is 32,767
+// characters.
+const maxXMLCellText = 1 << 20
+
 // MaxXMLSheets bounds the sheets read of one workbook.
 const MaxXMLSheets = 256
 
@@ -164,9 +168,13 @@ func (r *xmlssReader) token(tok xml.Token) (done bool, err error) {
 		r.depth--
 		return r.end(t.Name.Local)
 	case xml.CharData:
-		if r.cell != nil && r.cell.Len() < 1<<20 {
-			r.cell.Write(t)
+		if r.cell == nil {
+			break
 		}
+		if r.cell.Len()+len(t) > maxXMLCellText {
+			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 的第 %d 行有单元格文字超过 %d MiB,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx", r.rowAt+1, maxXMLCellText>>20)
+		}
+		r.cell.Write(t)
 	}
 	return false, nil
 }
@@ -383,7 +391,11 @@ func xmlssValue(v, typ string) string {
 		case strings.Trim(clock, "0:.Z") == "":
 			return date
 		}
-		return date + " " + strings.TrimSuffix(strings.TrimSuffix(clock, "Z"), ".000")
+		clock = strings.TrimSuffix(strings.TrimSuffix(clock, "Z"), ".000")
+		if date == "1899-12-31" || date == "1899-12-30" { // Excel's day 0: a time of day alone
+			return clock
+		}
+		return date + " " + clock
 	case "Boolean":
 		switch strings.TrimSpace(v) {
 		case "1":

@@ -59,8 +59,8 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 	}{
 		{"types", head + sheet("台账", `<Row><Cell><Data ss:Type="String">指标编码</Data></Cell><Cell><Data ss:Type="Number">0.30000000000000004</Data></Cell>`+
 			`<Cell><Data ss:Type="DateTime">2018-03-31T00:00:00.000</Data></Cell><Cell><Data ss:Type="DateTime">2018-03-31T08:30:00.000</Data></Cell>`+
-			`<Cell><Data ss:Type="Boolean">1</Data></Cell><Cell><Data ss:Type="Number">1234567</Data></Cell></Row>`) + `</Workbook>`,
-			[][]string{{"指标编码", "0.3", "2018-03-31", "2018-03-31 08:30:00", "TRUE", "1234567"}}, []string{"台账"}},
+			`<Cell><Data ss:Type="Boolean">1</Data></Cell><Cell><Data ss:Type="Number">1234567</Data></Cell><Cell><Data ss:Type="DateTime">1899-12-31T08:30:00.000</Data></Cell></Row>`) + `</Workbook>`,
+			[][]string{{"指标编码", "0.3", "2018-03-31", "2018-03-31 08:30:00", "TRUE", "1234567", "08:30:00"}}, []string{"台账"}},
 		{"ss:Index on rows and cells, empty rows kept", head + sheet("表", `<Row><Cell><Data ss:Type="String">标题</Data></Cell></Row>`+
 			`<Row ss:Index="4"><Cell ss:Index="3"><Data ss:Type="String">市教育局</Data></Cell><Cell><Data ss:Type="String">张老师</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"标题"}, nil, nil, {"", "", "市教育局", "张老师"}}, []string{"表"}},
@@ -127,6 +127,7 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 		{"a merge across wrapping round", head + sheet("表", `<Row><Cell ss:MergeAcross="9223372036854775807"><Data ss:Type="String">宽</Data></Cell></Row>`) + `</Workbook>`, catalog.EINVALID, nil},
 		{"a merge down wrapping round", head + sheet("表", `<Row><Cell ss:MergeDown="9223372036854775807"><Data ss:Type="String">长</Data></Cell></Row><Row><Cell><Data ss:Type="String">乙</Data></Cell></Row>`) + `</Workbook>`, "", nil}, // read, the merge cut at the last row
 		{"too many rows", manyRows, "", ErrTooManyRows},
+		{"a cell's text past 1 MiB", head + sheet("表", `<Row><Cell><Data ss:Type="String">`+strings.Repeat("长", 400000)+`</Data></Cell></Row>`) + `</Workbook>`, catalog.ETOOLARGE, nil},
 		{"a row far down", head + sheet("表", `<Row ss:Index="1000000"><Cell><Data ss:Type="String">远</Data></Cell></Row>`) + `</Workbook>`, "", ErrTooManyRows},
 	} {
 		_, _, err := ReadWorkbook(context.Background(), []byte(tt.xml), 10, nil)
