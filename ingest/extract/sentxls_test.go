@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -64,7 +65,8 @@ func TestTabSeparatedCellOfSeveralLines(t *testing.T) {
 // TestXMLSpreadsheetDocumentRefusals: an XML Spreadsheet uploaded as a
 // document that declares entities growing a billion times, or is cut
 // short, is refused saying it is damaged, never expanded nor read as
-// text; one nested past its bound is refused as too large.
+// text; one nested past its bound is refused as too large; each in
+// words that fit an upload as well as an import.
 func TestXMLSpreadsheetDocumentRefusals(t *testing.T) {
 	const head = `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">`
 	laughs := `<?xml version="1.0"?><!DOCTYPE Workbook [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">` +
@@ -85,6 +87,10 @@ func TestXMLSpreadsheetDocumentRefusals(t *testing.T) {
 		res, err := Extract(context.Background(), format, path, Limits{})
 		if catalog.ErrorCode(err) != tt.code {
 			t.Errorf("%s: %v, %v; want %s", tt.name, res, err, tt.code)
+		}
+		// Excel's and WPS's name for it, and nothing said of an import.
+		if msg := fmt.Sprint(err); !strings.Contains(msg, "XML 电子表格 2003") || strings.Contains(msg, "导入") {
+			t.Errorf("%s: %q, want it named XML 电子表格 2003 and no 导入", tt.name, msg)
 		}
 	}
 }

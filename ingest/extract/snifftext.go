@@ -7,7 +7,7 @@ import (
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
-var nameXMLSheet = words(" Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
+var nameXMLSheet = words(" XML 电子表格 2003", "an XML Spreadsheet 2003")
 
 // sniffText decides between HTML, CSV and plain text. Text is CSV when it is
 // named .csv or .tsv, when it is named as a spreadsheet (.xls, .et: "Excel"

@@ -125,11 +125,11 @@ func xmlCharsetReader(label string, input io.Reader) (io.Reader, error) {
 }
 
 func errXMLDamaged() error {
-	return catalog.Errorf(catalog.EINVALID, "XML 表格(Excel 2003 XML)已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	return catalog.Errorf(catalog.EINVALID, "XML 电子表格 2003 已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交")
 }
 
 func errXMLTooLarge() error {
-	return catalog.Errorf(catalog.ETOOLARGE, "XML 表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	return catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交")
 }
 
 // xmlssReader reads a workbook token by token.
@@ -161,7 +161,7 @@ func (r *xmlssReader) token(tok xml.Token) (done bool, err error) {
 	switch t := tok.(type) {
 	case xml.StartElement:
 		if r.depth++; r.depth > maxXMLDepth {
-			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 表格嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入", maxXMLDepth)
+			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交", maxXMLDepth)
 		}
 		return false, r.start(t)
 	case xml.EndElement:
