@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -310,6 +311,9 @@ func (r *xmlssReader) endRow() error {
 		if r.cells, r.padded = r.cells+pad, r.padded+pad; r.cells > maxPaddedCells || r.padded > maxPaddedRows {
 			return errXMLTooLarge()
 		}
+		// grown once: a slice appended to a million times over allocates
+		// five times its size as it grows
+		r.sheet.Records = slices.Grow(r.sheet.Records, pad+1)
 		for len(r.sheet.Records) < r.rowAt {
 			r.sheet.Records = append(r.sheet.Records, nil)
 		}

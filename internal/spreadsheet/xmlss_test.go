@@ -175,7 +175,7 @@ func TestXMLSpreadsheetEmptyRowsBounded(t *testing.T) {
 	if catalog.ErrorCode(err) != catalog.ETOOLARGE {
 		t.Errorf("16 sheets of %d bytes each with a row far down: %v, want ETOOLARGE", len(far), err)
 	}
-	if got := after.TotalAlloc - before.TotalAlloc; got > 256<<20 {
-		t.Errorf("16 sheets with a row far down took %d MiB, want under 256 MiB", got>>20)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
+		t.Errorf("16 sheets with a row far down took %d MiB, want under 64 MiB", got>>20)
 	}
 }
