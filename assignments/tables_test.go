@@ -57,10 +57,14 @@ func TestTablesAsDepartmentsMakeThem(t *testing.T) {
 		// LibreOffice (--convert-to 'xml:MS Excel 2003 XML'): cells merged
 		// from above written as no cell at all.
 		{"an Excel 2003 XML Spreadsheet named .xls", "责任分解表.xls", mustRead(t, "testdata/XML表格的责任分解表.xls"), want},
-		// A single-file web page (MHT) named .xls: Excel's frameset, then
-		// the table's page in GB18030 (declared gb2312), quoted-printable
+		// A single-file web page (MHT) named .xls: Excel's frameset (its
+		// script writing a <table>), then the table's page in GB18030 (declared gb2312), quoted-printable
 		// (ingest/extract/testdata/src/mkmht.py).
 		{"an MHT single-file web page named .xls", "责任分解表.xls", mustRead(t, "testdata/单个文件网页的责任分解表.xls"), want},
+		// As WPS writes one: its script js.js and the tab strip of sheet
+		// names sent as text/html before the sheet, UTF-8 pages labelled
+		// charset="us-ascii".
+		{"a WPS MHT single-file web page named .xls", "责任分解表.xls", mustRead(t, "testdata/WPS单个文件网页的责任分解表.xls"), want},
 		{"CSV with a title row and words around the headings", "责任分解表.csv", []byte("杭州市学习型城市建设监测责任分解表,,,\n" +
 			"填报单位：市学习办,,,\n" +
 			"\"关键\n指标\",\"*牵头单位\",完成时限（年月日）,联系人及电话\n" +

@@ -64,9 +64,10 @@ func TestLedgerAsADepartmentMakesIt(t *testing.T) {
 // .html beside them converted by LibreOffice (soffice --headless
 // --infilter="HTML (StarCalc)" --convert-to "xls:MS Excel 97", and
 // --convert-to 'xml:MS Excel 2003 XML'), the MHT that .html in GB18030,
-// quoted-printable, after a frameset (ingest/extract/testdata/src/mkmht.py).
+// quoted-printable, after a frameset, and as WPS writes it, UTF-8 labelled
+// us-ascii after its script and tab strip (ingest/extract/testdata/src/mkmht.py).
 func TestLedgerSavedAsXLS(t *testing.T) {
-	for _, file := range []string{"带标题和合并单元格的数值台账.xls", "XML表格的数值台账.xls", "单个文件网页的数值台账.xls"} {
+	for _, file := range []string{"带标题和合并单元格的数值台账.xls", "XML表格的数值台账.xls", "单个文件网页的数值台账.xls", "WPS单个文件网页的数值台账.xls"} {
 		xls, err := os.ReadFile("testdata/" + file)
 		if err != nil {
 			t.Fatal(err)

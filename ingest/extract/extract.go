@@ -104,8 +104,11 @@ const Version = 3
 // tab-separated cell Excel quoted for its line breaks is one cell, not
 // rows of its own (spreadsheet.TabRecords). 1 (html): each page of an MHT
 // read, not its first alone, which in Excel's single-file web page is a
-// frameset without text.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 1, "pdf": 2, "pdftotext": 2, "ofd": 2}
+// frameset without text. 2 (html): an MHT's parts that are no page
+// (WPS's script js.js and the tab strip of sheet names, sent as
+// text/html) no longer read as pages, and WPS's UTF-8 pages labelled
+// charset="us-ascii" read as UTF-8, not as windows-1252 mojibake.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 2, "pdftotext": 2, "ofd": 2}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -7,7 +7,7 @@ import (
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
 )
 
-var nameXMLSheet = words(" Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
+var nameXMLSheet = words(" XML 电子表格 2003", "an XML Spreadsheet 2003")
 
 // sniffText decides between HTML, CSV and plain text. Text is CSV when it is
 // named .csv or .tsv, when it is named as a spreadsheet (.xls, .et: "Excel"
@@ -20,11 +20,13 @@ func sniffText(head []byte, ext string) kind {
 		return kind{class: classText, format: FormatHTML, name: nameHTML, mime: MIMEMHT}
 	case strings.Contains(ext, "htm"):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
+	case spreadsheet.LooksXMLSpreadsheet(head) && ext != ".txt":
+		// Excel 2003's XML Spreadsheet: extractXLS reads it. Told before
+		// a web page, as spreadsheet.ReadWorkbook tells them: its cells'
+		// rich text is html:B and html:Font, which may come early.
+		return kind{class: classText, format: FormatXLS, name: nameXMLSheet}
 	case spreadsheet.LooksHTML(head):
 		return kind{class: classText, format: FormatHTML, name: nameHTML}
-	case spreadsheet.LooksXMLSpreadsheet(head) && ext != ".txt":
-		// Excel 2003's XML Spreadsheet: extractXLS reads it.
-		return kind{class: classText, format: FormatXLS, name: nameXMLSheet}
 	}
 	csvKind := kind{class: classText, format: FormatCSV, name: nameCSV}
 	switch ext {

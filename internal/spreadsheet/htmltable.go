@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"mime"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -38,6 +39,16 @@ func ReadHTMLTable(ctx context.Context, data []byte, maxRows int) (string, [][]s
 // readHTMLTable is ReadHTMLTable of a page that came with contentType (an
 // MHT part's, which may name its charset).
 func readHTMLTable(ctx context.Context, data []byte, contentType string, maxRows int) (string, [][]string, error) {
+	title, best, err := readHTMLTables(ctx, data, contentType, maxRows)
+	if err != nil {
+		return "", nil, err
+	}
+	return finishHTMLTable(title, best)
+}
+
+// readHTMLTables reads the page's title and its largest table, nil when
+// it has none with a cell; its errors are ReadHTMLTable's but for that.
+func readHTMLTables(ctx context.Context, data []byte, contentType string, maxRows int) (string, *htmlTable, error) {
 	page, _, err := DecodeHTML(data, contentType)
 	if err != nil {
 		page = data // read as it is: a table's cells say whether it was worth it
@@ -66,8 +77,17 @@ func readHTMLTable(ctx context.Context, data []byte, contentType string, maxRows
 	for len(r.open) > 0 { // tables left open at the page's end
 		r.closeTable()
 	}
-	best := r.best
-	if best == nil || best.cells == 0 {
+	title := strings.Join(strings.Fields(r.title.String()), " ")
+	if r.best == nil || r.best.cells == 0 {
+		return title, nil, nil
+	}
+	return title, r.best, nil
+}
+
+// finishHTMLTable is the records of the table best read, its merged
+// ranges filled; nil is a page without a table.
+func finishHTMLTable(title string, best *htmlTable) (string, [][]string, error) {
+	if best == nil {
 		return "", nil, catalog.Errorf(catalog.EINVALID, "这个网页格式的表格文件里没有表格;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
 	}
 	if best.tooMany {
@@ -76,7 +96,7 @@ func readHTMLTable(ctx context.Context, data []byte, contentType string, maxRows
 	if err := fillMerges(best.records, best.merges); err != nil {
 		return "", nil, err
 	}
-	return strings.Join(strings.Fields(r.title.String()), " "), best.records, nil
+	return title, best.records, nil
 }
 
 // maxTableDepth bounds how deep tables nest in a page read as a table: a
@@ -274,20 +294,25 @@ func cellSpans(z *html.Tokenizer, hasAttr bool) (rows, cols int) {
 
 // DecodeHTML finds the page's encoding (BOM, <meta charset>, http-equiv)
 // and returns the page as UTF-8. Bytes that are valid UTF-8 are taken as
-// UTF-8 whatever the page declares, because sites that moved to UTF-8 often
-// kept their old gb2312 declaration; undeclared non-UTF-8 pages are tried as
-// GB18030 before falling back to windows-1252 as browsers do. contentType
-// is the Content-Type the page came with ("" for a file; an MHT part's,
-// which may name the charset). A page its encoding cannot decode is
-// ErrEncoding. The extractor of web pages and ReadHTMLTable both decode
-// by it.
+// UTF-8 whatever the page or its part declares, because sites that moved
+// to UTF-8 often kept their old gb2312 declaration and WPS labels the
+// UTF-8 pages of its single-file web pages charset="us-ascii"; undeclared
+// non-UTF-8 pages are tried as GB18030 before falling back to
+// windows-1252 as browsers do. contentType is the Content-Type the page
+// came with ("" for a file; an MHT part's, which may name the charset):
+// US-ASCII or Latin-1 there counts as no charset, and the page's own
+// <meta> decides. A page its encoding cannot decode is ErrEncoding. The
+// extractor of web pages and ReadHTMLTable both decode by it.
 func DecodeHTML(data []byte, contentType string) ([]byte, string, error) {
+	if vagueCharset(contentType) {
+		contentType = ""
+	}
 	e, name, certain := charset.DetermineEncoding(data, contentType)
-	if !certain { // no BOM
+	if !hasBOM(data) && !(certain && strings.HasPrefix(name, "utf-16")) {
 		if utf8.Valid(data) {
 			return data, "utf-8", nil
 		}
-		if name == "windows-1252" { // undeclared, or declared Latin-1
+		if name == "windows-1252" && !certain { // undeclared, or declared Latin-1
 			if text, ok := decodeGB18030(data); ok {
 				return []byte(text), "gb18030", nil
 			}
@@ -304,6 +329,26 @@ func DecodeHTML(data []byte, contentType string) ([]byte, string, error) {
 	return out, name, nil
 }
 
+// hasBOM reports data that starts with a UTF-8 or UTF-16 byte order mark.
+func hasBOM(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff"))
+}
+
+// vagueCharset reports a Content-Type whose charset says nothing of a
+// Chinese page: US-ASCII or Latin-1, which writers put on parts of any
+// charset.
+func vagueCharset(contentType string) bool {
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(params["charset"])) {
+	case "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1", "windows-1252":
+		return true
+	}
+	return false
+}
+
 func isGBLabel(name string) bool {
 	return name == "gbk" || name == "gb2312" || name == "gb18030"
 }
@@ -312,13 +357,23 @@ func isGBLabel(name string) bool {
 var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<table", "<h1", "<style", "<script", "<!--"}
 
 // LooksHTML reports data that starts as an HTML page does, after a BOM
-// and white space (an XML declaration before an <html> too). A table
-// import and the document extractor both tell web pages by it.
+// and white space (an XML declaration before an <html> element too, not
+// before the html: prefix of an XML Spreadsheet's rich text). A table
+// import and the document extractor both tell web pages by it, after
+// LooksXMLSpreadsheet.
 func LooksHTML(data []byte) bool {
 	s := strings.TrimLeft(string(bytes.TrimPrefix(data[:min(len(data), 1024)], []byte("\xef\xbb\xbf"))), " \t\r\n\f")
 	s = strings.ToLower(s[:min(len(s), 512)])
 	if strings.HasPrefix(s, "<?xml") {
-		return strings.Contains(s, "<html")
+		for rest := s; ; {
+			i := strings.Index(rest, "<html")
+			if i < 0 {
+				return false
+			}
+			if rest = rest[i+len("<html"):]; rest == "" || strings.IndexByte(" \t\r\n\f>", rest[0]) >= 0 {
+				return true
+			}
+		}
 	}
 	for _, p := range htmlStarts {
 		if strings.HasPrefix(s, p) {

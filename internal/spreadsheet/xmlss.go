@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,7 @@ import (
 // character references (a DOCTYPE is a token passed over, an entity it
 // declares unknown and an error), so an entity that grows a billion
 // times cannot be written; elements nested deeper than maxXMLDepth are
-// refused, and so is a workbook past maxXMLSheets sheets, maxRows rows,
+// refused, and so is a workbook past MaxXMLSheets sheets, maxRows rows,
 // MaxColumns columns, maxMerges merges or maxPaddedCells cells.
 
 // xmlssNamespace is the namespace of SpreadsheetML's elements.
@@ -35,8 +36,17 @@ const xmlssNamespace = "urn:schemas-microsoft-com:office:spreadsheet"
 // deep, rich text inside them a few more.
 const maxXMLDepth = 64
 
-// maxXMLSheets bounds the sheets read of one workbook.
-const maxXMLSheets = 256
+// maxXMLCellText bounds the text of one cell: Excel's is 32,767
+// characters.
+const maxXMLCellText = 1 << 20
+
+// MaxXMLSheets bounds the sheets read of one workbook.
+const MaxXMLSheets = 256
+
+// maxPaddedRows bounds the empty rows a workbook's sheets are padded with
+// before their rows, all sheets together: one sheet with a value in
+// Excel's last row (1,048,576) fits.
+const maxPaddedRows = 1 << 20
 
 // LooksXMLSpreadsheet reports data that starts as Excel 2003's XML
 // Spreadsheet does: markup naming SpreadsheetML's namespace or Excel's
@@ -54,16 +64,17 @@ func LooksXMLSpreadsheet(data []byte) bool {
 }
 
 // ReadXMLSpreadsheet returns the first maxSheets sheets (at most
-// maxXMLSheets) of the Excel 2003 XML Spreadsheet data, each as an
+// MaxXMLSheets) of the Excel 2003 XML Spreadsheet data, each as an
 // XLSReader returns a sheet: record i is the sheet's row i+1, an empty
 // row empty, trailing empty cells dropped, cells as written (a number
-// without float noise, a date as 2018-03-31), merged ranges in Merges and
-// not filled. A row past maxRows that holds something is ErrTooManyRows;
+// without float noise, a date as 2018-03-31) or, a number whose style's
+// NumberFormat shows a percentage, as Excel shows it (0.565 as 56.5%),
+// merged ranges in Merges and not filled. A row past maxRows that holds something is ErrTooManyRows;
 // XML that is not well-formed, or holds no Workbook, a *catalog.Error
 // saying it is damaged; the bounds above, a *catalog.Error saying what to
 // do; ctx ending, its error.
 func ReadXMLSpreadsheet(ctx context.Context, data []byte, maxSheets, maxRows int) ([]Sheet, error) {
-	r := &xmlssReader{maxRows: maxRows, maxSheets: min(maxSheets, maxXMLSheets)}
+	r := &xmlssReader{maxRows: maxRows, maxSheets: min(maxSheets, MaxXMLSheets)}
 	d := xml.NewDecoder(xmlUTF8(data))
 	d.CharsetReader = xmlCharsetReader
 	for tokens := 1; ; tokens++ {
@@ -115,7 +126,11 @@ func xmlCharsetReader(label string, input io.Reader) (io.Reader, error) {
 }
 
 func errXMLDamaged() error {
-	return catalog.Errorf(catalog.EINVALID, "XML 表格(Excel 2003 XML)已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+	return catalog.Errorf(catalog.EINVALID, "XML 电子表格 2003 已损坏,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交")
+}
+
+func errXMLTooLarge() error {
+	return catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交")
 }
 
 // xmlssReader reads a workbook token by token.
@@ -128,12 +143,17 @@ type xmlssReader struct {
 	row                []string
 	rowAt, cellAt      int // 0-based: the row being read, the next cell's column
 	inRow              bool
+	rowSpan            int              // the rows past its own the row being read spans (ss:Span)
 	cell               *strings.Builder // the Data being read
+	cellStyle          string           // the ss:StyleID of the cell being read
+	styleID            string           // the ss:ID of the Style being read
+	percent            map[string]int   // the decimals of the styles that show a number as a percentage
 	cellType           string
 	dataDepth          int   // the depth of the Data being read
 	across             int   // the columns the cell being read spans past its own
 	covered            []int // covered[c]: the row up to which column c is merged from above
 	cells              int
+	padded             int // the empty rows the sheets were padded with
 	tooMany            bool
 }
 
@@ -142,16 +162,20 @@ func (r *xmlssReader) token(tok xml.Token) (done bool, err error) {
 	switch t := tok.(type) {
 	case xml.StartElement:
 		if r.depth++; r.depth > maxXMLDepth {
-			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 表格嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入", maxXMLDepth)
+			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 嵌套超过 %d 层;请用 Excel 或 WPS 打开,另存为 .xlsx 后重新提交", maxXMLDepth)
 		}
 		return false, r.start(t)
 	case xml.EndElement:
 		r.depth--
 		return r.end(t.Name.Local)
 	case xml.CharData:
-		if r.cell != nil && r.cell.Len() < 1<<20 {
-			r.cell.Write(t)
+		if r.cell == nil {
+			break
 		}
+		if r.cell.Len()+len(t) > maxXMLCellText {
+			return false, catalog.Errorf(catalog.ETOOLARGE, "XML 电子表格 2003 的第 %d 行有单元格文字超过 %d MiB,无法读取;请用 Excel 或 WPS 打开,另存为 .xlsx", r.rowAt+1, maxXMLCellText>>20)
+		}
+		r.cell.Write(t)
 	}
 	return false, nil
 }
@@ -163,14 +187,27 @@ func (r *xmlssReader) start(t xml.StartElement) error {
 	case name == "Workbook":
 		r.workbook = true
 	case !r.workbook:
+	case name == "Style" && r.sheet == nil:
+		r.styleID = xmlssAttr(t, "ID")
+	case name == "NumberFormat" && r.sheet == nil && r.styleID != "":
+		if d, ok := percentDecimals(xmlssAttr(t, "Format")); ok && len(r.percent) < maxXMLStyles {
+			if r.percent == nil {
+				r.percent = map[string]int{}
+			}
+			r.percent[r.styleID] = d
+		}
 	case name == "Worksheet" && r.sheet == nil:
 		r.sheet, r.rowAt, r.covered = &Sheet{Name: xmlssAttr(t, "Name")}, 0, r.covered[:0]
 	case r.sheet == nil:
 	case name == "Row":
-		r.endRow()
+		if err := r.endRow(); err != nil {
+			return err
+		}
 		if i, ok := xmlssIndex(t); ok && i > r.rowAt {
 			r.rowAt = i
 		}
+		span, _ := strconv.Atoi(strings.TrimSpace(xmlssAttr(t, "Span")))
+		r.rowSpan = min(max(0, span), r.maxRows) // bounded before rowAt adds it
 		r.row, r.cellAt, r.inRow = r.row[:0], 0, true
 	case name == "Cell" && r.inRow:
 		return r.startCell(t)
@@ -199,7 +236,7 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 		return catalog.Errorf(catalog.EINVALID, "表格第 %d 行超过 %d 列;请只保留需要导入的列后再导入", r.rowAt+1, MaxColumns)
 	}
 	if r.cells += r.cellAt + 1 - len(r.row); r.cells > maxPaddedCells {
-		return catalog.Errorf(catalog.ETOOLARGE, "XML 表格过大;请用 Excel 或 WPS 打开,另存为 .xlsx 后再导入")
+		return errXMLTooLarge()
 	}
 	for len(r.row) <= r.cellAt {
 		r.row = append(r.row, "")
@@ -217,6 +254,7 @@ func (r *xmlssReader) startCell(t xml.StartElement) error {
 		}
 	}
 	r.across, r.dataDepth = across, r.depth+1 // a Data directly inside: not a Comment's
+	r.cellStyle = xmlssAttr(t, "StyleID")
 	return nil
 }
 
@@ -225,15 +263,20 @@ func (r *xmlssReader) end(name string) (done bool, err error) {
 	switch {
 	case r.cell != nil && name == "Data" && r.depth+1 == r.dataDepth:
 		r.row[r.cellAt] = xmlssValue(r.cell.String(), r.cellType)
+		if d, ok := r.percent[r.cellStyle]; ok && r.cellType == "Number" {
+			r.row[r.cellAt] = percentValue(r.row[r.cellAt], d)
+		}
 		r.cell = nil
 	case r.cell != nil:
 	case name == "Cell" && r.inRow:
 		r.cellAt += 1 + r.across
 		r.across, r.dataDepth = 0, -1
 	case name == "Row" && r.sheet != nil:
-		r.endRow()
+		return false, r.endRow()
 	case name == "Worksheet" && r.sheet != nil:
-		r.endRow()
+		if err := r.endRow(); err != nil {
+			return false, err
+		}
 		if r.tooMany {
 			return true, ErrTooManyRows
 		}
@@ -244,11 +287,16 @@ func (r *xmlssReader) end(name string) (done bool, err error) {
 	return false, nil
 }
 
-// endRow puts the row being read, if any, in its place. A row past
-// maxRows that holds anything is left out and the sheet marked tooMany.
-func (r *xmlssReader) endRow() {
+// endRow puts the row being read, if any, in its place, after the empty
+// rows ss:Index passed over; the next row follows the rows it spans
+// (ss:Span). A row past maxRows that holds anything is left out and the
+// sheet marked tooMany; the empty rows before it count as cells, each
+// one, against maxPaddedCells, and against maxPaddedRows: a row at
+// ss:Index 1,000,000 on each of a few hundred sheets would take gigabytes
+// of them.
+func (r *xmlssReader) endRow() error {
 	if !r.inRow {
-		return
+		return nil
 	}
 	last := len(r.row)
 	for last > 0 && r.row[last-1] == "" {
@@ -259,13 +307,21 @@ func (r *xmlssReader) endRow() {
 	case r.rowAt >= r.maxRows:
 		r.tooMany = true
 	default:
+		pad := r.rowAt - len(r.sheet.Records)
+		if r.cells, r.padded = r.cells+pad, r.padded+pad; r.cells > maxPaddedCells || r.padded > maxPaddedRows {
+			return errXMLTooLarge()
+		}
+		// grown once: a slice appended to a million times over allocates
+		// five times its size as it grows
+		r.sheet.Records = slices.Grow(r.sheet.Records, pad+1)
 		for len(r.sheet.Records) < r.rowAt {
 			r.sheet.Records = append(r.sheet.Records, nil)
 		}
 		r.sheet.Records = append(r.sheet.Records, append([]string(nil), r.row[:last]...))
 	}
-	r.rowAt++
-	r.inRow = false
+	r.rowAt += 1 + r.rowSpan
+	r.inRow, r.rowSpan = false, 0
+	return nil
 }
 
 // xmlssAttr is the value of the attribute of t named local, in
@@ -288,6 +344,37 @@ func xmlssIndex(t xml.StartElement) (int, bool) {
 	return n - 1, true
 }
 
+// maxXMLStyles bounds the percentage styles kept of one workbook.
+const maxXMLStyles = 1 << 16
+
+// percentDecimals reports a NumberFormat's ss:Format that shows a number
+// as a percentage (Excel's named Percent, 0.00%, or one of its own such
+// as 0.0%), and the decimals it shows.
+func percentDecimals(format string) (int, bool) {
+	if format == "Percent" {
+		return 2, true
+	}
+	if !strings.Contains(format, "%") || strings.ContainsAny(format, `"\;[`) {
+		return 0, false // text, a literal % or sections: shown as written
+	}
+	_, frac, ok := strings.Cut(format[:strings.IndexByte(format, '%')], ".")
+	if !ok {
+		return 0, true
+	}
+	return strings.Count(frac, "0"), true
+}
+
+// percentValue is the number v as a percentage with decimals places, as
+// Excel shows a cell of such a style (0.565 as 56.5%); v as it is when
+// it is no number.
+func percentValue(v string, decimals int) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	return strconv.FormatFloat(f*100, 'f', decimals, 64) + "%"
+}
+
 // xmlssValue is a cell's value as a person reads it: a number without
 // the noise of binary fractions (0.3, not 0.30000000000000004), a date
 // without a midnight (2018-03-31), a Boolean as TRUE or FALSE.
@@ -308,7 +395,11 @@ func xmlssValue(v, typ string) string {
 		case strings.Trim(clock, "0:.Z") == "":
 			return date
 		}
-		return date + " " + strings.TrimSuffix(strings.TrimSuffix(clock, "Z"), ".000")
+		clock = strings.TrimSuffix(strings.TrimSuffix(clock, "Z"), ".000")
+		if date == "1899-12-31" || date == "1899-12-30" { // Excel's day 0: a time of day alone
+			return clock
+		}
+		return date + " " + clock
 	case "Boolean":
 		switch strings.TrimSpace(v) {
 		case "1":

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -58,8 +59,8 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 	}{
 		{"types", head + sheet("台账", `<Row><Cell><Data ss:Type="String">指标编码</Data></Cell><Cell><Data ss:Type="Number">0.30000000000000004</Data></Cell>`+
 			`<Cell><Data ss:Type="DateTime">2018-03-31T00:00:00.000</Data></Cell><Cell><Data ss:Type="DateTime">2018-03-31T08:30:00.000</Data></Cell>`+
-			`<Cell><Data ss:Type="Boolean">1</Data></Cell><Cell><Data ss:Type="Number">1234567</Data></Cell></Row>`) + `</Workbook>`,
-			[][]string{{"指标编码", "0.3", "2018-03-31", "2018-03-31 08:30:00", "TRUE", "1234567"}}, []string{"台账"}},
+			`<Cell><Data ss:Type="Boolean">1</Data></Cell><Cell><Data ss:Type="Number">1234567</Data></Cell><Cell><Data ss:Type="DateTime">1899-12-31T08:30:00.000</Data></Cell></Row>`) + `</Workbook>`,
+			[][]string{{"指标编码", "0.3", "2018-03-31", "2018-03-31 08:30:00", "TRUE", "1234567", "08:30:00"}}, []string{"台账"}},
 		{"ss:Index on rows and cells, empty rows kept", head + sheet("表", `<Row><Cell><Data ss:Type="String">标题</Data></Cell></Row>`+
 			`<Row ss:Index="4"><Cell ss:Index="3"><Data ss:Type="String">市教育局</Data></Cell><Cell><Data ss:Type="String">张老师</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"标题"}, nil, nil, {"", "", "市教育局", "张老师"}}, []string{"表"}},
@@ -67,6 +68,15 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 			`<Comment ss:Author="王五"><ss:Data><html:Font>批注不是数据</html:Font></ss:Data></Comment></Cell>`+
 			`<Cell><Comment><ss:Data>只有批注</ss:Data></Comment></Cell><Cell><Data ss:Type="String">市民政局</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"学习型城市", "", "市民政局"}}, []string{"表"}},
+		{"numbers styled as percentages", head + `<Styles><Style ss:ID="Default" ss:Name="Normal"/><Style ss:ID="s62"><NumberFormat ss:Format="Percent"/></Style>` +
+			`<Style ss:ID="s63"><NumberFormat ss:Format="0.0%"/></Style><Style ss:ID="s64"><NumberFormat ss:Format="0.00"/></Style></Styles>` +
+			sheet("台账", `<Row><Cell><Data ss:Type="String">建成率</Data></Cell><Cell ss:StyleID="s62"><Data ss:Type="Number">0.565</Data></Cell>`+
+				`<Cell ss:StyleID="s63"><Data ss:Type="Number">0.565</Data></Cell><Cell ss:StyleID="s64"><Data ss:Type="Number">0.565</Data></Cell>`+
+				`<Cell ss:StyleID="s63"><Data ss:Type="String">待填</Data></Cell></Row>`) + `</Workbook>`,
+			[][]string{{"建成率", "56.50%", "56.5%", "0.565", "待填"}}, []string{"台账"}},
+		{"a row spanning rows (ss:Span): the next row after them", head + sheet("表", `<Row ss:Span="2"><Cell><Data ss:Type="String">甲</Data></Cell></Row>`+
+			`<Row><Cell><Data ss:Type="String">乙</Data></Cell></Row><Row ss:Span="1"/><Row><Cell><Data ss:Type="String">丙</Data></Cell></Row>`) + `</Workbook>`,
+			[][]string{{"甲"}, nil, nil, {"乙"}, nil, nil, {"丙"}}, []string{"表"}},
 		{"merged across and down", head + sheet("表", `<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">指标</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="String">单位</Data></Cell></Row>`+
 			`<Row><Cell><Data ss:Type="String">编码</Data></Cell><Cell><Data ss:Type="String">名称</Data></Cell><Cell><Data ss:Type="String">备注</Data></Cell></Row>`) + `</Workbook>`,
 			[][]string{{"指标", "指标", "单位"}, {"编码", "名称", "单位", "备注"}}, []string{"表"}},
@@ -117,6 +127,7 @@ func TestReadXMLSpreadsheet(t *testing.T) {
 		{"a merge across wrapping round", head + sheet("表", `<Row><Cell ss:MergeAcross="9223372036854775807"><Data ss:Type="String">宽</Data></Cell></Row>`) + `</Workbook>`, catalog.EINVALID, nil},
 		{"a merge down wrapping round", head + sheet("表", `<Row><Cell ss:MergeDown="9223372036854775807"><Data ss:Type="String">长</Data></Cell></Row><Row><Cell><Data ss:Type="String">乙</Data></Cell></Row>`) + `</Workbook>`, "", nil}, // read, the merge cut at the last row
 		{"too many rows", manyRows, "", ErrTooManyRows},
+		{"a cell's text past 1 MiB", head + sheet("表", `<Row><Cell><Data ss:Type="String">`+strings.Repeat("长", 400000)+`</Data></Cell></Row>`) + `</Workbook>`, catalog.ETOOLARGE, nil},
 		{"a row far down", head + sheet("表", `<Row ss:Index="1000000"><Cell><Data ss:Type="String">远</Data></Cell></Row>`) + `</Workbook>`, "", ErrTooManyRows},
 	} {
 		_, _, err := ReadWorkbook(context.Background(), []byte(tt.xml), 10, nil)
@@ -143,4 +154,28 @@ func gb18030(t *testing.T, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestXMLSpreadsheetEmptyRowsBounded: a few kilobytes of workbook whose
+// sheets each hold one row at ss:Index 1,048,576, read as a document is
+// (every sheet, Excel's rows), is refused as too large before its empty
+// rows take gigabytes; one such sheet, which Excel could hold, is read.
+func TestXMLSpreadsheetEmptyRowsBounded(t *testing.T) {
+	const head = `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">`
+	far := `<Worksheet ss:Name="表"><Table><Row ss:Index="1048576"><Cell><Data ss:Type="String">远</Data></Cell></Row></Table></Worksheet>`
+	sheets, err := ReadXMLSpreadsheet(context.Background(), []byte(head+far+"</Workbook>"), MaxXMLSheets, 1<<20)
+	if err != nil || len(sheets) != 1 || len(sheets[0].Records) != 1<<20 {
+		t.Fatalf("one sheet with a row far down: %d sheets, %v", len(sheets), err)
+	}
+	data := []byte(head + strings.Repeat(far, 16) + "</Workbook>")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = ReadXMLSpreadsheet(context.Background(), data, MaxXMLSheets, 1<<20)
+	runtime.ReadMemStats(&after)
+	if catalog.ErrorCode(err) != catalog.ETOOLARGE {
+		t.Errorf("16 sheets of %d bytes each with a row far down: %v, want ETOOLARGE", len(far), err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
+		t.Errorf("16 sheets with a row far down took %d MiB, want under 64 MiB", got>>20)
+	}
 }
