@@ -247,10 +247,11 @@ var englishMessages = map[string]string{
 	"未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)": "Unknown task status %q; choose open, submitted, returned or accepted",
 	// Values whose number cannot be, or is unlikely to be, what the
 	// indicator holds (values/plausible.go).
-	"指标 %s %s 的数值不能为负数(填写的是 %s);请核对":                        "The value of indicator %s %s cannot be negative (%s was entered); check it",
-	"指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数":        "Indicator %s %s is a rate and cannot be over 100%% (%s was entered); check whether a year or a count was entered instead",
-	"指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数":            "The value of indicator %s %s, %s years, is over %d years, which is rare; check whether a year or a count was entered instead",
-	"指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值和单位是否都写了万或亿,或是否误填了单位": "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check whether 万 or 亿 is written in both the number and the unit, or the unit is wrong",
+	"指标 %s %s 的数值不能为负数(填写的是 %s);请核对":                                       "The value of indicator %s %s cannot be negative (%s was entered); check it",
+	"指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数":                       "Indicator %s %s is a rate and cannot be over 100%% (%s was entered); check whether a year or a count was entered instead",
+	"指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数":                           "The value of indicator %s %s, %s years, is over %d years, which is rare; check whether a year or a count was entered instead",
+	"指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值是否按指标单位“%s”填写,或在单位栏填写数值所用的单位(如“%s”)": "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check that the number is in the indicator's unit, “%s”, or enter the unit it is in (such as “%s”) in the unit box",
+	"指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值的位数和单位":                              "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check the number's digits and its unit",
 
 	// Values (数值): the value form, its units, reviews and the ledger.
 	"缺少城市代码 city": "The city code (city) is missing",
