@@ -248,10 +248,11 @@ var englishMessages = map[string]string{
 	"未知的任务状态 %q;可选:open(未提交)、submitted(已提交)、returned(已退回)、accepted(已确认)": "Unknown task status %q; choose open, submitted, returned or accepted",
 	// Values whose number cannot be, or is unlikely to be, what the
 	// indicator holds (values/plausible.go).
-	"指标 %s %s 的数值不能为负数(填写的是 %s);请核对":                        "The value of indicator %s %s cannot be negative (%s was entered); check it",
-	"指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数":        "Indicator %s %s is a rate and cannot be over 100%% (%s was entered); check whether a year or a count was entered instead",
-	"指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数":            "The value of indicator %s %s, %s years, is over %d years, which is rare; check whether a year or a count was entered instead",
-	"指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值和单位是否都写了万或亿,或是否误填了单位": "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check whether 万 or 亿 is written in both the number and the unit, or the unit is wrong",
+	"指标 %s %s 的数值不能为负数(填写的是 %s);请核对":                                       "The value of indicator %s %s cannot be negative (%s was entered); check it",
+	"指标 %s %s 是比例,不能超过 100%%(填写的是 %s);请核对是否误填了年份或人数":                       "Indicator %s %s is a rate and cannot be over 100%% (%s was entered); check whether a year or a count was entered instead",
+	"指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数":                           "The value of indicator %s %s, %s years, is over %d years, which is rare; check whether a year or a count was entered instead",
+	"指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值是否按指标单位“%s”填写,或在单位栏填写数值所用的单位(如“%s”)": "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check that the number is in the indicator's unit, “%s”, or enter the unit it is in (such as “%s”) in the unit box",
+	"指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值的位数和单位":                              "The value of indicator %s %s, %s, is over 1.4 billion, which is rare; check the number's digits and its unit",
 
 	// Values (数值): the value form, its units, reviews and the ledger.
 	"缺少城市代码 city": "The city code (city) is missing",
@@ -482,7 +483,7 @@ var englishMessages = map[string]string{
 	"存储中没有对象 %s":                                                        "There is no object %s in the store",
 	"令牌 %s 不存在":                                                         "There is no token %s",
 	"监测轮次 %d 是当前轮次,不能删除;请先把其他轮次设为当前轮次":                                  "Monitoring round %d is the current one and cannot be deleted; make another round current first",
-	"监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项),不能删除": "Monitoring round %d has data (%d {document|documents}, %d statements, %d values, %d carried-over items, %d responsibility tasks with material handed in) and cannot be deleted",
+	"监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项),不能删除": "Monitoring round %d has data (%d {document|documents}, %d {statement|statements}, %d {value|values}, %d carried-over {item|items}, %d responsibility {task|tasks} with material handed in) and cannot be deleted",
 	"没有内容为 %s 的文档":                                              "There is no document with the content %s",
 	"尚未导入指标体系;请用 evidence framework import 导入":                  "No indicator framework has been imported yet; import one with evidence framework import",
 	"监测轮次的年份 %d 不合理":                                            "The year %d is not a plausible monitoring round",
@@ -502,7 +503,7 @@ var englishMessages = map[string]string{
 	"关键指标(三级)必须注明类型:定性或定量":                                      "a key (level-3) indicator must give its kind: qualitative or quantitative",
 	"只有关键指标(三级)有类型,%d 级指标不应填写":                                  "only key (level-3) indicators have a kind; leave it empty on a level-%d indicator",
 	"文件中没有任何指标":                                                 "the file holds no indicator",
-	"指标体系有 %d 处错误,未导入任何内容:\n%s":                                 "The framework has %d errors, so nothing was imported:\n%s",
+	"指标体系有 %d 处错误,未导入任何内容:\n%s":                                 "The framework has %d {error|errors}, so nothing was imported:\n%s",
 	"前 %d 行中没有含 %s(%s)列的表头;表头应为:指标编码、指标名称、指标类型、信息性质说明、单位、关键词(也可用英文表头)": "The first %d {row has|rows have} no header with the %s column (%s); the header should read: code, name, kind, info, unit, keywords (or their Chinese names)",
 	"YAML 格式错误:%v": "The YAML is malformed: %v",
 	"备份文件夹 %s 所在的磁盘已满(或超出配额),档案库本身未受影响;请清理该磁盘或换一块更大的磁盘后重新运行 evidence backup":            "The disk of the backup folder %s is full (or over its quota); the archive itself is untouched: free some space on that disk or use a larger one, then run evidence backup again",

@@ -75,7 +75,10 @@ func EnglishParts(n float64, unit string) (number, unitEN string, named bool) {
 		}
 	}
 	en := UnitIn(unit, true)
-	return EnglishNumber(n), en, en != unit
+	if en == unit {
+		return EnglishNumber(n), width.Fold.String(unit), false // ％ is %
+	}
+	return EnglishNumber(n), en, true
 }
 
 // EnglishNumber writes n as English readers write numbers: thousands
@@ -140,7 +143,7 @@ func (v *Value) WrittenParts() (number, unit string) {
 // is not a plain one.
 func (v *Value) TypedEN() string {
 	n, u := v.WrittenParts()
-	n = strings.TrimSpace(n)
+	n = strings.TrimSpace(width.Fold.String(n)) // １２５００万 is 12500万
 	for _, scale := range []string{"万", "亿"} {
 		if m, ok := strings.CutSuffix(n, scale); ok {
 			n, u = strings.TrimSpace(m), scale+u

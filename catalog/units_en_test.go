@@ -76,9 +76,28 @@ func TestTypedEN(t *testing.T) {
 		{catalog.Value{Number: 3, Given: "3亿", Unit: "元"}, "3 in units of 100 million yuan"},
 		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7 处"},
 		{catalog.Value{Number: 123000, Given: "十二万三千", Unit: "人"}, "十二万三千人"},
+		{catalog.Value{Number: 125000000, Given: "１２５００万人", Unit: "人"}, "12,500 in units of 10,000 people"},
+		{catalog.Value{Number: 12500, Given: "１２５００", Unit: "万人"}, "12,500 in units of 10,000 people"},
 	} {
 		if got := tt.v.TypedEN(); got != tt.want {
 			t.Errorf("%q in %s: %q, want %q", tt.v.Given, tt.v.Unit, got, tt.want)
+		}
+	}
+}
+
+// TestEnglishPartsFoldsUnnamedUnit: a unit without English words is
+// written in English text in half width (％ as %), never as typed.
+func TestEnglishPartsFoldsUnnamedUnit(t *testing.T) {
+	for _, tt := range []struct {
+		unit, number, want string
+	}{
+		{"％", "95", "%"},
+		{"处", "7", "处"},
+		{"人次", "1,256", "attendances"},
+	} {
+		number := map[string]float64{"95": 95, "7": 7, "1,256": 1256}[tt.number]
+		if n, u, _ := catalog.EnglishParts(number, tt.unit); n != tt.number || u != tt.want {
+			t.Errorf("EnglishParts(%v, %q) = %q %q, want %q %q", number, tt.unit, n, u, tt.number, tt.want)
 		}
 	}
 }

@@ -53,7 +53,8 @@ type wanNumber struct {
 // countBeforeUnit finds the one number of w right before its unit: Arabic
 // digits (grouped or not, with decimals) with any 万 or 亿, not joined to a
 // Latin letter before it (a code: ISO12000); false when w has none or
-// more than one.
+// more than one, or a number with a leading zero (012000) or a serial
+// (第12000期).
 func countBeforeUnit(w string) (wanNumber, bool) {
 	var found []wanNumber
 	for i := 0; i < len(w); {
@@ -66,6 +67,11 @@ func countBeforeUnit(w string) (wanNumber, bool) {
 			j++
 		}
 		digits := w[i:j]
+		if len(digits) > 1 && digits[0] == '0' && isASCIIDigit(digits[1]) || strings.HasSuffix(w[:i], "第") {
+			// A number with a leading zero (012000人) keeps its one form,
+			// and a serial (第12000期) counts nothing.
+			return wanNumber{}, false
+		}
 		i = j
 		intPart, _, _ := strings.Cut(digits, ".")
 		if strings.Contains(intPart, ",") && groupThousands(strings.ReplaceAll(intPart, ",", "")) != intPart ||

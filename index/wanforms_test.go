@@ -24,7 +24,8 @@ func TestWanForms(t *testing.T) {
 		{"12000万元", []string{"120000000元", "1.2亿元"}},
 		{"培训12000人", []string{"培训1.2万人"}},
 		// No form: a bare number (1.2万 could be 1.2万亿), under 万, a
-		// 万 form of more than two decimals, a year, a code, two numbers.
+		// 万 form of more than two decimals, a year, a code, two numbers, a
+		// leading zero, a serial.
 		{"12000", nil},
 		{"1.2万", nil},
 		{"9000人", nil},
@@ -33,6 +34,9 @@ func TestWanForms(t *testing.T) {
 		{"ISO12000认证", nil},
 		{"12000人和13000人", nil},
 		{"1.2万亿元", nil},
+		{"012000人", nil},
+		{"第12000期", nil},
+		{"第１２０００期", nil},
 	}
 	for _, tt := range tests {
 		if got := wanForms(tt.word); !slices.Equal(got, tt.want) {

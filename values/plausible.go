@@ -48,23 +48,32 @@ func plausible(ind *catalog.Indicator, number float64, typed string) (warnings [
 		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 年超过 %d 年,很少见;请核对是否误填了年份或人数", ind.Code, name,
 			strconv.FormatFloat(number, 'f', -1, 64), maxSchoolingYears)
 		return []catalog.Words{catalog.MessageWords(w)}, nil
-	case fam == famPeople && number*scale > maxPeople:
-		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值和单位是否都写了万或亿,或是否误填了单位", ind.Code, name,
+	case fam == famPeople && number*scale > maxPeople && scale != 1:
+		// Most likely a count typed out in full for a unit in 万
+		// (1256000 for 万人次, meaning 人次).
+		_, base := splitScale(normUnit(ind.Unit))
+		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值是否按指标单位“%s”填写,或在单位栏填写数值所用的单位(如“%s”)", ind.Code, name,
+			inUnit(number, ind.Unit), unitWords(ind.Unit), unitWords(base))
+		return []catalog.Words{catalog.MessageWords(w)}, nil
+	case fam == famPeople && number*scale > maxPeople && normUnit(ind.Unit) != "人次":
+		// People past China's population; visits counted in 人次 (an
+		// online platform's) may pass it.
+		w := catalog.Errorf(catalog.EINVALID, "指标 %s %s 的数值 %s 超过 14 亿,很少见;请核对数值的位数和单位", ind.Code, name,
 			inUnit(number, ind.Unit))
 		return []catalog.Words{catalog.MessageWords(w)}, nil
 	}
 	return nil, nil
 }
 
-// inUnit is number in unit in each language: 1256000万人次 and
-// 1256000 (10,000 attendances).
+// inUnit is number in unit in each language as catalog.AmountIn writes
+// it: 1256000万人次 and 12.56 billion attendances.
 func inUnit(number float64, unit string) catalog.Words {
-	n := strconv.FormatFloat(number, 'f', -1, 64)
-	w := catalog.Words{Chinese: n + unit, English: n + unit}
-	if en := catalog.UnitIn(unit, true); en != unit {
-		w.English = n + " (" + en + ")"
-	}
-	return w
+	return catalog.Words{Chinese: catalog.AmountIn(number, unit, false), English: catalog.AmountIn(number, unit, true)}
+}
+
+// unitWords is unit in each language: 万人次 and 10,000 attendances.
+func unitWords(unit string) catalog.Words {
+	return catalog.Words{Chinese: unit, English: catalog.UnitIn(unit, true)}
 }
 
 // measuresChange reports whether an indicator's name says it measures a
@@ -101,7 +110,7 @@ func (s *Service) warnStored(ctx context.Context, vs ...*catalog.Value) error {
 	}
 	for _, v := range vs {
 		ind := byCode[v.Indicator]
-		if ind == nil || ind.Unit != v.Unit {
+		if ind == nil || !catalog.SameUnit(ind.Unit, v.Unit) {
 			// Recorded in another unit than the indicator's today: the
 			// number is not in the unit the bounds are for.
 			continue

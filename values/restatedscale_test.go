@@ -14,7 +14,7 @@ import (
 
 // restatedPage writes 3.1.3 (万人次) and 2.3.3 (人) as a city's summary
 // does.
-const restatedPage = "杭州市2017年学习活动统计\n全年市民参与学习活动125.6万人次，社会培训成果达12.3万人，老年人参与老年教育比例为９５％。"
+const restatedPage = "杭州市2017年学习活动统计\n全年市民参与学习活动125.6万人次，社会培训成果达12.3万人，老年人参与老年教育比例为９５％。\n线上学习平台访问1千万人次，社区讲座听众5百万人次。"
 
 // TestScaleWrittenTwice: a number written with 万 or 亿 and a unit that
 // starts with one (125.6万 | 万人次) is the number the two say once
@@ -45,6 +45,9 @@ func TestScaleWrittenTwice(t *testing.T) {
 		{"3.1.3", "0.01256亿", "万人次", visits, 125.6, "0.01256亿人次"},
 		{"3.1.3", "0.01256亿", "亿人次", visits, 125.6, "0.01256亿 人次"},
 		{"3.1.3", "1,256万", "万人次", "这一句不在页上", 1256, "1,256万人次"},
+		// 千 and 百 are not 万: 1千 | 万人次 is 1千万人次, a count of 万人次.
+		{"3.1.3", "1千", "万人次", "线上学习平台访问1千万人次", 1000, "1千万人次"},
+		{"3.1.3", "5百", "万人次", "社区讲座听众5百万人次", 500, "5百万人次"},
 		// 2.3.3 is counted in 人.
 		{"2.3.3", "12.3万", "万人", trained, 123000, "12.3万人"},
 		{"2.3.3", "１２.３万", "万人", trained, 123000, "１２.３万人"},
@@ -122,9 +125,9 @@ func TestRecordWarnsOfMorePeopleThanChina(t *testing.T) {
 	for _, tt := range []struct {
 		indicator, value, unit, quote, zh, en string
 	}{
-		{"3.1.3", "1256000", "", "全年市民参与学习活动125.6万人次", "指标 3.1.3 市民年参与学习活动人次 的数值 1256000万人次 超过 14 亿\uFF0C很少见",
-			"The value of indicator 3.1.3 Yearly participation in learning events, 1256000 (10,000 attendances), is over 1.4 billion"},
-		{"2.3.3", "15亿", "万人", "社会培训成果达12.3万人", "的数值 1500000000人 超过 14 亿", "is over 1.4 billion"},
+		{"3.1.3", "1256000", "", "全年市民参与学习活动125.6万人次", "指标 3.1.3 市民年参与学习活动人次 的数值 1256000万人次 超过 14 亿\uFF0C很少见\uFF1B请核对数值是否按指标单位“万人次”填写\uFF0C或在单位栏填写数值所用的单位\uFF08如“人次”\uFF09",
+			"The value of indicator 3.1.3 Yearly participation in learning events, 12.56 billion attendances, is over 1.4 billion, which is rare; check that the number is in the indicator's unit, “10,000 attendances”, or enter the unit it is in (such as “attendances”)"},
+		{"2.3.3", "15亿", "万人", "社会培训成果达12.3万人", "的数值 1500000000人 超过 14 亿\uFF0C很少见\uFF1B请核对数值的位数和单位", "1.5 billion people, is over 1.4 billion"},
 		{"3.1.3", "125.6万", "万人次", "全年市民参与学习活动125.6万人次", "", ""},
 		{"2.3.3", "12.3", "万人", "社会培训成果达12.3万人", "", ""},
 	} {

@@ -105,7 +105,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	}
 	typed := strings.TrimSpace(string(in.Value))
 	if ind != nil {
-		in.Value, in.Unit = splitTypedUnit(ind, in.Value, ownUnit(ind, in.Unit))
+		in.Value, in.Unit = splitValueUnit(ind, in.Value, in.Unit)
 	}
 	n, err := number(in.Value)
 	if mistakes, err = mistake(mistakes, err); err != nil {

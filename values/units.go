@@ -77,6 +77,21 @@ func ownUnit(ind *catalog.Indicator, unit string) string {
 	return unit
 }
 
+// splitValueUnit is splitTypedUnit that reads the indicator's own unit
+// typed beside a unit typed inside the value (1256000人次 | 万人次) as a
+// blank, as the form asks (ownUnit). A number alone keeps the unit typed
+// for it: 1千 | 万人次 is 1千万人次, and restatedUnit says when a number's
+// own 万 or 亿 and the unit's are the same one.
+func splitValueUnit(ind *catalog.Indicator, value Written, unit string) (Written, string) {
+	if _, err := ParseNumber(strings.TrimSpace(fold(string(value)))); err == nil {
+		return value, unit
+	}
+	if v, u := splitTypedUnit(ind, value, unit); v != value || ownUnit(ind, unit) != "" {
+		return v, u
+	}
+	return splitTypedUnit(ind, value, "")
+}
+
 // restatedUnit is the unit n is read in when n writes its own 万 or 亿
 // (12.3万, 十二万三千, 0.01256亿) and unit starts with one too (万人,
 // 亿人次): the two say the scale once, as the passage does (12.3万人), so
@@ -89,6 +104,10 @@ func restatedUnit(ind *catalog.Indicator, unit string, n *Number) string {
 		return unit
 	}
 	u := normUnit(unit)
+	if u == normUnit(ind.Unit) {
+		// 125.6万 | 万人次 for an indicator in 万人次: as 125.6万 alone.
+		return ""
+	}
 	for _, scale := range []string{"万", "亿"} {
 		if base, ok := strings.CutPrefix(u, scale); ok && base != "" {
 			return ownUnit(ind, base)
