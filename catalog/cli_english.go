@@ -126,6 +126,9 @@ var cliEnglish = map[string]string{
 	"重新提取 %d 个文档的文字:": "Extracting the text of %d {document|documents} again:",
 	"重新读取 %d 个文档的标题、文号、发文机关和成文日期,%d 个有变化(人工填写或修改过的字段不变):": "Read the title, document number, issuer and date of %d {document|documents} again; %d changed (fields a person typed or edited stay as they are):",
 	"  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s":            "  %s  %s  title: %s  number: %s  issuer: %s  date: %s",
+	"重新索引 %d 个字段有变化的文档:":                                  "Indexing again %d {document|documents} whose fields changed:",
+	"重新读取 %d 个文档的标题、文号、发文机关和成文日期,都没有变化":                   "Read the title, document number, issuer and date of %d {document|documents} again; none changed",
+	"%d 个文档存储的文字读不出,其字段留待下次重新读取":                          "Could not read the stored text of %d {document|documents}: their fields are left for a later run",
 }
 
 func init() {

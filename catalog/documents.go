@@ -435,8 +435,14 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) error
 		return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
 	}
 	if c.Fill != nil {
-		if _, err := s.fillFields(ctx, tx, c.ID, *c.Fill, false); err != nil {
+		fc, err := s.fillFields(ctx, tx, c.ID, *c.Fill)
+		if err != nil {
 			return err
+		}
+		if fc.overRead { // what the text gave before is in the audit log
+			if err := s.recordFieldsEvent(ctx, tx, c.ID, c.Fill.Revision, fc); err != nil {
+				return err
+			}
 		}
 	}
 	if err := addNearDuplicates(ctx, tx, c.ID, c.NearDuplicates); err != nil {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -90,21 +91,29 @@ func inferRound(ctx context.Context, q queryer, issuedOn string) (string, error)
 // when the text no longer gives it; one the uploader left empty (the title
 // when it is still the file name) is filled, unless a person emptied it by
 // an edit (edited_fields). Typed and edited values are never touched. The
-// round is re-inferred when it was inferred before, from the date as it is
-// now (with keepRound, only when the date changed: a document read again
-// is not moved to a round added since only because it was added). What
-// was filled is named in extracted_fields, f.Revision recorded as the
+// round is inferred again when it was inferred before and the date changed
+// (at the first reading it changes from none): a document read again is
+// not moved to a round added since only because it was added. What was
+// filled is named in extracted_fields, f.Revision recorded as the
 // document's fields_revision, and the fields whose value changed are
-// returned.
-func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill, keepRound bool) ([]string, error) {
+// returned, with the values they had.
+func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFill) (fieldChanges, error) {
 	var title, filename, number, issuer, issuedOn, round, extracted, edited string
 	err := tx.QueryRowContext(ctx, `SELECT title, filename, doc_number, issuer, issued_on, round, extracted_fields, edited_fields
 		FROM document WHERE id = ?`+s.dialect.lockRow, id).Scan(&title, &filename, &number, &issuer, &issuedOn, &round, &extracted, &edited)
 	if err != nil {
-		return nil, fmt.Errorf("read fields of %s: %w", id, err)
+		return fieldChanges{}, fmt.Errorf("read fields of %s: %w", id, err)
 	}
 	auto, byHand := decodeFields(extracted), decodeFields(edited)
-	var changed []string
+	wasRead := slices.Clone(auto)
+	var out fieldChanges
+	change := func(dst *string, name, v string) {
+		out.names = append(out.names, name)
+		out.from = append(out.from, *dst)
+		out.to = append(out.to, v)
+		out.overRead = out.overRead || *dst != "" && slices.Contains(wasRead, name)
+		*dst = v
+	}
 	read := func(dst *string, name, v, none string, empty bool) {
 		switch {
 		case slices.Contains(auto, name):
@@ -118,24 +127,22 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 			return
 		}
 		if *dst != v {
-			*dst = v
-			changed = append(changed, name)
+			change(dst, name, v)
 		}
 	}
 	read(&title, FieldTitle, f.Title, DefaultTitle(filename), title == "" || title == DefaultTitle(filename))
 	read(&number, FieldDocNumber, f.DocNumber, "", number == "")
 	read(&issuer, FieldIssuer, f.Issuer, "", issuer == "")
 	read(&issuedOn, FieldIssuedOn, f.IssuedOn, "", issuedOn == "")
-	inferred := slices.Contains(auto, FieldRound) && (!keepRound || slices.Contains(changed, FieldIssuedOn))
+	inferred := slices.Contains(auto, FieldRound) && slices.Contains(out.names, FieldIssuedOn)
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
 		r, err := inferRound(ctx, tx, issuedOn)
 		if err != nil {
-			return nil, err
+			return fieldChanges{}, err
 		}
 		if r != "" {
 			if r != round {
-				round = r
-				changed = append(changed, FieldRound)
+				change(&round, FieldRound, r)
 			}
 			if !slices.Contains(auto, FieldRound) {
 				auto = append(auto, FieldRound)
@@ -145,9 +152,30 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	_, err = tx.ExecContext(ctx, `UPDATE document SET title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?,
 		extracted_fields = ?, fields_revision = ? WHERE id = ?`, title, number, issuer, issuedOn, round, encodeFields(auto), f.Revision, id)
 	if err != nil {
-		return nil, fmt.Errorf("fill fields of %s: %w", id, err)
+		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
 	}
-	return changed, nil
+	return out, nil
+}
+
+// fieldChanges are the fields a reading of the text changed.
+type fieldChanges struct {
+	names    []string // in the order title, 文号, issuer, date, round
+	from, to []string // their values before and after, by names' index
+	// overRead: a changed field held a value read from the text before,
+	// which the audit log keeps (recordFieldsEvent).
+	overRead bool
+}
+
+// recordFieldsEvent records in the audit log the fields a reading by
+// reader revision changed: their new values, and under "from" those they
+// had.
+func (s *Store) recordFieldsEvent(ctx context.Context, tx *sql.Tx, id string, revision int, c fieldChanges) error {
+	from := map[string]string{}
+	detail := map[string]any{"revision": revision, "from": from}
+	for i, name := range c.names {
+		detail[name], from[name] = c.to[i], c.from[i]
+	}
+	return s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fields", Object: id, Detail: detail})
 }
 
 // confirmFields removes from a document's extracted_fields those an edit
@@ -180,6 +208,51 @@ func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, change
 		encodeFields(keep), encodeFields(byHand), id)
 	if err != nil {
 		return fmt.Errorf("confirm fields of %s: %w", id, err)
+	}
+	return nil
+}
+
+// fillEditedFields sets edited_fields of the documents edited before the
+// column was added (migration 021): the fields the document.edit events of
+// each name, as patched, count as a person's; a bulk change of 类型 or
+// 部门 alone leaves its empty 文号, issuer and date for the text to fill.
+func fillEditedFields(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT object, detail FROM event WHERE action = 'document.edit' ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("find earlier edits: %w", err)
+	}
+	edited := map[string][]string{}
+	var ids []string
+	for rows.Next() {
+		var id, detail string
+		if err := rows.Scan(&id, &detail); err != nil {
+			rows.Close()
+			return fmt.Errorf("read earlier edit: %w", err)
+		}
+		var patched map[string]any
+		if err := json.Unmarshal([]byte(detail), &patched); err != nil {
+			continue // not an edit's list of fields: nothing to learn from it
+		}
+		if _, seen := edited[id]; !seen {
+			ids = append(ids, id)
+		}
+		for _, f := range []string{FieldTitle, FieldDocNumber, FieldIssuer, FieldIssuedOn, FieldRound} {
+			if _, ok := patched[f]; ok && !slices.Contains(edited[id], f) {
+				edited[id] = append(edited[id], f)
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("find earlier edits: %w", err)
+	}
+	for _, id := range ids {
+		if len(edited[id]) == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET edited_fields = ? WHERE id = ?`, encodeFields(edited[id]), id); err != nil {
+			return fmt.Errorf("mark the edited fields of %s: %w", id, err)
+		}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -24,14 +25,26 @@ func (s *Store) DocumentsWithFieldsBefore(ctx context.Context, revision int, fn 
 // the fields whose value changed; a document with any goes back from
 // indexed to extracted with a new change number, so that its index entry
 // is written anew (here and on every node following the catalog), and the
-// audit log records what the reading changed.
+// audit log records what the reading changed, and from what. A document
+// deleted, or read by f's revision or a newer one, meanwhile is left as
+// it is: nothing changed.
 func (s *Store) RereadFields(ctx context.Context, id string, f FieldFill) ([]string, error) {
 	var changed []string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if changed, err = s.fillFields(ctx, tx, id, f, true); err != nil || len(changed) == 0 {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM document WHERE id = ? AND deleted_at IS NULL AND fields_revision < ?`+
+			s.dialect.lockRow, id, f.Revision).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("find document %s to read its fields again: %w", id, err)
+		}
+		c, err := s.fillFields(ctx, tx, id, f)
+		if err != nil || len(c.names) == 0 {
 			return err
 		}
+		changed = c.names
 		seq, err := s.nextSeq(ctx, tx)
 		if err != nil {
 			return fmt.Errorf("next seq: %w", err)
@@ -41,35 +54,10 @@ func (s *Store) RereadFields(ctx context.Context, id string, f FieldFill) ([]str
 		if err != nil {
 			return fmt.Errorf("mark the fields of %s changed: %w", id, err)
 		}
-		detail := map[string]any{"revision": f.Revision}
-		d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ?`, id))
-		if err != nil {
-			return fmt.Errorf("read document %s: %w", id, err)
-		}
-		for _, name := range changed {
-			detail[name] = d.field(name)
-		}
-		return s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fields", Object: id, Detail: detail})
+		return s.recordFieldsEvent(ctx, tx, id, f.Revision, c)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return changed, nil
-}
-
-// field is the value of one of the fields read from the text.
-func (d *Document) field(name string) string {
-	switch name {
-	case FieldTitle:
-		return d.Title
-	case FieldDocNumber:
-		return d.DocNumber
-	case FieldIssuer:
-		return d.Issuer
-	case FieldIssuedOn:
-		return d.IssuedOn
-	case FieldRound:
-		return d.Round
-	}
-	return ""
 }

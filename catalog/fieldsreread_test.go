@@ -109,11 +109,12 @@ func TestMigrationCountsEarlierEditsAsAPersons(t *testing.T) {
 // person's except those still filled from the text, so the issuer its
 // coordinator emptied stays empty when the fields are read again, while
 // that of a document nobody edited is filled and the 文号 read wrongly of
-// both is replaced.
+// both is replaced. A document whose 类型 alone was edited has only that
+// counted: its empty issuer is filled.
 func testMigrationCountsEarlierEditsAsAPersons(t *testing.T, s *Store) {
 	ctx := context.Background()
 	const wrong, right = "浙政发〔2016〕3号", "杭教职成〔2018〕5号"
-	for i, id := range []string{"D-edited", "D-untouched"} {
+	for i, id := range []string{"D-edited", "D-untouched", "D-typed"} {
 		d := newDoc(id, fmt.Sprintf("%064x", i))
 		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
 			t.Fatal(err)
@@ -126,8 +127,11 @@ func testMigrationCountsEarlierEditsAsAPersons(t *testing.T, s *Store) {
 			t.Fatal(err)
 		}
 	}
-	empty := ""
+	empty, notice := "", "通知"
 	if _, err := s.UpdateDocument(ctx, "D-edited", DocumentPatch{Issuer: &empty}, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateDocument(ctx, "D-typed", DocumentPatch{DocType: &notice}, "wang"); err != nil {
 		t.Fatal(err)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -142,7 +146,7 @@ func testMigrationCountsEarlierEditsAsAPersons(t *testing.T, s *Store) {
 	if err := s.migrate(ctx); err != nil {
 		t.Fatalf("migrate from 20: %v", err)
 	}
-	for id, wantIssuer := range map[string]string{"D-edited": "", "D-untouched": "杭州市教育局"} {
+	for id, wantIssuer := range map[string]string{"D-edited": "", "D-untouched": "杭州市教育局", "D-typed": "杭州市教育局"} {
 		if _, err := s.RereadFields(ctx, id, FieldFill{DocNumber: right, Issuer: "杭州市教育局", Revision: 1}); err != nil {
 			t.Fatal(err)
 		}
@@ -163,7 +167,8 @@ func TestRereadFieldsMovesNoDocumentToANewRound(t *testing.T) {
 // testRereadFieldsMovesNoDocumentToANewRound: a document of 2019 read
 // while rounds 2017 and 2018 existed went to the current one, 2018
 // (inferred). Round 2019 added since, reading its fields again with the same date leaves it in
-// 2018, where its links count; a new date infers its round anew.
+// 2018, where its links count, as does extracting its text again; a new
+// date infers its round anew.
 func testRereadFieldsMovesNoDocumentToANewRound(t *testing.T, s *Store) {
 	ctx := context.Background() // a new catalog has rounds 2017 and 2018, current
 	d := newDoc("D1", "aa")
@@ -177,10 +182,17 @@ func testRereadFieldsMovesNoDocumentToANewRound(t *testing.T, s *Store) {
 	if err := s.AddRound(ctx, Round{Year: 2019}, "admin"); err != nil {
 		t.Fatal(err)
 	}
+	again := reading // the text extracted again, as repair --outdated does
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &again}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Document(ctx, d.ID); err != nil || got.Round != "2018" {
+		t.Fatalf("text extracted again with the same date: round %q (%v), want 2018", got.Round, err)
+	}
 	for _, c := range []struct {
 		date, want string
 	}{{"2019-05-02", "2018"}, {"2019-06-01", "2019"}} {
-		reading.IssuedOn, reading.Revision = c.date, 1
+		reading.IssuedOn, reading.Revision = c.date, reading.Revision+1
 		if _, err := s.RereadFields(ctx, d.ID, reading); err != nil {
 			t.Fatal(err)
 		}
@@ -190,6 +202,94 @@ func testRereadFieldsMovesNoDocumentToANewRound(t *testing.T, s *Store) {
 		}
 		if got.Round != c.want || !got.IsExtracted(FieldRound) {
 			t.Errorf("read again with date %s: round %q (extracted %v), want %s, inferred", c.date, got.Round, got.ExtractedFields, c.want)
+		}
+	}
+}
+
+func TestFieldsReadAgainAreAudited(t *testing.T) {
+	forEachStore(t, testFieldsReadAgainAreAudited)
+}
+
+// testFieldsReadAgainAreAudited: a reading that changes a value read from
+// the text before, by repair's RereadFields or by the text extracted
+// again, records a document.fields event with the value it had; the first
+// reading, which only fills empty fields, records none.
+func testFieldsReadAgainAreAudited(t *testing.T, s *Store) {
+	ctx := context.Background()
+	const wrong, right, other = "浙政发〔2016〕3号", "杭教职成〔2018〕5号", "杭教职成〔2018〕9号"
+	d := newDoc("D1", "aa")
+	if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	events := func() []Event {
+		t.Helper()
+		ev, err := s.FindEvents(ctx, EventFilter{Object: d.ID, Action: "document.fields"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ev
+	}
+	first := FieldFill{DocNumber: wrong, IssuedOn: "2018-09-03"}
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &first}); err != nil {
+		t.Fatal(err)
+	}
+	if ev := events(); len(ev) != 0 {
+		t.Errorf("events after the first reading: %v, want none", ev)
+	}
+	if _, err := s.RereadFields(ctx, d.ID, FieldFill{DocNumber: right, IssuedOn: "2018-09-03", Revision: 1}); err != nil {
+		t.Fatal(err)
+	}
+	again := FieldFill{DocNumber: other, IssuedOn: "2018-09-03", Revision: 1}
+	if err := s.SetStatus(ctx, StatusChange{ID: d.ID, Status: StatusIndexed, Fill: &again}); err != nil {
+		t.Fatal(err)
+	}
+	ev := events() // newest first
+	want := []struct{ from, to string }{{right, other}, {wrong, right}}
+	if len(ev) != len(want) {
+		t.Fatalf("document.fields events: %v, want %d", ev, len(want))
+	}
+	for i, w := range want {
+		from, _ := ev[i].Detail["from"].(map[string]any)
+		if ev[i].Detail[FieldDocNumber] != w.to || from[FieldDocNumber] != w.from {
+			t.Errorf("event %d: %v, want 文号 %s from %s", i, ev[i].Detail, w.to, w.from)
+		}
+		if _, ok := ev[i].Detail[FieldIssuedOn]; ok {
+			t.Errorf("event %d: %v names the date, which did not change", i, ev[i].Detail)
+		}
+	}
+}
+
+func TestRereadFieldsLeavesDeletedAndCurrentDocuments(t *testing.T) {
+	forEachStore(t, testRereadFieldsLeavesDeletedAndCurrentDocuments)
+}
+
+// testRereadFieldsLeavesDeletedAndCurrentDocuments: a document deleted,
+// or read by the same reader revision, since repair listed it is left as
+// it is.
+func testRereadFieldsLeavesDeletedAndCurrentDocuments(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for i, id := range []string{"D-deleted", "D-current"} {
+		d := newDoc(id, fmt.Sprintf("%064x", i))
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		rev := map[string]int{"D-deleted": 0, "D-current": 1}[id]
+		old := FieldFill{DocNumber: "浙政发〔2016〕3号", Revision: rev}
+		if err := s.SetStatus(ctx, StatusChange{ID: id, Status: StatusIndexed, Fill: &old}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.DeleteDocument(ctx, "D-deleted", "wang"); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"D-deleted", "D-current"} {
+		changed, err := s.RereadFields(ctx, id, FieldFill{DocNumber: "杭教职成〔2018〕5号", Revision: 1})
+		if err != nil || len(changed) != 0 {
+			t.Errorf("%s read again: changed %v, %v; want nothing", id, changed, err)
+		}
+		ev, err := s.FindEvents(ctx, EventFilter{Object: id, Action: "document.fields"})
+		if err != nil || len(ev) != 0 {
+			t.Errorf("%s: events %v, %v; want none", id, ev, err)
 		}
 	}
 }

@@ -18,6 +18,9 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 type FieldsReread struct {
 	Read    int                 // documents whose fields were read again
 	Changed []*catalog.Document // those of them whose fields changed, as they are now
+	// Unreadable counts the documents whose stored text could not be
+	// read: their fields are left for a later run.
+	Unreadable int
 }
 
 // RereadFields reads again, from its stored text, the title, 文号, issuer
@@ -30,7 +33,8 @@ type FieldsReread struct {
 // document whose fields changed goes back to extracted, for the pipeline
 // to index anew once Start runs, and is returned in Changed. A text that
 // cannot be read is Check's and Repair's business: its document is left
-// for a later run. progress, when not nil, is told of each document read.
+// for a later run, counted in Unreadable. progress, when not nil, is told
+// of each document read.
 func (s *Service) RereadFields(ctx context.Context, progress func(done, total int)) (FieldsReread, error) {
 	var docs []*catalog.Document
 	err := s.cat.DocumentsWithFieldsBefore(ctx, fields.Revision, func(d *catalog.Document) { docs = append(docs, d) })
@@ -43,7 +47,9 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 		if storeDown(ctx, err) {
 			return out, err
 		}
-		if err == nil {
+		if err != nil {
+			out.Unreadable++
+		} else {
 			reading := t.Reading()
 			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(fields.Read(reading.TrustedPages(t.Pages), t.Title)))
 			if err != nil {

@@ -49,6 +49,11 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		if v, ok := e.Detail["verdict"]; ok {
 			row.Did += " · " + verdictName(l, v) // 审核数值 · 与证据矛盾: which verdict, not only that one was given
 		}
+		if e.Action == "document.fields" {
+			if said := fieldsRead(l, e.Detail); said != "" {
+				row.Did += " · " + said // 重新识别文档字段 · 文号 “…”→“…”: what the reading changed
+			}
+		}
 		title := named[objects[i]]
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
 			title = titles[id]
@@ -235,4 +240,30 @@ func actorName(l Lang, user string) string {
 		return tr(l, "event.actor."+user)
 	}
 	return user
+}
+
+// fieldsRead says what a document.fields event changed: each field by its
+// label, from the value it had (under "from"; events logged before that
+// give only the new one) to the new.
+func fieldsRead(l Lang, detail map[string]any) string {
+	from, _ := detail["from"].(map[string]any)
+	value := func(v any) string {
+		if s, _ := v.(string); s != "" {
+			return "“" + s + "”"
+		}
+		return tr(l, "event.empty")
+	}
+	var said []string
+	for _, f := range []string{catalog.FieldTitle, catalog.FieldDocNumber, catalog.FieldIssuer, catalog.FieldIssuedOn, catalog.FieldRound} {
+		to, ok := detail[f]
+		if !ok {
+			continue
+		}
+		if old, ok := from[f]; ok {
+			said = append(said, tr(l, "doc."+f)+" "+value(old)+"→"+value(to))
+		} else {
+			said = append(said, tr(l, "doc."+f)+" "+value(to))
+		}
+	}
+	return strings.Join(said, " ")
 }

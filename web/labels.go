@@ -80,6 +80,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.document.move":        {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
 	"event.document.fail":        {Chinese: "文档处理失败", English: "A document failed"},
 	"event.document.replace":     {Chinese: "替换文档原件", English: "Replaced a document's original"},
+	"event.document.fields":      {Chinese: "重新识别文档字段", English: "Fields read again from the text"},
+	"event.empty":                {Chinese: "（空）", English: "(empty)"},
 	"event.link.create":          {Chinese: "关联指标", English: "Linked to an indicator"},
 	"event.link.delete":          {Chinese: "取消关联", English: "Removed a link"},
 	"event.claim.create":         {Chinese: "撰写定性描述", English: "Wrote a claim"},

@@ -229,3 +229,28 @@ func TestEventObjectsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsReadAgainInWords: the audit log names a document.fields event
+// and says which fields the reading changed, from what to what, in the
+// page's language; an emptied value is said to be empty.
+func TestFieldsReadAgainInWords(t *testing.T) {
+	detail := map[string]any{"revision": 1, "doc_number": "", "issued_on": "2018-09-03",
+		"from": map[string]any{"doc_number": "浙政发〔2016〕3号", "issued_on": ""}}
+	for _, tt := range []struct {
+		l           Lang
+		did, fields string
+	}{
+		{Chinese, "重新识别文档字段", "文号 “浙政发〔2016〕3号”→（空） 成文日期 （空）→“2018-09-03”"},
+		{English, "Fields read again from the text", "Document number “浙政发〔2016〕3号”→(empty) Date of issue (empty)→“2018-09-03”"},
+	} {
+		if got := actionName(tt.l, "document.fields"); got != tt.did {
+			t.Errorf("actionName(document.fields) = %q, want %q", got, tt.did)
+		}
+		if got := fieldsRead(tt.l, detail); got != tt.fields {
+			t.Errorf("fieldsRead = %q, want %q", got, tt.fields)
+		}
+	}
+	if got, want := fieldsRead(Chinese, map[string]any{"title": "关于开展全民终身学习活动周的通知"}), "标题 “关于开展全民终身学习活动周的通知”"; got != want {
+		t.Errorf("fieldsRead of an event without from = %q, want %q", got, want)
+	}
+}

@@ -5,10 +5,9 @@
 -- again those of an older one. edited_fields names the fields a person
 -- changed by an edit (as extracted_fields names those the text filled), so
 -- that no reading ever writes over them, an emptied one included. Edits
--- made before this column were recorded only in the audit log, without
--- the value they replaced: a document edited then counts every field as
--- a person's, except those still filled from the text.
+-- made before this column were recorded only in the audit log, whose
+-- document.edit events name the fields patched (not the value they
+-- replaced): the migration's Go step (fillEditedFields) counts those of
+-- each document as a person's.
 ALTER TABLE document ADD COLUMN fields_revision INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE document ADD COLUMN edited_fields TEXT NOT NULL DEFAULT '';
-UPDATE document SET edited_fields = 'title,doc_number,issuer,issued_on,round'
-    WHERE id IN (SELECT object FROM event WHERE action = 'document.edit');

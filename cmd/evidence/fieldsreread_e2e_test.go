@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // TestRepairOutdatedReadsFieldsAgain: two notices archived when the field
@@ -50,7 +52,7 @@ func TestRepairOutdatedReadsFieldsAgain(t *testing.T) {
 		}
 		// What the older reader read: the cited 文号, at revision 0.
 		old := catalog.FieldFill{Title: d.Title, DocNumber: cited, Issuer: d.Issuer, IssuedOn: d.IssuedOn}
-		if _, err := cat.RereadFields(ctx, id, old); err != nil {
+		if err := cat.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusIndexed, Fill: &old}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -68,8 +70,9 @@ func TestRepairOutdatedReadsFieldsAgain(t *testing.T) {
 
 	out, err = runCLI(t, "repair", "--outdated", "--data", data)
 	if err != nil || !strings.Contains(out, "重新读取 2 个文档的标题") || !strings.Contains(out, "1 个有变化") ||
-		!strings.Contains(out, "杭教职成〔2018〕5号") || !strings.Contains(out, "fields-notice-a.txt  → indexed") {
-		t.Fatalf("repair --outdated: %v, want the fields of both read again, one changed and indexed anew\n%s", err, out)
+		!strings.Contains(out, "杭教职成〔2018〕5号") || !strings.Contains(out, "fields-notice-a.txt  → indexed") ||
+		!strings.Contains(out, "重新索引 1 个字段有变化的文档") || strings.Contains(out, "重新提取") {
+		t.Fatalf("repair --outdated: %v, want the fields of both read again, one changed and indexed anew under its own heading\n%s", err, out)
 	}
 
 	cat, err = catalog.Open(ctx, filepath.Join(data, "catalog.db"))
@@ -101,5 +104,36 @@ func TestRepairOutdatedReadsFieldsAgain(t *testing.T) {
 	out, err = runCLI(t, "repair", "--outdated", "--data", data)
 	if err != nil || !strings.Contains(out, "没有需要重新提取的文档") || strings.Contains(out, "重新读取") {
 		t.Errorf("a second repair --outdated: %v, want nothing left to read\n%s", err, out)
+	}
+}
+
+// TestPrintFieldsReread: repair's summary of the fields read again ends
+// without a dangling colon when nothing changed, says an empty value is
+// empty, and counts the texts it could not read, in either language.
+func TestPrintFieldsReread(t *testing.T) {
+	changed := &catalog.Document{ID: "D1", Filename: "通知.pdf", Title: "关于开展全民终身学习活动周的通知", IssuedOn: "2018-09-03"}
+	tests := []struct {
+		name string
+		r    ingest.FieldsReread
+		lang report.Lang
+		want string
+	}{
+		{"none changed", ingest.FieldsReread{Read: 2}, report.Chinese,
+			"重新读取 2 个文档的标题、文号、发文机关和成文日期，都没有变化\n"},
+		{"an empty value", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{changed}}, report.Chinese,
+			"重新读取 1 个文档的标题、文号、发文机关和成文日期，1 个有变化（人工填写或修改过的字段不变）：\n" +
+				"  D1  通知.pdf  标题：关于开展全民终身学习活动周的通知  文号：（空）  发文机关：（空）  成文日期：2018-09-03\n"},
+		{"unreadable", ingest.FieldsReread{Unreadable: 1}, report.Chinese, "1 个文档存储的文字读不出，其字段留待下次重新读取\n"},
+		{"in English", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{changed}, Unreadable: 2}, report.English,
+			"Read the title, document number, issuer and date of 1 document again; 1 changed (fields a person typed or edited stay as they are):\n" +
+				"  D1  通知.pdf  title: 关于开展全民终身学习活动周的通知  number: (empty)  issuer: (empty)  date: 2018-09-03\n" +
+				"Could not read the stored text of 2 documents: their fields are left for a later run\n"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		printFieldsReread(&b, tt.lang, tt.r)
+		if b.String() != tt.want {
+			t.Errorf("%s:\n%s\nwant\n%s", tt.name, b.String(), tt.want)
+		}
 	}
 }

@@ -282,16 +282,19 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		printFieldsReread(stdout, lang, reread)
 		for _, d := range reread.Changed {
-			fieldIDs = append(fieldIDs, d.ID)
+			if !slices.Contains(ids, d.ID) {
+				fieldIDs = append(fieldIDs, d.ID)
+			}
 		}
 	}
 	if len(ids) == 0 && len(fieldIDs) == 0 {
 		sayln(stdout, lang, "没有需要重新提取的文档")
 	} else {
-		if len(ids) > 0 {
-			sayln(stdout, lang, "重新提取 %d 个文档的文字:", len(ids))
+		groups := []reextractGroup{
+			{ids: ids, heading: sayf(lang, "重新提取 %d 个文档的文字:", len(ids)), bar: words(lang, "重新提取", "Extracting again")},
+			{ids: fieldIDs, heading: sayf(lang, "重新索引 %d 个字段有变化的文档:", len(fieldIDs)), bar: words(lang, "重新索引", "Indexing again")},
 		}
-		if err := reextract(ctx, a, watch, lang, append(ids, fieldIDs...), stdout, stderr); err != nil {
+		if err := reextract(ctx, a, watch, groups, lang, stdout, stderr); err != nil {
 			return err
 		}
 		// What the index lacked is in it now; what is left is said anew.
@@ -323,35 +326,53 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// reextract runs the pipeline for ids alone and says what became of each
-// as it finishes, with a count on stderr. Documents left unfinished by
-// serve are not read here (one scan's OCR can take an hour): they stay as
-// they are, and noteUnfinished says serve reads them. Starting the
+// reextractGroup is a set of documents reextract runs the pipeline for,
+// said under its own heading with its own count.
+type reextractGroup struct {
+	ids          []string
+	heading, bar string
+}
+
+// reextract runs the pipeline for the documents of groups alone and says,
+// under each group's heading, what became of each as it finishes, with a
+// count on stderr. Documents left unfinished by serve are not read here
+// (one scan's OCR can take an hour): they stay as they are, and
+// noteUnfinished says serve reads them. Starting the
 // pipeline also compared the index with the catalog and queued what the
 // index lacks; that is waited for too, or closing would leave documents
 // half indexed, found by no search. Documents the store keeps waiting
 // longer than watch's patience are left for serve.
-func reextract(ctx context.Context, a *app, watch *storeWatch, lang report.Lang, ids []string, stdout, stderr io.Writer) error {
-	if err := a.ingest.StartFor(ctx, ids); err != nil {
+func reextract(ctx context.Context, a *app, watch *storeWatch, groups []reextractGroup, lang report.Lang, stdout, stderr io.Writer) error {
+	var all []string
+	for _, g := range groups {
+		all = append(all, g.ids...)
+	}
+	if err := a.ingest.StartFor(ctx, all); err != nil {
 		return err
 	}
-	bar := countBar(stderr, words(lang, "重新提取", "Extracting again"))
-	bar.ChangeMax(len(ids))
-	err := watch.wait(ctx, func(ctx context.Context) error {
-		_, err := a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
-			line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
-			if d.Status == catalog.StatusFailed {
-				line += "(" + documentError(d, lang) + ")"
-			}
-			bar.Clear()
-			fmt.Fprintln(stdout, line)
-			bar.Add(1)
+	for _, g := range groups {
+		if len(g.ids) == 0 {
+			continue
+		}
+		fmt.Fprintln(stdout, g.heading)
+		bar := countBar(stderr, g.bar)
+		bar.ChangeMax(len(g.ids))
+		err := watch.wait(ctx, func(ctx context.Context) error {
+			_, err := a.ingest.Wait(ctx, g.ids, func(d *catalog.Document) {
+				line := fmt.Sprintf("  %s  %s  → %s", d.ID, d.Filename, d.Status)
+				if d.Status == catalog.StatusFailed {
+					line += "(" + documentError(d, lang) + ")"
+				}
+				bar.Clear()
+				fmt.Fprintln(stdout, line)
+				bar.Add(1)
+			})
+			return err
 		})
-		return err
-	})
-	bar.Finish()
-	if err != nil {
-		return err
+		bar.Finish()
+		if err != nil {
+			return err
+		}
 	}
 	reindexed, err := a.ingest.Reindexed(ctx)
 	if err != nil {
@@ -360,7 +381,7 @@ func reextract(ctx context.Context, a *app, watch *storeWatch, lang report.Lang,
 	if len(reindexed) == 0 {
 		return nil
 	}
-	bar = countBar(stderr, words(lang, "补写索引", "Indexing what the index lacks"))
+	bar := countBar(stderr, words(lang, "补写索引", "Indexing what the index lacks"))
 	bar.ChangeMax(len(reindexed))
 	defer bar.Finish()
 	return watch.wait(ctx, func(ctx context.Context) error {
@@ -381,14 +402,27 @@ func rereadFields(ctx context.Context, a *app, lang report.Lang, stderr io.Write
 }
 
 // printFieldsReread says how many documents' fields were read again and
-// lists those whose fields changed, with their new values.
+// lists those whose fields changed, with their new values, and how many
+// texts could not be read.
 func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
-	if r.Read == 0 {
-		return
+	switch {
+	case r.Read > 0 && len(r.Changed) == 0:
+		sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期,都没有变化", r.Read)
+	case r.Read > 0:
+		sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期,%d 个有变化(人工填写或修改过的字段不变):", r.Read, len(r.Changed))
 	}
-	sayln(w, lang, "重新读取 %d 个文档的标题、文号、发文机关和成文日期,%d 个有变化(人工填写或修改过的字段不变):", r.Read, len(r.Changed))
+	shown := func(v string) string {
+		if v == "" {
+			return words(lang, "（空）", "(empty)")
+		}
+		return v
+	}
 	for _, d := range r.Changed {
-		sayln(w, lang, "  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s", d.ID, d.Filename, d.Title, d.DocNumber, d.Issuer, d.IssuedOn)
+		sayln(w, lang, "  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s", d.ID, d.Filename,
+			shown(d.Title), shown(d.DocNumber), shown(d.Issuer), shown(d.IssuedOn))
+	}
+	if r.Unreadable > 0 {
+		sayln(w, lang, "%d 个文档存储的文字读不出,其字段留待下次重新读取", r.Unreadable)
 	}
 }
 

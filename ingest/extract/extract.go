@@ -99,7 +99,8 @@ const Version = 3
 // type size other than the line before it (a title over its 文号 and
 // addressees) begins a paragraph of its own, where Normalize had glued
 // the title to both (…12号杭州市…的实施意见各区、县…) in snippets, phrases
-// and fields. 3 (csv): Excel 2003's XML Spreadsheet named .xls, which it
+// and fields, a line break inside a string shown (pdf) written as a space
+// so that each line keeps its type size. 3 (csv): Excel 2003's XML Spreadsheet named .xls, which it
 // read as lines of markup, goes to its own reader (xmlss.go), and a
 // tab-separated cell Excel quoted for its line breaks is one cell, not
 // rows of its own (spreadsheet.TabRecords). 1 (html): each page of an MHT

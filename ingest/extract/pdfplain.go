@@ -195,7 +195,9 @@ func readPageText(p pdf.Page, fontEncoders map[string]pdf.TextEncoding) *pageTex
 			// (I S O 9 0 0 1), which writes nothing.
 			t.lines.WriteByte(' ')
 		}
-		t.lines.WriteString(s)
+		// A break inside the string is no line of its own: one would have
+		// no height, and shift every later line's (flattenPDFLines).
+		t.lines.WriteString(lineBreaks.Replace(s))
 		if last := len(t.heights) - 1; strings.TrimSpace(s) != "" {
 			t.heights[last] = max(t.heights[last], height)
 		}
@@ -391,3 +393,6 @@ func estimatedWidth(s string) (float64, bool) {
 	}
 	return w, n == 1
 }
+
+// lineBreaks writes the line breaks of a string shown as spaces.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,5 +71,28 @@ func TestPageSavesBoundedGraphicsStates(t *testing.T) {
 	// 15 MiB with the bound, 314 MiB without.
 	if mib := (after.TotalAlloc - before.TotalAlloc) >> 20; mib > 64 {
 		t.Errorf("reading a page of a million q's allocated %d MiB", mib)
+	}
+}
+
+// A string that itself holds a line break (a producer's \n or \r inside
+// Tj) stays on its line: each line keeps the type size it was set in, so
+// that a title's size still tells it from the lines after it
+// (flattenPDFLines).
+func TestPageLineBreakInAStringKeepsHeights(t *testing.T) {
+	content := `BT /F1 16 Tf 72 700 Td (Notice\non study) Tj /F1 12 Tf 0 -24 Td (Body\rtext) Tj 0 -16 Td (End) Tj ET`
+	data := testpdf.Build(testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		testpdf.Deflated([]byte(content)),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readPageText(r.Page(1), nil)
+	if lines := got.lines.String(); lines != "Notice on study\nBody text\nEnd" {
+		t.Errorf("lines %q, want each string on its own line, its break a space", lines)
+	}
+	if want := []float64{16, 12, 12}; !slices.Equal(got.heights, want) {
+		t.Errorf("heights %v, want %v: one per line", got.heights, want)
 	}
 }

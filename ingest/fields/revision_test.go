@@ -1,0 +1,37 @@
+package fields_test
+
+import (
+	"testing"
+
+	"github.com/lcmonitor/evidence/ingest/fields"
+)
+
+// TestFieldRulesRaiseTheirRevision pins Revision to what its rules read:
+// a change to the rules that reads these texts otherwise fails here, and
+// whoever makes it raises Revision (so that `evidence repair --outdated`
+// reads the fields of archived documents again), says what it mends in
+// Revision's comment, and adds its texts below.
+func TestFieldRulesRaiseTheirRevision(t *testing.T) {
+	if fields.Revision != 1 {
+		t.Errorf("Revision = %d, want 1: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title", fields.Revision)
+	}
+	tests := []struct {
+		revision            int
+		name, text          string
+		title, number, date string
+	}{
+		{1, "a 文号 only cited", "杭州市2018年社区教育工作总结\n2018年,我市根据《实施意见》(杭政办发〔2018〕12号)要求推进工作。",
+			"杭州市2018年社区教育工作总结", "", ""},
+		{1, "a sentence is no title", "根据浙江省人民政府的意见,我局开展社区教育工作。\n一、工作情况", "", "", ""},
+		{1, "OCR's border glyphs", "|丨关于推进社区教育和学分银行建设的实施意见丨\n各区教育局:\n正文。",
+			"关于推进社区教育和学分银行建设的实施意见", "", ""},
+	}
+	for _, tt := range tests {
+		f := fields.Read([]string{tt.text}, "")
+		if f.Title.Value != tt.title || f.DocNumber.Value != tt.number || f.IssuedOn.Value != tt.date {
+			t.Errorf("revision %d, %s: title %q, 文号 %q, date %q; want %q, %q, %q (rules changed: raise Revision)",
+				tt.revision, tt.name, f.Title.Value, f.DocNumber.Value, f.IssuedOn.Value, tt.title, tt.number, tt.date)
+		}
+	}
+}
