@@ -24,16 +24,21 @@ type externalTool struct {
 
 // register adds the tool to the list Readers reports.
 func (t *externalTool) register() {
-	registerReader(t.name, "", t.pkg, func(context.Context) (bool, catalog.Words) {
-		if p := t.path(); p != "" {
-			return true, detail("已安装:%s", "%s", p)
-		}
-		// The English is all the line says: the one below names the package.
-		return false, catalog.Words{
-			Chinese: catalog.Fullwidth(fmt.Sprintf("未安装:无法读取%s;请安装 Debian 软件包 %s(apt-get install %s)", t.purpose, t.pkg, t.pkg)),
-			English: "not installed",
-		}
-	})
+	registerReader(t.name, "", t.pkg, t.check)
+}
+
+// check is what doctor and the admin page say of the tool. The values go
+// into the Chinese as they are: only the format's punctuation is made
+// full width.
+func (t *externalTool) check(context.Context) (bool, catalog.Words) {
+	if p := t.path(); p != "" {
+		return true, detail("已安装:%s", "%s", p)
+	}
+	// The English is all the line says: the one below names the package.
+	return false, catalog.Words{
+		Chinese: fmt.Sprintf(catalog.Fullwidth("未安装:无法读取%s;请安装 Debian 软件包 %s(apt-get install %s)"), t.purpose, t.pkg, t.pkg),
+		English: "not installed",
+	}
 }
 
 // path returns the program's path, or "" when it is not installed.
