@@ -45,14 +45,14 @@ func TestCheckProgramSaysWhatItFound(t *testing.T) {
 }
 
 // TestToolCheckKeepsValuesAsWritten: a missing tool's line makes its own
-// punctuation full width, not that of the values put in (a package name,
-// what it reads).
+// punctuation full width, that of what it reads (our words) too, not the
+// package name's.
 func TestToolCheckKeepsValuesAsWritten(t *testing.T) {
 	tool := &externalTool{name: "fakereader", pkg: "fake-reader", purpose: catalog.Words{Chinese: "旧版文件(.doc)", English: "old files (.doc)"}}
 	missing := ""
 	tool.override.Store(&missing)
 	ok, got := tool.check(context.Background())
-	want := "未安装：无法读取旧版文件(.doc)；请安装 Debian 软件包 fake-reader(apt-get install fake-reader)"
+	want := "未安装：无法读取旧版文件（.doc）；请安装 Debian 软件包 fake-reader(apt-get install fake-reader)"
 	if ok || got.Chinese != want {
 		t.Errorf("got %v %q, want false %q", ok, got.Chinese, want)
 	}
