@@ -145,8 +145,8 @@ func (c *comparer) read(ctx context.Context, r *textRead, deadline time.Time) ([
 			pause = time.Second
 		}
 		if time.Now().Add(pause).After(deadline) {
-			return nil, fmt.Errorf("near duplicates: text %s needs %d bytes: %v: %w", catalog.TextKey(r.sha), need, be.err,
-				catalog.Errorf(catalog.EUNAVAILABLE, "服务器用于比对文本的内存正被其他文本占用，相似文档比对稍后自动重试"))
+			return nil, memoryBusy{fmt.Errorf("near duplicates: text %s needs %d bytes: %v: %w", catalog.TextKey(r.sha), need, be.err,
+				catalog.Errorf(catalog.EUNAVAILABLE, "服务器用于比对文本的内存正被其他文本占用，相似文档比对稍后自动重试"))}
 		}
 		select {
 		case <-ctx.Done():

@@ -19,10 +19,10 @@ func (s *Service) takeJob(ctx context.Context, id string) bool {
 	}
 	ok, err := s.cat.TakeJob(ctx, id, s.cfg.Node, s.cfg.Lease)
 	if err != nil {
-		s.log.Warn("take job", "id", id, "err", err)
-		s.retryLater(ctx, id)
+		s.unavailable(ctx, id, atTake, err)
 		return false
 	}
+	s.passed(id, atTake)
 	return ok
 }
 

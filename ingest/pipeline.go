@@ -268,9 +268,10 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 		return true
 	}
 	if err != nil {
-		s.handleFailure(ctx, id, stageExtract, err)
+		s.handleFailure(ctx, id, stageExtract, atRead, err)
 		return true
 	}
+	s.passed(id, atRead)
 	if job == nil {
 		return true
 	}
@@ -460,17 +461,13 @@ const DocumentFailedMessage = "document failed"
 // handleFailure marks a document failed with a reason a person can act on,
 // except when the object store or the catalog is only unavailable: then the
 // document keeps its status and is tried again shortly.
-func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Words, err error) {
+func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Words, at stallPoint, err error) {
 	if ctx.Err() != nil {
 		return
 	}
 	err = diskFull(err)
 	if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-		s.log.Warn("pipeline dependency unavailable, will retry", "id", id, "err", err)
-		if s.cfg.OnUnavailable != nil {
-			s.cfg.OnUnavailable(id, err)
-		}
-		s.retryLater(ctx, id)
+		s.unavailable(ctx, id, at, err)
 		return
 	}
 	s.log.Warn(DocumentFailedMessage, "id", id, "err", err)
@@ -478,7 +475,7 @@ func (s *Service) handleFailure(ctx context.Context, id string, stage catalog.Wo
 	change := catalog.StatusChange{ID: id, Status: catalog.StatusFailed, Error: reason, ErrorEnglish: english}
 	if serr := s.cat.SetStatus(ctx, change); serr != nil {
 		s.log.Error("record failure", "id", id, "err", serr)
-		s.retryLater(ctx, id)
+		s.unavailable(ctx, id, at, serr)
 		return
 	}
 	if d, derr := s.cat.Document(ctx, id); derr == nil {
@@ -595,7 +592,7 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		}
 		s.log.Error("index batch", "size", len(docs), "err", err)
 		for _, j := range jobs {
-			s.handleFailure(ctx, j.doc.ID, stageIndex, fmt.Errorf("index: %w", err))
+			s.handleFailure(ctx, j.doc.ID, stageIndex, atIndex, fmt.Errorf("index: %w", err))
 		}
 		return
 	}
@@ -610,7 +607,7 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		// The documents stay extracted; index them again shortly.
 		s.log.Error("mark indexed", "size", len(changes), "err", err)
 		for _, j := range jobs {
-			s.retryLater(ctx, j.doc.ID)
+			s.unavailable(ctx, j.doc.ID, atIndex, err)
 		}
 		return
 	}
@@ -656,7 +653,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			one, oneErr := s.cat.RecordExtractions(ctx, exts[i:i+1], maxNearDuplicateCandidates)
 			if oneErr != nil {
 				outs[i] = catalog.ExtractionOutcome{Gone: true} // handled: left out below
-				s.handleFailure(ctx, exts[i].ID, stageExtract, oneErr)
+				s.handleFailure(ctx, exts[i].ID, stageExtract, atRecord, oneErr)
 				continue
 			}
 			outs[i] = one[0]
@@ -664,7 +661,7 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 	}
 	if err != nil {
 		for _, e := range exts {
-			s.handleFailure(ctx, e.ID, stageExtract, err)
+			s.handleFailure(ctx, e.ID, stageExtract, atRecord, err)
 		}
 		outs = make([]catalog.ExtractionOutcome, len(exts))
 		for i := range outs {
@@ -700,11 +697,12 @@ func (s *Service) recordExtractions(ctx context.Context, jobs []indexJob) []inde
 			err := linkErrs[l]
 			l++
 			if err != nil {
-				s.handleFailure(ctx, j.doc.ID, stageExtract, err)
+				s.handleFailure(ctx, j.doc.ID, stageExtract, atRecord, err)
 				continue
 			}
 		}
 		j.ext, j.recorded = nil, true
+		s.passed(j.doc.ID, atRecord)
 		ready = append(ready, j)
 	}
 	return ready

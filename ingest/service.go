@@ -58,9 +58,13 @@ type Config struct {
 	OnDone func(d *catalog.Document)
 	// OnUnavailable, when set, is called each time a document is put
 	// back to be tried again after RetryDelay because the object store or
-	// the catalog answered EUNAVAILABLE (err), from a pipeline goroutine;
-	// it must not block. A command waiting for documents (Wait) can tell
-	// from it that they wait for a store, not for work.
+	// the catalog failed it (err: EUNAVAILABLE, or the catalog's error
+	// taking its job or marking it indexed; not the memory budget for
+	// comparing texts), and with a nil err once such a document got past
+	// the point where it failed (before OnDone, which says it too); from
+	// a pipeline goroutine; it must not block. A command waiting for
+	// documents (Wait) can tell from it that they wait for a store, not
+	// for work.
 	OnUnavailable func(id string, err error)
 
 	// Shared says other nodes write the same catalog (PostgreSQL): each
@@ -157,6 +161,7 @@ type Service struct {
 	queue    *queue     // documents to read, born-digital first
 	ocrQueue *queue     // documents that need OCR, for the OCR workers
 	progress ocrProgress
+	stalls   stalls // documents the store or the catalog holds up (unavailable)
 	toIndex  chan indexJob
 	wg       sync.WaitGroup
 	indexMu  sync.Mutex // serialises index writes; see writeIndex

@@ -79,6 +79,7 @@ func (wt *waiter) take() map[string]*catalog.Document {
 
 // finished is called each time a document reaches indexed or failed.
 func (s *Service) finished(d *catalog.Document) {
+	s.stalls.pass(d.ID, atIndex) // OnDone says it
 	if s.cfg.OnDone != nil {
 		s.cfg.OnDone(d)
 	}

@@ -163,11 +163,6 @@ func (a *app) paths() (catalogPath, blobDir, indexDir, tmpDir string) {
 		filepath.Join(a.dataDir, "index"), filepath.Join(a.dataDir, "tmp")
 }
 
-// errStoreOutOfReach is in the error of openApp when the S3 store cannot
-// be reached (errors.Is): its message says what to check, which a
-// command must not put down to anything else (a server still running).
-var errStoreOutOfReach = errors.New("object store out of reach")
-
 // openApp opens the catalog, the blob store (S3 when EVIDENCE_S3_ENDPOINT
 // is set, else the folder under the data folder) and, when asked, the index.
 func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOptions) (*app, error) {
@@ -212,8 +207,8 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 			// At start-up the one reading this is whoever runs the command:
 			// say where the store was looked for.
-			err = fmt.Errorf("%w: %w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
-				"对象存储 %s(存储桶 %s)无法连接或拒绝访问;请确认 S3 服务正在运行,EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 和访问密钥正确,然后重新运行", cfg.Endpoint, cfg.Bucket), errStoreOutOfReach, err)
+			err = fmt.Errorf("%w: %w", catalog.Errorf(catalog.EUNAVAILABLE,
+				"对象存储 %s(存储桶 %s)无法连接或拒绝访问;请确认 S3 服务正在运行,EVIDENCE_S3_ENDPOINT、EVIDENCE_S3_BUCKET 和访问密钥正确,然后重新运行", cfg.Endpoint, cfg.Bucket), err)
 		}
 	} else {
 		a.blobs, err = blob.NewFolder(blobDir)

@@ -366,9 +366,27 @@ func TestIngestLoggerKeepsWhatTheListingCannotSay(t *testing.T) {
 	log := ingestLogger(&buf)
 	log.Warn(ingest.DocumentFailedMessage, "id", "A", "err", catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏"))
 	log.Warn(ingest.DocumentFailedMessage, "id", "B", "err", errors.New("open blob: disk on fire"))
-	log.Warn("pipeline dependency unavailable, will retry", "id", "C")
+	log.Warn(ingest.UnavailableMessage, "id", "C")
 	out := buf.String()
 	if strings.Contains(out, "id=A") || !strings.Contains(out, "disk on fire") || !strings.Contains(out, "id=C") {
 		t.Errorf("ingest log:\n%s\nwant B's internal error and C's warning, not A's listed reason", out)
+	}
+}
+
+// TestStoreWaitLoggerLeavesTheRetriesToTheWatch: a command watching the
+// store (storeWatch) logs no line for each retry of a document the store
+// holds up, whose error it says itself when it gives up; the same line
+// with an error it cannot say (internal) is kept, as are failures
+// ingestLogger keeps.
+func TestStoreWaitLoggerLeavesTheRetriesToTheWatch(t *testing.T) {
+	var buf bytes.Buffer
+	log := storeWaitLogger(&buf)
+	log.Warn(ingest.UnavailableMessage, "id", "A", "err", catalog.Errorf(catalog.EUNAVAILABLE, "对象存储不可用"))
+	log.Warn(ingest.UnavailableMessage, "id", "B", "err", errors.New("mark indexed: database is locked"))
+	log.Warn(ingest.DocumentFailedMessage, "id", "C", "err", catalog.Errorf(catalog.EINVALID, "PDF 文件已损坏"))
+	log.Warn(ingest.DocumentFailedMessage, "id", "D", "err", errors.New("open blob: disk on fire"))
+	out := buf.String()
+	if strings.Contains(out, "id=A") || !strings.Contains(out, "id=B") || strings.Contains(out, "id=C") || !strings.Contains(out, "id=D") {
+		t.Errorf("repair log:\n%s\nwant B and D, not A's retry nor C's listed reason", out)
 	}
 }

@@ -36,7 +36,7 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if missing > 0 {
-		sayln(stdout, lang, "%d 个可选程序未安装;缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。", missing)
+		sayln(stdout, lang, "%d 个可选程序不可用(未安装或无法运行);缺少它们的文件会标记为“处理失败”并写明要安装的软件包,安装后运行 evidence retry 重新读取。", missing)
 		return exitError{1}
 	}
 	sayln(stdout, lang, "所有可选程序均已安装。")

@@ -34,7 +34,7 @@ func TestDoctorSpeaksEnglish(t *testing.T) {
 			"    install: apt-get install tesseract-ocr tesseract-ocr-chi-sim\n",
 		"✘ catdoc (reads Word 97–2003 (.doc) and WPS Writer (.wps) files)\n    not installed\n    install: apt-get install catdoc\n",
 		"✘ pdftoppm (renders the pages of scanned PDFs for OCR)\n    pdftoppm not found in PATH\n    install: apt-get install poppler-utils\n",
-		fmt.Sprintf("%d optional programs are not installed", readers),
+		fmt.Sprintf("%d optional programs are not available (not installed, or failing to run)", readers),
 	} {
 		if !strings.Contains(said, want) {
 			t.Errorf("doctor in English: want\n%s\nin\n%s", want, said)
@@ -47,7 +47,7 @@ func TestDoctorSpeaksEnglish(t *testing.T) {
 		"    安装：apt-get install catdoc\n",
 		"\n    " + filepath.Join(bin, "tesseract") + "：缺少语言数据 chi_sim\n",
 		"\n    未安装：PATH 中找不到 pdftoppm\n",
-		fmt.Sprintf("%d 个可选程序未安装", readers),
+		fmt.Sprintf("%d 个可选程序不可用（未安装或无法运行）", readers),
 	} {
 		if !strings.Contains(said, want) {
 			t.Errorf("doctor in Chinese: want %q in\n%s", want, said)

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/internal/s3gw"
 )
 
 // server is a real archive started in-process on 127.0.0.1:0.
@@ -228,4 +230,17 @@ func hitNames(body map[string]any) []string {
 		out = append(out, h.(map[string]any)["filename"].(string))
 	}
 	return out
+}
+
+// useS3 points the archives this test opens (in this process or as
+// children, which inherit the environment) at the S3 server at addr
+// (s3gw's keys), in bucket; "" leaves the bucket to be set later.
+func useS3(t *testing.T, addr, bucket string) {
+	t.Helper()
+	t.Setenv("EVIDENCE_S3_ENDPOINT", addr)
+	if bucket != "" {
+		t.Setenv("EVIDENCE_S3_BUCKET", bucket)
+	}
+	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
+	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
 }

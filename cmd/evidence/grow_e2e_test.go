@@ -46,10 +46,7 @@ func TestSingleMachineArchiveGrowsOntoPostgresAndS3(t *testing.T) {
 		t.Errorf("a second migrate into the same database was not refused")
 	}
 
-	t.Setenv("EVIDENCE_S3_ENDPOINT", g.Addr)
-	t.Setenv("EVIDENCE_S3_BUCKET", "evidence-grown")
-	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
-	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
+	useS3(t, g.Addr, "evidence-grown")
 	out, err = runCLI(t, "blobs", "copy", "--to", "s3", "--data", old)
 	if err != nil {
 		t.Fatalf("blobs copy: %v", err)

@@ -169,7 +169,11 @@ func jobRequest(f map[string]string) ingest.UploadRequest {
 // is stored; with a manifest, a bad row fails only its file.
 func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFields bool, u *catalog.User,
 	lang report.Lang, stdout, stderr io.Writer, asJSON bool) error {
-	a, err := openApp(ctx, dataDir, ingestLogger(stderr), appOptions{withIndex: true})
+	watch, err := newStoreWatch()
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, dataDir, storeWaitLogger(stderr), appOptions{withIndex: true, ingest: watch.config(ingest.Config{})})
 	if err != nil {
 		if ctx.Err() != nil {
 			return stoppedIngest(stdout, stderr, lang, nil, len(jobs), asJSON, errInterrupted)
@@ -213,14 +217,19 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 	}
 	stop := showOCRProgress(a.ingest, bar, byID, lang)
 	defer stop()
-	_, err = a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
-		for _, o := range byID[d.ID] {
-			o.Status, o.Error, o.docFields = string(d.Status), documentError(d, lang), fieldsOf(d)
-			if d.Status == catalog.StatusFailed {
-				o.Outcome = "failed"
+	// A store or catalog that stays down ends the wait (storeWatch): what
+	// is stored is left for evidence serve.
+	err = watch.wait(ctx, func(ctx context.Context) error {
+		_, err := a.ingest.Wait(ctx, ids, func(d *catalog.Document) {
+			for _, o := range byID[d.ID] {
+				o.Status, o.Error, o.docFields = string(d.Status), documentError(d, lang), fieldsOf(d)
+				if d.Status == catalog.StatusFailed {
+					o.Outcome = "failed"
+				}
+				bar.Add(1)
 			}
-			bar.Add(1)
-		}
+		})
+		return err
 	})
 	if err != nil {
 		if ctx.Err() != nil {

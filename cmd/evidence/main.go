@@ -179,6 +179,14 @@ func ingestLogger(w io.Writer) *slog.Logger {
 	return slog.New(withoutMessage{quietLogger(w).Handler(), ingest.DocumentFailedMessage})
 }
 
+// storeWaitLogger is ingestLogger for a command (ingest, repair) that
+// waits for the documents the store or the catalog holds up (storeWatch)
+// and says so itself when it gives up: the pipeline's warning at every retry would
+// only fill the screen with the store's raw errors.
+func storeWaitLogger(w io.Writer) *slog.Logger {
+	return slog.New(withoutMessage{ingestLogger(w).Handler(), ingest.UnavailableMessage})
+}
+
 // withoutMessage drops the records with one message whose error is an
 // application error, which the command shows in words.
 type withoutMessage struct {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	iofs "io/fs"
 	"os"
 	"slices"
 
@@ -240,14 +239,12 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{withIndex: true, existing: true, ingest: watch.config(ingest.Config{})})
+	a, err := openApp(ctx, *data, storeWaitLogger(stderr), appOptions{withIndex: true, existing: true, ingest: watch.config(ingest.Config{})})
 	if err != nil {
-		if catalog.IsNotFound(err) || errors.Is(err, index.ErrDamaged) || errors.Is(err, index.ErrSchema) || errors.Is(err, iofs.ErrPermission) ||
-			errors.Is(err, errStoreOutOfReach) {
-			return err // no archive there, its index to rebuild first, files it may not read, or a store to bring back
-		}
-		return failedTo(catalog.Words{Chinese: "evidence repair 需要先停止 evidence serve：",
-			English: "evidence repair needs evidence serve stopped first: "}, err)
+		// Its own message says what to do: an index another evidence
+		// process holds says to stop it; no other failure is put down to
+		// a server still running.
+		return err
 	}
 	defer a.close()
 	problems, err := checkArchive(ctx, a, lang, stderr)

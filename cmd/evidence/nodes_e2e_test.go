@@ -31,9 +31,7 @@ func TestTwoNodes(t *testing.T) {
 		s3gw.Require(t, err)
 	}
 	defer g.Close()
-	t.Setenv("EVIDENCE_S3_ENDPOINT", g.Addr)
-	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
-	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
+	useS3(t, g.Addr, "") // each subtest its own bucket (sharedArchive)
 
 	t.Run("ServeOneArchive", testTwoNodesServeOneArchive)
 	t.Run("NodeKilledMidOCR", testNodeKilledMidOCR)

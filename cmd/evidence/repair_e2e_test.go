@@ -69,3 +69,45 @@ func markStored(t *testing.T, data, id string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRepairBlamesARunningServerOnlyForTheIndexItHolds: repair puts a
+// failure to start down to a server still running only when the index is
+// in use by another process (whose message says to stop it); a catalog
+// database out of reach is said as such.
+func TestRepairBlamesARunningServerOnlyForTheIndexItHolds(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		prepare func(t *testing.T, data string)
+		want    string
+		blames  bool // the message says to stop evidence serve
+	}{
+		{"catalog database out of reach", func(t *testing.T, data string) {
+			t.Setenv("EVIDENCE_DATABASE_URL", "postgres://u:p@127.0.0.1:1/x")
+		}, "无法连接目录数据库", false},
+		{"index held by another process", func(t *testing.T, data string) {
+			cat, err := catalog.Open(context.Background(), filepath.Join(data, "catalog.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cat.Close()
+			idx, err := index.Open(filepath.Join(data, "index"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { idx.Close() })
+		}, "正被另一个 evidence 进程使用", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := filepath.Join(t.TempDir(), "data")
+			if err := os.MkdirAll(data, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			tt.prepare(t, data)
+			_, err := runCLI(t, "repair", "--data", data)
+			msg := catalog.ErrorMessage(err)
+			if err == nil || !strings.Contains(msg, tt.want) || strings.Contains(msg, "停止") != tt.blames {
+				t.Errorf("repair: %q, want %q, saying to stop a server: %v", msg, tt.want, tt.blames)
+			}
+		})
+	}
+}

@@ -27,10 +27,7 @@ func TestArchiveOnS3(t *testing.T) {
 		s3gw.Require(t, err)
 	}
 	defer g.Close()
-	t.Setenv("EVIDENCE_S3_ENDPOINT", g.Addr)
-	t.Setenv("EVIDENCE_S3_BUCKET", "evidence-e2e")
-	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
-	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
+	useS3(t, g.Addr, "evidence-e2e")
 	s := startServer(t, "")
 	meta := map[string]string{"city": "330200", "doc_type": "policy"}
 
@@ -94,10 +91,7 @@ func TestS3StoppedMidUpload(t *testing.T) {
 		s3gw.Require(t, err)
 	}
 	defer g.Close()
-	t.Setenv("EVIDENCE_S3_ENDPOINT", g.Addr)
-	t.Setenv("EVIDENCE_S3_BUCKET", "evidence-outage")
-	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
-	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
+	useS3(t, g.Addr, "evidence-outage")
 	s := startServer(t, "")
 	meta := map[string]string{"city": "330200", "doc_type": "policy"}
 

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/faultproxy"
 	"github.com/lcmonitor/evidence/internal/s3gw"
 )
@@ -57,10 +58,7 @@ func s3BehindProxy(t *testing.T, bucket string) *faultproxy.Proxy {
 	}
 	t.Cleanup(g.Close)
 	p := faultproxy.Start(t, g.Addr)
-	t.Setenv("EVIDENCE_S3_ENDPOINT", p.Addr)
-	t.Setenv("EVIDENCE_S3_BUCKET", bucket)
-	t.Setenv("EVIDENCE_S3_ACCESS_KEY", s3gw.AccessKey)
-	t.Setenv("EVIDENCE_S3_SECRET_KEY", s3gw.SecretKey)
+	useS3(t, p.Addr, bucket)
 	return p
 }
 
@@ -202,6 +200,9 @@ func TestRepairStopsWhenTheStoreStaysDown(t *testing.T) {
 	}
 	if halfWidthNextToChinese.MatchString(msg) {
 		t.Errorf("repair with the store staying down: %q has half-width punctuation next to Chinese", msg)
+	}
+	if strings.Contains(r.stderr, ingest.UnavailableMessage) {
+		t.Errorf("repair with the store staying down logs each retry, the store's raw error:\n%s", r.stderr)
 	}
 	var status string
 	if err := db.QueryRow(`SELECT status FROM document WHERE id = ?`, id).Scan(&status); err != nil || status != "stored" {

@@ -18,13 +18,22 @@ import (
 const defaultStoreWait = time.Minute
 
 // storeWatch follows the pipeline of a command that waits for documents:
-// since when the store has kept them waiting (EUNAVAILABLE), with no
-// document finished since, and why.
+// for each document the store or the catalog holds up, since when, and
+// when and why it last failed. Only a document that failed again past the
+// patience counts: one waiting in the queue behind long work (OCR, the
+// upload of a big text) after a blip, or held up by this server's own
+// memory budget (which the pipeline does not report), has said nothing
+// about the store since.
 type storeWatch struct {
 	patience time.Duration
 	mu       sync.Mutex
-	since    time.Time // zero while documents finish
-	err      error
+	held     map[string]*hold // by document id
+}
+
+// hold is one document the store or the catalog holds up.
+type hold struct {
+	since, last time.Time
+	err         error
 }
 
 // newStoreWatch reads the patience from EVIDENCE_STORE_WAIT.
@@ -41,35 +50,47 @@ func newStoreWatch() (*storeWatch, error) {
 
 // config is cfg with the watch told of what the pipeline meets.
 func (w *storeWatch) config(cfg ingest.Config) ingest.Config {
-	cfg.OnUnavailable = func(_ string, err error) {
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		if w.since.IsZero() {
-			w.since = time.Now()
-		}
-		w.err = err
-	}
-	cfg.OnDone = func(*catalog.Document) {
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		w.since, w.err = time.Time{}, nil
-	}
+	cfg.OnUnavailable = w.unavailable
+	cfg.OnDone = func(d *catalog.Document) { w.unavailable(d.ID, nil) }
 	return cfg
 }
 
-// stuck is the store's error once it has kept the documents waiting for
-// longer than the patience; nil before.
+// unavailable notes that the store or the catalog failed document id
+// (err), or, with err nil, that it got past where they did.
+func (w *storeWatch) unavailable(id string, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err == nil {
+		delete(w.held, id)
+		return
+	}
+	if w.held == nil {
+		w.held = map[string]*hold{}
+	}
+	now := time.Now()
+	h := w.held[id]
+	if h == nil {
+		h = &hold{since: now}
+		w.held[id] = h
+	}
+	h.last, h.err = now, err
+}
+
+// stuck is the store's error once it has failed a document again after
+// holding it up for longer than the patience; nil before.
 func (w *storeWatch) stuck() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.err != nil && time.Since(w.since) > w.patience {
-		return w.err
+	for _, h := range w.held {
+		if h.last.Sub(h.since) > w.patience {
+			return h.err
+		}
 	}
 	return nil
 }
 
 // wait runs wait (ingest.Service.Wait) and ends it when the store has
-// kept the documents waiting for longer than the patience: what is left
+// kept a document waiting for longer than the patience: what is left
 // stays stored, for serve to read once the store is back, and the error
 // says so, with the store's own message.
 func (w *storeWatch) wait(ctx context.Context, wait func(context.Context) error) error {
@@ -110,8 +131,10 @@ func formatWait(d time.Duration, english bool) string {
 		return fmt.Sprintf("%d min", int(d/time.Minute))
 	case d%time.Minute == 0:
 		return fmt.Sprintf("%d 分钟", int(d/time.Minute))
-	case english:
-		return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
 	}
-	return fmt.Sprintf("%d 秒", int(d.Round(time.Second)/time.Second))
+	secs := max(1, int(d.Round(time.Second)/time.Second)) // never "0 秒"
+	if english {
+		return fmt.Sprintf("%d s", secs)
+	}
+	return fmt.Sprintf("%d 秒", secs)
 }

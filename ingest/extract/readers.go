@@ -135,10 +135,14 @@ func checkProgram(name string, versionArgs ...string) func(ctx context.Context) 
 		}
 		out, err := exec.CommandContext(ctx, path, versionArgs...).CombinedOutput()
 		first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
-		if err != nil {
-			return false, detail("%s 无法运行(%v)%s", "%s: %v %s", path, err, first)
+		switch {
+		case err != nil && first == "":
+			return false, detail("%s 无法运行(%v)", "%s: %v", path, err)
+		case err != nil:
+			return false, detail("%s 无法运行(%v):%s", "%s: %v: %s", path, err, first)
 		}
-		return true, detail("已安装:%s,版本 %s", "%s: %s", path, first)
+		// The first line names the version itself: pdftoppm version 22.12.0.
+		return true, detail("已安装:%s (%s)", "%s: %s", path, first)
 	}
 }
 

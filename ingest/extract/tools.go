@@ -24,16 +24,21 @@ type externalTool struct {
 
 // register adds the tool to the list Readers reports.
 func (t *externalTool) register() {
-	registerReader(t.name, "", t.pkg, func(context.Context) (bool, catalog.Words) {
-		if p := t.path(); p != "" {
-			return true, detail("已安装:%s", "%s", p)
-		}
-		// The English is all the line says: the one below names the package.
-		return false, catalog.Words{
-			Chinese: catalog.Fullwidth(fmt.Sprintf("未安装:无法读取%s;请安装 Debian 软件包 %s(apt-get install %s)", t.purpose, t.pkg, t.pkg)),
-			English: "not installed",
-		}
-	})
+	registerReader(t.name, "", t.pkg, t.check)
+}
+
+// check is what doctor and the admin page say of the tool. The format and
+// the purpose (our own words) have their punctuation made full width, the
+// package name goes in as it is.
+func (t *externalTool) check(context.Context) (bool, catalog.Words) {
+	if p := t.path(); p != "" {
+		return true, detail("已安装:%s", "%s", p)
+	}
+	// The English is all the line says: the one below names the package.
+	return false, catalog.Words{
+		Chinese: fmt.Sprintf(catalog.Fullwidth("未安装:无法读取%s;请安装 Debian 软件包 %s(apt-get install %s)"), catalog.Fullwidth(t.purpose.Chinese), t.pkg, t.pkg),
+		English: "not installed",
+	}
 }
 
 // path returns the program's path, or "" when it is not installed.

@@ -63,7 +63,7 @@ func TestReadXLSRefuses(t *testing.T) {
 	ledger := mustRead(t, fixture("ledger.xls"))
 	// A LABELSST record (a cell's text) that says it is 64 KiB long:
 	// xlsReader slices past its stream and panics.
-	panicking := testfiles.DamagedXLS(t, ledger)
+	panicking := testfiles.DamagedXLS(t, "ledger.xls", ledger)
 	sb := testSandbox(0)
 	sb.TempDir = t.TempDir()
 	defer sb.Close()

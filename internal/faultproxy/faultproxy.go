@@ -67,9 +67,11 @@ func (p *Proxy) Down() {
 	p.conns = nil
 }
 
-// Up opens the same port again after Down.
+// Up opens the same port again after Down, and disarms DownAfterUploads:
+// a cut a run did not reach does not fall on a later one.
 func (p *Proxy) Up(t testing.TB) {
 	t.Helper()
+	p.downAfter.Store(-1)
 	ln, err := net.Listen("tcp", p.Addr)
 	if err != nil {
 		t.Fatal(err)
@@ -85,9 +87,10 @@ func (p *Proxy) Stall() { p.stalled.Store(true) }
 // answers still come.
 func (p *Proxy) StallUploadsAfter(n int64) { p.upstream.Store(n) }
 
-// DownAfterUploads lets n more bytes of requests through, then goes Down
-// as the next ones come: a service that goes away in the middle of a
-// command's work, at the same point of it every run.
+// DownAfterUploads lets at most n more bytes of requests through, then
+// goes Down as the next ones come (a read that would take it past n is
+// not passed on): a service that goes away in the middle of a command's
+// work, at the same point of it every run. Up and Resume disarm it.
 func (p *Proxy) DownAfterUploads(n int64) { p.downAfter.Store(n) }
 
 // Uploaded is how many bytes of requests the proxy has passed on so far:
@@ -96,10 +99,31 @@ func (p *Proxy) DownAfterUploads(n int64) { p.downAfter.Store(n) }
 func (p *Proxy) Uploaded() int64 { return p.uploaded.Load() }
 
 // Resume forwards again what new connections send, after Stall or
-// StallUploadsAfter; connections already held stay held until Down.
+// StallUploadsAfter; connections already held stay held until Down. It
+// disarms DownAfterUploads too.
 func (p *Proxy) Resume() {
 	p.stalled.Store(false)
 	p.upstream.Store(-1)
+	p.downAfter.Store(-1)
+}
+
+// cutDue takes n bytes of requests from what DownAfterUploads lets
+// through and reports whether they go past it: then the cut is disarmed,
+// and the caller, the only one told, goes Down.
+func (p *Proxy) cutDue(n int64) bool {
+	for {
+		left := p.downAfter.Load()
+		switch {
+		case left < 0:
+			return false
+		case left >= n:
+			if p.downAfter.CompareAndSwap(left, left-n) {
+				return false
+			}
+		case p.downAfter.CompareAndSwap(left, -1):
+			return true
+		}
+	}
 }
 
 func (p *Proxy) serve(ln net.Listener) {
@@ -138,8 +162,7 @@ func (p *Proxy) pipe(dst, src net.Conn, upstream bool) {
 				<-p.release
 				return
 			}
-			if upstream && p.downAfter.Load() >= 0 && p.downAfter.Add(-int64(n)) < 0 {
-				p.downAfter.Store(-1)
+			if upstream && p.cutDue(int64(n)) {
 				p.Down()
 				return
 			}

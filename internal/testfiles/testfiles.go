@@ -27,19 +27,20 @@ func ResponsibilityXLS(t testing.TB) (sound, damaged []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return sound, DamagedXLS(t, sound)
+	return sound, DamagedXLS(t, ResponsibilityTableXLS, sound)
 }
 
-// DamagedXLS is a copy of the .xls workbook xls with its first LABELSST
-// record (a cell's text) made to claim 65,535 bytes, past the end of its
-// stream, so that the .xls reader slices past it and panics (in the
-// extraction sandbox's child, where tables saved as .xls are read). It
-// fails the test when xls has no such record.
-func DamagedXLS(t testing.TB, xls []byte) []byte {
+// DamagedXLS is a copy of the .xls workbook xls (the file name, for the
+// failure message) with its first LABELSST record (a cell's text) made to
+// claim 65,535 bytes, past the end of its stream, so that the .xls reader
+// slices past it and panics (in the extraction sandbox's child, where
+// tables saved as .xls are read). It fails the test, naming the file,
+// when xls has no such record.
+func DamagedXLS(t testing.TB, name string, xls []byte) []byte {
 	t.Helper()
 	i := bytes.Index(xls, []byte{0xFD, 0x00, 0x0A, 0x00})
 	if i < 0 {
-		t.Fatal("the .xls has no LABELSST record")
+		t.Fatalf("%s has no LABELSST record (a cell's text) to damage", name)
 	}
 	damaged := bytes.Clone(xls)
 	damaged[i+2], damaged[i+3] = 0xFF, 0xFF
