@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
@@ -121,4 +122,89 @@ func digest(s string) string {
 		return s
 	}
 	return fmt.Sprintf("%d bytes: %q…%q %x", len(s), s[:20], s[len(s)-20:], sha256.Sum256([]byte(s)))
+}
+
+// savePages uploads a document and stores pages as its text, with its
+// hash recorded, as extraction would.
+func savePages(t *testing.T, e *testenv.Env, name string, pages []string) *catalog.Document {
+	t.Helper()
+	ctx := context.Background()
+	d := e.Upload("330100", name, "杭州市学习型城市建设监测材料:"+name)
+	h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Catalog.RecordTextHash(ctx, d.SHA256, h); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestPageIndexOfTinyPagesIsNotKept: a text of two million one-character
+// pages (a page break after each 学) is shown, its last page too, but its
+// index, which would hold millions of offsets, is not kept.
+func TestPageIndexOfTinyPagesIsNotKept(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	const count = 2_000_000
+	pages := make([]string, count)
+	for i := range pages {
+		pages[i] = "学"
+	}
+	d := savePages(t, e, "tiny.txt", pages)
+	for _, at := range []documents.PageAt{{}, {Page: count}} {
+		r, err := e.Documents.Read(ctx, coordA, d.ID, at, 5)
+		if err != nil {
+			t.Fatalf("%+v: %v", at, err)
+		}
+		if p := r.Page; p.Count != count || p.Text != "学" {
+			t.Errorf("%+v: page %d/%d %q, want of %d pages, 学", at, p.Number, p.Count, p.Text, count)
+		}
+		r.Close()
+	}
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 0 || offsets != 0 {
+		t.Errorf("kept %d indexes of %d offsets, want none for a text of %d pages", texts, offsets, count)
+	}
+}
+
+// TestPageIndexesAreBoundedByWeight: the page indexes kept hold no more
+// offsets than allowed in all, the ones shown last kept; a text with more
+// pages than one index may hold is shown but not indexed.
+func TestPageIndexesAreBoundedByWeight(t *testing.T) {
+	t.Cleanup(documents.SetPageIndexLimits(1300, 2500))
+	e := testenv.New(t)
+	ctx := context.Background()
+	view := func(d *catalog.Document, want int) {
+		t.Helper()
+		r, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{Page: want}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		if r.Page.Number != want || r.Page.Count != want {
+			t.Errorf("%s: page %d/%d, want %d/%d", d.Filename, r.Page.Number, r.Page.Count, want, want)
+		}
+	}
+	pages := func(name string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("%s第%d页:社区学院", name, i+1)
+		}
+		return out
+	}
+	big := savePages(t, e, "big.txt", pages("big", 600))
+	view(big, 600)
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 1 || offsets != 1200 {
+		t.Errorf("after one text of 600 pages: kept %d indexes of %d offsets, want 1 of 1200", texts, offsets)
+	}
+	for i := range 3 {
+		view(savePages(t, e, fmt.Sprintf("more%d.txt", i), pages(fmt.Sprint(i), 500)), 500)
+	}
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 2000 {
+		t.Errorf("after three more of 500 pages: kept %d indexes of %d offsets, want the last 2, 2000", texts, offsets)
+	}
+	view(savePages(t, e, "huge.txt", pages("huge", 700)), 700)
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 2000 {
+		t.Errorf("after a text of 700 pages (1400 offsets, over 1300): kept %d indexes of %d offsets, want still 2, 2000", texts, offsets)
+	}
 }
