@@ -4,9 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
@@ -206,5 +209,94 @@ func TestPageIndexesAreBoundedByWeight(t *testing.T) {
 	view(savePages(t, e, "huge.txt", pages("huge", 700)), 700)
 	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 2000 {
 		t.Errorf("after a text of 700 pages (1400 offsets, over 1300): kept %d indexes of %d offsets, want still 2, 2000", texts, offsets)
+	}
+}
+
+// countingStore counts the bytes read from its store's objects; a seek
+// skips bytes without counting them.
+type countingStore struct {
+	blob.Store
+	read atomic.Int64
+}
+
+func (s *countingStore) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	rc, err := s.Store.Get(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	if sk, ok := rc.(io.ReadSeekCloser); ok {
+		return &countedSeeker{countedReader{rc, &s.read}, sk}, nil
+	}
+	return &countedReader{rc, &s.read}, nil
+}
+
+type countedReader struct {
+	io.ReadCloser
+	n *atomic.Int64
+}
+
+func (r *countedReader) Read(p []byte) (int, error) {
+	n, err := r.ReadCloser.Read(p)
+	r.n.Add(int64(n))
+	return n, err
+}
+
+type countedSeeker struct {
+	countedReader
+	sk io.Seeker
+}
+
+func (r *countedSeeker) Seek(off int64, whence int) (int64, error) { return r.sk.Seek(off, whence) }
+
+// TestIndexedViewsReadLessThanTheBlob: once a text's pages were shown, a
+// view of its last page and a /text range from it read from where the
+// index says they begin (the parts around them), not the text of some
+// ten parts before them.
+func TestIndexedViewsReadLessThanTheBlob(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	pages := make([]string, 10)
+	for i := range pages {
+		pages[i] = strings.Repeat(fmt.Sprintf("第%d页:推进学分银行建设。\n", i+1), documents.PartBytes/40)
+	}
+	d := savePages(t, e, "long.txt", pages)
+	info, err := e.Blobs.Stat(ctx, catalog.TextKey(d.SHA256))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &countingStore{Store: e.Blobs}
+	s := documents.NewService(e.Catalog, store, e.Ingest, e.Search)
+	r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	limit := 3 * info.Size / int64(len(pages)) // the page before, the page and a margin
+	store.read.Store(0)
+	r, err = s.Read(ctx, coordA, d.ID, documents.PageAt{Page: len(pages)}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(r.Page.Text, "第10页") {
+		t.Errorf("last page reads %q…", r.Page.Text[:20])
+	}
+	r.Close()
+	if n := store.read.Load(); n > limit {
+		t.Errorf("a view of the last page read %d bytes of a blob of %d, want at most %d", n, info.Size, limit)
+	}
+	store.read.Store(0)
+	tr, err := s.OpenText(ctx, coordA, d.ID, documents.TextRequest{From: len(pages)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tr.Next() {
+		var page []byte
+		for cerr := error(nil); cerr == nil; {
+			page, cerr = tr.Chunk(page)
+		}
+	}
+	tr.Close()
+	if n := store.read.Load(); n > limit {
+		t.Errorf("/text?from=%d read %d bytes of a blob of %d, want at most %d", len(pages), n, info.Size, limit)
 	}
 }
