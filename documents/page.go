@@ -3,7 +3,6 @@ package documents
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"unicode/utf8"
@@ -89,8 +88,7 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) 
 		if pr != nil {
 			pr.release()
 		}
-		var ce *catalog.Error
-		if errors.As(err, &ce) || ctx.Err() != nil {
+		if code := catalog.ErrorCode(err); code == catalog.ETOOLARGE || code == catalog.EUNAVAILABLE || ctx.Err() != nil {
 			// Out of budget, or the viewer left: the index is not at fault.
 			return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 		}

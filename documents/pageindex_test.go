@@ -300,3 +300,40 @@ func TestIndexedViewsReadLessThanTheBlob(t *testing.T) {
 		t.Errorf("/text?from=%d read %d bytes of a blob of %d, want at most %d", len(pages), n, info.Size, limit)
 	}
 }
+
+// TestDamagedIndexedTextIsReadFromTheStart: a text damaged after its
+// pages were indexed (its blob the same size, its hash still recorded)
+// fails to show as a text read from the start does, and its index is
+// dropped, not used again.
+func TestDamagedIndexedTextIsReadFromTheStart(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := savePages(t, e, "damaged.txt", []string{"目录", strings.Repeat("推进学分银行建设。", 1000), "末页"})
+	r, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	if texts, _ := e.Documents.KeptPageIndexes(); texts != 1 {
+		t.Fatalf("kept %d indexes after a view, want 1", texts)
+	}
+	key := catalog.TextKey(d.SHA256)
+	info, err := e.Blobs.Stat(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	junk := strings.Repeat("\x00", int(info.Size))
+	if err := e.Blobs.Put(ctx, key, strings.NewReader(junk), info.Size, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, want := documents.NewService(e.Catalog, e.Blobs, e.Ingest, e.Search).Read(ctx, coordA, d.ID, documents.PageAt{Page: 3}, 5)
+	if want == nil {
+		t.Fatal("a damaged text reads from the start")
+	}
+	if _, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{Page: 3}, 5); err == nil || err.Error() != want.Error() {
+		t.Errorf("damaged text read by its index: %v, want as from the start: %v", err, want)
+	}
+	if texts, _ := e.Documents.KeptPageIndexes(); texts != 0 {
+		t.Errorf("kept %d indexes after the damaged text failed to read, want 0", texts)
+	}
+}
