@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"io"
+	"strconv"
 	"sync"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -173,17 +174,25 @@ func (c *pageIndexes) kept() (texts, weight int) {
 	return len(c.entries), c.weight
 }
 
-// pageIndexKey names d's stored text for its page index: its recorded
-// hash, when the blob is of the recorded size, else "" (a text saved
-// again without its hash recorded, or damaged: read from its start).
+// pageIndexKey names d's stored text for what is kept of it (its page
+// index, its suggestions): its recorded hash, when the blob is of the
+// recorded size; "orig:" with the original's SHA-256 and the blob's size
+// for a text whose hash was never recorded (stored before migration 011:
+// a repair records it, which names it anew); else "" (a damaged text:
+// read from its start, which says what is wrong).
 func (s *Service) pageIndexKey(ctx context.Context, d *catalog.Document) (string, error) {
 	h, err := s.textHash(ctx, d)
-	if err != nil || h.SHA256 == "" {
+	if err != nil {
 		return "", err
 	}
 	info, err := s.blobs.Stat(ctx, catalog.TextKey(d.SHA256))
-	if err != nil || info.Size != h.Size {
+	switch {
+	case err != nil:
 		return "", nil // read from the start, which says what is wrong
+	case h.SHA256 == "":
+		return "orig:" + d.SHA256 + ":" + strconv.FormatInt(info.Size, 10), nil
+	case info.Size != h.Size:
+		return "", nil
 	}
 	return h.SHA256, nil
 }

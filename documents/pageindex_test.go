@@ -251,8 +251,17 @@ func (r *countedSeeker) Seek(off int64, whence int) (int64, error) { return r.sk
 // TestIndexedViewsReadLessThanTheBlob: once a text's pages were shown, a
 // view of its last page and a /text range from it read from where the
 // index says they begin (the parts around them), not the text of some
-// ten parts before them.
+// ten parts before them; so do those of a text whose hash was never
+// recorded (stored before migration 011), by its original's SHA-256.
 func TestIndexedViewsReadLessThanTheBlob(t *testing.T) {
+	for _, recorded := range []bool{true, false} {
+		t.Run(fmt.Sprintf("hash recorded %v", recorded), func(t *testing.T) {
+			testIndexedViewsReadLessThanTheBlob(t, recorded)
+		})
+	}
+}
+
+func testIndexedViewsReadLessThanTheBlob(t *testing.T, recorded bool) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	pages := make([]string, 10)
@@ -260,6 +269,11 @@ func TestIndexedViewsReadLessThanTheBlob(t *testing.T) {
 		pages[i] = strings.Repeat(fmt.Sprintf("第%d页:推进学分银行建设。\n", i+1), documents.PartBytes/40)
 	}
 	d := savePages(t, e, "long.txt", pages)
+	if !recorded {
+		if err := e.Catalog.ForgetTextHash(ctx, d.SHA256); err != nil {
+			t.Fatal(err)
+		}
+	}
 	info, err := e.Blobs.Stat(ctx, catalog.TextKey(d.SHA256))
 	if err != nil {
 		t.Fatal(err)

@@ -370,11 +370,11 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, limit int) (
 		}
 		return pr.head, pr.release, nil
 	}
-	h, err := s.textHash(ctx, d)
+	key, err := s.pageIndexKey(ctx, d)
 	if err != nil {
 		return nil, err
 	}
-	return s.search.TextSuggestions(ctx, h.SHA256, d.Title, head, skip, min(max(limit, 1), 50))
+	return s.search.TextSuggestions(ctx, key, d.Title, head, skip, min(max(limit, 1), 50))
 }
 
 // textHash names d's stored text as it is now, for what is kept of it:
