@@ -54,6 +54,10 @@ func NewMatcher(pages []string) (*Matcher, error) {
 	return m, nil
 }
 
+// notASCIILowered are the letters besides ASCII's that strings.ToLower
+// lowers to ASCII: the Kelvin sign K and the dotted capital İ.
+const notASCIILowered = "\u212A\u0130"
+
 // NewMatcherFor is NewMatcher for finding phrases, and only them: it cuts
 // into words only the sentences where one of them can be found
 // (zh.SegmentNear: those where its first word occurs, and the next ones
@@ -62,6 +66,13 @@ func NewMatcher(pages []string) (*Matcher, error) {
 // query's words on a long page cut all of it into words. Find of another
 // phrase misses what is outside those sentences.
 func NewMatcherFor(pages []string, phrases []string) (*Matcher, error) {
+	for _, p := range pages {
+		if strings.ContainsAny(p, notASCIILowered) {
+			// Lowered to ASCII by the whole text's matcher, not by the
+			// words near a query (lowerASCII): cut it all.
+			return NewMatcher(pages)
+		}
+	}
 	seg, err := zh.Segmenter()
 	if err != nil {
 		return nil, err
