@@ -61,9 +61,10 @@ const notASCIILowered = "\u212A\u0130"
 // NewMatcherFor is NewMatcher for finding phrases, and only them: it cuts
 // into words only the sentences where one of them can be found
 // (zh.SegmentNear: the clauses where its word occurs), which are cut as
-// they are in all of the pages, so Find finds each of phrases where NewMatcher's finds it. Marking a
-// query's words on a long page cut all of it into words. Find of another
-// phrase misses what is outside those sentences.
+// they are in all of the pages, so Find finds each of phrases where
+// NewMatcher's finds it. Marking a query's words on a long page cut all
+// of it into words. Find of another phrase misses what is outside those
+// sentences.
 func NewMatcherFor(pages []string, phrases []string) (*Matcher, error) {
 	for _, p := range pages {
 		if strings.ContainsAny(p, notASCIILowered) {
