@@ -74,12 +74,8 @@ func (pr *pageRead) hold(n int) error {
 
 // readPage reads a document's text once, from its blob, keeping only the
 // part asked for and its neighbours, the count of pages and parts, and
-// the index cut.
-func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, error) {
-	key, err := s.pageIndexKey(ctx, d)
-	if err != nil {
-		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
-	}
+// the index cut; key names its page index (pageIndexKey).
+func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string, at PageAt) (*pageRead, error) {
 	if ix := s.pageIndexes.get(key); ix != nil && ix.pageCount() > 0 {
 		pr, err := s.readIndexed(ctx, d, at, ix)
 		if err == nil {

@@ -216,7 +216,12 @@ func TestPageIndexesAreBoundedByWeight(t *testing.T) {
 // skips bytes without counting them.
 type countingStore struct {
 	blob.Store
-	read atomic.Int64
+	read, stats atomic.Int64
+}
+
+func (s *countingStore) Stat(ctx context.Context, key string) (blob.Info, error) {
+	s.stats.Add(1)
+	return s.Store.Stat(ctx, key)
 }
 
 func (s *countingStore) Get(ctx context.Context, key string) (io.ReadCloser, error) {
@@ -251,7 +256,7 @@ func (r *countedSeeker) Seek(off int64, whence int) (int64, error) { return r.sk
 // TestIndexedViewsReadLessThanTheBlob: once a text's pages were shown, a
 // view of its last page and a /text range from it read from where the
 // index says they begin (the parts around them), not the text of some
-// ten parts before them; so do those of a text whose hash was never
+// ten parts before them, the blob looked up once a view; so do those of a text whose hash was never
 // recorded (stored before migration 011), by its original's SHA-256.
 func TestIndexedViewsReadLessThanTheBlob(t *testing.T) {
 	for _, recorded := range []bool{true, false} {
@@ -287,6 +292,7 @@ func testIndexedViewsReadLessThanTheBlob(t *testing.T, recorded bool) {
 	r.Close()
 	limit := 3 * info.Size / int64(len(pages)) // the page before, the page and a margin
 	store.read.Store(0)
+	store.stats.Store(0)
 	r, err = s.Read(ctx, coordA, d.ID, documents.PageAt{Page: len(pages)}, 5)
 	if err != nil {
 		t.Fatal(err)
@@ -297,6 +303,9 @@ func testIndexedViewsReadLessThanTheBlob(t *testing.T, recorded bool) {
 	r.Close()
 	if n := store.read.Load(); n > limit {
 		t.Errorf("a view of the last page read %d bytes of a blob of %d, want at most %d", n, info.Size, limit)
+	}
+	if n := store.stats.Load(); n != 1 {
+		t.Errorf("a view of the last page looked up its text blob %d times, want once", n)
 	}
 	store.read.Store(0)
 	tr, err := s.OpenText(ctx, coordA, d.ID, documents.TextRequest{From: len(pages)})
