@@ -74,24 +74,27 @@ func (pr *pageRead) hold(n int) error {
 
 // readPage reads a document's text once, from its blob, keeping only the
 // part asked for and its neighbours, the count of pages and parts, and
-// the index cut.
-func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, error) {
-	key, err := s.pageIndexKey(ctx, d)
-	if err != nil {
-		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
-	}
-	if ix := s.pageIndexes.get(key); ix != nil && len(ix.pages) > 0 {
+// the index cut; key names its page index (pageIndexKey).
+func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string, at PageAt) (*pageRead, error) {
+	if ix := s.pageIndexes.get(key); ix != nil && ix.pageCount() > 0 {
 		pr, err := s.readIndexed(ctx, d, at, ix)
-		if err != nil {
-			if pr != nil {
-				pr.release()
-			}
+		if err == nil {
+			return pr, nil
+		}
+		if pr != nil {
+			pr.release()
+		}
+		if code := catalog.ErrorCode(err); code == catalog.ETOOLARGE || code == catalog.EUNAVAILABLE || ctx.Err() != nil {
+			// Out of budget, or the viewer left: the index is not at fault.
 			return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 		}
-		return pr, nil
+		// The blob is not as it was indexed: forget the index and read
+		// from the start, which says what is wrong.
+		s.pageIndexes.drop(key)
 	}
 	pr, ix, err := s.scanPages(ctx, d, at)
-	if err == nil && key != "" {
+	kept := err == nil && key != "" && !ix.over && ix.pageCount() > 0
+	if kept {
 		s.pageIndexes.put(key, ix)
 	}
 	if err == nil && pr.Count > 0 && (pr.Number == 0 || pr.Part == 0) {
@@ -102,7 +105,11 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, at PageAt) 
 			again = PageAt{Page: pr.Number, Part: pr.Parts}
 		}
 		pr.release()
-		pr, _, err = s.scanPages(ctx, d, again)
+		if kept {
+			pr, err = s.readIndexed(ctx, d, again, ix)
+		} else {
+			pr, _, err = s.scanPages(ctx, d, again)
+		}
 	}
 	if err != nil {
 		if pr != nil {
@@ -140,7 +147,7 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 			// An empty page is one empty part.
 			ix.add(n, k, off)
 			if k == 2 {
-				ix.pages[n-1].firstLine = firstLine(ix.firstPart)
+				ix.setFirstLine(n, firstLine(ix.firstPart))
 			}
 			if k == 1 {
 				ix.firstPart = append(ix.firstPart[:0], part[:min(len(part), maxFirstLine+1)]...)

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"io"
+	"strconv"
 	"sync"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -18,36 +19,92 @@ import (
 // reads from the part before the one shown to the part after, not the
 // text from its start (a 3.3 MB text took some 15 ms a view to decode).
 type pageIndex struct {
-	pages     []indexedPage // page n is pages[n-1]
-	cut       index.IndexCut
-	extractor string
+	// starts[n-1] is where page n's parts begin in parts; parts holds the
+	// blob offset of each part of each page, in order. Flat slices, 12
+	// bytes a one-part page: a text can have a page a byte.
+	starts []int32
+	parts  []int64
+	// firstLines is the first line of each page of several parts.
+	firstLines map[int32]string
+	cut        index.IndexCut
+	extractor  string
 	// firstPart is the start of the page being indexed, for its first
 	// line.
 	firstPart []byte
+	// over says the text has more than maxIndexOffsets pages and parts:
+	// its index is not kept (and is left unfinished).
+	over bool
 }
 
-type indexedPage struct {
-	parts     []int64 // the blob offset of each part
-	firstLine string  // of a page of several parts
-}
+// maxIndexOffsets is the most pages and parts one text's index keeps
+// (some 12 MB); a text with more (a page a byte) is read from its start
+// each view. indexedOffsets is the most all kept indexes hold together.
+var (
+	maxIndexOffsets = 1 << 20
+	indexedOffsets  = 4 << 20
+)
 
 // add notes that part k of page n begins at off in the blob.
 func (ix *pageIndex) add(n, k int, off int64) {
-	for len(ix.pages) < n {
-		ix.pages = append(ix.pages, indexedPage{})
+	if ix.over {
+		return
 	}
-	if p := &ix.pages[n-1]; len(p.parts) < k {
-		p.parts = append(p.parts, off)
+	if ix.weight() >= maxIndexOffsets {
+		ix.over = true
+		ix.starts, ix.parts, ix.firstLines = nil, nil, nil
+		return
+	}
+	for len(ix.starts) < n {
+		ix.starts = append(ix.starts, int32(len(ix.parts)))
+	}
+	if n == len(ix.starts) && ix.partCount(n) < k {
+		ix.parts = append(ix.parts, off)
 	}
 }
 
+// setFirstLine notes the first line of page n, of several parts.
+func (ix *pageIndex) setFirstLine(n int, line string) {
+	if ix.over {
+		return
+	}
+	if ix.firstLines == nil {
+		ix.firstLines = map[int32]string{}
+	}
+	ix.firstLines[int32(n)] = line
+}
+
+// pageCount is how many pages the text has.
+func (ix *pageIndex) pageCount() int { return len(ix.starts) }
+
+// partCount is how many parts page n has.
+func (ix *pageIndex) partCount(n int) int {
+	end := len(ix.parts)
+	if n < len(ix.starts) {
+		end = int(ix.starts[n])
+	}
+	return end - int(ix.starts[n-1])
+}
+
+// offset is where part k of page n begins in the blob.
+func (ix *pageIndex) offset(n, k int) int64 {
+	return ix.parts[int(ix.starts[n-1])+k-1]
+}
+
+// firstLine is the first line of page n when it has several parts.
+func (ix *pageIndex) firstLine(n int) string { return ix.firstLines[int32(n)] }
+
+// weight is how many offsets ix holds, what pageIndexes bounds.
+func (ix *pageIndex) weight() int { return len(ix.starts) + len(ix.parts) + len(ix.firstLines) }
+
 // pageIndexes keeps the page indexes of the texts whose pages were shown
 // last, by the SHA-256 of their blob as written (catalog.TextHash): a text
-// read anew is indexed anew.
+// read anew is indexed anew. It keeps at most indexedTexts of them, and
+// indexedOffsets offsets in all.
 type pageIndexes struct {
 	mu      sync.Mutex
 	order   *list.List // of *pageIndexEntry, the most recently used first
 	entries map[string]*list.Element
+	weight  int // of the indexes kept
 }
 
 type pageIndexEntry struct {
@@ -55,8 +112,7 @@ type pageIndexEntry struct {
 	ix  *pageIndex
 }
 
-// indexedTexts is how many texts' page indexes are kept: some 40 bytes a
-// page.
+// indexedTexts is how many texts' page indexes are kept at most.
 const indexedTexts = 128
 
 func (c *pageIndexes) get(key string) *pageIndex {
@@ -70,36 +126,73 @@ func (c *pageIndexes) get(key string) *pageIndex {
 	return e.Value.(*pageIndexEntry).ix
 }
 
+// put keeps ix for key, unless it was left unfinished (over), dropping
+// the indexes used least recently while there are too many or they weigh
+// too much.
 func (c *pageIndexes) put(key string, ix *pageIndex) {
+	if ix.over || ix.weight() > indexedOffsets {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {
 		c.entries, c.order = map[string]*list.Element{}, list.New()
 	}
 	if e, ok := c.entries[key]; ok {
-		e.Value.(*pageIndexEntry).ix = ix
+		entry := e.Value.(*pageIndexEntry)
+		c.weight += ix.weight() - entry.ix.weight()
+		entry.ix = ix
 		c.order.MoveToFront(e)
-		return
+	} else {
+		c.entries[key] = c.order.PushFront(&pageIndexEntry{key: key, ix: ix})
+		c.weight += ix.weight()
 	}
-	c.entries[key] = c.order.PushFront(&pageIndexEntry{key: key, ix: ix})
-	for c.order.Len() > indexedTexts {
+	for c.order.Len() > indexedTexts || c.weight > indexedOffsets {
 		last := c.order.Back()
+		entry := last.Value.(*pageIndexEntry)
 		c.order.Remove(last)
-		delete(c.entries, last.Value.(*pageIndexEntry).key)
+		delete(c.entries, entry.key)
+		c.weight -= entry.ix.weight()
 	}
 }
 
-// pageIndexKey names d's stored text for its page index: its recorded
-// hash, when the blob is of the recorded size, else "" (a text saved
-// again without its hash recorded, or damaged: read from its start).
+// drop forgets key's index.
+func (c *pageIndexes) drop(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[key]; ok {
+		c.order.Remove(e)
+		delete(c.entries, key)
+		c.weight -= e.Value.(*pageIndexEntry).ix.weight()
+	}
+}
+
+// kept is how many indexes are kept and their weight.
+func (c *pageIndexes) kept() (texts, weight int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.entries), c.weight
+}
+
+// pageIndexKey names d's stored text for what is kept of it (its page
+// index, its suggestions): its recorded hash, when the blob is of the
+// recorded size; "orig:" with the original's SHA-256 and the blob's size
+// for a text whose hash was never recorded (stored before migration 011:
+// a repair records it, which names it anew); else "" (a damaged text:
+// read from its start, which says what is wrong).
 func (s *Service) pageIndexKey(ctx context.Context, d *catalog.Document) (string, error) {
 	h, err := s.textHash(ctx, d)
-	if err != nil || h.SHA256 == "" {
+	if err != nil {
 		return "", err
 	}
 	info, err := s.blobs.Stat(ctx, catalog.TextKey(d.SHA256))
-	if err != nil || info.Size != h.Size {
+	switch {
+	case err != nil:
 		return "", nil // read from the start, which says what is wrong
+	case h.SHA256 == "":
+		return "orig:" + d.SHA256 + ":" + strconv.FormatInt(info.Size, 10), nil
+	case info.Size != h.Size:
+		return "", nil
 	}
 	return h.SHA256, nil
 }
@@ -110,21 +203,21 @@ func (s *Service) pageIndexKey(ctx context.Context, d *catalog.Document) (string
 // readPage does.
 func (s *Service) readIndexed(ctx context.Context, d *catalog.Document, at PageAt, ix *pageIndex) (*pageRead, error) {
 	at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
-	if at.Page > len(ix.pages) {
+	if at.Page > ix.pageCount() {
 		at = PageAt{Page: 1, Part: 1}
 	}
-	page := ix.pages[at.Page-1]
-	at.Part = min(at.Part, len(page.parts))
+	parts := ix.partCount(at.Page)
+	at.Part = min(at.Part, parts)
 	n, k := at.Page, at.Part-1
 	if k == 0 {
 		if n > 1 {
 			n--
-			k = len(ix.pages[n-1].parts)
+			k = ix.partCount(n)
 		} else {
 			k = 1
 		}
 	}
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.pages[n-1].parts[k-1], n)
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.offset(n, k), n)
 	if err != nil {
 		return nil, err
 	}
@@ -158,12 +251,12 @@ func (s *Service) readIndexed(ctx context.Context, d *catalog.Document, at PageA
 	if err := tp.Err(); err != nil {
 		return pr, err
 	}
-	pr.Count, pr.Parts, pr.Cut = len(ix.pages), len(page.parts), ix.cut
+	pr.Count, pr.Parts, pr.Cut = ix.pageCount(), parts, ix.cut
 	if at.Part > 1 {
-		pr.FirstLine = page.firstLine
+		pr.FirstLine = ix.firstLine(at.Page)
 	}
 	if at.Page > 1 {
-		pr.PrevParts = len(ix.pages[at.Page-2].parts)
+		pr.PrevParts = ix.partCount(at.Page - 1)
 	}
 	return pr, nil
 }

@@ -4,9 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
@@ -121,4 +125,238 @@ func digest(s string) string {
 		return s
 	}
 	return fmt.Sprintf("%d bytes: %q…%q %x", len(s), s[:20], s[len(s)-20:], sha256.Sum256([]byte(s)))
+}
+
+// savePages uploads a document and stores pages as its text, with its
+// hash recorded, as extraction would.
+func savePages(t *testing.T, e *testenv.Env, name string, pages []string) *catalog.Document {
+	t.Helper()
+	ctx := context.Background()
+	d := e.Upload("330100", name, "杭州市学习型城市建设监测材料:"+name)
+	h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Catalog.RecordTextHash(ctx, d.SHA256, h); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestPageIndexOfTinyPagesIsNotKept: a text of two million one-character
+// pages (a page break after each 学) is shown, its last page too, but its
+// index, which would hold millions of offsets, is not kept.
+func TestPageIndexOfTinyPagesIsNotKept(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	const count = 2_000_000
+	pages := make([]string, count)
+	for i := range pages {
+		pages[i] = "学"
+	}
+	d := savePages(t, e, "tiny.txt", pages)
+	for _, at := range []documents.PageAt{{}, {Page: count}} {
+		r, err := e.Documents.Read(ctx, coordA, d.ID, at, 5)
+		if err != nil {
+			t.Fatalf("%+v: %v", at, err)
+		}
+		if p := r.Page; p.Count != count || p.Text != "学" {
+			t.Errorf("%+v: page %d/%d %q, want of %d pages, 学", at, p.Number, p.Count, p.Text, count)
+		}
+		r.Close()
+	}
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 0 || offsets != 0 {
+		t.Errorf("kept %d indexes of %d offsets, want none for a text of %d pages", texts, offsets, count)
+	}
+}
+
+// TestPageIndexesAreBoundedByWeight: the page indexes kept hold no more
+// offsets than allowed in all, the ones shown last kept; a text with more
+// pages than one index may hold is shown but not indexed.
+func TestPageIndexesAreBoundedByWeight(t *testing.T) {
+	t.Cleanup(documents.SetPageIndexLimits(1300, 2500))
+	e := testenv.New(t)
+	ctx := context.Background()
+	view := func(d *catalog.Document, want int) {
+		t.Helper()
+		r, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{Page: want}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		if r.Page.Number != want || r.Page.Count != want {
+			t.Errorf("%s: page %d/%d, want %d/%d", d.Filename, r.Page.Number, r.Page.Count, want, want)
+		}
+	}
+	pages := func(name string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("%s第%d页:社区学院", name, i+1)
+		}
+		return out
+	}
+	big := savePages(t, e, "big.txt", pages("big", 600))
+	view(big, 600)
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 1 || offsets != 1200 {
+		t.Errorf("after one text of 600 pages: kept %d indexes of %d offsets, want 1 of 1200", texts, offsets)
+	}
+	for i := range 3 {
+		view(savePages(t, e, fmt.Sprintf("more%d.txt", i), pages(fmt.Sprint(i), 500)), 500)
+	}
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 2000 {
+		t.Errorf("after three more of 500 pages: kept %d indexes of %d offsets, want the last 2, 2000", texts, offsets)
+	}
+	view(savePages(t, e, "huge.txt", pages("huge", 700)), 700)
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 2000 {
+		t.Errorf("after a text of 700 pages (1400 offsets, over 1300): kept %d indexes of %d offsets, want still 2, 2000", texts, offsets)
+	}
+}
+
+// countingStore counts the bytes read from its store's objects; a seek
+// skips bytes without counting them.
+type countingStore struct {
+	blob.Store
+	read, stats atomic.Int64
+}
+
+func (s *countingStore) Stat(ctx context.Context, key string) (blob.Info, error) {
+	s.stats.Add(1)
+	return s.Store.Stat(ctx, key)
+}
+
+func (s *countingStore) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	rc, err := s.Store.Get(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	if sk, ok := rc.(io.ReadSeekCloser); ok {
+		return &countedSeeker{countedReader{rc, &s.read}, sk}, nil
+	}
+	return &countedReader{rc, &s.read}, nil
+}
+
+type countedReader struct {
+	io.ReadCloser
+	n *atomic.Int64
+}
+
+func (r *countedReader) Read(p []byte) (int, error) {
+	n, err := r.ReadCloser.Read(p)
+	r.n.Add(int64(n))
+	return n, err
+}
+
+type countedSeeker struct {
+	countedReader
+	sk io.Seeker
+}
+
+func (r *countedSeeker) Seek(off int64, whence int) (int64, error) { return r.sk.Seek(off, whence) }
+
+// TestIndexedViewsReadLessThanTheBlob: once a text's pages were shown, a
+// view of its last page and a /text range from it read from where the
+// index says they begin (the parts around them), not the text of some
+// ten parts before them, the blob looked up once a view; so do those of a text whose hash was never
+// recorded (stored before migration 011), by its original's SHA-256.
+func TestIndexedViewsReadLessThanTheBlob(t *testing.T) {
+	for _, recorded := range []bool{true, false} {
+		t.Run(fmt.Sprintf("hash recorded %v", recorded), func(t *testing.T) {
+			testIndexedViewsReadLessThanTheBlob(t, recorded)
+		})
+	}
+}
+
+func testIndexedViewsReadLessThanTheBlob(t *testing.T, recorded bool) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	pages := make([]string, 10)
+	for i := range pages {
+		pages[i] = strings.Repeat(fmt.Sprintf("第%d页:推进学分银行建设。\n", i+1), documents.PartBytes/40)
+	}
+	d := savePages(t, e, "long.txt", pages)
+	if !recorded {
+		if err := e.Catalog.ForgetTextHash(ctx, d.SHA256); err != nil {
+			t.Fatal(err)
+		}
+	}
+	info, err := e.Blobs.Stat(ctx, catalog.TextKey(d.SHA256))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &countingStore{Store: e.Blobs}
+	s := documents.NewService(e.Catalog, store, e.Ingest, e.Search)
+	r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	limit := 3 * info.Size / int64(len(pages)) // the page before, the page and a margin
+	store.read.Store(0)
+	store.stats.Store(0)
+	r, err = s.Read(ctx, coordA, d.ID, documents.PageAt{Page: len(pages)}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(r.Page.Text, "第10页") {
+		t.Errorf("last page reads %q…", r.Page.Text[:20])
+	}
+	r.Close()
+	if n := store.read.Load(); n > limit {
+		t.Errorf("a view of the last page read %d bytes of a blob of %d, want at most %d", n, info.Size, limit)
+	}
+	if n := store.stats.Load(); n != 1 {
+		t.Errorf("a view of the last page looked up its text blob %d times, want once", n)
+	}
+	store.read.Store(0)
+	tr, err := s.OpenText(ctx, coordA, d.ID, documents.TextRequest{From: len(pages)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tr.Next() {
+		var page []byte
+		for cerr := error(nil); cerr == nil; {
+			page, cerr = tr.Chunk(page)
+		}
+	}
+	tr.Close()
+	if n := store.read.Load(); n > limit {
+		t.Errorf("/text?from=%d read %d bytes of a blob of %d, want at most %d", len(pages), n, info.Size, limit)
+	}
+}
+
+// TestDamagedIndexedTextIsReadFromTheStart: a text damaged after its
+// pages were indexed (its blob the same size, its hash still recorded)
+// fails to show as a text read from the start does, and its index is
+// dropped, not used again.
+func TestDamagedIndexedTextIsReadFromTheStart(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := savePages(t, e, "damaged.txt", []string{"目录", strings.Repeat("推进学分银行建设。", 1000), "末页"})
+	r, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	if texts, _ := e.Documents.KeptPageIndexes(); texts != 1 {
+		t.Fatalf("kept %d indexes after a view, want 1", texts)
+	}
+	key := catalog.TextKey(d.SHA256)
+	info, err := e.Blobs.Stat(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	junk := strings.Repeat("\x00", int(info.Size))
+	if err := e.Blobs.Put(ctx, key, strings.NewReader(junk), info.Size, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, want := documents.NewService(e.Catalog, e.Blobs, e.Ingest, e.Search).Read(ctx, coordA, d.ID, documents.PageAt{Page: 3}, 5)
+	if want == nil {
+		t.Fatal("a damaged text reads from the start")
+	}
+	if _, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{Page: 3}, 5); err == nil || err.Error() != want.Error() {
+		t.Errorf("damaged text read by its index: %v, want as from the start: %v", err, want)
+	}
+	if texts, _ := e.Documents.KeptPageIndexes(); texts != 0 {
+		t.Errorf("kept %d indexes after the damaged text failed to read, want 0", texts)
+	}
 }

@@ -349,12 +349,17 @@ func (s *Service) Suggestions(ctx context.Context, u *catalog.User, id string, l
 	if err := textReady(d); err != nil {
 		return nil, err
 	}
-	return s.suggest(ctx, d, limit)
+	key, err := s.pageIndexKey(ctx, d)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	return s.suggest(ctx, d, key, limit)
 }
 
 // suggest ranks d's suggestions from the head of its text, read only when
-// search has not kept their ranking for this text, title and framework.
-func (s *Service) suggest(ctx context.Context, d *catalog.Document, limit int) ([]search.Suggestion, error) {
+// search has not kept their ranking for this text (key, pageIndexKey's),
+// title and framework.
+func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, limit int) ([]search.Suggestion, error) {
 	links, err := s.cat.DocumentLinks(ctx, d.ID)
 	if err != nil {
 		return nil, err
@@ -370,11 +375,7 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, limit int) (
 		}
 		return pr.head, pr.release, nil
 	}
-	h, err := s.textHash(ctx, d)
-	if err != nil {
-		return nil, err
-	}
-	return s.search.TextSuggestions(ctx, h.SHA256, d.Title, head, skip, min(max(limit, 1), 50))
+	return s.search.TextSuggestions(ctx, key, d.Title, head, skip, min(max(limit, 1), 50))
 }
 
 // textHash names d's stored text as it is now, for what is kept of it:
@@ -427,12 +428,18 @@ func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageA
 	if st := v.Document.Status; st != catalog.StatusExtracted && st != catalog.StatusIndexed {
 		return r, nil
 	}
-	pr, err := s.readPage(ctx, v.Document, at)
+	// What is kept of the text is named once a view (a catalog query and
+	// a Stat).
+	key, err := s.pageIndexKey(ctx, v.Document)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", v.Document.ID, err)
+	}
+	pr, err := s.readPage(ctx, v.Document, key, at)
 	if err != nil {
 		return nil, err
 	}
 	r.Page, r.release = &pr.PageText, pr.release
-	if r.Suggestions, err = s.suggest(ctx, v.Document, suggestions); err != nil {
+	if r.Suggestions, err = s.suggest(ctx, v.Document, key, suggestions); err != nil {
 		r.Close()
 		return nil, err
 	}

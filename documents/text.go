@@ -103,10 +103,10 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 // openIndexed is OpenText for a text whose pages ix says where they
 // begin: it opens the blob at page req.From.
 func (s *Service) openIndexed(ctx context.Context, d *catalog.Document, req TextRequest, ix *pageIndex) (*TextRange, error) {
-	if req.From > len(ix.pages) {
-		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", len(ix.pages), req.From)
+	if req.From > ix.pageCount() {
+		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", ix.pageCount(), req.From)
 	}
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.pages[req.From-1].parts[0], req.From)
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.offset(req.From, 1), req.From)
 	if err != nil {
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}
@@ -243,12 +243,12 @@ func (tr *TextRange) Cut() (index.IndexCut, error) {
 	if ix := tr.indexed; ix != nil {
 		// As the reading on would: the text's pages are counted when it
 		// reaches the catalog's last page, up to the cut or the end.
-		reached := len(ix.pages)
+		reached := ix.pageCount()
 		if ix.cut.Page > 0 {
 			reached = ix.cut.Page
 		}
 		if max(reached, tr.tp.PageNumber()) >= tr.Document.Pages {
-			tr.PageCount = max(tr.PageCount, len(ix.pages))
+			tr.PageCount = max(tr.PageCount, ix.pageCount())
 		}
 		return ix.cut, nil
 	}

@@ -54,20 +54,30 @@ func NewMatcher(pages []string) (*Matcher, error) {
 	return m, nil
 }
 
+// notASCIILowered are the letters besides ASCII's that strings.ToLower
+// lowers to ASCII: the Kelvin sign K and the dotted capital İ.
+const notASCIILowered = "\u212A\u0130"
+
 // NewMatcherFor is NewMatcher for finding phrases, and only them: it cuts
 // into words only the sentences where one of them can be found
-// (zh.SegmentNear: those where its first word occurs, and the next ones
-// within its reach), which are cut as they are in all of the pages, so
-// Find finds each of phrases where NewMatcher's finds it. Marking a
-// query's words on a long page cut all of it into words. Find of another
-// phrase misses what is outside those sentences.
+// (zh.SegmentNear: the clauses where its word occurs), which are cut as
+// they are in all of the pages, so Find finds each of phrases where
+// NewMatcher's finds it. Marking a query's words on a long page cut all
+// of it into words. Find of another phrase misses what is outside those
+// sentences.
 func NewMatcherFor(pages []string, phrases []string) (*Matcher, error) {
+	for _, p := range pages {
+		if strings.ContainsAny(p, notASCIILowered) {
+			// Lowered to ASCII by the whole text's matcher, not by the
+			// words near a query (lowerASCII): cut it all.
+			return NewMatcher(pages)
+		}
+	}
 	seg, err := zh.Segmenter()
 	if err != nil {
 		return nil, err
 	}
 	var firsts []string
-	words := 0
 	for _, phrase := range phrases {
 		for _, form := range searchForms(phrase) {
 			if _, ok := partSubstring(form); ok {
@@ -83,24 +93,22 @@ func NewMatcherFor(pages []string, phrases []string) (*Matcher, error) {
 			if len(terms) == 0 {
 				continue
 			}
-			if !caseless(terms) {
+			if !caseless(terms) || len(terms) > 1 {
+				// A form of several words is found as a substring
+				// (substringText): one that is not is found by cutting
+				// all of the text, as it does not end in its clause.
 				return NewMatcher(pages)
 			}
-			firsts, words = append(firsts, terms[0]), max(words, len(terms))
+			firsts = append(firsts, terms[0])
 		}
 	}
 	m := newMatcher(pages)
 	if len(firsts) > 0 {
-		// A phrase of one word is in the clause where it begins.
-		m.add(zh.SegmentNear(seg, []byte(m.text), firsts, phraseReach*(words-1)))
+		// A phrase of one word is in the clause where it occurs.
+		m.add(zh.SegmentNear(seg, []byte(m.text), firsts))
 	}
 	return m, nil
 }
-
-// phraseReach is how many letters and digits a phrase's word and what
-// runs to the next may take, at most: a word of the dictionary is far
-// shorter, a Latin word or a number seldom longer.
-const phraseReach = 64
 
 // caseless reports whether terms hold no letter but ASCII ones that has a
 // case: zh.SegmentNear finds them in a text lowered as ASCII, as

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -18,13 +17,11 @@ import (
 //
 // text is cut into words clause by clause (sentenceCuts): after a space,
 // a line or page break, a 。 or a ， no word goes on, and the segmentation
-// starts afresh, so a clause is cut as it is in the whole text. A stretch is the sentence
-// in which a word of starts occurs and those after it until reach words'
-// characters (letters and digits) follow the word: room for the rest of
-// a phrase, which may run over a 。 (punctuation takes no position).
-// Positions go on from stretch to stretch with a gap, so that no phrase
-// is found across text left out.
-func SegmentNear(seg *gse.Segmenter, text []byte, starts []string, reach int) []Token {
+// starts afresh, so a clause is cut as it is in the whole text. A stretch
+// is the clauses in which a word of starts occurs (a word of Segment's
+// ends in its clause). Positions go on from stretch to stretch with a
+// gap, so that no phrase is found across text left out.
+func SegmentNear(seg *gse.Segmenter, text []byte, starts []string) []Token {
 	f, ft, at := foldJoined(text)
 	low := lowerASCII(ft)
 	cuts := sentenceCuts(ft)
@@ -39,7 +36,7 @@ func SegmentNear(seg *gse.Segmenter, text []byte, starts []string, reach int) []
 				break
 			}
 			o := off + i
-			markReach(wanted, cuts, ft, o, reach)
+			wanted[sort.SearchInts(cuts, o+1)] = true // cuts[i-1] <= o < cuts[i]
 			_, size := utf8.DecodeRune(low[o:])
 			off = o + max(size, 1)
 		}
@@ -103,32 +100,4 @@ func sentenceStart(cuts []int, i, n int) int {
 		return n
 	}
 	return cuts[i-1]
-}
-
-// markReach marks the sentence holding offset o of t, and those after it
-// until reach letters and digits follow o.
-func markReach(wanted []bool, cuts []int, t []byte, o, reach int) {
-	i := sort.SearchInts(cuts, o+1) // the sentence of o: cuts[i-1] <= o < cuts[i]
-	left := reach
-	for p := o; i < len(wanted); i++ {
-		wanted[i] = true
-		if left <= 0 {
-			return
-		}
-		end := len(t)
-		if i < len(cuts) {
-			end = cuts[i]
-		}
-		for p < end && left > 0 {
-			r, size := utf8.DecodeRune(t[p:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				left--
-			}
-			p += size
-		}
-		if left <= 0 {
-			return
-		}
-		p = end
-	}
 }

@@ -1,0 +1,13 @@
+package documents
+
+// KeptPageIndexes is how many texts' page indexes s keeps and how many
+// offsets they hold.
+func (s *Service) KeptPageIndexes() (texts, offsets int) { return s.pageIndexes.kept() }
+
+// SetPageIndexLimits sets the most offsets one text's index and all kept
+// indexes hold, until restore is called.
+func SetPageIndexLimits(perText, all int) (restore func()) {
+	oldPer, oldAll := maxIndexOffsets, indexedOffsets
+	maxIndexOffsets, indexedOffsets = perText, all
+	return func() { maxIndexOffsets, indexedOffsets = oldPer, oldAll }
+}
