@@ -75,3 +75,64 @@ func testEvidenceUsesAreLinksClaimsAndValues(t *testing.T, s *Store) {
 		t.Errorf("the value's use: %+v %v, want its citation on page 2", uses, err)
 	}
 }
+
+// A carried object withdrawn or whose document is deleted is not live:
+// Carryovers with Live leaves its row out, on both catalogs.
+func TestCarryoversLiveLeavesGoneObjectsOut(t *testing.T) {
+	forEachStore(t, testCarryoversLiveLeavesGoneObjectsOut)
+}
+
+func testCarryoversLiveLeavesGoneObjectsOut(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	for _, id := range []string{"LINKED", "KEPT", "CITED"} {
+		d := newDoc(id, "sha-"+id)
+		d.Round = "2017"
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "LINKED", IndicatorCode: "1.1.1", CreatedBy: "zhang"},
+		{DocumentID: "KEPT", IndicatorCode: "1.1.2", CreatedBy: "zhang"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateClaim(ctx, &Claim{City: "330100", Round: 2017, Indicator: "1.1.2", Statement: "已建立学分银行", CreatedBy: "zhang",
+		Citations: []Citation{{DocumentID: "CITED", SHA256: "sha-CITED", Page: 1, Quote: "学分银行", QuoteFound: true, FoundOnPage: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CarryOver(ctx, "330100", 2017, 2018, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	live := func() map[CarryKind]int {
+		t.Helper()
+		cs, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: 2018, State: CarryToConfirm, Live: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[CarryKind]int{}
+		for _, c := range cs {
+			n[c.Kind]++
+		}
+		return n
+	}
+	if got, want := live(), map[CarryKind]int{CarryLink: 2, CarryClaim: 1}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("carried live %v, want %v", got, want)
+	}
+	all, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: 2018, State: CarryToConfirm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range all {
+		if c.Kind == CarryClaim {
+			if _, err := s.WithdrawClaim(ctx, c.ObjectID, "zhang", "材料有误"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := s.DeleteDocument(ctx, "LINKED", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := live(), map[CarryKind]int{CarryLink: 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("carried live after withdrawing the claim and deleting LINKED: %v, want %v", got, want)
+	}
+}

@@ -49,7 +49,7 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	if err != nil {
 		return nil, err
 	}
-	carried, err := cat.Carryovers(ctx, catalog.CarryFilter{Cities: f.Cities, Round: round, State: catalog.CarryToConfirm})
+	carried, err := cat.Carryovers(ctx, catalog.CarryFilter{Cities: f.Cities, Round: round, State: catalog.CarryToConfirm, Live: true})
 	if err != nil {
 		return nil, err
 	}

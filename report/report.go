@@ -391,7 +391,7 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	if err := d.loadReasons(ctx, s.cat, claimIDs); err != nil {
 		return nil, err
 	}
-	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm})
+	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm, Live: true})
 	if err != nil {
 		return nil, err
 	}
