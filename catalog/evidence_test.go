@@ -69,6 +69,35 @@ func testEvidenceUsesAreLinksClaimsAndValues(t *testing.T, s *Store) {
 		if got := EvidenceDocuments(uses); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: evidence %v, want %v", tt.name, got, tt.want)
 		}
+		counts, err := s.EvidenceCounts(ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := map[[2]string]int{}
+		for _, c := range counts {
+			got[[2]string{c.City, c.Indicator}] = c.Documents
+		}
+		want := map[[2]string]int{}
+		for k, ids := range tt.want {
+			want[k] = len(ids)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: evidence counts %v, want %v", tt.name, got, want)
+		}
+	}
+	// Asked for citations only, the uses are the claim's and the value's.
+	cited, err := s.EvidenceUses(ctx, EvidenceFilter{Round: 2018, Cities: []string{"330100"}, Kinds: []string{EvidenceClaim, EvidenceValue}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := EvidenceDocuments(cited), map[[2]string][]string{{"330100", "1.1.1"}: {"CITED", "LINKED"},
+		{"330100", "1.1.2"}: {"VALUED"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("citations only: evidence %v, want %v", got, want)
+	}
+	for _, u := range cited {
+		if u.Kind == EvidenceLink {
+			t.Errorf("citations only: a link %+v", u)
+		}
 	}
 	uses, err := s.EvidenceUses(ctx, EvidenceFilter{Round: 2018, Indicator: "1.1.2"})
 	if err != nil || len(uses) != 1 || uses[0].Kind != EvidenceValue || uses[0].Page != 2 || uses[0].Quote != "1.2万人" {
