@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -380,8 +381,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj.Archive = o.Archive
 		dj.UploadedAs = o.Filename
 		if dup {
-			n := duplicateNotice(o.Filename, o.Document.Filename)
-			dj.DuplicateNotice, dj.DuplicateNoticeEn = n.Message, n.English
+			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document.Filename)
 		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
@@ -411,9 +411,12 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 
 // duplicateNotice says that the file sent as sent holds the bytes of the
 // document stored as stored: a renamed copy answered with the stored
-// name alone left the uploader wondering what became of theirs.
-func duplicateNotice(sent, stored string) *catalog.Error {
-	return catalog.Errorf("", "上传的文件 %q 与已保存的 %q 内容完全相同,是同一文件,未重复保存", sent, stored)
+// name alone left the uploader wondering what became of theirs. It is a
+// notice, not an error: a Chinese and an English sentence naming the files
+// as they are written (%q would escape a quote or a backslash in a name).
+func duplicateNotice(sent, stored string) (zh, en string) {
+	return fmt.Sprintf("上传的文件“%s”与已保存的“%s”内容完全相同\uFF0C是同一文件\uFF0C未重复保存", sent, stored),
+		fmt.Sprintf("The file sent, “%s”, has exactly the content of the stored “%s”: it is the same file and was not stored twice", sent, stored)
 }
 
 func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {

@@ -33,3 +33,15 @@ func TestDuplicateAnswerNamesTheFileSent(t *testing.T) {
 		t.Errorf("duplicate_notice_en %q: want both names and that it is the same file", en)
 	}
 }
+
+// The duplicate notice names the files as they are written, a backslash
+// or a quote in a name not escaped as %q would.
+func TestDuplicateNoticeNamesFilesAsWritten(t *testing.T) {
+	zh, en := duplicateNotice(`报告\附件"一".txt`, "培训情况.txt")
+	if !strings.Contains(zh, "“报告\\附件\"一\".txt”") || !strings.Contains(zh, "\uFF0C") || strings.Contains(zh, ",") {
+		t.Errorf("duplicate notice %q: want the name as written, full-width punctuation", zh)
+	}
+	if !strings.Contains(en, "“报告\\附件\"一\".txt”") || !strings.Contains(en, "“培训情况.txt”") {
+		t.Errorf("duplicate notice (English) %q: want the names as written", en)
+	}
+}

@@ -196,6 +196,11 @@ type CarryFilter struct {
 	Cities []string // when not nil, only these cities (the scope's list)
 	Round  int
 	State  CarryState
+	// Live keeps only carried objects still there: a link whose document
+	// is not deleted, a claim not withdrawn, a value not removed. The heat
+	// map, the comparison and the report count those to confirm; a row
+	// whose object is gone has nothing left to confirm.
+	Live bool
 }
 
 // Carryovers lists carried objects by indicator code and kind.
@@ -211,6 +216,12 @@ func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, err
 	}
 	if f.State != "" {
 		q, args = q+` AND state = ?`, append(args, f.State)
+	}
+	if f.Live {
+		q += ` AND (kind = 'link' AND object_id IN (SELECT l.id FROM link l JOIN document d ON d.id = l.document_id
+				WHERE d.deleted_at IS NULL)
+			OR kind = 'claim' AND object_id IN (SELECT id FROM claim WHERE status <> 'withdrawn')
+			OR kind = 'value' AND object_id IN (SELECT id FROM value))`
 	}
 	return s.queryCarryovers(ctx, q+` ORDER BY indicator_code, kind, id`, args...)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // EvidenceFilter selects the evidence documents of indicators.
@@ -18,6 +19,9 @@ type EvidenceFilter struct {
 	Cities []string
 	// Indicator, when set, keeps that indicator's.
 	Indicator string
+	// Kinds, when not empty, keeps those ways of use (EvidenceLink,
+	// EvidenceClaim, EvidenceValue).
+	Kinds []string
 }
 
 // Ways a document comes to be an indicator's evidence.
@@ -48,35 +52,7 @@ type EvidenceUse struct {
 // value citing policy.pdf makes policy.pdf the indicator's evidence,
 // linked or not. Links come first, then claims' citations, then values'.
 func (s *Store) EvidenceUses(ctx context.Context, f EvidenceFilter) ([]EvidenceUse, error) {
-	var args []any
-	part := func(sel, from, city, indicator, round string, roundArgs []any) string {
-		q := `SELECT ` + city + `, ` + indicator + `, d.id, ` + sel + ` FROM ` + from + ` WHERE d.deleted_at IS NULL`
-		if f.Round != 0 {
-			q += ` AND ` + round
-			args = append(args, roundArgs...)
-		}
-		if cond, a := cityIn(city, f.Cities, false); cond != "" {
-			q += ` AND ` + cond
-			args = append(args, a...)
-		}
-		if f.Indicator != "" {
-			q += ` AND ` + indicator + ` = ?`
-			args = append(args, f.Indicator)
-		}
-		return q
-	}
-	y := fmt.Sprint(f.Round)
-	q := part(`'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
-		`d.city`, `l.indicator_code`, `(`+ofDocumentRound+`
-			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`,
-		[]any{y, y, f.Round, f.Round}) +
-		` UNION ALL ` +
-		part(`'claim', c.id, t.page, t.quote, t.position, c.created_at`,
-			`citation t JOIN claim c ON c.id = t.claim_id JOIN document d ON d.id = t.document_id`,
-			`c.city`, `c.indicator_code`, `c.round = ?`, []any{f.Round}) + ` AND c.status <> 'withdrawn'` +
-		` UNION ALL ` +
-		part(`'value', v.id, v.page, v.quote, 0, v.created_at`, `value v JOIN document d ON d.id = v.document_id`,
-			`v.city`, `v.indicator_code`, `v.round = ?`, []any{f.Round})
+	q, args := evidenceUnion(f, true)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query evidence documents: %w", err)
@@ -123,4 +99,82 @@ func EvidenceDocuments(uses []EvidenceUse) map[[2]string][]string {
 		}
 	}
 	return out
+}
+
+// evidenceUnion is the query of the uses f selects: city, indicator and
+// document of each, and with details its kind, source, page, quote,
+// citation position and creation time.
+func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
+	var args []any
+	part := func(kind, sel, from, city, indicator, round string, roundArgs []any) string {
+		if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, kind) {
+			return ""
+		}
+		q := `SELECT ` + city + ` AS city, ` + indicator + ` AS indicator, d.id AS document_id`
+		if details {
+			q += `, ` + sel
+		}
+		q += ` FROM ` + from + ` WHERE d.deleted_at IS NULL`
+		if f.Round != 0 {
+			q += ` AND ` + round
+			args = append(args, roundArgs...)
+		}
+		if cond, a := cityIn(city, f.Cities, false); cond != "" {
+			q += ` AND ` + cond
+			args = append(args, a...)
+		}
+		if f.Indicator != "" {
+			q += ` AND ` + indicator + ` = ?`
+			args = append(args, f.Indicator)
+		}
+		return q
+	}
+	y := fmt.Sprint(f.Round)
+	var parts []string
+	for _, p := range []string{
+		part(EvidenceLink, `'link', l.id, l.page, l.quote, 0, l.created_at`, `link l JOIN document d ON d.id = l.document_id`,
+			`d.city`, `l.indicator_code`, `(`+ofDocumentRound+`
+			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`,
+			[]any{y, y, f.Round, f.Round}),
+		part(EvidenceClaim, `'claim', c.id, t.page, t.quote, t.position, c.created_at`,
+			`citation t JOIN claim c ON c.id = t.claim_id JOIN document d ON d.id = t.document_id AND c.status <> 'withdrawn'`,
+			`c.city`, `c.indicator_code`, `c.round = ?`, []any{f.Round}),
+		part(EvidenceValue, `'value', v.id, v.page, v.quote, 0, v.created_at`, `value v JOIN document d ON d.id = v.document_id`,
+			`v.city`, `v.indicator_code`, `v.round = ?`, []any{f.Round}),
+	} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		// No known kind asked for: a query of no rows.
+		cols := `'' AS city, '' AS indicator, '' AS document_id`
+		if details {
+			cols += `, '', '', 0, '', 0, ''`
+		}
+		return `SELECT ` + cols + ` FROM carryover WHERE 1 = 0`, nil
+	}
+	return strings.Join(parts, ` UNION ALL `), args
+}
+
+// EvidenceCounts counts the distinct evidence documents of each city and
+// indicator, as EvidenceDocuments would from EvidenceUses, without
+// reading every use and its quote.
+func (s *Store) EvidenceCounts(ctx context.Context, f EvidenceFilter) ([]LinkCount, error) {
+	q, args := evidenceUnion(f, false)
+	rows, err := s.db.QueryContext(ctx, `SELECT city, indicator, COUNT(DISTINCT document_id) FROM (`+q+`) u
+		GROUP BY city, indicator ORDER BY city, indicator`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count evidence documents: %w", err)
+	}
+	defer rows.Close()
+	var out []LinkCount
+	for rows.Next() {
+		var c LinkCount
+		if err := rows.Scan(&c.City, &c.Indicator, &c.Documents); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

@@ -69,9 +69,172 @@ func testEvidenceUsesAreLinksClaimsAndValues(t *testing.T, s *Store) {
 		if got := EvidenceDocuments(uses); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: evidence %v, want %v", tt.name, got, tt.want)
 		}
+		counts, err := s.EvidenceCounts(ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := map[[2]string]int{}
+		for _, c := range counts {
+			got[[2]string{c.City, c.Indicator}] = c.Documents
+		}
+		want := map[[2]string]int{}
+		for k, ids := range tt.want {
+			want[k] = len(ids)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: evidence counts %v, want %v", tt.name, got, want)
+		}
+	}
+	// Asked for citations only, the uses are the claim's and the value's.
+	cited, err := s.EvidenceUses(ctx, EvidenceFilter{Round: 2018, Cities: []string{"330100"}, Kinds: []string{EvidenceClaim, EvidenceValue}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := EvidenceDocuments(cited), map[[2]string][]string{{"330100", "1.1.1"}: {"CITED", "LINKED"},
+		{"330100", "1.1.2"}: {"VALUED"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("citations only: evidence %v, want %v", got, want)
+	}
+	for _, u := range cited {
+		if u.Kind == EvidenceLink {
+			t.Errorf("citations only: a link %+v", u)
+		}
 	}
 	uses, err := s.EvidenceUses(ctx, EvidenceFilter{Round: 2018, Indicator: "1.1.2"})
 	if err != nil || len(uses) != 1 || uses[0].Kind != EvidenceValue || uses[0].Page != 2 || uses[0].Quote != "1.2万人" {
 		t.Errorf("the value's use: %+v %v, want its citation on page 2", uses, err)
+	}
+	// Withdrawn, the claim's citations stop counting: CITED, which only
+	// it cited, is no evidence any more; LINKED still is, by its link.
+	if _, err := s.WithdrawClaim(ctx, claim.ID, "zhang", "材料有误"); err != nil {
+		t.Fatal(err)
+	}
+	uses, err = s.EvidenceUses(ctx, EvidenceFilter{Round: 2018, Cities: []string{"330100"}, Indicator: "1.1.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := EvidenceDocuments(uses), map[[2]string][]string{{"330100", "1.1.1"}: {"LINKED"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("claim withdrawn: evidence %v, want %v", got, want)
+	}
+	for _, u := range uses {
+		if u.Kind == EvidenceClaim {
+			t.Errorf("claim withdrawn: its citation %+v still counts", u)
+		}
+	}
+}
+
+// A link carried from 2017 into 2018 counts in 2018, though its document
+// is of 2017; dropped, it does not; a 2017 link not carried does not.
+func TestEvidenceUsesCountCarriedLinks(t *testing.T) {
+	forEachStore(t, testEvidenceUsesCountCarriedLinks)
+}
+
+func testEvidenceUsesCountCarriedLinks(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	for _, id := range []string{"CARRIED", "DROPPED"} {
+		d := newDoc(id, "sha-"+id)
+		d.Round = "2017"
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "CARRIED", IndicatorCode: "1.1.1", CreatedBy: "zhang"},
+		{DocumentID: "DROPPED", IndicatorCode: "1.1.2", CreatedBy: "zhang"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	evidence := func(round int) map[[2]string][]string {
+		t.Helper()
+		uses, err := s.EvidenceUses(ctx, EvidenceFilter{Round: round, Cities: []string{"330100"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return EvidenceDocuments(uses)
+	}
+	if got := evidence(2018); len(got) != 0 {
+		t.Errorf("2018 before the carry-over: evidence %v, want none", got)
+	}
+	if _, err := s.CarryOver(ctx, "330100", 2017, 2018, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := evidence(2018), map[[2]string][]string{{"330100", "1.1.1"}: {"CARRIED"}, {"330100", "1.1.2"}: {"DROPPED"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("2018 carried: evidence %v, want %v", got, want)
+	}
+	cs, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.Indicator == "1.1.2" {
+			if err := s.DecideCarryover(ctx, c.ID, CarryDropped, "admin"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got, want := evidence(2018), map[[2]string][]string{{"330100", "1.1.1"}: {"CARRIED"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("2018, 1.1.2's link dropped: evidence %v, want %v", got, want)
+	}
+	if got, want := evidence(2017), map[[2]string][]string{{"330100", "1.1.1"}: {"CARRIED"}, {"330100", "1.1.2"}: {"DROPPED"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("2017: evidence %v, want %v", got, want)
+	}
+}
+
+// A carried object withdrawn or whose document is deleted is not live:
+// Carryovers with Live leaves its row out, on both catalogs.
+func TestCarryoversLiveLeavesGoneObjectsOut(t *testing.T) {
+	forEachStore(t, testCarryoversLiveLeavesGoneObjectsOut)
+}
+
+func testCarryoversLiveLeavesGoneObjectsOut(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	for _, id := range []string{"LINKED", "KEPT", "CITED"} {
+		d := newDoc(id, "sha-"+id)
+		d.Round = "2017"
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "LINKED", IndicatorCode: "1.1.1", CreatedBy: "zhang"},
+		{DocumentID: "KEPT", IndicatorCode: "1.1.2", CreatedBy: "zhang"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateClaim(ctx, &Claim{City: "330100", Round: 2017, Indicator: "1.1.2", Statement: "已建立学分银行", CreatedBy: "zhang",
+		Citations: []Citation{{DocumentID: "CITED", SHA256: "sha-CITED", Page: 1, Quote: "学分银行", QuoteFound: true, FoundOnPage: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CarryOver(ctx, "330100", 2017, 2018, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	live := func() map[CarryKind]int {
+		t.Helper()
+		cs, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: 2018, State: CarryToConfirm, Live: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[CarryKind]int{}
+		for _, c := range cs {
+			n[c.Kind]++
+		}
+		return n
+	}
+	if got, want := live(), map[CarryKind]int{CarryLink: 2, CarryClaim: 1}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("carried live %v, want %v", got, want)
+	}
+	all, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: 2018, State: CarryToConfirm})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range all {
+		if c.Kind == CarryClaim {
+			if _, err := s.WithdrawClaim(ctx, c.ObjectID, "zhang", "材料有误"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := s.DeleteDocument(ctx, "LINKED", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := live(), map[CarryKind]int{CarryLink: 1}; !reflect.DeepEqual(got, want) {
+		t.Errorf("carried live after withdrawing the claim and deleting LINKED: %v, want %v", got, want)
 	}
 }

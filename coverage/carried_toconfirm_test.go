@@ -83,3 +83,62 @@ func TestCarriedItemsAreToConfirmOnTheHeatMap(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedItemsGoneAreNotToConfirm: a claim of 2.3.2 and a link to
+// 2.3.1 carried into 2018, then the carried claim withdrawn and the
+// linked document deleted. Nothing is left to confirm: the heat map and
+// /compare show the gap (as the report says 缺), not ↻ 待确认 over it.
+func TestCarriedItemsGoneAreNotToConfirm(t *testing.T) {
+	ctx := context.Background()
+	e := testenv.New(t)
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	linked := e.Upload(hangzhou, "学习卡.txt", "全市发放终身学习卡。")
+	cited := e.Upload(hangzhou, "学分银行.txt", "建立学分银行制度。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: linked.ID, IndicatorCode: "2.3.1"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.2", Statement: "建立学分银行制度",
+		Citations: []claims.CitationInput{{DocumentID: cited.ID, Page: 1, Quote: "建立学分银行制度"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.CarryOver(ctx, testenv.Admin, hangzhou, 2018); err != nil {
+		t.Fatal(err)
+	}
+	carried, err := e.Values.Carryovers(ctx, testenv.Admin, hangzhou, 2018, catalog.CarryToConfirm)
+	if err != nil || len(carried) != 2 {
+		t.Fatalf("carried %+v, %v; want a link and a claim", carried, err)
+	}
+	for _, c := range carried {
+		if c.Kind == catalog.CarryClaim {
+			if _, err := e.Claims.Withdraw(ctx, coord, c.ObjectID, "材料有误"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := e.Documents.Delete(ctx, testenv.Admin, linked.ID); err != nil {
+		t.Fatal(err)
+	}
+	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2018, hangzhou)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]coverage.RoundCell{}
+	for _, row := range cmp.Indicators {
+		status[row.Code] = row.Rounds[0]
+	}
+	for _, c := range m.Cities[0].Cells {
+		if c.Code != "2.3.1" && c.Code != "2.3.2" {
+			continue
+		}
+		if c.ToConfirm != 0 || c.Documents != 0 {
+			t.Errorf("heat map 2018 %s: to confirm %d, documents %d; want 0, 0", c.Code, c.ToConfirm, c.Documents)
+		}
+		if r := status[c.Code]; r.ToConfirm != 0 || r.Status == coverage.StatusToConfirm {
+			t.Errorf("/compare 2018 %s: to confirm %d, status %s; want 0, not to confirm", c.Code, r.ToConfirm, r.Status)
+		}
+	}
+}

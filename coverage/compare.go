@@ -174,14 +174,16 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 // roundCells loads one round of a city and returns its cell per indicator.
 func (s *Service) roundCells(ctx context.Context, city string, round int) (func(catalog.Indicator) RoundCell, error) {
 	// The indicator's evidence documents as every page counts them:
-	// linked in the round, or cited by its claims or its value.
-	uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Round: round, Cities: []string{city}})
+	// linked in the round, or cited by its claims or its value. A value's
+	// source deleted (撤回) since it was cited is no evidence, as in the
+	// report; the value itself is still shown.
+	counts, err := s.cat.EvidenceCounts(ctx, catalog.EvidenceFilter{Round: round, Cities: []string{city}})
 	if err != nil {
 		return nil, err
 	}
-	docs := map[string][]string{}
-	for key, ids := range catalog.EvidenceDocuments(uses) {
-		docs[key[1]] = ids
+	docs := map[string]int{}
+	for _, c := range counts {
+		docs[c.Indicator] = c.Documents
 	}
 	claims, err := s.cat.CountClaims(ctx, round, city)
 	if err != nil {
@@ -191,23 +193,13 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	if err != nil {
 		return nil, err
 	}
-	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm})
-	if err != nil {
-		return nil, err
-	}
-	// A value's source deleted (撤回) since it was cited is no evidence, as
-	// in the report; the value itself is still shown.
-	withdrawn, err := withdrawnSources(ctx, s.cat, vals)
+	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm, Live: true})
 	if err != nil {
 		return nil, err
 	}
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
 		cell := RoundCell{Round: round}
-		behind := map[string]bool{}
-		for _, id := range docs[code] {
-			behind[id] = true
-		}
 		verified, contradicted, backed := false, false, false
 		for _, c := range claims {
 			if c.Indicator == code {
@@ -219,14 +211,11 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			if v.Indicator == code {
 				n := v.Number
 				cell.Value, cell.Given, cell.GivenEN, cell.ValueStatus = &n, v.Written(), v.WrittenIn(true), string(v.Status)
-				if id := v.Citation.DocumentID; id != "" && !withdrawn[id] {
-					behind[id] = true
-				}
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 			}
 		}
-		cell.Documents = len(behind)
+		cell.Documents = docs[code]
 		for _, c := range carried {
 			if c.Indicator == code {
 				cell.ToConfirm++

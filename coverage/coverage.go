@@ -65,7 +65,8 @@ func Tree(inds []catalog.Indicator, linked map[string][]string) []*Node {
 	return roots
 }
 
-// Matrix is the coverage of key indicators by linked documents, per city.
+// Matrix is the coverage of key indicators by evidence documents (linked,
+// or cited by a claim or value), per city.
 type Matrix struct {
 	Round int `json:"round,omitempty"`
 	// NamesKept is true when Round keeps its own indicator names (a past

@@ -49,7 +49,7 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	if err != nil {
 		return nil, err
 	}
-	carried, err := cat.Carryovers(ctx, catalog.CarryFilter{Cities: f.Cities, Round: round, State: catalog.CarryToConfirm})
+	carried, err := cat.Carryovers(ctx, catalog.CarryFilter{Cities: f.Cities, Round: round, State: catalog.CarryToConfirm, Live: true})
 	if err != nil {
 		return nil, err
 	}
@@ -64,13 +64,5 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 // in a round (0: all rounds): linked, or cited by a claim or a value, as
 // the indicator page, the tree, the comparison and the report have them.
 func countEvidence(ctx context.Context, cat *catalog.Store, round int, cities ...string) ([]catalog.LinkCount, error) {
-	uses, err := cat.EvidenceUses(ctx, catalog.EvidenceFilter{Round: round, Cities: cities})
-	if err != nil {
-		return nil, err
-	}
-	var out []catalog.LinkCount
-	for key, ids := range catalog.EvidenceDocuments(uses) {
-		out = append(out, catalog.LinkCount{City: key[0], Indicator: key[1], Documents: len(ids)})
-	}
-	return out, nil
+	return cat.EvidenceCounts(ctx, catalog.EvidenceFilter{Round: round, Cities: cities})
 }

@@ -74,8 +74,9 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 // cellLook): a claim or value found contradicted first, then anything
 // carried over from the last round and still to confirm, then one verified,
 // then a claim submitted that cites a document not withdrawn, then a
-// value recorded whose source is not withdrawn, each with the count of linked documents when there are any; else that count, or
-// 缺 when there is nothing at all.
+// value recorded whose source is not withdrawn, each with the count of
+// evidence documents (linked or cited) when there are any; else that
+// count, or 缺 when there is nothing at all.
 func (w matrixWords) cellMark(c Cell) any {
 	var mark string
 	switch {

@@ -208,8 +208,15 @@ func (r *Report) notFound(v *catalog.Value) string {
 }
 
 // quoteNotFound follows a claim's quote that does not occur on the page
-// it cites, as notFound follows a value's number.
-func (r *Report) quoteNotFound() string {
+// it cites, as notFound follows a value's number: on another page, it
+// names that page; not in the document, it says so.
+func (r *Report) quoteNotFound(q Quote) string {
+	if q.FoundOnPage > 0 && q.Page > 0 && q.FoundOnPage != q.Page {
+		if r.Lang == English {
+			return fmt.Sprintf(" (not on p. %d; on p. %d)", q.Page, q.FoundOnPage)
+		}
+		return fmt.Sprintf("\uFF08第%d页未找到该引文\uFF0C见第%d页\uFF09", q.Page, q.FoundOnPage)
+	}
 	if r.Lang == English {
 		return " (quote not found in the source text)"
 	}
@@ -223,7 +230,7 @@ func (r *Report) quotes(e Evidence) string {
 	for i, q := range e.Quotes {
 		lines[i] = catalog.Fullwidth(q.Text)
 		if q.NotFound {
-			lines[i] += r.quoteNotFound()
+			lines[i] += r.quoteNotFound(q)
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -44,3 +44,37 @@ func TestClaimQuoteNotFoundIsShownMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimQuoteOnAnotherPageNamesThatPage: a claim cites page 2 of a
+// document with words that are on its page 1. The report does not say the
+// quote is not in the document; it says it is not on page 2 but on page 1
+// (（第2页未找到该引文，见第1页）, (not on p. 2; on p. 1)).
+func TestClaimQuoteOnAnotherPageNamesThatPage(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "gongzuo.txt", "杭州市建立学分银行制度。\n— 1 —\f开展学习成果认证。\n— 2 —")
+	const quote = "建立学分银行制度"
+	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 2, Quote: quote}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lang       report.Lang
+		mark, lost string
+	}{
+		{report.Chinese, "\uFF08第2页未找到该引文\uFF0C见第1页\uFF09", "原文中未找到该引文"},
+		{report.English, " (not on p. 2; on p. 1)", "quote not found in the source text"},
+	} {
+		r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Lang = tt.lang
+		text, _, _ := docx(t, r)
+		if !strings.Contains(text, quote+tt.mark) || strings.Contains(text, tt.lost) {
+			t.Errorf("DOCX (%s) does not mark %q %q (nor without %q): %.1500s", tt.lang, quote, tt.mark, tt.lost, text)
+		}
+		if cell := strings.Join(xlsxRows(t, r)["2.3.1"], "\t"); !strings.Contains(cell, "“"+quote+"”"+tt.mark) || strings.Contains(cell, tt.lost) {
+			t.Errorf("XLSX (%s) row 2.3.1 %q does not mark %q %q", tt.lang, cell, quote, tt.mark)
+		}
+	}
+}

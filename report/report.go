@@ -106,10 +106,13 @@ type Evidence struct {
 }
 
 // Quote is a passage quoted from a document. NotFound is true when a
-// claim's citation quotes words that do not occur on the page it names.
+// claim's citation quotes words that do not occur on the page it names
+// (Page); FoundOnPage, when not 0, is the other page they occur on.
 type Quote struct {
-	Text     string
-	NotFound bool
+	Text        string
+	NotFound    bool
+	Page        int
+	FoundOnPage int
 }
 
 // Withdrawn marks the title of a withdrawn document in the report.
@@ -391,7 +394,7 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	if err := d.loadReasons(ctx, s.cat, claimIDs); err != nil {
 		return nil, err
 	}
-	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm})
+	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm, Live: true})
 	if err != nil {
 		return nil, err
 	}
@@ -473,7 +476,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
 	// it into the round is.
-	add := func(id string, page int, quote string, carried, notFound bool) {
+	add := func(id string, page int, quote string, carried, notFound bool, foundOn int) {
 		doc := d.docs[id]
 		if doc == nil {
 			return
@@ -487,7 +490,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		if seen {
 			it.Evidence[i].ToConfirm = it.Evidence[i].ToConfirm && carried
 			if e := &it.Evidence[i]; quote != "" && e.Page == page && !slices.ContainsFunc(e.Quotes, func(q Quote) bool { return q.Text == quote }) {
-				e.Quotes = append(e.Quotes, Quote{Text: quote, NotFound: notFound})
+				e.Quotes = append(e.Quotes, Quote{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn})
 				if e.Quote == "" {
 					e.Quote = quote
 				}
@@ -501,7 +504,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried}
 			if quote != "" {
-				e.Quotes = []Quote{{Text: quote, NotFound: notFound}}
+				e.Quotes = []Quote{{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn}}
 			}
 			it.Evidence = append(it.Evidence, e)
 		}
@@ -520,7 +523,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			contradicted = v.Status == catalog.ClaimContradicted
 			toConfirm = d.carried[v.ID]
 			// A value's number not found is marked beside the number.
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], false)
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], false, 0)
 		}
 	}
 	for _, c := range d.claims {
@@ -530,14 +533,14 @@ func (d *data) item(ind catalog.Indicator) Item {
 			contradicted = contradicted || c.Status == catalog.ClaimContradicted
 			toConfirm = toConfirm || d.carried[c.ID]
 			for _, t := range c.Citations {
-				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound)
+				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound, t.FoundOnPage)
 			}
 		}
 	}
 	for _, id := range d.linked[ind.Code] {
 		l := d.pages[[2]string{id, ind.Code}]
 		toConfirm = toConfirm || d.carried[l.ID]
-		add(id, l.Page, l.Quote, d.carried[l.ID], false)
+		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0)
 	}
 	switch {
 	case contradicted:

@@ -254,7 +254,7 @@ func (r *Report) evidenceLine(e Evidence) string {
 	parts := []string{r.name(e), e.DocNumber, e.IssuedOn, page}
 	for _, q := range e.Quotes {
 		if q.NotFound {
-			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+r.quoteNotFound())
+			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+r.quoteNotFound(q))
 		}
 	}
 	return strings.Join(parts, " | ")

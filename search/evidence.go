@@ -71,7 +71,9 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 			return nil, err
 		}
 	}
-	uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Cities: cities, Indicator: code})
+	// The links are read above; only citations are asked for here.
+	uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Cities: cities, Indicator: code,
+		Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}})
 	if err != nil {
 		return nil, err
 	}
