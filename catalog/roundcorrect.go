@@ -58,12 +58,7 @@ func (n *RoundNames) Indicator(code string) (ind Indicator, ok bool) {
 // since is not a rename, whatever became of its English: the kept name
 // alone (in English today's translation when the round had none).
 func NameNow(name, nameEN string, now Indicator, english bool) string {
-	named := func(zh, en string) string {
-		if english && en != "" {
-			return en
-		}
-		return zh
-	}
+	named := func(zh, en string) string { return NameIn(zh, en, english) }
 	was := named(name, nameEN)
 	switch {
 	case now.Code == "":
@@ -80,6 +75,15 @@ func NameNow(name, nameEN string, now Indicator, english bool) string {
 		return was + " (now: " + is + ")"
 	}
 	return was + "\uFF08\u73B0\u540D\uFF1A" + now.Name + "\uFF09"
+}
+
+// NameIn is a name in English (en) when english and there is one, else
+// in Chinese (zh).
+func NameIn(zh, en string, english bool) string {
+	if english && en != "" {
+		return en
+	}
+	return zh
 }
 
 // Renamed returns, by code, the current framework's indicators whose name
