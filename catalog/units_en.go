@@ -66,16 +66,30 @@ func AmountIn(n float64, unit string, english bool) string {
 // or, for a unit without any, the unit without its 万 or 亿 (%, 处). The
 // report's value and unit columns hold the two.
 func EnglishParts(n float64, unit string) (number, unitEN string, named bool) {
+	n, unit = BaseAmount(n, unit)
+	en := UnitIn(unit, true)
+	return EnglishNumber(n), en, en != unit
+}
+
+// BaseAmount is a number in unit counted out of the unit's 万 or 亿 (万亿
+// too) into its base unit: 12,345,000 and 人次 for 1234.5 万人次, the
+// float noise of scaling rounded away at fifteen significant digits; a
+// unit without a scale as it is. The English report's value cells hold
+// the number, so that they sum and sort.
+func BaseAmount(n float64, unit string) (float64, string) {
+	scaled := false
 	for _, s := range []struct {
 		scale string
 		times float64
 	}{{"万", 1e4}, {"亿", 1e8}} {
 		if base, ok := strings.CutPrefix(unit, s.scale); ok && base != "" {
-			n, unit = n*s.times, base
+			n, unit, scaled = n*s.times, base, true
 		}
 	}
-	en := UnitIn(unit, true)
-	return EnglishNumber(n), en, en != unit
+	if scaled && !math.IsInf(n, 0) && !math.IsNaN(n) {
+		n, _ = strconv.ParseFloat(strconv.FormatFloat(n, 'g', 15, 64), 64)
+	}
+	return n, unit
 }
 
 // EnglishNumber writes n as English readers write numbers: thousands
