@@ -144,6 +144,10 @@ func TestCorrectingARoundsKeptEnglishName(t *testing.T) {
 			t.Errorf("PATCH %s another indicator's English name: %d %v, want 409 saying %q", lang, resp.StatusCode, body, says)
 		}
 	}
+	stale := map[string]any{"name_en": "Credit banks", "was_name_en": "Credit bank"}
+	if resp, body := e.do(e.request("PATCH", path, stale), "admin"); resp.StatusCode != 409 || !strings.Contains(fmt.Sprint(body["error"]), "英文名称已被他人改为“Credit bank system”") {
+		t.Errorf("PATCH from a stale read: %d %v, want 409 saying who changed it since", resp.StatusCode, body)
+	}
 }
 
 func orEmpty(v any) any {

@@ -161,8 +161,11 @@ const maxRoundName = 200
 // and to for the Chinese name, from_en and to_en for the English one,
 // only those that changed). It returns the correction made. The round's
 // report and pack then use the new names. Refused: an empty Chinese name
-// (EINVALID; an empty English name says the round had none, and English
-// readers then see the Chinese name), a name another indicator of the
+// (EINVALID; an empty English name says the round had none: English
+// readers then see today's English name while the round's Chinese name
+// is today's, else the Chinese name, NameNow), a name over 200
+// characters (EINVALID), a name changed by someone else since the
+// corrector saw it (WasName, WasNameEN; ECONFLICT), a name another indicator of the
 // round has, in either language (ECONFLICT), a round that keeps no names
 // of its own and so follows the framework, such as the current round
 // (EINVALID, saying to correct the framework), an unknown round or code

@@ -72,7 +72,8 @@ func pastRoundWithTypo(t *testing.T, s *site) (typo, right string) {
 // page, which shows the kept typo with today's name; the admin's empty
 // name and another indicator's name come back beside the field in
 // Chinese; the correction is said and shown; 2019 (current) has no form
-// and says its names follow the framework.
+// and says its names follow the framework. Names of 200 characters are
+// taken and the notice, names shortened, still shown.
 func TestAdminCorrectsARoundsKeptName(t *testing.T) {
 	s := newSite(t)
 	typo, right := pastRoundWithTypo(t, s)
@@ -97,6 +98,14 @@ func TestAdminCorrectsARoundsKeptName(t *testing.T) {
 	}
 	if row := rowWith(body, `id="i-2.3.1"`); !strings.Contains(row, `value="`+right+`"`) || strings.Contains(row, typo) {
 		t.Errorf("2018's 2.3.1 after the correction: %.600s", row)
+	}
+	long, longEN := strings.Repeat("学分银行", 50), strings.Repeat("Credit bank ", 16)+"system"
+	resp, body = admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {long}, "name_en": {longEN}})
+	if said := "已把指标 2.3.1 的名称由“" + right + "”改为“" + long[:3*40] + "…”"; resp.StatusCode != 200 || !strings.Contains(textOf(body), said) || !strings.Contains(textOf(body), "的英文名称由") {
+		t.Errorf("names of 200 characters: %d %.600s, want the notice shown with the names shortened, %q", resp.StatusCode, textOf(body), said)
+	}
+	if row := rowWith(body, `id="i-2.3.1"`); inputValue(row, "name") != long {
+		t.Errorf("the row after a 200-character name: %.300s, want it whole", row)
 	}
 	_, page = admin.get("/admin/rounds/2019")
 	if strings.Contains(page, `name="name"`) || !strings.Contains(textOf(page), "这是当前轮次：其指标名称随当前指标体系") {

@@ -121,14 +121,16 @@ func roundNameEdit(r *http.Request) catalog.RoundNameEdit {
 }
 
 // correctedSays is what the admin is told of a correction: each name
-// changed, from what to what, or that nothing changed.
+// changed, from what to what, or that nothing changed. Long names are
+// shortened (the row shows them whole): a notice over 1000 bytes would
+// not be shown at all (takeFlash), and kept names run to 200 characters.
 func correctedSays(l Lang, c *catalog.NameCorrection) string {
 	var said []string
 	if c.Old != c.New {
-		said = append(said, trf(l, "round.corrected", c.Code, c.Old, c.New))
+		said = append(said, trf(l, "round.corrected", c.Code, shorten(c.Old, 40), shorten(c.New, 40)))
 	}
 	if c.OldEN != c.NewEN {
-		said = append(said, trf(l, "round.corrected_en", c.Code, c.OldEN, c.NewEN))
+		said = append(said, trf(l, "round.corrected_en", c.Code, shorten(c.OldEN, 80), shorten(c.NewEN, 80)))
 	}
 	if len(said) == 0 {
 		return trf(l, "round.unchanged", c.Code)
