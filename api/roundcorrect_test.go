@@ -69,7 +69,7 @@ func TestCorrectingARoundsKeptName(t *testing.T) {
 		t.Fatalf("make 2019 current: %d %v", resp.StatusCode, body)
 	}
 	e.importNamed("2.3.1", right, false)
-	if got := e.kept231(2018); got["name"] != typo || got["now"] != right || got["shown"] != typo+"（现名："+right+"）" {
+	if got := e.kept(2018, "2.3.1"); got["name"] != typo || got["now"] != right || got["shown"] != typo+"（现名："+right+"）" {
 		t.Fatalf("2018's 2.3.1 before the correction: %v, want the typo with 现名", got)
 	}
 	path := "/api/v1/rounds/2018/indicators/2.3.1"
@@ -95,7 +95,7 @@ func TestCorrectingARoundsKeptName(t *testing.T) {
 	if resp.StatusCode != 200 || body["old_name"] != typo || body["name"] != right {
 		t.Fatalf("the admin's correction: %d %v", resp.StatusCode, body)
 	}
-	if got := e.kept231(2018); got["name"] != right || got["now"] != nil || got["shown"] != right {
+	if got := e.kept(2018, "2.3.1"); got["name"] != right || got["now"] != nil || got["shown"] != right {
 		t.Errorf("2018's 2.3.1 after the correction: %v, want the right name alone", got)
 	}
 	events, err := e.cat.Events(context.Background(), "round:2018", 5)
@@ -103,23 +103,6 @@ func TestCorrectingARoundsKeptName(t *testing.T) {
 		events[0].Detail["from"] != typo || events[0].Detail["to"] != right {
 		t.Errorf("the audit entry of the correction: %+v %v", events, err)
 	}
-}
-
-// kept231 is 2.3.1 as GET /api/v1/rounds/{round}/indicators lists it.
-func (e *env) kept231(round int) map[string]any {
-	e.t.Helper()
-	resp, body := e.do(e.request("GET", fmt.Sprintf("/api/v1/rounds/%d/indicators", round), nil), "expert")
-	if resp.StatusCode != 200 || body["names_kept"] != true {
-		e.t.Fatalf("round %d's indicators: %d %v, want 200 with names_kept", round, resp.StatusCode, body)
-	}
-	inds, _ := body["indicators"].([]any)
-	for _, x := range inds {
-		if ind := x.(map[string]any); ind["code"] == "2.3.1" {
-			return ind
-		}
-	}
-	e.t.Fatalf("round %d lists no 2.3.1: %v", round, body)
-	return nil
 }
 
 // TestCorrectingARoundsKeptEnglishName: the admin corrects 2018's kept
@@ -135,12 +118,12 @@ func TestCorrectingARoundsKeptEnglishName(t *testing.T) {
 		t.Fatalf("make 2019 current: %d %v", resp.StatusCode, body)
 	}
 	path := "/api/v1/rounds/2018/indicators/2.3.1"
-	was := e.kept231(2018)
+	was := e.kept(2018, "2.3.1")
 	resp, body := e.do(e.request("PATCH", path, map[string]any{"name_en": " Credit bank system "}), "admin")
 	if resp.StatusCode != 200 || body["name"] != typo || body["name_en"] != "Credit bank system" || body["old_name_en"] != fmt.Sprint(orEmpty(was["name_en"])) {
 		t.Fatalf("the English correction: %d %v", resp.StatusCode, body)
 	}
-	if got := e.kept231(2018); got["name"] != typo || got["name_en"] != "Credit bank system" {
+	if got := e.kept(2018, "2.3.1"); got["name"] != typo || got["name_en"] != "Credit bank system" {
 		t.Errorf("2018's 2.3.1 after the English correction: %v", got)
 	}
 	resp, body = e.do(e.request("GET", "/api/v1/rounds/2018/indicators?lang=en", nil), "expert")
@@ -160,6 +143,10 @@ func TestCorrectingARoundsKeptEnglishName(t *testing.T) {
 		if resp.StatusCode != 409 || !strings.Contains(fmt.Sprint(body["error"]), says) {
 			t.Errorf("PATCH %s another indicator's English name: %d %v, want 409 saying %q", lang, resp.StatusCode, body, says)
 		}
+	}
+	stale := map[string]any{"name_en": "Credit banks", "was_name_en": "Credit bank"}
+	if resp, body := e.do(e.request("PATCH", path, stale), "admin"); resp.StatusCode != 409 || !strings.Contains(fmt.Sprint(body["error"]), "英文名称已被他人改为“Credit bank system”") {
+		t.Errorf("PATCH from a stale read: %d %v, want 409 saying who changed it since", resp.StatusCode, body)
 	}
 }
 

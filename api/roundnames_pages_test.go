@@ -95,7 +95,8 @@ func TestCompareNamesEachRoundAsItDid(t *testing.T) {
 }
 
 // TestAssignmentsNameARoundsIndicatorsAsItDid: a 2018 task of 2.3.1 is
-// listed with 2018's name and today's as indicator_now, and the
+// listed with 2018's name and today's as indicator_now (in English
+// indicator_now_en), and the
 // missing-materials sheet writes 旧名（现名：新名）; a 2019 task has
 // today's name alone.
 func TestAssignmentsNameARoundsIndicatorsAsItDid(t *testing.T) {
@@ -108,14 +109,18 @@ func TestAssignmentsNameARoundsIndicatorsAsItDid(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for round, want := range map[int][2]any{2018: {typo, right}, 2019: {right, nil}} {
+	today, err := e.cat.Indicator(ctx, "2.3.1")
+	if err != nil || today.NameEN == "" {
+		t.Fatalf("today's 2.3.1: %+v %v, want an English name", today, err)
+	}
+	for round, want := range map[int][3]any{2018: {typo, right, today.NameEN}, 2019: {right, nil, nil}} {
 		_, body := e.do(e.request("GET", fmt.Sprintf("/api/v1/assignments?city=%s&round=%d", cityA, round), nil), "coordA")
 		list, _ := body["assignments"].([]any)
 		if len(list) != 1 {
 			t.Fatalf("%d's assignments: %v", round, body)
 		}
-		if a := list[0].(map[string]any); a["indicator_name"] != want[0] || a["indicator_now"] != want[1] {
-			t.Errorf("%d's task of 2.3.1: %v, want indicator_name %v, indicator_now %v", round, a, want[0], want[1])
+		if a := list[0].(map[string]any); a["indicator_name"] != want[0] || a["indicator_now"] != want[1] || a["indicator_now_en"] != want[2] {
+			t.Errorf("%d's task of 2.3.1: %v, want indicator_name %v, indicator_now %v, indicator_now_en %v", round, a, want[0], want[1], want[2])
 		}
 	}
 	resp, data, err := e.fetch(e.request("GET", "/api/v1/assignments/missing.xlsx?city="+cityA+"&round=2018", nil), "coordA")

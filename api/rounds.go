@@ -53,13 +53,17 @@ func (h *handler) handleRoundIndicators(w http.ResponseWriter, r *http.Request) 
 
 // handleRoundIndicatorCorrect corrects the names a round keeps for one
 // indicator (admins): {"name"}, {"name_en"} or both; a name left out
-// stays as it is.
+// stays as it is. "was_name" and "was_name_en", when sent, are the names
+// the client last read: a name someone changed since is a 409, not
+// overwritten.
 func (h *handler) handleRoundIndicatorCorrect(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	year, err := intParam(r.PathValue("year"), 0, "year")
 	var in struct {
-		Name   *string `json:"name"`
-		NameEN *string `json:"name_en"`
+		Name      *string `json:"name"`
+		NameEN    *string `json:"name_en"`
+		WasName   *string `json:"was_name"`
+		WasNameEN *string `json:"was_name_en"`
 	}
 	if err == nil {
 		err = requireAdmin(u) // before reading the body
@@ -69,7 +73,7 @@ func (h *handler) handleRoundIndicatorCorrect(w http.ResponseWriter, r *http.Req
 	}
 	var c *catalog.NameCorrection
 	if err == nil {
-		c, err = h.Framework.CorrectRoundNames(r.Context(), u, year, r.PathValue("code"), catalog.RoundNameEdit{Name: in.Name, NameEN: in.NameEN})
+		c, err = h.Framework.CorrectRoundNames(r.Context(), u, year, r.PathValue("code"), catalog.RoundNameEdit{Name: in.Name, NameEN: in.NameEN, WasName: in.WasName, WasNameEN: in.WasNameEN})
 	}
 	if err != nil {
 		h.writeError(w, r, err)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // RoundNames are the names a round gives its indicators: those it keeps
@@ -57,12 +58,7 @@ func (n *RoundNames) Indicator(code string) (ind Indicator, ok bool) {
 // since is not a rename, whatever became of its English: the kept name
 // alone (in English today's translation when the round had none).
 func NameNow(name, nameEN string, now Indicator, english bool) string {
-	named := func(zh, en string) string {
-		if english && en != "" {
-			return en
-		}
-		return zh
-	}
+	named := func(zh, en string) string { return NameIn(zh, en, english) }
 	was := named(name, nameEN)
 	switch {
 	case now.Code == "":
@@ -79,6 +75,15 @@ func NameNow(name, nameEN string, now Indicator, english bool) string {
 		return was + " (now: " + is + ")"
 	}
 	return was + "\uFF08\u73B0\u540D\uFF1A" + now.Name + "\uFF09"
+}
+
+// NameIn is a name in English (en) when english and there is one, else
+// in Chinese (zh).
+func NameIn(zh, en string, english bool) string {
+	if english && en != "" {
+		return en
+	}
+	return zh
 }
 
 // Renamed returns, by code, the current framework's indicators whose name
@@ -135,11 +140,19 @@ func (s *Store) CorrectRoundName(ctx context.Context, round int, code, name, by 
 
 // RoundNameEdit is a correction of the names a round keeps for one
 // indicator: the Chinese name, the English name, or both; nil leaves one
-// as it is.
+// as it is. WasName and WasNameEN, when not nil, are the names the
+// corrector saw: a name it changes that someone else has changed since
+// is refused (ECONFLICT) rather than overwritten.
 type RoundNameEdit struct {
 	Name   *string
 	NameEN *string
+
+	WasName   *string
+	WasNameEN *string
 }
+
+// maxRoundName is the longest kept name, in characters, either language.
+const maxRoundName = 200
 
 // CorrectRoundNames corrects the names round keeps for its indicator code
 // (a framework imported with a typo, then a later round made current):
@@ -148,8 +161,11 @@ type RoundNameEdit struct {
 // and to for the Chinese name, from_en and to_en for the English one,
 // only those that changed). It returns the correction made. The round's
 // report and pack then use the new names. Refused: an empty Chinese name
-// (EINVALID; an empty English name says the round had none, and English
-// readers then see the Chinese name), a name another indicator of the
+// (EINVALID; an empty English name says the round had none: English
+// readers then see today's English name while the round's Chinese name
+// is today's, else the Chinese name, NameNow), a name over 200
+// characters (EINVALID), a name changed by someone else since the
+// corrector saw it (WasName, WasNameEN; ECONFLICT), a name another indicator of the
 // round has, in either language (ECONFLICT), a round that keeps no names
 // of its own and so follows the framework, such as the current round
 // (EINVALID, saying to correct the framework), an unknown round or code
@@ -166,9 +182,15 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 		v := strings.TrimSpace(DropInvisible(*p))
 		return &v
 	}
-	edit = RoundNameEdit{Name: clean(edit.Name), NameEN: clean(edit.NameEN)}
+	edit = RoundNameEdit{Name: clean(edit.Name), NameEN: clean(edit.NameEN), WasName: clean(edit.WasName), WasNameEN: clean(edit.WasNameEN)}
 	if edit.Name != nil && *edit.Name == "" {
 		return nil, FieldErrorf("name", EINVALID, "指标名称不能为空;请填写该轮次应有的名称")
+	}
+	if edit.Name != nil && utf8.RuneCountInString(*edit.Name) > maxRoundName {
+		return nil, FieldErrorf("name", EINVALID, "指标名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.Name), maxRoundName)
+	}
+	if edit.NameEN != nil && utf8.RuneCountInString(*edit.NameEN) > maxRoundName {
+		return nil, FieldErrorf("name_en", EINVALID, "英文名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.NameEN), maxRoundName)
 	}
 	c := &NameCorrection{Round: round, Code: code}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -181,6 +203,9 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 		}
 		if err != nil {
 			return fmt.Errorf("read the names of %s in round %d: %w", code, round, err)
+		}
+		if err := changedSince(c, edit); err != nil {
+			return err
 		}
 		c.New, c.NewEN = c.Old, c.OldEN
 		if edit.Name != nil {
@@ -213,6 +238,23 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 	return c, nil
 }
 
+// changedSince refuses an edit of a name that someone else changed after
+// the corrector saw it (edit.WasName, edit.WasNameEN), the names now in c
+// (Old, OldEN): the edit would silently undo theirs. A name already made
+// what the edit asks is no conflict.
+func changedSince(c *NameCorrection, edit RoundNameEdit) error {
+	stale := func(was, to *string, now string) bool {
+		return to != nil && was != nil && *was != now && *to != now
+	}
+	if stale(edit.WasName, edit.Name, c.Old) {
+		return FieldErrorf("name", ECONFLICT, "%d 年度指标 %s 的名称已被他人改为“%s”,请刷新页面后再改", c.Round, c.Code, c.Old)
+	}
+	if stale(edit.WasNameEN, edit.NameEN, c.OldEN) {
+		return FieldErrorf("name_en", ECONFLICT, "%d 年度指标 %s 的英文名称已被他人改为“%s”,请刷新页面后再改", c.Round, c.Code, c.OldEN)
+	}
+	return nil
+}
+
 // roundNameFree refuses, inside tx, a corrected name (c) that another
 // indicator of the round has: the Chinese name as it is, the English one
 // whatever its letter case.
@@ -231,12 +273,24 @@ func (s *Store) roundNameFree(ctx context.Context, tx *sql.Tx, c *NameCorrection
 	if c.NewEN == c.OldEN || c.NewEN == "" {
 		return nil
 	}
-	err := tx.QueryRowContext(ctx, `SELECT code FROM round_indicator WHERE round = ? AND LOWER(name_en) = LOWER(?) AND code <> ? ORDER BY position LIMIT 1`,
-		c.Round, c.NewEN, c.Code).Scan(&other)
-	if err == nil {
-		return FieldErrorf("name_en", ECONFLICT, "%d 年度的指标 %s 的英文名称已是“%s”;同一轮次的两个指标不能同名,请换一个名称", c.Round, other, c.NewEN)
+	// Letter case is folded here, not by SQL LOWER(), which folds only
+	// ASCII on SQLite: "ÉDUCATION" and "Éducation" are one name on both.
+	rows, err := tx.QueryContext(ctx, `SELECT code, name_en FROM round_indicator WHERE round = ? AND code <> ? AND name_en <> '' ORDER BY position`,
+		c.Round, c.Code)
+	if err != nil {
+		return fmt.Errorf("look for the English name in round %d: %w", c.Round, err)
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
+	defer rows.Close()
+	for rows.Next() {
+		var en string
+		if err := rows.Scan(&other, &en); err != nil {
+			return fmt.Errorf("look for the English name in round %d: %w", c.Round, err)
+		}
+		if strings.EqualFold(en, c.NewEN) {
+			return FieldErrorf("name_en", ECONFLICT, "%d 年度的指标 %s 的英文名称已是“%s”;同一轮次的两个指标不能同名,请换一个名称", c.Round, other, c.NewEN)
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return fmt.Errorf("look for the English name in round %d: %w", c.Round, err)
 	}
 	return nil

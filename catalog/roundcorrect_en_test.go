@@ -11,8 +11,9 @@ import (
 // alone (the Chinese name stays), then both at once; English readers of
 // 2018 see it, the audit log has the old and new English name, an English
 // name 1.1.2 has (in any letter case) is refused, and an edit of neither
-// name is refused; clearing an English name is allowed (the round then
-// shows its Chinese name in English too).
+// name is refused; clearing an English name is allowed (English pages
+// then show today's English name while the round's Chinese name is
+// today's, else the Chinese name: NameNow).
 func TestCorrectingAKeptEnglishName(t *testing.T) {
 	forEachStore(t, testCorrectingAKeptEnglishName)
 }
@@ -72,5 +73,56 @@ func testCorrectingAKeptEnglishName(t *testing.T, s *Store) {
 	}
 	if events, _ := s.Events(ctx, "round:2018", 10); len(events) != 5 {
 		t.Errorf("%d events, want 5 (kept, four corrections; the refusals none)", len(events))
+	}
+}
+
+// TestAStaleCorrectionIsRefused: two admins load 2018's names page; B
+// corrects the Chinese name. A, whose page still shows the old names,
+// corrects only the English name: B's Chinese name stays. A then sends a
+// Chinese name over the one B changed: refused (ECONFLICT) rather than
+// silently undoing B's. Names over 200 characters are refused, and an
+// English name another indicator has in any letter case (É and é alike).
+func TestAStaleCorrectionIsRefused(t *testing.T) { forEachStore(t, testAStaleCorrectionIsRefused) }
+
+func testAStaleCorrectionIsRefused(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	if err := s.AddRound(ctx, Round{Year: 2018 + 1, Current: true}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	p := func(v string) *string { return &v }
+	if _, err := s.CorrectRoundNames(ctx, 2018, "1.1.2", RoundNameEdit{NameEN: p("Éducation")}, "b"); err != nil {
+		t.Fatal(err)
+	}
+	shown, shownEN := "指标 1.1.1", ""
+	if _, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{Name: p("社区教育覆盖率"), WasName: &shown, WasNameEN: &shownEN}, "b"); err != nil {
+		t.Fatalf("B's correction: %v", err)
+	}
+	c, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{NameEN: p("Coverage"), WasName: &shown, WasNameEN: &shownEN}, "a")
+	if err != nil || c.New != "社区教育覆盖率" || c.NewEN != "Coverage" {
+		t.Fatalf("A's English correction on a stale page: %+v %v, want B's Chinese name kept", c, err)
+	}
+	for _, tt := range []struct {
+		name string
+		edit RoundNameEdit
+		want string
+		says string
+	}{
+		{"Chinese over B's", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, ECONFLICT, "已被他人改为“社区教育覆盖率”"},
+		{"English over A's", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &shownEN}, ECONFLICT, "英文名称已被他人改为“Coverage”"},
+		{"English of 1.1.2 in other letter case", RoundNameEdit{NameEN: p("ÉDUCATION")}, ECONFLICT, "1.1.2 的英文名称已是“ÉDUCATION”"},
+		{"Chinese too long", RoundNameEdit{Name: p(strings.Repeat("名", 201))}, EINVALID, "指标名称太长"},
+		{"English too long", RoundNameEdit{NameEN: p(strings.Repeat("a", 201))}, EINVALID, "英文名称太长"},
+	} {
+		_, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", tt.edit, "a")
+		if ErrorCode(err) != tt.want || !strings.Contains(ErrorMessage(err), tt.says) {
+			t.Errorf("%s: %v, want %s saying %q", tt.name, err, tt.want, tt.says)
+		}
+	}
+	if c, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{Name: p("社区教育覆盖率"), WasName: &shown}, "a"); err != nil || c.Changed() {
+		t.Errorf("the name B already gave, from a stale page: %+v %v, want no conflict and no change", c, err)
+	}
+	if c, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{Name: p(strings.Repeat("名", 200))}, "a"); err != nil || len([]rune(c.New)) != 200 {
+		t.Errorf("a name of 200 characters: %v, want it taken", err)
 	}
 }

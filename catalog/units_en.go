@@ -66,14 +66,7 @@ func AmountIn(n float64, unit string, english bool) string {
 // or, for a unit without any, the unit without its 万 or 亿 (%, 处). The
 // report's value and unit columns hold the two.
 func EnglishParts(n float64, unit string) (number, unitEN string, named bool) {
-	for _, s := range []struct {
-		scale string
-		times float64
-	}{{"万", 1e4}, {"亿", 1e8}} {
-		if base, ok := strings.CutPrefix(unit, s.scale); ok && base != "" {
-			n, unit = n*s.times, base
-		}
-	}
+	n, unit = BaseAmount(n, unit)
 	en := UnitIn(unit, true)
 	if en == unit {
 		return EnglishNumber(n), width.Fold.String(unit), false // ％ is %
@@ -81,30 +74,69 @@ func EnglishParts(n float64, unit string) (number, unitEN string, named bool) {
 	return EnglishNumber(n), en, true
 }
 
-// EnglishNumber writes n as English readers write numbers: thousands
-// separated by commas (123,000, 1,234.5), and from a million up in
-// millions or billions when that is exact to three decimals (12.345
-// million, 1.5 billion); never with 万 or 亿. The float noise of scaling
-// (12.3 × 10,000) is rounded away at six decimals.
-func EnglishNumber(n float64) string {
-	n = math.Round(n*1e6) / 1e6
-	sign := ""
-	if n < 0 {
-		sign, n = "-", -n
+// BaseAmount is a number in unit counted out of the unit's 万 or 亿 (万亿
+// too) into its base unit: 12,345,000 and 人次 for 1234.5 万人次, the
+// float noise of scaling rounded away at fifteen significant digits; a
+// unit without a scale as it is. The English report's value cells hold
+// the number, so that they sum and sort.
+func BaseAmount(n float64, unit string) (float64, string) {
+	scaled := false
+	for _, s := range []struct {
+		scale string
+		times float64
+	}{{"万", 1e4}, {"亿", 1e8}} {
+		if base, ok := strings.CutPrefix(unit, s.scale); ok && base != "" {
+			n, unit, scaled = n*s.times, base, true
+		}
 	}
-	for _, big := range []struct {
-		size, below float64
-		word        string
-	}{{1e9, math.Inf(1), " billion"}, {1e6, 1e9, " million"}} {
-		if n < big.size || n >= big.below {
-			continue
-		}
-		thousandths := n / big.size * 1000
-		if math.Abs(thousandths-math.Round(thousandths)) < 1e-6 {
-			return sign + strconv.FormatFloat(math.Round(thousandths)/1000, 'f', -1, 64) + big.word
-		}
+	if scaled && !math.IsInf(n, 0) && !math.IsNaN(n) {
+		n, _ = strconv.ParseFloat(strconv.FormatFloat(n, 'g', 15, 64), 64)
+	}
+	return n, unit
+}
+
+// EnglishNumber writes n as English readers write numbers: thousands
+// separated by commas (123,000, 1,234.5), and from a million up to below
+// a trillion in millions or billions when that is exact to three decimals
+// (12.345 million, 1.5 billion); from a trillion up in plain digits;
+// never with 万 or 亿. The float noise of scaling (12.3 × 10,000) is
+// rounded away at fifteen significant digits, so a small number stays
+// (0.0000004), and zero has no sign. Infinity and NaN, which no value
+// holds, are written ∞, -∞ and NaN.
+func EnglishNumber(n float64) string {
+	switch {
+	case math.IsNaN(n):
+		return "NaN"
+	case math.IsInf(n, 1):
+		return "∞"
+	case math.IsInf(n, -1):
+		return "-∞"
+	}
+	n, _ = strconv.ParseFloat(strconv.FormatFloat(n, 'g', 15, 64), 64)
+	sign := ""
+	switch {
+	case n < 0:
+		sign, n = "-", -n
+	case n == 0:
+		n = 0 // not -0
 	}
 	whole, frac, _ := strings.Cut(strconv.FormatFloat(n, 'f', -1, 64), ".")
+	// In millions (billions) when exact to three decimals: a whole number
+	// whose last three (six) digits are zeros, told on its decimal digits,
+	// so that no fraction is lost to a float's rounding.
+	for _, big := range []struct {
+		digits int
+		word   string
+	}{{9, " billion"}, {6, " million"}} {
+		if frac != "" || len(whole) <= big.digits || len(whole) > big.digits+3 || whole[len(whole)-big.digits+3:] != strings.Repeat("0", big.digits-3) {
+			continue
+		}
+		head, thousandths := whole[:len(whole)-big.digits], strings.TrimRight(whole[len(whole)-big.digits:len(whole)-big.digits+3], "0")
+		if thousandths != "" {
+			head += "." + thousandths
+		}
+		return sign + head + big.word
+	}
 	var b strings.Builder
 	for i, d := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
@@ -139,22 +171,35 @@ func (v *Value) WrittenParts() (number, unit string) {
 // TypedEN is the value as its coordinator typed it, told in English: 12,500
 // in units of 10,000 people for 12500 typed in 万人 (or as 12500 万 for
 // 人), so that an English reader of a unit mismatch sees which scale was
-// typed without a 万 in the number; as written (Written) when its number
-// is not a plain one.
+// typed without a 万 in the number. A scale the unit has no English words
+// for is counted into the number: 3万亿 typed for 元 is 30,000 in units
+// of 100 million yuan, 7万 for 处 is 70,000处 (as AmountIn writes it). As
+// written (Written) when its number is not a plain one.
 func (v *Value) TypedEN() string {
 	n, u := v.WrittenParts()
 	n = strings.TrimSpace(width.Fold.String(n)) // １２５００万 is 12500万
-	for _, scale := range []string{"万", "亿"} {
-		if m, ok := strings.CutSuffix(n, scale); ok {
-			n, u = strings.TrimSpace(m), scale+u
+	for cut := true; cut; {
+		cut = false
+		for _, scale := range []string{"万", "亿"} {
+			if m, ok := strings.CutSuffix(n, scale); ok {
+				n, u, cut = strings.TrimSpace(m), scale+u, true
+			}
 		}
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(n, ",", ""), 64)
 	if err != nil {
 		return v.Written()
 	}
-	if en := UnitIn(u, true); en != u {
-		return EnglishNumber(f) + " in units of " + en
+	for {
+		if en := UnitIn(u, true); en != u {
+			return EnglishNumber(f) + " in units of " + en
+		}
+		if base, ok := strings.CutPrefix(u, "万"); ok {
+			f, u = f*1e4, base
+		} else if base, ok := strings.CutPrefix(u, "亿"); ok {
+			f, u = f*1e8, base
+		} else {
+			return AmountIn(f, u, true)
+		}
 	}
-	return EnglishNumber(f) + " " + u
 }

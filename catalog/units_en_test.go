@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -46,8 +47,10 @@ func TestValueWrittenParts(t *testing.T) {
 }
 
 // TestEnglishNumber: thousands separated, millions and billions when
-// exact to three decimals, otherwise every digit; the float noise of
-// 12.3 × 10,000 gone.
+// exact to three decimals (judged on the decimal digits, so a fraction is
+// never rounded away), otherwise every digit, and every digit from a
+// trillion up; the float noise of 12.3 × 10,000 gone but not a small
+// number; no "-0"; infinity and NaN named.
 func TestEnglishNumber(t *testing.T) {
 	typed := 12.3 // a variable: a constant 12.3 * 10000 would be exact
 	for _, tt := range []struct {
@@ -57,6 +60,10 @@ func TestEnglishNumber(t *testing.T) {
 		{0, "0"}, {999, "999"}, {1000, "1,000"}, {123000, "123,000"}, {typed * 10000, "123,000"}, {1234.5, "1,234.5"},
 		{999999, "999,999"}, {1e6, "1 million"}, {1230000, "1.23 million"}, {12345678, "12,345,678"}, {1234567.5, "1,234,567.5"},
 		{-7000, "-7,000"}, {2.5e9, "2.5 billion"}, {1.2345e9, "1,234,500,000"}, {0.05, "0.05"},
+		{1500000000.9, "1,500,000,000.9"}, {999999999.9996, "999,999,999.9996"}, {1e9, "1 billion"}, {999e9, "999 billion"},
+		{1e12, "1,000,000,000,000"}, {1e21, "1,000,000,000,000,000,000,000"}, {-2.5e6, "-2.5 million"},
+		{4e-7, "0.0000004"}, {-1e-7, "-0.0000001"}, {math.Copysign(0, -1), "0"},
+		{math.Inf(1), "∞"}, {math.Inf(-1), "-∞"}, {math.NaN(), "NaN"},
 	} {
 		if got := catalog.EnglishNumber(tt.n); got != tt.want {
 			t.Errorf("EnglishNumber(%v) = %q, want %q", tt.n, got, tt.want)
@@ -74,7 +81,10 @@ func TestTypedEN(t *testing.T) {
 		{catalog.Value{Number: 12500, Given: "12500 万人", Unit: "人"}, "12,500 in units of 10,000 people"},
 		{catalog.Value{Number: 12500, Given: "12500", Unit: "万人"}, "12,500 in units of 10,000 people"},
 		{catalog.Value{Number: 3, Given: "3亿", Unit: "元"}, "3 in units of 100 million yuan"},
-		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7 处"},
+		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7处"},
+		{catalog.Value{Number: 70000, Given: "7万", Unit: "处"}, "70,000处"},
+		{catalog.Value{Number: 3e12, Given: "3万亿", Unit: "元"}, "30,000 in units of 100 million yuan"},
+		{catalog.Value{Number: 3e12, Given: "3", Unit: "万亿元"}, "30,000 in units of 100 million yuan"},
 		{catalog.Value{Number: 123000, Given: "十二万三千", Unit: "人"}, "十二万三千人"},
 		{catalog.Value{Number: 125000000, Given: "１２５００万人", Unit: "人"}, "12,500 in units of 10,000 people"},
 		{catalog.Value{Number: 12500, Given: "１２５００", Unit: "万人"}, "12,500 in units of 10,000 people"},

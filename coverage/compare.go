@@ -30,46 +30,32 @@ type Comparison struct {
 }
 
 // CompareRow is one key indicator in every round compared, named as the
-// latest round compared names it: a past round that keeps its own names
-// as it had them, with today's name in Now and NowEN when renamed since
-// (旧名（现名：新名）, as the round's report writes it).
+// latest round compared names it (IndicatorName): a past round that keeps
+// its own names as it had them, with today's name in Now and NowEN when
+// renamed since (旧名（现名：新名）, as the round's report writes it).
 type CompareRow struct {
-	Code   string      `json:"code"`
-	Name   string      `json:"name"`
-	NameEN string      `json:"name_en,omitempty"`
-	Now    string      `json:"now,omitempty"`
-	NowEN  string      `json:"now_en,omitempty"`
+	IndicatorName
 	Kind   string      `json:"kind"`
 	Unit   string      `json:"unit,omitempty"`
 	Rounds []RoundCell `json:"rounds"`
 }
 
-// Shown is the row's indicator name as pages write it: the latest
-// round's name, today's beside it when renamed since (catalog.NameNow).
-func (r CompareRow) Shown(english bool) string {
-	var now catalog.Indicator
-	if r.Now != "" {
-		now = catalog.Indicator{Code: r.Code, Name: r.Now, NameEN: r.NowEN}
-	}
-	return catalog.NameNow(r.Name, r.NameEN, now, english)
-}
-
 // NamedThen is the name the row's i-th round (Rounds[i]) gave the
 // indicator, in English when english and the round had an English name,
 // when it differs from the row's; "" when it is the same, or the round
-// follows the current framework.
+// follows the current framework. As in catalog.NameNow, a Chinese name
+// unchanged is no other name when the round kept no English one: the
+// English page does not call the round's Chinese name its name then.
 func (r CompareRow) NamedThen(i int, english bool) string {
 	if i < 0 || i >= len(r.Rounds) || r.Rounds[i].Name == "" {
 		return ""
 	}
-	pick := func(zh, en string) string {
-		if english && en != "" {
-			return en
-		}
-		return zh
+	c := r.Rounds[i]
+	if c.Name == r.Name && c.NameEN == "" {
+		return ""
 	}
-	then := pick(r.Rounds[i].Name, r.Rounds[i].NameEN)
-	if then == pick(r.Name, r.NameEN) {
+	then := catalog.NameIn(c.Name, c.NameEN, english)
+	if then == catalog.NameIn(r.Name, r.NameEN, english) {
 		return ""
 	}
 	return then
@@ -159,7 +145,7 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 		if ind.Level != catalog.KeyLevel {
 			continue
 		}
-		row := CompareRow{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Kind: string(ind.Kind), Unit: ind.Unit, Rounds: cells[ind.Code]}
+		row := CompareRow{IndicatorName: IndicatorName{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN}, Kind: string(ind.Kind), Unit: ind.Unit, Rounds: cells[ind.Code]}
 		if then, ok := latest.Indicator(ind.Code); ok && latest.Kept {
 			row.Name, row.NameEN = then.Name, then.NameEN
 			if now, renamed := latest.Now[ind.Code]; renamed {

@@ -77,15 +77,10 @@ type Matrix struct {
 }
 
 // Column is a key indicator of the matrix, named as the matrix's round
-// names it; Now and NowEN are today's name of one a past round names
-// otherwise (旧名（现名：新名）, as the round's report writes it).
+// names it (IndicatorName).
 type Column struct {
-	Code   string `json:"code"`
-	Name   string `json:"name"`
-	NameEN string `json:"name_en,omitempty"`
-	Kind   string `json:"kind"`
-	Now    string `json:"now,omitempty"`
-	NowEN  string `json:"now_en,omitempty"`
+	IndicatorName
+	Kind string `json:"kind"`
 }
 
 // CityCoverage is one city's row: how many key indicators have evidence,
@@ -134,7 +129,7 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 	m := &Matrix{Round: round, Indicators: []Column{}, Cities: []CityCoverage{}}
 	for _, ind := range inds {
 		if ind.Level == catalog.KeyLevel {
-			m.Indicators = append(m.Indicators, Column{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Kind: string(ind.Kind)})
+			m.Indicators = append(m.Indicators, Column{IndicatorName: IndicatorName{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN}, Kind: string(ind.Kind)})
 		}
 	}
 	n := map[[2]string]int{}

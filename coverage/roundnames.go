@@ -35,14 +35,26 @@ func roundIndicators(ctx context.Context, cat *catalog.Store, round int) (inds [
 	return named, n.Now, true, nil
 }
 
-// nameNow is a column's name as catalog.NameNow writes it: the round's
-// name, today's beside it when renamed since.
-func (c Column) nameNow(english bool) string {
+// IndicatorName is a key indicator named as a round names it, Column's
+// and CompareRow's: Now and NowEN are today's name of one a past round
+// names otherwise (旧名（现名：新名）, as the round's report writes it).
+type IndicatorName struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	NameEN string `json:"name_en,omitempty"`
+	Now    string `json:"now,omitempty"`
+	NowEN  string `json:"now_en,omitempty"`
+}
+
+// Shown is the name as pages and spreadsheets write it
+// (catalog.NameNow): the round's name, today's beside it when renamed
+// since.
+func (n IndicatorName) Shown(english bool) string {
 	var now catalog.Indicator
-	if c.Now != "" {
-		now = catalog.Indicator{Code: c.Code, Name: c.Now, NameEN: c.NowEN}
+	if n.Now != "" {
+		now = catalog.Indicator{Code: n.Code, Name: n.Now, NameEN: n.NowEN}
 	}
-	return catalog.NameNow(c.Name, c.NameEN, now, english)
+	return catalog.NameNow(n.Name, n.NameEN, now, english)
 }
 
 // nameRound names the matrix's columns as its round does (inds from

@@ -41,7 +41,7 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 	}
 	for i, col := range m.Indicators {
 		r := i + 2
-		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(col.nameNow(english)), w.kinds[col.Kind]}
+		row := []any{spreadsheet.Neutralize(col.Code), spreadsheet.Neutralize(col.Shown(english)), w.kinds[col.Kind]}
 		for _, c := range m.Cities {
 			var cell Cell
 			for _, cc := range c.Cells {

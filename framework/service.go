@@ -189,17 +189,6 @@ func (s *Service) RoundNames(ctx context.Context, round int) (*catalog.RoundName
 	return s.cat.RoundNames(ctx, round)
 }
 
-// CorrectRoundName corrects, for u (an admin), the name round keeps for
-// its indicator code, audited with the old and the new name
-// (catalog.Store.CorrectRoundName); the round's report and pack then use
-// it.
-func (s *Service) CorrectRoundName(ctx context.Context, u *catalog.User, round int, code, name string) (*catalog.NameCorrection, error) {
-	if err := requireAdmin(u); err != nil {
-		return nil, err
-	}
-	return s.cat.CorrectRoundName(ctx, round, code, name, u.Username)
-}
-
 // CorrectRoundNames corrects, for u (an admin), the Chinese name, the
 // English name or both that round keeps for its indicator code, audited
 // with the old and the new names (catalog.Store.CorrectRoundNames); the

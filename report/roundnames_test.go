@@ -205,7 +205,8 @@ func TestReportUsesACorrectedKeptName(t *testing.T) {
 		t.Fatal(err)
 	}
 	makeRevisedCurrent(t, e)
-	c, err := e.Framework.CorrectRoundName(ctx, testenv.Admin, 2018, "3.1.1", weekThen)
+	corrected := weekThen
+	c, err := e.Framework.CorrectRoundNames(ctx, testenv.Admin, 2018, "3.1.1", catalog.RoundNameEdit{Name: &corrected})
 	if err != nil || c.Old != typo {
 		t.Fatalf("correct 2018's 3.1.1: %+v %v", c, err)
 	}

@@ -31,8 +31,13 @@ func (r *Report) WriteXLSX(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	numFmt := englishNumberFormat
+	number, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, CustomNumFmt: &numFmt})
+	if err != nil {
+		return err
+	}
 	for _, a := range r.Areas {
-		if err := r.areaSheet(f, a, gap, wrap); err != nil {
+		if err := r.areaSheet(f, a, gap, wrap, number); err != nil {
 			return fmt.Errorf("write sheet %s: %w", a.Code, err)
 		}
 	}
@@ -108,7 +113,9 @@ func (r *Report) sheetName(a Area) string {
 	return cut + "…"
 }
 
-func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
+// areaSheet writes area a's sheet; gap, wrap and number are the styles of
+// a gap's cell, of every cell and of an English value's number cell.
+func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap, number int) error {
 	sheet := r.sheetName(a)
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
@@ -127,6 +134,9 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap int) error {
 			return err
 		}
 		f.SetCellStyle(sheet, cell, "J"+strconv.Itoa(i+2), wrap)
+		if _, ok := row[4].(float64); ok && r.Lang == English {
+			f.SetCellStyle(sheet, "E"+strconv.Itoa(i+2), "E"+strconv.Itoa(i+2), number)
+		}
 		for j, v := range row {
 			if v == r.word(Gap) {
 				ref, _ := excelize.CoordinatesToCellName(j+1, i+2)

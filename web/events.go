@@ -223,7 +223,7 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 			said = append(said, fmt.Sprintf("“%s”→“%s”", from, to))
 		}
 		if hasEN {
-			said = append(said, fmt.Sprintf("EN “%s”→“%s”", fromEN, toEN))
+			said = append(said, fmt.Sprintf("%s “%s”→“%s”", tr(l, "event.round.name_en"), fromEN, toEN))
 		}
 		if code != "" && len(said) > 0 {
 			return fmt.Sprintf("%s %s %s %s", word, id, code, strings.Join(said, " ")), "/admin/rounds/" + id

@@ -206,9 +206,9 @@ func TestEventObjectsInWords(t *testing.T) {
 			"监测轮次 2018 2.3.1 “学分银行建役”→“建立学分银行制度”", "/admin/rounds/2018"},
 		// Its English name corrected, alone or with the Chinese one.
 		{"round.correct_name", "round:2018", map[string]any{"code": "2.3.1", "from_en": "Credit bank", "to_en": "Credit bank system"}, "",
-			"监测轮次 2018 2.3.1 EN “Credit bank”→“Credit bank system”", "/admin/rounds/2018"},
+			"监测轮次 2018 2.3.1 英文名称 “Credit bank”→“Credit bank system”", "/admin/rounds/2018"},
 		{"round.correct_name", "round:2018", map[string]any{"code": "2.3.1", "from": "学分银行建役", "to": "建立学分银行制度", "from_en": "", "to_en": "Credit bank system"}, "",
-			"监测轮次 2018 2.3.1 “学分银行建役”→“建立学分银行制度” EN “”→“Credit bank system”", "/admin/rounds/2018"},
+			"监测轮次 2018 2.3.1 “学分银行建役”→“建立学分银行制度” 英文名称 “”→“Credit bank system”", "/admin/rounds/2018"},
 		{"round.add", "round:2019", nil, "", "监测轮次 2019", ""},
 	}
 	for _, tt := range tests {

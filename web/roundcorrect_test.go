@@ -72,7 +72,8 @@ func pastRoundWithTypo(t *testing.T, s *site) (typo, right string) {
 // page, which shows the kept typo with today's name; the admin's empty
 // name and another indicator's name come back beside the field in
 // Chinese; the correction is said and shown; 2019 (current) has no form
-// and says its names follow the framework.
+// and says its names follow the framework. Names of 200 characters are
+// taken and the notice, names shortened, still shown.
 func TestAdminCorrectsARoundsKeptName(t *testing.T) {
 	s := newSite(t)
 	typo, right := pastRoundWithTypo(t, s)
@@ -97,6 +98,14 @@ func TestAdminCorrectsARoundsKeptName(t *testing.T) {
 	}
 	if row := rowWith(body, `id="i-2.3.1"`); !strings.Contains(row, `value="`+right+`"`) || strings.Contains(row, typo) {
 		t.Errorf("2018's 2.3.1 after the correction: %.600s", row)
+	}
+	long, longEN := strings.Repeat("学分银行", 50), strings.Repeat("Credit bank ", 16)+"system"
+	resp, body = admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {long}, "name_en": {longEN}})
+	if said := "已把指标 2.3.1 的名称由“" + right + "”改为“" + long[:3*40] + "…”"; resp.StatusCode != 200 || !strings.Contains(textOf(body), said) || !strings.Contains(textOf(body), "的英文名称由") {
+		t.Errorf("names of 200 characters: %d %.600s, want the notice shown with the names shortened, %q", resp.StatusCode, textOf(body), said)
+	}
+	if row := rowWith(body, `id="i-2.3.1"`); inputValue(row, "name") != long {
+		t.Errorf("the row after a 200-character name: %.300s, want it whole", row)
 	}
 	_, page = admin.get("/admin/rounds/2019")
 	if strings.Contains(page, `name="name"`) || !strings.Contains(textOf(page), "这是当前轮次：其指标名称随当前指标体系") {
@@ -150,8 +159,48 @@ func TestAdminCorrectsARoundsKeptEnglishName(t *testing.T) {
 		t.Errorf("another indicator's English name: %d, row %.800s, want the refusal in English beside the English field", resp.StatusCode, textOf(row))
 	}
 	_, page = admin.get("/admin")
-	if !strings.Contains(textOf(page), "2.3.1 EN “") || !strings.Contains(textOf(page), "”→“Credit bank system”") {
+	if !strings.Contains(textOf(page), "2.3.1 English name “") || !strings.Contains(textOf(page), "”→“Credit bank system”") {
 		t.Errorf("the audit log on /admin does not show the English correction: %.1500s", textOf(page))
+	}
+	admin.get("/lang?to=zh&next=/")
+	resp, body = admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {"学分银行制度"}, "name_en": {"Credit banks"}})
+	if said := "已把指标 2.3.1 的名称由“" + typo + "”改为“学分银行制度”；已把指标 2.3.1 的英文名称由“Credit bank system”改为“Credit banks”"; resp.StatusCode != 200 || !strings.Contains(textOf(body), said) {
+		t.Errorf("both names corrected: %d %.600s, want %q", resp.StatusCode, textOf(body), said)
+	}
+	if _, page = admin.get("/admin"); !strings.Contains(textOf(page), "2.3.1 “"+typo+"”→“学分银行制度” 英文名称 “Credit bank system”→“Credit banks”") {
+		t.Errorf("the Chinese audit log does not label the English name in Chinese: %.1500s", textOf(page))
+	}
+}
+
+// TestAStalePageDoesNotUndoAnotherAdminsCorrection: admins A and B load
+// 2018's names page with the typo; B corrects the Chinese name; A, on
+// the old page, corrects only the English name and sends the form as it
+// is (the typo still in it): B's Chinese name stays. A's Chinese
+// correction over B's is refused beside the field, in Chinese, 409.
+func TestAStalePageDoesNotUndoAnotherAdminsCorrection(t *testing.T) {
+	s := newSite(t)
+	typo, right := pastRoundWithTypo(t, s)
+	admin := s.login("admin")
+	_, page := admin.get("/admin/rounds/2018")
+	row := rowWith(page, `id="i-2.3.1"`)
+	if inputValue(row, "was_name") != typo {
+		t.Fatalf("2018's 2.3.1 row: %.600s, want the shown name sent back as was_name", row)
+	}
+	stale := url.Values{"name": {typo}, "was_name": {typo}, "name_en": {inputValue(row, "name_en")}, "was_name_en": {inputValue(row, "was_name_en")}}
+	if resp, body := admin.post("/admin/rounds/2018/indicators/2.3.1", url.Values{"name": {right}, "was_name": {typo}}); resp.StatusCode != 200 {
+		t.Fatalf("B's correction: %d %.600s", resp.StatusCode, textOf(body))
+	}
+	stale.Set("name_en", "Credit bank system")
+	resp, body := admin.post("/admin/rounds/2018/indicators/2.3.1", stale)
+	row = rowWith(body, `id="i-2.3.1"`)
+	if resp.StatusCode != 200 || inputValue(row, "name") != right || inputValue(row, "name_en") != "Credit bank system" {
+		t.Fatalf("A's English correction on the old page: %d, row %.600s, want %q kept and the English name set", resp.StatusCode, textOf(row), right)
+	}
+	stale.Set("name", "学分银行建设")
+	resp, body = admin.post("/admin/rounds/2018/indicators/2.3.1", stale)
+	row = rowWith(body, `id="i-2.3.1"`)
+	if resp.StatusCode != 409 || !strings.Contains(textOf(row), "名称已被他人改为“"+right+"”，请刷新页面后再改") || !strings.Contains(row, `aria-invalid="true"`) {
+		t.Errorf("A's Chinese correction over B's: %d, row %.600s, want the conflict beside the field", resp.StatusCode, textOf(row))
 	}
 }
 

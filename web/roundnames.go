@@ -63,8 +63,7 @@ func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status 
 }
 
 // adminRoundNameCorrect corrects the names a round keeps for one
-// indicator (the form's name and name_en; a form without name_en leaves
-// the English name as it is) and goes back to its row; a refused name
+// indicator (roundNameEdit) and goes back to its row; a refused name
 // comes back beside its field.
 func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) {
 	year, err := strconv.Atoi(r.PathValue("year"))
@@ -73,15 +72,7 @@ func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	code := r.PathValue("code")
-	var edit catalog.RoundNameEdit
-	if err := r.ParseForm(); err == nil {
-		if v, ok := r.PostForm["name"]; ok {
-			edit.Name = &v[0]
-		}
-		if v, ok := r.PostForm["name_en"]; ok {
-			edit.NameEN = &v[0]
-		}
-	}
+	edit := roundNameEdit(r)
 	c, err := h.Framework.CorrectRoundNames(r.Context(), sessionFrom(r).User, year, code, edit)
 	if err != nil {
 		if ec := catalog.ErrorCode(err); ec != catalog.EINVALID && ec != catalog.ECONFLICT {
@@ -96,15 +87,50 @@ func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) 
 	back(w, r, "/admin/rounds/"+strconv.Itoa(year)+"#i-"+c.Code, correctedSays(langOf(r), c))
 }
 
+// roundNameEdit is the correction a round's names form sends: its name
+// and name_en (a form without name_en leaves the English name as it is),
+// and was_name and was_name_en, the names the page showed. Only a name
+// that differs from the one shown is changed, and the store refuses it
+// if someone changed that name since the page was shown: an admin who
+// corrects one name on an old page does not put back the other one.
+// A form that changes neither still asks for its Chinese name, so that
+// the admin hears it is unchanged, or changed by someone since.
+func roundNameEdit(r *http.Request) catalog.RoundNameEdit {
+	var edit catalog.RoundNameEdit
+	if err := r.ParseForm(); err != nil {
+		return edit
+	}
+	field := func(name string) (to, was *string) {
+		if v, ok := r.PostForm[name]; ok {
+			to = &v[0]
+		}
+		if v, ok := r.PostForm["was_"+name]; ok {
+			was = &v[0]
+			if to != nil && *to == *was {
+				to = nil
+			}
+		}
+		return to, was
+	}
+	edit.Name, edit.WasName = field("name")
+	edit.NameEN, edit.WasNameEN = field("name_en")
+	if edit.Name == nil && edit.NameEN == nil && edit.WasName != nil {
+		edit.Name = edit.WasName
+	}
+	return edit
+}
+
 // correctedSays is what the admin is told of a correction: each name
-// changed, from what to what, or that nothing changed.
+// changed, from what to what, or that nothing changed. Long names are
+// shortened (the row shows them whole): a notice over 1000 bytes would
+// not be shown at all (takeFlash), and kept names run to 200 characters.
 func correctedSays(l Lang, c *catalog.NameCorrection) string {
 	var said []string
 	if c.Old != c.New {
-		said = append(said, trf(l, "round.corrected", c.Code, c.Old, c.New))
+		said = append(said, trf(l, "round.corrected", c.Code, shorten(c.Old, 40), shorten(c.New, 40)))
 	}
 	if c.OldEN != c.NewEN {
-		said = append(said, trf(l, "round.corrected_en", c.Code, c.OldEN, c.NewEN))
+		said = append(said, trf(l, "round.corrected_en", c.Code, shorten(c.OldEN, 80), shorten(c.NewEN, 80)))
 	}
 	if len(said) == 0 {
 		return trf(l, "round.unchanged", c.Code)
