@@ -84,7 +84,7 @@ func TestCLISpeaksEnglish(t *testing.T) {
 	check("optional programs", en("doctor")) // the summary; TestDoctorSpeaksEnglish reads each reader
 	check("Give the city code with --city", en("report"))
 	check("Wrote "+filepath.Join(root, "report.xlsx"), en("report", "--city", "330100", "--out", filepath.Join(root, "report.xlsx")))
-	check("(1 originals)", en("pack", "--city", "330100", "--out", filepath.Join(root, "pack.zip")))
+	check("(1 original)", en("pack", "--city", "330100", "--out", filepath.Join(root, "pack.zip")))
 	check("Verified: 3 files match manifest.csv", en("verify-pack", filepath.Join(root, "pack.zip")))
 	check("No evidence pack", en("verify-pack", filepath.Join(root, "nothing.zip")))
 	os.WriteFile(filepath.Join(root, "not-a-pack.zip"), []byte("这不是证据包"), 0o644)
