@@ -17,9 +17,9 @@ import (
 // exactly one such number, right before its unit (a Han character that
 // is no 万, 亿, 千, 百 or 年), has them: a bare number (1.2万 may be
 // the start of 1.2万亿, 12000 of 12000万) and a year have none. A number
-// is written in 万 from 10,000 and in 亿 from 100,000,000, with at most
-// two decimals in 万 and four in 亿 (1.25万, 1.2345亿), as documents
-// write them; a form that is the word itself is left out.
+// is written in 万 from 1,000 and in 亿 from 100,000,000, with at most
+// two decimals in 万 and four in 亿 (1.25万, 0.5万, 0.12万, 1.2345亿), as
+// documents write them; a form that is the word itself is left out.
 func wanForms(word string) []string {
 	w := width.Fold.String(word)
 	n, ok := countBeforeUnit(w)
@@ -40,8 +40,24 @@ func wanForms(word string) []string {
 	}
 	if s, ok := scaledBy(n.value, 4, 2); ok {
 		add(s + "万")
+	} else if s, ok := underWan(n.value); ok {
+		add(s + "万")
 	}
 	return out
+}
+
+// underWan writes a count of at least a thousand and under 万 in 万, as
+// documents do with one or two decimals (5000 is 0.5万, 1200 is 0.12万);
+// false for any other count (1250 would be 0.125万, which nobody writes).
+func underWan(v *big.Rat) (string, bool) {
+	if v.Cmp(big.NewRat(1000, 1)) < 0 || v.Cmp(big.NewRat(10000, 1)) >= 0 {
+		return "", false
+	}
+	q := new(big.Rat).Quo(v, pow10(4))
+	if !new(big.Rat).Mul(q, pow10(2)).IsInt() {
+		return "", false
+	}
+	return strings.TrimRight(q.FloatString(2), "0"), true
 }
 
 // wanNumber is a number in a word, byte offsets, with its 万 or 亿.

@@ -23,12 +23,19 @@ func TestWanForms(t *testing.T) {
 		{"1.2亿元", []string{"120000000元", "12000万元"}},
 		{"12000万元", []string{"120000000元", "1.2亿元"}},
 		{"培训12000人", []string{"培训1.2万人"}},
-		// No form: a bare number (1.2万 could be 1.2万亿), under 万, a
+		// Under 万 from a thousand, in one or two decimals of 万.
+		{"5000人", []string{"0.5万人"}},
+		{"1200元", []string{"0.12万元"}},
+		{"9900人次", []string{"0.99万人次"}},
+		{"0.12万元", []string{"1200元"}},
+		{"1250人", nil},
+		{"900人", nil},
+		// No form: a bare number (1.2万 could be 1.2万亿), few, a
 		// 万 form of more than two decimals, a year, a code, two numbers, a
 		// leading zero, a serial.
 		{"12000", nil},
 		{"1.2万", nil},
-		{"9000人", nil},
+		{"12人", nil},
 		{"12345人", nil},
 		{"12000年", nil},
 		{"ISO12000认证", nil},
