@@ -117,7 +117,23 @@
 // each of those in its grouped forms; the edge marks keep 12人 and
 // 11.2万人 apart, and a bare number (12000, 1.2万) has no such forms, so
 // that no form of 12000 matches 1.2万亿 nor one of 1.2万 the 12000 of
-// 12000万. These are forms of the query only: nothing needs reindexing.
+// 12000万. These are forms of the query only. A count from a thousand
+// under 万 is searched in 万 too (5000人 and 0.5万人, 1200元 and 0.12万元).
+//
+// A count written in Chinese numerals, or half in them, before its unit
+// (一万二千人, 两万元, 十二万人次, 一点二万人, 1万2千人) is indexed in the
+// n-gram fields a second time as one token of its number in Arabic digits
+// and its unit (#12000人, zh.ChineseCounts, at the position of the pair
+// that ends at the unit; it is longer than any pair, so none is one). A
+// query word that starts with a count before its unit (12000人, 1.2万人次)
+// also asks for that token and the pairs after it (countQuery); a query
+// word in Chinese numerals is searched in Arabic digits (一万二千人 as
+// 12000人, 1.2万人 …: arabicCounts), so that both find each other and
+// 一万二千人 never finds 十一万二千人 nor 12000元. Years (二〇二四年),
+// numerals digit by digit (一二级), serials (第一百二十期) and numerals
+// in words (十三五, 千人计划) are no counts. Only the n-gram fields hold
+// the token, so a count written in Chinese numerals with words before it
+// in the query (培训12000人) is not found by it.
 //
 // # Fields of a Bleve document
 //

@@ -116,7 +116,11 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 		}
 		text := newPairPhraseQuery(sub, fieldTextNgram, boost)
 		text.endsAtPoint = part
-		return bleve.NewDisjunctionQuery(title, text)
+		q := bleve.NewDisjunctionQuery(title, text)
+		if c := newCountQuery(sub, fieldTitleNgram, titleBoost*boost); c != nil && !part {
+			q.AddQuery(c, newCountQuery(sub, fieldTextNgram, boost))
+		}
+		return q
 	}
 	if word, ok := oneWord(t.Text, m); ok {
 		title := bleve.NewTermQuery(word)

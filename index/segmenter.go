@@ -57,8 +57,14 @@ func IsSubstringTerm(word string) bool {
 // of a year in Chinese numerals with each sign of zero (二〇二三年,
 // 二○二三年, 二零二三年: zeroForms) and in Arabic digits, and of one in
 // Arabic digits in Chinese numerals too (2023年 ⇄ 二〇二三年: yearForms), and of a 文号 with and without 第
-// before its serial (〔2015〕58号, 〔2015〕第58号: docNumberSerialForm).
+// before its serial (〔2015〕58号, 〔2015〕第58号: docNumberSerialForm). A
+// word with a count in Chinese numerals is searched with the count in
+// Arabic digits instead (一万二千人 as 12000人: arabicCounts), whose
+// forms find it however it is written.
 func searchForms(word string) []string {
+	if w, ok := arabicCounts(word); ok {
+		word = w // 一万二千人 is searched as 12000人, which finds it (countQuery)
+	}
 	var forms []string
 	var bases []string
 	for _, y := range yearForms(word) {

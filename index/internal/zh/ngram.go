@@ -24,6 +24,10 @@ import (
 // second time with a mark, ^ before or $ after it (^13 and 42$ in 举办1342场),
 // and a query word that begins or ends with a digit asks for the marked
 // pair. So 342场 does not match 1342场, nor 3万 12.3万.
+//
+// A count written in Chinese numerals (一万二千人) is indexed once more as
+// one token of its number in Arabic digits and its unit (#12000人:
+// ChineseCounts, CountToken), so that 12000人 finds it.
 
 // Names of the n-gram analysis components registered with Bleve; like the
 // gse ones they are stored in the index's mapping.
@@ -113,6 +117,17 @@ func Bigrams(text []byte, query bool) []Token {
 		offs = append(offs, i)
 	}
 	offs = append(offs, len(ft))
+	// A count in Chinese numerals is held a second time as one token, at
+	// the pair that ends at its unit (ChineseCounts).
+	var counts map[int]Count
+	if !query {
+		for _, c := range ChineseCounts(rs) {
+			if counts == nil {
+				counts = map[int]Count{}
+			}
+			counts[c.End-1] = c
+		}
+	}
 	var out []Token
 	pos := 0
 	prevEnd := -1 // where the stretch before ended, -1 before the first
@@ -151,6 +166,9 @@ func Bigrams(text []byte, query bool) []Token {
 			}
 			first, last := numberStart(rs, i), numberEnd(rs, i+1)
 			out = append(out, Token{Start: start, End: end, Position: pos, Term: term})
+			if c, ok := counts[i]; ok {
+				out = append(out, Token{Start: f.Orig(offs[c.Start]), End: end, Position: pos, Term: CountToken(c.Number, rs[i+1])})
+			}
 			if first {
 				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, false)})
 			}

@@ -1,0 +1,89 @@
+package index
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/index/internal/zh"
+)
+
+// Counts written in Chinese numerals (一万二千人, 两万人, 1万2千人) are
+// held in the n-gram fields a second time as one token of their number in
+// Arabic digits and their unit (zh.CountToken: #12000人). A query word
+// that starts with a count before its unit (12000人, 1.2万人次, 12000余人)
+// finds them by that token and the pairs of the rest of the word
+// (countQuery); a query word in Chinese numerals is searched in Arabic
+// digits (arabicCounts), in all of their forms, so that 一万二千人 finds
+// 12000人 and 1.2万人 as well, and never 十一万二千人. A count with words
+// before it in the query (培训一万二千人) finds only the counts written in
+// Arabic digits.
+
+// arabicCounts returns word with its counts in Chinese numerals written
+// in Arabic digits (一万二千人 → 12000人, 十二万人次 → 120000人次), and
+// true; false when word has none (zh.ChineseCounts).
+func arabicCounts(word string) (string, bool) {
+	rs := []rune(width.Fold.String(word))
+	counts := zh.ChineseCounts(rs)
+	if len(counts) == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	last := 0
+	for _, c := range counts {
+		b.WriteString(string(rs[last:c.Start]))
+		b.WriteString(c.Number)
+		last = c.End
+	}
+	b.WriteString(string(rs[last:]))
+	return b.String(), true
+}
+
+// countPhrase returns the phrase by which a substring query word that
+// starts with a count before its unit finds that count written in
+// Chinese numerals: the count's token, then the pairs of the word from
+// its unit on (12000人次 is #12000人, 人次); false for any other word.
+func countPhrase(sub string) (token string, rest string, ok bool) {
+	w := width.Fold.String(sub)
+	n, ok := countBeforeUnit(w)
+	if !ok || n.start != 0 {
+		return "", "", false
+	}
+	number := n.value.FloatString(0)
+	if !n.value.IsInt() {
+		number = strings.TrimRight(n.value.FloatString(12), "0")
+	}
+	unit, _ := utf8.DecodeRuneInString(w[n.end:])
+	return string(zh.CountToken(number, unit)), w[n.end:], true
+}
+
+// newCountQuery is the pairPhraseQuery of countPhrase in an n-gram field;
+// nil when sub starts with no count.
+func newCountQuery(sub, field string, boost float64) *pairPhraseQuery {
+	token, rest, ok := countPhrase(sub)
+	if !ok {
+		return nil
+	}
+	q := &pairPhraseQuery{field: field, boost: boost, terms: []string{token}, slots: []pairSlot{{term: 0}}}
+	if utf8.RuneCountInString(rest) < 2 {
+		return q
+	}
+	toks := zh.Bigrams([]byte(rest), true)
+	for _, t := range toks {
+		term := string(t.Term)
+		i := len(q.terms)
+		for k, have := range q.terms {
+			if have == term {
+				i = k
+			}
+		}
+		if i == len(q.terms) {
+			q.terms = append(q.terms, term)
+		}
+		// The unit's pair is one after the count's token, which stands
+		// at the pair that ends at the unit.
+		q.slots = append(q.slots, pairSlot{term: i, offset: uint64(t.Position-toks[0].Position) + 1})
+	}
+	return q
+}

@@ -1,0 +1,83 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestChineseNumeralCounts: a count written in Chinese numerals, or half
+// in them, is found by its Arabic digits, in 万 or counted out, and finds
+// them; never another number, another unit, a year or numerals inside a
+// longer number.
+func TestChineseNumeralCounts(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "cn", Pages: []string{"二〇二四年全市参加社区教育培训一万二千人,投入经费两万元。"}},
+		{ID: "mixed", Pages: []string{"全年参加老年教育1万2千人次,开展活动十二场。"}},
+		{ID: "liang", Pages: []string{"全年培训一万两千余人。"}},
+		{ID: "arabic", Pages: []string{"全年参加社区教育培训12000人,投入经费20000元。"}},
+		{ID: "wan", Pages: []string{"线上学习1.2万人,其中老年人0.5万人。"}},
+		{ID: "money", Pages: []string{"区财政投入12000元用于社区学校建设。"}},
+		{ID: "longer", Pages: []string{"全市共有十一万二千人参加,比上年增加二千人。"}},
+		{ID: "plain", Pages: []string{"全市共有5000人参加培训,二〇二四年统一部署。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"12000人", []string{"arabic", "cn", "mixed", "wan"}},
+		{"1.2万人", []string{"arabic", "cn", "mixed", "wan"}},
+		{"一万二千人", []string{"arabic", "cn", "mixed", "wan"}},
+		{"1万2千人", []string{"arabic", "cn", "mixed", "wan"}},
+		{"12000人次", []string{"mixed"}},
+		// As in Arabic digits, 余 between count and unit is part of the word.
+		{"12000余人", []string{"liang"}},
+		{"一万二千余人", []string{"liang"}},
+		{"12000元", []string{"money"}},
+		{"一万二千元", []string{"money"}},
+		{"两万元", []string{"arabic", "cn"}},
+		{"2万元", []string{"arabic", "cn"}},
+		{"112000人", []string{"longer"}},
+		{"2000人", []string{"longer"}},
+		{"12场", []string{"mixed"}},
+		{"5000人", []string{"plain", "wan"}},
+		{"0.5万人", []string{"plain", "wan"}},
+		{"二〇二四年", []string{"cn", "plain"}},
+		{"2024年", []string{"cn", "plain"}},
+	} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatalf("search %q: %v", tt.q, err)
+		}
+		got := ids(res)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+		for _, h := range res.Hits {
+			if len(h.Spans) == 0 {
+				t.Errorf("search %q: hit %s has no highlight", tt.q, h.ID)
+			}
+		}
+	}
+}
+
+func TestCountPhrase(t *testing.T) {
+	tests := []struct {
+		sub, token, rest string
+	}{
+		{"12000人", "#12000人", "人"},
+		{"1.2万人次", "#12000人", "人次"},
+		{"12,000余人", "#12000余", "余人"},
+		{"3.5亿元", "#350000000元", "元"},
+		{"0.5万人", "#5000人", "人"},
+		{"培训12000人", "", ""},
+		{"12000", "", ""},
+		{"2024年", "", ""},
+	}
+	for _, tt := range tests {
+		token, rest, _ := countPhrase(tt.sub)
+		if token != tt.token || rest != tt.rest {
+			t.Errorf("countPhrase(%q) = %q, %q; want %q, %q", tt.sub, token, rest, tt.token, tt.rest)
+		}
+	}
+}

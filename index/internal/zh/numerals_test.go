@@ -1,0 +1,88 @@
+package zh
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseChineseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when it is no number here
+	}{
+		{"一万二千", "12000"},
+		{"一万两千", "12000"},
+		{"两万", "20000"},
+		{"十二万", "120000"},
+		{"十二", "12"},
+		{"二十", "20"},
+		{"一百零五", "105"},
+		{"一千〇五", "1005"},
+		{"一万零五百", "10500"},
+		{"一百二十万", "1200000"},
+		{"三亿五千万", "350000000"},
+		{"一万亿", "1000000000000"},
+		{"1万2千", "12000"},
+		{"3千", "3000"},
+		{"1.5千", "1500"},
+		{"一点二万", "12000"},
+		{"一点二五万", "12500"},
+		{"三点五", "3.5"},
+		{"壹万贰仟", "12000"},
+		// Not a count: digit by digit, Arabic with 万 alone, numerals
+		// that read as no one number, a multiplier with no digit.
+		{"二〇二四", ""},
+		{"一二", ""},
+		{"1.2万", ""},
+		{"12万", ""},
+		{"12000", ""},
+		{"三四十", ""},
+		{"十三五", ""},
+		{"万一", ""},
+		{"一万万", ""},
+		{"百", ""},
+		{"千万", ""},
+		{"十百", ""},
+		{"一", ""},
+	}
+	for _, tt := range tests {
+		got, ok := ParseChineseNumber(tt.in)
+		if !ok {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("ParseChineseNumber(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestChineseCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // each count's numerals, number and unit: 一万二千=12000人
+	}{
+		{"全年培训一万二千人,投入两万元。", []string{"一万二千=12000人", "两万=20000元"}},
+		{"参加学习十二万人次", []string{"十二万=120000人"}},
+		{"培训1万2千余人", []string{"1万2千=12000余"}},
+		{"二十多万人参加", []string{"二十=20多"}},
+		// A year, a span of years, a serial, a bare number, Arabic digits
+		// with 万, numerals inside words, a multiplier alone.
+		{"二〇二四年培训", nil},
+		{"实施十二年义务教育", nil},
+		{"第一百二十期", nil},
+		{"共计一万二千,", nil},
+		{"培训1.2万人", nil},
+		{"“十三五”期间,一带一路", nil},
+		{"百姓千人计划万人", nil},
+	}
+	for _, tt := range tests {
+		rs := []rune(tt.text)
+		var got []string
+		for _, c := range ChineseCounts(rs) {
+			got = append(got, string(rs[c.Start:c.End])+"="+c.Number+string(rs[c.End]))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("ChineseCounts(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
