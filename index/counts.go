@@ -14,7 +14,8 @@ import (
 // Arabic digits and their unit (zh.CountToken: #12000人). A query word
 // that starts with a count before its unit (12000人, 1.2万人次, 12000余人)
 // finds them by that token and the pairs of the rest of the word
-// (countQuery); a query word in Chinese numerals is searched in Arabic
+// (newCountQuery; Matcher.Find finds them the same way: FindCount); a
+// query word in Chinese numerals is searched in Arabic
 // digits (arabicCounts), in all of their forms, so that 一万二千人 finds
 // 12000人 and 1.2万人 as well, and never 十一万二千人. A count with words
 // before it in the query (培训一万二千人) finds only the counts written in
@@ -40,31 +41,33 @@ func arabicCounts(word string) (string, bool) {
 	return b.String(), true
 }
 
-// countPhrase returns the phrase by which a substring query word that
-// starts with a count before its unit finds that count written in
-// Chinese numerals: the count's token, then the pairs of the word from
-// its unit on (12000人次 is #12000人, 人次); false for any other word.
-func countPhrase(sub string) (token string, rest string, ok bool) {
+// countPhrase returns what a substring query word that starts with a
+// count before its unit finds written in Chinese numerals: the count's
+// number in Arabic digits and the rest of the word from its unit on
+// (12000人次 is 12000 and 人次, 1.2万人 12000 and 人); false for any other
+// word.
+func countPhrase(sub string) (number string, rest string, ok bool) {
 	w := width.Fold.String(sub)
 	n, ok := countBeforeUnit(w)
 	if !ok || n.start != 0 {
 		return "", "", false
 	}
-	number := n.value.FloatString(0)
+	number = n.value.FloatString(0)
 	if !n.value.IsInt() {
 		number = strings.TrimRight(n.value.FloatString(12), "0")
 	}
-	unit, _ := utf8.DecodeRuneInString(w[n.end:])
-	return string(zh.CountToken(number, unit)), w[n.end:], true
+	return number, w[n.end:], true
 }
 
 // newCountQuery is the pairPhraseQuery of countPhrase in an n-gram field;
 // nil when sub starts with no count.
 func newCountQuery(sub, field string, boost float64) *pairPhraseQuery {
-	token, rest, ok := countPhrase(sub)
+	number, rest, ok := countPhrase(sub)
 	if !ok {
 		return nil
 	}
+	unit, _ := utf8.DecodeRuneInString(rest)
+	token := string(zh.CountToken(number, unit))
 	q := &pairPhraseQuery{field: field, boost: boost, terms: []string{token}, slots: []pairSlot{{term: 0}}}
 	if utf8.RuneCountInString(rest) < 2 {
 		return q

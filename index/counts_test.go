@@ -63,21 +63,53 @@ func TestChineseNumeralCounts(t *testing.T) {
 
 func TestCountPhrase(t *testing.T) {
 	tests := []struct {
-		sub, token, rest string
+		sub, number, rest string
 	}{
-		{"12000人", "#12000人", "人"},
-		{"1.2万人次", "#12000人", "人次"},
-		{"12,000余人", "#12000余", "余人"},
-		{"3.5亿元", "#350000000元", "元"},
-		{"0.5万人", "#5000人", "人"},
+		{"12000人", "12000", "人"},
+		{"1.2万人次", "12000", "人次"},
+		{"12,000余人", "12000", "余人"},
+		{"3.5亿元", "350000000", "元"},
+		{"0.5万人", "5000", "人"},
+		{"3.5人", "3.5", "人"},
 		{"培训12000人", "", ""},
 		{"12000", "", ""},
 		{"2024年", "", ""},
 	}
 	for _, tt := range tests {
-		token, rest, _ := countPhrase(tt.sub)
-		if token != tt.token || rest != tt.rest {
-			t.Errorf("countPhrase(%q) = %q, %q; want %q, %q", tt.sub, token, rest, tt.token, tt.rest)
+		number, rest, _ := countPhrase(tt.sub)
+		if number != tt.number || rest != tt.rest {
+			t.Errorf("countPhrase(%q) = %q, %q; want %q, %q", tt.sub, number, rest, tt.number, tt.rest)
+		}
+	}
+}
+
+// TestMatcherFindsCountsInChineseNumerals: a document's page marks a
+// count written in Chinese numerals where a query word in Arabic digits
+// or in 万 found it, and the other way round, and nothing in a larger
+// number or another unit.
+func TestMatcherFindsCountsInChineseNumerals(t *testing.T) {
+	page := "培训一万二千人,另有1万2千人次参加线上学习,全市十一万二千人报名,投入经费一万二千元,实际12000人结业。"
+	m, err := NewMatcher([]string{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"12000人", []string{"一万二千人", "1万2千人", "12000人"}},
+		{"1.2万人", []string{"一万二千人", "1万2千人", "12000人"}},
+		{"一万二千人", []string{"一万二千人", "1万2千人", "12000人"}},
+		{"12000人次", []string{"1万2千人次"}},
+		{"12000元", []string{"一万二千元"}},
+		{"112000人", []string{"十一万二千人"}},
+	} {
+		var got []string
+		for _, sp := range m.Find(tt.q) {
+			got = append(got, page[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Matcher.Find(%q) = %q, want %q", tt.q, got, tt.want)
 		}
 	}
 }

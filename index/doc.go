@@ -126,7 +126,7 @@
 // and its unit (#12000人, zh.ChineseCounts, at the position of the pair
 // that ends at the unit; it is longer than any pair, so none is one). A
 // query word that starts with a count before its unit (12000人, 1.2万人次)
-// also asks for that token and the pairs after it (countQuery); a query
+// also asks for that token and the pairs after it (newCountQuery); a query
 // word in Chinese numerals is searched in Arabic digits (一万二千人 as
 // 12000人, 1.2万人 …: arabicCounts), so that both find each other and
 // 一万二千人 never finds 十一万二千人 nor 12000元. Years (二〇二四年),

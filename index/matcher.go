@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -184,6 +185,13 @@ func (m *Matcher) find(phrase string) []Span {
 				se[1]-- // the code, not its part's point, as search marks it
 			}
 			out = m.appendPageSpans(out, se[0], se[1])
+		}
+		if number, rest, ok := countPhrase(sub); ok && !part {
+			// Written in Chinese numerals, as search finds it (newCountQuery).
+			for _, se := range m.subs.FindCount(number, rest) {
+				out = m.appendPageSpans(out, se[0], se[1])
+			}
+			slices.SortFunc(out, func(a, b Span) int { return cmp.Or(a.Page-b.Page, a.Start-b.Start) })
 		}
 		return out
 	}

@@ -63,7 +63,7 @@ func IsSubstringTerm(word string) bool {
 // forms find it however it is written.
 func searchForms(word string) []string {
 	if w, ok := arabicCounts(word); ok {
-		word = w // 一万二千人 is searched as 12000人, which finds it (countQuery)
+		word = w // 一万二千人 is searched as 12000人, which finds it (newCountQuery)
 	}
 	var forms []string
 	var bases []string

@@ -83,3 +83,30 @@ func TestMarksACountWrittenInWan(t *testing.T) {
 		t.Errorf("12000人 in %q: %+v, want %q", p, frags, want)
 	}
 }
+
+// TestMarksACountWrittenInChineseNumerals: a count asked for in Arabic
+// digits or in 万 is marked whole where the passage writes it in Chinese
+// numerals (一万二千人) or half in them (1万2千人), on the document page
+// and in a hit's fragment, and the same numerals inside a larger number
+// (十一万二千人) not at all.
+func TestMarksACountWrittenInChineseNumerals(t *testing.T) {
+	p := "全年参加社区教育培训一万二千人，另有1万2千人参加线上学习，全市十一万二千人报名。"
+	want := "培训<mark>一万二千人</mark>，另有<mark>1万2千人</mark>参加线上学习，全市十一万二千人报名"
+	for _, q := range []string{"12000人", "1.2万人", "一万二千人"} {
+		m, err := index.NewMatcher([]string{p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		frags := buildFragmentsFor([]string{p}, m.Find(q), numbersOf(q))
+		if len(frags) != 1 || !strings.Contains(frags[0].HTML, want) {
+			t.Errorf("fragment of %q in %q: %+v, want %q", q, p, frags, want)
+		}
+		got, err := HighlightPage(q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("page marked for %q: %s, want %q in it", q, got, want)
+		}
+	}
+}

@@ -54,10 +54,14 @@ func same(a, b float64) bool {
 // half-width, so １２３，４５６．７ reads as 123,456.7.
 func fold(s string) string { return width.Fold.String(s) }
 
+// Chinese numerals: the common digits, the financial ones (壹 to 玖, 拾
+// 佰 仟, as on a receipt) and the traditional forms a passage may keep
+// (兩, 萬, 億).
 const (
-	cnDigits = "零〇一二两三四五六七八九"
-	cnUnits  = "十百千"
-	cnBig    = "万亿"
+	cnDigits    = "零〇一二两兩三四五六七八九壹贰叁肆伍陆柒捌玖"
+	cnFinancial = "壹贰叁肆伍陆柒捌玖"
+	cnUnits     = "十百千拾佰仟"
+	cnBig       = "万亿萬億"
 )
 
 func isDigit(r rune) bool   { return r >= '0' && r <= '9' }
@@ -126,7 +130,7 @@ func hasPrefix(rs []rune, i int, p string) bool {
 	return strings.HasPrefix(string(rs[i:min(len(rs), i+len([]rune(p)))]), p)
 }
 
-// arabic reads 1,234.5 or 12.3万 from rs[i:].
+// arabic reads 1,234.5, 12.3万 or 1万2千 from rs[i:].
 func arabic(rs []rune, i int) (Number, int, bool) {
 	var b strings.Builder
 	j := i
@@ -149,20 +153,44 @@ done:
 	digits := b.String()
 	// The multipliers shift the decimal point rather than multiply, so
 	// that 1.1亿 is 110000000, not 110000000.00000001.
-	exp := 0
+	exp, j := multipliersAt(rs, j)
+	v, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
+	if err != nil || digits == "" {
+		return Number{}, 0, false
+	}
+	// 1万2千, 3亿5千万: a count written half in Chinese numerals, each
+	// further section in Arabic digits with a multiplier smaller than the
+	// one before it. A section without one (1万2) is a number of its own.
+	for exp > 0 && !strings.Contains(digits, ".") {
+		k := j
+		for k < len(rs) && isDigit(rs[k]) {
+			k++
+		}
+		e, end := multipliersAt(rs, k)
+		if k == j || e == 0 || e >= exp {
+			break
+		}
+		sec, err := strconv.ParseFloat(string(rs[j:k])+"e"+strconv.Itoa(e), 64)
+		if err != nil {
+			break
+		}
+		v, exp, j = v+sec, e, end
+	}
+	return Number{Value: v}, j, true
+}
+
+// multipliersAt reads the multipliers at rs[j:] (万, 千万, 十): the power
+// of ten they make and where they end.
+func multipliersAt(rs []rune, j int) (exp, end int) {
 	for j < len(rs) {
-		m := multiplier(rs[j])
-		if m == 0 {
+		m := multiplier2(rs[j])
+		if m == 0 || m == 10 && exp > 0 {
 			break
 		}
 		exp += int(math.Round(math.Log10(m)))
 		j++
 	}
-	v, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
-	if err != nil || digits == "" {
-		return Number{}, 0, false
-	}
-	return Number{Value: v}, j, true
+	return exp, j
 }
 
 // groupOfThree reports whether rs[j:] starts with exactly three digits.
@@ -180,13 +208,13 @@ func groupOfThree(rs []rune, j int) bool {
 
 func multiplier(r rune) float64 {
 	switch r {
-	case '万':
+	case '万', '萬':
 		return 1e4
-	case '亿':
+	case '亿', '億':
 		return 1e8
-	case '千':
+	case '千', '仟':
 		return 1e3
-	case '百':
+	case '百', '佰':
 		return 1e2
 	}
 	return 0
@@ -196,10 +224,13 @@ func cnDigit(r rune) int {
 	switch r {
 	case '零', '〇':
 		return 0
-	case '两':
+	case '两', '兩':
 		return 2
 	}
-	return strings.IndexRune("零一二三四五六七八九", r) / 3 // UTF-8: three bytes a rune
+	if i := strings.IndexRune(cnFinancial, r); i >= 0 {
+		return i/3 + 1 // UTF-8: three bytes a rune
+	}
+	return strings.IndexRune("零一二三四五六七八九", r) / 3
 }
 
 // chinese reads a Chinese numeral from rs[i:]: 一百二十三, 十二, 一万二千,
@@ -213,8 +244,9 @@ func chinese(rs []rune, i int) (Number, int, bool) {
 		j++
 	}
 	word := rs[i:j]
-	// A lone multiplier (百, 千, 万) is a word, not a number.
-	if len(word) == 1 && !isCNDigit(word[0]) && word[0] != '十' {
+	// A lone multiplier (百, 千, 万) is a word, not a number, and so is a
+	// lone financial digit (陆续, 肆意).
+	if len(word) == 1 && (!isCNDigit(word[0]) && word[0] != '十' || strings.ContainsRune(cnFinancial, word[0])) {
 		return Number{}, 0, false
 	}
 	v, ok := cnValue(word)
@@ -268,20 +300,20 @@ func cnValue(w []rune) (float64, bool) {
 		switch {
 		case isCNDigit(r):
 			digit = float64(cnDigit(r))
-		case r == '十' || r == '百' || r == '千':
+		case strings.ContainsRune(cnUnits, r):
 			if digit < 0 {
 				digit = 1
 			}
 			section += digit * multiplier2(r)
 			digit = -1
-		case r == '万' || r == '亿':
+		case strings.ContainsRune(cnBig, r):
 			if digit > 0 {
 				section += digit
 			}
 			if section == 0 && total == 0 {
 				return 0, false
 			}
-			if r == '亿' {
+			if multiplier(r) == 1e8 {
 				total = (total + section) * 1e8
 			} else {
 				total += section * 1e4
@@ -298,7 +330,7 @@ func cnValue(w []rune) (float64, bool) {
 }
 
 func multiplier2(r rune) float64 {
-	if r == '十' {
+	if r == '十' || r == '拾' {
 		return 10
 	}
 	return multiplier(r)

@@ -29,6 +29,16 @@ func TestParseNumber(t *testing.T) {
 		{"二〇一八", 2018, false},
 		{"两千", 2000, false},
 		{"3千", 3000, false},
+		// Half in Arabic digits, financial numerals, traditional forms.
+		{"1万2千", 12000, false},
+		{"1万2千5百", 12500, false},
+		{"3亿5千万", 350000000, false},
+		{"12万3千", 123000, false},
+		{"壹万贰仟", 12000, false},
+		{"贰拾", 20, false},
+		{"壹佰贰拾叁", 123, false},
+		{"一萬兩千", 12000, false},
+		{"两萬", 20000, false},
 		{"5‰", 0.5, true},
 		// A value that fell: a negative growth rate.
 		{"-5", -5, false},
@@ -48,7 +58,7 @@ func TestParseNumber(t *testing.T) {
 			t.Errorf("ParseNumber(%q) = %v (percent %v), want %v (percent %v)", tt.in, got.Value, got.Percent, tt.want, tt.percent)
 		}
 	}
-	for _, bad := range []string{"", "abc", "12 人", "1,2", "百", "约12万左右", "--5", "5-"} {
+	for _, bad := range []string{"", "abc", "12 人", "1,2", "百", "约12万左右", "--5", "5-", "陆", "拾", "1万2", "1千2万"} {
 		if n, err := ParseNumber(bad); err == nil {
 			t.Errorf("ParseNumber(%q) = %v, want an error", bad, n.Value)
 		}
@@ -68,6 +78,15 @@ func TestContains(t *testing.T) {
 		{"成人年参与学习率达到85.3%", 85.3, true},
 		{"达标比例为百分之十二", 12, true},
 		{"共举办三百四十二场", 342, true},
+		{"全年培训一万二千人", 12000, true},
+		{"全年培训一万两千人", 12000, true},
+		{"全年培训1万2千人次", 12000, true},
+		{"全年培训1万2千人次", 10000, false},
+		{"全年培训1万2千人次", 2000, false},
+		{"经费壹万贰仟元", 12000, true},
+		{"全年十二万人次参加", 120000, true},
+		{"全市十一万二千人参加", 12000, false},
+		{"陆续开展活动", 6, false},
 		{"覆盖率达到85.3%", 85.4, false},
 		{"2017年共举办342场大讲堂", 342, true},
 		{"2017年共举办342场大讲堂", 2017, true},

@@ -365,6 +365,10 @@ type SubstringFinder struct {
 	f  Folded
 	ft string
 	at func(int) int
+	// counts are ft's counts in Chinese numerals, found on FindCount's
+	// first call, and runeOffs the byte offset of each rune of ft.
+	counts   []Count
+	runeOffs []int
 }
 
 // NewSubstringFinder folds text for Find.
@@ -410,4 +414,31 @@ func numberEndAt(t string, e int) bool {
 	before := []rune(t[max(0, e-8):e])
 	rs := append(before, []rune(t[e:min(len(t), e+8)])...)
 	return numberEnd(rs, len(before)-1)
+}
+
+// FindCount returns the byte spans of the finder's text where a count in
+// Chinese numerals (ChineseCounts) of number is written with rest right
+// after it (its unit and what follows in a query word: 人次 of 12000人次),
+// as the n-gram index finds it by its count token and the pairs after it.
+func (sf *SubstringFinder) FindCount(number, rest string) [][2]int {
+	if sf.counts == nil {
+		sf.runeOffs = sf.runeOffs[:0]
+		for i := range sf.ft {
+			sf.runeOffs = append(sf.runeOffs, i)
+		}
+		sf.runeOffs = append(sf.runeOffs, len(sf.ft))
+		sf.counts = ChineseCounts([]rune(sf.ft))
+		if sf.counts == nil {
+			sf.counts = []Count{}
+		}
+	}
+	var out [][2]int
+	for _, c := range sf.counts {
+		s, e := sf.runeOffs[c.Start], sf.runeOffs[c.End]+len(rest)
+		if c.Number != number || !strings.HasPrefix(sf.ft[sf.runeOffs[c.End]:], rest) {
+			continue
+		}
+		out = append(out, [2]int{sf.f.Orig(sf.at(s)), sf.f.Orig(sf.at(e-1) + 1)})
+	}
+	return out
 }
