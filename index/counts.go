@@ -18,17 +18,19 @@ import (
 // query word in Chinese numerals is searched in Arabic
 // digits (arabicCounts), in all of their forms, so that 一万二千人 finds
 // 12000人 and 1.2万人 as well, and never 十一万二千人. A count with words
-// before it in the query (培训一万二千人) finds only the counts written in
-// Arabic digits.
+// before it in the query (培训12000人) finds only the counts written as
+// the query writes them: 培训一万二千人 finds 培训12000人 and itself,
+// 培训12000人 not 培训一万二千人.
 
 // arabicCounts returns word with its counts in Chinese numerals written
-// in Arabic digits (一万二千人 → 12000人, 十二万人次 → 120000人次), and
-// true; false when word has none (zh.ChineseCounts).
-func arabicCounts(word string) (string, bool) {
+// in Arabic digits (一万二千人 → 12000人, 十二万人次 → 120000人次), true,
+// and whether the word starts with one; false when word has none
+// (zh.ChineseCounts).
+func arabicCounts(word string) (arabic string, ok, atStart bool) {
 	rs := []rune(width.Fold.String(word))
 	counts := zh.ChineseCounts(rs)
 	if len(counts) == 0 {
-		return "", false
+		return "", false, false
 	}
 	var b strings.Builder
 	last := 0
@@ -38,7 +40,7 @@ func arabicCounts(word string) (string, bool) {
 		last = c.End
 	}
 	b.WriteString(string(rs[last:]))
-	return b.String(), true
+	return b.String(), true, counts[0].Start == 0
 }
 
 // countPhrase returns what a substring query word that starts with a

@@ -42,6 +42,9 @@ func TestChineseNumeralCounts(t *testing.T) {
 		{"12场", []string{"mixed"}},
 		{"5000人", []string{"plain", "wan"}},
 		{"0.5万人", []string{"plain", "wan"}},
+		// Words before the count: the count as written, and in digits.
+		{"培训一万二千人", []string{"arabic", "cn"}},
+		{"培训12000人", []string{"arabic"}},
 		{"二〇二四年", []string{"cn", "plain"}},
 		{"2024年", []string{"cn", "plain"}},
 	} {
@@ -110,6 +113,31 @@ func TestMatcherFindsCountsInChineseNumerals(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("Matcher.Find(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestArabicCounts(t *testing.T) {
+	tests := []struct {
+		word, want string
+		atStart    bool
+	}{
+		{"一万二千人", "12000人", true},
+		{"１万２千人次", "12000人次", true},
+		{"十二万人次", "120000人次", true},
+		{"培训一万二千人", "培训12000人", false},
+		{"投入兩萬元", "投入20000元", false},
+		// No count: a year, a plan, a serial, numerals in a word, no unit.
+		{"二〇二四年", "", false},
+		{"十三五规划", "", false},
+		{"第十届", "", false},
+		{"千人计划", "", false},
+		{"一万二千", "", false},
+	}
+	for _, tt := range tests {
+		got, ok, atStart := arabicCounts(tt.word)
+		if got != tt.want || ok != (tt.want != "") || atStart != tt.atStart {
+			t.Errorf("arabicCounts(%q) = %q, %v, %v; want %q, at start %v", tt.word, got, ok, atStart, tt.want, tt.atStart)
 		}
 	}
 }

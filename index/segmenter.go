@@ -59,12 +59,29 @@ func IsSubstringTerm(word string) bool {
 // Arabic digits in Chinese numerals too (2023年 ⇄ 二〇二三年: yearForms), and of a 文号 with and without 第
 // before its serial (〔2015〕58号, 〔2015〕第58号: docNumberSerialForm). A
 // word with a count in Chinese numerals is searched with the count in
-// Arabic digits instead (一万二千人 as 12000人: arabicCounts), whose
-// forms find it however it is written.
+// Arabic digits too (一万二千人 as 12000人: arabicCounts), whose forms
+// find it however it is written; when the word starts with the count it
+// is searched so only, as its own letters would find the count inside a
+// larger number (一万二千人 in 十一万二千人).
 func searchForms(word string) []string {
-	if w, ok := arabicCounts(word); ok {
-		word = w // 一万二千人 is searched as 12000人, which finds it (newCountQuery)
+	w, ok, atStart := arabicCounts(word)
+	switch {
+	case !ok:
+		return formsOf(word)
+	case atStart:
+		return formsOf(w) // 12000人 finds 一万二千人 (newCountQuery)
 	}
+	forms := formsOf(word)
+	for _, f := range formsOf(w) {
+		if !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
+}
+
+// formsOf is searchForms of a word with no count in Chinese numerals.
+func formsOf(word string) []string {
 	var forms []string
 	var bases []string
 	for _, y := range yearForms(word) {
