@@ -55,7 +55,8 @@ type Count struct {
 // number written digit by digit (二〇二四年, 一二级) is no count here, nor
 // a serial (第一百二十期), nor numerals that read as no number (三四十,
 // 万一), nor a number in Arabic digits with 万 or 亿 alone (1.2万, which
-// the text's own pairs hold).
+// the text's own pairs hold), nor numerals after a Latin letter, a point
+// or a comma (A3千, 1,2千: part of something else).
 func ChineseCounts(rs []rune) []Count {
 	var out []Count
 	for i := 0; i < len(rs); {
@@ -73,7 +74,7 @@ func ChineseCounts(rs []rune) []Count {
 		if j >= len(rs) || !unicode.Is(unicode.Han, rs[j]) || rs[j] == '年' || rs[j] == '点' {
 			continue
 		}
-		if start > 0 && (rs[start-1] == '第' || rs[start-1] < unicode.MaxASCII && (unicode.IsLetter(rs[start-1]) || rs[start-1] == '.')) {
+		if start > 0 && (rs[start-1] == '第' || rs[start-1] < unicode.MaxASCII && (unicode.IsLetter(rs[start-1]) || rs[start-1] == '.' || rs[start-1] == ',')) {
 			continue
 		}
 		if v, ok := ParseChineseNumber(string(rs[start:j])); ok {

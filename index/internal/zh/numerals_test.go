@@ -74,6 +74,8 @@ func TestChineseCounts(t *testing.T) {
 		{"培训1.2万人", nil},
 		{"“十三五”期间,一带一路", nil},
 		{"百姓千人计划万人", nil},
+		{"第1,2千人", nil},
+		{"A3千人", nil},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.text)
