@@ -471,7 +471,7 @@ var messages = map[string]map[Lang]string{
 	"docs.moved":                {Chinese: "已把《%s》移到%s", English: "Moved “%s” to %s"},
 	"docs.reopened":             {Chinese: ";%d 条引用它的定性描述已退回待审核", English: "; %d {claim|claims} citing it went back to review"},
 	"docs.reopened_values":      {Chinese: ";%d 条引用它的数值已退回待审核", English: "; %d {value|values} citing it went back to review"},
-	"docs.reopened_tasks":       {Chinese: ";%d 项责任分解任务已没有提交的材料,已回到提交前的状态", English: "; %d {assignment|assignments} left with no material went back to before the hand-in"},
+	"docs.reopened_tasks":       {Chinese: ";%d 项责任分解任务已没有提交的材料,已回到提交前的状态", English: "; %d {task|tasks} left with no material went back to before the hand-in"},
 	"doc.saved":                 {Chinese: "已保存《%s》的修改", English: "Saved the changes to “%s”"},
 	"doc.admin":                 {Chinese: "管理员操作", English: "Admin actions"},
 	"doc.move":                  {Chinese: "移到其他城市", English: "Move to another city"},
