@@ -249,7 +249,7 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound})
 		}
 	}
-	msg := fmt.Sprintf(tr(lang, "tasks.handed"), stored)
+	msg := trf(lang, "tasks.handed", stored)
 	if len(refused) > 0 {
 		st := formState{Error: msg + tr(lang, "tasks.some_refused"), Lines: refused}
 		h.showTasksDone(w, r, http.StatusOK, r.PathValue("id"), st, done)

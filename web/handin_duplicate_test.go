@@ -57,3 +57,21 @@ func TestHandInOfAStoredFileNamesTheStoredDocument(t *testing.T) {
 		t.Errorf("handing in its own file again: %d, want %q in %.3000s", resp.StatusCode, want, textOf(page))
 	}
 }
+
+// TestEnglishHandInCountsInTheRightForm: on an English page a hand-in of
+// one file says "1 file handed in", not "1 file(s)".
+func TestEnglishHandInCountsInTheRightForm(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	imp, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018,
+		Filename: "表.csv", Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dept := s.login("jiaoyu")
+	dept.english()
+	resp, page := dept.handIn(imp.Assignments[0].ID, "学分银行工作总结.txt", "杭州市学分银行建设工作总结：新增账户3.2万个。")
+	if got := textOf(page); resp.StatusCode != 200 || !strings.Contains(got, "1 file handed in") {
+		t.Errorf("an English hand-in of one file: %d %.1500s, want “1 file handed in”", resp.StatusCode, got)
+	}
+}

@@ -176,7 +176,7 @@ var messages = map[string]map[Lang]string{
 	"tasks.reason":              {Chinese: "退回原因", English: "Reason for return"},
 	"tasks.handed_in":           {Chinese: "已提交的材料", English: "Handed in"},
 	"tasks.submit":              {Chinese: "提交材料", English: "Hand in"},
-	"tasks.handed":              {Chinese: "已提交 %d 个文件", English: "%d file(s) handed in"},
+	"tasks.handed":              {Chinese: "已提交 %d 个文件", English: "%d {file|files} handed in"},
 	"tasks.rounds":              {Chinese: "监测轮次", English: "Monitoring round"},
 	"tasks.round_item":          {Chinese: "%d 年度(%d 项任务,未交 %d 项)", English: "%d (%d {task|tasks}, %d owed)"},
 	"tasks.round_current":       {Chinese: "当前轮次", English: "current round"},
