@@ -30,8 +30,9 @@ type assignmentJSON struct {
 	Reason         string   `json:"reason"`
 	Overdue        bool     `json:"overdue"`
 	Documents      []string `json:"documents"`
-	// Submissions: who submitted each document handed in, oldest first;
-	// the same file from two departments is one document, two entries.
+	// Submissions: who submitted each document handed in for the task,
+	// the one who handed it in first, then the department's others oldest
+	// first; the same file from two people is one document, two entries.
 	Submissions []submissionJSON `json:"submissions"`
 	UpdatedAt   time.Time        `json:"updated_at"`
 }

@@ -381,7 +381,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj.Archive = o.Archive
 		dj.UploadedAs = o.Filename
 		if dup {
-			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document.Filename)
+			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound)
 		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
@@ -410,13 +410,29 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 }
 
 // duplicateNotice says that the file sent as sent holds the bytes of the
-// document stored as stored: a renamed copy answered with the stored
-// name alone left the uploader wondering what became of theirs. It is a
-// notice, not an error: a Chinese and an English sentence naming the files
-// as they are written (%q would escape a quote or a backslash in a name).
-func duplicateNotice(sent, stored string) (zh, en string) {
-	return fmt.Sprintf("上传的文件“%s”与已保存的“%s”内容完全相同\uFF0C是同一文件\uFF0C未重复保存", sent, stored),
-		fmt.Sprintf("The file sent, “%s”, has exactly the content of the stored “%s”: it is the same file and was not stored twice", sent, stored)
+// stored document d, named by its file name, its title and the path of its
+// page: a renamed copy answered with the stored name alone left the
+// uploader wondering what became of theirs. Uploaded for another round
+// (usedInRound), it says in which round d is and where the indicators
+// linked now count. It is a notice, not an error: a Chinese and an English
+// sentence naming the files as they are written (%q would escape a quote or
+// a backslash in a name).
+func duplicateNotice(sent string, d *catalog.Document, usedInRound int) (zh, en string) {
+	zh = fmt.Sprintf("上传的文件“%s”与已保存的“%s”\uFF08文档《%s》\uFF0C/documents/%s\uFF09内容完全相同\uFF0C是同一文件\uFF0C未重复保存",
+		sent, d.Filename, d.Title, d.ID)
+	en = fmt.Sprintf("The file sent, “%s”, has exactly the content of the stored “%s” (document “%s”, /documents/%s): it is the same file and was not stored twice",
+		sent, d.Filename, d.Title, d.ID)
+	if usedInRound == 0 {
+		return zh, en
+	}
+	if d.Round == "" {
+		zh += fmt.Sprintf("\uFF1B该文档未归入轮次\uFF0C本次关联的指标计入 %d 年度", usedInRound)
+		en += fmt.Sprintf("; the document is of no round, and the indicators linked now count in round %d", usedInRound)
+	} else {
+		zh += fmt.Sprintf("\uFF1B该文档属于 %s 年度\uFF0C本次关联的指标计入 %d 年度", d.Round, usedInRound)
+		en += fmt.Sprintf("; the document is of round %s, and the indicators linked now count in round %d", d.Round, usedInRound)
+	}
+	return zh, en
 }
 
 func (h *handler) handleDocumentEdit(w http.ResponseWriter, r *http.Request) {

@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+
+	"github.com/lcmonitor/evidence/catalog"
 	"strings"
 	"testing"
 )
@@ -32,14 +34,57 @@ func TestDuplicateAnswerNamesTheFileSent(t *testing.T) {
 	if !strings.Contains(en, "改名的文件.txt") || !strings.Contains(en, "人社局培训情况.txt") || !strings.Contains(en, "same file") {
 		t.Errorf("duplicate_notice_en %q: want both names and that it is the same file", en)
 	}
+	if link := "/documents/" + doc["id"].(string); !strings.Contains(zh, "《"+doc["title"].(string)+"》") || !strings.Contains(zh, link) ||
+		!strings.Contains(en, link) {
+		t.Errorf("duplicate_notice %q / %q: want the stored document's title %v and its page %s", zh, en, doc["title"], link)
+	}
+}
+
+// TestDuplicateForAnotherRoundNamesTheStoredDocument: last round's file
+// sent again, renamed, for this round is answered as a plain duplicate
+// is — the stored file, its document's title and page — and says where
+// the indicators linked now count (the answer named no stored file).
+func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
+	e := newEnv(t)
+	const text = "杭州市终身学习卡发放情况:2017年全市发放终身学习卡12万张。"
+	id := e.upload(cityA, "终身学习卡.txt", text)
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "work_summary",
+		"round": "2018", "indicators": "2.3.1"}, map[string][]byte{"终身学习卡（2018年报送）.txt": []byte(text)})), "admin")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("the same file for 2018: %d %v, want 200", resp.StatusCode, body)
+	}
+	doc := body["documents"].([]any)[0].(map[string]any)
+	if doc["id"] != id || doc["used_in_round"] != float64(2018) {
+		t.Fatalf("answer %v: want document %s used in round 2018", doc, id)
+	}
+	title, _ := doc["title"].(string)
+	zh, _ := doc["duplicate_notice"].(string)
+	en, _ := doc["duplicate_notice_en"].(string)
+	for _, want := range []string{"“终身学习卡（2018年报送）.txt”", "“终身学习卡.txt”", "《" + title + "》", "/documents/" + id,
+		"属于 2017 年度", "计入 2018 年度"} {
+		if title == "" || !strings.Contains(zh, want) {
+			t.Errorf("duplicate_notice %q: want %q in it", zh, want)
+		}
+	}
+	if strings.ContainsAny(zh, ",;") {
+		t.Errorf("duplicate_notice %q: want full-width punctuation", zh)
+	}
+	for _, want := range []string{"“终身学习卡.txt”", "“" + title + "”", "/documents/" + id, "round 2017", "count in round 2018"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("duplicate_notice_en %q: want %q in it", en, want)
+		}
+	}
 }
 
 // The duplicate notice names the files as they are written, a backslash
 // or a quote in a name not escaped as %q would.
 func TestDuplicateNoticeNamesFilesAsWritten(t *testing.T) {
-	zh, en := duplicateNotice(`报告\附件"一".txt`, "培训情况.txt")
+	zh, en := duplicateNotice(`报告\附件"一".txt`, &catalog.Document{ID: "01M8", Filename: "培训情况.txt", Title: "培训情况(2018)"}, 0)
 	if !strings.Contains(zh, "“报告\\附件\"一\".txt”") || !strings.Contains(zh, "\uFF0C") || strings.Contains(zh, ",") {
 		t.Errorf("duplicate notice %q: want the name as written, full-width punctuation", zh)
+	}
+	if !strings.Contains(zh, "《培训情况(2018)》") {
+		t.Errorf("duplicate notice %q: want the title as written", zh)
 	}
 	if !strings.Contains(en, "“报告\\附件\"一\".txt”") || !strings.Contains(en, "“培训情况.txt”") {
 		t.Errorf("duplicate notice (English) %q: want the names as written", en)

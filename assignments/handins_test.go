@@ -84,3 +84,39 @@ func TestAnotherDepartmentsTaskIsRefusedInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTaskShowsFirstWhoHandedItIn: a colleague of 市教育局 hands in a file
+// for the department's task 3.1.1, then jiaoyu hands in the same bytes for
+// 2.3.1. Task 2.3.1 shows jiaoyu's hand-in first, the one made for it,
+// though the colleague's submission of the bytes is older; 3.1.1 shows the
+// colleague's first.
+func TestTaskShowsFirstWhoHandedItIn(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	a := imported(t, s)
+	colleague := &catalog.User{Username: "jiaoyu2", Role: catalog.RoleContributor, City: hangzhou, Department: "市教育局"}
+	const text = "杭州市社区教育工作总结:全市建成社区学院十三所,开展市民终身学习活动。"
+	d := handIn(t, e, colleague, a["3.1.1"].ID, "社区教育总结.txt", text)
+	if again := handIn(t, e, jiaoyu, a["2.3.1"].ID, "2018年社区教育工作总结.txt", text); again.ID != d.ID {
+		t.Fatalf("the same bytes handed in again became document %s, want %s", again.ID, d.ID)
+	}
+	tasks, err := s.List(ctx, coordA, assignments.Filter{City: hangzhou, Round: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"2.3.1": "jiaoyu", "3.1.1": "jiaoyu2"}
+	for _, task := range tasks {
+		first, ok := want[task.Indicator]
+		if !ok {
+			continue
+		}
+		delete(want, task.Indicator)
+		subs := task.Submissions[d.ID]
+		if len(subs) == 0 || subs[0].User != first {
+			t.Errorf("task %s shows hand-ins %+v first, want %s's, who handed it in for the task", task.Indicator, subs, first)
+		}
+	}
+	if len(want) > 0 {
+		t.Fatalf("tasks %v not listed", want)
+	}
+}

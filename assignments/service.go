@@ -247,17 +247,27 @@ func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNam
 // made for a: by the user who handed it in, or by someone of a's
 // department; not the same bytes uploaded elsewhere (a coordinator on the
 // upload page, another department for its own task). Each submitter is
-// named once.
+// named once, the one who handed it in for a first: a colleague who sent
+// the same bytes earlier, for another of the department's tasks, is not
+// the hand-in a task shows first.
 func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catalog.Submission {
 	var out []catalog.Submission
 	seen := map[[2]string]bool{}
-	for _, sub := range subs {
-		if sub.User != a.HandedInBy[id] && (sub.Department == "" || sub.Department != a.Department) {
-			continue
-		}
+	keep := func(sub catalog.Submission) {
 		if key := [2]string{sub.User, sub.Department}; !seen[key] {
 			seen[key] = true
 			out = append(out, sub)
+		}
+	}
+	by := a.HandedInBy[id]
+	for _, sub := range subs {
+		if sub.User == by {
+			keep(sub)
+		}
+	}
+	for _, sub := range subs {
+		if sub.User != by && sub.Department != "" && sub.Department == a.Department {
+			keep(sub)
 		}
 	}
 	return out

@@ -62,6 +62,26 @@ type tasksPage struct {
 	// Forms holds the hand-in form that came back with errors, by task id:
 	// what was typed and each error beside its field.
 	Forms map[string]formState
+	// Done is what a hand-in just did, by task id, when it has more to
+	// say than a line: the files that were stored documents already.
+	Done map[string]*handedIn
+}
+
+// handedIn is what a hand-in did: how many files it handed in (Message,
+// empty when the form's error says it) and the files whose bytes were a
+// stored document already, each named beside the stored file it is.
+type handedIn struct {
+	Message    string
+	Duplicates []handedDuplicate
+}
+
+// handedDuplicate is a file handed in that was a stored document already:
+// the name it was sent under, the document (its own file name, title and
+// round) and, sent for another round than the document's, that round.
+type handedDuplicate struct {
+	Sent        string
+	Doc         *catalog.Document
+	UsedInRound int
 }
 
 // taskRound is a round on 我的任务's round choice: its year, how many of
@@ -107,6 +127,11 @@ func (h *handler) tasksPage(w http.ResponseWriter, r *http.Request) {
 
 // showTasks renders 我的任务 with task id's form in the state given.
 func (h *handler) showTasks(w http.ResponseWriter, r *http.Request, status int, id string, st formState) {
+	h.showTasksDone(w, r, status, id, st, nil)
+}
+
+// showTasksDone is showTasks saying beside task id what its hand-in did.
+func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status int, id string, st formState, done *handedIn) {
 	u := sessionFrom(r).User
 	tasks, err := h.Assignments.List(r.Context(), u, assignments.Filter{})
 	if err != nil {
@@ -133,7 +158,10 @@ func (h *handler) showTasks(w http.ResponseWriter, r *http.Request, status int, 
 	if round == 0 {
 		round = current
 	}
-	p := &tasksPage{Round: round, Rounds: taskRounds(tasks, round, current), Forms: map[string]formState{id: st}}
+	p := &tasksPage{Round: round, Rounds: taskRounds(tasks, round, current), Forms: map[string]formState{id: st}, Done: map[string]*handedIn{}}
+	if done != nil {
+		p.Done[id] = done
+	}
 	var shown []assignments.Task
 	for _, t := range tasks {
 		if t.Round == round {
@@ -210,17 +238,28 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	stored := 0
+	done := &handedIn{}
 	for _, o := range outcomes {
 		if o.Err != nil {
 			refused = append(refused, o.Filename+colonOf(lang)+errorText(lang, o.Err))
 			continue
 		}
 		stored++
+		if o.Duplicate && !o.Retried {
+			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound})
+		}
 	}
-	msg := fmt.Sprintf(tr(lang, "tasks.handed"), stored)
+	msg := trf(lang, "tasks.handed", stored)
 	if len(refused) > 0 {
 		st := formState{Error: msg + tr(lang, "tasks.some_refused"), Lines: refused}
-		h.showTasks(w, r, http.StatusOK, r.PathValue("id"), st)
+		h.showTasksDone(w, r, http.StatusOK, r.PathValue("id"), st, done)
+		return
+	}
+	if len(done.Duplicates) > 0 {
+		// A file that was a stored document already is named beside the
+		// stored file and document it is, which a line cannot link.
+		done.Message = msg
+		h.showTasksDone(w, r, http.StatusOK, r.PathValue("id"), formState{}, done)
 		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), msg)

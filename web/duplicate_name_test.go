@@ -33,3 +33,31 @@ func TestDuplicateNoticeNamesTheStoredFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateForAnotherRoundNamesTheStoredDocument: a file of 2017 sent
+// again, renamed, for 2018 says, as a plain duplicate does, which stored
+// file it is, with a link to the stored document under its title, besides
+// the rounds (it named no stored file).
+func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "终身学习卡.txt", "杭州市终身学习卡发放情况:全市发放终身学习卡12万张。")
+	wang := s.login("wang")
+	for _, tt := range []struct {
+		english bool
+		want    string
+	}{
+		{false, "重复文件\uFF1A与已保存的“终身学习卡.txt”是同一文件\uFF08内容完全相同\uFF0C属于 " + doc.Round + " 年度\uFF09"},
+		{true, "Duplicate: the same file as the stored “终身学习卡.txt” (exactly the same content, of round " + doc.Round + ")"},
+	} {
+		if tt.english {
+			wang.english()
+		}
+		resp, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": "other", "round": "2018",
+			"indicators": "2.3.2"}, "终身学习卡（2018年报送）.txt", []byte("杭州市终身学习卡发放情况:全市发放终身学习卡12万张。"))
+		got := html.UnescapeString(body)
+		link := `<a href="/documents/` + doc.ID + `">` + doc.Title + `</a>`
+		if resp.StatusCode != 200 || doc.Round == "2018" || !strings.Contains(got, tt.want) || !strings.Contains(got, link) {
+			t.Errorf("the same file for 2018 (English %v): %d, want %q and %s in %.2000s", tt.english, resp.StatusCode, tt.want, link, textOf(body))
+		}
+	}
+}

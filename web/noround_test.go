@@ -29,7 +29,7 @@ func TestDocumentOfNoRoundNamesNoEmptyYear(t *testing.T) {
 	}
 	resp, body := wang.postMultipart("/upload", map[string]string{"city": "330100", "doc_type": "other", "round": "2018",
 		"indicators": "2.3.2"}, "学习卡通知（2018）.txt", []byte(text))
-	if resp.StatusCode != 200 || strings.Contains(textOf(body), "（属于  年度）") || !strings.Contains(body, "已有相同文档（未归入轮次）") {
+	if resp.StatusCode != 200 || strings.Contains(textOf(body), "（属于  年度）") || !strings.Contains(body, "与已保存的“学习卡通知.txt”是同一文件（内容完全相同，未归入轮次）") {
 		t.Errorf("the same file for 2018: %d %.2000s", resp.StatusCode, textOf(body))
 	}
 }

@@ -2,7 +2,9 @@
 // with its own type, 文号, date and round (empty: the form's), and a button
 // to remove it before sending; then its upload progress, its processing
 // until it is indexed or has failed, and a retry for a file that failed.
-// The totals line counts the files by outcome. With 合并为一份文件 ticked,
+// A row is a file's, or a group's: a ZIP archive's row holds a row for
+// each of its files once it is unpacked. The totals line counts the files
+// by outcome, a group by its files. With 合并为一份文件 ticked,
 // the chosen photos (JPEG, PNG, HEIC, WebP) become one row, sorted by file
 // name (a phone names its photos in the order taken), each page movable up
 // or down before sending (pageorder.js), sent in one request to be joined
@@ -120,10 +122,11 @@
   if (joinRow) { joinRow.hidden = !(joinBox && joinBox.checked); }
 
   // item is one file's row — or the row of photos to be joined, in their
-  // order — with its name, its fields and a remove button.
+  // order, sent as one file — with its name, its fields and a remove
+  // button. Once sent, a ZIP archive's row becomes a group (unpacked).
   function item(files) {
     var file = files[0];
-    var it = { file: file, files: files, sent: false, kind: "" };
+    var it = { file: file, files: files, sent: false, kind: "", members: null, group: null };
     var li = el("li", "outcome-pending");
     li.dataset.kind = "pending";
     if (files.length > 1) {
@@ -170,11 +173,7 @@
     var actions = el("span", "actions");
     li.appendChild(actions);
     it.li = li; it.type = type; it.meta = meta; it.state = state; it.actions = actions;
-    action(it, words.remove, "remove", function () {
-      li.remove();
-      items.splice(items.indexOf(it), 1);
-      count();
-    });
+    removable(it);
     list.appendChild(li);
     return it;
   }
@@ -191,10 +190,18 @@
     return own || field(name);
   }
 
+  // fileRows are the rows of files: each row of a file, and each file of
+  // a group's rows in its place.
+  function fileRows(rows) {
+    var out = [];
+    rows.forEach(function (it) { out = out.concat(it.members ? fileRows(it.members) : [it]); });
+    return out;
+  }
+
   // count writes the totals line: all files, then by outcome.
   function count() {
     var n = { stored: 0, duplicate: 0, failed: 0 };
-    var files = items.filter(function (it) { return it.kind !== "archive"; });
+    var files = fileRows(items);
     files.forEach(function (it) { if (n[it.kind] !== undefined) { n[it.kind]++; } });
     totals.hidden = files.length === 0;
     totals.textContent = fill(words.totals, files.length, n.stored, n.duplicate, n.failed);
@@ -257,8 +264,15 @@
     setKind(it, "failed");
   }
 
+  // removable gives a row a button that takes it off the list (a file of
+  // a group off its group's).
   function removable(it) {
-    action(it, words.remove, "remove", function () { it.li.remove(); items.splice(items.indexOf(it), 1); count(); });
+    action(it, words.remove, "remove", function () {
+      var rows = it.group ? it.group.members : items;
+      it.li.remove();
+      rows.splice(rows.indexOf(it), 1);
+      count();
+    });
   }
 
   // resend sends one file again, the form checked first.
@@ -342,13 +356,15 @@
     if (doc.retried) {
       label = fill(words.retried, (english && doc.previous_error_en) || doc.previous_error || "");
     } else if (doc.duplicate && doc.used_in_round) {
-      label = fill(words.usedInRound, doc.round, doc.used_in_round);
-    } else if (doc.duplicate && doc.filename) {
-      // The row names the file sent; the document may be stored under
-      // another name: say which, so a renamed copy is not a riddle.
-      label = fill(words.duplicateOf, doc.filename);
+      // Last round's file sent for this one: the stored file it is, its
+      // round and the round its indicators now count in.
+      label = doc.round ? fill(words.usedInRound, doc.filename, doc.round, doc.used_in_round) :
+        fill(words.usedInRoundNone, doc.filename, doc.used_in_round);
     } else if (doc.duplicate) {
-      label = words.duplicate;
+      // The row names the file sent; the document may be stored under
+      // another name (a document always has one): say which, so a
+      // renamed copy is not a riddle.
+      label = fill(words.duplicateOf, doc.filename);
     }
     if (doc.joined_photos) { label += " · " + fill(words.joinDone, doc.joined_photos); }
     it.state.appendChild(document.createTextNode(" " + label + " · "));
@@ -371,31 +387,32 @@
     return list.length > 0 && list.every(function (e) { return e.archive; });
   }
 
-  // unpacked shows a ZIP archive's files under its row, each a row of its
-  // own that is counted and followed as a file sent alone: the documents
-  // the archive took and the files it refused, with why.
+  // unpacked makes a ZIP archive's row a group: its files under it, each
+  // a row of its own followed as a file sent alone — the documents the
+  // archive took and the files it refused, with why. The archive's row
+  // stays sent (choose does not list it again); its files are counted.
   function unpacked(it, docs, errors) {
     it.bar.value = 100;
     it.actions.textContent = "";
     it.state.textContent = " " + fill(words.unpacked, docs.length + errors.length);
-    // The archive's row stays sent (choose does not list it again) but
-    // is not counted: its files are.
     it.li.className = "outcome-archive";
     it.li.dataset.kind = "archive";
     it.kind = "archive";
+    it.members = [];
     var sub = el("ul", "archive-files");
     it.li.appendChild(sub);
     function member(name) {
       var li = el("li", "outcome-pending");
       li.appendChild(el("strong", "", name));
-      var m = { li: li, files: [], sent: true, kind: "", bar: el("progress"), state: el("span", "state"), actions: el("span", "actions") };
+      var m = { li: li, files: [], sent: true, kind: "", members: null, group: it, bar: el("progress"), state: el("span", "state"),
+        actions: el("span", "actions") };
       m.bar.max = 100;
       m.bar.hidden = true;
       li.appendChild(m.bar);
       li.appendChild(m.state);
       li.appendChild(m.actions);
       sub.appendChild(li);
-      items.push(m);
+      it.members.push(m);
       return m;
     }
     docs.forEach(function (doc) { accepted(member(doc.filename || doc.title), doc); });

@@ -1,0 +1,77 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestHandInOfAStoredFileNamesTheStoredDocument: 市教育局 hands in, for its
+// 2018 task, a file the archive already holds — last round's (2017), then
+// its own hand-in again under another name. 我的任务 says, for each, which
+// stored file it is, with a link to the stored document under its title
+// (it said only 已提交 1 个文件), and for last round's file where its
+// indicator now counts.
+func TestHandInOfAStoredFileNamesTheStoredDocument(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	imp, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018,
+		Filename: "表.csv", Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	task := imp.Assignments[0].ID
+	const old = "杭州市学分银行试点情况:2017年试点学校12所。"
+	last := s.env.Upload("330100", "学分银行试点情况.txt", old)
+	dept := s.login("jiaoyu")
+	resp, page := dept.handIn(task, "学分银行试点（2018年报送）.txt", old)
+	got := html.UnescapeString(page)
+	for _, want := range []string{"已提交 1 个文件",
+		"<strong>学分银行试点（2018年报送）.txt</strong>\uFF1A重复文件\uFF1A与已保存的“学分银行试点情况.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09",
+		"本次关联的指标计入 2018 年度 · " + `<a href="/documents/` + last.ID + `">` + last.Title + "</a>"} {
+		if resp.StatusCode != 200 || !strings.Contains(got, want) {
+			t.Errorf("handing in last round's file: %d, want %q in %.3000s", resp.StatusCode, want, textOf(page))
+		}
+	}
+
+	const text = "杭州市学分银行建设工作总结:2018年新增学分银行账户3.2万个。"
+	if resp, page := dept.handIn(task, "学分银行工作总结.txt", text); resp.StatusCode != 200 || strings.Contains(page, "重复文件") {
+		t.Fatalf("handing in a new file: %d %.1500s", resp.StatusCode, textOf(page))
+	}
+	sum := sha256.Sum256([]byte(text))
+	doc, err := s.env.Catalog.DocumentBySHA256(context.Background(), hex.EncodeToString(sum[:]), "330100")
+	if err != nil {
+		t.Fatalf("the new file's document: %v", err)
+	}
+	resp, page = dept.handIn(task, "工作总结（改名）.txt", text)
+	got = html.UnescapeString(page)
+	want := "<strong>工作总结（改名）.txt</strong>\uFF1A重复文件\uFF1A与已保存的“学分银行工作总结.txt”是同一文件\uFF08内容完全相同\uFF09，未重复保存 · " +
+		`<a href="/documents/` + doc.ID + `">` + doc.Title + "</a>"
+	if resp.StatusCode != 200 || !strings.Contains(got, want) {
+		t.Errorf("handing in its own file again: %d, want %q in %.3000s", resp.StatusCode, want, textOf(page))
+	}
+}
+
+// TestEnglishHandInCountsInTheRightForm: on an English page a hand-in of
+// one file says "1 file handed in", not "1 file(s)".
+func TestEnglishHandInCountsInTheRightForm(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	imp, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018,
+		Filename: "表.csv", Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dept := s.login("jiaoyu")
+	dept.english()
+	resp, page := dept.handIn(imp.Assignments[0].ID, "学分银行工作总结.txt", "杭州市学分银行建设工作总结：新增账户3.2万个。")
+	if got := textOf(page); resp.StatusCode != 200 || !strings.Contains(got, "1 file handed in") {
+		t.Errorf("an English hand-in of one file: %d %.1500s, want “1 file handed in”", resp.StatusCode, got)
+	}
+}
