@@ -31,9 +31,9 @@ import (
 
 // layoutLine is one line of a page as a reader without type sizes gives
 // it: its text, its extent across the page (left to right: character
-// columns for pdftotext, a Han character counting two; pixels for OCR),
-// and whether the reader knows where it stands (OCR) rather than its
-// width alone (pdftotext, whose lines all start at 0).
+// columns for pdftotext, a Han character counting two, every line
+// starting at 0 since pdftotext does not say where a line stands; pixels
+// for OCR, which does).
 type layoutLine struct {
 	text        string
 	left, right float64
