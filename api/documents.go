@@ -85,6 +85,10 @@ type documentJSON struct {
 	// issued_on read from the text, and round when it was inferred from
 	// the date (or is the current round).
 	ExtractedFields []string `json:"extracted_fields"`
+	// EditedFields names the fields a person gave a value by an edit
+	// (the edit form or PATCH, emptied included): no reading of the text
+	// writes over them.
+	EditedFields []string `json:"edited_fields"`
 }
 
 // nearDuplicateJSON is another version of a document that the caller may
@@ -116,6 +120,10 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	dj.ExtractedFields = d.ExtractedFields
 	if dj.ExtractedFields == nil {
 		dj.ExtractedFields = []string{}
+	}
+	dj.EditedFields = d.EditedFields
+	if dj.EditedFields == nil {
+		dj.EditedFields = []string{}
 	}
 	return dj
 }

@@ -58,3 +58,46 @@ func stringList(v any) []string {
 	}
 	return out
 }
+
+// TestDocumentJSONNamesTheFieldsAPersonEdited: a field PATCH gives a new
+// value, an emptied one included, is listed in edited_fields (and leaves
+// extracted_fields); a field patched to the value it had is not, and a
+// document nobody edited lists none.
+func TestDocumentJSONNamesTheFieldsAPersonEdited(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/documents",
+		uploadBody(map[string]string{"city": cityA, "doc_type": "policy"},
+			map[string][]byte{"细则.txt": []byte(redHeaderTXT)})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", resp.StatusCode, body)
+	}
+	id := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string)).ID
+	resp, doc := e.do(e.request("GET", "/api/v1/documents/"+id, nil), "admin")
+	if list, ok := doc["edited_fields"].([]any); resp.StatusCode != http.StatusOK || !ok || len(list) != 0 {
+		t.Fatalf("before any edit: %d, edited_fields %#v, want []", resp.StatusCode, doc["edited_fields"])
+	}
+	resp, doc = e.do(e.request("PATCH", "/api/v1/documents/"+id,
+		map[string]string{"doc_number": "甬教职成〔2019〕13号", "issuer": "", "issued_on": "2017-04-02"}), "admin")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("PATCH: %d %v", resp.StatusCode, doc)
+	}
+	for _, d := range []map[string]any{doc, e.getDocument(t, id)} {
+		got := stringList(d["edited_fields"])
+		slices.Sort(got)
+		if want := []string{"doc_number", "issuer"}; !slices.Equal(got, want) {
+			t.Errorf("edited_fields %v, want %v (issued_on kept its value)", got, want)
+		}
+		if ext := stringList(d["extracted_fields"]); slices.Contains(ext, "doc_number") || !slices.Contains(ext, "issued_on") {
+			t.Errorf("extracted_fields %v, want issued_on still read from the text and doc_number no longer", ext)
+		}
+	}
+}
+
+func (e *env) getDocument(t *testing.T, id string) map[string]any {
+	t.Helper()
+	resp, doc := e.do(e.request("GET", "/api/v1/documents/"+id, nil), "admin")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("get %s: %d %v", id, resp.StatusCode, doc)
+	}
+	return doc
+}

@@ -12,18 +12,18 @@ import (
 
 const documentColumns = `id, sha256, size, mime, format, filename, title, doc_type, city, department,
 	issuer, issued_on, doc_number, round, status, error, pages, uploaded_by, uploaded_at, seq,
-	page_sources, ocr_confidence, seal_pages, extracted_fields, error_en`
+	page_sources, ocr_confidence, seal_pages, extracted_fields, error_en, edited_fields`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
 func scanDocument(r rowScanner) (*Document, error) {
 	var d Document
-	var uploadedAt, sources, seals, extracted string
+	var uploadedAt, sources, seals, extracted, edited string
 	var confidence sql.NullFloat64
 	var errorEnglish sql.NullString
 	err := r.Scan(&d.ID, &d.SHA256, &d.Size, &d.MIME, &d.Format, &d.Filename, &d.Title, &d.DocType,
 		&d.City, &d.Department, &d.Issuer, &d.IssuedOn, &d.DocNumber, &d.Round, &d.Status, &d.Error,
-		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals, &extracted, &errorEnglish)
+		&d.Pages, &d.UploadedBy, &uploadedAt, &d.Seq, &sources, &confidence, &seals, &extracted, &errorEnglish, &edited)
 	if err != nil {
 		return nil, err
 	}
@@ -31,6 +31,7 @@ func scanDocument(r rowScanner) (*Document, error) {
 	d.UploadedAt = parseTime(uploadedAt)
 	d.Reading = decodeReading(sources, confidence, seals)
 	d.ExtractedFields = decodeFields(extracted)
+	d.EditedFields = decodeFields(edited)
 	return &d, nil
 }
 
@@ -54,10 +55,11 @@ func (s *Store) CreateDocument(ctx context.Context, d *Document, sub Submission)
 		provisional = seq
 		sources, confidence, seals := encodeReading(d.Reading)
 		_, err = tx.ExecContext(ctx, `INSERT INTO document (`+documentColumns+`) VALUES
-			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 			d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
-			formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeFields(d.ExtractedFields), nullIfEmpty(d.ErrorEnglish))
+			formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeFields(d.ExtractedFields), nullIfEmpty(d.ErrorEnglish),
+			encodeFields(d.EditedFields))
 		if err != nil {
 			return fmt.Errorf("insert document %s: %w", d.ID, err)
 		}

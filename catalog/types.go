@@ -97,6 +97,9 @@ type Document struct {
 	// FieldRound) filled automatically rather than typed by the uploader:
 	// read from the text, or the round inferred from the date.
 	ExtractedFields []string
+	// EditedFields names the fields a person gave a new value by an edit
+	// (emptied included): no reading of the text writes over them.
+	EditedFields []string
 }
 
 // Page sources, one per page in Reading.PageSources.

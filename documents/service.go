@@ -59,6 +59,12 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	return d, nil
 }
 
+// FieldEdits says who last edited each field of d a person edited, and
+// when (catalog.Store.FieldEdits); d is one the caller got through Get.
+func (s *Service) FieldEdits(ctx context.Context, d *catalog.Document) (map[string]catalog.FieldEdit, error) {
+	return s.cat.FieldEdits(ctx, d)
+}
+
 // View is a document with its links, its near duplicates that the user
 // may see, and its city's name.
 type View struct {

@@ -64,6 +64,10 @@ type documentPage struct {
 	// Auto marks the fields filled without the uploader (read from the
 	// text, or the round inferred), shown as 自动识别 until confirmed.
 	Auto map[string]bool
+	// Edited marks the fields a person gave a value by an edit (which no
+	// reading of the text writes over), shown as 已人工修改 with who and
+	// when as the audit log has it ("" when it no longer does).
+	Edited map[string]*editedMark
 	// ValueOptions are the quantitative key indicators a value may be
 	// recorded for from this page.
 	ValueOptions []option
@@ -138,6 +142,10 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		Replace: forms.Replace, Value: forms.Value, Link: forms.Link, Note: forms.Note}
 	for _, f := range d.ExtractedFields {
 		p.Auto[f] = true
+	}
+	if p.Edited, err = h.editedFields(r, d); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	if rd.Page != nil {
 		if err := fillDocumentText(r, p, rd.Page); err != nil {
@@ -479,4 +487,28 @@ func sealPages(l Lang, d *catalog.Document) string {
 		pages[i] = strconv.Itoa(p)
 	}
 	return strings.Join(pages, tr(l, "list.sep"))
+}
+
+// editedMark is the 已人工修改 mark of a field; By says who edited it and
+// when ("" when the audit log does not say).
+type editedMark struct{ By string }
+
+// editedFields names the fields of d a person edited, each with who did
+// it and when in the page's language ("" when the audit log does not say).
+func (h *handler) editedFields(r *http.Request, d *catalog.Document) (map[string]*editedMark, error) {
+	out := map[string]*editedMark{}
+	if len(d.EditedFields) == 0 {
+		return out, nil
+	}
+	edits, err := h.Documents.FieldEdits(r.Context(), d)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range d.EditedFields {
+		out[f] = &editedMark{}
+		if e, ok := edits[f]; ok {
+			out[f].By = trf(langOf(r), "doc.edited.by", e.By, formatTime(e.At))
+		}
+	}
+	return out, nil
 }

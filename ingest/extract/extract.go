@@ -108,8 +108,12 @@ const Version = 3
 // frameset without text. 2 (html): an MHT's parts that are no page
 // (WPS's script js.js and the tab strip of sheet names, sent as
 // text/html) no longer read as pages, and WPS's UTF-8 pages labelled
-// charset="us-ascii" read as UTF-8, not as windows-1252 mojibake.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 2, "pdftotext": 2, "ofd": 2}
+// charset="us-ascii" read as UTF-8, not as windows-1252 mojibake. 3
+// (pdftotext) and 1 (ocr): a 公文's masthead, 文号, title, addressees and
+// signature set apart as paragraphs by their lines' layout, where these
+// readers, which give no type sizes, had them glued (layoutbreaks.go);
+// 3 (pdf, ofd) for the same in the pages of a scan they read by OCR.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 3, "pdftotext": 3, "ofd": 3, "ocr": 1}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -232,7 +232,9 @@ func encodePGM(g *image.Gray) []byte {
 
 // parseTesseractTSV rebuilds the text from tesseract's TSV (level 5 rows
 // are words): words of a line joined by spaces (Normalize removes those
-// between Han characters), lines by "\n", blocks by "\n\n". conf is the
+// between Han characters), lines by "\n", blocks by "\n\n", and lines
+// where a 公文's layout ends a paragraph by "\n\n" too (breakLayoutLines,
+// told by where each line's words stand). conf is the
 // mean word confidence scaled to 0–1, 0 when there are no words. Noise at
 // the page's top and bottom edges is left out (edgeNoise).
 func parseTesseractTSV(tsv []byte) (text string, conf float64) {
@@ -253,23 +255,18 @@ func parseTesseractTSV(tsv []byte) (text string, conf float64) {
 	}
 	conf = sum / float64(words) / 100
 	lines := trimEdgeNoise(all)
-	var b strings.Builder
+	var placed []layoutLine
 	for i, l := range lines {
-		switch {
-		case i == 0:
-		case l.block != lines[i-1].block:
-			b.WriteString("\n\n")
-		default:
-			b.WriteString("\n")
+		if i > 0 && l.block != lines[i-1].block {
+			placed = append(placed, layoutLine{}) // an empty line between blocks
 		}
+		texts := make([]string, len(l.words))
 		for j, w := range l.words {
-			if j > 0 {
-				b.WriteString(" ")
-			}
-			b.WriteString(w.text)
+			texts[j] = w.text
 		}
+		placed = append(placed, layoutLine{text: strings.Join(texts, " "), left: l.left, right: l.right})
 	}
-	return b.String(), conf
+	return breakLayoutLines(placed, true), conf
 }
 
 // ocrWord is one word of tesseract's TSV with its confidence (0–100).
@@ -278,10 +275,12 @@ type ocrWord struct {
 	conf float64
 }
 
-// ocrLine is one line of tesseract's TSV: its block and its words.
+// ocrLine is one line of tesseract's TSV: its block, its words, and the
+// left and right edges of its words in pixels.
 type ocrLine struct {
 	block, line string
 	words       []ocrWord
+	left, right float64
 }
 
 // tsvLines groups the words of tesseract's TSV into lines, in order.
@@ -301,10 +300,14 @@ func tsvLines(tsv []byte) []ocrLine {
 		}
 		block := f[1] + "." + f[2]
 		line := block + "." + f[3] + "." + f[4]
+		left, _ := strconv.ParseFloat(f[6], 64)
+		width, _ := strconv.ParseFloat(f[8], 64)
 		if n := len(lines); n == 0 || lines[n-1].line != line {
-			lines = append(lines, ocrLine{block: block, line: line})
+			lines = append(lines, ocrLine{block: block, line: line, left: left, right: left + width})
 		}
-		lines[len(lines)-1].words = append(lines[len(lines)-1].words, ocrWord{word, c})
+		l := &lines[len(lines)-1]
+		l.words = append(l.words, ocrWord{word, c})
+		l.left, l.right = min(l.left, left), max(l.right, left+width)
 	}
 	return lines
 }

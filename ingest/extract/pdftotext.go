@@ -55,7 +55,8 @@ func (c *cappedBuffer) Write(p []byte) (int, error) {
 }
 
 // runPdftotext runs `pdftotext -enc UTF-8 FILE -` under ctx and returns its
-// pages, which it separates with form feeds.
+// pages, which it separates with form feeds, each with an empty line
+// where a 公文's layout ends a paragraph (breakPdftotextPages).
 func runPdftotext(ctx context.Context, tool, path string, lim Limits) ([]string, error) {
 	abs, err := filepath.Abs(path) // never let a name be read as an option
 	if err != nil {
@@ -80,5 +81,5 @@ func runPdftotext(ctx context.Context, tool, path string, lim Limits) ([]string,
 	if len(pages) > 1 && strings.TrimSpace(pages[len(pages)-1]) == "" {
 		pages = pages[:len(pages)-1] // text after the last page's form feed
 	}
-	return pages, nil
+	return breakPdftotextPages(pages), nil
 }

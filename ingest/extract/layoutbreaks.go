@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pdftotext and tesseract give lines without their type sizes, so the
+// rule that sets a 公文's title apart by its larger type (flattenPDFLines)
+// cannot apply to them, and Normalize, which joins the lines of a wrapped
+// phrase, glued the title to the 文号 above it and the addressees below it
+// (杭教职成〔2024〕7号杭州市…的通知各区、县…) in snippets, phrase searches and
+// fields. breakLayoutLines ends a paragraph where a 公文's layout does,
+// told by the lines themselves:
+//
+//   - a 文号 line (某政发〔2024〕12号) is a paragraph of its own;
+//   - the addressee line (各区、县（市）教育局：) begins one and ends it;
+//   - a line much shorter than the page's body width ends its paragraph
+//     (the text did not reach the margin: a title's last line, a
+//     signature, a paragraph's last line), since a phrase is only ever
+//     wrapped at a full line;
+//   - where OCR knows where a line stands, a centred line (a title) and
+//     the lines that are not centred are paragraphs apart.
+//
+// A title wrapped over two lines keeps its lines together: its first
+// line, in larger type, is not much shorter than the body's.
+
+// layoutLine is one line of a page as a reader without type sizes gives
+// it: its text, its extent across the page (left to right: character
+// columns for pdftotext, a Han character counting two, every line
+// starting at 0 since pdftotext does not say where a line stands; pixels
+// for OCR, which does).
+type layoutLine struct {
+	text        string
+	left, right float64
+}
+
+func (l layoutLine) width() float64 { return l.right - l.left }
+
+// shortLine is the share of the body width under which a line ends its
+// paragraph, and fullLine the share a full line reaches (a line ending a
+// sentence short of it ends its paragraph too). A 公文's title in 2号
+// type fills about 0.75 of a line of 3号 body text (policy.pdf's 0.57),
+// so a title wrapped over two lines stays one paragraph; the last line of
+// a paragraph between the two that ends in no sentence's punctuation is
+// still joined to the next, as before.
+const (
+	shortLine = 0.5
+	fullLine  = 0.9
+)
+
+// minFullLines is how many lines must be as wide as the body width: a
+// page of fewer has no body width to measure lines against.
+const minFullLines = 3
+
+// centredMargin is the share of the body width each margin of a centred
+// line must leave at least, and centredSkew how far the two may differ.
+const (
+	centredMargin = 0.08
+	centredSkew   = 0.06
+)
+
+// textColumns is the width of s in character columns: a Han character or
+// a full-width sign two, anything else one.
+func textColumns(s string) float64 {
+	n := 0.0
+	for _, r := range s {
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// textLayoutLines are the lines of s (pdftotext's text of a page) with
+// their width in columns.
+func textLayoutLines(s string) []layoutLine {
+	var out []layoutLine
+	for _, l := range strings.Split(s, "\n") {
+		out = append(out, layoutLine{text: l, right: textColumns(strings.TrimSpace(l))})
+	}
+	return out
+}
+
+// breakPdftotextPages are pages of pdftotext's text with an empty line
+// where a 公文's layout ends a paragraph (breakLayoutLines), the body
+// width measured on every page (a last page of a few lines has none of
+// its own); the empty lines pdftotext wrote are kept.
+func breakPdftotextPages(pages []string) []string {
+	lines := make([][]layoutLine, len(pages))
+	var all []layoutLine
+	for i, p := range pages {
+		lines[i] = textLayoutLines(p)
+		all = append(all, lines[i]...)
+	}
+	pg := layoutPage{}
+	pg.body, pg.left, pg.right = bodyWidth(all)
+	out := make([]string, len(pages))
+	for i := range pages {
+		out[i] = pg.join(lines[i])
+	}
+	return out
+}
+
+// breakLayoutLines joins lines with "\n", or with "\n\n" where a 公文's
+// layout ends a paragraph; placed says the lines' left edges are known
+// (OCR), so that centred lines can be told.
+func breakLayoutLines(lines []layoutLine, placed bool) string {
+	pg := layoutPage{placed: placed}
+	pg.body, pg.left, pg.right = bodyWidth(lines)
+	return pg.join(lines)
+}
+
+// join joins lines with "\n", or "\n\n" where a paragraph ends.
+func (pg layoutPage) join(lines []layoutLine) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+			if pg.paragraphEnds(lines[i-1], l) {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// layoutPage is what breakLayoutLines knows of a page: the width of its
+// body's full lines (0 when it has none to tell), the left and right
+// edges of its text, and whether lines are placed (OCR) or only measured.
+type layoutPage struct {
+	body, left, right float64
+	placed            bool
+}
+
+// paragraphEnds reports whether the line break between prev and next
+// ends a paragraph: by the 文号, addressee and short-line rules, and, for
+// placed lines, where a centred line meets one that is not.
+func (pg layoutPage) paragraphEnds(prev, next layoutLine) bool {
+	p, n := strings.Join(strings.Fields(prev.text), ""), strings.Join(strings.Fields(next.text), "")
+	if p == "" || n == "" {
+		return false // an empty line already ends the paragraph
+	}
+	if layoutBreak(p, n, prev.width(), pg.body) {
+		return true
+	}
+	return pg.placed && pg.body > 0 && pg.centred(prev) != pg.centred(next)
+}
+
+// bodyWidth is the width of a full line of the page's body: that of the
+// minFullLines-th widest line, so that a speck OCR read at the paper's
+// edge or a line run into the next column does not stretch it; 0 when
+// the page has fewer lines. left and right are the edges of the text,
+// those of the lines as wide as the body (a speck beside them is no
+// margin of the page).
+func bodyWidth(lines []layoutLine) (width, left, right float64) {
+	var widths []float64
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) != "" {
+			widths = append(widths, l.width())
+		}
+	}
+	if len(widths) < minFullLines {
+		return 0, 0, 0
+	}
+	slices.Sort(widths)
+	width = widths[len(widths)-minFullLines]
+	left, right = -1, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) == "" || l.width() < width {
+			continue
+		}
+		if left < 0 || l.left < left {
+			left = l.left
+		}
+		right = max(right, l.right)
+	}
+	if width <= 0 {
+		return 0, 0, 0
+	}
+	return width, left, right
+}
+
+// layoutBreak reports whether the line break between the lines p (of
+// width prevWidth) and n ends a paragraph by the 文号, addressee and
+// short-line rules; body is the body width, 0 when unknown.
+func layoutBreak(p, n string, prevWidth, body float64) bool {
+	notFull := body <= 0 || prevWidth < fullLine*body
+	last, _ := utf8.DecodeLastRuneInString(p)
+	short := body > 0 && (prevWidth < shortLine*body || notFull && strings.ContainsRune("。！？；：!?;:", last))
+	switch {
+	case isDocNumberLine(p) || isDocNumberLine(n):
+		return true
+	case isAddresseeLine(p) && (notFull || strings.HasPrefix(p, "各")):
+		// A full line that ends with a colon may be wrapped there.
+		return true
+	case isAddresseeLine(n) && !strings.HasSuffix(p, "，") && !strings.HasSuffix(p, ",") && !strings.HasSuffix(p, "、") &&
+		(strings.HasPrefix(n, "各") || body > 0 && notFull):
+		// A list of addressees wrapped over lines stays one paragraph.
+		return true
+	}
+	return short
+}
+
+// docNumberLine is a line that is a 文号 alone: an organ's abbreviation,
+// the year in brackets (any of those OCR and fonts give), the number and
+// 号; spaces (pdftotext's and OCR's around digits) are taken out first.
+var docNumberLine = regexp.MustCompile(`^\p{Han}{1,12}[〔［\[（(【﹝]((19|20)\d\d)[〕］\]）)】﹞]第?\d{1,5}号$`)
+
+func isDocNumberLine(s string) bool {
+	if len(s) > 80 {
+		return false
+	}
+	return docNumberLine.MatchString(strings.Join(strings.Fields(s), ""))
+}
+
+// maxAddresseeRunes is the longest addressee line taken: a list of
+// addressees wrapped over lines ends in a line no longer than a line.
+const maxAddresseeRunes = 40
+
+// isAddresseeLine reports a line that ends with a colon and holds no end
+// of a sentence: the addressees of a 公文 (各区、县（市）教育局：), or a
+// line that introduces what follows (现将有关事项通知如下：), which ends its
+// paragraph too.
+func isAddresseeLine(s string) bool {
+	s = strings.Join(strings.Fields(s), "") // OCR's spaces between words
+	if utf8.RuneCountInString(s) > maxAddresseeRunes || !(strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) {
+		return false
+	}
+	return !strings.ContainsAny(s, "。；！？;!?")
+}
+
+// centred reports whether l stands in the middle of the text's width,
+// leaving a margin on both sides.
+func (pg layoutPage) centred(l layoutLine) bool {
+	lm, rm := l.left-pg.left, pg.right-l.right
+	return lm >= centredMargin*pg.body && rm >= centredMargin*pg.body && math.Abs(lm-rm) <= centredSkew*pg.body
+}

@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestBreakLayoutLines: the lines of a 公文 as pdftotext gives them
+// (widths in columns, no type sizes) and as OCR places them (pixels):
+// the 文号 line, the addressee line and a line much shorter than the
+// body end their paragraphs; a wrapped phrase, a title wrapped over two
+// lines, a list of addressees wrapped after a comma and a full line that
+// ends with a colon stay joined; a page of too few lines has no body
+// width and only the 文号 and addressee rules apply.
+func TestBreakLayoutLines(t *testing.T) {
+	body := "为推进学习型城市建设，根据省教育厅部署，经研究，决定开展二〇"
+	tests := []struct {
+		name   string
+		lines  []string
+		placed []layoutLine // OCR's lines, when not nil
+		want   string
+	}{
+		{"文号自成一段", []string{"杭州市教育局文件", "杭教职成〔2024〕7 号", "杭州市教育局关于做好社区教育工作的通知", body, body, body},
+			nil, "杭州市教育局文件\n\n杭教职成〔2024〕7 号\n\n杭州市教育局关于做好社区教育工作的通知\n" + body + "\n" + body + "\n" + body},
+		{"主送机关前后分段", []string{"杭州市教育局关于做好社区教育示范街道创", "建工作的通知", "各区、县（市）教育局：", body, body, body},
+			nil, "杭州市教育局关于做好社区教育示范街道创\n建工作的通知\n\n各区、县（市）教育局：\n\n" + body + "\n" + body + "\n" + body},
+		{"主送机关跨行不拆", []string{"关于做好社区教育工作的通知", "各省、自治区、直辖市教育厅（教委），各计划单列市教育局，", "新疆生产建设兵团教育局：", body, body, body},
+			nil, "关于做好社区教育工作的通知\n\n各省、自治区、直辖市教育厅（教委），各计划单列市教育局，\n新疆生产建设兵团教育局：\n\n" + body + "\n" + body + "\n" + body},
+		{"短行结束段落，整行以冒号结尾不拆", []string{"为推进学习型城市建设，根据省教育厅部署，经研究决定如下：", "开展社区教育示范街道创建工作，" + body[len("为推进"):], "年社区教育示范街道创建工作。现将有关事项通知如下：", "一、创建条件。", body, "年社区教育示范街道创建工作。", "杭州市教育局", "2024年3月5日"},
+			nil, "为推进学习型城市建设，根据省教育厅部署，经研究决定如下：\n开展社区教育示范街道创建工作，" + body[len("为推进"):] + "\n年社区教育示范街道创建工作。现将有关事项通知如下：\n\n一、创建条件。\n\n" + body + "\n年社区教育示范街道创建工作。\n\n杭州市教育局\n\n2024年3月5日"},
+		{"行数太少不量正文宽度", []string{"三、保障措施", "各区、县（市）要建立学习型城市建设监测工作机制，分阶段分任务"},
+			nil, "三、保障措施\n各区、县（市）要建立学习型城市建设监测工作机制，分阶段分任务"},
+		{"识别文字：居中的标题与正文分段", nil, []layoutLine{
+			{text: "杭州市 人 民政 府 办 公 厅 关于 推进", left: 500, right: 2050},
+			{text: "学 习 型 城市 建设 的 实施 意见", left: 650, right: 1900},
+			{text: "为 加 快 构建 服务 全 民 终 身 学 习", left: 240, right: 2300},
+			{text: "的 教育 体系 ， 经 市 政府 同意 ， 现 就", left: 250, right: 2310},
+			{text: "推进 学 习 型 城市 建设 提出 如 下 意见", left: 245, right: 2305},
+			{text: "（ 一 ） 建 立 学 分 银行 。 推 进 各 类 学", left: 330, right: 2300},
+			{text: "习 成 果 的 认证", left: 245, right: 1500},
+		}, "杭州市 人 民政 府 办 公 厅 关于 推进\n学 习 型 城市 建设 的 实施 意见\n\n为 加 快 构建 服务 全 民 终 身 学 习\n的 教育 体系 ， 经 市 政府 同意 ， 现 就\n" +
+			"推进 学 习 型 城市 建设 提出 如 下 意见\n（ 一 ） 建 立 学 分 银行 。 推 进 各 类 学\n习 成 果 的 认证"},
+	}
+	for _, tt := range tests {
+		var got string
+		if tt.placed != nil {
+			got = breakLayoutLines(tt.placed, true)
+		} else {
+			got = breakPdftotextPages([]string{strings.Join(tt.lines, "\n")})[0]
+		}
+		if got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestPdftotextSetsTheTitleApart reads 公文 LibreOffice printed to PDF
+// through pdftotext, which gives no type sizes: wenhao-notice.pdf (a
+// masthead over its 文号 and a title wrapped over two lines, all at a
+// fixed line height, which pdftotext wrote glued: 杭州市教育局文件杭教职成…,
+// …的通知各区、县…), titled-notice.pdf, stamped.pdf and policy.pdf. The
+// masthead, the 文号, the title and the addressees are paragraphs apart,
+// as the library's reading of their type sizes sets them; the lines of a
+// wrapped title and of wrapped paragraphs are still joined, so phrases
+// cut at a line's end are found as before.
+func TestPdftotextSetsTheTitleApart(t *testing.T) {
+	needPdftotext(t)
+	for _, c := range []struct {
+		file         string
+		apart, whole []string
+	}{
+		{"wenhao-notice.pdf",
+			[]string{"杭州市教育局文件\n\n杭教职成〔2024〕7号\n\n杭州市教育局关于做好2024年社区教育示范街道创建工作的通知\n\n各区、县(市)教育局,各社区学院:\n\n为推进",
+				"现将有关事项通知如下:\n\n一、创建条件", "前报送申报材料。\n\n杭州市教育局\n\n2024年3月5日"},
+			[]string{"示范街道创建工作的通知", "决定开展2024年社区教育", "活动的比例逐年提高", "6月30日前报送申报材料"}},
+		{"titled-notice.pdf",
+			[]string{"甬教职成〔2019〕21号\n\n宁波市教育局关于开展2019年全民终身学习活动周暨社区教育成果展示活动的通知\n\n各区县(市)教育局"},
+			[]string{"学习活动周暨社区教育成果", "经研究,决定在全市开展", "各地要结合实际组织", "要在此期间集中开展学习成果展示"}},
+		{"stamped.pdf",
+			[]string{"杭政办发〔2018〕12号\n\n杭州市人民政府办公厅关于推进学习型城市建设的实施意见\n\n各区、县(市)人民政府"},
+			[]string{"现就推进学习型城市建设提出如下实施意见", "到2020年实现市民学习成果存入学分银行", "社区教育网络,培育社区学习共同体"}},
+		{"policy.pdf",
+			[]string{"杭州市人民政府办公厅文件\n\n杭政办〔2016〕12号\n\n杭州市人民政府办公厅关于推进学习型城市建设的实施意见\n\n各区、县(市)人民政府",
+				"认真落实、有序推进监测工作。\n\n杭州市人民政府办公厅\n\n2016年3月8日"},
+			[]string{"(教职成〔2014〕10号)", "学习型城市建设工作覆盖率", "促进不同类型学习成果互认和衔接"}},
+	} {
+		pages, err := runPdftotext(context.Background(), lookPdftotext(), fixture(c.file), Limits{}.withDefaults())
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		for i := range pages {
+			pages[i] = Normalize(pages[i])
+		}
+		text := strings.Join(pages, "\n\n")
+		for _, want := range append(c.apart, c.whole...) {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: %q not in pdftotext's text:\n%s", c.file, want, text)
+			}
+		}
+		for _, glued := range []string{"文件杭", "意见各区", "通知各区", "号杭州", "号宁波", "如下:一、", "工作。杭州", "材料。杭州"} {
+			if strings.Contains(text, glued) {
+				t.Errorf("%s: %q glued in pdftotext's text:\n%s", c.file, glued, text)
+			}
+		}
+	}
+}
+
+// TestOCRSetsTheTitleApart reads stamped-scan.pdf (a scan of stamped.pdf)
+// by OCR, one uniform block of lines to tesseract: the 文号, the title and
+// the addressees, which were glued into one paragraph, are paragraphs of
+// their own, told by the lines' widths and places; the paragraphs wrapped
+// over lines are still whole.
+func TestOCRSetsTheTitleApart(t *testing.T) {
+	needOCR(t)
+	res, err := Extract(context.Background(), FormatPDF, fixture("stamped-scan.pdf"), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paragraphs := strings.Split(res.Pages[0], "\n\n")
+	find := func(s string) int {
+		for i, p := range paragraphs {
+			if strings.Contains(p, s) {
+				return i
+			}
+		}
+		t.Fatalf("%q not in page 1 as OCR read it:\n%s", s, res.Pages[0])
+		return -1
+	}
+	number, title, addressees := find("杭政办发"), find("关于推进学习型城市建设"), find("各直属单位")
+	if number == title || title == addressees {
+		t.Errorf("文号 (paragraph %d), title (%d) and addressees (%d) not apart:\n%s", number, title, addressees, res.Pages[0])
+	}
+	for _, whole := range []string{"现就推进学习型城市建设提出", "到2020年实现市民学习成果", "培育社区学习共同体"} {
+		find(whole)
+	}
+}
