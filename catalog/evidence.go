@@ -11,9 +11,9 @@ import (
 // EvidenceFilter selects the evidence documents of indicators.
 type EvidenceFilter struct {
 	// Round, when not 0, keeps what counts in that monitoring round:
-	// links as CountLinks counts them (the document's round, or a link
-	// carried into the round and not dropped), and the round's claims
-	// and values.
+	// links of documents of that round (or, without a round, issued in
+	// that year) that were not carried elsewhere, links carried into the
+	// round and not dropped, and the round's claims and values.
 	Round int
 	// Cities, when any is not empty, keep those cities.
 	Cities []string
