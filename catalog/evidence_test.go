@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -68,6 +69,13 @@ func testEvidenceUsesAreLinksClaimsAndValues(t *testing.T, s *Store) {
 		}
 		if got := EvidenceDocuments(uses); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: evidence %v, want %v", tt.name, got, tt.want)
+		}
+		ids, err := s.EvidenceDocumentIDs(ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if full := sortedEvidence(EvidenceDocuments(uses)); !reflect.DeepEqual(ids, full) {
+			t.Errorf("%s: evidence document ids %v, want %v as EvidenceUses finds them", tt.name, ids, full)
 		}
 		counts, err := s.EvidenceCounts(ctx, tt.f)
 		if err != nil {
@@ -301,5 +309,22 @@ func testEvidenceLinksOfARound(t *testing.T, s *Store) {
 		if !reflect.DeepEqual(listed, tt.want) {
 			t.Errorf("round %d: linked documents %v, want %v", tt.round, listed, tt.want)
 		}
+		ids, err := s.EvidenceDocumentIDs(ctx, f)
+		if err != nil {
+			t.Fatalf("round %d: %v", tt.round, err)
+		}
+		if full := sortedEvidence(EvidenceDocuments(uses)); !reflect.DeepEqual(ids, full) {
+			t.Errorf("round %d: linked document ids %v, want %v as EvidenceUses finds them", tt.round, ids, full)
+		}
 	}
+}
+
+// sortedEvidence is evidence as EvidenceDocumentIDs lists it: each key's
+// documents in ID order.
+func sortedEvidence(evidence map[[2]string][]string) map[[2]string][]string {
+	out := make(map[[2]string][]string, len(evidence))
+	for k, ids := range evidence {
+		out[k] = slices.Sorted(slices.Values(ids))
+	}
+	return out
 }
