@@ -95,3 +95,46 @@ func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 		t.Errorf("reviewers' reasons in the report: %q, want each given twice", got)
 	}
 }
+
+// TestReportReadsCitationsOnce: the round's claims come with their
+// citations; the report asks the catalog for them once, not again after
+// the claims, which the claim of withData costs: two queries more than
+// the same round without it (the claims with their citations, and the
+// claims' reviews), the quote still listed.
+func TestReportReadsCitationsOnce(t *testing.T) {
+	e, svc := withData(t)
+	build := func() (int64, *report.Report) {
+		t.Helper()
+		before := e.Catalog.Statements()
+		r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.Catalog.Statements() - before, r
+	}
+	with, r := build()
+	var quoted bool
+	for _, a := range r.Areas {
+		for _, it := range a.Items {
+			for _, c := range it.Claims {
+				for _, q := range c.Citations {
+					quoted = quoted || q.Quote == "建立学分银行"
+				}
+			}
+		}
+	}
+	if !quoted {
+		t.Fatalf("the report does not list the claim's quote 建立学分银行")
+	}
+	found, err := e.Claims.List(ctx, testenv.Admin, catalog.ClaimFilter{City: hangzhou, Round: 2017})
+	if err != nil || len(found) != 1 {
+		t.Fatalf("claims of 2017: %v, %v; want the one of withData", found, err)
+	}
+	if _, err := e.Claims.Withdraw(ctx, coord, found[0].ID, "材料有误"); err != nil {
+		t.Fatal(err)
+	}
+	without, _ := build()
+	if got := with - without; got != 2 {
+		t.Errorf("the round's claim costs the report %d catalog queries, want 2 (the claims with their citations, their reviews)", got)
+	}
+}
