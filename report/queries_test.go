@@ -11,22 +11,27 @@ import (
 	"github.com/lcmonitor/evidence/values"
 )
 
+// countedBuild builds 杭州's report of 2017 and returns it with how many
+// statements the catalog was sent for it.
+func countedBuild(t *testing.T, e *testenv.Env, svc *report.Service) (int64, *report.Report) {
+	t.Helper()
+	before := e.Catalog.Statements()
+	r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.Catalog.Statements() - before, r
+}
+
 // TestReportQueriesDoNotGrowWithDocuments: a city's report asks the
 // catalog as often for a round of many linked documents as for a round of
 // one; three queries per document made a real round's report (300
 // documents a city) wait on hundreds of queries, the evidence pack twice.
 func TestReportQueriesDoNotGrowWithDocuments(t *testing.T) {
 	e, svc := withData(t)
-	queries := func() int64 {
-		before := e.Catalog.Statements()
-		if _, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017); err != nil {
-			t.Fatal(err)
-		}
-		return e.Catalog.Statements() - before
-	}
-	one := queries()
+	one, _ := countedBuild(t, e, svc)
 	e.UploadLinked(hangzhou, testenv.RoundEvidence)
-	if five := queries(); five != one {
+	if five, _ := countedBuild(t, e, svc); five != one {
 		t.Errorf("report of 1 linked document: %d catalog queries; of 5: %d, want as many", one, five)
 	}
 }
@@ -38,15 +43,7 @@ func TestReportQueriesDoNotGrowWithDocuments(t *testing.T) {
 func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 	e, svc := withData(t)
 	reviewer := &catalog.User{Username: "shen", Role: catalog.RoleReviewer}
-	queries := func() (int64, *report.Report) {
-		before := e.Catalog.Statements()
-		r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return e.Catalog.Statements() - before, r
-	}
-	one, _ := queries()
+	one, _ := countedBuild(t, e, svc)
 	d := e.Upload(hangzhou, "zongjie.txt", "出台终身学习促进条例。成立领导小组。四级社区教育网络建成率98%。市民学习参与率76%。")
 	for _, c := range []struct{ code, statement, quote string }{
 		{"1.1.2", "杭州市出台了终身学习促进条例", "出台终身学习促进条例"},
@@ -73,7 +70,7 @@ func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	more, r := queries()
+	more, r := countedBuild(t, e, svc)
 	if more != one {
 		t.Errorf("report of 1 claim and 1 value: %d catalog queries; of 3 claims and 3 values: %d, want as many", one, more)
 	}
@@ -103,16 +100,7 @@ func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 // claims' reviews), the quote still listed.
 func TestReportReadsCitationsOnce(t *testing.T) {
 	e, svc := withData(t)
-	build := func() (int64, *report.Report) {
-		t.Helper()
-		before := e.Catalog.Statements()
-		r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return e.Catalog.Statements() - before, r
-	}
-	with, r := build()
+	with, r := countedBuild(t, e, svc)
 	var quoted bool
 	for _, a := range r.Areas {
 		for _, it := range a.Items {
@@ -133,7 +121,7 @@ func TestReportReadsCitationsOnce(t *testing.T) {
 	if _, err := e.Claims.Withdraw(ctx, coord, found[0].ID, "材料有误"); err != nil {
 		t.Fatal(err)
 	}
-	without, _ := build()
+	without, _ := countedBuild(t, e, svc)
 	if got := with - without; got != 2 {
 		t.Errorf("the round's claim costs the report %d catalog queries, want 2 (the claims with their citations, their reviews)", got)
 	}
