@@ -1,8 +1,6 @@
 package api
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"net/http"
 	"net/url"
@@ -12,33 +10,8 @@ import (
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/internal/testenv"
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
-
-// zipFiles makes a ZIP archive of name → text, in order; a name starting
-// with "gbk:" is written in GBK without the UTF-8 flag, as Chinese
-// Windows writes it.
-func zipFiles(t *testing.T, files ...[2]string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range files {
-		h := &zip.FileHeader{Name: f[0], Method: zip.Deflate}
-		if gbk, ok := strings.CutPrefix(f[0], "gbk:"); ok {
-			h.Name, _ = simplifiedchinese.GBK.NewEncoder().String(gbk)
-			h.NonUTF8 = true
-		}
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(f[1]))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // TestUploadingAZipArchive: a department's 材料汇总.zip uploaded is its
 // files, each a document linked to the indicators sent and searchable,
@@ -48,12 +21,12 @@ func zipFiles(t *testing.T, files ...[2]string) []byte {
 // refused on its field, nothing stored.
 func TestUploadingAZipArchive(t *testing.T) {
 	e := newEnv(t)
-	archive := zipFiles(t,
-		[2]string{"材料/", ""},
-		[2]string{"材料/关于推进社区教育和学分银行建设的实施意见.txt", "杭州市推进社区教育，建设终身学习学分银行，到2020年累计开户学习者达到12000人。"},
-		[2]string{"gbk:材料/2018年社区教育工作总结.txt", "2018年全市社区学校覆盖率达到百分之百，参与社区教育活动达1.2万人次。"},
-		[2]string{"材料/安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"},
-		[2]string{"__MACOSX/材料/._安装程序.exe", "x"},
+	archive := testfiles.Zip(t,
+		testfiles.ZipFile{Name: "材料/"},
+		testfiles.ZipFile{Name: "材料/关于推进社区教育和学分银行建设的实施意见.txt", Data: "杭州市推进社区教育，建设终身学习学分银行，到2020年累计开户学习者达到12000人。"},
+		testfiles.ZipFile{Name: "材料/2018年社区教育工作总结.txt", Data: "2018年全市社区学校覆盖率达到百分之百，参与社区教育活动达1.2万人次。", GBK: true},
+		testfiles.ZipFile{Name: "材料/安装程序.exe", Data: "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"},
+		testfiles.ZipFile{Name: "__MACOSX/材料/._安装程序.exe", Data: "x"},
 	)
 	fields := map[string]string{"city": cityA, "doc_type": "work_summary", "round": "2018", "indicators": "2.3.1"}
 	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"材料汇总.zip": archive})), "coordA")
@@ -106,7 +79,7 @@ func TestUploadingAZipArchive(t *testing.T) {
 	}
 
 	t.Run("每个文件都被拒", func(t *testing.T) {
-		bad := zipFiles(t, [2]string{"a.exe", "MZ\x90\x00\x03\x00\x00\x00"}, [2]string{"空的.txt", ""})
+		bad := testfiles.ZipTexts(t, "a.exe", "MZ\x90\x00\x03\x00\x00\x00", "空的.txt", "")
 		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(fields, map[string][]byte{"坏包.zip": bad})), "coordA")
 		errs, _ := body["errors"].([]any)
 		if resp.StatusCode < 400 || resp.StatusCode >= 500 || len(errs) != 2 || body["error"] == nil {
@@ -115,7 +88,7 @@ func TestUploadingAZipArchive(t *testing.T) {
 	})
 	t.Run("压缩包不带文号", func(t *testing.T) {
 		with := map[string]string{"city": cityA, "doc_type": "policy", "doc_number": "杭教〔2018〕15号"}
-		other := zipFiles(t, [2]string{"另一份通知.txt", "关于开展全民终身学习活动周的通知，各区县教育局按要求组织。"})
+		other := testfiles.ZipTexts(t, "另一份通知.txt", "关于开展全民终身学习活动周的通知，各区县教育局按要求组织。")
 		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(with, map[string][]byte{"通知.zip": other})), "coordA")
 		errBody, _ := body["error"].(map[string]any)
 		if resp.StatusCode != http.StatusBadRequest || errBody["field"] != "doc_number" || !strings.Contains(errBody["message"].(string), "压缩包中的每个文件") {
@@ -132,8 +105,8 @@ func TestUploadingAZipArchive(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		handIn := zipFiles(t, [2]string{"市教育局台账说明.txt", "市教育局2018年老年教育参与人数台账说明。"},
-			[2]string{"市教育局工作简报.txt", "市教育局第三期工作简报：推进老年大学办学。"})
+		handIn := testfiles.ZipTexts(t, "市教育局台账说明.txt", "市教育局2018年老年教育参与人数台账说明。",
+			"市教育局工作简报.txt", "市教育局第三期工作简报：推进老年大学办学。")
 		resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "work_summary", "assignment": task.ID},
 			map[string][]byte{"市教育局材料.zip": handIn})), "contribA")
 		if docs, _ := body["documents"].([]any); resp.StatusCode != http.StatusCreated || len(docs) != 2 {

@@ -11,9 +11,9 @@ import (
 // EvidenceFilter selects the evidence documents of indicators.
 type EvidenceFilter struct {
 	// Round, when not 0, keeps what counts in that monitoring round:
-	// links as CountLinks counts them (the document's round, or a link
-	// carried into the round and not dropped), and the round's claims
-	// and values.
+	// links of documents of that round (or, without a round, issued in
+	// that year) that were not carried elsewhere, links carried into the
+	// round and not dropped, and the round's claims and values.
 	Round int
 	// Cities, when any is not empty, keep those cities.
 	Cities []string
@@ -99,6 +99,30 @@ func EvidenceDocuments(uses []EvidenceUse) map[[2]string][]string {
 		}
 	}
 	return out
+}
+
+// EvidenceDocumentIDs returns, per city and indicator, the distinct live
+// documents EvidenceDocuments would find in EvidenceUses, in ID order,
+// without reading every use and its quote: for callers that only count
+// or gather documents, such as the indicator tree.
+func (s *Store) EvidenceDocumentIDs(ctx context.Context, f EvidenceFilter) (map[[2]string][]string, error) {
+	q, args := evidenceUnion(f, false)
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT city, indicator, document_id FROM (`+q+`) u
+		ORDER BY city, indicator, document_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query evidence document ids: %w", err)
+	}
+	defer rows.Close()
+	out := map[[2]string][]string{}
+	for rows.Next() {
+		var city, indicator, id string
+		if err := rows.Scan(&city, &indicator, &id); err != nil {
+			return nil, err
+		}
+		key := [2]string{city, indicator}
+		out[key] = append(out[key], id)
+	}
+	return out, rows.Err()
 }
 
 // evidenceUnion is the query of the uses f selects: city, indicator and

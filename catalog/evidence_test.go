@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -68,6 +69,13 @@ func testEvidenceUsesAreLinksClaimsAndValues(t *testing.T, s *Store) {
 		}
 		if got := EvidenceDocuments(uses); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: evidence %v, want %v", tt.name, got, tt.want)
+		}
+		ids, err := s.EvidenceDocumentIDs(ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if full := sortedEvidence(EvidenceDocuments(uses)); !reflect.DeepEqual(ids, full) {
+			t.Errorf("%s: evidence document ids %v, want %v as EvidenceUses finds them", tt.name, ids, full)
 		}
 		counts, err := s.EvidenceCounts(ctx, tt.f)
 		if err != nil {
@@ -237,4 +245,86 @@ func testCarryoversLiveLeavesGoneObjectsOut(t *testing.T, s *Store) {
 	if got, want := live(), map[CarryKind]int{CarryLink: 1}; !reflect.DeepEqual(got, want) {
 		t.Errorf("carried live after withdrawing the claim and deleting LINKED: %v, want %v", got, want)
 	}
+}
+
+// A link counts in its document's round, or, the document without a
+// round, in the year it was issued; a link made for another round
+// (LinkInRound) counts there and not in the document's own. Counted
+// through EvidenceCounts and listed through EvidenceUses alike.
+func TestEvidenceLinksOfARound(t *testing.T) {
+	forEachStore(t, testEvidenceLinksOfARound)
+}
+
+func testEvidenceLinksOfARound(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	for _, d := range []struct{ id, round, issued string }{
+		{"OWN", "2018", ""}, {"ISSUED", "", "2018-03-12"}, {"OLD", "2017", "2018-01-05"},
+	} {
+		doc := newDoc(d.id, "sha-"+d.id)
+		doc.Round, doc.IssuedOn = d.round, d.issued
+		if err := s.CreateDocument(ctx, doc, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var links []*Link
+	for _, id := range []string{"OWN", "ISSUED", "OLD"} {
+		links = append(links, &Link{DocumentID: id, IndicatorCode: "1.1.1", CreatedBy: "zhang"})
+	}
+	if err := s.CreateLinks(ctx, links, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.LinkInRound(ctx, []*Link{{DocumentID: "OLD", IndicatorCode: "1.1.2", CreatedBy: "zhang"}}, 2018, "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		round int
+		want  map[[2]string]int
+	}{
+		{0, map[[2]string]int{{"330100", "1.1.1"}: 3, {"330100", "1.1.2"}: 1}},
+		{2018, map[[2]string]int{{"330100", "1.1.1"}: 2, {"330100", "1.1.2"}: 1}},
+		{2017, map[[2]string]int{{"330100", "1.1.1"}: 1}},
+		{2019, map[[2]string]int{}},
+	} {
+		f := EvidenceFilter{Round: tt.round, Cities: []string{"330100"}, Kinds: []string{EvidenceLink}}
+		counts, err := s.EvidenceCounts(ctx, f)
+		if err != nil {
+			t.Fatalf("round %d: %v", tt.round, err)
+		}
+		got := map[[2]string]int{}
+		for _, c := range counts {
+			got[[2]string{c.City, c.Indicator}] = c.Documents
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("round %d: link counts %v, want %v", tt.round, got, tt.want)
+		}
+		uses, err := s.EvidenceUses(ctx, f)
+		if err != nil {
+			t.Fatalf("round %d: %v", tt.round, err)
+		}
+		listed := map[[2]string]int{}
+		for k, ids := range EvidenceDocuments(uses) {
+			listed[k] = len(ids)
+		}
+		if !reflect.DeepEqual(listed, tt.want) {
+			t.Errorf("round %d: linked documents %v, want %v", tt.round, listed, tt.want)
+		}
+		ids, err := s.EvidenceDocumentIDs(ctx, f)
+		if err != nil {
+			t.Fatalf("round %d: %v", tt.round, err)
+		}
+		if full := sortedEvidence(EvidenceDocuments(uses)); !reflect.DeepEqual(ids, full) {
+			t.Errorf("round %d: linked document ids %v, want %v as EvidenceUses finds them", tt.round, ids, full)
+		}
+	}
+}
+
+// sortedEvidence is evidence as EvidenceDocumentIDs lists it: each key's
+// documents in ID order.
+func sortedEvidence(evidence map[[2]string][]string) map[[2]string][]string {
+	out := make(map[[2]string][]string, len(evidence))
+	for k, ids := range evidence {
+		out[k] = slices.Sorted(slices.Values(ids))
+	}
+	return out
 }

@@ -264,48 +264,10 @@ func (s *Store) DocumentIndicators(ctx context.Context, ids []string) (map[strin
 	})
 }
 
-// LinkCount is the number of distinct live documents of a city linked to a
-// key indicator.
+// LinkCount is the number of distinct live evidence documents of a city
+// for an indicator (EvidenceCounts).
 type LinkCount struct {
 	City      string
 	Indicator string
 	Documents int
-}
-
-// CountLinks counts linked live documents per city and indicator. round,
-// when not 0, keeps documents of that monitoring round (or, without a
-// round, issued in that year) and documents whose link was carried into
-// it and not dropped; cities, when any is not empty, keep those.
-func (s *Store) CountLinks(ctx context.Context, round int, cities ...string) ([]LinkCount, error) {
-	q := `SELECT d.city, l.indicator_code, COUNT(DISTINCT d.id) FROM link l JOIN document d ON d.id = l.document_id
-		WHERE d.deleted_at IS NULL`
-	var args []any
-	if round != 0 {
-		y := fmt.Sprint(round)
-		// As RoundLinkedDocuments: a link carried into the round and not
-		// dropped counts there too, so the heat map says what the report
-		// and the comparison say.
-		q += ` AND (` + ofDocumentRound + `
-			OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))`
-		args = append(args, y, y, round, round)
-	}
-	if cond, a := cityIn("d.city", cities, false); cond != "" {
-		q += ` AND ` + cond
-		args = append(args, a...)
-	}
-	q += ` GROUP BY d.city, l.indicator_code`
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("count links: %w", err)
-	}
-	defer rows.Close()
-	var out []LinkCount
-	for rows.Next() {
-		var c LinkCount
-		if err := rows.Scan(&c.City, &c.Indicator, &c.Documents); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }

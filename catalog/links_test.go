@@ -92,7 +92,7 @@ func testNewFrameworkVersionKeepsLinks(t *testing.T, s *Store) {
 	if links, _ := s.DocumentLinks(ctx, "D1"); len(links) != 2 {
 		t.Errorf("links after new version: %+v", links)
 	}
-	counts, _ := s.CountLinks(ctx, 0, "")
+	counts, _ := s.EvidenceCounts(ctx, EvidenceFilter{Kinds: []string{EvidenceLink}})
 	if len(counts) != 2 {
 		t.Errorf("counts %+v", counts)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/internal/testenv"
@@ -22,8 +21,7 @@ import (
 func TestPagesAgreeOnAnIndicatorsEvidence(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
-	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	coord, rev := hangzhouCoordinator(), hangzhouReviewer()
 	e.Upload(hangzhou, "其他.txt", "学分银行录入成果信息人次统计说明,学分积累与成果认证的宣传材料。")
 	policy := e.Upload(hangzhou, "policy.txt", "杭州市学分银行建设方案:截至年底,存入学分银行的社会培训成果1.2万人。")
 	summary := e.Upload(hangzhou, "summary.txt", "杭州市建立终身学习成果认证制度的工作总结。")
@@ -68,26 +66,11 @@ func TestPagesAgreeOnAnIndicatorsEvidence(t *testing.T) {
 		}
 	}
 	walk(tree.Nodes)
-	m, err := e.Coverage.Matrix(ctx, coord, 2017, hangzhou)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cells := map[string]coverage.Cell{}
-	for _, c := range m.Cities[0].Cells {
-		cells[c.Code] = c
-	}
-	cmp, err := e.Coverage.Compare(ctx, coord, hangzhou, []int{2017})
-	if err != nil {
-		t.Fatal(err)
-	}
-	compared := map[string]int{}
-	for _, row := range cmp.Indicators {
-		compared[row.Code] = row.Rounds[0].Documents
-	}
+	seen := roundView(t, e, coord, 2017)
 	for code := range want {
-		if counts[code] != 1 || cells[code].Documents != 1 || compared[code] != 1 {
+		if counts[code] != 1 || seen.cells[code].Documents != 1 || seen.compared[code].Documents != 1 {
 			t.Errorf("%s: tree %d, heat map %d, comparison %d documents; want 1 on each", code, counts[code],
-				cells[code].Documents, compared[code])
+				seen.cells[code].Documents, seen.compared[code].Documents)
 		}
 	}
 	if counts["2.3"] != 2 {

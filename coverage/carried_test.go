@@ -27,25 +27,8 @@ func TestCarriedLinkCountsOnTheHeatMap(t *testing.T) {
 	}
 	documents := func(round int) (heat, compared int) {
 		t.Helper()
-		m, err := e.Coverage.Matrix(ctx, testenv.Admin, round, hangzhou)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range m.Cities[0].Cells {
-			if c.Code == "2.3.1" {
-				heat = c.Documents
-			}
-		}
-		cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{round})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, row := range cmp.Indicators {
-			if row.Code == "2.3.1" {
-				compared = row.Rounds[0].Documents
-			}
-		}
-		return heat, compared
+		v := roundView(t, e, testenv.Admin, round)
+		return v.cells["2.3.1"].Documents, v.compared["2.3.1"].Documents
 	}
 	for _, round := range []int{2017, 2018} {
 		if heat, compared := documents(round); heat != 1 || compared != 1 {
@@ -106,21 +89,14 @@ func TestSameFileUploadedForTheNextRound(t *testing.T) {
 	}
 	heat := func(round int) map[string]int {
 		t.Helper()
-		m, err := e.Coverage.Matrix(ctx, testenv.Admin, round, hangzhou)
-		if err != nil {
-			t.Fatal(err)
-		}
+		v := roundView(t, e, testenv.Admin, round)
 		out := map[string]int{}
-		for _, c := range m.Cities[0].Cells {
-			out[c.Code] = c.Documents
+		for code, c := range v.cells {
+			out[code] = c.Documents
 		}
-		cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{round})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, row := range cmp.Indicators {
-			if n := row.Rounds[0].Documents; n != out[row.Code] {
-				t.Errorf("%d年度 %s: heat map %d documents, comparison %d", round, row.Code, out[row.Code], n)
+		for code, r := range v.compared {
+			if r.Documents != out[code] {
+				t.Errorf("%d年度 %s: heat map %d documents, comparison %d", round, code, out[code], r.Documents)
 			}
 		}
 		return out

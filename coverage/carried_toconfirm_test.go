@@ -18,8 +18,7 @@ import (
 func TestCarriedItemsAreToConfirmOnTheHeatMap(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
-	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	coord, rev := hangzhouCoordinator(), hangzhouReviewer()
 	d := e.Upload(hangzhou, "学习卡.txt", "全市发放终身学习卡,建立学分银行制度。")
 	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1"}); err != nil {
 		t.Fatal(err)
@@ -37,28 +36,17 @@ func TestCarriedItemsAreToConfirmOnTheHeatMap(t *testing.T) {
 	}
 	look := func() (map[string]coverage.Cell, map[string]string, map[string]string) {
 		t.Helper()
-		m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2018, hangzhou)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cells := map[string]coverage.Cell{}
-		for _, c := range m.Cities[0].Cells {
-			cells[c.Code] = c
-		}
-		cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2018})
-		if err != nil {
-			t.Fatal(err)
-		}
+		v := roundView(t, e, testenv.Admin, 2018)
 		status := map[string]string{}
-		for _, row := range cmp.Indicators {
-			status[row.Code] = row.Rounds[0].Status
+		for code, r := range v.compared {
+			status[code] = r.Status
 		}
 		marks := map[string]string{}
-		_, rows := coverageRowsOf(t, m, false)
+		_, rows := coverageRowsOf(t, v.matrix, false)
 		for _, r := range rows[1:] {
 			marks[r[0]] = r[3]
 		}
-		return cells, status, marks
+		return v.cells, status, marks
 	}
 	cells, status, marks := look()
 	for _, code := range []string{"2.3.1", "2.3.2"} {
@@ -91,7 +79,7 @@ func TestCarriedItemsAreToConfirmOnTheHeatMap(t *testing.T) {
 func TestCarriedItemsGoneAreNotToConfirm(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	coord := hangzhouCoordinator()
 	linked := e.Upload(hangzhou, "学习卡.txt", "全市发放终身学习卡。")
 	cited := e.Upload(hangzhou, "学分银行.txt", "建立学分银行制度。")
 	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: linked.ID, IndicatorCode: "2.3.1"}); err != nil {
@@ -118,27 +106,13 @@ func TestCarriedItemsGoneAreNotToConfirm(t *testing.T) {
 	if _, err := e.Documents.Delete(ctx, testenv.Admin, linked.ID); err != nil {
 		t.Fatal(err)
 	}
-	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2018, hangzhou)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2018})
-	if err != nil {
-		t.Fatal(err)
-	}
-	status := map[string]coverage.RoundCell{}
-	for _, row := range cmp.Indicators {
-		status[row.Code] = row.Rounds[0]
-	}
-	for _, c := range m.Cities[0].Cells {
-		if c.Code != "2.3.1" && c.Code != "2.3.2" {
-			continue
+	v := roundView(t, e, testenv.Admin, 2018)
+	for _, code := range []string{"2.3.1", "2.3.2"} {
+		if c := v.cells[code]; c.ToConfirm != 0 || c.Documents != 0 {
+			t.Errorf("heat map 2018 %s: to confirm %d, documents %d; want 0, 0", code, c.ToConfirm, c.Documents)
 		}
-		if c.ToConfirm != 0 || c.Documents != 0 {
-			t.Errorf("heat map 2018 %s: to confirm %d, documents %d; want 0, 0", c.Code, c.ToConfirm, c.Documents)
-		}
-		if r := status[c.Code]; r.ToConfirm != 0 || r.Status == coverage.StatusToConfirm {
-			t.Errorf("/compare 2018 %s: to confirm %d, status %s; want 0, not to confirm", c.Code, r.ToConfirm, r.Status)
+		if r := v.compared[code]; r.ToConfirm != 0 || r.Status == coverage.StatusToConfirm {
+			t.Errorf("/compare 2018 %s: to confirm %d, status %s; want 0, not to confirm", code, r.ToConfirm, r.Status)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/internal/testenv"
@@ -20,8 +19,7 @@ const hangzhou = "330100"
 func contradictedCity(t *testing.T) *testenv.Env {
 	ctx := context.Background()
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
-	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	coord, rev := hangzhouCoordinator(), hangzhouReviewer()
 	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。出台终身学习促进条例。建立学分银行。")
 	value := func(code, written, quote, verdict string) {
 		v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(written),
@@ -57,26 +55,18 @@ func contradictedCity(t *testing.T) *testenv.Env {
 // coverage matrix, not "evidence" or "verified" as if all were well.
 func TestContradictedIsNotShownAsEvidence(t *testing.T) {
 	e := contradictedCity(t)
-	ctx := context.Background()
-	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2017})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := roundView(t, e, testenv.Admin, 2017)
 	want := map[string]string{"4.1.2": coverage.StatusContradicted, "1.1.2": coverage.StatusContradicted,
 		"3.1.3": coverage.StatusVerified, "1.1.1": coverage.StatusEvidence}
-	for _, row := range cmp.Indicators {
-		if w, ok := want[row.Code]; ok && row.Rounds[0].Status != w {
-			t.Errorf("compare %s: status %q, want %q", row.Code, row.Rounds[0].Status, w)
+	for code, w := range want {
+		if got := v.compared[code].Status; got != w {
+			t.Errorf("compare %s: status %q, want %q", code, got, w)
 		}
 	}
-	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
-	if err != nil {
-		t.Fatal(err)
-	}
 	wantN := map[string]int{"4.1.2": 1, "1.1.2": 1, "3.1.3": 0, "1.1.1": 0}
-	for _, c := range m.Cities[0].Cells {
-		if n, ok := wantN[c.Code]; ok && c.Contradicted != n {
-			t.Errorf("matrix %s: %d contradicted, want %d", c.Code, c.Contradicted, n)
+	for code, n := range wantN {
+		if got := v.cells[code].Contradicted; got != n {
+			t.Errorf("matrix %s: %d contradicted, want %d", code, got, n)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/values"
@@ -18,7 +17,7 @@ import (
 func TestCompareQueriesDoNotGrowWithValues(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	coord := hangzhouCoordinator()
 	record := func(code, number, unit string) {
 		d := e.Upload(hangzhou, "tongji-"+code+".txt", fmt.Sprintf("2017年杭州市该项指标为%s%s。", number, unit))
 		if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(number),

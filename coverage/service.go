@@ -51,11 +51,11 @@ func (s *Service) Tree(ctx context.Context, u *catalog.User, city string) (*Indi
 	scoped, visible := u.ScopeCity(city)
 	linked := map[string][]string{}
 	if visible {
-		uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Cities: scoped})
+		evidence, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Cities: scoped})
 		if err != nil {
 			return nil, err
 		}
-		for key, ids := range catalog.EvidenceDocuments(uses) {
+		for key, ids := range evidence {
 			linked[key[1]] = append(linked[key[1]], ids...)
 		}
 		if len(scoped) == 1 {

@@ -25,7 +25,7 @@ import (
 func TestWithdrawnDocumentIsNoEvidence(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
+	coord := hangzhouCoordinator()
 	gone := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次。建立学分银行。")
 	live := e.Upload(hangzhou, "tiaoli.txt", "出台终身学习促进条例。")
 	if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "3.1.3", Value: values.Written("123.4万"),
@@ -54,36 +54,25 @@ func TestWithdrawnDocumentIsNoEvidence(t *testing.T) {
 			inReport[it.Indicator.Code] = it.Status
 		}
 	}
-	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2017})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := roundView(t, e, testenv.Admin, 2017)
 	want := map[string]string{"3.1.3": coverage.StatusGap, "1.1.1": coverage.StatusGap, "1.1.2": coverage.StatusEvidence}
 	words := map[string]string{coverage.StatusGap: report.Gap, coverage.StatusEvidence: report.Present}
-	for _, row := range cmp.Indicators {
-		w, ok := want[row.Code]
-		if !ok {
-			continue
-		}
-		cell := row.Rounds[0]
+	for code, w := range want {
+		cell := v.compared[code]
 		if cell.Status != w {
-			t.Errorf("compare %s: status %q, want %q (its cited document was withdrawn: %v)", row.Code, cell.Status, w, w == coverage.StatusGap)
+			t.Errorf("compare %s: status %q, want %q (its cited document was withdrawn: %v)", code, cell.Status, w, w == coverage.StatusGap)
 		}
-		if inReport[row.Code] != words[w] {
-			t.Errorf("report %s: status %q, want %q like the comparison", row.Code, inReport[row.Code], words[w])
+		if inReport[code] != words[w] {
+			t.Errorf("report %s: status %q, want %q like the comparison", code, inReport[code], words[w])
 		}
 		if w == coverage.StatusGap && cell.Documents != 0 {
-			t.Errorf("compare %s: %d documents, want 0 (only a withdrawn one)", row.Code, cell.Documents)
+			t.Errorf("compare %s: %d documents, want 0 (only a withdrawn one)", code, cell.Documents)
 		}
 	}
-	m, err := e.Coverage.Matrix(ctx, testenv.Admin, 2017, hangzhou)
-	if err != nil {
-		t.Fatal(err)
-	}
 	wantBacked := map[string]int{"1.1.1": 0, "1.1.2": 1}
-	for _, c := range m.Cities[0].Cells {
-		if n, ok := wantBacked[c.Code]; ok && (c.Backed != n || c.Claims != 1) {
-			t.Errorf("matrix %s: %d claims, %d backed by a live document, want 1 and %d", c.Code, c.Claims, c.Backed, n)
+	for code, n := range wantBacked {
+		if c := v.cells[code]; c.Backed != n || c.Claims != 1 {
+			t.Errorf("matrix %s: %d claims, %d backed by a live document, want 1 and %d", code, c.Claims, c.Backed, n)
 		}
 	}
 }
@@ -142,14 +131,8 @@ func TestQuantitativeWithoutValueIsGap(t *testing.T) {
 			}
 		}
 	}
-	cmp, err := e.Coverage.Compare(ctx, testenv.Admin, hangzhou, []int{2017})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, row := range cmp.Indicators {
-		if row.Code == "2.2.1" && (row.Rounds[0].Status != coverage.StatusGap || row.Rounds[0].Documents != 1) {
-			t.Errorf("compare 2.2.1 with a linked document and no value: %+v, want gap with 1 document", row.Rounds[0])
-		}
+	if r := roundView(t, e, testenv.Admin, 2017).compared["2.2.1"]; r.Status != coverage.StatusGap || r.Documents != 1 {
+		t.Errorf("compare 2.2.1 with a linked document and no value: %+v, want gap with 1 document", r)
 	}
 }
 
@@ -161,8 +144,7 @@ func TestQuantitativeWithoutValueIsGap(t *testing.T) {
 func TestValueWithoutLinkIsNoGapInTheMatrix(t *testing.T) {
 	ctx := context.Background()
 	e := testenv.New(t)
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: hangzhou}
-	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	coord, rev := hangzhouCoordinator(), hangzhouReviewer()
 	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。")
 	record := func(code, written, quote string) *catalog.Value {
 		v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(written),

@@ -13,53 +13,8 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
-
-// member is a file to put in a test archive: its bytes, or a raw
-// header and data for what a zip writer would not make.
-type member struct {
-	name  string
-	data  string
-	gbk   bool            // the name in GBK without the UTF-8 flag, as Chinese Windows writes it
-	raw   *zip.FileHeader // written by CreateRaw with rawData
-	rawFn func() []byte
-}
-
-func zipOf(t *testing.T, members ...member) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, m := range members {
-		var err error
-		switch {
-		case m.raw != nil:
-			var w interface{ Write([]byte) (int, error) }
-			if w, err = zw.CreateRaw(m.raw); err == nil {
-				_, err = w.Write(m.rawFn())
-			}
-		case m.gbk:
-			name, _ := simplifiedchinese.GBK.NewEncoder().String(m.name)
-			h := &zip.FileHeader{Name: name, Method: zip.Deflate, NonUTF8: true}
-			var w interface{ Write([]byte) (int, error) }
-			if w, err = zw.CreateHeader(h); err == nil {
-				_, err = w.Write([]byte(m.data))
-			}
-		default:
-			var w interface{ Write([]byte) (int, error) }
-			if w, err = zw.Create(m.name); err == nil && !strings.HasSuffix(m.name, "/") {
-				_, err = w.Write([]byte(m.data))
-			}
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 func deflated(t *testing.T, data []byte) []byte {
 	var buf bytes.Buffer
@@ -83,37 +38,37 @@ func TestStageUploadUnpacksArchives(t *testing.T) {
 	bomb := bytes.Repeat([]byte("学"), 200_000) // 600 KB, deflates to ≈ 1 KB
 	tests := []struct {
 		name      string
-		members   []member
+		members   []testfiles.ZipFile
 		wantFiles map[string]string // name → text
 		wantOut   map[string]string // refused name → phrase of its reason
 	}{
 		{
 			name: "通知和总结,系统留下的文件不算",
-			members: []member{
-				{name: "材料/"},
-				{name: "材料/关于推进学分银行建设的通知.txt", data: zipNotice},
-				{name: "材料/2018年工作总结.txt", data: zipSummary, gbk: true},
-				{name: "__MACOSX/材料/._2018年工作总结.txt", data: "x"},
-				{name: "材料/.DS_Store", data: "x"},
-				{name: "材料/Thumbs.db", data: "x"},
-				{name: "材料/~$工作总结.docx", data: "x"},
+			members: []testfiles.ZipFile{
+				{Name: "材料/"},
+				{Name: "材料/关于推进学分银行建设的通知.txt", Data: zipNotice},
+				{Name: "材料/2018年工作总结.txt", Data: zipSummary, GBK: true},
+				{Name: "__MACOSX/材料/._2018年工作总结.txt", Data: "x"},
+				{Name: "材料/.DS_Store", Data: "x"},
+				{Name: "材料/Thumbs.db", Data: "x"},
+				{Name: "材料/~$工作总结.docx", Data: "x"},
 			},
 			wantFiles: map[string]string{"关于推进学分银行建设的通知.txt": zipNotice, "2018年工作总结.txt": zipSummary},
 		},
 		{
 			name: "不能读的文件各自被拒,其余照收",
-			members: []member{
-				{name: "关于推进学分银行建设的通知.txt", data: zipNotice},
-				{name: "安装程序.exe", data: "MZ\x90\x00\x03\x00\x00\x00\x04\x00"},
-				{name: "空文件.txt", data: ""},
-				{name: "各区材料.zip", data: string(zipOf(t, member{name: "区里的通知.txt", data: zipNotice}))},
-				{raw: &zip.FileHeader{Name: "加密的总结.txt", Method: zip.Store, Flags: 0x1, CRC32: crc32.ChecksumIEEE([]byte(zipSummary)),
-					CompressedSize64: uint64(len(zipSummary)), UncompressedSize64: uint64(len(zipSummary))}, rawFn: func() []byte { return []byte(zipSummary) }},
-				{raw: &zip.FileHeader{Name: "自称很小的炸弹.txt", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(bomb),
-					CompressedSize64: uint64(len(deflated(t, bomb))), UncompressedSize64: 10}, rawFn: func() []byte { return deflated(t, bomb) }},
-				{raw: &zip.FileHeader{Name: "如实申报的大文件.txt", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(bomb),
-					CompressedSize64: uint64(len(deflated(t, bomb))), UncompressedSize64: uint64(len(bomb))}, rawFn: func() []byte { return deflated(t, bomb) }},
-				{raw: &zip.FileHeader{Name: "bzip2压缩.txt", Method: 12, CompressedSize64: 4, UncompressedSize64: 4}, rawFn: func() []byte { return []byte("BZh9") }},
+			members: []testfiles.ZipFile{
+				{Name: "关于推进学分银行建设的通知.txt", Data: zipNotice},
+				{Name: "安装程序.exe", Data: "MZ\x90\x00\x03\x00\x00\x00\x04\x00"},
+				{Name: "空文件.txt", Data: ""},
+				{Name: "各区材料.zip", Data: string(testfiles.Zip(t, testfiles.ZipFile{Name: "区里的通知.txt", Data: zipNotice}))},
+				{Raw: &zip.FileHeader{Name: "加密的总结.txt", Method: zip.Store, Flags: 0x1, CRC32: crc32.ChecksumIEEE([]byte(zipSummary)),
+					CompressedSize64: uint64(len(zipSummary)), UncompressedSize64: uint64(len(zipSummary))}, Data: zipSummary},
+				{Raw: &zip.FileHeader{Name: "自称很小的炸弹.txt", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(bomb),
+					CompressedSize64: uint64(len(deflated(t, bomb))), UncompressedSize64: 10}, Data: string(deflated(t, bomb))},
+				{Raw: &zip.FileHeader{Name: "如实申报的大文件.txt", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(bomb),
+					CompressedSize64: uint64(len(deflated(t, bomb))), UncompressedSize64: uint64(len(bomb))}, Data: string(deflated(t, bomb))},
+				{Raw: &zip.FileHeader{Name: "bzip2压缩.txt", Method: 12, CompressedSize64: 4, UncompressedSize64: 4}, Data: "BZh9"},
 			},
 			wantFiles: map[string]string{"关于推进学分银行建设的通知.txt": zipNotice},
 			wantOut: map[string]string{
@@ -130,7 +85,7 @@ func TestStageUploadUnpacksArchives(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := &Service{cfg: Config{MaxUpload: limit, TempDir: t.TempDir()}, mem: newMemBudget(8 << 20)}
-			staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(zipOf(t, tt.members...)), "材料汇总.zip", s.NewUnpackBudget())
+			staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(testfiles.Zip(t, tt.members...)), "材料汇总.zip", s.NewUnpackBudget())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -187,13 +142,13 @@ func TestStageUploadLimits(t *testing.T) {
 	}
 
 	t.Run("合计超过上限", func(t *testing.T) {
-		var ms []member
+		var ms []testfiles.ZipFile
 		for i := range 10 {
-			ms = append(ms, member{name: fmt.Sprintf("第%02d份.txt", i+1), data: strings.Repeat("学", 600)}) // 1,800 bytes
+			ms = append(ms, testfiles.ZipFile{Name: fmt.Sprintf("第%02d份.txt", i+1), Data: strings.Repeat("学", 600)}) // 1,800 bytes
 		}
 		s = small
 		defer func() { s = large }()
-		staged, refused, err := stage(t, zipOf(t, ms...), "十份材料.zip")
+		staged, refused, err := stage(t, testfiles.Zip(t, ms...), "十份材料.zip")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -207,11 +162,11 @@ func TestStageUploadLimits(t *testing.T) {
 		}
 	})
 	t.Run("文件过多", func(t *testing.T) {
-		var ms []member
+		var ms []testfiles.ZipFile
 		for i := range maxArchiveFiles + 2 {
-			ms = append(ms, member{name: fmt.Sprintf("%03d.txt", i), data: "学"})
+			ms = append(ms, testfiles.ZipFile{Name: fmt.Sprintf("%03d.txt", i), Data: "学"})
 		}
-		staged, refused, err := stage(t, zipOf(t, ms...), "很多文件.zip")
+		staged, refused, err := stage(t, testfiles.Zip(t, ms...), "很多文件.zip")
 		var refusal *RefusedFile
 		if !errors.As(err, &refusal) || len(staged)+len(refused) != 0 || !strings.Contains(catalog.ErrorMessage(err), "一次上传最多 500 个") {
 			t.Fatalf("%d staged, %d refused, %v; want the archive refused whole for its count", len(staged), len(refused), err)
@@ -242,13 +197,13 @@ func TestStageUploadLimits(t *testing.T) {
 		s = small
 		defer func() { s = large }()
 		budget := s.NewUnpackBudget()
-		var ms []member
+		var ms []testfiles.ZipFile
 		for i := range 5 {
-			ms = append(ms, member{name: fmt.Sprintf("第%d份.txt", i+1), data: strings.Repeat("学", 600)}) // 1,800 bytes
+			ms = append(ms, testfiles.ZipFile{Name: fmt.Sprintf("第%d份.txt", i+1), Data: strings.Repeat("学", 600)}) // 1,800 bytes
 		}
 		var took, over int
 		for i := range 3 {
-			staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(zipOf(t, ms...)), fmt.Sprintf("第%d包.zip", i+1), budget)
+			staged, refused, err := s.StageUpload(t.Context(), bytes.NewReader(testfiles.Zip(t, ms...)), fmt.Sprintf("第%d包.zip", i+1), budget)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -265,7 +220,7 @@ func TestStageUploadLimits(t *testing.T) {
 	t.Run("客户端断开", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()
-		_, _, err := s.StageUpload(ctx, bytes.NewReader(zipOf(t, member{name: "通知.txt", data: zipNotice})), "材料汇总.zip", s.NewUnpackBudget())
+		_, _, err := s.StageUpload(ctx, bytes.NewReader(testfiles.Zip(t, testfiles.ZipFile{Name: "通知.txt", Data: zipNotice})), "材料汇总.zip", s.NewUnpackBudget())
 		if !errors.Is(err, context.Canceled) {
 			t.Fatalf("%v; want the unpacking stopped", err)
 		}
@@ -284,11 +239,11 @@ func TestStageUploadLimits(t *testing.T) {
 			return buf.Bytes()
 		}},
 		{"已损坏", "无法打开", catalog.EINVALID, func() []byte {
-			z := zipOf(t, member{name: "通知.txt", data: zipNotice}, member{name: "总结.txt", data: zipSummary})
+			z := testfiles.Zip(t, testfiles.ZipFile{Name: "通知.txt", Data: zipNotice}, testfiles.ZipFile{Name: "总结.txt", Data: zipSummary})
 			return z[:len(z)-30] // the directory's end cut off
 		}},
 		{"只有文件夹", "中没有文件", catalog.EINVALID, func() []byte {
-			return zipOf(t, member{name: "材料/"}, member{name: "__MACOSX/._材料", data: "x"})
+			return testfiles.Zip(t, testfiles.ZipFile{Name: "材料/"}, testfiles.ZipFile{Name: "__MACOSX/._材料", Data: "x"})
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -307,7 +262,7 @@ func TestStageUploadLimits(t *testing.T) {
 		}
 	})
 	t.Run("Stage仍拒收压缩包", func(t *testing.T) {
-		_, err := s.Stage(bytes.NewReader(zipOf(t, member{name: "通知.txt", data: zipNotice})), "材料汇总.zip")
+		_, err := s.Stage(bytes.NewReader(testfiles.Zip(t, testfiles.ZipFile{Name: "通知.txt", Data: zipNotice})), "材料汇总.zip")
 		if catalog.ErrorCode(err) != catalog.EUNSUPPORTED || !strings.Contains(catalog.ErrorMessage(err), "解压后分别上传") {
 			t.Fatalf("Stage: %v; want the archive refused with the advice to unzip it", err)
 		}

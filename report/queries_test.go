@@ -11,22 +11,27 @@ import (
 	"github.com/lcmonitor/evidence/values"
 )
 
+// countedBuild builds 杭州's report of 2017 and returns it with how many
+// statements the catalog was sent for it.
+func countedBuild(t *testing.T, e *testenv.Env, svc *report.Service) (int64, *report.Report) {
+	t.Helper()
+	before := e.Catalog.Statements()
+	r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.Catalog.Statements() - before, r
+}
+
 // TestReportQueriesDoNotGrowWithDocuments: a city's report asks the
 // catalog as often for a round of many linked documents as for a round of
 // one; three queries per document made a real round's report (300
 // documents a city) wait on hundreds of queries, the evidence pack twice.
 func TestReportQueriesDoNotGrowWithDocuments(t *testing.T) {
 	e, svc := withData(t)
-	queries := func() int64 {
-		before := e.Catalog.Statements()
-		if _, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017); err != nil {
-			t.Fatal(err)
-		}
-		return e.Catalog.Statements() - before
-	}
-	one := queries()
+	one, _ := countedBuild(t, e, svc)
 	e.UploadLinked(hangzhou, testenv.RoundEvidence)
-	if five := queries(); five != one {
+	if five, _ := countedBuild(t, e, svc); five != one {
 		t.Errorf("report of 1 linked document: %d catalog queries; of 5: %d, want as many", one, five)
 	}
 }
@@ -38,15 +43,7 @@ func TestReportQueriesDoNotGrowWithDocuments(t *testing.T) {
 func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 	e, svc := withData(t)
 	reviewer := &catalog.User{Username: "shen", Role: catalog.RoleReviewer}
-	queries := func() (int64, *report.Report) {
-		before := e.Catalog.Statements()
-		r, err := svc.Build(ctx, testenv.Admin, hangzhou, 2017)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return e.Catalog.Statements() - before, r
-	}
-	one, _ := queries()
+	one, _ := countedBuild(t, e, svc)
 	d := e.Upload(hangzhou, "zongjie.txt", "出台终身学习促进条例。成立领导小组。四级社区教育网络建成率98%。市民学习参与率76%。")
 	for _, c := range []struct{ code, statement, quote string }{
 		{"1.1.2", "杭州市出台了终身学习促进条例", "出台终身学习促进条例"},
@@ -73,7 +70,7 @@ func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	more, r := queries()
+	more, r := countedBuild(t, e, svc)
 	if more != one {
 		t.Errorf("report of 1 claim and 1 value: %d catalog queries; of 3 claims and 3 values: %d, want as many", one, more)
 	}
@@ -93,5 +90,39 @@ func TestReportQueriesDoNotGrowWithClaimsAndValues(t *testing.T) {
 	}
 	if got := strings.Join(reasons, "|"); strings.Count(got, "原文未见文号") != 2 || strings.Count(got, "与统计公报不符") != 2 {
 		t.Errorf("reviewers' reasons in the report: %q, want each given twice", got)
+	}
+}
+
+// TestReportReadsCitationsOnce: the round's claims come with their
+// citations; the report asks the catalog for them once, not again after
+// the claims, which the claim of withData costs: two queries more than
+// the same round without it (the claims with their citations, and the
+// claims' reviews), the quote still listed.
+func TestReportReadsCitationsOnce(t *testing.T) {
+	e, svc := withData(t)
+	with, r := countedBuild(t, e, svc)
+	var quoted bool
+	for _, a := range r.Areas {
+		for _, it := range a.Items {
+			for _, c := range it.Claims {
+				for _, q := range c.Citations {
+					quoted = quoted || q.Quote == "建立学分银行"
+				}
+			}
+		}
+	}
+	if !quoted {
+		t.Fatalf("the report does not list the claim's quote 建立学分银行")
+	}
+	found, err := e.Claims.List(ctx, testenv.Admin, catalog.ClaimFilter{City: hangzhou, Round: 2017})
+	if err != nil || len(found) != 1 {
+		t.Fatalf("claims of 2017: %v, %v; want the one of withData", found, err)
+	}
+	if _, err := e.Claims.Withdraw(ctx, coord, found[0].ID, "材料有误"); err != nil {
+		t.Fatal(err)
+	}
+	without, _ := countedBuild(t, e, svc)
+	if got := with - without; got != 2 {
+		t.Errorf("the round's claim costs the report %d catalog queries, want 2 (the claims with their citations, their reviews)", got)
 	}
 }

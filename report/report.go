@@ -353,8 +353,8 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 		}
 		for _, c := range page {
 			// One changed meanwhile comes again at the end: its later
-			// version is the one whose citations and verdicts are read
-			// next, in its first place.
+			// version, with its citations as they are then, takes its
+			// first place, and its verdicts are read next.
 			if i, seen := at[c.ID]; seen {
 				list[i] = c
 				continue
@@ -367,17 +367,12 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 		}
 		f.After = catalog.ClaimCursor(page[len(page)-1])
 	}
+	// Each claim came with its citations (FindClaims): read them again
+	// and the report paid a query for nothing.
+	d.claims = list
 	claimIDs := make([]string, len(list))
 	for i, c := range list {
 		claimIDs[i] = c.ID
-	}
-	citations, err := s.cat.CitationsOf(ctx, claimIDs)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range list {
-		c.Citations = citations[c.ID]
-		d.claims = append(d.claims, c)
 	}
 	if d.values, err = s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round}); err != nil {
 		return nil, err

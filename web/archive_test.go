@@ -1,33 +1,13 @@
 package web
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"html"
 	"strings"
 	"testing"
 
-	"github.com/lcmonitor/evidence/assignments"
-	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
-
-func zipOfTexts(t *testing.T, files ...[2]string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range files {
-		w, err := zw.Create(f[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(f[1]))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // TestZipArchiveWithoutScript: the forms without script take a ZIP
 // archive's files too: the upload page lists each file from the archive
@@ -36,9 +16,9 @@ func zipOfTexts(t *testing.T, files ...[2]string) []byte {
 // hands in its files.
 func TestZipArchiveWithoutScript(t *testing.T) {
 	s := newSite(t)
-	archive := zipOfTexts(t,
-		[2]string{"关于推进学分银行建设的通知.txt", "杭州市推进终身学习学分银行建设，各区县教育局按要求组织实施。"},
-		[2]string{"安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"})
+	archive := testfiles.ZipTexts(t,
+		"关于推进学分银行建设的通知.txt", "杭州市推进终身学习学分银行建设，各区县教育局按要求组织实施。",
+		"安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff")
 	wang := s.login("wang")
 	got := wang.postFilesBody("/upload", map[string]string{"city": "330100", "doc_type": "policy", "doc_number": "杭教〔2018〕15号"},
 		map[string][]byte{"材料汇总.zip": archive})
@@ -59,20 +39,10 @@ func TestZipArchiveWithoutScript(t *testing.T) {
 		t.Errorf("documents after the archive: %v", docs)
 	}
 
-	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
-	if _, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
-		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")}); err != nil {
-		t.Fatal(err)
-	}
-	dept := s.login("jiaoyu")
-	_, page := dept.get("/tasks")
-	ids := taskIDs.FindStringSubmatch(page)
-	if ids == nil {
-		t.Fatalf("no task on 我的任务:\n%.2000s", page)
-	}
-	handIn := zipOfTexts(t, [2]string{"市教育局工作简报.txt", "市教育局第三期工作简报：推进老年大学办学。"},
-		[2]string{"市教育局台账说明.txt", "市教育局2018年老年教育参与人数台账说明。"})
-	dept.postFilesBody("/tasks/"+ids[1]+"/upload", map[string]string{"doc_type": "work_summary", "next": "/tasks"}, map[string][]byte{"市教育局材料.zip": handIn})
+	dept, task := departmentWithATask(t, s)
+	handIn := testfiles.ZipTexts(t, "市教育局工作简报.txt", "市教育局第三期工作简报：推进老年大学办学。",
+		"市教育局台账说明.txt", "市教育局2018年老年教育参与人数台账说明。")
+	dept.postFilesBody("/tasks/"+task+"/upload", map[string]string{"doc_type": "work_summary", "next": "/tasks"}, map[string][]byte{"市教育局材料.zip": handIn})
 	if docs, _ := s.env.Catalog.CityDocuments(context.Background(), "330100"); len(docs) != 3 {
 		t.Errorf("%d documents after the department's archive, want 3", len(docs))
 	}

@@ -39,6 +39,25 @@ func (b *browser) handIn(taskID, filename, text string) (*http.Response, string)
 
 var taskIDs = regexp.MustCompile(`id="task-([0-9A-Z]+)"`)
 
+// departmentWithATask gives 市教育局 of 杭州 a contributor, jiaoyu, and
+// one task of 2018 (2.3.1, due 2099-03-31), and returns jiaoyu logged in
+// and the task's ID as 我的任务 shows it.
+func departmentWithATask(t *testing.T, s *site) (*browser, string) {
+	t.Helper()
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	if _, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")}); err != nil {
+		t.Fatal(err)
+	}
+	dept := s.login("jiaoyu")
+	_, page := dept.get("/tasks")
+	ids := taskIDs.FindStringSubmatch(page)
+	if ids == nil {
+		t.Fatalf("no task on 我的任务:\n%.2000s", page)
+	}
+	return dept, ids[1]
+}
+
 // A department's 我的任务 and the city's board, through the pages: the
 // coordinator imports, the department sees what is wanted and hands in,
 // the board shows it, the coordinator returns it and the department sees

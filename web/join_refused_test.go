@@ -7,9 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/lcmonitor/evidence/assignments"
-	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestJoinRefusedOnArrivalWithoutScript: photos to be joined, one of them
@@ -35,18 +32,8 @@ func TestJoinRefusedOnArrivalWithoutScript(t *testing.T) {
 		t.Errorf("the upload page's join refusal in English shows no English:\n%.3000s", got)
 	}
 
-	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
-	if _, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
-		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")}); err != nil {
-		t.Fatal(err)
-	}
-	dept := s.login("jiaoyu")
-	_, page := dept.get("/tasks")
-	ids := taskIDs.FindStringSubmatch(page)
-	if ids == nil {
-		t.Fatalf("no task on 我的任务:\n%.2000s", page)
-	}
-	got := dept.postFilesBody("/tasks/"+ids[1]+"/upload", map[string]string{"doc_type": "work_summary", "join_photos": "1", "next": "/tasks"}, files)
+	dept, task := departmentWithATask(t, s)
+	got := dept.postFilesBody("/tasks/"+task+"/upload", map[string]string{"doc_type": "work_summary", "join_photos": "1", "next": "/tasks"}, files)
 	body := html.UnescapeString(got.body)
 	if !strings.Contains(body, "照片没有合并，也没有保存") || !strings.Contains(body, "IMG_0102.jpg") {
 		t.Errorf("我的任务's join refusal does not say nothing was stored, naming the empty photo:\n%.3000s", body)

@@ -6,9 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestMyTasksSayWhereEachDocumentIs: a department that hands in a file
@@ -17,22 +15,11 @@ import (
 // The coordinator's board is not the only place a failure shows.
 func TestMyTasksSayWhereEachDocumentIs(t *testing.T) {
 	s := newSite(t)
-	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
-	_, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
-		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dept := s.login("jiaoyu")
-	_, page := dept.get("/tasks")
-	ids := taskIDs.FindStringSubmatch(page)
-	if ids == nil {
-		t.Fatalf("no task on 我的任务:\n%.2000s", page)
-	}
-	if resp, page := dept.handIn(ids[1], "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行，推进学习成果认证。"); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+	dept, task := departmentWithATask(t, s)
+	if resp, page := dept.handIn(task, "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行，推进学习成果认证。"); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
 		t.Fatalf("handing in the summary: %d %.800s", resp.StatusCode, page)
 	}
-	if resp, page := dept.handIn(ids[1], "会议通知.pdf", brokenPDF); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+	if resp, page := dept.handIn(task, "会议通知.pdf", brokenPDF); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
 		t.Fatalf("handing in the broken PDF: %d %.800s", resp.StatusCode, page)
 	}
 	docs, _, err := s.env.Catalog.FindDocuments(context.Background(), catalog.DocumentFilter{City: "330100"})
@@ -59,7 +46,7 @@ func TestMyTasksSayWhereEachDocumentIs(t *testing.T) {
 		if lang.name == "English" {
 			dept.english()
 		}
-		_, page = dept.get("/tasks")
+		_, page := dept.get("/tasks")
 		text := html.UnescapeString(textOf(page))
 		for _, want := range []string{"· " + lang.searchable, "· " + lang.failed, lang.reason} {
 			if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -10,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // TestUploadingAZipInARealBrowser: a coordinator drops a department's
@@ -21,22 +20,12 @@ func TestUploadingAZipInARealBrowser(t *testing.T) {
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
 	s.addAccounts(pw, [][]string{{"wang", "coordinator", "--city", "330100"}})
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range [][2]string{
-		{"材料/关于推进社区教育和学分银行建设的实施意见.txt", "杭州市推进社区教育，建设终身学习学分银行。"},
-		{"材料/2018年社区教育工作总结.txt", "2018年全市社区学校覆盖率达到百分之百。"},
-		{"材料/安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"},
-	} {
-		w, err := zw.Create(f[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(f[1]))
-	}
-	zw.Close()
+	zipped := testfiles.ZipTexts(t,
+		"材料/关于推进社区教育和学分银行建设的实施意见.txt", "杭州市推进社区教育，建设终身学习学分银行。",
+		"材料/2018年社区教育工作总结.txt", "2018年全市社区学校覆盖率达到百分之百。",
+		"材料/安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff")
 	archive := filepath.Join(t.TempDir(), "材料汇总.zip")
-	if err := os.WriteFile(archive, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(archive, zipped, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
@@ -64,20 +53,12 @@ func TestUploadingAZipInARealBrowser(t *testing.T) {
 // zipOf writes a ZIP archive of files (name, text) under dir.
 func zipOf(t *testing.T, dir, name string, files [][2]string) string {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	var texts []string
 	for _, f := range files {
-		w, err := zw.Create(f[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(f[1]))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
+		texts = append(texts, f[0], f[1])
 	}
 	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(p, testfiles.ZipTexts(t, texts...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return p

@@ -235,7 +235,8 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 		if ctx.Err() != nil {
 			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), asJSON, errInterrupted)
 		}
-		return err
+		bar.Exit()
+		return storeGaveUpIngest(stdout, lang, outcomes, asJSON, err)
 	}
 	bar.Finish()
 	return reportIngest(stdout, lang, outcomes, asJSON)

@@ -209,3 +209,60 @@ func TestRepairStopsWhenTheStoreStaysDown(t *testing.T) {
 		t.Errorf("the document repair was reading: %q %v, want stored, for serve", status, err)
 	}
 }
+
+// TestIngestStopsWhenTheStoreStaysDown: the S3 store goes away while
+// `evidence ingest` writes the text read from a big file (cut half-way
+// through that upload), an empty file beside it refused. Once the store
+// has stayed away for EVIDENCE_STORE_WAIT, ingest says on stdout, as a
+// finished import does, what became of each file (the big one stored and
+// left for evidence serve, the empty one failed and why) and not that the
+// import is done; then, last on stderr, that the store is unavailable;
+// exit 1, the big file's document stored, not failed.
+func TestIngestStopsWhenTheStoreStaysDown(t *testing.T) {
+	p := s3BehindProxy(t, "evidence-ingest")
+	t.Setenv("EVIDENCE_STORE_WAIT", "2s")
+	ingestFile := func(data, name, text string) evidenceRun {
+		t.Helper()
+		files := t.TempDir()
+		if err := os.WriteFile(filepath.Join(files, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(files, "空白.txt"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return runEvidence(t, "ingest", files, "--data", data, "--city", "330100", "--type", "work_summary")
+	}
+	// A whole import of a file as big, to measure what it sends.
+	before := p.Uploaded()
+	if r := ingestFile(filepath.Join(t.TempDir(), "data"), "台账一.txt", strings.Repeat(faultText(1), 2000)); r.code != 1 || !strings.Contains(r.stdout, "新增 1") {
+		t.Fatalf("ingest with the store up: exit %d, want 1 for the empty file\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	whole := p.Uploaded() - before
+
+	big := strings.Repeat(faultText(2), 2000) // 270 KB of text: its upload is the second half of what ingest sends
+	p.DownAfterUploads(whole - int64(len(big))/2)
+	data := filepath.Join(t.TempDir(), "data")
+	start := time.Now()
+	r := ingestFile(data, "台账二.txt", big)
+	t.Logf("ingest with the store down while it writes the text: exit %d after %s; stdout %q; stderr %q", r.code, time.Since(start).Round(time.Second), r.stdout, r.stderr)
+	if msg := r.lastLine(); r.code != 1 || !strings.HasPrefix(msg, "evidence: ") || !strings.Contains(msg, "存储仍不可用") || !strings.Contains(msg, "evidence serve") {
+		t.Errorf("ingest with the store staying down: exit %d, last line %q; want exit 1 saying the store is unavailable and serve finishes the rest", r.code, msg)
+	}
+	for _, want := range []string{"导入未完成：新增 1，重复 0，失败 1（共 2 个文件）", "  待处理  ", "台账二.txt：已保存，存储恢复后由 evidence serve 继续处理", "  失败  ", "空白.txt：文件“空白.txt”：文件为空"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("ingest with the store staying down: stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "导入完成") {
+		t.Errorf("ingest with the store staying down says it finished:\n%s", r.stdout)
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(data, "catalog.db")+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var status string
+	if err := db.QueryRow(`SELECT status FROM document WHERE filename = '台账二.txt'`).Scan(&status); err != nil || status != "stored" {
+		t.Errorf("the big file's document: %q %v, want stored, for serve", status, err)
+	}
+}
