@@ -90,6 +90,26 @@ func (ix *pageIndex) offset(n, k int) int64 {
 	return ix.parts[int(ix.starts[n-1])+k-1]
 }
 
+// end is where the part after part k of page n ends in the blob (the
+// part after that begins), -1 when that is the blob's end: a reading of
+// part k and the part after it reads no further.
+func (ix *pageIndex) end(n, k int) int64 {
+	next := int(ix.starts[n-1]) + k + 1 // of the part after the next
+	if next >= len(ix.parts) {
+		return -1
+	}
+	return ix.parts[next]
+}
+
+// pageEnd is where page n ends in the blob (the next page begins), -1
+// when it is the last.
+func (ix *pageIndex) pageEnd(n int) int64 {
+	if n >= len(ix.starts) {
+		return -1
+	}
+	return ix.parts[ix.starts[n]]
+}
+
 // firstLine is the first line of page n when it has several parts.
 func (ix *pageIndex) firstLine(n int) string { return ix.firstLines[int32(n)] }
 
@@ -104,12 +124,16 @@ type pageIndexes struct {
 	mu      sync.Mutex
 	order   *list.List // of *pageIndexEntry, the most recently used first
 	entries map[string]*list.Element
-	weight  int // of the indexes kept
+	// byText is the key of the index kept of each original's text: one
+	// text written again is named anew (pageIndexKey), and the index of
+	// what it was is of no more use.
+	byText map[string]string
+	weight int // of the indexes kept
 }
 
 type pageIndexEntry struct {
-	key string
-	ix  *pageIndex
+	key, text string
+	ix        *pageIndex
 }
 
 // indexedTexts is how many texts' page indexes are kept at most.
@@ -126,33 +150,46 @@ func (c *pageIndexes) get(key string) *pageIndex {
 	return e.Value.(*pageIndexEntry).ix
 }
 
-// put keeps ix for key, unless it was left unfinished (over), dropping
-// the indexes used least recently while there are too many or they weigh
-// too much.
-func (c *pageIndexes) put(key string, ix *pageIndex) {
+// put keeps ix for key, the text of the original with SHA-256 text,
+// unless it was left unfinished (over), dropping an index of what the
+// text was before, and those used least recently while there are too
+// many or they weigh too much.
+func (c *pageIndexes) put(key, text string, ix *pageIndex) {
 	if ix.over || ix.weight() > indexedOffsets {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {
-		c.entries, c.order = map[string]*list.Element{}, list.New()
+		c.entries, c.byText, c.order = map[string]*list.Element{}, map[string]string{}, list.New()
 	}
+	c.forgetStaleLocked(key, text)
 	if e, ok := c.entries[key]; ok {
 		entry := e.Value.(*pageIndexEntry)
 		c.weight += ix.weight() - entry.ix.weight()
 		entry.ix = ix
 		c.order.MoveToFront(e)
 	} else {
-		c.entries[key] = c.order.PushFront(&pageIndexEntry{key: key, ix: ix})
+		c.entries[key] = c.order.PushFront(&pageIndexEntry{key: key, text: text, ix: ix})
+		c.byText[text] = key
 		c.weight += ix.weight()
 	}
 	for c.order.Len() > indexedTexts || c.weight > indexedOffsets {
-		last := c.order.Back()
-		entry := last.Value.(*pageIndexEntry)
-		c.order.Remove(last)
-		delete(c.entries, entry.key)
-		c.weight -= entry.ix.weight()
+		c.removeLocked(c.order.Back())
+	}
+}
+
+// forgetStale drops the index kept of the original's text under another
+// key than key, its name now: the text was written again since.
+func (c *pageIndexes) forgetStale(key, text string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.forgetStaleLocked(key, text)
+}
+
+func (c *pageIndexes) forgetStaleLocked(key, text string) {
+	if old, ok := c.byText[text]; ok && old != key {
+		c.removeLocked(c.entries[old])
 	}
 }
 
@@ -161,10 +198,18 @@ func (c *pageIndexes) drop(key string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.entries[key]; ok {
-		c.order.Remove(e)
-		delete(c.entries, key)
-		c.weight -= e.Value.(*pageIndexEntry).ix.weight()
+		c.removeLocked(e)
 	}
+}
+
+func (c *pageIndexes) removeLocked(e *list.Element) {
+	entry := e.Value.(*pageIndexEntry)
+	c.order.Remove(e)
+	delete(c.entries, entry.key)
+	if c.byText[entry.text] == entry.key {
+		delete(c.byText, entry.text)
+	}
+	c.weight -= entry.ix.weight()
 }
 
 // kept is how many indexes are kept and their weight.
@@ -179,7 +224,10 @@ func (c *pageIndexes) kept() (texts, weight int) {
 // recorded size; "orig:" with the original's SHA-256 and the blob's size
 // for a text whose hash was never recorded (stored before migration 011:
 // a repair records it, which names it anew); else "" (a damaged text:
-// read from its start, which says what is wrong).
+// read from its start, which says what is wrong). Either is followed by
+// the blob's version (blob.Info.Version), so a text written again is
+// named anew even when its hash is not recorded (yet, or at all) and its
+// size is the same: an index of the old text is never read with the new.
 func (s *Service) pageIndexKey(ctx context.Context, d *catalog.Document) (string, error) {
 	h, err := s.textHash(ctx, d)
 	if err != nil {
@@ -190,11 +238,11 @@ func (s *Service) pageIndexKey(ctx context.Context, d *catalog.Document) (string
 	case err != nil:
 		return "", nil // read from the start, which says what is wrong
 	case h.SHA256 == "":
-		return "orig:" + d.SHA256 + ":" + strconv.FormatInt(info.Size, 10), nil
+		return "orig:" + d.SHA256 + ":" + strconv.FormatInt(info.Size, 10) + ":" + info.Version, nil
 	case info.Size != h.Size:
 		return "", nil
 	}
-	return h.SHA256, nil
+	return h.SHA256 + ":" + info.Version, nil
 }
 
 // readIndexed reads page at of d's text from the part before it to the
@@ -217,7 +265,8 @@ func (s *Service) readIndexed(ctx context.Context, d *catalog.Document, at PageA
 			k = 1
 		}
 	}
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.offset(n, k), n)
+	// Read from the part before the one shown to the one after it.
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.offset(n, k), ix.end(at.Page, at.Part), n)
 	if err != nil {
 		return nil, err
 	}

@@ -212,11 +212,36 @@ func TestPageIndexesAreBoundedByWeight(t *testing.T) {
 	}
 }
 
-// countingStore counts the bytes read from its store's objects; a seek
-// skips bytes without counting them.
+// countingStore counts the bytes read from its store's objects (a
+// range's alone; a seek skips bytes without counting them), the Stats,
+// and the reads of a text from its start (Get: what building a text's
+// page index does).
 type countingStore struct {
 	blob.Store
-	read, stats atomic.Int64
+	read, stats, gets atomic.Int64
+	// asked is how many bytes of texts the store was asked for: what S3
+	// sends, however little of it is read.
+	asked atomic.Int64
+}
+
+func (s *countingStore) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	rc, err := s.Store.GetRange(ctx, key, off, n)
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 {
+		s.ask(ctx, key, off)
+	} else {
+		s.asked.Add(n)
+	}
+	return &countedReader{rc, &s.read}, nil
+}
+
+// ask counts the bytes of key from off to its end as asked for.
+func (s *countingStore) ask(ctx context.Context, key string, off int64) {
+	if info, err := s.Store.Stat(ctx, key); err == nil {
+		s.asked.Add(max(info.Size-off, 0))
+	}
 }
 
 func (s *countingStore) Stat(ctx context.Context, key string) (blob.Info, error) {
@@ -225,6 +250,10 @@ func (s *countingStore) Stat(ctx context.Context, key string) (blob.Info, error)
 }
 
 func (s *countingStore) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if strings.HasPrefix(key, "text/") {
+		s.gets.Add(1)
+		s.ask(ctx, key, 0)
+	}
 	rc, err := s.Store.Get(ctx, key)
 	if err != nil {
 		return nil, err
