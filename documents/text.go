@@ -114,15 +114,42 @@ func (s *Service) openIndexed(ctx context.Context, d *catalog.Document, req Text
 		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", ix.pageCount(), req.From)
 	}
 	end := int64(-1)
-	if req.To != 0 {
-		end = ix.pageEnd(req.To)
+	if req.To != 0 && req.To <= ix.pageCount() {
+		end = ix.end(req.To, ix.partCount(req.To))
 	}
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.offset(req.From, 1), end, req.From)
+	off, page, _ := ix.from(req.From, 1)
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, page)
 	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	if err := skipPages(tp, req.From); err != nil {
+		tp.Close()
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}
 	return &TextRange{Document: d, Extractor: ix.extractor, PageCount: max(d.Pages, req.From), From: req.From, To: req.To,
 		tp: tp, cut: index.NewCutCounter(), shown: req.Shown, budget: s.textBudget.Load(), started: true, indexed: ix}, nil
+}
+
+// skipPages reads on to the start of page n a text opened at a page
+// before it (a sparse index holds where some pages begin, not all).
+func skipPages(tp *ingest.TextPages, n int) error {
+	var scratch []byte
+	for tp.PageNumber() < n {
+		var err error
+		for err == nil {
+			scratch, err = tp.Chunk(scratch[:0], textChunk)
+		}
+		if err != io.EOF {
+			return err
+		}
+		if !tp.Next() {
+			if err := tp.Err(); err != nil {
+				return err
+			}
+			return fmt.Errorf("page %d: %w", n, io.ErrUnexpectedEOF)
+		}
+	}
+	return nil
 }
 
 // skipTo reads up to the start of page n, counting the index cut on the
