@@ -223,7 +223,8 @@ func (pr *pageRead) addHead(n int, part []byte, left *int) error {
 // the page's suggestions look at it), from its blob, and no further; the
 // caller releases it.
 func (s *Service) textHead(ctx context.Context, d *catalog.Document) (*pageRead, error) {
-	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
+	// Some 4 headBytes at first: a head escaped in JSON (\uXXXX) is longer.
+	tp, err := ingest.OpenTextPages(ctx, windowed{Store: s.blobs, first: 4 * headBytes}, d.SHA256)
 	if err != nil {
 		return nil, err
 	}
