@@ -235,6 +235,36 @@ func (f *Folder) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	return file, nil
 }
 
+// GetRange opens the object's file at off and reads n bytes of it at
+// most (to its end when n is negative).
+func (f *Folder) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	if err := ValidKey(key); err != nil {
+		return nil, err
+	}
+	if off < 0 {
+		return nil, badRange(key, off)
+	}
+	rc, err := f.Get(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	file := rc.(*os.File)
+	if _, err := file.Seek(off, io.SeekStart); err != nil {
+		file.Close()
+		return nil, f.fail("get", key, err)
+	}
+	if n < 0 {
+		return file, nil
+	}
+	return &limitedFile{Reader: io.LimitReader(file, n), Closer: file}, nil
+}
+
+// limitedFile is a range of an open file.
+type limitedFile struct {
+	io.Reader
+	io.Closer
+}
+
 // Stat returns the object's size and the content type Put recorded.
 func (f *Folder) Stat(ctx context.Context, key string) (Info, error) {
 	if err := ValidKey(key); err != nil {
@@ -249,7 +279,14 @@ func (f *Folder) Stat(ctx context.Context, key string) (Info, error) {
 	} else if err != nil {
 		return Info{}, f.fail("stat", key, err)
 	}
-	return Info{Key: key, Size: st.Size(), ContentType: f.contentType(key)}, nil
+	return Info{Key: key, Size: st.Size(), ContentType: f.contentType(key), Version: fileVersion(st)}, nil
+}
+
+// fileVersion names the state of an object's file: its modification time
+// to the nanosecond and its inode (each Put renames a new file into
+// place).
+func fileVersion(st os.FileInfo) string {
+	return strconv.FormatInt(st.ModTime().UnixNano(), 36) + "-" + fileID(st)
 }
 
 // contentType reads the attribute, else the metadata file; an object placed

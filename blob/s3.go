@@ -231,10 +231,49 @@ func (s *S3) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	if err := ValidKey(key); err != nil {
 		return nil, err
 	}
+	return s.get(ctx, key, minio.GetObjectOptions{})
+}
+
+// GetRange asks for the bytes from off on with a Range header, so the
+// service sends those alone.
+func (s *S3) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	if err := ValidKey(key); err != nil {
+		return nil, err
+	}
+	if off < 0 {
+		return nil, badRange(key, off)
+	}
+	var opts minio.GetObjectOptions
+	var err error
+	switch {
+	case n == 0:
+		// No range reads nothing; the object must still be there.
+		if _, err := s.Stat(ctx, key); err != nil {
+			return nil, err
+		}
+		return io.NopCloser(strings.NewReader("")), nil
+	case n > 0:
+		err = opts.SetRange(off, off+n-1)
+	case off > 0:
+		err = opts.SetRange(off, 0) // bytes=off-, to the end
+	}
+	if err != nil {
+		return nil, fmt.Errorf("s3 get %s: %w", key, err)
+	}
+	rc, err := s.get(ctx, key, opts)
+	if resp := (minio.ErrorResponse{}); errors.As(err, &resp) && resp.Code == "InvalidRange" {
+		// 416: the range begins at or past the end of an object that is
+		// there.
+		return io.NopCloser(strings.NewReader("")), nil
+	}
+	return rc, err
+}
+
+func (s *S3) get(ctx context.Context, key string, opts minio.GetObjectOptions) (io.ReadCloser, error) {
 	// Cancelling the request's context is what ends a read that waits on
 	// a stalled body (s3Body).
 	ctx, cancel := context.WithCancel(ctx)
-	body, _, _, err := s.client.GetObject(ctx, s.bucket, key, minio.GetObjectOptions{})
+	body, _, _, err := s.client.GetObject(ctx, s.bucket, key, opts)
 	if err != nil {
 		cancel()
 		return nil, translate("get", key, err)
@@ -304,7 +343,7 @@ func (s *S3) Stat(ctx context.Context, key string) (Info, error) {
 	if err != nil {
 		return Info{}, translate("stat", key, err)
 	}
-	return Info{Key: oi.Key, Size: oi.Size, ContentType: oi.ContentType}, nil
+	return Info{Key: oi.Key, Size: oi.Size, ContentType: oi.ContentType, Version: oi.ETag}, nil
 }
 
 // Delete removes the object; S3 itself treats a missing key as deleted.

@@ -21,6 +21,13 @@ type Info struct {
 	Key         string
 	Size        int64
 	ContentType string
+	// Version names this state of the object for Stat: it stays the same
+	// while the object is not replaced and changes when it is put again
+	// with other bytes, even of the same size (the folder's file
+	// modification time and inode, S3's ETag). What is kept of an object
+	// read once (the page index of a text) is kept under it. Empty when
+	// the store cannot say, and in List's Infos.
+	Version string
 }
 
 // Store keeps immutable objects under keys such as "originals/<sha256>" and
@@ -43,6 +50,14 @@ type Store interface {
 	// Get returns the object's bytes; the caller must close the reader. A
 	// missing key is an ENOTFOUND catalog error.
 	Get(ctx context.Context, key string) (io.ReadCloser, error)
+
+	// GetRange returns at most n bytes of the object from byte off on, or
+	// all from off to its end when n is negative; the caller must close
+	// the reader. Only those bytes are read from the store (a page of a
+	// big text on S3 costs the page, not the text). An off at or past the
+	// object's end reads nothing; a negative off is EINVALID; a missing
+	// key is ENOTFOUND, as for Get.
+	GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error)
 
 	// Stat returns the object's Info; a missing key is ENOTFOUND.
 	Stat(ctx context.Context, key string) (Info, error)
@@ -116,6 +131,10 @@ func invalidKey(key string) error {
 		key = key[:64] + "…"
 	}
 	return catalog.Errorf(catalog.EINVALID, "存储键 %q 无效(只允许小写字母、数字和 . _ -,以单个 / 分隔,最长 %d 字节)", key, MaxKeyLen)
+}
+
+func badRange(key string, off int64) error {
+	return catalog.Errorf(catalog.EINVALID, "读取对象 %s 的起点 %d 无效(应不小于 0)", key, off)
 }
 
 func notFound(key string) error {

@@ -3,6 +3,8 @@ package blob
 import (
 	"errors"
 	"os"
+	"strconv"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -45,4 +47,13 @@ func typeFromAttr(path string) (ctype string, ok bool) {
 		return "", false
 	}
 	return string(buf[:n]), true
+}
+
+// fileID is the file's inode: a Put renames a new file into place, which
+// the old one's inode never names while both exist.
+func fileID(st os.FileInfo) string {
+	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+		return strconv.FormatUint(sys.Ino, 10)
+	}
+	return ""
 }

@@ -484,6 +484,7 @@ var englishMessages = map[string]string{
 	"存储键前缀 %q 无效(只允许小写字母、数字和 . _ -,以单个 / 分隔)":                           "The key prefix %q is not valid (only lower-case letters, digits and . _ -, parts separated by a single /)",
 	"存储键 %q 无效(只允许小写字母、数字和 . _ -,以单个 / 分隔,最长 %d 字节)":                    "The key %q is not valid (only lower-case letters, digits and . _ -, parts separated by a single /, at most %d bytes)",
 	"存储中没有对象 %s":                                                        "There is no object %s in the store",
+	"读取对象 %s 的起点 %d 无效(应不小于 0)":                                         "The read of object %s cannot start at %d (it must be 0 or more)",
 	"令牌 %s 不存在":                                                         "There is no token %s",
 	"监测轮次 %d 是当前轮次,不能删除;请先把其他轮次设为当前轮次":                                  "Monitoring round %d is the current one and cannot be deleted; make another round current first",
 	"监测轮次 %d 已有数据(文档 %d 份、定性描述 %d 条、数值 %d 条、结转 %d 项、已交材料的责任分解任务 %d 项),不能删除": "Monitoring round %d has data (%d {document|documents}, %d {statement|statements}, %d {value|values}, %d carried-over {item|items}, %d responsibility {task|tasks} with material handed in) and cannot be deleted",

@@ -72,11 +72,18 @@ func (pr *pageRead) hold(n int) error {
 	return nil
 }
 
-// readPage reads a document's text once, from its blob, keeping only the
-// part asked for and its neighbours, the count of pages and parts, and
-// the index cut; key names its page index (pageIndexKey).
+// readPage reads a page of a document's text, keeping only the part
+// asked for and its neighbours, the count of pages and parts, and the
+// index cut: from where its page index (key names it: pageIndexKey) says
+// they begin in the blob, the index built first when the text has none
+// kept yet, once however many views ask for it at once (pageIndexOf);
+// from the text's start when it can have no index.
 func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string, at PageAt) (*pageRead, error) {
-	if ix := s.pageIndexes.get(key); ix != nil && ix.pageCount() > 0 {
+	ix, err := s.pageIndexOf(ctx, d, key)
+	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	if ix != nil {
 		pr, err := s.readIndexed(ctx, d, at, ix)
 		if err == nil {
 			return pr, nil
@@ -92,11 +99,7 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string,
 		// from the start, which says what is wrong.
 		s.pageIndexes.drop(key)
 	}
-	pr, ix, err := s.scanPages(ctx, d, at)
-	kept := err == nil && key != "" && !ix.over && ix.pageCount() > 0
-	if kept {
-		s.pageIndexes.put(key, ix)
-	}
+	pr, _, err := s.scanPages(ctx, d, &at)
 	if err == nil && pr.Count > 0 && (pr.Number == 0 || pr.Part == 0) {
 		// Past the last page or part: show the first page, or the page's
 		// last part, as a link to a text re-extracted shorter would.
@@ -105,11 +108,7 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string,
 			again = PageAt{Page: pr.Number, Part: pr.Parts}
 		}
 		pr.release()
-		if kept {
-			pr, err = s.readIndexed(ctx, d, again, ix)
-		} else {
-			pr, _, err = s.scanPages(ctx, d, again)
-		}
+		pr, _, err = s.scanPages(ctx, d, &again)
 	}
 	if err != nil {
 		if pr != nil {
@@ -120,16 +119,54 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string,
 	return pr, nil
 }
 
-// scanPages reads all of d's text for page at, and indexes where its
-// pages and parts begin (pageIndex) on the way.
-func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt) (*pageRead, *pageIndex, error) {
+// pageIndexOf is the page index of d's text that key names: the one
+// kept, else one built by reading the text through, which views asking at
+// once wait for rather than each reading the text (a 30 MB text on S3 is
+// 30 MB downloaded a view); nil when the text can have none (key "", no
+// pages).
+func (s *Service) pageIndexOf(ctx context.Context, d *catalog.Document, key string) (*pageIndex, error) {
+	if ix := s.pageIndexes.get(key); ix != nil {
+		return ix, nil
+	}
+	s.pageIndexes.forgetStale(key, d.SHA256)
+	if key == "" {
+		return nil, nil
+	}
+	built := s.indexing.DoChan(key, func() (any, error) {
+		if ix := s.pageIndexes.get(key); ix != nil {
+			return ix, nil // built while this view looked
+		}
+		// Built for every view waiting, so not ended by the first one's
+		// leaving.
+		_, ix, err := s.scanPages(context.WithoutCancel(ctx), d, nil)
+		if err != nil || ix.pageCount() == 0 {
+			return (*pageIndex)(nil), err
+		}
+		s.pageIndexes.put(key, d.SHA256, ix)
+		return ix, nil
+	})
+	select {
+	case r := <-built:
+		ix, _ := r.Val.(*pageIndex)
+		return ix, r.Err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// scanPages reads all of d's text, for page at (nil: none, only the
+// index), and indexes where its pages and parts begin (pageIndex) on the
+// way.
+func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at *PageAt) (*pageRead, *pageIndex, error) {
 	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer tp.Close()
-	at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
 	pr := &pageRead{budget: s.textBudget.Load()}
+	if at != nil {
+		at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
+	}
 	ix := &pageIndex{}
 	cut := index.NewCutCounter()
 	var part []byte
@@ -153,8 +190,10 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at PageAt)
 				ix.firstPart = append(ix.firstPart[:0], part[:min(len(part), maxFirstLine+1)]...)
 			}
 			cut.Add(n, part)
-			if err := pr.keep(n, k, at, part); err != nil {
-				return pr, nil, err
+			if at != nil {
+				if err := pr.keep(n, k, *at, part); err != nil {
+					return pr, nil, err
+				}
 			}
 			if err == io.EOF {
 				break
@@ -184,7 +223,8 @@ func (pr *pageRead) addHead(n int, part []byte, left *int) error {
 // the page's suggestions look at it), from its blob, and no further; the
 // caller releases it.
 func (s *Service) textHead(ctx context.Context, d *catalog.Document) (*pageRead, error) {
-	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
+	// Some 4 headBytes at first: a head escaped in JSON (\uXXXX) is longer.
+	tp, err := ingest.OpenTextPages(ctx, windowed{Store: s.blobs, first: 4 * headBytes}, d.SHA256)
 	if err != nil {
 		return nil, err
 	}

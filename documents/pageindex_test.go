@@ -22,8 +22,34 @@ import (
 // (with quotes, backslashes, control characters and characters beyond
 // the BMP, which its JSON escapes) reads as it does from the start, with
 // its neighbours, counts, sheet name and index cut, and so do a page and
-// a part past the end.
+// a part past the end; so they do by a sparse index (limits too small
+// for every page: where some pages begin is held).
 func TestIndexedPagesReadAsFromTheStart(t *testing.T) {
+	for _, sparse := range []bool{false, true} {
+		t.Run(fmt.Sprintf("sparse %v", sparse), func(t *testing.T) {
+			if sparse {
+				t.Cleanup(documents.SetPageIndexLimits(sparseLimit, 1000))
+			}
+			testIndexedPagesReadAsFromTheStart(t, sparse)
+		})
+	}
+}
+
+// sparseLimit is an index's limit that the test texts' long pages fit in
+// and not where each of their pages begins.
+const sparseLimit = 9
+
+// wantSparse fails t unless s keeps one index, holding fewer offsets than
+// the text has pages when sparse.
+func wantSparse(t *testing.T, s *documents.Service, sparse bool, pages int) {
+	t.Helper()
+	texts, offsets := s.KeptPageIndexes()
+	if texts != 1 || sparse && offsets > sparseLimit || !sparse && offsets < pages {
+		t.Fatalf("kept %d indexes of %d offsets for a text of %d pages, want one, sparse %v", texts, offsets, pages, sparse)
+	}
+}
+
+func testIndexedPagesReadAsFromTheStart(t *testing.T, sparse bool) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	clause := "推进\"学分银行\"建设\\积分\t兑换𠀋。\n" // JSON escapes ", \ and the tab
@@ -50,6 +76,7 @@ func TestIndexedPagesReadAsFromTheStart(t *testing.T) {
 	}
 	// A view indexes the text; e.Documents reads from its index then.
 	read(e.Documents, documents.PageAt{})
+	wantSparse(t, e.Documents, sparse, len(pages))
 	for page := 0; page <= len(pages)+1; page++ {
 		for part := 0; part <= 4; part++ {
 			at := documents.PageAt{Page: page, Part: part}
@@ -65,12 +92,23 @@ func TestIndexedPagesReadAsFromTheStart(t *testing.T) {
 // shown, /text's ranges open the blob at their first page; each range,
 // shown or not, reads as it does from the start, with the extractor, the
 // count of pages and the index cut, and a page past the end is refused
-// alike.
+// alike; so they do by a sparse index.
 func TestIndexedTextRangesReadAsFromTheStart(t *testing.T) {
+	for _, sparse := range []bool{false, true} {
+		t.Run(fmt.Sprintf("sparse %v", sparse), func(t *testing.T) {
+			if sparse {
+				t.Cleanup(documents.SetPageIndexLimits(sparseLimit, 1000))
+			}
+			testIndexedTextRangesReadAsFromTheStart(t, sparse)
+		})
+	}
+}
+
+func testIndexedTextRangesReadAsFromTheStart(t *testing.T, sparse bool) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	long := strings.Repeat("推进\"学分银行\"建设。\n", documents.PartBytes/20)
-	pages := []string{"目录", "", long, "附录:第二页", "末页"}
+	pages := []string{"目录", "", long, "附录:第二页", "末页", "", "附表一", "附表二", "附表三", "附表四", "附表五", "附表六", "附表七", "附表八", "附表九", "附表十", "附表十一", "附表十二", "封底"}
 	d := e.Upload("330100", "nianjian.txt", "杭州市统计年鉴（摘录）")
 	h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: pages})
 	if err != nil {
@@ -84,6 +122,7 @@ func TestIndexedTextRangesReadAsFromTheStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Close()
+	wantSparse(t, e.Documents, sparse, len(pages))
 	text := func(s *documents.Service, req documents.TextRequest) string {
 		t.Helper()
 		tr, err := s.OpenText(ctx, coordA, d.ID, req)
@@ -143,10 +182,13 @@ func savePages(t *testing.T, e *testenv.Env, name string, pages []string) *catal
 	return d
 }
 
-// TestPageIndexOfTinyPagesIsNotKept: a text of two million one-character
-// pages (a page break after each 学) is shown, its last page too, but its
-// index, which would hold millions of offsets, is not kept.
-func TestPageIndexOfTinyPagesIsNotKept(t *testing.T) {
+// TestPageIndexOfTinyPagesIsSparse: a text of two million one-character
+// pages (a page break after each 学), more than one index may hold, is
+// indexed sparsely (every other page) and kept; its first page, its last
+// and two in its middle are shown as read from the start, by the document
+// page and by /text, each read from the page held before it, not from the
+// text's start.
+func TestPageIndexOfTinyPagesIsSparse(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	const count = 2_000_000
@@ -154,27 +196,67 @@ func TestPageIndexOfTinyPagesIsNotKept(t *testing.T) {
 	for i := range pages {
 		pages[i] = "学"
 	}
+	mid := count / 2
+	pages[0], pages[mid-1], pages[mid], pages[count-1] = "首", "中", "后", "末"
 	d := savePages(t, e, "tiny.txt", pages)
-	for _, at := range []documents.PageAt{{}, {Page: count}} {
-		r, err := e.Documents.Read(ctx, coordA, d.ID, at, 5)
+	counted := &countingStore{Store: e.Blobs}
+	s := documents.NewService(e.Catalog, counted, e.Ingest, e.Search)
+	if _, err := s.Suggestions(ctx, coordA, d.ID, 5); err != nil {
+		t.Fatal(err)
+	}
+	counted.gets.Store(0)
+	tests := []struct {
+		page                int
+		text, before, after string
+	}{
+		{1, "首", "", "学"},
+		{mid, "中", "学", "后"},
+		{mid + 1, "后", "中", "学"},
+		{count, "末", "学", ""},
+	}
+	for i, tt := range tests {
+		counted.asked.Store(0)
+		r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: tt.page}, 5)
 		if err != nil {
-			t.Fatalf("%+v: %v", at, err)
+			t.Fatalf("page %d: %v", tt.page, err)
 		}
-		if p := r.Page; p.Count != count || p.Text != "学" {
-			t.Errorf("%+v: page %d/%d %q, want of %d pages, 学", at, p.Number, p.Count, p.Text, count)
+		p := r.Page
+		if p.Number != tt.page || p.Count != count || p.Text != tt.text || p.Before != tt.before || p.After != tt.after {
+			t.Errorf("page %d: page %d/%d %q between %q and %q, want of %d pages, %q between %q and %q",
+				tt.page, p.Number, p.Count, p.Text, p.Before, p.After, count, tt.text, tt.before, tt.after)
 		}
 		r.Close()
+		if n := counted.asked.Load(); i > 0 && n > 1<<10 {
+			t.Errorf("page %d: the store was asked for %d bytes, want a few pages' (at most 1 KB)", tt.page, n)
+		}
+		tr, err := s.OpenText(ctx, coordA, d.ID, documents.TextRequest{From: tt.page, To: tt.page})
+		if err != nil {
+			t.Fatalf("/text page %d: %v", tt.page, err)
+		}
+		var got []byte
+		for tr.Next() {
+			for cerr := error(nil); cerr == nil; {
+				got, cerr = tr.Chunk(got)
+			}
+		}
+		tr.Close()
+		if string(got) != tt.text {
+			t.Errorf("/text page %d: %q, want %q", tt.page, got, tt.text)
+		}
 	}
-	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 0 || offsets != 0 {
-		t.Errorf("kept %d indexes of %d offsets, want none for a text of %d pages", texts, offsets, count)
+	if texts, offsets := s.KeptPageIndexes(); texts != 1 || offsets != count/2 {
+		t.Errorf("kept %d indexes of %d offsets, want one of %d (every other page of %d)", texts, offsets, count/2, count)
+	}
+	if n := counted.gets.Load(); n != 1 {
+		t.Errorf("the text was read from its start %d times, want once (to index it)", n)
 	}
 }
 
 // TestPageIndexesAreBoundedByWeight: the page indexes kept hold no more
 // offsets than allowed in all, the ones shown last kept; a text with more
-// pages than one index may hold is shown but not indexed.
+// pages than one index may hold is indexed sparsely, every other page.
 func TestPageIndexesAreBoundedByWeight(t *testing.T) {
-	t.Cleanup(documents.SetPageIndexLimits(1300, 2500))
+	t.Cleanup(documents.SetPageIndexLimits(650, 1250))
 	e := testenv.New(t)
 	ctx := context.Background()
 	view := func(d *catalog.Document, want int) {
@@ -197,26 +279,51 @@ func TestPageIndexesAreBoundedByWeight(t *testing.T) {
 	}
 	big := savePages(t, e, "big.txt", pages("big", 600))
 	view(big, 600)
-	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 1 || offsets != 1200 {
-		t.Errorf("after one text of 600 pages: kept %d indexes of %d offsets, want 1 of 1200", texts, offsets)
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 1 || offsets != 600 {
+		t.Errorf("after one text of 600 pages: kept %d indexes of %d offsets, want 1 of 600", texts, offsets)
 	}
 	for i := range 3 {
 		view(savePages(t, e, fmt.Sprintf("more%d.txt", i), pages(fmt.Sprint(i), 500)), 500)
 	}
-	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 2000 {
-		t.Errorf("after three more of 500 pages: kept %d indexes of %d offsets, want the last 2, 2000", texts, offsets)
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 1000 {
+		t.Errorf("after three more of 500 pages: kept %d indexes of %d offsets, want the last 2, 1000", texts, offsets)
 	}
 	view(savePages(t, e, "huge.txt", pages("huge", 700)), 700)
-	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 2000 {
-		t.Errorf("after a text of 700 pages (1400 offsets, over 1300): kept %d indexes of %d offsets, want still 2, 2000", texts, offsets)
+	if texts, offsets := e.Documents.KeptPageIndexes(); texts != 2 || offsets != 850 {
+		t.Errorf("after a text of 700 pages (over 650): kept %d indexes of %d offsets, want 2: 500 and the new one's 350 (every other page)", texts, offsets)
 	}
 }
 
-// countingStore counts the bytes read from its store's objects; a seek
-// skips bytes without counting them.
+// countingStore counts the bytes read from its store's objects (a
+// range's alone; a seek skips bytes without counting them), the Stats,
+// and the reads of a text from its start (Get: what building a text's
+// page index does).
 type countingStore struct {
 	blob.Store
-	read, stats atomic.Int64
+	read, stats, gets atomic.Int64
+	// asked is how many bytes of texts the store was asked for: what S3
+	// sends, however little of it is read.
+	asked atomic.Int64
+}
+
+func (s *countingStore) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+	rc, err := s.Store.GetRange(ctx, key, off, n)
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 {
+		s.ask(ctx, key, off)
+	} else {
+		s.asked.Add(n)
+	}
+	return &countedReader{rc, &s.read}, nil
+}
+
+// ask counts the bytes of key from off to its end as asked for.
+func (s *countingStore) ask(ctx context.Context, key string, off int64) {
+	if info, err := s.Store.Stat(ctx, key); err == nil {
+		s.asked.Add(max(info.Size-off, 0))
+	}
 }
 
 func (s *countingStore) Stat(ctx context.Context, key string) (blob.Info, error) {
@@ -225,6 +332,10 @@ func (s *countingStore) Stat(ctx context.Context, key string) (blob.Info, error)
 }
 
 func (s *countingStore) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if strings.HasPrefix(key, "text/") {
+		s.gets.Add(1)
+		s.ask(ctx, key, 0)
+	}
 	rc, err := s.Store.Get(ctx, key)
 	if err != nil {
 		return nil, err

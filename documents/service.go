@@ -11,6 +11,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
+	"golang.org/x/sync/singleflight"
 )
 
 // Service reads and changes stored documents on behalf of a user.
@@ -23,8 +24,10 @@ type Service struct {
 	// bounds how many are drawn at once.
 	thumbDir   string
 	thumbSlots chan struct{}
-	// pageIndexes keeps where the pages of texts shown begin.
+	// pageIndexes keeps where the pages of texts shown begin; indexing
+	// builds one text's once for the views that ask at once.
 	pageIndexes pageIndexes
+	indexing    singleflight.Group
 	// diffs keeps the diffs of near duplicates shown, by their texts.
 	diffs diffCache
 	// textBudget lends memory to pages of text held whole.

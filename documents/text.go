@@ -2,6 +2,7 @@ package documents
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -37,8 +38,10 @@ type TextRange struct {
 	// caller is done with it.
 	handed bool
 	// indexed, when not nil, says where the text's pages begin and its
-	// cut: the range was opened at From.
+	// cut: the range was opened at From. stale forgets it, when the
+	// blob does not read as it says.
 	indexed *pageIndex
+	stale   func()
 }
 
 // TextRequest says which pages of a text to read, and how.
@@ -78,8 +81,12 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 	}
 	if ix := s.pageIndexes.get(key); ix != nil && ix.extractor != "" {
 		// The document page indexed where its pages begin: no page before
-		// From is read.
-		return s.openIndexed(ctx, d, req, ix)
+		// From is read, nor any after To.
+		tr, err := s.openIndexed(ctx, d, req, ix)
+		if tr != nil {
+			tr.stale = func() { s.pageIndexes.drop(key) }
+		}
+		return tr, err
 	}
 	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -106,12 +113,43 @@ func (s *Service) openIndexed(ctx context.Context, d *catalog.Document, req Text
 	if req.From > ix.pageCount() {
 		return nil, catalog.FieldErrorf("from", catalog.EINVALID, "本文件共 %d 页,没有第 %d 页", ix.pageCount(), req.From)
 	}
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, ix.offset(req.From, 1), req.From)
+	end := int64(-1)
+	if req.To != 0 && req.To <= ix.pageCount() {
+		end = ix.end(req.To, ix.partCount(req.To))
+	}
+	off, page, _ := ix.from(req.From, 1)
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, page)
 	if err != nil {
+		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	if err := skipPages(tp, req.From); err != nil {
+		tp.Close()
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}
 	return &TextRange{Document: d, Extractor: ix.extractor, PageCount: max(d.Pages, req.From), From: req.From, To: req.To,
 		tp: tp, cut: index.NewCutCounter(), shown: req.Shown, budget: s.textBudget.Load(), started: true, indexed: ix}, nil
+}
+
+// skipPages reads on to the start of page n a text opened at a page
+// before it (a sparse index holds where some pages begin, not all).
+func skipPages(tp *ingest.TextPages, n int) error {
+	var scratch []byte
+	for tp.PageNumber() < n {
+		var err error
+		for err == nil {
+			scratch, err = tp.Chunk(scratch[:0], textChunk)
+		}
+		if err != io.EOF {
+			return err
+		}
+		if !tp.Next() {
+			if err := tp.Err(); err != nil {
+				return err
+			}
+			return fmt.Errorf("page %d: %w", n, io.ErrUnexpectedEOF)
+		}
+	}
+	return nil
 }
 
 // skipTo reads up to the start of page n, counting the index cut on the
@@ -183,10 +221,21 @@ func (tr *TextRange) Chunk(buf []byte) ([]byte, error) {
 	start := len(buf)
 	buf, err := tr.tp.Chunk(buf, textChunk)
 	if err != nil && err != io.EOF {
-		return buf, fmt.Errorf("text of %s: %w", tr.Document.ID, err)
+		return buf, tr.failed(err)
 	}
 	tr.cut.Add(tr.tp.PageNumber(), buf[start:])
 	return buf, err
+}
+
+// failed is the error of a reading of the text that failed: a text that
+// breaks off or is no text where the index said a page begins was
+// written again since (or damaged), and its index is forgotten, so the
+// next reading starts from the start and says what is wrong.
+func (tr *TextRange) failed(err error) error {
+	if tr.stale != nil && errors.Is(err, ingest.ErrBadText) {
+		tr.stale()
+	}
+	return fmt.Errorf("text of %s: %w", tr.Document.ID, err)
 }
 
 // shownPage reads the current page whole, within the budget, and hands it
@@ -204,7 +253,7 @@ func (tr *TextRange) shownPage(buf []byte) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return buf, fmt.Errorf("text of %s: %w", tr.Document.ID, err)
+			return buf, tr.failed(err)
 		}
 		tr.cut.Add(tr.tp.PageNumber(), page[n:])
 		// catalog.Fullwidth holds each character as a rune and a count:

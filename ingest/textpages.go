@@ -75,26 +75,23 @@ func OpenTextPages(ctx context.Context, store blob.Store, sha string) (*TextPage
 // OpenTextPagesAt opens the stored text of the document with these bytes
 // at off, an Offset that a TextPages of the same blob gave inside page
 // (between two Chunks of it): the page is current, and Chunk reads on from
-// there, as it would have. The blob before off is not decoded, and not
-// read at all when the store's reader can seek (the folder's file). The
-// caller closes it; Extractor is not known. An offset that is no such
-// place reads as a damaged text (ErrBadText) or as other words.
-func OpenTextPagesAt(ctx context.Context, store blob.Store, sha string, off int64, page int) (*TextPages, error) {
+// there, as it would have. Only the blob's bytes from off to end are
+// read from the store (blob.Store.GetRange): end is an Offset of a later
+// part the caller will not read past, or -1 for the blob's end; reading
+// past end reads as a text broken off there. The caller closes it;
+// Extractor is not known. An offset that is no such place reads as a
+// damaged text (ErrBadText) or as other words.
+func OpenTextPagesAt(ctx context.Context, store blob.Store, sha string, off, end int64, page int) (*TextPages, error) {
 	key := catalog.TextKey(sha)
-	rc, err := store.Get(ctx, key)
+	n := int64(-1)
+	if end >= 0 {
+		n = max(end-off, 0)
+	}
+	rc, err := store.GetRange(ctx, key, off, n)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", key, err)
 	}
-	if sk, ok := rc.(io.Seeker); ok {
-		_, err = sk.Seek(off, io.SeekStart)
-	} else {
-		_, err = io.CopyN(io.Discard, rc, off)
-	}
 	t := &TextPages{ctx: ctx, sha: sha, rc: rc, base: off, page: page, inPage: true}
-	if err != nil {
-		rc.Close()
-		return nil, t.damaged(err, "")
-	}
 	t.fed = &countingReader{r: rc}
 	t.br = bufio.NewReaderSize(t.fed, textReadBuffer)
 	return t, nil

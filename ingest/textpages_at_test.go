@@ -6,15 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/ingest"
 )
 
 // TestTextPagesAtReadsOnFromAnOffset: opened at an offset a reading gave
 // (the start of a page, or a place inside one between two chunks of it), a
 // stored text reads on from there as it did, escapes and characters
-// beyond the BMP included, to its last page; in the folder store and in
-// one whose reader cannot seek.
+// beyond the BMP included, to its last page; and, opened up to the next
+// such place only (the blob's bytes between them alone read from the
+// store), it reads the one chunk it read.
 func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 	folder := newFolderStore(t)
 	pages := []string{
@@ -31,9 +31,10 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 	// Every place a reading in chunks of 4 KB begins a chunk, and what it
 	// reads from there to the end.
 	type place struct {
-		off  int64
-		page int
-		rest string
+		off   int64
+		page  int
+		rest  string
+		chunk string
 	}
 	var places []place
 	tp, err := ingest.OpenTextPages(context.Background(), folder, sha)
@@ -46,6 +47,7 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 		for first := true; ; first = false {
 			at := place{off: tp.Offset(), page: tp.PageNumber()}
 			buf, err := tp.Chunk(nil, 4096)
+			at.chunk = string(buf)
 			if len(buf) > 0 || first {
 				// Past a page's last chunk is its end, no place in it.
 				places, starts = append(places, at), append(starts, all.Len())
@@ -64,38 +66,43 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 	for i := range places {
 		places[i].rest = all.String()[starts[i]:]
 	}
-	for _, store := range []blob.Store{folder, unseekable{folder}} {
-		for _, p := range places {
-			tp, err := ingest.OpenTextPagesAt(context.Background(), store, sha, p.off, p.page)
+	for _, p := range places {
+		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, -1, p.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		for first := true; first || tp.Next(); first = false {
+			page, err := tp.Page(1 << 20)
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("page %d from offset %d: %v", tp.PageNumber(), p.off, err)
 			}
-			var got strings.Builder
-			for first := true; first || tp.Next(); first = false {
-				page, err := tp.Page(1 << 20)
-				if err != nil {
-					t.Fatalf("page %d from offset %d: %v", tp.PageNumber(), p.off, err)
-				}
-				got.WriteString(page + "|")
-			}
-			if err := tp.Err(); err != nil {
-				t.Fatal(err)
-			}
-			tp.Close()
-			if got.String() != p.rest {
-				t.Errorf("%T, from offset %d of page %d: read %.60q…, want %.60q…", store, p.off, p.page, got.String(), p.rest)
-			}
+			got.WriteString(page + "|")
+		}
+		if err := tp.Err(); err != nil {
+			t.Fatal(err)
+		}
+		tp.Close()
+		if got.String() != p.rest {
+			t.Errorf("from offset %d of page %d: read %.60q…, want %.60q…", p.off, p.page, got.String(), p.rest)
+		}
+	}
+	for i, p := range places[:len(places)-1] {
+		end := places[i+1].off
+		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, end, p.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tp.Chunk(nil, 4096)
+		tp.Close()
+		if err != nil && err != io.EOF {
+			t.Fatalf("chunk of page %d from offset %d to %d: %v", p.page, p.off, end, err)
+		}
+		if string(got) != p.chunk {
+			t.Errorf("chunk of page %d from offset %d to %d: read %.60q…, want %.60q…", p.page, p.off, end, got, p.chunk)
 		}
 	}
 	if len(places) < 10 {
 		t.Errorf("%d places to open at: want a long page read in several chunks", len(places))
 	}
-}
-
-// unseekable is a store whose reader cannot seek, as S3's.
-type unseekable struct{ blob.Store }
-
-func (u unseekable) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	rc, err := u.Store.Get(ctx, key)
-	return struct{ io.ReadCloser }{rc}, err
 }

@@ -36,6 +36,8 @@ func Run(t *testing.T, newStore func(t *testing.T) blob.Store) {
 		{"FailingReader", testFailingReader},
 		{"SizeMismatch", testSizeMismatch},
 		{"Cancel", testCancel},
+		{"GetRange", testGetRange},
+		{"Version", testVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,6 +137,15 @@ func testMissing(t *testing.T, s blob.Store) {
 		}
 		if _, err := s.Stat(t.Context(), key); !catalog.IsNotFound(err) {
 			t.Errorf("stat missing %s: got %v (code %s), want ENOTFOUND", key, err, catalog.ErrorCode(err))
+		}
+		for _, n := range []int64{-1, 0, 5} {
+			rc, err := s.GetRange(t.Context(), key, 1, n)
+			if err == nil {
+				rc.Close()
+			}
+			if !catalog.IsNotFound(err) {
+				t.Errorf("get %d bytes from 1 of missing %s: got %v (code %s), want ENOTFOUND", n, key, err, catalog.ErrorCode(err))
+			}
 		}
 	}
 }
@@ -237,6 +248,11 @@ func testInvalidKeys(t *testing.T, s blob.Store) {
 			rc.Close()
 		}
 		wantCode(t, "get "+key, err, catalog.EINVALID)
+		rc, err = s.GetRange(ctx, key, 0, 1)
+		if err == nil {
+			rc.Close()
+		}
+		wantCode(t, "get range "+key, err, catalog.EINVALID)
 		_, err = s.Stat(ctx, key)
 		wantCode(t, "stat "+key, err, catalog.EINVALID)
 		wantCode(t, "delete "+key, s.Delete(ctx, key), catalog.EINVALID)
@@ -325,6 +341,11 @@ func testCancel(t *testing.T, s blob.Store) {
 		rc.Close()
 	}
 	wantCanceled("get", err)
+	rc, err = s.GetRange(ctx, "originals/there", 0, 1)
+	if err == nil {
+		rc.Close()
+	}
+	wantCanceled("get range", err)
 	_, err = s.Stat(ctx, "originals/there")
 	wantCanceled("stat", err)
 	wantCanceled("list", s.List(ctx, "", func(blob.Info) error { return nil }))
@@ -339,4 +360,78 @@ func testCancel(t *testing.T, s blob.Store) {
 		t.Errorf("stat after cancelled put: got %v, want ENOTFOUND", err)
 	}
 	wantKeys(t, s, "", []string{"originals/there"})
+}
+
+// testGetRange reads parts of a text as a page view does: from a page's
+// offset, so many bytes or to the end; a range past the end reads
+// nothing, a negative start is refused.
+func testGetRange(t *testing.T, s blob.Store) {
+	data := []byte(strings.Repeat(chinese, 40000)) // some 7 MB: a range must not be the whole
+	size := int64(len(data))
+	const key = "text/ranges.json"
+	put(t, s, key, data, "application/json")
+	tests := []struct {
+		name   string
+		off, n int64
+		from   int64 // want data[from:to]
+		to     int64
+	}{
+		{"whole", 0, -1, 0, size},
+		{"head", 0, 10, 0, 10},
+		{"middle", 3 << 20, 1000, 3 << 20, 3<<20 + 1000},
+		{"tail from an offset", size - 77, -1, size - 77, size},
+		{"past the end of a range", size - 3, 10, size - 3, size},
+		{"nothing asked", 5, 0, 5, 5},
+		{"at the end", size, 5, size, size},
+		{"beyond the end", size + 100, -1, size, size},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rc, err := s.GetRange(t.Context(), key, tt.off, tt.n)
+			if err != nil {
+				t.Fatalf("get %d bytes of %s from %d: %v", tt.n, key, tt.off, err)
+			}
+			defer rc.Close()
+			got, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatalf("read %d bytes of %s from %d: %v", tt.n, key, tt.off, err)
+			}
+			if want := data[tt.from:tt.to]; !bytes.Equal(got, want) {
+				t.Fatalf("get %d bytes of %s from %d: %s", tt.n, key, tt.off, diff(got, want))
+			}
+		})
+	}
+	rc, err := s.GetRange(t.Context(), key, -1, 5)
+	if err == nil {
+		rc.Close()
+	}
+	wantCode(t, "get range from -1", err, catalog.EINVALID)
+}
+
+// testVersion: Stat names the object's state; the same while it stays,
+// another once it is replaced by other bytes of the same size.
+func testVersion(t *testing.T, s blob.Store) {
+	const key = "text/rewritten.json"
+	first := []byte(strings.Repeat("第一版:社区学院", 100))
+	second := []byte(strings.Repeat("第二版:老年大学", 100))
+	put(t, s, key, first, "application/json")
+	stat := func() string {
+		t.Helper()
+		info, err := s.Stat(t.Context(), key)
+		if err != nil {
+			t.Fatalf("stat %s: %v", key, err)
+		}
+		return info.Version
+	}
+	v1 := stat()
+	if v1 == "" {
+		t.Fatalf("stat %s: no version", key)
+	}
+	if again := stat(); again != v1 {
+		t.Fatalf("stat %s twice: version %q, then %q", key, v1, again)
+	}
+	put(t, s, key, second, "application/json")
+	if v2 := stat(); v2 == v1 {
+		t.Fatalf("stat %s replaced by other bytes of the same size: version still %q", key, v1)
+	}
 }
