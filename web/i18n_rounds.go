@@ -41,6 +41,7 @@ var roundMessages = map[string]map[Lang]string{
 	"compare.named_then":       {Chinese: "本轮名称:%s", English: "Named then: %s"},
 	"round.confirm_name":       {Chinese: "名称已被他人改为“%s”;仍要改为上面填写的名称,请勾选此项后再点“改正”", English: "Someone else has renamed it “%s”; to put the name above in its place, tick this and press Correct again"},
 	"round.confirm_name_en":    {Chinese: "英文名称已被他人改为“%s”;仍要改为上面填写的英文名称,请勾选此项后再点“改正”", English: "Someone else has changed its English name to “%s”; to put the English name above in its place, tick this and press Correct again"},
+	"compare.status.absent":    {Chinese: "本轮无此指标", English: "Not in this round"},
 	"round.unchanged":          {Chinese: "指标 %s 的名称没有变化", English: "Indicator %s's name is unchanged"},
 	"docs.bulk.round_left":     {Chinese: ";其中 %d 份属于其他轮次,只是有关联计入 %s 年度,未改所属轮次(改了会把它们移出原轮次),其他修改已保存", English: "; the round of %d {document|documents} was left as it was and {its|their} other changes were saved: {it belongs|they belong} to another round, and changing {its|their} round would take {it|them} out of it; {it counts|they count} only through a link in round %s"},
 	"admin.framework_names":    {Chinese: "当前轮次的报告随指标体系更新名称;一个轮次不再是当前轮次时,其报告的指标名称即固定下来。", English: "The current round's report follows the framework's names; once a round is no longer the current one, its report keeps the names it had."},

@@ -56,7 +56,8 @@ func TestPastRoundDocumentNamesItsLinksAsItsRound(t *testing.T) {
 // today's framework dropped, is a row of 2018's heat map named as 2018
 // named it, its cell counting the document 2018 linked to it and opening
 // 2018's documents linked to it (the indicator's own page is today's
-// framework's, which lacks it); 2019's heat map has no such row.
+// framework's, which lacks it); 2019's heat map has no such row; /compare
+// of both has it, 2019's cell saying 2019 had no such indicator.
 func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	s := newSite(t)
 	pastRoundWithTypo(t, s)
@@ -88,6 +89,11 @@ func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	}
 	if got := row("2019"); got != "" {
 		t.Errorf("2019's heat map has a row 2.3.2, which 2019 never had: %q", got)
+	}
+	_, page := b.get("/compare?city=330100&rounds=2018,2019")
+	cmp := html.UnescapeString(textOf(regexp.MustCompile(`(?s)<tr data-code="2\.3\.2">.*?</tr>`).FindString(page)))
+	if !strings.Contains(cmp, "2.3.2 市民终身学习卡与个人学习档案") || !strings.Contains(cmp, "1 份") || !strings.Contains(cmp, "本轮无此指标") {
+		t.Errorf("/compare of 2018 and 2019, row 2.3.2: %q, want 2018's document and 2019 saying it had no such indicator", cmp)
 	}
 }
 
