@@ -151,8 +151,11 @@ type RoundNameEdit struct {
 	WasNameEN *string
 }
 
-// maxRoundName is the longest kept name, in characters, either language.
-const maxRoundName = 200
+// MaxIndicatorName is the longest indicator name, in characters, either
+// language: a correction of a round's kept name and a framework import
+// (package framework) refuse a longer one, so a kept name, copied from
+// the framework, is never one its correction would refuse.
+const MaxIndicatorName = 200
 
 // CorrectRoundNames corrects the names round keeps for its indicator code
 // (a framework imported with a typo, then a later round made current):
@@ -186,11 +189,11 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 	if edit.Name != nil && *edit.Name == "" {
 		return nil, FieldErrorf("name", EINVALID, "指标名称不能为空;请填写该轮次应有的名称")
 	}
-	if edit.Name != nil && utf8.RuneCountInString(*edit.Name) > maxRoundName {
-		return nil, FieldErrorf("name", EINVALID, "指标名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.Name), maxRoundName)
+	if edit.Name != nil && utf8.RuneCountInString(*edit.Name) > MaxIndicatorName {
+		return nil, FieldErrorf("name", EINVALID, "指标名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.Name), MaxIndicatorName)
 	}
-	if edit.NameEN != nil && utf8.RuneCountInString(*edit.NameEN) > maxRoundName {
-		return nil, FieldErrorf("name_en", EINVALID, "英文名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.NameEN), maxRoundName)
+	if edit.NameEN != nil && utf8.RuneCountInString(*edit.NameEN) > MaxIndicatorName {
+		return nil, FieldErrorf("name_en", EINVALID, "英文名称太长(%d 个字符);最多 %d 个字符", utf8.RuneCountInString(*edit.NameEN), MaxIndicatorName)
 	}
 	c := &NameCorrection{Round: round, Code: code}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

@@ -19,6 +19,10 @@ const (
 	// verified claim beside it, an item carried over to re-confirm): the
 	// indicator needs correcting before it counts.
 	StatusContradicted = "contradicted"
+	// StatusAbsent is an indicator today's framework dropped, in a round
+	// compared that never had it (本轮无此指标): a past round that had it
+	// keeps its row.
+	StatusAbsent = "absent"
 )
 
 // Comparison is a city's key indicators across rounds, side by side.
@@ -122,39 +126,58 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 	if err != nil {
 		return nil, err
 	}
-	cells := map[string][]RoundCell{}
-	var latest *catalog.RoundNames
-	for _, r := range rounds {
-		byCode, err := s.roundCells(ctx, city, r)
-		if err != nil {
+	names := make([]*catalog.RoundNames, len(rounds))
+	cellOf := make([]func(catalog.Indicator) RoundCell, len(rounds))
+	all := inds
+	for i, r := range rounds {
+		if cellOf[i], err = s.roundCells(ctx, city, r); err != nil {
 			return nil, err
 		}
-		if latest, err = s.cat.RoundNames(ctx, r); err != nil {
+		if names[i], err = s.cat.RoundNames(ctx, r); err != nil {
 			return nil, err
 		}
-		for _, ind := range inds {
-			cell := byCode(ind)
-			if then, ok := latest.Indicator(ind.Code); ok && latest.Kept {
-				cell.Name, cell.NameEN = then.Name, then.NameEN
-			}
-			cells[ind.Code] = append(cells[ind.Code], cell)
+		if names[i].Kept {
+			all = withDropped(all, names[i].Indicators)
 		}
 	}
 	cmp := &Comparison{City: city, CityName: c.Name, Rounds: rounds, Indicators: []CompareRow{}}
+	today := make(map[string]bool, len(inds))
 	for _, ind := range inds {
-		if ind.Level != catalog.KeyLevel {
+		today[ind.Code] = true
+	}
+	for _, ind := range all {
+		if ind.Level == catalog.KeyLevel {
+			cmp.Indicators = append(cmp.Indicators, compareRow(ind, today[ind.Code], rounds, names, cellOf))
+		}
+	}
+	return cmp, nil
+}
+
+// compareRow is ind's row over rounds (their names and cells): named as
+// the latest round that has it names it, and, for an indicator not in
+// today's framework (inToday false), absent in the rounds that never had
+// it.
+func compareRow(ind catalog.Indicator, inToday bool, rounds []int, names []*catalog.RoundNames, cellOf []func(catalog.Indicator) RoundCell) CompareRow {
+	row := CompareRow{IndicatorName: IndicatorName{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN}, Kind: string(ind.Kind), Unit: ind.Unit}
+	for i, r := range rounds {
+		then, had := names[i].Indicator(ind.Code)
+		had = had && names[i].Kept
+		if !inToday && !had {
+			row.Rounds = append(row.Rounds, RoundCell{Round: r, Status: StatusAbsent})
 			continue
 		}
-		row := CompareRow{IndicatorName: IndicatorName{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN}, Kind: string(ind.Kind), Unit: ind.Unit, Rounds: cells[ind.Code]}
-		if then, ok := latest.Indicator(ind.Code); ok && latest.Kept {
+		cell := cellOf[i](ind)
+		row.Name, row.NameEN, row.Now, row.NowEN = ind.Name, ind.NameEN, "", ""
+		if had {
+			cell.Name, cell.NameEN = then.Name, then.NameEN
 			row.Name, row.NameEN = then.Name, then.NameEN
-			if now, renamed := latest.Now[ind.Code]; renamed {
+			if now, renamed := names[i].Now[ind.Code]; renamed {
 				row.Now, row.NowEN = now.Name, now.NameEN
 			}
 		}
-		cmp.Indicators = append(cmp.Indicators, row)
+		row.Rounds = append(row.Rounds, cell)
 	}
-	return cmp, nil
+	return row
 }
 
 // roundCells loads one round of a city and returns its cell per indicator.

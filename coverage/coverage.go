@@ -81,6 +81,10 @@ type Matrix struct {
 type Column struct {
 	IndicatorName
 	Kind string `json:"kind"`
+	// Dropped is true for an indicator of a past round that today's
+	// framework no longer has: the round's coverage still counts it, named
+	// as the round named it.
+	Dropped bool `json:"dropped,omitempty"`
 }
 
 // CityCoverage is one city's row: how many key indicators have evidence,

@@ -9,7 +9,7 @@ import (
 // Load assembles the coverage matrix of a round (0: all rounds) for the
 // cities named, or for every city when none is (or only "" is).
 func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (*Matrix, error) {
-	inds, now, kept, err := roundIndicators(ctx, cat, round)
+	inds, naming, err := roundIndicators(ctx, cat, round)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 		return nil, err
 	}
 	m := Build(round, cities, inds, counts, claims)
-	m.nameRound(now, kept)
+	m.nameRound(naming)
 	m.AddValues(vals, withdrawn)
 	m.AddCarried(carried)
 	return m, nil

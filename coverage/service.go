@@ -21,12 +21,12 @@ func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
 func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city string) (*Matrix, error) {
 	scoped, visible := u.ScopeCity(city)
 	if !visible {
-		inds, now, kept, err := roundIndicators(ctx, s.cat, round)
+		inds, naming, err := roundIndicators(ctx, s.cat, round)
 		if err != nil {
 			return nil, err
 		}
 		m := Build(round, nil, inds, nil, nil)
-		m.nameRound(now, kept)
+		m.nameRound(naming)
 		return m, nil
 	}
 	return Load(ctx, s.cat, round, scoped...)

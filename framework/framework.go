@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/spreadsheet"
@@ -155,6 +156,7 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		if strings.TrimSpace(ind.Name) == "" {
 			bad(r, "缺少指标名称")
 		}
+		tooLong(r, bad)
 		kind, ok := parseKind(string(ind.Kind))
 		switch {
 		case !ok:
@@ -182,6 +184,18 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 			catalog.Words{Chinese: strings.Join(chinese, "\n"), English: strings.Join(english, "\n")})
 	}
 	return sortParentsFirst(out), nil
+}
+
+// tooLong reports (bad) a row whose Chinese or English name is longer
+// than a round's kept name may be corrected to (catalog.MaxIndicatorName),
+// in the words the correction uses.
+func tooLong(r row, bad func(r row, format string, args ...any)) {
+	if n := utf8.RuneCountInString(strings.TrimSpace(r.ind.Name)); n > catalog.MaxIndicatorName {
+		bad(r, "指标名称太长(%d 个字符);最多 %d 个字符", n, catalog.MaxIndicatorName)
+	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(r.ind.NameEN)); n > catalog.MaxIndicatorName {
+		bad(r, "英文名称太长(%d 个字符);最多 %d 个字符", n, catalog.MaxIndicatorName)
+	}
 }
 
 // sortParentsFirst orders a table so that a parent always precedes its

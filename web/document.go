@@ -19,6 +19,10 @@ import (
 type linkView struct {
 	catalog.Link
 	Name string
+	// Kept is the indicator as the document's round names it when the
+	// round keeps names of its own (a past round), today's name beside
+	// one renamed since; "" otherwise (Name, today's, stands).
+	Kept string
 }
 
 type documentPage struct {
@@ -294,8 +298,14 @@ func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []ca
 	if p.LinkRounds, err = h.linkRounds(r, p.Doc, p.Link.Value("round")); err != nil {
 		return err
 	}
+	// A past round's document names its indicators as its round does,
+	// as the coverage of that round and /compare do.
+	kept, round := h.roundNamer(r), 0
+	if p.Doc != nil {
+		round, _ = strconv.Atoi(p.Doc.Round)
+	}
 	for _, l := range links {
-		p.Links = append(p.Links, linkView{Link: l, Name: names[l.IndicatorCode]})
+		p.Links = append(p.Links, linkView{Link: l, Name: names[l.IndicatorCode], Kept: kept.name(round, l.IndicatorCode)})
 	}
 	return nil
 }

@@ -18,7 +18,12 @@ type heatCell struct {
 
 type heatRow struct {
 	Code, Name, Kind string
-	Cells            []heatCell
+	// Dropped: today's framework no longer has the indicator (a past
+	// round's, coverage.Column.Dropped), so its cells open the round's
+	// documents linked to it rather than the indicator's page, which is
+	// today's.
+	Dropped bool
+	Cells   []heatCell
 }
 
 type indicatorsPage struct {
@@ -95,7 +100,7 @@ func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, col := range m.Indicators {
-		row := heatRow{Code: col.Code, Name: col.Name, Kind: col.Kind}
+		row := heatRow{Code: col.Code, Name: col.Name, Kind: col.Kind, Dropped: col.Dropped}
 		for _, c := range m.Cities {
 			cell := byCity[c.Code][col.Code]
 			class, symbol, label := cellLook(lang, cell)

@@ -26,6 +26,16 @@ type roundNamesPage struct {
 type roundNameRow struct {
 	catalog.Indicator
 	Now catalog.Indicator
+	// WasName and WasNameEN are the names the row's form was edited from:
+	// those shown, or those a correction sent back was sent with, so that
+	// sending it again as it is is refused as it was the first time when
+	// someone else has changed a name since (catalog.RoundNameEdit).
+	WasName, WasNameEN string
+	// Changed and ChangedEN: someone else changed the name (the English
+	// name) since the correction sent back was edited; its form then asks
+	// the admin to confirm it over the name the round has now
+	// (confirm_name, confirm_name_en, carrying that name).
+	Changed, ChangedEN bool
 }
 
 func (h *handler) adminRoundPage(w http.ResponseWriter, r *http.Request) {
@@ -57,7 +67,12 @@ func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status 
 		}
 	}
 	for _, ind := range n.Indicators {
-		p.Rows = append(p.Rows, roundNameRow{Indicator: ind, Now: n.Now[ind.Code]})
+		row := roundNameRow{Indicator: ind, Now: n.Now[ind.Code], WasName: ind.Name, WasNameEN: ind.NameEN}
+		if ind.Code == code {
+			row.WasName, row.Changed = editedFrom(r, "name", ind.Name)
+			row.WasNameEN, row.ChangedEN = editedFrom(r, "name_en", ind.NameEN)
+		}
+		p.Rows = append(p.Rows, row)
 	}
 	h.render(w, r, status, "round", trf(langOf(r), "round.title", p.Label), p)
 }
@@ -87,9 +102,25 @@ func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) 
 	back(w, r, "/admin/rounds/"+strconv.Itoa(year)+"#i-"+c.Code, correctedSays(langOf(r), c))
 }
 
+// editedFrom is the name a correction sent back (r) was edited from for
+// its field: the one it was sent with (was_name, was_name_en, or the name
+// it confirmed over, confirm_…), else the round's now; changed reports
+// that now differs from it, changed by someone else since.
+func editedFrom(r *http.Request, field, now string) (was string, changed bool) {
+	for _, key := range []string{"confirm_" + field, "was_" + field} {
+		if v, ok := r.PostForm[key]; ok {
+			was = strings.TrimSpace(catalog.DropInvisible(v[0]))
+			return was, was != now
+		}
+	}
+	return now, false
+}
+
 // roundNameEdit is the correction a round's names form sends: its name
 // and name_en (a form without name_en leaves the English name as it is),
-// and was_name and was_name_en, the names the page showed. Only a name
+// and was_name and was_name_en, the names the page showed (or
+// confirm_name, confirm_name_en, ticked on a correction sent back because
+// someone else changed the name: the name it was changed to). Only a name
 // that differs from the one shown is changed, and the store refuses it
 // if someone changed that name since the page was shown: an admin who
 // corrects one name on an old page does not put back the other one.
@@ -106,9 +137,12 @@ func roundNameEdit(r *http.Request) catalog.RoundNameEdit {
 		}
 		if v, ok := r.PostForm["was_"+name]; ok {
 			was = &v[0]
-			if to != nil && *to == *was {
-				to = nil
-			}
+		}
+		if v, ok := r.PostForm["confirm_"+name]; ok {
+			was = &v[0] // ticked: over the name the admin was shown as someone else's
+		}
+		if to != nil && was != nil && *to == *was {
+			to = nil
 		}
 		return to, was
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -208,12 +209,14 @@ func frameworkName(fw catalog.Framework, lang report.Lang) string {
 
 // printCoverage lists each city's key indicators with their counts, gaps
 // marked, in lang: cities and indicators by their English names in
-// English where they have them.
+// English where they have them, and the indicators of a past round that
+// keeps its names as it named them, today's name beside one renamed
+// since (coverage.IndicatorName.Shown, as the heat map and /compare).
 func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 	en := lang == report.English
-	nameEN := map[string]string{}
+	names := map[string]string{}
 	for _, col := range m.Indicators {
-		nameEN[col.Code] = col.NameEN
+		names[col.Code] = col.Shown(en)
 	}
 	kind := map[string]string{"qualitative": words(lang, "定性", "qualitative"), "quantitative": words(lang, "定量", "quantitative")}
 	for _, c := range m.Cities {
@@ -231,11 +234,7 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 			if cell.Contradicted > 0 {
 				note = words(lang, "  【与证据矛盾】", "  [contradicted by evidence]")
 			}
-			name := cell.Name
-			if en && nameEN[cell.Code] != "" {
-				name = nameEN[cell.Code]
-			}
-			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], name, note)
+			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)
 		}
 	}
 }
