@@ -16,7 +16,8 @@ import (
 // (400) naming the verdict and the round, as the web page refuses it
 // without the box 已核对，仍沿用, and the item stays 待确认; with
 // "checked": true it is confirmed. A claim verified last round needs no
-// box.
+// box. GET /api/v1/claims/{id} of the 2018 copy names the 2017 claim,
+// its verdict and reviews (carried_from).
 func TestConfirmingAContradictedClaimAsksForChecked(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
@@ -44,12 +45,20 @@ func TestConfirmingAContradictedClaimAsksForChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]string{}
+	ids, copies := map[string]string{}, map[string]string{}
 	for _, c := range list {
-		ids[c.SourceID] = c.ID
+		ids[c.SourceID], copies[c.SourceID] = c.ID, c.ObjectID
 	}
 	if ids[contradicted] == "" || ids[verified] == "" {
 		t.Fatalf("claims not carried into 2018: %+v", list)
+	}
+	resp, body := e.do(e.request("GET", "/api/v1/claims/"+copies[contradicted], nil), "reviewer")
+	from, _ := body["carried_from"].(map[string]any)
+	if resp.StatusCode != http.StatusOK || from["status"] != "contradicted" || from["round"] != float64(2017) || from["id"] != contradicted {
+		t.Errorf("GET the 2018 copy: %d carried_from %v, want the 2017 claim, contradicted", resp.StatusCode, from)
+	}
+	if rv, _ := from["reviews"].([]any); len(rv) != 1 {
+		t.Errorf("carried_from reviews: %v, want the 2017 review", from["reviews"])
 	}
 	state := func(id string) catalog.CarryState {
 		c, err := e.cat.CarryoverByID(ctx, id)
@@ -59,7 +68,7 @@ func TestConfirmingAContradictedClaimAsksForChecked(t *testing.T) {
 		return c.State
 	}
 
-	resp, body := e.do(e.request("POST", "/api/v1/carryovers/"+ids[contradicted], map[string]any{"action": "confirm"}), "coordA")
+	resp, body = e.do(e.request("POST", "/api/v1/carryovers/"+ids[contradicted], map[string]any{"action": "confirm"}), "coordA")
 	msg, _ := body["error"].(map[string]any)["message"].(string)
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "2017 年度经审核与证据矛盾") || !strings.Contains(msg, "checked=true") {
 		t.Errorf("confirming a contradicted claim without checked: %d %v, want 400 naming 2017 and 与证据矛盾 and checked=true", resp.StatusCode, body)
