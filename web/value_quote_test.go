@@ -54,3 +54,29 @@ func TestValuesPageSaysTheQuoteIsNotInTheDocument(t *testing.T) {
 		t.Errorf("English: %s, want This passage is not in the cited document", textOf(c))
 	}
 }
+
+// TestLedgerImportResultSaysWhatEachRowFound: a ledger whose row quotes
+// words the cited document does not have, and replaces the value the
+// round held for its indicator, is imported; the web import's result
+// says both of that row: the quote is not in the document, and which
+// value it replaced (old → new).
+func TestLedgerImportResultSaysWhatEachRowFound(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "policy.txt", "杭州市学分银行累计开户学习者12000人。")
+	if _, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.3.3", Value: "12000",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "学分银行累计开户学习者12000人"}}); err != nil {
+		t.Fatal(err)
+	}
+	ledger := ledgerOf(t, [][]string{{"指标编码", "数值", "单位", "文档编号", "页码", "引文"},
+		{"2.3.3", "1.2万", "人", d.ID, "1", "学分银行累计开户学习者达到1.2万人"}})
+	a := s.login("wang").postFilesBody("/values/import", map[string]string{"city": "330100", "round": "2017"},
+		map[string][]byte{"台账.xlsx": ledger})
+	text := textOf(a.body)
+	for _, want := range []string{"已导入 1 个数值", "第 2 行：所引文档中未找到该引文", "第 2 行：替换了本轮原有的数值：12000人 → 1.2万人"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the import's result lacks %q: %.1500s", want, text)
+		}
+	}
+}
