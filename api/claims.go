@@ -154,7 +154,17 @@ func (h *handler) handleClaimView(w http.ResponseWriter, r *http.Request) {
 	for i, e := range v.History {
 		history[i] = map[string]any{"at": e.At, "user": e.User, "action": e.Action, "detail": e.Detail}
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": cj, "reviews": rj, "history": history})
+	out := map[string]any{"claim": cj, "reviews": rj, "history": history}
+	if f := v.CarriedFrom; f != nil {
+		// A claim carried from an earlier round starts 待审核 with no
+		// review of its own: what its source was found there goes with it.
+		fr := make([]map[string]any, len(v.CarriedFromReviews))
+		for i, rv := range v.CarriedFromReviews {
+			fr[i] = map[string]any{"reviewer": rv.Reviewer, "verdict": rv.Verdict, "comment": rv.Comment, "at": rv.At}
+		}
+		out["carried_from"] = map[string]any{"id": f.ID, "round": f.Round, "status": f.Status, "reviews": fr}
+	}
+	h.writeJSON(w, r, http.StatusOK, out)
 }
 
 func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {

@@ -272,12 +272,16 @@ func (h *handler) handleCarryoverList(w http.ResponseWriter, r *http.Request) {
 func (h *handler) handleCarryoverDecide(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Action string `json:"action"`
+		// Checked says the caller has seen last round's verdict: as the
+		// web page's box 已核对，仍沿用, confirming an item a reviewer
+		// found 与证据矛盾 in the round it came from needs it.
+		Checked bool `json:"checked"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	c, err := h.Values.Decide(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Action)
+	c, err := h.Values.DecideChecked(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Action, in.Checked)
 	if err != nil {
 		h.writeError(w, r, err)
 		return

@@ -154,18 +154,19 @@ func EnglishNumber(n float64) string {
 // the coordinator wrote it and the unit that follows it: 12.3万 and 人 for
 // 12.3万 typed for 人 (or 12.3万人 typed), 12345000 and 人次 for 12345000人次
 // typed for 万人次; the stored number and unit when nothing was written.
-// The report's value and unit columns hold the two.
+// Full-width forms are half-width, as Written shows them. The report's
+// value and unit columns hold the two.
 func (v *Value) WrittenParts() (number, unit string) {
 	if v.Given == "" {
 		return strconv.FormatFloat(v.Number, 'f', -1, 64), v.Unit
 	}
 	if v.Unit == "" {
-		return v.Given, ""
+		return halfWidth(v.Given), ""
 	}
 	if n, u, ok := v.writtenUnit(); ok {
-		return n, u
+		return halfWidth(n), halfWidth(u)
 	}
-	return v.Given, v.Unit
+	return halfWidth(v.Given), v.Unit
 }
 
 // TypedEN is the value as its coordinator typed it, told in English: 12,500

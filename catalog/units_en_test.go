@@ -28,10 +28,10 @@ func TestValueWrittenParts(t *testing.T) {
 		{catalog.Value{Number: 1234.5, Given: "1,234.5", Unit: "元/人"}, "1,234.5", "元/人", "1,234.5 yuan per person"},
 		{catalog.Value{Number: 123, Unit: "个"}, "123", "个", "123 count"},
 		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7", "处", "7处"},
-		{catalog.Value{Number: 95, Given: "９５％", Unit: "%"}, "９５", "％", "95%"},
+		{catalog.Value{Number: 95, Given: "９５％", Unit: "%"}, "95", "%", "95%"},
 		{catalog.Value{Number: 12, Given: "百分之十二", Unit: "%"}, "百分之十二", "", "12%"},
-		{catalog.Value{Number: 20000, Given: "２万元", Unit: "元"}, "２万", "元", "20,000 yuan"},
-		{catalog.Value{Number: 120, Given: "120元／人", Unit: "元/人"}, "120", "元／人", "120 yuan per person"},
+		{catalog.Value{Number: 20000, Given: "２万元", Unit: "元"}, "2万", "元", "20,000 yuan"},
+		{catalog.Value{Number: 120, Given: "120元／人", Unit: "元/人"}, "120", "元/人", "120 yuan per person"},
 	} {
 		n, u := tt.v.WrittenParts()
 		if n != tt.number || u != tt.unit || n+u != tt.v.Written() {

@@ -61,16 +61,24 @@ const valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given
 
 // Written is the value as its coordinator wrote it, with its unit when
 // the writing lacks it: 12.3万人, 85.3%, 123个; the number and unit when
-// nothing was written (values recorded before Given was kept).
+// nothing was written (values recorded before Given was kept). Full-width
+// forms are shown half-width (９５％ is 95%, １２５６０００ 人次 is
+// 1256000 人次): one display form of a number on every page and in the
+// report, whatever the keyboard typed; Given keeps what was typed.
 func (v *Value) Written() string {
 	if v.Given == "" {
 		return strconv.FormatFloat(v.Number, 'f', -1, 64) + v.Unit
 	}
+	given := halfWidth(v.Given)
 	if _, _, ok := v.writtenUnit(); ok {
-		return v.Given // 85.3% and %, ９５％ and %, 12345000 人次 for 万人次
+		return given // 85.3% and %, ９５％ and %, 12345000 人次 for 万人次
 	}
-	return v.Given + v.Unit
+	return given + v.Unit
 }
+
+// halfWidth is s with its full-width forms (digits, letters, ％, ．)
+// half-width and the ideographic space a space; Chinese characters stay.
+func halfWidth(s string) string { return width.Fold.String(s) }
 
 // writtenUnit splits Given into the number and the unit written after
 // it, when that is the value's unit or, for a unit with a scale (万人次),

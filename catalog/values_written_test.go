@@ -14,11 +14,14 @@ func TestValueWritten(t *testing.T) {
 		{Value{Number: 1234.5, Given: "1234.5万人次", Unit: "万人次"}, "1234.5万人次"},
 		{Value{Number: 1234.5, Given: "12345000 人次", Unit: "万人次"}, "12345000 人次"},
 		{Value{Number: 1234.5, Given: "1234.5", Unit: "万人次"}, "1234.5万人次"},
-		// Typed in full-width forms: the unit is there all the same.
-		{Value{Number: 95, Given: "９５％", Unit: "%"}, "９５％"},
-		{Value{Number: 95, Given: "95％", Unit: "%"}, "95％"},
-		{Value{Number: 95, Given: "９５", Unit: "%"}, "９５%"},
-		{Value{Number: 12, Given: "１２ｋｍ", Unit: "km"}, "１２ｋｍ"},
+		// Typed in full-width forms: the unit is there all the same, and
+		// the value is shown half-width, as every other is.
+		{Value{Number: 95, Given: "９５％", Unit: "%"}, "95%"},
+		{Value{Number: 95, Given: "95％", Unit: "%"}, "95%"},
+		{Value{Number: 95, Given: "９５", Unit: "%"}, "95%"},
+		{Value{Number: 12, Given: "１２ｋｍ", Unit: "km"}, "12km"},
+		{Value{Number: 2, Given: "２", Unit: "个"}, "2个"},
+		{Value{Number: 125.6, Given: "１２５６０００　人次", Unit: "万人次"}, "1256000 人次"},
 		{Value{Number: 85, Given: "85%", Unit: "％"}, "85%"},
 		// 百分之 says the percent sign before the number.
 		{Value{Number: 12, Given: "百分之十二", Unit: "%"}, "百分之十二"},

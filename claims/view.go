@@ -152,6 +152,10 @@ type Queue struct {
 	Counts map[catalog.ClaimStatus]int
 	// Next is the first pending claim u may give a verdict on, or nil.
 	Next *catalog.Claim
+	// ContradictedBefore holds, by ID, those of Claims carried from an
+	// earlier round whose source a reviewer found 与证据矛盾 there: the
+	// new copy starts 待审核 with no review, and the queue says so.
+	ContradictedBefore map[string]catalog.PreviousVerdict
 }
 
 // Queue returns the claims u may see that match f, with the counts per
@@ -163,6 +167,13 @@ func (s *Service) Queue(ctx context.Context, u *catalog.User, f catalog.ClaimFil
 		return nil, err
 	}
 	q := &Queue{Claims: list, Counts: map[catalog.ClaimStatus]int{}}
+	ids := make([]string, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	if q.ContradictedBefore, err = s.cat.ContradictedBefore(ctx, catalog.CarryClaim, ids); err != nil {
+		return nil, err
+	}
 	cities, visible := u.ScopeCity(f.City)
 	if !visible {
 		return q, nil

@@ -61,9 +61,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 	line := r.word("状态") + colon + r.word(it.Status)
 	if it.Value != nil {
 		line += "  " + r.word("数值") + colon + r.written(it.Value)
-		if !it.Value.ValueFound {
-			line += r.notFound(it.Value)
-		}
+		line += r.foundNote(it)
 		line += r.verdict(it, it.Value.ID, it.Value.Status) + r.carriedMark(it.Carried[it.Value.ID])
 	} else if it.Indicator.Kind == "quantitative" {
 		line += "  " + r.word("数值") + colon + r.word(Gap)

@@ -158,6 +158,9 @@ func (r *Report) verdict(it Item, id string, st catalog.ClaimStatus) string {
 	if why := it.Reasons[id]; why != "" {
 		m += " (reviewer: " + why + ")"
 	}
+	if it.ContradictedBefore[id] {
+		m += " (last round: contradicted by evidence)"
+	}
 	return m
 }
 

@@ -70,16 +70,25 @@ type Item struct {
 	// the last round that the city has not confirmed yet (待确认): the
 	// report marks them and does not count them as the round's evidence.
 	Carried map[string]bool
+	// ContradictedBefore are the claims and values (by ID) carried over
+	// from an earlier round where a reviewer found them 与证据矛盾: their
+	// copy starts 待审核, and the report says what the last verdict was
+	// (PreviousContradicted).
+	ContradictedBefore map[string]bool
 }
 
 // Mark is a claim's or value's verdict as the report writes it after the
 // statement or the number, with the reviewer's reason when one was given:
 // 【证据不足】（审核意见：需要正式文件）.
 func (it Item) Mark(id string, st catalog.ClaimStatus) string {
+	m := verdictMark(st)
 	if why := it.Reasons[id]; why != "" {
-		return verdictMark(st) + "\uFF08审核意见\uFF1A" + catalog.Fullwidth(why) + "\uFF09"
+		m += "\uFF08审核意见\uFF1A" + catalog.Fullwidth(why) + "\uFF09"
 	}
-	return verdictMark(st)
+	if it.ContradictedBefore[id] {
+		m += PreviousContradicted
+	}
+	return m
 }
 
 // Evidence is one document behind an indicator, at a page when known.
@@ -140,6 +149,10 @@ const (
 	Contradicted = "与证据矛盾"
 	ToConfirm    = "待确认"
 )
+
+// PreviousContradicted follows the verdict of a claim or value carried
+// over from a round where a reviewer found it 与证据矛盾.
+const PreviousContradicted = "\uFF08上一轮\uFF1A与证据矛盾\uFF09"
 
 // CarriedMark follows a value, a claim or a document carried over from the
 // last round and not confirmed yet.
@@ -317,6 +330,9 @@ type data struct {
 	// carried are the claims, values and links carried into the round
 	// and still 待确认, by ID.
 	carried map[string]bool
+	// contradictedBefore are the claims and values carried from a round
+	// where a reviewer found their source 与证据矛盾, by ID.
+	contradictedBefore map[string]bool
 }
 
 // reason is the comment of the latest review when it gave status.
@@ -389,6 +405,9 @@ func (s *Service) load(ctx context.Context, city string, round int) (*data, erro
 	if err := d.loadReasons(ctx, s.cat, claimIDs); err != nil {
 		return nil, err
 	}
+	if err := d.loadContradictedBefore(ctx, s.cat, claimIDs); err != nil {
+		return nil, err
+	}
 	carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm, Live: true})
 	if err != nil {
 		return nil, err
@@ -436,6 +455,31 @@ func (d *data) loadReasons(ctx context.Context, cat *catalog.Store, claimIDs []s
 	return nil
 }
 
+// loadContradictedBefore finds the round's claims (claimIDs) and values
+// carried from a round where their source was found 与证据矛盾.
+func (d *data) loadContradictedBefore(ctx context.Context, cat *catalog.Store, claimIDs []string) error {
+	d.contradictedBefore = map[string]bool{}
+	claims, err := cat.ContradictedBefore(ctx, catalog.CarryClaim, claimIDs)
+	if err != nil {
+		return err
+	}
+	valueIDs := make([]string, len(d.values))
+	for i, v := range d.values {
+		valueIDs[i] = v.ID
+	}
+	values, err := cat.ContradictedBefore(ctx, catalog.CarryValue, valueIDs)
+	if err != nil {
+		return err
+	}
+	for id := range claims {
+		d.contradictedBefore[id] = true
+	}
+	for id := range values {
+		d.contradictedBefore[id] = true
+	}
+	return nil
+}
+
 // loadDocuments reads the documents of ids, whether each is deleted
 // (撤回) since, and their links' pages, in three queries however many
 // documents the round has.
@@ -466,7 +510,7 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 }
 
 func (d *data) item(ind catalog.Indicator) Item {
-	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried}
+	it := Item{Indicator: ind, Status: Gap, Reasons: d.reasons, Carried: d.carried, ContradictedBefore: d.contradictedBefore}
 	at := map[[2]any]int{} // (document, page) and (document, true) → its place in it.Evidence
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
@@ -517,8 +561,9 @@ func (d *data) item(ind catalog.Indicator) Item {
 			verified = v.Status == catalog.ClaimVerified
 			contradicted = v.Status == catalog.ClaimContradicted
 			toConfirm = d.carried[v.ID]
-			// A value's number not found is marked beside the number.
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], false, 0)
+			// A value's number not found is marked beside the number, its
+			// quote not found beside the quote, as a claim's.
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], !v.Citation.QuoteFound, v.Citation.FoundOnPage)
 		}
 	}
 	for _, c := range d.claims {

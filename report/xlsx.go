@@ -229,8 +229,13 @@ func utf16Len(s string) int {
 }
 
 func (r *Report) foundNote(it Item) string {
-	if it.Value.ValueFound {
+	switch c := it.Value.Citation; {
+	case it.Value.ValueFound:
 		return ""
+	case !c.QuoteFound:
+		// The quote itself is not in the document (or not on its page):
+		// that, not the number, is what to check.
+		return r.quoteNotFound(Quote{Page: c.Page, FoundOnPage: c.FoundOnPage})
 	}
 	return r.notFound(it.Value)
 }

@@ -56,6 +56,7 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 	var vs []*catalog.Value
 	var bad []catalog.Words
 	seen := map[string]int{}
+	var lines []int // vs's rows
 	for i, in := range rows {
 		in.City, in.Round = city, round
 		v, err := s.checkRow(ctx, u, src, in)
@@ -70,10 +71,10 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 			continue
 		}
 		seen[v.Indicator] = rows[i].Line
-		for j, w := range v.Warnings {
-			v.Warnings[j] = rowWords(rows[i].Line, w)
+		if !v.Citation.QuoteFound {
+			v.Warnings = append(v.Warnings, quoteNotFound(v.Citation))
 		}
-		vs = append(vs, v)
+		vs, lines = append(vs, v), append(lines, rows[i].Line)
 	}
 	if len(bad) > 0 {
 		return nil, catalog.Errorf(catalog.EINVALID, "台账有 %d 行有误,未导入任何数值:\n%s", len(bad), joinWords(bad, "\n", "\n"))
@@ -83,6 +84,17 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 	}
 	if err := s.cat.SaveValues(ctx, vs, u.Username); err != nil {
 		return nil, err
+	}
+	// Each row says what it found unlikely and which value of the round
+	// it replaced (old → new): importing replaces them silently otherwise.
+	for i, v := range vs {
+		if v.Replaced != "" {
+			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+				"替换了本轮原有的数值:%s → %s", v.Replaced, v.Written())))
+		}
+		for j, w := range v.Warnings {
+			v.Warnings[j] = rowWords(lines[i], w)
+		}
 	}
 	return vs, nil
 }

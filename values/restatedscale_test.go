@@ -34,7 +34,7 @@ func TestScaleWrittenTwice(t *testing.T) {
 		// 3.1.3 is counted in 万人次.
 		{"3.1.3", "125.6万", "", visits, 125.6, "125.6万人次"},
 		{"3.1.3", "125.6万", "万人次", visits, 125.6, "125.6万人次"},
-		{"3.1.3", "１２５．６万", "万人次", visits, 125.6, "１２５．６万人次"},
+		{"3.1.3", "１２５．６万", "万人次", visits, 125.6, "125.6万人次"},
 		{"3.1.3", "125.6万", "万人次 ", visits, 125.6, "125.6万人次"},
 		{"3.1.3", "125.6", "万人次", visits, 125.6, "125.6万人次"},
 		{"3.1.3", "125.6", "", visits, 125.6, "125.6万人次"},
@@ -50,15 +50,16 @@ func TestScaleWrittenTwice(t *testing.T) {
 		{"3.1.3", "5百", "万人次", "社区讲座听众5百万人次", 500, "5百万人次"},
 		// 2.3.3 is counted in 人.
 		{"2.3.3", "12.3万", "万人", trained, 123000, "12.3万人"},
-		{"2.3.3", "１２.３万", "万人", trained, 123000, "１２.３万人"},
+		{"2.3.3", "１２.３万", "万人", trained, 123000, "12.3万人"},
 		{"2.3.3", "12.3万", "人", trained, 123000, "12.3万人"},
 		{"2.3.3", "12.3", "万人", trained, 123000, "12.3 万人"},
 		{"2.3.3", "0.00123亿", "万人", trained, 123000, "0.00123亿人"},
 		{"2.3.3", "十二万三千", "万人", trained, 123000, "十二万三千人"},
-		// 5.1.2 is a percentage: typed in full width, it reads as typed.
-		{"5.1.2", "９５％", "", "老年人参与老年教育比例为９５％", 95, "９５％"},
-		{"5.1.2", "９５％", "％", "老年人参与老年教育比例为９５％", 95, "９５％"},
-		{"5.1.2", "９５", "％", "老年人参与老年教育比例为９５％", 95, "９５%"},
+		// 5.1.2 is a percentage: typed in full width, it is shown half-width
+		// (Given keeps what was typed).
+		{"5.1.2", "９５％", "", "老年人参与老年教育比例为９５％", 95, "95%"},
+		{"5.1.2", "９５％", "％", "老年人参与老年教育比例为９５％", 95, "95%"},
+		{"5.1.2", "９５", "％", "老年人参与老年教育比例为９５％", 95, "95%"},
 		{"5.1.2", "百分之九十五", "", "老年人参与老年教育比例为９５％", 95, "百分之九十五"},
 	}
 	for _, tt := range tests {
@@ -67,6 +68,9 @@ func TestScaleWrittenTwice(t *testing.T) {
 		if err != nil {
 			t.Errorf("record %s %q | %q: %v", tt.indicator, tt.value, tt.unit, err)
 			continue
+		}
+		if !strings.HasPrefix(v.Given, strings.TrimSpace(tt.value)) {
+			t.Errorf("record %s %q | %q: Given %q, want what was typed", tt.indicator, tt.value, tt.unit, v.Given)
 		}
 		found := tt.quote != "这一句不在页上"
 		if v.Number != tt.number || v.Written() != tt.written || v.ValueFound != found || v.PassageUnit != "" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/index"
 )
 
 // A ledger names a value's source document the way a coordinator knows
@@ -69,16 +70,24 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "本市没有文档编号、文号、文件名或标题为“%s”的材料;请核对后重填,或改填文档编号",
 			strings.Join(said, "”“"))
 	}
-	var list []string
+	// The documents in each language's punctuation: 《…》（文号 …，文件 …，
+	// 文档编号 …）、… and “…” (file No. …, file …, document ID …); ….
+	var zh, en []string
 	for i, d := range match {
 		if i == 5 {
-			list = append(list, fmt.Sprintf("等 %d 份", len(match)))
+			zh, en = append(zh, fmt.Sprintf("等 %d 份", len(match))), append(en, fmt.Sprintf("%d in all", len(match)))
 			break
 		}
-		list = append(list, catalog.Fullwidth(fmt.Sprintf("《%s》(文号 %s,文件 %s,文档编号 %s)", d.Title, orNone(d.DocNumber), d.Filename, d.ID)))
+		zh = append(zh, catalog.Fullwidth(fmt.Sprintf("《%s》(文号 %s,文件 %s,文档编号 %s)", d.Title, orNone(d.DocNumber), d.Filename, d.ID)))
+		number := d.DocNumber
+		if number == "" {
+			number = "none"
+		}
+		en = append(en, fmt.Sprintf("“%s” (file No. %s, file %s, document ID %s)", d.Title, number, d.Filename, d.ID))
 	}
+	list := catalog.Words{Chinese: strings.Join(zh, "\u3001"), English: strings.Join(en, "; ")}
 	return "", catalog.FieldErrorf("document_id", catalog.EINVALID, "“%s”对应本市多份材料:%s;请改填文档编号,或同时填写文号和标题以区分",
-		strings.Join(said, "”“"), strings.Join(list, "\u3001"))
+		strings.Join(said, "”“"), list)
 }
 
 // named are the documents among match (all when first) that ref, read as
@@ -133,7 +142,8 @@ func sameFilename(name, ref string) bool {
 }
 
 // nameKey is a 文号, title or file name as compared: without spaces or
-// title marks 《》, with full-width forms half-width and brackets of
+// title marks 《》, traditional characters simplified (index.FoldText),
+// with full-width forms half-width and brackets of
 // every kind around a 文号's year as 〔〕 (杭政办发[2017]12号 names
 // 杭政办发〔2017〕12号).
 func nameKey(s string) string {
@@ -152,5 +162,11 @@ func nameKey(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.ToLower(b.String())
+	// Traditional characters simplified as search and quotes fold them
+	// (学习型城市 names 學習型城市); without the tables, as typed.
+	folded, _, err := index.FoldText(b.String())
+	if err != nil {
+		folded = b.String()
+	}
+	return strings.ToLower(folded)
 }

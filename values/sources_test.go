@@ -58,8 +58,17 @@ func TestLedgerNamesSourcesAsCoordinatorsKnowThem(t *testing.T) {
 			t.Errorf("ledger message lacks %q:\n%s", want, msg)
 		}
 	}
-	if en := catalog.MessageIn(err, true); !strings.Contains(en, "names several documents of the city") {
-		t.Errorf("in English: %q", en)
+	en := catalog.MessageIn(err, true)
+	for _, want := range []string{"names several documents of the city", "“" + title + "” (file No. 杭教发〔2017〕5号, file tongji.txt, document ID " + tongji.ID + ")",
+		"(file No. 杭教发〔2017〕4号, file tongji-draft.txt, document ID " + draft.ID + ")"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("in English, lacks %q: %q", want, en)
+		}
+	}
+	// English punctuation around the Chinese names: no 《》（），、 of the
+	// Chinese message (the 文号's own 〔〕 stay).
+	if i := strings.IndexAny(en, "《》（），、；"); i >= 0 {
+		t.Errorf("the English message has Chinese punctuation at %d: %q", i, en)
 	}
 
 	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, ledger(

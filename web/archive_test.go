@@ -3,13 +3,22 @@ package web
 import (
 	"context"
 	"html"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
-// TestZipArchiveWithoutScript: the forms without script take a ZIP
+// accepts is whether the file input with id in page offers ext.
+func accepts(page, id, ext string) bool {
+	m := regexp.MustCompile(`<input id="` + id + `"[^>]*accept="([^"]*)"`).FindStringSubmatch(page)
+	return m != nil && slices.Contains(strings.Split(m[1], ","), ext)
+}
+
+// TestZipArchiveWithoutScript: both forms' file pickers offer ZIP
+// archives and the upload page's help text names them; the forms without script take a ZIP
 // archive's files too: the upload page lists each file from the archive
 // named, the refused one with why; a 文号 typed for an archive is refused
 // beside its field, nothing stored; a department's hand-in of an archive
@@ -20,6 +29,10 @@ func TestZipArchiveWithoutScript(t *testing.T) {
 		"关于推进学分银行建设的通知.txt", "杭州市推进终身学习学分银行建设，各区县教育局按要求组织实施。",
 		"安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff")
 	wang := s.login("wang")
+	_, form := wang.get("/upload")
+	if !accepts(form, "files", ".zip") || !strings.Contains(form, "ZIP 压缩包") {
+		t.Errorf("the upload page does not offer ZIP archives (file picker and help text):\n%.2000s", form)
+	}
 	got := wang.postFilesBody("/upload", map[string]string{"city": "330100", "doc_type": "policy", "doc_number": "杭教〔2018〕15号"},
 		map[string][]byte{"材料汇总.zip": archive})
 	if body := html.UnescapeString(got.body); !strings.Contains(body, "压缩包中的每个文件各有自己的标题、文号") {
@@ -40,6 +53,10 @@ func TestZipArchiveWithoutScript(t *testing.T) {
 	}
 
 	dept, task := departmentWithATask(t, s)
+	_, page := dept.get("/tasks")
+	if !strings.Contains(page, `name="file" type="file" multiple required accept="`+uploadAccept+`"`) || !strings.Contains(uploadAccept, ".zip") {
+		t.Errorf("我的任务's file picker does not take what the upload page takes (ZIP archives too):\n%.3000s", page)
+	}
 	handIn := testfiles.ZipTexts(t, "市教育局工作简报.txt", "市教育局第三期工作简报：推进老年大学办学。",
 		"市教育局台账说明.txt", "市教育局2018年老年教育参与人数台账说明。")
 	dept.postFilesBody("/tasks/"+task+"/upload", map[string]string{"doc_type": "work_summary", "next": "/tasks"}, map[string][]byte{"市教育局材料.zip": handIn})

@@ -17,6 +17,9 @@ import (
 
 var funcs = template.FuncMap{
 	"t": tr,
+	// uploadAccept is the file picker's list of what an upload takes,
+	// the same on 上传材料 and 我的任务.
+	"uploadAccept": func() string { return uploadAccept },
 	// tf formats a message, in the form its counts ask for (trf).
 	"tf": trf,
 	// safe marks HTML produced by our own escaping code (fragments,

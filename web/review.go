@@ -17,6 +17,9 @@ import (
 type claimRow struct {
 	catalog.Claim
 	IndicatorName string
+	// ContradictedIn is the earlier round where a reviewer found the claim
+	// this one was carried from 与证据矛盾, 0 when none did.
+	ContradictedIn int
 }
 
 // statusTab is one status of the review queue with how many claims are in it.
@@ -121,7 +124,7 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		p.Tabs = append(p.Tabs, statusTab{Status: string(s), Count: q.Counts[s], Current: string(s) == status})
 	}
 	for _, c := range q.Claims {
-		p.Claims = append(p.Claims, claimRow{Claim: c, IndicatorName: names[c.Indicator]})
+		p.Claims = append(p.Claims, claimRow{Claim: c, IndicatorName: names[c.Indicator], ContradictedIn: q.ContradictedBefore[c.ID].FromRound})
 	}
 	total := q.Counts[catalog.ClaimStatus(status)]
 	if status == "" {

@@ -11,6 +11,11 @@ import (
 	"github.com/lcmonitor/evidence/internal/httperr"
 )
 
+// uploadAccept is what the upload forms' file pickers offer (上传材料
+// and 我的任务's hand-in): the formats ingest reads, and ZIP archives,
+// whose files are stored one by one.
+const uploadAccept = ".pdf,.ofd,.docx,.doc,.wps,.odt,.rtf,.xlsx,.xls,.csv,.pptx,.txt,.html,.htm,.jpg,.jpeg,.png,.tif,.tiff,.heic,.heif,.avif,.webp,.zip"
+
 type uploadOutcome struct {
 	Filename string
 	Archive  string // the ZIP archive the file came in, if any

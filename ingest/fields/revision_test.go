@@ -12,9 +12,10 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 1 {
-		t.Errorf("Revision = %d, want 1: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
-			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title", fields.Revision)
+	if fields.Revision != 2 {
+		t.Errorf("Revision = %d, want 2: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
+			"a web page's breadcrumb is not its title (2)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -26,6 +27,10 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 		{1, "a sentence is no title", "根据浙江省人民政府的意见,我局开展社区教育工作。\n一、工作情况", "", "", ""},
 		{1, "OCR's border glyphs", "|丨关于推进社区教育和学分银行建设的实施意见丨\n各区教育局:\n正文。",
 			"关于推进社区教育和学分银行建设的实施意见", "", ""},
+		{2, "a breadcrumb above the headline", "杭州新闻网首页>教育\n杭州市民终身学习周开幕 社区教育惠及百万市民\n来源:杭州日报 2018-10-22\n10月21日,2018年杭州市全民终身学习活动周在拱墅区开幕。",
+			"杭州市民终身学习周开幕社区教育惠及百万市民", "", "2018-10-22"},
+		{2, "a breadcrumb with full-width marks", "当前位置 首页 ＞ 新闻中心 ＞ 教育动态\n上城区学分银行上线一周年\n正文。",
+			"上城区学分银行上线一周年", "", ""},
 	}
 	for _, tt := range tests {
 		f := fields.Read([]string{tt.text}, "")

@@ -176,7 +176,7 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 	}
 	ends := titleEnd.FindAllStringIndex(line, -1)
 	ok := func(t string) bool {
-		return !strings.ContainsAny(t, ":;,") && runeLen(t) >= 5 && runeLen(t) <= 100 && !isMasthead(t) &&
+		return !strings.ContainsAny(t, ":;,") && runeLen(t) >= 5 && runeLen(t) <= 100 && !isMasthead(t) && !isBreadcrumb(t) &&
 			balanced(t) && !sentenceOpener.MatchString(t)
 	}
 	for k := len(ends) - 1; k >= 0; k-- {
@@ -241,7 +241,7 @@ func headlineOf(line string) string {
 
 	line = strings.TrimSpace(line)
 	n := runeLen(line)
-	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,|") || isMasthead(line) ||
+	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,|") || isMasthead(line) || isBreadcrumb(line) ||
 		dates.match(line) || docNumbers.match(line) || strings.HasPrefix(line, "附件") ||
 		!balanced(line) || sentenceOpener.MatchString(line) {
 		return ""
@@ -256,6 +256,18 @@ func headlineOf(line string) string {
 		return ""
 	}
 	return line
+}
+
+// breadcrumbMarks separate the steps of a web page's breadcrumb
+// (首页 > 教育 > 正文), which a page printed from a browser shows above
+// its headline; no title has them.
+const breadcrumbMarks = ">＞›»"
+
+// isBreadcrumb reports whether line is a web page's breadcrumb or its
+// site's chrome: steps between breadcrumbMarks, or a line naming the
+// site's 首页 or 当前位置.
+func isBreadcrumb(line string) bool {
+	return strings.ContainsAny(line, breadcrumbMarks) || strings.Contains(line, "首页") || strings.HasPrefix(line, "当前位置")
 }
 
 func isMasthead(s string) bool {

@@ -1,0 +1,61 @@
+package values_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestLedgerRowsSayWhatTheyFoundAndReplaced: 杭州 recorded 2.3.3 for 2017
+// (12000人, its quote found in policy.txt); a ledger then gives 2.3.3 as
+// 1.2万 quoting 学分银行累计开户学习者达到1.2万人, words the document does
+// not have (it says 12000人). The import goes through, but its row says
+// the quote is not in the cited document and which value it replaced
+// (12000人 → 1.2万人), in Chinese and English; a row whose quote is found
+// and that replaces nothing says nothing.
+func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "policy.txt", "杭州市学分银行累计开户学习者12000人，成人年参与学习率为56.5%。")
+	if _, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: "2.3.3", Value: "12000",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "学分银行累计开户学习者12000人"}}); err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	for i, r := range [][]any{
+		{"指标编码", "数值", "单位", "文档编号", "页码", "引文"},
+		{"5.1.1", "56.5", "%", d.ID, 1, "成人年参与学习率为56.5%"},
+		{"2.3.3", "1.2万", "人", d.ID, 1, "学分银行累计开户学习者达到1.2万人"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		_ = f.SetSheetRow("Sheet1", cell, &r)
+	}
+	var b bytes.Buffer
+	_ = f.Write(&b)
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(b.Bytes()))
+	if err != nil || len(vs) != 2 {
+		t.Fatalf("import: %v, %v", vs, err)
+	}
+	if len(vs[0].Warnings) != 0 {
+		t.Errorf("row 2, quote found, nothing replaced: warnings %v, want none", vs[0].Warnings)
+	}
+	var zh, en []string
+	for _, w := range vs[1].Warnings {
+		zh, en = append(zh, w.Chinese), append(en, w.English)
+	}
+	for _, want := range []string{"第 3 行：所引文档中未找到该引文；请核对引文是否照录原文", "第 3 行：替换了本轮原有的数值：12000人 → 1.2万人"} {
+		if !strings.Contains(strings.Join(zh, "\n"), want) {
+			t.Errorf("row 3's warnings %q lack %q", zh, want)
+		}
+	}
+	for _, want := range []string{"Row 3: The quote is not in the cited document", "Row 3: Replaced the round's earlier value: 12000人 → 1.2万人"} {
+		if !strings.Contains(strings.Join(en, "\n"), want) {
+			t.Errorf("row 3's English warnings %q lack %q", en, want)
+		}
+	}
+}
