@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -42,13 +41,71 @@ func (s *Store) SetNearDuplicateBands(ctx context.Context, documentID string, ba
 }
 
 func setBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int64, text *TextRecord) error {
+	if err := clearBands(ctx, tx, documentID); err != nil {
+		return err
+	}
+	return insertBands(ctx, tx, documentID, bands, text)
+}
+
+// clearBands deletes the bands of a document.
+func clearBands(ctx context.Context, tx *sql.Tx, documentID string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM near_duplicate_band WHERE document_id = ?`, documentID); err != nil {
+		return fmt.Errorf("clear bands of %s: %w", documentID, err)
+	}
+	return nil
+}
+
+// clearLiveBands returns the live documents of exts, each with the index
+// of its first extraction, and deletes their bands.
+func clearLiveBands(ctx context.Context, tx *sql.Tx, exts []Extraction) (map[string]int, error) {
+	first := make(map[string]int, len(exts))
+	ids := make([]string, 0, len(exts))
+	for i, e := range exts {
+		if _, ok := first[e.ID]; !ok {
+			first[e.ID] = i
+			ids = append(ids, e.ID)
+		}
+	}
+	live := make(map[string]int, len(ids))
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM document WHERE deleted_at IS NULL AND id IN `+in, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			live[id] = first[id]
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("look up documents of %d extractions: %w", len(exts), err)
+	}
+	ids = ids[:0]
+	for id := range live {
+		ids = append(ids, id)
+	}
+	err = forInLists(ids, func(in string, args []any) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM near_duplicate_band WHERE document_id IN `+in, args...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("clear bands of %d documents: %w", len(ids), err)
+	}
+	return live, nil
+}
+
+// insertBands records the bands of a document whose bands were cleared,
+// and, when text is not nil, its text hash.
+func insertBands(ctx context.Context, tx *sql.Tx, documentID string, bands []int64, text *TextRecord) error {
 	if text != nil {
 		if err := recordTextHash(ctx, tx, text.Original, text.Hash); err != nil {
 			return err
 		}
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM near_duplicate_band WHERE document_id = ?`, documentID); err != nil {
-		return fmt.Errorf("clear bands of %s: %w", documentID, err)
 	}
 	if len(bands) == 0 {
 		return nil
@@ -101,18 +158,27 @@ type ExtractionOutcome struct {
 func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit int) ([]ExtractionOutcome, error) {
 	out := make([]ExtractionOutcome, len(exts))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Which documents are live, and their old bands cleared, in one
+		// statement each for the batch rather than one each a document.
+		live, err := clearLiveBands(ctx, tx, exts)
+		if err != nil {
+			return err
+		}
 		for i, e := range exts {
 			out[i] = ExtractionOutcome{}
-			var one int
-			err := tx.QueryRowContext(ctx, `SELECT 1 FROM document WHERE id = ? AND deleted_at IS NULL`, e.ID).Scan(&one)
-			if errors.Is(err, sql.ErrNoRows) {
+			first, ok := live[e.ID]
+			if !ok {
 				out[i].Gone = true
 				continue
 			}
-			if err != nil {
-				return fmt.Errorf("look up %s: %w", e.ID, err)
+			if first != i {
+				// The same document again in one batch: its bands of the
+				// first time are replaced, as by a batch of its own.
+				if err := clearBands(ctx, tx, e.ID); err != nil {
+					return err
+				}
 			}
-			if err := setBands(ctx, tx, e.ID, e.Bands, e.Text); err != nil {
+			if err := insertBands(ctx, tx, e.ID, e.Bands, e.Text); err != nil {
 				return err
 			}
 			if !s.dialect.serialWriters {

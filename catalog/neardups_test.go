@@ -220,4 +220,23 @@ func testRecordExtractions(t *testing.T, s *Store) {
 	if cands, err := s.NearDuplicateCandidates(ctx, "A", "a1", []int64{7, 8}, 10); err != nil || len(cands) != 0 {
 		t.Errorf("the deleted document's bands were recorded: candidates %+v, %v", cands, err)
 	}
+
+	// Read again, a document's bands replace its old ones; read twice in
+	// one call, the later reading's stay.
+	if _, err := s.RecordExtractions(ctx, []Extraction{extraction("A", "a1", 50, 51), extraction("C", "c1", 70, 71),
+		extraction("A", "a1", 60, 61)}, 10); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		band int64
+		want string
+	}{{5, "[]"}, {51, "[]"}, {61, "[A]"}, {71, "[C]"}, {6, "[B]"}} {
+		cands, err := s.NearDuplicateCandidates(ctx, "X", "x1", []int64{0, c.band}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(ids(cands)); got != c.want {
+			t.Errorf("documents with band 1 = %d after A was read again: %s, want %s", c.band, got, c.want)
+		}
+	}
 }

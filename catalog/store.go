@@ -261,14 +261,14 @@ func (s *Store) runTx(ctx context.Context, fn func(*sql.Tx) error) (map[int64]in
 		}
 	}()
 	err = fn(tx)
-	changed := s.takeSeqs(tx)
+	handed := s.takeSeqs(tx)
 	if err != nil {
 		tx.Rollback()
 		return nil, s.dialect.translate(err)
 	}
 	var assigned map[int64]int64
-	if changed {
-		if assigned, err = s.assignSeqs(ctx, tx); err != nil {
+	if handed > 0 {
+		if assigned, err = s.assignSeqs(ctx, tx, handed); err != nil {
 			tx.Rollback()
 			return nil, s.dialect.translate(err)
 		}

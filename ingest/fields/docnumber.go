@@ -64,7 +64,7 @@ func cleanPrefix(p string) string {
 	// "…》的通知杭教职成") is cut after its last word however short what
 	// is left; otherwise a short run is an abbreviation, which may hold
 	// such a word (杭规划资源发).
-	if ends := titleEnd.FindAllStringIndex(p, -1); len(ends) > 0 && strings.ContainsAny(firstRune(p), "期年号的") {
+	if ends := titleEnds(p); len(ends) > 0 && strings.ContainsAny(firstRune(p), "期年号的") {
 		if last := ends[len(ends)-1]; last[0] > 0 {
 			if n := runeLen(p[last[1]:]); n >= 2 && n <= 7 {
 				p = p[last[1]:]
@@ -104,7 +104,7 @@ func cutPoints(s string) []int {
 			out = append(out, i)
 		}
 	}
-	for _, m := range titleEnd.FindAllStringIndex(s, -1) {
+	for _, m := range titleEnds(s) {
 		out = append(out, m[1])
 	}
 	return out

@@ -101,7 +101,7 @@ func signatureIssuer(before string) string {
 	}
 	// An attachment's title can run into the signature in joined text:
 	// "附件:2018年杭州市学习型社区名单杭州市教育局".
-	if ends := titleEnd.FindAllStringIndex(name, -1); len(ends) > 0 {
+	if ends := titleEnds(name); len(ends) > 0 {
 		if rest := name[ends[len(ends)-1][1]:]; runeLen(rest) >= 3 {
 			name = rest
 		}
