@@ -29,6 +29,15 @@ var cnSmallUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, 
 // cnBigUnits are the multipliers of a section: 万 and 亿.
 var cnBigUnits = map[rune]int64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
 
+// maxCountRunes and maxCountDigits bound a count: a longer run of
+// numerals, or one whose number has more digits before its point, is no
+// count (no real count is written so), and reading it would cost time
+// that grows with its length (a crafted 一亿亿…亿人).
+const (
+	maxCountRunes  = 20
+	maxCountDigits = 20
+)
+
 func isCNNumeral(r rune) bool {
 	if r < '〇' {
 		return false // most of a text: ASCII, punctuation
@@ -71,6 +80,9 @@ func ChineseCounts(rs []rune) []Count {
 		}
 		start := i
 		i = j
+		if j-start > maxCountRunes {
+			continue
+		}
 		if j >= len(rs) || !unicode.Is(unicode.Han, rs[j]) || rs[j] == '年' || rs[j] == '点' {
 			continue
 		}
@@ -90,9 +102,13 @@ func ChineseCounts(rs []rune) []Count {
 // 1.25), without thousands separators; false for anything else,
 // including a number written digit by digit (二〇二四), in Arabic digits
 // with 万 or 亿 alone (1.2万) and numerals that read as no one number
-// (三四十, 万一, 一万万).
+// (三四十, 万一, 一万万, 一亿亿), nor one longer than maxCountRunes or
+// with more than maxCountDigits digits.
 func ParseChineseNumber(s string) (string, bool) {
 	rs := []rune(s)
+	if len(rs) > maxCountRunes {
+		return "", false
+	}
 	chinese, multiplier := false, false
 	for _, r := range rs {
 		_, d := cnDigitValues[r]
@@ -106,6 +122,9 @@ func ParseChineseNumber(s string) (string, bool) {
 	}
 	v, ok := chineseValue(rs)
 	if !ok {
+		return "", false
+	}
+	if whole := new(big.Int).Quo(v.Num(), v.Denom()); len(whole.String()) > maxCountDigits {
 		return "", false
 	}
 	if v.IsInt() {
@@ -166,9 +185,10 @@ func chineseValue(rs []rune) (*big.Rat, bool) {
 				digit = nil
 			}
 			if m == 1e8 {
-				// 一万亿: the 万 and all before it are counted in 亿.
+				// 一万亿: the 万 and all before it are counted in 亿;
+				// 一亿亿 reads as no number, as 一万万 does.
 				total.Add(total, section)
-				if total.Sign() == 0 {
+				if total.Sign() == 0 || lastBig == m {
 					return nil, false
 				}
 				total.Mul(total, big.NewRat(m, 1))

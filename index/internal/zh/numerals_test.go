@@ -2,6 +2,7 @@ package zh
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,12 @@ func TestParseChineseNumber(t *testing.T) {
 		{"十三五", ""},
 		{"万一", ""},
 		{"一万万", ""},
+		{"一亿亿", ""},
+		{"一万亿亿", ""},
+		{"九千九百九十九万亿", "9999000000000000"},
+		{"一千万亿亿", ""},
+		{"一万亿一万亿", ""},                // 21 digits
+		{"一二三四五六七八九十一二三四五六七八九十一", ""}, // longer than a count
 		{"百", ""},
 		{"千万", ""},
 		{"十百", ""},
@@ -76,6 +83,8 @@ func TestChineseCounts(t *testing.T) {
 		{"百姓千人计划万人", nil},
 		{"第1,2千人", nil},
 		{"A3千人", nil},
+		{"一亿亿人", nil},
+		{"共" + strings.Repeat("一", 21) + "十人", nil},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.text)
@@ -85,6 +94,38 @@ func TestChineseCounts(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("ChineseCounts(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A crafted run of numerals (一亿亿…亿人, 111…1千人) is no count, and
+// reading it costs no more than a short one: counted in allocations,
+// which grew with the run's length (a big number multiplied by each 亿,
+// one 500 KB token).
+func TestChineseCountsLongRun(t *testing.T) {
+	tests := []string{
+		"一" + strings.Repeat("亿", 100000) + "人",
+		strings.Repeat("1", 499990) + "千人",
+		strings.Repeat("一万", 50000) + "人",
+	}
+	for _, text := range tests {
+		rs := []rune("培训" + text + ",投入两万元")
+		var got []string
+		for _, c := range ChineseCounts(rs) {
+			got = append(got, c.Number+string(rs[c.End]))
+		}
+		if want := []string{"20000元"}; !slices.Equal(got, want) {
+			t.Errorf("ChineseCounts(%.10q…) = %q, want %q", text, got, want)
+		}
+		if allocs := testing.AllocsPerRun(2, func() { ChineseCounts(rs) }); allocs > 50 {
+			t.Errorf("ChineseCounts(%.10q…): %v allocations, want at most 50", text, allocs)
+		}
+		ft := []byte(string(rs))
+		for _, tok := range Bigrams(ft, false) {
+			if len(tok.Term) > 64 {
+				t.Errorf("Bigrams(%.10q…) has a token of %d bytes", text, len(tok.Term))
+				break
+			}
 		}
 	}
 }
