@@ -243,6 +243,20 @@ func chinese(rs []rune, i int) (Number, int, bool) {
 		}
 		j++
 	}
+	// Financial numerals make a number only written wholly so (壹万贰仟):
+	// one next to common numerals is part of a word (队伍十二支, 登陆十万次),
+	// so the number starts after it and ends before the next one.
+	if mixedFinancial(rs[i:j]) {
+		if isFinancial(rs[i]) {
+			return Number{}, 0, false
+		}
+		for k := i; k < j; k++ {
+			if isFinancial(rs[k]) {
+				j = k
+				break
+			}
+		}
+	}
 	word := rs[i:j]
 	// A lone multiplier (百, 千, 万) is a word, not a number, and so is a
 	// lone financial digit (陆续, 肆意).
@@ -254,6 +268,25 @@ func chinese(rs []rune, i int) (Number, int, bool) {
 		return Number{}, 0, false
 	}
 	return Number{Value: v}, j, true
+}
+
+// isFinancial reports whether r is a financial numeral (壹 to 玖, 拾 佰 仟).
+func isFinancial(r rune) bool { return strings.ContainsRune(cnFinancial+"拾佰仟", r) }
+
+// mixedFinancial reports whether w holds both financial numerals and
+// common ones or Arabic digits (伍十二, not 壹万零伍佰).
+func mixedFinancial(w []rune) bool {
+	financial, common := false, false
+	for _, r := range w {
+		switch {
+		case isFinancial(r):
+			financial = true
+		case r == '零' || r == '〇' || r == '点' || strings.ContainsRune(cnBig, r):
+		default:
+			common = true
+		}
+	}
+	return financial && common
 }
 
 func cnValue(w []rune) (float64, bool) {
@@ -282,9 +315,10 @@ func cnValue(w []rune) (float64, bool) {
 		v, err := strconv.ParseFloat(b.String()+"0e"+strconv.Itoa(exp), 64)
 		return v, err == nil
 	}
+	// Digit by digit (二〇二四) only in common numerals: 陆陆续续 is no 66.
 	positional := true
 	for _, r := range w {
-		if !isCNDigit(r) {
+		if !isCNDigit(r) || isFinancial(r) {
 			positional = false
 		}
 	}
@@ -299,6 +333,9 @@ func cnValue(w []rune) (float64, bool) {
 	for _, r := range w {
 		switch {
 		case isCNDigit(r):
+			if digit > 0 {
+				return 0, false // 三四十, 伍一千: two digits in a row
+			}
 			digit = float64(cnDigit(r))
 		case strings.ContainsRune(cnUnits, r):
 			if digit < 0 {

@@ -83,6 +83,15 @@ func ChineseCounts(rs []rune) []Count {
 		if j-start > maxCountRunes {
 			continue
 		}
+		// Financial numerals make a count only written wholly so
+		// (壹万贰仟): one next to common numerals is part of a word
+		// (教师队伍十万人, 登陆十万次), and the count starts after it.
+		if k := lastFinancial(rs[start:j]); k >= 0 {
+			start += k + 1
+			if start == j {
+				continue
+			}
+		}
 		if j >= len(rs) || !unicode.Is(unicode.Han, rs[j]) || rs[j] == '年' || rs[j] == '点' {
 			continue
 		}
@@ -94,6 +103,35 @@ func ChineseCounts(rs []rune) []Count {
 		}
 	}
 	return out
+}
+
+// isFinancial reports whether r is a financial numeral (壹 to 玖, 拾 佰 仟).
+func isFinancial(r rune) bool {
+	switch r {
+	case '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾', '佰', '仟':
+		return true
+	}
+	return false
+}
+
+// lastFinancial is the index of the last financial numeral in a run that
+// mixes them with common numerals or Arabic digits (伍十二), -1 if the run
+// has none or is written wholly in them (壹万零伍佰).
+func lastFinancial(run []rune) int {
+	last, common := -1, false
+	for k, r := range run {
+		switch {
+		case isFinancial(r):
+			last = k
+		case r == '零' || r == '〇' || r == '点' || r == '.' || cnBigUnits[r] != 0:
+		default:
+			common = true
+		}
+	}
+	if !common {
+		return -1
+	}
+	return last
 }
 
 // ParseChineseNumber reads a number written at least partly in Chinese

@@ -84,6 +84,12 @@ func TestChineseCounts(t *testing.T) {
 		{"第1,2千人", nil},
 		{"A3千人", nil},
 		{"一亿亿人", nil},
+		// Financial numerals inside words next to common ones.
+		{"教师队伍十万人", []string{"十万=100000人"}},
+		{"登陆十万次", []string{"十万=100000次"}},
+		{"志愿者队伍十二支", []string{"十二=12支"}},
+		{"十二伍人", nil},
+		{"经费壹万零伍佰元", []string{"壹万零伍佰=10500元"}},
 		{"共" + strings.Repeat("一", 21) + "十人", nil},
 	}
 	for _, tt := range tests {
