@@ -20,6 +20,7 @@ func TestChineseNumeralCounts(t *testing.T) {
 		{ID: "money", Pages: []string{"区财政投入12000元用于社区学校建设。"}},
 		{ID: "longer", Pages: []string{"全市共有十一万二千人参加,比上年增加二千人。"}},
 		{ID: "plain", Pages: []string{"全市共有5000人参加培训,二〇二四年统一部署。"}},
+		{ID: "idiom", Pages: []string{"活动安排十全十美,共计一万人三千场。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -47,6 +48,9 @@ func TestChineseNumeralCounts(t *testing.T) {
 		{"培训12000人", []string{"arabic"}},
 		{"二〇二四年", []string{"cn", "plain"}},
 		{"2024年", []string{"cn", "plain"}},
+		// Two counts in one word: searched as written too.
+		{"十全十美", []string{"idiom"}},
+		{"一万人三千场", []string{"idiom"}},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
 		if err != nil {
