@@ -38,6 +38,15 @@ const (
 	maxCountDigits = 20
 )
 
+// vagueBefore are the characters that make the numerals after them no
+// one number (几十万人, 数十人, 成百, 上十万).
+const vagueBefore = "几幾数數成上"
+
+// tenUnits are the measure words after which a lone 十 is a count (十人,
+// 十多个, 十项): after any other character it is part of a word (十分,
+// 十足, 十全十美).
+const tenUnits = "人个名位家所座处场次项期批支户门节课本册部篇件套台辆种类条届天周岁元亩多余来几"
+
 func isCNNumeral(r rune) bool {
 	if r < '〇' {
 		return false // most of a text: ASCII, punctuation
@@ -64,8 +73,10 @@ type Count struct {
 // number written digit by digit (二〇二四年, 一二级) is no count here, nor
 // a serial (第一百二十期), nor numerals that read as no number (三四十,
 // 万一), nor a number in Arabic digits with 万 or 亿 alone (1.2万, which
-// the text's own pairs hold), nor numerals after a Latin letter, a point
-// or a comma (A3千, 1,2千: part of something else).
+// the text's own pairs hold), nor numerals after a Latin letter, or a
+// point or comma after a digit (A3千, 1,2千: part of something else), nor
+// vague ones (几十万, 数十: vagueBefore), nor a lone 十 before no measure
+// word (十分: tenUnits).
 func ChineseCounts(rs []rune) []Count {
 	var out []Count
 	for i := 0; i < len(rs); {
@@ -95,7 +106,14 @@ func ChineseCounts(rs []rune) []Count {
 		if j >= len(rs) || !unicode.Is(unicode.Han, rs[j]) || rs[j] == '年' || rs[j] == '点' {
 			continue
 		}
-		if start > 0 && (rs[start-1] == '第' || rs[start-1] < unicode.MaxASCII && (unicode.IsLetter(rs[start-1]) || rs[start-1] == '.' || rs[start-1] == ',')) {
+		if start > 0 && strings.ContainsRune(vagueBefore, rs[start-1]) {
+			continue // 几十万人, 数十人: no one number
+		}
+		if j-start == 1 && (rs[start] == '十' || rs[start] == '拾') && !strings.ContainsRune(tenUnits, rs[j]) {
+			continue // 十分重视, 十足, 十全十美
+		}
+		if start > 0 && (rs[start-1] == '第' || rs[start-1] < unicode.MaxASCII && unicode.IsLetter(rs[start-1])) ||
+			start > 1 && (rs[start-1] == '.' || rs[start-1] == ',') && isDigit(rs[start-2]) {
 			continue
 		}
 		if v, ok := ParseChineseNumber(string(rs[start:j])); ok {

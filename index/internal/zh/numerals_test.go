@@ -89,6 +89,17 @@ func TestChineseCounts(t *testing.T) {
 		{"登陆十万次", []string{"十万=100000次"}},
 		{"志愿者队伍十二支", []string{"十二=12支"}},
 		{"十二伍人", nil},
+		// Common words: 十分, counts that are no one number.
+		{"各级领导十分重视", nil},
+		{"干劲十足", nil},
+		{"满分十分", nil},
+		{"几十万人参加", nil},
+		{"数十万人参加", nil},
+		{"数十人参加", nil},
+		{"共十人参加,十多个社区", []string{"十=10人", "十=10多"}},
+		// After a comma (folded from ，) that follows no digit: a count.
+		{"全年,一万二千人.两万元", []string{"一万二千=12000人", "两万=20000元"}},
+		{"近十万人参加", []string{"十万=100000人"}},
 		{"经费壹万零伍佰元", []string{"壹万零伍佰=10500元"}},
 		{"共" + strings.Repeat("一", 21) + "十人", nil},
 	}
