@@ -83,6 +83,11 @@ func searchForms(word string) []string {
 	return forms
 }
 
+// SearchForms are the forms a query word is searched in (searchForms:
+// 12000人 is searched as 1.2万人 too), so that what marks a hit knows
+// every number it may have found.
+func SearchForms(word string) []string { return searchForms(word) }
+
 // formsOf is searchForms of a word with no count in Chinese numerals.
 func formsOf(word string) []string {
 	var forms []string

@@ -41,13 +41,26 @@ func numbersOf(texts ...string) numberSet {
 	return out
 }
 
-// termNumbers are the numbers of a query's words.
+// termNumbers are the numbers of a query's words, in each of the forms
+// the index searches them in (12000人 as 1.2万人 too: index.SearchForms),
+// so that a number found in another form than the query's is marked
+// whole.
 func termNumbers(clauses []index.Clause) numberSet {
-	var texts []string
+	var words []string
 	for _, c := range clauses {
 		for _, t := range c.Any {
-			texts = append(texts, t.Text)
+			words = append(words, t.Text)
 		}
+	}
+	return wordNumbers(words...)
+}
+
+// wordNumbers are the numbers of query words in each of their search
+// forms.
+func wordNumbers(words ...string) numberSet {
+	texts := slices.Clone(words)
+	for _, w := range words {
+		texts = append(texts, index.SearchForms(w)...)
 	}
 	return numbersOf(texts...)
 }
