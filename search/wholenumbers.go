@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/internal/cnnum"
 )
 
 // A mark never cuts a number. The index finds a statement's or a query's
@@ -110,10 +111,8 @@ func sepJoins(sep rune, t string, off int) bool {
 }
 
 // isChineseNumeral reports the characters a number is written with in
-// words (七十二, 一千二百, 三万).
-func isChineseNumeral(r rune) bool {
-	return strings.ContainsRune("〇零一二两三四五六七八九十百千万亿", r)
-}
+// words (七十二, 一千二百, 三万, 壹万贰仟, 兩萬: cnnum.IsNumeral).
+func isChineseNumeral(r rune) bool { return cnnum.IsNumeral(r) }
 
 // numberAt is the number that begins at byte i of t, if one does.
 func numberAt(t string, i int) (start, end int, ok bool) {

@@ -148,3 +148,15 @@ func TestMarksACountFoundInAnotherForm(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersOfFinancialAndTraditionalNumerals: a number written in
+// financial numerals (壹万贰仟) or traditional ones (兩萬) is one number
+// to keep whole, as the index and values read it (cnnum).
+func TestNumbersOfFinancialAndTraditionalNumerals(t *testing.T) {
+	got := numbersOf("经费壹万贰仟元,兩萬人参加")
+	for _, want := range []string{"壹万贰仟", "兩萬"} {
+		if !got[want] {
+			t.Errorf("numbersOf: %v, want %q in it", got, want)
+		}
+	}
+}
