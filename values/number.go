@@ -175,7 +175,8 @@ done:
 }
 
 // multipliersAt reads the multipliers at rs[j:] (万, 千万, 十): the power
-// of ten they make and where they end.
+// of ten they make and where they end. 十 counts as the others do (3十 is
+// 30, as 3千 is 3000) but only first: 3万十 is 30000 and a 十 after it.
 func multipliersAt(rs []rune, j int) (exp, end int) {
 	for j < len(rs) {
 		m := multiplier2(rs[j])

@@ -39,6 +39,7 @@ func TestParseNumber(t *testing.T) {
 		{"壹佰贰拾叁", 123, false},
 		{"一萬兩千", 12000, false},
 		{"两萬", 20000, false},
+		{"3十", 30, false},
 		{"5‰", 0.5, true},
 		// A value that fell: a negative growth rate.
 		{"-5", -5, false},

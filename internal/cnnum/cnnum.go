@@ -24,12 +24,15 @@ const (
 // digitValues are the Chinese digits, 〇 to 九, the financial ones (壹)
 // and the traditional 兩.
 var digitValues = map[rune]int64{
-	'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8,
-	'九': 9, '壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
+	'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5,
+	'六': 6, '七': 7, '八': 8, '九': 9,
+	'壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
 }
 
 // smallUnits are the multipliers within a section of four digits.
-var smallUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
+var smallUnits = map[rune]int64{
+	'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000,
+}
 
 // bigUnits are the multipliers of a section: 万 and 亿.
 var bigUnits = map[rune]int64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
@@ -48,16 +51,16 @@ func SmallUnit(r rune) int64 { return smallUnits[r] }
 // other character.
 func BigUnit(r rune) int64 { return bigUnits[r] }
 
-// IsNumeral reports whether r is a Chinese digit or multiplier.
+// IsNumeral reports whether r is a Chinese digit or multiplier. A switch,
+// not the maps: the index asks it of every character of a text.
 func IsNumeral(r rune) bool {
-	switch {
-	case r < '〇':
-		return false // most of a text: ASCII, punctuation
-	case r == '十' || r == '百' || r == '千' || r == '万' || r == '亿' || r == '两' || r == '〇' || r == '零':
+	switch r {
+	case '〇', '零', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八', '九',
+		'壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖',
+		'十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億':
 		return true
 	}
-	_, d := digitValues[r]
-	return d || smallUnits[r] != 0 || bigUnits[r] != 0
+	return false
 }
 
 // IsFinancial reports whether r is a financial numeral (壹 to 玖, 拾 佰 仟).
@@ -151,7 +154,8 @@ func value(rs []rune) (*big.Rat, bool) {
 			}
 		case smallUnits[r] != 0:
 			if digit == nil {
-				if k == 0 && smallUnits[r] != 10 || k > 0 && rs[k-1] != '〇' && rs[k-1] != '零' && bigUnits[rs[k-1]] == 0 {
+				afterZeroOrBig := k > 0 && (rs[k-1] == '〇' || rs[k-1] == '零' || bigUnits[rs[k-1]] != 0)
+				if k == 0 && smallUnits[r] != 10 || k > 0 && !afterZeroOrBig {
 					// 百姓, 千人计划, 十百: only 十 leaves its 一 out.
 					return nil, false
 				}

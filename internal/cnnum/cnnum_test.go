@@ -85,6 +85,21 @@ func TestIsNumeral(t *testing.T) {
 			t.Errorf("IsNumeral(%q) = false", r)
 		}
 	}
+	for r := range digitValues {
+		if !IsNumeral(r) {
+			t.Errorf("IsNumeral(%q) = false, but it is a digit", r)
+		}
+	}
+	for r := range smallUnits {
+		if !IsNumeral(r) {
+			t.Errorf("IsNumeral(%q) = false, but it is a multiplier", r)
+		}
+	}
+	for r := range bigUnits {
+		if !IsNumeral(r) {
+			t.Errorf("IsNumeral(%q) = false, but it is a multiplier", r)
+		}
+	}
 	for _, r := range "点年人a1,。第几" {
 		if IsNumeral(r) {
 			t.Errorf("IsNumeral(%q) = true", r)

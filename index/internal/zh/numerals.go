@@ -14,7 +14,7 @@ import (
 // number in Arabic digits and the character after it (CountToken:
 // #12000人), at the position of the pair that ends at that character, so
 // that a query word that starts with a count finds it whatever the
-// writing (index.countQuery).
+// writing (index.newCountQuery).
 
 // maxCountRunes bounds a count (cnnum.MaxRunes): a longer run of
 // numerals is no count, and reading it would cost time that grows with
@@ -28,7 +28,8 @@ const vagueBefore = "几幾数數成上"
 // tenUnits are the measure words after which a lone 十 is a count (十人,
 // 十多个, 十项): after any other character it is part of a word (十分,
 // 十足, 十全十美).
-const tenUnits = "人个名位家所座处场次项期批支户门节课本册部篇件套台辆种类条届天周岁元亩多余来几"
+const tenUnits = "人个名位家所座处场次项期批支户门节课本册" +
+	"部篇件套台辆种类条届天周岁元亩多余来几"
 
 func isCNNumeral(r rune) bool { return cnnum.IsNumeral(r) }
 
@@ -84,10 +85,12 @@ func ChineseCounts(rs []rune) []Count {
 		if start > 0 && strings.ContainsRune(vagueBefore, rs[start-1]) {
 			continue // 几十万人, 数十人: no one number
 		}
-		if j-start == 1 && (rs[start] == '十' || rs[start] == '拾') && !strings.ContainsRune(tenUnits, rs[j]) {
+		lone10 := j-start == 1 && (rs[start] == '十' || rs[start] == '拾')
+		if lone10 && !strings.ContainsRune(tenUnits, rs[j]) {
 			continue // 十分重视, 十足, 十全十美
 		}
-		if start > 0 && (rs[start-1] == '第' || rs[start-1] < unicode.MaxASCII && unicode.IsLetter(rs[start-1])) ||
+		if start > 0 && (rs[start-1] == '第' ||
+			rs[start-1] < unicode.MaxASCII && unicode.IsLetter(rs[start-1])) ||
 			start > 1 && (rs[start-1] == '.' || rs[start-1] == ',') && isDigit(rs[start-2]) {
 			continue
 		}
