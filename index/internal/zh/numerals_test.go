@@ -146,3 +146,20 @@ func TestChineseCountsLongRun(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkChineseCounts reads counts in a report-sized text of ordinary
+// sentences and in the crafted runs TestChineseCountsLongRun bounds.
+func BenchmarkChineseCounts(b *testing.B) {
+	for name, text := range map[string]string{
+		"report": strings.Repeat("全年培训一万二千人,投入经费两万元,各级领导十分重视,参加学习十二万人次。", 5000),
+		"yi":     "一" + strings.Repeat("亿", 100000) + "人",
+		"digits": strings.Repeat("1", 499990) + "千人",
+	} {
+		rs := []rune(text)
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				ChineseCounts(rs)
+			}
+		})
+	}
+}
