@@ -74,21 +74,16 @@ func newCountQuery(sub, field string, boost float64) *pairPhraseQuery {
 	if utf8.RuneCountInString(rest) < 2 {
 		return q
 	}
-	toks := zh.Bigrams([]byte(rest), true)
-	for _, t := range toks {
-		term := string(t.Term)
-		i := len(q.terms)
-		for k, have := range q.terms {
-			if have == term {
-				i = k
-			}
-		}
-		if i == len(q.terms) {
-			q.terms = append(q.terms, term)
-		}
-		// The unit's pair is one after the count's token, which stands
-		// at the pair that ends at the unit.
-		q.slots = append(q.slots, pairSlot{term: i, offset: uint64(t.Position-toks[0].Position) + 1})
+	// The unit's pair is one after the count's token, which stands at the
+	// pair that ends at the unit; the token is no pair, so the rest's
+	// terms are its own, one further on.
+	r := newPairPhraseQuery(rest, field, boost)
+	if r == nil {
+		return q
+	}
+	q.terms = append(q.terms, r.terms...)
+	for _, sl := range r.slots {
+		q.slots = append(q.slots, pairSlot{term: sl.term + 1, offset: sl.offset + 1})
 	}
 	return q
 }

@@ -20,6 +20,9 @@ func TestChineseNumeralCounts(t *testing.T) {
 		{ID: "money", Pages: []string{"区财政投入12000元用于社区学校建设。"}},
 		{ID: "longer", Pages: []string{"全市共有十一万二千人参加,比上年增加二千人。"}},
 		{ID: "plain", Pages: []string{"全市共有5000人参加培训,二〇二四年统一部署。"}},
+		{ID: "idiom", Pages: []string{"活动安排十全十美,共计一万人三千场。"}},
+		{ID: "vague", Pages: []string{"各级领导十分重视,数十人参加,几十万人次观看。"}},
+		{ID: "score", Pages: []string{"考核满分10分,每组10人。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -47,6 +50,14 @@ func TestChineseNumeralCounts(t *testing.T) {
 		{"培训12000人", []string{"arabic"}},
 		{"二〇二四年", []string{"cn", "plain"}},
 		{"2024年", []string{"cn", "plain"}},
+		// Two counts in one word: searched as written too.
+		{"十全十美", []string{"idiom"}},
+		{"一万人三千场", []string{"idiom"}},
+		// Words, not counts: 十分, vague numerals.
+		{"十分", []string{"vague"}},
+		{"10分", []string{"score"}},
+		{"10人", []string{"score"}},
+		{"100000人次", nil},
 	} {
 		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
 		if err != nil {

@@ -159,14 +159,12 @@ func (m *Matcher) Find(phrase string) []Span {
 	for _, f := range forms {
 		out = append(out, m.find(f)...)
 	}
-	slices.SortFunc(out, func(a, b Span) int {
-		if a.Page != b.Page {
-			return a.Page - b.Page
-		}
-		return a.Start - b.Start
-	})
+	slices.SortFunc(out, bySpanStart)
 	return slices.Compact(out)
 }
+
+// bySpanStart orders spans by page, then start.
+func bySpanStart(a, b Span) int { return cmp.Or(a.Page-b.Page, a.Start-b.Start) }
 
 // find is Find for one form of the phrase.
 func (m *Matcher) find(phrase string) []Span {
@@ -191,7 +189,7 @@ func (m *Matcher) find(phrase string) []Span {
 			for _, se := range m.subs.FindCount(number, rest) {
 				out = m.appendPageSpans(out, se[0], se[1])
 			}
-			slices.SortFunc(out, func(a, b Span) int { return cmp.Or(a.Page-b.Page, a.Start-b.Start) })
+			slices.SortFunc(out, bySpanStart)
 		}
 		return out
 	}

@@ -62,15 +62,18 @@ func IsSubstringTerm(word string) bool {
 // Arabic digits too (一万二千人 as 12000人: arabicCounts), whose forms
 // find it however it is written; when the word starts with the count it
 // is searched so only, as its own letters would find the count inside a
-// larger number (一万二千人 in 十一万二千人).
+// larger number (一万二千人 in 十一万二千人), unless the word holds a second
+// count (十全十美, 一万人三千场), which only its own letters find.
 func searchForms(word string) []string {
 	w, ok, atStart := arabicCounts(word)
-	switch {
-	case !ok:
+	if !ok {
 		return formsOf(word)
-	case atStart:
+	}
+	if _, _, one := countPhrase(w); atStart && one {
 		return formsOf(w) // 12000人 finds 一万二千人 (newCountQuery)
 	}
+	// Words before the count, or a second count after it (十全十美 is
+	// 10全10美, which no count query finds): as written too.
 	forms := formsOf(word)
 	for _, f := range formsOf(w) {
 		if !slices.Contains(forms, f) {
@@ -79,6 +82,11 @@ func searchForms(word string) []string {
 	}
 	return forms
 }
+
+// SearchForms are the forms a query word is searched in (searchForms:
+// 12000人 is searched as 1.2万人 too), so that what marks a hit knows
+// every number it may have found.
+func SearchForms(word string) []string { return searchForms(word) }
 
 // formsOf is searchForms of a word with no count in Chinese numerals.
 func formsOf(word string) []string {

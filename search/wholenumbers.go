@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/lcmonitor/evidence/index"
+	"github.com/lcmonitor/evidence/internal/cnnum"
 )
 
 // A mark never cuts a number. The index finds a statement's or a query's
@@ -41,13 +42,26 @@ func numbersOf(texts ...string) numberSet {
 	return out
 }
 
-// termNumbers are the numbers of a query's words.
+// termNumbers are the numbers of a query's words, in each of the forms
+// the index searches them in (12000人 as 1.2万人 too: index.SearchForms),
+// so that a number found in another form than the query's is marked
+// whole.
 func termNumbers(clauses []index.Clause) numberSet {
-	var texts []string
+	var words []string
 	for _, c := range clauses {
 		for _, t := range c.Any {
-			texts = append(texts, t.Text)
+			words = append(words, t.Text)
 		}
+	}
+	return wordNumbers(words...)
+}
+
+// wordNumbers are the numbers of query words in each of their search
+// forms.
+func wordNumbers(words ...string) numberSet {
+	texts := slices.Clone(words)
+	for _, w := range words {
+		texts = append(texts, index.SearchForms(w)...)
 	}
 	return numbersOf(texts...)
 }
@@ -97,10 +111,8 @@ func sepJoins(sep rune, t string, off int) bool {
 }
 
 // isChineseNumeral reports the characters a number is written with in
-// words (七十二, 一千二百, 三万).
-func isChineseNumeral(r rune) bool {
-	return strings.ContainsRune("〇零一二两三四五六七八九十百千万亿", r)
-}
+// words (七十二, 一千二百, 三万, 壹万贰仟, 兩萬: cnnum.IsNumeral).
+func isChineseNumeral(r rune) bool { return cnnum.IsNumeral(r) }
 
 // numberAt is the number that begins at byte i of t, if one does.
 func numberAt(t string, i int) (start, end int, ok bool) {

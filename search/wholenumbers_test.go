@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -107,6 +108,55 @@ func TestMarksACountWrittenInChineseNumerals(t *testing.T) {
 		}
 		if !strings.Contains(got, want) {
 			t.Errorf("page marked for %q: %s, want %q in it", q, got, want)
+		}
+	}
+}
+
+// TestMarksACountFoundInAnotherForm: a count the index finds written in
+// another form than the query's (1.2万人 for 12000人 or 一万二千人, 12000人
+// for 1.2万人) is marked whole in a hit's fragment, from the index's own
+// spans, not cut into the pieces of a number nobody asked for.
+func TestMarksACountFoundInAnotherForm(t *testing.T) {
+	idx, err := index.OpenMem()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	docs := []index.Document{
+		{ID: "wan", Pages: []string{"全年线上学习1.2万人,其中老年人0.5万人。"}},
+		{ID: "arabic", Pages: []string{"全年参加社区教育培训12000人,投入经费20000元。"}},
+		{ID: "cn", Pages: []string{"全年参加社区教育培训一万二千人,投入经费两万元。"}},
+	}
+	if err := idx.Index(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"wan": "<mark>1.2万人</mark>", "arabic": "<mark>12000人</mark>", "cn": "<mark>一万二千人</mark>"}
+	for _, q := range []string{"12000人", "1.2万人", "一万二千人"} {
+		clauses := []index.Clause{{Any: []index.Term{{Text: q}}}}
+		res, err := idx.Search(context.Background(), index.Query{Clauses: clauses, Size: 10, WithText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != len(docs) {
+			t.Errorf("search %q: %d hits, want %d", q, len(res.Hits), len(docs))
+		}
+		for _, h := range res.Hits {
+			frags := buildFragmentsFor(h.Pages, h.Spans, termNumbers(clauses))
+			if len(frags) != 1 || !strings.Contains(frags[0].HTML, want[h.ID]) {
+				t.Errorf("search %q, fragment of %s: %+v, want %q in it", q, h.ID, frags, want[h.ID])
+			}
+		}
+	}
+}
+
+// TestNumbersOfFinancialAndTraditionalNumerals: a number written in
+// financial numerals (壹万贰仟) or traditional ones (兩萬) is one number
+// to keep whole, as the index and values read it (cnnum).
+func TestNumbersOfFinancialAndTraditionalNumerals(t *testing.T) {
+	got := numbersOf("经费壹万贰仟元,兩萬人参加")
+	for _, want := range []string{"壹万贰仟", "兩萬"} {
+		if !got[want] {
+			t.Errorf("numbersOf: %v, want %q in it", got, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/cnnum"
 	"golang.org/x/text/width"
 )
 
@@ -56,20 +57,14 @@ func fold(s string) string { return width.Fold.String(s) }
 
 // Chinese numerals: the common digits, the financial ones (壹 to 玖, 拾
 // 佰 仟, as on a receipt) and the traditional forms a passage may keep
-// (兩, 萬, 億).
-const (
-	cnDigits    = "零〇一二两兩三四五六七八九壹贰叁肆伍陆柒捌玖"
-	cnFinancial = "壹贰叁肆伍陆柒捌玖"
-	cnUnits     = "十百千拾佰仟"
-	cnBig       = "万亿萬億"
-)
-
-func isDigit(r rune) bool   { return r >= '0' && r <= '9' }
-func isHan(r rune) bool     { return unicode.Is(unicode.Han, r) }
-func isCNDigit(r rune) bool { return strings.ContainsRune(cnDigits, r) }
-func isCNNum(r rune) bool {
-	return isCNDigit(r) || strings.ContainsRune(cnUnits+cnBig, r) || r == '点'
+// (兩, 萬, 億), as internal/cnnum reads them.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+func isHan(r rune) bool   { return unicode.Is(unicode.Han, r) }
+func isCNDigit(r rune) bool {
+	_, ok := cnnum.Digit(r)
+	return ok
 }
+func isCNNum(r rune) bool { return cnnum.IsNumeral(r) || r == '点' }
 
 // findNumbers scans folded text for Arabic numbers (with thousands
 // separators, decimals and 万/亿/千 multipliers) and Chinese numerals.
@@ -180,7 +175,8 @@ done:
 }
 
 // multipliersAt reads the multipliers at rs[j:] (万, 千万, 十): the power
-// of ten they make and where they end.
+// of ten they make and where they end. 十 counts as the others do (3十 is
+// 30, as 3千 is 3000) but only first: 3万十 is 30000 and a 十 after it.
 func multipliersAt(rs []rune, j int) (exp, end int) {
 	for j < len(rs) {
 		m := multiplier2(rs[j])
@@ -206,33 +202,6 @@ func groupOfThree(rs []rune, j int) bool {
 	return j+3 == len(rs) || !isDigit(rs[j+3])
 }
 
-func multiplier(r rune) float64 {
-	switch r {
-	case '万', '萬':
-		return 1e4
-	case '亿', '億':
-		return 1e8
-	case '千', '仟':
-		return 1e3
-	case '百', '佰':
-		return 1e2
-	}
-	return 0
-}
-
-func cnDigit(r rune) int {
-	switch r {
-	case '零', '〇':
-		return 0
-	case '两', '兩':
-		return 2
-	}
-	if i := strings.IndexRune(cnFinancial, r); i >= 0 {
-		return i/3 + 1 // UTF-8: three bytes a rune
-	}
-	return strings.IndexRune("零一二三四五六七八九", r) / 3
-}
-
 // chinese reads a Chinese numeral from rs[i:]: 一百二十三, 十二, 一万二千,
 // 三点五, 二〇一八 (digit by digit), 1.2亿's Chinese cousin 一点二亿.
 func chinese(rs []rune, i int) (Number, int, bool) {
@@ -243,10 +212,24 @@ func chinese(rs []rune, i int) (Number, int, bool) {
 		}
 		j++
 	}
+	// Financial numerals make a number only written wholly so (壹万贰仟):
+	// one next to common numerals is part of a word (队伍十二支, 登陆十万次),
+	// so the number starts after it and ends before the next one.
+	if cnnum.LastFinancial(rs[i:j]) >= 0 {
+		if cnnum.IsFinancial(rs[i]) {
+			return Number{}, 0, false
+		}
+		for k := i; k < j; k++ {
+			if cnnum.IsFinancial(rs[k]) {
+				j = k
+				break
+			}
+		}
+	}
 	word := rs[i:j]
 	// A lone multiplier (百, 千, 万) is a word, not a number, and so is a
 	// lone financial digit (陆续, 肆意).
-	if len(word) == 1 && (!isCNDigit(word[0]) && word[0] != '十' || strings.ContainsRune(cnFinancial, word[0])) {
+	if len(word) == 1 && (!isCNDigit(word[0]) && word[0] != '十' || cnnum.IsFinancial(word[0])) {
 		return Number{}, 0, false
 	}
 	v, ok := cnValue(word)
@@ -256,91 +239,39 @@ func chinese(rs []rune, i int) (Number, int, bool) {
 	return Number{Value: v}, j, true
 }
 
+// cnValue is the value of a run of Chinese numerals: digit by digit in
+// common numerals (二〇二四), else as cnnum reads it (一万二千, 三点五,
+// 壹万贰仟), with a leading 百 or 千 read as 一百, 一千 (百万, 千万).
 func cnValue(w []rune) (float64, bool) {
-	if k := indexRune(w, '点'); k >= 0 {
-		whole, ok := cnValue(w[:k])
-		if !ok {
-			return 0, false
-		}
-		// Written out in decimal and read once, as arabic does, so that
-		// 一点一亿 is exactly 110000000.
-		var b strings.Builder
-		b.WriteString(strconv.FormatFloat(whole, 'f', -1, 64) + ".")
-		rest := w[k+1:]
-		exp := 0
-		for len(rest) > 0 && !isCNDigit(rest[len(rest)-1]) {
-			mm := multiplier(rest[len(rest)-1])
-			if mm == 0 {
-				return 0, false
-			}
-			exp += int(math.Round(math.Log10(mm)))
-			rest = rest[:len(rest)-1]
-		}
-		for _, r := range rest {
-			b.WriteByte(byte('0' + cnDigit(r)))
-		}
-		v, err := strconv.ParseFloat(b.String()+"0e"+strconv.Itoa(exp), 64)
-		return v, err == nil
+	if len(w) == 0 {
+		return 0, false
 	}
+	// Digit by digit only in common numerals: 陆陆续续 is no 66.
 	positional := true
 	for _, r := range w {
-		if !isCNDigit(r) {
+		if !isCNDigit(r) || cnnum.IsFinancial(r) {
 			positional = false
 		}
 	}
 	if positional {
 		v := 0.0
 		for _, r := range w {
-			v = v*10 + float64(cnDigit(r))
+			d, _ := cnnum.Digit(r)
+			v = v*10 + float64(d)
 		}
 		return v, true
 	}
-	total, section, digit := 0.0, 0.0, -1.0
-	for _, r := range w {
-		switch {
-		case isCNDigit(r):
-			digit = float64(cnDigit(r))
-		case strings.ContainsRune(cnUnits, r):
-			if digit < 0 {
-				digit = 1
-			}
-			section += digit * multiplier2(r)
-			digit = -1
-		case strings.ContainsRune(cnBig, r):
-			if digit > 0 {
-				section += digit
-			}
-			if section == 0 && total == 0 {
-				return 0, false
-			}
-			if multiplier(r) == 1e8 {
-				total = (total + section) * 1e8
-			} else {
-				total += section * 1e4
-			}
-			section, digit = 0, -1
-		default:
-			return 0, false
-		}
+	if m := cnnum.SmallUnit(w[0]); m == 100 || m == 1000 {
+		w = append([]rune{'一'}, w...)
 	}
-	if digit > 0 {
-		section += digit
+	v, ok := cnnum.Value(w)
+	if !ok {
+		return 0, false
 	}
-	return total + section, true
+	f, _ := v.Float64()
+	return f, true
 }
 
-func multiplier2(r rune) float64 {
-	if r == '十' || r == '拾' {
-		return 10
-	}
-	return multiplier(r)
-}
-
-func indexRune(w []rune, r rune) int {
-	for i, x := range w {
-		if x == r {
-			return i
-		}
-	}
-	return -1
-}
+// multiplier2 is the multiplier r stands for (十 to 亿, 拾 to 億), 0 for
+// any other character.
+func multiplier2(r rune) float64 { return float64(cnnum.SmallUnit(r) + cnnum.BigUnit(r)) }

@@ -39,6 +39,7 @@ func TestParseNumber(t *testing.T) {
 		{"壹佰贰拾叁", 123, false},
 		{"一萬兩千", 12000, false},
 		{"两萬", 20000, false},
+		{"3十", 30, false},
 		{"5‰", 0.5, true},
 		// A value that fell: a negative growth rate.
 		{"-5", -5, false},
@@ -58,7 +59,7 @@ func TestParseNumber(t *testing.T) {
 			t.Errorf("ParseNumber(%q) = %v (percent %v), want %v (percent %v)", tt.in, got.Value, got.Percent, tt.want, tt.percent)
 		}
 	}
-	for _, bad := range []string{"", "abc", "12 人", "1,2", "百", "约12万左右", "--5", "5-", "陆", "拾", "1万2", "1千2万"} {
+	for _, bad := range []string{"", "abc", "12 人", "1,2", "百", "约12万左右", "--5", "5-", "陆", "拾", "1万2", "1千2万", "伍一千", "陆陆"} {
 		if n, err := ParseNumber(bad); err == nil {
 			t.Errorf("ParseNumber(%q) = %v, want an error", bad, n.Value)
 		}
@@ -87,6 +88,17 @@ func TestContains(t *testing.T) {
 		{"全年十二万人次参加", 120000, true},
 		{"全市十一万二千人参加", 12000, false},
 		{"陆续开展活动", 6, false},
+		// Financial numerals inside words next to common ones.
+		{"志愿者队伍十二支", 12, true},
+		{"志愿者队伍十二支", 52, false},
+		{"教师队伍十万人", 100000, true},
+		{"教师队伍十万人", 500000, false},
+		{"登陆十万次", 100000, true},
+		{"登陆十万次", 600000, false},
+		{"陆陆续续开展活动", 66, false},
+		{"三四十人", 40, true},
+		{"三四十人", 340, false},
+		{"经费壹万零伍佰元", 10500, true},
 		{"覆盖率达到85.3%", 85.4, false},
 		{"2017年共举办342场大讲堂", 342, true},
 		{"2017年共举办342场大讲堂", 2017, true},

@@ -2,6 +2,7 @@ package zh
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -40,6 +41,12 @@ func TestParseChineseNumber(t *testing.T) {
 		{"十三五", ""},
 		{"万一", ""},
 		{"一万万", ""},
+		{"一亿亿", ""},
+		{"一万亿亿", ""},
+		{"九千九百九十九万亿", "9999000000000000"},
+		{"一千万亿亿", ""},
+		{"一万亿一万亿", ""},                // 21 digits
+		{"一二三四五六七八九十一二三四五六七八九十一", ""}, // longer than a count
 		{"百", ""},
 		{"千万", ""},
 		{"十百", ""},
@@ -76,6 +83,25 @@ func TestChineseCounts(t *testing.T) {
 		{"百姓千人计划万人", nil},
 		{"第1,2千人", nil},
 		{"A3千人", nil},
+		{"一亿亿人", nil},
+		// Financial numerals inside words next to common ones.
+		{"教师队伍十万人", []string{"十万=100000人"}},
+		{"登陆十万次", []string{"十万=100000次"}},
+		{"志愿者队伍十二支", []string{"十二=12支"}},
+		{"十二伍人", nil},
+		// Common words: 十分, counts that are no one number.
+		{"各级领导十分重视", nil},
+		{"干劲十足", nil},
+		{"满分十分", nil},
+		{"几十万人参加", nil},
+		{"数十万人参加", nil},
+		{"数十人参加", nil},
+		{"共十人参加,十多个社区", []string{"十=10人", "十=10多"}},
+		// After a comma (folded from ，) that follows no digit: a count.
+		{"全年,一万二千人.两万元", []string{"一万二千=12000人", "两万=20000元"}},
+		{"近十万人参加", []string{"十万=100000人"}},
+		{"经费壹万零伍佰元", []string{"壹万零伍佰=10500元"}},
+		{"共" + strings.Repeat("一", 21) + "十人", nil},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.text)
@@ -86,5 +112,54 @@ func TestChineseCounts(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("ChineseCounts(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// A crafted run of numerals (一亿亿…亿人, 111…1千人) is no count, and
+// reading it costs no more than a short one: counted in allocations,
+// which grew with the run's length (a big number multiplied by each 亿,
+// one 500 KB token).
+func TestChineseCountsLongRun(t *testing.T) {
+	tests := []string{
+		"一" + strings.Repeat("亿", 100000) + "人",
+		strings.Repeat("1", 499990) + "千人",
+		strings.Repeat("一万", 50000) + "人",
+	}
+	for _, text := range tests {
+		rs := []rune("培训" + text + ",投入两万元")
+		var got []string
+		for _, c := range ChineseCounts(rs) {
+			got = append(got, c.Number+string(rs[c.End]))
+		}
+		if want := []string{"20000元"}; !slices.Equal(got, want) {
+			t.Errorf("ChineseCounts(%.10q…) = %q, want %q", text, got, want)
+		}
+		if allocs := testing.AllocsPerRun(2, func() { ChineseCounts(rs) }); allocs > 50 {
+			t.Errorf("ChineseCounts(%.10q…): %v allocations, want at most 50", text, allocs)
+		}
+		ft := []byte(string(rs))
+		for _, tok := range Bigrams(ft, false) {
+			if len(tok.Term) > 64 {
+				t.Errorf("Bigrams(%.10q…) has a token of %d bytes", text, len(tok.Term))
+				break
+			}
+		}
+	}
+}
+
+// BenchmarkChineseCounts reads counts in a report-sized text of ordinary
+// sentences and in the crafted runs TestChineseCountsLongRun bounds.
+func BenchmarkChineseCounts(b *testing.B) {
+	for name, text := range map[string]string{
+		"report": strings.Repeat("全年培训一万二千人,投入经费两万元,各级领导十分重视,参加学习十二万人次。", 5000),
+		"yi":     "一" + strings.Repeat("亿", 100000) + "人",
+		"digits": strings.Repeat("1", 499990) + "千人",
+	} {
+		rs := []rune(text)
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				ChineseCounts(rs)
+			}
+		})
 	}
 }
