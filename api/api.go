@@ -103,6 +103,8 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/tokens", handle: h.handleTokenCreate},
 		{pattern: "DELETE /api/v1/tokens/{id}", handle: h.handleTokenRevoke},
 		{pattern: "GET /api/v1/events", handle: h.handleEvents},
+		{pattern: "GET /api/v1/admin/reread", handle: h.handleRereadState, roles: adminRoles},
+		{pattern: "POST /api/v1/admin/reread", handle: h.handleRereadStart, roles: adminRoles},
 		{pattern: "POST /api/v1/claims", handle: h.handleClaimCreate},
 		{pattern: "GET /api/v1/claims", handle: h.handleClaimList},
 		{pattern: "GET /api/v1/claims/{id}", handle: h.handleClaimView},

@@ -178,10 +178,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}
 			return e.request("DELETE", "/api/v1/tokens/"+id, nil)
 		}, expect(want{"admin": 200, "coordA": 404, "coordB": 404, "expert": 404, "reviewer": 404, "contribA": 404})},
-		"GET /api/v1/events":      {func() *http.Request { return e.request("GET", "/api/v1/events", nil) }, adminOnly(200)},
-		"POST /api/v1/claims":     {func() *http.Request { return e.request("POST", "/api/v1/claims", claimBody) }, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
-		"GET /api/v1/claims":      {func() *http.Request { return e.request("GET", "/api/v1/claims", nil) }, all(200)},
-		"GET /api/v1/claims/{id}": {func() *http.Request { return e.request("GET", "/api/v1/claims/"+claimA, nil) }, readA()},
+		"GET /api/v1/events":        {func() *http.Request { return e.request("GET", "/api/v1/events", nil) }, adminOnly(200)},
+		"GET /api/v1/admin/reread":  {func() *http.Request { return e.request("GET", "/api/v1/admin/reread", nil) }, adminOnly(200)},
+		"POST /api/v1/admin/reread": {func() *http.Request { return e.request("POST", "/api/v1/admin/reread", nil) }, adminOnly(202)},
+		"POST /api/v1/claims":       {func() *http.Request { return e.request("POST", "/api/v1/claims", claimBody) }, expect(want{"admin": 201, "coordA": 201, "coordB": 403, "expert": 403, "reviewer": 403, "contribA": 403})},
+		"GET /api/v1/claims":        {func() *http.Request { return e.request("GET", "/api/v1/claims", nil) }, all(200)},
+		"GET /api/v1/claims/{id}":   {func() *http.Request { return e.request("GET", "/api/v1/claims/"+claimA, nil) }, readA()},
 		"PATCH /api/v1/claims/{id}": {func() *http.Request {
 			return e.request("PATCH", "/api/v1/claims/"+claimA, `{"statement":"杭州市建立了学分银行并运行"}`)
 		}, editA(200)},

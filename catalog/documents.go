@@ -382,6 +382,9 @@ type StatusChange struct {
 	ErrorEnglish string
 	Pages        int      // set when > 0
 	Reading      *Reading // how the pages were read; set when not nil (on extraction)
+	// Reader, when not nil, is the reader that gave the stored text and
+	// its rules' version (set on extraction).
+	Reader *TextReader
 	// Fill, when not nil, fills the fields the uploader left empty from
 	// the text, in the same transaction (see fillFields).
 	Fill *FieldFill
@@ -431,6 +434,12 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) error
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?
 					WHERE id = ?`, sources, confidence, seals, c.ID); err != nil {
 			return fmt.Errorf("set reading of %s: %w", c.ID, err)
+		}
+	}
+	if c.Reader != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE document SET reader = ?, reader_version = ? WHERE id = ?`,
+			c.Reader.Name, c.Reader.Version, c.ID); err != nil {
+			return fmt.Errorf("set reader of %s: %w", c.ID, err)
 		}
 	}
 	if n, _ := res.RowsAffected(); n == 0 {

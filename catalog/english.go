@@ -282,6 +282,9 @@ var englishMessages = map[string]string{
 	"台账前 %d 行中没有含 %s(%s)列的表头;表头应为 指标编码、数值、单位、文档编号、页码、引文(表头之上的标题行可以保留)": "The first %d {row|rows} of the ledger {has|have} no header with the column %s (%s); the header should read indicator, value, unit, document_id, page, quote (title rows above it may stay)",
 	// Retrying and replacing failed documents, the upload queue, page thumbnails.
 	"只有处理失败的文档可以重新读取;该文档%s":                                                "Only a document that failed can be read again; this one %s",
+	"只有管理员可以用新版读取器重新读取材料":                                                  "Only an admin can have documents read again by newer readers",
+	"处理流程没有运行,无法重新读取":                                                      "The processing pipeline is not running; nothing can be read again",
+	"重新读取正在进行(%d/%d),请稍后刷新页面查看进度":                                          "Reading again is already running (%d/%d); reload the page later to follow it",
 	"只有处理失败的文档可以替换原件;该文档%s":                                                "Only a document that failed can have its original replaced; this one %s",
 	"只有处理失败的文档可以替换原件":                                                      "Only a document that failed can have its original replaced",
 	"本市档案中已有同一文件“%s”;无需替换,可删除这一份":                                          "The city's archive already holds the same file “%s”; there is nothing to replace, and this one can be deleted",

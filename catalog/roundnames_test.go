@@ -30,8 +30,11 @@ func testMigrationKeepsPastRoundsNames(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := len(files) - 2 // 020, then 021
+	before := len(files) - 3 // 020, then 021 and 022
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoTextReader(ctx, tx); err != nil {
+			return err
+		}
 		if err := undoFieldsRevision(ctx, tx); err != nil {
 			return err
 		}

@@ -170,6 +170,9 @@ func testMigrationKeepsEarlierFailuresInChinese(t *testing.T, s *Store) {
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE document DROP COLUMN error_en`); err != nil {
 			return err
 		}
+		if err := undoTextReader(ctx, tx); err != nil { // 022
+			return err
+		}
 		if err := undoFieldsRevision(ctx, tx); err != nil { // 021
 			return err
 		}

@@ -41,6 +41,7 @@ func (j indexJob) readByOCR() bool {
 // work and reconciles the index with the catalog.
 func (s *Service) Start(ctx context.Context) error {
 	ctx, s.cancel = context.WithCancel(ctx)
+	s.running = ctx
 	s.toIndex = make(chan indexJob, s.cfg.BatchSize*2)
 	s.reconciled = make(chan struct{})
 	if err := s.requeueUnfinished(ctx); err != nil {
@@ -366,7 +367,8 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	trusted := reading.TrustedPages(t.Pages)
 	f := fields.Read(trusted, t.Title)
 	fill := fieldFill(f)
-	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill}
+	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill,
+		Reader: &catalog.TextReader{Name: t.Extractor, Version: t.Version}}
 	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
 		Text: text, Alone: change}}

@@ -390,7 +390,9 @@ type KeptText struct {
 // it (a deleted document's citations count too: a citation keeps its
 // bytes): read anew, the passage could move to another page or change, and
 // the citation would no longer point at what the reviewer checked. A text
-// that cannot be read is Check's and Repair's business, not this.
+// that cannot be read is Check's and Repair's business, not this. The
+// reader of a text the catalog had not recorded (extracted before it did)
+// is recorded as its text is loaded, for CountOutdated.
 // progress, when not nil, is told of each original read.
 func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
 	bySHA := map[string][]*catalog.Document{}
@@ -408,13 +410,25 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 	if err != nil {
 		return nil, nil, err
 	}
+	unknown := map[string]bool{} // texts whose reader the catalog lacks: recorded as they are loaded
+	if err := s.cat.ReadTexts(ctx, func(t catalog.ReadText) { unknown[t.SHA256] = unknown[t.SHA256] || t.Reader == nil }); err != nil {
+		return nil, nil, err
+	}
 	var outdated []string
 	for _, sha := range order {
 		t, err := LoadText(ctx, s.blobs, sha)
 		if storeDown(ctx, err) {
 			return nil, nil, err
 		}
-		if err != nil || t.Version >= extract.VersionOf(t.Extractor) {
+		if err != nil {
+			continue
+		}
+		if unknown[sha] {
+			if err := s.cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: t.Extractor, Version: t.Version}); err != nil {
+				return nil, nil, err
+			}
+		}
+		if t.Version >= extract.VersionOf(t.Extractor) {
 			continue
 		}
 		if n := cited[sha]; n > 0 {

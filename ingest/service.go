@@ -166,6 +166,10 @@ type Service struct {
 	wg       sync.WaitGroup
 	indexMu  sync.Mutex // serialises index writes; see writeIndex
 	cancel   context.CancelFunc
+	// running is Start's context, ended by Close: background work the
+	// server starts (StartReread) ends with it.
+	running context.Context
+	reread  rereadState // the latest 重新读取 run; see StartReread
 	// reconciled is closed when Start's pass over the index and the
 	// catalog is done (Settle); requeued is what that pass queued
 	// (Reindexed), written before it is closed.

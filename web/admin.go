@@ -22,6 +22,7 @@ type adminPage struct {
 	Events    []catalog.Event
 	Framework *catalog.Framework
 	Readers   []extract.Reader
+	Reread    *rereadSection // newer readers' count and the latest run
 	Roles     []string
 	Notice    string
 	// Forms holds the form that came back with errors ("user", "city",
@@ -72,6 +73,10 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int
 		p.Framework = fw
 	}
 	p.Readers = h.Ingest.Readers(r.Context())
+	if p.Reread, err = h.rereadSection(r); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	p.CityNames = map[string]string{}
 	for _, c := range p.Cities {
 		p.CityNames[c.Code] = cityLabel(langOf(r), c)

@@ -417,6 +417,10 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		"POST /admin/framework": {func(b *browser) *http.Response {
 			return b.postFiles("/admin/framework", nil, map[string][]byte{"demo.yaml": framework.Demo})
 		}, adminOnly("303")},
+		"POST /admin/reread": {func(b *browser) *http.Response {
+			resp, _ := b.post("/admin/reread", form())
+			return resp
+		}, adminOnly("303")},
 	}
 
 	routes := Routes()

@@ -1,0 +1,107 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// rereadJSON is what GET and POST /api/v1/admin/reread answer: how many
+// documents newer readers would read otherwise, and the latest run.
+type rereadJSON struct {
+	Outdated outdatedJSON `json:"outdated"`
+	Run      *rereadRun   `json:"run"` // null when none ran since the server started
+}
+
+type outdatedJSON struct {
+	Documents int `json:"documents"`
+	Texts     int `json:"texts"`
+	Fields    int `json:"fields"`
+	Unknown   int `json:"unknown"` // whose text's reader is not on record
+}
+
+type rereadRun struct {
+	By         string          `json:"by"`
+	Started    time.Time       `json:"started"`
+	Finished   *time.Time      `json:"finished,omitempty"`
+	Running    bool            `json:"running"`
+	Phase      string          `json:"phase"`
+	Done       int             `json:"done"`
+	Total      int             `json:"total"`
+	Queued     []string        `json:"queued"`
+	Kept       []keptText      `json:"kept"`
+	Read       int             `json:"fields_read"`
+	Changed    []changedFields `json:"fields_changed"`
+	Error      string          `json:"error,omitempty"`
+	ErrorEn    string          `json:"error_en,omitempty"`
+	Unreadable int             `json:"unreadable"`
+}
+
+type keptText struct {
+	ID       string `json:"id"`
+	Filename string `json:"filename"`
+	Cited    int    `json:"cited"`
+	Reason   string `json:"reason,omitempty"`
+}
+
+type changedFields struct {
+	ID        string `json:"id"`
+	Filename  string `json:"filename"`
+	Title     string `json:"title"`
+	DocNumber string `json:"doc_number"`
+	Issuer    string `json:"issuer"`
+	IssuedOn  string `json:"issued_on"`
+}
+
+// handleRereadState answers the count and the latest run (admin).
+func (h *handler) handleRereadState(w http.ResponseWriter, r *http.Request) {
+	h.writeReread(w, r, http.StatusOK)
+}
+
+// handleRereadStart starts reading again what older readers read, in the
+// background (admin); a run already going is 409.
+func (h *handler) handleRereadStart(w http.ResponseWriter, r *http.Request) {
+	if err := h.Ingest.StartReread(userFrom(r.Context())); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeReread(w, r, http.StatusAccepted)
+}
+
+func (h *handler) writeReread(w http.ResponseWriter, r *http.Request, status int) {
+	c, err := h.Ingest.CountOutdated(r.Context())
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	out := rereadJSON{Outdated: outdatedJSON{Documents: c.Documents, Texts: c.Texts, Fields: c.Fields, Unknown: c.Unknown}}
+	if run := h.Ingest.RereadState(); run != nil {
+		out.Run = rereadRunJSON(run)
+	}
+	h.writeJSON(w, r, status, out)
+}
+
+func rereadRunJSON(run *ingest.RereadRun) *rereadRun {
+	j := &rereadRun{By: run.By, Started: run.Started, Running: run.Running, Phase: run.Phase, Done: run.Done,
+		Total: run.Total, Queued: run.Queued, Read: run.Fields.Read, Unreadable: run.Fields.Unreadable,
+		Kept: []keptText{}, Changed: []changedFields{}}
+	if j.Queued == nil {
+		j.Queued = []string{}
+	}
+	if !run.Finished.IsZero() {
+		j.Finished = &run.Finished
+	}
+	if run.Err != nil {
+		j.Error, j.ErrorEn = catalog.MessageIn(run.Err, false), catalog.MessageIn(run.Err, true)
+	}
+	for _, k := range run.Kept {
+		j.Kept = append(j.Kept, keptText{ID: k.Document.ID, Filename: k.Document.Filename, Cited: k.Cited, Reason: k.Reason})
+	}
+	for _, d := range run.Fields.Changed {
+		j.Changed = append(j.Changed, changedFields{ID: d.ID, Filename: d.Filename, Title: d.Title, DocNumber: d.DocNumber,
+			Issuer: d.Issuer, IssuedOn: d.IssuedOn})
+	}
+	return j
+}

@@ -1,0 +1,173 @@
+package ingest
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/ingest/fields"
+)
+
+// OutdatedCount is how many documents newer readers would read otherwise,
+// counted from the catalog alone (no text is loaded).
+type OutdatedCount struct {
+	Texts  int // whose stored text an older extraction reader read, no citation holding it
+	Fields int // whose title, 文号, issuer and date an older field reader read
+	// Documents counts those of either kind once.
+	Documents int
+	// Unknown counts the documents whose text's reader the catalog has not
+	// recorded (extracted before it did): a run loads their texts, reads
+	// again those an older reader read, and records the others' readers.
+	Unknown int
+}
+
+// CountOutdated counts the documents RereadOutdated and RereadFields would
+// read again, as the admin page shows them. A text a claim or a value
+// cites is not counted: RereadOutdated keeps it.
+func (s *Service) CountOutdated(ctx context.Context) (OutdatedCount, error) {
+	cited, err := s.cat.FoundCitations(ctx)
+	if err != nil {
+		return OutdatedCount{}, err
+	}
+	var c OutdatedCount
+	either := map[string]bool{}
+	err = s.cat.ReadTexts(ctx, func(t catalog.ReadText) {
+		switch {
+		case t.Reader == nil:
+			c.Unknown++
+		case t.Reader.Version < extract.VersionOf(t.Reader.Name) && cited[t.SHA256] == 0:
+			c.Texts++
+			either[t.ID] = true
+		}
+	})
+	if err != nil {
+		return OutdatedCount{}, err
+	}
+	err = s.cat.DocumentsWithFieldsBefore(ctx, fields.Revision, func(d *catalog.Document) {
+		c.Fields++
+		either[d.ID] = true
+	})
+	if err != nil {
+		return OutdatedCount{}, err
+	}
+	c.Documents = len(either)
+	return c, nil
+}
+
+// RereadRun is a run of 重新读取 on the running server: RereadOutdated
+// then RereadFields, what they found and how far they are.
+type RereadRun struct {
+	By                string // the admin who started it
+	Started, Finished time.Time
+	Running           bool
+	Phase             string     // "text" while texts are read again, then "fields"
+	Done, Total       int        // of the phase
+	Queued            []string   // documents whose text was read anew, queued for the pipeline
+	Kept              []KeptText // texts left as older readers gave them, and why
+	Fields            FieldsReread
+	Err               error // why the run stopped short, nil when it did not
+}
+
+// rereadState holds the latest run; the mutex keeps two from running at
+// once and readers from seeing it half written.
+type rereadState struct {
+	mu   sync.Mutex
+	run  *RereadRun
+	hold chan struct{} // when not nil, runs wait for it to close before reading (HoldReread)
+}
+
+// HoldReread makes the runs StartReread starts wait, Running with nothing
+// done, until release is called: for tests that need a run in progress
+// (a second start refused) without racing a small archive's run.
+func (s *Service) HoldReread() (release func()) {
+	hold := make(chan struct{})
+	s.reread.mu.Lock()
+	s.reread.hold = hold
+	s.reread.mu.Unlock()
+	var once sync.Once
+	return func() { once.Do(func() { close(hold) }) }
+}
+
+// StartReread starts, for an admin, in the background of the running
+// pipeline, what `evidence repair --outdated` does to texts and fields
+// (RereadOutdated, RereadFields), and queues the documents they changed
+// for the pipeline, which indexes them anew from their new text or
+// fields. A run already going is ECONFLICT; a service not started is
+// EUNAVAILABLE. RereadState says how it goes.
+func (s *Service) StartReread(u *catalog.User) error {
+	if u == nil || u.Role != catalog.RoleAdmin {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以用新版读取器重新读取材料")
+	}
+	if s.running == nil {
+		return catalog.Errorf(catalog.EUNAVAILABLE, "处理流程没有运行,无法重新读取")
+	}
+	s.reread.mu.Lock()
+	defer s.reread.mu.Unlock()
+	if s.reread.run != nil && s.reread.run.Running {
+		return catalog.Errorf(catalog.ECONFLICT, "重新读取正在进行(%d/%d),请稍后刷新页面查看进度", s.reread.run.Done, s.reread.run.Total)
+	}
+	run := &RereadRun{By: u.Username, Started: time.Now(), Running: true, Phase: "text"}
+	s.reread.run = run
+	hold := s.reread.hold
+	s.log.Info("reread started", "user", u.Username)
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		if hold != nil {
+			select {
+			case <-hold:
+			case <-s.running.Done():
+			}
+		}
+		s.runReread(s.running, run)
+	}()
+	return nil
+}
+
+// RereadState is the latest run as it stands, nil when none ran since the
+// server started.
+func (s *Service) RereadState() *RereadRun {
+	s.reread.mu.Lock()
+	defer s.reread.mu.Unlock()
+	if s.reread.run == nil {
+		return nil
+	}
+	r := *s.reread.run
+	return &r
+}
+
+// runReread is StartReread's background work.
+func (s *Service) runReread(ctx context.Context, run *RereadRun) {
+	progress := func(done, total int) {
+		s.reread.mu.Lock()
+		run.Done, run.Total = done, total
+		s.reread.mu.Unlock()
+	}
+	queued, kept, err := s.RereadOutdated(ctx, progress)
+	s.reread.mu.Lock()
+	run.Queued, run.Kept, run.Phase, run.Done, run.Total = queued, kept, "fields", 0, 0
+	s.reread.mu.Unlock()
+	var reread FieldsReread
+	if err == nil {
+		reread, err = s.RereadFields(ctx, progress)
+	}
+	for _, id := range queued {
+		s.queue.push(id)
+	}
+	for _, d := range reread.Changed {
+		if !slices.Contains(queued, d.ID) {
+			s.queue.push(d.ID)
+		}
+	}
+	s.reread.mu.Lock()
+	run.Fields, run.Err, run.Running, run.Finished = reread, err, false, time.Now()
+	s.reread.mu.Unlock()
+	if err != nil {
+		s.log.Error("reread", "err", err)
+		return
+	}
+	s.log.Info("reread done", "texts", len(queued), "kept", len(kept), "fields", reread.Read, "changed", len(reread.Changed))
+}

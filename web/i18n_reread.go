@@ -1,0 +1,29 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// The words of the admin page's 重新读取, kept apart from i18n.go so that
+// they merge cleanly; they join messages at start-up, with full-width
+// punctuation as the rest.
+func init() {
+	for k, m := range rereadMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}
+
+var rereadMessages = map[string]map[Lang]string{
+	"admin.reread":         {Chinese: "新版读取器", English: "Newer readers"},
+	"admin.reread.count":   {Chinese: "%d 份材料可用新版读取器重新读取(文字 %d 份,字段 %d 份)", English: "%d documents can be read again by newer readers (texts: %d, fields: %d)"},
+	"admin.reread.none":    {Chinese: "所有材料都已由当前版本的读取器读取", English: "Every document was read by today's readers"},
+	"admin.reread.unknown": {Chinese: "另有 %d 份材料未记录读取器版本,重新读取时一并检查", English: "%d more documents have no reader version on record; reading again checks them too"},
+	"admin.reread.button":  {Chinese: "重新读取", English: "Read again"},
+	"admin.reread.note":    {Chinese: "在后台进行,不必停止服务;人工填写或修改过的字段不变,被定性描述或数值引用的文字保留", English: "Runs in the background, with the server running; fields a person typed or edited stay, texts that claims or values cite are kept"},
+	"admin.reread.started": {Chinese: "已开始重新读取,刷新页面查看进度", English: "Reading again has started; reload the page to follow it"},
+	"admin.reread.running": {Chinese: "正在重新读取:%d/%d", English: "Reading again: %d/%d"},
+	"admin.reread.done":    {Chinese: "上次重新读取:%d 份文字重新提取,%d 份字段重新读取,其中 %d 份有变化(人工填写或修改过的字段不变)", English: "Last run: %d texts extracted again, fields of %d documents read again, %d of them changed (fields a person typed or edited stay)"},
+	"admin.reread.kept":    {Chinese: "保留 %d 份由旧版读取器提取的文字(被引用,或未能重新读取)", English: "%d texts older readers gave were kept (cited, or could not be read again)"},
+	"admin.reread.failed":  {Chinese: "重新读取中途停止:", English: "Reading again stopped: "},
+	"admin.reread.changed": {Chinese: "字段有变化的材料", English: "Documents whose fields changed"},
+	"admin.reread.empty":   {Chinese: "(空)", English: "(empty)"},
+}
