@@ -89,11 +89,16 @@ func (s *Store) takeSeqs(tx *sql.Tx) int64 {
 // took 259 statements to number, and an upload 4 of its transaction's 7
 // (issue 15).
 func (s *Store) assignSeqs(ctx context.Context, tx *sql.Tx, handed int64) (map[int64]int64, error) {
-	var held int64
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM document WHERE seq < 0`).Scan(&held); err != nil {
+	// Count, distinct count and lowest together prove the rows hold
+	// exactly -1..-handed: a stray committed negative seq (a transaction
+	// begun outside inTx) sends the numbering one by one, which stays dense.
+	var held, distinct, lowest int64
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT seq), COALESCE(MIN(seq), 0) FROM document WHERE seq < 0`).
+		Scan(&held, &distinct, &lowest)
+	if err != nil {
 		return nil, fmt.Errorf("count provisional change numbers: %w", err)
 	}
-	if held != handed {
+	if held != handed || distinct != handed || lowest != -handed {
 		return s.assignSeqsOneByOne(ctx, tx)
 	}
 	last, err := countChanges(ctx, tx, held)

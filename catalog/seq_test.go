@@ -38,14 +38,24 @@ func testSeqsNumberChangesInOrder(t *testing.T, s *Store) {
 		}
 		return out
 	}
+	before := s.Statements()
 	if err := s.SetStatus(ctx, changes("D3", "D1", "D2")...); err != nil {
 		t.Fatal(err)
+	}
+	// Three status moves and three statements to number them: count the
+	// provisional seqs, add to the counter, renumber.
+	if got := s.Statements() - before; got != 6 {
+		t.Errorf("one change each of three documents took %d statements, want 6 (numbered at once)", got)
 	}
 	if got := seqs(); got["D3"] != 4 || got["D1"] != 5 || got["D2"] != 6 {
 		t.Errorf("after one change each of D3, D1, D2: seqs %v, want 4, 5, 6 in that order", got)
 	}
+	before = s.Statements()
 	if err := s.SetStatus(ctx, changes("D1", "D2", "D1")...); err != nil {
 		t.Fatal(err)
+	}
+	if got := s.Statements() - before; got <= 6 {
+		t.Errorf("D1 changed twice took %d statements, want more than 6 (numbered one by one)", got)
 	}
 	if got := seqs(); got["D2"] != 7 || got["D1"] != 8 || got["D3"] != 4 {
 		t.Errorf("after D1, D2, D1: seqs %v, want D2 7, D1 8 (its last change), D3 still 4", got)
@@ -56,6 +66,18 @@ func testSeqsNumberChangesInOrder(t *testing.T, s *Store) {
 	}
 	if d.Seq != 9 {
 		t.Errorf("D4 created with seq %d, want 9 (no gap)", d.Seq)
+	}
+	// A committed negative seq (a transaction begun outside inTx) must not
+	// pass for one of this transaction's: counted with D1's two changes it
+	// would make three, as many as handed out.
+	if _, err := s.writer.ExecContext(ctx, `UPDATE document SET seq = -5 WHERE id = 'D4'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStatus(ctx, changes("D1", "D2", "D1")...); err != nil {
+		t.Fatal(err)
+	}
+	if got := seqs(); got["D2"] != 10 || got["D1"] != 11 || got["D4"] != 12 {
+		t.Errorf("after D1, D2, D1 beside a stray provisional seq: seqs %v, want D2 10, D1 11, D4 12", got)
 	}
 	var neg int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM document WHERE seq < 0`).Scan(&neg); err != nil || neg != 0 {

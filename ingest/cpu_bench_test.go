@@ -37,7 +37,7 @@ import (
 // many deletions costs up to ten times the kernel CPU (bench/README.md,
 // ingest step 9), and each run deletes its folder at the end, so compare
 // user-ms/doc, or leave a minute between runs. stmts/doc, the catalog
-// statements a document, is the same from run to run.
+// statements a document, hardly moves with the machine's load.
 //
 // "no-index" is the same with an index that only keeps IDs: the
 // pipeline's own work around Bleve, which issue 15 is about, without
