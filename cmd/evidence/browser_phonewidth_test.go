@@ -24,11 +24,7 @@ func TestMainPagesFitAPhone(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
-	s.addAccounts(pw, [][]string{
-		{"wang", "coordinator", "--city", "330100"},
-		{"jiaoyu", "contributor", "--city", "330100", "--department", "市教育局"},
-	})
-	importTable(t, s, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师 0571-85251234\n")
+	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师 0571-85251234\n")
 	const text = "杭州市学分银行建设实施方案：建立市民终身学习账户，推进学习成果认证、积累与转换。"
 	status, body := s.upload(map[string]string{"city": "330100", "doc_type": "policy", "doc_number": "杭教职成〔2018〕123456789号",
 		"title": "Hangzhou-Learning-City-Credit-Bank-Implementation-Plan-2018-final"}, upload{name: longName, body: []byte(text)})
