@@ -85,27 +85,3 @@ func TestMainPagesFitAPhone(t *testing.T) {
 		u.logout()
 	}
 }
-
-// fitsTheWidth fails when the page is wider than its window: the root
-// element's scrollWidth beyond its clientWidth. It names the elements
-// whose right edge passes the window, the innermost first, for whoever
-// mends it.
-func (u ui) fitsTheWidth(page string) {
-	u.t.Helper()
-	w, cw := eval[int](u, `document.documentElement.scrollWidth`), eval[int](u, `document.documentElement.clientWidth`)
-	if w <= cw {
-		return
-	}
-	wide := eval[[]string](u, `(function () {
-		var cw = document.documentElement.clientWidth, out = [];
-		document.querySelectorAll('body *').forEach(function (e) {
-			var r = e.getBoundingClientRect();
-			if (r.right > cw + 1 && !Array.prototype.some.call(e.children, function (c) { return c.getBoundingClientRect().right > cw + 1; })) {
-				out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '') +
-					' “' + (e.textContent || '').trim().slice(0, 30) + '” to ' + Math.round(r.right) + ' px');
-			}
-		});
-		return out.slice(0, 8);
-	})()`)
-	u.t.Errorf("%s at %d px is %d px wide: %v", page, cw, w, wide)
-}

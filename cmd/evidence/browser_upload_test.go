@@ -103,7 +103,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 		chromedp.SetValue(row(2, `.f-type`), "work_summary"),
 		chromedp.SendKeys(row(2, `.f-date`), "2017年12月28日"),
 		chromedp.SendKeys(row(2, `.f-round`), "2017"))
-	u.noHorizontalScroll("upload with three files at 1280 px")
+	u.fitsTheWidth("upload with three files at 1280 px")
 	// A slow line: each upload starts 0.8 s late, so the button is seen
 	// disabled while they are sent.
 	eval[bool](u, `(function () { var send = XMLHttpRequest.prototype.send;
@@ -128,7 +128,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "upload-totals")
 	u.do("phone width", chromedp.EmulateViewport(390, 844))
-	u.noHorizontalScroll("upload outcomes at 390 px")
+	u.fitsTheWidth("upload outcomes at 390 px")
 	u.shot(shots, "upload-totals-390")
 	u.do("desktop width", chromedp.EmulateViewport(1280, 900))
 
