@@ -421,25 +421,26 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 // stored document d, named by its file name, its title and the path of its
 // page: a renamed copy answered with the stored name alone left the
 // uploader wondering what became of theirs. Uploaded for another round
-// (usedInRound), it says in which round d is and where the indicators
-// linked now count. It is a notice, not an error: a Chinese and an English
-// sentence naming the files as they are written (%q would escape a quote or
-// a backslash in a name).
+// (usedInRound), it says in which round d is, or that it is of none, and
+// where the indicators linked now count. It is a notice, not an error,
+// worded as the upload page and 我的任务 word it (web's upload.duplicate_of
+// and upload.used_in_round): a Chinese and an English sentence naming the
+// files as they are written (%q would escape a quote or a backslash in a
+// name).
 func duplicateNotice(sent string, d *catalog.Document, usedInRound int) (zh, en string) {
-	zh = fmt.Sprintf("上传的文件“%s”与已保存的“%s”\uFF08文档《%s》\uFF0C/documents/%s\uFF09内容完全相同\uFF0C是同一文件\uFF0C未重复保存",
-		sent, d.Filename, d.Title, d.ID)
-	en = fmt.Sprintf("The file sent, “%s”, has exactly the content of the stored “%s” (document “%s”, /documents/%s): it is the same file and was not stored twice",
-		sent, d.Filename, d.Title, d.ID)
-	if usedInRound == 0 {
-		return zh, en
+	roundZh, roundEn, countsZh, countsEn := "", "", "", ""
+	if usedInRound != 0 {
+		roundZh, roundEn = "\uFF0C未归入轮次", ", of no round"
+		if d.Round != "" {
+			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s 年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
+		}
+		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %d 年度", usedInRound)
+		countsEn = fmt.Sprintf("; the indicators linked now count in round %d", usedInRound)
 	}
-	if d.Round == "" {
-		zh += fmt.Sprintf("\uFF1B该文档未归入轮次\uFF0C本次关联的指标计入 %d 年度", usedInRound)
-		en += fmt.Sprintf("; the document is of no round, and the indicators linked now count in round %d", usedInRound)
-	} else {
-		zh += fmt.Sprintf("\uFF1B该文档属于 %s 年度\uFF0C本次关联的指标计入 %d 年度", d.Round, usedInRound)
-		en += fmt.Sprintf("; the document is of round %s, and the indicators linked now count in round %d", d.Round, usedInRound)
-	}
+	zh = fmt.Sprintf("上传的“%s”是重复文件\uFF1A与已保存的“%s”是同一文件\uFF08内容完全相同%s\uFF09\uFF0C未重复保存%s\uFF1B已保存的文档\uFF1A《%s》\uFF0C/documents/%s",
+		sent, d.Filename, roundZh, countsZh, d.Title, d.ID)
+	en = fmt.Sprintf("“%s” sent is a duplicate: the same file as the stored “%s” (exactly the same content%s), not stored twice%s; the stored document: “%s”, /documents/%s",
+		sent, d.Filename, roundEn, countsEn, d.Title, d.ID)
 	return zh, en
 }
 

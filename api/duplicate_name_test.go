@@ -2,10 +2,10 @@ package api
 
 import (
 	"net/http"
-
-	"github.com/lcmonitor/evidence/catalog"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestDuplicateAnswerNamesTheFileSent: the same bytes sent again under
@@ -76,17 +76,34 @@ func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 	}
 }
 
-// The duplicate notice names the files as they are written, a backslash
-// or a quote in a name not escaped as %q would.
+// TestDuplicateNoticeNamesFilesAsWritten: the duplicate notice names the
+// files and the title as they are written, a backslash or a quote in a
+// name not escaped as %q would, in the words of the upload page; sent for
+// another round, it says the stored document's round, or that it has
+// none, and where the indicators linked now count.
 func TestDuplicateNoticeNamesFilesAsWritten(t *testing.T) {
-	zh, en := duplicateNotice(`报告\附件"一".txt`, &catalog.Document{ID: "01M8", Filename: "培训情况.txt", Title: "培训情况(2018)"}, 0)
-	if !strings.Contains(zh, "“报告\\附件\"一\".txt”") || !strings.Contains(zh, "\uFF0C") || strings.Contains(zh, ",") {
-		t.Errorf("duplicate notice %q: want the name as written, full-width punctuation", zh)
-	}
-	if !strings.Contains(zh, "《培训情况(2018)》") {
-		t.Errorf("duplicate notice %q: want the title as written", zh)
-	}
-	if !strings.Contains(en, "“报告\\附件\"一\".txt”") || !strings.Contains(en, "“培训情况.txt”") {
-		t.Errorf("duplicate notice (English) %q: want the names as written", en)
+	for _, tt := range []struct {
+		name        string
+		round       string
+		usedInRound int
+		zh, en      string
+	}{
+		{"a plain duplicate", "2017", 0,
+			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF09\uFF0C未重复保存\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
+			"“报告\\附件\"一\".txt” sent is a duplicate: the same file as the stored “培训情况.txt” (exactly the same content), not stored twice; the stored document: “培训情况(2018)”, /documents/01M8"},
+		{"sent for another round", "2017", 2018,
+			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
+			"“报告\\附件\"一\".txt” sent is a duplicate: the same file as the stored “培训情况.txt” (exactly the same content, of round 2017), not stored twice; the indicators linked now count in round 2018; the stored document: “培训情况(2018)”, /documents/01M8"},
+		{"a document of no round sent for one", "", 2018,
+			"上传的“报告\\附件\"一\".txt”是重复文件\uFF1A与已保存的“培训情况.txt”是同一文件\uFF08内容完全相同\uFF0C未归入轮次\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度\uFF1B已保存的文档\uFF1A《培训情况(2018)》\uFF0C/documents/01M8",
+			"“报告\\附件\"一\".txt” sent is a duplicate: the same file as the stored “培训情况.txt” (exactly the same content, of no round), not stored twice; the indicators linked now count in round 2018; the stored document: “培训情况(2018)”, /documents/01M8"},
+	} {
+		zh, en := duplicateNotice(`报告\附件"一".txt`, &catalog.Document{ID: "01M8", Filename: "培训情况.txt", Title: "培训情况(2018)", Round: tt.round}, tt.usedInRound)
+		if zh != tt.zh {
+			t.Errorf("%s: duplicate notice\n%q, want\n%q", tt.name, zh, tt.zh)
+		}
+		if en != tt.en {
+			t.Errorf("%s: duplicate notice (English)\n%q, want\n%q", tt.name, en, tt.en)
+		}
 	}
 }

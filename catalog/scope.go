@@ -98,5 +98,5 @@ var (
 	ObjectValue      = Words{Chinese: "数值", English: "value"}
 	ObjectCarried    = Words{Chinese: "结转记录", English: "carried-over item"}
 	ObjectDepartment = Words{Chinese: "部门", English: "department"}
-	ObjectAssignment = Words{Chinese: "任务", English: "assignment"}
+	ObjectAssignment = Words{Chinese: "任务", English: "task"}
 )

@@ -190,32 +190,12 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	if r.MultipartForm != nil {
 		files = r.MultipartForm.File["file"]
 	}
-	var staged []*ingest.Staged
+	staged, refused, joinRefused := h.stageHandIn(r, files)
 	defer func() {
 		for _, st := range staged {
 			st.Remove()
 		}
 	}()
-	var refused []string
-	var joinRefused error                // the first file refused on arrival, in both languages
-	unpack := h.Ingest.NewUnpackBudget() // for all the form's ZIP archives
-	for _, fh := range files {
-		st, inArchive, err := stageFormFiles(r.Context(), h.Ingest, fh, unpack)
-		staged = append(staged, st...)
-		for _, o := range inArchive {
-			refused = append(refused, errorText(langOf(r), o.Err))
-			if joinRefused == nil {
-				joinRefused = ingest.JoinRefused(o.Filename, o.Err)
-			}
-		}
-		if err != nil {
-			h.logUnexpected("stage hand-in", err)
-			refused = append(refused, errorText(langOf(r), err))
-			if joinRefused == nil {
-				joinRefused = ingest.JoinRefused(ingest.SanitizeFilename(fh.Filename), err)
-			}
-		}
-	}
 	if len(files) == 0 {
 		h.taskFormFailed(w, r, catalog.FieldErrorf("file", catalog.EINVALID, "请选择要提交的文件"), nil)
 		return
@@ -237,25 +217,15 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		h.taskFormFailed(w, r, err, nil)
 		return
 	}
-	stored := 0
-	done := &handedIn{}
-	for _, o := range outcomes {
-		if o.Err != nil {
-			refused = append(refused, o.Filename+colonOf(lang)+errorText(lang, o.Err))
-			continue
-		}
-		stored++
-		if o.Duplicate && !o.Retried {
-			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound})
-		}
-	}
+	stored, more, done := tallyHandIn(lang, outcomes)
+	refused = append(refused, more...)
 	msg := trf(lang, "tasks.handed", stored)
 	if len(refused) > 0 {
 		st := formState{Error: msg + tr(lang, "tasks.some_refused"), Lines: refused}
 		h.showTasksDone(w, r, http.StatusOK, r.PathValue("id"), st, done)
 		return
 	}
-	if len(done.Duplicates) > 0 {
+	if done != nil {
 		// A file that was a stored document already is named beside the
 		// stored file and document it is, which a line cannot link.
 		done.Message = msg
@@ -263,6 +233,52 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back(w, r, safeNext(r.FormValue("next")), msg)
+}
+
+// tallyHandIn sorts what the upload service did with a hand-in's files:
+// how many it stored, a line for each it refused (its name and why), and
+// the files that were stored documents already — nil when there is none,
+// so that 我的任务 shows no empty notice.
+func tallyHandIn(lang Lang, outcomes []ingest.Outcome) (stored int, refused []string, done *handedIn) {
+	for _, o := range outcomes {
+		if o.Err != nil {
+			refused = append(refused, o.Filename+colonOf(lang)+errorText(lang, o.Err))
+			continue
+		}
+		stored++
+		if o.Duplicate && !o.Retried {
+			if done == nil {
+				done = &handedIn{}
+			}
+			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound})
+		}
+	}
+	return stored, refused, done
+}
+
+// stageHandIn stages a hand-in's files, its ZIP archives unpacked, and
+// says why of each file refused on arrival, a line each; joinRefused is
+// the first of them in both languages, for photos to be joined.
+func (h *handler) stageHandIn(r *http.Request, files []*multipart.FileHeader) (staged []*ingest.Staged, refused []string, joinRefused error) {
+	unpack := h.Ingest.NewUnpackBudget() // for all the form's ZIP archives
+	for _, fh := range files {
+		st, inArchive, err := stageFormFiles(r.Context(), h.Ingest, fh, unpack)
+		staged = append(staged, st...)
+		for _, o := range inArchive {
+			refused = append(refused, errorText(langOf(r), o.Err))
+			if joinRefused == nil {
+				joinRefused = ingest.JoinRefused(o.Filename, o.Err)
+			}
+		}
+		if err != nil {
+			h.logUnexpected("stage hand-in", err)
+			refused = append(refused, errorText(langOf(r), err))
+			if joinRefused == nil {
+				joinRefused = ingest.JoinRefused(ingest.SanitizeFilename(fh.Filename), err)
+			}
+		}
+	}
+	return staged, refused, joinRefused
 }
 
 // taskFormFailed shows 我的任务 with the task's form and its error; an

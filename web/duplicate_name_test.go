@@ -4,6 +4,8 @@ import (
 	"html"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // TestDuplicateNoticeNamesTheStoredFile: the same bytes sent again under
@@ -58,6 +60,30 @@ func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 		link := `<a href="/documents/` + doc.ID + `">` + doc.Title + `</a>`
 		if resp.StatusCode != 200 || doc.Round == "2018" || !strings.Contains(got, tt.want) || !strings.Contains(got, link) {
 			t.Errorf("the same file for 2018 (English %v): %d, want %q and %s in %.2000s", tt.english, resp.StatusCode, tt.want, link, textOf(body))
+		}
+	}
+}
+
+// TestDuplicateLabel: the one wording of a duplicate on 上传 and 我的任务
+// names the stored file and, sent for another round, the stored
+// document's round (or that it has none) and the round the indicators
+// linked now count in.
+func TestDuplicateLabel(t *testing.T) {
+	for _, tt := range []struct {
+		lang        Lang
+		round       string
+		usedInRound int
+		want        string
+	}{
+		{Chinese, "2017", 0, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF09\uFF0C未重复保存"},
+		{Chinese, "2017", 2018, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度"},
+		{Chinese, "", 2018, "重复文件\uFF1A与已保存的“学习卡通知.txt”是同一文件\uFF08内容完全相同\uFF0C未归入轮次\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度"},
+		{English, "2017", 0, "Duplicate: the same file as the stored “学习卡通知.txt” (exactly the same content), not stored twice"},
+		{English, "", 2018, "Duplicate: the same file as the stored “学习卡通知.txt” (exactly the same content, of no round), not stored twice; the indicators linked now count in round 2018"},
+	} {
+		d := &catalog.Document{Filename: "学习卡通知.txt", Round: tt.round}
+		if got := duplicateLabel(tt.lang, d, tt.usedInRound); got != tt.want {
+			t.Errorf("%s, round %q, used in %d: %q, want %q", tt.lang, tt.round, tt.usedInRound, got, tt.want)
 		}
 	}
 }

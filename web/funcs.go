@@ -36,6 +36,10 @@ var funcs = template.FuncMap{
 	},
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
+	// duplicateLabel says which stored file a file sent is (d) and, sent
+	// for another round, where its indicators now count: the one wording
+	// of 上传 and 我的任务 (upload.js says it from the same words).
+	"duplicateLabel": duplicateLabel,
 	// failReason is why a document failed, in l when it can be (a
 	// reason recorded without English stays Chinese).
 	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
@@ -188,3 +192,17 @@ func sheetName(mime, page string) string {
 // maxSheetName bounds the sheet name shown beside a page's number (Excel
 // allows 31 characters; a first line that is no name may be longer).
 const maxSheetName = 31
+
+// duplicateLabel says that a file sent is the stored document d's file,
+// named as it is stored; sent for another round than d's (usedInRound),
+// also d's round, or that it has none, and the round its indicators now
+// count in.
+func duplicateLabel(l Lang, d *catalog.Document, usedInRound int) string {
+	switch {
+	case usedInRound != 0 && d.Round != "":
+		return trf(l, "upload.used_in_round", d.Filename, d.Round, usedInRound)
+	case usedInRound != 0:
+		return trf(l, "upload.used_in_round_none", d.Filename, usedInRound)
+	}
+	return trf(l, "upload.duplicate_of", d.Filename)
+}

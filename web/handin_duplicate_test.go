@@ -75,3 +75,50 @@ func TestEnglishHandInCountsInTheRightForm(t *testing.T) {
 		t.Errorf("an English hand-in of one file: %d %.1500s, want “1 file handed in”", resp.StatusCode, got)
 	}
 }
+
+// TestEnglishHandInOfAStoredFileNamesTheStoredDocument: on an English
+// page, a file handed in that the archive holds from last round says so
+// in English, naming the stored file, its round and the round its
+// indicator now counts in, beside the link to the stored document.
+func TestEnglishHandInOfAStoredFileNamesTheStoredDocument(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	imp, err := s.env.Assignments.Import(context.Background(), testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018,
+		Filename: "表.csv", Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old = "杭州市学分银行试点情况:2017年试点学校12所。"
+	last := s.env.Upload("330100", "学分银行试点情况.txt", old)
+	dept := s.login("jiaoyu")
+	dept.english()
+	resp, page := dept.handIn(imp.Assignments[0].ID, "学分银行试点（2018年报送）.txt", old)
+	got := html.UnescapeString(page)
+	for _, want := range []string{"1 file handed in",
+		"<strong>学分银行试点（2018年报送）.txt</strong>: Duplicate: the same file as the stored “学分银行试点情况.txt” (exactly the same content, of round 2017), not stored twice; the indicators linked now count in round 2018 · " +
+			`<a href="/documents/` + last.ID + `">` + last.Title + "</a>"} {
+		if resp.StatusCode != 200 || !strings.Contains(got, want) {
+			t.Errorf("an English hand-in of last round's file: %d, want %q in %.3000s", resp.StatusCode, want, textOf(page))
+		}
+	}
+}
+
+// TestHandInWithAFileRefusedShowsNoEmptyNotice: a hand-in of a new file
+// and a program, refused, says beside the form which was refused; with no
+// file that was a stored document already, no notice box of what the
+// hand-in did is shown, empty, above it.
+func TestHandInWithAFileRefusedShowsNoEmptyNotice(t *testing.T) {
+	s := newSite(t)
+	dept, task := departmentWithATask(t, s)
+	got := dept.postFilesBody("/tasks/"+task+"/upload", map[string]string{"doc_type": "work_summary", "next": "/tasks"}, map[string][]byte{
+		"学分银行工作总结.txt": []byte("杭州市学分银行建设工作总结：2018年新增学分银行账户3.2万个。"),
+		"安装程序.exe":     []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"),
+	})
+	body := html.UnescapeString(got.body)
+	if got.resp.StatusCode != 200 || !strings.Contains(body, "已提交 1 个文件") || !strings.Contains(body, "安装程序.exe") {
+		t.Fatalf("the hand-in: %d %.3000s", got.resp.StatusCode, textOf(got.body))
+	}
+	if strings.Contains(body, `class="flash handed"`) {
+		t.Errorf("a hand-in with nothing stored before shows a notice box of what it did: %.3000s", body[strings.Index(body, `class="flash handed"`)-200:])
+	}
+}

@@ -74,7 +74,7 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	if doc, page := eval[string](u, `document.querySelector('#n-doc').value`), eval[string](u, `document.querySelector('#n-page').value`); doc != docs["330100"] || page != "2" {
 		t.Errorf("picked document %q page %q, want %s page 2", doc, page, docs["330100"])
 	}
-	u.noHorizontalScroll("claim form with the picker at 1280 px")
+	u.fitsTheWidth("claim form with the picker at 1280 px")
 	u.shot(shots, "claim-picker")
 	// The session ends while he writes: sent, the form leads to the login
 	// and back to the claim form, with everything he typed there again.
@@ -135,7 +135,7 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	if !eval[bool](u, passageAboveForm) {
 		t.Errorf("at 390 px the verdict form comes before the cited passage")
 	}
-	u.noHorizontalScroll("claim at 390 px")
+	u.fitsTheWidth("claim at 390 px")
 	u.do("wide", chromedp.EmulateViewport(1280, 900), chromedp.Reload(), chromedp.WaitVisible(css(`#reviewform`)))
 	if beside := eval[bool](u, `document.querySelector('#reviewform').getBoundingClientRect().right <= document.querySelector('article.citation').getBoundingClientRect().left`); !beside {
 		t.Errorf("at 1280 px the verdict form is not beside the passages")

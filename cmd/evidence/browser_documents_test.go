@@ -60,7 +60,7 @@ func TestDocumentsPageInARealBrowser(t *testing.T) {
 			t.Errorf("row of %s after the bulk edit: %q", id, row)
 		}
 	}
-	u.noHorizontalScroll("documents at 1280 px")
+	u.fitsTheWidth("documents at 1280 px")
 	u.shot(shots, "documents")
 	u.do("indicator filter", chromedp.Navigate(s.base+"/documents?indicator=2.3.1&sort=issued"), chromedp.WaitVisible(css(`#doctable`)))
 	if n := eval[int](u, `document.querySelectorAll('#doctable tr.docrow').length`); n != 3 {

@@ -168,9 +168,7 @@ func (u ui) handInJoinedPhotos(base string, photos []string) {
 // is text and is left out.
 func (u ui) fitsAPhone(page string) {
 	u.t.Helper()
-	if w, iw := eval[int](u, `document.scrollingElement.scrollWidth`), eval[int](u, `innerWidth`); w > iw {
-		u.t.Errorf("%s scrolls sideways: %d px wide on a %d px screen", page, w, iw)
-	}
+	u.fitsTheWidth(page)
 	small := eval[[]string](u, `(function () {
 		var out = [];
 		document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary').forEach(function (e) {

@@ -24,11 +24,7 @@ func TestMainPagesFitAPhone(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
-	s.addAccounts(pw, [][]string{
-		{"wang", "coordinator", "--city", "330100"},
-		{"jiaoyu", "contributor", "--city", "330100", "--department", "市教育局"},
-	})
-	importTable(t, s, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师 0571-85251234\n")
+	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师 0571-85251234\n")
 	const text = "杭州市学分银行建设实施方案：建立市民终身学习账户，推进学习成果认证、积累与转换。"
 	status, body := s.upload(map[string]string{"city": "330100", "doc_type": "policy", "doc_number": "杭教职成〔2018〕123456789号",
 		"title": "Hangzhou-Learning-City-Credit-Bank-Implementation-Plan-2018-final"}, upload{name: longName, body: []byte(text)})
@@ -88,28 +84,4 @@ func TestMainPagesFitAPhone(t *testing.T) {
 		}
 		u.logout()
 	}
-}
-
-// fitsTheWidth fails when the page is wider than its window: the root
-// element's scrollWidth beyond its clientWidth. It names the elements
-// whose right edge passes the window, the innermost first, for whoever
-// mends it.
-func (u ui) fitsTheWidth(page string) {
-	u.t.Helper()
-	w, cw := eval[int](u, `document.documentElement.scrollWidth`), eval[int](u, `document.documentElement.clientWidth`)
-	if w <= cw {
-		return
-	}
-	wide := eval[[]string](u, `(function () {
-		var cw = document.documentElement.clientWidth, out = [];
-		document.querySelectorAll('body *').forEach(function (e) {
-			var r = e.getBoundingClientRect();
-			if (r.right > cw + 1 && !Array.prototype.some.call(e.children, function (c) { return c.getBoundingClientRect().right > cw + 1; })) {
-				out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '') +
-					' “' + (e.textContent || '').trim().slice(0, 30) + '” to ' + Math.round(r.right) + ' px');
-			}
-		});
-		return out.slice(0, 8);
-	})()`)
-	u.t.Errorf("%s at %d px is %d px wide: %v", page, cw, w, wide)
 }

@@ -44,7 +44,7 @@ func TestQueryPackInARealBrowser(t *testing.T) {
 	if href := u.attr(`#savebar a.export`, "href"); !strings.HasPrefix(href, "/search/export?") {
 		t.Errorf("the export link: %q", href)
 	}
-	u.noHorizontalScroll("search with the save bar at 1280 px")
+	u.fitsTheWidth("search with the save bar at 1280 px")
 
 	uploadText("新.txt", "杭州市学分银行管理办法（试行）。")
 	uploadText("无关.txt", "杭州市社区教育工作要点。")
@@ -60,7 +60,7 @@ func TestQueryPackInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "indicator-querypack")
 	u.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(css(`#querypack`)))
-	u.noHorizontalScroll("indicator with its query pack at 390 px")
+	u.fitsTheWidth("indicator with its query pack at 390 px")
 	u.do("desktop width", chromedp.EmulateViewport(1280, 900))
 
 	u.do("open it", chromedp.Click(css(`#querypack a[href^="/saved-searches/"]`)), chromedp.WaitVisible(css(`#savebar`)))

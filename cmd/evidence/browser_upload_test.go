@@ -41,11 +41,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
-	s.addAccounts(pw, [][]string{
-		{"wang", "coordinator", "--city", "330100"},
-		{"jiaoyu", "contributor", "--city", "330100", "--department", "市教育局"},
-	})
-	importTable(t, s, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")
+	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n")
 	dir := t.TempDir()
 	file := func(name string, body []byte) string {
 		p := filepath.Join(dir, name)
@@ -107,7 +103,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 		chromedp.SetValue(row(2, `.f-type`), "work_summary"),
 		chromedp.SendKeys(row(2, `.f-date`), "2017年12月28日"),
 		chromedp.SendKeys(row(2, `.f-round`), "2017"))
-	u.noHorizontalScroll("upload with three files at 1280 px")
+	u.fitsTheWidth("upload with three files at 1280 px")
 	// A slow line: each upload starts 0.8 s late, so the button is seen
 	// disabled while they are sent.
 	eval[bool](u, `(function () { var send = XMLHttpRequest.prototype.send;
@@ -132,7 +128,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "upload-totals")
 	u.do("phone width", chromedp.EmulateViewport(390, 844))
-	u.noHorizontalScroll("upload outcomes at 390 px")
+	u.fitsTheWidth("upload outcomes at 390 px")
 	u.shot(shots, "upload-totals-390")
 	u.do("desktop width", chromedp.EmulateViewport(1280, 900))
 
@@ -235,6 +231,18 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	t.Run("photos joined", func(t *testing.T) { checkUploadJoinedPhotos(ui{t: t, ctx: u.ctx}, s, dir) })
 	t.Run("session ended", func(t *testing.T) { checkUploadAfterTheSessionEnded(ui{t: t, ctx: u.ctx}, s, dir) })
 	t.Logf("upload walk took %s", time.Since(start).Round(time.Millisecond))
+}
+
+// withDepartment gives the server the two accounts the browser tests of
+// 我的任务 use, both with password pw — wang, 杭州's coordinator, and
+// jiaoyu of 市教育局 — and imports table as 杭州's responsibility table.
+func (s *server) withDepartment(pw, table string) {
+	s.t.Helper()
+	s.addAccounts(pw, [][]string{
+		{"wang", "coordinator", "--city", "330100"},
+		{"jiaoyu", "contributor", "--city", "330100", "--department", "市教育局"},
+	})
+	importTable(s.t, s, table)
 }
 
 // importTable imports a responsibility table for 杭州's current round as

@@ -50,7 +50,7 @@ func checkUploadFormLayout(u ui, s *server, file, shots string) {
 		for _, a := range apart {
 			u.t.Errorf("at 390 px in %s the label %s is not on its field's line", lang, a)
 		}
-		u.noHorizontalScroll("the upload form at 390 px in " + lang)
+		u.fitsTheWidth("the upload form at 390 px in " + lang)
 		u.shot(shots, "upload-form-390-"+lang)
 	}
 	u.do("back to Chinese", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))

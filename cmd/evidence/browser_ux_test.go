@@ -130,7 +130,7 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "indicators-en-1280")
 	u.do("english at 390 px", chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(css(`table.heat`)))
-	u.noHorizontalScroll("English indicators at 390 px")
+	u.fitsTheWidth("English indicators at 390 px")
 	u.shot(shots, "indicators-en-390")
 	u.do("back to 1280 px", chromedp.EmulateViewport(1280, 900))
 	u.do("chinese", chromedp.Click(css(`.who a[lang]`)), chromedp.WaitVisible(css(`table.heat`)))
@@ -187,14 +187,14 @@ func TestEverydayUseInARealBrowser(t *testing.T) {
 		u.do(fmt.Sprintf("width %d", width), chromedp.EmulateViewport(width, 900))
 		for _, p := range pages {
 			u.do("open "+p.path, chromedp.Navigate(s.base+p.path), chromedp.WaitVisible(css(p.ready)))
-			u.noHorizontalScroll(fmt.Sprintf("%s at %d px", p.path, width))
+			u.fitsTheWidth(fmt.Sprintf("%s at %d px", p.path, width))
 			u.buttonsLegible(fmt.Sprintf("%s at %d px", p.path, width))
 			u.labelsByControls(fmt.Sprintf("%s at %d px", p.path, width))
 			u.shot(shots, fmt.Sprintf("%s-%d", p.name, width))
 		}
 		u.do("open the claim", chromedp.Navigate(s.base+"/review"), chromedp.WaitVisible(css(`.claim-row a`)),
 			chromedp.Click(css(`.claim-row a`)), chromedp.WaitVisible(css(`#claim-status`)))
-		u.noHorizontalScroll(fmt.Sprintf("claim at %d px", width))
+		u.fitsTheWidth(fmt.Sprintf("claim at %d px", width))
 		u.shot(shots, fmt.Sprintf("claim-%d", width))
 	}
 	t.Logf("walk took %s", time.Since(start).Round(time.Millisecond))

@@ -20,14 +20,11 @@ func TestUploadingAZipInARealBrowser(t *testing.T) {
 	s := startServer(t, "")
 	const pw = "学习型城市建设2018"
 	s.addAccounts(pw, [][]string{{"wang", "coordinator", "--city", "330100"}})
-	zipped := testfiles.ZipTexts(t,
-		"材料/关于推进社区教育和学分银行建设的实施意见.txt", "杭州市推进社区教育，建设终身学习学分银行。",
-		"材料/2018年社区教育工作总结.txt", "2018年全市社区学校覆盖率达到百分之百。",
-		"材料/安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff")
-	archive := filepath.Join(t.TempDir(), "材料汇总.zip")
-	if err := os.WriteFile(archive, zipped, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	archive := zipOf(t, t.TempDir(), "材料汇总.zip", [][2]string{
+		{"材料/关于推进社区教育和学分银行建设的实施意见.txt", "杭州市推进社区教育，建设终身学习学分银行。"},
+		{"材料/2018年社区教育工作总结.txt", "2018年全市社区学校覆盖率达到百分之百。"},
+		{"材料/安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"},
+	})
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 
 	u.login(s.base, "wang", pw)
@@ -47,7 +44,7 @@ func TestUploadingAZipInARealBrowser(t *testing.T) {
 		t.Errorf("totals %q, want the archive's three files counted", got)
 	}
 	u.do("phone width", chromedp.EmulateViewport(390, 844))
-	u.noHorizontalScroll("an unpacked archive at 390 px")
+	u.fitsTheWidth("an unpacked archive at 390 px")
 }
 
 // zipOf writes a ZIP archive of files (name, text) under dir.
@@ -70,7 +67,8 @@ func zipOf(t *testing.T, dir, name string, files [][2]string) string {
 // archive's three, not the archive — by outcome; removing one of the
 // archive's files takes it out of the count. Last round's file says, as
 // a plain duplicate does, which stored file it is, with a link to the
-// stored document under its title, and where its indicator now counts.
+// stored document under its title, and where its indicator now counts;
+// put in no round and sent again, it says it has none.
 func TestUploadTotalsCountTheFilesOfAMix(t *testing.T) {
 	u := ui{t: t, ctx: newBrowser(t)}
 	s := startServer(t, "")
@@ -127,5 +125,21 @@ func TestUploadTotalsCountTheFilesOfAMix(t *testing.T) {
 	}
 	if n := eval[int](u, `document.querySelectorAll('#outcomes > li').length`); n != 3 {
 		t.Errorf("%d rows after removing one of the archive's files, want the three rows sent", n)
+	}
+
+	// The stored file of no round (one from before every document had
+	// one), sent again for 2018, says it has none.
+	if status, out := s.send("PATCH", "/api/v1/documents/"+stored["id"].(string), `{"round":""}`); status != http.StatusOK {
+		t.Fatalf("the stored file put in no round: %d %v", status, out)
+	}
+	u.do("send last round's file again", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), []string{renamed}), chromedp.SetValue(css(`#doc_type`), "work_summary"),
+		chromedp.SetValue(css(`#round`), "2018"), chromedp.SetValue(css(`#indicators`), "2.3.1"))
+	u.waitFor("its row", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
+	u.do("upload it", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("its outcome", `document.querySelector('`+dup+` .state a') !== null`)
+	want = "重复文件：与已保存的“终身学习卡.txt”是同一文件（内容完全相同，未归入轮次），未重复保存；本次关联的指标计入 2018 年度"
+	if got := u.text(dup); !strings.Contains(got, want) {
+		t.Errorf("the file of no round sent again reads %q, want %q", got, want)
 	}
 }

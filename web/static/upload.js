@@ -357,7 +357,8 @@
       label = fill(words.retried, (english && doc.previous_error_en) || doc.previous_error || "");
     } else if (doc.duplicate && doc.used_in_round) {
       // Last round's file sent for this one: the stored file it is, its
-      // round and the round its indicators now count in.
+      // round and the round its indicators now count in. The choice is
+      // the templates' duplicateLabel (web/funcs.go), from the same words.
       label = doc.round ? fill(words.usedInRound, doc.filename, doc.round, doc.used_in_round) :
         fill(words.usedInRoundNone, doc.filename, doc.used_in_round);
     } else if (doc.duplicate) {
