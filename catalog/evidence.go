@@ -12,7 +12,8 @@ import (
 type EvidenceFilter struct {
 	// Round, when not 0, keeps what counts in that monitoring round:
 	// links of documents of that round (or, without a round, issued in
-	// that year) that were not carried elsewhere, links carried into the
+	// that year) except those made for or taken out to another round and
+	// those dropped from it (ofDocumentRound), links carried into the
 	// round and not dropped, and the round's claims and values.
 	Round int
 	// Cities, when any is not empty, keep those cities.

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -235,7 +236,11 @@ func ingestLocally(ctx context.Context, dataDir string, jobs []fileJob, sameFiel
 		if ctx.Err() != nil {
 			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), asJSON, errInterrupted)
 		}
-		bar.Exit()
+		if !watch.endedWait() {
+			return err
+		}
+		stop()
+		bar.Clear()
 		return storeGaveUpIngest(stdout, lang, outcomes, asJSON, err)
 	}
 	bar.Finish()
@@ -281,10 +286,13 @@ func stoppedIngest(stdout, stderr io.Writer, lang report.Lang, outcomes []*fileO
 }
 
 // showOCRProgress names, in the progress bar, the file being read by OCR
-// and its pages done, until stop is called.
+// and its pages done, until stop is called; stop returns once the bar is
+// no longer drawn, so a summary printed after it starts a line of its own,
+// and may be called more than once.
 func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map[string][]*fileOutcome, lang report.Lang) (stop func()) {
-	done := make(chan struct{})
+	done, finished := make(chan struct{}), make(chan struct{})
 	go func() {
+		defer close(finished)
 		t := time.NewTicker(500 * time.Millisecond)
 		defer t.Stop()
 		for {
@@ -303,7 +311,8 @@ func showOCRProgress(svc *ingest.Service, bar *progressbar.ProgressBar, byID map
 			bar.Describe(desc)
 		}
 	}()
-	return func() { close(done) }
+	var once sync.Once
+	return func() { once.Do(func() { close(done); <-finished }) }
 }
 
 // uploadFile uploads one job's file; the error is the request's (bad

@@ -20,7 +20,9 @@ func storeGaveUpIngest(stdout io.Writer, lang report.Lang, outcomes []*fileOutco
 	var waiting []*fileOutcome
 	for _, o := range outcomes {
 		counts[o.Outcome]++
-		if o.Outcome != "failed" && o.Status != string(catalog.StatusIndexed) {
+		// A duplicate's status is its stored document's: its own line
+		// already says it was not stored again.
+		if o.Outcome == "stored" && o.Status != string(catalog.StatusIndexed) {
 			waiting = append(waiting, o)
 		}
 	}

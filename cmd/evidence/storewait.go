@@ -28,6 +28,15 @@ type storeWatch struct {
 	patience time.Duration
 	mu       sync.Mutex
 	held     map[string]*hold // by document id
+	// ended is whether wait was ended by the store, not by wait's own error.
+	ended bool
+}
+
+// endedWait is whether the last wait ended because the store stayed down.
+func (w *storeWatch) endedWait() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.ended
 }
 
 // hold is one document the store or the catalog holds up.
@@ -115,6 +124,9 @@ func (w *storeWatch) wait(ctx context.Context, wait func(context.Context) error)
 	}()
 	err := wait(wctx)
 	if cause := context.Cause(wctx); err != nil && ctx.Err() == nil && cause != nil && cause != context.Canceled {
+		w.mu.Lock()
+		w.ended = true
+		w.mu.Unlock()
 		minutes := catalog.Words{Chinese: formatWait(w.patience, false), English: formatWait(w.patience, true)}
 		return failedTo(catalog.Words{
 			Chinese: fmt.Sprintf("已等候 %s,存储仍不可用,尚未处理完的文档留待恢复后由 evidence serve 继续处理:", minutes.Chinese),

@@ -37,7 +37,11 @@ func Zip(t testing.TB, files ...ZipFile) []byte {
 	zw := zip.NewWriter(&buf)
 	for _, f := range files {
 		if err := addZipFile(zw, f); err != nil {
-			t.Fatalf("zip %s: %v", f.Name, err)
+			name := f.Name
+			if f.Raw != nil {
+				name = f.Raw.Name
+			}
+			t.Fatalf("zip %s: %v", name, err)
 		}
 	}
 	if err := zw.Close(); err != nil {
