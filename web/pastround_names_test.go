@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -70,7 +69,7 @@ func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.2", Page: 1}); err != nil {
 		t.Fatal(err)
 	}
-	importWithout(t, s, "2.3.2")
+	s.env.ImportWithout("2.3.2")
 	b := s.login("wang")
 	row := func(round string) string {
 		_, page := b.get("/indicators?city=330100&round=" + round)
@@ -94,28 +93,5 @@ func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	cmp := html.UnescapeString(textOf(regexp.MustCompile(`(?s)<tr data-code="2\.3\.2">.*?</tr>`).FindString(page)))
 	if !strings.Contains(cmp, "2.3.2 市民终身学习卡与个人学习档案") || !strings.Contains(cmp, "1 份") || !strings.Contains(cmp, "本轮无此指标") {
 		t.Errorf("/compare of 2018 and 2019, row 2.3.2: %q, want 2018's document and 2019 saying it had no such indicator", cmp)
-	}
-}
-
-// importWithout imports today's framework again without code.
-func importWithout(t *testing.T, s *site, code string) {
-	t.Helper()
-	ctx := context.Background()
-	fw, inds, err := s.env.Catalog.CurrentFramework(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kept []catalog.Indicator
-	for _, ind := range inds {
-		if ind.Code != code {
-			kept = append(kept, ind)
-		}
-	}
-	table, err := framework.ExportCSV(kept)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.env.Framework.Import(ctx, framework.System, "体系.csv", table, *fw); err != nil {
-		t.Fatal(err)
 	}
 }
