@@ -90,8 +90,13 @@ func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 		t.Errorf("2019's heat map has a row 2.3.2, which 2019 never had: %q", got)
 	}
 	_, page := b.get("/compare?city=330100&rounds=2018,2019")
-	cmp := html.UnescapeString(textOf(regexp.MustCompile(`(?s)<tr data-code="2\.3\.2">.*?</tr>`).FindString(page)))
+	cmpRow := regexp.MustCompile(`(?s)<tr data-code="2\.3\.2">.*?</tr>`).FindString(page)
+	cmp := html.UnescapeString(textOf(cmpRow))
 	if !strings.Contains(cmp, "2.3.2 市民终身学习卡与个人学习档案") || !strings.Contains(cmp, "1 份") || !strings.Contains(cmp, "本轮无此指标") {
 		t.Errorf("/compare of 2018 and 2019, row 2.3.2: %q, want 2018's document and 2019 saying it had no such indicator", cmp)
+	}
+	absent := html.UnescapeString(textOf(regexp.MustCompile(`(?s)<td class="status-absent">.*?</td>`).FindString(cmpRow)))
+	if absent != "本轮无此指标" {
+		t.Errorf("/compare of 2018 and 2019, 2019's cell of 2.3.2: %q, want 本轮无此指标 alone, no count of documents", absent)
 	}
 }
