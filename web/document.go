@@ -23,6 +23,11 @@ type linkView struct {
 	// round keeps names of its own (a past round), today's name beside
 	// one renamed since; "" otherwise (Name, today's, stands).
 	Kept string
+	// Dropped: today's framework has no such code (the document's past
+	// round had it), so the indicator has no page of its own; the link
+	// opens the round's documents linked to it, as the heat map's cell
+	// does.
+	Dropped bool
 }
 
 type documentPage struct {
@@ -305,7 +310,8 @@ func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []ca
 		round, _ = strconv.Atoi(p.Doc.Round)
 	}
 	for _, l := range links {
-		p.Links = append(p.Links, linkView{Link: l, Name: names[l.IndicatorCode], Kept: kept.name(round, l.IndicatorCode)})
+		name, inToday := names[l.IndicatorCode]
+		p.Links = append(p.Links, linkView{Link: l, Name: name, Kept: kept.name(round, l.IndicatorCode), Dropped: !inToday})
 	}
 	return nil
 }

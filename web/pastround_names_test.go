@@ -56,7 +56,8 @@ func TestPastRoundDocumentNamesItsLinksAsItsRound(t *testing.T) {
 // named it, its cell counting the document 2018 linked to it and opening
 // 2018's documents linked to it (the indicator's own page is today's
 // framework's, which lacks it); 2019's heat map has no such row; /compare
-// of both has it, 2019's cell saying 2019 had no such indicator.
+// of both has it, 2019's cell saying 2019 had no such indicator, without
+// a count; the document's page links 2.3.2 as the heat map's cell does.
 func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	s := newSite(t)
 	pastRoundWithTypo(t, s)
@@ -94,6 +95,13 @@ func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	cmp := html.UnescapeString(textOf(cmpRow))
 	if !strings.Contains(cmp, "2.3.2 市民终身学习卡与个人学习档案") || !strings.Contains(cmp, "1 份") || !strings.Contains(cmp, "本轮无此指标") {
 		t.Errorf("/compare of 2018 and 2019, row 2.3.2: %q, want 2018's document and 2019 saying it had no such indicator", cmp)
+	}
+	// The document's own page links 2.3.2 as the heat map's cell does:
+	// /indicators/2.3.2 is today's framework's page, which lacks it.
+	_, page = b.get("/documents/" + d.ID)
+	item := regexp.MustCompile(`(?s)<li class="link-item" data-code="2\.3\.2">.*?</a>`).FindString(page)
+	if m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(item); m == nil || html.UnescapeString(m[1]) != href {
+		t.Errorf("the document's link to 2.3.2: %q, want it to open %q", item, href)
 	}
 	absent := html.UnescapeString(textOf(regexp.MustCompile(`(?s)<td class="status-absent">.*?</td>`).FindString(cmpRow)))
 	if absent != "本轮无此指标" {
