@@ -253,10 +253,10 @@ func changedSince(c *NameCorrection, edit RoundNameEdit) error {
 		return to != nil && was != nil && !SameName(*was, now) && !SameName(*to, now)
 	}
 	if stale(edit.WasName, edit.Name, c.Old) {
-		return FieldErrorf("name", ECONFLICT, "%d 年度指标 %s 的名称已被他人改为“%s”,请刷新页面后再改", c.Round, c.Code, c.Old)
+		return FieldErrorf("name", ECONFLICT, "%d 年度指标 %s 的名称已被他人改为“%s”;仍要改为你填写的名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改", c.Round, c.Code, c.Old)
 	}
 	if stale(edit.WasNameEN, edit.NameEN, c.OldEN) {
-		return FieldErrorf("name_en", ECONFLICT, "%d 年度指标 %s 的英文名称已被他人改为“%s”,请刷新页面后再改", c.Round, c.Code, c.OldEN)
+		return FieldErrorf("name_en", ECONFLICT, "%d 年度指标 %s 的英文名称已被他人改为“%s”;仍要改为你填写的英文名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改", c.Round, c.Code, c.OldEN)
 	}
 	return nil
 }
