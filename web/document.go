@@ -28,6 +28,9 @@ type linkView struct {
 	// opens the round's documents linked to it, as the heat map's cell
 	// does.
 	Dropped bool
+	// Round is the round the link counts in: the document's own, or the
+	// one it was made for (0 for a document of no round).
+	Round int
 }
 
 type documentPage struct {
@@ -180,7 +183,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.fillDocumentLinks(r, p, rd.Links); err != nil {
+	if err := h.fillDocumentLinks(r, p, rd.Links, rd.LinkRounds); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -292,7 +295,10 @@ func fillDocumentText(r *http.Request, p *documentPage, pt *documents.PageText) 
 	return nil
 }
 
-func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []catalog.Link) error {
+// fillDocumentLinks lists the document's links, each named as the round
+// it counts in names it: the document's own, or the round a link was made
+// for (in, by link ID).
+func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []catalog.Link, in map[string]int) error {
 	names, err := h.Framework.Names(r.Context())
 	if err != nil {
 		return err
@@ -311,7 +317,11 @@ func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []ca
 	}
 	for _, l := range links {
 		name, inToday := names[l.IndicatorCode]
-		p.Links = append(p.Links, linkView{Link: l, Name: name, Kept: kept.name(round, l.IndicatorCode), Dropped: !inToday})
+		counts := round
+		if other, ok := in[l.ID]; ok {
+			counts = other
+		}
+		p.Links = append(p.Links, linkView{Link: l, Name: name, Kept: kept.name(counts, l.IndicatorCode), Dropped: !inToday, Round: counts})
 	}
 	return nil
 }

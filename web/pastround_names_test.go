@@ -51,6 +51,37 @@ func TestPastRoundDocumentNamesItsLinksAsItsRound(t *testing.T) {
 	}
 }
 
+// TestALinkMadeForAnotherRoundIsNamedAsThatRoundNamesIt: a document of
+// 2019 (the current round) linked to 2.3.1 for 2018, where the link
+// counts only, lists the link as 2018 named 2.3.1, with today's name
+// beside it; its link made in 2019 names it as today's framework does.
+func TestALinkMadeForAnotherRoundIsNamedAsThatRoundNamesIt(t *testing.T) {
+	s := newSite(t)
+	typo, right := pastRoundWithTypo(t, s)
+	ctx := context.Background()
+	d := s.env.Upload("330100", "学分银行2019.txt", "杭州市建立学分银行制度,发放市民终身学习卡")
+	round := "2019"
+	if _, err := s.env.Documents.Edit(ctx, testenv.Admin, d.ID, catalog.DocumentPatch{Round: &round}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.2", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := s.login("wang").get("/documents/" + d.ID)
+	link := func(code string) string {
+		return html.UnescapeString(textOf(regexp.MustCompile(`(?s)<li class="link-item" data-code="` + regexp.QuoteMeta(code) + `">.*?</a>`).FindString(page)))
+	}
+	if got, want := link("2.3.1"), "2.3.1 "+typo+"（现名："+right+"）"; got != want {
+		t.Errorf("the link made for 2018: %q, want %q", got, want)
+	}
+	if got := link("2.3.2"); got != "2.3.2 市民终身学习卡与个人学习档案" {
+		t.Errorf("the link made in 2019: %q, want today's name", got)
+	}
+}
+
 // TestHeatMapKeepsAPastRoundsDroppedIndicator: 2.3.2, which 2018 had and
 // today's framework dropped, is a row of 2018's heat map named as 2018
 // named it, its cell counting the document 2018 linked to it and opening
