@@ -6,32 +6,8 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
-
-// importWithout imports today's framework again without code.
-func (e *env) importWithout(code string) {
-	e.t.Helper()
-	ctx := context.Background()
-	fw, inds, err := e.cat.CurrentFramework(ctx)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	var kept []catalog.Indicator
-	for _, ind := range inds {
-		if ind.Code != code {
-			kept = append(kept, ind)
-		}
-	}
-	table, err := framework.ExportCSV(kept)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if _, err := e.deps.Framework.Import(ctx, framework.System, "体系.csv", table, *fw); err != nil {
-		e.t.Fatal(err)
-	}
-}
 
 // TestCoverageKeepsAnIndicatorTodaysFrameworkDropped: 2.3.2, which 2018
 // (a past round that keeps its names) had and today's framework dropped,
@@ -49,7 +25,7 @@ func TestCoverageKeepsAnIndicatorTodaysFrameworkDropped(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.link(doc, "2.3.2")
-	e.importWithout("2.3.2")
+	e.te.ImportWithout("2.3.2")
 	resp, body := e.do(e.request("GET", "/api/v1/coverage?city="+cityA+"&round=2018", nil), "expert")
 	if resp.StatusCode != 200 {
 		t.Fatalf("2018's coverage: %d %v", resp.StatusCode, body)

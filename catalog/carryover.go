@@ -201,6 +201,8 @@ type CarryFilter struct {
 	// map, the comparison and the report count those to confirm; a row
 	// whose object is gone has nothing left to confirm.
 	Live bool
+	// Document, when not "", keeps only the links of that document.
+	Document string
 }
 
 // Carryovers lists carried objects by indicator code and kind.
@@ -216,6 +218,9 @@ func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, err
 	}
 	if f.State != "" {
 		q, args = q+` AND state = ?`, append(args, f.State)
+	}
+	if f.Document != "" {
+		q, args = q+` AND kind = 'link' AND object_id IN (SELECT id FROM link WHERE document_id = ?)`, append(args, f.Document)
 	}
 	if f.Live {
 		q += ` AND (kind = 'link' AND object_id IN (SELECT l.id FROM link l JOIN document d ON d.id = l.document_id

@@ -242,20 +242,30 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 }
 
 // changedSince refuses an edit of a name that someone else changed after
-// the corrector saw it (edit.WasName, edit.WasNameEN), the names now in c
-// (Old, OldEN): the edit would silently undo theirs. A name already made
-// what the edit asks is no conflict.
+// the corrector saw it (edit.WasName, edit.WasNameEN, cleaned), the names
+// now in c (Old, OldEN): the edit would silently undo theirs. The names
+// now are compared cleaned as the edit's are (SameName), so that a name
+// stored with an invisible character (imported before imports dropped
+// them) is not taken for one changed since. A name already made what the
+// edit asks is no conflict.
 func changedSince(c *NameCorrection, edit RoundNameEdit) error {
 	stale := func(was, to *string, now string) bool {
-		return to != nil && was != nil && *was != now && *to != now
+		return to != nil && was != nil && !SameName(*was, now) && !SameName(*to, now)
 	}
 	if stale(edit.WasName, edit.Name, c.Old) {
-		return FieldErrorf("name", ECONFLICT, "%d 年度指标 %s 的名称已被他人改为“%s”,请刷新页面后再改", c.Round, c.Code, c.Old)
+		return FieldErrorf("name", ECONFLICT, "%d 年度指标 %s 的名称已被他人改为“%s”;仍要改为你填写的名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改", c.Round, c.Code, c.Old)
 	}
 	if stale(edit.WasNameEN, edit.NameEN, c.OldEN) {
-		return FieldErrorf("name_en", ECONFLICT, "%d 年度指标 %s 的英文名称已被他人改为“%s”,请刷新页面后再改", c.Round, c.Code, c.OldEN)
+		return FieldErrorf("name_en", ECONFLICT, "%d 年度指标 %s 的英文名称已被他人改为“%s”;仍要改为你填写的英文名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改", c.Round, c.Code, c.OldEN)
 	}
 	return nil
+}
+
+// SameName reports whether two names are one once cleaned as a
+// correction cleans them: invisible characters dropped (DropInvisible),
+// spaces trimmed at either end.
+func SameName(a, b string) bool {
+	return strings.TrimSpace(DropInvisible(a)) == strings.TrimSpace(DropInvisible(b))
 }
 
 // roundNameFree refuses, inside tx, a corrected name (c) that another

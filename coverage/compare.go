@@ -19,9 +19,9 @@ const (
 	// verified claim beside it, an item carried over to re-confirm): the
 	// indicator needs correcting before it counts.
 	StatusContradicted = "contradicted"
-	// StatusAbsent is an indicator today's framework dropped, in a round
-	// compared that never had it (本轮无此指标): a past round that had it
-	// keeps its row.
+	// StatusAbsent is an indicator a round compared never had (本轮无此指标)
+	// and has nothing for: one added since a round that keeps its names,
+	// one today's framework dropped in a round that follows it (compareRow).
 	StatusAbsent = "absent"
 )
 
@@ -154,19 +154,23 @@ func (s *Service) Compare(ctx context.Context, u *catalog.User, city string, rou
 }
 
 // compareRow is ind's row over rounds (their names and cells): named as
-// the latest round that has it names it, and, for an indicator not in
-// today's framework (inToday false), absent in the rounds that never had
-// it.
+// the latest round that has it names it, and absent (本轮无此指标) in a
+// round that never had it: a round that keeps its names and lacks it (an
+// indicator added since, which the round's report does not count either),
+// or, for an indicator not in today's framework (inToday false), a round
+// that keeps no names and so has only today's. A round's cell that has
+// anything (documents, claims, a value, items to re-confirm) is shown
+// all the same: evidence is never hidden.
 func compareRow(ind catalog.Indicator, inToday bool, rounds []int, names []*catalog.RoundNames, cellOf []func(catalog.Indicator) RoundCell) CompareRow {
 	row := CompareRow{IndicatorName: IndicatorName{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN}, Kind: string(ind.Kind), Unit: ind.Unit}
 	for i, r := range rounds {
 		then, had := names[i].Indicator(ind.Code)
 		had = had && names[i].Kept
-		if !inToday && !had {
+		cell := cellOf[i](ind)
+		if !had && (names[i].Kept || !inToday) && cell.empty() {
 			row.Rounds = append(row.Rounds, RoundCell{Round: r, Status: StatusAbsent})
 			continue
 		}
-		cell := cellOf[i](ind)
 		row.Name, row.NameEN, row.Now, row.NowEN = ind.Name, ind.NameEN, "", ""
 		if had {
 			cell.Name, cell.NameEN = then.Name, then.NameEN
@@ -178,6 +182,12 @@ func compareRow(ind catalog.Indicator, inToday bool, rounds []int, names []*cata
 		row.Rounds = append(row.Rounds, cell)
 	}
 	return row
+}
+
+// empty reports whether the cell has nothing of the round's: no
+// documents, claims, value or items to re-confirm.
+func (c RoundCell) empty() bool {
+	return c.Documents == 0 && c.Claims == 0 && c.Value == nil && c.ToConfirm == 0
 }
 
 // roundCells loads one round of a city and returns its cell per indicator.

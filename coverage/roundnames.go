@@ -58,11 +58,13 @@ type roundNaming struct {
 	dropped map[string]bool
 }
 
-// withDropped adds to today's indicators (inds, parents first) those of
-// a round's (then, in the round's order) that today's lack, each after
-// the indicator before it in the round's order and, unless it is one of
-// them, that one's descendants, so that a dropped key indicator stays beside its siblings
-// and a dropped area keeps its elements beneath it.
+// withDropped adds to today's indicators (inds, parents first) the
+// round's (then, in the round's order) that today's lack. Each is
+// inserted after the code before it in the round's order (at the start
+// when there is none), skipping that code's descendants unless the new
+// code is one of them: a dropped key indicator stays beside its
+// siblings, a dropped first child goes right under its parent, and a
+// dropped area keeps its elements beneath it.
 func withDropped(inds, then []catalog.Indicator) []catalog.Indicator {
 	has := make(map[string]bool, len(inds))
 	for _, ind := range inds {

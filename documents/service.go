@@ -75,6 +75,10 @@ type View struct {
 	Links          []catalog.Link
 	NearDuplicates []catalog.NearDuplicate
 	CityName       string
+	// LinkRounds holds, by link ID, the round a link made for a round
+	// other than the document's own counts in, and there only
+	// (catalog.LinkInRound): that round names its indicator.
+	LinkRounds map[string]int
 }
 
 // View returns the document with its links and near duplicates, as a
@@ -96,7 +100,18 @@ func (s *Service) view(ctx context.Context, u *catalog.User, d *catalog.Document
 	if err != nil {
 		return nil, err
 	}
-	v := &View{Document: d, Links: links, NearDuplicates: nds}
+	v := &View{Document: d, Links: links, NearDuplicates: nds, LinkRounds: map[string]int{}}
+	if len(links) > 0 {
+		carried, err := s.cat.Carryovers(ctx, catalog.CarryFilter{Document: d.ID})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range carried {
+			if c.FromRound == 0 { // made for c.Round, not carried from the document's own
+				v.LinkRounds[c.ObjectID] = c.Round
+			}
+		}
+	}
 	if c, err := s.cat.City(ctx, d.City); err == nil {
 		v.CityName = c.Name
 	}

@@ -136,6 +136,11 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 	out := make([]catalog.Indicator, 0, len(rows))
 	for i, r := range rows {
 		at = i
+		// Names are stored as a round's correction stores them (invisible
+		// characters dropped, spaces trimmed): a kept name copied from
+		// the framework then compares with the one its page shows.
+		r.ind.Name = strings.TrimSpace(catalog.DropInvisible(r.ind.Name))
+		r.ind.NameEN = strings.TrimSpace(catalog.DropInvisible(r.ind.NameEN))
 		ind := r.ind
 		if !codePattern.MatchString(ind.Code) {
 			bad(r, "编码应为以点分隔的数字,如 2.3.1")
@@ -153,7 +158,7 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 		case ind.ParentCode != "" && !seen[ind.ParentCode]:
 			bad(r, "缺少上级指标 %s", ind.ParentCode)
 		}
-		if strings.TrimSpace(ind.Name) == "" {
+		if ind.Name == "" {
 			bad(r, "缺少指标名称")
 		}
 		tooLong(r, bad)
@@ -190,10 +195,10 @@ func validate(rows []row) ([]catalog.Indicator, error) {
 // than a round's kept name may be corrected to (catalog.MaxIndicatorName),
 // in the words the correction uses.
 func tooLong(r row, bad func(r row, format string, args ...any)) {
-	if n := utf8.RuneCountInString(strings.TrimSpace(r.ind.Name)); n > catalog.MaxIndicatorName {
+	if n := utf8.RuneCountInString(r.ind.Name); n > catalog.MaxIndicatorName {
 		bad(r, "指标名称太长(%d 个字符);最多 %d 个字符", n, catalog.MaxIndicatorName)
 	}
-	if n := utf8.RuneCountInString(strings.TrimSpace(r.ind.NameEN)); n > catalog.MaxIndicatorName {
+	if n := utf8.RuneCountInString(r.ind.NameEN); n > catalog.MaxIndicatorName {
 		bad(r, "英文名称太长(%d 个字符);最多 %d 个字符", n, catalog.MaxIndicatorName)
 	}
 }

@@ -1,4 +1,4 @@
-package framework_test
+package framework
 
 import (
 	"context"
@@ -6,10 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 )
 
 // TestImportRefusesANameLongerThanACorrectionMay: a round's kept names
@@ -24,7 +21,7 @@ func TestImportRefusesANameLongerThanACorrectionMay(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cat.Close() })
-	svc := framework.NewService(cat)
+	svc := NewService(cat)
 	if _, err := svc.EnsureDemo(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +46,7 @@ func TestImportRefusesANameLongerThanACorrectionMay(t *testing.T) {
 		{"a Chinese name of 201 characters in a CSV", "指标体系.csv", csvOf(rows(long, "")),
 			"第 5 行(编码“1.1.2”):指标名称太长(201 个字符);最多 200 个字符",
 			`Row 5 (code "1.1.2"): The indicator's name is too long (201 characters); at most 200 characters`},
-		{"an English name of 201 characters in an XLSX", "指标体系.xlsx", xlsxOf(t, rows("社区教育参与率", longEN)),
+		{"an English name of 201 characters in an XLSX", "指标体系.xlsx", makeXLSX(t, rows("社区教育参与率", longEN)),
 			"第 5 行(编码“1.1.2”):英文名称太长(201 个字符);最多 200 个字符",
 			`Row 5 (code "1.1.2"): The English name is too long (201 characters); at most 200 characters`},
 		{"a Chinese name of 201 characters in a YAML", "指标体系.yaml", []byte("framework: {id: t, name: 测试, version: \"2\"}\nindicators:\n" +
@@ -62,7 +59,7 @@ func TestImportRefusesANameLongerThanACorrectionMay(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = svc.Import(ctx, framework.System, tt.file, tt.data, catalog.Framework{ID: "t", Name: "测试", Version: "2"})
+		_, err = svc.Import(ctx, System, tt.file, tt.data, catalog.Framework{ID: "t", Name: "测试", Version: "2"})
 		_, after, cerr := svc.Current(ctx)
 		if cerr != nil {
 			t.Fatal(cerr)
@@ -94,25 +91,4 @@ func csvOf(rows [][]string) []byte {
 		b.WriteString(strings.Join(r, ",") + "\n")
 	}
 	return []byte(b.String())
-}
-
-func xlsxOf(t *testing.T, rows [][]string) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		vals := make([]any, len(r))
-		for j, v := range r {
-			vals[j] = v
-		}
-		if err := f.SetSheetRow("Sheet1", cell, &vals); err != nil {
-			t.Fatal(err)
-		}
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }

@@ -23,6 +23,14 @@ type linkView struct {
 	// round keeps names of its own (a past round), today's name beside
 	// one renamed since; "" otherwise (Name, today's, stands).
 	Kept string
+	// Dropped: today's framework has no such code (the document's past
+	// round had it), so the indicator has no page of its own; the link
+	// opens the round's documents linked to it, as the heat map's cell
+	// does.
+	Dropped bool
+	// Round is the round the link counts in: the document's own, or the
+	// one it was made for (0 for a document of no round).
+	Round int
 }
 
 type documentPage struct {
@@ -175,7 +183,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.fillDocumentLinks(r, p, rd.Links); err != nil {
+	if err := h.fillDocumentLinks(r, p, rd.Links, rd.LinkRounds); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -287,7 +295,10 @@ func fillDocumentText(r *http.Request, p *documentPage, pt *documents.PageText) 
 	return nil
 }
 
-func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []catalog.Link) error {
+// fillDocumentLinks lists the document's links, each named as the round
+// it counts in names it: the document's own, or the round a link was made
+// for (in, by link ID).
+func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []catalog.Link, in map[string]int) error {
 	names, err := h.Framework.Names(r.Context())
 	if err != nil {
 		return err
@@ -305,7 +316,12 @@ func (h *handler) fillDocumentLinks(r *http.Request, p *documentPage, links []ca
 		round, _ = strconv.Atoi(p.Doc.Round)
 	}
 	for _, l := range links {
-		p.Links = append(p.Links, linkView{Link: l, Name: names[l.IndicatorCode], Kept: kept.name(round, l.IndicatorCode)})
+		name, inToday := names[l.IndicatorCode]
+		counts := round
+		if other, ok := in[l.ID]; ok {
+			counts = other
+		}
+		p.Links = append(p.Links, linkView{Link: l, Name: name, Kept: kept.name(counts, l.IndicatorCode), Dropped: !inToday, Round: counts})
 	}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/framework"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -52,12 +51,44 @@ func TestPastRoundDocumentNamesItsLinksAsItsRound(t *testing.T) {
 	}
 }
 
+// TestALinkMadeForAnotherRoundIsNamedAsThatRoundNamesIt: a document of
+// 2019 (the current round) linked to 2.3.1 for 2018, where the link
+// counts only, lists the link as 2018 named 2.3.1, with today's name
+// beside it; its link made in 2019 names it as today's framework does.
+func TestALinkMadeForAnotherRoundIsNamedAsThatRoundNamesIt(t *testing.T) {
+	s := newSite(t)
+	typo, right := pastRoundWithTypo(t, s)
+	ctx := context.Background()
+	d := s.env.Upload("330100", "学分银行2019.txt", "杭州市建立学分银行制度,发放市民终身学习卡")
+	round := "2019"
+	if _, err := s.env.Documents.Edit(ctx, testenv.Admin, d.ID, catalog.DocumentPatch{Round: &round}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.2", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := s.login("wang").get("/documents/" + d.ID)
+	link := func(code string) string {
+		return html.UnescapeString(textOf(regexp.MustCompile(`(?s)<li class="link-item" data-code="` + regexp.QuoteMeta(code) + `">.*?</a>`).FindString(page)))
+	}
+	if got, want := link("2.3.1"), "2.3.1 "+typo+"（现名："+right+"）"; got != want {
+		t.Errorf("the link made for 2018: %q, want %q", got, want)
+	}
+	if got := link("2.3.2"); got != "2.3.2 市民终身学习卡与个人学习档案" {
+		t.Errorf("the link made in 2019: %q, want today's name", got)
+	}
+}
+
 // TestHeatMapKeepsAPastRoundsDroppedIndicator: 2.3.2, which 2018 had and
 // today's framework dropped, is a row of 2018's heat map named as 2018
 // named it, its cell counting the document 2018 linked to it and opening
 // 2018's documents linked to it (the indicator's own page is today's
 // framework's, which lacks it); 2019's heat map has no such row; /compare
-// of both has it, 2019's cell saying 2019 had no such indicator.
+// of both has it, 2019's cell saying 2019 had no such indicator, without
+// a count; the document's page links 2.3.2 as the heat map's cell does.
 func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	s := newSite(t)
 	pastRoundWithTypo(t, s)
@@ -70,7 +101,7 @@ func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 	if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.2", Page: 1}); err != nil {
 		t.Fatal(err)
 	}
-	importWithout(t, s, "2.3.2")
+	s.env.ImportWithout("2.3.2")
 	b := s.login("wang")
 	row := func(round string) string {
 		_, page := b.get("/indicators?city=330100&round=" + round)
@@ -91,31 +122,20 @@ func TestHeatMapKeepsAPastRoundsDroppedIndicator(t *testing.T) {
 		t.Errorf("2019's heat map has a row 2.3.2, which 2019 never had: %q", got)
 	}
 	_, page := b.get("/compare?city=330100&rounds=2018,2019")
-	cmp := html.UnescapeString(textOf(regexp.MustCompile(`(?s)<tr data-code="2\.3\.2">.*?</tr>`).FindString(page)))
+	cmpRow := regexp.MustCompile(`(?s)<tr data-code="2\.3\.2">.*?</tr>`).FindString(page)
+	cmp := html.UnescapeString(textOf(cmpRow))
 	if !strings.Contains(cmp, "2.3.2 市民终身学习卡与个人学习档案") || !strings.Contains(cmp, "1 份") || !strings.Contains(cmp, "本轮无此指标") {
 		t.Errorf("/compare of 2018 and 2019, row 2.3.2: %q, want 2018's document and 2019 saying it had no such indicator", cmp)
 	}
-}
-
-// importWithout imports today's framework again without code.
-func importWithout(t *testing.T, s *site, code string) {
-	t.Helper()
-	ctx := context.Background()
-	fw, inds, err := s.env.Catalog.CurrentFramework(ctx)
-	if err != nil {
-		t.Fatal(err)
+	// The document's own page links 2.3.2 as the heat map's cell does:
+	// /indicators/2.3.2 is today's framework's page, which lacks it.
+	_, page = b.get("/documents/" + d.ID)
+	item := regexp.MustCompile(`(?s)<li class="link-item" data-code="2\.3\.2">.*?</a>`).FindString(page)
+	if m := regexp.MustCompile(`href="([^"]*)"`).FindStringSubmatch(item); m == nil || html.UnescapeString(m[1]) != href {
+		t.Errorf("the document's link to 2.3.2: %q, want it to open %q", item, href)
 	}
-	var kept []catalog.Indicator
-	for _, ind := range inds {
-		if ind.Code != code {
-			kept = append(kept, ind)
-		}
-	}
-	table, err := framework.ExportCSV(kept)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.env.Framework.Import(ctx, framework.System, "体系.csv", table, *fw); err != nil {
-		t.Fatal(err)
+	absent := html.UnescapeString(textOf(regexp.MustCompile(`(?s)<td class="status-absent">.*?</td>`).FindString(cmpRow)))
+	if absent != "本轮无此指标" {
+		t.Errorf("/compare of 2018 and 2019, 2019's cell of 2.3.2: %q, want 本轮无此指标 alone, no count of documents", absent)
 	}
 }

@@ -199,7 +199,7 @@ func TestAStalePageDoesNotUndoAnotherAdminsCorrection(t *testing.T) {
 	stale.Set("name", "学分银行建设")
 	resp, body = admin.post("/admin/rounds/2018/indicators/2.3.1", stale)
 	row = rowWith(body, `id="i-2.3.1"`)
-	if resp.StatusCode != 409 || !strings.Contains(textOf(row), "名称已被他人改为“"+right+"”，请刷新页面后再改") || !strings.Contains(row, `aria-invalid="true"`) {
+	if resp.StatusCode != 409 || !strings.Contains(textOf(row), "名称已被他人改为“"+right+"”；仍要改为你填写的名称，请勾选下面的确认框") || !strings.Contains(row, `aria-invalid="true"`) {
 		t.Errorf("A's Chinese correction over B's: %d, row %.600s, want the conflict beside the field", resp.StatusCode, textOf(row))
 	}
 }

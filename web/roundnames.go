@@ -69,8 +69,8 @@ func (h *handler) showRoundNames(w http.ResponseWriter, r *http.Request, status 
 	for _, ind := range n.Indicators {
 		row := roundNameRow{Indicator: ind, Now: n.Now[ind.Code], WasName: ind.Name, WasNameEN: ind.NameEN}
 		if ind.Code == code {
-			row.WasName, row.Changed = editedFrom(r, "name", ind.Name)
-			row.WasNameEN, row.ChangedEN = editedFrom(r, "name_en", ind.NameEN)
+			row.WasName, row.Changed = editedFrom(r, st, "name", ind.Name)
+			row.WasNameEN, row.ChangedEN = editedFrom(r, st, "name_en", ind.NameEN)
 		}
 		p.Rows = append(p.Rows, row)
 	}
@@ -103,14 +103,26 @@ func (h *handler) adminRoundNameCorrect(w http.ResponseWriter, r *http.Request) 
 }
 
 // editedFrom is the name a correction sent back (r) was edited from for
-// its field: the one it was sent with (was_name, was_name_en, or the name
-// it confirmed over, confirm_…), else the round's now; changed reports
-// that now differs from it, changed by someone else since.
-func editedFrom(r *http.Request, field, now string) (was string, changed bool) {
+// its field, the round's name now being now: the one it was sent with
+// (was_name, was_name_en, or the name it confirmed over, confirm_…);
+// changed reports that now differs from it, changed by someone else
+// since. A field the admin did not edit (its value still the was_ one)
+// is no conflict of theirs: it comes back holding now, edited from now
+// (st), so that sending the form again does not put back the name
+// someone else has changed it from. Names compare cleaned
+// (catalog.SameName): one stored with an invisible character is the
+// name the admin was shown.
+func editedFrom(r *http.Request, st formState, field, now string) (was string, changed bool) {
+	if to, ok := r.PostForm[field]; ok {
+		if from, ok := r.PostForm["was_"+field]; ok && catalog.SameName(to[0], from[0]) {
+			st.Values[field] = now
+			return now, false
+		}
+	}
 	for _, key := range []string{"confirm_" + field, "was_" + field} {
 		if v, ok := r.PostForm[key]; ok {
 			was = strings.TrimSpace(catalog.DropInvisible(v[0]))
-			return was, was != now
+			return was, !catalog.SameName(was, now)
 		}
 	}
 	return now, false
@@ -137,12 +149,12 @@ func roundNameEdit(r *http.Request) catalog.RoundNameEdit {
 		}
 		if v, ok := r.PostForm["was_"+name]; ok {
 			was = &v[0]
+			if to != nil && catalog.SameName(*to, *was) {
+				to = nil // not edited: not written back, whatever was ticked
+			}
 		}
 		if v, ok := r.PostForm["confirm_"+name]; ok {
 			was = &v[0] // ticked: over the name the admin was shown as someone else's
-		}
-		if to != nil && was != nil && *to == *was {
-			to = nil
 		}
 		return to, was
 	}

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -261,4 +262,38 @@ func (e *Env) WaitFinished(id string, want catalog.Status) *catalog.Document {
 		e.T.Fatalf("document %s is %s (%s), want %s", id, d.Status, d.Error, want)
 	}
 	return docs[0]
+}
+
+// ImportWithout imports today's framework again without the indicator
+// code: the framework drops it, and a past round that kept its names
+// still has it.
+func (e *Env) ImportWithout(code string) {
+	e.T.Helper()
+	e.importChanged(func(inds []catalog.Indicator) []catalog.Indicator {
+		return slices.DeleteFunc(inds, func(ind catalog.Indicator) bool { return ind.Code == code })
+	})
+}
+
+// ImportAdding imports today's framework again with ind added: a past
+// round that kept its names never had it.
+func (e *Env) ImportAdding(ind catalog.Indicator) {
+	e.T.Helper()
+	e.importChanged(func(inds []catalog.Indicator) []catalog.Indicator { return append(inds, ind) })
+}
+
+// importChanged imports today's framework again as change makes it.
+func (e *Env) importChanged(change func([]catalog.Indicator) []catalog.Indicator) {
+	e.T.Helper()
+	ctx := context.Background()
+	fw, inds, err := e.Catalog.CurrentFramework(ctx)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	table, err := framework.ExportCSV(change(inds))
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	if _, err := e.Framework.Import(ctx, framework.System, "体系.csv", table, *fw); err != nil {
+		e.T.Fatal(err)
+	}
 }
