@@ -132,26 +132,7 @@ func (s *Service) pageIndexOf(ctx context.Context, d *catalog.Document, key stri
 	if key == "" {
 		return nil, nil
 	}
-	built := s.indexing.DoChan(key, func() (any, error) {
-		if ix := s.pageIndexes.get(key); ix != nil {
-			return ix, nil // built while this view looked
-		}
-		// Built for every view waiting, so not ended by the first one's
-		// leaving.
-		_, ix, err := s.scanPages(context.WithoutCancel(ctx), d, nil)
-		if err != nil || ix.pageCount() == 0 {
-			return (*pageIndex)(nil), err
-		}
-		s.pageIndexes.put(key, d.SHA256, ix)
-		return ix, nil
-	})
-	select {
-	case r := <-built:
-		ix, _ := r.Val.(*pageIndex)
-		return ix, r.Err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+	return s.buildIndex(ctx, d, key)
 }
 
 // scanPages reads all of d's text, for page at (nil: none, only the
@@ -174,6 +155,9 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at *PageAt
 		n := tp.PageNumber()
 		pr.Count = n
 		for k := 1; ; k++ {
+			if err := ctx.Err(); err != nil {
+				return pr, nil, err // the viewer left, or the service closed
+			}
 			off := tp.Offset()
 			var err error
 			if part, err = tp.Chunk(part[:0], PartBytes); err == io.EOF && k > 1 {

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
-	"golang.org/x/sync/singleflight"
 )
 
 // Service reads and changes stored documents on behalf of a user.
@@ -24,10 +24,17 @@ type Service struct {
 	// bounds how many are drawn at once.
 	thumbDir   string
 	thumbSlots chan struct{}
-	// pageIndexes keeps where the pages of texts shown begin; indexing
-	// builds one text's once for the views that ask at once.
+	// pageIndexes keeps where the pages of texts shown begin; builds
+	// are those being built, one a text for the views that ask at once
+	// (buildIndex), buildSlots bounds how many at once, building counts
+	// them and life ends them at Close.
 	pageIndexes pageIndexes
-	indexing    singleflight.Group
+	buildMu     sync.Mutex
+	builds      map[string]*indexBuild
+	buildSlots  chan struct{}
+	building    sync.WaitGroup
+	life        context.Context
+	stop        context.CancelFunc
 	// diffs keeps the diffs of near duplicates shown, by their texts.
 	diffs diffCache
 	// textBudget lends memory to pages of text held whole.
@@ -40,7 +47,9 @@ type Service struct {
 // store, the pipeline (which keeps the index in step with edits) and
 // search (for indicator suggestions).
 func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
-	s := &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers)}
+	s := &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
+		buildSlots: make(chan struct{}, indexBuilds)}
+	s.life, s.stop = context.WithCancel(context.Background())
 	s.textBudget.Store(newTextBudget(DefaultTextBudget))
 	return s
 }
