@@ -158,10 +158,16 @@ func (ix *pageIndex) end(n, k int) int64 {
 	if n > ix.pages {
 		return -1
 	}
-	if parts, ok := ix.multi[int32(n)]; ok {
-		return parts[0]
-	}
 	i := (n - 1 + ix.stride - 1) / ix.stride // the first page held from n on
+	if len(ix.multi) > 0 {
+		// A long page before it (not held in pageOffs) ends the reading
+		// sooner: viewing a page must not ask for a 10 MB one after.
+		for m := n; m <= min(i*ix.stride, ix.pages); m++ {
+			if parts, ok := ix.multi[int32(m)]; ok {
+				return parts[0]
+			}
+		}
+	}
 	if i >= len(ix.pageOffs) {
 		return -1
 	}
