@@ -15,12 +15,12 @@ func TestSparseIndexEndsBeforeALongPage(t *testing.T) {
 		n, k int
 		want int64
 	}{
-		{1, 1, 300},  // the long page 4 two pages on
-		{2, 1, 300},  // and one
-		{3, 1, 300},  // the next page is the long one
-		{4, 1, 350},  // its own next part
-		{4, 3, 400},  // its last part: the page after, held
-		{5, 1, 800},  // no long page between
+		{1, 1, 300}, // the long page 4 two pages on
+		{2, 1, 300}, // and one
+		{3, 1, 300}, // the next page is the long one
+		{4, 1, 350}, // its own next part
+		{4, 3, 400}, // its last part: the page after, held
+		{5, 1, 800}, // no long page between
 		{12, 1, 1200},
 		{15, 1, -1}, // past the last page held
 		{16, 1, -1},

@@ -63,6 +63,8 @@ func (r *windowReader) Read(p []byte) (int, error) {
 		r.rc.Close()
 		r.off, r.size = r.off+r.size, min(2*r.size, maxWindow)
 		if err := r.open(); err != nil {
+			// The range closed is not closed again; reading on fails.
+			r.rc = failedRange{err}
 			return n, err
 		}
 		if n > 0 {
@@ -72,3 +74,9 @@ func (r *windowReader) Read(p []byte) (int, error) {
 }
 
 func (r *windowReader) Close() error { return r.rc.Close() }
+
+// failedRange stands for a range that failed to open.
+type failedRange struct{ err error }
+
+func (f failedRange) Read([]byte) (int, error) { return 0, f.err }
+func (failedRange) Close() error               { return nil }
