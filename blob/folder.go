@@ -211,6 +211,11 @@ func syncDir(dir string) error {
 // Get opens the object's file. The file stays readable after a concurrent
 // Put or Delete replaces or removes it, so a reader never sees a mixture.
 func (f *Folder) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	return f.open(ctx, key)
+}
+
+// open opens the object's file for Get and GetRange.
+func (f *Folder) open(ctx context.Context, key string) (*os.File, error) {
 	if err := ValidKey(key); err != nil {
 		return nil, err
 	}
@@ -244,11 +249,10 @@ func (f *Folder) GetRange(ctx context.Context, key string, off, n int64) (io.Rea
 	if off < 0 {
 		return nil, badRange(key, off)
 	}
-	rc, err := f.Get(ctx, key)
+	file, err := f.open(ctx, key)
 	if err != nil {
 		return nil, err
 	}
-	file := rc.(*os.File)
 	if _, err := file.Seek(off, io.SeekStart); err != nil {
 		file.Close()
 		return nil, f.fail("get", key, err)
