@@ -102,6 +102,7 @@ func (s *Service) runBuild(ctx context.Context, b *indexBuild, d *catalog.Docume
 		b.err = err
 		return
 	}
+	ix.version = keyVersion(key)
 	s.pageIndexes.put(key, d.SHA256, ix)
 	b.ix = ix
 }

@@ -205,10 +205,11 @@ func (pr *pageRead) addHead(n int, part []byte, left *int) error {
 
 // textHead reads the head of a document's text (its first headBytes, as
 // the page's suggestions look at it), from its blob, and no further; the
-// caller releases it.
-func (s *Service) textHead(ctx context.Context, d *catalog.Document) (*pageRead, error) {
+// caller releases it. version is the blob's its ranges are read of (""
+// any): a head is never spliced from two.
+func (s *Service) textHead(ctx context.Context, d *catalog.Document, version string) (*pageRead, error) {
 	// Some 4 headBytes at first: a head escaped in JSON (\uXXXX) is longer.
-	tp, err := ingest.OpenTextPages(ctx, windowed{Store: s.blobs, first: 4 * headBytes}, d.SHA256)
+	tp, err := ingest.OpenTextPages(ctx, windowed{Store: s.blobs, first: 4 * headBytes, version: version}, d.SHA256)
 	if err != nil {
 		return nil, err
 	}

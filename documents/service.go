@@ -387,7 +387,7 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, 
 		skip[i] = l.IndicatorCode
 	}
 	head := func() ([]string, func(), error) {
-		pr, err := s.textHead(ctx, d)
+		pr, err := s.textHead(ctx, d, keyVersion(key))
 		if err != nil {
 			return nil, nil, fmt.Errorf("text of %s: %w", d.ID, err)
 		}

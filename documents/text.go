@@ -125,7 +125,7 @@ func (s *Service) openIndexed(ctx context.Context, d *catalog.Document, req Text
 		end = ix.end(req.To, ix.partCount(req.To))
 	}
 	off, page, _ := ix.from(req.From, 1)
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, page)
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, page, ix.version)
 	if err != nil {
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}

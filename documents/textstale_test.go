@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -20,8 +22,8 @@ type shortRanges struct {
 	cut atomic.Int64
 }
 
-func (s *shortRanges) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
-	rc, err := s.Store.GetRange(ctx, key, off, n)
+func (s *shortRanges) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	rc, err := s.Store.GetRange(ctx, key, off, n, version)
 	if err != nil || s.cut.Load() == 0 {
 		return rc, err
 	}
@@ -77,4 +79,54 @@ func TestTextOfABlobNotAsIndexedIsReadFromItsStart(t *testing.T) {
 	if n, _ := s.KeptPageIndexes(); n != 0 {
 		t.Errorf("%d page indexes kept, want the one not as its blob forgotten", n)
 	}
+}
+
+// frozenStat is a store whose Stat, once frozen, names objects as they
+// were then: a text written again between a view's Stat and its reading.
+type frozenStat struct {
+	blob.Store
+	frozen map[string]blob.Info
+}
+
+func (s *frozenStat) Stat(ctx context.Context, key string) (blob.Info, error) {
+	if info, ok := s.frozen[key]; ok {
+		return info, nil
+	}
+	return s.Store.Stat(ctx, key)
+}
+
+// TestTextWrittenAgainAfterItsStatIsShownAsItIs: a text indexed by a view
+// and written again (of the same size, its pages beginning elsewhere)
+// after the next view looked it up is shown as it is now, by the page and
+// by /text, not read by the old offsets: the reading asks the store for
+// the version looked up.
+func TestTextWrittenAgainAfterItsStatIsShownAsItIs(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	body := strings.Repeat("社区学院建设。", 400)
+	before := []string{"目录", "第2页:旧稿" + body, "第3页:末页"}
+	after := []string{"目录目录", "第2页:" + body, "第3页:末页"} // page 2 begins 6 bytes on
+	d := savePages(t, e, "stat-then-write.txt", before)
+	store := &frozenStat{Store: e.Blobs}
+	s := documents.NewService(e.Catalog, store, e.Ingest, e.Search)
+	defer s.Close()
+	readPageText(t, s, d, 2)
+	key := catalog.TextKey(d.SHA256)
+	old, err := e.Blobs.Stat(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.frozen = map[string]blob.Info{key: old}
+	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: after}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 2}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := after[1]; r.Page.Text != want {
+		t.Errorf("page 2 shows %.30q…, want the text written again: %.30q…", r.Page.Text, want)
+	}
+	r.Close()
+	readPageText(t, s, d, 3)
 }

@@ -58,11 +58,11 @@ type secondRangeFails struct {
 	closes []int
 }
 
-func (s *secondRangeFails) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+func (s *secondRangeFails) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
 	if s.opened++; s.opened > 1 {
 		return nil, fmt.Errorf("get %s: %w", key, errStoreDown)
 	}
-	rc, err := s.Store.GetRange(ctx, key, off, n)
+	rc, err := s.Store.GetRange(ctx, key, off, n, version)
 	if err != nil {
 		return nil, err
 	}

@@ -67,7 +67,7 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 		places[i].rest = all.String()[starts[i]:]
 	}
 	for _, p := range places {
-		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, -1, p.page)
+		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, -1, p.page, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +89,7 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 	}
 	for i, p := range places[:len(places)-1] {
 		end := places[i+1].off
-		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, end, p.page)
+		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, end, p.page, "")
 		if err != nil {
 			t.Fatal(err)
 		}
