@@ -130,3 +130,46 @@ func TestTextWrittenAgainAfterItsStatIsShownAsItIs(t *testing.T) {
 	r.Close()
 	readPageText(t, s, d, 3)
 }
+
+// rangesDown is a store whose ranged reads fail EUNAVAILABLE while down,
+// as S3 does in an outage that begins after a view looked its text up.
+type rangesDown struct {
+	blob.Store
+	down atomic.Bool
+}
+
+func (s *rangesDown) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	if s.down.Load() {
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储暂时不可用")
+	}
+	return s.Store.GetRange(ctx, key, off, n, version)
+}
+
+// TestStoreOutageDuringARangedReadKeepsTheIndex: a page view and /text of
+// an indexed text whose ranged read fails as the store is out of reach
+// answer EUNAVAILABLE with its message (a 503), and keep the page index:
+// the store, not the index, is at fault, and once it is back the pages
+// are read by the index again, not the text through.
+func TestStoreOutageDuringARangedReadKeepsTheIndex(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	pages := []string{"第1页:社区教育", "第2页:学分银行", "第3页:老年大学"}
+	d := savePages(t, e, "outage.txt", pages)
+	store := &rangesDown{Store: e.Blobs}
+	s := documents.NewService(e.Catalog, store, e.Ingest, e.Search)
+	defer s.Close()
+	readPageText(t, s, d, 2)
+	store.down.Store(true)
+	_, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 2}, 0)
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE || !strings.Contains(catalog.ErrorMessage(err), "对象存储暂时不可用") {
+		t.Errorf("view during the outage: %v, want EUNAVAILABLE saying the store is unavailable", err)
+	}
+	if _, err := s.OpenText(ctx, coordA, d.ID, documents.TextRequest{From: 2, To: 2}); catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+		t.Errorf("/text during the outage: %v, want EUNAVAILABLE", err)
+	}
+	if n, _ := s.KeptPageIndexes(); n != 1 {
+		t.Errorf("%d page indexes kept after the outage, want the text's still", n)
+	}
+	store.down.Store(false)
+	readPageText(t, s, d, 3)
+}
