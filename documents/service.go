@@ -2,6 +2,7 @@ package documents
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -388,6 +389,13 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, 
 	}
 	head := func() ([]string, func(), error) {
 		pr, err := s.textHead(ctx, d, keyVersion(key))
+		if errors.Is(err, blob.ErrChanged) {
+			// Written again since this view looked it up: its head as it
+			// is now.
+			if info, serr := s.blobs.Stat(ctx, catalog.TextKey(d.SHA256)); serr == nil {
+				pr, err = s.textHead(ctx, d, info.Version)
+			}
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("text of %s: %w", d.ID, err)
 		}

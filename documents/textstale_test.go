@@ -82,14 +82,19 @@ func TestTextOfABlobNotAsIndexedIsReadFromItsStart(t *testing.T) {
 }
 
 // frozenStat is a store whose Stat, once frozen, names objects as they
-// were then: a text written again between a view's Stat and its reading.
+// were then (once: the first Stat alone): a text written again between a
+// view's Stat and its reading.
 type frozenStat struct {
 	blob.Store
 	frozen map[string]blob.Info
+	once   bool
 }
 
 func (s *frozenStat) Stat(ctx context.Context, key string) (blob.Info, error) {
 	if info, ok := s.frozen[key]; ok {
+		if s.once {
+			delete(s.frozen, key)
+		}
 		return info, nil
 	}
 	return s.Store.Stat(ctx, key)
@@ -172,4 +177,32 @@ func TestStoreOutageDuringARangedReadKeepsTheIndex(t *testing.T) {
 	}
 	store.down.Store(false)
 	readPageText(t, s, d, 3)
+}
+
+// TestSuggestionsOfATextWrittenAgainAfterItsStat: a first view of a text
+// written again after the view looked it up ranks its suggestions from
+// its head as it is now, rather than failing.
+func TestSuggestionsOfATextWrittenAgainAfterItsStat(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := savePages(t, e, "head.txt", []string{"第1页:社区学院", "第2页:学分银行"})
+	key := catalog.TextKey(d.SHA256)
+	old, err := e.Blobs.Stat(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := &frozenStat{Store: e.Blobs, frozen: map[string]blob.Info{key: old}, once: true}
+	s := documents.NewService(e.Catalog, store, e.Ingest, e.Search)
+	defer s.Close()
+	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, &ingest.StoredText{Extractor: "txt", Pages: []string{"第1页:老年大学", "第2页:学分银行"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 1}, 5)
+	if err != nil {
+		t.Fatalf("first view of a text written again after its Stat: %v", err)
+	}
+	defer r.Close()
+	if r.Page.Text != "第1页:老年大学" {
+		t.Errorf("page 1 shows %q, want the text written again", r.Page.Text)
+	}
 }
