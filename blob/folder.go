@@ -211,44 +211,58 @@ func syncDir(dir string) error {
 // Get opens the object's file. The file stays readable after a concurrent
 // Put or Delete replaces or removes it, so a reader never sees a mixture.
 func (f *Folder) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	if err := ValidKey(key); err != nil {
+	file, _, err := f.open(ctx, key)
+	if err != nil {
 		return nil, err
 	}
+	return file, nil
+}
+
+// open opens the object's file for Get and GetRange, and names the
+// version it is (fileVersion): the open file reads as that version to its
+// end, whatever is put after.
+func (f *Folder) open(ctx context.Context, key string) (*os.File, string, error) {
+	if err := ValidKey(key); err != nil {
+		return nil, "", err
+	}
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("get %s: %w", key, err)
+		return nil, "", fmt.Errorf("get %s: %w", key, err)
 	}
 	file, err := os.Open(f.path(f.objects, key))
 	if missing(err) {
-		return nil, fmt.Errorf("get %s: %w", key, notFound(key))
+		return nil, "", fmt.Errorf("get %s: %w", key, notFound(key))
 	} else if err != nil {
-		return nil, f.fail("get", key, err)
+		return nil, "", f.fail("get", key, err)
 	}
 	st, err := file.Stat()
 	if err == nil && st.IsDir() {
 		// A directory is only the parent of other keys.
 		file.Close()
-		return nil, fmt.Errorf("get %s: %w", key, notFound(key))
+		return nil, "", fmt.Errorf("get %s: %w", key, notFound(key))
 	} else if err != nil {
 		file.Close()
-		return nil, f.fail("get", key, err)
+		return nil, "", f.fail("get", key, err)
 	}
-	return file, nil
+	return file, fileVersion(st), nil
 }
 
 // GetRange opens the object's file at off and reads n bytes of it at
 // most (to its end when n is negative).
-func (f *Folder) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+func (f *Folder) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
 	if err := ValidKey(key); err != nil {
 		return nil, err
 	}
 	if off < 0 {
 		return nil, badRange(key, off)
 	}
-	rc, err := f.Get(ctx, key)
+	file, now, err := f.open(ctx, key)
 	if err != nil {
 		return nil, err
 	}
-	file := rc.(*os.File)
+	if version != "" && now != version {
+		file.Close()
+		return nil, fmt.Errorf("get %s: %w", key, ErrChanged)
+	}
 	if _, err := file.Seek(off, io.SeekStart); err != nil {
 		file.Close()
 		return nil, f.fail("get", key, err)

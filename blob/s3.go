@@ -236,7 +236,7 @@ func (s *S3) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 
 // GetRange asks for the bytes from off on with a Range header, so the
 // service sends those alone.
-func (s *S3) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
+func (s *S3) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
 	if err := ValidKey(key); err != nil {
 		return nil, err
 	}
@@ -248,8 +248,12 @@ func (s *S3) GetRange(ctx context.Context, key string, off, n int64) (io.ReadClo
 	switch {
 	case n == 0:
 		// No range reads nothing; the object must still be there.
-		if _, err := s.Stat(ctx, key); err != nil {
+		info, err := s.Stat(ctx, key)
+		if err != nil {
 			return nil, err
+		}
+		if version != "" && info.Version != version {
+			return nil, fmt.Errorf("s3 get %s: %w", key, ErrChanged)
 		}
 		return io.NopCloser(strings.NewReader("")), nil
 	case n > 0:
@@ -257,10 +261,17 @@ func (s *S3) GetRange(ctx context.Context, key string, off, n int64) (io.ReadClo
 	case off > 0:
 		err = opts.SetRange(off, 0) // bytes=off-, to the end
 	}
+	if err == nil && version != "" {
+		err = opts.SetMatchETag(version) // 412 when put again since
+	}
 	if err != nil {
 		return nil, fmt.Errorf("s3 get %s: %w", key, err)
 	}
 	rc, err := s.get(ctx, key, opts)
+	if resp := (minio.ErrorResponse{}); errors.As(err, &resp) &&
+		(resp.Code == "PreconditionFailed" || resp.StatusCode == http.StatusPreconditionFailed) {
+		return nil, fmt.Errorf("s3 get %s: %w", key, ErrChanged)
+	}
 	if resp := (minio.ErrorResponse{}); errors.As(err, &resp) && resp.Code == "InvalidRange" {
 		// 416: the range begins at or past the end of an object that is
 		// there.

@@ -2,6 +2,7 @@ package blob
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 
@@ -30,6 +31,10 @@ type Info struct {
 	Version string
 }
 
+// ErrChanged is what GetRange of an object by a version it no longer has
+// wraps: it was put again since the caller looked at it.
+var ErrChanged = errors.New("object put again since its version was read")
+
 // Store keeps immutable objects under keys such as "originals/<sha256>" and
 // "text/<sha256>.json". Every method first checks its key with ValidKey and
 // returns an EINVALID catalog error for a malformed one. A store that cannot
@@ -56,8 +61,14 @@ type Store interface {
 	// the reader. Only those bytes are read from the store (a page of a
 	// big text on S3 costs the page, not the text). An off at or past the
 	// object's end reads nothing; a negative off is EINVALID; a missing
-	// key is ENOTFOUND, as for Get.
-	GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error)
+	// key is ENOTFOUND, as for Get. A version other than "" is the
+	// object's Version (Stat's) the caller read it by (offsets in it): an
+	// object put again since is an error wrapping ErrChanged, not the new
+	// bytes read at the old offsets.
+	//
+	// A wrapper of a Store that changes what Get does (fails, counts,
+	// waits) must change GetRange alike: a page view reads by GetRange.
+	GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error)
 
 	// Stat returns the object's Info; a missing key is ENOTFOUND.
 	Stat(ctx context.Context, key string) (Info, error)

@@ -132,26 +132,7 @@ func (s *Service) pageIndexOf(ctx context.Context, d *catalog.Document, key stri
 	if key == "" {
 		return nil, nil
 	}
-	built := s.indexing.DoChan(key, func() (any, error) {
-		if ix := s.pageIndexes.get(key); ix != nil {
-			return ix, nil // built while this view looked
-		}
-		// Built for every view waiting, so not ended by the first one's
-		// leaving.
-		_, ix, err := s.scanPages(context.WithoutCancel(ctx), d, nil)
-		if err != nil || ix.pageCount() == 0 {
-			return (*pageIndex)(nil), err
-		}
-		s.pageIndexes.put(key, d.SHA256, ix)
-		return ix, nil
-	})
-	select {
-	case r := <-built:
-		ix, _ := r.Val.(*pageIndex)
-		return ix, r.Err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+	return s.buildIndex(ctx, d, key)
 }
 
 // scanPages reads all of d's text, for page at (nil: none, only the
@@ -174,6 +155,9 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at *PageAt
 		n := tp.PageNumber()
 		pr.Count = n
 		for k := 1; ; k++ {
+			if err := ctx.Err(); err != nil {
+				return pr, nil, err // the viewer left, or the service closed
+			}
 			off := tp.Offset()
 			var err error
 			if part, err = tp.Chunk(part[:0], PartBytes); err == io.EOF && k > 1 {
@@ -221,10 +205,11 @@ func (pr *pageRead) addHead(n int, part []byte, left *int) error {
 
 // textHead reads the head of a document's text (its first headBytes, as
 // the page's suggestions look at it), from its blob, and no further; the
-// caller releases it.
-func (s *Service) textHead(ctx context.Context, d *catalog.Document) (*pageRead, error) {
+// caller releases it. version is the blob's its ranges are read of (""
+// any): a head is never spliced from two.
+func (s *Service) textHead(ctx context.Context, d *catalog.Document, version string) (*pageRead, error) {
 	// Some 4 headBytes at first: a head escaped in JSON (\uXXXX) is longer.
-	tp, err := ingest.OpenTextPages(ctx, windowed{Store: s.blobs, first: 4 * headBytes}, d.SHA256)
+	tp, err := ingest.OpenTextPages(ctx, windowed{Store: s.blobs, first: 4 * headBytes, version: version}, d.SHA256)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -37,6 +38,9 @@ type pageIndex struct {
 	firstLines map[int32]string
 	cut        index.IndexCut
 	extractor  string
+	// version is the blob's (blob.Info.Version) the offsets are of: a
+	// reading by them asks the store for that version alone.
+	version string
 	// firstPart is the start of the page being indexed, for its first
 	// line; firstOff where it begins.
 	firstPart []byte
@@ -158,10 +162,16 @@ func (ix *pageIndex) end(n, k int) int64 {
 	if n > ix.pages {
 		return -1
 	}
-	if parts, ok := ix.multi[int32(n)]; ok {
-		return parts[0]
-	}
 	i := (n - 1 + ix.stride - 1) / ix.stride // the first page held from n on
+	if len(ix.multi) > 0 {
+		// A long page before it (not held in pageOffs) ends the reading
+		// sooner: viewing a page must not ask for a 10 MB one after.
+		for m := n; m <= min(i*ix.stride, ix.pages); m++ {
+			if parts, ok := ix.multi[int32(m)]; ok {
+				return parts[0]
+			}
+		}
+	}
 	if i >= len(ix.pageOffs) {
 		return -1
 	}
@@ -311,6 +321,12 @@ func (s *Service) pageIndexKey(ctx context.Context, d *catalog.Document) (string
 	return h.SHA256 + ":" + info.Version, nil
 }
 
+// keyVersion is the blob version a pageIndexKey ends with (no version
+// has a colon: the folder's is base-36 digits and an inode, S3's an ETag).
+func keyVersion(key string) string {
+	return key[strings.LastIndexByte(key, ':')+1:]
+}
+
 // readIndexed reads page at of d's text from the part before it to the
 // part after it, where ix says they are in the blob, as scanPages reads
 // them from the start; at past the last page or part is handled as
@@ -338,7 +354,7 @@ func (s *Service) readIndexed(ctx context.Context, d *catalog.Document, at PageA
 		end = ix.end(an, ak)
 	}
 	off, n, k := ix.from(n, k)
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, n)
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, n, ix.version)
 	if err != nil {
 		return nil, err
 	}

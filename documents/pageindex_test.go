@@ -306,8 +306,8 @@ type countingStore struct {
 	asked atomic.Int64
 }
 
-func (s *countingStore) GetRange(ctx context.Context, key string, off, n int64) (io.ReadCloser, error) {
-	rc, err := s.Store.GetRange(ctx, key, off, n)
+func (s *countingStore) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	rc, err := s.Store.GetRange(ctx, key, off, n, version)
 	if err != nil {
 		return nil, err
 	}

@@ -2,16 +2,17 @@ package documents
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/search"
-	"golang.org/x/sync/singleflight"
 )
 
 // Service reads and changes stored documents on behalf of a user.
@@ -24,10 +25,17 @@ type Service struct {
 	// bounds how many are drawn at once.
 	thumbDir   string
 	thumbSlots chan struct{}
-	// pageIndexes keeps where the pages of texts shown begin; indexing
-	// builds one text's once for the views that ask at once.
+	// pageIndexes keeps where the pages of texts shown begin; builds
+	// are those being built, one a text for the views that ask at once
+	// (buildIndex), buildSlots bounds how many at once, building counts
+	// them and life ends them at Close.
 	pageIndexes pageIndexes
-	indexing    singleflight.Group
+	buildMu     sync.Mutex
+	builds      map[string]*indexBuild
+	buildSlots  chan struct{}
+	building    sync.WaitGroup
+	life        context.Context
+	stop        context.CancelFunc
 	// diffs keeps the diffs of near duplicates shown, by their texts.
 	diffs diffCache
 	// textBudget lends memory to pages of text held whole.
@@ -40,7 +48,9 @@ type Service struct {
 // store, the pipeline (which keeps the index in step with edits) and
 // search (for indicator suggestions).
 func NewService(cat *catalog.Store, blobs blob.Store, ing *ingest.Service, srch *search.Service) *Service {
-	s := &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers)}
+	s := &Service{cat: cat, blobs: blobs, ingest: ing, search: srch, thumbSlots: make(chan struct{}, thumbnailWorkers),
+		buildSlots: make(chan struct{}, indexBuilds)}
+	s.life, s.stop = context.WithCancel(context.Background())
 	s.textBudget.Store(newTextBudget(DefaultTextBudget))
 	return s
 }
@@ -393,7 +403,14 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, 
 		skip[i] = l.IndicatorCode
 	}
 	head := func() ([]string, func(), error) {
-		pr, err := s.textHead(ctx, d)
+		pr, err := s.textHead(ctx, d, keyVersion(key))
+		if errors.Is(err, blob.ErrChanged) {
+			// Written again since this view looked it up: its head as it
+			// is now.
+			if info, serr := s.blobs.Stat(ctx, catalog.TextKey(d.SHA256)); serr == nil {
+				pr, err = s.textHead(ctx, d, info.Version)
+			}
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("text of %s: %w", d.ID, err)
 		}

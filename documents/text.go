@@ -83,10 +83,17 @@ func (s *Service) OpenText(ctx context.Context, u *catalog.User, id string, req 
 		// The document page indexed where its pages begin: no page before
 		// From is read, nor any after To.
 		tr, err := s.openIndexed(ctx, d, req, ix)
-		if tr != nil {
+		if err == nil {
 			tr.stale = func() { s.pageIndexes.drop(key) }
+			return tr, nil
 		}
-		return tr, err
+		if code := catalog.ErrorCode(err); code == catalog.EINVALID || code == catalog.ETOOLARGE ||
+			code == catalog.EUNAVAILABLE || ctx.Err() != nil {
+			return nil, err // the index is not at fault
+		}
+		// The blob does not read as it was indexed: forget the index and
+		// read from the start, which says what is wrong.
+		s.pageIndexes.drop(key)
 	}
 	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
 	if err != nil {
@@ -118,7 +125,7 @@ func (s *Service) openIndexed(ctx context.Context, d *catalog.Document, req Text
 		end = ix.end(req.To, ix.partCount(req.To))
 	}
 	off, page, _ := ix.from(req.From, 1)
-	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, page)
+	tp, err := ingest.OpenTextPagesAt(ctx, s.blobs, d.SHA256, off, end, page, ix.version)
 	if err != nil {
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}
@@ -146,7 +153,7 @@ func skipPages(tp *ingest.TextPages, n int) error {
 			if err := tp.Err(); err != nil {
 				return err
 			}
-			return fmt.Errorf("page %d: %w", n, io.ErrUnexpectedEOF)
+			return fmt.Errorf("page %d: %w", n, ingest.ErrBadText) // ended before it
 		}
 	}
 	return nil

@@ -14,12 +14,16 @@ import (
 type windowed struct {
 	blob.Store
 	first int64 // the first range's size
+	// version is the object's version every range is read of ("": its
+	// first range's is not known, any): a reading is never spliced from
+	// an object and the one put in its place.
+	version string
 }
 
 // Get opens the object's first range: a missing key is ENOTFOUND here,
 // as for the store's Get.
 func (w windowed) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	r := &windowReader{ctx: ctx, store: w.Store, key: key, size: w.first}
+	r := &windowReader{ctx: ctx, store: w.Store, key: key, size: w.first, version: w.version}
 	if err := r.open(); err != nil {
 		return nil, err
 	}
@@ -31,17 +35,18 @@ const maxWindow = 16 << 20
 
 // windowReader reads an object one range after another.
 type windowReader struct {
-	ctx   context.Context
-	store blob.Store
-	key   string
-	rc    io.ReadCloser
+	ctx     context.Context
+	store   blob.Store
+	key     string
+	version string
+	rc      io.ReadCloser
 	// off is where the current range begins, size its size, got how
 	// much of it was read.
 	off, size, got int64
 }
 
 func (r *windowReader) open() error {
-	rc, err := r.store.GetRange(r.ctx, r.key, r.off, r.size)
+	rc, err := r.store.GetRange(r.ctx, r.key, r.off, r.size, r.version)
 	if err != nil {
 		return err
 	}
@@ -63,6 +68,8 @@ func (r *windowReader) Read(p []byte) (int, error) {
 		r.rc.Close()
 		r.off, r.size = r.off+r.size, min(2*r.size, maxWindow)
 		if err := r.open(); err != nil {
+			// The range closed is not closed again; reading on fails.
+			r.rc = failedRange{err}
 			return n, err
 		}
 		if n > 0 {
@@ -72,3 +79,9 @@ func (r *windowReader) Read(p []byte) (int, error) {
 }
 
 func (r *windowReader) Close() error { return r.rc.Close() }
+
+// failedRange stands for a range that failed to open.
+type failedRange struct{ err error }
+
+func (f failedRange) Read([]byte) (int, error) { return 0, f.err }
+func (failedRange) Close() error               { return nil }

@@ -3,6 +3,7 @@ package documents
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -44,5 +45,68 @@ func TestWindowedGetReadsTheWholeObject(t *testing.T) {
 	}
 	if _, err := w.Get(ctx, "text/absent.json"); !catalog.IsNotFound(err) {
 		t.Errorf("get of a missing object: %v, want ENOTFOUND", err)
+	}
+}
+
+// secondRangeFails is a store whose ranges after the first fail to open;
+// it counts how often each reading it opened was closed.
+var errStoreDown = errors.New("store down")
+
+type secondRangeFails struct {
+	blob.Store
+	opened int
+	closes []int
+}
+
+func (s *secondRangeFails) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	if s.opened++; s.opened > 1 {
+		return nil, fmt.Errorf("get %s: %w", key, errStoreDown)
+	}
+	rc, err := s.Store.GetRange(ctx, key, off, n, version)
+	if err != nil {
+		return nil, err
+	}
+	s.closes = append(s.closes, 0)
+	return &closeCounted{ReadCloser: rc, closes: &s.closes[len(s.closes)-1]}, nil
+}
+
+type closeCounted struct {
+	io.ReadCloser
+	closes *int
+}
+
+func (c *closeCounted) Close() error {
+	*c.closes++
+	return c.ReadCloser.Close()
+}
+
+// TestWindowedNextRangeFailing: when the next range fails to open, the
+// reading says so, again if read again (not an end), and Close closes the range read before once, not
+// twice.
+func TestWindowedNextRangeFailing(t *testing.T) {
+	folder, err := blob.NewFolder(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	key := "text/next.json"
+	data := []byte(strings.Repeat("社区学院。", 10))
+	if err := folder.Put(ctx, key, bytes.NewReader(data), int64(len(data)), ""); err != nil {
+		t.Fatal(err)
+	}
+	store := &secondRangeFails{Store: folder}
+	rc, err := windowed{Store: store, first: 10}.Get(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadAll(rc); !errors.Is(err, errStoreDown) {
+		t.Errorf("read past the first range: %v, want %v", err, errStoreDown)
+	}
+	if _, err := rc.Read(make([]byte, 10)); !errors.Is(err, errStoreDown) {
+		t.Errorf("read again: %v, want %v still", err, errStoreDown)
+	}
+	rc.Close()
+	if len(store.closes) != 1 || store.closes[0] != 1 {
+		t.Errorf("ranges closed %v times, want the one opened once", store.closes)
 	}
 }

@@ -112,6 +112,16 @@ func (w *watchedTexts) Get(ctx context.Context, key string) (io.ReadCloser, erro
 	return w.Store.Get(ctx, key)
 }
 
+// GetRange is watched as Get is: it reads a stored text too.
+func (w *watchedTexts) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	rc, err := w.Get(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	rc.Close()
+	return w.Store.GetRange(ctx, key, off, n, version)
+}
+
 // notice is the text the versions in these tests vary.
 var notice = []string{
 	"为贯彻落实《关于推进学习型城市建设的意见》，加快构建服务全民终身学习的教育体系，现就建立本市学分银行制度提出如下实施意见。",

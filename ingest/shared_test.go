@@ -151,6 +151,16 @@ func (s *storeOutage) Get(ctx context.Context, key string) (io.ReadCloser, error
 	return s.Store.Get(ctx, key)
 }
 
+// GetRange fails as Get does (and counts alike): a page view reads by it.
+func (s *storeOutage) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	rc, err := s.Get(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	rc.Close()
+	return s.Store.GetRange(ctx, key, off, n, version)
+}
+
 // A node whose index follows a document another node indexed while the
 // blob store is down indexes it once the store is back, instead of
 // passing over it and missing it from its search for good — however long
@@ -255,6 +265,13 @@ func (s refusedObject) Get(ctx context.Context, key string) (io.ReadCloser, erro
 		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储拒绝访问该对象")
 	}
 	return s.Store.Get(ctx, key)
+}
+
+func (s refusedObject) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	if key == s.key {
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储拒绝访问该对象")
+	}
+	return s.Store.GetRange(ctx, key, off, n, version)
 }
 
 // A stored text the store refuses while it answers everything else holds

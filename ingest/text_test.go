@@ -53,6 +53,13 @@ func (s unavailable) Get(ctx context.Context, key string) (io.ReadCloser, error)
 	return s.Store.Get(ctx, key)
 }
 
+func (s unavailable) GetRange(ctx context.Context, key string, off, n int64, version string) (io.ReadCloser, error) {
+	if strings.HasPrefix(key, s.prefix) {
+		return nil, catalog.Errorf(catalog.EUNAVAILABLE, "对象存储暂时不可用")
+	}
+	return s.Store.GetRange(ctx, key, off, n, version)
+}
+
 // TestCheckDoesNotCallAnUnavailableStoreDamage: check fails with the
 // store's error instead of listing good objects as damaged (texts that
 // repair would then delete).

@@ -78,16 +78,18 @@ func OpenTextPages(ctx context.Context, store blob.Store, sha string) (*TextPage
 // there, as it would have. Only the blob's bytes from off to end are
 // read from the store (blob.Store.GetRange): end is an Offset of a later
 // part the caller will not read past, or -1 for the blob's end; reading
-// past end reads as a text broken off there. The caller closes it;
+// past end reads as a text broken off there. version is the blob's
+// (blob.Info.Version) the offsets are of, or "": a blob put again since is
+// an error wrapping blob.ErrChanged. The caller closes it;
 // Extractor is not known. An offset that is no such place reads as a
 // damaged text (ErrBadText) or as other words.
-func OpenTextPagesAt(ctx context.Context, store blob.Store, sha string, off, end int64, page int) (*TextPages, error) {
+func OpenTextPagesAt(ctx context.Context, store blob.Store, sha string, off, end int64, page int, version string) (*TextPages, error) {
 	key := catalog.TextKey(sha)
 	n := int64(-1)
 	if end >= 0 {
 		n = max(end-off, 0)
 	}
-	rc, err := store.GetRange(ctx, key, off, n)
+	rc, err := store.GetRange(ctx, key, off, n, version)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", key, err)
 	}

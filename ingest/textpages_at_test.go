@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -67,7 +68,7 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 		places[i].rest = all.String()[starts[i]:]
 	}
 	for _, p := range places {
-		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, -1, p.page)
+		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, -1, p.page, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -89,7 +90,7 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 	}
 	for i, p := range places[:len(places)-1] {
 		end := places[i+1].off
-		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, end, p.page)
+		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, end, p.page, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,6 +101,30 @@ func TestTextPagesAtReadsOnFromAnOffset(t *testing.T) {
 		}
 		if string(got) != p.chunk {
 			t.Errorf("chunk of page %d from offset %d to %d: read %.60q…, want %.60q…", p.page, p.off, end, got, p.chunk)
+		}
+	}
+	// Read on past end, the text breaks off there: ErrBadText, never an
+	// end of the text.
+	for i, p := range places[:len(places)-1] {
+		end := places[i+1].off
+		tp, err := ingest.OpenTextPagesAt(context.Background(), folder, sha, p.off, end, p.page, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for err == nil {
+			if _, err = tp.Chunk(nil, 4096); err == io.EOF {
+				if err = nil; !tp.Next() {
+					err = tp.Err()
+					if err == nil {
+						t.Errorf("from offset %d to %d, read on: the text ends, want ErrBadText", p.off, end)
+						break
+					}
+				}
+			}
+		}
+		tp.Close()
+		if err != nil && !errors.Is(err, ingest.ErrBadText) {
+			t.Errorf("from offset %d to %d, read on: %v, want ErrBadText", p.off, end, err)
 		}
 	}
 	if len(places) < 10 {

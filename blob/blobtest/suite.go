@@ -139,7 +139,7 @@ func testMissing(t *testing.T, s blob.Store) {
 			t.Errorf("stat missing %s: got %v (code %s), want ENOTFOUND", key, err, catalog.ErrorCode(err))
 		}
 		for _, n := range []int64{-1, 0, 5} {
-			rc, err := s.GetRange(t.Context(), key, 1, n)
+			rc, err := s.GetRange(t.Context(), key, 1, n, "")
 			if err == nil {
 				rc.Close()
 			}
@@ -248,7 +248,7 @@ func testInvalidKeys(t *testing.T, s blob.Store) {
 			rc.Close()
 		}
 		wantCode(t, "get "+key, err, catalog.EINVALID)
-		rc, err = s.GetRange(ctx, key, 0, 1)
+		rc, err = s.GetRange(ctx, key, 0, 1, "")
 		if err == nil {
 			rc.Close()
 		}
@@ -341,7 +341,7 @@ func testCancel(t *testing.T, s blob.Store) {
 		rc.Close()
 	}
 	wantCanceled("get", err)
-	rc, err = s.GetRange(ctx, "originals/there", 0, 1)
+	rc, err = s.GetRange(ctx, "originals/there", 0, 1, "")
 	if err == nil {
 		rc.Close()
 	}
@@ -385,9 +385,22 @@ func testGetRange(t *testing.T, s blob.Store) {
 		{"at the end", size, 5, size, size},
 		{"beyond the end", size + 100, -1, size, size},
 	}
+	// An empty object: a range of it reads nothing, no error.
+	put(t, s, "text/empty.json", nil, "application/json")
+	for _, n := range []int64{-1, 0, 5} {
+		rc, err := s.GetRange(t.Context(), "text/empty.json", 0, n, "")
+		if err != nil {
+			t.Fatalf("get %d bytes of an empty object: %v", n, err)
+		}
+		got, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil || len(got) != 0 {
+			t.Errorf("get %d bytes of an empty object: %q, %v; want nothing, no error", n, got, err)
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rc, err := s.GetRange(t.Context(), key, tt.off, tt.n)
+			rc, err := s.GetRange(t.Context(), key, tt.off, tt.n, "")
 			if err != nil {
 				t.Fatalf("get %d bytes of %s from %d: %v", tt.n, key, tt.off, err)
 			}
@@ -401,7 +414,7 @@ func testGetRange(t *testing.T, s blob.Store) {
 			}
 		})
 	}
-	rc, err := s.GetRange(t.Context(), key, -1, 5)
+	rc, err := s.GetRange(t.Context(), key, -1, 5, "")
 	if err == nil {
 		rc.Close()
 	}
@@ -430,8 +443,39 @@ func testVersion(t *testing.T, s blob.Store) {
 	if again := stat(); again != v1 {
 		t.Fatalf("stat %s twice: version %q, then %q", key, v1, again)
 	}
+	// Read by its version, the object reads as it is.
+	rc, err := s.GetRange(t.Context(), key, 3, 10, v1)
+	if err != nil {
+		t.Fatalf("get range of %s by its version: %v", key, err)
+	}
+	got, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil || !bytes.Equal(got, first[3:13]) {
+		t.Fatalf("get range of %s by its version: %v, %s", key, err, diff(got, first[3:13]))
+	}
 	put(t, s, key, second, "application/json")
-	if v2 := stat(); v2 == v1 {
+	v2 := stat()
+	if v2 == v1 {
 		t.Fatalf("stat %s replaced by other bytes of the same size: version still %q", key, v1)
+	}
+	// By the version it had, it is ErrChanged, not the new bytes read
+	// at the old offsets; by its version now, it reads.
+	for _, n := range []int64{10, -1, 0} {
+		rc, err := s.GetRange(t.Context(), key, 3, n, v1)
+		if err == nil {
+			rc.Close()
+		}
+		if !errors.Is(err, blob.ErrChanged) {
+			t.Errorf("get %d bytes of %s replaced, by the version it had: %v, want ErrChanged", n, key, err)
+		}
+	}
+	rc, err = s.GetRange(t.Context(), key, 3, 10, v2)
+	if err != nil {
+		t.Fatalf("get range of %s by its new version: %v", key, err)
+	}
+	got, err = io.ReadAll(rc)
+	rc.Close()
+	if err != nil || !bytes.Equal(got, second[3:13]) {
+		t.Fatalf("get range of %s by its new version: %v, %s", key, err, diff(got, second[3:13]))
 	}
 }

@@ -293,6 +293,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 }
 
 func (a *app) close() {
+	if a.documents != nil {
+		a.documents.Close() // ends the page indexes being built
+	}
 	if a.ingest != nil {
 		a.ingest.Close()
 	}

@@ -121,6 +121,13 @@ func (b *blipStore) Get(ctx context.Context, k string) (io.ReadCloser, error) {
 	return b.Store.Get(ctx, k)
 }
 
+func (b *blipStore) GetRange(ctx context.Context, k string, off, n int64, version string) (io.ReadCloser, error) {
+	if err := b.gate(); err != nil {
+		return nil, err
+	}
+	return b.Store.GetRange(ctx, k, off, n, version)
+}
+
 func (b *blipStore) Stat(ctx context.Context, k string) (blob.Info, error) {
 	if err := b.gate(); err != nil {
 		return blob.Info{}, err

@@ -1,0 +1,178 @@
+package documents_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/documents"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// stuckTexts is a store whose texts, read whole (Get: what a page index
+// is built from), read nothing until the reading's context ends; it
+// counts the readings open, the most ever open at once, and all opened.
+type stuckTexts struct {
+	blob.Store
+	mu             sync.Mutex
+	open, most     int
+	opened         int
+	began, stopped chan struct{} // one value each reading that began or closed
+}
+
+func (s *stuckTexts) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if !strings.HasPrefix(key, "text/") {
+		return s.Store.Get(ctx, key)
+	}
+	s.mu.Lock()
+	s.open++
+	s.opened++
+	s.most = max(s.most, s.open)
+	s.mu.Unlock()
+	s.began <- struct{}{}
+	return &stuckReader{ctx: ctx, s: s}, nil
+}
+
+func (s *stuckTexts) counts() (open, most, opened int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.open, s.most, s.opened
+}
+
+type stuckReader struct {
+	ctx    context.Context
+	s      *stuckTexts
+	closed bool
+}
+
+func (r *stuckReader) Read([]byte) (int, error) {
+	<-r.ctx.Done()
+	return 0, r.ctx.Err()
+}
+
+func (r *stuckReader) Close() error {
+	if !r.closed {
+		r.closed = true
+		r.s.mu.Lock()
+		r.s.open--
+		r.s.mu.Unlock()
+		r.s.stopped <- struct{}{}
+	}
+	return nil
+}
+
+// within waits for a value of c, failing the test when there is none in
+// a minute (a hang, not a measure of speed).
+func within(t *testing.T, c <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-c:
+	case <-time.After(time.Minute):
+		t.Fatalf("no %s in a minute", what)
+	}
+}
+
+// TestIndexBuildsAreBoundedAndEndWithTheirViewers: first views of many
+// texts build at most two page indexes at once; a build ends when the
+// last view waiting for it leaves, and none outlives Close.
+func TestIndexBuildsAreBoundedAndEndWithTheirViewers(t *testing.T) {
+	t.Run("the viewer leaves", func(t *testing.T) {
+		e := testenv.New(t)
+		d := savePages(t, e, "left.txt", []string{"第1页:社区学院", "第2页:学分银行"})
+		stuck := &stuckTexts{Store: e.Blobs, began: make(chan struct{}, 16), stopped: make(chan struct{}, 16)}
+		s := documents.NewService(e.Catalog, stuck, e.Ingest, e.Search)
+		defer s.Close()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 1}, 0)
+			done <- err
+		}()
+		within(t, stuck.began, "reading of the text")
+		cancel()
+		if err := <-done; !errors.Is(err, context.Canceled) {
+			t.Errorf("the view left: %v, want context.Canceled", err)
+		}
+		// The build, left by its only viewer, ends: its reading closes.
+		within(t, stuck.stopped, "end of the reading left")
+		if open, _, _ := stuck.counts(); open != 0 {
+			t.Errorf("%d readings open after the viewer left, want none", open)
+		}
+	})
+	t.Run("many texts, then Close", func(t *testing.T) {
+		e := testenv.New(t)
+		const texts = 6
+		docs := make([]*catalog.Document, texts)
+		for i := range docs {
+			docs[i] = savePages(t, e, fmt.Sprintf("t%d.txt", i), []string{fmt.Sprintf("第1页:学习型城市%d", i), "第2页:社区教育"})
+		}
+		stuck := &stuckTexts{Store: e.Blobs, began: make(chan struct{}, 16), stopped: make(chan struct{}, 16)}
+		s := documents.NewService(e.Catalog, stuck, e.Ingest, e.Search)
+		var wg sync.WaitGroup
+		errs := make([]error, texts)
+		for i, d := range docs {
+			wg.Go(func() {
+				_, errs[i] = s.Read(context.Background(), coordA, d.ID, documents.PageAt{Page: 1}, 0)
+			})
+		}
+		within(t, stuck.began, "first reading")
+		within(t, stuck.began, "second reading")
+		s.Close()
+		wg.Wait()
+		open, most, opened := stuck.counts()
+		if most > 2 || opened > 2 {
+			t.Errorf("%d texts' first views read %d at once (%d in all), want at most 2", texts, most, opened)
+		}
+		if open != 0 {
+			t.Errorf("%d readings open after Close, want none", open)
+		}
+		for i, err := range errs {
+			if err == nil {
+				t.Errorf("view %d shown though its index was never built", i)
+			}
+		}
+		// No build after Close.
+		if _, err := s.Read(context.Background(), coordA, docs[0].ID, documents.PageAt{Page: 1}, 0); err == nil {
+			t.Error("a view after Close built an index")
+		}
+		if _, _, n := stuck.counts(); n != opened {
+			t.Errorf("%d readings after Close, want none", n-opened)
+		}
+	})
+}
+
+// panicky is a store whose texts, read whole, panic.
+type panicky struct{ blob.Store }
+
+func (p panicky) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if !strings.HasPrefix(key, "text/") {
+		return p.Store.Get(ctx, key)
+	}
+	return panicReader{}, nil
+}
+
+type panicReader struct{}
+
+func (panicReader) Read([]byte) (int, error) { panic("读取失败") }
+func (panicReader) Close() error             { return nil }
+
+// TestPanicBuildingAPageIndexIsTheViewsError: a panic while a page index
+// is built (here the text's reader's) fails the view, as a panic in the
+// request's own goroutine would be, and leaves the server running.
+func TestPanicBuildingAPageIndexIsTheViewsError(t *testing.T) {
+	e := testenv.New(t)
+	d := savePages(t, e, "panic.txt", []string{"第1页:社区学院", "第2页:学分银行"})
+	s := documents.NewService(e.Catalog, panicky{e.Blobs}, e.Ingest, e.Search)
+	defer s.Close()
+	_, err := s.Read(context.Background(), coordA, d.ID, documents.PageAt{Page: 1}, 0)
+	if err == nil || !strings.Contains(err.Error(), "panic") {
+		t.Errorf("view of a text whose reading panics: %v, want an error naming the panic", err)
+	}
+}
