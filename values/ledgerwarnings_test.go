@@ -48,7 +48,7 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 	for _, w := range vs[1].Warnings {
 		zh, en = append(zh, w.Chinese), append(en, w.English)
 	}
-	for _, want := range []string{"第 3 行：所引文档中未找到该引文；请核对引文是否照录原文", "第 3 行：替换了本轮原有的数值：12000人 → 1.2万人"} {
+	for _, want := range []string{"第 3 行：所引文档中未找到该引文（请核对页码或原文）", "第 3 行：替换了本轮原有的数值：12000人 → 1.2万人"} {
 		if !strings.Contains(strings.Join(zh, "\n"), want) {
 			t.Errorf("row 3's warnings %q lack %q", zh, want)
 		}
