@@ -19,22 +19,7 @@ import (
 func TestReportTellsAClaimWasContradictedLastRound(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "xuefen.txt", "杭州市学分银行累计开户学习者12000人，建立学分银行。")
-	claim := func(code, statement, verdict string) {
-		t.Helper()
-		c, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: code, Statement: statement,
-			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "学分银行累计开户学习者12000人"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := e.Claims.Review(ctx, testenv.Admin, c.ID, verdict, "原文为12000人"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	claim("2.3.1", "学分银行开户学习者达到2万人", "contradicted")
-	claim("2.3.2", "学分银行开户学习者达到1.2万人", "verified")
-	if _, err := e.Values.CarryOver(ctx, coord, hangzhou, 2018); err != nil {
-		t.Fatal(err)
-	}
+	testenv.CarryContradicted(t, e.Claims, e.Values, coord, testenv.Admin, hangzhou, d.ID)
 	items, _, err := e.Values.CarriedItems(ctx, coord, hangzhou, 2018)
 	if err != nil {
 		t.Fatal(err)
