@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestConfirmingAContradictedClaimAsksForChecked: 杭州's 2017 claim
@@ -24,23 +24,7 @@ func TestConfirmingAContradictedClaimAsksForChecked(t *testing.T) {
 	doc := e.upload(cityA, "学分银行.txt", "杭州市学分银行累计开户学习者12000人。")
 	coord := &catalog.User{Username: "coordA", Role: catalog.RoleCoordinator, City: cityA}
 	reviewer := &catalog.User{Username: "reviewer", Role: catalog.RoleReviewer}
-	claim := func(code, statement, verdict string) string {
-		t.Helper()
-		c, err := e.deps.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: code, Statement: statement,
-			Citations: []claims.CitationInput{{DocumentID: doc, Page: 1, Quote: "学分银行累计开户学习者12000人"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := e.deps.Claims.Review(ctx, reviewer, c.ID, verdict, "原文为12000人"); err != nil {
-			t.Fatal(err)
-		}
-		return c.ID
-	}
-	contradicted := claim("2.3.1", "学分银行开户学习者达到2万人", "contradicted")
-	verified := claim("2.3.2", "学分银行开户学习者达到1.2万人", "verified")
-	if _, err := e.deps.Values.CarryOver(ctx, coord, cityA, 2018); err != nil {
-		t.Fatal(err)
-	}
+	contradicted, verified := testenv.CarryContradicted(t, e.deps.Claims, e.deps.Values, coord, reviewer, cityA, doc)
 	list, err := e.deps.Values.Carryovers(ctx, coord, cityA, 2018, catalog.CarryToConfirm)
 	if err != nil {
 		t.Fatal(err)
@@ -70,8 +54,8 @@ func TestConfirmingAContradictedClaimAsksForChecked(t *testing.T) {
 
 	resp, body = e.do(e.request("POST", "/api/v1/carryovers/"+ids[contradicted], map[string]any{"action": "confirm"}), "coordA")
 	msg, _ := body["error"].(map[string]any)["message"].(string)
-	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "2017 年度经审核与证据矛盾") || !strings.Contains(msg, "checked=true") {
-		t.Errorf("confirming a contradicted claim without checked: %d %v, want 400 naming 2017 and 与证据矛盾 and checked=true", resp.StatusCode, body)
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, "2017 年度经审核与证据矛盾") || !strings.Contains(msg, `"checked": true`) {
+		t.Errorf("confirming a contradicted claim without checked: %d %v, want 400 naming 2017 and 与证据矛盾 and \"checked\": true", resp.StatusCode, body)
 	}
 	if st := state(ids[contradicted]); st != catalog.CarryToConfirm {
 		t.Errorf("after the refused confirm: %s, want to_confirm", st)

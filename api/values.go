@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
@@ -283,7 +284,7 @@ func (h *handler) handleCarryoverDecide(w http.ResponseWriter, r *http.Request) 
 	}
 	c, err := h.Values.DecideChecked(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Action, in.Checked)
 	if err != nil {
-		h.writeError(w, r, err)
+		h.writeError(w, r, withCheckedHint(err))
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"carryover": toCarryJSON(c)})
@@ -306,4 +307,20 @@ func (h *handler) handleCoverageCompare(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	h.writeJSON(w, r, http.StatusOK, cmp)
+}
+
+// withCheckedHint is err, when it asks for the box 已核对，仍沿用 (field
+// checked), saying what an API request sends for it; the web page's
+// message names the box alone.
+func withCheckedHint(err error) error {
+	var e *catalog.Error
+	if !errors.As(err, &e) || e.Field != "checked" {
+		return err
+	}
+	hinted := *e
+	hinted.Message += catalog.Fullwidth("(接口请求中传 \"checked\": true)")
+	if hinted.English != "" {
+		hinted.English += ` (in the API, send "checked": true)`
+	}
+	return &hinted
 }

@@ -388,10 +388,11 @@ var englishMessages = map[string]string{
 	"指标 %s 的这条关联不计入 %d 年度,无需去掉":                               "This link to indicator %s does not count in round %d; there is nothing to drop",
 	"指标 %s 的这条关联只计入 %d 年度,没有其他轮次使用;要去掉它,请直接删除这条关联":            "This link to indicator %s counts in round %d only, and no other round uses it; to remove it, delete the link",
 	// Confirming on 结转事项核对 what a reviewer found contradicted last round.
-	"引文不在第 %d 页,在第 %d 页;请核对页码": "The quote is not on page %d but on page %d; check the page number",
-	"所引文档中未找到该引文;请核对引文是否照录原文":  "The quote is not in the cited document; check that it copies the document's words",
-	"替换了本轮原有的数值:%s → %s":       "Replaced the round's earlier value: %s → %s",
-	"这一项在 %d 年度经审核与证据矛盾;请先核对,确需沿用时勾选“已核对,仍沿用”(接口请求中传 checked=true)再确认,否则请重新填报数值、修改定性描述或本轮不用": "A reviewer found this item contradicted by its evidence in round %d; check it first and tick “Checked, carry it over anyway” (in the API, send checked=true) to confirm it, or record the value again, change the claim or drop it from this round",
+	"引文不在第 %d 页,在第 %d 页;请核对页码":   "The quote is not on page %d but on page %d; check the page number",
+	"所引文档中未找到该引文(请核对页码或原文)":      "The quote is not in the cited document (check the page or the document's words)",
+	"替换了本轮原有的数值:%s → %s":         "Replaced the round's earlier value: %s → %s",
+	"本轮原有的数值 %s 已经审核,重新导入后回到待审核": "The round's value %s had been reviewed; imported again, it is pending review again",
+	"这一项在 %d 年度经审核与证据矛盾;请先核对,确需沿用时勾选“已核对,仍沿用”再确认,否则请重新填报数值、修改定性描述或本轮不用": "A reviewer found this item contradicted by its evidence in round %d; check it first and tick “Checked, carry it over anyway” to confirm it, or record the value again, change the claim or drop it from this round",
 	// Uploads sent through the upload page's script, logging in and passwords, a busy server.
 	"没有收到文件;请在字段 file 中选择要上传的文件":                                      "No file was received; choose the files to upload in the field file",
 	"请以 multipart/form-data 上传,文件放在字段 file 中":                         "Upload as multipart/form-data, the files in the field file",

@@ -39,6 +39,10 @@ type Value struct {
 	// replaced in its slot (city, round, indicator), "" when the slot was
 	// empty. Not stored.
 	Replaced string
+	// ReplacedValue is the value Replaced names (its number, unit, as
+	// typed, and its review status before saving reset it to 待审核), nil
+	// when the slot was empty. Not stored.
+	ReplacedValue *Value
 	// Warnings are what recording found unlikely about the number
 	// (years of schooling over 30), in each language: saved all the same,
 	// for the coordinator to check, and said again to the reviewer
@@ -134,11 +138,11 @@ func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) 
 	now := s.now()
 	var old string
 	var was Value
-	err := tx.QueryRowContext(ctx, `SELECT id, number, given, unit FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
-		v.City, v.Round, v.Indicator).Scan(&old, &was.Number, &was.Given, &was.Unit)
-	v.Replaced = ""
+	err := tx.QueryRowContext(ctx, `SELECT id, number, given, unit, status FROM value WHERE city = ? AND round = ? AND indicator_code = ?`,
+		v.City, v.Round, v.Indicator).Scan(&old, &was.Number, &was.Given, &was.Unit, &was.Status)
+	v.Replaced, v.ReplacedValue = "", nil
 	if old != "" {
-		v.Replaced = was.Written()
+		v.Replaced, v.ReplacedValue = was.Written(), &was
 	}
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("find value slot: %w", err)

@@ -171,7 +171,7 @@ func (s *Service) Queue(ctx context.Context, u *catalog.User, f catalog.ClaimFil
 	for i, c := range list {
 		ids[i] = c.ID
 	}
-	if q.ContradictedBefore, err = s.cat.ContradictedBefore(ctx, catalog.CarryClaim, ids); err != nil {
+	if q.ContradictedBefore, err = s.cat.ContradictedBefore(ctx, ids); err != nil {
 		return nil, err
 	}
 	cities, visible := u.ScopeCity(f.City)

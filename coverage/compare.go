@@ -76,7 +76,7 @@ type RoundCell struct {
 	NameEN string   `json:"name_en,omitempty"`
 	Status string   `json:"status"`
 	Value  *float64 `json:"value"`
-	Given  string   `json:"given,omitempty"` // the value as written (12.3万), when there is one
+	Given  string   `json:"given,omitempty"` // the value as written with its unit, half-width (12.3万人: catalog.Value.Written), when there is one
 	// GivenEN is the value in English form with its unit's English words
 	// (123,000 people: catalog.Value.WrittenIn), when there is one.
 	GivenEN string `json:"given_en,omitempty"`

@@ -456,28 +456,19 @@ func (d *data) loadReasons(ctx context.Context, cat *catalog.Store, claimIDs []s
 }
 
 // loadContradictedBefore finds the round's claims (claimIDs) and values
-// carried from a round where their source was found 与证据矛盾.
+// carried from a round where their source was found 与证据矛盾: one query
+// for both, none when the round has neither.
 func (d *data) loadContradictedBefore(ctx context.Context, cat *catalog.Store, claimIDs []string) error {
+	ids := slices.Clone(claimIDs)
+	for _, v := range d.values {
+		ids = append(ids, v.ID)
+	}
 	d.contradictedBefore = map[string]bool{}
-	claims, err := cat.ContradictedBefore(ctx, catalog.CarryClaim, claimIDs)
-	if err != nil {
-		return err
-	}
-	valueIDs := make([]string, len(d.values))
-	for i, v := range d.values {
-		valueIDs[i] = v.ID
-	}
-	values, err := cat.ContradictedBefore(ctx, catalog.CarryValue, valueIDs)
-	if err != nil {
-		return err
-	}
-	for id := range claims {
+	found, err := cat.ContradictedBefore(ctx, ids)
+	for id := range found {
 		d.contradictedBefore[id] = true
 	}
-	for id := range values {
-		d.contradictedBefore[id] = true
-	}
-	return nil
+	return err
 }
 
 // loadDocuments reads the documents of ids, whether each is deleted

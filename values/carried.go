@@ -110,12 +110,18 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 }
 
 // lastVerdict is the review status of a carried claim's or value's source
-// in the round it came from, with the comment of the review that gave it;
-// "" for a link or a source deleted since.
+// in the round it came from (or, if nobody reviewed that copy, of the
+// latest reviewed one it was carried from), with the comment of the review
+// that gave it; "" for a link or a source deleted since.
 func (s *Service) lastVerdict(ctx context.Context, c catalog.Carryover) (catalog.ClaimStatus, string, error) {
 	var status catalog.ClaimStatus
 	var reviews map[string][]catalog.Review
-	var err error
+	// A copy carried on unreviewed passes its source's verdict along.
+	source, err := s.cat.ReviewedSource(ctx, c.Kind, c.SourceID)
+	if err != nil {
+		return "", "", err
+	}
+	c.SourceID = source
 	switch c.Kind {
 	case catalog.CarryClaim:
 		var cl *catalog.Claim

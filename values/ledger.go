@@ -87,10 +87,22 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 	}
 	// Each row says what it found unlikely and which value of the round
 	// it replaced (old → new): importing replaces them silently otherwise.
+	// A row that records the same value again says nothing, unless the
+	// value had a reviewer's verdict, which saving it again sets back to
+	// 待审核.
 	for i, v := range vs {
-		if v.Replaced != "" {
-			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-				"替换了本轮原有的数值:%s → %s", v.Replaced, v.Written())))
+		if was := v.ReplacedValue; was != nil {
+			written := func(v *catalog.Value) catalog.Words {
+				return catalog.Words{Chinese: v.Written(), English: v.WrittenIn(true)}
+			}
+			switch {
+			case was.Written() != v.Written():
+				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+					"替换了本轮原有的数值:%s → %s", written(was), written(v))))
+			case was.Status != catalog.ClaimPending:
+				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+					"本轮原有的数值 %s 已经审核,重新导入后回到待审核", written(was))))
+			}
 		}
 		for j, w := range v.Warnings {
 			v.Warnings[j] = rowWords(lines[i], w)

@@ -48,14 +48,40 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 	for _, w := range vs[1].Warnings {
 		zh, en = append(zh, w.Chinese), append(en, w.English)
 	}
-	for _, want := range []string{"第 3 行：所引文档中未找到该引文；请核对引文是否照录原文", "第 3 行：替换了本轮原有的数值：12000人 → 1.2万人"} {
+	for _, want := range []string{"第 3 行：所引文档中未找到该引文（请核对页码或原文）", "第 3 行：替换了本轮原有的数值：12000人 → 1.2万人"} {
 		if !strings.Contains(strings.Join(zh, "\n"), want) {
 			t.Errorf("row 3's warnings %q lack %q", zh, want)
 		}
 	}
-	for _, want := range []string{"Row 3: The quote is not in the cited document", "Row 3: Replaced the round's earlier value: 12000人 → 1.2万人"} {
+	for _, want := range []string{"Row 3: The quote is not in the cited document", "Row 3: Replaced the round's earlier value: 12,000 people → 12,000 people"} {
 		if !strings.Contains(strings.Join(en, "\n"), want) {
 			t.Errorf("row 3's English warnings %q lack %q", en, want)
 		}
+	}
+
+	// The same ledger again replaces each value by itself: nothing to say
+	// but the missing quote; once 5.1.1 is verified, its row says the
+	// import sends it back to 待审核.
+	again, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(b.Bytes()))
+	if err != nil || len(again) != 2 {
+		t.Fatalf("import again: %v, %v", again, err)
+	}
+	for _, v := range again {
+		for _, w := range v.Warnings {
+			if strings.Contains(w.Chinese, "替换") {
+				t.Errorf("the same ledger again: %s warns %q, want no replacement", v.Indicator, w.Chinese)
+			}
+		}
+	}
+	if _, err := e.Values.Review(ctx, testenv.Admin, again[0].ID, "verified", "属实"); err != nil {
+		t.Fatal(err)
+	}
+	again, err = e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(b.Bytes()))
+	if err != nil || len(again) != 2 {
+		t.Fatalf("import a third time: %v, %v", again, err)
+	}
+	if len(again[0].Warnings) != 1 || again[0].Warnings[0].Chinese != "第 2 行：本轮原有的数值 56.5% 已经审核，重新导入后回到待审核" ||
+		again[0].Warnings[0].English != "Row 2: The round's value 56.5% had been reviewed; imported again, it is pending review again" {
+		t.Errorf("re-importing the verified 5.1.1: warnings %+v, want that it is 待审核 again", again[0].Warnings)
 	}
 }

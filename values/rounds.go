@@ -58,8 +58,10 @@ func (s *Service) Carryovers(ctx context.Context, u *catalog.User, city string, 
 // update one, change the claim or record the value again. A link dropped
 // from the round may be confirmed again ("restore" or "confirm"): it
 // counts in the round again; "restore" of anything else is EINVALID.
+// It is DecideChecked by one who did not tick 已核对，仍沿用: confirming an
+// item found 与证据矛盾 in the round it came from is refused.
 func (s *Service) Decide(ctx context.Context, u *catalog.User, id, action string) (*catalog.Carryover, error) {
-	return s.DecideChecked(ctx, u, id, action, true)
+	return s.DecideChecked(ctx, u, id, action, false)
 }
 
 // DecideChecked is Decide for a person who may not have seen last round's
@@ -86,7 +88,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 			return nil, err
 		}
 		if verdict == catalog.ClaimContradicted {
-			return nil, catalog.Errorf(catalog.EINVALID, "这一项在 %d 年度经审核与证据矛盾;请先核对,确需沿用时勾选“已核对,仍沿用”(接口请求中传 checked=true)再确认,否则请重新填报数值、修改定性描述或本轮不用", c.FromRound)
+			return nil, catalog.FieldErrorf("checked", catalog.EINVALID, "这一项在 %d 年度经审核与证据矛盾;请先核对,确需沿用时勾选“已核对,仍沿用”再确认,否则请重新填报数值、修改定性描述或本轮不用", c.FromRound)
 		}
 	}
 	var state catalog.CarryState

@@ -164,7 +164,7 @@ func quoteNotFound(c catalog.Citation) catalog.Words {
 	if c.FoundOnPage > 0 && c.FoundOnPage != c.Page {
 		return catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "引文不在第 %d 页,在第 %d 页;请核对页码", c.Page, c.FoundOnPage))
 	}
-	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "所引文档中未找到该引文;请核对引文是否照录原文"))
+	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "所引文档中未找到该引文(请核对页码或原文)"))
 }
 
 // mistake adds err to mistakes when it is a mistake in the input

@@ -27,6 +27,20 @@ var sourceColumns = []string{byAny, byNumber, byFilename, byTitle}
 // sources resolves a ledger's references to a city's documents.
 type sources struct {
 	docs []*catalog.Document
+	keys []docKeys // of docs, by index: computed once, not per row
+}
+
+// docKeys are a document's names as compared (nameKey).
+type docKeys struct {
+	number, title, file, fileStem string
+}
+
+func keysOf(d *catalog.Document) docKeys {
+	k := docKeys{number: nameKey(d.DocNumber), title: nameKey(d.Title)}
+	if d.Filename != "" {
+		k.file, k.fileStem = nameKey(d.Filename), nameKey(strings.TrimSuffix(d.Filename, path.Ext(d.Filename)))
+	}
+	return k
 }
 
 func (s *Service) sources(ctx context.Context, city string) (*sources, error) {
@@ -34,7 +48,11 @@ func (s *Service) sources(ctx context.Context, city string) (*sources, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sources{docs: docs}, nil
+	src := &sources{docs: docs, keys: make([]docKeys, len(docs))}
+	for i, d := range docs {
+		src.keys[i] = keysOf(d)
+	}
+	return src, nil
 }
 
 // resolve returns the ID of the one document every reference of refs
@@ -91,11 +109,13 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 }
 
 // named are the documents among match (all when first) that ref, read as
-// a source column col reads it, names.
+// a source column col reads it, names. ref is folded once; the
+// documents' names were folded by sources.
 func (src *sources) named(match []*catalog.Document, first bool, col, ref string) []*catalog.Document {
 	var out []*catalog.Document
-	for _, d := range src.docs {
-		if (first || contains(match, d)) && names(d, col, ref) {
+	r := nameKey(ref)
+	for i, d := range src.docs {
+		if (first || contains(match, d)) && names(d, src.keys[i], col, ref, r) {
 			out = append(out, d)
 		}
 	}
@@ -118,27 +138,24 @@ func contains(docs []*catalog.Document, d *catalog.Document) bool {
 	return false
 }
 
-// names reports whether ref, from a source column col, names d.
-func names(d *catalog.Document, col, ref string) bool {
-	k := nameKey(ref)
+// names reports whether ref (r its nameKey), from a source column col,
+// names d (k its keys).
+func names(d *catalog.Document, k docKeys, col, ref, r string) bool {
 	switch col {
 	case byNumber:
-		return k == nameKey(d.DocNumber)
+		return r == k.number
 	case byFilename:
-		return sameFilename(d.Filename, ref)
+		return sameFilename(k, r)
 	case byTitle:
-		return k == nameKey(d.Title)
+		return r == k.title
 	}
-	return ref == d.ID || k == nameKey(d.DocNumber) || sameFilename(d.Filename, ref) || k == nameKey(d.Title)
+	return ref == d.ID || r == k.number || sameFilename(k, r) || r == k.title
 }
 
-// sameFilename: a file name as typed, with or without its extension.
-func sameFilename(name, ref string) bool {
-	if name == "" {
-		return false
-	}
-	n, r := nameKey(name), nameKey(ref)
-	return n == r || nameKey(strings.TrimSuffix(name, path.Ext(name))) == r
+// sameFilename: a file name as typed (r its nameKey), with or without its
+// extension.
+func sameFilename(k docKeys, r string) bool {
+	return k.file != "" && (k.file == r || k.fileStem == r)
 }
 
 // nameKey is a 文号, title or file name as compared: without spaces or

@@ -74,6 +74,9 @@ func TestCarryOverPageShowsLastRoundsVerdict(t *testing.T) {
 	if resp.StatusCode != 400 || !strings.Contains(body, "这一项在 2017 年度经审核与证据矛盾；请先核对") {
 		t.Errorf("confirming 4.1.2 without the box: %d %.500s, want 400 saying why", resp.StatusCode, textOf(body))
 	}
+	if strings.Contains(body, "接口") || strings.Contains(body, "checked") && strings.Contains(body, "true）") {
+		t.Errorf("the page's message speaks of the API to a coordinator: %.500s", textOf(body))
+	}
 	if c, _ := s.env.Catalog.CarryoverByID(ctx, ids["4.1.2"]); c == nil || c.State != catalog.CarryToConfirm {
 		t.Errorf("4.1.2 after a refused confirm: %+v, want still to_confirm", c)
 	}

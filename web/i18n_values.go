@@ -25,7 +25,7 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.source":                {Chinese: "出处", English: "Source"},
 	"values.found":                 {Chinese: "该数值已在引文中找到", English: "The number is in the quoted passage"},
 	"values.not_found":             {Chinese: "引文中未找到该数值,请核对", English: "The number is not in the quoted passage; check it"},
-	"values.quote_not_found":       {Chinese: "所引文档中未找到这段引文(文档中没有这些字),请核对引文", English: "This passage is not in the cited document (its words are not there); check the quote"},
+	"values.quote_not_found":       {Chinese: "所引文档中未找到该引文(请核对页码或原文)", English: "The quote is not in the cited document (check the page or the document's words)"},
 	"values.quote_elsewhere":       {Chinese: "这段引文不在第 %d 页,而在第 %d 页,请核对页码", English: "This passage is not on page %d but on page %d; check the page"},
 	"values.empty":                 {Chinese: "没有符合条件的数值。", English: "No values here."},
 	"values.count":                 {Chinese: "共 %d 个数值", English: "%d {value|values}"},

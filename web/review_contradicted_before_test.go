@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestReviewQueueTellsAClaimWasContradictedLastRound: 杭州's 2017 claim
@@ -20,22 +20,7 @@ func TestReviewQueueTellsAClaimWasContradictedLastRound(t *testing.T) {
 	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
 	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
 	d := s.env.Upload("330100", "xuefen.txt", "杭州市学分银行累计开户学习者12000人。")
-	claim := func(code, statement, verdict string) {
-		t.Helper()
-		c, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: code, Statement: statement,
-			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "学分银行累计开户学习者12000人"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.env.Claims.Review(ctx, admin, c.ID, verdict, "原文为12000人"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	claim("2.3.1", "学分银行开户学习者达到2万人", "contradicted")
-	claim("2.3.2", "学分银行开户学习者达到1.2万人", "verified")
-	if _, err := s.env.Values.CarryOver(ctx, coord, "330100", 2018); err != nil {
-		t.Fatal(err)
-	}
+	testenv.CarryContradicted(t, s.env.Claims, s.env.Values, coord, admin, "330100", d.ID)
 	items, _, err := s.env.Values.CarriedItems(ctx, coord, "330100", 2018)
 	if err != nil {
 		t.Fatal(err)

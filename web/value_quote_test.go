@@ -42,16 +42,16 @@ func TestValuesPageSaysTheQuoteIsNotInTheDocument(t *testing.T) {
 	}
 	li := s.login("li")
 	_, body := li.get("/values")
-	if c := card(body, missing); !strings.Contains(c, "所引文档中未找到这段引文") || strings.Contains(c, "引文中未找到该数值") {
-		t.Errorf("the value whose quote is not in the document: %s, want 所引文档中未找到这段引文", textOf(c))
+	if c := card(body, missing); !strings.Contains(c, "所引文档中未找到该引文（请核对页码或原文）") || strings.Contains(c, "引文中未找到该数值") {
+		t.Errorf("the value whose quote is not in the document: %s, want 所引文档中未找到该引文（请核对页码或原文）, as the ledger's import says", textOf(c))
 	}
 	if c := card(body, found); !strings.Contains(c, "该数值已在引文中找到") || strings.Contains(c, "未找到") {
 		t.Errorf("the value quoting the document: %s, want 该数值已在引文中找到", textOf(c))
 	}
 	li.english()
 	_, body = li.get("/values")
-	if c := card(body, missing); !strings.Contains(c, "This passage is not in the cited document") {
-		t.Errorf("English: %s, want This passage is not in the cited document", textOf(c))
+	if c := card(body, missing); !strings.Contains(c, "The quote is not in the cited document") {
+		t.Errorf("English: %s, want The quote is not in the cited document", textOf(c))
 	}
 }
 

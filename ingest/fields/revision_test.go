@@ -12,10 +12,10 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 2 {
-		t.Errorf("Revision = %d, want 2: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 3 {
+		t.Errorf("Revision = %d, want 3: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
-			"a web page's breadcrumb is not its title (2)", fields.Revision)
+			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -31,6 +31,10 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"杭州市民终身学习周开幕社区教育惠及百万市民", "", "2018-10-22"},
 		{2, "a breadcrumb with full-width marks", "当前位置 首页 ＞ 新闻中心 ＞ 教育动态\n上城区学分银行上线一周年\n正文。",
 			"上城区学分银行上线一周年", "", ""},
+		{3, "a title naming a site's 首页", "关于做好学习型城市网站首页改版工作的通知\n各区、县(市)教育局:\n正文。",
+			"关于做好学习型城市网站首页改版工作的通知", "", ""},
+		{3, "a title naming a “首页” platform", "社区教育“首页通”平台上线运行\n正文。",
+			"社区教育“首页通”平台上线运行", "", ""},
 	}
 	for _, tt := range tests {
 		f := fields.Read([]string{tt.text}, "")

@@ -320,10 +320,19 @@ func headlineOf(line string) string {
 const breadcrumbMarks = ">＞›»"
 
 // isBreadcrumb reports whether line is a web page's breadcrumb or its
-// site's chrome: steps between breadcrumbMarks, or a line naming the
-// site's 首页 or 当前位置.
+// site's chrome: steps between breadcrumbMarks, or a line that starts with
+// 首页, 当前位置 or 您的位置 or ends with 首页 (返回首页). A title may
+// name a 首页 inside it (关于做好学习型城市网站首页改版工作的通知).
 func isBreadcrumb(line string) bool {
-	return strings.ContainsAny(line, breadcrumbMarks) || strings.Contains(line, "首页") || strings.HasPrefix(line, "当前位置")
+	if strings.ContainsAny(line, breadcrumbMarks) || strings.HasSuffix(line, "首页") {
+		return true
+	}
+	for _, p := range []string{"首页", "当前位置", "您的位置"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isMasthead(s string) bool {
