@@ -2,9 +2,14 @@ package ingest
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/extract"
 )
@@ -75,5 +80,80 @@ func TestRereadWhileAJobCarriesTheOldText(t *testing.T) {
 	}
 	if c, err := svc.CountOutdated(ctx); err != nil || c != (OutdatedCount{}) {
 		t.Errorf("counted %+v, %v; want nothing outdated", c, err)
+	}
+}
+
+// TestRereadRefusedOnASharedCatalog: a node of several sharing one
+// catalog does not start 重新读取 (another node's run could read the same
+// texts at once); it says to stop the servers and run repair --outdated.
+func TestRereadRefusedOnASharedCatalog(t *testing.T) {
+	r := newRig(t)
+	svc, _ := r.service(t)
+	svc.cfg.Shared = true
+	admin := &catalog.User{Username: "admin", Role: catalog.RoleAdmin}
+	err := svc.StartReread(admin)
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "evidence repair --outdated") {
+		t.Errorf("StartReread on a shared catalog: %v, want ECONFLICT naming evidence repair --outdated", err)
+	}
+	if run := svc.RereadState(); run != nil {
+		t.Errorf("a run was started: %+v", run)
+	}
+}
+
+// citeOnRead is a blob store that runs cite once, as the original key is
+// first read: a claim citing the text while 重新读取 reads it anew.
+type citeOnRead struct {
+	blob.Store
+	key  string
+	cite func()
+}
+
+func (c *citeOnRead) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if key == c.key && c.cite != nil {
+		c.cite()
+		c.cite = nil
+	}
+	return c.Store.Get(ctx, key)
+}
+
+// TestRereadKeepsATextCitedWhileItRuns: a claim that finds its passage in
+// an old text after the run began (a run can take hours) keeps that text:
+// the run asks again just before it would save the new one.
+func TestRereadKeepsATextCitedWhileItRuns(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	svc, done := r.service(t)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d := submitText(t, svc, "学分银行.txt", "杭州市学分银行累计存入学分三万余条。").Document
+	waitFor(t, done, 1)
+	svc.Close()
+	old := &StoredText{Extractor: "txt", Version: extract.VersionOf("txt") - 1, Pages: []string{"x 8 «es 7 a | Be FE"}}
+	if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
+		t.Fatal(err)
+	}
+	blobs := &citeOnRead{Store: r.blobs, key: catalog.OriginalKey(d.SHA256), cite: func() {
+		claim := &catalog.Claim{City: "330100", Round: 2017, Indicator: "1.1.1", Statement: "已建成学分银行", CreatedBy: "wang",
+			Citations: []catalog.Citation{{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: "Be FE", QuoteFound: true, FoundOnPage: 1}}}
+		if err := r.cat.CreateClaim(ctx, claim); err != nil {
+			t.Error(err)
+		}
+	}}
+	svc = New(r.cat, blobs, r.idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 1,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	t.Cleanup(svc.Close)
+	queued, kept, err := svc.RereadOutdated(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if blobs.cite != nil {
+		t.Fatal("the original was not read: the claim was never made")
+	}
+	if len(queued) != 0 || len(kept) != 1 || kept[0].Document.ID != d.ID || kept[0].Cited != 1 {
+		t.Errorf("queued %v, kept %+v; want the text kept for the citation made meanwhile", queued, kept)
+	}
+	if got, err := LoadText(ctx, r.blobs, d.SHA256); err != nil || got.Pages[0] != old.Pages[0] {
+		t.Errorf("its text: %+v, %v; want the old one the claim cites", got, err)
 	}
 }
