@@ -74,21 +74,8 @@ type RereadRun struct {
 // rereadState holds the latest run; the mutex keeps two from running at
 // once and readers from seeing it half written.
 type rereadState struct {
-	mu   sync.Mutex
-	run  *RereadRun
-	hold chan struct{} // when not nil, runs wait for it to close before reading (HoldReread)
-}
-
-// HoldReread makes the runs StartReread starts wait, Running with nothing
-// done, until release is called: for tests that need a run in progress
-// (a second start refused) without racing a small archive's run.
-func (s *Service) HoldReread() (release func()) {
-	hold := make(chan struct{})
-	s.reread.mu.Lock()
-	s.reread.hold = hold
-	s.reread.mu.Unlock()
-	var once sync.Once
-	return func() { once.Do(func() { close(hold) }) }
+	mu  sync.Mutex
+	run *RereadRun
 }
 
 // StartReread starts, for an admin, in the background of the running
@@ -116,17 +103,10 @@ func (s *Service) StartReread(u *catalog.User) error {
 	}
 	run := &RereadRun{By: u.Username, Started: time.Now(), Running: true, Phase: "text"}
 	s.reread.run = run
-	hold := s.reread.hold
 	s.log.Info("reread started", "user", u.Username)
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		if hold != nil {
-			select {
-			case <-hold:
-			case <-s.running.Done():
-			}
-		}
 		s.runReread(s.running, run)
 	}()
 	return nil

@@ -40,7 +40,7 @@ func TestAdminRereadsWhatOlderReadersRead(t *testing.T) {
 		t.Errorf("a coordinator's 重新读取: %d, want 403", resp.StatusCode)
 	}
 
-	release := s.env.Ingest.HoldReread()
+	release := s.env.HoldTextReads()
 	defer release()
 	resp, body := admin.post("/admin/reread", url.Values{})
 	if resp.StatusCode != 200 || resp.Request.URL.Path != "/admin" || !strings.Contains(body, "已开始重新读取") {
