@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -155,5 +156,82 @@ func TestRereadKeepsATextCitedWhileItRuns(t *testing.T) {
 	}
 	if got, err := LoadText(ctx, r.blobs, d.SHA256); err != nil || got.Pages[0] != old.Pages[0] {
 		t.Errorf("its text: %+v, %v; want the old one the claim cites", got, err)
+	}
+}
+
+// holdKey is a blob store whose Gets of key after the first (the text
+// phase's load) wait until release closes.
+type holdKey struct {
+	blob.Store
+	key     string
+	release chan struct{}
+	gets    atomic.Int32
+}
+
+func (h *holdKey) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	if key == h.key && h.gets.Add(1) > 1 {
+		select {
+		case <-h.release:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	return h.Store.Get(ctx, key)
+}
+
+// TestRereadQueuesTextsBeforeFields: a document whose text a run read
+// anew is indexed from it while the run is still reading fields (held
+// here on another document's text, once the text phase loaded it), not
+// only once the run ends.
+func TestRereadQueuesTextsBeforeFields(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	svc, done := r.service(t)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d := submitText(t, svc, "活动周.txt", "宁波市终身学习活动周期间共开展学习活动1260场。").Document
+	f := submitText(t, svc, "活动周通知.txt", "杭州市教育局关于开展2018年全民终身学习活动周的通知").Document
+	waitFor(t, done, 2)
+	svc.Close()
+	text, err := LoadText(ctx, r.blobs, d.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := extract.VersionOf(text.Extractor) - 1
+	old := &StoredText{Extractor: text.Extractor, Version: older, Pages: []string{"x 8 «es 7 a | Be FE"}}
+	if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.cat.RecordTextReader(ctx, d.SHA256, catalog.TextReader{Name: text.Extractor, Version: older}); err != nil {
+		t.Fatal(err)
+	}
+	// f's fields as an older field reader (revision 0) read them.
+	if err := r.cat.SetStatus(ctx, catalog.StatusChange{ID: f.ID, Status: catalog.StatusIndexed,
+		Fill: &catalog.FieldFill{Title: f.Title}}); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := (&Service{cat: r.cat}).CountOutdated(ctx); err != nil || c.Texts != 1 || c.Fields < 1 {
+		t.Fatalf("before the run: %+v, %v; want d's text and f's fields outdated", c, err)
+	}
+
+	held := &holdKey{Store: r.blobs, key: catalog.TextKey(f.SHA256), release: make(chan struct{})}
+	defer close(held.release)
+	done = make(chan *catalog.Document, 10)
+	svc = New(r.cat, held, r.idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 1,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), OnDone: func(d *catalog.Document) { done <- d }})
+	t.Cleanup(svc.Close)
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.StartReread(&catalog.User{Username: "admin", Role: catalog.RoleAdmin}); err != nil {
+		t.Fatal(err)
+	}
+	// f's text is held: the run cannot end before d is indexed anew.
+	if got := waitFor(t, done, 1)[d.ID]; got == nil || got.Status != catalog.StatusIndexed {
+		t.Fatalf("finished: %+v; want %s indexed anew", got, d.ID)
+	}
+	if run := svc.RereadState(); run == nil || !run.Running || run.Phase != "fields" {
+		t.Errorf("the run: %+v; want it still reading fields", run)
 	}
 }
