@@ -30,10 +30,13 @@ type rereadRun struct {
 	Phase      string          `json:"phase"`
 	Done       int             `json:"done"`
 	Total      int             `json:"total"`
-	Queued     []string        `json:"queued"`
-	Kept       []keptText      `json:"kept"`
+	Queued     []string        `json:"queued"` // the first rereadListMax
+	QueuedN    int             `json:"queued_count"`
+	Kept       []keptText      `json:"kept"` // the first rereadListMax
+	KeptN      int             `json:"kept_count"`
 	Read       int             `json:"fields_read"`
-	Changed    []changedFields `json:"fields_changed"`
+	Changed    []changedFields `json:"fields_changed"` // the first rereadListMax
+	ChangedN   int             `json:"fields_changed_count"`
 	Error      string          `json:"error,omitempty"`
 	ErrorEn    string          `json:"error_en,omitempty"`
 	Unreadable int             `json:"unreadable"`
@@ -83,23 +86,27 @@ func (h *handler) writeReread(w http.ResponseWriter, r *http.Request, status int
 	h.writeJSON(w, r, status, out)
 }
 
+// rereadListMax bounds each list of a run's answer (queued, kept,
+// fields_changed), which a large archive's run could make megabytes long;
+// the *_count fields say how many there are.
+const rereadListMax = 200
+
 func rereadRunJSON(run *ingest.RereadRun) *rereadRun {
 	j := &rereadRun{By: run.By, Started: run.Started, Running: run.Running, Phase: run.Phase, Done: run.Done,
-		Total: run.Total, Queued: run.Queued, Read: run.Fields.Read, Unreadable: run.Fields.Unreadable,
-		Kept: []keptText{}, Changed: []changedFields{}}
-	if j.Queued == nil {
-		j.Queued = []string{}
-	}
+		Total: run.Total, Queued: []string{}, Read: run.Fields.Read, Unreadable: run.Fields.Unreadable,
+		Kept: []keptText{}, Changed: []changedFields{},
+		QueuedN: len(run.Queued), KeptN: len(run.Kept), ChangedN: len(run.Fields.Changed)}
+	j.Queued = append(j.Queued, run.Queued[:min(len(run.Queued), rereadListMax)]...)
 	if !run.Finished.IsZero() {
 		j.Finished = &run.Finished
 	}
 	if run.Err != nil {
 		j.Error, j.ErrorEn = catalog.MessageIn(run.Err, false), catalog.MessageIn(run.Err, true)
 	}
-	for _, k := range run.Kept {
+	for _, k := range run.Kept[:min(len(run.Kept), rereadListMax)] {
 		j.Kept = append(j.Kept, keptText{ID: k.Document.ID, Filename: k.Document.Filename, Cited: k.Cited, Reason: k.Reason})
 	}
-	for _, d := range run.Fields.Changed {
+	for _, d := range run.Fields.Changed[:min(len(run.Fields.Changed), rereadListMax)] {
 		j.Changed = append(j.Changed, changedFields{ID: d.ID, Filename: d.Filename, Title: d.Title, DocNumber: d.DocNumber,
 			Issuer: d.Issuer, IssuedOn: d.IssuedOn})
 	}

@@ -34,7 +34,7 @@ func TestRereadCountsAndReadsWhatOlderReadersRead(t *testing.T) {
 		}
 	}
 
-	release := e.te.Ingest.HoldReread()
+	release := e.te.HoldTextReads()
 	defer release()
 	resp, body = e.do(e.request("POST", "/api/v1/admin/reread", nil), "admin")
 	if run, _ := body["run"].(map[string]any); resp.StatusCode != http.StatusAccepted || run["running"] != true || run["by"] != "admin" {

@@ -391,82 +391,117 @@ type StatusChange struct {
 	// NearDuplicates are recorded both ways (AddNearDuplicates) in the
 	// same transaction.
 	NearDuplicates []NearDuplicate
+	// From, when not empty, are the statuses the document may be in for
+	// the change to apply, checked in the same UPDATE: a document in
+	// another is left as it is (no error; MoveStatus says which moved).
+	// The pipeline marks a document indexed only from extracted, so that
+	// one sent back to stored meanwhile (重新读取 saved a new text) is
+	// not marked indexed from the old text.
+	From []Status
 }
 
 // SetStatus applies status changes in one transaction, each bumping the
 // document's sequence number. Failures are also written to the audit log.
 func (s *Store) SetStatus(ctx context.Context, changes ...StatusChange) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, c := range changes {
-			if err := s.setStatus(ctx, tx, c); err != nil {
+	_, err := s.MoveStatus(ctx, changes...)
+	return err
+}
+
+// MoveStatus is SetStatus, saying of each change whether it applied:
+// false for one whose document was in none of its From statuses.
+func (s *Store) MoveStatus(ctx context.Context, changes ...StatusChange) (moved []bool, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		moved = make([]bool, len(changes))
+		for i, c := range changes {
+			ok, err := s.setStatus(ctx, tx, c)
+			if err != nil {
 				return err
 			}
+			moved[i] = ok
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return moved, nil
 }
 
-func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) error {
+func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) (bool, error) {
 	seq, err := s.nextSeq(ctx, tx)
 	if err != nil {
-		return fmt.Errorf("next seq: %w", err)
+		return false, fmt.Errorf("next seq: %w", err)
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE document SET status = ?, error = ?, error_en = ?,
-				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ? WHERE id = ?`,
-		c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq, c.ID)
+	query := `UPDATE document SET status = ?, error = ?, error_en = ?,
+				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ? WHERE id = ?`
+	args := []any{c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq, c.ID}
+	if len(c.From) > 0 {
+		query += ` AND status IN (?` + strings.Repeat(", ?", len(c.From)-1) + `)`
+		for _, f := range c.From {
+			args = append(args, f)
+		}
+	}
+	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("set status of %s: %w", c.ID, err)
+		return false, fmt.Errorf("set status of %s: %w", c.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		if len(c.From) > 0 {
+			// In another status, or gone: left as it is, and the
+			// provisional seq handed back unwritten, so that the
+			// transaction's rows still hold exactly its seqs.
+			s.unhandSeq(tx)
+			return false, nil
+		}
+		return false, Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
 	}
 	if c.Status == StatusStored { // tried again from the start: a fresh job
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET attempts = 0, lease_owner = '', lease_until = ''
 					WHERE id = ?`, c.ID); err != nil {
-			return fmt.Errorf("reset job of %s: %w", c.ID, err)
+			return false, fmt.Errorf("reset job of %s: %w", c.ID, err)
 		}
 	}
 	if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ? WHERE id = ? AND indexed_at = ''`,
 			formatTime(s.now()), c.ID); err != nil {
-			return fmt.Errorf("set indexed time of %s: %w", c.ID, err)
+			return false, fmt.Errorf("set indexed time of %s: %w", c.ID, err)
 		}
 	}
 	if c.Reading != nil {
 		sources, confidence, seals := encodeReading(*c.Reading)
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?
 					WHERE id = ?`, sources, confidence, seals, c.ID); err != nil {
-			return fmt.Errorf("set reading of %s: %w", c.ID, err)
+			return false, fmt.Errorf("set reading of %s: %w", c.ID, err)
 		}
 	}
 	if c.Reader != nil {
 		if _, err := tx.ExecContext(ctx, `UPDATE document SET reader = ?, reader_version = ? WHERE id = ?`,
 			c.Reader.Name, c.Reader.Version, c.ID); err != nil {
-			return fmt.Errorf("set reader of %s: %w", c.ID, err)
+			return false, fmt.Errorf("set reader of %s: %w", c.ID, err)
 		}
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
 	}
 	if c.Fill != nil {
 		fc, err := s.fillFields(ctx, tx, c.ID, *c.Fill)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if fc.overRead { // what the text gave before is in the audit log
 			if err := s.recordFieldsEvent(ctx, tx, c.ID, c.Fill.Revision, fc); err != nil {
-				return err
+				return false, err
 			}
 		}
 	}
 	if err := addNearDuplicates(ctx, tx, c.ID, c.NearDuplicates); err != nil {
-		return err
+		return false, err
 	}
 	if c.Status == StatusFailed {
 		err := s.recordEvent(ctx, tx, Event{User: "system", Action: "document.fail", Object: c.ID,
 			Detail: map[string]any{"error": c.Error}})
 		if err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	return true, nil
 }
 
 // CountByStatus returns how many live documents are in each status.

@@ -192,7 +192,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 				out[i].Candidates = cands
 				continue
 			}
-			if err := s.setStatus(ctx, tx, e.Alone); err != nil {
+			if _, err := s.setStatus(ctx, tx, e.Alone); err != nil {
 				return err
 			}
 			out[i].Applied = true

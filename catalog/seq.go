@@ -68,6 +68,18 @@ func (s *Store) nextSeq(ctx context.Context, tx *sql.Tx) (int64, error) {
 	return -s.seqs.n[tx], nil
 }
 
+// unhandSeq takes back the provisional seq nextSeq last gave tx, which
+// the caller did not write (its UPDATE matched no row): the transaction's
+// rows then still hold exactly -1..-handed, for assignSeqs's one
+// statement.
+func (s *Store) unhandSeq(tx *sql.Tx) {
+	s.seqs.mu.Lock()
+	defer s.seqs.mu.Unlock()
+	if s.seqs.n[tx] > 0 {
+		s.seqs.n[tx]--
+	}
+}
+
 // takeSeqs forgets tx and returns how many provisional seqs it handed out.
 func (s *Store) takeSeqs(tx *sql.Tx) int64 {
 	s.seqs.mu.Lock()

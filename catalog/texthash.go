@@ -60,6 +60,22 @@ func (s *Store) TextHashOf(ctx context.Context, sha string) (TextHash, error) {
 	return h, nil
 }
 
+// FoundCitationsOf is FoundCitations for the one original sha: how many
+// found citations its text holds, asked again just before a new reading
+// replaces it.
+func (s *Store) FoundCitationsOf(ctx context.Context, sha string) (int, error) {
+	var n int
+	for _, table := range []string{"citation", "value"} {
+		var m int
+		err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE quote_found <> 0 AND sha256 = ?`, sha).Scan(&m)
+		if err != nil {
+			return 0, fmt.Errorf("count found citations of %s in %s: %w", sha, table, err)
+		}
+		n += m
+	}
+	return n, nil
+}
+
 // FoundCitations counts, per original (SHA-256), the citations of claims
 // and values whose quoted passage was found in its text: the passages a new
 // reading of that text could move or lose. A citation keeps the bytes it

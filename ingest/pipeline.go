@@ -598,11 +598,16 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		}
 		return
 	}
+	// Marked indexed only from extracted: a document 重新读取 sent back to
+	// stored while this job, built from its old text, was on its way is
+	// left stored, for the pipeline to index from its new text.
 	changes := make([]catalog.StatusChange, len(jobs))
 	for i, j := range jobs {
-		changes[i] = catalog.StatusChange{ID: j.doc.ID, Status: catalog.StatusIndexed}
+		changes[i] = catalog.StatusChange{ID: j.doc.ID, Status: catalog.StatusIndexed,
+			From: []catalog.Status{catalog.StatusExtracted}}
 	}
-	if err := s.cat.SetStatus(ctx, changes...); err != nil {
+	moved, err := s.cat.MoveStatus(ctx, changes...)
+	if err != nil {
 		if ctx.Err() != nil {
 			return // stopping: the documents stay extracted, and the next Start marks them
 		}
@@ -613,7 +618,10 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		}
 		return
 	}
-	for _, j := range jobs {
+	for i, j := range jobs {
+		if !moved[i] {
+			continue
+		}
 		d := j.doc
 		if cd, ok := live[d.ID]; ok {
 			d = cd // with the fields its extraction filled in
@@ -888,14 +896,21 @@ func (s *Service) Refresh(ctx context.Context, ids ...string) error {
 	}
 	// An edit moves an indexed document back to extracted so a crash before
 	// this point is repaired on restart; now it is indexed again.
+	// Only from extracted or indexed: one 重新读取 sent back to stored
+	// meanwhile is indexed again from its new text by the pipeline.
 	changes := make([]catalog.StatusChange, len(docs))
 	for i, d := range docs {
-		changes[i] = catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed}
+		changes[i] = catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed,
+			From: []catalog.Status{catalog.StatusExtracted, catalog.StatusIndexed}}
 	}
-	if err := s.cat.SetStatus(ctx, changes...); err != nil {
+	moved, err := s.cat.MoveStatus(ctx, changes...)
+	if err != nil {
 		return err
 	}
-	for _, d := range catDocs {
+	for i, d := range catDocs {
+		if !moved[i] {
+			continue
+		}
 		d.Status = catalog.StatusIndexed
 		s.finished(d)
 	}

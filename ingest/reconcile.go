@@ -402,7 +402,7 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 			order = append(order, d.SHA256)
 		}
 		bySHA[d.SHA256] = append(bySHA[d.SHA256], d)
-	}, catalog.StatusExtracted, catalog.StatusIndexed)
+	}, catalog.StatusIndexed)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -411,7 +411,18 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 		return nil, nil, err
 	}
 	unknown := map[string]bool{} // texts whose reader the catalog lacks: recorded as they are loaded
-	if err := s.cat.ReadTexts(ctx, func(t catalog.ReadText) { unknown[t.SHA256] = unknown[t.SHA256] || t.Reader == nil }); err != nil {
+	// Documents the catalog says an older reader read: when their stored
+	// text is already the current reader's (re-read by a run that could
+	// not send them back to stored, an extracted document's pipeline job
+	// then indexing its old text), they are sent back now.
+	stale := map[string]bool{}
+	err = s.cat.ReadTexts(ctx, func(t catalog.ReadText) {
+		unknown[t.SHA256] = unknown[t.SHA256] || t.Reader == nil
+		if t.Reader != nil && t.Reader.Version < extract.VersionOf(t.Reader.Name) {
+			stale[t.ID] = true
+		}
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	var outdated []string
@@ -429,6 +440,17 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 			}
 		}
 		if t.Version >= extract.VersionOf(t.Extractor) {
+			var ids []string
+			for _, d := range bySHA[sha] {
+				if stale[d.ID] {
+					ids = append(ids, d.ID)
+				}
+			}
+			moved, err := s.sendBack(ctx, ids)
+			if err != nil {
+				return nil, nil, err
+			}
+			queued = append(queued, moved...)
 			continue
 		}
 		if n := cited[sha]; n > 0 {
@@ -454,6 +476,19 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 			// Storing the new text and its hash ends the command when it
 			// fails: what is left then is a text check finds changed and
 			// repair reads again, never one said to be kept.
+			// A claim or a value may have found its passage in the old
+			// text since the run began (it can take hours): kept then.
+			if n, err := s.cat.FoundCitationsOf(ctx, sha); err != nil {
+				return queued, kept, err
+			} else if n > 0 {
+				for _, d := range docs {
+					kept = append(kept, KeptText{Document: d, Cited: n})
+				}
+				if progress != nil {
+					progress(i+1, len(outdated))
+				}
+				continue
+			}
 			h, err := SaveText(ctx, s.blobs, sha, t)
 			if err != nil {
 				return queued, kept, err
@@ -461,18 +496,48 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 			if err := s.cat.RecordTextHash(ctx, sha, h); err != nil {
 				return queued, kept, err
 			}
-			for _, d := range docs {
-				if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
-					return queued, kept, err
-				}
-				queued = append(queued, d.ID)
+			ids := make([]string, len(docs))
+			for j, d := range docs {
+				ids[j] = d.ID
 			}
+			moved, err := s.sendBack(ctx, ids)
+			if err != nil {
+				return queued, kept, err
+			}
+			queued = append(queued, moved...)
 		}
 		if progress != nil {
 			progress(i+1, len(outdated))
 		}
 	}
 	return queued, kept, nil
+}
+
+// sendBack moves the documents ids that are still indexed back to
+// stored, in one transaction, for the pipeline to index from their new
+// text, and returns those it moved. One that is not indexed any more (an
+// edit's, a start's job in the pipeline, built from the old text) is left
+// as it is: its catalog reader stays the older one, and the next run sends
+// it back.
+func (s *Service) sendBack(ctx context.Context, ids []string) ([]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	changes := make([]catalog.StatusChange, len(ids))
+	for i, id := range ids {
+		changes[i] = catalog.StatusChange{ID: id, Status: catalog.StatusStored, From: []catalog.Status{catalog.StatusIndexed}}
+	}
+	moved, err := s.cat.MoveStatus(ctx, changes...)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i, ok := range moved {
+		if ok {
+			out = append(out, ids[i])
+		}
+	}
+	return out, nil
 }
 
 func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (catalog.Words, error) {

@@ -74,21 +74,8 @@ type RereadRun struct {
 // rereadState holds the latest run; the mutex keeps two from running at
 // once and readers from seeing it half written.
 type rereadState struct {
-	mu   sync.Mutex
-	run  *RereadRun
-	hold chan struct{} // when not nil, runs wait for it to close before reading (HoldReread)
-}
-
-// HoldReread makes the runs StartReread starts wait, Running with nothing
-// done, until release is called: for tests that need a run in progress
-// (a second start refused) without racing a small archive's run.
-func (s *Service) HoldReread() (release func()) {
-	hold := make(chan struct{})
-	s.reread.mu.Lock()
-	s.reread.hold = hold
-	s.reread.mu.Unlock()
-	var once sync.Once
-	return func() { once.Do(func() { close(hold) }) }
+	mu  sync.Mutex
+	run *RereadRun
 }
 
 // StartReread starts, for an admin, in the background of the running
@@ -101,27 +88,25 @@ func (s *Service) StartReread(u *catalog.User) error {
 	if u == nil || u.Role != catalog.RoleAdmin {
 		return catalog.Errorf(catalog.EFORBIDDEN, "只有管理员可以用新版读取器重新读取材料")
 	}
+	if s.cfg.Shared {
+		// One run per node: nothing stops another node's run on the same
+		// catalog, and two would read the same texts at once.
+		return catalog.Errorf(catalog.ECONFLICT, "目录由多台服务器共用,无法在运行中重新读取;请停止所有服务器后运行 evidence repair --outdated")
+	}
 	if s.running == nil {
 		return catalog.Errorf(catalog.EUNAVAILABLE, "处理流程没有运行,无法重新读取")
 	}
 	s.reread.mu.Lock()
 	defer s.reread.mu.Unlock()
 	if s.reread.run != nil && s.reread.run.Running {
-		return catalog.Errorf(catalog.ECONFLICT, "重新读取正在进行(%d/%d),请稍后刷新页面查看进度", s.reread.run.Done, s.reread.run.Total)
+		return catalog.Errorf(catalog.ECONFLICT, "重新读取正在进行(已完成 %d/%d),请稍后再查看进度", s.reread.run.Done, s.reread.run.Total)
 	}
 	run := &RereadRun{By: u.Username, Started: time.Now(), Running: true, Phase: "text"}
 	s.reread.run = run
-	hold := s.reread.hold
 	s.log.Info("reread started", "user", u.Username)
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		if hold != nil {
-			select {
-			case <-hold:
-			case <-s.running.Done():
-			}
-		}
 		s.runReread(s.running, run)
 	}()
 	return nil
@@ -147,15 +132,16 @@ func (s *Service) runReread(ctx context.Context, run *RereadRun) {
 		s.reread.mu.Unlock()
 	}
 	queued, kept, err := s.RereadOutdated(ctx, progress)
+	// Indexed from their new text now, not once the fields are read too.
+	for _, id := range queued {
+		s.queue.push(id)
+	}
 	s.reread.mu.Lock()
 	run.Queued, run.Kept, run.Phase, run.Done, run.Total = queued, kept, "fields", 0, 0
 	s.reread.mu.Unlock()
 	var reread FieldsReread
 	if err == nil {
 		reread, err = s.RereadFields(ctx, progress)
-	}
-	for _, id := range queued {
-		s.queue.push(id)
 	}
 	for _, d := range reread.Changed {
 		if !slices.Contains(queued, d.ID) {

@@ -14,15 +14,23 @@ type rereadSection struct {
 	Run   *ingest.RereadRun
 	// Error is why the latest run stopped short, in the page's language.
 	Error string
+	// Uncounted says the count failed: the section is shown without it
+	// (the run's state and the button still), not the whole page failed.
+	Uncounted bool
 }
 
 // rereadSection counts the outdated documents for the admin page.
 func (h *handler) rereadSection(r *http.Request) (*rereadSection, error) {
+	sec := &rereadSection{Run: h.Ingest.RereadState()}
 	c, err := h.Ingest.CountOutdated(r.Context())
 	if err != nil {
-		return nil, err
+		if r.Context().Err() != nil {
+			return nil, err
+		}
+		h.Logger.Warn("count the documents to read again", "err", err)
+		sec.Uncounted = true
 	}
-	sec := &rereadSection{Count: c, Run: h.Ingest.RereadState()}
+	sec.Count = c
 	if sec.Run != nil && sec.Run.Err != nil {
 		sec.Error = errorText(langOf(r), sec.Run.Err)
 	}

@@ -40,7 +40,7 @@ func TestAdminRereadsWhatOlderReadersRead(t *testing.T) {
 		t.Errorf("a coordinator's 重新读取: %d, want 403", resp.StatusCode)
 	}
 
-	release := s.env.Ingest.HoldReread()
+	release := s.env.HoldTextReads()
 	defer release()
 	resp, body := admin.post("/admin/reread", url.Values{})
 	if resp.StatusCode != 200 || resp.Request.URL.Path != "/admin" || !strings.Contains(body, "已开始重新读取") {
@@ -50,7 +50,7 @@ func TestAdminRereadsWhatOlderReadersRead(t *testing.T) {
 		t.Errorf("the page after starting shows no progress: %.600s", textOf(body))
 	}
 	resp, body = admin.post("/admin/reread", url.Values{})
-	if resp.StatusCode != 200 || !strings.Contains(body, "重新读取正在进行（0/0），请稍后刷新页面查看进度") {
+	if resp.StatusCode != 200 || !strings.Contains(body, "重新读取正在进行（已完成 0/0），请稍后再查看进度") {
 		t.Errorf("a second press while it runs: %d %.300s", resp.StatusCode, textOf(body))
 	}
 	release()

@@ -70,6 +70,7 @@ type Env struct {
 	T       testing.TB
 	Catalog *catalog.Store
 	Blobs   blob.Store
+	held    *heldFolder // the ingest service's view of Blobs (HoldTextReads)
 	Index   index.Index
 	Ingest  *ingest.Service
 	Search  *search.Service
@@ -123,7 +124,8 @@ func New(t testing.TB) *Env {
 	}
 	t.Cleanup(func() { idx.Close() })
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := ingest.New(cat, blobs, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet})
+	held := &heldFolder{Folder: blobs}
+	svc := ingest.New(cat, held, idx, ingest.Config{TempDir: filepath.Join(dir, "tmp"), Logger: quiet})
 	srch := search.NewService(idx, cat)
 	tasks := assignments.NewService(cat)
 	tasks.UseXLSReader(sandbox)
@@ -134,7 +136,7 @@ func New(t testing.TB) *Env {
 		Claims: claims.NewService(cat, blobs, srch), Auth: auth.NewAuthenticator(cat, 0), Logger: quiet,
 		Documents: documents.NewService(cat, blobs, svc, srch), Framework: fw, Coverage: coverage.NewService(cat),
 		Accounts: accounts.NewService(cat), Values: vals,
-		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath}
+		Notes: notes.NewService(cat), Saved: savedsearch.NewService(cat, srch), DBPath: dbPath, held: held}
 	// As serve wires them: quotes are checked within the document pages' budget.
 	e.Claims.SetTextBudget(e.Documents)
 	e.Values.SetTextBudget(e.Documents)
