@@ -125,7 +125,54 @@ func breakPdftotextPages(pages []string) []string {
 func breakLayoutLines(lines []layoutLine, placed bool) string {
 	pg := layoutPage{placed: placed}
 	pg.body, pg.left, pg.right = bodyWidth(lines)
+	if placed && pg.body > 0 {
+		pg.left, pg.right = columnEdges(lines, pg.body)
+	}
 	return pg.join(lines)
+}
+
+// columnTolerance is the share of the body width within which the left
+// edges of lines count as one.
+const columnTolerance = 0.01
+
+// columnEdges are the left and right edges of the text's column, which a
+// table wider than the column does not stretch: the left edge most lines
+// start at (a paragraph's lines after its first), the right one the
+// furthest those lines reach. When two left edges are as common, which
+// is the column's is in doubt: -1 and -1, and no line is centred.
+func columnEdges(lines []layoutLine, body float64) (left, right float64) {
+	tol := columnTolerance * body
+	near := func(x float64) int {
+		n := 0
+		for _, l := range lines {
+			if strings.TrimSpace(l.text) != "" && math.Abs(l.left-x) <= tol {
+				n++
+			}
+		}
+		return n
+	}
+	best, lo, hi := 0, 0.0, 0.0
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) == "" {
+			continue
+		}
+		switch n := near(l.left); {
+		case n > best:
+			best, lo, hi = n, l.left, l.left
+		case n == best:
+			lo, hi = min(lo, l.left), max(hi, l.left)
+		}
+	}
+	if best == 0 || hi-lo > 2*tol {
+		return -1, -1
+	}
+	left, right = lo, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) != "" && math.Abs(l.left-lo) <= 2*tol {
+			left, right = min(left, l.left), max(right, l.right)
+		}
+	}
+	return left, right
 }
 
 // join joins lines with "\n", or "\n\n" where a paragraph ends.
@@ -282,9 +329,12 @@ func isAddresseeLine(s string) bool {
 	return !strings.ContainsAny(s, "。；！？;!?")
 }
 
-// centred reports whether l stands in the middle of the text's width,
-// leaving a margin on both sides.
+// centred reports whether l, narrower than a full line, stands in the
+// middle of the text's column, leaving a margin on both sides.
 func (pg layoutPage) centred(l layoutLine) bool {
+	if pg.right <= pg.left || l.width() >= fullLine*pg.body {
+		return false // no column told, or a line as wide as the body
+	}
 	lm, rm := l.left-pg.left, pg.right-l.right
 	return lm >= centredMargin*pg.body && rm >= centredMargin*pg.body && math.Abs(lm-rm) <= centredSkew*pg.body
 }
