@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -603,7 +604,8 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 		if err != nil {
 			return err
 		}
-		if err := s.confirmFields(ctx, tx, id, changed); err != nil {
+		now, err := s.confirmFields(ctx, tx, id, changed)
+		if err != nil {
 			return err
 		}
 		q := `UPDATE document SET ` + strings.Join(sets, ", ") + `, seq = ?,
@@ -616,7 +618,9 @@ func (s *Store) updateDocument(ctx context.Context, id string, p DocumentPatch, 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.edit", Object: id, Detail: changed})
+		detail := maps.Clone(changed)
+		detail[editedKey] = now // the fields given a new value (FieldEdits)
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.edit", Object: id, Detail: detail})
 	})
 	if err != nil {
 		return nil, err

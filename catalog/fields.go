@@ -180,21 +180,23 @@ func (s *Store) recordFieldsEvent(ctx context.Context, tx *sql.Tx, id string, re
 
 // confirmFields removes from a document's extracted_fields those an edit
 // gives a new value: a coordinator corrected them; and adds them to its
-// edited_fields, which no reading of the text writes over.
-func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, changed map[string]any) error {
+// edited_fields, which no reading of the text writes over. It returns
+// the fields the edit gives a new value (the web form posts every field,
+// changed or not), for the audit log to say who changed which.
+func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, changed map[string]any) ([]string, error) {
 	var extracted, edited string
 	var cur [5]string
 	err := tx.QueryRowContext(ctx, `SELECT extracted_fields, edited_fields, title, doc_number, issuer, issued_on, round
 		FROM document WHERE id = ?`+s.dialect.lockRow, id).
 		Scan(&extracted, &edited, &cur[0], &cur[1], &cur[2], &cur[3], &cur[4])
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil // a missing document is reported by the update itself
+		return nil, nil // a missing document is reported by the update itself
 	}
 	if err != nil {
-		return fmt.Errorf("read fields of %s: %w", id, err)
+		return nil, fmt.Errorf("read fields of %s: %w", id, err)
 	}
 	byHand := decodeFields(edited)
-	var now []string // the fields this edit gives a new value
+	now := []string{} // the fields this edit gives a new value
 	for i, f := range []string{FieldTitle, FieldDocNumber, FieldIssuer, FieldIssuedOn, FieldRound} {
 		if v, ok := changed[f]; ok && v != cur[i] {
 			now = append(now, f)
@@ -207,9 +209,9 @@ func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, change
 	_, err = tx.ExecContext(ctx, `UPDATE document SET extracted_fields = ?, edited_fields = ? WHERE id = ?`,
 		encodeFields(keep), encodeFields(byHand), id)
 	if err != nil {
-		return fmt.Errorf("confirm fields of %s: %w", id, err)
+		return nil, fmt.Errorf("confirm fields of %s: %w", id, err)
 	}
-	return nil
+	return now, nil
 }
 
 // fillEditedFields sets edited_fields of the documents edited before the

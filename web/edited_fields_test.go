@@ -1,16 +1,12 @@
 package web
 
 import (
-	"context"
 	"html"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/lcmonitor/evidence/ingest"
-	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestDocumentPageMarksFieldsAPersonEdited: a field a coordinator corrects
@@ -19,18 +15,7 @@ import (
 // keep 自动识别 and no such mark.
 func TestDocumentPageMarksFieldsAPersonEdited(t *testing.T) {
 	s := newSite(t)
-	st, err := s.env.Ingest.Stage(strings.NewReader("杭州市教育局文件\n\n杭教〔2017〕3号\n\n杭州市教育局关于表彰社区教育先进集体的决定\n\n"+
-		"各区、县（市）教育局：\n    现决定表彰先进集体。\n\n杭州市教育局\n2017年1月15日\n"), "扫描件.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Remove()
-	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
-		Meta: ingest.Meta{City: "330100", DocType: "honor"}, Files: []*ingest.Staged{st}})
-	if err != nil || out[0].Err != nil {
-		t.Fatalf("upload: %v %+v", err, out)
-	}
-	d := s.env.WaitIndexed(out[0].Document.ID)
+	d := uploadUntypedNotice(t, s)
 	wang := s.login("wang")
 	if _, body := wang.get("/documents/" + d.ID); strings.Contains(body, `class="edited"`) || strings.Contains(textOf(body), "已人工修改") {
 		t.Fatalf("a document nobody edited shows 已人工修改: %.500s", textOf(body))

@@ -456,18 +456,7 @@ func TestDocumentPageShowsHowEachPageWasRead(t *testing.T) {
 // field corrected through the edit form loses the mark.
 func TestDocumentPageMarksFieldsReadFromTheText(t *testing.T) {
 	s := newSite(t)
-	st, err := s.env.Ingest.Stage(strings.NewReader("杭州市教育局文件\n\n杭教〔2017〕3号\n\n杭州市教育局关于表彰社区教育先进集体的决定\n\n"+
-		"各区、县（市）教育局：\n    现决定表彰先进集体。\n\n杭州市教育局\n2017年1月15日\n"), "扫描件.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Remove()
-	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
-		Meta: ingest.Meta{City: "330100", DocType: "honor"}, Files: []*ingest.Staged{st}})
-	if err != nil || out[0].Err != nil {
-		t.Fatalf("upload: %v %+v", err, out)
-	}
-	d := s.env.WaitIndexed(out[0].Document.ID)
+	d := uploadUntypedNotice(t, s)
 	wang := s.login("wang")
 	_, body := wang.get("/documents/" + d.ID)
 	if n := strings.Count(body, `class="auto"`); n != 5 || !strings.Contains(textOf(body), "自动识别") {
@@ -551,4 +540,23 @@ func TestFormFilesLeaveNoTemporaryFiles(t *testing.T) {
 	if err != nil || len(left) > 0 {
 		t.Errorf("temporary files left after the uploads: %v %v", left, err)
 	}
+}
+
+// uploadUntypedNotice uploads a 红头 notice as text with no metadata but
+// its city and type, for its page to show the fields read from the text,
+// and waits until it is indexed.
+func uploadUntypedNotice(t *testing.T, s *site) *catalog.Document {
+	t.Helper()
+	st, err := s.env.Ingest.Stage(strings.NewReader("杭州市教育局文件\n\n杭教〔2017〕3号\n\n杭州市教育局关于表彰社区教育先进集体的决定\n\n"+
+		"各区、县（市）教育局：\n    现决定表彰先进集体。\n\n杭州市教育局\n2017年1月15日\n"), "扫描件.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "honor"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	return s.env.WaitIndexed(out[0].Document.ID)
 }

@@ -121,6 +121,11 @@ var funcs = template.FuncMap{
 	"citeForm": func(l Lang, st formState, prefix string) map[string]any {
 		return map[string]any{"L": l, "S": st, "P": prefix}
 	},
+	// edited passes the language and a field's edit to the document
+	// page's "edited-mark" (已人工修改 with who and when).
+	"edited": func(l Lang, m *editedMark) map[string]any {
+		return map[string]any{"L": l, "M": m}
+	},
 	// dict passes a tree node with the language and city to the recursive
 	// "node" template.
 	"dict": func(l Lang, n *coverage.Node, city string) map[string]any {

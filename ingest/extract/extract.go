@@ -113,7 +113,11 @@ const Version = 3
 // signature set apart as paragraphs by their lines' layout, where these
 // readers, which give no type sizes, had them glued (layoutbreaks.go);
 // 3 (pdf, ofd) for the same in the pages of a scan they read by OCR.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 3, "pdftotext": 3, "ofd": 3, "ocr": 1}
+// 4 (pdftotext, pdf, ofd) and 2 (ocr): those rules no longer cut phrases
+// wrapped at a line's end: each page measured against its own body
+// width, a short line ending its paragraph only after a sentence's end
+// (the lines of a table's cell are all short).
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 4, "ofd": 4, "ocr": 2}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -19,12 +19,15 @@ import (
 //
 //   - a 文号 line (某政发〔2024〕12号) is a paragraph of its own;
 //   - the addressee line (各区、县（市）教育局：) begins one and ends it;
-//   - a line much shorter than the page's body width ends its paragraph
-//     (the text did not reach the margin: a title's last line, a
-//     signature, a paragraph's last line), since a phrase is only ever
-//     wrapped at a full line;
+//   - a line short of the page's body width that ends a sentence (。！？；：)
+//     ends its paragraph; one that does not stays joined to the next,
+//     since a table's cell wraps its phrases at short lines (全民终身学 /
+//     习活动周): a break stops a phrase search across it, and a phrase
+//     missed is worse than a title glued to what follows;
+//   - a title's last line (…的通知) and a list of addressees below it;
 //   - where OCR knows where a line stands, a centred line (a title) and
-//     the lines that are not centred are paragraphs apart.
+//     the lines that are not centred are paragraphs apart, and a 文号
+//     line OCR misread (杭政办发 [2018] DE) is a paragraph of its own.
 //
 // A title wrapped over two lines keeps its lines together: its first
 // line, in larger type, is not much shorter than the body's.
@@ -90,8 +93,12 @@ func textLayoutLines(s string) []layoutLine {
 
 // breakPdftotextPages are pages of pdftotext's text with an empty line
 // where a 公文's layout ends a paragraph (breakLayoutLines), the body
-// width measured on every page (a last page of a few lines has none of
-// its own); the empty lines pdftotext wrote are kept.
+// width measured on each page: a page in smaller type (an appendix's
+// 填表说明, a landscape table) has wider lines in columns, and measured
+// against them every line of the other pages would count as short. Only
+// a page of fewer than minFullLines lines (a last page of a few lines)
+// is measured against the whole document's. The empty lines pdftotext
+// wrote are kept.
 func breakPdftotextPages(pages []string) []string {
 	lines := make([][]layoutLine, len(pages))
 	var all []layoutLine
@@ -99,10 +106,14 @@ func breakPdftotextPages(pages []string) []string {
 		lines[i] = textLayoutLines(p)
 		all = append(all, lines[i]...)
 	}
-	pg := layoutPage{}
-	pg.body, pg.left, pg.right = bodyWidth(all)
+	doc := layoutPage{}
+	doc.body, doc.left, doc.right = bodyWidth(all)
 	out := make([]string, len(pages))
 	for i := range pages {
+		pg := layoutPage{}
+		if pg.body, pg.left, pg.right = bodyWidth(lines[i]); pg.body <= 0 {
+			pg = doc
+		}
 		out[i] = pg.join(lines[i])
 	}
 	return out
@@ -114,7 +125,54 @@ func breakPdftotextPages(pages []string) []string {
 func breakLayoutLines(lines []layoutLine, placed bool) string {
 	pg := layoutPage{placed: placed}
 	pg.body, pg.left, pg.right = bodyWidth(lines)
+	if placed && pg.body > 0 {
+		pg.left, pg.right = columnEdges(lines, pg.body)
+	}
 	return pg.join(lines)
+}
+
+// columnTolerance is the share of the body width within which the left
+// edges of lines count as one.
+const columnTolerance = 0.01
+
+// columnEdges are the left and right edges of the text's column, which a
+// table wider than the column does not stretch: the left edge most lines
+// start at (a paragraph's lines after its first), the right one the
+// furthest those lines reach. When two left edges are as common, which
+// is the column's is in doubt: -1 and -1, and no line is centred.
+func columnEdges(lines []layoutLine, body float64) (left, right float64) {
+	tol := columnTolerance * body
+	near := func(x float64) int {
+		n := 0
+		for _, l := range lines {
+			if strings.TrimSpace(l.text) != "" && math.Abs(l.left-x) <= tol {
+				n++
+			}
+		}
+		return n
+	}
+	best, lo, hi := 0, 0.0, 0.0
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) == "" {
+			continue
+		}
+		switch n := near(l.left); {
+		case n > best:
+			best, lo, hi = n, l.left, l.left
+		case n == best:
+			lo, hi = min(lo, l.left), max(hi, l.left)
+		}
+	}
+	if best == 0 || hi-lo > 2*tol {
+		return -1, -1
+	}
+	left, right = lo, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) != "" && math.Abs(l.left-lo) <= 2*tol {
+			left, right = min(left, l.left), max(right, l.right)
+		}
+	}
+	return left, right
 }
 
 // join joins lines with "\n", or "\n\n" where a paragraph ends.
@@ -149,6 +207,9 @@ func (pg layoutPage) paragraphEnds(prev, next layoutLine) bool {
 		return false // an empty line already ends the paragraph
 	}
 	if layoutBreak(p, n, prev.width(), pg.body) {
+		return true
+	}
+	if pg.placed && pg.body > 0 && (pg.misreadDocNumber(p, prev) || pg.misreadDocNumber(n, next)) {
 		return true
 	}
 	return pg.placed && pg.body > 0 && pg.centred(prev) != pg.centred(next)
@@ -194,7 +255,10 @@ func bodyWidth(lines []layoutLine) (width, left, right float64) {
 func layoutBreak(p, n string, prevWidth, body float64) bool {
 	notFull := body <= 0 || prevWidth < fullLine*body
 	last, _ := utf8.DecodeLastRuneInString(p)
-	short := body > 0 && (prevWidth < shortLine*body || notFull && strings.ContainsRune("。！？；：!?;:", last))
+	// A line short of the body ends its paragraph only where it ends a
+	// sentence: the lines of a table's cell are all short, and a phrase
+	// wrapped in a cell (全民终身学 / 习活动周) must stay whole.
+	short := body > 0 && notFull && strings.ContainsRune("。！？；：!?;:", last)
 	switch {
 	case isDocNumberLine(p) || isDocNumberLine(n):
 		return true
@@ -202,12 +266,22 @@ func layoutBreak(p, n string, prevWidth, body float64) bool {
 		// A full line that ends with a colon may be wrapped there.
 		return true
 	case isAddresseeLine(n) && !strings.HasSuffix(p, "，") && !strings.HasSuffix(p, ",") && !strings.HasSuffix(p, "、") &&
-		(strings.HasPrefix(n, "各") || body > 0 && notFull):
-		// A list of addressees wrapped over lines stays one paragraph.
+		(notFull && (strings.HasPrefix(n, "各") || body > 0) || isAddresseeList(n)):
+		// A list of addressees wrapped over lines stays one paragraph. A
+		// full line runs on into the next even when that starts with 各
+		// (…和推进 / 各类学习成果…通知如下：), unless the next lists
+		// addressees below a title that fills its line.
+		return true
+	case notFull && titleEnd.MatchString(p) && isAddresseeList(n) && strings.ContainsAny(n[len(n)-3:], "，,：:"):
+		// A title's last line above a list of addressees wrapped over
+		// lines (各省、自治区…，/ 新疆生产建设兵团教育局：).
 		return true
 	}
 	return short
 }
+
+// titleEnd is the end of a 公文's title: the kind of document it is.
+var titleEnd = regexp.MustCompile(`(通知|意见|决定|办法|方案|通报|报告|请示|批复|函|规定|公告|纪要|规划|要点)$`)
 
 // docNumberLine is a line that is a 文号 alone: an organ's abbreviation,
 // the year in brackets (any of those OCR and fonts give), the number and
@@ -219,6 +293,24 @@ func isDocNumberLine(s string) bool {
 		return false
 	}
 	return docNumberLine.MatchString(strings.Join(strings.Fields(s), ""))
+}
+
+// misreadDocNumber is a 文号 line OCR misread (杭政办发 [2018] DE for
+// 杭政办发〔2018〕12号): an organ's abbreviation and the year in
+// brackets, then at most a few signs that are not Han, on a line shorter
+// than shortLine of the body; pdftotext's exact text needs no such leeway.
+var misreadDocNumber = regexp.MustCompile(`^\p{Han}{1,12}[〔［\[（(【﹝〈<]((19|20)\d\d)[〕］\]）)】﹞〉>][^\p{Han}]{1,4}号?$`)
+
+func (pg layoutPage) misreadDocNumber(s string, l layoutLine) bool {
+	return l.width() < shortLine*pg.body && misreadDocNumber.MatchString(s)
+}
+
+// isAddresseeList reports an addressee line that lists its addressees
+// (各区、县（市）人民政府，市政府各部门：): it starts with 各, separates them
+// with 、 or ，, and introduces nothing (…通知如下：).
+func isAddresseeList(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	return strings.HasPrefix(s, "各") && strings.ContainsAny(s, "、，,") && !strings.Contains(s, "如下")
 }
 
 // maxAddresseeRunes is the longest addressee line taken: a list of
@@ -237,9 +329,12 @@ func isAddresseeLine(s string) bool {
 	return !strings.ContainsAny(s, "。；！？;!?")
 }
 
-// centred reports whether l stands in the middle of the text's width,
-// leaving a margin on both sides.
+// centred reports whether l, narrower than a full line, stands in the
+// middle of the text's column, leaving a margin on both sides.
 func (pg layoutPage) centred(l layoutLine) bool {
+	if pg.right <= pg.left || l.width() >= fullLine*pg.body {
+		return false // no column told, or a line as wide as the body
+	}
 	lm, rm := l.left-pg.left, pg.right-l.right
 	return lm >= centredMargin*pg.body && rm >= centredMargin*pg.body && math.Abs(lm-rm) <= centredSkew*pg.body
 }

@@ -28,9 +28,23 @@ func TestBreakLayoutLines(t *testing.T) {
 		{"主送机关跨行不拆", []string{"关于做好社区教育工作的通知", "各省、自治区、直辖市教育厅（教委），各计划单列市教育局，", "新疆生产建设兵团教育局：", body, body, body},
 			nil, "关于做好社区教育工作的通知\n\n各省、自治区、直辖市教育厅（教委），各计划单列市教育局，\n新疆生产建设兵团教育局：\n\n" + body + "\n" + body + "\n" + body},
 		{"短行结束段落，整行以冒号结尾不拆", []string{"为推进学习型城市建设，根据省教育厅部署，经研究决定如下：", "开展社区教育示范街道创建工作，" + body[len("为推进"):], "年社区教育示范街道创建工作。现将有关事项通知如下：", "一、创建条件。", body, "年社区教育示范街道创建工作。", "杭州市教育局", "2024年3月5日"},
-			nil, "为推进学习型城市建设，根据省教育厅部署，经研究决定如下：\n开展社区教育示范街道创建工作，" + body[len("为推进"):] + "\n年社区教育示范街道创建工作。现将有关事项通知如下：\n\n一、创建条件。\n\n" + body + "\n年社区教育示范街道创建工作。\n\n杭州市教育局\n\n2024年3月5日"},
+			nil, "为推进学习型城市建设，根据省教育厅部署，经研究决定如下：\n开展社区教育示范街道创建工作，" + body[len("为推进"):] + "\n年社区教育示范街道创建工作。现将有关事项通知如下：\n\n一、创建条件。\n\n" + body + "\n年社区教育示范街道创建工作。\n\n杭州市教育局\n2024年3月5日"},
 		{"行数太少不量正文宽度", []string{"三、保障措施", "各区、县（市）要建立学习型城市建设监测工作机制，分阶段分任务"},
 			nil, "三、保障措施\n各区、县（市）要建立学习型城市建设监测工作机制，分阶段分任务"},
+		{"表格单元格跨行不拆", []string{body, body, body, "区县（市）", "主要做法", "海曙区", "依托社区学校开展全民终身学", "习活动周系列活动", "36"},
+			nil, body + "\n" + body + "\n" + body + "\n区县（市）\n主要做法\n海曙区\n依托社区学校开展全民终身学\n习活动周系列活动\n36"},
+		{"整行后以各开头的引导行不拆", []string{body, body, "为推进学习型城市建设，根据省教育厅部署，现将有关事项和推进", "各类学习成果认证的要求通知如下：", "一、创建条件。"},
+			nil, body + "\n" + body + "\n为推进学习型城市建设，根据省教育厅部署，现将有关事项和推进\n各类学习成果认证的要求通知如下：\n\n一、创建条件。"},
+		{"识别文字：比正文宽的表格不使正文居中", nil, []layoutLine{
+			{text: "区县 社区 学校 数量 参与 人次 学分 银行 开户 人数 主要 做法 备注", left: 100, right: 2500},
+			{text: "海曙区 36 12.3万 2.1万 依托 社区 学校 开展 全民 终身 学习 活动", left: 100, right: 2500},
+			{text: "江北区 28 8.6万 1.5万 推进 社区 学习 共同体 建设 成效 明显 良好", left: 100, right: 2500},
+			{text: "为 加 快 构建 服务 全 民 终 身 学 习 的 教育 体系 ， 到 二〇二〇 年 实现 市民 学 习 成 果 存入 学分 银", left: 400, right: 2200},
+			{text: "行 ， 培育 社区 学 习 共 同 体 。", left: 400, right: 1300},
+			{text: "推 进 各 类 学 习 成 果 的 互 认 与 衔 接 ， 全 面 提 升 市 民 终 身 学 习 能 力 ， 推 动 学", left: 400, right: 2200},
+			{text: "习 型 城 市 建 设 不 断 深 入 发 展", left: 400, right: 1400},
+		}, "区县 社区 学校 数量 参与 人次 学分 银行 开户 人数 主要 做法 备注\n海曙区 36 12.3万 2.1万 依托 社区 学校 开展 全民 终身 学习 活动\n江北区 28 8.6万 1.5万 推进 社区 学习 共同体 建设 成效 明显 良好\n" +
+			"为 加 快 构建 服务 全 民 终 身 学 习 的 教育 体系 ， 到 二〇二〇 年 实现 市民 学 习 成 果 存入 学分 银\n行 ， 培育 社区 学 习 共 同 体 。\n\n推 进 各 类 学 习 成 果 的 互 认 与 衔 接 ， 全 面 提 升 市 民 终 身 学 习 能 力 ， 推 动 学\n习 型 城 市 建 设 不 断 深 入 发 展"},
 		{"识别文字：居中的标题与正文分段", nil, []layoutLine{
 			{text: "杭州市 人 民政 府 办 公 厅 关于 推进", left: 500, right: 2050},
 			{text: "学 习 型 城市 建设 的 实施 意见", left: 650, right: 1900},
@@ -72,7 +86,7 @@ func TestPdftotextSetsTheTitleApart(t *testing.T) {
 	}{
 		{"wenhao-notice.pdf",
 			[]string{"杭州市教育局文件\n\n杭教职成〔2024〕7号\n\n杭州市教育局关于做好2024年社区教育示范街道创建工作的通知\n\n各区、县(市)教育局,各社区学院:\n\n为推进",
-				"现将有关事项通知如下:\n\n一、创建条件", "前报送申报材料。\n\n杭州市教育局\n\n2024年3月5日"},
+				"现将有关事项通知如下:\n\n一、创建条件", "前报送申报材料。\n\n杭州市教育局2024年3月5日"},
 			[]string{"示范街道创建工作的通知", "决定开展2024年社区教育", "活动的比例逐年提高", "6月30日前报送申报材料"}},
 		{"titled-notice.pdf",
 			[]string{"甬教职成〔2019〕21号\n\n宁波市教育局关于开展2019年全民终身学习活动周暨社区教育成果展示活动的通知\n\n各区县(市)教育局"},
@@ -82,7 +96,7 @@ func TestPdftotextSetsTheTitleApart(t *testing.T) {
 			[]string{"现就推进学习型城市建设提出如下实施意见", "到2020年实现市民学习成果存入学分银行", "社区教育网络,培育社区学习共同体"}},
 		{"policy.pdf",
 			[]string{"杭州市人民政府办公厅文件\n\n杭政办〔2016〕12号\n\n杭州市人民政府办公厅关于推进学习型城市建设的实施意见\n\n各区、县(市)人民政府",
-				"认真落实、有序推进监测工作。\n\n杭州市人民政府办公厅\n\n2016年3月8日"},
+				"认真落实、有序推进监测工作。\n杭州市人民政府办公厅2016年3月8日"},
 			[]string{"(教职成〔2014〕10号)", "学习型城市建设工作覆盖率", "促进不同类型学习成果互认和衔接"}},
 	} {
 		pages, err := runPdftotext(context.Background(), lookPdftotext(), fixture(c.file), Limits{}.withDefaults())
@@ -133,5 +147,64 @@ func TestOCRSetsTheTitleApart(t *testing.T) {
 	}
 	for _, whole := range []string{"现就推进学习型城市建设提出", "到2020年实现市民学习成果", "培育社区学习共同体"} {
 		find(whole)
+	}
+}
+
+// TestPdftotextKeepsWrappedPhrases: where lines of a PDF are wrapped the
+// layout rules must not end a paragraph, or a phrase cut at a line's end
+// is no longer found. small-appendix.pdf (Chromium) is a page of 16 pt
+// body text followed by a page of 附件 填表说明 in 7.5 pt type, whose
+// lines are far wider in columns: measured against the whole document,
+// every line of page 1 counted as short and was set apart. table-prose.pdf
+// (LibreOffice) has a table whose 主要做法 cell wraps (全民终身学 / 习活动周)
+// under a paragraph of prose: the cell's lines are all short.
+func TestPdftotextKeepsWrappedPhrases(t *testing.T) {
+	needPdftotext(t)
+	for _, c := range []struct {
+		file  string
+		whole []string
+	}{
+		{"small-appendix.pdf", []string{"创建工作", "按照统一口径", "二〇二〇年", "社区学习共同体", "推动全民终身学习", "本表由各区县教育局填报"}},
+		{"table-prose.pdf", []string{"全民终身学习活动周", "开展全民终身学习", "进一步完善学习型城市建设监测工作机制", "按照统一口径填报"}},
+	} {
+		pages, err := runPdftotext(context.Background(), lookPdftotext(), fixture(c.file), Limits{}.withDefaults())
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		for i := range pages {
+			pages[i] = Normalize(pages[i])
+		}
+		text := strings.Join(pages, "\n\n")
+		for _, want := range c.whole {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: %q not in pdftotext's text:\n%s", c.file, want, text)
+			}
+		}
+	}
+}
+
+// TestBreakPdftotextPagesMeasuresEachPage: a page of smaller type (an
+// appendix's 填表说明) has wider lines in columns; the lines of the other
+// pages are measured against their own page's body, so a phrase wrapped
+// at the end of a full line (二〇 / 二〇年) stays whole; a page of too few
+// lines is measured against the document's.
+func TestBreakPdftotextPagesMeasuresEachPage(t *testing.T) {
+	body := "为推进学习型城市建设，根据省教育厅部署，经研究，决定开展二〇"
+	small := strings.Repeat("附件：填表说明，本表由各区县教育局填报，", 4)
+	pages := []string{
+		strings.Join([]string{body, body, body + "二〇年。"}, "\n"),
+		strings.Join([]string{small, small, small}, "\n"),
+		"杭州市教育局\n关于做好社区教育工作的通知",
+	}
+	want := []string{
+		body + "\n" + body + "\n" + body + "二〇年。",
+		small + "\n" + small + "\n" + small,
+		"杭州市教育局\n关于做好社区教育工作的通知",
+	}
+	got := breakPdftotextPages(pages)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("page %d:\n got %q\nwant %q", i+1, got[i], want[i])
+		}
 	}
 }
