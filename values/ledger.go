@@ -97,8 +97,14 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 			}
 			switch {
 			case was.Written() != v.Written():
+				before, after := written(was), written(v)
+				if before.English == after.English {
+					// The same number written another way (12000人, 1.2万人):
+					// English would read "12,000 people → 12,000 people".
+					before.English, after.English = before.Chinese, after.Chinese
+				}
 				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-					"替换了本轮原有的数值:%s → %s", written(was), written(v))))
+					"替换了本轮原有的数值:%s → %s", before, after)))
 			case was.Status != catalog.ClaimPending:
 				v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
 					"本轮原有的数值 %s 已经审核,重新导入后回到待审核", written(was))))

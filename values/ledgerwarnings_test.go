@@ -53,7 +53,7 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 			t.Errorf("row 3's warnings %q lack %q", zh, want)
 		}
 	}
-	for _, want := range []string{"Row 3: The quote is not in the cited document", "Row 3: Replaced the round's earlier value: 12,000 people → 12,000 people"} {
+	for _, want := range []string{"Row 3: The quote is not in the cited document", "Row 3: Replaced the round's earlier value: 12000人 → 1.2万人"} {
 		if !strings.Contains(strings.Join(en, "\n"), want) {
 			t.Errorf("row 3's English warnings %q lack %q", en, want)
 		}
