@@ -32,18 +32,7 @@ func TestRereadWhileAJobCarriesTheOldText(t *testing.T) {
 	waitFor(t, done, 1)
 	svc.Close()
 
-	text, err := LoadText(ctx, r.blobs, d.SHA256)
-	if err != nil {
-		t.Fatal(err)
-	}
-	older := extract.VersionOf(text.Extractor) - 1
-	old := &StoredText{Extractor: text.Extractor, Version: older, Pages: []string{"x 8 «es 7 a | Be FE"}}
-	if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.cat.RecordTextReader(ctx, d.SHA256, catalog.TextReader{Name: text.Extractor, Version: older}); err != nil {
-		t.Fatal(err)
-	}
+	old := readByAnOlderReader(t, r, d.SHA256)
 	// The document back in extracted, its job built from the old text.
 	if err := r.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted}); err != nil {
 		t.Fatal(err)
@@ -194,18 +183,7 @@ func TestRereadQueuesTextsBeforeFields(t *testing.T) {
 	f := submitText(t, svc, "活动周通知.txt", "杭州市教育局关于开展2018年全民终身学习活动周的通知").Document
 	waitFor(t, done, 2)
 	svc.Close()
-	text, err := LoadText(ctx, r.blobs, d.SHA256)
-	if err != nil {
-		t.Fatal(err)
-	}
-	older := extract.VersionOf(text.Extractor) - 1
-	old := &StoredText{Extractor: text.Extractor, Version: older, Pages: []string{"x 8 «es 7 a | Be FE"}}
-	if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.cat.RecordTextReader(ctx, d.SHA256, catalog.TextReader{Name: text.Extractor, Version: older}); err != nil {
-		t.Fatal(err)
-	}
+	readByAnOlderReader(t, r, d.SHA256)
 	// f's fields as an older field reader (revision 0) read them.
 	if err := r.cat.SetStatus(ctx, catalog.StatusChange{ID: f.ID, Status: catalog.StatusIndexed,
 		Fill: &catalog.FieldFill{Title: f.Title}}); err != nil {
@@ -234,4 +212,25 @@ func TestRereadQueuesTextsBeforeFields(t *testing.T) {
 	if run := svc.RereadState(); run == nil || !run.Running || run.Phase != "fields" {
 		t.Errorf("the run: %+v; want it still reading fields", run)
 	}
+}
+
+// readByAnOlderReader stores, as the text of sha, what an older revision
+// of its reader made of it (a garbled page), records that reader and
+// returns that text.
+func readByAnOlderReader(t *testing.T, r *rig, sha string) *StoredText {
+	t.Helper()
+	ctx := context.Background()
+	text, err := LoadText(ctx, r.blobs, sha)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := extract.VersionOf(text.Extractor) - 1
+	old := &StoredText{Extractor: text.Extractor, Version: older, Pages: []string{"x 8 «es 7 a | Be FE"}}
+	if _, err := SaveText(ctx, r.blobs, sha, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: text.Extractor, Version: older}); err != nil {
+		t.Fatal(err)
+	}
+	return old
 }
