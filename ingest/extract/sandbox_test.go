@@ -134,9 +134,13 @@ func TestSandboxReusesOnlyACleanChild(t *testing.T) {
 		t.Fatalf("after three files one after another: %d idle children, want one that read all three", len(kept))
 	}
 	// The reader gives up at the child's deadline, but its goroutine
-	// cannot be stopped and runs on in the child.
-	path := writeTemp(t, "crafted.pdf", testpdf.NestedArrays(20_000_000))
-	if _, err := sb.Extract(context.Background(), FormatPDF, path, Limits{Timeout: 2 * time.Second, DeferOCR: true}); err == nil {
+	// cannot be stopped and runs on in the child. The library reads
+	// nesting in linear time (about 9 s for this file on the development
+	// machine, 1.8 s for a fifth of it, which a fast machine finished
+	// inside the deadline so that the child was rightly kept): the file
+	// must outlast the deadline many times over.
+	path := writeTemp(t, "crafted.pdf", testpdf.NestedArrays(100_000_000))
+	if _, err := sb.Extract(context.Background(), FormatPDF, path, Limits{Timeout: time.Second, DeferOCR: true}); err == nil {
 		t.Fatal("deeply nested content read")
 	}
 	if got := idle(); len(got) != 0 {
