@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -85,4 +87,41 @@ func mustExtract(t *testing.T, format Format, name string) *Result {
 		t.Fatalf("extract %s: %v", name, err)
 	}
 	return res
+}
+
+// pidOfHangingTool returns the pid a fake tool that never ends wrote to
+// pidFile (a line) before its time limit ended it. run reads the file
+// with the limit given and must fail at it. A loaded machine may end the
+// tool before its shell got as far as writing the pid: run is then tried
+// again with a limit ten times longer, so that the test never depends on
+// how fast a shell starts.
+func pidOfHangingTool(t *testing.T, pidFile string, limit time.Duration, run func(limit time.Duration) error) int {
+	t.Helper()
+	for {
+		if b, err := os.ReadFile(pidFile); err == nil && strings.HasSuffix(string(b), "\n") {
+			pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+			if err != nil {
+				t.Fatalf("the fake tool wrote %q as its pid", b)
+			}
+			return pid
+		}
+		if limit > 10*time.Minute {
+			t.Fatalf("the fake tool wrote no pid to %s, even with a limit of %s", pidFile, limit/10)
+		}
+		if err := run(limit); catalog.ErrorCode(err) != catalog.EINVALID {
+			t.Fatalf("a tool that never ends, with a limit of %s: %v, want the limit's failure", limit, err)
+		}
+		limit *= 10
+	}
+}
+
+// waitGone waits for process pid to end (a zombie counts as ended); a
+// minute only bounds the wait for one that never does.
+func waitGone(t *testing.T, pid int, what string) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); alive(pid); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s (pid %d) still runs a minute after its time limit", what, pid)
+		}
+	}
 }
