@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -9,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -91,14 +93,18 @@ func TestHungDatabaseIsUnavailable(t *testing.T) {
 	if code := ErrorCode(err); code != EUNAVAILABLE {
 		t.Fatalf("a query on a hung server: code %s (%v), want EUNAVAILABLE", code, err)
 	}
-	if took < wait || took > 4*wait {
+	// Not before the wait; "for ever" is bounded by a minute, which a
+	// loaded machine does not reach.
+	if took < wait || took > wait+time.Minute {
 		t.Errorf("a query on a hung server failed after %s, want about %s", took, wait)
 	}
-	cancelled, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	// The caller's deadline, ten times shorter than the wait, ends the
+	// query with its own error, not the wait's EUNAVAILABLE.
+	cancelled, cancel := context.WithTimeout(ctx, wait/10)
 	start = time.Now()
 	_, err = s.Cities(cancelled)
 	cancel()
-	if err == nil || time.Since(start) > wait {
+	if !errors.Is(err, context.DeadlineExceeded) || ErrorCode(err) == EUNAVAILABLE {
 		t.Fatalf("a cancelled query on a hung server: %v after %s, want its own deadline's error at once", err, time.Since(start))
 	}
 
@@ -130,28 +136,34 @@ func TestStartingWhileAnotherNodeMigratesWaits(t *testing.T) {
 		t.Fatal(err)
 	}
 	const wait = 300 * time.Millisecond
-	go func() {
-		time.Sleep(4 * wait)
-		conn.ExecContext(ctx, "SELECT pg_advisory_unlock(?)", lockMigrate)
-	}()
-	var logged strings.Builder
+	logged := &lockedWriter{w: &strings.Builder{}}
 	defer slog.SetDefault(slog.Default())
-	slog.SetDefault(slog.New(slog.NewTextHandler(&lockedWriter{w: &logged}, nil)))
+	slog.SetDefault(slog.New(slog.NewTextHandler(logged, nil)))
 	defer func(w time.Duration) { migrationLockWait = w }(migrationLockWait)
 	migrationLockWait = wait
-	start := time.Now()
+	// The other node lets go once the starting one said twice that it
+	// waits (several answer waits, however slow the machine), or after a
+	// minute should it never say so.
+	var letGo atomic.Bool
+	go func() {
+		for deadline := time.Now().Add(time.Minute); strings.Count(logged.String(), "waiting for a lock") < 2 && time.Now().Before(deadline); {
+			time.Sleep(10 * time.Millisecond)
+		}
+		letGo.Store(true)
+		conn.ExecContext(ctx, "SELECT pg_advisory_unlock(?)", lockMigrate)
+	}()
 	second, err := openPostgres(ctx, url, wait)
 	if err != nil {
-		t.Fatalf("starting while another node held the migration lock for %s: %v", 4*wait, err)
+		t.Fatalf("starting while another node held the migration lock for several waits of %s: %v", wait, err)
 	}
 	defer second.Close()
-	if took := time.Since(start); took < 4*wait {
-		t.Errorf("started after %s, before the lock was let go", took)
+	if !letGo.Load() {
+		t.Errorf("started before the lock was let go")
 	}
 	// The wait is said in the log, so that a start held by a hung node
 	// says why.
 	if n := strings.Count(logged.String(), "waiting for a lock"); n < 2 {
-		t.Errorf("the start waited %s for the lock and said so %d times: %s", 4*wait, n, logged.String())
+		t.Errorf("the start waited for the lock and said so %d times: %s", n, logged.String())
 	}
 }
 
@@ -165,6 +177,13 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// String is what was written, when w is a *strings.Builder.
+func (l *lockedWriter) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return fmt.Sprint(l.w)
 }
 
 // TestOpenPostgresSaysWhatToCheck: a catalog database that cannot be
