@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -46,8 +47,19 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 		t.Fatalf("waiting upload whose request ended: %v", err)
 	}
 
-	// Waiters are let in in the order they came, one per freed slot.
+	// Waiters are let in in the order they came, one per freed slot. A
+	// gate of its own that waits a minute: the line must not run out of
+	// patience while a loaded machine starts the waiters.
+	svc = ingest.New(nil, nil, nil, ingest.Config{UploadSlots: 2, UploadWait: time.Minute})
+	if first, err = svc.AdmitUpload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if second, err = svc.AdmitUpload(ctx); err != nil {
+		t.Fatal(err)
+	}
 	order := make(chan int, 3)
+	release := make(chan struct{})
+	defer close(release)
 	for i := range 3 {
 		go func() {
 			done, err := svc.AdmitUpload(ctx)
@@ -56,15 +68,15 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 				return
 			}
 			order <- i
-			time.Sleep(time.Second) // holds its slot past the test
+			<-release // holds its slot past the test
 			done()
 		}()
-		time.Sleep(30 * time.Millisecond) // let it join the line
+		waitForWaiters(t, i+1) // it joined the line before the next comes
 	}
 	select {
 	case i := <-order:
 		t.Fatalf("upload %d admitted while both slots were taken", i)
-	case <-time.After(50 * time.Millisecond):
+	default:
 	}
 	for want, free := range []func(){first, second} {
 		free()
@@ -72,9 +84,23 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 			t.Fatalf("admitted %d, want %d (in order of arrival)", got, want)
 		}
 	}
-	select {
-	case i := <-order:
-		t.Fatalf("upload %d admitted with no slot free", i)
-	case <-time.After(50 * time.Millisecond):
+	if waitForWaiters(t, 1); len(order) > 0 {
+		t.Fatalf("upload %d admitted with no slot free", <-order)
+	}
+}
+
+// waitForWaiters waits until n goroutines wait in AdmitUpload for a slot,
+// as the goroutines' stacks show: the event, not a pause guessed long
+// enough for a goroutine to get there.
+func waitForWaiters(t *testing.T, n int) {
+	t.Helper()
+	buf := make([]byte, 1<<20)
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(time.Millisecond) {
+		stacks := string(buf[:runtime.Stack(buf, true)])
+		if got := strings.Count(stacks, "ingest.(*Service).AdmitUpload("); got == n {
+			return
+		} else if time.Now().After(deadline) {
+			t.Fatalf("%d uploads wait for a slot after a minute, want %d", got, n)
+		}
 	}
 }
