@@ -73,7 +73,9 @@ func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
 	dead, _, _ := sharedNode(t, r, "dead")
 	out := submitText(t, dead, "总结.txt", "杭州市社区学习共同体建设工作总结,学分银行覆盖全市。")
 	id := out.Document.ID
-	if ok, err := r.cat.TakeJob(ctx, id, "dead", time.Second); !ok || err != nil {
+	const lease = time.Second
+	taken := time.Now() // no later than the lease starts
+	if ok, err := r.cat.TakeJob(ctx, id, "dead", lease); !ok || err != nil {
 		t.Fatalf("the dead node takes the job: %v %v", ok, err)
 	}
 	// "dead" is never started: it holds the lease and does nothing.
@@ -81,17 +83,18 @@ func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
 	if err := alive.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
 	select {
 	case d := <-done:
 		if d.ID != id || d.Status != catalog.StatusIndexed {
 			t.Fatalf("finished %s %s, want %s indexed", d.ID, d.Status, id)
 		}
-	case <-time.After(15 * time.Second):
+	case <-time.After(time.Minute):
 		d, _ := r.cat.Document(ctx, id)
-		t.Fatalf("orphaned job not finished by the other node within 15 s: %+v", d)
+		t.Fatalf("orphaned job not finished by the other node within a minute: %+v", d)
 	}
-	if waited := time.Since(start); waited < 500*time.Millisecond {
+	// Measured from before the lease was taken, not from the other
+	// node's start, which a loaded machine reaches late in the lease.
+	if waited := time.Since(taken); waited < lease {
 		t.Errorf("taken over after %v, before the dead node's lease ran out", waited)
 	}
 	if ids, _ := aliveIdx.IDs(ctx); len(ids) != 1 || ids[0] != id {
@@ -104,7 +107,7 @@ func TestSharedJobOfADeadNodeIsTakenOver(t *testing.T) {
 	if err := late.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for !late.IndexLag().CaughtUp && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -185,7 +188,7 @@ func TestSharedFollowerWaitsOutAStoreOutage(t *testing.T) {
 	waitIndexed := func(ids ...string) {
 		t.Helper()
 		slices.Sort(ids)
-		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
 			got, _ := readerIdx.IDs(ctx)
 			slices.Sort(got)
 			if slices.Equal(got, ids) {
@@ -198,7 +201,7 @@ func TestSharedFollowerWaitsOutAStoreOutage(t *testing.T) {
 	}
 	first := indexedOn(t, writer, done, "杭州市老年大学年报.txt", "杭州市老年大学新增办学点十二个。")
 	waitIndexed(first.ID) // the reader has read a text: it knows the store answers
-	for quiet, deadline := 0, time.Now().Add(10*time.Second); quiet < 3; time.Sleep(200 * time.Millisecond) {
+	for quiet, deadline := 0, time.Now().Add(time.Minute); quiet < 3; time.Sleep(200 * time.Millisecond) {
 		// Until the writer's last change to it (fields read after) is followed too.
 		if lag := reader.IndexLag(); lag.Changes == 0 && lag.CaughtUp {
 			quiet++
@@ -216,9 +219,9 @@ func TestSharedFollowerWaitsOutAStoreOutage(t *testing.T) {
 	outage.key.Store(catalog.TextKey(second.SHA256))
 	// An outage longer than the patience, with more refusals of the text
 	// than pass over one the store refuses alone.
-	for deadline := time.Now().Add(15 * time.Second); outage.watched.Load() < 3*unreadableTries; time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); outage.watched.Load() < 3*unreadableTries; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("the reader tried to read the stored text %d times in 15 s", outage.watched.Load())
+			t.Fatalf("the reader tried to read the stored text %d times in a minute", outage.watched.Load())
 		}
 	}
 	if lag := reader.IndexLag(); lag.Changes == 0 {
@@ -236,7 +239,7 @@ func TestSharedFollowerWaitsOutAStoreOutage(t *testing.T) {
 func indexedOn(t *testing.T, node *Service, done chan *catalog.Document, name, text string) *catalog.Document {
 	t.Helper()
 	id := submitText(t, node, name, text).Document.ID
-	for timeout := time.After(15 * time.Second); ; {
+	for timeout := time.After(time.Minute); ; {
 		select {
 		case d := <-done:
 			if d.ID != id {
@@ -247,7 +250,7 @@ func indexedOn(t *testing.T, node *Service, done chan *catalog.Document, name, t
 			}
 			return d
 		case <-timeout:
-			t.Fatalf("%s was not indexed within 15 s", name)
+			t.Fatalf("%s was not indexed within a minute", name)
 		}
 	}
 }
@@ -300,14 +303,14 @@ func TestSharedFollowerPassesOverOneUnreadableText(t *testing.T) {
 	}
 	want := []string{first.ID, later.ID}
 	slices.Sort(want)
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
 		ids, _ := readerIdx.IDs(ctx)
 		slices.Sort(ids)
 		if slices.Equal(ids, want) && reader.IndexLag().CaughtUp {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("10 s on, the reader's index holds %v (lag %+v), want %v and caught up", ids, reader.IndexLag(), want)
+			t.Fatalf("a minute on, the reader's index holds %v (lag %+v), want %v and caught up", ids, reader.IndexLag(), want)
 		}
 	}
 	if took := time.Since(start); took < patience {
@@ -342,7 +345,7 @@ func TestSharedStartForTakesOverOnlyItsDocuments(t *testing.T) {
 	if err := repair.StartFor(ctx, []string{damaged}); err != nil {
 		t.Fatal(err)
 	}
-	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	if _, err := repair.Wait(wctx, []string{damaged}, nil); err != nil {
 		t.Fatalf("repair of a document a dead node held: %v", err)
