@@ -27,13 +27,15 @@ var errDiskFull = &fs.PathError{Op: "write", Path: "blobs/tmp/put-1", Err: sysca
 // does not classify its errors would.
 type fullStore struct {
 	blob.Store
-	prefix string
-	full   atomic.Bool
+	prefix  string
+	full    atomic.Bool
+	refused atomic.Int32 // writes refused for the full disk
 }
 
 func (f *fullStore) Put(ctx context.Context, key string, r io.Reader, size int64, contentType string) error {
 	if f.full.Load() && strings.HasPrefix(key, f.prefix) {
 		io.CopyN(io.Discard, r, 512)
+		f.refused.Add(1)
 		return fmt.Errorf("put %s: %w", key, errDiskFull)
 	}
 	return f.Store.Put(ctx, key, r, size, contentType)
@@ -43,6 +45,7 @@ func (f *fullStore) Put(ctx context.Context, key string, r io.Reader, size int64
 // disk: the path file-staged uploads take.
 func (f *fullStore) PutFile(ctx context.Context, key, path string, size int64, contentType string) error {
 	if f.full.Load() && strings.HasPrefix(key, f.prefix) {
+		f.refused.Add(1)
 		return fmt.Errorf("put %s: %w", key, errDiskFull)
 	}
 	return f.Store.(blob.FilePutter).PutFile(ctx, key, path, size, contentType)
@@ -50,12 +53,14 @@ func (f *fullStore) PutFile(ctx context.Context, key, path string, size int64, c
 
 // fullIndex is an index on a full disk while full is set.
 type fullIndex struct {
-	real index.Index
-	full atomic.Bool
+	real    index.Index
+	full    atomic.Bool
+	refused atomic.Int32 // writes refused for the full disk
 }
 
 func (f *fullIndex) Index(ctx context.Context, docs []index.Document) error {
 	if f.full.Load() {
+		f.refused.Add(1)
 		return fmt.Errorf("write segment: %w", errDiskFull)
 	}
 	return f.real.Index(ctx, docs)
@@ -70,6 +75,19 @@ func (f *fullIndex) Search(ctx context.Context, q index.Query) (*index.Result, e
 func (f *fullIndex) Count() (uint64, error)                    { return f.real.Count() }
 func (f *fullIndex) IDs(ctx context.Context) ([]string, error) { return f.real.IDs(ctx) }
 func (f *fullIndex) Close() error                              { return f.real.Close() }
+
+// waitRefused waits until a full disk has refused n writes: rounds of
+// retries counted, not guessed from a pause a loaded machine may spend
+// before the first. A minute bounds the wait for a pipeline that never
+// writes.
+func waitRefused(t *testing.T, refused *atomic.Int32, n int32) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); refused.Load() < n; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the full disk refused %d writes in a minute, want %d", refused.Load(), n)
+		}
+	}
+}
 
 // startFast starts a pipeline on the rig that retries after 20 ms.
 func (r *rig) startFast(t *testing.T) (*Service, chan *catalog.Document) {
@@ -163,7 +181,7 @@ func TestTextOnFullDiskWaits(t *testing.T) {
 	ctx := context.Background()
 
 	out := submitText(t, svc, "text.txt", fullText)
-	time.Sleep(300 * time.Millisecond) // several rounds of retries
+	waitRefused(t, &store.refused, 3) // several rounds of retries
 	d, err := r.cat.Document(ctx, out.Document.ID)
 	if err != nil || d.Status != catalog.StatusStored {
 		t.Fatalf("document while the disk is full: %+v, %v; want stored, waiting", d, err)
@@ -193,7 +211,7 @@ func TestIndexOnFullDiskWaits(t *testing.T) {
 	ctx := context.Background()
 
 	out := submitText(t, svc, "index.txt", fullText)
-	time.Sleep(500 * time.Millisecond)
+	waitRefused(t, &idx.refused, 3) // several rounds of retries
 	d, err := r.cat.Document(ctx, out.Document.ID)
 	if err != nil || d.Status != catalog.StatusExtracted {
 		t.Fatalf("document while the index's disk is full: %+v, %v; want extracted, waiting", d, err)

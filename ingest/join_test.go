@@ -42,7 +42,7 @@ func TestJoinedPhotosOverTheLimit(t *testing.T) {
 		if catalog.ErrorCode(err) != catalog.ETOOLARGE || !strings.Contains(catalog.ErrorMessage(err), "3 张照片合并后超过单个文件") {
 			t.Errorf("limit %d: %v, want ETOOLARGE saying the joined file is over the limit", limit, err)
 		}
-		deadline := time.Now().Add(5 * time.Second)
+		deadline := time.Now().Add(time.Minute)
 		for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
 			time.Sleep(10 * time.Millisecond)
 		}

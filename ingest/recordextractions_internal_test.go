@@ -69,8 +69,9 @@ func TestOneBadExtractionFailsNoOtherOfItsBatch(t *testing.T) {
 }
 
 // watchedTexts counts the reads of stored texts. With hold set, each read
-// waits (up to two seconds) until another is in flight, so that reads one
-// after another show as no overlap rather than as a hang.
+// waits (up to a minute: a loaded machine may be slow to start the other)
+// until another is in flight, so that reads one after another show as no
+// overlap rather than as a hang.
 type watchedTexts struct {
 	blob.Store
 	hold bool
@@ -106,7 +107,7 @@ func (w *watchedTexts) Get(ctx context.Context, key string) (io.ReadCloser, erro
 	if w.hold && wait != nil {
 		select {
 		case <-wait:
-		case <-time.After(2 * time.Second):
+		case <-time.After(time.Minute):
 		}
 	}
 	return w.Store.Get(ctx, key)

@@ -149,7 +149,9 @@ func TestWaitReturnsFinishedDocumentsAndHonoursItsDeadline(t *testing.T) {
 	defer cancelShort()
 	start := time.Now()
 	docs, err = e.Ingest.Wait(short, []string{out[0].Document.ID}, nil)
-	if err == nil || time.Since(start) > 5*time.Second {
+	// The document never finishes: returning within a minute is the
+	// deadline's doing, however loaded the machine.
+	if err == nil || time.Since(start) > time.Minute {
 		t.Fatalf("wait on an unfinished document returned %v after %s", err, time.Since(start))
 	}
 	if docs[0] == nil || docs[0].Status != catalog.StatusStored {
