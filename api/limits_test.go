@@ -429,7 +429,7 @@ func TestUploadsWaitTheirTurn(t *testing.T) {
 		if code != http.StatusCreated {
 			t.Fatalf("upload after a slot freed: %d", code)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("upload not taken in after a slot freed")
 	}
 	for _, done := range held[1:] {
@@ -476,7 +476,7 @@ func TestStalledUploadsHoldNoSlot(t *testing.T) {
 		if code != http.StatusCreated {
 			t.Fatalf("complete upload beside %d stalled ones: %d", stalled, code)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatalf("complete upload still waiting behind %d stalled ones", stalled)
 	}
 }

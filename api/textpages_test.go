@@ -236,7 +236,7 @@ func TestDocumentTextShownHeldWhileSent(t *testing.T) {
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	// Once sent, the page gives its share back.
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for {
 		release, err := e.te.Documents.HoldTextBudget(budget)
 		if err == nil {
