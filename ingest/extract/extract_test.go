@@ -78,7 +78,9 @@ func TestExtractReturnsAtTimeoutFromStuckExtractor(t *testing.T) {
 	start := time.Now()
 	_, err := Extract(context.Background(), "stuck", fixture("news.utf8.txt"), Limits{Timeout: 100 * time.Millisecond})
 	wantError(t, "stuck extractor", err, catalog.EINVALID, "提取文字超时(超过 100 毫秒)")
-	if d := time.Since(start); d > 2*time.Second {
+	// The extractor never returns before the test ends: returning within
+	// a minute is the limit's doing, however loaded the machine.
+	if d := time.Since(start); d > time.Minute {
 		t.Fatalf("Extract returned after %v with a 100ms limit", d)
 	}
 	if msg := errTimeout(DefaultTimeout).Error(); !strings.Contains(msg, "超过 60 秒") {
