@@ -176,7 +176,17 @@ func TestBackupWhileServingAndRestore(t *testing.T) {
 		t.Fatalf("backup while serving: %v\n%s", err, out)
 	}
 	first := readBackupReport(t, bk)
-	time.Sleep(300 * time.Millisecond)
+	// Something new for the second backup: an upload accepted since the
+	// first, awaited rather than guessed from a pause (a fast machine's
+	// backup may end before any upload, a loaded one's uploads lag).
+	since := accepted.Load()
+	for deadline := time.Now().Add(time.Minute); accepted.Load() == since; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			stop.Store(true)
+			wg.Wait()
+			t.Fatalf("no upload accepted in a minute after the first backup")
+		}
+	}
 	out, err = runCLI(t, "backup", "--data", s.dataDir, "--out", bk)
 	stop.Store(true)
 	wg.Wait()

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -54,20 +53,6 @@ func checkUploadFormLayout(u ui, s *server, file, shots string) {
 		u.shot(shots, "upload-form-390-"+lang)
 	}
 	u.do("back to Chinese", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)))
-}
-
-// waitWithin is waitFor with a shorter limit, for what a fixed page does at
-// once, so that a broken one fails in seconds.
-func (u ui) waitWithin(what, cond string, d time.Duration) {
-	u.t.Helper()
-	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) {
-		if ok, err := chromedp.Run(u.ctx, chromedp.Evaluate[bool](cond)); err == nil && ok {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	u.t.Fatalf("%s: not within %s", what, d)
 }
 
 // countUploads makes the page count the uploads it sends (window.posts),
@@ -128,7 +113,7 @@ func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
 	u.waitFor("its row", rows(1))
 	countUploads(u, 0, 0)
 	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
-	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
+	u.waitFor("the type's error", `document.getElementById('up-type-err') !== null`)
 	if got := u.text(`#up-type-err`); !strings.Contains(got, "Choose the type of document") {
 		t.Errorf("the English page says beside the type %q", got)
 	}
@@ -138,7 +123,7 @@ func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
 	u.waitFor("12 rows", rows(12))
 	countUploads(u, 3, 0)
 	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
-	u.waitWithin("the type's error", `document.getElementById('up-type-err') !== null`, 10*time.Second)
+	u.waitFor("the type's error", `document.getElementById('up-type-err') !== null`)
 	if got := u.text(`#up-type-err`); !strings.Contains(got, "请选择文件类型\uFF08如政策文件、工作总结\uFF09") {
 		t.Errorf("beside the type: %q", got)
 	}
@@ -176,7 +161,7 @@ func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
 	countUploads(u, 0, 0)
 	u.do("upload with a bad date", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.SetValue(css(`#issued_on`), "2018年13月40日"),
 		chromedp.Click(css(`#upload-submit`)))
-	u.waitWithin("the date's error", `document.getElementById('up-date-err') !== null`, 20*time.Second)
+	u.waitFor("the date's error", `document.getElementById('up-date-err') !== null`)
 	if got := u.text(`#up-date-err`); !strings.Contains(got, "不存在") {
 		t.Errorf("beside the date: %q", got)
 	}
@@ -370,12 +355,12 @@ func checkUploadJoinedPhotos(u ui, s *server, dir string) {
 		u.t.Error("合并为一份文件 is offered before two photos are chosen")
 	}
 	u.do("choose two photos and a text", chromedp.SetUploadFiles(css(`#files`), []string{second, note, first}))
-	u.waitWithin("a row per file", `document.querySelectorAll('#outcomes li[data-kind="pending"]').length === 3`, 10*time.Second)
+	u.waitFor("a row per file", `document.querySelectorAll('#outcomes li[data-kind="pending"]').length === 3`)
 	if !eval[bool](u, `!document.getElementById('join-row').hidden`) {
 		u.t.Fatal("合并为一份文件 is not offered for two photos")
 	}
 	u.do("join them", chromedp.Click(css(`#join_photos`)))
-	u.waitWithin("the photos in one row", `document.querySelectorAll('#outcomes li[data-kind="pending"]').length === 2`, 10*time.Second)
+	u.waitFor("the photos in one row", `document.querySelectorAll('#outcomes li[data-kind="pending"]').length === 2`)
 	row := u.text(`#outcomes li[data-photos="2"] strong`)
 	if want := "2 张照片合并为一份文件：第 1 页 IMG_20181203_0905.jpg、第 2 页 IMG_20181203_0912.jpg"; row != want {
 		u.t.Errorf("the joined row reads %q, want %q", row, want)
@@ -383,7 +368,7 @@ func checkUploadJoinedPhotos(u ui, s *server, dir string) {
 	// The phone's names are not the paper's order: page 1 moves down, by
 	// the keyboard, and the row shows the order sent.
 	u.do("move page 1 down", chromedp.Focus(css(`#outcomes li[data-photos="2"] .page-order li:first-child button.down`)), chromedp.KeyEvent("\r"))
-	u.waitWithin("the pages swapped", `document.querySelector('#outcomes li[data-photos="2"] .page-order li:first-child .page-name').textContent.indexOf('IMG_20181203_0912.jpg') >= 0`, 10*time.Second)
+	u.waitFor("the pages swapped", `document.querySelector('#outcomes li[data-photos="2"] .page-order li:first-child .page-name').textContent.indexOf('IMG_20181203_0912.jpg') >= 0`)
 	row = u.text(`#outcomes li[data-photos="2"] strong`)
 	if want := "2 张照片合并为一份文件：第 1 页 IMG_20181203_0912.jpg、第 2 页 IMG_20181203_0905.jpg"; row != want {
 		u.t.Errorf("after moving page 1 down the joined row reads %q, want %q", row, want)
