@@ -69,7 +69,7 @@ func TestSingleMachineArchiveGrowsOntoPostgresAndS3(t *testing.T) {
 		{"wuhan-case.html", "社区学习共同体"},
 		{"chengdu-news-gb18030.txt", "全民终身学习活动周"},
 	} {
-		if _, ok := waitSearch(s, tc.q, ids[tc.file], true, 5*time.Second); !ok {
+		if _, ok := waitSearch(s, tc.q, ids[tc.file], true, time.Minute); !ok {
 			t.Errorf("search %q on the grown archive does not find %s", tc.q, tc.file)
 		}
 	}
