@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -192,11 +193,40 @@ func TestIngestBaselinesSmoke(t *testing.T) {
 	}
 }
 
+// busyShell is a shell script that counts until it has spent at least
+// 300 ms of CPU by its own account (/proc/$$/stat), not a fixed count:
+// a fixed count a fast machine runs in less than the 100 ms the test
+// looks for. It has no single quote, so that it can be quoted in one.
+const busyShell = `while :; do
+	i=0; while [ $i -lt 10000 ]; do i=$((i+1)); done
+	set -- $(cat /proc/$$/stat)
+	[ $(( (${14} + ${15}) * 1000 / $(getconf CLK_TCK) )) -ge 300 ] && break
+done`
+
+// spendCPU keeps this process busy until getrusage says it has spent d of
+// CPU in all.
+func spendCPU(d time.Duration) {
+	for n := 0; ; n++ {
+		var ru syscall.Rusage
+		if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil ||
+			time.Duration(ru.Utime.Nano()+ru.Stime.Nano()) >= d {
+			return
+		}
+		for i := range 1_000_000 {
+			n += i & 1
+		}
+	}
+}
+
 func TestProcessFiguresSmoke(t *testing.T) {
 	m, err := ReadMem("self")
 	if err != nil || m.RSS <= 0 || m.Peak < m.RSS {
 		t.Fatalf("memory of this process: %+v, %v", m, err)
 	}
+	// A fresh test process may not have spent one clock tick yet (the
+	// figure's unit; CI's faster machine often had not): it spends 50 ms
+	// first, by the kernel's other account of it.
+	spendCPU(50 * time.Millisecond)
 	if cpu, err := CPUTime("self"); err != nil || cpu <= 0 {
 		t.Fatalf("CPU time of this process: %v, %v", cpu, err)
 	}
@@ -204,7 +234,7 @@ func TestProcessFiguresSmoke(t *testing.T) {
 	// sandbox's children count toward the pipeline's.
 	self := strconv.Itoa(os.Getpid())
 	own, _ := CPUTime(self)
-	if err := exec.Command("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done").Run(); err != nil {
+	if err := exec.Command("sh", "-c", busyShell).Run(); err != nil {
 		t.Fatal(err)
 	}
 	all, err := CPUTimeWithChildren(self)
@@ -215,7 +245,7 @@ func TestProcessFiguresSmoke(t *testing.T) {
 	// child that has run pdftotext.
 	own, _ = CPUTimeWithChildren(self)
 	done := filepath.Join(t.TempDir(), "done")
-	child := exec.Command("sh", "-c", `sh -c 'i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done'; touch "$0"; sleep 30`, done)
+	child := exec.Command("sh", "-c", `sh -c '`+busyShell+`'; touch "$0"; sleep 30`, done)
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
 	}
