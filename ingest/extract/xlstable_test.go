@@ -272,7 +272,9 @@ func TestReadXLSReadsFewTablesAtOnce(t *testing.T) {
 	if _, err := busy.ReadXLS(ctx, ledger, 100); !errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ae) {
 		t.Errorf("an import whose request ended while it waited: %v, want the request's end", err)
 	}
-	if took := time.Since(start); took > 5*time.Second {
+	// Half the reader wait: ended by the request, however loaded the
+	// machine, not by the wait.
+	if took := time.Since(start); took > busy.TableWait/2 {
 		t.Errorf("an import whose request ended waited %s", took)
 	}
 	release()
