@@ -136,7 +136,7 @@ func testConcurrentWritersAndAFollower(t *testing.T, s *Store) {
 func TestPostgresWritersDoNotQueueBehindOne(t *testing.T) {
 	s := storeOpeners[1].open(t)
 	t.Cleanup(func() { s.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if err := s.CreateDocument(ctx, newDoc("SLOW", "slow"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)

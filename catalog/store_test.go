@@ -444,7 +444,7 @@ func TestPanicInTransactionFreesTheWriter(t *testing.T) {
 			panic("extraction bug")
 		})
 	}()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if err := s.AddCity(ctx, City{Code: "659001", Name: "石河子市"}, "admin"); err != nil {
 		t.Fatalf("write after a panicking transaction: %v", err)
