@@ -8,19 +8,24 @@ import (
 )
 
 func TestStretchableDeadline(t *testing.T) {
+	start := time.Now()
 	ctx, cancel := withStretchableTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	extendDeadline(context.WithValue(ctx, struct{}{}, 1), 300*time.Millisecond) // found through a derived context
 	if got := ctx.budget(); got != 400*time.Millisecond {
 		t.Fatalf("budget %v after extending, want 400ms", got)
 	}
-	time.Sleep(200 * time.Millisecond)
-	if err := ctx.Err(); err != nil {
-		t.Fatalf("expired after 200ms although extended to 400ms: %v", err)
+	time.Sleep(200 * time.Millisecond) // past the first deadline
+	// Expired, and the clock read after it says before 400 ms: early.
+	// A machine too loaded to look before 400 ms cannot tell, and does
+	// not fail.
+	err := ctx.Err()
+	if took := time.Since(start); err != nil && took < 400*time.Millisecond {
+		t.Fatalf("expired after %v although extended to 400ms: %v", took, err)
 	}
 	select {
 	case <-ctx.Done():
-	case <-time.After(2 * time.Second):
+	case <-time.After(time.Minute):
 		t.Fatal("never expired")
 	}
 	if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
