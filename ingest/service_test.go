@@ -84,8 +84,8 @@ func waitFor(t *testing.T, done chan *catalog.Document, n int) map[string]*catal
 		select {
 		case d := <-done:
 			got[d.ID] = d
-		case <-time.After(30 * time.Second):
-			t.Fatalf("%d of %d documents finished", len(got), n)
+		case <-time.After(time.Minute):
+			t.Fatalf("%d of %d documents finished in a minute", len(got), n)
 		}
 	}
 	return got

@@ -41,7 +41,7 @@ func TestServeRebuildsAnIndexOfAnOlderFormat(t *testing.T) {
 	}
 
 	s := startServer(t, data)
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
 		out, err = runCLI(t, "search", "乡村振兴", "--server", s.base, "--token", s.token)
 		if err == nil && strings.Contains(out, "共 1 条结果") {
 			break
@@ -112,7 +112,7 @@ func TestServeRebuildsADamagedIndex(t *testing.T) {
 	s := startServer(t, data)
 	var out string
 	var err error
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
 		out, err = runCLI(t, "search", "学分银行", "--server", s.base, "--token", s.token)
 		if err == nil && strings.Contains(out, "共 2 条结果") {
 			// The damaged index is kept beside the new one for a person
