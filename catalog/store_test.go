@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 func newDoc(id, sha string) *Document {
@@ -391,7 +393,8 @@ func TestReadsGoOnWhileWritersQueue(t *testing.T) {
 			})
 		}()
 	}
-	time.Sleep(100 * time.Millisecond) // let the writers queue
+	// The writers queue, the holder among them in the same function.
+	testfiles.WaitInside(t, "catalog.(*Store).inTx", writers+1)
 	for range 2 * readConns {
 		if _, err := s.Cities(ctx); err != nil {
 			t.Fatalf("read while writers queue: %v", err)

@@ -3,13 +3,13 @@ package ingest_test
 import (
 	"context"
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
@@ -71,7 +71,7 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 			<-release // holds its slot past the test
 			done()
 		}()
-		waitForWaiters(t, i+1) // it joined the line before the next comes
+		testfiles.WaitInside(t, "ingest.(*Service).AdmitUpload", i+1) // it joined the line before the next comes
 	}
 	select {
 	case i := <-order:
@@ -84,23 +84,7 @@ func TestUploadsAreTakenInAFewAtATimeInOrder(t *testing.T) {
 			t.Fatalf("admitted %d, want %d (in order of arrival)", got, want)
 		}
 	}
-	if waitForWaiters(t, 1); len(order) > 0 {
+	if testfiles.WaitInside(t, "ingest.(*Service).AdmitUpload", 1); len(order) > 0 {
 		t.Fatalf("upload %d admitted with no slot free", <-order)
-	}
-}
-
-// waitForWaiters waits until n goroutines wait in AdmitUpload for a slot,
-// as the goroutines' stacks show: the event, not a pause guessed long
-// enough for a goroutine to get there.
-func waitForWaiters(t *testing.T, n int) {
-	t.Helper()
-	buf := make([]byte, 1<<20)
-	for deadline := time.Now().Add(time.Minute); ; time.Sleep(time.Millisecond) {
-		stacks := string(buf[:runtime.Stack(buf, true)])
-		if got := strings.Count(stacks, "ingest.(*Service).AdmitUpload("); got == n {
-			return
-		} else if time.Now().After(deadline) {
-			t.Fatalf("%d uploads wait for a slot after a minute, want %d", got, n)
-		}
 	}
 }

@@ -1,8 +1,9 @@
 // Package testfiles hands tests of several packages the same real files
 // and the same damaged copies of them, so that a fixture and the way it is
 // broken are written once, the ZIP archives their upload tests send
-// (Zip), and the programs they need (Program: skipped without, failed
-// under CI=true). It imports nothing of the archive's
+// (Zip), the programs they need (Program: skipped without, failed
+// under CI=true), and a wait for goroutines to reach a function
+// (WaitInside). It imports nothing of the archive's
 // own, so any package's tests may use it.
 package testfiles
 
