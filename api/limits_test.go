@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/internal/testfiles"
 )
 
 // countingBody is a request body that would take long to send and counts
@@ -464,7 +465,8 @@ func TestStalledUploadsHoldNoSlot(t *testing.T) {
 			// ...and nothing more: the connection stays open.
 		}()
 	}
-	time.Sleep(200 * time.Millisecond)
+	// Every stalled upload is being read by the server, not merely sent.
+	testfiles.WaitInside(t, "api.(*handler).handleDocumentUpload", stalled)
 	answered := make(chan int, 1)
 	go func() {
 		resp, _ := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"},
