@@ -234,3 +234,58 @@ func TestTextWrittenAgainOfTheSameSizeIsShownAnew(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstViewReadsTheTextOnce: the first view of a big text, which
+// indexes its pages, keeps the page it shows as it reads the text through:
+// the store is asked for the text once and for nothing more (it read the
+// page shown again, from where the new index said it began). A first
+// view past the last page shows the first page (read again: that the
+// page is past the end is known at the text's end), and every view gives
+// back what it held of the budget for big texts.
+func TestFirstViewReadsTheTextOnce(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	const pages = 12
+	for _, tt := range []struct {
+		name       string
+		ask, shown int
+	}{
+		{"第7页", 7, 7},
+		{"第99页（超出末页）", 99, 1},
+	} {
+		d := savePages(t, e, tt.name+".txt", bigPages(pages))
+		info, err := e.Blobs.Stat(ctx, catalog.TextKey(d.SHA256))
+		if err != nil {
+			t.Fatal(err)
+		}
+		counted := &countingStore{Store: e.Blobs}
+		s := documents.NewService(e.Catalog, counted, e.Ingest, e.Search)
+		const budget = 256 << 20
+		s.SetTextBudget(budget)
+		// The suggestions, which read the text's head, ranked once before.
+		if _, err := s.Suggestions(ctx, coordA, d.ID, 5); err != nil {
+			t.Fatal(err)
+		}
+		counted.asked.Store(0)
+		counted.gets.Store(0)
+		r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: tt.ask}, 5)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if want := fmt.Sprintf("第%d页:", tt.shown); !strings.HasPrefix(r.Page.Text, want) {
+			t.Errorf("%s shows %.30q…, want it to begin %q", tt.name, r.Page.Text, want)
+		}
+		if r.Page.Count != pages || r.Page.Parts != 2 || r.Page.Number != tt.shown {
+			t.Errorf("%s: page %d of %d, %d parts; want page %d of %d, 2 parts", tt.name, r.Page.Number, r.Page.Count, r.Page.Parts, tt.shown, pages)
+		}
+		r.Close()
+		if n, g := counted.asked.Load(), counted.gets.Load(); g != 1 || n != info.Size && tt.ask == tt.shown {
+			t.Errorf("%s: the first view asked the store for %d bytes in %d readings from the start, want the text's %d in one", tt.name, n, g, info.Size)
+		}
+		release, err := s.LendText(budget, budget)
+		if err != nil {
+			t.Fatalf("%s: the view kept part of the budget: %v", tt.name, err)
+		}
+		release()
+	}
+}
