@@ -118,7 +118,11 @@ func (s *Service) runBuild(ctx context.Context, b *indexBuild, d *catalog.Docume
 	case s.buildSlots <- struct{}{}:
 		defer func() { <-s.buildSlots }()
 	case <-ctx.Done():
-		b.err = fmt.Errorf("page index of %s: %w", d.ID, ctx.Err())
+	}
+	if err := ctx.Err(); err != nil {
+		// Ended while waiting its turn: a slot freed by a build Close
+		// ended may be taken as the end is, and is given back unused.
+		b.err = fmt.Errorf("page index of %s: %w", d.ID, err)
 		return
 	}
 	if ix := s.pageIndexes.get(key); ix != nil {
@@ -126,8 +130,9 @@ func (s *Service) runBuild(ctx context.Context, b *indexBuild, d *catalog.Docume
 		return
 	}
 	// first holds what it kept of the budget from the start, so that a
-	// panic while reading gives it back too.
-	at, first := b.at, &pageRead{budget: s.textBudget.Load()}
+	// panic while reading gives it back too. It takes the text's head on
+	// the way too, for the view's suggestions (Read).
+	at, first := b.at, &pageRead{budget: s.textBudget.Load(), headLeft: headBytes}
 	ix, err := s.scanInto(ctx, d, &at, first, true)
 	if err == nil && (first.Number == 0 || first.Part == 0) {
 		first.release() // past the last page or part: readIndexed says which to show

@@ -48,12 +48,25 @@ type PageText struct {
 	FirstLine string
 }
 
-// pageRead is a PageText being read, or the text's head for suggestions.
+// pageRead is a PageText being read, or the text's head for suggestions,
+// or both (a first view's page read with its index, headLeft the head
+// still to take on the way: the text's first headBytes).
 type pageRead struct {
 	PageText
-	head   []string
-	budget *textBudget
-	held   int64
+	head     []string
+	headLeft int
+	budget   *textBudget
+	// held is what the read holds of the budget, headHeld the part of it
+	// the head holds.
+	held, headHeld int64
+}
+
+// dropHead gives back what the head holds of the budget, once the
+// suggestions are ranked from it (or were kept); the page stays.
+func (pr *pageRead) dropHead() {
+	pr.budget.give(pr.headHeld)
+	pr.held -= pr.headHeld
+	pr.head, pr.headHeld = nil, 0
 }
 
 func (pr *pageRead) release() {
@@ -194,7 +207,11 @@ func (s *Service) scanInto(ctx context.Context, d *catalog.Document, at *PageAt,
 			}
 			cut.Add(n, part)
 			if at != nil {
-				if err := pr.keep(n, k, *at, part); err != nil && !spare {
+				err := pr.keep(n, k, *at, part)
+				if err == nil && pr.headLeft > 0 {
+					err = pr.addHead(n, part, &pr.headLeft)
+				}
+				if err != nil && !spare {
 					return nil, err
 				} else if err != nil {
 					pr.release()
@@ -222,7 +239,11 @@ func (pr *pageRead) addHead(n int, part []byte, left *int) error {
 	pr.head = append(pr.head, make([]string, n-len(pr.head))...)
 	pr.head[n-1] += string(take)
 	*left -= len(take)
-	return pr.hold(len(take))
+	if err := pr.hold(len(take)); err != nil {
+		return err
+	}
+	pr.headHeld += int64(len(take)) * shownCost
+	return nil
 }
 
 // textHead reads the head of a document's text (its first headBytes, as
