@@ -3,6 +3,7 @@ package documents_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/s3gw"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/search"
 )
 
 // bigPages is a text of n pages of 312,000 bytes each (two parts a page:
@@ -232,5 +234,58 @@ func TestTextWrittenAgainOfTheSameSizeIsShownAnew(t *testing.T) {
 			}
 			r.Close()
 		})
+	}
+}
+
+// TestFirstViewReadsTheTextOnce: the first view of a big text, which
+// indexes its pages, keeps the page it shows and the head its suggestions
+// are ranked from as it reads the text through: the store is asked for
+// the text once and for nothing more (it read the page shown again, from
+// where the new index said it began, and the head again from the start).
+// A first view past the last page shows the first page (read again: that
+// the page is past the end is known at the text's end), and every view
+// gives back what it held of the budget for big texts.
+func TestFirstViewReadsTheTextOnce(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	const pages = 12
+	for _, tt := range []struct {
+		name       string
+		ask, shown int
+	}{
+		{"第7页", 7, 7},
+		{"第99页（超出末页）", 99, 1},
+	} {
+		d := savePages(t, e, tt.name+".txt", bigPages(pages))
+		info, err := e.Blobs.Stat(ctx, catalog.TextKey(d.SHA256))
+		if err != nil {
+			t.Fatal(err)
+		}
+		counted := &countingStore{Store: e.Blobs}
+		s := documents.NewService(e.Catalog, counted, e.Ingest, e.Search)
+		const budget = 256 << 20
+		s.SetTextBudget(budget)
+		r, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: tt.ask}, 5)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if want := fmt.Sprintf("第%d页:", tt.shown); !strings.HasPrefix(r.Page.Text, want) {
+			t.Errorf("%s shows %.30q…, want it to begin %q", tt.name, r.Page.Text, want)
+		}
+		if !slices.ContainsFunc(r.Suggestions, func(sg search.Suggestion) bool { return sg.Code == "2.3.1" }) {
+			t.Errorf("%s: suggestions %+v, want 2.3.1 (学分银行) among them", tt.name, r.Suggestions)
+		}
+		if r.Page.Count != pages || r.Page.Parts != 2 || r.Page.Number != tt.shown {
+			t.Errorf("%s: page %d of %d, %d parts; want page %d of %d, 2 parts", tt.name, r.Page.Number, r.Page.Count, r.Page.Parts, tt.shown, pages)
+		}
+		r.Close()
+		if n, g := counted.asked.Load(), counted.gets.Load(); g != 1 || n != info.Size && tt.ask == tt.shown {
+			t.Errorf("%s: the first view asked the store for %d bytes in %d readings from the start, want the text's %d in one", tt.name, n, g, info.Size)
+		}
+		release, err := s.LendText(budget, budget)
+		if err != nil {
+			t.Fatalf("%s: the view kept part of the budget: %v", tt.name, err)
+		}
+		release()
 	}
 }

@@ -48,15 +48,31 @@ type PageText struct {
 	FirstLine string
 }
 
-// pageRead is a PageText being read, or the text's head for suggestions.
+// pageRead is a PageText being read, or the text's head for suggestions,
+// or both (a first view's page read with its index, headLeft the head
+// still to take on the way: the text's first headBytes).
 type pageRead struct {
 	PageText
-	head   []string
-	budget *textBudget
-	held   int64
+	head     []string
+	headLeft int
+	budget   *textBudget
+	// held is what the read holds of the budget, headHeld the part of it
+	// the head holds.
+	held, headHeld int64
+}
+
+// dropHead gives back what the head holds of the budget, once the
+// suggestions are ranked from it (or were kept); the page stays.
+func (pr *pageRead) dropHead() {
+	pr.budget.give(pr.headHeld)
+	pr.held -= pr.headHeld
+	pr.head, pr.headHeld = nil, 0
 }
 
 func (pr *pageRead) release() {
+	if pr == nil {
+		return
+	}
 	pr.budget.give(pr.held)
 	pr.held = 0
 }
@@ -77,11 +93,16 @@ func (pr *pageRead) hold(n int) error {
 // index cut: from where its page index (key names it: pageIndexKey) says
 // they begin in the blob, the index built first when the text has none
 // kept yet, once however many views ask for it at once (pageIndexOf);
-// from the text's start when it can have no index.
+// from the text's start when it can have no index. The view that builds
+// the index has its page kept as the text is read through for it, and
+// reads no part of it again.
 func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string, at PageAt) (*pageRead, error) {
-	ix, err := s.pageIndexOf(ctx, d, key)
+	ix, first, err := s.pageIndexOf(ctx, d, key, at)
 	if err != nil {
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
+	}
+	if first != nil {
+		return first, nil
 	}
 	if ix != nil {
 		pr, err := s.readIndexed(ctx, d, at, ix)
@@ -123,28 +144,39 @@ func (s *Service) readPage(ctx context.Context, d *catalog.Document, key string,
 // kept, else one built by reading the text through, which views asking at
 // once wait for rather than each reading the text (a 30 MB text on S3 is
 // 30 MB downloaded a view); nil when the text can have none (key "", no
-// pages).
-func (s *Service) pageIndexOf(ctx context.Context, d *catalog.Document, key string) (*pageIndex, error) {
+// pages). The view whose page index is built has its page (at) read on
+// the way (first; nil when another view began the build).
+func (s *Service) pageIndexOf(ctx context.Context, d *catalog.Document, key string, at PageAt) (*pageIndex, *pageRead, error) {
 	if ix := s.pageIndexes.get(key); ix != nil {
-		return ix, nil
+		return ix, nil, nil
 	}
 	s.pageIndexes.forgetStale(key, d.SHA256)
 	if key == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return s.buildIndex(ctx, d, key)
+	return s.buildIndex(ctx, d, key, at)
 }
 
 // scanPages reads all of d's text, for page at (nil: none, only the
 // index), and indexes where its pages and parts begin (pageIndex) on the
 // way.
 func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at *PageAt) (*pageRead, *pageIndex, error) {
+	pr := &pageRead{budget: s.textBudget.Load()}
+	ix, err := s.scanInto(ctx, d, at, pr, false)
+	return pr, ix, err
+}
+
+// scanInto is scanPages keeping page at in pr, which holds what it
+// takes of the budget even when reading fails; the caller releases it.
+// When spare, the page is kept only as the budget allows: out of it, pr
+// gives back what it held and keeps no page (Number 0), and the text is
+// read on for its index all the same.
+func (s *Service) scanInto(ctx context.Context, d *catalog.Document, at *PageAt, pr *pageRead, spare bool) (*pageIndex, error) {
 	tp, err := ingest.OpenTextPages(ctx, s.blobs, d.SHA256)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer tp.Close()
-	pr := &pageRead{budget: s.textBudget.Load()}
 	if at != nil {
 		at.Page, at.Part = max(at.Page, 1), max(at.Part, 1)
 	}
@@ -156,14 +188,14 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at *PageAt
 		pr.Count = n
 		for k := 1; ; k++ {
 			if err := ctx.Err(); err != nil {
-				return pr, nil, err // the viewer left, or the service closed
+				return nil, err // the viewer left, or the service closed
 			}
 			off := tp.Offset()
 			var err error
 			if part, err = tp.Chunk(part[:0], PartBytes); err == io.EOF && k > 1 {
 				break
 			} else if err != nil && err != io.EOF {
-				return pr, nil, err
+				return nil, err
 			}
 			// An empty page is one empty part.
 			ix.add(n, k, off)
@@ -175,8 +207,15 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at *PageAt
 			}
 			cut.Add(n, part)
 			if at != nil {
-				if err := pr.keep(n, k, *at, part); err != nil {
-					return pr, nil, err
+				err := pr.keep(n, k, *at, part)
+				if err == nil && pr.headLeft > 0 {
+					err = pr.addHead(n, part, &pr.headLeft)
+				}
+				if err != nil && !spare {
+					return nil, err
+				} else if err != nil {
+					pr.release()
+					*pr, at = pageRead{budget: pr.budget}, nil
 				}
 			}
 			if err == io.EOF {
@@ -187,7 +226,7 @@ func (s *Service) scanPages(ctx context.Context, d *catalog.Document, at *PageAt
 	pr.Cut = cut.Cut()
 	ix.cut, ix.extractor = pr.Cut, tp.Extractor
 	ix.firstPart = nil
-	return pr, ix, tp.Err()
+	return ix, tp.Err()
 }
 
 // addHead adds what of part (of page n) is in the text's head, the first
@@ -200,7 +239,11 @@ func (pr *pageRead) addHead(n int, part []byte, left *int) error {
 	pr.head = append(pr.head, make([]string, n-len(pr.head))...)
 	pr.head[n-1] += string(take)
 	*left -= len(take)
-	return pr.hold(len(take))
+	if err := pr.hold(len(take)); err != nil {
+		return err
+	}
+	pr.headHeld += int64(len(take)) * shownCost
+	return nil
 }
 
 // textHead reads the head of a document's text (its first headBytes, as

@@ -387,13 +387,14 @@ func (s *Service) Suggestions(ctx context.Context, u *catalog.User, id string, l
 	if err != nil {
 		return nil, fmt.Errorf("text of %s: %w", d.ID, err)
 	}
-	return s.suggest(ctx, d, key, limit)
+	return s.suggest(ctx, d, key, limit, nil)
 }
 
 // suggest ranks d's suggestions from the head of its text, read only when
 // search has not kept their ranking for this text (key, pageIndexKey's),
-// title and framework.
-func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, limit int) ([]search.Suggestion, error) {
+// title and framework: the head the first view read with its page (read,
+// when it holds one), else from the blob.
+func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, limit int, read *pageRead) ([]search.Suggestion, error) {
 	links, err := s.cat.DocumentLinks(ctx, d.ID)
 	if err != nil {
 		return nil, err
@@ -403,6 +404,9 @@ func (s *Service) suggest(ctx context.Context, d *catalog.Document, key string, 
 		skip[i] = l.IndicatorCode
 	}
 	head := func() ([]string, func(), error) {
+		if read != nil && read.head != nil {
+			return read.head, read.dropHead, nil
+		}
 		pr, err := s.textHead(ctx, d, keyVersion(key))
 		if errors.Is(err, blob.ErrChanged) {
 			// Written again since this view looked it up: its head as it
@@ -459,7 +463,9 @@ func (r *Reading) Close() {
 // its blob as a stream (see readPage): whatever its size, the page costs
 // the part shown and its neighbours, within the server's budget for big
 // texts until the Reading is closed; the text's head that suggestions
-// look at is read only when search has not kept them (TextSuggestions).
+// look at is read only when search has not kept them (TextSuggestions),
+// and by a first view, which reads the text through for its page index,
+// taken on the way (readPage) rather than read again.
 func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageAt, suggestions int) (*Reading, error) {
 	v, err := s.View(ctx, u, id)
 	if err != nil {
@@ -480,7 +486,9 @@ func (s *Service) Read(ctx context.Context, u *catalog.User, id string, at PageA
 		return nil, err
 	}
 	r.Page, r.release = &pr.PageText, pr.release
-	if r.Suggestions, err = s.suggest(ctx, v.Document, key, suggestions); err != nil {
+	r.Suggestions, err = s.suggest(ctx, v.Document, key, suggestions, pr)
+	pr.dropHead() // unused when the suggestions were kept
+	if err != nil {
 		r.Close()
 		return nil, err
 	}

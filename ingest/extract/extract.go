@@ -116,8 +116,13 @@ const Version = 3
 // 4 (pdftotext, pdf, ofd) and 2 (ocr): those rules no longer cut phrases
 // wrapped at a line's end: each page measured against its own body
 // width, a short line ending its paragraph only after a sentence's end
-// (the lines of a table's cell are all short).
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 4, "ofd": 4, "ocr": 2}
+// (the lines of a table's cell are all short). 5 (pdftotext, pdf, ofd)
+// and 3 (ocr): a signature block (杭州市教育局 / 2023年5月6日) set apart
+// from the last paragraph and each of its lines a paragraph, where
+// Normalize glued them (…名单杭州市教育局2023年5月6日), and a heading line
+// (一、, （一）) from the line before it after a sentence's end, a heading
+// or a short line.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 5, "pdftotext": 5, "ofd": 5, "ocr": 3}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
 // pdftotext and tesseract give lines without their type sizes, so the
@@ -27,7 +29,17 @@ import (
 //   - a title's last line (…的通知) and a list of addressees below it;
 //   - where OCR knows where a line stands, a centred line (a title) and
 //     the lines that are not centred are paragraphs apart, and a 文号
-//     line OCR misread (杭政办发 [2018] DE) is a paragraph of its own.
+//     line OCR misread (杭政办发 [2018] DE) is a paragraph of its own;
+//   - a heading line (一、…, （一）…, 第二章…) begins a paragraph after a
+//     line that ends a sentence, after a heading line and after a line
+//     short of half the body: a heading never continues a line of prose
+//     that went on (to the line's end, with no sentence ended);
+//   - a signature block, the issuing bodies' names on lines of their own
+//     above a 成文日期 on a line of its own (杭州市教育局 / 2023年5月6日), is a
+//     paragraph a line, set apart from the last paragraph above it
+//     (…名单杭州市教育局2023年5月6日, as Normalize had glued them) unless
+//     that ends on a full line with no sentence ended (a wrapped line
+//     runs on into the next whatever it is) and from what follows.
 //
 // A title wrapped over two lines keeps its lines together: its first
 // line, in larger type, is not much shorter than the body's.
@@ -177,11 +189,12 @@ func columnEdges(lines []layoutLine, body float64) (left, right float64) {
 
 // join joins lines with "\n", or "\n\n" where a paragraph ends.
 func (pg layoutPage) join(lines []layoutLine) string {
+	roles := signatures(lines)
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
-			if pg.paragraphEnds(lines[i-1], l) {
+			if pg.paragraphEnds(lines[i-1], l) || pg.signatureBreak(lines[i-1], roles[i-1], roles[i]) {
 				b.WriteByte('\n')
 			}
 		}
@@ -202,7 +215,7 @@ type layoutPage struct {
 // ends a paragraph: by the 文号, addressee and short-line rules, and, for
 // placed lines, where a centred line meets one that is not.
 func (pg layoutPage) paragraphEnds(prev, next layoutLine) bool {
-	p, n := strings.Join(strings.Fields(prev.text), ""), strings.Join(strings.Fields(next.text), "")
+	p, n := squeezed(prev.text), squeezed(next.text)
 	if p == "" || n == "" {
 		return false // an empty line already ends the paragraph
 	}
@@ -258,7 +271,7 @@ func layoutBreak(p, n string, prevWidth, body float64) bool {
 	// A line short of the body ends its paragraph only where it ends a
 	// sentence: the lines of a table's cell are all short, and a phrase
 	// wrapped in a cell (全民终身学 / 习活动周) must stay whole.
-	short := body > 0 && notFull && strings.ContainsRune("。！？；：!?;:", last)
+	short := body > 0 && notFull && endsSentence(last)
 	switch {
 	case isDocNumberLine(p) || isDocNumberLine(n):
 		return true
@@ -276,9 +289,96 @@ func layoutBreak(p, n string, prevWidth, body float64) bool {
 		// A title's last line above a list of addressees wrapped over
 		// lines (各省、自治区…，/ 新疆生产建设兵团教育局：).
 		return true
+	case startsHeading(n) && (endsSentence(last) || isHeading(p) || body > 0 && prevWidth < shortLine*body):
+		// A heading after a sentence's end, another heading or a line
+		// that stopped short: prose wrapped into the line that begins
+		// with a heading's number would have gone on to the line's end.
+		return true
 	}
 	return short
 }
+
+// endsSentence reports whether a line ending in r ends a sentence.
+func endsSentence(r rune) bool { return strings.ContainsRune("。！？；：!?;:", r) }
+
+// startsHeading reports a line that begins with a heading's number (一、,
+// （一）, 第二章: headingMarker).
+func startsHeading(s string) bool {
+	marker, _ := headingMarker(s)
+	return marker != ""
+}
+
+// signatureRole is a line's part in a 公文's signature block.
+type signatureRole uint8
+
+const (
+	notSignature  signatureRole = iota
+	signatureBody               // an issuing body's name (发文机关署名)
+	signatureDate               // the 成文日期 below the names
+)
+
+// maxSignatureRunes is the longest line taken for the names of the
+// issuing bodies of a signature (two or three bodies side by side).
+const maxSignatureRunes = 40
+
+// signatures are the roles of lines in signature blocks: a line that is
+// a date alone below one or more lines that are the names of issuing
+// bodies (empty lines between them aside). Their widths are not asked:
+// a last page of a few lines measures its body by them (policy.pdf's
+// 杭州市人民政府办公厅 was its widest but two), and neither a date alone
+// nor a body's name alone above one is a line of prose wrapped.
+func signatures(lines []layoutLine) []signatureRole {
+	roles := make([]signatureRole, len(lines))
+	for i, l := range lines {
+		if !fields.IsDate(squeezed(l.text)) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if squeezed(lines[j].text) == "" {
+				continue
+			}
+			if !signatureName(lines[j].text) {
+				break
+			}
+			roles[j], roles[i] = signatureBody, signatureDate
+		}
+	}
+	return roles
+}
+
+// signatureName reports a line that may name the issuing bodies of a
+// signature: no longer than maxSignatureRunes, ending as a body's name
+// does (fields.IsOrgName), with no sentence's punctuation, list's 、 or
+// figures in it.
+func signatureName(line string) bool {
+	t := squeezed(line)
+	if utf8.RuneCountInString(t) > maxSignatureRunes {
+		return false
+	}
+	return fields.IsOrgName(t) && !strings.ContainsAny(t, "。，；：！？,;:!?、0123456789")
+}
+
+// signatureBreak reports whether the break between prev (whose role is
+// was) and the next line (is) ends a paragraph by the signature rule:
+// each line of a block is a paragraph, and the block one apart from what
+// follows it and from the body above it, unless the body's last line is
+// full and ends no sentence (a wrapped line runs on into the next).
+func (pg layoutPage) signatureBreak(prev layoutLine, was, is signatureRole) bool {
+	p := squeezed(prev.text)
+	switch {
+	case p == "" || was == notSignature && is == notSignature:
+		return false
+	case was != notSignature:
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	full := pg.body > 0 && prev.width() >= fullLine*pg.body
+	return !full || endsSentence(last) || strings.HasPrefix(p, "附件")
+}
+
+// squeezed is s without its spaces (OCR's between words, pdftotext's
+// around digits).
+func squeezed(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // titleEnd is the end of a 公文's title: the kind of document it is.
 var titleEnd = regexp.MustCompile(`(通知|意见|决定|办法|方案|通报|报告|请示|批复|函|规定|公告|纪要|规划|要点)$`)
@@ -292,7 +392,7 @@ func isDocNumberLine(s string) bool {
 	if len(s) > 80 {
 		return false
 	}
-	return docNumberLine.MatchString(strings.Join(strings.Fields(s), ""))
+	return docNumberLine.MatchString(squeezed(s))
 }
 
 // misreadDocNumber is a 文号 line OCR misread (杭政办发 [2018] DE for
@@ -309,7 +409,7 @@ func (pg layoutPage) misreadDocNumber(s string, l layoutLine) bool {
 // (各区、县（市）人民政府，市政府各部门：): it starts with 各, separates them
 // with 、 or ，, and introduces nothing (…通知如下：).
 func isAddresseeList(s string) bool {
-	s = strings.Join(strings.Fields(s), "")
+	s = squeezed(s)
 	return strings.HasPrefix(s, "各") && strings.ContainsAny(s, "、，,") && !strings.Contains(s, "如下")
 }
 
@@ -322,7 +422,7 @@ const maxAddresseeRunes = 40
 // line that introduces what follows (现将有关事项通知如下：), which ends its
 // paragraph too.
 func isAddresseeLine(s string) bool {
-	s = strings.Join(strings.Fields(s), "") // OCR's spaces between words
+	s = squeezed(s) // OCR's spaces between words
 	if utf8.RuneCountInString(s) > maxAddresseeRunes || !(strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) {
 		return false
 	}

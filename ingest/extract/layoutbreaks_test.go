@@ -28,7 +28,7 @@ func TestBreakLayoutLines(t *testing.T) {
 		{"主送机关跨行不拆", []string{"关于做好社区教育工作的通知", "各省、自治区、直辖市教育厅（教委），各计划单列市教育局，", "新疆生产建设兵团教育局：", body, body, body},
 			nil, "关于做好社区教育工作的通知\n\n各省、自治区、直辖市教育厅（教委），各计划单列市教育局，\n新疆生产建设兵团教育局：\n\n" + body + "\n" + body + "\n" + body},
 		{"短行结束段落，整行以冒号结尾不拆", []string{"为推进学习型城市建设，根据省教育厅部署，经研究决定如下：", "开展社区教育示范街道创建工作，" + body[len("为推进"):], "年社区教育示范街道创建工作。现将有关事项通知如下：", "一、创建条件。", body, "年社区教育示范街道创建工作。", "杭州市教育局", "2024年3月5日"},
-			nil, "为推进学习型城市建设，根据省教育厅部署，经研究决定如下：\n开展社区教育示范街道创建工作，" + body[len("为推进"):] + "\n年社区教育示范街道创建工作。现将有关事项通知如下：\n\n一、创建条件。\n\n" + body + "\n年社区教育示范街道创建工作。\n\n杭州市教育局\n2024年3月5日"},
+			nil, "为推进学习型城市建设，根据省教育厅部署，经研究决定如下：\n开展社区教育示范街道创建工作，" + body[len("为推进"):] + "\n年社区教育示范街道创建工作。现将有关事项通知如下：\n\n一、创建条件。\n\n" + body + "\n年社区教育示范街道创建工作。\n\n杭州市教育局\n\n2024年3月5日"},
 		{"行数太少不量正文宽度", []string{"三、保障措施", "各区、县（市）要建立学习型城市建设监测工作机制，分阶段分任务"},
 			nil, "三、保障措施\n各区、县（市）要建立学习型城市建设监测工作机制，分阶段分任务"},
 		{"表格单元格跨行不拆", []string{body, body, body, "区县（市）", "主要做法", "海曙区", "依托社区学校开展全民终身学", "习活动周系列活动", "36"},
@@ -57,16 +57,25 @@ func TestBreakLayoutLines(t *testing.T) {
 			"推进 学 习 型 城市 建设 提出 如 下 意见\n（ 一 ） 建 立 学 分 银行 。 推 进 各 类 学\n习 成 果 的 认证"},
 	}
 	for _, tt := range tests {
-		var got string
-		if tt.placed != nil {
-			got = breakLayoutLines(tt.placed, true)
-		} else {
-			got = breakPdftotextPages([]string{strings.Join(tt.lines, "\n")})[0]
-		}
-		if got != tt.want {
-			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
-		}
+		checkLayoutBreaks(t, tt.name, tt.lines, tt.placed, tt.want)
 	}
+}
+
+// checkLayoutBreaks checks the text breakLayoutLines makes of OCR's
+// placed lines, or breakPdftotextPages of pdftotext's lines (placed nil),
+// against want, and returns it.
+func checkLayoutBreaks(t *testing.T, name string, lines []string, placed []layoutLine, want string) string {
+	t.Helper()
+	var got string
+	if placed != nil {
+		got = breakLayoutLines(placed, true)
+	} else {
+		got = breakPdftotextPages([]string{strings.Join(lines, "\n")})[0]
+	}
+	if got != want {
+		t.Errorf("%s:\n got %q\nwant %q", name, got, want)
+	}
+	return got
 }
 
 // TestPdftotextSetsTheTitleApart reads 公文 LibreOffice printed to PDF
@@ -86,7 +95,7 @@ func TestPdftotextSetsTheTitleApart(t *testing.T) {
 	}{
 		{"wenhao-notice.pdf",
 			[]string{"杭州市教育局文件\n\n杭教职成〔2024〕7号\n\n杭州市教育局关于做好2024年社区教育示范街道创建工作的通知\n\n各区、县(市)教育局,各社区学院:\n\n为推进",
-				"现将有关事项通知如下:\n\n一、创建条件", "前报送申报材料。\n\n杭州市教育局2024年3月5日"},
+				"现将有关事项通知如下:\n\n一、创建条件", "前报送申报材料。\n\n杭州市教育局\n\n2024年3月5日"},
 			[]string{"示范街道创建工作的通知", "决定开展2024年社区教育", "活动的比例逐年提高", "6月30日前报送申报材料"}},
 		{"titled-notice.pdf",
 			[]string{"甬教职成〔2019〕21号\n\n宁波市教育局关于开展2019年全民终身学习活动周暨社区教育成果展示活动的通知\n\n各区县(市)教育局"},
@@ -96,7 +105,7 @@ func TestPdftotextSetsTheTitleApart(t *testing.T) {
 			[]string{"现就推进学习型城市建设提出如下实施意见", "到2020年实现市民学习成果存入学分银行", "社区教育网络,培育社区学习共同体"}},
 		{"policy.pdf",
 			[]string{"杭州市人民政府办公厅文件\n\n杭政办〔2016〕12号\n\n杭州市人民政府办公厅关于推进学习型城市建设的实施意见\n\n各区、县(市)人民政府",
-				"认真落实、有序推进监测工作。\n杭州市人民政府办公厅2016年3月8日"},
+				"认真落实、有序推进监测工作。\n\n杭州市人民政府办公厅\n\n2016年3月8日"},
 			[]string{"(教职成〔2014〕10号)", "学习型城市建设工作覆盖率", "促进不同类型学习成果互认和衔接"}},
 	} {
 		pages, err := runPdftotext(context.Background(), lookPdftotext(), fixture(c.file), Limits{}.withDefaults())
@@ -205,6 +214,61 @@ func TestBreakPdftotextPagesMeasuresEachPage(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("page %d:\n got %q\nwant %q", i+1, got[i], want[i])
+		}
+	}
+}
+
+// TestSignaturesAndHeadingsSetApart: a 公文's signature block (the
+// issuing bodies' names on lines of their own above the 成文日期 alone on
+// its line) is a paragraph a line, set apart from the last paragraph
+// (an attachment's note that ends in no sentence's punctuation, a full
+// line that ends one) and from what follows; a heading line (一、, （一）)
+// begins a paragraph after a sentence's end, after a heading and after a
+// line short of half the body. Where the layout is in doubt the lines
+// stay joined, so phrases across them are still found once Normalize
+// has joined them: a date alone on its line below a line that names no
+// body (培训时间为 / 2023年5月6日 / 上午…), a body's name that runs on from a
+// full line, a line beginning 一、 that continues a full line.
+func TestSignaturesAndHeadingsSetApart(t *testing.T) {
+	body := "为推进学习型城市建设，根据省教育厅部署，经研究，决定开展二〇"
+	ends := "为推进学习型城市建设，根据省教育厅部署，经研究，决定开展试点。"
+	tests := []struct {
+		name   string
+		lines  []string
+		placed []layoutLine // OCR's lines, when not nil
+		want   string
+		whole  []string // phrases Normalize's text still holds
+	}{
+		{"附件说明后的署名和成文日期", []string{body, body, "年社区教育示范街道创建工作。", "附件：杭州市社区教育示范街道名单", "杭州市教育局", "2023年5月6日", "（此件公开发布）"},
+			nil, body + "\n" + body + "\n年社区教育示范街道创建工作。\n\n附件：杭州市社区教育示范街道名单\n\n杭州市教育局\n\n2023年5月6日\n\n（此件公开发布）", nil},
+		{"整行句末后的联合署名", []string{body, body, ends, "杭州市教育局　杭州市财政局", "二〇二三年五月六日"},
+			nil, body + "\n" + body + "\n" + ends + "\n\n杭州市教育局　杭州市财政局\n\n二〇二三年五月六日", nil},
+		{"日期上一行不是机关名不拆", []string{body, body, body, "各社区学院参加培训，培训时间为", "2023年5月6日", "上午在市民中心举行。"},
+			nil, body + "\n" + body + "\n" + body + "\n各社区学院参加培训，培训时间为\n2023年5月6日\n上午在市民中心举行。", []string{"培训时间为2023年5月6日上午在市民中心举行"}},
+		{"整行续写的机关名不与上文拆开", []string{body, body, body, "杭州市教育局", "2023年5月6日"},
+			nil, body + "\n" + body + "\n" + body + "\n杭州市教育局\n\n2023年5月6日", []string{"二〇杭州市教育局"}},
+		{"句末后的标题", []string{body, body, ends, "二、加强组织领导", body, body},
+			nil, body + "\n" + body + "\n" + ends + "\n\n二、加强组织领导\n" + body + "\n" + body, nil},
+		{"标题后的下级标题、分号后的标题", []string{body, body, body, "一、总体要求", "（一）指导思想", "为推进学习型城市建设，根据省教育厅部署，经研究，决定开展工作；", "（二）基本原则"},
+			nil, body + "\n" + body + "\n" + body + "\n一、总体要求\n\n（一）指导思想\n为推进学习型城市建设，根据省教育厅部署，经研究，决定开展工作；\n\n（二）基本原则", nil},
+		{"短行后的标题", []string{body, body, body, "学习型城市建设", "三、保障措施"},
+			nil, body + "\n" + body + "\n" + body + "\n学习型城市建设\n\n三、保障措施", nil},
+		{"整行续写的一、不拆", []string{body, body, "为推进学习型城市建设，根据省教育厅部署，决定在全市中小学校的", "一、二年级开展学习型家庭创建活动。"},
+			nil, body + "\n" + body + "\n为推进学习型城市建设，根据省教育厅部署，决定在全市中小学校的\n一、二年级开展学习型家庭创建活动。", []string{"中小学校的一、二年级开展"}},
+		{"识别文字：右侧的署名和成文日期", nil, []layoutLine{
+			{text: "为 加 快 构建 服务 全 民 终 身 学 习 的 教育 体系 ， 经 市 政府 同意 ， 现 就", left: 240, right: 2300},
+			{text: "推进 学 习 型 城市 建设 提出 如 下 意见 ， 请 认 真 贯 彻 落 实 。", left: 245, right: 2305},
+			{text: "附件 ： 杭州 市 社区 教育 示范 街道 名单", left: 330, right: 1500},
+			{text: "杭州 市 人 民政 府 办 公 厅", left: 1500, right: 2100},
+			{text: "2016 年 3 月 8 日", left: 1600, right: 2000},
+		}, "为 加 快 构建 服务 全 民 终 身 学 习 的 教育 体系 ， 经 市 政府 同意 ， 现 就\n推进 学 习 型 城市 建设 提出 如 下 意见 ， 请 认 真 贯 彻 落 实 。\n附件 ： 杭州 市 社区 教育 示范 街道 名单\n\n杭州 市 人 民政 府 办 公 厅\n\n2016 年 3 月 8 日", nil},
+	}
+	for _, tt := range tests {
+		got := checkLayoutBreaks(t, tt.name, tt.lines, tt.placed, tt.want)
+		for _, phrase := range tt.whole {
+			if text := Normalize(got); !strings.Contains(text, phrase) {
+				t.Errorf("%s: %q cut in %q", tt.name, phrase, text)
+			}
 		}
 	}
 }

@@ -19,6 +19,14 @@ var dates = anchored{re: datePattern, anchors: "年", before: 4 * 3, after: 3 + 
 // isoDate finds 2018-03-12 or 2018.3.12, as web pages print them.
 var isoDate = regexp.MustCompile(`((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})`)
 
+// IsDate reports whether s is one date written the Chinese way and
+// nothing else (2024年3月5日, 二〇二四年三月五日): a 成文日期 on a line of
+// its own, as extract tells a signature's date.
+func IsDate(s string) bool {
+	d := findDates(s)
+	return len(d) == 1 && d[0].start == 0 && d[0].end == len(s)
+}
+
 type dateAt struct {
 	start, end int
 	value      string // YYYY-MM-DD

@@ -9,6 +9,11 @@ import (
 var issuerEnds = []string{"人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会", "领导小组", "联合会",
 	"协会", "大学", "学院", "学校", "党委", "党组", "中心", "研究院", "局", "厅", "委", "会", "府", "部", "院", "处", "社", "馆", "署", "所"}
 
+// IsOrgName reports whether s ends as the name of an issuing body does
+// (局, 委员会, 人民政府…): extract tells a signature's line above its
+// date by it.
+func IsOrgName(s string) bool { return isOrgName(s) }
+
 // isOrgName reports whether s ends like the name of an issuing body.
 func isOrgName(s string) bool {
 	s = strings.TrimSpace(s)
