@@ -125,10 +125,7 @@ func ParseChineseNumber(s string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if v.IsInt() {
-		return v.Num().String(), true
-	}
-	return strings.TrimRight(v.FloatString(12), "0"), true
+	return NumberString(v), true
 }
 
 // CountToken is the n-gram token of a count: # and its number in Arabic
