@@ -121,8 +121,8 @@
 // under 万 is searched in 万 too (5000人 and 0.5万人, 1200元 and 0.12万元).
 // A query word that ends with a count's unit matches only where the unit
 // ends (zh.UnitNotNext; pairPhraseQuery's notNext, the SubstringFinder):
-// 12000人 does not match 12000人次, nor 342场 342场次, 12课 12课时 or 1.2万
-// 1.2万亿.
+// 12000人 does not match 12000人次, nor 120户 120户次, 12课 12课时 or 1.2万
+// 1.2万亿 (342场 does match 342场次: the same sessions).
 //
 // A bare number is a value. The n-gram fields hold every number of a text
 // once more as one token of its value (#=12000 for 12000, 12,000, 1.2万,

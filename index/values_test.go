@@ -7,13 +7,14 @@ import (
 )
 
 // TestCountEndsAtUnit: a count with its unit is found only where the
-// unit ends there: 12000人 counts people, 12000人次 person-times, 342场
-// events and 342场次 sessions, 1.2万 is not the start of 1.2万亿; the
-// longer unit still finds itself, and the bare number both.
+// unit ends there: 12000人 counts people, 12000人次 person-times, 120户
+// households and 120户次 visits to them, 1.2万 is not the start of
+// 1.2万亿; the longer unit still finds itself, and the bare number both.
+// 342场次 is 342场 (sessions): found by it.
 func TestCountEndsAtUnit(t *testing.T) {
 	idx := newIndexOf(t, []Document{
-		{ID: "people", Pages: []string{"全年参加社区教育培训12000人,开展活动342场。"}},
-		{ID: "times", Pages: []string{"全年参加社区教育培训12000人次,开展活动342场次。"}},
+		{ID: "people", Pages: []string{"全年参加社区教育培训12000人,走访120户,开展活动342场。"}},
+		{ID: "times", Pages: []string{"全年参加社区教育培训12000人次,走访120户次,开展活动342场次。"}},
 		{ID: "cntimes", Pages: []string{"老年大学全年服务一万二千人次。"}},
 		{ID: "wantimes", Pages: []string{"线上学习平台访问1.2万人次。"}},
 		{ID: "trillion", Pages: []string{"全市生产总值1.2万亿元。"}},
@@ -30,7 +31,9 @@ func TestCountEndsAtUnit(t *testing.T) {
 		{"培训12000人", []string{"people"}},
 		{"12000人次", []string{"cntimes", "times", "wantimes"}},
 		{"1.2万人次", []string{"cntimes", "times", "wantimes"}},
-		{"342场", []string{"people"}},
+		{"120户", []string{"people"}},
+		{"120户次", []string{"times"}},
+		{"342场", []string{"people", "times"}},
 		{"342场次", []string{"times"}},
 		// A bare number is a value: every 12000, whatever its unit.
 		{"1.2万", []string{"cntimes", "data", "people", "times", "wantimes"}},

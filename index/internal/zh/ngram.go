@@ -122,23 +122,24 @@ func Bigrams(text []byte, query bool) []Token {
 	// Every number is held once more as one token of its value (Values),
 	// with the pair that ends at its last character, or the first pair
 	// or lone character of a stretch that it starts.
-	var counts, values map[int]Count
+	var counts, vals map[int]Count
 	if !query {
-		for _, c := range ChineseCounts(rs) {
+		cs := ChineseCounts(rs)
+		for _, c := range cs {
 			if counts == nil {
 				counts = map[int]Count{}
 			}
 			counts[c.End-1] = c
 		}
-		for _, v := range Values(rs) {
-			if values == nil {
-				values = map[int]Count{}
+		for _, v := range values(rs, cs) {
+			if vals == nil {
+				vals = map[int]Count{}
 			}
-			values[v.End-1] = v
+			vals[v.End-1] = v
 		}
 	}
 	valueToken := func(at, pos int) (Token, bool) {
-		v, ok := values[at]
+		v, ok := vals[at]
 		if !ok {
 			return Token{}, false
 		}

@@ -26,9 +26,11 @@ import (
 // leading zero (0574: a code), a list or a version (1,2 and 1.2.3), a
 // number before a per cent sign (3.5%: not 3.5) and one that goes on in
 // Chinese numerals (1万2千, 3千: ChineseCounts reads those before a unit).
-func Values(rs []rune) []Count {
+func Values(rs []rune) []Count { return values(rs, ChineseCounts(rs)) }
+
+// values is Values of rs with counts, its ChineseCounts.
+func values(rs []rune, counts []Count) []Count {
 	var out []Count
-	counts := ChineseCounts(rs)
 	for i := 0; i < len(rs); {
 		if !numberStart(rs, i) {
 			i++
@@ -149,11 +151,13 @@ func ValueToken(number string) []byte {
 var unitAfter = map[rune]string{'课': "时", '瓦': "时", '万': "亿"}
 
 // timesUnits are the measure words that 次 after them makes a count of
-// times (人次, 场次, 户次, 件次, 项次, 班次, 批次, 车次, 架次, 篇次).
-const timesUnits = "人场户件项班批车架门篇册家期所校份台辆艘位"
+// times, another measure (人次 person-times, 户次, 件次, 项次, 班次, 车次,
+// 架次, 篇次, 册次). Not 场, 批 or 期: 342场次 is 342场 (sessions), as the
+// quality set has it (bench/queries/quality.tsv).
+const timesUnits = "人户件项班车架门篇册家所校份台辆艘位"
 
 // UnitNotNext returns the characters that must not follow a word that
-// ends with a number's unit (12000人, 1.2万人, 12000余人, 342场, 1.2万):
+// ends with a number's unit (12000人, 1.2万人, 12000余人, 120户, 1.2万):
 // those that make its unit another one (次 after 人: 12000人次 counts
 // person-times, not people; 亿 after 万). "" for any other word.
 func UnitNotNext(word string) string {
