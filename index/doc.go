@@ -126,10 +126,11 @@
 //
 // A bare number is a value. The n-gram fields hold every number of a text
 // once more as one token of its value (#=12000 for 12000, 12,000, 1.2万,
-// 1.20万 and the 一万二千 of 一万二千人: zh.Values, at the pair that ends
-// at its last character), whatever follows it; four digits that may be a
-// year (2023), a number before 年, joined to a Latin letter or after 第,
-// with a leading zero or before a per cent sign have none. A bare query
+// 1.20万, the 一万二千 of 一万二千人 and of 达一万二千。: zh.Values, at the
+// pair that ends at its last character), whatever follows it; four digits
+// that may be a year (2023), a number before 年, joined to a Latin letter
+// or after 第, with a leading zero or before a per cent sign have none
+// (nor 百分之七十二's 七十二). A bare query
 // number (12000, 12,000, 1.2万, 一万二千: zh.BareValue; not a year such as
 // 2023) also asks for its value's token (valueQuery), so 12000 finds 1.2万
 // and 1.2万 finds 12000, never 1.2万亿 (#=1200000000000) nor 120 1200.

@@ -60,6 +60,7 @@ func TestBareNumberFindsValue(t *testing.T) {
 		{ID: "wan", Pages: []string{"线上学习1.2万人,比上年增长。"}},
 		{ID: "wan0", Pages: []string{"线上学习平台注册1.20万个账户。"}},
 		{ID: "cn", Pages: []string{"全年培训一万二千人。"}},
+		{ID: "cnbare", Pages: []string{"全年参与人数达一万二千。"}},
 		{ID: "trillion", Pages: []string{"全市生产总值1.2万亿元。"}},
 		{ID: "wanwan", Pages: []string{"常住人口12000万人。"}},
 		{ID: "longer", Pages: []string{"全市共有112000名学员。"}},
@@ -73,10 +74,10 @@ func TestBareNumberFindsValue(t *testing.T) {
 	}{
 		// As written, 12000 is also the number of the code ISO12000 and
 		// the 12000 of 12000万; its value is in no other of them.
-		{"12000", []string{"cn", "code", "grouped", "plain", "wan", "wan0", "wanwan"}},
-		{"12,000", []string{"cn", "code", "grouped", "plain", "wan", "wan0", "wanwan"}},
-		{"1.2万", []string{"cn", "grouped", "plain", "wan", "wan0"}},
-		{"一万二千", []string{"cn", "grouped", "plain", "wan", "wan0"}},
+		{"12000", []string{"cn", "cnbare", "code", "grouped", "plain", "wan", "wan0", "wanwan"}},
+		{"12,000", []string{"cn", "cnbare", "code", "grouped", "plain", "wan", "wan0", "wanwan"}},
+		{"1.2万", []string{"cn", "cnbare", "grouped", "plain", "wan", "wan0"}},
+		{"一万二千", []string{"cn", "cnbare", "grouped", "plain", "wan", "wan0"}},
 		{"120", []string{"small"}},
 		{"1200", []string{"small"}},
 		{"112000", []string{"longer"}},

@@ -124,8 +124,11 @@ func Bigrams(text []byte, query bool) []Token {
 	// or lone character of a stretch that it starts.
 	var counts, vals map[int]Count
 	if !query {
-		cs := ChineseCounts(rs)
+		cs := chineseNumbers(rs, true)
 		for _, c := range cs {
+			if !hasUnit(rs, c.End) {
+				continue // a value, no count (ChineseCounts)
+			}
 			if counts == nil {
 				counts = map[int]Count{}
 			}

@@ -19,16 +19,18 @@ import (
 
 // Values returns the numbers of rs with their values in Arabic digits:
 // numbers in Arabic digits (grouped or not, with decimals) with any 万 or
-// 亿 after them (12000, 12,000, 1.2万, 3亿), and the counts ChineseCounts
-// finds (一万二千人, 1万2千人), in order. Left out are four digits that may
+// 亿 after them (12000, 12,000, 1.2万, 3亿), and those in Chinese numerals
+// that ChineseCounts finds before a unit (一万二千人, 1万2千人) or that
+// end a clause as it reads them (达一万二千。), in order. Left out are four digits that may
 // be a year (2023, 1998) and any number before 年, a number joined to a
 // Latin letter (ISO9001, 5A级: a code) or after 第 (a serial), one with a
 // leading zero (0574: a code), a list or a version (1,2 and 1.2.3), a
 // number before a per cent sign (3.5%: not 3.5) and one that goes on in
 // Chinese numerals (1万2千, 3千: ChineseCounts reads those before a unit).
-func Values(rs []rune) []Count { return values(rs, ChineseCounts(rs)) }
+func Values(rs []rune) []Count { return values(rs, chineseNumbers(rs, true)) }
 
-// values is Values of rs with counts, its ChineseCounts.
+// values is Values of rs with counts, its numbers in Chinese numerals
+// (chineseNumbers, bare).
 func values(rs []rune, counts []Count) []Count {
 	var out []Count
 	for i := 0; i < len(rs); {

@@ -15,6 +15,9 @@ func TestValues(t *testing.T) {
 		{"线上学习1.2万人,注册1.20万个", []string{"1.2万=12000", "1.20万=12000"}},
 		{"生产总值1.2万亿元,人口12000万人", []string{"1.2万亿=1200000000000", "12000万=120000000"}},
 		{"全年培训一万二千人,1万2千人次", []string{"一万二千=12000", "1万2千=12000"}},
+		// At the end of a clause too, but no lone 十, share or code.
+		{"参与人数达一万二千。共两万", []string{"一万二千=12000", "两万=20000"}},
+		{"满分为十。百分之七十二,二十A", nil},
 		{"占比3.5%,共0.5万人", []string{"0.5万=5000"}},
 		// No value: years, codes, serials, leading zeros, lists, versions.
 		{"2023年,2021-2025年,二〇二四年", nil},
