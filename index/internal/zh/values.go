@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"bytes"
 	"math/big"
 	"strings"
 	"unicode"
@@ -64,7 +65,6 @@ func arabicValue(rs []rune, start, end, k int) (string, bool) {
 	if end-start > 2*cnnum.MaxDigits {
 		return "", false // no number: reading it would cost its length
 	}
-	digits := string(rs[start:end])
 	if start > 0 && (rs[start-1] == '第' || rs[start-1] < unicode.MaxASCII && unicode.IsLetter(rs[start-1])) {
 		return "", false
 	}
@@ -72,28 +72,71 @@ func arabicValue(rs []rune, start, end, k int) (string, bool) {
 		isDigit(rs[k]) || cnnum.IsNumeral(rs[k]) || rs[k] < unicode.MaxASCII && unicode.IsLetter(rs[k])) {
 		return "", false
 	}
-	whole, frac, point := strings.Cut(digits, ".")
-	if strings.Contains(frac, ".") || strings.Contains(frac, ",") ||
-		len(whole) > 1 && whole[0] == '0' || len(whole) > cnnum.MaxDigits {
+	// The digits without separators, read once: most numbers are short
+	// and plain, and a text has many.
+	var buf [2 * cnnum.MaxDigits]byte
+	n := buf[:0]
+	point, commas, sinceComma, whole := -1, false, 0, 0
+	for _, r := range rs[start:end] {
+		switch {
+		case r == '.':
+			if point >= 0 || commas && sinceComma != 3 {
+				return "", false // a version (1.2.3) or a list (1,2.5)
+			}
+			point = len(n)
+			n = append(n, '.')
+		case r == ',':
+			if point >= 0 || commas && sinceComma != 3 || !commas && (whole == 0 || whole > 3) {
+				return "", false // a list: 1,2 or 1234,5
+			}
+			commas, sinceComma = true, 0
+		default:
+			n = append(n, byte(r))
+			sinceComma++
+			if point < 0 {
+				whole++
+			}
+		}
+	}
+	if commas && (point < 0 && sinceComma != 3) {
 		return "", false
 	}
-	if plain := strings.ReplaceAll(whole, ",", ""); plain != whole {
-		if GroupThousands(plain) != whole {
-			return "", false // a list: 1,2
-		}
-		whole = plain
-	} else if !point && k == end && len(whole) == 4 && (whole[:2] == "19" || whole[:2] == "20") {
+	if whole > 1 && n[0] == '0' || whole > cnnum.MaxDigits {
+		return "", false // a code (0574), or no number
+	}
+	if point < 0 && !commas && k == end && whole == 4 && (n[0] == '1' && n[1] == '9' || n[0] == '2' && n[1] == '0') {
 		return "", false // may be a year: 2023
 	}
-	n := whole
-	if point {
-		n += "." + frac
+	shift := 0
+	switch string(rs[end:k]) {
+	case "":
+	case "万":
+		shift = 4
+	case "亿":
+		shift = 8
+	case "万亿":
+		shift = 12
+	default:
+		return "", false // 万万, 亿亿 and 亿万 are no number
 	}
-	v, ok := cnnum.Value([]rune(n + string(rs[end:k])))
-	if !ok {
+	// The point moved shift places right (1.2万 is 12000), without the
+	// zeros that begin the whole part or end the decimals (0.5万 is 5000,
+	// 1.20 is 1.2).
+	digits := bytes.ReplaceAll(n, []byte("."), nil)
+	for len(digits) < whole+shift {
+		digits = append(digits, '0')
+	}
+	intPart, frac := bytes.TrimLeft(digits[:whole+shift], "0"), bytes.TrimRight(digits[whole+shift:], "0")
+	if len(intPart) == 0 {
+		intPart = []byte("0")
+	}
+	if len(intPart) > cnnum.MaxDigits {
 		return "", false
 	}
-	return NumberString(v), true
+	if len(frac) == 0 {
+		return string(intPart), true
+	}
+	return string(intPart) + "." + string(frac), true
 }
 
 // GroupThousands puts a comma between every three digits of an integer
