@@ -27,7 +27,9 @@ import (
 //
 // A count written in Chinese numerals (一万二千人) is indexed once more as
 // one token of its number in Arabic digits and its unit (#12000人:
-// ChineseCounts, CountToken), so that 12000人 finds it.
+// ChineseCounts, CountToken), so that 12000人 finds it, and every number
+// once more as one token of its value (#=12000 for 1.2万: Values,
+// ValueToken), so that a bare 12000 finds it.
 
 // Names of the n-gram analysis components registered with Bleve; like the
 // gse ones they are stored in the index's mapping.
