@@ -22,12 +22,13 @@ import (
 // numbers in Arabic digits (grouped or not, with decimals) with any 万 or
 // 亿 after them (12000, 12,000, 1.2万, 3亿), and those in Chinese numerals
 // that ChineseCounts finds before a unit (一万二千人, 1万2千人) or that
-// end a clause as it reads them (达一万二千。), in order. Left out are four digits that may
-// be a year (2023, 1998) and any number before 年, a number joined to a
-// Latin letter (ISO9001, 5A级: a code) or after 第 (a serial), one with a
-// leading zero (0574: a code), a list or a version (1,2 and 1.2.3), a
-// number before a per cent sign (3.5%: not 3.5) and one that goes on in
-// Chinese numerals (1万2千, 3千: ChineseCounts reads those before a unit).
+// end a clause as it reads them (达一万二千。), in order. Left out are
+// four digits that may be a year (2023, 1998) and any number before 年,
+// a number joined to a Latin letter (ISO9001, 5A级: a code) or after 第
+// (a serial), one with a leading zero (0574: a code), a list or a version
+// (1,2 and 1.2.3), a number before a per cent sign (3.5%: not 3.5) and
+// one that goes on in Chinese numerals (1万2千, 3千: ChineseCounts reads
+// those before a unit).
 func Values(rs []rune) []Count { return values(rs, chineseNumbers(rs, true)) }
 
 // values is Values of rs with counts, its numbers in Chinese numerals
@@ -192,7 +193,8 @@ func ValueToken(number string) []byte {
 }
 
 // unitAfter are the characters that make another unit of the unit right
-// before them: 人次 is not 人, nor 场次 场, 课时 课, 千瓦时 千瓦 or 万亿 万.
+// before them: 课时 is not 课, nor 千瓦时 千瓦 or 万亿 万 (timesUnits: 人次
+// is not 人).
 var unitAfter = map[rune]string{'课': "时", '瓦': "时", '万': "亿"}
 
 // timesUnits are the measure words that 次 after them makes a count of
