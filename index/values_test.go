@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -45,6 +46,25 @@ func TestCountEndsAtUnit(t *testing.T) {
 		{"12000", []string{"cntimes", "data", "people", "times", "wantimes"}},
 	} {
 		checkSearch(t, idx, tt.q, tt.want)
+	}
+	// Both in one document: found, and only the people marked.
+	both := newIndexOf(t, []Document{{ID: "both", Pages: []string{"服务12000人次,其中培训12000人。"}}})
+	res, err := both.Search(context.Background(), Query{Clauses: terms("12000人"), Size: 20, WithText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("search 12000人: %d hits, want 1", len(res.Hits))
+	}
+	h := res.Hits[0]
+	if len(h.Spans) == 0 {
+		t.Errorf("search 12000人: nothing marked")
+	}
+	for _, sp := range h.Spans {
+		page := h.Pages[sp.Page-1]
+		if sp.Start < strings.Index(page, "培训") {
+			t.Errorf("search 12000人: marked %q at %d, in 12000人次", page[sp.Start:sp.End], sp.Start)
+		}
 	}
 }
 
