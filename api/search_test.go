@@ -202,3 +202,64 @@ func TestSearchFindsADocNumberTypedWithoutBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchCountsByUnitAndValue: through the API, a count with its unit
+// finds only that unit (12000人 not 12000人次), and a bare number finds
+// its value however a document writes it (12000 in 1.2万 and 一万二千人),
+// the passage marked; a year is no value.
+func TestSearchCountsByUnitAndValue(t *testing.T) {
+	e := newEnv(t)
+	people := e.upload(cityA, "people.txt", "全年参加社区教育培训12000人,经费充足。")
+	times := e.upload(cityA, "times.txt", "全年参加社区教育培训12000人次,经费充足。")
+	wan := e.upload(cityA, "wan.txt", "线上学习平台注册用户1.2万个,运行良好。")
+	chinese := e.upload(cityB, "chinese.txt", "老年大学全年培训一万二千人,成效明显。")
+	e.upload(cityB, "other.txt", "新建社区学校120所,教学点1200个,全年两千零二十三人结业。")
+	sorted := func(ids ...string) []string { slices.Sort(ids); return ids }
+	for _, tt := range []struct {
+		q      string
+		want   []string
+		marked string // in every hit's fragments
+	}{
+		{"12000人", sorted(people, chinese), "人</mark>"},
+		{"12000人次", []string{times}, "<mark>12000人次</mark>"},
+		{"12000", sorted(people, times, wan, chinese), "</mark>"},
+		{"1.2万", sorted(people, times, wan, chinese), "</mark>"},
+		{"2023", nil, ""},
+	} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(tt.q), nil), "expert")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("search %q: %d %v", tt.q, resp.StatusCode, body)
+		}
+		var got []string
+		for _, h := range body["hits"].([]any) {
+			hit := h.(map[string]any)
+			got = append(got, hit["id"].(string))
+			var marked []string
+			for _, f := range hit["fragments"].([]any) {
+				marked = append(marked, f.(map[string]any)["html"].(string))
+			}
+			if html := strings.Join(marked, " "); !strings.Contains(html, tt.marked) {
+				t.Errorf("search %q: hit %s fragments %q, want %q", tt.q, hit["id"], html, tt.marked)
+			}
+		}
+		if got := sorted(got...); !slices.Equal(got, tt.want) {
+			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	// The bare number's value is marked as the document writes it.
+	resp, body := e.do(e.request("GET", "/api/v1/search?q=12000", nil), "expert")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("search 12000: %d %v", resp.StatusCode, body)
+	}
+	var all []string
+	for _, h := range body["hits"].([]any) {
+		for _, f := range h.(map[string]any)["fragments"].([]any) {
+			all = append(all, f.(map[string]any)["html"].(string))
+		}
+	}
+	for _, want := range []string{"<mark>1.2万</mark>", "<mark>一万二千</mark>", "<mark>12000</mark>"} {
+		if !strings.Contains(strings.Join(all, " "), want) {
+			t.Errorf("search 12000: fragments %q, want %q", all, want)
+		}
+	}
+}

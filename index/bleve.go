@@ -56,8 +56,10 @@ import (
 // folds CJK radicals to the ideographs they stand for (⼈⺠ is indexed as
 // 人民, and found as either), as extraction now writes them; 14 holds a
 // count in Chinese numerals once more in Arabic digits (一万二千人 as
-// #12000人: zh.ChineseCounts), so that 12000人 and 1.2万人 find it.
-const schemaVersion = "14"
+// #12000人: zh.ChineseCounts), so that 12000人 and 1.2万人 find it; 15
+// holds every number once more as its value (1.2万 as #=12000:
+// zh.Values), so that a bare 12000 finds 1.2万 and 一万二千人.
+const schemaVersion = "15"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -54,11 +54,7 @@ func countPhrase(sub string) (number string, rest string, ok bool) {
 	if !ok || n.start != 0 {
 		return "", "", false
 	}
-	number = n.value.FloatString(0)
-	if !n.value.IsInt() {
-		number = strings.TrimRight(n.value.FloatString(12), "0")
-	}
-	return number, w[n.end:], true
+	return zh.NumberString(n.value), w[n.end:], true
 }
 
 // newCountQuery is the pairPhraseQuery of countPhrase in an n-gram field;
@@ -71,6 +67,7 @@ func newCountQuery(sub, field string, boost float64) *pairPhraseQuery {
 	unit, _ := utf8.DecodeRuneInString(rest)
 	token := string(zh.CountToken(number, unit))
 	q := &pairPhraseQuery{field: field, boost: boost, terms: []string{token}, slots: []pairSlot{{term: 0}}}
+	defer q.setUnitEnd(sub) // 12000人 does not find 一万二千人次
 	if utf8.RuneCountInString(rest) < 2 {
 		return q
 	}

@@ -119,6 +119,21 @@
 // that no form of 12000 matches 1.2万亿 nor one of 1.2万 the 12000 of
 // 12000万. These are forms of the query only. A count from a thousand
 // under 万 is searched in 万 too (5000人 and 0.5万人, 1200元 and 0.12万元).
+// A query word that ends with a count's unit matches only where the unit
+// ends (zh.UnitNotNext; pairPhraseQuery's notNext, the SubstringFinder):
+// 12000人 does not match 12000人次, nor 120户 120户次, 12课 12课时 or 1.2万
+// 1.2万亿 (342场 does match 342场次: the same sessions).
+//
+// A bare number is a value. The n-gram fields hold every number of a text
+// once more as one token of its value (#=12000 for 12000, 12,000, 1.2万,
+// 1.20万, the 一万二千 of 一万二千人 and of 达一万二千。: zh.Values, at the
+// pair that ends at its last character), whatever follows it; four digits
+// that may be a year (2023), a number before 年, joined to a Latin letter
+// or after 第, with a leading zero or before a per cent sign have none
+// (nor 百分之七十二's 七十二). A bare query
+// number (12000, 12,000, 1.2万, 一万二千: zh.BareValue; not a year such as
+// 2023) also asks for its value's token (valueQuery), so 12000 finds 1.2万
+// and 1.2万 finds 12000, never 1.2万亿 (#=1200000000000) nor 120 1200.
 //
 // A count written in Chinese numerals, or half in them, before its unit
 // (一万二千人, 两万元, 十二万人次, 一点二万人, 1万2千人) is indexed in the

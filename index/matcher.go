@@ -150,17 +150,33 @@ func (m *Matcher) add(tokens []zh.Token) {
 // Find returns every place phrase occurs, as spans from its first word to
 // its last, in page order. A phrase whose numbers may be written with
 // their thousands grouped or not is found in each of its forms.
+// A bare number is found wherever its value is written (12000 in 1.2万
+// and 一万二千人), as search finds it (valueQuery).
 func (m *Matcher) Find(phrase string) []Span {
 	forms := searchForms(phrase)
-	if len(forms) == 1 {
+	number, bare := bareValue(phrase)
+	if len(forms) == 1 && !bare {
 		return m.find(forms[0])
 	}
 	var out []Span
 	for _, f := range forms {
 		out = append(out, m.find(f)...)
 	}
+	if bare {
+		for _, se := range m.finder().FindValue(number) {
+			out = m.appendPageSpans(out, se[0], se[1])
+		}
+	}
 	slices.SortFunc(out, bySpanStart)
 	return slices.Compact(out)
+}
+
+// finder is the substring finder of the text, made on first use.
+func (m *Matcher) finder() *zh.SubstringFinder {
+	if m.subs == nil {
+		m.subs = zh.NewSubstringFinder(m.text)
+	}
+	return m.subs
 }
 
 // bySpanStart orders spans by page, then start.
@@ -175,10 +191,7 @@ func (m *Matcher) find(phrase string) []Span {
 	}
 	if ok {
 		var out []Span
-		if m.subs == nil {
-			m.subs = zh.NewSubstringFinder(m.text)
-		}
-		for _, se := range m.subs.Find(sub) {
+		for _, se := range m.finder().Find(sub) {
 			if part && m.text[se[1]-1] == '.' {
 				se[1]-- // the code, not its part's point, as search marks it
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
 // numberForms returns the ways a query word may be written with the
@@ -104,15 +106,6 @@ func isYear(w string, n numberSpan) bool {
 
 // groupThousands puts a comma between every three digits of an integer
 // written without them, from the right.
-func groupThousands(digits string) string {
-	var b strings.Builder
-	for i := range len(digits) {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(digits[i])
-	}
-	return b.String()
-}
+func groupThousands(digits string) string { return zh.GroupThousands(digits) }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -33,6 +34,20 @@ type pairPhraseQuery struct {
 	// whose last pair's point is left out of the matched location, so
 	// that the code is marked (GB/T 28827 in GB/T 28827.1).
 	endsAtPoint bool
+	// notNext are the pairs that must not stand right after the last
+	// one: the word's unit and a character that makes another unit of it
+	// (人次 after 12000人: setUnitEnd).
+	notNext []string
+}
+
+// setUnitEnd makes q match word, a query word, only where it ends at its
+// unit: 12000人 not in 12000人次, 1.2万 not in 1.2万亿 (zh.UnitNotNext).
+func (q *pairPhraseQuery) setUnitEnd(word string) {
+	q.notNext = q.notNext[:0]
+	unit, _ := utf8.DecodeLastRuneInString(word)
+	for _, r := range zh.UnitNotNext(word) {
+		q.notNext = append(q.notNext, string(unit)+string(r))
+	}
 }
 
 // pairSlot is one pair of the word: which term, at which offset from the
@@ -50,6 +65,7 @@ func newPairPhraseQuery(text, field string, boost float64) *pairPhraseQuery {
 		return nil
 	}
 	q := &pairPhraseQuery{field: field, boost: boost}
+	q.setUnitEnd(text)
 	first := toks[0].Position
 	for _, t := range toks {
 		term := string(t.Term)
@@ -97,7 +113,43 @@ func (q *pairPhraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader
 	}
 	s := &pairPhraseSearcher{must: must, q: q, keep: keep,
 		pos: make([][]uint64, len(q.terms)), locs: make([][]search.Location, len(q.terms))}
+	for _, t := range q.notNext {
+		tfr, err := r.TermFieldReader(ctx, []byte(t), q.field, false, false, true)
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("pair %q after the unit: %w", t, err)
+		}
+		s.notNext = append(s.notNext, &nextReader{tfr: tfr})
+	}
 	return s, nil
+}
+
+// nextReader reads the positions of one of a query's notNext pairs in
+// the documents the search reaches, which come in order.
+type nextReader struct {
+	tfr  bleveindex.TermFieldReader
+	doc  *bleveindex.TermFieldDoc // the last document read
+	done bool                     // no document after it has the pair
+}
+
+// at reports whether the pair stands at pos in the document id.
+func (n *nextReader) at(id bleveindex.IndexInternalID, pos uint64) (bool, error) {
+	if !n.done && (n.doc == nil || n.doc.ID.Compare(id) < 0) {
+		d, err := n.tfr.Advance(id, nil)
+		if err != nil {
+			return false, err
+		}
+		n.doc, n.done = d, d == nil
+	}
+	if n.doc == nil || n.doc.ID.Compare(id) != 0 {
+		return false, nil
+	}
+	for _, v := range n.doc.Vectors {
+		if v.Pos == pos {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // pairPhraseSearcher is pairPhraseQuery's searcher: the documents that
@@ -111,6 +163,9 @@ type pairPhraseSearcher struct {
 	keep bool
 	pos  [][]uint64          // per term: its positions in the current document
 	locs [][]search.Location // per term: its locations, when keep
+	// notNext reads the query's notNext pairs.
+	notNext []*nextReader
+	err     error // reading them failed
 }
 
 func (s *pairPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -121,6 +176,9 @@ func (s *pairPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMa
 		}
 		if s.matches(dm) {
 			return dm, nil
+		}
+		if s.err != nil {
+			return nil, s.err
 		}
 		ctx.DocumentMatchPool.Put(dm)
 	}
@@ -133,6 +191,9 @@ func (s *pairPhraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.In
 	}
 	if s.matches(dm) {
 		return dm, nil
+	}
+	if s.err != nil {
+		return nil, s.err
 	}
 	ctx.DocumentMatchPool.Put(dm)
 	return s.Next(ctx)
@@ -170,7 +231,7 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	found := false
 	first := s.q.slots[0]
 	for _, p := range s.pos[first.term] {
-		if !s.allAt(p) {
+		if !s.allAt(p) || s.unitGoesOn(dm.IndexInternalID, p) {
 			continue
 		}
 		found = true
@@ -203,6 +264,24 @@ func (s *pairPhraseSearcher) allAt(p uint64) bool {
 	return true
 }
 
+// unitGoesOn reports whether one of the query's notNext pairs stands
+// right after its last pair, placed at p: the unit goes on into another
+// (12000人 in 12000人次). A failed read is kept in s.err and reported.
+func (s *pairPhraseSearcher) unitGoesOn(id bleveindex.IndexInternalID, p uint64) bool {
+	next := p + s.q.slots[len(s.q.slots)-1].offset + 1
+	for _, n := range s.notNext {
+		at, err := n.at(id, next)
+		if err != nil {
+			s.err = fmt.Errorf("pair after the unit: %w", err)
+			return true
+		}
+		if at {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *pairPhraseSearcher) sortTerm(i int) {
 	if !s.keep {
 		slices.Sort(s.pos[i])
@@ -222,7 +301,16 @@ func (s *pairPhraseSearcher) sortTerm(i int) {
 	}
 }
 
-func (s *pairPhraseSearcher) Close() error           { return s.must.Close() }
+func (s *pairPhraseSearcher) Close() error {
+	err := s.must.Close()
+	for _, n := range s.notNext {
+		if cerr := n.tfr.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
 func (s *pairPhraseSearcher) Weight() float64        { return s.must.Weight() }
 func (s *pairPhraseSearcher) SetQueryNorm(n float64) { s.must.SetQueryNorm(n) }
 func (s *pairPhraseSearcher) Count() uint64          { return s.must.Count() }

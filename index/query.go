@@ -8,6 +8,9 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
 // titleBoost makes a title match rank above a body match.
@@ -68,7 +71,42 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 // (2023年): they are searched as one alternative, at chineseYearBoost, so
 // that a document's score for the year does not grow with the number of
 // its forms nor with the rarity of the one it writes (a signature date).
+//
+// A bare number (12000, 1.2万, 一万二千) also matches its value written
+// any other way (valueQuery).
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
+	q := formsTermQuery(t, m)
+	if v := valueQuery(t.Text); v != nil {
+		return bleve.NewDisjunctionQuery(q, v)
+	}
+	return q
+}
+
+// valueQuery matches the value of word, a bare number, in the n-gram
+// fields by its value token, wherever and however a document writes it
+// (12000 finds 1.2万人 and 一万二千人, 1.2万 finds 12,000, never 1.2万亿
+// nor 12000万: zh.Values); nil for any other word.
+func valueQuery(word string) query.Query {
+	number, ok := bareValue(word)
+	if !ok {
+		return nil
+	}
+	token := string(zh.ValueToken(number))
+	title := bleve.NewTermQuery(token)
+	title.SetField(fieldTitleNgram)
+	title.SetBoost(titleBoost)
+	text := bleve.NewTermQuery(token)
+	text.SetField(fieldTextNgram)
+	return bleve.NewDisjunctionQuery(title, text)
+}
+
+// bareValue is zh.BareValue of word folded to half width.
+func bareValue(word string) (string, bool) {
+	return zh.BareValue(width.Fold.String(word))
+}
+
+// formsTermQuery is termQuery of t's search forms.
+func formsTermQuery(t Term, m mapping.IndexMapping) query.Query {
 	forms := searchForms(t.Text)
 	var arabic, chinese []string
 	for _, f := range forms {

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"slices"
 	"testing"
 )
@@ -79,20 +78,7 @@ func TestNumbersMatchWithWanOrNot(t *testing.T) {
 		{"1.2万元", []string{"twelve"}},
 		{"11.2万人", []string{"longer"}},
 	} {
-		res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.q), Size: 20, WithText: true})
-		if err != nil {
-			t.Fatalf("search %q: %v", tt.q, err)
-		}
-		got := ids(res)
-		slices.Sort(got)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("search %q: got %v, want %v", tt.q, got, tt.want)
-		}
-		for _, h := range res.Hits {
-			if len(h.Spans) == 0 {
-				t.Errorf("search %q: hit %s has no highlight", tt.q, h.ID)
-			}
-		}
+		checkSearch(t, idx, tt.q, tt.want)
 	}
 	m, err := NewMatcher([]string{"培训1.2万人,另有12,000人参加线上学习,12人未结业。"})
 	if err != nil {

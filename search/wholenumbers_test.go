@@ -160,3 +160,51 @@ func TestNumbersOfFinancialAndTraditionalNumerals(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksAValueAndAUnitWhole: a bare number is marked wherever its
+// value is written (1.2万, 12,000, 一万二千), whole, on the document page
+// and in a hit's fragment, and never another value (1.2万亿, 112000); a
+// count with its unit is not marked where the unit goes on (12000人 in
+// 12000人次).
+func TestMarksAValueAndAUnitWhole(t *testing.T) {
+	p := "全年培训1.2万人,另有12,000人次参加线上学习,老年大学一万二千人,全市生产总值1.2万亿元,共有112000名学员。"
+	for _, tt := range []struct {
+		q     string
+		want  []string
+		never []string
+	}{
+		{"12000", []string{"<mark>1.2万</mark>人", "<mark>12,000</mark>人次", "<mark>一万二千</mark>人"},
+			[]string{"<mark>1.2万亿", "<mark>112000", "11<mark>"}},
+		{"1.2万", []string{"<mark>1.2万</mark>人", "<mark>12,000</mark>人次", "<mark>一万二千</mark>人"},
+			[]string{"<mark>1.2万亿", "<mark>112000"}},
+		{"12000人", []string{"<mark>1.2万人</mark>", "<mark>一万二千人</mark>"},
+			[]string{"<mark>12,000人"}},
+		{"12000人次", []string{"<mark>12,000人次</mark>"},
+			[]string{"<mark>1.2万人", "<mark>一万二千人"}},
+	} {
+		page, err := HighlightPage(tt.q, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := index.NewMatcher([]string{p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var frag []string
+		for _, f := range buildFragmentsFor([]string{p}, m.Find(tt.q), wordNumbers(tt.q)) {
+			frag = append(frag, f.HTML)
+		}
+		for where, got := range map[string]string{"page": page, "fragments": strings.Join(frag, " ")} {
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s marked for %q: %s, want %q in it", where, tt.q, got, w)
+				}
+			}
+			for _, n := range tt.never {
+				if strings.Contains(got, n) {
+					t.Errorf("%s marked for %q: %s, never %q", where, tt.q, got, n)
+				}
+			}
+		}
+	}
+}

@@ -89,20 +89,20 @@ func TestBigrams(t *testing.T) {
 		want  string
 	}{
 		{"学习周", false, "学习 习周"},
-		{"办1342场", false, "办1 13 ^13 34 42 42$ 2场"},
-		{"达12.3万", false, "达1 12 ^12 2. .3 .3$ 3万"},
-		{"12 A", false, "12 ^12 12$ ^12$ \u2423 _ ^a$"},
+		{"办1342场", false, "办1 13 ^13 34 42 #=1342 42$ 2场"},
+		{"达12.3万", false, "达1 12 ^12 2. .3 .3$ 3万 #=123000"},
+		{"12 A", false, "12 #=12 ^12 12$ ^12$ \u2423 _ ^a$"},
 		{"abc x def", false, "ab bc \u2423 _ ^x$ \u2423 _ de ef"},
 		{"plan b", true, "pl _ an \u2423 _ ^b$"},
-		{"12 AB", false, "12 ^12 12$ ^12$ \u2423 _ ab"},
+		{"12 AB", false, "12 #=12 ^12 12$ ^12$ \u2423 _ ab"},
 		{"ab cd\n\nef", false, "ab \u2423 _ cd \u2423 _ ef"},
 		// A page break inside a sentence is spanned; at a paragraph's end
 		// or with whitespace beside it, it is whitespace.
-		{"数量达\f到342所", false, "数量 量达 达到 到3 34 ^34 42 42$ 2所"},
+		{"数量达\f到342所", false, "数量 量达 达到 到3 34 ^34 42 #=342 42$ 2所"},
 		{"数量达\f\f到", false, "数量 量达 \u2423 _ ^到$"},
 		{"结束。\n\f二、", false, "结束 束。 \u2423 _ 二、"},
 		{"\f到了", false, "到了"},
-		{"3\f2017年", false, "^3$ \u2423 _ 20 ^20 01 17 17$ 7年"},
+		{"3\f2017年", false, "^3$ #=3 \u2423 _ 20 ^20 01 17 17$ 7年"},
 		{"342场", true, "^34 _ 2场"},
 		{"12.3万", true, "^12 _ .3 3万"},
 		{"第12", true, "第1 12$"},

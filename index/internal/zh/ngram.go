@@ -27,7 +27,9 @@ import (
 //
 // A count written in Chinese numerals (一万二千人) is indexed once more as
 // one token of its number in Arabic digits and its unit (#12000人:
-// ChineseCounts, CountToken), so that 12000人 finds it.
+// ChineseCounts, CountToken), so that 12000人 finds it, and every number
+// once more as one token of its value (#=12000 for 1.2万: Values,
+// ValueToken), so that a bare 12000 finds it.
 
 // Names of the n-gram analysis components registered with Bleve; like the
 // gse ones they are stored in the index's mapping.
@@ -119,14 +121,34 @@ func Bigrams(text []byte, query bool) []Token {
 	offs = append(offs, len(ft))
 	// A count in Chinese numerals is held a second time as one token, at
 	// the pair that ends at its unit (ChineseCounts).
-	var counts map[int]Count
+	// Every number is held once more as one token of its value (Values),
+	// with the pair that ends at its last character, or the first pair
+	// or lone character of a stretch that it starts.
+	var counts, vals map[int]Count
 	if !query {
-		for _, c := range ChineseCounts(rs) {
+		cs := chineseNumbers(rs, true)
+		for _, c := range cs {
+			if !hasUnit(rs, c.End) {
+				continue // a value, no count (ChineseCounts)
+			}
 			if counts == nil {
 				counts = map[int]Count{}
 			}
 			counts[c.End-1] = c
 		}
+		for _, v := range values(rs, cs) {
+			if vals == nil {
+				vals = map[int]Count{}
+			}
+			vals[v.End-1] = v
+		}
+	}
+	valueToken := func(at, pos int) (Token, bool) {
+		v, ok := vals[at]
+		if !ok {
+			return Token{}, false
+		}
+		return Token{Start: f.Orig(offs[v.Start]), End: f.Orig(offs[v.End]), Position: pos, Term: ValueToken(v.Number)}, true
 	}
 	var out []Token
 	pos := 0
@@ -147,6 +169,9 @@ func Bigrams(text []byte, query bool) []Token {
 		if to-from == 1 {
 			pos++
 			out = append(out, Token{Start: f.Orig(offs[from]), End: f.Orig(offs[to]), Position: pos, Term: Lone(ft[offs[from]:offs[to]])})
+			if v, ok := valueToken(from, pos); ok {
+				out = append(out, v)
+			}
 		}
 		for i := from; i+1 < to; i++ {
 			pos++
@@ -168,6 +193,12 @@ func Bigrams(text []byte, query bool) []Token {
 			out = append(out, Token{Start: start, End: end, Position: pos, Term: term})
 			if c, ok := counts[i]; ok {
 				out = append(out, Token{Start: f.Orig(offs[c.Start]), End: end, Position: pos, Term: CountToken(c.Number, rs[i+1])})
+			}
+			if v, ok := valueToken(i+1, pos); ok {
+				out = append(out, v)
+			}
+			if v, ok := valueToken(i, pos); ok && i == from {
+				out = append(out, v)
 			}
 			if first {
 				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, false)})
@@ -366,9 +397,13 @@ type SubstringFinder struct {
 	ft string
 	at func(int) int
 	// counts are ft's counts in Chinese numerals, found on FindCount's
-	// first call, and runeOffs the byte offset of each rune of ft.
+	// first call, and runeOffs the byte offset of each rune of ft
+	// (runes).
 	counts   []Count
 	runeOffs []int
+	// values are ft's numbers with their values, found on FindValue's
+	// first call.
+	values []Count
 }
 
 // NewSubstringFinder folds text for Find.
@@ -383,6 +418,7 @@ func (sf *SubstringFinder) Find(sub string) [][2]int {
 	f, ft, at := sf.f, sf.ft, sf.at
 	subRunes := []rune(sub)
 	wantStart, wantEnd := isDigit(subRunes[0]), isDigit(subRunes[len(subRunes)-1])
+	notNext := UnitNotNext(sub)
 	var out [][2]int
 	for off := 0; ; {
 		i := strings.Index(ft[off:], sub)
@@ -394,7 +430,7 @@ func (sf *SubstringFinder) Find(sub string) [][2]int {
 		for off < len(ft) && !utf8.RuneStart(ft[off]) {
 			off++
 		}
-		if wantStart && !numberStartAt(ft, s) || wantEnd && !numberEndAt(ft, e) {
+		if wantStart && !numberStartAt(ft, s) || wantEnd && !numberEndAt(ft, e) || goesOn(ft[e:], notNext) {
 			continue
 		}
 		// A span that ends at a removed break ends before it.
@@ -416,29 +452,72 @@ func numberEndAt(t string, e int) bool {
 	return numberEnd(rs, len(before)-1)
 }
 
+// goesOn reports whether rest, the text after a word that ends at a
+// unit, starts with one of notNext, which make the unit another
+// (UnitNotNext: 次 after 12000人).
+func goesOn(rest, notNext string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return notNext != "" && strings.ContainsRune(notNext, r)
+}
+
+// runes finds the byte offset of each rune of ft, once.
+func (sf *SubstringFinder) runes() {
+	if sf.runeOffs != nil {
+		return
+	}
+	for i := range sf.ft {
+		sf.runeOffs = append(sf.runeOffs, i)
+	}
+	sf.runeOffs = append(sf.runeOffs, len(sf.ft))
+}
+
+// span is the byte span of the original text where runes [from, to) of
+// ft and then n more bytes stand.
+func (sf *SubstringFinder) span(from, to, n int) [2]int {
+	s, e := sf.runeOffs[from], sf.runeOffs[to]+n
+	return [2]int{sf.f.Orig(sf.at(s)), sf.f.Orig(sf.at(e-1) + 1)}
+}
+
+// FindValue returns the byte spans of the finder's text where a number
+// of the value number (Values: 12000 for 1.2万, 12,000 and 一万二千人's
+// 一万二千) is written, as the n-gram index finds it by its value token.
+func (sf *SubstringFinder) FindValue(number string) [][2]int {
+	if sf.values == nil {
+		sf.runes()
+		sf.values = Values([]rune(sf.ft))
+		if sf.values == nil {
+			sf.values = []Count{}
+		}
+	}
+	var out [][2]int
+	for _, v := range sf.values {
+		if v.Number == number {
+			out = append(out, sf.span(v.Start, v.End, 0))
+		}
+	}
+	return out
+}
+
 // FindCount returns the byte spans of the finder's text where a count in
 // Chinese numerals (ChineseCounts) of number is written with rest right
 // after it (its unit and what follows in a query word: 人次 of 12000人次),
 // as the n-gram index finds it by its count token and the pairs after it.
 func (sf *SubstringFinder) FindCount(number, rest string) [][2]int {
 	if sf.counts == nil {
-		sf.runeOffs = sf.runeOffs[:0]
-		for i := range sf.ft {
-			sf.runeOffs = append(sf.runeOffs, i)
-		}
-		sf.runeOffs = append(sf.runeOffs, len(sf.ft))
+		sf.runes()
 		sf.counts = ChineseCounts([]rune(sf.ft))
 		if sf.counts == nil {
 			sf.counts = []Count{}
 		}
 	}
+	notNext := UnitNotNext(number + rest)
 	var out [][2]int
 	for _, c := range sf.counts {
-		s, e := sf.runeOffs[c.Start], sf.runeOffs[c.End]+len(rest)
-		if c.Number != number || !strings.HasPrefix(sf.ft[sf.runeOffs[c.End]:], rest) {
+		after := sf.ft[sf.runeOffs[c.End]:]
+		if c.Number != number || !strings.HasPrefix(after, rest) || goesOn(after[len(rest):], notNext) {
 			continue
 		}
-		out = append(out, [2]int{sf.f.Orig(sf.at(s)), sf.f.Orig(sf.at(e-1) + 1)})
+		out = append(out, sf.span(c.Start, c.End, len(rest)))
 	}
 	return out
 }

@@ -53,7 +53,12 @@ type Count struct {
 // point or comma after a digit (A3千, 1,2千: part of something else), nor
 // vague ones (几十万, 数十: vagueBefore), nor a lone 十 before no measure
 // word (十分: tenUnits).
-func ChineseCounts(rs []rune) []Count {
+func ChineseCounts(rs []rune) []Count { return chineseNumbers(rs, false) }
+
+// chineseNumbers is ChineseCounts, and with bare true also the numbers
+// written so at the end of a clause, before no character that may be a
+// unit (达一万二千。, 共一万二千, 二十: not 二十A).
+func chineseNumbers(rs []rune, bare bool) []Count {
 	var out []Count
 	for i := 0; i < len(rs); {
 		if !isCNNumeral(rs[i]) && !isDigit(rs[i]) {
@@ -79,14 +84,14 @@ func ChineseCounts(rs []rune) []Count {
 				continue
 			}
 		}
-		if j >= len(rs) || !unicode.Is(unicode.Han, rs[j]) || rs[j] == '年' || rs[j] == '点' {
+		if !hasUnit(rs, j) && (!bare || !bareEnd(rs, start, j)) {
 			continue
 		}
 		if start > 0 && strings.ContainsRune(vagueBefore, rs[start-1]) {
 			continue // 几十万人, 数十人: no one number
 		}
 		lone10 := j-start == 1 && (rs[start] == '十' || rs[start] == '拾')
-		if lone10 && !strings.ContainsRune(tenUnits, rs[j]) {
+		if lone10 && (j == len(rs) || !strings.ContainsRune(tenUnits, rs[j])) {
 			continue // 十分重视, 十足, 十全十美
 		}
 		if start > 0 && (rs[start-1] == '第' ||
@@ -99,6 +104,25 @@ func ChineseCounts(rs []rune) []Count {
 		}
 	}
 	return out
+}
+
+// bareEnd reports whether the numerals rs[start:j] end a clause as a
+// value: the text ends there or goes on with no character that may be a
+// unit, a letter, a digit or a per cent sign, and they are no share
+// (百分之七十二: a per cent).
+func bareEnd(rs []rune, start, j int) bool {
+	if j < len(rs) && (unicode.Is(unicode.Han, rs[j]) || rs[j] == '%' || rs[j] == '‰' ||
+		rs[j] < unicode.MaxASCII && (unicode.IsLetter(rs[j]) || isDigit(rs[j]))) {
+		return false
+	}
+	before := string(rs[max(0, start-3):start])
+	return before != "百分之" && before != "千分之"
+}
+
+// hasUnit reports whether rs[j], after a number, may be its unit: a
+// Chinese character but 年 (a span or a year) and 点 (a point).
+func hasUnit(rs []rune, j int) bool {
+	return j < len(rs) && unicode.Is(unicode.Han, rs[j]) && rs[j] != '年' && rs[j] != '点'
 }
 
 // ParseChineseNumber reads a number written at least partly in Chinese
@@ -125,10 +149,7 @@ func ParseChineseNumber(s string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if v.IsInt() {
-		return v.Num().String(), true
-	}
-	return strings.TrimRight(v.FloatString(12), "0"), true
+	return NumberString(v), true
 }
 
 // CountToken is the n-gram token of a count: # and its number in Arabic

@@ -1,0 +1,235 @@
+package zh
+
+import (
+	"bytes"
+	"math/big"
+	"strings"
+	"unicode"
+
+	"github.com/lcmonitor/evidence/internal/cnnum"
+)
+
+// Values of numbers. A reader who types a bare number (12000, 1.2万,
+// 一万二千) asks for a value, however a document writes it: 12000,
+// 12,000, 1.2万, 1.20万, 一万二千人. The n-gram field holds every number
+// of a text a second time as one token of its value (ValueToken: #=12000),
+// whatever follows it, so that a bare number finds the value written
+// another way (index.valueQuery) and never another value: 120 is not
+// 1200, nor 1.2万 the 1.2万亿 of 1.2万亿元 or the 12000万 of 12000万元.
+// A year (2023, 2023年) has no value token: 2023 is not 两千零二十三.
+
+// Values returns the numbers of rs with their values in Arabic digits:
+// numbers in Arabic digits (grouped or not, with decimals) with any 万 or
+// 亿 after them (12000, 12,000, 1.2万, 3亿), and those in Chinese numerals
+// that ChineseCounts finds before a unit (一万二千人, 1万2千人) or that
+// end a clause as it reads them (达一万二千。), in order. Left out are
+// four digits that may be a year (2023, 1998) and any number before 年,
+// a number joined to a Latin letter (ISO9001, 5A级: a code) or after 第
+// (a serial), one with a leading zero (0574: a code), a list or a version
+// (1,2 and 1.2.3), a number before a per cent sign (3.5%: not 3.5) and
+// one that goes on in Chinese numerals (1万2千, 3千: ChineseCounts reads
+// those before a unit).
+func Values(rs []rune) []Count { return values(rs, chineseNumbers(rs, true)) }
+
+// values is Values of rs with counts, its numbers in Chinese numerals
+// (chineseNumbers, bare).
+func values(rs []rune, counts []Count) []Count {
+	var out []Count
+	for i := 0; i < len(rs); {
+		if !numberStart(rs, i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && (isDigit(rs[j]) || isNumberSep(rs[j]) && j+1 < len(rs) && isDigit(rs[j+1])) {
+			j++
+		}
+		k := j
+		for k < len(rs) && k-j < 2 && cnnum.BigUnit(rs[k]) != 0 {
+			k++
+		}
+		start := i
+		i = j
+		if v, ok := arabicValue(rs, start, j, k); ok {
+			for len(counts) > 0 && counts[0].Start < start {
+				out, counts = append(out, counts[0]), counts[1:]
+			}
+			out = append(out, Count{Start: start, End: k, Number: v})
+		}
+	}
+	return append(out, counts...)
+}
+
+// arabicValue is the value of the number in Arabic digits rs[start:end]
+// with the 万 or 亿 of rs[end:k] after it, as Values reads it.
+func arabicValue(rs []rune, start, end, k int) (string, bool) {
+	if end-start > 2*cnnum.MaxDigits {
+		return "", false // no number: reading it would cost its length
+	}
+	if start > 0 && (rs[start-1] == '第' || rs[start-1] < unicode.MaxASCII && unicode.IsLetter(rs[start-1])) {
+		return "", false
+	}
+	if k < len(rs) && (rs[k] == '年' || rs[k] == '%' || rs[k] == '‰' || rs[k] == '点' ||
+		isDigit(rs[k]) || cnnum.IsNumeral(rs[k]) || rs[k] < unicode.MaxASCII && unicode.IsLetter(rs[k])) {
+		return "", false
+	}
+	// The digits without separators, read once: most numbers are short
+	// and plain, and a text has many.
+	var buf [2 * cnnum.MaxDigits]byte
+	n := buf[:0]
+	point, commas, sinceComma, whole := -1, false, 0, 0
+	for _, r := range rs[start:end] {
+		switch {
+		case r == '.':
+			if point >= 0 || commas && sinceComma != 3 {
+				return "", false // a version (1.2.3) or a list (1,2.5)
+			}
+			point = len(n)
+			n = append(n, '.')
+		case r == ',':
+			if point >= 0 || commas && sinceComma != 3 || !commas && (whole == 0 || whole > 3) {
+				return "", false // a list: 1,2 or 1234,5
+			}
+			commas, sinceComma = true, 0
+		default:
+			n = append(n, byte(r))
+			sinceComma++
+			if point < 0 {
+				whole++
+			}
+		}
+	}
+	if commas && (point < 0 && sinceComma != 3) {
+		return "", false
+	}
+	if whole > 1 && n[0] == '0' || whole > cnnum.MaxDigits {
+		return "", false // a code (0574), or no number
+	}
+	if point < 0 && !commas && k == end && whole == 4 && (n[0] == '1' && n[1] == '9' || n[0] == '2' && n[1] == '0') {
+		return "", false // may be a year: 2023
+	}
+	shift := 0
+	switch string(rs[end:k]) {
+	case "":
+	case "万":
+		shift = 4
+	case "亿":
+		shift = 8
+	case "万亿":
+		shift = 12
+	default:
+		return "", false // 万万, 亿亿 and 亿万 are no number
+	}
+	// The point moved shift places right (1.2万 is 12000), without the
+	// zeros that begin the whole part or end the decimals (0.5万 is 5000,
+	// 1.20 is 1.2).
+	digits := bytes.ReplaceAll(n, []byte("."), nil)
+	for len(digits) < whole+shift {
+		digits = append(digits, '0')
+	}
+	intPart, frac := bytes.TrimLeft(digits[:whole+shift], "0"), bytes.TrimRight(digits[whole+shift:], "0")
+	if len(intPart) == 0 {
+		intPart = []byte("0")
+	}
+	if len(intPart) > cnnum.MaxDigits {
+		return "", false
+	}
+	if len(frac) == 0 {
+		return string(intPart), true
+	}
+	return string(intPart) + "." + string(frac), true
+}
+
+// GroupThousands puts a comma between every three digits of an integer
+// written without them, from the right.
+func GroupThousands(digits string) string {
+	var b strings.Builder
+	for i := range len(digits) {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(digits[i])
+	}
+	return b.String()
+}
+
+// NumberString writes v in Arabic digits, without thousands separators
+// and without trailing zeros after its point (12000, 1.25), as count and
+// value tokens hold numbers.
+func NumberString(v *big.Rat) string {
+	if v.IsInt() {
+		return v.Num().String()
+	}
+	return strings.TrimRight(v.FloatString(12), "0")
+}
+
+// BareValue returns the value of word when word is a bare number, no
+// more (12000, 12,000, 1.2万, 一万二千, 两千零二十三), and true; false for
+// a number with a unit or words, a year (2023: Values), and a Chinese
+// numeral alone (十, 万).
+func BareValue(word string) (string, bool) {
+	rs := []rune(strings.TrimSpace(word))
+	if len(rs) == 0 {
+		return "", false
+	}
+	if vs := Values(rs); len(vs) == 1 && vs[0].Start == 0 && vs[0].End == len(rs) {
+		return vs[0].Number, true
+	}
+	if len(rs) < 2 || len(rs) > maxCountRunes || cnnum.LastFinancial(rs) >= 0 {
+		return "", false
+	}
+	for _, r := range rs {
+		if !isCNNumeral(r) && r != '点' {
+			return "", false
+		}
+	}
+	return ParseChineseNumber(string(rs))
+}
+
+// ValueToken is the n-gram token of a number's value: #= and the value in
+// Arabic digits (#=12000). No pair, marked pair or count token is one.
+func ValueToken(number string) []byte {
+	return []byte("#=" + number)
+}
+
+// unitAfter are the characters that make another unit of the unit right
+// before them: 课时 is not 课, nor 千瓦时 千瓦 or 万亿 万 (timesUnits: 人次
+// is not 人).
+var unitAfter = map[rune]string{'课': "时", '瓦': "时", '万': "亿"}
+
+// timesUnits are the measure words that 次 after them makes a count of
+// times, another measure (人次 person-times, 户次, 件次, 项次, 班次, 车次,
+// 架次, 篇次, 册次). Not 场, 批 or 期: 342场次 is 342场 (sessions), as the
+// quality set has it (bench/queries/quality.tsv).
+const timesUnits = "人户件项班车架门篇册家所校份台辆艘位"
+
+// UnitNotNext returns the characters that must not follow a word that
+// ends with a number's unit (12000人, 1.2万人, 12000余人, 120户, 1.2万):
+// those that make its unit another one (次 after 人: 12000人次 counts
+// person-times, not people; 亿 after 万). "" for any other word.
+func UnitNotNext(word string) string {
+	rs := []rune(word)
+	if len(rs) < 2 {
+		return ""
+	}
+	u := rs[len(rs)-1]
+	next := unitAfter[u]
+	if strings.ContainsRune(timesUnits, u) {
+		next = "次"
+	}
+	if next == "" {
+		return ""
+	}
+	before := rs[len(rs)-2]
+	if isDigit(before) || isCNNumeral(before) {
+		return next
+	}
+	if u == '万' {
+		return ""
+	}
+	// 余 or 多 between the number and its unit: 12000余人, 一万多人.
+	if (before == '余' || before == '多') && len(rs) > 2 && (isDigit(rs[len(rs)-3]) || isCNNumeral(rs[len(rs)-3])) {
+		return next
+	}
+	return ""
+}

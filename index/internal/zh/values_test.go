@@ -1,0 +1,109 @@
+package zh
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // each number as written = its value
+	}{
+		{"培训12000人次,经费12,000元", []string{"12000=12000", "12,000=12000"}},
+		{"线上学习1.2万人,注册1.20万个", []string{"1.2万=12000", "1.20万=12000"}},
+		{"生产总值1.2万亿元,人口12000万人", []string{"1.2万亿=1200000000000", "12000万=120000000"}},
+		{"全年培训一万二千人,1万2千人次", []string{"一万二千=12000", "1万2千=12000"}},
+		// At the end of a clause too, but no lone 十, share or code.
+		{"参与人数达一万二千。共两万", []string{"一万二千=12000", "两万=20000"}},
+		{"满分为十。百分之七十二,二十A", nil},
+		{"占比3.5%,共0.5万人", []string{"0.5万=5000"}},
+		// No value: years, codes, serials, leading zeros, lists, versions.
+		{"2023年,2021-2025年,二〇二四年", nil},
+		{"通过ISO9001认证,5A级景区", nil},
+		{"第12期,区号0574", nil},
+		{"第1,2项,版本1.2.3", nil},
+		{"共" + strings.Repeat("9", 100) + "人", nil},
+	}
+	for _, tt := range tests {
+		rs := []rune(tt.text)
+		var got []string
+		for _, v := range Values(rs) {
+			got = append(got, string(rs[v.Start:v.End])+"="+v.Number)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Values(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestBareValue(t *testing.T) {
+	tests := []struct {
+		word, want string // "" when the word is no bare number
+	}{
+		{"12000", "12000"},
+		{"12,000", "12000"},
+		{"1.2万", "12000"},
+		{"一万二千", "12000"},
+		{"两千零二十三", "2023"},
+		{"0.5", "0.5"},
+		{"2023", ""},
+		{"12000人", ""},
+		{"十", ""},
+		{"万一", ""},
+		{"二〇二三", ""},
+		{"ISO9001", ""},
+	}
+	for _, tt := range tests {
+		got, ok := BareValue(tt.word)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("BareValue(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
+		}
+	}
+}
+
+func TestUnitNotNext(t *testing.T) {
+	tests := []struct {
+		word, want string
+	}{
+		{"12000人", "次"},
+		{"1.2万人", "次"},
+		{"一万二千人", "次"},
+		{"12000余人", "次"},
+		{"120户", "次"},
+		{"342场", ""}, // 342场次 is 342场
+		{"12课", "时"},
+		{"1.2万", "亿"},
+		{"12000人次", ""},
+		{"12000元", ""},
+		{"老年人", ""},
+		{"个人", ""},
+	}
+	for _, tt := range tests {
+		if got := UnitNotNext(tt.word); got != tt.want {
+			t.Errorf("UnitNotNext(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestBigramsValueTokens: the n-gram tokens of a text hold each number's
+// value once, spanning the number as written.
+func TestBigramsValueTokens(t *testing.T) {
+	text := "全年培训1.2万人,12000人次 5 一万二千人"
+	var got []string
+	for _, tok := range Bigrams([]byte(text), false) {
+		if strings.HasPrefix(string(tok.Term), "#=") {
+			got = append(got, text[tok.Start:tok.End]+string(tok.Term))
+		}
+	}
+	want := []string{"1.2万#=12000", "12000#=12000", "5#=5", "一万二千#=12000"}
+	if !slices.Equal(got, want) {
+		t.Errorf("value tokens of %q = %q, want %q", text, got, want)
+	}
+	for _, tok := range Bigrams([]byte("12000"), true) {
+		if strings.HasPrefix(string(tok.Term), "#") {
+			t.Errorf("a query word has the token %q", tok.Term)
+		}
+	}
+}
