@@ -10,6 +10,19 @@ import (
 	"github.com/lcmonitor/evidence/values"
 )
 
+// recordValue records, as 杭州's coordinator wang, a 2017 value of code
+// quoting page 1 of document doc, and returns its ID.
+func recordValue(t *testing.T, s *site, doc, code, value, quote string) string {
+	t.Helper()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	v, err := s.env.Values.Record(context.Background(), coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(value),
+		Citation: claims.CitationInput{DocumentID: doc, Page: 1, Quote: quote}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.ID
+}
+
 // valueCard is the card of value id on a /values page.
 func valueCard(t *testing.T, body, id string) string {
 	t.Helper()
@@ -29,23 +42,12 @@ func valueCard(t *testing.T, body, id string) string {
 // shows the passage without a mark. In English the label is English.
 func TestValuesPageShowsTheNumberInItsPlaceOnThePage(t *testing.T) {
 	s := newSite(t)
-	ctx := context.Background()
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
 	d := s.env.Upload("330100", "zongjie.txt", "杭州市二〇一七年终身学习工作总结\n"+
 		"一、基本情况。全市坚持政府主导、部门协同、社会参与，市委市政府十分重视学习型城市建设，"+
 		"全年存入学分银行的社会培训成果达12.3万人，较上年增长百分之十五，社区教育工作取得了一定成效，"+
 		"各区县（市）均建立了社区学院，街道社区学校实现全覆盖。全年举办市民大讲堂56场，各类学习活动参与人数持续增长。")
-	record := func(code, value, quote string) string {
-		t.Helper()
-		v, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(value),
-			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v.ID
-	}
-	found := record("2.3.3", "123000", "社会培训成果达12.3万人")
-	mismatch := record("5.1.1", "56%", "全年举办市民大讲堂56场")
+	found := recordValue(t, s, d.ID, "2.3.3", "123000", "社会培训成果达12.3万人")
+	mismatch := recordValue(t, s, d.ID, "5.1.1", "56%", "全年举办市民大讲堂56场")
 	li := s.login("li")
 	_, body := li.get("/values?status=pending")
 	c := valueCard(t, body, found)
@@ -80,12 +82,7 @@ func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
 	d := s.env.Upload("330100", "xuefen.txt", "杭州市学分银行累计开户学习者12000人，认定市民终身学习基地123个。")
 	record := func(code, value, quote, verdict string) {
 		t.Helper()
-		v, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(value),
-			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.env.Values.Review(ctx, reviewer, v.ID, verdict, "原文为12000人"); err != nil {
+		if _, err := s.env.Values.Review(ctx, reviewer, recordValue(t, s, d.ID, code, value, quote), verdict, "原文为12000人"); err != nil {
 			t.Fatal(err)
 		}
 	}
