@@ -99,18 +99,19 @@ func (pt *pageText) around(v *catalog.Value) PageContext {
 	if ns := FindNumbers(v.Given); len(ns) > 0 {
 		typed = ns[0].Value
 	}
-	passage := []rune(pt.passage)
 	n, found, _ := locateInPassage(pt.passage, firstRunes(pt.after, afterRunes), typed, v.Number, v.Unit)
-	// The number's place in the folded passage is its place in the
-	// passage only when folding kept every character one.
+	// The number starts in the passage and may end in the text after it
+	// (a quote 达到85 of 达到85.3%). Its place in the folded text is its
+	// place in the page's only when folding kept every character one.
+	text := []rune(pt.passage + pt.after)
 	start := n.end - utf8.RuneCountInString(n.Text)
-	if !found || len([]rune(fold(pt.passage))) != len(passage) || start < 0 || n.end > len(passage) {
+	if !found || len([]rune(fold(string(text)))) != len(text) || start < 0 || n.end > len(text) {
 		shown, cut := clip(pt.passage, contextRunes*2, false)
 		return PageContext{Page: pt.page, Before: shown, CutBefore: pt.before != "", CutAfter: cut || pt.after != ""}
 	}
-	before, cutBefore := clip(pt.before+string(passage[:start]), contextRunes, true)
-	after, cutAfter := clip(string(passage[n.end:])+pt.after, contextRunes, false)
-	return PageContext{Page: pt.page, Before: before, Number: string(passage[start:n.end]), After: after,
+	before, cutBefore := clip(pt.before+string(text[:start]), contextRunes, true)
+	after, cutAfter := clip(string(text[n.end:]), contextRunes, false)
+	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after,
 		CutBefore: cutBefore, CutAfter: cutAfter}
 }
 
