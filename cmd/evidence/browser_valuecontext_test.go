@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -76,6 +77,12 @@ func TestValuesPageContextAndLastRoundInARealBrowser(t *testing.T) {
 	if ctx := u.text(`#value-` + fresh + ` .value-context`); !strings.Contains(ctx, "原文：第 1 页") || !strings.Contains(ctx, "十分重视终身学习，认定市民终身学习基地123个，覆盖全部区县（市）。") {
 		t.Errorf("the value's place on the page: %q", ctx)
 	}
+	shots := os.Getenv("EVIDENCE_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	u.fitsTheWidth("values at 1280 px")
+	u.shot(shots, "values-context")
 	u.do("follow the page link", chromedp.Click(chromedp.CSS(`#value-`+fresh+` .value-context a.page`)), chromedp.WaitVisible(chromedp.CSS(`#text`)))
 	loc, err := chromedp.Run(u.ctx, chromedp.Location())
 	if err != nil {
