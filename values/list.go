@@ -118,3 +118,15 @@ func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offse
 	}
 	return p, s.warnStored(ctx, shown...)
 }
+
+// ContradictedBefore returns, by ID, those of vs carried over from a
+// round where a reviewer found their source 与证据矛盾 and not reviewed
+// since (catalog.Store.ContradictedBefore): /values marks them as the
+// review queue marks such claims.
+func (s *Service) ContradictedBefore(ctx context.Context, vs []Listed) (map[string]catalog.PreviousVerdict, error) {
+	ids := make([]string, len(vs))
+	for i, v := range vs {
+		ids[i] = v.ID
+	}
+	return s.cat.ContradictedBefore(ctx, ids)
+}

@@ -96,10 +96,14 @@ func findNumbers(s string) []Number {
 		case i < len(rs) && isDigit(rs[i]):
 			n, end, ok = arabic(rs, i)
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
-			n, end, ok = chinese(rs, i)
+			n, end, ok = chinese(rs, i, percent, start == 0)
 		}
 		if !ok {
-			i = start + 1
+			// A run of numerals that is a word or a vague quantity
+			// (十分重视, 数十万) is passed over whole, not read again from
+			// its second numeral; one that reads as no number (三四十)
+			// is, for the number inside it (四十).
+			i = max(end, start+1)
 			continue
 		}
 		if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
@@ -203,8 +207,12 @@ func groupOfThree(rs []rune, j int) bool {
 }
 
 // chinese reads a Chinese numeral from rs[i:]: 一百二十三, 十二, 一万二千,
-// 三点五, 二〇一八 (digit by digit), 1.2亿's Chinese cousin 一点二亿.
-func chinese(rs []rune, i int) (Number, int, bool) {
+// 三点五, 二〇一八 (digit by digit), 1.2亿's Chinese cousin 一点二亿. It
+// reads only numerals that stand as a number (standsAsNumber); percent
+// says 百分之 came before them (百分之百 is 100), whole that the text may
+// be the number alone (a ledger's cell: 十二). When the numerals are a
+// word or a vague quantity it returns false with where they end.
+func chinese(rs []rune, i int, percent, whole bool) (Number, int, bool) {
 	j := i
 	for j < len(rs) && isCNNum(rs[j]) {
 		if rs[j] == '点' && (j+1 >= len(rs) || !isCNDigit(rs[j+1])) {
@@ -227,6 +235,9 @@ func chinese(rs []rune, i int) (Number, int, bool) {
 		}
 	}
 	word := rs[i:j]
+	if percent && string(word) == "百" {
+		return Number{Value: 100}, j, true // 百分之百
+	}
 	// A lone multiplier (百, 千, 万) is a word, not a number, and so is a
 	// lone financial digit (陆续, 肆意).
 	if len(word) == 1 && (!isCNDigit(word[0]) && word[0] != '十' || cnnum.IsFinancial(word[0])) {
@@ -236,7 +247,77 @@ func chinese(rs []rune, i int) (Number, int, bool) {
 	if !ok {
 		return Number{}, 0, false
 	}
+	if !percent && !(whole && j == len(rs)) && !standsAsNumber(rs, i, j) {
+		return Number{}, j, false
+	}
 	return Number{Value: v}, j, true
+}
+
+// standsAsNumber reports whether the Chinese numerals rs[i:j] are a
+// number in the sentence rather than part of a word or a vague quantity:
+// numerals followed by a measure word or unit (三十五所, 一万二千人,
+// 六个, 十二万人次, 三十余所) are one, and so is a full numeral (three
+// or more digits written one by one, or digits with a multiplier) at the
+// end of a clause (学员达一万二千。) or with 万 or 亿 before a noun
+// (十万市民). Not a number: 十分重视, 一定, 统一, 万一, 一些, 一线 (no
+// measure word after them), a lone digit heading a list (一、), an
+// ordinal (第三届), 上一轮 and 每一个, two digits one by one (三五成群, 八九
+// 个: three or five), and 数十万, 几百 (some tens of thousands).
+func standsAsNumber(rs []rune, i, j int) bool {
+	word := rs[i:j]
+	var before rune
+	if i > 0 {
+		before = rs[i-1]
+	}
+	multipliers, digits := 0, 0
+	for _, r := range word {
+		if multiplier2(r) != 0 {
+			multipliers++
+		} else if isCNDigit(r) {
+			digits++
+		}
+	}
+	switch {
+	case before == '第':
+		return false
+	case (before == '数' || before == '几') && digits == 0:
+		return false
+	case string(word) == "一" && strings.ContainsRune("上下每同另其逐统唯", before):
+		return false
+	case multipliers == 0 && len(word) == 2:
+		return false
+	}
+	if measureAt(rs, j) {
+		return true
+	}
+	if len(word) == 1 {
+		return false
+	}
+	if j == len(rs) || !isHan(rs[j]) || hasPrefix(rs, j, "以上") || hasPrefix(rs, j, "以下") || hasPrefix(rs, j, "左右") {
+		return true
+	}
+	return strings.ContainsAny(string(word), "万亿萬億")
+}
+
+// measureWords are the measure words a count may be written with that
+// are no unit passageUnits knows (a unit's family is for 单位不符 only).
+var measureWords = []string{"户", "条", "件", "份", "篇", "部", "套", "堂", "班", "周", "学分", "批次"}
+
+// measureAt reports whether rs[j:] starts with a unit or measure word
+// (人, 所, 万人次, 学分), after any space, 多 or 余 (三十多所).
+func measureAt(rs []rune, j int) bool {
+	if unitAfter(rs, Number{end: j}) != "" {
+		return true
+	}
+	for j < len(rs) && (unicode.IsSpace(rs[j]) || rs[j] == '多' || rs[j] == '余') {
+		j++
+	}
+	for _, m := range measureWords {
+		if hasPrefix(rs, j, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // cnValue is the value of a run of Chinese numerals: digit by digit in

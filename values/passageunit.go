@@ -108,6 +108,13 @@ const afterRunes = longestUnit + 4
 // is false and mismatch is the first of those units as the passage
 // writes it.
 func findInPassage(passage, after string, typed, number float64, unit string) (found bool, mismatch string) {
+	_, found, mismatch = locateInPassage(passage, after, typed, number, unit)
+	return found, mismatch
+}
+
+// locateInPassage is findInPassage with the number found: where it ends
+// in the folded passage (Number.end) and as written.
+func locateInPassage(passage, after string, typed, number float64, unit string) (at Number, found bool, mismatch string) {
 	fam, scale := unitFamily(unit)
 	base := number * scale
 	inPassage := len([]rune(fold(passage)))
@@ -126,7 +133,7 @@ func findInPassage(passage, after string, typed, number float64, unit string) (f
 		switch {
 		case matches(n.Value) || same(n.Value*wscale, base):
 			if written == "" || wfam == "" || fam == "" || wfam == fam && same(n.Value*wscale, base) {
-				return true, ""
+				return n, true, ""
 			}
 		case multiplier != "" && matches(bare) && written != "":
 			// 12.3 typed for 人 where the passage says 12.3万人.
@@ -138,7 +145,7 @@ func findInPassage(passage, after string, typed, number float64, unit string) (f
 			mismatch = written
 		}
 	}
-	return false, mismatch
+	return Number{}, false, mismatch
 }
 
 // unscaled is an Arabic number written with 万 or 亿 (12.3万) without

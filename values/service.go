@@ -290,19 +290,7 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	}
 	// What follows the quote, where a unit may be written: on the page
 	// it ends on.
-	endPage, end := m.FoundOnPage, m.End
-	if n := len(m.Next); n > 0 {
-		endPage, end = m.Next[n-1].Page, m.Next[n-1].End
-	}
-	after = ct.Pages[endPage-1][end:]
-	for i, n := 0, 0; i < len(after); n++ {
-		if n == afterRunes {
-			after = after[:i]
-			break
-		}
-		_, size := utf8.DecodeRuneInString(after[i:])
-		i += size
-	}
+	after = textAfter(ct, afterRunes)
 	// Copies: the page they are cut from is let go.
 	return strings.Clone(m.Passage(ct.Pages)), strings.Clone(after), nil
 }

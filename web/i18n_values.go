@@ -23,6 +23,7 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.previous.unit":         {Chinese: ";与本轮单位 %s 不同,不作比较", English: "; another unit than this round's %s, not compared"},
 	"values.previous.contradicted": {Chinese: ";不作比较", English: "; not compared"},
 	"values.source":                {Chinese: "出处", English: "Source"},
+	"values.context":               {Chinese: "原文", English: "On the page"},
 	"values.found":                 {Chinese: "该数值已在引文中找到", English: "The number is in the quoted passage"},
 	"values.not_found":             {Chinese: "引文中未找到该数值,请核对", English: "The number is not in the quoted passage; check it"},
 	"values.quote_not_found":       {Chinese: "所引文档中未找到该引文(请核对页码或原文)", English: "The quote is not in the cited document (check the page or the document's words)"},

@@ -18,28 +18,10 @@ import (
 // the number.
 func TestValuesPageSaysTheQuoteIsNotInTheDocument(t *testing.T) {
 	s := newSite(t)
-	ctx := context.Background()
-	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
 	d := s.env.Upload("330100", "policy.txt", "杭州市学分银行累计开户学习者12000人，认定市民终身学习基地123个。")
-	record := func(code, value, quote string) string {
-		t.Helper()
-		v, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(value),
-			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v.ID
-	}
-	missing := record("2.3.3", "1.2万", "学分银行累计开户学习者达到1.2万人")
-	found := record("2.2.1", "123", "认定市民终身学习基地123个")
-	card := func(body, id string) string {
-		i := strings.Index(body, `id="value-`+id+`"`)
-		if i < 0 {
-			t.Fatalf("value %s is not listed: %.1500s", id, textOf(body))
-		}
-		c := body[i:]
-		return c[:strings.Index(c, "</article>")]
-	}
+	missing := recordValue(t, s, d.ID, "2.3.3", "1.2万", "学分银行累计开户学习者达到1.2万人")
+	found := recordValue(t, s, d.ID, "2.2.1", "123", "认定市民终身学习基地123个")
+	card := func(body, id string) string { return valueCard(t, body, id) }
 	li := s.login("li")
 	_, body := li.get("/values")
 	if c := card(body, missing); !strings.Contains(c, "所引文档中未找到该引文（请核对页码或原文）") || strings.Contains(c, "引文中未找到该数值") {

@@ -33,6 +33,12 @@ type valueRow struct {
 	Unlikely  []string
 	Last      *catalog.Review
 	CanReview bool
+	// ContradictedIn is the round a reviewer found the value this one
+	// was carried from 与证据矛盾 in, 0 when none did.
+	ContradictedIn int
+	// Context is the number in its place on the cited page, nil when the
+	// quote is not on it or the text cannot be read now.
+	Context *values.PageContext
 }
 
 // valuesPage is the quantitative values of the cities the user sees, by
@@ -191,6 +197,16 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		h.fail(w, r, err)
 		return
 	}
+	before, err := h.Values.ContradictedBefore(r.Context(), shown)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	contexts, err := h.Values.PageContexts(r.Context(), shown)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	reviewer := u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin
 	for _, v := range shown {
 		src := sources[v.Citation.DocumentID]
@@ -200,6 +216,10 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 			row.Last = &rv
 		}
 		row.PreviousShown = previousShown(langOf(r), v)
+		row.ContradictedIn = before[v.ID].FromRound
+		if c, ok := contexts[v.ID]; ok {
+			row.Context = &c
+		}
 		row.Mismatch = unitMismatch(langOf(r), &v.Value)
 		for _, w := range v.Warnings {
 			row.Unlikely = append(row.Unlikely, inLang(langOf(r), w))

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// recordValue records, as 杭州's coordinator wang, a 2017 value of code
+// quoting page 1 of document doc, and returns its ID.
+func recordValue(t *testing.T, s *site, doc, code, value, quote string) string {
+	t.Helper()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	v, err := s.env.Values.Record(context.Background(), coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(value),
+		Citation: claims.CitationInput{DocumentID: doc, Page: 1, Quote: quote}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.ID
+}
+
+// valueCard is the card of value id on a /values page.
+func valueCard(t *testing.T, body, id string) string {
+	t.Helper()
+	i := strings.Index(body, `id="value-`+id+`"`)
+	if i < 0 {
+		t.Fatalf("value %s is not listed: %.1500s", id, textOf(body))
+	}
+	c := body[i:]
+	return c[:strings.Index(c, "</article>")]
+}
+
+// TestValuesPageShowsTheNumberInItsPlaceOnThePage: a value of 2.3.3
+// quoting a short clause of a long work summary is shown on /values with
+// the page it is on, linked to that page of the document, and the
+// sentence around the number with the number marked, the page cut with …
+// either side; a value whose passage writes the number in another unit
+// shows the passage without a mark. In English the label is English.
+func TestValuesPageShowsTheNumberInItsPlaceOnThePage(t *testing.T) {
+	s := newSite(t)
+	d := s.env.Upload("330100", "zongjie.txt", "杭州市二〇一七年终身学习工作总结\n"+
+		"一、基本情况。全市坚持政府主导、部门协同、社会参与，市委市政府十分重视学习型城市建设，"+
+		"全年存入学分银行的社会培训成果达12.3万人，较上年增长百分之十五，社区教育工作取得了一定成效，"+
+		"各区县（市）均建立了社区学院，街道社区学校实现全覆盖。全年举办市民大讲堂56场，各类学习活动参与人数持续增长。")
+	found := recordValue(t, s, d.ID, "2.3.3", "123000", "社会培训成果达12.3万人")
+	mismatch := recordValue(t, s, d.ID, "5.1.1", "56%", "全年举办市民大讲堂56场")
+	li := s.login("li")
+	_, body := li.get("/values?status=pending")
+	c := valueCard(t, body, found)
+	link := `href="/documents/` + d.ID + `?page=1&amp;q=12.3%E4%B8%87"`
+	if !strings.Contains(c, `<p class="frag value-context">原文：<a class="page" `+link+`>第 1 页</a>`) {
+		t.Errorf("the found value's card has no context linked to its page (%s): %s", link, c)
+	}
+	if want := "十分重视学习型城市建设，全年存入学分银行的社会培训成果达<mark>12.3万</mark>人，较上年增长百分之十五，社区教育工作取得了一定成效"; !strings.Contains(c, want) || !strings.Contains(c, "</a> …") || !strings.Contains(c, "…</p>") {
+		t.Errorf("the found value's context: %s, want %s", c, want)
+	}
+	c = valueCard(t, body, mismatch)
+	if !strings.Contains(c, "全年举办市民大讲堂56场") || strings.Contains(c, "<mark>") || !strings.Contains(c, "value-context") {
+		t.Errorf("the value written in another unit: %s, want its passage shown unmarked", c)
+	}
+	li.english()
+	_, body = li.get("/values?status=pending")
+	if c := valueCard(t, body, found); !strings.Contains(c, "On the page: ") || !strings.Contains(c, "<mark>12.3万</mark>") {
+		t.Errorf("English card: %s, want On the page: and the number marked", textOf(c))
+	}
+}
+
+// TestValuesPageTellsAValueWasContradictedLastRound: 杭州's 2017 value
+// of 2.3.3 found 与证据矛盾 is carried into 2018; on /values its 2018 copy
+// is 待审核 and marked 上一轮（2017 年度）：与证据矛盾 as the claims' queue
+// marks such a claim (in English too), beside last round's value; a value
+// verified in 2017 and carried alike is not marked.
+func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	reviewer := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	d := s.env.Upload("330100", "xuefen.txt", "杭州市学分银行累计开户学习者12000人，认定市民终身学习基地123个。")
+	record := func(code, value, quote, verdict string) {
+		t.Helper()
+		if _, err := s.env.Values.Review(ctx, reviewer, recordValue(t, s, d.ID, code, value, quote), verdict, "原文为12000人"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record("2.3.3", "2万", "学分银行累计开户学习者12000人", "contradicted")
+	record("2.2.1", "123", "认定市民终身学习基地123个", "verified")
+	if _, err := s.env.Values.CarryOver(ctx, coord, "330100", 2018); err != nil {
+		t.Fatal(err)
+	}
+	carried, err := s.env.Values.List(ctx, coord, values.Filter{City: "330100", Round: 2018})
+	if err != nil || len(carried) != 2 {
+		t.Fatalf("carried values: %v, %v; want 2", carried, err)
+	}
+	li := s.login("li")
+	_, body := li.get("/values?status=pending&round=2018")
+	for _, v := range carried {
+		c := valueCard(t, body, v.ID)
+		mark := strings.Contains(c, `<span class="badge contradicted before">上一轮（2017 年度）：与证据矛盾</span>`)
+		switch v.Indicator {
+		case "2.3.3":
+			if !mark || !strings.Contains(textOf(c), "（上一轮 2017 年度：2万人，与证据矛盾；不作比较）") {
+				t.Errorf("the value contradicted in 2017: %s, want the mark and last round's value", textOf(c))
+			}
+		default:
+			if mark || strings.Contains(c, "contradicted before") {
+				t.Errorf("the value verified in 2017: %s, want no mark", textOf(c))
+			}
+		}
+	}
+	li.english()
+	_, body = li.get("/values?status=pending&round=2018")
+	if !strings.Contains(body, "Last round (2017): contradicted by evidence") {
+		t.Errorf("English /values: %.2000s, want Last round (2017): contradicted by evidence", textOf(body))
+	}
+}
