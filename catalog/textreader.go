@@ -64,3 +64,53 @@ func (s *Store) RecordTextReader(ctx context.Context, sha string, r TextReader) 
 		return nil
 	})
 }
+
+// ReaderTally is how many live extracted or indexed documents share a
+// text reader (nil: unknown, extracted before the catalog recorded it),
+// whether an older field reader read their fields (FieldsBefore), and
+// whether claims or values found passages in their text (Cited).
+type ReaderTally struct {
+	Reader       *TextReader
+	FieldsBefore bool
+	Cited        bool
+	Documents    int
+}
+
+// TallyReaders counts the live extracted or indexed documents by the
+// reader of their text, whether their fields were read below
+// fieldsRevision, and whether a found citation holds their text (of any
+// document with its bytes, a deleted one's too, as FoundCitations): one
+// aggregate query for the admin page's counts of what newer readers would
+// read again, however large the archive. The tallies come in no order.
+func (s *Store) TallyReaders(ctx context.Context, fieldsRevision int) ([]ReaderTally, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT reader, reader_version,
+		CASE WHEN fields_revision < ? THEN 1 ELSE 0 END,
+		CASE WHEN sha256 IN (SELECT sha256 FROM citation WHERE quote_found <> 0
+			UNION SELECT sha256 FROM value WHERE quote_found <> 0) THEN 1 ELSE 0 END,
+		COUNT(*)
+		FROM document WHERE deleted_at IS NULL AND status IN (?, ?)
+		GROUP BY 1, 2, 3, 4`, fieldsRevision, string(StatusExtracted), string(StatusIndexed))
+	if err != nil {
+		return nil, fmt.Errorf("count the documents by the readers of their texts: %w", err)
+	}
+	defer rows.Close()
+	var out []ReaderTally
+	for rows.Next() {
+		var t ReaderTally
+		var name string
+		var version sql.NullInt64
+		var before, cited int
+		if err := rows.Scan(&name, &version, &before, &cited, &t.Documents); err != nil {
+			return nil, fmt.Errorf("scan the documents of a reader: %w", err)
+		}
+		if version.Valid {
+			t.Reader = &TextReader{Name: name, Version: int(version.Int64)}
+		}
+		t.FieldsBefore, t.Cited = before != 0, cited != 0
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count the documents by the readers of their texts: %w", err)
+	}
+	return out, nil
+}
