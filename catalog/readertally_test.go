@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"testing"
 )
 
@@ -123,5 +124,21 @@ func testTallyReadersCountsAsTheScanDid(t *testing.T, s *Store) {
 	}
 	if k := (tallyKey{reader: "ocr", version: 1, before: true, cited: true}); got[k] != 1 {
 		t.Errorf("宁波's copy of the cited text: %d in %v, want 1", got[k], k)
+	}
+
+	// 重新读取 looks at the indexed documents of unknown and older readers.
+	var ids []string
+	var unknown []string
+	err = s.DocumentsToReread(ctx, []TextReader{{"pdf", 3}, {"ocr", 1}}, func(d *Document, r *TextReader) {
+		ids = append(ids, d.ID)
+		if r == nil {
+			unknown = append(unknown, d.ID)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"D-未记录", "D-旧版", "D-旧版引用", "D-宁波副本"}; !slices.Equal(ids, want) || !slices.Equal(unknown, want[:1]) {
+		t.Errorf("documents to read again %v (unknown %v), want %v (unknown %v)", ids, unknown, want, want[:1])
 	}
 }

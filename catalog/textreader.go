@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // TextReader is the reader (ingest/extract's extractor name) that gave a
@@ -114,3 +115,50 @@ func (s *Store) TallyReaders(ctx context.Context, fieldsRevision int) ([]ReaderT
 	}
 	return out, nil
 }
+
+// DocumentsToReread calls fn, in change order, for each live indexed
+// document whose text's reader is unknown (r nil: extracted before the
+// catalog recorded it, its text to be loaded to learn it) or one of older
+// (readers of rules older than today's, from TallyReaders): what
+// 重新读取 looks at, without loading the texts today's readers gave.
+func (s *Store) DocumentsToReread(ctx context.Context, older []TextReader, fn func(d *Document, r *TextReader)) error {
+	var q strings.Builder
+	q.WriteString(`SELECT ` + documentColumns + `, reader, reader_version FROM document
+		WHERE deleted_at IS NULL AND status = ? AND (reader_version IS NULL`)
+	args := []any{string(StatusIndexed)}
+	for _, r := range older {
+		q.WriteString(` OR (reader = ? AND reader_version = ?)`)
+		args = append(args, r.Name, r.Version)
+	}
+	q.WriteString(`) ORDER BY seq`)
+	rows, err := s.db.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return fmt.Errorf("list the documents to read again: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var version sql.NullInt64
+		d, err := scanDocument(withColumns{rows, []any{&name, &version}})
+		if err != nil {
+			return fmt.Errorf("scan a document to read again: %w", err)
+		}
+		var r *TextReader
+		if version.Valid {
+			r = &TextReader{Name: name, Version: int(version.Int64)}
+		}
+		fn(d, r)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list the documents to read again: %w", err)
+	}
+	return nil
+}
+
+// withColumns scans a document row followed by more columns into extra.
+type withColumns struct {
+	rows  *sql.Rows
+	extra []any
+}
+
+func (w withColumns) Scan(dest ...any) error { return w.rows.Scan(append(dest, w.extra...)...) }

@@ -13,6 +13,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
 // Reconcile makes the index follow the catalog: documents the catalog calls
@@ -392,36 +393,35 @@ type KeptText struct {
 // the citation would no longer point at what the reviewer checked. A text
 // that cannot be read is Check's and Repair's business, not this. The
 // reader of a text the catalog had not recorded (extracted before it did)
-// is recorded as its text is loaded, for CountOutdated.
+// is recorded as its text is loaded, for CountOutdated. Only those texts
+// and the ones the catalog says older readers gave are loaded: a text
+// today's reader gave is not (DocumentsToReread).
 // progress, when not nil, is told of each original read.
 func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
+	older, err := s.olderReaders(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	bySHA := map[string][]*catalog.Document{}
 	var order []string
-	err = s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
-		if _, seen := bySHA[d.SHA256]; !seen {
-			order = append(order, d.SHA256)
-		}
-		bySHA[d.SHA256] = append(bySHA[d.SHA256], d)
-	}, catalog.StatusIndexed)
-	if err != nil {
-		return nil, nil, err
-	}
-	cited, err := s.cat.FoundCitations(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
 	unknown := map[string]bool{} // texts whose reader the catalog lacks: recorded as they are loaded
 	// Documents the catalog says an older reader read: when their stored
 	// text is already the current reader's (re-read by a run that could
 	// not send them back to stored, an extracted document's pipeline job
 	// then indexing its old text), they are sent back now.
 	stale := map[string]bool{}
-	err = s.cat.ReadTexts(ctx, func(t catalog.ReadText) {
-		unknown[t.SHA256] = unknown[t.SHA256] || t.Reader == nil
-		if t.Reader != nil && t.Reader.Version < extract.VersionOf(t.Reader.Name) {
-			stale[t.ID] = true
+	err = s.cat.DocumentsToReread(ctx, older, func(d *catalog.Document, r *catalog.TextReader) {
+		if _, seen := bySHA[d.SHA256]; !seen {
+			order = append(order, d.SHA256)
 		}
+		bySHA[d.SHA256] = append(bySHA[d.SHA256], d)
+		unknown[d.SHA256] = unknown[d.SHA256] || r == nil
+		stale[d.ID] = r != nil
 	})
+	if err != nil {
+		return nil, nil, err
+	}
+	cited, err := s.cat.FoundCitations(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -511,6 +511,23 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 		}
 	}
 	return queued, kept, nil
+}
+
+// olderReaders are the readers, and versions of their rules, that gave
+// some extracted or indexed document's text and that today's have
+// replaced, from the catalog's tally.
+func (s *Service) olderReaders(ctx context.Context) ([]catalog.TextReader, error) {
+	tallies, err := s.cat.TallyReaders(ctx, fields.Revision)
+	if err != nil {
+		return nil, err
+	}
+	var older []catalog.TextReader
+	for _, t := range tallies {
+		if r := t.Reader; r != nil && r.Version < extract.VersionOf(r.Name) && !slices.Contains(older, *r) {
+			older = append(older, *r)
+		}
+	}
+	return older, nil
 }
 
 // sendBack moves the documents ids that are still indexed back to
