@@ -396,7 +396,9 @@ type KeptText struct {
 // is recorded as its text is loaded, for CountOutdated. Only those texts
 // and the ones the catalog says older readers gave are loaded: a text
 // today's reader gave is not (DocumentsToReread).
-// progress, when not nil, is told of each original read.
+// progress, when not nil, is told of each text looked at (an unknown or
+// an older reader's) and then of each original read, one count over both:
+// the total grows by the originals to read once the texts are looked at.
 func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
 	older, err := s.olderReaders(ctx)
 	if err != nil {
@@ -426,7 +428,10 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 		return nil, nil, err
 	}
 	var outdated []string
-	for _, sha := range order {
+	for i, sha := range order {
+		if progress != nil && i > 0 {
+			progress(i, len(order))
+		}
 		t, err := LoadText(ctx, s.blobs, sha)
 		if storeDown(ctx, err) {
 			return nil, nil, err
@@ -461,6 +466,10 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 		}
 		outdated = append(outdated, sha)
 	}
+	looked := len(order)
+	if progress != nil && looked > 0 {
+		progress(looked, looked+len(outdated))
+	}
 	for i, sha := range outdated {
 		docs := bySHA[sha]
 		t, err := s.extractOriginal(ctx, docs[0], true)
@@ -485,7 +494,7 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 					kept = append(kept, KeptText{Document: d, Cited: n})
 				}
 				if progress != nil {
-					progress(i+1, len(outdated))
+					progress(looked+i+1, looked+len(outdated))
 				}
 				continue
 			}
@@ -507,7 +516,7 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 			queued = append(queued, moved...)
 		}
 		if progress != nil {
-			progress(i+1, len(outdated))
+			progress(looked+i+1, looked+len(outdated))
 		}
 	}
 	return queued, kept, nil

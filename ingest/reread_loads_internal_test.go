@@ -42,7 +42,8 @@ func (k *keysGot) take() []string {
 // catalog says an older reader read and, once, that of one whose reader
 // the catalog has not recorded (stored before it did), records that
 // reader, and never loads a text today's reader gave; a second run loads
-// no text at all.
+// no text at all. Its progress counts the texts looked at, then the
+// originals read.
 func TestRereadLoadsOnlyTextsItMustLookAt(t *testing.T) {
 	r := newRig(t)
 	ctx := context.Background()
@@ -69,12 +70,18 @@ func TestRereadLoadsOnlyTextsItMustLookAt(t *testing.T) {
 	svc = New(r.cat, blobs, r.idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 1,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	t.Cleanup(svc.Close)
-	queued, _, err := svc.RereadOutdated(ctx, nil)
+	var steps [][2]int
+	queued, _, err := svc.RereadOutdated(ctx, func(done, total int) { steps = append(steps, [2]int{done, total}) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !slices.Equal(queued, []string{older.ID}) {
 		t.Errorf("queued %v, want only %s, whose text an older reader gave", queued, older.ID)
+	}
+	// The admin page's done/total: two texts looked at, then one original
+	// read, one count that never goes back.
+	if want := [][2]int{{1, 2}, {2, 3}, {3, 3}}; !slices.Equal(steps, want) {
+		t.Errorf("progress %v, want %v", steps, want)
 	}
 	want := []string{catalog.TextKey(older.SHA256), catalog.TextKey(unknown.SHA256), catalog.OriginalKey(older.SHA256)}
 	slices.Sort(want)
