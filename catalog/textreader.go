@@ -14,6 +14,15 @@ type TextReader struct {
 	Version int
 }
 
+// readerOf is the reader of the columns reader and reader_version, nil
+// when the version is NULL (unknown).
+func readerOf(name string, version sql.NullInt64) *TextReader {
+	if !version.Valid {
+		return nil
+	}
+	return &TextReader{Name: name, Version: int(version.Int64)}
+}
+
 // ReadText is one live extracted or indexed document's text as the
 // catalog knows it: its bytes' hash and the reader that gave its text,
 // Reader nil when unknown (extracted before the catalog recorded it).
@@ -40,9 +49,7 @@ func (s *Store) ReadTexts(ctx context.Context, fn func(ReadText)) error {
 		if err := rows.Scan(&t.ID, &t.SHA256, &name, &version); err != nil {
 			return fmt.Errorf("scan the reader of a text: %w", err)
 		}
-		if version.Valid {
-			t.Reader = &TextReader{Name: name, Version: int(version.Int64)}
-		}
+		t.Reader = readerOf(name, version)
 		fn(t)
 	}
 	if err := rows.Err(); err != nil {
@@ -104,9 +111,7 @@ func (s *Store) TallyReaders(ctx context.Context, fieldsRevision int) ([]ReaderT
 		if err := rows.Scan(&name, &version, &before, &cited, &t.Documents); err != nil {
 			return nil, fmt.Errorf("scan the documents of a reader: %w", err)
 		}
-		if version.Valid {
-			t.Reader = &TextReader{Name: name, Version: int(version.Int64)}
-		}
+		t.Reader = readerOf(name, version)
 		t.FieldsBefore, t.Cited = before != 0, cited != 0
 		out = append(out, t)
 	}
@@ -143,11 +148,7 @@ func (s *Store) DocumentsToReread(ctx context.Context, older []TextReader, fn fu
 		if err != nil {
 			return fmt.Errorf("scan a document to read again: %w", err)
 		}
-		var r *TextReader
-		if version.Valid {
-			r = &TextReader{Name: name, Version: int(version.Int64)}
-		}
-		fn(d, r)
+		fn(d, readerOf(name, version))
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("list the documents to read again: %w", err)
