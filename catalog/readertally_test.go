@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -140,5 +141,36 @@ func testTallyReadersCountsAsTheScanDid(t *testing.T, s *Store) {
 	}
 	if want := []string{"D-未记录", "D-旧版", "D-旧版引用", "D-宁波副本"}; !slices.Equal(ids, want) || !slices.Equal(unknown, want[:1]) {
 		t.Errorf("documents to read again %v (unknown %v), want %v (unknown %v)", ids, unknown, want, want[:1])
+	}
+}
+
+// TestTallyReadersReadsTheIndexAlone: on SQLite the count reads
+// migration 024's index, not the documents' rows (titles, errors, page
+// sources: most of a large archive's catalog), and the cited texts from
+// the partial indexes of found citations.
+func TestTallyReadersReadsTheIndexAlone(t *testing.T) {
+	s := openTestStore(t)
+	rows, err := s.db.QueryContext(context.Background(), `EXPLAIN QUERY PLAN `+tallyReadersSQL, 1, string(StatusExtracted), string(StatusIndexed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(plan, "\n")
+	for _, want := range []string{"COVERING INDEX document_reader", "citation USING INDEX citation_found", "value USING INDEX value_found"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the plan of the count lacks %q:\n%s", want, all)
+		}
 	}
 }

@@ -84,6 +84,17 @@ type ReaderTally struct {
 	Documents    int
 }
 
+// tallyReadersSQL is TallyReaders' query, its arguments the fields
+// revision and the statuses extracted and indexed. Migration 024's
+// document_reader holds every column it reads of document.
+const tallyReadersSQL = `SELECT reader, reader_version,
+		CASE WHEN fields_revision < ? THEN 1 ELSE 0 END,
+		CASE WHEN sha256 IN (SELECT sha256 FROM citation WHERE quote_found <> 0
+			UNION SELECT sha256 FROM value WHERE quote_found <> 0) THEN 1 ELSE 0 END,
+		COUNT(*)
+		FROM document WHERE deleted_at IS NULL AND status IN (?, ?)
+		GROUP BY 1, 2, 3, 4`
+
 // TallyReaders counts the live extracted or indexed documents by the
 // reader of their text, whether their fields were read below
 // fieldsRevision, and whether a found citation holds their text (of any
@@ -91,13 +102,7 @@ type ReaderTally struct {
 // aggregate query for the admin page's counts of what newer readers would
 // read again, however large the archive. The tallies come in no order.
 func (s *Store) TallyReaders(ctx context.Context, fieldsRevision int) ([]ReaderTally, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT reader, reader_version,
-		CASE WHEN fields_revision < ? THEN 1 ELSE 0 END,
-		CASE WHEN sha256 IN (SELECT sha256 FROM citation WHERE quote_found <> 0
-			UNION SELECT sha256 FROM value WHERE quote_found <> 0) THEN 1 ELSE 0 END,
-		COUNT(*)
-		FROM document WHERE deleted_at IS NULL AND status IN (?, ?)
-		GROUP BY 1, 2, 3, 4`, fieldsRevision, string(StatusExtracted), string(StatusIndexed))
+	rows, err := s.db.QueryContext(ctx, tallyReadersSQL, fieldsRevision, string(StatusExtracted), string(StatusIndexed))
 	if err != nil {
 		return nil, fmt.Errorf("count the documents by the readers of their texts: %w", err)
 	}
