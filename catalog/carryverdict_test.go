@@ -72,13 +72,25 @@ func TestContradictedBefore(t *testing.T) {
 				}
 			}
 		}
-		wrong18, right18, _ := carry(2017, wrong, right)
+		wrong18, right18, carried18 := carry(2017, wrong, right)
 		marked(map[string]int{wrong18: 2017}, wrong18, right18)
-		if src, err := s.ReviewedSource(ctx, CarryClaim, wrong18); err != nil || src != wrong {
-			t.Errorf("ReviewedSource(2018 copy) = %q, %v, want the 2017 claim %s", src, err, wrong)
-		}
 		wrong19, right19, carried19 := carry(2018, wrong18, right18)
 		marked(map[string]int{wrong19: 2017}, wrong19, right19)
+		// 结转事项核对 shows the 2017 verdict and its reason beside both
+		// copies of wrong, asked in one statement.
+		statements := s.Statements()
+		verdicts, err := s.CarriedVerdicts(ctx, []string{carried18, carried19})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := s.Statements() - statements; n != 1 {
+			t.Errorf("CarriedVerdicts sent %d statements, want one", n)
+		}
+		for _, id := range []string{carried18, carried19} {
+			if v := verdicts[id]; v != (SourceVerdict{Status: ClaimContradicted, Comment: "原文为12000人"}) {
+				t.Errorf("verdict on the source of carry-over %s: %+v, want 2017's 与证据矛盾 with its reason", id, v)
+			}
+		}
 
 		setState := func(state CarryState) {
 			t.Helper()
@@ -98,5 +110,20 @@ func TestContradictedBefore(t *testing.T) {
 			t.Fatal(err)
 		}
 		marked(map[string]int{}, wrong19, right19)
+		// The 2018 copy reviewed: what was carried from it into 2019 shows
+		// that verdict, the 2018 carry-over still 2017's.
+		if err := s.AddReview(ctx, &Review{ClaimID: wrong18, Reviewer: "liu", Verdict: ClaimVerified, Comment: " 已更正 "}); err != nil {
+			t.Fatal(err)
+		}
+		verdicts, err = s.CarriedVerdicts(ctx, []string{carried18, carried19})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := verdicts[carried19]; v != (SourceVerdict{Status: ClaimVerified, Comment: " 已更正 "}) {
+			t.Errorf("verdict on the 2018 copy once reviewed: %+v, want its own 属实 (已更正)", v)
+		}
+		if v := verdicts[carried18]; v.Status != ClaimContradicted {
+			t.Errorf("verdict on the 2017 claim: %+v, want still 与证据矛盾", v)
+		}
 	})
 }

@@ -100,9 +100,23 @@ func undoFieldsRevision(ctx context.Context, tx *sql.Tx) error {
 }
 
 // undoTextReader takes away what migration 022 adds, for tests that wind
-// a catalog back to an older version.
+// a catalog back to an older version, and first what 024 adds
+// (undoReaderTally): its index holds 022's columns.
 func undoTextReader(ctx context.Context, tx *sql.Tx) error {
+	if err := undoReaderTally(ctx, tx); err != nil {
+		return err
+	}
 	for _, q := range []string{`ALTER TABLE document DROP COLUMN reader`, `ALTER TABLE document DROP COLUMN reader_version`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+// undoReaderTally takes away the indexes migration 024 adds.
+func undoReaderTally(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`DROP INDEX document_reader`, `DROP INDEX citation_found`, `DROP INDEX value_found`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("%s: %w", q, err)
 		}

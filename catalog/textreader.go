@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // TextReader is the reader (ingest/extract's extractor name) that gave a
@@ -11,6 +12,15 @@ import (
 type TextReader struct {
 	Name    string
 	Version int
+}
+
+// readerOf is the reader of the columns reader and reader_version, nil
+// when the version is NULL (unknown).
+func readerOf(name string, version sql.NullInt64) *TextReader {
+	if !version.Valid {
+		return nil
+	}
+	return &TextReader{Name: name, Version: int(version.Int64)}
 }
 
 // ReadText is one live extracted or indexed document's text as the
@@ -39,9 +49,7 @@ func (s *Store) ReadTexts(ctx context.Context, fn func(ReadText)) error {
 		if err := rows.Scan(&t.ID, &t.SHA256, &name, &version); err != nil {
 			return fmt.Errorf("scan the reader of a text: %w", err)
 		}
-		if version.Valid {
-			t.Reader = &TextReader{Name: name, Version: int(version.Int64)}
-		}
+		t.Reader = readerOf(name, version)
 		fn(t)
 	}
 	if err := rows.Err(); err != nil {
@@ -64,3 +72,99 @@ func (s *Store) RecordTextReader(ctx context.Context, sha string, r TextReader) 
 		return nil
 	})
 }
+
+// ReaderTally is how many live extracted or indexed documents share a
+// text reader (nil: unknown, extracted before the catalog recorded it),
+// whether an older field reader read their fields (FieldsBefore), and
+// whether claims or values found passages in their text (Cited).
+type ReaderTally struct {
+	Reader       *TextReader
+	FieldsBefore bool
+	Cited        bool
+	Documents    int
+}
+
+// tallyReadersSQL is TallyReaders' query, its arguments the fields
+// revision and the statuses extracted and indexed. Migration 024's
+// document_reader holds every column it reads of document.
+const tallyReadersSQL = `SELECT reader, reader_version,
+		CASE WHEN fields_revision < ? THEN 1 ELSE 0 END,
+		CASE WHEN sha256 IN (SELECT sha256 FROM citation WHERE quote_found <> 0
+			UNION SELECT sha256 FROM value WHERE quote_found <> 0) THEN 1 ELSE 0 END,
+		COUNT(*)
+		FROM document WHERE deleted_at IS NULL AND status IN (?, ?)
+		GROUP BY 1, 2, 3, 4`
+
+// TallyReaders counts the live extracted or indexed documents by the
+// reader of their text, whether their fields were read below
+// fieldsRevision, and whether a found citation holds their text (of any
+// document with its bytes, a deleted one's too, as FoundCitations): one
+// aggregate query for the admin page's counts of what newer readers would
+// read again, however large the archive. The tallies come in no order.
+func (s *Store) TallyReaders(ctx context.Context, fieldsRevision int) ([]ReaderTally, error) {
+	rows, err := s.db.QueryContext(ctx, tallyReadersSQL, fieldsRevision, string(StatusExtracted), string(StatusIndexed))
+	if err != nil {
+		return nil, fmt.Errorf("count the documents by the readers of their texts: %w", err)
+	}
+	defer rows.Close()
+	var out []ReaderTally
+	for rows.Next() {
+		var t ReaderTally
+		var name string
+		var version sql.NullInt64
+		var before, cited int
+		if err := rows.Scan(&name, &version, &before, &cited, &t.Documents); err != nil {
+			return nil, fmt.Errorf("scan the documents of a reader: %w", err)
+		}
+		t.Reader = readerOf(name, version)
+		t.FieldsBefore, t.Cited = before != 0, cited != 0
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count the documents by the readers of their texts: %w", err)
+	}
+	return out, nil
+}
+
+// DocumentsToReread calls fn, in change order, for each live indexed
+// document whose text's reader is unknown (r nil: extracted before the
+// catalog recorded it, its text to be loaded to learn it) or one of older
+// (readers of rules older than today's, from TallyReaders): what
+// 重新读取 looks at, without loading the texts today's readers gave.
+func (s *Store) DocumentsToReread(ctx context.Context, older []TextReader, fn func(d *Document, r *TextReader)) error {
+	var q strings.Builder
+	q.WriteString(`SELECT ` + documentColumns + `, reader, reader_version FROM document
+		WHERE deleted_at IS NULL AND status = ? AND (reader_version IS NULL`)
+	args := []any{string(StatusIndexed)}
+	for _, r := range older {
+		q.WriteString(` OR (reader = ? AND reader_version = ?)`)
+		args = append(args, r.Name, r.Version)
+	}
+	q.WriteString(`) ORDER BY seq`)
+	rows, err := s.db.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return fmt.Errorf("list the documents to read again: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		var version sql.NullInt64
+		d, err := scanDocument(withColumns{rows, []any{&name, &version}})
+		if err != nil {
+			return fmt.Errorf("scan a document to read again: %w", err)
+		}
+		fn(d, readerOf(name, version))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list the documents to read again: %w", err)
+	}
+	return nil
+}
+
+// withColumns scans a document row followed by more columns into extra.
+type withColumns struct {
+	rows  *sql.Rows
+	extra []any
+}
+
+func (w withColumns) Scan(dest ...any) error { return w.rows.Scan(append(dest, w.extra...)...) }

@@ -32,6 +32,9 @@ func TestSuggestionsFollowATextReadAnew(t *testing.T) {
 	if err := e.Catalog.RecordTextHash(ctx, d.SHA256, h); err != nil {
 		t.Fatal(err)
 	}
+	if err := e.Catalog.RecordTextReader(ctx, d.SHA256, catalog.TextReader{Name: old.Extractor, Version: old.Version}); err != nil {
+		t.Fatal(err)
+	}
 	codes := func() []string {
 		t.Helper()
 		r, err := e.Documents.Read(ctx, coordA, d.ID, documents.PageAt{}, 5)

@@ -35,6 +35,9 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 		if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
 			t.Fatal(err)
 		}
+		if err := r.cat.RecordTextReader(ctx, d.SHA256, catalog.TextReader{Name: old.Extractor, Version: old.Version}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	claim := &catalog.Claim{City: "330100", Round: 2017, Indicator: "1.1.1", Statement: "已建成学分银行", CreatedBy: "wang",
 		Citations: []catalog.Citation{{DocumentID: cited.ID, SHA256: cited.SHA256, Page: 1, Quote: "Be FE", QuoteFound: true, FoundOnPage: 1}}}
@@ -114,6 +117,9 @@ func TestRereadOutdatedByReader(t *testing.T) {
 		}
 		got.Version = extract.Version // what the rules before the tables' change wrote
 		if _, err := SaveText(ctx, r.blobs, tc.d.SHA256, got); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.cat.RecordTextReader(ctx, tc.d.SHA256, catalog.TextReader{Name: got.Extractor, Version: got.Version}); err != nil {
 			t.Fatal(err)
 		}
 	}

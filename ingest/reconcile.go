@@ -13,6 +13,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
 // Reconcile makes the index follow the catalog: documents the catalog calls
@@ -392,17 +393,33 @@ type KeptText struct {
 // the citation would no longer point at what the reviewer checked. A text
 // that cannot be read is Check's and Repair's business, not this. The
 // reader of a text the catalog had not recorded (extracted before it did)
-// is recorded as its text is loaded, for CountOutdated.
-// progress, when not nil, is told of each original read.
+// is recorded as its text is loaded, for CountOutdated. Only those texts
+// and the ones the catalog says older readers gave are loaded: a text
+// today's reader gave is not (DocumentsToReread).
+// progress, when not nil, is told of each text looked at (an unknown or
+// an older reader's) and then of each original read, one count over both:
+// the total grows by the originals to read once the texts are looked at.
 func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
+	older, err := s.olderReaders(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	bySHA := map[string][]*catalog.Document{}
 	var order []string
-	err = s.cat.DocumentsWithStatus(ctx, func(d *catalog.Document) {
+	unknown := map[string]bool{} // texts whose reader the catalog lacks: recorded as they are loaded
+	// Documents the catalog says an older reader read: when their stored
+	// text is already the current reader's (re-read by a run that could
+	// not send them back to stored, an extracted document's pipeline job
+	// then indexing its old text), they are sent back now.
+	stale := map[string]bool{}
+	err = s.cat.DocumentsToReread(ctx, older, func(d *catalog.Document, r *catalog.TextReader) {
 		if _, seen := bySHA[d.SHA256]; !seen {
 			order = append(order, d.SHA256)
 		}
 		bySHA[d.SHA256] = append(bySHA[d.SHA256], d)
-	}, catalog.StatusIndexed)
+		unknown[d.SHA256] = unknown[d.SHA256] || r == nil
+		stale[d.ID] = r != nil
+	})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -410,23 +427,11 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 	if err != nil {
 		return nil, nil, err
 	}
-	unknown := map[string]bool{} // texts whose reader the catalog lacks: recorded as they are loaded
-	// Documents the catalog says an older reader read: when their stored
-	// text is already the current reader's (re-read by a run that could
-	// not send them back to stored, an extracted document's pipeline job
-	// then indexing its old text), they are sent back now.
-	stale := map[string]bool{}
-	err = s.cat.ReadTexts(ctx, func(t catalog.ReadText) {
-		unknown[t.SHA256] = unknown[t.SHA256] || t.Reader == nil
-		if t.Reader != nil && t.Reader.Version < extract.VersionOf(t.Reader.Name) {
-			stale[t.ID] = true
-		}
-	})
-	if err != nil {
-		return nil, nil, err
-	}
 	var outdated []string
-	for _, sha := range order {
+	for i, sha := range order {
+		if progress != nil && i > 0 {
+			progress(i, len(order))
+		}
 		t, err := LoadText(ctx, s.blobs, sha)
 		if storeDown(ctx, err) {
 			return nil, nil, err
@@ -461,6 +466,10 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 		}
 		outdated = append(outdated, sha)
 	}
+	looked := len(order)
+	if progress != nil && looked > 0 {
+		progress(looked, looked+len(outdated))
+	}
 	for i, sha := range outdated {
 		docs := bySHA[sha]
 		t, err := s.extractOriginal(ctx, docs[0], true)
@@ -485,7 +494,7 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 					kept = append(kept, KeptText{Document: d, Cited: n})
 				}
 				if progress != nil {
-					progress(i+1, len(outdated))
+					progress(looked+i+1, looked+len(outdated))
 				}
 				continue
 			}
@@ -507,10 +516,27 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 			queued = append(queued, moved...)
 		}
 		if progress != nil {
-			progress(i+1, len(outdated))
+			progress(looked+i+1, looked+len(outdated))
 		}
 	}
 	return queued, kept, nil
+}
+
+// olderReaders are the readers, and versions of their rules, that gave
+// some extracted or indexed document's text and that today's have
+// replaced, from the catalog's tally.
+func (s *Service) olderReaders(ctx context.Context) ([]catalog.TextReader, error) {
+	tallies, err := s.cat.TallyReaders(ctx, fields.Revision)
+	if err != nil {
+		return nil, err
+	}
+	var older []catalog.TextReader
+	for _, t := range tallies {
+		if r := t.Reader; r != nil && r.Version < extract.VersionOf(r.Name) && !slices.Contains(older, *r) {
+			older = append(older, *r)
+		}
+	}
+	return older, nil
 }
 
 // sendBack moves the documents ids that are still indexed back to

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/lcmonitor/evidence/blob"
@@ -119,10 +118,7 @@ func TestRereadKeepsATextCitedWhileItRuns(t *testing.T) {
 	d := submitText(t, svc, "学分银行.txt", "杭州市学分银行累计存入学分三万余条。").Document
 	waitFor(t, done, 1)
 	svc.Close()
-	old := &StoredText{Extractor: "txt", Version: extract.VersionOf("txt") - 1, Pages: []string{"x 8 «es 7 a | Be FE"}}
-	if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
-		t.Fatal(err)
-	}
+	old := readByAnOlderReader(t, r, d.SHA256)
 	blobs := &citeOnRead{Store: r.blobs, key: catalog.OriginalKey(d.SHA256), cite: func() {
 		claim := &catalog.Claim{City: "330100", Round: 2017, Indicator: "1.1.1", Statement: "已建成学分银行", CreatedBy: "wang",
 			Citations: []catalog.Citation{{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: "Be FE", QuoteFound: true, FoundOnPage: 1}}}
@@ -148,17 +144,15 @@ func TestRereadKeepsATextCitedWhileItRuns(t *testing.T) {
 	}
 }
 
-// holdKey is a blob store whose Gets of key after the first (the text
-// phase's load) wait until release closes.
+// holdKey is a blob store whose Gets of key wait until release closes.
 type holdKey struct {
 	blob.Store
 	key     string
 	release chan struct{}
-	gets    atomic.Int32
 }
 
 func (h *holdKey) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	if key == h.key && h.gets.Add(1) > 1 {
+	if key == h.key {
 		select {
 		case <-h.release:
 		case <-ctx.Done():
@@ -205,7 +199,8 @@ func TestRereadQueuesTextsBeforeFields(t *testing.T) {
 	if err := svc.StartReread(&catalog.User{Username: "admin", Role: catalog.RoleAdmin}); err != nil {
 		t.Fatal(err)
 	}
-	// f's text is held: the run cannot end before d is indexed anew.
+	// f's text is held (the text phase does not load it: today's reader
+	// gave it): the run cannot end before d is indexed anew.
 	if got := waitFor(t, done, 1)[d.ID]; got == nil || got.Status != catalog.StatusIndexed {
 		t.Fatalf("finished: %+v; want %s indexed anew", got, d.ID)
 	}

@@ -26,34 +26,30 @@ type OutdatedCount struct {
 
 // CountOutdated counts the documents RereadOutdated and RereadFields would
 // read again, as the admin page shows them. A text a claim or a value
-// cites is not counted: RereadOutdated keeps it.
+// cites is not counted: RereadOutdated keeps it. One aggregate query
+// (catalog.TallyReaders), however many documents the archive holds.
 func (s *Service) CountOutdated(ctx context.Context) (OutdatedCount, error) {
-	cited, err := s.cat.FoundCitations(ctx)
+	tallies, err := s.cat.TallyReaders(ctx, fields.Revision)
 	if err != nil {
 		return OutdatedCount{}, err
 	}
 	var c OutdatedCount
-	either := map[string]bool{}
-	err = s.cat.ReadTexts(ctx, func(t catalog.ReadText) {
+	for _, t := range tallies {
+		text := false
 		switch {
 		case t.Reader == nil:
-			c.Unknown++
-		case t.Reader.Version < extract.VersionOf(t.Reader.Name) && cited[t.SHA256] == 0:
-			c.Texts++
-			either[t.ID] = true
+			c.Unknown += t.Documents
+		case t.Reader.Version < extract.VersionOf(t.Reader.Name) && !t.Cited:
+			c.Texts += t.Documents
+			text = true
 		}
-	})
-	if err != nil {
-		return OutdatedCount{}, err
+		if t.FieldsBefore {
+			c.Fields += t.Documents
+		}
+		if text || t.FieldsBefore {
+			c.Documents += t.Documents
+		}
 	}
-	err = s.cat.DocumentsWithFieldsBefore(ctx, fields.Revision, func(d *catalog.Document) {
-		c.Fields++
-		either[d.ID] = true
-	})
-	if err != nil {
-		return OutdatedCount{}, err
-	}
-	c.Documents = len(either)
 	return c, nil
 }
 

@@ -51,6 +51,14 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 	if err != nil {
 		return nil, 0, err
 	}
+	ids := make([]string, len(list))
+	for i, c := range list {
+		ids[i] = c.ID
+	}
+	verdicts, err := s.cat.CarriedVerdicts(ctx, ids) // one query for the page, not three an item
+	if err != nil {
+		return nil, 0, fmt.Errorf("last round's verdicts on what was carried into %s's round %d: %w", city, round, err)
+	}
 	out := make([]CarriedItem, 0, len(list))
 	for _, c := range list {
 		it, err := s.describe(ctx, c)
@@ -60,9 +68,8 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 		if err != nil {
 			return nil, 0, err
 		}
-		if it.Verdict, it.Reason, err = s.lastVerdict(ctx, c); err != nil {
-			return nil, 0, err
-		}
+		v := verdicts[c.ID]
+		it.Verdict, it.Reason = v.Status, strings.TrimSpace(v.Comment)
 		if c.State == catalog.CarryToConfirm {
 			out = append([]CarriedItem{it}, out...)
 		} else {
@@ -111,42 +118,12 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 
 // lastVerdict is the review status of a carried claim's or value's source
 // in the round it came from (or, if nobody reviewed that copy, of the
-// latest reviewed one it was carried from), with the comment of the review
-// that gave it; "" for a link or a source deleted since.
-func (s *Service) lastVerdict(ctx context.Context, c catalog.Carryover) (catalog.ClaimStatus, string, error) {
-	var status catalog.ClaimStatus
-	var reviews map[string][]catalog.Review
-	// A copy carried on unreviewed passes its source's verdict along.
-	source, err := s.cat.ReviewedSource(ctx, c.Kind, c.SourceID)
+// latest reviewed one it was carried from); "" for a link or a source
+// deleted since.
+func (s *Service) lastVerdict(ctx context.Context, c catalog.Carryover) (catalog.ClaimStatus, error) {
+	verdicts, err := s.cat.CarriedVerdicts(ctx, []string{c.ID})
 	if err != nil {
-		return "", "", err
+		return "", fmt.Errorf("last round's verdict on %s: %w", c.SourceID, err)
 	}
-	c.SourceID = source
-	switch c.Kind {
-	case catalog.CarryClaim:
-		var cl *catalog.Claim
-		if cl, err = s.cat.Claim(ctx, c.SourceID); err == nil {
-			status = cl.Status
-			reviews, err = s.cat.ReviewsOf(ctx, []string{c.SourceID})
-		}
-	case catalog.CarryValue:
-		var v *catalog.Value
-		if v, err = s.cat.Value(ctx, c.SourceID); err == nil {
-			status = v.Status
-			reviews, err = s.cat.ValueReviewsOf(ctx, []string{c.SourceID})
-		}
-	default:
-		return "", "", nil
-	}
-	if catalog.ErrorCode(err) == catalog.ENOTFOUND {
-		return "", "", nil
-	}
-	if err != nil {
-		return "", "", fmt.Errorf("last round's verdict on %s: %w", c.SourceID, err)
-	}
-	list := reviews[c.SourceID]
-	if n := len(list); n > 0 && status != catalog.ClaimPending && list[n-1].Verdict == status {
-		return status, strings.TrimSpace(list[n-1].Comment), nil
-	}
-	return status, "", nil
+	return verdicts[c.ID].Status, nil
 }

@@ -83,7 +83,7 @@ func (s *Service) DecideChecked(ctx context.Context, u *catalog.User, id, action
 		return nil, catalog.Errorf(catalog.EINVALID, "只有本轮不用的关联才能重新计入本轮;这一项请用 confirm(确认沿用)或 drop(本轮不再使用)")
 	}
 	if (action == "confirm" || action == "restore") && !checked && c.State == catalog.CarryToConfirm {
-		verdict, _, err := s.lastVerdict(ctx, *c)
+		verdict, err := s.lastVerdict(ctx, *c)
 		if err != nil {
 			return nil, err
 		}

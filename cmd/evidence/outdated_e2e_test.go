@@ -52,7 +52,8 @@ func TestRepairOutdatedReadsOlderTextsAgain(t *testing.T) {
 }
 
 // setOldText stores text as what an older version of the readers made of
-// the original sha, with its hash recorded, as such an archive has it.
+// the original sha, with its hash and reader recorded, as such an archive
+// has it.
 func setOldText(t *testing.T, data, sha, text string) {
 	t.Helper()
 	ctx := context.Background()
@@ -65,11 +66,15 @@ func setOldText(t *testing.T, data, sha, text string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := ingest.SaveText(ctx, blobs, sha, &ingest.StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{text}})
+	old := &ingest.StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{text}}
+	h, err := ingest.SaveText(ctx, blobs, sha, old)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := cat.RecordTextHash(ctx, sha, h); err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: old.Extractor, Version: old.Version}); err != nil {
 		t.Fatal(err)
 	}
 }
