@@ -227,15 +227,7 @@ func colon(l Lang) string {
 }
 
 // duplicateLabel says that a file sent is the stored document d's file,
-// named as it is stored; sent for another round than d's (usedInRound),
-// also d's round, or that it has none, and the round its indicators now
-// count in.
+// in the words the API sends the upload page (ingest.DuplicateLabel).
 func duplicateLabel(l Lang, d *catalog.Document, usedInRound int) string {
-	switch {
-	case usedInRound != 0 && d.Round != "":
-		return trf(l, "upload.used_in_round", d.Filename, d.Round, usedInRound)
-	case usedInRound != 0:
-		return trf(l, "upload.used_in_round_none", d.Filename, usedInRound)
-	}
-	return trf(l, "upload.duplicate_of", d.Filename)
+	return ingest.DuplicateLabel(d, usedInRound, l == English)
 }
