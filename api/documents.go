@@ -63,6 +63,11 @@ type documentJSON struct {
 	UploadedAs        string `json:"uploaded_as,omitempty"`
 	DuplicateNotice   string `json:"duplicate_notice,omitempty"`
 	DuplicateNoticeEn string `json:"duplicate_notice_en,omitempty"`
+	// DuplicateLabel (DuplicateLabelEn in English): the same as a line of
+	// its own, without the name sent, which the upload page's row shows
+	// beside the file sent (ingest.DuplicateLabel).
+	DuplicateLabel   string `json:"duplicate_label,omitempty"`
+	DuplicateLabelEn string `json:"duplicate_label_en,omitempty"`
 	// JoinedPhotos: in an upload's answer, the document is this many
 	// photos joined into one PDF, a page each (join_photos=1).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
@@ -390,6 +395,8 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj.UploadedAs = o.Filename
 		if dup {
 			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound)
+			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, false)
+			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, true)
 		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
@@ -422,25 +429,14 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 // page: a renamed copy answered with the stored name alone left the
 // uploader wondering what became of theirs. Uploaded for another round
 // (usedInRound), it says in which round d is, or that it is of none, and
-// where the indicators linked now count. It is a notice, not an error,
-// worded as the upload page and 我的任务 word it (web's upload.duplicate_of
-// and upload.used_in_round): a Chinese and an English sentence naming the
-// files as they are written (%q would escape a quote or a backslash in a
-// name).
+// where the indicators linked now count. It is a notice, not an error, in
+// the words the upload page and 我的任务 use (ingest.DuplicateWords): a
+// Chinese and an English sentence naming the files as they are written
+// (%q would escape a quote or a backslash in a name).
 func duplicateNotice(sent string, d *catalog.Document, usedInRound int) (zh, en string) {
-	roundZh, roundEn, countsZh, countsEn := "", "", "", ""
-	if usedInRound != 0 {
-		roundZh, roundEn = "\uFF0C未归入轮次", ", of no round"
-		if d.Round != "" {
-			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s 年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
-		}
-		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %d 年度", usedInRound)
-		countsEn = fmt.Sprintf("; the indicators linked now count in round %d", usedInRound)
-	}
-	zh = fmt.Sprintf("上传的“%s”是重复文件\uFF1A与已保存的“%s”是同一文件\uFF08内容完全相同%s\uFF09\uFF0C未重复保存%s\uFF1B已保存的文档\uFF1A《%s》\uFF0C/documents/%s",
-		sent, d.Filename, roundZh, countsZh, d.Title, d.ID)
-	en = fmt.Sprintf("“%s” sent is a duplicate: the same file as the stored “%s” (exactly the same content%s), not stored twice%s; the stored document: “%s”, /documents/%s",
-		sent, d.Filename, roundEn, countsEn, d.Title, d.ID)
+	w := ingest.DuplicateWords(d, usedInRound)
+	zh = fmt.Sprintf("上传的“%s”是重复文件\uFF1A%s\uFF1B已保存的文档\uFF1A《%s》\uFF0C/documents/%s", sent, w.Chinese, d.Title, d.ID)
+	en = fmt.Sprintf("“%s” sent is a duplicate: %s; the stored document: “%s”, /documents/%s", sent, w.English, d.Title, d.ID)
 	return zh, en
 }
 

@@ -43,7 +43,8 @@ func TestDuplicateAnswerNamesTheFileSent(t *testing.T) {
 // TestDuplicateForAnotherRoundNamesTheStoredDocument: last round's file
 // sent again, renamed, for this round is answered as a plain duplicate
 // is — the stored file, its document's title and page — and says where
-// the indicators linked now count (the answer named no stored file).
+// the indicators linked now count (the answer named no stored file), in
+// both languages as a line of its own for the upload page's row.
 func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 	e := newEnv(t)
 	const text = "杭州市终身学习卡发放情况:2017年全市发放终身学习卡12万张。"
@@ -72,6 +73,16 @@ func TestDuplicateForAnotherRoundNamesTheStoredDocument(t *testing.T) {
 	for _, want := range []string{"“终身学习卡.txt”", "“" + title + "”", "/documents/" + id, "round 2017", "count in round 2018"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("duplicate_notice_en %q: want %q in it", en, want)
+		}
+	}
+	// The upload page's row shows the server's words, in the page's
+	// language: it kept a copy of its own.
+	for field, want := range map[string]string{
+		"duplicate_label":    "重复文件\uFF1A与已保存的“终身学习卡.txt”是同一文件\uFF08内容完全相同\uFF0C属于 2017 年度\uFF09\uFF0C未重复保存\uFF1B本次关联的指标计入 2018 年度",
+		"duplicate_label_en": "Duplicate: the same file as the stored “终身学习卡.txt” (exactly the same content, of round 2017), not stored twice; the indicators linked now count in round 2018",
+	} {
+		if doc[field] != want {
+			t.Errorf("%s %q, want %q", field, doc[field], want)
 		}
 	}
 }

@@ -145,7 +145,7 @@ func TestCorrectingARoundsKeptEnglishName(t *testing.T) {
 		}
 	}
 	stale := map[string]any{"name_en": "Credit banks", "was_name_en": "Credit bank"}
-	if resp, body := e.do(e.request("PATCH", path, stale), "admin"); resp.StatusCode != 409 || !strings.Contains(fmt.Sprint(body["error"]), "英文名称已被他人改为“Credit bank system”") {
+	if resp, body := e.do(e.request("PATCH", path, stale), "admin"); resp.StatusCode != 409 || !strings.Contains(fmt.Sprint(body["error"]), "英文名称在你打开页面后已被他人由“Credit bank”改为“Credit bank system”，与你填写的“Credit banks”冲突") {
 		t.Errorf("PATCH from a stale read: %d %v, want 409 saying who changed it since", resp.StatusCode, body)
 	}
 }

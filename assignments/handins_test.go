@@ -120,3 +120,30 @@ func TestTaskShowsFirstWhoHandedItIn(t *testing.T) {
 		t.Fatalf("tasks %v not listed", want)
 	}
 }
+
+// TestEachTaskShowsItsOwnHandIn: jiaoyu hands in one file for task 2.3.1
+// as 学分银行实施方案.txt and the same bytes for 3.1.1 as 终身学习账户说明.txt:
+// one document, and each task shows the hand-in made for it, under the
+// name it was uploaded as (3.1.1 showed 学分银行实施方案.txt, the first
+// task's).
+func TestEachTaskShowsItsOwnHandIn(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	a := imported(t, s)
+	const text = "杭州市学分银行建设实施方案:建立市民终身学习账户,推进学习成果认证。"
+	d := handIn(t, e, jiaoyu, a["2.3.1"].ID, "学分银行实施方案.txt", text)
+	if again := handIn(t, e, jiaoyu, a["3.1.1"].ID, "终身学习账户说明.txt", text); again.ID != d.ID {
+		t.Fatalf("the same bytes handed in again became document %s, want %s", again.ID, d.ID)
+	}
+	want := map[string]string{"2.3.1": "学分银行实施方案.txt", "3.1.1": "终身学习账户说明.txt"}
+	for code, name := range want {
+		task, err := s.Get(ctx, jiaoyu, a[code].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		subs := task.Submissions[d.ID]
+		if len(subs) != 1 || subs[0].Filename != name || subs[0].User != "jiaoyu" || subs[0].Assignment != a[code].ID {
+			t.Errorf("task %s shows hand-ins %+v, want jiaoyu's %s alone", code, subs, name)
+		}
+	}
+}

@@ -244,12 +244,14 @@ func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNam
 }
 
 // handIns keeps, of the submissions of a document handed in for a, those
-// made for a: by the user who handed it in, or by someone of a's
-// department; not the same bytes uploaded elsewhere (a coordinator on the
-// upload page, another department for its own task). Each submitter is
-// named once, the one who handed it in for a first: a colleague who sent
-// the same bytes earlier, for another of the department's tasks, is not
-// the hand-in a task shows first.
+// made for a, each submitter once: the same bytes handed in for two tasks
+// are one document, and each task shows its own hand-in (the name it was
+// uploaded under, who, when), not the other task's. Submissions recorded
+// without their task (before it was recorded, and not told by migration
+// 023) are told as they were before: by the user who handed it in for a,
+// first, or by someone of a's department; never the same bytes uploaded
+// elsewhere (a coordinator on the upload page, another department for its
+// own task).
 func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catalog.Submission {
 	var out []catalog.Submission
 	seen := map[[2]string]bool{}
@@ -259,14 +261,22 @@ func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catal
 			out = append(out, sub)
 		}
 	}
+	for _, sub := range subs {
+		if sub.Assignment == a.ID {
+			keep(sub)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	by := a.HandedInBy[id]
 	for _, sub := range subs {
-		if sub.User == by {
+		if sub.Assignment == "" && sub.User == by {
 			keep(sub)
 		}
 	}
 	for _, sub := range subs {
-		if sub.User != by && sub.Department != "" && sub.Department == a.Department {
+		if sub.Assignment == "" && sub.User != by && sub.Department != "" && sub.Department == a.Department {
 			keep(sub)
 		}
 	}

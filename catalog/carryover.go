@@ -387,12 +387,26 @@ func dropCarried(ctx context.Context, tx *sql.Tx, kind CarryKind, object string)
 	return nil
 }
 
-// markCarryUpdated records, inside tx, that a carried object waiting for
-// re-confirmation was changed by its coordinator instead.
+// markCarryUpdated records, inside tx, that a carried claim or value was
+// changed in its new round by by: one waiting for re-confirmation, or one
+// confirmed as it was (which it no longer is: the round has its own
+// since, and a verdict of the round it came from no longer follows it),
+// is updated. A dropped one has no object left to change.
 func (s *Store) markCarryUpdated(ctx context.Context, tx *sql.Tx, kind CarryKind, object, by string) error {
-	_, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ? WHERE kind = ? AND object_id = ? AND state = ?`,
-		CarryUpdated, by, formatTime(s.now()), kind, object, CarryToConfirm)
-	return err
+	return s.moveCarried(ctx, tx, kind, object, CarryUpdated, by, CarryToConfirm, CarryConfirmed)
+}
+
+// moveCarried moves, inside tx, the carry-over of object (of kind) from
+// one of the states from to state, decided by by now; an object not
+// carried, or in another state, is left alone.
+func (s *Store) moveCarried(ctx context.Context, tx *sql.Tx, kind CarryKind, object string, state CarryState, by string, from ...CarryState) error {
+	args := []any{state, by, formatTime(s.now()), kind, object}
+	for _, f := range from {
+		args = append(args, f)
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ?, decided_by = ?, decided_at = ? WHERE kind = ? AND object_id = ?
+		AND state IN (?`+strings.Repeat(", ?", len(from)-1)+`)`, args...)
+	return wrapErr(err, "mark carried %s %s %s", kind, object, state)
 }
 
 // ofDocumentRound is the SQL condition under which link l of document d

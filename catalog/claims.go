@@ -210,7 +210,8 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 }
 
 // WithdrawClaim marks a claim withdrawn, with an audit event
-// claim.withdraw; a verified or already withdrawn claim is ECONFLICT
+// claim.withdraw, and a carry-over of it dropped from its round; a
+// verified or already withdrawn claim is ECONFLICT
 // (checked in the update itself, so a verdict given meanwhile wins).
 func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Claim, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -235,6 +236,12 @@ func (s *Store) WithdrawClaim(ctx context.Context, id, by, reason string) (*Clai
 			default:
 				return Errorf(ECONFLICT, "这条定性描述已审核属实,不能撤回")
 			}
+		}
+		// A claim carried over and withdrawn in its new round is not used
+		// there: 本轮不再使用 on the carry-over page, not 待确认 with a
+		// button to confirm it.
+		if err := s.moveCarried(ctx, tx, CarryClaim, id, CarryDropped, by, CarryToConfirm, CarryConfirmed, CarryUpdated); err != nil {
+			return err
 		}
 		detail := map[string]any{}
 		if reason != "" {

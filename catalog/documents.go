@@ -87,8 +87,8 @@ func nullIfEmpty(s string) any {
 }
 
 func insertSubmission(ctx context.Context, tx *sql.Tx, sub Submission) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at) VALUES (?, ?, ?, ?, ?)`,
-		sub.DocumentID, sub.User, sub.Department, sub.Filename, formatTime(sub.At))
+	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id)
+		VALUES (?, ?, ?, ?, ?, ?)`, sub.DocumentID, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment))
 	if err != nil {
 		return fmt.Errorf("insert submission for %s: %w", sub.DocumentID, err)
 	}
@@ -106,29 +106,18 @@ func (s *Store) AddSubmission(ctx context.Context, sub Submission) error {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{At: sub.At, User: sub.User, Action: "document.duplicate",
-			Object: sub.DocumentID, Detail: map[string]any{"filename": sub.Filename, "department": sub.Department}})
+			Object: sub.DocumentID, Detail: map[string]any{"filename": sub.Filename, "department": sub.Department,
+				"assignment": sub.Assignment}})
 	})
 }
 
 // Submissions returns who submitted a document's bytes, oldest first.
 func (s *Store) Submissions(ctx context.Context, documentID string) ([]Submission, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, username, department, filename, at FROM submission
-		WHERE document_id = ? ORDER BY at`, documentID)
+	subs, err := s.SubmissionsOf(ctx, []string{documentID})
 	if err != nil {
-		return nil, fmt.Errorf("query submissions: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []Submission
-	for rows.Next() {
-		var sub Submission
-		var at string
-		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at); err != nil {
-			return nil, err
-		}
-		sub.At = parseTime(at)
-		out = append(out, sub)
-	}
-	return out, rows.Err()
+	return subs[documentID], nil
 }
 
 // SubmissionsOf returns who submitted each of the documents, oldest
@@ -143,7 +132,7 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, username, department, filename, at FROM submission
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, username, department, filename, at, assignment_id FROM submission
 		WHERE document_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY at`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query submissions: %w", err)
@@ -152,10 +141,11 @@ func (s *Store) SubmissionsOf(ctx context.Context, ids []string) (map[string][]S
 	for rows.Next() {
 		var sub Submission
 		var at string
-		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at); err != nil {
+		var task sql.NullString
+		if err := rows.Scan(&sub.DocumentID, &sub.User, &sub.Department, &sub.Filename, &at, &task); err != nil {
 			return nil, err
 		}
-		sub.At = parseTime(at)
+		sub.At, sub.Assignment = parseTime(at), task.String
 		out[sub.DocumentID] = append(out[sub.DocumentID], sub)
 	}
 	return out, rows.Err()

@@ -48,12 +48,15 @@ var englishMessages = map[string]string{
 	"监测轮次应为年份(如 2017),收到“%s”":                      "The monitoring round should be a year (such as 2017), not “%s”",
 	"请填写要改正的指标名称(中文名称或英文名称)":                       "Enter the indicator name to correct (the Chinese name or the English name)",
 	"%d 年度的指标 %s 的英文名称已是“%s”;同一轮次的两个指标不能同名,请换一个名称": "In round %d, indicator %s's English name is already “%s”; two indicators of one round cannot share a name, choose another",
-	"%d 年度指标 %s 的名称已被他人改为“%s”;仍要改为你填写的名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改":     "In round %d, someone else has changed indicator %s's name to “%s” since; to put your name in its place, tick the box below and press Correct again, or else reload the page and correct it again",
-	"%d 年度指标 %s 的英文名称已被他人改为“%s”;仍要改为你填写的英文名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改": "In round %d, someone else has changed indicator %s's English name to “%s” since; to put your English name in its place, tick the box below and press Correct again, or else reload the page and correct it again",
-	"指标名称太长(%d 个字符);最多 %d 个字符":                          "The indicator's name is too long (%d {character|characters}); at most %d {character|characters}",
-	"英文名称太长(%d 个字符);最多 %d 个字符":                          "The English name is too long (%d {character|characters}); at most %d {character|characters}",
-	"指标名称不能为空;请填写该轮次应有的名称":                              "The indicator's name cannot be empty; enter the name the round should have",
-	"%d 年度的指标体系中没有编码为 %s 的指标":                           "Round %d's framework has no indicator with the code %s",
+	"指标名称太长(%d 个字符);最多 %d 个字符":                     "The indicator's name is too long (%d {character|characters}); at most %d {character|characters}",
+	"英文名称太长(%d 个字符);最多 %d 个字符":                     "The English name is too long (%d {character|characters}); at most %d {character|characters}",
+	"指标名称不能为空;请填写该轮次应有的名称":                         "The indicator's name cannot be empty; enter the name the round should have",
+	"%d 年度的指标体系中没有编码为 %s 的指标":                      "Round %d's framework has no indicator with the code %s",
+
+	// A round's kept name changed by someone else since it was shown (CorrectRoundNames).
+	"%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”;你没有改动它,所以未作修改,刷新页面即可看到新的%s;要改回“%s”,请确认覆盖他人的修改后再提交":              "In round %d, someone else changed indicator %s's %s from “%s” to “%s” after you opened the page; you had not changed it, so nothing was changed: reload the page to see the new %s; to put “%s” back, confirm that you replace their change and send it again",
+	"%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”,与你填写的“%s”冲突,未作修改;要保留他人的%s,无需再提交,刷新页面即可;仍要改为“%s”,请确认覆盖他人的修改后再提交": "In round %d, someone else changed indicator %s's %s from “%s” to “%s” after you opened the page, which conflicts with your “%s”: nothing was changed; to keep their %s, there is nothing to send, reload the page; to make it “%s” all the same, confirm that you replace their change and send it again",
+
 	"%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称":           "In round %d, indicator %s is already named “%s”; two indicators of one round cannot share a name, choose another",
 	"%d 年度是当前轮次,其指标名称随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入":  "Round %d is the current round: its indicator names follow the current framework and cannot be changed here; correct the framework file and import it again",
 	"%d 年度没有保存自己的指标名称,随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入": "Round %d keeps no indicator names of its own: they follow the current framework and cannot be changed here; correct the framework file and import it again",

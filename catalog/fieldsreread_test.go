@@ -160,6 +160,9 @@ func testMigrationCountsEarlierEditsAsAPersons(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoSubmissionAssignment(ctx, tx); err != nil { // 023
+			return err
+		}
 		if err := undoTextReader(ctx, tx); err != nil {
 			return err
 		}

@@ -247,16 +247,29 @@ func (s *Store) CorrectRoundNames(ctx context.Context, round int, code string, e
 // now are compared cleaned as the edit's are (SameName), so that a name
 // stored with an invisible character (imported before imports dropped
 // them) is not taken for one changed since. A name already made what the
-// edit asks is no conflict.
+// edit asks is no conflict. The refusal says what conflicts (the name
+// shown, the name now, the name sent) and what the corrector can do:
+// keep the other's name (nothing to send), or confirm theirs over it.
 func changedSince(c *NameCorrection, edit RoundNameEdit) error {
-	stale := func(was, to *string, now string) bool {
-		return to != nil && was != nil && !SameName(*was, now) && !SameName(*to, now)
-	}
-	if stale(edit.WasName, edit.Name, c.Old) {
-		return FieldErrorf("name", ECONFLICT, "%d 年度指标 %s 的名称已被他人改为“%s”;仍要改为你填写的名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改", c.Round, c.Code, c.Old)
-	}
-	if stale(edit.WasNameEN, edit.NameEN, c.OldEN) {
-		return FieldErrorf("name_en", ECONFLICT, "%d 年度指标 %s 的英文名称已被他人改为“%s”;仍要改为你填写的英文名称,请勾选下面的确认框后再点“改正”,否则请刷新页面后再改", c.Round, c.Code, c.OldEN)
+	for _, f := range []struct {
+		field   string
+		words   Words
+		was, to *string
+		now     string
+	}{
+		{"name", Words{Chinese: "名称", English: "name"}, edit.WasName, edit.Name, c.Old},
+		{"name_en", Words{Chinese: "英文名称", English: "English name"}, edit.WasNameEN, edit.NameEN, c.OldEN},
+	} {
+		if f.to == nil || f.was == nil || SameName(*f.was, f.now) || SameName(*f.to, f.now) {
+			continue
+		}
+		if SameName(*f.to, *f.was) {
+			// Sent as shown: the corrector changed the other name, or none.
+			return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”;你没有改动它,所以未作修改,刷新页面即可看到新的%s;要改回“%s”,请确认覆盖他人的修改后再提交",
+				c.Round, c.Code, f.words, *f.was, f.now, f.words, *f.was)
+		}
+		return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”,与你填写的“%s”冲突,未作修改;要保留他人的%s,无需再提交,刷新页面即可;仍要改为“%s”,请确认覆盖他人的修改后再提交",
+			c.Round, c.Code, f.words, *f.was, f.now, *f.to, f.words, *f.to)
 	}
 	return nil
 }

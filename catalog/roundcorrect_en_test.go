@@ -80,7 +80,10 @@ func testCorrectingAKeptEnglishName(t *testing.T, s *Store) {
 // corrects the Chinese name. A, whose page still shows the old names,
 // corrects only the English name: B's Chinese name stays. A then sends a
 // Chinese name over the one B changed: refused (ECONFLICT) rather than
-// silently undoing B's. Names over 200 characters are refused, and an
+// silently undoing B's, saying in both languages what conflicts and what
+// A can do, and so is the Chinese name A was shown sent back unedited
+// (nothing to send, or confirm to put it back). Names over 200
+// characters are refused, and an
 // English name another indicator has in any letter case (É and é alike).
 func TestAStaleCorrectionIsRefused(t *testing.T) { forEachStore(t, testAStaleCorrectionIsRefused) }
 
@@ -108,8 +111,9 @@ func testAStaleCorrectionIsRefused(t *testing.T, s *Store) {
 		want string
 		says string
 	}{
-		{"Chinese over B's", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, ECONFLICT, "已被他人改为“社区教育覆盖率”"},
-		{"English over A's", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &shownEN}, ECONFLICT, "英文名称已被他人改为“Coverage”"},
+		{"Chinese over B's", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, ECONFLICT, "2018 年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”，与你填写的“社区教育普及率”冲突，未作修改；要保留他人的名称，无需再提交，刷新页面即可；仍要改为“社区教育普及率”，请确认覆盖他人的修改后再提交"},
+		{"the Chinese name sent as shown", RoundNameEdit{Name: &shown, WasName: &shown}, ECONFLICT, "2018 年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”；你没有改动它，所以未作修改，刷新页面即可看到新的名称；要改回“指标 1.1.1”，请确认覆盖他人的修改后再提交"},
+		{"English over A's", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &shownEN}, ECONFLICT, "英文名称在你打开页面后已被他人由“”改为“Coverage”"},
 		{"English of 1.1.2 in other letter case", RoundNameEdit{NameEN: p("ÉDUCATION")}, ECONFLICT, "1.1.2 的英文名称已是“ÉDUCATION”"},
 		{"Chinese too long", RoundNameEdit{Name: p(strings.Repeat("名", 201))}, EINVALID, "指标名称太长"},
 		{"English too long", RoundNameEdit{NameEN: p(strings.Repeat("a", 201))}, EINVALID, "英文名称太长"},
@@ -118,6 +122,11 @@ func testAStaleCorrectionIsRefused(t *testing.T, s *Store) {
 		if ErrorCode(err) != tt.want || !strings.Contains(ErrorMessage(err), tt.says) {
 			t.Errorf("%s: %v, want %s saying %q", tt.name, err, tt.want, tt.says)
 		}
+	}
+	// In English, the conflict says the same: what conflicts, what to do.
+	_, err = s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, "a")
+	if got, want := MessageIn(err, true), "In round 2018, someone else changed indicator 1.1.1's name from “指标 1.1.1” to “社区教育覆盖率” after you opened the page, which conflicts with your “社区教育普及率”: nothing was changed; to keep their name, there is nothing to send, reload the page; to make it “社区教育普及率” all the same, confirm that you replace their change and send it again"; got != want {
+		t.Errorf("the conflict in English:\n%q, want\n%q", got, want)
 	}
 	if c, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{Name: p("社区教育覆盖率"), WasName: &shown}, "a"); err != nil || c.Changed() {
 		t.Errorf("the name B already gave, from a stale page: %+v %v, want no conflict and no change", c, err)

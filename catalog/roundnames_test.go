@@ -30,8 +30,11 @@ func testMigrationKeepsPastRoundsNames(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := len(files) - 4 // 020, then 021, 022 and 024
+	before := len(files) - 5 // 020, then 021, 022, 023 and 024
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoSubmissionAssignment(ctx, tx); err != nil { // 023
+			return err
+		}
 		if err := undoTextReader(ctx, tx); err != nil {
 			return err
 		}

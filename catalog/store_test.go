@@ -172,6 +172,9 @@ func testMigrationKeepsEarlierFailuresInChinese(t *testing.T, s *Store) {
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE document DROP COLUMN error_en`); err != nil {
 			return err
 		}
+		if err := undoSubmissionAssignment(ctx, tx); err != nil { // 023
+			return err
+		}
 		if err := undoTextReader(ctx, tx); err != nil { // 022
 			return err
 		}
@@ -181,7 +184,7 @@ func testMigrationKeepsEarlierFailuresInChinese(t *testing.T, s *Store) {
 		if _, err := tx.ExecContext(ctx, `DROP TABLE login_turn`); err != nil { // 017
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `ALTER TABLE value DROP COLUMN passage_unit`); err != nil { // 023
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE value DROP COLUMN passage_unit`); err != nil { // 018
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DROP INDEX value_order`); err != nil { // 019

@@ -35,6 +35,9 @@ func testTextReaderIsUnknownUntilRecorded(t *testing.T, s *Store) {
 		}
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoSubmissionAssignment(ctx, tx); err != nil { // 023
+			return err
+		}
 		if err := undoTextReader(ctx, tx); err != nil {
 			return err
 		}

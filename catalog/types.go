@@ -199,6 +199,10 @@ type Submission struct {
 	Department string
 	Filename   string
 	At         time.Time
+	// Assignment is the id of the responsibility task the bytes were
+	// handed in for; "" for an upload for no task, or a submission from
+	// before tasks were recorded with it that could not be told.
+	Assignment string
 }
 
 // DocumentFilter selects documents for listing; empty fields match all.

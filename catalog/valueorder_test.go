@@ -206,6 +206,9 @@ func testMigrationFillsTheValueOrder(t *testing.T, s *Store) {
 	}
 	// Wound back to version 18: what migrations 019 to 022 add is gone.
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoSubmissionAssignment(ctx, tx); err != nil { // 023
+			return err
+		}
 		if err := undoTextReader(ctx, tx); err != nil {
 			return err
 		}

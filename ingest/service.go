@@ -325,13 +325,16 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 	if err := user.CanEdit(m.City); err != nil {
 		return nil, err
 	}
-	return s.submit(ctx, st, m, user)
+	return s.submit(ctx, st, m, "", user)
 }
 
 // submit is Submit once the caller has checked that user may submit: a
-// contributor's right comes from an assignment, not from CanEdit.
-func (s *Service) submit(ctx context.Context, st *Staged, m Meta, user *catalog.User) (*Outcome, error) {
-	if out, found, err := s.duplicate(ctx, st, m, user); found || err != nil {
+// contributor's right comes from an assignment, not from CanEdit. task is
+// the assignment the file is handed in for ("" for none), recorded with
+// the submission so that each task shows its own hand-in of bytes handed
+// in for two.
+func (s *Service) submit(ctx context.Context, st *Staged, m Meta, task string, user *catalog.User) (*Outcome, error) {
+	if out, found, err := s.duplicate(ctx, st, m, task, user); found || err != nil {
 		return out, err
 	}
 	if err := s.putOriginal(ctx, st); err != nil {
@@ -359,11 +362,11 @@ func (s *Service) submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 			d.Round, d.ExtractedFields = r, []string{catalog.FieldRound}
 		}
 	}
-	sub := catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename}
+	sub := catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
 	err := s.cat.CreateDocument(ctx, d, sub)
 	if catalog.ErrorCode(err) == catalog.ECONFLICT {
 		// Someone stored the same bytes between our check and our insert.
-		if out, found, derr := s.duplicate(ctx, st, m, user); found || derr != nil {
+		if out, found, derr := s.duplicate(ctx, st, m, task, user); found || derr != nil {
 			return out, derr
 		}
 	}
@@ -377,7 +380,7 @@ func (s *Service) submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 
 // duplicate records a second submission of bytes the city already has and
 // returns that document; found is false when the city has no such bytes.
-func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catalog.User) (out *Outcome, found bool, err error) {
+func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, task string, user *catalog.User) (out *Outcome, found bool, err error) {
 	d, err := s.cat.DocumentBySHA256(ctx, st.SHA256, m.City)
 	if catalog.IsNotFound(err) {
 		return nil, false, nil
@@ -385,7 +388,7 @@ func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, user *catal
 	if err != nil {
 		return nil, false, err
 	}
-	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename}
+	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
 		return nil, true, err
 	}

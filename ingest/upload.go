@@ -117,7 +117,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	out := make([]Outcome, len(files))
 	var stored []string
 	for i, st := range files {
-		out[i] = s.uploadOne(ctx, u, st, meta, codes)
+		out[i] = s.uploadOne(ctx, u, st, meta, req.Assignment, codes)
 		if len(files) < len(req.Files) {
 			out[i].JoinedPhotos = len(req.Files)
 		}
@@ -161,9 +161,10 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 	return a, nil
 }
 
-// uploadOne stores and links one file of an upload Upload has allowed.
-func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, meta Meta, codes []string) Outcome {
-	o, err := s.submit(ctx, st, meta, u)
+// uploadOne stores and links one file of an upload Upload has allowed,
+// handed in for task ("" for none).
+func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, meta Meta, task string, codes []string) Outcome {
+	o, err := s.submit(ctx, st, meta, task, u)
 	if err == nil {
 		err = s.linkForRound(ctx, o, meta.Round, codes, u)
 	}

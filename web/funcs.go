@@ -27,19 +27,16 @@ var funcs = template.FuncMap{
 	"safe":  func(s string) template.HTML { return template.HTML(s) },
 	"paren": paren,
 	// num writes a value as people read it: no exponent, no trailing zeros.
-	"num": func(v *float64) string { return strconv.FormatFloat(*v, 'f', -1, 64) },
-	"colon": func(l Lang) string {
-		if l == English {
-			return ": "
-		}
-		return "\uFF1A"
-	},
+	"num":     func(v *float64) string { return strconv.FormatFloat(*v, 'f', -1, 64) },
+	"colon":   colon,
 	"doctype": func(l Lang, t string) string { return docTypeLabel(l, t) },
 	"status":  func(l Lang, s catalog.Status) string { return tr(l, "status."+string(s)) },
 	// duplicateLabel says which stored file a file sent is (d) and, sent
 	// for another round, where its indicators now count: the one wording
 	// of 上传 and 我的任务 (upload.js says it from the same words).
 	"duplicateLabel": duplicateLabel,
+	// submitters names the hand-ins of a document shown on a task.
+	"submitters": submitters,
 	// failReason is why a document failed, in l when it can be (a
 	// reason recorded without English stays Chinese).
 	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
@@ -198,16 +195,39 @@ func sheetName(mime, page string) string {
 // allows 31 characters; a first line that is no name may be longer).
 const maxSheetName = 31
 
-// duplicateLabel says that a file sent is the stored document d's file,
-// named as it is stored; sent for another round than d's (usedInRound),
-// also d's round, or that it has none, and the round its indicators now
-// count in.
-func duplicateLabel(l Lang, d *catalog.Document, usedInRound int) string {
-	switch {
-	case usedInRound != 0 && d.Round != "":
-		return trf(l, "upload.used_in_round", d.Filename, d.Round, usedInRound)
-	case usedInRound != 0:
-		return trf(l, "upload.used_in_round_none", d.Filename, usedInRound)
+// submitters says who handed a document in for a task, each with the
+// name the file was uploaded under and when: “（提交：市教育局 jiaoyu
+// “方案.txt” 2018-03-01 17:00 UTC+8）”. The same bytes handed in for two
+// tasks are one document, and each task names its own hand-in. "" for
+// none.
+func submitters(l Lang, subs []catalog.Submission) string {
+	if len(subs) == 0 {
+		return ""
 	}
-	return trf(l, "upload.duplicate_of", d.Filename)
+	each := make([]string, len(subs))
+	for i, s := range subs {
+		who := s.User
+		if s.Department != "" {
+			who = s.Department + " " + s.User
+		}
+		if s.Filename != "" {
+			who += " \u201c" + s.Filename + "\u201d"
+		}
+		each[i] = strings.TrimSpace(who + " " + formatTime(s.At))
+	}
+	return strings.TrimSpace(paren(l, tr(l, "tasks.submitted_by")+colon(l)+strings.Join(each, tr(l, "list.sep"))))
+}
+
+// colon is the colon after a label in l.
+func colon(l Lang) string {
+	if l == English {
+		return ": "
+	}
+	return "\uFF1A"
+}
+
+// duplicateLabel says that a file sent is the stored document d's file,
+// in the words the API sends the upload page (ingest.DuplicateLabel).
+func duplicateLabel(l Lang, d *catalog.Document, usedInRound int) string {
+	return ingest.DuplicateLabel(d, usedInRound, l == English)
 }

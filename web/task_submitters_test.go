@@ -3,7 +3,7 @@ package web
 import (
 	"context"
 	"html"
-	"strings"
+	"regexp"
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
@@ -13,7 +13,8 @@ import (
 
 // TestTaskSubmittersAreListedWithoutStraySpaces: a submitter with no
 // department (a coordinator, an admin) is named by their user name alone,
-// with no space before it, on the board and on 我的任务.
+// with no space before it, on the board and on 我的任务; each with the
+// name the file was sent under and when.
 func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
 	s := newSite(t)
 	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
@@ -31,10 +32,12 @@ func TestTaskSubmittersAreListedWithoutStraySpaces(t *testing.T) {
 		Filename: "总结.txt"}); err != nil {
 		t.Fatal(err)
 	}
-	const want = "\uFF08提交\uFF1Atest\u3001市教育局 jiaoyu\uFF09" // test uploaded it (testenv)
+	// test uploaded it (testenv).
+	const when = ` \d{4}-\d\d-\d\d \d\d:\d\d UTC\+8`
+	want := regexp.MustCompile("\uFF08提交\uFF1Atest “总结.txt”" + when + "\u3001市教育局 jiaoyu “总结.txt”" + when + "\uFF09")
 	for _, tt := range []struct{ user, path string }{{"wang", "/assignments?city=330100&round=2018"}, {"jiaoyu", "/tasks?round=2018"}} {
 		_, body := s.login(tt.user).get(tt.path)
-		if text := html.UnescapeString(textOf(body)); !strings.Contains(text, want) {
+		if text := html.UnescapeString(textOf(body)); !want.MatchString(text) {
 			t.Errorf("%s does not list the submitters as %q: %.1500s", tt.path, want, text)
 		}
 	}

@@ -71,3 +71,57 @@ func TestHandInNoticeInViewOnAPhone(t *testing.T) {
 		t.Errorf("the refusal reads %q", got)
 	}
 }
+
+// TestEachTaskShowsItsOwnHandInInABrowser: 市教育局 hands in one file for
+// task 1.1.1 as 学分银行实施方案.txt, then the same bytes renamed
+// 终身学习账户说明.txt for task 1.1.2. The archive keeps one document, and
+// 我的任务 and the coordinator's board show each task its own hand-in, under
+// the name it was sent as (1.1.2 showed the first task's name).
+func TestEachTaskShowsItsOwnHandInInABrowser(t *testing.T) {
+	u := ui{t: t, ctx: newBrowser(t)}
+	s := startServer(t, "")
+	const pw = "学习型城市建设2018"
+	s.withDepartment(pw, "指标编码,责任单位,截止日期,联系人\n1.1.1,市教育局,2099-03-31,张老师\n1.1.2,市教育局,2099-04-30,张老师\n")
+	dir := t.TempDir()
+	body := []byte("杭州市学分银行建设实施方案：建立市民终身学习账户，推进学习成果认证。")
+	names := map[string]string{"1.1.1": "学分银行实施方案.txt", "1.1.2": "终身学习账户说明.txt"}
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	// task is the selector of the task of an indicator on the page shown.
+	task := func(code string) string {
+		t.Helper()
+		id := eval[string](u, `(Array.from(document.querySelectorAll('article.task, #tasks tr[id^="task-"]')).find(e =>
+			e.querySelector('h2, td') && e.textContent.includes('`+code+`')) || {id: ''}).id`)
+		if id == "" {
+			t.Fatalf("no task of %s on the page", code)
+		}
+		return "#" + id
+	}
+	u.login(s.base, "jiaoyu", pw)
+	for _, code := range []string{"1.1.1", "1.1.2"} {
+		path := filepath.Join(dir, names[code])
+		if err := os.WriteFile(path, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		u.do("我的任务", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task input[type=file]`)))
+		sel := task(code)
+		u.do("hand in "+names[code]+" for "+code, chromedp.SetUploadFiles(css(sel+` input[type=file]`), []string{path}),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector('`+sel+` form button[type=submit]').click()`))
+		u.waitFor("the hand-in for "+code+" listed", `document.readyState === 'complete' && document.querySelector('`+sel+` .submitters') !== null`)
+	}
+	check := func(page string) {
+		t.Helper()
+		for code, name := range names {
+			other := names[map[string]string{"1.1.1": "1.1.2", "1.1.2": "1.1.1"}[code]]
+			got := u.text(task(code) + ` .submitters`)
+			if !strings.Contains(got, "市教育局 jiaoyu “"+name+"”") || strings.Contains(got, other) {
+				t.Errorf("%s shows task %s handed in as %q, want %s alone", page, code, got, name)
+			}
+		}
+	}
+	u.do("我的任务 after both", chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task .submitters`)))
+	check("我的任务")
+	u.logout()
+	u.login(s.base, "wang", pw)
+	u.do("the board", chromedp.Navigate(s.base+"/assignments?city=330100"), chromedp.WaitVisible(css(`#tasks .submitters`)))
+	check("the board")
+}

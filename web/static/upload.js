@@ -355,17 +355,12 @@
     var label = words.stored;
     if (doc.retried) {
       label = fill(words.retried, (english && doc.previous_error_en) || doc.previous_error || "");
-    } else if (doc.duplicate && doc.used_in_round) {
-      // Last round's file sent for this one: the stored file it is, its
-      // round and the round its indicators now count in. The choice is
-      // the templates' duplicateLabel (web/funcs.go), from the same words.
-      label = doc.round ? fill(words.usedInRound, doc.filename, doc.round, doc.used_in_round) :
-        fill(words.usedInRoundNone, doc.filename, doc.used_in_round);
     } else if (doc.duplicate) {
-      // The row names the file sent; the document may be stored under
-      // another name (a document always has one): say which, so a
-      // renamed copy is not a riddle.
-      label = fill(words.duplicateOf, doc.filename);
+      // The stored file it is (the row names the file sent; a renamed
+      // copy is no riddle) and, sent for another round, where its
+      // indicators now count: the server's words (ingest.DuplicateLabel),
+      // the same as 我的任务's.
+      label = (english && doc.duplicate_label_en) || doc.duplicate_label;
     }
     if (doc.joined_photos) { label += " · " + fill(words.joinDone, doc.joined_photos); }
     it.state.appendChild(document.createTextNode(" " + label + " · "));

@@ -1,0 +1,88 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"testing"
+	"time"
+)
+
+// undoSubmissionAssignment takes away what migration 023 adds, for tests
+// that wind a catalog back to an older version.
+func undoSubmissionAssignment(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`DROP INDEX submission_assignment`, `ALTER TABLE submission DROP COLUMN assignment_id`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+func TestMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T) {
+	forEachStore(t, testMigrationTellsWhichTaskEachSubmissionWasFor)
+}
+
+// testMigrationTellsWhichTaskEachSubmissionWasFor: before migration 023 a
+// submission did not say which task it was handed in for. The coordinator
+// uploaded 学分银行实施方案 on the upload page; jiaoyu handed the same bytes
+// in for 2.3.1, then, renamed, for 3.1.1, then once more for 2.3.1.
+// Migrating tells the two hand-ins that were each followed by their task's
+// record; the upload-page one and the second hand-in for 2.3.1 (which
+// recorded nothing new) stay unknown.
+func testMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T, s *Store) {
+	ctx := context.Background()
+	clock := time.Date(2018, 3, 1, 9, 0, 0, 0, time.UTC)
+	tick := func() time.Time { clock = clock.Add(time.Minute); return clock }
+	s.now = func() time.Time { return clock }
+	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
+		{Indicator: "1.1.1", Department: "市教育局", Due: "2018-03-31"},
+		{Indicator: "1.1.2", Department: "市教育局", Due: "2018-03-31"}}, "wang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := imp.Assignments[0].ID, imp.Assignments[1].ID
+	if err := s.CreateDocument(ctx, newDoc("D", "sha-D"), Submission{User: "wang", Filename: "学分银行实施方案.pdf", At: tick()}); err != nil {
+		t.Fatal(err)
+	}
+	handIn := func(task, name string) {
+		t.Helper()
+		sub := Submission{DocumentID: "D", User: "jiaoyu", Department: "市教育局", Filename: name, At: tick(), Assignment: task}
+		if err := s.AddSubmission(ctx, sub); err != nil {
+			t.Fatal(err)
+		}
+		tick()
+		if err := s.ChangeAssignment(ctx, AssignmentChange{ID: task, From: AssignmentStatuses, To: AssignmentSubmitted,
+			Documents: []string{"D"}, By: "jiaoyu"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	handIn(first, "学分银行实施方案.pdf")
+	handIn(second, "终身学习账户说明.pdf")
+	handIn(first, "学分银行实施方案(修订).pdf")
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoSubmissionAssignment(ctx, tx); err != nil {
+			return err
+		}
+		return s.dialect.setVersion(ctx, tx, 22)
+	})
+	if err != nil {
+		t.Fatalf("wind the catalog back to version 22: %v", err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		t.Fatalf("migrate from 22: %v", err)
+	}
+	subs, err := s.Submissions(ctx, "D")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"", first, second, ""}
+	if len(subs) != len(want) {
+		t.Fatalf("%d submissions after migrating, want %d: %+v", len(subs), len(want), subs)
+	}
+	for i, sub := range subs {
+		if sub.Assignment != want[i] {
+			t.Errorf("submission %d (%s, %s) after migrating is for task %q, want %q", i, sub.User, sub.Filename, sub.Assignment, want[i])
+		}
+	}
+}
