@@ -61,6 +61,9 @@ func testMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T, s *Store) {
 	handIn(second, "终身学习账户说明.pdf")
 	handIn(first, "学分银行实施方案(修订).pdf")
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := undoReaderTally(ctx, tx); err != nil { // 024
+			return err
+		}
 		if err := undoSubmissionAssignment(ctx, tx); err != nil {
 			return err
 		}
