@@ -10,7 +10,10 @@ import (
 // into 2018 is marked there, one verified is not; carried on unreviewed
 // into 2019 the mark follows it (from 2017); the 2019 copy loses it once
 // a reviewer gives it a verdict, and a carry-over changed (updated) no
-// longer passes it on. Both dialects.
+// longer passes it on. CarriedVerdicts leaves out a link's carry-over
+// and one whose source, or a copy in the middle of its chain, was dropped
+// (deleted), and gives a status without the comment when the latest
+// review gave another verdict. Both dialects.
 func TestContradictedBefore(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
