@@ -10,7 +10,10 @@ import (
 // into 2018 is marked there, one verified is not; carried on unreviewed
 // into 2019 the mark follows it (from 2017); the 2019 copy loses it once
 // a reviewer gives it a verdict, and a carry-over changed (updated) no
-// longer passes it on. Both dialects.
+// longer passes it on. CarriedVerdicts leaves out a link's carry-over
+// and one whose source, or a copy in the middle of its chain, was dropped
+// (deleted), and gives a status without the comment when the latest
+// review gave another verdict. Both dialects.
 func TestContradictedBefore(t *testing.T) {
 	forEachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -124,6 +127,83 @@ func TestContradictedBefore(t *testing.T) {
 		}
 		if v := verdicts[carried18]; v.Status != ClaimContradicted {
 			t.Errorf("verdict on the 2017 claim: %+v, want still 与证据矛盾", v)
+		}
+
+		// A document of 2019 linked to an indicator: its link is carried
+		// into 2020 with the claims, and its carry-over has no verdict.
+		d2 := newDoc("D2", "D2-sha")
+		d2.Round = "2019"
+		if err := s.CreateDocument(ctx, d2, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CreateLinks(ctx, []*Link{{DocumentID: "D2", IndicatorCode: "1.1.1", CreatedBy: "zhang"}}, false); err != nil {
+			t.Fatal(err)
+		}
+		carry(2019, wrong19, right19)
+		// carryOf returns the ID of the carry-over of kind into round
+		// from source ("" for any link).
+		carryOf := func(round int, kind CarryKind, source string) string {
+			t.Helper()
+			list, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: round})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range list {
+				if c.Kind == kind && (source == "" || c.SourceID == source) {
+					return c.ID
+				}
+			}
+			t.Fatalf("no carry-over of %s %s into %d: %+v", kind, source, round, list)
+			return ""
+		}
+		right18Carried, right19Carried := carryOf(2018, CarryClaim, right), carryOf(2019, CarryClaim, right18)
+		right20Carried, linkCarried := carryOf(2020, CarryClaim, right19), carryOf(2020, CarryLink, "")
+		ids := []string{carried18, right18Carried, right19Carried, right20Carried, linkCarried}
+		verdicts, err = s.CarriedVerdicts(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{right18Carried, right19Carried, right20Carried} {
+			if v := verdicts[id]; v != (SourceVerdict{Status: ClaimVerified, Comment: "原文为12000人"}) {
+				t.Errorf("verdict on the source of carry-over %s: %+v, want 2017's 属实 through the copies nobody reviewed", id, v)
+			}
+		}
+		if v, ok := verdicts[linkCarried]; ok {
+			t.Errorf("a link's carry-over has a verdict: %+v", v)
+		}
+
+		// The 2017 claim's status no longer the latest review's verdict:
+		// the status shows, without that review's comment.
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `UPDATE claim SET status = ? WHERE id = ?`, ClaimInsufficient, wrong)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The 2018 copy of right dropped (deleted): the carry-overs from
+		// it into 2019 and, through the unreviewed 2019 copy, into 2020
+		// have no source left, so no verdict; the 2018 one still has 2017's.
+		if err := s.DecideCarryover(ctx, right18Carried, CarryDropped, "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		verdicts, err = s.CarriedVerdicts(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := verdicts[carried18]; v != (SourceVerdict{Status: ClaimInsufficient}) {
+			t.Errorf("verdict on a claim whose latest review gave another: %+v, want 证据不足 without a comment", v)
+		}
+		if v := verdicts[right18Carried]; v != (SourceVerdict{Status: ClaimVerified, Comment: "原文为12000人"}) {
+			t.Errorf("verdict on the 2017 claim once its 2018 copy is dropped: %+v, want 属实", v)
+		}
+		for _, id := range []string{right19Carried, right20Carried, linkCarried} {
+			if v, ok := verdicts[id]; ok {
+				t.Errorf("carry-over %s has a verdict with its source deleted: %+v", id, v)
+			}
+		}
+		if len(verdicts) != 2 {
+			t.Errorf("CarriedVerdicts = %+v, want two verdicts", verdicts)
 		}
 	})
 }

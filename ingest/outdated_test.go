@@ -31,13 +31,7 @@ func TestRereadOutdatedKeepsCitedTexts(t *testing.T) {
 
 	const garbage = "x 8 «es 7 a | Be FE © Fe"
 	for _, d := range []*catalog.Document{photo, cited, lost} {
-		old := &StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{garbage}}
-		if _, err := SaveText(ctx, r.blobs, d.SHA256, old); err != nil {
-			t.Fatal(err)
-		}
-		if err := r.cat.RecordTextReader(ctx, d.SHA256, catalog.TextReader{Name: old.Extractor, Version: old.Version}); err != nil {
-			t.Fatal(err)
-		}
+		saveOlderText(t, r, d.SHA256, &StoredText{Extractor: "ocr", Version: extract.Version - 1, Pages: []string{garbage}})
 	}
 	claim := &catalog.Claim{City: "330100", Round: 2017, Indicator: "1.1.1", Statement: "已建成学分银行", CreatedBy: "wang",
 		Citations: []catalog.Citation{{DocumentID: cited.ID, SHA256: cited.SHA256, Page: 1, Quote: "Be FE", QuoteFound: true, FoundOnPage: 1}}}
@@ -116,12 +110,7 @@ func TestRereadOutdatedByReader(t *testing.T) {
 			t.Fatalf("%s: stored %+v, %v; want read by %s at today's version", tc.d.Filename, got, err, tc.extractor)
 		}
 		got.Version = extract.Version // what the rules before the tables' change wrote
-		if _, err := SaveText(ctx, r.blobs, tc.d.SHA256, got); err != nil {
-			t.Fatal(err)
-		}
-		if err := r.cat.RecordTextReader(ctx, tc.d.SHA256, catalog.TextReader{Name: got.Extractor, Version: got.Version}); err != nil {
-			t.Fatal(err)
-		}
+		saveOlderText(t, r, tc.d.SHA256, got)
 	}
 	svc, _ = r.service(t)
 	queued, _, err := svc.RereadOutdated(ctx, nil)

@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -28,18 +26,8 @@ func TestRereadOutdatedReadersUnknown(t *testing.T) {
 	waitFor(t, done, 2)
 	svc.Close()
 
-	stale := &StoredText{Extractor: "txt", Version: extract.VersionOf("txt") - 1, Pages: []string{"x 8 «es 7 a | Be FE"}}
-	if _, err := SaveText(ctx, r.blobs, old.SHA256, stale); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(r.dir, "catalog.db")+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`UPDATE document SET reader = '', reader_version = NULL`); err != nil {
-		t.Fatal(err)
-	}
+	readByAnOlderReader(t, r, old.SHA256)
+	forgetReaders(t, r, old.ID, current.ID)
 
 	svc, done = r.service(t)
 	if c, err := svc.CountOutdated(ctx); err != nil || c != (OutdatedCount{Unknown: 2}) {

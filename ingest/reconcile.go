@@ -400,126 +400,163 @@ type KeptText struct {
 // an older reader's) and then of each original read, one count over both:
 // the total grows by the originals to read once the texts are looked at.
 func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
-	older, err := s.olderReaders(ctx)
+	texts, err := s.textsToReread(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	bySHA := map[string][]*catalog.Document{}
-	var order []string
-	unknown := map[string]bool{} // texts whose reader the catalog lacks: recorded as they are loaded
-	// Documents the catalog says an older reader read: when their stored
-	// text is already the current reader's (re-read by a run that could
-	// not send them back to stored, an extracted document's pipeline job
-	// then indexing its old text), they are sent back now.
-	stale := map[string]bool{}
-	err = s.cat.DocumentsToReread(ctx, older, func(d *catalog.Document, r *catalog.TextReader) {
-		if _, seen := bySHA[d.SHA256]; !seen {
-			order = append(order, d.SHA256)
-		}
-		bySHA[d.SHA256] = append(bySHA[d.SHA256], d)
-		unknown[d.SHA256] = unknown[d.SHA256] || r == nil
-		stale[d.ID] = r != nil
-	})
+	outdated, queued, kept, err := s.lookAtTexts(ctx, texts, progress)
 	if err != nil {
 		return nil, nil, err
 	}
-	cited, err := s.cat.FoundCitations(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	var outdated []string
-	for i, sha := range order {
-		if progress != nil && i > 0 {
-			progress(i, len(order))
-		}
-		t, err := LoadText(ctx, s.blobs, sha)
-		if storeDown(ctx, err) {
-			return nil, nil, err
-		}
-		if err != nil {
-			continue
-		}
-		if unknown[sha] {
-			if err := s.cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: t.Extractor, Version: t.Version}); err != nil {
-				return nil, nil, err
-			}
-		}
-		if t.Version >= extract.VersionOf(t.Extractor) {
-			var ids []string
-			for _, d := range bySHA[sha] {
-				if stale[d.ID] {
-					ids = append(ids, d.ID)
-				}
-			}
-			moved, err := s.sendBack(ctx, ids)
-			if err != nil {
-				return nil, nil, err
-			}
-			queued = append(queued, moved...)
-			continue
-		}
-		if n := cited[sha]; n > 0 {
-			for _, d := range bySHA[sha] {
-				kept = append(kept, KeptText{Document: d, Cited: n})
-			}
-			continue
-		}
-		outdated = append(outdated, sha)
-	}
-	looked := len(order)
+	looked := len(texts.order)
 	if progress != nil && looked > 0 {
 		progress(looked, looked+len(outdated))
 	}
 	for i, sha := range outdated {
-		docs := bySHA[sha]
-		t, err := s.extractOriginal(ctx, docs[0], true)
-		if storeDown(ctx, err) {
-			return queued, kept, err
-		}
+		moved, keep, err := s.rereadOriginal(ctx, sha, texts.bySHA[sha])
+		queued, kept = append(queued, moved...), append(kept, keep...)
 		if err != nil {
-			reason, _ := failureReason(stageExtract, err)
-			for _, d := range docs {
-				kept = append(kept, KeptText{Document: d, Reason: reason})
-			}
-		} else {
-			// Storing the new text and its hash ends the command when it
-			// fails: what is left then is a text check finds changed and
-			// repair reads again, never one said to be kept.
-			// A claim or a value may have found its passage in the old
-			// text since the run began (it can take hours): kept then.
-			if n, err := s.cat.FoundCitationsOf(ctx, sha); err != nil {
-				return queued, kept, err
-			} else if n > 0 {
-				for _, d := range docs {
-					kept = append(kept, KeptText{Document: d, Cited: n})
-				}
-				if progress != nil {
-					progress(looked+i+1, looked+len(outdated))
-				}
-				continue
-			}
-			h, err := SaveText(ctx, s.blobs, sha, t)
-			if err != nil {
-				return queued, kept, err
-			}
-			if err := s.cat.RecordTextHash(ctx, sha, h); err != nil {
-				return queued, kept, err
-			}
-			ids := make([]string, len(docs))
-			for j, d := range docs {
-				ids[j] = d.ID
-			}
-			moved, err := s.sendBack(ctx, ids)
-			if err != nil {
-				return queued, kept, err
-			}
-			queued = append(queued, moved...)
+			return queued, kept, err
 		}
 		if progress != nil {
 			progress(looked+i+1, looked+len(outdated))
 		}
 	}
 	return queued, kept, nil
+}
+
+// rereadTexts are the texts a run of RereadOutdated looks at, with their
+// documents.
+type rereadTexts struct {
+	bySHA   map[string][]*catalog.Document
+	order   []string        // the texts, in the catalog's order
+	unknown map[string]bool // texts whose reader the catalog lacks: recorded as they are loaded
+	// stale holds the documents the catalog says an older reader read:
+	// when their stored text is already the current reader's (re-read by
+	// a run that could not send them back to stored, an extracted
+	// document's pipeline job then indexing its old text), they are sent
+	// back now.
+	stale map[string]bool
+}
+
+// textsToReread lists, from the catalog, the texts of unknown or older
+// readers (DocumentsToReread).
+func (s *Service) textsToReread(ctx context.Context) (*rereadTexts, error) {
+	older, err := s.olderReaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	texts := &rereadTexts{bySHA: map[string][]*catalog.Document{}, unknown: map[string]bool{}, stale: map[string]bool{}}
+	err = s.cat.DocumentsToReread(ctx, older, func(d *catalog.Document, r *catalog.TextReader) {
+		if _, seen := texts.bySHA[d.SHA256]; !seen {
+			texts.order = append(texts.order, d.SHA256)
+		}
+		texts.bySHA[d.SHA256] = append(texts.bySHA[d.SHA256], d)
+		texts.unknown[d.SHA256] = texts.unknown[d.SHA256] || r == nil
+		texts.stale[d.ID] = r != nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return texts, nil
+}
+
+// lookAtTexts loads each of texts, records the reader of one the catalog
+// had not recorded, sends back the stale documents of one today's reader
+// gave, keeps a cited one, and returns the others (outdated), whose
+// originals are to be read again, with the documents sent back (queued)
+// and kept.
+func (s *Service) lookAtTexts(ctx context.Context, texts *rereadTexts, progress func(done, total int)) (outdated, queued []string, kept []KeptText, err error) {
+	cited, err := s.cat.FoundCitations(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for i, sha := range texts.order {
+		if progress != nil && i > 0 {
+			progress(i, len(texts.order))
+		}
+		t, err := LoadText(ctx, s.blobs, sha)
+		if storeDown(ctx, err) {
+			return nil, nil, nil, err
+		}
+		if err != nil {
+			continue
+		}
+		if texts.unknown[sha] {
+			if err := s.cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: t.Extractor, Version: t.Version}); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		if t.Version >= extract.VersionOf(t.Extractor) {
+			var ids []string
+			for _, d := range texts.bySHA[sha] {
+				if texts.stale[d.ID] {
+					ids = append(ids, d.ID)
+				}
+			}
+			moved, err := s.sendBack(ctx, ids)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			queued = append(queued, moved...)
+			continue
+		}
+		if n := cited[sha]; n > 0 {
+			for _, d := range texts.bySHA[sha] {
+				kept = append(kept, KeptText{Document: d, Cited: n})
+			}
+			continue
+		}
+		outdated = append(outdated, sha)
+	}
+	return outdated, queued, kept, nil
+}
+
+// rereadOriginal reads again the original of the text sha, shared by
+// docs, saves the new text and sends docs back to stored (queued), or
+// keeps the old text (kept) when the reading fails or a claim or a value
+// has found its passage in it since the run began.
+func (s *Service) rereadOriginal(ctx context.Context, sha string, docs []*catalog.Document) (queued []string, kept []KeptText, err error) {
+	t, err := s.extractOriginal(ctx, docs[0], true)
+	if storeDown(ctx, err) {
+		return nil, nil, err
+	}
+	if err != nil {
+		reason, _ := failureReason(stageExtract, err)
+		for _, d := range docs {
+			kept = append(kept, KeptText{Document: d, Reason: reason})
+		}
+		return nil, kept, nil
+	}
+	// Storing the new text and its hash ends the command when it fails:
+	// what is left then is a text check finds changed and repair reads
+	// again, never one said to be kept.
+	// A claim or a value may have found its passage in the old text since
+	// the run began (it can take hours): kept then.
+	if n, err := s.cat.FoundCitationsOf(ctx, sha); err != nil {
+		return nil, nil, err
+	} else if n > 0 {
+		for _, d := range docs {
+			kept = append(kept, KeptText{Document: d, Cited: n})
+		}
+		return nil, kept, nil
+	}
+	h, err := SaveText(ctx, s.blobs, sha, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.cat.RecordTextHash(ctx, sha, h); err != nil {
+		return nil, nil, err
+	}
+	ids := make([]string, len(docs))
+	for j, d := range docs {
+		ids[j] = d.ID
+	}
+	moved, err := s.sendBack(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	return moved, nil, nil
 }
 
 // olderReaders are the readers, and versions of their rules, that gave

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -219,13 +220,36 @@ func readByAnOlderReader(t *testing.T, r *rig, sha string) *StoredText {
 	if err != nil {
 		t.Fatal(err)
 	}
-	older := extract.VersionOf(text.Extractor) - 1
-	old := &StoredText{Extractor: text.Extractor, Version: older, Pages: []string{"x 8 «es 7 a | Be FE"}}
+	old := &StoredText{Extractor: text.Extractor, Version: extract.VersionOf(text.Extractor) - 1, Pages: []string{"x 8 «es 7 a | Be FE"}}
+	saveOlderText(t, r, sha, old)
+	return old
+}
+
+// saveOlderText stores old as the text of sha and records its reader, as
+// the pipeline did when an older reader read it.
+func saveOlderText(t *testing.T, r *rig, sha string, old *StoredText) {
+	t.Helper()
+	ctx := context.Background()
 	if _, err := SaveText(ctx, r.blobs, sha, old); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: text.Extractor, Version: older}); err != nil {
+	if err := r.cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: old.Extractor, Version: old.Version}); err != nil {
 		t.Fatal(err)
 	}
-	return old
+}
+
+// forgetReaders makes the catalog forget the readers of the documents ids,
+// as for texts extracted before it recorded them (migration 022).
+func forgetReaders(t *testing.T, r *rig, ids ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(r.dir, "catalog.db")+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, id := range ids {
+		if _, err := db.Exec(`UPDATE document SET reader = '', reader_version = NULL WHERE id = ?`, id); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

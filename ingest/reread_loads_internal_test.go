@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"database/sql"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -57,14 +56,7 @@ func TestRereadLoadsOnlyTextsItMustLookAt(t *testing.T) {
 	waitFor(t, done, 3)
 	svc.Close()
 	readByAnOlderReader(t, r, older.SHA256)
-	db, err := sql.Open("sqlite", "file:"+filepath.Join(r.dir, "catalog.db")+"?_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`UPDATE document SET reader = '', reader_version = NULL WHERE id = ?`, unknown.ID); err != nil {
-		t.Fatal(err)
-	}
+	forgetReaders(t, r, unknown.ID)
 
 	blobs := &keysGot{Store: r.blobs}
 	svc = New(r.cat, blobs, r.idx, Config{TempDir: filepath.Join(r.dir, "tmp"), Workers: 1,
