@@ -26,10 +26,12 @@ func TestMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T) {
 // testMigrationTellsWhichTaskEachSubmissionWasFor: before migration 023 a
 // submission did not say which task it was handed in for. The coordinator
 // uploaded 学分银行实施方案 on the upload page; jiaoyu handed the same bytes
-// in for 2.3.1, then, renamed, for 3.1.1, then once more for 2.3.1.
-// Migrating tells the two hand-ins that were each followed by their task's
-// record; the upload-page one and the second hand-in for 2.3.1 (which
-// recorded nothing new) stay unknown.
+// in for 2.3.1, then, renamed, for 3.1.1, then once more for 2.3.1, then
+// for 3.2.1. Migrating tells the three hand-ins that were each followed by
+// their task's record; the upload-page one and the second hand-in for
+// 2.3.1 (which recorded nothing new) stay unknown: the next record of
+// jiaoyu's, 3.2.1's, came after another submission of the bytes, so it is
+// that one's, not the second 2.3.1 hand-in's.
 func testMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T, s *Store) {
 	ctx := context.Background()
 	clock := time.Date(2018, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -37,11 +39,12 @@ func testMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T, s *Store) {
 	s.now = func() time.Time { return clock }
 	imp, err := s.ImportAssignments(ctx, "330100", 2018, []AssignmentRow{
 		{Indicator: "1.1.1", Department: "市教育局", Due: "2018-03-31"},
-		{Indicator: "1.1.2", Department: "市教育局", Due: "2018-03-31"}}, "wang")
+		{Indicator: "1.1.2", Department: "市教育局", Due: "2018-03-31"},
+		{Indicator: "1.1.3", Department: "市教育局", Due: "2018-03-31"}}, "wang")
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, second := imp.Assignments[0].ID, imp.Assignments[1].ID
+	first, second, third := imp.Assignments[0].ID, imp.Assignments[1].ID, imp.Assignments[2].ID
 	if err := s.CreateDocument(ctx, newDoc("D", "sha-D"), Submission{User: "wang", Filename: "学分银行实施方案.pdf", At: tick()}); err != nil {
 		t.Fatal(err)
 	}
@@ -60,6 +63,7 @@ func testMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T, s *Store) {
 	handIn(first, "学分银行实施方案.pdf")
 	handIn(second, "终身学习账户说明.pdf")
 	handIn(first, "学分银行实施方案(修订).pdf")
+	handIn(third, "学习成果认证办法.pdf")
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := undoSubmissionAssignment(ctx, tx); err != nil {
 			return err
@@ -76,7 +80,7 @@ func testMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"", first, second, ""}
+	want := []string{"", first, second, "", third}
 	if len(subs) != len(want) {
 		t.Fatalf("%d submissions after migrating, want %d: %+v", len(subs), len(want), subs)
 	}
