@@ -11,7 +11,7 @@ import (
 // undoSubmissionAssignment takes away what migration 023 adds, for tests
 // that wind a catalog back to an older version.
 func undoSubmissionAssignment(ctx context.Context, tx *sql.Tx) error {
-	for _, q := range []string{`DROP INDEX submission_assignment`, `ALTER TABLE submission DROP COLUMN assignment_id`} {
+	for _, q := range []string{`ALTER TABLE submission DROP COLUMN assignment_id`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("%s: %w", q, err)
 		}
@@ -88,5 +88,36 @@ func testMigrationTellsWhichTaskEachSubmissionWasFor(t *testing.T, s *Store) {
 		if sub.Assignment != want[i] {
 			t.Errorf("submission %d (%s, %s) after migrating is for task %q, want %q", i, sub.User, sub.Filename, sub.Assignment, want[i])
 		}
+	}
+}
+
+func TestNoIndexOnSubmissionTask(t *testing.T) {
+	forEachStore(t, testNoIndexOnSubmissionTask)
+}
+
+// testNoIndexOnSubmissionTask: migration 023 adds no index on
+// submission.assignment_id, which no query selects by (submissions are
+// read by document); every hand-in would pay for it.
+func testNoIndexOnSubmissionTask(t *testing.T, s *Store) {
+	q := `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'submission'`
+	if s.dialect.name == "postgres" {
+		q = `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'submission'`
+	}
+	rows, err := s.db.QueryContext(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		if name == "submission_assignment" {
+			t.Errorf("submission has index %s, which no query uses", name)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 }

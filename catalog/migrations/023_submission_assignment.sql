@@ -8,6 +8,9 @@
 -- the document in for next (assignment_document, recorded just after the
 -- submission), unless the same uploader submitted the same document again
 -- before that hand-in was recorded; everything else stays NULL.
+--
+-- No index on assignment_id: no query selects submissions by it (they
+-- are read by document), and every submission would pay for one.
 ALTER TABLE submission ADD COLUMN assignment_id TEXT;
 
 UPDATE submission SET assignment_id = (
@@ -17,5 +20,3 @@ UPDATE submission SET assignment_id = (
       AND NOT EXISTS (SELECT 1 FROM submission later WHERE later.document_id = submission.document_id
           AND later.username = submission.username AND later.at > submission.at AND later.at <= ad.at)
     ORDER BY ad.at, ad.assignment_id LIMIT 1);
-
-CREATE INDEX submission_assignment ON submission (assignment_id);
