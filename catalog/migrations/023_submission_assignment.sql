@@ -9,6 +9,14 @@
 -- submission), unless the same uploader submitted the same document again
 -- before that hand-in was recorded; everything else stays NULL.
 --
+-- Known limit: two hand-ins of the same bytes by one user for two tasks
+-- at the same moment (two browser tabs) may have been recorded
+-- interleaved: submission 1, submission 2, the record of task 1, that of
+-- task 2. Submission 2 is then told as task 1's, whichever tab sent it,
+-- and submission 1 stays NULL: nothing recorded before this column tells
+-- which tab sent which. Each task still lists the file; only the name and
+-- time shown beside it may be the other tab's.
+--
 -- No index on assignment_id: no query selects submissions by it (they
 -- are read by document), and every submission would pay for one.
 ALTER TABLE submission ADD COLUMN assignment_id TEXT;
