@@ -248,10 +248,13 @@ func (s *Service) roundNames(ctx context.Context, seen map[int]*catalog.RoundNam
 // are one document, and each task shows its own hand-in (the name it was
 // uploaded under, who, when), not the other task's. Submissions recorded
 // without their task (before it was recorded, and not told by migration
-// 023) are told as they were before: by the user who handed it in for a,
-// first, or by someone of a's department; never the same bytes uploaded
-// elsewhere (a coordinator on the upload page, another department for its
-// own task).
+// 023) follow, told as they were before: by the user who handed it in for
+// a, or by someone of a's department (a colleague's earlier re-hand-in of
+// the same bytes, which wrote no task record to tell it by, is still
+// shown beside the hand-ins recorded for a); never the same bytes
+// uploaded elsewhere (a coordinator on the upload page, another
+// department for its own task), nor a submission recorded for another
+// task.
 func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catalog.Submission {
 	var out []catalog.Submission
 	seen := map[[2]string]bool{}
@@ -265,9 +268,6 @@ func handIns(a catalog.Assignment, id string, subs []catalog.Submission) []catal
 		if sub.Assignment == a.ID {
 			keep(sub)
 		}
-	}
-	if len(out) > 0 {
-		return out
 	}
 	by := a.HandedInBy[id]
 	for _, sub := range subs {

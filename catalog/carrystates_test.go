@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,45 @@ func testCarriedItemsChangedOrWithdrawnMoveOn(t *testing.T, s *Store) {
 	}
 	if marked, err := s.ContradictedBefore(ctx, []string{copyOfWrong}); err != nil || len(marked) != 0 {
 		t.Errorf("the corrected copy of the contradicted claim: marked %v, %v; want it no longer marked", marked, err)
+	}
+}
+
+func TestACarryOverFailingToMoveOnIsSaidOnce(t *testing.T) {
+	forEachStore(t, testACarryOverFailingToMoveOnIsSaidOnce)
+}
+
+// testACarryOverFailingToMoveOnIsSaidOnce: when the carried claim cannot
+// be marked 已修改 (the database refuses), the coordinator's correction
+// fails saying what it was marking, once (it said "mark carried claim
+// updated: mark carried claim … updated: …").
+func testACarryOverFailingToMoveOnIsSaidOnce(t *testing.T, s *Store) {
+	if s.dialect.name != "sqlite" {
+		t.Skip("the refusing trigger is written for SQLite")
+	}
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1")
+	if err := s.CreateDocument(ctx, newDoc("D1", "D1-sha"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	cite := func() []Citation {
+		return []Citation{{DocumentID: "D1", SHA256: "D1-sha", Page: 1, Quote: "学分银行", QuoteFound: true, FoundOnPage: 1}}
+	}
+	c := &Claim{City: "330100", Round: 2017, Indicator: "1.1.1", Statement: "已建立市民终身学习账户", CreatedBy: "zhang", Citations: cite()}
+	if err := s.CreateClaim(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CarryOver(ctx, "330100", 2017, 2018, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: 2018})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("carried: %v %v, want the claim", list, err)
+	}
+	if _, err := s.writer.ExecContext(ctx, `CREATE TRIGGER carry_refused BEFORE UPDATE ON carryover BEGIN SELECT RAISE(ABORT, '沿用记录暂不可改'); END`); err != nil {
+		t.Fatal(err)
+	}
+	err = s.UpdateClaim(ctx, &Claim{ID: list[0].ObjectID, Statement: "已建立市民终身学习账户12万个", Citations: cite()}, "wang")
+	if err == nil || strings.Count(err.Error(), "mark carried claim") != 1 {
+		t.Errorf("correcting a carried claim that cannot be marked: %v, want it saying once what it was marking", err)
 	}
 }

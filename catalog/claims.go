@@ -201,7 +201,7 @@ func (s *Store) UpdateClaim(ctx context.Context, c *Claim, by string) error {
 			return err
 		}
 		if err := s.markCarryUpdated(ctx, tx, CarryClaim, c.ID, by); err != nil {
-			return fmt.Errorf("mark carried claim updated: %w", err)
+			return err // says what it was marking (moveCarried)
 		}
 		c.Status, c.UpdatedAt = ClaimPending, now
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "claim.edit", Object: "claim:" + c.ID,

@@ -54,8 +54,8 @@ var englishMessages = map[string]string{
 	"%d 年度的指标体系中没有编码为 %s 的指标":                      "Round %d's framework has no indicator with the code %s",
 
 	// A round's kept name changed by someone else since it was shown (CorrectRoundNames).
-	"%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”;你没有改动它,所以未作修改,刷新页面即可看到新的%s;要改回“%s”,请确认覆盖他人的修改后再提交":              "In round %d, someone else changed indicator %s's %s from “%s” to “%s” after you opened the page; you had not changed it, so nothing was changed: reload the page to see the new %s; to put “%s” back, confirm that you replace their change and send it again",
-	"%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”,与你填写的“%s”冲突,未作修改;要保留他人的%s,无需再提交,刷新页面即可;仍要改为“%s”,请确认覆盖他人的修改后再提交": "In round %d, someone else changed indicator %s's %s from “%s” to “%s” after you opened the page, which conflicts with your “%s”: nothing was changed; to keep their %s, there is nothing to send, reload the page; to make it “%s” all the same, confirm that you replace their change and send it again",
+	"%d 年度指标 %s 的%s在你打开页面后已被他人%s；你没有改动它，所以未作修改，刷新页面即可看到新的%s；%s，请确认覆盖他人的修改后再提交":    "In round %d, someone else changed indicator %s's %s %s after you opened the page; you had not changed it, so nothing was changed: reload the page to see the new %s; %s, confirm that you replace their change and send it again",
+	"%d 年度指标 %s 的%s在你打开页面后已被他人%s，%s，未作修改；要保留他人的%s，无需再提交，刷新页面即可；%s，请确认覆盖他人的修改后再提交": "In round %d, someone else changed indicator %s's %s %s after you opened the page, %s: nothing was changed; to keep their %s, there is nothing to send, reload the page; %s, confirm that you replace their change and send it again",
 
 	"%d 年度的指标 %s 已叫“%s”;同一轮次的两个指标不能同名,请换一个名称":           "In round %d, indicator %s is already named “%s”; two indicators of one round cannot share a name, choose another",
 	"%d 年度是当前轮次,其指标名称随当前指标体系,不能在这里单独修改;请改正指标体系文件后重新导入":  "Round %d is the current round: its indicator names follow the current framework and cannot be changed here; correct the framework file and import it again",

@@ -69,6 +69,13 @@ func (s *Store) ReplaceOriginal(ctx context.Context, id string, r Replacement) (
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ECONFLICT, "这份文档刚刚已被重新读取或替换;请刷新页面查看")
 		}
+		// The replacement's submission records no task: the one who
+		// replaces (mostly the city's coordinator) did not hand it in
+		// for one, and naming them on a department's task would be
+		// wrong. A task the failed file was handed in for keeps showing
+		// that hand-in, under the name it was sent under and when, while
+		// the document now carries the new file's name (README,
+		// replacement).
 		now := s.now()
 		if err := insertSubmission(ctx, tx, Submission{DocumentID: id, User: r.By, Department: r.Department, Filename: r.Filename, At: now}); err != nil {
 			return err

@@ -263,16 +263,45 @@ func changedSince(c *NameCorrection, edit RoundNameEdit) error {
 		if f.to == nil || f.was == nil || SameName(*f.was, f.now) || SameName(*f.to, f.now) {
 			continue
 		}
+		// The punctuation is written full-width: beside a %s, Fullwidth
+		// cannot tell the clause is Chinese.
+		change := nameChange(*f.was, f.now)
 		if SameName(*f.to, *f.was) {
 			// Sent as shown: the corrector changed the other name, or none.
-			return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”;你没有改动它,所以未作修改,刷新页面即可看到新的%s;要改回“%s”,请确认覆盖他人的修改后再提交",
-				c.Round, c.Code, f.words, *f.was, f.now, f.words, *f.was)
+			back := Words{Chinese: "要改回“" + *f.was + "”", English: "to put “" + *f.was + "” back"}
+			if blankName(*f.was) {
+				back = Words{Chinese: "要清空它", English: "to clear it"}
+			}
+			return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人%s；你没有改动它，所以未作修改，刷新页面即可看到新的%s；%s，请确认覆盖他人的修改后再提交",
+				c.Round, c.Code, f.words, change, f.words, back)
 		}
-		return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人由“%s”改为“%s”,与你填写的“%s”冲突,未作修改;要保留他人的%s,无需再提交,刷新页面即可;仍要改为“%s”,请确认覆盖他人的修改后再提交",
-			c.Round, c.Code, f.words, *f.was, f.now, *f.to, f.words, *f.to)
+		yours := Words{Chinese: "与你填写的“" + *f.to + "”冲突", English: "which conflicts with your “" + *f.to + "”"}
+		still := Words{Chinese: "仍要改为“" + *f.to + "”", English: "to make it “" + *f.to + "” all the same"}
+		if blankName(*f.to) {
+			yours = Words{Chinese: "与你清空它冲突", English: "which conflicts with your clearing it"}
+			still = Words{Chinese: "仍要清空它", English: "to clear it all the same"}
+		}
+		return FieldErrorf(f.field, ECONFLICT, "%d 年度指标 %s 的%s在你打开页面后已被他人%s，%s，未作修改；要保留他人的%s，无需再提交，刷新页面即可；%s，请确认覆盖他人的修改后再提交",
+			c.Round, c.Code, f.words, change, yours, f.words, still)
 	}
 	return nil
 }
+
+// nameChange says how a name was changed, from was to now: a name that
+// was blank (a round with no English name yet) or was cleared is said so,
+// not quoted as “”.
+func nameChange(was, now string) Words {
+	switch {
+	case blankName(was):
+		return Words{Chinese: "由空白改为“" + now + "”", English: "from blank to “" + now + "”"}
+	case blankName(now):
+		return Words{Chinese: "由“" + was + "”改为空白", English: "from “" + was + "” to blank"}
+	}
+	return Words{Chinese: "由“" + was + "”改为“" + now + "”", English: "from “" + was + "” to “" + now + "”"}
+}
+
+// blankName reports whether a name is none once cleaned (SameName).
+func blankName(s string) bool { return SameName(s, "") }
 
 // SameName reports whether two names are one once cleaned as a
 // correction cleans them: invisible characters dropped (DropInvisible),

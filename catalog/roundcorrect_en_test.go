@@ -113,7 +113,8 @@ func testAStaleCorrectionIsRefused(t *testing.T, s *Store) {
 	}{
 		{"Chinese over B's", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, ECONFLICT, "2018 年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”，与你填写的“社区教育普及率”冲突，未作修改；要保留他人的名称，无需再提交，刷新页面即可；仍要改为“社区教育普及率”，请确认覆盖他人的修改后再提交"},
 		{"the Chinese name sent as shown", RoundNameEdit{Name: &shown, WasName: &shown}, ECONFLICT, "2018 年度指标 1.1.1 的名称在你打开页面后已被他人由“指标 1.1.1”改为“社区教育覆盖率”；你没有改动它，所以未作修改，刷新页面即可看到新的名称；要改回“指标 1.1.1”，请确认覆盖他人的修改后再提交"},
-		{"English over A's", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &shownEN}, ECONFLICT, "英文名称在你打开页面后已被他人由“”改为“Coverage”"},
+		{"English over A's", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &shownEN}, ECONFLICT, "英文名称在你打开页面后已被他人由空白改为“Coverage”，与你填写的“Reach”冲突"},
+		{"the blank English name sent as shown", RoundNameEdit{NameEN: &shownEN, WasNameEN: &shownEN}, ECONFLICT, "英文名称在你打开页面后已被他人由空白改为“Coverage”；你没有改动它，所以未作修改，刷新页面即可看到新的英文名称；要清空它，请确认覆盖他人的修改后再提交"},
 		{"English of 1.1.2 in other letter case", RoundNameEdit{NameEN: p("ÉDUCATION")}, ECONFLICT, "1.1.2 的英文名称已是“ÉDUCATION”"},
 		{"Chinese too long", RoundNameEdit{Name: p(strings.Repeat("名", 201))}, EINVALID, "指标名称太长"},
 		{"English too long", RoundNameEdit{NameEN: p(strings.Repeat("a", 201))}, EINVALID, "英文名称太长"},
@@ -127,6 +128,33 @@ func testAStaleCorrectionIsRefused(t *testing.T, s *Store) {
 	_, err = s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{Name: p("社区教育普及率"), WasName: &shown}, "a")
 	if got, want := MessageIn(err, true), "In round 2018, someone else changed indicator 1.1.1's name from “指标 1.1.1” to “社区教育覆盖率” after you opened the page, which conflicts with your “社区教育普及率”: nothing was changed; to keep their name, there is nothing to send, reload the page; to make it “社区教育普及率” all the same, confirm that you replace their change and send it again"; got != want {
 		t.Errorf("the conflict in English:\n%q, want\n%q", got, want)
+	}
+	// A round with no English name yet: the name it had is said to be
+	// blank, not quoted as “”, and the way back is to clear it.
+	for _, tt := range []struct {
+		edit RoundNameEdit
+		want string
+	}{
+		{RoundNameEdit{NameEN: p("Reach"), WasNameEN: &shownEN}, "In round 2018, someone else changed indicator 1.1.1's English name from blank to “Coverage” after you opened the page, which conflicts with your “Reach”: nothing was changed; to keep their English name, there is nothing to send, reload the page; to make it “Reach” all the same, confirm that you replace their change and send it again"},
+		{RoundNameEdit{NameEN: &shownEN, WasNameEN: &shownEN}, "In round 2018, someone else changed indicator 1.1.1's English name from blank to “Coverage” after you opened the page; you had not changed it, so nothing was changed: reload the page to see the new English name; to clear it, confirm that you replace their change and send it again"},
+	} {
+		_, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", tt.edit, "a")
+		if got := MessageIn(err, true); got != tt.want {
+			t.Errorf("the conflict over a blank English name in English:\n%q, want\n%q", got, tt.want)
+		}
+	}
+	// An English name someone cleared since: said to be made blank, and
+	// one who cleared it too is told so.
+	coverage := "Coverage"
+	if _, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{NameEN: &shownEN, WasNameEN: &coverage}, "b"); err != nil {
+		t.Fatalf("B clears the English name: %v", err)
+	}
+	_, err = s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{NameEN: p("Reach"), WasNameEN: &coverage}, "a")
+	if got, want := ErrorMessage(err), "2018 年度指标 1.1.1 的英文名称在你打开页面后已被他人由“Coverage”改为空白，与你填写的“Reach”冲突，未作修改；要保留他人的英文名称，无需再提交，刷新页面即可；仍要改为“Reach”，请确认覆盖他人的修改后再提交"; got != want {
+		t.Errorf("the conflict over a cleared English name:\n%q, want\n%q", got, want)
+	}
+	if got, want := MessageIn(err, true), "from “Coverage” to blank after you opened the page"; !strings.Contains(got, want) {
+		t.Errorf("the conflict over a cleared English name in English: %q, want it saying %q", got, want)
 	}
 	if c, err := s.CorrectRoundNames(ctx, 2018, "1.1.1", RoundNameEdit{Name: p("社区教育覆盖率"), WasName: &shown}, "a"); err != nil || c.Changed() {
 		t.Errorf("the name B already gave, from a stale page: %+v %v, want no conflict and no change", c, err)

@@ -17,6 +17,9 @@ import (
 
 var funcs = template.FuncMap{
 	"t": tr,
+	// static is a static file's address with the hash of its bytes, so
+	// a new build's page never runs an earlier build's cached script.
+	"static": staticURL,
 	// uploadAccept is the file picker's list of what an upload takes,
 	// the same on 上传材料 and 我的任务.
 	"uploadAccept": func() string { return uploadAccept },

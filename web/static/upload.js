@@ -359,8 +359,9 @@
       // The stored file it is (the row names the file sent; a renamed
       // copy is no riddle) and, sent for another round, where its
       // indicators now count: the server's words (ingest.DuplicateLabel),
-      // the same as 我的任务's.
-      label = (english && doc.duplicate_label_en) || doc.duplicate_label;
+      // the same as 我的任务's. A server of an earlier build (a rolling
+      // upgrade) sends none: the file is stored all the same.
+      label = (english && doc.duplicate_label_en) || doc.duplicate_label || words.stored;
     }
     if (doc.joined_photos) { label += " · " + fill(words.joinDone, doc.joined_photos); }
     it.state.appendChild(document.createTextNode(" " + label + " · "));

@@ -1,0 +1,37 @@
+package assignments
+
+import (
+	"testing"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// TestOlderUnrecordedHandInsStillShown: 市教育局's task 2.3.1 has jiaoyu's
+// hand-in recorded for it, and a colleague's older re-hand-in of the same
+// bytes for the same task, from before submissions recorded their task
+// (migration 023 could not tell it: no new task record followed it). The
+// task shows both, as the README says, the recorded one first; not the
+// coordinator's upload-page upload, another department's, nor a
+// submission recorded for another task.
+func TestOlderUnrecordedHandInsStillShown(t *testing.T) {
+	at := time.Date(2018, 3, 1, 9, 0, 0, 0, time.UTC)
+	a := catalog.Assignment{ID: "task-231", Department: "市教育局", HandedInBy: map[string]string{"doc": "jiaoyu"}}
+	subs := []catalog.Submission{
+		{DocumentID: "doc", User: "jiaoyu", Department: "市教育局", Filename: "学分银行实施方案.txt", At: at},
+		{DocumentID: "doc", User: "jiaoyu2", Department: "市教育局", Filename: "实施方案（修订）.txt", At: at.Add(time.Hour)},
+		{DocumentID: "doc", User: "hz_coord", Filename: "上传页.txt", At: at.Add(2 * time.Hour)},
+		{DocumentID: "doc", User: "renshe", Department: "市人社局", Filename: "人社局.txt", At: at.Add(3 * time.Hour)},
+		{DocumentID: "doc", User: "jiaoyu3", Department: "市教育局", Filename: "社区教育总结.txt", At: at.Add(4 * time.Hour), Assignment: "task-311"},
+		{DocumentID: "doc", User: "jiaoyu", Department: "市教育局", Filename: "学分银行实施方案（终稿）.txt", At: at.Add(5 * time.Hour), Assignment: "task-231"},
+	}
+	got := handIns(a, "doc", subs)
+	var names []string
+	for _, sub := range got {
+		names = append(names, sub.User+" "+sub.Filename)
+	}
+	want := []string{"jiaoyu 学分银行实施方案（终稿）.txt", "jiaoyu2 实施方案（修订）.txt"}
+	if len(names) != len(want) || names[0] != want[0] || names[1] != want[1] {
+		t.Errorf("task 2.3.1 shows hand-ins %q, want %q", names, want)
+	}
+}
