@@ -25,6 +25,13 @@ func TestValues(t *testing.T) {
 		{"第12期,区号0574", nil},
 		{"第1,2项,版本1.2.3", nil},
 		{"共" + strings.Repeat("9", 100) + "人", nil},
+		// No value: labels in Chinese numerals, headings and congresses.
+		{"十二、工作措施", nil},
+		{"（十二）保障措施", nil},
+		{"(十二)保障", nil},
+		{"十二．附则", nil},
+		{"学习党的二十大精神", nil},
+		{"十九届四中全会", nil},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.text)
