@@ -87,6 +87,7 @@ func TestBareNumberFindsValue(t *testing.T) {
 		{ID: "small", Pages: []string{"新建社区学校120所,教学点1200个。"}},
 		{ID: "year", Pages: []string{"2023年全市参加培训两千零二十三人。"}},
 		{ID: "code", Pages: []string{"通过ISO12000认证。"}},
+		{ID: "twothousand", Pages: []string{"全区共2000人参加培训。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -105,6 +106,11 @@ func TestBareNumberFindsValue(t *testing.T) {
 		{"1.2亿", []string{"wanwan"}},
 		{"两千零二十三", []string{"year"}},
 		{"2023", []string{"year"}},
+		// Four digits before a unit are a count, no year: 2000人 is 两千
+		// (as written, 两千 is also in 两千零二十三).
+		{"两千", []string{"twothousand", "year"}},
+		{"0.2万", []string{"twothousand"}},
+		{"2千", []string{"twothousand"}},
 	} {
 		checkSearch(t, idx, tt.q, tt.want)
 	}
@@ -125,7 +131,7 @@ func TestBareNumberFindsValue(t *testing.T) {
 // TestMatcherFindsValuesAndUnits: a page marks a bare number's value
 // however it is written, and a count only where its unit ends.
 func TestMatcherFindsValuesAndUnits(t *testing.T) {
-	page := "培训12000人次,线上学习1.2万人,老年大学一万二千人,生产总值1.2万亿元,另有12,000元经费。"
+	page := "培训12000人次,线上学习1.2万人,老年大学一万二千人,生产总值1.2万亿元,另有12,000元经费,全区2000人。"
 	m, err := NewMatcher([]string{page})
 	if err != nil {
 		t.Fatal(err)
@@ -140,6 +146,8 @@ func TestMatcherFindsValuesAndUnits(t *testing.T) {
 		{"12000人", []string{"1.2万人", "一万二千人"}},
 		{"12000人次", []string{"12000人次"}},
 		{"1.2万亿", []string{"1.2万亿"}},
+		{"两千", []string{"2000"}},
+		{"0.2万", []string{"2000"}},
 	} {
 		var got []string
 		for _, sp := range m.Find(tt.q) {
