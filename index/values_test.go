@@ -176,3 +176,25 @@ func checkSearch(t *testing.T, idx *Bleve, q string, want []string) {
 		}
 	}
 }
+
+// TestBareNumberSpansOnce: a bare number's value token and its pairs
+// mark the same place; a hit lists it once.
+func TestBareNumberSpansOnce(t *testing.T) {
+	idx := newIndexOf(t, []Document{{ID: "plain", Pages: []string{"全年培训12000人,线上学习1.2万人。"}}})
+	for _, q := range []string{"12000", "1.2万"} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 {
+			t.Fatalf("search %q: %d hits, want 1", q, len(res.Hits))
+		}
+		spans := res.Hits[0].Spans
+		for i := 1; i < len(spans); i++ {
+			if spans[i] == spans[i-1] {
+				t.Errorf("search %q: spans %v list a place twice", q, spans)
+				break
+			}
+		}
+	}
+}
