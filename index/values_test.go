@@ -198,3 +198,20 @@ func TestBareNumberSpansOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestCountEndsAtUnitAcrossDocuments: the pair after the unit is read
+// document by document in index order, with documents that have 人次
+// before, between and after those that have 人 alone.
+func TestCountEndsAtUnitAcrossDocuments(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "a-times", Pages: []string{"全年服务12000人次。"}},
+		{ID: "b-people", Pages: []string{"全年培训12000人。"}},
+		{ID: "c-times", Pages: []string{"线上学习12000人次。"}},
+		{ID: "d-both", Pages: []string{"服务12000人次,其中培训12000人。"}},
+		{ID: "e-times", Pages: []string{"送教上门12000人次。"}},
+		{ID: "f-people", Pages: []string{"老年大学学员12000人。"}},
+		{ID: "g-times", Pages: []string{"参观12000人次。"}},
+	})
+	checkSearch(t, idx, "12000人", []string{"b-people", "d-both", "f-people"})
+	checkSearch(t, idx, "12000人次", []string{"a-times", "c-times", "d-both", "e-times", "g-times"})
+}
