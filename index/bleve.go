@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -608,5 +609,7 @@ func pageSpans(text string, maps ...search.TermLocationMap) ([]string, []Span) {
 		}
 		return spans[i].End > spans[j].End
 	})
-	return pages, spans
+	// A place found twice (a bare number's value token and its pairs)
+	// is listed once.
+	return pages, slices.Compact(spans)
 }

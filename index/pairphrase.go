@@ -174,7 +174,7 @@ func (s *pairPhraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMa
 		if err != nil || dm == nil {
 			return nil, err
 		}
-		if s.matches(dm) {
+		if s.matches(dm) && s.err == nil {
 			return dm, nil
 		}
 		if s.err != nil {
@@ -189,7 +189,7 @@ func (s *pairPhraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.In
 	if err != nil || dm == nil {
 		return nil, err
 	}
-	if s.matches(dm) {
+	if s.matches(dm) && s.err == nil {
 		return dm, nil
 	}
 	if s.err != nil {
@@ -201,7 +201,8 @@ func (s *pairPhraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.In
 
 // matches reports whether dm, a document with every pair, has them at
 // their offsets somewhere, and leaves in dm the locations of every such
-// place (none unless keep).
+// place (none unless keep). A failed read of a notNext pair (s.err)
+// makes it false at once.
 func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	for i := range s.pos {
 		s.pos[i] = s.pos[i][:0]
@@ -231,7 +232,13 @@ func (s *pairPhraseSearcher) matches(dm *search.DocumentMatch) bool {
 	found := false
 	first := s.q.slots[0]
 	for _, p := range s.pos[first.term] {
-		if !s.allAt(p) || s.unitGoesOn(dm.IndexInternalID, p) {
+		if !s.allAt(p) {
+			continue
+		}
+		if s.unitGoesOn(dm.IndexInternalID, p) {
+			if s.err != nil {
+				return false // unchecked: Next and Advance report it
+			}
 			continue
 		}
 		found = true

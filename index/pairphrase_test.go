@@ -1,6 +1,8 @@
 package index
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -10,7 +12,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // pairPhraseQuery is a faster Bleve phrase of a word's pairs: for words
@@ -108,4 +112,66 @@ func runAll(t *testing.T, idx *Bleve, q query.Query) map[string]phraseHit {
 		out[h.ID] = phraseHit{score: h.Score, spans: spans}
 	}
 	return out
+}
+
+// A failed read of the pair after the unit is reported, never passed
+// over: 12000人 is not found in a document whose first 12000人 could not
+// be checked (人次 unread) though its second is followed by no 次.
+func TestPairPhraseReportsFailedUnitRead(t *testing.T) {
+	idx := newIndexOf(t, []Document{{ID: "both", Pages: []string{"培训12000人次,另有12000人参加。"}}})
+	ix, err := idx.idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ix.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	q := newPairPhraseQuery("12000人", fieldTextNgram, 1)
+	ctx := context.Background()
+	s, err := q.Searcher(ctx, failingPairReader{IndexReader: r, term: "人次"}, nil, search.SearcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	for {
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return
+		}
+		if dm == nil {
+			t.Fatal("the failed read of 人次 was not reported")
+		}
+		t.Errorf("found a document (%v) though 人次 could not be read", dm.IndexInternalID)
+	}
+}
+
+// failingPairReader is an index reader whose reader of term fails the
+// first time it reads.
+type failingPairReader struct {
+	bleveindex.IndexReader
+	term string
+}
+
+func (r failingPairReader) TermFieldReader(ctx context.Context, term []byte, field string, freq, norm, vectors bool) (bleveindex.TermFieldReader, error) {
+	tfr, err := r.IndexReader.TermFieldReader(ctx, term, field, freq, norm, vectors)
+	if err != nil || string(term) != r.term {
+		return tfr, err
+	}
+	return &failOnce{TermFieldReader: tfr}, nil
+}
+
+type failOnce struct {
+	bleveindex.TermFieldReader
+	failed bool
+}
+
+func (f *failOnce) Advance(id bleveindex.IndexInternalID, pre *bleveindex.TermFieldDoc) (*bleveindex.TermFieldDoc, error) {
+	if !f.failed {
+		f.failed = true
+		return nil, errors.New("read failed")
+	}
+	return f.TermFieldReader.Advance(id, pre)
 }

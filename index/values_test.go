@@ -87,6 +87,7 @@ func TestBareNumberFindsValue(t *testing.T) {
 		{ID: "small", Pages: []string{"新建社区学校120所,教学点1200个。"}},
 		{ID: "year", Pages: []string{"2023年全市参加培训两千零二十三人。"}},
 		{ID: "code", Pages: []string{"通过ISO12000认证。"}},
+		{ID: "twothousand", Pages: []string{"全区共2000人参加培训。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -105,6 +106,11 @@ func TestBareNumberFindsValue(t *testing.T) {
 		{"1.2亿", []string{"wanwan"}},
 		{"两千零二十三", []string{"year"}},
 		{"2023", []string{"year"}},
+		// Four digits before a unit are a count, no year: 2000人 is 两千
+		// (as written, 两千 is also in 两千零二十三).
+		{"两千", []string{"twothousand", "year"}},
+		{"0.2万", []string{"twothousand"}},
+		{"2千", []string{"twothousand"}},
 	} {
 		checkSearch(t, idx, tt.q, tt.want)
 	}
@@ -125,7 +131,7 @@ func TestBareNumberFindsValue(t *testing.T) {
 // TestMatcherFindsValuesAndUnits: a page marks a bare number's value
 // however it is written, and a count only where its unit ends.
 func TestMatcherFindsValuesAndUnits(t *testing.T) {
-	page := "培训12000人次,线上学习1.2万人,老年大学一万二千人,生产总值1.2万亿元,另有12,000元经费。"
+	page := "培训12000人次,线上学习1.2万人,老年大学一万二千人,生产总值1.2万亿元,另有12,000元经费,全区2000人。"
 	m, err := NewMatcher([]string{page})
 	if err != nil {
 		t.Fatal(err)
@@ -140,6 +146,8 @@ func TestMatcherFindsValuesAndUnits(t *testing.T) {
 		{"12000人", []string{"1.2万人", "一万二千人"}},
 		{"12000人次", []string{"12000人次"}},
 		{"1.2万亿", []string{"1.2万亿"}},
+		{"两千", []string{"2000"}},
+		{"0.2万", []string{"2000"}},
 	} {
 		var got []string
 		for _, sp := range m.Find(tt.q) {
@@ -167,4 +175,43 @@ func checkSearch(t *testing.T, idx *Bleve, q string, want []string) {
 			t.Errorf("search %q: hit %s has no highlight", q, h.ID)
 		}
 	}
+}
+
+// TestBareNumberSpansOnce: a bare number's value token and its pairs
+// mark the same place; a hit lists it once.
+func TestBareNumberSpansOnce(t *testing.T) {
+	idx := newIndexOf(t, []Document{{ID: "plain", Pages: []string{"全年培训12000人,线上学习1.2万人。"}}})
+	for _, q := range []string{"12000", "1.2万"} {
+		res, err := idx.Search(context.Background(), Query{Clauses: terms(q), Size: 20, WithText: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 {
+			t.Fatalf("search %q: %d hits, want 1", q, len(res.Hits))
+		}
+		spans := res.Hits[0].Spans
+		for i := 1; i < len(spans); i++ {
+			if spans[i] == spans[i-1] {
+				t.Errorf("search %q: spans %v list a place twice", q, spans)
+				break
+			}
+		}
+	}
+}
+
+// TestCountEndsAtUnitAcrossDocuments: the pair after the unit is read
+// document by document in index order, with documents that have 人次
+// before, between and after those that have 人 alone.
+func TestCountEndsAtUnitAcrossDocuments(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "a-times", Pages: []string{"全年服务12000人次。"}},
+		{ID: "b-people", Pages: []string{"全年培训12000人。"}},
+		{ID: "c-times", Pages: []string{"线上学习12000人次。"}},
+		{ID: "d-both", Pages: []string{"服务12000人次,其中培训12000人。"}},
+		{ID: "e-times", Pages: []string{"送教上门12000人次。"}},
+		{ID: "f-people", Pages: []string{"老年大学学员12000人。"}},
+		{ID: "g-times", Pages: []string{"参观12000人次。"}},
+	})
+	checkSearch(t, idx, "12000人", []string{"b-people", "d-both", "f-people"})
+	checkSearch(t, idx, "12000人次", []string{"a-times", "c-times", "d-both", "e-times", "g-times"})
 }

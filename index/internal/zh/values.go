@@ -16,19 +16,22 @@ import (
 // whatever follows it, so that a bare number finds the value written
 // another way (index.valueQuery) and never another value: 120 is not
 // 1200, nor 1.2万 the 1.2万亿 of 1.2万亿元 or the 12000万 of 12000万元.
-// A year (2023, 2023年) has no value token: 2023 is not 两千零二十三.
+// A year (2023, 2023年) has no value token: 2023 is not 两千零二十三;
+// four such digits before a unit (2000人, 1998元) are a count and have one.
+// Nor has a label in Chinese numerals (十二、, （十二）, 二十大, 十九届).
 
 // Values returns the numbers of rs with their values in Arabic digits:
 // numbers in Arabic digits (grouped or not, with decimals) with any 万 or
 // 亿 after them (12000, 12,000, 1.2万, 3亿), and those in Chinese numerals
 // that ChineseCounts finds before a unit (一万二千人, 1万2千人) or that
 // end a clause as it reads them (达一万二千。), in order. Left out are
-// four digits that may be a year (2023, 1998) and any number before 年,
-// a number joined to a Latin letter (ISO9001, 5A级: a code) or after 第
-// (a serial), one with a leading zero (0574: a code), a list or a version
-// (1,2 and 1.2.3), a number before a per cent sign (3.5%: not 3.5) and
-// one that goes on in Chinese numerals (1万2千, 3千: ChineseCounts reads
-// those before a unit).
+// four digits that may be a year (2023, 1998; not before another unit:
+// 2000人) and any number before 年, labels in Chinese numerals (十二、,
+// （十二）, 二十大, 十九届: labelAfter), a number joined to a Latin letter
+// (ISO9001, 5A级: a code) or after 第 (a serial), one with a leading zero
+// (0574: a code), a list or a version (1,2 and 1.2.3), a number before a
+// per cent sign (3.5%: not 3.5) and one that goes on in Chinese numerals
+// (1万2千, 3千: ChineseCounts reads those before a unit).
 func Values(rs []rune) []Count { return values(rs, chineseNumbers(rs, true)) }
 
 // values is Values of rs with counts, its numbers in Chinese numerals
@@ -52,12 +55,31 @@ func values(rs []rune, counts []Count) []Count {
 		i = j
 		if v, ok := arabicValue(rs, start, j, k); ok {
 			for len(counts) > 0 && counts[0].Start < start {
-				out, counts = append(out, counts[0]), counts[1:]
+				out = appendValue(out, rs, counts[0])
+				counts = counts[1:]
 			}
 			out = append(out, Count{Start: start, End: k, Number: v})
 		}
 	}
-	return append(out, counts...)
+	for _, c := range counts {
+		out = appendValue(out, rs, c)
+	}
+	return out
+}
+
+// labelAfter are the characters that make the Chinese numerals before
+// them a label, no value: a heading (十二、, 十二．, （十二）) or the name
+// of a congress or a term (党的二十大, 十九届).
+const labelAfter = "、）)．大届"
+
+// appendValue appends the count c in Chinese numerals to out as a value,
+// unless it is a label (labelAfter, or （ or ( before it).
+func appendValue(out []Count, rs []rune, c Count) []Count {
+	if c.End < len(rs) && strings.ContainsRune(labelAfter, rs[c.End]) ||
+		c.Start > 0 && (rs[c.Start-1] == '（' || rs[c.Start-1] == '(') {
+		return out
+	}
+	return append(out, c)
 }
 
 // arabicValue is the value of the number in Arabic digits rs[start:end]
@@ -105,8 +127,9 @@ func arabicValue(rs []rune, start, end, k int) (string, bool) {
 	if whole > 1 && n[0] == '0' || whole > cnnum.MaxDigits {
 		return "", false // a code (0574), or no number
 	}
-	if point < 0 && !commas && k == end && whole == 4 && (n[0] == '1' && n[1] == '9' || n[0] == '2' && n[1] == '0') {
-		return "", false // may be a year: 2023
+	if point < 0 && !commas && k == end && !hasUnit(rs, k) && whole == 4 &&
+		(n[0] == '1' && n[1] == '9' || n[0] == '2' && n[1] == '0') {
+		return "", false // may be a year: 2023, 2023年; not 2000人
 	}
 	shift := 0
 	switch string(rs[end:k]) {

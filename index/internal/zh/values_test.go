@@ -25,6 +25,16 @@ func TestValues(t *testing.T) {
 		{"第12期,区号0574", nil},
 		{"第1,2项,版本1.2.3", nil},
 		{"共" + strings.Repeat("9", 100) + "人", nil},
+		// No value: labels in Chinese numerals, headings and congresses.
+		{"十二、工作措施", nil},
+		{"（十二）保障措施", nil},
+		{"(十二)保障", nil},
+		{"十二．附则", nil},
+		{"学习党的二十大精神", nil},
+		{"十九届四中全会", nil},
+		// Four digits before a unit but 年 are a count, no year.
+		{"共2000人,投入1998元,2050名", []string{"2000=2000", "1998=1998", "2050=2050"}},
+		{"2023。2023年", nil},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.text)
