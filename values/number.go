@@ -68,7 +68,12 @@ func isCNNum(r rune) bool { return cnnum.IsNumeral(r) || r == '点' }
 
 // findNumbers scans folded text for Arabic numbers (with thousands
 // separators, decimals and 万/亿/千 multipliers) and Chinese numerals.
-func findNumbers(s string) []Number {
+func findNumbers(s string) []Number { return scanNumbers(s, false) }
+
+// scanNumbers is findNumbers; loose reads every run of Chinese numerals
+// that has a value, whether it stands as a number or not (standsAsNumber),
+// as they were read before that: a value recorded then was found so.
+func scanNumbers(s string, loose bool) []Number {
 	rs := []rune(s)
 	var out []Number
 	for i := 0; i < len(rs); {
@@ -96,7 +101,7 @@ func findNumbers(s string) []Number {
 		case i < len(rs) && isDigit(rs[i]):
 			n, end, ok = arabic(rs, i)
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
-			n, end, ok = chinese(rs, i, percent, start == 0)
+			n, end, ok = chinese(rs, i, percent, start == 0, loose)
 		}
 		if !ok {
 			// A run of numerals that is a word or a vague quantity
@@ -210,9 +215,10 @@ func groupOfThree(rs []rune, j int) bool {
 // 三点五, 二〇一八 (digit by digit), 1.2亿's Chinese cousin 一点二亿. It
 // reads only numerals that stand as a number (standsAsNumber); percent
 // says 百分之 came before them (百分之百 is 100), whole that the text may
-// be the number alone (a ledger's cell: 十二). When the numerals are a
+// be the number alone (a ledger's cell: 十二), loose that any numerals
+// with a value are read. When the numerals are a
 // word or a vague quantity it returns false with where they end.
-func chinese(rs []rune, i int, percent, whole bool) (Number, int, bool) {
+func chinese(rs []rune, i int, percent, whole, loose bool) (Number, int, bool) {
 	j := i
 	for j < len(rs) && isCNNum(rs[j]) {
 		if rs[j] == '点' && (j+1 >= len(rs) || !isCNDigit(rs[j+1])) {
@@ -247,7 +253,7 @@ func chinese(rs []rune, i int, percent, whole bool) (Number, int, bool) {
 	if !ok {
 		return Number{}, 0, false
 	}
-	if !percent && !(whole && j == len(rs)) && !standsAsNumber(rs, i, j) {
+	if !percent && !loose && !(whole && j == len(rs)) && !standsAsNumber(rs, i, j) {
 		return Number{}, j, false
 	}
 	return Number{Value: v}, j, true
