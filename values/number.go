@@ -68,7 +68,12 @@ func isCNNum(r rune) bool { return cnnum.IsNumeral(r) || r == '点' }
 
 // findNumbers scans folded text for Arabic numbers (with thousands
 // separators, decimals and 万/亿/千 multipliers) and Chinese numerals.
-func findNumbers(s string) []Number {
+func findNumbers(s string) []Number { return scanNumbers(s, false) }
+
+// scanNumbers is findNumbers; loose reads every run of Chinese numerals
+// that has a value, whether it stands as a number or not (standsAsNumber),
+// as they were read before that: a value recorded then was found so.
+func scanNumbers(s string, loose bool) []Number {
 	rs := []rune(s)
 	var out []Number
 	for i := 0; i < len(rs); {
@@ -96,7 +101,7 @@ func findNumbers(s string) []Number {
 		case i < len(rs) && isDigit(rs[i]):
 			n, end, ok = arabic(rs, i)
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
-			n, end, ok = chinese(rs, i, percent, start == 0)
+			n, end, ok = chinese(rs, i, percent, start == 0, loose)
 		}
 		if !ok {
 			// A run of numerals that is a word or a vague quantity
@@ -210,9 +215,10 @@ func groupOfThree(rs []rune, j int) bool {
 // 三点五, 二〇一八 (digit by digit), 1.2亿's Chinese cousin 一点二亿. It
 // reads only numerals that stand as a number (standsAsNumber); percent
 // says 百分之 came before them (百分之百 is 100), whole that the text may
-// be the number alone (a ledger's cell: 十二). When the numerals are a
+// be the number alone (a ledger's cell: 十二), loose that any numerals
+// with a value are read. When the numerals are a
 // word or a vague quantity it returns false with where they end.
-func chinese(rs []rune, i int, percent, whole bool) (Number, int, bool) {
+func chinese(rs []rune, i int, percent, whole, loose bool) (Number, int, bool) {
 	j := i
 	for j < len(rs) && isCNNum(rs[j]) {
 		if rs[j] == '点' && (j+1 >= len(rs) || !isCNDigit(rs[j+1])) {
@@ -247,7 +253,7 @@ func chinese(rs []rune, i int, percent, whole bool) (Number, int, bool) {
 	if !ok {
 		return Number{}, 0, false
 	}
-	if !percent && !(whole && j == len(rs)) && !standsAsNumber(rs, i, j) {
+	if !percent && !loose && !(whole && j == len(rs)) && !standsAsNumber(rs, i, j) {
 		return Number{}, j, false
 	}
 	return Number{Value: v}, j, true
@@ -259,10 +265,12 @@ func chinese(rs []rune, i int, percent, whole bool) (Number, int, bool) {
 // 六个, 十二万人次, 三十余所) are one, and so is a full numeral (three
 // or more digits written one by one, or digits with a multiplier) at the
 // end of a clause (学员达一万二千。) or with 万 or 亿 before a noun
-// (十万市民). Not a number: 十分重视, 一定, 统一, 万一, 一些, 一线 (no
+// (十万市民); one with a multiplier (三千, 十三) is one whatever follows
+// it but 大 (十八大). Not a number: 十分重视, 一定, 统一, 万一, 一些, 一线 (no
 // measure word after them), a lone digit heading a list (一、), an
 // ordinal (第三届), 上一轮 and 每一个, two digits one by one (三五成群, 八九
-// 个: three or five), and 数十万, 几百 (some tens of thousands).
+// 个: three or five), and 数十万, 几百 (some tens of thousands; the 数 of
+// 人数十万 is a count's).
 func standsAsNumber(rs []rune, i, j int) bool {
 	word := rs[i:j]
 	var before rune
@@ -280,7 +288,7 @@ func standsAsNumber(rs []rune, i, j int) bool {
 	switch {
 	case before == '第':
 		return false
-	case (before == '数' || before == '几') && digits == 0:
+	case (before == '几' || before == '数' && !countNoun(rs, i-2)) && digits == 0:
 		return false
 	case string(word) == "一" && strings.ContainsRune("上下每同另其逐统唯", before):
 		return false
@@ -293,6 +301,12 @@ func standsAsNumber(rs []rune, i, j int) bool {
 	if len(word) == 1 {
 		return false
 	}
+	// A full numeral with a multiplier (三千, 二百, 十三) is a number
+	// whatever follows it (学习卡三千张, 三百社区学校), but for a party
+	// congress (十八大).
+	if digits > 0 && multipliers > 0 && !(j < len(rs) && rs[j] == '大') {
+		return true
+	}
 	if j == len(rs) || !isHan(rs[j]) || hasPrefix(rs, j, "以上") || hasPrefix(rs, j, "以下") || hasPrefix(rs, j, "左右") {
 		return true
 	}
@@ -301,7 +315,14 @@ func standsAsNumber(rs []rune, i, j int) bool {
 
 // measureWords are the measure words a count may be written with that
 // are no unit passageUnits knows (a unit's family is for 单位不符 only).
-var measureWords = []string{"户", "条", "件", "份", "篇", "部", "套", "堂", "班", "周", "学分", "批次"}
+var measureWords = []string{"户", "条", "件", "份", "篇", "部", "套", "堂", "班", "周", "学分", "批", "张", "台", "组", "讲", "集", "队", "首"}
+
+// countNoun reports whether rs[k] makes the 数 after it part of a noun
+// that counts (人数, 次数, 户数, 总数, 件数, 个数), not the vague 数 of
+// 数十万: 参与学习人数十万人次 writes 100000.
+func countNoun(rs []rune, k int) bool {
+	return k >= 0 && strings.ContainsRune("人次户总件个", rs[k])
+}
 
 // measureAt reports whether rs[j:] starts with a unit or measure word
 // (人, 所, 万人次, 学分), after any space, 多 or 余 (三十多所).

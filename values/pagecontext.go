@@ -2,6 +2,7 @@ package values
 
 import (
 	"context"
+	"log/slog"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,10 @@ type PageContext struct {
 	// CutBefore and CutAfter say the page goes on before and after the
 	// passage shown (…).
 	CutBefore, CutAfter bool
+	// Unavailable says why there is no passage: the cited text cannot
+	// be read now (EUNAVAILABLE, with a time to retry after) or ever
+	// (ETOOLARGE, or a failure logged); nil when it is shown.
+	Unavailable *catalog.Error
 }
 
 // contextRunes is how much of the page is shown on each side of the
@@ -29,34 +34,73 @@ type PageContext struct {
 const contextRunes = 40
 
 // PageContexts reads the page context of each of vs whose quote was found
-// on its page, by value ID. The cited texts are read as recording the
-// value read them (claims.ReadCitedText, within the server's budget for
-// big texts), each passage once however many values cite it. A text that
-// cannot be read now (the budget is taken, the text is gone) leaves its
-// values without a context: the page shows their quotes as before. Only
-// the request's end is an error.
+// on its page, by value ID. Each cited text is read once however many
+// values cite it, as recording the value read it (claims.ReadCitedText,
+// within the server's budget for big texts), and each passage found once
+// in the pages held. A text that cannot be read now has its values'
+// contexts say why (Unavailable) with the page they cite: the page shows
+// their quotes as before. Only the request's end is an error.
 func (s *Service) PageContexts(ctx context.Context, vs []Listed) (map[string]PageContext, error) {
 	out := map[string]PageContext{}
-	type cited struct {
-		sha, quote string
-		page       int
-	}
-	read := map[cited]*pageText{}
-	for _, v := range vs {
-		c := v.Citation
+	bySHA := map[string][]*Listed{}
+	var shas []string
+	for i := range vs {
+		c := vs[i].Citation
 		if !c.QuoteFound || c.SHA256 == "" {
 			continue
 		}
-		key := cited{c.SHA256, c.Quote, c.Page}
+		if _, ok := bySHA[c.SHA256]; !ok {
+			shas = append(shas, c.SHA256)
+		}
+		bySHA[c.SHA256] = append(bySHA[c.SHA256], &vs[i])
+	}
+	for _, sha := range shas {
+		if err := s.textContexts(ctx, bySHA[sha], out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// textContexts puts in out the page contexts of vs, which cite one text:
+// the text is read for the first of them and the others' quotes are
+// found in the pages it holds. A quote not on its cited page there (a
+// big text held as a few pages) has the text read for it alone.
+func (s *Service) textContexts(ctx context.Context, vs []*Listed, out map[string]PageContext) error {
+	first := vs[0].Citation
+	ct, err := claims.ReadCitedText(ctx, s.blobs, s.budget, first.SHA256, first.Page, first.Quote)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		note := unavailable(first.SHA256, err)
+		for _, v := range vs {
+			out[v.ID] = PageContext{Page: v.Citation.Page, Unavailable: note}
+		}
+		return nil
+	}
+	defer ct.Close()
+	type cited struct {
+		quote string
+		page  int
+	}
+	read := map[cited]*pageText{{first.Quote, first.Page}: passageOf(ct, ct.Match)}
+	for _, v := range vs {
+		c := v.Citation
+		key := cited{c.Quote, c.Page}
 		pt, ok := read[key]
 		if !ok {
-			var err error
-			pt, err = s.readPassage(ctx, c)
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			if err != nil {
-				pt = nil
+			if m := claims.FindQuote(ct.Pages, c.Page, c.Quote); m.Found {
+				pt = passageOf(ct, m)
+			} else {
+				var note *catalog.Error
+				if pt, note, err = s.readPassage(ctx, c); err != nil {
+					return err
+				}
+				if note != nil {
+					out[v.ID] = PageContext{Page: c.Page, Unavailable: note}
+					continue
+				}
 			}
 			read[key] = pt
 		}
@@ -64,7 +108,25 @@ func (s *Service) PageContexts(ctx context.Context, vs []Listed) (map[string]Pag
 			out[v.ID] = pt.around(&v.Value)
 		}
 	}
-	return out, nil
+	return nil
+}
+
+// unavailable is why the page of a text cannot be shown: it cannot be
+// held now (EUNAVAILABLE, with a time to retry after) or ever (ETOOLARGE),
+// as claims' passages say it; any other failure is logged and said to be
+// one.
+func unavailable(sha string, err error) *catalog.Error {
+	code := catalog.ErrorCode(err)
+	if code != catalog.ETOOLARGE && code != catalog.EUNAVAILABLE {
+		slog.Error("values: page context", "sha256", sha, "err", err)
+		return catalog.Errorf(catalog.EINTERNAL, "无法显示这段引文所在页的文字:%s",
+			catalog.Words{Chinese: "内部错误，已记录日志", English: "internal error, logged"})
+	}
+	note := catalog.Errorf(code, "无法显示这段引文所在页的文字:%s", catalog.MessageWords(err))
+	if d, ok := catalog.RetryAfter(err); ok {
+		note.RetryAfter = d
+	}
+	return note
 }
 
 // pageText is a quote's passage on its page with the page's text before
@@ -75,20 +137,30 @@ type pageText struct {
 }
 
 // readPassage reads the passage a citation's quote matches and the page
-// around it; nil when the quote is not on its page (any more).
-func (s *Service) readPassage(ctx context.Context, c catalog.Citation) (*pageText, error) {
+// around it; nil when the quote is not on its page (any more), and a note
+// when the text cannot be read (unavailable). Only the request's end is
+// an error.
+func (s *Service) readPassage(ctx context.Context, c catalog.Citation) (*pageText, *catalog.Error, error) {
 	ct, err := claims.ReadCitedText(ctx, s.blobs, s.budget, c.SHA256, c.Page, c.Quote)
+	if ctx.Err() != nil {
+		return nil, nil, ctx.Err()
+	}
 	if err != nil {
-		return nil, err
+		return nil, unavailable(c.SHA256, err), nil
 	}
 	defer ct.Close()
-	m := ct.Match
+	return passageOf(ct, ct.Match), nil, nil
+}
+
+// passageOf is the passage m matches in ct's pages with the page around
+// it; nil when m does not start on the cited page.
+func passageOf(ct *claims.CitedText, m claims.Match) *pageText {
 	if !m.Found {
-		return nil, nil
+		return nil
 	}
 	// Copies: the pages they are cut from are let go.
 	return &pageText{page: m.FoundOnPage, before: strings.Clone(lastRunes(ct.Pages[m.FoundOnPage-1][:m.Start], contextRunes+1)),
-		passage: strings.Clone(m.Passage(ct.Pages)), after: strings.Clone(textAfter(ct, contextRunes+1))}, nil
+		passage: strings.Clone(m.Passage(ct.Pages)), after: strings.Clone(textAfter(ct.Pages, m, contextRunes+1))}
 }
 
 // around is the page context of v in the passage: the number it writes
@@ -100,6 +172,12 @@ func (pt *pageText) around(v *catalog.Value) PageContext {
 		typed = ns[0].Value
 	}
 	n, found, _ := locateInPassage(pt.passage, firstRunes(pt.after, afterRunes), typed, v.Number, v.Unit)
+	if !found && v.ValueFound {
+		// Found when it was recorded, by the rules of then (numerals
+		// read as a number wherever they stand): the card says so, and
+		// the passage marks it.
+		n, found = recordedIn(pt.passage, typed, v.Number)
+	}
 	// The number starts in the passage and may end in the text after it
 	// (a quote 达到85 of 达到85.3%). Its place in the folded text is its
 	// place in the page's only when folding kept every character one.
@@ -113,6 +191,17 @@ func (pt *pageText) around(v *catalog.Value) PageContext {
 	after, cutAfter := clip(string(text[n.end:]), contextRunes, false)
 	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after,
 		CutBefore: cutBefore, CutAfter: cutAfter}
+}
+
+// recordedIn is the first number in passage equal to typed or number,
+// with any run of numerals read as one (scanNumbers loose).
+func recordedIn(passage string, typed, number float64) (Number, bool) {
+	for _, n := range scanNumbers(fold(passage), true) {
+		if same(n.Value, typed) || same(n.Value, number) {
+			return n, true
+		}
+	}
+	return Number{}, false
 }
 
 // clip is s on one line, cut to its last (fromEnd) or first limit runes,
@@ -151,13 +240,12 @@ func lastRunes(s string, n int) string {
 	return s
 }
 
-// textAfter is the first n runes of the page text after the passage a
-// cited text's quote matched, on the page the passage ends on.
-func textAfter(ct *claims.CitedText, n int) string {
-	m := ct.Match
+// textAfter is the first n runes of the page text after the passage m
+// matched in pages, on the page the passage ends on.
+func textAfter(pages []string, m claims.Match, n int) string {
 	endPage, end := m.FoundOnPage, m.End
 	if k := len(m.Next); k > 0 {
 		endPage, end = m.Next[k-1].Page, m.Next[k-1].End
 	}
-	return firstRunes(ct.Pages[endPage-1][end:], n)
+	return firstRunes(pages[endPage-1][end:], n)
 }

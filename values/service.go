@@ -290,7 +290,7 @@ func (s *Service) cite(ctx context.Context, u *catalog.User, city string, in cla
 	}
 	// What follows the quote, where a unit may be written: on the page
 	// it ends on.
-	after = textAfter(ct, afterRunes)
+	after = textAfter(ct.Pages, m, afterRunes)
 	// Copies: the page they are cut from is let go.
 	return strings.Clone(m.Passage(ct.Pages)), strings.Clone(after), nil
 }

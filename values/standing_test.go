@@ -54,6 +54,15 @@ func TestChineseNumeralsStandAsNumbers(t *testing.T) {
 		{"由一名负责人专门负责，选派两位专家。", []float64{1, 2}},
 		{"全市共有学分银行开户学习者十万余人，社区学校一百二十所以上。", []float64{100000, 120}},
 		{"社区教育专职教师一千零八十六人，平均年龄四十二岁。", []float64{1086, 42}},
+		// A full numeral with a multiplier stands as a number before any
+		// measure word, or none; a digit before 批 does too.
+		{"全年发放学习卡三千张，为社区学校配备电脑二百台。", []float64{3000, 200}},
+		{"开设微课三百二十集，举办讲座一百讲，组建志愿者服务队十二组。", []float64{320, 100, 12}},
+		{"社区教育覆盖全市十三区县，建成三百社区学校。", []float64{13, 300}},
+		{"全市社区学校三百余。学习者达一百二十的街道逐年增加。", []float64{300, 120}},
+		{"共认定三批市民终身学习基地，其中两批已复评。", []float64{3, 2}},
+		// The 数 of 人数 is a count's, not the vague 数 of 数十万.
+		{"参与学习人数十万人次，线上学习人数百万人次。", []float64{100000, 1e6}},
 	}
 	for _, tt := range tests {
 		var got []float64

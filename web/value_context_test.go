@@ -117,3 +117,38 @@ func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
 		t.Errorf("English /values: %.2000s, want Last round (2017): contradicted by evidence", textOf(body))
 	}
 }
+
+// TestValuesPageEscapesThePageTextAndSaysWhyItIsMissing: page text around
+// the number that holds HTML (<script>, <img onerror>, &) is shown as
+// text, escaped, not as markup; while the server's budget for big texts is
+// lent out, the card says its page cannot be shown now, as a claim's
+// passages do, in place of showing nothing.
+func TestValuesPageEscapesThePageTextAndSaysWhyItIsMissing(t *testing.T) {
+	s := newSite(t)
+	d := s.env.Upload("330100", "html.txt", "杭州市学分银行&<script>alert(1)</script>累计开户学习者12000人，"+
+		"<img src=x onerror=alert(2)>认定市民终身学习基地123个，社区学校56所。")
+	id := recordValue(t, s, d.ID, "2.3.3", "12000", "累计开户学习者12000人")
+	li := s.login("li")
+	_, body := li.get("/values?status=pending")
+	c := valueCard(t, body, id)
+	if !strings.Contains(c, "<mark>12000</mark>") || strings.Contains(c, "<script>") || strings.Contains(c, "<img") ||
+		!strings.Contains(c, "学分银行&amp;&lt;script&gt;alert(1)&lt;/script&gt;累计开户学习者") || !strings.Contains(c, "人，&lt;img src=x onerror=alert(2)&gt;认定") {
+		t.Errorf("the context of a page holding HTML: %s, want it escaped", c)
+	}
+	s.env.Documents.SetTextBudget(64 << 20)
+	release, err := s.env.Documents.HoldTextBudget(64 << 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	_, body = li.get("/values?status=pending")
+	c = valueCard(t, body, id)
+	if !strings.Contains(c, `<p class="frag muted value-context" role="status">原文：无法显示这段引文所在页的文字：`) || strings.Contains(c, "<mark>") {
+		t.Errorf("the card while the budget is lent out: %s, want why its page is not shown", c)
+	}
+	li.english()
+	_, body = li.get("/values?status=pending")
+	if c := valueCard(t, body, id); !strings.Contains(c, "On the page: The text of the page this passage is on cannot be shown: ") {
+		t.Errorf("English card while the budget is lent out: %s", textOf(c))
+	}
+}

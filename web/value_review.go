@@ -36,8 +36,9 @@ type valueRow struct {
 	// ContradictedIn is the round a reviewer found the value this one
 	// was carried from 与证据矛盾 in, 0 when none did.
 	ContradictedIn int
-	// Context is the number in its place on the cited page, nil when the
-	// quote is not on it or the text cannot be read now.
+	// Context is the number in its place on the cited page, or why the
+	// page cannot be shown now (Unavailable); nil when the quote is not
+	// on it.
 	Context *values.PageContext
 }
 
