@@ -169,7 +169,7 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
 		return err
 	}
-	sayln(stdout, lang, "已添加城市 %s\uFF08%s\uFF09", *name, *code)
+	sayln(stdout, lang, "已添加城市 %s（%s）", *name, *code)
 	return nil
 }
 
