@@ -52,7 +52,7 @@ func TestUploadingAZipArchive(t *testing.T) {
 	}
 	refused := errs[0].(map[string]any)
 	msg := refused["error"].(map[string]any)["message"].(string)
-	if refused["filename"] != "安装程序.exe" || refused["archive"] != "材料汇总.zip" || !strings.Contains(msg, "暂不支持") {
+	if refused["filename"] != "安装程序.exe" || refused["archive"] != "材料汇总.zip" || !strings.Contains(msg, "不接受这种类型的文件") {
 		t.Errorf("refused %v", refused)
 	}
 	for _, id := range ids {

@@ -552,6 +552,9 @@ type ClaimCount struct {
 	Claims          int
 	Verified        int
 	Contradicted    int
+	// Insufficient counts the claims a reviewer found 证据不足: sent back
+	// to the coordinator, they must show as such, not as evidence.
+	Insufficient int
 	// Backed counts the claims citing at least one document not deleted
 	// (撤回) since: a claim whose every cited document was withdrawn is no
 	// evidence, as the report reads it.
@@ -563,6 +566,7 @@ type ClaimCount struct {
 func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([]ClaimCount, error) {
 	q := `SELECT city, indicator_code, COUNT(*), SUM(CASE WHEN status = 'verified' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN status = 'contradicted' THEN 1 ELSE 0 END),
+		SUM(CASE WHEN status = 'insufficient' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN EXISTS (SELECT 1 FROM citation t JOIN document d ON d.id = t.document_id
 			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL) THEN 1 ELSE 0 END) FROM claim
 		WHERE status <> 'withdrawn'`
@@ -581,7 +585,7 @@ func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([
 	var out []ClaimCount
 	for rows.Next() {
 		var c ClaimCount
-		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified, &c.Contradicted, &c.Backed); err != nil {
+		if err := rows.Scan(&c.City, &c.Indicator, &c.Claims, &c.Verified, &c.Contradicted, &c.Insufficient, &c.Backed); err != nil {
 			return nil, err
 		}
 		out = append(out, c)

@@ -66,7 +66,7 @@ var cliEnglish = map[string]string{
 	"已导出指标体系 %s(%s 版,%d 个指标)到 %s":                  "Exported the framework %s (version %s, %d {indicator|indicators}) to %s",
 	"已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。": "Queued %d failed {document|documents} again; evidence serve reads {it|them} again once started.",
 	"已恢复到 %s\uFF1A%d 个文档可检索":                       "Restored to %s: %d {document|documents} searchable",
-	"已添加城市 %s(%s)":                                 "Added the city %s (%s)",
+	"已添加城市 %s（%s）":                                 "Added the city %s (%s)",
 	"已添加监测轮次 %d":                                   "Added the monitoring round %d",
 	"已生成 %s(原件 %d 份)":                              "Wrote %s (%d {original|originals})",
 	"已生成 %s":                                       "Wrote %s",

@@ -219,6 +219,7 @@ var englishMessages = map[string]string{
 	// Uploads refused by their content (the values are Words: the kind
 	// of file, the formats the archive reads, what to do).
 	"暂不支持%s;%s,%s": "This is %s, which the archive cannot read yet; %s. %s",
+	"不接受这种类型的文件（%s，如程序）；%s": "This type of file is not accepted (%s, such as a program); %s",
 	// Responsibilities (责任分解): a table's rows, which are the add-a-task
 	// form's checks too, the table itself, the board's other forms and
 	// the city's list of departments.

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/search"
@@ -237,4 +238,27 @@ func (s *Service) NextPendingIn(ctx context.Context, u *catalog.User, after stri
 		}
 	}
 	return nil, none
+}
+
+// LastReviews returns the latest review of each of list's reviewed
+// claims (by claim ID), to show a verdict with its reason beside the
+// claim.
+func (s *Service) LastReviews(ctx context.Context, list []catalog.Claim) (map[string]catalog.Review, error) {
+	var ids []string
+	for _, c := range list {
+		if c.Status != catalog.ClaimPending {
+			ids = append(ids, c.ID)
+		}
+	}
+	all, err := s.cat.ReviewsOf(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("reviews of the claims: %w", err)
+	}
+	last := make(map[string]catalog.Review, len(all))
+	for id, rs := range all {
+		if len(rs) > 0 {
+			last[id] = rs[len(rs)-1]
+		}
+	}
+	return last, nil
 }

@@ -19,6 +19,10 @@ const (
 	// verified claim beside it, an item carried over to re-confirm): the
 	// indicator needs correcting before it counts.
 	StatusContradicted = "contradicted"
+	// StatusInsufficient is 证据不足: a reviewer sent the claim or value
+	// back for more evidence. It outweighs a verified one, as the
+	// indicator needs the coordinator's work before it counts.
+	StatusInsufficient = "insufficient"
 	// StatusAbsent is an indicator a round compared never had (本轮无此指标)
 	// and has nothing for: one added since a round that keeps its names,
 	// one today's framework dropped in a round that follows it (compareRow).
@@ -219,11 +223,11 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
 		cell := RoundCell{Round: round}
-		verified, contradicted, backed := false, false, false
+		verified, contradicted, insufficient, backed := false, false, false, false
 		for _, c := range claims {
 			if c.Indicator == code {
 				cell.Claims, cell.Verified = c.Claims, c.Verified
-				verified, contradicted, backed = c.Verified > 0, c.Contradicted > 0, c.Backed > 0
+				verified, contradicted, insufficient, backed = c.Verified > 0, c.Contradicted > 0, c.Insufficient > 0, c.Backed > 0
 			}
 		}
 		for _, v := range vals {
@@ -232,6 +236,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				cell.Value, cell.Given, cell.GivenEN, cell.ValueStatus = &n, v.Written(), v.WrittenIn(true), string(v.Status)
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
+				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
 			}
 		}
 		cell.Documents = docs[code]
@@ -245,6 +250,8 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			cell.Status = StatusContradicted
 		case cell.ToConfirm > 0:
 			cell.Status = StatusToConfirm
+		case insufficient:
+			cell.Status = StatusInsufficient
 		case verified:
 			cell.Status = StatusVerified
 		case ind.Kind == catalog.Quantitative && cell.Value == nil:

@@ -52,12 +52,14 @@ func contradictedCity(t *testing.T) *testenv.Env {
 // TestContradictedIsNotShownAsEvidence: an indicator whose value or any
 // claim a reviewer found contradicted by its evidence is "contradicted"
 // (与证据矛盾) in the comparison across rounds, and counted so in the
-// coverage matrix, not "evidence" or "verified" as if all were well.
+// coverage matrix, not "evidence" or "verified" as if all were well; one
+// whose claim a reviewer found 证据不足 is "insufficient", counted so in
+// the matrix.
 func TestContradictedIsNotShownAsEvidence(t *testing.T) {
 	e := contradictedCity(t)
 	v := roundView(t, e, testenv.Admin, 2017)
 	want := map[string]string{"4.1.2": coverage.StatusContradicted, "1.1.2": coverage.StatusContradicted,
-		"3.1.3": coverage.StatusVerified, "1.1.1": coverage.StatusEvidence}
+		"3.1.3": coverage.StatusVerified, "1.1.1": coverage.StatusInsufficient}
 	for code, w := range want {
 		if got := v.compared[code].Status; got != w {
 			t.Errorf("compare %s: status %q, want %q", code, got, w)
@@ -68,5 +70,8 @@ func TestContradictedIsNotShownAsEvidence(t *testing.T) {
 		if got := v.cells[code].Contradicted; got != n {
 			t.Errorf("matrix %s: %d contradicted, want %d", code, got, n)
 		}
+	}
+	if got := v.cells["1.1.1"].Insufficient; got != 1 {
+		t.Errorf("matrix 1.1.1: %d insufficient, want 1", got)
 	}
 }

@@ -110,6 +110,10 @@ type Cell struct {
 	Claims       int    `json:"claims"`
 	Verified     int    `json:"verified"`
 	Contradicted int    `json:"contradicted"`
+	// Insufficient counts the claims and values a reviewer found 证据不足
+	// (sent back for more evidence): after a contradiction and 待确认,
+	// they outweigh a verified one, as /compare and the report show.
+	Insufficient int `json:"insufficient"`
 	// Backed counts the claims citing a document not withdrawn (撤回):
 	// claims whose documents were all withdrawn are no evidence, as in
 	// the report, where such an indicator is 缺.
@@ -153,7 +157,8 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 				row.Covered++
 			}
 			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
-				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted, Backed: cl[key].Backed})
+				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted,
+				Insufficient: cl[key].Insufficient, Backed: cl[key].Backed})
 		}
 		sort.SliceStable(row.Cells, func(i, j int) bool { return gapRank(row.Cells[i]) < gapRank(row.Cells[j]) })
 		m.Cities = append(m.Cities, row)
@@ -208,6 +213,9 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
 			c.Contradicted++
 		case !withdrawn[v.Citation.DocumentID]:
 			c.Values++
+			if v.Status == catalog.ClaimInsufficient {
+				c.Insufficient++
+			}
 			if v.Status == catalog.ClaimVerified {
 				c.VerifiedValues++
 			}

@@ -72,7 +72,7 @@ func TestStageUploadUnpacksArchives(t *testing.T) {
 			},
 			wantFiles: map[string]string{"关于推进学分银行建设的通知.txt": zipNotice},
 			wantOut: map[string]string{
-				"安装程序.exe":     "暂不支持",
+				"安装程序.exe":     "不接受这种类型的文件",
 				"空文件.txt":      "文件为空",
 				"各区材料.zip":     "又是一个压缩包",
 				"加密的总结.txt":    "已加密",

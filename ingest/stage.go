@@ -165,7 +165,11 @@ func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget
 	st.Size = n
 	st.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var err error
-	st.Format, st.MIME, err = extract.Sniff(head[:min(len(head), sniffBytes)], name)
+	sniff := extract.Sniff
+	if archives { // an upload form: its refusals name ZIP among the kinds accepted
+		sniff = extract.SniffUpload
+	}
+	st.Format, st.MIME, err = sniff(head[:min(len(head), sniffBytes)], name)
 	if archives && errors.Is(err, extract.ErrZipArchive) {
 		st.archive = true
 		ok = true

@@ -148,6 +148,9 @@ const (
 	Verified     = "已核实"
 	Contradicted = "与证据矛盾"
 	ToConfirm    = "待确认"
+	// Insufficient (证据不足): a reviewer sent a claim or the value back
+	// for more evidence; after 待确认, it outweighs a verified one.
+	Insufficient = "证据不足"
 )
 
 // PreviousContradicted follows the verdict of a claim or value carried
@@ -540,7 +543,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 		live = live || !d.gone[id] && !carried
 	}
-	verified, contradicted, toConfirm := false, false, false
+	verified, contradicted, insufficient, toConfirm := false, false, false, false
 	for i := range d.earlier {
 		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
 			it.Previous = v
@@ -551,6 +554,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			it.Value = v
 			verified = v.Status == catalog.ClaimVerified
 			contradicted = v.Status == catalog.ClaimContradicted
+			insufficient = v.Status == catalog.ClaimInsufficient
 			toConfirm = d.carried[v.ID]
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
@@ -562,6 +566,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			it.Claims = append(it.Claims, c)
 			verified = verified || c.Status == catalog.ClaimVerified
 			contradicted = contradicted || c.Status == catalog.ClaimContradicted
+			insufficient = insufficient || c.Status == catalog.ClaimInsufficient
 			toConfirm = toConfirm || d.carried[c.ID]
 			for _, t := range c.Citations {
 				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound, t.FoundOnPage)
@@ -578,6 +583,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 		it.Status = Contradicted
 	case toConfirm:
 		it.Status = ToConfirm // the round comparison's order: nothing carried counts before it is confirmed
+	case insufficient:
+		it.Status = Insufficient
 	case verified:
 		it.Status = Verified
 	case ind.Kind == catalog.Quantitative && it.Value == nil:

@@ -13,12 +13,14 @@ import (
 
 // TestContradictedStatus: the report's status column says 与证据矛盾 for an
 // indicator whose value, or any of whose claims, a reviewer found
-// contradicted by its evidence, even beside a verified claim; 有证据 is
-// left for evidence nobody has found wrong.
+// contradicted by its evidence, even beside a verified claim; 证据不足 for
+// one a reviewer sent back for more evidence (a claim or the value, even
+// beside a verified claim); 有证据 is left for evidence nobody has found
+// wrong.
 func TestContradictedStatus(t *testing.T) {
 	e := testenv.New(t)
 	rev := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
-	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。出台终身学习促进条例。建立学分银行。")
+	d := e.Upload(hangzhou, "zongjie.txt", "全年市民参与学习活动123.4万人次，学习型社区创建达标比例为88.1%。出台终身学习促进条例。建立学分银行。认定市民终身学习基地123个。")
 	value := func(code, written, quote, verdict string) {
 		v, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: code, Value: values.Written(written),
 			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
@@ -35,6 +37,9 @@ func TestContradictedStatus(t *testing.T) {
 		if err != nil {
 			t.Fatalf("claim %s: %v", code, err)
 		}
+		if verdict == "pending" {
+			return
+		}
 		if _, err := e.Claims.Review(ctx, rev, c.ID, verdict, "核对原文"); err != nil {
 			t.Fatalf("review claim %s: %v", code, err)
 		}
@@ -44,13 +49,17 @@ func TestContradictedStatus(t *testing.T) {
 	claim("1.1.2", "出台了终身学习促进条例", "出台终身学习促进条例", "verified")
 	claim("1.1.2", "条例于2015年颁布", "出台终身学习促进条例", "contradicted")
 	claim("1.1.1", "建立了学分银行", "建立学分银行", "insufficient")
+	claim("2.3.1", "建立了学分银行", "建立学分银行", "verified")
+	claim("2.3.1", "学分银行覆盖全市", "建立学分银行", "insufficient")
+	value("2.2.1", "123", "认定市民终身学习基地123个", "insufficient")
+	claim("2.3.2", "建立了学分银行", "建立学分银行", "pending")
 
 	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"4.1.2": report.Contradicted, "1.1.2": report.Contradicted, "3.1.3": report.Verified,
-		"1.1.1": report.Present}
+		"1.1.1": report.Insufficient, "2.3.1": report.Insufficient, "2.2.1": report.Insufficient, "2.3.2": report.Present}
 	for _, a := range r.Areas {
 		for _, it := range a.Items {
 			if w, ok := want[it.Indicator.Code]; ok && it.Status != w {
@@ -61,6 +70,9 @@ func TestContradictedStatus(t *testing.T) {
 	text, _, _ := docx(t, r)
 	if i, want := strings.Index(text, "4.1.2 "), "状态\uFF1A与证据矛盾"; i < 0 || !strings.Contains(text[i:], want) {
 		t.Errorf("DOCX 4.1.2 lacks %q: %.800s", want, text)
+	}
+	if i, want := strings.Index(text, "1.1.1 "), "状态\uFF1A证据不足"; i < 0 || !strings.Contains(text[i:], want) {
+		t.Errorf("DOCX 1.1.1 lacks %q: %.800s", want, text)
 	}
 }
 

@@ -43,7 +43,7 @@ func TestZipArchiveWithoutScript(t *testing.T) {
 	}
 	got = wang.postFilesBody("/upload", map[string]string{"city": "330100", "doc_type": "policy"}, map[string][]byte{"材料汇总.zip": archive})
 	body := html.UnescapeString(got.body)
-	for _, want := range []string{"关于推进学分银行建设的通知.txt", "（来自压缩包“材料汇总.zip”）", "安装程序.exe", "暂不支持"} {
+	for _, want := range []string{"关于推进学分银行建设的通知.txt", "（来自压缩包“材料汇总.zip”）", "安装程序.exe", "不接受这种类型的文件"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the upload page lacks %q:\n%.4000s", want, body)
 		}

@@ -14,4 +14,5 @@ func init() {
 
 var statusMessages = map[string]map[Lang]string{
 	"compare.status.contradicted": {Chinese: "与证据矛盾", English: "Contradicted by evidence"},
+	"compare.status.insufficient": {Chinese: "证据不足", English: "Insufficient evidence"},
 }

@@ -44,6 +44,8 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "contradicted", "⚠", tr(l, "claim.contradicted")
 	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare
 		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+	case c.Insufficient > 0: // sent back for more evidence: the coordinator has work to do
+		return "insufficient", "△", tr(l, "claim.insufficient")
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
@@ -117,6 +119,12 @@ type indicatorPage struct {
 	Items     []search.EvidenceItem
 	// Pack is the indicator's query pack (检索方案) with the user's counts.
 	Pack *savedsearch.Pack
+	// Claims are the current round's claims (定性描述) of the indicator
+	// the user may see, with their latest review in Reviews (by claim
+	// ID): a verdict such as 证据不足 and its reason show where the
+	// coordinator looks.
+	Claims  []catalog.Claim
+	Reviews map[string]catalog.Review
 }
 
 func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
@@ -132,6 +140,21 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "indicator", indicatorTitle(langOf(r), ev.Indicator.Code, ev.Indicator.Name, ev.Indicator.NameEN),
-		&indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack})
+	p := &indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack}
+	if ev.Indicator.Level == catalog.KeyLevel {
+		round, err := h.Framework.CurrentRound(r.Context())
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		if p.Claims, err = h.Claims.List(r.Context(), u, catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round}); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		if p.Reviews, err = h.Claims.LastReviews(r.Context(), p.Claims); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.render(w, r, http.StatusOK, "indicator", indicatorTitle(langOf(r), ev.Indicator.Code, ev.Indicator.Name, ev.Indicator.NameEN), p)
 }

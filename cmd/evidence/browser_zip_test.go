@@ -37,7 +37,7 @@ func TestUploadingAZipInARealBrowser(t *testing.T) {
 	if got := u.text(`#outcomes li[data-kind="archive"] > .state`); !strings.Contains(got, "压缩包已解开") || !strings.Contains(got, "3") {
 		t.Errorf("the archive's row reads %q", got)
 	}
-	if got := u.text(`#outcomes ul.archive-files li[data-kind="failed"]`); !strings.Contains(got, "安装程序.exe") || !strings.Contains(got, "暂不支持") {
+	if got := u.text(`#outcomes ul.archive-files li[data-kind="failed"]`); !strings.Contains(got, "安装程序.exe") || !strings.Contains(got, "不接受这种类型的文件") {
 		t.Errorf("the refused file's row reads %q", got)
 	}
 	if got := u.text(`#totals`); !strings.Contains(got, "3 个文件：已保存 2，重复 0，失败 1") {

@@ -169,7 +169,7 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
 		return err
 	}
-	sayln(stdout, lang, "已添加城市 %s(%s)", *name, *code)
+	sayln(stdout, lang, "已添加城市 %s（%s）", *name, *code)
 	return nil
 }
 
@@ -233,6 +233,8 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 			note := ""
 			if cell.Contradicted > 0 {
 				note = words(lang, "  【与证据矛盾】", "  [contradicted by evidence]")
+			} else if cell.Insufficient > 0 {
+				note = words(lang, "  【证据不足】", "  [insufficient evidence]")
 			}
 			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)
 		}

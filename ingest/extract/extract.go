@@ -405,7 +405,7 @@ func formatBytes(n int64) string {
 // to do about it.
 
 func errUnsupportedFormat() error {
-	return ourMessage(catalog.EUNSUPPORTED, "暂不支持该文件格式;%s,请另存为其中一种格式后重新上传", supportedFormats())
+	return ourMessage(catalog.EUNSUPPORTED, "暂不支持该文件格式;%s,请另存为其中一种格式后重新上传", supportedFormats(false))
 }
 
 // ourMessage is catalog.Errorf for messages whose values are our own words

@@ -67,6 +67,16 @@ const textSniffLen = 1024
 // their English, and say what to do. The filename is data only: it is
 // never opened or echoed beyond its extension.
 func Sniff(head []byte, filename string) (Format, string, error) {
+	return sniff(head, filename, false)
+}
+
+// SniffUpload is Sniff for an upload form, which also takes a ZIP archive
+// of files: its refusals list ZIP among the kinds accepted.
+func SniffUpload(head []byte, filename string) (Format, string, error) {
+	return sniff(head, filename, true)
+}
+
+func sniff(head []byte, filename string, zipOK bool) (Format, string, error) {
 	if len(head) == 0 {
 		return "", "", catalog.Errorf(catalog.EINVALID, "文件为空;请检查文件后重新上传")
 	}
@@ -78,15 +88,18 @@ func Sniff(head []byte, filename string) (Format, string, error) {
 	if c, ok := claims[ext]; ok && !c.allows(k.class) {
 		return "", "", errNameMismatch(ext, c.name, k.name)
 	}
+	if k.notAccepted {
+		return "", "", ourMessage(catalog.EUNSUPPORTED, "不接受这种类型的文件（%s，如程序）；%s", k.name, supportedFormats(zipOK))
+	}
 	if k.format == "" {
-		err := ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(), k.advice)
+		err := ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(zipOK), k.advice)
 		if k.archive {
 			return "", "", archiveError{err}
 		}
 		return "", "", err
 	}
 	if _, ok := extractors[k.format]; !ok {
-		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(), adviceFor(k.class))
+		return "", "", ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(zipOK), adviceFor(k.class))
 	}
 	mime := k.mime
 	if mime == "" {
@@ -116,6 +129,10 @@ type kind struct {
 	name    catalog.Words // for messages: " PNG 图片", "a PNG image"
 	advice  catalog.Words // for types we cannot read
 	archive bool          // a ZIP of files, which an upload form unpacks
+	// notAccepted: no document at all (a program, an unknown binary),
+	// which no saving as another format mends; the refusal lists what is
+	// accepted instead of advice.
+	notAccepted bool
 }
 
 // ErrZipArchive is what Sniff's error is (errors.Is) for a ZIP archive of
@@ -252,8 +269,9 @@ var formatList = []struct {
 }
 
 // supportedFormats lists the readable formats for messages: "目前支持 PDF、OFD、…",
-// "it reads PDF, OFD, … and images (JPG/PNG/TIFF)".
-func supportedFormats() catalog.Words {
+// "it reads PDF, OFD, … and images (JPG/PNG/TIFF)"; with zipOK (an upload
+// form, which unpacks one) ZIP archives of them last.
+func supportedFormats(zipOK bool) catalog.Words {
 	var zh, en []string
 	for _, f := range formatList {
 		var have []string
@@ -268,6 +286,9 @@ func supportedFormats() catalog.Words {
 		case len(have) == 1: // a family only partly readable: name what is
 			zh, en = append(zh, strings.ToUpper(have[0])), append(en, strings.ToUpper(have[0]))
 		}
+	}
+	if zipOK {
+		zh, en = append(zh, "装有这些文件的 ZIP 压缩包"), append(en, "ZIP archives of these")
 	}
 	return words("目前支持 "+strings.Join(zh, "、"), "it reads "+englishList(en))
 }
@@ -405,7 +426,7 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	}
 	head = head[:min(len(head), textSniffLen)]
 	if !spreadsheet.LooksText(head) {
-		return kind{name: words("无法识别的二进制文件", "a binary file of an unknown kind"), advice: adviceOther}, nil
+		return kind{name: words("无法识别的二进制文件", "a binary file of an unknown kind"), notAccepted: true}, nil
 	}
 	return sniffText(head, ext), nil
 }

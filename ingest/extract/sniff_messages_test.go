@@ -144,8 +144,8 @@ func TestSniffMessagesInEnglish(t *testing.T) {
 			"This is an old PowerPoint presentation (.ppt), which the archive cannot read yet; " + reads + ". Save it as PPTX or PDF and upload that"},
 		{"Rar!\x1a\x07\x00", "材料.rar", catalog.EUNSUPPORTED, "暂不支持 RAR 压缩包",
 			"This is a RAR archive, which the archive cannot read yet; " + reads + ". Unzip it and upload the files in it one by one"},
-		{"\x00\x01\x02\x03binary", "数据.dat", catalog.EUNSUPPORTED, "暂不支持无法识别的二进制文件",
-			"This is a binary file of an unknown kind, which the archive cannot read yet; " + reads + ". Save it as PDF and upload that"},
+		{"\x00\x01\x02\x03binary", "数据.dat", catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08无法识别的二进制文件\uFF0C如程序\uFF09\uFF1B目前支持 PDF",
+			"This type of file is not accepted (a binary file of an unknown kind, such as a program); " + reads},
 		{"本报讯,2017年9月,太原市举办学习周。\n", "通知.pdf", catalog.EINVALID, "文件扩展名是 .pdf,但内容不是 PDF 文件",
 			"The file's extension is .pdf but its content is not a PDF file; check whether the file is damaged or the wrong one (content found: plain text)"},
 		{"本报讯,2017年9月,太原市举办学习周。\n", "扫描件.JPG", catalog.EINVALID, "文件扩展名是 .jpg,但内容不是图片",
@@ -160,4 +160,29 @@ func TestSniffMessagesInEnglish(t *testing.T) {
 	}
 	_, err := Extract(context.Background(), "ppt", fixture("news.utf8.txt"), Limits{})
 	wantEnglish(t, "a format without a reader", err, "The archive cannot read this file format yet; "+reads+". Save it in one of these formats")
+}
+
+// TestSniffUploadRefusesAProgram: a program uploaded through a form
+// (程序.exe) is refused as a type the archive does not accept, listing the
+// kinds it does with ZIP among them (the form unpacks one), and no advice
+// to save it as PDF; a reader of one file does not list ZIP.
+func TestSniffUploadRefusesAProgram(t *testing.T) {
+	head := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8\x00\x00\x00\x00\x00\x00\x00@\x00")
+	_, _, err := SniffUpload(head, "程序.exe")
+	wantError(t, "程序.exe", err, catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08无法识别的二进制文件\uFF0C如程序\uFF09")
+	zh := catalog.MessageIn(err, false)
+	for _, want := range []string{"PDF、", "Excel\uFF08XLSX/XLS\uFF09", "、装有这些文件的 ZIP 压缩包"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("程序.exe: %q lacks %q", zh, want)
+		}
+	}
+	if strings.Contains(zh, "另存为") {
+		t.Errorf("程序.exe: %q tells to save a program as another format", zh)
+	}
+	if en := catalog.MessageIn(err, true); !strings.HasSuffix(en, "images (JPG/PNG/TIFF/HEIC/WebP) and ZIP archives of these") {
+		t.Errorf("程序.exe in English: %q, want ZIP archives last in the list", en)
+	}
+	if _, _, err := Sniff(head, "程序.exe"); strings.Contains(catalog.MessageIn(err, false), "ZIP") {
+		t.Errorf("a reader of one file lists ZIP: %q", catalog.MessageIn(err, false))
+	}
 }

@@ -12,10 +12,11 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 3 {
-		t.Errorf("Revision = %d, want 3: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 4 {
+		t.Errorf("Revision = %d, want 4: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
-			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3)", fields.Revision)
+			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
+			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -35,6 +36,10 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"关于做好学习型城市网站首页改版工作的通知", "", ""},
 		{3, "a title naming a “首页” platform", "社区教育“首页通”平台上线运行\n正文。",
 			"社区教育“首页通”平台上线运行", "", ""},
+		{4, "an OCR fragment above a photo's title", "杭教发〔2023〕5号\nFx sy\n关于推进学分银行建设的实施意见\n各区、县(市)教育局:\n正文。",
+			"关于推进学分银行建设的实施意见", "杭教发〔2023〕5号", ""},
+		{4, "a news headline credited to its paper", "杭州日报：我市第十八届全民终身学习活动周开幕\n10月20日,活动周在拱墅区开幕。",
+			"我市第十八届全民终身学习活动周开幕", "", ""},
 	}
 	for _, tt := range tests {
 		f := fields.Read([]string{tt.text}, "")

@@ -121,7 +121,7 @@ func readTitle(head string) Field {
 			}
 		}
 		if headline == "" && i < 6 && !coverLine(segs, i) {
-			headline = headlineOf(segs[i])
+			headline = headlineOf(stripMedia(segs[i]))
 		}
 	}
 	switch {
@@ -146,16 +146,40 @@ func coverLine(segs []string, i int) bool {
 }
 
 // wraps reports whether next may continue a title begun on line: neither
-// is a masthead, next is short, and a line that is only a body's name
+// is a masthead, next is short, line is no stray fragment OCR read (a
+// photo's "Fx sy" above the title), and a line that is only a body's name
 // (the masthead of a letter) goes on only into "关于…".
 func wraps(line, next string) bool {
 	switch {
-	case isMasthead(next) || runeLen(next) > 40:
+	case isMasthead(next) || runeLen(next) > 40 || ocrFragment(line):
 		return false
 	case isOrgName(line) && !strings.Contains(line, "关于"):
 		return strings.HasPrefix(next, "关于")
 	}
 	return true
+}
+
+// ocrFragment reports whether line is a stray fragment OCR read off a
+// photo's noise or a stamp ("Fx sy", "y IAS ~"): a few Latin letters and
+// no Han character, at most 12 characters. An acronym a title may start
+// with (MOOC, 5G) is none: all capitals without a space, or a digit.
+func ocrFragment(line string) bool {
+	if line == "" || runeLen(line) > 12 {
+		return false
+	}
+	letters, lower := 0, false
+	for _, r := range line {
+		switch {
+		case r >= 'a' && r <= 'z':
+			letters, lower = letters+1, true
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case strings.ContainsRune(" .,'`~-_", r):
+		default:
+			return false // a digit, a Han character, a bracket: part of a title
+		}
+	}
+	return letters > 0 && (lower || strings.Contains(strings.TrimSpace(line), " "))
 }
 
 // segments splits the head into lines, also where joined text ran them
@@ -310,6 +334,20 @@ func headlineOf(line string) string {
 	}
 	if han*3 < n*2 {
 		return ""
+	}
+	return line
+}
+
+// mediaName is the paper, station or site a news headline is credited to
+// before a colon: 杭州日报:我市…开幕, 浙江在线:…, 杭州发布:….
+var mediaName = regexp.MustCompile(`^\p{Han}{1,8}(?:日报|晚报|早报|商报|时报|新闻网|新闻|在线|电视台|广播电台|电台|发布|报|网):\s*`)
+
+// stripMedia cuts the name of the paper or site a news headline is
+// credited to ("杭州日报:") from the start of line; a headline has no
+// colon of its own.
+func stripMedia(line string) string {
+	if m := mediaName.FindStringIndex(line); m != nil {
+		return line[m[1]:]
 	}
 	return line
 }
