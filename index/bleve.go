@@ -142,12 +142,39 @@ func Open(dir string) (*Bleve, error) {
 		idx.Close()
 		return nil, fmt.Errorf("read index schema: %w", damaged(dir, err))
 	}
+	if lost := lostSnapshots(idx, v, dir); lost != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, damaged(dir, lost))
+	}
 	if string(v) != schemaVersion {
 		idx.Close()
 		return nil, fmt.Errorf("%w: %w", ErrSchema, catalog.Errorf(catalog.EUNAVAILABLE,
 			"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引", v, schemaVersion))
 	}
 	return b, nil
+}
+
+// lostSnapshots says why an index Bleve opened is damaged although it
+// opened: Bleve passes over each snapshot whose segments it cannot load
+// and opens the newest one left, down to the empty one written when the
+// index was created (with or without its schema, which every format since
+// the first writes), so an index whose segments are all unreadable opens
+// empty. Segment files on disk under an empty index (no schema, or no
+// document) are that. An archive whose every document was deleted may be
+// called damaged too before Bleve merges its segments away: it is rebuilt
+// (from nothing) and its old files kept, which costs nothing.
+func lostSnapshots(idx bleve.Index, schema []byte, dir string) error {
+	segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	if len(segs) == 0 {
+		return nil
+	}
+	if len(schema) == 0 {
+		return errors.New("no snapshot of the index could be loaded (no schema)")
+	}
+	if n, err := idx.DocCount(); err == nil && n == 0 {
+		return fmt.Errorf("no snapshot of the index could be loaded (no document, %d segment files)", len(segs))
+	}
+	return nil
 }
 
 // damaged marks err, met opening the index in dir, as ErrDamaged unless

@@ -49,3 +49,42 @@ func TestDamagedIsTheDataNotTheMachine(t *testing.T) {
 		t.Errorf("readable files Bleve cannot parse: %v; want ErrDamaged", err)
 	}
 }
+
+// An index whose every segment is cut short opens in Bleve as an empty
+// index (it passes over each snapshot it cannot load) without the schema
+// it was created with: that is a damaged index, whose files are kept, not
+// one of an older format, which is deleted once rebuilt.
+func TestIndexOfUnloadableSnapshotsIsDamaged(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	b, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range []string{"杭州市建立学分银行。", "宁波市社区教育工作总结。"} {
+		if err := b.Index(context.Background(), []Document{{ID: string(rune('a' + i)), Pages: []string{text}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.Close()
+	segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	if len(segs) == 0 {
+		t.Fatal("no segment written")
+	}
+	for _, s := range segs {
+		fi, err := os.Stat(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(s, fi.Size()/2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err = Open(dir)
+	if err == nil {
+		b.Close()
+		t.Fatal("an index whose segments are all cut short opened")
+	}
+	if !errors.Is(err, ErrDamaged) || errors.Is(err, ErrSchema) {
+		t.Errorf("got %v, want a damaged index, not one of an older format", err)
+	}
+}
