@@ -189,7 +189,7 @@ func columnEdges(lines []layoutLine, body float64) (left, right float64) {
 
 // join joins lines with "\n", or "\n\n" where a paragraph ends.
 func (pg layoutPage) join(lines []layoutLine) string {
-	roles := signatures(lines)
+	roles := pg.signatures(lines)
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
@@ -289,10 +289,11 @@ func layoutBreak(p, n string, prevWidth, body float64) bool {
 		// A title's last line above a list of addressees wrapped over
 		// lines (各省、自治区…，/ 新疆生产建设兵团教育局：).
 		return true
-	case startsHeading(n) && (endsSentence(last) || isHeading(p) || body > 0 && prevWidth < shortLine*body):
-		// A heading after a sentence's end, another heading or a line
-		// that stopped short: prose wrapped into the line that begins
-		// with a heading's number would have gone on to the line's end.
+	case startsHeading(n) && (endsSentence(last) || isHeading(p)):
+		// A heading after a sentence's end or another heading. Not after
+		// a line that merely stopped short: a table cell's lines are all
+		// short, and a cell wrapped before a list of numbers (中小学校 /
+		// 一、二年级, 每年 / 三、四月份) must stay one phrase.
 		return true
 	}
 	return short
@@ -326,8 +327,11 @@ const maxSignatureRunes = 40
 // bodies (empty lines between them aside). Their widths are not asked:
 // a last page of a few lines measures its body by them (policy.pdf's
 // 杭州市人民政府办公厅 was its widest but two), and neither a date alone
-// nor a body's name alone above one is a line of prose wrapped.
-func signatures(lines []layoutLine) []signatureRole {
+// nor a body's name alone above one is a line of prose wrapped, but for
+// a body's name on a full line that the line above runs on into: prose
+// wrapped there (…领导小组办公室和市社区教育指导委员会 / 2023年5月6日 /
+// 在市民中心联合主办。) stays one paragraph.
+func (pg layoutPage) signatures(lines []layoutLine) []signatureRole {
 	roles := make([]signatureRole, len(lines))
 	for i, l := range lines {
 		if !fields.IsDate(squeezed(l.text)) {
@@ -337,13 +341,28 @@ func signatures(lines []layoutLine) []signatureRole {
 			if squeezed(lines[j].text) == "" {
 				continue
 			}
-			if !signatureName(lines[j].text) {
+			if !signatureName(lines[j].text) || pg.runsOnInto(lines, j) {
 				break
 			}
 			roles[j], roles[i] = signatureBody, signatureDate
 		}
 	}
 	return roles
+}
+
+// runsOnInto reports whether lines[j] is a full line that the nearest
+// line above it, one that ends no sentence, runs on into.
+func (pg layoutPage) runsOnInto(lines []layoutLine, j int) bool {
+	if pg.body <= 0 || lines[j].width() < fullLine*pg.body {
+		return false
+	}
+	for k := j - 1; k >= 0; k-- {
+		if p := squeezed(lines[k].text); p != "" {
+			last, _ := utf8.DecodeLastRuneInString(p)
+			return !endsSentence(last)
+		}
+	}
+	return false
 }
 
 // signatureName reports a line that may name the issuing bodies of a
