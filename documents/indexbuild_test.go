@@ -1,6 +1,7 @@
 package documents_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -148,31 +149,55 @@ func TestIndexBuildsAreBoundedAndEndWithTheirViewers(t *testing.T) {
 	})
 }
 
-// panicky is a store whose texts, read whole, panic.
+// panicky is a store whose texts, read whole, give their bytes up to
+// the words of the second page (学分银行) and then panic.
 type panicky struct{ blob.Store }
 
 func (p panicky) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	if !strings.HasPrefix(key, "text/") {
-		return p.Store.Get(ctx, key)
+	rc, err := p.Store.Get(ctx, key)
+	if err != nil || !strings.HasPrefix(key, "text/") {
+		return rc, err
 	}
-	return panicReader{}, nil
+	defer rc.Close()
+	body, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	return &panicReader{left: body[:max(bytes.Index(body, []byte("学分银行")), 0)]}, nil
 }
 
-type panicReader struct{}
+type panicReader struct{ left []byte }
 
-func (panicReader) Read([]byte) (int, error) { panic("读取失败") }
-func (panicReader) Close() error             { return nil }
+func (r *panicReader) Read(b []byte) (int, error) {
+	if len(r.left) == 0 {
+		panic("读取失败")
+	}
+	n := copy(b, r.left)
+	r.left = r.left[n:]
+	return n, nil
+}
+
+func (r *panicReader) Close() error { return nil }
 
 // TestPanicBuildingAPageIndexIsTheViewsError: a panic while a page index
-// is built (here the text's reader's) fails the view, as a panic in the
-// request's own goroutine would be, and leaves the server running.
+// is built (here the text's reader's, once it has given the page asked
+// and the head) fails the view, as a panic in the request's own
+// goroutine would be, leaves the server running and gives back what the
+// view held of the budget for big texts.
 func TestPanicBuildingAPageIndexIsTheViewsError(t *testing.T) {
 	e := testenv.New(t)
 	d := savePages(t, e, "panic.txt", []string{"第1页:社区学院", "第2页:学分银行"})
 	s := documents.NewService(e.Catalog, panicky{e.Blobs}, e.Ingest, e.Search)
 	defer s.Close()
+	const budget = 256 << 20
+	s.SetTextBudget(budget)
 	_, err := s.Read(context.Background(), coordA, d.ID, documents.PageAt{Page: 1}, 0)
 	if err == nil || !strings.Contains(err.Error(), "panic") {
 		t.Errorf("view of a text whose reading panics: %v, want an error naming the panic", err)
 	}
+	release, err := s.LendText(budget, budget)
+	if err != nil {
+		t.Fatalf("the view whose build panicked kept part of the budget: %v", err)
+	}
+	release()
 }
