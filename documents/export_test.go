@@ -11,3 +11,14 @@ func SetPageIndexLimits(perText, all int) (restore func()) {
 	maxIndexOffsets, indexedOffsets = perText, all
 	return func() { maxIndexOffsets, indexedOffsets = oldPer, oldAll }
 }
+
+// BuildWaiters is how many views wait for the page indexes being built.
+func (s *Service) BuildWaiters() int {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	n := 0
+	for _, b := range s.builds {
+		n += b.waiters
+	}
+	return n
+}

@@ -1,10 +1,12 @@
 package documents_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -106,6 +108,56 @@ func TestIndexBuildsAreBoundedAndEndWithTheirViewers(t *testing.T) {
 			t.Errorf("%d readings open after the viewer left, want none", open)
 		}
 	})
+	t.Run("the viewer that began it leaves, another stays", func(t *testing.T) {
+		e := testenv.New(t)
+		d := savePages(t, e, "left-joined.txt", []string{"第1页:社区学院", "第2页:学分银行"})
+		held := &heldTexts{Store: e.Blobs, stuck: make(chan struct{}, 1), gate: make(chan struct{})}
+		s := documents.NewService(e.Catalog, held, e.Ingest, e.Search)
+		defer s.Close()
+		const budget = 256 << 20
+		s.SetTextBudget(budget)
+		ctx, cancel := context.WithCancel(context.Background())
+		left := make(chan error, 1)
+		go func() {
+			_, err := s.Read(ctx, coordA, d.ID, documents.PageAt{Page: 1}, 0)
+			left <- err
+		}()
+		// The build has kept page 1 for the view that began it.
+		within(t, held.stuck, "reading held after page 1")
+		type shown struct {
+			r   *documents.Reading
+			err error
+		}
+		stays := make(chan shown, 1)
+		go func() {
+			r, err := s.Read(context.Background(), coordA, d.ID, documents.PageAt{Page: 1}, 0)
+			stays <- shown{r, err}
+		}()
+		for end := time.Now().Add(time.Minute); s.BuildWaiters() < 2; runtime.Gosched() {
+			if time.Now().After(end) {
+				t.Fatal("the second view did not join the build in a minute")
+			}
+		}
+		cancel()
+		if err := <-left; !errors.Is(err, context.Canceled) {
+			t.Errorf("the view left: %v, want context.Canceled", err)
+		}
+		close(held.gate)
+		got := <-stays
+		if got.err != nil {
+			t.Fatalf("the view that stayed: %v", got.err)
+		}
+		if !strings.HasPrefix(got.r.Page.Text, "第1页:社区学院") {
+			t.Errorf("the view that stayed shows %q, want 第1页:社区学院", got.r.Page.Text)
+		}
+		got.r.Close()
+		// What the build kept for the view that left is given back.
+		release, err := s.LendText(budget, budget)
+		if err != nil {
+			t.Fatalf("the page kept for the view that left was not given back: %v", err)
+		}
+		release()
+	})
 	t.Run("many texts, then Close", func(t *testing.T) {
 		e := testenv.New(t)
 		const texts = 6
@@ -148,31 +200,112 @@ func TestIndexBuildsAreBoundedAndEndWithTheirViewers(t *testing.T) {
 	})
 }
 
-// panicky is a store whose texts, read whole, panic.
+// heldTexts is a store whose texts, read whole, give their bytes up to
+// the words of the second page (学分银行), say so on stuck and give the
+// rest once gate is closed.
+type heldTexts struct {
+	blob.Store
+	stuck, gate chan struct{}
+}
+
+func (h *heldTexts) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+	rc, err := h.Store.Get(ctx, key)
+	if err != nil || !strings.HasPrefix(key, "text/") {
+		return rc, err
+	}
+	defer rc.Close()
+	body, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	cut := max(bytes.Index(body, []byte("学分银行")), 0)
+	return &heldReader{ctx: ctx, h: h, before: body[:cut], after: body[cut:]}, nil
+}
+
+type heldReader struct {
+	ctx           context.Context
+	h             *heldTexts
+	before, after []byte
+	waited        bool
+}
+
+func (r *heldReader) Read(b []byte) (int, error) {
+	if len(r.before) > 0 {
+		n := copy(b, r.before)
+		r.before = r.before[n:]
+		return n, nil
+	}
+	if !r.waited {
+		r.waited = true
+		select {
+		case r.h.stuck <- struct{}{}:
+		default:
+		}
+		select {
+		case <-r.h.gate:
+		case <-r.ctx.Done():
+			return 0, r.ctx.Err()
+		}
+	}
+	if len(r.after) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(b, r.after)
+	r.after = r.after[n:]
+	return n, nil
+}
+
+func (r *heldReader) Close() error { return nil }
+
+// panicky is a store whose texts, read whole, give their bytes up to
+// the words of the second page (学分银行) and then panic.
 type panicky struct{ blob.Store }
 
 func (p panicky) Get(ctx context.Context, key string) (io.ReadCloser, error) {
-	if !strings.HasPrefix(key, "text/") {
-		return p.Store.Get(ctx, key)
+	rc, err := p.Store.Get(ctx, key)
+	if err != nil || !strings.HasPrefix(key, "text/") {
+		return rc, err
 	}
-	return panicReader{}, nil
+	defer rc.Close()
+	body, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	return &panicReader{left: body[:max(bytes.Index(body, []byte("学分银行")), 0)]}, nil
 }
 
-type panicReader struct{}
+type panicReader struct{ left []byte }
 
-func (panicReader) Read([]byte) (int, error) { panic("读取失败") }
-func (panicReader) Close() error             { return nil }
+func (r *panicReader) Read(b []byte) (int, error) {
+	if len(r.left) == 0 {
+		panic("读取失败")
+	}
+	n := copy(b, r.left)
+	r.left = r.left[n:]
+	return n, nil
+}
+
+func (r *panicReader) Close() error { return nil }
 
 // TestPanicBuildingAPageIndexIsTheViewsError: a panic while a page index
-// is built (here the text's reader's) fails the view, as a panic in the
-// request's own goroutine would be, and leaves the server running.
+// is built (here the text's reader's, once it has given the page asked
+// and the head) fails the view, as a panic in the request's own
+// goroutine would be, leaves the server running and gives back what the
+// view held of the budget for big texts.
 func TestPanicBuildingAPageIndexIsTheViewsError(t *testing.T) {
 	e := testenv.New(t)
 	d := savePages(t, e, "panic.txt", []string{"第1页:社区学院", "第2页:学分银行"})
 	s := documents.NewService(e.Catalog, panicky{e.Blobs}, e.Ingest, e.Search)
 	defer s.Close()
+	const budget = 256 << 20
+	s.SetTextBudget(budget)
 	_, err := s.Read(context.Background(), coordA, d.ID, documents.PageAt{Page: 1}, 0)
 	if err == nil || !strings.Contains(err.Error(), "panic") {
 		t.Errorf("view of a text whose reading panics: %v, want an error naming the panic", err)
 	}
+	release, err := s.LendText(budget, budget)
+	if err != nil {
+		t.Fatalf("the view whose build panicked kept part of the budget: %v", err)
+	}
+	release()
 }

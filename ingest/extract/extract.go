@@ -116,13 +116,18 @@ const Version = 3
 // 4 (pdftotext, pdf, ofd) and 2 (ocr): those rules no longer cut phrases
 // wrapped at a line's end: each page measured against its own body
 // width, a short line ending its paragraph only after a sentence's end
-// (the lines of a table's cell are all short). 5 (pdftotext, pdf, ofd)
-// and 3 (ocr): a signature block (杭州市教育局 / 2023年5月6日) set apart
-// from the last paragraph and each of its lines a paragraph, where
-// Normalize glued them (…名单杭州市教育局2023年5月6日), and a heading line
-// (一、, （一）) from the line before it after a sentence's end, a heading
-// or a short line.
-var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 5, "pdftotext": 5, "ofd": 5, "ocr": 3}
+// (the lines of a table's cell are all short). 5 (pdftotext) and 3
+// (ocr): a signature block (杭州市教育局 / 2023年5月6日) set apart from
+// the last paragraph and each of its lines a paragraph, where Normalize
+// glued them (…名单杭州市教育局2023年5月6日), and a heading line (一、,
+// （一）) from the line before it after a sentence's end or a heading.
+// pdf and ofd stay at 4: these rules run only on pdftotext's and OCR's
+// lines (breakLayoutLines), and the text these readers take from a born-
+// digital page's text layer is unchanged, so raising them would read
+// every PDF and OFD again for nothing (as 4 did). The pages of a scan
+// they OCR'd by older rules are therefore not offered for reading again;
+// a text is read by the new rules when it is next read.
+var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 3}
 
 // VersionOf is the version of today's rules for the text of extractor: a
 // stored text of a lower version was read by older ones.

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
 // pdftotext and tesseract give lines without their type sizes, so the
@@ -189,7 +187,7 @@ func columnEdges(lines []layoutLine, body float64) (left, right float64) {
 
 // join joins lines with "\n", or "\n\n" where a paragraph ends.
 func (pg layoutPage) join(lines []layoutLine) string {
-	roles := signatures(lines)
+	roles := pg.signatures(lines)
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
@@ -289,10 +287,11 @@ func layoutBreak(p, n string, prevWidth, body float64) bool {
 		// A title's last line above a list of addressees wrapped over
 		// lines (各省、自治区…，/ 新疆生产建设兵团教育局：).
 		return true
-	case startsHeading(n) && (endsSentence(last) || isHeading(p) || body > 0 && prevWidth < shortLine*body):
-		// A heading after a sentence's end, another heading or a line
-		// that stopped short: prose wrapped into the line that begins
-		// with a heading's number would have gone on to the line's end.
+	case startsHeading(n) && (endsSentence(last) || isHeading(p)):
+		// A heading after a sentence's end or another heading. Not after
+		// a line that merely stopped short: a table cell's lines are all
+		// short, and a cell wrapped before a list of numbers (中小学校 /
+		// 一、二年级, 每年 / 三、四月份) must stay one phrase.
 		return true
 	}
 	return short
@@ -306,74 +305,6 @@ func endsSentence(r rune) bool { return strings.ContainsRune("。！？；：!?;
 func startsHeading(s string) bool {
 	marker, _ := headingMarker(s)
 	return marker != ""
-}
-
-// signatureRole is a line's part in a 公文's signature block.
-type signatureRole uint8
-
-const (
-	notSignature  signatureRole = iota
-	signatureBody               // an issuing body's name (发文机关署名)
-	signatureDate               // the 成文日期 below the names
-)
-
-// maxSignatureRunes is the longest line taken for the names of the
-// issuing bodies of a signature (two or three bodies side by side).
-const maxSignatureRunes = 40
-
-// signatures are the roles of lines in signature blocks: a line that is
-// a date alone below one or more lines that are the names of issuing
-// bodies (empty lines between them aside). Their widths are not asked:
-// a last page of a few lines measures its body by them (policy.pdf's
-// 杭州市人民政府办公厅 was its widest but two), and neither a date alone
-// nor a body's name alone above one is a line of prose wrapped.
-func signatures(lines []layoutLine) []signatureRole {
-	roles := make([]signatureRole, len(lines))
-	for i, l := range lines {
-		if !fields.IsDate(squeezed(l.text)) {
-			continue
-		}
-		for j := i - 1; j >= 0; j-- {
-			if squeezed(lines[j].text) == "" {
-				continue
-			}
-			if !signatureName(lines[j].text) {
-				break
-			}
-			roles[j], roles[i] = signatureBody, signatureDate
-		}
-	}
-	return roles
-}
-
-// signatureName reports a line that may name the issuing bodies of a
-// signature: no longer than maxSignatureRunes, ending as a body's name
-// does (fields.IsOrgName), with no sentence's punctuation, list's 、 or
-// figures in it.
-func signatureName(line string) bool {
-	t := squeezed(line)
-	if utf8.RuneCountInString(t) > maxSignatureRunes {
-		return false
-	}
-	return fields.IsOrgName(t) && !strings.ContainsAny(t, "。，；：！？,;:!?、0123456789")
-}
-
-// signatureBreak reports whether the break between prev (whose role is
-// was) and the next line (is) ends a paragraph by the signature rule:
-// each line of a block is a paragraph, and the block one apart from what
-// follows it and from the body above it, unless the body's last line is
-// full and ends no sentence (a wrapped line runs on into the next).
-func (pg layoutPage) signatureBreak(prev layoutLine, was, is signatureRole) bool {
-	p := squeezed(prev.text)
-	switch {
-	case p == "" || was == notSignature && is == notSignature:
-		return false
-	case was != notSignature:
-		return true
-	}
-	last, _ := utf8.DecodeLastRuneInString(p)
-	full := pg.body > 0 && prev.width() >= fullLine*pg.body
-	return !full || endsSentence(last) || strings.HasPrefix(p, "附件")
 }
 
 // squeezed is s without its spaces (OCR's between words, pdftotext's

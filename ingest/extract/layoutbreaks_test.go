@@ -223,8 +223,9 @@ func TestBreakPdftotextPagesMeasuresEachPage(t *testing.T) {
 // its line) is a paragraph a line, set apart from the last paragraph
 // (an attachment's note that ends in no sentence's punctuation, a full
 // line that ends one) and from what follows; a heading line (一、, （一）)
-// begins a paragraph after a sentence's end, after a heading and after a
-// line short of half the body. Where the layout is in doubt the lines
+// begins a paragraph after a sentence's end and after a heading, but not
+// after a line that only stops short (a table cell's 中小学校 / 一、二年级,
+// 每年 / 三、四月份). Where the layout is in doubt the lines
 // stay joined, so phrases across them are still found once Normalize
 // has joined them: a date alone on its line below a line that names no
 // body (培训时间为 / 2023年5月6日 / 上午…), a body's name that runs on from a
@@ -247,12 +248,18 @@ func TestSignaturesAndHeadingsSetApart(t *testing.T) {
 			nil, body + "\n" + body + "\n" + body + "\n各社区学院参加培训，培训时间为\n2023年5月6日\n上午在市民中心举行。", []string{"培训时间为2023年5月6日上午在市民中心举行"}},
 		{"整行续写的机关名不与上文拆开", []string{body, body, body, "杭州市教育局", "2023年5月6日"},
 			nil, body + "\n" + body + "\n" + body + "\n杭州市教育局\n\n2023年5月6日", []string{"二〇杭州市教育局"}},
+		{"整行续写的机关名和日期不拆", []string{body, body, body, "由杭州市学习型城市建设领导小组办公室和杭州市社区教育指导委员会", "2023年5月6日", "在市民中心联合主办。"},
+			nil, body + "\n" + body + "\n" + body + "\n由杭州市学习型城市建设领导小组办公室和杭州市社区教育指导委员会\n2023年5月6日\n在市民中心联合主办。", []string{"二〇由杭州市", "委员会2023年5月6日在市民中心"}},
 		{"句末后的标题", []string{body, body, ends, "二、加强组织领导", body, body},
 			nil, body + "\n" + body + "\n" + ends + "\n\n二、加强组织领导\n" + body + "\n" + body, nil},
 		{"标题后的下级标题、分号后的标题", []string{body, body, body, "一、总体要求", "（一）指导思想", "为推进学习型城市建设，根据省教育厅部署，经研究，决定开展工作；", "（二）基本原则"},
 			nil, body + "\n" + body + "\n" + body + "\n一、总体要求\n\n（一）指导思想\n为推进学习型城市建设，根据省教育厅部署，经研究，决定开展工作；\n\n（二）基本原则", nil},
-		{"短行后的标题", []string{body, body, body, "学习型城市建设", "三、保障措施"},
-			nil, body + "\n" + body + "\n" + body + "\n学习型城市建设\n\n三、保障措施", nil},
+		{"短行后的一、不拆", []string{body, body, body, "学习型城市建设", "三、保障措施"},
+			nil, body + "\n" + body + "\n" + body + "\n学习型城市建设\n三、保障措施", nil},
+		{"表格单元格里折行的一、二年级不拆", []string{body, body, body, "面向全市中小学校", "一、二年级学生开展"},
+			nil, body + "\n" + body + "\n" + body + "\n面向全市中小学校\n一、二年级学生开展", []string{"中小学校一、二年级"}},
+		{"表格单元格里折行的三、四月份不拆", []string{body, body, body, "每年", "三、四月份"},
+			nil, body + "\n" + body + "\n" + body + "\n每年\n三、四月份", []string{"每年三、四月"}},
 		{"整行续写的一、不拆", []string{body, body, "为推进学习型城市建设，根据省教育厅部署，决定在全市中小学校的", "一、二年级开展学习型家庭创建活动。"},
 			nil, body + "\n" + body + "\n为推进学习型城市建设，根据省教育厅部署，决定在全市中小学校的\n一、二年级开展学习型家庭创建活动。", []string{"中小学校的一、二年级开展"}},
 		{"识别文字：右侧的署名和成文日期", nil, []layoutLine{
