@@ -103,3 +103,18 @@ func TestFindQuoteNeverCutsACellsNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestFindQuoteOfDigitsSpacedOut(t *testing.T) {
+	// One space between digits may space out one number, as a PDF's
+	// title does: the number is found with or without it; two cells are
+	// not one number.
+	pages := []string{"杭州市 2 0 2 3 年学习型城市建设统计\n上城区  45  52"}
+	for _, q := range []string{"2023年", "2 0 2 3 年", "20 23年", "上城区 45 52"} {
+		if m := FindQuote(pages, 1, q); !m.Found {
+			t.Errorf("quote %q: not found in %q", q, pages[0])
+		}
+	}
+	if m := FindQuote(pages, 1, "4552"); m.FoundOnPage != 0 {
+		t.Errorf("quote 4552: found %q, want nowhere: the page has the cells 45 and 52", m.Passage(pages))
+	}
+}
