@@ -3,18 +3,25 @@ package claims
 import "strings"
 
 // cellGap is what was dropped between two kept characters: how many
-// plain spaces, and whether anything else that parts cells (cellBreak).
+// spaces (a single line break and U+3000 count as one), how many line
+// breaks, whether a cell break (a bar of cellBars or a tab) and whether
+// anything else (a '-', ':' or '—' of 2021 - 2025).
 type cellGap struct {
-	spaces int
-	other  bool
+	spaces, lines int
+	bar, other    bool
 }
 
 // see notes r, dropped, in the gap.
 func (g *cellGap) see(r rune) {
 	switch {
-	case r == ' ':
+	case r == '\n':
+		g.lines++
 		g.spaces++
-	case r == '\t' || r == '\n' || r == '\r' || r == '\u3000' || strings.ContainsRune(cellBars, r):
+	case r == '\t' || strings.ContainsRune(cellBars, r):
+		g.bar = true
+	case r == ' ' || r == '\r' || r == '\u3000':
+		g.spaces++
+	default:
 		g.other = true
 	}
 }
@@ -23,23 +30,27 @@ func (g *cellGap) see(r rune) {
 const cellBars = "|\uFF5C\u00A6\u2502\u2503"
 
 // digitAfter is how a digit kept after another is written, the gap
-// between them being g: spacedDigit after one space in a page, cellDigit
-// after a bar, a tab, a line break or two spaces, or any space in a
-// quote; else as itself. One space in a page may part two cells or space
-// out the digits of 2 0 2 3, as a PDF may: it is read either way.
-func (g cellGap) digitAfter(d rune, quote bool) rune {
+// between them being g: cellDigit after a cell break (a bar, a tab or an
+// empty line, the break between rows), spacedDigit after spaces alone
+// (one space may part two cells or group or space out the digits of one
+// number, 12 000 or 2 0 2 3: it is read either way), else as itself (a
+// number broken over two lines, or 2021 - 2025, whose spaces are around
+// the dash, not between the digits).
+func (g cellGap) digitAfter(d rune) rune {
 	switch {
-	case g.other || g.spaces >= 2 || quote && g.spaces > 0:
+	case g.bar || g.lines >= 2:
 		return d - '0' + cellDigitBase
-	case g.spaces == 1:
+	case g.other:
+		return d
+	case g.spaces > 0:
 		return d - '0' + spacedDigitBase
 	}
 	return d
 }
 
 // cellDigitBase and spacedDigitBase are added to a digit that follows
-// another across a cell break or one space (digitAfter): code points of
-// a private-use plane that no text writes.
+// another across a cell break or spaces (digitAfter): code points of a
+// private-use plane that no text writes.
 const (
 	cellDigitBase   = 0x10FF00
 	spacedDigitBase = 0x10FF10

@@ -63,7 +63,10 @@ func TestFindQuoteInASpreadsheetRow(t *testing.T) {
 		{"合计 | 203 | 253 | 12000", 1, true, 1, "合计 | 203 | 253 | 12000"},
 		{"12,000", 1, true, 1, "12000"},
 		{"453", 1, true, 1, "453"},
-		{"4 5", 1, true, 1, "4 | 5"},
+		{"4 | 5", 1, true, 1, "4 | 5"},
+		// A space parts cells or spaces out a number: the first reading
+		// that fits, 45 of the row above.
+		{"4 5", 1, true, 1, "45"},
 		// The sentence on the second sheet, cited there.
 		{"3200", 2, true, 2, "3200"},
 		// Cells run together are not a number of the page.
@@ -106,15 +109,65 @@ func TestFindQuoteNeverCutsACellsNumber(t *testing.T) {
 
 func TestFindQuoteOfDigitsSpacedOut(t *testing.T) {
 	// One space between digits may space out one number, as a PDF's
-	// title does: the number is found with or without it; two cells are
-	// not one number.
-	pages := []string{"杭州市 2 0 2 3 年学习型城市建设统计\n上城区  45  52"}
-	for _, q := range []string{"2023年", "2 0 2 3 年", "20 23年", "上城区 45 52"} {
+	// title does, or part two cells of a table the PDF reader did not
+	// see: it is read either way. The page is stored normalized, which
+	// leaves one space of 上城区  45  52.
+	pages := []string{extract.Normalize("杭州市 2 0 2 3 年学习型城市建设统计\n上城区  45  52")}
+	for _, q := range []string{"2023年", "2 0 2 3 年", "20 23年", "上城区 45 52", "4552"} {
 		if m := FindQuote(pages, 1, q); !m.Found {
 			t.Errorf("quote %q: not found in %q", q, pages[0])
 		}
 	}
-	if m := FindQuote(pages, 1, "4552"); m.FoundOnPage != 0 {
-		t.Errorf("quote 4552: found %q, want nowhere: the page has the cells 45 and 52", m.Passage(pages))
+	// And a number written without spaces is found quoted with them.
+	pages = []string{extract.Normalize("杭州市2023年学习型城市建设统计")}
+	for _, q := range []string{"2 0 2 3年", "20 23年", "2 0 2 3 年学习型城市"} {
+		if m := FindQuote(pages, 1, q); !m.Found {
+			t.Errorf("quote %q: not found in %q", q, pages[0])
+		}
+	}
+}
+
+// TestFindQuoteOfNumbersWrittenAnotherWay holds quotes of PDFs, OCR'd
+// pages and typed statements whose numbers the page writes otherwise
+// (broken over a line, spaced, a dash or colon between spaces), each
+// found before cells were told apart, and cells that are not one number.
+func TestFindQuoteOfNumbersWrittenAnotherWay(t *testing.T) {
+	tests := []struct {
+		page, quote string
+		found       bool
+	}{
+		{"全年培训学员12\n000人次", "学员12000人次", true},
+		{"全年培训学员12\n000人次", "12000人次", true},
+		{"规划期为2021 - 2025年", "2021-2025年", true},
+		{"规划期为2021 — 2025年", "2021—2025年", true},
+		{"师生比为1 : 3", "师生比为1:3", true},
+		{"全年培训学员12000人次", "学员12 000人次", true},
+		{"全年培训学员12,000人次", "学员12 000人次", true},
+		{"全年培训学员12 000人次", "学员12000人次", true},
+		{"杭州市2023年", "2 0 2 3年", true},
+		{"杭州市2023年", "20 23年", true},
+		{"咨询电话0571-8765-4321", "0571 8765 4321", true},
+		{"杭州市 2 0 2 3 年", "2023年", true},
+		{"上城区\t45\t52", "上城区 45 52", true},
+		{"上城区 | 45 | 52", "上城区 45 52", true},
+		{"上城区 | 45 | 52", "上城区\t45\t52", true},
+		{"上城区 | 45 | 52", "52", true},
+		{"上城区 45\n\n52 下城区", "52 下城区", true},
+		// Cells are not one number.
+		{"上城区 | 45 | 52", "4552", false},
+		{"上城区 | 45 | 52", "上城区4552", false},
+		{"西湖区 | 4 | 5", "45", false},
+		{"西湖区 | 4 | 5", "西湖区45", false},
+		{"西湖区45人", "4 | 5", false},
+		{"上城区 45\n\n52 下城区", "4552", false},
+		// Nor is a number found inside another.
+		{"全年培训学员12000人次", "2000人次", false},
+		{"全年培训学员12\n000人次", "000人次", false},
+	}
+	for _, tt := range tests {
+		pages := []string{extract.Normalize(tt.page)}
+		if m := FindQuote(pages, 1, tt.quote); m.Found != tt.found {
+			t.Errorf("quote %q in %q: found %v, want %v", tt.quote, pages[0], m.Found, tt.found)
+		}
 	}
 }

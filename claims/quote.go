@@ -20,7 +20,6 @@ import (
 type folded struct {
 	plain, years []rune
 	at           []place
-	quote        bool // folded as a quote (foldQuote)
 }
 
 // place is where a kept character is: its page (0-based) and byte span.
@@ -55,22 +54,21 @@ func foldPages(pages []string, from, to int) folded {
 // 〇, not a symbol to drop nor another word, and a year in Chinese
 // numerals is also read in Arabic digits (f.years), with any sign of zero.
 //
-// A digit that follows another across a cell separator (the " | " a
-// spreadsheet's or a PDF table's row is written with, a tab, a line
-// break, two spaces or more) is kept as a cell digit (digitAfter): 45 |
-// 52 is two numbers, not 4552, so that 52 is found there and 45 not in
-// 4 | 5.
+// A digit that follows another across a cell break (the " | " a
+// spreadsheet's or a PDF table's row is written with, a tab, an empty
+// line) is kept as a cell digit, and one after spaces alone as a spaced
+// digit (digitAfter): 45 | 52 is two numbers, not 4552, so that 52 is
+// found there and 45 not in 4 | 5.
 func (f *folded) add(text string, p int) {
 	f.addText(text, p, false)
 }
 
-// foldQuote folds a quote as add folds a page, but every space or
-// separator between two digits is read as one between cells: a quote
-// typed as the cells read, 上城区 45 52 or 上城区	45	52, matches the
-// row 上城区 | 45 | 52, and a single space between digits matches them
+// foldQuote folds a quote as add folds a page: a quote typed as the
+// cells read, 上城区 45 52 or 上城区	45	52, matches the row 上城区 | 45 |
+// 52, and a digit after a space or a cell break matches the page's
 // however the page writes it (quoteMatches).
 func foldQuote(quote string) folded {
-	q := folded{quote: true}
+	var q folded
 	q.add(quote, 0)
 	return q
 }
@@ -116,7 +114,7 @@ func (f *folded) addText(text string, p int, trad bool) {
 		}
 		digit := isDigit(r)
 		if digit && afterDigit {
-			r = gap.digitAfter(r, f.quote)
+			r = gap.digitAfter(r)
 		}
 		afterDigit, gap = digit, cellGap{}
 		if year < 0 {
@@ -160,17 +158,20 @@ func findBefore(runes, q []rune, from, to int) int {
 }
 
 // quoteMatches reports whether q matches text, as long: its first
-// character may be the first of a cell's number, and two numbers are
-// parted in q where, and only where, the text parts them: a cell break
-// in the text is a space or a bar in q, and one space in the text is one
-// in q or none (digitAfter).
+// character may be the first of a cell's number, and a digit matches the
+// same digit however either writes it (digitAfter), except across a
+// cell break: a digit of the text after one (45 | 52) is never one the
+// quote runs on from the digit before (4552), and a digit of the quote
+// after a bar or a tab (4 | 5) never one the text runs on with (45). A
+// digit after a space is read either way (12 000 ⇄ 12000, 45 52 ⇄ 45 |
+// 52).
 func quoteMatches(text, q []rune) bool {
 	if plainDigit(text[0]) != q[0] {
 		return false
 	}
 	for k := 1; k < len(q); k++ {
 		t, c := text[k], q[k]
-		if t != c && (plainDigit(t) != plainDigit(c) || isCellDigit(t) || isCellDigit(c) && t == plainDigit(t)) {
+		if t != c && (plainDigit(t) != plainDigit(c) || isCellDigit(t) && c == plainDigit(c) || isCellDigit(c) && t == plainDigit(t)) {
 			return false
 		}
 	}
