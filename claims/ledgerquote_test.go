@@ -160,6 +160,12 @@ func TestFindQuoteOfNumbersWrittenAnotherWay(t *testing.T) {
 		{"西湖区 | 4 | 5", "西湖区45", false},
 		{"西湖区45人", "4 | 5", false},
 		{"上城区 45\n\n52 下城区", "4552", false},
+		// A table whose cells a space parts (an OCR'd scan): the row's
+		// run of numbers is found whole, one cell alone not (README), as
+		// the space may space out one number.
+		{"上城区45 52 3200", "上城区 45 52 3200", true},
+		{"上城区45 52 3200", "上城区45523200", true},
+		{"上城区45 52 3200", "3200", false},
 		// Nor is a number found inside another.
 		{"全年培训学员12000人次", "2000人次", false},
 		{"全年培训学员12\n000人次", "000人次", false},
