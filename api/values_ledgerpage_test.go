@@ -1,11 +1,10 @@
 package api
 
 import (
-	"bytes"
 	"net/http"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/lcmonitor/evidence/internal/testenv/xlsxtest"
 )
 
 // TestValueQuotedFromASpreadsheetRow: the probe's 学分银行台账.xlsx, whose
@@ -14,15 +13,7 @@ import (
 // and the value in it. Cells run together (4552) are no quote of it.
 func TestValueQuotedFromASpreadsheetRow(t *testing.T) {
 	e := newEnv(t)
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"区县", "学习基地", "课程", "学员人数", "达标比例"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"上城区", 45, 52, 3200, 38.5})
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	doc := e.upload(cityA, "学分银行台账.xlsx", b.String())
+	doc := e.upload(cityA, "学分银行台账.xlsx", string(xlsxtest.Rows(t, xlsxtest.CreditBankLedger...)))
 	for _, tt := range []struct {
 		quote       string
 		found       bool

@@ -2,34 +2,21 @@ package claims
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/lcmonitor/evidence/ingest/extract"
+	"github.com/lcmonitor/evidence/internal/testenv/xlsxtest"
 )
 
 // ledgerPages extracts the pages of a real .xlsx ledger with a sheet of
 // rows and a sheet that says the total in a sentence.
 func ledgerPages(t *testing.T, rows ...[]any) []string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := f.NewSheet("说明"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.SetCellValue("说明", "A1", "全市学分银行共3200人次存入学分"); err != nil {
-		t.Fatal(err)
-	}
+	book := xlsxtest.Book(t, xlsxtest.Sheet{Rows: rows}, xlsxtest.Sheet{Name: "说明", Rows: [][]any{{"全市学分银行共3200人次存入学分"}}})
 	path := filepath.Join(t.TempDir(), "学分银行台账.xlsx")
-	if err := f.SaveAs(path); err != nil {
+	if err := os.WriteFile(path, book, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	res, err := extract.Extract(context.Background(), extract.FormatXLSX, path, extract.Limits{})

@@ -1,14 +1,12 @@
 package report_test
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/internal/testenv/xlsxtest"
 	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -19,16 +17,7 @@ import (
 // mark them, the quote of some cells having been taken for a cut number.
 func TestQuoteOfASpreadsheetRowIsNotMarkedMissing(t *testing.T) {
 	e := testenv.New(t)
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"区县", "学习基地", "课程", "学分银行人数", "达标比例"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"上城区", 45, 52, 3200, 38.5})
-	f.SetSheetRow("Sheet1", "A3", &[]any{"合计", 203, 253, 12000, 41.2})
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	d := e.Upload(hangzhou, "学分银行台账.xlsx", b.String())
+	d := e.Upload(hangzhou, "学分银行台账.xlsx", string(xlsxtest.Rows(t, xlsxtest.CreditBankLedger...)))
 	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "全市学分银行存入12000人的学习成果",
 		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "合计 | 203 | 253 | 12000"}}}); err != nil {
 		t.Fatal(err)

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/internal/testenv/xlsxtest"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -16,24 +15,7 @@ import (
 // district and the total, each page line reading 上城区 | 45 | 52 | 3200 | 38.5.
 func uploadCreditBankLedger(t *testing.T, e *testenv.Env) *catalog.Document {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range [][]any{
-		{"区县", "学习基地", "课程", "学分银行人数", "达标比例"},
-		{"上城区", 45, 52, 3200, 38.5},
-		{"西湖区", 4, 5, 453, 7},
-		{"合计", 203, 253, 12000, 41.2},
-	} {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	return e.Upload(hangzhou, "学分银行台账.xlsx", b.String())
+	return e.Upload(hangzhou, "学分银行台账.xlsx", string(xlsxtest.Rows(t, xlsxtest.CreditBankLedger...)))
 }
 
 func TestRecordAValueQuotedFromASpreadsheetRow(t *testing.T) {
@@ -73,16 +55,11 @@ func TestRecordAValueQuotedFromASpreadsheetRow(t *testing.T) {
 func TestImportALedgerRowQuotingASpreadsheetRow(t *testing.T) {
 	e := testenv.New(t)
 	d := uploadCreditBankLedger(t, e)
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"指标编码", "数值", "单位", "文档编号", "页码", "引文"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"2.3.3", "12000", "人", d.ID, 1, "合计 | 203 | 253 | 12000"})
-	f.SetSheetRow("Sheet1", "A3", &[]any{"2.2.1", "45", "个", d.ID, 1, "上城区 45"})
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		t.Fatal(err)
-	}
-	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, &b)
+	ledger := xlsxtest.Rows(t,
+		[]any{"指标编码", "数值", "单位", "文档编号", "页码", "引文"},
+		[]any{"2.3.3", "12000", "人", d.ID, 1, "合计 | 203 | 253 | 12000"},
+		[]any{"2.2.1", "45", "个", d.ID, 1, "上城区 45"})
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(ledger))
 	if err != nil {
 		t.Fatalf("import a ledger quoting 合计 | 203 | 253 | 12000: %v", err)
 	}
