@@ -124,7 +124,7 @@ func (s *textStream) readOpening(tp *ingest.TextPages, i, need int) (int, error)
 	f.add(text, i)
 	kept, tail := len(f.plain), len(text)-len(s.tails[i])
 	for k, at := range f.at {
-		if r := f.plain[k]; at.start >= tail && (isDigit(r) || r == '第' || r == '页' || r == '共') {
+		if r := f.plain[k]; at.start >= tail && (isDigit(plainDigit(r)) || r == '第' || r == '页' || r == '共') {
 			kept--
 		}
 	}

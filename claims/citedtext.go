@@ -173,8 +173,7 @@ func readCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 			return ct, nil
 		}
 	}
-	var q folded
-	q.add(quote, 0)
+	q := foldQuote(quote)
 	if err := ct.stream(ctx, blobs, sha, page, q); err != nil {
 		ct.Close()
 		return nil, err

@@ -3,7 +3,6 @@ package claims
 import (
 	"fmt"
 	"html"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,8 +53,24 @@ func foldPages(pages []string, from, to int) folded {
 // and 零 a number is often written with (二○二三年, 一百零五) are its zero
 // 〇, not a symbol to drop nor another word, and a year in Chinese
 // numerals is also read in Arabic digits (f.years), with any sign of zero.
+//
+// A digit that follows another across a cell break (the " | " a
+// spreadsheet's or a PDF table's row is written with, a tab, an empty
+// line) is kept as a cell digit, and one after spaces alone as a spaced
+// digit (digitAfter): 45 | 52 is two numbers, not 4552, so that 52 is
+// found there and 45 not in 4 | 5.
 func (f *folded) add(text string, p int) {
 	f.addText(text, p, false)
+}
+
+// foldQuote folds a quote as add folds a page: a quote typed as the
+// cells read, 上城区 45 52 or 上城区	45	52, matches the row 上城区 | 45 |
+// 52, and a digit after a space or a cell break matches the page's
+// however the page writes it (quoteMatches).
+func foldQuote(quote string) folded {
+	var q folded
+	q.add(quote, 0)
+	return q
 }
 
 // addText is add, folding text as if it held a traditional character
@@ -70,6 +85,8 @@ func (f *folded) addText(text string, p int, trad bool) {
 	// text is matched as written.
 	ft, orig, _ := fold(text)
 	years := index.ChineseYears(ft)
+	var gap cellGap // what was dropped since the last digit kept
+	afterDigit := false
 	for i, r := range ft {
 		_, size := utf8.DecodeRuneInString(ft[i:])
 		year := rune(-1)
@@ -83,6 +100,7 @@ func (f *folded) addText(text string, p int, trad bool) {
 			r = '\u3007' // 〇
 		}
 		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || catalog.IsInvisible(r) {
+			gap.see(r)
 			continue
 		}
 		if w := width.LookupRune(r).Folded(); w != 0 {
@@ -91,8 +109,14 @@ func (f *folded) addText(text string, p int, trad bool) {
 		r = unicode.ToLower(r)
 		// Folding may turn a full-width punctuation mark into ASCII punctuation.
 		if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			gap.see(r)
 			continue
 		}
+		digit := isDigit(r)
+		if digit && afterDigit {
+			r = gap.digitAfter(r)
+		}
+		afterDigit, gap = digit, cellGap{}
 		if year < 0 {
 			year = r
 		}
@@ -126,22 +150,45 @@ func find(runes, q []rune, from int) int {
 // findBefore is find looking only at the places before to.
 func findBefore(runes, q []rune, from, to int) int {
 	for i := from; i < to && i+len(q) <= len(runes); i++ {
-		if runes[i] == q[0] && slices.Equal(runes[i:i+len(q)], q) && !cutsNumber(runes, q, i) {
+		if plainDigit(runes[i]) == q[0] && quoteMatches(runes[i:i+len(q)], q) && !cutsNumber(runes, q, i) {
 			return i
 		}
 	}
 	return -1
 }
 
-// cutsNumber reports whether q at runes[i:] begins or ends inside a
-// number of the document.
-func cutsNumber(runes, q []rune, i int) bool {
-	j := i + len(q)
-	return i > 0 && isDigit(q[0]) && isDigit(runes[i-1]) ||
-		j < len(runes) && isDigit(q[len(q)-1]) && isDigit(runes[j])
+// quoteMatches reports whether q matches text, as long: its first
+// character may be the first of a cell's number, and a digit matches the
+// same digit however either writes it (digitAfter), except across a
+// cell break: a digit of the text after one (45 | 52) is never one the
+// quote runs on from the digit before (4552), and a digit of the quote
+// after a bar or a tab (4 | 5) never one the text runs on with (45). A
+// digit after a space is read either way (12 000 ⇄ 12000, 45 52 ⇄ 45 |
+// 52).
+func quoteMatches(text, q []rune) bool {
+	if plainDigit(text[0]) != q[0] {
+		return false
+	}
+	for k := 1; k < len(q); k++ {
+		t, c := text[k], q[k]
+		if t != c && (plainDigit(t) != plainDigit(c) || isCellDigit(t) && c == plainDigit(c) || isCellDigit(c) && t == plainDigit(t)) {
+			return false
+		}
+	}
+	return true
 }
 
-// isDigit reports whether r is an ASCII digit (folded text has no other).
+// cutsNumber reports whether q at runes[i:] begins or ends inside a
+// number of the document: where a digit is beside it that is not parted
+// from it as another cell's.
+func cutsNumber(runes, q []rune, i int) bool {
+	j := i + len(q)
+	return i > 0 && isDigit(q[0]) && isDigit(plainDigit(runes[i-1])) && !isCellDigit(runes[i]) ||
+		j < len(runes) && isDigit(plainDigit(q[len(q)-1])) && isDigit(plainDigit(runes[j])) && !isCellDigit(runes[j])
+}
+
+// isDigit reports whether r is an ASCII digit (folded text has no other
+// but the cell and spaced digits: plainDigit).
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // PageSpan is a byte span of a page (1-based).
@@ -179,8 +226,7 @@ func (m Match) Passage(pages []string) string {
 // its numbers, widths, punctuation and characters are written (folded),
 // and across a page break.
 func FindQuote(pages []string, page int, quote string) Match {
-	var q folded
-	q.add(quote, 0)
+	q := foldQuote(quote)
 	if len(q.plain) == 0 {
 		return Match{}
 	}
