@@ -250,3 +250,38 @@ func TestSearchCountsByUnitAndValue(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSaysFieldSyntaxIsNotSearch: title:学分, as typed from other
+// search engines, searches 学分 and the answer says that the field is no
+// search syntax, in Chinese and English, where it found nothing before.
+func TestSearchSaysFieldSyntaxIsNotSearch(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "学分银行.txt", "关于推进学分银行建设的实施意见。建立学分认定与转换制度。")
+	for _, tt := range []struct{ q, zh, en string }{
+		{"title:学分", "检索不支持字段写法（title:）；已在标题和正文中检索其余的词：学分", "no field syntax (title:)"},
+		{"标题：学分银行 文号:实施意见", "检索不支持字段写法（标题:、文号:）；已在标题和正文中检索其余的词：学分银行 实施意见", "other words: 学分银行 实施意见"},
+	} {
+		resp, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape(tt.q), nil), "coordA")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("search %q: %d %v", tt.q, resp.StatusCode, body)
+		}
+		hits, _ := body["hits"].([]any)
+		if len(hits) != 1 || hits[0].(map[string]any)["id"] != doc {
+			t.Errorf("search %q: hits %v, want the 实施意见 %s", tt.q, hits, doc)
+		}
+		if n, _ := body["notice"].(string); n != tt.zh {
+			t.Errorf("search %q: notice %q, want %q", tt.q, n, tt.zh)
+		}
+		if n, _ := body["notice_en"].(string); !strings.Contains(n, tt.en) {
+			t.Errorf("search %q: notice_en %q, want it to contain %q", tt.q, n, tt.en)
+		}
+	}
+	// A colon after words that name no field is searched as typed,
+	// with no notice.
+	news := e.upload(cityA, "报道.txt", "杭州日报：我市第十八届全民终身学习活动周开幕。")
+	_, body := e.do(e.request("GET", "/api/v1/search?q="+url.QueryEscape("杭州日报：我市"), nil), "coordA")
+	hits, _ := body["hits"].([]any)
+	if n, ok := body["notice"]; ok || len(hits) != 1 || hits[0].(map[string]any)["id"] != news {
+		t.Errorf("search 杭州日报：我市: notice %v, hits %v; want the 报道 %s and no notice", n, hits, news)
+	}
+}

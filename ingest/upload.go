@@ -86,7 +86,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	if req.Assignment == "" {
 		if err := u.CanEdit(meta.City); err != nil {
-			return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料")
+			return nil, s.otherCityDenied(ctx, u, meta.City)
 		}
 	}
 	codes, err := s.CheckIndicators(ctx, codes)
@@ -235,4 +235,25 @@ func archiveFields(req UploadRequest) error {
 		}
 	}
 	return nil
+}
+
+// otherCityDenied is the refusal of an upload for a city the user may not
+// edit: a coordinator is told their own city and the one they chose, by
+// name and code, so that they can switch to their own.
+func (s *Service) otherCityDenied(ctx context.Context, u *catalog.User, city string) error {
+	if u.Role != catalog.RoleCoordinator || u.City == "" {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有本市协调员或管理员可以上传该城市的材料")
+	}
+	return catalog.Errorf(catalog.EFORBIDDEN, "您是%s(%s)的协调员,不能为%s(%s)上传材料;请切换到本市或联系管理员",
+		s.cityName(ctx, u.City), u.City, s.cityName(ctx, city), city)
+}
+
+// cityName is the name of the city with code, or the code when the
+// catalog has no such city.
+func (s *Service) cityName(ctx context.Context, code string) string {
+	c, err := s.cat.City(ctx, code)
+	if err != nil || c.Name == "" {
+		return code
+	}
+	return c.Name
 }

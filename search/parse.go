@@ -2,6 +2,7 @@ package search
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,10 @@ const (
 type parsed struct {
 	clauses []index.Clause
 	exclude []index.Term
+	// fields are the field names the query wrote as other search
+	// engines take them (title:学分), as typed with their colon: the
+	// archive has no field syntax and searches the words after them.
+	fields []string
 }
 
 // hasTerms reports whether the query has any word to find.
@@ -61,8 +66,9 @@ func parseQuery(q string) (*parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	items = joinCodes(joinSpacedCharacters(items))
 	p := &parsed{}
+	items = p.dropFields(items)
+	items = joinCodes(joinSpacedCharacters(items))
 	joinNext := false
 	for i, it := range items {
 		if it.and {
@@ -107,6 +113,46 @@ func parseQuery(q string) (*parsed, error) {
 		return nil, catalog.Errorf(catalog.EINVALID, "检索词过多(超过 %d 个),请精简后再试", maxQueryTerms)
 	}
 	return p, nil
+}
+
+// fieldNames are the fields people write before a colon from other
+// search engines and catalogues (title:学分, 文号:杭教发), lower case.
+var fieldNames = map[string]bool{
+	"title": true, "intitle": true, "标题": true, "题名": true, "文号": true, "发文字号": true,
+	"issuer": true, "发文机关": true, "author": true, "作者": true, "keyword": true, "keywords": true,
+	"关键词": true, "text": true, "content": true, "全文": true, "正文": true, "subject": true, "主题": true,
+}
+
+// dropFields takes a field name and its colon off the words that start
+// with one (title:学分 is 学分; a bare title: before a phrase is
+// dropped), noting the field in p.fields, so that the words are searched
+// and the result says so rather than finding nothing.
+func (p *parsed) dropFields(items []item) []item {
+	out := items[:0:0]
+	for _, it := range items {
+		if !it.phrase && !it.or && !it.and {
+			if name, rest, ok := strings.Cut(it.text, ":"); ok && fieldNames[strings.ToLower(name)] {
+				if f := name + ":"; !slices.Contains(p.fields, f) {
+					p.fields = append(p.fields, f)
+				}
+				if it.text = rest; rest == "" {
+					continue
+				}
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// words is the query q as searched: q without the field names p.fields
+// took off its words.
+func (p *parsed) words(q string) string {
+	q = width.Fold.String(q)
+	for _, f := range p.fields {
+		q = regexp.MustCompile(`(^|[\s\-－])`+regexp.QuoteMeta(f)).ReplaceAllString(q, "$1")
+	}
+	return strings.Join(strings.Fields(q), " ")
 }
 
 // joinCodes joins a code's prefix and the number typed after it (GB/T

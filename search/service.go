@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -57,6 +58,11 @@ type Result struct {
 	// than the index takes and it did not find them: the words it looked
 	// for may be past that point in them.
 	Unindexed *Unindexed `json:"unindexed,omitempty"`
+	// Notice, in Chinese and English, is set when the query wrote a
+	// field (title:学分): the archive has no field syntax, searched the
+	// words after it in the whole document, and says so.
+	Notice   string `json:"notice,omitempty"`
+	NoticeEn string `json:"notice_en,omitempty"`
 }
 
 // Relaxation says that dropping one filter of a search that found nothing
@@ -191,6 +197,11 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	if out.Unindexed, err = s.unindexed(ctx, q); err != nil {
 		return nil, err
+	}
+	if len(p.fields) > 0 {
+		n := catalog.Errorf(catalog.EINVALID, "检索不支持字段写法(%s);已在标题和正文中检索其余的词:%s",
+			strings.Join(p.fields, "、"), p.words(req.Query))
+		out.Notice, out.NoticeEn = n.Message, n.English
 	}
 	out.TookMS = time.Since(start).Milliseconds()
 	out.Rebuilding = s.rebuilding.Load()

@@ -112,3 +112,23 @@ func TestCarryOverTellsDocumentsOfOneTitleApart(t *testing.T) {
 		}
 	}
 }
+
+// TestCarryOverRoundPickerSaysShow: the round picker on /carryovers only
+// shows the chosen round, so its button says 查看 (Show), not 对比
+// (Compare), which is what /compare does.
+func TestCarryOverRoundPickerSaysShow(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	for _, lang := range []struct{ name, want, not string }{
+		{"中文", `id="carry-show">查看</button>`, ">对比</button>"},
+		{"English", `id="carry-show">Show</button>`, ">Compare</button>"},
+	} {
+		if lang.name == "English" {
+			wang.english()
+		}
+		resp, body := wang.get("/carryovers?city=330100&round=2018")
+		if resp.StatusCode != 200 || !strings.Contains(body, lang.want) || strings.Contains(body, lang.not) {
+			t.Errorf("%s: /carryovers round picker: %d, want button %q and no %q: %.300s", lang.name, resp.StatusCode, lang.want, lang.not, textOf(body))
+		}
+	}
+}

@@ -326,8 +326,8 @@ func TestUploadFormWithoutScriptReportsEachFile(t *testing.T) {
 		t.Errorf("level-2 indicator: %d %.200s", resp.StatusCode, textOf(body))
 	}
 	// A coordinator naming another city is refused, as through the API,
-	// and nothing is stored.
-	if resp, body := post(map[string]string{"总结.txt": "杭州市建立学分银行。"}, map[string]string{"doc_type": "policy", "city": "510100"}); resp.StatusCode != 403 || !strings.Contains(body, "本市协调员") {
+	// naming both cities, and nothing is stored.
+	if resp, body := post(map[string]string{"总结.txt": "杭州市建立学分银行。"}, map[string]string{"doc_type": "policy", "city": "510100"}); resp.StatusCode != 403 || !strings.Contains(body, "您是杭州（330100）的协调员，不能为成都（510100）上传材料") {
 		t.Errorf("another city: %d %.200s", resp.StatusCode, textOf(body))
 	}
 	resp, body := post(map[string]string{"通知.pdf": "这不是 PDF", "总结.txt": "杭州市建立学分银行。"}, map[string]string{"doc_type": "policy", "city": "330100"})

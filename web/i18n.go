@@ -262,6 +262,7 @@ var messages = map[string]map[Lang]string{
 	"carry.pending":             {Chinese: "待确认 %d 项", English: "%d to re-confirm"},
 	"carry.none":                {Chinese: "本轮没有结转事项。", English: "Nothing was carried into this round."},
 	"carry.start":               {Chinese: "从上一轮结转", English: "Carry over from the previous round"},
+	"carry.show":                {Chinese: "查看", English: "Show"},
 	"carry.round":               {Chinese: "监测轮次", English: "Round"},
 	"carry.kind":                {Chinese: "类别", English: "Kind"},
 	"carry.what":                {Chinese: "内容", English: "Content"},

@@ -28,6 +28,9 @@ type searchPage struct {
 	// From and To bound the date of issue as typed; Sort is the order.
 	From, To, Sort string
 	Sorts          []option
+	// Notice is the search's note on a field it does not search by
+	// (title:学分), in the page's language.
+	Notice string
 	// params are the page's search parameters, for links that change one.
 	params                       url.Values
 	Result                       *search.Result
@@ -90,6 +93,9 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 			p.Count = resultCount(langOf(r), res, req.From)
 			p.pager(r, int(res.Total))
 			p.relaxLinks(r, res.Relax)
+			if p.Notice = res.Notice; langOf(r) == English && res.NoticeEn != "" {
+				p.Notice = res.NoticeEn
+			}
 		}
 	}
 	h.render(w, r, status, "search", tr(langOf(r), "search.title"), p)

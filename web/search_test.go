@@ -186,3 +186,23 @@ func TestSearchPageSaysWhichFilesItSearchedInPart(t *testing.T) {
 		t.Errorf("a search that finds the long file says it searched it in part")
 	}
 }
+
+// TestSearchPageSaysFieldSyntaxIsNotSearch: title:学分 on the search page
+// finds the documents with 学分 and says, in the page's language, that
+// the field is no search syntax, never a silent empty page.
+func TestSearchPageSaysFieldSyntaxIsNotSearch(t *testing.T) {
+	s := newSite(t)
+	s.env.Upload("330100", "学分银行.txt", "关于推进学分银行建设的实施意见。")
+	zhou := s.login("zhou")
+	for _, tt := range []struct{ lang, want string }{
+		{"zh", "检索不支持字段写法（title:）；已在标题和正文中检索其余的词：学分"},
+		{"en", "Search has no field syntax (title:); it searched titles and text for the other words: 学分"},
+	} {
+		zhou.get("/lang?to=" + tt.lang + "&next=/")
+		_, body := zhou.get("/search?q=" + url.QueryEscape("title:学分"))
+		text := html.UnescapeString(textOf(body))
+		if !strings.Contains(body, `id="search-notice"`) || !strings.Contains(text, tt.want) || !strings.Contains(text, "关于推进学分银行建设的实施意见") {
+			t.Errorf("search title:学分 in %s: want the notice %q and the document: %.500s", tt.lang, tt.want, text)
+		}
+	}
+}

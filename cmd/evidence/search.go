@@ -68,6 +68,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return enc.Encode(res)
 	}
 	sayln(stdout, lang, "共 %d 条结果(%d ms)", res.Total, res.TookMS)
+	if res.Notice != "" {
+		fmt.Fprintln(stdout, words(lang, res.Notice, res.NoticeEn))
+	}
 	for i, h := range res.Hits {
 		docType := catalog.DocType(h.DocType)
 		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, h.City,

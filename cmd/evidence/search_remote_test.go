@@ -30,6 +30,13 @@ func TestSearchThroughARunningServer(t *testing.T) {
 		t.Fatalf("search --server: %v\n%s", err, out)
 	}
 
+	// A field as other search engines write it searches its words and
+	// says that there is no field syntax.
+	out, err = runCLI(t, "search", "title:学分银行", "--server", s.base, "--token", s.token)
+	if err != nil || !strings.Contains(out, "共 2 条结果") || !strings.Contains(out, "检索不支持字段写法（title:）；已在标题和正文中检索其余的词：学分银行") {
+		t.Fatalf("search title:学分银行 --server: %v\n%s", err, out)
+	}
+
 	coord := addUser(t, s.dataDir, "--name", "wang", "--role", "coordinator", "--city", "330100")
 	t.Setenv("EVIDENCE_SERVER", s.base)
 	t.Setenv("EVIDENCE_TOKEN", coord)
