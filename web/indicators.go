@@ -45,7 +45,7 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare
 		return "toconfirm", "↻", tr(l, "ind.to_confirm")
 	case c.Insufficient > 0: // sent back for more evidence: the coordinator has work to do
-		return "insufficient", "△", tr(l, "claim.insufficient")
+		return "insufficient", "△", tr(l, "compare.status.insufficient") // "Insufficient evidence", as the legend, /compare and the xlsx say
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
