@@ -47,3 +47,48 @@ func TestInsufficientVerdictShowsWhereTheCoordinatorLooks(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorPageClaimsKeepToTheCity: 成都's claim on 2.3.1, sent back
+// 证据不足 with a reason, is not on 杭州's coordinator's indicator page,
+// with no city or with ?city=510100 asked for; an expert sees both
+// cities' claims and reasons.
+func TestIndicatorPageClaimsKeepToTheCity(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	s.env.AddUser("chen", "coordinator", "510100")
+	li := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	add := func(u *catalog.User, city, statement, reason string) {
+		t.Helper()
+		doc := s.env.Upload(city, "学分银行.txt", statement+"。")
+		c, err := s.env.Claims.Create(ctx, u, claims.Input{Round: 2018, Indicator: "2.3.1", Statement: statement,
+			Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: statement}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.env.Claims.Review(ctx, li, c.ID, "insufficient", reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(&catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}, "330100", "杭州市已建成覆盖全市的学分银行", "需要正式文件证明覆盖全市")
+	add(&catalog.User{Username: "chen", Role: catalog.RoleCoordinator, City: "510100"}, "510100", "成都市已建成社区学分银行", "请补充成都市学分银行的运行记录")
+	claimsOf := func(b *browser, path string) string {
+		t.Helper()
+		_, page := b.get(path)
+		return regexp.MustCompile(`(?s)<section class="card claims".*?</section>`).FindString(page)
+	}
+	wang := s.login("wang")
+	for _, path := range []string{"/indicators/2.3.1", "/indicators/2.3.1?city=510100"} {
+		part := claimsOf(wang, path)
+		for _, hidden := range []string{"成都市已建成社区学分银行", "请补充成都市学分银行的运行记录"} {
+			if strings.Contains(part, hidden) {
+				t.Errorf("wang (杭州) on %s sees 成都's %q: %q", path, hidden, textOf(part))
+			}
+		}
+	}
+	part := claimsOf(s.login("zhou"), "/indicators/2.3.1")
+	for _, want := range []string{"杭州市已建成覆盖全市的学分银行", "需要正式文件证明覆盖全市", "成都市已建成社区学分银行", "请补充成都市学分银行的运行记录"} {
+		if !strings.Contains(part, want) {
+			t.Errorf("zhou (expert) on /indicators/2.3.1 lacks %q: %q", want, textOf(part))
+		}
+	}
+}
