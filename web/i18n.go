@@ -318,6 +318,7 @@ var messages = map[string]map[Lang]string{
 	"ind.legend":                {Chinese: "图例:⚠ 定性描述或数值经审核与证据矛盾;↻ 待确认(从上一轮结转,本市尚未确认);△ 证据不足(审核退回,需补充佐证);✔ 定性描述或数值已审核属实;◆ 已提交定性描述或已填报数值;● 有佐证材料(已关联或被定性描述、数值引用,数字为份数);✕ 缺少佐证", English: "Legend: ⚠ a claim or value contradicted by its evidence; ↻ carried over from the last round, to confirm; △ insufficient evidence (sent back for more); ✔ verified claim or value; ◆ claim submitted or value reported; ● evidence documents, linked or cited by a claim or value (count); ✕ no evidence"},
 	"ind.linked":                {Chinese: "已关联", English: "Linked"},
 	"ind.claims":                {Chinese: "本轮定性描述", English: "Claims this round"},
+	"ind.claims_more":           {Chinese: "另有 %d 条定性描述未列出，请到审核列表查看", English: "%d more claims not listed: see the review queue"},
 	"ind.review_reason":         {Chinese: "审核意见:", English: "Reviewer's reason: "},
 	"ind.claimed":               {Chinese: "已提交定性描述", English: "Claim submitted"},
 	"ind.to_confirm":            {Chinese: "待确认", English: "Carried over, to confirm"},

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -125,7 +126,16 @@ type indicatorPage struct {
 	// coordinator looks.
 	Claims  []catalog.Claim
 	Reviews map[string]catalog.Review
+	// More counts the claims past the list's limit (indicatorClaimsLimit),
+	// which the page sends to the review queue for (MoreLink), rather
+	// than leaving them out unsaid.
+	More     int
+	MoreLink template.URL
 }
+
+// indicatorClaimsLimit is how many claims an indicator's page lists; a
+// variable for tests.
+var indicatorClaimsLimit = 100
 
 func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
@@ -147,9 +157,18 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
-		if p.Claims, err = h.Claims.List(r.Context(), u, catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round}); err != nil {
+		f := catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round, Limit: indicatorClaimsLimit}
+		if p.Claims, err = h.Claims.List(r.Context(), u, f); err != nil {
 			h.fail(w, r, err)
 			return
+		}
+		if len(p.Claims) >= indicatorClaimsLimit {
+			n, err := h.Claims.Count(r.Context(), u, f)
+			if err != nil {
+				h.fail(w, r, err)
+				return
+			}
+			p.More, p.MoreLink = n-len(p.Claims), queueFilters(city, ev.Indicator.Code)
 		}
 		if p.Reviews, err = h.Claims.LastReviews(r.Context(), p.Claims); err != nil {
 			h.fail(w, r, err)
