@@ -152,10 +152,14 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack}
 	if ev.Indicator.Level == catalog.KeyLevel {
-		round, err := h.Framework.CurrentRound(r.Context())
-		if err != nil {
-			h.fail(w, r, err)
-			return
+		// The round asked for (?round=, as a past round's heat map may
+		// link), else the current one.
+		round, err := strconv.Atoi(r.URL.Query().Get("round"))
+		if err != nil || round <= 0 {
+			if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
+				h.fail(w, r, err)
+				return
+			}
 		}
 		f := catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round, Limit: indicatorClaimsLimit}
 		if p.Claims, err = h.Claims.List(r.Context(), u, f); err != nil {

@@ -92,3 +92,30 @@ func TestIndicatorPageClaimsKeepToTheCity(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorPageReadsTheRoundAskedFor: /indicators/2.3.1?round=2017
+// lists 2017's claims, not the current round's; with no round it lists
+// the current round's.
+func TestIndicatorPageReadsTheRoundAskedFor(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	doc := s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行,推进学习成果认证。")
+	for round, statement := range map[int]string{2017: "杭州市2017年启动学分银行建设", 2018: "杭州市已建成覆盖全市的学分银行"} {
+		if _, err := s.env.Claims.Create(ctx, wang, claims.Input{Round: round, Indicator: "2.3.1", Statement: statement,
+			Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "建立学分银行"}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := s.login("wang")
+	for path, want := range map[string][2]string{
+		"/indicators/2.3.1?city=330100&round=2017": {"杭州市2017年启动学分银行建设", "杭州市已建成覆盖全市的学分银行"},
+		"/indicators/2.3.1?city=330100":            {"杭州市已建成覆盖全市的学分银行", "杭州市2017年启动学分银行建设"},
+	} {
+		_, page := b.get(path)
+		part := regexp.MustCompile(`(?s)<section class="card claims".*?</section>`).FindString(page)
+		if !strings.Contains(part, want[0]) || strings.Contains(part, want[1]) {
+			t.Errorf("%s: %q, want %s and not %s", path, textOf(part), want[0], want[1])
+		}
+	}
+}
