@@ -30,9 +30,12 @@ func TestInsufficientVerdictShowsWhereTheCoordinatorLooks(t *testing.T) {
 	}
 	b := s.login("wang")
 	_, body := b.get("/indicators?round=2018")
-	m := regexp.MustCompile(`href="/indicators/2\.3\.1\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+	m := regexp.MustCompile(`href="/indicators/2\.3\.1\?city=330100(?:&amp;round=\d+)?" aria-label="([^"]*)"`).FindStringSubmatch(body)
 	if m == nil || html.UnescapeString(m[1]) != "2.3.1 杭州\uFF1A证据不足" {
 		t.Errorf("heat-map cell of 杭州 2.3.1: %q, want 2.3.1 杭州：证据不足", m)
+	}
+	if !strings.Contains(body, `href="/indicators/2.3.1?city=330100&amp;round=2018"`) {
+		t.Errorf("the heat map of 2018 links its cell without the round: the indicator page would show the current round")
 	}
 	_, page := b.get("/compare?city=330100&rounds=2018")
 	row := regexp.MustCompile(`(?s)<tr data-code="2\.3\.1">.*?</tr>`).FindString(page)
