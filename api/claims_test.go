@@ -145,6 +145,20 @@ func TestReviewSendBackCycle(t *testing.T) {
 	if got := claimStatus(t, e, id); got != "insufficient" {
 		t.Fatalf("status %s", got)
 	}
+	coverageCell := func(code string) map[string]any {
+		t.Helper()
+		_, cov := e.do(e.request("GET", "/api/v1/coverage?city="+cityA, nil), "admin")
+		for _, c := range cov["cities"].([]any)[0].(map[string]any)["cells"].([]any) {
+			if c := c.(map[string]any); c["code"] == code {
+				return c
+			}
+		}
+		t.Fatalf("coverage has no cell %s", code)
+		return nil
+	}
+	if c := coverageCell("1.1.2"); c["insufficient"] != float64(1) || c["verified"] != float64(0) {
+		t.Errorf("coverage cell of a claim sent back 证据不足: %v, want insufficient 1", c)
+	}
 	_, queue := e.do(e.request("GET", "/api/v1/claims?status=pending", nil), "reviewer")
 	if len(queue["claims"].([]any)) != 0 {
 		t.Errorf("sent-back claim still in the queue")
@@ -178,7 +192,7 @@ func TestReviewSendBackCycle(t *testing.T) {
 	_, cov := e.do(e.request("GET", "/api/v1/coverage?city="+cityA, nil), "admin")
 	for _, c := range cov["cities"].([]any)[0].(map[string]any)["cells"].([]any) {
 		c := c.(map[string]any)
-		if c["code"] == "1.1.2" && (c["claims"] != float64(1) || c["verified"] != float64(1)) {
+		if c["code"] == "1.1.2" && (c["claims"] != float64(1) || c["verified"] != float64(1) || c["insufficient"] != float64(0)) {
 			t.Errorf("coverage cell %v", c)
 		}
 	}

@@ -106,6 +106,18 @@ type Review struct {
 	At       time.Time
 }
 
+// LastOf is the latest of each id's reviews (oldest first, as ReviewsOf
+// and ValueReviewsOf give them), by id; an id without a review is absent.
+func LastOf(reviews map[string][]Review) map[string]Review {
+	last := make(map[string]Review, len(reviews))
+	for id, rs := range reviews {
+		if len(rs) > 0 {
+			last[id] = rs[len(rs)-1]
+		}
+	}
+	return last
+}
+
 // ClaimFilter selects claims; empty fields match all.
 type ClaimFilter struct {
 	City      string

@@ -220,8 +220,8 @@ var englishMessages = map[string]string{
 	"OFD 文件只含扫描图片,需要文字识别(OCR)才能读取,但识别失败:%s;请安装文字识别组件后重试,或上传含文字的版本":                        "The OFD file holds only scanned images and needs OCR to be read, but recognition failed: %s; install the OCR programs and try again, or upload a version with text",
 	// Uploads refused by their content (the values are Words: the kind
 	// of file, the formats the archive reads, what to do).
-	"暂不支持%s;%s,%s": "This is %s, which the archive cannot read yet; %s. %s",
-	"不接受这种类型的文件（%s，如程序）；%s": "This type of file is not accepted (%s, such as a program); %s",
+	"暂不支持%s;%s,%s":      "This is %s, which the archive cannot read yet; %s. %s",
+	"不接受这种类型的文件（%s）；%s": "The archive does not accept this type of file (%s); %s",
 	// Responsibilities (责任分解): a table's rows, which are the add-a-task
 	// form's checks too, the table itself, the board's other forms and
 	// the city's list of departments.

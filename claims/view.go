@@ -254,11 +254,5 @@ func (s *Service) LastReviews(ctx context.Context, list []catalog.Claim) (map[st
 	if err != nil {
 		return nil, fmt.Errorf("reviews of the claims: %w", err)
 	}
-	last := make(map[string]catalog.Review, len(all))
-	for id, rs := range all {
-		if len(rs) > 0 {
-			last[id] = rs[len(rs)-1]
-		}
-	}
-	return last, nil
+	return catalog.LastOf(all), nil
 }

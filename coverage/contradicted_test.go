@@ -75,3 +75,35 @@ func TestContradictedIsNotShownAsEvidence(t *testing.T) {
 		t.Errorf("matrix 1.1.1: %d insufficient, want 1", got)
 	}
 }
+
+// TestSpreadsheetMarksInTheHeatMapsOrder: the coverage spreadsheet marks a
+// cell as the heat map does: 与证据矛盾 before 证据不足, 待确认 before 证据不足,
+// and 证据不足 before 已核实, in Chinese and English.
+func TestSpreadsheetMarksInTheHeatMapsOrder(t *testing.T) {
+	m := &coverage.Matrix{
+		Indicators: []coverage.Column{
+			{IndicatorName: coverage.IndicatorName{Code: "2.3.1", Name: "学分银行"}, Kind: "qualitative"},
+			{IndicatorName: coverage.IndicatorName{Code: "2.3.2", Name: "社区学校"}, Kind: "qualitative"},
+			{IndicatorName: coverage.IndicatorName{Code: "2.3.3", Name: "老年大学"}, Kind: "qualitative"},
+		},
+		Cities: []coverage.CityCoverage{{Code: hangzhou, Name: "杭州", Total: 3, Cells: []coverage.Cell{
+			{Code: "2.3.1", Kind: "qualitative", Documents: 1, Claims: 2, Backed: 2, Contradicted: 1, Insufficient: 1},
+			{Code: "2.3.2", Kind: "qualitative", Documents: 1, Claims: 2, Backed: 2, ToConfirm: 1, Insufficient: 1},
+			{Code: "2.3.3", Kind: "qualitative", Documents: 1, Claims: 2, Backed: 2, Insufficient: 1, Verified: 1},
+		}}},
+	}
+	for _, c := range []struct {
+		english bool
+		want    map[string]string
+	}{
+		{false, map[string]string{"2.3.1": "与证据矛盾\uFF081 份\uFF09", "2.3.2": "待确认\uFF081 份\uFF09", "2.3.3": "证据不足\uFF081 份\uFF09"}},
+		{true, map[string]string{"2.3.1": "Contradicted by evidence (1 document)", "2.3.2": "Carried over, to confirm (1 document)", "2.3.3": "Insufficient evidence (1 document)"}},
+	} {
+		_, rows := coverageRowsOf(t, m, c.english)
+		for _, r := range rows[1:] {
+			if want := c.want[r[0]]; r[3] != want {
+				t.Errorf("english %v, %s: %q, want %q", c.english, r[0], r[3], want)
+			}
+		}
+	}
+}

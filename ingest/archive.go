@@ -66,7 +66,7 @@ func (s *Service) NewUnpackBudget() *UnpackBudget {
 // cannot be opened, holds no file or more files than the budget has left.
 // A cancelled ctx (the client gone) stops the unpacking.
 func (s *Service) StageUpload(ctx context.Context, r io.Reader, filename string, budget *UnpackBudget) ([]*Staged, []Outcome, error) {
-	st, err := stageFile(r, filename, s.cfg.TempDir, s.cfg.MaxUpload, s.mem, true)
+	st, err := stageFile(r, filename, s.cfg.TempDir, s.cfg.MaxUpload, s.mem, true, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -165,7 +165,7 @@ func (s *Service) stageMember(archive string, f *zip.File, name string, maxBytes
 	}
 	defer rc.Close()
 	src := &sourceReader{r: rc}
-	m, err := stageFile(src, name, s.cfg.TempDir, maxBytes, s.mem, true)
+	m, err := stageFile(src, name, s.cfg.TempDir, maxBytes, s.mem, true, false)
 	switch {
 	case err == nil && m.archive:
 		m.Remove()

@@ -122,12 +122,15 @@ func Stage(r io.Reader, filename, dir string, maxBytes int64) (*Staged, error) {
 // memStageMax, or one that finds no more room in mem as it grows, goes on
 // into a temporary file.
 func stage(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget) (*Staged, error) {
-	return stageFile(r, filename, dir, maxBytes, mem, false)
+	return stageFile(r, filename, dir, maxBytes, mem, false, false)
 }
 
 // stageFile is stage that, with archives, keeps a ZIP archive of files
-// (Staged.archive) for StageUpload to unpack instead of refusing it.
-func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget, archives bool) (*Staged, error) {
+// (Staged.archive) for StageUpload to unpack instead of refusing it. With
+// upload (a file sent by an upload form itself, not a member of its ZIP)
+// a refusal lists ZIP archives among the kinds accepted; a member's does
+// not, since a ZIP inside the ZIP is refused.
+func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget, archives, upload bool) (*Staged, error) {
 	name := SanitizeFilename(filename)
 	st := &Staged{Filename: name, mem: mem}
 	ok := false
@@ -166,7 +169,7 @@ func stageFile(r io.Reader, filename, dir string, maxBytes int64, mem *memBudget
 	st.SHA256 = hex.EncodeToString(h.Sum(nil))
 	var err error
 	sniff := extract.Sniff
-	if archives { // an upload form: its refusals name ZIP among the kinds accepted
+	if upload { // an upload form's own file: its refusals name ZIP among the kinds accepted
 		sniff = extract.SniffUpload
 	}
 	st.Format, st.MIME, err = sniff(head[:min(len(head), sniffBytes)], name)

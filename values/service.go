@@ -414,13 +414,7 @@ func (s *Service) LastReviews(ctx context.Context, list []Listed) (map[string]ca
 	if err != nil {
 		return nil, err
 	}
-	last := make(map[string]catalog.Review, len(all))
-	for id, rs := range all {
-		if len(rs) > 0 {
-			last[id] = rs[len(rs)-1]
-		}
-	}
-	return last, nil
+	return catalog.LastOf(all), nil
 }
 
 // scaled reports a number written with a scale character (万, 亿, 千, 百:

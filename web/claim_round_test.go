@@ -110,7 +110,7 @@ func TestHeatMapOpensOnTheCurrentRound(t *testing.T) {
 	cell := func(path string) string {
 		t.Helper()
 		_, body := expert.get(path)
-		m := regexp.MustCompile(`href="/indicators/2\.3\.1\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		m := regexp.MustCompile(`href="/indicators/2\.3\.1\?city=330100(?:&amp;round=\d+)?" aria-label="([^"]*)"`).FindStringSubmatch(body)
 		if m == nil {
 			t.Fatalf("%s: no heat-map cell for 2.3.1 in 杭州: %.300s", path, textOf(body))
 		}
@@ -147,7 +147,7 @@ func TestLinkAnEarlierDocumentForThisRound(t *testing.T) {
 	cell := func(path string) string {
 		t.Helper()
 		_, body := expert.get(path)
-		m := regexp.MustCompile(`href="/indicators/2\.3\.2\?city=330100" aria-label="([^"]*)"`).FindStringSubmatch(body)
+		m := regexp.MustCompile(`href="/indicators/2\.3\.2\?city=330100(?:&amp;round=\d+)?" aria-label="([^"]*)"`).FindStringSubmatch(body)
 		if m == nil {
 			t.Fatalf("%s: no heat-map cell for 2.3.2 in 杭州", path)
 		}

@@ -25,7 +25,7 @@ func TestHeatCellWithdrawnClaimIsGap(t *testing.T) {
 		if class != c.want {
 			t.Errorf("%s: class %q, want %q", c.name, class, c.want)
 		}
-		// A claim found 证据不足 is submitted too, not waiting for review.
+		// A claim with a live document and no verdict is submitted (◆), as the legend says.
 		if class == "claimed" && label != "已提交定性描述" {
 			t.Errorf("%s: label %q, want 已提交定性描述 as the legend says", c.name, label)
 		}
@@ -48,6 +48,9 @@ func TestHeatCellCarriedIsToConfirm(t *testing.T) {
 		{"结转的关联", coverage.Cell{Documents: 1, ToConfirm: 1}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
 		{"结转且已核实", coverage.Cell{Verified: 1, ToConfirm: 2}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
 		{"与证据矛盾优先", coverage.Cell{Contradicted: 1, ToConfirm: 1}, "contradicted", "与证据矛盾", "⚠", ""},
+		{"与证据矛盾先于证据不足", coverage.Cell{Claims: 2, Backed: 2, Contradicted: 1, Insufficient: 1}, "contradicted", "与证据矛盾", "⚠", ""},
+		{"待确认先于证据不足", coverage.Cell{Claims: 2, Backed: 2, ToConfirm: 1, Insufficient: 1}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
+		{"证据不足先于已核实", coverage.Cell{Claims: 2, Backed: 2, Insufficient: 1, Verified: 1}, "insufficient", "证据不足", "△", "Insufficient evidence"},
 	}
 	for _, c := range cases {
 		class, symbol, label := cellLook(Chinese, c.cell)
@@ -65,5 +68,17 @@ func TestHeatCellCarriedIsToConfirm(t *testing.T) {
 		if legend := tr(l.lang, "ind.legend"); !strings.Contains(legend, l.want) {
 			t.Errorf("legend %q does not explain %q", legend, l.want)
 		}
+	}
+}
+
+// TestIndicatorWordsInEnglish: the heat map's 证据不足 reads "Insufficient
+// evidence" in English, as the legend, /compare and the xlsx say, and the
+// indicator page's list of claims is "Claims this round", the UI's term.
+func TestIndicatorWordsInEnglish(t *testing.T) {
+	if _, _, en := cellLook(English, coverage.Cell{Claims: 1, Backed: 1, Insufficient: 1}); en != "Insufficient evidence" {
+		t.Errorf("证据不足 cell in English: %q, want Insufficient evidence", en)
+	}
+	if got := tr(English, "ind.claims"); got != "Claims this round" {
+		t.Errorf("本轮定性描述 in English: %q, want Claims this round", got)
 	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -45,7 +46,7 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare
 		return "toconfirm", "↻", tr(l, "ind.to_confirm")
 	case c.Insufficient > 0: // sent back for more evidence: the coordinator has work to do
-		return "insufficient", "△", tr(l, "claim.insufficient")
+		return "insufficient", "△", tr(l, "compare.status.insufficient") // "Insufficient evidence", as the legend, /compare and the xlsx say
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		return "verified", "✔", tr(l, "claim.verified")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
@@ -125,7 +126,16 @@ type indicatorPage struct {
 	// coordinator looks.
 	Claims  []catalog.Claim
 	Reviews map[string]catalog.Review
+	// More counts the claims past the list's limit (indicatorClaimsLimit),
+	// which the page sends to the review queue for (MoreLink), rather
+	// than leaving them out unsaid.
+	More     int
+	MoreLink template.URL
 }
+
+// indicatorClaimsLimit is how many claims an indicator's page lists; a
+// variable for tests.
+var indicatorClaimsLimit = 100
 
 func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
@@ -142,14 +152,27 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack}
 	if ev.Indicator.Level == catalog.KeyLevel {
-		round, err := h.Framework.CurrentRound(r.Context())
-		if err != nil {
+		// The round asked for (?round=, as a past round's heat map may
+		// link), else the current one.
+		round, err := strconv.Atoi(r.URL.Query().Get("round"))
+		if err != nil || round <= 0 {
+			if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
+		f := catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round, Limit: indicatorClaimsLimit}
+		if p.Claims, err = h.Claims.List(r.Context(), u, f); err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		if p.Claims, err = h.Claims.List(r.Context(), u, catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round}); err != nil {
-			h.fail(w, r, err)
-			return
+		if len(p.Claims) >= indicatorClaimsLimit {
+			n, err := h.Claims.Count(r.Context(), u, f)
+			if err != nil {
+				h.fail(w, r, err)
+				return
+			}
+			p.More, p.MoreLink = n-len(p.Claims), queueFilters(city, ev.Indicator.Code)
 		}
 		if p.Reviews, err = h.Claims.LastReviews(r.Context(), p.Claims); err != nil {
 			h.fail(w, r, err)

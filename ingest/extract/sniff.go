@@ -89,7 +89,7 @@ func sniff(head []byte, filename string, zipOK bool) (Format, string, error) {
 		return "", "", errNameMismatch(ext, c.name, k.name)
 	}
 	if k.notAccepted {
-		return "", "", ourMessage(catalog.EUNSUPPORTED, "不接受这种类型的文件（%s，如程序）；%s", k.name, supportedFormats(zipOK))
+		return "", "", ourMessage(catalog.EUNSUPPORTED, "不接受这种类型的文件（%s）；%s", k.name, supportedFormats(zipOK))
 	}
 	if k.format == "" {
 		err := ourMessage(catalog.EUNSUPPORTED, "暂不支持%s;%s,%s", k.name, supportedFormats(zipOK), k.advice)
@@ -129,9 +129,10 @@ type kind struct {
 	name    catalog.Words // for messages: " PNG 图片", "a PNG image"
 	advice  catalog.Words // for types we cannot read
 	archive bool          // a ZIP of files, which an upload form unpacks
-	// notAccepted: no document at all (a program, an unknown binary),
-	// which no saving as another format mends; the refusal lists what is
-	// accepted instead of advice.
+	// notAccepted: no document at all (a program, known by its magic
+	// bytes), which no saving as another format mends; the refusal lists
+	// what is accepted instead of advice. An unknown binary (a CNKI .caj,
+	// a video, a drawing) may hold a document and keeps its advice.
 	notAccepted bool
 }
 
@@ -381,6 +382,14 @@ var magics = []struct {
 	{"\x1f\x8b", kind{name: words(" gzip 压缩文件", "a gzip-compressed file"), advice: adviceUnzip}},
 }
 
+// programMagics are the signatures of programs: Windows (MZ), Linux (ELF)
+// and macOS (Mach-O, either byte order, 32 or 64 bits). They are checked
+// only on a head that does not look like text, so a text file that starts
+// with "MZ" is still read as text.
+var programMagics = []string{"MZ", "\x7fELF", "\xfe\xed\xfa\xce", "\xfe\xed\xfa\xcf", "\xce\xfa\xed\xfe", "\xcf\xfa\xed\xfe"}
+
+var nameProgram = words("程序", "a program")
+
 var (
 	nameTIFF = words(" TIFF 图片", "a TIFF image")
 	nameGIF  = words(" GIF 图片", "a GIF image")
@@ -426,7 +435,12 @@ func sniffContent(head []byte, ext string) (kind, error) {
 	}
 	head = head[:min(len(head), textSniffLen)]
 	if !spreadsheet.LooksText(head) {
-		return kind{name: words("无法识别的二进制文件", "a binary file of an unknown kind"), notAccepted: true}, nil
+		for _, sig := range programMagics {
+			if bytes.HasPrefix(head, []byte(sig)) {
+				return kind{name: nameProgram, notAccepted: true}, nil
+			}
+		}
+		return kind{name: words("无法识别的二进制文件", "a binary file of an unknown kind"), advice: adviceOther}, nil
 	}
 	return sniffText(head, ext), nil
 }

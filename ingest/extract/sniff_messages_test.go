@@ -144,8 +144,10 @@ func TestSniffMessagesInEnglish(t *testing.T) {
 			"This is an old PowerPoint presentation (.ppt), which the archive cannot read yet; " + reads + ". Save it as PPTX or PDF and upload that"},
 		{"Rar!\x1a\x07\x00", "材料.rar", catalog.EUNSUPPORTED, "暂不支持 RAR 压缩包",
 			"This is a RAR archive, which the archive cannot read yet; " + reads + ". Unzip it and upload the files in it one by one"},
-		{"\x00\x01\x02\x03binary", "数据.dat", catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08无法识别的二进制文件\uFF0C如程序\uFF09\uFF1B目前支持 PDF",
-			"This type of file is not accepted (a binary file of an unknown kind, such as a program); " + reads},
+		{"\x00\x01\x02\x03binary", "数据.dat", catalog.EUNSUPPORTED, "暂不支持无法识别的二进制文件",
+			"This is a binary file of an unknown kind, which the archive cannot read yet; " + reads + ". Save it as PDF and upload that"},
+		{"MZ\x90\x00\x03\x00\x00\x00\x04\x00", "安装程序.exe", catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08程序\uFF09\uFF1B目前支持 PDF",
+			"The archive does not accept this type of file (a program); " + reads},
 		{"本报讯,2017年9月,太原市举办学习周。\n", "通知.pdf", catalog.EINVALID, "文件扩展名是 .pdf,但内容不是 PDF 文件",
 			"The file's extension is .pdf but its content is not a PDF file; check whether the file is damaged or the wrong one (content found: plain text)"},
 		{"本报讯,2017年9月,太原市举办学习周。\n", "扫描件.JPG", catalog.EINVALID, "文件扩展名是 .jpg,但内容不是图片",
@@ -169,7 +171,7 @@ func TestSniffMessagesInEnglish(t *testing.T) {
 func TestSniffUploadRefusesAProgram(t *testing.T) {
 	head := []byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8\x00\x00\x00\x00\x00\x00\x00@\x00")
 	_, _, err := SniffUpload(head, "程序.exe")
-	wantError(t, "程序.exe", err, catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08无法识别的二进制文件\uFF0C如程序\uFF09")
+	wantError(t, "程序.exe", err, catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08程序\uFF09")
 	zh := catalog.MessageIn(err, false)
 	for _, want := range []string{"PDF、", "Excel\uFF08XLSX/XLS\uFF09", "、装有这些文件的 ZIP 压缩包"} {
 		if !strings.Contains(zh, want) {
@@ -184,5 +186,40 @@ func TestSniffUploadRefusesAProgram(t *testing.T) {
 	}
 	if _, _, err := Sniff(head, "程序.exe"); strings.Contains(catalog.MessageIn(err, false), "ZIP") {
 		t.Errorf("a reader of one file lists ZIP: %q", catalog.MessageIn(err, false))
+	}
+}
+
+// TestSniffRefusesProgramsOnly: programs, known by their magic bytes
+// (Windows MZ, Linux ELF, macOS Mach-O), are refused as not accepted; any
+// other binary (a CNKI .caj paper, an .mp4 activity video, a .dwg drawing)
+// keeps the advice to save it as PDF, since it may hold a document; and a
+// text that starts with "MZ" is still text.
+func TestSniffRefusesProgramsOnly(t *testing.T) {
+	for _, c := range []struct{ name, head string }{
+		{"安装程序.exe", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"},
+		{"采集工具", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"},
+		{"填报助手", "\xcf\xfa\xed\xfe\x07\x00\x00\x01\x03\x00\x00\x00"},
+		{"填报助手32", "\xfe\xed\xfa\xce\x00\x00\x00\x07\x00\x00\x00\x03"},
+	} {
+		_, _, err := SniffUpload([]byte(c.head), c.name)
+		wantError(t, c.name, err, catalog.EUNSUPPORTED, "不接受这种类型的文件\uFF08程序\uFF09")
+		if zh := catalog.MessageIn(err, false); strings.Contains(zh, "另存为") {
+			t.Errorf("%s: %q tells to save a program as another format", c.name, zh)
+		}
+	}
+	for _, c := range []struct{ name, head string }{
+		{"终身学习研究综述.caj", "CAJ\x00\x01\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00"},
+		{"社区学习活动.mp4", "\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"},
+		{"学习中心平面图.dwg", "AC1027\x00\x00\x00\x00\x00\x06\x01\x00\x00\x00"},
+	} {
+		_, _, err := SniffUpload([]byte(c.head), c.name)
+		wantError(t, c.name, err, catalog.EUNSUPPORTED, "暂不支持无法识别的二进制文件")
+		zh := catalog.MessageIn(err, false)
+		if !strings.HasSuffix(zh, "请另存为 PDF 后上传") || strings.Contains(zh, "不接受") {
+			t.Errorf("%s: %q, want the advice to save it as PDF kept", c.name, zh)
+		}
+	}
+	if f, _, err := Sniff([]byte("MZ 社区教育工作总结\n2023年共开展活动120场。\n"), "总结.txt"); err != nil || f != FormatTXT {
+		t.Errorf("a text starting with MZ: %q, %v, want it read as text", f, err)
 	}
 }

@@ -109,6 +109,8 @@ func TestTitleTraps(t *testing.T) {
 		{"OCR noise above a photo's title is not joined to it", "杭教发〔2023〕5号\nFx sy\n关于推进学分银行建设的实施意见\n各区、县(市)教育局:\n为推进学分银行建设,提出如下意见。", "", "关于推进学分银行建设的实施意见", fields.SourceTitleLine},
 		{"a Latin fragment with a stray mark above the title", "e Ne. ~\n杭州市教育局关于开展全民终身学习活动周的通知\n各区:\n正文。", "", "杭州市教育局关于开展全民终身学习活动周的通知", fields.SourceTitleLine},
 		{"an acronym starting a wrapped title is kept", "MOOC\n学习平台建设实施方案\n正文。", "", "MOOC学习平台建设实施方案", fields.SourceTitleLine},
+		{"a single Latin word starting a wrapped title is kept", "e-Learning\n社区教育平台建设实施方案\n正文。", "", "e-Learning社区教育平台建设实施方案", fields.SourceTitleLine},
+		{"a brand name starting a wrapped title is kept", "iPad\n进课堂试点工作方案\n正文。", "", "iPad进课堂试点工作方案", fields.SourceTitleLine},
 		{"a title with 5G wrapped after it is kept", "关于推进5G\n智慧社区教育建设的通知\n各区:\n正文。", "", "关于推进5G智慧社区教育建设的通知", fields.SourceTitleLine},
 		{"a news headline credited to its paper", "杭州日报：我市第十八届全民终身学习活动周开幕\n10月20日,活动周在拱墅区开幕。", "", "我市第十八届全民终身学习活动周开幕", fields.SourceHead},
 		{"a news headline credited to a news site", "浙江在线：全省社区教育工作会议在杭召开\n记者 李明\n会议总结了经验。", "", "全省社区教育工作会议在杭召开", fields.SourceHead},

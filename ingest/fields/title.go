@@ -161,25 +161,26 @@ func wraps(line, next string) bool {
 
 // ocrFragment reports whether line is a stray fragment OCR read off a
 // photo's noise or a stamp ("Fx sy", "y IAS ~"): a few Latin letters and
-// no Han character, at most 12 characters. An acronym a title may start
-// with (MOOC, 5G) is none: all capitals without a space, or a digit.
+// no Han character, at most 12 characters, in two or more tokens or with a
+// stray mark (~ . , `). A single word a title may start with (MOOC, 5G,
+// iPad, e-Learning) is none, nor is anything with a digit.
 func ocrFragment(line string) bool {
 	if line == "" || runeLen(line) > 12 {
 		return false
 	}
-	letters, lower := 0, false
+	letters, stray := 0, false
 	for _, r := range line {
 		switch {
-		case r >= 'a' && r <= 'z':
-			letters, lower = letters+1, true
-		case r >= 'A' && r <= 'Z':
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 			letters++
-		case strings.ContainsRune(" .,'`~-_", r):
+		case strings.ContainsRune(".,`~", r):
+			stray = true
+		case strings.ContainsRune(" '-_", r):
 		default:
 			return false // a digit, a Han character, a bracket: part of a title
 		}
 	}
-	return letters > 0 && (lower || strings.Contains(strings.TrimSpace(line), " "))
+	return letters > 0 && (stray || strings.Contains(strings.TrimSpace(line), " "))
 }
 
 // segments splits the head into lines, also where joined text ran them

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/coverage"
+	"github.com/lcmonitor/evidence/report"
+)
+
+// TestPrintCoverageMarksInTheHeatMapsOrder: `evidence coverage` marks a
+// cell as the heat map, /compare, the xlsx and the report do: 与证据矛盾
+// first, then 待确认 (carried over, not confirmed), then 证据不足, so a
+// carried cell also sent back is 【待确认】, not 【证据不足】.
+func TestPrintCoverageMarksInTheHeatMapsOrder(t *testing.T) {
+	m := &coverage.Matrix{Cities: []coverage.CityCoverage{{Code: "330100", Name: "杭州", Total: 4, Cells: []coverage.Cell{
+		{Code: "2.3.1", Name: "学分银行", Kind: "qualitative", Documents: 1, Claims: 1, Contradicted: 1, Insufficient: 1},
+		{Code: "2.3.2", Name: "社区学校", Kind: "qualitative", Documents: 1, Claims: 2, ToConfirm: 1, Insufficient: 1},
+		{Code: "2.3.3", Name: "老年大学", Kind: "qualitative", Documents: 1, Claims: 2, Insufficient: 1, Verified: 1},
+		{Code: "2.3.4", Name: "学习型组织", Kind: "qualitative", Documents: 1, Claims: 1, ToConfirm: 1},
+	}}}}
+	var b bytes.Buffer
+	printCoverage(&b, report.Chinese, m)
+	want := map[string]string{"2.3.1": "【与证据矛盾】", "2.3.2": "【待确认】", "2.3.3": "【证据不足】", "2.3.4": "【待确认】"}
+	for _, line := range strings.Split(b.String(), "\n") {
+		for code, mark := range want {
+			if strings.Contains(line, " "+code+" ") {
+				if !strings.HasSuffix(line, mark) {
+					t.Errorf("%s: %q, want it marked %s", code, line, mark)
+				}
+				delete(want, code)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not listed: %v in\n%s", want, b.String())
+	}
+	b.Reset()
+	printCoverage(&b, report.English, m)
+	if !strings.Contains(b.String(), "[carried over, to confirm]") {
+		t.Errorf("in English no cell reads [carried over, to confirm]:\n%s", b.String())
+	}
+}
