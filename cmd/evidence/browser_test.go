@@ -268,7 +268,9 @@ func (u ui) logout() {
 // cellClass is the class of the heat-map cell of an indicator and a city.
 func (u ui) cellClass(base, code, city string) string {
 	u.t.Helper()
-	sel := fmt.Sprintf(`table.heat td a[href="/indicators/%s?city=%s"]`, code, city)
+	// The cell's link carries the round shown (&round=) once there is one.
+	href := fmt.Sprintf("/indicators/%s?city=%s", code, city)
+	sel := fmt.Sprintf(`table.heat td a[href=%q], table.heat td a[href^=%q]`, href, href+"&")
 	u.do("heat map", chromedp.Navigate(base+"/indicators"), chromedp.WaitVisible(chromedp.CSS(sel)))
 	return eval[string](u, fmt.Sprintf(`document.querySelector(%q).parentElement.className`, sel))
 }
