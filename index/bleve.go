@@ -171,7 +171,11 @@ func lostSnapshots(idx bleve.Index, schema []byte, dir string) error {
 	if len(schema) == 0 {
 		return errors.New("no snapshot of the index could be loaded (no schema)")
 	}
-	if n, err := idx.DocCount(); err == nil && n == 0 {
+	n, err := idx.DocCount()
+	if err != nil {
+		return fmt.Errorf("count the index's documents: %w", err)
+	}
+	if n == 0 {
 		return fmt.Errorf("no snapshot of the index could be loaded (no document, %d segment files)", len(segs))
 	}
 	return nil
