@@ -64,8 +64,23 @@ func (s *stretchable) Deadline() (time.Time, bool) {
 }
 
 // Err reports context.DeadlineExceeded once our own deadline has passed.
+// The timer that cancels it may run late on a loaded machine: a deadline
+// already passed is expired here, on the spot, so that an extraction that
+// asks is never told it still has time.
 func (s *stretchable) Err() error {
 	err := s.Context.Err()
+	if err == nil {
+		s.mu.Lock()
+		passed := !time.Now().Before(s.at)
+		if passed {
+			s.expired.Store(true)
+		}
+		s.mu.Unlock()
+		if passed {
+			s.cancel()
+			return context.DeadlineExceeded
+		}
+	}
 	if err != nil && s.expired.Load() {
 		return context.DeadlineExceeded
 	}

@@ -32,3 +32,20 @@ func TestStretchableDeadline(t *testing.T) {
 		t.Fatalf("err %v, want DeadlineExceeded", ctx.Err())
 	}
 }
+
+// A deadline already passed is reported at once, before the timer that
+// cancels the context has had its turn (late on a loaded machine).
+func TestStretchableDeadlinePassedBeforeItsTimer(t *testing.T) {
+	ctx, cancel := withStretchableTimeout(context.Background(), time.Nanosecond)
+	defer cancel()
+	for ctx.start.Add(time.Nanosecond).After(time.Now()) {
+	}
+	if err := ctx.Err(); err != context.DeadlineExceeded {
+		t.Fatalf("1 ns past: Err %v, want context.DeadlineExceeded", err)
+	}
+	select {
+	case <-ctx.Done():
+	default:
+		t.Fatal("an expired deadline left Done open")
+	}
+}
