@@ -16,8 +16,15 @@ import (
 type Number struct {
 	Value   float64
 	Percent bool
-	Text    string // as written, after width folding
-	end     int    // where it ends in the folded text, in runes
+	// Approx says the text writes a number only roughly (十多万, 一万多,
+	// 三十余, 二十几万, 上万): Value is the least it may be and Upper the
+	// first it may not reach (+Inf for 上万: no bound written), so that a
+	// value between them is consistent with it (12万 with 十多万, not 9万
+	// nor 25万).
+	Approx bool
+	Upper  float64
+	Text   string // as written, after width folding
+	end    int    // where it ends in the folded text, in runes
 }
 
 // ParseNumber reads a number as people type one in a ledger or a form:
@@ -29,6 +36,9 @@ func ParseNumber(s string) (Number, error) {
 	nums := findNumbers(f)
 	if len(nums) != 1 || nums[0].Text != strings.ReplaceAll(f, " ", "") {
 		return Number{}, catalog.Errorf(catalog.EINVALID, "无法识别数值 %q;请填写如 123000、12.3万、1,234 或 85.3%%", s)
+	}
+	if nums[0].Approx {
+		return Number{}, catalog.Errorf(catalog.EINVALID, "%q 是约数;请填写确切的数值,如 123000 或 12.3万", s)
 	}
 	return nums[0], nil
 }
@@ -94,6 +104,11 @@ func scanNumbers(s string, loose bool) []Number {
 			percent = true
 			i += 3
 		}
+		if n, end, ok := roundNumber(rs, i); ok && !negative && !percent {
+			out = append(out, n)
+			i = end
+			continue
+		}
 		var n Number
 		var end int
 		var ok bool
@@ -103,13 +118,17 @@ func scanNumbers(s string, loose bool) []Number {
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
 			n, end, ok = chinese(rs, i, percent, start == 0, loose)
 		}
-		if !ok {
+		if !ok || nearly(rs, start) {
 			// A run of numerals that is a word or a vague quantity
-			// (十分重视, 数十万) is passed over whole, not read again from
-			// its second numeral; one that reads as no number (三四十)
-			// is, for the number inside it (四十).
+			// (十分重视, 数十万, 近十万: nearly, by how much unsaid) is
+			// passed over whole, not read again from its second
+			// numeral; one that reads as no number (三四十) is, for the
+			// number inside it (四十).
 			i = max(end, start+1)
 			continue
+		}
+		if !percent {
+			n, end = approximate(rs, n, end)
 		}
 		if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
 			if rs[end] == '‰' {
@@ -128,6 +147,64 @@ func scanNumbers(s string, loose bool) []Number {
 		i = end
 	}
 	return out
+}
+
+// nearly reports whether the number at rs[start:] follows a 近 that makes
+// it an upper bound by an amount unsaid (近十万人, 将近3000人, 接近一半), not
+// one of 最近, 附近, 就近 (最近三年 is three years).
+func nearly(rs []rune, start int) bool {
+	return start > 0 && rs[start-1] == '近' && (start < 2 || !strings.ContainsRune("最附就邻临靠亲", rs[start-2]))
+}
+
+// approximate is n, which ends at rs[end], read with a 多, 余 or 几 after
+// it (三十多所, 300余家, 十多万人, 一万多人, 二十几万) as the rough number
+// it writes, with any 万 or 亿 after that, and where it ends: from n (so
+// many of the multiplier) to n and a step of its last place (十多万: 10万
+// to 20万; 一万二千多: 12000 to 13000); n as it is when no such word is
+// there.
+func approximate(rs []rune, n Number, end int) (Number, int) {
+	if end >= len(rs) || !strings.ContainsRune("多余几", rs[end]) {
+		return n, end
+	}
+	if rs[end] == '几' && (end == 0 || multiplier2(rs[end-1]) == 0) {
+		return n, end // 几 after 十, 百, 万 (二十几, 一百几): not after 3
+	}
+	exp, k := multipliersAt(rs, end+1)
+	scale := math.Pow(10, float64(exp))
+	n.Approx = true
+	n.Upper = (n.Value + lastPlace(n.Value)) * scale
+	n.Value *= scale
+	n.end = k
+	return n, k
+}
+
+// lastPlace is the place of v's last non-zero digit: 10 for 30, 100 for
+// 300, 1000 for 12000, 0.1 for 1.5, 1 for 0.
+func lastPlace(v float64) float64 {
+	if v == 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(math.Abs(v))))
+	for p > 1e-9 && !same(math.Round(v/p)*p, v) {
+		p /= 10
+	}
+	return p
+}
+
+// roundNumber reads 上 and a multiplier (上万人, 上千所, 上百场, 上亿元) at
+// rs[i:], a rough number that is at least as many (Approx, Upper +Inf),
+// when a unit or measure word or a clause's end follows; not the 上 of
+// another word before the multiplier (线上, 以上, 网上: 线上万人 is 万人
+// online, left unread), nor 成千上万, 成百上千 (a great many).
+func roundNumber(rs []rune, i int) (Number, int, bool) {
+	if i >= len(rs) || rs[i] != '上' || i > 0 && strings.ContainsRune("线网以之马早晚路向身北千百", rs[i-1]) {
+		return Number{}, 0, false
+	}
+	exp, k := multipliersAt(rs, i+1)
+	if exp < 2 || k < len(rs) && isHan(rs[k]) && !measureAt(rs, k) {
+		return Number{}, 0, false
+	}
+	return Number{Value: math.Pow(10, float64(exp)), Approx: true, Upper: math.Inf(1), Text: string(rs[i:k]), end: k}, k, true
 }
 
 func hasPrefix(rs []rune, i int, p string) bool {
@@ -290,7 +367,7 @@ func standsAsNumber(rs []rune, i, j int) bool {
 		return false
 	case (before == '几' || before == '数' && !countNoun(rs, i-2)) && digits == 0:
 		return false
-	case string(word) == "一" && strings.ContainsRune("上下每同另其逐统唯", before):
+	case string(word) == "一" && (strings.ContainsRune("上下每同另其逐统唯", before) || !countedOne(rs, before, j)):
 		return false
 	case multipliers == 0 && len(word) == 2:
 		return false
@@ -311,6 +388,38 @@ func standsAsNumber(rs []rune, i, j int) bool {
 		return true
 	}
 	return strings.ContainsAny(string(word), "万亿萬億")
+}
+
+// oneWords are the words a lone 一 heads that count nothing: 一部分 (a
+// part), 一方面 (on one hand).
+var oneWords = []string{"部分", "方面"}
+
+// plainNouns are the nouns that make 一 and a measure word before them
+// a description, not a count (作为一项重要工作, 一项长期任务, 一件大事, 一个
+// 重要抓手, 一个方面, 一份力量): 获批一项国家级课题 counts one.
+var plainNouns = []string{"工作", "任务", "大事", "重要", "重点", "举措", "措施", "抓手", "途径", "方式", "长期", "系统工程", "民生工程", "重大", "方面", "力量"}
+
+// countedOne reports whether a lone 一 before rs[j] counts one: not
+// after 为 or 是 (作为一项…, 是一个…: it says what a thing is), not
+// heading a word of oneWords, nor with a measure word before a noun of
+// plainNouns.
+func countedOne(rs []rune, before rune, j int) bool {
+	if before == '为' || before == '是' {
+		return false
+	}
+	for _, w := range oneWords {
+		if hasPrefix(rs, j, w) {
+			return false
+		}
+	}
+	if j+1 < len(rs) {
+		for _, w := range plainNouns {
+			if hasPrefix(rs, j+1, w) || hasPrefix(rs, j+2, w) && rs[j+1] == '个' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // measureWords are the measure words a count may be written with that

@@ -103,7 +103,9 @@ const afterRunes = longestUnit + 4
 // the value when a number there has its magnitude (as typed, in the
 // indicator's unit or counted out in its base: 12.3万, 1,234.5万人次) and
 // either no unit after it that the table knows, or one of the value's
-// family giving the same quantity. When every such number is written in
+// family giving the same quantity. A rough number (十多万人, 300多所)
+// writes every value from the least it may be up to the first it may not
+// reach (Number.Approx): 12万 is in 十多万人, 9万 and 25万 are not. When every such number is written in
 // another unit (56场 for a percentage, 85 万元 or 85万元 for 85 元), found
 // is false and mismatch is the first of those units as the passage
 // writes it.
@@ -131,6 +133,16 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 		}
 		bare, multiplier := unscaled(n)
 		switch {
+		case n.Approx:
+			// A rough number (十多万人) writes every value between its
+			// bounds, in the unit written after it or in none.
+			within := func(v, scale float64) bool { return v >= n.Value*scale*(1-1e-12) && v < n.Upper*scale }
+			if !within(typed, 1) && !within(number, 1) && !within(base, 1) && !within(base, wscale) {
+				continue
+			}
+			if written == "" || wfam == "" || fam == "" || wfam == fam && within(base, wscale) {
+				return n, true, ""
+			}
 		case matches(n.Value) || same(n.Value*wscale, base):
 			if written == "" || wfam == "" || fam == "" || wfam == fam && same(n.Value*wscale, base) {
 				return n, true, ""

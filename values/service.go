@@ -151,7 +151,14 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	// unit typed, or counted out (1,234.5万人次 for 1234.5 万人次), but not
 	// in a unit that counts something else (56场 for 56%).
 	if v.Citation.QuoteFound {
-		v.ValueFound, v.PassageUnit = findInPassage(passage, after, n.Value, v.Number, ind.Unit)
+		var at Number
+		at, v.ValueFound, v.PassageUnit = locateInPassage(passage, after, n.Value, v.Number, ind.Unit)
+		if v.ValueFound && at.Approx {
+			// Within what the passage says, which is no exact number:
+			// the coordinator is told to check the value against one.
+			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+				"引文中的“%s”是约数,所填数值在其范围内;请以统计台账等确切数字核对", at.Text)))
+		}
 	}
 	return v, nil
 }

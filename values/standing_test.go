@@ -9,8 +9,9 @@ import (
 // write them, Chinese numerals are read as a number only where they
 // stand as one (followed by a measure word or unit, or a full numeral at
 // the end of a clause), and words and vague quantities made of numerals
-// (十分重视, 一定, 统一, 万一, 一些, 一线, 第三届, 数十万, 几百, 上万, 三五成群)
-// give no number. 百分之百 is 100%.
+// (十分重视, 一定, 统一, 万一, 一些, 一线, 第三届, 数十万, 几百, 近百, 成千上万,
+// 三五成群) give no number. 百分之百 is 100%. (上万人次 is a rough number,
+// at least 1万: TestRoughNumbers.)
 func TestChineseNumeralsStandAsNumbers(t *testing.T) {
 	tests := []struct {
 		text string
@@ -35,7 +36,7 @@ func TestChineseNumeralsStandAsNumbers(t *testing.T) {
 		{"（三）加强队伍建设。一是完善制度，二是强化考核。", nil},
 		// Vague quantities: no number.
 		{"全市数十万市民参与线上学习。", nil},
-		{"每年举办几百场讲座，上万人次参加。", nil},
+		{"每年举办几百场讲座，近十万人次参加。", nil},
 		{"开展专题体验活动近百次，吸引成千上万的市民。", nil},
 		{"参与人数十有八九来自社区。", nil},
 		// Numbers that stand as numbers.

@@ -1,0 +1,139 @@
+package values_test
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestRoughNumbers: a number written roughly (十多万, 一万多, 三十余, 二十几
+// 万, 上万) reads as a rough number, the least it may be and the first it
+// may not reach, never as an exact value; 近十万 and 近3000 (nearly, by how
+// much unsaid) give no number, as 数千 and 几十 do not; 最近三年 is three.
+func TestRoughNumbers(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		text        string
+		written     string
+		least, upTo float64
+	}{
+		{"参与学习的市民十多万人。", "十多万", 100000, 200000},
+		{"老年大学学员一万多人。", "一万多", 10000, 20000},
+		{"全市学分银行开户十余万人。", "十余万", 100000, 200000},
+		{"建成社区学校三十多所。", "三十多", 30, 40},
+		{"建成社区学校300多所。", "300多", 300, 400},
+		{"开设课程二十几万课时。", "二十几万", 200000, 300000},
+		{"培训学员一万二千多人次。", "一万二千多", 12000, 13000},
+		{"培训学员1.5万余人次。", "1.5万余", 15000, 16000},
+		{"每年上万人次参加讲座。", "上万", 10000, inf},
+		{"上千所学校参与。", "上千", 1000, inf},
+	}
+	for _, tt := range tests {
+		ns := values.FindNumbers(tt.text)
+		if len(ns) != 1 {
+			t.Errorf("FindNumbers(%q) = %v, want one rough number", tt.text, ns)
+			continue
+		}
+		n := ns[0]
+		if !n.Approx || n.Text != tt.written || n.Value != tt.least || n.Upper != tt.upTo {
+			t.Errorf("FindNumbers(%q) = %q approx %v from %v to %v, want %q from %v to %v", tt.text, n.Text, n.Approx, n.Value, n.Upper,
+				tt.written, tt.least, tt.upTo)
+		}
+	}
+	for _, text := range []string{"近万人参加。", "近十万人次参与。", "将近3000人参加培训。", "数千名志愿者。", "几十所学校。",
+		"吸引成千上万人参与。", "线上万人同时学习。"} {
+		if ns := values.FindNumbers(text); len(ns) > 0 {
+			t.Errorf("FindNumbers(%q) = %v, want no number", text, ns)
+		}
+	}
+	exact := map[string][]float64{
+		"最近三年培训一万二千人。": {3, 12000},
+		"附近3所学校开放场地。":  {3},
+		"社区学校三百所以上。":   {300},
+		"学员达到一万二千。":    {12000},
+		"全年举办讲座120场。":  {120},
+		"数据截至2023年底。":  {2023},
+		"投入经费1200万余元。": {12000000},
+	}
+	for text, want := range exact {
+		var got []float64
+		for _, n := range values.FindNumbers(text) {
+			if n.Approx != (text == "投入经费1200万余元。") {
+				t.Errorf("FindNumbers(%q): %q approx %v", text, n.Text, n.Approx)
+			}
+			got = append(got, n.Value)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("FindNumbers(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for _, typed := range []string{"十多万", "一万多", "上万"} {
+		if n, err := values.ParseNumber(typed); err == nil {
+			t.Errorf("ParseNumber(%q) = %v, want an error: a value is an exact number", typed, n.Value)
+		}
+	}
+}
+
+// TestOneThatCountsNothing: a lone 一 is a count where a measure word
+// follows and something is counted (获批一项国家级课题 is 1项), not in 一部分,
+// 一方面, 作为一项重要工作, 是一个系统工程 or 一项长期任务.
+func TestOneThatCountsNothing(t *testing.T) {
+	for text, want := range map[string][]float64{
+		"一部分市民参与线上学习。":        nil,
+		"一方面加强队伍建设，另一方面完善制度。": nil,
+		"把学习型城市建设作为一项重要工作。":   nil,
+		"这是一个系统工程，也是一项长期任务。":  nil,
+		"从一个方面反映了市民的学习热情。":    nil,
+		"为全民终身学习贡献一份力量。":      nil,
+		"获批一项国家级课题。":          {1},
+		"建成一个市民学习中心，一所社区大学。":  {1, 1},
+		"评选出一批学习型社区，共二十个。":    {1, 20},
+	} {
+		var got []float64
+		for _, n := range values.FindNumbers(text) {
+			got = append(got, n.Value)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("FindNumbers(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestRecordAgainstARoughNumber: a value cited from a passage that writes
+// its number roughly is found there when it lies within what the passage
+// says (12万 in 十多万人, 300多所 for 320所) and not otherwise (9万 or 25万
+// in 十多万人); one found so is recorded with a warning that the
+// passage's number is a rough one.
+func TestRecordAgainstARoughNumber(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，全市认定市民终身学习基地300多个。")
+	for _, tt := range []struct {
+		indicator, value, quote string
+		found                   bool
+	}{
+		{"2.3.3", "120000", "社会培训成果达十多万人", true},
+		{"2.3.3", "12万", "社会培训成果达十多万人", true},
+		{"2.3.3", "100000", "社会培训成果达十多万人", true},
+		{"2.3.3", "90000", "社会培训成果达十多万人", false},
+		{"2.3.3", "25万", "社会培训成果达十多万人", false},
+		{"2.2.1", "320", "认定市民终身学习基地300多个", true},
+		{"2.2.1", "420", "认定市民终身学习基地300多个", false},
+	} {
+		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: tt.quote}})
+		if err != nil {
+			t.Fatalf("record %s %s: %v", tt.indicator, tt.value, err)
+		}
+		if v.ValueFound != tt.found {
+			t.Errorf("record %s %s citing %q: value_found %v, want %v", tt.indicator, tt.value, tt.quote, v.ValueFound, tt.found)
+		}
+		if warned := len(v.Warnings) == 1 && strings.Contains(v.Warnings[0].Chinese, "是约数"); warned != tt.found {
+			t.Errorf("record %s %s citing %q: warnings %v, want a rough number's: %v", tt.indicator, tt.value, tt.quote, v.Warnings, tt.found)
+		}
+	}
+}
