@@ -30,15 +30,17 @@ func (g *cellGap) see(r rune) {
 const cellBars = "|\uFF5C\u00A6\u2502\u2503"
 
 // digitAfter is how a digit kept after another is written, the gap
-// between them being g: cellDigit after a cell break (a bar, a tab or an
-// empty line, the break between rows), spacedDigit after spaces alone
-// (one space may part two cells or group or space out the digits of one
-// number, 12 000 or 2 0 2 3: it is read either way), else as itself (a
-// number broken over two lines, or 2021 - 2025, whose spaces are around
-// the dash, not between the digits).
+// between them being g: cellDigit after a cell break (a bar, a tab, an
+// empty line — the break between rows — or two spaces or more on one
+// line, as OCR text and a PDF table that does not line up part cells:
+// 上城区  45  52), spacedDigit after one space alone (it may part two
+// cells or group or space out the digits of one number, 12 000 or 2 0 2
+// 3: it is read either way), else as itself (a number broken over two
+// lines, or 2021 - 2025, whose spaces are around the dash, not between
+// the digits).
 func (g cellGap) digitAfter(d rune) rune {
 	switch {
-	case g.bar || g.lines >= 2:
+	case g.bar || g.lines >= 2 || g.spaces-g.lines >= 2 && !g.other:
 		return d - '0' + cellDigitBase
 	case g.other:
 		return d

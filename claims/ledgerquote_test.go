@@ -164,3 +164,37 @@ func TestFindQuoteOfNumbersWrittenAnotherWay(t *testing.T) {
 		}
 	}
 }
+
+// TestFindQuoteInASpacedRow: OCR text and a PDF table that pdftable does
+// not line up part a row's cells with spaces only; two spaces or more
+// (or a tab) part two cells, so a cell cited alone is found there, and a
+// number is never found inside another, nor two cells run together.
+func TestFindQuoteInASpacedRow(t *testing.T) {
+	pages := []string{"区县  学习基地  课程  学员人数\n上城区  45  52  3200\n西湖区\t4\t5\t453\n全年培训 12 000 人次\n"}
+	for _, tt := range []struct {
+		quote, want string // want "" for not found
+	}{
+		{"52", "52"},
+		{"45", "45"},
+		{"3200", "3200"},
+		{"上城区 45 52", "上城区  45  52"},
+		{"上城区 | 45 | 52", "上城区  45  52"},
+		{"上城区  45  52  3200", "上城区  45  52  3200"},
+		{"453", "453"},
+		{"5", "5"}, // 西湖区's 5, not the 5 of 45 or 52
+		{"12000", "12 000"},
+		{"4552", ""},
+		{"2", ""},
+		{"320", ""},
+		{"53", ""},
+	} {
+		m := FindQuote(pages, 1, tt.quote)
+		if got := m.Passage(pages); m.Found != (tt.want != "") || got != tt.want {
+			t.Errorf("quote %q: found %v, matched %q; want %q", tt.quote, m.Found, got, tt.want)
+		}
+	}
+	// 西湖区's 5 and not one inside 45 or 52: it is the one after a tab.
+	if m := FindQuote(pages, 1, "5"); m.Found && pages[0][m.Start-1] != '\t' {
+		t.Errorf("quote 5 matched at byte %d, inside another number", m.Start)
+	}
+}
