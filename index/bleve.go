@@ -59,8 +59,10 @@ import (
 // count in Chinese numerals once more in Arabic digits (一万二千人 as
 // #12000人: zh.ChineseCounts), so that 12000人 and 1.2万人 find it; 15
 // holds every number once more as its value (1.2万 as #=12000:
-// zh.Values), so that a bare 12000 finds 1.2万 and 一万二千人.
-const schemaVersion = "15"
+// zh.Values), so that a bare 12000 finds 1.2万 and 一万二千人; 16 holds
+// no value for the head of a rough number (the 十 of 十多万人, the 300
+// of 300多万元: zh.Values), which a bare 10 or 300 found.
+const schemaVersion = "16"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -88,6 +88,7 @@ func TestBareNumberFindsValue(t *testing.T) {
 		{ID: "year", Pages: []string{"2023年全市参加培训两千零二十三人。"}},
 		{ID: "code", Pages: []string{"通过ISO12000认证。"}},
 		{ID: "twothousand", Pages: []string{"全区共2000人参加培训。"}},
+		{ID: "rough", Pages: []string{"全年参与市民十多万人，投入300多万元。"}},
 	})
 	for _, tt := range []struct {
 		q    string
@@ -111,6 +112,11 @@ func TestBareNumberFindsValue(t *testing.T) {
 		{"两千", []string{"twothousand", "year"}},
 		{"0.2万", []string{"twothousand"}},
 		{"2千", []string{"twothousand"}},
+		// A rough number holds no value: 十多万 is not 10 nor 10万, and
+		// 300多万 not 300万.
+		{"10", nil},
+		{"10万", nil},
+		{"300万", nil},
 	} {
 		checkSearch(t, idx, tt.q, tt.want)
 	}

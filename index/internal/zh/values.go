@@ -31,7 +31,9 @@ import (
 // (ISO9001, 5A级: a code) or after 第 (a serial), one with a leading zero
 // (0574: a code), a list or a version (1,2 and 1.2.3), a number before a
 // per cent sign (3.5%: not 3.5) and one that goes on in Chinese numerals
-// (1万2千, 3千: ChineseCounts reads those before a unit).
+// (1万2千, 3千: ChineseCounts reads those before a unit), and the head of
+// a rough number written with 万 or 亿 after 多, 余 or 几 (the 十 of
+// 十多万人, the 300 of 300多万元: roughScale).
 func Values(rs []rune) []Count { return values(rs, chineseNumbers(rs, true)) }
 
 // values is Values of rs with counts, its numbers in Chinese numerals
@@ -53,7 +55,7 @@ func values(rs []rune, counts []Count) []Count {
 		}
 		start := i
 		i = j
-		if v, ok := arabicValue(rs, start, j, k); ok {
+		if v, ok := arabicValue(rs, start, j, k); ok && !roughScale(rs, k) {
 			for len(counts) > 0 && counts[0].Start < start {
 				out = appendValue(out, rs, counts[0])
 				counts = counts[1:]
@@ -75,11 +77,20 @@ const labelAfter = "、）)．大届"
 // appendValue appends the count c in Chinese numerals to out as a value,
 // unless it is a label (labelAfter, or （ or ( before it).
 func appendValue(out []Count, rs []rune, c Count) []Count {
-	if c.End < len(rs) && strings.ContainsRune(labelAfter, rs[c.End]) ||
+	if roughScale(rs, c.End) ||
+		c.End < len(rs) && strings.ContainsRune(labelAfter, rs[c.End]) ||
 		c.Start > 0 && (rs[c.Start-1] == '（' || rs[c.Start-1] == '(') {
 		return out
 	}
 	return append(out, c)
+}
+
+// roughScale reports whether the number ending at rs[end] is the head of
+// a rough number with its 万 or 亿 after a 多, 余 or 几 (十多万人, 300多万元,
+// 二十几万): its value is not that of the numerals (10, 300), and the
+// rough one is no value, so it holds none.
+func roughScale(rs []rune, end int) bool {
+	return end+1 < len(rs) && strings.ContainsRune("多余几", rs[end]) && cnnum.BigUnit(rs[end+1]) != 0
 }
 
 // arabicValue is the value of the number in Arabic digits rs[start:end]
