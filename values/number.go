@@ -30,15 +30,16 @@ type Number struct {
 // ParseNumber reads a number as people type one in a ledger or a form:
 // "123000", "12.3万", "1,234", "１２３", "1.2亿", "百分之十二", "85.3%",
 // "一百二十", "-2.3%", "负百分之三". It is EINVALID when s holds anything
-// but one number.
+// but one number, or a rough one (十多万, 一百多个: Number.Approx).
 func ParseNumber(s string) (Number, error) {
 	f := fold(strings.TrimSpace(s))
 	nums := findNumbers(f)
+	// A rough number, alone or with its unit (一百多个), is said to be one.
+	if len(nums) > 0 && nums[0].Approx && strings.HasPrefix(f, nums[0].Text) {
+		return Number{}, catalog.Errorf(catalog.EINVALID, "%q 是约数;请填写确切的数值,如 123000 或 12.3万", s)
+	}
 	if len(nums) != 1 || nums[0].Text != strings.ReplaceAll(f, " ", "") {
 		return Number{}, catalog.Errorf(catalog.EINVALID, "无法识别数值 %q;请填写如 123000、12.3万、1,234 或 85.3%%", s)
-	}
-	if nums[0].Approx {
-		return Number{}, catalog.Errorf(catalog.EINVALID, "%q 是约数;请填写确切的数值,如 123000 或 12.3万", s)
 	}
 	return nums[0], nil
 }

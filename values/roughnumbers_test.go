@@ -72,7 +72,7 @@ func TestRoughNumbers(t *testing.T) {
 			t.Errorf("FindNumbers(%q) = %v, want %v", text, got, want)
 		}
 	}
-	for _, typed := range []string{"十多万", "一万多", "上万"} {
+	for _, typed := range []string{"十多万", "一万多", "上万", "一百多个", "300多所"} {
 		if n, err := values.ParseNumber(typed); err == nil {
 			t.Errorf("ParseNumber(%q) = %v, want an error: a value is an exact number", typed, n.Value)
 		}
@@ -135,5 +135,25 @@ func TestRecordAgainstARoughNumber(t *testing.T) {
 		if warned := len(v.Warnings) == 1 && strings.Contains(v.Warnings[0].Chinese, "是约数"); warned != tt.found {
 			t.Errorf("record %s %s citing %q: warnings %v, want a rough number's: %v", tt.indicator, tt.value, tt.quote, v.Warnings, tt.found)
 		}
+	}
+}
+
+// TestPageContextMarksARoughNumberWhole: the reviewer's page context of a
+// value found in a rough number marks it whole as the page writes it
+// (十多万, not the 十 of it), the unit after it.
+func TestPageContextMarksARoughNumberWhole(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，学习型城市建设迈上新台阶。")
+	id := recordOn(t, e, d.ID, "2.3.3", "12万", "社会培训成果达十多万人")
+	list, err := e.Values.List(ctx, coordA, values.Filter{City: hangzhou, Round: 2017})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.Values.PageContexts(ctx, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := got[id]; c.Number != "十多万" || !strings.HasSuffix(c.Before, "社会培训成果达") || !strings.HasPrefix(c.After, "人") {
+		t.Errorf("context of 12万 in 十多万人: %+v", c)
 	}
 }

@@ -62,8 +62,10 @@ func TestValueFormErrorsKeepWhatWasTyped(t *testing.T) {
 		phrase string
 		kept   []string
 	}{
-		{"a number in words it cannot read", form("value", "一百多个"), "v-value-err", "无法识别数值",
-			[]string{`value="一百多个"`, `value="2.2.1" selected`, "认定市民终身学习基地123个</textarea>"}},
+		{"a number in words it cannot read", form("value", "一百来个"), "v-value-err", "无法识别数值",
+			[]string{`value="一百来个"`, `value="2.2.1" selected`, "认定市民终身学习基地123个</textarea>"}},
+		{"a rough number", form("value", "一百多个"), "v-value-err", "“一百多个”是约数；请填写确切的数值",
+			[]string{`value="一百多个"`, `value="2.2.1" selected`}},
 		{"no value", form("value", ""), "v-value-err", "请填写数值", nil},
 		{"a round that is no number", form("round", "今年"), "v-round-err", "四位年份", []string{`value="今年"`}},
 		{"a round that does not exist", form("round", "2035"), "v-round-err", "2035", []string{`value="2035"`}},
