@@ -119,7 +119,7 @@ func scanNumbers(s string, loose bool) []Number {
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
 			n, end, ok = chinese(rs, i, percent, start == 0, loose)
 		}
-		if !ok || nearly(rs, start) {
+		if !ok || !loose && nearly(rs, start, end) {
 			// A run of numerals that is a word or a vague quantity
 			// (十分重视, 数十万, 近十万: nearly, by how much unsaid) is
 			// passed over whole, not read again from its second
@@ -128,41 +128,63 @@ func scanNumbers(s string, loose bool) []Number {
 			i = max(end, start+1)
 			continue
 		}
-		if !percent {
-			n, end = approximate(rs, n, end)
-		}
-		if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
-			if rs[end] == '‰' {
-				n.Value /= 10
-			}
-			percent = true
-			end++
-		}
-		n.Percent = percent
-		if negative {
-			n.Value = -n.Value
-		}
-		n.Text = string(rs[start:end])
-		n.end = end
+		n = signed(rs, n, start, end, percent, negative)
 		out = append(out, n)
-		i = end
+		i = n.end
 	}
 	return out
 }
 
-// nearly reports whether the number at rs[start:] follows a 近 that makes
-// it an upper bound by an amount unsaid (近十万人, 将近3000人, 接近一半), not
-// one of 最近, 附近, 就近 (最近三年 is three years).
-func nearly(rs []rune, start int) bool {
-	return start > 0 && rs[start-1] == '近' && (start < 2 || !strings.ContainsRune("最附就邻临靠亲", rs[start-2]))
+// signed is n, read from rs[start:end], as the text writes it: rough
+// (approximate) unless negative or after 百分之, a per cent (or per
+// mille) sign after it, the minus before it, its text and where it ends.
+func signed(rs []rune, n Number, start, end int, percent, negative bool) Number {
+	if !percent && !negative {
+		n, end = approximate(rs, n, end)
+	}
+	if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
+		if rs[end] == '‰' {
+			n.Value /= 10
+			n.Upper /= 10
+		}
+		percent = true
+		end++
+	}
+	n.Percent = percent
+	if negative {
+		n.Value = -n.Value
+	}
+	n.Text = string(rs[start:end])
+	n.end = end
+	return n
 }
 
+// nearly reports whether the number rs[start:end] follows a 近 that makes
+// it an upper bound by an amount unsaid (近十万人, 将近3000人, 接近一半), not
+// one of 最近, 附近, 就近 (最近三年 is three years), nor before a span of
+// time (近三年, 近5年, 近两个月: the last three years, an exact span).
+func nearly(rs []rune, start, end int) bool {
+	if start == 0 || rs[start-1] != '近' || start >= 2 && strings.ContainsRune("最附就邻临靠亲", rs[start-2]) {
+		return false
+	}
+	for _, w := range timeSpans {
+		if hasPrefix(rs, end, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// timeSpans are the units of time a span is counted in (近三年, 近两个月).
+var timeSpans = []string{"年", "个月", "月", "周", "天", "日", "期", "届"}
+
 // approximate is n, which ends at rs[end], read with a 多, 余 or 几 after
-// it (三十多所, 300余家, 十多万人, 一万多人, 二十几万) as the rough number
-// it writes, with any 万 or 亿 after that, and where it ends: from n (so
-// many of the multiplier) to n and a step of its last place (十多万: 10万
-// to 20万; 一万二千多: 12000 to 13000); n as it is when no such word is
-// there.
+// it (三十多所, 300余家, 十多万人, 一万多人, 二十几万, 一百几十所) as the
+// rough number it writes, with any multipliers after that, and where it
+// ends: from n to n and a step of its last place (十多万: 10万 to 20万;
+// 一万二千多: 12000 to 13000); a 十, 百 or 千 after 几 fills that place
+// (一百几十: 110 to 200; 三万几千: 31000 to 40000) and a 万 or 亿 scales
+// the whole; n as it is when no such word is there.
 func approximate(rs []rune, n Number, end int) (Number, int) {
 	if end >= len(rs) || !strings.ContainsRune("多余几", rs[end]) {
 		return n, end
@@ -171,10 +193,26 @@ func approximate(rs []rune, n Number, end int) (Number, int) {
 		return n, end // 几 after 十, 百, 万 (二十几, 一百几): not after 3
 	}
 	exp, k := multipliersAt(rs, end+1)
-	scale := math.Pow(10, float64(exp))
+	big := 0
+	for _, r := range rs[end+1 : k] {
+		if m := cnnum.BigUnit(r); m != 0 {
+			big += int(math.Round(math.Log10(float64(m))))
+		}
+	}
+	place := lastPlace(n.Value)
+	least := n.Value
+	if small := math.Pow(10, float64(exp-big)); exp > big && small < place {
+		// The 几十 of 一百几十 is at least one ten more.
+		if rs[end] == '几' {
+			least += small
+		}
+	} else {
+		big = exp // 十多万, or a multiplier no smaller than n's place
+	}
+	scale := math.Pow(10, float64(big))
 	n.Approx = true
-	n.Upper = (n.Value + lastPlace(n.Value)) * scale
-	n.Value *= scale
+	n.Upper = (n.Value + place) * scale
+	n.Value = least * scale
 	n.end = k
 	return n, k
 }
@@ -195,10 +233,11 @@ func lastPlace(v float64) float64 {
 // roundNumber reads 上 and a multiplier (上万人, 上千所, 上百场, 上亿元) at
 // rs[i:], a rough number that is at least as many (Approx, Upper +Inf),
 // when a unit or measure word or a clause's end follows; not the 上 of
-// another word before the multiplier (线上, 以上, 网上: 线上万人 is 万人
-// online, left unread), nor 成千上万, 成百上千 (a great many).
+// another word before the multiplier (线上, 以上, 网上, 楼上, 会上, 加上:
+// 线上万人 is 万人 online, left unread), nor 成千上万, 成百上千 (a great
+// many).
 func roundNumber(rs []rune, i int) (Number, int, bool) {
-	if i >= len(rs) || rs[i] != '上' || i > 0 && strings.ContainsRune("线网以之马早晚路向身北千百", rs[i-1]) {
+	if i >= len(rs) || rs[i] != '上' || i > 0 && strings.ContainsRune("线网以之马早晚路向身北千百楼会加赶比跟遇登台", rs[i-1]) {
 		return Number{}, 0, false
 	}
 	exp, k := multipliersAt(rs, i+1)
@@ -340,7 +379,8 @@ func chinese(rs []rune, i int, percent, whole, loose bool) (Number, int, bool) {
 // standsAsNumber reports whether the Chinese numerals rs[i:j] are a
 // number in the sentence rather than part of a word or a vague quantity:
 // numerals followed by a measure word or unit (三十五所, 一万二千人,
-// 六个, 十二万人次, 三十余所) are one, and so is a full numeral (three
+// 六个, 十二万人次, 三十余所, 十几个) are one, and so are those heading a
+// rough number (十多万市民, 达十多万。: roughAt), and a full numeral (three
 // or more digits written one by one, or digits with a multiplier) at the
 // end of a clause (学员达一万二千。) or with 万 or 亿 before a noun
 // (十万市民); one with a multiplier (三千, 十三) is one whatever follows
@@ -373,7 +413,7 @@ func standsAsNumber(rs []rune, i, j int) bool {
 	case multipliers == 0 && len(word) == 2:
 		return false
 	}
-	if measureAt(rs, j) {
+	if measureAt(rs, j) || roughAt(rs, j) {
 		return true
 	}
 	if len(word) == 1 {
@@ -434,9 +474,24 @@ func countNoun(rs []rune, k int) bool {
 	return k >= 0 && strings.ContainsRune("人次户总件个", rs[k])
 }
 
+// roughAt reports whether the numerals ending at rs[j] head a rough
+// number that ends with a 万 or 亿 or a clause (十多万市民, 达十多万。,
+// 十几万人次, 三十余): a 多, 余 or 几 (after a multiplier: 十几) followed
+// by one of those.
+func roughAt(rs []rune, j int) bool {
+	if j >= len(rs) || !strings.ContainsRune("多余几", rs[j]) || rs[j] == '几' && (j == 0 || multiplier2(rs[j-1]) == 0) {
+		return false
+	}
+	return j+1 == len(rs) || cnnum.BigUnit(rs[j+1]) != 0 || unicode.IsPunct(rs[j+1]) || unicode.IsSpace(rs[j+1])
+}
+
 // measureAt reports whether rs[j:] starts with a unit or measure word
-// (人, 所, 万人次, 学分), after any space, 多 or 余 (三十多所).
+// (人, 所, 万人次, 学分), after any space, 多 or 余 (三十多所), or 几 after a
+// multiplier (十几个).
 func measureAt(rs []rune, j int) bool {
+	if j < len(rs) && rs[j] == '几' && j > 0 && multiplier2(rs[j-1]) != 0 {
+		j++
+	}
 	if unitAfter(rs, Number{end: j}) != "" {
 		return true
 	}

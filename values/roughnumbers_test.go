@@ -32,6 +32,14 @@ func TestRoughNumbers(t *testing.T) {
 		{"培训学员1.5万余人次。", "1.5万余", 15000, 16000},
 		{"每年上万人次参加讲座。", "上万", 10000, inf},
 		{"上千所学校参与。", "上千", 1000, inf},
+		{"全市建成社区学校一百几十所。", "一百几十", 110, 200},
+		{"参加培训一千几百人。", "一千几百", 1100, 2000},
+		{"志愿者三万几千人。", "三万几千", 31000, 40000},
+		{"学员达十多万。", "十多万", 100000, 200000},
+		{"吸引十多万市民参与。", "十多万", 100000, 200000},
+		{"服务十几万人次。", "十几万", 100000, 200000},
+		{"建成学习中心十几个。", "十几", 10, 20},
+		{"辍学率为3多‰。", "3多‰", 0.3, 0.4},
 	}
 	for _, tt := range tests {
 		ns := values.FindNumbers(tt.text)
@@ -46,19 +54,23 @@ func TestRoughNumbers(t *testing.T) {
 		}
 	}
 	for _, text := range []string{"近万人参加。", "近十万人次参与。", "将近3000人参加培训。", "数千名志愿者。", "几十所学校。",
-		"吸引成千上万人参与。", "线上万人同时学习。"} {
+		"吸引成千上万人参与。", "线上万人同时学习。", "楼上万人围观。", "会上万人齐声朗读。", "再加上万名志愿者。"} {
 		if ns := values.FindNumbers(text); len(ns) > 0 {
 			t.Errorf("FindNumbers(%q) = %v, want no number", text, ns)
 		}
 	}
 	exact := map[string][]float64{
-		"最近三年培训一万二千人。": {3, 12000},
-		"附近3所学校开放场地。":  {3},
-		"社区学校三百所以上。":   {300},
-		"学员达到一万二千。":    {12000},
-		"全年举办讲座120场。":  {120},
-		"数据截至2023年底。":  {2023},
-		"投入经费1200万余元。": {12000000},
+		"最近三年培训一万二千人。":  {3, 12000},
+		"附近3所学校开放场地。":   {3},
+		"社区学校三百所以上。":    {300},
+		"学员达到一万二千。":     {12000},
+		"全年举办讲座120场。":   {120},
+		"数据截至2023年底。":   {2023},
+		"投入经费1200万余元。":  {12000000},
+		"近三年培训一万二千人。":   {3, 12000},
+		"近5年新建社区学校20所。": {5, 20},
+		"近两年举办讲座120场。":  {2, 120},
+		"参与率下降-30多。":    {-30},
 	}
 	for text, want := range exact {
 		var got []float64
@@ -72,9 +84,9 @@ func TestRoughNumbers(t *testing.T) {
 			t.Errorf("FindNumbers(%q) = %v, want %v", text, got, want)
 		}
 	}
-	for _, typed := range []string{"十多万", "一万多", "上万", "一百多个", "300多所"} {
-		if n, err := values.ParseNumber(typed); err == nil {
-			t.Errorf("ParseNumber(%q) = %v, want an error: a value is an exact number", typed, n.Value)
+	for _, typed := range []string{"十多万", "十余万", "十几万", "一万多", "上万", "一百多个", "300多所", "十多万人"} {
+		if n, err := values.ParseNumber(typed); err == nil || !strings.Contains(err.Error(), "是约数") {
+			t.Errorf("ParseNumber(%q) = %v, %v; want it refused as a rough number (是约数): a value is an exact number", typed, n.Value, err)
 		}
 	}
 }
