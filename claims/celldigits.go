@@ -3,9 +3,10 @@ package claims
 import "strings"
 
 // cellGap is what was dropped between two kept characters: how many
-// spaces (a single line break and U+3000 count as one), how many line
-// breaks, whether a cell break (a bar of cellBars or a tab) and whether
-// anything else (a '-', ':' or '—' of 2021 - 2025).
+// spaces (a single line break counts as one, U+3000 as two: a full-width
+// space alone parts a row's cells in Word and OCR text, 上城区　45　52),
+// how many line breaks, whether a cell break (a bar of cellBars or a
+// tab) and whether anything else (a '-', ':' or '—' of 2021 - 2025).
 type cellGap struct {
 	spaces, lines int
 	bar, other    bool
@@ -19,7 +20,9 @@ func (g *cellGap) see(r rune) {
 		g.spaces++
 	case r == '\t' || strings.ContainsRune(cellBars, r):
 		g.bar = true
-	case r == ' ' || r == '\r' || r == '\u3000':
+	case r == '\u3000':
+		g.spaces += 2
+	case r == ' ' || r == '\r':
 		g.spaces++
 	default:
 		g.other = true

@@ -198,3 +198,27 @@ func TestFindQuoteInASpacedRow(t *testing.T) {
 		t.Errorf("quote 5 matched at byte %d, inside another number", m.Start)
 	}
 }
+
+// TestFindQuoteInARowOfFullWidthSpaces: a single full-width space (U+3000)
+// parts a row's cells as two spaces do, as Word and OCR text write a row
+// (上城区　45　52　3200): a cell cited alone is found there, no number
+// inside another nor two cells run together.
+func TestFindQuoteInARowOfFullWidthSpaces(t *testing.T) {
+	pages := []string{"区县　学习基地　课程　学员人数\n上城区　45　52　3200\n"}
+	for _, tt := range []struct {
+		quote, want string // want "" for not found
+	}{
+		{"52", "52"},
+		{"3200", "3200"},
+		{"上城区 45 52", "上城区　45　52"},
+		{"上城区　45　52　3200", "上城区　45　52　3200"},
+		{"4552", ""},
+		{"2", ""},
+		{"320", ""},
+	} {
+		m := FindQuote(pages, 1, tt.quote)
+		if got := m.Passage(pages); m.Found != (tt.want != "") || got != tt.want {
+			t.Errorf("quote %q: found %v, matched %q; want %q", tt.quote, m.Found, got, tt.want)
+		}
+	}
+}

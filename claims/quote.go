@@ -100,7 +100,7 @@ func (f *folded) addText(text string, p int, trad bool) {
 			r = '\u3007' // 〇
 		}
 		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r) || catalog.IsInvisible(r) {
-			gap.see(r)
+			gap.see(unfoldedSpace(text, orig(i), r))
 			continue
 		}
 		if w := width.LookupRune(r).Folded(); w != 0 {
@@ -124,6 +124,17 @@ func (f *folded) addText(text string, p int, trad bool) {
 		f.years = append(f.years, year)
 		f.at = append(f.at, place{page: p, start: orig(i), end: orig(i + size)})
 	}
+}
+
+// unfoldedSpace is r, a space folded at text[o:], as text writes it: a
+// full-width space (U+3000) folds to an ASCII one but parts more.
+func unfoldedSpace(text string, o int, r rune) rune {
+	if r == ' ' && o >= 0 && o < len(text) {
+		if w, _ := utf8.DecodeRuneInString(text[o:]); w == '\u3000' {
+			return w
+		}
+	}
+	return r
 }
 
 // besideNumeral reports whether the character at s[i:i+size] has a
