@@ -127,10 +127,13 @@
 // A bare number is a value. The n-gram fields hold every number of a text
 // once more as one token of its value (#=12000 for 12000, 12,000, 1.2万,
 // 1.20万, the 一万二千 of 一万二千人 and of 达一万二千。: zh.Values, at the
-// pair that ends at its last character), whatever follows it; four digits
-// that may be a year (2023), a number before 年, joined to a Latin letter
-// or after 第, with a leading zero or before a per cent sign have none
-// (nor 百分之七十二's 七十二). A bare query
+// pair that ends at its last character), whatever unit follows it; four
+// digits that may be a year (2023), a number before 年, joined to a Latin
+// letter or after 第, with a leading zero or before a per cent sign have
+// none (nor 百分之七十二's 七十二), nor, since format 16, the head of a
+// rough number with 万 or 亿 after its 多, 余 or 几 (the 十 of 十多万人, the
+// 300 of 300多万元: its value is not the numerals', and the rough number
+// is no value); 三十多所 holds 30, the least it may be. A bare query
 // number (12000, 12,000, 1.2万, 一万二千: zh.BareValue; not a year such as
 // 2023) also asks for its value's token (valueQuery), so 12000 finds 1.2万
 // and 1.2万 finds 12000, never 1.2万亿 (#=1200000000000) nor 120 1200.

@@ -87,6 +87,20 @@ func recordOn(t *testing.T, e *testenv.Env, doc, code, value, quote string) stri
 	return v.ID
 }
 
+// recordOneOn uploads text as Hangzhou's work summary, records value for
+// the indicator code citing quote there and lists Hangzhou's values of
+// 2017: the value's id and the list.
+func recordOneOn(t *testing.T, e *testenv.Env, text, code, value, quote string) (string, []values.Listed) {
+	t.Helper()
+	d := e.Upload(hangzhou, "zongjie.txt", text)
+	id := recordOn(t, e, d.ID, code, value, quote)
+	list, err := e.Values.List(ctx, coordA, values.Filter{City: hangzhou, Round: 2017})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id, list
+}
+
 // TestPageContextsReadEachTextOnce: three values quoting three passages
 // of one work summary have their page contexts from one read of its text,
 // not one read each.
@@ -127,12 +141,8 @@ func TestPageContextsReadEachTextOnce(t *testing.T) {
 // of dropping it without a word.
 func TestPageContextsSayWhyATextCannotBeRead(t *testing.T) {
 	e := testenv.New(t)
-	d := e.Upload(hangzhou, "zongjie.txt", "杭州市学分银行累计开户学习者12000人，认定市民终身学习基地123个。")
-	id := recordOn(t, e, d.ID, "2.3.3", "12000", "学分银行累计开户学习者12000人")
-	list, err := e.Values.List(ctx, coordA, values.Filter{City: hangzhou, Round: 2017})
-	if err != nil {
-		t.Fatal(err)
-	}
+	id, list := recordOneOn(t, e, "杭州市学分银行累计开户学习者12000人，认定市民终身学习基地123个。",
+		"2.3.3", "12000", "学分银行累计开户学习者12000人")
 	e.Documents.SetTextBudget(64 << 20)
 	release, err := e.Documents.HoldTextBudget(64 << 20)
 	if err != nil {

@@ -105,10 +105,10 @@ const afterRunes = longestUnit + 4
 // either no unit after it that the table knows, or one of the value's
 // family giving the same quantity. A rough number (十多万人, 300多所)
 // writes every value from the least it may be up to the first it may not
-// reach (Number.Approx): 12万 is in 十多万人, 9万 and 25万 are not. When every such number is written in
-// another unit (56场 for a percentage, 85 万元 or 85万元 for 85 元), found
-// is false and mismatch is the first of those units as the passage
-// writes it.
+// reach (Number.Approx): 12万 is in 十多万人, 9万 and 25万 are not. When
+// every such number is written in another unit (56场 for a percentage, 85
+// 万元 or 85万元 for 85 元), found is false and mismatch is the first of
+// those units as the passage writes it.
 func findInPassage(passage, after string, typed, number float64, unit string) (found bool, mismatch string) {
 	_, found, mismatch = locateInPassage(passage, after, typed, number, unit)
 	return found, mismatch

@@ -155,12 +155,8 @@ func TestRecordAgainstARoughNumber(t *testing.T) {
 // (十多万, not the 十 of it), the unit after it.
 func TestPageContextMarksARoughNumberWhole(t *testing.T) {
 	e := testenv.New(t)
-	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，学习型城市建设迈上新台阶。")
-	id := recordOn(t, e, d.ID, "2.3.3", "12万", "社会培训成果达十多万人")
-	list, err := e.Values.List(ctx, coordA, values.Filter{City: hangzhou, Round: 2017})
-	if err != nil {
-		t.Fatal(err)
-	}
+	id, list := recordOneOn(t, e, "全年存入学分银行的社会培训成果达十多万人，学习型城市建设迈上新台阶。",
+		"2.3.3", "12万", "社会培训成果达十多万人")
 	got, err := e.Values.PageContexts(ctx, list)
 	if err != nil {
 		t.Fatal(err)
