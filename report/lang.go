@@ -210,6 +210,19 @@ func (r *Report) notFound(v *catalog.Value) string {
 	return "\uFF08原文中未找到该数值\uFF09"
 }
 
+// roughNote follows a value found within a rough number its quote writes
+// (12万 in 十多万人): that number is 约数, so the value is no exact match;
+// "" when rough is "" (the value written exactly).
+func (r *Report) roughNote(rough string) string {
+	if rough == "" {
+		return ""
+	}
+	if r.Lang == English {
+		return fmt.Sprintf(" (within “%s”, a rough number in the source text)", rough)
+	}
+	return fmt.Sprintf("\uFF08原文中的“%s”是约数，该数值在其范围内\uFF09", rough)
+}
+
 // quoteNotFound follows a claim's quote that does not occur on the page
 // it cites, as notFound follows a value's number: on another page, it
 // names that page; not in the document, it says so.

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // xlsxHeader is the header row of every area's sheet.
@@ -231,7 +232,7 @@ func utf16Len(s string) int {
 func (r *Report) foundNote(it Item) string {
 	switch c := it.Value.Citation; {
 	case it.Value.ValueFound:
-		return ""
+		return r.roughNote(values.RoughIn(c.Quote, it.Value))
 	case !c.QuoteFound:
 		// The quote itself is not in the document (or not on its page):
 		// that, not the number, is what to check.

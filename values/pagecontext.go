@@ -20,6 +20,9 @@ import (
 type PageContext struct {
 	Page                  int
 	Before, Number, After string
+	// Rough says Number is a rough number (十多万) that the value lies
+	// within, not the value written exactly: the card says 约数.
+	Rough bool
 	// CutBefore and CutAfter say the page goes on before and after the
 	// passage shown (…).
 	CutBefore, CutAfter bool
@@ -167,10 +170,7 @@ func passageOf(ct *claims.CitedText, m claims.Match) *pageText {
 // with up to contextRunes of the page either side, or the passage when it
 // writes none of v.
 func (pt *pageText) around(v *catalog.Value) PageContext {
-	typed := v.Number
-	if ns := FindNumbers(v.Given); len(ns) > 0 {
-		typed = ns[0].Value
-	}
+	typed := typedOf(v)
 	n, found, _ := locateInPassage(pt.passage, firstRunes(pt.after, afterRunes), typed, v.Number, v.Unit)
 	if !found && v.ValueFound {
 		// Found when it was recorded, by the rules of then (numerals
@@ -189,8 +189,28 @@ func (pt *pageText) around(v *catalog.Value) PageContext {
 	}
 	before, cutBefore := clip(pt.before+string(text[:start]), contextRunes, true)
 	after, cutAfter := clip(string(text[n.end:]), contextRunes, false)
-	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after,
+	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after, Rough: n.Approx,
 		CutBefore: cutBefore, CutAfter: cutAfter}
+}
+
+// typedOf is v's number as typed (12 of 12万人 typed for 万人), else its
+// number in the indicator's unit.
+func typedOf(v *catalog.Value) float64 {
+	if ns := FindNumbers(v.Given); len(ns) > 0 {
+		return ns[0].Value
+	}
+	return v.Number
+}
+
+// RoughIn is the rough number (十多万) quote writes v within, as written,
+// when it writes v only so: "" when it writes v exactly or not at all.
+// The report says it, as the reviewer's card does.
+func RoughIn(quote string, v *catalog.Value) string {
+	n, found, _ := locateInPassage(quote, "", typedOf(v), v.Number, v.Unit)
+	if !found || !n.Approx {
+		return ""
+	}
+	return n.Text
 }
 
 // recordedIn is the first number in passage equal to typed or number,

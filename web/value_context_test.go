@@ -152,3 +152,28 @@ func TestValuesPageEscapesThePageTextAndSaysWhyItIsMissing(t *testing.T) {
 		t.Errorf("English card while the budget is lent out: %s", textOf(c))
 	}
 }
+
+// TestValuesCardSaysARoughNumber: a value found in a rough number (12万
+// in 十多万人) says on the reviewer's card that the passage's number is
+// 约数, in English too; a value the passage writes exactly says it is
+// found, no 约数.
+func TestValuesCardSaysARoughNumber(t *testing.T) {
+	s := newSite(t)
+	d := s.env.Upload("330100", "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，认定市民终身学习基地123个。")
+	rough := recordValue(t, s, d.ID, "2.3.3", "12万", "社会培训成果达十多万人")
+	exact := recordValue(t, s, d.ID, "2.2.1", "123", "认定市民终身学习基地123个")
+	li := s.login("li")
+	_, body := li.get("/values?status=pending")
+	if c := valueCard(t, body, rough); !strings.Contains(c, "该数值在引文中的约数“十多万”范围内，请以统计台账等确切数字核对") ||
+		strings.Contains(c, "该数值已在引文中找到") {
+		t.Errorf("the card of 12万 found in 十多万人: %s, want 约数 said", textOf(c))
+	}
+	if c := valueCard(t, body, exact); !strings.Contains(c, "该数值已在引文中找到") || strings.Contains(c, "约数") {
+		t.Errorf("the card of 123 found in 123个: %s, want it found, no 约数", textOf(c))
+	}
+	li.english()
+	_, body = li.get("/values?status=pending")
+	if c := valueCard(t, body, rough); !strings.Contains(c, "a rough number in the quoted passage") {
+		t.Errorf("English card of 12万 found in 十多万人: %s, want a rough number said", textOf(c))
+	}
+}

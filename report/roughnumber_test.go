@@ -1,0 +1,68 @@
+package report_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/values"
+)
+
+// TestReportSaysARoughNumber: a value found within a rough number (12万
+// in 十多万人) is reported with that number said to be 约数, in the XLSX
+// and the DOCX, in English too; a value its passage writes exactly (123
+// in 123个) has no such note.
+func TestReportSaysARoughNumber(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，认定市民终身学习基地123个。")
+	for _, in := range []struct{ code, value, quote string }{
+		{"2.3.3", "12万", "社会培训成果达十多万人"},
+		{"2.2.1", "123", "认定市民终身学习基地123个"},
+	} {
+		if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: in.code, Value: values.Written(in.value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: in.quote}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFF08原文中的“十多万”是约数，该数值在其范围内\uFF09"
+	var buf bytes.Buffer
+	if err := r.WriteXLSX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	seen := map[string]string{}
+	for _, sheet := range f.GetSheetList()[1:] {
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows {
+			if len(row) > 6 && (row[0] == "2.3.3" || row[0] == "2.2.1") {
+				seen[row[0]] = row[6]
+			}
+		}
+	}
+	if !strings.Contains(seen["2.3.3"], want) {
+		t.Errorf("XLSX 数值出处 of 2.3.3: %q, want %q", seen["2.3.3"], want)
+	}
+	if c, ok := seen["2.2.1"]; !ok || strings.Contains(c, "约数") {
+		t.Errorf("XLSX 数值出处 of 2.2.1 (123 in 123个): %q, want no 约数", c)
+	}
+	if text, _, _ := docx(t, r); !strings.Contains(text, want) {
+		t.Errorf("DOCX lacks %q: %.800s", want, text)
+	}
+	r.Lang = report.English
+	if text, _, _ := docx(t, r); !strings.Contains(text, "(within “十多万”, a rough number in the source text)") {
+		t.Errorf("English DOCX lacks the rough number: %.800s", text)
+	}
+}
