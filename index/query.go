@@ -13,7 +13,8 @@ import (
 	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
-// titleBoost makes a title match rank above a body match.
+// titleBoost weighs a title match above a body match within a document's
+// score; titleTier is what ranks every title match above every body match.
 const titleBoost = 3.0
 
 // buildQuery translates a Query into Bleve's query tree. Every term is a
@@ -74,12 +75,32 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 //
 // A bare number (12000, 1.2万, 一万二千) also matches its value written
 // any other way (valueQuery).
+//
+// A document whose title holds the word ranks above every one that only
+// mentions it in its text (titleFirst).
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
 	q := formsTermQuery(t, m)
 	if v := valueQuery(t.Text); v != nil {
-		return bleve.NewDisjunctionQuery(q, v)
+		q = bleve.NewDisjunctionQuery(q, v)
 	}
-	return q
+	return newTitleFirstQuery(q, titleTermQuery(t, m))
+}
+
+// titleTermQuery matches the documents whose title holds t in any of
+// the forms termQuery searches.
+func titleTermQuery(t Term, m mapping.IndexMapping) query.Query {
+	var titles []query.Query
+	for _, f := range searchForms(t.Text) {
+		ft, _ := formParts(f, 1, m)
+		titles = append(titles, ft...)
+	}
+	if v := valueTitleQuery(t.Text); v != nil {
+		titles = append(titles, v)
+	}
+	if len(titles) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return disjunction(titles...)
 }
 
 // valueQuery matches the value of word, a bare number, in the n-gram
@@ -87,17 +108,27 @@ func termQuery(t Term, m mapping.IndexMapping) query.Query {
 // (12000 finds 1.2万人 and 一万二千人, 1.2万 finds 12,000, never 1.2万亿
 // nor 12000万: zh.Values); nil for any other word.
 func valueQuery(word string) query.Query {
+	title := valueTitleQuery(word)
+	if title == nil {
+		return nil
+	}
+	number, _ := bareValue(word)
+	text := bleve.NewTermQuery(string(zh.ValueToken(number)))
+	text.SetField(fieldTextNgram)
+	return bleve.NewDisjunctionQuery(title, text)
+}
+
+// valueTitleQuery is valueQuery's part in the title; nil for a word that
+// is no bare number.
+func valueTitleQuery(word string) query.Query {
 	number, ok := bareValue(word)
 	if !ok {
 		return nil
 	}
-	token := string(zh.ValueToken(number))
-	title := bleve.NewTermQuery(token)
+	title := bleve.NewTermQuery(string(zh.ValueToken(number)))
 	title.SetField(fieldTitleNgram)
 	title.SetBoost(titleBoost)
-	text := bleve.NewTermQuery(token)
-	text.SetField(fieldTextNgram)
-	return bleve.NewDisjunctionQuery(title, text)
+	return title
 }
 
 // bareValue is zh.BareValue of word folded to half width.
@@ -141,6 +172,18 @@ func formsQuery(forms []string, boost float64, m mapping.IndexMapping) query.Que
 // formQuery is termQuery for one form of a word, its scores weighed by
 // boost.
 func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
+	_, all := formParts(word, boost, m)
+	if len(all) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewDisjunctionQuery(all...)
+}
+
+// formParts are the queries of formQuery: those in the title fields, and
+// all of them in the order their scores are summed (title, text, and for
+// a count the title's and the text's count token); none for a word with
+// nothing to search.
+func formParts(word string, boost float64, m mapping.IndexMapping) (titles, all []query.Query) {
 	t := Term{Text: word}
 	sub, part := partSubstring(word)
 	ok := part
@@ -150,15 +193,16 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 	if ok {
 		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost*boost)
 		if title == nil {
-			return bleve.NewMatchNoneQuery()
+			return nil, nil
 		}
 		text := newPairPhraseQuery(sub, fieldTextNgram, boost)
 		text.endsAtPoint = part
-		q := bleve.NewDisjunctionQuery(title, text)
+		titles, all = []query.Query{title}, []query.Query{title, text}
 		if c := newCountQuery(sub, fieldTitleNgram, titleBoost*boost); c != nil && !part {
-			q.AddQuery(c, newCountQuery(sub, fieldTextNgram, boost))
+			titles = append(titles, c)
+			all = append(all, c, newCountQuery(sub, fieldTextNgram, boost))
 		}
-		return q
+		return titles, all
 	}
 	if word, ok := oneWord(t.Text, m); ok {
 		title := bleve.NewTermQuery(word)
@@ -167,7 +211,7 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 		text := bleve.NewTermQuery(word)
 		text.SetField(fieldText)
 		text.SetBoost(boost)
-		return bleve.NewDisjunctionQuery(title, text)
+		return []query.Query{title}, []query.Query{title, text}
 	}
 	title := bleve.NewMatchPhraseQuery(t.Text)
 	title.SetField(fieldTitle)
@@ -177,7 +221,7 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 	text.SetField(fieldText)
 	text.Analyzer = QueryAnalyzer
 	text.SetBoost(boost)
-	return bleve.NewDisjunctionQuery(title, text)
+	return []query.Query{title}, []query.Query{title, text}
 }
 
 // oneWord returns the term the query analyzer cuts text into when it cuts
