@@ -21,13 +21,12 @@ type eventRow struct {
 	Link   string
 }
 
-// documentActions are the kinds of audit event whose object is a bare
-// document ID; a bare ID under any other kind is not taken for one.
-var documentActions = map[string]bool{"document": true, "link": true, "note": true}
-
 // eventRows puts the admin page's audit events in words: documents by
 // their titles (looked up in one batch), cities, departments and saved
-// searches by their names.
+// searches by their names. A document is named by the title its event
+// recorded (catalog.EventTitle), followed by today's when it has been
+// renamed since (《旧名》（现名《新名》）); an event logged before titles
+// were recorded names it by today's.
 func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events []catalog.Event, cities map[string]string) []eventRow {
 	objects := make([]string, len(events))
 	var docs []string
@@ -54,16 +53,25 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 				row.Did += " · " + said // 重新识别文档字段 · 文号 “…”→“…”: what the reading changed
 			}
 		}
-		title := named[objects[i]]
+		title, renamed := named[objects[i]], ""
+		// A document no longer there has no page to link to; nor, as
+		// before, has another object named by a look-up.
+		noLink := title != ""
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
-			title = titles[id]
-			if title == "" && err == nil {
+			then, _ := e.Detail[catalog.EventTitle].(string)
+			title = cmp.Or(then, titles[id])
+			if noLink = titles[id] == "" && err == nil; noLink {
 				title = deletedTitle(l, id, e.Detail)
+			} else if then != "" && titles[id] != "" && titles[id] != then {
+				renamed = titles[id]
 			}
 		}
 		row.About, row.Link = eventObject(l, objects[i], e.Detail, title, cities)
-		if title != "" && titles[strings.TrimPrefix(objects[i], "document:")] == "" {
-			row.Link = "" // deleted: no page to go to
+		if renamed != "" {
+			row.About += fmt.Sprintf(tr(l, "event.obj.renamed"), renamed)
+		}
+		if noLink {
+			row.Link = ""
 		}
 		rows[i] = row
 	}
@@ -128,24 +136,22 @@ func objectKey(action, object string) string {
 	if strings.Contains(object, ":") {
 		return object
 	}
-	kind, _, _ := strings.Cut(action, ".")
-	switch {
-	case documentActions[kind]:
-		return "document:" + object
-	case kind == "search":
+	if id, ok := (catalog.Event{Action: action, Object: object}).DocumentID(); ok {
+		return "document:" + id
+	}
+	if kind, _, _ := strings.Cut(action, "."); kind == "search" {
 		return "search:" + object
 	}
 	return object
 }
 
-// deletedTitle names a document that is no longer there by the file name
-// its upload was logged with, marked as deleted.
+// deletedTitle names a document that is no longer there by the title its
+// event recorded, else the file name its upload was logged with, marked
+// as deleted.
 func deletedTitle(l Lang, id string, detail map[string]any) string {
+	title, _ := detail[catalog.EventTitle].(string)
 	name, _ := detail["filename"].(string)
-	if name == "" {
-		name = id
-	}
-	return name + tr(l, "event.obj.deleted")
+	return cmp.Or(title, name, id) + tr(l, "event.obj.deleted")
 }
 
 // eventObject is what an audit event was about ("kind:id"), in words, with
