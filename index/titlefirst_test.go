@@ -94,3 +94,40 @@ func TestTitleMatchRanksAboveBodyMatches(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleFirstForEveryKindOfWord: a phrase of several words, a
+// substring that is no word and a count rank the document whose title
+// holds them above a short ledger that repeats them in its cells.
+func TestTitleFirstForEveryKindOfWord(t *testing.T) {
+	for _, tt := range []struct{ query, title string }{
+		{"推进学分银行建设", "关于推进学分银行建设的实施意见"},
+		{"银行建", "关于推进学分银行建设的实施意见"},
+		{"12000人", "关于全年培训12000人的情况报告"},
+		{"12000", "关于全年培训12000人的情况报告"},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			var rows []string
+			for i := range 8 {
+				rows = append(rows, fmt.Sprintf("%d\t%s\t%d", i+1, tt.query, i*7))
+			}
+			docs := []Document{
+				{ID: "titled", Title: tt.title, Pages: []string{"扫描件"}},
+				{ID: "ledger", Title: "工作台账", Pages: []string{strings.Join(rows, "\n")}},
+			}
+			for i := range 40 {
+				docs = append(docs, Document{ID: fmt.Sprintf("photo-%d", i), Title: fmt.Sprintf("%s照片%d", tt.query, i), Pages: []string{"图片"}})
+			}
+			idx := newIndexOf(t, docs)
+			res, err := idx.Search(context.Background(), Query{Clauses: terms(tt.query), Size: 100})
+			if err != nil {
+				t.Fatalf("search: %v", err)
+			}
+			if len(res.Hits) != len(docs) {
+				t.Fatalf("%d hits, want all %d: %v", len(res.Hits), len(docs), ids(res))
+			}
+			if last := res.Hits[len(res.Hits)-1].ID; last != "ledger" {
+				t.Errorf("last hit %s, want the ledger, the one document whose title does not hold %s", last, tt.query)
+			}
+		})
+	}
+}
