@@ -14,7 +14,8 @@ import (
 )
 
 // titleBoost weighs a title match above a body match within a document's
-// score; titleTier is what ranks every title match above every body match.
+// score; titleTier is what ranks title matches above body matches in a
+// search that asks for it (Query.TitleFirst).
 const titleBoost = 3.0
 
 // buildQuery translates a Query into Bleve's query tree. Every term is a
@@ -28,7 +29,13 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 		for _, t := range c.Any {
 			alts = append(alts, termQuery(t, m))
 		}
-		must = append(must, disjunction(alts...))
+		cq := disjunction(alts...)
+		if q.TitleFirst {
+			// Outside the clause's disjunction, whose coordination
+			// factor would divide the tier by the number of its words.
+			cq = newTitleFirstQuery(cq, clauseTitleQuery(c, m))
+		}
+		must = append(must, cq)
 	}
 	must = append(must, filterQueries(q.Filter)...)
 	var top query.Query
@@ -76,26 +83,28 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 // A bare number (12000, 1.2万, 一万二千) also matches its value written
 // any other way (valueQuery).
 //
-// A document whose title holds the word ranks above every one that only
-// mentions it in its text (titleFirst).
+// A search that ranks title matches first (Query.TitleFirst) does so
+// above the disjunction of a clause's words (buildQuery).
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
 	q := formsTermQuery(t, m)
 	if v := valueQuery(t.Text); v != nil {
 		q = bleve.NewDisjunctionQuery(q, v)
 	}
-	return newTitleFirstQuery(q, titleTermQuery(t, m))
+	return q
 }
 
-// titleTermQuery matches the documents whose title holds t in any of
-// the forms termQuery searches.
-func titleTermQuery(t Term, m mapping.IndexMapping) query.Query {
+// clauseTitleQuery matches the documents whose title holds any of c's
+// words in any of the forms termQuery searches.
+func clauseTitleQuery(c Clause, m mapping.IndexMapping) query.Query {
 	var titles []query.Query
-	for _, f := range searchForms(t.Text) {
-		ft, _ := formParts(f, 1, m)
-		titles = append(titles, ft...)
-	}
-	if v := valueTitleQuery(t.Text); v != nil {
-		titles = append(titles, v)
+	for _, t := range c.Any {
+		for _, f := range searchForms(t.Text) {
+			ft, _ := formParts(f, 1, m)
+			titles = append(titles, ft...)
+		}
+		if number, ok := bareValue(t.Text); ok {
+			titles = append(titles, valueTitleQuery(number))
+		}
 	}
 	if len(titles) == 0 {
 		return bleve.NewMatchNoneQuery()
@@ -108,23 +117,18 @@ func titleTermQuery(t Term, m mapping.IndexMapping) query.Query {
 // (12000 finds 1.2万人 and 一万二千人, 1.2万 finds 12,000, never 1.2万亿
 // nor 12000万: zh.Values); nil for any other word.
 func valueQuery(word string) query.Query {
-	title := valueTitleQuery(word)
-	if title == nil {
-		return nil
-	}
-	number, _ := bareValue(word)
-	text := bleve.NewTermQuery(string(zh.ValueToken(number)))
-	text.SetField(fieldTextNgram)
-	return bleve.NewDisjunctionQuery(title, text)
-}
-
-// valueTitleQuery is valueQuery's part in the title; nil for a word that
-// is no bare number.
-func valueTitleQuery(word string) query.Query {
 	number, ok := bareValue(word)
 	if !ok {
 		return nil
 	}
+	text := bleve.NewTermQuery(string(zh.ValueToken(number)))
+	text.SetField(fieldTextNgram)
+	return bleve.NewDisjunctionQuery(valueTitleQuery(number), text)
+}
+
+// valueTitleQuery is valueQuery's part in the title, for number, a bare
+// number's value (bareValue).
+func valueTitleQuery(number string) query.Query {
 	title := bleve.NewTermQuery(string(zh.ValueToken(number)))
 	title.SetField(fieldTitleNgram)
 	title.SetBoost(titleBoost)

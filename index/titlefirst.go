@@ -6,39 +6,37 @@ import (
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
-// titleTier is added to the score of a query word's match when the
-// document's title holds the word (titleFirstQuery). A word's score
-// without it stays below a few dozen: Bleve weighs a term by its rarity
-// and normalises the query's weights, so a body match scores at most
-// about the logarithm of the number of documents, which titleBoost alone
-// does not outweigh when many titles and few texts hold the word (a
+// titleTier is added to the score of a clause's match when the
+// document's title holds one of its words (titleFirstQuery). A clause's
+// score without it stays below a few dozen: Bleve weighs a term by its
+// rarity and normalises the query's weights, so a body match scores at
+// most about the logarithm of the number of documents, which titleBoost
+// alone does not outweigh when many titles and few texts hold the word (a
 // short spreadsheet naming the word in cell after cell then ranked above
-// the 实施意见 named after it). The tier is far above that, even halved
-// by Bleve's coordination factor for every alternative a document does
-// not match (a word's other forms, the other words of an OR).
+// the 实施意见 named after it). The tier is added whole, once per clause:
+// buildQuery puts it above the clause's disjunction of words, whose
+// coordination factor (matched/N) would otherwise divide it by the
+// number of words of an OR. So a document ranks first by how many of
+// the search's clauses its title holds, then by Bleve's score.
 const titleTier = 1000.0
 
-// titleFirstQuery ranks the documents whose title holds a query word
+// titleFirstQuery ranks the documents whose title holds a clause's word
 // above those that only mention it in their text: it finds the documents
 // all finds, scored as all scores them, plus titleTier for those title
-// also finds. title must find a subset of all (a word's queries in the
-// title fields; all holds them beside its queries in the text fields).
-// Within each tier the order is Bleve's, titleBoost weighing a title match
-// as before.
+// also finds. title must find a subset of all (the clause's words'
+// queries in the title fields; all holds them beside its queries in the
+// text fields). Within each tier the order is Bleve's, titleBoost
+// weighing a title match as before.
 type titleFirstQuery struct {
-	all, title searcherQuery
+	all, title query.Query
 }
 
-func newTitleFirstQuery(all, title searcherQuery) *titleFirstQuery {
+func newTitleFirstQuery(all, title query.Query) *titleFirstQuery {
 	return &titleFirstQuery{all: all, title: title}
-}
-
-// searcherQuery is what titleFirstQuery needs of Bleve's query.Query.
-type searcherQuery interface {
-	Searcher(context.Context, bleveindex.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error)
 }
 
 // Searcher implements Bleve's query.Query.
