@@ -26,7 +26,11 @@ type eventRow struct {
 // searches by their names. A document is named by the title its event
 // recorded (catalog.EventTitle), followed by today's when it has been
 // renamed since (《旧名》（现名《新名》）); an event logged before titles
-// were recorded names it by today's.
+// were recorded, or while the title was only the file's name, names it
+// by today's. A deleted document is named in every row by its last
+// title, marked 已删除, with the one the row's event recorded after it
+// when that was another (《新名（已删除）》（当时名为《旧名》）): its
+// upload, links and deletion read as one document, old events too.
 func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events []catalog.Event, cities map[string]string) []eventRow {
 	objects := make([]string, len(events))
 	var docs []string
@@ -37,7 +41,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		}
 		objects[i] = obj
 	}
-	titles, err := h.Documents.Titles(ctx, u, docs)
+	docNames, err := h.Documents.Names(ctx, u, docs)
 	if err != nil {
 		h.Logger.Warn("audit log: document titles", "err", err)
 	}
@@ -53,22 +57,33 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 				row.Did += " · " + said // 重新识别文档字段 · 文号 “…”→“…”: what the reading changed
 			}
 		}
-		title, renamed := named[objects[i]], ""
-		// A document no longer there has no page to link to; nor, as
-		// before, has another object named by a look-up.
-		noLink := title != ""
+		title, other, otherKey := named[objects[i]], "", ""
+		// Only a document no longer there has no page to link to.
+		noLink := false
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
 			then, _ := e.Detail[catalog.EventTitle].(string)
-			title = cmp.Or(then, titles[id])
-			if noLink = titles[id] == "" && err == nil; noLink {
-				title = deletedTitle(l, id, e.Detail)
-			} else if then != "" && titles[id] != "" && titles[id] != then {
-				renamed = titles[id]
+			d, found := docNames[id]
+			switch {
+			case found && d.Deleted:
+				title, noLink = d.Title+tr(l, "event.obj.deleted"), true
+				if then != "" && then != d.Title {
+					other, otherKey = then, "event.obj.then"
+				}
+			case found:
+				title = cmp.Or(then, d.Title)
+				if then != "" && d.Title != then {
+					other, otherKey = d.Title, "event.obj.renamed"
+				}
+			case err == nil:
+				// No such row (or not u's to see): what the event says.
+				title, noLink = deletedTitle(l, id, e.Detail), true
+			default:
+				title = then
 			}
 		}
 		row.About, row.Link = eventObject(l, objects[i], e.Detail, title, cities)
-		if renamed != "" {
-			row.About += fmt.Sprintf(tr(l, "event.obj.renamed"), renamed)
+		if other != "" {
+			row.About += fmt.Sprintf(tr(l, otherKey), other)
 		}
 		if noLink {
 			row.Link = ""
@@ -145,9 +160,9 @@ func objectKey(action, object string) string {
 	return object
 }
 
-// deletedTitle names a document that is no longer there by the title its
-// event recorded, else the file name its upload was logged with, marked
-// as deleted.
+// deletedTitle names a document the catalog no longer has by the title
+// its event recorded, else the file name its upload was logged with,
+// marked as deleted.
 func deletedTitle(l Lang, id string, detail map[string]any) string {
 	title, _ := detail[catalog.EventTitle].(string)
 	name, _ := detail["filename"].(string)
