@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -206,6 +207,45 @@ func (s *Store) DocumentsAnyStateByID(ctx context.Context, ids []string) (map[st
 	return out, forInLists(ids, func(in string, args []any) error {
 		return queryDocumentsOn(ctx, s.db, `SELECT `+documentColumns+` FROM document WHERE id IN `+in, args, func(d *Document) { out[d.ID] = d })
 	})
+}
+
+// DocumentName is what names a document in the audit log: its title (its
+// file's name while it has none), its city, and whether it was deleted.
+type DocumentName struct {
+	Title   string
+	City    string
+	Deleted bool
+}
+
+// DocumentNames returns the names of the documents of ids by ID, deleted
+// ones too (a deletion keeps the row: deleted_at), in one query per list
+// of IDs; IDs of no document are left out.
+func (s *Store) DocumentNames(ctx context.Context, ids []string) (map[string]DocumentName, error) {
+	out := make(map[string]DocumentName, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT id, title, filename, city,
+			CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END FROM document WHERE id IN `+in, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, title, filename, city string
+			var deleted int
+			if err := rows.Scan(&id, &title, &filename, &city, &deleted); err != nil {
+				return err
+			}
+			out[id] = DocumentName{Title: cmp.Or(title, filename), City: city, Deleted: deleted != 0}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("names of %d documents: %w", len(ids), err)
+	}
+	return out, nil
 }
 
 // anyArgs are ids as query arguments.

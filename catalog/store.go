@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,10 +300,29 @@ func sqliteError(err error) error {
 	return err
 }
 
-// recordEvent appends e to the audit log inside tx.
+// recordEvent appends e to the audit log inside tx. An event about a
+// document records the document's title as it is then (EventTitle), so
+// that the log names it as it was called even after a rename; not while
+// the title is only its file's name (DefaultTitle), which the title read
+// from its text replaces once it is read: no user renamed it.
 func (s *Store) recordEvent(ctx context.Context, tx *sql.Tx, e Event) error {
 	if e.At.IsZero() {
 		e.At = s.now()
+	}
+	if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil {
+		var title, filename string
+		err := tx.QueryRowContext(ctx, `SELECT title, filename FROM document WHERE id = ?`, id).Scan(&title, &filename)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return fmt.Errorf("title of document %s for event %s: %w", id, e.Action, err)
+		case title != "" && title != DefaultTitle(filename):
+			e.Detail = maps.Clone(e.Detail)
+			if e.Detail == nil {
+				e.Detail = map[string]any{}
+			}
+			e.Detail[EventTitle] = title
+		}
 	}
 	detail := []byte("{}")
 	if e.Detail != nil {

@@ -307,6 +307,31 @@ type Event struct {
 	Detail map[string]any
 }
 
+// EventTitle is the key of an event's Detail under which an event about a
+// document records the document's title when it happened (recordEvent);
+// events logged before it was recorded have none.
+const EventTitle = "doc_title"
+
+// documentEventKinds are the kinds of audit event (the action's part
+// before its dot) whose object is a bare document ID.
+var documentEventKinds = map[string]bool{"document": true, "link": true, "note": true}
+
+// DocumentID is the ID of the document e is about: its object under the
+// prefix document:, or a bare object of a document, link or note event;
+// false for an event about anything else.
+func (e Event) DocumentID() (string, bool) {
+	if id, ok := strings.CutPrefix(e.Object, "document:"); ok {
+		return id, true
+	}
+	if strings.Contains(e.Object, ":") {
+		return "", false
+	}
+	if kind, _, _ := strings.Cut(e.Action, "."); documentEventKinds[kind] {
+		return e.Object, true
+	}
+	return "", false
+}
+
 // UploaderRoles are the roles that may upload documents; the route tables
 // refuse every other role before reading a request's body, and
 // ingest.Service.Upload applies the same rule through CanUpload.

@@ -158,24 +158,21 @@ func (s *Service) Views(ctx context.Context, u *catalog.User, docs []*catalog.Do
 	return out, nil
 }
 
-// Titles returns, by ID, the title (else the file name) of each live
-// document among ids that u may see; deleted and unseen ones are left out.
-func (s *Service) Titles(ctx context.Context, u *catalog.User, ids []string) (map[string]string, error) {
-	docs, err := s.cat.DocumentsByID(ctx, ids)
+// Names returns, by ID, the name of each document among ids that u may
+// see, deleted ones too (marked Deleted), with its last title: the audit
+// log names a document in every row, after it is gone as before. IDs of
+// no document, and of unseen ones, are left out.
+func (s *Service) Names(ctx context.Context, u *catalog.User, ids []string) (map[string]catalog.DocumentName, error) {
+	names, err := s.cat.DocumentNames(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]string, len(docs))
-	for id, d := range docs {
-		if u.SeeObject(d.City, catalog.ObjectDocument, id) != nil {
-			continue
-		}
-		out[id] = d.Title
-		if d.Title == "" {
-			out[id] = d.Filename
+	for id, n := range names {
+		if u.SeeObject(n.City, catalog.ObjectDocument, id) != nil {
+			delete(names, id)
 		}
 	}
-	return out, nil
+	return names, nil
 }
 
 // List returns one page of the documents u may see that match f, and how

@@ -156,7 +156,10 @@
 // # Fields of a Bleve document
 //
 //	title       text, zh_index, term vectors: the document title, and on a line of
-//	            its own its 文号 when the title does not hold it; matches are boosted ×3.
+//	            its own its 文号 when the title does not hold it; matches are boosted ×3,
+//	            and in a search that asks for it (Query.TitleFirst) a document whose
+//	            title matches a clause's word ranks above every one whose text alone
+//	            does (titleFirstQuery).
 //	text        text, zh_index, term vectors: the normalised pages joined by PageSeparator
 //	            ("\f"); the separator's offsets map every match back to its page.
 //	title_ngram text, zh_ngram_index, term vectors: the title as character pairs, for

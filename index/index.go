@@ -59,6 +59,13 @@ type Query struct {
 	WithText bool
 	// Sort orders the hits; the zero value is by relevance.
 	Sort Sort
+	// TitleFirst ranks, by relevance, every document whose title holds a
+	// word of a clause above every one that only mentions its words in its
+	// text (titleTier). A search people read sets it (the search page,
+	// the API's search, its export); one that weighs passages by their
+	// text (a claim's candidates, an indicator's suggested evidence) or
+	// only counts or lists matches keeps Bleve's score.
+	TitleFirst bool `json:",omitempty"`
 }
 
 // Sort is an order of hits.

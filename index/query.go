@@ -13,7 +13,9 @@ import (
 	"github.com/lcmonitor/evidence/index/internal/zh"
 )
 
-// titleBoost makes a title match rank above a body match.
+// titleBoost weighs a title match above a body match within a document's
+// score; titleTier is what ranks title matches above body matches in a
+// search that asks for it (Query.TitleFirst).
 const titleBoost = 3.0
 
 // buildQuery translates a Query into Bleve's query tree. Every term is a
@@ -27,7 +29,13 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 		for _, t := range c.Any {
 			alts = append(alts, termQuery(t, m))
 		}
-		must = append(must, disjunction(alts...))
+		cq := disjunction(alts...)
+		if q.TitleFirst {
+			// Outside the clause's disjunction, whose coordination
+			// factor would divide the tier by the number of its words.
+			cq = newTitleFirstQuery(cq, clauseTitleQuery(c, m))
+		}
+		must = append(must, cq)
 	}
 	must = append(must, filterQueries(q.Filter)...)
 	var top query.Query
@@ -74,12 +82,34 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 //
 // A bare number (12000, 1.2万, 一万二千) also matches its value written
 // any other way (valueQuery).
+//
+// A search that ranks title matches first (Query.TitleFirst) does so
+// above the disjunction of a clause's words (buildQuery).
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
 	q := formsTermQuery(t, m)
 	if v := valueQuery(t.Text); v != nil {
-		return bleve.NewDisjunctionQuery(q, v)
+		q = bleve.NewDisjunctionQuery(q, v)
 	}
 	return q
+}
+
+// clauseTitleQuery matches the documents whose title holds any of c's
+// words in any of the forms termQuery searches.
+func clauseTitleQuery(c Clause, m mapping.IndexMapping) query.Query {
+	var titles []query.Query
+	for _, t := range c.Any {
+		for _, f := range searchForms(t.Text) {
+			ft, _ := formParts(f, 1, m)
+			titles = append(titles, ft...)
+		}
+		if number, ok := bareValue(t.Text); ok {
+			titles = append(titles, valueTitleQuery(number))
+		}
+	}
+	if len(titles) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return disjunction(titles...)
 }
 
 // valueQuery matches the value of word, a bare number, in the n-gram
@@ -91,13 +121,18 @@ func valueQuery(word string) query.Query {
 	if !ok {
 		return nil
 	}
-	token := string(zh.ValueToken(number))
-	title := bleve.NewTermQuery(token)
+	text := bleve.NewTermQuery(string(zh.ValueToken(number)))
+	text.SetField(fieldTextNgram)
+	return bleve.NewDisjunctionQuery(valueTitleQuery(number), text)
+}
+
+// valueTitleQuery is valueQuery's part in the title, for number, a bare
+// number's value (bareValue).
+func valueTitleQuery(number string) query.Query {
+	title := bleve.NewTermQuery(string(zh.ValueToken(number)))
 	title.SetField(fieldTitleNgram)
 	title.SetBoost(titleBoost)
-	text := bleve.NewTermQuery(token)
-	text.SetField(fieldTextNgram)
-	return bleve.NewDisjunctionQuery(title, text)
+	return title
 }
 
 // bareValue is zh.BareValue of word folded to half width.
@@ -141,6 +176,18 @@ func formsQuery(forms []string, boost float64, m mapping.IndexMapping) query.Que
 // formQuery is termQuery for one form of a word, its scores weighed by
 // boost.
 func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
+	_, all := formParts(word, boost, m)
+	if len(all) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewDisjunctionQuery(all...)
+}
+
+// formParts are the queries of formQuery: those in the title fields, and
+// all of them in the order their scores are summed (title, text, and for
+// a count the title's and the text's count token); none for a word with
+// nothing to search.
+func formParts(word string, boost float64, m mapping.IndexMapping) (titles, all []query.Query) {
 	t := Term{Text: word}
 	sub, part := partSubstring(word)
 	ok := part
@@ -150,15 +197,16 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 	if ok {
 		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost*boost)
 		if title == nil {
-			return bleve.NewMatchNoneQuery()
+			return nil, nil
 		}
 		text := newPairPhraseQuery(sub, fieldTextNgram, boost)
 		text.endsAtPoint = part
-		q := bleve.NewDisjunctionQuery(title, text)
+		titles, all = []query.Query{title}, []query.Query{title, text}
 		if c := newCountQuery(sub, fieldTitleNgram, titleBoost*boost); c != nil && !part {
-			q.AddQuery(c, newCountQuery(sub, fieldTextNgram, boost))
+			titles = append(titles, c)
+			all = append(all, c, newCountQuery(sub, fieldTextNgram, boost))
 		}
-		return q
+		return titles, all
 	}
 	if word, ok := oneWord(t.Text, m); ok {
 		title := bleve.NewTermQuery(word)
@@ -167,7 +215,7 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 		text := bleve.NewTermQuery(word)
 		text.SetField(fieldText)
 		text.SetBoost(boost)
-		return bleve.NewDisjunctionQuery(title, text)
+		return []query.Query{title}, []query.Query{title, text}
 	}
 	title := bleve.NewMatchPhraseQuery(t.Text)
 	title.SetField(fieldTitle)
@@ -177,7 +225,7 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 	text.SetField(fieldText)
 	text.Analyzer = QueryAnalyzer
 	text.SetBoost(boost)
-	return bleve.NewDisjunctionQuery(title, text)
+	return []query.Query{title}, []query.Query{title, text}
 }
 
 // oneWord returns the term the query analyzer cuts text into when it cuts

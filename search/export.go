@@ -113,7 +113,8 @@ func (s *Service) exportRows(ctx context.Context, req Request, baseURL string, e
 			labels["doc_type"][string(t)] = l
 		}
 	}
-	q.Size, q.WithText = exportPage, true
+	// The rows in the order of the search page's hits.
+	q.Size, q.WithText, q.TitleFirst = exportPage, true, true
 	var total uint64
 	for q.From = 0; len(rows) < ExportLimit && q.From+q.Size <= maxWindow; q.From += exportPage {
 		res, err := s.idx.Search(ctx, q)

@@ -16,7 +16,7 @@ import (
 // "去掉"年份=2018"可找到 12 条". A coordinator's own city is not a filter
 // they chose and is never dropped: the scope of req.User still applies.
 func (s *Service) relax(ctx context.Context, q index.Query, req Request) ([]Relaxation, error) {
-	q.From, q.Size, q.FacetSize, q.WithText = 0, 0, 0, false
+	q.From, q.Size, q.FacetSize, q.WithText, q.TitleFirst = 0, 0, 0, false, false
 	years := make([]string, len(req.Years))
 	for i, y := range req.Years {
 		years[i] = strconv.Itoa(y)

@@ -169,6 +169,8 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 		Clauses: p.clauses, Exclude: p.exclude,
 		Filter: req.filter(cities),
 		From:   req.From, Size: req.Size, FacetSize: facetSize, WithText: true, Sort: req.Sort,
+		// People read these hits: a document named after a word first.
+		TitleFirst: true,
 	}
 	before, known := s.indexGeneration()
 	res, err := s.idx.Search(ctx, q)

@@ -38,7 +38,8 @@ func (s *Service) unindexed(ctx context.Context, q index.Query) (*Unindexed, err
 	if len(q.Clauses) == 0 {
 		return nil, nil
 	}
-	q.From, q.FacetSize, q.WithText = 0, 0, false
+	// Only which documents match counts, not their order.
+	q.From, q.FacetSize, q.WithText, q.TitleFirst = 0, 0, false, false
 	q.Filter.Cut = true
 	cut := q
 	cut.Clauses, cut.Size, cut.Sort = nil, maxUnindexedListed, index.SortUploaded

@@ -21,13 +21,16 @@ type eventRow struct {
 	Link   string
 }
 
-// documentActions are the kinds of audit event whose object is a bare
-// document ID; a bare ID under any other kind is not taken for one.
-var documentActions = map[string]bool{"document": true, "link": true, "note": true}
-
 // eventRows puts the admin page's audit events in words: documents by
 // their titles (looked up in one batch), cities, departments and saved
-// searches by their names.
+// searches by their names. A document is named by the title its event
+// recorded (catalog.EventTitle), followed by today's when it has been
+// renamed since (《旧名》（现名《新名》）); an event logged before titles
+// were recorded, or while the title was only the file's name, names it
+// by today's. A deleted document is named in every row by its last
+// title, marked 已删除, with the one the row's event recorded after it
+// when that was another (《新名（已删除）》（当时名为《旧名》）): its
+// upload, links and deletion read as one document, old events too.
 func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events []catalog.Event, cities map[string]string) []eventRow {
 	objects := make([]string, len(events))
 	var docs []string
@@ -38,7 +41,7 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		}
 		objects[i] = obj
 	}
-	titles, err := h.Documents.Titles(ctx, u, docs)
+	docNames, err := h.Documents.Names(ctx, u, docs)
 	if err != nil {
 		h.Logger.Warn("audit log: document titles", "err", err)
 	}
@@ -54,16 +57,36 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 				row.Did += " · " + said // 重新识别文档字段 · 文号 “…”→“…”: what the reading changed
 			}
 		}
-		title := named[objects[i]]
+		title, other, otherKey := named[objects[i]], "", ""
+		// Only a document no longer there has no page to link to.
+		noLink := false
 		if id, ok := strings.CutPrefix(objects[i], "document:"); ok {
-			title = titles[id]
-			if title == "" && err == nil {
-				title = deletedTitle(l, id, e.Detail)
+			then, _ := e.Detail[catalog.EventTitle].(string)
+			d, found := docNames[id]
+			switch {
+			case found && d.Deleted:
+				title, noLink = d.Title+tr(l, "event.obj.deleted"), true
+				if then != "" && then != d.Title {
+					other, otherKey = then, "event.obj.then"
+				}
+			case found:
+				title = cmp.Or(then, d.Title)
+				if then != "" && d.Title != then {
+					other, otherKey = d.Title, "event.obj.renamed"
+				}
+			case err == nil:
+				// No such row (or not u's to see): what the event says.
+				title, noLink = deletedTitle(l, id, e.Detail), true
+			default:
+				title = then
 			}
 		}
 		row.About, row.Link = eventObject(l, objects[i], e.Detail, title, cities)
-		if title != "" && titles[strings.TrimPrefix(objects[i], "document:")] == "" {
-			row.Link = "" // deleted: no page to go to
+		if other != "" {
+			row.About += fmt.Sprintf(tr(l, otherKey), other)
+		}
+		if noLink {
+			row.Link = ""
 		}
 		rows[i] = row
 	}
@@ -128,24 +151,22 @@ func objectKey(action, object string) string {
 	if strings.Contains(object, ":") {
 		return object
 	}
-	kind, _, _ := strings.Cut(action, ".")
-	switch {
-	case documentActions[kind]:
-		return "document:" + object
-	case kind == "search":
+	if id, ok := (catalog.Event{Action: action, Object: object}).DocumentID(); ok {
+		return "document:" + id
+	}
+	if kind, _, _ := strings.Cut(action, "."); kind == "search" {
 		return "search:" + object
 	}
 	return object
 }
 
-// deletedTitle names a document that is no longer there by the file name
-// its upload was logged with, marked as deleted.
+// deletedTitle names a document the catalog no longer has by the title
+// its event recorded, else the file name its upload was logged with,
+// marked as deleted.
 func deletedTitle(l Lang, id string, detail map[string]any) string {
+	title, _ := detail[catalog.EventTitle].(string)
 	name, _ := detail["filename"].(string)
-	if name == "" {
-		name = id
-	}
-	return name + tr(l, "event.obj.deleted")
+	return cmp.Or(title, name, id) + tr(l, "event.obj.deleted")
 }
 
 // eventObject is what an audit event was about ("kind:id"), in words, with

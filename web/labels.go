@@ -135,6 +135,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.obj.search":           {Chinese: "保存的检索", English: "saved search"},
 	"event.obj.assignments":      {Chinese: "责任分解表", English: "responsibility table"},
 	"event.obj.deleted":          {Chinese: "（已删除）", English: " (deleted)"},
+	"event.obj.renamed":          {Chinese: "（现名《%s》）", English: " (now: “%s”)"},
+	"event.obj.then":             {Chinese: "（当时名为《%s》）", English: " (then: “%s”)"},
 	"event.obj.document":         {Chinese: "文档", English: "document"},
 	"event.obj.claim":            {Chinese: "定性描述", English: "claim"},
 	"event.actor.system":         {Chinese: "系统", English: "system"},
