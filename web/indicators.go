@@ -9,6 +9,7 @@ import (
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 type heatCell struct {
@@ -131,6 +132,12 @@ type indicatorPage struct {
 	// than leaving them out unsaid.
 	More     int
 	MoreLink template.URL
+	// Round is the monitoring round whose claims and values are shown.
+	Round int
+	// Values are the round's values (数值) of a quantitative indicator
+	// the user may see, one per city, each with its cited document and
+	// its latest verdict and reason, as the claims have theirs.
+	Values []valueRow
 }
 
 // indicatorClaimsLimit is how many claims an indicator's page lists; a
@@ -178,6 +185,45 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
+		p.Round = round
+		if ev.Indicator.Kind == catalog.Quantitative {
+			if p.Values, err = h.indicatorValues(r, ev.Indicator.Code, city, round); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
 	}
 	h.render(w, r, http.StatusOK, "indicator", indicatorTitle(langOf(r), ev.Indicator.Code, ev.Indicator.Name, ev.Indicator.NameEN), p)
+}
+
+// indicatorValues are the values of a quantitative indicator in a round
+// that the user may see (a coordinator: their city's), with the cited
+// document's title and the latest verdict of each.
+func (h *handler) indicatorValues(r *http.Request, code, city string, round int) ([]valueRow, error) {
+	u := sessionFrom(r).User
+	list, err := h.Values.List(r.Context(), u, values.Filter{City: city, Round: round, Indicator: code})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(list))
+	for i, v := range list {
+		ids[i] = v.Citation.DocumentID
+	}
+	sources, err := h.Documents.Sources(r.Context(), u, ids)
+	if err != nil {
+		return nil, err
+	}
+	last, err := h.Values.LastReviews(r.Context(), list)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]valueRow, len(list))
+	for i, v := range list {
+		src := sources[v.Citation.DocumentID]
+		rows[i] = valueRow{Listed: v, Document: src.Title, Deleted: src.Deleted, Shown: v.WrittenIn(langOf(r) == English)}
+		if rv, ok := last[v.ID]; ok {
+			rows[i].Last = &rv
+		}
+	}
+	return rows, nil
 }
