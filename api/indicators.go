@@ -27,7 +27,12 @@ func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request
 		h.writeError(w, r, err)
 		return
 	}
-	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), r.URL.Query().Get("city"),
+	round, err := intParam(r.URL.Query().Get("round"), 0, "round")
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), r.URL.Query().Get("city"), round,
 		userFrom(r.Context()), min(max(limit, 0), 100))
 	if err != nil {
 		h.writeError(w, r, err)

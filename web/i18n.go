@@ -319,6 +319,8 @@ var messages = map[string]map[Lang]string{
 	"ind.claims_more":           {Chinese: "另有 %d 条定性描述未列出，请到审核列表查看", English: "%d more claims not listed: see the review queue"},
 	"ind.values":                {Chinese: "%d年度数值", English: "Values of %d"},
 	"ind.values_none":           {Chinese: "%d年度尚未填报数值。", English: "No value reported for %d yet."},
+	"ind.doc_round":             {Chinese: "（%s年度）", English: "(round %s)"},
+	"ind.doc_not_round":         {Chinese: "（不计入%d年度）", English: "(does not count in round %d)"},
 	"ind.review_reason":         {Chinese: "审核意见:", English: "Reviewer's reason: "},
 	"ind.claimed":               {Chinese: "已提交定性描述", English: "Claim submitted"},
 	"ind.to_confirm":            {Chinese: "待确认", English: "Carried over, to confirm"},

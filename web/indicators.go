@@ -132,7 +132,8 @@ type indicatorPage struct {
 	// than leaving them out unsaid.
 	More     int
 	MoreLink template.URL
-	// Round is the monitoring round whose claims and values are shown.
+	// Round is the monitoring round whose claims and values are shown;
+	// the documents that do not count in it are marked (OtherRound).
 	Round int
 	// Values are the round's values (数值) of a quantitative indicator
 	// the user may see, one per city, each with its cited document and
@@ -147,7 +148,17 @@ var indicatorClaimsLimit = 100
 func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	city := r.URL.Query().Get("city")
-	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), city, u, 10)
+	// The round asked for (?round=, as a past round's heat map may link),
+	// else the current one: its claims and values are listed, and the
+	// documents that do not count in it are marked.
+	round, err := strconv.Atoi(r.URL.Query().Get("round"))
+	if err != nil || round <= 0 {
+		if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), city, round, u, 10)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -157,17 +168,8 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p := &indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack}
+	p := &indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack, Round: round}
 	if ev.Indicator.Level == catalog.KeyLevel {
-		// The round asked for (?round=, as a past round's heat map may
-		// link), else the current one.
-		round, err := strconv.Atoi(r.URL.Query().Get("round"))
-		if err != nil || round <= 0 {
-			if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
-				h.fail(w, r, err)
-				return
-			}
-		}
 		f := catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round, Limit: indicatorClaimsLimit}
 		if p.Claims, err = h.Claims.List(r.Context(), u, f); err != nil {
 			h.fail(w, r, err)
@@ -185,7 +187,6 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
-		p.Round = round
 		if ev.Indicator.Kind == catalog.Quantitative {
 			if p.Values, err = h.indicatorValues(r, ev.Indicator.Code, city, round); err != nil {
 				h.fail(w, r, err)

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"context"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestIndicatorPageMarksDocumentsOfOtherRounds: 杭州's 2017 学分银行
+// 方案 is linked to 2.3.1 in its own round, and its 2017 实施意见 for
+// 2018 too. On 2.3.1's page of 2018 the 方案 is listed marked
+// （2017年度）, the 实施意见 (counting in 2018) unmarked; on the page of
+// 2017 the 方案 is unmarked and the 实施意见, linked for 2018 only, is
+// marked （不计入2017年度）. Neither is ever left out. English too.
+func TestIndicatorPageMarksDocumentsOfOtherRounds(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	plan := s.env.Upload("330100", "学分银行建设方案.txt", "杭州市学分银行建设方案。")
+	if err := s.env.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: plan.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	opinion := s.env.Upload("330100", "学分银行实施意见.txt", "杭州市人民政府关于推进学分银行建设的实施意见。")
+	if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: opinion.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
+		t.Fatal(err)
+	}
+	// heading is the evidence item's heading of doc on the page.
+	heading := func(page string, doc *catalog.Document) string {
+		t.Helper()
+		h := regexp.MustCompile(`(?s)<h2><a href="/documents/` + doc.ID + `[^"]*">.*?</h2>`).FindString(page)
+		if h == "" {
+			t.Errorf("%s is not listed on the page: %q", doc.Filename, textOf(page))
+		}
+		return html.UnescapeString(textOf(h))
+	}
+	b := s.login("wang")
+	for _, c := range []struct {
+		path                  string
+		planMark, opinionMark string
+	}{
+		{"/indicators/2.3.1?round=2018", "（2017年度）", ""},
+		{"/indicators/2.3.1?round=2017&city=330100", "", "（不计入2017年度）"},
+	} {
+		_, page := b.get(c.path)
+		for doc, want := range map[*catalog.Document]string{plan: c.planMark, opinion: c.opinionMark} {
+			h := heading(page, doc)
+			if want != "" && !strings.Contains(h, want) {
+				t.Errorf("%s: %s is not marked %s: %q", c.path, doc.Filename, want, h)
+			}
+			if want == "" && strings.Contains(h, "年度") {
+				t.Errorf("%s: %s counts in the round shown, yet is marked: %q", c.path, doc.Filename, h)
+			}
+		}
+	}
+	b.english()
+	_, page := b.get("/indicators/2.3.1?round=2018")
+	if h := heading(page, plan); !strings.Contains(h, "(round 2017)") {
+		t.Errorf("English page of 2018: the 2017 plan is not marked (round 2017): %q", h)
+	}
+	_, page = b.get("/indicators/2.3.1?round=2017")
+	if h := heading(page, opinion); !strings.Contains(h, "(does not count in round 2017)") {
+		t.Errorf("English page of 2017: the opinion linked for 2018 is not marked: %q", h)
+	}
+}
