@@ -32,11 +32,6 @@ type docRef struct {
 type taskRow struct {
 	assignments.Task
 	Handed []docRef
-	// Linked are the documents a coordinator linked to the task's
-	// indicator for its round, handed in for no task of it
-	// (assignments.Service.LinkedNotHandedIn): the board says they are
-	// there beside 未提交. Only the board fills it.
-	Linked []string
 }
 
 // taskRows adds the titles of the documents handed in; a document u may
@@ -392,15 +387,12 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 		h.fail(w, r, err)
 		return
 	}
-	p.Tasks = h.taskRows(r, tasks)
-	linked, err := h.Assignments.LinkedNotHandedIn(r.Context(), u, tasks)
-	if err != nil {
+	// The board says beside an owed task what the coordinator linked.
+	if err := h.Assignments.MarkLinked(r.Context(), u, tasks); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	for i := range p.Tasks {
-		p.Tasks[i].Linked = linked[p.Tasks[i].ID]
-	}
+	p.Tasks = h.taskRows(r, tasks)
 	h.render(w, r, status, "assignments", tr(langOf(r), "assignments.title"), p)
 }
 
