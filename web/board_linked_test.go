@@ -16,9 +16,10 @@ import (
 // overdue, while the coordinator has linked two documents to 2.3.1 for
 // 2018 (and a third for 2017 only) and 市教育局 handed one in for its own
 // task of 2.3.1. The board keeps 市民政局's task 未提交 ⚠ 逾期 — a link is
-// no hand-in — and says 协调员已关联 2 份佐证材料, linking to them, so
-// nobody chases the department for material in hand; the hand-in and the
-// 2017 link are not counted, a task of another indicator says nothing,
+// no hand-in — and says 协调员已关联 2 份佐证材料 and lists exactly those
+// two by title, each linking to its page, so nobody chases the
+// department for material in hand; the hand-in and the 2017 link are
+// neither counted nor listed, a task of another indicator says nothing,
 // nor does the task handed in. English too.
 func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	s := newSite(t)
@@ -36,8 +37,10 @@ func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	for _, tk := range tasks {
 		byDept[tk.Department] = tk.ID
 	}
+	var docs []*catalog.Document
 	for i, name := range []string{"学分银行建设方案.txt", "学分银行管理办法.txt", "学分银行往年总结.txt"} {
 		d := s.env.Upload("330100", name, "杭州市"+strings.TrimSuffix(name, ".txt")+"，推进学分银行建设。")
+		docs = append(docs, d)
 		round := 2018
 		if i == 2 {
 			round = 0 // its own round, 2017: not 2018's evidence
@@ -60,10 +63,32 @@ func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	wang := s.login("wang")
 	_, page := wang.get("/assignments?city=330100&round=2018")
 	civil := row(page, "市民政局")
-	for _, want := range []string{`class="badge open">未提交`, ">（协调员已关联 2 份佐证材料，不算部门提交）</a>", "⚠ 逾期",
-		`href="/documents?city=330100&indicator=2.3.1&round=2018"`} {
+	for _, want := range []string{`class="badge open">未提交`, ">（协调员已关联 2 份佐证材料，不算部门提交）</span>", "⚠ 逾期"} {
 		if !strings.Contains(civil, want) {
 			t.Errorf("市民政局's task on the board lacks %q: %q", want, civil)
+		}
+	}
+	// The documents listed beside it are exactly the two counted, each
+	// linking to its page: not 市教育局's hand-in, not the 2017 link.
+	listed := regexp.MustCompile(`(?s)<span class="muted linked-docs">(.*?)</span>`).FindStringSubmatch(civil)
+	if listed == nil {
+		t.Fatalf("市民政局's task lists no linked documents: %q", civil)
+	}
+	var hrefs []string
+	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(listed[1], -1) {
+		hrefs = append(hrefs, m[1])
+	}
+	if want := []string{"/documents/" + docs[0].ID, "/documents/" + docs[1].ID}; strings.Join(hrefs, " ") != strings.Join(want, " ") {
+		t.Errorf("市民政局's task links to %v, want the 2 documents counted %v", hrefs, want)
+	}
+	for i, href := range hrefs {
+		if resp, doc := wang.get(href); resp.StatusCode != 200 || !strings.Contains(doc, html.EscapeString(docs[i].Title)) {
+			t.Errorf("following %s: %d, want the page of %s", href, resp.StatusCode, docs[i].Title)
+		}
+	}
+	for _, other := range []string{"学分银行工作总结", docs[2].Title} {
+		if strings.Contains(listed[1], other) {
+			t.Errorf("市民政局's linked documents list %s, which the count leaves out: %q", other, listed[1])
 		}
 	}
 	for _, dept := range []string{"市人社局", "市教育局"} {
