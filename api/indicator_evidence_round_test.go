@@ -1,7 +1,9 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +48,20 @@ func TestIndicatorEvidenceSaysEachDocumentsRound(t *testing.T) {
 	resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.2/evidence?round=二〇一八", nil), "coordA")
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("evidence?round=二〇一八: %d %v, want 400", resp.StatusCode, body)
+	}
+}
+
+// TestIndicatorEvidenceRefusesAnUnknownRound: asked for round -3, 0 or
+// 2099 (no such monitoring round), the evidence of 2.3.2 is 400 and says
+// why, rather than listing 杭州's policy as of another round.
+func TestIndicatorEvidenceRefusesAnUnknownRound(t *testing.T) {
+	e := newEnv(t)
+	policy := e.upload(cityA, "学习型城市建设规划.txt", "杭州市学习型城市建设规划，推进终身学习卡发放。")
+	e.linkFor(policy, 0)
+	for round, want := range map[string]string{"-3": "监测轮次应为年份", "0": "监测轮次应为年份", "2099": "监测轮次 2099 不存在"} {
+		resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.2/evidence?city="+cityA+"&round="+round, nil), "coordA")
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(fmt.Sprint(body), want) {
+			t.Errorf("evidence?round=%s: %d %v, want 400 saying %s", round, resp.StatusCode, body, want)
+		}
 	}
 }

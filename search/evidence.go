@@ -63,11 +63,23 @@ type Evidence struct {
 // count them — each with its best passage, followed by up to limit other
 // documents whose text matches the indicator's terms, marked Suggested.
 // Documents of every round are listed, each with its Round; when round
-// is not 0, those that do not count in it are marked OtherRound.
+// is not 0, those that do not count in it are marked OtherRound; a round
+// that is not a known monitoring round is EINVALID, rather than every
+// document marked.
 func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, round int, u *catalog.User, limit int) (*Evidence, error) {
 	ind, err := s.cat.Indicator(ctx, code)
 	if err != nil {
 		return nil, err
+	}
+	if round < 0 {
+		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", strconv.Itoa(round))
+	}
+	if round > 0 {
+		if ok, err := s.cat.RoundExists(ctx, round); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
+		}
 	}
 	cities, visible := u.ScopeCity(city)
 	out := &Evidence{Indicator: *ind, Items: []EvidenceItem{}}

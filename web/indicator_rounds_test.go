@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"html"
+	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,5 +66,32 @@ func TestIndicatorPageMarksDocumentsOfOtherRounds(t *testing.T) {
 	_, page = b.get("/indicators/2.3.1?round=2017")
 	if h := heading(page, opinion); !strings.Contains(h, "(does not count in round 2017)") {
 		t.Errorf("English page of 2017: the opinion linked for 2018 is not marked: %q", h)
+	}
+}
+
+// TestIndicatorPageSaysAnUnknownRoundIsUnknown: /indicators/2.3.1 of
+// round 2099 (no such round), -3 or 二〇一八 says the round is unknown
+// (400), in English too, instead of an empty round with 杭州's 学分银行
+// 方案 marked as of another round.
+func TestIndicatorPageSaysAnUnknownRoundIsUnknown(t *testing.T) {
+	s := newSite(t)
+	plan := s.env.Upload("330100", "学分银行建设方案.txt", "杭州市学分银行建设方案。")
+	if err := s.env.Ingest.AddLink(context.Background(), testenv.Admin, &catalog.Link{DocumentID: plan.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	b := s.login("wang")
+	for round, want := range map[string]string{"2099": "监测轮次 2099 不存在", "-3": "监测轮次应为年份", "二〇一八": "监测轮次应为年份"} {
+		resp, page := b.get("/indicators/2.3.1?city=330100&round=" + url.QueryEscape(round))
+		if text := html.UnescapeString(textOf(page)); resp.StatusCode != http.StatusBadRequest || !strings.Contains(text, want) {
+			t.Errorf("/indicators/2.3.1?round=%s: %d %q, want 400 saying %s", round, resp.StatusCode, text, want)
+		}
+		if strings.Contains(page, "/documents/"+plan.ID) {
+			t.Errorf("/indicators/2.3.1?round=%s lists the plan as if the round were known", round)
+		}
+	}
+	b.english()
+	if resp, page := b.get("/indicators/2.3.1?round=2099"); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(textOf(page), "There is no monitoring round 2099") {
+		t.Errorf("English /indicators/2.3.1?round=2099: %d %q", resp.StatusCode, textOf(page))
 	}
 }

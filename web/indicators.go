@@ -150,13 +150,19 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	city := r.URL.Query().Get("city")
 	// The round asked for (?round=, as a past round's heat map may link),
 	// else the current one: its claims and values are listed, and the
-	// documents that do not count in it are marked.
-	round, err := strconv.Atoi(r.URL.Query().Get("round"))
-	if err != nil || round <= 0 {
-		if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
-			h.fail(w, r, err)
+	// documents that do not count in it are marked. A round that is no
+	// year, or no known round (IndicatorEvidence), is said to be unknown
+	// rather than shown empty with every document marked.
+	var round int
+	var err error
+	if q := r.URL.Query().Get("round"); q != "" {
+		if round, err = strconv.Atoi(q); err != nil || round <= 0 {
+			h.fail(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", q))
 			return
 		}
+	} else if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), city, round, u, 10)
 	if err != nil {
