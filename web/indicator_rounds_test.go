@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -93,5 +94,36 @@ func TestIndicatorPageSaysAnUnknownRoundIsUnknown(t *testing.T) {
 	if resp, page := b.get("/indicators/2.3.1?round=2099"); resp.StatusCode != http.StatusBadRequest ||
 		!strings.Contains(textOf(page), "There is no monitoring round 2099") {
 		t.Errorf("English /indicators/2.3.1?round=2099: %d %q", resp.StatusCode, textOf(page))
+	}
+}
+
+// TestIndicatorPageClaimsHeadingSaysTheRound: 2.3.1's page of 2017 lists
+// 杭州's 2017 claim under 2017年度定性描述 (Claims of round 2017), beside
+// 2017年度数值, never 本轮定性描述, which would say the current round.
+func TestIndicatorPageClaimsHeadingSaysTheRound(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	d := s.env.Upload("330100", "学分银行建设方案.txt", "杭州市建立学分银行，推进学分积累与转换。")
+	wang := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	if _, err := s.env.Claims.Create(ctx, wang, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市2017年建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "建立学分银行"}}}); err != nil {
+		t.Fatal(err)
+	}
+	heading := func(b *browser) string {
+		t.Helper()
+		_, page := b.get("/indicators/2.3.1?round=2017&city=330100")
+		h := regexp.MustCompile(`<h2 id="claims-title">(.*?)</h2>`).FindStringSubmatch(page)
+		if h == nil || !strings.Contains(page, "杭州市2017年建立学分银行") {
+			t.Fatalf("the 2017 claim is not listed under a heading: %q", textOf(page))
+		}
+		return html.UnescapeString(h[1])
+	}
+	b := s.login("wang")
+	if h := heading(b); h != "2017年度定性描述" {
+		t.Errorf("claims heading on the page of 2017: %q, want 2017年度定性描述", h)
+	}
+	b.english()
+	if h := heading(b); h != "Claims of round 2017" {
+		t.Errorf("English claims heading on the page of 2017: %q, want Claims of round 2017", h)
 	}
 }

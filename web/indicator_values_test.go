@@ -70,7 +70,7 @@ func TestIndicatorPageShowsValuesWithVerdicts(t *testing.T) {
 	}
 	wang.english()
 	part = valuesOf(wang, "/indicators/2.3.3?round=2017")
-	for _, want := range []string{"Values of 2017", "123,000 people", "Insufficient", "Reviewer's reason: 请补充学分银行系统导出的统计表"} {
+	for _, want := range []string{"Values of round 2017", "123,000 people", "Insufficient", "Reviewer's reason: 请补充学分银行系统导出的统计表"} {
 		if !strings.Contains(part, want) {
 			t.Errorf("the English page's values lack %q: %q", want, part)
 		}
