@@ -9,6 +9,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -74,5 +75,73 @@ func TestIndicatorPageShowsValuesWithVerdicts(t *testing.T) {
 		if !strings.Contains(part, want) {
 			t.Errorf("the English page's values lack %q: %q", want, part)
 		}
+	}
+}
+
+// TestIndicatorPageNotesValuesAsValuesDoes: 2.3.3's page says beside a
+// value what /values says. 杭州's 2017 value, 12500 万人 citing
+// “…人数达到12,500人”, is 单位不符. 成都's 2017 value, 8万 citing a
+// passage that says 5万, is 引文中未找到该数值, and a reviewer finds it
+// 与证据矛盾; carried into 2018 it is 待确认 there, marked 上一轮（2017
+// 年度）：与证据矛盾 (in English too), and once its cited document is
+// deleted, the source says so and links to no document page.
+func TestIndicatorPageNotesValuesAsValuesDoes(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	s.env.AddUser("chen", "coordinator", "510100")
+	record := func(city, coord, text, value, unit, quote string) (*catalog.Document, *catalog.Value) {
+		t.Helper()
+		d := s.env.Upload(city, "学分银行统计.txt", text)
+		v, err := s.env.Values.Record(ctx, &catalog.User{Username: coord, Role: catalog.RoleCoordinator, City: city},
+			values.Input{Round: 2017, Indicator: "2.3.3", Value: values.Written(value), Unit: unit,
+				Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d, v
+	}
+	record("330100", "wang", "截至2017年底，存入学分银行的社会培训成果人数达到12,500人。", "12500", "万人", "存入学分银行的社会培训成果人数达到12,500人")
+	cdDoc, cd := record("510100", "chen", "2017年成都市存入学分银行的社会培训成果5万人。", "8万", "人", "存入学分银行的社会培训成果5万人")
+	li := &catalog.User{Username: "li", Role: catalog.RoleReviewer}
+	if _, err := s.env.Values.Review(ctx, li, cd.ID, "contradicted", "原文是5万人，不是8万人"); err != nil {
+		t.Fatal(err)
+	}
+	zhou := s.login("zhou")
+	valuesOf := func(path, city string) string {
+		t.Helper()
+		_, page := zhou.get(path)
+		part := regexp.MustCompile(`(?s)<li data-city="` + city + `">.*?</li>`).FindString(page)
+		if part == "" {
+			t.Fatalf("%s lists no value of %s: %q", path, city, textOf(page))
+		}
+		return html.UnescapeString(part)
+	}
+	for city, want := range map[string]string{
+		"330100": "单位不符：原文中该数字的单位是“人”，填报的是“12500 万人”（即 125000000人）；请核对数值或原文",
+		"510100": "引文中未找到该数值，请核对",
+	} {
+		if part := valuesOf("/indicators/2.3.3?round=2017", city); !strings.Contains(part, want) {
+			t.Errorf("2.3.3's page of 2017, %s's value lacks %q: %q", city, want, textOf(part))
+		}
+	}
+	if _, err := s.env.Values.CarryOver(ctx, testenv.Admin, "510100", 2018); err != nil {
+		t.Fatal(err)
+	}
+	part := valuesOf("/indicators/2.3.3?round=2018", "510100")
+	for _, want := range []string{`class="badge toconfirm">待确认`, "上一轮（2017 年度）：与证据矛盾", `href="/documents/` + cdDoc.ID} {
+		if !strings.Contains(part, want) {
+			t.Errorf("2.3.3's page of 2018, 成都's carried value lacks %q: %q", want, part)
+		}
+	}
+	zhou.english()
+	if part := valuesOf("/indicators/2.3.3?round=2018", "510100"); !strings.Contains(textOf(part), "Last round (2017): contradicted by evidence") {
+		t.Errorf("English page of 2018, 成都's carried value: %q", textOf(part))
+	}
+	if _, err := s.env.Documents.Delete(ctx, testenv.Admin, cdDoc.ID); err != nil {
+		t.Fatal(err)
+	}
+	part = valuesOf("/indicators/2.3.3?round=2018", "510100")
+	if !strings.Contains(part, "document deleted; the original is still available by SHA-256") || strings.Contains(part, `href="/documents/`+cdDoc.ID) {
+		t.Errorf("2.3.3's English page of 2018 after 成都's cited document was deleted: %q", part)
 	}
 }

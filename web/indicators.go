@@ -204,33 +204,15 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // indicatorValues are the values of a quantitative indicator in a round
-// that the user may see (a coordinator: their city's), with the cited
-// document's title and the latest verdict of each.
+// that the user may see (a coordinator: their city's), as /values shows
+// them (valueRows): the cited document, the latest verdict, and the
+// notes when the number is not in the passage or the value it was
+// carried from was found 与证据矛盾.
 func (h *handler) indicatorValues(r *http.Request, code, city string, round int) ([]valueRow, error) {
 	u := sessionFrom(r).User
 	list, err := h.Values.List(r.Context(), u, values.Filter{City: city, Round: round, Indicator: code})
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(list))
-	for i, v := range list {
-		ids[i] = v.Citation.DocumentID
-	}
-	sources, err := h.Documents.Sources(r.Context(), u, ids)
-	if err != nil {
-		return nil, err
-	}
-	last, err := h.Values.LastReviews(r.Context(), list)
-	if err != nil {
-		return nil, err
-	}
-	rows := make([]valueRow, len(list))
-	for i, v := range list {
-		src := sources[v.Citation.DocumentID]
-		rows[i] = valueRow{Listed: v, Document: src.Title, Deleted: src.Deleted, Shown: v.WrittenIn(langOf(r) == English)}
-		if rv, ok := last[v.ID]; ok {
-			rows[i].Last = &rv
-		}
-	}
-	return rows, nil
+	return h.valueRows(r, u, list)
 }
