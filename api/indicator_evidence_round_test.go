@@ -65,3 +65,39 @@ func TestIndicatorEvidenceRefusesAnUnknownRound(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorEvidenceMarksASuggestedDocumentOfAnotherRound: 杭州's
+// 2018 终身学习卡发放情况, linked to nothing, is suggested for 2.3.2 with
+// "round":"2018"; asked for ?round=2017 it is "other_round":true, for
+// ?round=2018 not, and it is listed either way.
+func TestIndicatorEvidenceMarksASuggestedDocumentOfAnotherRound(t *testing.T) {
+	e := newEnv(t)
+	policy := e.upload(cityA, "学习型城市建设规划.txt", "杭州市学习型城市建设规划，推进终身学习卡发放。")
+	e.linkFor(policy, 0)
+	resp, body := e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"city": cityA, "doc_type": "work_summary", "round": "2018"},
+		map[string][]byte{"终身学习卡发放情况.txt": []byte("2018年杭州市发放市民终身学习卡十万张，终身学习卡覆盖全市。")})), "admin")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", resp.StatusCode, body)
+	}
+	card := e.te.WaitIndexed(body["documents"].([]any)[0].(map[string]any)["id"].(string)).ID
+	for round, other := range map[string]bool{"2017": true, "2018": false} {
+		resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.2/evidence?city="+cityA+"&round="+round, nil), "coordA")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("evidence?round=%s: %d %v", round, resp.StatusCode, body)
+		}
+		var found map[string]any
+		for _, d := range body["documents"].([]any) {
+			if doc := d.(map[string]any); doc["id"] == card {
+				found = doc
+			}
+		}
+		if found == nil {
+			t.Errorf("evidence?round=%s: the 2018 document is not suggested: %v", round, body["documents"])
+			continue
+		}
+		if found["suggested"] != true || found["round"] != "2018" || (found["other_round"] == true) != other {
+			t.Errorf("evidence?round=%s: suggested %v round %v other_round %v, want suggested, 2018, %v",
+				round, found["suggested"], found["round"], found["other_round"], other)
+		}
+	}
+}

@@ -11,7 +11,9 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // TestIndicatorPageMarksDocumentsOfOtherRounds: 杭州's 2017 学分银行
@@ -125,5 +127,72 @@ func TestIndicatorPageClaimsHeadingSaysTheRound(t *testing.T) {
 	b.english()
 	if h := heading(b); h != "Claims of round 2017" {
 		t.Errorf("English claims heading on the page of 2017: %q, want Claims of round 2017", h)
+	}
+}
+
+// TestIndicatorPageMarksCitedAndSuggestedDocumentsOfOtherRounds: a 2017
+// 学分银行建设情况 cited by 杭州's 2017 claim of 2.3.1 (not linked) is
+// marked （2017年度） on 2.3.1's page of 2018, not on that of 2017; a
+// 2018 学分银行年度报告 linked and cited by nothing is suggested, marked
+// （2018年度） on the page of 2017, not on that of 2018; a 2018
+// 学分银行统计表 cited by 杭州's 2017 value of 2.3.3 counts in 2017 and
+// is marked （不计入2018年度） on 2.3.3's page of 2018. All are listed on
+// every page.
+func TestIndicatorPageMarksCitedAndSuggestedDocumentsOfOtherRounds(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	wangU := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	upload2018 := func(name, text string) *catalog.Document {
+		t.Helper()
+		st, err := s.env.Ingest.Stage(strings.NewReader(text), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Remove()
+		out, err := s.env.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{
+			Meta: ingest.Meta{City: "330100", DocType: "work_summary", Round: "2018"}, Files: []*ingest.Staged{st}})
+		if err != nil || out[0].Err != nil {
+			t.Fatalf("uploading %s for 2018: %v %v", name, err, out[0].Err)
+		}
+		return s.env.WaitIndexed(out[0].Document.ID)
+	}
+	cited := s.env.Upload("330100", "学分银行建设情况.txt", "杭州市2017年建立学分银行，开展学分认定。")
+	if _, err := s.env.Claims.Create(ctx, wangU, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市2017年建立学分银行",
+		Citations: []claims.CitationInput{{DocumentID: cited.ID, Page: 1, Quote: "建立学分银行"}}}); err != nil {
+		t.Fatal(err)
+	}
+	suggested := upload2018("学分银行年度报告.txt", "2018年杭州市学分银行年度报告：学分银行开户、学分积累、转换与认证。")
+	table := upload2018("学分银行统计表.txt", "存入学分银行的社会培训成果人数达到12,500人。")
+	if _, err := s.env.Values.Record(ctx, wangU, values.Input{Round: 2017, Indicator: "2.3.3", Value: values.Written("12500"), Unit: "人",
+		Citation: claims.CitationInput{DocumentID: table.ID, Page: 1, Quote: "存入学分银行的社会培训成果人数达到12,500人"}}); err != nil {
+		t.Fatal(err)
+	}
+	b := s.login("wang")
+	for _, c := range []struct {
+		path string
+		doc  *catalog.Document
+		mark string // "" when it counts in the round shown
+	}{
+		{"/indicators/2.3.1?round=2018", cited, "（2017年度）"},
+		{"/indicators/2.3.1?round=2017", cited, ""},
+		{"/indicators/2.3.1?round=2017", suggested, "（2018年度）"},
+		{"/indicators/2.3.1?round=2018", suggested, ""},
+		{"/indicators/2.3.3?round=2017", table, ""},
+		{"/indicators/2.3.3?round=2018", table, "（不计入2018年度）"},
+	} {
+		_, page := b.get(c.path)
+		h := regexp.MustCompile(`(?s)<h2><a href="/documents/` + c.doc.ID + `[^"]*">.*?</h2>`).FindString(page)
+		if h == "" {
+			t.Errorf("%s: %s is not listed: %q", c.path, c.doc.Filename, textOf(page))
+			continue
+		}
+		marked := strings.Contains(h, "other-round")
+		h = html.UnescapeString(textOf(h))
+		if c.mark != "" && (!marked || !strings.Contains(h, c.mark)) {
+			t.Errorf("%s: %s is not marked %s: %q", c.path, c.doc.Filename, c.mark, h)
+		}
+		if c.mark == "" && marked {
+			t.Errorf("%s: %s counts in the round shown, yet is marked: %q", c.path, c.doc.Filename, h)
+		}
 	}
 }
