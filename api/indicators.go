@@ -27,7 +27,17 @@ func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request
 		h.writeError(w, r, err)
 		return
 	}
-	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), r.URL.Query().Get("city"),
+	// round=, when given, is a known round (IndicatorEvidence refuses an
+	// unknown one): 0 would silently mean no round at all.
+	round, err := intParam(r.URL.Query().Get("round"), 0, "round")
+	if err == nil && r.URL.Query().Get("round") != "" && round <= 0 {
+		err = catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", r.URL.Query().Get("round"))
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), r.URL.Query().Get("city"), round,
 		userFrom(r.Context()), min(max(limit, 0), 100))
 	if err != nil {
 		h.writeError(w, r, err)

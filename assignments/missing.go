@@ -34,6 +34,9 @@ func (s *Service) Missing(ctx context.Context, u *catalog.User, city string, rou
 	if err != nil {
 		return nil, err
 	}
+	if err := s.MarkLinked(ctx, u, all); err != nil {
+		return nil, err
+	}
 	out := []Task{}
 	for _, t := range all {
 		if t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned {
@@ -59,11 +62,13 @@ func MissingFilename(city string, round int) string {
 }
 
 // missingHeader is the header row of the missing-materials sheet.
-var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键指标", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次"}
+var missingHeader = []any{"责任单位", "联系人", "指标编码", "关键指标", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
 
 // MissingXLSX writes tasks (as Missing returns them) as a spreadsheet: one
 // row per task, the header frozen and filtered. Overdue tasks say ⚠ 逾期
-// in the status, so they show without colour. Every text that a
+// in the status, so they show without colour; 协调员已关联 counts the
+// documents a coordinator linked for the task (Task.Linked, when
+// MarkLinked filled it), so the department is not chased for them. Every text that a
 // spreadsheet would read as a formula (leading =, +, -, @) is written with
 // a leading apostrophe, so a department name or reason cannot run one.
 func MissingXLSX(tasks []Task) ([]byte, error) {
@@ -82,7 +87,10 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 			status += " ⚠ 逾期"
 		}
 		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(catalog.NameNow(t.IndicatorName, "", t.IndicatorNow, false)),
-			neutral(t.IndicatorInfo), t.Due, status, neutral(t.Reason), t.Round}
+			neutral(t.IndicatorInfo), t.Due, status, neutral(t.Reason), t.Round, ""}
+		if n := len(t.Linked); n > 0 {
+			row[len(row)-1] = fmt.Sprintf("%d 份佐证材料（不算部门提交）", n)
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
 			return nil, fmt.Errorf("write row %d: %w", i+2, err)

@@ -62,6 +62,12 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 	if _, err := s.Return(ctx, coordA, ids["1.3.2"], "-缺少文号,请补交正式文件"); err != nil {
 		t.Fatal(err)
 	}
+	// The coordinator links a policy to 2.3.1 for 2018 itself: no hand-in,
+	// 2.3.1 stays owed, and the list says the material is in hand.
+	policy := e.Upload(hangzhou, "学分银行实施意见.txt", "杭州市人民政府关于推进学分银行建设的实施意见。")
+	if err := e.Ingest.AddLinkInRound(ctx, coordA, &catalog.Link{DocumentID: policy.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
+		t.Fatal(err)
+	}
 
 	for who, u := range map[string]*catalog.User{"an expert": expert, "a department": jiaoyu} {
 		if _, err := s.Missing(ctx, u, hangzhou, 2018); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
@@ -90,7 +96,7 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantHeader := []string{"责任单位", "联系人", "指标编码", "关键指标", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次"}
+	wantHeader := []string{"责任单位", "联系人", "指标编码", "关键指标", "信息性质说明", "截止日期", "状态", "退回原因", "监测轮次", "协调员已关联"}
 	if len(rows) == 0 || strings.Join(rows[0], "|") != strings.Join(wantHeader, "|") {
 		t.Fatalf("header %v, want %v", rows[0], wantHeader)
 	}
@@ -110,6 +116,12 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 	}
 	if open[0] != "市教育局" || open[5] != "2018-03-31" || !strings.Contains(open[6], "未提交") || !strings.Contains(open[6], "逾期") {
 		t.Errorf("2.3.1 row %v: want 市教育局, due 2018-03-31, 未提交 ⚠ 逾期", open)
+	}
+	if len(open) < 10 || open[9] != "1 份佐证材料（不算部门提交）" {
+		t.Errorf("2.3.1 row %v: want 协调员已关联 1 份佐证材料（不算部门提交）", open)
+	}
+	if len(returned) > 9 && returned[9] != "" {
+		t.Errorf("1.3.2 row %v: nothing was linked to 1.3.2, yet 协调员已关联 says %q", returned, returned[9])
 	}
 	if open[4] == "" {
 		t.Errorf("2.3.1 row %v does not say what evidence is wanted (信息性质说明)", open)

@@ -53,6 +53,10 @@ type Task struct {
 	// for this task, each once: one file handed in by two departments is
 	// one document, and each task names its own department's hand-in.
 	Submissions map[string][]catalog.Submission
+	// Linked are the documents a coordinator linked to the indicator for
+	// the task's round, handed in for no task of it, when MarkLinked
+	// filled them (the board, Missing); nil otherwise.
+	Linked []string
 }
 
 // canManage: admins, and coordinators for their own city.

@@ -185,6 +185,19 @@ func (d *Document) Year() int {
 	return 0
 }
 
+// MonitoringRound is the monitoring round the document belongs to as the
+// coverage counts it (ofDocumentRound): its round, or without one the
+// year it was issued; "" when neither is known.
+func (d *Document) MonitoringRound() string {
+	if d.Round != "" {
+		return d.Round
+	}
+	if len(d.IssuedOn) >= 4 {
+		return d.IssuedOn[:4]
+	}
+	return ""
+}
+
 // OriginalKey is the blob key of the document's original bytes.
 func OriginalKey(sha256 string) string { return "originals/" + sha256 }
 

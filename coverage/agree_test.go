@@ -40,7 +40,7 @@ func TestPagesAgreeOnAnIndicatorsEvidence(t *testing.T) {
 	want := map[string]string{"2.3.3": policy.ID, "2.3.1": summary.ID}
 
 	for code, id := range want {
-		ev, err := e.Search.IndicatorEvidence(ctx, code, hangzhou, coord, 10)
+		ev, err := e.Search.IndicatorEvidence(ctx, code, hangzhou, 0, coord, 10)
 		if err != nil {
 			t.Fatal(err)
 		}

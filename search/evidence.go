@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"strconv"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
@@ -20,6 +21,16 @@ type EvidenceItem struct {
 	// document, which makes it evidence whether linked or not.
 	Cited   []CiteRef `json:"cited,omitempty"`
 	Passage *Fragment `json:"passage,omitempty"`
+	// Round is the monitoring round the document belongs to
+	// (catalog.Document.MonitoringRound), "" when it has none.
+	Round string `json:"round,omitempty"`
+	// OtherRound is set when the evidence was asked for a round and the
+	// document does not count in it: a linked or cited document because
+	// no link to the indicator, claim or value of that round makes it
+	// evidence there (a link of another round's document), a suggested
+	// one because it belongs to another round. Such documents are
+	// listed, marked, never left out.
+	OtherRound bool `json:"other_round,omitempty"`
 }
 
 // CiteRef is a claim or a value citing a document.
@@ -51,10 +62,24 @@ type Evidence struct {
 // value of it, as the tree, the heat map, the comparison and the report
 // count them — each with its best passage, followed by up to limit other
 // documents whose text matches the indicator's terms, marked Suggested.
-func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *catalog.User, limit int) (*Evidence, error) {
+// Documents of every round are listed, each with its Round; when round
+// is not 0, those that do not count in it are marked OtherRound; a round
+// that is not a known monitoring round is EINVALID, rather than every
+// document marked.
+func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, round int, u *catalog.User, limit int) (*Evidence, error) {
 	ind, err := s.cat.Indicator(ctx, code)
 	if err != nil {
 		return nil, err
+	}
+	if round < 0 {
+		return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", strconv.Itoa(round))
+	}
+	if round > 0 {
+		if ok, err := s.cat.RoundExists(ctx, round); err != nil {
+			return nil, err
+		} else if !ok {
+			return nil, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次 %d 不存在", round)
+		}
 	}
 	cities, visible := u.ScopeCity(city)
 	out := &Evidence{Indicator: *ind, Items: []EvidenceItem{}}
@@ -86,6 +111,9 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 		return nil, err
 	}
 	out.Items = append(append(out.Items, linked...), cited...)
+	if err := s.markRounds(ctx, out.Items, code, cities, round); err != nil {
+		return nil, err
+	}
 	if limit <= 0 {
 		return out, nil
 	}
@@ -109,6 +137,10 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 	}
 	for _, h := range page.Hits {
 		item := EvidenceItem{Hit: h, Suggested: true}
+		if d, ok := docs[h.ID]; ok {
+			item.Round = d.MonitoringRound()
+			item.OtherRound = round != 0 && item.Round != strconv.Itoa(round)
+		}
 		if len(h.Fragments) > 0 {
 			best := bestFragment(h.Fragments)
 			item.Passage = &best
@@ -116,6 +148,29 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, u *c
 		out.Items = append(out.Items, item)
 	}
 	return out, nil
+}
+
+// markRounds marks, when round is not 0, the linked and cited items that
+// do not count in it, as the heat map counts the round's evidence
+// (catalog.EvidenceFilter.Round).
+func (s *Service) markRounds(ctx context.Context, items []EvidenceItem, code string, cities []string, round int) error {
+	if len(items) == 0 || round == 0 {
+		return nil
+	}
+	in, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Round: round, Cities: cities, Indicator: code})
+	if err != nil {
+		return fmt.Errorf("evidence of %s in round %d: %w", code, round, err)
+	}
+	counted := map[string]bool{}
+	for _, ids := range in {
+		for _, id := range ids {
+			counted[id] = true
+		}
+	}
+	for i := range items {
+		items[i].OtherRound = !counted[items[i].ID]
+	}
+	return nil
 }
 
 func (s *Service) termsOf(ctx context.Context, code string) ([]index.Term, error) {
@@ -175,7 +230,8 @@ func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, term
 		item := EvidenceItem{
 			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
 				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
-			Link: &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note},
+			Link:  &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note},
+			Round: d.MonitoringRound(),
 		}
 		switch {
 		case l.Quote != "":
@@ -232,6 +288,7 @@ func (s *Service) citedEvidence(ctx context.Context, uses []catalog.EvidenceUse,
 			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
 				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
 			Cited: refs[id],
+			Round: d.MonitoringRound(),
 		}
 		if first.Quote != "" {
 			item.Passage = &Fragment{Page: first.Page, HTML: "<mark>" + html.EscapeString(first.Quote) + "</mark>"}

@@ -28,10 +28,14 @@ type docRef struct {
 	Doc *catalog.Document
 }
 
-// taskRow is an assignment with the titles of what was handed in.
+// taskRow is an assignment with the titles of what was handed in and,
+// beside an owed task, of what the coordinator linked (Task.Linked).
 type taskRow struct {
 	assignments.Task
 	Handed []docRef
+	// LinkedDocs are the documents of Task.Linked u may read, listed by
+	// title: the board counts and links exactly these.
+	LinkedDocs []docRef
 }
 
 // taskRows adds the titles of the documents handed in; a document u may
@@ -44,6 +48,11 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 		for _, id := range t.Documents {
 			if d, err := h.Documents.Get(r.Context(), u, id); err == nil {
 				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d})
+			}
+		}
+		for _, id := range t.Linked {
+			if d, err := h.Documents.Get(r.Context(), u, id); err == nil {
+				out[i].LinkedDocs = append(out[i].LinkedDocs, docRef{ID: d.ID, Title: d.Title, Doc: d})
 			}
 		}
 	}
@@ -384,6 +393,11 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	tasks, err := h.Assignments.List(r.Context(), u, f)
 	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	// The board says beside an owed task what the coordinator linked.
+	if err := h.Assignments.MarkLinked(r.Context(), u, tasks); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -73,12 +73,16 @@ func TestHeatCellCarriedIsToConfirm(t *testing.T) {
 
 // TestIndicatorWordsInEnglish: the heat map's 证据不足 reads "Insufficient
 // evidence" in English, as the legend, /compare and the xlsx say, and the
-// indicator page's list of claims is "Claims this round", the UI's term.
+// indicator page's list of claims is "Claims of round 2017", the round
+// shown, as its values are "Values of round 2017".
 func TestIndicatorWordsInEnglish(t *testing.T) {
 	if _, _, en := cellLook(English, coverage.Cell{Claims: 1, Backed: 1, Insufficient: 1}); en != "Insufficient evidence" {
 		t.Errorf("证据不足 cell in English: %q, want Insufficient evidence", en)
 	}
-	if got := tr(English, "ind.claims"); got != "Claims this round" {
-		t.Errorf("本轮定性描述 in English: %q, want Claims this round", got)
+	if got := trf(English, "ind.claims", 2017); got != "Claims of round 2017" {
+		t.Errorf("2017年度定性描述 in English: %q, want Claims of round 2017", got)
+	}
+	if got := trf(English, "ind.values", 2017); got != "Values of round 2017" {
+		t.Errorf("2017年度数值 in English: %q, want Values of round 2017", got)
 	}
 }

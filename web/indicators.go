@@ -9,6 +9,7 @@ import (
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/savedsearch"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 type heatCell struct {
@@ -131,6 +132,13 @@ type indicatorPage struct {
 	// than leaving them out unsaid.
 	More     int
 	MoreLink template.URL
+	// Round is the monitoring round whose claims and values are shown;
+	// the documents that do not count in it are marked (OtherRound).
+	Round int
+	// Values are the round's values (数值) of a quantitative indicator
+	// the user may see, one per city, each with its cited document and
+	// its latest verdict and reason, as the claims have theirs.
+	Values []valueRow
 }
 
 // indicatorClaimsLimit is how many claims an indicator's page lists; a
@@ -140,7 +148,23 @@ var indicatorClaimsLimit = 100
 func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	city := r.URL.Query().Get("city")
-	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), city, u, 10)
+	// The round asked for (?round=, as a past round's heat map may link),
+	// else the current one: its claims and values are listed, and the
+	// documents that do not count in it are marked. A round that is no
+	// year, or no known round (IndicatorEvidence), is said to be unknown
+	// rather than shown empty with every document marked.
+	var round int
+	var err error
+	if q := r.URL.Query().Get("round"); q != "" {
+		if round, err = strconv.Atoi(q); err != nil || round <= 0 {
+			h.fail(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", q))
+			return
+		}
+	} else if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	ev, err := h.Search.IndicatorEvidence(r.Context(), r.PathValue("code"), city, round, u, 10)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -150,17 +174,8 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p := &indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack}
+	p := &indicatorPage{Indicator: ev.Indicator, City: city, Items: ev.Items, Pack: pack, Round: round}
 	if ev.Indicator.Level == catalog.KeyLevel {
-		// The round asked for (?round=, as a past round's heat map may
-		// link), else the current one.
-		round, err := strconv.Atoi(r.URL.Query().Get("round"))
-		if err != nil || round <= 0 {
-			if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
-				h.fail(w, r, err)
-				return
-			}
-		}
 		f := catalog.ClaimFilter{Indicator: ev.Indicator.Code, City: city, Round: round, Limit: indicatorClaimsLimit}
 		if p.Claims, err = h.Claims.List(r.Context(), u, f); err != nil {
 			h.fail(w, r, err)
@@ -178,6 +193,26 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, err)
 			return
 		}
+		if ev.Indicator.Kind == catalog.Quantitative {
+			if p.Values, err = h.indicatorValues(r, ev.Indicator.Code, city, round); err != nil {
+				h.fail(w, r, err)
+				return
+			}
+		}
 	}
 	h.render(w, r, http.StatusOK, "indicator", indicatorTitle(langOf(r), ev.Indicator.Code, ev.Indicator.Name, ev.Indicator.NameEN), p)
+}
+
+// indicatorValues are the values of a quantitative indicator in a round
+// that the user may see (a coordinator: their city's), as /values shows
+// them (valueRows): the cited document, the latest verdict, and the
+// notes when the number is not in the passage or the value it was
+// carried from was found 与证据矛盾.
+func (h *handler) indicatorValues(r *http.Request, code, city string, round int) ([]valueRow, error) {
+	u := sessionFrom(r).User
+	list, err := h.Values.List(r.Context(), u, values.Filter{City: city, Round: round, Indicator: code})
+	if err != nil {
+		return nil, err
+	}
+	return h.valueRows(r, u, list)
 }

@@ -27,6 +27,11 @@ type valueRow struct {
 	// there is none.
 	PreviousShown string
 	Mismatch      string // 单位不符: the passage's unit and the value's, said in the page's language; "" when they agree
+	// Note says, when the number is not in the cited passage, why, in
+	// the page's language: the quote is on another page, or nowhere in
+	// the document, or the units differ (Mismatch), or the number is
+	// not in it (引文中未找到该数值); "" when it is found.
+	Note string
 	// Unlikely are the warnings recording gave about the number (years
 	// of schooling over 30), in the page's language: the reviewer checks
 	// what the coordinator was told to.
@@ -187,19 +192,8 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	if p.PageNum < p.Pages && list.Next != "" {
 		p.Next = p.pageLink(p.PageNum+1) + "&after=" + url.QueryEscape(list.Next)
 	}
-	sources, err := h.Documents.Sources(r.Context(), u, ids)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
 	shown := list.Values
-	last, err := h.Values.LastReviews(r.Context(), shown)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	before, err := h.Values.ContradictedBefore(r.Context(), shown)
-	if err != nil {
+	if p.Values, err = h.valueRows(r, u, shown); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -208,29 +202,80 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		h.fail(w, r, err)
 		return
 	}
-	reviewer := u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin
-	for _, v := range shown {
-		src := sources[v.Citation.DocumentID]
-		row := valueRow{Listed: v, IndicatorName: names[v.Indicator], Document: src.Title, Deleted: src.Deleted, Shown: v.WrittenIn(langOf(r) == English),
-			CanReview: reviewer && v.Status == catalog.ClaimPending && v.CreatedBy != u.Username}
-		if rv, ok := last[v.ID]; ok {
-			row.Last = &rv
+	for i := range p.Values {
+		p.Values[i].IndicatorName = names[p.Values[i].Indicator]
+		if c, ok := contexts[p.Values[i].ID]; ok {
+			p.Values[i].Context = &c
 		}
-		row.PreviousShown = previousShown(langOf(r), v)
-		row.ContradictedIn = before[v.ID].FromRound
-		if c, ok := contexts[v.ID]; ok {
-			row.Context = &c
-		}
-		row.Mismatch = unitMismatch(langOf(r), &v.Value)
-		for _, w := range v.Warnings {
-			row.Unlikely = append(row.Unlikely, inLang(langOf(r), w))
-		}
-		p.Values = append(p.Values, row)
 	}
 	if form != "" && form != "import" && !slices.ContainsFunc(p.Values, func(v valueRow) bool { return v.ID == form && v.CanReview }) {
 		p.Refused = st.Error
 	}
 	h.render(w, r, status, "values", tr(langOf(r), "values.title"), p)
+}
+
+// valueRows are list as /values and an indicator's page show them, for u:
+// each with its cited document's title (or that it was deleted), its
+// latest verdict, the previous round's value, the round a reviewer found
+// the value it was carried from 与证据矛盾 in, the unit mismatch and the
+// note when the number is not in the passage, recording's warnings, and
+// whether u may review it now. The indicator's name and the number in
+// its place on the page are the caller's to add.
+func (h *handler) valueRows(r *http.Request, u *catalog.User, list []values.Listed) ([]valueRow, error) {
+	ids := make([]string, len(list))
+	for i, v := range list {
+		ids[i] = v.Citation.DocumentID
+	}
+	sources, err := h.Documents.Sources(r.Context(), u, ids)
+	if err != nil {
+		return nil, err
+	}
+	last, err := h.Values.LastReviews(r.Context(), list)
+	if err != nil {
+		return nil, err
+	}
+	before, err := h.Values.ContradictedBefore(r.Context(), list)
+	if err != nil {
+		return nil, err
+	}
+	l := langOf(r)
+	reviewer := u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin
+	rows := make([]valueRow, len(list))
+	for i, v := range list {
+		src := sources[v.Citation.DocumentID]
+		row := valueRow{Listed: v, Document: src.Title, Deleted: src.Deleted, Shown: v.WrittenIn(l == English),
+			CanReview: reviewer && v.Status == catalog.ClaimPending && v.CreatedBy != u.Username}
+		if rv, ok := last[v.ID]; ok {
+			row.Last = &rv
+		}
+		row.PreviousShown = previousShown(l, v)
+		row.ContradictedIn = before[v.ID].FromRound
+		row.Mismatch = unitMismatch(l, &v.Value)
+		row.Note = valueNote(l, &v.Value, row.Mismatch)
+		for _, w := range v.Warnings {
+			row.Unlikely = append(row.Unlikely, inLang(l, w))
+		}
+		rows[i] = row
+	}
+	return rows, nil
+}
+
+// valueNote says why v's number is not in its cited passage, "" when it
+// is: the quote is on another page or nowhere in the document, the
+// passage counts in another unit (mismatch), or the number is not there.
+func valueNote(l Lang, v *catalog.Value, mismatch string) string {
+	c := v.Citation
+	switch {
+	case v.ValueFound:
+		return ""
+	case !c.QuoteFound && c.FoundOnPage != 0:
+		return trf(l, "values.quote_elsewhere", c.Page, c.FoundOnPage)
+	case !c.QuoteFound:
+		return tr(l, "values.quote_not_found")
+	case mismatch != "":
+		return mismatch
+	}
+	return tr(l, "values.not_found")
 }
 
 // valueReview records a reviewer's verdict on a value and goes back to

@@ -1,0 +1,103 @@
+package assignments
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// MarkLinked fills the Linked of each open or returned task of tasks: the
+// documents of its city linked to its indicator so that they count in
+// its round (as the heat map counts links, catalog.EvidenceFilter),
+// links a coordinator made on the upload or document page. Left out are
+// documents handed in for a task of that indicator in any round of the
+// city (last year's hand-in, carried into this round, is no link the
+// coordinator made) and links carried into the round and still 待确认
+// (to_confirm): nobody has said they hold for this round yet. They are
+// not the department's hand-in, and the task stays 未提交; the board and
+// the missing-materials list say they are there, so nobody chases a
+// department for material already in hand. tasks are what List gave u.
+func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task) error {
+	type slot struct {
+		city  string
+		round int
+	}
+	owed := map[slot][]*Task{}
+	for i := range tasks {
+		t := &tasks[i]
+		t.Linked = nil
+		if (t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned) && u.CanSee(t.City) && t.Round != 0 {
+			k := slot{t.City, t.Round}
+			owed[k] = append(owed[k], t)
+		}
+	}
+	handedIn := map[string]map[[2]string]bool{} // by city: indicator and document handed in, any round
+	for k, ts := range owed {
+		handed, ok := handedIn[k.city]
+		if !ok {
+			var err error
+			if handed, err = s.handedInAnyRound(ctx, k.city); err != nil {
+				return err
+			}
+			handedIn[k.city] = handed
+		}
+		linked, err := s.confirmedLinks(ctx, k.city, k.round)
+		if err != nil {
+			return err
+		}
+		for _, t := range ts {
+			for _, id := range linked[t.Indicator] {
+				if !handed[[2]string{t.Indicator, id}] && !slices.Contains(t.Linked, id) {
+					t.Linked = append(t.Linked, id)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// handedInAnyRound is every indicator and document handed in for a task
+// of city, in any round.
+func (s *Service) handedInAnyRound(ctx context.Context, city string) (map[[2]string]bool, error) {
+	all, err := s.cat.FindAssignments(ctx, catalog.AssignmentFilter{Cities: []string{city}})
+	if err != nil {
+		return nil, fmt.Errorf("tasks of %s: %w", city, err)
+	}
+	handed := map[[2]string]bool{}
+	for _, a := range all {
+		for _, id := range a.Documents {
+			handed[[2]string{a.Indicator, id}] = true
+		}
+	}
+	return handed, nil
+}
+
+// confirmedLinks are, by indicator, the documents of city linked so that
+// they count in round, in the order they were linked, but for links
+// carried into round and still to confirm.
+func (s *Service) confirmedLinks(ctx context.Context, city string, round int) (map[string][]string, error) {
+	uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Round: round, Cities: []string{city},
+		Kinds: []string{catalog.EvidenceLink}})
+	if err != nil {
+		return nil, fmt.Errorf("documents linked in %s's round %d: %w", city, round, err)
+	}
+	waiting, err := s.cat.Carryovers(ctx, catalog.CarryFilter{City: city, Round: round, State: catalog.CarryToConfirm})
+	if err != nil {
+		return nil, fmt.Errorf("links carried into %s's round %d: %w", city, round, err)
+	}
+	unconfirmed := map[string]bool{}
+	for _, c := range waiting {
+		if c.Kind == catalog.CarryLink {
+			unconfirmed[c.ObjectID] = true
+		}
+	}
+	out := map[string][]string{}
+	for _, use := range uses {
+		if !unconfirmed[use.SourceID] {
+			out[use.Indicator] = append(out[use.Indicator], use.DocumentID)
+		}
+	}
+	return out, nil
+}

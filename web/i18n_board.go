@@ -1,0 +1,18 @@
+package web
+
+import "github.com/lcmonitor/evidence/catalog"
+
+// The words of the collection board (责任分解) about documents a
+// coordinator linked, kept apart from i18n.go so that they merge cleanly;
+// they join messages at start-up, with full-width punctuation as the rest.
+func init() {
+	for k, m := range boardMessages {
+		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		messages[k] = m
+	}
+}
+
+var boardMessages = map[string]map[Lang]string{
+	"assignments.linked_by_coordinator": {Chinese: "（协调员已关联 %d 份佐证材料，不算部门提交）",
+		English: " (the coordinator has linked %d {document|documents}; not a hand-in by the department)"},
+}
