@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,14 +68,15 @@ func testReaderTallyRunsAgain(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if path.Base(names[len(names)-1]) != "024_reader_tally.sql" {
-		t.Skipf("the last migration is %s", names[len(names)-1])
+	at := slices.IndexFunc(names, func(n string) bool { return path.Base(n) == "024_reader_tally.sql" })
+	if at < 0 {
+		t.Fatalf("no migration 024 among %v", names)
 	}
 	if err := s.CreateDocument(ctx, newDoc("D-杭州", "sha-杭州"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		return s.dialect.setVersion(ctx, tx, len(names)-1)
+		return s.dialect.setVersion(ctx, tx, at)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -84,5 +86,69 @@ func testReaderTallyRunsAgain(t *testing.T, s *Store) {
 	}
 	if d, err := s.Document(ctx, "D-杭州"); err != nil || d.SHA256 != "sha-杭州" {
 		t.Errorf("after running 024 again: %+v %v", d, err)
+	}
+}
+
+// TestOCRReaderNamesScansRead: migration 026 names the recorded reader of
+// a text whose pages OCR read inside the PDF reader pdf+ocr (outdated,
+// its version the PDF reader's alone), from the page sources the catalog
+// holds; a PDF read from its text layer, a photo read by OCR itself and a
+// text whose reader is unknown keep theirs. It may run again.
+func TestOCRReaderNamesScansRead(t *testing.T) { forEachStore(t, testOCRReaderNamesScansRead) }
+
+func testOCRReaderNamesScansRead(t *testing.T, s *Store) {
+	ctx := context.Background()
+	names, err := s.dialect.migrationFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := slices.IndexFunc(names, func(n string) bool { return strings.HasSuffix(n, "_ocr_reader.sql") })
+	if at < 0 {
+		t.Fatalf("no migration of the OCR reader among %v", names)
+	}
+	docs := []struct {
+		id      string
+		sources []string
+		reader  *TextReader
+		want    *TextReader
+	}{
+		{"扫描件", []string{SourceOCR, SourceOCRLow}, &TextReader{"pdf", 7}, &TextReader{"pdf+ocr", 7}},
+		{"模糊扫描件", []string{SourceText, SourceOCRLow}, &TextReader{"ofd", 7}, &TextReader{"ofd+ocr", 7}},
+		{"电子版", nil, &TextReader{"pdf", 7}, &TextReader{"pdf", 7}},
+		{"照片", []string{SourceOCR}, &TextReader{"ocr", 6}, &TextReader{"ocr", 6}},
+		{"未记录", []string{SourceOCR}, nil, nil},
+	}
+	for _, d := range docs {
+		if err := s.CreateDocument(ctx, newDoc(d.id, "sha-"+d.id), Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetStatus(ctx, StatusChange{ID: d.id, Status: StatusIndexed, Reading: &Reading{PageSources: d.sources}, Reader: d.reader}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE document SET reader_version = NULL WHERE id = '未记录'`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		err = s.inTx(ctx, func(tx *sql.Tx) error { return s.dialect.setVersion(ctx, tx, at) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.migrate(ctx); err != nil {
+			t.Fatalf("migrate from version %d: %v", at, err)
+		}
+		got := map[string]*TextReader{}
+		if err := s.ReadTexts(ctx, func(t ReadText) { got[t.ID] = t.Reader }); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			if r := got[d.id]; (r == nil) != (d.want == nil) || r != nil && *r != *d.want {
+				t.Errorf("%s: reader %+v, want %+v", d.id, r, d.want)
+			}
+		}
 	}
 }

@@ -397,3 +397,29 @@ func TestPDFRulesRaiseTheirVersion(t *testing.T) {
 		t.Errorf("VersionOf(ocr) = %d, want %d: the 公文's lines set apart by their layout; then wrapped phrases kept whole; then signature blocks and headings set apart", got, want)
 	}
 }
+
+// TestReaderOfScansOCRd: a text some of whose pages OCR read inside the
+// PDF or OFD reader is named pdf+ocr (ofd+ocr), its version rising with
+// the OCR reader's rules as with the PDF reader's; a text-layer PDF, a
+// photo OCR read itself and a PDF whose damaged page nothing read are
+// named by their reader alone.
+func TestReaderOfScansOCRd(t *testing.T) {
+	for _, tc := range []struct {
+		extractor string
+		sources   []string
+		want      string
+	}{
+		{"pdf", []string{SourceText, SourceOCR}, "pdf+ocr"},
+		{"ofd", []string{SourceOCRLow}, "ofd+ocr"},
+		{"pdf", nil, "pdf"},
+		{"pdf", []string{SourceText, SourceUnreadable}, "pdf"},
+		{"ocr", []string{SourceOCR}, "ocr"},
+	} {
+		if got := ReaderOf(tc.extractor, tc.sources); got != tc.want {
+			t.Errorf("ReaderOf(%s, %v) = %s, want %s", tc.extractor, tc.sources, got, tc.want)
+		}
+	}
+	if got, want := VersionOf("pdf+ocr"), VersionOf("pdf")+readerRevisions["ocr"]; got != want {
+		t.Errorf("VersionOf(pdf+ocr) = %d, want %d: the PDF reader's rules and OCR's", got, want)
+	}
+}
