@@ -1,0 +1,103 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// CitedQuote is a quote a claim's citation or a value cites in a text,
+// with where it was found when it was last looked for.
+type CitedQuote struct {
+	// Kind is "claim" (a citation of a claim) or "value".
+	Kind string
+	// ID is the citation's ID for a claim's, the value's for a value.
+	ID string
+	// Owner is the claim's ID for a claim's citation, the value's for a
+	// value: the object of its audit event.
+	Owner      string
+	DocumentID string
+	Citation
+}
+
+// QuotesIn lists the quotes the citations and values with the text sha
+// cite, found or not (migration 026's indexes citation_text and
+// value_text): what a text read anew has looked for again.
+func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page
+			FROM citation WHERE sha256 = ?
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page
+			FROM value WHERE sha256 = ? ORDER BY 1, 2`, sha, sha)
+	if err != nil {
+		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
+	}
+	defer rows.Close()
+	var out []CitedQuote
+	for rows.Next() {
+		q := CitedQuote{Citation: Citation{SHA256: sha}}
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage); err != nil {
+			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
+		}
+		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
+	}
+	return out, nil
+}
+
+// QuoteFoundAgain is where a quote (QuotesIn's) was found when its text
+// was read anew.
+type QuoteFoundAgain struct {
+	Quote       CitedQuote // as QuotesIn gave it
+	Found       bool
+	FoundOnPage int
+}
+
+// RecordQuotesFoundAgain records, in one transaction, where the quotes of
+// a text read anew are found now, each whose mark changed with an audit
+// event (claim.quote or value.quote, by system) saying what it was. A
+// quote its claim's or value's editor changed since QuotesIn (another
+// page, another quote, another text) is left as it is: its save looked
+// for it. It returns how many marks changed.
+func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAgain) (int, error) {
+	changed := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		changed = 0
+		for _, f := range found {
+			q := f.Quote
+			if f.Found == q.QuoteFound && f.FoundOnPage == q.FoundOnPage {
+				continue
+			}
+			table := "citation"
+			if q.Kind == "value" {
+				table = "value"
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET quote_found = ?, found_on_page = ?
+				WHERE id = ? AND sha256 = ? AND page = ? AND quote = ?`, f.Found, f.FoundOnPage, q.ID, q.SHA256, q.Page, q.Quote)
+			if err != nil {
+				return fmt.Errorf("record where the quote of %s %s is found: %w", q.Kind, q.Owner, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
+			}
+			changed++
+			detail := map[string]any{"document_id": q.DocumentID, "page": q.Page, "quote": q.Quote,
+				"quote_found": f.Found, "found_on_page": f.FoundOnPage,
+				"from": map[string]any{"quote_found": q.QuoteFound, "found_on_page": q.FoundOnPage}}
+			if q.Kind == "claim" {
+				detail["citation"] = q.ID
+			}
+			if err := s.recordEvent(ctx, tx, Event{User: "system", Action: q.Kind + ".quote", Object: q.Kind + ":" + q.Owner,
+				Detail: detail}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return changed, nil
+}
