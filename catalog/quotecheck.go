@@ -18,24 +18,30 @@ type CitedQuote struct {
 	Owner      string
 	DocumentID string
 	Citation
+	// ValueFound and PassageUnit are a value's marks of its number in the
+	// passage (Value's); false and "" for a claim's citation.
+	ValueFound  bool
+	PassageUnit string
 }
 
-// QuotesIn lists the quotes the citations and values with the text sha
-// cite, found or not (migration 026's indexes citation_text and
-// value_text): what a text read anew has looked for again.
-func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page
-			FROM citation WHERE sha256 = ?
-		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page
-			FROM value WHERE sha256 = ? ORDER BY 1, 2`, sha, sha)
+// QuotesIn lists the quotes of kind ("claim": the claims' citations,
+// "value": the values) that cite the text sha, found or not (migration
+// 026's indexes citation_text and value_text): what a text read anew has
+// looked for again.
+func (s *Store) QuotesIn(ctx context.Context, kind, sha string) ([]CitedQuote, error) {
+	q := `SELECT id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '' FROM citation WHERE sha256 = ? ORDER BY id`
+	if kind == "value" {
+		q = `SELECT id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit FROM value WHERE sha256 = ? ORDER BY id`
+	}
+	rows, err := s.db.QueryContext(ctx, q, sha)
 	if err != nil {
 		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
 	}
 	defer rows.Close()
 	var out []CitedQuote
 	for rows.Next() {
-		q := CitedQuote{Citation: Citation{SHA256: sha}}
-		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage); err != nil {
+		q := CitedQuote{Kind: kind, Citation: Citation{SHA256: sha}}
+		if err := rows.Scan(&q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit); err != nil {
 			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
 		}
 		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
@@ -53,11 +59,31 @@ type QuoteFoundAgain struct {
 	Quote       CitedQuote // as QuotesIn gave it
 	Found       bool
 	FoundOnPage int
+	// Value, for a value whose number was looked for again in the passage
+	// found, is its marks now (ValueFound, PassageUnit); nil leaves them.
+	Value *ValueMarks
+}
+
+// ValueMarks are whether a value's number is written in its passage and
+// in which other unit when not (Value's ValueFound, PassageUnit).
+type ValueMarks struct {
+	Found       bool
+	PassageUnit string
+}
+
+// changed says whether f changes the marks QuotesIn gave.
+func (f QuoteFoundAgain) changed() bool {
+	q := f.Quote
+	if f.Found != q.QuoteFound || f.FoundOnPage != q.FoundOnPage {
+		return true
+	}
+	return f.Value != nil && (f.Value.Found != q.ValueFound || f.Value.PassageUnit != q.PassageUnit)
 }
 
 // RecordQuotesFoundAgain records, in one transaction, where the quotes of
 // a text read anew are found now, each whose mark changed with an audit
-// event (claim.quote or value.quote, by system) saying what it was. A
+// event (claim.quote or value.quote, by system) saying what it was; a
+// value's number marks too when Value is set. A
 // quote its claim's or value's editor changed since QuotesIn (another
 // page, another quote, another text) is left as it is: its save looked
 // for it. It returns how many marks changed.
@@ -67,15 +93,20 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 		changed = 0
 		for _, f := range found {
 			q := f.Quote
-			if f.Found == q.QuoteFound && f.FoundOnPage == q.FoundOnPage {
+			if !f.changed() {
 				continue
 			}
-			table := "citation"
+			query := `UPDATE citation SET quote_found = ?, found_on_page = ?`
+			args := []any{f.Found, f.FoundOnPage}
 			if q.Kind == "value" {
-				table = "value"
+				query = `UPDATE value SET quote_found = ?, found_on_page = ?`
+				if f.Value != nil {
+					query += `, value_found = ?, passage_unit = ?`
+					args = append(args, f.Value.Found, f.Value.PassageUnit)
+				}
 			}
-			res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET quote_found = ?, found_on_page = ?
-				WHERE id = ? AND sha256 = ? AND page = ? AND quote = ?`, f.Found, f.FoundOnPage, q.ID, q.SHA256, q.Page, q.Quote)
+			res, err := tx.ExecContext(ctx, query+` WHERE id = ? AND sha256 = ? AND page = ? AND quote = ?`,
+				append(args, q.ID, q.SHA256, q.Page, q.Quote)...)
 			if err != nil {
 				return fmt.Errorf("record where the quote of %s %s is found: %w", q.Kind, q.Owner, err)
 			}
@@ -88,6 +119,11 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 				"from": map[string]any{"quote_found": q.QuoteFound, "found_on_page": q.FoundOnPage}}
 			if q.Kind == "claim" {
 				detail["citation"] = q.ID
+			}
+			if f.Value != nil {
+				detail["value_found"], detail["passage_unit"] = f.Value.Found, f.Value.PassageUnit
+				from := detail["from"].(map[string]any)
+				from["value_found"], from["passage_unit"] = q.ValueFound, q.PassageUnit
 			}
 			if err := s.recordEvent(ctx, tx, Event{User: "system", Action: q.Kind + ".quote", Object: q.Kind + ":" + q.Owner,
 				Detail: detail}); err != nil {

@@ -17,8 +17,9 @@ import (
 // TestRereadFindsQuotesSavedAsNotFound: a claim's citation and a value
 // that quote a text an older reader gave as garbage were saved with their
 // quote not found; once 重新读取 reads the text anew, both are marked
-// found on their page, and the audit log says the system changed the
-// mark and what it was.
+// found on their page (the value's number looked for in the passage, as
+// its save would), and the audit log says the system changed the mark
+// and what it was.
 func TestRereadFindsQuotesSavedAsNotFound(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
@@ -58,6 +59,11 @@ func TestRereadFindsQuotesSavedAsNotFound(t *testing.T) {
 	}
 	if !v.Citation.QuoteFound || v.Citation.FoundOnPage != 1 {
 		t.Errorf("the value's citation after the reading: %+v; want its quote found on page 1", v.Citation)
+	}
+	// Its number is looked for in the passage found, as saving it would:
+	// 1260 is written there in 场, not in the indicator's 个.
+	if v.ValueFound || v.PassageUnit != "场" {
+		t.Errorf("the value's number after the reading: found %v, in %q; want it written in 场 (单位不符)", v.ValueFound, v.PassageUnit)
 	}
 	for _, obj := range []string{"claim:" + claim.ID, "value:" + value.ID} {
 		events, err := e.Catalog.Events(ctx, obj, 10)
