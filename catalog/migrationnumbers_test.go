@@ -64,18 +64,11 @@ func TestReaderTallyRunsAgain(t *testing.T) { forEachStore(t, testReaderTallyRun
 
 func testReaderTallyRunsAgain(t *testing.T, s *Store) {
 	ctx := context.Background()
-	names, err := s.dialect.migrationFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := slices.IndexFunc(names, func(n string) bool { return path.Base(n) == "024_reader_tally.sql" })
-	if at < 0 {
-		t.Fatalf("no migration 024 among %v", names)
-	}
+	at := migrationAt(t, s, "_reader_tally.sql")
 	if err := s.CreateDocument(ctx, newDoc("D-杭州", "sha-杭州"), Submission{User: "zhang"}); err != nil {
 		t.Fatal(err)
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.dialect.setVersion(ctx, tx, at)
 	})
 	if err != nil {
@@ -98,14 +91,7 @@ func TestOCRReaderNamesScansRead(t *testing.T) { forEachStore(t, testOCRReaderNa
 
 func testOCRReaderNamesScansRead(t *testing.T, s *Store) {
 	ctx := context.Background()
-	names, err := s.dialect.migrationFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := slices.IndexFunc(names, func(n string) bool { return strings.HasSuffix(n, "_ocr_reader.sql") })
-	if at < 0 {
-		t.Fatalf("no migration of the OCR reader among %v", names)
-	}
+	at := migrationAt(t, s, "_ocr_reader.sql")
 	docs := []struct {
 		id      string
 		sources []string
@@ -126,7 +112,7 @@ func testOCRReaderNamesScansRead(t *testing.T, s *Store) {
 			t.Fatal(err)
 		}
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE document SET reader_version = NULL WHERE id = '未记录'`)
 		return err
 	})
@@ -151,4 +137,19 @@ func testOCRReaderNamesScansRead(t *testing.T, s *Store) {
 			}
 		}
 	}
+}
+
+// migrationAt is the place, from 0, of the migration whose name ends with
+// suffix among s's: the version of a catalog that has not run it.
+func migrationAt(t *testing.T, s *Store, suffix string) int {
+	t.Helper()
+	names, err := s.dialect.migrationFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := slices.IndexFunc(names, func(n string) bool { return strings.HasSuffix(n, suffix) })
+	if at < 0 {
+		t.Fatalf("no migration *%s among %v", suffix, names)
+	}
+	return at
 }

@@ -10,24 +10,13 @@ import (
 // RecheckQuotes looks again for the quotes the values cite in the text
 // sha, read anew (重新读取, evidence repair), and for each value's number
 // in the passage found, and records the marks that changed
-// (catalog.RecordQuotesFoundAgain, an audit event each): a value whose
-// quote was saved as not found in the text an older reader gave is then
-// marked as its save would mark it today. It returns how many values'
-// marks changed. A text no value cites costs one indexed query.
+// (claims.Recheck): a value whose quote was saved as not found in the
+// text an older reader gave is then marked as its save would mark it
+// today. It returns how many values' marks changed.
 func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
-	quotes, err := s.cat.QuotesIn(ctx, "value", sha)
-	if err != nil || len(quotes) == 0 {
-		return 0, err
-	}
-	found := make([]catalog.QuoteFoundAgain, len(quotes))
-	for i, q := range quotes {
-		m, err := claims.QuoteFoundAgain(ctx, s.blobs, s.budget, q)
-		if err != nil {
-			return 0, err
-		}
-		found[i] = catalog.QuoteFoundAgain{Quote: q, Found: m.Found, FoundOnPage: m.FoundOnPage, Value: s.numberFoundAgain(ctx, q.ID, m.Found)}
-	}
-	return s.cat.RecordQuotesFoundAgain(ctx, found)
+	return claims.Recheck(ctx, s.cat, s.blobs, s.budget, "value", sha, func(q catalog.CitedQuote, found bool) *catalog.ValueMarks {
+		return s.numberFoundAgain(ctx, q.ID, found)
+	})
 }
 
 // rechecker checks values again as the system, which may see every city's.

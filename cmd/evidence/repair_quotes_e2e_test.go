@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,12 +20,7 @@ import (
 func TestRepairFindsQuotesAgain(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	ids := ingestFixtures(t, data)
-	b, err := os.ReadFile(filepath.Join("testdata", "wuhan-case.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(b)
-	sha := hex.EncodeToString(sum[:])
+	sha := fixtureSHA(t, "wuhan-case.html")
 	ctx := context.Background()
 	blobs, err := blob.NewFolder(filepath.Join(data, "blobs"))
 	if err != nil {
