@@ -82,7 +82,8 @@ func TestRereadFindsQuotesSavedAsNotFound(t *testing.T) {
 }
 
 // TestScanReadByOlderOCRIsOutdated: a scanned PDF's pages are read by OCR
-// inside the PDF reader, so its text is recorded as pdf+ocr and is
+// inside the PDF reader, so its text is recorded as pdf+ocr (or
+// pdftotext+ocr) and is
 // outdated when the OCR reader's rules rise though the PDF reader's do
 // not; a PDF read from its text layer alone is not. 重新读取 reads the scan
 // anew, after which nothing is outdated.
@@ -98,9 +99,18 @@ func TestScanReadByOlderOCRIsOutdated(t *testing.T) {
 		return e.Upload(hangzhou, name, string(b))
 	}
 	scan, born := upload("stamped-scan.pdf"), upload("policy.pdf")
+	// The PDF reader, or pdftotext where it is installed.
+	extractor := func(d *catalog.Document) string {
+		text, err := ingest.LoadText(ctx, e.Blobs, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return text.Extractor
+	}
+	scanReader := extractor(scan) + "+ocr"
 	want := map[string]catalog.TextReader{
-		scan.ID: {Name: "pdf+ocr", Version: extract.VersionOf("pdf+ocr")},
-		born.ID: {Name: "pdf", Version: extract.VersionOf("pdf")},
+		scan.ID: {Name: scanReader, Version: extract.VersionOf(scanReader)},
+		born.ID: {Name: extractor(born), Version: extract.VersionOf(extractor(born))},
 	}
 	readers := func() map[string]catalog.TextReader {
 		got := map[string]catalog.TextReader{}
@@ -128,11 +138,11 @@ func TestScanReadByOlderOCRIsOutdated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text.Version = extract.VersionOf("pdf")
+	text.Version = extract.VersionOf(text.Extractor)
 	if _, err := ingest.SaveText(ctx, e.Blobs, scan.SHA256, text); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.Catalog.RecordTextReader(ctx, scan.SHA256, catalog.TextReader{Name: "pdf+ocr", Version: text.Version}); err != nil {
+	if err := e.Catalog.RecordTextReader(ctx, scan.SHA256, catalog.TextReader{Name: scanReader, Version: text.Version}); err != nil {
 		t.Fatal(err)
 	}
 	if c, err := e.Ingest.CountOutdated(ctx); err != nil || c.Texts != 1 || c.Documents != 1 {
@@ -145,8 +155,8 @@ func TestScanReadByOlderOCRIsOutdated(t *testing.T) {
 	if run := e.WaitRereadDone(scan.ID); len(run.Queued) != 1 || run.Queued[0] != scan.ID {
 		t.Fatalf("queued %v, want the scan %s alone", run.Queued, scan.ID)
 	}
-	if got, err := ingest.LoadText(ctx, e.Blobs, scan.SHA256); err != nil || got.Version != extract.VersionOf("pdf+ocr") {
-		t.Errorf("the scan's text read anew: version %d, %v; want %d", got.Version, err, extract.VersionOf("pdf+ocr"))
+	if got, err := ingest.LoadText(ctx, e.Blobs, scan.SHA256); err != nil || got.Version != extract.VersionOf(scanReader) {
+		t.Errorf("the scan's text read anew: version %d, %v; want %d", got.Version, err, extract.VersionOf(scanReader))
 	}
 	if c, err := e.Ingest.CountOutdated(ctx); err != nil || c.Texts != 0 {
 		t.Errorf("after the run: %+v, %v; want nothing outdated", c, err)

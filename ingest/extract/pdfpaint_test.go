@@ -423,3 +423,20 @@ func TestReaderOfScansOCRd(t *testing.T) {
 		t.Errorf("VersionOf(pdf+ocr) = %d, want %d: the PDF reader's rules and OCR's", got, want)
 	}
 }
+
+// TestScanPagesVersionTheirText: a PDF with scanned pages among its text
+// pages (mixed.pdf) is versioned as its reader's +ocr (pdf+ocr,
+// pdftotext+ocr), its scanned pages read by OCR; a PDF of text pages
+// alone as its reader.
+func TestScanPagesVersionTheirText(t *testing.T) {
+	needOCR(t)
+	mixed := mustExtract(t, FormatPDF, "mixed.pdf")
+	want := mixed.Extractor + "+ocr" // pdftotext's where it is installed
+	if got := ReaderOf(mixed.Extractor, mixed.PageSources); got != want || mixed.Version != VersionOf(want) {
+		t.Errorf("mixed.pdf (sources %v): %s at version %d, want %s at %d", mixed.PageSources, got, mixed.Version, want, VersionOf(want))
+	}
+	policy := mustExtract(t, FormatPDF, "policy.pdf")
+	if got := ReaderOf(policy.Extractor, policy.PageSources); got != policy.Extractor || policy.Version != VersionOf(policy.Extractor) {
+		t.Errorf("policy.pdf (sources %v): %s at version %d, want %s at %d", policy.PageSources, got, policy.Version, policy.Extractor, VersionOf(policy.Extractor))
+	}
+}
