@@ -25,8 +25,8 @@ type CitedQuote struct {
 }
 
 // QuotesIn lists the quotes of kind ("claim": the claims' citations,
-// "value": the values) that cite the text sha, found or not (migration
-// 026's indexes citation_text and value_text): what a text read anew has
+// "value": the values) that cite the text sha, found or not (the OCR-reader
+// migration's indexes citation_text and value_text, …_ocr_reader.sql): what a text read anew has
 // looked for again.
 func (s *Store) QuotesIn(ctx context.Context, kind, sha string) ([]CitedQuote, error) {
 	q := `SELECT id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '' FROM citation WHERE sha256 = ? ORDER BY id`

@@ -133,7 +133,8 @@ func TestScanReadByOlderOCRIsOutdated(t *testing.T) {
 	}
 
 	// The scan as a build before the OCR reader's last rise left it: the
-	// PDF reader's version in its text, recorded as migration 026 names it.
+	// PDF reader's version in its text, recorded as the OCR-reader migration
+	// (…_ocr_reader.sql) names it.
 	text, err := ingest.LoadText(ctx, e.Blobs, scan.SHA256)
 	if err != nil {
 		t.Fatal(err)
