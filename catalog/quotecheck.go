@@ -24,24 +24,24 @@ type CitedQuote struct {
 	PassageUnit string
 }
 
-// QuotesIn lists the quotes of kind ("claim": the claims' citations,
-// "value": the values) that cite the text sha, found or not (the OCR-reader
-// migration's indexes citation_text and value_text, …_ocr_reader.sql): what a text read anew has
-// looked for again.
-func (s *Store) QuotesIn(ctx context.Context, kind, sha string) ([]CitedQuote, error) {
-	q := `SELECT id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '' FROM citation WHERE sha256 = ? ORDER BY id`
-	if kind == "value" {
-		q = `SELECT id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit FROM value WHERE sha256 = ? ORDER BY id`
-	}
-	rows, err := s.db.QueryContext(ctx, q, sha)
+// QuotesIn lists the quotes that cite the text sha, found or not: the
+// claims' citations (Kind "claim") and the values (Kind "value"), in one
+// query (the OCR-reader migration's indexes citation_text and value_text,
+// …_ocr_reader.sql): what a text read anew has looked for again.
+func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, ''
+		FROM citation WHERE sha256 = ?
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit
+		FROM value WHERE sha256 = ?
+		ORDER BY 1, 2`, sha, sha)
 	if err != nil {
 		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
 	}
 	defer rows.Close()
 	var out []CitedQuote
 	for rows.Next() {
-		q := CitedQuote{Kind: kind, Citation: Citation{SHA256: sha}}
-		if err := rows.Scan(&q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit); err != nil {
+		q := CitedQuote{Citation: Citation{SHA256: sha}}
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit); err != nil {
 			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
 		}
 		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
@@ -86,11 +86,19 @@ func (f QuoteFoundAgain) changed() bool {
 // value's number marks too when Value is set. A
 // quote its claim's or value's editor changed since QuotesIn (another
 // page, another quote, another text) is left as it is: its save looked
-// for it. It returns how many marks changed.
+// for it. A claim or value whose marks change is stamped updated now, so
+// that a client paging by updated_at (ClaimFilter.After) gets it again.
+// It returns how many marks changed.
 func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAgain) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		changed = 0
+		// First, as claimStamp asks: the stamps follow the commits.
+		now, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
+		stamp := formatTime(now)
 		for _, f := range found {
 			q := f.Quote
 			if !f.changed() {
@@ -99,7 +107,8 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 			query := `UPDATE citation SET quote_found = ?, found_on_page = ?`
 			args := []any{f.Found, f.FoundOnPage}
 			if q.Kind == "value" {
-				query = `UPDATE value SET quote_found = ?, found_on_page = ?`
+				query = `UPDATE value SET quote_found = ?, found_on_page = ?, updated_at = ?`
+				args = append(args, stamp)
 				if f.Value != nil {
 					query += `, value_found = ?, passage_unit = ?`
 					args = append(args, f.Value.Found, f.Value.PassageUnit)
@@ -113,6 +122,11 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 			if n, _ := res.RowsAffected(); n == 0 {
 				continue
 			}
+			if q.Kind == "claim" {
+				if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id = ?`, stamp, q.Owner); err != nil {
+					return fmt.Errorf("stamp claim %s: %w", q.Owner, err)
+				}
+			}
 			changed++
 			detail := map[string]any{"document_id": q.DocumentID, "page": q.Page, "quote": q.Quote,
 				"quote_found": f.Found, "found_on_page": f.FoundOnPage,
@@ -125,7 +139,7 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 				from := detail["from"].(map[string]any)
 				from["value_found"], from["passage_unit"] = q.ValueFound, q.PassageUnit
 			}
-			if err := s.recordEvent(ctx, tx, Event{User: "system", Action: q.Kind + ".quote", Object: q.Kind + ":" + q.Owner,
+			if err := s.recordEvent(ctx, tx, Event{At: now, User: "system", Action: q.Kind + ".quote", Object: q.Kind + ":" + q.Owner,
 				Detail: detail}); err != nil {
 				return err
 			}

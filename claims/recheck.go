@@ -8,40 +8,52 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// RecheckQuotes looks again for the quotes the claims' citations cite in
-// the text sha, read anew (重新读取, evidence repair), and records where
-// each is found now (Recheck). (values.Service's does the values'.)
-func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
-	return Recheck(ctx, s.cat, s.blobs, s.budget, "claim", sha, nil)
-}
-
-// Recheck looks again for the quotes of kind ("claim" or "value",
-// catalog.QuotesIn) in the text sha, read anew, and records where each is
-// found now (catalog.RecordQuotesFoundAgain, an audit event for each
-// mark that changed): a quote saved as not found in the text an older
-// reader gave is marked found once the new text has it, and one no
-// longer there says so. numbers, when not nil, gives a value's marks of
-// its number for its quote found or not (nil: left as they are). It
-// returns how many marks changed. A text nothing of kind cites costs one
-// indexed query.
-func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget TextBudget, kind, sha string,
-	numbers func(q catalog.CitedQuote, found bool) *catalog.ValueMarks) (int, error) {
-	quotes, err := cat.QuotesIn(ctx, kind, sha)
+// Recheck looks again for the quotes cited in the text sha, read anew
+// (catalog.QuotesIn: the claims' citations and the values, listed in one
+// query), and records where each is found now
+// (catalog.RecordQuotesFoundAgain, an audit event for each mark that
+// changed): a quote saved as not found in the text an older reader gave
+// is marked found once the new text has it, and one no longer there says
+// so. numbers gives a value's marks of its number from the match of its
+// quote in pages (nil: left as they are); without numbers the values'
+// quotes are left alone, their marks and their number's kept together.
+// The text is read once for all its quotes when it is held whole (up to
+// wholeTextBytes); only a bigger one is streamed for each. It returns how
+// many marks changed. A text nothing cites costs one indexed query.
+func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget TextBudget, sha string,
+	numbers func(q catalog.CitedQuote, pages []string, m Match) *catalog.ValueMarks) (int, error) {
+	quotes, err := cat.QuotesIn(ctx, sha)
 	if err != nil || len(quotes) == 0 {
 		return 0, err
 	}
-	found := make([]catalog.QuoteFoundAgain, len(quotes))
-	for i, q := range quotes {
-		ct, err := ReadCitedText(ctx, blobs, budget, sha, q.Page, q.Quote)
-		if err != nil {
+	var whole *CitedText // the text held whole, read for the first quote
+	defer func() {
+		if whole != nil {
+			whole.Close()
+		}
+	}()
+	found := make([]catalog.QuoteFoundAgain, 0, len(quotes))
+	for _, q := range quotes {
+		if q.Kind == "value" && numbers == nil {
+			continue
+		}
+		ct := whole
+		if ct != nil {
+			ct.Match = FindQuote(ct.Pages, q.Page, q.Quote)
+		} else if ct, err = ReadCitedText(ctx, blobs, budget, sha, q.Page, q.Quote); err != nil {
 			return 0, fmt.Errorf("look again for the quote of %s %s: %w", q.Kind, q.Owner, err)
+		} else if ct.heldWhole {
+			whole = ct
 		}
 		m := ct.Match
-		ct.Close()
-		found[i] = catalog.QuoteFoundAgain{Quote: q, Found: m.Found, FoundOnPage: m.FoundOnPage}
-		if numbers != nil {
-			found[i].Value = numbers(q, m.Found)
+		f := catalog.QuoteFoundAgain{Quote: q, Found: m.Found, FoundOnPage: m.FoundOnPage}
+		if q.Kind == "value" {
+			f.Value = numbers(q, ct.Pages, m)
 		}
+		if ct != whole {
+			ct.Close()
+		}
+		found = append(found, f)
 	}
 	return cat.RecordQuotesFoundAgain(ctx, found)
 }

@@ -318,6 +318,12 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	var text *catalog.TextRecord
 	var t *StoredText
 	body, err := readText(ctx, s.blobs, d.SHA256)
+	// Never read before (a fresh upload, a replaced original): nothing
+	// cites its text, for a claim or value cites only a document read
+	// (extracted or indexed), so its quotes need no second look. Repair
+	// and retry keep the pages counted, and a text bad or outdated has
+	// them looked for again.
+	neverRead := catalog.IsNotFound(err) && d.Pages == 0
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
@@ -357,7 +363,9 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		}
 		// Read anew (repair, older rules): the quotes cited in the old
 		// text are looked for in the new.
-		s.recheckQuotes(ctx, d.SHA256)
+		if !neverRead {
+			s.recheckQuotes(ctx, d.SHA256)
+		}
 		// Recorded with the bands, in their transaction.
 		text = &catalog.TextRecord{Original: d.SHA256, Hash: h}
 	}

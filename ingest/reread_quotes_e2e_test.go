@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -76,7 +77,7 @@ func TestRereadFindsQuotesSavedAsNotFound(t *testing.T) {
 		}
 	}
 	// Nothing more to change: a second look records no event.
-	if n, err := e.Claims.RecheckQuotes(ctx, oldText.SHA256); err != nil || n != 0 {
+	if n, err := e.Values.RecheckQuotes(ctx, oldText.SHA256); err != nil || n != 0 {
 		t.Errorf("a second look changed %d marks (%v), want none", n, err)
 	}
 }
@@ -161,5 +162,106 @@ func TestScanReadByOlderOCRIsOutdated(t *testing.T) {
 	}
 	if c, err := e.Ingest.CountOutdated(ctx); err != nil || c.Texts != 0 {
 		t.Errorf("after the run: %+v, %v; want nothing outdated", c, err)
+	}
+}
+
+// TestRetriedTextRechecksQuotesWhileStored: the pipeline reads an
+// outdated text anew while its document is stored again (a retry, evidence
+// repair), not indexed; a value's quote found there has its number looked
+// for in the passage all the same (1260 written in 场: 单位不符), not left
+// with the marks of its quote not found, and a claim's quote found in the
+// older reader's garbage and not in the new text is marked not found,
+// with an audit entry saying it was found before.
+func TestRetriedTextRechecksQuotesWhileStored(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	oldText, _ := e.OutdatedArchive(hangzhou, "wang")
+	value, err := e.Values.Record(ctx, testenv.Admin, values.Input{City: hangzhou, Round: 2017, Indicator: "2.2.1", Value: "1260",
+		Citation: claims.CitationInput{DocumentID: oldText.ID, Page: 1, Quote: "共开展学习活动" + testenv.OutdatedWords}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	garbage, err := e.Claims.Create(ctx, testenv.Admin, claims.Input{City: hangzhou, Round: 2017, Indicator: "1.1.1",
+		Statement: "宁波市终身学习活动周", Citations: []claims.CitationInput{{DocumentID: oldText.ID, Page: 1, Quote: "Be FE"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if value.Citation.QuoteFound || !garbage.Citations[0].QuoteFound {
+		t.Fatalf("before: the value's quote %+v (want not found), the claim's %+v (want found in the garbage)", value.Citation, garbage.Citations[0])
+	}
+
+	retry(t, e, oldText)
+	v, err := e.Catalog.Value(ctx, value.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !v.Citation.QuoteFound || v.Citation.FoundOnPage != 1 || v.ValueFound || v.PassageUnit != "场" {
+		t.Errorf("the value after the text was read anew: quote %+v, number found %v in %q; want its quote found on page 1 and 1260 written in 场",
+			v.Citation, v.ValueFound, v.PassageUnit)
+	}
+	c, err := e.Catalog.Claim(ctx, garbage.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Citations[0]; got.QuoteFound || got.FoundOnPage != 0 {
+		t.Errorf("the claim quoting the garbage: %+v; want its quote not found in the new text", got)
+	}
+	events, err := e.Catalog.Events(ctx, "claim:"+garbage.ID, 10)
+	if err != nil || len(events) == 0 || events[0].Action != "claim.quote" || events[0].Detail["quote_found"] != false ||
+		events[0].Detail["from"].(map[string]any)["quote_found"] != true {
+		t.Errorf("the claim's latest audit entry: %+v, %v; want the system's claim.quote, not found now, found before", events, err)
+	}
+}
+
+// retry fails d and retries it, as an admin does, and waits until it is
+// indexed again.
+func retry(t *testing.T, e *testenv.Env, d *catalog.Document) {
+	t.Helper()
+	ctx := context.Background()
+	if err := e.Catalog.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusFailed, Error: "读取超时"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Ingest.Retry(ctx, testenv.Admin, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	e.WaitIndexed(d.ID)
+}
+
+// countedQuotes counts the texts whose quotes it is asked to look for
+// again, passing them on.
+type countedQuotes struct {
+	ingest.Quotes
+	texts atomic.Int32
+}
+
+func (c *countedQuotes) RecheckQuotes(ctx context.Context, sha string) (int, error) {
+	c.texts.Add(1)
+	return c.Quotes.RecheckQuotes(ctx, sha)
+}
+
+// TestFirstReadingLooksForNoQuotes: a document read for the first time
+// (a fresh upload) has no quotes looked for in its text, for nothing can
+// cite a text never read; once read, its text deleted (as evidence repair
+// deletes a damaged one) and read again, its quotes are looked for.
+func TestFirstReadingLooksForNoQuotes(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	counted := &countedQuotes{Quotes: e.Values}
+	e.Ingest.UseQuotes(counted)
+	d := e.Upload(hangzhou, "学习活动周.txt", "宁波市终身学习活动周期间共开展学习活动1260场。")
+	if n := counted.texts.Load(); n != 0 {
+		t.Fatalf("a fresh upload had its quotes looked for %d times, want none", n)
+	}
+	claim, err := e.Claims.Create(ctx, testenv.Admin, claims.Input{City: hangzhou, Round: 2017, Indicator: "1.1.1",
+		Statement: "宁波市终身学习活动周开展学习活动1260场", Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "共开展学习活动1260场"}}})
+	if err != nil || !claim.Citations[0].QuoteFound {
+		t.Fatalf("claim: %+v, %v; want its quote found", claim, err)
+	}
+	if err := e.Blobs.Delete(ctx, catalog.TextKey(d.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+	retry(t, e, d)
+	if n := counted.texts.Load(); n != 1 {
+		t.Errorf("a text read again after it was lost had its quotes looked for %d times, want once", n)
 	}
 }

@@ -178,9 +178,9 @@ type Service struct {
 	// only, when not nil, is the documents Start queues of those left
 	// unfinished (StartFor).
 	only    map[string]bool
-	waiting waiters  // callers of Wait
-	tasks   Tasks    // responsibility assignments; see UseTasks
-	quotes  []Quotes // look again for cited quotes; see UseQuotes
+	waiting waiters // callers of Wait
+	tasks   Tasks   // responsibility assignments; see UseTasks
+	quotes  Quotes  // looks again for cited quotes; see UseQuotes
 	follow  follower
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.
