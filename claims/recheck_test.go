@@ -10,6 +10,7 @@ import (
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/values"
 )
@@ -65,5 +66,42 @@ func TestRecheckReadsTheTextOnce(t *testing.T) {
 	}
 	if len(passages) != 1 || passages[0] != "共开展学习活动1260场" {
 		t.Errorf("the value's passage: %q, want 共开展学习活动1260场 alone", passages)
+	}
+}
+
+// TestRecheckFindsAQuoteOnAnotherPage: a quote the text read anew has on
+// another page than its citation names is marked so (not found on its
+// page, found on that one), with the page in its audit entry.
+func TestRecheckFindsAQuoteOnAnotherPage(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload("330100", "活动周总结.txt", "杭州市终身学习活动周工作总结。")
+	claim, err := e.Claims.Create(ctx, testenv.Admin, claims.Input{City: "330100", Round: 2017, Indicator: "1.1.1",
+		Statement: "杭州市社区学校实现全覆盖", Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "全市社区学校实现全覆盖"}}})
+	if err != nil || claim.Citations[0].QuoteFound || claim.Citations[0].FoundOnPage != 0 {
+		t.Fatalf("claim: %+v, %v; want its quote saved not found", claim, err)
+	}
+	// The text read anew: the quote is on page 2.
+	text, err := ingest.LoadText(ctx, e.Blobs, d.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text.Pages = append(text.Pages, "二、全市社区学校实现全覆盖。")
+	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, text); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := claims.Recheck(ctx, e.Catalog, e.Blobs, nil, d.SHA256, nil); err != nil || n != 1 {
+		t.Fatalf("recheck changed %d marks (%v), want 1", n, err)
+	}
+	c, err := e.Catalog.Claim(ctx, claim.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Citations[0]; got.QuoteFound || got.FoundOnPage != 2 {
+		t.Errorf("the citation: %+v; want its quote not on page 1 but found on page 2", got)
+	}
+	events, err := e.Catalog.Events(ctx, "claim:"+claim.ID, 5)
+	if err != nil || len(events) == 0 || events[0].Action != "claim.quote" || events[0].Detail["found_on_page"] != float64(2) {
+		t.Errorf("audit entries: %+v, %v; want the system's claim.quote naming page 2", events, err)
 	}
 }
