@@ -43,12 +43,13 @@ type CitedText struct {
 	Pages []string
 	Match Match
 
-	budget   TextBudget
-	releases map[int]func() // by page index, what each held page took
-	held     map[int]int64  // by page index, the bytes lent to it
-	folds    int            // pages folded by the stream (the tests: each about once)
-	cited    int            // the cited page (1-based)
-	scanning bool           // the stream reads every page for the quote (scan)
+	budget    TextBudget
+	releases  map[int]func() // by page index, what each held page took
+	held      map[int]int64  // by page index, the bytes lent to it
+	folds     int            // pages folded by the stream (the tests: each about once)
+	cited     int            // the cited page (1-based)
+	scanning  bool           // the stream reads every page for the quote (scan)
+	heldWhole bool           // every page is held (a text up to wholeTextBytes)
 }
 
 // Close gives back the budget the pages held.
@@ -169,6 +170,7 @@ func readCitedText(ctx context.Context, blobs blob.Store, budget TextBudget, sha
 			return nil, err
 		}
 		if ok {
+			ct.heldWhole = true
 			ct.Match = FindQuote(ct.Pages, page, quote)
 			return ct, nil
 		}

@@ -318,10 +318,16 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	var text *catalog.TextRecord
 	var t *StoredText
 	body, err := readText(ctx, s.blobs, d.SHA256)
+	// Never read before (a fresh upload, a replaced original): nothing
+	// cites its text, for a claim or value cites only a document read
+	// (extracted or indexed), so its quotes need no second look. Repair
+	// and retry keep the pages counted, and a text bad or outdated has
+	// them looked for again.
+	neverRead := catalog.IsNotFound(err) && d.Pages == 0
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
-	if err == nil && t.Version < extract.VersionOf(t.Extractor) {
+	if err == nil && t.Outdated() {
 		// Read by older rules: the same bytes uploaded again (after a
 		// delete) or retried are read by today's readers, which may read a
 		// photo stored sideways or a Word web page that the old ones
@@ -355,6 +361,11 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 		if err != nil {
 			return nil, err
 		}
+		// Read anew (repair, older rules): the quotes cited in the old
+		// text are looked for in the new.
+		if !neverRead {
+			s.recheckQuotes(ctx, d.SHA256)
+		}
 		// Recorded with the bands, in their transaction.
 		text = &catalog.TextRecord{Original: d.SHA256, Hash: h}
 	}
@@ -368,7 +379,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	f := fields.Read(trusted, t.Title)
 	fill := fieldFill(f)
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill,
-		Reader: &catalog.TextReader{Name: t.Extractor, Version: t.Version}}
+		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)
 	job := &indexJob{doc: d, pages: t.Pages, ext: &catalog.Extraction{ID: d.ID, SHA256: d.SHA256, Bands: bands,
 		Text: text, Alone: change}}
@@ -386,7 +397,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 }
 
 // errOutdatedText marks a stored text read by older extraction rules
-// (StoredText.Version below extract.VersionOf its extractor).
+// (StoredText.Outdated).
 var errOutdatedText = errors.New("stored text read by older extraction rules")
 
 // logFilled logs the fields an extraction filled in from the text.

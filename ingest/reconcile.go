@@ -379,7 +379,7 @@ type KeptText struct {
 
 // RereadOutdated reads again, from its original, every extracted or
 // indexed document whose stored text older extraction rules read
-// (StoredText.Version below extract.VersionOf its extractor): documents archived before a
+// (StoredText.Outdated): documents archived before a
 // reader was mended (a photo stored sideways, a Word web page named .doc)
 // stay as they were read until then. The new text replaces the old only
 // once it is read: a reading that fails (a reader missing on this
@@ -483,11 +483,11 @@ func (s *Service) lookAtTexts(ctx context.Context, texts *rereadTexts, progress 
 			continue
 		}
 		if texts.unknown[sha] {
-			if err := s.cat.RecordTextReader(ctx, sha, catalog.TextReader{Name: t.Extractor, Version: t.Version}); err != nil {
+			if err := s.cat.RecordTextReader(ctx, sha, t.Reader()); err != nil {
 				return nil, nil, nil, err
 			}
 		}
-		if t.Version >= extract.VersionOf(t.Extractor) {
+		if !t.Outdated() {
 			var ids []string
 			for _, d := range texts.bySHA[sha] {
 				if texts.stale[d.ID] {
@@ -548,6 +548,7 @@ func (s *Service) rereadOriginal(ctx context.Context, sha string, docs []*catalo
 	if err := s.cat.RecordTextHash(ctx, sha, h); err != nil {
 		return nil, nil, err
 	}
+	s.recheckQuotes(ctx, sha)
 	ids := make([]string, len(docs))
 	for j, d := range docs {
 		ids[j] = d.ID

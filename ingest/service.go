@@ -180,6 +180,7 @@ type Service struct {
 	only    map[string]bool
 	waiting waiters // callers of Wait
 	tasks   Tasks   // responsibility assignments; see UseTasks
+	quotes  Quotes  // looks again for cited quotes; see UseQuotes
 	follow  follower
 	// budget lends memory to the stored texts compared with documents
 	// for near duplicates; see SetTextBudget.

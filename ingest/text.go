@@ -12,6 +12,7 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 // StoredText is the extracted text of a document as kept in the blob store
@@ -34,6 +35,19 @@ type StoredText struct {
 // Reading is how the text's pages were read, for the catalog.
 func (t *StoredText) Reading() catalog.Reading {
 	return catalog.Reading{PageSources: t.PageSources, OCRConfidence: t.OCRConfidence, SealPages: t.SealPages}
+}
+
+// Reader is the reader that gave the text and its rules' version, as the
+// catalog records it: a scan's pages OCR'd inside the PDF or OFD reader
+// name it pdf+ocr (extract.ReaderOf).
+func (t *StoredText) Reader() catalog.TextReader {
+	return catalog.TextReader{Name: extract.ReaderOf(t.Extractor, t.PageSources), Version: t.Version}
+}
+
+// Outdated says whether older rules than today's read the text.
+func (t *StoredText) Outdated() bool {
+	r := t.Reader()
+	return r.Version < extract.VersionOf(r.Name)
 }
 
 // SaveText writes t as the text of the document with these bytes and

@@ -41,6 +41,37 @@ type Tasks interface {
 // without it an upload naming an assignment is refused.
 func (s *Service) UseTasks(t Tasks) { s.tasks = t }
 
+// Quotes looks again for the quotes claims and values cite in a text read
+// anew (values.Service's).
+type Quotes interface {
+	// RecheckQuotes records where the quotes cited in the text sha are
+	// found now and returns how many marks changed.
+	RecheckQuotes(ctx context.Context, sha string) (int, error)
+}
+
+// UseQuotes has the quotes cited in a text looked for again, by q,
+// whenever the text is read anew from its original (重新读取, evidence
+// repair, a text read by older rules read again); without it their marks
+// stay as saved.
+func (s *Service) UseQuotes(q Quotes) { s.quotes = q }
+
+// recheckQuotes looks again for the quotes cited in the text sha, just
+// read anew. A failure is logged, not the reading's: the new text stands,
+// and the marks stay as they were until the quote is saved again.
+func (s *Service) recheckQuotes(ctx context.Context, sha string) {
+	if s.quotes == nil {
+		return
+	}
+	n, err := s.quotes.RecheckQuotes(ctx, sha)
+	if err != nil {
+		s.log.Warn("quotes not looked for again in a text read anew", "sha256", sha, "err", err)
+		return
+	}
+	if n > 0 {
+		s.log.Info("quotes looked for again in a text read anew", "sha256", sha, "changed", n)
+	}
+}
+
 // Upload checks an upload for u and submits each file: the one set of
 // rules the API, the web UI and the CLI share.
 //

@@ -52,6 +52,18 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		if v, ok := e.Detail["verdict"]; ok {
 			row.Did += " · " + verdictName(l, v) // 审核数值 · 与证据矛盾: which verdict, not only that one was given
 		}
+		if e.Action == "claim.quote" || e.Action == "value.quote" {
+			// 文字重新读取后复核引文 · 引文已在该页找到: what the new text gave
+			page, _ := e.Detail["found_on_page"].(float64)
+			switch {
+			case e.Detail["quote_found"] == true:
+				row.Did += " · " + tr(l, "claim.found")
+			case page > 0:
+				row.Did += " · " + trf(l, "claim.found_other", int(page))
+			default:
+				row.Did += " · " + tr(l, "claim.not_found")
+			}
+		}
 		if e.Action == "document.fields" {
 			if said := fieldsRead(l, e.Detail); said != "" {
 				row.Did += " · " + said // 重新识别文档字段 · 文号 “…”→“…”: what the reading changed

@@ -20,7 +20,7 @@ var rereadMessages = map[string]map[Lang]string{
 	"admin.reread.unknown_only": {Chinese: "%d 份材料未记录读取器版本,重新读取时检查", English: "%d {document has|documents have} no reader version on record; reading again checks {it|them}"},
 	"admin.reread.uncounted":    {Chinese: "暂时无法统计需要重新读取的材料", English: "The documents to read again cannot be counted just now"},
 	"admin.reread.button":       {Chinese: "重新读取", English: "Read again"},
-	"admin.reread.note":         {Chinese: "在后台进行,不必停止服务;人工填写或修改过的字段不变,被定性描述或数值引用的文字保留", English: "Runs in the background, with the server running; fields a person typed or edited stay, texts that claims or values cite are kept"},
+	"admin.reread.note":         {Chinese: "在后台进行,不必停止服务;人工填写或修改过的字段不变,被定性描述或数值引用的文字保留;原来未找到的引文在新读出的文字中重新查找", English: "Runs in the background, with the server running; fields a person typed or edited stay, texts that claims or values cite are kept; quotes not found before are looked for again in the new text"},
 	"admin.reread.started":      {Chinese: "已开始重新读取,刷新页面查看进度", English: "Reading again has started; reload the page to follow it"},
 	"admin.reread.running":      {Chinese: "正在重新读取:%d/%d", English: "Reading again: %d/%d"},
 	"admin.reread.done":         {Chinese: "上次重新读取:%d 份文字重新提取,%d 份字段重新读取,其中 %d 份有变化(人工填写或修改过的字段不变)", English: "Last run: %d {text|texts} extracted again, fields of %d {document|documents} read again, %d of them changed (fields a person typed or edited stay)"},

@@ -89,6 +89,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.claim.review":         {Chinese: "审核定性描述", English: "Reviewed a claim"},
 	"event.claim.reopen":         {Chinese: "定性描述退回待审核", English: "A claim went back to review"},
 	"event.value.reopen":         {Chinese: "数值退回待审核", English: "A value went back to review"},
+	"event.claim.quote":          {Chinese: "文字重新读取后复核引文", English: "Quote looked for again in the text read anew"},
+	"event.value.quote":          {Chinese: "文字重新读取后复核数值引文", English: "Value's quote looked for again in the text read anew"},
 	"event.value.review":         {Chinese: "审核数值", English: "Reviewed a value"},
 	"event.city.create":          {Chinese: "添加城市", English: "Added a city"},
 	"event.round.create":         {Chinese: "创建监测轮次", English: "Created a round"},

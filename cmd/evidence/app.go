@@ -282,6 +282,8 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.documents.UseThumbnailCache(filepath.Join(dataDir, "thumbnails"))
 	a.claims = claims.NewService(a.cat, a.blobs, a.search)
 	a.values = values.NewService(a.cat, a.blobs)
+	// A text read anew has the quotes cited in it looked for again.
+	a.ingest.UseQuotes(a.values)
 	// Quotes are checked within the budget the document pages use.
 	a.claims.SetTextBudget(a.documents)
 	a.values.SetTextBudget(a.documents)

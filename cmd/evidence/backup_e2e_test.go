@@ -52,12 +52,18 @@ func ingestFixtures(t *testing.T, data string) map[string]string {
 // textBlob is the path of the stored text of a fixture's original.
 func textBlob(t *testing.T, data, fixtureName string) string {
 	t.Helper()
+	return filepath.Join(data, "blobs", "objects", "text", fixtureSHA(t, fixtureName)+".json")
+}
+
+// fixtureSHA is the SHA-256 of a fixture's bytes: its original's key.
+func fixtureSHA(t *testing.T, fixtureName string) string {
+	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", fixtureName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(b)
-	return filepath.Join(data, "blobs", "objects", "text", hex.EncodeToString(sum[:])+".json")
+	return hex.EncodeToString(sum[:])
 }
 
 func TestCheckFindsDamagedTextAndRepairReExtractsIt(t *testing.T) {

@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,12 +19,7 @@ import (
 func TestRepairOutdatedReadsOlderTextsAgain(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	ingestFixtures(t, data)
-	b, err := os.ReadFile(filepath.Join("testdata", "wuhan-case.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(b)
-	sha := hex.EncodeToString(sum[:])
+	sha := fixtureSHA(t, "wuhan-case.html")
 	setOldText(t, data, sha, "x 8 «es 7 a | Be FE © Fe")
 
 	out, err := runCLI(t, "repair", "--data", data)

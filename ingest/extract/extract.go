@@ -124,15 +124,45 @@ const Version = 3
 // pdf and ofd stay at 4: these rules run only on pdftotext's and OCR's
 // lines (breakLayoutLines), and the text these readers take from a born-
 // digital page's text layer is unchanged, so raising them would read
-// every PDF and OFD again for nothing (as 4 did). The pages of a scan
-// they OCR'd by older rules are therefore not offered for reading again;
-// a text is read by the new rules when it is next read.
+// every PDF and OFD again for nothing (as 4 did). The text of a scan
+// whose pages they OCR'd is versioned with ocr's revision added
+// (ReaderOf's pdf+ocr, VersionOf): it is offered for reading again when
+// ocr's rules rise, one read from the text layer alone is not.
 var readerRevisions = map[string]int{"xlsx": 2, "xls": 2, "csv": 3, "html": 2, "pdf": 4, "pdftotext": 5, "ofd": 4, "ocr": 3}
 
-// VersionOf is the version of today's rules for the text of extractor: a
-// stored text of a lower version was read by older ones.
-func VersionOf(extractor string) int {
-	return Version + readerRevisions[extractor]
+// VersionOf is the version of today's rules for the text of reader (an
+// extractor, or ReaderOf's name for one that read pages by OCR): a stored
+// text of a lower version was read by older ones. A reader that OCR'd
+// pages (pdf+ocr) adds the ocr reader's revision to its own, so that its
+// version rises when either does: a scan's pages read by the layout rules
+// OCR had then are outdated once OCR's rise, though pdf's stay.
+func VersionOf(reader string) int {
+	name, ocr := strings.CutSuffix(reader, ocrSuffix)
+	v := Version + readerRevisions[name]
+	if ocr {
+		v += readerRevisions["ocr"]
+	}
+	return v
+}
+
+// ocrSuffix marks, in ReaderOf's names, a reader some of whose pages OCR read.
+const ocrSuffix = "+ocr"
+
+// ReaderOf names the rules that gave a text extractor read, its pages'
+// sources those (nil: every page from the file's text): the extractor
+// itself, with "+ocr" when OCR read some of its pages and the extractor
+// is not the OCR reader itself (a scanned PDF's or OFD's pages). The text
+// is read by today's rules when its version is VersionOf that name.
+func ReaderOf(extractor string, sources []string) string {
+	if extractor == "ocr" || strings.HasSuffix(extractor, ocrSuffix) {
+		return extractor
+	}
+	for _, s := range sources {
+		if s == SourceOCR || s == SourceOCRLow {
+			return extractor + ocrSuffix
+		}
+	}
+	return extractor
 }
 
 // Default limits, used where a Limits field is zero or negative.
@@ -201,7 +231,7 @@ func (l Limits) withDefaults() Limits {
 // Result is the text extracted from one file.
 type Result struct {
 	Extractor string   // "pdf", "pdftotext", "docx", "txt", "html"
-	Version   int      // Version
+	Version   int      // VersionOf(ReaderOf(Extractor, PageSources))
 	Pages     []string // normalised text of each page, page 1 first; never contains '\f'
 	Title     string   // a title found in the file (HTML <title>, DOCX dc:title, PDF Info Title), "" if none
 	Encoding  string   // for txt/html: the detected encoding, e.g. "utf-8", "gb18030"
@@ -331,7 +361,7 @@ func isContextError(err error) bool {
 // finish normalises every page, enforces the text limit and rejects files
 // without any text.
 func finish(res *Result, format Format, lim Limits) error {
-	res.Version = VersionOf(res.Extractor)
+	res.Version = VersionOf(ReaderOf(res.Extractor, res.PageSources))
 	res.Title = strings.TrimSpace(Normalize(res.Title))
 	if len(res.Pages) == 0 {
 		res.Pages = []string{""}

@@ -397,3 +397,46 @@ func TestPDFRulesRaiseTheirVersion(t *testing.T) {
 		t.Errorf("VersionOf(ocr) = %d, want %d: the 公文's lines set apart by their layout; then wrapped phrases kept whole; then signature blocks and headings set apart", got, want)
 	}
 }
+
+// TestReaderOfScansOCRd: a text some of whose pages OCR read inside the
+// PDF or OFD reader is named pdf+ocr (ofd+ocr), its version rising with
+// the OCR reader's rules as with the PDF reader's; a text-layer PDF, a
+// photo OCR read itself and a PDF whose damaged page nothing read are
+// named by their reader alone.
+func TestReaderOfScansOCRd(t *testing.T) {
+	for _, tc := range []struct {
+		extractor string
+		sources   []string
+		want      string
+	}{
+		{"pdf", []string{SourceText, SourceOCR}, "pdf+ocr"},
+		{"ofd", []string{SourceOCRLow}, "ofd+ocr"},
+		{"pdf", nil, "pdf"},
+		{"pdf", []string{SourceText, SourceUnreadable}, "pdf"},
+		{"ocr", []string{SourceOCR}, "ocr"},
+	} {
+		if got := ReaderOf(tc.extractor, tc.sources); got != tc.want {
+			t.Errorf("ReaderOf(%s, %v) = %s, want %s", tc.extractor, tc.sources, got, tc.want)
+		}
+	}
+	if got, want := VersionOf("pdf+ocr"), VersionOf("pdf")+readerRevisions["ocr"]; got != want {
+		t.Errorf("VersionOf(pdf+ocr) = %d, want %d: the PDF reader's rules and OCR's", got, want)
+	}
+}
+
+// TestScanPagesVersionTheirText: a PDF with scanned pages among its text
+// pages (mixed.pdf) is versioned as its reader's +ocr (pdf+ocr,
+// pdftotext+ocr), its scanned pages read by OCR; a PDF of text pages
+// alone as its reader.
+func TestScanPagesVersionTheirText(t *testing.T) {
+	needOCR(t)
+	mixed := mustExtract(t, FormatPDF, "mixed.pdf")
+	want := mixed.Extractor + "+ocr" // pdftotext's where it is installed
+	if got := ReaderOf(mixed.Extractor, mixed.PageSources); got != want || mixed.Version != VersionOf(want) {
+		t.Errorf("mixed.pdf (sources %v): %s at version %d, want %s at %d", mixed.PageSources, got, mixed.Version, want, VersionOf(want))
+	}
+	policy := mustExtract(t, FormatPDF, "policy.pdf")
+	if got := ReaderOf(policy.Extractor, policy.PageSources); got != policy.Extractor || policy.Version != VersionOf(policy.Extractor) {
+		t.Errorf("policy.pdf (sources %v): %s at version %d, want %s at %d", policy.PageSources, got, policy.Version, policy.Extractor, VersionOf(policy.Extractor))
+	}
+}

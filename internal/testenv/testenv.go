@@ -142,6 +142,8 @@ func New(t testing.TB) *Env {
 	e.Values.SetTextBudget(e.Documents)
 	// and near duplicates are compared within it too.
 	svc.SetTextBudget(e.Documents)
+	// A text read anew has the quotes cited in it looked for again.
+	svc.UseQuotes(e.Values)
 	if err := svc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}

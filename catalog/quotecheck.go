@@ -1,0 +1,153 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// CitedQuote is a quote a claim's citation or a value cites in a text,
+// with where it was found when it was last looked for.
+type CitedQuote struct {
+	// Kind is "claim" (a citation of a claim) or "value".
+	Kind string
+	// ID is the citation's ID for a claim's, the value's for a value.
+	ID string
+	// Owner is the claim's ID for a claim's citation, the value's for a
+	// value: the object of its audit event.
+	Owner      string
+	DocumentID string
+	Citation
+	// ValueFound and PassageUnit are a value's marks of its number in the
+	// passage (Value's); false and "" for a claim's citation.
+	ValueFound  bool
+	PassageUnit string
+}
+
+// QuotesIn lists the quotes that cite the text sha, found or not: the
+// claims' citations (Kind "claim") and the values (Kind "value"), in one
+// query (the OCR-reader migration's indexes citation_text and value_text,
+// …_ocr_reader.sql): what a text read anew has looked for again.
+func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, ''
+		FROM citation WHERE sha256 = ?
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit
+		FROM value WHERE sha256 = ?
+		ORDER BY 1, 2`, sha, sha)
+	if err != nil {
+		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
+	}
+	defer rows.Close()
+	var out []CitedQuote
+	for rows.Next() {
+		q := CitedQuote{Citation: Citation{SHA256: sha}}
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit); err != nil {
+			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
+		}
+		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list the quotes cited in text %s: %w", sha, err)
+	}
+	return out, nil
+}
+
+// QuoteFoundAgain is where a quote (QuotesIn's) was found when its text
+// was read anew.
+type QuoteFoundAgain struct {
+	Quote       CitedQuote // as QuotesIn gave it
+	Found       bool
+	FoundOnPage int
+	// Value, for a value whose number was looked for again in the passage
+	// found, is its marks now (ValueFound, PassageUnit); nil leaves them.
+	Value *ValueMarks
+}
+
+// ValueMarks are whether a value's number is written in its passage and
+// in which other unit when not (Value's ValueFound, PassageUnit).
+type ValueMarks struct {
+	Found       bool
+	PassageUnit string
+}
+
+// changed says whether f changes the marks QuotesIn gave.
+func (f QuoteFoundAgain) changed() bool {
+	q := f.Quote
+	if f.Found != q.QuoteFound || f.FoundOnPage != q.FoundOnPage {
+		return true
+	}
+	return f.Value != nil && (f.Value.Found != q.ValueFound || f.Value.PassageUnit != q.PassageUnit)
+}
+
+// RecordQuotesFoundAgain records, in one transaction, where the quotes of
+// a text read anew are found now, each whose mark changed with an audit
+// event (claim.quote or value.quote, by system) saying what it was; a
+// value's number marks too when Value is set. A
+// quote its claim's or value's editor changed since QuotesIn (another
+// page, another quote, another text) is left as it is: its save looked
+// for it. A claim or value whose marks change is stamped updated now, so
+// that a client paging by updated_at (ClaimFilter.After) gets it again.
+// It returns how many marks changed.
+func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAgain) (int, error) {
+	changed := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		changed = 0
+		// First, as claimStamp asks: the stamps follow the commits.
+		now, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
+		stamp := formatTime(now)
+		for _, f := range found {
+			q := f.Quote
+			if !f.changed() {
+				continue
+			}
+			query := `UPDATE citation SET quote_found = ?, found_on_page = ?`
+			args := []any{f.Found, f.FoundOnPage}
+			if q.Kind == "value" {
+				query = `UPDATE value SET quote_found = ?, found_on_page = ?, updated_at = ?`
+				args = append(args, stamp)
+				if f.Value != nil {
+					query += `, value_found = ?, passage_unit = ?`
+					args = append(args, f.Value.Found, f.Value.PassageUnit)
+				}
+			}
+			res, err := tx.ExecContext(ctx, query+` WHERE id = ? AND sha256 = ? AND page = ? AND quote = ?`,
+				append(args, q.ID, q.SHA256, q.Page, q.Quote)...)
+			if err != nil {
+				return fmt.Errorf("record where the quote of %s %s is found: %w", q.Kind, q.Owner, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				continue
+			}
+			if q.Kind == "claim" {
+				if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id = ?`, stamp, q.Owner); err != nil {
+					return fmt.Errorf("stamp claim %s: %w", q.Owner, err)
+				}
+			}
+			changed++
+			detail := map[string]any{"document_id": q.DocumentID, "page": q.Page, "quote": q.Quote,
+				"quote_found": f.Found, "found_on_page": f.FoundOnPage,
+				"from": map[string]any{"quote_found": q.QuoteFound, "found_on_page": q.FoundOnPage}}
+			if q.Kind == "claim" {
+				detail["citation"] = q.ID
+			}
+			if f.Value != nil {
+				detail["value_found"], detail["passage_unit"] = f.Value.Found, f.Value.PassageUnit
+				from := detail["from"].(map[string]any)
+				from["value_found"], from["passage_unit"] = q.ValueFound, q.PassageUnit
+			}
+			if err := s.recordEvent(ctx, tx, Event{At: now, User: "system", Action: q.Kind + ".quote", Object: q.Kind + ":" + q.Owner,
+				Detail: detail}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return changed, nil
+}

@@ -1,0 +1,59 @@
+package claims
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Recheck looks again for the quotes cited in the text sha, read anew
+// (catalog.QuotesIn: the claims' citations and the values, listed in one
+// query), and records where each is found now
+// (catalog.RecordQuotesFoundAgain, an audit event for each mark that
+// changed): a quote saved as not found in the text an older reader gave
+// is marked found once the new text has it, and one no longer there says
+// so. numbers gives a value's marks of its number from the match of its
+// quote in pages (nil: left as they are); without numbers the values'
+// quotes are left alone, their marks and their number's kept together.
+// The text is read once for all its quotes when it is held whole (up to
+// wholeTextBytes); only a bigger one is streamed for each. It returns how
+// many marks changed. A text nothing cites costs one indexed query.
+func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget TextBudget, sha string,
+	numbers func(q catalog.CitedQuote, pages []string, m Match) *catalog.ValueMarks) (int, error) {
+	quotes, err := cat.QuotesIn(ctx, sha)
+	if err != nil || len(quotes) == 0 {
+		return 0, err
+	}
+	var whole *CitedText // the text held whole, read for the first quote
+	defer func() {
+		if whole != nil {
+			whole.Close()
+		}
+	}()
+	found := make([]catalog.QuoteFoundAgain, 0, len(quotes))
+	for _, q := range quotes {
+		if q.Kind == "value" && numbers == nil {
+			continue
+		}
+		ct := whole
+		if ct != nil {
+			ct.Match = FindQuote(ct.Pages, q.Page, q.Quote)
+		} else if ct, err = ReadCitedText(ctx, blobs, budget, sha, q.Page, q.Quote); err != nil {
+			return 0, fmt.Errorf("look again for the quote of %s %s: %w", q.Kind, q.Owner, err)
+		} else if ct.heldWhole {
+			whole = ct
+		}
+		m := ct.Match
+		f := catalog.QuoteFoundAgain{Quote: q, Found: m.Found, FoundOnPage: m.FoundOnPage}
+		if q.Kind == "value" {
+			f.Value = numbers(q, ct.Pages, m)
+		}
+		if ct != whole {
+			ct.Close()
+		}
+		found = append(found, f)
+	}
+	return cat.RecordQuotesFoundAgain(ctx, found)
+}

@@ -1,0 +1,65 @@
+package values
+
+import (
+	"context"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+)
+
+// RecheckQuotes looks again for the quotes cited in the text sha, read
+// anew (重新读取, evidence repair, a text read by older rules read again):
+// the claims' citations and the values', and each value's number in the
+// passage its quote finds; it records the marks that changed
+// (claims.Recheck). A value whose quote was saved as not found in the
+// text an older reader gave is then marked as its save would mark it
+// today. It returns how many marks changed.
+func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
+	return claims.Recheck(ctx, s.cat, s.blobs, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
+		return s.numberFoundAgain(ctx, q.ID, pages, m)
+	})
+}
+
+// numberFoundAgain is whether the number of value id is written in the
+// passage m found in pages, its quote's match in the text read anew,
+// looked for as saving the value checks it (findInPassage): not found
+// when the quote is not (no passage). It reads no document: the text may
+// be read while its document is not yet indexed again (evidence repair).
+// Nil, leaving the marks as they are, when the value or its indicator is
+// gone or what was typed no longer reads as the number stored.
+func (s *Service) numberFoundAgain(ctx context.Context, id string, pages []string, m claims.Match) *catalog.ValueMarks {
+	if !m.Found {
+		return &catalog.ValueMarks{}
+	}
+	v, err := s.cat.Value(ctx, id)
+	if err != nil {
+		return nil
+	}
+	ind, err := s.quantitative(ctx, v.Indicator)
+	if err != nil {
+		return nil
+	}
+	typed, ok := typedNumber(ind, v)
+	if !ok {
+		return nil
+	}
+	found, unit := findInPassage(m.Passage(pages), textAfter(pages, m, afterRunes), typed, v.Number, ind.Unit)
+	return &catalog.ValueMarks{Found: found, PassageUnit: unit}
+}
+
+// typedNumber is the number v's writing (Given) gives as typed, read as
+// check reads a value typed so; false when it no longer reads as the
+// number stored (the indicator's unit changed since).
+func typedNumber(ind *catalog.Indicator, v *catalog.Value) (float64, bool) {
+	value, unit := splitValueUnit(ind, Written(v.Given), "")
+	n, err := number(value)
+	if err != nil {
+		return 0, false
+	}
+	unit = restatedUnit(ind, unit, n)
+	mul, div, err := fitUnit(ind, unit, n.Percent, scaled(n))
+	if err != nil || rescale(n.Value, mul, div) != v.Number {
+		return 0, false
+	}
+	return n.Value, true
+}
