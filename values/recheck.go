@@ -16,7 +16,7 @@ import (
 // today. It returns how many marks changed.
 func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
 	return claims.Recheck(ctx, s.cat, s.blobs, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
-		return s.numberFoundAgain(ctx, q.ID, pages, m)
+		return s.numberFoundAgain(ctx, q, pages, m)
 	})
 }
 
@@ -25,13 +25,17 @@ func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
 // looked for as saving the value checks it (findInPassage): not found
 // when the quote is not (no passage). It reads no document: the text may
 // be read while its document is not yet indexed again (evidence repair).
-// Nil, leaving the marks as they are, when the value or its indicator is
-// gone or what was typed no longer reads as the number stored.
-func (s *Service) numberFoundAgain(ctx context.Context, id string, pages []string, m claims.Match) *catalog.ValueMarks {
+// A value whose quote and number q, its marks until now, say were found
+// (recorded under older rules: 100000 against 近十万人次) stays found
+// while the passage writes its number as those rules read it
+// (recordedIn), as its card marks it. Nil, leaving the marks as they
+// are, when the value or its indicator is gone or what was typed no
+// longer reads as the number stored.
+func (s *Service) numberFoundAgain(ctx context.Context, q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
 	if !m.Found {
 		return &catalog.ValueMarks{}
 	}
-	v, err := s.cat.Value(ctx, id)
+	v, err := s.cat.Value(ctx, q.ID)
 	if err != nil {
 		return nil
 	}
@@ -43,7 +47,13 @@ func (s *Service) numberFoundAgain(ctx context.Context, id string, pages []strin
 	if !ok {
 		return nil
 	}
-	found, unit := findInPassage(m.Passage(pages), textAfter(pages, m, afterRunes), typed, v.Number, ind.Unit)
+	passage := m.Passage(pages)
+	found, unit := findInPassage(passage, textAfter(pages, m, afterRunes), typed, v.Number, ind.Unit)
+	if !found && q.QuoteFound && q.ValueFound {
+		if _, found = recordedIn(passage, typed, v.Number); found {
+			unit = ""
+		}
+	}
 	return &catalog.ValueMarks{Found: found, PassageUnit: unit}
 }
 
