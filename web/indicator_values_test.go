@@ -145,3 +145,45 @@ func TestIndicatorPageNotesValuesAsValuesDoes(t *testing.T) {
 		t.Errorf("2.3.3's English page of 2018 after 成都's cited document was deleted: %q", part)
 	}
 }
+
+// TestIndicatorPageSaysARoughNumber: a value found only within a rough
+// number of its quote (12万 in 十多万人) is said to be so on the
+// indicator's page, as /values and the report say it; a value the quote
+// writes exactly (5万 in 5万人) is not.
+func TestIndicatorPageSaysARoughNumber(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	s.env.AddUser("chen", "coordinator", "510100")
+	record := func(city, coord, text, value, quote string) {
+		t.Helper()
+		d := s.env.Upload(city, "学分银行统计.txt", text)
+		if _, err := s.env.Values.Record(ctx, &catalog.User{Username: coord, Role: catalog.RoleCoordinator, City: city},
+			values.Input{Round: 2017, Indicator: "2.3.3", Value: values.Written(value),
+				Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record("330100", "wang", "全年存入学分银行的社会培训成果达十多万人。", "12万", "存入学分银行的社会培训成果达十多万人")
+	record("510100", "chen", "2017年成都市存入学分银行的社会培训成果5万人。", "5万", "存入学分银行的社会培训成果5万人")
+	zhou := s.login("zhou")
+	valueOf := func(city string) string {
+		t.Helper()
+		_, page := zhou.get("/indicators/2.3.3?round=2017")
+		part := regexp.MustCompile(`(?s)<li data-city="` + city + `">.*?</li>`).FindString(page)
+		if part == "" {
+			t.Fatalf("2.3.3's page of 2017 lists no value of %s: %q", city, textOf(page))
+		}
+		return html.UnescapeString(part)
+	}
+	const rough = "该数值在引文中的约数“十多万”范围内，请以统计台账等确切数字核对"
+	if part := valueOf("330100"); !strings.Contains(part, rough) || !strings.Contains(part, `class="muted value-rough"`) {
+		t.Errorf("2.3.3's page, 杭州's 12万 in 十多万人 lacks %q: %q", rough, textOf(part))
+	}
+	if part := valueOf("510100"); strings.Contains(part, "value-rough") {
+		t.Errorf("2.3.3's page, 成都's 5万 in 5万人 is said to be in a rough number: %q", textOf(part))
+	}
+	zhou.english()
+	if part := textOf(valueOf("330100")); !strings.Contains(part, "The number lies within “十多万”, a rough number in the quoted passage") {
+		t.Errorf("2.3.3's English page, 杭州's 12万 in 十多万人: %q", part)
+	}
+}

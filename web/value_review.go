@@ -32,6 +32,10 @@ type valueRow struct {
 	// the document, or the units differ (Mismatch), or the number is
 	// not in it (引文中未找到该数值); "" when it is found.
 	Note string
+	// Rough is the rough number (十多万) the quote writes the value
+	// within when the value is found only so, as written; "" when it is
+	// written exactly or not found. Read from the quote, not the text.
+	Rough string
 	// Unlikely are the warnings recording gave about the number (years
 	// of schooling over 30), in the page's language: the reviewer checks
 	// what the coordinator was told to.
@@ -252,6 +256,9 @@ func (h *handler) valueRows(r *http.Request, u *catalog.User, list []values.List
 		row.ContradictedIn = before[v.ID].FromRound
 		row.Mismatch = unitMismatch(l, &v.Value)
 		row.Note = valueNote(l, &v.Value, row.Mismatch)
+		if v.ValueFound {
+			row.Rough = values.RoughIn(v.Citation.Quote, &v.Value)
+		}
 		for _, w := range v.Warnings {
 			row.Unlikely = append(row.Unlikely, inLang(l, w))
 		}
