@@ -38,7 +38,11 @@ func TestAuditLogNamesADocumentAsItWasCalled(t *testing.T) {
 			admin.english()
 		}
 		_, body := admin.get("/admin")
-		events := html.UnescapeString(textOf(body[strings.Index(body, `id="events"`):]))
+		i := strings.Index(body, `id="events"`)
+		if i < 0 {
+			t.Fatalf("/admin (English %v) has no audit log (id=\"events\"): %.900s", tt.english, textOf(body))
+		}
+		events := html.UnescapeString(textOf(body[i:]))
 		for _, w := range tt.want {
 			if !strings.Contains(events, w) {
 				t.Errorf("audit log (English %v): want %q: %.900s", tt.english, w, events)
