@@ -63,6 +63,9 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 			default:
 				row.Did += " · " + tr(l, "claim.not_found")
 			}
+			if said := numberMarked(l, e.Detail); said != "" {
+				row.Did += " · " + said // · 引文中未找到该数值: the number's mark changed too
+			}
 		}
 		if e.Action == "document.fields" {
 			if said := fieldsRead(l, e.Detail); said != "" {
@@ -103,6 +106,30 @@ func (h *handler) eventRows(ctx context.Context, l Lang, u *catalog.User, events
 		rows[i] = row
 	}
 	return rows
+}
+
+// numberMarked is a value.quote event's mark of the number in the passage
+// its quote was found in anew when that mark changed (found, not found,
+// or written in another unit: 单位不符); "" when it did not, or the
+// quote is not on its page (no passage to find a number in).
+func numberMarked(l Lang, detail map[string]any) string {
+	found, ok := detail["value_found"].(bool)
+	if !ok || detail["quote_found"] != true {
+		return ""
+	}
+	unit, _ := detail["passage_unit"].(string)
+	from, _ := detail["from"].(map[string]any)
+	wasFound, _ := from["value_found"].(bool)
+	wasUnit, _ := from["passage_unit"].(string)
+	switch {
+	case found == wasFound && unit == wasUnit:
+		return ""
+	case found:
+		return tr(l, "values.found")
+	case unit != "":
+		return trf(l, "event.value.unit", unitName(l, unit))
+	}
+	return tr(l, "event.value.not_found")
 }
 
 // objectNames names the claims, values and assignments among objects

@@ -181,3 +181,39 @@ func TestAuditLogLinksAClaimItNames(t *testing.T) {
 		t.Errorf("a claim's withdrawal: %q → %q, want its statement and /claims/%s", r.About, r.Link, c.ID)
 	}
 }
+
+// TestAuditLogSaysAValueNumberMarkChanged: a value.quote row says the
+// number's new mark when a re-read changed it, though the quote is still
+// found on its page (引文中未找到该数值, 单位不符 in 场, 该数值已在引文中找到),
+// and only the quote's mark when the number's did not change or the quote
+// is not found.
+func TestAuditLogSaysAValueNumberMarkChanged(t *testing.T) {
+	s := newSite(t)
+	h := &handler{Deps: s.deps(s.env.Auth)}
+	const did = "文字重新读取后复核数值引文 · "
+	event := func(quoteFound, found bool, unit string, wasFound bool, wasUnit string) catalog.Event {
+		return catalog.Event{User: "system", Action: "value.quote", Object: "value:01JVALUE",
+			Detail: map[string]any{"page": 1.0, "quote": "全年举办市民大讲堂56场", "quote_found": quoteFound, "found_on_page": 1.0,
+				"value_found": found, "passage_unit": unit,
+				"from": map[string]any{"quote_found": true, "found_on_page": 1.0, "value_found": wasFound, "passage_unit": wasUnit}}}
+	}
+	notOnPage := event(false, false, "", true, "")
+	notOnPage.Detail["found_on_page"] = 0.0
+	for _, tt := range []struct {
+		e    catalog.Event
+		l    Lang
+		want string
+	}{
+		{event(true, false, "", true, ""), Chinese, did + "引文已在该页找到 · 引文中未找到该数值"},
+		{event(true, false, "场", false, ""), Chinese, did + "引文已在该页找到 · 单位不符：原文中该数字的单位是“场”"},
+		{event(true, true, "", false, "场"), Chinese, did + "引文已在该页找到 · 该数值已在引文中找到"},
+		{event(true, true, "", true, ""), Chinese, did + "引文已在该页找到"},
+		{notOnPage, Chinese, did + "引文未在文档中找到"},
+		{event(true, false, "", true, ""), English, "Value's quote looked for again in the text read anew · Quote found on that page · Number not in the quoted passage"},
+	} {
+		rows := h.eventRows(context.Background(), tt.l, testenv.Admin, []catalog.Event{tt.e}, nil)
+		if got := rows[0].Did; got != tt.want {
+			t.Errorf("value.quote %v: %q, want %q", tt.e.Detail, got, tt.want)
+		}
+	}
+}

@@ -27,5 +27,7 @@ var rereadMessages = map[string]map[Lang]string{
 	"admin.reread.kept":         {Chinese: "保留 %d 份由旧版读取器提取的文字(被引用,或未能重新读取)", English: "%d {text|texts} older readers gave {was|were} kept (cited, or could not be read again)"},
 	"admin.reread.failed":       {Chinese: "重新读取中途停止:", English: "Reading again stopped: "},
 	"admin.reread.changed":      {Chinese: "字段有变化的材料", English: "Documents whose fields changed"},
+	"event.value.not_found":     {Chinese: "引文中未找到该数值", English: "Number not in the quoted passage"},
+	"event.value.unit":          {Chinese: "单位不符：原文中该数字的单位是“%s”", English: "Unit mismatch: the passage writes the number in “%s”"},
 	"admin.reread.empty":        {Chinese: "(空)", English: "(empty)"},
 }
