@@ -13,7 +13,12 @@ import (
 // passage its quote finds; it records the marks that changed
 // (claims.Recheck). A value whose quote was saved as not found in the
 // text an older reader gave is then marked as its save would mark it
-// today. It returns how many marks changed.
+// today: its number found or not, and the unit the passage writes it in.
+// Only those marks are recorded; the warnings a save gives are not (no
+// value's are stored), so a number found now only within a rough number
+// (12万 in 十多万人) gets no 约数 warning here. Its card and the report
+// say 约数 from the quote when they show it (PageContext.Rough, RoughIn).
+// It returns how many marks changed.
 func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
 	return claims.Recheck(ctx, s.cat, s.blobs, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
 		return s.numberFoundAgain(ctx, q, pages, m)
