@@ -72,6 +72,22 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*catalog
 	return d, nil
 }
 
+// GetAll returns the documents of ids u may see, by ID, in one query per
+// list of IDs (catalog.Store.DocumentsByID): a deleted one, or one u may
+// not see, is left out, as Get refuses it.
+func (s *Service) GetAll(ctx context.Context, u *catalog.User, ids []string) (map[string]*catalog.Document, error) {
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, d := range docs {
+		if u.SeeObject(d.City, catalog.ObjectDocument, id) != nil {
+			delete(docs, id)
+		}
+	}
+	return docs, nil
+}
+
 // FieldEdits says who last edited each field of d a person edited, and
 // when (catalog.Store.FieldEdits); d is one the caller got through Get.
 func (s *Service) FieldEdits(ctx context.Context, d *catalog.Document) (map[string]catalog.FieldEdit, error) {

@@ -38,20 +38,28 @@ type taskRow struct {
 	LinkedDocs []docRef
 }
 
-// taskRows adds the titles of the documents handed in; a document u may
-// not read any more is left out.
+// taskRows adds the titles of the documents handed in and linked, all
+// read at once; a document u may not read any more is left out.
 func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow {
 	u := sessionFrom(r).User
+	var ids []string
+	for _, t := range tasks {
+		ids = append(append(ids, t.Documents...), t.Linked...)
+	}
+	docs, err := h.Documents.GetAll(r.Context(), u, ids)
+	if err != nil {
+		h.Logger.Warn("tasks: documents handed in and linked", "err", err)
+	}
 	out := make([]taskRow, len(tasks))
 	for i, t := range tasks {
 		out[i] = taskRow{Task: t}
 		for _, id := range t.Documents {
-			if d, err := h.Documents.Get(r.Context(), u, id); err == nil {
+			if d, ok := docs[id]; ok {
 				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d})
 			}
 		}
 		for _, id := range t.Linked {
-			if d, err := h.Documents.Get(r.Context(), u, id); err == nil {
+			if d, ok := docs[id]; ok {
 				out[i].LinkedDocs = append(out[i].LinkedDocs, docRef{ID: d.ID, Title: d.Title, Doc: d})
 			}
 		}

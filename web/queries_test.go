@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -128,5 +130,66 @@ func TestReviewQueueIsPaged(t *testing.T) {
 	if n := strings.Count(body, `class="card claim-row"`); n != 3 || !strings.Contains(body, "第202条") ||
 		!strings.Contains(body, `href="/review?status=pending&amp;city=330100" rel="prev">上一页`) {
 		t.Errorf("page 2 of the queue: %d claims, want the last 3 (第200–202条) and a link back: %.800s", n, textOf(body))
+	}
+}
+
+// TestBoardQueriesDoNotGrowWithLinkedDocuments: the board lists beside an
+// owed task the documents the coordinator linked, each by title, asking
+// the catalog as often for three as for one (not once per document per
+// task), and the documents handed in for a task as often for two as for
+// one.
+func TestBoardQueriesDoNotGrowWithLinkedDocuments(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市民政局,2099-03-31,赵科长\n1.3.2,市教育局,2099-03-31,张老师\n")}); err != nil {
+		t.Fatal(err)
+	}
+	tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var education string
+	for _, tk := range tasks {
+		if tk.Department == "市教育局" {
+			education = tk.ID
+		}
+	}
+	titles := []string{"学分银行建设方案", "学分银行管理办法", "学分银行实施细则"}
+	link := func(i int) {
+		t.Helper()
+		d := s.env.Upload("330100", titles[i]+".txt", "杭州市"+titles[i]+"，推进学分银行建设。")
+		if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jiaoyu := s.login("jiaoyu")
+	handIn := func(name string) {
+		t.Helper()
+		if resp, page := jiaoyu.handIn(education, name+".txt", "杭州市"+name+"：开展社区教育。"); resp.StatusCode != 200 {
+			t.Fatalf("handing in %s: %d %.800s", name, resp.StatusCode, page)
+		}
+	}
+	wang := s.login("wang")
+	queries := func() (int64, string) {
+		before := s.env.Catalog.Statements()
+		_, body := wang.get("/assignments?city=330100&round=2018")
+		return s.env.Catalog.Statements() - before, textOf(body)
+	}
+	link(0)
+	handIn("社区教育工作总结")
+	one, _ := queries()
+	link(1)
+	link(2)
+	handIn("社区教育统计报表")
+	more, text := queries()
+	if more != one {
+		t.Errorf("board with 1 linked and 1 handed-in document: %d catalog queries; with 3 and 2: %d, want as many", one, more)
+	}
+	for _, want := range titles {
+		if !strings.Contains(text, want) {
+			t.Errorf("the board does not list the linked %s: %.2000s", want, text)
+		}
 	}
 }
