@@ -45,9 +45,12 @@ func TestIndicatorEvidenceSaysEachDocumentsRound(t *testing.T) {
 			}
 		}
 	}
+	// A round that is no year is said to be one, as the indicator page
+	// says it (search.RoundParam), not as any integer parameter.
 	resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.2/evidence?round=二〇一八", nil), "coordA")
-	if resp.StatusCode != http.StatusBadRequest {
-		t.Errorf("evidence?round=二〇一八: %d %v, want 400", resp.StatusCode, body)
+	if er, _ := body["error"].(map[string]any); resp.StatusCode != http.StatusBadRequest || er["field"] != "round" ||
+		!strings.Contains(fmt.Sprint(er["message"]), "监测轮次应为年份") {
+		t.Errorf("evidence?round=二〇一八: %d %v, want 400 about round saying 监测轮次应为年份", resp.StatusCode, body)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/search"
 )
 
 func (h *handler) handleIndicatorTree(w http.ResponseWriter, r *http.Request) {
@@ -29,10 +30,7 @@ func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request
 	}
 	// round=, when given, is a known round (IndicatorEvidence refuses an
 	// unknown one): 0 would silently mean no round at all.
-	round, err := intParam(r.URL.Query().Get("round"), 0, "round")
-	if err == nil && r.URL.Query().Get("round") != "" && round <= 0 {
-		err = catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", r.URL.Query().Get("round"))
-	}
+	round, err := search.RoundParam(r.URL.Query().Get("round"))
 	if err != nil {
 		h.writeError(w, r, err)
 		return

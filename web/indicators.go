@@ -153,14 +153,15 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 	// documents that do not count in it are marked. A round that is no
 	// year, or no known round (IndicatorEvidence), is said to be unknown
 	// rather than shown empty with every document marked.
-	var round int
-	var err error
-	if q := r.URL.Query().Get("round"); q != "" {
-		if round, err = strconv.Atoi(q); err != nil || round <= 0 {
-			h.fail(w, r, catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为年份,如 2018;收到 %.40q", q))
-			return
-		}
-	} else if round, err = h.Framework.CurrentRound(r.Context()); err != nil {
+	round, err := search.RoundParam(r.URL.Query().Get("round"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if round == 0 {
+		round, err = h.Framework.CurrentRound(r.Context())
+	}
+	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
