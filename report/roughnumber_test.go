@@ -1,11 +1,8 @@
 package report_test
 
 import (
-	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
@@ -34,23 +31,9 @@ func TestReportSaysARoughNumber(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "\uFF08原文中的“十多万”是约数，该数值在其范围内\uFF09"
-	var buf bytes.Buffer
-	if err := r.WriteXLSX(&buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	seen := map[string]string{}
-	for _, sheet := range f.GetSheetList()[1:] {
-		rows, _ := f.GetRows(sheet)
-		for _, row := range rows {
-			if len(row) > 6 && (row[0] == "2.3.3" || row[0] == "2.2.1") {
-				seen[row[0]] = row[6]
-			}
-		}
+	for code, row := range padded(t, r) {
+		seen[code] = row[6] // 数值出处
 	}
 	if !strings.Contains(seen["2.3.3"], want) {
 		t.Errorf("XLSX 数值出处 of 2.3.3: %q, want %q", seen["2.3.3"], want)
