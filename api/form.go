@@ -27,6 +27,13 @@ const (
 	maxFormFields = 100
 	// maxFormBytes bounds the non-file fields of a multipart form together.
 	maxFormBytes = 256 << 10
+	// maxUploadFiles bounds the files (file parts) of one upload request:
+	// a client sends a folder in requests of up to 16 files, its request
+	// pays its authorisation, token read and catalog transaction once.
+	maxUploadFiles = 64
+	// maxUploadRequest bounds an upload request's body, in files of the
+	// largest size allowed (plus 1 MiB for the form).
+	maxUploadRequest = 8
 )
 
 // csrfKey marks a request made with a session whose CSRF token was not in

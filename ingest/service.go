@@ -310,7 +310,10 @@ type Outcome struct {
 	// JoinedPhotos is how many photos were joined into this file, a page
 	// each (UploadRequest.JoinPhotos); 0 for a file uploaded as it came.
 	JoinedPhotos int
-	Err          error // set when the file was not stored or not linked
+	// Part is the file part of the upload request the file came in
+	// (Staged.Part).
+	Part int
+	Err  error // set when the file was not stored or not linked
 }
 
 // Submit puts a staged file into the archive for user: the original into
@@ -334,48 +337,150 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 // the submission so that each task shows its own hand-in of bytes handed
 // in for two.
 func (s *Service) submit(ctx context.Context, st *Staged, m Meta, task string, user *catalog.User) (*Outcome, error) {
-	if out, found, err := s.duplicate(ctx, st, m, task, user); found || err != nil {
-		return out, err
+	outs, errs := s.submitAll(ctx, []*Staged{st}, m, task, user)
+	return outs[0], errs[0]
+}
+
+// submitAll is submit for the files of one upload request, each with its
+// own outcome (outs[i], or errs[i]), with what can be paid once per request
+// paid once: one query for the duplicates, the originals stored together
+// (each synced, the folder they land in synced once: storeOriginals), the
+// round inferred once, one transaction for the new documents' rows,
+// submissions and events, written after every original in it is durable,
+// and one hand-over to the extraction queue. A file whose bytes came
+// earlier in the same request is a duplicate of that one's document.
+func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task string, user *catalog.User) ([]*Outcome, []error) {
+	outs, errs := make([]*Outcome, len(files)), make([]error, len(files))
+	fail := func(err error, which []int) {
+		for _, i := range which {
+			errs[i] = err
+		}
 	}
-	if err := s.putOriginal(ctx, st); err != nil {
-		return nil, err
+	shas := make([]string, 0, len(files))
+	for _, st := range files {
+		shas = append(shas, st.SHA256)
 	}
+	known, err := s.cat.DocumentsBySHA256(ctx, shas, m.City)
+	if err != nil {
+		fail(err, allIndexes(len(files)))
+		return outs, errs
+	}
+	var fresh, again []int // new bytes; bytes sent before in this request
+	seen := map[string]bool{}
+	for i, st := range files {
+		switch {
+		case known[st.SHA256] != nil:
+			outs[i], errs[i] = s.duplicateOf(ctx, known[st.SHA256], st, m, task, user)
+		case seen[st.SHA256]:
+			again = append(again, i)
+		default:
+			seen[st.SHA256] = true
+			fresh = append(fresh, i)
+		}
+	}
+	stored := fresh[:0:0]
+	for k, err := range s.storeOriginals(ctx, files, fresh) {
+		if err != nil {
+			errs[fresh[k]] = err
+			continue
+		}
+		stored = append(stored, fresh[k])
+	}
+	docs := make([]*catalog.Document, 0, len(stored))
+	subs := make([]catalog.Submission, 0, len(stored))
+	rounds := map[string]string{} // inferred, by date
+	for _, i := range stored {
+		st := files[i]
+		d := newDocument(st, m, user)
+		if d.Round == "" {
+			r, ok := rounds[d.IssuedOn]
+			if !ok {
+				// A document always belongs to a round: the one of its
+				// date, else the current one; extraction moves it when it
+				// finds the date.
+				if r, err = s.cat.InferRound(ctx, d.IssuedOn); err != nil {
+					fail(err, stored)
+					return outs, errs
+				}
+				rounds[d.IssuedOn] = r
+			}
+			if r != "" {
+				d.Round, d.ExtractedFields = r, []string{catalog.FieldRound}
+			}
+		}
+		docs = append(docs, d)
+		subs = append(subs, catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task})
+	}
+	err = s.cat.CreateDocuments(ctx, docs, subs)
+	if catalog.ErrorCode(err) == catalog.ECONFLICT && len(docs) > 1 {
+		// Someone stored some of the same bytes between our check and our
+		// insert: each file on its own, as one alone would be.
+		err = nil
+		for k, i := range stored {
+			if cerr := s.cat.CreateDocument(ctx, docs[k], subs[k]); cerr != nil {
+				outs[i], errs[i] = s.recordFailed(ctx, files[i], m, task, user, cerr)
+				docs[k] = nil
+			}
+		}
+	} else if err != nil {
+		for k, i := range stored {
+			outs[i], errs[i] = s.recordFailed(ctx, files[i], m, task, user, err)
+			docs[k] = nil
+		}
+	}
+	var ids []string
+	for k, i := range stored {
+		if d := docs[k]; d != nil {
+			s.log.Info("document stored", "id", d.ID, "filename", d.Filename, "sha256", d.SHA256, "size", d.Size, "user", user.Username)
+			outs[i] = &Outcome{Document: d}
+			ids = append(ids, d.ID)
+		}
+	}
+	s.queue.push(ids...)
+	for _, i := range again {
+		if out, found, err := s.duplicate(ctx, files[i], m, task, user); found || err != nil {
+			outs[i], errs[i] = out, err
+		} else {
+			// The first of these bytes was not stored: this one is tried.
+			outs[i], errs[i] = s.submit(ctx, files[i], m, task, user)
+		}
+	}
+	return outs, errs
+}
+
+// recordFailed is the outcome of a file whose document could not be
+// recorded (err): a conflict is someone storing the same bytes between
+// our check and our insert, and the file is a duplicate of theirs.
+func (s *Service) recordFailed(ctx context.Context, st *Staged, m Meta, task string, user *catalog.User, err error) (*Outcome, error) {
+	if catalog.ErrorCode(err) == catalog.ECONFLICT {
+		if out, found, derr := s.duplicate(ctx, st, m, task, user); found || derr != nil {
+			return out, derr
+		}
+	}
+	return nil, fmt.Errorf("record %s: %w", st.Filename, err)
+}
+
+// newDocument is the document of a stored file uploaded with m by user.
+func newDocument(st *Staged, m Meta, user *catalog.User) *catalog.Document {
 	title := m.Title
 	if title == "" {
 		// Until the text is read; see catalog.DefaultTitle.
 		title = catalog.DefaultTitle(st.Filename)
 	}
-	d := &catalog.Document{
+	return &catalog.Document{
 		ID: ulid.Make().String(), SHA256: st.SHA256, Size: st.Size, MIME: st.MIME, Format: string(st.Format),
 		Filename: st.Filename, Title: title, DocType: catalog.DocType(m.DocType), City: m.City,
 		Department: m.Department, Issuer: m.Issuer, IssuedOn: m.IssuedOn, DocNumber: m.DocNumber, Round: m.Round,
 		Status: catalog.StatusStored, UploadedBy: user.Username,
 	}
-	if d.Round == "" {
-		// A document always belongs to a round: the one of its date, else
-		// the current one; extraction moves it when it finds the date.
-		r, err := s.cat.InferRound(ctx, d.IssuedOn)
-		if err != nil {
-			return nil, err
-		}
-		if r != "" {
-			d.Round, d.ExtractedFields = r, []string{catalog.FieldRound}
-		}
+}
+
+func allIndexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
 	}
-	sub := catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
-	err := s.cat.CreateDocument(ctx, d, sub)
-	if catalog.ErrorCode(err) == catalog.ECONFLICT {
-		// Someone stored the same bytes between our check and our insert.
-		if out, found, derr := s.duplicate(ctx, st, m, task, user); found || derr != nil {
-			return out, derr
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("record %s: %w", st.Filename, err)
-	}
-	s.log.Info("document stored", "id", d.ID, "filename", d.Filename, "sha256", d.SHA256, "size", d.Size, "user", user.Username)
-	s.queue.push(d.ID)
-	return &Outcome{Document: d}, nil
+	return out
 }
 
 // duplicate records a second submission of bytes the city already has and
@@ -388,22 +493,87 @@ func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, task string
 	if err != nil {
 		return nil, false, err
 	}
+	out, err = s.duplicateOf(ctx, d, st, m, task, user)
+	return out, true, err
+}
+
+// duplicateOf records a second submission of d's bytes (st).
+func (s *Service) duplicateOf(ctx context.Context, d *catalog.Document, st *Staged, m Meta, task string, user *catalog.User) (*Outcome, error) {
 	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
-		return nil, true, err
+		return nil, err
 	}
-	out = &Outcome{Document: d, Duplicate: true}
+	out := &Outcome{Document: d, Duplicate: true}
 	if d.Status == catalog.StatusFailed {
 		// Sending a failed file again is the natural way to ask for a
 		// retry; the uploader is told it had failed, and why.
 		if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
-			return nil, true, err
+			return nil, err
 		}
 		out.Retried, out.PreviousError, out.PreviousErrorEnglish = true, d.Error, d.ErrorEnglish
 		d.Status, d.Error, d.ErrorEnglish = catalog.StatusStored, "", ""
 		s.queue.push(d.ID)
 	}
-	return out, true, nil
+	return out, nil
+}
+
+// storeOriginals stores the originals of files[which], each one durable
+// before it is reported stored (errs[k] for files[which[k]]): together
+// through a store that takes several files at once (blob.FilesPutter,
+// the folder store), else one by one. Once the store is out of reach
+// (EUNAVAILABLE) the files after are not tried: the request answers 503
+// at once rather than wait out the store for each.
+func (s *Service) storeOriginals(ctx context.Context, files []*Staged, which []int) []error {
+	errs := make([]error, len(which))
+	fp, ok := s.blobs.(blob.FilesPutter)
+	if !ok || len(which) < 2 {
+		for k, i := range which {
+			errs[k] = s.putOriginal(ctx, files[i])
+			if catalog.ErrorCode(errs[k]) == catalog.EUNAVAILABLE {
+				for j := k + 1; j < len(which); j++ {
+					errs[j] = fmt.Errorf("store original of %s: not tried after %s: %w", files[which[j]].Filename, files[i].Filename, errs[k])
+				}
+				break
+			}
+		}
+		return errs
+	}
+	var puts []blob.LocalFile
+	var putting []int // k of each put
+	for k, i := range which {
+		st := files[i]
+		key := catalog.OriginalKey(st.SHA256)
+		if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
+			continue // stored already (another city's, or an earlier try)
+		} else if err != nil && !catalog.IsNotFound(err) {
+			errs[k] = fmt.Errorf("check original of %s: %w", st.Filename, err)
+			continue
+		}
+		lf := blob.LocalFile{Key: key, Path: st.Path, Size: st.Size, ContentType: st.MIME}
+		if st.Path == "" {
+			f, err := st.open()
+			if err != nil {
+				errs[k] = fmt.Errorf("open staged %s: %w", st.Filename, err)
+				continue
+			}
+			defer f.Close()
+			lf.Body = f
+		}
+		puts = append(puts, lf)
+		putting = append(putting, k)
+	}
+	for n, err := range fp.PutFiles(ctx, puts) {
+		k := putting[n]
+		st := files[which[k]]
+		if err != nil {
+			errs[k] = fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
+			continue
+		}
+		if st.Path != "" {
+			st.Path = "" // the staged file became the original
+		}
+	}
+	return errs
 }
 
 func (s *Service) putOriginal(ctx context.Context, st *Staged) error {

@@ -116,8 +116,9 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	out := make([]Outcome, len(files))
 	var stored []string
+	outs, errs := s.submitAll(ctx, files, meta, req.Assignment, u)
 	for i, st := range files {
-		out[i] = s.uploadOne(ctx, u, st, meta, req.Assignment, codes)
+		out[i] = s.linkOne(ctx, u, st, outs[i], errs[i], meta.Round, codes)
 		if len(files) < len(req.Files) {
 			out[i].JoinedPhotos = len(req.Files)
 		}
@@ -161,18 +162,17 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 	return a, nil
 }
 
-// uploadOne stores and links one file of an upload Upload has allowed,
-// handed in for task ("" for none).
-func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, meta Meta, task string, codes []string) Outcome {
-	o, err := s.submit(ctx, st, meta, task, u)
+// linkOne links one stored file of an upload Upload has allowed (o, or
+// err when it was not stored) to codes, and is its outcome.
+func (s *Service) linkOne(ctx context.Context, u *catalog.User, st *Staged, o *Outcome, err error, round string, codes []string) Outcome {
 	if err == nil {
-		err = s.linkForRound(ctx, o, meta.Round, codes, u)
+		err = s.linkForRound(ctx, o, round, codes, u)
 	}
 	if err != nil {
 		s.logUnexpected("upload "+st.Filename, err)
-		return Outcome{Filename: st.Filename, Archive: st.Archive, Err: err}
+		return Outcome{Filename: st.Filename, Archive: st.Archive, Part: st.Part, Err: err}
 	}
-	o.Filename, o.Archive = st.Filename, st.Archive
+	o.Filename, o.Archive, o.Part = st.Filename, st.Archive, st.Part
 	return *o
 }
 

@@ -1,0 +1,157 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// namedFile is one file part of a request, in the order sent.
+type namedFile struct {
+	name string
+	body []byte
+}
+
+// orderedUploadBody is uploadBody with its files in the order given.
+func orderedUploadBody(fields map[string]string, files []namedFile) *multipartBody {
+	b := &multipartBody{}
+	mw := multipart.NewWriter(&b.buf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for _, f := range files {
+		w, _ := mw.CreateFormFile("file", f.name)
+		w.Write(f.body)
+	}
+	mw.Close()
+	b.ctype = mw.FormDataContentType()
+	return b
+}
+
+// liveDocuments counts the catalog's live documents.
+func (e *env) liveDocuments() int {
+	e.t.Helper()
+	counts, err := e.cat.CountByStatus(context.Background())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// A coordinator's folder in one request: each file has its own outcome,
+// named by the part it came in. The empty file is refused alone, with a
+// Chinese and an English reason; the others are stored, each once — the
+// same bytes sent twice in the request are one document, the second a
+// duplicate of the first — and indexed.
+func TestUploadOfSeveralFilesAnswersEachFile(t *testing.T) {
+	e := newEnv(t)
+	report := []byte("杭州市学习型城市建设年度报告：社区学院覆盖全部街道，市民终身学习护照发放十二万本。")
+	files := []namedFile{
+		{"学习型城市建设年度报告.txt", report},
+		{"空白材料.txt", nil},
+		{"老年大学工作总结.txt", []byte("杭州老年大学二〇二五年工作总结：新开课程四十门，学员八千人。")},
+		{"年度报告（副本）.txt", report},
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/documents",
+		orderedUploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"}, files)), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload of four files: %d %v, want 201", resp.StatusCode, body)
+	}
+	docs, _ := body["documents"].([]any)
+	if len(docs) != 3 {
+		t.Fatalf("documents: %v, want three (parts 0, 2 and 3)", body["documents"])
+	}
+	byPart := map[int]map[string]any{}
+	for _, d := range docs {
+		m := d.(map[string]any)
+		p, ok := m["part"].(float64)
+		if !ok {
+			t.Fatalf("document %v names no part", m)
+		}
+		byPart[int(p)] = m
+	}
+	for _, p := range []int{0, 2, 3} {
+		if byPart[p] == nil || byPart[p]["uploaded_as"] != files[p].name {
+			t.Errorf("part %d: %v, want the document of %s", p, byPart[p], files[p].name)
+		}
+	}
+	if byPart[3]["duplicate"] != true || byPart[3]["id"] != byPart[0]["id"] {
+		t.Errorf("the second copy of the report: %v, want a duplicate of part 0's document %v", byPart[3], byPart[0]["id"])
+	}
+	if byPart[0]["duplicate"] != false || byPart[2]["duplicate"] != false {
+		t.Errorf("parts 0 and 2 should be new documents: %v / %v", byPart[0]["duplicate"], byPart[2]["duplicate"])
+	}
+	errs, _ := body["errors"].([]any)
+	if len(errs) != 1 {
+		t.Fatalf("errors: %v, want the empty file's alone", body["errors"])
+	}
+	refused := errs[0].(map[string]any)
+	detail, _ := refused["error"].(map[string]any)
+	if refused["part"] != float64(1) || refused["filename"] != "空白材料.txt" || !strings.Contains(fmt.Sprint(detail["message"]), "空") ||
+		detail["message_en"] == "" || detail["message_en"] == nil {
+		t.Errorf("the empty file's outcome: %v, want part 1 refused with a Chinese and an English reason", refused)
+	}
+	for _, p := range []int{0, 2} {
+		e.te.WaitIndexed(byPart[p]["id"].(string))
+	}
+	if n := e.liveDocuments(); n != 2 {
+		t.Errorf("%d documents in the catalog, want 2 (the report once, the summary)", n)
+	}
+	subs, err := e.cat.Submissions(context.Background(), byPart[0]["id"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 2 || subs[0].Filename != files[0].name || subs[1].Filename != files[3].name {
+		t.Errorf("submissions of the report: %+v, want both files sent", subs)
+	}
+}
+
+// A request of one file is answered as it always was: no part.
+func TestUploadOfOneFileNamesNoPart(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/documents", orderedUploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"},
+		[]namedFile{{"社区教育工作总结.txt", []byte("西湖区社区教育工作总结：全年开展讲座一百二十场。")}})), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", resp.StatusCode, body)
+	}
+	d := body["documents"].([]any)[0].(map[string]any)
+	if _, ok := d["part"]; ok {
+		t.Errorf("the document of a one-file request names a part: %v", d["part"])
+	}
+}
+
+// A request of more files than the cap is refused with 413 naming the
+// cap, and nothing of it is recorded.
+func TestUploadFileCountIsCapped(t *testing.T) {
+	e := newEnv(t)
+	files := make([]namedFile, maxUploadFiles+1)
+	for i := range files {
+		files[i] = namedFile{fmt.Sprintf("社区学习点%02d.txt", i), []byte(fmt.Sprintf("第%d个社区学习点的活动记录。", i))}
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/documents",
+		orderedUploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"}, files)), "coordA")
+	code, msg := "", ""
+	if d, ok := body["error"].(map[string]any); ok {
+		code, msg = fmt.Sprint(d["code"]), fmt.Sprint(d["message"])
+	}
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || code != "ETOOLARGE" || !strings.Contains(msg, fmt.Sprint(maxUploadFiles)) ||
+		!strings.Contains(msg, "分批") {
+		t.Errorf("%d files in one request: %d %s %q, want 413 ETOOLARGE naming the cap of %d", len(files), resp.StatusCode, code, msg, maxUploadFiles)
+	}
+	if n := e.liveDocuments(); n != 0 {
+		t.Errorf("%d documents recorded from a refused request, want none", n)
+	}
+	// At the cap, the request is taken.
+	resp, body = e.do(e.request("POST", "/api/v1/documents",
+		orderedUploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"}, files[:maxUploadFiles])), "coordA")
+	if resp.StatusCode != http.StatusCreated || len(body["documents"].([]any)) != maxUploadFiles {
+		t.Errorf("%d files in one request: %d, want 201 with each file's document", maxUploadFiles, resp.StatusCode)
+	}
+}
