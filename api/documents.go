@@ -356,13 +356,52 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
 	}, Indicators: catalog.SplitList(fields["indicators"]), Assignment: fields["assignment"], Files: staged,
-		JoinPhotos: formTrue(fields["join_photos"])}
+		JoinPhotos: formTrue(fields["join_photos"]), PartMeta: partFields(fields)}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
 	h.writeUploaded(w, r, append(outcomes, refused...), many)
+}
+
+// partFields reads the fields a request of several files gives one file
+// part, named field.N for part N (counted from 0 in the order sent):
+// title, doc_type, issuer, issued_on, doc_number and round.
+func partFields(fields map[string]string) map[int]ingest.Meta {
+	var out map[int]ingest.Meta
+	for k, v := range fields {
+		name, n, ok := strings.Cut(k, ".")
+		if !ok {
+			continue
+		}
+		part, err := strconv.Atoi(n)
+		if err != nil || part < 0 || part >= maxUploadFiles || strconv.Itoa(part) != n {
+			continue
+		}
+		m := out[part]
+		switch name {
+		case "title":
+			m.Title = v
+		case "doc_type":
+			m.DocType = v
+		case "issuer":
+			m.Issuer = v
+		case "issued_on":
+			m.IssuedOn = v
+		case "doc_number":
+			m.DocNumber = v
+		case "round":
+			m.Round = v
+		default:
+			continue
+		}
+		if out == nil {
+			out = map[int]ingest.Meta{}
+		}
+		out[part] = m
+	}
+	return out
 }
 
 // formTrue reads a form's yes: 1, true or on (a checkbox's value).
@@ -403,7 +442,8 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 				firstErr = o.Err
 			}
 			f := map[string]any{"filename": o.Filename,
-				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}}
+				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err),
+					Field: catalog.ErrorField(o.Err)}}
 			if o.Archive != "" {
 				f["archive"] = o.Archive
 			}

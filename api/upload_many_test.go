@@ -155,3 +155,43 @@ func TestUploadFileCountIsCapped(t *testing.T) {
 		t.Errorf("%d files in one request: %d, want 201 with each file's document", maxUploadFiles, resp.StatusCode)
 	}
 }
+
+// In a request of several files each file may have its own title, type
+// and date (field.N for part N): they are that file's alone, the request's
+// fields the others'; a file whose own date is wrong is refused alone, on
+// that field.
+func TestUploadOfSeveralFilesTakesEachFilesOwnFields(t *testing.T) {
+	e := newEnv(t)
+	files := []namedFile{
+		{"学分银行.txt", []byte("杭州市学分银行管理办法全文。")},
+		{"讲座记录.txt", []byte("社区讲座记录：全年一百二十场。")},
+		{"日期有误.txt", []byte("一份日期填错的材料。")},
+	}
+	fields := map[string]string{"city": cityA, "doc_type": "work_summary",
+		"title.0": "杭州市学分银行管理办法", "doc_type.0": "policy", "issued_on.0": "2025-03-01",
+		"issued_on.2": "2025-13-45"}
+	resp, body := e.do(e.request("POST", "/api/v1/documents", orderedUploadBody(fields, files)), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload: %d %v", resp.StatusCode, body)
+	}
+	byPart := map[float64]map[string]any{}
+	for _, d := range body["documents"].([]any) {
+		m := d.(map[string]any)
+		byPart[m["part"].(float64)] = m
+	}
+	if d := byPart[0]; d == nil || d["title"] != "杭州市学分银行管理办法" || d["doc_type"] != "policy" || d["issued_on"] != "2025-03-01" {
+		t.Errorf("part 0 with its own fields: %v", d)
+	}
+	if d := byPart[1]; d == nil || d["doc_type"] != "work_summary" || d["issued_on"] != "" || d["title"] == "杭州市学分银行管理办法" {
+		t.Errorf("part 1 with the request's fields: %v", d)
+	}
+	errs, _ := body["errors"].([]any)
+	if len(errs) != 1 {
+		t.Fatalf("errors: %v, want part 2's date alone", body["errors"])
+	}
+	refused := errs[0].(map[string]any)
+	detail, _ := refused["error"].(map[string]any)
+	if refused["part"] != float64(2) || detail["field"] != "issued_on" {
+		t.Errorf("part 2: %v, want refused on issued_on", refused)
+	}
+}

@@ -337,7 +337,7 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 // the submission so that each task shows its own hand-in of bytes handed
 // in for two.
 func (s *Service) submit(ctx context.Context, st *Staged, m Meta, task string, user *catalog.User) (*Outcome, error) {
-	outs, errs := s.submitAll(ctx, []*Staged{st}, m, task, user)
+	outs, errs := s.submitAll(ctx, []*Staged{st}, []Meta{m}, task, user)
 	return outs[0], errs[0]
 }
 
@@ -349,7 +349,9 @@ func (s *Service) submit(ctx context.Context, st *Staged, m Meta, task string, u
 // submissions and events, written after every original in it is durable,
 // and one hand-over to the extraction queue. A file whose bytes came
 // earlier in the same request is a duplicate of that one's document.
-func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task string, user *catalog.User) ([]*Outcome, []error) {
+// metas[i] is files[i]'s metadata: its own title, date and so on, the
+// city and department the same for all.
+func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User) ([]*Outcome, []error) {
 	outs, errs := make([]*Outcome, len(files)), make([]error, len(files))
 	fail := func(err error, which []int) {
 		for _, i := range which {
@@ -360,7 +362,10 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task s
 	for _, st := range files {
 		shas = append(shas, st.SHA256)
 	}
-	known, err := s.cat.DocumentsBySHA256(ctx, shas, m.City)
+	if len(files) == 0 {
+		return outs, errs
+	}
+	known, err := s.cat.DocumentsBySHA256(ctx, shas, metas[0].City)
 	if err != nil {
 		fail(err, allIndexes(len(files)))
 		return outs, errs
@@ -370,7 +375,7 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task s
 	for i, st := range files {
 		switch {
 		case known[st.SHA256] != nil:
-			outs[i], errs[i] = s.duplicateOf(ctx, known[st.SHA256], st, m, task, user)
+			outs[i], errs[i] = s.duplicateOf(ctx, known[st.SHA256], st, metas[i], task, user)
 		case seen[st.SHA256]:
 			again = append(again, i)
 		default:
@@ -391,7 +396,7 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task s
 	rounds := map[string]string{} // inferred, by date
 	for _, i := range stored {
 		st := files[i]
-		d := newDocument(st, m, user)
+		d := newDocument(st, metas[i], user)
 		if d.Round == "" {
 			r, ok := rounds[d.IssuedOn]
 			if !ok {
@@ -409,7 +414,7 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task s
 			}
 		}
 		docs = append(docs, d)
-		subs = append(subs, catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task})
+		subs = append(subs, catalog.Submission{User: user.Username, Department: metas[i].Department, Filename: st.Filename, Assignment: task})
 	}
 	err = s.cat.CreateDocuments(ctx, docs, subs)
 	if catalog.ErrorCode(err) == catalog.ECONFLICT && len(docs) > 1 {
@@ -418,13 +423,13 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task s
 		err = nil
 		for k, i := range stored {
 			if cerr := s.cat.CreateDocument(ctx, docs[k], subs[k]); cerr != nil {
-				outs[i], errs[i] = s.recordFailed(ctx, files[i], m, task, user, cerr)
+				outs[i], errs[i] = s.recordFailed(ctx, files[i], metas[i], task, user, cerr)
 				docs[k] = nil
 			}
 		}
 	} else if err != nil {
 		for k, i := range stored {
-			outs[i], errs[i] = s.recordFailed(ctx, files[i], m, task, user, err)
+			outs[i], errs[i] = s.recordFailed(ctx, files[i], metas[i], task, user, err)
 			docs[k] = nil
 		}
 	}
@@ -438,11 +443,11 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, m Meta, task s
 	}
 	s.queue.push(ids...)
 	for _, i := range again {
-		if out, found, err := s.duplicate(ctx, files[i], m, task, user); found || err != nil {
+		if out, found, err := s.duplicate(ctx, files[i], metas[i], task, user); found || err != nil {
 			outs[i], errs[i] = out, err
 		} else {
 			// The first of these bytes was not stored: this one is tried.
-			outs[i], errs[i] = s.submit(ctx, files[i], m, task, user)
+			outs[i], errs[i] = s.submit(ctx, files[i], metas[i], task, user)
 		}
 	}
 	return outs, errs

@@ -22,6 +22,11 @@ type UploadRequest struct {
 	// JoinPhotos: the files are photos of one paper document's pages, in
 	// order; they are stored as one PDF, a page per photo (joinPhotos).
 	JoinPhotos bool
+	// PartMeta holds, by file part (Staged.Part), a file's own title,
+	// type, issuer, date, 文号 and round in a request of several files:
+	// each field set there is the file's instead of Meta's (city and
+	// department are the request's).
+	PartMeta map[int]Meta
 }
 
 // Tasks is what an upload needs of responsibility assignments (package
@@ -116,9 +121,20 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	out := make([]Outcome, len(files))
 	var stored []string
-	outs, errs := s.submitAll(ctx, files, meta, req.Assignment, u)
+	metas, refused := partMetas(files, meta, req)
+	var taken []int // the files not refused for their own fields
+	for i := range files {
+		if refused[i] == nil {
+			taken = append(taken, i)
+		}
+	}
+	outs, errs := make([]*Outcome, len(files)), refused
+	o, e := s.submitAll(ctx, pick(files, taken), pick(metas, taken), req.Assignment, u)
+	for k, i := range taken {
+		outs[i], errs[i] = o[k], e[k]
+	}
 	for i, st := range files {
-		out[i] = s.linkOne(ctx, u, st, outs[i], errs[i], meta.Round, codes)
+		out[i] = s.linkOne(ctx, u, st, outs[i], errs[i], metas[i].Round, codes)
 		if len(files) < len(req.Files) {
 			out[i].JoinedPhotos = len(req.Files)
 		}
@@ -160,6 +176,47 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		meta.Department = a.Department
 	}
 	return a, nil
+}
+
+// partMetas is each file's metadata: meta with the fields of its part
+// (req.PartMeta) set over it, checked; refused[i] is why file i's own
+// fields cannot be taken (nil when they can).
+func partMetas(files []*Staged, meta Meta, req UploadRequest) (metas []Meta, refused []error) {
+	metas, refused = make([]Meta, len(files)), make([]error, len(files))
+	for i, st := range files {
+		metas[i] = meta
+		own, ok := req.PartMeta[st.Part]
+		if !ok || req.JoinPhotos {
+			continue
+		}
+		m := &metas[i]
+		for _, f := range []struct {
+			name     string
+			own, dst *string
+		}{{"title", &own.Title, &m.Title}, {"doc_type", &own.DocType, &m.DocType}, {"issuer", &own.Issuer, &m.Issuer},
+			{"issued_on", &own.IssuedOn, &m.IssuedOn}, {"doc_number", &own.DocNumber, &m.DocNumber}, {"round", &own.Round, &m.Round}} {
+			if *f.own == "" {
+				continue
+			}
+			if st.Archive != "" && f.name != "doc_type" && f.name != "round" {
+				refused[i] = ArchiveFieldRefused(f.name)
+			}
+			*f.dst = *f.own
+		}
+		if refused[i] == nil {
+			refused[i] = checkFields(m)
+		}
+	}
+	return metas, refused
+}
+
+// pick is the elements of all at the indexes which.
+func pick[T any](all []T, which []int) []T {
+	out := make([]T, len(which))
+	for k, i := range which {
+		out[k] = all[i]
+	}
+	return out
 }
 
 // linkOne links one stored file of an upload Upload has allowed (o, or
