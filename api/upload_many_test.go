@@ -137,9 +137,12 @@ func TestUploadFileCountIsCapped(t *testing.T) {
 	}
 	resp, body := e.do(e.request("POST", "/api/v1/documents",
 		orderedUploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"}, files)), "coordA")
-	code, msg := "", ""
+	code, msg, en := "", "", ""
 	if d, ok := body["error"].(map[string]any); ok {
-		code, msg = fmt.Sprint(d["code"]), fmt.Sprint(d["message"])
+		code, msg, en = fmt.Sprint(d["code"]), fmt.Sprint(d["message"]), fmt.Sprint(d["message_en"])
+	}
+	if !strings.Contains(en, "at most 64 files") || !strings.Contains(msg, "（每个请求最多") {
+		t.Errorf("the cap's message: %q / %q, want full-width punctuation and an English translation", msg, en)
 	}
 	if resp.StatusCode != http.StatusRequestEntityTooLarge || code != "ETOOLARGE" || !strings.Contains(msg, fmt.Sprint(maxUploadFiles)) ||
 		!strings.Contains(msg, "分批") {

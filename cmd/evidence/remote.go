@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -29,6 +30,8 @@ type remote struct {
 	client      *http.Client
 	// lang is the language of what the import says of each file.
 	lang report.Lang
+	// perRequest is how many files an upload request carries at most.
+	perRequest int
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -45,7 +48,8 @@ func (c *remote) check(ctx context.Context) error {
 // pollEvery is how often an uploaded document's status is asked for.
 const pollEvery = 300 * time.Millisecond
 
-// ingest uploads the jobs one after another, then waits until the server
+// ingest uploads the jobs one request after another (several files a
+// request: requestGroups), then waits until the server
 // has read each. Waiting for each file before sending the next made a
 // folder's import a file per indexing turn (a third of a second or more
 // each, and the index written a document at a time); sent together, the
@@ -55,19 +59,27 @@ const pollEvery = 300 * time.Millisecond
 func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (outcomes []*fileOutcome, stopped error) {
 	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(c.lang, "上传", "Uploading")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
-	for _, job := range jobs {
+	for _, group := range requestGroups(jobs, c.perRequest) {
 		if ctx.Err() != nil {
 			return c.unfinished(outcomes), errInterrupted
 		}
-		o, err := c.upload(ctx, job)
+		var got []*fileOutcome
+		var err error
+		if len(group) == 1 {
+			var o *fileOutcome
+			o, err = c.upload(ctx, group[0])
+			got = []*fileOutcome{o}
+		} else {
+			got, err = c.uploadGroup(ctx, group)
+		}
 		switch {
 		case ctx.Err() != nil:
-			return c.unfinished(outcomes), errInterrupted // this file's request was cut off
+			return c.unfinished(outcomes), errInterrupted // this request was cut off
 		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
 			return c.unfinished(outcomes), err
 		}
-		outcomes = append(outcomes, o)
-		bar.Add(1)
+		outcomes = append(outcomes, got...)
+		bar.Add(len(got))
 	}
 	bar.Finish()
 	reading := 0
@@ -209,6 +221,155 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	return o, nil
 }
 
+// A folder goes to the server in requests of several files (--per-request,
+// at most groupFiles by default), as the web upload page sends it: the
+// server authorises a request once and records its files in one
+// transaction (README, POST /api/v1/documents).
+const (
+	groupFiles = 16
+	groupBytes = 16 << 20
+)
+
+// requestGroups cuts jobs into the requests that send them: runs of files
+// with the same fields, up to perRequest files and groupBytes together;
+// photos to be joined and ZIP archives go alone, as does a file that
+// cannot be looked at (its request says why).
+func requestGroups(jobs []fileJob, perRequest int) [][]fileJob {
+	var groups [][]fileJob
+	var size int64
+	alone := func(job fileJob) (bool, int64) {
+		if len(job.Photos) > 0 || strings.EqualFold(filepath.Ext(job.Path), ".zip") {
+			return true, 0
+		}
+		st, err := os.Stat(job.Path)
+		if err != nil || st.Size() > groupBytes {
+			return true, 0
+		}
+		return false, st.Size()
+	}
+	open := false // the last group takes more
+	for _, job := range jobs {
+		single, n := alone(job)
+		if k := len(groups) - 1; open && !single && len(groups[k]) < perRequest && size+n <= groupBytes && maps.Equal(groups[k][0].Fields, job.Fields) {
+			groups[k] = append(groups[k], job)
+			size += n
+			continue
+		}
+		groups = append(groups, []fileJob{job})
+		size, open = n, !single
+	}
+	return groups
+}
+
+// uploadGroup sends several jobs' files in one multipart POST, streamed,
+// with their shared fields, and gives each file its own outcome from the
+// answer's entries (each names its part). The error is the request's,
+// when it got no answer from the API or the server is unavailable.
+func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcome, error) {
+	outs := make([]*fileOutcome, len(jobs))
+	var files []*os.File
+	var sent []int // the jobs whose file is sent, by part
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	for i, job := range jobs {
+		outs[i] = &fileOutcome{Path: job.Path, Outcome: "failed"}
+		f, err := os.Open(job.Path)
+		if err != nil {
+			outs[i].Error = sayf(c.lang, "无法读取文件:%v", err)
+			continue
+		}
+		files = append(files, f)
+		sent = append(sent, i)
+	}
+	if len(files) == 0 {
+		return outs, nil
+	}
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		var err error
+		for k, v := range jobs[0].Fields {
+			if v != "" && err == nil {
+				err = mw.WriteField(k, v)
+			}
+		}
+		for i := 0; i < len(files) && err == nil; i++ {
+			var part io.Writer
+			if part, err = mw.CreateFormFile("file", filepath.Base(jobs[sent[i]].Path)); err == nil {
+				_, err = io.Copy(part, files[i])
+			}
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		pw.CloseWithError(err)
+	}()
+	fail := func(err error) ([]*fileOutcome, error) {
+		for _, i := range sent {
+			outs[i].Error = describeIn(err, c.lang)
+		}
+		return outs, err
+	}
+	req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/documents", pr)
+	if err != nil {
+		return fail(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	var body struct {
+		Documents []struct {
+			apiDocument
+			Part *int `json:"part"`
+		} `json:"documents"`
+		Errors []struct {
+			Part  *int `json:"part"`
+			Error struct {
+				Code, Message string
+				MessageEn     string `json:"message_en"`
+			} `json:"error"`
+		} `json:"errors"`
+	}
+	err = c.do(req, &body, &body)
+	if err != nil && len(body.Errors) == 0 {
+		return fail(err)
+	}
+	answered := make([]bool, len(sent))
+	for _, d := range body.Documents {
+		if d.Part == nil || *d.Part < 0 || *d.Part >= len(sent) {
+			continue
+		}
+		o := outs[sent[*d.Part]]
+		o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
+		o.Outcome = "stored"
+		if d.Duplicate {
+			o.Outcome = "duplicate"
+		}
+		answered[*d.Part] = true
+	}
+	for _, e := range body.Errors {
+		if e.Part == nil || *e.Part < 0 || *e.Part >= len(sent) {
+			continue
+		}
+		ferr := &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}
+		outs[sent[*e.Part]].Error = describeIn(ferr, c.lang)
+		answered[*e.Part] = true
+		if ferr.Code == catalog.EUNAVAILABLE && err == nil {
+			err = ferr
+		}
+	}
+	for k, ok := range answered {
+		if !ok {
+			outs[sent[k]].Error = sayf(c.lang, "服务器应答中没有这个文件的结果")
+		}
+	}
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+		err = nil // each file's outcome says what became of it
+	}
+	return outs, err
+}
+
 // wait polls a document until it is indexed or failed: at once (the
 // documents sent before it are often done by the time it is asked for),
 // then every pollEvery. It returns the error that ends an import: the
@@ -279,8 +440,9 @@ const pollTimeout = 30 * time.Second
 var waitGiveUp = time.Minute
 
 // do sends req with the token and decodes the JSON answer; an error
-// answer becomes an error carrying the API's Chinese message.
-func (c *remote) do(req *http.Request, out any) error {
+// answer becomes an error carrying the API's Chinese message, and is
+// decoded into each of onError as well.
+func (c *remote) do(req *http.Request, out any, onError ...any) error {
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
@@ -294,6 +456,11 @@ func (c *remote) do(req *http.Request, out any) error {
 		return fmt.Errorf("read answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EUNAVAILABLE, "读取服务器应答失败(%v)", err))
 	}
 	if resp.StatusCode >= 300 {
+		for _, v := range onError {
+			// The answer's details besides its error (each file's, for
+			// a request of several).
+			json.Unmarshal(raw, v)
+		}
 		var e apiError
 		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
 			// The API's own code and message, so callers can tell a
