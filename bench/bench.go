@@ -252,8 +252,8 @@ func (r *run) ingestRounds(ctx context.Context, docs []Doc, files []uploadFile, 
 		if err := r.ingestRound(ctx, docs, files, rd); err != nil {
 			return err
 		}
-		r.logf("ingest round %d of %d: CPU per MB %.2f× raw Bleve's, throughput %.2f× raw Bleve's", i+1, len(rounds),
-			rd.cpuRatio(), rd.RawBleveSeconds/rd.PipelineSeconds)
+		r.logf("ingest round %d of %d: CPU per MB %.2f× raw Bleve's, throughput %.2f× raw Bleve's (CPU: server %.1fs, raw Bleve %.1fs, upload clients %.1fs; %d files a request)",
+			i+1, len(rounds), rd.cpuRatio(), rd.RawBleveSeconds/rd.PipelineSeconds, rd.ServerCPU, rd.RawBleveCPU, rd.ClientCPU, rd.PerRequest)
 	}
 	median := slices.Clone(rounds)
 	slices.SortFunc(median, func(a, b IngestDetails) int { return cmp.Compare(a.cpuRatio(), b.cpuRatio()) })
