@@ -380,22 +380,12 @@ func partFields(fields map[string]string) map[int]ingest.Meta {
 			continue
 		}
 		m := out[part]
-		switch name {
-		case "title":
-			m.Title = v
-		case "doc_type":
-			m.DocType = v
-		case "issuer":
-			m.Issuer = v
-		case "issued_on":
-			m.IssuedOn = v
-		case "doc_number":
-			m.DocNumber = v
-		case "round":
-			m.Round = v
-		default:
+		field := map[string]*string{"title": &m.Title, "doc_type": &m.DocType, "issuer": &m.Issuer,
+			"issued_on": &m.IssuedOn, "doc_number": &m.DocNumber, "round": &m.Round}[name]
+		if field == nil {
 			continue
 		}
+		*field = v
 		if out == nil {
 			out = map[int]ingest.Meta{}
 		}

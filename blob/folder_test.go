@@ -178,16 +178,8 @@ func TestFolderIgnoresAndCleansLeftovers(t *testing.T) {
 // type; a file that cannot be taken (its staged copy gone) fails alone.
 func TestFolderPutFilesStoresEachFileOnItsOwn(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	s, err := blob.NewFolder(filepath.Join(dir, "store"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	staged := filepath.Join(dir, "upload-1")
 	plan := []byte("宁波市终身教育促进条例实施方案")
-	if err := os.WriteFile(staged, plan, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	s, dir, staged := folderAndStaged(t, plan)
 	summary := []byte("成都市社区教育工作总结")
 	errs := s.PutFiles(ctx, []blob.LocalFile{
 		{Key: "originals/plan", Path: staged, Size: int64(len(plan)), ContentType: "text/plain"},
@@ -220,18 +212,26 @@ func TestFolderPutFilesStoresEachFileOnItsOwn(t *testing.T) {
 	}
 }
 
-func TestFolderPutFileMovesTheFileIn(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
+// folderAndStaged is a folder store in a temporary folder and, beside
+// it, a staged upload holding data.
+func folderAndStaged(t *testing.T, data []byte) (s *blob.Folder, dir, staged string) {
+	t.Helper()
+	dir = t.TempDir()
 	s, err := blob.NewFolder(filepath.Join(dir, "store"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	staged := filepath.Join(dir, "upload-1")
-	data := []byte("杭州市学分银行建设实施方案")
+	staged = filepath.Join(dir, "upload-1")
 	if err := os.WriteFile(staged, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	return s, dir, staged
+}
+
+func TestFolderPutFileMovesTheFileIn(t *testing.T) {
+	ctx := context.Background()
+	data := []byte("杭州市学分银行建设实施方案")
+	s, _, staged := folderAndStaged(t, data)
 	if err := s.PutFile(ctx, "originals/abc", staged, int64(len(data)), "text/plain"); err != nil {
 		t.Fatal(err)
 	}
