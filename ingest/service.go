@@ -416,7 +416,10 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 		docs = append(docs, d)
 		subs = append(subs, catalog.Submission{User: user.Username, Department: metas[i].Department, Filename: st.Filename, Assignment: task})
 	}
-	err = s.cat.CreateDocuments(ctx, docs, subs)
+	err = nil
+	if len(docs) > 0 {
+		err = s.cat.CreateDocuments(ctx, docs, subs)
+	}
 	if catalog.ErrorCode(err) == catalog.ECONFLICT && len(docs) > 1 {
 		// Someone stored some of the same bytes between our check and our
 		// insert: each file on its own, as one alone would be.
