@@ -404,7 +404,11 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 				// date, else the current one; extraction moves it when it
 				// finds the date.
 				if r, err = s.cat.InferRound(ctx, d.IssuedOn); err != nil {
+					// Nothing is recorded: the stored files and the
+					// copies of their bytes later in the request fail
+					// alike (their originals stay, reused on a retry).
 					fail(err, stored)
+					fail(err, again)
 					return outs, errs
 				}
 				rounds[d.IssuedOn] = r

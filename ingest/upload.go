@@ -86,7 +86,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	if meta.Department == "" {
 		meta.Department = u.Department
 	}
-	if err := s.CheckMeta(ctx, &meta); err != nil {
+	if err := s.checkRequestMeta(ctx, &meta, req); err != nil {
 		return nil, err
 	}
 	if req.Assignment == "" {
@@ -176,6 +176,34 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 		meta.Department = a.Department
 	}
 	return a, nil
+}
+
+// checkRequestMeta is CheckMeta for the request's own fields, but a
+// request of several files that gives every file part its own type
+// (doc_type.N) needs none of its own: the page sends a row's type there
+// when the form's is left empty. Each own type is checked with its file
+// (partMetas).
+func (s *Service) checkRequestMeta(ctx context.Context, meta *Meta, req UploadRequest) error {
+	if strings.TrimSpace(meta.DocType) != "" || !ownTypes(req) {
+		return s.CheckMeta(ctx, meta)
+	}
+	meta.DocType = string(catalog.DocOther) // checked as a type, never used
+	err := s.CheckMeta(ctx, meta)
+	meta.DocType = ""
+	return err
+}
+
+// ownTypes says whether every file of req carries its own type.
+func ownTypes(req UploadRequest) bool {
+	if req.JoinPhotos || len(req.Files) == 0 {
+		return false
+	}
+	for _, st := range req.Files {
+		if strings.TrimSpace(req.PartMeta[st.Part].DocType) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // partMetas is each file's metadata: meta with the fields of its part

@@ -555,7 +555,10 @@
     rows.forEach(prepare);
     var data = new FormData();
     data.append("city", field("city"));
-    data.append("doc_type", field("doc_type"));
+    // Every row may have its own type and the form none (check allows
+    // it): the first row's then stands for the request's, which a server
+    // wants; each row's own goes as doc_type.N.
+    data.append("doc_type", field("doc_type") || rows[0].type.value);
     data.append("doc_number", field("doc_number"));
     data.append("issued_on", field("issued_on"));
     data.append("round", field("round"));

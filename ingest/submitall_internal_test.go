@@ -1,0 +1,94 @@
+package ingest
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// cancelOnPut is the folder store with the request's context cancelled
+// while its files are put (the uploader gone mid-request): the puts
+// succeed, every catalog call after them fails.
+type cancelOnPut struct {
+	*blob.Folder
+	cancel context.CancelFunc
+}
+
+func (c cancelOnPut) PutFiles(ctx context.Context, files []blob.LocalFile) []error {
+	errs := c.Folder.PutFiles(ctx, files)
+	c.cancel()
+	return errs
+}
+
+func stageTexts(t *testing.T, svc *Service, texts ...string) []*Staged {
+	t.Helper()
+	var out []*Staged
+	for i, text := range texts {
+		st, err := svc.Stage(strings.NewReader(text), "材料"+string(rune('一'+i))+".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Part = i
+		t.Cleanup(st.Remove)
+		out = append(out, st)
+	}
+	return out
+}
+
+// A request whose round cannot be inferred after its originals are stored
+// (review s25-cpu #2: its context cancelled) reports every file failed,
+// the copy of bytes sent earlier in the same request too: none is left
+// without an outcome (which panicked), and nothing is recorded.
+func TestUploadWhoseRoundCannotBeInferredFailsEveryFile(t *testing.T) {
+	r := newRig(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r.blobs = cancelOnPut{Folder: r.blobs.(*blob.Folder), cancel: cancel}
+	svc, _ := r.service(t)
+	files := stageTexts(t, svc, "杭州市学分银行实施办法。", "杭州市社区教育工作总结。", "杭州市学分银行实施办法。")
+	out, err := svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100", DocType: "policy"}, Files: files})
+	if err != nil {
+		t.Fatalf("upload: %v", err)
+	}
+	if len(out) != 3 {
+		t.Fatalf("%d outcomes, want 3", len(out))
+	}
+	for i, o := range out {
+		if o.Err == nil || o.Part != i {
+			t.Errorf("file %d: %+v, want it failed and its part named", i, o)
+		}
+	}
+	for _, st := range files[:2] {
+		if _, err := r.cat.DocumentBySHA256(context.Background(), st.SHA256, "330100"); !catalog.IsNotFound(err) {
+			t.Errorf("a file of the failed request is recorded: %v", err)
+		}
+	}
+}
+
+// A request of several files with no type of its own is taken when every
+// file part brings its own (doc_type.N), each file stored with its type;
+// one file without its own type still needs the request's.
+func TestUploadTakesOwnTypesWithoutTheRequestsType(t *testing.T) {
+	r := newRig(t)
+	svc, _ := r.service(t)
+	ctx := context.Background()
+	files := stageTexts(t, svc, "宁波市终身学习促进条例。", "宁波市老年大学工作总结。")
+	own := map[int]Meta{0: {DocType: "policy"}, 1: {DocType: "work_summary"}}
+	out, err := svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100"}, Files: files, PartMeta: own})
+	if err != nil {
+		t.Fatalf("upload with own types only: %v", err)
+	}
+	for i, o := range out {
+		if o.Err != nil || string(o.Document.DocType) != own[i].DocType {
+			t.Errorf("file %d: %+v, want it stored as %s", i, o, own[i].DocType)
+		}
+	}
+	more := stageTexts(t, svc, "宁波市学习型社区案例。", "宁波市社区学院年报。")
+	_, err = svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100"}, Files: more, PartMeta: map[int]Meta{0: {DocType: "case"}}})
+	if catalog.ErrorCode(err) != catalog.EINVALID || catalog.ErrorField(err) != "doc_type" {
+		t.Errorf("one file without a type: %v, want EINVALID on doc_type", err)
+	}
+}
