@@ -32,12 +32,16 @@ type FilesPutter interface {
 
 // LocalFile is one finished file for FilesPutter: the local file at Path,
 // consumed on success, or when Path is "" the bytes of Body (a file held
-// in memory), written as by Put.
+// in memory), written as by Put. With Present the object was found
+// already stored (another request's, perhaps still being put) and
+// nothing is written: it only shares the sync of the folder it is in, so
+// that it is durable before it is reported stored.
 type LocalFile struct {
 	Key, Path   string
 	Body        io.Reader
 	Size        int64
 	ContentType string
+	Present     bool
 }
 
 var (
@@ -53,8 +57,8 @@ func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, cont
 }
 
 // PutFiles implements FilesPutter: each file is synced and renamed into
-// place as by PutFile, and each folder they were renamed into is synced
-// once, after the last rename into it; a failed folder sync fails every
+// place as by PutFile, and each folder they were renamed into (or a
+// Present file is in) is synced once, after the last rename into it; a failed folder sync fails every
 // file renamed into it (they may be there, but are not known durable).
 func (f *Folder) PutFiles(ctx context.Context, files []LocalFile) []error {
 	errs := make([]error, len(files))
@@ -63,9 +67,12 @@ func (f *Folder) PutFiles(ctx context.Context, files []LocalFile) []error {
 	for i, lf := range files {
 		var dir string
 		var err error
-		if lf.Path == "" {
+		switch {
+		case lf.Present:
+			dir, err = f.presentObject(lf.Key)
+		case lf.Path == "":
 			dir, err = f.writeObject(ctx, lf.Key, lf.Body, lf.Size, lf.ContentType)
-		} else {
+		default:
 			dir, err = f.moveFile(ctx, lf.Key, lf.Path, lf.Size, lf.ContentType)
 		}
 		errs[i] = err
@@ -84,6 +91,19 @@ func (f *Folder) PutFiles(ctx context.Context, files []LocalFile) []error {
 		}
 	}
 	return errs
+}
+
+// presentObject is the folder to sync for an object found already stored:
+// a rename into it by another request is made durable by that sync too.
+func (f *Folder) presentObject(key string) (string, error) {
+	if err := ValidKey(key); err != nil {
+		return "", err
+	}
+	final := f.path(f.objects, key)
+	if _, err := os.Stat(final); err != nil {
+		return "", f.fail("put", key, err)
+	}
+	return filepath.Dir(final), nil
 }
 
 // moveFile is PutFile but for the sync of the folder the file is renamed

@@ -555,14 +555,17 @@ func (s *Service) storeOriginals(ctx context.Context, files []*Staged, which []i
 	for k, i := range which {
 		st := files[i]
 		key := catalog.OriginalKey(st.SHA256)
+		lf := blob.LocalFile{Key: key, Path: st.Path, Size: st.Size, ContentType: st.MIME}
 		if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
-			continue // stored already (another city's, or an earlier try)
+			// Stored already (another city's, an earlier try, or another
+			// request's still being put): durable once its folder is
+			// synced with the others.
+			lf = blob.LocalFile{Key: key, Present: true}
 		} else if err != nil && !catalog.IsNotFound(err) {
 			errs[k] = fmt.Errorf("check original of %s: %w", st.Filename, err)
 			continue
 		}
-		lf := blob.LocalFile{Key: key, Path: st.Path, Size: st.Size, ContentType: st.MIME}
-		if st.Path == "" {
+		if !lf.Present && st.Path == "" {
 			f, err := st.open()
 			if err != nil {
 				errs[k] = fmt.Errorf("open staged %s: %w", st.Filename, err)
@@ -581,7 +584,7 @@ func (s *Service) storeOriginals(ctx context.Context, files []*Staged, which []i
 			errs[k] = fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
 			continue
 		}
-		if st.Path != "" {
+		if !puts[n].Present {
 			st.Path = "" // the staged file became the original
 		}
 	}
@@ -591,6 +594,13 @@ func (s *Service) storeOriginals(ctx context.Context, files []*Staged, which []i
 func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	key := catalog.OriginalKey(st.SHA256)
 	if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
+		if fp, ok := s.blobs.(blob.FilesPutter); ok {
+			// Perhaps another request's, renamed in but its folder not
+			// yet synced: synced here before it counts as stored.
+			if err := fp.PutFiles(ctx, []blob.LocalFile{{Key: key, Present: true}})[0]; err != nil {
+				return fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
+			}
+		}
 		return nil
 	} else if err != nil && !catalog.IsNotFound(err) && catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
 		return fmt.Errorf("check original of %s: %w", st.Filename, err)

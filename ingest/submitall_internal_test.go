@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -90,5 +91,58 @@ func TestUploadTakesOwnTypesWithoutTheRequestsType(t *testing.T) {
 	_, err = svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100"}, Files: more, PartMeta: map[int]Meta{0: {DocType: "case"}}})
 	if catalog.ErrorCode(err) != catalog.EINVALID || catalog.ErrorField(err) != "doc_type" {
 		t.Errorf("one file without a type: %v, want EINVALID on doc_type", err)
+	}
+}
+
+// recordingPuts is the folder store noting each file handed to PutFiles.
+type recordingPuts struct {
+	*blob.Folder
+	got *[]blob.LocalFile
+}
+
+func (r recordingPuts) PutFiles(ctx context.Context, files []blob.LocalFile) []error {
+	*r.got = append(*r.got, files...)
+	return r.Folder.PutFiles(ctx, files)
+}
+
+// An original found already in the folder store (another request's, its
+// rename perhaps not yet durable) goes through the folder sync before
+// its row is written, in a request of several files and of one alike
+// (review s25-cpu #3).
+func TestOriginalsFoundStoredAreSyncedBeforeTheirRows(t *testing.T) {
+	r := newRig(t)
+	var got []blob.LocalFile
+	folder := r.blobs.(*blob.Folder)
+	r.blobs = recordingPuts{Folder: folder, got: &got}
+	svc, _ := r.service(t)
+	ctx := context.Background()
+	texts := []string{"温州市社区大学工作总结。", "温州市老年教育案例。", "温州市学习型城市建设方案。"}
+	files := stageTexts(t, svc, texts...)
+	for _, i := range []int{0, 2} {
+		body := []byte(texts[i])
+		if err := folder.Put(ctx, catalog.OriginalKey(files[i].SHA256), bytes.NewReader(body), int64(len(body)), "text/plain"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100", DocType: "case"}, Files: files[:2]})
+	if err != nil || out[0].Err != nil || out[1].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	present := func(st *Staged) bool {
+		for _, lf := range got {
+			if lf.Key == catalog.OriginalKey(st.SHA256) && lf.Present {
+				return true
+			}
+		}
+		return false
+	}
+	if !present(files[0]) {
+		t.Errorf("in a request of two, the original found stored was not synced: %+v", got)
+	}
+	if _, err := svc.Submit(ctx, files[2], Meta{City: "330100", DocType: "policy"}, coordinator); err != nil {
+		t.Fatal(err)
+	}
+	if !present(files[2]) {
+		t.Errorf("alone, the original found stored was not synced: %+v", got)
 	}
 }
