@@ -35,6 +35,10 @@ type fileOutcome struct {
 	// JoinedPhotos is how many photos were joined into the document (--join).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
 	docFields
+	// answered: the server answered for this file (an entry of a request
+	// of several files named it), so it is reported even when the
+	// import stops after its request.
+	answered bool
 }
 
 // docFields are a document's official-document fields as the archive

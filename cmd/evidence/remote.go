@@ -76,7 +76,10 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		case ctx.Err() != nil:
 			return c.unfinished(outcomes), errInterrupted // this request was cut off
 		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
-			return c.unfinished(outcomes), err
+			// The files the server answered for (stored before the store
+			// went, or refused) are reported; those of a request it did
+			// not answer are left not imported.
+			return c.unfinished(append(outcomes, answeredOf(got)...)), err
 		}
 		outcomes = append(outcomes, got...)
 		bar.Add(len(got))
@@ -107,6 +110,17 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 	}
 	bar.Finish()
 	return outcomes, nil
+}
+
+// answeredOf is the outcomes of got the server gave an answer for.
+func answeredOf(got []*fileOutcome) []*fileOutcome {
+	var out []*fileOutcome
+	for _, o := range got {
+		if o != nil && o.answered {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // pending says whether the server has yet to read the outcome's document.
@@ -342,7 +356,7 @@ func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcom
 		}
 		o := outs[sent[*d.Part]]
 		o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
-		o.Outcome = "stored"
+		o.Outcome, o.answered = "stored", true
 		if d.Duplicate {
 			o.Outcome = "duplicate"
 		}
@@ -354,6 +368,7 @@ func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcom
 		}
 		ferr := &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}
 		outs[sent[*e.Part]].Error = describeIn(ferr, c.lang)
+		outs[sent[*e.Part]].answered = true
 		answered[*e.Part] = true
 		if ferr.Code == catalog.EUNAVAILABLE && err == nil {
 			err = ferr

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fakeServer answers /api/v1/me and each upload request with answer.
+func fakeServer(t *testing.T, answer string) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.Method == "GET" && r.URL.Path == "/api/v1/me":
+			w.Write([]byte(`{"username":"wang","role":"coordinator","city":"330100"}`))
+		case r.Method == "POST" && r.URL.Path == "/api/v1/documents":
+			w.WriteHeader(http.StatusCreated)
+			w.Write([]byte(answer))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func twoFiles(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range map[string]string{"01_学分银行方案.txt": "杭州市学分银行建设方案。", "02_社区教育总结.txt": "杭州市社区教育工作总结。"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// The store going at a file of a request (review s25-cpu #4): the file
+// stored before it is reported stored and the one refused failed, none
+// counted not imported, and the import stops.
+func TestRemoteIngestReportsTheFilesOfARequestTheStoreLeftMidway(t *testing.T) {
+	base := fakeServer(t, `{"documents":[{"id":"01HZZZZZZZZZZZZZZZZZZZZZZ1","status":"indexed","part":0,"uploaded_as":"01_学分银行方案.txt"}],
+		"errors":[{"part":1,"filename":"02_社区教育总结.txt","error":{"code":"EUNAVAILABLE","message":"对象存储不可用(S3 服务无法连接),文件未保存;请稍后重试或联系管理员"}}]}`)
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"ingest", twoFiles(t), "--server", base, "--token", "t", "--city", "330100", "--type", "policy"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("exit %v, want 1\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	if stderr := errOut.String(); !strings.Contains(stderr, "新增 1") || !strings.Contains(stderr, "失败 1") || !strings.Contains(stderr, "未导入 0") {
+		t.Errorf("the stop does not count the request's stored and refused files:\n%s", stderr)
+	}
+	if got := out.String(); !strings.Contains(got, "02_社区教育总结.txt") || strings.Contains(got, "01_学分银行方案.txt") {
+		t.Errorf("the file the store refused is not listed failed, or the stored one is:\n%s", got)
+	}
+}
