@@ -293,6 +293,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
+	fr.most = maxUploadFields // each file part may bring its own fields
 	var staged []*ingest.Staged
 	defer func() {
 		for _, st := range staged {

@@ -198,3 +198,35 @@ func TestUploadOfSeveralFilesTakesEachFilesOwnFields(t *testing.T) {
 		t.Errorf("part 2: %v, want refused on issued_on", refused)
 	}
 }
+
+// A request of twenty files, each with its own title, type, issuer, date
+// and 文号 (five fields a file, past the 100 fields of a plain form), is
+// taken whole: each file part may bring its own fields (review s25-cpu #5).
+func TestUploadOfManyFilesTakesEachFilesOwnFields(t *testing.T) {
+	e := newEnv(t)
+	fields := map[string]string{"city": cityA, "doc_type": "other"}
+	var files []namedFile
+	for i := range 20 {
+		files = append(files, namedFile{fmt.Sprintf("通知%02d.txt", i), []byte(fmt.Sprintf("杭州市第%d号社区教育通知，请各街道落实。", i+1))})
+		n := fmt.Sprint(i)
+		fields["title."+n] = fmt.Sprintf("杭州市社区教育通知（第%d号）", i+1)
+		fields["doc_type."+n] = "meeting_notice"
+		fields["issuer."+n] = "杭州市教育局"
+		fields["issued_on."+n] = "2018-03-20"
+		fields["doc_number."+n] = fmt.Sprintf("杭教办〔2018〕%d号", i+1)
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/documents", orderedUploadBody(fields, files)), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("upload of twenty files with their own fields: %d %v, want 201", resp.StatusCode, body)
+	}
+	docs, _ := body["documents"].([]any)
+	if len(docs) != 20 {
+		t.Fatalf("%d documents, want 20", len(docs))
+	}
+	for _, d := range docs {
+		m := d.(map[string]any)
+		if m["doc_type"] != "meeting_notice" || !strings.HasPrefix(fmt.Sprint(m["doc_number"]), "杭教办〔2018〕") {
+			t.Errorf("document %v/%v does not carry its own fields", m["doc_type"], m["doc_number"])
+		}
+	}
+}

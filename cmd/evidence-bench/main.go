@@ -39,6 +39,10 @@ func main() {
 	}
 }
 
+// maxPerRequest is the most files the server takes in one upload request
+// (api.maxUploadFiles).
+const maxPerRequest = 64
+
 // run parses the flags, runs the benchmark and writes the results as a
 // table to stdout and as JSON to --out.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -102,6 +106,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *nodesOnly && *ocrOnly {
 		return fmt.Errorf("--nodes-only and --ocr-only: choose one")
+	}
+	if *perRequest < 1 || *perRequest > maxPerRequest {
+		// The server takes at most 64 file parts a request.
+		return fmt.Errorf("--per-request must be between 1 and %d, got %d", maxPerRequest, *perRequest)
 	}
 	self, err := os.Executable()
 	if err != nil {
