@@ -71,6 +71,12 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 			got = []*fileOutcome{o}
 		} else {
 			got, err = c.uploadGroup(ctx, group)
+			if catalog.ErrorCode(err) == catalog.ETOOLARGE && len(answeredOf(got)) == 0 {
+				// Too large together (a file over the server's limit,
+				// which the import does not know): each file alone, so
+				// that only the one too large is refused.
+				got, err = c.uploadEach(ctx, group)
+			}
 		}
 		switch {
 		case ctx.Err() != nil:
@@ -110,6 +116,23 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 	}
 	bar.Finish()
 	return outcomes, nil
+}
+
+// uploadEach sends jobs a request each, in order, until the server cannot
+// be reached (its error) or the import is interrupted.
+func (c *remote) uploadEach(ctx context.Context, jobs []fileJob) ([]*fileOutcome, error) {
+	var got []*fileOutcome
+	for _, job := range jobs {
+		o, err := c.upload(ctx, job)
+		if ctx.Err() != nil || catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+			return got, err
+		}
+		if o != nil {
+			o.answered = true
+		}
+		got = append(got, o)
+	}
+	return got, nil
 }
 
 // answeredOf is the outcomes of got the server gave an answer for.

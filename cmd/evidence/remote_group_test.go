@@ -60,3 +60,31 @@ func TestRemoteIngestReportsTheFilesOfARequestTheStoreLeftMidway(t *testing.T) {
 		t.Errorf("the file the store refused is not listed failed, or the stored one is:\n%s", got)
 	}
 }
+
+// A request of several files that the server refuses as too large (a file
+// over its limit, which the import does not know) is sent again a file a
+// request: the small files are stored, the large one alone refused
+// (review s25-cpu #7).
+func TestRemoteIngestSendsARequestTooLargeAFileAtATime(t *testing.T) {
+	t.Setenv("EVIDENCE_MAX_UPLOAD", "1KiB")
+	s := startServer(t, filepath.Join(t.TempDir(), "data"))
+	dir := t.TempDir()
+	for i, name := range []string{"1_社区学校名录.txt", "2_学习点简介.txt", "3_全年活动记录.txt", "4_志愿者名单.txt"} {
+		body := "武汉市" + strings.TrimSuffix(name, ".txt") + "。"
+		if i == 2 {
+			body += strings.Repeat("终身学习活动周在各街道举行。", 60) // over 1 KiB
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"ingest", dir, "--server", s.base, "--token", s.token, "--city", "420100", "--type", "case"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("exit %v, want 1 (one file failed)\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	if got := out.String() + errOut.String(); !strings.Contains(got, "新增 3") || !strings.Contains(got, "失败 1") || !strings.Contains(got, "3_全年活动记录.txt") {
+		t.Errorf("the files of a request too large are not sent alone:\n%s", got)
+	}
+}

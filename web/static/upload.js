@@ -520,23 +520,29 @@
   }
 
   // A folder goes in requests of several files (the server stores a
-  // request's files together): up to groupFiles files and groupBytes.
+  // request's files together): up to groupFiles files and groupBytes(),
+  // 16 MiB or the server's upload limit if that is less (the page says
+  // it), so that a file over the limit goes alone and is refused alone.
   var groupFiles = 16;
-  var groupBytes = 16 << 20;
+  function groupBytes() {
+    var limit = parseInt(list.dataset.maxUpload, 10);
+    return limit > 0 ? Math.min(16 << 20, limit) : 16 << 20;
+  }
 
   // groupable says whether a row may share a request: one file sent as it
   // is (not photos to join, not a ZIP archive, whose answers are a group's).
-  function groupable(it) {
-    return it.files.length === 1 && !/\.zip$/i.test(it.file.name) && it.file.size <= groupBytes;
+  function groupable(it, most) {
+    return it.files.length === 1 && !/\.zip$/i.test(it.file.name) && it.file.size <= most;
   }
 
   // groupsOf cuts the rows to send into the requests that send them.
   function groupsOf(todo) {
     var groups = [];
     var size = 0;
+    var most = groupBytes();
     todo.forEach(function (it) {
       var last = groups[groups.length - 1];
-      if (last && groupable(it) && groupable(last[0]) && last.length < groupFiles && size + it.file.size <= groupBytes) {
+      if (last && groupable(it, most) && groupable(last[0], most) && last.length < groupFiles && size + it.file.size <= most) {
         last.push(it);
         size += it.file.size;
         return;
@@ -582,6 +588,14 @@
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
       var parts = (body.documents || []).concat(body.errors || []).filter(function (x) { return typeof x.part === "number"; });
+      if (!parts.length && xhr.status === 413) {
+        // Too large together (a file over a limit the page did not
+        // know): each file goes alone, and only the one too large is
+        // refused.
+        rows.forEach(unsent);
+        sendEach(rows, done);
+        return;
+      }
       if (!parts.length) {
         // The request itself was refused (the form, the session, a cap),
         // as its first file alone would have been: when that stops the
@@ -616,6 +630,19 @@
       done(false);
     };
     xhr.send(data);
+  }
+
+  // sendEach sends rows one request each, in order; a refusal that stops
+  // the upload leaves the rows after it waiting.
+  function sendEach(rows, done) {
+    var next = function (k) {
+      if (k === rows.length) { done(false); return; }
+      send(rows[k], function (stop) {
+        if (stop) { done(true); return; }
+        next(k + 1);
+      });
+    };
+    next(0);
   }
 
   // unsent puts a row sent with a refused request back to wait: nothing of
