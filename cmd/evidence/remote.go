@@ -355,44 +355,59 @@ func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcom
 		return fail(err)
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	var body struct {
-		Documents []struct {
-			apiDocument
-			Part *int `json:"part"`
-		} `json:"documents"`
-		Errors []struct {
-			Part  *int `json:"part"`
-			Error struct {
-				Code, Message string
-				MessageEn     string `json:"message_en"`
-			} `json:"error"`
-		} `json:"errors"`
-	}
+	var body groupAnswer
 	err = c.do(req, &body, &body)
 	if err != nil && len(body.Errors) == 0 {
 		return fail(err)
 	}
+	return outs, c.readGroupAnswer(outs, jobs, sent, &body, err)
+}
+
+// groupAnswer is the API's answer to a request of several files.
+type groupAnswer struct {
+	Documents []struct {
+		apiDocument
+		Part       *int   `json:"part"`
+		UploadedAs string `json:"uploaded_as"`
+	} `json:"documents"`
+	Errors []struct {
+		Part     *int   `json:"part"`
+		Filename string `json:"filename"`
+		Error    struct {
+			Code, Message string
+			MessageEn     string `json:"message_en"`
+		} `json:"error"`
+	} `json:"errors"`
+}
+
+// readGroupAnswer gives each sent file (outs[sent[k]] for part k) its
+// entry of body; err is the request's. It returns the error that stops
+// the import: the store out of reach (EUNAVAILABLE), else nil.
+func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int, body *groupAnswer, err error) error {
+	partOf := body.partFinder(jobs, sent)
 	answered := make([]bool, len(sent))
 	for _, d := range body.Documents {
-		if d.Part == nil || *d.Part < 0 || *d.Part >= len(sent) {
+		k := partOf(d.Part, d.UploadedAs)
+		if k < 0 {
 			continue
 		}
-		o := outs[sent[*d.Part]]
+		o := outs[sent[k]]
 		o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
 		o.Outcome, o.answered = "stored", true
 		if d.Duplicate {
 			o.Outcome = "duplicate"
 		}
-		answered[*d.Part] = true
+		answered[k] = true
 	}
 	for _, e := range body.Errors {
-		if e.Part == nil || *e.Part < 0 || *e.Part >= len(sent) {
+		k := partOf(e.Part, e.Filename)
+		if k < 0 {
 			continue
 		}
 		ferr := &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}
-		outs[sent[*e.Part]].Error = describeIn(ferr, c.lang)
-		outs[sent[*e.Part]].answered = true
-		answered[*e.Part] = true
+		outs[sent[k]].Error = describeIn(ferr, c.lang)
+		outs[sent[k]].answered = true
+		answered[k] = true
 		if ferr.Code == catalog.EUNAVAILABLE && err == nil {
 			err = ferr
 		}
@@ -403,9 +418,39 @@ func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcom
 		}
 	}
 	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
-		err = nil // each file's outcome says what became of it
+		return nil // each file's outcome says what became of it
 	}
-	return outs, err
+	return err
+}
+
+// partFinder gives each entry of the answer the file part it is about
+// (-1 for none): the part it names or, from a server that names none (of
+// an earlier build, during a rolling upgrade), the first file sent under
+// the entry's name not yet answered.
+func (b *groupAnswer) partFinder(jobs []fileJob, sent []int) func(part *int, name string) int {
+	named := false
+	for _, d := range b.Documents {
+		named = named || d.Part != nil
+	}
+	for _, e := range b.Errors {
+		named = named || e.Part != nil
+	}
+	taken := make([]bool, len(sent))
+	return func(part *int, name string) int {
+		if named {
+			if part == nil || *part < 0 || *part >= len(sent) {
+				return -1
+			}
+			return *part
+		}
+		for k := range sent {
+			if !taken[k] && filepath.Base(jobs[sent[k]].Path) == name {
+				taken[k] = true
+				return k
+			}
+		}
+		return -1
+	}
 }
 
 // wait polls a document until it is indexed or failed: at once (the

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -86,5 +87,34 @@ func TestRemoteIngestSendsARequestTooLargeAFileAtATime(t *testing.T) {
 	}
 	if got := out.String() + errOut.String(); !strings.Contains(got, "新增 3") || !strings.Contains(got, "失败 1") || !strings.Contains(got, "3_全年活动记录.txt") {
 		t.Errorf("the files of a request too large are not sent alone:\n%s", got)
+	}
+}
+
+// A server of an earlier build (a rolling upgrade) names no part in its
+// answer: each entry is matched to its file by name, and the import of
+// two files it stored ends well (review s25-cpu #6).
+func TestRemoteIngestReadsAnAnswerThatNamesNoPart(t *testing.T) {
+	base := fakeServer(t, `{"documents":[
+		{"id":"01HZZZZZZZZZZZZZZZZZZZZZZ2","status":"indexed","uploaded_as":"02_社区教育总结.txt"},
+		{"id":"01HZZZZZZZZZZZZZZZZZZZZZZ1","status":"indexed","uploaded_as":"01_学分银行方案.txt","duplicate":true}]}`)
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"ingest", twoFiles(t), "--server", base, "--token", "t", "--city", "330100", "--type", "policy", "--json"}, &out, &errOut)
+	if err != nil {
+		t.Fatalf("exit %v, want success\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	got := out.String()
+	if strings.Contains(got, "服务器应答中没有这个文件的结果") || !strings.Contains(got, "01HZZZZZZZZZZZZZZZZZZZZZZ2") {
+		t.Errorf("the entries are not matched to their files by name:\n%s", got)
+	}
+	var report struct {
+		Files []fileOutcome `json:"files"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &report); err != nil || len(report.Files) != 2 {
+		t.Fatalf("the JSON report: %v, %d files, want 2", err, len(report.Files))
+	}
+	for _, f := range report.Files {
+		if strings.HasSuffix(f.Path, "01_学分银行方案.txt") != f.Duplicate {
+			t.Errorf("%s: duplicate %v, want only the first file a duplicate", f.Path, f.Duplicate)
+		}
 	}
 }
