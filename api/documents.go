@@ -316,6 +316,15 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			h.writeError(w, r, err)
 			return
 		}
+		if parts == 0 {
+			// Who may upload for which city or task is checked on the
+			// fields sent before the first file (clients send them
+			// first), before any file is staged; Upload checks again.
+			if err := h.Ingest.CheckUploader(r.Context(), u, fr.fields["city"], fr.fields["assignment"]); err != nil {
+				h.writeError(w, r, err)
+				return
+			}
+		}
 		if parts == maxUploadFiles {
 			h.writeError(w, r, catalog.Errorf(catalog.ETOOLARGE, "一个请求的文件过多(每个请求最多 %d 个文件);请分批上传", maxUploadFiles))
 			return

@@ -1,12 +1,20 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // namedFile is one file part of a request, in the order sent.
@@ -227,6 +235,62 @@ func TestUploadOfManyFilesTakesEachFilesOwnFields(t *testing.T) {
 		m := d.(map[string]any)
 		if m["doc_type"] != "meeting_notice" || !strings.HasPrefix(fmt.Sprint(m["doc_number"]), "杭教办〔2018〕") {
 			t.Errorf("document %v/%v does not carry its own fields", m["doc_type"], m["doc_number"])
+		}
+	}
+}
+
+// cutAfter reads r and then fails, as a client that sends a request's
+// start and no more.
+type cutAfter struct{ r io.Reader }
+
+func (c *cutAfter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if err == io.EOF {
+		return n, errors.New("上传中断")
+	}
+	return n, err
+}
+
+// A coordinator naming another city (403), or a contributor another
+// department's task (404, as for a task that does not exist), is refused on the fields sent before the first
+// file, before it is read or staged: the body here ends inside that file,
+// and the answer is still the refusal (review s25-cpu #9).
+func TestUploadIsRefusedForItsCityOrTaskBeforeItsFiles(t *testing.T) {
+	e := newEnv(t)
+	task, err := e.te.Assignments.Add(context.Background(), testenv.Admin, assignments.NewAssignment{City: cityA, Round: 2018,
+		Indicator: "2.3.1", Department: "市人社局", Due: "2018-04-15"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := task.ID // a task of another department of city A
+	for _, tt := range []struct {
+		role   string
+		fields [][2]string
+		status int
+		want   string
+	}{
+		{"coordA", [][2]string{{"city", cityB}, {"doc_type", "policy"}}, http.StatusForbidden, "成都"},
+		{"contribA", [][2]string{{"assignment", other}, {"doc_type", "policy"}}, http.StatusNotFound, "不属于您的部门"},
+	} {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for _, f := range tt.fields {
+			mw.WriteField(f[0], f[1])
+		}
+		w, _ := mw.CreateFormFile("file", "杭州市学分银行实施办法.txt")
+		w.Write(bytes.Repeat([]byte("杭州市学分银行实施办法，推进学习成果认证。"), 200))
+		// Served in the test, so that the cut body fails only the server.
+		req := httptest.NewRequest("POST", "/api/v1/documents", &cutAfter{r: bytes.NewReader(buf.Bytes())})
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Authorization", "Bearer "+e.tokens[tt.role])
+		rec := httptest.NewRecorder()
+		e.srv.Config.Handler.ServeHTTP(rec, req)
+		var body struct {
+			Error struct{ Code, Message string }
+		}
+		json.Unmarshal(rec.Body.Bytes(), &body)
+		if rec.Code != tt.status || !strings.Contains(body.Error.Message, tt.want) {
+			t.Errorf("%s: %d %s, want %d (%s) before the file is read", tt.role, rec.Code, rec.Body.String(), tt.status, tt.want)
 		}
 	}
 }

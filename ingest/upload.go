@@ -150,6 +150,32 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	return out, nil
 }
 
+// CheckUploader makes Upload's checks of who may upload for which city or
+// task on the fields read so far, so that an API reading a request's body
+// refuses one it would refuse anyway before staging its files: the role,
+// the assignment (the task's city and department), the city. A field not
+// read yet (it may follow the files) is not held against the request: a
+// contributor's assignment, an administrator's city. Upload makes every
+// check again.
+func (s *Service) CheckUploader(ctx context.Context, u *catalog.User, city, assignment string) error {
+	if !u.CanUpload() {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有协调员、部门联系人和管理员可以上传材料")
+	}
+	city = strings.TrimSpace(city)
+	if assignment != "" {
+		meta := Meta{City: city}
+		_, err := s.uploadTarget(ctx, u, assignment, &meta)
+		return err
+	}
+	if city == "" || u.Role == catalog.RoleContributor {
+		return nil // the city is the coordinator's own, or still to come
+	}
+	if err := u.CanEdit(city); err != nil {
+		return s.otherCityDenied(ctx, u, city)
+	}
+	return nil
+}
+
 // uploadTarget checks an upload against an assignment and fills meta's
 // city, round and department from it; a city that is not the
 // assignment's is refused.
