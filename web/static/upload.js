@@ -581,8 +581,7 @@
     xhr.open("POST", "/api/v1/documents");
     xhr.setRequestHeader("X-CSRF-Token", csrf);
     xhr.upload.onprogress = function (e) {
-      if (!e.lengthComputable) { return; }
-      rows.forEach(function (it) { it.bar.value = Math.round(100 * e.loaded / e.total); });
+      if (e.lengthComputable) { groupProgress(rows, e.loaded / e.total); }
     };
     xhr.onload = function () {
       var body = {};
@@ -630,6 +629,22 @@
       done(false);
     };
     xhr.send(data);
+  }
+
+  // groupProgress shows each row of a request its own file's progress when
+  // the share done of the request has been sent: the files go in order,
+  // so row k is done once the sizes of rows 0…k are sent.
+  function groupProgress(rows, done) {
+    var total = 0;
+    rows.forEach(function (it) { total += it.file.size; });
+    var sent = done * total;
+    var start = 0;
+    rows.forEach(function (it) {
+      var size = it.file.size;
+      var part = size > 0 ? (sent - start) / size : (sent >= start ? 1 : 0);
+      it.bar.value = Math.round(100 * Math.max(0, Math.min(1, part)));
+      start += size;
+    });
   }
 
   // sendEach sends rows one request each, in order; a refusal that stops
