@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -144,5 +145,125 @@ func TestOriginalsFoundStoredAreSyncedBeforeTheirRows(t *testing.T) {
 	}
 	if !present(files[2]) {
 		t.Errorf("alone, the original found stored was not synced: %+v", got)
+	}
+}
+
+// duringPuts is the folder store running also once while a batch is put
+// (PutFiles of two or more files), and failing the files whose key is
+// refused.
+type duringPuts struct {
+	*blob.Folder
+	also    func()
+	refused *string // the key refused, when set
+}
+
+func (d duringPuts) PutFiles(ctx context.Context, files []blob.LocalFile) []error {
+	var keep []blob.LocalFile
+	var at []int
+	errs := make([]error, len(files))
+	for i, lf := range files {
+		if d.refused != nil && lf.Key == *d.refused {
+			errs[i] = errors.New("磁盘写入失败")
+			continue
+		}
+		keep = append(keep, lf)
+		at = append(at, i)
+	}
+	for k, err := range d.Folder.PutFiles(ctx, keep) {
+		errs[at[k]] = err
+	}
+	if d.also != nil && len(files) > 1 {
+		d.also()
+	}
+	return errs
+}
+
+// Someone records the same bytes as one file of a request between its
+// duplicate query and its insert (review s25-cpu #10): the batch's insert
+// conflicts, and each file is recorded on its own — the other stored, this
+// one a duplicate of their document with its own submission.
+func TestUploadRecordsEachFileWhenTheBatchConflicts(t *testing.T) {
+	r := newRig(t)
+	folder := r.blobs.(*blob.Folder)
+	var theirs *catalog.Document
+	var files []*Staged
+	r.blobs = duringPuts{Folder: folder, also: func() {
+		theirs = &catalog.Document{ID: "01JTHEIRS0000000000000000A", SHA256: files[1].SHA256, Size: files[1].Size, MIME: files[1].MIME,
+			Format: string(files[1].Format), Filename: "他人的总结.txt", Title: "他人的总结", DocType: catalog.DocWorkSummary, City: "330100",
+			Round: "2018", Status: catalog.StatusStored, UploadedBy: "li"}
+		if err := r.cat.CreateDocument(context.Background(), theirs, catalog.Submission{User: "li", Filename: "他人的总结.txt"}); err != nil {
+			t.Error(err)
+		}
+	}}
+	svc, _ := r.service(t)
+	ctx := context.Background()
+	files = stageTexts(t, svc, "嘉兴市学分银行实施办法。", "嘉兴市社区教育工作总结。")
+	out, err := svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100", DocType: "policy", Round: "2018"}, Files: files})
+	if err != nil || out[0].Err != nil || out[1].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	if out[0].Duplicate || !out[1].Duplicate || out[1].Document.ID != theirs.ID {
+		t.Errorf("outcomes %+v / %+v, want the first stored and the second a duplicate of %s", out[0], out[1], theirs.ID)
+	}
+	if subs, err := r.cat.Submissions(ctx, theirs.ID); err != nil || len(subs) != 2 {
+		t.Errorf("their document's submissions: %v %v, want theirs and ours", subs, err)
+	}
+}
+
+// The catalog's transaction fails (the request's context gone once its
+// originals are stored, its round given so none is inferred): every file
+// fails, the copy of bytes sent earlier in the request too, and nothing is
+// recorded; the originals stay, reused on a retry (review s25-cpu #10).
+func TestUploadWhoseRecordFailsFailsEveryFile(t *testing.T) {
+	r := newRig(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	folder := r.blobs.(*blob.Folder)
+	r.blobs = cancelOnPut{Folder: folder, cancel: cancel}
+	svc, _ := r.service(t)
+	files := stageTexts(t, svc, "湖州市学分银行实施办法。", "湖州市社区教育工作总结。", "湖州市学分银行实施办法。")
+	out, err := svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100", DocType: "policy", Round: "2018"}, Files: files})
+	if err != nil {
+		t.Fatalf("upload: %v", err)
+	}
+	for i, o := range out {
+		if o.Err == nil {
+			t.Errorf("file %d: %+v, want it failed", i, o)
+		}
+	}
+	for _, st := range files[:2] {
+		if _, err := r.cat.DocumentBySHA256(context.Background(), st.SHA256, "330100"); !catalog.IsNotFound(err) {
+			t.Errorf("a file of the failed request is recorded: %v", err)
+		}
+		if _, err := folder.Stat(context.Background(), catalog.OriginalKey(st.SHA256)); err != nil {
+			t.Errorf("the original of a file stored before the record failed is gone: %v", err)
+		}
+	}
+}
+
+// The folder store fails one file of a batch (review s25-cpu #10): that
+// file fails alone and is not recorded, the others are stored.
+func TestUploadWhoseStoreFailsOneFileKeepsTheOthers(t *testing.T) {
+	r := newRig(t)
+	var refused string
+	r.blobs = duringPuts{Folder: r.blobs.(*blob.Folder), refused: &refused}
+	svc, _ := r.service(t)
+	ctx := context.Background()
+	files := stageTexts(t, svc, "绍兴市学分银行实施办法。", "绍兴市社区教育工作总结。", "绍兴市老年教育案例。")
+	refused = catalog.OriginalKey(files[1].SHA256)
+	out, err := svc.Upload(ctx, coordinator, UploadRequest{Meta: Meta{City: "330100", DocType: "case"}, Files: files})
+	if err != nil {
+		t.Fatalf("upload: %v", err)
+	}
+	if out[0].Err != nil || out[1].Err == nil || out[2].Err != nil {
+		t.Fatalf("outcomes %+v, want the second file failed alone", out)
+	}
+	if _, err := r.cat.DocumentBySHA256(ctx, files[1].SHA256, "330100"); !catalog.IsNotFound(err) {
+		t.Errorf("the file the store refused is recorded: %v", err)
+	}
+	for _, i := range []int{0, 2} {
+		if _, err := r.cat.DocumentBySHA256(ctx, files[i].SHA256, "330100"); err != nil {
+			t.Errorf("file %d is not recorded: %v", i, err)
+		}
 	}
 }
