@@ -390,8 +390,7 @@ func partFields(fields map[string]string) map[int]ingest.Meta {
 			continue
 		}
 		m := out[part]
-		field := map[string]*string{"title": &m.Title, "doc_type": &m.DocType, "issuer": &m.Issuer,
-			"issued_on": &m.IssuedOn, "doc_number": &m.DocNumber, "round": &m.Round}[name]
+		field := m.OwnField(name)
 		if field == nil {
 			continue
 		}
@@ -429,7 +428,7 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			stored = append(stored, o.Document)
 		}
 	}
-	// The views of all the request's documents in one go.
+	// The views of all the request's documents, asked for together.
 	views, err := h.Documents.Views(r.Context(), userFrom(r.Context()), stored)
 	if err != nil {
 		h.writeError(w, r, err)

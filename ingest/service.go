@@ -358,19 +358,56 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 			errs[i] = err
 		}
 	}
-	shas := make([]string, 0, len(files))
-	for _, st := range files {
-		shas = append(shas, st.SHA256)
-	}
 	if len(files) == 0 {
 		return outs, errs
 	}
-	known, err := s.cat.DocumentsBySHA256(ctx, shas, metas[0].City)
+	fresh, again, err := s.sortFiles(ctx, files, metas, task, user, outs, errs)
 	if err != nil {
 		fail(err, allIndexes(len(files)))
 		return outs, errs
 	}
-	var fresh, again []int // new bytes; bytes sent before in this request
+	stored := fresh[:0:0]
+	for k, err := range s.storeOriginals(ctx, files, fresh) {
+		if err != nil {
+			errs[fresh[k]] = err
+			continue
+		}
+		stored = append(stored, fresh[k])
+	}
+	docs, subs, err := s.newDocuments(ctx, files, metas, stored, task, user)
+	if err != nil {
+		// Nothing is recorded: the stored files and the copies of their
+		// bytes later in the request fail alike (their originals stay,
+		// reused on a retry).
+		fail(err, stored)
+		fail(err, again)
+		return outs, errs
+	}
+	s.record(ctx, files, metas, task, user, stored, docs, subs, outs, errs)
+	for _, i := range again {
+		if out, found, err := s.duplicate(ctx, files[i], metas[i], task, user); found || err != nil {
+			outs[i], errs[i] = out, err
+		} else {
+			// The first of these bytes was not stored: this one is tried.
+			outs[i], errs[i] = s.submit(ctx, files[i], metas[i], task, user)
+		}
+	}
+	return outs, errs
+}
+
+// sortFiles asks once which of files' bytes the city has, and records
+// those files as duplicates (outs[i], errs[i]); the others are fresh (new
+// bytes) or again (bytes sent earlier in the request).
+func (s *Service) sortFiles(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User,
+	outs []*Outcome, errs []error) (fresh, again []int, err error) {
+	shas := make([]string, 0, len(files))
+	for _, st := range files {
+		shas = append(shas, st.SHA256)
+	}
+	known, err := s.cat.DocumentsBySHA256(ctx, shas, metas[0].City)
+	if err != nil {
+		return nil, nil, err
+	}
 	seen := map[string]bool{}
 	for i, st := range files {
 		switch {
@@ -383,14 +420,15 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 			fresh = append(fresh, i)
 		}
 	}
-	stored := fresh[:0:0]
-	for k, err := range s.storeOriginals(ctx, files, fresh) {
-		if err != nil {
-			errs[fresh[k]] = err
-			continue
-		}
-		stored = append(stored, fresh[k])
-	}
+	return fresh, again, nil
+}
+
+// newDocuments is the documents of the stored files (files[stored]) and
+// their submissions, each in its round: the one given, else the one of its
+// date, else the current one (inferred once per date); extraction moves
+// it when it finds the date.
+func (s *Service) newDocuments(ctx context.Context, files []*Staged, metas []Meta, stored []int, task string,
+	user *catalog.User) ([]*catalog.Document, []catalog.Submission, error) {
 	docs := make([]*catalog.Document, 0, len(stored))
 	subs := make([]catalog.Submission, 0, len(stored))
 	rounds := map[string]string{} // inferred, by date
@@ -400,16 +438,9 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 		if d.Round == "" {
 			r, ok := rounds[d.IssuedOn]
 			if !ok {
-				// A document always belongs to a round: the one of its
-				// date, else the current one; extraction moves it when it
-				// finds the date.
+				var err error
 				if r, err = s.cat.InferRound(ctx, d.IssuedOn); err != nil {
-					// Nothing is recorded: the stored files and the
-					// copies of their bytes later in the request fail
-					// alike (their originals stay, reused on a retry).
-					fail(err, stored)
-					fail(err, again)
-					return outs, errs
+					return nil, nil, err
 				}
 				rounds[d.IssuedOn] = r
 			}
@@ -420,13 +451,22 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 		docs = append(docs, d)
 		subs = append(subs, catalog.Submission{User: user.Username, Department: metas[i].Department, Filename: st.Filename, Assignment: task})
 	}
-	err = nil
+	return docs, subs, nil
+}
+
+// record writes the new documents of the stored files (docs[k] for
+// files[stored[k]]) in one transaction, gives each file its outcome and
+// hands the recorded documents to the extraction queue. When someone
+// stored some of the same bytes between the duplicate query and the
+// insert (a conflict), each file is recorded on its own, as one alone
+// would be.
+func (s *Service) record(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User,
+	stored []int, docs []*catalog.Document, subs []catalog.Submission, outs []*Outcome, errs []error) {
+	var err error
 	if len(docs) > 0 {
 		err = s.cat.CreateDocuments(ctx, docs, subs)
 	}
 	if catalog.ErrorCode(err) == catalog.ECONFLICT && len(docs) > 1 {
-		// Someone stored some of the same bytes between our check and our
-		// insert: each file on its own, as one alone would be.
 		err = nil
 		for k, i := range stored {
 			if cerr := s.cat.CreateDocument(ctx, docs[k], subs[k]); cerr != nil {
@@ -449,15 +489,6 @@ func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, 
 		}
 	}
 	s.queue.push(ids...)
-	for _, i := range again {
-		if out, found, err := s.duplicate(ctx, files[i], metas[i], task, user); found || err != nil {
-			outs[i], errs[i] = out, err
-		} else {
-			// The first of these bytes was not stored: this one is tried.
-			outs[i], errs[i] = s.submit(ctx, files[i], metas[i], task, user)
-		}
-	}
-	return outs, errs
 }
 
 // recordFailed is the outcome of a file whose document could not be
@@ -556,14 +587,14 @@ func (s *Service) storeOriginals(ctx context.Context, files []*Staged, which []i
 		st := files[i]
 		key := catalog.OriginalKey(st.SHA256)
 		lf := blob.LocalFile{Key: key, Path: st.Path, Size: st.Size, ContentType: st.MIME}
-		if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
+		if present, err := s.originalPresent(ctx, st); err != nil {
+			errs[k] = err
+			continue
+		} else if present {
 			// Stored already (another city's, an earlier try, or another
 			// request's still being put): durable once its folder is
 			// synced with the others.
 			lf = blob.LocalFile{Key: key, Present: true}
-		} else if err != nil && !catalog.IsNotFound(err) {
-			errs[k] = fmt.Errorf("check original of %s: %w", st.Filename, err)
-			continue
 		}
 		if !lf.Present && st.Path == "" {
 			f, err := st.open()
@@ -591,9 +622,36 @@ func (s *Service) storeOriginals(ctx context.Context, files []*Staged, which []i
 	return errs
 }
 
+// originalPresent says whether st's original is stored already (at its
+// size), or why that cannot be known. A store out of reach for the check
+// is tried for the put anyway: its answer to a put says that the file was
+// not saved, in the words of the cause (try again later; or ask the
+// administrator to check the bucket or the keys), where the check's
+// speaks of reading a file. But a store that did not answer the check in
+// its time is not kept waiting for the put too (twice the wait for the
+// same answer).
+func (s *Service) originalPresent(ctx context.Context, st *Staged) (bool, error) {
+	info, err := s.blobs.Stat(ctx, catalog.OriginalKey(st.SHA256))
+	switch {
+	case err == nil:
+		return info.Size == st.Size, nil
+	case catalog.IsNotFound(err):
+		return false, nil
+	case catalog.ErrorCode(err) != catalog.EUNAVAILABLE:
+		return false, fmt.Errorf("check original of %s: %w", st.Filename, err)
+	case timedOut(err):
+		return false, fmt.Errorf("check original of %s: %w: %w", st.Filename,
+			catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时,文件未保存;请稍后重试或联系管理员"), err)
+	}
+	return false, nil
+}
+
+// putOriginal stores st's original, durable before it returns.
 func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 	key := catalog.OriginalKey(st.SHA256)
-	if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
+	if present, err := s.originalPresent(ctx, st); err != nil {
+		return err
+	} else if present {
 		if fp, ok := s.blobs.(blob.FilesPutter); ok {
 			// Perhaps another request's, renamed in but its folder not
 			// yet synced: synced here before it counts as stored.
@@ -602,18 +660,7 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 			}
 		}
 		return nil
-	} else if err != nil && !catalog.IsNotFound(err) && catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
-		return fmt.Errorf("check original of %s: %w", st.Filename, err)
-	} else if timedOut(err) {
-		// A store that did not answer the check in its time is not kept
-		// waiting for the put too (twice the wait for the same answer).
-		return fmt.Errorf("check original of %s: %w: %w", st.Filename,
-			catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时,文件未保存;请稍后重试或联系管理员"), err)
 	}
-	// A store out of reach for the check is tried for the put anyway: its
-	// answer to a put says that the file was not saved, in the words of
-	// the cause (try again later; or ask the administrator to check the
-	// bucket or the keys), where the check's speaks of reading a file.
 	if fp, ok := s.blobs.(blob.FilePutter); ok && st.Path != "" {
 		// The staged file becomes the original: no second copy on disk.
 		if err := fp.PutFile(ctx, key, st.Path, st.Size, st.MIME); err != nil {

@@ -232,6 +232,29 @@ func ownTypes(req UploadRequest) bool {
 	return true
 }
 
+// OwnFields are the fields a file part of a request of several files may
+// carry of its own, as field.N for part N (UploadRequest.PartMeta).
+var OwnFields = []string{"title", "doc_type", "issuer", "issued_on", "doc_number", "round"}
+
+// OwnField is m's field of name, one of OwnFields (nil for another).
+func (m *Meta) OwnField(name string) *string {
+	switch name {
+	case "title":
+		return &m.Title
+	case "doc_type":
+		return &m.DocType
+	case "issuer":
+		return &m.Issuer
+	case "issued_on":
+		return &m.IssuedOn
+	case "doc_number":
+		return &m.DocNumber
+	case "round":
+		return &m.Round
+	}
+	return nil
+}
+
 // partMetas is each file's metadata: meta with the fields of its part
 // (req.PartMeta) set over it, checked; refused[i] is why file i's own
 // fields cannot be taken (nil when they can).
@@ -244,18 +267,15 @@ func partMetas(files []*Staged, meta Meta, req UploadRequest) (metas []Meta, ref
 			continue
 		}
 		m := &metas[i]
-		for _, f := range []struct {
-			name     string
-			own, dst *string
-		}{{"title", &own.Title, &m.Title}, {"doc_type", &own.DocType, &m.DocType}, {"issuer", &own.Issuer, &m.Issuer},
-			{"issued_on", &own.IssuedOn, &m.IssuedOn}, {"doc_number", &own.DocNumber, &m.DocNumber}, {"round", &own.Round, &m.Round}} {
-			if *f.own == "" {
+		for _, name := range OwnFields {
+			v := *own.OwnField(name)
+			if v == "" {
 				continue
 			}
-			if st.Archive != "" && f.name != "doc_type" && f.name != "round" {
-				refused[i] = ArchiveFieldRefused(f.name)
+			if st.Archive != "" && name != "doc_type" && name != "round" {
+				refused[i] = ArchiveFieldRefused(name)
 			}
-			*f.dst = *f.own
+			*m.OwnField(name) = v
 		}
 		if refused[i] == nil {
 			refused[i] = checkFields(m)
