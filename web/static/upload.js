@@ -559,6 +559,26 @@
   function sendGroup(rows, done) {
     if (rows.length === 1) { send(rows[0], done); return; }
     rows.forEach(prepare);
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/v1/documents");
+    xhr.setRequestHeader("X-CSRF-Token", csrf);
+    xhr.upload.onprogress = function (e) {
+      if (e.lengthComputable) { groupProgress(rows, e.loaded / e.total); }
+    };
+    xhr.onload = function () {
+      var body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+      groupAnswered(rows, xhr.status, body, done);
+    };
+    xhr.onerror = function () {
+      rows.forEach(function (it) { refused(it, words.network, true); });
+      done(false);
+    };
+    xhr.send(groupForm(rows));
+  }
+
+  // groupForm is the form that sends rows in one request.
+  function groupForm(rows) {
     var data = new FormData();
     data.append("city", field("city"));
     // Every row may have its own type and the form none (check allows
@@ -577,58 +597,48 @@
         if (own) { data.append(f[1] + "." + k, own); }
       });
     });
-    var xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/documents");
-    xhr.setRequestHeader("X-CSRF-Token", csrf);
-    xhr.upload.onprogress = function (e) {
-      if (e.lengthComputable) { groupProgress(rows, e.loaded / e.total); }
-    };
-    xhr.onload = function () {
-      var body = {};
-      try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
-      var parts = (body.documents || []).concat(body.errors || []).filter(function (x) { return typeof x.part === "number"; });
-      if (!parts.length && xhr.status === 413) {
-        // Too large together (a file over a limit the page did not
-        // know): each file goes alone, and only the one too large is
-        // refused.
-        rows.forEach(unsent);
-        sendEach(rows, done);
+    return data;
+  }
+
+  // groupAnswered gives each row of a request its file's outcome from the
+  // answer (status, body); done as for send.
+  function groupAnswered(rows, status, body, done) {
+    var parts = (body.documents || []).concat(body.errors || []).filter(function (x) { return typeof x.part === "number"; });
+    if (!parts.length && status === 413) {
+      // Too large together (a file over a limit the page did not know):
+      // each file goes alone, and only the one too large is refused.
+      rows.forEach(unsent);
+      sendEach(rows, done);
+      return;
+    }
+    if (!parts.length) {
+      // The request itself was refused (the form, the session, a cap), as
+      // its first file alone would have been: when that stops the upload
+      // the other files wait unsent, else they share its fate.
+      var stop = refusal(rows[0], status, body);
+      rows.slice(1).forEach(function (it) {
+        if (stop) { unsent(it); } else { refusal(it, status, body); }
+      });
+      done(stop);
+      return;
+    }
+    var answered = [];
+    (body.documents || []).forEach(function (doc) {
+      if (rows[doc.part]) { accepted(rows[doc.part], doc); answered[doc.part] = true; }
+    });
+    (body.errors || []).forEach(function (x) {
+      var it = rows[x.part];
+      if (!it) { return; }
+      answered[x.part] = true;
+      var e = x.error || {};
+      if (e.field && ownField[e.field]) {
+        held(it, [{ field: e.field, message: (english && e.message_en) || e.message }]);
         return;
       }
-      if (!parts.length) {
-        // The request itself was refused (the form, the session, a cap),
-        // as its first file alone would have been: when that stops the
-        // upload the other files wait unsent, else they share its fate.
-        var stop = refusal(rows[0], xhr.status, body);
-        rows.slice(1).forEach(function (it) {
-          if (stop) { unsent(it); } else { refusal(it, xhr.status, body); }
-        });
-        done(stop);
-        return;
-      }
-      var answered = [];
-      (body.documents || []).forEach(function (doc) {
-        if (rows[doc.part]) { accepted(rows[doc.part], doc); answered[doc.part] = true; }
-      });
-      (body.errors || []).forEach(function (x) {
-        var it = rows[x.part];
-        if (!it) { return; }
-        answered[x.part] = true;
-        var e = x.error || {};
-        if (e.field && ownField[e.field]) {
-          held(it, [{ field: e.field, message: (english && e.message_en) || e.message }]);
-          return;
-        }
-        refused(it, (english && e.message_en) || e.message || (words.http + " " + xhr.status), fileRefusals.indexOf(e.code) < 0);
-      });
-      rows.forEach(function (it, k) { if (!answered[k]) { refused(it, words.http + " " + xhr.status, true); } });
-      done(false);
-    };
-    xhr.onerror = function () {
-      rows.forEach(function (it) { refused(it, words.network, true); });
-      done(false);
-    };
-    xhr.send(data);
+      refused(it, (english && e.message_en) || e.message || (words.http + " " + status), fileRefusals.indexOf(e.code) < 0);
+    });
+    rows.forEach(function (it, k) { if (!answered[k]) { refused(it, words.http + " " + status, true); } });
+    done(false);
   }
 
   // groupProgress shows each row of a request its own file's progress when
