@@ -74,6 +74,10 @@ type documentJSON struct {
 	// Archive: in an upload's answer, the ZIP archive the file came in
 	// (its files are unpacked, each a document).
 	Archive string `json:"archive,omitempty"`
+	// Part: in the answer to an upload of several files, which of the
+	// request's file parts this document came from, counted from 0 in the
+	// order sent (absent when the request had one file).
+	Part *int `json:"part,omitempty"`
 
 	// How the pages were read (DESIGN.md, "Formats"): one source per page,
 	// the mean OCR confidence (null without OCR), pages with a red seal.
@@ -282,12 +286,14 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 // them with the form's metadata. Fields may come before or after the files.
 func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	// A whole request may carry several files, each up to the limit.
-	fr, err := newFormReader(w, r, 8*h.Ingest.MaxUpload()+1<<20)
+	// A whole request may carry several files (at most maxUploadFiles),
+	// each up to the limit, together up to maxUploadRequest of them.
+	fr, err := newFormReader(w, r, maxUploadRequest*h.Ingest.MaxUpload()+1<<20)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
+	fr.most = maxUploadFields // each file part may bring its own fields
 	var staged []*ingest.Staged
 	defer func() {
 		for _, st := range staged {
@@ -299,8 +305,9 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	// one over the size limit ends the request, as the rest of its body is
 	// not read.
 	var refused []ingest.Outcome
+	many := false                        // more than one file part: each outcome names its part
 	unpack := h.Ingest.NewUnpackBudget() // for all the request's ZIP archives
-	for {
+	for parts := 0; ; parts++ {
 		part, err := fr.nextFile()
 		if errors.Is(err, io.EOF) {
 			break
@@ -309,12 +316,32 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			h.writeError(w, r, err)
 			return
 		}
+		if parts == 0 {
+			// Who may upload for which city or task is checked on the
+			// fields sent before the first file (clients send them
+			// first), before any file is staged; Upload checks again.
+			if err := h.Ingest.CheckUploader(r.Context(), u, fr.fields["city"], fr.fields["assignment"]); err != nil {
+				h.writeError(w, r, err)
+				return
+			}
+		}
+		if parts == maxUploadFiles {
+			h.writeError(w, r, catalog.Errorf(catalog.ETOOLARGE, "一个请求的文件过多(每个请求最多 %d 个文件);请分批上传", maxUploadFiles))
+			return
+		}
 		files, inArchive, err := h.Ingest.StageUpload(r.Context(), part, part.FileName(), unpack)
+		for _, st := range files {
+			st.Part = parts
+		}
+		for i := range inArchive {
+			inArchive[i].Part = parts
+		}
 		staged = append(staged, files...)
 		refused = append(refused, inArchive...)
+		many = parts > 0
 		var refusal *ingest.RefusedFile
 		if errors.As(err, &refusal) {
-			refused = append(refused, ingest.Outcome{Filename: refusal.Filename, Err: refusal.Err})
+			refused = append(refused, ingest.Outcome{Filename: refusal.Filename, Err: refusal.Err, Part: parts})
 			continue
 		}
 		if err != nil {
@@ -328,7 +355,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(staged) == 0 {
 		if len(refused) > 0 {
-			h.writeUploaded(w, r, refused)
+			h.writeUploaded(w, r, refused, many)
 			return
 		}
 		h.writeError(w, r, catalog.Errorf(catalog.EINVALID, "没有收到文件;请在字段 file 中选择要上传的文件"))
@@ -339,13 +366,41 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		Title: fields["title"], City: fields["city"], DocType: fields["doc_type"], Department: fields["department"],
 		Issuer: fields["issuer"], IssuedOn: fields["issued_on"], DocNumber: fields["doc_number"], Round: fields["round"],
 	}, Indicators: catalog.SplitList(fields["indicators"]), Assignment: fields["assignment"], Files: staged,
-		JoinPhotos: formTrue(fields["join_photos"])}
+		JoinPhotos: formTrue(fields["join_photos"]), PartMeta: partFields(fields)}
 	outcomes, err := h.Ingest.Upload(r.Context(), u, req)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeUploaded(w, r, append(outcomes, refused...))
+	h.writeUploaded(w, r, append(outcomes, refused...), many)
+}
+
+// partFields reads the fields a request of several files gives one file
+// part, named field.N for part N (counted from 0 in the order sent):
+// title, doc_type, issuer, issued_on, doc_number and round.
+func partFields(fields map[string]string) map[int]ingest.Meta {
+	var out map[int]ingest.Meta
+	for k, v := range fields {
+		name, n, ok := strings.Cut(k, ".")
+		if !ok {
+			continue
+		}
+		part, err := strconv.Atoi(n)
+		if err != nil || part < 0 || part >= maxUploadFiles || strconv.Itoa(part) != n {
+			continue
+		}
+		m := out[part]
+		field := m.OwnField(name)
+		if field == nil {
+			continue
+		}
+		*field = v
+		if out == nil {
+			out = map[int]ingest.Meta{}
+		}
+		out[part] = m
+	}
+	return out
 }
 
 // formTrue reads a form's yes: 1, true or on (a checkbox's value).
@@ -359,13 +414,26 @@ func formTrue(v string) bool {
 
 // writeUploaded answers with each file's document, and the files that
 // failed with their errors: files stored before a failure stay stored and
-// are reported, so nothing is silently lost.
-func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes []ingest.Outcome) {
+// are reported, so nothing is silently lost. With parts (a request of
+// several files) each entry names the file part it came from.
+func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes []ingest.Outcome, parts bool) {
 	var docs []documentJSON
 	var failed []map[string]any
 	var firstErr error
 	allDuplicates := true
 	fromArchive := false // a ZIP archive's files: each refused one under errors
+	var stored []*catalog.Document
+	for _, o := range outcomes {
+		if o.Err == nil {
+			stored = append(stored, o.Document)
+		}
+	}
+	// The views of all the request's documents, asked for together.
+	views, err := h.Documents.Views(r.Context(), userFrom(r.Context()), stored)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	for _, o := range outcomes {
 		fromArchive = fromArchive || o.Archive != ""
 		if o.Err != nil {
@@ -373,19 +441,18 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 				firstErr = o.Err
 			}
 			f := map[string]any{"filename": o.Filename,
-				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err)}}
+				"error": errorDetail{Code: catalog.ErrorCode(o.Err), Message: catalog.ErrorMessage(o.Err), MessageEn: englishOf(o.Err),
+					Field: catalog.ErrorField(o.Err)}}
 			if o.Archive != "" {
 				f["archive"] = o.Archive
+			}
+			if parts {
+				f["part"] = o.Part
 			}
 			failed = append(failed, f)
 			continue
 		}
-		views, err := h.Documents.Views(r.Context(), userFrom(r.Context()), []*catalog.Document{o.Document})
-		if err != nil {
-			h.writeError(w, r, err)
-			return
-		}
-		dj := toDocumentView(views[0])
+		dj := toDocumentView(views[len(docs)])
 		dup := o.Duplicate
 		dj.Duplicate = &dup
 		dj.Retried, dj.PreviousError, dj.PreviousErrorEn = o.Retried, o.PreviousError, o.PreviousErrorEnglish
@@ -393,6 +460,9 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		dj.JoinedPhotos = o.JoinedPhotos
 		dj.Archive = o.Archive
 		dj.UploadedAs = o.Filename
+		if parts {
+			dj.Part = &o.Part
+		}
 		if dup {
 			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound)
 			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, false)

@@ -27,6 +27,17 @@ const (
 	maxFormFields = 100
 	// maxFormBytes bounds the non-file fields of a multipart form together.
 	maxFormBytes = 256 << 10
+	// maxUploadFiles bounds the files (file parts) of one upload request:
+	// a client sends a folder in requests of up to 16 files, its request
+	// pays its authorisation, token read and catalog transaction once.
+	maxUploadFiles = 64
+	// maxUploadRequest bounds an upload request's body, in files of the
+	// largest size allowed (plus 1 MiB for the form).
+	maxUploadRequest = 8
+	// maxUploadFields bounds the non-file fields of an upload request:
+	// the form's, and each file part's own six (title.N, doc_type.N,
+	// issuer.N, issued_on.N, doc_number.N, round.N).
+	maxUploadFields = maxFormFields + 6*maxUploadFiles
 )
 
 // csrfKey marks a request made with a session whose CSRF token was not in
@@ -45,6 +56,7 @@ type formReader struct {
 	csrf   string // the session's token, still to be seen; "" when not needed
 	fields map[string]string
 	count  int
+	most   int // the most fields taken: maxFormFields unless set
 	total  int
 	limit  int64 // the body's limit, for the error message
 }
@@ -57,7 +69,7 @@ func newFormReader(w http.ResponseWriter, r *http.Request, limit int64) (*formRe
 		return nil, catalog.Errorf(catalog.EINVALID, "请以 multipart/form-data 上传,文件放在字段 file 中")
 	}
 	csrf, _ := r.Context().Value(csrfKey{}).(string)
-	return &formReader{mr: mr, csrf: csrf, fields: map[string]string{}, limit: limit}, nil
+	return &formReader{mr: mr, csrf: csrf, fields: map[string]string{}, most: maxFormFields, limit: limit}, nil
 }
 
 // nextFile reads fields up to the next part named file and returns it;
@@ -90,8 +102,8 @@ func (f *formReader) nextFile() (*multipart.Part, error) {
 // readField keeps one non-file field, within the count and size limits.
 func (f *formReader) readField(part *multipart.Part) error {
 	f.count++
-	if f.count > maxFormFields {
-		return catalog.Errorf(catalog.EINVALID, "表单字段过多(最多 %d 个)", maxFormFields)
+	if f.count > f.most {
+		return catalog.Errorf(catalog.EINVALID, "表单字段过多(最多 %d 个)", f.most)
 	}
 	b, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
 	if err != nil {

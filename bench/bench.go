@@ -27,6 +27,7 @@ type Config struct {
 	DomainDir   string // ../shared/domain: real Chinese text the corpus varies
 	WorkDir     string // data folders and indexes; the caller removes it
 	Clients     int    // concurrent upload clients
+	PerRequest  int    // files an upload request carries at most (default 16, as the web page sends a folder; 1: a file a request)
 	Queries     int    // searches in the latency mix
 	QualityDocs int    // documents of the quality evaluation corpus
 	SuggestDir  string // the labelled set of indicator suggestions
@@ -63,6 +64,9 @@ type Config struct {
 func (c *Config) setDefaults() {
 	if c.Clients <= 0 {
 		c.Clients = 8
+	}
+	if c.PerRequest <= 0 {
+		c.PerRequest = 16
 	}
 	if c.Queries <= 0 {
 		c.Queries = 300
@@ -208,7 +212,7 @@ func (r *run) allDocs() []Doc { return append(append([]Doc(nil), r.docs...), r.p
 
 func (r *run) ingest(ctx context.Context) error {
 	docs := r.allDocs()
-	d := &IngestDetails{Docs: len(docs), TextBytes: totalText(docs), Clients: r.cfg.Clients, RawBleveBatch: r.cfg.RawBatch}
+	d := &IngestDetails{Docs: len(docs), TextBytes: totalText(docs), Clients: r.cfg.Clients, PerRequest: r.cfg.PerRequest, RawBleveBatch: r.cfg.RawBatch}
 	r.res.Ingest = d
 	workers := runtime.NumCPU()
 	took, terms, err := measureSegmentation(docs, workers)
@@ -248,8 +252,8 @@ func (r *run) ingestRounds(ctx context.Context, docs []Doc, files []uploadFile, 
 		if err := r.ingestRound(ctx, docs, files, rd); err != nil {
 			return err
 		}
-		r.logf("ingest round %d of %d: CPU per MB %.2f× raw Bleve's, throughput %.2f× raw Bleve's", i+1, len(rounds),
-			rd.cpuRatio(), rd.RawBleveSeconds/rd.PipelineSeconds)
+		r.logf("ingest round %d of %d: CPU per MB %.2f× raw Bleve's, throughput %.2f× raw Bleve's (CPU: server %.1fs, raw Bleve %.1fs, upload clients %.1fs; %d files a request)",
+			i+1, len(rounds), rd.cpuRatio(), rd.RawBleveSeconds/rd.PipelineSeconds, rd.ServerCPU, rd.RawBleveCPU, rd.ClientCPU, rd.PerRequest)
 	}
 	median := slices.Clone(rounds)
 	slices.SortFunc(median, func(a, b IngestDetails) int { return cmp.Compare(a.cpuRatio(), b.cpuRatio()) })
@@ -289,7 +293,7 @@ func (r *run) ingestLong(ctx context.Context) error {
 	for i := range docs {
 		files[i] = uploadFile{doc: &docs[i]}
 	}
-	d := &IngestDetails{Docs: len(docs), TextBytes: totalText(docs), Clients: r.cfg.Clients, RawBleveBatch: r.cfg.RawBatch}
+	d := &IngestDetails{Docs: len(docs), TextBytes: totalText(docs), Clients: r.cfg.Clients, PerRequest: r.cfg.PerRequest, RawBleveBatch: r.cfg.RawBatch}
 	r.logf("%d long documents, %.1f MB of text", len(docs), float64(d.TextBytes)/1e6)
 	if err := r.ingestRounds(ctx, docs, files, "long-data", d); err != nil {
 		return err
@@ -378,7 +382,7 @@ func (r *run) pipeline(ctx context.Context, files []uploadFile, d *IngestDetails
 		return err
 	}
 	clientCPU, _ := CPUTime("self")
-	upload, total, failed, err := ingestOverHTTP(ctx, s, files, r.cfg.Clients)
+	upload, total, failed, err := ingestOverHTTP(ctx, s, files, r.cfg.Clients, r.cfg.PerRequest)
 	if err != nil {
 		s.stop()
 		return err

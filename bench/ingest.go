@@ -24,6 +24,8 @@ type IngestDetails struct {
 	Docs      int   `json:"docs"`
 	TextBytes int64 `json:"text_bytes"`
 	Clients   int   `json:"clients"`
+	// PerRequest is how many files an upload request carried at most.
+	PerRequest int `json:"per_request"`
 
 	PipelineSeconds float64 `json:"pipeline_seconds"` // first upload to last indexed
 	UploadSeconds   float64 `json:"upload_seconds"`   // first upload to last upload answered
@@ -206,17 +208,30 @@ func (c *client) do(req *http.Request, out any) error {
 	return nil
 }
 
-// upload sends one document as a multipart upload, as a coordinator's
-// browser or script would.
-func (c *client) upload(ctx context.Context, d *Doc, body []byte) error {
+// upload sends documents (one, or a group of one city's) as one
+// multipart upload, as a coordinator's browser or script would: each
+// file's own title, type and date as field.N for part N.
+func (c *client) upload(ctx context.Context, docs []*Doc, bodies [][]byte) error {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
-	fw, err := mw.CreateFormFile("file", d.Name)
-	if err != nil {
-		return err
+	for i, d := range docs {
+		fw, err := mw.CreateFormFile("file", d.Name)
+		if err != nil {
+			return err
+		}
+		fw.Write(bodies[i])
 	}
-	fw.Write(body)
-	for k, v := range map[string]string{"city": d.City, "doc_type": d.DocType, "issued_on": d.IssuedOn, "title": d.Title} {
+	fields := map[string]string{"city": docs[0].City, "doc_type": docs[0].DocType}
+	if len(docs) == 1 {
+		fields["issued_on"], fields["title"] = docs[0].IssuedOn, docs[0].Title
+	} else {
+		for i, d := range docs {
+			fields[fmt.Sprintf("doc_type.%d", i)] = d.DocType
+			fields[fmt.Sprintf("issued_on.%d", i)] = d.IssuedOn
+			fields[fmt.Sprintf("title.%d", i)] = d.Title
+		}
+	}
+	for k, v := range fields {
 		mw.WriteField(k, v)
 	}
 	mw.Close()
@@ -225,7 +240,16 @@ func (c *client) upload(ctx context.Context, d *Doc, body []byte) error {
 		return err
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return c.do(req, nil)
+	var out struct {
+		Errors []json.RawMessage `json:"errors"`
+	}
+	if err := c.do(req, &out); err != nil {
+		return err
+	}
+	if len(out.Errors) > 0 {
+		return fmt.Errorf("%d of %d files refused: %s", len(out.Errors), len(docs), out.Errors[0])
+	}
+	return nil
 }
 
 // countStatus returns how many documents have status.
@@ -246,10 +270,53 @@ type uploadFile struct {
 	path string // read from here when set, else doc.Body()
 }
 
-// ingestOverHTTP uploads every file with several concurrent clients and
-// waits until the pipeline has indexed (or failed) them all.
-func ingestOverHTTP(ctx context.Context, s *server, files []uploadFile, clients int) (uploadTook, total time.Duration, failed int, err error) {
+// Uploads in groups: as the web page and `evidence ingest --server` send
+// a folder, up to PerRequest files or groupBytes a request.
+const groupBytes = 16 << 20
+
+// uploadGroups cuts files into the requests that send them: runs of one
+// city's files, at most perRequest files (1: a file a request) and
+// groupBytes (a larger file alone).
+func uploadGroups(files []uploadFile, perRequest int) [][]uploadFile {
+	var groups [][]uploadFile
+	var size int64
+	for _, f := range files {
+		n := f.size()
+		if k := len(groups) - 1; k >= 0 {
+			g := groups[k]
+			if len(g) < perRequest && g[0].doc.City == f.doc.City && size+n <= groupBytes {
+				groups[k] = append(g, f)
+				size += n
+				continue
+			}
+		}
+		groups = append(groups, []uploadFile{f})
+		size = n
+	}
+	return groups
+}
+
+// size is the file's length, its text's when it is generated.
+func (f uploadFile) size() int64 {
+	if f.path != "" {
+		if st, err := os.Stat(f.path); err == nil {
+			return st.Size()
+		}
+		return groupBytes // unknown: sent alone
+	}
+	n := 0
+	for _, p := range f.doc.Pages {
+		n += len(p) + 1
+	}
+	return int64(n)
+}
+
+// ingestOverHTTP uploads every file with several concurrent clients, in
+// requests of up to perRequest files, and waits until the pipeline has
+// indexed (or failed) them all.
+func ingestOverHTTP(ctx context.Context, s *server, files []uploadFile, clients, perRequest int) (uploadTook, total time.Duration, failed int, err error) {
 	c := newClient(s, clients)
+	groups := uploadGroups(files, max(perRequest, 1))
 	next := atomic.Int64{}
 	errs := make(chan error, clients)
 	start := time.Now()
@@ -260,23 +327,26 @@ func ingestOverHTTP(ctx context.Context, s *server, files []uploadFile, clients 
 			defer wg.Done()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(files) || ctx.Err() != nil {
+				if i >= len(groups) || ctx.Err() != nil {
 					return
 				}
-				f := files[i]
-				var body []byte
-				if f.path != "" {
-					b, rerr := os.ReadFile(f.path)
-					if rerr != nil {
-						errs <- rerr
-						return
+				docs := make([]*Doc, len(groups[i]))
+				bodies := make([][]byte, len(groups[i]))
+				for k, f := range groups[i] {
+					docs[k] = f.doc
+					if f.path != "" {
+						b, rerr := os.ReadFile(f.path)
+						if rerr != nil {
+							errs <- rerr
+							return
+						}
+						bodies[k] = b
+					} else {
+						bodies[k] = f.doc.Body()
 					}
-					body = b
-				} else {
-					body = f.doc.Body()
 				}
-				if err := c.upload(ctx, f.doc, body); err != nil {
-					errs <- fmt.Errorf("upload %s: %w", f.doc.Name, err)
+				if err := c.upload(ctx, docs, bodies); err != nil {
+					errs <- fmt.Errorf("upload %s (%d files): %w", docs[0].Name, len(docs), err)
 					return
 				}
 			}

@@ -47,7 +47,7 @@ func ocrThroughServe(ctx context.Context, exe, dataDir string, files []uploadFil
 	sctx, stopSampling := context.WithCancel(ctx)
 	treePeak := make(chan int64, 1)
 	go func() { treePeak <- sampleTreeRSS(sctx, s.cmd.Process.Pid, 200*time.Millisecond) }()
-	_, took, failed, err := ingestOverHTTP(ctx, s, files, 2)
+	_, took, failed, err := ingestOverHTTP(ctx, s, files, 2, 1)
 	stopSampling()
 	res.TreePeak = <-treePeak
 	if err != nil {

@@ -76,11 +76,24 @@ func NewFolder(dir string) (*Folder, error) {
 // Put writes the object to a temporary file, with its content type, syncs
 // it and renames it into place, so the object appears whole or not at all.
 func (f *Folder) Put(ctx context.Context, key string, r io.Reader, size int64, contentType string) error {
-	if err := ValidKey(key); err != nil {
+	dir, err := f.writeObject(ctx, key, r, size, contentType)
+	if err != nil {
 		return err
 	}
+	if err := syncDir(dir); err != nil {
+		return f.fail("put", key, err)
+	}
+	return nil
+}
+
+// writeObject is Put but for the sync of the folder the object is renamed
+// into, which it returns for the caller to sync.
+func (f *Folder) writeObject(ctx context.Context, key string, r io.Reader, size int64, contentType string) (string, error) {
+	if err := ValidKey(key); err != nil {
+		return "", err
+	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("put %s: %w", key, err)
+		return "", fmt.Errorf("put %s: %w", key, err)
 	}
 	// The name is cleared once renamed, so cleanup never touches a path that
 	// a concurrent Put may have been given by CreateTemp since.
@@ -94,24 +107,25 @@ func (f *Folder) Put(ctx context.Context, key string, r io.Reader, size int64, c
 	ctype := contentTypeOrDefault(contentType)
 	data, typed, err := f.writeTemp(src, true, ctype)
 	if src.err != nil {
-		return fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
+		return "", fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
 	}
 	if err != nil {
-		return f.fail("put", key, err)
+		return "", f.fail("put", key, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("put %s: %w", key, err)
+		return "", fmt.Errorf("put %s: %w", key, err)
 	}
 	if !typed {
 		if err := f.putMeta(key, ctype); err != nil {
-			return f.fail("put", key, err)
+			return "", f.fail("put", key, err)
 		}
 	}
-	if err := publish(data, f.path(f.objects, key), true); err != nil {
-		return f.fail("put", key, err)
+	final := f.path(f.objects, key)
+	if err := publish(data, final, false); err != nil {
+		return "", f.fail("put", key, err)
 	}
 	data = ""
-	return nil
+	return filepath.Dir(final), nil
 }
 
 // writeTemp copies r into a new file under tmp/, syncs it when durable,
@@ -196,7 +210,11 @@ func publish(tmp, final string, durable bool) error {
 	return syncDir(dir)
 }
 
-func syncDir(dir string) error {
+// syncDir is a variable for the tests that count or fail folder syncs.
+var syncDir = syncDirNow
+
+// syncDirNow syncs the folder dir, so that what was renamed into it stays.
+func syncDirNow(dir string) error {
 	if runtime.GOOS == "windows" {
 		return nil // directories cannot be opened for syncing there
 	}

@@ -173,18 +173,65 @@ func TestFolderIgnoresAndCleansLeftovers(t *testing.T) {
 	}
 }
 
-func TestFolderPutFileMovesTheFileIn(t *testing.T) {
+// The originals of one upload request, stored together: a staged file
+// moved in, a file held in memory written, each under its key with its
+// type; a file that cannot be taken (its staged copy gone) fails alone.
+func TestFolderPutFilesStoresEachFileOnItsOwn(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
+	plan := []byte("宁波市终身教育促进条例实施方案")
+	s, dir, staged := folderAndStaged(t, plan)
+	summary := []byte("成都市社区教育工作总结")
+	errs := s.PutFiles(ctx, []blob.LocalFile{
+		{Key: "originals/plan", Path: staged, Size: int64(len(plan)), ContentType: "text/plain"},
+		{Key: "originals/gone", Path: filepath.Join(dir, "upload-2"), Size: 5, ContentType: "text/plain"},
+		{Key: "originals/summary", Body: bytes.NewReader(summary), Size: int64(len(summary)), ContentType: "text/html"},
+	})
+	if len(errs) != 3 || errs[0] != nil || errs[1] == nil || errs[2] != nil {
+		t.Fatalf("PutFiles: %v, want the missing file's error alone", errs)
+	}
+	if _, err := os.Stat(staged); !os.IsNotExist(err) {
+		t.Errorf("the staged file is still there: %v", err)
+	}
+	for key, want := range map[string]struct {
+		data  []byte
+		ctype string
+	}{"originals/plan": {plan, "text/plain"}, "originals/summary": {summary, "text/html"}} {
+		rc, err := s.Get(ctx, key)
+		if err != nil {
+			t.Fatalf("get %s: %v", key, err)
+		}
+		got, _ := io.ReadAll(rc)
+		rc.Close()
+		info, _ := s.Stat(ctx, key)
+		if !bytes.Equal(got, want.data) || info.ContentType != want.ctype {
+			t.Errorf("%s: stored %q as %q, want %q as %q", key, got, info.ContentType, want.data, want.ctype)
+		}
+	}
+	if _, err := s.Stat(ctx, "originals/gone"); !catalog.IsNotFound(err) {
+		t.Errorf("the file that could not be taken left an object: %v", err)
+	}
+}
+
+// folderAndStaged is a folder store in a temporary folder and, beside
+// it, a staged upload holding data.
+func folderAndStaged(t *testing.T, data []byte) (s *blob.Folder, dir, staged string) {
+	t.Helper()
+	dir = t.TempDir()
 	s, err := blob.NewFolder(filepath.Join(dir, "store"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	staged := filepath.Join(dir, "upload-1")
-	data := []byte("杭州市学分银行建设实施方案")
+	staged = filepath.Join(dir, "upload-1")
 	if err := os.WriteFile(staged, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	return s, dir, staged
+}
+
+func TestFolderPutFileMovesTheFileIn(t *testing.T) {
+	ctx := context.Background()
+	data := []byte("杭州市学分银行建设实施方案")
+	s, _, staged := folderAndStaged(t, data)
 	if err := s.PutFile(ctx, "originals/abc", staged, int64(len(data)), "text/plain"); err != nil {
 		t.Fatal(err)
 	}

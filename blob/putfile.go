@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -18,21 +20,104 @@ type FilePutter interface {
 	PutFile(ctx context.Context, key, path string, size int64, contentType string) error
 }
 
-var _ FilePutter = (*Folder)(nil)
+// FilesPutter is implemented by stores that take several local files at
+// once, as the originals of one upload request: each is stored as PutFile
+// would, and the syncs they can share (the folder they are renamed into)
+// are made once, before PutFiles returns.
+type FilesPutter interface {
+	// PutFiles stores each file as PutFile and returns each one's error
+	// (nil when it is stored and durable), in the order given.
+	PutFiles(ctx context.Context, files []LocalFile) []error
+}
+
+// LocalFile is one finished file for FilesPutter: the local file at Path,
+// consumed on success, or when Path is "" the bytes of Body (a file held
+// in memory), written as by Put. With Present the object was found
+// already stored (another request's, perhaps still being put) and
+// nothing is written: it only shares the sync of the folder it is in, so
+// that it is durable before it is reported stored.
+type LocalFile struct {
+	Key, Path   string
+	Body        io.Reader
+	Size        int64
+	ContentType string
+	Present     bool
+}
+
+var (
+	_ FilePutter  = (*Folder)(nil)
+	_ FilesPutter = (*Folder)(nil)
+)
 
 // PutFile implements FilePutter: the file gets its content type, is synced
 // and renamed into place. A file on another file system is copied through
 // Put instead.
 func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, contentType string) error {
+	return f.PutFiles(ctx, []LocalFile{{Key: key, Path: path, Size: size, ContentType: contentType}})[0]
+}
+
+// PutFiles implements FilesPutter: each file is synced and renamed into
+// place as by PutFile, and each folder they were renamed into (or a
+// Present file is in) is synced once, after the last rename into it; a failed folder sync fails every
+// file renamed into it (they may be there, but are not known durable).
+func (f *Folder) PutFiles(ctx context.Context, files []LocalFile) []error {
+	errs := make([]error, len(files))
+	dirs := map[string][]int{} // folder to sync → the files renamed into it
+	var order []string
+	for i, lf := range files {
+		var dir string
+		var err error
+		switch {
+		case lf.Present:
+			dir, err = f.presentObject(lf.Key)
+		case lf.Path == "":
+			dir, err = f.writeObject(ctx, lf.Key, lf.Body, lf.Size, lf.ContentType)
+		default:
+			dir, err = f.moveFile(ctx, lf.Key, lf.Path, lf.Size, lf.ContentType)
+		}
+		errs[i] = err
+		if err == nil && dir != "" {
+			if _, ok := dirs[dir]; !ok {
+				order = append(order, dir)
+			}
+			dirs[dir] = append(dirs[dir], i)
+		}
+	}
+	for _, dir := range order {
+		if err := syncDir(dir); err != nil {
+			for _, i := range dirs[dir] {
+				errs[i] = f.fail("put", files[i].Key, err)
+			}
+		}
+	}
+	return errs
+}
+
+// presentObject is the folder to sync for an object found already stored:
+// a rename into it by another request is made durable by that sync too.
+func (f *Folder) presentObject(key string) (string, error) {
 	if err := ValidKey(key); err != nil {
-		return err
+		return "", err
+	}
+	final := f.path(f.objects, key)
+	if _, err := os.Stat(final); err != nil {
+		return "", f.fail("put", key, err)
+	}
+	return filepath.Dir(final), nil
+}
+
+// moveFile is PutFile but for the sync of the folder the file is renamed
+// into, which it returns ("" when it was copied through Put, synced).
+func (f *Folder) moveFile(ctx context.Context, key, path string, size int64, contentType string) (string, error) {
+	if err := ValidKey(key); err != nil {
+		return "", err
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("put %s: %w", key, err)
+		return "", fmt.Errorf("put %s: %w", key, err)
 	}
 	file, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return fmt.Errorf("put %s: %w", key, err)
+		return "", fmt.Errorf("put %s: %w", key, err)
 	}
 	st, err := file.Stat()
 	if err == nil && st.Size() != size {
@@ -47,27 +132,28 @@ func (f *Folder) PutFile(ctx context.Context, key, path string, size int64, cont
 		err = cerr
 	}
 	if err != nil {
-		return f.fail("put", key, err)
+		return "", f.fail("put", key, err)
 	}
 	if !typed {
 		if err := f.putMeta(key, ctype); err != nil {
-			return f.fail("put", key, err)
+			return "", f.fail("put", key, err)
 		}
 	}
-	err = publish(path, f.path(f.objects, key), true)
+	final := f.path(f.objects, key)
+	err = publish(path, final, false)
 	if errors.Is(err, syscall.EXDEV) {
 		src, oerr := os.Open(path)
 		if oerr != nil {
-			return f.fail("put", key, oerr)
+			return "", f.fail("put", key, oerr)
 		}
 		defer src.Close()
 		if err := f.Put(ctx, key, src, size, contentType); err != nil {
-			return err
+			return "", err
 		}
-		return os.Remove(path)
+		return "", os.Remove(path)
 	}
 	if err != nil {
-		return f.fail("put", key, err)
+		return "", f.fail("put", key, err)
 	}
-	return nil
+	return filepath.Dir(final), nil
 }

@@ -88,6 +88,8 @@ var cliEnglish = map[string]string{
 	"服务器地址 %q 无效:%v":                     "The server address %q is not valid: %v",
 	"服务器应答 %s":                           "The server answered %s",
 	"服务器应答不是有效的 JSON":                    "The server's answer is not valid JSON",
+	"服务器应答中没有这个文件的结果":                    "the server's answer says nothing of this file",
+	"--per-request 应在 1 到 %d 之间,收到 %d":   "--per-request should be between 1 and %d, got %d",
 	"服务器应答中没有文档":                         "the server's answer holds no document",
 	"未知的导出格式 %q;可选 xlsx、yaml、csv":        "Unknown export format %q; choose xlsx, yaml or csv",
 	"未能重新读取 %d 个文档,仍按原来的文字检索:":           "Could not read %d {document|documents} again; {it is|they are} searched by {its|their} old text:",

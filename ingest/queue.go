@@ -19,12 +19,15 @@ func newQueue() *queue {
 	return &queue{pending: map[string]bool{}, ready: make(chan struct{}, 1)}
 }
 
-// push adds id unless it is already waiting.
-func (q *queue) push(id string) {
+// push adds the ids not already waiting, in order: the documents of one
+// upload request are handed over together, with one wake-up.
+func (q *queue) push(ids ...string) {
 	q.mu.Lock()
-	if !q.pending[id] {
-		q.pending[id] = true
-		q.ids = append(q.ids, id)
+	for _, id := range ids {
+		if !q.pending[id] {
+			q.pending[id] = true
+			q.ids = append(q.ids, id)
+		}
 	}
 	q.mu.Unlock()
 	select {

@@ -311,7 +311,10 @@ type Outcome struct {
 	// JoinedPhotos is how many photos were joined into this file, a page
 	// each (UploadRequest.JoinPhotos); 0 for a file uploaded as it came.
 	JoinedPhotos int
-	Err          error // set when the file was not stored or not linked
+	// Part is the file part of the upload request the file came in
+	// (Staged.Part).
+	Part int
+	Err  error // set when the file was not stored or not linked
 }
 
 // Submit puts a staged file into the archive for user: the original into
@@ -335,48 +338,193 @@ func (s *Service) Submit(ctx context.Context, st *Staged, m Meta, user *catalog.
 // the submission so that each task shows its own hand-in of bytes handed
 // in for two.
 func (s *Service) submit(ctx context.Context, st *Staged, m Meta, task string, user *catalog.User) (*Outcome, error) {
-	if out, found, err := s.duplicate(ctx, st, m, task, user); found || err != nil {
-		return out, err
+	outs, errs := s.submitAll(ctx, []*Staged{st}, []Meta{m}, task, user)
+	return outs[0], errs[0]
+}
+
+// submitAll is submit for the files of one upload request, each with its
+// own outcome (outs[i], or errs[i]), with what can be paid once per request
+// paid once: one query for the duplicates, the originals stored together
+// (each synced, the folder they land in synced once: storeOriginals), the
+// round inferred once, one transaction for the new documents' rows,
+// submissions and events, written after every original in it is durable,
+// and one hand-over to the extraction queue. A file whose bytes came
+// earlier in the same request is a duplicate of that one's document.
+// metas[i] is files[i]'s metadata: its own title, date and so on, the
+// city and department the same for all.
+func (s *Service) submitAll(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User) ([]*Outcome, []error) {
+	outs, errs := make([]*Outcome, len(files)), make([]error, len(files))
+	fail := func(err error, which []int) {
+		for _, i := range which {
+			errs[i] = err
+		}
 	}
-	if err := s.putOriginal(ctx, st); err != nil {
-		return nil, err
+	if len(files) == 0 {
+		return outs, errs
 	}
+	fresh, again, err := s.sortFiles(ctx, files, metas, task, user, outs, errs)
+	if err != nil {
+		fail(err, allIndexes(len(files)))
+		return outs, errs
+	}
+	stored := fresh[:0:0]
+	for k, err := range s.storeOriginals(ctx, files, fresh) {
+		if err != nil {
+			errs[fresh[k]] = err
+			continue
+		}
+		stored = append(stored, fresh[k])
+	}
+	docs, subs, err := s.newDocuments(ctx, files, metas, stored, task, user)
+	if err != nil {
+		// Nothing is recorded: the stored files and the copies of their
+		// bytes later in the request fail alike (their originals stay,
+		// reused on a retry).
+		fail(err, stored)
+		fail(err, again)
+		return outs, errs
+	}
+	s.record(ctx, files, metas, task, user, stored, docs, subs, outs, errs)
+	for _, i := range again {
+		if out, found, err := s.duplicate(ctx, files[i], metas[i], task, user); found || err != nil {
+			outs[i], errs[i] = out, err
+		} else {
+			// The first of these bytes was not stored: this one is tried.
+			outs[i], errs[i] = s.submit(ctx, files[i], metas[i], task, user)
+		}
+	}
+	return outs, errs
+}
+
+// sortFiles asks once which of files' bytes the city has, and records
+// those files as duplicates (outs[i], errs[i]); the others are fresh (new
+// bytes) or again (bytes sent earlier in the request).
+func (s *Service) sortFiles(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User,
+	outs []*Outcome, errs []error) (fresh, again []int, err error) {
+	shas := make([]string, 0, len(files))
+	for _, st := range files {
+		shas = append(shas, st.SHA256)
+	}
+	known, err := s.cat.DocumentsBySHA256(ctx, shas, metas[0].City)
+	if err != nil {
+		return nil, nil, err
+	}
+	seen := map[string]bool{}
+	for i, st := range files {
+		switch {
+		case known[st.SHA256] != nil:
+			outs[i], errs[i] = s.duplicateOf(ctx, known[st.SHA256], st, metas[i], task, user)
+		case seen[st.SHA256]:
+			again = append(again, i)
+		default:
+			seen[st.SHA256] = true
+			fresh = append(fresh, i)
+		}
+	}
+	return fresh, again, nil
+}
+
+// newDocuments is the documents of the stored files (files[stored]) and
+// their submissions, each in its round: the one given, else the one of its
+// date, else the current one (inferred once per date); extraction moves
+// it when it finds the date.
+func (s *Service) newDocuments(ctx context.Context, files []*Staged, metas []Meta, stored []int, task string,
+	user *catalog.User) ([]*catalog.Document, []catalog.Submission, error) {
+	docs := make([]*catalog.Document, 0, len(stored))
+	subs := make([]catalog.Submission, 0, len(stored))
+	rounds := map[string]string{} // inferred, by date
+	for _, i := range stored {
+		st := files[i]
+		d := newDocument(st, metas[i], user)
+		if d.Round == "" {
+			r, ok := rounds[d.IssuedOn]
+			if !ok {
+				var err error
+				if r, err = s.cat.InferRound(ctx, d.IssuedOn); err != nil {
+					return nil, nil, err
+				}
+				rounds[d.IssuedOn] = r
+			}
+			if r != "" {
+				d.Round, d.ExtractedFields = r, []string{catalog.FieldRound}
+			}
+		}
+		docs = append(docs, d)
+		subs = append(subs, catalog.Submission{User: user.Username, Department: metas[i].Department, Filename: st.Filename, Assignment: task})
+	}
+	return docs, subs, nil
+}
+
+// record writes the new documents of the stored files (docs[k] for
+// files[stored[k]]) in one transaction, gives each file its outcome and
+// hands the recorded documents to the extraction queue. When someone
+// stored some of the same bytes between the duplicate query and the
+// insert (a conflict), each file is recorded on its own, as one alone
+// would be.
+func (s *Service) record(ctx context.Context, files []*Staged, metas []Meta, task string, user *catalog.User,
+	stored []int, docs []*catalog.Document, subs []catalog.Submission, outs []*Outcome, errs []error) {
+	var err error
+	if len(docs) > 0 {
+		err = s.cat.CreateDocuments(ctx, docs, subs)
+	}
+	if catalog.ErrorCode(err) == catalog.ECONFLICT && len(docs) > 1 {
+		err = nil
+		for k, i := range stored {
+			if cerr := s.cat.CreateDocument(ctx, docs[k], subs[k]); cerr != nil {
+				outs[i], errs[i] = s.recordFailed(ctx, files[i], metas[i], task, user, cerr)
+				docs[k] = nil
+			}
+		}
+	} else if err != nil {
+		for k, i := range stored {
+			outs[i], errs[i] = s.recordFailed(ctx, files[i], metas[i], task, user, err)
+			docs[k] = nil
+		}
+	}
+	var ids []string
+	for k, i := range stored {
+		if d := docs[k]; d != nil {
+			s.log.Info("document stored", "id", d.ID, "filename", d.Filename, "sha256", d.SHA256, "size", d.Size, "user", user.Username)
+			outs[i] = &Outcome{Document: d}
+			ids = append(ids, d.ID)
+		}
+	}
+	s.queue.push(ids...)
+}
+
+// recordFailed is the outcome of a file whose document could not be
+// recorded (err): a conflict is someone storing the same bytes between
+// our check and our insert, and the file is a duplicate of theirs.
+func (s *Service) recordFailed(ctx context.Context, st *Staged, m Meta, task string, user *catalog.User, err error) (*Outcome, error) {
+	if catalog.ErrorCode(err) == catalog.ECONFLICT {
+		if out, found, derr := s.duplicate(ctx, st, m, task, user); found || derr != nil {
+			return out, derr
+		}
+	}
+	return nil, fmt.Errorf("record %s: %w", st.Filename, err)
+}
+
+// newDocument is the document of a stored file uploaded with m by user.
+func newDocument(st *Staged, m Meta, user *catalog.User) *catalog.Document {
 	title := m.Title
 	if title == "" {
 		// Until the text is read; see catalog.DefaultTitle.
 		title = catalog.DefaultTitle(st.Filename)
 	}
-	d := &catalog.Document{
+	return &catalog.Document{
 		ID: ulid.Make().String(), SHA256: st.SHA256, Size: st.Size, MIME: st.MIME, Format: string(st.Format),
 		Filename: st.Filename, Title: title, DocType: catalog.DocType(m.DocType), City: m.City,
 		Department: m.Department, Issuer: m.Issuer, IssuedOn: m.IssuedOn, DocNumber: m.DocNumber, Round: m.Round,
 		Status: catalog.StatusStored, UploadedBy: user.Username,
 	}
-	if d.Round == "" {
-		// A document always belongs to a round: the one of its date, else
-		// the current one; extraction moves it when it finds the date.
-		r, err := s.cat.InferRound(ctx, d.IssuedOn)
-		if err != nil {
-			return nil, err
-		}
-		if r != "" {
-			d.Round, d.ExtractedFields = r, []string{catalog.FieldRound}
-		}
+}
+
+func allIndexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
 	}
-	sub := catalog.Submission{User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
-	err := s.cat.CreateDocument(ctx, d, sub)
-	if catalog.ErrorCode(err) == catalog.ECONFLICT {
-		// Someone stored the same bytes between our check and our insert.
-		if out, found, derr := s.duplicate(ctx, st, m, task, user); found || derr != nil {
-			return out, derr
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("record %s: %w", st.Filename, err)
-	}
-	s.log.Info("document stored", "id", d.ID, "filename", d.Filename, "sha256", d.SHA256, "size", d.Size, "user", user.Username)
-	s.queue.push(d.ID)
-	return &Outcome{Document: d}, nil
+	return out
 }
 
 // duplicate records a second submission of bytes the city already has and
@@ -389,40 +537,131 @@ func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, task string
 	if err != nil {
 		return nil, false, err
 	}
+	out, err = s.duplicateOf(ctx, d, st, m, task, user)
+	return out, true, err
+}
+
+// duplicateOf records a second submission of d's bytes (st).
+func (s *Service) duplicateOf(ctx context.Context, d *catalog.Document, st *Staged, m Meta, task string, user *catalog.User) (*Outcome, error) {
 	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
-		return nil, true, err
+		return nil, err
 	}
-	out = &Outcome{Document: d, Duplicate: true}
+	out := &Outcome{Document: d, Duplicate: true}
 	if d.Status == catalog.StatusFailed {
 		// Sending a failed file again is the natural way to ask for a
 		// retry; the uploader is told it had failed, and why.
 		if err := s.cat.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusStored}); err != nil {
-			return nil, true, err
+			return nil, err
 		}
 		out.Retried, out.PreviousError, out.PreviousErrorEnglish = true, d.Error, d.ErrorEnglish
 		d.Status, d.Error, d.ErrorEnglish = catalog.StatusStored, "", ""
 		s.queue.push(d.ID)
 	}
-	return out, true, nil
+	return out, nil
 }
 
-func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
-	key := catalog.OriginalKey(st.SHA256)
-	if info, err := s.blobs.Stat(ctx, key); err == nil && info.Size == st.Size {
-		return nil
-	} else if err != nil && !catalog.IsNotFound(err) && catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
-		return fmt.Errorf("check original of %s: %w", st.Filename, err)
-	} else if timedOut(err) {
-		// A store that did not answer the check in its time is not kept
-		// waiting for the put too (twice the wait for the same answer).
-		return fmt.Errorf("check original of %s: %w: %w", st.Filename,
+// storeOriginals stores the originals of files[which], each one durable
+// before it is reported stored (errs[k] for files[which[k]]): together
+// through a store that takes several files at once (blob.FilesPutter,
+// the folder store), else one by one. Once the store is out of reach
+// (EUNAVAILABLE) the files after are not tried: the request answers 503
+// at once rather than wait out the store for each.
+func (s *Service) storeOriginals(ctx context.Context, files []*Staged, which []int) []error {
+	errs := make([]error, len(which))
+	fp, ok := s.blobs.(blob.FilesPutter)
+	if !ok || len(which) < 2 {
+		for k, i := range which {
+			errs[k] = s.putOriginal(ctx, files[i])
+			if catalog.ErrorCode(errs[k]) == catalog.EUNAVAILABLE {
+				for j := k + 1; j < len(which); j++ {
+					errs[j] = fmt.Errorf("store original of %s: not tried after %s: %w", files[which[j]].Filename, files[i].Filename, errs[k])
+				}
+				break
+			}
+		}
+		return errs
+	}
+	var puts []blob.LocalFile
+	var putting []int // k of each put
+	for k, i := range which {
+		st := files[i]
+		key := catalog.OriginalKey(st.SHA256)
+		lf := blob.LocalFile{Key: key, Path: st.Path, Size: st.Size, ContentType: st.MIME}
+		if present, err := s.originalPresent(ctx, st); err != nil {
+			errs[k] = err
+			continue
+		} else if present {
+			// Stored already (another city's, an earlier try, or another
+			// request's still being put): durable once its folder is
+			// synced with the others.
+			lf = blob.LocalFile{Key: key, Present: true}
+		}
+		if !lf.Present && st.Path == "" {
+			f, err := st.open()
+			if err != nil {
+				errs[k] = fmt.Errorf("open staged %s: %w", st.Filename, err)
+				continue
+			}
+			defer f.Close()
+			lf.Body = f
+		}
+		puts = append(puts, lf)
+		putting = append(putting, k)
+	}
+	for n, err := range fp.PutFiles(ctx, puts) {
+		k := putting[n]
+		st := files[which[k]]
+		if err != nil {
+			errs[k] = fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
+			continue
+		}
+		if !puts[n].Present {
+			st.Path = "" // the staged file became the original
+		}
+	}
+	return errs
+}
+
+// originalPresent says whether st's original is stored already (at its
+// size), or why that cannot be known. A store out of reach for the check
+// is tried for the put anyway: its answer to a put says that the file was
+// not saved, in the words of the cause (try again later; or ask the
+// administrator to check the bucket or the keys), where the check's
+// speaks of reading a file. But a store that did not answer the check in
+// its time is not kept waiting for the put too (twice the wait for the
+// same answer).
+func (s *Service) originalPresent(ctx context.Context, st *Staged) (bool, error) {
+	info, err := s.blobs.Stat(ctx, catalog.OriginalKey(st.SHA256))
+	switch {
+	case err == nil:
+		return info.Size == st.Size, nil
+	case catalog.IsNotFound(err):
+		return false, nil
+	case catalog.ErrorCode(err) != catalog.EUNAVAILABLE:
+		return false, fmt.Errorf("check original of %s: %w", st.Filename, err)
+	case timedOut(err):
+		return false, fmt.Errorf("check original of %s: %w: %w", st.Filename,
 			catalog.Errorf(catalog.EUNAVAILABLE, "对象存储响应超时,文件未保存;请稍后重试或联系管理员"), err)
 	}
-	// A store out of reach for the check is tried for the put anyway: its
-	// answer to a put says that the file was not saved, in the words of
-	// the cause (try again later; or ask the administrator to check the
-	// bucket or the keys), where the check's speaks of reading a file.
+	return false, nil
+}
+
+// putOriginal stores st's original, durable before it returns.
+func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
+	key := catalog.OriginalKey(st.SHA256)
+	if present, err := s.originalPresent(ctx, st); err != nil {
+		return err
+	} else if present {
+		if fp, ok := s.blobs.(blob.FilesPutter); ok {
+			// Perhaps another request's, renamed in but its folder not
+			// yet synced: synced here before it counts as stored.
+			if err := fp.PutFiles(ctx, []blob.LocalFile{{Key: key, Present: true}})[0]; err != nil {
+				return fmt.Errorf("store original of %s: %w", st.Filename, diskFull(err))
+			}
+		}
+		return nil
+	}
 	if fp, ok := s.blobs.(blob.FilePutter); ok && st.Path != "" {
 		// The staged file becomes the original: no second copy on disk.
 		if err := fp.PutFile(ctx, key, st.Path, st.Size, st.MIME); err != nil {

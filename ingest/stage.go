@@ -33,6 +33,9 @@ type Staged struct {
 	// Archive is the ZIP archive the file came in (StageUpload), "" for
 	// a file sent as it is.
 	Archive string
+	// Part is which file part of its upload request the file came in
+	// (counted from 0), for the request's answer.
+	Part int
 
 	archive bool // a ZIP archive of files, to unpack (StageUpload)
 

@@ -22,6 +22,11 @@ type UploadRequest struct {
 	// JoinPhotos: the files are photos of one paper document's pages, in
 	// order; they are stored as one PDF, a page per photo (joinPhotos).
 	JoinPhotos bool
+	// PartMeta holds, by file part (Staged.Part), a file's own title,
+	// type, issuer, date, 文号 and round in a request of several files:
+	// each field set there is the file's instead of Meta's (city and
+	// department are the request's).
+	PartMeta map[int]Meta
 }
 
 // Tasks is what an upload needs of responsibility assignments (package
@@ -112,7 +117,7 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	if meta.Department == "" {
 		meta.Department = u.Department
 	}
-	if err := s.CheckMeta(ctx, &meta); err != nil {
+	if err := s.checkRequestMeta(ctx, &meta, req); err != nil {
 		return nil, err
 	}
 	if req.Assignment == "" {
@@ -147,8 +152,20 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	out := make([]Outcome, len(files))
 	var stored []string
+	metas, refused := partMetas(files, meta, req)
+	var taken []int // the files not refused for their own fields
+	for i := range files {
+		if refused[i] == nil {
+			taken = append(taken, i)
+		}
+	}
+	outs, errs := make([]*Outcome, len(files)), refused
+	o, e := s.submitAll(ctx, pick(files, taken), pick(metas, taken), req.Assignment, u)
+	for k, i := range taken {
+		outs[i], errs[i] = o[k], e[k]
+	}
 	for i, st := range files {
-		out[i] = s.uploadOne(ctx, u, st, meta, req.Assignment, codes)
+		out[i] = s.linkOne(ctx, u, st, outs[i], errs[i], metas[i].Round, codes)
 		if len(files) < len(req.Files) {
 			out[i].JoinedPhotos = len(req.Files)
 		}
@@ -162,6 +179,32 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 		}
 	}
 	return out, nil
+}
+
+// CheckUploader makes Upload's checks of who may upload for which city or
+// task on the fields read so far, so that an API reading a request's body
+// refuses one it would refuse anyway before staging its files: the role,
+// the assignment (the task's city and department), the city. A field not
+// read yet (it may follow the files) is not held against the request: a
+// contributor's assignment, an administrator's city. Upload makes every
+// check again.
+func (s *Service) CheckUploader(ctx context.Context, u *catalog.User, city, assignment string) error {
+	if !u.CanUpload() {
+		return catalog.Errorf(catalog.EFORBIDDEN, "只有协调员、部门联系人和管理员可以上传材料")
+	}
+	city = strings.TrimSpace(city)
+	if assignment != "" {
+		meta := Meta{City: city}
+		_, err := s.uploadTarget(ctx, u, assignment, &meta)
+		return err
+	}
+	if city == "" || u.Role == catalog.RoleContributor {
+		return nil // the city is the coordinator's own, or still to come
+	}
+	if err := u.CanEdit(city); err != nil {
+		return s.otherCityDenied(ctx, u, city)
+	}
+	return nil
 }
 
 // uploadTarget checks an upload against an assignment and fills meta's
@@ -192,18 +235,106 @@ func (s *Service) uploadTarget(ctx context.Context, u *catalog.User, id string, 
 	return a, nil
 }
 
-// uploadOne stores and links one file of an upload Upload has allowed,
-// handed in for task ("" for none).
-func (s *Service) uploadOne(ctx context.Context, u *catalog.User, st *Staged, meta Meta, task string, codes []string) Outcome {
-	o, err := s.submit(ctx, st, meta, task, u)
+// checkRequestMeta is CheckMeta for the request's own fields, but a
+// request of several files that gives every file part its own type
+// (doc_type.N) needs none of its own: the page sends a row's type there
+// when the form's is left empty. Each own type is checked with its file
+// (partMetas).
+func (s *Service) checkRequestMeta(ctx context.Context, meta *Meta, req UploadRequest) error {
+	if strings.TrimSpace(meta.DocType) != "" || !ownTypes(req) {
+		return s.CheckMeta(ctx, meta)
+	}
+	meta.DocType = string(catalog.DocOther) // checked as a type, never used
+	err := s.CheckMeta(ctx, meta)
+	meta.DocType = ""
+	return err
+}
+
+// ownTypes says whether every file of req carries its own type.
+func ownTypes(req UploadRequest) bool {
+	if req.JoinPhotos || len(req.Files) == 0 {
+		return false
+	}
+	for _, st := range req.Files {
+		if strings.TrimSpace(req.PartMeta[st.Part].DocType) == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// OwnFields are the fields a file part of a request of several files may
+// carry of its own, as field.N for part N (UploadRequest.PartMeta).
+var OwnFields = []string{"title", "doc_type", "issuer", "issued_on", "doc_number", "round"}
+
+// OwnField is m's field of name, one of OwnFields (nil for another).
+func (m *Meta) OwnField(name string) *string {
+	switch name {
+	case "title":
+		return &m.Title
+	case "doc_type":
+		return &m.DocType
+	case "issuer":
+		return &m.Issuer
+	case "issued_on":
+		return &m.IssuedOn
+	case "doc_number":
+		return &m.DocNumber
+	case "round":
+		return &m.Round
+	}
+	return nil
+}
+
+// partMetas is each file's metadata: meta with the fields of its part
+// (req.PartMeta) set over it, checked; refused[i] is why file i's own
+// fields cannot be taken (nil when they can).
+func partMetas(files []*Staged, meta Meta, req UploadRequest) (metas []Meta, refused []error) {
+	metas, refused = make([]Meta, len(files)), make([]error, len(files))
+	for i, st := range files {
+		metas[i] = meta
+		own, ok := req.PartMeta[st.Part]
+		if !ok || req.JoinPhotos {
+			continue
+		}
+		m := &metas[i]
+		for _, name := range OwnFields {
+			v := *own.OwnField(name)
+			if v == "" {
+				continue
+			}
+			if st.Archive != "" && name != "doc_type" && name != "round" {
+				refused[i] = ArchiveFieldRefused(name)
+			}
+			*m.OwnField(name) = v
+		}
+		if refused[i] == nil {
+			refused[i] = checkFields(m)
+		}
+	}
+	return metas, refused
+}
+
+// pick is the elements of all at the indexes which.
+func pick[T any](all []T, which []int) []T {
+	out := make([]T, len(which))
+	for k, i := range which {
+		out[k] = all[i]
+	}
+	return out
+}
+
+// linkOne links one stored file of an upload Upload has allowed (o, or
+// err when it was not stored) to codes, and is its outcome.
+func (s *Service) linkOne(ctx context.Context, u *catalog.User, st *Staged, o *Outcome, err error, round string, codes []string) Outcome {
 	if err == nil {
-		err = s.linkForRound(ctx, o, meta.Round, codes, u)
+		err = s.linkForRound(ctx, o, round, codes, u)
 	}
 	if err != nil {
 		s.logUnexpected("upload "+st.Filename, err)
-		return Outcome{Filename: st.Filename, Archive: st.Archive, Err: err}
+		return Outcome{Filename: st.Filename, Archive: st.Archive, Part: st.Part, Err: err}
 	}
-	o.Filename, o.Archive = st.Filename, st.Archive
+	o.Filename, o.Archive, o.Part = st.Filename, st.Archive, st.Part
 	return *o
 }
 

@@ -62,8 +62,12 @@ type uploadPage struct {
 	DocTypes  []option
 	CityFixed bool
 	MaxUpload string
-	Outcomes  []uploadOutcome
-	Totals    *uploadTotals
+	// MaxUploadBytes is the upload limit in bytes: the page's script
+	// sends a larger file alone and keeps a request of several files
+	// within it.
+	MaxUploadBytes int64
+	Outcomes       []uploadOutcome
+	Totals         *uploadTotals
 	// State is what was chosen and typed when the form was sent, and the
 	// error about it.
 	State formState
@@ -78,7 +82,8 @@ var uploadFields = []string{"city", "doc_type", "indicators", "doc_number", "iss
 func (h *handler) uploadForm(r *http.Request, st formState) (*uploadPage, error) {
 	u := sessionFrom(r).User
 	lang := langOf(r)
-	p := &uploadPage{CityFixed: u.Role == catalog.RoleCoordinator, MaxUpload: ingest.FormatBytes(h.Ingest.MaxUpload()), State: st}
+	p := &uploadPage{CityFixed: u.Role == catalog.RoleCoordinator, MaxUpload: ingest.FormatBytes(h.Ingest.MaxUpload()),
+		MaxUploadBytes: h.Ingest.MaxUpload(), State: st}
 	city := st.Value("city")
 	if city == "" || p.CityFixed {
 		city = u.City

@@ -39,6 +39,10 @@ func main() {
 	}
 }
 
+// maxPerRequest is the most files the server takes in one upload request
+// (api.maxUploadFiles).
+const maxPerRequest = 64
+
 // run parses the flags, runs the benchmark and writes the results as a
 // table to stdout and as JSON to --out.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -54,6 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	domain := fs.String("domain", filepath.Join("..", "shared", "domain"), "folder of real Chinese domain text (*.txt) the corpus varies")
 	clients := fs.Int("clients", 8, "concurrent upload clients")
+	perRequest := fs.Int("per-request", 16, "files an upload request carries at most, as the web page and evidence ingest --server send a folder (1: a file a request, to compare)")
 	queries := fs.Int("queries", 300, "searches in the latency mix")
 	qualityDocs := fs.Int("quality-docs", 3000, "documents in the search-quality corpus")
 	settle := fs.Duration("settle", 10*time.Second, "how long the index must stay unchanged before merges count as settled")
@@ -102,6 +107,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *nodesOnly && *ocrOnly {
 		return fmt.Errorf("--nodes-only and --ocr-only: choose one")
 	}
+	if *perRequest < 1 || *perRequest > maxPerRequest {
+		// The server takes at most 64 file parts a request.
+		return fmt.Errorf("--per-request must be between 1 and %d, got %d", maxPerRequest, *perRequest)
+	}
 	self, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("find the evidence-bench binary: %w", err)
@@ -119,7 +128,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	res, err := bench.Run(ctx, bench.Config{
 		Exe: exe, ProbeExe: self, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
-		Clients: *clients, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, IngestRounds: *ingestRounds, LongDocs: *longDocs, Log: stderr,
+		Clients: *clients, PerRequest: *perRequest, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, IngestRounds: *ingestRounds, LongDocs: *longDocs, Log: stderr,
 		OCRPages: *ocrPages, OCRScanPages: *ocrScanPages, OCROnly: *ocrOnly,
 		NodesDocs: *nodesDocs, NodesOnly: *nodesOnly,
 	})

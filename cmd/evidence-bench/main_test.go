@@ -163,3 +163,15 @@ func TestBenchNodesOnlyNeedsNodes(t *testing.T) {
 		t.Fatalf("--nodes=false --nodes-only gave %v, want an error saying nothing is measured", err)
 	}
 }
+
+// --per-request past the server's 64 files a request is refused before
+// anything is measured (review s25-cpu #5).
+func TestPerRequestIsBounded(t *testing.T) {
+	for _, n := range []string{"0", "65"} {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), []string{"--per-request", n, "--work", t.TempDir()}, &out, &errOut)
+		if err == nil || !strings.Contains(err.Error(), "--per-request") {
+			t.Errorf("--per-request %s: %v, want it refused", n, err)
+		}
+	}
+}

@@ -229,6 +229,8 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 	t.Run("rows once read", func(t *testing.T) { checkUploadRowsOnceRead(ui{t: t, ctx: u.ctx}, s, dir, shots) })
 	t.Run("refusals", func(t *testing.T) { checkUploadRefusals(ui{t: t, ctx: u.ctx}, s, dir, shots) })
 	t.Run("photos joined", func(t *testing.T) { checkUploadJoinedPhotos(ui{t: t, ctx: u.ctx}, s, dir) })
+	t.Run("a folder in one request", func(t *testing.T) { checkUploadFolderInOneRequest(ui{t: t, ctx: u.ctx}, s, dir) })
+	t.Run("own types only", func(t *testing.T) { checkUploadOwnTypesOnly(ui{t: t, ctx: u.ctx}, s, dir) })
 	t.Run("session ended", func(t *testing.T) { checkUploadAfterTheSessionEnded(ui{t: t, ctx: u.ctx}, s, dir) })
 	t.Logf("upload walk took %s", time.Since(start).Round(time.Millisecond))
 }
@@ -259,5 +261,91 @@ func importTable(t *testing.T, s *server, csv string) {
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	if status, body := s.do(req); status != http.StatusOK && status != http.StatusCreated {
 		t.Fatalf("import the table: %d %v", status, body)
+	}
+}
+
+// checkUploadFolderInOneRequest: six files chosen at once go to the server
+// in one request, and each row shows its own file's outcome: the empty
+// one refused with its reason, the five others stored and indexed.
+func checkUploadFolderInOneRequest(u ui, s *server, dir string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	var paths []string
+	for i, name := range []string{"社区学院年报.txt", "老年大学总结.txt", "学习共同体案例.txt", "终身学习活动周.txt", "市民学习护照.txt"} {
+		p := filepath.Join(dir, name)
+		body := fmt.Sprintf("杭州市%s：第%d份材料，记录全民终身学习的进展。", strings.TrimSuffix(name, ".txt"), i+1)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	empty := filepath.Join(dir, "空白的签到表.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths[:2], append([]string{empty}, paths[2:]...)...)
+	u.do("choose a folder", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), paths), chromedp.SetValue(css(`#doc_type`), "work_summary"))
+	u.waitFor("a row per file", `document.querySelectorAll('#outcomes li .filemeta').length === 6`)
+	eval[bool](u, `(function () { window.uploadPosts = 0; var open = XMLHttpRequest.prototype.open;
+		XMLHttpRequest.prototype.open = function (m, url) { if (m === "POST" && url === "/api/v1/documents") { window.uploadPosts++; }
+			return open.apply(this, arguments); };
+		return true; })()`)
+	u.do("upload the folder", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("totals of six files", `document.getElementById('totals').textContent.indexOf('6 个文件：已保存 5，重复 0，失败 1') >= 0`)
+	u.waitFor("five indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 5`)
+	if n := eval[int](u, `window.uploadPosts`); n != 1 {
+		t.Errorf("six files went in %d requests, want one", n)
+	}
+	if got := u.text(`#outcomes li[data-kind="failed"]`); !strings.Contains(got, "空白的签到表.txt") || !strings.Contains(got, "空") {
+		t.Errorf("the empty file's row reads %q, want its name and why it was refused", got)
+	}
+	if got := u.text(`#outcomes li:nth-child(4)`); !strings.Contains(got, "学习共同体案例.txt") || !strings.Contains(got, "学习共同体案例") {
+		t.Errorf("the fourth row reads %q, want the file chosen fourth and its document", got)
+	}
+}
+
+// checkUploadOwnTypesOnly: the form's 文件类型 left empty and each of three
+// rows given its own type, the three files go in one request that the
+// server takes (review s25-cpu #1: the request once went without a type
+// and every group was refused), each stored with its own type.
+func checkUploadOwnTypesOnly(u ui, s *server, dir string) {
+	t := u.t
+	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	types := []string{"policy", "work_summary", "case"}
+	var paths []string
+	for i, name := range []string{"学分银行实施办法.txt", "社区教育年度总结.txt", "老年学习点案例.txt"} {
+		p := filepath.Join(dir, name)
+		body := fmt.Sprintf("杭州市%s：第%d份，各行其类。", strings.TrimSuffix(name, ".txt"), i+1)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	row := func(n int, sel string) chromedp.CSS { return css(fmt.Sprintf(`#outcomes li:nth-child(%d) %s`, n, sel)) }
+	u.do("choose three files", chromedp.Navigate(s.base+"/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), paths))
+	u.waitFor("a row per file", `document.querySelectorAll('#outcomes li .filemeta').length === 3`)
+	u.do("own types only", chromedp.SetValue(css(`#doc_type`), ""),
+		chromedp.SetValue(row(1, `.f-type`), types[0]), chromedp.SetValue(row(2, `.f-type`), types[1]),
+		chromedp.SetValue(row(3, `.f-type`), types[2]))
+	eval[bool](u, `(function () { window.uploadTypes = []; var send = XMLHttpRequest.prototype.send;
+		XMLHttpRequest.prototype.send = function (d) { if (d instanceof FormData) { window.uploadTypes.push(d.get("doc_type")); }
+			return send.apply(this, arguments); };
+		return true; })()`)
+	u.do("upload", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("totals of three files", `document.getElementById('totals').textContent.indexOf('3 个文件：已保存 3，重复 0，失败 0') >= 0`)
+	if got := eval[[]string](u, `window.uploadTypes`); len(got) != 1 || got[0] != types[0] {
+		t.Errorf("the request's own doc_type went as %q, want one request with the first row's %q", got, types[0])
+	}
+	for i, want := range types {
+		id := eval[string](u, fmt.Sprintf(`(function () { var a = document.querySelector('#outcomes li:nth-child(%d) a[href^="/documents/"]'); return a ? a.getAttribute('href').split('/').pop() : ''; })()`, i+1))
+		if id == "" {
+			t.Errorf("row %d links no document", i+1)
+			continue
+		}
+		if status, doc := s.get("/api/v1/documents/"+id, nil); status != 200 || doc["doc_type"] != want {
+			t.Errorf("row %d's document: %d, type %v, want %s", i+1, status, doc["doc_type"], want)
+		}
 	}
 }

@@ -121,7 +121,7 @@ func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
 	u.do("12 files, no type", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
 		chromedp.SetUploadFiles(css(`#files`), twelve))
 	u.waitFor("12 rows", rows(12))
-	countUploads(u, 3, 0)
+	countUploads(u, 0, 0)
 	u.do("upload without a type", chromedp.Click(css(`#upload-submit`)))
 	u.waitFor("the type's error", `document.getElementById('up-type-err') !== null`)
 	if got := u.text(`#up-type-err`); !strings.Contains(got, "请选择文件类型\uFF08如政策文件、工作总结\uFF09") {
@@ -138,19 +138,24 @@ func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
 		t.Errorf("%d files count as failed when none was sent", n)
 	}
 
-	// The type chosen; three uploads are lost on the way.
+	// The type chosen and eight more files: twenty go in two requests (16
+	// files a request), and the first request is lost on the way.
+	twenty := append(twelve, textFiles(t, dir, "社区教育快讯", 8)...)
+	u.do("20 files", chromedp.SetUploadFiles(css(`#files`), twenty))
+	u.waitFor("20 rows", rows(20))
+	eval[bool](u, `(function () { window.posts = 0; window.failing = 1; return true; })()`) // countUploads's, already in place
 	u.do("choose the type and upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
-	u.waitFor("9 stored, 3 failed", `document.getElementById('totals').textContent.indexOf('12 个文件\uFF1A已保存 9\uFF0C重复 0\uFF0C失败 3') >= 0`)
-	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] button.retry').length`); n != 3 {
-		t.Errorf("%d files lost on the way offer 重试, want 3", n)
+	u.waitFor("4 stored, 16 failed", `document.getElementById('totals').textContent.indexOf('20 个文件\uFF1A已保存 4\uFF0C重复 0\uFF0C失败 16') >= 0`)
+	if n := eval[int](u, `document.querySelectorAll('#outcomes li[data-kind="failed"] button.retry').length`); n != 16 {
+		t.Errorf("%d files lost on the way offer 重试, want 16", n)
 	}
 	if eval[bool](u, `document.getElementById('up-type-err') !== null`) {
 		t.Errorf("the type's error stays after the type was chosen")
 	}
 	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
-	u.waitFor("all 12 stored", `document.getElementById('totals').textContent.indexOf('12 个文件\uFF1A已保存 12\uFF0C重复 0\uFF0C失败 0') >= 0`)
-	if n := eval[int](u, `window.posts`); n != 15 {
-		t.Errorf("the page sent %d uploads, want 12 and the 3 lost ones again", n)
+	u.waitFor("all 20 stored", `document.getElementById('totals').textContent.indexOf('20 个文件\uFF1A已保存 20\uFF0C重复 0\uFF0C失败 0') >= 0`)
+	if n := eval[int](u, `window.posts`); n != 3 {
+		t.Errorf("the page sent %d upload requests, want 2 and the lost one's 16 files again in one", n)
 	}
 
 	// A date the archive refuses: the first file is refused, the rest wait.
@@ -253,26 +258,33 @@ func checkUploadRefusals(u ui, s *server, dir, shots string) {
 		t.Fatal(err)
 	}
 	files := []string{textFiles(t, dir, "社区学校简报", 1)[0], empty, fixture("encrypted.xlsx"), fixture("encrypted.pdf"), fixture("corrupt.pdf")}
-	u.do("five files", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
-		chromedp.SetUploadFiles(css(`#files`), files))
-	u.waitFor("5 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 5`)
-	countUploads(u, 1, 503)
-	u.do("upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
-	u.waitFor("all five failed", `document.querySelectorAll('#outcomes li[data-kind="failed"]').length === 5 &&
-		document.querySelectorAll('#outcomes li a.replace').length === 2`)
 	offers := func(n int) string {
 		return eval[string](u, fmt.Sprintf(`Array.from(document.querySelectorAll('#outcomes li:nth-child(%d) .actions > *')).map(function (a) { return a.className; }).join(' ')`, n))
 	}
-	for i, want := range []string{"link retry link remove", "link remove", "link remove", "replace", "replace"} {
+	// The first file alone, answered 503: it keeps 重试.
+	u.do("one file", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+		chromedp.SetUploadFiles(css(`#files`), files[:1]))
+	u.waitFor("1 row", `document.querySelectorAll('#outcomes li .filemeta').length === 1`)
+	countUploads(u, 1, 503)
+	u.do("upload", chromedp.SetValue(css(`#doc_type`), "other"), chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("it failed", `document.querySelectorAll('#outcomes li[data-kind="failed"]').length === 1`)
+	if got := offers(1); got != "link retry link remove" {
+		t.Errorf("%s lost at 503 offers %q, want 重试 and 移除", filepath.Base(files[0]), got)
+	}
+	// Four more chosen: 上传 sends them with the one lost, in one request.
+	u.do("four more files", chromedp.SetUploadFiles(css(`#files`), files[1:]))
+	u.waitFor("5 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 5`)
+	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
+	u.waitFor("the one the server could not take is stored", `document.getElementById('totals').textContent.indexOf('5 个文件\uFF1A已保存 1\uFF0C重复 0\uFF0C失败 4') >= 0 &&
+		document.querySelectorAll('#outcomes li a.replace').length === 2`)
+	for i, want := range []string{"", "link remove", "link remove", "replace", "replace"} {
 		if got := offers(i + 1); got != want {
 			t.Errorf("%s offers %q, want %q", filepath.Base(files[i]), got, want)
 		}
 	}
 	u.shot(shots, "upload-refusals")
-	u.do("upload again", chromedp.Click(css(`#upload-submit`)))
-	u.waitFor("the one the server could not take is stored", `document.getElementById('totals').textContent.indexOf('5 个文件\uFF1A已保存 1\uFF0C重复 0\uFF0C失败 4') >= 0`)
-	if n := eval[int](u, `window.posts`); n != 6 {
-		t.Errorf("the page sent %d uploads, want the 5 and the one lost at 503 again", n)
+	if n := eval[int](u, `window.posts`); n != 2 {
+		t.Errorf("the page sent %d upload requests, want the one lost at 503 and the five together", n)
 	}
 
 	hrefs := eval[[]string](u, `Array.from(document.querySelectorAll('#outcomes li a.replace')).map(function (a) { return a.getAttribute('href'); })`)

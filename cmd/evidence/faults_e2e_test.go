@@ -91,32 +91,40 @@ func (c *child) kill() {
 	<-c.exited
 }
 
-// uploadOnce posts one text file and returns the status and, for 201, the
-// document's id; err is a transport error (the server died).
-func uploadOnce(ctx context.Context, base, token, name, text string) (int, string, error) {
+// uploadMany sends the files (names[i] holding texts[i]) in one request
+// and returns its status and, when it was answered 201 with a document
+// for each file, their IDs in the order sent; err is a transport error
+// (the server died).
+func uploadMany(ctx context.Context, base, token string, names, texts []string) (int, []string, error) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	mw.WriteField("city", "330100")
 	mw.WriteField("doc_type", "work_summary")
-	w, _ := mw.CreateFormFile("file", name)
-	io.WriteString(w, text)
+	for i, name := range names {
+		w, _ := mw.CreateFormFile("file", name)
+		io.WriteString(w, texts[i])
+	}
 	mw.Close()
 	req, _ := http.NewRequestWithContext(ctx, "POST", base+"/api/v1/documents", &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, "", err
+		return 0, nil, err
 	}
 	defer resp.Body.Close()
 	var body struct {
 		Documents []struct{ ID string } `json:"documents"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || resp.StatusCode != http.StatusCreated || len(body.Documents) != 1 {
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || resp.StatusCode != http.StatusCreated || len(body.Documents) != len(names) {
 		// A cut-off response is not an accepted upload.
-		return resp.StatusCode, "", err
+		return resp.StatusCode, nil, err
 	}
-	return resp.StatusCode, body.Documents[0].ID, nil
+	ids := make([]string, len(names))
+	for i, d := range body.Documents {
+		ids[i] = d.ID
+	}
+	return resp.StatusCode, ids, nil
 }
 
 // faultText is the text of upload n: distinct bytes, so no two uploads are
@@ -126,7 +134,8 @@ func faultText(n int) string {
 }
 
 // TestKillDuringConcurrentIngest kills `evidence serve` with SIGKILL while
-// several uploaders send files and the pipeline reads them, restarts it on
+// several uploaders send files (a file a request, or four) and the
+// pipeline reads them, restarts it on
 // the same data folder, and requires every upload that was answered 201
 // to end indexed, once: no accepted document lost, none twice, and the
 // index agreeing with the catalog (`evidence check`).
@@ -149,27 +158,36 @@ func TestKillDuringConcurrentIngest(t *testing.T) {
 		backlog = notIndexed(t, base, token)
 		c.kill()
 	}
-	for range uploaders {
+	for u := range uploaders {
+		// Half the uploaders send a folder, four files a request, as the
+		// web page and evidence ingest --server do.
+		per := 1 + 3*(u%2)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				n := int(next.Add(1))
-				status, id, err := uploadOnce(t.Context(), base, token, fmt.Sprintf("fault-%03d.txt", n), faultText(n))
-				if err != nil || n > 20*killAfter {
+				last := int(next.Add(int64(per)))
+				var names, texts []string
+				for n := last - per + 1; n <= last; n++ {
+					names, texts = append(names, fmt.Sprintf("fault-%03d.txt", n)), append(texts, faultText(n))
+				}
+				status, ids, err := uploadMany(t.Context(), base, token, names, texts)
+				if err != nil || last > 20*killAfter {
 					mu.Lock()
 					if len(accepted) == 0 {
-						t.Logf("upload %d: %v", n, err)
+						t.Logf("upload %d: %v", last, err)
 					}
 					mu.Unlock()
 					return // the server is gone (or never died: checked below)
 				}
-				if status != http.StatusCreated || id == "" {
-					t.Errorf("upload %d: status %d", n, status)
+				if status != http.StatusCreated || len(ids) != per {
+					t.Errorf("upload %d: status %d", last, status)
 					return
 				}
 				mu.Lock()
-				accepted[id] = n
+				for k, id := range ids {
+					accepted[id] = last - per + 1 + k
+				}
 				enough := len(accepted) >= killAfter
 				mu.Unlock()
 				if enough {

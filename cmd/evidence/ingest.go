@@ -35,6 +35,10 @@ type fileOutcome struct {
 	// JoinedPhotos is how many photos were joined into the document (--join).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
 	docFields
+	// answered: the server answered for this file (an entry of a request
+	// of several files named it), so it is reported even when the
+	// import stops after its request.
+	answered bool
 }
 
 // docFields are a document's official-document fields as the archive
@@ -67,6 +71,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asJSON := fset.Bool("json", false, "print the outcome of every file as JSON")
 	server := fset.String("server", os.Getenv("EVIDENCE_SERVER"), "upload through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
 	token := fset.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
+	perRequest := fset.Int("per-request", groupFiles, "files sent to --server in one request, as the web upload page sends a folder (1: a file a request)")
 	join := fset.Bool("join", false, "join the photos given (JPEG, PNG, HEIC, WebP), in the order given, into one PDF document, a page per photo (合并为一份文件)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return err
@@ -95,7 +100,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			// The server would refuse each file after its upload; say it once.
 			return catalog.Errorf(catalog.EINVALID, "缺少文件类型 --type(如 policy 政策文件)")
 		}
-		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang}
+		if *perRequest < 1 || *perRequest > groupFiles*4 {
+			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间,收到 %d", groupFiles*4, *perRequest)
+		}
+		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang, perRequest: *perRequest}
 		if err := c.check(ctx); err != nil {
 			return err
 		}

@@ -68,7 +68,9 @@ func TestRemoteIngestStopsWhenTheServerIsGone(t *testing.T) {
 		}
 	})
 	var out, errOut bytes.Buffer
-	err := run(t.Context(), []string{"ingest", tenFiles(t), "--server", base, "--token", s.token, "--city", "420100", "--type", "case"}, &out, &errOut)
+	// A file a request, so that the server goes after the third file.
+	err := run(t.Context(), []string{"ingest", tenFiles(t), "--server", base, "--token", s.token, "--city", "420100", "--type", "case",
+		"--per-request", "1"}, &out, &errOut)
 	var ee exitError
 	if !errors.As(err, &ee) || ee.code != 1 {
 		t.Fatalf("exit %v, want 1\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
@@ -96,7 +98,8 @@ func TestRemoteIngestInterrupted(t *testing.T) {
 		http.Error(w, "interrupted", http.StatusServiceUnavailable)
 	})
 	var out, errOut bytes.Buffer
-	err := run(ctx, []string{"ingest", tenFiles(t), "--server", base, "--token", s.token, "--city", "420100", "--type", "case"}, &out, &errOut)
+	err := run(ctx, []string{"ingest", tenFiles(t), "--server", base, "--token", s.token, "--city", "420100", "--type", "case",
+		"--per-request", "1"}, &out, &errOut)
 	var ee exitError
 	if !errors.As(err, &ee) || ee.code != 130 {
 		t.Fatalf("exit %v, want 130\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
@@ -298,5 +301,34 @@ func TestEventsReadMoreThanAPage(t *testing.T) {
 	}
 	if _, err := runCLI(t, "events", "--data", data, "--limit", "0"); err == nil || !strings.Contains(err.Error(), "--limit") {
 		t.Errorf("events --limit 0: %v, want refused about --limit", err)
+	}
+}
+
+// TestRemoteIngestSendsAFolderInGroups: ten files go to the server four a
+// request; when the server goes after the first request, the four it
+// answered are counted stored and the six after not imported, the loss
+// said once.
+func TestRemoteIngestSendsAFolderInGroups(t *testing.T) {
+	s := startServer(t, filepath.Join(t.TempDir(), "data"))
+	base := stopAfter(t, s.base, 1, func(w http.ResponseWriter) {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	})
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"ingest", tenFiles(t), "--server", base, "--token", s.token, "--city", "420100", "--type", "case",
+		"--per-request", "4"}, &out, &errOut)
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("exit %v, want 1\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
+	}
+	if stderr := errOut.String(); !strings.Contains(stderr, "新增 4") || !strings.Contains(stderr, "未导入 6") ||
+		strings.Count(out.String()+stderr, "无法连接") != 1 {
+		t.Errorf("the stop after one request of four files is not said with its counts, once:\n%s\n%s", out.String(), stderr)
+	}
+	statuses, _ := s.statuses()
+	if len(statuses) != 4 {
+		t.Errorf("the archive holds %d documents, want the first request's 4", len(statuses))
 	}
 }

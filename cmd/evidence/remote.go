@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -29,6 +30,8 @@ type remote struct {
 	client      *http.Client
 	// lang is the language of what the import says of each file.
 	lang report.Lang
+	// perRequest is how many files an upload request carries at most.
+	perRequest int
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -45,7 +48,8 @@ func (c *remote) check(ctx context.Context) error {
 // pollEvery is how often an uploaded document's status is asked for.
 const pollEvery = 300 * time.Millisecond
 
-// ingest uploads the jobs one after another, then waits until the server
+// ingest uploads the jobs one request after another (several files a
+// request: requestGroups), then waits until the server
 // has read each. Waiting for each file before sending the next made a
 // folder's import a file per indexing turn (a third of a second or more
 // each, and the index written a document at a time); sent together, the
@@ -55,19 +59,36 @@ const pollEvery = 300 * time.Millisecond
 func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (outcomes []*fileOutcome, stopped error) {
 	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(c.lang, "上传", "Uploading")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
-	for _, job := range jobs {
+	for _, group := range requestGroups(jobs, c.perRequest) {
 		if ctx.Err() != nil {
 			return c.unfinished(outcomes), errInterrupted
 		}
-		o, err := c.upload(ctx, job)
+		var got []*fileOutcome
+		var err error
+		if len(group) == 1 {
+			var o *fileOutcome
+			o, err = c.upload(ctx, group[0])
+			got = []*fileOutcome{o}
+		} else {
+			got, err = c.uploadGroup(ctx, group)
+			if catalog.ErrorCode(err) == catalog.ETOOLARGE && len(answeredOf(got)) == 0 {
+				// Too large together (a file over the server's limit,
+				// which the import does not know): each file alone, so
+				// that only the one too large is refused.
+				got, err = c.uploadEach(ctx, group)
+			}
+		}
 		switch {
 		case ctx.Err() != nil:
-			return c.unfinished(outcomes), errInterrupted // this file's request was cut off
+			return c.unfinished(outcomes), errInterrupted // this request was cut off
 		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
-			return c.unfinished(outcomes), err
+			// The files the server answered for (stored before the store
+			// went, or refused) are reported; those of a request it did
+			// not answer are left not imported.
+			return c.unfinished(append(outcomes, answeredOf(got)...)), err
 		}
-		outcomes = append(outcomes, o)
-		bar.Add(1)
+		outcomes = append(outcomes, got...)
+		bar.Add(len(got))
 	}
 	bar.Finish()
 	reading := 0
@@ -95,6 +116,34 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 	}
 	bar.Finish()
 	return outcomes, nil
+}
+
+// uploadEach sends jobs a request each, in order, until the server cannot
+// be reached (its error) or the import is interrupted.
+func (c *remote) uploadEach(ctx context.Context, jobs []fileJob) ([]*fileOutcome, error) {
+	var got []*fileOutcome
+	for _, job := range jobs {
+		o, err := c.upload(ctx, job)
+		if ctx.Err() != nil || catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+			return got, err
+		}
+		if o != nil {
+			o.answered = true
+		}
+		got = append(got, o)
+	}
+	return got, nil
+}
+
+// answeredOf is the outcomes of got the server gave an answer for.
+func answeredOf(got []*fileOutcome) []*fileOutcome {
+	var out []*fileOutcome
+	for _, o := range got {
+		if o != nil && o.answered {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // pending says whether the server has yet to read the outcome's document.
@@ -209,6 +258,201 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	return o, nil
 }
 
+// A folder goes to the server in requests of several files (--per-request,
+// at most groupFiles by default), as the web upload page sends it: the
+// server authorises a request once and records its files in one
+// transaction (README, POST /api/v1/documents).
+const (
+	groupFiles = 16
+	groupBytes = 16 << 20
+)
+
+// requestGroups cuts jobs into the requests that send them: runs of files
+// with the same fields, up to perRequest files and groupBytes together;
+// photos to be joined and ZIP archives go alone, as does a file that
+// cannot be looked at (its request says why).
+func requestGroups(jobs []fileJob, perRequest int) [][]fileJob {
+	var groups [][]fileJob
+	var size int64
+	alone := func(job fileJob) (bool, int64) {
+		if len(job.Photos) > 0 || strings.EqualFold(filepath.Ext(job.Path), ".zip") {
+			return true, 0
+		}
+		st, err := os.Stat(job.Path)
+		if err != nil || st.Size() > groupBytes {
+			return true, 0
+		}
+		return false, st.Size()
+	}
+	open := false // the last group takes more
+	for _, job := range jobs {
+		single, n := alone(job)
+		if k := len(groups) - 1; open && !single && len(groups[k]) < perRequest && size+n <= groupBytes && maps.Equal(groups[k][0].Fields, job.Fields) {
+			groups[k] = append(groups[k], job)
+			size += n
+			continue
+		}
+		groups = append(groups, []fileJob{job})
+		size, open = n, !single
+	}
+	return groups
+}
+
+// uploadGroup sends several jobs' files in one multipart POST, streamed,
+// with their shared fields, and gives each file its own outcome from the
+// answer's entries (each names its part). The error is the request's,
+// when it got no answer from the API or the server is unavailable.
+func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcome, error) {
+	outs := make([]*fileOutcome, len(jobs))
+	var files []*os.File
+	var sent []int // the jobs whose file is sent, by part
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	for i, job := range jobs {
+		outs[i] = &fileOutcome{Path: job.Path, Outcome: "failed"}
+		f, err := os.Open(job.Path)
+		if err != nil {
+			outs[i].Error = sayf(c.lang, "无法读取文件:%v", err)
+			continue
+		}
+		files = append(files, f)
+		sent = append(sent, i)
+	}
+	if len(files) == 0 {
+		return outs, nil
+	}
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		var err error
+		for k, v := range jobs[0].Fields {
+			if v != "" && err == nil {
+				err = mw.WriteField(k, v)
+			}
+		}
+		for i := 0; i < len(files) && err == nil; i++ {
+			var part io.Writer
+			if part, err = mw.CreateFormFile("file", filepath.Base(jobs[sent[i]].Path)); err == nil {
+				_, err = io.Copy(part, files[i])
+			}
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		pw.CloseWithError(err)
+	}()
+	fail := func(err error) ([]*fileOutcome, error) {
+		for _, i := range sent {
+			outs[i].Error = describeIn(err, c.lang)
+		}
+		return outs, err
+	}
+	req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/documents", pr)
+	if err != nil {
+		return fail(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	var body groupAnswer
+	err = c.do(req, &body, &body)
+	if err != nil && len(body.Errors) == 0 {
+		return fail(err)
+	}
+	return outs, c.readGroupAnswer(outs, jobs, sent, &body, err)
+}
+
+// groupAnswer is the API's answer to a request of several files.
+type groupAnswer struct {
+	Documents []struct {
+		apiDocument
+		Part       *int   `json:"part"`
+		UploadedAs string `json:"uploaded_as"`
+	} `json:"documents"`
+	Errors []struct {
+		Part     *int   `json:"part"`
+		Filename string `json:"filename"`
+		Error    struct {
+			Code, Message string
+			MessageEn     string `json:"message_en"`
+		} `json:"error"`
+	} `json:"errors"`
+}
+
+// readGroupAnswer gives each sent file (outs[sent[k]] for part k) its
+// entry of body; err is the request's. It returns the error that stops
+// the import: the store out of reach (EUNAVAILABLE), else nil.
+func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int, body *groupAnswer, err error) error {
+	partOf := body.partFinder(jobs, sent)
+	answered := make([]bool, len(sent))
+	for _, d := range body.Documents {
+		k := partOf(d.Part, d.UploadedAs)
+		if k < 0 {
+			continue
+		}
+		o := outs[sent[k]]
+		o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
+		o.Outcome, o.answered = "stored", true
+		if d.Duplicate {
+			o.Outcome = "duplicate"
+		}
+		answered[k] = true
+	}
+	for _, e := range body.Errors {
+		k := partOf(e.Part, e.Filename)
+		if k < 0 {
+			continue
+		}
+		ferr := &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}
+		outs[sent[k]].Error = describeIn(ferr, c.lang)
+		outs[sent[k]].answered = true
+		answered[k] = true
+		if ferr.Code == catalog.EUNAVAILABLE && err == nil {
+			err = ferr
+		}
+	}
+	for k, ok := range answered {
+		if !ok {
+			outs[sent[k]].Error = sayf(c.lang, "服务器应答中没有这个文件的结果")
+		}
+	}
+	if catalog.ErrorCode(err) != catalog.EUNAVAILABLE {
+		return nil // each file's outcome says what became of it
+	}
+	return err
+}
+
+// partFinder gives each entry of the answer the file part it is about
+// (-1 for none): the part it names or, from a server that names none (of
+// an earlier build, during a rolling upgrade), the first file sent under
+// the entry's name not yet answered.
+func (b *groupAnswer) partFinder(jobs []fileJob, sent []int) func(part *int, name string) int {
+	named := false
+	for _, d := range b.Documents {
+		named = named || d.Part != nil
+	}
+	for _, e := range b.Errors {
+		named = named || e.Part != nil
+	}
+	taken := make([]bool, len(sent))
+	return func(part *int, name string) int {
+		if named {
+			if part == nil || *part < 0 || *part >= len(sent) {
+				return -1
+			}
+			return *part
+		}
+		for k := range sent {
+			if !taken[k] && filepath.Base(jobs[sent[k]].Path) == name {
+				taken[k] = true
+				return k
+			}
+		}
+		return -1
+	}
+}
+
 // wait polls a document until it is indexed or failed: at once (the
 // documents sent before it are often done by the time it is asked for),
 // then every pollEvery. It returns the error that ends an import: the
@@ -279,8 +523,9 @@ const pollTimeout = 30 * time.Second
 var waitGiveUp = time.Minute
 
 // do sends req with the token and decodes the JSON answer; an error
-// answer becomes an error carrying the API's Chinese message.
-func (c *remote) do(req *http.Request, out any) error {
+// answer becomes an error carrying the API's Chinese message, and is
+// decoded into each of onError as well.
+func (c *remote) do(req *http.Request, out any, onError ...any) error {
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
@@ -294,6 +539,11 @@ func (c *remote) do(req *http.Request, out any) error {
 		return fmt.Errorf("read answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EUNAVAILABLE, "读取服务器应答失败(%v)", err))
 	}
 	if resp.StatusCode >= 300 {
+		for _, v := range onError {
+			// The answer's details besides its error (each file's, for
+			// a request of several).
+			json.Unmarshal(raw, v)
+		}
 		var e apiError
 		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
 			// The API's own code and message, so callers can tell a

@@ -219,3 +219,68 @@ func TestStartWithTheObjectStoreOutOfReach(t *testing.T) {
 		t.Errorf("start with the store out of reach: %q (%v), want EUNAVAILABLE naming %s and EVIDENCE_S3_ENDPOINT", msg, err, closed)
 	}
 }
+
+// TestS3StoppedDuringASeveralFileUpload: a coordinator's folder sent in
+// one request while the S3 server is stopped is answered 503 EUNAVAILABLE
+// naming the object store, each file listed with its part and the same
+// reason, and none of them recorded; sent again once the server is back,
+// each is stored and indexed once.
+func TestS3StoppedDuringASeveralFileUpload(t *testing.T) {
+	g, err := s3gw.Start()
+	if err != nil {
+		s3gw.Require(t, err)
+	}
+	defer g.Close()
+	useS3(t, g.Addr, "evidence-outage-many")
+	s := startServer(t, "")
+	meta := map[string]string{"city": "330200", "doc_type": "work_summary"}
+	status, body := s.upload(meta, fixture(t, "ningbo-policy.pdf"))
+	if status != http.StatusCreated {
+		t.Fatalf("upload before the outage: %d %v", status, body)
+	}
+	before := len(uploadedDocuments(t, body))
+	folder := []upload{
+		{name: "社区学院工作总结.txt", body: []byte("宁波市社区学院二〇二五年工作总结：故障演练之一，开设课程六十门。")},
+		{name: "老年大学招生简章.txt", body: []byte("宁波老年大学招生简章：故障演练之二，新设书法、合唱两个班。")},
+		{name: "终身学习活动周方案.txt", body: []byte("全民终身学习活动周方案：故障演练之三，全市设主会场一个。")},
+	}
+	g.Stop()
+	status, body = s.upload(meta, folder...)
+	code, msg := errorOf(body)
+	if status != http.StatusServiceUnavailable || code != "EUNAVAILABLE" || !strings.Contains(msg, "对象存储") {
+		t.Errorf("a folder sent with S3 stopped: %d %s %q, want 503 EUNAVAILABLE naming the object store", status, code, msg)
+	}
+	errs, _ := body["errors"].([]any)
+	parts := map[float64]bool{}
+	for _, e := range errs {
+		m, _ := e.(map[string]any)
+		detail, _ := m["error"].(map[string]any)
+		if p, ok := m["part"].(float64); ok && detail["code"] == "EUNAVAILABLE" {
+			parts[p] = true
+		}
+	}
+	if len(errs) != len(folder) || len(parts) != len(folder) {
+		t.Errorf("the files' outcomes: %v, want each of the %d files refused as unavailable, by part", body["errors"], len(folder))
+	}
+	statuses, _ := s.statuses()
+	if len(statuses) != before {
+		t.Errorf("the catalog has %d documents after the refused folder, want the %d stored before it", len(statuses), before)
+	}
+
+	if err := g.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	status, body = s.upload(meta, folder...)
+	if status != http.StatusCreated || len(uploadedDocuments(t, body)) != len(folder) {
+		t.Fatalf("the folder sent again after S3 returned: %d %v, want 201 with %d documents", status, body, len(folder))
+	}
+	for id, st := range s.waitAllDone(60 * time.Second) {
+		if st != "indexed" {
+			t.Errorf("document %s is %s after S3 returned, want indexed", id, st)
+		}
+	}
+	_, res := s.get("/api/v1/search", url.Values{"q": {"故障演练"}})
+	if names := hitNames(res); len(names) != len(folder) {
+		t.Errorf("search after S3 returned: %v, want each of the %d files once", names, len(folder))
+	}
+}

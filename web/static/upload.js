@@ -1,4 +1,6 @@
-// Upload files one by one through the JSON API. Each chosen file gets a row
+// Upload files through the JSON API, several a request (up to 16 files or
+// 16 MiB: the server stores a request's files together; photos to join
+// and ZIP archives go alone). Each chosen file gets a row
 // with its own type, 文号, date and round (empty: the form's), and a button
 // to remove it before sending; then its upload progress, its processing
 // until it is indexed or has failed, and a retry for a file that failed.
@@ -480,21 +482,7 @@
   // send uploads one file with its own fields, the form's where it has
   // none; done learns whether the files after it should wait (stop).
   function send(it, done) {
-    it.sent = true;
-    it.again = false;
-    it.actions.textContent = "";
-    if (it.order) { it.order.disable(true); }
-    Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) {
-      x.disabled = true;
-      x.removeAttribute("aria-invalid");
-    });
-    if (!it.bar) {
-      it.bar = el("progress");
-      it.bar.max = 100;
-      it.li.insertBefore(it.bar, it.state);
-    }
-    it.bar.value = 0;
-    it.state.textContent = "";
+    prepare(it);
     var data = new FormData();
     data.append("city", field("city"));
     data.append("doc_type", it.type.value || field("doc_type"));
@@ -529,6 +517,190 @@
     };
     xhr.onerror = function () { refused(it, words.network, true); done(false); };
     xhr.send(data);
+  }
+
+  // A folder goes in requests of several files (the server stores a
+  // request's files together): up to groupFiles files and groupBytes(),
+  // 16 MiB or the server's upload limit if that is less (the page says
+  // it), so that a file over the limit goes alone and is refused alone.
+  var groupFiles = 16;
+  function groupBytes() {
+    var limit = parseInt(list.dataset.maxUpload, 10);
+    return limit > 0 ? Math.min(16 << 20, limit) : 16 << 20;
+  }
+
+  // groupable says whether a row may share a request: one file sent as it
+  // is (not photos to join, not a ZIP archive, whose answers are a group's).
+  function groupable(it, most) {
+    return it.files.length === 1 && !/\.zip$/i.test(it.file.name) && it.file.size <= most;
+  }
+
+  // groupsOf cuts the rows to send into the requests that send them.
+  function groupsOf(todo) {
+    var groups = [];
+    var size = 0;
+    var most = groupBytes();
+    todo.forEach(function (it) {
+      var last = groups[groups.length - 1];
+      if (last && groupable(it, most) && groupable(last[0], most) && last.length < groupFiles && size + it.file.size <= most) {
+        last.push(it);
+        size += it.file.size;
+        return;
+      }
+      groups.push([it]);
+      size = it.file.size;
+    });
+    return groups;
+  }
+
+  // sendGroup uploads several rows' files in one request, each file's own
+  // fields as field.N for its part N, and gives each row its file's
+  // outcome (the answer names each file's part); done as for send.
+  function sendGroup(rows, done) {
+    if (rows.length === 1) { send(rows[0], done); return; }
+    rows.forEach(prepare);
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/v1/documents");
+    xhr.setRequestHeader("X-CSRF-Token", csrf);
+    xhr.upload.onprogress = function (e) {
+      if (e.lengthComputable) { groupProgress(rows, e.loaded / e.total); }
+    };
+    xhr.onload = function () {
+      var body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+      groupAnswered(rows, xhr.status, body, done);
+    };
+    xhr.onerror = function () {
+      rows.forEach(function (it) { refused(it, words.network, true); });
+      done(false);
+    };
+    xhr.send(groupForm(rows));
+  }
+
+  // groupForm is the form that sends rows in one request.
+  function groupForm(rows) {
+    var data = new FormData();
+    data.append("city", field("city"));
+    // Every row may have its own type and the form none (check allows
+    // it): the first row's then stands for the request's, which a server
+    // wants; each row's own goes as doc_type.N.
+    data.append("doc_type", field("doc_type") || rows[0].type.value);
+    data.append("doc_number", field("doc_number"));
+    data.append("issued_on", field("issued_on"));
+    data.append("round", field("round"));
+    data.append("indicators", field("indicators"));
+    rows.forEach(function (it, k) {
+      data.append("file", it.file, it.file.name);
+      if (it.type.value) { data.append("doc_type." + k, it.type.value); }
+      [["f-number", "doc_number"], ["f-date", "issued_on"], ["f-round", "round"]].forEach(function (f) {
+        var own = it.meta.querySelector("." + f[0]).value.trim();
+        if (own) { data.append(f[1] + "." + k, own); }
+      });
+    });
+    return data;
+  }
+
+  // groupAnswered gives each row of a request its file's outcome from the
+  // answer (status, body); done as for send.
+  function groupAnswered(rows, status, body, done) {
+    var parts = (body.documents || []).concat(body.errors || []).filter(function (x) { return typeof x.part === "number"; });
+    if (!parts.length && status === 413) {
+      // Too large together (a file over a limit the page did not know):
+      // each file goes alone, and only the one too large is refused.
+      rows.forEach(unsent);
+      sendEach(rows, done);
+      return;
+    }
+    if (!parts.length) {
+      // The request itself was refused (the form, the session, a cap), as
+      // its first file alone would have been: when that stops the upload
+      // the other files wait unsent, else they share its fate.
+      var stop = refusal(rows[0], status, body);
+      rows.slice(1).forEach(function (it) {
+        if (stop) { unsent(it); } else { refusal(it, status, body); }
+      });
+      done(stop);
+      return;
+    }
+    var answered = [];
+    (body.documents || []).forEach(function (doc) {
+      if (rows[doc.part]) { accepted(rows[doc.part], doc); answered[doc.part] = true; }
+    });
+    (body.errors || []).forEach(function (x) {
+      var it = rows[x.part];
+      if (!it) { return; }
+      answered[x.part] = true;
+      var e = x.error || {};
+      if (e.field && ownField[e.field]) {
+        held(it, [{ field: e.field, message: (english && e.message_en) || e.message }]);
+        return;
+      }
+      refused(it, (english && e.message_en) || e.message || (words.http + " " + status), fileRefusals.indexOf(e.code) < 0);
+    });
+    rows.forEach(function (it, k) { if (!answered[k]) { refused(it, words.http + " " + status, true); } });
+    done(false);
+  }
+
+  // groupProgress shows each row of a request its own file's progress when
+  // the share done of the request has been sent: the files go in order,
+  // so row k is done once the sizes of rows 0…k are sent.
+  function groupProgress(rows, done) {
+    var total = 0;
+    rows.forEach(function (it) { total += it.file.size; });
+    var sent = done * total;
+    var start = 0;
+    rows.forEach(function (it) {
+      var size = it.file.size;
+      var part = size > 0 ? (sent - start) / size : (sent >= start ? 1 : 0);
+      it.bar.value = Math.round(100 * Math.max(0, Math.min(1, part)));
+      start += size;
+    });
+  }
+
+  // sendEach sends rows one request each, in order; a refusal that stops
+  // the upload leaves the rows after it waiting.
+  function sendEach(rows, done) {
+    var next = function (k) {
+      if (k === rows.length) { done(false); return; }
+      send(rows[k], function (stop) {
+        if (stop) { done(true); return; }
+        next(k + 1);
+      });
+    };
+    next(0);
+  }
+
+  // unsent puts a row sent with a refused request back to wait: nothing of
+  // it was stored.
+  function unsent(it) {
+    it.sent = false;
+    it.again = false;
+    it.bar.value = 0;
+    Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) { x.disabled = false; });
+    if (it.order) { it.order.disable(false); }
+    it.state.textContent = " " + words.waiting;
+    it.actions.textContent = "";
+    removable(it);
+    setKind(it, "pending");
+  }
+
+  // prepare shows a row as being sent: its fields fixed, a progress bar.
+  function prepare(it) {
+    it.sent = true;
+    it.again = false;
+    it.actions.textContent = "";
+    if (it.order) { it.order.disable(true); }
+    Array.prototype.forEach.call(it.meta.querySelectorAll("input, select"), function (x) {
+      x.disabled = true;
+      x.removeAttribute("aria-invalid");
+    });
+    if (!it.bar) {
+      it.bar = el("progress");
+      it.bar.max = 100;
+      it.li.insertBefore(it.bar, it.state);
+    }
+    it.bar.value = 0;
+    it.state.textContent = "";
   }
 
   // control is the form's field of a name: the one a file's own fields
@@ -617,13 +789,14 @@
     clearMarks();
     if (!check(todo)) { return; }
     setBusy(true);
+    var groups = groupsOf(todo);
     (function next(i) {
-      if (i >= todo.length) {
+      if (i >= groups.length) {
         setBusy(false);
         input.value = "";
         return;
       }
-      send(todo[i], function (stop) {
+      sendGroup(groups[i], function (stop) {
         if (stop) {
           // A field of the form was refused, or the session ended: the
           // files after it wait.
