@@ -11,8 +11,9 @@ import (
 
 // TestPrintCoverageMarksInTheHeatMapsOrder: `evidence coverage` marks a
 // cell as the heat map, /compare, the xlsx and the report do: 与证据矛盾
-// first, then 待确认 (carried over, not confirmed), then 证据不足, so a
-// carried cell also sent back is 【待确认】, not 【证据不足】.
+// first, then 证据不足, then 待确认 (carried over, not confirmed): a
+// reviewer's verdict in the round stays the state, so a cell sent back
+// with a carried link is 【证据不足】, not 【待确认】.
 func TestPrintCoverageMarksInTheHeatMapsOrder(t *testing.T) {
 	m := &coverage.Matrix{Cities: []coverage.CityCoverage{{Code: "330100", Name: "杭州", Total: 4, Cells: []coverage.Cell{
 		{Code: "2.3.1", Name: "学分银行", Kind: "qualitative", Documents: 1, Claims: 1, Contradicted: 1, Insufficient: 1},
@@ -22,7 +23,7 @@ func TestPrintCoverageMarksInTheHeatMapsOrder(t *testing.T) {
 	}}}}
 	var b bytes.Buffer
 	printCoverage(&b, report.Chinese, m)
-	want := map[string]string{"2.3.1": "【与证据矛盾】", "2.3.2": "【待确认】", "2.3.3": "【证据不足】", "2.3.4": "【待确认】"}
+	want := map[string]string{"2.3.1": "【与证据矛盾】", "2.3.2": "【证据不足】", "2.3.3": "【证据不足】", "2.3.4": "【待确认】"}
 	for _, line := range strings.Split(b.String(), "\n") {
 		for code, mark := range want {
 			if strings.Contains(line, " "+code+" ") {
