@@ -141,7 +141,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		// The writing keeps its own unit, so that it reads as typed:
 		// 12.3 万人 for 人, 1234.5万人次 for 万人次 typed as 1234.5万.
 		if u := strings.TrimSpace(in.Unit); u != "" {
-			v.Given += " " + u
+			v.Given = catalog.JoinUnit(v.Given, u)
 		} else {
 			_, base := splitScale(normUnit(ind.Unit))
 			v.Given += base
