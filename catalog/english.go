@@ -76,6 +76,7 @@ var englishMessages = map[string]string{
 	"请求内容为空:需要一个 JSON 对象":            "The request is empty: a JSON object is needed",
 	"请求内容不是有效的 JSON:内容不完整":           "The request is not valid JSON: it is cut short",
 	"未知的字段 %q":                       "Unknown field %q",
+	"未知的字段 %q;可用的字段:%s":              "Unknown field %q; the fields accepted: %s",
 	"请求内容不是有效的 JSON":                 "The request is not valid JSON",
 	"请填写新密码":                         "Type the new password",
 	"两次输入的新密码不一致":                    "The two new passwords differ",
