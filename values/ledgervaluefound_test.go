@@ -1,10 +1,7 @@
 package values_test
 
 import (
-	"bytes"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/lcmonitor/evidence/coverage"
 	"github.com/lcmonitor/evidence/internal/testenv"
@@ -20,17 +17,10 @@ import (
 func TestLedgerValueNotInItsQuote(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "学分银行台账.txt", "学分银行台账：上城区 45 3200，西湖区 38 2900。")
-	f := excelize.NewFile()
-	for i, r := range [][]any{
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, ledgerXLSX(t, [][]any{
 		{"指标编码", "数值", "单位", "文档编号", "页码", "引文"},
 		{"2.3.3", "12000", "人", d.ID, 1, "上城区 45 3200"},
-	} {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		_ = f.SetSheetRow("Sheet1", cell, &r)
-	}
-	var b bytes.Buffer
-	_ = f.Write(&b)
-	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(b.Bytes()))
+	}))
 	if err != nil || len(vs) != 1 {
 		t.Fatalf("import: %v, %v", vs, err)
 	}
