@@ -90,6 +90,11 @@ func Fullwidth(s string) string {
 	return string(rs)
 }
 
+// wideAlnum reports whether r is a full-width digit or Latin letter.
+func wideAlnum(r rune) bool {
+	return r >= '\uFF10' && r <= '\uFF19' || r >= '\uFF21' && r <= '\uFF3A' || r >= '\uFF41' && r <= '\uFF5A'
+}
+
 // chineseNumerals are the numerals a heading is numbered with (一.).
 const chineseNumerals = "一二三四五六七八九十"
 
@@ -98,10 +103,10 @@ const chineseNumerals = "一二三四五六七八九十"
 // included) before it, and after it the end, a space, a line break or
 // Chinese; not a numbered heading's 一. at a line's start.
 func sentenceEnd(rs []rune, i int) bool {
-	if i == 0 || !isChinese(rs[i-1]) {
-		return false
+	if i == 0 || !isChinese(rs[i-1]) || wideAlnum(rs[i-1]) {
+		return false // ９８.６ is a number in full-width digits
 	}
-	if i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) && !isChinese(rs[i+1]) {
+	if i+1 < len(rs) && (!unicode.IsSpace(rs[i+1]) && !isChinese(rs[i+1]) || wideAlnum(rs[i+1])) {
 		return false
 	}
 	if strings.ContainsRune(chineseNumerals, rs[i-1]) && (i == 1 || unicode.IsSpace(rs[i-2])) {

@@ -30,6 +30,7 @@ func TestFullwidth(t *testing.T) {
 		{"请核对...", "请核对..."},
 		{"一.工作情况", "一.工作情况"},
 		{"共十.", "共十\u3002"},
+		{"覆盖率达\uFF19\uFF18.\uFF16\uFF05.", "覆盖率达\uFF19\uFF18.\uFF16\uFF05\u3002"}, // full-width digits are a number
 	}
 	for _, tt := range tests {
 		if got := Fullwidth(tt.in); got != tt.want {
