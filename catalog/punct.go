@@ -26,15 +26,14 @@ var fullwidthOf = map[rune]rune{
 // comma, semicolon, colon, parenthesis, exclamation or question mark next
 // to a Chinese character (or Chinese punctuation) becomes ，；：（）！？.
 // Punctuation between Latin letters, digits or format verbs is left alone
-// ("%s:%v", "10:30", "a(1).pdf"). A full stop '.' becomes 。 after a
-// Chinese character when nothing Latin, no digit and no other '.' follows
-// it (不符.请核对 → 不符。请核对, 盖章版). at the end), never between digits
-// (1.2万) nor in a file name (台账.xlsx), an ellipsis (...) or a numbered
-// heading (一.工作情况 at a line's start, which OCR read for 一、). Apply it to message texts and to
-// extracted text when it is shown (ShownText), never to the values put
-// into messages (a file name stays as it was uploaded).
+// ("%s:%v", "10:30", "a(1).pdf"). A full stop '.' is left as it is: the
+// extracted text is never stored with 。 folded to '.', so a '.' there is
+// one the document wrote (不符.请核对, 方案.定稿.docx); TypedText also
+// turns it into 。 for text typed in the archive. Apply it to message
+// texts and to extracted text when it is shown (ShownText), never to the
+// values put into messages (a file name stays as it was uploaded).
 func Fullwidth(s string) string {
-	if !strings.ContainsAny(s, ",;:()!?.") {
+	if !strings.ContainsAny(s, ",;:()!?") {
 		return s
 	}
 	rs := []rune(s)
@@ -82,6 +81,23 @@ func Fullwidth(s string) string {
 			rs[i] = fw
 		}
 	}
+	return string(rs)
+}
+
+// TypedText is Fullwidth for text people type in the archive — reviewers'
+// comments, return reasons — and for the messages and labels written
+// here: its punctuation next to Chinese full width, and a full stop '.'
+// after a Chinese character 。 when nothing Latin, no digit and no other
+// '.' follows it (不符.请核对 → 不符。请核对, 盖章版). at the end), never
+// between digits (1.2万) nor in a file name (台账.xlsx), an ellipsis (...)
+// or a numbered heading (一.工作情况 at a line's start). Never apply it to
+// a document's text, title or file name: those keep each '.' they have.
+func TypedText(s string) string {
+	s = Fullwidth(s)
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	rs := []rune(s)
 	for i, r := range rs {
 		if r == '.' && sentenceEnd(rs, i) {
 			rs[i] = '\u3002' // 。
@@ -128,7 +144,7 @@ const fullwidthContext = 256
 // end must be rune boundaries.
 func fullwidthIn(text string, start, end int) string {
 	piece := text[start:end]
-	if !strings.ContainsAny(piece, ",;:()!?.") {
+	if !strings.ContainsAny(piece, ",;:()!?") {
 		return piece
 	}
 	from := max(0, start-fullwidthContext)

@@ -83,7 +83,7 @@ type Item struct {
 func (it Item) Mark(id string, st catalog.ClaimStatus) string {
 	m := verdictMark(st)
 	if why := it.Reasons[id]; why != "" {
-		m += "\uFF08审核意见\uFF1A" + catalog.Fullwidth(why) + "\uFF09"
+		m += "\uFF08审核意见\uFF1A" + catalog.TypedText(why) + "\uFF09"
 	}
 	if it.ContradictedBefore[id] {
 		m += PreviousContradicted

@@ -30,7 +30,7 @@ func init() {
 	// Chinese words are written with full-width punctuation, whatever the
 	// source file holds.
 	for _, m := range messages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 	}
 }
 

@@ -157,7 +157,7 @@ var labelMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range labelMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }
