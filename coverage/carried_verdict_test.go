@@ -46,7 +46,9 @@ func TestVerdictOfTheRoundOutranksACarriedLink(t *testing.T) {
 	for _, r := range rows[1:] {
 		marks[r[0]] = r[3]
 	}
-	want := map[string][2]string{"2.3.1": {coverage.StatusInsufficient, "证据不足"}, "2.3.2": {coverage.StatusVerified, "已核实"}}
+	// The spreadsheet says the carried link waits beside the verdict, as
+	// the heat map does (review pfix #4).
+	want := map[string][2]string{"2.3.1": {coverage.StatusInsufficient, "证据不足 \u00B7 待确认"}, "2.3.2": {coverage.StatusVerified, "已核实 \u00B7 待确认"}}
 	for code, w := range want {
 		cell, cmp := v.cells[code], v.compared[code]
 		if cell.ToConfirm != 1 || cmp.ToConfirm != 1 {

@@ -77,7 +77,8 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 // the last round and still to confirm, then a claim submitted that cites a document not withdrawn, then a
 // value recorded whose source is not withdrawn, each with the count of
 // evidence documents (linked or cited) when there are any; else that
-// count, or 缺 when there is nothing at all.
+// count, or 缺 when there is nothing at all. A verdict with something
+// carried still to confirm says both (证据不足 · 待确认（1 份）).
 func (w matrixWords) cellMark(c Cell) any {
 	var mark string
 	switch {
@@ -99,6 +100,11 @@ func (w matrixWords) cellMark(c Cell) any {
 		return c.Documents
 	default:
 		return w.gap
+	}
+	// A verdict of the round stays the state; a carried item beside it
+	// still waits to be confirmed, as the heat map says (证据不足 · 待确认).
+	if c.ToConfirm > 0 && mark != w.toConfirm && (c.Contradicted > 0 || c.Insufficient > 0 || c.Verified > 0 || c.VerifiedValues > 0) {
+		mark += " · " + w.toConfirm
 	}
 	if c.Documents == 0 {
 		return mark
