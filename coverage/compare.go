@@ -225,6 +225,10 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	if err != nil {
 		return nil, err
 	}
+	withdrawn, err := withdrawnSources(ctx, s.cat, vals)
+	if err != nil {
+		return nil, err
+	}
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
 		cell := RoundCell{Round: round}
@@ -242,7 +246,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
-				notFound = notFound || v.Status == catalog.ClaimPending && !v.ValueFound
+				notFound = notFound || !withdrawn[v.Citation.DocumentID] && numberNotInQuote(v)
 			}
 		}
 		cell.Documents = docs[code]
@@ -275,6 +279,15 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		}
 		return cell
 	}, nil
+}
+
+// numberNotInQuote reports whether v waits for review with its quote
+// found on its page, in its own unit, and its number not in it
+// (数值未在引文中找到). A quote not found there or a passage in another
+// unit is not this state: /values and the import say 引文不在第 N 页 and
+// 单位不符 of those.
+func numberNotInQuote(v catalog.Value) bool {
+	return v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == ""
 }
 
 // withdrawnSources returns the documents cited by vals that are deleted

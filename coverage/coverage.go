@@ -226,7 +226,7 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
 			if v.Status == catalog.ClaimVerified {
 				c.VerifiedValues++
 			}
-			if v.Status == catalog.ClaimPending && !v.ValueFound {
+			if numberNotInQuote(v) {
 				c.ValuesNotFound++
 			}
 		}
