@@ -34,21 +34,14 @@ func roundLabel(l Lang, year int, label string) string {
 }
 
 // RoleName is a role as the web UI calls it, in English when english
-// (协调员, Coordinator), for the command line to say it the same way.
+// (协调员, Coordinator): catalog.Role.Label, the one table of role names.
 func RoleName(english bool, role string) string {
-	if english {
-		return roleName(English, role)
-	}
-	return roleName(Chinese, role)
+	return catalog.Role(role).Label(english)
 }
 
-// roleName is a role as people call it.
+// roleName is a role as people call it (catalog.Role.Label).
 func roleName(l Lang, role any) string {
-	r := fmt.Sprint(role)
-	if s := tr(l, "role."+r); s != "role."+r {
-		return s
-	}
-	return r
+	return catalog.Role(fmt.Sprint(role)).Label(l == English)
 }
 
 // actionName says what an audit event did in words; an action without
@@ -74,11 +67,6 @@ func verdictName(l Lang, v any) string {
 }
 
 var labelMessages = map[string]map[Lang]string{
-	"role.admin":                 {Chinese: "管理员", English: "Administrator"},
-	"role.coordinator":           {Chinese: "协调员", English: "Coordinator"},
-	"role.expert":                {Chinese: "专家", English: "Expert"},
-	"role.reviewer":              {Chinese: "审核专家", English: "Reviewer"},
-	"role.contributor":           {Chinese: "部门联系人", English: "Department contact"},
 	"event.document":             {Chinese: "文档", English: "Document"},
 	"event.login":                {Chinese: "登录", English: "Signed in"},
 	"event.logout":               {Chinese: "退出登录", English: "Signed out"},

@@ -12,7 +12,6 @@ import (
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
-	"github.com/lcmonitor/evidence/web"
 )
 
 const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--cities CODE,CODE] [--password P] [--json]
@@ -115,9 +114,9 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 }
 
 // roleWord is a role as the web UI names it, in the output's language
-// (协调员, Coordinator); --json keeps the role's code.
+// (协调员, Coordinator: catalog.Role.Label); --json keeps the role's code.
 func roleWord(lang report.Lang, role catalog.Role) string {
-	return web.RoleName(lang == report.English, string(role))
+	return role.Label(lang == report.English)
 }
 
 func runUserDisable(ctx context.Context, disable bool, args []string, stdout, stderr io.Writer) error {
