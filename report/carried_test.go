@@ -109,22 +109,7 @@ func padded(t *testing.T, r *report.Report) map[string][]string {
 // saw 状态：待确认.
 func TestReportVerdictOutranksACarriedLink(t *testing.T) {
 	e := testenv.New(t)
-	d := e.Upload(hangzhou, "学分银行方案.txt", "杭州市建立学分银行，开展学习成果认证。")
-	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
-		t.Fatal(err)
-	}
-	news := e.Upload(hangzhou, "学分银行新闻.txt", "杭州市学分银行已上线，市民可查询学分。")
-	c, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2018, Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
-		Citations: []claims.CitationInput{{DocumentID: news.ID, Page: 1, Quote: "杭州市学分银行已上线"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Claims.Review(ctx, testenv.Admin, c.ID, "insufficient", "需要学分银行管理办法原件"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Values.CarryOver(ctx, coord, hangzhou, 2018); err != nil {
-		t.Fatal(err)
-	}
+	e.JudgedBesideACarriedLink(t, hangzhou, coord, testenv.Admin, map[string]string{"2.3.1": "insufficient"})
 	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2018)
 	if err != nil {
 		t.Fatal(err)
