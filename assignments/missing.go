@@ -87,7 +87,7 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 			status += " ⚠ 逾期"
 		}
 		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(catalog.NameNow(t.IndicatorName, "", t.IndicatorNow, false)),
-			neutral(t.IndicatorInfo), t.Due, status, neutral(t.Reason), t.Round, ""}
+			neutral(t.IndicatorInfo), t.Due, status, neutral(catalog.TypedText(t.Reason)), t.Round, ""}
 		if n := len(t.Linked); n > 0 {
 			row[len(row)-1] = fmt.Sprintf("%d 份佐证材料（不算部门提交）", n)
 		}

@@ -55,7 +55,7 @@ func (e *Error) Error() string {
 func Errorf(code string, format string, args ...any) *Error {
 	english := EnglishOf(format, args...)
 	format, args = chineseQuotes(format, args)
-	return &Error{Code: code, Message: fmt.Sprintf(Fullwidth(format), args...), English: english}
+	return &Error{Code: code, Message: fmt.Sprintf(TypedText(format), args...), English: english}
 }
 
 // AsInvalid is an application error err, such as an ENOTFOUND for a code

@@ -1,6 +1,9 @@
 package catalog
 
-import "time"
+import (
+	"cmp"
+	"time"
+)
 
 // Kind says whether a key indicator is proven by documents (qualitative) or
 // by figures (quantitative).
@@ -37,6 +40,12 @@ type Indicator struct {
 	Info       string // 信息性质说明: what kind of information substantiates it
 	Unit       string
 	Keywords   []string
+}
+
+// NameWords is the indicator's name in each language for a message: its
+// English name, or the Chinese one when the framework gives none.
+func (i *Indicator) NameWords() Words {
+	return Words{Chinese: i.Name, English: cmp.Or(i.NameEN, i.Name)}
 }
 
 // Round is a monitoring round, e.g. 2017.

@@ -286,6 +286,20 @@ func (r Role) Words() Words {
 	return Words{Chinese: string(r), English: string(r)}
 }
 
+// Label is the role as a label names it, on the web and on the command
+// line (协调员, Coordinator): Words, the English capitalised; an unknown
+// role is its code.
+func (r Role) Label(english bool) string {
+	w, ok := roleWords[r]
+	switch {
+	case !ok:
+		return string(r)
+	case english:
+		return strings.ToUpper(w.English[:1]) + w.English[1:]
+	}
+	return w.Chinese
+}
+
 // ParseRole validates a role name.
 func ParseRole(s string) (Role, error) {
 	switch r := Role(s); r {

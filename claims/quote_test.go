@@ -251,3 +251,17 @@ func TestFindQuoteWithRadicals(t *testing.T) {
 		}
 	}
 }
+
+// TestContextKeepsTheDocumentsFullStops: a quote's context shows each '.'
+// as the document wrote it (不符.请核对), never 。 (review pfix #1).
+func TestContextKeepsTheDocumentsFullStops(t *testing.T) {
+	page := "台账合计为7000人,与填报不符.请核对.附件:学分银行方案.定稿.docx"
+	start := strings.Index(page, "与填报")
+	got := Context([]string{page}, 1, Match{Found: true, FoundOnPage: 1, Start: start, End: start + len("与填报")})
+	if !strings.Contains(got, "<mark>与填报</mark>不符.请核对.附件\uFF1A学分银行方案.定稿.docx") {
+		t.Errorf("context %q, want the full stops as written", got)
+	}
+	if got := Context([]string{page}, 1, Match{}); !strings.Contains(got, "不符.请核对") {
+		t.Errorf("the page's opening %q, want the full stops as written", got)
+	}
+}

@@ -118,8 +118,10 @@ func TestPackManifestAndFiles(t *testing.T) {
 		t.Fatalf("report.xlsx does not open: %v", err)
 	}
 	x.Close()
-	if readme := string(files[packs.ReadmeName]); !strings.Contains(readme, "evidence verify-pack") || !strings.Contains(readme, "杭州") {
-		t.Errorf("README should say how to verify and name the city:\n%s", readme)
+	if readme := string(files[packs.ReadmeName]); !strings.Contains(readme, "evidence verify-pack") || !strings.Contains(readme, "杭州") ||
+		!strings.Contains(readme, "“文档编号-标题.扩展名”") {
+		// A file name's '.' stays a dot (review pfix #3: 标题。扩展名).
+		t.Errorf("README should say how to verify, name the city and the originals' file names:\n%s", readme)
 	}
 	v, err := packs.Verify(bytes.NewReader(data), int64(len(data)))
 	if err != nil || !v.OK() || v.Files != 3 {

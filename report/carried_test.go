@@ -100,3 +100,29 @@ func padded(t *testing.T, r *report.Report) map[string][]string {
 	}
 	return rows
 }
+
+// TestReportVerdictOutranksACarriedLink: 杭州's 2018 claim of 2.3.1 is
+// judged 证据不足 before a 2017 link to 2.3.1 is carried into 2018 and
+// left 待确认. The 2018 report's status is the reviewer's verdict (证据不足,
+// "Insufficient evidence" in English), as coverage counts it, with the
+// carried document still marked (沿用上一轮，待确认) beside it; the probe
+// saw 状态：待确认.
+func TestReportVerdictOutranksACarriedLink(t *testing.T) {
+	e := testenv.New(t)
+	e.JudgedBesideACarriedLink(t, hangzhou, coord, testenv.Admin, map[string]string{"2.3.1": "insufficient"})
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2018)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := padded(t, r)["2.3.1"]; got[3] != report.Insufficient || !strings.Contains(got[8], report.CarriedMark) {
+		t.Errorf("2.3.1 judged 证据不足 with a carried link: %q, want status 证据不足 and the document marked %s", got, report.CarriedMark)
+	}
+	text, _, _ := docx(t, r)
+	if !strings.Contains(text, "状态：证据不足") || strings.Contains(text, "状态：待确认") {
+		t.Errorf("DOCX: want 状态：证据不足, not 待确认: %.3000s", text)
+	}
+	r.Lang = report.English
+	if got := padded(t, r)["2.3.1"]; got[3] == "Carried over, to confirm" || !strings.Contains(got[3], "nsufficient") {
+		t.Errorf("English 2.3.1: %q, want the verdict Insufficient evidence", got)
+	}
+}

@@ -53,24 +53,25 @@ var englishWords = map[string]string{
 	"数值出处":      "Source of the value",
 	"定性描述与审核结论": "Qualitative descriptions and review verdicts",
 	"佐证材料（标题|文号|日期|页码）": "Evidence (title | document number | date | page)",
-	"定性":         "Qualitative",
-	"定量":         "Quantitative",
-	Gap:          "Gap",
-	Present:      "Evidence",
-	Verified:     "Verified",
-	Contradicted: "Contradicted by evidence",
-	ToConfirm:    "Carried over, to confirm",
-	"待审核":        "Pending review",
-	"属实":         "Verified",
-	"证据不足":       "Insufficient evidence",
-	"定性描述":       "Qualitative description",
-	"佐证材料":       "Evidence",
-	"标题":         "Title",
-	"文号":         "Document number",
-	"日期":         "Date",
-	"页码":         "Page",
-	"引文":         "Quote",
-	"上一轮数值":      "Previous round's value",
+	"定性":          "Qualitative",
+	"定量":          "Quantitative",
+	Gap:           "Gap",
+	Present:       "Evidence",
+	Verified:      "Verified",
+	Contradicted:  "Contradicted by evidence",
+	ToConfirm:     "Carried over, to confirm",
+	ValueNotFound: "Number not found in its quote",
+	"待审核":         "Pending review",
+	"属实":          "Verified",
+	"证据不足":        "Insufficient evidence",
+	"定性描述":        "Qualitative description",
+	"佐证材料":        "Evidence",
+	"标题":          "Title",
+	"文号":          "Document number",
+	"日期":          "Date",
+	"页码":          "Page",
+	"引文":          "Quote",
+	"上一轮数值":       "Previous round's value",
 }
 
 // previousValue is the indicator's value in the latest earlier round,
@@ -156,7 +157,7 @@ func (r *Report) verdict(it Item, id string, st catalog.ClaimStatus) string {
 	}
 	m := " [" + englishWords[VerdictLabels[st]] + "]"
 	if why := it.Reasons[id]; why != "" {
-		m += " (reviewer: " + why + ")"
+		m += " (reviewer: " + catalog.TypedText(why) + ")" // the reason as written, in Chinese punctuation as the Chinese report shows it
 	}
 	if it.ContradictedBefore[id] {
 		m += " (last round: contradicted by evidence)"

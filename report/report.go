@@ -83,7 +83,7 @@ type Item struct {
 func (it Item) Mark(id string, st catalog.ClaimStatus) string {
 	m := verdictMark(st)
 	if why := it.Reasons[id]; why != "" {
-		m += "\uFF08审核意见\uFF1A" + catalog.Fullwidth(why) + "\uFF09"
+		m += "\uFF08审核意见\uFF1A" + catalog.TypedText(why) + "\uFF09"
 	}
 	if it.ContradictedBefore[id] {
 		m += PreviousContradicted
@@ -138,16 +138,22 @@ func (e Evidence) Name() string {
 // Status words, the same in XLSX and DOCX: a gap and a missing value are
 // marked alike (缺). An indicator whose value or any claim a reviewer found
 // contradicted by its evidence is 与证据矛盾 whatever else it has: it
-// needs correcting before it counts as verified. Next comes 待确认: a
-// value, claim or link carried over from the last round that the city has
-// not confirmed yet is not this round's evidence, as the round comparison
-// (coverage.StatusToConfirm) shows it.
+// needs correcting before it counts as verified. Next comes 证据不足 (a
+// reviewer sent it back), then 已核实, then 待确认: a value, claim or link
+// carried over from the last round that the city has not confirmed yet is
+// not this round's evidence, as the round comparison
+// (coverage.StatusToConfirm) shows it. Then 数值未在引文中找到: a value
+// waiting for review whose quote is on its page but whose number is not
+// in it (coverage.StatusValueNotFound); then 缺 or 有证据.
 const (
 	Gap          = "缺"
 	Present      = "有证据"
 	Verified     = "已核实"
 	Contradicted = "与证据矛盾"
 	ToConfirm    = "待确认"
+	// ValueNotFound: the value's quote is on its page, its number is not
+	// in it, and no reviewer has judged it yet.
+	ValueNotFound = "数值未在引文中找到"
 	// Insufficient (证据不足): a reviewer sent a claim or the value back
 	// for more evidence; after 待确认, it outweighs a verified one.
 	Insufficient = "证据不足"
@@ -543,7 +549,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		}
 		live = live || !d.gone[id] && !carried
 	}
-	verified, contradicted, insufficient, toConfirm := false, false, false, false
+	verified, contradicted, insufficient, toConfirm, valueNotFound := false, false, false, false, false
 	for i := range d.earlier {
 		if v := &d.earlier[i]; v.Indicator == ind.Code && (it.Previous == nil || v.Round > it.Previous.Round) {
 			it.Previous = v
@@ -556,6 +562,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			contradicted = v.Status == catalog.ClaimContradicted
 			insufficient = v.Status == catalog.ClaimInsufficient
 			toConfirm = d.carried[v.ID]
+			valueNotFound = v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" && !d.gone[v.Citation.DocumentID]
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
 			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], !v.Citation.QuoteFound, v.Citation.FoundOnPage)
@@ -581,12 +588,14 @@ func (d *data) item(ind catalog.Indicator) Item {
 	switch {
 	case contradicted:
 		it.Status = Contradicted
-	case toConfirm:
-		it.Status = ToConfirm // the round comparison's order: nothing carried counts before it is confirmed
 	case insufficient:
 		it.Status = Insufficient
 	case verified:
 		it.Status = Verified
+	case toConfirm:
+		it.Status = ToConfirm // the round comparison's order: a reviewer's verdict in the round first, then what is carried and not confirmed
+	case valueNotFound:
+		it.Status = ValueNotFound // as /compare, the heat map and `evidence coverage` say it
 	case ind.Kind == catalog.Quantitative && it.Value == nil:
 		it.Status = Gap // a quantitative indicator without its number is a gap whatever else is there
 	case live:

@@ -89,14 +89,16 @@ func (src *sources) resolve(refs map[string]string) (string, error) {
 			strings.Join(said, "”“"))
 	}
 	// The documents in each language's punctuation: 《…》（文号 …，文件 …，
-	// 文档编号 …）、… and “…” (file No. …, file …, document ID …); ….
+	// 文档编号 …）、… and “…” (file No. …, file …, document ID …); …. Only
+	// the format is made full-width: a title and a file name read as
+	// written (方案(定稿).docx).
 	var zh, en []string
 	for i, d := range match {
 		if i == 5 {
 			zh, en = append(zh, fmt.Sprintf("等 %d 份", len(match))), append(en, fmt.Sprintf("%d in all", len(match)))
 			break
 		}
-		zh = append(zh, catalog.Fullwidth(fmt.Sprintf("《%s》(文号 %s,文件 %s,文档编号 %s)", d.Title, orNone(d.DocNumber), d.Filename, d.ID)))
+		zh = append(zh, fmt.Sprintf(catalog.Fullwidth("《%s》(文号 %s,文件 %s,文档编号 %s)"), d.Title, orNone(d.DocNumber), d.Filename, d.ID))
 		number := d.DocNumber
 		if number == "" {
 			number = "none"

@@ -64,6 +64,10 @@ var funcs = template.FuncMap{
 	// next to Chinese in full width (a quote copied from the stored text,
 	// whose punctuation is folded, or typed with ASCII marks).
 	"shown": catalog.Fullwidth,
+	// typed is text typed in the archive — a reviewer's comment, a return
+	// reason — in Chinese punctuation, its full stops too (不符。请核对);
+	// never a document's text, which keeps each '.' it has (shown).
+	"typed": catalog.TypedText,
 	// errorText is an application error's message in l (catalog.MessageIn).
 	"errorText": errorText,
 	// pagelabel names a page as its format has them: a sheet of a

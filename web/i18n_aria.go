@@ -16,7 +16,7 @@ var ariaMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range ariaMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

@@ -33,7 +33,7 @@ var deadendMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range deadendMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

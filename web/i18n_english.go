@@ -23,7 +23,7 @@ var englishGapMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range englishGapMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

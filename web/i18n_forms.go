@@ -41,7 +41,7 @@ var formMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range formMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

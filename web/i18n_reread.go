@@ -7,7 +7,7 @@ import "github.com/lcmonitor/evidence/catalog"
 // punctuation as the rest.
 func init() {
 	for k, m := range rereadMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

@@ -8,7 +8,7 @@ import "github.com/lcmonitor/evidence/catalog"
 // they join messages at start-up, with full-width punctuation as the rest.
 func init() {
 	for k, m := range roundMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

@@ -44,7 +44,7 @@ var uploadMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range uploadMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

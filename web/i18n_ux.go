@@ -15,7 +15,7 @@ var uxMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range uxMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

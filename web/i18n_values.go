@@ -7,7 +7,7 @@ import "github.com/lcmonitor/evidence/catalog"
 // full-width punctuation as the rest.
 func init() {
 	for k, m := range valueReviewMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

@@ -33,13 +33,15 @@ func roundLabel(l Lang, year int, label string) string {
 	return en
 }
 
-// roleName is a role as people call it.
+// RoleName is a role as the web UI calls it, in English when english
+// (协调员, Coordinator): catalog.Role.Label, the one table of role names.
+func RoleName(english bool, role string) string {
+	return catalog.Role(role).Label(english)
+}
+
+// roleName is a role as people call it (catalog.Role.Label).
 func roleName(l Lang, role any) string {
-	r := fmt.Sprint(role)
-	if s := tr(l, "role."+r); s != "role."+r {
-		return s
-	}
-	return r
+	return catalog.Role(fmt.Sprint(role)).Label(l == English)
 }
 
 // actionName says what an audit event did in words; an action without
@@ -65,11 +67,6 @@ func verdictName(l Lang, v any) string {
 }
 
 var labelMessages = map[string]map[Lang]string{
-	"role.admin":                 {Chinese: "管理员", English: "Administrator"},
-	"role.coordinator":           {Chinese: "协调员", English: "Coordinator"},
-	"role.expert":                {Chinese: "专家", English: "Expert"},
-	"role.reviewer":              {Chinese: "审核专家", English: "Reviewer"},
-	"role.contributor":           {Chinese: "部门联系人", English: "Department contact"},
 	"event.document":             {Chinese: "文档", English: "Document"},
 	"event.login":                {Chinese: "登录", English: "Signed in"},
 	"event.logout":               {Chinese: "退出登录", English: "Signed out"},
@@ -152,7 +149,7 @@ var labelMessages = map[string]map[Lang]string{
 
 func init() {
 	for k, m := range labelMessages {
-		m[Chinese] = catalog.Fullwidth(m[Chinese])
+		m[Chinese] = catalog.TypedText(m[Chinese])
 		messages[k] = m
 	}
 }

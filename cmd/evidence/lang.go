@@ -72,7 +72,7 @@ func sayf(lang report.Lang, format string, args ...any) string {
 			return en
 		}
 	}
-	return fmt.Sprintf(catalog.Fullwidth(format), args...)
+	return fmt.Sprintf(catalog.TypedText(format), args...)
 }
 
 // say writes sayf's message to w.
