@@ -112,6 +112,10 @@ type Evidence struct {
 	// ToConfirm is true when the document is in the round only through
 	// what was carried over from the last round and is still 待确认.
 	ToConfirm bool
+	// Scans are the file names of the other documents of the indicator
+	// listed under this one (foldScans): a scan or photo sharing its 文号,
+	// or whose text is part of its text, that no claim or value cites.
+	Scans []string
 }
 
 // Quote is a passage quoted from a document. NotFound is true when a
@@ -336,6 +340,59 @@ type data struct {
 	// contradictedBefore are the claims and values carried from a round
 	// where a reviewer found their source 与证据矛盾, by ID.
 	contradictedBefore map[string]bool
+	// partOf are the documents whose text is part of another's (部分重复):
+	// for each, the documents containing it.
+	partOf map[string][]string
+}
+
+// foldScans lists once the documents of one indicator that are the same
+// document: those sharing a 文号, or one whose text is part of another's
+// (a photo of a page of the PDF). The fullest (most pages; the first
+// listed of equals) stays, with the others' file names as its Scans, so
+// a reviewer sees the scan exists. A document cited at a page or by a
+// quote, or withdrawn, is always listed as it is; nor is a confirmed
+// document folded into one still to be confirmed.
+func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[string][]string) []Evidence {
+	cited := func(e Evidence) bool { return e.Page > 0 || len(e.Quotes) > 0 || e.Withdrawn }
+	same := func(a, b Evidence) bool {
+		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber ||
+			slices.Contains(partOf[a.DocumentID], b.DocumentID) || slices.Contains(partOf[b.DocumentID], a.DocumentID))
+	}
+	fuller := func(a, b Evidence) bool { return docs[a.DocumentID].Pages > docs[b.DocumentID].Pages }
+	folded := make([]bool, len(ev))
+	for j := range ev {
+		scan := ev[j]
+		if cited(scan) {
+			continue
+		}
+		keep := -1
+		for i, e := range ev {
+			if i == j || folded[i] || e.Withdrawn || !same(e, scan) {
+				continue
+			}
+			if e.ToConfirm && !scan.ToConfirm {
+				continue
+			}
+			// The scan stays when it is the fullest of its kind.
+			if fuller(scan, e) || !fuller(e, scan) && j < i && !cited(e) {
+				continue
+			}
+			if keep < 0 || fuller(e, ev[keep]) {
+				keep = i
+			}
+		}
+		if keep >= 0 {
+			folded[j] = true
+			ev[keep].Scans = append(append(ev[keep].Scans, docs[scan.DocumentID].Filename), scan.Scans...)
+		}
+	}
+	out := ev[:0]
+	for i, e := range ev {
+		if !folded[i] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // reason is the comment of the latest review when it gave status.
@@ -578,6 +635,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		toConfirm = toConfirm || d.carried[l.ID]
 		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0)
 	}
+	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	switch {
 	case contradicted:
 		it.Status = Contradicted
