@@ -44,7 +44,66 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 	if err != nil {
 		return 0, err
 	}
-	return len(found), cat.AddNearDuplicates(ctx, d.ID, found)
+	if err := cat.AddNearDuplicates(ctx, d.ID, found); err != nil {
+		return 0, err
+	}
+	byNumber, err := cat.SameDocNumber(ctx, []*catalog.Document{d}, maxPartCandidates)
+	if err != nil {
+		return 0, err
+	}
+	parts, err := linkParts(ctx, cat, blobs, d, set, nil, byNumber[d.ID])
+	return len(found) + parts, err
+}
+
+// maxPartCandidates bounds the stored texts read to find the documents
+// a document is part of, or that are part of it.
+const maxPartCandidates = 4
+
+// linkParts records those of cands, the documents of d's city with d's
+// 文号 (catalog.SameDocNumber), whose text d's (its shingle set, or when
+// nil that of its pages) is part of, or that are part of d's (部分重复,
+// neardup.PartThreshold): a phone photo of the first page of a two-page
+// notice, whose Jaccard index with it is near 0.5, shares a band with it
+// rarely, so its candidates are the documents with its 文号; a document
+// no other shares its 文号 with reads nothing. Near duplicates are left
+// to the bands. It returns how many it linked.
+func linkParts(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, set neardup.Set, pages []string,
+	cands []catalog.Candidate) (int, error) {
+	if len(cands) == 0 {
+		return 0, nil
+	}
+	if set == nil {
+		set = neardup.Shingles(d.Reading.TrustedPages(pages)...)
+	}
+	if len(set) < neardup.MinShingles {
+		return 0, nil
+	}
+	n := 0
+	for _, c := range cands {
+		t, err := LoadText(ctx, blobs, c.SHA256)
+		if catalog.IsNotFound(err) {
+			continue // not read yet: it finds d when it is
+		}
+		if err != nil {
+			return n, fmt.Errorf("documents %s is part of: %w", d.ID, err)
+		}
+		other := neardup.Shingles(t.Pages...)
+		if neardup.Jaccard(set, other) >= neardup.Threshold {
+			continue
+		}
+		part, whole, in := d.ID, c.ID, neardup.Containment(set, other)
+		if in < neardup.PartThreshold {
+			part, whole, in = c.ID, d.ID, neardup.Containment(other, set)
+		}
+		if in < neardup.PartThreshold {
+			continue
+		}
+		if err := cat.AddPartOf(ctx, part, whole, math.Round(in*1000)/1000); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // fingerprint returns the shingle set of a text and its LSH bands (none

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -169,4 +170,100 @@ func TestScanIsLinkedToItsOriginal(t *testing.T) {
 			t.Errorf("%s → %s: linked %v at %.3f; want linked at ≥ %.2f", pair[0].Filename, pair[1].Filename, ok, sim, neardup.OCRThreshold)
 		}
 	}
+}
+
+// relations returns the relation of each document related to id.
+func relations(t *testing.T, e *testenv.Env, id string) map[string]catalog.Relation {
+	t.Helper()
+	nds, err := e.Catalog.NearDuplicates(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]catalog.Relation{}
+	for _, n := range nds {
+		out[n.ID] = n.Relation
+	}
+	return out
+}
+
+// TestPhotoOfAPageIsPartOfTheDocument (probe s25 #13): 杭州 uploaded a
+// photo of the first page of the two-page notice 杭政办发〔2018〕12号, read
+// by OCR, then the notice's PDF. Their Jaccard index is far under 0.9, so
+// they are no near duplicates, but the photo is marked part of the PDF
+// (部分重复), and the PDF as containing the photo; 成都's copy of the PDF is
+// neither, being another city's.
+func TestPhotoOfAPageIsPartOfTheDocument(t *testing.T) {
+	needPrograms(t, "tesseract", "pdftoppm")
+	e := testenv.New(t)
+	dir := t.TempDir()
+	out, err := exec.Command("pdftoppm", "-f", "1", "-l", "1", "-r", "150", "-png", "-singlefile",
+		filepath.Join("extract", "testdata", "stamped-scan.pdf"), filepath.Join(dir, "page1")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	photo := uploadFile(t, e, hangzhou, filepath.Join(dir, "page1.png"), "IMG_20180315.png")
+	pdf := uploadFile(t, e, hangzhou, filepath.Join("extract", "testdata", "stamped.pdf"), "杭政办发〔2018〕12号.pdf")
+	copied := uploadFile(t, e, chengdu, filepath.Join("extract", "testdata", "stamped.pdf"), "杭州经验.pdf")
+	if photo.DocNumber != "杭政办发〔2018〕12号" || pdf.DocNumber != photo.DocNumber {
+		t.Fatalf("文号 of the photo %q and of the PDF %q, want 杭政办发〔2018〕12号 for both", photo.DocNumber, pdf.DocNumber)
+	}
+	if got := relations(t, e, photo.ID); got[pdf.ID] != catalog.PartOf || len(got) != 1 {
+		t.Errorf("the photo's relations %v, want part of the PDF %s alone", got, pdf.ID)
+	}
+	if got := relations(t, e, pdf.ID); got[photo.ID] != catalog.HasPart {
+		t.Errorf("the PDF's relations %v, want it to contain the photo %s", got, photo.ID)
+	}
+	if got := relations(t, e, copied.ID); len(got) != 0 {
+		t.Errorf("成都's copy has relations %v, want none", got)
+	}
+}
+
+// TestPageReadBeforeItsDocumentIsPartOfIt: a scan of page 1 of a notice
+// (OCR-like: misread characters, broken lines) uploaded before the full
+// notice is found part of it when the notice comes; a near duplicate of
+// the notice stays a near duplicate, and a document of another 文号 with
+// the same first page is not looked at.
+func TestPageReadBeforeItsDocumentIsPartOfIt(t *testing.T) {
+	e := testenv.New(t)
+	head := "杭州市教育局文件\n\n杭教发〔2023〕5号\n\n关于推进学分银行建设的通知\n\n"
+	page1 := "各区、县（市）教育局，市级各有关单位：为贯彻落实《杭州市终身学习促进条例》，推进学分银行建设，构建终身学习立交桥，现将有关事项通知如下。" +
+		"一、建立市民终身学习账户。各区县要依托社区学校为市民开设学习账户，记录市民参加各类学习的成果，2023年底前开户人数达到50万。" +
+		"二、开展学习成果认定。市终身教育指导中心负责制定学习成果认定标准，各类培训机构的结业证书经认定后可存入学分银行。"
+	page2 := "三、推进学分转换。开放大学、社区大学和老年大学之间的课程学分可以按照规定相互转换，学分转换办法另行制定。" +
+		"四、加强组织保障。各区县教育局要明确专人负责，将学分银行建设纳入年度工作考核。\n杭州市教育局\n2023年3月1日"
+	scan := strings.NewReplacer("。", "。\n", "学分", "学汾", "终身", "终生").Replace(head + page1)
+	photo := e.Upload(hangzhou, "扫描件第1页.txt", scan)
+	notice := e.Upload(hangzhou, "学分银行通知.txt", head+page1+"\f"+page2)
+	other := e.Upload(hangzhou, "学分银行通知-另一文号.txt", strings.Replace(head, "5号", "6号", 1)+page1+"\f"+page2)
+	t.Logf("文号 %q %q %q", photo.DocNumber, notice.DocNumber, other.DocNumber)
+	if got := relations(t, e, photo.ID); got[notice.ID] != catalog.PartOf || len(got) != 1 {
+		t.Errorf("the scan's relations %v, want part of the notice %s alone (not %s, of another 文号)", got, notice.ID, other.ID)
+	}
+	if got := relations(t, e, notice.ID); got[photo.ID] != catalog.HasPart || got[other.ID] != catalog.Near {
+		t.Errorf("the notice's relations %v, want it to contain the scan and be a near duplicate of %s", got, other.ID)
+	}
+}
+
+// uploadFile uploads the file at path as name to city and waits for it.
+func uploadFile(t *testing.T, e *testenv.Env, city, path, name string) *catalog.Document {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := e.Ingest.Stage(f, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := e.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: city, DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if out[0].Err != nil {
+		t.Fatalf("%s: %v", name, out[0].Err)
+	}
+	return e.WaitIndexed(out[0].Document.ID)
 }

@@ -598,6 +598,27 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		}
 		return
 	}
+	// The documents one is part of, or that are part of it, are found by
+	// its 文号 once its fields are read, and linked before it is marked
+	// indexed, as its near duplicates are. A failure to link them leaves
+	// the document to be indexed, its near duplicates linked, and is
+	// logged: it is found again when another document of its 文号 comes.
+	numbered := make([]*catalog.Document, len(jobs))
+	for i, j := range jobs {
+		if numbered[i] = j.doc; live[j.doc.ID] != nil {
+			numbered[i] = live[j.doc.ID]
+		}
+	}
+	byNumber, err := s.cat.SameDocNumber(ctx, numbered, maxPartCandidates)
+	if err != nil && ctx.Err() == nil {
+		s.log.Warn("find the documents of a batch's 文号", "size", len(jobs), "err", err)
+	}
+	for i, j := range jobs {
+		_, err := linkParts(ctx, s.cat, s.blobs, numbered[i], nil, j.pages, byNumber[j.doc.ID])
+		if err != nil && ctx.Err() == nil {
+			s.log.Warn("link documents part of one another", "document", j.doc.ID, "err", err)
+		}
+	}
 	// Marked indexed only from extracted: a document 重新读取 sent back to
 	// stored while this job, built from its old text, was on its way is
 	// left stored, for the pipeline to index from its new text.
