@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -108,5 +109,42 @@ func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
 	}
 	if body["total"] != 3.0 {
 		t.Errorf("total %v, want 3: folding hides versions, it does not uncount them", body["total"])
+	}
+}
+
+// TestDocumentJSONGivesPartOf: a scan of page 1 of 杭教发〔2023〕5号 and
+// the two-page notice are listed in each other's near_duplicates as kind
+// "part": the scan's entry says it is contained in the notice, the
+// notice's that it contains the scan; the notice's near duplicate of
+// another 文号 stays kind "near".
+func TestDocumentJSONGivesPartOf(t *testing.T) {
+	e := newEnv(t)
+	head := "杭州市教育局文件\n\n杭教发〔2023〕5号\n\n关于推进学分银行建设的通知\n\n"
+	page1 := "各区、县（市）教育局，市级各有关单位：为贯彻落实《杭州市终身学习促进条例》，推进学分银行建设，构建终身学习立交桥，现将有关事项通知如下。" +
+		"一、建立市民终身学习账户。各区县要依托社区学校为市民开设学习账户，记录市民参加各类学习的成果，2023年底前开户人数达到50万。"
+	page2 := "二、推进学分转换。开放大学、社区大学和老年大学之间的课程学分可以按照规定相互转换，学分转换办法另行制定。" +
+		"三、加强组织保障。各区县教育局要明确专人负责，将学分银行建设纳入年度工作考核。\n杭州市教育局\n2023年3月1日"
+	notice := e.upload(cityA, "学分银行通知.txt", head+page1+"\f"+page2)
+	scan := e.upload(cityA, "扫描件.txt", strings.NewReplacer("。", "。\n", "学分", "学汾").Replace(head+page1))
+	other := e.upload(cityA, "另一文号.txt", strings.Replace(head, "5号", "6号", 1)+page1+"\f"+page2)
+	kinds := func(id string) map[string]string {
+		t.Helper()
+		_, body := e.do(e.request("GET", "/api/v1/documents/"+id, nil), "admin")
+		out := map[string]string{}
+		for _, x := range body["near_duplicates"].([]any) {
+			n := x.(map[string]any)
+			out[n["id"].(string)] = fmt.Sprintf("%v %v %v", n["kind"], n["contained_in"], n["contains"])
+		}
+		return out
+	}
+	if got, want := kinds(scan)[notice], "part "+notice+" <nil>"; got != want {
+		t.Errorf("the scan's entry for the notice %q, want %q (%v)", got, want, kinds(scan))
+	}
+	got := kinds(notice)
+	if want := "part <nil> " + scan; got[scan] != want {
+		t.Errorf("the notice's entry for the scan %q, want %q", got[scan], want)
+	}
+	if want := "near <nil> <nil>"; got[other] != want {
+		t.Errorf("the notice's entry for its near duplicate %q, want %q", got[other], want)
 	}
 }
