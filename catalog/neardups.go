@@ -407,6 +407,37 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 	return out, rows.Err()
 }
 
+// PartsOf returns, for each of ids whose text is part of another's of
+// ids (部分重复, AddPartOf), those others: what a report needs to list a
+// scan under its document. Deleted documents are the caller's to leave
+// out (it has them).
+func (s *Store) PartsOf(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
+			WHERE n.document_id IN `+in+` AND NOT EXISTS (SELECT 1 FROM near_duplicates r
+				WHERE r.document_id = n.other_id AND r.other_id = n.document_id)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var part, whole string
+			if err := rows.Scan(&part, &whole); err != nil {
+				return err
+			}
+			if slices.Contains(ids, whole) && !slices.Contains(out[part], whole) {
+				out[part] = append(out[part], whole)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("query the documents %d documents are part of: %w", len(ids), err)
+	}
+	return out, nil
+}
+
 // nearDuplicatePairs returns, for each of ids, those of ids that are its
 // near duplicates (both live; a text part of another is not folded). Every search asks it of its page of hits.
 // The pairs are looked up in near_duplicates alone, by both key columns

@@ -245,7 +245,7 @@ func testRecordExtractions(t *testing.T, s *Store) {
 // recorded part of it: P lists N as part_of, N lists P as contains, both
 // after N's near duplicate D (near); recording it again, or N as part of
 // P, changes nothing; a pair of near duplicates stays near; search folds
-// near duplicates only. SameDocNumber finds N's 文号 in its city alone.
+// near duplicates only; PartsOf gives P part of N. SameDocNumber finds N's 文号 in its city alone.
 func TestPartOf(t *testing.T) { forEachStore(t, testPartOf) }
 
 func testPartOf(t *testing.T, s *Store) {
@@ -296,6 +296,16 @@ func testPartOf(t *testing.T, s *Store) {
 	}
 	if len(pairs["P"]) != 0 || !slices.Equal(pairs["N"], []string{"D"}) {
 		t.Errorf("search folds %v, want N and D only", pairs)
+	}
+	parts, err := s.PartsOf(ctx, []string{"N", "P", "D"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(parts) != "map[P:[N]]" {
+		t.Errorf("PartsOf %v, want P part of N alone", parts)
+	}
+	if parts, err := s.PartsOf(ctx, []string{"P", "D"}); err != nil || len(parts) != 0 {
+		t.Errorf("PartsOf without N %v %v, want none", parts, err)
 	}
 	other := newDoc("Q", "q1")
 	other.DocNumber = "杭教发〔2023〕6号"

@@ -550,6 +550,9 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 		}
 		d.gone[id] = live[id] == nil
 	}
+	if d.partOf, err = cat.PartsOf(ctx, ids); err != nil {
+		return err
+	}
 	links, err := cat.LinksOfDocuments(ctx, ids)
 	if err != nil {
 		return err

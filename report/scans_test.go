@@ -72,3 +72,32 @@ func TestReportListsAScanOfADocumentOnce(t *testing.T) {
 		t.Errorf("English DOCX lacks %s", want)
 	}
 }
+
+// TestReportListsAPartUnderItsDocument: a photo of page 1 whose 文号 the
+// OCR did not read, recorded part of the notice (部分重复), is listed
+// under the notice as a scan, not as a document of its own.
+func TestReportListsAPartUnderItsDocument(t *testing.T) {
+	e := testenv.New(t)
+	body := "关于推进学分银行建设的通知\n\n各区、县（市）教育局：为推进学分银行建设，现将有关事项通知如下。一、建立市民终身学习账户，记录学习成果。"
+	pdf := e.Upload(hangzhou, "学分银行通知.txt", "杭教发〔2023〕5号\n\n"+body+"\f二、学分认定与转换按有关规定执行。")
+	photo := e.Upload(hangzhou, "IMG_0912.txt", body)
+	if photo.DocNumber != "" {
+		t.Fatalf("the photo has 文号 %q; the test needs one without", photo.DocNumber)
+	}
+	if err := e.Catalog.AddPartOf(ctx, photo.ID, pdf.ID, 0.97); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*catalog.Document{photo, pdf} {
+		if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := strings.Join(xlsxRows(t, r)["2.3.1"], "\n")
+	if !strings.Contains(row, "（另有扫描件：IMG_0912.txt）") || strings.Count(row, "《") != 1 {
+		t.Errorf("XLSX 2.3.1 row %q, want the notice alone, with the photo as its scan", row)
+	}
+}
