@@ -119,14 +119,9 @@ func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
 // another 文号 stays kind "near".
 func TestDocumentJSONGivesPartOf(t *testing.T) {
 	e := newEnv(t)
-	head := "杭州市教育局文件\n\n杭教发〔2023〕5号\n\n关于推进学分银行建设的通知\n\n"
-	page1 := "各区、县（市）教育局，市级各有关单位：为贯彻落实《杭州市终身学习促进条例》，推进学分银行建设，构建终身学习立交桥，现将有关事项通知如下。" +
-		"一、建立市民终身学习账户。各区县要依托社区学校为市民开设学习账户，记录市民参加各类学习的成果，2023年底前开户人数达到50万。"
-	page2 := "二、推进学分转换。开放大学、社区大学和老年大学之间的课程学分可以按照规定相互转换，学分转换办法另行制定。" +
-		"三、加强组织保障。各区县教育局要明确专人负责，将学分银行建设纳入年度工作考核。\n杭州市教育局\n2023年3月1日"
-	notice := e.upload(cityA, "学分银行通知.txt", head+page1+"\f"+page2)
-	scan := e.upload(cityA, "扫描件.txt", strings.NewReplacer("。", "。\n", "学分", "学汾").Replace(head+page1))
-	other := e.upload(cityA, "另一文号.txt", strings.Replace(head, "5号", "6号", 1)+page1+"\f"+page2)
+	notice := e.upload(cityA, "学分银行通知.txt", testenv.PartNotice)
+	scan := e.upload(cityA, "扫描件.txt", testenv.PartNoticeScan)
+	other := e.upload(cityA, "另一文号.txt", strings.Replace(testenv.PartNotice, "5号", "6号", 1))
 	kinds := func(id string) map[string]string {
 		t.Helper()
 		_, body := e.do(e.request("GET", "/api/v1/documents/"+id, nil), "admin")

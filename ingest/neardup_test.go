@@ -225,17 +225,9 @@ func TestPhotoOfAPageIsPartOfTheDocument(t *testing.T) {
 // the same first page is not looked at.
 func TestPageReadBeforeItsDocumentIsPartOfIt(t *testing.T) {
 	e := testenv.New(t)
-	head := "杭州市教育局文件\n\n杭教发〔2023〕5号\n\n关于推进学分银行建设的通知\n\n"
-	page1 := "各区、县（市）教育局，市级各有关单位：为贯彻落实《杭州市终身学习促进条例》，推进学分银行建设，构建终身学习立交桥，现将有关事项通知如下。" +
-		"一、建立市民终身学习账户。各区县要依托社区学校为市民开设学习账户，记录市民参加各类学习的成果，2023年底前开户人数达到50万。" +
-		"二、开展学习成果认定。市终身教育指导中心负责制定学习成果认定标准，各类培训机构的结业证书经认定后可存入学分银行。"
-	page2 := "三、推进学分转换。开放大学、社区大学和老年大学之间的课程学分可以按照规定相互转换，学分转换办法另行制定。" +
-		"四、加强组织保障。各区县教育局要明确专人负责，将学分银行建设纳入年度工作考核。\n杭州市教育局\n2023年3月1日"
-	scan := strings.NewReplacer("。", "。\n", "学分", "学汾", "终身", "终生").Replace(head + page1)
-	photo := e.Upload(hangzhou, "扫描件第1页.txt", scan)
-	notice := e.Upload(hangzhou, "学分银行通知.txt", head+page1+"\f"+page2)
-	other := e.Upload(hangzhou, "学分银行通知-另一文号.txt", strings.Replace(head, "5号", "6号", 1)+page1+"\f"+page2)
-	t.Logf("文号 %q %q %q", photo.DocNumber, notice.DocNumber, other.DocNumber)
+	photo := e.Upload(hangzhou, "扫描件第1页.txt", testenv.PartNoticeScan)
+	notice := e.Upload(hangzhou, "学分银行通知.txt", testenv.PartNotice)
+	other := e.Upload(hangzhou, "学分银行通知-另一文号.txt", strings.Replace(testenv.PartNotice, "5号", "6号", 1))
 	if got := relations(t, e, photo.ID); got[notice.ID] != catalog.PartOf || len(got) != 1 {
 		t.Errorf("the scan's relations %v, want part of the notice %s alone (not %s, of another 文号)", got, notice.ID, other.ID)
 	}

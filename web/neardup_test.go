@@ -263,13 +263,8 @@ func TestDocumentPageFindsPastTheIndex(t *testing.T) {
 // it; in English too.
 func TestDocumentPageSaysPartOf(t *testing.T) {
 	s := newSite(t)
-	head := "杭州市教育局文件\n\n杭教发〔2023〕5号\n\n关于推进学分银行建设的通知\n\n"
-	page1 := "各区、县（市）教育局，市级各有关单位：为贯彻落实《杭州市终身学习促进条例》，推进学分银行建设，构建终身学习立交桥，现将有关事项通知如下。" +
-		"一、建立市民终身学习账户。各区县要依托社区学校为市民开设学习账户，记录市民参加各类学习的成果，2023年底前开户人数达到50万。"
-	page2 := "二、推进学分转换。开放大学、社区大学和老年大学之间的课程学分可以按照规定相互转换，学分转换办法另行制定。" +
-		"三、加强组织保障。各区县教育局要明确专人负责，将学分银行建设纳入年度工作考核。\n杭州市教育局\n2023年3月1日"
-	notice := s.env.Upload("330100", "学分银行通知.txt", head+page1+"\f"+page2)
-	scan := s.env.Upload("330100", "扫描件.txt", strings.NewReplacer("。", "。\n", "学分", "学汾").Replace(head+page1))
+	notice := s.env.Upload("330100", "学分银行通知.txt", testenv.PartNotice)
+	scan := s.env.Upload("330100", "扫描件.txt", testenv.PartNoticeScan)
 	b := s.login("zhou")
 	_, body := b.get("/documents/" + scan.ID)
 	if want := `<li class="neardup" data-id="` + notice.ID + `">`; !strings.Contains(body, want) || !strings.Contains(body, "部分重复\uFF1A本文档是它的一部分\uFF08本文档 ") {
