@@ -85,7 +85,7 @@ func linkParts(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 			continue // not read yet: it finds d when it is
 		}
 		if err != nil {
-			return n, fmt.Errorf("documents %s is part of: %w", d.ID, err)
+			return n, fmt.Errorf("find the documents %s is part of: %w", d.ID, err)
 		}
 		other := neardup.Shingles(t.Pages...)
 		if neardup.Jaccard(set, other) >= neardup.Threshold {

@@ -350,10 +350,15 @@ type data struct {
 // (a photo of a page of the PDF). The fullest (most pages; the first
 // listed of equals) stays, with the others' file names as its Scans, so
 // a reviewer sees the scan exists. A document cited at a page or by a
-// quote, or withdrawn, is always listed as it is; nor is a confirmed
+// quote (anywhere in the indicator's list), or withdrawn, is always
+// listed as it is; nor is a confirmed
 // document folded into one still to be confirmed.
 func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[string][]string) []Evidence {
 	cited := func(e Evidence) bool { return e.Page > 0 || len(e.Quotes) > 0 || e.Withdrawn }
+	listed := map[string]bool{} // documents listed as they are, at a page or by a quote
+	for _, e := range ev {
+		listed[e.DocumentID] = listed[e.DocumentID] || cited(e)
+	}
 	same := func(a, b Evidence) bool {
 		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber ||
 			slices.Contains(partOf[a.DocumentID], b.DocumentID) || slices.Contains(partOf[b.DocumentID], a.DocumentID))
@@ -362,7 +367,7 @@ func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[stri
 	folded := make([]bool, len(ev))
 	for j := range ev {
 		scan := ev[j]
-		if cited(scan) {
+		if listed[scan.DocumentID] {
 			continue
 		}
 		keep := -1
