@@ -280,3 +280,14 @@ func TestDocumentPageSaysPartOf(t *testing.T) {
 		t.Errorf("the English page of the scan does not say it is part of the notice")
 	}
 }
+
+// TestEveryRelationHasWords: the document page names each relation of a
+// near duplicate by a word of the catalogue (the template asks for it by
+// a key it is given, which TestTemplatesUseKnownWords cannot see).
+func TestEveryRelationHasWords(t *testing.T) {
+	for _, r := range []catalog.Relation{catalog.Near, catalog.PartOf, catalog.HasPart} {
+		if _, ok := messages[relationLabels[r]]; !ok {
+			t.Errorf("relation %s has no words (key %q)", r, relationLabels[r])
+		}
+	}
+}
