@@ -189,13 +189,17 @@ func (r *Report) name(e Evidence) string {
 // scans names the documents listed under e (Evidence.Scans):
 // （另有扫描件：照片1.jpg、照片2.jpg）.
 func (r *Report) scans(e Evidence) string {
+	names := make([]string, len(e.Scans))
+	for i, sc := range e.Scans {
+		names[i] = sc.Filename
+	}
 	switch {
-	case len(e.Scans) == 0:
+	case len(names) == 0:
 		return ""
 	case r.Lang == English:
-		return " (also a scan or copy: " + strings.Join(e.Scans, ", ") + ")"
+		return " (also a scan or copy: " + strings.Join(names, ", ") + ")"
 	default:
-		return "\uFF08另有扫描件\uFF1A" + strings.Join(e.Scans, "\u3001") + "\uFF09"
+		return "\uFF08另有扫描件\uFF1A" + strings.Join(names, "\u3001") + "\uFF09"
 	}
 }
 

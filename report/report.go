@@ -112,10 +112,13 @@ type Evidence struct {
 	// ToConfirm is true when the document is in the round only through
 	// what was carried over from the last round and is still 待确认.
 	ToConfirm bool
-	// Scans are the file names of the other documents of the indicator
-	// listed under this one (foldScans): a scan or photo sharing its 文号,
-	// or whose text is part of its text, that no claim or value cites.
-	Scans []string
+	// Filename is the document's file name.
+	Filename string
+	// Scans are the other documents of the indicator listed under this
+	// one (foldScans), named by their file names: a scan or photo sharing
+	// its 文号, or whose text is part of its text, that no claim or value
+	// cites. Documents lists them as documents of the report.
+	Scans []Evidence
 }
 
 // Quote is a passage quoted from a document. NotFound is true when a
@@ -388,7 +391,9 @@ func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[stri
 		}
 		if keep >= 0 {
 			folded[j] = true
-			ev[keep].Scans = append(append(ev[keep].Scans, docs[scan.DocumentID].Filename), scan.Scans...)
+			scans := scan.Scans
+			scan.Scans = nil
+			ev[keep].Scans = append(append(ev[keep].Scans, scan), scans...)
 		}
 	}
 	out := ev[:0]
@@ -599,7 +604,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			if _, ok := at[[2]any{id, true}]; !ok {
 				at[[2]any{id, true}] = i
 			}
-			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
+			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber,
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried}
 			if quote != "" {
 				e.Quotes = []Quote{{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn}}
@@ -662,7 +667,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 }
 
 // Documents returns every document of the report once, with the key
-// indicators it substantiates, in the order they first appear. A document
+// indicators it substantiates, in the order they first appear; a scan
+// listed under a document (Evidence.Scans) comes after it. A document
 // is ToConfirm only when every use of it is (carried over and 待确认): one
 // use the round confirmed makes it the round's evidence.
 func (r *Report) Documents() []DocumentUse {
@@ -671,20 +677,30 @@ func (r *Report) Documents() []DocumentUse {
 	for _, a := range r.Areas {
 		for _, it := range a.Items {
 			for _, e := range it.Evidence {
-				i, ok := at[e.DocumentID]
-				if !ok {
-					i = len(out)
-					at[e.DocumentID] = i
-					out = append(out, DocumentUse{Evidence: e})
-				}
-				out[i].ToConfirm = out[i].ToConfirm && e.ToConfirm
-				if !slices.Contains(out[i].Indicators, it.Indicator.Code) {
-					out[i].Indicators = append(out[i].Indicators, it.Indicator.Code)
+				addUse(&out, at, it.Indicator.Code, e)
+				for _, sc := range e.Scans {
+					addUse(&out, at, it.Indicator.Code, sc)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// addUse adds e, evidence of the indicator code, to out, the documents
+// so far, whose places by id are at.
+func addUse(out *[]DocumentUse, at map[string]int, code string, e Evidence) {
+	i, ok := at[e.DocumentID]
+	if !ok {
+		i = len(*out)
+		at[e.DocumentID] = i
+		*out = append(*out, DocumentUse{Evidence: e})
+	}
+	u := &(*out)[i]
+	u.ToConfirm = u.ToConfirm && e.ToConfirm
+	if !slices.Contains(u.Indicators, code) {
+		u.Indicators = append(u.Indicators, code)
+	}
 }
 
 // DocumentUse is a document of the report and the indicators it backs.

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,12 +50,21 @@ func TestReportListsAScanOfADocumentOnce(t *testing.T) {
 	var listed []string
 	for _, ev := range it.Evidence {
 		listed = append(listed, ev.DocumentID)
-		if ev.DocumentID == pdf.ID && (len(ev.Scans) != 1 || ev.Scans[0] != photo.Filename) {
-			t.Errorf("the notice's scans %q, want the photo %s", ev.Scans, photo.Filename)
+		if ev.DocumentID == pdf.ID && (len(ev.Scans) != 1 || ev.Scans[0].DocumentID != photo.ID) {
+			t.Errorf("the notice's scans %v, want the photo %s", ev.Scans, photo.ID)
 		}
 	}
 	if len(listed) != 2 || !strings.Contains(strings.Join(listed, " "), pdf.ID) || !strings.Contains(strings.Join(listed, " "), cited.ID) {
 		t.Fatalf("2.3.1 lists %q, want the notice %s and the cited 情况说明 %s, not the photo %s", listed, pdf.ID, cited.ID, photo.ID)
+	}
+	// The photo is still a document of the report (an evidence pack
+	// holds it), for 2.3.1.
+	var uses []string
+	for _, u := range r.Documents() {
+		uses = append(uses, u.DocumentID+" "+strings.Join(u.Indicators, ","))
+	}
+	if !slices.Contains(uses, photo.ID+" 2.3.1") || len(uses) != 3 {
+		t.Errorf("the report's documents %q, want the notice, the 情况说明 and the photo, for 2.3.1", uses)
 	}
 	note := "（另有扫描件：" + photo.Filename + "）"
 	if row := xlsxRows(t, r)["2.3.1"]; !strings.Contains(strings.Join(row, "\n"), note) || strings.Count(strings.Join(row, "\n"), "杭教发〔2023〕5号") != 2 {
