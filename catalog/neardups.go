@@ -317,7 +317,7 @@ func (s *Store) AddPartOf(ctx context.Context, part, whole string, containment f
 // the documents whose text may hold a scan's or photo's, whose bands,
 // over its whole text, another's part shares rarely. One query per city
 // of docs, none when no document has a 文号: the pipeline asks it once a
-// batch, as 文号 have no index of their own.
+// batch, from the index of 文号 (migration 027).
 func (s *Store) SameDocNumber(ctx context.Context, docs []*Document, limit int) (map[string][]Candidate, error) {
 	byCity := map[string][]string{}
 	for _, d := range docs {
@@ -332,8 +332,7 @@ func (s *Store) SameDocNumber(ctx context.Context, docs []*Document, limit int) 
 	var found []numbered
 	for city, numbers := range byCity {
 		err := forInLists(numbers, func(in string, args []any) error {
-			rows, err := s.db.QueryContext(ctx, `SELECT id, sha256, doc_number FROM document
-				WHERE city = ? AND deleted_at IS NULL AND doc_number IN `+in+` ORDER BY id`, append([]any{city}, args...)...)
+			rows, err := s.db.QueryContext(ctx, sameDocNumberSQL(in), append([]any{city}, args...)...)
 			if err != nil {
 				return err
 			}
@@ -362,6 +361,14 @@ func (s *Store) SameDocNumber(ctx context.Context, docs []*Document, limit int) 
 	return out, nil
 }
 
+// sameDocNumberSQL is SameDocNumber's query for one city and the 文号 of
+// the IN list in, read from document_doc_number (migration 027), not
+// from all the city's documents.
+func sameDocNumberSQL(in string) string {
+	return `SELECT id, sha256, doc_number FROM document
+		WHERE city = ? AND deleted_at IS NULL AND doc_number IN ` + in + ` ORDER BY id`
+}
+
 // candidateQuery is the near-duplicate candidate query for n bands and at
 // most limit rows. The limit is written in the text, not bound: with a
 // bound LIMIT and more than 31 parameters (16 bands take 32), SQLite
@@ -377,11 +384,10 @@ func candidateQuery(n, limit int) string {
 		GROUP BY d.id, d.sha256 ORDER BY shared DESC, d.id LIMIT ` + strconv.Itoa(max(limit, 0))
 }
 
-// NearDuplicates returns the live near duplicates of a document, of every
-// city (the caller applies the scope rule), most similar first, then the
-// documents its text is part of or that are part of it.
-func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDuplicate, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, title, city, similarity, relation FROM (
+// nearDuplicatesSQL is NearDuplicates' query, for the document's id
+// twice: the documents that are part of it are found by other_id
+// (near_duplicates_other, migration 027).
+const nearDuplicatesSQL = `SELECT id, title, city, similarity, relation FROM (
 		SELECT d.id, d.title, d.city, n.similarity, CASE WHEN EXISTS (SELECT 1 FROM near_duplicates r
 			WHERE r.document_id = n.other_id AND r.other_id = n.document_id) THEN 'near' ELSE 'part_of' END AS relation
 		FROM near_duplicates n JOIN document d ON d.id = n.other_id AND d.deleted_at IS NULL
@@ -391,7 +397,13 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 		JOIN document d ON d.id = n.document_id AND d.deleted_at IS NULL
 		WHERE n.other_id = ? AND NOT EXISTS (SELECT 1 FROM near_duplicates r
 			WHERE r.document_id = n.other_id AND r.other_id = n.document_id)) x
-		ORDER BY relation <> 'near', similarity DESC, id`, documentID, documentID)
+		ORDER BY relation <> 'near', similarity DESC, id`
+
+// NearDuplicates returns the live near duplicates of a document, of every
+// city (the caller applies the scope rule), most similar first, then the
+// documents its text is part of or that are part of it.
+func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDuplicate, error) {
+	rows, err := s.db.QueryContext(ctx, nearDuplicatesSQL, documentID, documentID)
 	if err != nil {
 		return nil, fmt.Errorf("query near duplicates of %s: %w", documentID, err)
 	}
