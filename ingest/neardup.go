@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -59,6 +60,14 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 // a document is part of, or that are part of it.
 const maxPartCandidates = 4
 
+// maxPartText is the largest text, in bytes, compared whole to find the
+// documents it is part of or that are part of it: the comparison holds
+// both texts and their shingle sets (about 3 bytes of set a byte of
+// text), outside the comparer's memory budget, so a larger text is not
+// compared (logged): a scan or photo of a page is far smaller, and a
+// document of that size is rarely a part.
+const maxPartText = 4 << 20
+
 // linkParts records those of cands, the documents of d's city with d's
 // 文号 (catalog.SameDocNumber), whose text d's (its shingle set, or when
 // nil that of its pages) is part of, or that are part of d's (部分重复,
@@ -66,10 +75,20 @@ const maxPartCandidates = 4
 // notice, whose Jaccard index with it is near 0.5, shares a band with it
 // rarely, so its candidates are the documents with its 文号; a document
 // no other shares its 文号 with reads nothing. Near duplicates are left
-// to the bands. It returns how many it linked.
+// to the bands, and so are two texts each of which has most of the
+// other's (two versions): neither is a part. Only the pages a text's
+// reading trusts are compared. A candidate whose text is missing,
+// damaged or over maxPartText is skipped (logged: repair or reindex
+// links it once it is read again); the error returned is the store's or
+// the catalog's, when they are down, for the document to be tried again.
+// It returns how many it linked.
 func linkParts(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, set neardup.Set, pages []string,
 	cands []catalog.Candidate) (int, error) {
 	if len(cands) == 0 {
+		return 0, nil
+	}
+	if size := textSize(pages); size > maxPartText {
+		slog.Warn("part of another: the text is too long to compare; not compared", "document", d.ID, "bytes", size, "limit", maxPartText)
 		return 0, nil
 	}
 	if set == nil {
@@ -80,20 +99,20 @@ func linkParts(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 	}
 	n := 0
 	for _, c := range cands {
-		t, err := LoadText(ctx, blobs, c.SHA256)
-		if catalog.IsNotFound(err) {
-			continue // not read yet: it finds d when it is
-		}
+		other, err := partCandidate(ctx, blobs, d, c)
 		if err != nil {
-			return n, fmt.Errorf("find the documents %s is part of: %w", d.ID, err)
+			return n, err
 		}
-		other := neardup.Shingles(t.Pages...)
-		if neardup.Jaccard(set, other) >= neardup.Threshold {
+		if len(other) < neardup.MinShingles || neardup.Jaccard(set, other) >= neardup.Threshold {
 			continue
 		}
-		part, whole, in := d.ID, c.ID, neardup.Containment(set, other)
+		dIn, cIn := neardup.Containment(set, other), neardup.Containment(other, set)
+		if dIn >= neardup.PartThreshold && cIn >= neardup.PartThreshold {
+			continue // each has most of the other's text: versions, not a part
+		}
+		part, whole, in := d.ID, c.ID, dIn
 		if in < neardup.PartThreshold {
-			part, whole, in = c.ID, d.ID, neardup.Containment(other, set)
+			part, whole, in = c.ID, d.ID, cIn
 		}
 		if in < neardup.PartThreshold {
 			continue
@@ -104,6 +123,55 @@ func linkParts(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *cat
 		n++
 	}
 	return n, nil
+}
+
+// partCandidate returns the shingle set of the trusted pages of candidate
+// c's stored text, to compare with d's; nil, logged, for a text that is
+// missing, damaged or over maxPartText, and an error only when the store
+// is down.
+func partCandidate(ctx context.Context, blobs blob.Store, d *catalog.Document, c catalog.Candidate) (neardup.Set, error) {
+	key := catalog.TextKey(c.SHA256)
+	skip := func(why string, err error) (neardup.Set, error) {
+		slog.Warn("part of another: "+why+"; not compared", "document", d.ID, "candidate", c.ID, "text", key, "err", err)
+		return nil, nil
+	}
+	info, err := blobs.Stat(ctx, key)
+	if catalog.IsNotFound(err) {
+		return nil, nil // not read yet: it finds d when it is
+	}
+	if storeDown(ctx, err) {
+		return nil, fmt.Errorf("find the documents %s is part of: %s of %s: %w", d.ID, key, c.ID, err)
+	}
+	if err != nil {
+		return skip("the candidate's stored text cannot be looked at", err)
+	}
+	if info.Size > maxPartText {
+		return skip(fmt.Sprintf("the candidate's text (%d bytes) is over %d bytes", info.Size, maxPartText), nil)
+	}
+	t, err := LoadText(ctx, blobs, c.SHA256)
+	switch {
+	case catalog.IsNotFound(err):
+		return nil, nil
+	case errors.Is(err, ErrBadText):
+		return skip("the candidate's stored text is damaged", err)
+	case storeDown(ctx, err):
+		return nil, fmt.Errorf("find the documents %s is part of: %s of %s: %w", d.ID, key, c.ID, err)
+	case err != nil:
+		return skip("the candidate's stored text cannot be read", err)
+	}
+	if size := textSize(t.Pages); size > maxPartText {
+		return skip(fmt.Sprintf("the candidate's text (%d bytes) is over %d bytes", size, maxPartText), nil)
+	}
+	return neardup.Shingles(t.Reading().TrustedPages(t.Pages)...), nil
+}
+
+// textSize is the bytes of pages' text.
+func textSize(pages []string) int {
+	n := 0
+	for _, p := range pages {
+		n += len(p)
+	}
+	return n
 }
 
 // fingerprint returns the shingle set of a text and its LSH bands (none
