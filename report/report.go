@@ -349,8 +349,8 @@ type data struct {
 }
 
 // foldScans lists once the documents of one indicator that are the same
-// document: those sharing a 文号, or one whose text is part of another's
-// (a photo of a page of the PDF). The fullest (most pages; the first
+// document: those sharing a 文号 and a title, or one whose text is part
+// of another's (a photo of a page of the PDF). The fullest (most pages; the first
 // listed of equals) stays, with the others' file names as its Scans, so
 // a reviewer sees the scan exists. A document cited at a page or by a
 // quote (anywhere in the indicator's list), or withdrawn, is always
@@ -362,8 +362,11 @@ func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[stri
 	for _, e := range ev {
 		listed[e.DocumentID] = listed[e.DocumentID] || cited(e)
 	}
+	// A 文号 alone does not make two documents one: a 情况说明 may read
+	// the notice's 文号 from its text, and a 文号 set on many documents at
+	// once is on all of them. Their titles must be the same too.
 	same := func(a, b Evidence) bool {
-		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber ||
+		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber && a.Title == b.Title ||
 			slices.Contains(partOf[a.DocumentID], b.DocumentID) || slices.Contains(partOf[b.DocumentID], a.DocumentID))
 	}
 	fuller := func(a, b Evidence) bool { return docs[a.DocumentID].Pages > docs[b.DocumentID].Pages }

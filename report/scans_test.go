@@ -111,3 +111,30 @@ func TestReportListsAPartUnderItsDocument(t *testing.T) {
 		t.Errorf("XLSX 2.3.1 row %q, want the notice alone, with the photo as its scan", row)
 	}
 }
+
+// TestReportListsADocumentOfTheSameNumberAndAnotherTitle: a 情况说明 that
+// reads the notice's 文号 from its text, cited by nothing, is a document
+// of its own, listed with its title, not folded under the notice as its
+// scan.
+func TestReportListsADocumentOfTheSameNumberAndAnotherTitle(t *testing.T) {
+	e := testenv.New(t)
+	head := "杭州市教育局文件\n\n杭教发〔2023〕5号\n\n关于推进学分银行建设的通知\n\n各区、县（市）教育局：为推进学分银行建设，现将有关事项通知如下。"
+	pdf := e.Upload(hangzhou, "杭教发2023-5号.txt", head+"一、建立市民终身学习账户，记录学习成果。\f二、学分认定与转换按有关规定执行。杭州市教育局 2023年3月1日")
+	note := e.Upload(hangzhou, "情况说明.txt", "关于学分银行建设进展情况的说明\n\n杭教发〔2023〕5号\n\n按照通知要求，全市已开设学习账户12万个，学分认定工作正在推进。")
+	if note.DocNumber != pdf.DocNumber || note.Title == pdf.Title {
+		t.Fatalf("情况说明: 文号 %q, title %q; the test needs the notice's 文号 %q and another title than %q", note.DocNumber, note.Title, pdf.DocNumber, pdf.Title)
+	}
+	for _, d := range []*catalog.Document{pdf, note} {
+		if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := strings.Join(xlsxRows(t, r)["2.3.1"], "\n")
+	if !strings.Contains(row, "《"+note.Title+"》") || strings.Contains(row, "另有") {
+		t.Errorf("XLSX 2.3.1 row %q, want the 情况说明 listed with its title %q, nothing folded", row, note.Title)
+	}
+}
