@@ -330,9 +330,20 @@ func (s *Store) SameDocNumber(ctx context.Context, docs []*Document, limit int) 
 		city, number string
 	}
 	var found []numbered
+	// Each 文号 gives at most limit rows more than the documents of docs
+	// that have it, which it leaves out.
+	inBatch := map[[2]string]int{}
+	for _, d := range docs {
+		inBatch[[2]string{d.City, d.DocNumber}]++
+	}
 	for city, numbers := range byCity {
+		perNumber := 0
+		for _, n := range numbers {
+			perNumber = max(perNumber, inBatch[[2]string{city, n}])
+		}
+		perNumber += max(limit, 0)
 		err := forInLists(numbers, func(in string, args []any) error {
-			rows, err := s.db.QueryContext(ctx, sameDocNumberSQL(in), append([]any{city}, args...)...)
+			rows, err := s.db.QueryContext(ctx, sameDocNumberSQL(in), append(append([]any{city}, args...), perNumber)...)
 			if err != nil {
 				return err
 			}
@@ -361,12 +372,16 @@ func (s *Store) SameDocNumber(ctx context.Context, docs []*Document, limit int) 
 	return out, nil
 }
 
-// sameDocNumberSQL is SameDocNumber's query for one city and the 文号 of
-// the IN list in, read from document_doc_number (migration 027), not
-// from all the city's documents.
+// sameDocNumberSQL is SameDocNumber's query for one city, the 文号 of
+// the IN list in and at most a number of rows for each 文号, read from
+// document_doc_number (migration 027), not from all the city's
+// documents: a 文号 set on many documents at once gives no more rows
+// than are compared.
 func sameDocNumberSQL(in string) string {
-	return `SELECT id, sha256, doc_number FROM document
-		WHERE city = ? AND deleted_at IS NULL AND doc_number IN ` + in + ` ORDER BY id`
+	return `SELECT id, sha256, doc_number FROM (
+		SELECT id, sha256, doc_number, ROW_NUMBER() OVER (PARTITION BY doc_number ORDER BY id) AS n FROM document
+		WHERE city = ? AND deleted_at IS NULL AND doc_number IN ` + in + `) x
+		WHERE n <= ? ORDER BY id`
 }
 
 // candidateQuery is the near-duplicate candidate query for n bands and at

@@ -57,8 +57,10 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 }
 
 // maxPartCandidates bounds the stored texts read to find the documents
-// a document is part of, or that are part of it.
-const maxPartCandidates = 4
+// a document is part of, or that are part of it (the first by id of its
+// 文号): one at a time, none over maxPartText, so a 文号 set on many
+// documents, or several photos of one notice, costs reads, not memory.
+const maxPartCandidates = 16
 
 // maxPartText is the largest text, in bytes, compared whole to find the
 // documents it is part of or that are part of it: the comparison holds

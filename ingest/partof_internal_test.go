@@ -114,6 +114,25 @@ func TestLinkPartsSkipsDamagedCandidates(t *testing.T) {
 	}
 }
 
+// The whole is found among the documents of its 文号 when others, not
+// its versions, come before it: photos of other pages, a 情况说明 quoting
+// the 文号. (Only the first 4 by id were compared.)
+func TestLinkPartsLooksPastOtherDocumentsOfTheNumber(t *testing.T) {
+	r := newPartRig(t)
+	for i, other := range []string{"附件1：学分银行建设任务分工表。", "附件2：学习账户开户情况统计表。", "附件3：学分转换课程目录。",
+		"情况说明：全市已开设学习账户12万个。", "附件4：各区县联系人名单。"} {
+		r.add(t, fmt.Sprintf("D%d-附件", i+1), partNumber, []string{strings.Repeat(other, 3)})
+	}
+	whole := r.add(t, "D9-通知", partNumber, []string{partHead + partPage1, partPage2})
+	scan := r.add(t, "E-扫描件", partNumber, []string{partScan})
+	if n, err := r.link(t, scan, []string{partScan}); err != nil || n != 1 {
+		t.Errorf("linked %d, %v; want the notice", n, err)
+	}
+	if got := r.relations(t, scan.ID); got[whole.ID] != catalog.PartOf || len(got) != 1 {
+		t.Errorf("the scan's relations %v, want part of %s alone", got, whole.ID)
+	}
+}
+
 // Texts over maxPartText, the candidate's or the document's own, are not
 // compared (they would be held whole, outside the comparer's budget).
 func TestLinkPartsSkipsLongTexts(t *testing.T) {
