@@ -187,7 +187,7 @@ func (r *Report) name(e Evidence) string {
 }
 
 // scans names the documents listed under e (Evidence.Scans):
-// （另有扫描件：照片1.jpg、照片2.jpg）.
+// （另有扫描件或副本：照片1.jpg、照片2.jpg）.
 func (r *Report) scans(e Evidence) string {
 	names := make([]string, len(e.Scans))
 	for i, sc := range e.Scans {
@@ -199,7 +199,7 @@ func (r *Report) scans(e Evidence) string {
 	case r.Lang == English:
 		return " (also a scan or copy: " + strings.Join(names, ", ") + ")"
 	default:
-		return "\uFF08另有扫描件\uFF1A" + strings.Join(names, "\u3001") + "\uFF09"
+		return "\uFF08另有扫描件或副本\uFF1A" + strings.Join(names, "\u3001") + "\uFF09"
 	}
 }
 

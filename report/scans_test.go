@@ -14,7 +14,7 @@ import (
 // TestReportListsAScanOfADocumentOnce: 杭州 linked to 2.3.1 a 2-page
 // notice 杭教发〔2023〕5号 and a photo of its first page, and a 情况说明
 // that quotes the same 文号's notice is cited by a claim. The report lists
-// the notice once, the fuller document, with （另有扫描件：…） naming the
+// the notice once, the fuller document, with （另有扫描件或副本：…） naming the
 // photo, in XLSX and DOCX, Chinese and English; the cited document stays
 // listed although it shares the 文号.
 func TestReportListsAScanOfADocumentOnce(t *testing.T) {
@@ -66,7 +66,7 @@ func TestReportListsAScanOfADocumentOnce(t *testing.T) {
 	if !slices.Contains(uses, photo.ID+" 2.3.1") || len(uses) != 3 {
 		t.Errorf("the report's documents %q, want the notice, the 情况说明 and the photo, for 2.3.1", uses)
 	}
-	note := "（另有扫描件：" + photo.Filename + "）"
+	note := "（另有扫描件或副本：" + photo.Filename + "）"
 	if row := xlsxRows(t, r)["2.3.1"]; !strings.Contains(strings.Join(row, "\n"), note) || strings.Count(strings.Join(row, "\n"), "杭教发〔2023〕5号") != 2 {
 		t.Errorf("XLSX 2.3.1 row %q, want the notice with %s and the 情况说明, 文号 twice", row, note)
 	}
@@ -107,7 +107,7 @@ func TestReportListsAPartUnderItsDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := strings.Join(xlsxRows(t, r)["2.3.1"], "\n")
-	if !strings.Contains(row, "（另有扫描件：IMG_0912.txt）") || strings.Count(row, "《") != 1 {
+	if !strings.Contains(row, "（另有扫描件或副本：IMG_0912.txt）") || strings.Count(row, "《") != 1 {
 		t.Errorf("XLSX 2.3.1 row %q, want the notice alone, with the photo as its scan", row)
 	}
 }
