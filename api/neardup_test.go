@@ -114,8 +114,8 @@ func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
 
 // TestDocumentJSONGivesPartOf: a scan of page 1 of 杭教发〔2023〕5号 and
 // the two-page notice are listed in each other's near_duplicates as kind
-// "part": the scan's entry says it is contained in the notice, the
-// notice's that it contains the scan; the notice's near duplicate of
+// "part": the scan's entry has relation part_of, the notice's for the
+// scan contains; the notice's near duplicate of
 // another 文号 stays kind "near".
 func TestDocumentJSONGivesPartOf(t *testing.T) {
 	e := newEnv(t)
@@ -128,18 +128,18 @@ func TestDocumentJSONGivesPartOf(t *testing.T) {
 		out := map[string]string{}
 		for _, x := range body["near_duplicates"].([]any) {
 			n := x.(map[string]any)
-			out[n["id"].(string)] = fmt.Sprintf("%v %v %v", n["kind"], n["contained_in"], n["contains"])
+			out[n["id"].(string)] = fmt.Sprintf("%v %v", n["kind"], n["relation"])
 		}
 		return out
 	}
-	if got, want := kinds(scan)[notice], "part "+notice+" <nil>"; got != want {
+	if got, want := kinds(scan)[notice], "part part_of"; got != want {
 		t.Errorf("the scan's entry for the notice %q, want %q (%v)", got, want, kinds(scan))
 	}
 	got := kinds(notice)
-	if want := "part <nil> " + scan; got[scan] != want {
+	if want := "part contains"; got[scan] != want {
 		t.Errorf("the notice's entry for the scan %q, want %q", got[scan], want)
 	}
-	if want := "near <nil> <nil>"; got[other] != want {
+	if want := "near near"; got[other] != want {
 		t.Errorf("the notice's entry for its near duplicate %q, want %q", got[other], want)
 	}
 }
