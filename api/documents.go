@@ -101,12 +101,30 @@ type documentJSON struct {
 }
 
 // nearDuplicateJSON is another version of a document that the caller may
-// see, with the similarity of their texts (0.9 to 1).
+// see, with the similarity of their texts (0.9 to 1): kind "near"
+// (近似重复); or kind "part" (部分重复), one text part of the other, with
+// relation "part_of" (this document is part of it) or "contains" (it is
+// part of this document) and as similarity how much of the part the
+// whole has (0.8 to 1). A near duplicate's relation is "near".
 type nearDuplicateJSON struct {
 	ID         string  `json:"id"`
 	Similarity float64 `json:"similarity"`
 	Title      string  `json:"title"`
 	City       string  `json:"city"`
+	Kind       string  `json:"kind"`
+	Relation   string  `json:"relation"`
+}
+
+// toNearDuplicateJSON is n, a near duplicate of the document viewed.
+func toNearDuplicateJSON(n catalog.NearDuplicate) nearDuplicateJSON {
+	nj := nearDuplicateJSON{ID: n.ID, Similarity: n.Similarity, Title: n.Title, City: n.City, Kind: "near", Relation: "near"}
+	switch n.Relation {
+	case catalog.PartOf:
+		nj.Kind, nj.Relation = "part", "part_of"
+	case catalog.HasPart:
+		nj.Kind, nj.Relation = "part", "contains"
+	}
+	return nj
 }
 
 type progressJSON struct {
@@ -145,7 +163,7 @@ func toDocumentView(v *documents.View) documentJSON {
 	}
 	nds := make([]nearDuplicateJSON, len(v.NearDuplicates))
 	for i, n := range v.NearDuplicates {
-		nds[i] = nearDuplicateJSON{ID: n.ID, Similarity: n.Similarity, Title: n.Title, City: n.City}
+		nds[i] = toNearDuplicateJSON(n)
 	}
 	dj.NearDuplicates = &nds
 	return dj

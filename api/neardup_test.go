@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -108,5 +109,37 @@ func TestSearchShowsOneOfAGroupOfVersions(t *testing.T) {
 	}
 	if body["total"] != 3.0 {
 		t.Errorf("total %v, want 3: folding hides versions, it does not uncount them", body["total"])
+	}
+}
+
+// TestDocumentJSONGivesPartOf: a scan of page 1 of 杭教发〔2023〕5号 and
+// the two-page notice are listed in each other's near_duplicates as kind
+// "part": the scan's entry has relation part_of, the notice's for the
+// scan contains; the notice's near duplicate of
+// another 文号 stays kind "near".
+func TestDocumentJSONGivesPartOf(t *testing.T) {
+	e := newEnv(t)
+	notice := e.upload(cityA, "学分银行通知.txt", testenv.PartNotice)
+	scan := e.upload(cityA, "扫描件.txt", testenv.PartNoticeScan)
+	other := e.upload(cityA, "另一文号.txt", strings.Replace(testenv.PartNotice, "5号", "6号", 1))
+	kinds := func(id string) map[string]string {
+		t.Helper()
+		_, body := e.do(e.request("GET", "/api/v1/documents/"+id, nil), "admin")
+		out := map[string]string{}
+		for _, x := range body["near_duplicates"].([]any) {
+			n := x.(map[string]any)
+			out[n["id"].(string)] = fmt.Sprintf("%v %v", n["kind"], n["relation"])
+		}
+		return out
+	}
+	if got, want := kinds(scan)[notice], "part part_of"; got != want {
+		t.Errorf("the scan's entry for the notice %q, want %q (%v)", got, want, kinds(scan))
+	}
+	got := kinds(notice)
+	if want := "part contains"; got[scan] != want {
+		t.Errorf("the notice's entry for the scan %q, want %q", got[scan], want)
+	}
+	if want := "near near"; got[other] != want {
+		t.Errorf("the notice's entry for its near duplicate %q, want %q", got[other], want)
 	}
 }

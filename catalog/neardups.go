@@ -4,18 +4,37 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // NearDuplicate is another document whose text is nearly the same as a
-// document's, with the Jaccard similarity of their texts (0.9 to 1).
+// document's, with the Jaccard similarity of their texts (0.9 to 1); or,
+// when Relation is PartOf or HasPart, one of the two texts is part of the
+// other, and Similarity is how much of the part the whole has
+// (neardup.Containment, 0.8 to 1).
 type NearDuplicate struct {
 	ID         string
 	Title      string
 	City       string
 	Similarity float64
+	Relation   Relation
 }
+
+// Relation is how another document's text is like a document's.
+//
+// A pair of near duplicates is two rows of near_duplicates, one each way;
+// a text part of another (部分重复: a photo of one page of a notice) is one
+// row, from the part to the whole, with the part's containment.
+type Relation string
+
+// The relations of NearDuplicate.
+const (
+	Near    Relation = "near"     // 近似重复: nearly the same text
+	PartOf  Relation = "part_of"  // the document's text is part of this one's
+	HasPart Relation = "contains" // this one's text is part of the document's
+)
 
 // Candidate is a document that shares an LSH band with another, to be
 // compared by its text.
@@ -277,6 +296,94 @@ func addNearDuplicates(ctx context.Context, tx *sql.Tx, documentID string, other
 	return nil
 }
 
+// AddPartOf records that the text of the document part is part of the
+// text of whole (部分重复), containment being how much of it whole has: a
+// row from part to whole alone. Two documents already recorded near
+// duplicates, or whole as part of part, are left as they are. Idempotent.
+func (s *Store) AddPartOf(ctx context.Context, part, whole string, containment float64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO near_duplicates (document_id, other_id, similarity)
+			SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM near_duplicates WHERE document_id = ? AND other_id = ?)
+			ON CONFLICT (document_id, other_id) DO NOTHING`, part, whole, containment, whole, part)
+		if err != nil {
+			return fmt.Errorf("record %s part of %s: %w", part, whole, err)
+		}
+		return nil
+	})
+}
+
+// SameDocNumber returns, for each of docs with a 文号, the live documents
+// of its city with its 文号 and other bytes, at most limit each, by id:
+// the documents whose text may hold a scan's or photo's, whose bands,
+// over its whole text, another's part shares rarely. One query per city
+// of docs, none when no document has a 文号: the pipeline asks it once a
+// batch, from the index of 文号 (migration 027).
+func (s *Store) SameDocNumber(ctx context.Context, docs []*Document, limit int) (map[string][]Candidate, error) {
+	byCity := map[string][]string{}
+	for _, d := range docs {
+		if d.DocNumber != "" && !slices.Contains(byCity[d.City], d.DocNumber) {
+			byCity[d.City] = append(byCity[d.City], d.DocNumber)
+		}
+	}
+	type numbered struct {
+		Candidate
+		city, number string
+	}
+	var found []numbered
+	// Each 文号 gives at most limit rows more than the documents of docs
+	// that have it, which it leaves out.
+	inBatch := map[[2]string]int{}
+	for _, d := range docs {
+		inBatch[[2]string{d.City, d.DocNumber}]++
+	}
+	for city, numbers := range byCity {
+		perNumber := 0
+		for _, n := range numbers {
+			perNumber = max(perNumber, inBatch[[2]string{city, n}])
+		}
+		perNumber += max(limit, 0)
+		err := forInLists(numbers, func(in string, args []any) error {
+			rows, err := s.db.QueryContext(ctx, sameDocNumberSQL(in), append(append([]any{city}, args...), perNumber)...)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				n := numbered{city: city}
+				if err := rows.Scan(&n.ID, &n.SHA256, &n.number); err != nil {
+					return err
+				}
+				found = append(found, n)
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return nil, fmt.Errorf("query documents of %d 文号 of %s: %w", len(numbers), city, err)
+		}
+	}
+	out := map[string][]Candidate{}
+	for _, d := range docs {
+		for _, n := range found {
+			if n.city == d.City && n.number == d.DocNumber && n.ID != d.ID && n.SHA256 != d.SHA256 && len(out[d.ID]) < max(limit, 0) {
+				out[d.ID] = append(out[d.ID], n.Candidate)
+			}
+		}
+	}
+	return out, nil
+}
+
+// sameDocNumberSQL is SameDocNumber's query for one city, the 文号 of
+// the IN list in and at most a number of rows for each 文号, read from
+// document_doc_number (migration 027), not from all the city's
+// documents: a 文号 set on many documents at once gives no more rows
+// than are compared.
+func sameDocNumberSQL(in string) string {
+	return `SELECT id, sha256, doc_number FROM (
+		SELECT id, sha256, doc_number, ROW_NUMBER() OVER (PARTITION BY doc_number ORDER BY id) AS n FROM document
+		WHERE city = ? AND deleted_at IS NULL AND doc_number IN ` + in + `) x
+		WHERE n <= ? ORDER BY id`
+}
+
 // candidateQuery is the near-duplicate candidate query for n bands and at
 // most limit rows. The limit is written in the text, not bound: with a
 // bound LIMIT and more than 31 parameters (16 bands take 32), SQLite
@@ -292,12 +399,26 @@ func candidateQuery(n, limit int) string {
 		GROUP BY d.id, d.sha256 ORDER BY shared DESC, d.id LIMIT ` + strconv.Itoa(max(limit, 0))
 }
 
+// nearDuplicatesSQL is NearDuplicates' query, for the document's id
+// twice: the documents that are part of it are found by other_id
+// (near_duplicates_other, migration 027).
+const nearDuplicatesSQL = `SELECT id, title, city, similarity, relation FROM (
+		SELECT d.id, d.title, d.city, n.similarity, CASE WHEN EXISTS (SELECT 1 FROM near_duplicates r
+			WHERE r.document_id = n.other_id AND r.other_id = n.document_id) THEN 'near' ELSE 'part_of' END AS relation
+		FROM near_duplicates n JOIN document d ON d.id = n.other_id AND d.deleted_at IS NULL
+		WHERE n.document_id = ?
+		UNION ALL
+		SELECT d.id, d.title, d.city, n.similarity, 'contains' FROM near_duplicates n
+		JOIN document d ON d.id = n.document_id AND d.deleted_at IS NULL
+		WHERE n.other_id = ? AND NOT EXISTS (SELECT 1 FROM near_duplicates r
+			WHERE r.document_id = n.other_id AND r.other_id = n.document_id)) x
+		ORDER BY relation <> 'near', similarity DESC, id`
+
 // NearDuplicates returns the live near duplicates of a document, of every
-// city (the caller applies the scope rule), most similar first.
+// city (the caller applies the scope rule), most similar first, then the
+// documents its text is part of or that are part of it.
 func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDuplicate, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.title, d.city, n.similarity FROM near_duplicates n
-		JOIN document d ON d.id = n.other_id AND d.deleted_at IS NULL
-		WHERE n.document_id = ? ORDER BY n.similarity DESC, d.id`, documentID)
+	rows, err := s.db.QueryContext(ctx, nearDuplicatesSQL, documentID, documentID)
 	if err != nil {
 		return nil, fmt.Errorf("query near duplicates of %s: %w", documentID, err)
 	}
@@ -305,7 +426,7 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 	out := []NearDuplicate{}
 	for rows.Next() {
 		var n NearDuplicate
-		if err := rows.Scan(&n.ID, &n.Title, &n.City, &n.Similarity); err != nil {
+		if err := rows.Scan(&n.ID, &n.Title, &n.City, &n.Similarity, &n.Relation); err != nil {
 			return nil, err
 		}
 		out = append(out, n)
@@ -313,8 +434,39 @@ func (s *Store) NearDuplicates(ctx context.Context, documentID string) ([]NearDu
 	return out, rows.Err()
 }
 
+// PartsOf returns, for each of ids whose text is part of another's of
+// ids (部分重复, AddPartOf), those others: what a report needs to list a
+// scan under its document. Deleted documents are the caller's to leave
+// out (it has them).
+func (s *Store) PartsOf(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
+			WHERE n.document_id IN `+in+` AND NOT EXISTS (SELECT 1 FROM near_duplicates r
+				WHERE r.document_id = n.other_id AND r.other_id = n.document_id)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var part, whole string
+			if err := rows.Scan(&part, &whole); err != nil {
+				return err
+			}
+			if slices.Contains(ids, whole) && !slices.Contains(out[part], whole) {
+				out[part] = append(out[part], whole)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("query the documents %d documents are part of: %w", len(ids), err)
+	}
+	return out, nil
+}
+
 // nearDuplicatePairs returns, for each of ids, those of ids that are its
-// near duplicates (both live). Every search asks it of its page of hits.
+// near duplicates (both live; a text part of another is not folded). Every search asks it of its page of hits.
 // The pairs are looked up in near_duplicates alone, by both key columns
 // (at most a page's square of lookups, however many near duplicates a
 // document has elsewhere), and only the documents of the pairs found are
@@ -334,6 +486,7 @@ func nearDuplicatePairs(ctx context.Context, db querier, ids []string) (map[stri
 	in := "(?" + strings.Repeat(",?", len(ids)-1) + ")"
 	rows, err := db.QueryContext(ctx, `SELECT n.document_id, n.other_id FROM near_duplicates n
 		WHERE n.document_id IN `+in+` AND n.other_id IN `+in+`
+		AND EXISTS (SELECT 1 FROM near_duplicates r WHERE r.document_id = n.other_id AND r.other_id = n.document_id)
 		AND EXISTS (SELECT 1 FROM document a WHERE a.id = n.document_id AND a.deleted_at IS NULL)
 		AND EXISTS (SELECT 1 FROM document b WHERE b.id = n.other_id AND b.deleted_at IS NULL)`, args...)
 	if err != nil {

@@ -240,3 +240,81 @@ func testRecordExtractions(t *testing.T, s *Store) {
 		}
 	}
 }
+
+// TestPartOf: the photo P of page 1 of notice N (杭教发〔2023〕5号) is
+// recorded part of it: P lists N as part_of, N lists P as contains, both
+// after N's near duplicate D (near); recording it again, or N as part of
+// P, changes nothing; a pair of near duplicates stays near; search folds
+// near duplicates only; PartsOf gives P part of N. SameDocNumber finds N's 文号 in its city alone.
+func TestPartOf(t *testing.T) { forEachStore(t, testPartOf) }
+
+func testPartOf(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, d := range []*Document{newDoc("N", "n1"), newDoc("P", "p1"), newDoc("D", "d1"), newDoc("C", "c1")} {
+		d.DocNumber = "杭教发〔2023〕5号"
+		if d.ID == "C" {
+			d.City = "510100"
+		}
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.AddNearDuplicates(ctx, "N", []NearDuplicate{{ID: "D", Similarity: 0.95}}); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := s.AddPartOf(ctx, "P", "N", 0.93); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, pair := range [][2]string{{"N", "P"}, {"D", "N"}} {
+		if err := s.AddPartOf(ctx, pair[0], pair[1], 0.85); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rel := func(id string) string {
+		t.Helper()
+		nds, err := s.NearDuplicates(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, n := range nds {
+			out = append(out, fmt.Sprintf("%s %s %.2f", n.ID, n.Relation, n.Similarity))
+		}
+		return fmt.Sprint(out)
+	}
+	if got, want := rel("N"), "[D near 0.95 P contains 0.93]"; got != want {
+		t.Errorf("N: %s, want %s", got, want)
+	}
+	if got, want := rel("P"), "[N part_of 0.93]"; got != want {
+		t.Errorf("P: %s, want %s", got, want)
+	}
+	pairs, err := nearDuplicatePairs(ctx, s.db, []string{"N", "P", "D"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pairs["P"]) != 0 || !slices.Equal(pairs["N"], []string{"D"}) {
+		t.Errorf("search folds %v, want N and D only", pairs)
+	}
+	parts, err := s.PartsOf(ctx, []string{"N", "P", "D"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(parts) != "map[P:[N]]" {
+		t.Errorf("PartsOf %v, want P part of N alone", parts)
+	}
+	if parts, err := s.PartsOf(ctx, []string{"P", "D"}); err != nil || len(parts) != 0 {
+		t.Errorf("PartsOf without N %v %v, want none", parts, err)
+	}
+	other := newDoc("Q", "q1")
+	other.DocNumber = "杭教发〔2023〕6号"
+	cands, err := s.SameDocNumber(ctx, []*Document{{ID: "P", SHA256: "p1", City: "330100", DocNumber: "杭教发〔2023〕5号"},
+		other, {ID: "X", SHA256: "x1", City: "330100"}}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(cands) != "map[P:[{D d1 0} {N n1 0}]]" {
+		t.Errorf("SameDocNumber of P: %v, want D and N of 杭州, and none for the others", cands)
+	}
+}

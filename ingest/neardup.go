@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -44,7 +45,135 @@ func LinkNearDuplicates(ctx context.Context, cat *catalog.Store, blobs blob.Stor
 	if err != nil {
 		return 0, err
 	}
-	return len(found), cat.AddNearDuplicates(ctx, d.ID, found)
+	if err := cat.AddNearDuplicates(ctx, d.ID, found); err != nil {
+		return 0, err
+	}
+	byNumber, err := cat.SameDocNumber(ctx, []*catalog.Document{d}, maxPartCandidates)
+	if err != nil {
+		return 0, err
+	}
+	parts, err := linkParts(ctx, cat, blobs, d, set, nil, byNumber[d.ID])
+	return len(found) + parts, err
+}
+
+// maxPartCandidates bounds the stored texts read to find the documents
+// a document is part of, or that are part of it (the first by id of its
+// 文号): one at a time, none over maxPartText, so a 文号 set on many
+// documents, or several photos of one notice, costs reads, not memory.
+const maxPartCandidates = 16
+
+// maxPartText is the largest text, in bytes, compared whole to find the
+// documents it is part of or that are part of it: the comparison holds
+// both texts and their shingle sets (about 3 bytes of set a byte of
+// text), outside the comparer's memory budget, so a larger text is not
+// compared (logged): a scan or photo of a page is far smaller, and a
+// document of that size is rarely a part.
+const maxPartText = 4 << 20
+
+// linkParts records those of cands, the documents of d's city with d's
+// 文号 (catalog.SameDocNumber), whose text d's (its shingle set, or when
+// nil that of its pages) is part of, or that are part of d's (部分重复,
+// neardup.PartThreshold): a phone photo of the first page of a two-page
+// notice, whose Jaccard index with it is near 0.5, shares a band with it
+// rarely, so its candidates are the documents with its 文号; a document
+// no other shares its 文号 with reads nothing. Near duplicates are left
+// to the bands, and so are two texts each of which has most of the
+// other's (two versions): neither is a part. Only the pages a text's
+// reading trusts are compared. A candidate whose text is missing,
+// damaged or over maxPartText is skipped (logged: repair or reindex
+// links it once it is read again); the error returned is the store's or
+// the catalog's, when they are down, for the document to be tried again.
+// It returns how many it linked.
+func linkParts(ctx context.Context, cat *catalog.Store, blobs blob.Store, d *catalog.Document, set neardup.Set, pages []string,
+	cands []catalog.Candidate) (int, error) {
+	if len(cands) == 0 {
+		return 0, nil
+	}
+	if size := textSize(pages); size > maxPartText {
+		slog.Warn("part of another: the text is too long to compare; not compared", "document", d.ID, "bytes", size, "limit", maxPartText)
+		return 0, nil
+	}
+	if set == nil {
+		set = neardup.Shingles(d.Reading.TrustedPages(pages)...)
+	}
+	if len(set) < neardup.MinShingles {
+		return 0, nil
+	}
+	n := 0
+	for _, c := range cands {
+		other, err := partCandidate(ctx, blobs, d, c)
+		if err != nil {
+			return n, err
+		}
+		if len(other) < neardup.MinShingles || neardup.Jaccard(set, other) >= neardup.Threshold {
+			continue
+		}
+		dIn, cIn := neardup.Containment(set, other), neardup.Containment(other, set)
+		if dIn >= neardup.PartThreshold && cIn >= neardup.PartThreshold {
+			continue // each has most of the other's text: versions, not a part
+		}
+		part, whole, in := d.ID, c.ID, dIn
+		if in < neardup.PartThreshold {
+			part, whole, in = c.ID, d.ID, cIn
+		}
+		if in < neardup.PartThreshold {
+			continue
+		}
+		if err := cat.AddPartOf(ctx, part, whole, math.Round(in*1000)/1000); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// partCandidate returns the shingle set of the trusted pages of candidate
+// c's stored text, to compare with d's; nil, logged, for a text that is
+// missing, damaged or over maxPartText, and an error only when the store
+// is down.
+func partCandidate(ctx context.Context, blobs blob.Store, d *catalog.Document, c catalog.Candidate) (neardup.Set, error) {
+	key := catalog.TextKey(c.SHA256)
+	skip := func(why string, err error) (neardup.Set, error) {
+		slog.Warn("part of another: "+why+"; not compared", "document", d.ID, "candidate", c.ID, "text", key, "err", err)
+		return nil, nil
+	}
+	info, err := blobs.Stat(ctx, key)
+	if catalog.IsNotFound(err) {
+		return nil, nil // not read yet: it finds d when it is
+	}
+	if storeDown(ctx, err) {
+		return nil, fmt.Errorf("find the documents %s is part of: %s of %s: %w", d.ID, key, c.ID, err)
+	}
+	if err != nil {
+		return skip("the candidate's stored text cannot be looked at", err)
+	}
+	if info.Size > maxPartText {
+		return skip(fmt.Sprintf("the candidate's text (%d bytes) is over %d bytes", info.Size, maxPartText), nil)
+	}
+	t, err := LoadText(ctx, blobs, c.SHA256)
+	switch {
+	case catalog.IsNotFound(err):
+		return nil, nil
+	case errors.Is(err, ErrBadText):
+		return skip("the candidate's stored text is damaged", err)
+	case storeDown(ctx, err):
+		return nil, fmt.Errorf("find the documents %s is part of: %s of %s: %w", d.ID, key, c.ID, err)
+	case err != nil:
+		return skip("the candidate's stored text cannot be read", err)
+	}
+	if size := textSize(t.Pages); size > maxPartText {
+		return skip(fmt.Sprintf("the candidate's text (%d bytes) is over %d bytes", size, maxPartText), nil)
+	}
+	return neardup.Shingles(t.Reading().TrustedPages(t.Pages)...), nil
+}
+
+// textSize is the bytes of pages' text.
+func textSize(pages []string) int {
+	n := 0
+	for _, p := range pages {
+		n += len(p)
+	}
+	return n
 }
 
 // fingerprint returns the shingle set of a text and its LSH bands (none

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -169,4 +170,92 @@ func TestScanIsLinkedToItsOriginal(t *testing.T) {
 			t.Errorf("%s → %s: linked %v at %.3f; want linked at ≥ %.2f", pair[0].Filename, pair[1].Filename, ok, sim, neardup.OCRThreshold)
 		}
 	}
+}
+
+// relations returns the relation of each document related to id.
+func relations(t *testing.T, e *testenv.Env, id string) map[string]catalog.Relation {
+	t.Helper()
+	nds, err := e.Catalog.NearDuplicates(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]catalog.Relation{}
+	for _, n := range nds {
+		out[n.ID] = n.Relation
+	}
+	return out
+}
+
+// TestPhotoOfAPageIsPartOfTheDocument (probe s25 #13): 杭州 uploaded a
+// photo of the first page of the two-page notice 杭政办发〔2018〕12号, read
+// by OCR, then the notice's PDF. Their Jaccard index is far under 0.9, so
+// they are no near duplicates, but the photo is marked part of the PDF
+// (部分重复), and the PDF as containing the photo; 成都's copy of the PDF is
+// neither, being another city's.
+func TestPhotoOfAPageIsPartOfTheDocument(t *testing.T) {
+	needPrograms(t, "tesseract", "pdftoppm")
+	e := testenv.New(t)
+	dir := t.TempDir()
+	out, err := exec.Command("pdftoppm", "-f", "1", "-l", "1", "-r", "150", "-png", "-singlefile",
+		filepath.Join("extract", "testdata", "stamped-scan.pdf"), filepath.Join(dir, "page1")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	photo := uploadFile(t, e, hangzhou, filepath.Join(dir, "page1.png"), "IMG_20180315.png")
+	pdf := uploadFile(t, e, hangzhou, filepath.Join("extract", "testdata", "stamped.pdf"), "杭政办发〔2018〕12号.pdf")
+	copied := uploadFile(t, e, chengdu, filepath.Join("extract", "testdata", "stamped.pdf"), "杭州经验.pdf")
+	if photo.DocNumber != "杭政办发〔2018〕12号" || pdf.DocNumber != photo.DocNumber {
+		t.Fatalf("文号 of the photo %q and of the PDF %q, want 杭政办发〔2018〕12号 for both", photo.DocNumber, pdf.DocNumber)
+	}
+	if got := relations(t, e, photo.ID); got[pdf.ID] != catalog.PartOf || len(got) != 1 {
+		t.Errorf("the photo's relations %v, want part of the PDF %s alone", got, pdf.ID)
+	}
+	if got := relations(t, e, pdf.ID); got[photo.ID] != catalog.HasPart {
+		t.Errorf("the PDF's relations %v, want it to contain the photo %s", got, photo.ID)
+	}
+	if got := relations(t, e, copied.ID); len(got) != 0 {
+		t.Errorf("成都's copy has relations %v, want none", got)
+	}
+}
+
+// TestPageReadBeforeItsDocumentIsPartOfIt: a scan of page 1 of a notice
+// (OCR-like: misread characters, broken lines) uploaded before the full
+// notice is found part of it when the notice comes; a near duplicate of
+// the notice stays a near duplicate, and a document of another 文号 with
+// the same first page is not looked at.
+func TestPageReadBeforeItsDocumentIsPartOfIt(t *testing.T) {
+	e := testenv.New(t)
+	photo := e.Upload(hangzhou, "扫描件第1页.txt", testenv.PartNoticeScan)
+	notice := e.Upload(hangzhou, "学分银行通知.txt", testenv.PartNotice)
+	other := e.Upload(hangzhou, "学分银行通知-另一文号.txt", strings.Replace(testenv.PartNotice, "5号", "6号", 1))
+	if got := relations(t, e, photo.ID); got[notice.ID] != catalog.PartOf || len(got) != 1 {
+		t.Errorf("the scan's relations %v, want part of the notice %s alone (not %s, of another 文号)", got, notice.ID, other.ID)
+	}
+	if got := relations(t, e, notice.ID); got[photo.ID] != catalog.HasPart || got[other.ID] != catalog.Near {
+		t.Errorf("the notice's relations %v, want it to contain the scan and be a near duplicate of %s", got, other.ID)
+	}
+}
+
+// uploadFile uploads the file at path as name to city and waits for it.
+func uploadFile(t *testing.T, e *testenv.Env, city, path, name string) *catalog.Document {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := e.Ingest.Stage(f, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := e.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: city, DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if out[0].Err != nil {
+		t.Fatalf("%s: %v", name, out[0].Err)
+	}
+	return e.WaitIndexed(out[0].Document.ID)
 }

@@ -609,6 +609,54 @@ func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
 		}
 		return
 	}
+	// The documents one is part of, or that are part of it, are found by
+	// its 文号 once its fields are read, and linked before it is marked
+	// indexed, as its near duplicates are. When the catalog or the store
+	// is down, a document whose links could not be looked for stays
+	// extracted and is tried again (unavailable), as for its near
+	// duplicates: a later document of its 文号 compares only itself, so
+	// the pair would otherwise be linked only by a reindex. A candidate
+	// whose text is missing or damaged is skipped (linkParts).
+	numbered := make([]*catalog.Document, len(jobs))
+	for i, j := range jobs {
+		if numbered[i] = j.doc; live[j.doc.ID] != nil {
+			numbered[i] = live[j.doc.ID]
+		}
+	}
+	failed := map[string]error{}
+	byNumber, err := s.cat.SameDocNumber(ctx, numbered, maxPartCandidates)
+	if err != nil {
+		if ctx.Err() != nil {
+			return // stopping: the documents stay extracted, and the next Start links and marks them
+		}
+		for _, d := range numbered {
+			if d.DocNumber != "" {
+				failed[d.ID] = fmt.Errorf("find the documents of its 文号: %w", err)
+			}
+		}
+	}
+	for i, j := range jobs {
+		if failed[j.doc.ID] != nil {
+			continue
+		}
+		if _, err := linkParts(ctx, s.cat, s.blobs, numbered[i], nil, j.pages, byNumber[j.doc.ID]); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			failed[j.doc.ID] = err
+		}
+	}
+	for _, j := range jobs {
+		if err := failed[j.doc.ID]; err != nil {
+			s.unavailable(ctx, j.doc.ID, atIndex, err)
+		}
+	}
+	if len(failed) > 0 {
+		jobs = slices.DeleteFunc(slices.Clone(jobs), func(j indexJob) bool { return failed[j.doc.ID] != nil })
+		if len(jobs) == 0 {
+			return
+		}
+	}
 	// Marked indexed only from extracted: a document 重新读取 sent back to
 	// stored while this job, built from its old text, was on its way is
 	// left stored, for the pipeline to index from its new text.

@@ -226,3 +226,36 @@ func BenchmarkFingerprint(b *testing.B) {
 		s.Fingerprint()
 	}
 }
+
+// TestContainment: a phone photo of the first page of a two-page notice,
+// read by OCR with one Han character in forty misread, is part of the
+// notice (Containment at least PartThreshold) though their Jaccard index
+// is far under Threshold; the notice is not part of the page, another
+// city's plan is part of neither, and a text too short to compare is part
+// of nothing.
+func TestContainment(t *testing.T) {
+	page2 := `四、学习成果展示。各街道组织市民学习成果展览，评选终身学习品牌项目和百姓学习之星。
+五、宣传报道。各单位要通过报刊、电视、网络等多种渠道宣传活动周的成果和经验。
+六、工作要求。各区县教育局要高度重视，成立活动周工作小组，制定工作方案，确保活动取得实效。
+联系人：市终身教育指导中心张老师，电话：87654321。
+杭州市教育局
+2019年9月20日`
+	whole := neardup.Shingles(notice, page2)
+	photo := neardup.Shingles(misread(40))
+	if j := neardup.Jaccard(photo, whole); j >= neardup.Threshold {
+		t.Fatalf("Jaccard of the page and the notice %.3f: the test needs a page that is no near duplicate", j)
+	}
+	if c := neardup.Containment(photo, whole); c < neardup.PartThreshold {
+		t.Errorf("Containment of the photo of page 1 in the notice %.3f, want at least %.2f", c, neardup.PartThreshold)
+	}
+	if c := neardup.Containment(whole, photo); c >= neardup.PartThreshold {
+		t.Errorf("Containment of the notice in its first page %.3f, want under %.2f", c, neardup.PartThreshold)
+	}
+	other := neardup.Shingles(strings.Repeat("成都市关于加快发展老年教育的实施方案，扩大老年教育资源供给，推进老年教育信息化。", 3))
+	if c := neardup.Containment(other, whole); c >= 0.2 {
+		t.Errorf("Containment of another city's plan in the notice %.3f, want under 0.2", c)
+	}
+	if c := neardup.Containment(neardup.Shingles("学习型城市建设"), whole); c != 0 {
+		t.Errorf("Containment of a text too short to compare %.3f, want 0", c)
+	}
+}

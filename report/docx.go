@@ -100,7 +100,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		} else if e.Withdrawn {
 			title += Withdrawn
 		}
-		title += r.carriedMark(e.ToConfirm)
+		title += r.carriedMark(e.ToConfirm) + r.scans(e)
 		rows = append(rows, []string{title, e.DocNumber, e.IssuedOn, page, r.quotes(e)})
 	}
 	b.table(rows)

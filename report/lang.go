@@ -179,12 +179,29 @@ func (r *Report) carriedMark(carried bool) string {
 }
 
 // name is a document's title in 《》, marked when it was withdrawn or is
-// still to be confirmed.
+// still to be confirmed, with the scans listed under it.
 func (r *Report) name(e Evidence) string {
 	if r.Lang == English && e.Withdrawn {
 		return "《" + e.Title + "》 (withdrawn)" + r.carriedMark(e.ToConfirm)
 	}
-	return e.Name() + r.carriedMark(e.ToConfirm)
+	return e.Name() + r.carriedMark(e.ToConfirm) + r.scans(e)
+}
+
+// scans names the documents listed under e (Evidence.Scans):
+// （另有扫描件或副本：照片1.jpg、照片2.jpg）.
+func (r *Report) scans(e Evidence) string {
+	names := make([]string, len(e.Scans))
+	for i, sc := range e.Scans {
+		names[i] = sc.Filename
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case r.Lang == English:
+		return " (also a scan or copy: " + strings.Join(names, ", ") + ")"
+	default:
+		return "\uFF08另有扫描件或副本\uFF1A" + strings.Join(names, "\u3001") + "\uFF09"
+	}
 }
 
 // notFound says that a value does not appear in the passage it cites,

@@ -112,6 +112,13 @@ type Evidence struct {
 	// ToConfirm is true when the document is in the round only through
 	// what was carried over from the last round and is still 待确认.
 	ToConfirm bool
+	// Filename is the document's file name.
+	Filename string
+	// Scans are the other documents of the indicator listed under this
+	// one (foldScans), named by their file names: a scan or photo sharing
+	// its 文号, or whose text is part of its text, that no claim or value
+	// cites. Documents lists them as documents of the report.
+	Scans []Evidence
 }
 
 // Quote is a passage quoted from a document. NotFound is true when a
@@ -342,6 +349,69 @@ type data struct {
 	// contradictedBefore are the claims and values carried from a round
 	// where a reviewer found their source 与证据矛盾, by ID.
 	contradictedBefore map[string]bool
+	// partOf are the documents whose text is part of another's (部分重复):
+	// for each, the documents containing it.
+	partOf map[string][]string
+}
+
+// foldScans lists once the documents of one indicator that are the same
+// document: those sharing a 文号 and a title, or one whose text is part
+// of another's (a photo of a page of the PDF). The fullest (most pages; the first
+// listed of equals) stays, with the others' file names as its Scans, so
+// a reviewer sees the scan exists. A document cited at a page or by a
+// quote (anywhere in the indicator's list), or withdrawn, is always
+// listed as it is; nor is a confirmed
+// document folded into one still to be confirmed.
+func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[string][]string) []Evidence {
+	cited := func(e Evidence) bool { return e.Page > 0 || len(e.Quotes) > 0 || e.Withdrawn }
+	listed := map[string]bool{} // documents listed as they are, at a page or by a quote
+	for _, e := range ev {
+		listed[e.DocumentID] = listed[e.DocumentID] || cited(e)
+	}
+	// A 文号 alone does not make two documents one: a 情况说明 may read
+	// the notice's 文号 from its text, and a 文号 set on many documents at
+	// once is on all of them. Their titles must be the same too.
+	same := func(a, b Evidence) bool {
+		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber && a.Title == b.Title ||
+			slices.Contains(partOf[a.DocumentID], b.DocumentID) || slices.Contains(partOf[b.DocumentID], a.DocumentID))
+	}
+	fuller := func(a, b Evidence) bool { return docs[a.DocumentID].Pages > docs[b.DocumentID].Pages }
+	folded := make([]bool, len(ev))
+	for j := range ev {
+		scan := ev[j]
+		if listed[scan.DocumentID] {
+			continue
+		}
+		keep := -1
+		for i, e := range ev {
+			if i == j || folded[i] || e.Withdrawn || !same(e, scan) {
+				continue
+			}
+			if e.ToConfirm && !scan.ToConfirm {
+				continue
+			}
+			// The scan stays when it is the fullest of its kind.
+			if fuller(scan, e) || !fuller(e, scan) && j < i && !cited(e) {
+				continue
+			}
+			if keep < 0 || fuller(e, ev[keep]) {
+				keep = i
+			}
+		}
+		if keep >= 0 {
+			folded[j] = true
+			scans := scan.Scans
+			scan.Scans = nil
+			ev[keep].Scans = append(append(ev[keep].Scans, scan), scans...)
+		}
+	}
+	out := ev[:0]
+	for i, e := range ev {
+		if !folded[i] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // reason is the comment of the latest review when it gave status.
@@ -499,6 +569,9 @@ func (d *data) loadDocuments(ctx context.Context, cat *catalog.Store, ids []stri
 		}
 		d.gone[id] = live[id] == nil
 	}
+	if d.partOf, err = cat.PartsOf(ctx, ids); err != nil {
+		return err
+	}
 	links, err := cat.LinksOfDocuments(ctx, ids)
 	if err != nil {
 		return err
@@ -540,7 +613,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			if _, ok := at[[2]any{id, true}]; !ok {
 				at[[2]any{id, true}] = i
 			}
-			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, DocNumber: doc.DocNumber,
+			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber,
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried}
 			if quote != "" {
 				e.Quotes = []Quote{{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn}}
@@ -585,6 +658,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		toConfirm = toConfirm || d.carried[l.ID]
 		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0)
 	}
+	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	switch {
 	case contradicted:
 		it.Status = Contradicted
@@ -605,7 +679,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 }
 
 // Documents returns every document of the report once, with the key
-// indicators it substantiates, in the order they first appear. A document
+// indicators it substantiates, in the order they first appear; a scan
+// listed under a document (Evidence.Scans) comes after it. A document
 // is ToConfirm only when every use of it is (carried over and 待确认): one
 // use the round confirmed makes it the round's evidence.
 func (r *Report) Documents() []DocumentUse {
@@ -614,20 +689,30 @@ func (r *Report) Documents() []DocumentUse {
 	for _, a := range r.Areas {
 		for _, it := range a.Items {
 			for _, e := range it.Evidence {
-				i, ok := at[e.DocumentID]
-				if !ok {
-					i = len(out)
-					at[e.DocumentID] = i
-					out = append(out, DocumentUse{Evidence: e})
-				}
-				out[i].ToConfirm = out[i].ToConfirm && e.ToConfirm
-				if !slices.Contains(out[i].Indicators, it.Indicator.Code) {
-					out[i].Indicators = append(out[i].Indicators, it.Indicator.Code)
+				addUse(&out, at, it.Indicator.Code, e)
+				for _, sc := range e.Scans {
+					addUse(&out, at, it.Indicator.Code, sc)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// addUse adds e, evidence of the indicator code, to out, the documents
+// so far, whose places by id are at.
+func addUse(out *[]DocumentUse, at map[string]int, code string, e Evidence) {
+	i, ok := at[e.DocumentID]
+	if !ok {
+		i = len(*out)
+		at[e.DocumentID] = i
+		*out = append(*out, DocumentUse{Evidence: e})
+	}
+	u := &(*out)[i]
+	u.ToConfirm = u.ToConfirm && e.ToConfirm
+	if !slices.Contains(u.Indicators, code) {
+		u.Indicators = append(u.Indicators, code)
+	}
 }
 
 // DocumentUse is a document of the report and the indicators it backs.

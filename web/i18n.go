@@ -140,6 +140,8 @@ var messages = map[string]map[Lang]string{
 	"doc.page":                       {Chinese: "页码", English: "Page"},
 	"doc.neardups":                   {Chinese: "相近版本", English: "Near duplicates"},
 	"doc.neardup.similarity":         {Chinese: "相似度 %s", English: "similarity %s"},
+	"doc.neardup.part_of":            {Chinese: "部分重复:本文档是它的一部分(本文档 %s 的内容见于其中)", English: "part of it: this document is a part of it (%s of this document's text is in it)"},
+	"doc.neardup.contains":           {Chinese: "部分重复:它是本文档的一部分(它 %s 的内容见于本文档)", English: "part of this one: it is a part of this document (%s of its text is in this one)"},
 	"doc.neardup.compare":            {Chinese: "查看差异", English: "Show changes"},
 	"doc.neardup.shown":              {Chinese: "差异见下", English: "changes below"},
 	"doc.diff.title":                 {Chinese: "本文档与“%s”的差异", English: "From this document to “%s”"},

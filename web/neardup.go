@@ -12,8 +12,16 @@ import (
 // nearDupView is one other version of a document, as its page lists it.
 type nearDupView struct {
 	ID, Title, CityName, Percent string
-	Selected                     bool
+	// Label is the words of its relation (a message key taking Percent):
+	// similarity, or part of one another (部分重复).
+	Label    string
+	Selected bool
 }
+
+// relationLabels are the message keys of the relations of a near
+// duplicate to the document shown.
+var relationLabels = map[catalog.Relation]string{catalog.Near: "doc.neardup.similarity",
+	catalog.PartOf: "doc.neardup.part_of", catalog.HasPart: "doc.neardup.contains"}
 
 // diffView is what changed from the document shown to another version.
 type diffView struct {
@@ -54,8 +62,12 @@ func (h *handler) fillNearDuplicates(r *http.Request, p *documentPage, nds []cat
 		chosen = nds[0].ID
 	}
 	for _, n := range nds {
+		label, ok := relationLabels[n.Relation]
+		if !ok {
+			label = relationLabels[catalog.Near]
+		}
 		p.NearDups = append(p.NearDups, nearDupView{ID: n.ID, Title: n.Title, CityName: names[n.City],
-			Percent: fmt.Sprintf("%.1f%%", n.Similarity*100), Selected: n.ID == chosen})
+			Percent: fmt.Sprintf("%.1f%%", n.Similarity*100), Label: label, Selected: n.ID == chosen})
 	}
 	cmp, err := h.Documents.Compare(r.Context(), sessionFrom(r).User, p.Doc.ID, chosen)
 	if catalog.ErrorCode(err) == catalog.ENOTFOUND || catalog.ErrorCode(err) == catalog.ECONFLICT {

@@ -256,3 +256,38 @@ func TestDocumentPageFindsPastTheIndex(t *testing.T) {
 		t.Error("a string not in the document is not said to be missing")
 	}
 }
+
+// TestDocumentPageSaysPartOf: the page of a scan of page 1 of the notice
+// 杭教发〔2023〕5号 says it is part of the notice (部分重复), with how much
+// of its text the notice has; the notice's page says the scan is part of
+// it; in English too.
+func TestDocumentPageSaysPartOf(t *testing.T) {
+	s := newSite(t)
+	notice := s.env.Upload("330100", "学分银行通知.txt", testenv.PartNotice)
+	scan := s.env.Upload("330100", "扫描件.txt", testenv.PartNoticeScan)
+	b := s.login("zhou")
+	_, body := b.get("/documents/" + scan.ID)
+	if want := `<li class="neardup" data-id="` + notice.ID + `">`; !strings.Contains(body, want) || !strings.Contains(body, "部分重复\uFF1A本文档是它的一部分\uFF08本文档 ") {
+		t.Errorf("the scan's page does not say it is part of the notice")
+	}
+	_, body = b.get("/documents/" + notice.ID)
+	if !strings.Contains(body, "部分重复\uFF1A它是本文档的一部分") || strings.Contains(body, "相似度 ") {
+		t.Errorf("the notice's page does not say the scan is part of it, or gives it a similarity")
+	}
+	b.english()
+	_, body = b.get("/documents/" + scan.ID)
+	if !strings.Contains(body, "part of it: this document is a part of it (") {
+		t.Errorf("the English page of the scan does not say it is part of the notice")
+	}
+}
+
+// TestEveryRelationHasWords: the document page names each relation of a
+// near duplicate by a word of the catalogue (the template asks for it by
+// a key it is given, which TestTemplatesUseKnownWords cannot see).
+func TestEveryRelationHasWords(t *testing.T) {
+	for _, r := range []catalog.Relation{catalog.Near, catalog.PartOf, catalog.HasPart} {
+		if _, ok := messages[relationLabels[r]]; !ok {
+			t.Errorf("relation %s has no words (key %q)", r, relationLabels[r])
+		}
+	}
+}

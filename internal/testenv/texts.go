@@ -34,3 +34,19 @@ var NoticeFinal = strings.NewReplacer(
 	"请于11月5日前", "请于11月10日前",
 	"市总工会组织企业开展职工技能比武、读书分享和技能培训", "市总工会组织企业开展职工技能比武和读书分享",
 ).Replace(NoticeDraft)
+
+// A two-page notice with a 文号, and a scan of its first page as OCR may
+// read it (lines broken, 学分 misread 学汾 throughout): the scan is part
+// of the notice (部分重复) and no near duplicate of it.
+const (
+	PartNoticeHead  = "杭州市教育局文件\n\n杭教发〔2023〕5号\n\n关于推进学分银行建设的通知\n\n"
+	PartNoticePage1 = "各区、县（市）教育局，市级各有关单位：为贯彻落实《杭州市终身学习促进条例》，推进学分银行建设，构建终身学习立交桥，现将有关事项通知如下。" +
+		"一、建立市民终身学习账户。各区县要依托社区学校为市民开设学习账户，记录市民参加各类学习的成果，2023年底前开户人数达到50万。"
+	PartNoticePage2 = "二、推进学分转换。开放大学、社区大学和老年大学之间的课程学分可以按照规定相互转换，学分转换办法另行制定。" +
+		"三、加强组织保障。各区县教育局要明确专人负责，将学分银行建设纳入年度工作考核。\n杭州市教育局\n2023年3月1日"
+	// PartNotice is the notice, its pages split by a form feed.
+	PartNotice = PartNoticeHead + PartNoticePage1 + "\f" + PartNoticePage2
+)
+
+// PartNoticeScan is the scan of the first page of PartNotice.
+var PartNoticeScan = strings.NewReplacer("。", "。\n", "学分", "学汾").Replace(PartNoticeHead + PartNoticePage1)
