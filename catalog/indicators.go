@@ -35,8 +35,12 @@ type Indicator struct {
 	NameEN     string
 	Kind       Kind   // key indicators only
 	Info       string // 信息性质说明: what kind of information substantiates it
-	Unit       string
-	Keywords   []string
+	// InfoEN is Info in English, shown on English pages (Info when
+	// empty). Framework files carry it; the catalog does not store it
+	// yet (that needs a migration), so an imported framework has none.
+	InfoEN   string
+	Unit     string
+	Keywords []string
 }
 
 // Round is a monitoring round, e.g. 2017.

@@ -185,7 +185,7 @@ func TestExportRoundTrips(t *testing.T) {
 		}
 		for i := range p.Indicators {
 			a, b := p.Indicators[i], q.Indicators[i]
-			if a.Code != b.Code || a.Name != b.Name || a.Kind != b.Kind || a.Info != b.Info || strings.Join(a.Keywords, ",") != strings.Join(b.Keywords, ",") {
+			if a.Code != b.Code || a.Name != b.Name || a.Kind != b.Kind || a.Info != b.Info || a.InfoEN != b.InfoEN || a.NameEN != b.NameEN || strings.Join(a.Keywords, ",") != strings.Join(b.Keywords, ",") {
 				t.Errorf("%s: indicator %d = %+v, want %+v", name, i, b, a)
 				break
 			}
