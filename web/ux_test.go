@@ -62,6 +62,11 @@ func TestEnglishPagesUseEnglishNames(t *testing.T) {
 			}
 		}
 	}
+	// The catalog keeps no info_en (no column yet): the English indicator
+	// page falls back to the Chinese 信息性质说明 rather than showing none.
+	if _, body := wang.get("/indicators/2.3.1"); !strings.Contains(body, "qualitative · 制度文件、试点方案、典型案例") {
+		t.Errorf("English indicator page without info_en: %.300s", textOf(body))
+	}
 	// The indicator page's title is its name_en.
 	_, body := wang.get("/indicators/1.1.1")
 	if !strings.Contains(body, "<h1>1.1.1 City-level decision or plan on building a learning city</h1>") {
