@@ -1,6 +1,9 @@
 package catalog
 
-import "time"
+import (
+	"cmp"
+	"time"
+)
 
 // Kind says whether a key indicator is proven by documents (qualitative) or
 // by figures (quantitative).
@@ -41,6 +44,13 @@ type Indicator struct {
 	InfoEN   string
 	Unit     string
 	Keywords []string
+}
+
+// Named is the indicator's name for a message: its Chinese name in the
+// Chinese message, its name_en in the English one (the Chinese name when
+// it has none).
+func (ind Indicator) Named() Words {
+	return Words{Chinese: ind.Name, English: cmp.Or(ind.NameEN, ind.Name)}
 }
 
 // Round is a monitoring round, e.g. 2017.
