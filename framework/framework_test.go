@@ -161,19 +161,7 @@ func TestExportRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	y, err := ExportYAML(p.Framework, p.Indicators)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := ExportXLSX(p.Framework, p.Indicators)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := ExportCSV(p.Indicators)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{"again.yaml": y, "again.xlsx": x, "again.csv": c} {
+	for name, data := range exportAll(t, p, "again") {
 		q, err := Parse(name, data, p.Framework)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -191,6 +179,25 @@ func TestExportRoundTrips(t *testing.T) {
 			}
 		}
 	}
+}
+
+// exportAll is p exported in every format, by file name (base.yaml,
+// base.xlsx, base.csv).
+func exportAll(t *testing.T, p *Parsed, base string) map[string][]byte {
+	t.Helper()
+	y, err := ExportYAML(p.Framework, p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ExportXLSX(p.Framework, p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ExportCSV(p.Indicators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string][]byte{base + ".yaml": y, base + ".xlsx": x, base + ".csv": c}
 }
 
 func makeXLSX(t *testing.T, rows [][]string) []byte {
