@@ -49,3 +49,34 @@ func TestRefusedRolesAreNamedInWords(t *testing.T) {
 		t.Errorf("a coordinator creating a round: %d %v, want 403 naming the role 协调员", resp.StatusCode, er)
 	}
 }
+
+// TestUnknownFieldNamesTheAcceptedOnes: a note posted with "text" for its
+// body is refused naming the fields a note takes (page, quote, body), in
+// both languages (the probe saw only 未知的字段“text”); a link's unknown
+// field names the link's fields likewise, and a value's the fields of its
+// citation as citation.quote.
+func TestUnknownFieldNamesTheAcceptedOnes(t *testing.T) {
+	e := newEnv(t)
+	doc := e.upload(cityA, "学分银行.txt", "杭州市建立学分银行。")
+	for _, tt := range []struct {
+		path, body, zh, en string
+	}{
+		{"/api/v1/documents/" + doc + "/notes", `{"text": "学分银行的数据需核对"}`,
+			"未知的字段\u201Ctext\u201D\uFF1B可用的字段\uFF1Apage\u3001quote\u3001body", "Unknown field \"text\"; the fields accepted: page, quote, body"},
+		{"/api/v1/links", `{"document_id": "` + doc + `", "indicator": "2.3.1", "pgae": 2}`, "可用的字段\uFF1Adocument_id\u3001indicator", "the fields accepted: document_id, indicator"},
+		{"/api/v1/values", `{"city": "330100", "round": 2018, "indicator": "2.3.3", "value": "12000", "citation": {"document_id": "` + doc + `", "text": "学分银行"}}`,
+			"citation.quote", "citation.quote"},
+	} {
+		who := "coordA"
+		if strings.Contains(tt.path, "notes") {
+			who = "expert"
+		}
+		resp, body := e.do(e.request("POST", tt.path, tt.body), who)
+		er, _ := body["error"].(map[string]any)
+		msg, _ := er["message"].(string)
+		en, _ := er["message_en"].(string)
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(msg, tt.zh) || !strings.Contains(en, tt.en) {
+			t.Errorf("%s %s: %d %q / %q, want 400 with %q / %q", tt.path, tt.body, resp.StatusCode, msg, en, tt.zh, tt.en)
+		}
+	}
+}

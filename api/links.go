@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"io"
@@ -35,7 +36,7 @@ func readJSON(r *http.Request, v any) error {
 	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, maxJSONBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
+		return jsonError(err, v)
 	}
 	return nil
 }
@@ -45,8 +46,9 @@ const maxJSONBody = 1 << 20
 
 // jsonError says what is wrong with a JSON body in words a client's
 // author can act on, about the field when there is one, instead of Go's
-// decoder message (which names Go types).
-func jsonError(err error) error {
+// decoder message (which names Go types). An unknown field is named with
+// the fields v accepts (jsonFields).
+func jsonError(err error, v any) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	var tooBig *http.MaxBytesError
@@ -72,9 +74,45 @@ func jsonError(err error) error {
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		field := strings.Trim(name, `"`)
-		return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q", field)
+		accepted := jsonFields(reflect.TypeOf(v), "")
+		if len(accepted) == 0 {
+			return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q", field)
+		}
+		return catalog.FieldErrorf(field, catalog.EINVALID, "未知的字段 %q;可用的字段:%s", field,
+			catalog.Words{Chinese: strings.Join(accepted, "、"), English: strings.Join(accepted, ", ")})
 	}
 	return catalog.Errorf(catalog.EINVALID, "请求内容不是有效的 JSON")
+}
+
+// jsonFields are the JSON fields a body read into t accepts, in their
+// order, those of an object inside it as citation.quote; none when t is
+// no struct (a map takes any).
+func jsonFields(t reflect.Type, prefix string) []string {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeFor[json.Unmarshaler]()) {
+		return nil // a value read its own way (a time) is one field
+	}
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == "-" || !f.IsExported() {
+			continue
+		}
+		if f.Anonymous && tag == "" {
+			out = append(out, jsonFields(f.Type, prefix)...)
+			continue
+		}
+		name := prefix + cmp.Or(tag, f.Name)
+		if inner := jsonFields(f.Type, name+"."); len(inner) > 0 {
+			out = append(out, inner...)
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
 }
 
 // jsonKind names, in words, the JSON a Go type is read from.

@@ -254,7 +254,7 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	case !ok:
 		wrong("indicator", "指标编码 %q 不在当前指标体系中", r.Indicator)
 	case ind.Level != catalog.KeyLevel:
-		wrong("indicator", "%s %s 是%d级指标,只能分解关键指标(三级指标)", ind.Code, ind.Named(), ind.Level)
+		wrong("indicator", "%s %s 是%d级指标,只能分解关键指标(三级指标)", ind.Code, ind.NameWords(), ind.Level)
 	}
 	if r.Department == "" {
 		wrong("department", "责任单位为空")

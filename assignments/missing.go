@@ -82,7 +82,7 @@ func MissingXLSX(tasks []Task) ([]byte, error) {
 			status += " ⚠ 逾期"
 		}
 		row := []any{neutral(t.Department), neutral(t.Contact), neutral(t.Indicator), neutral(catalog.NameNow(t.IndicatorName, "", t.IndicatorNow, false)),
-			neutral(t.IndicatorInfo), t.Due, status, neutral(t.Reason), t.Round}
+			neutral(t.IndicatorInfo), t.Due, status, neutral(catalog.Fullwidth(t.Reason)), t.Round}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
 			return nil, fmt.Errorf("write row %d: %w", i+2, err)

@@ -56,10 +56,12 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 		ids[a.Indicator] = a.ID
 	}
 	// 3.1.1 is handed in (not missing); 1.3.2 is handed in and returned
-	// with a reason that starts like a formula (missing again).
+	// with a reason that starts like a formula (missing again), typed
+	// with ASCII punctuation: the list writes it in Chinese punctuation,
+	// as /tasks shows it (s25 probe #5).
 	handIn(t, e, jiaoyu, ids["3.1.1"], "社区教育总结.txt", "杭州市社区教育工作总结,建成社区学校一百所。")
 	handIn(t, e, renshe, ids["1.3.2"], "职业培训.txt", "杭州市职工职业技能培训情况。")
-	if _, err := s.Return(ctx, coordA, ids["1.3.2"], "-缺少文号,请补交正式文件"); err != nil {
+	if _, err := s.Return(ctx, coordA, ids["1.3.2"], "-缺少文号,请补交正式文件(盖章版)."); err != nil {
 		t.Fatal(err)
 	}
 
@@ -119,7 +121,7 @@ func TestMissingXLSXListsWhatIsOwedWithContacts(t *testing.T) {
 	}
 	// Cells a spreadsheet would run as formulas are text with an apostrophe.
 	for _, c := range []struct{ got, want string }{
-		{open[1], "'=1+2 张老师"}, {returned[1], "'@李科长"}, {returned[7], "'-缺少文号,请补交正式文件"},
+		{open[1], "'=1+2 张老师"}, {returned[1], "'@李科长"}, {returned[7], "'-缺少文号\uFF0C请补交正式文件\uFF08盖章版\uFF09\u3002"},
 	} {
 		if c.got != c.want {
 			t.Errorf("cell %q, want %q (neutralised)", c.got, c.want)

@@ -76,6 +76,7 @@ var englishMessages = map[string]string{
 	"请求内容为空:需要一个 JSON 对象":            "The request is empty: a JSON object is needed",
 	"请求内容不是有效的 JSON:内容不完整":           "The request is not valid JSON: it is cut short",
 	"未知的字段 %q":                       "Unknown field %q",
+	"未知的字段 %q;可用的字段:%s":              "Unknown field %q; the fields accepted: %s",
 	"请求内容不是有效的 JSON":                 "The request is not valid JSON",
 	"请填写新密码":                         "Type the new password",
 	"两次输入的新密码不一致":                    "The two new passwords differ",
@@ -397,6 +398,7 @@ var englishMessages = map[string]string{
 	// Confirming on 结转事项核对 what a reviewer found contradicted last round.
 	"引文不在第 %d 页,在第 %d 页;请核对页码":   "The quote is not on page %d but on page %d; check the page number",
 	"所引文档中未找到该引文(请核对页码或原文)":      "The quote is not in the cited document (check the page or the document's words)",
+	"引文中未找到该数值(请核对数值或引文)":        "The number is not in the quoted passage (check the number or the quote)",
 	"替换了本轮原有的数值:%s → %s":         "Replaced the round's earlier value: %s → %s",
 	"本轮原有的数值 %s 已经审核,重新导入后回到待审核": "The round's value %s had been reviewed; imported again, it is pending review again",
 	"这一项在 %d 年度经审核与证据矛盾;请先核对,确需沿用时勾选“已核对,仍沿用”再确认,否则请重新填报数值、修改定性描述或本轮不用": "A reviewer found this item contradicted by its evidence in round %d; check it first and tick “Checked, carry it over anyway” to confirm it, or record the value again, change the claim or drop it from this round",

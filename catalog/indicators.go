@@ -46,11 +46,10 @@ type Indicator struct {
 	Keywords []string
 }
 
-// Named is the indicator's name for a message: its Chinese name in the
-// Chinese message, its name_en in the English one (the Chinese name when
-// it has none).
-func (ind Indicator) Named() Words {
-	return Words{Chinese: ind.Name, English: cmp.Or(ind.NameEN, ind.Name)}
+// NameWords is the indicator's name in each language for a message: its
+// English name, or the Chinese one when the framework gives none.
+func (i *Indicator) NameWords() Words {
+	return Words{Chinese: i.Name, English: cmp.Or(i.NameEN, i.Name)}
 }
 
 // Round is a monitoring round, e.g. 2017.

@@ -26,11 +26,15 @@ var fullwidthOf = map[rune]rune{
 // comma, semicolon, colon, parenthesis, exclamation or question mark next
 // to a Chinese character (or Chinese punctuation) becomes ，；：（）！？.
 // Punctuation between Latin letters, digits or format verbs is left alone
-// ("%s:%v", "10:30", "a(1).pdf"). Apply it to message texts and to
+// ("%s:%v", "10:30", "a(1).pdf"). A full stop '.' becomes 。 after a
+// Chinese character when nothing Latin, no digit and no other '.' follows
+// it (不符.请核对 → 不符。请核对, 盖章版). at the end), never between digits
+// (1.2万) nor in a file name (台账.xlsx), an ellipsis (...) or a numbered
+// heading (一.工作情况 at a line's start, which OCR read for 一、). Apply it to message texts and to
 // extracted text when it is shown (ShownText), never to the values put
 // into messages (a file name stays as it was uploaded).
 func Fullwidth(s string) string {
-	if !strings.ContainsAny(s, ",;:()!?") {
+	if !strings.ContainsAny(s, ",;:()!?.") {
 		return s
 	}
 	rs := []rune(s)
@@ -78,7 +82,37 @@ func Fullwidth(s string) string {
 			rs[i] = fw
 		}
 	}
+	for i, r := range rs {
+		if r == '.' && sentenceEnd(rs, i) {
+			rs[i] = '\u3002' // 。
+		}
+	}
 	return string(rs)
+}
+
+// wideAlnum reports whether r is a full-width digit or Latin letter.
+func wideAlnum(r rune) bool {
+	return r >= '\uFF10' && r <= '\uFF19' || r >= '\uFF21' && r <= '\uFF3A' || r >= '\uFF41' && r <= '\uFF5A'
+}
+
+// chineseNumerals are the numerals a heading is numbered with (一.).
+const chineseNumerals = "一二三四五六七八九十"
+
+// sentenceEnd reports whether the '.' at rs[i] ends a Chinese sentence: a
+// Chinese character (or Chinese punctuation, 。 made just before it
+// included) before it, and after it the end, a space, a line break or
+// Chinese; not a numbered heading's 一. at a line's start.
+func sentenceEnd(rs []rune, i int) bool {
+	if i == 0 || !isChinese(rs[i-1]) || wideAlnum(rs[i-1]) {
+		return false // ９８.６ is a number in full-width digits
+	}
+	if i+1 < len(rs) && (!unicode.IsSpace(rs[i+1]) && !isChinese(rs[i+1]) || wideAlnum(rs[i+1])) {
+		return false
+	}
+	if strings.ContainsRune(chineseNumerals, rs[i-1]) && (i == 1 || unicode.IsSpace(rs[i-2])) {
+		return false
+	}
+	return true
 }
 
 // fullwidthContext is how far around a range fullwidthIn looks for the
@@ -94,7 +128,7 @@ const fullwidthContext = 256
 // end must be rune boundaries.
 func fullwidthIn(text string, start, end int) string {
 	piece := text[start:end]
-	if !strings.ContainsAny(piece, ",;:()!?") {
+	if !strings.ContainsAny(piece, ",;:()!?.") {
 		return piece
 	}
 	from := max(0, start-fullwidthContext)

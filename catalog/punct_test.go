@@ -21,6 +21,16 @@ func TestFullwidth(t *testing.T) {
 		{"学习型城市(建设", "学习型城市\uFF08建设"}, // a half without its pair, by its neighbours
 		{"见附件) 2.3", "见附件\uFF09 2.3"},
 		{"v2)", "v2)"},
+		// A full stop after Chinese is 。; not between digits, in a file
+		// name, an ellipsis or a heading numbered 一. (s25 probe #5).
+		{"只交了新闻报道,缺少活动方案和总结.请补充(盖章版).", "只交了新闻报道\uFF0C缺少活动方案和总结\u3002请补充\uFF08盖章版\uFF09\u3002"},
+		{"台账合计为7000人,与填报的12000人不符.请核对", "台账合计为7000人\uFF0C与填报的12000人不符\u3002请核对"},
+		{"填报1.2万人次.", "填报1.2万人次\u3002"},
+		{"见学分银行台账.xlsx", "见学分银行台账.xlsx"},
+		{"请核对...", "请核对..."},
+		{"一.工作情况", "一.工作情况"},
+		{"共十.", "共十\u3002"},
+		{"覆盖率达\uFF19\uFF18.\uFF16\uFF05.", "覆盖率达\uFF19\uFF18.\uFF16\uFF05\u3002"}, // full-width digits are a number
 	}
 	for _, tt := range tests {
 		if got := Fullwidth(tt.in); got != tt.want {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/oklog/ulid/v2"
 	"golang.org/x/text/width"
@@ -74,10 +76,34 @@ func (v *Value) Written() string {
 		return strconv.FormatFloat(v.Number, 'f', -1, 64) + v.Unit
 	}
 	given := halfWidth(v.Given)
-	if _, _, ok := v.writtenUnit(); ok {
+	if number, unit, ok := v.writtenUnit(); ok {
+		if tight(number, unit) {
+			return halfWidth(number + unit) // 1.2万 人次, as values were saved before, reads 1.2万人次
+		}
 		return given // 85.3% and %, ９５％ and %, 12345000 人次 for 万人次
 	}
 	return given + v.Unit
+}
+
+// magnitudes are the Chinese words of scale a number may end with (1.2万).
+const magnitudes = "万亿千百"
+
+// JoinUnit writes a number and the unit after it: with no space when the
+// number ends in a Chinese magnitude and the unit is Chinese (1.2万人次,
+// as 23个 and 12000人 read), else with one (12.3 万人, 12345000 人次).
+func JoinUnit(number, unit string) string {
+	if unit == "" || tight(number, unit) {
+		return number + unit
+	}
+	return number + " " + unit
+}
+
+// tight reports whether number ends in a Chinese magnitude and unit
+// begins with a Chinese character: they are written together.
+func tight(number, unit string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(number))
+	first, _ := utf8.DecodeRuneInString(unit)
+	return strings.ContainsRune(magnitudes, last) && unicode.Is(unicode.Han, first)
 }
 
 // halfWidth is s with its full-width forms (digits, letters, ％, ．)

@@ -149,7 +149,7 @@ func (s *Service) keyIndicator(ctx context.Context, code string) (*catalog.Indic
 		return nil, catalog.OnInvalidField("indicator", catalog.NotFoundAsInvalid(err))
 	}
 	if ind.Level != catalog.KeyLevel {
-		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "定性描述只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Named(), ind.Level)
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "定性描述只能针对关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 	}
 	return ind, nil
 }

@@ -17,7 +17,8 @@ const (
 	// StatusContradicted is 与证据矛盾: a reviewer found the value or a
 	// claim contradicted by its evidence. It outweighs everything else (a
 	// verified claim beside it, an item carried over to re-confirm): the
-	// indicator needs correcting before it counts.
+	// indicator needs correcting before it counts. Every verdict a reviewer
+	// gave in the round outweighs StatusToConfirm.
 	StatusContradicted = "contradicted"
 	// StatusInsufficient is 证据不足: a reviewer sent the claim or value
 	// back for more evidence. It outweighs a verified one, as the
@@ -27,6 +28,10 @@ const (
 	// and has nothing for: one added since a round that keeps its names,
 	// one today's framework dropped in a round that follows it (compareRow).
 	StatusAbsent = "absent"
+	// StatusValueNotFound is 数值未在引文中找到: the round's value, not
+	// reviewed yet, has a number its quote does not write. It comes after
+	// every verdict and 待确认, before 有证据, as a reviewer has to look.
+	StatusValueNotFound = "value_not_found"
 )
 
 // Comparison is a city's key indicators across rounds, side by side.
@@ -223,7 +228,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
 		cell := RoundCell{Round: round}
-		verified, contradicted, insufficient, backed := false, false, false, false
+		verified, contradicted, insufficient, backed, notFound := false, false, false, false, false
 		for _, c := range claims {
 			if c.Indicator == code {
 				cell.Claims, cell.Verified = c.Claims, c.Verified
@@ -237,6 +242,7 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				verified = verified || v.Status == catalog.ClaimVerified
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
+				notFound = notFound || v.Status == catalog.ClaimPending && !v.ValueFound
 			}
 		}
 		cell.Documents = docs[code]
@@ -248,12 +254,18 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 		switch {
 		case contradicted:
 			cell.Status = StatusContradicted
-		case cell.ToConfirm > 0:
-			cell.Status = StatusToConfirm
 		case insufficient:
 			cell.Status = StatusInsufficient
 		case verified:
 			cell.Status = StatusVerified
+		case cell.ToConfirm > 0:
+			// Carried over and not confirmed yet: after every verdict a
+			// reviewer gave in this round, which stays the state (the
+			// cell's ToConfirm still counts what waits), as coverage
+			// counts it.
+			cell.Status = StatusToConfirm
+		case notFound:
+			cell.Status = StatusValueNotFound
 		case ind.Kind == catalog.Quantitative && cell.Value == nil:
 			cell.Status = StatusGap // its number is what a quantitative indicator needs, as in the report
 		case cell.Documents > 0 || backed:

@@ -77,8 +77,9 @@ func TestContradictedIsNotShownAsEvidence(t *testing.T) {
 }
 
 // TestSpreadsheetMarksInTheHeatMapsOrder: the coverage spreadsheet marks a
-// cell as the heat map does: 与证据矛盾 before 证据不足, 待确认 before 证据不足,
-// and 证据不足 before 已核实, in Chinese and English.
+// cell as the heat map does: 与证据矛盾 before 证据不足, 证据不足 (a
+// reviewer's verdict in the round) before 待确认, and 证据不足 before 已核实,
+// in Chinese and English.
 func TestSpreadsheetMarksInTheHeatMapsOrder(t *testing.T) {
 	m := &coverage.Matrix{
 		Indicators: []coverage.Column{
@@ -96,8 +97,8 @@ func TestSpreadsheetMarksInTheHeatMapsOrder(t *testing.T) {
 		english bool
 		want    map[string]string
 	}{
-		{false, map[string]string{"2.3.1": "与证据矛盾\uFF081 份\uFF09", "2.3.2": "待确认\uFF081 份\uFF09", "2.3.3": "证据不足\uFF081 份\uFF09"}},
-		{true, map[string]string{"2.3.1": "Contradicted by evidence (1 document)", "2.3.2": "Carried over, to confirm (1 document)", "2.3.3": "Insufficient evidence (1 document)"}},
+		{false, map[string]string{"2.3.1": "与证据矛盾\uFF081 份\uFF09", "2.3.2": "证据不足\uFF081 份\uFF09", "2.3.3": "证据不足\uFF081 份\uFF09"}},
+		{true, map[string]string{"2.3.1": "Contradicted by evidence (1 document)", "2.3.2": "Insufficient evidence (1 document)", "2.3.3": "Insufficient evidence (1 document)"}},
 	} {
 		_, rows := coverageRowsOf(t, m, c.english)
 		for _, r := range rows[1:] {

@@ -111,8 +111,9 @@ type Cell struct {
 	Verified     int    `json:"verified"`
 	Contradicted int    `json:"contradicted"`
 	// Insufficient counts the claims and values a reviewer found 证据不足
-	// (sent back for more evidence): after a contradiction and 待确认,
-	// they outweigh a verified one, as /compare and the report show.
+	// (sent back for more evidence): after a contradiction, they outweigh
+	// a verified one and anything carried over to confirm, as /compare and
+	// the report show.
 	Insufficient int `json:"insufficient"`
 	// Backed counts the claims citing a document not withdrawn (撤回):
 	// claims whose documents were all withdrawn are no evidence, as in
@@ -124,10 +125,16 @@ type Cell struct {
 	// or not, as on /compare and in the report.
 	Values         int `json:"values"`
 	VerifiedValues int `json:"verified_values"`
+	// ValuesNotFound counts the values among Values still 待审核 whose
+	// number is not in their quote (value_found false, 数值未在引文中找到):
+	// the cell says so rather than 已填报数值, as /compare does
+	// (StatusValueNotFound).
+	ValuesNotFound int `json:"values_not_found"`
 	// ToConfirm counts the claims, values and links carried over from the
 	// last round that the city has not confirmed yet (待确认): until it
-	// does, the cell says so, after a contradiction and before anything
-	// else, as /compare and the report do (coverage.StatusToConfirm).
+	// does, the cell says so after a reviewer's verdict in the round (与证据
+	// 矛盾, 证据不足, 属实, which stays the state with ↻ beside it) and before
+	// anything else, as /compare and the report do (StatusToConfirm).
 	ToConfirm int `json:"to_confirm"`
 }
 
@@ -218,6 +225,9 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
 			}
 			if v.Status == catalog.ClaimVerified {
 				c.VerifiedValues++
+			}
+			if v.Status == catalog.ClaimPending && !v.ValueFound {
+				c.ValuesNotFound++
 			}
 		}
 	}

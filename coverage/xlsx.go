@@ -71,10 +71,10 @@ func (m *Matrix) XLSX(english bool) ([]byte, error) {
 }
 
 // cellMark is what a cell says, as the heat map's cell does (web's
-// cellLook): a claim or value found contradicted first, then anything
-// carried over from the last round and still to confirm, then one found
-// 证据不足 (sent back for more evidence), then one verified,
-// then a claim submitted that cites a document not withdrawn, then a
+// cellLook): a claim or value found contradicted first, then one found
+// 证据不足 (sent back for more evidence), then one verified (a reviewer's
+// verdict in the round stays the state), then anything carried over from
+// the last round and still to confirm, then a claim submitted that cites a document not withdrawn, then a
 // value recorded whose source is not withdrawn, each with the count of
 // evidence documents (linked or cited) when there are any; else that
 // count, or 缺 when there is nothing at all.
@@ -83,12 +83,14 @@ func (w matrixWords) cellMark(c Cell) any {
 	switch {
 	case c.Contradicted > 0:
 		mark = w.contradicted
-	case c.ToConfirm > 0:
-		mark = w.toConfirm
 	case c.Insufficient > 0:
 		mark = w.insufficient
 	case c.Verified > 0 || c.VerifiedValues > 0:
 		mark = w.verified
+	case c.ToConfirm > 0:
+		mark = w.toConfirm
+	case c.ValuesNotFound > 0:
+		mark = w.valueNotFound
 	case c.Backed > 0:
 		mark = w.claimed
 	case c.Values > 0:
@@ -118,6 +120,7 @@ type matrixWords struct {
 	sheet, code, indicator, kind, gap string
 	contradicted, verified, claimed   string
 	valued, toConfirm, insufficient   string
+	valueNotFound                     string
 	count                             string // after a mark: the documents, from their count and plural
 	kinds                             map[string]string
 	english                           bool
@@ -125,9 +128,9 @@ type matrixWords struct {
 
 var xlsxWords = map[bool]matrixWords{
 	false: {sheet: "覆盖情况", code: "编码", indicator: "关键指标", kind: "类型", gap: "缺",
-		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
+		contradicted: "与证据矛盾", insufficient: "证据不足", verified: "已核实", claimed: "已提交定性描述", valued: "已填报数值", valueNotFound: "数值未在引文中找到", toConfirm: "待确认", count: "\uFF08%d 份%s\uFF09",
 		kinds: map[string]string{"qualitative": "定性", "quantitative": "定量"}},
 	true: {sheet: "Coverage", code: "Code", indicator: "Key indicator", kind: "Type", gap: "Gap",
-		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
+		contradicted: "Contradicted by evidence", insufficient: "Insufficient evidence", verified: "Verified", claimed: "Claim submitted", valued: "Value reported", valueNotFound: "Number not found in its quote", toConfirm: "Carried over, to confirm", count: " (%d document%s)",
 		kinds: map[string]string{"qualitative": "Qualitative", "quantitative": "Quantitative"}, english: true},
 }

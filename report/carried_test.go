@@ -100,3 +100,44 @@ func padded(t *testing.T, r *report.Report) map[string][]string {
 	}
 	return rows
 }
+
+// TestReportVerdictOutranksACarriedLink: 杭州's 2018 claim of 2.3.1 is
+// judged 证据不足 before a 2017 link to 2.3.1 is carried into 2018 and
+// left 待确认. The 2018 report's status is the reviewer's verdict (证据不足,
+// "Insufficient evidence" in English), as coverage counts it, with the
+// carried document still marked (沿用上一轮，待确认) beside it; the probe
+// saw 状态：待确认.
+func TestReportVerdictOutranksACarriedLink(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "学分银行方案.txt", "杭州市建立学分银行，开展学习成果认证。")
+	if err := e.Ingest.AddLink(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}); err != nil {
+		t.Fatal(err)
+	}
+	news := e.Upload(hangzhou, "学分银行新闻.txt", "杭州市学分银行已上线，市民可查询学分。")
+	c, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2018, Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: news.ID, Page: 1, Quote: "杭州市学分银行已上线"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Claims.Review(ctx, testenv.Admin, c.ID, "insufficient", "需要学分银行管理办法原件"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Values.CarryOver(ctx, coord, hangzhou, 2018); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2018)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := padded(t, r)["2.3.1"]; got[3] != report.Insufficient || !strings.Contains(got[8], report.CarriedMark) {
+		t.Errorf("2.3.1 judged 证据不足 with a carried link: %q, want status 证据不足 and the document marked %s", got, report.CarriedMark)
+	}
+	text, _, _ := docx(t, r)
+	if !strings.Contains(text, "状态：证据不足") || strings.Contains(text, "状态：待确认") {
+		t.Errorf("DOCX: want 状态：证据不足, not 待确认: %.3000s", text)
+	}
+	r.Lang = report.English
+	if got := padded(t, r)["2.3.1"]; got[3] == "Carried over, to confirm" || !strings.Contains(got[3], "nsufficient") {
+		t.Errorf("English 2.3.1: %q, want the verdict Insufficient evidence", got)
+	}
+}

@@ -156,7 +156,7 @@ func (r *Report) verdict(it Item, id string, st catalog.ClaimStatus) string {
 	}
 	m := " [" + englishWords[VerdictLabels[st]] + "]"
 	if why := it.Reasons[id]; why != "" {
-		m += " (reviewer: " + why + ")"
+		m += " (reviewer: " + catalog.Fullwidth(why) + ")" // the reason as written, in Chinese punctuation as the Chinese report shows it
 	}
 	if it.ContradictedBefore[id] {
 		m += " (last round: contradicted by evidence)"

@@ -581,12 +581,12 @@ func (d *data) item(ind catalog.Indicator) Item {
 	switch {
 	case contradicted:
 		it.Status = Contradicted
-	case toConfirm:
-		it.Status = ToConfirm // the round comparison's order: nothing carried counts before it is confirmed
 	case insufficient:
 		it.Status = Insufficient
 	case verified:
 		it.Status = Verified
+	case toConfirm:
+		it.Status = ToConfirm // the round comparison's order: a reviewer's verdict in the round first, then what is carried and not confirmed
 	case ind.Kind == catalog.Quantitative && it.Value == nil:
 		it.Status = Gap // a quantitative indicator without its number is a gap whatever else is there
 	case live:

@@ -73,6 +73,10 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 		seen[v.Indicator] = rows[i].Line
 		if !v.Citation.QuoteFound {
 			v.Warnings = append(v.Warnings, quoteNotFound(v.Citation))
+		} else if !v.ValueFound {
+			// Saved all the same, as /values keeps it, but said per row:
+			// the import's answer named only its flag (value_found).
+			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "引文中未找到该数值(请核对数值或引文)")))
 		}
 		vs, lines = append(vs, v), append(lines, rows[i].Line)
 	}

@@ -26,18 +26,12 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "学分银行累计开户学习者12000人"}}); err != nil {
 		t.Fatal(err)
 	}
-	f := excelize.NewFile()
-	for i, r := range [][]any{
+	ledger := [][]any{
 		{"指标编码", "数值", "单位", "文档编号", "页码", "引文"},
 		{"5.1.1", "56.5", "%", d.ID, 1, "成人年参与学习率为56.5%"},
 		{"2.3.3", "1.2万", "人", d.ID, 1, "学分银行累计开户学习者达到1.2万人"},
-	} {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		_ = f.SetSheetRow("Sheet1", cell, &r)
 	}
-	var b bytes.Buffer
-	_ = f.Write(&b)
-	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(b.Bytes()))
+	vs, err := e.Values.Import(ctx, coordA, hangzhou, 2017, ledgerXLSX(t, ledger))
 	if err != nil || len(vs) != 2 {
 		t.Fatalf("import: %v, %v", vs, err)
 	}
@@ -62,7 +56,7 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 	// The same ledger again replaces each value by itself: nothing to say
 	// but the missing quote; once 5.1.1 is verified, its row says the
 	// import sends it back to 待审核.
-	again, err := e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(b.Bytes()))
+	again, err := e.Values.Import(ctx, coordA, hangzhou, 2017, ledgerXLSX(t, ledger))
 	if err != nil || len(again) != 2 {
 		t.Fatalf("import again: %v, %v", again, err)
 	}
@@ -76,7 +70,7 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 	if _, err := e.Values.Review(ctx, testenv.Admin, again[0].ID, "verified", "属实"); err != nil {
 		t.Fatal(err)
 	}
-	again, err = e.Values.Import(ctx, coordA, hangzhou, 2017, bytes.NewReader(b.Bytes()))
+	again, err = e.Values.Import(ctx, coordA, hangzhou, 2017, ledgerXLSX(t, ledger))
 	if err != nil || len(again) != 2 {
 		t.Fatalf("import a third time: %v, %v", again, err)
 	}
@@ -84,4 +78,21 @@ func TestLedgerRowsSayWhatTheyFoundAndReplaced(t *testing.T) {
 		again[0].Warnings[0].English != "Row 2: The round's value 56.5% had been reviewed; imported again, it is pending review again" {
 		t.Errorf("re-importing the verified 5.1.1: warnings %+v, want that it is 待审核 again", again[0].Warnings)
 	}
+}
+
+// ledgerXLSX is a ledger workbook of rows on its first sheet.
+func ledgerXLSX(t *testing.T, rows [][]any) *bytes.Reader {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.NewReader(b.Bytes())
 }

@@ -38,7 +38,7 @@ func plausible(ind *catalog.Indicator, number float64, typed string) (warnings [
 	if fam == "" || measuresChange(ind) {
 		return nil, nil
 	}
-	name := indicatorName(ind)
+	name := ind.NameWords()
 	switch {
 	case number < 0:
 		return nil, catalog.FieldErrorf("value", catalog.EINVALID, "指标 %s %s 的数值不能为负数(填写的是 %s);请核对", ind.Code, name, typed)

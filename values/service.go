@@ -141,7 +141,7 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 		// The writing keeps its own unit, so that it reads as typed:
 		// 12.3 万人 for 人, 1234.5万人次 for 万人次 typed as 1234.5万.
 		if u := strings.TrimSpace(in.Unit); u != "" {
-			v.Given += " " + u
+			v.Given = catalog.JoinUnit(v.Given, u)
 		} else {
 			_, base := splitScale(normUnit(ind.Unit))
 			v.Given += base
@@ -211,7 +211,7 @@ func (s *Service) quantitative(ctx context.Context, code string) (*catalog.Indic
 		return nil, catalog.OnInvalidField("indicator", catalog.NotFoundAsInvalid(err))
 	}
 	if ind.Level != catalog.KeyLevel || ind.Kind != catalog.Quantitative {
-		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, indicatorName(ind))
+		return nil, catalog.FieldErrorf("indicator", catalog.EINVALID, "只有定量关键指标可以填报数值;%s %s 不是定量指标", ind.Code, ind.NameWords())
 	}
 	return ind, nil
 }
@@ -227,16 +227,6 @@ func number(w Written) (*Number, error) {
 		return nil, catalog.OnInvalidField("value", err)
 	}
 	return &n, nil
-}
-
-// indicatorName is ind's name in each language: its English name, or
-// the Chinese one when the framework gives none.
-func indicatorName(ind *catalog.Indicator) catalog.Words {
-	w := catalog.Words{Chinese: ind.Name, English: ind.NameEN}
-	if w.English == "" {
-		w.English = ind.Name
-	}
-	return w
 }
 
 func (s *Service) round(ctx context.Context, r int) (int, error) {

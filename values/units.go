@@ -58,12 +58,12 @@ func fitUnit(ind *catalog.Indicator, given string, percent, scaled bool) (mul, d
 		}
 		return 1, 1, nil
 	case want == "%":
-		return 0, 0, catalog.Errorf(catalog.EINVALID, "指标 %s %s 是比例(%%),不能用 %q 作单位;请填写百分比,如 85.3%%", ind.Code, ind.Name, given)
+		return 0, 0, catalog.Errorf(catalog.EINVALID, "指标 %s %s 是比例(%%),不能用 %q 作单位;请填写百分比,如 85.3%%", ind.Code, ind.NameWords(), given)
 	}
 	if gotScale, gotBase := splitScale(got); gotBase == wantBase {
 		return gotScale, wantScale, nil
 	}
-	return 0, 0, catalog.Errorf(catalog.EINVALID, "单位 %q 与指标 %s %s 的单位 %q 不符", given, ind.Code, ind.Name, ind.Unit)
+	return 0, 0, catalog.Errorf(catalog.EINVALID, "单位 %q 与指标 %s %s 的单位 %q 不符", given, ind.Code, ind.NameWords(), ind.Unit)
 }
 
 // ownUnit is the unit a value is read in when unit was typed for it:

@@ -100,13 +100,18 @@ func TestMyTasksAndTheCityBoard(t *testing.T) {
 			t.Errorf("the board does not show %q", want)
 		}
 	}
-	resp, board = coord.post("/assignments/"+ids[1]+"/return", url.Values{"reason": {"缺少正式文件的文号"}, "next": {"/assignments"}})
+	resp, board = coord.post("/assignments/"+ids[1]+"/return", url.Values{"reason": {"缺少正式文件的文号.请补充(盖章版)."}, "next": {"/assignments"}})
 	if resp.StatusCode != 200 || !strings.Contains(board, "已退回") {
 		t.Fatalf("returning: %d %.500s", resp.StatusCode, board)
 	}
 	_, page = dept.get("/tasks")
-	if !strings.Contains(page, "退回原因") || !strings.Contains(page, "缺少正式文件的文号") || !strings.Contains(page, "逾期") {
-		t.Errorf("我的任务 does not show the return's reason and overdue")
+	// The reason typed with ASCII punctuation is shown in Chinese
+	// punctuation, its full stops too (s25 probe #5).
+	if !strings.Contains(page, "退回原因") || !strings.Contains(page, "缺少正式文件的文号\u3002请补充\uFF08盖章版\uFF09\u3002") || !strings.Contains(page, "逾期") {
+		t.Errorf("我的任务 does not show the return's reason, in Chinese punctuation, and overdue")
+	}
+	if !strings.Contains(board, "缺少正式文件的文号\u3002请补充\uFF08盖章版\uFF09\u3002") {
+		t.Errorf("the board does not show the return's reason in Chinese punctuation")
 	}
 	if resp, _ := dept.get("/assignments"); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("a department opening the board: %d, want 403", resp.StatusCode)

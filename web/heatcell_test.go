@@ -35,8 +35,10 @@ func TestHeatCellWithdrawnClaimIsGap(t *testing.T) {
 // TestHeatCellCarriedIsToConfirm: a cell with a claim, value or link
 // carried over from the last round and not confirmed is ↻ 待确认 (Carried
 // over, to confirm), as on /compare and in the report, whatever was
-// submitted or linked; only a contradiction outweighs it. The legend
-// explains the symbol in both languages.
+// submitted or linked; a reviewer's verdict in the round (与证据矛盾,
+// 证据不足, 属实) outweighs it and stays the state, with ↻ 待确认 beside it
+// (the probe saw a 证据不足 hidden behind ↻). The legend explains the
+// symbol in both languages.
 func TestHeatCellCarriedIsToConfirm(t *testing.T) {
 	cases := []struct {
 		name       string
@@ -46,10 +48,11 @@ func TestHeatCellCarriedIsToConfirm(t *testing.T) {
 	}{
 		{"结转的定性描述", coverage.Cell{Claims: 1, Backed: 1, ToConfirm: 1}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
 		{"结转的关联", coverage.Cell{Documents: 1, ToConfirm: 1}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
-		{"结转且已核实", coverage.Cell{Verified: 1, ToConfirm: 2}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
-		{"与证据矛盾优先", coverage.Cell{Contradicted: 1, ToConfirm: 1}, "contradicted", "与证据矛盾", "⚠", ""},
+		{"结转且已核实", coverage.Cell{Verified: 1, ToConfirm: 2}, "verified", "属实 · 待确认", "✔ ↻", "Verified · Carried over, to confirm"},
+		{"与证据矛盾优先", coverage.Cell{Contradicted: 1, ToConfirm: 1}, "contradicted", "与证据矛盾 · 待确认", "⚠ ↻", ""},
 		{"与证据矛盾先于证据不足", coverage.Cell{Claims: 2, Backed: 2, Contradicted: 1, Insufficient: 1}, "contradicted", "与证据矛盾", "⚠", ""},
-		{"待确认先于证据不足", coverage.Cell{Claims: 2, Backed: 2, ToConfirm: 1, Insufficient: 1}, "toconfirm", "待确认", "↻", "Carried over, to confirm"},
+		{"证据不足先于待确认", coverage.Cell{Claims: 2, Backed: 2, ToConfirm: 1, Insufficient: 1}, "insufficient", "证据不足 · 待确认", "△ ↻", "Insufficient evidence · Carried over, to confirm"},
+		{"数值未在引文中找到", coverage.Cell{Documents: 1, Values: 1, ValuesNotFound: 1}, "valuenotfound", "数值未在引文中找到", "？", "Number not found in its quote"},
 		{"证据不足先于已核实", coverage.Cell{Claims: 2, Backed: 2, Insufficient: 1, Verified: 1}, "insufficient", "证据不足", "△", "Insufficient evidence"},
 	}
 	for _, c := range cases {

@@ -42,13 +42,15 @@ type indicatorsPage struct {
 func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 	switch {
 	case c.Contradicted > 0:
-		return "contradicted", "⚠", tr(l, "claim.contradicted")
-	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare
-		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+		return "contradicted", "⚠" + carried(c), tr(l, "claim.contradicted") + carriedWords(l, c)
 	case c.Insufficient > 0: // sent back for more evidence: the coordinator has work to do
-		return "insufficient", "△", tr(l, "compare.status.insufficient") // "Insufficient evidence", as the legend, /compare and the xlsx say
+		return "insufficient", "△" + carried(c), tr(l, "compare.status.insufficient") + carriedWords(l, c) // "Insufficient evidence", as the legend, /compare and the xlsx say
 	case c.Verified > 0 || c.VerifiedValues > 0:
-		return "verified", "✔", tr(l, "claim.verified")
+		return "verified", "✔" + carried(c), tr(l, "claim.verified") + carriedWords(l, c)
+	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare; a reviewer's verdict in the round stays the state, with ↻ beside it
+		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+	case c.ValuesNotFound > 0: // a number its quote does not write, not reviewed yet: as /compare says
+		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
 		return "claimed", "◆", tr(l, "ind.claimed")
 	case c.Values > 0: // so is a value whose source was withdrawn
@@ -57,6 +59,22 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "linked", "●" + strconv.Itoa(c.Documents), strconv.Itoa(c.Documents) + " " + tr(l, "ind.evidence")
 	}
 	return "none", "✕", tr(l, "ind.gap")
+}
+
+// carried is the ↻ shown beside a reviewer's verdict when the cell also
+// has items carried over and not confirmed yet, and carriedWords says so.
+func carried(c coverage.Cell) string {
+	if c.ToConfirm > 0 {
+		return " ↻"
+	}
+	return ""
+}
+
+func carriedWords(l Lang, c coverage.Cell) string {
+	if c.ToConfirm > 0 {
+		return " · " + tr(l, "ind.to_confirm")
+	}
+	return ""
 }
 
 func (h *handler) indicatorsPage(w http.ResponseWriter, r *http.Request) {

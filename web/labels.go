@@ -33,6 +33,15 @@ func roundLabel(l Lang, year int, label string) string {
 	return en
 }
 
+// RoleName is a role as the web UI calls it, in English when english
+// (协调员, Coordinator), for the command line to say it the same way.
+func RoleName(english bool, role string) string {
+	if english {
+		return roleName(English, role)
+	}
+	return roleName(Chinese, role)
+}
+
 // roleName is a role as people call it.
 func roleName(l Lang, role any) string {
 	r := fmt.Sprint(role)

@@ -233,10 +233,12 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 			note := ""
 			if cell.Contradicted > 0 {
 				note = words(lang, "  【与证据矛盾】", "  [contradicted by evidence]")
-			} else if cell.ToConfirm > 0 { // carried over, not confirmed: first, as the heat map, /compare, the xlsx and the report put it
-				note = words(lang, "  【待确认】", "  [carried over, to confirm]")
 			} else if cell.Insufficient > 0 {
 				note = words(lang, "  【证据不足】", "  [insufficient evidence]")
+			} else if cell.ToConfirm > 0 && cell.Verified == 0 && cell.VerifiedValues == 0 { // carried over, not confirmed: after a verdict of the round, as the heat map, /compare, the xlsx and the report put it
+				note = words(lang, "  【待确认】", "  [carried over, to confirm]")
+			} else if cell.ValuesNotFound > 0 && cell.Verified == 0 && cell.VerifiedValues == 0 {
+				note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
 			}
 			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)
 		}

@@ -11,6 +11,8 @@ import (
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
+	"github.com/lcmonitor/evidence/web"
 )
 
 const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--cities CODE,CODE] [--password P] [--json]
@@ -69,7 +71,7 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
 		})
 	}
-	sayln(stdout, lang, "用户 %s(%s)已创建", u.Username, u.Role)
+	sayln(stdout, lang, "用户 %s(%s)已创建", u.Username, roleWord(lang, u.Role))
 	sayln(stdout, lang, "密码:%s", c.Password)
 	sayln(stdout, lang, "API 令牌:%s", c.Token.Token)
 	sayln(stdout, lang, "请妥善保存:密码和令牌不会再次显示。")
@@ -107,9 +109,15 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if len(u.Cities) > 0 {
 			city = strings.Join(u.Cities, ",")
 		}
-		fmt.Fprintf(stdout, "%-16s %-12s %-7s %-10s %s\n", u.Username, u.Role, city, state, u.Department)
+		fmt.Fprintf(stdout, "%-16s %-12s %-7s %-10s %s\n", u.Username, roleWord(lang, u.Role), city, state, u.Department)
 	}
 	return nil
+}
+
+// roleWord is a role as the web UI names it, in the output's language
+// (协调员, Coordinator); --json keeps the role's code.
+func roleWord(lang report.Lang, role catalog.Role) string {
+	return web.RoleName(lang == report.English, string(role))
 }
 
 func runUserDisable(ctx context.Context, disable bool, args []string, stdout, stderr io.Writer) error {

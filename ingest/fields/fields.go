@@ -43,8 +43,10 @@ type Fields struct {
 // 4: a stray Latin fragment OCR read above the title of a photo ("Fx sy")
 // is not joined to it, and a news headline credited to its paper
 // (杭州日报:我市…开幕) is the title without the paper's name.
+// 5: a title keeps the full-width marks its text writes it with
+// (《…管理办法（试行）》的通知, not (试行)).
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 4
+const Revision = 5
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.
@@ -66,6 +68,7 @@ func Read(pages []string, embeddedTitle string) Fields {
 		head = head[:numStart] + "\n" + head[numEnd:]
 	}
 	f.Title = readTitle(head)
+	f.Title.Value = asWritten(f.Title.Value, pages)
 	if t := cleanEmbeddedTitle(embeddedTitle); t != "" {
 		f.Title = Field{Value: t, Source: SourceEmbedded}
 	}

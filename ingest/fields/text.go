@@ -29,13 +29,85 @@ func prepare(s string) string {
 		case catalog.IsInvisible(r):
 			continue
 		default:
-			if f := width.LookupRune(r).Folded(); f != 0 {
-				r = f
-			}
+			r = foldWidth(r)
 		}
 		b.WriteRune(r)
 	}
 	return dropSpaces(b.String())
+}
+
+// foldWidth is r in its half-width form when it has one (（ → (, ２ → 2).
+func foldWidth(r rune) rune {
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		return f
+	}
+	return r
+}
+
+// shownPunct are the ASCII marks prepare may have folded from the
+// full-width ones a title is written with.
+const shownPunct = "()[]:;,!?<>"
+
+// asWritten is title, read from the prepared text, with the punctuation
+// the document itself writes it with: 《…管理办法（试行）》 keeps its
+// （）, which prepare folded to (), while letters and digits stay
+// half-width (２０２３ reads 2023) and the spaces and line breaks the
+// text has inside it stay out. It finds the title in pages by folding
+// each character as prepare does; a title not found so (or with no mark
+// to restore) is returned as it is.
+func asWritten(title string, pages []string) string {
+	if !strings.ContainsAny(title, shownPunct) {
+		return title
+	}
+	want := []rune(strings.ReplaceAll(title, " ", ""))
+	for _, p := range pages {
+		rs := []rune(p)
+		if len(rs) > 4*maxHeadRunes {
+			rs = rs[:4*maxHeadRunes]
+		}
+		for s := range rs {
+			if foldWidth(rs[s]) != want[0] {
+				continue
+			}
+			if t, ok := writtenFrom(rs[s:], want, title); ok {
+				return t
+			}
+		}
+	}
+	return title
+}
+
+// writtenFrom matches want (title without its spaces) at the start of
+// rs, skipping the spaces, line breaks and invisible characters rs has
+// between its characters, and returns title as rs writes it: each mark
+// as written, letters and digits folded, title's own spaces kept.
+func writtenFrom(rs, want []rune, title string) (string, bool) {
+	var b strings.Builder
+	tr := []rune(title)
+	i, k := 0, 0 // want's and title's runes matched
+	for _, r := range rs {
+		if i == len(want) {
+			break
+		}
+		if unicode.IsSpace(r) || catalog.IsInvisible(r) {
+			continue
+		}
+		f := foldWidth(r)
+		if f != want[i] {
+			return "", false
+		}
+		for k < len(tr) && tr[k] == ' ' {
+			b.WriteByte(' ')
+			k++
+		}
+		if f < utf8.RuneSelf && strings.ContainsRune(shownPunct, f) {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(f)
+		}
+		i, k = i+1, k+1
+	}
+	return b.String(), i == len(want)
 }
 
 // dropSpaces removes runs of spaces with a CJK character or a digit on

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestUserRolesInTheOutputsLanguage: `evidence user add` and `user list`
+// name roles as the web UI does, 协调员 and 审核专家 in Chinese output and
+// Coordinator and Reviewer in English (the probe saw 用户 wang（coordinator）
+// 已创建 and English roles in a Chinese table); --json keeps the codes.
+func TestUserRolesInTheOutputsLanguage(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	out, err := runCLI(t, "user", "add", "--data", data, "--name", "wang", "--role", "coordinator", "--city", "330100")
+	if err != nil || !strings.Contains(out, "用户 wang\uFF08协调员\uFF09已创建") {
+		t.Errorf("user add: %q (%v), want 用户 wang（协调员）已创建", out, err)
+	}
+	out, err = runCLI(t, "user", "add", "--data", data, "--name", "shenhe", "--role", "reviewer", "--lang", "en")
+	if err != nil || !strings.Contains(out, "User shenhe (Reviewer) created") {
+		t.Errorf("user add --lang en: %q (%v), want User shenhe (Reviewer) created", out, err)
+	}
+	addUser(t, data, "--name", "minzheng", "--role", "contributor", "--city", "330100", "--department", "市民政局")
+	out, err = runCLI(t, "user", "list", "--data", data)
+	if err != nil || !strings.Contains(out, "协调员") || !strings.Contains(out, "审核专家") || !strings.Contains(out, "部门联系人") ||
+		strings.Contains(out, "coordinator") || strings.Contains(out, "reviewer") {
+		t.Errorf("user list: %q (%v), want the roles in Chinese: 协调员, 审核专家, 部门联系人", out, err)
+	}
+	out, err = runCLI(t, "user", "list", "--data", data, "--lang", "en")
+	if err != nil || !strings.Contains(out, "Coordinator") || !strings.Contains(out, "Department contact") {
+		t.Errorf("user list --lang en: %q (%v), want Coordinator, Department contact", out, err)
+	}
+	out, err = runCLI(t, "user", "list", "--data", data, "--json")
+	if err != nil || !strings.Contains(out, `"coordinator"`) {
+		t.Errorf("user list --json: %q (%v), want the role's code", out, err)
+	}
+}
