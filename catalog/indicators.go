@@ -39,8 +39,7 @@ type Indicator struct {
 	Kind       Kind   // key indicators only
 	Info       string // 信息性质说明: what kind of information substantiates it
 	// InfoEN is Info in English, shown on English pages (Info when
-	// empty). Framework files carry it; the catalog does not store it
-	// yet (that needs a migration), so an imported framework has none.
+	// empty): a framework file's info_en, kept by the catalog.
 	InfoEN   string
 	Unit     string
 	Keywords []string
