@@ -35,7 +35,7 @@ func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request
 	}
 	ind := ev.Indicator
 	h.writeJSON(w, r, http.StatusOK, map[string]any{
-		"indicator": map[string]any{"code": ind.Code, "name": ind.Name, "kind": ind.Kind, "info": ind.Info, "level": ind.Level},
+		"indicator": map[string]any{"code": ind.Code, "name": ind.Name, "kind": ind.Kind, "info": ind.Info, "info_en": ind.InfoEN, "level": ind.Level},
 		"documents": ev.Items,
 	})
 }
