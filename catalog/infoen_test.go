@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -74,4 +75,35 @@ func undoInfoEN(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// TestInfoENRunsAgain: a catalog that recorded the info_en migration
+// (…_indicator_info_en.sql) under a lower number runs it again once
+// 025_ocr_reader.sql lands; the columns it already has must not stop the
+// catalog from opening, and the info_en they hold stays.
+func TestInfoENRunsAgain(t *testing.T) { forEachStore(t, testInfoENRunsAgain) }
+
+func testInfoENRunsAgain(t *testing.T, s *Store) {
+	ctx := context.Background()
+	at := migrationAt(t, s, "_indicator_info_en"+cmp.Or(s.dialect.twin, ".sql"))
+	en := "Policy documents, pilot plans, case examples"
+	inds := []Indicator{
+		{Code: "2", Level: 1, Name: "终身学习体系建设"},
+		{Code: "2.3", ParentCode: "2", Level: 2, Name: "学习成果认证与学分积累"},
+		{Code: "2.3.1", ParentCode: "2.3", Level: 3, Name: "建立学分银行制度", Kind: Qualitative,
+			Info: "制度文件、试点方案、典型案例", InfoEN: en},
+	}
+	if _, err := s.ImportFramework(ctx, Framework{ID: "杭州指标", Name: "杭州指标体系", Version: "1"}, inds, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		runMigrationAgain(t, s, at)
+	}
+	_, got, err := s.CurrentFramework(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[2].InfoEN != en {
+		t.Errorf("after running the info_en migration again: %+v", got)
+	}
 }

@@ -1,0 +1,4 @@
+-- 026_indicator_info_en.sql for PostgreSQL: IF NOT EXISTS, as this
+-- migration may run again under another number.
+ALTER TABLE indicator ADD COLUMN IF NOT EXISTS info_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE round_indicator ADD COLUMN IF NOT EXISTS info_en TEXT NOT NULL DEFAULT '';
