@@ -6,5 +6,7 @@
 -- again under 026 once that file lands. So the columns are added only
 -- where missing: on SQLite, which has no ADD COLUMN IF NOT EXISTS, by the
 -- Go step (addInfoENColumns, migrationFills); on PostgreSQL by the twin
--- 026_indicator_info_en.pg.sql.
+-- 026_indicator_info_en.pg.sql. The Go step (fillDemoInfoEN) then fills
+-- the empty info_en of the demo framework's indicators: an archive that
+-- loaded the demo before info_en was kept shows them in English too.
 SELECT 1;
