@@ -12,6 +12,16 @@ func TestIndicatorAnswersCarryInfoEN(t *testing.T) {
 	if resp.StatusCode != 200 || ind["info"] != "制度文件、试点方案、典型案例" || ind["info_en"] != "Policy documents, pilot plans, typical cases" {
 		t.Errorf("evidence of 2.3.1: %d, indicator %v", resp.StatusCode, ind)
 	}
+	if ind["name_en"] != "Credit bank / credit accumulation and transfer" {
+		t.Errorf("evidence of 2.3.1: name_en %v", ind["name_en"])
+	}
+	// Like the tree, the evidence answer leaves out the info_en a node
+	// has none of.
+	resp, body = e.do(e.request("GET", "/api/v1/indicators/2.3/evidence", nil), "expert")
+	ind, _ = body["indicator"].(map[string]any)
+	if _, ok := ind["info_en"]; resp.StatusCode != 200 || ind["name"] != "学习成果认证与学分积累" || ok {
+		t.Errorf("evidence of 2.3: %d, indicator %v", resp.StatusCode, ind)
+	}
 	resp, body = e.do(e.request("GET", "/api/v1/indicators", nil), "expert")
 	if resp.StatusCode != 200 {
 		t.Fatalf("indicator tree: %d %v", resp.StatusCode, body)
