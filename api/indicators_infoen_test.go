@@ -9,7 +9,7 @@ func TestIndicatorAnswersCarryInfoEN(t *testing.T) {
 	e := newEnv(t)
 	resp, body := e.do(e.request("GET", "/api/v1/indicators/2.3.1/evidence", nil), "expert")
 	ind, _ := body["indicator"].(map[string]any)
-	if resp.StatusCode != 200 || ind["info"] != "制度文件、试点方案、典型案例" || ind["info_en"] != "Policy documents, pilot plans, typical cases" {
+	if resp.StatusCode != 200 || ind["info"] != "制度文件、试点方案、典型案例" || ind["info_en"] != "Policy documents, pilot plans and case examples" {
 		t.Errorf("evidence of 2.3.1: %d, indicator %v", resp.StatusCode, ind)
 	}
 	if ind["name_en"] != "Credit bank / credit accumulation and transfer" {

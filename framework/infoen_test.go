@@ -23,7 +23,7 @@ func TestDemoInfoHasEnglish(t *testing.T) {
 		if ind.InfoEN == "" || strings.ContainsFunc(ind.InfoEN, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 			t.Errorf("%s: info %q has info_en %q, want an English one", ind.Code, ind.Info, ind.InfoEN)
 		}
-		if ind.Code == "2.3.1" && ind.InfoEN != "Policy documents, pilot plans, typical cases" {
+		if ind.Code == "2.3.1" && ind.InfoEN != "Policy documents, pilot plans and case examples" {
 			t.Errorf("2.3.1: info_en %q", ind.InfoEN)
 		}
 	}

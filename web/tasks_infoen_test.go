@@ -24,7 +24,7 @@ func TestEnglishTasksSayWhatIsWantedInEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const zh, en, none = "制度文件、试点方案、典型案例", "Policy documents, pilot plans, typical cases", "典型案例、认证办法"
+	const zh, en, none = "制度文件、试点方案、典型案例", "Policy documents, pilot plans and case examples", "典型案例、认证办法"
 	dept := s.login("jiaoyu")
 	_, page := dept.get("/tasks")
 	if !strings.Contains(page, zh) || strings.Contains(page, en) || !strings.Contains(page, none) {

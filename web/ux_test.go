@@ -42,7 +42,7 @@ func TestEnglishPagesUseEnglishNames(t *testing.T) {
 		want, not []string
 	}{
 		{"/indicators", []string{"Leadership, policy and resources", "City-level decision or plan on building a learning city", "Hangzhou"}, []string{"市委市政府出台推进学习型城市建设的决定"}},
-		{"/indicators/2.3.1", []string{"Hangzhou", "qualitative · Policy documents, pilot plans, typical cases"}, []string{"制度文件、试点方案、典型案例"}},
+		{"/indicators/2.3.1", []string{"Hangzhou", "qualitative · Policy documents, pilot plans and case examples"}, []string{"制度文件、试点方案、典型案例"}},
 		{"/search?q=学分银行", []string{"Hangzhou"}, []string{">杭州("}},
 		{"/documents/" + doc.ID, []string{"Hangzhou"}, nil},
 	}
