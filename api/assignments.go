@@ -21,15 +21,17 @@ type assignmentJSON struct {
 	// otherwise (indicator_name is the round's, as its report has it).
 	IndicatorNow string `json:"indicator_now,omitempty"`
 	// IndicatorNowEN is that name in English, when it has one.
-	IndicatorNowEN string   `json:"indicator_now_en,omitempty"`
-	Info           string   `json:"info"`
-	Department     string   `json:"department"`
-	Due            string   `json:"due"`
-	Contact        string   `json:"contact"`
-	Status         string   `json:"status"`
-	Reason         string   `json:"reason"`
-	Overdue        bool     `json:"overdue"`
-	Documents      []string `json:"documents"`
+	IndicatorNowEN string `json:"indicator_now_en,omitempty"`
+	Info           string `json:"info"`
+	// InfoEN is Info in English, when the framework gives it.
+	InfoEN     string   `json:"info_en,omitempty"`
+	Department string   `json:"department"`
+	Due        string   `json:"due"`
+	Contact    string   `json:"contact"`
+	Status     string   `json:"status"`
+	Reason     string   `json:"reason"`
+	Overdue    bool     `json:"overdue"`
+	Documents  []string `json:"documents"`
 	// Submissions: who submitted each document handed in for the task,
 	// the one who handed it in first, then the department's others oldest
 	// first; the same file from two people is one document, two entries.
@@ -58,7 +60,7 @@ func toAssignmentJSON(t *assignments.Task) assignmentJSON {
 		}
 	}
 	return assignmentJSON{ID: t.ID, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
-		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
+		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
 		Reason: t.Reason, Overdue: t.Overdue, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
 }
 

@@ -26,7 +26,8 @@ func TestContributorHandsInAgainstTheirTask(t *testing.T) {
 	}
 	task := list[0].(map[string]any)
 	for k, v := range map[string]any{"indicator": "2.3.1", "department": "市教育局", "due": "2018-03-31", "contact": "张老师",
-		"status": "open", "overdue": true, "city": cityA} {
+		"status": "open", "overdue": true, "city": cityA,
+		"info": "制度文件、试点方案、典型案例", "info_en": "Policy documents, pilot plans and case examples"} {
 		if task[k] != v {
 			t.Errorf("task %s = %v, want %v", k, task[k], v)
 		}

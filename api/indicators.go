@@ -42,8 +42,17 @@ func (h *handler) handleIndicatorEvidence(w http.ResponseWriter, r *http.Request
 		return
 	}
 	ind := ev.Indicator
+	// name_en and info_en as in the tree (coverage.Node): left out when
+	// the framework gives none.
+	indicator := map[string]any{"code": ind.Code, "name": ind.Name, "kind": ind.Kind, "info": ind.Info, "level": ind.Level}
+	if ind.NameEN != "" {
+		indicator["name_en"] = ind.NameEN
+	}
+	if ind.InfoEN != "" {
+		indicator["info_en"] = ind.InfoEN
+	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{
-		"indicator": map[string]any{"code": ind.Code, "name": ind.Name, "kind": ind.Kind, "info": ind.Info, "level": ind.Level},
+		"indicator": indicator,
 		"documents": ev.Items,
 	})
 }

@@ -254,7 +254,7 @@ func (c *checker) check(r *catalog.AssignmentRow, row int) []*catalog.Error {
 	case !ok:
 		wrong("indicator", "指标编码 %q 不在当前指标体系中", r.Indicator)
 	case ind.Level != catalog.KeyLevel:
-		wrong("indicator", "%s %s 是%d级指标,只能分解关键指标(三级指标)", ind.Code, indicatorName(ind), ind.Level)
+		wrong("indicator", "%s %s 是%d级指标,只能分解关键指标(三级指标)", ind.Code, ind.NameWords(), ind.Level)
 	}
 	if r.Department == "" {
 		wrong("department", "责任单位为空")
@@ -332,14 +332,6 @@ func nameKey(s string) string {
 		}
 		return r
 	}, norm.NFKC.String(s))
-}
-
-func indicatorName(ind catalog.Indicator) catalog.Words {
-	w := catalog.Words{Chinese: ind.Name, English: ind.NameEN}
-	if w.English == "" {
-		w.English = ind.Name
-	}
-	return w
 }
 
 var (

@@ -45,10 +45,12 @@ type Task struct {
 	// IndicatorName and IndicatorInfo are the indicator's as the task's
 	// round has them: a past round that keeps its own names as it had
 	// them, IndicatorNow then today's indicator when renamed since (zero
-	// otherwise).
-	IndicatorName string
-	IndicatorInfo string
-	IndicatorNow  catalog.Indicator
+	// otherwise). IndicatorInfoEN is IndicatorInfo in English, empty
+	// where the framework gives none.
+	IndicatorName   string
+	IndicatorInfo   string
+	IndicatorInfoEN string
+	IndicatorNow    catalog.Indicator
 	// Submissions says, per document handed in, who submitted its bytes
 	// for this task, each once: one file handed in by two departments is
 	// one document, and each task names its own department's hand-in.
@@ -220,7 +222,7 @@ func (s *Service) tasks(ctx context.Context, list []catalog.Assignment) ([]Task,
 		} else if then, ok := n.Indicator(a.Indicator); ok && n.Kept {
 			ind, now = then, n.Now[a.Indicator]
 		}
-		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info, IndicatorNow: now,
+		out[i] = Task{Assignment: a, Overdue: a.Overdue(today), IndicatorName: ind.Name, IndicatorInfo: ind.Info, IndicatorInfoEN: ind.InfoEN, IndicatorNow: now,
 			Submissions: make(map[string][]catalog.Submission, len(a.Documents))}
 		for _, id := range a.Documents {
 			out[i].Submissions[id] = handIns(a, id, subs[id])

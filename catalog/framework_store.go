@@ -61,8 +61,8 @@ func (s *Store) importFramework(ctx context.Context, fw Framework, inds []Indica
 		for i, ind := range inds {
 			kw, _ := json.Marshal(ind.Keywords)
 			_, err := tx.ExecContext(ctx, `INSERT INTO indicator (framework_key, code, parent_code, level, position, name,
-				name_en, kind, info, unit, keywords) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				key, ind.Code, ind.ParentCode, ind.Level, i, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.Unit, string(kw))
+				name_en, kind, info, info_en, unit, keywords) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				key, ind.Code, ind.ParentCode, ind.Level, i, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.InfoEN, ind.Unit, string(kw))
 			if err != nil {
 				return fmt.Errorf("insert indicator %s: %w", ind.Code, err)
 			}
@@ -136,7 +136,7 @@ func (s *Store) CurrentFramework(ctx context.Context) (*Framework, []Indicator, 
 		return nil, nil, fmt.Errorf("query current framework: %w", err)
 	}
 	fw.ImportedAt = parseTime(at)
-	rows, err := s.db.QueryContext(ctx, `SELECT code, parent_code, level, name, name_en, kind, info, unit, keywords
+	rows, err := s.db.QueryContext(ctx, `SELECT code, parent_code, level, name, name_en, kind, info, info_en, unit, keywords
 		FROM indicator WHERE framework_key = ? ORDER BY position`, key)
 	if err != nil {
 		return nil, nil, fmt.Errorf("query indicators: %w", err)
@@ -146,7 +146,7 @@ func (s *Store) CurrentFramework(ctx context.Context) (*Framework, []Indicator, 
 	for rows.Next() {
 		var ind Indicator
 		var kw string
-		if err := rows.Scan(&ind.Code, &ind.ParentCode, &ind.Level, &ind.Name, &ind.NameEN, &ind.Kind, &ind.Info, &ind.Unit, &kw); err != nil {
+		if err := rows.Scan(&ind.Code, &ind.ParentCode, &ind.Level, &ind.Name, &ind.NameEN, &ind.Kind, &ind.Info, &ind.InfoEN, &ind.Unit, &kw); err != nil {
 			return nil, nil, err
 		}
 		if err := json.Unmarshal([]byte(kw), &ind.Keywords); err != nil {

@@ -38,8 +38,11 @@ type Indicator struct {
 	NameEN     string
 	Kind       Kind   // key indicators only
 	Info       string // 信息性质说明: what kind of information substantiates it
-	Unit       string
-	Keywords   []string
+	// InfoEN is Info in English, shown on English pages (Info when
+	// empty): a framework file's info_en, kept by the catalog.
+	InfoEN   string
+	Unit     string
+	Keywords []string
 }
 
 // NameWords is the indicator's name in each language for a message: its

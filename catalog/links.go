@@ -69,7 +69,7 @@ func (s *Store) CreateLinks(ctx context.Context, links []*Link, skipExisting boo
 					return fmt.Errorf("read document %s: %w", l.DocumentID, err)
 				}
 				ind := byCode[l.IndicatorCode]
-				return Errorf(ECONFLICT, "《%s》已关联指标 %s %s", title, ind.Code, Words{Chinese: ind.Name, English: cmp.Or(ind.NameEN, ind.Name)})
+				return Errorf(ECONFLICT, "《%s》已关联指标 %s %s", title, ind.Code, ind.NameWords())
 			}
 			if skipExisting {
 				// Two uploads of one file at once both found none: the
@@ -115,7 +115,7 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 		return FieldErrorf("indicator", EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
 	}
 	if ind.Level != KeyLevel {
-		return FieldErrorf("indicator", EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+		return FieldErrorf("indicator", EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 	}
 	var pages int
 	err := tx.QueryRowContext(ctx, `SELECT pages FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, l.DocumentID).Scan(&pages)

@@ -29,8 +29,8 @@ func (s *Store) keepRoundNames(ctx context.Context, tx *sql.Tx, round int, now t
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO round_indicator (round, code, parent_code, level, position, name, name_en, kind, info, unit)
-		SELECT ?, i.code, i.parent_code, i.level, i.position, i.name, i.name_en, i.kind, i.info, i.unit
+	_, err = tx.ExecContext(ctx, `INSERT INTO round_indicator (round, code, parent_code, level, position, name, name_en, kind, info, info_en, unit)
+		SELECT ?, i.code, i.parent_code, i.level, i.position, i.name, i.name_en, i.kind, i.info, i.info_en, i.unit
 		FROM indicator i JOIN framework f ON f.key = i.framework_key WHERE f.is_current = 1`, round)
 	if err != nil {
 		return false, fmt.Errorf("keep the indicators of round %d: %w", round, err)
@@ -53,7 +53,7 @@ func (s *Store) RoundFramework(ctx context.Context, round int) (fw *Framework, i
 	if err != nil {
 		return nil, nil, false, fmt.Errorf("read the framework of round %d: %w", round, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT code, parent_code, level, name, name_en, kind, info, unit
+	rows, err := s.db.QueryContext(ctx, `SELECT code, parent_code, level, name, name_en, kind, info, info_en, unit
 		FROM round_indicator WHERE round = ? ORDER BY position`, round)
 	if err != nil {
 		return nil, nil, false, fmt.Errorf("read the indicators of round %d: %w", round, err)
@@ -61,7 +61,7 @@ func (s *Store) RoundFramework(ctx context.Context, round int) (fw *Framework, i
 	defer rows.Close()
 	for rows.Next() {
 		var ind Indicator
-		if err := rows.Scan(&ind.Code, &ind.ParentCode, &ind.Level, &ind.Name, &ind.NameEN, &ind.Kind, &ind.Info, &ind.Unit); err != nil {
+		if err := rows.Scan(&ind.Code, &ind.ParentCode, &ind.Level, &ind.Name, &ind.NameEN, &ind.Kind, &ind.Info, &ind.InfoEN, &ind.Unit); err != nil {
 			return nil, nil, false, err
 		}
 		inds = append(inds, ind)

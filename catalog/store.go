@@ -186,8 +186,10 @@ func (s *Store) Close() error {
 // what SQL alone cannot compute portably, run in the migration's
 // transaction after its SQL.
 var migrationFills = map[string]func(context.Context, *sql.Tx) error{
-	"migrations/019_value_order.sql":     fillValueOrder,
-	"migrations/021_fields_revision.sql": fillEditedFields,
+	"migrations/019_value_order.sql":          fillValueOrder,
+	"migrations/021_fields_revision.sql":      fillEditedFields,
+	"migrations/026_indicator_info_en.sql":    addInfoENFillDemo,
+	"migrations/026_indicator_info_en.pg.sql": fillDemoInfoEN,
 }
 
 // migrate applies the migrations not applied yet, each in its own

@@ -19,6 +19,7 @@ type Node struct {
 	Level    int      `json:"level"`
 	Kind     string   `json:"kind,omitempty"`
 	Info     string   `json:"info,omitempty"`
+	InfoEN   string   `json:"info_en,omitempty"`
 	Unit     string   `json:"unit,omitempty"`
 	Keywords []string `json:"keywords,omitempty"`
 	Evidence int      `json:"evidence"`
@@ -35,7 +36,7 @@ func Tree(inds []catalog.Indicator, linked map[string][]string) []*Node {
 	var roots []*Node
 	for _, ind := range inds {
 		n := &Node{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Level: ind.Level, Kind: string(ind.Kind),
-			Info: ind.Info, Unit: ind.Unit, Keywords: ind.Keywords}
+			Info: ind.Info, InfoEN: ind.InfoEN, Unit: ind.Unit, Keywords: ind.Keywords}
 		nodes[ind.Code] = n
 		docs[ind.Code] = map[string]bool{}
 		if p, ok := nodes[ind.ParentCode]; ok {

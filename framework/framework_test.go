@@ -161,6 +161,30 @@ func TestExportRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for name, data := range exportAll(t, p, "again") {
+		q, err := Parse(name, data, p.Framework)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(q.Indicators) != len(p.Indicators) {
+			t.Errorf("%s: %d indicators, want %d", name, len(q.Indicators), len(p.Indicators))
+			continue
+		}
+		for i := range p.Indicators {
+			a, b := p.Indicators[i], q.Indicators[i]
+			if a.Code != b.Code || a.Name != b.Name || a.Kind != b.Kind || a.Info != b.Info || a.InfoEN != b.InfoEN || a.NameEN != b.NameEN || strings.Join(a.Keywords, ",") != strings.Join(b.Keywords, ",") {
+				t.Errorf("%s: indicator %d = %+v, want %+v", name, i, b, a)
+				break
+			}
+		}
+	}
+}
+
+// exportAll is p exported in every format, by file name (base.yaml,
+// base.xlsx, base.csv).
+func exportAll(t *testing.T, p *Parsed, base string) map[string][]byte {
+	t.Helper()
 	y, err := ExportYAML(p.Framework, p.Indicators)
 	if err != nil {
 		t.Fatal(err)
@@ -173,24 +197,7 @@ func TestExportRoundTrips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range map[string][]byte{"again.yaml": y, "again.xlsx": x, "again.csv": c} {
-		q, err := Parse(name, data, p.Framework)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		if len(q.Indicators) != len(p.Indicators) {
-			t.Errorf("%s: %d indicators, want %d", name, len(q.Indicators), len(p.Indicators))
-			continue
-		}
-		for i := range p.Indicators {
-			a, b := p.Indicators[i], q.Indicators[i]
-			if a.Code != b.Code || a.Name != b.Name || a.Kind != b.Kind || a.Info != b.Info || strings.Join(a.Keywords, ",") != strings.Join(b.Keywords, ",") {
-				t.Errorf("%s: indicator %d = %+v, want %+v", name, i, b, a)
-				break
-			}
-		}
-	}
+	return map[string][]byte{base + ".yaml": y, base + ".xlsx": x, base + ".csv": c}
 }
 
 func makeXLSX(t *testing.T, rows [][]string) []byte {

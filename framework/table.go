@@ -23,6 +23,7 @@ var columns = map[string]string{
 	"name_en": "name_en", "英文名称": "name_en",
 	"kind": "kind", "类型": "kind", "指标类型": "kind",
 	"info": "info", "信息性质说明": "info", "说明": "info",
+	"info_en": "info_en", "英文信息性质说明": "info_en", "英文说明": "info_en",
 	"unit": "unit", "单位": "unit",
 	"keywords": "keywords", "关键词": "keywords",
 }
@@ -32,7 +33,7 @@ var columns = map[string]string{
 var headingKeys = spreadsheet.HeadingKeys(columns)
 
 // tableColumns are written by the exporters, in this order.
-var tableColumns = []string{"code", "name", "name_en", "kind", "info", "unit", "keywords"}
+var tableColumns = []string{"code", "name", "name_en", "kind", "info", "info_en", "unit", "keywords"}
 
 // maxTableRows bounds what a table import reads.
 const maxTableRows = 10000
@@ -130,7 +131,7 @@ func tableRows(records [][]string) ([]row, error) {
 		line := heading.Rows + n + 1
 		rows = append(rows, row{where: catalog.Words{Chinese: fmt.Sprintf("第 %d 行", line), English: fmt.Sprintf("Row %d", line)}, ind: catalog.Indicator{
 			Code: cell(rec, "code"), Name: cell(rec, "name"), NameEN: cell(rec, "name_en"), Kind: catalog.Kind(cell(rec, "kind")),
-			Info: cell(rec, "info"), Unit: cell(rec, "unit"), Keywords: splitKeywords(cell(rec, "keywords")),
+			Info: cell(rec, "info"), InfoEN: cell(rec, "info_en"), Unit: cell(rec, "unit"), Keywords: splitKeywords(cell(rec, "keywords")),
 		}})
 	}
 	return rows, nil
@@ -139,7 +140,7 @@ func tableRows(records [][]string) ([]row, error) {
 // tableRecord is an indicator's row as an export writes it: no cell a
 // spreadsheet would run as a formula.
 func tableRecord(ind catalog.Indicator) []string {
-	rec := []string{ind.Code, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.Unit, strings.Join(ind.Keywords, "、")}
+	rec := []string{ind.Code, ind.Name, ind.NameEN, string(ind.Kind), ind.Info, ind.InfoEN, ind.Unit, strings.Join(ind.Keywords, "、")}
 	for i := range rec {
 		rec[i] = spreadsheet.Neutralize(rec[i])
 	}

@@ -3,6 +3,7 @@ package framework_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -58,4 +59,37 @@ func indicatorRows(inds []catalog.Indicator) []string {
 		rows = append(rows, fmt.Sprintf("%s|%s|%s|%s|%s", ind.Code, ind.Name, ind.Kind, ind.Info, strings.Join(ind.Keywords, "、")))
 	}
 	return rows
+}
+
+// TestInfoENSavedAsXLS: the English 信息性质说明 column of a table saved
+// as Excel 97–2003 is read as from its CSV twin. testdata/info-en.xls is
+// testdata/info-en.csv converted as good.xls was.
+func TestInfoENSavedAsXLS(t *testing.T) {
+	ctx := context.Background()
+	infoEN := func(name string, parse func(data []byte) (*framework.Parsed, error)) map[string]string {
+		t.Helper()
+		data, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := parse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out := map[string]string{}
+		for _, ind := range p.Indicators {
+			out[ind.Code] = ind.InfoEN
+		}
+		return out
+	}
+	want := infoEN("info-en.csv", func(data []byte) (*framework.Parsed, error) {
+		return framework.Parse("info-en.csv", data, catalog.Framework{})
+	})
+	sandbox := testenv.Sandbox(t)
+	got := infoEN("info-en.xls", func(data []byte) (*framework.Parsed, error) {
+		return framework.ParseWith(ctx, "英文说明.xls", data, catalog.Framework{}, sandbox)
+	})
+	if want["2.3.1"] != "Policy documents, pilot plans" || !maps.Equal(got, want) {
+		t.Errorf("info_en from the .xls: %q, want as from the CSV: %q", got, want)
+	}
 }

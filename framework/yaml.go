@@ -25,6 +25,7 @@ type yamlNode struct {
 	NameEN   string      `yaml:"name_en,omitempty"`
 	Kind     string      `yaml:"kind,omitempty"`
 	Info     string      `yaml:"info,omitempty"`
+	InfoEN   string      `yaml:"info_en,omitempty"`
 	Unit     string      `yaml:"unit,omitempty"`
 	Keywords []string    `yaml:"keywords,omitempty,flow"`
 	Origin   string      `yaml:"origin,omitempty"`
@@ -43,7 +44,7 @@ func parseYAML(data []byte) (*Parsed, []row, error) {
 		for i, n := range nodes {
 			where := fmt.Sprintf("%s[%d]", path, i+1)
 			rows = append(rows, row{where: catalog.Words{Chinese: where, English: where}, parent: parent, nested: true, ind: catalog.Indicator{
-				Code: n.Code, Name: n.Name, NameEN: n.NameEN, Kind: catalog.Kind(n.Kind), Info: n.Info, Unit: n.Unit, Keywords: n.Keywords,
+				Code: n.Code, Name: n.Name, NameEN: n.NameEN, Kind: catalog.Kind(n.Kind), Info: n.Info, InfoEN: n.InfoEN, Unit: n.Unit, Keywords: n.Keywords,
 			}})
 			walk(n.Children, n.Code, where+".children")
 		}
@@ -59,7 +60,7 @@ func ExportYAML(fw catalog.Framework, inds []catalog.Indicator) ([]byte, error) 
 	f.Framework.ID, f.Framework.Name, f.Framework.NameEN, f.Framework.Version = fw.ID, fw.Name, fw.NameEN, fw.Version
 	nodes := map[string]*yamlNode{}
 	for _, ind := range inds {
-		n := &yamlNode{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Kind: string(ind.Kind), Info: ind.Info, Unit: ind.Unit, Keywords: ind.Keywords}
+		n := &yamlNode{Code: ind.Code, Name: ind.Name, NameEN: ind.NameEN, Kind: string(ind.Kind), Info: ind.Info, InfoEN: ind.InfoEN, Unit: ind.Unit, Keywords: ind.Keywords}
 		nodes[ind.Code] = n
 		if parent, ok := nodes[ind.ParentCode]; ok {
 			parent.Children = append(parent.Children, n)

@@ -719,7 +719,7 @@ func (s *Service) CheckIndicators(ctx context.Context, codes []string) ([]string
 			return nil, err
 		}
 		if ind.Level != catalog.KeyLevel {
-			return nil, catalog.Errorf(catalog.EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.Name, ind.Level)
+			return nil, catalog.Errorf(catalog.EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 		}
 		out = append(out, c)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/documents"
 	"github.com/lcmonitor/evidence/ingest/extract"
 )
@@ -41,7 +42,7 @@ func TestEnglishPagesUseEnglishNames(t *testing.T) {
 		want, not []string
 	}{
 		{"/indicators", []string{"Leadership, policy and resources", "City-level decision or plan on building a learning city", "Hangzhou"}, []string{"市委市政府出台推进学习型城市建设的决定"}},
-		{"/indicators/2.3.1", []string{"Hangzhou"}, nil},
+		{"/indicators/2.3.1", []string{"Hangzhou", "qualitative · Policy documents, pilot plans and case examples"}, []string{"制度文件、试点方案、典型案例"}},
 		{"/search?q=学分银行", []string{"Hangzhou"}, []string{">杭州("}},
 		{"/documents/" + doc.ID, []string{"Hangzhou"}, nil},
 	}
@@ -61,6 +62,17 @@ func TestEnglishPagesUseEnglishNames(t *testing.T) {
 				t.Errorf("English %s still shows %q", tt.path, n)
 			}
 		}
+	}
+	// The Chinese page shows the 信息性质说明 the English one translates.
+	if !strings.Contains(zh["/indicators/2.3.1"], "定性 · 制度文件、试点方案、典型案例") {
+		t.Errorf("Chinese indicator page: %.300s", textOf(zh["/indicators/2.3.1"]))
+	}
+	// An indicator the framework gives no info_en shows its Chinese
+	// 信息性质说明 on the English page rather than none.
+	s.env.ImportAdding(catalog.Indicator{Code: "2.3.4", ParentCode: "2.3", Level: catalog.KeyLevel, Name: "学习成果互认案例",
+		Kind: catalog.Qualitative, Info: "典型案例、认证办法"})
+	if _, body := wang.get("/indicators/2.3.4"); !strings.Contains(body, "qualitative · 典型案例、认证办法") {
+		t.Errorf("English indicator page without info_en: %.300s", textOf(body))
 	}
 	// The indicator page's title is its name_en.
 	_, body := wang.get("/indicators/1.1.1")
