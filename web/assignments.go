@@ -207,6 +207,12 @@ func (h *handler) taskUpload(w http.ResponseWriter, r *http.Request) {
 	if r.MultipartForm != nil {
 		files = r.MultipartForm.File["file"]
 	}
+	// Whether the task is the user's is checked before any file is
+	// staged, as the API does; Upload checks again.
+	if err := h.Ingest.CheckUploader(r.Context(), u, "", r.PathValue("id")); err != nil {
+		h.taskFormFailed(w, r, err, nil)
+		return
+	}
 	staged, refused, joinRefused := h.stageHandIn(r, files)
 	defer func() {
 		for _, st := range staged {

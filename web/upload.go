@@ -122,6 +122,12 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	// Who may upload for which city is checked before any file is
+	// staged, as the API does; Upload checks again.
+	if err := h.Ingest.CheckUploader(r.Context(), u, r.FormValue("city"), ""); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	var staged []*ingest.Staged
 	defer func() {
 		for _, st := range staged {
