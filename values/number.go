@@ -17,14 +17,16 @@ type Number struct {
 	Value   float64
 	Percent bool
 	// Approx says the text writes a number only roughly (十多万, 一万多,
-	// 三十余, 二十几万, 上万): Value is the least it may be and Upper the
-	// first it may not reach (+Inf for 上万: no bound written), so that a
-	// value between them is consistent with it (12万 with 十多万, not 9万
-	// nor 25万).
-	Approx bool
-	Upper  float64
-	Text   string // as written, after width folding
-	end    int    // where it ends in the folded text, in runes
+	// 三十余, 二十几万, 上万, 百分之三十多, 近三成): Value is the least it
+	// may be and Upper the first it may not reach (+Inf for 上万: no bound
+	// written), so that a value between them is consistent with it (12万
+	// with 十多万, not 9万 nor 25万). Exclusive says Value itself is not
+	// reached: 300多 is more than 300.
+	Approx    bool
+	Exclusive bool
+	Upper     float64
+	Text      string // as written, after width folding
+	end       int    // where it ends in the folded text, in runes
 }
 
 // ParseNumber reads a number as people type one in a ledger or a form:
@@ -38,7 +40,7 @@ func ParseNumber(s string) (Number, error) {
 	if len(nums) > 0 && nums[0].Approx && strings.HasPrefix(f, nums[0].Text) {
 		return Number{}, catalog.Errorf(catalog.EINVALID, "%q 是约数;请填写确切的数值,如 123000 或 12.3万", s)
 	}
-	if len(nums) != 1 || nums[0].Text != strings.ReplaceAll(f, " ", "") {
+	if len(nums) != 1 || strings.ReplaceAll(nums[0].Text, " ", "") != strings.ReplaceAll(f, " ", "") {
 		return Number{}, catalog.Errorf(catalog.EINVALID, "无法识别数值 %q;请填写如 123000、12.3万、1,234 或 85.3%%", s)
 	}
 	return nums[0], nil
@@ -63,8 +65,19 @@ func same(a, b float64) bool {
 }
 
 // fold maps full-width digits, signs and the ideographic comma-free forms to
-// half-width, so １２３，４５６．７ reads as 123,456.7.
-func fold(s string) string { return width.Fold.String(s) }
+// half-width, so １２３，４５６．７ reads as 123,456.7. It keeps the
+// ideographic space, which parts a table's cells (12　120 is two numbers)
+// where a space may group a number's thousands (1 200人).
+func fold(s string) string {
+	if !strings.ContainsRune(s, '\u3000') {
+		return width.Fold.String(s)
+	}
+	parts := strings.Split(s, "\u3000")
+	for i, p := range parts {
+		parts[i] = width.Fold.String(p)
+	}
+	return strings.Join(parts, "\u3000")
+}
 
 // Chinese numerals: the common digits, the financial ones (壹 to 玖, 拾
 // 佰 仟, as on a receipt) and the traditional forms a passage may keep
@@ -110,6 +123,11 @@ func scanNumbers(s string, loose bool) []Number {
 			i = end
 			continue
 		}
+		if n, end, ok := tenths(rs, i); ok && !negative && !percent {
+			out = append(out, n)
+			i = end
+			continue
+		}
 		var n Number
 		var end int
 		var ok bool
@@ -136,19 +154,24 @@ func scanNumbers(s string, loose bool) []Number {
 }
 
 // signed is n, read from rs[start:end], as the text writes it: rough
-// (approximate) unless negative or after 百分之, a per cent (or per
-// mille) sign after it, the minus before it, its text and where it ends.
+// (approximate) unless negative, with 多 or 余 before or after its per
+// cent sign (30多%, 30%多, 百分之三十多), a per cent (or per mille) sign
+// after it, the minus before it, its text and where it ends.
 func signed(rs []rune, n Number, start, end int, percent, negative bool) Number {
-	if !percent && !negative {
+	if !negative {
 		n, end = approximate(rs, n, end)
 	}
 	if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
-		if rs[end] == '‰' {
+		mille := rs[end] == '‰'
+		percent = true
+		end++
+		if !n.Approx && !negative && roughAfterSign(rs, end) {
+			n, end = approximate(rs, n, end)
+		}
+		if mille {
 			n.Value /= 10
 			n.Upper /= 10
 		}
-		percent = true
-		end++
 	}
 	n.Percent = percent
 	if negative {
@@ -178,100 +201,16 @@ func nearly(rs []rune, start, end int) bool {
 // timeSpans are the units of time a span is counted in (近三年, 近两个月).
 var timeSpans = []string{"年", "个月", "月", "周", "天", "日", "期", "届"}
 
-// approximate is n, which ends at rs[end], read with a 多, 余 or 几 after
-// it (三十多所, 300余家, 十多万人, 一万多人, 二十几万, 一百几十所) as the
-// rough number it writes, with any multipliers after that, and where it
-// ends: from n to n and a step of its last place (十多万: 10万 to 20万;
-// 一万二千多: 12000 to 13000); a 十, 百 or 千 after 几 fills that place
-// (一百几十: 110 to 200; 三万几千: 31000 to 40000) and a 万 or 亿 scales
-// the whole; n as it is when no such word is there.
-func approximate(rs []rune, n Number, end int) (Number, int) {
-	if end >= len(rs) || !strings.ContainsRune("多余几", rs[end]) {
-		return n, end
-	}
-	if rs[end] == '几' && (end == 0 || multiplier2(rs[end-1]) == 0) {
-		return n, end // 几 after 十, 百, 万 (二十几, 一百几): not after 3
-	}
-	exp, k := multipliersAt(rs, end+1)
-	big := 0
-	for _, r := range rs[end+1 : k] {
-		if m := cnnum.BigUnit(r); m != 0 {
-			big += int(math.Round(math.Log10(float64(m))))
-		}
-	}
-	place := lastPlace(n.Value)
-	least := n.Value
-	if small := math.Pow(10, float64(exp-big)); exp > big && small < place {
-		// The 几十 of 一百几十 is at least one ten more.
-		if rs[end] == '几' {
-			least += small
-		}
-	} else {
-		big = exp // 十多万, or a multiplier no smaller than n's place
-	}
-	scale := math.Pow(10, float64(big))
-	n.Approx = true
-	n.Upper = (n.Value + place) * scale
-	n.Value = least * scale
-	n.end = k
-	return n, k
-}
-
-// lastPlace is the place of v's last non-zero digit: 10 for 30, 100 for
-// 300, 1000 for 12000, 0.1 for 1.5, 1 for 0.
-func lastPlace(v float64) float64 {
-	if v == 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(math.Abs(v))))
-	for p > 1e-9 && !same(math.Round(v/p)*p, v) {
-		p /= 10
-	}
-	return p
-}
-
-// roundNumber reads 上 and a multiplier (上万人, 上千所, 上百场, 上亿元) at
-// rs[i:], a rough number that is at least as many (Approx, Upper +Inf),
-// when a unit or measure word or a clause's end follows; not the 上 of
-// another word before the multiplier (线上, 以上, 网上, 楼上, 会上, 加上:
-// 线上万人 is 万人 online, left unread), nor 成千上万, 成百上千 (a great
-// many).
-func roundNumber(rs []rune, i int) (Number, int, bool) {
-	if i >= len(rs) || rs[i] != '上' || i > 0 && strings.ContainsRune("线网以之马早晚路向身北千百楼会加赶比跟遇登台", rs[i-1]) {
-		return Number{}, 0, false
-	}
-	exp, k := multipliersAt(rs, i+1)
-	if exp < 2 || k < len(rs) && isHan(rs[k]) && !measureAt(rs, k) {
-		return Number{}, 0, false
-	}
-	return Number{Value: math.Pow(10, float64(exp)), Approx: true, Upper: math.Inf(1), Text: string(rs[i:k]), end: k}, k, true
-}
-
 func hasPrefix(rs []rune, i int, p string) bool {
 	return strings.HasPrefix(string(rs[i:min(len(rs), i+len([]rune(p)))]), p)
 }
 
-// arabic reads 1,234.5, 12.3万 or 1万2千 from rs[i:].
+// arabic reads 1,234.5, 12.3万, 1万2千 or 1 200人 from rs[i:].
 func arabic(rs []rune, i int) (Number, int, bool) {
-	var b strings.Builder
-	j := i
-	for j < len(rs) {
-		r := rs[j]
-		switch {
-		case isDigit(r):
-			b.WriteRune(r)
-			j++
-		case r == ',' && groupOfThree(rs, j+1) && !strings.Contains(b.String(), "."):
-			j++
-		case r == '.' && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
-			b.WriteRune(r)
-			j++
-		default:
-			goto done
-		}
+	digits, j := spacedDigits(rs, i)
+	if digits == "" {
+		digits, j = arabicDigits(rs, i)
 	}
-done:
-	digits := b.String()
 	// The multipliers shift the decimal point rather than multiply, so
 	// that 1.1亿 is 110000000, not 110000000.00000001.
 	exp, j := multipliersAt(rs, j)
@@ -298,6 +237,64 @@ done:
 		v, exp, j = v+sec, e, end
 	}
 	return Number{Value: v}, j, true
+}
+
+// arabicDigits reads 1,234.5 from rs[i:]: its digits and decimal point,
+// without the commas between groups of three, and where it ends.
+func arabicDigits(rs []rune, i int) (string, int) {
+	var b strings.Builder
+	j := i
+	for j < len(rs) {
+		r := rs[j]
+		switch {
+		case isDigit(r):
+			b.WriteRune(r)
+		case r == ',' && groupOfThree(rs, j+1) && !strings.Contains(b.String(), "."):
+		case r == '.' && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
+			b.WriteRune(r)
+		default:
+			return b.String(), j
+		}
+		j++
+	}
+	return b.String(), j
+}
+
+// thousandsSpaces are the spaces a number's thousands may be grouped
+// with (1 200, 12 000 with a space, a no-break, thin or figure space),
+// as OCR and typesetting leave them. Not the ideographic space, nor two
+// spaces: those part a table's cells.
+const thousandsSpaces = " \u00a0\u2009\u202f\u2007"
+
+// spacedDigits reads a number whose thousands are grouped by one space
+// (1 200人, 12 000人次, 1 234 567元) from rs[i:]: its digits and where it
+// ends; "" when rs[i:] holds none. One to three digits come first, then
+// groups of three after the same space each, and a unit or measure word
+// after them (after any 万, 亿, 多 or 余), or nothing else in the text
+// (a ledger's cell): 12 120 without a unit may be two cells of a row.
+func spacedDigits(rs []rune, i int) (string, int) {
+	if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',') {
+		return "", i
+	}
+	j := i
+	for j < len(rs) && isDigit(rs[j]) && j-i < 4 {
+		j++
+	}
+	if j-i > 3 || j == len(rs) || !strings.ContainsRune(thousandsSpaces, rs[j]) {
+		return "", i
+	}
+	digits, sep := string(rs[i:j]), rs[j]
+	for j < len(rs) && rs[j] == sep && groupOfThree(rs, j+1) {
+		digits += string(rs[j+1 : j+4])
+		j += 4
+	}
+	if len(digits) < 4 || j < len(rs) && rs[j] == '.' {
+		return "", i
+	}
+	if _, k := multipliersAt(rs, j); !(i == 0 && j == len(rs)) && !measureAt(rs, k) {
+		return "", i
+	}
+	return digits, j
 }
 
 // multipliersAt reads the multipliers at rs[j:] (万, 千万, 十): the power

@@ -136,11 +136,10 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 		case n.Approx:
 			// A rough number (十多万人) writes every value between its
 			// bounds, in the unit written after it or in none.
-			within := func(v, scale float64) bool { return v >= n.Value*scale*(1-1e-12) && v < n.Upper*scale }
-			if !within(typed, 1) && !within(number, 1) && !within(base, 1) && !within(base, wscale) {
+			if !n.within(typed, 1) && !n.within(number, 1) && !n.within(base, 1) && !n.within(base, wscale) {
 				continue
 			}
-			if written == "" || wfam == "" || fam == "" || wfam == fam && within(base, wscale) {
+			if written == "" || wfam == "" || fam == "" || wfam == fam && n.within(base, wscale) {
 				return n, true, ""
 			}
 		case matches(n.Value) || same(n.Value*wscale, base):

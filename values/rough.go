@@ -1,0 +1,179 @@
+package values
+
+import (
+	"math"
+	"strings"
+
+	"github.com/lcmonitor/evidence/internal/cnnum"
+)
+
+// A number written roughly reads as a Chinese reader takes it (README,
+// 约数), the least it may be and the first it may not reach:
+//
+//	十几万, 十多万, 十余万   110000 up to 200000 (十几 is 11 to 19)
+//	二十几万, 二十多万       210000 up to 300000
+//	三十多所, 30多所         31 up to 40
+//	300多所, 一千多人        more than 300 up to 400, more than 1000 up to 2000
+//	一百几十所, 一百几       110 up to 200
+//	一万几千, 一万几         11000 up to 20000
+//	上万                     10000 and more
+//	百分之三十多, 30%多, 30多% 31% up to 40%
+//	三成多                   more than 30% up to 40% (三成 is 30%)
+//	近三成                   25% up to 30% (under 25% is 两成多)
+//
+// A 几, or a 多 or 余 after a number whose last place is ten (三十多, 十余),
+// stands for the digit below it, at least one: 十几 is 11 to 19, never 10.
+// A 多 or 余 after a larger place (300多, 一千多, 1.5万余) says more than the
+// number, by less than that place.
+
+// approximate is n, which ends at rs[end], read with a 多, 余 or 几 after
+// it (三十多所, 300余家, 十多万人, 一万多人, 二十几万, 一百几十所) as the
+// rough number it writes, with any multipliers after that, and where it
+// ends; n as it is when no such word is there. A 十, 百 or 千 after 几
+// names the place it fills (一百几十: 110 to 200; 三万几千: 31000 to
+// 40000) and a 万 or 亿 scales the whole (十几万: 110000 to 200000).
+func approximate(rs []rune, n Number, end int) (Number, int) {
+	if end >= len(rs) || !strings.ContainsRune("多余几", rs[end]) {
+		return n, end
+	}
+	if rs[end] == '几' && (end == 0 || multiplier2(rs[end-1]) == 0) {
+		return n, end // 几 after 十, 百, 万 (二十几, 一百几): not after 3
+	}
+	exp, k := multipliersAt(rs, end+1)
+	big := 0
+	for _, r := range rs[end+1 : k] {
+		if m := cnnum.BigUnit(r); m != 0 {
+			big += int(math.Round(math.Log10(float64(m))))
+		}
+	}
+	place := lastPlace(n.Value)
+	least, exclusive := n.Value, false
+	if small := math.Pow(10, float64(exp-big)); exp > big && small < place {
+		// The 几十 of 一百几十 is at least one ten more.
+		if rs[end] == '几' {
+			least += small
+		} else {
+			exclusive = true
+		}
+	} else {
+		big = exp // 十多万, or a multiplier no smaller than n's place
+		if rs[end] == '几' || place == 10 {
+			// 十几, 三十多, 一百几: a digit in the place below, one or more.
+			least += place / 10
+		} else {
+			exclusive = true // 300多, 一千多: more than 300, 1000
+		}
+	}
+	scale := math.Pow(10, float64(big))
+	n.Approx = true
+	n.Exclusive = exclusive
+	n.Upper = (n.Value + place) * scale
+	n.Value = least * scale
+	n.end = k
+	return n, k
+}
+
+// roughAfterSign reports whether the 多 or 余 at rs[j] follows a per cent
+// sign as part of the number (30%多 is read 百分之三十多): it ends the
+// text or a clause, or comes before 的 (30%多的市民); not 多数, 多样.
+func roughAfterSign(rs []rune, j int) bool {
+	if j >= len(rs) || rs[j] != '多' && rs[j] != '余' {
+		return false
+	}
+	return j+1 == len(rs) || !isHan(rs[j+1]) || rs[j+1] == '的'
+}
+
+// within reports whether v, counted in scale of the rough number n's unit,
+// lies in what n writes: from its least (not it, when Exclusive) up to
+// but not its Upper.
+func (n Number) within(v, scale float64) bool {
+	least := n.Value * scale
+	if n.Exclusive && same(v, least) {
+		return false
+	}
+	return v >= least*(1-1e-12) && v < n.Upper*scale
+}
+
+// lastPlace is the place of v's last non-zero digit: 10 for 30, 100 for
+// 300, 1000 for 12000, 0.1 for 1.5, 1 for 0.
+func lastPlace(v float64) float64 {
+	if v == 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(math.Abs(v))))
+	for p > 1e-9 && !same(math.Round(v/p)*p, v) {
+		p /= 10
+	}
+	return p
+}
+
+// roundNumber reads 上 and a multiplier (上万人, 上千所, 上百场, 上亿元) at
+// rs[i:], a rough number that is at least as many (Approx, Upper +Inf),
+// when a unit or measure word or a clause's end follows; not the 上 of
+// another word before the multiplier (线上, 以上, 网上, 楼上, 会上, 加上:
+// 线上万人 is 万人 online, left unread), nor 成千上万, 成百上千 (a great
+// many).
+func roundNumber(rs []rune, i int) (Number, int, bool) {
+	if i >= len(rs) || rs[i] != '上' || i > 0 && strings.ContainsRune("线网以之马早晚路向身北千百楼会加赶比跟遇登台", rs[i-1]) {
+		return Number{}, 0, false
+	}
+	exp, k := multipliersAt(rs, i+1)
+	if exp < 2 || k < len(rs) && isHan(rs[k]) && !measureAt(rs, k) {
+		return Number{}, 0, false
+	}
+	return Number{Value: math.Pow(10, float64(exp)), Approx: true, Upper: math.Inf(1), Text: string(rs[i:k]), end: k}, k, true
+}
+
+// tenths reads a share written in tenths (成) at rs[i:]: 三成 is 30%,
+// 三成多 more than 30% up to 40%, 近三成 (将近, 接近) 25% up to 30% — nearly
+// three tenths, where a writer with less than 25% says 两成多. The digit
+// is one of 一 to 九, 两, or 1 to 9, and 成 heads no word of its own
+// (shareEnds): 一成不变, 八成是, 三成员, 七成新 are no shares.
+func tenths(rs []rune, i int) (Number, int, bool) {
+	start, near := i, false
+	if i < len(rs) && rs[i] == '近' && (i == 0 || !strings.ContainsRune("最附就邻临靠亲", rs[i-1])) {
+		near = true
+		i++
+	}
+	if i+1 >= len(rs) || rs[i+1] != '成' {
+		return Number{}, 0, false
+	}
+	var d float64
+	switch r := rs[i]; {
+	case r >= '1' && r <= '9' && (i == 0 || !isDigit(rs[i-1]) && rs[i-1] != '.' && rs[i-1] != ','):
+		d = float64(r - '0')
+	case isCNDigit(r) && !cnnum.IsFinancial(r) && r != '〇' && r != '零' && (i == 0 || !isCNNum(rs[i-1])):
+		v, _ := cnnum.Digit(r)
+		d = float64(v)
+	default:
+		return Number{}, 0, false
+	}
+	j := i + 2
+	n := Number{Value: d * 10, Percent: true}
+	switch {
+	case near:
+		n.Approx, n.Value, n.Upper = true, d*10-5, d*10
+	case j < len(rs) && (rs[j] == '多' || rs[j] == '余'):
+		n.Approx, n.Exclusive, n.Upper = true, true, d*10+10
+		j++
+	}
+	if !shareEnds(rs, j) {
+		return Number{}, 0, false
+	}
+	n.Text = string(rs[start:j])
+	n.end = j
+	return n, j, true
+}
+
+// shareEnds reports whether a share in tenths may end at rs[j], after
+// its 成 (or 多): anywhere but before a character that makes a word with
+// 成 (成员, 成为, 成果, 成人, 一成不变, 七成新) or a verb after 八成 (八成
+// 是, 八成会: most likely). 三成社区, 三成以上, 三成的市民 and 三成。 are
+// shares.
+func shareEnds(rs []rune, j int) bool {
+	return j == len(rs) || !strings.ContainsRune(wordsAfterCheng, rs[j]) || hasPrefix(rs, j, "以上") || hasPrefix(rs, j, "以下")
+}
+
+// wordsAfterCheng are the characters that make a word with a 成 before
+// them, or follow 八成 meaning most likely.
+const wordsAfterCheng = "员为果效绩本立就熟长功人年都型形品交分份真风才器群片套批体网新不是语全会要能也还已了事材像气色千百行名文活亲婚图以"
