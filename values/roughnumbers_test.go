@@ -119,24 +119,33 @@ func TestOneThatCountsNothing(t *testing.T) {
 
 // TestRecordAgainstARoughNumber: a value cited from a passage that writes
 // its number roughly is found there when it lies within what the passage
-// says (12万 in 十多万人, 300多所 for 320所) and not otherwise (9万, 10万
-// or 25万 in 十多万人); one found so is recorded with a warning that the
-// passage's number is a rough one.
+// says (12万 in 十多万人, 300多所 for 320所, 15万 in 十几万人次, 32% in 百分之三十
+// 多) and not otherwise (9万, 10万 or 25万 in 十多万人, 25万 in 十几万人次, 45%
+// in 百分之三十多); one found so is recorded with a warning that the
+// passage's number is a rough one. A number whose thousands OCR grouped
+// with a space (1 200人) is found exactly, and a group of it is no number.
 func TestRecordAgainstARoughNumber(t *testing.T) {
 	e := testenv.New(t)
-	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，全市认定市民终身学习基地300多个。")
+	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，全市认定市民终身学习基地300多个。"+
+		"全年服务市民十几万人次。学习型社区创建达标比例达百分之三十多。老年大学新招学员1 200人。")
 	for _, tt := range []struct {
 		indicator, value, quote string
-		found                   bool
+		found, rough            bool
 	}{
-		{"2.3.3", "120000", "社会培训成果达十多万人", true},
-		{"2.3.3", "12万", "社会培训成果达十多万人", true},
-		{"2.3.3", "110000", "社会培训成果达十多万人", true},
-		{"2.3.3", "100000", "社会培训成果达十多万人", false}, // 十多 is 11 to 19
-		{"2.3.3", "90000", "社会培训成果达十多万人", false},
-		{"2.3.3", "25万", "社会培训成果达十多万人", false},
-		{"2.2.1", "320", "认定市民终身学习基地300多个", true},
-		{"2.2.1", "420", "认定市民终身学习基地300多个", false},
+		{"2.3.3", "120000", "社会培训成果达十多万人", true, true},
+		{"2.3.3", "12万", "社会培训成果达十多万人", true, true},
+		{"2.3.3", "110000", "社会培训成果达十多万人", true, true},
+		{"2.3.3", "100000", "社会培训成果达十多万人", false, false}, // 十多 is 11 to 19
+		{"2.3.3", "90000", "社会培训成果达十多万人", false, false},
+		{"2.3.3", "25万", "社会培训成果达十多万人", false, false},
+		{"2.2.1", "320", "认定市民终身学习基地300多个", true, true},
+		{"2.2.1", "420", "认定市民终身学习基地300多个", false, false},
+		{"2.3.3", "150000", "全年服务市民十几万人次", true, true},
+		{"2.3.3", "250000", "全年服务市民十几万人次", false, false},
+		{"4.1.2", "32%", "学习型社区创建达标比例达百分之三十多", true, true},
+		{"4.1.2", "45%", "学习型社区创建达标比例达百分之三十多", false, false},
+		{"2.3.3", "1200", "老年大学新招学员1 200人", true, false},
+		{"2.3.3", "200", "老年大学新招学员1 200人", false, false},
 	} {
 		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),
 			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: tt.quote}})
@@ -146,8 +155,8 @@ func TestRecordAgainstARoughNumber(t *testing.T) {
 		if v.ValueFound != tt.found {
 			t.Errorf("record %s %s citing %q: value_found %v, want %v", tt.indicator, tt.value, tt.quote, v.ValueFound, tt.found)
 		}
-		if warned := len(v.Warnings) == 1 && strings.Contains(v.Warnings[0].Chinese, "是约数"); warned != tt.found {
-			t.Errorf("record %s %s citing %q: warnings %v, want a rough number's: %v", tt.indicator, tt.value, tt.quote, v.Warnings, tt.found)
+		if warned := len(v.Warnings) == 1 && strings.Contains(v.Warnings[0].Chinese, "是约数"); warned != tt.rough {
+			t.Errorf("record %s %s citing %q: warnings %v, want a rough number's: %v", tt.indicator, tt.value, tt.quote, v.Warnings, tt.rough)
 		}
 	}
 }
