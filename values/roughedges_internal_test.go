@@ -133,11 +133,7 @@ func TestThousandsGroupedBySpaces(t *testing.T) {
 		{"12 000", []float64{12000}},
 	}
 	for _, tt := range tests {
-		var got []float64
-		for _, n := range FindNumbers(tt.text) {
-			got = append(got, n.Value)
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := valuesIn(tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("FindNumbers(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -152,4 +148,14 @@ func TestThousandsGroupedBySpaces(t *testing.T) {
 	if n, err := ParseNumber("12 000"); err != nil || n.Value != 12000 {
 		t.Errorf("ParseNumber(12 000) = %v, %v; want 12000", n.Value, err)
 	}
+}
+
+// valuesIn is the value of every number FindNumbers reads in text, in
+// order.
+func valuesIn(text string) []float64 {
+	var got []float64
+	for _, n := range FindNumbers(text) {
+		got = append(got, n.Value)
+	}
+	return got
 }

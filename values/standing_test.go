@@ -66,11 +66,7 @@ func TestChineseNumeralsStandAsNumbers(t *testing.T) {
 		{"参与学习人数十万人次，线上学习人数百万人次。", []float64{100000, 1e6}},
 	}
 	for _, tt := range tests {
-		var got []float64
-		for _, n := range FindNumbers(tt.text) {
-			got = append(got, n.Value)
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := valuesIn(tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("FindNumbers(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}

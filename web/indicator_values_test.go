@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -152,38 +153,67 @@ func TestIndicatorPageNotesValuesAsValuesDoes(t *testing.T) {
 // writes exactly (5万 in 5万人) is not.
 func TestIndicatorPageSaysARoughNumber(t *testing.T) {
 	s := newSite(t)
-	ctx := context.Background()
 	s.env.AddUser("chen", "coordinator", "510100")
-	record := func(city, coord, text, value, quote string) {
-		t.Helper()
-		d := s.env.Upload(city, "学分银行统计.txt", text)
-		if _, err := s.env.Values.Record(ctx, &catalog.User{Username: coord, Role: catalog.RoleCoordinator, City: city},
-			values.Input{Round: 2017, Indicator: "2.3.3", Value: values.Written(value),
-				Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	record("330100", "wang", "全年存入学分银行的社会培训成果达十多万人。", "12万", "存入学分银行的社会培训成果达十多万人")
-	record("510100", "chen", "2017年成都市存入学分银行的社会培训成果5万人。", "5万", "存入学分银行的社会培训成果5万人")
+	recordCityValue(t, s, 2017, "330100", "wang", "2.3.3", "全年存入学分银行的社会培训成果达十多万人。", "12万", "存入学分银行的社会培训成果达十多万人")
+	recordCityValue(t, s, 2017, "510100", "chen", "2.3.3", "2017年成都市存入学分银行的社会培训成果5万人。", "5万", "存入学分银行的社会培训成果5万人")
 	zhou := s.login("zhou")
-	valueOf := func(city string) string {
-		t.Helper()
-		_, page := zhou.get("/indicators/2.3.3?round=2017")
-		part := regexp.MustCompile(`(?s)<li data-city="` + city + `">.*?</li>`).FindString(page)
-		if part == "" {
-			t.Fatalf("2.3.3's page of 2017 lists no value of %s: %q", city, textOf(page))
-		}
-		return html.UnescapeString(part)
-	}
 	const rough = "该数值在引文中的约数“十多万”范围内，请以统计台账等确切数字核对"
-	if part := valueOf("330100"); !strings.Contains(part, rough) || !strings.Contains(part, `class="muted value-rough"`) {
+	if part := indicatorValueOf(t, zhou, "2.3.3", 2017, "330100"); !strings.Contains(part, rough) || !strings.Contains(part, `class="muted value-rough"`) {
 		t.Errorf("2.3.3's page, 杭州's 12万 in 十多万人 lacks %q: %q", rough, textOf(part))
 	}
-	if part := valueOf("510100"); strings.Contains(part, "value-rough") {
+	if part := indicatorValueOf(t, zhou, "2.3.3", 2017, "510100"); strings.Contains(part, "value-rough") {
 		t.Errorf("2.3.3's page, 成都's 5万 in 5万人 is said to be in a rough number: %q", textOf(part))
 	}
 	zhou.english()
-	if part := textOf(valueOf("330100")); !strings.Contains(part, "The number lies within “十多万”, a rough number in the quoted passage") {
+	if part := textOf(indicatorValueOf(t, zhou, "2.3.3", 2017, "330100")); !strings.Contains(part, "The number lies within “十多万”, a rough number in the quoted passage") {
 		t.Errorf("2.3.3's English page, 杭州's 12万 in 十多万人: %q", part)
 	}
+}
+
+// TestIndicatorPageSaysARoughPercentage: a rate typed against a quote
+// that writes it roughly is shown on the indicator's page as found within
+// that rough number (32% in 百分之三十多, with the 约数 note), and one outside
+// it as not found (45% in 三成多); a rate written exactly (百分之二十八) is
+// found with no note.
+func TestIndicatorPageSaysARoughPercentage(t *testing.T) {
+	s := newSite(t)
+	s.env.AddUser("chen", "coordinator", "510100")
+	recordCityValue(t, s, 2017, "330100", "wang", "4.1.2", "全市学习型社区创建达标比例达百分之三十多，位居全省前列。", "32%", "学习型社区创建达标比例达百分之三十多")
+	recordCityValue(t, s, 2017, "510100", "chen", "4.1.2", "全市三成多的社区达到学习型社区创建标准。", "45%", "三成多的社区达到学习型社区创建标准")
+	recordCityValue(t, s, 2018, "330100", "wang", "4.1.2", "2018年全市学习型社区创建达标比例为百分之二十八。", "28%", "学习型社区创建达标比例为百分之二十八")
+	zhou := s.login("zhou")
+	const rough = "该数值在引文中的约数“百分之三十多”范围内，请以统计台账等确切数字核对"
+	if part := indicatorValueOf(t, zhou, "4.1.2", 2017, "330100"); !strings.Contains(part, rough) || strings.Contains(part, "value-note") {
+		t.Errorf("4.1.2's page, 杭州's 32%% in 百分之三十多 lacks %q: %q", rough, textOf(part))
+	}
+	if part := indicatorValueOf(t, zhou, "4.1.2", 2017, "510100"); !strings.Contains(part, "引文中未找到该数值，请核对") || strings.Contains(part, "value-rough") {
+		t.Errorf("4.1.2's page, 成都's 45%% cited from 三成多 is not said to be not found: %q", textOf(part))
+	}
+	if part := indicatorValueOf(t, zhou, "4.1.2", 2018, "330100"); strings.Contains(part, "value-rough") || strings.Contains(part, "value-note") {
+		t.Errorf("4.1.2's page of 2018, 杭州's 28%% in 百分之二十八 is said rough or not found: %q", textOf(part))
+	}
+}
+
+// recordCityValue uploads text for city and records value for indicator
+// in round as coordinator coord, citing quote on its first page.
+func recordCityValue(t *testing.T, s *site, round int, city, coord, indicator, text, value, quote string) {
+	t.Helper()
+	d := s.env.Upload(city, "学分银行统计.txt", text)
+	if _, err := s.env.Values.Record(context.Background(), &catalog.User{Username: coord, Role: catalog.RoleCoordinator, City: city},
+		values.Input{Round: round, Indicator: indicator, Value: values.Written(value),
+			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: quote}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// indicatorValueOf is city's value on indicator's page of round as b
+// sees it, its HTML unescaped.
+func indicatorValueOf(t *testing.T, b *browser, indicator string, round int, city string) string {
+	t.Helper()
+	_, page := b.get(fmt.Sprintf("/indicators/%s?round=%d", indicator, round))
+	part := regexp.MustCompile(`(?s)<li data-city="` + city + `">.*?</li>`).FindString(page)
+	if part == "" {
+		t.Fatalf("%s's page of %d lists no value of %s: %q", indicator, round, city, textOf(page))
+	}
+	return html.UnescapeString(part)
 }
