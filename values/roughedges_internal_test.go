@@ -96,7 +96,7 @@ func TestRoughNumberEdges(t *testing.T) {
 				tt.value, tt.unit, tt.passage, found, at.Text, at.Approx, tt.found, tt.rough)
 		}
 	}
-	for _, text := range []string{"学习型城市建设不能一成不变。", "八成是因为宣传不够。", "三成员单位参与。", "设备七成新。"} {
+	for _, text := range []string{"学习型城市建设不能一成不变。", "八成是因为宣传不够。", "三成员单位参与。", "设备七成新。", "九成九的市民满意。"} {
 		if ns := FindNumbers(text); len(ns) > 0 {
 			t.Errorf("FindNumbers(%q) = %v, want no share in tenths", text, ns)
 		}
