@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // Lang is the language a report's headings, labels and statuses are
@@ -239,6 +240,20 @@ func (r *Report) roughNote(rough string) string {
 		return fmt.Sprintf(" (within “%s”, a rough number in the source text)", rough)
 	}
 	return fmt.Sprintf("\uFF08原文中的“%s”是约数，该数值在其范围内\uFF09", rough)
+}
+
+// spacedNote follows a value found in digits its quote parts by a space
+// (1 200人: 1200, or 1 and 200 side by side in a table row): the reader
+// checks which (values.SpacedNote); "" when spaced is "".
+func (r *Report) spacedNote(spaced string) string {
+	if spaced == "" {
+		return ""
+	}
+	w := values.SpacedNote(spaced)
+	if r.Lang == English {
+		return " (" + w.English + ")"
+	}
+	return "\uFF08" + w.Chinese + "\uFF09"
 }
 
 // quoteNotFound follows a claim's quote that does not occur on the page

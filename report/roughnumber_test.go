@@ -16,10 +16,11 @@ import (
 // in 123个) has no such note.
 func TestReportSaysARoughNumber(t *testing.T) {
 	e := testenv.New(t)
-	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，认定市民终身学习基地123个。")
+	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，认定市民终身学习基地123个。\n\n学习中心\u300012\u3000120所\n\n")
 	for _, in := range []struct{ code, value, quote string }{
 		{"2.3.3", "12万", "社会培训成果达十多万人"},
 		{"2.2.1", "123", "认定市民终身学习基地123个"},
+		{"1.2.3", "120", "学习中心12 120所"},
 	} {
 		if _, err := e.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: in.code, Value: values.Written(in.value),
 			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: in.quote}}); err != nil {
@@ -44,8 +45,15 @@ func TestReportSaysARoughNumber(t *testing.T) {
 	if text, _, _ := docx(t, r); !strings.Contains(text, want) {
 		t.Errorf("DOCX lacks %q: %.800s", want, text)
 	}
+	// Digits the stored text parts by a space (a table row's 12 and 120,
+	// or 12120) are named both ways, as on the reviewer's card.
+	spaced := "\uFF08引文中的“12 120”可能是千位以空格分组的12120，也可能是表格中相邻的12和120；请核对\uFF09"
+	if !strings.Contains(seen["1.2.3"], spaced) {
+		t.Errorf("XLSX 数值出处 of 1.2.3 (120 in 学习中心12 120所): %q, want %q", seen["1.2.3"], spaced)
+	}
 	r.Lang = report.English
-	if text, _, _ := docx(t, r); !strings.Contains(text, "(within “十多万”, a rough number in the source text)") {
-		t.Errorf("English DOCX lacks the rough number: %.800s", text)
+	if text, _, _ := docx(t, r); !strings.Contains(text, "(within “十多万”, a rough number in the source text)") ||
+		!strings.Contains(text, "12120 with its thousands grouped by a space, or 12 and 120 side by side") {
+		t.Errorf("English DOCX lacks the rough number or the spaced digits' note: %.1500s", text)
 	}
 }

@@ -232,7 +232,7 @@ func utf16Len(s string) int {
 func (r *Report) foundNote(it Item) string {
 	switch c := it.Value.Citation; {
 	case it.Value.ValueFound:
-		return r.roughNote(values.RoughIn(c.Quote, it.Value))
+		return r.roughNote(values.RoughIn(c.Quote, it.Value)) + r.spacedNote(values.SpacedIn(c.Quote, it.Value))
 	case !c.QuoteFound:
 		// The quote itself is not in the document (or not on its page):
 		// that, not the number, is what to check.

@@ -26,7 +26,15 @@ type Number struct {
 	Exclusive bool
 	Upper     float64
 	Text      string // as written, after width folding
-	end       int    // where it ends in the folded text, in runes
+	// Spaced is the run of digits parted by single spaces this number
+	// was read in (1 200人), when it was. Stored text cannot tell a space
+	// grouping thousands from one between two cells of a table row
+	// (extract.Normalize makes both one space), so the run is read both
+	// ways: joined (Joined: 1200) and each group alone (1 and 200). A
+	// value found in either reading is to be checked (SpacedNote).
+	Spaced string
+	Joined bool
+	end    int // where it ends in the folded text, in runes
 }
 
 // ParseNumber reads a number as people type one in a ledger or a form:
@@ -35,7 +43,13 @@ type Number struct {
 // but one number, or a rough one (十多万, 一百多个: Number.Approx).
 func ParseNumber(s string) (Number, error) {
 	f := fold(strings.TrimSpace(s))
-	nums := findNumbers(f)
+	var nums []Number
+	for _, n := range findNumbers(f) {
+		// Typed, 12 000 is 12000: its groups alone are no reading.
+		if n.Spaced == "" || n.Joined {
+			nums = append(nums, n)
+		}
+	}
 	// A rough number, alone or with its unit (一百多个), is said to be one.
 	if len(nums) > 0 && nums[0].Approx && strings.HasPrefix(f, nums[0].Text) {
 		return Number{}, catalog.Errorf(catalog.EINVALID, "%q 是约数;请填写确切的数值,如 123000 或 12.3万", s)
@@ -64,20 +78,10 @@ func same(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
-// fold maps full-width digits, signs and the ideographic comma-free forms to
-// half-width, so １２３，４５６．７ reads as 123,456.7. It keeps the
-// ideographic space, which parts a table's cells (12　120 is two numbers)
-// where a space may group a number's thousands (1 200人).
-func fold(s string) string {
-	if !strings.ContainsRune(s, '\u3000') {
-		return width.Fold.String(s)
-	}
-	parts := strings.Split(s, "\u3000")
-	for i, p := range parts {
-		parts[i] = width.Fold.String(p)
-	}
-	return strings.Join(parts, "\u3000")
-}
+// fold maps full-width digits, signs and spaces to half-width, so
+// １２３，４５６．７ reads as 123,456.7. (Stored text has its spaces made
+// one already, extract.Normalize: this folds a typed quote or value.)
+func fold(s string) string { return width.Fold.String(s) }
 
 // Chinese numerals: the common digits, the financial ones (壹 to 玖, 拾
 // 佰 仟, as on a receipt) and the traditional forms a passage may keep
@@ -100,6 +104,9 @@ func findNumbers(s string) []Number { return scanNumbers(s, false) }
 func scanNumbers(s string, loose bool) []Number {
 	rs := []rune(s)
 	var out []Number
+	// A run of digits parted by spaces (1 200人) is read joined, then
+	// again group by group up to runEnd, each group marked with run.
+	runEnd, run := 0, ""
 	for i := 0; i < len(rs); {
 		percent := false
 		start := i
@@ -131,9 +138,13 @@ func scanNumbers(s string, loose bool) []Number {
 		var n Number
 		var end int
 		var ok bool
+		at := i
 		switch {
 		case i < len(rs) && isDigit(rs[i]):
-			n, end, ok = arabic(rs, i)
+			n, end, ok = arabic(rs, i, i >= runEnd)
+			if ok && i < runEnd {
+				n.Spaced = run
+			}
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
 			n, end, ok = chinese(rs, i, percent, start == 0, loose)
 		}
@@ -149,6 +160,10 @@ func scanNumbers(s string, loose bool) []Number {
 		n = signed(rs, n, start, end, percent, negative)
 		out = append(out, n)
 		i = n.end
+		if n.Joined {
+			// Read again from its first group (and the sign before it).
+			runEnd, run, i = at+len([]rune(n.Spaced)), n.Spaced, start
+		}
 	}
 	return out
 }
@@ -158,15 +173,21 @@ func scanNumbers(s string, loose bool) []Number {
 // cent sign (30多%, 30%多, 百分之三十多), a per cent (or per mille) sign
 // after it, the minus before it, its text and where it ends.
 func signed(rs []rune, n Number, start, end int, percent, negative bool) Number {
-	if !negative {
-		n, end = approximate(rs, n, end)
+	// 百分之三十多 is rough, 百分之三十多数是老年人 is 30% (most of whom…),
+	// as for 30%多 (roughAfterSign).
+	if !negative && !(percent && end < len(rs) && rs[end] != '几' && !roughAfterSign(rs, end)) {
+		exact, exactEnd := n, end
+		n, end = approximate(rs, exact, exactEnd, percent)
+		if n.Approx && !percent && end < len(rs) && (rs[end] == '%' || rs[end] == '‰') {
+			n, end = approximate(rs, exact, exactEnd, true) // 30多%
+		}
 	}
 	if end < len(rs) && (rs[end] == '%' || rs[end] == '‰') && !percent {
 		mille := rs[end] == '‰'
 		percent = true
 		end++
 		if !n.Approx && !negative && roughAfterSign(rs, end) {
-			n, end = approximate(rs, n, end)
+			n, end = approximate(rs, n, end, true)
 		}
 		if mille {
 			n.Value /= 10
@@ -205,10 +226,17 @@ func hasPrefix(rs []rune, i int, p string) bool {
 	return strings.HasPrefix(string(rs[i:min(len(rs), i+len([]rune(p)))]), p)
 }
 
-// arabic reads 1,234.5, 12.3万, 1万2千 or 1 200人 from rs[i:].
-func arabic(rs []rune, i int) (Number, int, bool) {
-	digits, j := spacedDigits(rs, i)
-	if digits == "" {
+// arabic reads 1,234.5, 12.3万, 1万2千 or, when spaced, 1 200人 (joined,
+// Number.Joined) from rs[i:].
+func arabic(rs []rune, i int, spaced bool) (Number, int, bool) {
+	digits, j := "", i
+	if spaced {
+		digits, j = spacedDigits(rs, i)
+	}
+	var joined string
+	if digits != "" {
+		joined = string(rs[i:j])
+	} else {
 		digits, j = arabicDigits(rs, i)
 	}
 	// The multipliers shift the decimal point rather than multiply, so
@@ -236,7 +264,7 @@ func arabic(rs []rune, i int) (Number, int, bool) {
 		}
 		v, exp, j = v+sec, e, end
 	}
-	return Number{Value: v}, j, true
+	return Number{Value: v, Spaced: joined, Joined: joined != ""}, j, true
 }
 
 // arabicDigits reads 1,234.5 from rs[i:]: its digits and decimal point,
@@ -262,19 +290,30 @@ func arabicDigits(rs []rune, i int) (string, int) {
 
 // thousandsSpaces are the spaces a number's thousands may be grouped
 // with (1 200, 12 000 with a space, a no-break, thin or figure space),
-// as OCR and typesetting leave them. Not the ideographic space, nor two
-// spaces: those part a table's cells.
+// as OCR and typesetting leave them. In stored text every one of them,
+// and the ideographic space and a tab between two cells, is one space.
 const thousandsSpaces = " \u00a0\u2009\u202f\u2007"
 
-// spacedDigits reads a number whose thousands are grouped by one space
-// (1 200人, 12 000人次, 1 234 567元) from rs[i:]: its digits and where it
-// ends; "" when rs[i:] holds none. One to three digits come first, then
-// groups of three after the same space each, and a unit or measure word
-// after them (after any 万, 亿, 多 or 余), or nothing else in the text
-// (a ledger's cell): 12 120 without a unit may be two cells of a row.
+// spacedLabels name what the number after them counts off (表1, 图2,
+// 附件1, 第3, 序号1): a space after that number parts it from the next,
+// so 表1 200人 is 表1 and 200人, never 1200.
+var spacedLabels = []string{"表", "图", "附件", "附录", "附表", "第", "序号", "编号", "页", "No.", "NO.", "no."}
+
+// spacedDigits reads a number whose thousands may be grouped by one space
+// (1 200人, 12 000人次, 1 234 567元, 12 345.6万元) from rs[i:]: its digits
+// and where they end; "" when rs[i:] holds none. One to three digits
+// come first, then groups of three after the same space each, any
+// decimals, and a unit or measure word after them (after any 万, 亿, 多
+// or 余), or nothing else in the text (a ledger's cell): 12 120 without a
+// unit may be two cells of a row. Not after a label (spacedLabels).
 func spacedDigits(rs []rune, i int) (string, int) {
 	if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',') {
 		return "", i
+	}
+	for _, l := range spacedLabels {
+		if k := i - len([]rune(l)); k >= 0 && hasPrefix(rs, k, l) {
+			return "", i
+		}
 	}
 	j := i
 	for j < len(rs) && isDigit(rs[j]) && j-i < 4 {
@@ -288,8 +327,14 @@ func spacedDigits(rs []rune, i int) (string, int) {
 		digits += string(rs[j+1 : j+4])
 		j += 4
 	}
-	if len(digits) < 4 || j < len(rs) && rs[j] == '.' {
+	if len(digits) < 4 {
 		return "", i
+	}
+	if j+1 < len(rs) && rs[j] == '.' && isDigit(rs[j+1]) {
+		digits += "."
+		for j++; j < len(rs) && isDigit(rs[j]); j++ {
+			digits += string(rs[j])
+		}
 	}
 	if _, k := multipliersAt(rs, j); !(i == 0 && j == len(rs)) && !measureAt(rs, k) {
 		return "", i

@@ -23,6 +23,12 @@ type PageContext struct {
 	// Rough says Number is a rough number (十多万) that the value lies
 	// within, not the value written exactly: the card says 约数.
 	Rough bool
+	// Lost says the value was saved as found in its passage but today's
+	// rules do not find it there (100000 saved against 十多万人, as older
+	// rules read it): the card says 请核对, not 找到. Gained says the
+	// opposite: saved as not found, found today (30% against 三成).
+	// evidence values recheck records the marks today's rules give.
+	Lost, Gained bool
 	// CutBefore and CutAfter say the page goes on before and after the
 	// passage shown (…).
 	CutBefore, CutAfter bool
@@ -172,6 +178,7 @@ func passageOf(ct *claims.CitedText, m claims.Match) *pageText {
 func (pt *pageText) around(v *catalog.Value) PageContext {
 	typed := typedOf(v)
 	n, found, _ := locateInPassage(pt.passage, firstRunes(pt.after, afterRunes), typed, v.Number, v.Unit)
+	lost, gained := v.ValueFound && !found, !v.ValueFound && found
 	if !found && v.ValueFound {
 		// Found when it was recorded, by the rules of then (numerals
 		// read as a number wherever they stand): the card says so, and
@@ -185,12 +192,12 @@ func (pt *pageText) around(v *catalog.Value) PageContext {
 	start := n.end - utf8.RuneCountInString(n.Text)
 	if !found || len([]rune(fold(string(text)))) != len(text) || start < 0 || n.end > len(text) {
 		shown, cut := clip(pt.passage, contextRunes*2, false)
-		return PageContext{Page: pt.page, Before: shown, CutBefore: pt.before != "", CutAfter: cut || pt.after != ""}
+		return PageContext{Page: pt.page, Before: shown, CutBefore: pt.before != "", CutAfter: cut || pt.after != "", Lost: lost, Gained: gained}
 	}
 	before, cutBefore := clip(pt.before+string(text[:start]), contextRunes, true)
 	after, cutAfter := clip(string(text[n.end:]), contextRunes, false)
-	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after, Rough: n.Approx,
-		CutBefore: cutBefore, CutAfter: cutAfter}
+	return PageContext{Page: pt.page, Before: before, Number: string(text[start:n.end]), After: after, Rough: n.Approx && !lost,
+		CutBefore: cutBefore, CutAfter: cutAfter, Lost: lost, Gained: gained}
 }
 
 // typedOf is v's number as typed (12 of 12万人 typed for 万人), else its

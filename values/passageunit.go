@@ -2,6 +2,8 @@ package values
 
 import (
 	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
 	"unicode"
 )
 
@@ -122,6 +124,9 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 	inPassage := len([]rune(fold(passage)))
 	rs := []rune(fold(passage + after))
 	matches := func(v float64) bool { return same(v, typed) || same(v, number) || same(v, base) }
+	// A number read in digits parted by a space (1 200人: 1200, or 1 and
+	// 200) is found only when no number read without doubt is.
+	var spaced *Number
 	for _, n := range findNumbers(string(rs)) {
 		if n.end-len([]rune(n.Text)) >= inPassage {
 			break
@@ -140,11 +145,23 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 				continue
 			}
 			if written == "" || wfam == "" || fam == "" || wfam == fam && n.within(base, wscale) {
-				return n, true, ""
+				if n.Spaced == "" {
+					return n, true, ""
+				}
+				if spaced == nil {
+					spaced = &n
+				}
+				continue
 			}
 		case matches(n.Value) || same(n.Value*wscale, base):
 			if written == "" || wfam == "" || fam == "" || wfam == fam && same(n.Value*wscale, base) {
-				return n, true, ""
+				if n.Spaced == "" {
+					return n, true, ""
+				}
+				if spaced == nil {
+					spaced = &n
+				}
+				continue
 			}
 		case multiplier != "" && matches(bare) && written != "":
 			// 12.3 typed for 人 where the passage says 12.3万人.
@@ -156,7 +173,40 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 			mismatch = written
 		}
 	}
+	if spaced != nil {
+		return *spaced, true, ""
+	}
 	return Number{}, false, mismatch
+}
+
+// SpacedNote is the warning a value found in digits parted by a space
+// (1 200人: Number.Spaced) gets: the quote may write the joined number
+// or the groups side by side in a table row; the reviewer checks which.
+func SpacedNote(spaced string) catalog.Words {
+	groups := strings.Fields(spaced)
+	zh, en := groups[0], groups[0]
+	for k, g := range groups[1:] {
+		sep, enSep := "、", ", "
+		if k == len(groups)-2 {
+			sep, enSep = "和", " and "
+		}
+		zh, en = zh+sep+g, en+enSep+g
+	}
+	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+		"引文中的“%s”可能是千位以空格分组的%s,也可能是表格中相邻的%s;请核对", spaced,
+		strings.ReplaceAll(spaced, " ", ""), catalog.Words{Chinese: zh, English: en}))
+}
+
+// SpacedIn is the digits parted by a space (1 200) that quote writes v
+// in, joined or group by group (SpacedNote), when it writes v only so;
+// "" when it writes v without doubt or not at all. The report and the
+// indicator page say it, as the reviewer's card does.
+func SpacedIn(quote string, v *catalog.Value) string {
+	n, found, _ := locateInPassage(quote, "", typedOf(v), v.Number, v.Unit)
+	if !found {
+		return ""
+	}
+	return n.Spaced
 }
 
 // unscaled is an Arabic number written with 万 or 亿 (12.3万) without

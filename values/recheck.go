@@ -2,6 +2,8 @@ package values
 
 import (
 	"context"
+	"log/slog"
+	"slices"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
@@ -21,8 +23,56 @@ import (
 // It returns how many marks changed.
 func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
 	return claims.Recheck(ctx, s.cat, s.blobs, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
-		return s.numberFoundAgain(ctx, q, pages, m)
+		return s.numberFoundAgain(ctx, q, pages, m, false)
 	})
+}
+
+// RecheckValues looks again, by today's rules, for the number of every
+// value stored for city and round ("" and 0: every one) in the passage
+// its quote finds in its cited text (evidence values recheck): a value
+// saved as found whose number today's rules no longer find there
+// (100000 against 十多万人, or against 近十万人 as the oldest rules read
+// it) is marked not found, and one saved as not found that they find
+// (30% against 三成) is marked found. Each cited text is read once, and
+// the quotes of the claims citing it are looked for again as a re-read
+// does (RecheckQuotes); each mark that changed is recorded with a system
+// event (value.quote, claim.quote). A text that cannot be read now is
+// left as it is and counted in skipped. It returns how many values it
+// checked and how many marks changed.
+func (s *Service) RecheckValues(ctx context.Context, city string, round int) (checked, changed, skipped int, err error) {
+	vs, err := s.cat.FindValues(ctx, catalog.ValueFilter{City: city, Round: round})
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	wanted := map[string]bool{}
+	var shas []string
+	for _, v := range vs {
+		if sha := v.Citation.SHA256; sha != "" {
+			if !slices.Contains(shas, sha) {
+				shas = append(shas, sha)
+			}
+			wanted[v.ID] = true
+		}
+	}
+	for _, sha := range shas {
+		n, err := claims.Recheck(ctx, s.cat, s.blobs, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
+			if !wanted[q.ID] {
+				return nil // another city's or round's: its marks stay
+			}
+			checked++
+			return s.numberFoundAgain(ctx, q, pages, m, true)
+		})
+		if ctx.Err() != nil {
+			return checked, changed, skipped, ctx.Err()
+		}
+		if err != nil {
+			slog.Warn("values: recheck", "sha256", sha, "err", err)
+			skipped++
+			continue
+		}
+		changed += n
+	}
+	return checked, changed, skipped, nil
 }
 
 // numberFoundAgain is whether the number of value id is written in the
@@ -33,10 +83,11 @@ func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
 // A value whose quote and number q, its marks until now, say were found
 // (recorded under older rules: 100000 against 近十万人次) stays found
 // while the passage writes its number as those rules read it
-// (recordedIn), as its card marks it. Nil, leaving the marks as they
+// (recordedIn), as its card marks it, unless today says only today's
+// rules count (RecheckValues). Nil, leaving the marks as they
 // are, when the value or its indicator is gone or what was typed no
 // longer reads as the number stored.
-func (s *Service) numberFoundAgain(ctx context.Context, q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
+func (s *Service) numberFoundAgain(ctx context.Context, q catalog.CitedQuote, pages []string, m claims.Match, today bool) *catalog.ValueMarks {
 	if !m.Found {
 		return &catalog.ValueMarks{}
 	}
@@ -54,7 +105,7 @@ func (s *Service) numberFoundAgain(ctx context.Context, q catalog.CitedQuote, pa
 	}
 	passage := m.Passage(pages)
 	found, unit := findInPassage(passage, textAfter(pages, m, afterRunes), typed, v.Number, ind.Unit)
-	if !found && q.QuoteFound && q.ValueFound {
+	if !found && !today && q.QuoteFound && q.ValueFound {
 		if _, found = recordedIn(passage, typed, v.Number); found {
 			unit = ""
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // TestRecheckKeepsALegacyNumberFound: a value recorded when any numerals
@@ -39,5 +40,67 @@ func TestRecheckKeepsALegacyNumberFound(t *testing.T) {
 			t.Errorf("round %d after the text is read anew: quote %+v, number found %v (%q); want its number found %v",
 				want.Round, v.Citation, v.ValueFound, v.PassageUnit, want.ValueFound)
 		}
+	}
+}
+
+// TestRecheckValuesByTodaysRules: values saved under older rules keep
+// their marks until evidence values recheck: 100000 saved as found
+// against 十多万人 (more than 10万 today) and 30% saved as not found
+// against 三成 (30% today). The reviewer's card says so meanwhile (Lost:
+// 请核对, not found; Gained). RecheckValues for the round records both
+// marks as today's rules give them, with a system event each, and
+// leaves another round's value as it is; run again, it changes nothing.
+func TestRecheckValuesByTodaysRules(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "zongjie.txt", "杭州市二〇一七年终身学习工作总结\n全年存入学分银行的社会培训成果达十多万人。三成社区达到学习型社区创建标准。")
+	saved := func(round int, indicator, given string, number float64, unit, quote string, found bool) *catalog.Value {
+		t.Helper()
+		v := &catalog.Value{City: hangzhou, Round: round, Indicator: indicator, Number: number, Given: given, Unit: unit,
+			Citation:   catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: quote, QuoteFound: true, FoundOnPage: 1},
+			ValueFound: found}
+		if err := e.Catalog.SaveValue(ctx, v, "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	lost := saved(2017, "2.3.3", "100000", 100000, "人", "社会培训成果达十多万人", true)
+	gained := saved(2017, "4.1.2", "30%", 30, "%", "三成社区达到学习型社区创建标准", false)
+	other := saved(2018, "2.3.3", "100000", 100000, "人", "社会培训成果达十多万人", true)
+	list, err := e.Values.List(ctx, coordA, values.Filter{Round: 2017})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contexts, err := e.Values.PageContexts(ctx, list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := contexts[lost.ID]; !c.Lost || c.Gained || c.Rough {
+		t.Errorf("card of 100000 saved found against 十多万人: %+v, want Lost (请核对)", c)
+	}
+	if c := contexts[gained.ID]; c.Lost || !c.Gained {
+		t.Errorf("card of 30%% saved not found against 三成: %+v, want Gained", c)
+	}
+	checked, changed, skipped, err := e.Values.RecheckValues(ctx, hangzhou, 2017)
+	if err != nil || checked != 2 || changed != 2 || skipped != 0 {
+		t.Fatalf("RecheckValues(2017) = %d checked, %d changed, %d skipped, %v; want 2, 2, 0", checked, changed, skipped, err)
+	}
+	for id, want := range map[string]bool{lost.ID: false, gained.ID: true, other.ID: true} {
+		v, err := e.Catalog.Value(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.ValueFound != want {
+			t.Errorf("value %s %s (round %d) after the recheck: found %v, want %v", v.Indicator, v.Given, v.Round, v.ValueFound, want)
+		}
+		events, err := e.Catalog.FindEvents(ctx, catalog.EventFilter{Object: "value:" + id, Action: "value.quote"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id != other.ID && (len(events) != 1 || events[0].User != "system") {
+			t.Errorf("events of value %s: %+v, want one value.quote by system", v.Given, events)
+		}
+	}
+	if _, changed, _, err := e.Values.RecheckValues(ctx, "", 2017); err != nil || changed != 0 {
+		t.Errorf("a second recheck changed %d marks (%v), want none", changed, err)
 	}
 }

@@ -10,21 +10,27 @@ import (
 // A number written roughly reads as a Chinese reader takes it (README,
 // 约数), the least it may be and the first it may not reach:
 //
-//	十几万, 十多万, 十余万   110000 up to 200000 (十几 is 11 to 19)
-//	二十几万, 二十多万       210000 up to 300000
+//	十几万                   110000 up to 200000 (十几 is 11 to 19)
+//	十多万, 十余万           more than 100000 up to 200000
+//	十万多                   more than 100000 up to 110000
+//	二十几万                 210000 up to 300000
+//	二十多万                 more than 200000 up to 300000
 //	三十多所, 30多所         31 up to 40
 //	300多所, 一千多人        more than 300 up to 400, more than 1000 up to 2000
 //	一百几十所, 一百几       110 up to 200
 //	一万几千, 一万几         11000 up to 20000
 //	上万                     10000 and more
-//	百分之三十多, 30%多, 30多% 31% up to 40%
+//	百分之三十多, 30%多, 30多% more than 30% up to 40%
 //	三成多                   more than 30% up to 40% (三成 is 30%)
 //	近三成                   25% up to 30% (under 25% is 两成多)
 //
-// A 几, or a 多 or 余 after a number whose last place is ten (三十多, 十余),
-// stands for the digit below it, at least one: 十几 is 11 to 19, never 10.
-// A 多 or 余 after a larger place (300多, 一千多, 1.5万余) says more than the
-// number, by less than that place.
+// A 几, or a 多 or 余 after a number whose last place is ten (三十多所, 十余
+// 个), stands for the digit below it, at least one: 十几 is 11 to 19, never
+// 10. A 多 or 余 after a larger place (300多, 一千多, 1.5万余) says more than
+// the number, by less than that place; so does one in a percentage
+// (百分之三十多, 30%多: a rate is no count, 30.5% is in it) and one before
+// 万 or 亿 (十多万, 十余万: 10.5万 is often written so), never the round
+// number itself (30%, 10万). 十万多 is more than 10万 by less than 1万.
 
 // approximate is n, which ends at rs[end], read with a 多, 余 or 几 after
 // it (三十多所, 300余家, 十多万人, 一万多人, 二十几万, 一百几十所) as the
@@ -32,7 +38,7 @@ import (
 // ends; n as it is when no such word is there. A 十, 百 or 千 after 几
 // names the place it fills (一百几十: 110 to 200; 三万几千: 31000 to
 // 40000) and a 万 or 亿 scales the whole (十几万: 110000 to 200000).
-func approximate(rs []rune, n Number, end int) (Number, int) {
+func approximate(rs []rune, n Number, end int, percent bool) (Number, int) {
 	if end >= len(rs) || !strings.ContainsRune("多余几", rs[end]) {
 		return n, end
 	}
@@ -47,6 +53,11 @@ func approximate(rs []rune, n Number, end int) (Number, int) {
 		}
 	}
 	place := lastPlace(n.Value)
+	if end > 0 && cnnum.BigUnit(rs[end-1]) != 0 {
+		// 十万多: 10万 and less than one 万 more (as 十斤多 is under 11
+		// 斤), not 十多万; 一万多 is 1万 up to 2万 either way.
+		place = math.Min(place, float64(cnnum.BigUnit(rs[end-1])))
+	}
 	least, exclusive := n.Value, false
 	if small := math.Pow(10, float64(exp-big)); exp > big && small < place {
 		// The 几十 of 一百几十 is at least one ten more.
@@ -56,8 +67,9 @@ func approximate(rs []rune, n Number, end int) (Number, int) {
 			exclusive = true
 		}
 	} else {
+		scaled := big > 0
 		big = exp // 十多万, or a multiplier no smaller than n's place
-		if rs[end] == '几' || place == 10 {
+		if rs[end] == '几' || place == 10 && !percent && !scaled {
 			// 十几, 三十多, 一百几: a digit in the place below, one or more.
 			least += place / 10
 		} else {
@@ -175,6 +187,7 @@ func shareEnds(rs []rune, j int) bool {
 }
 
 // wordsAfterCheng are the characters that make a word with a 成 before
-// them, or follow 八成 meaning most likely, and the numerals that make
-// 成 a place in a finer share (九成九 is 99%, 三成五 35%: not read).
-const wordsAfterCheng = "员为果效绩本立就熟长功人年都型形品交分份真风才器群片套批体网新不是语全会要能也还已了事材像气色千百行名文活亲婚图以一二两三四五六七八九十"
+// them, or follow 八成 meaning most likely, and the numerals (Chinese or
+// Arabic) and 半 that make 成 a place in a finer share (九成九 is 99%,
+// 三成五 and 3成5 35%, 两成半 25%: not read, so no 20% is found in 两成半).
+const wordsAfterCheng = "员为果效绩本立就熟长功人年都型形品交分份真风才器群片套批体网新不是语全会要能也还已了事材像气色千百行名文活亲婚图以一二两三四五六七八九十半0123456789"

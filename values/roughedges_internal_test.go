@@ -1,8 +1,10 @@
 package values
 
 import (
-	"slices"
+	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/ingest/extract"
 )
 
 // TestRoughNumberEdges: a value typed against a passage that writes its
@@ -26,10 +28,16 @@ func TestRoughNumberEdges(t *testing.T) {
 		{"全年服务市民十几万人次", "人次", 100000, false, false},
 		{"全年服务市民十几万人次", "人次", 200000, false, false},
 		{"全年服务市民十几万人次", "人次", 250000, false, false},
-		{"参与学习的市民十多万人", "人", 105000, false, false},
+		{"参与学习的市民十多万人", "人", 100000, false, false},
+		{"参与学习的市民十多万人", "人", 105000, true, true},
+		{"全年服务市民十几万人次", "人次", 105000, false, false},
+		{"全市学习者十万多人", "人", 105000, true, true},
+		{"全市学习者十万多人", "人", 100000, false, false},
+		{"全市学习者十万多人", "人", 110000, false, false},
 		{"参与学习的市民十多万人", "人", 120000, true, true},
 		{"开户学习者十余万人", "人", 100000, false, false},
 		{"开户学习者十余万人", "人", 110000, true, true},
+		{"开户学习者十余万人", "人", 105000, true, true},
 		{"开设课程二十几万人次", "人次", 250000, true, true},
 		{"开设课程二十几万人次", "人次", 210000, true, true},
 		{"开设课程二十几万人次", "人次", 200000, false, false},
@@ -49,6 +57,7 @@ func TestRoughNumberEdges(t *testing.T) {
 		{"认定学习基地300多个", "个", 400, false, false},
 		{"开设课程二十多万人次", "人次", 210000, true, true},
 		{"开设课程二十多万人次", "人次", 200000, false, false},
+		{"开设课程二十多万人次", "人次", 205000, true, true},
 		{"建成社区学校30多所", "个", 31, true, true},
 		{"建成社区学校30多所", "个", 30, false, false},
 		{"建成社区学校三百余所", "个", 300, false, false},
@@ -71,6 +80,17 @@ func TestRoughNumberEdges(t *testing.T) {
 		{"社区参与率达百分之三十多", "%", 32, true, true},
 		{"社区参与率达百分之三十多", "%", 39.5, true, true},
 		{"社区参与率达百分之三十多", "%", 30, false, false},
+		{"社区参与率达百分之三十多", "%", 30.5, true, true},
+		{"社区参与率达30%多，位居全省前列", "%", 30.5, true, true},
+		{"社区参与率达30%多，位居全省前列", "%", 30, false, false},
+		{"社区参与率达30多%，位居全省前列", "%", 30.5, true, true},
+		{"社区参与率达30多%，位居全省前列", "%", 30, false, false},
+		{"参与率百分之三十多数为老年人", "%", 30, true, false},
+		{"参与率百分之三十多数为老年人", "%", 31, false, false},
+		{"两成半的社区达到创建标准", "%", 20, false, false},
+		{"两成半的社区达到创建标准", "%", 25, false, false},
+		{"3成5的社区达到创建标准", "%", 30, false, false},
+		{"9成9的市民表示满意", "%", 90, false, false},
 		{"社区参与率达百分之三十多", "%", 40, false, false},
 		{"社区参与率达百分之三十几", "%", 35, true, true},
 		{"社区参与率达30%多，位居全省前列", "%", 32, true, true},
@@ -96,57 +116,78 @@ func TestRoughNumberEdges(t *testing.T) {
 				tt.value, tt.unit, tt.passage, found, at.Text, at.Approx, tt.found, tt.rough)
 		}
 	}
-	for _, text := range []string{"学习型城市建设不能一成不变。", "八成是因为宣传不够。", "三成员单位参与。", "设备七成新。", "九成九的市民满意。"} {
+	for _, text := range []string{"学习型城市建设不能一成不变。", "八成是因为宣传不够。", "三成员单位参与。", "设备七成新。", "九成九的市民满意。", "两成半的社区达标。", "三成半的社区达标。"} {
 		if ns := FindNumbers(text); len(ns) > 0 {
 			t.Errorf("FindNumbers(%q) = %v, want no share in tenths", text, ns)
 		}
 	}
+	// Digits after 成 make it a finer share, not read: 3 and 5 are
+	// numbers, but no 30% is.
+	for _, text := range []string{"3成5的社区达标。", "9成9的市民满意。"} {
+		for _, n := range FindNumbers(text) {
+			if n.Percent {
+				t.Errorf("FindNumbers(%q) reads %q as a share", text, n.Text)
+			}
+		}
+	}
 }
 
-// TestThousandsGroupedBySpaces: OCR and typesetting group a number's
-// thousands with a space (normal, no-break, thin or figure): 1 200人 and
-// 12 000人次 are one number each, as １，２００人 is; cells of a table row
-// (parted by two spaces or the ideographic space) and a bare pair of
-// numbers with no unit after them stay two numbers, and so does a line
-// break between digits.
+// TestThousandsGroupedBySpaces: stored text (extract.Normalize) makes
+// every space one, so it cannot tell a space grouping a number's
+// thousands (1 200人, with a space, a no-break, thin or figure space) from
+// one between two cells of a table row (社区学校　12　120人 from a PDF, 学员
+// and a tab from a docx). One space between digits is read both ways:
+// the joined number and each group, and a value found in either is found
+// with a note to check which (Number.Spaced, SpacedNote). Not after a
+// label (表1 200人 is table 1 and 200人), nor across a line break, nor
+// when no unit follows (12 120 may be two cells).
 func TestThousandsGroupedBySpaces(t *testing.T) {
 	tests := []struct {
-		text string
-		want []float64
+		raw, unit string
+		value     float64
+		found     bool
+		spaced    string // the note's digits; "" for no note
 	}{
-		{"全年培训学员1 200人。", []float64{1200}},
-		{"全年培训学员12 000人次。", []float64{12000}},
-		{"全年培训学员12\u2009000人次。", []float64{12000}},
-		{"全年培训学员12\u202f000人次。", []float64{12000}},
-		{"全年培训学员12\u00a0000人次。", []float64{12000}},
-		{"投入经费1 234 567元。", []float64{1234567}},
-		{"投入经费1 200万元。", []float64{12000000}},
-		{"全年培训学员１，２００人。", []float64{1200}},
-		{"全年培训学员1 200多人。", []float64{1200}},
-		{"2023年 1 200人参加", []float64{2023, 1200}},
-		{"社区学校  12  120", []float64{12, 120}},
-		{"社区学校 12  120人", []float64{12, 120}},
-		{"社区学校\u300012\u3000120人", []float64{12, 120}},
-		{"社区学校 12 120", []float64{12, 120}},
-		{"全年培训学员1\n200人。", []float64{1, 200}},
-		{"学员 1 20人", []float64{1, 20}},
-		{"12 000", []float64{12000}},
+		{"全年培训学员1 200人。", "人", 1200, true, "1 200"},
+		{"全年培训学员1 200人。", "人", 200, true, "1 200"},
+		{"全年培训学员12\u2009000人次。", "人次", 12000, true, "12 000"},
+		{"全年培训学员12\u202f000人次。", "人次", 12000, true, "12 000"},
+		{"全年培训学员12\u00a0000人次。", "人次", 12000, true, "12 000"},
+		{"投入经费1 234 567元。", "元", 1234567, true, "1 234 567"},
+		{"投入经费1 200万元。", "万元", 1200, true, "1 200"},
+		{"投入经费12 345.6万元。", "万元", 12345.6, true, "12 345.6"},
+		{"社区学校\u300012\u3000120人", "人", 12120, true, "12 120"},
+		{"社区学校\u300012\u3000120人", "人", 120, true, "12 120"},
+		{"学员\t1\t200人", "人", 200, true, "1 200"},
+		{"学员\t1\t200人", "人", 1200, true, "1 200"},
+		{"社区学校  12  120人", "人", 120, true, "12 120"},
+		{"全年培训学员１，２００人。", "人", 1200, true, ""},
+		{"表1 200人参加", "人", 200, true, ""},
+		{"表1 200人参加", "人", 1200, false, ""},
+		{"图2 120所", "个", 2120, false, ""},
+		{"附件1 100个", "个", 1100, false, ""},
+		{"序号1 120所", "个", 1120, false, ""},
+		{"第1 200名", "人", 1200, false, ""},
+		{"全年培训学员1\n200人。", "人", 1200, false, ""},
+		{"社区学校12 120", "个", 12120, false, ""},
+		// A number read without doubt elsewhere in the passage wins.
+		{"学员1 200人，其中200人为老年人", "人", 200, true, ""},
 	}
 	for _, tt := range tests {
-		if got := valuesIn(tt.text); !slices.Equal(got, tt.want) {
-			t.Errorf("FindNumbers(%q) = %v, want %v", tt.text, got, tt.want)
+		passage := extract.Normalize(tt.raw)
+		at, found, _ := locateInPassage(passage, "", tt.value, tt.value, tt.unit)
+		if found != tt.found || found && at.Spaced != tt.spaced {
+			t.Errorf("%v %s in %q (stored %q): found %v, spaced %q; want %v, %q", tt.value, tt.unit, tt.raw, passage, found, at.Spaced, tt.found, tt.spaced)
 		}
 	}
-	for passage, v := range map[string]float64{"全年培训学员1 200人": 200, "全年培训学员12 000人次": 12} {
-		if found, _ := findInPassage(passage, "", v, v, "人"); found {
-			t.Errorf("%v found in %q: a group of a number's thousands is no number of its own", v, passage)
+	if got := SpacedNote("12 120"); got.Chinese != "引文中的“12 120”可能是千位以空格分组的12120，也可能是表格中相邻的12和120；请核对" ||
+		!strings.Contains(got.English, "12120") || !strings.Contains(got.English, "12 and 120") {
+		t.Errorf("SpacedNote(12 120) = %+v", got)
+	}
+	for typed, want := range map[string]float64{"12 000": 12000, "1 200.5": 1200.5, "１２　０００": 12000} {
+		if n, err := ParseNumber(typed); err != nil || n.Value != want {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v", typed, n.Value, err, want)
 		}
-	}
-	if found, _ := findInPassage("全年培训学员12 000人次", "", 12000, 12000, "人次"); !found {
-		t.Errorf("12000 人次 not found in 12 000人次")
-	}
-	if n, err := ParseNumber("12 000"); err != nil || n.Value != 12000 {
-		t.Errorf("ParseNumber(12 000) = %v, %v; want 12000", n.Value, err)
 	}
 }
 

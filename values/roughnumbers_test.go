@@ -23,9 +23,9 @@ func TestRoughNumbers(t *testing.T) {
 		written     string
 		least, upTo float64
 	}{
-		{"参与学习的市民十多万人。", "十多万", 110000, 200000},
+		{"参与学习的市民十多万人。", "十多万", 100000, 200000},
 		{"老年大学学员一万多人。", "一万多", 10000, 20000},
-		{"全市学分银行开户十余万人。", "十余万", 110000, 200000},
+		{"全市学分银行开户十余万人。", "十余万", 100000, 200000},
 		{"建成社区学校三十多所。", "三十多", 31, 40},
 		{"建成社区学校300多所。", "300多", 300, 400},
 		{"开设课程二十几万课时。", "二十几万", 210000, 300000},
@@ -36,8 +36,8 @@ func TestRoughNumbers(t *testing.T) {
 		{"全市建成社区学校一百几十所。", "一百几十", 110, 200},
 		{"参加培训一千几百人。", "一千几百", 1100, 2000},
 		{"志愿者三万几千人。", "三万几千", 31000, 40000},
-		{"学员达十多万。", "十多万", 110000, 200000},
-		{"吸引十多万市民参与。", "十多万", 110000, 200000},
+		{"学员达十多万。", "十多万", 100000, 200000},
+		{"吸引十多万市民参与。", "十多万", 100000, 200000},
 		{"服务十几万人次。", "十几万", 110000, 200000},
 		{"建成学习中心十几个。", "十几", 11, 20},
 		{"辍学率为3多‰。", "3多‰", 0.3, 0.4},
@@ -119,44 +119,57 @@ func TestOneThatCountsNothing(t *testing.T) {
 
 // TestRecordAgainstARoughNumber: a value cited from a passage that writes
 // its number roughly is found there when it lies within what the passage
-// says (12万 in 十多万人, 300多所 for 320所, 15万 in 十几万人次, 32% in 百分之三十
-// 多) and not otherwise (9万, 10万 or 25万 in 十多万人, 25万 in 十几万人次, 45%
-// in 百分之三十多); one found so is recorded with a warning that the
-// passage's number is a rough one. A number whose thousands OCR grouped
-// with a space (1 200人) is found exactly, and a group of it is no number.
+// says (12万 or 10.5万 in 十多万人, 300多所 for 320所, 15万 in 十几万人次, 32%
+// and 30.5% in 百分之三十多) and not otherwise (9万, 10万 or 25万 in 十多万人,
+// 25万 in 十几万人次, 30% or 45% in 百分之三十多); one found so is recorded
+// with a warning that the passage's number is a rough one. Digits parted
+// by one space in the stored text (1 200人; 社区学校　12　120人 from a table
+// row, which the stored text makes 社区学校12 120人) are read joined and
+// group by group: a value found either way is recorded found with a
+// warning naming both readings.
 func TestRecordAgainstARoughNumber(t *testing.T) {
 	e := testenv.New(t)
 	d := e.Upload(hangzhou, "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人，全市认定市民终身学习基地300多个。"+
-		"全年服务市民十几万人次。学习型社区创建达标比例达百分之三十多。老年大学新招学员1 200人。")
+		"全年服务市民十几万人次。学习型社区创建达标比例达百分之三十多。老年大学新招学员1 200人。\n\n社区学校\u300012\u3000120人\n\n")
+	const rough, spaced = "是约数", "可能是千位以空格分组的"
 	for _, tt := range []struct {
 		indicator, value, quote string
-		found, rough            bool
+		found                   bool
+		warning                 string
 	}{
-		{"2.3.3", "120000", "社会培训成果达十多万人", true, true},
-		{"2.3.3", "12万", "社会培训成果达十多万人", true, true},
-		{"2.3.3", "110000", "社会培训成果达十多万人", true, true},
-		{"2.3.3", "100000", "社会培训成果达十多万人", false, false}, // 十多 is 11 to 19
-		{"2.3.3", "90000", "社会培训成果达十多万人", false, false},
-		{"2.3.3", "25万", "社会培训成果达十多万人", false, false},
-		{"2.2.1", "320", "认定市民终身学习基地300多个", true, true},
-		{"2.2.1", "420", "认定市民终身学习基地300多个", false, false},
-		{"2.3.3", "150000", "全年服务市民十几万人次", true, true},
-		{"2.3.3", "250000", "全年服务市民十几万人次", false, false},
-		{"4.1.2", "32%", "学习型社区创建达标比例达百分之三十多", true, true},
-		{"4.1.2", "45%", "学习型社区创建达标比例达百分之三十多", false, false},
-		{"2.3.3", "1200", "老年大学新招学员1 200人", true, false},
-		{"2.3.3", "200", "老年大学新招学员1 200人", false, false},
+		{"2.3.3", "120000", "社会培训成果达十多万人", true, rough},
+		{"2.3.3", "12万", "社会培训成果达十多万人", true, rough},
+		{"2.3.3", "10.5万", "社会培训成果达十多万人", true, rough},
+		{"2.3.3", "100000", "社会培训成果达十多万人", false, ""}, // more than 10万
+		{"2.3.3", "90000", "社会培训成果达十多万人", false, ""},
+		{"2.3.3", "25万", "社会培训成果达十多万人", false, ""},
+		{"2.2.1", "320", "认定市民终身学习基地300多个", true, rough},
+		{"2.2.1", "420", "认定市民终身学习基地300多个", false, ""},
+		{"2.3.3", "150000", "全年服务市民十几万人次", true, rough},
+		{"2.3.3", "250000", "全年服务市民十几万人次", false, ""},
+		{"4.1.2", "32%", "学习型社区创建达标比例达百分之三十多", true, rough},
+		{"4.1.2", "30.5%", "学习型社区创建达标比例达百分之三十多", true, rough},
+		{"4.1.2", "30%", "学习型社区创建达标比例达百分之三十多", false, ""},
+		{"4.1.2", "45%", "学习型社区创建达标比例达百分之三十多", false, ""},
+		{"2.3.3", "1200", "老年大学新招学员1 200人", true, spaced},
+		{"2.3.3", "200", "老年大学新招学员1 200人", true, spaced},
+		{"2.3.3", "120", "社区学校12 120人", true, spaced},
+		{"2.3.3", "12120", "社区学校12 120人", true, spaced},
 	} {
 		v, err := e.Values.Record(ctx, coordA, values.Input{Round: 2017, Indicator: tt.indicator, Value: values.Written(tt.value),
 			Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: tt.quote}})
 		if err != nil {
 			t.Fatalf("record %s %s: %v", tt.indicator, tt.value, err)
 		}
-		if v.ValueFound != tt.found {
-			t.Errorf("record %s %s citing %q: value_found %v, want %v", tt.indicator, tt.value, tt.quote, v.ValueFound, tt.found)
+		if !v.Citation.QuoteFound || v.ValueFound != tt.found {
+			t.Errorf("record %s %s citing %q: quote_found %v, value_found %v, want %v", tt.indicator, tt.value, tt.quote, v.Citation.QuoteFound, v.ValueFound, tt.found)
 		}
-		if warned := len(v.Warnings) == 1 && strings.Contains(v.Warnings[0].Chinese, "是约数"); warned != tt.rough {
-			t.Errorf("record %s %s citing %q: warnings %v, want a rough number's: %v", tt.indicator, tt.value, tt.quote, v.Warnings, tt.rough)
+		warned := ""
+		if len(v.Warnings) == 1 {
+			warned = v.Warnings[0].Chinese
+		}
+		if tt.warning == "" && len(v.Warnings) > 0 || tt.warning != "" && !strings.Contains(warned, tt.warning) {
+			t.Errorf("record %s %s citing %q: warnings %v, want one saying %q", tt.indicator, tt.value, tt.quote, v.Warnings, tt.warning)
 		}
 	}
 }

@@ -159,6 +159,9 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 			v.Warnings = append(v.Warnings, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
 				"引文中的“%s”是约数,所填数值在其范围内;请以统计台账等确切数字核对", at.Text)))
 		}
+		if v.ValueFound && at.Spaced != "" {
+			v.Warnings = append(v.Warnings, SpacedNote(at.Spaced))
+		}
 	}
 	return v, nil
 }

@@ -25,6 +25,8 @@ var valueReviewMessages = map[string]map[Lang]string{
 	"values.source":                {Chinese: "出处", English: "Source"},
 	"values.context":               {Chinese: "原文", English: "On the page"},
 	"values.found":                 {Chinese: "该数值已在引文中找到", English: "The number is in the quoted passage"},
+	"values.found_lost":            {Chinese: "请核对：保存时该数值在引文中找到，按现行规则未找到（evidence values recheck 会更新此标记）", English: "Check: the number was found in the quoted passage when saved, but today's rules do not find it there (evidence values recheck updates this mark)"},
+	"values.found_gained":          {Chinese: "按现行规则该数值在引文中可以找到（保存时未找到）；请核对", English: "By today's rules the number is in the quoted passage (not found when saved); check it"},
 	"values.found_rough":           {Chinese: "该数值在引文中的约数“%s”范围内，请以统计台账等确切数字核对", English: "The number lies within “%s”, a rough number in the quoted passage; check it against an exact figure such as the statistics ledger's"},
 	"values.not_found":             {Chinese: "引文中未找到该数值,请核对", English: "The number is not in the quoted passage; check it"},
 	"values.quote_not_found":       {Chinese: "所引文档中未找到该引文(请核对页码或原文)", English: "The quote is not in the cited document (check the page or the document's words)"},

@@ -170,6 +170,19 @@ func TestIndicatorPageSaysARoughNumber(t *testing.T) {
 	}
 }
 
+// TestIndicatorPageSaysSpacedDigits: a value found in digits parted by a
+// space (1 200人: 1200, or 1 and 200 in a table row) has the indicator's
+// page name both readings, as the card and the report do.
+func TestIndicatorPageSaysSpacedDigits(t *testing.T) {
+	s := newSite(t)
+	recordCityValue(t, s, 2017, "330100", "wang", "2.3.3", "老年大学新招学员1 200人。", "1200", "老年大学新招学员1 200人")
+	zhou := s.login("zhou")
+	const note = "引文中的“1 200”可能是千位以空格分组的1200，也可能是表格中相邻的1和200；请核对"
+	if part := indicatorValueOf(t, zhou, "2.3.3", 2017, "330100"); !strings.Contains(part, note) {
+		t.Errorf("2.3.3's page, 1200 in 1 200人 lacks %q: %q", note, textOf(part))
+	}
+}
+
 // TestIndicatorPageSaysARoughPercentage: a rate typed against a quote
 // that writes it roughly is shown on the indicator's page as found within
 // that rough number (32% in 百分之三十多, with the 约数 note), and one outside

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html"
 	"strings"
 	"testing"
 
@@ -175,5 +176,37 @@ func TestValuesCardSaysARoughNumber(t *testing.T) {
 	_, body = li.get("/values?status=pending")
 	if c := valueCard(t, body, rough); !strings.Contains(c, "a rough number in the quoted passage") {
 		t.Errorf("English card of 12万 found in 十多万人: %s, want a rough number said", textOf(c))
+	}
+}
+
+// TestValuesCardSaysSpacedDigitsAndStaleMarks: a value found in digits
+// the stored text parts by a space (学习中心　12　120所 from a table row,
+// stored 学习中心12 120所) says on the card that they may be one number or
+// two cells, naming both readings, once; a value saved found under older
+// rules that today's rules do not find (100000 against 十多万人) says
+// 请核对, not that it is found.
+func TestValuesCardSaysSpacedDigitsAndStaleMarks(t *testing.T) {
+	s := newSite(t)
+	d := s.env.Upload("330100", "zongjie.txt", "全年存入学分银行的社会培训成果达十多万人。\n\n学习中心\u300012\u3000120所\n\n")
+	spaced := recordValue(t, s, d.ID, "2.2.1", "120", "学习中心12 120所")
+	stale := &catalog.Value{City: "330100", Round: 2017, Indicator: "2.3.3", Number: 100000, Given: "100000", Unit: "人",
+		Citation:   catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: "社会培训成果达十多万人", QuoteFound: true, FoundOnPage: 1},
+		ValueFound: true}
+	if err := s.env.Catalog.SaveValue(context.Background(), stale, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	li := s.login("li")
+	_, body := li.get("/values?status=pending")
+	const note = "引文中的“12 120”可能是千位以空格分组的12120，也可能是表格中相邻的12和120；请核对"
+	if c := html.UnescapeString(valueCard(t, body, spaced)); strings.Count(c, note) != 1 {
+		t.Errorf("the card of 120 in 学习中心12 120所: %s, want %q once", textOf(c), note)
+	}
+	if c := valueCard(t, body, stale.ID); !strings.Contains(c, "请核对：保存时该数值在引文中找到，按现行规则未找到") || strings.Contains(c, "该数值已在引文中找到") {
+		t.Errorf("the card of 100000 saved found against 十多万人: %s, want 请核对", textOf(c))
+	}
+	li.english()
+	_, body = li.get("/values?status=pending")
+	if c := html.UnescapeString(valueCard(t, body, spaced)); !strings.Contains(c, "12120 with its thousands grouped by a space, or 12 and 120 side by side") {
+		t.Errorf("English card of 120 in 学习中心12 120所: %s", textOf(c))
 	}
 }

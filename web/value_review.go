@@ -36,6 +36,12 @@ type valueRow struct {
 	// within when the value is found only so, as written; "" when it is
 	// written exactly or not found. Read from the quote, not the text.
 	Rough string
+	// Spaced is, in the page's language, the note for a value found in
+	// digits parted by a space (1 200人: 1200, or 1 and 200 side by side
+	// in a table row; values.SpacedNote): "" for any other. Read from
+	// the quote, as Rough is; recording's same warning is not repeated
+	// in Unlikely.
+	Spaced string
 	// Unlikely are the warnings recording gave about the number (years
 	// of schooling over 30), in the page's language: the reviewer checks
 	// what the coordinator was told to.
@@ -258,9 +264,14 @@ func (h *handler) valueRows(r *http.Request, u *catalog.User, list []values.List
 		row.Note = valueNote(l, &v.Value, row.Mismatch)
 		if v.ValueFound {
 			row.Rough = values.RoughIn(v.Citation.Quote, &v.Value)
+			if sp := values.SpacedIn(v.Citation.Quote, &v.Value); sp != "" {
+				row.Spaced = inLang(l, values.SpacedNote(sp))
+			}
 		}
 		for _, w := range v.Warnings {
-			row.Unlikely = append(row.Unlikely, inLang(l, w))
+			if w := inLang(l, w); w != row.Spaced {
+				row.Unlikely = append(row.Unlikely, w)
+			}
 		}
 		rows[i] = row
 	}

@@ -43,6 +43,7 @@ Commands:
   report     a city's monitoring report: evidence report --city 330100 [--round 2017] [--format xlsx|docx] [--out FILE]
   pack       a city's evidence pack (ZIP): evidence pack --city 330100 [--round 2017] [--out FILE.zip]
   verify-pack re-hash every file of a pack against its manifest: evidence verify-pack FILE.zip (exit 1 on any mismatch)
+  values     re-check every stored value against its cited text by today's rules, recording the marks that changed: evidence values recheck [--city 330100] [--round 2019]
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
   round      add a monitoring round: evidence round add --year 2019 [--label …] [--current]
@@ -151,6 +152,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCatalog(ctx, rest, stdout, stderr)
 	case "blobs":
 		return runBlobs(ctx, rest, stdout, stderr)
+	case "values":
+		return runValues(ctx, rest, stdout, stderr)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)
