@@ -61,8 +61,11 @@ import (
 // holds every number once more as its value (1.2万 as #=12000:
 // zh.Values), so that a bare 12000 finds 1.2万 and 一万二千人; 16 holds
 // no value for the head of a rough number (the 十 of 十多万人, the 300
-// of 300多万元: zh.Values), which a bare 10 or 300 found.
-const schemaVersion = "16"
+// of 300多万元: zh.Values), which a bare 10 or 300 found; 17 holds a
+// percentage's value with its sign (82% and 百分之八十二 as #=82%:
+// zh.Values), so that 82% finds 百分之八十二 and the other way round, and
+// no value for the number of a percentage (the 82 of 百分之八十二).
+const schemaVersion = "17"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -221,3 +221,34 @@ func TestCountEndsAtUnitAcrossDocuments(t *testing.T) {
 	checkSearch(t, idx, "12000人", []string{"b-people", "d-both", "f-people"})
 	checkSearch(t, idx, "12000人次", []string{"a-times", "c-times", "d-both", "e-times", "g-times"})
 }
+
+// TestPercentValues: a percentage holds its value with its sign, however
+// written: 82% and 82％ find 百分之八十二, 百分之八十二 finds 82%, 32.5% finds
+// 百分之三十二点五, and each is marked where the page writes it; the number
+// of a percentage is no value (82 finds 82家 and the 82 written in 82%,
+// not 百分之八十二), a rough one
+// (百分之三十多) holds none, and 83% finds none of them.
+func TestPercentValues(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "words", Pages: []string{"参与学分银行的企业比例为百分之八十二，社区学校覆盖率达百分之三十二点五。"}},
+		{ID: "digits", Pages: []string{"全市企业参与比例为82%，较上年提高。"}},
+		{ID: "count", Pages: []string{"全市共有学习型企业82家。"}},
+		{ID: "rough", Pages: []string{"参与率达百分之三十多。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"82%", []string{"digits", "words"}},
+		{"82％", []string{"digits", "words"}},
+		{"百分之八十二", []string{"digits", "words"}},
+		{"32.5%", []string{"words"}},
+		{"百分之三十二点五", []string{"words"}},
+		{"83%", nil},
+		{"30%", nil},
+		{"30", nil},
+		{"82", []string{"count", "digits"}}, // 82家, and 82 as written in 82%
+	} {
+		checkSearch(t, idx, tt.q, tt.want)
+	}
+}

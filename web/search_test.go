@@ -206,3 +206,29 @@ func TestSearchPageSaysFieldSyntaxIsNotSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFindsAPercentageHoweverWritten: a percentage written in words
+// (企业比例为百分之八十二, 百分之三十二点五) is found by searching it in digits
+// (82%, 82％, 32.5%), and one written in digits (参与率为67%) by searching
+// it in words (百分之六十七), as 1.2万 finds 12000; a bare 82 finds neither
+// (82 is no 82%), and 83% finds nothing.
+func TestSearchFindsAPercentageHoweverWritten(t *testing.T) {
+	s := newSite(t)
+	s.env.Upload("330100", "工作总结.txt", "2019年学分银行工作总结：参与学分银行的企业比例为百分之八十二，社区学校覆盖率达百分之三十二点五。")
+	s.env.Upload("330100", "统计公报.txt", "2019年全市社区教育参与率为67%，较上年提高5个百分点。")
+	zhou := s.login("zhou")
+	for q, want := range map[string]string{
+		"82%": "工作总结", "82％": "工作总结", "32.5%": "工作总结", "百分之八十二": "工作总结",
+		"百分之六十七": "统计公报", "67%": "统计公报", "67％": "统计公报",
+		"83%": "", "百分之八十三": "",
+	} {
+		_, body := zhou.get("/search?q=" + url.QueryEscape(q))
+		text := html.UnescapeString(textOf(body))
+		switch {
+		case want == "" && !strings.Contains(text, "没有找到"):
+			t.Errorf("search %q finds something: %.300s", q, text)
+		case want != "" && (!strings.Contains(text, "共 1 条结果") || !strings.Contains(text, want)):
+			t.Errorf("search %q: %.300s, want %s found", q, text, want)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package zh
 import (
 	"bytes"
 	"math/big"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -34,11 +36,94 @@ import (
 // (1万2千, 3千: ChineseCounts reads those before a unit), and the head of
 // a rough number written with 万 or 亿 after 多, 余 or 几 (the 十 of
 // 十多万人, the 300 of 300多万元: roughScale).
+//
+// A percentage has a value of its own, its number and a per cent sign
+// (82%, PercentValue), written in digits (82%, 82％, 32.5%) or after 百分之
+// in Chinese numerals or digits (百分之八十二, 百分之三十二点五), spanning its
+// sign or 百分之: so 82% finds 百分之八十二 and the other way round, as 1.2万
+// finds 12000. The number of a percentage has no value of its own (82 is
+// not 82%), and a rough one (百分之三十多) has none.
 func Values(rs []rune) []Count { return values(rs, chineseNumbers(rs, true)) }
 
 // values is Values of rs with counts, its numbers in Chinese numerals
 // (chineseNumbers, bare).
 func values(rs []rune, counts []Count) []Count {
+	out := numberValues(rs, counts)
+	pcs := percents(rs)
+	// A number inside a percentage is part of it, and one after 百分之 is
+	// a percentage's even when it is rough (百分之三十多: no 30).
+	out = slices.DeleteFunc(out, func(c Count) bool {
+		return c.Start >= 3 && string(rs[c.Start-3:c.Start]) == "百分之" ||
+			slices.ContainsFunc(pcs, func(p Count) bool { return c.Start < p.End && p.Start < c.End })
+	})
+	if len(pcs) == 0 {
+		return out
+	}
+	out = append(out, pcs...)
+	slices.SortStableFunc(out, func(a, b Count) int { return a.Start - b.Start })
+	return out
+}
+
+// PercentValue is the value of a percentage of the number n (82, 32.5):
+// 82%, as its value token holds it.
+func PercentValue(n string) string { return n + "%" }
+
+// percents returns the percentages rs writes (Values): digits before a
+// per cent sign (82%, 82％, 32.5%) and a number after 百分之, in Chinese
+// numerals or digits (百分之八十二, 百分之三十二点五, 百分之82), not one
+// written roughly (百分之三十多, 百分之三十几).
+func percents(rs []rune) []Count {
+	var out []Count
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case isDigit(rs[i]) && (i == 0 || !isDigit(rs[i-1]) && !isNumberSep(rs[i-1]) && !(rs[i-1] < unicode.MaxASCII && unicode.IsLetter(rs[i-1]))):
+			j := i
+			for j < len(rs) && (isDigit(rs[j]) || rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1])) {
+				j++
+			}
+			if j < len(rs) && (rs[j] == '%' || rs[j] == '％') && (i < 3 || string(rs[i-3:i]) != "百分之") {
+				if v, ok := arabicValue(rs[:j], i, j, j); ok {
+					out = append(out, Count{Start: i, End: j + 1, Number: PercentValue(v)})
+				}
+			}
+			i = j - 1
+		case rs[i] == '百' && i+3 < len(rs) && string(rs[i:i+3]) == "百分之" && (i == 0 || rs[i-1] != '负'):
+			k := i + 3
+			j := k
+			for j < len(rs) && (isCNNumeral(rs[j]) || isDigit(rs[j]) || (rs[j] == '点' || rs[j] == '.') && j > k && j+1 < len(rs) && (isCNNumeral(rs[j+1]) || isDigit(rs[j+1]))) {
+				j++
+			}
+			if j == k || j < len(rs) && strings.ContainsRune("多余几", rs[j]) {
+				continue
+			}
+			if v, ok := percentNumber(rs[:j], k, j); ok {
+				out = append(out, Count{Start: i, End: j, Number: PercentValue(v)})
+				i = j - 1
+			}
+		}
+	}
+	return out
+}
+
+// percentNumber is the number rs[k:j] after 百分之: in digits (82, 32.5),
+// one Chinese digit (五), or Chinese numerals (八十二, 三十二点五, 百).
+func percentNumber(rs []rune, k, j int) (string, bool) {
+	if isDigit(rs[k]) {
+		return arabicValue(rs, k, j, j)
+	}
+	if j-k == 1 {
+		if d, ok := cnnum.Digit(rs[k]); ok {
+			return strconv.FormatInt(d, 10), true
+		}
+		if rs[k] == '百' {
+			return "100", true
+		}
+	}
+	return ParseChineseNumber(string(rs[k:j]))
+}
+
+// numberValues is values but for percentages.
+func numberValues(rs []rune, counts []Count) []Count {
 	var out []Count
 	for i := 0; i < len(rs); {
 		if !numberStart(rs, i) {

@@ -17,8 +17,11 @@ func TestValues(t *testing.T) {
 		{"全年培训一万二千人,1万2千人次", []string{"一万二千=12000", "1万2千=12000"}},
 		// At the end of a clause too, but no lone 十, share or code.
 		{"参与人数达一万二千。共两万", []string{"一万二千=12000", "两万=20000"}},
-		{"满分为十。百分之七十二,二十A", nil},
-		{"占比3.5%,共0.5万人", []string{"0.5万=5000"}},
+		// A percentage's value is its number and sign (82% finds 百分之
+		// 八十二); its number alone is none.
+		{"满分为十。百分之七十二,二十A", []string{"百分之七十二=72%"}},
+		{"占比3.5%,共0.5万人", []string{"3.5%=3.5%", "0.5万=5000"}},
+		{"比例82％,覆盖率百分之三十二点五,百分之五,百分之三十多", []string{"82％=82%", "百分之三十二点五=32.5%", "百分之五=5%"}},
 		// No value: years, codes, serials, leading zeros, lists, versions.
 		{"2023年,2021-2025年,二〇二四年", nil},
 		{"通过ISO9001认证,5A级景区", nil},
