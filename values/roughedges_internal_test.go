@@ -9,13 +9,15 @@ import (
 
 // TestRoughNumberEdges: a value typed against a passage that writes its
 // number roughly is found, as a rough number, exactly where a Chinese
-// reader takes that number to reach (README, 约数): 十几万 and 十多万 from
-// 11万 up to but not 20万 (十几 is 11 to 19), 二十几万 from 21万, 三十多 from
-// 31, 300多 more than 300, 一百几十 110 to 199; a percentage written
-// roughly is a range of percentages (百分之三十多, 30%多, 30多%: 31% up to
-// 40%; 三成多 more than 30% up to 40%; 近三成 25% up to 30%), and one
-// written exactly (百分之三十二, 32.5%, 三成) is found as exact. 几十万 is too
-// vague to hold any number.
+// reader takes that number to reach (README, 约数): 十几万 from 11万 up to
+// but not 20万 (十几 is 11 to 19), 十多万 and 十余万 more than 10万 (10.5万
+// is in them), 十万多 more than 10万 under 11万, 二十几万 from 21万, 三十多所
+// from 31, 300多 more than 300, 一百几十 110 to 199; a percentage written
+// roughly is a range of percentages (百分之三十多, 30%多, 30多%, 三成多: more
+// than 30% up to 40%; 近三成 25% up to 30%), and one written exactly
+// (百分之三十二, 32.5%, 三成; 百分之三十多数… is 30%) is found as exact.
+// 几十万 is too vague to hold any number; 两成半, 3成5 and 9成9 are finer
+// shares, not read.
 func TestRoughNumberEdges(t *testing.T) {
 	tests := []struct {
 		passage, unit string

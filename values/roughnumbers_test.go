@@ -13,7 +13,8 @@ import (
 
 // TestRoughNumbers: a number written roughly (十多万, 一万多, 三十余, 二十几
 // 万, 上万) reads as a rough number, the least it may be and the first it
-// may not reach (十多万 and 十几万 from 11万, 三十多 from 31), never as an
+// may not reach (十几万 from 11万, 十多万 from just above 10万, 三十多 from
+// 31), never as an
 // exact value; 近十万 and 近3000 (nearly, by how
 // much unsaid) give no number, as 数千 and 几十 do not; 最近三年 is three.
 func TestRoughNumbers(t *testing.T) {
