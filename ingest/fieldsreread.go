@@ -14,6 +14,17 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 		IssuedOn: f.IssuedOn.Value, Revision: fields.Revision}
 }
 
+// readFields reads the fields of a stored text from its trusted pages
+// (catalog.Reading.TrustedPages) and its embedded title, the title with
+// the full-width marks its head wrote (fields.Unfold): the pages are
+// stored folded, 管理办法(试行), and a title is shown as the document
+// wrote it, 管理办法（试行）.
+func readFields(t *StoredText, trusted []string) fields.Fields {
+	f := fields.Read(trusted, t.Title)
+	f.Title.Value = fields.Unfold(f.Title.Value, t.Head)
+	return f
+}
+
 // FieldsReread is what RereadFields did.
 type FieldsReread struct {
 	Read    int                 // documents whose fields were read again
@@ -51,7 +62,7 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 			out.Unreadable++
 		} else {
 			reading := t.Reading()
-			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(fields.Read(reading.TrustedPages(t.Pages), t.Title)))
+			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(readFields(t, reading.TrustedPages(t.Pages))))
 			if err != nil {
 				return out, err
 			}

@@ -13,7 +13,6 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
-	"github.com/lcmonitor/evidence/ingest/fields"
 	"github.com/lcmonitor/evidence/neardup"
 )
 
@@ -376,8 +375,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	// read with low confidence would give a wrong 文号 or date, and bands
 	// of garbage.
 	trusted := reading.TrustedPages(t.Pages)
-	f := fields.Read(trusted, t.Title)
-	fill := fieldFill(f)
+	fill := fieldFill(readFields(t, trusted))
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill,
 		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)
@@ -440,7 +438,7 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr 
 	}
 	s.log.Info("text extracted", "id", d.ID, "extractor", res.Extractor, "pages", len(res.Pages), "took", time.Since(start))
 	return &StoredText{Extractor: res.Extractor, Version: res.Version, Encoding: res.Encoding, Title: res.Title, Pages: res.Pages,
-		PageSources: res.PageSources, OCRConfidence: res.OCRConfidence, SealPages: res.SealPages}, nil
+		Head: res.Head, PageSources: res.PageSources, OCRConfidence: res.OCRConfidence, SealPages: res.SealPages}, nil
 }
 
 // localCopy returns a path with the reader's bytes: the file itself when

@@ -23,6 +23,12 @@ type StoredText struct {
 	Encoding  string   `json:"encoding,omitempty"`
 	Title     string   `json:"title,omitempty"`
 	Pages     []string `json:"pages"`
+	// Head is extract.Result's: the start of the document as written,
+	// before its full-width marks were folded, which the title read from
+	// the pages takes its marks back from (readFields). Empty for text
+	// stored before it existed: those titles keep the folded marks until
+	// the text is extracted again.
+	Head string `json:"head,omitempty"`
 
 	// PageSources, OCRConfidence and SealPages are extract.Result's: where
 	// each page's text came from, the mean OCR confidence, and the pages

@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHeadKeepsTheTitleAsWritten: the pages of a DOCX and of a PDF with a
+// text layer are stored folded, (试行), and their head keeps the title
+// line as the notice writes it, （试行）, for the title read from the
+// pages to take its marks back from.
+func TestHeadKeepsTheTitleAsWritten(t *testing.T) {
+	const written, folded = "关于印发《杭州市学分银行管理办法（试行）》的通知", "关于印发《杭州市学分银行管理办法(试行)》的通知"
+	for _, c := range []struct {
+		format Format
+		name   string
+	}{{FormatDOCX, "fullwidth-title.docx"}, {FormatPDF, "fullwidth-title.pdf"}} {
+		res := mustExtract(t, c.format, c.name)
+		if !strings.Contains(res.Pages[0], folded) {
+			t.Errorf("%s: page 1 %q lacks the folded title %q", c.name, res.Pages[0], folded)
+		}
+		if !strings.Contains(res.Head, written) || !strings.Contains(res.Head, "各区、县（市）教育局") {
+			t.Errorf("%s: head %q, want the title and the addressees as written (%q)", c.name, res.Head, written)
+		}
+	}
+}
+
+// TestHeadOf: the embedded title on a line of its own, then the start of
+// the first page with text, at most maxHeadLines lines and maxHeadBytes
+// bytes, cut at a whole character.
+func TestHeadOf(t *testing.T) {
+	long := strings.Repeat("学分银行（试行）\n", 100)
+	tests := []struct {
+		name, title string
+		pages       []string
+		want        string
+	}{
+		{"title and first page", "学分银行管理办法（试行）", []string{" \n\f", "\n杭教职成〔2018〕12号\n管理办法（试行）\n"},
+			"学分银行管理办法（试行）\n杭教职成〔2018〕12号\n管理办法（试行）"},
+		{"no title", "", []string{"关于印发《管理办法（试行）》的通知"}, "关于印发《管理办法（试行）》的通知"},
+		{"forty lines", "", []string{long}, strings.TrimSpace(strings.Repeat("学分银行（试行）\n", maxHeadLines))},
+		{"no text", "", []string{"  "}, ""},
+	}
+	for _, tt := range tests {
+		if got := headOf(tt.title, tt.pages); got != tt.want {
+			t.Errorf("%s: headOf = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	wide := strings.Repeat("学", maxHeadBytes) // one line of 3-byte characters
+	if got := headOf("", []string{wide}); len(got) > maxHeadBytes || len(got) < maxHeadBytes-2 || !strings.HasPrefix(wide, got) {
+		t.Errorf("a long line: head of %d bytes, want whole characters up to %d bytes", len(got), maxHeadBytes)
+	}
+}

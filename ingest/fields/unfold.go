@@ -1,0 +1,91 @@
+package fields
+
+import (
+	"unicode"
+
+	"golang.org/x/text/width"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// Unfold gives back a title read from the stored, normalised text the
+// full-width marks the document wrote: the pipeline folds （）：，；
+// to ASCII before the fields are read (ingest/extract Normalize), and
+// a title is shown as the document wrote it, 关于印发《杭州市学分银行管理办法（试行）》的通知.
+// head is the start of the document as written (ingest/extract
+// Result.Head). Unfold finds the first span of head that folds to title
+// — widths folded, radicals read as their ideographs, whitespace and
+// invisible characters skipped, as Normalize does — and returns title
+// with each mark the span writes in full width (U+FF01–U+FF5E but its
+// letters and digits, which stay half-width as Normalize makes them).
+// Without such a span (no head: a text stored before heads were kept;
+// a title the head does not hold) it returns title unchanged.
+func Unfold(title, head string) string {
+	want := []rune(title)
+	if len(want) == 0 || head == "" {
+		return title
+	}
+	have := []rune(head)
+	for start := range have {
+		if foldRune(have[start]) != want[0] {
+			continue
+		}
+		if got, ok := unfoldAt(want, have[start:]); ok {
+			return got
+		}
+	}
+	return title
+}
+
+// unfoldAt matches the title want against the start of have, rune by
+// rune after folding; whitespace in have may stand anywhere, and a space
+// of the title for any run of it (or none: Normalize removes the runs
+// beside Chinese). It returns the title with have's full-width marks and
+// whether the whole title matched.
+func unfoldAt(want, have []rune) (string, bool) {
+	out := make([]rune, 0, len(want))
+	j := 0
+	for _, w := range want {
+		for j < len(have) && skippable(have[j]) {
+			j++
+		}
+		if w == ' ' {
+			out = append(out, w)
+			continue
+		}
+		if j == len(have) || foldRune(have[j]) != w {
+			return "", false
+		}
+		if fullwidthMark(have[j]) {
+			w = have[j]
+		}
+		out = append(out, w)
+		j++
+	}
+	return string(out), true
+}
+
+// foldRune is what Normalize makes of one character: its width folded
+// ("（" → "(", "２" → "2") and a radical read as its ideograph.
+func foldRune(r rune) rune {
+	if f := width.LookupRune(r).Folded(); f != 0 {
+		r = f
+	}
+	if u, ok := catalog.RadicalIdeograph(r); ok {
+		r = u
+	}
+	return r
+}
+
+// skippable reports what Normalize drops or joins away between two
+// characters of a title: whitespace, control and invisible characters.
+func skippable(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || catalog.IsInvisible(r)
+}
+
+// fullwidthMark reports a full-width ASCII punctuation mark such as
+// （）：，；！？, not a full-width letter or digit (《》、。 are CJK marks
+// Normalize never folds).
+func fullwidthMark(r rune) bool {
+	return r >= 0xFF01 && r <= 0xFF5E && !(r >= 0xFF10 && r <= 0xFF19) && !(r >= 0xFF21 && r <= 0xFF3A) && !(r >= 0xFF41 && r <= 0xFF5A)
+}

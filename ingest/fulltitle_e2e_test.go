@@ -1,0 +1,117 @@
+package ingest_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/search"
+)
+
+// The title line of extract/testdata/src/fullwidth-title.html, as the
+// notice writes it and as the stored text folds it.
+const (
+	fullwidthTitle = "关于印发《杭州市学分银行管理办法（试行）》的通知"
+	foldedTitle    = "关于印发《杭州市学分银行管理办法(试行)》的通知"
+)
+
+// TestTitleKeepsItsFullWidthMarks uploads a real DOCX and a real PDF with
+// a text layer, both made by LibreOffice from one notice whose title line
+// writes （试行）: each is stored with the title as the notice wrote it,
+// not with the (试行) of the folded text, and a search by either form of
+// the title finds them under that title (the PDF as the DOCX's near
+// duplicate).
+func TestTitleKeepsItsFullWidthMarks(t *testing.T) {
+	e := testenv.New(t)
+	var ids []string
+	for _, name := range []string{"fullwidth-title.docx", "fullwidth-title.pdf"} {
+		data, err := os.ReadFile(filepath.Join("extract", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := e.Upload(hangzhou, name, string(data))
+		if d.Title != fullwidthTitle || !d.IsExtracted(catalog.FieldTitle) {
+			t.Errorf("%s: title %q (read from the text: %v), want %q as the notice writes it", name, d.Title,
+				d.IsExtracted(catalog.FieldTitle), fullwidthTitle)
+		}
+		ids = append(ids, d.ID)
+	}
+	for _, q := range []string{"学分银行管理办法(试行)", "学分银行管理办法（试行）"} {
+		res, err := e.Search.Search(context.Background(), search.Request{Query: q, User: testenv.Admin})
+		if err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+		var found []string
+		for _, h := range res.Hits {
+			if h.Title == fullwidthTitle {
+				found = append(found, h.ID)
+				found = append(found, h.NearDuplicateIDs...)
+			}
+		}
+		slices.Sort(found)
+		slices.Sort(ids)
+		if !slices.Equal(found, ids) {
+			t.Errorf("search %q: hits %+v, want both notices under the title %q", q, res.Hits, fullwidthTitle)
+		}
+	}
+}
+
+// TestRereadFieldsUnfoldsTitlesFromTheHead: two notices whose fields an
+// older field reader read, each with the folded title (试行). Re-reading
+// the fields of the one whose stored text keeps its head as written gives
+// its title back its （试行）; the one stored before heads were kept has
+// nothing to take them from and keeps the folded title, its other fields
+// read anew.
+func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	withHead := e.Upload(hangzhou, "通知甲.txt", fullwidthTitle+"\n杭教职成〔2018〕12号\n各区、县（市）教育局：\n现印发给你们。\n杭州市教育局\n2018年6月5日\n")
+	noHead := e.Upload(hangzhou, "通知乙.txt", fullwidthTitle+"\n杭教职成〔2018〕13号\n各区、县（市）教育局：\n现印发给你们，请遵照执行。\n杭州市教育局\n2018年6月8日\n")
+
+	text, err := ingest.LoadText(ctx, e.Blobs, noHead.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text.Head == "" {
+		t.Fatal("the text extracted today has no head")
+	}
+	text.Head = ""
+	if _, err := ingest.SaveText(ctx, e.Blobs, noHead.SHA256, text); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*catalog.Document{withHead, noHead} {
+		// What the older reader read: the folded title and a cited 文号, at revision 0.
+		old := catalog.FieldFill{Title: foldedTitle, DocNumber: "浙政发〔2016〕3号", Issuer: d.Issuer, IssuedOn: d.IssuedOn}
+		if err := e.Catalog.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed, Fill: &old}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	got, err := e.Ingest.RereadFields(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Read != 2 || got.Unreadable != 0 {
+		t.Errorf("RereadFields read %d, unreadable %d; want both read", got.Read, got.Unreadable)
+	}
+	for _, c := range []struct {
+		d             *catalog.Document
+		title, number string
+	}{
+		{withHead, fullwidthTitle, "杭教职成〔2018〕12号"},
+		{noHead, foldedTitle, "杭教职成〔2018〕13号"},
+	} {
+		d, err := e.Catalog.Document(ctx, c.d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Title != c.title || d.DocNumber != c.number {
+			t.Errorf("%s after re-reading: title %q 文号 %q, want %q %q", c.d.Filename, d.Title, d.DocNumber, c.title, c.number)
+		}
+	}
+}
