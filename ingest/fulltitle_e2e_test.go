@@ -66,12 +66,18 @@ func TestTitleKeepsItsFullWidthMarks(t *testing.T) {
 // the fields of the one whose stored text keeps its head as written gives
 // its title back its （试行）; the one stored before heads were kept has
 // nothing to take them from and keeps the folded title, its other fields
-// read anew.
+// read anew; a third, whose title a person typed with the ASCII (试行),
+// keeps it as typed.
 func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	withHead := e.Upload(hangzhou, "通知甲.txt", fullwidthTitle+"\n杭教职成〔2018〕12号\n各区、县（市）教育局：\n现印发给你们。\n杭州市教育局\n2018年6月5日\n")
 	noHead := e.Upload(hangzhou, "通知乙.txt", fullwidthTitle+"\n杭教职成〔2018〕13号\n各区、县（市）教育局：\n现印发给你们，请遵照执行。\n杭州市教育局\n2018年6月8日\n")
+	typed := e.Upload(hangzhou, "通知丙.txt", fullwidthTitle+"\n杭教职成〔2018〕14号\n各区、县（市）教育局：\n现印发给你们，请认真执行。\n杭州市教育局\n2018年6月9日\n")
+	person := foldedTitle
+	if _, err := e.Documents.Edit(ctx, testenv.Admin, typed.ID, catalog.DocumentPatch{Title: &person}); err != nil {
+		t.Fatal(err)
+	}
 
 	text, err := ingest.LoadText(ctx, e.Blobs, noHead.SHA256)
 	if err != nil {
@@ -84,7 +90,7 @@ func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 	if _, err := ingest.SaveText(ctx, e.Blobs, noHead.SHA256, text); err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []*catalog.Document{withHead, noHead} {
+	for _, d := range []*catalog.Document{withHead, noHead, typed} {
 		// What the older reader read: the folded title and a cited 文号, at revision 0.
 		old := catalog.FieldFill{Title: foldedTitle, DocNumber: "浙政发〔2016〕3号", Issuer: d.Issuer, IssuedOn: d.IssuedOn}
 		if err := e.Catalog.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed, Fill: &old}); err != nil {
@@ -96,8 +102,8 @@ func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Read != 2 || got.Unreadable != 0 {
-		t.Errorf("RereadFields read %d, unreadable %d; want both read", got.Read, got.Unreadable)
+	if got.Read != 3 || got.Unreadable != 0 {
+		t.Errorf("RereadFields read %d, unreadable %d; want all three read", got.Read, got.Unreadable)
 	}
 	for _, c := range []struct {
 		d             *catalog.Document
@@ -105,6 +111,7 @@ func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 	}{
 		{withHead, fullwidthTitle, "杭教职成〔2018〕12号"},
 		{noHead, foldedTitle, "杭教职成〔2018〕13号"},
+		{typed, foldedTitle, "杭教职成〔2018〕14号"},
 	} {
 		d, err := e.Catalog.Document(ctx, c.d.ID)
 		if err != nil {
