@@ -8,10 +8,11 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// Unfold gives back a title read from the stored, normalised text the
-// full-width marks the document wrote: the pipeline folds （）：，；
-// to ASCII before the fields are read (ingest/extract Normalize), and
-// a title is shown as the document wrote it, 关于印发《杭州市学分银行管理办法（试行）》的通知.
+// Unfold gives a title read from the stored, normalised text back the
+// full-width marks the document wrote: the pipeline folds （）：，； to
+// ASCII before the fields are read (ingest/extract Normalize), and a
+// title is shown as the document wrote it,
+// 关于印发《杭州市学分银行管理办法（试行）》的通知, not …(试行)》的通知.
 // head is the start of the document as written (ingest/extract
 // Result.Head). Unfold finds the first span of head that folds to title
 // — widths folded, radicals read as their ideographs, whitespace and
