@@ -122,3 +122,37 @@ func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 		}
 	}
 }
+
+// TestReuploadGivesAHeadlessTextItsHead: a notice whose stored text has no
+// head (stored before heads were kept), deleted and uploaded again, is
+// read again from its original, no other document using its text: the
+// new copy has the title as the notice writes it, （试行）, and its text
+// keeps its head.
+func TestReuploadGivesAHeadlessTextItsHead(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	const body = fullwidthTitle + "\n杭教职成〔2018〕12号\n各区、县（市）教育局：\n现印发给你们。\n杭州市教育局\n2018年6月5日\n"
+	d := e.Upload(hangzhou, "通知.txt", body)
+	text, err := ingest.LoadText(ctx, e.Blobs, d.SHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text.Head = ""
+	h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Catalog.RecordTextHash(ctx, d.SHA256, h); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Documents.Delete(ctx, testenv.Admin, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := e.Upload(hangzhou, "通知.txt", body)
+	if again.Title != fullwidthTitle {
+		t.Errorf("uploaded again: title %q, want %q as the notice writes it", again.Title, fullwidthTitle)
+	}
+	if text, err := ingest.LoadText(ctx, e.Blobs, d.SHA256); err != nil || text.Head == "" {
+		t.Errorf("uploaded again: the stored text has no head (%v)", err)
+	}
+}

@@ -326,11 +326,13 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
-	if err == nil && t.Outdated() {
+	if err == nil && (t.Outdated() || t.Headless()) {
 		// Read by older rules: the same bytes uploaded again (after a
 		// delete) or retried are read by today's readers, which may read a
 		// photo stored sideways or a Word web page that the old ones
-		// indexed as garbage. Not while another document uses that text:
+		// indexed as garbage; a text stored before texts kept their head
+		// as written gets one, for its title's full-width marks. Not
+		// while another document uses that text:
 		// its index entry and the passages its claims and values cite
 		// were cut from it, and would no longer agree with it.
 		inUse, uerr := s.cat.SHA256InUse(ctx, d.SHA256, d.ID)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -54,6 +55,27 @@ func (t *StoredText) Reader() catalog.TextReader {
 func (t *StoredText) Outdated() bool {
 	r := t.Reader()
 	return r.Version < extract.VersionOf(r.Name)
+}
+
+// Headless says whether t was stored before texts kept their head as
+// written (Head) while it has text to take one from, read from the
+// file's own text: re-read from the original, its title takes back the
+// full-width marks the document wrote. A text OCR read is not: its head
+// would be what OCR reads this time, and a text with nothing on its pages
+// has no head to keep.
+func (t *StoredText) Headless() bool {
+	if t.Head != "" || t.Reading().ByOCR() {
+		return false
+	}
+	if strings.TrimSpace(t.Title) != "" {
+		return true
+	}
+	for _, p := range t.Pages {
+		if strings.TrimSpace(p) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // SaveText writes t as the text of the document with these bytes and
