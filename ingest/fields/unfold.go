@@ -17,8 +17,10 @@ import (
 // Result.Head). Unfold finds the first span of head that folds to title
 // — widths folded, radicals read as their ideographs, whitespace and
 // invisible characters skipped, as Normalize does — and returns title
-// with each mark the span writes in full width (U+FF01–U+FF5E but its
-// letters and digits, which stay half-width as Normalize makes them).
+// with each of ，；：（）！？ the span writes in full width
+// (catalog.IsFullwidthMark); other full-width characters, ２０１８．０６
+// or －, stay as Normalize folds them, so a number reads as the text has
+// it.
 // Without such a span (no head: a text stored before heads were kept;
 // a title the head does not hold) it returns title unchanged.
 func Unfold(title, head string) string {
@@ -57,7 +59,7 @@ func unfoldAt(want, have []rune) (string, bool) {
 		if j == len(have) || foldRune(have[j]) != w {
 			return "", false
 		}
-		if fullwidthMark(have[j]) {
+		if catalog.IsFullwidthMark(have[j]) {
 			w = have[j]
 		}
 		out = append(out, w)
@@ -82,11 +84,4 @@ func foldRune(r rune) rune {
 // characters of a title: whitespace, control and invisible characters.
 func skippable(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsControl(r) || catalog.IsInvisible(r)
-}
-
-// fullwidthMark reports a full-width ASCII punctuation mark such as
-// （）：，；！？, not a full-width letter or digit (《》、。 are CJK marks
-// Normalize never folds).
-func fullwidthMark(r rune) bool {
-	return r >= 0xFF01 && r <= 0xFF5E && !(r >= 0xFF10 && r <= 0xFF19) && !(r >= 0xFF21 && r <= 0xFF3A) && !(r >= 0xFF41 && r <= 0xFF5A)
 }
