@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/fields"
@@ -18,11 +19,31 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 // (catalog.Reading.TrustedPages) and its embedded title, the title with
 // the full-width marks its head wrote (fields.Unfold): the pages are
 // stored folded, 管理办法(试行), and a title is shown as the document
-// wrote it, 管理办法（试行）.
+// wrote it, 管理办法（试行）. The marks come from the printed page first:
+// a title read from the pages from the head's page part only, and the
+// file's own title property from the page when the page prints it, else
+// from the head's title line, so that an invisible property never
+// decides the widths of the printed title.
 func readFields(t *StoredText, trusted []string) fields.Fields {
 	f := fields.Read(trusted, t.Title)
-	f.Title.Value = fields.Unfold(f.Title.Value, t.Head)
+	titleLine, page := t.headParts()
+	if f.Title.Source == fields.SourceEmbedded {
+		f.Title.Value = fields.Unfold(f.Title.Value, page, titleLine)
+	} else {
+		f.Title.Value = fields.Unfold(f.Title.Value, page)
+	}
 	return f
+}
+
+// headParts splits the head as written into the file's own title, on
+// its first line when the text has one (extract headOf writes it on one
+// line), and the start of its first page with text.
+func (t *StoredText) headParts() (titleLine, page string) {
+	if t.Title == "" {
+		return "", t.Head
+	}
+	titleLine, page, _ = strings.Cut(t.Head, "\n")
+	return titleLine, page
 }
 
 // FieldsReread is what RereadFields did.

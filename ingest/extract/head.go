@@ -29,6 +29,9 @@ func headOf(title string, pages []string) string {
 	}
 	var b strings.Builder
 	if t := strings.TrimSpace(title); t != "" {
+		// On one line: the title read from the pages is unfolded from
+		// what follows it (ingest readFields).
+		t = strings.Join(strings.FieldsFunc(t, isLineBreak), " ")
 		b.WriteString(strings.ToValidUTF8(t, "\uFFFD"))
 		b.WriteByte('\n')
 	}
@@ -45,4 +48,9 @@ func headOf(title string, pages []string) string {
 		head = head[:n]
 	}
 	return strings.TrimRightFunc(head, unicode.IsSpace)
+}
+
+// isLineBreak reports a character that ends a line, as Normalize reads it.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029
 }

@@ -37,6 +37,8 @@ func TestHeadOf(t *testing.T) {
 	}{
 		{"title and first page", "学分银行管理办法（试行）", []string{" \n\f", "\n杭教职成〔2018〕12号\n管理办法（试行）\n"},
 			"学分银行管理办法（试行）\n杭教职成〔2018〕12号\n管理办法（试行）"},
+		{"a title over lines stays on one", "学分银行管理办法\r\n（试行）", []string{"管理办法（试行）"},
+			"学分银行管理办法 （试行）\n管理办法（试行）"},
 		{"no title", "", []string{"关于印发《管理办法（试行）》的通知"}, "关于印发《管理办法（试行）》的通知"},
 		{"forty lines", "", []string{long}, strings.TrimSpace(strings.Repeat("学分银行（试行）\n", maxHeadLines))},
 		{"no text", "", []string{"  "}, ""},

@@ -22,19 +22,22 @@ import (
 // or －, stay as Normalize folds them, so a number reads as the text has
 // it.
 // Without such a span (no head: a text stored before heads were kept;
-// a title the head does not hold) it returns title unchanged.
-func Unfold(title, head string) string {
+// a title the head does not hold) it returns title unchanged. Given
+// more than one head, it unfolds from the first that holds the title.
+func Unfold(title string, heads ...string) string {
 	want := []rune(title)
-	if len(want) == 0 || head == "" {
+	if len(want) == 0 {
 		return title
 	}
-	have := []rune(head)
-	for start := range have {
-		if foldRune(have[start]) != want[0] {
-			continue
-		}
-		if got, ok := unfoldAt(want, have[start:]); ok {
-			return got
+	for _, head := range heads {
+		have := []rune(head)
+		for start := range have {
+			if foldRune(have[start]) != want[0] {
+				continue
+			}
+			if got, ok := unfoldAt(want, have[start:]); ok {
+				return got
+			}
 		}
 	}
 	return title
