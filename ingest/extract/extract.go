@@ -368,7 +368,7 @@ func isContextError(err error) bool {
 // without any text.
 func finish(res *Result, format Format, lim Limits) error {
 	res.Version = VersionOf(ReaderOf(res.Extractor, res.PageSources))
-	res.Head = headOf(res.Title, res.Pages)
+	res.Head = headOf(res.Title, res.Pages, res.PageSources)
 	res.Title = strings.TrimSpace(Normalize(res.Title))
 	if len(res.Pages) == 0 {
 		res.Pages = []string{""}
