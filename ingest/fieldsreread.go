@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -53,6 +54,12 @@ type FieldsReread struct {
 	// Unreadable counts the documents whose stored text could not be
 	// read: their fields are left for a later run.
 	Unreadable int
+	// Heads counts the texts stored before texts kept their head as
+	// written (StoredText.Headless) that were given it: their original,
+	// read again without OCR, gave the same pages byte for byte.
+	// HeadsLeft counts those left without one, the new reading being
+	// different or failing: their titles keep their folded marks.
+	Heads, HeadsLeft int
 }
 
 // RereadFields reads again, from its stored text, the title, 文号, issuer
@@ -65,8 +72,12 @@ type FieldsReread struct {
 // document whose fields changed goes back to extracted, for the pipeline
 // to index anew once Start runs, and is returned in Changed. A text that
 // cannot be read is Check's and Repair's business: its document is left
-// for a later run, counted in Unreadable. progress, when not nil, is told
-// of each document read.
+// for a later run, counted in Unreadable. A text stored before texts
+// kept their head as written, read from the file's own text, is given it
+// first when its original reads the same again (addHead), so that its
+// title takes back the full-width marks the document wrote; counted in
+// Heads, or in HeadsLeft when it keeps none. progress, when not nil, is
+// told of each document read.
 func (s *Service) RereadFields(ctx context.Context, progress func(done, total int)) (FieldsReread, error) {
 	var docs []*catalog.Document
 	err := s.cat.DocumentsWithFieldsBefore(ctx, fields.Revision, func(d *catalog.Document) { docs = append(docs, d) })
@@ -74,10 +85,23 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 		return FieldsReread{}, err
 	}
 	var out FieldsReread
+	tried := map[string]bool{} // originals read again for a head, once each
 	for i, d := range docs {
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
 		if storeDown(ctx, err) {
 			return out, err
+		}
+		if err == nil && t.Headless() && !tried[d.SHA256] {
+			tried[d.SHA256] = true
+			added, herr := s.addHead(ctx, d, t)
+			if herr != nil {
+				return out, herr
+			}
+			if added {
+				out.Heads++
+			} else {
+				out.HeadsLeft++
+			}
 		}
 		if err != nil {
 			out.Unreadable++
@@ -101,4 +125,38 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 		}
 	}
 	return out, nil
+}
+
+// addHead gives t, a text stored before texts kept their head as written
+// (StoredText.Headless), its head: the original of d is read again (in
+// the sandbox when there is one, OCR deferred), and when the new reading
+// gives the same title and pages byte for byte, t is stored with the new
+// head added and its hash recorded. Nothing else of t changes, so the
+// quotes found in it, their offsets and the index stay as they are. A
+// reading that differs or fails leaves t as it is (false); only the
+// store or the catalog being down is an error.
+func (s *Service) addHead(ctx context.Context, d *catalog.Document, t *StoredText) (bool, error) {
+	n, err := s.extractOriginal(ctx, d, false)
+	if storeDown(ctx, err) {
+		return false, err
+	}
+	if err != nil {
+		s.log.Warn("head not added: the original could not be read again", "id", d.ID, "err", err)
+		return false, nil
+	}
+	if n.Head == "" || n.Title != t.Title || !slices.Equal(n.Pages, t.Pages) {
+		s.log.Info("head not added: the original reads differently now", "id", d.ID, "sha256", d.SHA256)
+		return false, nil
+	}
+	with := *t
+	with.Head = n.Head
+	h, err := SaveText(ctx, s.blobs, d.SHA256, &with)
+	if err != nil {
+		return false, err
+	}
+	if err := s.cat.RecordTextHash(ctx, d.SHA256, h); err != nil {
+		return false, err
+	}
+	t.Head = n.Head
+	return true, nil
 }

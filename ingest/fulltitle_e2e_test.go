@@ -61,36 +61,53 @@ func TestTitleKeepsItsFullWidthMarks(t *testing.T) {
 	}
 }
 
-// TestRereadFieldsUnfoldsTitlesFromTheHead: two notices whose fields an
+// TestRereadFieldsUnfoldsTitlesFromTheHead: notices whose fields an
 // older field reader read, each with the folded title (试行). Re-reading
 // the fields of the one whose stored text keeps its head as written gives
-// its title back its （试行）; the one stored before heads were kept has
-// nothing to take them from and keeps the folded title, its other fields
-// read anew; a third, whose title a person typed with the ASCII (试行),
-// keeps it as typed.
+// its title back its （试行）. One stored before heads were kept is read
+// again from its original, which gives the same pages: its text is
+// stored with the head added (its pages as they were, its new hash
+// recorded) and its title takes back its （试行）. One whose original
+// reads differently now keeps its text and its folded title, its other
+// fields read anew, and is counted. One whose title a person typed with
+// the ASCII (试行) keeps it as typed.
 func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 	e := testenv.New(t)
 	ctx := context.Background()
 	withHead := e.Upload(hangzhou, "通知甲.txt", fullwidthTitle+"\n杭教职成〔2018〕12号\n各区、县（市）教育局：\n现印发给你们。\n杭州市教育局\n2018年6月5日\n")
 	noHead := e.Upload(hangzhou, "通知乙.txt", fullwidthTitle+"\n杭教职成〔2018〕13号\n各区、县（市）教育局：\n现印发给你们，请遵照执行。\n杭州市教育局\n2018年6月8日\n")
+	differs := e.Upload(hangzhou, "通知丁.txt", fullwidthTitle+"\n杭教职成〔2018〕15号\n各区、县（市）教育局：\n现印发给你们，请抓好落实。\n杭州市教育局\n2018年6月10日\n")
 	typed := e.Upload(hangzhou, "通知丙.txt", fullwidthTitle+"\n杭教职成〔2018〕14号\n各区、县（市）教育局：\n现印发给你们，请认真执行。\n杭州市教育局\n2018年6月9日\n")
 	person := foldedTitle
 	if _, err := e.Documents.Edit(ctx, testenv.Admin, typed.ID, catalog.DocumentPatch{Title: &person}); err != nil {
 		t.Fatal(err)
 	}
 
-	text, err := ingest.LoadText(ctx, e.Blobs, noHead.SHA256)
-	if err != nil {
-		t.Fatal(err)
+	// As an older release stored them: no head; the one whose original
+	// reads differently now, with a page an older reader read otherwise.
+	var stored []string
+	for _, d := range []*catalog.Document{noHead, differs} {
+		text, err := ingest.LoadText(ctx, e.Blobs, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text.Head == "" {
+			t.Fatal("the text extracted today has no head")
+		}
+		text.Head = ""
+		if d == differs {
+			text.Pages[0] += "\n附件:管理办法"
+		}
+		h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Catalog.RecordTextHash(ctx, d.SHA256, h); err != nil {
+			t.Fatal(err)
+		}
+		stored = append(stored, text.Pages[0])
 	}
-	if text.Head == "" {
-		t.Fatal("the text extracted today has no head")
-	}
-	text.Head = ""
-	if _, err := ingest.SaveText(ctx, e.Blobs, noHead.SHA256, text); err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range []*catalog.Document{withHead, noHead, typed} {
+	for _, d := range []*catalog.Document{withHead, noHead, differs, typed} {
 		// What the older reader read: the folded title and a cited 文号, at revision 0.
 		old := catalog.FieldFill{Title: foldedTitle, DocNumber: "浙政发〔2016〕3号", Issuer: d.Issuer, IssuedOn: d.IssuedOn}
 		if err := e.Catalog.SetStatus(ctx, catalog.StatusChange{ID: d.ID, Status: catalog.StatusIndexed, Fill: &old}); err != nil {
@@ -102,15 +119,17 @@ func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Read != 3 || got.Unreadable != 0 {
-		t.Errorf("RereadFields read %d, unreadable %d; want all three read", got.Read, got.Unreadable)
+	if got.Read != 4 || got.Unreadable != 0 || got.Heads != 1 || got.HeadsLeft != 1 {
+		t.Errorf("RereadFields read %d, unreadable %d, heads added %d, left %d; want all four read, one head added, one left",
+			got.Read, got.Unreadable, got.Heads, got.HeadsLeft)
 	}
 	for _, c := range []struct {
 		d             *catalog.Document
 		title, number string
 	}{
 		{withHead, fullwidthTitle, "杭教职成〔2018〕12号"},
-		{noHead, foldedTitle, "杭教职成〔2018〕13号"},
+		{noHead, fullwidthTitle, "杭教职成〔2018〕13号"},
+		{differs, foldedTitle, "杭教职成〔2018〕15号"},
 		{typed, foldedTitle, "杭教职成〔2018〕14号"},
 	} {
 		d, err := e.Catalog.Document(ctx, c.d.ID)
@@ -119,6 +138,25 @@ func TestRereadFieldsUnfoldsTitlesFromTheHead(t *testing.T) {
 		}
 		if d.Title != c.title || d.DocNumber != c.number {
 			t.Errorf("%s after re-reading: title %q 文号 %q, want %q %q", c.d.Filename, d.Title, d.DocNumber, c.title, c.number)
+		}
+	}
+	for i, d := range []*catalog.Document{noHead, differs} {
+		text, err := ingest.LoadText(ctx, e.Blobs, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text.Pages[0] != stored[i] || (text.Head != "") != (d == noHead) {
+			t.Errorf("%s after re-reading: head %q, page %q; want the page as stored, a head only when it reads the same",
+				d.Filename, text.Head, text.Pages[0])
+		}
+		// The catalog holds the text to what is stored now: the same
+		// text written again hashes to what it recorded.
+		recorded, err := e.Catalog.TextHashOf(ctx, d.SHA256)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, text); err != nil || h != recorded {
+			t.Errorf("%s after re-reading: the recorded hash is not the stored text's (%v)", d.Filename, err)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
@@ -32,6 +33,28 @@ func TestReadFieldsUnfoldsFromTheTitlesSource(t *testing.T) {
 		f := readFields(text, text.Pages)
 		if f.Title.Value != tt.want || f.Title.Source != tt.source {
 			t.Errorf("%s: title %q from %s, want %q from %s", tt.name, f.Title.Value, f.Title.Source, tt.want, tt.source)
+		}
+	}
+}
+
+// TestHeadless: a text stored without a head is given one only when it
+// was read from the file's own text and has text to take it from; a text
+// OCR read is skipped (OCR is slow and reads a page differently each
+// time).
+func TestHeadless(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		text StoredText
+		want bool
+	}{
+		{"read from the file's text", StoredText{Pages: []string{"关于印发《管理办法(试行)》的通知"}}, true},
+		{"a title property only", StoredText{Title: "管理办法(试行)", Pages: []string{""}}, true},
+		{"with a head", StoredText{Head: "关于印发《管理办法（试行）》的通知", Pages: []string{"关于印发《管理办法(试行)》的通知"}}, false},
+		{"read by OCR", StoredText{Pages: []string{"关于印发《管理办法(试行)》的通知"}, PageSources: []string{catalog.SourceOCR}}, false},
+		{"no text", StoredText{Pages: []string{" ", ""}}, false},
+	} {
+		if got := tt.text.Headless(); got != tt.want {
+			t.Errorf("%s: Headless = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

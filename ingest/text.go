@@ -27,8 +27,9 @@ type StoredText struct {
 	// Head is extract.Result's: the start of the document as written,
 	// before its full-width marks were folded, which the title read from
 	// the pages takes its marks back from (readFields). Empty for text
-	// stored before it existed: those titles keep the folded marks until
-	// the text is extracted again.
+	// stored before it existed (Headless): RereadFields adds it when the
+	// original reads the same again (addHead); else those titles keep
+	// the folded marks until the text is extracted again.
 	Head string `json:"head,omitempty"`
 
 	// PageSources, OCRConfidence and SealPages are extract.Result's: where

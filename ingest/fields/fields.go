@@ -45,8 +45,9 @@ type Fields struct {
 // (杭州日报:我市…开幕) is the title without the paper's name. 5: a title
 // read from the text keeps the full-width marks the document wrote,
 // 管理办法（试行）, not 管理办法(试行) (Unfold, from the head of the text
-// as written; a text stored before heads were kept keeps its folded
-// title until it is extracted again).
+// as written; a text stored before heads were kept is given its head
+// when the fields are read again and its original reads the same, else
+// keeps its folded title until it is extracted again).
 // TestFieldRulesRaiseTheirRevision pins it.
 const Revision = 5
 
