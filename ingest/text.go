@@ -29,7 +29,10 @@ type StoredText struct {
 	// the pages takes its marks back from (readFields). Empty for text
 	// stored before it existed (Headless): RereadFields adds it when the
 	// original reads the same again (addHead); else those titles keep
-	// the folded marks until the text is extracted again.
+	// the folded marks until the text is extracted again. Head must stay
+	// after Pages: TextPages.readHead decodes only the fields before the
+	// pages as it streams a text, and the reading fields after them are
+	// decoded into an object that has no head.
 	Head string `json:"head,omitempty"`
 
 	// PageSources, OCRConfidence and SealPages are extract.Result's: where

@@ -3,8 +3,6 @@ package fields
 import (
 	"unicode"
 
-	"golang.org/x/text/width"
-
 	"github.com/lcmonitor/evidence/catalog"
 )
 
@@ -32,7 +30,7 @@ func Unfold(title string, heads ...string) string {
 	for _, head := range heads {
 		have := []rune(head)
 		for start := range have {
-			if foldRune(have[start]) != want[0] {
+			if catalog.FoldRune(have[start]) != want[0] {
 				continue
 			}
 			if got, ok := unfoldAt(want, have[start:]); ok {
@@ -59,7 +57,7 @@ func unfoldAt(want, have []rune) (string, bool) {
 			out = append(out, w)
 			continue
 		}
-		if j == len(have) || foldRune(have[j]) != w {
+		if j == len(have) || catalog.FoldRune(have[j]) != w {
 			return "", false
 		}
 		if catalog.IsFullwidthMark(have[j]) {
@@ -69,18 +67,6 @@ func unfoldAt(want, have []rune) (string, bool) {
 		j++
 	}
 	return string(out), true
-}
-
-// foldRune is what Normalize makes of one character: its width folded
-// ("（" → "(", "２" → "2") and a radical read as its ideograph.
-func foldRune(r rune) rune {
-	if f := width.LookupRune(r).Folded(); f != 0 {
-		r = f
-	}
-	if u, ok := catalog.RadicalIdeograph(r); ok {
-		r = u
-	}
-	return r
 }
 
 // skippable reports what Normalize drops or joins away between two
