@@ -40,6 +40,10 @@ type rereadRun struct {
 	Error      string          `json:"error,omitempty"`
 	ErrorEn    string          `json:"error_en,omitempty"`
 	Unreadable int             `json:"unreadable"`
+	// Heads and HeadsLeft: texts stored before heads were kept, given
+	// their head as written (read the same again) or left without.
+	Heads     int `json:"heads_added"`
+	HeadsLeft int `json:"heads_left"`
 }
 
 type keptText struct {
@@ -94,6 +98,7 @@ const rereadListMax = 200
 func rereadRunJSON(run *ingest.RereadRun) *rereadRun {
 	j := &rereadRun{By: run.By, Started: run.Started, Running: run.Running, Phase: run.Phase, Done: run.Done,
 		Total: run.Total, Queued: []string{}, Read: run.Fields.Read, Unreadable: run.Fields.Unreadable,
+		Heads: run.Fields.Heads, HeadsLeft: run.Fields.HeadsLeft,
 		Kept: []keptText{}, Changed: []changedFields{},
 		QueuedN: len(run.Queued), KeptN: len(run.Kept), ChangedN: len(run.Fields.Changed)}
 	j.Queued = append(j.Queued, run.Queued[:min(len(run.Queued), rereadListMax)]...)

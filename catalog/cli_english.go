@@ -135,6 +135,8 @@ var cliEnglish = map[string]string{
 	"重新索引 %d 个字段有变化的文档:":                                  "Indexing again %d {document|documents} whose fields changed:",
 	"重新读取 %d 个文档的标题、文号、发文机关和成文日期,都没有变化":                   "Read the title, document number, issuer and date of %d {document|documents} again; none changed",
 	"%d 个文档存储的文字读不出,其字段留待下次重新读取":                          "Could not read the stored text of %d {document|documents}: their fields are left for a later run",
+	"%d 个旧版存储的文字重新提取后与原来相同，已补存原文开头，标题按原文恢复全角标点":           "%d {text|texts} an older release stored read the same again: {its|their} head as written was added, and titles take back the document's full-width marks",
+	"%d 个旧版存储的文字重新提取后与原来不同或无法提取，保持原样，标题仍为半角标点":            "%d {text|texts} an older release stored {reads|read} differently now or could not be read again: kept as {it is|they are}, titles keep half-width marks",
 }
 
 func init() {

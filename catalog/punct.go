@@ -22,6 +22,17 @@ var fullwidthOf = map[rune]rune{
 	'?': '\uFF1F', // ？
 }
 
+// IsFullwidthMark reports the full-width marks Fullwidth writes, ，；：（）！？:
+// those a title read from extracted text takes back from its document
+// (fields.Unfold), and no other (．－／％ stay folded, as numbers do).
+func IsFullwidthMark(r rune) bool {
+	switch r {
+	case fullwidthOf[','], fullwidthOf[';'], fullwidthOf[':'], fullwidthOf['('], fullwidthOf[')'], fullwidthOf['!'], fullwidthOf['?']:
+		return true
+	}
+	return false
+}
+
 // Fullwidth writes the punctuation of Chinese text in full width: an ASCII
 // comma, semicolon, colon, parenthesis, exclamation or question mark next
 // to a Chinese character (or Chinese punctuation) becomes ，；：（）！？.

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest/fields"
@@ -14,6 +16,37 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 		IssuedOn: f.IssuedOn.Value, Revision: fields.Revision}
 }
 
+// readFields reads the fields of a stored text from its trusted pages
+// (catalog.Reading.TrustedPages) and its embedded title, the title with
+// the full-width marks its head wrote (fields.Unfold): the pages are
+// stored folded, 管理办法(试行), and a title is shown as the document
+// wrote it, 管理办法（试行）. The marks come from the printed page first:
+// a title read from the pages from the head's page part only, and the
+// file's own title property from the page when the page prints it, else
+// from the head's title line, so that an invisible property never
+// decides the widths of the printed title.
+func readFields(t *StoredText, trusted []string) fields.Fields {
+	f := fields.Read(trusted, t.Title)
+	titleLine, page := t.headParts()
+	if f.Title.Source == fields.SourceEmbedded {
+		f.Title.Value = fields.Unfold(f.Title.Value, page, titleLine)
+	} else {
+		f.Title.Value = fields.Unfold(f.Title.Value, page)
+	}
+	return f
+}
+
+// headParts splits the head as written into the file's own title, on
+// its first line when the text has one (extract headOf writes it on one
+// line), and the start of its first page with text.
+func (t *StoredText) headParts() (titleLine, page string) {
+	if t.Title == "" {
+		return "", t.Head
+	}
+	titleLine, page, _ = strings.Cut(t.Head, "\n")
+	return titleLine, page
+}
+
 // FieldsReread is what RereadFields did.
 type FieldsReread struct {
 	Read    int                 // documents whose fields were read again
@@ -21,6 +54,12 @@ type FieldsReread struct {
 	// Unreadable counts the documents whose stored text could not be
 	// read: their fields are left for a later run.
 	Unreadable int
+	// Heads counts the texts stored before texts kept their head as
+	// written (StoredText.Headless) that were given it: their original,
+	// read again without OCR, gave the same pages byte for byte.
+	// HeadsLeft counts those left without one, the new reading being
+	// different or failing: their titles keep their folded marks.
+	Heads, HeadsLeft int
 }
 
 // RereadFields reads again, from its stored text, the title, 文号, issuer
@@ -33,8 +72,12 @@ type FieldsReread struct {
 // document whose fields changed goes back to extracted, for the pipeline
 // to index anew once Start runs, and is returned in Changed. A text that
 // cannot be read is Check's and Repair's business: its document is left
-// for a later run, counted in Unreadable. progress, when not nil, is told
-// of each document read.
+// for a later run, counted in Unreadable. A text stored before texts
+// kept their head as written, read from the file's own text, is given it
+// first when its original reads the same again (addHead), so that its
+// title takes back the full-width marks the document wrote; counted in
+// Heads, or in HeadsLeft when it keeps none. progress, when not nil, is
+// told of each document read.
 func (s *Service) RereadFields(ctx context.Context, progress func(done, total int)) (FieldsReread, error) {
 	var docs []*catalog.Document
 	err := s.cat.DocumentsWithFieldsBefore(ctx, fields.Revision, func(d *catalog.Document) { docs = append(docs, d) })
@@ -42,16 +85,29 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 		return FieldsReread{}, err
 	}
 	var out FieldsReread
+	tried := map[string]bool{} // originals read again for a head, once each
 	for i, d := range docs {
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
 		if storeDown(ctx, err) {
 			return out, err
 		}
+		if err == nil && t.Headless() && !tried[d.SHA256] {
+			tried[d.SHA256] = true
+			added, herr := s.addHead(ctx, d, t)
+			if herr != nil {
+				return out, herr
+			}
+			if added {
+				out.Heads++
+			} else {
+				out.HeadsLeft++
+			}
+		}
 		if err != nil {
 			out.Unreadable++
 		} else {
 			reading := t.Reading()
-			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(fields.Read(reading.TrustedPages(t.Pages), t.Title)))
+			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(readFields(t, reading.TrustedPages(t.Pages))))
 			if err != nil {
 				return out, err
 			}
@@ -69,4 +125,38 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 		}
 	}
 	return out, nil
+}
+
+// addHead gives t, a text stored before texts kept their head as written
+// (StoredText.Headless), its head: the original of d is read again (in
+// the sandbox when there is one, OCR deferred), and when the new reading
+// gives the same title and pages byte for byte, t is stored with the new
+// head added and its hash recorded. Nothing else of t changes, so the
+// quotes found in it, their offsets and the index stay as they are. A
+// reading that differs or fails leaves t as it is (false); only the
+// store or the catalog being down is an error.
+func (s *Service) addHead(ctx context.Context, d *catalog.Document, t *StoredText) (bool, error) {
+	n, err := s.extractOriginal(ctx, d, false)
+	if storeDown(ctx, err) {
+		return false, err
+	}
+	if err != nil {
+		s.log.Warn("head not added: the original could not be read again", "id", d.ID, "err", err)
+		return false, nil
+	}
+	if n.Head == "" || n.Title != t.Title || !slices.Equal(n.Pages, t.Pages) {
+		s.log.Info("head not added: the original reads differently now", "id", d.ID, "sha256", d.SHA256)
+		return false, nil
+	}
+	with := *t
+	with.Head = n.Head
+	h, err := SaveText(ctx, s.blobs, d.SHA256, &with)
+	if err != nil {
+		return false, err
+	}
+	if err := s.cat.RecordTextHash(ctx, d.SHA256, h); err != nil {
+		return false, err
+	}
+	t.Head = n.Head
+	return true, nil
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest/extract"
-	"github.com/lcmonitor/evidence/ingest/fields"
 	"github.com/lcmonitor/evidence/neardup"
 )
 
@@ -327,11 +326,13 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	if err == nil {
 		t, err = decodeText(d.SHA256, body)
 	}
-	if err == nil && t.Outdated() {
+	if err == nil && (t.Outdated() || t.Headless()) {
 		// Read by older rules: the same bytes uploaded again (after a
 		// delete) or retried are read by today's readers, which may read a
 		// photo stored sideways or a Word web page that the old ones
-		// indexed as garbage. Not while another document uses that text:
+		// indexed as garbage; a text stored before texts kept their head
+		// as written gets one, for its title's full-width marks. Not
+		// while another document uses that text:
 		// its index entry and the passages its claims and values cite
 		// were cut from it, and would no longer agree with it.
 		inUse, uerr := s.cat.SHA256InUse(ctx, d.SHA256, d.ID)
@@ -376,8 +377,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	// read with low confidence would give a wrong 文号 or date, and bands
 	// of garbage.
 	trusted := reading.TrustedPages(t.Pages)
-	f := fields.Read(trusted, t.Title)
-	fill := fieldFill(f)
+	fill := fieldFill(readFields(t, trusted))
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill,
 		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)
@@ -440,7 +440,7 @@ func (s *Service) extractOriginal(ctx context.Context, d *catalog.Document, ocr 
 	}
 	s.log.Info("text extracted", "id", d.ID, "extractor", res.Extractor, "pages", len(res.Pages), "took", time.Since(start))
 	return &StoredText{Extractor: res.Extractor, Version: res.Version, Encoding: res.Encoding, Title: res.Title, Pages: res.Pages,
-		PageSources: res.PageSources, OCRConfidence: res.OCRConfidence, SealPages: res.SealPages}, nil
+		Head: res.Head, PageSources: res.PageSources, OCRConfidence: res.OCRConfidence, SealPages: res.SealPages}, nil
 }
 
 // localCopy returns a path with the reader's bytes: the file itself when

@@ -151,5 +151,6 @@ func (s *Service) runReread(ctx context.Context, run *RereadRun) {
 		s.log.Error("reread", "err", err)
 		return
 	}
-	s.log.Info("reread done", "texts", len(queued), "kept", len(kept), "fields", reread.Read, "changed", len(reread.Changed))
+	s.log.Info("reread done", "texts", len(queued), "kept", len(kept), "fields", reread.Read, "changed", len(reread.Changed),
+		"heads", reread.Heads, "heads_left", reread.HeadsLeft)
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
@@ -23,6 +24,16 @@ type StoredText struct {
 	Encoding  string   `json:"encoding,omitempty"`
 	Title     string   `json:"title,omitempty"`
 	Pages     []string `json:"pages"`
+	// Head is extract.Result's: the start of the document as written,
+	// before its full-width marks were folded, which the title read from
+	// the pages takes its marks back from (readFields). Empty for text
+	// stored before it existed (Headless): RereadFields adds it when the
+	// original reads the same again (addHead); else those titles keep
+	// the folded marks until the text is extracted again. Head must stay
+	// after Pages: TextPages.readHead decodes only the fields before the
+	// pages as it streams a text, and the reading fields after them are
+	// decoded into an object that has no head.
+	Head string `json:"head,omitempty"`
 
 	// PageSources, OCRConfidence and SealPages are extract.Result's: where
 	// each page's text came from, the mean OCR confidence, and the pages
@@ -48,6 +59,27 @@ func (t *StoredText) Reader() catalog.TextReader {
 func (t *StoredText) Outdated() bool {
 	r := t.Reader()
 	return r.Version < extract.VersionOf(r.Name)
+}
+
+// Headless says whether t was stored before texts kept their head as
+// written (Head) while it has text to take one from, read from the
+// file's own text: re-read from the original, its title takes back the
+// full-width marks the document wrote. A text OCR read is not: its head
+// would be what OCR reads this time, and a text with nothing on its pages
+// has no head to keep.
+func (t *StoredText) Headless() bool {
+	if t.Head != "" || t.Reading().ByOCR() {
+		return false
+	}
+	if strings.TrimSpace(t.Title) != "" {
+		return true
+	}
+	for _, p := range t.Pages {
+		if strings.TrimSpace(p) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // SaveText writes t as the text of the document with these bytes and

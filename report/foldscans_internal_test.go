@@ -39,6 +39,14 @@ func TestFoldScansRules(t *testing.T) {
 		{"equal pages", []Evidence{ev("扫描件", 2, nil), ev("电子版", 2, nil)}, "扫描件[电子版] "},
 		{"equal pages, the second cited", []Evidence{ev("扫描件", 2, nil), ev("电子版", 2, func(e *Evidence) { e.Page = 1 })}, "电子版[扫描件]"},
 		{"a scan cited at a page", []Evidence{ev("通知", 2, nil), ev("照片", 1, func(e *Evidence) { e.Page = 1 })}, "通知[] 照片[]"},
+		// A title read before titles kept their full-width marks, and the
+		// same title as the document writes it: one notice.
+		{"titles differing in the width of their marks", []Evidence{
+			ev("通知", 2, func(e *Evidence) { e.Title = "杭州市学分银行管理办法（试行）" }),
+			ev("照片", 1, func(e *Evidence) { e.Title = "杭州市学分银行管理办法(试行)" })}, "通知[照片] "},
+		{"titles differing in a word", []Evidence{
+			ev("通知", 2, func(e *Evidence) { e.Title = "杭州市学分银行管理办法（试行）" }),
+			ev("说明", 1, func(e *Evidence) { e.Title = "杭州市学分银行管理办法(试行)情况说明" })}, "通知[] 说明[]"},
 	} {
 		var got []string
 		for _, e := range foldScans(tt.ev, docs, nil) {

@@ -370,9 +370,12 @@ func foldScans(ev []Evidence, docs map[string]*catalog.Document, partOf map[stri
 	}
 	// A 文号 alone does not make two documents one: a 情况说明 may read
 	// the notice's 文号 from its text, and a 文号 set on many documents at
-	// once is on all of them. Their titles must be the same too.
+	// once is on all of them. Their titles must be the same too, but for
+	// the width of their marks: a title read before titles kept the
+	// document's （试行） has (试行), and an OCR'd photo may read either.
 	same := func(a, b Evidence) bool {
-		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber && a.Title == b.Title ||
+		return a.DocumentID != b.DocumentID && (a.DocNumber != "" && a.DocNumber == b.DocNumber &&
+			catalog.FoldWidths(a.Title) == catalog.FoldWidths(b.Title) ||
 			slices.Contains(partOf[a.DocumentID], b.DocumentID) || slices.Contains(partOf[b.DocumentID], a.DocumentID))
 	}
 	fuller := func(a, b Evidence) bool { return docs[a.DocumentID].Pages > docs[b.DocumentID].Pages }

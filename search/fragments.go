@@ -44,7 +44,7 @@ func buildFragments(pages []string, spans []index.Span) []Fragment {
 // want: a mark that would cut a number takes it whole when it is one of
 // them, else leaves it out (wholeNumbers).
 func buildFragmentsFor(pages []string, spans []index.Span, want numberSet) []Fragment {
-	spans = mergeSpans(wholeNumbers(pages, spans, want))
+	spans = closeBrackets(pages, mergeSpans(wholeNumbers(pages, spans, want)))
 	if len(spans) == 0 {
 		return leadFragment(pages)
 	}

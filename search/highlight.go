@@ -70,7 +70,7 @@ func highlightDocumentPage(query string, pages []string, n int, newMatcher func(
 		}
 	}
 	// A mark never cuts a number of the page (wholeNumbers).
-	spans = mergeSpans(wholeNumbers([]string{text}, pageOne(spans), termNumbers(p.clauses)))
+	spans = closeBrackets([]string{text}, mergeSpans(wholeNumbers([]string{text}, pageOne(spans), termNumbers(p.clauses))))
 	var b strings.Builder
 	shown := catalog.NewShownText(text, 0, len(text))
 	for _, sp := range spans {
@@ -127,4 +127,33 @@ func pageOne(spans []index.Span) []index.Span {
 		out[i] = sp
 	}
 	return out
+}
+
+// bracketPairs are the brackets a mark closes (closeBrackets), as the
+// stored text writes them: Normalize folds （） to ().
+var bracketPairs = [][2]string{{"(", ")"}, {"[", "]"}, {"〔", "〕"}, {"《", "》"}, {"【", "】"}, {"〈", "〉"}, {"「", "」"}}
+
+// closeBrackets extends each of spans (on pages, sorted and apart, as
+// mergeSpans leaves them) over a closing bracket right after it when the
+// span opens that bracket and leaves it open (管理办法(试行 takes the
+// ")"), and over an opening bracket right before it when the span closes
+// one it does not open; never into a neighbouring span.
+func closeBrackets(pages []string, spans []index.Span) []index.Span {
+	for i := range spans {
+		sp := &spans[i]
+		text := pages[sp.Page-1]
+		for _, pair := range bracketPairs {
+			in := text[sp.Start:sp.End]
+			open := strings.Count(in, pair[0]) - strings.Count(in, pair[1])
+			switch {
+			case open > 0 && strings.HasPrefix(text[sp.End:], pair[1]) &&
+				(i+1 == len(spans) || spans[i+1].Page != sp.Page || spans[i+1].Start >= sp.End+len(pair[1])):
+				sp.End += len(pair[1])
+			case open < 0 && strings.HasSuffix(text[:sp.Start], pair[0]) &&
+				(i == 0 || spans[i-1].Page != sp.Page || spans[i-1].End <= sp.Start-len(pair[0])):
+				sp.Start -= len(pair[0])
+			}
+		}
+	}
+	return spans
 }

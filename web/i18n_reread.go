@@ -25,6 +25,7 @@ var rereadMessages = map[string]map[Lang]string{
 	"admin.reread.running":      {Chinese: "正在重新读取:%d/%d", English: "Reading again: %d/%d"},
 	"admin.reread.done":         {Chinese: "上次重新读取:%d 份文字重新提取,%d 份字段重新读取,其中 %d 份有变化(人工填写或修改过的字段不变)", English: "Last run: %d {text|texts} extracted again, fields of %d {document|documents} read again, %d of them changed (fields a person typed or edited stay)"},
 	"admin.reread.kept":         {Chinese: "保留 %d 份由旧版读取器提取的文字(被引用,或未能重新读取)", English: "%d {text|texts} older readers gave {was|were} kept (cited, or could not be read again)"},
+	"admin.reread.heads":        {Chinese: "旧版存储的文字：%d 份重新提取后与原来相同，已补存原文开头，标题按原文恢复全角标点；%d 份重新提取后不同或无法提取，保持原样", English: "Texts an older release stored: %d read the same again and {was|were} given {its|their} head as written, titles taking back the document's full-width marks; %d read differently now or could not be read again and {was|were} kept as {it was|they were}"},
 	"admin.reread.failed":       {Chinese: "重新读取中途停止:", English: "Reading again stopped: "},
 	"admin.reread.changed":      {Chinese: "字段有变化的材料", English: "Documents whose fields changed"},
 	"event.value.not_found":     {Chinese: "引文中未找到该数值", English: "Number not in the quoted passage"},

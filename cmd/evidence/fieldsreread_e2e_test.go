@@ -124,6 +124,13 @@ func TestPrintFieldsReread(t *testing.T) {
 			"重新读取 1 个文档的标题、文号、发文机关和成文日期，1 个有变化（人工填写或修改过的字段不变）：\n" +
 				"  D1  通知.pdf  标题：关于开展全民终身学习活动周的通知  文号：（空）  发文机关：（空）  成文日期：2018-09-03\n"},
 		{"unreadable", ingest.FieldsReread{Unreadable: 1}, report.Chinese, "1 个文档存储的文字读不出，其字段留待下次重新读取\n"},
+		{"heads", ingest.FieldsReread{Read: 3, Heads: 2, HeadsLeft: 1}, report.Chinese,
+			"重新读取 3 个文档的标题、文号、发文机关和成文日期，都没有变化\n" +
+				"2 个旧版存储的文字重新提取后与原来相同，已补存原文开头，标题按原文恢复全角标点\n" +
+				"1 个旧版存储的文字重新提取后与原来不同或无法提取，保持原样，标题仍为半角标点\n"},
+		{"heads in English", ingest.FieldsReread{Heads: 1, HeadsLeft: 2}, report.English,
+			"1 text an older release stored read the same again: its head as written was added, and titles take back the document's full-width marks\n" +
+				"2 texts an older release stored read differently now or could not be read again: kept as they are, titles keep half-width marks\n"},
 		{"in English", ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{changed}, Unreadable: 2}, report.English,
 			"Read the title, document number, issuer and date of 1 document again; 1 changed (fields a person typed or edited stay as they are):\n" +
 				"  D1  通知.pdf  title: 关于开展全民终身学习活动周的通知  number: (empty)  issuer: (empty)  date: 2018-09-03\n" +

@@ -399,8 +399,9 @@ func rereadFields(ctx context.Context, a *app, lang report.Lang, stderr io.Write
 }
 
 // printFieldsReread says how many documents' fields were read again and
-// lists those whose fields changed, with their new values, and how many
-// texts could not be read.
+// lists those whose fields changed, with their new values, how many
+// texts stored before heads were kept were given theirs or left without,
+// and how many texts could not be read.
 func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
 	switch {
 	case r.Read > 0 && len(r.Changed) == 0:
@@ -417,6 +418,12 @@ func printFieldsReread(w io.Writer, lang report.Lang, r ingest.FieldsReread) {
 	for _, d := range r.Changed {
 		sayln(w, lang, "  %s  %s  标题:%s  文号:%s  发文机关:%s  成文日期:%s", d.ID, d.Filename,
 			shown(d.Title), shown(d.DocNumber), shown(d.Issuer), shown(d.IssuedOn))
+	}
+	if r.Heads > 0 {
+		sayln(w, lang, "%d 个旧版存储的文字重新提取后与原来相同，已补存原文开头，标题按原文恢复全角标点", r.Heads)
+	}
+	if r.HeadsLeft > 0 {
+		sayln(w, lang, "%d 个旧版存储的文字重新提取后与原来不同或无法提取，保持原样，标题仍为半角标点", r.HeadsLeft)
 	}
 	if r.Unreadable > 0 {
 		sayln(w, lang, "%d 个文档存储的文字读不出,其字段留待下次重新读取", r.Unreadable)

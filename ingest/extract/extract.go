@@ -235,6 +235,12 @@ type Result struct {
 	Pages     []string // normalised text of each page, page 1 first; never contains '\f'
 	Title     string   // a title found in the file (HTML <title>, DOCX dc:title, PDF Info Title), "" if none
 	Encoding  string   // for txt/html: the detected encoding, e.g. "utf-8", "gb18030"
+	// Head is the start of the document as written, before Normalize
+	// folded its full-width marks: the file's own title (if any) on a
+	// line, then the first lines of its first page with text (headOf). A
+	// title read from the folded pages takes back the marks the document
+	// wrote from it (fields.Unfold): 管理办法（试行）, not 管理办法(试行).
+	Head string
 
 	// PageSources says for each page where its text came from (SourceText,
 	// SourceOCR, or SourceOCRLow when OCR read it with low confidence), or
@@ -362,6 +368,7 @@ func isContextError(err error) bool {
 // without any text.
 func finish(res *Result, format Format, lim Limits) error {
 	res.Version = VersionOf(ReaderOf(res.Extractor, res.PageSources))
+	res.Head = headOf(res.Title, res.Pages, res.PageSources)
 	res.Title = strings.TrimSpace(Normalize(res.Title))
 	if len(res.Pages) == 0 {
 		res.Pages = []string{""}

@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
-
 	"github.com/lcmonitor/evidence/catalog"
 )
 
@@ -77,13 +75,9 @@ func prepare(s string) string {
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
 		default:
-			if f := width.LookupRune(r).Folded(); f != 0 {
-				r = f
-			}
-			if u, ok := catalog.RadicalIdeograph(r); ok {
-				r = u
-			}
-			b.WriteRune(r)
+			// Widths folded, radicals read as their ideographs: the one
+			// fold fields.Unfold matches titles by.
+			b.WriteRune(catalog.FoldRune(r))
 		}
 	}
 	return b.String()

@@ -52,6 +52,10 @@ func TestSandboxReadsLikeInProcess(t *testing.T) {
 	if strings.Join(got.Pages, "\f") != strings.Join(want.Pages, "\f") || got.Title != want.Title || got.Extractor != want.Extractor {
 		t.Errorf("sandboxed %q %q, in process %q %q", got.Title, got.Pages, want.Title, want.Pages)
 	}
+	// The head as written crosses too: serve reads titles' marks from it.
+	if got.Head == "" || got.Head != want.Head {
+		t.Errorf("sandboxed head %q, in process %q", got.Head, want.Head)
+	}
 	_, inProcess := Extract(context.Background(), FormatPDF, fixture("truncated.pdf"), Limits{})
 	_, err = testSandbox(0).Extract(context.Background(), FormatPDF, fixture("truncated.pdf"), Limits{})
 	if code := catalog.ErrorCode(err); code != catalog.EINVALID {

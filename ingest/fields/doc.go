@@ -8,7 +8,10 @@
 // masthead, the 文号 and the title of a 红头文件 often run together on
 // one line) as well as on raw text with its lines, stray OCR spaces and
 // titles wrapped over two lines. Read is a pure function: no I/O, no
-// state, the same answer for the same text.
+// state, the same answer for the same text. The title it reads from the
+// stored text has its full-width marks folded, (试行); Unfold gives it
+// back the （试行） the document wrote, from the head of its text as
+// written (ingest/extract Result.Head).
 //
 // The layout it relies on is GB/T 9704 (党政机关公文格式): the masthead
 // "XX文件" on top, the 文号 under it, then the title ("…关于…的通知"),

@@ -42,9 +42,14 @@ type Fields struct {
 // (网站首页改版, “首页通”) is a title again, not a breadcrumb, as 2 read it.
 // 4: a stray Latin fragment OCR read above the title of a photo ("Fx sy")
 // is not joined to it, and a news headline credited to its paper
-// (杭州日报:我市…开幕) is the title without the paper's name.
+// (杭州日报:我市…开幕) is the title without the paper's name. 5: a title
+// read from the text keeps the full-width marks the document wrote,
+// 管理办法（试行）, not 管理办法(试行) (Unfold, from the head of the text
+// as written; a text stored before heads were kept is given its head
+// when the fields are read again and its original reads the same, else
+// keeps its folded title until it is extracted again).
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 4
+const Revision = 5
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.

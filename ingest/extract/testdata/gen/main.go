@@ -84,7 +84,7 @@ func convertWithLibreOffice() {
 	tmp, err := os.MkdirTemp("", "extract-gen-")
 	must(err)
 	defer os.RemoveAll(tmp)
-	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html", "bordered.html", "logo.svg", "logo-chapter.html", "logo-curves.svg"} {
+	for _, name := range []string{"policy.html", "summary.html", "secret.html", "scan.html", "stamped.html", "oddorder.html", "table.html", "wrapped-table.html", "chapters.html", "chapter-picture.html", "bordered.html", "logo.svg", "logo-chapter.html", "logo-curves.svg", "fullwidth-title.html"} {
 		must(os.WriteFile(filepath.Join(tmp, name), read("src/"+name), 0o644))
 	}
 	must(os.WriteFile(filepath.Join(tmp, "scan.png"), read("scan.png"), 0o644))
@@ -121,6 +121,10 @@ func convertWithLibreOffice() {
 		// A notice in 公文 layout, its title larger than its text and
 		// wrapped over two lines (TestPDFTitleIsAParagraphOfItsOwn).
 		{"titled-notice.html", "pdf:writer_pdf_Export", "titled-notice.pdf", "titled-notice.pdf"},
+		// A notice whose title writes full-width （试行）, kept in the
+		// stored title (TestTitleKeepsItsFullWidthMarks in ingest).
+		{"fullwidth-title.html", "pdf:writer_pdf_Export", "fullwidth-title.pdf", "fullwidth-title.pdf"},
+		{"fullwidth-title.html", "docx:MS Word 2007 XML", "fullwidth-title.docx", "fullwidth-title.docx"},
 	}
 	for _, j := range jobs {
 		cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(tmp, "profile"),
