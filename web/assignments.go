@@ -185,6 +185,12 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 			shown = append(shown, t)
 		}
 	}
+	// A department is told, as the board tells the coordinator, what
+	// the coordinator linked to an owed task, lest it upload it again.
+	if err := h.Assignments.MarkLinked(r.Context(), u, shown); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	p.Tasks = h.taskRows(r, shown)
 	chosen := catalog.DocType(st.Value("doc_type"))
 	if chosen == "" {
