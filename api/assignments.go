@@ -36,7 +36,25 @@ type assignmentJSON struct {
 	// the one who handed it in first, then the department's others oldest
 	// first; the same file from two people is one document, two entries.
 	Submissions []submissionJSON `json:"submissions"`
-	UpdatedAt   time.Time        `json:"updated_at"`
+	// LinkedByCoordinator, in a list of tasks, beside an owed task: the
+	// documents the coordinator linked to its indicator for its round
+	// (assignments.Service.MarkLinked, as the board counts them). They
+	// are no hand-in by the department: the task stays open.
+	LinkedByCoordinator *linkedJSON `json:"linked_by_coordinator,omitempty"`
+	UpdatedAt           time.Time   `json:"updated_at"`
+}
+
+// linkedJSON is what the coordinator linked to an owed task's indicator:
+// how many documents, and each one's id and title.
+type linkedJSON struct {
+	Count     int          `json:"count"`
+	Documents []docRefJSON `json:"documents"`
+}
+
+// docRefJSON names a document by id and title.
+type docRefJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
 }
 
 // submissionJSON is one hand-in of a document's bytes.
@@ -138,7 +156,17 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	list, err := h.Assignments.List(r.Context(), userFrom(r.Context()), f)
+	u := userFrom(r.Context())
+	list, err := h.Assignments.List(r.Context(), u, f)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if err := h.Assignments.MarkLinked(r.Context(), u, list); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	linked, err := h.Documents.GetAll(r.Context(), u, assignments.LinkedIDs(list))
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -146,6 +174,16 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 	out := make([]assignmentJSON, len(list))
 	for i := range list {
 		out[i] = toAssignmentJSON(&list[i])
+		for _, id := range list[i].Linked {
+			if d, ok := linked[id]; ok {
+				if out[i].LinkedByCoordinator == nil {
+					out[i].LinkedByCoordinator = &linkedJSON{}
+				}
+				l := out[i].LinkedByCoordinator
+				l.Documents = append(l.Documents, docRefJSON{ID: d.ID, Title: d.Title})
+				l.Count = len(l.Documents)
+			}
+		}
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignments": out})
 }

@@ -101,3 +101,17 @@ func (s *Service) confirmedLinks(ctx context.Context, city string, round int) (m
 	}
 	return out, nil
 }
+
+// LinkedIDs are the documents MarkLinked found linked for any of tasks,
+// each once, for reading their titles at once.
+func LinkedIDs(tasks []Task) []string {
+	var ids []string
+	for _, t := range tasks {
+		for _, id := range t.Linked {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}

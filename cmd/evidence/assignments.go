@@ -9,6 +9,7 @@ import (
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 )
 
 const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR]
@@ -107,6 +108,14 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
+	// As the board, each owed task says what the coordinator linked.
+	if err := a.assignments.MarkLinked(ctx, cliAdmin(), list); err != nil {
+		return err
+	}
+	linked, err := a.cat.DocumentsByID(ctx, assignments.LinkedIDs(list))
+	if err != nil {
+		return fmt.Errorf("documents the coordinator linked: %w", err)
+	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(map[string]any{"assignments": list})
 	}
@@ -116,9 +125,30 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 			late = words(lang, " 逾期", " overdue")
 		}
 		status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
-		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
-			sayf(lang, "截止 %s", t.Due), status, late, t.Contact)
+		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
+			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t, linked), late, t.Contact)
+		for _, id := range t.Linked {
+			if d, ok := linked[id]; ok {
+				sayln(stdout, lang, "    协调员已关联：%s  %s", d.ID, d.Title)
+			}
+		}
 	}
 	sayln(stdout, lang, "共 %d 项任务", len(list))
 	return nil
+}
+
+// linkedNote is what an owed task says, as the board does, when the
+// coordinator linked documents to its indicator for its round: no
+// hand-in by the department, so the task stays 未提交.
+func linkedNote(lang report.Lang, t assignments.Task, docs map[string]*catalog.Document) string {
+	n := 0
+	for _, id := range t.Linked {
+		if _, ok := docs[id]; ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return sayf(lang, "（协调员已关联 %d 份佐证材料，不算部门提交）", n)
 }
