@@ -190,6 +190,7 @@ var migrationFills = map[string]func(context.Context, *sql.Tx) error{
 	"migrations/021_fields_revision.sql":      fillEditedFields,
 	"migrations/026_indicator_info_en.sql":    addInfoENFillDemo,
 	"migrations/026_indicator_info_en.pg.sql": fillDemoInfoEN,
+	"migrations/028_quote_recheck.sql":        addQuoteRecheckColumns,
 }
 
 // migrate applies the migrations not applied yet, each in its own

@@ -1,0 +1,93 @@
+package catalog
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"testing"
+)
+
+// undoQuoteRecheck takes away the columns migration 028 adds, for tests
+// that wind a catalog back to an older version.
+func undoQuoteRecheck(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`ALTER TABLE citation DROP COLUMN recheck_error`, `ALTER TABLE value DROP COLUMN recheck_error`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return nil
+}
+
+func TestQuotesMarkedToRecheckUntilLookedForAgain(t *testing.T) {
+	forEachStore(t, testQuotesMarkedToRecheckUntilLookedForAgain)
+}
+
+// testQuotesMarkedToRecheckUntilLookedForAgain: a claim whose quote was
+// found in a text, and a value citing the same text; looking for them
+// again in the text read anew fails. Both then say why (RecheckError),
+// their old marks kept beside it, until a look that succeeds records
+// where they are and clears it, even where the mark did not change. The
+// migration that adds the column runs again without harm.
+func testQuotesMarkedToRecheckUntilLookedForAgain(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1", "1.1.2")
+	if err := s.CreateDocument(ctx, newDoc("D1", "sha-D1"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	cite := Citation{DocumentID: "D1", SHA256: "sha-D1", Page: 1, Quote: "建立学分银行", QuoteFound: true, FoundOnPage: 1}
+	c := &Claim{City: "330100", Round: 2018, Indicator: "1.1.1", Statement: "杭州市已建立学分银行", CreatedBy: "zhang", Citations: []Citation{cite}}
+	if err := s.CreateClaim(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	v := &Value{City: "330100", Round: 2018, Indicator: "1.1.2", Number: 1260, Given: "1260场",
+		Citation: Citation{DocumentID: "D1", SHA256: "sha-D1", Page: 1, Quote: "开展学习活动1260场", QuoteFound: true, FoundOnPage: 1}, ValueFound: true}
+	if err := s.SaveValue(ctx, v, "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	reason := "读取新文字失败：存储暂时不可用"
+	marked, err := s.MarkQuotesToRecheck(ctx, "sha-D1", reason)
+	if err != nil || marked != 2 {
+		t.Fatalf("marking the quotes of sha-D1: %d, %v; want 2", marked, err)
+	}
+	check := func(when, want string) {
+		t.Helper()
+		got, err := s.Claim(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cit := got.Citations[0]; cit.RecheckError != want || !cit.QuoteFound {
+			t.Errorf("%s: the claim's citation says %q (found %v), want %q with its mark kept", when, cit.RecheckError, cit.QuoteFound, want)
+		}
+		val, err := s.Value(ctx, v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if val.Citation.RecheckError != want || !val.Citation.QuoteFound {
+			t.Errorf("%s: the value says %q (found %v), want %q with its mark kept", when, val.Citation.RecheckError, val.Citation.QuoteFound, want)
+		}
+	}
+	check("after a failed look", reason)
+	runMigrationAgain(t, s, migrationAt(t, s, "_quote_recheck"+cmp.Or(s.dialect.twin, ".sql")))
+	check("after the migration ran again", reason)
+	quotes, err := s.QuotesIn(ctx, "sha-D1")
+	if err != nil || len(quotes) != 2 {
+		t.Fatalf("quotes in sha-D1: %v, %v", quotes, err)
+	}
+	var found []QuoteFoundAgain
+	for _, q := range quotes {
+		if q.RecheckError != reason {
+			t.Errorf("QuotesIn gives the %s quote's failure as %q, want %q", q.Kind, q.RecheckError, reason)
+		}
+		f := QuoteFoundAgain{Quote: q, Found: true, FoundOnPage: 1}
+		if q.Kind == "value" {
+			f.Value = &ValueMarks{Found: true}
+		}
+		found = append(found, f)
+	}
+	changed, err := s.RecordQuotesFoundAgain(ctx, found)
+	if err != nil || changed != 0 {
+		t.Fatalf("recording the quotes found where they were: %d changed, %v; want 0", changed, err)
+	}
+	check("after a look that succeeded", "")
+}
