@@ -74,10 +74,7 @@ func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	if listed == nil {
 		t.Fatalf("市民政局's task lists no linked documents: %q", civil)
 	}
-	var hrefs []string
-	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(listed[1], -1) {
-		hrefs = append(hrefs, m[1])
-	}
+	hrefs := hrefsIn(listed[1])
 	if want := []string{"/documents/" + docs[0].ID, "/documents/" + docs[1].ID}; strings.Join(hrefs, " ") != strings.Join(want, " ") {
 		t.Errorf("市民政局's task links to %v, want the 2 documents counted %v", hrefs, want)
 	}

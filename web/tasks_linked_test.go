@@ -56,10 +56,7 @@ func TestTasksSayWhatTheCoordinatorLinked(t *testing.T) {
 	if listed == nil {
 		t.Fatalf("市民政局's task lists no linked documents: %q", civil)
 	}
-	var hrefs []string
-	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(listed[1], -1) {
-		hrefs = append(hrefs, m[1])
-	}
+	hrefs := hrefsIn(listed[1])
 	if want := []string{"/documents/" + docs[0].ID, "/documents/" + docs[1].ID}; strings.Join(hrefs, " ") != strings.Join(want, " ") {
 		t.Errorf("市民政局's task links to %v, want the 2 documents linked %v", hrefs, want)
 	}
@@ -78,4 +75,13 @@ func TestTasksSayWhatTheCoordinatorLinked(t *testing.T) {
 		!strings.Contains(c, "Documents the coordinator linked (no need to upload them again): ") {
 		t.Errorf("the English task of 市民政局: %q", c)
 	}
+}
+
+// hrefsIn are the targets of the links in an HTML fragment, in order.
+func hrefsIn(fragment string) []string {
+	var hrefs []string
+	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(fragment, -1) {
+		hrefs = append(hrefs, m[1])
+	}
+	return hrefs
 }

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"context"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestRereadRunLineCountsTheQuotesCheckedAgain: the admin's 重新读取 reads
+// anew the text a claim cites; /admin's line of the run then says how
+// many quotes were checked again and how many of them changed.
+func TestRereadRunLineCountsTheQuotesCheckedAgain(t *testing.T) {
+	s := newSite(t)
+	oldText, oldFields, _ := claimOnOutdatedText(t, s)
+	if err := s.env.Ingest.StartReread(testenv.Admin); err != nil {
+		t.Fatal(err)
+	}
+	s.env.WaitRereadDone(oldText.ID, oldFields.ID)
+	admin := s.login("admin")
+	_, body := admin.get("/admin")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "重新核对引文 1 处，其中 1 处结果变化") || strings.Contains(text, "核对失败") {
+		t.Errorf("the run's line on /admin lacks 重新核对引文 1 处，其中 1 处结果变化: %.800s", from(text, "新版读取器"))
+	}
+	admin.english()
+	_, body = admin.get("/admin")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "1 quote checked again, 1 of them changed") {
+		t.Errorf("the English run's line lacks 1 quote checked again, 1 of them changed: %.800s", from(text, "Newer readers"))
+	}
+}
+
+// claimOnOutdatedText stores the documents of an older release
+// (OutdatedArchive), the text of one read as garbage, and a claim citing
+// it whose quote was not found there.
+func claimOnOutdatedText(t *testing.T, s *site) (oldText, oldFields *catalog.Document, c *catalog.Claim) {
+	t.Helper()
+	oldText, oldFields = s.env.OutdatedArchive("330100", "wang")
+	c, err := s.env.Claims.Create(context.Background(), testenv.Admin, claims.Input{City: "330100", Round: 2017, Indicator: "1.1.1",
+		Statement: "宁波市终身学习活动周开展学习活动1260场",
+		Citations: []claims.CitationInput{{DocumentID: oldText.ID, Page: 1, Quote: "共开展学习活动" + testenv.OutdatedWords}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return oldText, oldFields, c
+}
+
+// failingQuotes cannot look for quotes: the text store does not answer.
+type failingQuotes struct{}
+
+func (failingQuotes) RecheckQuotes(context.Context, string) (catalog.QuotesRechecked, error) {
+	return catalog.QuotesRechecked{}, catalog.Errorf(catalog.EUNAVAILABLE, "文字存储暂时无法读取，请稍后再试")
+}
+
+var _ ingest.Quotes = failingQuotes{}
+
+// TestFailedQuoteRecheckIsSaidOnTheClaimAndTheDocument: looking again
+// for the quote of a claim in the text read anew fails. The run's line
+// on /admin says it (1 处核对失败 and why), and no page shows the old
+// text's mark as if it held: the claim page says 引文待重新核对 with why
+// instead of 引文未在文档中找到, and the document page lists the quote.
+func TestFailedQuoteRecheckIsSaidOnTheClaimAndTheDocument(t *testing.T) {
+	s := newSite(t)
+	oldText, oldFields, claim := claimOnOutdatedText(t, s)
+	s.env.Ingest.UseQuotes(failingQuotes{})
+	if err := s.env.Ingest.StartReread(testenv.Admin); err != nil {
+		t.Fatal(err)
+	}
+	s.env.WaitRereadDone(oldText.ID, oldFields.ID)
+	admin := s.login("admin")
+	_, body := admin.get("/admin")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text,
+		"1 处引文核对失败（文字存储暂时无法读取，请稍后再试），已标为引文待重新核对") || strings.Contains(text, "重新核对引文 0 处") {
+		t.Errorf("the run's line on /admin does not say the failed check: %.800s", from(text, "新版读取器"))
+	}
+	_, body = admin.get("/claims/" + claim.ID)
+	text := html.UnescapeString(textOf(body))
+	if !strings.Contains(text, "引文待重新核对（文字存储暂时无法读取，请稍后再试）") || strings.Contains(text, "引文未在文档中找到") {
+		t.Errorf("the claim page shows the old text's mark, not 引文待重新核对 with why: %.800s", from(text, "引用"))
+	}
+	_, body = admin.get("/documents/" + oldText.ID)
+	text = html.UnescapeString(textOf(body))
+	if !strings.Contains(text, "有 1 处引文未能重新核对") || !strings.Contains(text, "引文待重新核对（文字存储暂时无法读取，请稍后再试）") {
+		t.Errorf("the document page does not list the quote to check again: %.1200s", text)
+	}
+	if !strings.Contains(body, `href="/claims/`+claim.ID+`"`) {
+		t.Errorf("the document page does not link the claim %s whose quote is to check again", claim.ID)
+	}
+}
