@@ -400,12 +400,12 @@ type KeptText struct {
 // an older reader's) and then of each original read, one count over both:
 // the total grows by the originals to read once the texts are looked at.
 func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
-	return s.rereadOutdated(ctx, progress, nil)
+	return s.RereadOutdatedQuotes(ctx, progress, nil)
 }
 
-// rereadOutdated is RereadOutdated telling quotes, when not nil, what
-// looking again for the quotes cited in each text read anew did.
-func (s *Service) rereadOutdated(ctx context.Context, progress func(done, total int), quotes func(QuoteChecks)) (queued []string, kept []KeptText, err error) {
+// RereadOutdatedQuotes is RereadOutdated telling quotes, when not nil,
+// what looking again for the quotes cited in each text read anew did.
+func (s *Service) RereadOutdatedQuotes(ctx context.Context, progress func(done, total int), quotes func(QuoteChecks)) (queued []string, kept []KeptText, err error) {
 	texts, err := s.textsToReread(ctx)
 	if err != nil {
 		return nil, nil, err

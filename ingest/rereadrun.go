@@ -133,10 +133,10 @@ func (s *Service) runReread(ctx context.Context, run *RereadRun) {
 	}
 	quotes := func(q QuoteChecks) {
 		s.reread.mu.Lock()
-		run.Quotes.add(q)
+		run.Quotes.Add(q)
 		s.reread.mu.Unlock()
 	}
-	queued, kept, err := s.rereadOutdated(ctx, progress, quotes)
+	queued, kept, err := s.RereadOutdatedQuotes(ctx, progress, quotes)
 	// Indexed from their new text now, not once the fields are read too.
 	for _, id := range queued {
 		s.queue.push(id)

@@ -75,8 +75,8 @@ type QuoteChecks struct {
 // Why is the Reasons, in Chinese as they are, one after another.
 func (q QuoteChecks) Why() string { return strings.Join(q.Reasons, "\uFF1B") }
 
-// add counts o in q.
-func (q *QuoteChecks) add(o QuoteChecks) {
+// Add counts o in q.
+func (q *QuoteChecks) Add(o QuoteChecks) {
 	q.Checked, q.Changed, q.Failed = q.Checked+o.Checked, q.Changed+o.Changed, q.Failed+o.Failed
 	for _, r := range o.Reasons {
 		if !slices.Contains(q.Reasons, r) {
