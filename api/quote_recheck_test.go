@@ -25,11 +25,12 @@ func TestClaimJSONSaysItsQuoteIsToCheckAgain(t *testing.T) {
 	if cit := citation(); cit["recheck_error"] != nil {
 		t.Errorf("a claim whose quote was looked for says recheck_error %v", cit["recheck_error"])
 	}
-	reason := "文字存储暂时无法读取，请稍后再试"
-	if _, err := e.te.Catalog.MarkQuotesToRecheck(context.Background(), e.mustDoc(plan).SHA256, reason); err != nil {
+	reason, reasonEN := "文字存储暂时无法读取，请稍后再试", "The text store cannot be read just now; try again later"
+	if _, err := e.te.Catalog.MarkQuotesToRecheck(context.Background(), e.mustDoc(plan).SHA256, reason, reasonEN); err != nil {
 		t.Fatal(err)
 	}
-	if cit := citation(); cit["recheck_error"] != reason || cit["quote_found"] != true {
-		t.Errorf("after a failed look: recheck_error %v, quote_found %v; want %q beside the old mark", cit["recheck_error"], cit["quote_found"], reason)
+	if cit := citation(); cit["recheck_error"] != reason || cit["recheck_error_en"] != reasonEN || cit["quote_found"] != true {
+		t.Errorf("after a failed look: recheck_error %v, recheck_error_en %v, quote_found %v; want %q and %q beside the old mark",
+			cit["recheck_error"], cit["recheck_error_en"], cit["quote_found"], reason, reasonEN)
 	}
 }

@@ -29,9 +29,9 @@ type CitedQuote struct {
 // query (the OCR-reader migration's indexes citation_text and value_text,
 // …_ocr_reader.sql): what a text read anew has looked for again.
 func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '', recheck_error
+	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '', recheck_error, COALESCE(recheck_error_en, '')
 		FROM citation WHERE sha256 = ?
-		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, '')
 		FROM value WHERE sha256 = ?
 		ORDER BY 1, 2`, sha, sha)
 	if err != nil {
@@ -41,7 +41,7 @@ func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) 
 	var out []CitedQuote
 	for rows.Next() {
 		q := CitedQuote{Citation: Citation{SHA256: sha}}
-		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError); err != nil {
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN); err != nil {
 			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
 		}
 		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
@@ -107,10 +107,10 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 			if !f.changed() && q.RecheckError == "" {
 				continue
 			}
-			query := `UPDATE citation SET quote_found = ?, found_on_page = ?, recheck_error = ''`
+			query := `UPDATE citation SET quote_found = ?, found_on_page = ?, recheck_error = '', recheck_error_en = NULL`
 			args := []any{f.Found, f.FoundOnPage}
 			if q.Kind == "value" {
-				query = `UPDATE value SET quote_found = ?, found_on_page = ?, recheck_error = '', updated_at = ?`
+				query = `UPDATE value SET quote_found = ?, found_on_page = ?, recheck_error = '', recheck_error_en = NULL, updated_at = ?`
 				args = append(args, stamp)
 				if f.Value != nil {
 					query += `, value_found = ?, passage_unit = ?`

@@ -7,11 +7,15 @@ import (
 )
 
 // addQuoteRecheckColumns is the Go step of migration 028 on SQLite: it
-// adds recheck_error to citation and value where the column is missing,
+// adds recheck_error and recheck_error_en to citation and value where
+// they are missing,
 // so the migration may run again under another number.
 func addQuoteRecheckColumns(ctx context.Context, tx *sql.Tx) error {
 	for _, table := range []string{"citation", "value"} {
 		if err := addColumnIfMissing(ctx, tx, table, "recheck_error", `TEXT NOT NULL DEFAULT ''`); err != nil {
+			return err
+		}
+		if err := addColumnIfMissing(ctx, tx, table, "recheck_error_en", `TEXT`); err != nil {
 			return err
 		}
 	}
@@ -27,13 +31,14 @@ type QuotesRechecked struct {
 
 // MarkQuotesToRecheck records, on every claim's citation and value that
 // cites the text sha, that looking for its quote again in the text read
-// anew failed, and why (reason, as a person reads it): their marks are
+// anew failed, and why (reason, as a person reads it, and reasonEN the
+// same in English, "" when it has none): their marks are
 // the old text's, and the pages that show them say 引文待重新核对
 // instead of a mark that may no longer hold. RecordQuotesFoundAgain, or
 // the quote saved again, clears it. The claims and values marked are
 // stamped updated now, so that a client paging by updated_at sees them
 // again. It returns how many quotes it marked.
-func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason string) (int, error) {
+func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN string) (int, error) {
 	marked := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		marked = 0
@@ -50,8 +55,8 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason string) (in
 			query string
 			args  []any
 		}{
-			{`UPDATE citation SET recheck_error = ? WHERE sha256 = ?`, []any{reason, sha}},
-			{`UPDATE value SET recheck_error = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, stamp, sha}},
+			{`UPDATE citation SET recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), sha}},
+			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}},
 		} {
 			res, err := tx.ExecContext(ctx, u.query, u.args...)
 			if err != nil {

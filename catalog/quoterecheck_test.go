@@ -11,7 +11,8 @@ import (
 // undoQuoteRecheck takes away the columns migration 028 adds, for tests
 // that wind a catalog back to an older version.
 func undoQuoteRecheck(ctx context.Context, tx *sql.Tx) error {
-	for _, q := range []string{`ALTER TABLE citation DROP COLUMN recheck_error`, `ALTER TABLE value DROP COLUMN recheck_error`} {
+	for _, q := range []string{`ALTER TABLE citation DROP COLUMN recheck_error`, `ALTER TABLE value DROP COLUMN recheck_error`,
+		`ALTER TABLE citation DROP COLUMN recheck_error_en`, `ALTER TABLE value DROP COLUMN recheck_error_en`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("%s: %w", q, err)
 		}
@@ -45,39 +46,42 @@ func testQuotesMarkedToRecheckUntilLookedForAgain(t *testing.T, s *Store) {
 	if err := s.SaveValue(ctx, v, "zhang"); err != nil {
 		t.Fatal(err)
 	}
-	reason := "读取新文字失败：存储暂时不可用"
-	marked, err := s.MarkQuotesToRecheck(ctx, "sha-D1", reason)
+	reason, reasonEN := "读取新文字失败：存储暂时不可用", "The new text could not be read: the store is unavailable for now"
+	marked, err := s.MarkQuotesToRecheck(ctx, "sha-D1", reason, reasonEN)
 	if err != nil || marked != 2 {
 		t.Fatalf("marking the quotes of sha-D1: %d, %v; want 2", marked, err)
 	}
-	check := func(when, want string) {
+	check := func(when, want, wantEN string) {
 		t.Helper()
 		got, err := s.Claim(ctx, c.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cit := got.Citations[0]; cit.RecheckError != want || !cit.QuoteFound {
-			t.Errorf("%s: the claim's citation says %q (found %v), want %q with its mark kept", when, cit.RecheckError, cit.QuoteFound, want)
+		if cit := got.Citations[0]; cit.RecheckError != want || cit.RecheckErrorEN != wantEN || !cit.QuoteFound {
+			t.Errorf("%s: the claim's citation says %q / %q (found %v), want %q / %q with its mark kept", when, cit.RecheckError, cit.RecheckErrorEN, cit.QuoteFound, want, wantEN)
 		}
 		val, err := s.Value(ctx, v.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if val.Citation.RecheckError != want || !val.Citation.QuoteFound {
-			t.Errorf("%s: the value says %q (found %v), want %q with its mark kept", when, val.Citation.RecheckError, val.Citation.QuoteFound, want)
+		if c := val.Citation; c.RecheckError != want || c.RecheckErrorEN != wantEN || !c.QuoteFound {
+			t.Errorf("%s: the value says %q / %q (found %v), want %q / %q with its mark kept", when, c.RecheckError, c.RecheckErrorEN, c.QuoteFound, want, wantEN)
+		}
+		if got := got.Citations[0].RecheckErrorIn(true); wantEN != "" && got != wantEN {
+			t.Errorf("%s: the English reason is %q, want %q", when, got, wantEN)
 		}
 	}
-	check("after a failed look", reason)
+	check("after a failed look", reason, reasonEN)
 	runMigrationAgain(t, s, migrationAt(t, s, "_quote_recheck"+cmp.Or(s.dialect.twin, ".sql")))
-	check("after the migration ran again", reason)
+	check("after the migration ran again", reason, reasonEN)
 	quotes, err := s.QuotesIn(ctx, "sha-D1")
 	if err != nil || len(quotes) != 2 {
 		t.Fatalf("quotes in sha-D1: %v, %v", quotes, err)
 	}
 	var found []QuoteFoundAgain
 	for _, q := range quotes {
-		if q.RecheckError != reason {
-			t.Errorf("QuotesIn gives the %s quote's failure as %q, want %q", q.Kind, q.RecheckError, reason)
+		if q.RecheckError != reason || q.RecheckErrorEN != reasonEN {
+			t.Errorf("QuotesIn gives the %s quote's failure as %q / %q, want %q / %q", q.Kind, q.RecheckError, q.RecheckErrorEN, reason, reasonEN)
 		}
 		f := QuoteFoundAgain{Quote: q, Found: true, FoundOnPage: 1}
 		if q.Kind == "value" {
@@ -89,5 +93,13 @@ func testQuotesMarkedToRecheckUntilLookedForAgain(t *testing.T, s *Store) {
 	if err != nil || changed != 0 {
 		t.Fatalf("recording the quotes found where they were: %d changed, %v; want 0", changed, err)
 	}
-	check("after a look that succeeded", "")
+	check("after a look that succeeded", "", "")
+	// A reason without English is shown in Chinese on the English pages.
+	if _, err := s.MarkQuotesToRecheck(ctx, "sha-D1", reason, ""); err != nil {
+		t.Fatal(err)
+	}
+	check("after a failed look whose reason has no English", reason, "")
+	if got, err := s.Claim(ctx, c.ID); err != nil || got.Citations[0].RecheckErrorIn(true) != reason {
+		t.Errorf("the English reason of a reason without English: %v, want the Chinese %q", err, reason)
+	}
 }

@@ -66,18 +66,34 @@ func (s *Service) UseQuotes(q Quotes) { s.quotes = q }
 // anew did: how many quotes were looked for (Checked) and how many of
 // their marks changed (Changed); how many could not be looked for
 // (Failed), each marked 引文待重新核对 (catalog.MarkQuotesToRecheck), and
-// why (Reasons, each once, in Chinese as a person reads them).
+// why (Reasons, each once, in Chinese and in English as a person reads
+// them); and how many texts' quotes could neither be looked for nor
+// marked (Unmarked, the catalog failing too): those keep the old text's
+// marks, and only this count tells it.
 type QuoteChecks struct {
-	Checked, Changed, Failed int
-	Reasons                  []string
+	Checked, Changed, Failed, Unmarked int
+	Reasons                            []catalog.Words
 }
 
-// Why is the Reasons, in Chinese as they are, one after another.
-func (q QuoteChecks) Why() string { return strings.Join(q.Reasons, "\uFF1B") }
+// Why is the Reasons one after another, in English when english is set
+// (a reason without English in Chinese), else in Chinese.
+func (q QuoteChecks) Why(english bool) string {
+	out := make([]string, len(q.Reasons))
+	for i, r := range q.Reasons {
+		out[i] = r.Chinese
+		if english && r.English != "" {
+			out[i] = r.English
+		}
+	}
+	if english {
+		return strings.Join(out, "; ")
+	}
+	return strings.Join(out, "\uFF1B")
+}
 
 // Add counts o in q.
 func (q *QuoteChecks) Add(o QuoteChecks) {
-	q.Checked, q.Changed, q.Failed = q.Checked+o.Checked, q.Changed+o.Changed, q.Failed+o.Failed
+	q.Checked, q.Changed, q.Failed, q.Unmarked = q.Checked+o.Checked, q.Changed+o.Changed, q.Failed+o.Failed, q.Unmarked+o.Unmarked
 	for _, r := range o.Reasons {
 		if !slices.Contains(q.Reasons, r) {
 			q.Reasons = append(q.Reasons, r)
@@ -89,7 +105,8 @@ func (q *QuoteChecks) Add(o QuoteChecks) {
 // read anew. A failure is not the reading's: the new text stands. The
 // quotes are then marked 引文待重新核对 with why, so that no page shows
 // the old text's mark (已找到) as if it held for the new one, until a
-// later look or the quote saved again.
+// later look or the quote saved again; when even that fails, the text
+// is counted Unmarked.
 func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 	if s.quotes == nil {
 		return QuoteChecks{}
@@ -101,17 +118,18 @@ func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 		}
 		return QuoteChecks{Checked: r.Checked, Changed: r.Changed}
 	}
-	reason := catalog.Errorf(catalog.EINTERNAL, "重新核对引文时出错(内部错误,已记录日志);再次重新读取,或重新保存引文,即可再核对").Message
 	var e *catalog.Error
-	if errors.As(err, &e) {
-		reason = e.Message
+	if !errors.As(err, &e) {
+		e = catalog.Errorf(catalog.EINTERNAL, "重新核对引文时出错(内部错误,已记录日志);再次重新读取,或重新保存引文,即可再核对")
 	}
+	reason := catalog.Words{Chinese: e.Message, English: e.English}
 	s.log.Warn("quotes not looked for again in a text read anew", "sha256", sha, "err", err)
-	marked, merr := s.cat.MarkQuotesToRecheck(context.WithoutCancel(ctx), sha, reason)
+	marked, merr := s.cat.MarkQuotesToRecheck(context.WithoutCancel(ctx), sha, reason.Chinese, reason.English)
 	if merr != nil {
 		s.log.Error("quotes not marked to look for again", "sha256", sha, "err", merr)
+		return QuoteChecks{Unmarked: 1, Reasons: []catalog.Words{reason}}
 	}
-	return QuoteChecks{Failed: marked, Reasons: []string{reason}}
+	return QuoteChecks{Failed: marked, Reasons: []catalog.Words{reason}}
 }
 
 // Upload checks an upload for u and submits each file: the one set of

@@ -10,6 +10,7 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
+	"github.com/lcmonitor/evidence/values"
 )
 
 // TestRereadRunLineCountsTheQuotesCheckedAgain: the admin's 重新读取 reads
@@ -53,7 +54,8 @@ func claimOnOutdatedText(t *testing.T, s *site) (oldText, oldFields *catalog.Doc
 type failingQuotes struct{}
 
 func (failingQuotes) RecheckQuotes(context.Context, string) (catalog.QuotesRechecked, error) {
-	return catalog.QuotesRechecked{}, catalog.Errorf(catalog.EUNAVAILABLE, "文字存储暂时无法读取，请稍后再试")
+	return catalog.QuotesRechecked{}, &catalog.Error{Code: catalog.EUNAVAILABLE, Message: "文字存储暂时无法读取，请稍后再试",
+		English: "The text store cannot be read just now; try again later"}
 }
 
 var _ ingest.Quotes = failingQuotes{}
@@ -89,5 +91,68 @@ func TestFailedQuoteRecheckIsSaidOnTheClaimAndTheDocument(t *testing.T) {
 	}
 	if !strings.Contains(body, `href="/claims/`+claim.ID+`"`) {
 		t.Errorf("the document page does not link the claim %s whose quote is to check again", claim.ID)
+	}
+	// In English, the reason is the English one the failure gave.
+	admin.english()
+	_, body = admin.get("/admin")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text,
+		"1 quote could not be checked again (The text store cannot be read just now; try again later)") || strings.Contains(text, "文字存储") {
+		t.Errorf("the English run's line does not give the English reason: %.800s", from(text, "Newer readers"))
+	}
+	for _, path := range []string{"/claims/" + claim.ID, "/documents/" + oldText.ID} {
+		_, body = admin.get(path)
+		if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "Quote to be checked again (The text store cannot be read just now; try again later)") ||
+			strings.Contains(text, "文字存储暂时无法读取") {
+			t.Errorf("the English page %s does not give the English reason: %.1200s", path, text)
+		}
+	}
+}
+
+// TestValueQuoteToRecheckSaysWhyInThePagesLanguage: a value and a claim
+// cite 统计.txt, and looking again for their quotes in its text read
+// anew failed. The values list says 引文待重新核对（why）in place of the
+// number's old 已在引文中找到 line; in English, the claim page, the values
+// list and the document page give the English reason, and a reason
+// without English is shown in Chinese.
+func TestValueQuoteToRecheckSaysWhyInThePagesLanguage(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "统计.txt", "杭州市认定市民终身学习基地123个，建立学分银行。")
+	if _, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.2.1", Value: "123",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "认定市民终身学习基地123个"}}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	_, body := wang.get("/values?round=2017")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "已在引文中找到") || strings.Contains(text, "引文待重新核对") {
+		t.Fatalf("before the failed look, the values list: %.1500s", text)
+	}
+	if _, err := s.env.Catalog.MarkQuotesToRecheck(ctx, d.SHA256, "文字存储暂时无法读取，请稍后再试", "The text store cannot be read just now; try again later"); err != nil {
+		t.Fatal(err)
+	}
+	_, body = wang.get("/values?round=2017")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "引文待重新核对（文字存储暂时无法读取，请稍后再试）") || strings.Contains(text, "已在引文中找到") {
+		t.Errorf("the values list shows the old mark, not 引文待重新核对 with why: %.1500s", text)
+	}
+	wang.english()
+	for _, path := range []string{"/values?round=2017", "/claims/" + c.ID, "/documents/" + d.ID} {
+		_, body = wang.get(path)
+		if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "Quote to be checked again (The text store cannot be read just now; try again later)") ||
+			strings.Contains(text, "文字存储暂时无法读取") {
+			t.Errorf("the English page %s does not give the English reason: %.1500s", path, text)
+		}
+	}
+	if _, err := s.env.Catalog.MarkQuotesToRecheck(ctx, d.SHA256, "文字存储暂时无法读取，请稍后再试", ""); err != nil {
+		t.Fatal(err)
+	}
+	_, body = wang.get("/claims/" + c.ID)
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "Quote to be checked again (文字存储暂时无法读取，请稍后再试)") {
+		t.Errorf("a reason without English is not shown in Chinese on the English claim page: %.1500s", text)
 	}
 }

@@ -2,3 +2,5 @@
 -- may run again under another number.
 ALTER TABLE citation ADD COLUMN IF NOT EXISTS recheck_error TEXT NOT NULL DEFAULT '';
 ALTER TABLE value ADD COLUMN IF NOT EXISTS recheck_error TEXT NOT NULL DEFAULT '';
+ALTER TABLE citation ADD COLUMN IF NOT EXISTS recheck_error_en TEXT;
+ALTER TABLE value ADD COLUMN IF NOT EXISTS recheck_error_en TEXT;

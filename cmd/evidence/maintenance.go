@@ -453,12 +453,17 @@ func printKept(w io.Writer, lang report.Lang, kept []ingest.KeptText) {
 // printQuoteChecks says, as /admin's line of a run of 重新读取 does, how
 // many quotes cited in the texts read anew were looked for again and how
 // many of their marks changed, and those that could not be looked for,
-// marked 引文待重新核对, and why.
+// marked 引文待重新核对, and why; and the texts whose quotes could not
+// even be marked.
 func printQuoteChecks(w io.Writer, lang report.Lang, q ingest.QuoteChecks) {
 	if q.Checked > 0 {
 		sayln(w, lang, "重新核对引文 %d 处,其中 %d 处结果变化", q.Checked, q.Changed)
 	}
+	why := catalog.Words{Chinese: q.Why(false), English: q.Why(true)}
 	if q.Failed > 0 {
-		sayln(w, lang, "%d 处引文核对失败(%s),已标为引文待重新核对", q.Failed, q.Why())
+		sayln(w, lang, "%d 处引文核对失败(%s),已标为引文待重新核对", q.Failed, why)
+	}
+	if q.Unmarked > 0 {
+		sayln(w, lang, "%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取", q.Unmarked, why)
 	}
 }
