@@ -156,3 +156,40 @@ func TestValueQuoteToRecheckSaysWhyInThePagesLanguage(t *testing.T) {
 		t.Errorf("a reason without English is not shown in Chinese on the English claim page: %.1500s", text)
 	}
 }
+
+// TestCompareAndHeatMapSayAQuoteToRecheck: a value of 2.2.1 cites 基地.txt
+// with its number not in its quote (数值未在引文中找到, a mark of the old
+// text), and looking again for its quote in the text read anew failed.
+// /compare's cell and the heat map's then say 引文待重新核对（why）, not
+// 数值未在引文中找到 from the old marks; English too.
+func TestCompareAndHeatMapSayAQuoteToRecheck(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "基地.txt", "杭州市认定市民终身学习基地123个。")
+	if _, err := s.env.Values.Record(ctx, coord, values.Input{Round: 2017, Indicator: "2.2.1", Value: "456",
+		Citation: claims.CitationInput{DocumentID: d.ID, Page: 1, Quote: "认定市民终身学习基地123个"}}); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	_, body := wang.get("/compare?city=330100&rounds=2017,2018")
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "数值未在引文中找到") {
+		t.Fatalf("before the failed look, /compare lacks 数值未在引文中找到: %.2000s", text)
+	}
+	if _, err := s.env.Catalog.MarkQuotesToRecheck(ctx, d.SHA256, "文字存储暂时无法读取，请稍后再试", "The text store cannot be read just now; try again later"); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/compare?city=330100&rounds=2017,2018", "/indicators?round=2017"} {
+		_, body = wang.get(path)
+		if text := html.UnescapeString(body); !strings.Contains(text, "引文待重新核对（文字存储暂时无法读取，请稍后再试）") || strings.Contains(text, ">数值未在引文中找到<") {
+			t.Errorf("%s does not say 引文待重新核对 with why in place of 数值未在引文中找到: %.3000s", path, textOf(body))
+		}
+	}
+	wang.english()
+	for _, path := range []string{"/compare?city=330100&rounds=2017,2018", "/indicators?round=2017"} {
+		_, body = wang.get(path)
+		if text := html.UnescapeString(body); !strings.Contains(text, "Quote to be checked again (The text store cannot be read just now; try again later)") {
+			t.Errorf("the English %s does not give the English reason: %.3000s", path, textOf(body))
+		}
+	}
+}
