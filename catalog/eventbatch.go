@@ -31,15 +31,35 @@ func (s *Store) openEvents(tx *sql.Tx) {
 }
 
 // holdEvent keeps e for tx's batch; false when runTx did not begin tx,
-// whose events are then written at once.
+// whose events are then written at once. It keeps a copy of e's Detail,
+// so that a map the caller changes or reuses after recordEvent does not
+// change what is logged at commit.
 func (s *Store) holdEvent(tx *sql.Tx, e Event) bool {
 	s.events.mu.Lock()
 	defer s.events.mu.Unlock()
 	held, ok := s.events.pending[tx]
 	if ok {
+		e.Detail = maps.Clone(e.Detail)
 		s.events.pending[tx] = append(held, e)
 	}
 	return ok
+}
+
+// flushEvents writes the events held for tx so far, keeping tx's batch
+// open for those recorded after: a read of the event table inside tx
+// (statusBeforeHandIn) calls it first, so that it sees the events tx
+// recorded before it as it did when each was written at once.
+func (s *Store) flushEvents(ctx context.Context, tx *sql.Tx) error {
+	s.events.mu.Lock()
+	held, ok := s.events.pending[tx]
+	if ok {
+		s.events.pending[tx] = nil
+	}
+	s.events.mu.Unlock()
+	if len(held) == 0 {
+		return nil
+	}
+	return s.writeEvents(ctx, tx, held)
 }
 
 // takeEvents ends holding tx's events and returns them, in the order

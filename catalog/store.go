@@ -312,7 +312,8 @@ func sqliteError(err error) error {
 // recordEvent appends e to the audit log inside tx: with the others of
 // tx just before it commits (writeEvents, which records the title of the
 // document an event is about), or at once in a transaction runTx did not
-// begin.
+// begin. Until then a read of the event table inside tx does not see it:
+// such a read calls flushEvents first (statusBeforeHandIn does).
 func (s *Store) recordEvent(ctx context.Context, tx *sql.Tx, e Event) error {
 	if e.At.IsZero() {
 		e.At = s.now()
