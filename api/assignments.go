@@ -40,21 +40,8 @@ type assignmentJSON struct {
 	// documents the coordinator linked to its indicator for its round
 	// (assignments.Service.MarkLinked, as the board counts them). They
 	// are no hand-in by the department: the task stays open.
-	LinkedByCoordinator *linkedJSON `json:"linked_by_coordinator,omitempty"`
-	UpdatedAt           time.Time   `json:"updated_at"`
-}
-
-// linkedJSON is what the coordinator linked to an owed task's indicator:
-// how many documents, and each one's id and title.
-type linkedJSON struct {
-	Count     int          `json:"count"`
-	Documents []docRefJSON `json:"documents"`
-}
-
-// docRefJSON names a document by id and title.
-type docRefJSON struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+	LinkedByCoordinator *assignments.CoordinatorLinks `json:"linked_by_coordinator,omitempty"`
+	UpdatedAt           time.Time                     `json:"updated_at"`
 }
 
 // submissionJSON is one hand-in of a document's bytes.
@@ -156,17 +143,7 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	u := userFrom(r.Context())
-	list, err := h.Assignments.List(r.Context(), u, f)
-	if err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	if err := h.Assignments.MarkLinked(r.Context(), u, list); err != nil {
-		h.writeError(w, r, err)
-		return
-	}
-	linked, err := h.Documents.GetAll(r.Context(), u, assignments.LinkedIDs(list))
+	list, err := h.Assignments.ListLinked(r.Context(), userFrom(r.Context()), f)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -174,16 +151,7 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 	out := make([]assignmentJSON, len(list))
 	for i := range list {
 		out[i] = toAssignmentJSON(&list[i])
-		for _, id := range list[i].Linked {
-			if d, ok := linked[id]; ok {
-				if out[i].LinkedByCoordinator == nil {
-					out[i].LinkedByCoordinator = &linkedJSON{}
-				}
-				l := out[i].LinkedByCoordinator
-				l.Documents = append(l.Documents, docRefJSON{ID: d.ID, Title: d.Title})
-				l.Count = len(l.Documents)
-			}
-		}
+		out[i].LinkedByCoordinator = list[i].LinkedByCoordinator
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignments": out})
 }

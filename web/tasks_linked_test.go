@@ -1,15 +1,10 @@
 package web
 
 import (
-	"context"
 	"html"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/lcmonitor/evidence/assignments"
-	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestTasksSayWhatTheCoordinatorLinked: 市民政局 owes 2.3.1 for 2018
@@ -21,21 +16,10 @@ import (
 // indicator, says nothing. English too.
 func TestTasksSayWhatTheCoordinatorLinked(t *testing.T) {
 	s := newSite(t)
-	ctx := context.Background()
 	s.env.AddUserIn("minzheng", "contributor", "330100", "市民政局")
 	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
-	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
-		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市民政局,2099-03-31,赵科长\n1.3.2,市教育局,2099-03-31,张老师\n")}); err != nil {
-		t.Fatal(err)
-	}
-	var docs []*catalog.Document
-	for _, name := range []string{"社区老年教育实施方案.txt", "老年大学办学情况统计.txt"} {
-		d := s.env.Upload("330100", name, "杭州市"+strings.TrimSuffix(name, ".txt")+"，发展社区老年教育。")
-		docs = append(docs, d)
-		if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
-			t.Fatal(err)
-		}
-	}
+	docs := importAndLink(t, s, "2.3.1,市民政局,2099-03-31,赵科长\n1.3.2,市教育局,2099-03-31,张老师\n",
+		[]string{"社区老年教育实施方案.txt", "老年大学办学情况统计.txt"})
 	card := func(page, indicator string) string {
 		t.Helper()
 		c := regexp.MustCompile(`(?s)<article class="card task[^"]*" id="task-[^"]*">\s*<h2>` + regexp.QuoteMeta(indicator) + ` .*?</article>`).FindString(page)

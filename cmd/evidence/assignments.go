@@ -104,17 +104,11 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err
 	}
 	defer a.close()
-	list, err := a.assignments.List(ctx, cliAdmin(), f)
+	// As the board, each owed task says what the coordinator linked
+	// (linked_by_coordinator in the JSON, as the API's).
+	list, err := a.assignments.ListLinked(ctx, cliAdmin(), f)
 	if err != nil {
 		return err
-	}
-	// As the board, each owed task says what the coordinator linked.
-	if err := a.assignments.MarkLinked(ctx, cliAdmin(), list); err != nil {
-		return err
-	}
-	linked, err := a.cat.DocumentsByID(ctx, assignments.LinkedIDs(list))
-	if err != nil {
-		return fmt.Errorf("documents the coordinator linked: %w", err)
 	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(map[string]any{"assignments": list})
@@ -126,9 +120,9 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 		}
 		status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
 		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
-			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t, linked), late, t.Contact)
-		for _, id := range t.Linked {
-			if d, ok := linked[id]; ok {
+			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
+		if l := t.LinkedByCoordinator; l != nil {
+			for _, d := range l.Documents {
 				sayln(stdout, lang, "    协调员已关联：%s  %s", d.ID, d.Title)
 			}
 		}
@@ -140,15 +134,9 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 // linkedNote is what an owed task says, as the board does, when the
 // coordinator linked documents to its indicator for its round: no
 // hand-in by the department, so the task stays 未提交.
-func linkedNote(lang report.Lang, t assignments.Task, docs map[string]*catalog.Document) string {
-	n := 0
-	for _, id := range t.Linked {
-		if _, ok := docs[id]; ok {
-			n++
-		}
-	}
-	if n == 0 {
+func linkedNote(lang report.Lang, t assignments.Task) string {
+	if t.LinkedByCoordinator == nil {
 		return ""
 	}
-	return sayf(lang, "（协调员已关联 %d 份佐证材料，不算部门提交）", n)
+	return sayf(lang, "（协调员已关联 %d 份佐证材料，不算部门提交）", t.LinkedByCoordinator.Count)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,6 +121,31 @@ func TestAssignmentsListSaysWhatTheCoordinatorLinked(t *testing.T) {
 	}
 	if len(named) != 2 || !strings.Contains(strings.Join(named, "\n"), "学分银行建设方案") || !strings.Contains(strings.Join(named, "\n"), "学分银行管理办法") {
 		t.Errorf("the documents named below 2.3.1's task: %q, want the 2 linked\n%s", named, out)
+	}
+	// --json gives them as the API does, in linked_by_coordinator.
+	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--round", "2018", "--json")
+	if err != nil {
+		t.Fatalf("list --json: %v\n%s", err, out)
+	}
+	var listed struct {
+		Assignments []map[string]any `json:"assignments"`
+	}
+	if err := json.Unmarshal([]byte(out), &listed); err != nil {
+		t.Fatalf("list --json: %v\n%s", err, out)
+	}
+	for _, a := range listed.Assignments {
+		if _, ok := a["Linked"]; ok {
+			t.Errorf("list --json gives the Go field Linked: %v", a)
+		}
+		linked, _ := a["linked_by_coordinator"].(map[string]any)
+		if a["Indicator"] == "2.3.1" {
+			docs, _ := linked["documents"].([]any)
+			if linked == nil || linked["count"] != 2.0 || len(docs) != 2 || docs[0].(map[string]any)["title"] == "" {
+				t.Errorf("list --json of 2.3.1's task: linked_by_coordinator %v, want 2 documents with their titles", a["linked_by_coordinator"])
+			}
+		} else if linked != nil {
+			t.Errorf("list --json of %v's task says linked %v", a["Indicator"], linked)
+		}
 	}
 	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--round", "2018", "--lang", "en")
 	if err != nil || !strings.Contains(out, "\tOpen (the coordinator has linked 2 documents; not a hand-in by the department)\t") ||
