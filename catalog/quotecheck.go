@@ -22,6 +22,10 @@ type CitedQuote struct {
 	// passage (Value's); false and "" for a claim's citation.
 	ValueFound  bool
 	PassageUnit string
+	// Withdrawn says a claim's citation belongs to a claim withdrawn
+	// (ClaimWithdrawn): nothing counts on it, so no page lists its quote
+	// to be checked again; false for a value.
+	Withdrawn bool
 }
 
 // QuotesIn lists the quotes that cite the text sha, found or not: the
@@ -29,9 +33,10 @@ type CitedQuote struct {
 // query (the OCR-reader migration's indexes citation_text and value_text,
 // …_ocr_reader.sql): what a text read anew has looked for again.
 func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '', recheck_error, COALESCE(recheck_error_en, '')
+	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '', recheck_error, COALESCE(recheck_error_en, ''),
+		CASE WHEN EXISTS (SELECT 1 FROM claim WHERE claim.id = citation.claim_id AND claim.status = 'withdrawn') THEN 1 ELSE 0 END
 		FROM citation WHERE sha256 = ?
-		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, '')
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0
 		FROM value WHERE sha256 = ?
 		ORDER BY 1, 2`, sha, sha)
 	if err != nil {
@@ -41,10 +46,12 @@ func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) 
 	var out []CitedQuote
 	for rows.Next() {
 		q := CitedQuote{Citation: Citation{SHA256: sha}}
-		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN); err != nil {
+		var withdrawn int
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN, &withdrawn); err != nil {
 			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
 		}
 		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
+		q.Withdrawn = withdrawn != 0
 		out = append(out, q)
 	}
 	if err := rows.Err(); err != nil {

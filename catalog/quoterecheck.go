@@ -37,7 +37,8 @@ type QuotesRechecked struct {
 // instead of a mark that may no longer hold. RecordQuotesFoundAgain, or
 // the quote saved again, clears it. The claims and values marked are
 // stamped updated now, so that a client paging by updated_at sees them
-// again. It returns how many quotes it marked.
+// again. A withdrawn claim's citations are left as they are: nothing
+// counts on them. It returns how many quotes it marked.
 func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN string) (int, error) {
 	marked := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -47,15 +48,16 @@ func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN s
 			return err
 		}
 		stamp := formatTime(now)
-		if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id IN (SELECT claim_id FROM citation WHERE sha256 = ?)`,
-			stamp, sha); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id IN (SELECT claim_id FROM citation WHERE sha256 = ?)
+			AND status <> ?`, stamp, sha, ClaimWithdrawn); err != nil {
 			return fmt.Errorf("stamp the claims citing text %s: %w", sha, err)
 		}
 		for _, u := range []struct {
 			query string
 			args  []any
 		}{
-			{`UPDATE citation SET recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), sha}},
+			{`UPDATE citation SET recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?
+				AND claim_id NOT IN (SELECT id FROM claim WHERE status = ?)`, []any{reason, nullIfEmpty(reasonEN), sha, ClaimWithdrawn}},
 			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}},
 		} {
 			res, err := tx.ExecContext(ctx, u.query, u.args...)

@@ -103,3 +103,57 @@ func testQuotesMarkedToRecheckUntilLookedForAgain(t *testing.T, s *Store) {
 		t.Errorf("the English reason of a reason without English: %v, want the Chinese %q", err, reason)
 	}
 }
+
+func TestWithdrawnClaimsQuotesAreNotMarkedToRecheck(t *testing.T) {
+	forEachStore(t, testWithdrawnClaimsQuotesAreNotMarkedToRecheck)
+}
+
+// testWithdrawnClaimsQuotesAreNotMarkedToRecheck: two claims cite the
+// same text, one of them withdrawn. Looking again for their quotes fails:
+// only the live claim's citation is marked 引文待重新核对 (nothing counts
+// on a withdrawn claim), and QuotesIn says which one is withdrawn, so a
+// quote marked before its claim was withdrawn is listed nowhere.
+func testWithdrawnClaimsQuotesAreNotMarkedToRecheck(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1")
+	if err := s.CreateDocument(ctx, newDoc("D1", "sha-D1"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	claim := func(statement, quote string) *Claim {
+		c := &Claim{City: "330100", Round: 2018, Indicator: "1.1.1", Statement: statement, CreatedBy: "zhang",
+			Citations: []Citation{{DocumentID: "D1", SHA256: "sha-D1", Page: 1, Quote: quote, QuoteFound: true, FoundOnPage: 1}}}
+		if err := s.CreateClaim(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	live, gone := claim("杭州市已建立学分银行", "建立学分银行"), claim("杭州市开展学习活动1260场", "开展学习活动1260场")
+	if _, err := s.WithdrawClaim(ctx, gone.ID, "zhang", "重复填报"); err != nil {
+		t.Fatal(err)
+	}
+	marked, err := s.MarkQuotesToRecheck(ctx, "sha-D1", "文字存储暂时无法读取", "")
+	if err != nil || marked != 1 {
+		t.Fatalf("marking the quotes of sha-D1: %d, %v; want the live claim's 1", marked, err)
+	}
+	for _, c := range []struct {
+		claim *Claim
+		want  string
+	}{{live, "文字存储暂时无法读取"}, {gone, ""}} {
+		got, err := s.Claim(ctx, c.claim.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := got.Citations[0].RecheckError; r != c.want {
+			t.Errorf("claim %q (%s): recheck_error %q, want %q", got.Statement, got.Status, r, c.want)
+		}
+	}
+	quotes, err := s.QuotesIn(ctx, "sha-D1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range quotes {
+		if q.Withdrawn != (q.Owner == gone.ID) {
+			t.Errorf("QuotesIn gives the quote of claim %s withdrawn %v", q.Owner, q.Withdrawn)
+		}
+	}
+}

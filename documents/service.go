@@ -90,8 +90,8 @@ func (s *Service) GetAll(ctx context.Context, u *catalog.User, ids []string) (ma
 
 // QuotesToRecheck are the quotes claims and values cite in d whose look
 // in its text read anew failed (catalog.MarkQuotesToRecheck): their marks
-// are the old text's until they are looked for again. d is one the
-// caller got through Get or Read.
+// are the old text's until they are looked for again. A withdrawn
+// claim's are left out. d is one the caller got through Get or Read.
 func (s *Service) QuotesToRecheck(ctx context.Context, d *catalog.Document) ([]catalog.CitedQuote, error) {
 	quotes, err := s.cat.QuotesIn(ctx, d.SHA256)
 	if err != nil {
@@ -99,7 +99,7 @@ func (s *Service) QuotesToRecheck(ctx context.Context, d *catalog.Document) ([]c
 	}
 	var out []catalog.CitedQuote
 	for _, q := range quotes {
-		if q.RecheckError != "" && q.DocumentID == d.ID {
+		if q.RecheckError != "" && q.DocumentID == d.ID && !q.Withdrawn {
 			out = append(out, q)
 		}
 	}

@@ -193,3 +193,31 @@ func TestCompareAndHeatMapSayAQuoteToRecheck(t *testing.T) {
 		}
 	}
 }
+
+// TestWithdrawnClaimsQuoteIsNotListedToRecheck: a claim's quote in
+// 总结.txt was marked 引文待重新核对, and the claim was withdrawn since:
+// the document page no longer lists it, nothing counting on it.
+func TestWithdrawnClaimsQuoteIsNotListedToRecheck(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "总结.txt", "杭州市建立学分银行，推进学分认定。")
+	c, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市建立了学分银行",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "建立学分银行"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Catalog.MarkQuotesToRecheck(ctx, d.SHA256, "文字存储暂时无法读取，请稍后再试", ""); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	if _, body := wang.get("/documents/" + d.ID); !strings.Contains(body, `id="quotes-recheck"`) {
+		t.Fatalf("the document page does not list the marked quote: %.1200s", textOf(body))
+	}
+	if _, err := s.env.Catalog.WithdrawClaim(ctx, c.ID, "wang", "重复填报"); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := wang.get("/documents/" + d.ID); strings.Contains(body, `id="quotes-recheck"`) {
+		t.Errorf("the document page lists the quote of a withdrawn claim to check again: %.1200s", textOf(body))
+	}
+}

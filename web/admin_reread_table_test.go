@@ -1,0 +1,42 @@
+package web
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+)
+
+// TestRereadChangedFieldsShownOnceTheRunEnds: /admin lists the documents
+// whose fields a run of 重新读取 changed (字段有变化的材料) once the run
+// has ended, beside its result line; while it still runs, only its
+// progress is shown, not a table of what it has changed so far.
+func TestRereadChangedFieldsShownOnceTheRunEnds(t *testing.T) {
+	h := &handler{Deps: Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}}
+	if err := h.parseTemplates(); err != nil {
+		t.Fatal(err)
+	}
+	changed := &catalog.Document{ID: "D1", Filename: "通知.pdf", Title: "杭州市教育局关于开展全民终身学习活动周的通知", DocNumber: "杭教职成〔2018〕7号"}
+	page := func(running bool) string {
+		t.Helper()
+		run := &ingest.RereadRun{Running: running, Done: 1, Total: 2, Fields: ingest.FieldsReread{Read: 1, Changed: []*catalog.Document{changed}}}
+		v := view{Lang: Chinese, Request: httptest.NewRequest("GET", "/admin", nil), User: &catalog.User{Username: "admin", Role: catalog.RoleAdmin},
+			Page: &adminPage{Reread: &rereadSection{Run: run}}}
+		var buf bytes.Buffer
+		if err := h.pages["admin"].Execute(&buf, v); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if p := page(true); strings.Contains(p, `id="rereadchanged"`) || !strings.Contains(p, `id="rereadprogress"`) {
+		t.Errorf("while the run goes, /admin shows the changed fields' table (or no progress): %.1500s", textOf(from(p, "新版读取器")))
+	}
+	if p := page(false); !strings.Contains(p, `id="rereadchanged"`) || !strings.Contains(p, "杭教职成〔2018〕7号") {
+		t.Errorf("once the run ended, /admin lacks the changed fields' table: %.1500s", textOf(from(p, "新版读取器")))
+	}
+}
