@@ -47,7 +47,7 @@ var cliEnglish = map[string]string{
 	"    协调员已关联：%s  %s":         "    linked by the coordinator: %s  %s",
 	"重新核对引文 %d 处,其中 %d 处结果变化":   "%d {quote|quotes} checked again, %d of them changed",
 	"%d 处引文核对失败(%s),已标为引文待重新核对": "%d {quote|quotes} could not be checked again (%s): marked to be checked again",
-	"%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取": "The quotes of %d {text|texts} could neither be checked again nor marked to be checked again, and keep the old text's marks (%s); read {it|them} again",
+	"%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取": "The quotes of %d {text|texts} could neither be checked again nor marked to be checked again, and keep the old text's marks (%s); read again to check them",
 	"共 %d 项任务": "%d {task|tasks}",
 	"原件的问题:从备份恢复(evidence restore),无法从本库修复;许多原件同时缺失时,先确认文件存储(--data 文件夹下的 blobs,或 S3 存储桶的设置)是否正确、已挂载": "Problems with originals: restore them from a backup (evidence restore); the archive cannot mend them itself. When many originals are missing at once, first check that the file store (blobs under the --data folder, or the S3 bucket's settings) is right and mounted",
 	"发现 %d 个问题:":                                  "%d {problem|problems} found:",
