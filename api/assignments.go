@@ -36,7 +36,12 @@ type assignmentJSON struct {
 	// the one who handed it in first, then the department's others oldest
 	// first; the same file from two people is one document, two entries.
 	Submissions []submissionJSON `json:"submissions"`
-	UpdatedAt   time.Time        `json:"updated_at"`
+	// LinkedByCoordinator, in a list of tasks, beside an owed task: the
+	// documents the coordinator linked to its indicator for its round
+	// (assignments.Service.MarkLinked, as the board counts them). They
+	// are no hand-in by the department: the task stays open.
+	LinkedByCoordinator *assignments.CoordinatorLinks `json:"linked_by_coordinator,omitempty"`
+	UpdatedAt           time.Time                     `json:"updated_at"`
 }
 
 // submissionJSON is one hand-in of a document's bytes.
@@ -138,7 +143,7 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	list, err := h.Assignments.List(r.Context(), userFrom(r.Context()), f)
+	list, err := h.Assignments.ListLinked(r.Context(), userFrom(r.Context()), f)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -146,6 +151,7 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 	out := make([]assignmentJSON, len(list))
 	for i := range list {
 		out[i] = toAssignmentJSON(&list[i])
+		out[i].LinkedByCoordinator = list[i].LinkedByCoordinator
 	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignments": out})
 }

@@ -19,9 +19,15 @@ type citationJSON struct {
 	Quote       string `json:"quote"`
 	QuoteFound  bool   `json:"quote_found"`
 	FoundOnPage int    `json:"found_on_page"`
-	Title       string `json:"title,omitempty"`
-	Deleted     bool   `json:"document_deleted,omitempty"`
-	Context     string `json:"context,omitempty"`
+	// RecheckError says why looking for the quote again in its text read
+	// anew failed (引文待重新核对): quote_found and found_on_page are the
+	// old text's until it is looked for again.
+	RecheckError string `json:"recheck_error,omitempty"`
+	// RecheckErrorEn is recheck_error in English, when it has one.
+	RecheckErrorEn string `json:"recheck_error_en,omitempty"`
+	Title          string `json:"title,omitempty"`
+	Deleted        bool   `json:"document_deleted,omitempty"`
+	Context        string `json:"context,omitempty"`
 	// ContextUnavailable says why context is missing: its page's text
 	// cannot be held now (EUNAVAILABLE) or ever (ETOOLARGE).
 	ContextUnavailable *errorDetail `json:"context_unavailable,omitempty"`
@@ -46,7 +52,7 @@ func toClaimJSON(c *catalog.Claim) claimJSON {
 		Citations: make([]citationJSON, len(c.Citations))}
 	for i, t := range c.Citations {
 		out.Citations[i] = citationJSON{DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
-			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage}
+			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
 	}
 	return out
 }

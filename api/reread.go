@@ -42,8 +42,28 @@ type rereadRun struct {
 	Unreadable int             `json:"unreadable"`
 	// Heads and HeadsLeft: texts stored before heads were kept, given
 	// their head as written (read the same again) or left without.
-	Heads     int `json:"heads_added"`
-	HeadsLeft int `json:"heads_left"`
+	Heads     int        `json:"heads_added"`
+	HeadsLeft int        `json:"heads_left"`
+	Quotes    quotesJSON `json:"quotes"`
+}
+
+// quotesJSON is what looking again for the quotes cited in the texts a
+// run read anew did (ingest.QuoteChecks): how many were looked for,
+// how many marks changed, how many could not be looked for (marked
+// 引文待重新核对) and why, and how many texts' quotes could not even be
+// marked.
+type quotesJSON struct {
+	Checked  int          `json:"checked"`
+	Changed  int          `json:"changed"`
+	Failed   int          `json:"failed"`
+	Unmarked int          `json:"unmarked_texts"`
+	Reasons  []reasonJSON `json:"reasons"`
+}
+
+// reasonJSON is a reason in Chinese and, when it has one, in English.
+type reasonJSON struct {
+	Reason   string `json:"reason"`
+	ReasonEn string `json:"reason_en,omitempty"`
 }
 
 type keptText struct {
@@ -107,6 +127,11 @@ func rereadRunJSON(run *ingest.RereadRun) *rereadRun {
 	}
 	if run.Err != nil {
 		j.Error, j.ErrorEn = catalog.MessageIn(run.Err, false), catalog.MessageIn(run.Err, true)
+	}
+	j.Quotes = quotesJSON{Checked: run.Quotes.Checked, Changed: run.Quotes.Changed, Failed: run.Quotes.Failed,
+		Unmarked: run.Quotes.Unmarked, Reasons: []reasonJSON{}}
+	for _, w := range run.Quotes.Reasons {
+		j.Quotes.Reasons = append(j.Quotes.Reasons, reasonJSON{Reason: w.Chinese, ReasonEn: w.English})
 	}
 	for _, k := range run.Kept[:min(len(run.Kept), rereadListMax)] {
 		j.Kept = append(j.Kept, keptText{ID: k.Document.ID, Filename: k.Document.Filename, Cited: k.Cited, Reason: k.Reason})

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -61,5 +62,42 @@ func TestRereadCountsAndReadsWhatOlderReadersRead(t *testing.T) {
 	}
 	if d, err := e.te.Catalog.Document(context.Background(), oldFields.ID); err != nil || d.DocNumber != testenv.OwnNumber {
 		t.Errorf("the document read again: %+v %v", d, err)
+	}
+}
+
+// failingQuotes cannot look for quotes: the text store does not answer.
+type failingQuotes struct{}
+
+func (failingQuotes) RecheckQuotes(context.Context, string) (catalog.QuotesRechecked, error) {
+	return catalog.QuotesRechecked{}, &catalog.Error{Code: catalog.EUNAVAILABLE, Message: "文字存储暂时无法读取，请稍后再试",
+		English: "The text store cannot be read just now; try again later"}
+}
+
+// TestRereadRunCountsTheQuotes: a claim cites the text an older reader
+// gave, and looking again for its quote in the text read anew fails. The
+// run GET /api/v1/admin/reread answers gives what /admin's line and the
+// CLI say: quotes {checked, changed, failed, reasons}, the reason in both
+// languages.
+func TestRereadRunCountsTheQuotes(t *testing.T) {
+	e := newEnv(t)
+	oldText, oldFields := e.te.OutdatedArchive(cityA, "coordA")
+	e.claim(oldText.ID)
+	e.te.Ingest.UseQuotes(failingQuotes{})
+	if resp, body := e.do(e.request("POST", "/api/v1/admin/reread", nil), "admin"); resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("start: %d %v", resp.StatusCode, body)
+	}
+	e.te.WaitRereadDone(oldText.ID, oldFields.ID)
+	_, body := e.do(e.request("GET", "/api/v1/admin/reread", nil), "admin")
+	run, _ := body["run"].(map[string]any)
+	quotes, _ := run["quotes"].(map[string]any)
+	if quotes == nil || quotes["checked"] != 0.0 || quotes["changed"] != 0.0 || quotes["failed"] != 1.0 || quotes["unmarked_texts"] != 0.0 {
+		t.Fatalf("the run's quotes: %v, want 1 failed", run["quotes"])
+	}
+	reasons, _ := quotes["reasons"].([]any)
+	if len(reasons) != 1 {
+		t.Fatalf("the run's reasons: %v, want 1", quotes["reasons"])
+	}
+	if r := reasons[0].(map[string]any); r["reason"] != "文字存储暂时无法读取，请稍后再试" || r["reason_en"] != "The text store cannot be read just now; try again later" {
+		t.Errorf("the reason: %v", r)
 	}
 }

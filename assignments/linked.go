@@ -101,3 +101,75 @@ func (s *Service) confirmedLinks(ctx context.Context, city string, round int) (m
 	}
 	return out, nil
 }
+
+// CoordinatorLinks are the documents the coordinator linked to an owed
+// task's indicator for its round that the user may read: no hand-in by
+// the department, the task stays open.
+type CoordinatorLinks struct {
+	Count     int         `json:"count"`
+	Documents []LinkedDoc `json:"documents"`
+}
+
+// LinkedDoc is a document the coordinator linked, by id and title; Doc
+// is the whole document, for the pages.
+type LinkedDoc struct {
+	ID    string            `json:"id"`
+	Title string            `json:"title"`
+	Doc   *catalog.Document `json:"-"`
+}
+
+// ListLinked is List with, beside each owed task, what the coordinator
+// linked to its indicator (AttachLinked): the one list of tasks the API
+// and the CLI give.
+func (s *Service) ListLinked(ctx context.Context, u *catalog.User, f Filter) ([]Task, error) {
+	list, err := s.List(ctx, u, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.AttachLinked(ctx, u, list); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// AttachLinked fills, beside each owed task of tasks (what List gave u),
+// LinkedByCoordinator: the documents MarkLinked finds linked to its
+// indicator for its round that u may read (a deleted one, or one of a
+// city u may not see, is left out), their titles read at once.
+func (s *Service) AttachLinked(ctx context.Context, u *catalog.User, tasks []Task) error {
+	if err := s.MarkLinked(ctx, u, tasks); err != nil {
+		return err
+	}
+	var ids []string
+	for _, t := range tasks {
+		for _, id := range t.Linked {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("documents the coordinator linked: %w", err)
+	}
+	for i := range tasks {
+		t := &tasks[i]
+		t.LinkedByCoordinator = nil
+		for _, id := range t.Linked {
+			d, ok := docs[id]
+			if !ok || u.SeeObject(d.City, catalog.ObjectDocument, id) != nil {
+				continue
+			}
+			if t.LinkedByCoordinator == nil {
+				t.LinkedByCoordinator = &CoordinatorLinks{}
+			}
+			l := t.LinkedByCoordinator
+			l.Documents = append(l.Documents, LinkedDoc{ID: d.ID, Title: d.Title, Doc: d})
+			l.Count = len(l.Documents)
+		}
+	}
+	return nil
+}

@@ -58,7 +58,11 @@ type Task struct {
 	// Linked are the documents a coordinator linked to the indicator for
 	// the task's round, handed in for no task of it, when MarkLinked
 	// filled them (the board, Missing); nil otherwise.
-	Linked []string
+	Linked []string `json:"-"`
+	// LinkedByCoordinator, beside an owed task, names those of Linked
+	// the user may read, when AttachLinked filled it (ListLinked: 我的任务,
+	// the API's and the CLI's task lists); nil when there are none.
+	LinkedByCoordinator *CoordinatorLinks `json:"linked_by_coordinator,omitempty"`
 }
 
 // canManage: admins, and coordinators for their own city.

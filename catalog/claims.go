@@ -94,6 +94,23 @@ type Citation struct {
 	Quote       string
 	QuoteFound  bool
 	FoundOnPage int // the page the quote was found on, 0 if nowhere
+	// RecheckError, when not empty, says why looking for the quote again
+	// failed once its text was read anew (MarkQuotesToRecheck): QuoteFound
+	// and FoundOnPage are the old text's then, to be checked again.
+	RecheckError string
+	// RecheckErrorEN is RecheckError in English for the English pages;
+	// "" when it has none (RecheckErrorIn).
+	RecheckErrorEN string
+}
+
+// RecheckErrorIn is why looking for the quote again failed, in English
+// when english is set and the reason has an English version, else in
+// Chinese; "" when it did not fail.
+func (c Citation) RecheckErrorIn(english bool) string {
+	if english && c.RecheckErrorEN != "" {
+		return c.RecheckErrorEN
+	}
+	return c.RecheckError
 }
 
 // Review is a reviewer's verdict on a claim.
@@ -350,7 +367,7 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 		return nil, Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
 	}
 	c := &claims[0]
-	rows, err := s.db.QueryContext(ctx, `SELECT id, document_id, sha256, page, quote, quote_found, found_on_page FROM citation
+	rows, err := s.db.QueryContext(ctx, `SELECT id, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '') FROM citation
 		WHERE claim_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("query citations: %w", err)
@@ -358,7 +375,7 @@ func (s *Store) Claim(ctx context.Context, id string) (*Claim, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var t Citation
-		if err := rows.Scan(&t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage); err != nil {
+		if err := rows.Scan(&t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
 			return nil, err
 		}
 		c.Citations = append(c.Citations, t)
@@ -538,7 +555,7 @@ func (s *Store) ReviewsOf(ctx context.Context, claimIDs []string) (map[string][]
 func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string][]Citation, error) {
 	out := map[string][]Citation{}
 	return out, forInLists(claimIDs, func(in string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, document_id, sha256, page, quote, quote_found, found_on_page
+		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, id, document_id, sha256, page, quote, quote_found, found_on_page, recheck_error, COALESCE(recheck_error_en, '')
 			FROM citation WHERE claim_id IN `+in+` ORDER BY claim_id, position`, args...)
 		if err != nil {
 			return fmt.Errorf("query citations: %w", err)
@@ -547,7 +564,7 @@ func (s *Store) CitationsOf(ctx context.Context, claimIDs []string) (map[string]
 		for rows.Next() {
 			var claim string
 			var t Citation
-			if err := rows.Scan(&claim, &t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage); err != nil {
+			if err := rows.Scan(&claim, &t.ID, &t.DocumentID, &t.SHA256, &t.Page, &t.Quote, &t.QuoteFound, &t.FoundOnPage, &t.RecheckError, &t.RecheckErrorEN); err != nil {
 				return err
 			}
 			out[claim] = append(out[claim], t)

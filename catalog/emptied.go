@@ -100,7 +100,7 @@ func (s *Store) reopenEmptied(ctx context.Context, tx *sql.Tx, document, reason,
 // hand-in (statusBeforeHandIn), with an assignment.reopen event whose
 // detail is detail and the status it went to; it returns that status.
 func (s *Store) reopenAssignment(ctx context.Context, tx *sql.Tx, id string, detail map[string]any, by string) (AssignmentStatus, error) {
-	to, why, err := statusBeforeHandIn(ctx, tx, id)
+	to, why, err := s.statusBeforeHandIn(ctx, tx, id)
 	if err != nil {
 		return "", err
 	}

@@ -15,6 +15,7 @@ import (
 var englishMessages = map[string]string{
 	"该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码、引文或备注;请去掉页码、引文和备注后再提交,或先删除这条关联再按新的页码和引文重新关联": "The document is already linked to indicator %s (%s); counting it in round %d uses that link as it is, so no other page, quote or note can be given. Send it without page, quote and note, or delete the link first and link it again with the new page and quote",
 	"对象存储响应超时,文件未保存;请稍后重试或联系管理员":                              "The object store did not answer in time, so the file was not saved; try again later or ask the administrator",
+	"重新核对引文时出错(内部错误,已记录日志);再次重新读取,或重新保存引文,即可再核对":              "Looking for the quotes again failed (an internal error, logged); read the text again, or save the quote again, to check it again",
 	"--lang 应为 zh(中文)或 en(英文),而不是“%s”":                        "--lang takes zh (Chinese) or en (English), not “%s”",
 	"截止日期 %s 早于起始日期 %s":                                       "The end date %s is before the start date %s",
 	"文件“%s”超过上传上限 %s;请压缩或拆分后再上传":                              "The file “%s” is over the upload limit of %s; compress or split it, then upload it again",

@@ -12,16 +12,25 @@ import (
 // comment says when).
 func addInfoENColumns(ctx context.Context, tx *sql.Tx) error {
 	for _, table := range []string{"indicator", "round_indicator"} {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) WHERE name = 'info_en'`, table).Scan(&n); err != nil {
-			return fmt.Errorf("columns of %s: %w", table, err)
+		if err := addColumnIfMissing(ctx, tx, table, "info_en", `TEXT NOT NULL DEFAULT ''`); err != nil {
+			return err
 		}
-		if n > 0 {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+table+` ADD COLUMN info_en TEXT NOT NULL DEFAULT ''`); err != nil {
-			return fmt.Errorf("add info_en to %s: %w", table, err)
-		}
+	}
+	return nil
+}
+
+// addColumnIfMissing adds column to table on SQLite, declared so, unless
+// the table has it already: a migration's Go step that may run again.
+func addColumnIfMissing(ctx context.Context, tx *sql.Tx, table, column, decl string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info(?) WHERE name = ?`, table, column).Scan(&n); err != nil {
+		return fmt.Errorf("columns of %s: %w", table, err)
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE `+table+` ADD COLUMN `+column+` `+decl); err != nil {
+		return fmt.Errorf("add %s to %s: %w", column, table, err)
 	}
 	return nil
 }

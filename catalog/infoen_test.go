@@ -71,8 +71,12 @@ func testFrameworkKeepsInfoEN(t *testing.T, s *Store) {
 }
 
 // undoInfoEN takes away the columns migration 026 adds, for tests that
-// wind a catalog back to an older version.
+// wind a catalog back to an older version, and first what 028 adds
+// (undoQuoteRecheck).
 func undoInfoEN(ctx context.Context, tx *sql.Tx) error {
+	if err := undoQuoteRecheck(ctx, tx); err != nil {
+		return err
+	}
 	for _, q := range []string{`ALTER TABLE indicator DROP COLUMN info_en`, `ALTER TABLE round_indicator DROP COLUMN info_en`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("%s: %w", q, err)

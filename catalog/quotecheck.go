@@ -22,6 +22,10 @@ type CitedQuote struct {
 	// passage (Value's); false and "" for a claim's citation.
 	ValueFound  bool
 	PassageUnit string
+	// Withdrawn says a claim's citation belongs to a claim withdrawn
+	// (ClaimWithdrawn): nothing counts on it, so no page lists its quote
+	// to be checked again; false for a value.
+	Withdrawn bool
 }
 
 // QuotesIn lists the quotes that cite the text sha, found or not: the
@@ -29,9 +33,10 @@ type CitedQuote struct {
 // query (the OCR-reader migration's indexes citation_text and value_text,
 // …_ocr_reader.sql): what a text read anew has looked for again.
 func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, ''
+	rows, err := s.db.QueryContext(ctx, `SELECT 'claim', id, claim_id, document_id, page, quote, quote_found, found_on_page, 0, '', recheck_error, COALESCE(recheck_error_en, ''),
+		CASE WHEN EXISTS (SELECT 1 FROM claim WHERE claim.id = citation.claim_id AND claim.status = 'withdrawn') THEN 1 ELSE 0 END
 		FROM citation WHERE sha256 = ?
-		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit
+		UNION ALL SELECT 'value', id, id, document_id, page, quote, quote_found, found_on_page, value_found, passage_unit, recheck_error, COALESCE(recheck_error_en, ''), 0
 		FROM value WHERE sha256 = ?
 		ORDER BY 1, 2`, sha, sha)
 	if err != nil {
@@ -41,10 +46,12 @@ func (s *Store) QuotesIn(ctx context.Context, sha string) ([]CitedQuote, error) 
 	var out []CitedQuote
 	for rows.Next() {
 		q := CitedQuote{Citation: Citation{SHA256: sha}}
-		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit); err != nil {
+		var withdrawn int
+		if err := rows.Scan(&q.Kind, &q.ID, &q.Owner, &q.DocumentID, &q.Page, &q.Quote, &q.QuoteFound, &q.FoundOnPage, &q.ValueFound, &q.PassageUnit, &q.RecheckError, &q.RecheckErrorEN, &withdrawn); err != nil {
 			return nil, fmt.Errorf("scan a quote cited in text %s: %w", sha, err)
 		}
 		q.Citation.ID, q.Citation.DocumentID = q.ID, q.DocumentID
+		q.Withdrawn = withdrawn != 0
 		out = append(out, q)
 	}
 	if err := rows.Err(); err != nil {
@@ -87,8 +94,9 @@ func (f QuoteFoundAgain) changed() bool {
 // quote its claim's or value's editor changed since QuotesIn (another
 // page, another quote, another text) is left as it is: its save looked
 // for it. A claim or value whose marks change is stamped updated now, so
-// that a client paging by updated_at (ClaimFilter.After) gets it again.
-// It returns how many marks changed.
+// that a client paging by updated_at (ClaimFilter.After) gets it again;
+// so is one whose quote's last look had failed (RecheckError), which is
+// cleared. It returns how many marks changed.
 func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAgain) (int, error) {
 	changed := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -101,13 +109,15 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 		stamp := formatTime(now)
 		for _, f := range found {
 			q := f.Quote
-			if !f.changed() {
+			// A quote whose last look failed is looked for now: it says
+			// so no more, changed or not.
+			if !f.changed() && q.RecheckError == "" {
 				continue
 			}
-			query := `UPDATE citation SET quote_found = ?, found_on_page = ?`
+			query := `UPDATE citation SET quote_found = ?, found_on_page = ?, recheck_error = '', recheck_error_en = NULL`
 			args := []any{f.Found, f.FoundOnPage}
 			if q.Kind == "value" {
-				query = `UPDATE value SET quote_found = ?, found_on_page = ?, updated_at = ?`
+				query = `UPDATE value SET quote_found = ?, found_on_page = ?, recheck_error = '', recheck_error_en = NULL, updated_at = ?`
 				args = append(args, stamp)
 				if f.Value != nil {
 					query += `, value_found = ?, passage_unit = ?`
@@ -126,6 +136,9 @@ func (s *Store) RecordQuotesFoundAgain(ctx context.Context, found []QuoteFoundAg
 				if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id = ?`, stamp, q.Owner); err != nil {
 					return fmt.Errorf("stamp claim %s: %w", q.Owner, err)
 				}
+			}
+			if !f.changed() {
+				continue
 			}
 			changed++
 			detail := map[string]any{"document_id": q.DocumentID, "page": q.Page, "quote": q.Quote,

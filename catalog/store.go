@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,7 +37,8 @@ type Store struct {
 	writer  *sql.DB
 	dialect dialect
 	now     func() time.Time
-	seqs    seqTxs // provisional change numbers of open transactions
+	seqs    seqTxs   // provisional change numbers of open transactions
+	events  eventTxs // audit events of open transactions, written at commit
 	// writerWait bounds how long a write waits for writer's connection
 	// (SQLite, once open; see writerWait). Zero while the catalog opens:
 	// the connection's first use then waits on SQLite's busy timeout for a
@@ -190,6 +190,7 @@ var migrationFills = map[string]func(context.Context, *sql.Tx) error{
 	"migrations/021_fields_revision.sql":      fillEditedFields,
 	"migrations/026_indicator_info_en.sql":    addInfoENFillDemo,
 	"migrations/026_indicator_info_en.pg.sql": fillDemoInfoEN,
+	"migrations/028_quote_recheck.sql":        addQuoteRecheckColumns,
 }
 
 // migrate applies the migrations not applied yet, each in its own
@@ -253,18 +254,24 @@ func (s *Store) runTx(ctx context.Context, fn func(*sql.Tx) error) (map[int64]in
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", s.dialect.translate(err))
 	}
+	s.openEvents(tx)
 	defer func() {
 		// A panic in fn must not keep the transaction open: on SQLite it
 		// holds the one writer connection, and every later write would
 		// wait for it.
 		if p := recover(); p != nil {
 			s.takeSeqs(tx)
+			s.takeEvents(tx)
 			tx.Rollback()
 			panic(p)
 		}
 	}()
 	err = fn(tx)
+	events := s.takeEvents(tx)
 	handed := s.takeSeqs(tx)
+	if err == nil && len(events) > 0 {
+		err = s.writeEvents(ctx, tx, events)
+	}
 	if err != nil {
 		tx.Rollback()
 		return nil, s.dialect.translate(err)
@@ -302,43 +309,19 @@ func sqliteError(err error) error {
 	return err
 }
 
-// recordEvent appends e to the audit log inside tx. An event about a
-// document records the document's title as it is then (EventTitle), so
-// that the log names it as it was called even after a rename; not while
-// the title is only its file's name (DefaultTitle), which the title read
-// from its text replaces once it is read: no user renamed it.
+// recordEvent appends e to the audit log inside tx: with the others of
+// tx just before it commits (writeEvents, which records the title of the
+// document an event is about), or at once in a transaction runTx did not
+// begin. Until then a read of the event table inside tx does not see it:
+// such a read calls flushEvents first (statusBeforeHandIn does).
 func (s *Store) recordEvent(ctx context.Context, tx *sql.Tx, e Event) error {
 	if e.At.IsZero() {
 		e.At = s.now()
 	}
-	if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil {
-		var title, filename string
-		err := tx.QueryRowContext(ctx, `SELECT title, filename FROM document WHERE id = ?`, id).Scan(&title, &filename)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return fmt.Errorf("title of document %s for event %s: %w", id, e.Action, err)
-		case title != "" && title != DefaultTitle(filename):
-			e.Detail = maps.Clone(e.Detail)
-			if e.Detail == nil {
-				e.Detail = map[string]any{}
-			}
-			e.Detail[EventTitle] = title
-		}
+	if s.holdEvent(tx, e) {
+		return nil
 	}
-	detail := []byte("{}")
-	if e.Detail != nil {
-		var err error
-		if detail, err = json.Marshal(e.Detail); err != nil {
-			return fmt.Errorf("encode event detail: %w", err)
-		}
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?)`,
-		formatTime(e.At), e.User, e.Action, e.Object, string(detail))
-	if err != nil {
-		return fmt.Errorf("record event %s: %w", e.Action, err)
-	}
-	return nil
+	return s.writeEvents(ctx, tx, []Event{e})
 }
 
 // RecordEvent appends e to the audit log.

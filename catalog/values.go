@@ -63,7 +63,7 @@ type ValueFilter struct {
 
 const valueColumns = `v.id, v.city, v.round, v.indicator_code, v.number, v.given, v.unit, v.document_id, v.sha256, v.page,
 	v.quote, v.quote_found, v.found_on_page, v.value_found, v.passage_unit, v.status, v.created_by, v.created_at, v.updated_at,
-	COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')`
+	v.recheck_error, COALESCE(v.recheck_error_en, ''), COALESCE((SELECT c.state FROM carryover c WHERE c.kind = 'value' AND c.object_id = v.id), '')`
 
 // Written is the value as its coordinator wrote it, with its unit when
 // the writing lacks it: 12.3万人, 85.3%, 123个; the number and unit when
@@ -186,8 +186,8 @@ func (s *Store) saveValue(ctx context.Context, tx *sql.Tx, v *Value, by string) 
 	} else {
 		v.ID = old
 		_, err = tx.ExecContext(ctx, `UPDATE value SET number = ?, given = ?, unit = ?, document_id = ?, sha256 = ?, page = ?,
-			quote = ?, quote_found = ?, found_on_page = ?, value_found = ?, passage_unit = ?, status = ?, created_by = ?, updated_at = ?
-			WHERE id = ?`, v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage,
+			quote = ?, quote_found = ?, found_on_page = ?, value_found = ?, passage_unit = ?, status = ?, created_by = ?, updated_at = ?,
+			recheck_error = '', recheck_error_en = NULL WHERE id = ?`, v.Number, v.Given, v.Unit, c.DocumentID, c.SHA256, c.Page, c.Quote, c.QuoteFound, c.FoundOnPage,
 			v.ValueFound, v.PassageUnit, v.Status, by, formatTime(now), old)
 		if err == nil {
 			err = s.markCarryUpdated(ctx, tx, CarryValue, old, by)
@@ -249,7 +249,7 @@ func (s *Store) queryValues(ctx context.Context, where string, args ...any) ([]V
 		c := &v.Citation
 		if err := rows.Scan(&v.ID, &v.City, &v.Round, &v.Indicator, &v.Number, &v.Given, &v.Unit, &c.DocumentID, &c.SHA256,
 			&c.Page, &c.Quote, &c.QuoteFound, &c.FoundOnPage, &v.ValueFound, &v.PassageUnit, &v.Status, &v.CreatedBy, &created, &updated,
-			&v.Carry); err != nil {
+			&c.RecheckError, &c.RecheckErrorEN, &v.Carry); err != nil {
 			return nil, err
 		}
 		v.CreatedAt, v.UpdatedAt = parseTime(created), parseTime(updated)

@@ -80,8 +80,13 @@ func (s *Store) reopenEmptiedAssignments(ctx context.Context, tx *sql.Tx, docume
 
 // statusBeforeHandIn is where an assignment stood before its documents
 // were handed in: returned with the reason of its last return, as the
-// audit log keeps it, or open when it was never returned.
-func statusBeforeHandIn(ctx context.Context, tx *sql.Tx, id string) (AssignmentStatus, string, error) {
+// audit log keeps it, or open when it was never returned. The events tx
+// holds are written first (flushEvents), so that a return recorded
+// earlier in tx counts.
+func (s *Store) statusBeforeHandIn(ctx context.Context, tx *sql.Tx, id string) (AssignmentStatus, string, error) {
+	if err := s.flushEvents(ctx, tx); err != nil {
+		return "", "", err
+	}
 	var detail string
 	err := tx.QueryRowContext(ctx, `SELECT detail FROM event WHERE object = ? AND action = ? ORDER BY id DESC LIMIT 1`,
 		"assignment:"+id, "assignment."+string(AssignmentReturned)).Scan(&detail)

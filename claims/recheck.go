@@ -19,12 +19,14 @@ import (
 // quotes are left alone, their marks and their number's kept together.
 // The text is read once for all its quotes when it is held whole (up to
 // wholeTextBytes); only a bigger one is streamed for each. It returns how
-// many marks changed. A text nothing cites costs one indexed query.
+// many quotes it looked for and how many marks changed. A text nothing
+// cites costs one indexed query.
 func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget TextBudget, sha string,
-	numbers func(q catalog.CitedQuote, pages []string, m Match) *catalog.ValueMarks) (int, error) {
+	numbers func(q catalog.CitedQuote, pages []string, m Match) *catalog.ValueMarks) (catalog.QuotesRechecked, error) {
+	var none catalog.QuotesRechecked
 	quotes, err := cat.QuotesIn(ctx, sha)
 	if err != nil || len(quotes) == 0 {
-		return 0, err
+		return none, err
 	}
 	var whole *CitedText // the text held whole, read for the first quote
 	defer func() {
@@ -41,7 +43,7 @@ func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget T
 		if ct != nil {
 			ct.Match = FindQuote(ct.Pages, q.Page, q.Quote)
 		} else if ct, err = ReadCitedText(ctx, blobs, budget, sha, q.Page, q.Quote); err != nil {
-			return 0, fmt.Errorf("look again for the quote of %s %s: %w", q.Kind, q.Owner, err)
+			return none, fmt.Errorf("look again for the quote of %s %s: %w", q.Kind, q.Owner, err)
 		} else if ct.heldWhole {
 			whole = ct
 		}
@@ -55,5 +57,9 @@ func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget T
 		}
 		found = append(found, f)
 	}
-	return cat.RecordQuotesFoundAgain(ctx, found)
+	changed, err := cat.RecordQuotesFoundAgain(ctx, found)
+	if err != nil {
+		return none, err
+	}
+	return catalog.QuotesRechecked{Checked: len(found), Changed: changed}, nil
 }

@@ -90,8 +90,8 @@ func TestRecheckFindsAQuoteOnAnotherPage(t *testing.T) {
 	if _, err := ingest.SaveText(ctx, e.Blobs, d.SHA256, text); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := claims.Recheck(ctx, e.Catalog, e.Blobs, nil, d.SHA256, nil); err != nil || n != 1 {
-		t.Fatalf("recheck changed %d marks (%v), want 1", n, err)
+	if n, err := claims.Recheck(ctx, e.Catalog, e.Blobs, nil, d.SHA256, nil); err != nil || n.Changed != 1 || n.Checked != 1 {
+		t.Fatalf("recheck looked for %d quotes and changed %d marks (%v), want 1 and 1", n.Checked, n.Changed, err)
 	}
 	c, err := e.Catalog.Claim(ctx, claim.ID)
 	if err != nil {

@@ -92,6 +92,12 @@ type RoundCell struct {
 	// ValueStatus is the value's review status (pending, verified,
 	// insufficient, contradicted), when there is a value.
 	ValueStatus string `json:"value_status,omitempty"`
+	// QuoteRecheck, when there is a value whose quote's look in its text
+	// read anew failed, is why (引文待重新核对), and QuoteRecheckEN the
+	// same in English when it has one: the value's marks are the old
+	// text's.
+	QuoteRecheck   string `json:"quote_recheck,omitempty"`
+	QuoteRecheckEN string `json:"quote_recheck_en,omitempty"`
 	// Documents are the documents behind the cell: linked to the
 	// indicator in the round, or the source its value cites, unless
 	// deleted (撤回) since: a withdrawn document counts for nothing, and a
@@ -247,6 +253,9 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				contradicted = contradicted || v.Status == catalog.ClaimContradicted
 				insufficient = insufficient || v.Status == catalog.ClaimInsufficient
 				notFound = notFound || !withdrawn[v.Citation.DocumentID] && numberNotInQuote(v)
+				if c := v.Citation; c.RecheckError != "" && !withdrawn[c.DocumentID] {
+					cell.QuoteRecheck, cell.QuoteRecheckEN = c.RecheckError, c.RecheckErrorEN
+				}
 			}
 		}
 		cell.Documents = docs[code]
@@ -286,8 +295,12 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 // (数值未在引文中找到). A quote not found there or a passage in another
 // unit is not this state: /values and the import say 引文不在第 N 页 and
 // 单位不符 of those.
+//
+// A value whose quote is to be checked again (its look in the text read
+// anew failed, catalog.Citation.RecheckError) is not either: its marks
+// are the old text's, and the cell says 引文待重新核对 with why instead.
 func numberNotInQuote(v catalog.Value) bool {
-	return v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == ""
+	return v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" && v.Citation.RecheckError == ""
 }
 
 // withdrawnSources returns the documents cited by vals that are deleted

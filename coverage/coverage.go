@@ -131,6 +131,13 @@ type Cell struct {
 	// the cell says so rather than 已填报数值, as /compare does
 	// (StatusValueNotFound).
 	ValuesNotFound int `json:"values_not_found"`
+	// QuotesToRecheck counts the values among Values whose quote's look
+	// in its text read anew failed (引文待重新核对): their marks are the
+	// old text's, so they count in no ValuesNotFound; QuoteRecheck and
+	// QuoteRecheckEN say why (the first one's).
+	QuotesToRecheck int    `json:"quotes_to_recheck"`
+	QuoteRecheck    string `json:"quote_recheck,omitempty"`
+	QuoteRecheckEN  string `json:"quote_recheck_en,omitempty"`
 	// ToConfirm counts the claims, values and links carried over from the
 	// last round that the city has not confirmed yet (待确认): until it
 	// does, the cell says so after a reviewer's verdict in the round (与证据
@@ -229,6 +236,11 @@ func (m *Matrix) AddValues(vals []catalog.Value, withdrawn map[string]bool) {
 			}
 			if numberNotInQuote(v) {
 				c.ValuesNotFound++
+			}
+			if v.Citation.RecheckError != "" {
+				if c.QuotesToRecheck++; c.QuoteRecheck == "" {
+					c.QuoteRecheck, c.QuoteRecheckEN = v.Citation.RecheckError, v.Citation.RecheckErrorEN
+				}
 			}
 		}
 	}

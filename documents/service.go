@@ -88,6 +88,24 @@ func (s *Service) GetAll(ctx context.Context, u *catalog.User, ids []string) (ma
 	return docs, nil
 }
 
+// QuotesToRecheck are the quotes claims and values cite in d whose look
+// in its text read anew failed (catalog.MarkQuotesToRecheck): their marks
+// are the old text's until they are looked for again. A withdrawn
+// claim's are left out. d is one the caller got through Get or Read.
+func (s *Service) QuotesToRecheck(ctx context.Context, d *catalog.Document) ([]catalog.CitedQuote, error) {
+	quotes, err := s.cat.QuotesIn(ctx, d.SHA256)
+	if err != nil {
+		return nil, err
+	}
+	var out []catalog.CitedQuote
+	for _, q := range quotes {
+		if q.RecheckError != "" && q.DocumentID == d.ID && !q.Withdrawn {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
 // FieldEdits says who last edited each field of d a person edited, and
 // when (catalog.Store.FieldEdits); d is one the caller got through Get.
 func (s *Service) FieldEdits(ctx context.Context, d *catalog.Document) (map[string]catalog.FieldEdit, error) {

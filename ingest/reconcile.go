@@ -400,6 +400,12 @@ type KeptText struct {
 // an older reader's) and then of each original read, one count over both:
 // the total grows by the originals to read once the texts are looked at.
 func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total int)) (queued []string, kept []KeptText, err error) {
+	return s.RereadOutdatedQuotes(ctx, progress, nil)
+}
+
+// RereadOutdatedQuotes is RereadOutdated telling quotes, when not nil,
+// what looking again for the quotes cited in each text read anew did.
+func (s *Service) RereadOutdatedQuotes(ctx context.Context, progress func(done, total int), quotes func(QuoteChecks)) (queued []string, kept []KeptText, err error) {
 	texts, err := s.textsToReread(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -413,7 +419,7 @@ func (s *Service) RereadOutdated(ctx context.Context, progress func(done, total 
 		progress(looked, looked+len(outdated))
 	}
 	for i, sha := range outdated {
-		moved, keep, err := s.rereadOriginal(ctx, sha, texts.bySHA[sha])
+		moved, keep, err := s.rereadOriginal(ctx, sha, texts.bySHA[sha], quotes)
 		queued, kept = append(queued, moved...), append(kept, keep...)
 		if err != nil {
 			return queued, kept, err
@@ -515,8 +521,9 @@ func (s *Service) lookAtTexts(ctx context.Context, texts *rereadTexts, progress 
 // rereadOriginal reads again the original of the text sha, shared by
 // docs, saves the new text and sends docs back to stored (queued), or
 // keeps the old text (kept) when the reading fails or a claim or a value
-// has found its passage in it since the run began.
-func (s *Service) rereadOriginal(ctx context.Context, sha string, docs []*catalog.Document) (queued []string, kept []KeptText, err error) {
+// has found its passage in it since the run began. quotes, when not nil,
+// is told what looking again for the quotes cited in it did.
+func (s *Service) rereadOriginal(ctx context.Context, sha string, docs []*catalog.Document, quotes func(QuoteChecks)) (queued []string, kept []KeptText, err error) {
 	t, err := s.extractOriginal(ctx, docs[0], true)
 	if storeDown(ctx, err) {
 		return nil, nil, err
@@ -548,7 +555,9 @@ func (s *Service) rereadOriginal(ctx context.Context, sha string, docs []*catalo
 	if err := s.cat.RecordTextHash(ctx, sha, h); err != nil {
 		return nil, nil, err
 	}
-	s.recheckQuotes(ctx, sha)
+	if checked := s.recheckQuotes(ctx, sha); quotes != nil {
+		quotes(checked)
+	}
 	ids := make([]string, len(docs))
 	for j, d := range docs {
 		ids[j] = d.ID

@@ -77,8 +77,8 @@ func TestRereadFindsQuotesSavedAsNotFound(t *testing.T) {
 		}
 	}
 	// Nothing more to change: a second look records no event.
-	if n, err := e.Values.RecheckQuotes(ctx, oldText.SHA256); err != nil || n != 0 {
-		t.Errorf("a second look changed %d marks (%v), want none", n, err)
+	if n, err := e.Values.RecheckQuotes(ctx, oldText.SHA256); err != nil || n.Changed != 0 {
+		t.Errorf("a second look changed %d marks (%v), want none", n.Changed, err)
 	}
 }
 
@@ -234,7 +234,7 @@ type countedQuotes struct {
 	texts atomic.Int32
 }
 
-func (c *countedQuotes) RecheckQuotes(ctx context.Context, sha string) (int, error) {
+func (c *countedQuotes) RecheckQuotes(ctx context.Context, sha string) (catalog.QuotesRechecked, error) {
 	c.texts.Add(1)
 	return c.Quotes.RecheckQuotes(ctx, sha)
 }

@@ -64,7 +64,10 @@ type RereadRun struct {
 	Queued            []string   // documents whose text was read anew, queued for the pipeline
 	Kept              []KeptText // texts left as older readers gave them, and why
 	Fields            FieldsReread
-	Err               error // why the run stopped short, nil when it did not
+	// Quotes is what looking again for the quotes cited in the texts
+	// read anew did, counted as the run goes.
+	Quotes QuoteChecks
+	Err    error // why the run stopped short, nil when it did not
 }
 
 // rereadState holds the latest run; the mutex keeps two from running at
@@ -117,6 +120,7 @@ func (s *Service) RereadState() *RereadRun {
 		return nil
 	}
 	r := *s.reread.run
+	r.Quotes.Reasons = slices.Clone(r.Quotes.Reasons)
 	return &r
 }
 
@@ -127,7 +131,12 @@ func (s *Service) runReread(ctx context.Context, run *RereadRun) {
 		run.Done, run.Total = done, total
 		s.reread.mu.Unlock()
 	}
-	queued, kept, err := s.RereadOutdated(ctx, progress)
+	quotes := func(q QuoteChecks) {
+		s.reread.mu.Lock()
+		run.Quotes.Add(q)
+		s.reread.mu.Unlock()
+	}
+	queued, kept, err := s.RereadOutdatedQuotes(ctx, progress, quotes)
 	// Indexed from their new text now, not once the fields are read too.
 	for _, id := range queued {
 		s.queue.push(id)
@@ -152,5 +161,6 @@ func (s *Service) runReread(ctx context.Context, run *RereadRun) {
 		return
 	}
 	s.log.Info("reread done", "texts", len(queued), "kept", len(kept), "fields", reread.Read, "changed", len(reread.Changed),
-		"heads", reread.Heads, "heads_left", reread.HeadsLeft)
+		"heads", reread.Heads, "heads_left", reread.HeadsLeft,
+		"quotes", run.Quotes.Checked, "quotes_changed", run.Quotes.Changed, "quotes_failed", run.Quotes.Failed)
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,8 +51,9 @@ func (s *Service) UseTasks(t Tasks) { s.tasks = t }
 // anew (values.Service's).
 type Quotes interface {
 	// RecheckQuotes records where the quotes cited in the text sha are
-	// found now and returns how many marks changed.
-	RecheckQuotes(ctx context.Context, sha string) (int, error)
+	// found now and returns how many it looked for and how many marks
+	// changed.
+	RecheckQuotes(ctx context.Context, sha string) (catalog.QuotesRechecked, error)
 }
 
 // UseQuotes has the quotes cited in a text looked for again, by q,
@@ -60,21 +62,74 @@ type Quotes interface {
 // stay as saved.
 func (s *Service) UseQuotes(q Quotes) { s.quotes = q }
 
+// QuoteChecks is what looking again for the quotes cited in texts read
+// anew did: how many quotes were looked for (Checked) and how many of
+// their marks changed (Changed); how many could not be looked for
+// (Failed), each marked 引文待重新核对 (catalog.MarkQuotesToRecheck), and
+// why (Reasons, each once, in Chinese and in English as a person reads
+// them); and how many texts' quotes could neither be looked for nor
+// marked (Unmarked, the catalog failing too): those keep the old text's
+// marks, and only this count tells it.
+type QuoteChecks struct {
+	Checked, Changed, Failed, Unmarked int
+	Reasons                            []catalog.Words
+}
+
+// Why is the Reasons one after another, in English when english is set
+// (a reason without English in Chinese), else in Chinese.
+func (q QuoteChecks) Why(english bool) string {
+	out := make([]string, len(q.Reasons))
+	for i, r := range q.Reasons {
+		out[i] = r.Chinese
+		if english && r.English != "" {
+			out[i] = r.English
+		}
+	}
+	if english {
+		return strings.Join(out, "; ")
+	}
+	return strings.Join(out, "\uFF1B")
+}
+
+// Add counts o in q.
+func (q *QuoteChecks) Add(o QuoteChecks) {
+	q.Checked, q.Changed, q.Failed, q.Unmarked = q.Checked+o.Checked, q.Changed+o.Changed, q.Failed+o.Failed, q.Unmarked+o.Unmarked
+	for _, r := range o.Reasons {
+		if !slices.Contains(q.Reasons, r) {
+			q.Reasons = append(q.Reasons, r)
+		}
+	}
+}
+
 // recheckQuotes looks again for the quotes cited in the text sha, just
-// read anew. A failure is logged, not the reading's: the new text stands,
-// and the marks stay as they were until the quote is saved again.
-func (s *Service) recheckQuotes(ctx context.Context, sha string) {
+// read anew. A failure is not the reading's: the new text stands. The
+// quotes are then marked 引文待重新核对 with why, so that no page shows
+// the old text's mark (已找到) as if it held for the new one, until a
+// later look or the quote saved again; when even that fails, the text
+// is counted Unmarked.
+func (s *Service) recheckQuotes(ctx context.Context, sha string) QuoteChecks {
 	if s.quotes == nil {
-		return
+		return QuoteChecks{}
 	}
-	n, err := s.quotes.RecheckQuotes(ctx, sha)
-	if err != nil {
-		s.log.Warn("quotes not looked for again in a text read anew", "sha256", sha, "err", err)
-		return
+	r, err := s.quotes.RecheckQuotes(ctx, sha)
+	if err == nil {
+		if r.Changed > 0 {
+			s.log.Info("quotes looked for again in a text read anew", "sha256", sha, "checked", r.Checked, "changed", r.Changed)
+		}
+		return QuoteChecks{Checked: r.Checked, Changed: r.Changed}
 	}
-	if n > 0 {
-		s.log.Info("quotes looked for again in a text read anew", "sha256", sha, "changed", n)
+	var e *catalog.Error
+	if !errors.As(err, &e) {
+		e = catalog.Errorf(catalog.EINTERNAL, "重新核对引文时出错(内部错误,已记录日志);再次重新读取,或重新保存引文,即可再核对")
 	}
+	reason := catalog.Words{Chinese: e.Message, English: e.English}
+	s.log.Warn("quotes not looked for again in a text read anew", "sha256", sha, "err", err)
+	marked, merr := s.cat.MarkQuotesToRecheck(context.WithoutCancel(ctx), sha, reason.Chinese, reason.English)
+	if merr != nil {
+		s.log.Error("quotes not marked to look for again", "sha256", sha, "err", merr)
+		return QuoteChecks{Unmarked: 1, Reasons: []catalog.Words{reason}}
+	}
+	return QuoteChecks{Failed: marked, Reasons: []catalog.Words{reason}}
 }
 
 // Upload checks an upload for u and submits each file: the one set of

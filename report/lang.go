@@ -272,15 +272,39 @@ func (r *Report) quoteNotFound(q Quote) string {
 	return "\uFF08原文中未找到该引文\uFF09"
 }
 
+// quoteRecheck follows a quote whose look in its text read anew failed
+// (引文待重新核对), with why, in place of the old text's mark.
+func (r *Report) quoteRecheck(why catalog.Words) string {
+	if r.Lang == English {
+		w := why.English
+		if w == "" {
+			w = why.Chinese
+		}
+		return fmt.Sprintf(" (quote to be checked again: %s)", w)
+	}
+	return "\uFF08引文待重新核对\uFF08" + why.Chinese + "\uFF09\uFF09"
+}
+
+// quoteMark is what follows a quote: 引文待重新核对 with why when its
+// look in the text read anew failed, before and in place of the old
+// text's mark; else its mark when it is not found on its page; else "".
+func (r *Report) quoteMark(q Quote) string {
+	switch {
+	case q.Recheck.Chinese != "":
+		return r.quoteRecheck(q.Recheck)
+	case q.NotFound:
+		return r.quoteNotFound(q)
+	}
+	return ""
+}
+
 // quotes are a document's quoted passages, one a line, each as the
-// document wrote it and marked when not found on its page.
+// document wrote it and marked when not found on its page or to be
+// checked again.
 func (r *Report) quotes(e Evidence) string {
 	lines := make([]string, len(e.Quotes))
 	for i, q := range e.Quotes {
-		lines[i] = catalog.Fullwidth(q.Text)
-		if q.NotFound {
-			lines[i] += r.quoteNotFound(q)
-		}
+		lines[i] = catalog.Fullwidth(q.Text) + r.quoteMark(q)
 	}
 	return strings.Join(lines, "\n")
 }

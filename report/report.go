@@ -129,6 +129,11 @@ type Quote struct {
 	NotFound    bool
 	Page        int
 	FoundOnPage int
+	// Recheck, when its Chinese is not empty, says why looking for the
+	// quote again in its text read anew failed (catalog.Citation's
+	// RecheckError): NotFound and FoundOnPage are the old text's then,
+	// and the report says 引文待重新核对 with why in their place.
+	Recheck catalog.Words
 }
 
 // Withdrawn marks the title of a withdrawn document in the report.
@@ -591,7 +596,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 	live := false          // any evidence neither withdrawn nor waiting to be confirmed
 	// add lists a document once; it is 待确认 while everything that brings
 	// it into the round is.
-	add := func(id string, page int, quote string, carried, notFound bool, foundOn int) {
+	add := func(id string, page int, quote string, carried, notFound bool, foundOn int, recheck catalog.Words) {
 		doc := d.docs[id]
 		if doc == nil {
 			return
@@ -605,7 +610,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 		if seen {
 			it.Evidence[i].ToConfirm = it.Evidence[i].ToConfirm && carried
 			if e := &it.Evidence[i]; quote != "" && e.Page == page && !slices.ContainsFunc(e.Quotes, func(q Quote) bool { return q.Text == quote }) {
-				e.Quotes = append(e.Quotes, Quote{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn})
+				e.Quotes = append(e.Quotes, Quote{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn, Recheck: recheck})
 				if e.Quote == "" {
 					e.Quote = quote
 				}
@@ -619,7 +624,7 @@ func (d *data) item(ind catalog.Indicator) Item {
 			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber,
 				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried}
 			if quote != "" {
-				e.Quotes = []Quote{{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn}}
+				e.Quotes = []Quote{{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn, Recheck: recheck}}
 			}
 			it.Evidence = append(it.Evidence, e)
 		}
@@ -638,10 +643,13 @@ func (d *data) item(ind catalog.Indicator) Item {
 			contradicted = v.Status == catalog.ClaimContradicted
 			insufficient = v.Status == catalog.ClaimInsufficient
 			toConfirm = d.carried[v.ID]
-			valueNotFound = v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" && !d.gone[v.Citation.DocumentID]
+			// A value whose quote is to be checked again has the old
+			// text's marks: no 数值未在引文中找到 from them.
+			valueNotFound = v.Status == catalog.ClaimPending && !v.ValueFound && v.Citation.QuoteFound && v.PassageUnit == "" &&
+				v.Citation.RecheckError == "" && !d.gone[v.Citation.DocumentID]
 			// A value's number not found is marked beside the number, its
 			// quote not found beside the quote, as a claim's.
-			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], !v.Citation.QuoteFound, v.Citation.FoundOnPage)
+			add(v.Citation.DocumentID, v.Citation.Page, v.Citation.Quote, d.carried[v.ID], !v.Citation.QuoteFound, v.Citation.FoundOnPage, recheckWords(v.Citation))
 		}
 	}
 	for _, c := range d.claims {
@@ -652,14 +660,14 @@ func (d *data) item(ind catalog.Indicator) Item {
 			insufficient = insufficient || c.Status == catalog.ClaimInsufficient
 			toConfirm = toConfirm || d.carried[c.ID]
 			for _, t := range c.Citations {
-				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound, t.FoundOnPage)
+				add(t.DocumentID, t.Page, t.Quote, d.carried[c.ID], !t.QuoteFound, t.FoundOnPage, recheckWords(t))
 			}
 		}
 	}
 	for _, id := range d.linked[ind.Code] {
 		l := d.pages[[2]string{id, ind.Code}]
 		toConfirm = toConfirm || d.carried[l.ID]
-		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0)
+		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0, catalog.Words{})
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	switch {
@@ -722,4 +730,10 @@ func addUse(out *[]DocumentUse, at map[string]int, code string, e Evidence) {
 type DocumentUse struct {
 	Evidence
 	Indicators []string
+}
+
+// recheckWords is why looking again for c's quote failed, in both
+// languages; empty when it did not.
+func recheckWords(c catalog.Citation) catalog.Words {
+	return catalog.Words{Chinese: c.RecheckError, English: c.RecheckErrorEN}
 }

@@ -231,6 +231,10 @@ func utf16Len(s string) int {
 
 func (r *Report) foundNote(it Item) string {
 	switch c := it.Value.Citation; {
+	case c.RecheckError != "":
+		// Its marks are the old text's: that its quote is to be checked
+		// again, and why, is what to say.
+		return r.quoteRecheck(recheckWords(c))
 	case it.Value.ValueFound:
 		return r.roughNote(values.RoughIn(c.Quote, it.Value)) + r.spacedNote(values.SpacedIn(c.Quote, it.Value))
 	case !c.QuoteFound:
@@ -269,8 +273,8 @@ func (r *Report) evidenceLine(e Evidence) string {
 	}
 	parts := []string{r.name(e), e.DocNumber, e.IssuedOn, page}
 	for _, q := range e.Quotes {
-		if q.NotFound {
-			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+r.quoteNotFound(q))
+		if mark := r.quoteMark(q); mark != "" {
+			parts = append(parts, "“"+catalog.Fullwidth(q.Text)+"”"+mark)
 		}
 	}
 	return strings.Join(parts, " | ")

@@ -20,8 +20,8 @@ import (
 // value's are stored), so a number found now only within a rough number
 // (12万 in 十多万人) gets no 约数 warning here. Its card and the report
 // say 约数 from the quote when they show it (PageContext.Rough, RoughIn).
-// It returns how many marks changed.
-func (s *Service) RecheckQuotes(ctx context.Context, sha string) (int, error) {
+// It returns how many quotes it looked for and how many marks changed.
+func (s *Service) RecheckQuotes(ctx context.Context, sha string) (catalog.QuotesRechecked, error) {
 	return claims.Recheck(ctx, s.cat, s.blobs, s.budget, sha, func(q catalog.CitedQuote, pages []string, m claims.Match) *catalog.ValueMarks {
 		return s.numberFoundAgain(ctx, q, pages, m, false)
 	})
@@ -70,7 +70,7 @@ func (s *Service) RecheckValues(ctx context.Context, city string, round int) (ch
 			skipped++
 			continue
 		}
-		changed += n
+		changed += n.Changed
 	}
 	return checked, changed, skipped, nil
 }

@@ -28,8 +28,8 @@ func TestRecheckKeepsALegacyNumberFound(t *testing.T) {
 		return v
 	}
 	kept, unfound := legacy(2017, true), legacy(2018, false)
-	if n, err := e.Values.RecheckQuotes(ctx, d.SHA256); err != nil || n != 0 {
-		t.Errorf("the text read anew changed %d marks (%v), want none", n, err)
+	if n, err := e.Values.RecheckQuotes(ctx, d.SHA256); err != nil || n.Changed != 0 {
+		t.Errorf("the text read anew changed %d marks (%v), want none", n.Changed, err)
 	}
 	for _, want := range []*catalog.Value{kept, unfound} {
 		v, err := e.Catalog.Value(ctx, want.ID)

@@ -38,17 +38,19 @@ type taskRow struct {
 	LinkedDocs []docRef
 }
 
-// taskRows adds the titles of the documents handed in and linked, all
-// read at once; a document u may not read any more is left out.
+// taskRows adds the titles of the documents handed in, all read at once,
+// and of those the coordinator linked (Task.LinkedByCoordinator, when
+// assignments.Service.AttachLinked filled it); a document u may not read
+// any more is left out.
 func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow {
 	u := sessionFrom(r).User
 	var ids []string
 	for _, t := range tasks {
-		ids = append(append(ids, t.Documents...), t.Linked...)
+		ids = append(ids, t.Documents...)
 	}
 	docs, err := h.Documents.GetAll(r.Context(), u, ids)
 	if err != nil {
-		h.Logger.Warn("tasks: documents handed in and linked", "err", err)
+		h.Logger.Warn("tasks: documents handed in", "err", err)
 	}
 	out := make([]taskRow, len(tasks))
 	for i, t := range tasks {
@@ -58,9 +60,9 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d})
 			}
 		}
-		for _, id := range t.Linked {
-			if d, ok := docs[id]; ok {
-				out[i].LinkedDocs = append(out[i].LinkedDocs, docRef{ID: d.ID, Title: d.Title, Doc: d})
+		if l := t.LinkedByCoordinator; l != nil {
+			for _, d := range l.Documents {
+				out[i].LinkedDocs = append(out[i].LinkedDocs, docRef{ID: d.ID, Title: d.Title, Doc: d.Doc})
 			}
 		}
 	}
@@ -184,6 +186,12 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 		if t.Round == round {
 			shown = append(shown, t)
 		}
+	}
+	// A department is told, as the board tells the coordinator, what
+	// the coordinator linked to an owed task, lest it upload it again.
+	if err := h.Assignments.AttachLinked(r.Context(), u, shown); err != nil {
+		h.fail(w, r, err)
+		return
 	}
 	p.Tasks = h.taskRows(r, shown)
 	chosen := catalog.DocType(st.Value("doc_type"))
@@ -411,7 +419,7 @@ func (h *handler) showBoard(w http.ResponseWriter, r *http.Request, status int, 
 		return
 	}
 	// The board says beside an owed task what the coordinator linked.
-	if err := h.Assignments.MarkLinked(r.Context(), u, tasks); err != nil {
+	if err := h.Assignments.AttachLinked(r.Context(), u, tasks); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -25,10 +25,9 @@ func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
 	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
-	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
-		Data: []byte("指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n2.3.1,市民政局,2018-03-31,赵科长\n1.3.2,市人社局,2018-03-31,李科长\n")}); err != nil {
-		t.Fatal(err)
-	}
+	// The third in its own round, 2017: not 2018's evidence.
+	docs := importAndLink(t, s, "2.3.1,市教育局,2099-03-31,张老师\n2.3.1,市民政局,2018-03-31,赵科长\n1.3.2,市人社局,2018-03-31,李科长\n",
+		[]string{"学分银行建设方案.txt", "学分银行管理办法.txt", "学分银行往年总结.txt"}, 2018, 2018, 0)
 	tasks, err := s.env.Assignments.List(ctx, testenv.Admin, assignments.Filter{City: "330100", Round: 2018})
 	if err != nil {
 		t.Fatal(err)
@@ -36,18 +35,6 @@ func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	byDept := map[string]string{}
 	for _, tk := range tasks {
 		byDept[tk.Department] = tk.ID
-	}
-	var docs []*catalog.Document
-	for i, name := range []string{"学分银行建设方案.txt", "学分银行管理办法.txt", "学分银行往年总结.txt"} {
-		d := s.env.Upload("330100", name, "杭州市"+strings.TrimSuffix(name, ".txt")+"，推进学分银行建设。")
-		docs = append(docs, d)
-		round := 2018
-		if i == 2 {
-			round = 0 // its own round, 2017: not 2018's evidence
-		}
-		if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}, round); err != nil {
-			t.Fatal(err)
-		}
 	}
 	if resp, page := s.login("jiaoyu").handIn(byDept["市教育局"], "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行。"); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
 		t.Fatalf("handing in for 市教育局: %d %.800s", resp.StatusCode, page)
@@ -74,10 +61,7 @@ func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	if listed == nil {
 		t.Fatalf("市民政局's task lists no linked documents: %q", civil)
 	}
-	var hrefs []string
-	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(listed[1], -1) {
-		hrefs = append(hrefs, m[1])
-	}
+	hrefs := hrefsIn(listed[1])
 	if want := []string{"/documents/" + docs[0].ID, "/documents/" + docs[1].ID}; strings.Join(hrefs, " ") != strings.Join(want, " ") {
 		t.Errorf("市民政局's task links to %v, want the 2 documents counted %v", hrefs, want)
 	}
@@ -101,4 +85,31 @@ func TestBoardSaysWhatTheCoordinatorLinked(t *testing.T) {
 	if r := textOf(row(page, "市民政局")); !strings.Contains(r, "Open (the coordinator has linked 2 documents; not a hand-in by the department)") {
 		t.Errorf("the English board's task of 市民政局: %q", r)
 	}
+}
+
+// importAndLink imports the rows of a 责任分解表 of 330100 for 2018
+// (rows, below its header) and uploads each of names to 330100, linking
+// it to 2.3.1 as the coordinator does for the round rounds gives it in
+// order (2018 past their end; 0 for the document's own round). It
+// returns the documents, in order.
+func importAndLink(t *testing.T, s *site, rows string, names []string, rounds ...int) []*catalog.Document {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Import(ctx, testenv.Admin, assignments.ImportRequest{City: "330100", Round: 2018, Filename: "表.csv",
+		Data: []byte("指标编码,责任单位,截止日期,联系人\n" + rows)}); err != nil {
+		t.Fatal(err)
+	}
+	var docs []*catalog.Document
+	for i, name := range names {
+		d := s.env.Upload("330100", name, "杭州市"+strings.TrimSuffix(name, ".txt")+"，推进学分银行建设。")
+		docs = append(docs, d)
+		round := 2018
+		if i < len(rounds) {
+			round = rounds[i]
+		}
+		if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: d.ID, IndicatorCode: "2.3.1", Page: 1}, round); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return docs
 }

@@ -63,6 +63,9 @@ type documentPage struct {
 	PageReading     string
 	SealPages       string
 	UnreadablePages string
+	// QuotesToRecheck are the quotes cited in the document whose look in
+	// its text read anew failed (引文待重新核对), with why.
+	QuotesToRecheck []catalog.CitedQuote
 	// IndexCut says from which page search does not find the text of a
 	// document longer than the index takes ("" when it takes it all).
 	IndexCut string
@@ -179,6 +182,10 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)
 	p.UnreadablePages = unreadablePages(lang, d)
+	if p.QuotesToRecheck, err = h.Documents.QuotesToRecheck(r.Context(), d); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if err := h.fillNearDuplicates(r, p, rd.NearDuplicates); err != nil {
 		h.fail(w, r, err)
 		return

@@ -43,6 +43,12 @@ var funcs = template.FuncMap{
 	// failReason is why a document failed, in l when it can be (a
 	// reason recorded without English stays Chinese).
 	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
+	// recheckWhy is why looking again for a citation's quote failed
+	// (引文待重新核对), in l when it can be, as failReason.
+	"recheckWhy": func(l Lang, c catalog.Citation) string { return c.RecheckErrorIn(l == English) },
+	// quotesWhy is why the quotes of a run of 重新读取 could not be
+	// looked for again, in l when it can be.
+	"quotesWhy": func(l Lang, q ingest.QuoteChecks) string { return q.Why(l == English) },
 	// failCause is what a failed document's failure is owed to (file,
 	// setup, server, or "" when its reason tells none), for the advice
 	// and the actions its page offers.

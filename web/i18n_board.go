@@ -15,4 +15,9 @@ func init() {
 var boardMessages = map[string]map[Lang]string{
 	"assignments.linked_by_coordinator": {Chinese: "（协调员已关联 %d 份佐证材料，不算部门提交）",
 		English: " (the coordinator has linked %d {document|documents}; not a hand-in by the department)"},
+	// tasks.linked_docs heads, on 我的任务, the documents the coordinator
+	// linked to an owed task's indicator: the department need not upload
+	// them again.
+	"tasks.linked_docs": {Chinese: "协调员已关联的材料（无需重复上传）",
+		English: "Documents the coordinator linked (no need to upload them again)"},
 }

@@ -31,4 +31,14 @@ var rereadMessages = map[string]map[Lang]string{
 	"event.value.not_found":     {Chinese: "引文中未找到该数值", English: "Number not in the quoted passage"},
 	"event.value.unit":          {Chinese: "单位不符：原文中该数字的单位是“%s”", English: "Unit mismatch: the passage writes the number in “%s”"},
 	"admin.reread.empty":        {Chinese: "(空)", English: "(empty)"},
+	// The quotes looked for again in the texts read anew, and those that
+	// could not be (引文待重新核对: their marks are the old text's).
+	"admin.reread.quotes":          {Chinese: "重新核对引文 %d 处,其中 %d 处结果变化", English: "%d {quote|quotes} checked again, %d of them changed"},
+	"admin.reread.quotes_failed":   {Chinese: "%d 处引文核对失败(%s),已标为引文待重新核对", English: "%d {quote|quotes} could not be checked again (%s): marked to be checked again"},
+	"admin.reread.quotes_unmarked": {Chinese: "%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取", English: "%d {text's|texts'} quotes could neither be checked again nor marked to be checked again, and keep the old text's marks (%s); read again to check them"},
+	"admin.reread.quotes_sep":      {Chinese: "\uFF1B", English: "; "},
+	"quote.recheck_why":            {Chinese: "引文待重新核对(%s)", English: "Quote to be checked again (%s)"},
+	"doc.quotes_recheck":           {Chinese: "本文档的文字重新读取后,有 %d 处引文未能重新核对,其“已找到”等标记仍是旧文字的:", English: "After this document's text was read anew, %d {quote|quotes} could not be checked again; {its marks are|their marks are} still the old text's:"},
+	"doc.quotes_recheck.claim":     {Chinese: "定性描述", English: "Claim"},
+	"doc.quotes_recheck.value":     {Chinese: "数值", English: "Value"},
 }

@@ -50,6 +50,12 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "verified", "✔" + carried(c), tr(l, "claim.verified") + carriedWords(l, c)
 	case c.ToConfirm > 0: // carried over from the last round: nothing counts before the city confirms it, as on /compare; a reviewer's verdict in the round stays the state, with ↻ beside it
 		return "toconfirm", "↻", tr(l, "ind.to_confirm")
+	case c.QuotesToRecheck > 0: // a value's marks are the old text's: its quote is to check again, and why, as /compare says
+		why := c.QuoteRecheck
+		if l == English && c.QuoteRecheckEN != "" {
+			why = c.QuoteRecheckEN
+		}
+		return "quoterecheck", "？", trf(l, "quote.recheck_why", why)
 	case c.ValuesNotFound > 0: // a number its quote does not write, not reviewed yet: as /compare says
 		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence

@@ -17,13 +17,7 @@ import (
 // audit log on /admin says the system looked for it again and found it.
 func TestRereadMarksQuotesFoundOnTheClaimPage(t *testing.T) {
 	s := newSite(t)
-	oldText, oldFields := s.env.OutdatedArchive("330100", "wang")
-	claim, err := s.env.Claims.Create(context.Background(), testenv.Admin, claims.Input{City: "330100", Round: 2017, Indicator: "1.1.1",
-		Statement: "宁波市终身学习活动周开展学习活动1260场",
-		Citations: []claims.CitationInput{{DocumentID: oldText.ID, Page: 1, Quote: "共开展学习活动" + testenv.OutdatedWords}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	oldText, oldFields, claim := claimOnOutdatedText(t, s)
 	admin := s.login("admin")
 	_, body := admin.get("/claims/" + claim.ID)
 	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "引文未在文档中找到") {

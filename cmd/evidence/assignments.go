@@ -9,6 +9,7 @@ import (
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 )
 
 const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR]
@@ -103,7 +104,9 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err
 	}
 	defer a.close()
-	list, err := a.assignments.List(ctx, cliAdmin(), f)
+	// As the board, each owed task says what the coordinator linked
+	// (linked_by_coordinator in the JSON, as the API's).
+	list, err := a.assignments.ListLinked(ctx, cliAdmin(), f)
 	if err != nil {
 		return err
 	}
@@ -116,9 +119,24 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 			late = words(lang, " 逾期", " overdue")
 		}
 		status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
-		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
-			sayf(lang, "截止 %s", t.Due), status, late, t.Contact)
+		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
+			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
+		if l := t.LinkedByCoordinator; l != nil {
+			for _, d := range l.Documents {
+				sayln(stdout, lang, "    协调员已关联：%s  %s", d.ID, d.Title)
+			}
+		}
 	}
 	sayln(stdout, lang, "共 %d 项任务", len(list))
 	return nil
+}
+
+// linkedNote is what an owed task says, as the board does, when the
+// coordinator linked documents to its indicator for its round: no
+// hand-in by the department, so the task stays 未提交.
+func linkedNote(lang report.Lang, t assignments.Task) string {
+	if t.LinkedByCoordinator == nil {
+		return ""
+	}
+	return sayf(lang, "（协调员已关联 %d 份佐证材料，不算部门提交）", t.LinkedByCoordinator.Count)
 }

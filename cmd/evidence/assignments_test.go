@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,5 +67,89 @@ func TestAssignmentsImportXLS(t *testing.T) {
 	out, err := runCLI(t, "assignments", "import", good, "--data", data, "--city", "330100", "--round", "2018")
 	if err != nil || !strings.Contains(out, "新增 4 项") {
 		t.Fatalf("import of an .xls: %v\n%s", err, out)
+	}
+}
+
+// TestAssignmentsListSaysWhatTheCoordinatorLinked: two documents ingested
+// for 2018 and linked to 2.3.1, which 市教育局 owes: `assignments list`
+// keeps the task 未提交 and says, as the board does, 协调员已关联 2 份佐证
+// 材料，不算部门提交, naming each document below; 市人社局's task of 1.3.2
+// says nothing. --lang en says it in English.
+func TestAssignmentsListSaysWhatTheCoordinatorLinked(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
+	dir := t.TempDir()
+	table := filepath.Join(dir, "责任分解表.csv")
+	files := map[string]string{table: "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n1.3.2,市人社局,2099-04-15,李科长\n"}
+	docs := filepath.Join(dir, "材料")
+	os.Mkdir(docs, 0o755)
+	files[filepath.Join(docs, "学分银行建设方案.txt")] = "杭州市学分银行建设方案，推进学分认定与转换。"
+	files[filepath.Join(docs, "学分银行管理办法.txt")] = "杭州市学分银行管理办法，规范学习成果认证。"
+	for path, text := range files {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if out, err := runCLI(t, "assignments", "import", table, "--data", data, "--city", "330100", "--round", "2018"); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	if out, err := runCLI(t, "ingest", docs, "--data", data, "--city", "330100", "--type", "policy", "--round", "2018", "--indicator", "2.3.1"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	out, err := runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--round", "2018")
+	if err != nil {
+		t.Fatalf("list: %v\n%s", err, out)
+	}
+	lines := strings.Split(out, "\n")
+	var task, named []string
+	for i, l := range lines {
+		if strings.Contains(l, "\t2.3.1\t") {
+			task = append(task, l)
+			for _, next := range lines[i+1:] {
+				if !strings.HasPrefix(next, "    协调员已关联：") {
+					break
+				}
+				named = append(named, next)
+			}
+		}
+		if strings.Contains(l, "\t1.3.2\t") && strings.Contains(l, "已关联") {
+			t.Errorf("市人社局's task says documents were linked: %q", l)
+		}
+	}
+	if len(task) != 1 || !strings.Contains(task[0], "\t未提交（协调员已关联 2 份佐证材料，不算部门提交）\t") {
+		t.Errorf("市教育局's task of 2.3.1: %q, want 未提交（协调员已关联 2 份佐证材料，不算部门提交）\n%s", task, out)
+	}
+	if len(named) != 2 || !strings.Contains(strings.Join(named, "\n"), "学分银行建设方案") || !strings.Contains(strings.Join(named, "\n"), "学分银行管理办法") {
+		t.Errorf("the documents named below 2.3.1's task: %q, want the 2 linked\n%s", named, out)
+	}
+	// --json gives them as the API does, in linked_by_coordinator.
+	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--round", "2018", "--json")
+	if err != nil {
+		t.Fatalf("list --json: %v\n%s", err, out)
+	}
+	var listed struct {
+		Assignments []map[string]any `json:"assignments"`
+	}
+	if err := json.Unmarshal([]byte(out), &listed); err != nil {
+		t.Fatalf("list --json: %v\n%s", err, out)
+	}
+	for _, a := range listed.Assignments {
+		if _, ok := a["Linked"]; ok {
+			t.Errorf("list --json gives the Go field Linked: %v", a)
+		}
+		linked, _ := a["linked_by_coordinator"].(map[string]any)
+		if a["Indicator"] == "2.3.1" {
+			docs, _ := linked["documents"].([]any)
+			if linked == nil || linked["count"] != 2.0 || len(docs) != 2 || docs[0].(map[string]any)["title"] == "" {
+				t.Errorf("list --json of 2.3.1's task: linked_by_coordinator %v, want 2 documents with their titles", a["linked_by_coordinator"])
+			}
+		} else if linked != nil {
+			t.Errorf("list --json of %v's task says linked %v", a["Indicator"], linked)
+		}
+	}
+	out, err = runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--round", "2018", "--lang", "en")
+	if err != nil || !strings.Contains(out, "\tOpen (the coordinator has linked 2 documents; not a hand-in by the department)\t") ||
+		!strings.Contains(out, "    linked by the coordinator: ") {
+		t.Errorf("list --lang en: %v\n%s", err, out)
 	}
 }

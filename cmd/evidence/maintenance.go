@@ -263,15 +263,17 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var fieldIDs []string // documents whose fields a newer reader read otherwise: indexed anew
 	if *outdated {
 		bar := countBar(stderr, words(lang, "重新读取", "Reading again"))
-		more, kept, err := a.ingest.RereadOutdated(ctx, func(done, total int) {
+		var quotes ingest.QuoteChecks
+		more, kept, err := a.ingest.RereadOutdatedQuotes(ctx, func(done, total int) {
 			bar.ChangeMax(total)
 			bar.Set(done)
-		})
+		}, quotes.Add)
 		bar.Finish()
 		if err != nil {
 			return err
 		}
 		printKept(stdout, lang, kept)
+		printQuoteChecks(stdout, lang, quotes)
 		ids = append(ids, more...)
 		reread, err := rereadFields(ctx, a, lang, stderr)
 		if err != nil {
@@ -452,5 +454,23 @@ func printKept(w io.Writer, lang report.Lang, kept []ingest.KeptText) {
 		for _, k := range failed {
 			fmt.Fprintf(w, "  %s  %s  %s\n", k.Document.ID, k.Document.Filename, k.Reason)
 		}
+	}
+}
+
+// printQuoteChecks says, as /admin's line of a run of 重新读取 does, how
+// many quotes cited in the texts read anew were looked for again and how
+// many of their marks changed, and those that could not be looked for,
+// marked 引文待重新核对, and why; and the texts whose quotes could not
+// even be marked.
+func printQuoteChecks(w io.Writer, lang report.Lang, q ingest.QuoteChecks) {
+	if q.Checked > 0 {
+		sayln(w, lang, "重新核对引文 %d 处,其中 %d 处结果变化", q.Checked, q.Changed)
+	}
+	why := catalog.Words{Chinese: q.Why(false), English: q.Why(true)}
+	if q.Failed > 0 {
+		sayln(w, lang, "%d 处引文核对失败(%s),已标为引文待重新核对", q.Failed, why)
+	}
+	if q.Unmarked > 0 {
+		sayln(w, lang, "%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取", q.Unmarked, why)
 	}
 }

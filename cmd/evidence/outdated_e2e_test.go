@@ -70,3 +70,35 @@ func setOldText(t *testing.T, data, sha, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRepairOutdatedCountsTheQuotesCheckedAgain: a claim cites the case
+// whose text an older OCR read as garbage, its quote not found there;
+// repair --outdated reads the text again, finds the quote in it and says
+// so, as /admin's line of a run does: 重新核对引文 1 处，其中 1 处结果变化.
+func TestRepairOutdatedCountsTheQuotesCheckedAgain(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	ingestFixtures(t, data)
+	sha := fixtureSHA(t, "wuhan-case.html")
+	setOldText(t, data, sha, "x 8 «es 7 a | Be FE © Fe")
+	ctx := context.Background()
+	cat, err := catalog.Open(ctx, filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := cat.DocumentsBySHA256(ctx, []string{sha}, "330200")
+	if err != nil || docs[sha] == nil {
+		cat.Close()
+		t.Fatalf("the case's document: %v, %v", docs, err)
+	}
+	claim := &catalog.Claim{City: "330200", Round: 2018, Indicator: "1.1.1", Statement: "江汉区培育社区学习共同体120个", CreatedBy: "admin",
+		Citations: []catalog.Citation{{DocumentID: docs[sha].ID, SHA256: sha, Page: 1, Quote: "江汉区培育社区学习共同体120个"}}}
+	err = cat.CreateClaim(ctx, claim)
+	cat.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "repair", "--outdated", "--data", data)
+	if err != nil || !strings.Contains(out, "重新核对引文 1 处，其中 1 处结果变化") || strings.Contains(out, "核对失败") {
+		t.Fatalf("repair --outdated: %v, want 重新核对引文 1 处，其中 1 处结果变化\n%s", err, out)
+	}
+}

@@ -1,0 +1,154 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"strings"
+	"sync"
+)
+
+// eventTxs holds, per transaction runTx began, the audit events recorded
+// in it and not yet written: runTx writes them together just before it
+// commits (writeEvents), so a transaction that records an event for each
+// of N documents (a bulk link, a batch of status moves) reads their
+// titles in one query and inserts them in one statement, not N of each.
+type eventTxs struct {
+	mu      sync.Mutex
+	pending map[*sql.Tx][]Event
+}
+
+// openEvents starts holding tx's events.
+func (s *Store) openEvents(tx *sql.Tx) {
+	s.events.mu.Lock()
+	defer s.events.mu.Unlock()
+	if s.events.pending == nil {
+		s.events.pending = map[*sql.Tx][]Event{}
+	}
+	s.events.pending[tx] = nil
+}
+
+// holdEvent keeps e for tx's batch; false when runTx did not begin tx,
+// whose events are then written at once. It keeps a copy of e's Detail,
+// so that a map the caller changes or reuses after recordEvent does not
+// change what is logged at commit.
+func (s *Store) holdEvent(tx *sql.Tx, e Event) bool {
+	s.events.mu.Lock()
+	defer s.events.mu.Unlock()
+	held, ok := s.events.pending[tx]
+	if ok {
+		e.Detail = maps.Clone(e.Detail)
+		s.events.pending[tx] = append(held, e)
+	}
+	return ok
+}
+
+// flushEvents writes the events held for tx so far, keeping tx's batch
+// open for those recorded after: a read of the event table inside tx
+// (statusBeforeHandIn) calls it first, so that it sees the events tx
+// recorded before it as it did when each was written at once.
+func (s *Store) flushEvents(ctx context.Context, tx *sql.Tx) error {
+	s.events.mu.Lock()
+	held, ok := s.events.pending[tx]
+	if ok {
+		s.events.pending[tx] = nil
+	}
+	s.events.mu.Unlock()
+	if len(held) == 0 {
+		return nil
+	}
+	return s.writeEvents(ctx, tx, held)
+}
+
+// takeEvents ends holding tx's events and returns them, in the order
+// they were recorded.
+func (s *Store) takeEvents(tx *sql.Tx) []Event {
+	s.events.mu.Lock()
+	defer s.events.mu.Unlock()
+	held := s.events.pending[tx]
+	delete(s.events.pending, tx)
+	return held
+}
+
+// eventRowsPerInsert bounds the rows of one INSERT (5 arguments each),
+// well within SQLite's and PostgreSQL's limits on arguments.
+const eventRowsPerInsert = 100
+
+// writeEvents appends events to the audit log inside tx, in order. An
+// event about a document records the document's title as the
+// transaction leaves it (EventTitle), so that the log names it as it was
+// called even after a rename; not while the title is only its file's
+// name (DefaultTitle), which the title read from its text replaces once
+// it is read: no user renamed it. The titles of all the events'
+// documents are read at once.
+func (s *Store) writeEvents(ctx context.Context, tx *sql.Tx, events []Event) error {
+	titles, err := eventTitles(ctx, tx, events)
+	if err != nil {
+		return err
+	}
+	for len(events) > 0 {
+		run := events[:min(len(events), eventRowsPerInsert)]
+		events = events[len(run):]
+		args := make([]any, 0, 5*len(run))
+		for _, e := range run {
+			if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil && titles[id] != "" {
+				e.Detail = maps.Clone(e.Detail)
+				if e.Detail == nil {
+					e.Detail = map[string]any{}
+				}
+				e.Detail[EventTitle] = titles[id]
+			}
+			detail := []byte("{}")
+			if e.Detail != nil {
+				if detail, err = json.Marshal(e.Detail); err != nil {
+					return fmt.Errorf("encode event detail of %s: %w", e.Action, err)
+				}
+			}
+			args = append(args, formatTime(e.At), e.User, e.Action, e.Object, string(detail))
+		}
+		q := `INSERT INTO event (at, username, action, object, detail) VALUES (?, ?, ?, ?, ?)` +
+			strings.Repeat(", (?, ?, ?, ?, ?)", len(run)-1)
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("record event %s: %w", run[0].Action, err)
+		}
+	}
+	return nil
+}
+
+// eventTitles reads, in one query per list of IDs, the title of each
+// document events are about that has one a person or its text gave
+// (not DefaultTitle), and that no event names already.
+func eventTitles(ctx context.Context, tx *sql.Tx, events []Event) (map[string]string, error) {
+	var ids []string
+	seen := map[string]bool{}
+	for _, e := range events {
+		if id, ok := e.DocumentID(); ok && e.Detail[EventTitle] == nil && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	titles := make(map[string]string, len(ids))
+	err := forInLists(ids, func(in string, args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, filename FROM document WHERE id IN `+in, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, title, filename string
+			if err := rows.Scan(&id, &title, &filename); err != nil {
+				return err
+			}
+			if title != "" && title != DefaultTitle(filename) {
+				titles[id] = title
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("titles of %d documents for their events: %w", len(ids), err)
+	}
+	return titles, nil
+}

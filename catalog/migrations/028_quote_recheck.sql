@@ -1,0 +1,14 @@
+-- Quotes whose looking-again failed (引文待重新核对): when a text is read
+-- anew (重新读取, evidence repair, a damaged text read again) the quotes
+-- that claims' citations and values cite in it are looked for again; if
+-- that fails, citation.recheck_error and value.recheck_error keep why
+-- (in Chinese, as a person reads it), and recheck_error_en the same in
+-- English for the English pages (NULL when the reason has no English, as
+-- document.error_en of 016: the Chinese is shown then), so the claim, the
+-- value and the document no longer show a mark the old text gave as if it
+-- held for the new one. A later look that succeeds, or the quote saved
+-- again, empties both. The migration may run again (a catalog that recorded it under
+-- another number): SQLite, which has no ADD COLUMN IF NOT EXISTS, adds
+-- the columns by the Go step (addQuoteRecheckColumns, migrationFills)
+-- where missing; PostgreSQL by the twin 028_quote_recheck.pg.sql.
+SELECT 1;

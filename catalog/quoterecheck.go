@@ -1,0 +1,76 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// addQuoteRecheckColumns is the Go step of migration 028 on SQLite: it
+// adds recheck_error and recheck_error_en to citation and value where
+// they are missing,
+// so the migration may run again under another number.
+func addQuoteRecheckColumns(ctx context.Context, tx *sql.Tx) error {
+	for _, table := range []string{"citation", "value"} {
+		if err := addColumnIfMissing(ctx, tx, table, "recheck_error", `TEXT NOT NULL DEFAULT ''`); err != nil {
+			return err
+		}
+		if err := addColumnIfMissing(ctx, tx, table, "recheck_error_en", `TEXT`); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// QuotesRechecked is what looking again for the quotes cited in a text
+// read anew did: how many quotes were looked for, and how many of their
+// marks changed (RecordQuotesFoundAgain).
+type QuotesRechecked struct {
+	Checked, Changed int
+}
+
+// MarkQuotesToRecheck records, on every claim's citation and value that
+// cites the text sha, that looking for its quote again in the text read
+// anew failed, and why (reason, as a person reads it, and reasonEN the
+// same in English, "" when it has none): their marks are
+// the old text's, and the pages that show them say 引文待重新核对
+// instead of a mark that may no longer hold. RecordQuotesFoundAgain, or
+// the quote saved again, clears it. The claims and values marked are
+// stamped updated now, so that a client paging by updated_at sees them
+// again. A withdrawn claim's citations are left as they are: nothing
+// counts on them. It returns how many quotes it marked.
+func (s *Store) MarkQuotesToRecheck(ctx context.Context, sha, reason, reasonEN string) (int, error) {
+	marked := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		marked = 0
+		now, err := s.claimStamp(ctx, tx)
+		if err != nil {
+			return err
+		}
+		stamp := formatTime(now)
+		if _, err := tx.ExecContext(ctx, `UPDATE claim SET updated_at = ? WHERE id IN (SELECT claim_id FROM citation WHERE sha256 = ?)
+			AND status <> ?`, stamp, sha, ClaimWithdrawn); err != nil {
+			return fmt.Errorf("stamp the claims citing text %s: %w", sha, err)
+		}
+		for _, u := range []struct {
+			query string
+			args  []any
+		}{
+			{`UPDATE citation SET recheck_error = ?, recheck_error_en = ? WHERE sha256 = ?
+				AND claim_id NOT IN (SELECT id FROM claim WHERE status = ?)`, []any{reason, nullIfEmpty(reasonEN), sha, ClaimWithdrawn}},
+			{`UPDATE value SET recheck_error = ?, recheck_error_en = ?, updated_at = ? WHERE sha256 = ?`, []any{reason, nullIfEmpty(reasonEN), stamp, sha}},
+		} {
+			res, err := tx.ExecContext(ctx, u.query, u.args...)
+			if err != nil {
+				return fmt.Errorf("mark the quotes cited in text %s to look for again: %w", sha, err)
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return fmt.Errorf("mark the quotes cited in text %s to look for again: %w", sha, err)
+			}
+			marked += int(n)
+		}
+		return nil
+	})
+	return marked, err
+}
