@@ -109,6 +109,7 @@ var cliEnglish = map[string]string{
 	"清单编码无法识别;请另存为 UTF-8 CSV":         "The manifest's encoding is not recognised; save it as UTF-8 CSV",
 	"清单缺少 file(文件)列":                  "The manifest lacks the file column",
 	"用户 %s 已停用;其会话已结束,令牌不再有效":         "User %s disabled; their sessions ended and their tokens no longer work",
+	"用户 %s 的部门已改为:%s":                 "User %s now belongs to department %s",
 	"用户 %s 已启用":                       "User %s enabled",
 	"用户 %s 的新密码:%s":                   "New password of user %s: %s",
 	"用户 %s(%s)已创建":                    "User %s (%s) created",

@@ -13,6 +13,10 @@ import (
 // the same arguments in the same order (TestEnglishMessagesTakeTheSameArguments),
 // and each key is a format the code uses (TestEnglishMessagesAreUsed).
 var englishMessages = map[string]string{
+	"只有协调员(coordinator)和部门联系人(contributor)属于某个部门;%s 的角色不能指定部门": "Only coordinators and department contributors belong to a department; %s's role cannot have one",
+	"部门联系人必须有部门(责任单位),如“市教育局”":                                 "A department contributor must have a department (such as 市教育局)",
+	"城市 %s 的部门名单中没有“%s”;请填写名单中的部门名称,或先在部门名单中添加":                "City %s has no department “%s” in its list; give a name from the list, or add the department to the list first",
+	"请提供要修改的字段 department(部门)":                                 "Send the field to change: department",
 	"该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码、引文或备注;请去掉页码、引文和备注后再提交,或先删除这条关联再按新的页码和引文重新关联": "The document is already linked to indicator %s (%s); counting it in round %d uses that link as it is, so no other page, quote or note can be given. Send it without page, quote and note, or delete the link first and link it again with the new page and quote",
 	"对象存储响应超时,文件未保存;请稍后重试或联系管理员":                              "The object store did not answer in time, so the file was not saved; try again later or ask the administrator",
 	"--lang 应为 zh(中文)或 en(英文),而不是“%s”":                        "--lang takes zh (Chinese) or en (English), not “%s”",

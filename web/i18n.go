@@ -215,6 +215,7 @@ var messages = map[string]map[Lang]string{
 	"departments.add_button":         {Chinese: "添加", English: "Add"},
 	"departments.added":              {Chinese: "已添加部门：%s", English: "Department added: %s"},
 	"departments.renamed":            {Chinese: "已改名为：%s", English: "Renamed to %s"},
+	"departments.accounts_moved":     {Chinese: "；已同时更新 %d 个部门账号：%s", English: "; %d department {account|accounts} moved with it: %s"},
 	"departments.deleted":            {Chinese: "已删除部门", English: "Department deleted"},
 	"assignments.title":              {Chinese: "责任分解与材料报送", English: "Responsibilities and hand-ins"},
 	"assignments.filter":             {Chinese: "筛选", English: "Filter"},
