@@ -46,7 +46,8 @@ type EvidenceUse struct {
 }
 
 // EvidenceUses returns how live documents are the evidence of indicators:
-// linked to one, or cited by a claim (not withdrawn) or a value of it.
+// linked to one, or cited by a claim (not withdrawn) or a value of it. A
+// document that could not be read (failed) is none, until read again.
 // This is the one definition of an indicator's evidence documents that
 // the indicator page, the evidence API, the indicator tree, the heat map
 // and the round comparison share, as the report lists them: a verified
@@ -139,7 +140,9 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		if details {
 			q += `, ` + sel
 		}
-		q += ` FROM ` + from + ` WHERE d.deleted_at IS NULL`
+		// A document that could not be read (failed) is no evidence until
+		// a later reading succeeds.
+		q += ` FROM ` + from + ` WHERE d.deleted_at IS NULL AND d.status <> 'failed'`
 		if f.Round != 0 {
 			q += ` AND ` + round
 			args = append(args, roundArgs...)

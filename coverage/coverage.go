@@ -186,12 +186,39 @@ func gapRank(c Cell) int {
 }
 
 // AddCarried counts the carried objects still to confirm in the cells of
-// their city and indicator.
+// their city and indicator; a city no longer counts as covered an
+// indicator whose evidence waits to be confirmed (Cell.Status).
 func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 	cells := m.cells()
 	for _, c := range carried {
 		if cell := cells[[2]string{c.City, c.Indicator}]; cell != nil && c.State == catalog.CarryToConfirm {
 			cell.ToConfirm++
+		}
+	}
+	m.count()
+}
+
+// Status is the cell's status by the rule /compare and the report share
+// (roundStatus): 待确认 when anything carried over waits to be confirmed
+// and no reviewer gave a verdict in the round; a quantitative indicator
+// without its number is a gap.
+func (c Cell) Status() string {
+	return roundStatus{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
+		ToConfirm: c.ToConfirm > 0, ValueNotFound: c.ValuesNotFound > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
+		Evidence: c.Documents > 0 || c.Backed > 0}.status()
+}
+
+// count counts each city's covered indicators again: those with evidence
+// documents whose status is neither a gap nor 待确认, as the report does
+// not count evidence carried over and not confirmed.
+func (m *Matrix) count() {
+	for i := range m.Cities {
+		row := &m.Cities[i]
+		row.Covered = 0
+		for _, c := range row.Cells {
+			if st := c.Status(); c.Documents > 0 && st != StatusToConfirm && st != StatusGap {
+				row.Covered++
+			}
 		}
 	}
 }

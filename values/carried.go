@@ -29,6 +29,13 @@ type CarriedItem struct {
 	// Filename and DocNumber tell a linked document from another of the
 	// same title (the PDF and the DOCX of one 工作总结).
 	Filename, DocNumber string
+	// DocumentGone is true for a link whose document was deleted since it
+	// was carried: there is nothing to confirm, only to drop.
+	DocumentGone bool
+	// Unreadable is the linked document when it could not be read
+	// (failed): it is no evidence, and confirming it is refused until it
+	// is read again.
+	Unreadable *catalog.Document
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -105,12 +112,14 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		}
 		it.What, it.DocumentID = d.Title, d.ID
 		it.Filename, it.DocNumber = d.Filename, d.DocNumber
-		if c.State == catalog.CarryDropped {
-			_, err := s.cat.Document(ctx, d.ID) // live documents only
-			if err != nil && !catalog.IsNotFound(err) {
-				return it, err
-			}
-			it.Restorable = err == nil
+		_, err = s.cat.Document(ctx, d.ID) // live documents only
+		if err != nil && !catalog.IsNotFound(err) {
+			return it, err
+		}
+		it.DocumentGone = err != nil
+		it.Restorable = c.State == catalog.CarryDropped && !it.DocumentGone
+		if !it.DocumentGone && d.Status == catalog.StatusFailed {
+			it.Unreadable = d
 		}
 	}
 	return it, nil

@@ -1,0 +1,97 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// boardRow is the board's row of the task id, as text.
+func boardRow(page, id string) string {
+	i := strings.Index(page, `id="task-`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	row := page[i:]
+	return row[:strings.Index(row, "</tr>")]
+}
+
+// TestTheBoardShowsAnUnreadableHandIn: 市教育局 hands in a PDF that cannot
+// be read; the coordinator's board says 处理失败 with the reason beside it
+// and offers no 确认, and a 确认 sent anyway is refused in words.
+func TestTheBoardShowsAnUnreadableHandIn(t *testing.T) {
+	s := newSite(t)
+	dept, task := departmentWithATask(t, s)
+	if resp, page := dept.handIn(task, "学分银行制度扫描件.pdf", brokenPDF); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+		t.Fatalf("handing in the broken PDF: %d %.800s", resp.StatusCode, page)
+	}
+	docs, _, err := s.env.Catalog.FindDocuments(context.Background(), catalog.DocumentFilter{City: "330100"})
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("documents: %v %v", docs, err)
+	}
+	failed := s.env.WaitFinished(docs[0].ID, catalog.StatusFailed)
+	wang := s.login("wang")
+	_, page := wang.get("/assignments?city=330100&round=2018")
+	row := boardRow(page, task)
+	text := html.UnescapeString(textOf(row))
+	if !strings.Contains(text, "处理失败") || !strings.Contains(text, failed.Error) || strings.Contains(row, "/accept") {
+		t.Errorf("the board's row of the unreadable hand-in: want 处理失败 with %q and no 确认:\n%s", failed.Error, row)
+	}
+	if !strings.Contains(text, "请部门重新上传可读取的文件") {
+		t.Errorf("the board does not say what to do instead of 确认:\n%s", text)
+	}
+	resp, page := wang.post("/assignments/"+task+"/accept", url.Values{"next": {"/assignments?city=330100&round=2018"}})
+	if resp.StatusCode != 409 || !strings.Contains(textOf(page), "请部门重新上传可读取的文件") {
+		t.Errorf("accepting the unreadable hand-in: %d %.500s, want 409 saying to upload a readable file", resp.StatusCode, textOf(page))
+	}
+}
+
+// TestCarryoversMarkDeletedAndUnreadableDocuments: on /carryovers a
+// carried link whose document was deleted says 文档已删除 and one whose
+// document could not be read says 未能读取; neither offers 确认沿用, both
+// offer 本轮不用.
+func TestCarryoversMarkDeletedAndUnreadableDocuments(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	gone := s.env.WaitIndexed(s.env.Upload("330100", "读书月活动总结.txt", "杭州市2017年读书月活动总结。").ID)
+	st, err := s.env.Ingest.Stage(strings.NewReader(brokenPDF), "学习卡扫描件.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy", Round: "2017"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload of the scan: %v %+v", err, out)
+	}
+	scan := s.env.WaitFinished(out[0].Document.ID, catalog.StatusFailed)
+	for code, id := range map[string]string{"3.2.1": gone.ID, "2.3.2": scan.ID} {
+		if err := s.env.Catalog.CreateLinks(ctx, []*catalog.Link{{DocumentID: id, IndicatorCode: code, CreatedBy: "test"}}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.env.Catalog.CarryOver(ctx, "330100", 2017, 2018, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.env.Documents.Delete(ctx, testenv.Admin, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, page := s.login("wang").get("/carryovers?city=330100&round=2018")
+	for _, c := range []struct{ code, mark string }{{"3.2.1", "文档已删除"}, {"2.3.2", "文档未能读取"}} {
+		i := strings.Index(page, `class="indicator">`+c.code)
+		if i < 0 {
+			t.Fatalf("/carryovers has no row of %s:\n%.2000s", c.code, textOf(page))
+		}
+		row := page[i:]
+		row = row[:strings.Index(row, "</tr>")]
+		if !strings.Contains(textOf(row), c.mark) || strings.Contains(row, `value="confirm"`) || !strings.Contains(row, `value="drop"`) {
+			t.Errorf("the row of %s: want %s, no 确认沿用 and 本轮不用:\n%s", c.code, c.mark, row)
+		}
+	}
+}
