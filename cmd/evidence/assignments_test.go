@@ -91,4 +91,8 @@ func TestUserDepartment(t *testing.T) {
 	if err != nil || !strings.Contains(out, "市人社局") {
 		t.Errorf("user list after the move: %v\n%s", err, out)
 	}
+	out, err = runCLI(t, "user", "department", "--data", data, "--name", "jiaoyu", "--department", "市教育局", "--lang", "en")
+	if err != nil || !strings.Contains(out, "User jiaoyu now belongs to department 市教育局") {
+		t.Errorf("moving jiaoyu back, in English: %v\n%s", err, out)
+	}
 }
