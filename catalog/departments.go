@@ -206,14 +206,11 @@ func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) ([]st
 // moveDepartmentUsers gives the accounts of d's city whose department has
 // d's old name (by key) the department's new name, and returns them.
 func (s *Store) moveDepartmentUsers(ctx context.Context, tx *sql.Tx, d *Department, name, by string) ([]string, error) {
-	oldKey, err := s.departmentKeyOf(ctx, tx, d.City, d.Name)
-	if err != nil {
-		return nil, err
-	}
 	var cityName string
 	if err := tx.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, d.City).Scan(&cityName); err != nil {
 		return nil, fmt.Errorf("query city %s: %w", d.City, err)
 	}
+	oldKey := DepartmentKey(cityName, d.Name)
 	rows, err := tx.QueryContext(ctx, `SELECT username, department FROM app_user WHERE city = ? AND department <> '' ORDER BY username`, d.City)
 	if err != nil {
 		return nil, fmt.Errorf("query accounts of %s: %w", d.Name, err)
