@@ -15,8 +15,9 @@ import (
 	"github.com/lcmonitor/evidence/report"
 )
 
-// roundDocument records a document of cityA for round, linked to code;
-// failed when reason is not "" (a blank scan the reader gave up on).
+// roundDocument records a document of cityA for round, linked to code
+// (to none when code is ""); failed when reason is not "" (a blank scan
+// the reader gave up on).
 func (e *env) roundDocument(round, title, code, reason string) string {
 	e.t.Helper()
 	n := e.next()
@@ -34,7 +35,9 @@ func (e *env) roundDocument(round, title, code, reason string) string {
 	if err := e.cat.SetStatus(ctx, status); err != nil {
 		e.t.Fatal(err)
 	}
-	e.link(d.ID, code)
+	if code != "" {
+		e.link(d.ID, code)
+	}
 	return d.ID
 }
 
@@ -199,4 +202,69 @@ func reportItem(rep *report.Report, code string) report.Item {
 		}
 	}
 	return report.Item{}
+}
+
+// citeIn stores a pending claim of cityA for code in round citing docID.
+func (e *env) citeIn(round int, code, docID string) {
+	e.t.Helper()
+	c := &catalog.Claim{City: cityA, Round: round, Indicator: code, Statement: "杭州市推行市民终身学习卡", CreatedBy: "coordA",
+		Citations: []catalog.Citation{{DocumentID: docID, SHA256: fmt.Sprintf("%064d", 1), Page: 1, Quote: "终身学习卡"}}}
+	if err := e.cat.CreateClaim(context.Background(), c); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// TestIndicatorEvidenceListsUnreadableDocuments: asked for 2018, the
+// evidence of 2.3.1 lists a blank scan of 2018 linked to it and the
+// evidence of 2.3.2 a blank scan only cited by a 2018 claim, each with
+// status failed and its reason, and neither marked as of another round:
+// the coordinator sees the files to read again or replace.
+func TestIndicatorEvidenceListsUnreadableDocuments(t *testing.T) {
+	e := newEnv(t)
+	linked := e.roundDocument("2018", "学分银行制度扫描件", "2.3.1", blankScan)
+	cited := e.roundDocument("2018", "学习卡发放统计扫描件", "", blankScan)
+	e.citeIn(2018, "2.3.2", cited)
+	for code, id := range map[string]string{"2.3.1": linked, "2.3.2": cited} {
+		resp, body := e.do(e.request("GET", "/api/v1/indicators/"+code+"/evidence?round=2018", nil), "coordA")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("evidence of %s: %d %v", code, resp.StatusCode, body)
+		}
+		var doc map[string]any
+		for _, d := range body["documents"].([]any) {
+			if d := d.(map[string]any); d["id"] == id {
+				doc = d
+			}
+		}
+		if doc == nil {
+			t.Errorf("the evidence of %s does not list the blank scan %s: %v", code, id, body["documents"])
+			continue
+		}
+		if doc["status"] != "failed" || doc["error"] != blankScan || doc["other_round"] == true {
+			t.Errorf("the blank scan in the evidence of %s: status %v, error %v, other_round %v; want failed, its reason, not another round",
+				code, doc["status"], doc["error"], doc["other_round"])
+		}
+	}
+}
+
+// TestAClaimCitingOnlyAnUnreadableDocumentIsNoEvidence: a pending 2018
+// claim of 2.3.2 whose only citation is a blank scan backs nothing: the
+// heat map's cell has no claim backed, the round comparison says gap and
+// the report 缺, all three alike.
+func TestAClaimCitingOnlyAnUnreadableDocumentIsNoEvidence(t *testing.T) {
+	e := newEnv(t)
+	scan := e.roundDocument("2018", "学习卡发放统计扫描件", "", blankScan)
+	e.citeIn(2018, "2.3.2", scan)
+	if cell, covered := e.coverageCell("2018", "2.3.2"); cell["backed"] != float64(0) || covered != 0 {
+		t.Errorf("coverage 2018 of 2.3.2: %v, %v covered; want no claim backed, none covered", cell, covered)
+	}
+	if st := e.compareStatus("2018", "2.3.2"); st != "gap" {
+		t.Errorf("/compare 2018 says %q of 2.3.2 with only a claim citing a blank scan, want gap", st)
+	}
+	rep, err := report.NewService(e.cat).Build(context.Background(), testenv.Admin, cityA, 2018)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := reportItem(rep, "2.3.2").Status; st != report.Gap {
+		t.Errorf("the report's 2.3.2: %q, want %q", st, report.Gap)
+	}
 }

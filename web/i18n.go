@@ -328,6 +328,8 @@ var messages = map[string]map[Lang]string{
 	"ind.values_none":           {Chinese: "%d年度尚未填报数值。", English: "No value reported for %d yet."},
 	"ind.doc_round":             {Chinese: "（%s年度）", English: "(round %s)"},
 	"ind.doc_not_round":         {Chinese: "（不计入%d年度）", English: "(does not count in round %d)"},
+	"ind.doc_failed":            {Chinese: "· 处理失败：", English: "· Failed: "},
+	"ind.doc_failed_fix":        {Chinese: "重新读取 / 上传替换文件", English: "Read it again / upload a replacement"},
 	"ind.review_reason":         {Chinese: "审核意见:", English: "Reviewer's reason: "},
 	"ind.claimed":               {Chinese: "已提交定性描述", English: "Claim submitted"},
 	"ind.to_confirm":            {Chinese: "待确认", English: "Carried over, to confirm"},

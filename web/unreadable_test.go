@@ -95,3 +95,55 @@ func TestCarryoversMarkDeletedAndUnreadableDocuments(t *testing.T) {
 		}
 	}
 }
+
+// uploadBroken uploads brokenPDF as name, a 2018 policy of 杭州, and
+// waits for its reading to fail.
+func uploadBroken(t *testing.T, s *site, name string) *catalog.Document {
+	t.Helper()
+	st, err := s.env.Ingest.Stage(strings.NewReader(brokenPDF), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy", Round: "2018"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload of %s: %v %+v", name, err, out)
+	}
+	return s.env.WaitFinished(out[0].Document.ID, catalog.StatusFailed)
+}
+
+// TestTheIndicatorPageShowsUnreadableDocuments: a 2018 scan that could
+// not be read, linked to 2.3.1, and another only cited by a 2018 claim of
+// 2.3.2 are listed on their indicator's page for 2018 with 处理失败 and
+// the reason, a link to the document page to read it again or replace
+// it, and no （不计入2018年度）.
+func TestTheIndicatorPageShowsUnreadableDocuments(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	linked := uploadBroken(t, s, "学分银行制度扫描件.pdf")
+	if err := s.env.Catalog.CreateLinks(ctx, []*catalog.Link{{DocumentID: linked.ID, IndicatorCode: "2.3.1", CreatedBy: "test"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	cited := uploadBroken(t, s, "学习卡发放统计扫描件.pdf")
+	if err := s.env.Catalog.CreateClaim(ctx, &catalog.Claim{City: "330100", Round: 2018, Indicator: "2.3.2", Statement: "杭州市推行市民终身学习卡",
+		CreatedBy: "wang", Citations: []catalog.Citation{{DocumentID: cited.ID, SHA256: cited.SHA256, Page: 1, Quote: "终身学习卡"}}}); err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	for code, d := range map[string]*catalog.Document{"2.3.1": linked, "2.3.2": cited} {
+		_, page := wang.get("/indicators/" + code + "?round=2018")
+		i := strings.Index(page, `href="/documents/`+d.ID)
+		if i < 0 {
+			t.Errorf("the page of %s does not list %s:\n%.2000s", code, d.Filename, textOf(page))
+			continue
+		}
+		card := page[i:]
+		card = card[:strings.Index(card, "</article>")]
+		text := html.UnescapeString(textOf(card))
+		if !strings.Contains(text, "处理失败："+d.Error) || !strings.Contains(card, `<a href="/documents/`+d.ID+`">重新读取 / 上传替换文件</a>`) ||
+			strings.Contains(text, "不计入") {
+			t.Errorf("the card of %s on the page of %s: want 处理失败：%s with a link to read it again, not 不计入:\n%s", d.Filename, code, d.Error, card)
+		}
+	}
+}
