@@ -140,7 +140,9 @@ type Cell struct {
 }
 
 // Build makes the matrix for cities over the key indicators of inds. Add
-// contradicted values with Contradict.
+// values with AddValues and carried objects with AddCarried, then count
+// each city's covered indicators with Finish: Build counts none, as
+// whether an indicator is covered depends on all of them.
 func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []catalog.LinkCount, claims []catalog.ClaimCount) *Matrix {
 	m := &Matrix{Round: round, Indicators: []Column{}, Cities: []CityCoverage{}}
 	for _, ind := range inds {
@@ -161,9 +163,6 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 		for _, col := range m.Indicators {
 			key := [2]string{city.Code, col.Code}
 			docs := n[key]
-			if docs > 0 {
-				row.Covered++
-			}
 			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
 				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted,
 				Insufficient: cl[key].Insufficient, Backed: cl[key].Backed})
@@ -186,8 +185,9 @@ func gapRank(c Cell) int {
 }
 
 // AddCarried counts the carried objects still to confirm in the cells of
-// their city and indicator; a city no longer counts as covered an
-// indicator whose evidence waits to be confirmed (Cell.Status).
+// their city and indicator; once Finish counts, a city does not count as
+// covered an indicator whose evidence waits to be confirmed
+// (Cell.Status).
 func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 	cells := m.cells()
 	for _, c := range carried {
@@ -195,7 +195,6 @@ func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 			cell.ToConfirm++
 		}
 	}
-	m.count()
 }
 
 // Status is the cell's status by the rule /compare and the report share
@@ -208,10 +207,12 @@ func (c Cell) Status() string {
 		Evidence: c.Documents > 0 || c.Backed > 0}.status()
 }
 
-// count counts each city's covered indicators again: those with evidence
-// documents whose status is neither a gap nor 待确认, as the report does
-// not count evidence carried over and not confirmed.
-func (m *Matrix) count() {
+// Finish counts each city's covered indicators, once the cells have
+// their documents, claims, values and carried objects: those with
+// evidence documents whose status is neither a gap nor 待确认, as the
+// report counts them (a quantitative indicator without its value is a
+// gap; evidence carried over and not confirmed does not count).
+func (m *Matrix) Finish() {
 	for i := range m.Cities {
 		row := &m.Cities[i]
 		row.Covered = 0
