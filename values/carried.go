@@ -24,7 +24,8 @@ type CarriedItem struct {
 	Verdict catalog.ClaimStatus
 	Reason  string
 	// Restorable is true for a link dropped from the round whose document
-	// is not deleted: 重新计入本轮 can put it back.
+	// is neither deleted nor unreadable (failed): 重新计入本轮 can put it
+	// back.
 	Restorable bool
 	// Filename and DocNumber tell a linked document from another of the
 	// same title (the PDF and the DOCX of one 工作总结).
@@ -83,7 +84,53 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 			out = append(out, it)
 		}
 	}
+	if err := s.describeLinkDocuments(ctx, out); err != nil {
+		return nil, 0, err
+	}
 	return out, round, nil
+}
+
+// describeLinkDocuments names the documents of the carried links among
+// items (describe leaves their DocumentID) and says which were deleted or
+// could not be read since, in two queries for the page however many links
+// a round carries.
+func (s *Service) describeLinkDocuments(ctx context.Context, items []CarriedItem) error {
+	var ids []string
+	for _, it := range items {
+		if it.Kind == catalog.CarryLink && it.DocumentID != "" {
+			ids = append(ids, it.DocumentID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	docs, err := s.cat.DocumentsAnyStateByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("documents of carried links: %w", err)
+	}
+	live, err := s.cat.DocumentsByID(ctx, ids) // live documents only
+	if err != nil {
+		return fmt.Errorf("documents of carried links: %w", err)
+	}
+	for i := range items {
+		it := &items[i]
+		if it.Kind != catalog.CarryLink || it.DocumentID == "" {
+			continue
+		}
+		d, ok := docs[it.DocumentID]
+		if !ok {
+			it.What, it.DocumentID = "(已删除)", "" // removed since it was carried
+			continue
+		}
+		it.What, it.Filename, it.DocNumber = d.Title, d.Filename, d.DocNumber
+		_, alive := live[d.ID]
+		it.DocumentGone = !alive
+		if alive && d.Status == catalog.StatusFailed {
+			it.Unreadable = d
+		}
+		it.Restorable = it.State == catalog.CarryDropped && !it.DocumentGone && it.Unreadable == nil
+	}
+	return nil
 }
 
 func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedItem, error) {
@@ -106,21 +153,9 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		if err != nil {
 			return it, err
 		}
-		d, err := s.cat.DocumentAnyState(ctx, l.DocumentID)
-		if err != nil {
-			return it, err
-		}
-		it.What, it.DocumentID = d.Title, d.ID
-		it.Filename, it.DocNumber = d.Filename, d.DocNumber
-		_, err = s.cat.Document(ctx, d.ID) // live documents only
-		if err != nil && !catalog.IsNotFound(err) {
-			return it, err
-		}
-		it.DocumentGone = err != nil
-		it.Restorable = c.State == catalog.CarryDropped && !it.DocumentGone
-		if !it.DocumentGone && d.Status == catalog.StatusFailed {
-			it.Unreadable = d
-		}
+		// Its document is named, and said deleted or unreadable, for
+		// all links at once (describeLinkDocuments).
+		it.DocumentID = l.DocumentID
 	}
 	return it, nil
 }

@@ -55,7 +55,8 @@ func TestTheBoardShowsAnUnreadableHandIn(t *testing.T) {
 // TestCarryoversMarkDeletedAndUnreadableDocuments: on /carryovers a
 // carried link whose document was deleted says 文档已删除 and one whose
 // document could not be read says 未能读取; neither offers 确认沿用, both
-// offer 本轮不用.
+// offer 本轮不用. A link of the unreadable document dropped from the round
+// says 未能读取 too and offers no 重新计入本轮, which would be refused.
 func TestCarryoversMarkDeletedAndUnreadableDocuments(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -71,7 +72,7 @@ func TestCarryoversMarkDeletedAndUnreadableDocuments(t *testing.T) {
 		t.Fatalf("upload of the scan: %v %+v", err, out)
 	}
 	scan := s.env.WaitFinished(out[0].Document.ID, catalog.StatusFailed)
-	for code, id := range map[string]string{"3.2.1": gone.ID, "2.3.2": scan.ID} {
+	for code, id := range map[string]string{"3.2.1": gone.ID, "2.3.2": scan.ID, "3.1.1": scan.ID} {
 		if err := s.env.Catalog.CreateLinks(ctx, []*catalog.Link{{DocumentID: id, IndicatorCode: code, CreatedBy: "test"}}, false); err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +83,23 @@ func TestCarryoversMarkDeletedAndUnreadableDocuments(t *testing.T) {
 	if _, err := s.env.Documents.Delete(ctx, testenv.Admin, gone.ID); err != nil {
 		t.Fatal(err)
 	}
+	carried, err := s.env.Catalog.Carryovers(ctx, catalog.CarryFilter{City: "330100", Round: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range carried {
+		if c.Indicator == "3.1.1" {
+			if err := s.env.Catalog.DecideCarryover(ctx, c.ID, catalog.CarryDropped, "wang"); err != nil {
+				t.Fatalf("dropping the scan's link to 3.1.1: %v", err)
+			}
+		}
+	}
 	_, page := s.login("wang").get("/carryovers?city=330100&round=2018")
+	if i := strings.Index(page, `class="indicator">3.1.1`); i < 0 {
+		t.Errorf("/carryovers has no row of the dropped 3.1.1:\n%.2000s", textOf(page))
+	} else if row := page[i : i+strings.Index(page[i:], "</tr>")]; !strings.Contains(textOf(row), "文档未能读取") || strings.Contains(row, `value="restore"`) {
+		t.Errorf("the dropped link of the unreadable scan: want 文档未能读取 and no 重新计入本轮:\n%s", row)
+	}
 	for _, c := range []struct{ code, mark string }{{"3.2.1", "文档已删除"}, {"2.3.2", "文档未能读取"}} {
 		i := strings.Index(page, `class="indicator">`+c.code)
 		if i < 0 {
