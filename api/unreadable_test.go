@@ -94,7 +94,7 @@ func TestAnUnreadableHandInIsNoEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp, body := e.do(e.request("POST", "/api/v1/assignments/"+task.ID+"/accept", nil), "coordA")
-	if msg := errMessage(body); resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "未能读取") || !strings.Contains(msg, "请部门重新上传可读取的文件") {
+	if msg := errMessage(body); resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "未能读取") || !strings.Contains(msg, "请退回任务，让部门重新上传可读取的文件") {
 		t.Errorf("accepting a blank scan: %d %q, want 409 saying it could not be read and to upload a readable file", resp.StatusCode, msg)
 	}
 
@@ -162,8 +162,9 @@ func TestCarriedLinksOfUnreadableOrDeletedDocuments(t *testing.T) {
 		resp, body := e.do(e.request("POST", "/api/v1/carryovers/"+ids[code], map[string]any{"action": action}), "coordA")
 		return resp.StatusCode, errMessage(body)
 	}
-	if code, msg := decide("2.3.2", "confirm"); code != http.StatusConflict || !strings.Contains(msg, "未能读取") {
-		t.Errorf("confirming the blank scan's link: %d %q, want 409 saying it could not be read", code, msg)
+	if code, msg := decide("2.3.2", "confirm"); code != http.StatusConflict || !strings.Contains(msg, "未能读取") ||
+		!strings.Contains(msg, "请在文档页重新读取或上传替换文件后再确认") {
+		t.Errorf("confirming the blank scan's link: %d %q, want 409 saying it could not be read and to read it again or replace it on its page", code, msg)
 	}
 	if code, msg := decide("3.2.1", "confirm"); code != http.StatusConflict || !strings.Contains(msg, "文档已删除") {
 		t.Errorf("confirming a deleted document's link: %d %q, want 409 saying it was deleted", code, msg)

@@ -97,7 +97,7 @@ func (s *Service) someReadable(ctx context.Context, ids []string) error {
 	if failed == nil {
 		return nil
 	}
-	return catalog.Errorf(catalog.ECONFLICT, "提交的文件“%s”未能读取(%s),不能确认;请退回任务,请部门重新上传可读取的文件",
+	return catalog.Errorf(catalog.ECONFLICT, "提交的文件“%s”未能读取（%s），不能确认；请退回任务，让部门重新上传可读取的文件",
 		failed.Filename, catalog.Words{Chinese: failed.Error, English: failed.ErrorIn(true)})
 }
 

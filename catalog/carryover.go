@@ -376,7 +376,7 @@ func carriedLinkConfirmable(ctx context.Context, tx *sql.Tx, object string, link
 		return fmt.Errorf("read document of link %s: %w", object, err)
 	}
 	if d.Status == StatusFailed {
-		return Errorf(ECONFLICT, "这条关联的文档“%s”未能读取(%s),不能确认沿用;请部门重新上传可读取的文件,或选择“本轮不用”",
+		return Errorf(ECONFLICT, "这条关联的文档“%s”未能读取（%s），不能确认沿用；请在文档页重新读取或上传替换文件后再确认，或选择“本轮不用”",
 			d.Filename, Words{Chinese: d.Error, English: d.ErrorIn(true)})
 	}
 	return nil

@@ -43,11 +43,11 @@ func TestTheBoardShowsAnUnreadableHandIn(t *testing.T) {
 	if !strings.Contains(text, "处理失败") || !strings.Contains(text, failed.Error) || strings.Contains(row, "/accept") {
 		t.Errorf("the board's row of the unreadable hand-in: want 处理失败 with %q and no 确认:\n%s", failed.Error, row)
 	}
-	if !strings.Contains(text, "请部门重新上传可读取的文件") {
+	if !strings.Contains(text, "请退回任务，让部门重新上传可读取的文件") {
 		t.Errorf("the board does not say what to do instead of 确认:\n%s", text)
 	}
 	resp, page := wang.post("/assignments/"+task+"/accept", url.Values{"next": {"/assignments?city=330100&round=2018"}})
-	if resp.StatusCode != 409 || !strings.Contains(textOf(page), "请部门重新上传可读取的文件") {
+	if resp.StatusCode != 409 || !strings.Contains(textOf(page), "请退回任务，让部门重新上传可读取的文件") {
 		t.Errorf("accepting the unreadable hand-in: %d %.500s, want 409 saying to upload a readable file", resp.StatusCode, textOf(page))
 	}
 }
@@ -107,7 +107,8 @@ func TestCarryoversMarkDeletedAndUnreadableDocuments(t *testing.T) {
 		}
 		row := page[i:]
 		row = row[:strings.Index(row, "</tr>")]
-		if !strings.Contains(textOf(row), c.mark) || strings.Contains(row, `value="confirm"`) || !strings.Contains(row, `value="drop"`) {
+		if !strings.Contains(textOf(row), c.mark) || strings.Contains(row, `value="confirm"`) || !strings.Contains(row, `value="drop"`) ||
+			c.code == "2.3.2" && !strings.Contains(textOf(row), "请在文档页重新读取或上传替换文件后再确认") {
 			t.Errorf("the row of %s: want %s, no 确认沿用 and 本轮不用:\n%s", c.code, c.mark, row)
 		}
 	}
