@@ -175,16 +175,27 @@ func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) ([]st
 	if name == "" {
 		return nil, FieldErrorf("name", EINVALID, "部门名称不能为空")
 	}
-	d, err := s.Department(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	key, err := s.departmentKeyOf(ctx, s.db, d.City, name)
-	if err != nil {
-		return nil, err
+	if s.renameStarting != nil {
+		s.renameStarting()
 	}
 	var moved []string
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The department is read, and locked, in the transaction: a
+		// rename running at the same time waits for this one, and the
+		// accounts moved are those of the name the department has now,
+		// not of a name another rename has just changed.
+		d := &Department{ID: id}
+		err := tx.QueryRowContext(ctx, `SELECT city, name FROM department WHERE id = ?`+s.dialect.lockRow, id).Scan(&d.City, &d.Name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "部门 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("query department %s: %w", id, err)
+		}
+		key, err := s.departmentKeyOf(ctx, tx, d.City, name)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE department SET name = ?, name_key = ? WHERE id = ?`, name, key, id); err != nil {
 			return fmt.Errorf("rename department: %w", err)
 		}
