@@ -74,3 +74,19 @@ func TestRenamedDepartmentKeepsItsAccounts(t *testing.T) {
 		t.Errorf("audit of contribA's departments: %v %v, want the rename's and the admin's events", events, err)
 	}
 }
+
+// TestOnlyDepartmentAccountsChangeDepartment: an admin giving an expert
+// or an admin account a department is refused (400), as neither belongs
+// to one; the account is left as it was.
+func TestOnlyDepartmentAccountsChangeDepartment(t *testing.T) {
+	e := newEnv(t)
+	for _, name := range []string{"expert", "admin"} {
+		resp, body := e.do(e.request("PATCH", "/api/v1/users/"+name, map[string]any{"department": "市教育局"}), "admin")
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(errMessage(body), "不能指定部门") {
+			t.Errorf("giving %s a department: %d %v, want 400 saying its role has none", name, resp.StatusCode, body)
+		}
+		if u, err := e.cat.User(context.Background(), name); err != nil || u.Department != "" {
+			t.Errorf("%s after the refusal: %+v %v, want no department", name, u, err)
+		}
+	}
+}
