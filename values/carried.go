@@ -84,25 +84,39 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 			out = append(out, it)
 		}
 	}
-	if err := s.describeLinkDocuments(ctx, out); err != nil {
+	if err := s.describeLinks(ctx, out); err != nil {
 		return nil, 0, err
 	}
 	return out, round, nil
 }
 
-// describeLinkDocuments names the documents of the carried links among
-// items (describe leaves their DocumentID) and says which were deleted or
-// could not be read since, in two queries for the page however many links
-// a round carries.
-func (s *Service) describeLinkDocuments(ctx context.Context, items []CarriedItem) error {
-	var ids []string
+// describeLinks names the documents of the carried links among items and
+// says which were deleted or could not be read since, in three queries
+// for the page however many links a round carries (not three a link).
+func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error {
+	var linkIDs []string
 	for _, it := range items {
-		if it.Kind == catalog.CarryLink && it.DocumentID != "" {
-			ids = append(ids, it.DocumentID)
+		if it.Kind == catalog.CarryLink {
+			linkIDs = append(linkIDs, it.ObjectID)
 		}
 	}
-	if len(ids) == 0 {
+	if len(linkIDs) == 0 {
 		return nil
+	}
+	links, err := s.cat.LinksByID(ctx, linkIDs)
+	if err != nil {
+		return fmt.Errorf("carried links: %w", err)
+	}
+	var ids []string
+	for i := range items {
+		if it := &items[i]; it.Kind == catalog.CarryLink {
+			if l, ok := links[it.ObjectID]; ok {
+				it.DocumentID = l.DocumentID
+				ids = append(ids, l.DocumentID)
+			} else {
+				it.What = "(已删除)" // removed since it was carried; the decision still stands
+			}
+		}
 	}
 	docs, err := s.cat.DocumentsAnyStateByID(ctx, ids)
 	if err != nil {
@@ -149,13 +163,8 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		}
 		it.What, it.DocumentID = v.Written(), v.Citation.DocumentID
 	case catalog.CarryLink:
-		l, err := s.cat.Link(ctx, c.ObjectID)
-		if err != nil {
-			return it, err
-		}
-		// Its document is named, and said deleted or unreadable, for
-		// all links at once (describeLinkDocuments).
-		it.DocumentID = l.DocumentID
+		// Described with all the page's links at once
+		// (describeLinks).
 	}
 	return it, nil
 }
