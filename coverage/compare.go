@@ -264,9 +264,11 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 }
 
 // roundStatus is what an indicator's status in a round rests on. Its
-// status is the one rule the round comparison, the coverage matrix
-// (Cell.Status, CityCoverage.Covered) and the report (report.Item's
-// status) share.
+// status is the one rule the round comparison and the coverage matrix
+// (Cell.Status, CityCoverage.Covered) share. The report's status
+// (report.Item.Status, set in report.go's item) mirrors it with its own
+// copy of the switch, as report does not import coverage: keep the two
+// in step, in the same order.
 type roundStatus struct {
 	Contradicted, Insufficient, Verified bool // a reviewer's verdicts in the round
 	ToConfirm                            bool // anything carried over and still 待确认

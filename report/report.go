@@ -676,6 +676,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0)
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
+	// The rule of coverage's roundStatus (the round comparison, the heat
+	// map and its covered count): keep the two in step, in the same order.
 	switch {
 	case contradicted:
 		it.Status = Contradicted
