@@ -208,3 +208,38 @@ func (s *Service) SetPassword(ctx context.Context, actor *catalog.User, c Passwo
 	}
 	return s.cat.SetPassword(ctx, c.Username, hash, actor.Username)
 }
+
+// SetDepartment gives a coordinator or contributor another department
+// (责任单位) on behalf of an admin and returns the account as it now is.
+// A contributor's department must be on its city's list (by key: 教育局
+// finds 市教育局) and takes the list's name, so that the account sees
+// that department's tasks; a coordinator's may be emptied.
+func (s *Service) SetDepartment(ctx context.Context, actor *catalog.User, name, department string) (*catalog.User, error) {
+	if err := requireAdmin(actor); err != nil {
+		return nil, err
+	}
+	u, err := s.cat.User(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	dept := strings.TrimSpace(department)
+	switch {
+	case u.Role != catalog.RoleContributor && u.Role != catalog.RoleCoordinator:
+		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "只有协调员(coordinator)和部门联系人(contributor)属于某个部门;%s 的角色不能指定部门", u.Username)
+	case u.Role == catalog.RoleContributor && dept == "":
+		return nil, catalog.FieldErrorf("department", catalog.EINVALID, "部门联系人必须有部门(责任单位),如“市教育局”")
+	case u.Role == catalog.RoleContributor:
+		d, err := s.cat.DepartmentByName(ctx, u.City, dept)
+		if catalog.IsNotFound(err) {
+			return nil, catalog.FieldErrorf("department", catalog.EINVALID, "城市 %s 的部门名单中没有“%s”;请填写名单中的部门名称,或先在部门名单中添加", u.City, dept)
+		}
+		if err != nil {
+			return nil, err
+		}
+		dept = d.Name
+	}
+	if err := s.cat.SetUserDepartment(ctx, u.Username, dept, actor.Username); err != nil {
+		return nil, err
+	}
+	return s.cat.User(ctx, u.Username)
+}

@@ -143,6 +143,28 @@ func (h *handler) handleUserEnable(w http.ResponseWriter, r *http.Request) {
 	h.setDisabled(w, r, false)
 }
 
+// handleUserUpdate changes an account's department (admins); department
+// is the only field that may change.
+func (h *handler) handleUserUpdate(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Department *string `json:"department"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if in.Department == nil {
+		h.writeError(w, r, catalog.FieldErrorf("department", catalog.EINVALID, "请提供要修改的字段 department(部门)"))
+		return
+	}
+	u, err := h.Accounts.SetDepartment(r.Context(), userFrom(r.Context()), r.PathValue("name"), *in.Department)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"user": toUserJSON(u)})
+}
+
 // handleUserPassword sets a password: admins for anyone, users for
 // themselves with their current password.
 func (h *handler) handleUserPassword(w http.ResponseWriter, r *http.Request) {

@@ -96,6 +96,7 @@ func (h *handler) routes() []route {
 		{pattern: "PATCH /api/v1/rounds/{year}/indicators/{code}", handle: h.handleRoundIndicatorCorrect, roles: adminRoles},
 		{pattern: "GET /api/v1/users", handle: h.handleUserList, roles: adminRoles},
 		{pattern: "POST /api/v1/users", handle: h.handleUserCreate, roles: adminRoles},
+		{pattern: "PATCH /api/v1/users/{name}", handle: h.handleUserUpdate, roles: adminRoles},
 		{pattern: "POST /api/v1/users/{name}/disable", handle: h.handleUserDisable, roles: adminRoles},
 		{pattern: "POST /api/v1/users/{name}/enable", handle: h.handleUserEnable, roles: adminRoles},
 		{pattern: "POST /api/v1/users/{name}/password", handle: h.handleUserPassword},

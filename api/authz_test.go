@@ -164,6 +164,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/users": {func() *http.Request {
 			return e.request("POST", "/api/v1/users", map[string]any{"username": p("new%d", e.next()), "role": "expert"})
 		}, adminOnly(201)},
+		"PATCH /api/v1/users/{name}": {func() *http.Request {
+			name := p("bumen%d", e.next())
+			e.te.AddUserIn(name, "contributor", cityA, "市教育局")
+			d, err := e.cat.Department(context.Background(), e.department())
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e.request("PATCH", "/api/v1/users/"+name, map[string]any{"department": d.Name})
+		}, adminOnly(200)},
 		"POST /api/v1/users/{name}/disable": {func() *http.Request { return e.request("POST", "/api/v1/users/dummy/disable", nil) }, adminOnly(200)},
 		"POST /api/v1/users/{name}/enable":  {func() *http.Request { return e.request("POST", "/api/v1/users/dummy/enable", nil) }, adminOnly(200)},
 		"POST /api/v1/users/{name}/password": {func() *http.Request {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -57,11 +58,14 @@ func (h *handler) handleDepartmentRename(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	if err := h.Assignments.RenameDepartment(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Name); err != nil {
+	moved, err := h.Assignments.RenameDepartment(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.Name)
+	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"department": map[string]string{"id": r.PathValue("id"), "name": in.Name}})
+	// accounts: the department's accounts, which follow the new name.
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"department": map[string]string{"id": r.PathValue("id"), "name": strings.TrimSpace(in.Name)},
+		"accounts": nonNil(moved)})
 }
 
 func (h *handler) handleDepartmentDelete(w http.ResponseWriter, r *http.Request) {

@@ -46,10 +46,12 @@ func (s *Service) department(ctx context.Context, u *catalog.User, id string) (*
 }
 
 // RenameDepartment renames a department of the city's list, keeping its
-// assignments. Admins and the city's coordinators only.
-func (s *Service) RenameDepartment(ctx context.Context, u *catalog.User, id, name string) error {
+// assignments, and returns the usernames of its accounts, which follow
+// the new name so that they keep their tasks. Admins and the city's
+// coordinators only.
+func (s *Service) RenameDepartment(ctx context.Context, u *catalog.User, id, name string) ([]string, error) {
 	if _, err := s.department(ctx, u, id); err != nil {
-		return err
+		return nil, err
 	}
 	return s.cat.RenameDepartment(ctx, id, name, u.Username)
 }

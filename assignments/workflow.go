@@ -64,12 +64,41 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task
 	if len(a.Documents) == 0 {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "这项任务没有可确认的材料(提交的文档已被删除);请退回任务,让部门重新提交")
 	}
+	if err := s.someReadable(ctx, a.Documents); err != nil {
+		return nil, err
+	}
 	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
 		To: catalog.AssignmentAccepted, By: u.Username})
 	if err != nil {
 		return nil, err
 	}
 	return s.Get(ctx, u, id)
+}
+
+// someReadable is ECONFLICT, with the reason, when every document of ids
+// could not be read (status failed): a blank scan handed in is no
+// evidence to accept. One still being read may be accepted.
+func (s *Service) someReadable(ctx context.Context, ids []string) error {
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	var failed *catalog.Document
+	for _, id := range ids {
+		d := docs[id]
+		if d == nil {
+			continue
+		}
+		if d.Status != catalog.StatusFailed {
+			return nil
+		}
+		failed = d
+	}
+	if failed == nil {
+		return nil
+	}
+	return catalog.Errorf(catalog.ECONFLICT, "提交的文件“%s”未能读取（%s），不能确认；请退回任务，让部门重新上传可读取的文件",
+		failed.Filename, catalog.Words{Chinese: failed.Error, English: failed.ErrorIn(true)})
 }
 
 func notSubmitted(a *catalog.Assignment) error {

@@ -101,6 +101,32 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool,
 	})
 }
 
+// SetUserDepartment gives an account another department (责任单位),
+// with a user.department event; an unknown account is ENOTFOUND.
+func (s *Store) SetUserDepartment(ctx context.Context, username, department, by string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var from string
+		err := tx.QueryRowContext(ctx, `SELECT department FROM app_user WHERE username = ?`, username).Scan(&from)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "用户 %q 不存在", username)
+		}
+		if err != nil {
+			return fmt.Errorf("query department of %s: %w", username, err)
+		}
+		return s.setUserDepartment(ctx, tx, username, from, department, by)
+	})
+}
+
+// setUserDepartment moves username from department from to to and
+// records it.
+func (s *Store) setUserDepartment(ctx context.Context, tx *sql.Tx, username, from, to, by string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE app_user SET department = ? WHERE username = ?`, to, username); err != nil {
+		return fmt.Errorf("set department of %s: %w", username, err)
+	}
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "user.department", Object: "user:" + username,
+		Detail: map[string]any{"from": from, "to": to}})
+}
+
 // endCredentials ends every session of username and deletes its tokens,
 // returning how many tokens there were.
 func endCredentials(ctx context.Context, tx *sql.Tx, username string) (int64, error) {

@@ -197,7 +197,8 @@ type CarryFilter struct {
 	Round  int
 	State  CarryState
 	// Live keeps only carried objects still there: a link whose document
-	// is not deleted, a claim not withdrawn, a value not removed. The heat
+	// is not deleted and could be read (not failed), a claim not
+	// withdrawn, a value not removed. The heat
 	// map, the comparison and the report count those to confirm; a row
 	// whose object is gone has nothing left to confirm.
 	Live bool
@@ -224,7 +225,7 @@ func (s *Store) Carryovers(ctx context.Context, f CarryFilter) ([]Carryover, err
 	}
 	if f.Live {
 		q += ` AND (kind = 'link' AND object_id IN (SELECT l.id FROM link l JOIN document d ON d.id = l.document_id
-				WHERE d.deleted_at IS NULL)
+				WHERE d.deleted_at IS NULL AND d.status <> 'failed')
 			OR kind = 'claim' AND object_id IN (SELECT id FROM claim WHERE status <> 'withdrawn')
 			OR kind = 'value' AND object_id IN (SELECT id FROM value))`
 	}
@@ -316,6 +317,11 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		if err != nil {
 			return fmt.Errorf("read carryover %s: %w", id, err)
 		}
+		if kind == CarryLink && state == CarryConfirmed {
+			if err := carriedLinkConfirmable(ctx, tx, object, link); err != nil {
+				return err
+			}
+		}
 		switch {
 		case was == CarryToConfirm:
 		case kind == CarryLink && state == CarryDropped && was != CarryDropped:
@@ -356,6 +362,24 @@ func (s *Store) DecideCarryover(ctx context.Context, id string, state CarryState
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "carryover." + string(state), Object: "carryover:" + id,
 			Detail: map[string]any{"kind": kind, "object": object}})
 	})
+}
+
+// carriedLinkConfirmable refuses to confirm a carried link (link, nil
+// when its document is deleted) whose document was deleted or could not
+// be read: neither is evidence of the round. Dropping stays open.
+func carriedLinkConfirmable(ctx context.Context, tx *sql.Tx, object string, link *lockedLink) error {
+	if link == nil {
+		return Errorf(ECONFLICT, "这条关联的文档已删除,不能确认沿用;请选择“本轮不用”")
+	}
+	d, err := scanDocument(tx.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM document WHERE id = ?`, link.docID))
+	if err != nil {
+		return fmt.Errorf("read document of link %s: %w", object, err)
+	}
+	if d.Status == StatusFailed {
+		return Errorf(ECONFLICT, "这条关联的文档“%s”未能读取（%s），不能确认沿用；请在文档页重新读取或上传替换文件后再确认，或选择“本轮不用”",
+			d.Filename, Words{Chinese: d.Error, English: d.ErrorIn(true)})
+	}
+	return nil
 }
 
 // carryStateWords names a carry state as the carry-over page does.

@@ -585,8 +585,9 @@ type ClaimCount struct {
 	// to the coordinator, they must show as such, not as evidence.
 	Insufficient int
 	// Backed counts the claims citing at least one document not deleted
-	// (撤回) since: a claim whose every cited document was withdrawn is no
-	// evidence, as the report reads it.
+	// (撤回) since and not failed (未能读取): a claim whose every cited
+	// document was withdrawn or could not be read is no evidence, as the
+	// report reads it.
 	Backed int
 }
 
@@ -597,7 +598,7 @@ func (s *Store) CountClaims(ctx context.Context, round int, cities ...string) ([
 		SUM(CASE WHEN status = 'contradicted' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN status = 'insufficient' THEN 1 ELSE 0 END),
 		SUM(CASE WHEN EXISTS (SELECT 1 FROM citation t JOIN document d ON d.id = t.document_id
-			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL) THEN 1 ELSE 0 END) FROM claim
+			WHERE t.claim_id = claim.id AND d.deleted_at IS NULL AND d.status <> 'failed') THEN 1 ELSE 0 END) FROM claim
 		WHERE status <> 'withdrawn'`
 	var args []any
 	if round != 0 {

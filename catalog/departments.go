@@ -166,31 +166,87 @@ func (s *Store) ensureDepartment(ctx context.Context, tx *sql.Tx, city, name, by
 }
 
 // RenameDepartment renames a department; a name that is another
-// department's (by key) is ECONFLICT.
-func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) error {
+// department's (by key) is ECONFLICT. Accounts name their department by
+// its name, so the city's accounts of the department (by key) follow the
+// rename in the same transaction, each with a user.department event; it
+// returns their usernames.
+func (s *Store) RenameDepartment(ctx context.Context, id, name, by string) ([]string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return FieldErrorf("name", EINVALID, "部门名称不能为空")
+		return nil, FieldErrorf("name", EINVALID, "部门名称不能为空")
 	}
-	d, err := s.Department(ctx, id)
-	if err != nil {
-		return err
+	if s.renameStarting != nil {
+		s.renameStarting()
 	}
-	key, err := s.departmentKeyOf(ctx, s.db, d.City, name)
-	if err != nil {
-		return err
-	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	var moved []string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The department is read, and locked, in the transaction: a
+		// rename running at the same time waits for this one, and the
+		// accounts moved are those of the name the department has now,
+		// not of a name another rename has just changed.
+		d := &Department{ID: id}
+		err := tx.QueryRowContext(ctx, `SELECT city, name FROM department WHERE id = ?`+s.dialect.lockRow, id).Scan(&d.City, &d.Name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "部门 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("query department %s: %w", id, err)
+		}
+		key, err := s.departmentKeyOf(ctx, tx, d.City, name)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE department SET name = ?, name_key = ? WHERE id = ?`, name, key, id); err != nil {
 			return fmt.Errorf("rename department: %w", err)
 		}
-		return s.recordEvent(ctx, tx, Event{User: by, Action: "department.rename", Object: "department:" + id,
-			Detail: map[string]any{"from": d.Name, "to": name}})
+		if moved, err = s.moveDepartmentUsers(ctx, tx, d, name, by); err != nil {
+			return err
+		}
+		detail := map[string]any{"from": d.Name, "to": name}
+		if len(moved) > 0 {
+			detail["accounts"] = moved
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "department.rename", Object: "department:" + id, Detail: detail})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return FieldErrorf("name", ECONFLICT, "本市已有部门与“%s”同名", name)
+		return nil, FieldErrorf("name", ECONFLICT, "本市已有部门与“%s”同名", name)
 	}
-	return err
+	return moved, err
+}
+
+// moveDepartmentUsers gives the accounts of d's city whose department has
+// d's old name (by key) the department's new name, and returns them.
+func (s *Store) moveDepartmentUsers(ctx context.Context, tx *sql.Tx, d *Department, name, by string) ([]string, error) {
+	var cityName string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM city WHERE code = ?`, d.City).Scan(&cityName); err != nil {
+		return nil, fmt.Errorf("query city %s: %w", d.City, err)
+	}
+	oldKey := DepartmentKey(cityName, d.Name)
+	rows, err := tx.QueryContext(ctx, `SELECT username, department FROM app_user WHERE city = ? AND department <> '' ORDER BY username`, d.City)
+	if err != nil {
+		return nil, fmt.Errorf("query accounts of %s: %w", d.Name, err)
+	}
+	var moved, from []string
+	for rows.Next() {
+		var user, dept string
+		if err := rows.Scan(&user, &dept); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if DepartmentKey(cityName, dept) == oldKey && dept != name {
+			moved, from = append(moved, user), append(from, dept)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, user := range moved {
+		if err := s.setUserDepartment(ctx, tx, user, from[i], name, by); err != nil {
+			return nil, err
+		}
+	}
+	return moved, nil
 }
 
 // DeleteDepartment removes a department that holds no assignments; one

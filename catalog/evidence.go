@@ -23,6 +23,11 @@ type EvidenceFilter struct {
 	// Kinds, when not empty, keeps those ways of use (EvidenceLink,
 	// EvidenceClaim, EvidenceValue).
 	Kinds []string
+	// Failed keeps the documents that could not be read (failed) too,
+	// for listing them (the indicator page and the evidence API show
+	// them as 处理失败 so they can be read again or replaced). Without
+	// it they are left out: such a document counts nowhere.
+	Failed bool
 }
 
 // Ways a document comes to be an indicator's evidence.
@@ -46,7 +51,9 @@ type EvidenceUse struct {
 }
 
 // EvidenceUses returns how live documents are the evidence of indicators:
-// linked to one, or cited by a claim (not withdrawn) or a value of it.
+// linked to one, or cited by a claim (not withdrawn) or a value of it. A
+// document that could not be read (failed) is none, until read again
+// (f.Failed lists such documents, for showing them).
 // This is the one definition of an indicator's evidence documents that
 // the indicator page, the evidence API, the indicator tree, the heat map
 // and the round comparison share, as the report lists them: a verified
@@ -139,7 +146,12 @@ func evidenceUnion(f EvidenceFilter, details bool) (string, []any) {
 		if details {
 			q += `, ` + sel
 		}
+		// A document that could not be read (failed) is no evidence until
+		// a later reading succeeds.
 		q += ` FROM ` + from + ` WHERE d.deleted_at IS NULL`
+		if !f.Failed {
+			q += ` AND d.status <> 'failed'`
+		}
 		if f.Round != 0 {
 			q += ` AND ` + round
 			args = append(args, roundArgs...)

@@ -185,6 +185,22 @@ func (s *Store) Link(ctx context.Context, id string) (*Link, error) {
 	return &links[0], nil
 }
 
+// LinksByID returns the links of ids by ID, in one query however many
+// (up to the longest IN list); IDs of no link are left out.
+func (s *Store) LinksByID(ctx context.Context, ids []string) (map[string]Link, error) {
+	out := make(map[string]Link, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	return out, forInLists(ids, func(in string, args []any) error {
+		links, err := queryLinks(ctx, s.db, `WHERE l.id IN `+in, args...)
+		for _, l := range links {
+			out[l.ID] = l
+		}
+		return err
+	})
+}
+
 // DeleteLink removes a link, with an audit event.
 func (s *Store) DeleteLink(ctx context.Context, id, by string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {

@@ -46,6 +46,10 @@ type Store struct {
 	writerWait time.Duration
 	// stmts counts the SQL statements sent to the database (Statements).
 	stmts *atomic.Int64
+	// renameStarting, set by tests only, runs as RenameDepartment is about
+	// to open its transaction: what it does stands for what another
+	// request did at the same time.
+	renameStarting func()
 }
 
 // Statements returns how many SQL statements the store has sent to its

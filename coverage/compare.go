@@ -264,30 +264,51 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 				cell.ToConfirm++
 			}
 		}
-		switch {
-		case contradicted:
-			cell.Status = StatusContradicted
-		case insufficient:
-			cell.Status = StatusInsufficient
-		case verified:
-			cell.Status = StatusVerified
-		case cell.ToConfirm > 0:
-			// Carried over and not confirmed yet: after every verdict a
-			// reviewer gave in this round, which stays the state (the
-			// cell's ToConfirm still counts what waits), as coverage
-			// counts it.
-			cell.Status = StatusToConfirm
-		case notFound:
-			cell.Status = StatusValueNotFound
-		case ind.Kind == catalog.Quantitative && cell.Value == nil:
-			cell.Status = StatusGap // its number is what a quantitative indicator needs, as in the report
-		case cell.Documents > 0 || backed:
-			cell.Status = StatusEvidence
-		default:
-			cell.Status = StatusGap
-		}
+		cell.Status = roundStatus{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
+			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound,
+			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
+			Evidence: cell.Documents > 0 || backed}.status()
 		return cell
 	}, nil
+}
+
+// roundStatus is what an indicator's status in a round rests on. Its
+// status is the one rule the round comparison and the coverage matrix
+// (Cell.Status, CityCoverage.Covered) share. The report's status
+// (report.Item.Status, set in report.go's item) mirrors it with its own
+// copy of the switch, as report does not import coverage: keep the two
+// in step, in the same order.
+type roundStatus struct {
+	Contradicted, Insufficient, Verified bool // a reviewer's verdicts in the round
+	ToConfirm                            bool // anything carried over and still 待确认
+	ValueNotFound                        bool // numberNotInQuote
+	NoValue                              bool // a quantitative indicator without its number
+	Evidence                             bool // evidence documents, or a claim citing a live one
+}
+
+// status weighs f: every verdict a reviewer gave in the round first
+// (与证据矛盾, 证据不足, 属实), then what is carried over and not confirmed
+// yet (待确认: not this round's evidence, as the report says), then a
+// number its quote does not write; a quantitative indicator without its
+// number is a gap whatever else is there.
+func (f roundStatus) status() string {
+	switch {
+	case f.Contradicted:
+		return StatusContradicted
+	case f.Insufficient:
+		return StatusInsufficient
+	case f.Verified:
+		return StatusVerified
+	case f.ToConfirm:
+		return StatusToConfirm
+	case f.ValueNotFound:
+		return StatusValueNotFound
+	case f.NoValue:
+		return StatusGap
+	case f.Evidence:
+		return StatusEvidence
+	}
+	return StatusGap
 }
 
 // numberNotInQuote reports whether v waits for review with its quote

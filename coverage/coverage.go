@@ -147,7 +147,9 @@ type Cell struct {
 }
 
 // Build makes the matrix for cities over the key indicators of inds. Add
-// contradicted values with Contradict.
+// values with AddValues and carried objects with AddCarried, then count
+// each city's covered indicators with Finish: Build counts none, as
+// whether an indicator is covered depends on all of them.
 func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []catalog.LinkCount, claims []catalog.ClaimCount) *Matrix {
 	m := &Matrix{Round: round, Indicators: []Column{}, Cities: []CityCoverage{}}
 	for _, ind := range inds {
@@ -168,9 +170,6 @@ func Build(round int, cities []catalog.City, inds []catalog.Indicator, counts []
 		for _, col := range m.Indicators {
 			key := [2]string{city.Code, col.Code}
 			docs := n[key]
-			if docs > 0 {
-				row.Covered++
-			}
 			row.Cells = append(row.Cells, Cell{Code: col.Code, Name: col.Name, Kind: col.Kind, Documents: docs,
 				Claims: cl[key].Claims, Verified: cl[key].Verified, Contradicted: cl[key].Contradicted,
 				Insufficient: cl[key].Insufficient, Backed: cl[key].Backed})
@@ -193,12 +192,41 @@ func gapRank(c Cell) int {
 }
 
 // AddCarried counts the carried objects still to confirm in the cells of
-// their city and indicator.
+// their city and indicator; once Finish counts, a city does not count as
+// covered an indicator whose evidence waits to be confirmed
+// (Cell.Status).
 func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 	cells := m.cells()
 	for _, c := range carried {
 		if cell := cells[[2]string{c.City, c.Indicator}]; cell != nil && c.State == catalog.CarryToConfirm {
 			cell.ToConfirm++
+		}
+	}
+}
+
+// Status is the cell's status by the rule /compare and the report share
+// (roundStatus): 待确认 when anything carried over waits to be confirmed
+// and no reviewer gave a verdict in the round; a quantitative indicator
+// without its number is a gap.
+func (c Cell) Status() string {
+	return roundStatus{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
+		ToConfirm: c.ToConfirm > 0, ValueNotFound: c.ValuesNotFound > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
+		Evidence: c.Documents > 0 || c.Backed > 0}.status()
+}
+
+// Finish counts each city's covered indicators, once the cells have
+// their documents, claims, values and carried objects: those with
+// evidence documents whose status is neither a gap nor 待确认, as the
+// report counts them (a quantitative indicator without its value is a
+// gap; evidence carried over and not confirmed does not count).
+func (m *Matrix) Finish() {
+	for i := range m.Cities {
+		row := &m.Cities[i]
+		row.Covered = 0
+		for _, c := range row.Cells {
+			if st := c.Status(); c.Documents > 0 && st != StatusToConfirm && st != StatusGap {
+				row.Covered++
+			}
 		}
 	}
 }

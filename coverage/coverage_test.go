@@ -60,6 +60,7 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 	}
 	claims := []catalog.ClaimCount{{City: "330100", Indicator: "2.3.1", Claims: 2, Verified: 1}}
 	m := Build(2017, cities, inds, counts, claims)
+	m.Finish()
 	if len(m.Indicators) != 5 {
 		t.Fatalf("%d key indicators, want 5", len(m.Indicators))
 	}
@@ -78,8 +79,10 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 	if last := hz.Cells[len(hz.Cells)-1]; last.Code != "2.3.1" || last.Claims != 2 || last.Verified != 1 {
 		t.Errorf("杭州 2.3.1 claims %+v", last)
 	}
+	// 成都's 1.2.3 has documents but no value: quantitative, it is no
+	// covered indicator (TestAQuantitativeIndicatorIsCoveredByItsValue).
 	cd := m.Cities[1]
-	if cd.Covered != 1 || cd.Cells[len(cd.Cells)-1].Code != "1.2.3" || cd.Cells[len(cd.Cells)-1].Documents != 4 {
+	if cd.Covered != 0 || cd.Cells[len(cd.Cells)-1].Code != "1.2.3" || cd.Cells[len(cd.Cells)-1].Documents != 4 {
 		t.Errorf("成都 %+v", cd)
 	}
 
@@ -95,6 +98,30 @@ func TestMatrixPutsQualitativeGapsFirst(t *testing.T) {
 	if len(rows) != 6 || rows[0][3] != "杭州\uFF08330100\uFF09" || rows[1][0] != "1.1.1" || rows[1][3] != "2" || rows[2][3] != "缺" ||
 		rows[4][3] != "缺" || rows[4][4] != "4" || rows[5][3] != "已核实\uFF081 份\uFF09" {
 		t.Errorf("xlsx rows %v", rows)
+	}
+}
+
+// TestAQuantitativeIndicatorIsCoveredByItsValue: 成都 has four documents
+// for 成员单位数 (1.2.3, quantitative) and no value: it does not count as
+// covered, as the report says 缺; once a value citing one is reported, it
+// does. Build counts nothing: Finish counts, once the values are in.
+func TestAQuantitativeIndicatorIsCoveredByItsValue(t *testing.T) {
+	cities := []catalog.City{{Code: "510100", Name: "成都"}}
+	counts := []catalog.LinkCount{{City: "510100", Indicator: "1.2.3", Documents: 4}}
+	m := Build(2018, cities, inds, counts, nil)
+	m.Finish()
+	if got := m.Cities[0].Covered; got != 0 {
+		t.Errorf("成都 with documents and no value for 1.2.3: %d covered, want 0", got)
+	}
+	m = Build(2018, cities, inds, counts, nil)
+	if got := m.Cities[0].Covered; got != 0 {
+		t.Errorf("Build alone counts %d covered, want none until Finish", got)
+	}
+	m.AddValues([]catalog.Value{{City: "510100", Round: 2018, Indicator: "1.2.3", Number: 36, Given: "36", ValueFound: true,
+		Status: catalog.ClaimPending, Citation: catalog.Citation{DocumentID: "D1", Page: 1, Quote: "成员单位36个"}}}, nil)
+	m.Finish()
+	if got := m.Cities[0].Covered; got != 1 {
+		t.Errorf("成都 with a value for 1.2.3: %d covered, want 1", got)
 	}
 }
 

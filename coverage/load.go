@@ -57,6 +57,7 @@ func Load(ctx context.Context, cat *catalog.Store, round int, codes ...string) (
 	m.nameRound(naming)
 	m.AddValues(vals, withdrawn)
 	m.AddCarried(carried)
+	m.Finish()
 	return m, nil
 }
 

@@ -179,13 +179,28 @@ func (r *Report) carriedMark(carried bool) string {
 	}
 }
 
-// name is a document's title in 《》, marked when it was withdrawn or is
-// still to be confirmed, with the scans listed under it.
+// name is a document's title in 《》, marked when it was withdrawn, could
+// not be read or is still to be confirmed, with the scans listed under it.
 func (r *Report) name(e Evidence) string {
 	if r.Lang == English && e.Withdrawn {
 		return "《" + e.Title + "》 (withdrawn)" + r.carriedMark(e.ToConfirm)
 	}
-	return e.Name() + r.carriedMark(e.ToConfirm) + r.scans(e)
+	return "《" + e.Title + "》" + r.mark(e) + r.carriedMark(e.ToConfirm) + r.scans(e)
+}
+
+// mark is what follows the title of a withdrawn or unreadable document
+// (Evidence.Name's mark), in the report's language.
+func (r *Report) mark(e Evidence) string {
+	if r.Lang != English {
+		return e.mark()
+	}
+	switch {
+	case e.Withdrawn:
+		return " (withdrawn)"
+	case e.Unreadable:
+		return " (could not be read)"
+	}
+	return ""
 }
 
 // scans names the documents listed under e (Evidence.Scans):

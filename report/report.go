@@ -112,6 +112,10 @@ type Evidence struct {
 	// ToConfirm is true when the document is in the round only through
 	// what was carried over from the last round and is still 待确认.
 	ToConfirm bool
+	// Unreadable is true when the document could not be read (failed, a
+	// blank scan): the report names it, marked, and it does not count as
+	// evidence until it is read again (catalog.EvidenceUses).
+	Unreadable bool
 	// Filename is the document's file name.
 	Filename string
 	// Scans are the other documents of the indicator listed under this
@@ -139,12 +143,24 @@ type Quote struct {
 // Withdrawn marks the title of a withdrawn document in the report.
 const Withdrawn = "\uFF08已撤回\uFF09"
 
-// Name is the document's title in 《》, marked when it was withdrawn.
+// Unreadable marks the title of a document that could not be read.
+const Unreadable = "\uFF08未能读取\uFF09"
+
+// Name is the document's title in 《》, marked when it was withdrawn or
+// could not be read.
 func (e Evidence) Name() string {
-	if e.Withdrawn {
-		return "《" + e.Title + "》" + Withdrawn
+	return "《" + e.Title + "》" + e.mark()
+}
+
+// mark is what follows a withdrawn or unreadable document's title.
+func (e Evidence) mark() string {
+	switch {
+	case e.Withdrawn:
+		return Withdrawn
+	case e.Unreadable:
+		return Unreadable
 	}
-	return "《" + e.Title + "》"
+	return ""
 }
 
 // Status words, the same in XLSX and DOCX: a gap and a missing value are
@@ -622,13 +638,14 @@ func (d *data) item(ind catalog.Indicator) Item {
 				at[[2]any{id, true}] = i
 			}
 			e := Evidence{DocumentID: id, SHA256: doc.SHA256, Title: doc.Title, Filename: doc.Filename, DocNumber: doc.DocNumber,
-				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried}
+				IssuedOn: doc.IssuedOn, Page: page, Quote: quote, Withdrawn: d.gone[id], ToConfirm: carried,
+				Unreadable: doc.Status == catalog.StatusFailed}
 			if quote != "" {
 				e.Quotes = []Quote{{Text: quote, NotFound: notFound, Page: page, FoundOnPage: foundOn, Recheck: recheck}}
 			}
 			it.Evidence = append(it.Evidence, e)
 		}
-		live = live || !d.gone[id] && !carried
+		live = live || !d.gone[id] && !carried && doc.Status != catalog.StatusFailed
 	}
 	verified, contradicted, insufficient, toConfirm, valueNotFound := false, false, false, false, false
 	for i := range d.earlier {
@@ -670,6 +687,8 @@ func (d *data) item(ind catalog.Indicator) Item {
 		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0, catalog.Words{})
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
+	// The rule of coverage's roundStatus (the round comparison, the heat
+	// map and its covered count): keep the two in step, in the same order.
 	switch {
 	case contradicted:
 		it.Status = Contradicted

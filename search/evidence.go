@@ -31,6 +31,20 @@ type EvidenceItem struct {
 	// one because it belongs to another round. Such documents are
 	// listed, marked, never left out.
 	OtherRound bool `json:"other_round,omitempty"`
+	// Status is "failed" for a linked or cited document that could not
+	// be read, with Error (and ErrorEN, in English) saying why: it counts
+	// nowhere until it is read again or replaced on its document page,
+	// but is listed so that it can be. "" otherwise.
+	Status  string `json:"status,omitempty"`
+	Error   string `json:"error,omitempty"`
+	ErrorEN string `json:"error_en,omitempty"`
+}
+
+// markFailed sets item's Status and Error when d could not be read.
+func markFailed(item *EvidenceItem, d *catalog.Document) {
+	if d.Status == catalog.StatusFailed {
+		item.Status, item.Error, item.ErrorEN = string(d.Status), d.Error, d.ErrorEnglish
+	}
 }
 
 // CiteRef is a claim or a value citing a document.
@@ -118,8 +132,9 @@ func (s *Service) IndicatorEvidence(ctx context.Context, code, city string, roun
 		}
 	}
 	// The links are read above; only citations are asked for here.
+	// Documents that could not be read are listed too, marked failed.
 	uses, err := s.cat.EvidenceUses(ctx, catalog.EvidenceFilter{Cities: cities, Indicator: code,
-		Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}})
+		Kinds: []string{catalog.EvidenceClaim, catalog.EvidenceValue}, Failed: true})
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +193,10 @@ func (s *Service) markRounds(ctx context.Context, items []EvidenceItem, code str
 	if len(items) == 0 || round == 0 {
 		return nil
 	}
-	in, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Round: round, Cities: cities, Indicator: code})
+	// Failed documents are asked for too: whether one is of the round
+	// is its links' and citations' to say, not its failure's (that is
+	// Status).
+	in, err := s.cat.EvidenceDocumentIDs(ctx, catalog.EvidenceFilter{Round: round, Cities: cities, Indicator: code, Failed: true})
 	if err != nil {
 		return fmt.Errorf("evidence of %s in round %d: %w", code, round, err)
 	}
@@ -254,6 +272,7 @@ func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, term
 			Link:  &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note},
 			Round: d.MonitoringRound(),
 		}
+		markFailed(&item, d)
 		switch {
 		case l.Quote != "":
 			item.Passage = &Fragment{Page: l.Page, HTML: "<mark>" + html.EscapeString(l.Quote) + "</mark>"}
@@ -311,6 +330,7 @@ func (s *Service) citedEvidence(ctx context.Context, uses []catalog.EvidenceUse,
 			Cited: refs[id],
 			Round: d.MonitoringRound(),
 		}
+		markFailed(&item, d)
 		if first.Quote != "" {
 			item.Passage = &Fragment{Page: first.Page, HTML: "<mark>" + html.EscapeString(first.Quote) + "</mark>"}
 		}

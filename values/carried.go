@@ -24,11 +24,19 @@ type CarriedItem struct {
 	Verdict catalog.ClaimStatus
 	Reason  string
 	// Restorable is true for a link dropped from the round whose document
-	// is not deleted: 重新计入本轮 can put it back.
+	// is neither deleted nor unreadable (failed): 重新计入本轮 can put it
+	// back.
 	Restorable bool
 	// Filename and DocNumber tell a linked document from another of the
 	// same title (the PDF and the DOCX of one 工作总结).
 	Filename, DocNumber string
+	// DocumentGone is true for a link whose document was deleted since it
+	// was carried: there is nothing to confirm, only to drop.
+	DocumentGone bool
+	// Unreadable is the linked document when it could not be read
+	// (failed): it is no evidence, and confirming it is refused until it
+	// is read again.
+	Unreadable *catalog.Document
 }
 
 // CarriedItems lists what was carried into a city's round (0: the current
@@ -76,7 +84,67 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 			out = append(out, it)
 		}
 	}
+	if err := s.describeLinks(ctx, out); err != nil {
+		return nil, 0, err
+	}
 	return out, round, nil
+}
+
+// describeLinks names the documents of the carried links among items and
+// says which were deleted or could not be read since, in three queries
+// for the page however many links a round carries (not three a link).
+func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error {
+	var linkIDs []string
+	for _, it := range items {
+		if it.Kind == catalog.CarryLink {
+			linkIDs = append(linkIDs, it.ObjectID)
+		}
+	}
+	if len(linkIDs) == 0 {
+		return nil
+	}
+	links, err := s.cat.LinksByID(ctx, linkIDs)
+	if err != nil {
+		return fmt.Errorf("carried links: %w", err)
+	}
+	var ids []string
+	for i := range items {
+		if it := &items[i]; it.Kind == catalog.CarryLink {
+			if l, ok := links[it.ObjectID]; ok {
+				it.DocumentID = l.DocumentID
+				ids = append(ids, l.DocumentID)
+			} else {
+				it.What = "(已删除)" // removed since it was carried; the decision still stands
+			}
+		}
+	}
+	docs, err := s.cat.DocumentsAnyStateByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("documents of carried links: %w", err)
+	}
+	live, err := s.cat.DocumentsByID(ctx, ids) // live documents only
+	if err != nil {
+		return fmt.Errorf("documents of carried links: %w", err)
+	}
+	for i := range items {
+		it := &items[i]
+		if it.Kind != catalog.CarryLink || it.DocumentID == "" {
+			continue
+		}
+		d, ok := docs[it.DocumentID]
+		if !ok {
+			it.What, it.DocumentID = "(已删除)", "" // removed since it was carried
+			continue
+		}
+		it.What, it.Filename, it.DocNumber = d.Title, d.Filename, d.DocNumber
+		_, alive := live[d.ID]
+		it.DocumentGone = !alive
+		if alive && d.Status == catalog.StatusFailed {
+			it.Unreadable = d
+		}
+		it.Restorable = it.State == catalog.CarryDropped && !it.DocumentGone && it.Unreadable == nil
+	}
+	return nil
 }
 
 func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedItem, error) {
@@ -95,23 +163,8 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		}
 		it.What, it.DocumentID = v.Written(), v.Citation.DocumentID
 	case catalog.CarryLink:
-		l, err := s.cat.Link(ctx, c.ObjectID)
-		if err != nil {
-			return it, err
-		}
-		d, err := s.cat.DocumentAnyState(ctx, l.DocumentID)
-		if err != nil {
-			return it, err
-		}
-		it.What, it.DocumentID = d.Title, d.ID
-		it.Filename, it.DocNumber = d.Filename, d.DocNumber
-		if c.State == catalog.CarryDropped {
-			_, err := s.cat.Document(ctx, d.ID) // live documents only
-			if err != nil && !catalog.IsNotFound(err) {
-				return it, err
-			}
-			it.Restorable = err == nil
-		}
+		// Described with all the page's links at once
+		// (describeLinks).
 	}
 	return it, nil
 }

@@ -38,6 +38,17 @@ type taskRow struct {
 	LinkedDocs []docRef
 }
 
+// Unreadable says that every document handed in for the task could not
+// be read (failed): there is nothing to accept, only to return.
+func (t taskRow) Unreadable() bool {
+	for _, d := range t.Handed {
+		if d.Doc == nil || d.Doc.Status != catalog.StatusFailed {
+			return false
+		}
+	}
+	return len(t.Handed) > 0
+}
+
 // taskRows adds the titles of the documents handed in, all read at once,
 // and of those the coordinator linked (Task.LinkedByCoordinator, when
 // assignments.Service.AttachLinked filled it); a document u may not read

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/httperr"
@@ -72,7 +73,8 @@ func (h *handler) departmentCreate(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
 	id, name, city := r.PathValue("id"), r.PostFormValue("name"), r.PostFormValue("city")
-	if err := h.Assignments.RenameDepartment(r.Context(), sessionFrom(r).User, id, name); err != nil {
+	moved, err := h.Assignments.RenameDepartment(r.Context(), sessionFrom(r).User, id, name)
+	if err != nil {
 		if !formProblem(err) {
 			h.fail(w, r, err)
 			return
@@ -82,7 +84,11 @@ func (h *handler) departmentRename(w http.ResponseWriter, r *http.Request) {
 		h.showDepartments(w, r, httperr.Prepare(w, r, h.Logger, err), city, p)
 		return
 	}
-	back(w, r, "/departments?city="+url.QueryEscape(city), fmt.Sprintf(tr(langOf(r), "departments.renamed"), name))
+	msg := fmt.Sprintf(tr(langOf(r), "departments.renamed"), name)
+	if len(moved) > 0 {
+		msg += trf(langOf(r), "departments.accounts_moved", len(moved), strings.Join(moved, tr(langOf(r), "list.sep")))
+	}
+	back(w, r, "/departments?city="+url.QueryEscape(city), msg)
 }
 
 func (h *handler) departmentDelete(w http.ResponseWriter, r *http.Request) {

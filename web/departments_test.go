@@ -79,3 +79,30 @@ func TestDepartmentsPage(t *testing.T) {
 		t.Error("the responsibilities board has no link to the list of departments")
 	}
 }
+
+// TestRenamingADepartmentKeepsItsContributor renames 市人力社保局 on the
+// list: the page says which accounts moved with it, and its contributor
+// still finds the department's task on /tasks.
+func TestRenamingADepartmentKeepsItsContributor(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	if _, err := s.env.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: "330100", Round: 2018,
+		Indicator: "2.3.1", Department: "市人力社保局", Due: "2018-03-31"}); err != nil {
+		t.Fatal(err)
+	}
+	s.env.AddUserIn("renshe", "contributor", "330100", "人力社保局")
+	s.env.AddUserIn("jiaoyu", "contributor", "330100", "市教育局")
+	d, err := s.env.Catalog.DepartmentByName(ctx, "330100", "市人力社保局")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	resp, body := wang.post("/departments/"+d.ID, url.Values{"city": {"330100"}, "name": {"市人力资源和社会保障局"}})
+	if text := textOf(body); resp.StatusCode != 200 || !strings.Contains(text, "已同时更新 1 个部门账号：renshe") || strings.Contains(text, "jiaoyu") {
+		t.Fatalf("renaming 市人力社保局: %d, want the page to name renshe (and not jiaoyu) as moved with it: %.500s", resp.StatusCode, text)
+	}
+	_, body = s.login("renshe").get("/tasks")
+	if text := textOf(body); strings.Contains(text, "本部门暂无责任分解任务") || !strings.Contains(text, "2.3.1") {
+		t.Errorf("renshe after the rename does not see its task 2.3.1: %.500s", text)
+	}
+}

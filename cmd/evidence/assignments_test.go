@@ -153,3 +153,31 @@ func TestAssignmentsListSaysWhatTheCoordinatorLinked(t *testing.T) {
 		t.Errorf("list --lang en: %v\n%s", err, out)
 	}
 }
+
+// TestUserDepartment moves a contributor to another department of the
+// city's list from the command line; a department not on the list is
+// refused naming it.
+func TestUserDepartment(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
+	table := filepath.Join(t.TempDir(), "责任分解表.csv")
+	os.WriteFile(table, []byte("指标编码,责任单位,截止日期\n2.3.1,市教育局,2018-03-31\n1.3.2,市人社局,2018-04-15\n"), 0o644)
+	if _, err := runCLI(t, "assignments", "import", table, "--data", data, "--city", "330100", "--round", "2018"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCLI(t, "user", "department", "--data", data, "--name", "jiaoyu", "--department", "市民政局"); !strings.Contains(describe(err), "市民政局") {
+		t.Errorf("moving to a department not on the list: %v, want it refused naming 市民政局", err)
+	}
+	out, err := runCLI(t, "user", "department", "--data", data, "--name", "jiaoyu", "--department", "人社局")
+	if err != nil || !strings.Contains(out, "用户 jiaoyu 的部门已改为：市人社局") {
+		t.Fatalf("moving jiaoyu to 人社局: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "user", "list", "--data", data)
+	if err != nil || !strings.Contains(out, "市人社局") {
+		t.Errorf("user list after the move: %v\n%s", err, out)
+	}
+	out, err = runCLI(t, "user", "department", "--data", data, "--name", "jiaoyu", "--department", "市教育局", "--lang", "en")
+	if err != nil || !strings.Contains(out, "User jiaoyu now belongs to department 市教育局") {
+		t.Errorf("moving jiaoyu back, in English: %v\n%s", err, out)
+	}
+}

@@ -89,7 +89,7 @@ func TestCLISpeaksEnglish(t *testing.T) {
 	check("No evidence pack", en("verify-pack", filepath.Join(root, "nothing.zip")))
 	os.WriteFile(filepath.Join(root, "not-a-pack.zip"), []byte("这不是证据包"), 0o644)
 	check("cannot be verified: not a valid ZIP file", en("verify-pack", filepath.Join(root, "not-a-pack.zip")))
-	check("key indicators have evidence", en("coverage", "--city", "330100"))
+	check("evidence (not counting those to confirm, nor quantitative ones without their value)", en("coverage", "--city", "330100"))
 	check("Exported the framework", en("framework", "export", "--out", filepath.Join(root, "framework.yaml")))
 	check("0 tasks", en("assignments", "list"))
 	check("Added the city Nanjing (320100)", en("city", "add", "--code", "320100", "--name", "Nanjing"))

@@ -224,7 +224,7 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 		if en {
 			city = catalog.City{Code: c.Code, Name: c.Name}.EnglishName()
 		}
-		sayln(w, lang, "%s（%s）：%d / %d 个关键指标有佐证材料", city, c.Code, c.Covered, c.Total)
+		sayln(w, lang, "%s（%s）：%d / %d 个关键指标已有佐证（待确认及缺数值的定量指标不计）", city, c.Code, c.Covered, c.Total)
 		for _, cell := range c.Cells {
 			mark := sayf(lang, "%3d 份", cell.Documents)
 			if cell.Documents == 0 {

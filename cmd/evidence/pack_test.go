@@ -29,7 +29,7 @@ func TestPackAndVerifyPackCLI(t *testing.T) {
 	}
 	noHalfWidth(t, "report", out)
 	out, err = runCLI(t, "coverage", "--data", data, "--city", "420100", "--round", "2017")
-	if err != nil || !strings.Contains(out, "个关键指标有佐证材料") {
+	if err != nil || !strings.Contains(out, "个关键指标已有佐证（待确认及缺数值的定量指标不计）") {
 		t.Fatalf("coverage: %q %v", out, err)
 	}
 	noHalfWidth(t, "coverage", out)

@@ -17,7 +17,8 @@ import (
 const userUsage = `usage: evidence user add --name NAME --role admin|coordinator|contributor|expert|reviewer [--city CODE] [--department D] [--cities CODE,CODE] [--password P] [--json]
        evidence user list [--json]
        evidence user disable|enable --name NAME
-       evidence user passwd --name NAME [--password P]`
+       evidence user passwd --name NAME [--password P]
+       evidence user department --name NAME --department D`
 
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -33,6 +34,8 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return runUserDisable(ctx, args[0] == "disable", args[1:], stdout, stderr)
 	case "passwd":
 		return runUserPasswd(ctx, args[1:], stdout, stderr)
+	case "department":
+		return runUserDepartment(ctx, args[1:], stdout, stderr)
 	}
 	fmt.Fprintln(stderr, userUsage)
 	return exitError{2}
@@ -169,6 +172,32 @@ func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	sayln(stdout, lang, "用户 %s 的新密码:%s", *name, pw)
+	return nil
+}
+
+// runUserDepartment gives a coordinator or contributor another
+// department, as PATCH /api/v1/users/{name} does.
+func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("user department", stderr)
+	name := fs.String("name", "", "username")
+	dept := fs.String("department", "", "the new department (责任单位), as the city's list of departments names it")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	u, err := accounts.NewService(a.cat).SetDepartment(ctx, cliAdmin(), *name, *dept)
+	if err != nil {
+		return err
+	}
+	sayln(stdout, lang, "用户 %s 的部门已改为:%s", u.Username, u.Department)
 	return nil
 }
 
