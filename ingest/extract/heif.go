@@ -77,14 +77,12 @@ func HEIFToJPEG(ctx context.Context, path string, timeout time.Duration, maxByte
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	killProcessGroup(cmd)
-	dieWithParent(cmd)
-	if err := cmd.Start(); err != nil {
+	if err := startHelper(cctx, cmd); err != nil {
 		return nil, fmt.Errorf("heif-convert: %w", err)
 	}
-	// Bounded like pdftoppm: memory, and the files it may write (a photo
-	// claiming a huge size fails rather than fill the disk).
-	if lerr := errors.Join(limitProcessMemory(cmd.Process.Pid, DefaultSandboxMemory),
-		limitProcessFileSize(cmd.Process.Pid, maxImageFileBytes)); lerr != nil {
+	// Bounded like every helper, and in the files it may write too (a
+	// photo claiming a huge size fails rather than fill the disk).
+	if lerr := limitProcessFileSize(cmd.Process.Pid, maxImageFileBytes); lerr != nil {
 		_ = cmd.Cancel()
 		_ = cmd.Wait()
 		return nil, fmt.Errorf("heif-convert: %w", lerr)

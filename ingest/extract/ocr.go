@@ -169,7 +169,7 @@ func tesseractLanguages(ctx context.Context, path string) (map[string]bool, erro
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, "--list-langs")
 	killProcessGroup(cmd)
-	out, err := cmd.CombinedOutput()
+	out, err := combinedOutputHelper(ctx, cmd)
 	if err != nil {
 		return nil, fmt.Errorf("%s --list-langs: %v", path, err)
 	}
@@ -200,7 +200,7 @@ func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	killProcessGroup(cmd)
-	err := cmd.Run()
+	err := runHelper(pctx, cmd)
 	switch {
 	case ctx.Err() != nil:
 		return "", 0, fmt.Errorf("tesseract: %w", ctx.Err())
@@ -208,6 +208,8 @@ func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits
 		return "", 0, fmt.Errorf("tesseract killed after %s: %w", lim.OCRPageTimeout, errOCRTimeout(lim.OCRPageTimeout))
 	case stdout.overflow:
 		return "", 0, errTextTooLarge(maxOCROutput)
+	case err != nil && helperOutOfMemory(stderr):
+		return "", 0, errHelperTooComplex("tesseract", err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")
 		return "", 0, fmt.Errorf("tesseract: %v: %s: %w", err, msg, errImageCorrupt())

@@ -117,7 +117,7 @@ func detectRotation(ctx context.Context, tess string, page *image.Gray, lim Limi
 	stdout := &cappedBuffer{max: 4096}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
 	killProcessGroup(cmd)
-	if err := cmd.Run(); err != nil || stdout.overflow {
+	if err := runHelper(pctx, cmd); err != nil || stdout.overflow {
 		return 0, false
 	}
 	return parseOSD(stdout.buf.String())

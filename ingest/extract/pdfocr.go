@@ -225,7 +225,7 @@ func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, l
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	killProcessGroup(cmd)
-	err := cmd.Run()
+	err := runHelper(pctx, cmd)
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftoppm: %w", ctx.Err())
@@ -233,6 +233,8 @@ func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, l
 		return nil, fmt.Errorf("pdftoppm killed after %s: %w", lim.OCRPageTimeout, errOCRTimeout(lim.OCRPageTimeout))
 	case stdout.overflow:
 		return nil, fmt.Errorf("pdftoppm output over %d bytes: %w", maxRenderOutput, errPDFCorrupt())
+	case err != nil && helperOutOfMemory(stderr):
+		return nil, errHelperTooComplex("pdftoppm", err)
 	case err != nil:
 		// A page poppler cannot draw keeps whatever its text layer had.
 		return nil, nil
@@ -255,7 +257,7 @@ func photoLongSide(ctx context.Context, path string, page int, lim Limits) int {
 	stdout := &cappedBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
 	killProcessGroup(cmd)
-	if err := cmd.Run(); err != nil || stdout.overflow {
+	if err := runHelper(pctx, cmd); err != nil || stdout.overflow {
 		return renderLongSide
 	}
 	if side := largestListedImage(stdout.buf.String()); side > 0 {

@@ -67,12 +67,14 @@ func runPdftotext(ctx context.Context, tool, path string, lim Limits) ([]string,
 	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", abs, "-")
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = 2 * time.Second
-	err = cmd.Run()
+	err = runHelper(ctx, cmd)
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftotext: %w", ctx.Err())
 	case stdout.overflow:
 		return nil, errTextTooLarge(lim.MaxTextBytes)
+	case err != nil && helperOutOfMemory(stderr):
+		return nil, errHelperTooComplex("pdftotext", err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")
 		return nil, fmt.Errorf("pdftotext: %v: %s", err, msg)

@@ -42,3 +42,17 @@ func dieWithParent(cmd *exec.Cmd) {
 	}
 	cmd.SysProcAttr.Pdeathsig = syscall.SIGKILL
 }
+
+// limitProcessCPU caps the CPU time of a started helper at n seconds: past
+// them it gets SIGXCPU, a second later SIGKILL.
+func limitProcessCPU(pid int, n uint64) error {
+	var old unix.Rlimit
+	if err := unix.Prlimit(pid, unix.RLIMIT_CPU, nil, &old); err != nil {
+		return fmt.Errorf("read CPU limit of %d: %w", pid, err)
+	}
+	lim := unix.Rlimit{Cur: min(n, old.Cur), Max: min(n+1, old.Max)}
+	if err := unix.Prlimit(pid, unix.RLIMIT_CPU, &lim, nil); err != nil {
+		return fmt.Errorf("limit CPU time of %d to %d s: %w", pid, n, err)
+	}
+	return nil
+}

@@ -28,10 +28,6 @@ const maxThumbnailPixels = 40_000_000
 // under this).
 const maxThumbnailOutput = 8 << 20
 
-// maxPdftoppmMemory is the address space pdftoppm may take for one small
-// page: a page that needs more gets no thumbnail.
-var maxPdftoppmMemory uint64 = DefaultSandboxMemory
-
 // CanThumbnail reports whether Thumbnail can draw pages of files of this
 // MIME type on this machine: JPEG, PNG, TIFF and WebP always, PDF when
 // pdftoppm (poppler-utils) is installed, HEIC/AVIF photos when
@@ -129,15 +125,9 @@ func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout 
 	stdout := &cappedBuffer{max: maxThumbnailOutput}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
 	killProcessGroup(cmd)
-	if err = cmd.Start(); err != nil {
+	// Bounded as every helper is, wherever it runs.
+	if err = startHelper(pctx, cmd); err != nil {
 		return nil, fmt.Errorf("pdftoppm thumbnail: %w", err)
-	}
-	// Bounded as a sandbox child is, wherever it runs (the server draws
-	// in the sandbox, whose limit pdftoppm inherits anyway).
-	if lerr := limitProcessMemory(cmd.Process.Pid, maxPdftoppmMemory); lerr != nil {
-		killGroup(cmd)
-		cmd.Wait()
-		return nil, fmt.Errorf("pdftoppm thumbnail: %w", lerr)
 	}
 	err = cmd.Wait()
 	switch {
