@@ -153,12 +153,17 @@ func errUploadRequestTooLarge(perFile int64) error {
 }
 
 // partError says why a part could not be read: too large, a header a
-// client should not send (control characters in a filename), or a body
-// cut off on the way.
+// client should not send (control characters in a filename, too many
+// header lines), or a body cut off on the way.
 func partError(err error, limit int64) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限(整个请求最多 %s);请分批上传", ingest.FormatBytes(limit))
+	}
+	if errors.Is(err, multipart.ErrMessageTooLarge) {
+		// A part's header over Go's bounds (10,000 lines, 10 MiB): no
+		// browser sends one, and the body did arrive.
+		return catalog.Errorf(catalog.EINVALID, "上传表单中有一部分的头部(header)行数过多或过长,无法读取;浏览器和 evidence ingest 不会这样发送,请检查上传所用的程序")
 	}
 	var pe textproto.ProtocolError
 	if errors.As(err, &pe) || strings.Contains(err.Error(), "malformed MIME header") {
