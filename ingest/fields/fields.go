@@ -1,6 +1,9 @@
 package fields
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Where a field was read.
 const (
@@ -56,7 +59,7 @@ const maxHeadRunes = 1500
 // not "Microsoft Word - …", not a bare masthead or a generic word).
 func Read(pages []string, embeddedTitle string) Fields {
 	var f Fields
-	doc := newText(pages)
+	doc := newText(bounded(pages))
 	head := doc.head()
 	num, numStart, numEnd := ownDocNumber(head)
 	f.DocNumber = num
@@ -82,6 +85,62 @@ func Read(pages []string, embeddedTitle string) Fields {
 		f.IssuedOn = headDate(head)
 	}
 	return f
+}
+
+// Read looks at a bounded part of a long text: its fields stand at its
+// head (the masthead, the 文号, the title, a date under them) and its foot
+// (the signature and 成文日期), and a text of tens of MiB on one line
+// must not cost the server seconds of reading it whole.
+const (
+	// maxReadBytes is the longest text (its pages together) read whole.
+	maxReadBytes = 256 << 10
+	// maxEndBytes is what is read of a longer text's first page from its
+	// start, and of the text's end: far more than maxHeadRunes, and than
+	// the longest signature block.
+	maxEndBytes = 64 << 10
+)
+
+// bounded is the part of pages Read looks at: pages as they are up to
+// maxReadBytes together; else the first maxEndBytes of the first page with
+// text and the last maxEndBytes of the text (the pages they come from,
+// cut at characters), at most 2×maxEndBytes.
+func bounded(pages []string) []string {
+	total := 0
+	for _, p := range pages {
+		total += len(p)
+	}
+	if total <= maxReadBytes {
+		return pages
+	}
+	first := 0
+	for first < len(pages)-1 && strings.TrimSpace(pages[first]) == "" {
+		first++
+	}
+	p := pages[first]
+	n := min(len(p), maxEndBytes)
+	for n < len(p) && n > 0 && !utf8.RuneStart(p[n]) {
+		n--
+	}
+	out := []string{p[:n]}
+	// The foot, from the end back, not reaching into the head taken.
+	var foot []string
+	left := maxEndBytes
+	for i := len(pages) - 1; i >= first && left > 0; i-- {
+		p, from := pages[i], 0
+		if i == first {
+			from = n
+		}
+		start := max(from, len(p)-left)
+		for start < len(p) && !utf8.RuneStart(p[start]) {
+			start++
+		}
+		foot = append(foot, p[start:])
+		left -= len(p) - start
+	}
+	for i := len(foot) - 1; i >= 0; i-- {
+		out = append(out, foot[i])
+	}
+	return out
 }
 
 // text is a document's text prepared for reading: widths folded, stray
