@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testpdf"
 )
 
 // TestOCRFixtures reads every scan fixture and checks each page's phrases,
@@ -425,5 +426,19 @@ func TestOCRSource(t *testing.T) {
 		if got := ocrSource(tc.text, tc.conf); got != tc.want {
 			t.Errorf("ocrSource(%q, %.2f) = %s, want %s", tc.text, tc.conf, got, tc.want)
 		}
+	}
+}
+
+// TestPDFWithNothingToReadIsNotABlankScan: a PDF whose page draws neither
+// text nor an image (as crafted files are) is not called a blank scan to
+// be scanned again: it holds nothing to read.
+func TestPDFWithNothingToReadIsNotABlankScan(t *testing.T) {
+	needOCR(t)
+	path := writeTemp(t, "空白页.pdf", testpdf.Build(testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", testpdf.Deflated([]byte("q Q"))))
+	_, err := Extract(context.Background(), FormatPDF, path, Limits{})
+	wantError(t, "空白页.pdf", err, catalog.EINVALID, "没有可读取的文字或图像")
+	if strings.Contains(catalog.ErrorMessage(err), "重新扫描") {
+		t.Errorf("a PDF without images is asked to be scanned again: %v", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -157,10 +158,26 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 			return nil, errPDFCorrupt()
 		case garbled:
 			return nil, errPDFGarbled()
+		case !lib.drawsImages():
+			// Not a scan: asking for a rescan would mislead.
+			return nil, errNoTextOrImages()
 		}
 		return nil, errBlankScan()
 	}
 	return res, nil
+}
+
+// drawsImages reports whether the library read the file and found a page
+// that draws an image (or text as outlines): a scan, or a page made to be
+// read by OCR. A file it could not read is not known to be one.
+func (t pdfText) drawsImages() bool {
+	return t.err == nil && slices.Contains(t.images, true)
+}
+
+// errNoTextOrImages is a PDF in which no reader found text and no page
+// draws an image: not a blank scan, but a file with nothing to read.
+func errNoTextOrImages() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件中没有可读取的文字或图像;请用 PDF 阅读器打开检查,确认内容后重新导出或上传原文件")
 }
 
 // garbledOCRMinConfidence is the least mean confidence of the OCR text of
