@@ -59,8 +59,7 @@ const maxHeadRunes = 1500
 // not "Microsoft Word - …", not a bare masthead or a generic word).
 func Read(pages []string, embeddedTitle string) Fields {
 	var f Fields
-	doc := newText(bounded(pages))
-	head := doc.head()
+	head := firstRunes(headPage(pages), maxHeadRunes)
 	num, numStart, numEnd := ownDocNumber(head)
 	f.DocNumber = num
 	if numStart >= 0 {
@@ -72,7 +71,7 @@ func Read(pages []string, embeddedTitle string) Fields {
 	if t := cleanEmbeddedTitle(embeddedTitle); t != "" {
 		f.Title = Field{Value: t, Source: SourceEmbedded}
 	}
-	f.IssuedOn, f.Issuer = readFoot(doc.all)
+	f.IssuedOn, f.Issuer, _ = foot(pages)
 	// The masthead names the body most reliably, then the start of the
 	// title; the signature comes last because in joined text an
 	// attachment list can run into it.
@@ -87,95 +86,108 @@ func Read(pages []string, embeddedTitle string) Fields {
 	return f
 }
 
-// Read looks at a bounded part of a long text: its fields stand at its
-// head (the masthead, the 文号, the title, a date under them) and its foot
-// (the signature and 成文日期), and a text of tens of MiB on one line
-// must not cost the server seconds of reading it whole.
+// Read reads every page, but bounds its cost, not the content: the head
+// (the masthead, the 文号, the title, a date under them) is read from the
+// first maxHeadBytes of the first page with text, and the foot from the
+// end back, in windows that double from maxFootBytes until one holds a
+// signature's date, up to maxFootBudget. A 通知 whose 落款 is followed by
+// a 名单 or a statistics table of hundreds of KiB keeps its 成文日期, and a
+// text of tens of MiB on one line does not cost the server seconds.
 const (
-	// maxReadBytes is the longest text (its pages together) read whole.
-	maxReadBytes = 256 << 10
-	// maxEndBytes is what is read of a longer text's first page from its
-	// start, and of the text's end: far more than maxHeadRunes, and than
-	// the longest signature block.
-	maxEndBytes = 64 << 10
+	// maxHeadBytes is what is read of the first page: far more than
+	// maxHeadRunes.
+	maxHeadBytes = 64 << 10
+	// maxFootBytes is the first window read from the end of the text.
+	maxFootBytes = 64 << 10
+	// maxFootBudget is the largest window: a signature further from the
+	// end than that is not looked for.
+	maxFootBudget = 1 << 20
+	// footMargin is what a window cut inside a line skips of its start
+	// before a date may be taken, so that what stands before a date (the
+	// body signing, a clause's word) is what the whole text has there.
+	footMargin = 4 << 10
 )
 
-// bounded is the part of pages Read looks at: pages as they are up to
-// maxReadBytes together; else the first maxEndBytes of the first page with
-// text and the last maxEndBytes of the text (the pages they come from,
-// cut at characters), at most 2×maxEndBytes.
-func bounded(pages []string) []string {
-	total := 0
+// headPage is the first page with text, prepared, read up to maxHeadBytes.
+func headPage(pages []string) string {
 	for _, p := range pages {
-		total += len(p)
+		if p = prepare(cutBytes(p, maxHeadBytes)); p != "" {
+			return p
+		}
 	}
-	if total <= maxReadBytes {
-		return pages
+	return ""
+}
+
+// cutBytes is the start of s, at most n bytes, cut at a character.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	first := 0
-	for first < len(pages)-1 && strings.TrimSpace(pages[first]) == "" {
-		first++
-	}
-	p := pages[first]
-	n := min(len(p), maxEndBytes)
-	for n < len(p) && n > 0 && !utf8.RuneStart(p[n]) {
+	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
-	out := []string{p[:n]}
-	// The foot, from the end back, not reaching into the head taken.
-	var foot []string
-	left := maxEndBytes
-	for i := len(pages) - 1; i >= first && left > 0; i-- {
-		p, from := pages[i], 0
-		if i == first {
-			from = n
-		}
-		start := max(from, len(p)-left)
-		for start < len(p) && !utf8.RuneStart(p[start]) {
-			start++
-		}
-		foot = append(foot, p[start:])
-		left -= len(p) - start
-	}
-	for i := len(foot) - 1; i >= 0; i-- {
-		out = append(out, foot[i])
-	}
-	return out
+	return s[:n]
 }
 
-// text is a document's text prepared for reading: widths folded, stray
-// spaces next to Chinese characters removed, lines kept.
-type text struct {
-	all   string // every page, joined by "\n"
-	first string // the first non-empty page
-}
-
-func newText(pages []string) *text {
-	t := &text{}
+// tail returns the last n bytes or more of the pages joined by "\n", cut
+// at the start of a line when one starts in the first footMargin bytes,
+// else at a character, and whether it is the whole text.
+func tail(pages []string, n int) (string, bool) {
+	var parts []string
+	size := 0
+	i := len(pages) - 1
+	for ; i >= 0 && size < n; i-- {
+		if len(parts) > 0 {
+			parts = append(parts, "\n")
+			size++
+		}
+		p := pages[i]
+		if size+len(p) > n {
+			p = p[len(p)-(n-size):]
+		}
+		parts = append(parts, p)
+		size += len(p)
+	}
+	whole := i < 0 && (len(parts) == 0 || len(parts[len(parts)-1]) == len(pages[0]))
 	var b strings.Builder
-	for _, p := range pages {
-		p = prepare(p)
-		if p == "" {
-			continue
-		}
-		if t.first == "" {
-			t.first = p
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p)
+	b.Grow(size)
+	for k := len(parts) - 1; k >= 0; k-- {
+		b.WriteString(parts[k])
 	}
-	t.all = b.String()
-	return t
+	s := b.String()
+	if whole {
+		return s, true
+	}
+	if j := strings.IndexByte(s[:min(len(s), footMargin)], '\n'); j >= 0 {
+		return s[j+1:], false
+	}
+	for len(s) > 0 && !utf8.RuneStart(s[0]) {
+		s = s[1:]
+	}
+	return s, false
 }
 
-// head is the start of the first page, where the masthead, the 文号 and
-// the title stand.
-func (t *text) head() string {
-	r := []rune(t.first)
-	if len(r) > maxHeadRunes {
-		r = r[:maxHeadRunes]
+// foot reads the 成文日期 and the body signing above it from the end of
+// pages back (readFootFrom over growing windows), and returns the bytes it
+// prepared.
+func foot(pages []string) (date, issuer Field, read int) {
+	for n := maxFootBytes; ; n *= 2 {
+		raw, whole := tail(pages, n)
+		read += len(raw)
+		all := prepare(raw)
+		from := 0
+		if !whole {
+			// The window's first line may be cut, or lack the line before
+			// it: a date is taken after it, or after footMargin bytes of
+			// a long line.
+			from = footMargin
+			if j := strings.IndexByte(all, '\n'); j >= 0 && j < footMargin {
+				from = j + 1
+			}
+		}
+		last := whole || n >= maxFootBudget
+		if d, iss, ok := readFootFrom(all, from, last); ok || last {
+			return d, iss, read
+		}
 	}
-	return string(r)
 }
