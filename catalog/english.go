@@ -19,7 +19,6 @@ var englishMessages = map[string]string{
 	"截止日期 %s 早于起始日期 %s":                "The end date %s is before the start date %s",
 	"上传表单中有一部分的头部(header)行数过多或过长,无法读取;浏览器和 evidence ingest 不会这样发送,请检查上传所用的程序":             "A part of the upload form has too many or too long header lines to be read; browsers and evidence ingest never send such a part, so check the program used to upload",
 	"PDF 文件中没有可读取的文字或图像;请用 PDF 阅读器打开检查,确认内容后重新导出或上传原文件":                                   "The PDF holds no text and no image to read; open it in a PDF reader to check, then export it again or upload the original file",
-	"这次上传的内容合计超过一个请求的上限;请把其余文件放在另一个请求中上传":                                                 "This upload is over the limit of one request altogether; send the other files in another request",
 	"这次上传的文件合计超过一个请求的上限 %s(单个文件上限 %s 的 %d 倍);请把其余文件放在另一个请求中上传":                            "The files of this upload are over the limit of one request altogether, %s (%s per file, %d {time|times}); send the other files in another request",
 	"文件“%s”超过上传上限 %s;请压缩或拆分后再上传":                                                          "The file “%s” is over the upload limit of %s; compress or split it, then upload it again",
 	"文件“%s”没有传完整(传输在中途中断);请重新上传":                                                          "The file “%s” did not arrive whole (the transfer was cut off); upload it again",

@@ -283,9 +283,10 @@ func receiveError(err error, src *sourceReader, name string, maxBytes int64) err
 	var maxErr *http.MaxBytesError
 	if errors.As(err, &maxErr) {
 		// The request's body went over its cap while this file was
-		// read: the file itself may be well under the per-file limit.
-		// The error keeps maxErr, so that the caller can name its cap.
-		return fmt.Errorf("receive %s: %w: %w", name, maxErr, errRequestTooLarge())
+		// read. A caller whose cap holds many files (api's upload) says
+		// that cap instead, finding maxErr; to any other (a single
+		// file's replacement) this file is over the limit.
+		return fmt.Errorf("receive %s: %w: %w", name, maxErr, tooLarge(name, maxBytes))
 	}
 	if src.err != nil {
 		// The sender's side: a body cut off mid-file, a broken connection.
@@ -308,12 +309,6 @@ func (s *sourceReader) Read(p []byte) (int, error) {
 		s.err = err
 	}
 	return n, err
-}
-
-// errRequestTooLarge is a request whose body went over its cap. The
-// caller that set the cap may say it (api does).
-func errRequestTooLarge() error {
-	return catalog.Errorf(catalog.ETOOLARGE, "这次上传的内容合计超过一个请求的上限;请把其余文件放在另一个请求中上传")
 }
 
 func tooLarge(name string, maxBytes int64) error {
