@@ -105,10 +105,11 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 				return nil, fmt.Errorf("audit login.throttled of %s: %w", username, err)
 			}
 		}
-		if n, seconds := WaitWords(wait); seconds {
+		n, seconds := WaitWords(wait)
+		if seconds {
 			return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 秒后再试", n)
 		}
-		return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 分钟后再试", int(math.Ceil(wait.Minutes())))
+		return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 分钟后再试", n)
 	}
 	hash, err := a.cat.PasswordHash(ctx, username)
 	if err != nil && catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
