@@ -153,25 +153,34 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 	res.SealPages = doc.sealPages(pageNumbers(weak))
 	res.OCRConfidence = used.meanConfidence()
 	if allEmpty(res.Pages) {
-		switch {
-		case doc.anySkipped():
-			return nil, errPDFCorrupt()
-		case garbled:
-			return nil, errPDFGarbled()
-		case !lib.drawsImages():
-			// Not a scan: asking for a rescan would mislead.
-			return nil, errNoTextOrImages()
-		}
-		return nil, errBlankScan()
+		return nil, nothingReadReason(lib, doc.anySkipped(), garbled)
 	}
 	return res, nil
 }
 
-// drawsImages reports whether the library read the file and found a page
-// that draws an image (or text as outlines): a scan, or a page made to be
-// read by OCR. A file it could not read is not known to be one.
-func (t pdfText) drawsImages() bool {
-	return t.err == nil && slices.Contains(t.images, true)
+// nothingReadReason is why a PDF in which no reader found text failed:
+// damaged when a page could not be drawn, garbled when OCR read only
+// garbage, with nothing to read when the library read it and no page
+// draws an image, else a blank scan.
+func nothingReadReason(lib pdfText, skipped, garbled bool) error {
+	switch {
+	case skipped:
+		return errPDFCorrupt()
+	case garbled:
+		return errPDFGarbled()
+	case lib.drawsNoImages():
+		// Not a scan: asking for a rescan would mislead.
+		return errNoTextOrImages()
+	}
+	return errBlankScan()
+}
+
+// drawsNoImages reports whether the library read the file and found no
+// page that draws an image (or text as outlines). A file it could not
+// read is not known to be without them: a scan it cannot parse that OCR
+// reads as blank keeps the blank-scan advice.
+func (t pdfText) drawsNoImages() bool {
+	return t.err == nil && !slices.Contains(t.images, true)
 }
 
 // errNoTextOrImages is a PDF in which no reader found text and no page
