@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -246,12 +245,12 @@ func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, l
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), path)
+	cmd := newHelperCmd(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), path)
 	stdout := &cappedBuffer{max: maxRenderOutput}
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	killProcessGroup(cmd)
-	err := runHelper(pctx, cmd)
+	cmd.ownGroup()
+	err := cmd.run()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftoppm: %w", ctx.Err())
@@ -279,11 +278,11 @@ func photoLongSide(ctx context.Context, path string, page int, lim Limits) int {
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(pctx, tool, "-list", "-f", n, "-l", n, path)
+	cmd := newHelperCmd(pctx, tool, "-list", "-f", n, "-l", n, path)
 	stdout := &cappedBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
-	killProcessGroup(cmd)
-	if err := runHelper(pctx, cmd); err != nil || stdout.overflow {
+	cmd.ownGroup()
+	if err := cmd.run(); err != nil || stdout.overflow {
 		return renderLongSide
 	}
 	if side := largestListedImage(stdout.buf.String()); side > 0 {

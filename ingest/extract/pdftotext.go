@@ -40,9 +40,17 @@ type cappedBuffer struct {
 	max      int
 	overflow bool
 	discard  bool // keep what fits and drop the rest silently (stderr)
+	// outOfMemory is set when a stderr (discard) buffer was written words
+	// saying the program could not get memory, kept or not
+	// (helperOutOfMemory); carry is the end of the last write.
+	outOfMemory bool
+	carry       []byte
 }
 
 func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.discard {
+		c.scanOutOfMemory(p)
+	}
 	if rest := c.max - c.buf.Len(); len(p) > rest {
 		c.buf.Write(p[:max(rest, 0)])
 		if c.discard {
@@ -64,10 +72,10 @@ func runPdftotext(ctx context.Context, tool, path string, lim Limits) ([]string,
 	}
 	stdout := &cappedBuffer{max: int(min(lim.MaxTextBytes, 1<<30))}
 	stderr := &cappedBuffer{max: 4096, discard: true}
-	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", abs, "-")
+	cmd := newHelperCmd(ctx, tool, "-enc", "UTF-8", abs, "-")
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = 2 * time.Second
-	err = runHelper(ctx, cmd)
+	err = cmd.run()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftotext: %w", ctx.Err())

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -121,15 +120,15 @@ func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout 
 	pctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), abs)
+	cmd := newHelperCmd(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), abs)
 	stdout := &cappedBuffer{max: maxThumbnailOutput}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
-	killProcessGroup(cmd)
+	cmd.ownGroup()
 	// Bounded as every helper is, wherever it runs.
-	if err = startHelper(pctx, cmd); err != nil {
+	if err = cmd.start(); err != nil {
 		return nil, fmt.Errorf("pdftoppm thumbnail: %w", err)
 	}
-	err = cmd.Wait()
+	err = cmd.wait()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftoppm thumbnail: %w", ctx.Err())
