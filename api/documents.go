@@ -312,6 +312,7 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fr.most = maxUploadFields // each file part may bring its own fields
+	fr.overCap = errUploadRequestTooLarge(h.Ingest.MaxUpload())
 	var staged []*ingest.Staged
 	defer func() {
 		for _, st := range staged {
@@ -363,6 +364,10 @@ func (h *handler) handleDocumentUpload(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				err = fr.overCap // the request's cap, not this file's
+			}
 			h.writeError(w, r, err)
 			return
 		}

@@ -59,6 +59,9 @@ type formReader struct {
 	most   int // the most fields taken: maxFormFields unless set
 	total  int
 	limit  int64 // the body's limit, for the error message
+	// overCap, when set, is the error of a body over its limit (an
+	// upload request's cap, said in files).
+	overCap error
 }
 
 // newFormReader opens r's multipart body, limited to limit bytes.
@@ -85,7 +88,7 @@ func (f *formReader) nextFile() (*multipart.Part, error) {
 			return nil, io.EOF
 		}
 		if err != nil {
-			return nil, partError(err, f.limit)
+			return nil, f.partError(err)
 		}
 		if part.FormName() == "file" {
 			if f.csrf != "" {
@@ -107,7 +110,7 @@ func (f *formReader) readField(part *multipart.Part) error {
 	}
 	b, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
 	if err != nil {
-		return partError(err, f.limit)
+		return f.partError(err)
 	}
 	if len(b) > maxFieldBytes {
 		return catalog.Errorf(catalog.ETOOLARGE, "表单字段 %s 过长(单个字段最多 %s)", part.FormName(), ingest.FormatBytes(maxFieldBytes))
@@ -131,13 +134,36 @@ func errCSRF() error {
 	return catalog.Errorf(catalog.EFORBIDDEN, "请求缺少有效的 CSRF 令牌(X-CSRF-Token 头,或放在文件之前的 csrf_token 字段);请刷新页面后重试")
 }
 
+// partError is partError with the form's limit, or its overCap error when
+// the body went over the limit.
+func (f *formReader) partError(err error) error {
+	var mbe *http.MaxBytesError
+	if f.overCap != nil && errors.As(err, &mbe) {
+		return f.overCap
+	}
+	return partError(err, f.limit)
+}
+
+// errUploadRequestTooLarge is an upload request whose body went over its
+// cap, maxUploadRequest times the per-file limit perFile: the files in it
+// may each be under the per-file limit, so none is named.
+func errUploadRequestTooLarge(perFile int64) error {
+	return catalog.Errorf(catalog.ETOOLARGE, "这次上传的文件合计超过一个请求的上限 %s(单个文件上限 %s 的 %d 倍);请把其余文件放在另一个请求中上传",
+		ingest.FormatBytes(maxUploadRequest*perFile), ingest.FormatBytes(perFile), maxUploadRequest)
+}
+
 // partError says why a part could not be read: too large, a header a
-// client should not send (control characters in a filename), or a body
-// cut off on the way.
+// client should not send (control characters in a filename, too many
+// header lines), or a body cut off on the way.
 func partError(err error, limit int64) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限(整个请求最多 %s);请分批上传", ingest.FormatBytes(limit))
+	}
+	if errors.Is(err, multipart.ErrMessageTooLarge) {
+		// A part's header over Go's bounds (10,000 lines, 10 MiB): no
+		// browser sends one, and the body did arrive.
+		return catalog.Errorf(catalog.EINVALID, "上传表单中有一部分的头部(header)行数过多或过长,无法读取;浏览器和 evidence ingest 不会这样发送,请检查上传所用的程序")
 	}
 	var pe textproto.ProtocolError
 	if errors.As(err, &pe) || strings.Contains(err.Error(), "malformed MIME header") {

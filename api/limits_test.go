@@ -176,6 +176,10 @@ func TestMalformedUploadsAre400WithTheReason(t *testing.T) {
 		{"cut off mid-header", head + "--XX\r\nContent-Disposition: form-da", "没有收到文件", "No file was received; choose the files to upload in the field file"},
 		{"NUL in a filename", head + file("a\x00b.txt") + "学分银行\r\n--XX--\r\n", "控制字符", "control characters such as NUL or DEL"},
 		{"DEL in a filename", head + file("a\x7fb.txt") + "学分银行\r\n--XX--\r\n", "控制字符", "control characters such as NUL or DEL"},
+		// Go reads at most 10,000 header lines a part: the body arrived
+		// whole, the network is not to blame.
+		{"200,000 headers in a part", head + "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"通知.txt\"\r\n" +
+			strings.Repeat("X-Note: 学习\r\n", 200_000) + "\r\n学分银行\r\n--XX--\r\n", "头部（header）行数过多", "too many or too long header lines"},
 	} {
 		resp, body := e.rawUpload("admin", tt.body)
 		msg := errMessage(body)

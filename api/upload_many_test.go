@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -292,5 +293,45 @@ func TestUploadIsRefusedForItsCityOrTaskBeforeItsFiles(t *testing.T) {
 		if rec.Code != tt.status || !strings.Contains(body.Error.Message, tt.want) {
 			t.Errorf("%s: %d %s, want %d (%s) before the file is read", tt.role, rec.Code, rec.Body.String(), tt.status, tt.want)
 		}
+	}
+}
+
+// A request over its cap (eight times the per-file limit) is refused with
+// 413 naming that cap, not the file that was being read when the body
+// went over it: each of nine files is under the per-file limit.
+func TestUploadRequestOverItsCapNamesTheCap(t *testing.T) {
+	e := newEnv(t)
+	const perFile = 1 << 20
+	e.deps.Ingest = ingest.New(e.cat, e.te.Blobs, e.te.Index, ingest.Config{TempDir: t.TempDir(), MaxUpload: perFile, Logger: e.te.Logger})
+	t.Cleanup(e.deps.Ingest.Close)
+	e.srv = httptest.NewServer(NewHandler(e.deps))
+	t.Cleanup(e.srv.Close)
+	files := make([]namedFile, maxUploadRequest+1)
+	for i := range files {
+		line := fmt.Sprintf("第%d个社区学习点的活动记录：市民夜校开设书法、摄影和智能手机课程。\n", i)
+		body := strings.Repeat(line, perFile/len(line)+1)[:perFile-100]
+		body = strings.ToValidUTF8(body, "") // cut in a character
+		files[i] = namedFile{fmt.Sprintf("大小%02d.txt", i), []byte(body)}
+	}
+	resp, body := e.do(e.request("POST", "/api/v1/documents",
+		orderedUploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"}, files)), "coordA")
+	code, msg, en := "", "", ""
+	if d, ok := body["error"].(map[string]any); ok {
+		code, msg, en = fmt.Sprint(d["code"]), fmt.Sprint(d["message"]), fmt.Sprint(d["message_en"])
+	}
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || code != "ETOOLARGE" ||
+		!strings.Contains(msg, "一个请求的上限 8 MiB（单个文件上限 1 MiB 的 8 倍）") || !strings.Contains(msg, "另一个请求") {
+		t.Errorf("%d files of %d bytes: %d %s %q, want 413 naming the request's cap of 8 MiB", len(files), len(files[0].body), resp.StatusCode, code, msg)
+	}
+	if strings.Contains(msg, "大小") || !strings.Contains(en, "8 times") {
+		t.Errorf("the cap's message %q / %q names a file under the limit or lacks its English", msg, en)
+	}
+	if n := e.liveDocuments(); n != 0 {
+		t.Errorf("%d documents recorded from a refused request, want none", n)
+	}
+	resp, _ = e.do(e.request("POST", "/api/v1/documents",
+		orderedUploadBody(map[string]string{"city": cityA, "doc_type": "work_summary"}, files[:maxUploadRequest])), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Errorf("%d files at the cap: %d, want 201", maxUploadRequest, resp.StatusCode)
 	}
 }

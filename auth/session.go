@@ -105,7 +105,11 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 				return nil, fmt.Errorf("audit login.throttled of %s: %w", username, err)
 			}
 		}
-		return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 分钟后再试", int(math.Ceil(wait.Minutes())))
+		n, seconds := WaitWords(wait)
+		if seconds {
+			return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 秒后再试", n)
+		}
+		return nil, catalog.Throttled(wait, "登录失败次数过多,请 %d 分钟后再试", n)
 	}
 	hash, err := a.cat.PasswordHash(ctx, username)
 	if err != nil && catalog.ErrorCode(err) != catalog.EUNAUTHORIZED {
@@ -137,6 +141,16 @@ func (a *Authenticator) LogIn(ctx context.Context, username, password, addr stri
 		return nil, err
 	}
 	return &Login{Secret: secret, Session: catalog.Session{User: u, CSRF: csrf, ExpiresAt: expires}}, nil
+}
+
+// WaitWords is how a refused login says its wait: under a minute in
+// seconds (seconds true), as its Retry-After header gives them, rounded
+// up and at least 1; else in minutes, rounded up.
+func WaitWords(wait time.Duration) (n int, seconds bool) {
+	if wait < time.Minute {
+		return max(int((wait+time.Second-1)/time.Second), 1), true
+	}
+	return int(math.Ceil(wait.Minutes())), false
 }
 
 func loginEvent(username, action, addr string) catalog.Event {

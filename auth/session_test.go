@@ -272,3 +272,37 @@ func failLogins(t *testing.T, a *Authenticator, user, addr string, n int) {
 		}
 	}
 }
+
+// TestAShortWaitIsSaidInSeconds: an address slowed for a second after ten
+// failures across accounts says 请 1 秒后再试, as its Retry-After (1) says,
+// not 请 1 分钟后再试; the English counts in the singular, a wait of
+// minutes still says minutes.
+func TestAShortWaitIsSaidInSeconds(t *testing.T) {
+	cat, _ := newStore(t)
+	a := NewAuthenticator(cat, 0)
+	clock := newClock()
+	a.SetClock(clock.now)
+	for i := range 10 {
+		failLogins(t, a, fmt.Sprintf("李老师%d", i), "10.0.0.8", 1)
+	}
+	_, err := a.LogIn(context.Background(), "zhang", testPassword, "10.0.0.8")
+	wait, ok := catalog.RetryAfter(err)
+	if !ok || wait != time.Second {
+		t.Fatalf("after 10 failures from the address: %v (wait %s), want slowed for 1 s", err, wait)
+	}
+	if msg := catalog.ErrorMessage(err); !strings.Contains(msg, "请 1 秒后再试") {
+		t.Errorf("message %q: want the wait in seconds, as Retry-After gives it", msg)
+	}
+	if en := catalog.MessageIn(err, true); en != "Too many failed logins; try again in 1 second" {
+		t.Errorf("message in English %q", en)
+	}
+	for _, tt := range []struct {
+		wait    time.Duration
+		n       int
+		seconds bool
+	}{{time.Second, 1, true}, {1500 * time.Millisecond, 2, true}, {59 * time.Second, 59, true}, {time.Minute, 1, false}, {61 * time.Second, 2, false}} {
+		if n, seconds := WaitWords(tt.wait); n != tt.n || seconds != tt.seconds {
+			t.Errorf("WaitWords(%s) = %d %v, want %d %v", tt.wait, n, seconds, tt.n, tt.seconds)
+		}
+	}
+}

@@ -9,7 +9,8 @@ import (
 )
 
 // Throttle limits failed logins. It slows whoever guesses and never locks
-// an account's owner out of it from an address that has signed in to it:
+// an account's owner out of it from an address that has signed in to it
+// for failures of other accounts or from elsewhere:
 //
 //   - per address: an address may fail PerAddress times in Window across
 //     all accounts; after that each further attempt from it waits twice as
@@ -25,9 +26,13 @@ import (
 //
 // A known address (a successful login for that account within KnownFor)
 // is exempt from the per-address and per-account limits for that account:
-// an attacker elsewhere, or sharing its address, cannot lock the owner
-// out. Only the owner's own failures (the per-pair limit) count there. A
-// successful login clears the account's failures from that address.
+// an attacker elsewhere, or sharing its address and trying other
+// accounts, cannot lock the owner out. The per-pair limit still counts
+// there, whoever fails: someone sharing the address who guesses this very
+// account locks it there too, since the throttle decides before the
+// password is checked and a correct password let through the lock would
+// let the guesser try without limit. A successful login clears the
+// account's failures from that address.
 //
 // Failures and known addresses are kept in the catalog (catalog.Store's
 // RecordLoginFailure and friends), so every node sharing a catalog counts

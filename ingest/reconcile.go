@@ -613,13 +613,20 @@ func (s *Service) sendBack(ctx context.Context, ids []string) ([]string, error) 
 	return out, nil
 }
 
+// checkOriginal says what is wrong with a document's original, nothing
+// when nothing is; only the store's being out of reach is an error. It
+// names the object, and says the store's reason in the line's language.
 func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (catalog.Words, error) {
-	rc, err := blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
+	key := catalog.OriginalKey(d.SHA256)
+	rc, err := blobs.Get(ctx, key)
 	if storeDown(ctx, err) {
 		return catalog.Words{}, err
 	}
+	if catalog.IsNotFound(err) {
+		return catalog.Words{Chinese: "原件缺失：存储中没有 " + key, English: "the original is missing: the store has no " + key}, nil
+	}
 	if err != nil {
-		return catalog.Words{Chinese: "原件无法读取：" + err.Error(), English: "the original cannot be read: " + err.Error()}, nil
+		return originalUnreadable(key, err), nil
 	}
 	defer rc.Close()
 	h := sha256.New()
@@ -628,7 +635,7 @@ func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (
 		return catalog.Words{}, err
 	}
 	if err != nil {
-		return catalog.Words{Chinese: "原件无法读取：" + err.Error(), English: "the original cannot be read: " + err.Error()}, nil
+		return originalUnreadable(key, err), nil
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
 		return catalog.Words{Chinese: fmt.Sprintf("原件哈希不符：目录记录 %s，存储中为 %s", d.SHA256, got),
@@ -639,6 +646,17 @@ func checkOriginal(ctx context.Context, blobs blob.Store, d *catalog.Document) (
 			English: fmt.Sprintf("the original's size differs: the catalog records %d bytes, the store holds %d", d.Size, n)}, nil
 	}
 	return catalog.Words{}, nil
+}
+
+// originalUnreadable is an original the store holds but cannot give: the
+// store's own words when it has them (a catalog.Error), else the system's.
+func originalUnreadable(key string, err error) catalog.Words {
+	var e *catalog.Error
+	if errors.As(err, &e) {
+		return catalog.Words{Chinese: "原件无法读取：" + key + "（" + catalog.MessageIn(e, false) + "）",
+			English: "the original cannot be read: " + key + " (" + catalog.MessageIn(e, true) + ")"}
+	}
+	return catalog.Words{Chinese: "原件无法读取：" + key + "（" + err.Error() + "）", English: "the original cannot be read: " + key + " (" + err.Error() + ")"}
 }
 
 // storeDown says whether err is the blob store's being out of reach (or

@@ -282,7 +282,11 @@ func (w headWriter) Write(p []byte) (int, error) {
 func receiveError(err error, src *sourceReader, name string, maxBytes int64) error {
 	var maxErr *http.MaxBytesError
 	if errors.As(err, &maxErr) {
-		return tooLarge(name, maxBytes)
+		// The request's body went over its cap while this file was
+		// read. A caller whose cap holds many files (api's upload) says
+		// that cap instead, finding maxErr; to any other (a single
+		// file's replacement) this file is over the limit.
+		return fmt.Errorf("receive %s: %w: %w", name, maxErr, tooLarge(name, maxBytes))
 	}
 	if src.err != nil {
 		// The sender's side: a body cut off mid-file, a broken connection.

@@ -164,3 +164,27 @@ func checkAndRepair(t *testing.T, e *testenv.Env, problems, queued int) {
 		t.Fatalf("repair queued %v (%v); want %d documents", ids, err, queued)
 	}
 }
+
+// TestCheckSaysAMissingOriginalInChinese: an original deleted from the
+// store is 原件缺失 with its key, in Chinese alone (it was "原件无法读取：get
+// originals/…: ENOTFOUND: …"); the English line says it in English.
+func TestCheckSaysAMissingOriginalInChinese(t *testing.T) {
+	e := testenv.New(t)
+	ctx := context.Background()
+	d := e.Upload(hangzhou, "学分银行通知.txt", testenv.NoticeFinal)
+	key := catalog.OriginalKey(d.SHA256)
+	if err := e.Blobs.Delete(ctx, key); err != nil {
+		t.Fatal(err)
+	}
+	found, err := ingest.Check(ctx, e.Catalog, e.Blobs, e.Index, nil)
+	if err != nil || len(found) != 1 {
+		t.Fatalf("check: %v, %v; want the missing original", found, err)
+	}
+	p := found[0]
+	if p.Kind != ingest.ProblemOriginal || p.What != "原件缺失：存储中没有 "+key {
+		t.Errorf("problem %q (%s), want 原件缺失 naming %s", p.What, p.Kind, key)
+	}
+	if p.WhatEnglish != "the original is missing: the store has no "+key {
+		t.Errorf("English %q", p.WhatEnglish)
+	}
+}

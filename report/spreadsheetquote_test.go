@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/internal/testenv/xlsxtest"
@@ -47,6 +48,38 @@ func TestQuoteOfASpreadsheetRowIsNotMarkedMissing(t *testing.T) {
 			if cell := strings.Join(rows[code], "\t"); cell == "" || strings.Contains(cell, tt.mark) {
 				t.Errorf("XLSX (%s) row %s %q: marked %q or missing", tt.lang, code, cell, tt.mark)
 			}
+		}
+	}
+}
+
+// TestReportXLSXKeepsFormulaLeadingCellsText: a 定性描述 typed as
+// =HYPERLINK(…) is written with an apostrophe in front, as every other
+// export writes such cells, so that editing the sheet or saving it as CSV
+// does not make it a formula; the report wrote it raw. No cell begins as
+// a formula (a title with @ and a 文号 with + among them).
+func TestReportXLSXKeepsFormulaLeadingCellsText(t *testing.T) {
+	e := testenv.New(t)
+	d := e.Upload(hangzhou, "社区教育工作总结.txt", "社区教育工作总结\n全市建成社区学习点1200个。")
+	title, number := "@社区教育工作总结", "+杭教〔2017〕3号"
+	if _, err := e.Catalog.UpdateDocument(ctx, d.ID, catalog.DocumentPatch{Title: &title, DocNumber: &number}, "admin"); err != nil {
+		t.Fatal(err)
+	}
+	statement := `=HYPERLINK("http://evil.example","详情")全市建成社区学习点1200个`
+	if _, err := e.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: statement,
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "全市建成社区学习点1200个"}}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.NewService(e.Catalog).Build(ctx, testenv.Admin, hangzhou, 2017)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := xlsxRows(t, r)["2.3.1"]
+	if len(row) < 9 || !strings.HasPrefix(row[7], "'"+statement) || !strings.Contains(row[8], "《@社区教育工作总结》 | +杭教〔2017〕3号") {
+		t.Fatalf("row 2.3.1 %q: want the statement after an apostrophe and the document's title and 文号", row)
+	}
+	for i, cell := range row {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			t.Errorf("cell %d %q begins as a formula", i, cell)
 		}
 	}
 }

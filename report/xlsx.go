@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/spreadsheet"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -64,6 +65,7 @@ func (r *Report) cover(f *excelize.File) error {
 		rows = append(rows, []any{r.word("注意"), r.emptyNotice()})
 	}
 	for i, row := range rows {
+		neutralizeRow(row)
 		if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(i+1), &row); err != nil {
 			return err
 		}
@@ -129,7 +131,7 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap, number int) erro
 		return err
 	}
 	for i, it := range a.Items {
-		row := r.itemRow(it)
+		row := neutralizeRow(r.itemRow(it))
 		cell := "A" + strconv.Itoa(i+2)
 		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
 			return err
@@ -156,6 +158,19 @@ func (r *Report) areaSheet(f *excelize.File, a Area, gap, wrap, number int) erro
 	f.SetColWidth(sheet, "G", "I", 50)
 	f.SetColWidth(sheet, "J", "J", 30)
 	return nil
+}
+
+// neutralizeRow keeps every text cell of row text (spreadsheet.Neutralize,
+// as every other export does): a 定性描述, a title, a 文号 or a note a
+// person typed that begins with =, +, -, @, a tab or a carriage return
+// would otherwise be a formula once the sheet is edited or saved as CSV.
+func neutralizeRow(row []any) []any {
+	for i, v := range row {
+		if s, ok := v.(string); ok {
+			row[i] = spreadsheet.Neutralize(s)
+		}
+	}
+	return row
 }
 
 var kindLabels = map[string]string{"qualitative": "定性", "quantitative": "定量"}

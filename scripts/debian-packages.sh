@@ -8,6 +8,8 @@
 #   libheif-examples heif-convert: iPhones' HEIC (and AVIF) photos, made JPEG for OCR and thumbnails
 #   chromium         the browser the web UI tests drive (headless, through chromedp)
 #   fonts-noto-cjk   Chinese glyphs in the browser tests' screenshots
+#   util-linux       prlimit: every program the reading starts runs under its limits
+#                    (Essential on Debian and Ubuntu, so always installed; listed to be checked)
 #   postgresql       the server (initdb, pg_ctl) the tests start a throwaway catalog
 #                    cluster with (internal/pgtest); several nodes share one
 #
@@ -15,7 +17,7 @@
 #        debian-packages.sh install  install the missing ones (needs root and apt-get)
 set -euo pipefail
 
-packages=(poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc libheif-examples chromium fonts-noto-cjk postgresql)
+packages=(util-linux poppler-utils poppler-data tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng catdoc libheif-examples chromium fonts-noto-cjk postgresql)
 
 missing=()
 for p in "${packages[@]}"; do

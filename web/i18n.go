@@ -69,6 +69,7 @@ var messages = map[string]map[Lang]string{
 	"login.again":                    {Chinese: "登录已过期,表单未提交;请重新登录,回到刚才的页面后,已填写的内容会自动恢复,核对后再提交", English: "Your session has ended and the form was not sent; log in again: back on the page, what you typed is filled in again for you to check and send"},
 	"form.kept":                      {Chinese: "已恢复登录过期前填写的内容,尚未提交;请核对后提交", English: "What you typed before your session ended is back, not sent yet: check it and send it"},
 	"login.throttled":                {Chinese: "登录失败次数过多,请 %d 分钟后再试", English: "Too many failed logins; try again in %d {minute|minutes}"},
+	"login.throttled.seconds":        {Chinese: "登录失败次数过多,请 %d 秒后再试", English: "Too many failed logins; try again in %d {second|seconds}"},
 	"search.title":                   {Chinese: "检索佐证材料", English: "Search evidence"},
 	"search.query":                   {Chinese: "检索词", English: "Search terms"},
 	"search.submit":                  {Chinese: "检索", English: "Search"},

@@ -14,6 +14,7 @@ var englishGapMessages = map[string]map[Lang]string{
 	"reader.pdftotext":    {Chinese: "PDF 文字层备用读取", English: "reads PDF text layers the built-in reader cannot"},
 	"reader.catdoc":       {Chinese: "Word 97–2003 和 WPS 文字文件", English: "reads Word 97–2003 (.doc) and WPS Writer (.wps) files"},
 	"reader.heif-convert": {Chinese: "苹果手机 HEIC/HEIF 照片", English: "reads iPhones' HEIC/HEIF photos"},
+	"reader.prlimit":      {Chinese: "限制读取程序的内存和时间", English: "limits the memory and time of the programs that read files"},
 
 	"list.sep": {Chinese: "、", English: ", "},
 	// Examples in date fields, as people write dates in each language.

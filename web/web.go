@@ -11,7 +11,6 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
-	"math"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -681,9 +680,13 @@ func (h *handler) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		// The form again, so the user sees when to retry; the status and
 		// Retry-After are the error table's.
 		status := httperr.Prepare(w, r, h.Logger, err)
-		minutes := int(math.Ceil(wait.Minutes()))
+		// In the unit the API's message and Retry-After agree with.
+		key, n, seconds := "login.throttled", 0, false
+		if n, seconds = auth.WaitWords(wait); seconds {
+			key = "login.throttled.seconds"
+		}
 		h.render(w, r, status, "login", tr(lang, "login.title"),
-			map[string]string{"Next": next, "Error": trf(lang, "login.throttled", minutes)})
+			map[string]string{"Next": next, "Error": trf(lang, key, n)})
 		return
 	case catalog.ErrorCode(err) == catalog.EUNAUTHORIZED:
 		h.render(w, r, http.StatusUnauthorized, "login", tr(lang, "login.title"),

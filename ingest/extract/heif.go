@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -73,28 +72,26 @@ func HEIFToJPEG(ctx context.Context, path string, timeout time.Duration, maxByte
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	out := filepath.Join(dir, "photo.jpg")
-	cmd := exec.CommandContext(cctx, tool, "--quiet", "-q", heifJPEGQuality, abs, out)
+	cmd := newHelperCmd(cctx, tool, "--quiet", "-q", heifJPEGQuality, abs, out)
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stderr, stderr
-	killProcessGroup(cmd)
-	dieWithParent(cmd)
-	if err := cmd.Start(); err != nil {
+	cmd.ownGroup()
+	// Bounded like every helper, and in the files it may write too (a
+	// photo claiming a huge size fails rather than fill the disk).
+	cmd.limitFiles(maxImageFileBytes)
+	if err := cmd.start(); err != nil {
 		return nil, fmt.Errorf("heif-convert: %w", err)
 	}
-	// Bounded like pdftoppm: memory, and the files it may write (a photo
-	// claiming a huge size fails rather than fill the disk).
-	if lerr := errors.Join(limitProcessMemory(cmd.Process.Pid, DefaultSandboxMemory),
-		limitProcessFileSize(cmd.Process.Pid, maxImageFileBytes)); lerr != nil {
-		_ = cmd.Cancel()
-		_ = cmd.Wait()
-		return nil, fmt.Errorf("heif-convert: %w", lerr)
-	}
-	err = cmd.Wait()
+	err = cmd.wait()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("heif-convert: %w", ctx.Err())
-	case cctx.Err() != nil:
-		return nil, fmt.Errorf("heif-convert killed after %s: %w: %w", timeout, ErrConvertTimeout, errOCRTimeout(timeout))
+	case cctx.Err() != nil || overCPU(err):
+		// libheif decodes with several threads: its CPU limit, a backstop
+		// for its deadline, is the same reason as the deadline.
+		return nil, fmt.Errorf("heif-convert killed after %s: %v: %w: %w", timeout, err, ErrConvertTimeout, errOCRTimeout(timeout))
+	case err != nil && helperOutOfMemory(stderr):
+		return nil, errHelperTooComplex("heif-convert", err)
 	case err != nil:
 		return nil, fmt.Errorf("heif-convert: %v: %s: %w", err, strings.TrimSpace(stderr.buf.String()), errImageCorrupt())
 	}

@@ -124,3 +124,21 @@ func TestHEIFSequenceRefused(t *testing.T) {
 		t.Errorf("a HEIC photo: %s, %v; want it taken", mime, err)
 	}
 }
+
+// TestHEIFConvertAtItsLimits: heif-convert stopped at its memory limit
+// fails as too complex, as every reader that ran out does, not as a
+// damaged photo; stopped by its CPU limit (libheif decodes with several
+// threads) it fails as its deadline does.
+func TestHEIFConvertAtItsLimits(t *testing.T) {
+	path := writeTemp(t, "春季运动会.heic", []byte("ftypheic"))
+	withProgram(t, "heif-convert", fakeTool(t, "echo 'Could not decode image: Memory allocation error: Cannot allocate memory' >&2\nexit 1"))
+	_, err := HEIFToJPEG(t.Context(), path, time.Minute, 1<<20)
+	if !errors.Is(err, errHelperMemory) || !strings.Contains(catalog.ErrorMessage(err), "文件结构异常复杂") {
+		t.Errorf("out of memory: got %v, want the memory reason", err)
+	}
+	withProgram(t, "heif-convert", fakeTool(t, "kill -XCPU $$"))
+	_, err = HEIFToJPEG(t.Context(), path, time.Minute, 1<<20)
+	if !errors.Is(err, ErrConvertTimeout) {
+		t.Errorf("over its CPU time: got %v, want the timeout reason", err)
+	}
+}

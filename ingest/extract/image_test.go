@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	"image/jpeg"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testpdf"
 )
 
 // TestOCRFixtures reads every scan fixture and checks each page's phrases,
@@ -425,5 +427,38 @@ func TestOCRSource(t *testing.T) {
 		if got := ocrSource(tc.text, tc.conf); got != tc.want {
 			t.Errorf("ocrSource(%q, %.2f) = %s, want %s", tc.text, tc.conf, got, tc.want)
 		}
+	}
+}
+
+// TestPDFWithNothingToReadIsNotABlankScan: a PDF whose page draws neither
+// text nor an image (as crafted files are) is not called a blank scan to
+// be scanned again: it holds nothing to read.
+func TestPDFWithNothingToReadIsNotABlankScan(t *testing.T) {
+	needOCR(t)
+	path := writeTemp(t, "空白页.pdf", testpdf.Build(testpdf.Catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", testpdf.Deflated([]byte("q Q"))))
+	_, err := Extract(context.Background(), FormatPDF, path, Limits{})
+	wantError(t, "空白页.pdf", err, catalog.EINVALID, "没有可读取的文字或图像")
+	if strings.Contains(catalog.ErrorMessage(err), "重新扫描") {
+		t.Errorf("a PDF without images is asked to be scanned again: %v", err)
+	}
+}
+
+// TestAScanTheLibraryCannotReadIsABlankScan: when the Go reader could not
+// read the PDF, it is not known to draw no image, so a scan it cannot
+// parse that OCR reads as blank keeps the blank-scan advice; only a PDF it
+// read without an image has nothing to read.
+func TestAScanTheLibraryCannotReadIsABlankScan(t *testing.T) {
+	unread := pdfText{images: []bool{false}, err: errors.New("malformed xref table")}
+	if msg := catalog.ErrorMessage(nothingReadReason(unread, false, false)); !strings.Contains(msg, "重新扫描") {
+		t.Errorf("a PDF the library could not read: %s, want the blank-scan advice", msg)
+	}
+	read := pdfText{images: []bool{false, false}}
+	if msg := catalog.ErrorMessage(nothingReadReason(read, false, false)); !strings.Contains(msg, "没有可读取的文字或图像") {
+		t.Errorf("a PDF read without images: %s", msg)
+	}
+	scan := pdfText{images: []bool{true}}
+	if msg := catalog.ErrorMessage(nothingReadReason(scan, false, false)); !strings.Contains(msg, "重新扫描") {
+		t.Errorf("a blank scan: %s", msg)
 	}
 }

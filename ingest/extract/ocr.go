@@ -9,7 +9,6 @@ import (
 	_ "image/jpeg" // page images: JPEG, PNG and TIFF frames
 	_ "image/png"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -167,9 +166,9 @@ var tesseractChecked sync.Map // path → true
 func tesseractLanguages(ctx context.Context, path string) (map[string]bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, path, "--list-langs")
-	killProcessGroup(cmd)
-	out, err := cmd.CombinedOutput()
+	cmd := newHelperCmd(ctx, path, "--list-langs")
+	cmd.ownGroup()
+	out, err := cmd.combinedOutput()
 	if err != nil {
 		return nil, fmt.Errorf("%s --list-langs: %v", path, err)
 	}
@@ -189,7 +188,7 @@ func tesseractLanguages(ctx context.Context, path string) (map[string]bool, erro
 func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits) (string, float64, error) {
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(pctx, path, "stdin", "stdout",
+	cmd := newHelperCmd(pctx, path, "stdin", "stdout",
 		"-l", strings.Join(ocrLanguages, "+"), "--psm", tesseractPSM, "tsv")
 	// One thread per page: pages of different documents run in parallel
 	// (EVIDENCE_OCR_WORKERS), and OpenMP threads fighting over two cores
@@ -199,8 +198,8 @@ func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits
 	stdout := &cappedBuffer{max: maxOCROutput}
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	killProcessGroup(cmd)
-	err := cmd.Run()
+	cmd.ownGroup()
+	err := cmd.run()
 	switch {
 	case ctx.Err() != nil:
 		return "", 0, fmt.Errorf("tesseract: %w", ctx.Err())
@@ -208,6 +207,8 @@ func runTesseract(ctx context.Context, path string, page *image.Gray, lim Limits
 		return "", 0, fmt.Errorf("tesseract killed after %s: %w", lim.OCRPageTimeout, errOCRTimeout(lim.OCRPageTimeout))
 	case stdout.overflow:
 		return "", 0, errTextTooLarge(maxOCROutput)
+	case err != nil && helperOutOfMemory(stderr):
+		return "", 0, errHelperTooComplex("tesseract", err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")
 		return "", 0, fmt.Errorf("tesseract: %v: %s: %w", err, msg, errImageCorrupt())

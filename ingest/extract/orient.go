@@ -5,7 +5,6 @@ import (
 	"context"
 	"image"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 )
@@ -111,13 +110,13 @@ func rotateClockwise(g *image.Gray, deg int) *image.Gray {
 func detectRotation(ctx context.Context, tess string, page *image.Gray, lim Limits) (deg int, ok bool) {
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(pctx, tess, "stdin", "stdout", "--psm", "0")
+	cmd := newHelperCmd(pctx, tess, "stdin", "stdout", "--psm", "0")
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	cmd.Stdin = bytes.NewReader(encodePGM(page))
 	stdout := &cappedBuffer{max: 4096}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
-	killProcessGroup(cmd)
-	if err := cmd.Run(); err != nil || stdout.overflow {
+	cmd.ownGroup()
+	if err := cmd.run(); err != nil || stdout.overflow {
 		return 0, false
 	}
 	return parseOSD(stdout.buf.String())

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -54,7 +55,10 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if isTooLarge(toolErr) {
+		// Out of its memory, pdftotext says the file is too complex
+		// whatever the library made of it: the same reason every time,
+		// not "damaged" or "blank" as the library's timing decides.
+		if isTooLarge(toolErr) || errors.Is(toolErr, errHelperMemory) {
 			return nil, toolErr
 		}
 	}

@@ -3,8 +3,8 @@ package extract
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -152,15 +152,40 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 	res.SealPages = doc.sealPages(pageNumbers(weak))
 	res.OCRConfidence = used.meanConfidence()
 	if allEmpty(res.Pages) {
-		switch {
-		case doc.anySkipped():
-			return nil, errPDFCorrupt()
-		case garbled:
-			return nil, errPDFGarbled()
-		}
-		return nil, errBlankScan()
+		return nil, nothingReadReason(lib, doc.anySkipped(), garbled)
 	}
 	return res, nil
+}
+
+// nothingReadReason is why a PDF in which no reader found text failed:
+// damaged when a page could not be drawn, garbled when OCR read only
+// garbage, with nothing to read when the library read it and no page
+// draws an image, else a blank scan.
+func nothingReadReason(lib pdfText, skipped, garbled bool) error {
+	switch {
+	case skipped:
+		return errPDFCorrupt()
+	case garbled:
+		return errPDFGarbled()
+	case lib.drawsNoImages():
+		// Not a scan: asking for a rescan would mislead.
+		return errNoTextOrImages()
+	}
+	return errBlankScan()
+}
+
+// drawsNoImages reports whether the library read the file and found no
+// page that draws an image (or text as outlines). A file it could not
+// read is not known to be without them: a scan it cannot parse that OCR
+// reads as blank keeps the blank-scan advice.
+func (t pdfText) drawsNoImages() bool {
+	return t.err == nil && !slices.Contains(t.images, true)
+}
+
+// errNoTextOrImages is a PDF in which no reader found text and no page
+// draws an image: not a blank scan, but a file with nothing to read.
+func errNoTextOrImages() error {
+	return catalog.Errorf(catalog.EINVALID, "PDF 文件中没有可读取的文字或图像;请用 PDF 阅读器打开检查,确认内容后重新导出或上传原文件")
 }
 
 // garbledOCRMinConfidence is the least mean confidence of the OCR text of
@@ -220,12 +245,12 @@ func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, l
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), path)
+	cmd := newHelperCmd(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), path)
 	stdout := &cappedBuffer{max: maxRenderOutput}
 	stderr := &cappedBuffer{max: 4096, discard: true}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	killProcessGroup(cmd)
-	err := cmd.Run()
+	cmd.ownGroup()
+	err := cmd.run()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftoppm: %w", ctx.Err())
@@ -233,6 +258,8 @@ func renderPDFPage(ctx context.Context, tool, path string, page, longSide int, l
 		return nil, fmt.Errorf("pdftoppm killed after %s: %w", lim.OCRPageTimeout, errOCRTimeout(lim.OCRPageTimeout))
 	case stdout.overflow:
 		return nil, fmt.Errorf("pdftoppm output over %d bytes: %w", maxRenderOutput, errPDFCorrupt())
+	case err != nil && helperOutOfMemory(stderr):
+		return nil, errHelperTooComplex("pdftoppm", err)
 	case err != nil:
 		// A page poppler cannot draw keeps whatever its text layer had.
 		return nil, nil
@@ -251,11 +278,11 @@ func photoLongSide(ctx context.Context, path string, page int, lim Limits) int {
 	pctx, cancel := context.WithTimeout(ctx, lim.OCRPageTimeout)
 	defer cancel()
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(pctx, tool, "-list", "-f", n, "-l", n, path)
+	cmd := newHelperCmd(pctx, tool, "-list", "-f", n, "-l", n, path)
 	stdout := &cappedBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
-	killProcessGroup(cmd)
-	if err := cmd.Run(); err != nil || stdout.overflow {
+	cmd.ownGroup()
+	if err := cmd.run(); err != nil || stdout.overflow {
 		return renderLongSide
 	}
 	if side := largestListedImage(stdout.buf.String()); side > 0 {

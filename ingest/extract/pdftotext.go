@@ -40,9 +40,17 @@ type cappedBuffer struct {
 	max      int
 	overflow bool
 	discard  bool // keep what fits and drop the rest silently (stderr)
+	// outOfMemory is set when a stderr (discard) buffer was written words
+	// saying the program could not get memory, kept or not
+	// (helperOutOfMemory); carry is the end of the last write.
+	outOfMemory bool
+	carry       []byte
 }
 
 func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.discard {
+		c.scanOutOfMemory(p)
+	}
 	if rest := c.max - c.buf.Len(); len(p) > rest {
 		c.buf.Write(p[:max(rest, 0)])
 		if c.discard {
@@ -64,15 +72,17 @@ func runPdftotext(ctx context.Context, tool, path string, lim Limits) ([]string,
 	}
 	stdout := &cappedBuffer{max: int(min(lim.MaxTextBytes, 1<<30))}
 	stderr := &cappedBuffer{max: 4096, discard: true}
-	cmd := exec.CommandContext(ctx, tool, "-enc", "UTF-8", abs, "-")
+	cmd := newHelperCmd(ctx, tool, "-enc", "UTF-8", abs, "-")
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = 2 * time.Second
-	err = cmd.Run()
+	err = cmd.run()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftotext: %w", ctx.Err())
 	case stdout.overflow:
 		return nil, errTextTooLarge(lim.MaxTextBytes)
+	case err != nil && helperOutOfMemory(stderr):
+		return nil, errHelperTooComplex("pdftotext", err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")
 		return nil, fmt.Errorf("pdftotext: %v: %s", err, msg)

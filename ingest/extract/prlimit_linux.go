@@ -3,33 +3,49 @@ package extract
 import (
 	"fmt"
 	"os/exec"
+	"path/filepath"
 	"syscall"
 
 	"golang.org/x/sys/unix"
 )
 
-// limitProcessMemory caps the address space of a started helper (pdftoppm)
-// at n bytes, or at the limit it inherited when that is lower (a process
-// may not raise its hard limit).
-func limitProcessMemory(pid int, n uint64) error {
-	var old unix.Rlimit
-	if err := unix.Prlimit(pid, unix.RLIMIT_AS, nil, &old); err != nil {
-		return fmt.Errorf("read address-space limit of %d: %w", pid, err)
+// launchLimited makes cmd start its program through util-linux's
+// prlimit(1), which sets the limits on itself and then executes the
+// program: the program's first instruction already runs under them (the
+// same PID, so the process group, Pdeathsig and the context's kill hold as
+// before). Limits set from outside after Start left the program its
+// inherited limit for as long as the parent took to set them. Each limit
+// is at most the one this process has, which prlimit could not raise.
+func launchLimited(cmd *exec.Cmd, lim helperLimits) error {
+	if cmd.Err != nil {
+		return cmd.Err
 	}
-	lim := unix.Rlimit{Cur: min(n, old.Cur), Max: min(n, old.Max)}
-	if err := unix.Prlimit(pid, unix.RLIMIT_AS, &lim, nil); err != nil {
-		return fmt.Errorf("limit address space of %d to %d bytes: %w", pid, n, err)
+	launcher := lookProgram("prlimit")
+	if launcher == "" {
+		return errLauncherMissing()
 	}
-	return nil
-}
-
-// limitProcessFileSize caps the size of any file a started helper
-// (heif-convert) writes at n bytes: past it the write fails.
-func limitProcessFileSize(pid int, n uint64) error {
-	lim := unix.Rlimit{Cur: n, Max: n}
-	if err := unix.Prlimit(pid, unix.RLIMIT_FSIZE, &lim, nil); err != nil {
-		return fmt.Errorf("limit file size of %d to %d bytes: %w", pid, n, err)
+	tool, err := filepath.Abs(cmd.Path)
+	if err != nil {
+		return err
 	}
+	own := func(resource int, n uint64) uint64 {
+		var r unix.Rlimit
+		if unix.Getrlimit(resource, &r) != nil {
+			return n
+		}
+		return min(n, r.Max)
+	}
+	cpu := own(unix.RLIMIT_CPU, lim.cpuSeconds+1)
+	args := []string{launcher,
+		fmt.Sprintf("--as=%d", own(unix.RLIMIT_AS, lim.memory)),
+		fmt.Sprintf("--cpu=%d:%d", max(cpu-1, 1), cpu),
+		"--core=0"}
+	if lim.fileSize > 0 {
+		args = append(args, fmt.Sprintf("--fsize=%d", own(unix.RLIMIT_FSIZE, lim.fileSize)))
+	}
+	args = append(args, "--", tool)
+	cmd.Args = append(args, cmd.Args[1:]...)
+	cmd.Path = launcher
 	return nil
 }
 

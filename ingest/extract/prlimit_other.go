@@ -4,12 +4,9 @@ package extract
 
 import "os/exec"
 
-// limitProcessMemory cannot limit another process here; a helper started
-// by a sandbox child still inherits the child's own limit.
-func limitProcessMemory(pid int, n uint64) error { return nil }
-
-// limitProcessFileSize cannot limit another process here.
-func limitProcessFileSize(pid int, n uint64) error { return nil }
+// launchLimited cannot limit the program here: it runs as it is, and a
+// helper started by a sandbox child still inherits the child's own limit.
+func launchLimited(cmd *exec.Cmd, lim helperLimits) error { return nil }
 
 // dieWithParent has no such signal here.
 func dieWithParent(cmd *exec.Cmd) {}

@@ -25,3 +25,6 @@ func killGroup(cmd *exec.Cmd) {
 
 // killedOutright cannot tell a killed child where there are no signals.
 func killedOutright(error) bool { return false }
+
+// overCPU cannot tell a helper's CPU limit where there are no signals.
+func overCPU(error) bool { return false }

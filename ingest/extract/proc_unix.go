@@ -46,3 +46,14 @@ func killedOutright(waitErr error) bool {
 	ws, ok := ee.Sys().(syscall.WaitStatus)
 	return ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL
 }
+
+// overCPU reports whether a helper's Wait error says it was ended by
+// SIGXCPU: it used the CPU seconds its helperCmd allowed it.
+func overCPU(waitErr error) bool {
+	var ee *exec.ExitError
+	if !errors.As(waitErr, &ee) {
+		return false
+	}
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled() && ws.Signal() == syscall.SIGXCPU
+}

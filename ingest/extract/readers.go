@@ -133,7 +133,7 @@ func checkProgram(name string, versionArgs ...string) func(ctx context.Context) 
 		if path == "" {
 			return false, notInPath(name)
 		}
-		out, err := exec.CommandContext(ctx, path, versionArgs...).CombinedOutput()
+		out, err := newHelperCmd(ctx, path, versionArgs...).combinedOutput()
 		first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
 		switch {
 		case err != nil && first == "":

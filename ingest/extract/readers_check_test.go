@@ -33,6 +33,9 @@ func TestCheckProgramSaysWhatItFound(t *testing.T) {
 			if err := os.WriteFile(bin, []byte("#!/bin/sh\n"+tt.script+"\n"), 0o755); err != nil {
 				t.Fatal(err)
 			}
+			if prl := lookProgram("prlimit"); prl != "" {
+				withProgram(t, "prlimit", prl) // found outside the PATH set here
+			}
 			t.Setenv("PATH", dir)
 			ok, got := checkProgram("fakeprog", "-v")(context.Background())
 			wantChinese := strings.ReplaceAll(tt.wantChinese, "{bin}", bin)

@@ -354,6 +354,11 @@ func RunChild(in io.Reader, out io.Writer) int {
 				fmt.Fprintf(os.Stderr, "extract-child: %v\n", err)
 				return 2
 			}
+			if req.Memory > 0 {
+				// The programs it starts get the child's share, not the
+				// child's limit (which counts the runtime's reservation).
+				helperMemory.Store(req.Memory)
+			}
 			base = mappedBytes()
 		}
 		m := childAnswer(req, send)

@@ -153,13 +153,13 @@ func writeZeroPNG(t *testing.T, path string, w, h, rows int) {
 // no thumbnail (ENOTFOUND), cleanly.
 func TestPdftoppmRunsWithAMemoryLimit(t *testing.T) {
 	needPdftoppm(t)
-	defer func(n uint64) { maxPdftoppmMemory = n }(maxPdftoppmMemory)
-	maxPdftoppmMemory = 8 << 20 // less than pdftoppm needs to start
+	defer helperMemory.Store(helperMemory.Load())
+	helperMemory.Store(8 << 20) // less than pdftoppm needs to start
 	out, err := Thumbnail(t.Context(), fixture("policy.pdf"), MIMEPDF, 1, 200, 10*time.Second)
 	if out != nil || catalog.ErrorCode(err) != catalog.ENOTFOUND {
 		t.Fatalf("pdftoppm in 8 MiB: %d bytes, %v; want no thumbnail (ENOTFOUND)", len(out), err)
 	}
-	maxPdftoppmMemory = DefaultSandboxMemory
+	helperMemory.Store(DefaultSandboxMemory)
 	if _, err := Thumbnail(t.Context(), fixture("policy.pdf"), MIMEPDF, 1, 200, 10*time.Second); err != nil {
 		t.Fatalf("pdftoppm in %d MiB: %v", DefaultSandboxMemory>>20, err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -27,10 +26,6 @@ const maxThumbnailPixels = 40_000_000
 // 200×200 PPM is 120 kB; a page with an absurd aspect ratio is still far
 // under this).
 const maxThumbnailOutput = 8 << 20
-
-// maxPdftoppmMemory is the address space pdftoppm may take for one small
-// page: a page that needs more gets no thumbnail.
-var maxPdftoppmMemory uint64 = DefaultSandboxMemory
 
 // CanThumbnail reports whether Thumbnail can draw pages of files of this
 // MIME type on this machine: JPEG, PNG, TIFF and WebP always, PDF when
@@ -125,21 +120,15 @@ func pdfThumbnail(ctx context.Context, path string, page, longSide int, timeout 
 	pctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	n := strconv.Itoa(page)
-	cmd := exec.CommandContext(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), abs)
+	cmd := newHelperCmd(pctx, tool, "-f", n, "-l", n, "-scale-to", strconv.Itoa(longSide), abs)
 	stdout := &cappedBuffer{max: maxThumbnailOutput}
 	cmd.Stdout, cmd.Stderr = stdout, &cappedBuffer{max: 4096, discard: true}
-	killProcessGroup(cmd)
-	if err = cmd.Start(); err != nil {
+	cmd.ownGroup()
+	// Bounded as every helper is, wherever it runs.
+	if err = cmd.start(); err != nil {
 		return nil, fmt.Errorf("pdftoppm thumbnail: %w", err)
 	}
-	// Bounded as a sandbox child is, wherever it runs (the server draws
-	// in the sandbox, whose limit pdftoppm inherits anyway).
-	if lerr := limitProcessMemory(cmd.Process.Pid, maxPdftoppmMemory); lerr != nil {
-		killGroup(cmd)
-		cmd.Wait()
-		return nil, fmt.Errorf("pdftoppm thumbnail: %w", lerr)
-	}
-	err = cmd.Wait()
+	err = cmd.wait()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("pdftoppm thumbnail: %w", ctx.Err())

@@ -77,15 +77,17 @@ func (t *externalTool) run(ctx context.Context, path string, maxOut int64, args 
 	}
 	stdout := &cappedBuffer{max: int(min(maxOut, 1<<30))}
 	stderr := &cappedBuffer{max: 4096, discard: true}
-	cmd := exec.CommandContext(ctx, tool, append(args, abs)...)
+	cmd := newHelperCmd(ctx, tool, append(args, abs)...)
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = 2 * time.Second // a child holding the pipes open does not keep us waiting
-	err = cmd.Run()
+	err = cmd.run()
 	switch {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("%s: %w", t.name, ctx.Err())
 	case stdout.overflow:
 		return nil, errTextTooLarge(maxOut)
+	case err != nil && helperOutOfMemory(stderr):
+		return nil, errHelperTooComplex(t.name, err)
 	case err != nil:
 		msg := strings.ReplaceAll(strings.TrimSpace(stderr.buf.String()), "\n", " | ")
 		return nil, fmt.Errorf("%s: %v: %s", t.name, err, msg)

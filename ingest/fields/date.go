@@ -96,14 +96,19 @@ var signatureAfter = []string{"(", "抄送", "抄报", "附件", "主题词", "�
 // 定于, 截至).
 var notSignatureBefore = []string{":", "于", "在", "至", "到", "从", "自", "-", "—", "~", "为", "是", "止", "截", "(", "前", "日"}
 
-// readFoot returns the 成文日期 and the body that signs above it: the last
-// date that stands like a signature's (at the end of a line or the text,
-// or before 抄送, 附件, "(此件公开发布)"), never a 印发 date or a date in a
-// sentence.
-func readFoot(all string) (date, issuer Field) {
+// readFootFrom returns the 成文日期 and the body that signs above it: the
+// last date that stands like a signature's (at the end of a line or the
+// text, or before 抄送, 附件, "(此件公开发布)"), never a 印发 date or a date
+// in a sentence. It takes only the dates that start at from or later; ok
+// tells it found one. Without one it reads a month's signature
+// only when month is set (all ends the text it has read).
+func readFootFrom(all string, from int, month bool) (date, issuer Field, ok bool) {
 	dates := findDates(all)
 	for k := len(dates) - 1; k >= 0; k-- {
 		d := dates[k]
+		if d.start < from {
+			break
+		}
 		after, before := strings.TrimLeft(all[d.end:], " "), strings.TrimRight(all[:d.start], " ")
 		if !signatureLike(before, after) {
 			continue
@@ -112,7 +117,10 @@ func readFoot(all string) (date, issuer Field) {
 		if name := signatureIssuer(before); name != "" {
 			issuer = Field{Value: name, Source: SourceSignature}
 		}
-		return date, issuer
+		return date, issuer, true
+	}
+	if !month {
+		return Field{}, Field{}, false
 	}
 	// A statistics sheet or a summary may be signed with a month only
 	// ("杭州市教育局 2019年1月"): no date, but the body.
@@ -121,7 +129,7 @@ func readFoot(all string) (date, issuer Field) {
 			issuer = Field{Value: name, Source: SourceSignature}
 		}
 	}
-	return Field{}, issuer
+	return Field{}, issuer, false
 }
 
 // monthAtEnd is a year and month closing the text.

@@ -1,6 +1,9 @@
 package fields
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Where a field was read.
 const (
@@ -61,8 +64,7 @@ const maxHeadRunes = 1500
 // not "Microsoft Word - …", not a bare masthead or a generic word).
 func Read(pages []string, embeddedTitle string) Fields {
 	var f Fields
-	doc := newText(pages)
-	head := doc.head()
+	head := firstRunes(headPage(pages), maxHeadRunes)
 	num, numStart, numEnd := ownDocNumber(head)
 	f.DocNumber = num
 	if numStart >= 0 {
@@ -74,7 +76,7 @@ func Read(pages []string, embeddedTitle string) Fields {
 	if t := cleanEmbeddedTitle(embeddedTitle); t != "" {
 		f.Title = Field{Value: t, Source: SourceEmbedded}
 	}
-	f.IssuedOn, f.Issuer = readFoot(doc.all)
+	f.IssuedOn, f.Issuer, _ = foot(pages)
 	// The masthead names the body most reliably, then the start of the
 	// title; the signature comes last because in joined text an
 	// attachment list can run into it.
@@ -89,39 +91,108 @@ func Read(pages []string, embeddedTitle string) Fields {
 	return f
 }
 
-// text is a document's text prepared for reading: widths folded, stray
-// spaces next to Chinese characters removed, lines kept.
-type text struct {
-	all   string // every page, joined by "\n"
-	first string // the first non-empty page
-}
+// Read reads every page, but bounds its cost, not the content: the head
+// (the masthead, the 文号, the title, a date under them) is read from the
+// first maxHeadBytes of the first page with text, and the foot from the
+// end back, in windows that double from maxFootBytes until one holds a
+// signature's date, up to maxFootBudget. A 通知 whose 落款 is followed by
+// a 名单 or a statistics table of hundreds of KiB keeps its 成文日期, and a
+// text of tens of MiB on one line does not cost the server seconds.
+const (
+	// maxHeadBytes is what is read of the first page: far more than
+	// maxHeadRunes.
+	maxHeadBytes = 64 << 10
+	// maxFootBytes is the first window read from the end of the text.
+	maxFootBytes = 64 << 10
+	// maxFootBudget is the largest window: a signature further from the
+	// end than that is not looked for.
+	maxFootBudget = 1 << 20
+	// footMargin is what a window cut inside a line skips of its start
+	// before a date may be taken, so that what stands before a date (the
+	// body signing, a clause's word) is what the whole text has there.
+	footMargin = 4 << 10
+)
 
-func newText(pages []string) *text {
-	t := &text{}
-	var b strings.Builder
+// headPage is the first page with text, prepared, read up to maxHeadBytes.
+func headPage(pages []string) string {
 	for _, p := range pages {
-		p = prepare(p)
-		if p == "" {
-			continue
+		if p = prepare(cutBytes(p, maxHeadBytes)); p != "" {
+			return p
 		}
-		if t.first == "" {
-			t.first = p
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p)
 	}
-	t.all = b.String()
-	return t
+	return ""
 }
 
-// head is the start of the first page, where the masthead, the 文号 and
-// the title stand.
-func (t *text) head() string {
-	r := []rune(t.first)
-	if len(r) > maxHeadRunes {
-		r = r[:maxHeadRunes]
+// cutBytes is the start of s, at most n bytes, cut at a character.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return string(r)
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// tail returns the last n bytes or more of the pages joined by "\n", cut
+// at the start of a line when one starts in the first footMargin bytes,
+// else at a character, and whether it is the whole text.
+func tail(pages []string, n int) (string, bool) {
+	var parts []string
+	size := 0
+	i := len(pages) - 1
+	for ; i >= 0 && size < n; i-- {
+		if len(parts) > 0 {
+			parts = append(parts, "\n")
+			size++
+		}
+		p := pages[i]
+		if size+len(p) > n {
+			p = p[len(p)-(n-size):]
+		}
+		parts = append(parts, p)
+		size += len(p)
+	}
+	whole := i < 0 && (len(parts) == 0 || len(parts[len(parts)-1]) == len(pages[0]))
+	var b strings.Builder
+	b.Grow(size)
+	for k := len(parts) - 1; k >= 0; k-- {
+		b.WriteString(parts[k])
+	}
+	s := b.String()
+	if whole {
+		return s, true
+	}
+	if j := strings.IndexByte(s[:min(len(s), footMargin)], '\n'); j >= 0 {
+		return s[j+1:], false
+	}
+	for len(s) > 0 && !utf8.RuneStart(s[0]) {
+		s = s[1:]
+	}
+	return s, false
+}
+
+// foot reads the 成文日期 and the body signing above it from the end of
+// pages back (readFootFrom over growing windows), and returns the bytes it
+// prepared.
+func foot(pages []string) (date, issuer Field, read int) {
+	for n := maxFootBytes; ; n *= 2 {
+		raw, whole := tail(pages, n)
+		read += len(raw)
+		all := prepare(raw)
+		from := 0
+		if !whole {
+			// The window's first line may be cut, or lack the line before
+			// it: a date is taken after it, or after footMargin bytes of
+			// a long line.
+			from = footMargin
+			if j := strings.IndexByte(all, '\n'); j >= 0 && j < footMargin {
+				from = j + 1
+			}
+		}
+		last := whole || n >= maxFootBudget
+		if d, iss, ok := readFootFrom(all, from, last); ok || last {
+			return d, iss, read
+		}
+	}
 }
