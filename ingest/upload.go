@@ -346,6 +346,7 @@ func (s *Service) linkOne(ctx context.Context, u *catalog.User, st *Staged, o *O
 // only, so the earlier round stays as it was — and the outcome says so.
 func (s *Service) linkForRound(ctx context.Context, o *Outcome, round string, codes []string, u *catalog.User) error {
 	d := o.Document
+	o.Linked = o.Duplicate && len(codes) > 0
 	if !o.Duplicate || round == "" || round == d.Round || len(codes) == 0 {
 		return s.link(ctx, d.ID, codes, u)
 	}

@@ -101,6 +101,7 @@ type handedDuplicate struct {
 	Sent        string
 	Doc         *catalog.Document
 	UsedInRound int
+	Linked      bool // linked to the task's indicator
 }
 
 // taskRound is a round on 我的任务's round choice: its year, how many of
@@ -282,7 +283,7 @@ func tallyHandIn(lang Lang, outcomes []ingest.Outcome) (stored int, refused []st
 			if done == nil {
 				done = &handedIn{}
 			}
-			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound})
+			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound, Linked: o.Linked})
 		}
 	}
 	return stored, refused, done

@@ -235,6 +235,6 @@ func colon(l Lang) string {
 
 // duplicateLabel says that a file sent is the stored document d's file,
 // in the words the API sends the upload page (ingest.DuplicateLabel).
-func duplicateLabel(l Lang, d *catalog.Document, usedInRound int) string {
-	return ingest.DuplicateLabel(d, usedInRound, l == English)
+func duplicateLabel(l Lang, d *catalog.Document, usedInRound int, linked bool) string {
+	return ingest.DuplicateLabel(d, usedInRound, linked, l == English)
 }
