@@ -37,3 +37,29 @@ func TestUserRolesInTheOutputsLanguage(t *testing.T) {
 		t.Errorf("user list --json: %q (%v), want the role's code", out, err)
 	}
 }
+
+// TestUserListColumnsLineUp: `evidence user list` lines its columns up by
+// display width, in Chinese (部门联系人 beside 协调员) and in English
+// (Department contributor beside Coordinator): each user's city starts
+// in the same column. The probe saw 部门联系人 push the city right.
+func TestUserListColumnsLineUp(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "wang", "--role", "coordinator", "--city", "330100")
+	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
+	addUser(t, data, "--name", "zhuanjia", "--role", "expert")
+	for _, lang := range []string{"zh", "en"} {
+		out, err := runCLI(t, "user", "list", "--data", data, "--lang", lang)
+		if err != nil {
+			t.Fatalf("user list --lang %s: %v", lang, err)
+		}
+		at := map[int]bool{}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if i := strings.Index(line, "330100"); i >= 0 {
+				at[displayWidth(line[:i])] = true
+			}
+		}
+		if len(at) != 1 {
+			t.Errorf("user list --lang %s: the city starts at columns %v, want one:\n%s", lang, at, out)
+		}
+	}
+}
