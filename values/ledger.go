@@ -71,8 +71,10 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 			continue
 		}
 		seen[v.Indicator] = rows[i].Line
-		if !v.Citation.QuoteFound {
-			v.Warnings = append(v.Warnings, quoteNotFound(v.Citation))
+		if w, ok := v.Citation.QuoteWarning(); ok {
+			// Saved all the same; the web form says it in its own words
+			// (value.quote_missing).
+			v.Warnings = append(v.Warnings, w)
 		} else if !v.ValueFound {
 			// Saved all the same, as /values keeps it, but said per row:
 			// the import's answer named only its flag (value_found).
