@@ -144,7 +144,7 @@ var englishMessages = map[string]string{
 	"页码应为数字,如 3":                             "The page should be a number, such as 3",
 	"请选择数值台账文件(.xlsx、.xls 或 .et)":            "Choose the ledger file (.xlsx, .xls or .et)",
 	"监测轮次应为四位年份,如 2018":                      "The monitoring round should be a four-digit year, such as 2018",
-	"轮次应为逗号分隔的年份,如 2017,2019":                "The rounds should be years separated by commas, such as 2017,2019",
+	"轮次“%s”不是年份;请从列表中选择要对比的轮次":               "Round “%s” is not a year; choose the rounds to compare from the list",
 	"一个请求的文件过多(每个请求最多 %d 个文件);请分批上传":         "Too many files in one request (at most %d files a request); send them in several requests",
 	"表单字段过多(最多 %d 个)":                        "The form has too many fields (at most %d)",
 	"表单字段合计过长(最多 %s)":                        "The form's fields are too long together (at most %s)",
