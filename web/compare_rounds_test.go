@@ -47,7 +47,7 @@ func TestCompareRoundsAreChosenFromAList(t *testing.T) {
 			resp, page := b.get("/compare?city=330100&rounds=" + tc.rounds)
 			page = html.UnescapeString(page)
 			if resp.StatusCode != 400 || !strings.Contains(page, `<span class="field-error" id="c-rounds-err">`+want) ||
-				!strings.Contains(page, `aria-invalid="true" aria-describedby="c-rounds-err"`) || strings.Contains(page, `<table class="compare">`) {
+				!strings.Contains(page, `aria-invalid="true" aria-describedby="c-rounds-err c-rounds-hint"`) || strings.Contains(page, `<table class="compare">`) {
 				t.Errorf("rounds=%s: %d, want 400 with the form and %q beside the list: %.1500s", tc.rounds, resp.StatusCode, want, textOf(page))
 			}
 		}
