@@ -31,6 +31,14 @@ func TestCompareRoundsAreChosenFromAList(t *testing.T) {
 			t.Errorf("%s: %d, rounds chosen %v; want 200, the comparison and 2017, 2018 selected in the list", path, resp.StatusCode, got)
 		}
 	}
+	// None chosen, or an empty rounds= (old bookmarks of the text box
+	// left blank), compares every round.
+	for _, path := range []string{"/compare?city=330100", "/compare?city=330100&rounds=", "/compare?city=330100&rounds=&rounds="} {
+		resp, page := wang.get(path)
+		if got := chosen(page); resp.StatusCode != 200 || len(got) < 2 || !strings.Contains(page, `<table class="compare">`) {
+			t.Errorf("%s: %d, rounds chosen %v; want 200 and the comparison of every round", path, resp.StatusCode, got)
+		}
+	}
 	_, page := wang.get("/compare?city=330100&rounds=2018")
 	if got := chosen(page); strings.Join(got, ",") != "2018" || !strings.Contains(page, `<option value="2017">`) {
 		t.Errorf("rounds=2018: %v chosen, want 2018 with 2017 offered unchosen", got)

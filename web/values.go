@@ -200,7 +200,9 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rounds, err := askedRounds(q["rounds"])
-	if len(q["rounds"]) == 0 {
+	// None chosen (no rounds, or an empty rounds= as the old text box
+	// sent when left blank) compares them all.
+	if err == nil && len(rounds) == 0 {
 		for _, rd := range all {
 			rounds = append(rounds, rd.Year)
 		}
