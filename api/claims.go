@@ -74,7 +74,8 @@ func claimAnswer(c *catalog.Claim) map[string]any {
 	var warnings []fieldErrorJSON
 	for i, t := range c.Citations {
 		if w, ok := t.QuoteWarning(); ok {
-			warnings = append(warnings, fieldErrorJSON{Field: fmt.Sprintf("citations[%d].quote", i), Message: w.Chinese, MessageEn: w.English})
+			// Counted from 1, as DELETE …/citations/{n} counts them.
+			warnings = append(warnings, fieldErrorJSON{Field: fmt.Sprintf("citations[%d].quote", i+1), Message: w.Chinese, MessageEn: w.English})
 		}
 	}
 	if warnings != nil {
@@ -199,7 +200,7 @@ func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": toClaimJSON(c)})
+	h.writeJSON(w, r, http.StatusOK, claimAnswer(c))
 }
 
 func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {
