@@ -111,7 +111,7 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		rows = append(rows, []string{u.Username, roleWord(lang, u.Role), city, state, u.Department})
 	}
-	return writeColumns(stdout, rows)
+	return writeColumns(stdout, rows, lang != report.English)
 }
 
 // roleWord is a role as the web UI names it, in the output's language

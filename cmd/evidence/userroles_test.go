@@ -68,3 +68,27 @@ func TestUserListColumnsLineUp(t *testing.T) {
 		}
 	}
 }
+
+// TestUserListAmbiguousWidthInChinese: in Chinese output a name with ·
+// (East-Asian-ambiguous, two columns in a CJK terminal) is padded as two
+// columns wide, so the roles after 李·明 line up; English output counts
+// it one.
+func TestUserListAmbiguousWidthInChinese(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "wang", "--role", "coordinator", "--city", "330100")
+	addUser(t, data, "--name", "李·明", "--role", "expert")
+	for lang, want := range map[string]string{
+		"zh": "wang    协调员  330100  启用\n" +
+			"李·明  专家            启用\n",
+		"en": "wang   Coordinator  330100  enabled\n" +
+			"李·明  Expert               enabled\n",
+	} {
+		out, err := runCLI(t, "user", "list", "--data", data, "--lang", lang)
+		if err != nil {
+			t.Fatalf("user list --lang %s: %v", lang, err)
+		}
+		if out != want {
+			t.Errorf("user list --lang %s:\n%s\nwant:\n%s", lang, out, want)
+		}
+	}
+}
