@@ -61,3 +61,39 @@ func TestTypedStatementsAndNotesInChinesePunctuation(t *testing.T) {
 		t.Errorf("/carryovers: want the carried statement as %q: %.3000s", statement, textOf(body))
 	}
 }
+
+// TestTypedStatementKeepsTheQuotesAndTitlesPunctuation: on the claim's
+// page the statement is typed text, shown in Chinese punctuation with its
+// full stop 。, but the cited document's title (from its file name,
+// 办法.定稿(试行).txt) keeps its ( ) and '.', and the quote marked in its
+// passage keeps its '.': they are the document's words. (A passage is
+// shown with its ( ) , full-width, as every passage is, but its full stops
+// are never made 。.)
+func TestTypedStatementKeepsTheQuotesAndTitlesPunctuation(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "办法.定稿(试行).txt", "杭州市印发《学分银行管理办法(试行)》,建立学分银行制度.")
+	c, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1",
+		Statement: "杭州市印发《学分银行管理办法(试行)》,建立学分银行制度.",
+		Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: "学分银行管理办法(试行)》,建立学分银行制度."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := s.login("wang").get("/claims/" + c.ID)
+	body = textarea.ReplaceAllString(body, "") // the edit form holds the statement as it was typed
+	for _, want := range []string{
+		"<p class=\"card statement\" id=\"statement\">杭州市印发《学分银行管理办法\uFF08试行\uFF09》\uFF0C建立学分银行制度\u3002</p>",
+		`>办法.定稿(试行)</a>`,
+		`建立学分银行制度</mark>.</p>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/claims/%s: want %q: %.3000s", c.ID, want, body)
+		}
+	}
+	for _, bad := range []string{"办法\u3002定稿", "定稿\uFF08试行\uFF09", "制度</mark>\u3002", "制度\u3002</mark>"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("/claims/%s: %q, the title or quote in typed punctuation", c.ID, bad)
+		}
+	}
+}
