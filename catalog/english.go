@@ -368,7 +368,7 @@ var englishMessages = map[string]string{
 	"本系统未启用责任分解任务":                "This archive does not use responsibility tasks",
 	"这项任务属于另一个城市(%s),上传的城市应与任务一致": "This task belongs to another city (%s); upload for the task's city",
 	"部门联系人只能在“我的任务”中针对本部门的任务提交材料,不能修改材料、指标关联和定性描述":    "Department contributors only hand documents in for their department's tasks in “My tasks”; they cannot change documents, links or statements",
-	"请在“文档编号”“文号”“文件名”或“标题”列中填写引用的文档":                 "Name the document cited in the column 文档编号 (document ID), 文号 (file No.), 文件名 (file name) or 标题 (title)",
+	"请在“文档编号”“文号”“文件名”或“标题”列中填写引用的文档":                 "Name the cited document in one of the columns 文档编号 (document_id), 文号 (doc_number), 文件名 (filename) or 标题 (title)",
 	"本市没有文档编号、文号、文件名或标题为“%s”的材料;请核对后重填,或改填文档编号":       "No document of the city has the ID, 文号, file name or title “%s”; check it, or write the document's ID",
 	"“%s”对应本市多份材料:%s;请改填文档编号,或同时填写文号和标题以区分":           "“%s” names several documents of the city: %s; write the document's ID, or give both its 文号 and its title to tell them apart",
 	"台账缺少数值出处列;请用 文档编号、文号、文件名 或 标题 中的一列写明数值出自哪份材料":    "The ledger has no source column; name each value's document in a column 文档编号 (document_id), 文号 (doc_number), 文件名 (filename) or 标题 (title)",

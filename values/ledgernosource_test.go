@@ -25,7 +25,7 @@ func TestLedgerRowWithoutADocumentNamesTheColumns(t *testing.T) {
 	if !strings.Contains(zh, "第 3 行\uFF1A请在“文档编号”“文号”“文件名”或“标题”列中填写引用的文档") || strings.Contains(zh, "请选择") {
 		t.Errorf("row 3 without a document: %q, want 第 3 行 naming the columns to fill in", zh)
 	}
-	if !strings.Contains(en, "Row 3: Name the document cited in the column 文档编号 (document ID), 文号 (file No.)") {
+	if !strings.Contains(en, "Row 3: Name the cited document in one of the columns 文档编号 (document_id), 文号 (doc_number), 文件名 (filename) or 标题 (title)") {
 		t.Errorf("row 3 without a document in English: %q", en)
 	}
 }
