@@ -11,7 +11,8 @@ import (
 // sent for another round than d's (usedInRound, 0 for none), also d's
 // round, or that it has none, and the round its indicators now count in;
 // sent with indicators to link (linked) for d's own round, that they count
-// in d's round (or that they are linked, d having none), as they do.
+// in d's round (or, d having none, that they are linked to it), as they
+// do.
 // It is the one wording of a duplicate upload: the upload page's rows
 // (sent by the API), 我的任务's hand-in notice and the API's
 // duplicate_notice all say it after 重复文件 (Duplicate).
@@ -22,7 +23,7 @@ func DuplicateWords(d *catalog.Document, usedInRound int, linked bool) catalog.W
 		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %s 年度", d.Round)
 		countsEn = fmt.Sprintf("; the indicators linked now count in round %s", d.Round)
 	case usedInRound == 0 && linked:
-		countsZh, countsEn = "\uFF1B本次关联的指标已关联", "; the indicators chosen are linked"
+		countsZh, countsEn = "\uFF1B本次选择的指标已关联到该文档", "; the indicators chosen are now linked to it"
 	case usedInRound != 0:
 		roundZh, roundEn = "\uFF0C未归入轮次", ", of no round"
 		if d.Round != "" {
