@@ -34,3 +34,28 @@ func TestClaimPageWarnsOfAQuoteOnAnotherPage(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimPageWarnsOfAQuoteNotInTheDocument: a quote found nowhere in
+// its document is warned of on the claim's page in the API's words
+// (所引文档中未找到该引文（请核对页码或原文）), in English too, with the
+// class and role of the other-page warning: one wording for both.
+func TestClaimPageWarnsOfAQuoteNotInTheDocument(t *testing.T) {
+	s := newSite(t)
+	doc := s.env.Upload("330100", "总结.txt", "杭州市2017年社区教育工作总结\f全年共举办342场市民大讲堂。")
+	c, err := s.env.Claims.Create(context.Background(), &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"},
+		claims.Input{Indicator: "3.1.2", Statement: "杭州市全年共举办五百场市民大讲堂",
+			Citations: []claims.CitationInput{{DocumentID: doc.ID, Page: 1, Quote: "全年共举办五百场市民大讲堂"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wang := s.login("wang")
+	for _, want := range []string{"所引文档中未找到该引文\uFF08请核对页码或原文\uFF09", "The quote is not in the cited document (check the page or the document's words)"} {
+		if strings.HasPrefix(want, "The") {
+			wang.english()
+		}
+		_, body := wang.get("/claims/" + c.ID)
+		if got := html.UnescapeString(body); !strings.Contains(got, `class="error quote-warning" role="note">`+want) {
+			t.Errorf("claim page: want the warning %q: %.2000s", want, textOf(body))
+		}
+	}
+}
