@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -68,7 +69,25 @@ func (h *handler) handleClaimCreate(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"claim": toClaimJSON(c)})
+	h.writeJSON(w, r, http.StatusCreated, claimAnswer(c))
+}
+
+// claimAnswer is a claim written or cited anew, with a warning for each
+// citation whose quote is not on its page (on page 2, not 1), as a value
+// import's answer warns: the claim is saved all the same.
+func claimAnswer(c *catalog.Claim) map[string]any {
+	out := map[string]any{"claim": toClaimJSON(c)}
+	var warnings []fieldErrorJSON
+	for i, t := range c.Citations {
+		if w, ok := t.QuoteWarning(); ok {
+			// Counted from 1, as DELETE …/citations/{n} counts them.
+			warnings = append(warnings, fieldErrorJSON{Field: fmt.Sprintf("citations[%d].quote", i+1), Message: w.Chinese, MessageEn: w.English})
+		}
+	}
+	if warnings != nil {
+		out["warnings"] = warnings
+	}
+	return out
 }
 
 func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
@@ -187,7 +206,7 @@ func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": toClaimJSON(c)})
+	h.writeJSON(w, r, http.StatusOK, claimAnswer(c))
 }
 
 func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {
@@ -201,7 +220,7 @@ func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, map[string]any{"claim": toClaimJSON(c)})
+	h.writeJSON(w, r, http.StatusCreated, claimAnswer(c))
 }
 
 // handleCitationRemove removes a claim's n-th citation (from 1), as the

@@ -487,9 +487,9 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 			dj.Part = &o.Part
 		}
 		if dup {
-			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound)
-			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, false)
-			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, true)
+			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound, o.Linked)
+			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, false)
+			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, true)
 		}
 		allDuplicates = allDuplicates && dup
 		docs = append(docs, dj)
@@ -526,8 +526,8 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 // the words the upload page and 我的任务 use (ingest.DuplicateWords): a
 // Chinese and an English sentence naming the files as they are written
 // (%q would escape a quote or a backslash in a name).
-func duplicateNotice(sent string, d *catalog.Document, usedInRound int) (zh, en string) {
-	w := ingest.DuplicateWords(d, usedInRound)
+func duplicateNotice(sent string, d *catalog.Document, usedInRound int, linked bool) (zh, en string) {
+	w := ingest.DuplicateWords(d, usedInRound, linked)
 	zh = fmt.Sprintf("上传的“%s”是重复文件\uFF1A%s\uFF1B已保存的文档\uFF1A《%s》\uFF0C/documents/%s", sent, w.Chinese, d.Title, d.ID)
 	en = fmt.Sprintf("“%s” sent is a duplicate: %s; the stored document: “%s”, /documents/%s", sent, w.English, d.Title, d.ID)
 	return zh, en

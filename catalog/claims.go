@@ -113,6 +113,21 @@ func (c Citation) RecheckErrorIn(english bool) string {
 	return c.RecheckError
 }
 
+// QuoteWarning is what a citation whose quote is not on its page warns,
+// in both languages: on which other page it is (引文不在第 1 页，在第 2
+// 页；请核对页码), else that the document does not have it; ok is false
+// when the quote is on its page. A value's import, a claim's answer and
+// the claim's page say it alike.
+func (c Citation) QuoteWarning() (w Words, ok bool) {
+	switch {
+	case c.QuoteFound:
+		return Words{}, false
+	case c.FoundOnPage > 0 && c.FoundOnPage != c.Page:
+		return MessageWords(Errorf(EINVALID, "引文不在第 %d 页,在第 %d 页;请核对页码", c.Page, c.FoundOnPage)), true
+	}
+	return MessageWords(Errorf(EINVALID, "所引文档中未找到该引文(请核对页码或原文)")), true
+}
+
 // Review is a reviewer's verdict on a claim.
 type Review struct {
 	ID       string

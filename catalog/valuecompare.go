@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -20,8 +22,9 @@ const (
 // an earlier round.
 type Comparison struct {
 	// Change is this value minus the earlier one, in this value's unit
-	// (the earlier one brought to it: 12.3万人 is 123000 人); set only
-	// when Comparable.
+	// (the earlier one brought to it: 12.3万人 is 123000 人), to as many
+	// decimals as the two have (58.6% − 56% is 2.6, not the float's
+	// 2.5999999999999996); set only when Comparable.
 	Change     float64
 	Comparable bool
 	// Why is IncomparableUnit or IncomparableContradicted when not
@@ -41,7 +44,31 @@ func (v *Value) CompareWith(p *Value) Comparison {
 	if vb != pb {
 		return Comparison{Why: IncomparableUnit}
 	}
-	return Comparison{Change: v.Number - p.Number*ps/vs, Comparable: true}
+	earlier := significant(p.Number * ps / vs)
+	places := max(decimals(v.Number), decimals(earlier))
+	scale := math.Pow10(places)
+	return Comparison{Change: math.Round((v.Number-earlier)*scale) / scale, Comparable: true}
+}
+
+// significant is x at twelve significant digits: a value brought to
+// another unit's scale without the float's noise (1.56万 is 15600, not
+// 15600.000000000002).
+func significant(x float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
+}
+
+// decimals is how many decimal places x is written with (2 for 56.25, 0
+// for 15600), at most 12.
+func decimals(x float64) int {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		return min(len(frac), 12)
+	}
+	return 0
 }
 
 // unitScale splits a unit into its scale and base: 万人次 is 1e4 and 人次,

@@ -9,13 +9,22 @@ import (
 // DuplicateWords says, in both languages, that a file sent is the stored
 // document d's file, named as it is stored (a renamed copy is no riddle);
 // sent for another round than d's (usedInRound, 0 for none), also d's
-// round, or that it has none, and the round its indicators now count in.
+// round, or that it has none, and the round its indicators now count in;
+// sent with indicators to link (linked) for d's own round, that they count
+// in d's round (or, d having none, that they are linked to it), as they
+// do.
 // It is the one wording of a duplicate upload: the upload page's rows
 // (sent by the API), 我的任务's hand-in notice and the API's
 // duplicate_notice all say it after 重复文件 (Duplicate).
-func DuplicateWords(d *catalog.Document, usedInRound int) catalog.Words {
+func DuplicateWords(d *catalog.Document, usedInRound int, linked bool) catalog.Words {
 	roundZh, roundEn, countsZh, countsEn := "", "", "", ""
-	if usedInRound != 0 {
+	switch {
+	case usedInRound == 0 && linked && d.Round != "":
+		countsZh = fmt.Sprintf("\uFF1B本次关联的指标计入 %s 年度", d.Round)
+		countsEn = fmt.Sprintf("; the indicators linked now count in round %s", d.Round)
+	case usedInRound == 0 && linked:
+		countsZh, countsEn = "\uFF1B本次选择的指标已关联到该文档", "; the indicators chosen are now linked to it"
+	case usedInRound != 0:
 		roundZh, roundEn = "\uFF0C未归入轮次", ", of no round"
 		if d.Round != "" {
 			roundZh, roundEn = fmt.Sprintf("\uFF0C属于 %s 年度", d.Round), fmt.Sprintf(", of round %s", d.Round)
@@ -31,8 +40,8 @@ func DuplicateWords(d *catalog.Document, usedInRound int) catalog.Words {
 
 // DuplicateLabel is DuplicateWords as a sentence of its own, in English
 // when english: 重复文件：与已保存的…
-func DuplicateLabel(d *catalog.Document, usedInRound int, english bool) string {
-	w := DuplicateWords(d, usedInRound)
+func DuplicateLabel(d *catalog.Document, usedInRound int, linked, english bool) string {
+	w := DuplicateWords(d, usedInRound, linked)
 	if english {
 		return "Duplicate: " + w.English
 	}

@@ -302,6 +302,10 @@ type Outcome struct {
 	// document's, is that round: the upload's links count there (and a
 	// link new to the document counts there only).
 	UsedInRound int
+	// Linked: a duplicate of its own round (or none) linked by this
+	// upload to an indicator it named (a task's, or 关联指标 on the upload
+	// page) that the document was not linked to before.
+	Linked bool
 	// Retried: the document already holding these bytes had failed, and
 	// is read again; PreviousError is why it had failed, and
 	// PreviousErrorEnglish that in English ("" when it has none).

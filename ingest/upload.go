@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -402,6 +403,15 @@ func (s *Service) linkOne(ctx context.Context, u *catalog.User, st *Staged, o *O
 func (s *Service) linkForRound(ctx context.Context, o *Outcome, round string, codes []string, u *catalog.User) error {
 	d := o.Document
 	if !o.Duplicate || round == "" || round == d.Round || len(codes) == 0 {
+		if o.Duplicate && len(codes) > 0 {
+			had, err := s.cat.DocumentLinks(ctx, d.ID)
+			if err != nil {
+				return fmt.Errorf("links of %s before an upload of its bytes: %w", d.ID, err)
+			}
+			o.Linked = slices.ContainsFunc(codes, func(code string) bool {
+				return !slices.ContainsFunc(had, func(l catalog.Link) bool { return l.IndicatorCode == code })
+			})
+		}
 		return s.link(ctx, d.ID, codes, u)
 	}
 	year, err := strconv.Atoi(round)

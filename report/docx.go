@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
 )
 
 // WriteDOCX writes the report as a Word document a coordinator can edit:
@@ -79,7 +81,7 @@ func (r *Report) docItem(b *docBody, it Item) {
 		}
 	}
 	for _, c := range it.Claims {
-		b.para("", c.Statement+r.verdict(it, c.ID, c.Status)+r.carriedMark(it.Carried[c.ID]))
+		b.para("", catalog.TypedText(c.Statement)+r.verdict(it, c.ID, c.Status)+r.carriedMark(it.Carried[c.ID]))
 	}
 	b.para("Heading3", r.word("佐证材料"))
 	if len(it.Evidence) == 0 {

@@ -14,6 +14,9 @@ import (
 type CarriedItem struct {
 	catalog.Carryover
 	What string
+	// WhatEnglish is a value as English pages write it (15,600 people for
+	// 1.56万人: catalog.Value.WrittenIn), "" for a claim or a link.
+	WhatEnglish string
 	// DocumentID is the linked or cited document, ClaimID the new round's
 	// claim, for links to their pages ("" when not applicable).
 	DocumentID, ClaimID string
@@ -161,7 +164,7 @@ func (s *Service) describe(ctx context.Context, c catalog.Carryover) (CarriedIte
 		if err != nil {
 			return it, err
 		}
-		it.What, it.DocumentID = v.Written(), v.Citation.DocumentID
+		it.What, it.WhatEnglish, it.DocumentID = v.Written(), v.WrittenIn(true), v.Citation.DocumentID
 	case catalog.CarryLink:
 		// Described with all the page's links at once
 		// (describeLinks).

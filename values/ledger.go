@@ -71,8 +71,10 @@ func (s *Service) Import(ctx context.Context, u *catalog.User, city string, roun
 			continue
 		}
 		seen[v.Indicator] = rows[i].Line
-		if !v.Citation.QuoteFound {
-			v.Warnings = append(v.Warnings, quoteNotFound(v.Citation))
+		if w, ok := v.Citation.QuoteWarning(); ok {
+			// Saved all the same; the web form says it in its own words
+			// (value.quote_missing).
+			v.Warnings = append(v.Warnings, w)
 		} else if !v.ValueFound {
 			// Saved all the same, as /values keeps it, but said per row:
 			// the import's answer named only its flag (value_found).
@@ -178,6 +180,9 @@ func (s *Service) checkRow(ctx context.Context, u *catalog.User, src *sources, r
 	id, srcErr := src.resolve(row.Refs)
 	row.Citation.DocumentID = id
 	v, err := s.check(ctx, u, row.Input)
+	if srcErr == nil && id == "" && catalog.ErrorCode(err) == catalog.EINVALID {
+		return nil, noSourceNamed(err)
+	}
 	if srcErr == nil {
 		return v, err
 	}
@@ -191,6 +196,19 @@ func (s *Service) checkRow(ctx context.Context, u *catalog.User, src *sources, r
 		return nil, err
 	}
 	return nil, catalog.Join(mistakes...)
+}
+
+// noSourceNamed is err, a row's mistakes, with the form's 请选择引用的文档
+// said as a ledger's row needs it said: which columns to fill in.
+func noSourceNamed(err error) error {
+	var out []error
+	for _, e := range catalog.Each(err) {
+		if e.Field == "document_id" {
+			e = catalog.FieldErrorf("document_id", catalog.EINVALID, "请在“文档编号”“文号”“文件名”或“标题”列中填写引用的文档")
+		}
+		out = append(out, e)
+	}
+	return catalog.Join(out...)
 }
 
 func readLedger(ctx context.Context, r io.Reader, xls spreadsheet.XLSReader) ([]ledgerRow, error) {

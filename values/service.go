@@ -166,17 +166,6 @@ func (s *Service) check(ctx context.Context, u *catalog.User, in Input) (*catalo
 	return v, nil
 }
 
-// quoteNotFound warns that a ledger value's quote is not on the page it
-// cites: on another page, it names it; not in the document at all, it
-// says so. The value is saved all the same. (The web form says it in its
-// own words, value.quote_missing.)
-func quoteNotFound(c catalog.Citation) catalog.Words {
-	if c.FoundOnPage > 0 && c.FoundOnPage != c.Page {
-		return catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "引文不在第 %d 页,在第 %d 页;请核对页码", c.Page, c.FoundOnPage))
-	}
-	return catalog.MessageWords(catalog.Errorf(catalog.EINVALID, "所引文档中未找到该引文(请核对页码或原文)"))
-}
-
 // mistake adds err to mistakes when it is a mistake in the input
 // (EINVALID, any number of them); any other error is returned, to end
 // the check.

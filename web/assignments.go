@@ -36,6 +36,9 @@ type taskRow struct {
 	// LinkedDocs are the documents of Task.Linked u may read, listed by
 	// title: the board counts and links exactly these.
 	LinkedDocs []docRef
+	// DocTypes are the hand-in form's kinds of document, the one it
+	// starts at selected.
+	DocTypes []option
 }
 
 // Unreadable says that every document handed in for the task could not
@@ -85,10 +88,9 @@ type tasksPage struct {
 	// for, else the round of the task whose form came back, else the
 	// current one; Rounds are the rounds to choose from (the current one
 	// and every round with a task of the department), newest first.
-	Round    int
-	Rounds   []taskRound
-	Tasks    []taskRow
-	DocTypes []option
+	Round  int
+	Rounds []taskRound
+	Tasks  []taskRow
 	// Forms holds the hand-in form that came back with errors, by task id:
 	// what was typed and each error beside its field.
 	Forms map[string]formState
@@ -112,6 +114,7 @@ type handedDuplicate struct {
 	Sent        string
 	Doc         *catalog.Document
 	UsedInRound int
+	Linked      bool // linked to the task's indicator
 }
 
 // taskRound is a round on 我的任务's round choice: its year, how many of
@@ -205,12 +208,19 @@ func (h *handler) showTasksDone(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	p.Tasks = h.taskRows(r, shown)
-	chosen := catalog.DocType(st.Value("doc_type"))
-	if chosen == "" {
-		chosen = catalog.DocWorkSummary
-	}
-	for _, t := range catalog.DocTypes {
-		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(langOf(r), string(t)), t == chosen})
+	for i, t := range p.Tasks {
+		// The kind chosen on a form that came back, else the kind the
+		// task's indicator asks for (1.1.1: 政策文件), else 工作总结.
+		chosen, ok := catalog.DocTypeOfInfo(t.IndicatorInfo)
+		if !ok {
+			chosen = catalog.DocWorkSummary
+		}
+		if kept := catalog.DocType(st.Value("doc_type")); kept != "" && t.ID == id {
+			chosen = kept
+		}
+		for _, dt := range catalog.DocTypes {
+			p.Tasks[i].DocTypes = append(p.Tasks[i].DocTypes, option{string(dt), docTypeLabel(langOf(r), string(dt)), dt == chosen})
+		}
 	}
 	h.render(w, r, status, "tasks", tr(langOf(r), "tasks.title"), p)
 }
@@ -292,7 +302,7 @@ func tallyHandIn(lang Lang, outcomes []ingest.Outcome) (stored int, refused []st
 			if done == nil {
 				done = &handedIn{}
 			}
-			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound})
+			done.Duplicates = append(done.Duplicates, handedDuplicate{Sent: o.Filename, Doc: o.Document, UsedInRound: o.UsedInRound, Linked: o.Linked})
 		}
 	}
 	return stored, refused, done

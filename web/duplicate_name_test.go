@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html"
 	"strings"
 	"testing"
@@ -82,8 +83,54 @@ func TestDuplicateLabel(t *testing.T) {
 		{English, "", 2018, "Duplicate: the same file as the stored “学习卡通知.txt” (exactly the same content, of no round), not stored twice; the indicators linked now count in round 2018"},
 	} {
 		d := &catalog.Document{Filename: "学习卡通知.txt", Round: tt.round}
-		if got := duplicateLabel(tt.lang, d, tt.usedInRound); got != tt.want {
+		if got := duplicateLabel(tt.lang, d, tt.usedInRound, false); got != tt.want {
 			t.Errorf("%s, round %q, used in %d: %q, want %q", tt.lang, tt.round, tt.usedInRound, got, tt.want)
 		}
+	}
+}
+
+// TestDuplicateWithIndicatorsSaysTheyCount: the same bytes sent again on
+// 上传材料 for their own round with 关联指标 3.1.3 link the stored document
+// to 3.1.3, and the row says so as 我的任务 does (本次关联的指标计入 2018
+// 年度), in English too; sent without indicators, or with 3.1.3 again, it
+// says nothing of them.
+// The probe's row said only 未重复保存.
+func TestDuplicateWithIndicatorsSaysTheyCount(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	const text = "2018年全民终身学习活动周参与市民18.2万人次。"
+	fields := map[string]string{"city": "330100", "doc_type": "work_summary", "round": "2018"}
+	if resp, body := wang.postMultipart("/upload", fields, "活动周总结.txt", []byte(text)); resp.StatusCode != 200 {
+		t.Fatalf("first upload: %d %.600s", resp.StatusCode, textOf(body))
+	}
+	_, body := wang.postMultipart("/upload", fields, "活动周总结.txt", []byte(text))
+	if got := html.UnescapeString(textOf(body)); !strings.Contains(got, "未重复保存") || strings.Contains(got, "本次关联的指标") {
+		t.Errorf("duplicate without indicators: want 未重复保存 and nothing of indicators: %.1500s", got)
+	}
+	for _, tt := range []struct {
+		english         bool
+		indicator, want string
+	}{
+		{false, "3.1.3", "未重复保存\uFF1B本次关联的指标计入 2018 年度"},
+		{true, "3.1.1", "not stored twice; the indicators linked now count in round 2018"},
+	} {
+		if tt.english {
+			wang.english()
+		}
+		fields["indicators"] = tt.indicator
+		_, body := wang.postMultipart("/upload", fields, "活动周总结.txt", []byte(text))
+		if got := html.UnescapeString(textOf(body)); !strings.Contains(got, tt.want) {
+			t.Errorf("duplicate with 关联指标 3.1.3 (English %v): want %q in %.1500s", tt.english, tt.want, got)
+		}
+	}
+	// Sent again with 3.1.3, which it has now: nothing new to say.
+	fields["indicators"] = "3.1.3"
+	_, body = wang.postMultipart("/upload", fields, "活动周总结.txt", []byte(text))
+	if got := html.UnescapeString(textOf(body)); !strings.Contains(got, "Duplicate") || strings.Contains(got, "count in round") {
+		t.Errorf("duplicate with 3.1.3 already linked: want nothing of indicators: %.1500s", got)
+	}
+	docs, _, err := s.env.Catalog.FindDocuments(context.Background(), catalog.DocumentFilter{City: "330100", Indicator: "3.1.3"})
+	if err != nil || len(docs) != 1 {
+		t.Errorf("documents linked to 3.1.3: %d (%v), want the one stored", len(docs), err)
 	}
 }

@@ -165,7 +165,7 @@ func (h *handler) objectNames(ctx context.Context, l Lang, u *catalog.User, obje
 		switch kind {
 		case "claim":
 			if c := claims[id]; c != nil {
-				name = c.Indicator + " “" + strings.TrimSpace(shorten(strings.Join(strings.Fields(c.Statement), " "), 24)) + "”"
+				name = c.Indicator + " “" + strings.TrimSpace(shorten(strings.Join(strings.Fields(catalog.TypedText(c.Statement)), " "), 24)) + "”"
 			}
 		case "value":
 			if v := vals[id]; v != nil {
@@ -242,7 +242,7 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 		// (title), as it is now.
 		about := cmp.Or(title, id)
 		if statement, _ := detail["statement"].(string); statement != "" {
-			about = "“" + strings.TrimSpace(shorten(strings.Join(strings.Fields(strings.ReplaceAll(statement, "\n", "")), " "), 24)) + "”"
+			about = "“" + strings.TrimSpace(shorten(strings.Join(strings.Fields(strings.ReplaceAll(catalog.TypedText(statement), "\n", "")), " "), 24)) + "”"
 			if indicator, _ := detail["indicator"].(string); indicator != "" {
 				about = indicator + " " + about
 			}

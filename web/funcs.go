@@ -74,6 +74,15 @@ var funcs = template.FuncMap{
 	// reason — in Chinese punctuation, its full stops too (不符。请核对);
 	// never a document's text, which keeps each '.' it has (shown).
 	"typed": catalog.TypedText,
+	// quoteWarning is what a citation whose quote is not on its page
+	// warns (引文不在第 1 页，在第 2 页；请核对页码), as a value import does.
+	"quoteWarning": func(l Lang, c catalog.Citation) string {
+		w, _ := c.QuoteWarning()
+		if l == English && w.English != "" {
+			return w.English
+		}
+		return w.Chinese
+	},
 	// errorText is an application error's message in l (catalog.MessageIn).
 	"errorText": errorText,
 	// pagelabel names a page as its format has them: a sheet of a
@@ -241,6 +250,6 @@ func colon(l Lang) string {
 
 // duplicateLabel says that a file sent is the stored document d's file,
 // in the words the API sends the upload page (ingest.DuplicateLabel).
-func duplicateLabel(l Lang, d *catalog.Document, usedInRound int) string {
-	return ingest.DuplicateLabel(d, usedInRound, l == English)
+func duplicateLabel(l Lang, d *catalog.Document, usedInRound int, linked bool) string {
+	return ingest.DuplicateLabel(d, usedInRound, linked, l == English)
 }

@@ -20,8 +20,8 @@ func TestRereadMarksQuotesFoundOnTheClaimPage(t *testing.T) {
 	oldText, oldFields, claim := claimOnOutdatedText(t, s)
 	admin := s.login("admin")
 	_, body := admin.get("/claims/" + claim.ID)
-	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "引文未在文档中找到") {
-		t.Fatalf("the claim page before the reading lacks 引文未在文档中找到: %.600s", text)
+	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "所引文档中未找到该引文\uFF08请核对页码或原文\uFF09") {
+		t.Fatalf("the claim page before the reading lacks 所引文档中未找到该引文（请核对页码或原文）: %.600s", text)
 	}
 	_, body = admin.get("/admin")
 	if text := html.UnescapeString(textOf(body)); !strings.Contains(text, "原来未找到的引文在新读出的文字中重新查找") {

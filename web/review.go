@@ -404,7 +404,7 @@ func (h *handler) claimWithdraw(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		h.render(w, r, http.StatusOK, "confirm", tr(lang, "claim.withdraw"), &confirmPage{
-			Question: tr(lang, "claim.withdraw.confirm"), Items: []string{c.Indicator + " " + c.Statement},
+			Question: tr(lang, "claim.withdraw.confirm"), Items: []string{c.Indicator + " " + catalog.TypedText(c.Statement)},
 			Action: "/claims/" + id + "/withdraw", Fields: []hiddenField{{"confirm", "1"}},
 			Button: tr(lang, "claim.withdraw"), Cancel: "/claims/" + id})
 		return

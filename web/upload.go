@@ -28,6 +28,8 @@ type uploadOutcome struct {
 	// UsedInRound: a duplicate of a document of another round, whose
 	// indicators linked now count in this round.
 	UsedInRound int
+	// Linked: a duplicate linked to the indicators chosen (关联指标).
+	Linked bool
 	// JoinedPhotos: the document is this many photos joined, a page each.
 	JoinedPhotos int
 }
@@ -190,7 +192,7 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, o := range outcomes {
 		uo := uploadOutcome{Filename: o.Filename, Archive: o.Archive, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError,
-			UsedInRound: o.UsedInRound, JoinedPhotos: o.JoinedPhotos}
+			UsedInRound: o.UsedInRound, Linked: o.Linked, JoinedPhotos: o.JoinedPhotos}
 		if langOf(r) == English && o.PreviousErrorEnglish != "" {
 			uo.PreviousError = o.PreviousErrorEnglish
 		}

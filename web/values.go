@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -159,9 +160,14 @@ func withQuery(r *http.Request, key, value string) *http.Request {
 }
 
 type comparePage struct {
-	City       string
-	Cities     []option
-	RoundsText string
+	City   string
+	Cities []option
+	// Rounds are the archive's rounds to choose from, those compared (or
+	// asked for) selected; RoundsSize is how many the list shows at once.
+	Rounds     []option
+	RoundsSize int
+	// Form holds a bad choice of rounds, said beside the list.
+	Form       formState
 	Comparison *coverage.Comparison
 	Reports    []reportLink
 }
@@ -176,7 +182,7 @@ type reportLink struct {
 func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
 	q := r.URL.Query()
-	p := &comparePage{City: q.Get("city"), RoundsText: q.Get("rounds")}
+	p := &comparePage{City: q.Get("city")}
 	if p.City == "" && u.Role == catalog.RoleCoordinator {
 		p.City = u.City
 	}
@@ -188,37 +194,63 @@ func (h *handler) comparePage(w http.ResponseWriter, r *http.Request) {
 	if p.City == "" && len(p.Cities) > 0 {
 		p.City = p.Cities[0].Value
 	}
-	var rounds []int
-	if p.RoundsText == "" {
-		all, err := h.Framework.Rounds(r.Context())
-		if err != nil {
-			h.fail(w, r, err)
-			return
-		}
+	all, err := h.Framework.Rounds(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	rounds, err := askedRounds(q["rounds"])
+	// None chosen (no rounds, or an empty rounds= as the old text box
+	// sent when left blank) compares them all.
+	if err == nil && len(rounds) == 0 {
 		for _, rd := range all {
 			rounds = append(rounds, rd.Year)
 		}
 	}
-	for _, s := range catalog.SplitList(p.RoundsText) {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			h.fail(w, r, catalog.Errorf(catalog.EINVALID, "轮次应为逗号分隔的年份,如 2017,2019"))
-			return
-		}
-		rounds = append(rounds, n)
+	if err == nil && p.City != "" {
+		p.Comparison, err = h.Coverage.Compare(r.Context(), u, p.City, rounds)
+		// An unknown round is the list's mistake, said beside it; a
+		// city not to be seen is the page's.
+		err = catalog.OnInvalidField("rounds", err)
 	}
-	if p.City != "" {
-		if p.Comparison, err = h.Coverage.Compare(r.Context(), u, p.City, rounds); err != nil {
+	status := http.StatusOK
+	if err != nil {
+		if catalog.ErrorField(err) != "rounds" {
 			h.fail(w, r, err)
 			return
 		}
+		p.Form.setError(langOf(r), err, "rounds")
+		p.Comparison, status = nil, httperr.Prepare(w, r, h.Logger, err)
+	}
+	for _, rd := range all {
+		p.Rounds = append(p.Rounds, option{strconv.Itoa(rd.Year), roundLabel(langOf(r), rd.Year, rd.Label), slices.Contains(rounds, rd.Year)})
+	}
+	p.RoundsSize = min(max(len(p.Rounds), 2), 6)
+	if p.Comparison != nil {
 		for _, y := range p.Comparison.Rounds {
 			base := "/api/v1/reports/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y) + "&lang=" + string(langOf(r))
 			p.Reports = append(p.Reports, reportLink{Round: y, XLSX: base + "&format=xlsx", DOCX: base + "&format=docx",
 				Pack: "/api/v1/packs/" + url.PathEscape(p.City) + "?round=" + strconv.Itoa(y), Carry: carryoversPath(p.City, y)})
 		}
 	}
-	h.render(w, r, http.StatusOK, "compare", tr(langOf(r), "compare.title"), p)
+	h.render(w, r, status, "compare", tr(langOf(r), "compare.title"), p)
+}
+
+// askedRounds are the rounds chosen on /compare's list (rounds=2017&
+// rounds=2019) or written in its address (rounds=2017,2019); one that is
+// no year is an EINVALID error about the field rounds.
+func askedRounds(asked []string) ([]int, error) {
+	var rounds []int
+	for _, a := range asked {
+		for _, s := range catalog.SplitList(a) {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return rounds, catalog.FieldErrorf("rounds", catalog.EINVALID, "轮次“%s”不是年份;请从列表中选择要对比的轮次", s)
+			}
+			rounds = append(rounds, n)
+		}
+	}
+	return rounds, nil
 }
 
 // quantitativeOptions lists the quantitative key indicators with units,

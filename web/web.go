@@ -614,9 +614,10 @@ func takeFlash(w http.ResponseWriter, r *http.Request) string {
 
 // safeNext keeps a post-login redirect on this site: a path, never a URL
 // with a host, and nothing a browser might clean up into one ("/\t/evil"
-// becomes "//evil" once the tab is stripped).
+// becomes "//evil" once the tab is stripped). Without one it is "/", the
+// signed-in user's home (h.home): a contributor's 我的任务, else search.
 func safeNext(next string) string {
-	const home = "/search"
+	const home = "/"
 	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return home
 	}

@@ -113,6 +113,13 @@ func (u ui) handInPhotos(base string, photos []string) {
 	if got := u.text(`article.task .docstatus`); !strings.Contains(got, "可检索") {
 		u.t.Errorf("the photo read is said to be %q on 我的任务, want 可检索", got)
 	}
+	// The title read from the photo's text replaces its file name, as a
+	// reload shows it (the probe saw the file name until a reload).
+	live := u.text(`article.task a[data-title-of]`)
+	u.do("我的任务 reloaded", chromedp.Reload(), chromedp.WaitVisible(css(`article.task a[data-title-of]`)))
+	if reloaded := u.text(`article.task a[data-title-of]`); reloaded == "photo" || live != reloaded {
+		u.t.Errorf("the photo read is titled %q on 我的任务 without a reload, %q after one; want the title read from its text both times", live, reloaded)
+	}
 	last := eval[string](u, `Array.from(document.querySelectorAll('article.task a[href^="/documents/"]')).pop().getAttribute('href')`)
 	u.do("the last photo's page", chromedp.Navigate(base+last), chromedp.WaitVisible(css(`#doc-status`)),
 		chromedp.Evaluate[chromedp.Void](`window.notReloaded = true`))

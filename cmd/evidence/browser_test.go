@@ -257,7 +257,9 @@ func (u ui) login(base, user, password string) {
 		chromedp.SendKeys(chromedp.CSS(`#username`), user),
 		chromedp.SendKeys(chromedp.CSS(`#password`), password),
 		chromedp.Submit(chromedp.CSS(`#password`)),
-		chromedp.WaitVisible(chromedp.CSS(`#q`)))
+		// Signed in on any page: a contributor starts at 我的任务, the
+		// others at search.
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/logout"]`)))
 }
 
 func (u ui) logout() {

@@ -102,6 +102,7 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(users)
 	}
+	rows := make([][]string, 0, len(users))
 	for _, u := range users {
 		state := words(lang, "启用", "enabled")
 		if u.Disabled {
@@ -111,9 +112,9 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if len(u.Cities) > 0 {
 			city = strings.Join(u.Cities, ",")
 		}
-		fmt.Fprintf(stdout, "%-16s %-12s %-7s %-10s %s\n", u.Username, roleWord(lang, u.Role), city, state, u.Department)
+		rows = append(rows, []string{u.Username, roleWord(lang, u.Role), city, state, u.Department})
 	}
-	return nil
+	return writeColumns(stdout, rows, lang != report.English)
 }
 
 // roleWord is a role as the web UI names it, in the output's language

@@ -37,3 +37,58 @@ func TestUserRolesInTheOutputsLanguage(t *testing.T) {
 		t.Errorf("user list --json: %q (%v), want the role's code", out, err)
 	}
 }
+
+// TestUserListColumnsLineUp: `evidence user list` lines its columns up by
+// display width, in Chinese (部门联系人 beside 协调员) and in English
+// (Department contributor beside Coordinator): each user's city starts
+// in the same column. The probe saw 部门联系人 push the city right. The
+// lines are written out here, so the widths are not worked out by the
+// code under test: 部门联系人 is ten columns (not five runes or fifteen
+// bytes), so the city starts at the 23rd column in Chinese and at the
+// 35th in English.
+func TestUserListColumnsLineUp(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "wang", "--role", "coordinator", "--city", "330100")
+	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
+	addUser(t, data, "--name", "zhuanjia", "--role", "expert")
+	for lang, want := range map[string]string{
+		"zh": "jiaoyu    部门联系人  330100  启用  市教育局\n" +
+			"wang      协调员      330100  启用\n" +
+			"zhuanjia  专家                启用\n",
+		"en": "jiaoyu    Department contributor  330100  enabled  市教育局\n" +
+			"wang      Coordinator             330100  enabled\n" +
+			"zhuanjia  Expert                          enabled\n",
+	} {
+		out, err := runCLI(t, "user", "list", "--data", data, "--lang", lang)
+		if err != nil {
+			t.Fatalf("user list --lang %s: %v", lang, err)
+		}
+		if out != want {
+			t.Errorf("user list --lang %s:\n%s\nwant:\n%s", lang, out, want)
+		}
+	}
+}
+
+// TestUserListAmbiguousWidthInChinese: in Chinese output a name with ·
+// (East-Asian-ambiguous, two columns in a CJK terminal) is padded as two
+// columns wide, so the roles after 李·明 line up; English output counts
+// it one.
+func TestUserListAmbiguousWidthInChinese(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	addUser(t, data, "--name", "wang", "--role", "coordinator", "--city", "330100")
+	addUser(t, data, "--name", "李·明", "--role", "expert")
+	for lang, want := range map[string]string{
+		"zh": "wang    协调员  330100  启用\n" +
+			"李·明  专家            启用\n",
+		"en": "wang   Coordinator  330100  enabled\n" +
+			"李·明  Expert               enabled\n",
+	} {
+		out, err := runCLI(t, "user", "list", "--data", data, "--lang", lang)
+		if err != nil {
+			t.Fatalf("user list --lang %s: %v", lang, err)
+		}
+		if out != want {
+			t.Errorf("user list --lang %s:\n%s\nwant:\n%s", lang, out, want)
+		}
+	}
+}

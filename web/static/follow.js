@@ -2,7 +2,8 @@
 // department that hands in a phone photo on 我的任务, or opens its page,
 // sees it wait, be read by OCR page by page, and become searchable or
 // fail with the reason. Each element with data-follow="<document id>" is
-// kept up to date from the document's JSON; the words come from <body>
+// kept up to date from the document's JSON, and each element with
+// data-title-of="<document id>" shows its title; the words come from <body>
 // (the page's language). The document page, once its document is read,
 // is shown again with its text, unless something was typed in one of its
 // forms meanwhile.
@@ -84,6 +85,13 @@
           el.textContent = (el.dataset.lead || "") + line(doc);
           el.dataset.status = doc.status;
         });
+        // A title read from the text (a photo's 关于开展…的通知, not its
+        // file name) is shown as soon as it is read, as a reload would.
+        if (doc.title) {
+          document.querySelectorAll("[data-title-of]").forEach(function (el) {
+            if (el.dataset.titleOf === id && el.textContent !== doc.title) { el.textContent = doc.title; }
+          });
+        }
         if (doc.status === "stored" || doc.status === "extracted") {
           follow(id, els, Math.min(Math.max(wait, 1000) * 1.5, maxWait));
           return;

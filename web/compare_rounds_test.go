@@ -1,0 +1,63 @@
+package web
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestCompareRoundsAreChosenFromAList: /compare offers the archive's
+// rounds as a list to choose from (rounds=2017&rounds=2018), the ones
+// compared selected, and still reads rounds=2017,2018 in an address; a
+// round that is no year (abc) or no round (2099) answers 400 with the
+// form again and the error beside the list, in English too, never an
+// error page without the form, as the probe saw.
+func TestCompareRoundsAreChosenFromAList(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	selected := regexp.MustCompile(`<option value="(\d+)" selected>`)
+	chosen := func(page string) []string {
+		list := regexp.MustCompile(`(?s)<select id="c-rounds" name="rounds" multiple.*?</select>`).FindString(page)
+		var out []string
+		for _, m := range selected.FindAllStringSubmatch(list, -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	for _, path := range []string{"/compare?city=330100&rounds=2017&rounds=2018", "/compare?city=330100&rounds=2017,2018"} {
+		resp, page := wang.get(path)
+		if got := chosen(page); resp.StatusCode != 200 || strings.Join(got, ",") != "2017,2018" || !strings.Contains(page, `<table class="compare">`) {
+			t.Errorf("%s: %d, rounds chosen %v; want 200, the comparison and 2017, 2018 selected in the list", path, resp.StatusCode, got)
+		}
+	}
+	// None chosen, or an empty rounds= (old bookmarks of the text box
+	// left blank), compares every round.
+	for _, path := range []string{"/compare?city=330100", "/compare?city=330100&rounds=", "/compare?city=330100&rounds=&rounds="} {
+		resp, page := wang.get(path)
+		if got := chosen(page); resp.StatusCode != 200 || len(got) < 2 || !strings.Contains(page, `<table class="compare">`) {
+			t.Errorf("%s: %d, rounds chosen %v; want 200 and the comparison of every round", path, resp.StatusCode, got)
+		}
+	}
+	_, page := wang.get("/compare?city=330100&rounds=2018")
+	if got := chosen(page); strings.Join(got, ",") != "2018" || !strings.Contains(page, `<option value="2017">`) {
+		t.Errorf("rounds=2018: %v chosen, want 2018 with 2017 offered unchosen", got)
+	}
+	for _, tc := range []struct{ rounds, want, wantEN string }{
+		{"abc", "轮次“abc”不是年份\uFF1B请从列表中选择要对比的轮次", "Round “abc” is not a year; choose the rounds to compare from the list"},
+		{"2099", "监测轮次 2099 不存在", "There is no monitoring round 2099"},
+	} {
+		b := s.login("wang")
+		for _, want := range []string{tc.want, tc.wantEN} {
+			if want == tc.wantEN {
+				b.english()
+			}
+			resp, page := b.get("/compare?city=330100&rounds=" + tc.rounds)
+			page = html.UnescapeString(page)
+			if resp.StatusCode != 400 || !strings.Contains(page, `<span class="field-error" id="c-rounds-err">`+want) ||
+				!strings.Contains(page, `aria-invalid="true" aria-describedby="c-rounds-err c-rounds-hint"`) || strings.Contains(page, `<table class="compare">`) {
+				t.Errorf("rounds=%s: %d, want 400 with the form and %q beside the list: %.1500s", tc.rounds, resp.StatusCode, want, textOf(page))
+			}
+		}
+	}
+}
