@@ -55,6 +55,12 @@ func Recheck(ctx context.Context, cat *catalog.Store, blobs blob.Store, budget T
 		if ct != whole {
 			ct.Close()
 		}
+		if q.Kind == "value" && f.Value == nil && q.RecheckError != "" {
+			// Its marks stay (another city's or round's, or gone):
+			// recording the quote alone would clear 引文待重新核对
+			// while leaving the old text's number mark.
+			continue
+		}
 		found = append(found, f)
 	}
 	changed, err := cat.RecordQuotesFoundAgain(ctx, found)

@@ -74,7 +74,7 @@ func TestReportXLSXKeepsFormulaLeadingCellsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := xlsxRows(t, r)["2.3.1"]
-	if len(row) < 9 || !strings.HasPrefix(row[7], "'"+statement) || !strings.Contains(row[8], "《@社区教育工作总结》 | +杭教〔2017〕3号") {
+	if len(row) < 9 || !strings.HasPrefix(row[7], "'"+catalog.TypedText(statement)) || !strings.Contains(row[8], "《@社区教育工作总结》 | +杭教〔2017〕3号") {
 		t.Fatalf("row 2.3.1 %q: want the statement after an apostrophe and the document's title and 文号", row)
 	}
 	for i, cell := range row {

@@ -8,6 +8,10 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
+// deletedWhat is what stands for a carried object removed since, in
+// both languages.
+const deletedWhat, deletedWhatEnglish = "（已删除）", "(deleted)"
+
 // CarriedItem is an object carried into a round with what a coordinator
 // needs to decide on it: the claim's statement, the value as written, or
 // the linked document's title.
@@ -15,7 +19,8 @@ type CarriedItem struct {
 	catalog.Carryover
 	What string
 	// WhatEnglish is a value as English pages write it (15,600 people for
-	// 1.56万人: catalog.Value.WrittenIn), "" for a claim or a link.
+	// 1.56万人: catalog.Value.WrittenIn) or (deleted), "" for a claim or a
+	// link.
 	WhatEnglish string
 	// DocumentID is the linked or cited document, ClaimID the new round's
 	// claim, for links to their pages ("" when not applicable).
@@ -74,7 +79,7 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 	for _, c := range list {
 		it, err := s.describe(ctx, c)
 		if catalog.ErrorCode(err) == catalog.ENOTFOUND {
-			it.What, err = "(已删除)", nil // removed since it was carried; the decision still stands
+			it.What, it.WhatEnglish, err = deletedWhat, deletedWhatEnglish, nil // removed since it was carried; the decision still stands
 		}
 		if err != nil {
 			return nil, 0, err
@@ -117,7 +122,7 @@ func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error 
 				it.DocumentID = l.DocumentID
 				ids = append(ids, l.DocumentID)
 			} else {
-				it.What = "(已删除)" // removed since it was carried; the decision still stands
+				it.What, it.WhatEnglish = deletedWhat, deletedWhatEnglish // removed since it was carried; the decision still stands
 			}
 		}
 	}
@@ -136,7 +141,7 @@ func (s *Service) describeLinks(ctx context.Context, items []CarriedItem) error 
 		}
 		d, ok := docs[it.DocumentID]
 		if !ok {
-			it.What, it.DocumentID = "(已删除)", "" // removed since it was carried
+			it.What, it.WhatEnglish, it.DocumentID = deletedWhat, deletedWhatEnglish, "" // removed since it was carried
 			continue
 		}
 		it.What, it.Filename, it.DocNumber = d.Title, d.Filename, d.DocNumber

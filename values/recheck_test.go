@@ -104,3 +104,39 @@ func TestRecheckValuesByTodaysRules(t *testing.T) {
 		t.Errorf("a second recheck changed %d marks (%v), want none", changed, err)
 	}
 }
+
+// TestRecheckValuesKeepsAnotherRoundsQuoteToRecheck: both rounds' values
+// citing a text marked 引文待重新核对 (its text could not be read again);
+// RecheckValues for 2019 clears the 2019 value's mark and leaves the 2018
+// value's, whose number mark is still the old text's.
+func TestRecheckValuesKeepsAnotherRoundsQuoteToRecheck(t *testing.T) {
+	e := testenv.New(t)
+	const quote = "全市建成社区学习点1200个"
+	d := e.Upload(hangzhou, "zongjie.txt", "杭州市终身学习工作总结\n"+quote+"，覆盖全部街道。")
+	saved := func(round int) *catalog.Value {
+		t.Helper()
+		v := &catalog.Value{City: hangzhou, Round: round, Indicator: "2.3.3", Number: 1200, Given: "1200", Unit: "个",
+			Citation:   catalog.Citation{DocumentID: d.ID, SHA256: d.SHA256, Page: 1, Quote: quote, QuoteFound: true, FoundOnPage: 1},
+			ValueFound: true}
+		if err := e.Catalog.SaveValue(ctx, v, "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	old, now := saved(2018), saved(2019)
+	if _, err := e.Catalog.MarkQuotesToRecheck(ctx, d.SHA256, "文字存储暂时无法读取", "The text store could not be read"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := e.Values.RecheckValues(ctx, hangzhou, 2019); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]bool{old.ID: true, now.ID: false} {
+		v, err := e.Catalog.Value(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := v.Citation.RecheckError != ""; got != want {
+			t.Errorf("round %d value after RecheckValues(2019): 引文待重新核对 %v (%q), want %v", v.Round, got, v.Citation.RecheckError, want)
+		}
+	}
+}

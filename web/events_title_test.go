@@ -208,7 +208,7 @@ func TestAuditLogSaysAValueNumberMarkChanged(t *testing.T) {
 		{event(true, false, "场", false, ""), Chinese, did + "引文已在该页找到 · 单位不符：原文中该数字的单位是“场”"},
 		{event(true, true, "", false, "场"), Chinese, did + "引文已在该页找到 · 该数值已在引文中找到"},
 		{event(true, true, "", true, ""), Chinese, did + "引文已在该页找到"},
-		{notOnPage, Chinese, did + "引文未在文档中找到"},
+		{notOnPage, Chinese, did + "所引文档中未找到该引文（请核对页码或原文）"},
 		{event(true, false, "", true, ""), English, "Value's quote looked for again in the text read anew · Quote found on that page · Number not in the quoted passage"},
 	} {
 		rows := h.eventRows(context.Background(), tt.l, testenv.Admin, []catalog.Event{tt.e}, nil)

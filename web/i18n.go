@@ -362,7 +362,7 @@ var messages = map[string]map[Lang]string{
 	"claim.document":            {Chinese: "文档", English: "Document"},
 	"claim.found":               {Chinese: "引文已在该页找到", English: "Quote found on that page"},
 	"claim.found_other":         {Chinese: "引文在第 %d 页找到,不在所注页码", English: "Quote found on page %d, not the cited page"},
-	"claim.not_found":           {Chinese: "引文未在文档中找到", English: "Quote not found in the document"},
+	"claim.not_found":           {Chinese: "所引文档中未找到该引文（请核对页码或原文）", English: "The quote is not in the cited document (check the page or the document's words)"},
 	"claim.doc_deleted":         {Chinese: "文档已删除,原件仍可按 SHA-256 查看", English: "document deleted; the original is still available by SHA-256"},
 	"claim.candidates":          {Chinese: "系统推荐的证据段落", English: "Suggested passages"},
 	"claim.saved":               {Chinese: "定性描述已提交,等待审核", English: "Claim submitted for review"},

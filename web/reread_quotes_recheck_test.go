@@ -81,7 +81,7 @@ func TestFailedQuoteRecheckIsSaidOnTheClaimAndTheDocument(t *testing.T) {
 	}
 	_, body = admin.get("/claims/" + claim.ID)
 	text := html.UnescapeString(textOf(body))
-	if !strings.Contains(text, "引文待重新核对（文字存储暂时无法读取，请稍后再试）") || strings.Contains(text, "引文未在文档中找到") {
+	if !strings.Contains(text, "引文待重新核对（文字存储暂时无法读取，请稍后再试）") || strings.Contains(text, "所引文档中未找到该引文") {
 		t.Errorf("the claim page shows the old text's mark, not 引文待重新核对 with why: %.800s", from(text, "引用"))
 	}
 	_, body = admin.get("/documents/" + oldText.ID)

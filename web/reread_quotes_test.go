@@ -77,7 +77,7 @@ func TestQuoteFoundOnAnotherPageInTheAuditLog(t *testing.T) {
 	if want := "文字重新读取后复核引文 · 引文在第 2 页找到，不在所注页码"; !strings.Contains(text, want) {
 		t.Errorf("the audit log lacks %s: %.1500s", want, from(text, "审计日志"))
 	}
-	if strings.Contains(text, "复核引文 · 引文未在文档中找到") {
+	if strings.Contains(text, "复核引文 · 所引文档中未找到该引文") {
 		t.Errorf("the audit log says a quote found on page 2 is not in the document: %.1500s", from(text, "审计日志"))
 	}
 }
