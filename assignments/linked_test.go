@@ -3,10 +3,13 @@ package assignments_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestCarriedLinksAreNotTheCoordinatorsLinks: in 2018 市教育局 hands in
@@ -91,5 +94,43 @@ func TestCarriedLinksAreNotTheCoordinatorsLinks(t *testing.T) {
 	}
 	if len(got["2.3.1"]) != 0 {
 		t.Errorf("2019's task 2.3.1: 2018's hand-in %s counted as the coordinator's link: %v", summary.ID, got["2.3.1"])
+	}
+}
+
+// TestUnreadableDocumentsAreNotTheCoordinatorsLinks: the coordinator links
+// 职业技能培训实施方案 and a PDF that cannot be read to 1.3.2 for 2018;
+// the owed task names the plan alone, as no count takes a document that
+// failed to be read (catalog.EvidenceUses).
+func TestUnreadableDocumentsAreNotTheCoordinatorsLinks(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	imported(t, s)
+	plan := e.Upload(hangzhou, "职业技能培训实施方案.txt", "杭州市职业技能提升行动实施方案。")
+	const brokenPDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1"
+	st, err := e.Ingest.Stage(strings.NewReader(brokenPDF), "职业技能培训扫描件.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := e.Ingest.Upload(ctx, testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: hangzhou, DocType: "policy", Round: "2018"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload of the broken PDF: %v %+v", err, out)
+	}
+	scan := e.WaitFinished(out[0].Document.ID, catalog.StatusFailed)
+	for _, id := range []string{plan.ID, scan.ID} {
+		if err := e.Ingest.AddLinkInRound(ctx, coordA, &catalog.Link{DocumentID: id, IndicatorCode: "1.3.2", Page: 1}, 2018); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tasks, err := s.List(ctx, coordA, assignments.Filter{City: hangzhou, Round: 2018, Indicator: "1.3.2"})
+	if err != nil || len(tasks) != 1 {
+		t.Fatalf("2018's tasks of 1.3.2: %v %v", tasks, err)
+	}
+	if err := s.MarkLinked(ctx, coordA, tasks); err != nil {
+		t.Fatal(err)
+	}
+	if got := tasks[0].Linked; !slices.Equal(got, []string{plan.ID}) {
+		t.Errorf("1.3.2's task says the coordinator linked %v; want the plan %s alone, not the unreadable scan %s", got, plan.ID, scan.ID)
 	}
 }
