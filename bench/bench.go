@@ -55,6 +55,10 @@ type Config struct {
 	// catching up, and the catalog's upload path on both databases.
 	NodesDocs int
 	NodesOnly bool // measure the several-nodes figures only
+	// IngestOnly measures the corpus's ingest only (raw Bleve and the
+	// pipeline, cfg.IngestRounds rounds): the figure a change to the
+	// pipeline's speed is judged by, without the steps after it.
+	IngestOnly bool
 	// SettleQuiet is how long the index folder must stay unchanged before
 	// merges count as settled.
 	SettleQuiet time.Duration
@@ -120,7 +124,7 @@ func (r *run) logf(format string, args ...any) {
 // cfg.Log.
 func Run(ctx context.Context, cfg Config) (*Results, error) {
 	cfg.setDefaults()
-	if cfg.OCROnly || cfg.NodesOnly {
+	if cfg.OCROnly || cfg.NodesOnly || cfg.IngestOnly {
 		cfg.LongDocs = 0
 	}
 	if cfg.OCROnly {
@@ -147,6 +151,8 @@ func Run(ctx context.Context, cfg Config) (*Results, error) {
 		steps = append(steps[:1], steps[len(steps)-1])
 	case cfg.NodesOnly:
 		steps = append(steps[:1], steps[len(steps)-2])
+	case cfg.IngestOnly:
+		steps = steps[:3] // the corpus, its PDFs and the ingest
 	}
 	for _, s := range steps {
 		r.logf("%s …", s.name)

@@ -69,6 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	nodes := fs.Bool("nodes", true, "measure several nodes on PostgreSQL and S3: index lag between nodes, a new node catching up against reindex, catalog calls on PostgreSQL against SQLite (needs postgresql and versitygw; skipped without them)")
 	nodesDocs := fs.Int("nodes-docs", 5000, "documents of the corpus the several-nodes figures upload (at most --docs)")
 	nodesOnly := fs.Bool("nodes-only", false, "measure the several-nodes figures only")
+	ingestOnly := fs.Bool("ingest-only", false, "measure the corpus's ingest only (raw Bleve and the pipeline, --ingest-rounds rounds): no search, quality, long documents, nodes or OCR")
 	work := fs.String("work", "", "folder for the benchmark's data (default: a temporary folder, removed afterwards)")
 	probe := fs.Bool("probe-dict", false, "internal: load the dictionary and print its cost as JSON")
 	if err := fs.Parse(args); err != nil {
@@ -107,6 +108,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *nodesOnly && *ocrOnly {
 		return fmt.Errorf("--nodes-only and --ocr-only: choose one")
 	}
+	if *ingestOnly && (*nodesOnly || *ocrOnly) {
+		return fmt.Errorf("--ingest-only with --nodes-only or --ocr-only: choose one")
+	}
 	if *perRequest < 1 || *perRequest > maxPerRequest {
 		// The server takes at most 64 file parts a request.
 		return fmt.Errorf("--per-request must be between 1 and %d, got %d", maxPerRequest, *perRequest)
@@ -130,7 +134,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		Exe: exe, ProbeExe: self, Docs: *docs, PDFs: *pdfs, Seed: *seed, DomainDir: *domain, WorkDir: workDir,
 		Clients: *clients, PerRequest: *perRequest, Queries: *queries, QualityDocs: *qualityDocs, SettleQuiet: *settle, IngestRounds: *ingestRounds, LongDocs: *longDocs, Log: stderr,
 		OCRPages: *ocrPages, OCRScanPages: *ocrScanPages, OCROnly: *ocrOnly,
-		NodesDocs: *nodesDocs, NodesOnly: *nodesOnly,
+		NodesDocs: *nodesDocs, NodesOnly: *nodesOnly, IngestOnly: *ingestOnly,
 	})
 	if err != nil {
 		return err

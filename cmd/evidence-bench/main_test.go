@@ -175,3 +175,12 @@ func TestPerRequestIsBounded(t *testing.T) {
 		}
 	}
 }
+
+func TestBenchIngestOnlyIsAlone(t *testing.T) {
+	for _, other := range []string{"--nodes-only", "--ocr-only"} {
+		_, err := runBench(t, "--ingest-only", other, "--work", t.TempDir())
+		if err == nil || !strings.Contains(err.Error(), "choose one") {
+			t.Errorf("--ingest-only %s gave %v, want it refused", other, err)
+		}
+	}
+}
