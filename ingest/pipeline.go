@@ -522,61 +522,12 @@ func (s *Service) retryLater(ctx context.Context, id string) {
 
 // runIndexer batches documents into the index, then marks them indexed in
 // one catalog transaction, so that the catalog never claims a document is
-// searchable before it is. A batch goes through three stages, each on a
-// goroutine of its own and each one batch at a time: its extractions
-// recorded (recordBatch), its documents written to the index (writeBatch),
-// their links and status written (finishBatch). So while Bleve writes one
-// batch, the next one's extractions are recorded and the one before is
-// finished, and the index does not wait on the catalog's steps. A batch
-// holding a document of a batch not yet finished waits for it, so that
-// versions of one document are indexed and marked in order.
+// searchable before it is.
 func (s *Service) runIndexer(ctx context.Context) {
 	batch := pendingBatch{jobs: make([]indexJob, 0, s.cfg.BatchSize), maxJobs: s.cfg.BatchSize}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	// Unbuffered: a stage hands a batch on when the next stage is done
-	// with the one before.
-	writing, finishing := make(chan *stagedBatch), make(chan *stagedBatch)
-	var stages sync.WaitGroup
-	stages.Add(2)
-	go func() {
-		defer stages.Done()
-		defer close(finishing)
-		for b := range writing {
-			if !s.writeBatch(ctx, b) {
-				close(b.done)
-				continue
-			}
-			finishing <- b
-		}
-	}()
-	go func() {
-		defer stages.Done()
-		for b := range finishing {
-			s.finishBatch(ctx, b)
-			close(b.done)
-		}
-	}()
-	// Stopping (toIndex closed, or ctx ended) waits for the batches in
-	// the later stages: their documents are marked, or left extracted for
-	// the next Start, never half done.
-	defer func() {
-		close(writing)
-		stages.Wait()
-	}()
-	var inFlight []*stagedBatch // handed on, perhaps not finished
-	write := func(jobs []indexJob) {
-		inFlight = slices.DeleteFunc(inFlight, (*stagedBatch).finished)
-		for _, b := range inFlight {
-			if b.holdsAny(jobs) {
-				<-b.done
-			}
-		}
-		if b := s.recordBatch(ctx, jobs); b != nil {
-			writing <- b
-			inFlight = append(inFlight, b)
-		}
-	}
+	write := func(jobs []indexJob) { s.indexBatch(ctx, jobs) }
 	for {
 		select {
 		case job, ok := <-s.toIndex:
@@ -639,58 +590,10 @@ func (b *pendingBatch) send(send func([]indexJob)) {
 	b.jobs, b.text = b.jobs[:0], 0
 }
 
-// indexBatch indexes a batch of jobs through runIndexer's three stages,
-// one after the other.
 func (s *Service) indexBatch(ctx context.Context, jobs []indexJob) {
-	if b := s.recordBatch(ctx, jobs); b != nil && s.writeBatch(ctx, b) {
-		s.finishBatch(ctx, b)
-	}
-}
-
-// stagedBatch is a batch on its way through the indexer's stages.
-type stagedBatch struct {
-	jobs []indexJob
-	live map[string]*catalog.Document // the catalog's documents written, by ID (writeBatch)
-	done chan struct{}                // closed once the batch is finished or has failed
-}
-
-// holdsAny says whether any of jobs is a document of the batch.
-func (b *stagedBatch) holdsAny(jobs []indexJob) bool {
-	for _, j := range jobs {
-		if slices.ContainsFunc(b.jobs, func(o indexJob) bool { return o.doc.ID == j.doc.ID }) {
-			return true
-		}
-	}
-	return false
-}
-
-// finished says whether the batch is through the stages.
-func (b *stagedBatch) finished() bool {
-	select {
-	case <-b.done:
-		return true
-	default:
-		return false
-	}
-}
-
-// recordBatch records the extractions of jobs (recordExtractions) and
-// returns the jobs ready for the index, or nil when none is (failed, gone,
-// or the stop). jobs is not kept: its storage is the indexer's to reuse.
-func (s *Service) recordBatch(ctx context.Context, jobs []indexJob) *stagedBatch {
-	s.hook("record", jobs)
 	if jobs = s.recordExtractions(ctx, jobs); len(jobs) == 0 {
-		return nil
+		return
 	}
-	return &stagedBatch{jobs: slices.Clone(jobs), done: make(chan struct{})}
-}
-
-// writeBatch writes the documents of b to the index and reports whether
-// it did; when it did not, each was failed or is left extracted for the
-// next Start (the stop).
-func (s *Service) writeBatch(ctx context.Context, b *stagedBatch) bool {
-	jobs := b.jobs
-	s.hook("write", jobs)
 	docs := make([]index.Document, len(jobs))
 	for i, j := range jobs {
 		docs[i] = IndexDocument(j.doc, j.pages)
@@ -698,24 +601,14 @@ func (s *Service) writeBatch(ctx context.Context, b *stagedBatch) bool {
 	live, err := s.writeIndexed(ctx, docs)
 	if err != nil {
 		if ctx.Err() != nil {
-			return false // stopping: the documents stay extracted, and the next Start indexes them
+			return // stopping: the documents stay extracted, and the next Start indexes them
 		}
 		s.log.Error("index batch", "size", len(docs), "err", err)
 		for _, j := range jobs {
 			s.handleFailure(ctx, j.doc.ID, stageIndex, atIndex, fmt.Errorf("index: %w", err))
 		}
-		return false
+		return
 	}
-	b.live = live
-	return true
-}
-
-// finishBatch links the documents of a batch written to the index to the
-// documents of their 文号 and marks them indexed; a document whose links
-// could not be written stays extracted and is tried again.
-func (s *Service) finishBatch(ctx context.Context, b *stagedBatch) {
-	jobs, live := b.jobs, b.live
-	s.hook("finish", jobs)
 	// The documents one is part of, or that are part of it, are found by
 	// its 文号 once its fields are read, and linked before it is marked
 	// indexed, as its near duplicates are. When the catalog or the store
@@ -798,19 +691,6 @@ func (s *Service) finishBatch(ctx context.Context, b *stagedBatch) {
 		d.Status = catalog.StatusIndexed
 		s.finished(d)
 	}
-}
-
-// hook calls Service.beforeStage, when set (tests), as the indexer begins
-// stage with jobs.
-func (s *Service) hook(stage string, jobs []indexJob) {
-	if s.beforeStage == nil {
-		return
-	}
-	ids := make([]string, len(jobs))
-	for i, j := range jobs {
-		ids[i] = j.doc.ID
-	}
-	s.beforeStage(stage, ids)
 }
 
 // recordExtractions records in the catalog what the extraction of each

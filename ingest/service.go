@@ -165,11 +165,7 @@ type Service struct {
 	toIndex  chan indexJob
 	wg       sync.WaitGroup
 	indexMu  sync.Mutex // serialises index writes; see writeIndex
-	// beforeStage, when not nil (tests), is called with the documents of
-	// a batch as the indexer begins each of its stages: "record", "write",
-	// "finish" (runIndexer).
-	beforeStage func(stage string, ids []string)
-	cancel      context.CancelFunc
+	cancel   context.CancelFunc
 	// running is Start's context, ended by Close: background work the
 	// server starts (StartReread) ends with it.
 	running context.Context
