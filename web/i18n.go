@@ -121,6 +121,7 @@ var messages = map[string]map[Lang]string{
 	"admin.readers.missing":          {Chinese: "未安装,需要这类文件时请安装:", English: "missing; to read such files install:"},
 	"upload.ocr":                     {Chinese: "正在识别文字:第 {done}/{total} 页", English: "reading by OCR: page {done} of {total}"},
 	"doc.read.text":                  {Chinese: "第 %d 页:文字层", English: "Page %d: text layer"},
+	"doc.read.blank":                 {Chinese: "第 %d 页：空白页", English: "Page %d: blank page"},
 	"doc.read.ocr":                   {Chinese: "第 %d 页:识别文字(OCR,置信度 %d%%)", English: "Page %d: recognised text (OCR, confidence %d%%)"},
 	"doc.read.ocrlow":                {Chinese: "第 %d 页:识别文字(OCR)置信度低,多半识别有误,未用于自动填写和相似文件比对;请重新拍摄对焦清晰、光线均匀的照片,或上传原件(Word、PDF)", English: "Page %d: recognised text (OCR) with low confidence, mostly misread, so it fills no field and is not compared for near duplicates; please retake the photo in focus and even light, or upload the original file (Word, PDF)"},
 	"doc.read.seal":                  {Chinese: " · 有公章", English: " · official seal"},
