@@ -116,6 +116,9 @@ type documentPage struct {
 	FindQuery string
 	Found     *documents.Found
 	FindError string
+	// FailedNamesakes are the city's failed documents of the same file
+	// name or title, to those who may edit (failedNamesakes).
+	FailedNamesakes []*catalog.Document
 }
 
 // docForms are the document page's forms that may come back with errors.
@@ -185,6 +188,10 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum, blankPage(rd.Page)), sealPages(lang, d)
 	p.UnreadablePages = unreadablePages(lang, d)
+	if p.FailedNamesakes, err = h.failedNamesakes(r, u, d); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if p.QuotesToRecheck, err = h.Documents.QuotesToRecheck(r.Context(), d); err != nil {
 		h.fail(w, r, err)
 		return
