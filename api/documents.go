@@ -53,6 +53,12 @@ type documentJSON struct {
 	Retried         bool   `json:"retried,omitempty"`
 	PreviousError   string `json:"previous_error,omitempty"`
 	PreviousErrorEn string `json:"previous_error_en,omitempty"`
+	// RepairedOriginal: in an upload's answer, the duplicate's stored
+	// original was missing or damaged and the file sent replaced it;
+	// Repaired (RepairedEn in English) says so (ingest.RepairedWords).
+	RepairedOriginal bool   `json:"repaired_original,omitempty"`
+	Repaired         string `json:"repaired,omitempty"`
+	RepairedEn       string `json:"repaired_en,omitempty"`
 	// UsedInRound: in an upload's answer, the duplicate is a document of
 	// another round, and the upload's indicators count in this round too.
 	UsedInRound int `json:"used_in_round,omitempty"`
@@ -486,8 +492,16 @@ func (h *handler) writeUploaded(w http.ResponseWriter, r *http.Request, outcomes
 		if parts {
 			dj.Part = &o.Part
 		}
+		if o.RepairedOriginal {
+			w := ingest.RepairedWords(o.Document)
+			dj.RepairedOriginal, dj.Repaired, dj.RepairedEn = true, w.Chinese, w.English
+		}
 		if dup {
 			dj.DuplicateNotice, dj.DuplicateNoticeEn = duplicateNotice(o.Filename, o.Document, o.UsedInRound, o.Linked)
+			if o.RepairedOriginal {
+				dj.DuplicateNotice = dj.Repaired + "\uFF1B" + dj.DuplicateNotice
+				dj.DuplicateNoticeEn = dj.RepairedEn + "; " + dj.DuplicateNoticeEn
+			}
 			dj.DuplicateLabel = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, false)
 			dj.DuplicateLabelEn = ingest.DuplicateLabel(o.Document, o.UsedInRound, o.Linked, true)
 		}

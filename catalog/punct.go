@@ -44,12 +44,33 @@ func IsFullwidthMark(r rune) bool {
 // texts and to extracted text when it is shown (ShownText), never to the
 // values put into messages (a file name stays as it was uploaded).
 func Fullwidth(s string) string {
+	return fullwidth(s, false)
+}
+
+// ShownForm is a document's extracted text as it is shown — in search
+// fragments, on the document page, in a claim's passages and quotes —
+// from the form it is stored and searched in, rune for rune (offsets of
+// the stored text find their place in it). It is Fullwidth, with a mark
+// judged by the Chinese beyond the spaces beside it too: OCR sets a
+// space between a Chinese character and the mark after or before it
+// (单位 :, 85%, 建成, 10号 )), which a document typed never does. Square
+// brackets beside or around Chinese become full-width as well: around a
+// year after a Chinese name, the brackets of a 文号 (教职成 [2014] 10号 →
+// 教职成 〔2014〕 10号), which OCR reads as [ ]; others ［ ］. The stored
+// text keeps the ASCII forms, so searching finds either.
+func ShownForm(s string) string {
+	return squareBrackets(fullwidth(s, true))
+}
+
+// fullwidth is Fullwidth; throughSpaces looks past the spaces and tabs
+// beside a mark for its Chinese neighbour (ShownForm).
+func fullwidth(s string, throughSpaces bool) string {
 	if !strings.ContainsAny(s, ",;:()!?") {
 		return s
 	}
 	rs := []rune(s)
 	chineseNear := func(i int) bool {
-		return (i > 0 && isChinese(rs[i-1])) || (i+1 < len(rs) && isChinese(rs[i+1]))
+		return chineseBeside(rs, i, -1, throughSpaces) || chineseBeside(rs, i, 1, throughSpaces)
 	}
 	// chineseBefore[i] counts the Chinese runes before rs[i], so whether a
 	// pair holds Chinese is one subtraction: the text shown may be a
@@ -93,6 +114,69 @@ func Fullwidth(s string) string {
 		}
 	}
 	return string(rs)
+}
+
+// chineseBeside says whether the rune next to rs[i] in direction step
+// (-1 before, 1 after) is Chinese; throughSpaces skips spaces and tabs
+// (never a line break) to find that rune.
+func chineseBeside(rs []rune, i, step int, throughSpaces bool) bool {
+	for j := i + step; j >= 0 && j < len(rs); j += step {
+		if throughSpaces && (rs[j] == ' ' || rs[j] == '\t') {
+			continue
+		}
+		return isChinese(rs[j])
+	}
+	return false
+}
+
+// squareBrackets makes full-width, rune for rune, each pair of square
+// brackets on one line around a year with Chinese beside it, through
+// spaces (a 文号's: 〔 〕), and each other pair that holds Chinese or
+// touches it (［ ］).
+func squareBrackets(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	rs := []rune(s)
+	open := -1
+	for i, r := range rs {
+		switch r {
+		case '\n':
+			open = -1
+		case '[':
+			open = i
+		case ']':
+			if open < 0 {
+				continue
+			}
+			o := open
+			open = -1
+			inner := string(rs[o+1 : i])
+			year := yearPattern(inner)
+			switch {
+			case year && (chineseBeside(rs, o, -1, true) || chineseBeside(rs, i, 1, true)):
+				rs[o], rs[i] = '\u3014', '\u3015' // 〔 〕
+			case !year && (strings.IndexFunc(inner, isChinese) >= 0 || chineseBeside(rs, o, -1, false) || chineseBeside(rs, i, 1, false)):
+				rs[o], rs[i] = '\uFF3B', '\uFF3D' // ［ ］
+			}
+		}
+	}
+	return string(rs)
+}
+
+// yearPattern reports whether s is a year of four digits, as a 文号 has
+// between its brackets.
+func yearPattern(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) != 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // TypedText is Fullwidth for text people type in the archive — reviewers'
@@ -155,7 +239,7 @@ const fullwidthContext = 256
 // end must be rune boundaries.
 func fullwidthIn(text string, start, end int) string {
 	piece := text[start:end]
-	if !strings.ContainsAny(piece, ",;:()!?") {
+	if !strings.ContainsAny(piece, ",;:()!?[]") {
 		return piece
 	}
 	from := max(0, start-fullwidthContext)
@@ -168,7 +252,7 @@ func fullwidthIn(text string, start, end int) string {
 	}
 	// Fullwidth changes runes one for one, so the range is found again
 	// by counting runes.
-	shown := []rune(Fullwidth(text[from:to]))
+	shown := []rune(ShownForm(text[from:to]))
 	at := utf8.RuneCountInString(text[from:start])
 	return string(shown[at : at+utf8.RuneCountInString(piece)])
 }

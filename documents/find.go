@@ -43,13 +43,13 @@ type FoundPage struct {
 }
 
 // Shown is the page's occurrence as the document page shows its text:
-// punctuation next to Chinese full-width (catalog.Fullwidth), judged in
+// punctuation next to Chinese full-width (catalog.ShownForm), judged in
 // the snippet as a whole, so a comma matched between two Chinese words
-// ("人民政府,市政府") is widened as it reads there, not alone. Fullwidth
+// ("人民政府,市政府") is widened as it reads there, not alone. ShownForm
 // changes runes one for one, so the widened snippet is cut again by the
 // pieces' rune counts.
 func (p FoundPage) Shown() FoundPage {
-	shown := []rune(catalog.Fullwidth(p.Before + p.Match + p.After))
+	shown := []rune(catalog.ShownForm(p.Before + p.Match + p.After))
 	b, m := utf8.RuneCountInString(p.Before), utf8.RuneCountInString(p.Match)
 	p.Before, p.Match, p.After = string(shown[:b]), string(shown[b:b+m]), string(shown[b+m:])
 	return p

@@ -50,7 +50,7 @@ type TextRequest struct {
 	// first page, zero To the last.
 	From, To int
 	// Shown reads each page as the document page shows it, punctuation
-	// next to Chinese full-width (catalog.Fullwidth): that needs the page
+	// next to Chinese full-width (catalog.ShownForm): that needs the page
 	// whole, so it is read within the server's budget for big texts.
 	Shown bool
 }
@@ -263,13 +263,13 @@ func (tr *TextRange) shownPage(buf []byte) ([]byte, error) {
 			return buf, tr.failed(err)
 		}
 		tr.cut.Add(tr.tp.PageNumber(), page[n:])
-		// catalog.Fullwidth holds each character as a rune and a count:
+		// catalog.ShownForm holds each character as a rune and a count:
 		// some five times the page's bytes in all.
 		if err := tr.hold(int64(len(page)-n) * shownCost); err != nil {
 			return buf, err
 		}
 	}
-	buf = append(buf, catalog.Fullwidth(string(page))...)
+	buf = append(buf, catalog.ShownForm(string(page))...)
 	tr.handed = true
 	return buf, nil
 }

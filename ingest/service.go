@@ -312,6 +312,10 @@ type Outcome struct {
 	Retried              bool
 	PreviousError        string
 	PreviousErrorEnglish string
+	// RepairedOriginal: the document already holding these bytes had its
+	// stored original missing or damaged, and the file sent replaced it
+	// (RepairedWords).
+	RepairedOriginal bool
 	// JoinedPhotos is how many photos were joined into this file, a page
 	// each (UploadRequest.JoinPhotos); 0 for a file uploaded as it came.
 	JoinedPhotos int
@@ -546,12 +550,18 @@ func (s *Service) duplicate(ctx context.Context, st *Staged, m Meta, task string
 }
 
 // duplicateOf records a second submission of d's bytes (st).
+// A stored original that is missing or damaged is mended from st first
+// (healOriginal).
 func (s *Service) duplicateOf(ctx context.Context, d *catalog.Document, st *Staged, m Meta, task string, user *catalog.User) (*Outcome, error) {
+	repaired, err := s.healOriginal(ctx, d, st, user)
+	if err != nil {
+		return nil, err
+	}
 	sub := catalog.Submission{DocumentID: d.ID, User: user.Username, Department: m.Department, Filename: st.Filename, Assignment: task}
 	if err := s.cat.AddSubmission(ctx, sub); err != nil {
 		return nil, err
 	}
-	out := &Outcome{Document: d, Duplicate: true}
+	out := &Outcome{Document: d, Duplicate: true, RepairedOriginal: repaired}
 	if d.Status == catalog.StatusFailed {
 		// Sending a failed file again is the natural way to ask for a
 		// retry; the uploader is told it had failed, and why.
@@ -666,6 +676,13 @@ func (s *Service) putOriginal(ctx context.Context, st *Staged) error {
 		}
 		return nil
 	}
+	return s.writeOriginal(ctx, st)
+}
+
+// writeOriginal writes st's bytes as their original, replacing whatever
+// the store holds under its key, atomically and durable before it returns.
+func (s *Service) writeOriginal(ctx context.Context, st *Staged) error {
+	key := catalog.OriginalKey(st.SHA256)
 	if fp, ok := s.blobs.(blob.FilePutter); ok && st.Path != "" {
 		// The staged file becomes the original: no second copy on disk.
 		if err := fp.PutFile(ctx, key, st.Path, st.Size, st.MIME); err != nil {

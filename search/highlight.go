@@ -32,7 +32,7 @@ func highlightDocumentPage(query string, pages []string, n int, newMatcher func(
 	if err != nil || p == nil || !p.hasTerms() {
 		// Nothing to mark: the page is not analysed at all (a long part
 		// of a page took a quarter of a second to cut into words).
-		return escapeKeepLines(catalog.Fullwidth(text)), nil
+		return escapeKeepLines(catalog.ShownForm(text)), nil
 	}
 	// The page and the ends of its neighbours next to it, so that the
 	// matcher sees what runs across their breaks; this page is

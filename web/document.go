@@ -116,6 +116,9 @@ type documentPage struct {
 	FindQuery string
 	Found     *documents.Found
 	FindError string
+	// FailedNamesakes are the city's failed documents of the same file
+	// name or title, to those who may edit (failedNamesakes).
+	FailedNamesakes []*catalog.Document
 }
 
 // docForms are the document page's forms that may come back with errors.
@@ -147,6 +150,9 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	if err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	if r.URL.Query().Get("page") == "" {
+		rd = h.firstPageWithText(r, u, rd)
 	}
 	// The page read stays within the budget for big texts until it is
 	// highlighted and rendered.
@@ -180,8 +186,12 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 			return
 		}
 	}
-	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum), sealPages(lang, d)
+	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum, blankPage(rd.Page)), sealPages(lang, d)
 	p.UnreadablePages = unreadablePages(lang, d)
+	if p.FailedNamesakes, err = h.failedNamesakes(r, u, d); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if p.QuotesToRecheck, err = h.Documents.QuotesToRecheck(r.Context(), d); err != nil {
 		h.fail(w, r, err)
 		return
@@ -467,8 +477,10 @@ func (h *handler) linkDelete(w http.ResponseWriter, r *http.Request) {
 }
 
 // pageReading says in words how page n of d was read, for reviewers to see
-// at a glance whether the evidence is a stamped scan.
-func pageReading(l Lang, d *catalog.Document, n int) string {
+// at a glance whether the evidence is a stamped scan. A blank page (no
+// text at all) is said to be blank: OCR of an empty page reports a
+// confidence of 0%, which reads as a failed reading, not as an empty page.
+func pageReading(l Lang, d *catalog.Document, n int, blank bool) string {
 	sources := d.Reading.Sources(d.Pages)
 	if n < 1 || n > len(sources) {
 		return ""
@@ -478,12 +490,14 @@ func pageReading(l Lang, d *catalog.Document, n int) string {
 		return "" // a sheet or a slide read as text: nothing to tell
 	}
 	line := fmt.Sprintf(tr(l, "doc.read.text"), n)
-	switch sources[n-1] {
-	case catalog.SourceUnreadable:
+	switch {
+	case blank && sources[n-1] != catalog.SourceUnreadable:
+		line = fmt.Sprintf(tr(l, "doc.read.blank"), n)
+	case sources[n-1] == catalog.SourceUnreadable:
 		line = fmt.Sprintf(tr(l, "doc.read.unreadable"), n)
-	case catalog.SourceOCRLow:
+	case sources[n-1] == catalog.SourceOCRLow:
 		line = fmt.Sprintf(tr(l, "doc.read.ocrlow"), n)
-	case catalog.SourceOCR:
+	case sources[n-1] == catalog.SourceOCR:
 		conf := 0
 		if c := d.Reading.OCRConfidence; c != nil {
 			conf = int(*c*100 + 0.5)

@@ -69,7 +69,7 @@ var funcs = template.FuncMap{
 	// shown is a quote as the document shows its text: ASCII punctuation
 	// next to Chinese in full width (a quote copied from the stored text,
 	// whose punctuation is folded, or typed with ASCII marks).
-	"shown": catalog.Fullwidth,
+	"shown": catalog.ShownForm,
 	// typed is text typed in the archive — a reviewer's comment, a return
 	// reason — in Chinese punctuation, its full stops too (不符。请核对);
 	// never a document's text, which keeps each '.' it has (shown).

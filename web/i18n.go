@@ -121,6 +121,8 @@ var messages = map[string]map[Lang]string{
 	"admin.readers.missing":          {Chinese: "未安装,需要这类文件时请安装:", English: "missing; to read such files install:"},
 	"upload.ocr":                     {Chinese: "正在识别文字:第 {done}/{total} 页", English: "reading by OCR: page {done} of {total}"},
 	"doc.read.text":                  {Chinese: "第 %d 页:文字层", English: "Page %d: text layer"},
+	"doc.failed_namesakes":           {Chinese: "本市还有同名但处理失败的文档（此前上传未成功的文件，原件与本文档不同，未自动删除）；不再需要的，请打开后下载核对再删除：", English: "This city also has documents of the same name that failed to be read (earlier uploads that did not succeed, each with an original other than this one, so none was removed); open those no longer needed, download to check, then delete them:"},
+	"doc.read.blank":                 {Chinese: "第 %d 页：空白页", English: "Page %d: blank page"},
 	"doc.read.ocr":                   {Chinese: "第 %d 页:识别文字(OCR,置信度 %d%%)", English: "Page %d: recognised text (OCR, confidence %d%%)"},
 	"doc.read.ocrlow":                {Chinese: "第 %d 页:识别文字(OCR)置信度低,多半识别有误,未用于自动填写和相似文件比对;请重新拍摄对焦清晰、光线均匀的照片,或上传原件(Word、PDF)", English: "Page %d: recognised text (OCR) with low confidence, mostly misread, so it fills no field and is not compared for near duplicates; please retake the photo in focus and even light, or upload the original file (Word, PDF)"},
 	"doc.read.seal":                  {Chinese: " · 有公章", English: " · official seal"},

@@ -67,16 +67,21 @@ func verdictName(l Lang, v any) string {
 }
 
 var labelMessages = map[string]map[Lang]string{
-	"event.document":             {Chinese: "文档", English: "Document"},
-	"event.login":                {Chinese: "登录", English: "Signed in"},
-	"event.logout":               {Chinese: "退出登录", English: "Signed out"},
-	"event.document.upload":      {Chinese: "上传文档", English: "Uploaded a document"},
-	"event.document.duplicate":   {Chinese: "重复上传", English: "Uploaded a duplicate"},
-	"event.document.edit":        {Chinese: "修改文档信息", English: "Edited a document"},
-	"event.document.delete":      {Chinese: "删除文档", English: "Deleted a document"},
-	"event.document.move":        {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
-	"event.document.fail":        {Chinese: "文档处理失败", English: "A document failed"},
-	"event.document.replace":     {Chinese: "替换文档原件", English: "Replaced a document's original"},
+	"event.document":           {Chinese: "文档", English: "Document"},
+	"event.login":              {Chinese: "登录", English: "Signed in"},
+	"event.logout":             {Chinese: "退出登录", English: "Signed out"},
+	"event.document.upload":    {Chinese: "上传文档", English: "Uploaded a document"},
+	"event.document.duplicate": {Chinese: "重复上传", English: "Uploaded a duplicate"},
+	"event.document.edit":      {Chinese: "修改文档信息", English: "Edited a document"},
+	"event.document.delete":    {Chinese: "删除文档", English: "Deleted a document"},
+	"event.document.move":      {Chinese: "把文档移到其他城市", English: "Moved a document to another city"},
+	"event.document.fail":      {Chinese: "文档处理失败", English: "A document failed"},
+	"event.document.replace":   {Chinese: "替换文档原件", English: "Replaced a document's original"},
+
+	// A damaged original, found by check and mended by an upload.
+	"event.document.original.damaged":  {Chinese: "校验发现原件损坏或缺失", English: "Check found the original damaged or missing"},
+	"event.document.original.repaired": {Chinese: "用上传的文件修复原件", English: "Mended the original from an upload"},
+
 	"event.document.fields":      {Chinese: "重新识别文档字段", English: "Fields read again from the text"},
 	"event.empty":                {Chinese: "（空）", English: "(empty)"},
 	"event.link.create":          {Chinese: "关联指标", English: "Linked to an indicator"},

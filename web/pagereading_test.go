@@ -23,7 +23,7 @@ func TestPageReadingAsksForABetterPhoto(t *testing.T) {
 		{Chinese, 2, []string{"第 2 页", "置信度低", "重新拍摄", "上传原件"}},
 		{English, 2, []string{"Page 2", "low confidence", "retake the photo", "original file"}},
 	} {
-		got := pageReading(tc.lang, d, tc.page)
+		got := pageReading(tc.lang, d, tc.page, false)
 		for _, w := range tc.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s page %d: %q lacks %q", tc.lang, tc.page, got, w)

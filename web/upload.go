@@ -32,6 +32,9 @@ type uploadOutcome struct {
 	Linked bool
 	// JoinedPhotos: the document is this many photos joined, a page each.
 	JoinedPhotos int
+	// Repaired, for a duplicate whose stored original was missing or
+	// damaged, says that the file sent mended it (ingest.RepairedWords).
+	Repaired string
 }
 
 // uploadTotals count an upload's files by outcome: the document failed
@@ -193,6 +196,13 @@ func (h *handler) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 	for _, o := range outcomes {
 		uo := uploadOutcome{Filename: o.Filename, Archive: o.Archive, Doc: o.Document, Outcome: "stored", PreviousError: o.PreviousError,
 			UsedInRound: o.UsedInRound, Linked: o.Linked, JoinedPhotos: o.JoinedPhotos}
+		if o.RepairedOriginal {
+			w := ingest.RepairedWords(o.Document)
+			uo.Repaired = w.Chinese
+			if langOf(r) == English {
+				uo.Repaired = w.English
+			}
+		}
 		if langOf(r) == English && o.PreviousErrorEnglish != "" {
 			uo.PreviousError = o.PreviousErrorEnglish
 		}

@@ -34,6 +34,9 @@ type fileOutcome struct {
 	Duplicate bool   `json:"duplicate"`
 	// JoinedPhotos is how many photos were joined into the document (--join).
 	JoinedPhotos int `json:"joined_photos,omitempty"`
+	// Repaired: a duplicate whose stored original was missing or damaged,
+	// mended from the file sent.
+	Repaired bool `json:"repaired_original,omitempty"`
 	docFields
 	// answered: the server answered for this file (an entry of a request
 	// of several files named it), so it is reported even when the
@@ -365,7 +368,7 @@ func uploadFile(ctx context.Context, svc *ingest.Service, job fileJob, u *catalo
 		return o, nil
 	}
 	o.ID, o.Status, o.Error, o.Duplicate = out.Document.ID, string(out.Document.Status), documentError(out.Document, lang), out.Duplicate
-	o.JoinedPhotos = out.JoinedPhotos
+	o.JoinedPhotos, o.Repaired = out.JoinedPhotos, out.RepairedOriginal
 	o.Outcome = "stored"
 	if out.Duplicate {
 		o.Outcome = "duplicate"
@@ -395,6 +398,10 @@ func printOutcomeLines(w io.Writer, lang report.Lang, outcomes []*fileOutcome) {
 		case "failed":
 			sayln(w, lang, "  失败  %s\uFF1A%s", o.Path, o.Error)
 		case "duplicate":
+			if o.Repaired {
+				sayln(w, lang, "  修复  %s\uFF1A已用上传的文件修复损坏的原件《%s》（%s）", o.Path, o.Title, o.ID)
+				continue
+			}
 			if o.Title != "" {
 				sayln(w, lang, "  重复  %s\uFF1A档案中已有相同文件的文档“%s”（%s）\uFF0C未再保存", o.Path, o.Title, o.ID)
 			} else {

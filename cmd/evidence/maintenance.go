@@ -110,6 +110,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	// Flagged, a damaged original of any size is mended by uploading it
+	// again (the advice printProblems gives); a catalog that cannot take
+	// the note leaves the check's answer as it is.
+	if err := ingest.FlagDamagedOriginals(ctx, a.cat, problems, defaultCLIUser()); err != nil {
+		fmt.Fprintln(stderr, "evidence check: record damaged originals:", err)
+	}
 	if damaged != nil {
 		problems = append(problems, ingest.Problem{Kind: ingest.ProblemIndex, What: describeIn(damaged, lang)})
 	}
@@ -218,7 +224,7 @@ func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, sha
 		sayln(w, lang, "索引的问题:运行 evidence reindex(或重启 evidence serve)")
 	}
 	if kinds[ingest.ProblemOriginal] > 0 {
-		sayln(w, lang, "原件的问题:从备份恢复(evidence restore),无法从本库修复;许多原件同时缺失时,先确认文件存储(--data 文件夹下的 blobs,或 S3 存储桶的设置)是否正确、已挂载")
+		sayln(w, lang, "原件的问题:重新上传同一原件即可修复,或从备份恢复(evidence restore);许多原件同时缺失时,先确认文件存储(--data 文件夹下的 blobs,或 S3 存储桶的设置)是否正确、已挂载")
 	}
 }
 

@@ -177,6 +177,8 @@ type apiDocument struct {
 	Duplicate bool   `json:"duplicate"`
 	// JoinedPhotos: how many photos the document was joined from.
 	JoinedPhotos int `json:"joined_photos"`
+	// RepairedOriginal: the file sent mended the stored original.
+	RepairedOriginal bool `json:"repaired_original"`
 	docFields
 }
 
@@ -250,7 +252,7 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	}
 	d := body.Documents[0]
 	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
-	o.JoinedPhotos = d.JoinedPhotos
+	o.JoinedPhotos, o.Repaired = d.JoinedPhotos, d.RepairedOriginal
 	o.Outcome = "stored"
 	if d.Duplicate {
 		o.Outcome = "duplicate"
@@ -393,7 +395,7 @@ func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int
 		}
 		o := outs[sent[k]]
 		o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
-		o.Outcome, o.answered = "stored", true
+		o.Outcome, o.answered, o.Repaired = "stored", true, d.RepairedOriginal
 		if d.Duplicate {
 			o.Outcome = "duplicate"
 		}

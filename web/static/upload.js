@@ -365,6 +365,10 @@
       // upgrade) sends none: the file is stored all the same.
       label = (english && doc.duplicate_label_en) || doc.duplicate_label || words.stored;
     }
+    if (doc.repaired) {
+      // The file sent mended the stored original, missing or damaged.
+      label = ((english && doc.repaired_en) || doc.repaired) + " · " + label;
+    }
     if (doc.joined_photos) { label += " · " + fill(words.joinDone, doc.joined_photos); }
     it.state.appendChild(document.createTextNode(" " + label + " · "));
     var a = el("a", "", doc.title);

@@ -1,0 +1,75 @@
+package web
+
+import (
+	"context"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestABlankPageIsCalledBlank: OCR of an empty page reports 0%; the page
+// says 空白页 (blank page), not 识别文字（OCR，置信度 0%）, which reads as
+// a failed reading (probe s27 §12).
+func TestABlankPageIsCalledBlank(t *testing.T) {
+	conf := 0.0
+	d := &catalog.Document{MIME: "application/pdf", Pages: 2, Reading: catalog.Reading{
+		PageSources: []string{catalog.SourceOCR, catalog.SourceText}, OCRConfidence: &conf}}
+	if got := pageReading(Chinese, d, 1, true); got != "第 1 页\uFF1A空白页" {
+		t.Errorf("blank OCR page: %q, want 第 1 页：空白页", got)
+	}
+	if got := pageReading(English, d, 1, true); got != "Page 1: blank page" {
+		t.Errorf("blank OCR page in English: %q", got)
+	}
+	if got := pageReading(Chinese, d, 1, false); !strings.Contains(got, "置信度 0%") {
+		t.Errorf("an OCR page with text keeps its confidence: %q", got)
+	}
+}
+
+// TestADocumentOpensOnItsFirstPageWithText: a document whose first page
+// is blank opens on the page after it; asked for, page 1 is shown, and
+// said to be blank.
+func TestADocumentOpensOnItsFirstPageWithText(t *testing.T) {
+	s := newSite(t)
+	st, err := s.env.Ingest.Stage(strings.NewReader("\f\f关于推进学习型城市建设的实施意见：全市社区学校覆盖率达到85%。"), "实施意见.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	d := s.env.WaitIndexed(out[0].Document.ID)
+	if d.Pages != 3 {
+		t.Fatalf("the text has %d pages, want 3 (two blank)", d.Pages)
+	}
+	wang := s.login("wang")
+	_, body := wang.get("/documents/" + d.ID)
+	if shown := pageShown(body); !strings.Contains(shown, `data-page="3"`) || !strings.Contains(shown, "覆盖率达到85%") {
+		t.Errorf("opened without a page, the document does not show its first page with text (3):\n%s", shown)
+	}
+	_, body = wang.get("/documents/" + d.ID + "?page=1")
+	if shown := pageShown(body); !strings.Contains(shown, `data-page="1"`) || strings.Contains(shown, "覆盖率") ||
+		!strings.Contains(html.UnescapeString(textOf(body)), "第 1 页\uFF1A空白页") {
+		t.Errorf("page 1 asked for: want it shown, blank, and said to be 空白页:\n%s", shown)
+	}
+}
+
+// pageShown is the page text a document page shows, from its
+// <div class="pagetext"> to its end.
+func pageShown(body string) string {
+	i := strings.Index(body, `<div class="pagetext"`)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(body[i:], "</div>")
+	if j < 0 {
+		return body[i:]
+	}
+	return body[i : i+j]
+}
