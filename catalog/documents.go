@@ -57,6 +57,8 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 	now := s.now()
 	provisional := make([]int64, len(docs))
 	assigned, err := s.runTx(ctx, func(tx *sql.Tx) error {
+		docArgs := make([][]any, len(docs))
+		subArgs := make([][]any, len(docs))
 		for i, d := range docs {
 			if d.UploadedAt.IsZero() {
 				d.UploadedAt = now
@@ -71,19 +73,26 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 			}
 			provisional[i] = seq
 			sources, confidence, seals := encodeReading(d.Reading)
-			_, err = tx.ExecContext(ctx, `INSERT INTO document (`+documentColumns+`) VALUES
-			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
+			docArgs[i] = []any{d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 				d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
 				formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeFields(d.ExtractedFields), nullIfEmpty(d.ErrorEnglish),
-				encodeFields(d.EditedFields))
-			if err != nil {
-				return fmt.Errorf("insert document %s: %w", d.ID, err)
-			}
-			sub.DocumentID = d.ID
-			if err := insertSubmission(ctx, tx, sub); err != nil {
-				return err
-			}
+				encodeFields(d.EditedFields)}
+			subArgs[i] = submissionArgs(d.ID, sub)
+		}
+		// The request's rows in a few statements, not two a document.
+		err := insertRows(ctx, tx, `INSERT INTO document (`+documentColumns+`) VALUES `, docArgs, func(from, to int) string {
+			return fmt.Sprintf("insert documents %s", idRange(docs[from:to]))
+		})
+		if err != nil {
+			return err
+		}
+		err = insertRows(ctx, tx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id) VALUES `, subArgs, func(from, to int) string {
+			return fmt.Sprintf("insert submissions for %s", idRange(docs[from:to]))
+		})
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
 			err = s.recordEvent(ctx, tx, Event{At: d.UploadedAt, User: d.UploadedBy, Action: "document.upload",
 				Object: d.ID, Detail: map[string]any{"filename": d.Filename, "sha256": d.SHA256, "size": d.Size, "city": d.City}})
 			if err != nil {
@@ -109,9 +118,50 @@ func nullIfEmpty(s string) any {
 	return s
 }
 
+// submissionArgs are the values of a submission's row for document id.
+func submissionArgs(id string, sub Submission) []any {
+	return []any{id, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment)}
+}
+
+// maxRowsPerInsert bounds the rows of one multi-row INSERT (26 arguments
+// a document's), well within SQLite's and PostgreSQL's limits.
+const maxRowsPerInsert = 16
+
+// insertRows runs insert (ending in "VALUES ") for rows, in order, as
+// INSERTs of maxRowsPerInsert, 8, 4, 2 and 1 rows: a few distinct
+// statements for the statement caches, and one for an upload request of
+// up to 16 files. what names the rows from..to in an error.
+func insertRows(ctx context.Context, tx *sql.Tx, insert string, rows [][]any, what func(from, to int) string) error {
+	for from := 0; from < len(rows); {
+		n := maxRowsPerInsert
+		for n > len(rows)-from {
+			n /= 2
+		}
+		row := "(?" + strings.Repeat(", ?", len(rows[from])-1) + ")"
+		q := insert + row + strings.Repeat(", "+row, n-1)
+		args := make([]any, 0, n*len(rows[from]))
+		for _, r := range rows[from : from+n] {
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("%s: %w", what(from, from+n), err)
+		}
+		from += n
+	}
+	return nil
+}
+
+// idRange names documents in an error: the one, or the first and last.
+func idRange(docs []*Document) string {
+	if len(docs) == 1 {
+		return docs[0].ID
+	}
+	return fmt.Sprintf("%s…%s (%d)", docs[0].ID, docs[len(docs)-1].ID, len(docs))
+}
+
 func insertSubmission(ctx context.Context, tx *sql.Tx, sub Submission) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO submission (document_id, username, department, filename, at, assignment_id)
-		VALUES (?, ?, ?, ?, ?, ?)`, sub.DocumentID, sub.User, sub.Department, sub.Filename, formatTime(sub.At), nullIfEmpty(sub.Assignment))
+		VALUES (?, ?, ?, ?, ?, ?)`, submissionArgs(sub.DocumentID, sub)...)
 	if err != nil {
 		return fmt.Errorf("insert submission for %s: %w", sub.DocumentID, err)
 	}
@@ -503,9 +553,30 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) (bool
 	if err != nil {
 		return false, fmt.Errorf("next seq: %w", err)
 	}
+	// One UPDATE for the status and what comes with it (a fresh job, the
+	// first indexed time, the reading, the reader): a statement each cost
+	// the pipeline three more a document.
 	query := `UPDATE document SET status = ?, error = ?, error_en = ?,
-				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ? WHERE id = ?`
-	args := []any{c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq, c.ID}
+				pages = CASE WHEN ? > 0 THEN ? ELSE pages END, seq = ?`
+	args := []any{c.Status, c.Error, nullIfEmpty(c.ErrorEnglish), c.Pages, c.Pages, seq}
+	if c.Status == StatusStored { // tried again from the start: a fresh job
+		query += `, attempts = 0, lease_owner = '', lease_until = ''`
+	}
+	if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
+		query += `, indexed_at = CASE WHEN indexed_at = '' THEN ? ELSE indexed_at END`
+		args = append(args, formatTime(s.now()))
+	}
+	if c.Reading != nil {
+		sources, confidence, seals := encodeReading(*c.Reading)
+		query += `, page_sources = ?, ocr_confidence = ?, seal_pages = ?`
+		args = append(args, sources, confidence, seals)
+	}
+	if c.Reader != nil {
+		query += `, reader = ?, reader_version = ?`
+		args = append(args, c.Reader.Name, c.Reader.Version)
+	}
+	query += ` WHERE id = ?`
+	args = append(args, c.ID)
 	if len(c.From) > 0 {
 		query += ` AND status IN (?` + strings.Repeat(", ?", len(c.From)-1) + `)`
 		for _, f := range c.From {
@@ -525,31 +596,6 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, c StatusChange) (bool
 			return false, nil
 		}
 		return false, Errorf(ENOTFOUND, "文档 %s 不存在", c.ID)
-	}
-	if c.Status == StatusStored { // tried again from the start: a fresh job
-		if _, err := tx.ExecContext(ctx, `UPDATE document SET attempts = 0, lease_owner = '', lease_until = ''
-					WHERE id = ?`, c.ID); err != nil {
-			return false, fmt.Errorf("reset job of %s: %w", c.ID, err)
-		}
-	}
-	if c.Status == StatusIndexed { // searchable for the first time: new to saved searches
-		if _, err := tx.ExecContext(ctx, `UPDATE document SET indexed_at = ? WHERE id = ? AND indexed_at = ''`,
-			formatTime(s.now()), c.ID); err != nil {
-			return false, fmt.Errorf("set indexed time of %s: %w", c.ID, err)
-		}
-	}
-	if c.Reading != nil {
-		sources, confidence, seals := encodeReading(*c.Reading)
-		if _, err := tx.ExecContext(ctx, `UPDATE document SET page_sources = ?, ocr_confidence = ?, seal_pages = ?
-					WHERE id = ?`, sources, confidence, seals, c.ID); err != nil {
-			return false, fmt.Errorf("set reading of %s: %w", c.ID, err)
-		}
-	}
-	if c.Reader != nil {
-		if _, err := tx.ExecContext(ctx, `UPDATE document SET reader = ?, reader_version = ? WHERE id = ?`,
-			c.Reader.Name, c.Reader.Version, c.ID); err != nil {
-			return false, fmt.Errorf("set reader of %s: %w", c.ID, err)
-		}
 	}
 	if c.Fill != nil {
 		fc, err := s.fillFields(ctx, tx, c.ID, *c.Fill)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestMoveStatusFrom(t *testing.T) { forEachStore(t, testMoveStatusFrom) }
@@ -34,10 +35,11 @@ func testMoveStatusFrom(t *testing.T, s *Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Four UPDATEs, two of indexed_at, and three to number the two moves
-	// at once (the skipped ones gave their provisional seqs back).
-	if got := s.Statements() - before; got != 9 {
-		t.Errorf("took %d statements, want 9 (numbered at once)", got)
+	// Four UPDATEs, the first indexed time in each, and three to number
+	// the two moves at once (the skipped ones gave their provisional seqs
+	// back).
+	if got := s.Statements() - before; got != 7 {
+		t.Errorf("took %d statements, want 7 (numbered at once)", got)
 	}
 	if want := []bool{true, false, false, true}; !slices.Equal(moved, want) {
 		t.Errorf("moved %v, want %v", moved, want)
@@ -58,5 +60,71 @@ func testMoveStatusFrom(t *testing.T, s *Store) {
 	// Without From, a document that is not there is still an error.
 	if err := s.SetStatus(ctx, StatusChange{ID: "NONE", Status: StatusIndexed}); !IsNotFound(err) {
 		t.Errorf("a missing document without From: %v, want ENOTFOUND", err)
+	}
+}
+
+func TestStatusChangeOneUpdate(t *testing.T) { forEachStore(t, testStatusChangeOneUpdate) }
+
+// testStatusChangeOneUpdate: a status change with the text's reading and
+// reader, and the first move to indexed with its time, is one UPDATE of
+// the document (plus the change's numbering), and each part lands: the
+// reading and reader as given, the indexed time only the first time.
+func testStatusChangeOneUpdate(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if err := s.CreateDocument(ctx, newDoc("D1", "杭州市学习型城市建设工作总结"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	conf := 0.87
+	cost := func(c StatusChange) int64 {
+		t.Helper()
+		before := s.Statements()
+		if err := s.SetStatus(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		return s.Statements() - before
+	}
+	bare := cost(StatusChange{ID: "D1", Status: StatusExtracted})
+	full := cost(StatusChange{ID: "D1", Status: StatusExtracted, Pages: 2,
+		Reading: &Reading{PageSources: []string{SourceText, SourceOCR}, OCRConfidence: &conf, SealPages: []int{2}},
+		Reader:  &TextReader{Name: "pdf", Version: 7}})
+	if full != bare {
+		t.Errorf("a change with its reading and reader took %d statements, one without %d: want the same (one UPDATE)", full, bare)
+	}
+	d, err := s.Document(ctx, "D1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Status != StatusExtracted || d.Pages != 2 || !slices.Equal(d.Reading.PageSources, []string{SourceText, SourceOCR}) ||
+		d.Reading.OCRConfidence == nil || *d.Reading.OCRConfidence != conf || !slices.Equal(d.Reading.SealPages, []int{2}) {
+		t.Errorf("after the change: %s, %d pages, reading %+v; want extracted, 2 pages, text and OCR at 0.87, seal on page 2", d.Status, d.Pages, d.Reading)
+	}
+	readers := map[string]*TextReader{}
+	if err := s.ReadTexts(ctx, func(r ReadText) { readers[r.ID] = r.Reader }); err != nil {
+		t.Fatal(err)
+	}
+	if r := readers["D1"]; r == nil || *r != (TextReader{"pdf", 7}) {
+		t.Errorf("reader %v, want pdf 7", r)
+	}
+	indexedAt := func() string {
+		t.Helper()
+		var at string
+		if err := s.db.QueryRowContext(ctx, `SELECT indexed_at FROM document WHERE id = 'D1'`).Scan(&at); err != nil {
+			t.Fatal(err)
+		}
+		return at
+	}
+	first := time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)
+	s.now = func() time.Time { return first }
+	if n := cost(StatusChange{ID: "D1", Status: StatusIndexed}); n != bare {
+		t.Errorf("the first move to indexed took %d statements, a change without it %d: want the same (one UPDATE)", n, bare)
+	}
+	if got, want := indexedAt(), formatTime(first); got != want {
+		t.Errorf("indexed at %q, want %q", got, want)
+	}
+	s.now = func() time.Time { return first.Add(time.Hour) }
+	cost(StatusChange{ID: "D1", Status: StatusExtracted})
+	cost(StatusChange{ID: "D1", Status: StatusIndexed})
+	if got, want := indexedAt(), formatTime(first); got != want {
+		t.Errorf("indexed again: indexed at %q, want the first time %q kept", got, want)
 	}
 }

@@ -183,6 +183,10 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 		if err != nil {
 			return err
 		}
+		// The live documents' text hashes, recorded together after the
+		// loop (nothing in it reads them): a statement for the batch, not
+		// one a document.
+		var texts []TextRecord
 		for i, e := range exts {
 			out[i] = ExtractionOutcome{}
 			first, ok := live[e.ID]
@@ -197,7 +201,10 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 					return err
 				}
 			}
-			if err := insertBands(ctx, tx, e.ID, e.Bands, e.Text); err != nil {
+			if e.Text != nil {
+				texts = append(texts, *e.Text)
+			}
+			if err := insertBands(ctx, tx, e.ID, e.Bands, nil); err != nil {
 				return err
 			}
 			if !s.dialect.serialWriters {
@@ -216,7 +223,7 @@ func (s *Store) RecordExtractions(ctx context.Context, exts []Extraction, limit 
 			}
 			out[i].Applied = true
 		}
-		return nil
+		return recordTextHashes(ctx, tx, texts)
 	})
 	if err != nil {
 		return nil, err

@@ -318,3 +318,52 @@ func testPartOf(t *testing.T, s *Store) {
 		t.Errorf("SameDocNumber of P: %v, want D and N of 杭州, and none for the others", cands)
 	}
 }
+
+// TestRecordExtractionsTextHashesTogether: the text hashes of a call's
+// documents are recorded in one statement, whatever their number; of two
+// readings of one original in a call the later's stays, and a document
+// deleted meanwhile records none.
+func TestRecordExtractionsTextHashesTogether(t *testing.T) {
+	forEachStore(t, testRecordExtractionsTextHashesTogether)
+}
+
+func testRecordExtractionsTextHashesTogether(t *testing.T, s *Store) {
+	ctx := context.Background()
+	for _, d := range []*Document{newDoc("A", "a1"), newDoc("B", "b1"), newDoc("C", "c1"), newDoc("D", "d1")} {
+		if err := s.CreateDocument(ctx, d, Submission{User: "zhang"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.DeleteDocument(ctx, "D", "zhang"); err != nil {
+		t.Fatal(err)
+	}
+	extraction := func(id, sha, text string) Extraction {
+		e := Extraction{ID: id, SHA256: sha, Alone: StatusChange{ID: id, Status: StatusExtracted}}
+		if text != "" {
+			e.Text = &TextRecord{Original: sha, Hash: TextHash{SHA256: text, Size: 100}}
+		}
+		return e
+	}
+	cost := func(exts ...Extraction) int64 {
+		t.Helper()
+		before := s.Statements()
+		if _, err := s.RecordExtractions(ctx, exts, 10); err != nil {
+			t.Fatal(err)
+		}
+		return s.Statements() - before
+	}
+	without := cost(extraction("A", "a1", ""), extraction("B", "b1", ""), extraction("C", "c1", ""))
+	with := cost(extraction("A", "a1", "t-a1"), extraction("B", "b1", "t-b1"), extraction("C", "c1", "t-c1"))
+	if with != without+1 {
+		t.Errorf("three documents with text hashes took %d statements, without %d: want %d (the hashes in one)", with, without, without+1)
+	}
+	cost(extraction("A", "a1", "t-a1-1"), extraction("A", "a1", "t-a1-2"), extraction("D", "d1", "t-d1"))
+	for sha, want := range map[string]string{"a1": "t-a1-2", "b1": "t-b1", "c1": "t-c1"} {
+		if h, err := s.TextHashOf(ctx, sha); err != nil || h.SHA256 != want {
+			t.Errorf("text hash of %s: %+v, %v; want %s", sha, h, err, want)
+		}
+	}
+	if _, err := s.TextHashOf(ctx, "d1"); !IsNotFound(err) {
+		t.Errorf("text hash of the deleted document: %v, want none", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // TextHash is what the catalog remembers of a document's stored text blob
@@ -28,6 +29,41 @@ func recordTextHash(ctx context.Context, db interface {
 		ON CONFLICT (sha256) DO UPDATE SET text_sha256 = excluded.text_sha256, size = excluded.size`, sha, h.SHA256, h.Size)
 	if err != nil {
 		return fmt.Errorf("record text hash of %s: %w", sha, sqliteError(err))
+	}
+	return nil
+}
+
+// textHashRowsPerInsert bounds the rows of one recordTextHashes INSERT
+// (3 arguments each).
+const textHashRowsPerInsert = 64
+
+// recordTextHashes is recordTextHash for each of texts, in order (of two
+// for one original, the later wins), in an INSERT for up to
+// textHashRowsPerInsert originals.
+func recordTextHashes(ctx context.Context, tx *sql.Tx, texts []TextRecord) error {
+	last := make(map[string]int, len(texts))
+	for i, t := range texts {
+		last[t.Original] = i
+	}
+	var rows [][]any
+	for i, t := range texts {
+		if last[t.Original] == i { // one row an original: PostgreSQL refuses an upsert touching a row twice
+			rows = append(rows, []any{t.Original, t.Hash.SHA256, t.Hash.Size})
+		}
+	}
+	for len(rows) > 0 {
+		n := min(len(rows), textHashRowsPerInsert)
+		args := make([]any, 0, 3*n)
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO text_hash (sha256, text_sha256, size) VALUES (?, ?, ?)`+
+			strings.Repeat(`, (?, ?, ?)`, n-1)+`
+		ON CONFLICT (sha256) DO UPDATE SET text_sha256 = excluded.text_sha256, size = excluded.size`, args...)
+		if err != nil {
+			return fmt.Errorf("record text hashes of %d originals: %w", n, sqliteError(err))
+		}
+		rows = rows[n:]
 	}
 	return nil
 }

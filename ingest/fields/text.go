@@ -112,9 +112,22 @@ func afterLast(s, chars string) string {
 
 // firstRunes returns the first n characters of s (all of s if shorter).
 func firstRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	// Counted in place, without the copy to runes, for valid UTF-8 (what
+	// prepare gives); a string with a byte that is not UTF-8 goes through
+	// runes as before, each such byte becoming U+FFFD.
+	for i, k := 0, 0; i < len(s); k++ {
+		if k == n {
+			return s[:i]
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			rs := []rune(s)
+			if len(rs) <= n {
+				return s
+			}
+			return string(rs[:n])
+		}
+		i += size
 	}
-	return string(r[:n])
+	return s
 }
