@@ -133,7 +133,14 @@
 // none (nor 百分之七十二's 七十二), nor, since format 16, the head of a
 // rough number with 万 or 亿 after its 多, 余 or 几 (the 十 of 十多万人, the
 // 300 of 300多万元: its value is not the numerals', and the rough number
-// is no value); 三十多所 holds 30, the least it may be. A bare query
+// is no value), and since format 18 no rough number at all, read as the
+// values package reads it (internal/numread: 三十多所 is 31 to 39, 300余名
+// more than 300, 近十万人 nearly, 几十万 and 数十万 some), so a bare 30 does
+// not find 三十多所 (三十 finds it as text). Digits parted by a thousands
+// space or a line break (1 200人, 12\n000人 from a PDF's line wrap) hold
+// their joined value (#=1200) and, before a unit, their count (#1200人)
+// besides each group's value, as values reads them both ways; so 1200 and
+// 1200人 find 1 200人, and 200 still finds it as text. A bare query
 // number (12000, 12,000, 1.2万, 一万二千: zh.BareValue; not a year such as
 // 2023) also asks for its value's token (valueQuery), so 12000 finds 1.2万
 // and 1.2万 finds 12000, never 1.2万亿 (#=1200000000000) nor 120 1200.
