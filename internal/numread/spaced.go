@@ -27,17 +27,18 @@ func SpacedDigits(rs []rune, i int, unitAt func(rs []rune, j int) bool) (string,
 	if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',') {
 		return "", i
 	}
-	for _, l := range labels {
-		if k := i - len([]rune(l)); k >= 0 && hasPrefix(rs, k, l) {
-			return "", i
-		}
-	}
 	j := i
 	for j < len(rs) && isDigit(rs[j]) && j-i < 4 {
 		j++
 	}
-	if j-i > 3 || j == len(rs) || !strings.ContainsRune(Separators, rs[j]) {
+	// The index asks at every number: the labels, which cost most, last.
+	if j-i > 3 || j == len(rs) || !strings.ContainsRune(Separators, rs[j]) || !GroupOfThree(rs, j+1) {
 		return "", i
+	}
+	for _, l := range labels {
+		if k := i - len([]rune(l)); k >= 0 && hasPrefix(rs, k, l) {
+			return "", i
+		}
 	}
 	digits, sep := string(rs[i:j]), rs[j]
 	for j < len(rs) && rs[j] == sep && GroupOfThree(rs, j+1) {
