@@ -32,6 +32,7 @@ func TestValuesReadAsValuesDoes(t *testing.T) {
 		{"附近3所学校，最近十万人参与", []string{"3=3", "十万=100000"}},
 		{"占比百分之三十多数是老年人", []string{"百分之三十=30%"}},
 		{"表1 200人", []string{"1=1", "200=200"}},
+		{"投入经费1 234 567元", []string{"1 234 567=1234567", "1=1", "234=234", "567=567"}},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.text)

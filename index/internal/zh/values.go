@@ -130,6 +130,9 @@ func percentNumber(rs []rune, k, j int) (string, bool) {
 // numberValues is values but for percentages.
 func numberValues(rs []rune, counts []Count) []Count {
 	var out []Count
+	// The groups of spaced digits read joined (1 200 300人) are read
+	// alone after it, not joined again from the second (200 300人).
+	runEnd := 0
 	for i := 0; i < len(rs); {
 		if !numberStart(rs, i) {
 			i++
@@ -145,7 +148,13 @@ func numberValues(rs []rune, counts []Count) []Count {
 		}
 		start := i
 		i = j
-		joined, ok := spacedValue(rs, start)
+		var joined Count
+		ok := false
+		if start >= runEnd {
+			if joined, ok = spacedValue(rs, start); ok {
+				runEnd = joined.End
+			}
+		}
 		if v, exact := arabicValue(rs, start, j, k); exact && !rough(rs, start, k) || ok {
 			for len(counts) > 0 && counts[0].Start < start {
 				out = appendValue(out, rs, counts[0])
