@@ -2,6 +2,7 @@ package zh
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -144,7 +145,7 @@ func Bigrams(text []byte, query bool) []Token {
 				vals = map[int][]Count{}
 			}
 			vals[v.End-1] = append(vals[v.End-1], v)
-			if _, taken := counts[v.End-1]; !taken && hasUnit(rs, v.End) && strings.ContainsFunc(string(rs[v.Start:v.End]), unicode.IsSpace) {
+			if _, taken := counts[v.End-1]; !taken && hasUnit(rs, v.End) && slices.ContainsFunc(rs[v.Start:v.End], unicode.IsSpace) {
 				if counts == nil {
 					counts = map[int]Count{}
 				}
