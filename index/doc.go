@@ -156,7 +156,11 @@
 // 12000人, 1.2万人 …: arabicCounts), so that both find each other and
 // 一万二千人 never finds 十一万二千人 nor 12000元. Years (二〇二四年),
 // numerals digit by digit (一二级), serials (第一百二十期) and numerals
-// in words (十三五, 千人计划) are no counts. Only the n-gram fields hold
+// in words (十三五, 千人计划) are no counts, nor numerals after 成 or 上
+// that start with a multiplier of a hundred or more or with 十万 (成百上千,
+// 上十万: vaguePlace); after the 成 of a word (建成十个, 建成十几个) they
+// are, since format 18, so that 十个 and 十几个 (#10几, read as the index
+// reads it) find them. Only the n-gram fields hold
 // the token, so a count written in Chinese numerals with words before it
 // in the query (培训12000人) is not found by it.
 //
