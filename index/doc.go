@@ -64,7 +64,8 @@
 // query is always searched as typed too, and nothing needs reindexing.
 // A query word that is a date is searched in each spelling of it
 // (2018-03-20, 2018-3-20, 2018/3/20, 2018.3.20, 2018年3月20日,
-// 2018年03月20日: dateForms), as a form of the query too.
+// 2018年03月20日, and 二〇一八年三月二十日 with every sign of zero:
+// dateForms), as a form of the query too.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by

@@ -67,8 +67,18 @@ func IsSubstringTerm(word string) bool {
 // is searched in each of its spellings (2018-03-20, 2018年3月20日:
 // dateForms).
 func searchForms(word string) []string {
-	if forms := dateForms(word); forms != nil {
-		return forms // 2018-03-20 finds 2018年3月20日
+	if dates := dateForms(word); dates != nil {
+		// 2018-03-20 finds 2018年3月20日, and 二〇一八年三月二十日 with
+		// every sign of zero.
+		var forms []string
+		for _, d := range dates {
+			for _, z := range zeroForms(d) {
+				if !slices.Contains(forms, z) {
+					forms = append(forms, z)
+				}
+			}
+		}
+		return forms
 	}
 	w, ok, atStart := arabicCounts(word)
 	if !ok {
