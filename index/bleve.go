@@ -64,8 +64,13 @@ import (
 // of 300多万元: zh.Values), which a bare 10 or 300 found; 17 holds a
 // percentage's value with its sign (82% and 百分之八十二 as #=82%:
 // zh.Values), so that 82% finds 百分之八十二 and the other way round, and
-// no value for the number of a percentage (the 82 of 百分之八十二).
-const schemaVersion = "17"
+// no value for the number of a percentage (the 82 of 百分之八十二); 18
+// reads numbers as the values package does (internal/numread): a rough
+// number holds no value even without 万 or 亿 (三十多所 is 31 to 39, not
+// 30; 近十万人, 30%多), digits parted by a thousands space or a line break
+// hold their joined value and count besides each group's (1 200人 and
+// 12\n000人 as #=1200, #1200人), and the 数 of 人数 is a count's (人数十万).
+const schemaVersion = "18"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -62,6 +62,10 @@
 // a quantity (GB/T 28827-2012, 2023人次). These are forms of the query
 // only: the index holds the characters as the document writes them, so a
 // query is always searched as typed too, and nothing needs reindexing.
+// A query word that is a date is searched in each spelling of it
+// (2018-03-20, 2018-3-20, 2018/3/20, 2018.3.20, 2018年3月20日,
+// 2018年03月20日, and 二〇一八年三月二十日 with every sign of zero:
+// dateForms), as a form of the query too.
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
@@ -133,7 +137,14 @@
 // none (nor 百分之七十二's 七十二), nor, since format 16, the head of a
 // rough number with 万 or 亿 after its 多, 余 or 几 (the 十 of 十多万人, the
 // 300 of 300多万元: its value is not the numerals', and the rough number
-// is no value); 三十多所 holds 30, the least it may be. A bare query
+// is no value), and since format 18 no rough number at all, read as the
+// values package reads it (internal/numread: 三十多所 is 31 to 39, 300余名
+// more than 300, 近十万人 nearly, 几十万 and 数十万 some), so a bare 30 does
+// not find 三十多所 (三十 finds it as text). Digits parted by a thousands
+// space or a line break (1 200人, 12\n000人 from a PDF's line wrap) hold
+// their joined value (#=1200) and, before a unit, their count (#1200人)
+// besides each group's value, as values reads them both ways; so 1200 and
+// 1200人 find 1 200人, and 200 still finds it as text. A bare query
 // number (12000, 12,000, 1.2万, 一万二千: zh.BareValue; not a year such as
 // 2023) also asks for its value's token (valueQuery), so 12000 finds 1.2万
 // and 1.2万 finds 12000, never 1.2万亿 (#=1200000000000) nor 120 1200.
@@ -149,7 +160,11 @@
 // 12000人, 1.2万人 …: arabicCounts), so that both find each other and
 // 一万二千人 never finds 十一万二千人 nor 12000元. Years (二〇二四年),
 // numerals digit by digit (一二级), serials (第一百二十期) and numerals
-// in words (十三五, 千人计划) are no counts. Only the n-gram fields hold
+// in words (十三五, 千人计划) are no counts, nor numerals after 成 or 上
+// that start with a multiplier of a hundred or more or with 十万 (成百上千,
+// 上十万: vaguePlace); after the 成 of a word (建成十个, 建成十几个) they
+// are, since format 18, so that 十个 and 十几个 (#10几, read as the index
+// reads it) find them. Only the n-gram fields hold
 // the token, so a count written in Chinese numerals with words before it
 // in the query (培训12000人) is not found by it.
 //

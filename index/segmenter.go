@@ -63,8 +63,23 @@ func IsSubstringTerm(word string) bool {
 // find it however it is written; when the word starts with the count it
 // is searched so only, as its own letters would find the count inside a
 // larger number (一万二千人 in 十一万二千人), unless the word holds a second
-// count (十全十美, 一万人三千场), which only its own letters find.
+// count (十全十美, 一万人三千场), which only its own letters find. A date
+// is searched in each of its spellings (2018-03-20, 2018年3月20日:
+// dateForms).
 func searchForms(word string) []string {
+	if dates := dateForms(word); dates != nil {
+		// 2018-03-20 finds 2018年3月20日, and 二〇一八年三月二十日 with
+		// every sign of zero.
+		var forms []string
+		for _, d := range dates {
+			for _, z := range zeroForms(d) {
+				if !slices.Contains(forms, z) {
+					forms = append(forms, z)
+				}
+			}
+		}
+		return forms
+	}
 	w, ok, atStart := arabicCounts(word)
 	if !ok {
 		return formsOf(word)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/cnnum"
+	"github.com/lcmonitor/evidence/internal/numread"
 	"golang.org/x/text/width"
 )
 
@@ -130,6 +131,11 @@ func scanNumbers(s string, loose bool) []Number {
 			i = end
 			continue
 		}
+		if n, end, ok := vague(rs, i); ok && !negative && !percent {
+			out = append(out, n)
+			i = end
+			continue
+		}
 		if n, end, ok := tenths(rs, i); ok && !negative && !percent {
 			out = append(out, n)
 			i = end
@@ -148,7 +154,7 @@ func scanNumbers(s string, loose bool) []Number {
 		case i < len(rs) && isCNNum(rs[i]) && rs[i] != '点':
 			n, end, ok = chinese(rs, i, percent, start == 0, loose)
 		}
-		if !ok || !loose && nearly(rs, start, end) {
+		if !ok || !loose && numread.Nearly(rs, start, end) {
 			// A run of numerals that is a word or a vague quantity
 			// (十分重视, 数十万, 近十万: nearly, by how much unsaid) is
 			// passed over whole, not read again from its second
@@ -174,8 +180,8 @@ func scanNumbers(s string, loose bool) []Number {
 // after it, the minus before it, its text and where it ends.
 func signed(rs []rune, n Number, start, end int, percent, negative bool) Number {
 	// 百分之三十多 is rough, 百分之三十多数是老年人 is 30% (most of whom…),
-	// as for 30%多 (roughAfterSign).
-	if !negative && !(percent && end < len(rs) && rs[end] != '几' && !roughAfterSign(rs, end)) {
+	// as for 30%多 (numread.RoughAfterSign).
+	if !negative && !(percent && end < len(rs) && rs[end] != '几' && !numread.RoughAfterSign(rs, end)) {
 		exact, exactEnd := n, end
 		n, end = approximate(rs, exact, exactEnd, percent)
 		if n.Approx && !percent && end < len(rs) && (rs[end] == '%' || rs[end] == '‰') {
@@ -186,7 +192,7 @@ func signed(rs []rune, n Number, start, end int, percent, negative bool) Number 
 		mille := rs[end] == '‰'
 		percent = true
 		end++
-		if !n.Approx && !negative && roughAfterSign(rs, end) {
+		if !n.Approx && !negative && numread.RoughAfterSign(rs, end) {
 			n, end = approximate(rs, n, end, true)
 		}
 		if mille {
@@ -203,25 +209,6 @@ func signed(rs []rune, n Number, start, end int, percent, negative bool) Number 
 	return n
 }
 
-// nearly reports whether the number rs[start:end] follows a 近 that makes
-// it an upper bound by an amount unsaid (近十万人, 将近3000人, 接近一半), not
-// one of 最近, 附近, 就近 (最近三年 is three years), nor before a span of
-// time (近三年, 近5年, 近两个月: the last three years, an exact span).
-func nearly(rs []rune, start, end int) bool {
-	if start == 0 || rs[start-1] != '近' || start >= 2 && strings.ContainsRune("最附就邻临靠亲", rs[start-2]) {
-		return false
-	}
-	for _, w := range timeSpans {
-		if hasPrefix(rs, end, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// timeSpans are the units of time a span is counted in (近三年, 近两个月).
-var timeSpans = []string{"年", "个月", "月", "周", "天", "日", "期", "届"}
-
 func hasPrefix(rs []rune, i int, p string) bool {
 	return strings.HasPrefix(string(rs[i:min(len(rs), i+len([]rune(p)))]), p)
 }
@@ -231,7 +218,7 @@ func hasPrefix(rs []rune, i int, p string) bool {
 func arabic(rs []rune, i int, spaced bool) (Number, int, bool) {
 	digits, j := "", i
 	if spaced {
-		digits, j = spacedDigits(rs, i)
+		digits, j = numread.SpacedDigits(rs, i, measureAt)
 	}
 	var joined string
 	if digits != "" {
@@ -239,9 +226,12 @@ func arabic(rs []rune, i int, spaced bool) (Number, int, bool) {
 	} else {
 		digits, j = arabicDigits(rs, i)
 	}
+	if j+1 < len(rs) && rs[j] == '\n' && cnnum.BigUnit(rs[j+1]) != 0 {
+		j++ // 3.2\n万: a PDF wrapped the line before its 万
+	}
 	// The multipliers shift the decimal point rather than multiply, so
 	// that 1.1亿 is 110000000, not 110000000.00000001.
-	exp, j := multipliersAt(rs, j)
+	exp, j := numread.MultipliersAt(rs, j)
 	v, err := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
 	if err != nil || digits == "" {
 		return Number{}, 0, false
@@ -254,7 +244,7 @@ func arabic(rs []rune, i int, spaced bool) (Number, int, bool) {
 		for k < len(rs) && isDigit(rs[k]) {
 			k++
 		}
-		e, end := multipliersAt(rs, k)
+		e, end := numread.MultipliersAt(rs, k)
 		if k == j || e == 0 || e >= exp {
 			break
 		}
@@ -277,7 +267,7 @@ func arabicDigits(rs []rune, i int) (string, int) {
 		switch {
 		case isDigit(r):
 			b.WriteRune(r)
-		case r == ',' && groupOfThree(rs, j+1) && !strings.Contains(b.String(), "."):
+		case r == ',' && numread.GroupOfThree(rs, j+1) && !strings.Contains(b.String(), "."):
 		case r == '.' && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
 			b.WriteRune(r)
 		default:
@@ -286,88 +276,6 @@ func arabicDigits(rs []rune, i int) (string, int) {
 		j++
 	}
 	return b.String(), j
-}
-
-// thousandsSpaces are the spaces a number's thousands may be grouped
-// with (1 200, 12 000 with a space, a no-break, thin or figure space),
-// as OCR and typesetting leave them. In stored text every one of them,
-// and the ideographic space and a tab between two cells, is one space.
-const thousandsSpaces = " \u00a0\u2009\u202f\u2007"
-
-// spacedLabels name what the number after them counts off (表1, 图2,
-// 附件1, 第3, 序号1): a space after that number parts it from the next,
-// so 表1 200人 is 表1 and 200人, never 1200.
-var spacedLabels = []string{"表", "图", "附件", "附录", "附表", "第", "序号", "编号", "页", "No.", "NO.", "no."}
-
-// spacedDigits reads a number whose thousands may be grouped by one space
-// (1 200人, 12 000人次, 1 234 567元, 12 345.6万元) from rs[i:]: its digits
-// and where they end; "" when rs[i:] holds none. One to three digits
-// come first, then groups of three after the same space each, any
-// decimals, and a unit or measure word after them (after any 万, 亿, 多
-// or 余), or nothing else in the text (a ledger's cell): 12 120 without a
-// unit may be two cells of a row. Not after a label (spacedLabels).
-func spacedDigits(rs []rune, i int) (string, int) {
-	if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',') {
-		return "", i
-	}
-	for _, l := range spacedLabels {
-		if k := i - len([]rune(l)); k >= 0 && hasPrefix(rs, k, l) {
-			return "", i
-		}
-	}
-	j := i
-	for j < len(rs) && isDigit(rs[j]) && j-i < 4 {
-		j++
-	}
-	if j-i > 3 || j == len(rs) || !strings.ContainsRune(thousandsSpaces, rs[j]) {
-		return "", i
-	}
-	digits, sep := string(rs[i:j]), rs[j]
-	for j < len(rs) && rs[j] == sep && groupOfThree(rs, j+1) {
-		digits += string(rs[j+1 : j+4])
-		j += 4
-	}
-	if len(digits) < 4 {
-		return "", i
-	}
-	if j+1 < len(rs) && rs[j] == '.' && isDigit(rs[j+1]) {
-		digits += "."
-		for j++; j < len(rs) && isDigit(rs[j]); j++ {
-			digits += string(rs[j])
-		}
-	}
-	if _, k := multipliersAt(rs, j); !(i == 0 && j == len(rs)) && !measureAt(rs, k) {
-		return "", i
-	}
-	return digits, j
-}
-
-// multipliersAt reads the multipliers at rs[j:] (万, 千万, 十): the power
-// of ten they make and where they end. 十 counts as the others do (3十 is
-// 30, as 3千 is 3000) but only first: 3万十 is 30000 and a 十 after it.
-func multipliersAt(rs []rune, j int) (exp, end int) {
-	for j < len(rs) {
-		m := multiplier2(rs[j])
-		if m == 0 || m == 10 && exp > 0 {
-			break
-		}
-		exp += int(math.Round(math.Log10(m)))
-		j++
-	}
-	return exp, j
-}
-
-// groupOfThree reports whether rs[j:] starts with exactly three digits.
-func groupOfThree(rs []rune, j int) bool {
-	if j+3 > len(rs) {
-		return false
-	}
-	for k := j; k < j+3; k++ {
-		if !isDigit(rs[k]) {
-			return false
-		}
-	}
-	return j+3 == len(rs) || !isDigit(rs[j+3])
 }
 
 // chinese reads a Chinese numeral from rs[i:]: 一百二十三, 十二, 一万二千,
@@ -439,7 +347,7 @@ func standsAsNumber(rs []rune, i, j int) bool {
 	}
 	multipliers, digits := 0, 0
 	for _, r := range word {
-		if multiplier2(r) != 0 {
+		if numread.Multiplier(r) != 0 {
 			multipliers++
 		} else if isCNDigit(r) {
 			digits++
@@ -448,7 +356,7 @@ func standsAsNumber(rs []rune, i, j int) bool {
 	switch {
 	case before == '第':
 		return false
-	case (before == '几' || before == '数' && !countNoun(rs, i-2)) && digits == 0:
+	case (before == '几' || before == '数' && !numread.CountNoun(rs, i-2)) && digits == 0:
 		return false
 	case string(word) == "一" && (strings.ContainsRune("上下每同另其逐统唯", before) || !countedOne(rs, before, j)):
 		return false
@@ -509,19 +417,12 @@ func countedOne(rs []rune, before rune, j int) bool {
 // are no unit passageUnits knows (a unit's family is for 单位不符 only).
 var measureWords = []string{"户", "条", "件", "份", "篇", "部", "套", "堂", "班", "周", "学分", "批", "张", "台", "组", "讲", "集", "队", "首"}
 
-// countNoun reports whether rs[k] makes the 数 after it part of a noun
-// that counts (人数, 次数, 户数, 总数, 件数, 个数), not the vague 数 of
-// 数十万: 参与学习人数十万人次 writes 100000.
-func countNoun(rs []rune, k int) bool {
-	return k >= 0 && strings.ContainsRune("人次户总件个", rs[k])
-}
-
 // roughAt reports whether the numerals ending at rs[j] head a rough
 // number that ends with a 万 or 亿 or a clause (十多万市民, 达十多万。,
 // 十几万人次, 三十余): a 多, 余 or 几 (after a multiplier: 十几) followed
 // by one of those.
 func roughAt(rs []rune, j int) bool {
-	if j >= len(rs) || !strings.ContainsRune("多余几", rs[j]) || rs[j] == '几' && (j == 0 || multiplier2(rs[j-1]) == 0) {
+	if j >= len(rs) || !strings.ContainsRune("多余几", rs[j]) || rs[j] == '几' && (j == 0 || numread.Multiplier(rs[j-1]) == 0) {
 		return false
 	}
 	return j+1 == len(rs) || cnnum.BigUnit(rs[j+1]) != 0 || unicode.IsPunct(rs[j+1]) || unicode.IsSpace(rs[j+1])
@@ -531,7 +432,7 @@ func roughAt(rs []rune, j int) bool {
 // (人, 所, 万人次, 学分), after any space, 多 or 余 (三十多所), or 几 after a
 // multiplier (十几个).
 func measureAt(rs []rune, j int) bool {
-	if j < len(rs) && rs[j] == '几' && j > 0 && multiplier2(rs[j-1]) != 0 {
+	if j < len(rs) && rs[j] == '几' && j > 0 && numread.Multiplier(rs[j-1]) != 0 {
 		j++
 	}
 	if unitAfter(rs, Number{end: j}) != "" {
@@ -580,7 +481,3 @@ func cnValue(w []rune) (float64, bool) {
 	f, _ := v.Float64()
 	return f, true
 }
-
-// multiplier2 is the multiplier r stands for (十 to 亿, 拾 to 億), 0 for
-// any other character.
-func multiplier2(r rune) float64 { return float64(cnnum.SmallUnit(r) + cnnum.BigUnit(r)) }

@@ -179,11 +179,14 @@ func locateInPassage(passage, after string, typed, number float64, unit string) 
 	return Number{}, false, mismatch
 }
 
-// SpacedNote is the warning a value found in digits parted by a space
-// (1 200人: Number.Spaced) gets: the quote may write the joined number
+// SpacedNote is the warning a value found in digits parted by a space or
+// a line break (1 200人, 1\n200人: Number.Spaced) gets: the quote may write the joined number
 // or the groups side by side in a table row; the reviewer checks which.
 func SpacedNote(spaced string) catalog.Words {
+	// A line break between the groups (a PDF's line wrap) is shown as a
+	// space: the note is one line.
 	groups := strings.Fields(spaced)
+	spaced = strings.Join(groups, " ")
 	zh, en := groups[0], groups[0]
 	for k, g := range groups[1:] {
 		sep, enSep := "、", ", "

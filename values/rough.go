@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/internal/cnnum"
+	"github.com/lcmonitor/evidence/internal/numread"
 )
 
 // A number written roughly reads as a Chinese reader takes it (README,
@@ -23,6 +24,8 @@ import (
 //	百分之三十多, 30%多, 30多% more than 30% up to 40%
 //	三成多                   more than 30% up to 40% (三成 is 30%)
 //	近三成                   25% up to 30% (under 25% is 两成多)
+//	几十所, 数十万人次        20 up to 100, 200000 up to 1000000
+//	几百, 数千名             200 up to 1000, 2000 up to 10000
 //
 // A 几, or a 多 or 余 after a number whose last place is ten (三十多所, 十余
 // 个), stands for the digit below it, at least one: 十几 is 11 to 19, never
@@ -34,65 +37,18 @@ import (
 
 // approximate is n, which ends at rs[end], read with a 多, 余 or 几 after
 // it (三十多所, 300余家, 十多万人, 一万多人, 二十几万, 一百几十所) as the
-// rough number it writes, with any multipliers after that, and where it
-// ends; n as it is when no such word is there. A 十, 百 or 千 after 几
-// names the place it fills (一百几十: 110 to 200; 三万几千: 31000 to
-// 40000) and a 万 or 亿 scales the whole (十几万: 110000 to 200000).
+// rough number it writes (numread.Rough, as the index reads it), with any
+// multipliers after that, and where it ends; n as it is when no such word
+// is there.
 func approximate(rs []rune, n Number, end int, percent bool) (Number, int) {
-	if end >= len(rs) || !strings.ContainsRune("多余几", rs[end]) {
+	r, k, ok := numread.Rough(rs, n.Value, end, percent)
+	if !ok {
 		return n, end
 	}
-	if rs[end] == '几' && (end == 0 || multiplier2(rs[end-1]) == 0) {
-		return n, end // 几 after 十, 百, 万 (二十几, 一百几): not after 3
-	}
-	exp, k := multipliersAt(rs, end+1)
-	big := 0
-	for _, r := range rs[end+1 : k] {
-		if m := cnnum.BigUnit(r); m != 0 {
-			big += int(math.Round(math.Log10(float64(m))))
-		}
-	}
-	place := lastPlace(n.Value)
-	if end > 0 && cnnum.BigUnit(rs[end-1]) != 0 {
-		// 十万多: 10万 and less than one 万 more (as 十斤多 is under 11
-		// 斤), not 十多万; 一万多 is 1万 up to 2万 either way.
-		place = math.Min(place, float64(cnnum.BigUnit(rs[end-1])))
-	}
-	least, exclusive := n.Value, false
-	if small := math.Pow(10, float64(exp-big)); exp > big && small < place {
-		// The 几十 of 一百几十 is at least one ten more.
-		if rs[end] == '几' {
-			least += small
-		} else {
-			exclusive = true
-		}
-	} else {
-		scaled := big > 0
-		big = exp // 十多万, or a multiplier no smaller than n's place
-		if rs[end] == '几' || place == 10 && !percent && !scaled {
-			// 十几, 三十多, 一百几: a digit in the place below, one or more.
-			least += place / 10
-		} else {
-			exclusive = true // 300多, 一千多: more than 300, 1000
-		}
-	}
-	scale := math.Pow(10, float64(big))
-	n.Approx = true
-	n.Exclusive = exclusive
-	n.Upper = (n.Value + place) * scale
-	n.Value = least * scale
+	n.Approx, n.Exclusive = true, r.Exclusive
+	n.Value, n.Upper = r.Least, r.Upper
 	n.end = k
 	return n, k
-}
-
-// roughAfterSign reports whether the 多 or 余 at rs[j] follows a per cent
-// sign as part of the number (30%多 is read 百分之三十多): it ends the
-// text or a clause, or comes before 的 (30%多的市民); not 多数, 多样.
-func roughAfterSign(rs []rune, j int) bool {
-	if j >= len(rs) || rs[j] != '多' && rs[j] != '余' {
-		return false
-	}
-	return j+1 == len(rs) || !isHan(rs[j+1]) || rs[j+1] == '的'
 }
 
 // within reports whether v, counted in scale of the rough number n's unit,
@@ -106,17 +62,17 @@ func (n Number) within(v, scale float64) bool {
 	return v >= least*(1-1e-12) && v < n.Upper*scale
 }
 
-// lastPlace is the place of v's last non-zero digit: 10 for 30, 100 for
-// 300, 1000 for 12000, 0.1 for 1.5, 1 for 0.
-func lastPlace(v float64) float64 {
-	if v == 0 {
-		return 1
+// vague reads a number written with 几 or 数 and multipliers (几十万, 数十
+// 万人次, 几百所, 数千名: numread.Vague) at rs[i:], as the rough number it
+// writes, from two of its place up to but not ten, when it stands as a
+// number: with 万 or 亿, before a unit or measure word, or at a clause's
+// end (大多数十分满意 is no 数十).
+func vague(rs []rune, i int) (Number, int, bool) {
+	r, end, ok := numread.Vague(rs, i)
+	if !ok || !(r.Least >= 2e4 || measureAt(rs, end) || end == len(rs) || !isHan(rs[end])) {
+		return Number{}, 0, false
 	}
-	p := math.Pow(10, math.Floor(math.Log10(math.Abs(v))))
-	for p > 1e-9 && !same(math.Round(v/p)*p, v) {
-		p /= 10
-	}
-	return p
+	return Number{Value: r.Least, Approx: true, Upper: r.Upper, Text: string(rs[i:end]), end: end}, end, true
 }
 
 // roundNumber reads 上 and a multiplier (上万人, 上千所, 上百场, 上亿元) at
@@ -129,7 +85,7 @@ func roundNumber(rs []rune, i int) (Number, int, bool) {
 	if i >= len(rs) || rs[i] != '上' || i > 0 && strings.ContainsRune("线网以之马早晚路向身北千百楼会加赶比跟遇登台", rs[i-1]) {
 		return Number{}, 0, false
 	}
-	exp, k := multipliersAt(rs, i+1)
+	exp, k := numread.MultipliersAt(rs, i+1)
 	if exp < 2 || k < len(rs) && isHan(rs[k]) && !measureAt(rs, k) {
 		return Number{}, 0, false
 	}
@@ -143,7 +99,7 @@ func roundNumber(rs []rune, i int) (Number, int, bool) {
 // (shareEnds): 一成不变, 八成是, 三成员, 七成新 are no shares.
 func tenths(rs []rune, i int) (Number, int, bool) {
 	start, near := i, false
-	if i < len(rs) && rs[i] == '近' && (i == 0 || !strings.ContainsRune("最附就邻临靠亲", rs[i-1])) {
+	if i < len(rs) && rs[i] == '近' && (i == 0 || !numread.NotNear(rs[i-1])) {
 		near = true
 		i++
 	}

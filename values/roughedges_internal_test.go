@@ -16,7 +16,7 @@ import (
 // roughly is a range of percentages (百分之三十多, 30%多, 30多%, 三成多: more
 // than 30% up to 40%; 近三成 25% up to 30%), and one written exactly
 // (百分之三十二, 32.5%, 三成; 百分之三十多数… is 30%) is found as exact.
-// 几十万 is too vague to hold any number; 两成半, 3成5 and 9成9 are finer
+// 几十万 is 20万 up to 100万 (几 is two to nine); 两成半, 3成5 and 9成9 are finer
 // shares, not read.
 func TestRoughNumberEdges(t *testing.T) {
 	tests := []struct {
@@ -44,7 +44,9 @@ func TestRoughNumberEdges(t *testing.T) {
 		{"开设课程二十几万人次", "人次", 210000, true, true},
 		{"开设课程二十几万人次", "人次", 200000, false, false},
 		{"开设课程二十几万人次", "人次", 300000, false, false},
-		{"参与市民几十万人", "人", 300000, false, false},
+		{"参与市民几十万人", "人", 300000, true, true},
+		{"参与市民几十万人", "人", 150000, false, false},
+		{"参与市民数十万人", "人", 1000000, false, false},
 		{"建成社区学校一百几十所", "个", 110, true, true},
 		{"建成社区学校一百几十所", "个", 199, true, true},
 		{"建成社区学校一百几十所", "个", 109, false, false},
@@ -141,8 +143,9 @@ func TestRoughNumberEdges(t *testing.T) {
 // and a tab from a docx). One space between digits is read both ways:
 // the joined number and each group, and a value found in either is found
 // with a note to check which (Number.Spaced, SpacedNote). Not after a
-// label (表1 200人 is table 1 and 200人), nor across a line break, nor
-// when no unit follows (12 120 may be two cells).
+// label (表1 200人 is table 1 and 200人), nor when no unit follows (12
+// 120 may be two cells). A line break inside the digits (a PDF's line
+// wrap: 1\n200人) is read so too, as the index reads it (numread).
 func TestThousandsGroupedBySpaces(t *testing.T) {
 	tests := []struct {
 		raw, unit string
@@ -170,7 +173,9 @@ func TestThousandsGroupedBySpaces(t *testing.T) {
 		{"附件1 100个", "个", 1100, false, ""},
 		{"序号1 120所", "个", 1120, false, ""},
 		{"第1 200名", "人", 1200, false, ""},
-		{"全年培训学员1\n200人。", "人", 1200, false, ""},
+		{"全年培训学员1\n200人。", "人", 1200, true, "1\n200"},
+		{"全年培训学员1\n200人。", "人", 200, true, "1\n200"},
+		{"见表1\n200人。", "人", 1200, false, ""},
 		{"社区学校12 120", "个", 12120, false, ""},
 		// A number read without doubt elsewhere in the passage wins.
 		{"学员1 200人，其中200人为老年人", "人", 200, true, ""},

@@ -16,7 +16,8 @@ import (
 // may not reach (十几万 from 11万, 十多万 from just above 10万, 三十多 from
 // 31), never as an
 // exact value; 近十万 and 近3000 (nearly, by how
-// much unsaid) give no number, as 数千 and 几十 do not; 最近三年 is three.
+// much unsaid) give no number; 数千 and 几十 are rough ones, 2000 up to
+// 10000 and 20 up to 100; 最近三年 is three.
 func TestRoughNumbers(t *testing.T) {
 	inf := math.Inf(1)
 	tests := []struct {
@@ -42,6 +43,8 @@ func TestRoughNumbers(t *testing.T) {
 		{"服务十几万人次。", "十几万", 110000, 200000},
 		{"建成学习中心十几个。", "十几", 11, 20},
 		{"辍学率为3多‰。", "3多‰", 0.3, 0.4},
+		{"数千名志愿者。", "数千", 2000, 10000},
+		{"几十所学校。", "几十", 20, 100},
 	}
 	for _, tt := range tests {
 		ns := values.FindNumbers(tt.text)
@@ -55,7 +58,7 @@ func TestRoughNumbers(t *testing.T) {
 				tt.written, tt.least, tt.upTo)
 		}
 	}
-	for _, text := range []string{"近万人参加。", "近十万人次参与。", "将近3000人参加培训。", "数千名志愿者。", "几十所学校。",
+	for _, text := range []string{"近万人参加。", "近十万人次参与。", "将近3000人参加培训。",
 		"吸引成千上万人参与。", "线上万人同时学习。", "楼上万人围观。", "会上万人齐声朗读。", "再加上万名志愿者。"} {
 		if ns := values.FindNumbers(text); len(ns) > 0 {
 			t.Errorf("FindNumbers(%q) = %v, want no number", text, ns)

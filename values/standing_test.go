@@ -9,8 +9,8 @@ import (
 // write them, Chinese numerals are read as a number only where they
 // stand as one (followed by a measure word or unit, or a full numeral at
 // the end of a clause), and words and vague quantities made of numerals
-// (十分重视, 一定, 统一, 万一, 一些, 一线, 第三届, 数十万, 几百, 近百, 成千上万,
-// 三五成群) give no number. 百分之百 is 100%. (上万人次 is a rough number,
+// (十分重视, 一定, 统一, 万一, 一些, 一线, 第三届, 近百, 成千上万, 三五成群)
+// give no number; 数十万 and 几百 are rough ones (TestNumbersReadAsSearched). 百分之百 is 100%. (上万人次 is a rough number,
 // at least 1万: TestRoughNumbers.)
 func TestChineseNumeralsStandAsNumbers(t *testing.T) {
 	tests := []struct {
@@ -35,8 +35,9 @@ func TestChineseNumeralsStandAsNumbers(t *testing.T) {
 		{"“十三五”期间，学习型城市建设纳入党的十八大以来的重点工作。", nil},
 		{"（三）加强队伍建设。一是完善制度，二是强化考核。", nil},
 		// Vague quantities: no number.
-		{"全市数十万市民参与线上学习。", nil},
-		{"每年举办几百场讲座，近十万人次参加。", nil},
+		{"全市数十万市民参与线上学习。", []float64{200000}},
+		{"每年举办几百场讲座，近十万人次参加。", []float64{200}},
+		{"大多数十分满意。", nil},
 		{"开展专题体验活动近百次，吸引成千上万的市民。", nil},
 		{"参与人数十有八九来自社区。", nil},
 		// Numbers that stand as numbers.

@@ -78,6 +78,7 @@ var messages = map[string]map[Lang]string{
 	"search.empty":                   {Chinese: "没有找到与“%s”相关的材料。", English: "Nothing found for “%s”."},
 	"search.rebuilding":              {Chinese: "检索索引正在重建(程序升级或索引损坏后),完成之前只能找到已重建的材料,结果可能不全;请稍后再检索。", English: "The search index is being rebuilt (after an upgrade, or because it was damaged): until it is done only the documents indexed so far are found, so results may be incomplete; search again later."},
 	"search.empty.try":               {Chinese: "试试:减少检索词、去掉筛选条件、换一个说法(如“学分银行”换成“学习成果认证”),或检查错别字。", English: "Try fewer words, fewer filters, another wording (学习成果认证 for 学分银行), or check the spelling."},
+	"search.scope":                   {Chinese: "仅检索您负责审核的城市：%s", English: "Searched only the cities you review: %s"},
 	"search.page":                    {Chinese: "第 %d 页", English: "page %d"},
 	"search.sheet":                   {Chinese: "第 %d 个工作表", English: "sheet %d"},
 	"search.slide":                   {Chinese: "第 %d 张幻灯片", English: "slide %d"},

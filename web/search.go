@@ -31,6 +31,10 @@ type searchPage struct {
 	// Notice is the search's note on a field it does not search by
 	// (title:学分), in the page's language.
 	Notice string
+	// Scope names the cities a reviewer held to some is searching in
+	// (宁波、温州), so that finding nothing is not read as the archive
+	// having nothing; empty for anyone else.
+	Scope string
 	// params are the page's search parameters, for links that change one.
 	params                       url.Values
 	Result                       *search.Result
@@ -227,6 +231,9 @@ func (h *handler) fillOptions(r *http.Request, p *searchPage, u *catalog.User) e
 	if p.Cities, err = h.cityOptions(r, u, p.City); err != nil {
 		return err
 	}
+	if p.Scope, err = h.reviewScope(r, u); err != nil {
+		return err
+	}
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == p.DocType})
 	}
@@ -264,6 +271,28 @@ func (h *handler) cityOptions(r *http.Request, u *catalog.User, selected string)
 		out[i] = option{c.Code, cityLabel(langOf(r), c) + paren(langOf(r), c.Code), c.Code == selected}
 	}
 	return out, nil
+}
+
+// reviewScope names the cities a reviewer limited to some (User.Cities)
+// may see, joined for the page's language; "" for any other user, who
+// sees every city or, as a city's coordinator, knows it.
+func (h *handler) reviewScope(r *http.Request, u *catalog.User) (string, error) {
+	if u == nil || u.Role != catalog.RoleReviewer || len(u.Cities) == 0 {
+		return "", nil
+	}
+	cities, err := h.Framework.VisibleCities(r.Context(), u)
+	if err != nil {
+		return "", err
+	}
+	names := make([]string, len(cities))
+	for i, c := range cities {
+		names[i] = cityLabel(langOf(r), c)
+	}
+	sep := "、"
+	if langOf(r) == English {
+		sep = ", "
+	}
+	return strings.Join(names, sep), nil
 }
 
 // shorten is s's first n characters, with "…" when there are more.

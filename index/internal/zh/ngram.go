@@ -2,6 +2,7 @@ package zh
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,7 +125,10 @@ func Bigrams(text []byte, query bool) []Token {
 	// Every number is held once more as one token of its value (Values),
 	// with the pair that ends at its last character, or the first pair
 	// or lone character of a stretch that it starts.
-	var counts, vals map[int]Count
+	// Digits parted by a thousands space or a line break (1 200人) are a
+	// count in their joined value too (spacedValue), as values reads them.
+	var counts map[int]Count
+	var vals map[int][]Count
 	if !query {
 		cs := chineseNumbers(rs, true)
 		for _, c := range cs {
@@ -138,17 +142,22 @@ func Bigrams(text []byte, query bool) []Token {
 		}
 		for _, v := range values(rs, cs) {
 			if vals == nil {
-				vals = map[int]Count{}
+				vals = map[int][]Count{}
 			}
-			vals[v.End-1] = v
+			vals[v.End-1] = append(vals[v.End-1], v)
+			if _, taken := counts[v.End-1]; !taken && hasUnit(rs, v.End) && slices.ContainsFunc(rs[v.Start:v.End], unicode.IsSpace) {
+				if counts == nil {
+					counts = map[int]Count{}
+				}
+				counts[v.End-1] = v
+			}
 		}
 	}
-	valueToken := func(at, pos int) (Token, bool) {
-		v, ok := vals[at]
-		if !ok {
-			return Token{}, false
+	valueTokens := func(out []Token, at, pos int) []Token {
+		for _, v := range vals[at] {
+			out = append(out, Token{Start: f.Orig(offs[v.Start]), End: f.Orig(offs[v.End]), Position: pos, Term: ValueToken(v.Number)})
 		}
-		return Token{Start: f.Orig(offs[v.Start]), End: f.Orig(offs[v.End]), Position: pos, Term: ValueToken(v.Number)}, true
+		return out
 	}
 	var out []Token
 	pos := 0
@@ -169,9 +178,7 @@ func Bigrams(text []byte, query bool) []Token {
 		if to-from == 1 {
 			pos++
 			out = append(out, Token{Start: f.Orig(offs[from]), End: f.Orig(offs[to]), Position: pos, Term: Lone(ft[offs[from]:offs[to]])})
-			if v, ok := valueToken(from, pos); ok {
-				out = append(out, v)
-			}
+			out = valueTokens(out, from, pos)
 		}
 		for i := from; i+1 < to; i++ {
 			pos++
@@ -194,11 +201,9 @@ func Bigrams(text []byte, query bool) []Token {
 			if c, ok := counts[i]; ok {
 				out = append(out, Token{Start: f.Orig(offs[c.Start]), End: end, Position: pos, Term: CountToken(c.Number, rs[i+1])})
 			}
-			if v, ok := valueToken(i+1, pos); ok {
-				out = append(out, v)
-			}
-			if v, ok := valueToken(i, pos); ok && i == from {
-				out = append(out, v)
+			out = valueTokens(out, i+1, pos)
+			if i == from {
+				out = valueTokens(out, i, pos)
 			}
 			if first {
 				out = append(out, Token{Start: start, End: end, Position: pos, Term: markPair(term, true, false)})

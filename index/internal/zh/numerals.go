@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/lcmonitor/evidence/internal/cnnum"
+	"github.com/lcmonitor/evidence/internal/numread"
 )
 
 // Counts in Chinese numerals. Documents write a count in Chinese numerals
@@ -21,9 +22,24 @@ import (
 // its length (a crafted 一亿亿…亿人).
 const maxCountRunes = cnnum.MaxRunes
 
-// vagueBefore are the characters that make the numerals after them no
-// one number (几十万人, 数十人, 成百, 上十万).
-const vagueBefore = "几幾数數成上"
+// vagueBefore are the characters but 几 and 数 (numread.VagueHead: 几十万人,
+// 数十人; not the 数 of 人数十万) that make the numerals after them no one
+// number when those start with a multiplier of a hundred or more, or
+// with 十 before 万 or 亿 (成百上千, 成千上万, 上十万: vaguePlace); the
+// count after the 成 or 上 of a word is one (建成十个, 形成十几个, 以上十项).
+const vagueBefore = "成上"
+
+// vaguePlace reports whether rs[start-1] is a vagueBefore that makes the
+// numerals from rs[start] no one number (成百, 上千, 上十万).
+func vaguePlace(rs []rune, start int) bool {
+	if start == 0 || !strings.ContainsRune(vagueBefore, rs[start-1]) {
+		return false
+	}
+	if strings.ContainsRune("百千万亿佰仟", rs[start]) {
+		return true
+	}
+	return rs[start] == '十' && start+1 < len(rs) && strings.ContainsRune("万亿", rs[start+1])
+}
 
 // tenUnits are the measure words after which a lone 十 is a count (十人,
 // 十多个, 十项): after any other character it is part of a word (十分,
@@ -87,8 +103,8 @@ func chineseNumbers(rs []rune, bare bool) []Count {
 		if !hasUnit(rs, j) && (!bare || !bareEnd(rs, start, j)) {
 			continue
 		}
-		if start > 0 && strings.ContainsRune(vagueBefore, rs[start-1]) {
-			continue // 几十万人, 数十人: no one number
+		if vaguePlace(rs, start) || start > 0 && numread.VagueHead(rs, start-1) {
+			continue // 几十万人, 数十人, 成百: no one number
 		}
 		lone10 := j-start == 1 && (rs[start] == '十' || rs[start] == '拾')
 		if lone10 && (j == len(rs) || !strings.ContainsRune(tenUnits, rs[j])) {

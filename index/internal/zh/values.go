@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/lcmonitor/evidence/internal/cnnum"
+	"github.com/lcmonitor/evidence/internal/numread"
 )
 
 // Values of numbers. A reader who types a bare number (12000, 1.2万,
@@ -33,9 +34,12 @@ import (
 // (ISO9001, 5A级: a code) or after 第 (a serial), one with a leading zero
 // (0574: a code), a list or a version (1,2 and 1.2.3), a number before a
 // per cent sign (3.5%: not 3.5) and one that goes on in Chinese numerals
-// (1万2千, 3千: ChineseCounts reads those before a unit), and the head of
-// a rough number written with 万 or 亿 after 多, 余 or 几 (the 十 of
-// 十多万人, the 300 of 300多万元: roughScale).
+// (1万2千, 3千: ChineseCounts reads those before a unit), and a rough
+// number, read as the values package reads it (rough: the 三十 of 三十多所,
+// which is 31 to 39, the 十 of 十多万人, the 300 of 300多万元, the 十万 of
+// 近十万人). Digits parted by a thousands space or a line break (1 200人,
+// 12\n000人) have their joined value too (spacedValue), before each
+// group's.
 //
 // A percentage has a value of its own, its number and a per cent sign
 // (82%, PercentValue), written in digits (82%, 82％, 32.5%) or after 百分之
@@ -81,7 +85,8 @@ func percents(rs []rune) []Count {
 			for j < len(rs) && (isDigit(rs[j]) || rs[j] == '.' && j+1 < len(rs) && isDigit(rs[j+1])) {
 				j++
 			}
-			if j < len(rs) && (rs[j] == '%' || rs[j] == '％') && (i < 3 || string(rs[i-3:i]) != "百分之") {
+			if j < len(rs) && (rs[j] == '%' || rs[j] == '％') && (i < 3 || string(rs[i-3:i]) != "百分之") &&
+				!numread.RoughAfterSign(rs, j+1) && !numread.Nearly(rs, i, j+1) {
 				if v, ok := arabicValue(rs[:j], i, j, j); ok {
 					out = append(out, Count{Start: i, End: j + 1, Number: PercentValue(v)})
 				}
@@ -93,7 +98,7 @@ func percents(rs []rune) []Count {
 			for j < len(rs) && (isCNNumeral(rs[j]) || isDigit(rs[j]) || (rs[j] == '点' || rs[j] == '.') && j > k && j+1 < len(rs) && (isCNNumeral(rs[j+1]) || isDigit(rs[j+1]))) {
 				j++
 			}
-			if j == k || j < len(rs) && strings.ContainsRune("多余几", rs[j]) {
+			if j == k || numread.RoughAt(rs, j, true) || numread.Nearly(rs, i, j) {
 				continue
 			}
 			if v, ok := percentNumber(rs[:j], k, j); ok {
@@ -125,6 +130,9 @@ func percentNumber(rs []rune, k, j int) (string, bool) {
 // numberValues is values but for percentages.
 func numberValues(rs []rune, counts []Count) []Count {
 	var out []Count
+	// The groups of spaced digits read joined (1 200 300人) are read
+	// alone after it, not joined again from the second (200 300人).
+	runEnd := 0
 	for i := 0; i < len(rs); {
 		if !numberStart(rs, i) {
 			i++
@@ -140,12 +148,24 @@ func numberValues(rs []rune, counts []Count) []Count {
 		}
 		start := i
 		i = j
-		if v, ok := arabicValue(rs, start, j, k); ok && !roughScale(rs, k) {
+		var joined Count
+		ok := false
+		if start >= runEnd {
+			if joined, ok = spacedValue(rs, start); ok {
+				runEnd = joined.End
+			}
+		}
+		if v, exact := arabicValue(rs, start, j, k); exact && !rough(rs, start, k) || ok {
 			for len(counts) > 0 && counts[0].Start < start {
 				out = appendValue(out, rs, counts[0])
 				counts = counts[1:]
 			}
-			out = append(out, Count{Start: start, End: k, Number: v})
+			if ok {
+				out = append(out, joined)
+			}
+			if exact && !rough(rs, start, k) {
+				out = append(out, Count{Start: start, End: k, Number: v})
+			}
 		}
 	}
 	for _, c := range counts {
@@ -162,7 +182,7 @@ const labelAfter = "、）)．大届"
 // appendValue appends the count c in Chinese numerals to out as a value,
 // unless it is a label (labelAfter, or （ or ( before it).
 func appendValue(out []Count, rs []rune, c Count) []Count {
-	if roughScale(rs, c.End) ||
+	if rough(rs, c.Start, c.End) ||
 		c.End < len(rs) && strings.ContainsRune(labelAfter, rs[c.End]) ||
 		c.Start > 0 && (rs[c.Start-1] == '（' || rs[c.Start-1] == '(') {
 		return out
@@ -170,12 +190,37 @@ func appendValue(out []Count, rs []rune, c Count) []Count {
 	return append(out, c)
 }
 
-// roughScale reports whether the number ending at rs[end] is the head of
-// a rough number with its 万 or 亿 after a 多, 余 or 几 (十多万人, 300多万元,
-// 二十几万): its value is not that of the numerals (10, 300), and the
-// rough one is no value, so it holds none.
-func roughScale(rs []rune, end int) bool {
-	return end+1 < len(rs) && strings.ContainsRune("多余几", rs[end]) && cnnum.BigUnit(rs[end+1]) != 0
+// rough reports whether the number rs[start:end] is written roughly, as
+// the values package reads it (numread): with a 多, 余 or 几 after it
+// (三十多所 is 31 to 39, 300多万元, 十几万), or after a 近 that makes it a
+// bound by an amount unsaid (近十万人). It is no one value, so it holds
+// none: a bare 30 does not find 三十多所, which 三十 finds as text.
+func rough(rs []rune, start, end int) bool {
+	return numread.RoughAt(rs, end, false) || numread.Nearly(rs, start, end)
+}
+
+// spacedValue is the number at rs[i:] whose digits are parted by a
+// thousands space or a line break (1 200人, 12\n000人: numread.SpacedDigits)
+// read joined, with any 万 or 亿 after it, when it holds one that is no
+// rough number; its groups hold their own values too, as the values
+// package reads such a number both ways. Its unit is any character that
+// may be one (hasUnit), or none at the end of the text.
+func spacedValue(rs []rune, i int) (Count, bool) {
+	digits, j := numread.SpacedDigits(rs, i, hasUnit)
+	if digits == "" {
+		return Count{}, false
+	}
+	k := j
+	for k < len(rs) && k-j < 2 && cnnum.BigUnit(rs[k]) != 0 {
+		k++
+	}
+	// The joined digits read as Values reads digits written so.
+	joined := append([]rune(digits), rs[j:]...)
+	v, ok := arabicValue(joined, 0, len([]rune(digits)), len([]rune(digits))+k-j)
+	if !ok || rough(rs, i, k) {
+		return Count{}, false
+	}
+	return Count{Start: i, End: k, Number: v}, true
 }
 
 // arabicValue is the value of the number in Arabic digits rs[start:end]
