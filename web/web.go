@@ -176,6 +176,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /claims/{id}/withdraw", handle: h.claimWithdraw},
 		{pattern: "GET /tasks", handle: h.tasksPage, roles: contributorRoles, denied: tasksDenied},
 		{pattern: "POST /tasks/{id}/upload", handle: h.taskUpload},
+		{pattern: "POST /tasks/{id}/withdraw", handle: h.taskWithdraw},
 		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments", handle: h.assignmentCreate},
 		{pattern: "POST /assignments/import", handle: h.assignmentImport},

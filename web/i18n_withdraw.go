@@ -1,0 +1,26 @@
+package web
+
+// The words of returning and withdrawing hand-ins, kept apart from
+// i18n.go so that they merge cleanly; they join messages at start-up.
+func init() {
+	for k, m := range withdrawMessages {
+		messages[k] = m
+	}
+}
+
+var withdrawMessages = map[string]map[Lang]string{
+	"assignments.returned_unlinked": {Chinese: "已退回，并取消其对指标 %s 的关联（%d 份文件）；部门联系人会看到退回原因",
+		English: "Returned, and its hand-ins' links to indicator %s removed (%d {file|files}); the department sees the reason"},
+	"tasks.withdraw": {Chinese: "撤回", English: "Withdraw"},
+	"tasks.withdraw.hint": {Chinese: "协调员确认前，可以撤回提交错的文件",
+		English: "Until the coordinator accepts, a file handed in by mistake can be withdrawn"},
+	"tasks.withdraw.title": {Chinese: "撤回提交的文件", English: "Withdraw a file handed in"},
+	"tasks.withdraw.question": {Chinese: "撤回后，这份文件不再是本部门为该任务提交的材料，也不再关联指标 %s；没有其他用途的文件将从档案中删除。确定撤回吗？",
+		English: "Once withdrawn, this file is no longer your department's hand-in for the task nor linked to indicator %s; a file used for nothing else is removed from the archive. Withdraw it?"},
+	"tasks.withdraw.confirm":   {Chinese: "确认撤回", English: "Withdraw"},
+	"tasks.withdrawn":          {Chinese: "已撤回《%s》", English: "Withdrew “%s”"},
+	"tasks.withdrawn.unlinked": {Chinese: "，并取消其对指标 %s 的关联", English: ", and removed its link to indicator %s"},
+	"tasks.withdrawn.deleted":  {Chinese: "；该文件没有其他用途，已从档案中删除", English: "; the file was used for nothing else and was removed from the archive"},
+	"tasks.withdrawn.kept":     {Chinese: "；文件仍保留在档案中", English: "; the file stays in the archive"},
+	"tasks.withdrawn.status":   {Chinese: "；任务现为“%s”", English: "; the task is now “%s”"},
+}
