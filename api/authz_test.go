@@ -236,6 +236,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/assignments/{id}/accept": {func() *http.Request {
 			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/accept", nil)
 		}, manageA(200)},
+		"POST /api/v1/assignments/{id}/hand-in-linked": {func() *http.Request {
+			id, doc := e.linkedTask()
+			return e.request("POST", "/api/v1/assignments/"+id+"/hand-in-linked", map[string]any{"document_id": doc})
+		}, expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 200})},
 		"POST /api/v1/assignments/{id}/withdraw": {func() *http.Request {
 			id := e.submittedTask()
 			a, err := e.cat.Assignment(context.Background(), id)

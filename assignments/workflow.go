@@ -60,6 +60,44 @@ func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string
 	return t, nil
 }
 
+// HandInLinked hands a document the coordinator linked to an owed task's
+// indicator in as the department's submission (确认以此提交): one of the
+// task's Linked (MarkLinked), recorded as u's hand-in for the task, which
+// becomes submitted and waits for the coordinator's 确认 or 退回 as any
+// hand-in. Who may: as UploadTarget (the task's department, the city's
+// coordinators, admins). A task not open or returned is ECONFLICT; a
+// document the coordinator did not link to its indicator for its round is
+// ENOTFOUND.
+func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documentID string) (*Task, error) {
+	a, err := s.UploadTarget(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if a.Status != catalog.AssignmentOpen && a.Status != catalog.AssignmentReturned {
+		status := catalog.Words{Chinese: catalog.AssignmentStatusLabels[a.Status], English: string(a.Status)}
+		return nil, catalog.Errorf(catalog.ECONFLICT, "任务当前为“%s”，只有未提交或已退回的任务可以确认以此提交", status)
+	}
+	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.MarkLinked(ctx, u, tasks); err != nil {
+		return nil, err
+	}
+	if !slices.Contains(tasks[0].Linked, documentID) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份材料不是协调员为该任务的指标关联的材料；请在“我的任务”中从协调员已关联的材料里选择")
+	}
+	d, err := s.cat.Document(ctx, documentID)
+	if err != nil {
+		return nil, err
+	}
+	err = s.cat.HandInLinked(ctx, id, documentID, catalog.Submission{User: u.Username, Department: a.Department, Filename: d.Filename})
+	if err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, u, id)
+}
+
 // WithdrawTarget returns the assignment when u may withdraw documentID
 // from it (Withdraw's checks; nothing changes): another city's or
 // department's task is ENOTFOUND, an expert or reviewer is EFORBIDDEN,

@@ -91,6 +91,29 @@ func (s *Store) ReturnAssignment(ctx context.Context, id, reason, by string) ([]
 	return unlinked, nil
 }
 
+// HandInLinked records a document the coordinator linked to an
+// assignment's indicator as the department's hand-in for it (确认以此提交),
+// by sub.User: a submission of the document for the assignment (its
+// name, who, when) and the assignment submitted with it, from open or
+// returned, in one transaction with an assignment.submitted event saying
+// the coordinator linked it. The link stays the coordinator's: a return
+// or a withdrawal later leaves it. An assignment no longer open or
+// returned is ECONFLICT.
+func (s *Store) HandInLinked(ctx context.Context, id, documentID string, sub Submission) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		sub.DocumentID, sub.Assignment = documentID, id
+		if sub.At.IsZero() {
+			sub.At = s.now()
+		}
+		if err := insertSubmission(ctx, tx, sub); err != nil {
+			return err
+		}
+		c := AssignmentChange{ID: id, From: []AssignmentStatus{AssignmentOpen, AssignmentReturned}, To: AssignmentSubmitted,
+			Documents: []string{documentID}, By: sub.User}
+		return s.changeAssignment(ctx, tx, c, map[string]any{"linked_by_coordinator": true})
+	})
+}
+
 // Withdrawal is what withdrawing a document handed in for an assignment
 // did.
 type Withdrawal struct {

@@ -61,3 +61,22 @@ func returnedMessage(lang Lang, indicator string, unlinked []catalog.Link) strin
 	}
 	return trf(lang, "assignments.returned_unlinked", indicator, len(unlinked))
 }
+
+// taskHandInLinked hands a document the coordinator linked to an owed
+// task's indicator in as the department's submission (确认以此提交); 我的任务
+// then says so, the task 已提交 and waiting for the coordinator.
+func (h *handler) taskHandInLinked(w http.ResponseWriter, r *http.Request) {
+	u := sessionFrom(r).User
+	lang := langOf(r)
+	docID := r.PostFormValue("document_id")
+	t, err := h.Assignments.HandInLinked(r.Context(), u, r.PathValue("id"), docID)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	title := docID
+	if d, err := h.Documents.Get(r.Context(), u, docID); err == nil {
+		title = d.Title
+	}
+	back(w, r, fmt.Sprintf("/tasks?round=%d#task-%s", t.Round, t.ID), fmt.Sprintf(tr(lang, "tasks.handed_linked"), title))
+}
