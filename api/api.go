@@ -126,6 +126,8 @@ func (h *handler) routes() []route {
 		{pattern: "DELETE /api/v1/departments/{id}", handle: h.handleDepartmentDelete},
 		{pattern: "POST /api/v1/assignments/{id}/return", handle: h.handleAssignmentReturn},
 		{pattern: "POST /api/v1/assignments/{id}/accept", handle: h.handleAssignmentAccept},
+		{pattern: "POST /api/v1/assignments/{id}/withdraw", handle: h.handleAssignmentWithdraw},
+		{pattern: "POST /api/v1/assignments/{id}/hand-in-linked", handle: h.handleAssignmentHandInLinked},
 		{pattern: "POST /api/v1/values", handle: h.handleValueCreate},
 		{pattern: "GET /api/v1/values", handle: h.handleValueList},
 		{pattern: "POST /api/v1/values/import", handle: h.handleValueImport, files: true},

@@ -169,7 +169,66 @@ func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t), "unlinked": unlinkedJSON(t.Unlinked)})
+}
+
+// unlinkedRef is a link a return or a withdrawal deleted.
+type unlinkedRef struct {
+	DocumentID string `json:"document_id"`
+	Indicator  string `json:"indicator"`
+}
+
+func unlinkedJSON(links []catalog.Link) []unlinkedRef {
+	out := make([]unlinkedRef, len(links))
+	for i, l := range links {
+		out[i] = unlinkedRef{DocumentID: l.DocumentID, Indicator: l.IndicatorCode}
+	}
+	return out
+}
+
+// handleAssignmentHandInLinked hands a document the coordinator linked to
+// an owed task's indicator in as the department's submission (确认以此提交).
+func (h *handler) handleAssignmentHandInLinked(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		DocumentID string `json:"document_id"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if in.DocumentID == "" {
+		h.writeError(w, r, catalog.FieldErrorf("document_id", catalog.EINVALID, "请在 document_id 中写明协调员已关联的哪份材料作为提交"))
+		return
+	}
+	t, err := h.Assignments.HandInLinked(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.DocumentID)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t)})
+}
+
+// handleAssignmentWithdraw takes a document handed in for a task back
+// (撤回) before the task is accepted.
+func (h *handler) handleAssignmentWithdraw(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		DocumentID string `json:"document_id"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	if in.DocumentID == "" {
+		h.writeError(w, r, catalog.FieldErrorf("document_id", catalog.EINVALID, "请在 document_id 中写明要撤回的文档编号"))
+		return
+	}
+	t, wd, err := h.Assignments.Withdraw(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.DocumentID)
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignment": toAssignmentJSON(t), "unlinked": unlinkedJSON(wd.Unlinked),
+		"document_deleted": wd.DocumentDeleted})
 }
 
 func (h *handler) handleAssignmentAccept(w http.ResponseWriter, r *http.Request) {

@@ -236,6 +236,18 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/assignments/{id}/accept": {func() *http.Request {
 			return e.request("POST", "/api/v1/assignments/"+e.submittedTask()+"/accept", nil)
 		}, manageA(200)},
+		"POST /api/v1/assignments/{id}/hand-in-linked": {func() *http.Request {
+			id, doc := e.linkedTask()
+			return e.request("POST", "/api/v1/assignments/"+id+"/hand-in-linked", map[string]any{"document_id": doc})
+		}, expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 200})},
+		"POST /api/v1/assignments/{id}/withdraw": {func() *http.Request {
+			id := e.submittedTask()
+			a, err := e.cat.Assignment(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e.request("POST", "/api/v1/assignments/"+id+"/withdraw", map[string]any{"document_id": a.Documents[0]})
+		}, expect(want{"admin": 200, "coordA": 200, "coordB": 404, "expert": 403, "reviewer": 403, "contribA": 200})},
 		"POST /api/v1/values": {func() *http.Request { return e.request("POST", "/api/v1/values", valueBody) }, writeA(201)},
 		"GET /api/v1/values":  {func() *http.Request { return e.request("GET", "/api/v1/values", nil) }, all(200)},
 		"POST /api/v1/values/import": {func() *http.Request {

@@ -237,6 +237,32 @@ func (e *env) submittedTask() string {
 	return t.ID
 }
 
+// linkedTask returns city A's 2018 task of 市教育局 for 2.3.1, open, and
+// a document of that round the coordinator linked to 2.3.1 (one the task
+// can take as its hand-in).
+func (e *env) linkedTask() (task, doc string) {
+	e.t.Helper()
+	ctx := context.Background()
+	t, err := e.te.Assignments.Add(ctx, testenv.Admin, assignments.NewAssignment{City: cityA, Round: 2018, Indicator: "2.3.1",
+		Department: "市教育局", Due: "2018-03-31"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := e.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: t.ID, To: catalog.AssignmentOpen, By: "test",
+		From: catalog.AssignmentStatuses}); err != nil {
+		e.t.Fatal(err)
+	}
+	n := e.next()
+	d := &catalog.Document{ID: fmt.Sprintf("LINKED%06d", n), SHA256: fmt.Sprintf("l%063d", n), Size: 1, MIME: "text/plain",
+		Format: "txt", Filename: "a.txt", Title: "学分银行管理办法", DocType: catalog.DocPolicy, City: cityA, Round: "2018",
+		Status: catalog.StatusStored, UploadedBy: "wang"}
+	if err := e.cat.CreateDocument(ctx, d, catalog.Submission{User: "wang"}); err != nil {
+		e.t.Fatal(err)
+	}
+	e.link(d.ID, "2.3.1")
+	return t.ID, d.ID
+}
+
 // previousTable gives cityA a task in 2017, so that 2018 has a table
 // before it to copy.
 func (e *env) previousTable() {

@@ -108,6 +108,10 @@ func (s *Service) confirmedLinks(ctx context.Context, city string, round int) (m
 type CoordinatorLinks struct {
 	Count     int         `json:"count"`
 	Documents []LinkedDoc `json:"documents"`
+	// CanHandIn says the user may hand one of them in as the
+	// department's submission (确认以此提交, Service.HandInLinked): the
+	// task's department, the city's coordinators and admins.
+	CanHandIn bool `json:"can_hand_in"`
 }
 
 // LinkedDoc is a document the coordinator linked, by id and title; Doc
@@ -164,7 +168,7 @@ func (s *Service) AttachLinked(ctx context.Context, u *catalog.User, tasks []Tas
 				continue
 			}
 			if t.LinkedByCoordinator == nil {
-				t.LinkedByCoordinator = &CoordinatorLinks{}
+				t.LinkedByCoordinator = &CoordinatorLinks{CanHandIn: u.Role == catalog.RoleContributor || u.CanEdit(t.City) == nil}
 			}
 			l := t.LinkedByCoordinator
 			l.Documents = append(l.Documents, LinkedDoc{ID: d.ID, Title: d.Title, Doc: d})

@@ -15,7 +15,24 @@ type Service struct {
 	cat *catalog.Store
 	now func() time.Time
 	xls spreadsheet.XLSReader // reads .xls and .et tables; nil refuses them
+	idx Index                 // follows links removed by returns and withdrawals; nil: start-up does
 }
+
+// Index is what returning or withdrawing a hand-in needs of the search
+// index (ingest.Service has it), after the change is saved: a document
+// whose links changed is rewritten (RefreshAfterChange: a failure is
+// logged and the document queued for the pipeline), and a document
+// deleted is removed (UnindexAfterDelete: a failure is logged, and
+// start-up reconciliation removes the entry). Neither fails the change.
+type Index interface {
+	RefreshAfterChange(ctx context.Context, ids ...string)
+	UnindexAfterDelete(ctx context.Context, ids ...string)
+}
+
+// UseIndex has returns and withdrawals rewrite the index entries of the
+// documents whose links they remove, so that search by indicator follows
+// at once.
+func (s *Service) UseIndex(idx Index) { s.idx = idx }
 
 // NewService returns the assignments service over the catalog.
 func NewService(cat *catalog.Store) *Service {
@@ -63,6 +80,9 @@ type Task struct {
 	// the user may read, when AttachLinked filled it (ListLinked: 我的任务,
 	// the API's and the CLI's task lists); nil when there are none.
 	LinkedByCoordinator *CoordinatorLinks `json:"linked_by_coordinator,omitempty"`
+	// Unlinked, on the task Return or Withdraw gives back, are the links
+	// of its hand-ins they deleted; nil otherwise.
+	Unlinked []catalog.Link `json:"-"`
 }
 
 // canManage: admins, and coordinators for their own city.

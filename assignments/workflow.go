@@ -2,6 +2,7 @@ package assignments
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -25,8 +26,12 @@ func (s *Service) managed(ctx context.Context, u *catalog.User, id string) (*cat
 }
 
 // Return sends a submitted assignment back to its department with a
-// reason they will see; the department hands in again. Admins and the
-// city's coordinators only.
+// reason they will see; the department hands in again. The links its
+// hand-ins made to the indicator are deleted with it (the documents stay,
+// listed on the task): a file sent back is no evidence for the indicator,
+// in reports or the next round; links the coordinator made stay. The task
+// returned names them (Unlinked). Admins and the city's coordinators
+// only.
 func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string) (*Task, error) {
 	a, err := s.managed(ctx, u, id)
 	if err != nil {
@@ -42,12 +47,125 @@ func (s *Service) Return(ctx context.Context, u *catalog.User, id, reason string
 	if a.Status != catalog.AssignmentSubmitted {
 		return nil, notSubmitted(a)
 	}
-	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},
-		To: catalog.AssignmentReturned, Reason: reason, By: u.Username})
+	unlinked, err := s.cat.ReturnAssignment(ctx, id, reason, u.Username)
+	if err != nil {
+		return nil, err
+	}
+	s.refresh(ctx, unlinked, "")
+	t, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	t.Unlinked = unlinked
+	return t, nil
+}
+
+// HandInLinked hands a document the coordinator linked to an owed task's
+// indicator in as the department's submission (确认以此提交): one of the
+// task's Linked (MarkLinked), recorded as u's hand-in for the task, which
+// becomes submitted and waits for the coordinator's 确认 or 退回 as any
+// hand-in. Who may: as UploadTarget (the task's department, the city's
+// coordinators, admins). A task not open or returned is ECONFLICT; a
+// document the coordinator did not link to its indicator for its round is
+// ENOTFOUND.
+func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documentID string) (*Task, error) {
+	a, err := s.UploadTarget(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if a.Status != catalog.AssignmentOpen && a.Status != catalog.AssignmentReturned {
+		status := catalog.Words{Chinese: catalog.AssignmentStatusLabels[a.Status], English: string(a.Status)}
+		return nil, catalog.Errorf(catalog.ECONFLICT, "任务当前为“%s”，只有未提交或已退回的任务可以确认以此提交", status)
+	}
+	tasks, err := s.tasks(ctx, []catalog.Assignment{*a})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.MarkLinked(ctx, u, tasks); err != nil {
+		return nil, err
+	}
+	if !slices.Contains(tasks[0].Linked, documentID) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份材料不是协调员为该任务的指标关联的材料；请在“我的任务”中从协调员已关联的材料里选择")
+	}
+	d, err := s.cat.Document(ctx, documentID)
+	if err != nil {
+		return nil, err
+	}
+	err = s.cat.HandInLinked(ctx, id, documentID, catalog.Submission{User: u.Username, Department: a.Department, Filename: d.Filename})
 	if err != nil {
 		return nil, err
 	}
 	return s.Get(ctx, u, id)
+}
+
+// WithdrawTarget returns the assignment when u may withdraw documentID
+// from it (Withdraw's checks; nothing changes): another city's or
+// department's task is ENOTFOUND, an expert or reviewer is EFORBIDDEN,
+// an accepted task ECONFLICT, and a document not handed in for it
+// ENOTFOUND.
+func (s *Service) WithdrawTarget(ctx context.Context, u *catalog.User, id, documentID string) (*catalog.Assignment, error) {
+	a, err := s.visible(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	if u.Role != catalog.RoleContributor && u.CanEdit(a.City) != nil {
+		return nil, catalog.Errorf(catalog.EFORBIDDEN, "只有该任务的责任部门、本市协调员或管理员可以撤回提交的材料")
+	}
+	if a.Status == catalog.AssignmentAccepted {
+		return nil, catalog.Errorf(catalog.ECONFLICT, "任务已确认，不能撤回提交的材料；如需更正，请联系本市协调员")
+	}
+	if !slices.Contains(a.Documents, documentID) {
+		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份文件不是该任务提交的材料，或已撤回；请刷新“我的任务”后再试")
+	}
+	return a, nil
+}
+
+// refresh rewrites the index entries of the documents whose links were
+// deleted, and removes the entry of the document deleted ("" none).
+func (s *Service) refresh(ctx context.Context, unlinked []catalog.Link, deleted string) {
+	if s.idx == nil {
+		return
+	}
+	var ids []string
+	for _, l := range unlinked {
+		if l.DocumentID != deleted && !slices.Contains(ids, l.DocumentID) {
+			ids = append(ids, l.DocumentID)
+		}
+	}
+	if len(ids) > 0 {
+		s.idx.RefreshAfterChange(ctx, ids...)
+	}
+	if deleted != "" {
+		s.idx.UnindexAfterDelete(ctx, deleted)
+	}
+}
+
+// Withdraw takes a document handed in for an assignment back (撤回)
+// before the coordinator accepted it: the links the hand-in made are
+// deleted, the document leaves the task, a task left with nothing goes
+// back to 未提交 (or 已退回, as it was before the hand-in), and the
+// document itself is deleted when nothing else holds it
+// (catalog.WithdrawHandIn). The task's department (its contributors),
+// the city's coordinators and admins only; an accepted task is ECONFLICT.
+func (s *Service) Withdraw(ctx context.Context, u *catalog.User, id, documentID string) (*Task, *catalog.Withdrawal, error) {
+	if _, err := s.WithdrawTarget(ctx, u, id, documentID); err != nil {
+		return nil, nil, err
+	}
+	w, err := s.cat.WithdrawHandIn(ctx, id, documentID, u.Username)
+	if err != nil {
+		return nil, nil, err
+	}
+	deleted := ""
+	if w.DocumentDeleted {
+		deleted = documentID
+	}
+	s.refresh(ctx, w.Unlinked, deleted)
+	t, err := s.Get(ctx, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	t.Unlinked = w.Unlinked
+	return t, w, nil
 }
 
 // Accept confirms what a department handed in for an assignment. Admins

@@ -340,36 +340,43 @@ type AssignmentChange struct {
 // assignment no longer in one of c.From (someone else moved it) is
 // ECONFLICT and nothing changes.
 func (s *Store) ChangeAssignment(ctx context.Context, c AssignmentChange) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.changeAssignment(ctx, tx, c, nil) })
+}
+
+// changeAssignment applies c inside tx, its audit event's detail with
+// the entries of more besides.
+func (s *Store) changeAssignment(ctx context.Context, tx *sql.Tx, c AssignmentChange, more map[string]any) error {
 	now := formatTime(s.now())
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		q := `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status IN (?` +
-			strings.Repeat(", ?", len(c.From)-1) + `)`
-		args := []any{c.To, c.Reason, now, c.ID}
-		for _, f := range c.From {
-			args = append(args, f)
-		}
-		res, err := tx.ExecContext(ctx, q, args...)
+	q := `UPDATE assignment SET status = ?, reason = ?, updated_at = ? WHERE id = ? AND status IN (?` +
+		strings.Repeat(", ?", len(c.From)-1) + `)`
+	args := []any{c.To, c.Reason, now, c.ID}
+	for _, f := range c.From {
+		args = append(args, f)
+	}
+	res, err := tx.ExecContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("change assignment %s: %w", c.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(ECONFLICT, "任务状态已变化,请刷新后重试")
+	}
+	for _, d := range c.Documents {
+		_, err := tx.ExecContext(ctx, `INSERT INTO assignment_document (assignment_id, document_id, submitted_by, at)
+			SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM assignment_document WHERE assignment_id = ? AND document_id = ?)`,
+			c.ID, d, c.By, now, c.ID, d)
 		if err != nil {
-			return fmt.Errorf("change assignment %s: %w", c.ID, err)
+			return fmt.Errorf("record assignment document: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return Errorf(ECONFLICT, "任务状态已变化,请刷新后重试")
-		}
-		for _, d := range c.Documents {
-			_, err := tx.ExecContext(ctx, `INSERT INTO assignment_document (assignment_id, document_id, submitted_by, at)
-				SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM assignment_document WHERE assignment_id = ? AND document_id = ?)`,
-				c.ID, d, c.By, now, c.ID, d)
-			if err != nil {
-				return fmt.Errorf("record assignment document: %w", err)
-			}
-		}
-		detail := map[string]any{"status": c.To}
-		if c.Reason != "" {
-			detail["reason"] = c.Reason
-		}
-		if len(c.Documents) > 0 {
-			detail["documents"] = c.Documents
-		}
-		return s.recordEvent(ctx, tx, Event{User: c.By, Action: "assignment." + string(c.To), Object: "assignment:" + c.ID, Detail: detail})
-	})
+	}
+	detail := map[string]any{"status": c.To}
+	if c.Reason != "" {
+		detail["reason"] = c.Reason
+	}
+	if len(c.Documents) > 0 {
+		detail["documents"] = c.Documents
+	}
+	for k, v := range more {
+		detail[k] = v
+	}
+	return s.recordEvent(ctx, tx, Event{User: c.By, Action: "assignment." + string(c.To), Object: "assignment:" + c.ID, Detail: detail})
 }

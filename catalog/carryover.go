@@ -122,13 +122,16 @@ func pairs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([][2]string,
 func carryLinks(ctx context.Context, tx *sql.Tx, city string, from, to int, add addCarry) (int, error) {
 	// A link that counts in the new round already, its document being of
 	// that round, is not carried there: it has nothing to re-confirm, and
-	// a carried row would be one more way for it to count.
+	// a carried row would be one more way for it to count. Nor is a link
+	// a hand-in made for a task since returned (one left from before
+	// returns deleted them): the file was sent back.
 	y, t := fmt.Sprint(from), fmt.Sprint(to)
 	links, err := pairs(ctx, tx, `SELECT l.id, l.indicator_code FROM link l JOIN document d ON d.id = l.document_id
 		WHERE d.deleted_at IS NULL AND d.city = ? AND (`+ofDocumentRound+`
 		   OR l.id IN (SELECT object_id FROM carryover WHERE kind = 'link' AND round = ? AND state <> 'dropped'))
 		AND l.id NOT IN (SELECT source_id FROM carryover WHERE kind = 'link' AND round = ?)
-		AND NOT `+ofDocumentRound, city, y, y, from, from, to, t, t, to)
+		AND NOT `+ofDocumentRound+`
+		AND NOT `+returnedHandInLink, city, y, y, from, from, to, t, t, to)
 	if err != nil {
 		return 0, fmt.Errorf("links to carry: %w", err)
 	}

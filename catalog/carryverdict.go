@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // PreviousVerdict is the review status a carried claim's or value's
@@ -77,9 +78,47 @@ func (s *Store) ContradictedBefore(ctx context.Context, ids []string) (map[strin
 // the latest reviewed one it was carried from; Comment is the comment of
 // the review that gave it ("" when the latest review gave another, or
 // none did).
+//
+// A source reviewed and then sent back to 待审核 (reopened: a document it
+// cites deleted, its quote to check again) still had a verdict: Status is
+// the last verdict given, with its comment, and Reopened says it was
+// reopened since. Only a source nobody ever reviewed is ClaimPending.
 type SourceVerdict struct {
-	Status  ClaimStatus
-	Comment string
+	Status   ClaimStatus
+	Comment  string
+	Reopened bool
+}
+
+// verdictStep is one copy on the way back from a carried claim or value
+// to the source whose verdict it shows: its status ("" deleted since),
+// and the verdict and comment of its latest review ("" none).
+type verdictStep struct {
+	depth                    int
+	status, verdict, comment string
+}
+
+// sourceVerdict picks, of the steps back from one carry-over, the
+// nearest copy that was ever reviewed: its status when reviewed and not
+// reopened, its last verdict (Reopened) when reopened since. A deleted
+// copy ends the chain with nothing to show (ok false); a chain of copies
+// nobody reviewed is ClaimPending.
+func sourceVerdict(steps []verdictStep) (v SourceVerdict, ok bool) {
+	slices.SortFunc(steps, func(a, b verdictStep) int { return a.depth - b.depth })
+	for _, st := range steps {
+		switch {
+		case st.status == "":
+			return SourceVerdict{}, false
+		case st.status != string(ClaimPending):
+			v = SourceVerdict{Status: ClaimStatus(st.status)}
+			if st.verdict == st.status {
+				v.Comment = st.comment
+			}
+			return v, true
+		case st.verdict != "":
+			return SourceVerdict{Status: ClaimStatus(st.verdict), Comment: st.comment, Reopened: true}, true
+		}
+	}
+	return SourceVerdict{Status: ClaimPending}, len(steps) > 0
 }
 
 // CarriedVerdicts returns, by carry-over ID, the verdict on the source of
@@ -114,26 +153,19 @@ LEFT JOIN value sv ON b.kind = 'value' AND sv.id = b.id`, args...)
 			return fmt.Errorf("query the verdicts on carried claims' and values' sources: %w", err)
 		}
 		defer rows.Close()
-		deepest := map[string]int{}
+		steps := map[string][]verdictStep{}
 		for rows.Next() {
-			var carry, status, verdict, comment string
-			var depth int
-			if err := rows.Scan(&carry, &depth, &status, &verdict, &comment); err != nil {
+			var carry string
+			var st verdictStep
+			if err := rows.Scan(&carry, &st.depth, &st.status, &st.verdict, &st.comment); err != nil {
 				return fmt.Errorf("scan the verdict on a carried source: %w", err)
 			}
-			if d, seen := deepest[carry]; seen && d >= depth {
-				continue
+			steps[carry] = append(steps[carry], st)
+		}
+		for carry, chain := range steps {
+			if v, ok := sourceVerdict(chain); ok {
+				out[carry] = v
 			}
-			deepest[carry] = depth
-			if status == "" { // deleted since
-				delete(out, carry)
-				continue
-			}
-			v := SourceVerdict{Status: ClaimStatus(status)}
-			if v.Status != ClaimPending && verdict == status {
-				v.Comment = comment
-			}
-			out[carry] = v
 		}
 		return rows.Err()
 	})

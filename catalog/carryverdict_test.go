@@ -207,3 +207,76 @@ func TestContradictedBefore(t *testing.T) {
 		}
 	})
 }
+
+// TestCarriedVerdictOfReopenedSource: 结转事项核对 shows, beside a claim
+// carried from 2017, the last verdict given there even when the 2017
+// claim was sent back to 待审核 since (a document it cites deleted): the
+// verdict with its comment, marked reopened. Only a claim nobody ever
+// reviewed shows 待审核. Both dialects.
+func TestCarriedVerdictOfReopenedSource(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		importSmallFramework(t, s, "1", "1.1.1", "1.1.2", "1.1.3")
+		for _, id := range []string{"D1", "D2"} {
+			if err := s.CreateDocument(ctx, newDoc(id, id+"-sha"), Submission{User: "zhang"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cases := []struct {
+			name, code, statement string
+			verdict               ClaimStatus // "" none given
+			want                  SourceVerdict
+		}{
+			{"审核后重新打开", "1.1.1", "学分银行开户学习者达到2万人", ClaimInsufficient,
+				SourceVerdict{Status: ClaimInsufficient, Comment: "缺少学分银行管理办法", Reopened: true}},
+			{"从未审核", "1.1.2", "建成社区学校12所", "", SourceVerdict{Status: ClaimPending}},
+			{"审核后未重新打开", "1.1.3", "终身学习体验基地十几个", ClaimVerified,
+				SourceVerdict{Status: ClaimVerified, Comment: "缺少学分银行管理办法"}},
+		}
+		sources := map[string]string{}
+		for _, c := range cases {
+			cites := []Citation{{DocumentID: "D1", SHA256: "D1-sha", Page: 1, Quote: "学分银行"}}
+			if c.want.Reopened {
+				cites = append(cites, Citation{DocumentID: "D2", SHA256: "D2-sha", Page: 1, Quote: "学分银行"})
+			}
+			cl := &Claim{City: "330100", Round: 2017, Indicator: c.code, Statement: c.statement, CreatedBy: "zhang", Citations: cites}
+			if err := s.CreateClaim(ctx, cl); err != nil {
+				t.Fatal(err)
+			}
+			if c.verdict != "" {
+				if err := s.AddReview(ctx, &Review{ClaimID: cl.ID, Reviewer: "liu", Verdict: c.verdict, Comment: "缺少学分银行管理办法"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sources[cl.ID] = c.name
+		}
+		// D2 deleted: the claim citing it goes back to 待审核.
+		if _, err := s.DeleteDocument(ctx, "D2", "admin"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CarryOver(ctx, "330100", 2017, 2018, "zhang"); err != nil {
+			t.Fatal(err)
+		}
+		list, err := s.Carryovers(ctx, CarryFilter{City: "330100", Round: 2018})
+		if err != nil {
+			t.Fatal(err)
+		}
+		carried := map[string]string{} // case name → carry-over
+		var ids []string
+		for _, c := range list {
+			if name, ok := sources[c.SourceID]; ok {
+				carried[name] = c.ID
+				ids = append(ids, c.ID)
+			}
+		}
+		verdicts, err := s.CarriedVerdicts(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			if got := verdicts[carried[c.name]]; got != c.want {
+				t.Errorf("%s: verdict on the carried claim's source = %+v, want %+v", c.name, got, c.want)
+			}
+		}
+	})
+}

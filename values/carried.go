@@ -31,6 +31,10 @@ type CarriedItem struct {
 	// confirming a value found 与证据矛盾 last round is warned first.
 	Verdict catalog.ClaimStatus
 	Reason  string
+	// Reopened says the source was sent back to 待审核 after that verdict
+	// (a document it cites deleted, its quote to check again): Verdict is
+	// still the last one given.
+	Reopened bool
 	// Restorable is true for a link dropped from the round whose document
 	// is neither deleted nor unreadable (failed): 重新计入本轮 can put it
 	// back.
@@ -85,7 +89,7 @@ func (s *Service) CarriedItems(ctx context.Context, u *catalog.User, city string
 			return nil, 0, err
 		}
 		v := verdicts[c.ID]
-		it.Verdict, it.Reason = v.Status, strings.TrimSpace(v.Comment)
+		it.Verdict, it.Reason, it.Reopened = v.Status, strings.TrimSpace(v.Comment), v.Reopened
 		if c.State == catalog.CarryToConfirm {
 			out = append([]CarriedItem{it}, out...)
 		} else {

@@ -41,6 +41,12 @@ type taskRow struct {
 	DocTypes []option
 }
 
+// Withdrawable says the department may still take a file it handed in
+// back (撤回): the coordinator has not accepted the task.
+func (t taskRow) Withdrawable() bool {
+	return t.Status == catalog.AssignmentSubmitted || t.Status == catalog.AssignmentReturned
+}
+
 // Unreadable says that every document handed in for the task could not
 // be read (failed): there is nothing to accept, only to return.
 func (t taskRow) Unreadable() bool {
@@ -576,7 +582,8 @@ func (h *handler) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
-	if _, err := h.Assignments.Return(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("reason")); err != nil {
+	t, err := h.Assignments.Return(r.Context(), sessionFrom(r).User, r.PathValue("id"), r.FormValue("reason"))
+	if err != nil {
 		if code := catalog.ErrorCode(err); code != catalog.EINVALID && code != catalog.ECONFLICT {
 			h.fail(w, r, err)
 			return
@@ -595,7 +602,7 @@ func (h *handler) assignmentReturn(w http.ResponseWriter, r *http.Request) {
 		h.showBoard(w, r, httperr.Prepare(w, r, h.Logger, err), q, next, boardForms{Return: st, ReturnID: r.PathValue("id")})
 		return
 	}
-	back(w, r, safeNext(r.FormValue("next")), tr(langOf(r), "assignments.returned"))
+	back(w, r, safeNext(r.FormValue("next")), returnedMessage(langOf(r), t.Indicator, t.Unlinked))
 }
 
 func (h *handler) assignmentAccept(w http.ResponseWriter, r *http.Request) {

@@ -345,6 +345,23 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 				map[string]string{"doc_type": "work_summary", "next": "/tasks"},
 				map[string][]byte{"总结.txt": []byte(fmt.Sprintf("第%d份学分银行工作总结", next()))})
 		}, outcomes{"admin": "303", "coordA": "303", "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "303"}},
+		"POST /tasks/{id}/hand-in-linked": {func(b *browser) *http.Response {
+			id := task(assignments.NewAssignment{Indicator: "2.3.1", Department: "市教育局"})
+			n := next()
+			d := &catalog.Document{ID: fmt.Sprintf("LINKED%06d", n), SHA256: fmt.Sprintf("l%063d", n), Size: 1, MIME: "text/plain",
+				Format: "txt", Filename: "a.txt", Title: "学分银行管理办法", DocType: catalog.DocPolicy, City: "330100", Round: "2018",
+				Status: catalog.StatusStored, UploadedBy: "wang"}
+			if err := s.env.Catalog.CreateDocument(ctx, d, catalog.Submission{User: "wang"}); err != nil {
+				t.Fatal(err)
+			}
+			link(d.ID)
+			resp, _ := b.post("/tasks/"+id+"/hand-in-linked", form("document_id", d.ID))
+			return resp
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "303"}},
+		"POST /tasks/{id}/withdraw": {func(b *browser) *http.Response {
+			resp, _ := b.post("/tasks/"+submitted()+"/withdraw", form("document_id", docA.ID, "confirm", "1"))
+			return resp
+		}, outcomes{"admin": "303", "coordA": "303", "coordB": "404", "expert": "403", "reviewer": "403", "contribA": "303"}},
 		"GET /assignments":              {get("/assignments"), writers("200")},
 		"GET /assignments/missing.xlsx": {get("/assignments/missing.xlsx?city=330100"), manageA("200")},
 		"POST /documents/{id}/notes": {post("/documents/"+docA.ID+"/notes", form("body", "学分银行的认证办法未见正式文件", "page", "1",

@@ -10,9 +10,9 @@ import (
 // TestTasksSayWhatTheCoordinatorLinked: 市民政局 owes 2.3.1 for 2018
 // while the coordinator has linked two documents to 2.3.1 for 2018. On
 // 我的任务 the department's task stays 未提交 — a link is no hand-in —
-// and says, as the board does, 协调员已关联 2 份佐证材料，不算部门提交,
-// listing the two by title and linking to their pages, so that the
-// department does not upload them again; 市教育局's task, of another
+// and says 协调员已关联 2 份佐证材料，待部门确认提交, listing the two by
+// title and linking to their pages, so that the department does not
+// upload them again but hands one in (确认以此提交); 市教育局's task, of another
 // indicator, says nothing. English too.
 func TestTasksSayWhatTheCoordinatorLinked(t *testing.T) {
 	s := newSite(t)
@@ -31,12 +31,12 @@ func TestTasksSayWhatTheCoordinatorLinked(t *testing.T) {
 	mz := s.login("minzheng")
 	_, page := mz.get("/tasks?round=2018")
 	civil := card(page, "2.3.1")
-	for _, want := range []string{`class="badge open">未提交`, "（协调员已关联 2 份佐证材料，不算部门提交）", "协调员已关联的材料（无需重复上传）："} {
+	for _, want := range []string{`class="badge open">未提交`, "（协调员已关联 2 份佐证材料，待部门确认提交）", "协调员已关联的材料（无需重复上传）："} {
 		if !strings.Contains(civil, want) {
 			t.Errorf("市民政局's task on 我的任务 lacks %q: %q", want, textOf(civil))
 		}
 	}
-	listed := regexp.MustCompile(`(?s)<p class="muted linked-docs">(.*?)</p>`).FindStringSubmatch(civil)
+	listed := regexp.MustCompile(`(?s)<p class="linked-docs">(.*?)</p>`).FindStringSubmatch(civil)
 	if listed == nil {
 		t.Fatalf("市民政局's task lists no linked documents: %q", civil)
 	}
@@ -55,7 +55,7 @@ func TestTasksSayWhatTheCoordinatorLinked(t *testing.T) {
 	}
 	mz.english()
 	_, page = mz.get("/tasks?round=2018")
-	if c := textOf(card(page, "2.3.1")); !strings.Contains(c, "Open (the coordinator has linked 2 documents; not a hand-in by the department)") ||
+	if c := textOf(card(page, "2.3.1")); !strings.Contains(c, "Open (the coordinator has linked 2 documents, waiting for the department to hand them in)") ||
 		!strings.Contains(c, "Documents the coordinator linked (no need to upload them again): ") {
 		t.Errorf("the English task of 市民政局: %q", c)
 	}

@@ -176,6 +176,8 @@ func (h *handler) routes() []route {
 		{pattern: "POST /claims/{id}/withdraw", handle: h.claimWithdraw},
 		{pattern: "GET /tasks", handle: h.tasksPage, roles: contributorRoles, denied: tasksDenied},
 		{pattern: "POST /tasks/{id}/upload", handle: h.taskUpload},
+		{pattern: "POST /tasks/{id}/withdraw", handle: h.taskWithdraw},
+		{pattern: "POST /tasks/{id}/hand-in-linked", handle: h.taskHandInLinked},
 		{pattern: "GET /assignments", handle: h.assignmentsPage, roles: writerRoles, denied: boardDenied},
 		{pattern: "POST /assignments", handle: h.assignmentCreate},
 		{pattern: "POST /assignments/import", handle: h.assignmentImport},

@@ -275,6 +275,7 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	}
 	a.ingest = ingest.New(a.cat, a.blobs, a.idx, cfg)
 	a.ingest.UseTasks(a.assignments)
+	a.assignments.UseIndex(a.ingest)
 	a.search = search.NewService(a.idx, a.cat)
 	a.documents = documents.NewService(a.cat, a.blobs, a.ingest, a.search)
 	// Page thumbnails are derived from the originals: a cache beside the

@@ -130,6 +130,7 @@ func New(t testing.TB) *Env {
 	tasks := assignments.NewService(cat)
 	tasks.UseXLSReader(sandbox)
 	svc.UseTasks(tasks)
+	tasks.UseIndex(svc)
 	vals := values.NewService(cat, blobs)
 	vals.UseXLSReader(sandbox)
 	e := &Env{Assignments: tasks, T: t, Catalog: cat, Blobs: blobs, Index: idx, Ingest: svc, Search: srch,

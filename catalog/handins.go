@@ -1,0 +1,246 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// handInLinksSQL selects the links that hand-ins for an assignment made
+// (the assignment's id is its first argument): a link of a document handed
+// in for it to its indicator, made by the one who handed the document in
+// for it, no earlier than that hand-in's submission — so not a link the
+// coordinator made by hand before, which the hand-in found and kept — and
+// that no hand-in for another task of the same indicator, still submitted
+// or accepted, relies on (another department that handed in the same
+// bytes). More conditions follow as AND.
+const handInLinksSQL = `WHERE l.id IN (SELECT hl.id FROM link hl JOIN assignment a ON a.id = ?
+	JOIN assignment_document ad ON ad.assignment_id = a.id AND ad.document_id = hl.document_id
+	WHERE hl.indicator_code = a.indicator_code
+	AND EXISTS (SELECT 1 FROM submission s WHERE s.document_id = hl.document_id AND s.username = hl.created_by
+		AND s.assignment_id = a.id AND s.at <= hl.created_at)
+	AND NOT EXISTS (SELECT 1 FROM assignment_document o JOIN assignment oa ON oa.id = o.assignment_id
+		WHERE o.document_id = hl.document_id AND oa.id <> a.id AND oa.indicator_code = a.indicator_code
+		AND oa.status IN ('submitted', 'accepted')))`
+
+// HandInLinks returns the links that hand-ins for an assignment made
+// (handInLinksSQL), oldest first: what returning it or withdrawing its
+// documents removes.
+func (s *Store) HandInLinks(ctx context.Context, assignmentID string) ([]Link, error) {
+	return queryLinks(ctx, s.db, handInLinksSQL, assignmentID)
+}
+
+// unlinkHandIns deletes, inside tx, the links hand-ins for an assignment
+// made (of document only, when it is not ""), with a link.delete event per
+// link naming the assignment and why; links carried into another round
+// and still to confirm go with them, so a returned or withdrawn hand-in is
+// never carried over. It returns the links deleted.
+func (s *Store) unlinkHandIns(ctx context.Context, tx *sql.Tx, assignmentID, document, why, by string) ([]Link, error) {
+	where, args := handInLinksSQL, []any{assignmentID}
+	if document != "" {
+		where, args = where+` AND l.document_id = ?`, append(args, document)
+	}
+	links, err := queryLinks(ctx, tx, where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("links handed in for %s: %w", assignmentID, err)
+	}
+	for _, l := range links {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, l.ID); err != nil {
+			return nil, fmt.Errorf("delete link %s: %w", l.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE kind = 'link' AND object_id = ? AND state = ?`,
+			l.ID, CarryToConfirm); err != nil {
+			return nil, fmt.Errorf("carry-overs of link %s: %w", l.ID, err)
+		}
+		if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
+			return nil, err
+		}
+		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "link.delete", Object: l.DocumentID,
+			Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "assignment": assignmentID, "reason": why}}); err != nil {
+			return nil, err
+		}
+	}
+	return links, nil
+}
+
+// ReturnAssignment is ChangeAssignment of a submitted assignment to
+// returned with reason, and, in the same transaction, deletes the links
+// its hand-ins made (unlinkHandIns): a file sent back is no evidence for
+// the indicator, nor carried into the next round, while the links the
+// coordinator made by hand stay. The documents stay, listed on the task
+// as handed in. It returns the links deleted.
+func (s *Store) ReturnAssignment(ctx context.Context, id, reason, by string) ([]Link, error) {
+	var unlinked []Link
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if unlinked, err = s.unlinkHandIns(ctx, tx, id, "", "hand-in returned", by); err != nil {
+			return err
+		}
+		unlinkedDocs := make([]string, len(unlinked))
+		for i, l := range unlinked {
+			unlinkedDocs[i] = l.DocumentID
+		}
+		c := AssignmentChange{ID: id, From: []AssignmentStatus{AssignmentSubmitted}, To: AssignmentReturned, Reason: reason, By: by}
+		return s.changeAssignment(ctx, tx, c, map[string]any{"unlinked": unlinkedDocs})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return unlinked, nil
+}
+
+// HandInLinked records a document the coordinator linked to an
+// assignment's indicator as the department's hand-in for it (确认以此提交),
+// by sub.User: a submission of the document for the assignment (its
+// name, who, when) and the assignment submitted with it, from open or
+// returned, in one transaction with an assignment.submitted event saying
+// the coordinator linked it. The link stays the coordinator's: a return
+// or a withdrawal later leaves it. An assignment no longer open or
+// returned is ECONFLICT.
+func (s *Store) HandInLinked(ctx context.Context, id, documentID string, sub Submission) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		sub.DocumentID, sub.Assignment = documentID, id
+		if sub.At.IsZero() {
+			sub.At = s.now()
+		}
+		if err := insertSubmission(ctx, tx, sub); err != nil {
+			return err
+		}
+		c := AssignmentChange{ID: id, From: []AssignmentStatus{AssignmentOpen, AssignmentReturned}, To: AssignmentSubmitted,
+			Documents: []string{documentID}, By: sub.User}
+		return s.changeAssignment(ctx, tx, c, map[string]any{"linked_by_coordinator": true})
+	})
+}
+
+// Withdrawal is what withdrawing a document handed in for an assignment
+// did.
+type Withdrawal struct {
+	// Unlinked are the links the hand-in had made, deleted.
+	Unlinked []Link
+	// Status is the assignment's status after: open or returned (as
+	// before the hand-in) when nothing is left handed in, else as it was.
+	Status AssignmentStatus
+	// DocumentDeleted is true when the document had nothing else — no
+	// link, no other hand-in, no citation, no note, no upload but this
+	// hand-in's — and was deleted with it (soft: its original stays).
+	DocumentDeleted bool
+}
+
+// WithdrawHandIn takes a document handed in for an assignment back off it
+// in one transaction, with an assignment.withdraw event: the links the
+// hand-in made are deleted (unlinkHandIns), the document is no longer the
+// assignment's, a submitted assignment left with nothing goes back to
+// where it stood before the hand-in (open, or returned with the last
+// reason), and the document is deleted when it has nothing else. An
+// accepted assignment is ECONFLICT; a document not handed in for it is
+// ENOTFOUND.
+func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (*Withdrawal, error) {
+	w := &Withdrawal{}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var status AssignmentStatus
+		err := tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`+s.dialect.lockRow, id).Scan(&status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "任务 %s 不存在", id)
+		}
+		if err != nil {
+			return fmt.Errorf("lock assignment %s: %w", id, err)
+		}
+		if status == AssignmentAccepted {
+			return Errorf(ECONFLICT, "任务已确认，不能撤回提交的材料；如需更正，请联系本市协调员")
+		}
+		if w.Unlinked, err = s.unlinkHandIns(ctx, tx, id, documentID, "hand-in withdrawn", by); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM assignment_document WHERE assignment_id = ? AND document_id = ?`, id, documentID)
+		if err != nil {
+			return fmt.Errorf("withdraw %s from %s: %w", documentID, id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENOTFOUND, "这份文件不是该任务提交的材料，或已撤回；请刷新“我的任务”后再试")
+		}
+		w.Status = status
+		if status == AssignmentSubmitted {
+			if w.Status, err = s.reopenIfEmpty(ctx, tx, id, documentID, by); err != nil {
+				return err
+			}
+		}
+		if w.DocumentDeleted, err = s.deleteIfUnused(ctx, tx, documentID, id, by); err != nil {
+			return err
+		}
+		codes := make([]string, len(w.Unlinked))
+		for i, l := range w.Unlinked {
+			codes[i] = l.IndicatorCode
+		}
+		return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.withdraw", Object: "assignment:" + id,
+			Detail: map[string]any{"document": documentID, "unlinked": codes, "status": w.Status, "document_deleted": w.DocumentDeleted}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// reopenIfEmpty puts a submitted assignment with no live document left
+// back where it stood before the hand-in (reopenAssignment) and returns
+// its status.
+func (s *Store) reopenIfEmpty(ctx context.Context, tx *sql.Tx, id, documentID, by string) (AssignmentStatus, error) {
+	var left int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assignment_document ad JOIN document d ON d.id = ad.document_id
+		WHERE ad.assignment_id = ? AND d.deleted_at IS NULL`, id).Scan(&left); err != nil {
+		return "", fmt.Errorf("documents left on %s: %w", id, err)
+	}
+	if left > 0 {
+		return AssignmentSubmitted, nil
+	}
+	return s.reopenAssignment(ctx, tx, id, map[string]any{"reason": "hand-in withdrawn", "was": AssignmentSubmitted,
+		"document": documentID}, by)
+}
+
+// deleteIfUnused soft-deletes, inside tx, a document withdrawn from
+// assignment that has nothing else: no link, no hand-in for another task,
+// no citation by a claim or value, no note, and no submission but for
+// that assignment (uploaded on the upload page, or for another task, it
+// stays). It reports whether it deleted it.
+func (s *Store) deleteIfUnused(ctx context.Context, tx *sql.Tx, documentID, assignment, by string) (bool, error) {
+	var used int
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM link WHERE document_id = ?)
+		+ (SELECT COUNT(*) FROM assignment_document WHERE document_id = ?)
+		+ (SELECT COUNT(*) FROM note WHERE document_id = ?)
+		+ (SELECT COUNT(*) FROM submission WHERE document_id = ? AND (assignment_id IS NULL OR assignment_id <> ?))`,
+		documentID, documentID, documentID, documentID, assignment).Scan(&used)
+	if err != nil {
+		return false, fmt.Errorf("uses of %s: %w", documentID, err)
+	}
+	if used > 0 {
+		return false, nil
+	}
+	if n, err := citedBy(ctx, tx, documentID); err != nil || n > 0 {
+		return false, err
+	}
+	seq, err := s.nextSeq(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE document SET deleted_at = ?, seq = ? WHERE id = ? AND deleted_at IS NULL`,
+		formatTime(s.now()), seq, documentID)
+	if err != nil {
+		return false, fmt.Errorf("delete withdrawn document %s: %w", documentID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	return true, s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: documentID,
+		Detail: map[string]any{"reason": "hand-in withdrawn", "assignment": assignment}})
+}
+
+// returnedHandInLink is the condition, over link l, that a hand-in for a
+// task now returned made it (as handInLinksSQL tells): such a link,
+// left from before returns deleted them, is not carried into another
+// round.
+var returnedHandInLink = strings.TrimSpace(`EXISTS (SELECT 1 FROM assignment ra
+	JOIN assignment_document rad ON rad.assignment_id = ra.id AND rad.document_id = l.document_id
+	WHERE ra.status = 'returned' AND ra.indicator_code = l.indicator_code
+	AND EXISTS (SELECT 1 FROM submission rs WHERE rs.document_id = l.document_id AND rs.username = l.created_by
+		AND rs.assignment_id = ra.id AND rs.at <= l.created_at))`)
