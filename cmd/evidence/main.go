@@ -32,7 +32,7 @@ Commands:
   reindex    rebuild the search index from the catalog and stored text
   doctor     list the optional readers (OCR, .doc, PDF tools) and whether they are installed
   retry      read failed documents again: evidence retry [ID…] (all failed ones without IDs)
-  check      re-hash every original and stored text, compare the index with the catalog, name tasks handed in with no document left (exit 1 on any problem)
+  check      re-hash every original and stored text, compare the index with the catalog, name tasks handed in with no document left (with serve stopped; exit 1 on any problem)
   repair     re-extract documents whose stored text check finds bad, reopen tasks with no document left (with serve stopped); --outdated: also the texts and fields older readers read
   backup     copy a consistent snapshot while serve runs: evidence backup --out DIR (incremental)
   restore    make a data folder from a backup: evidence restore --from DIR --data NEWDIR

@@ -89,9 +89,14 @@
     return e;
   }
 
+  // A choice of forms, {duplicate|duplicates}, takes the one the count
+  // before it asks for, as the server's messages do (catalog.ChooseForms).
   function fill(s) {
-    var args = Array.prototype.slice.call(arguments, 1);
-    return s.replace(/%[ds]/g, function () { return String(args.shift()); });
+    var args = Array.prototype.slice.call(arguments, 1), last = null;
+    return s.replace(/%[ds]|\{([^{}|]*)\|([^{}|]*)\}/g, function (m, one, other) {
+      if (m.charAt(0) === "%") { last = args.shift(); return String(last); }
+      return last === 1 ? one : other;
+    });
   }
 
   // choose lists the chosen files, each with its own fields; files already
