@@ -92,6 +92,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /api/v1/cities", handle: h.handleCityCreate, roles: adminRoles},
 		{pattern: "GET /api/v1/rounds", handle: h.handleRounds},
 		{pattern: "POST /api/v1/rounds", handle: h.handleRoundCreate, roles: adminRoles},
+		{pattern: "PATCH /api/v1/rounds/{year}", handle: h.handleRoundUpdate, roles: adminRoles},
 		{pattern: "GET /api/v1/rounds/{year}/indicators", handle: h.handleRoundIndicators},
 		{pattern: "PATCH /api/v1/rounds/{year}/indicators/{code}", handle: h.handleRoundIndicatorCorrect, roles: adminRoles},
 		{pattern: "GET /api/v1/users", handle: h.handleUserList, roles: adminRoles},

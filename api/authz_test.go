@@ -156,6 +156,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/rounds": {func() *http.Request {
 			return e.request("POST", "/api/v1/rounds", map[string]any{"year": e.unusedYear()})
 		}, adminOnly(201)},
+		"PATCH /api/v1/rounds/{year}": {func() *http.Request {
+			return e.request("PATCH", p("/api/v1/rounds/%d", e.currentRound()), map[string]any{"current": true})
+		}, adminOnly(200)},
 		"GET /api/v1/rounds/{year}/indicators": {func() *http.Request { return e.request("GET", "/api/v1/rounds/2017/indicators", nil) }, all(200)},
 		"PATCH /api/v1/rounds/{year}/indicators/{code}": {func() *http.Request {
 			return e.request("PATCH", p("/api/v1/rounds/%d/indicators/2.3.1", e.keptRound()), map[string]any{"name": p("指标第%d稿", e.next())})

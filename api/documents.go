@@ -104,6 +104,10 @@ type documentJSON struct {
 	// (the edit form or PATCH, emptied included): no reading of the text
 	// writes over them.
 	EditedFields []string `json:"edited_fields"`
+	// RoundNamedIn: a round inferred without a date from the year its
+	// "title" or "filename" names (2018年统计数据.xlsx), which the upload
+	// page says (catalog.RoundNamedIn).
+	RoundNamedIn string `json:"round_named_in,omitempty"`
 }
 
 // nearDuplicateJSON is another version of a document that the caller may
@@ -151,6 +155,7 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	}
 	dj.ErrorCause = string(ingest.FailureCause(d))
 	dj.ExtractedFields = d.ExtractedFields
+	dj.RoundNamedIn = catalog.RoundNamedIn(d)
 	if dj.ExtractedFields == nil {
 		dj.ExtractedFields = []string{}
 	}

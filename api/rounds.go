@@ -82,3 +82,41 @@ func (h *handler) handleRoundIndicatorCorrect(w http.ResponseWriter, r *http.Req
 	h.writeJSON(w, r, http.StatusOK, map[string]any{"round": c.Round, "code": c.Code, "name": c.New, "old_name": c.Old,
 		"name_en": c.NewEN, "old_name_en": c.OldEN})
 }
+
+// handleRoundUpdate makes an existing round the current one (admins):
+// {"current": true}, the only change a round takes. The answer says
+// whether anything changed and what the round has been given already
+// (carried_over, tables): a round made current afterwards is carried
+// into through POST /api/v1/rounds/{year}/carryover and given its
+// tables through POST /api/v1/assignments/copy, as one made current
+// when it was added.
+func (h *handler) handleRoundUpdate(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	year, err := intParam(r.PathValue("year"), 0, "year")
+	var in struct {
+		Current *bool `json:"current"`
+	}
+	if err == nil {
+		err = requireAdmin(u) // before reading the body
+	}
+	if err == nil {
+		err = readJSON(r, &in)
+	}
+	if err == nil && (in.Current == nil || !*in.Current) {
+		err = catalog.FieldErrorf("current", catalog.EINVALID, "只能把监测轮次设为当前轮次(\"current\": true);要换掉当前轮次,请把另一个轮次设为当前轮次")
+	}
+	var changed bool
+	if err == nil {
+		changed, err = h.Framework.SetCurrentRound(r.Context(), u, year)
+	}
+	var st catalog.RoundSetup
+	if err == nil {
+		st, err = h.Framework.RoundSetup(r.Context(), year)
+	}
+	if err != nil {
+		h.writeError(w, r, err)
+		return
+	}
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"round": map[string]any{"year": year, "current": true},
+		"changed": changed, "carried_over": st.Carried, "tables": st.Tables})
+}

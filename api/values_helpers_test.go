@@ -129,3 +129,13 @@ func ledgerXLSX(t *testing.T, docID string) []byte {
 	}
 	return b.Bytes()
 }
+
+// currentRound is the year of the current round.
+func (e *env) currentRound() int {
+	e.t.Helper()
+	y, err := e.cat.CurrentRound(context.Background())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return y
+}

@@ -56,12 +56,19 @@ func decodeFields(s string) []string {
 
 // InferRound returns the monitoring round for a document whose uploader
 // named none: the round of the year of issuedOn (YYYY…) when that round
-// exists, else the current round; "" when there are no rounds.
-func (s *Store) InferRound(ctx context.Context, issuedOn string) (string, error) {
-	return inferRound(ctx, s.db, issuedOn)
+// exists; without a date, the round of the one year its names (its title
+// and file name) give (YearNamed), when that round exists; else the
+// current round; "" when there are no rounds.
+func (s *Store) InferRound(ctx context.Context, issuedOn string, names ...string) (string, error) {
+	return inferRound(ctx, s.db, issuedOn, names...)
 }
 
-func inferRound(ctx context.Context, q queryer, issuedOn string) (string, error) {
+func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string) (string, error) {
+	if issuedOn == "" {
+		if y := YearNamed(names...); y != 0 {
+			issuedOn = strconv.Itoa(y)
+		}
+	}
 	if len(issuedOn) >= 4 {
 		if y, err := strconv.Atoi(issuedOn[:4]); err == nil {
 			var n int
@@ -134,9 +141,11 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	read(&number, FieldDocNumber, f.DocNumber, "", number == "")
 	read(&issuer, FieldIssuer, f.Issuer, "", issuer == "")
 	read(&issuedOn, FieldIssuedOn, f.IssuedOn, "", issuedOn == "")
-	inferred := slices.Contains(auto, FieldRound) && slices.Contains(out.names, FieldIssuedOn)
+	// Without a date, a title read anew may name the year (2018年…).
+	inferred := slices.Contains(auto, FieldRound) && (slices.Contains(out.names, FieldIssuedOn) ||
+		issuedOn == "" && slices.Contains(out.names, FieldTitle))
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
-		r, err := inferRound(ctx, tx, issuedOn)
+		r, err := inferRound(ctx, tx, issuedOn, title, filename)
 		if err != nil {
 			return fieldChanges{}, err
 		}

@@ -218,7 +218,7 @@ func (s *Store) AddRound(ctx context.Context, r Round, by string) error {
 			Detail: map[string]any{"label": r.Label, "current": r.Current}})
 	})
 	if ErrorCode(err) == ECONFLICT {
-		return FieldErrorf("year", ECONFLICT, "监测轮次 %d 已存在", r.Year)
+		return FieldErrorf("year", ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请在轮次列表中点“设为当前轮次”", r.Year)
 	}
 	return err
 }

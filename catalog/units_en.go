@@ -47,13 +47,17 @@ func (v *Value) WrittenIn(english bool) string {
 // (1234.5万人次 is 12,345,000 attendances), the number is written with
 // thousands separators, or in millions or billions when that is exact to
 // three decimals (EnglishNumber), and the unit is named in English
-// (UnitIn) after a space; a unit without English words follows the
-// number as written (85.3%, 7处).
+// (UnitIn) after a space, but for 个, a count of the indicator's own
+// things (25); a unit without English words follows the number as
+// written (85.3%, 7处).
 func AmountIn(n float64, unit string, english bool) string {
 	if !english {
 		return strconv.FormatFloat(n, 'f', -1, 64) + unit
 	}
 	num, en, named := EnglishParts(n, unit)
+	if named && en == unitNamesEN["个"] {
+		return num // 25 个 is 25 things of the indicator's kind, not "25 count"
+	}
 	if named {
 		return num + " " + en
 	}

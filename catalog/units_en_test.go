@@ -26,7 +26,7 @@ func TestValueWrittenParts(t *testing.T) {
 		{catalog.Value{Number: 85.3, Given: "85.3%", Unit: "%"}, "85.3", "%", "85.3%"},
 		{catalog.Value{Number: -2.3, Given: "-2.3%", Unit: "%"}, "-2.3", "%", "-2.3%"},
 		{catalog.Value{Number: 1234.5, Given: "1,234.5", Unit: "元/人"}, "1,234.5", "元/人", "1,234.5 yuan per person"},
-		{catalog.Value{Number: 123, Unit: "个"}, "123", "个", "123 count"},
+		{catalog.Value{Number: 123, Unit: "个"}, "123", "个", "123"},
 		{catalog.Value{Number: 7, Given: "7", Unit: "处"}, "7", "处", "7处"},
 		{catalog.Value{Number: 95, Given: "９５％", Unit: "%"}, "95", "%", "95%"},
 		{catalog.Value{Number: 12, Given: "百分之十二", Unit: "%"}, "百分之十二", "", "12%"},

@@ -181,6 +181,22 @@ func (s *Service) AddRound(ctx context.Context, u *catalog.User, r catalog.Round
 	return s.cat.AddRound(ctx, r, u.Username)
 }
 
+// SetCurrentRound makes the existing round year the current one for u
+// (an admin); changed is false when it was current already
+// (catalog.Store.SetCurrentRound).
+func (s *Service) SetCurrentRound(ctx context.Context, u *catalog.User, year int) (changed bool, err error) {
+	if err := requireAdmin(u); err != nil {
+		return false, err
+	}
+	return s.cat.SetCurrentRound(ctx, year, u.Username)
+}
+
+// RoundSetup says whether year's round has had a carry-over and has any
+// responsibility table (catalog.RoundSetup).
+func (s *Service) RoundSetup(ctx context.Context, year int) (catalog.RoundSetup, error) {
+	return s.cat.RoundSetup(ctx, year)
+}
+
 // RoundNames returns the names round gives its indicators: those it keeps
 // (a past round's, with today's beside one renamed since) or the current
 // framework's. Everyone signed in reads them. ENOTFOUND for a round that

@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -440,18 +441,24 @@ func (s *Service) newDocuments(ctx context.Context, files []*Staged, metas []Met
 	user *catalog.User) ([]*catalog.Document, []catalog.Submission, error) {
 	docs := make([]*catalog.Document, 0, len(stored))
 	subs := make([]catalog.Submission, 0, len(stored))
-	rounds := map[string]string{} // inferred, by date
+	rounds := map[string]string{} // inferred, by date (or year named)
 	for _, i := range stored {
 		st := files[i]
 		d := newDocument(st, metas[i], user)
 		if d.Round == "" {
-			r, ok := rounds[d.IssuedOn]
+			// Without a date, the year its title or file name names
+			// (2018年统计数据.xlsx) when that is a round.
+			key := d.IssuedOn
+			if key == "" {
+				key = strconv.Itoa(catalog.YearNamed(d.Title, st.Filename))
+			}
+			r, ok := rounds[key]
 			if !ok {
 				var err error
-				if r, err = s.cat.InferRound(ctx, d.IssuedOn); err != nil {
+				if r, err = s.cat.InferRound(ctx, d.IssuedOn, d.Title, st.Filename); err != nil {
 					return nil, nil, err
 				}
-				rounds[d.IssuedOn] = r
+				rounds[key] = r
 			}
 			if r != "" {
 				d.Round, d.ExtractedFields = r, []string{catalog.FieldRound}

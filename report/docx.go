@@ -60,13 +60,17 @@ func (r *Report) docItem(b *docBody, it Item) {
 	if r.Lang == English {
 		colon = ": "
 	}
-	line := r.word("状态") + colon + r.word(it.Status)
+	status := it.Status
+	if status == Gap {
+		status = NoEvidence // a paragraph, not a cell: in words
+	}
+	line := r.word("状态") + colon + r.word(status)
 	if it.Value != nil {
 		line += "  " + r.word("数值") + colon + r.written(it.Value)
 		line += r.foundNote(it)
 		line += r.verdict(it, it.Value.ID, it.Value.Status) + r.carriedMark(it.Carried[it.Value.ID])
 	} else if it.Indicator.Kind == "quantitative" {
-		line += "  " + r.word("数值") + colon + r.word(Gap)
+		line += "  " + r.word("数值") + colon + r.word(NotReported)
 	}
 	if prev := r.previousValue(it); prev != "" {
 		line += "  " + r.word("上一轮数值") + colon + prev

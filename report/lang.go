@@ -57,6 +57,8 @@ var englishWords = map[string]string{
 	"定性":          "Qualitative",
 	"定量":          "Quantitative",
 	Gap:           "Gap",
+	NoEvidence:    "No evidence",
+	NotReported:   "Not reported",
 	Present:       "Evidence",
 	Verified:      "Verified",
 	Contradicted:  "Contradicted by evidence",

@@ -174,7 +174,11 @@ func (e Evidence) mark() string {
 // waiting for review whose quote is on its page but whose number is not
 // in it (coverage.StatusValueNotFound); then 缺 or 有证据.
 const (
-	Gap          = "缺"
+	Gap = "缺"
+	// NoEvidence and NotReported say 缺 in a sentence, as the Word
+	// report does: no evidence for the indicator, no value reported.
+	NoEvidence   = "缺少佐证"
+	NotReported  = "未填报"
 	Present      = "有证据"
 	Verified     = "已核实"
 	Contradicted = "与证据矛盾"

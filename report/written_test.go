@@ -49,9 +49,14 @@ func TestReportGivesValuesAsWritten(t *testing.T) {
 		}
 	}
 	text, _, _ := docx(t, r)
-	for _, want := range []string{"Value: 123,000 people", "Value: 123 count"} {
+	for _, want := range []string{"Value: 123,000 people", "Value: 123", "Status: No evidence", "Value: Not reported"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("English DOCX lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"123 count", "Status: Gap", "Value: Gap"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("English DOCX says %q", bad)
 		}
 	}
 	if strings.Contains(text, "Value: 12.3万") || strings.Contains(text, "123000") {
@@ -60,5 +65,14 @@ func TestReportGivesValuesAsWritten(t *testing.T) {
 	r.Lang = report.Chinese
 	if text, _, _ := docx(t, r); !strings.Contains(text, "12.3万人") || strings.Contains(text, "123,000") {
 		t.Errorf("Chinese DOCX does not keep 12.3万人 as typed")
+	}
+	text, _, _ = docx(t, r)
+	for _, want := range []string{"状态：缺少佐证", "数值：未填报"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Chinese DOCX lacks %q for an indicator without evidence or value", want)
+		}
+	}
+	if strings.Contains(text, "状态：缺 ") || strings.Contains(text, "数值：缺") {
+		t.Errorf("Chinese DOCX still says 缺 in a sentence")
 	}
 }

@@ -16,15 +16,18 @@ import (
 )
 
 type adminPage struct {
-	Users     []catalog.User
-	Cities    []catalog.City
-	Rounds    []catalog.Round
-	Events    []catalog.Event
-	Framework *catalog.Framework
-	Readers   []extract.Reader
-	Reread    *rereadSection // newer readers' count and the latest run
-	Roles     []string
-	Notice    string
+	Users  []catalog.User
+	Cities []catalog.City
+	Rounds []catalog.Round
+	// RoundOffers says, for each round not current, what its 设为当前轮次
+	// offers to do as well: what the round has not had yet.
+	RoundOffers map[int]roundOffer
+	Events      []catalog.Event
+	Framework   *catalog.Framework
+	Readers     []extract.Reader
+	Reread      *rereadSection // newer readers' count and the latest run
+	Roles       []string
+	Notice      string
 	// Forms holds the form that came back with errors ("user", "city",
 	// "round", "framework"): what was typed into it and its errors.
 	Forms map[string]formState
@@ -61,7 +64,9 @@ func (h *handler) renderAdmin(w http.ResponseWriter, r *http.Request, status int
 	if p.Users, err = h.Accounts.List(r.Context(), admin); err == nil {
 		if p.Cities, err = h.Framework.Cities(r.Context()); err == nil {
 			if p.Rounds, err = h.Framework.Rounds(r.Context()); err == nil {
-				err = h.eventsPage(r, p)
+				if p.RoundOffers, err = h.roundOffers(r, p.Rounds); err == nil {
+					err = h.eventsPage(r, p)
+				}
 			}
 		}
 	}

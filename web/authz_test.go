@@ -427,6 +427,14 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			return resp
 		}, adminOnly("303")},
 		"GET /admin/rounds/{year}": {get("/admin/rounds/2018"), adminOnly("200")},
+		"POST /admin/rounds/{year}/current": {func(b *browser) *http.Response {
+			year, err := s.env.Catalog.CurrentRound(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, _ := b.post(fmt.Sprintf("/admin/rounds/%d/current", year), form())
+			return resp
+		}, adminOnly("303")},
 		"POST /admin/rounds/{year}/indicators/{code}": {func(b *browser) *http.Response {
 			resp, _ := b.post(fmt.Sprintf("/admin/rounds/%d/indicators/2.3.1", keptRound(t, s)), form("name", fmt.Sprintf("指标第%d稿", next())))
 			return resp

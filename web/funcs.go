@@ -17,6 +17,9 @@ import (
 
 var funcs = template.FuncMap{
 	"t": tr,
+	// tforms is a message with its choices of forms ({file|files}), for
+	// a script that fills in the counts itself (upload.js fill).
+	"tforms": message,
 	// static is a static file's address with the hash of its bytes, so
 	// a new build's page never runs an earlier build's cached script.
 	"static": staticURL,

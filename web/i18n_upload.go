@@ -29,10 +29,12 @@ var uploadMessages = map[string]map[Lang]string{
 	"upload.fix_row":    {Chinese: "改正后点“上传”", English: "correct it, then click Upload"},
 	// The round a document ended in once read: {round} a year, {date} its
 	// 成文日期 as stored (2017-12-20).
-	"upload.round_given":    {Chinese: "监测轮次\uFF1A{round} 年度", English: "round: {round}"},
-	"upload.round_by_date":  {Chinese: "按成文日期 {date} 归入 {round} 年度", English: "filed under {round}, the round of its date ({date})"},
-	"upload.round_no_match": {Chinese: "成文日期 {date} 没有对应的监测轮次\uFF0C仍归入 {round} 年度", English: "no round for its date ({date}): it stays under {round}"},
-	"upload.round_no_date":  {Chinese: "未识别出成文日期\uFF0C仍归入 {round} 年度", English: "no date found in it: it stays under {round}"},
+	"upload.round_given":       {Chinese: "监测轮次\uFF1A{round} 年度", English: "round: {round}"},
+	"upload.round_by_date":     {Chinese: "按成文日期 {date} 归入 {round} 年度", English: "filed under {round}, the round of its date ({date})"},
+	"upload.round_no_match":    {Chinese: "成文日期 {date} 没有对应的监测轮次\uFF0C仍归入 {round} 年度", English: "no round for its date ({date}): it stays under {round}"},
+	"upload.round_by_title":    {Chinese: "按标题中的年份 {round} 归入 {round} 年度", English: "filed under {round}, the year its title names"},
+	"upload.round_by_filename": {Chinese: "按文件名中的年份 {round} 归入 {round} 年度", English: "filed under {round}, the year its file name names"},
+	"upload.round_no_date":     {Chinese: "未识别出成文日期\uFF0C仍归入 {round} 年度", English: "no date found in it: it stays under {round}"},
 	"doc.failed.hint.file": {Chinese: "原件已保存在档案中\uFF0C可以下载。问题出在文件本身\uFF08原因见上\uFF09\uFF0C重新读取仍会失败\uFF1B请改好文件\uFF08如去除密码、用原软件重新导出\uFF09后上传替换文件\uFF1A文档的编号、信息和关联的指标都保持不变。",
 		English: "The original is kept and can be downloaded. The trouble is the file itself (see the reason above), so reading it again would fail alike; correct the file (remove its password, export it again from the program that made it) and upload it as a replacement: the document keeps its id, details and linked indicators."},
 	"doc.failed.hint.setup": {Chinese: "原件已保存在档案中\uFF0C可以下载。文件本身未必有问题\uFF1A管理员安装了所需的程序或放宽了限制后\uFF0C点“重新读取”\uFF1B也可以上传替换文件\uFF08如拆分后的文件\uFF09\uFF1A文档的编号、信息和关联的指标都保持不变。",

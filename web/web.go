@@ -201,6 +201,7 @@ func (h *handler) routes() []route {
 		{pattern: "POST /admin/cities", handle: h.adminCityCreate, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/rounds", handle: h.adminRoundCreate, roles: adminRoles, denied: adminDenied},
 		{pattern: "GET /admin/rounds/{year}", handle: h.adminRoundPage, roles: adminRoles, denied: adminDenied},
+		{pattern: "POST /admin/rounds/{year}/current", handle: h.adminRoundCurrent, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/rounds/{year}/indicators/{code}", handle: h.adminRoundNameCorrect, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/framework", handle: h.adminFrameworkImport, roles: adminRoles, denied: adminDenied},
 		{pattern: "POST /admin/reread", handle: h.adminReread, roles: adminRoles, denied: adminDenied},

@@ -173,34 +173,6 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, catalog.Fullwidth("usage: evidence round add --year 2019 [--label 2019年度监测] [--current]"))
-		return exitError{2}
-	}
-	fs, data := newFlags("round add", stderr)
-	year := fs.Int("year", 0, "year of the round")
-	label := fs.String("label", "", "label")
-	current := fs.Bool("current", false, "make it the current round")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	if err := a.framework.AddRound(ctx, cliAdmin(), catalog.Round{Year: *year, Label: *label, Current: *current}); err != nil {
-		return err
-	}
-	sayln(stdout, lang, "已添加监测轮次 %d", *year)
-	return nil
-}
-
 // frameworkName is fw's name in lang: its English name in English when
 // the framework gives one.
 func frameworkName(fw catalog.Framework, lang report.Lang) string {

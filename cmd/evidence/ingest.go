@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"os/user"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -101,7 +102,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *server != "" {
 		if *manifest == "" && *docType == "" {
 			// The server would refuse each file after its upload; say it once.
-			return catalog.Errorf(catalog.EINVALID, "缺少文件类型 --type(如 policy 政策文件)")
+			return missingDocType()
 		}
 		if *perRequest < 1 || *perRequest > groupFiles*4 {
 			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间,收到 %d", groupFiles*4, *perRequest)
@@ -563,5 +564,21 @@ func defaultCLIUser() string {
 	if u := os.Getenv("USER"); u != "" {
 		return "cli:" + u
 	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return "cli:" + u.Username
+	}
 	return "cli"
+}
+
+// missingDocType says that --type is missing and lists every type's code
+// with its name, so that a folder's import is given the right one.
+func missingDocType() error {
+	var zh, en []string
+	for _, t := range catalog.DocTypes {
+		zh = append(zh, string(t)+" "+catalog.DocTypeLabels[t])
+		en = append(en, string(t)+" ("+catalog.DocTypeLabelsEN[t]+")")
+	}
+	return &catalog.Error{Code: catalog.EINVALID,
+		Message: "缺少文件类型 --type，可选：" + strings.Join(zh, "、") + "（一次导入一种类型；各文件类型不同时，可用 --manifest 清单逐个指定）",
+		English: "The document type --type is missing; one of: " + strings.Join(en, ", ") + " (one type per import; for files of different types, give each its own in a --manifest)"}
 }

@@ -32,7 +32,7 @@ Commands:
   reindex    rebuild the search index from the catalog and stored text
   doctor     list the optional readers (OCR, .doc, PDF tools) and whether they are installed
   retry      read failed documents again: evidence retry [ID…] (all failed ones without IDs)
-  check      re-hash every original and stored text, compare the index with the catalog, name tasks handed in with no document left (exit 1 on any problem)
+  check      re-hash every original and stored text, compare the index with the catalog, name tasks handed in with no document left (with serve stopped; exit 1 on any problem)
   repair     re-extract documents whose stored text check finds bad, reopen tasks with no document left (with serve stopped); --outdated: also the texts and fields older readers read
   backup     copy a consistent snapshot while serve runs: evidence backup --out DIR (incremental)
   restore    make a data folder from a backup: evidence restore --from DIR --data NEWDIR
@@ -46,7 +46,8 @@ Commands:
   values     re-check every stored value against its cited text by today's rules, recording the marks that changed: evidence values recheck [--city 330100] [--round 2019]
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
-  round      add a monitoring round: evidence round add --year 2019 [--label …] [--current]
+  round      add a monitoring round: evidence round add --year 2019 [--label …] [--current];
+             make an existing one current: evidence round current --year 2019 [--server URL --token T]
   catalog    move the catalog to PostgreSQL: evidence catalog migrate --to postgres://… (an empty database)
   blobs      copy the folder store to S3: evidence blobs copy --to s3 (bucket from EVIDENCE_S3_*; resumable)
 

@@ -94,6 +94,11 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // catalog; any problem makes it exit 1.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("check", stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: evidence check [--data DIR]\n"+
+			"Run it with evidence serve stopped: it opens the search index, which a running serve holds.")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -233,6 +238,11 @@ func printProblems(w io.Writer, lang report.Lang, problems []ingest.Problem, sha
 // needs serve stopped: it opens the index itself.
 func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, data := newFlags("repair", stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: evidence repair [--outdated] [--data DIR]\n"+
+			"Run it with evidence serve stopped: it opens the search index, which a running serve holds.")
+		fs.PrintDefaults()
+	}
 	outdated := fs.Bool("outdated", false, "also read again the documents whose text older versions of the readers gave (keeping those whose passages claims or values cite), and the fields older field readers read (keeping what a person typed or edited)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -7,9 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/packs"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // runPack writes a city's evidence pack for a round to a file, through a
@@ -40,6 +42,8 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	p.Report.Lang = lang
+	// The pack names a person, not the audit log's "cli:" actor.
+	p.By = packMaker(lang)
 	if *indicator != "" {
 		if err := p.Only(*indicator); err != nil {
 			return err
@@ -107,4 +111,13 @@ func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	}
 	sayln(stdout, lang, "核验未通过:清单 %d 个文件,发现 %d 处问题", v.Files, len(v.Problems))
 	return exitError{1}
+}
+
+// packMaker is who made a pack on the command line as its README says it:
+// the system account that ran it, else “命令行” (command line).
+func packMaker(lang report.Lang) string {
+	if name := strings.TrimPrefix(defaultCLIUser(), "cli:"); name != "cli" {
+		return name + words(lang, "（命令行）", " (command line)")
+	}
+	return words(lang, "命令行", "command line")
 }

@@ -89,9 +89,14 @@
     return e;
   }
 
+  // A choice of forms, {duplicate|duplicates}, takes the one the count
+  // before it asks for, as the server's messages do (catalog.ChooseForms).
   function fill(s) {
-    var args = Array.prototype.slice.call(arguments, 1);
-    return s.replace(/%[ds]/g, function () { return String(args.shift()); });
+    var args = Array.prototype.slice.call(arguments, 1), last = null;
+    return s.replace(/%[ds]|\{([^{}|]*)\|([^{}|]*)\}/g, function (m, one, other) {
+      if (m.charAt(0) === "%") { last = args.shift(); return String(last); }
+      return last === 1 ? one : other;
+    });
   }
 
   // choose lists the chosen files, each with its own fields; files already
@@ -231,7 +236,8 @@
 
   // roundLine says which round a document is in. Until it is read, an
   // inferred round is the one for now; once indexed, the round it ended
-  // in: the round of its date, or the round it stayed in because no round
+  // in: the round of its date, without one the round of the year its
+  // title or file name names, or the round it stayed in because no round
   // matches its date or no date was found.
   function roundLine(doc) {
     if (!doc.round || doc.status === "failed") { return ""; }
@@ -243,13 +249,13 @@
     } else if (!inferred) {
       s = words.roundGiven;
     } else if (!doc.issued_on) {
-      s = words.roundNoDate;
+      s = {title: words.roundByTitle, filename: words.roundByFilename}[doc.round_named_in] || words.roundNoDate;
     } else if (doc.issued_on.slice(0, 4) === doc.round) {
       s = words.roundByDate;
     } else {
       s = words.roundNoMatch;
     }
-    return s.replace("{round}", doc.round).replace("{date}", doc.issued_on);
+    return s.split("{round}").join(doc.round).replace("{date}", doc.issued_on);
   }
 
   // refused shows a file the archive did not take. One that failed on the

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
+)
+
+const roundUsage = `usage: evidence round add --year 2019 [--label 2019年度监测] [--current]
+       evidence round current --year 2019 [--server URL --token T]`
+
+// runRound is `evidence round`: add a monitoring round, or make an
+// existing one the current round.
+func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "add" {
+		return runRoundAdd(ctx, args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "current" {
+		return runRoundCurrent(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprintln(stderr, catalog.Fullwidth(roundUsage))
+	return exitError{2}
+}
+
+func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("round add", stderr)
+	year := fs.Int("year", 0, "year of the round")
+	label := fs.String("label", "", "label")
+	current := fs.Bool("current", false, "make it the current round")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	err = a.framework.AddRound(ctx, cliAdmin(), catalog.Round{Year: *year, Label: *label, Current: *current})
+	if catalog.ErrorCode(err) == catalog.ECONFLICT {
+		return catalog.Errorf(catalog.ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请运行 evidence round current --year %d", *year, *year)
+	}
+	if err != nil {
+		return err
+	}
+	sayln(stdout, lang, "已添加监测轮次 %d", *year)
+	return nil
+}
+
+// runRoundCurrent is `evidence round current --year N`: the round made
+// current on the data folder, or through a running archive with an
+// admin's token (PATCH /api/v1/rounds/{year}), and what it still lacks.
+func runRoundCurrent(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, data := newFlags("round current", stderr)
+	year := fs.Int("year", 0, "year of the round to make current")
+	server := fs.String("server", os.Getenv("EVIDENCE_SERVER"), "make it current through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
+	token := fs.String("token", os.Getenv("EVIDENCE_TOKEN"), "an admin's API token for --server (or $EVIDENCE_TOKEN)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	lang, err := langOf(fs)
+	if err != nil {
+		return err
+	}
+	if *year == 0 {
+		return catalog.Errorf(catalog.EINVALID, "缺少 --year:要设为当前轮次的年份,如 --year 2019")
+	}
+	var out roundMadeCurrent
+	if *server != "" {
+		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang}
+		err = c.makeCurrent(ctx, *year, &out)
+	} else {
+		err = makeCurrentLocally(ctx, *data, *year, stderr, &out)
+	}
+	if err != nil {
+		return err
+	}
+	printMadeCurrent(stdout, lang, *year, out)
+	return nil
+}
+
+// roundMadeCurrent is what making a round current answered.
+type roundMadeCurrent struct {
+	Changed     bool `json:"changed"`
+	CarriedOver bool `json:"carried_over"`
+	Tables      bool `json:"tables"`
+}
+
+func makeCurrentLocally(ctx context.Context, data string, year int, stderr io.Writer, out *roundMadeCurrent) error {
+	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{})
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if out.Changed, err = a.framework.SetCurrentRound(ctx, cliAdmin(), year); err != nil {
+		return err
+	}
+	st, err := a.framework.RoundSetup(ctx, year)
+	out.CarriedOver, out.Tables = st.Carried, st.Tables
+	return err
+}
+
+// makeCurrent is `round current --server`: PATCH /api/v1/rounds/{year}.
+func (c *remote) makeCurrent(ctx context.Context, year int, out *roundMadeCurrent) error {
+	body, _ := json.Marshal(map[string]any{"current": true})
+	req, err := http.NewRequestWithContext(ctx, "PATCH", fmt.Sprintf("%s/api/v1/rounds/%d", c.base, year), bytes.NewReader(body))
+	if err != nil {
+		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	return c.do(req, out)
+}
+
+// printMadeCurrent says the round is current, and where to carry the
+// previous round over and copy the responsibility tables when it has had
+// neither: the web pages that do it city by city.
+func printMadeCurrent(w io.Writer, lang report.Lang, year int, out roundMadeCurrent) {
+	if out.Changed {
+		sayln(w, lang, "已将监测轮次 %d 设为当前轮次", year)
+	} else {
+		sayln(w, lang, "监测轮次 %d 已是当前轮次", year)
+	}
+	if !out.CarriedOver {
+		sayln(w, lang, "尚无城市结转到 %d 年度:如需结转上一轮的关联、定性描述和数值,请在“结转事项核对”页面点“从上一轮结转”", year)
+	}
+	if !out.Tables {
+		sayln(w, lang, "%d 年度尚无责任分解表:如需沿用上一轮的,请在“责任分解”页面点“从上一轮复制责任分解表”", year)
+	}
+}

@@ -1,0 +1,72 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// roundOffer is what making a round current offers to do besides, as
+// adding a current round does: carry every city's previous round over
+// (结转) and copy every city's responsibility table (复制责任分解表); each
+// only while the round has not had it, so that nothing is carried twice.
+type roundOffer struct {
+	Carry, Tables bool
+}
+
+// roundOffers says what 设为当前轮次 offers for each round not current;
+// carrying over only into a round with one before it.
+func (h *handler) roundOffers(r *http.Request, rounds []catalog.Round) (map[int]roundOffer, error) {
+	out := map[int]roundOffer{}
+	for i, rd := range rounds {
+		if rd.Current {
+			continue
+		}
+		st, err := h.Framework.RoundSetup(r.Context(), rd.Year)
+		if err != nil {
+			return nil, err
+		}
+		out[rd.Year] = roundOffer{Carry: i > 0 && !st.Carried, Tables: i > 0 && !st.Tables}
+	}
+	return out, nil
+}
+
+// adminRoundCurrent makes an existing round the current one (设为当前轮次
+// on /admin) and, when asked, carries every city over into it and copies
+// their responsibility tables, as adding a current round does; each only
+// when the round has not had it yet, whatever the form said, so that a
+// second click or an old page never carries twice.
+func (h *handler) adminRoundCurrent(w http.ResponseWriter, r *http.Request) {
+	if !h.requireAdmin(w, r) {
+		return
+	}
+	l := langOf(r)
+	year, err := strconv.Atoi(r.PathValue("year"))
+	if err != nil {
+		h.fail(w, r, catalog.FieldErrorf("year", catalog.EINVALID, "年份应为四位数字,如 2018"))
+		return
+	}
+	u := sessionFrom(r).User
+	st, err := h.Framework.RoundSetup(r.Context(), year)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	changed, err := h.Framework.SetCurrentRound(r.Context(), u, year)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	msg := trf(l, "admin.made_current", year)
+	if !changed {
+		msg = trf(l, "admin.was_current", year)
+	}
+	if r.PostFormValue("carry") == "on" && !st.Carried {
+		msg += tr(l, "admin.semicolon") + h.carryAllCities(r, u, year)
+	}
+	if r.PostFormValue("copy_tables") == "on" && !st.Tables {
+		msg += tr(l, "admin.semicolon") + h.copyAllTables(r, u, year)
+	}
+	back(w, r, "/admin#rounds", msg)
+}
