@@ -207,8 +207,9 @@ func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 // readyz says whether this node should get traffic: its catalog answers
-// and its index has caught up with the catalog since start (a node of
-// several follows the changes the others make). It reports the index lag
+// and its index may be used (not on a full disk) and has caught up with
+// the catalog since start (a node of several follows the changes the
+// others make). It reports the index lag
 // in changes and seconds either way; 503 while not ready.
 func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	lag := h.Ingest.IndexLag()
@@ -216,6 +217,9 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if err := h.Ingest.Healthy(r.Context()); err != nil {
 		body["ready"], body["error"], body["error_en"] = false, "目录数据库不可用", "The catalog database cannot be reached"
+		status = http.StatusServiceUnavailable
+	} else if err := h.Ingest.IndexUnusable(); err != nil {
+		body["ready"], body["error"], body["error_en"] = false, catalog.ErrorMessage(err), catalog.MessageIn(err, true)
 		status = http.StatusServiceUnavailable
 	} else if !lag.CaughtUp {
 		body["error"] = catalog.Fullwidth("索引正在追赶目录,请稍候")
