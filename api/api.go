@@ -254,6 +254,13 @@ func (h *handler) authenticated(rt route) http.Handler {
 		}
 		if !rt.files {
 			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		} else {
+			release, err := h.Auth.TakeUploadSlot(cred.User)
+			if err != nil {
+				h.writeError(w, r, err)
+				return
+			}
+			defer release()
 		}
 		if rt.files && auth.CSRFInForm(r, cred) {
 			r = withPendingCSRF(r, cred.CSRF)

@@ -305,6 +305,14 @@ func (h *handler) withSession(rt route) http.Handler {
 			return
 		}
 		if r.Method == http.MethodPost {
+			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+				release, err := h.Auth.TakeUploadSlot(cred.User)
+				if err != nil {
+					h.fail(w, r, err)
+					return
+				}
+				defer release()
+			}
 			r.Body = http.MaxBytesReader(w, r.Body, h.bodyLimit(r))
 			err := parseForm(r)
 			if r.MultipartForm != nil {
