@@ -410,6 +410,10 @@ func formError(err error) error {
 	if errors.As(err, &mbe) {
 		return catalog.Errorf(catalog.ETOOLARGE, "提交的内容超过上限(%s);请减少文件数量或大小后重试", ingest.FormatBytes(mbe.Limit))
 	}
+	var said *catalog.Error
+	if errors.As(err, &said) {
+		return said // the body stopped moving (bodyrate)
+	}
 	return catalog.Errorf(catalog.EINVALID, "表单数据不完整,请刷新页面后重新提交")
 }
 
