@@ -606,6 +606,7 @@ var englishMessages = map[string]string{
 	"这一页的文字太长(超过 %d MB),无法整页显示;请下载原件查看":                                   "This page's text is too long (over %d MB) to be shown as one page; download the original to read it",
 	"服务器正在显示其他很长的文件,暂时没有余力读取这一页;请 %d 秒后再试":                                "The server is busy showing other very long documents and cannot read this page now; try again in %d seconds",
 	"要查找的文字过长（%d 字，最多 %d 字），请精简后再试":                                       "The text to find is too long (%d characters, at most %d); shorten it and try again",
+	"DOCX 文件中含有 DOCTYPE 或外部实体声明，出于安全原因拒绝处理；请用 Word 或 WPS 打开后另存为 DOCX 再上传": "The DOCX file declares a DOCTYPE or external entities, which is refused for safety; open it in Word or WPS, save it as DOCX again and upload that",
 	"请输入要在文件中查找的文字":                                                       "Type the words to find in the document",
 	"页码 %s=%q 无效:应为从 1 开始的整数":                                             "The page number %s=%q is not valid: give a whole number from 1",
 	// Moving a document that values or hand-ins of its city rely on (catalog/documents.go).
