@@ -210,8 +210,9 @@ func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 // readyz says whether this node should get traffic: its catalog answers
-// and its index has caught up with the catalog since start (a node of
-// several follows the changes the others make). It reports the index lag
+// and its index may be used (not on a full disk) and has caught up with
+// the catalog since start (a node of several follows the changes the
+// others make). It reports the index lag
 // in changes and seconds either way; 503 while not ready.
 func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	lag := h.Ingest.IndexLag()
@@ -219,6 +220,9 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if err := h.Ingest.Healthy(r.Context()); err != nil {
 		body["ready"], body["error"], body["error_en"] = false, "目录数据库不可用", "The catalog database cannot be reached"
+		status = http.StatusServiceUnavailable
+	} else if err := h.Ingest.IndexUnusable(); err != nil {
+		body["ready"], body["error"], body["error_en"] = false, catalog.ErrorMessage(err), catalog.MessageIn(err, true)
 		status = http.StatusServiceUnavailable
 	} else if !lag.CaughtUp {
 		body["error"] = catalog.Fullwidth("索引正在追赶目录,请稍候")
@@ -253,6 +257,13 @@ func (h *handler) authenticated(rt route) http.Handler {
 		}
 		if !rt.files {
 			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		} else {
+			release, err := h.Auth.TakeUploadSlot(cred.User)
+			if err != nil {
+				h.writeError(w, r, err)
+				return
+			}
+			defer release()
 		}
 		if rt.files && auth.CSRFInForm(r, cred) {
 			r = withPendingCSRF(r, cred.CSRF)

@@ -29,6 +29,7 @@ type Authenticator struct {
 	throttle *Throttle
 	turns    addressTurns // one login attempt per address at a time
 	refused  refusalLog   // which throttled attempts are audited
+	uploads  uploadSlots  // each account's requests sending files
 	ttl      time.Duration
 	now      func() time.Time
 	// TrustProxy says a reverse proxy in front sets X-Forwarded-For and

@@ -10,7 +10,8 @@ import (
 )
 
 // TestStoreFailuresAreTheStores: a full disk, a used-up quota and a disk
-// remounted read-only are the store's EUNAVAILABLE with a message saying
+// remounted read-only, a disk error and the machine out of open files or
+// memory are the store's EUNAVAILABLE with a message saying
 // what happened; any other file-system error stays internal.
 func TestStoreFailuresAreTheStores(t *testing.T) {
 	f := &Folder{}
@@ -22,6 +23,10 @@ func TestStoreFailuresAreTheStores(t *testing.T) {
 		{syscall.ENOSPC, catalog.EUNAVAILABLE, "已满"},
 		{syscall.EDQUOT, catalog.EUNAVAILABLE, "配额"},
 		{syscall.EROFS, catalog.EUNAVAILABLE, "只读"},
+		{syscall.EMFILE, catalog.EUNAVAILABLE, "打开的文件数"},
+		{syscall.ENFILE, catalog.EUNAVAILABLE, "打开的文件数"},
+		{syscall.ENOMEM, catalog.EUNAVAILABLE, "内存"},
+		{syscall.EIO, catalog.EUNAVAILABLE, "读写出错"},
 		{errors.New("bad descriptor"), catalog.EINTERNAL, ""},
 	} {
 		got := f.fail("put", "originals/x", c.err)

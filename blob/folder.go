@@ -452,21 +452,33 @@ func (f *Folder) fail(op, key string, err error) error {
 }
 
 // DiskError is the store's failure in err when it is a full disk, a used-up
-// quota or a disk remounted read-only: failures of the disk, not of the
-// file, that an administrator can mend, so they are EUNAVAILABLE (the work
-// is tried again later) with a message saying what happened. Nil for any
-// other error.
+// quota, a disk remounted read-only, a disk that failed a read or write,
+// or the machine out of open files or memory: failures of the machine, not
+// of the file, that pass or that an administrator can mend, so they are
+// EUNAVAILABLE (the work is tried again later, an upload is answered 503
+// with Retry-After) with a message saying what happened. Nil for any other
+// error.
 func DiskError(err error) *catalog.Error {
+	var e *catalog.Error
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		return catalog.Errorf(catalog.EUNAVAILABLE, "存储空间已满,文件未保存;请联系管理员清理磁盘")
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储空间已满,文件未保存;请联系管理员清理磁盘")
 	case errors.Is(err, syscall.EDQUOT):
-		return catalog.Errorf(catalog.EUNAVAILABLE, "存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额")
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储空间超出配额,文件未保存;请联系管理员清理磁盘或提高配额")
 	case errors.Is(err, syscall.EROFS):
-		return catalog.Errorf(catalog.EUNAVAILABLE, "文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘")
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "文件存储变成了只读(磁盘可能出错后被重新挂载为只读),文件未保存;请联系管理员检查磁盘")
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE), errors.Is(err, syscall.ENOMEM):
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "服务器暂时繁忙（打开的文件数或内存已达上限），本次操作未完成；请稍后重试，若一直如此请联系管理员")
+		e.RetryAfter = retryBusyAfter
+	case errors.Is(err, syscall.EIO):
+		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储磁盘读写出错，本次操作未完成；请稍后重试，并请联系管理员检查磁盘")
 	}
-	return nil
+	return e
 }
+
+// retryBusyAfter is how long a client is asked to wait when the server is
+// out of open files or memory.
+const retryBusyAfter = 10 * time.Second
 
 // missing reports whether err means the file is not there, including a
 // path whose parent is a file (ENOTDIR), which S3 would also call missing.

@@ -55,6 +55,10 @@ func (p FoundPage) Shown() FoundPage {
 	return p
 }
 
+// MaxFindRunes is the longest text Find looks for, as long as a search's
+// query may be: each request walks the whole stored text with it.
+const MaxFindRunes = 200
+
 // MaxFoundPages is the most pages Find lists.
 const MaxFoundPages = 200
 
@@ -72,6 +76,9 @@ func (s *Service) Find(ctx context.Context, u *catalog.User, id, q string) (*Fou
 	}
 	if err := textReady(d); err != nil {
 		return nil, err
+	}
+	if n := utf8.RuneCountInString(q); n > MaxFindRunes {
+		return nil, catalog.FieldErrorf("find", catalog.EINVALID, "要查找的文字过长（%d 字，最多 %d 字），请精简后再试", n, MaxFindRunes)
 	}
 	norm := extract.Normalize(q)
 	needle := squeezeString(norm)

@@ -233,6 +233,14 @@ func TestFindLooksInTheWholeText(t *testing.T) {
 	if _, err := e.Documents.Find(ctx, coordA, id, "  "); catalog.ErrorCode(err) != catalog.EINVALID {
 		t.Errorf("find blank: %v, want EINVALID", err)
 	}
+	// As long as a search's query may be, not 60,000 characters walked
+	// through the whole text on every request.
+	if _, err := e.Documents.Find(ctx, coordA, id, strings.Repeat("学", documents.MaxFindRunes)); err != nil {
+		t.Errorf("find %d characters: %v, want found or not", documents.MaxFindRunes, err)
+	}
+	if _, err := e.Documents.Find(ctx, coordA, id, strings.Repeat("学", documents.MaxFindRunes+1)); catalog.ErrorCode(err) != catalog.EINVALID || !strings.Contains(catalog.ErrorMessage(err), "过长") {
+		t.Errorf("find %d characters: %v, want EINVALID saying it is too long", documents.MaxFindRunes+1, err)
+	}
 }
 
 // TestFindPassesOverLineBreaksAndSpaces: a phrase the extracted text

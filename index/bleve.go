@@ -86,7 +86,10 @@ var ErrDamaged = errors.New("index damaged")
 
 // Bleve is the Index on a Bleve (scorch) index.
 type Bleve struct {
-	idx     bleve.Index
+	idx bleve.Index
+	// dir is the index's folder, empty for an index in memory.
+	dir     string
+	h       health
 	results resultCache
 	// computing holds a slot per search Bleve is computing: at most
 	// twice the CPUs at once, the others wait their turn (in order).
@@ -108,8 +111,17 @@ const (
 	retrySearchAfter   = 10 * time.Second
 )
 
-func newBleve(idx bleve.Index) *Bleve {
-	return &Bleve{idx: idx, computing: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), computeWait: defaultComputeWait}
+func newBleve(idx bleve.Index, dir string) *Bleve {
+	b := &Bleve{idx: idx, dir: dir, computing: make(chan struct{}, 2*runtime.GOMAXPROCS(0)), computeWait: defaultComputeWait}
+	if dir != "" {
+		open.Store(filepath.Join(filepath.Clean(dir), "store"), b)
+	}
+	return b
+}
+
+// openBleve opens the index in dir with the archive's runtime settings.
+func openBleve(dir string) (bleve.Index, error) {
+	return bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s", "asyncErrorCallbackName": asyncErrorCallback})
 }
 
 var _ Index = (*Bleve)(nil)
@@ -131,7 +143,7 @@ func Open(dir string) (*Bleve, error) {
 		}
 		return create(dir, true)
 	}
-	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
+	idx, err := openBleve(dir)
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), "timeout") {
 			return nil, fmt.Errorf("open index %s: %w", dir, catalog.Errorf(catalog.EUNAVAILABLE,
@@ -146,7 +158,6 @@ func Open(dir string) (*Bleve, error) {
 		idx.Close()
 		return nil, err
 	}
-	b := newBleve(idx)
 	v, err := idx.GetInternal(schemaKey)
 	if err != nil {
 		idx.Close()
@@ -161,7 +172,7 @@ func Open(dir string) (*Bleve, error) {
 		return nil, fmt.Errorf("%w: %w", ErrSchema, catalog.Errorf(catalog.EUNAVAILABLE,
 			"索引格式版本为 %q,当前程序需要 %q;请运行 evidence reindex 重建索引", v, schemaVersion))
 	}
-	return b, nil
+	return newBleve(idx, dir), nil
 }
 
 // lostSnapshots says why an index Bleve opened is damaged although it
@@ -267,7 +278,8 @@ func create(dir string, substrings bool) (*Bleve, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	idx, err := bleve.New(dir, m)
+	idx, err := bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore,
+		map[string]interface{}{"asyncErrorCallbackName": asyncErrorCallback})
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
@@ -275,7 +287,7 @@ func create(dir string, substrings bool) (*Bleve, error) {
 		idx.Close()
 		return nil, fmt.Errorf("write index schema: %w", err)
 	}
-	return newBleve(idx), nil
+	return newBleve(idx, dir), nil
 }
 
 // OpenMem returns an index held in memory only, for tests and benchmarks.
@@ -291,7 +303,7 @@ func OpenMem() (*Bleve, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create memory index: %w", err)
 	}
-	return newBleve(idx), nil
+	return newBleve(idx, ""), nil
 }
 
 // toBleveDoc is the indexed shape of a Document; doc.go documents each
@@ -406,17 +418,23 @@ func (d Document) TextSize() int {
 
 // indexBatch writes docs to Bleve in one batch.
 func (b *Bleve) indexBatch(docs []Document) error {
-	batch := b.idx.NewBatch()
-	for _, d := range docs {
+	bds := make([]map[string]any, len(docs))
+	for i, d := range docs {
 		bd, err := toBleveDoc(d)
-		if err == nil {
-			err = batch.Index(d.ID, bd)
-		}
 		if err != nil {
 			return fmt.Errorf("index document %s: %w", d.ID, err)
 		}
+		bds[i] = bd
 	}
-	err := b.idx.Batch(batch)
+	err := b.guarded(func() error {
+		batch := b.idx.NewBatch()
+		for i, d := range docs {
+			if err := batch.Index(d.ID, bds[i]); err != nil {
+				return fmt.Errorf("index document %s: %w", d.ID, err)
+			}
+		}
+		return b.idx.Batch(batch)
+	})
 	b.results.invalidate()
 	if err != nil {
 		return fmt.Errorf("index batch of %d: %w", len(docs), err)
@@ -426,11 +444,13 @@ func (b *Bleve) indexBatch(docs []Document) error {
 
 // Delete implements Index.
 func (b *Bleve) Delete(ctx context.Context, ids ...string) error {
-	batch := b.idx.NewBatch()
-	for _, id := range ids {
-		batch.Delete(id)
-	}
-	err := b.idx.Batch(batch)
+	err := b.guarded(func() error {
+		batch := b.idx.NewBatch()
+		for _, id := range ids {
+			batch.Delete(id)
+		}
+		return b.idx.Batch(batch)
+	})
 	b.results.invalidate()
 	if err != nil {
 		return fmt.Errorf("delete %d documents from index: %w", len(ids), err)
@@ -440,7 +460,11 @@ func (b *Bleve) Delete(ctx context.Context, ids ...string) error {
 
 // Count implements Index.
 func (b *Bleve) Count() (uint64, error) {
-	n, err := b.idx.DocCount()
+	var n uint64
+	err := b.guarded(func() (err error) {
+		n, err = b.idx.DocCount()
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("count index: %w", err)
 	}
@@ -455,7 +479,11 @@ func (b *Bleve) IDs(ctx context.Context) ([]string, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
 	req.SortBy([]string{"_id"})
-	res, err := b.idx.SearchInContext(ctx, req)
+	var res *bleve.SearchResult
+	err = b.guarded(func() (err error) {
+		res, err = b.idx.SearchInContext(ctx, req)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list index ids: %w", err)
 	}
@@ -469,6 +497,18 @@ func (b *Bleve) IDs(ctx context.Context) ([]string, error) {
 
 // Close implements Index.
 func (b *Bleve) Close() error {
+	b.h.mu.Lock()
+	defer b.h.mu.Unlock()
+	if b.dir != "" {
+		open.Delete(filepath.Join(filepath.Clean(b.dir), "store"))
+	}
+	if b.idx == nil {
+		return nil // closed when it became unusable, and not opened again
+	}
+	if b.h.unusable != nil {
+		closeRecovered(b.idx)
+		return nil
+	}
 	return b.idx.Close()
 }
 
@@ -479,7 +519,12 @@ func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 			return nil, err
 		}
 		defer func() { <-b.computing }()
-		return b.search(ctx, q, buildQuery(q, b.idx.Mapping()))
+		var res *Result
+		err := b.guarded(func() (err error) {
+			res, err = b.search(ctx, q, buildQuery(q, b.idx.Mapping()))
+			return err
+		})
+		return res, err
 	})
 }
 

@@ -846,6 +846,15 @@ func (s *Service) Healthy(ctx context.Context) error {
 	return nil
 }
 
+// IndexUnusable returns why the index may not be used now (its disk is
+// full: EUNAVAILABLE, with what to do), nil when it may or cannot tell.
+func (s *Service) IndexUnusable() error {
+	if u, ok := s.idx.(interface{ Unusable() error }); ok {
+		return u.Unusable()
+	}
+	return nil
+}
+
 // Readers reports the optional programs the readers use and whether this
 // machine has them (extract.Readers), for the admin page and doctor.
 func (s *Service) Readers(ctx context.Context) []extract.Reader {

@@ -289,7 +289,12 @@ func receiveError(err error, src *sourceReader, name string, maxBytes int64) err
 		return fmt.Errorf("receive %s: %w: %w", name, maxErr, tooLarge(name, maxBytes))
 	}
 	if src.err != nil {
-		// The sender's side: a body cut off mid-file, a broken connection.
+		// The sender's side: a body cut off mid-file, a broken connection,
+		// or one that stopped moving (bodyrate), which says so itself.
+		var said *catalog.Error
+		if errors.As(src.err, &said) {
+			return fmt.Errorf("receive %s: %w", name, said)
+		}
 		return catalog.Errorf(catalog.EINVALID, "文件“%s”没有传完整(传输在中途中断);请重新上传", name)
 	}
 	return fmt.Errorf("receive %s: %w", name, diskFull(err))

@@ -308,6 +308,14 @@ func (h *handler) withSession(rt route) http.Handler {
 			return
 		}
 		if r.Method == http.MethodPost {
+			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+				release, err := h.Auth.TakeUploadSlot(cred.User)
+				if err != nil {
+					h.fail(w, r, err)
+					return
+				}
+				defer release()
+			}
 			r.Body = http.MaxBytesReader(w, r.Body, h.bodyLimit(r))
 			err := parseForm(r)
 			if r.MultipartForm != nil {
@@ -404,6 +412,10 @@ func formError(err error) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return catalog.Errorf(catalog.ETOOLARGE, "提交的内容超过上限(%s);请减少文件数量或大小后重试", ingest.FormatBytes(mbe.Limit))
+	}
+	var said *catalog.Error
+	if errors.As(err, &said) {
+		return said // the body stopped moving (bodyrate)
 	}
 	return catalog.Errorf(catalog.EINVALID, "表单数据不完整,请刷新页面后重新提交")
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/auth"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/bodyrate"
 	"github.com/lcmonitor/evidence/internal/cpuprofile"
 	"github.com/lcmonitor/evidence/internal/services"
 	"github.com/lcmonitor/evidence/web"
@@ -73,7 +74,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 		return err
 	}
 	srv := &http.Server{
-		Handler:           handler,
+		// No ReadTimeout: an upload takes as long as its line needs;
+		// a body that stops moving is cut (bodyrate.Default).
+		Handler:           bodyrate.Handler(handler, bodyrate.Default),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}

@@ -77,7 +77,16 @@ func readZipXML(ctx context.Context, f *zip.File, max int64, fn func(xml.Token) 
 		return fmt.Errorf("open member: %v: %w", err, errDOCXCorrupt())
 	}
 	defer rc.Close()
-	return decodeXMLCapped(ctx, rc, max, fn)
+	return decodeXMLCapped(ctx, rc, max, func(tok xml.Token) error {
+		// As the OFD reader: Word never writes a DOCTYPE, and it is the
+		// way in for entity tricks; the file is refused for that, not
+		// called damaged (which would have the same file exported again).
+		if d, ok := tok.(xml.Directive); ok {
+			return fmt.Errorf("%s: directive %.40q: %w", f.Name, d,
+				catalog.Errorf(catalog.EINVALID, "DOCX 文件中含有 DOCTYPE 或外部实体声明，出于安全原因拒绝处理；请用 Word 或 WPS 打开后另存为 DOCX 再上传"))
+		}
+		return fn(tok)
+	})
 }
 
 // decodeXMLCapped decodes at most max bytes of XML from r.

@@ -114,6 +114,16 @@ func bombBody(n int) string {
 	return document(strings.Repeat(para, n/len(para)+1))
 }
 
+// TestDOCXDoctypeIsRefusedForWhatItIs: a DOCTYPE declaring an external
+// entity is refused as such, as the OFD reader does, not called damaged.
+func TestDOCXDoctypeIsRefusedForWhatItIs(t *testing.T) {
+	body := `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>` +
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`
+	path := writeDOCX(t, map[string]string{"word/document.xml": body})
+	_, err := Extract(context.Background(), FormatDOCX, path, Limits{})
+	wantError(t, "DOCX with a DOCTYPE", err, catalog.EINVALID, "DOCX 文件中含有 DOCTYPE 或外部实体声明，出于安全原因拒绝处理；请用 Word 或 WPS 打开后另存为 DOCX 再上传")
+}
+
 func TestDOCXZipBomb(t *testing.T) {
 	// The default limit is 100 MiB; a 101 MiB member deflates to ~100 KiB
 	// and is refused from its header without being inflated.
