@@ -49,14 +49,14 @@ func TestUploadsUnderWayPerAccountAreCapped(t *testing.T) {
 		return e.do(e.request("POST", "/api/v1/documents", body), role)
 	}
 	// The held uploads take their slots as the server reads their
-	// headers; until then an upload still gets through.
-	var resp *http.Response
-	var body map[string]any
-	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
-		if resp, body = upload("coordA"); resp.StatusCode != http.StatusCreated || time.Now().After(deadline) {
-			break
+	// headers: wait until all have, so that no upload of the test's own
+	// takes one first and leaves a held one refused.
+	for deadline := time.Now().Add(time.Minute); e.auth.UploadsUnderWay("coordA") < auth.MaxUploadsPerAccount; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("held uploads under way: %d, want %d", e.auth.UploadsUnderWay("coordA"), auth.MaxUploadsPerAccount)
 		}
 	}
+	resp, body := upload("coordA")
 	msg := fmt.Sprint(body["error"])
 	if resp.StatusCode == http.StatusCreated {
 		for i, c := range held {

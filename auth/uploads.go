@@ -52,3 +52,10 @@ func (a *Authenticator) TakeUploadSlot(u *catalog.User) (release func(), err err
 		})
 	}, nil
 }
+
+// UploadsUnderWay reports how many of username's slots are taken.
+func (a *Authenticator) UploadsUnderWay(username string) int {
+	a.uploads.mu.Lock()
+	defer a.uploads.mu.Unlock()
+	return a.uploads.held[username]
+}
