@@ -35,12 +35,16 @@ type citationJSON struct {
 }
 
 type claimJSON struct {
-	ID        string         `json:"id"`
-	City      string         `json:"city"`
-	Round     int            `json:"round"`
-	Indicator string         `json:"indicator"`
-	Statement string         `json:"statement"`
+	ID        string `json:"id"`
+	City      string `json:"city"`
+	Round     int    `json:"round"`
+	Indicator string `json:"indicator"`
+	Statement string `json:"statement"`
+	// Status is the claim's review status, to_confirm (待确认) while it
+	// was carried over and its city has not confirmed it
+	// (catalog.Claim.ReviewStatus); Carry the carry-over's state.
 	Status    string         `json:"status"`
+	Carry     string         `json:"carry,omitempty"`
 	CreatedBy string         `json:"created_by"`
 	CreatedAt time.Time      `json:"created_at"`
 	UpdatedAt time.Time      `json:"updated_at"`
@@ -49,7 +53,7 @@ type claimJSON struct {
 
 func toClaimJSON(c *catalog.Claim) claimJSON {
 	out := claimJSON{ID: c.ID, City: c.City, Round: c.Round, Indicator: c.Indicator, Statement: c.Statement,
-		Status: string(c.Status), CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		Status: string(c.ReviewStatus()), Carry: string(c.Carry), CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 		Citations: make([]citationJSON, len(c.Citations))}
 	for i, t := range c.Citations {
 		out.Citations[i] = citationJSON{DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
