@@ -11,6 +11,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
 )
 
 type citationJSON struct {
@@ -49,6 +50,13 @@ type claimJSON struct {
 	CreatedAt time.Time      `json:"created_at"`
 	UpdatedAt time.Time      `json:"updated_at"`
 	Citations []citationJSON `json:"citations"`
+	// NumbersNotFound are the numbers of the statement, with their units,
+	// that no quote writes (9.6万人); NumbersRough those a quote writes
+	// only roughly (约数); NumberWarnings says both in each language
+	// (values.CheckStatement). A warning, the claim saved all the same.
+	NumbersNotFound []string             `json:"numbers_not_found,omitempty"`
+	NumbersRough    []values.RoughNumber `json:"numbers_rough,omitempty"`
+	NumberWarnings  []fieldErrorJSON     `json:"number_warnings,omitempty"`
 }
 
 func toClaimJSON(c *catalog.Claim) claimJSON {
@@ -58,6 +66,13 @@ func toClaimJSON(c *catalog.Claim) claimJSON {
 	for i, t := range c.Citations {
 		out.Citations[i] = citationJSON{DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
 			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
+	}
+	if len(c.Citations) > 0 {
+		nums := values.ClaimNumbers(c)
+		out.NumbersNotFound, out.NumbersRough = nums.Missing, nums.Rough
+		for _, w := range nums.Warnings() {
+			out.NumberWarnings = append(out.NumberWarnings, fieldErrorJSON{Field: "statement", Message: w.Chinese, MessageEn: w.English})
+		}
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 type claimRow struct {
@@ -186,6 +187,10 @@ type claimPage struct {
 	// from, with its verdicts there; nil for a claim written in its round.
 	CarriedFrom        *catalog.Claim
 	CarriedFromReviews []catalog.Review
+	// NumberWarnings say which numbers of the statement its quotes do not
+	// write, or write only roughly (values.CheckStatement), in the page's
+	// language: for its coordinator and its reviewer alike.
+	NumberWarnings []string
 	// Next is the next claim waiting for this user's verdict (in the
 	// queue of Filters, the city and indicator it was opened from).
 	Next    *catalog.Claim
@@ -216,6 +221,9 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 		History: v.History, Form: form, State: st, CarriedFrom: v.CarriedFrom, CarriedFromReviews: v.CarriedFromReviews}
 	if form == "cite" {
 		p.CiteState = st
+	}
+	for _, w := range values.ClaimNumbers(c).Warnings() {
+		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
 	}
 	q := r.URL.Query()
 	// Opened from the queue, the claim page goes on in the queue's round;
@@ -355,7 +363,7 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 		h.showClaimNew(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
-	back(w, r, "/claims/"+c.ID, withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1))
+	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1), c))
 }
 
 // withQuoteWarning adds to the notice of a saved claim that the quote of
@@ -366,6 +374,16 @@ func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) str
 		if !cits[i].QuoteFound {
 			return notice + tr(l, "claim.notice_sep") + trf(l, "claim.quote_unfound", i+1, cits[i].Page)
 		}
+	}
+	return notice
+}
+
+// withNumberWarning adds to the notice of a saved claim the numbers of
+// its statement its quotes do not write (values.CheckStatement), so that
+// its coordinator learns so on saving, not from the reviewer.
+func withNumberWarning(l Lang, notice string, c *catalog.Claim) string {
+	for _, w := range values.ClaimNumbers(c).Warnings() {
+		notice += tr(l, "claim.notice_sep") + inLang(l, w)
 	}
 	return notice
 }
@@ -389,7 +407,7 @@ func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "edit", err, "statement")
 		return
 	}
-	back(w, r, "/claims/"+c.ID, tr(langOf(r), "claim.updated"))
+	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), tr(langOf(r), "claim.updated"), c))
 }
 
 func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
@@ -400,7 +418,7 @@ func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
 	}
-	back(w, r, "/claims/"+c.ID+"#cith", withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1))
+	back(w, r, "/claims/"+c.ID+"#cith", withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1), c))
 }
 
 func (h *handler) claimRemoveCitation(w http.ResponseWriter, r *http.Request) {
