@@ -11,6 +11,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/claims"
+	"github.com/lcmonitor/evidence/values"
 )
 
 type citationJSON struct {
@@ -35,25 +36,43 @@ type citationJSON struct {
 }
 
 type claimJSON struct {
-	ID        string         `json:"id"`
-	City      string         `json:"city"`
-	Round     int            `json:"round"`
-	Indicator string         `json:"indicator"`
-	Statement string         `json:"statement"`
+	ID        string `json:"id"`
+	City      string `json:"city"`
+	Round     int    `json:"round"`
+	Indicator string `json:"indicator"`
+	Statement string `json:"statement"`
+	// Status is the claim's review status, to_confirm (待确认) while it
+	// was carried over and its city has not confirmed it
+	// (catalog.Claim.ReviewStatus); Carry the carry-over's state.
 	Status    string         `json:"status"`
+	Carry     string         `json:"carry,omitempty"`
 	CreatedBy string         `json:"created_by"`
 	CreatedAt time.Time      `json:"created_at"`
 	UpdatedAt time.Time      `json:"updated_at"`
 	Citations []citationJSON `json:"citations"`
+	// NumbersNotFound are the numbers of the statement, with their units,
+	// that no quote writes (9.6万人); NumbersRough those a quote writes
+	// only roughly (约数); NumberWarnings says both in each language
+	// (values.CheckStatement). A warning, the claim saved all the same.
+	NumbersNotFound []string             `json:"numbers_not_found,omitempty"`
+	NumbersRough    []values.RoughNumber `json:"numbers_rough,omitempty"`
+	NumberWarnings  []fieldErrorJSON     `json:"number_warnings,omitempty"`
 }
 
 func toClaimJSON(c *catalog.Claim) claimJSON {
 	out := claimJSON{ID: c.ID, City: c.City, Round: c.Round, Indicator: c.Indicator, Statement: c.Statement,
-		Status: string(c.Status), CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		Status: string(c.ReviewStatus()), Carry: string(c.Carry), CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 		Citations: make([]citationJSON, len(c.Citations))}
 	for i, t := range c.Citations {
 		out.Citations[i] = citationJSON{DocumentID: t.DocumentID, SHA256: t.SHA256, Page: t.Page, Quote: t.Quote,
 			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
+	}
+	if len(c.Citations) > 0 {
+		nums := values.ClaimNumbers(c)
+		out.NumbersNotFound, out.NumbersRough = nums.Missing, nums.Rough
+		for _, w := range nums.Warnings() {
+			out.NumberWarnings = append(out.NumberWarnings, fieldErrorJSON{Field: "statement", Message: w.Chinese, MessageEn: w.English})
+		}
 	}
 	return out
 }

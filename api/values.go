@@ -63,7 +63,7 @@ func toValueJSON(l values.Listed) valueJSON {
 	v, c := l.Value, l.Citation
 	out := valueJSON{ID: v.ID, City: v.City, Round: v.Round, Indicator: v.Indicator, Value: v.Number, Given: v.Given,
 		Unit: v.Unit, ValueFound: v.ValueFound, UnitMismatch: v.PassageUnit != "", PassageUnit: v.PassageUnit,
-		Status: string(v.Status), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
+		Status: string(v.ReviewStatus()), Carry: string(v.Carry), CreatedBy: v.CreatedBy, UpdatedAt: v.UpdatedAt, Citation: citationJSON{DocumentID: c.DocumentID, SHA256: c.SHA256, Page: c.Page, Quote: c.Quote,
 			QuoteFound: c.QuoteFound, FoundOnPage: c.FoundOnPage, RecheckError: c.RecheckError, RecheckErrorEn: c.RecheckErrorEN}}
 	for _, w := range v.Warnings {
 		out.Warnings = append(out.Warnings, fieldErrorJSON{Field: "value", Message: w.Chinese, MessageEn: w.English})

@@ -95,16 +95,17 @@ func TestContradictedBefore(t *testing.T) {
 			}
 		}
 
-		setState := func(state CarryState) {
+		setStateOf := func(id string, state CarryState) {
 			t.Helper()
 			err := s.inTx(ctx, func(tx *sql.Tx) error {
-				_, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ? WHERE id = ?`, state, carried19)
+				_, err := tx.ExecContext(ctx, `UPDATE carryover SET state = ? WHERE id = ?`, state, id)
 				return err
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
 		}
+		setState := func(state CarryState) { t.Helper(); setStateOf(carried19, state) }
 		setState(CarryUpdated)
 		marked(map[string]int{}, wrong19, right19)
 		setState(CarryConfirmed)
@@ -113,8 +114,10 @@ func TestContradictedBefore(t *testing.T) {
 			t.Fatal(err)
 		}
 		marked(map[string]int{}, wrong19, right19)
-		// The 2018 copy reviewed: what was carried from it into 2019 shows
-		// that verdict, the 2018 carry-over still 2017's.
+		// The 2018 copy confirmed by its city (a verdict waits for that)
+		// and reviewed: what was carried from it into 2019 shows that
+		// verdict, the 2018 carry-over still 2017's.
+		setStateOf(carried18, CarryConfirmed)
 		if err := s.AddReview(ctx, &Review{ClaimID: wrong18, Reviewer: "liu", Verdict: ClaimVerified, Comment: " 已更正 "}); err != nil {
 			t.Fatal(err)
 		}

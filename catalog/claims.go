@@ -26,7 +26,38 @@ const (
 	// before it was verified; it leaves the review queue and the counts
 	// and stays, with its history, for the record.
 	ClaimWithdrawn ClaimStatus = "withdrawn"
+	// ClaimToConfirm is never stored: a claim or value carried into a new
+	// round is 待审核 there, but stays out of the review queue and its
+	// counts as 待确认 until its city's coordinator confirms it on the
+	// carry-over page (ReviewStatus; ClaimFilter and ValueFilter select it
+	// by this status).
+	ClaimToConfirm ClaimStatus = "to_confirm"
 )
+
+// unconfirmedSQL is the condition, with %[1]s the carry-over kind and
+// %[2]s the claim's or value's ID column, that an object is carried over
+// and still waits for its coordinator's confirmation.
+const unconfirmedSQL = `%[2]s IN (SELECT k.object_id FROM carryover k WHERE k.kind = '%[1]s' AND k.state = 'to_confirm')`
+
+// reviewStatusSQL is the status column col as ReviewStatus reads it:
+// to_confirm for a pending object still to be confirmed.
+func reviewStatusSQL(kind CarryKind, col, id string) string {
+	return `CASE WHEN ` + col + ` = 'pending' AND ` + fmt.Sprintf(unconfirmedSQL, kind, id) + ` THEN 'to_confirm' ELSE ` + col + ` END`
+}
+
+// statusWhere is the condition that selects the objects in status st as
+// ReviewStatus reads it: pending ones still to be confirmed are
+// ClaimToConfirm, not ClaimPending.
+func statusWhere(kind CarryKind, col, id string, st ClaimStatus) (string, []any) {
+	unconfirmed := fmt.Sprintf(unconfirmedSQL, kind, id)
+	switch st {
+	case ClaimPending:
+		return col + ` = ? AND NOT ` + unconfirmed, []any{ClaimPending}
+	case ClaimToConfirm:
+		return col + ` = ? AND ` + unconfirmed, []any{ClaimPending}
+	}
+	return col + ` = ?`, []any{st}
+}
 
 // VerdictWords name a reviewed claim's or value's status in the words of
 // the review form, for messages a user reads.
@@ -82,6 +113,22 @@ type Claim struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	Citations []Citation
+	// Carry is the state of the carry-over that brought the claim into its
+	// round (CarryToConfirm while it waits for its coordinator), "" when
+	// it was written there.
+	Carry CarryState
+}
+
+// ReviewStatus is the claim's status as the review queue has it:
+// ClaimToConfirm while it is pending but carried over and not yet
+// confirmed by its city, else Status.
+func (c Claim) ReviewStatus() ClaimStatus { return reviewStatus(c.Status, c.Carry) }
+
+func reviewStatus(st ClaimStatus, carry CarryState) ClaimStatus {
+	if st == ClaimPending && carry == CarryToConfirm {
+		return ClaimToConfirm
+	}
+	return st
 }
 
 // Citation points a claim at a passage: a document, a page and the quoted
@@ -312,8 +359,11 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 		if err != nil {
 			return fmt.Errorf("insert review: %w", err)
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ?`,
-			r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn)
+		// A carried claim its city has not confirmed yet is not the
+		// round's claim yet: checked in the update itself, so a verdict
+		// never lands on one.
+		res, err := tx.ExecContext(ctx, `UPDATE claim SET status = ?, updated_at = ? WHERE id = ? AND status <> ? AND NOT `+
+			fmt.Sprintf(unconfirmedSQL, CarryClaim, "claim.id"), r.Verdict, formatTime(r.At), r.ClaimID, ClaimWithdrawn)
 		if err != nil {
 			return fmt.Errorf("set claim status: %w", err)
 		}
@@ -326,17 +376,30 @@ func (s *Store) AddReview(ctx context.Context, r *Review) error {
 }
 
 // claimNotChangeable explains why an update of claim id changed no row:
-// it does not exist, or it was withdrawn meanwhile.
+// it does not exist, it was withdrawn meanwhile, or (a verdict) it was
+// carried over and its city has not confirmed it yet.
 func claimNotChangeable(ctx context.Context, tx *sql.Tx, id string) error {
 	var status string
-	err := tx.QueryRowContext(ctx, `SELECT status FROM claim WHERE id = ?`, id).Scan(&status)
+	var round int
+	err := tx.QueryRowContext(ctx, `SELECT `+reviewStatusSQL(CarryClaim, "status", "claim.id")+`, round FROM claim WHERE id = ?`,
+		id).Scan(&status, &round)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Errorf(ENOTFOUND, "定性描述 %s 不存在", id)
 	}
 	if err != nil {
 		return fmt.Errorf("read claim %s: %w", id, err)
 	}
+	if ClaimStatus(status) == ClaimToConfirm {
+		return NotConfirmedError(Words{Chinese: "定性描述", English: "claim"}, round)
+	}
 	return Errorf(ECONFLICT, "这条定性描述已撤回，不能再修改或审核")
+}
+
+// NotConfirmedError is the refusal of a verdict on a claim or value
+// (what: 定性描述 or 数值) carried into round and still 待确认: its city
+// must confirm it first.
+func NotConfirmedError(what Words, round int) *Error {
+	return Errorf(ECONFLICT, "这条%s是从上一轮结转来的，城市尚未确认在 %d 年度沿用（待确认），暂不能审核；请等本市协调员在“结转事项核对”页确认沿用后再审核", what, round)
 }
 
 // reopenClaimsCiting puts reviewed claims that cite a document back to
@@ -439,12 +502,13 @@ func (s *Store) FindClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 func (s *Store) findClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 	var where []string
 	var args []any
-	for col, v := range map[string]string{"indicator_code": f.Indicator, "status": string(f.Status)} {
-		if v != "" {
-			where, args = append(where, col+" = ?"), append(args, v)
-		}
+	if f.Indicator != "" {
+		where, args = append(where, "indicator_code = ?"), append(args, f.Indicator)
 	}
-	if f.Status == "" {
+	if f.Status != "" {
+		w, a := statusWhere(CarryClaim, "status", "claim.id", f.Status)
+		where, args = append(where, w), append(args, a...)
+	} else {
 		where, args = append(where, "status <> ?"), append(args, ClaimWithdrawn)
 	}
 	where, args = filterCities(where, args, "city", f.City, f.Cities)
@@ -470,7 +534,9 @@ func (s *Store) findClaims(ctx context.Context, f ClaimFilter) ([]Claim, error) 
 }
 
 // ClaimStatusCounts counts the claims matching f (its Status, Limit and
-// Offset aside) per status, for the review queue's tabs.
+// Offset aside) per status as ReviewStatus reads it, for the review
+// queue's tabs: carried claims still to be confirmed count as
+// ClaimToConfirm, not ClaimPending.
 func (s *Store) ClaimStatusCounts(ctx context.Context, f ClaimFilter) (map[ClaimStatus]int, error) {
 	where, args := []string{"1 = 1"}, []any{}
 	if f.Indicator != "" {
@@ -480,8 +546,8 @@ func (s *Store) ClaimStatusCounts(ctx context.Context, f ClaimFilter) (map[Claim
 	if f.Round != 0 {
 		where, args = append(where, "round = ?"), append(args, f.Round)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT status, COUNT(*) FROM claim WHERE `+strings.Join(where, " AND ")+
-		` GROUP BY status`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+reviewStatusSQL(CarryClaim, "status", "claim.id")+`, COUNT(*) FROM claim WHERE `+
+		strings.Join(where, " AND ")+` GROUP BY 1`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count claims by status: %w", err)
 	}
@@ -499,7 +565,8 @@ func (s *Store) ClaimStatusCounts(ctx context.Context, f ClaimFilter) (map[Claim
 }
 
 func (s *Store) queryClaims(ctx context.Context, where string, args ...any) ([]Claim, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, city, round, indicator_code, statement, status, created_by, created_at, updated_at
+	rows, err := s.db.QueryContext(ctx, `SELECT id, city, round, indicator_code, statement, status, created_by, created_at, updated_at,
+		COALESCE((SELECT k.state FROM carryover k WHERE k.kind = 'claim' AND k.object_id = claim.id), '')
 		FROM claim `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query claims: %w", err)
@@ -509,7 +576,8 @@ func (s *Store) queryClaims(ctx context.Context, where string, args ...any) ([]C
 	for rows.Next() {
 		var c Claim
 		var created, updated string
-		if err := rows.Scan(&c.ID, &c.City, &c.Round, &c.Indicator, &c.Statement, &c.Status, &c.CreatedBy, &created, &updated); err != nil {
+		if err := rows.Scan(&c.ID, &c.City, &c.Round, &c.Indicator, &c.Statement, &c.Status, &c.CreatedBy, &created, &updated,
+			&c.Carry); err != nil {
 			return nil, err
 		}
 		c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)

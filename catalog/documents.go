@@ -830,7 +830,7 @@ func (s *Store) deleteDocument(ctx context.Context, id, by string, onlyUncited b
 		if n, _ := res.RowsAffected(); n == 0 {
 			return Errorf(ENOTFOUND, "文档 %s 不存在", id)
 		}
-		if reopened, err = s.reopenDependents(ctx, tx, id, stamp, "cited document deleted", by); err != nil {
+		if reopened, err = s.reopenDependents(ctx, tx, id, stamp, ReopenDocumentDeleted, by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.delete", Object: id,
@@ -876,7 +876,7 @@ func (s *Store) MoveDocument(ctx context.Context, id, city, by string) ([]string
 			status = CASE WHEN status = 'indexed' THEN 'extracted' ELSE status END WHERE id = ?`, city, seq, id); err != nil {
 			return fmt.Errorf("move document %s: %w", id, err)
 		}
-		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, "cited document moved to another city", by); err != nil {
+		if reopened, err = s.reopenClaimsCiting(ctx, tx, id, stamp, ReopenDocumentMoved, by); err != nil {
 			return err
 		}
 		return s.recordEvent(ctx, tx, Event{User: by, Action: "document.move", Object: id,

@@ -151,7 +151,9 @@ func (s *Store) FindValuePage(ctx context.Context, f ValueFilter, after string, 
 }
 
 // CountValues returns how many values f selects are in each review
-// status, f's own status aside: the tabs of the values list.
+// status as Value.ReviewStatus reads it (a carried value still to be
+// confirmed is ClaimToConfirm), f's own status aside: the tabs of the
+// values list.
 func (s *Store) CountValues(ctx context.Context, f ValueFilter) (map[ClaimStatus]int, error) {
 	f.Status = ""
 	counts := map[ClaimStatus]int{}
@@ -159,7 +161,7 @@ func (s *Store) CountValues(ctx context.Context, f ValueFilter) (map[ClaimStatus
 	if none {
 		return counts, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT v.status, COUNT(*) FROM value v `+whereClause(where)+` GROUP BY v.status`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+reviewStatusSQL(CarryValue, "v.status", "v.id")+`, COUNT(*) FROM value v `+whereClause(where)+` GROUP BY 1`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count values: %w", err)
 	}
@@ -224,7 +226,8 @@ func valueWhere(f ValueFilter) (where []string, args []any, none bool) {
 		where, args = append(where, "v.indicator_code = ?"), append(args, f.Indicator)
 	}
 	if f.Status != "" {
-		where, args = append(where, "v.status = ?"), append(args, f.Status)
+		w, a := statusWhere(CarryValue, "v.status", "v.id", f.Status)
+		where, args = append(where, w), append(args, a...)
 	}
 	return where, args, false
 }

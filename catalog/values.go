@@ -136,6 +136,11 @@ func (v *Value) writtenUnit() (number, unit string, ok bool) {
 	return "", "", false
 }
 
+// ReviewStatus is the value's status as the review queue has it:
+// ClaimToConfirm while it is pending but carried over and not yet
+// confirmed by its city, else Status.
+func (v Value) ReviewStatus() ClaimStatus { return reviewStatus(v.Status, v.Carry) }
+
 // SameUnit reports whether two units are the same but for the width of
 // their characters (％ and %, 元／人 and 元/人), as coordinators, ledgers
 // and passages write them.
@@ -267,8 +272,22 @@ func (s *Store) AddValueReview(ctx context.Context, valueID string, r *Review) e
 		if err != nil {
 			return fmt.Errorf("insert value review: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE value SET status = ?, updated_at = ? WHERE id = ?`, r.Verdict, formatTime(r.At), valueID); err != nil {
+		// As AddReview: never a verdict on a carried value its city has
+		// not confirmed yet.
+		res, err := tx.ExecContext(ctx, `UPDATE value SET status = ?, updated_at = ? WHERE id = ? AND NOT `+
+			fmt.Sprintf(unconfirmedSQL, CarryValue, "value.id"), r.Verdict, formatTime(r.At), valueID)
+		if err != nil {
 			return fmt.Errorf("set value status: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			var round int
+			if err := tx.QueryRowContext(ctx, `SELECT round FROM value WHERE id = ?`, valueID).Scan(&round); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					return Errorf(ENOTFOUND, "数值 %s 不存在", valueID)
+				}
+				return fmt.Errorf("read value %s: %w", valueID, err)
+			}
+			return NotConfirmedError(Words{Chinese: "数值", English: "value"}, round)
 		}
 		return s.recordEvent(ctx, tx, Event{At: r.At, User: r.Reviewer, Action: "value.review", Object: "value:" + valueID,
 			Detail: map[string]any{"verdict": r.Verdict, "comment": r.Comment}})

@@ -23,6 +23,14 @@ type Reopened struct {
 // Count is how many objects went back, of all kinds.
 func (r Reopened) Count() int { return len(r.Claims) + len(r.Values) + len(r.Assignments) }
 
+// Reasons a claim or value went back to 待审核 without anyone typing one,
+// stored as codes in its reopen event's reason for the pages to say in
+// their language (web/labels.go), as events' actions are.
+const (
+	ReopenDocumentDeleted = "document_deleted" // 引用的文档已删除
+	ReopenDocumentMoved   = "document_moved"   // 引用的文档已改为其他城市
+)
+
 // reopenDependents sends back, inside tx, what depended on a document
 // just deleted, with an audit event per object.
 func (s *Store) reopenDependents(ctx context.Context, tx *sql.Tx, documentID string, stamp time.Time, reason, by string) (Reopened, error) {

@@ -435,6 +435,9 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	if c.CreatedBy == u.Username {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己撰写的定性描述")
 	}
+	if c.ReviewStatus() == catalog.ClaimToConfirm {
+		return nil, catalog.NotConfirmedError(catalog.Words{Chinese: "定性描述", English: "claim"}, c.Round)
+	}
 	v, err := catalog.ParseVerdict(verdict)
 	if err != nil {
 		return nil, catalog.OnInvalidField("verdict", err)

@@ -12,9 +12,10 @@ import (
 // city's, and none when they ask for another city (catalog/scope.go).
 func (s *Service) List(ctx context.Context, u *catalog.User, f catalog.ClaimFilter) ([]catalog.Claim, error) {
 	switch f.Status {
-	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted, catalog.ClaimWithdrawn:
+	case "", catalog.ClaimPending, catalog.ClaimToConfirm, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted,
+		catalog.ClaimWithdrawn:
 	default:
-		return nil, catalog.Errorf(catalog.EINVALID, "status 应为 pending、verified、insufficient、contradicted 或 withdrawn")
+		return nil, catalog.Errorf(catalog.EINVALID, "status 应为 pending、to_confirm、verified、insufficient、contradicted 或 withdrawn")
 	}
 	cities, visible := u.ScopeCity(f.City)
 	if !visible {
@@ -81,7 +82,7 @@ func (s *Service) View(ctx context.Context, u *catalog.User, id string) (*View, 
 	}
 	v := &View{Claim: c, CanEdit: canWrite(u, c.City) == nil && c.Status != catalog.ClaimWithdrawn,
 		CanReview: (u.Role == catalog.RoleReviewer || u.Role == catalog.RoleAdmin) && c.CreatedBy != u.Username &&
-			c.Status == catalog.ClaimPending,
+			c.ReviewStatus() == catalog.ClaimPending,
 		CanWithdraw: CheckWithdraw(u, c) == nil}
 	if v.Passages, err = s.Passages(ctx, c); err != nil {
 		return nil, err

@@ -80,9 +80,9 @@ type Page struct {
 // of its values.
 func (s *Service) ListPage(ctx context.Context, u *catalog.User, f Filter, offset, limit int) (*Page, error) {
 	switch f.Status {
-	case "", catalog.ClaimPending, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
+	case "", catalog.ClaimPending, catalog.ClaimToConfirm, catalog.ClaimVerified, catalog.ClaimInsufficient, catalog.ClaimContradicted:
 	default:
-		return nil, catalog.FieldErrorf("status", catalog.EINVALID, "status 应为 pending、verified、insufficient 或 contradicted")
+		return nil, catalog.FieldErrorf("status", catalog.EINVALID, "status 应为 pending、to_confirm、verified、insufficient 或 contradicted")
 	}
 	p := &Page{Values: []Listed{}, Counts: map[catalog.ClaimStatus]int{}}
 	cities, visible := u.ScopeCity(strings.TrimSpace(f.City))

@@ -360,6 +360,9 @@ func (s *Service) Review(ctx context.Context, u *catalog.User, id, verdict, comm
 	if v.CreatedBy == u.Username {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "不能审核自己填报的数值")
 	}
+	if v.ReviewStatus() == catalog.ClaimToConfirm {
+		return nil, catalog.NotConfirmedError(catalog.Words{Chinese: "数值", English: "value"}, v.Round)
+	}
 	verd, err := catalog.ParseVerdict(verdict)
 	if err != nil {
 		return nil, err

@@ -106,7 +106,7 @@ func TestClaimEditRemoveCitationAndQueue(t *testing.T) {
 	}
 	_, body := li.get("/review")
 	for _, want := range []string{`data-status="pending" aria-current="page">待审核 <span class="count">1</span>`,
-		`data-status="verified">属实 <span class="count">1</span>`, `id="review-next" href="/claims/` + ids[0] + `"`} {
+		`data-status="verified">属实 <span class="count">1</span>`, `id="review-next" href="/claims/` + ids[0] + `?round=2018"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("review queue lacks %s: %.600s", want, textOf(body))
 		}

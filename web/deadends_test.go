@@ -184,7 +184,7 @@ func TestReviewQueueFiltersByCityAndIndicator(t *testing.T) {
 	li := s.login("li")
 	_, body := li.get("/review?city=330100")
 	for _, want := range []string{`data-status="pending" aria-current="page">待审核 <span class="count">2</span>`,
-		`href="/review?status=verified&amp;city=330100"`, `id="review-next" href="/claims/` + hz1 + `?city=330100"`,
+		`href="/review?status=verified&amp;city=330100&amp;round=2018"`, `id="review-next" href="/claims/` + hz1 + `?city=330100&amp;round=2018"`,
 		`<option value="330100" selected>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the queue of 杭州 lacks %s: %.800s", want, textOf(body))
@@ -198,7 +198,7 @@ func TestReviewQueueFiltersByCityAndIndicator(t *testing.T) {
 		t.Errorf("the queue of 2.3.1: %.800s", textOf(body))
 	}
 	_, body = li.get("/review?city=330100&indicator=1.1.2")
-	if !strings.Contains(body, `id="review-next" href="/claims/`+hz2+`?city=330100&amp;indicator=1.1.2"`) || strings.Contains(body, hz1) {
+	if !strings.Contains(body, `id="review-next" href="/claims/`+hz2+`?city=330100&amp;indicator=1.1.2&amp;round=2018"`) || strings.Contains(body, hz1) {
 		t.Errorf("the queue of 杭州 and 1.1.2: %.800s", textOf(body))
 	}
 	// On 杭州's first claim, next is 杭州's other one, never 成都's.
@@ -265,7 +265,7 @@ func TestWithdrawAClaimFromItsPage(t *testing.T) {
 		!strings.Contains(body, `data-status="withdrawn">已撤回 <span class="count">1</span>`) {
 		t.Errorf("the coordinator's queue: %.600s", textOf(body))
 	}
-	if _, body := wang.get("/review?status=withdrawn"); !strings.Contains(body, `href="/claims/`+ids[0]+`"`) {
+	if _, body := wang.get("/review?status=withdrawn"); !strings.Contains(body, `href="/claims/`+ids[0]+`?round=2018"`) {
 		t.Errorf("the withdrawn tab lacks the claim: %.600s", textOf(body))
 	}
 	if _, err := s.env.Claims.Review(ctx, &catalog.User{Username: "li", Role: catalog.RoleReviewer}, ids[1], "verified", ""); err != nil {

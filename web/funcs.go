@@ -77,6 +77,9 @@ var funcs = template.FuncMap{
 	// reason — in Chinese punctuation, its full stops too (不符。请核对);
 	// never a document's text, which keeps each '.' it has (shown).
 	"typed": catalog.TypedText,
+	// reason is an audit event's reason: the program's in the page's
+	// language, a person's as typed.
+	"reason": eventReason,
 	// quoteWarning is what a citation whose quote is not on its page
 	// warns (引文不在第 1 页，在第 2 页；请核对页码), as a value import does.
 	"quoteWarning": func(l Lang, c catalog.Citation) string {

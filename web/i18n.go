@@ -358,6 +358,7 @@ var messages = map[string]map[Lang]string{
 	"claim.insufficient":        {Chinese: "证据不足", English: "Insufficient"},
 	"claim.contradicted":        {Chinese: "与证据矛盾", English: "Contradicted"},
 	"claim.pending":             {Chinese: "待审核", English: "Pending"},
+	"claim.to_confirm":          {Chinese: "待确认", English: "To re-confirm"},
 	"claim.history":             {Chinese: "处理记录", English: "History"},
 	"claim.new":                 {Chinese: "撰写定性描述", English: "Write a claim"},
 	"claim.save":                {Chinese: "提交", English: "Submit"},

@@ -34,7 +34,7 @@ func TestIndicatorPageSaysWhenClaimsAreLeftOut(t *testing.T) {
 	if n := strings.Count(part, "<li>"); n != 2 {
 		t.Errorf("%d claims listed, want 2 (the limit): %q", n, textOf(part))
 	}
-	if !strings.Contains(html.UnescapeString(part), `<a href="/review?indicator=2.3.1">另有 1 条定性描述未列出，请到审核列表查看</a>`) {
+	if !strings.Contains(html.UnescapeString(part), `<a href="/review?indicator=2.3.1&round=2018">另有 1 条定性描述未列出，请到审核列表查看</a>`) {
 		t.Errorf("the page does not say a claim was left out: %q", html.UnescapeString(part))
 	}
 	indicatorClaimsLimit = 3

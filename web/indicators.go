@@ -212,7 +212,7 @@ func (h *handler) indicatorPage(w http.ResponseWriter, r *http.Request) {
 				h.fail(w, r, err)
 				return
 			}
-			p.More, p.MoreLink = n-len(p.Claims), queueFilters(city, ev.Indicator.Code)
+			p.More, p.MoreLink = n-len(p.Claims), queueFilters(city, ev.Indicator.Code, strconv.Itoa(round))
 		}
 		if p.Reviews, err = h.Claims.LastReviews(r.Context(), p.Claims); err != nil {
 			h.fail(w, r, err)

@@ -57,6 +57,26 @@ func actionName(l Lang, action string) string {
 	return action
 }
 
+// eventReason is the reason an audit event gives, as the history shows
+// it: a reason the program gave (a code, or the English it stored before
+// it stored codes) in the page's language, one a person typed as typed.
+func eventReason(l Lang, reason any) string {
+	s := fmt.Sprint(reason)
+	if code, ok := oldReasons[s]; ok {
+		s = code
+	}
+	if w := tr(l, "reason."+s); w != "reason."+s {
+		return w
+	}
+	return catalog.TypedText(s)
+}
+
+// oldReasons are the codes of the reasons reopen events stored in English.
+var oldReasons = map[string]string{
+	"cited document deleted":               catalog.ReopenDocumentDeleted,
+	"cited document moved to another city": catalog.ReopenDocumentMoved,
+}
+
 // verdictName is a claim's status or a reviewer's verdict in words.
 func verdictName(l Lang, v any) string {
 	s := fmt.Sprint(v)
@@ -67,6 +87,8 @@ func verdictName(l Lang, v any) string {
 }
 
 var labelMessages = map[string]map[Lang]string{
+	"reason.document_deleted":  {Chinese: "引用的文档已删除", English: "the cited document was deleted"},
+	"reason.document_moved":    {Chinese: "引用的文档已改为其他城市的文档", English: "the cited document was moved to another city"},
 	"event.document":           {Chinese: "文档", English: "Document"},
 	"event.login":              {Chinese: "登录", English: "Signed in"},
 	"event.logout":             {Chinese: "退出登录", English: "Signed out"},

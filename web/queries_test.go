@@ -116,19 +116,19 @@ func TestReviewQueueIsPaged(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i == 0 {
-			if _, body := li.get("/review"); strings.Contains(body, `id="review-pages"`) || strings.Contains(body, `rel="next"`) {
+			if _, body := li.get("/review?round="); strings.Contains(body, `id="review-pages"`) || strings.Contains(body, `rel="next"`) {
 				t.Errorf("a queue of one claim has pages: %.800s", textOf(body))
 			}
 		}
 	}
-	_, body := li.get("/review?city=330100")
-	next := `href="/review?status=pending&amp;city=330100&amp;page=2" rel="next">下一页`
+	_, body := li.get("/review?city=330100&round=")
+	next := `href="/review?status=pending&amp;city=330100&amp;round=&amp;page=2" rel="next">下一页`
 	if want := fmt.Sprintf("第 1/2 页\uFF0C共 %d 条", reviewQueueLimit+3); !strings.Contains(textOf(body), want) || !strings.Contains(body, next) {
 		t.Errorf("a queue of %d claims does not say %q with a link to page 2: %.800s", reviewQueueLimit+3, want, textOf(body))
 	}
-	_, body = li.get("/review?status=pending&city=330100&page=2")
+	_, body = li.get("/review?status=pending&city=330100&round=&page=2")
 	if n := strings.Count(body, `class="card claim-row"`); n != 3 || !strings.Contains(body, "第202条") ||
-		!strings.Contains(body, `href="/review?status=pending&amp;city=330100" rel="prev">上一页`) {
+		!strings.Contains(body, `href="/review?status=pending&amp;city=330100&amp;round=" rel="prev">上一页`) {
 		t.Errorf("page 2 of the queue: %d claims, want the last 3 (第200–202条) and a link back: %.800s", n, textOf(body))
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
+	"github.com/lcmonitor/evidence/values"
 )
 
 type claimRow struct {
@@ -35,10 +36,11 @@ type reviewPage struct {
 	Claims []claimRow
 	// Next is the first claim waiting for this user's verdict.
 	Next *catalog.Claim
-	// City and Indicator filter the queue (its tabs' counts and Next
-	// too); Cities and Indicators are their menus.
-	City, Indicator    string
-	Cities, Indicators []option
+	// City, Indicator and Round filter the queue (its tabs' counts and
+	// Next too); Cities and Indicators are their menus. Round is the
+	// current round unless the address names one, "" for every round.
+	City, Indicator, Round string
+	Cities, Indicators     []option
 	// PageNum is the page of the tab shown (from 1), of Pages holding
 	// Total claims; PrevPage and NextPage link the pages beside it, the
 	// filters kept, so that no claim of a long tab goes unseen.
@@ -61,14 +63,20 @@ func (p *reviewPage) pageLink(n int) string {
 	return to
 }
 
-// Filters is the queue's city and indicator as an address's query
-// ("city=…&indicator=…", those set), kept by the tabs and the next link.
+// Filters is the queue's city, indicator and round as an address's query
+// ("city=…&indicator=…&round=…", city and indicator when set, the round
+// always: round= is every round), kept by the tabs and the next link.
 func (p *reviewPage) Filters() template.URL {
-	return queueFilters(p.City, p.Indicator)
+	return queueFilters(p.City, p.Indicator, p.Round)
 }
 
-func queueFilters(city, indicator string) template.URL {
+// queueFilters is the query of a queue's filters: city and indicator when
+// set, the round when one is given ("" there is round=, every round).
+func queueFilters(city, indicator string, round ...string) template.URL {
 	v := url.Values{}
+	if len(round) > 0 {
+		v.Set("round", round[0])
+	}
 	if city != "" {
 		v.Set("city", city)
 	}
@@ -78,9 +86,27 @@ func queueFilters(city, indicator string) template.URL {
 	return template.URL(v.Encode())
 }
 
-// queueStatuses are the review queue's tabs, in the order work flows.
+// queueRound is the round a review queue's address asks for: the current
+// round when it names none (no round= at all), "" (every round) when it
+// says round= with nothing or no year.
+func (h *handler) queueRound(r *http.Request, q url.Values) (shown string, round int) {
+	if !q.Has("round") {
+		shown = h.currentRound(r)
+	} else {
+		shown = strings.TrimSpace(q.Get("round"))
+	}
+	round, err := strconv.Atoi(shown)
+	if err != nil || round <= 0 {
+		return "", 0
+	}
+	return shown, round
+}
+
+// queueStatuses are the review queue's tabs, in the order work flows; the
+// last holds the carried claims or values their city has yet to confirm,
+// which wait outside the queue.
 var queueStatuses = []catalog.ClaimStatus{catalog.ClaimPending, catalog.ClaimInsufficient, catalog.ClaimContradicted,
-	catalog.ClaimVerified}
+	catalog.ClaimVerified, catalog.ClaimToConfirm}
 
 // reviewPage is the queue: pending claims for reviewers, and for
 // coordinators their city's claims in every state; each status with its
@@ -93,10 +119,12 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		status = string(catalog.ClaimPending)
 	}
 	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator"))}
+	var round int
+	p.Round, round = h.queueRound(r, query)
 	p.PageNum, _ = strconv.Atoi(query.Get("page"))
 	p.PageNum = min(max(p.PageNum, 1), 100000)
 	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), City: p.City,
-		Indicator: p.Indicator, Limit: reviewQueueLimit, Offset: (p.PageNum - 1) * reviewQueueLimit})
+		Indicator: p.Indicator, Round: round, Limit: reviewQueueLimit, Offset: (p.PageNum - 1) * reviewQueueLimit})
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -159,6 +187,10 @@ type claimPage struct {
 	// from, with its verdicts there; nil for a claim written in its round.
 	CarriedFrom        *catalog.Claim
 	CarriedFromReviews []catalog.Review
+	// NumberWarnings say which numbers of the statement its quotes do not
+	// write, or write only roughly (values.CheckStatement), in the page's
+	// language: for its coordinator and its reviewer alike.
+	NumberWarnings []string
 	// Next is the next claim waiting for this user's verdict (in the
 	// queue of Filters, the city and indicator it was opened from).
 	Next    *catalog.Claim
@@ -190,9 +222,19 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	if form == "cite" {
 		p.CiteState = st
 	}
+	for _, w := range values.ClaimNumbers(c).Warnings() {
+		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
+	}
 	q := r.URL.Query()
+	// Opened from the queue, the claim page goes on in the queue's round;
+	// opened otherwise (no round=), among every round's.
+	round, _ := strconv.Atoi(q.Get("round"))
 	p.Filters = queueFilters(q.Get("city"), q.Get("indicator"))
-	if next, err := h.Claims.NextPendingIn(r.Context(), u, c.ID, catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator")}); err == nil {
+	if q.Has("round") {
+		p.Filters = queueFilters(q.Get("city"), q.Get("indicator"), q.Get("round"))
+	}
+	if next, err := h.Claims.NextPendingIn(r.Context(), u, c.ID, catalog.ClaimFilter{City: q.Get("city"), Indicator: q.Get("indicator"),
+		Round: round}); err == nil {
 		p.Next = next
 	}
 	names, err := h.Framework.Names(r.Context())
@@ -321,7 +363,7 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 		h.showClaimNew(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
-	back(w, r, "/claims/"+c.ID, withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1))
+	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1), c))
 }
 
 // withQuoteWarning adds to the notice of a saved claim that the quote of
@@ -332,6 +374,16 @@ func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) str
 		if !cits[i].QuoteFound {
 			return notice + tr(l, "claim.notice_sep") + trf(l, "claim.quote_unfound", i+1, cits[i].Page)
 		}
+	}
+	return notice
+}
+
+// withNumberWarning adds to the notice of a saved claim the numbers of
+// its statement its quotes do not write (values.CheckStatement), so that
+// its coordinator learns so on saving, not from the reviewer.
+func withNumberWarning(l Lang, notice string, c *catalog.Claim) string {
+	for _, w := range values.ClaimNumbers(c).Warnings() {
+		notice += tr(l, "claim.notice_sep") + inLang(l, w)
 	}
 	return notice
 }
@@ -355,7 +407,7 @@ func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "edit", err, "statement")
 		return
 	}
-	back(w, r, "/claims/"+c.ID, tr(langOf(r), "claim.updated"))
+	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), tr(langOf(r), "claim.updated"), c))
 }
 
 func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
@@ -366,7 +418,7 @@ func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
 	}
-	back(w, r, "/claims/"+c.ID+"#cith", withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1))
+	back(w, r, "/claims/"+c.ID+"#cith", withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1), c))
 }
 
 func (h *handler) claimRemoveCitation(w http.ResponseWriter, r *http.Request) {

@@ -42,7 +42,7 @@ func TestTypedStatementsAndNotesInChinesePunctuation(t *testing.T) {
 		b          *browser
 		path, want string
 	}{
-		{li, "/review", statement},
+		{li, "/review?round=", statement},
 		{wang, "/claims/" + c.ID, statement},
 		{wang, "/indicators/2.3.1?city=330100&round=2017", statement},
 		{admin, "/admin", short},

@@ -97,7 +97,7 @@ func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
 		t.Fatalf("carried values: %v, %v; want 2", carried, err)
 	}
 	li := s.login("li")
-	_, body := li.get("/values?status=pending&round=2018")
+	_, body := li.get("/values?status=to_confirm&round=2018")
 	for _, v := range carried {
 		c := valueCard(t, body, v.ID)
 		mark := strings.Contains(c, `<span class="badge contradicted before">上一轮（2017 年度）：与证据矛盾</span>`)
@@ -113,7 +113,7 @@ func TestValuesPageTellsAValueWasContradictedLastRound(t *testing.T) {
 		}
 	}
 	li.english()
-	_, body = li.get("/values?status=pending&round=2018")
+	_, body = li.get("/values?status=to_confirm&round=2018")
 	if !strings.Contains(body, "Last round (2017): contradicted by evidence") {
 		t.Errorf("English /values: %.2000s, want Last round (2017): contradicted by evidence", textOf(body))
 	}

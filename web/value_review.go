@@ -254,7 +254,7 @@ func (h *handler) valueRows(r *http.Request, u *catalog.User, list []values.List
 	for i, v := range list {
 		src := sources[v.Citation.DocumentID]
 		row := valueRow{Listed: v, Document: src.Title, Deleted: src.Deleted, Shown: v.WrittenIn(l == English),
-			CanReview: reviewer && v.Status == catalog.ClaimPending && v.CreatedBy != u.Username}
+			CanReview: reviewer && v.ReviewStatus() == catalog.ClaimPending && v.CreatedBy != u.Username}
 		if rv, ok := last[v.ID]; ok {
 			row.Last = &rv
 		}

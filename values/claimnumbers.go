@@ -1,0 +1,140 @@
+package values
+
+import (
+	"math"
+	"strings"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// StatementNumbers is how the numbers of a claim's statement (定性描述)
+// stand against the passages it cites, read as a value's number is
+// against its quote (locateInPassage): each with the unit written after
+// it (9.6万人, 2.5万项, 95%).
+type StatementNumbers struct {
+	// Missing are the numbers no cited passage writes, as the statement
+	// writes them with their units.
+	Missing []string
+	// Rough are the numbers a passage writes only roughly (约数): each
+	// with the rough number that holds it (15个 in 十几个).
+	Rough []RoughNumber
+}
+
+// RoughNumber is a number of a statement and the rough number of a
+// passage it is within.
+type RoughNumber struct {
+	Statement string `json:"statement"`
+	Passage   string `json:"passage"`
+}
+
+// CheckStatement reads every number of statement with its unit and
+// looks for it in the passages (a claim's quotes): found as a value's
+// number is found in its quote, a rough number of the statement (十多万人)
+// found when a passage writes a number within it. Years, months and days
+// of a date (2018年, 3月20日), ordinals (第3届) and Chinese numerals under
+// ten (一批) are no figures to check.
+func CheckStatement(statement string, passages []string) StatementNumbers {
+	var out StatementNumbers
+	rs := []rune(fold(statement))
+	seen := map[string]bool{}
+	for _, n := range findNumbers(string(rs)) {
+		if n.Spaced != "" && !n.Joined {
+			continue // 1 200 read as its groups: the joined reading is checked
+		}
+		unit := unitAfter(rs, n)
+		if dateOrOrdinal(rs, n, unit) {
+			continue
+		}
+		written := n.Text
+		if !n.Percent {
+			written += unit // 9.6万人, 15个: as Chinese writes a figure
+		}
+		if seen[written] {
+			continue
+		}
+		seen[written] = true
+		found, rough := false, ""
+		for _, p := range passages {
+			if n.Approx {
+				found = roughFound(n, p)
+			} else {
+				at, ok, _ := locateInPassage(p, "", n.Value, n.Value, unit)
+				found = ok
+				if ok && at.Approx {
+					rough = at.Text
+				}
+			}
+			if found && rough == "" {
+				break
+			}
+		}
+		switch {
+		case !found:
+			out.Missing = append(out.Missing, written)
+		case rough != "":
+			out.Rough = append(out.Rough, RoughNumber{Statement: written, Passage: rough})
+		}
+	}
+	return out
+}
+
+// roughFound reports whether passage writes a number within the rough
+// number n of a statement (12万 for 十多万).
+func roughFound(n Number, passage string) bool {
+	for _, p := range findNumbers(fold(passage)) {
+		if n.within(p.Value, 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOrOrdinal reports whether n, followed by unit in rs, is part of a
+// date (2018年, 3月, 20日), an ordinal (第3届) or a word of the prose: a
+// Chinese numeral under ten (一批, 进一步, 两个方面), which statements
+// use as words far more often than as figures.
+func dateOrOrdinal(rs []rune, n Number, unit string) bool {
+	start := n.end - len([]rune(n.Text))
+	if start > 0 && rs[start-1] == '第' {
+		return true
+	}
+	if n.Value < 10 && !n.Percent && !strings.ContainsAny(n.Text, "0123456789") {
+		return true
+	}
+	whole := n.Value == math.Trunc(n.Value) && !n.Percent && !n.Approx
+	switch {
+	case strings.HasPrefix(unit, "年") && whole && n.Value >= 1900 && n.Value <= 2100:
+		return true
+	case (unit == "月" || unit == "日") && whole:
+		return true
+	}
+	return false
+}
+
+// Warnings are what a claim's page and answer say of its statement's
+// numbers, in both languages: those not in its cited passages, then each
+// one only within a rough number there. None when every number is found
+// exactly.
+func (s StatementNumbers) Warnings() []catalog.Words {
+	var out []catalog.Words
+	if len(s.Missing) > 0 {
+		out = append(out, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+			"定性描述中的数字 %s 未在引文中找到，请核对",
+			catalog.Words{Chinese: strings.Join(s.Missing, "、"), English: strings.Join(s.Missing, ", ")})))
+	}
+	for _, r := range s.Rough {
+		out = append(out, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
+			"定性描述中的数字 %s 在引文中的约数“%s”范围内，请以统计台账等确切数字核对", r.Statement, r.Passage)))
+	}
+	return out
+}
+
+// ClaimNumbers checks the numbers of c's statement against its
+// citations' quotes (CheckStatement).
+func ClaimNumbers(c *catalog.Claim) StatementNumbers {
+	quotes := make([]string, len(c.Citations))
+	for i, t := range c.Citations {
+		quotes[i] = t.Quote
+	}
+	return CheckStatement(c.Statement, quotes)
+}

@@ -1,0 +1,58 @@
+package values
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestCheckStatement reads each number of a 定性描述 with its unit and looks
+// for it in the quotes it cites, as a value's number is looked for in its
+// quote: in any writing (86000人 for 8.6万人, 百分之八十五 for 85%), within a
+// rough number (约数), a rough number of the statement found by a number
+// within it; dates, ordinals and 一批 are no figures.
+func TestCheckStatement(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		statement string
+		quotes    []string
+		missing   []string
+		rough     []RoughNumber
+	}{
+		{"none of the numbers is quoted",
+			"我市市民学分银行累计注册学员9.6万人，完成学习成果认定与转换2.5万项，社区学校覆盖率95%。",
+			[]string{"市民学分银行累计注册学员8.6万人，完成学习成果认定与转换1.5万项"},
+			[]string{"9.6万人", "2.5万项", "95%"}, nil},
+		{"each number in another writing, in one quote or another",
+			"累计注册学员8.6万人，社区学校覆盖率达到85%，新建社区学校12所。",
+			[]string{"累计注册学员86000人", "覆盖率达到百分之八十五", "新建社区学校十二所"},
+			nil, nil},
+		{"a number within a rough one of the quote",
+			"建成15个市级终身学习体验基地。",
+			[]string{"建成十几个市级终身学习体验基地"},
+			nil, []RoughNumber{{Statement: "15个", Passage: "十几"}}},
+		{"a rough number of the statement with a number within it",
+			"举办学习活动三百余场。",
+			[]string{"全年举办学习活动320场"},
+			nil, nil},
+		{"dates, ordinals and words are no figures",
+			"2018年3月20日，我市举办第3届全民终身学习活动周，进一步推动一批社区学校建设。",
+			[]string{"举办全民终身学习活动周"},
+			nil, nil},
+		{"the number counted in another unit is not found",
+			"举办市民大讲堂56场。",
+			[]string{"参与率达到56%"},
+			[]string{"56场"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := CheckStatement(c.statement, c.quotes)
+			if !reflect.DeepEqual(got.Missing, c.missing) || !reflect.DeepEqual(got.Rough, c.rough) {
+				t.Errorf("CheckStatement(%q, %q) = %+v, want missing %q, rough %+v", c.statement, c.quotes, got, c.missing, c.rough)
+			}
+		})
+	}
+	w := CheckStatement("累计注册学员9.6万人，覆盖率95%。", []string{"累计注册学员8.6万人"}).Warnings()
+	if len(w) != 1 || w[0].Chinese != "定性描述中的数字 9.6万人、95% 未在引文中找到，请核对" ||
+		w[0].English != "The numbers 9.6万人, 95% of the statement are not in its quotes; please check them" {
+		t.Errorf("warnings: %+v", w)
+	}
+}
