@@ -9,11 +9,12 @@ import (
 
 // MaxUploadsPerAccount is how many requests sending files (uploads,
 // replacements, imports) one account may have under way at once. A person
-// uploading a few files in parallel, or the ingest command's workers, stay
-// well within it; a script holding thousands of slow uploads open, each
+// uploading a few files in parallel, the ingest command's workers, or
+// `make load`'s 16 uploaders and the bench's 8 clients on one token stay
+// within it; a script holding thousands of slow uploads open, each
 // with a socket and a temporary file, until the server ran out of file
 // descriptors is refused past it.
-const MaxUploadsPerAccount = 8
+const MaxUploadsPerAccount = 32
 
 // retryUploadAfter is how long a refused upload is asked to wait.
 const retryUploadAfter = 5 * time.Second
