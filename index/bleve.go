@@ -426,7 +426,7 @@ func (b *Bleve) indexBatch(docs []Document) error {
 		}
 		bds[i] = bd
 	}
-	err := b.guarded(func() error {
+	err := b.guarded(true, func() error {
 		batch := b.idx.NewBatch()
 		for i, d := range docs {
 			if err := batch.Index(d.ID, bds[i]); err != nil {
@@ -444,7 +444,7 @@ func (b *Bleve) indexBatch(docs []Document) error {
 
 // Delete implements Index.
 func (b *Bleve) Delete(ctx context.Context, ids ...string) error {
-	err := b.guarded(func() error {
+	err := b.guarded(true, func() error {
 		batch := b.idx.NewBatch()
 		for _, id := range ids {
 			batch.Delete(id)
@@ -461,7 +461,7 @@ func (b *Bleve) Delete(ctx context.Context, ids ...string) error {
 // Count implements Index.
 func (b *Bleve) Count() (uint64, error) {
 	var n uint64
-	err := b.guarded(func() (err error) {
+	err := b.guarded(false, func() (err error) {
 		n, err = b.idx.DocCount()
 		return err
 	})
@@ -480,7 +480,7 @@ func (b *Bleve) IDs(ctx context.Context) ([]string, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false)
 	req.SortBy([]string{"_id"})
 	var res *bleve.SearchResult
-	err = b.guarded(func() (err error) {
+	err = b.guarded(false, func() (err error) {
 		res, err = b.idx.SearchInContext(ctx, req)
 		return err
 	})
@@ -499,6 +499,7 @@ func (b *Bleve) IDs(ctx context.Context) ([]string, error) {
 func (b *Bleve) Close() error {
 	b.h.mu.Lock()
 	defer b.h.mu.Unlock()
+	b.h.closed = true
 	if b.dir != "" {
 		open.Delete(filepath.Join(filepath.Clean(b.dir), "store"))
 	}
@@ -520,7 +521,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		defer func() { <-b.computing }()
 		var res *Result
-		err := b.guarded(func() (err error) {
+		err := b.guarded(false, func() (err error) {
 			res, err = b.search(ctx, q, buildQuery(q, b.idx.Mapping()))
 			return err
 		})

@@ -74,6 +74,8 @@ type health struct {
 	// unusable is why the index may not be used, nil when it may.
 	unusable   error
 	lastReopen time.Time
+	// closed is set by Close: an unusable index is not opened again after.
+	closed bool
 }
 
 // Unusable returns why the index may not be used now (EUNAVAILABLE, with
@@ -152,7 +154,7 @@ func (b *Bleve) release() { b.h.mu.RUnlock() }
 func (b *Bleve) reopen() {
 	b.h.mu.Lock()
 	defer b.h.mu.Unlock()
-	if b.h.unusable == nil || time.Since(b.h.lastReopen) < reopenEvery {
+	if b.h.closed || b.h.unusable == nil || time.Since(b.h.lastReopen) < reopenEvery {
 		return
 	}
 	b.h.lastReopen = time.Now()
@@ -184,9 +186,11 @@ func closeRecovered(idx bleve.Index) {
 }
 
 // guarded runs call, a use of the Bleve library: a panic out of it is
-// turned into an error and makes the index unusable, as does an error of
-// the machine (a full disk). Other errors pass as they are.
-func (b *Bleve) guarded(call func() error) (err error) {
+// turned into an error. An error of the machine (a full disk) makes the
+// index unusable, and so does a panic out of a write (write): the batch
+// may have left scorch's state half changed. A panic out of a read fails
+// that read only: one bad query must not take the index from everyone.
+func (b *Bleve) guarded(write bool, call func() error) (err error) {
 	if err := b.acquire(); err != nil {
 		return err
 	}
@@ -195,8 +199,9 @@ func (b *Bleve) guarded(call func() error) (err error) {
 		b.release()
 		if r != nil {
 			err = fmt.Errorf("index library panic: %v", r)
+			slog.Error("index library panic", "write", write, "panic", r)
 		}
-		if err != nil && (r != nil || diskError(err)) {
+		if err != nil && (r != nil && write || diskError(err)) {
 			b.markUnusable(err)
 			b.h.mu.RLock()
 			err = b.h.unusable
