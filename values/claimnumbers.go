@@ -53,25 +53,34 @@ func CheckStatement(statement string, passages []string) StatementNumbers {
 			continue
 		}
 		seen[written] = true
-		found, rough := false, ""
+		// Found exactly in any quote is found; found only as a rough
+		// number of some quote is said as such (the first one's words).
+		found, exact, rough := false, false, ""
 		for _, p := range passages {
 			if n.Approx {
-				found = roughFound(n, p)
-			} else {
-				at, ok, _ := locateInPassage(p, "", n.Value, n.Value, unit)
-				found = ok
-				if ok && at.Approx {
-					rough = at.Text
+				if roughFound(n, p) {
+					found, exact = true, true
+					break
 				}
+				continue
 			}
-			if found && rough == "" {
+			at, ok, _ := locateInPassage(p, "", n.Value, n.Value, unit)
+			if !ok {
+				continue
+			}
+			found = true
+			if !at.Approx {
+				exact = true
 				break
+			}
+			if rough == "" {
+				rough = at.Text
 			}
 		}
 		switch {
 		case !found:
 			out.Missing = append(out.Missing, written)
-		case rough != "":
+		case !exact:
 			out.Rough = append(out.Rough, RoughNumber{Statement: written, Passage: rough})
 		}
 	}
