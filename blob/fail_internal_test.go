@@ -26,7 +26,9 @@ func TestStoreFailuresAreTheStores(t *testing.T) {
 		{syscall.EMFILE, catalog.EUNAVAILABLE, "打开的文件数"},
 		{syscall.ENFILE, catalog.EUNAVAILABLE, "打开的文件数"},
 		{syscall.ENOMEM, catalog.EUNAVAILABLE, "内存"},
-		{syscall.EIO, catalog.EUNAVAILABLE, "读写出错"},
+		// EIO is one damaged file's as often as the disk's: as
+		// unavailable, its document would be read again for ever.
+		{syscall.EIO, catalog.EINTERNAL, ""},
 		{errors.New("bad descriptor"), catalog.EINTERNAL, ""},
 	} {
 		got := f.fail("put", "originals/x", c.err)

@@ -470,8 +470,6 @@ func DiskError(err error) *catalog.Error {
 	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE), errors.Is(err, syscall.ENOMEM):
 		e = catalog.Errorf(catalog.EUNAVAILABLE, "服务器暂时繁忙（打开的文件数或内存已达上限），本次操作未完成；请稍后重试，若一直如此请联系管理员")
 		e.RetryAfter = retryBusyAfter
-	case errors.Is(err, syscall.EIO):
-		e = catalog.Errorf(catalog.EUNAVAILABLE, "存储磁盘读写出错，本次操作未完成；请稍后重试，并请联系管理员检查磁盘")
 	}
 	return e
 }
