@@ -9,6 +9,8 @@
 // deadline moves on each time it does), so a 100 MB upload on a poor but
 // moving line takes as long as it needs, while a body that brings less
 // than MinBytes in a Window is cut and answered 400 with a Chinese reason.
+// Only the time the server waits for the client counts: its own work
+// between reads does not use up the window.
 package bodyrate
 
 import (
@@ -45,7 +47,7 @@ func Handler(next http.Handler, p Policy) http.Handler {
 			next.ServeHTTP(w, r) // a connection without deadlines (a test's recorder)
 			return
 		}
-		body := &body{ReadCloser: r.Body, rc: rc, header: w.Header(), p: p, windowStart: time.Now()}
+		body := &body{ReadCloser: r.Body, rc: rc, header: w.Header(), p: p}
 		r.Body = body
 		next.ServeHTTP(w, r)
 		if !body.stalled {
@@ -58,29 +60,31 @@ func Handler(next http.Handler, p Policy) http.Handler {
 // time MinBytes have come since it last moved.
 type body struct {
 	io.ReadCloser
-	rc          *http.ResponseController
-	header      http.Header
-	p           Policy
-	stalled     bool
-	windowStart time.Time
-	inWindow    int64
+	rc       *http.ResponseController
+	header   http.Header
+	p        Policy
+	stalled  bool
+	waited   time.Duration // spent waiting in Read since the window began
+	inWindow int64
 }
 
 func (b *body) Read(p []byte) (int, error) {
+	// Only the time spent waiting here counts against the client: the
+	// server's own work between reads (unpacking a ZIP, waiting for a busy
+	// catalog, an fsync) must not cut a good upload. So the deadline is
+	// set anew before each read, to what is left of the window.
+	start := time.Now()
+	b.rc.SetReadDeadline(start.Add(b.p.Window - b.waited))
 	n, err := b.ReadCloser.Read(p)
+	b.waited += time.Since(start)
 	b.inWindow += int64(n)
 	if b.inWindow >= b.p.MinBytes {
-		b.windowStart, b.inWindow = time.Now(), 0
-		b.rc.SetReadDeadline(b.windowStart.Add(b.p.Window))
+		b.waited, b.inWindow = 0, 0
 	}
 	if err == io.EOF {
-		// Done: the deadline must not end a handler's work after it.
 		b.rc.SetReadDeadline(time.Time{})
 	}
 	if err != nil && errors.Is(err, os.ErrDeadlineExceeded) {
-		// The answer goes out at once and the connection is closed after
-		// it: the server would otherwise wait to read the rest of the
-		// body before answering.
 		b.stalled = true
 		b.header.Set("Connection", "close")
 		return n, Stalled(b.p)

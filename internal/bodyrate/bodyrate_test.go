@@ -93,3 +93,32 @@ func TestMovingBodyIsNotCut(t *testing.T) {
 		t.Error("the handler's request ended while it worked after reading the body, want it alive")
 	}
 }
+
+// The server's own work between reads (a ZIP unpacked, a busy catalog,
+// an fsync) does not count against the client: a body sent at once whole
+// is read in full though the handler pauses for three windows between
+// its parts.
+func TestServerPausesDoNotCountAgainstTheClient(t *testing.T) {
+	window := 100 * time.Millisecond
+	srv := httptest.NewServer(Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		first := make([]byte, 1000)
+		if _, err := io.ReadFull(r.Body, first); err != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprint(w, catalog.ErrorMessage(err))
+			return
+		}
+		time.Sleep(3 * window)
+		n, err := io.Copy(io.Discard, r.Body)
+		if err != nil {
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprint(w, catalog.ErrorMessage(err))
+			return
+		}
+		fmt.Fprintf(w, "%d", 1000+n)
+	}), Policy{Window: window, MinBytes: 1 << 20}))
+	t.Cleanup(srv.Close)
+	status, body := send(t, strings.TrimPrefix(srv.URL, "http://"), 60000, 60000, 1, 0)
+	if !strings.HasPrefix(status, "200") || body != "60000" {
+		t.Errorf("a whole body read with the server's pauses between its parts: %s %q, want 200 and all 60000 bytes", status, body)
+	}
+}
