@@ -585,7 +585,6 @@ var englishMessages = map[string]string{
 	"对象存储响应超时(S3 服务无应答),%s;请稍后重试或联系管理员":                                                 "The object store does not answer (the S3 service timed out): %s; try again later or ask the administrator",
 	"对象存储不可用(S3 服务无法连接),%s;请稍后重试或联系管理员":                                                 "The object store cannot be reached (no connection to the S3 service): %s; try again later or ask the administrator",
 	"服务器暂时繁忙（打开的文件数或内存已达上限），本次操作未完成；请稍后重试，若一直如此请联系管理员":                                  "The server is busy just now (it has as many files open, or as much memory in use, as it may); nothing was done. Try again later, and if this goes on, contact the administrator",
-	"存储磁盘读写出错，本次操作未完成；请稍后重试，并请联系管理员检查磁盘":                                                "The storage disk failed a read or write, so nothing was done; try again later, and ask the administrator to check the disk",
 	"上传中止：连续 %d 秒收到的数据不足 %d KiB（网络过慢或已中断），文件未保存；请在网络通畅时重新上传":                            "Upload stopped: in %d seconds less than %d KiB arrived (the line is too slow or was cut), so nothing was saved; upload again when the connection is better",
 	"您的账号已有 %d 个上传正在进行，已达同时上传的上限；请等其中的上传完成后再试":                                          "Your account already has %d {upload|uploads} under way, as many as one account may send at once; wait for one of them to finish and try again",
 	"存储空间已满,文件未保存;请联系管理员清理磁盘":                                                           "The storage is full, so the file was not saved; ask the administrator to free disk space",
