@@ -69,7 +69,7 @@ func TestCollectionRoundInARealBrowser(t *testing.T) {
 		t.Helper()
 		u.do("hand in "+filepath.Base(path), chromedp.Navigate(s.base+"/tasks"), chromedp.WaitVisible(css(`article.task input[type=file]`)),
 			chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{path}),
-			chromedp.Click(css(`article.task form button[type=submit]`)))
+			chromedp.Click(css(`article.task form:has(input[type=file]) button[type=submit]`)))
 		u.waitFor("the task handed in", `document.querySelector('article.task .badge.submitted') !== null`)
 	}
 	u.login(s.base, "jiaoyu", pw)

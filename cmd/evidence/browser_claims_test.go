@@ -125,8 +125,9 @@ func TestClaimWithPickedCitationInARealBrowser(t *testing.T) {
 	}
 	u.shot(shots, "review-queue")
 	u.do("next", chromedp.Click(css(`#review-next`)), chromedp.WaitVisible(css(`#reviewform`)))
-	if loc, _ := chromedp.Run(u.ctx, chromedp.Location()); loc != claimURL {
-		t.Errorf("the queue's next link went to %s, want %s", loc, claimURL)
+	// The queue keeps its round (the current one, 2018) on the claim's link.
+	if loc, _ := chromedp.Run(u.ctx, chromedp.Location()); loc != claimURL+"?round=2018" {
+		t.Errorf("the queue's next link went to %s, want %s?round=2018", loc, claimURL)
 	}
 	// On a phone the reviewer reads the cited passage, then gives the
 	// verdict; on a wide screen the passages stand beside the form.

@@ -43,7 +43,7 @@ func TestHandInNoticeInViewOnAPhone(t *testing.T) {
 	task := "#" + eval[string](u, `Array.from(document.querySelectorAll('article.task')).pop().id`)
 	handIn := func(step, path string) {
 		u.do(step, chromedp.SetUploadFiles(css(task+` input[type=file]`), []string{path}),
-			chromedp.Evaluate[chromedp.Void](`document.querySelector('`+task+` form button[type=submit]').click()`))
+			chromedp.Evaluate[chromedp.Void](`document.querySelector('`+task+` form:has(input[type=file]) button[type=submit]').click()`))
 	}
 	// inView fails unless sel, once the page is loaded, is on the screen.
 	inView := func(what, sel string) {

@@ -104,7 +104,7 @@ func (u ui) handInPhotos(base string, photos []string) {
 	u.t.Helper()
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
 	u.do("hand in photos", chromedp.SetUploadFiles(css(`article.task input[type=file]`), photos),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form:has(input[type=file]) button[type=submit]').click()`))
 	u.waitFor("the photos handed in", `document.querySelectorAll('article.task .docstatus').length === 2`)
 	u.fitsAPhone("我的任务 after the hand-in")
 	u.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.notReloaded = true`))
@@ -154,7 +154,7 @@ func (u ui) handInJoinedPhotos(base string, photos []string) {
 	if got := u.text(`article.task .page-order li:first-child .page-name`); !strings.Contains(got, filepath.Base(photos[len(photos)-1])) {
 		u.t.Errorf("page 1 after moving the last photo up reads %q, want %s", got, filepath.Base(photos[len(photos)-1]))
 	}
-	u.do("hand in photos joined", chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
+	u.do("hand in photos joined", chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form:has(input[type=file]) button[type=submit]').click()`))
 	u.waitFor("one document more", fmt.Sprintf(`document.querySelectorAll('article.task .docstatus').length === %d`, before+1))
 	u.fitsAPhone("我的任务 after a joined hand-in")
 	joined := eval[string](u, `Array.from(document.querySelectorAll('article.task a[href^="/documents/"]')).pop().getAttribute('href')`)

@@ -54,13 +54,13 @@ func TestMainPagesFitAPhone(t *testing.T) {
 		u.do("language"+at, chromedp.Navigate(s.base+"/lang?to="+lang+"&next=/tasks"), chromedp.WaitVisible(css(`article.task input[type=file]`)))
 		if lang == "zh" {
 			u.do("hand in", chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{handIn}),
-				chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
+				chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form:has(input[type=file]) button[type=submit]').click()`))
 			u.waitFor("the hand-in listed", `document.querySelectorAll('article.task .docstatus').length === 1`)
 		}
 		u.fitsTheWidth("我的任务 after a hand-in" + at)
 		// The same file again: 我的任务 names the stored file it is.
 		u.do("hand in again"+at, chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{handIn}),
-			chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form button[type=submit]').click()`))
+			chromedp.Evaluate[chromedp.Void](`document.querySelector('article.task form:has(input[type=file]) button[type=submit]').click()`))
 		u.waitFor("the stored file named", `document.querySelectorAll('article.task .duplicates li').length === 1`)
 		u.fitsTheWidth("我的任务 after handing in a stored file" + at)
 		u.logout()

@@ -66,7 +66,7 @@ func TestUploadOutcomesInARealBrowser(t *testing.T) {
 		chromedp.SetUploadFiles(css(`article.task input[type=file]`), []string{summary}),
 		chromedp.SendKeys(css(`article.task input[name=doc_number]`), "杭教〔2018〕9号"),
 		chromedp.SendKeys(css(`article.task input[name=issued_on]`), "2018年13月40日"),
-		chromedp.Click(css(`article.task form button[type=submit]`)),
+		chromedp.Click(css(`article.task form:has(input[type=file]) button[type=submit]`)),
 		chromedp.WaitVisible(css(`article.task [id$="-date-err"]`)))
 	if v := eval[string](u, `document.querySelector('article.task input[name=issued_on]').value`); v != "2018年13月40日" {
 		t.Errorf("the date after the error holds %q, want what was typed", v)

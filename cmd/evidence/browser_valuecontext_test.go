@@ -58,6 +58,19 @@ func TestValuesPageContextAndLastRoundInARealBrowser(t *testing.T) {
 		t.Fatalf("2018 values of 2.3.3: %v, want the one carried", vs)
 	}
 	carried := vs[0].(map[string]any)["id"].(string)
+	// A carried value enters review once the city confirms it (checked:
+	// it was found 与证据矛盾 in 2017).
+	carries := as(coord, "GET", "/api/v1/carryovers?"+url.Values{"city": {"330100"}, "round": {"2018"}, "state": {"to_confirm"}}.Encode(), "")
+	confirmed := false
+	for _, c := range carries["carryovers"].([]any) {
+		if c := c.(map[string]any); c["object_id"] == carried {
+			as(coord, "POST", "/api/v1/carryovers/"+c["id"].(string), `{"action":"confirm","checked":true}`)
+			confirmed = true
+		}
+	}
+	if !confirmed {
+		t.Fatalf("the carried value %s is not among the carry-overs to confirm: %v", carried, carries)
+	}
 
 	u.login(s.base, "li", pw)
 	u.do("open the values of 2018", chromedp.Navigate(s.base+"/values?status=pending&round=2018"),
