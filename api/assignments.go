@@ -186,21 +186,30 @@ func unlinkedJSON(links []catalog.Link) []unlinkedRef {
 	return out
 }
 
-// handleAssignmentHandInLinked hands a document the coordinator linked to
-// an owed task's indicator in as the department's submission (确认以此提交).
-func (h *handler) handleAssignmentHandInLinked(w http.ResponseWriter, r *http.Request) {
+// readDocumentID reads the JSON body {"document_id": …} of a task's
+// hand-in and withdrawal; missing is the message when it names none.
+func readDocumentID(r *http.Request, missing string) (string, error) {
 	var in struct {
 		DocumentID string `json:"document_id"`
 	}
 	if err := readJSON(r, &in); err != nil {
+		return "", err
+	}
+	if in.DocumentID == "" {
+		return "", catalog.FieldErrorf("document_id", catalog.EINVALID, missing)
+	}
+	return in.DocumentID, nil
+}
+
+// handleAssignmentHandInLinked hands a document the coordinator linked to
+// an owed task's indicator in as the department's submission (确认以此提交).
+func (h *handler) handleAssignmentHandInLinked(w http.ResponseWriter, r *http.Request) {
+	id, err := readDocumentID(r, "请在 document_id 中写明协调员已关联的哪份材料作为提交")
+	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	if in.DocumentID == "" {
-		h.writeError(w, r, catalog.FieldErrorf("document_id", catalog.EINVALID, "请在 document_id 中写明协调员已关联的哪份材料作为提交"))
-		return
-	}
-	t, err := h.Assignments.HandInLinked(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.DocumentID)
+	t, err := h.Assignments.HandInLinked(r.Context(), userFrom(r.Context()), r.PathValue("id"), id)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
@@ -211,18 +220,12 @@ func (h *handler) handleAssignmentHandInLinked(w http.ResponseWriter, r *http.Re
 // handleAssignmentWithdraw takes a document handed in for a task back
 // (撤回) before the task is accepted.
 func (h *handler) handleAssignmentWithdraw(w http.ResponseWriter, r *http.Request) {
-	var in struct {
-		DocumentID string `json:"document_id"`
-	}
-	if err := readJSON(r, &in); err != nil {
+	id, err := readDocumentID(r, "请在 document_id 中写明要撤回的文档编号")
+	if err != nil {
 		h.writeError(w, r, err)
 		return
 	}
-	if in.DocumentID == "" {
-		h.writeError(w, r, catalog.FieldErrorf("document_id", catalog.EINVALID, "请在 document_id 中写明要撤回的文档编号"))
-		return
-	}
-	t, wd, err := h.Assignments.Withdraw(r.Context(), userFrom(r.Context()), r.PathValue("id"), in.DocumentID)
+	t, wd, err := h.Assignments.Withdraw(r.Context(), userFrom(r.Context()), r.PathValue("id"), id)
 	if err != nil {
 		h.writeError(w, r, err)
 		return
