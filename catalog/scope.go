@@ -35,6 +35,11 @@ func (u *User) CanSee(city string) bool {
 	return allowed == nil || slices.Contains(allowed, city)
 }
 
+// HeldTo returns the cities u is held to (a copy), nil for every city:
+// a listing says so to the user, since a search that found nothing in
+// them may find it in a city they cannot see.
+func (u *User) HeldTo() []string { return slices.Clone(u.scope()) }
+
 // scope returns the cities u is held to, nil for every city: a
 // coordinator's or contributor's one city, a reviewer's list.
 func (u *User) scope() []string {

@@ -63,6 +63,10 @@ type Result struct {
 	// words after it in the whole document, and says so.
 	Notice   string `json:"notice,omitempty"`
 	NoticeEn string `json:"notice_en,omitempty"`
+	// Scope is the cities the caller's account holds the search to (a
+	// reviewer's list, a coordinator's city); absent for an account that
+	// sees every city.
+	Scope []string `json:"scope,omitempty"`
 }
 
 // Relaxation says that dropping one filter of a search that found nothing
@@ -163,7 +167,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	cities, visible := req.User.ScopeCities(req.Cities)
 	if !visible {
-		return emptyResult(), nil
+		out := emptyResult()
+		out.Scope = req.User.HeldTo()
+		return out, nil
 	}
 	q := index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,
@@ -207,6 +213,7 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.TookMS = time.Since(start).Milliseconds()
 	out.Rebuilding = s.rebuilding.Load()
+	out.Scope = req.User.HeldTo()
 	return out, nil
 }
 
