@@ -36,7 +36,11 @@ func TestSearchSaysWhichCitiesItWasHeldTo(t *testing.T) {
 		var scope []string
 		if s, ok := body["scope"].([]any); ok {
 			for _, c := range s {
-				scope = append(scope, c.(string))
+				city := c.(map[string]any)
+				if city["name"] == "" {
+					t.Errorf("%s: scope city %v without its name", tt.role, city)
+				}
+				scope = append(scope, city["code"].(string))
 			}
 		} else if body["scope"] != nil {
 			t.Fatalf("%s: scope %v is not a list", tt.role, body["scope"])

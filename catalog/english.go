@@ -162,7 +162,8 @@ var englishMessages = map[string]string{
 	"表单字段过多(最多 %d 个)":                        "The form has too many fields (at most %d)",
 	"表单字段合计过长(最多 %s)":                        "The form's fields are too long together (at most %s)",
 	// Objects not found, and forms of the admin page, documents, claims and assignments.
-	"%s %s 不存在":   "There is no %s %s",
+	"%s %s 不存在": "There is no %s %s",
+	"城市 %s 不在您的账号可查看的城市范围内;请选择您负责的城市,或请管理员调整您的账号": "City %s is not among the cities your account may see: choose one of yours, or ask an admin to change your account",
 	"文档 %s 不存在":   "There is no document %s",
 	"定性描述 %s 不存在": "There is no statement %s",
 	"用户 %q 不存在":   "There is no user %q",

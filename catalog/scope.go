@@ -88,9 +88,15 @@ func (u *User) ScopeCity(requested string) (cities []string, visible bool) {
 // otherwise: the message the catalog gives when there is no such object
 // ("文档 <id> 不存在", "There is no document <id>"), so that another city's
 // object reads as missing, in either language.
+//
+// A city is no secret (its name is on every page), so asking for one the
+// user may not see says that, not that it does not exist.
 func (u *User) SeeObject(city string, what Words, id string) error {
 	if u.CanSee(city) {
 		return nil
+	}
+	if what == ObjectCity {
+		return Errorf(ENOTFOUND, "城市 %s 不在您的账号可查看的城市范围内;请选择您负责的城市,或请管理员调整您的账号", id)
 	}
 	return Errorf(ENOTFOUND, "%s %s 不存在", what, id)
 }

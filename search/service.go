@@ -66,7 +66,13 @@ type Result struct {
 	// Scope is the cities the caller's account holds the search to (a
 	// reviewer's list, a coordinator's city); absent for an account that
 	// sees every city.
-	Scope []string `json:"scope,omitempty"`
+	Scope []ScopeCity `json:"scope,omitempty"`
+}
+
+// ScopeCity is a city a search was held to.
+type ScopeCity struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
 }
 
 // Relaxation says that dropping one filter of a search that found nothing
@@ -168,7 +174,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	cities, visible := req.User.ScopeCities(req.Cities)
 	if !visible {
 		out := emptyResult()
-		out.Scope = req.User.HeldTo()
+		if out.Scope, err = s.scope(ctx, req.User); err != nil {
+			return nil, err
+		}
 		return out, nil
 	}
 	q := index.Query{
@@ -213,7 +221,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.TookMS = time.Since(start).Milliseconds()
 	out.Rebuilding = s.rebuilding.Load()
-	out.Scope = req.User.HeldTo()
+	if out.Scope, err = s.scope(ctx, req.User); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -290,6 +300,23 @@ func labelsOf(cities map[string]string) map[string]map[string]string {
 		out["doc_type"][string(t)] = l
 	}
 	return out
+}
+
+// scope names the cities u is held to; nil for every city.
+func (s *Service) scope(ctx context.Context, u *catalog.User) ([]ScopeCity, error) {
+	codes := u.HeldTo()
+	if len(codes) == 0 {
+		return nil, nil
+	}
+	names, err := s.cities.lookup(ctx, s.cat, codes)
+	if err != nil {
+		return nil, fmt.Errorf("name the cities searched: %w", err)
+	}
+	out := make([]ScopeCity, len(codes))
+	for i, c := range codes {
+		out[i] = ScopeCity{Code: c, Name: names[c]}
+	}
+	return out, nil
 }
 
 // cityNames keeps the catalog's city names for the labels of results,

@@ -79,6 +79,7 @@ var messages = map[string]map[Lang]string{
 	"search.rebuilding":              {Chinese: "检索索引正在重建(程序升级或索引损坏后),完成之前只能找到已重建的材料,结果可能不全;请稍后再检索。", English: "The search index is being rebuilt (after an upgrade, or because it was damaged): until it is done only the documents indexed so far are found, so results may be incomplete; search again later."},
 	"search.empty.try":               {Chinese: "试试:减少检索词、去掉筛选条件、换一个说法(如“学分银行”换成“学习成果认证”),或检查错别字。", English: "Try fewer words, fewer filters, another wording (学习成果认证 for 学分银行), or check the spelling."},
 	"search.scope":                   {Chinese: "仅检索您负责审核的城市：%s", English: "Searched only the cities you review: %s"},
+	"search.outofscope":              {Chinese: "%s不在您负责审核的城市范围内，未检索该城市；请去掉城市条件，或请管理员调整您负责的城市。", English: "%s is not among the cities you review, so it was not searched: clear the city filter, or ask an admin to change your cities."},
 	"search.page":                    {Chinese: "第 %d 页", English: "page %d"},
 	"search.sheet":                   {Chinese: "第 %d 个工作表", English: "sheet %d"},
 	"search.slide":                   {Chinese: "第 %d 张幻灯片", English: "slide %d"},

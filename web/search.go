@@ -35,6 +35,10 @@ type searchPage struct {
 	// (宁波、温州), so that finding nothing is not read as the archive
 	// having nothing; empty for anyone else.
 	Scope string
+	// OutOfScope names the city asked for (a shared link's) when the
+	// reviewer may not see it: nothing was searched, and the page says why
+	// instead of suggesting other words.
+	OutOfScope string
 	// params are the page's search parameters, for links that change one.
 	params                       url.Values
 	Result                       *search.Result
@@ -234,6 +238,9 @@ func (h *handler) fillOptions(r *http.Request, p *searchPage, u *catalog.User) e
 	if p.Scope, err = h.reviewScope(r, u); err != nil {
 		return err
 	}
+	if p.OutOfScope, err = h.cityOutOfScope(r, u, p.City); err != nil {
+		return err
+	}
 	for _, t := range catalog.DocTypes {
 		p.DocTypes = append(p.DocTypes, option{string(t), docTypeLabel(lang, string(t)), string(t) == p.DocType})
 	}
@@ -293,6 +300,23 @@ func (h *handler) reviewScope(r *http.Request, u *catalog.User) (string, error) 
 		sep = ", "
 	}
 	return strings.Join(names, sep), nil
+}
+
+// cityOutOfScope names city, when a reviewer held to some cities asks for
+// it and may not see it; "" otherwise (every other user is either free to
+// see it or, as a city's coordinator, offered only their city).
+func (h *handler) cityOutOfScope(r *http.Request, u *catalog.User, city string) (string, error) {
+	if city == "" || u == nil || u.Role != catalog.RoleReviewer || u.CanSee(city) {
+		return "", nil
+	}
+	c, err := h.Framework.City(r.Context(), city)
+	if catalog.ErrorCode(err) == catalog.ENOTFOUND {
+		return city, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return cityLabel(langOf(r), c), nil
 }
 
 // shorten is s's first n characters, with "…" when there are more.

@@ -68,6 +68,13 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return enc.Encode(res)
 	}
 	sayln(stdout, lang, "共 %d 条结果(%d ms)", res.Total, res.TookMS)
+	if len(res.Scope) > 0 {
+		names := make([]string, len(res.Scope))
+		for i, c := range res.Scope {
+			names[i] = c.Name + "（" + c.Code + "）"
+		}
+		sayln(stdout, lang, "仅检索了您的账号可查看的城市:%s", strings.Join(names, "、"))
+	}
 	if res.Notice != "" {
 		fmt.Fprintln(stdout, words(lang, res.Notice, res.NoticeEn))
 	}

@@ -49,6 +49,11 @@ func TestSearchThroughARunningServer(t *testing.T) {
 		t.Fatalf("search via $EVIDENCE_SERVER as 杭州's coordinator: %v\n%s", err, out)
 	}
 
+	out, err = runCLI(t, "search", "学分银行")
+	if err != nil || !strings.Contains(out, "共 1 条结果") || !strings.Contains(out, "仅检索了您的账号可查看的城市：杭州（330100）") {
+		t.Fatalf("search via $EVIDENCE_SERVER as 杭州's coordinator does not name the city it was held to: %v\n%s", err, out)
+	}
+
 	if _, err := runCLI(t, "search", "学分银行", "--token", "ev_wrong"); err == nil || !strings.Contains(err.Error(), "令牌") {
 		t.Errorf("a bad token: %v", err)
 	}
