@@ -76,6 +76,11 @@ func TestMakeExistingRoundCurrent(t *testing.T) {
 		t.Errorf("carry-overs into 2019: %d (%v), want one per city (%d), none twice", len(ev), err, len(cities))
 	}
 	_, page = admin.get("/admin")
+	// The audit log names each carry-over's city and what it carried, not
+	// the same line once per city.
+	if text := textOf(page); !strings.Contains(text, "监测轮次 2019 杭州（关联 ") {
+		t.Errorf("/admin's audit log does not name the city carried over: %.3000s", text)
+	}
 	if !strings.Contains(page, `action="/admin/rounds/2018/current"`) || strings.Contains(page, `action="/admin/rounds/2019/current"`) {
 		t.Errorf("/admin: 设为当前轮次 should be offered for 2018, not for 2019, the current round")
 	}

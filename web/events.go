@@ -288,8 +288,24 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 		if code != "" && len(said) > 0 {
 			return fmt.Sprintf("%s %s %s %s", word, id, code, strings.Join(said, " ")), "/admin/rounds/" + id
 		}
+		// A carry-over is one event per city: which city, and what it
+		// carried.
+		if city, _ := detail["city"].(string); city != "" {
+			if n := cities[city]; n != "" {
+				city = n
+			}
+			carried := fmt.Sprintf(tr(l, "event.round.carried"), count(detail["links"]), count(detail["claims"]), count(detail["values"]))
+			return fmt.Sprintf("%s %s %s%s", word, id, city, carried), ""
+		}
 	}
 	return word + " " + id, ""
+}
+
+// count reads a number of an event's detail (JSON numbers decode as
+// float64).
+func count(v any) int {
+	f, _ := v.(float64)
+	return int(f)
 }
 
 // actorName is who did an audited thing: a user's name, or the archive

@@ -120,6 +120,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.round.create":         {Chinese: "创建监测轮次", English: "Created a round"},
 	"event.round.delete":         {Chinese: "删除监测轮次", English: "Deleted a round"},
 	"event.round.carryover":      {Chinese: "结转上一轮", English: "Carried over a round"},
+	"event.round.carried":        {Chinese: "（关联 %d 项，定性描述 %d 项，数值 %d 项）", English: " (%d links, %d claims, %d values)"},
 	"event.framework.import":     {Chinese: "导入指标体系", English: "Imported a framework"},
 	"event.user.create":          {Chinese: "创建用户", English: "Created a user"},
 	"event.user.enable":          {Chinese: "启用用户", English: "Enabled a user"},
