@@ -1,6 +1,9 @@
 package api
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -304,9 +307,55 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", csp)
 	w.Header().Set("ETag", `"`+d.SHA256+`"`)
-	if _, err := io.Copy(w, rc); err != nil {
+	damaged, readErr, err := sendVerified(w, rc, d.SHA256)
+	switch {
+	case damaged:
+		// The client holds a download cut short, never a corrupt file
+		// that looks whole; the document's page and the next request say
+		// how to mend it.
+		h.Logger.Error("original damaged: its download was cut", "id", d.ID, "sha256", d.SHA256)
+		if err := h.Documents.OriginalFoundDamaged(context.WithoutCancel(r.Context()), d, "download", userFrom(r.Context()).Username); err != nil {
+			h.Logger.Error("record a damaged original", "id", d.ID, "err", err)
+		}
+		panic(http.ErrAbortHandler)
+	case readErr != nil:
+		h.Logger.Error("read original: its download was cut", "id", d.ID, "err", readErr)
+		panic(http.ErrAbortHandler)
+	case err != nil:
 		h.Logger.Warn("send original", "id", d.ID, "err", err)
 	}
+}
+
+// sendVerified copies an original to w, holding its last piece back until
+// all its bytes have hashed to sha: damaged says they did not, and then
+// the last piece is never sent. readErr is the store's failure, err the
+// client's.
+func sendVerified(w io.Writer, r io.Reader, sha string) (damaged bool, readErr, err error) {
+	h := sha256.New()
+	buf, held := make([]byte, 64<<10), make([]byte, 0, 64<<10)
+	for {
+		n, rerr := io.ReadFull(r, buf)
+		if n > 0 {
+			if len(held) > 0 {
+				if _, err := w.Write(held); err != nil {
+					return false, nil, err
+				}
+			}
+			h.Write(buf[:n])
+			held = append(held[:0], buf[:n]...)
+		}
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			break
+		}
+		if rerr != nil {
+			return false, rerr, nil
+		}
+	}
+	if hex.EncodeToString(h.Sum(nil)) != sha {
+		return true, nil, nil
+	}
+	_, err = w.Write(held)
+	return false, nil, err
 }
 
 // handleDocumentUpload receives one or many files as multipart/form-data,

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/packs"
 )
 
@@ -60,15 +61,54 @@ func TestEvidencePackDownload(t *testing.T) {
 		t.Errorf("pack of 2.2.1: %d %q %+v %v, want the value's source, named for 2.2.1", resp.StatusCode, resp.Header.Get("Content-Disposition"), v, err)
 	}
 
-	// A damaged original cuts the download (before the headers, or part
-	// way): the client sees an error, never a pack that reads as whole.
+	// A damaged original is found before the pack's first byte: the
+	// client is told which document and how to mend it, never handed a
+	// pack cut short with the reason in the server's log only.
 	d := e.mustDoc(doc)
 	if err := e.te.Blobs.Put(context.Background(), catalog.OriginalKey(d.SHA256), strings.NewReader("坏了"), -1, ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, body, err := e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017", nil), "admin"); err == nil {
-		if _, verr := packs.Verify(bytes.NewReader(body), int64(len(body))); verr == nil {
-			t.Errorf("a pack with a damaged original was delivered whole and readable")
-		}
+	resp, body, err = e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017", nil), "admin")
+	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "证据包中有 1 份原件已损坏或缺失") ||
+		!strings.Contains(string(body), "《"+d.Title+"》") || !strings.Contains(string(body), "重新上传") {
+		t.Errorf("pack with a damaged original: %d %s %v, want 409 naming the document and how to mend it", resp.StatusCode, body, err)
+	}
+	if flagged, err := ingest.OriginalFlagged(context.Background(), e.cat, d.ID); err != nil || !flagged {
+		t.Errorf("the damaged original found by the pack is not recorded on its document: %v %v", flagged, err)
+	}
+}
+
+// TestADamagedOriginalIsNeverDownloadedAsWhole: a download of an original
+// whose bytes no longer hash to its SHA-256 is cut before its last piece
+// (the client keeps no corrupt file that looks whole), the document is
+// marked, and the next request is told how to mend it; the same file
+// uploaded again mends it and it downloads whole again.
+func TestADamagedOriginalIsNeverDownloadedAsWhole(t *testing.T) {
+	e := newEnv(t)
+	text := strings.Repeat("杭州市学分银行建设工作总结，终身学习账户持续增加。", 6000) // several pieces of 64 KiB
+	id := e.upload(cityA, "工作总结.txt", text)
+	d := e.mustDoc(id)
+	damaged := []byte(text)
+	copy(damaged[70000:], "坏了坏了")
+	if err := e.te.Blobs.Put(context.Background(), catalog.OriginalKey(d.SHA256), bytes.NewReader(damaged), int64(len(damaged)), ""); err != nil {
+		t.Fatal(err)
+	}
+	resp, body, err := e.fetch(e.request("GET", "/api/v1/documents/"+id+"/original", nil), "coordA")
+	if err == nil && bytes.Equal(body, damaged) {
+		t.Fatalf("the damaged original was sent whole (%d, %d bytes)", resp.StatusCode, len(body))
+	}
+	resp, body, err = e.fetch(e.request("GET", "/api/v1/documents/"+id+"/original", nil), "coordA")
+	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "原件已损坏或缺失") || !strings.Contains(string(body), "同一文件重新上传") {
+		t.Fatalf("second download of a damaged original: %d %s %v, want 409 saying how to mend it", resp.StatusCode, body, err)
+	}
+	// The same file again mends it.
+	resp2, up := e.do(e.request("POST", "/api/v1/documents",
+		uploadBody(map[string]string{"city": cityA, "doc_type": "work_summary", "round": "2017"}, map[string][]byte{"工作总结.txt": []byte(text)})), "coordA")
+	if resp2.StatusCode != http.StatusOK && resp2.StatusCode != http.StatusCreated {
+		t.Fatalf("upload the same file again: %d %v", resp2.StatusCode, up)
+	}
+	resp, body, err = e.fetch(e.request("GET", "/api/v1/documents/"+id+"/original", nil), "coordA")
+	if err != nil || resp.StatusCode != http.StatusOK || string(body) != text {
+		t.Errorf("download after the repair: %d, %d bytes, %v; want the original whole", resp.StatusCode, len(body), err)
 	}
 }

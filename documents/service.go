@@ -256,10 +256,16 @@ func (s *Service) text(ctx context.Context, d *catalog.Document) (*ingest.Stored
 }
 
 // Original opens the bytes of a document as uploaded; the caller closes
-// the reader.
+// the reader, and checks them against d.SHA256 as it sends them
+// (OriginalFoundDamaged when they do not match). An original already
+// found damaged is hashed first, and is an error that says how to mend it
+// (ingest.OriginalDamagedError) unless it reads whole again.
 func (s *Service) Original(ctx context.Context, u *catalog.User, id string) (*catalog.Document, io.ReadCloser, error) {
 	d, err := s.Get(ctx, u, id)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.CheckFlaggedOriginal(ctx, d); err != nil {
 		return nil, nil, err
 	}
 	rc, err := s.blobs.Get(ctx, catalog.OriginalKey(d.SHA256))
@@ -267,6 +273,44 @@ func (s *Service) Original(ctx context.Context, u *catalog.User, id string) (*ca
 		return nil, nil, fmt.Errorf("original of %s: %w", d.ID, err)
 	}
 	return d, rc, nil
+}
+
+// CheckFlaggedOriginal hashes d's original when it was found damaged or
+// missing and not mended since, and returns ingest.OriginalDamagedError
+// when it still is. Originals not flagged are taken as whole: their bytes
+// are checked as they are sent.
+func (s *Service) CheckFlaggedOriginal(ctx context.Context, d *catalog.Document) error {
+	flagged, err := ingest.OriginalFlagged(ctx, s.cat, d.ID)
+	if err != nil || !flagged {
+		return err
+	}
+	intact, err := ingest.OriginalIntact(ctx, s.blobs, d)
+	if err != nil {
+		return fmt.Errorf("check the original of %s: %w", d.ID, err)
+	}
+	if !intact {
+		return ingest.OriginalDamagedError(d)
+	}
+	return nil
+}
+
+// OriginalFoundDamaged records that d's original did not hash to its
+// SHA-256 when it was read (what says where), so that its page says so
+// and the next request for it is told how to mend it.
+func (s *Service) OriginalFoundDamaged(ctx context.Context, d *catalog.Document, what, user string) error {
+	return ingest.FlagDamagedOriginal(ctx, s.cat, d.ID, what, user)
+}
+
+// OriginalIntact says whether d's stored original is there and hashes to
+// its SHA-256 (ingest.OriginalIntact).
+func (s *Service) OriginalIntact(ctx context.Context, d *catalog.Document) (bool, error) {
+	return ingest.OriginalIntact(ctx, s.blobs, d)
+}
+
+// OriginalFlagged says whether d's original was found damaged or missing
+// and not mended since, for its page.
+func (s *Service) OriginalFlagged(ctx context.Context, d *catalog.Document) (bool, error) {
+	return ingest.OriginalFlagged(ctx, s.cat, d.ID)
 }
 
 // CitedOriginal opens the bytes a citation points at by their SHA-256,

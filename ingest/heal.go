@@ -127,20 +127,45 @@ func FlagDamagedOriginals(ctx context.Context, cat *catalog.Store, problems []Pr
 		if p.Kind != ProblemOriginal {
 			continue
 		}
-		evs, err := cat.FindEvents(ctx, catalog.EventFilter{Object: p.DocumentID, Action: eventsOfOriginal, Limit: 1})
-		if err != nil {
-			return err
-		}
-		if len(evs) == 1 && evs[0].Action == EventOriginalDamaged {
-			continue
-		}
-		err = cat.RecordEvent(ctx, catalog.Event{User: user, Action: EventOriginalDamaged, Object: p.DocumentID,
-			Detail: map[string]any{"what": p.What}})
-		if err != nil {
+		if err := FlagDamagedOriginal(ctx, cat, p.DocumentID, p.What, user); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// FlagDamagedOriginal records that the original of document id was found
+// damaged or missing (what, for the audit log), unless that is already
+// the newest word about it.
+func FlagDamagedOriginal(ctx context.Context, cat *catalog.Store, id, what, user string) error {
+	flagged, err := OriginalFlagged(ctx, cat, id)
+	if err != nil || flagged {
+		return err
+	}
+	return cat.RecordEvent(ctx, catalog.Event{User: user, Action: EventOriginalDamaged, Object: id,
+		Detail: map[string]any{"what": what}})
+}
+
+// OriginalFlagged says whether the newest word about document id's
+// original is that it was found damaged or missing (not yet mended).
+func OriginalFlagged(ctx context.Context, cat *catalog.Store, id string) (bool, error) {
+	evs, err := cat.FindEvents(ctx, catalog.EventFilter{Object: id, Action: eventsOfOriginal, Limit: 1})
+	if err != nil {
+		return false, fmt.Errorf("read the events of %s's original: %w", id, err)
+	}
+	return len(evs) == 1 && evs[0].Action == EventOriginalDamaged, nil
+}
+
+// OriginalIntact says whether d's stored original is there and hashes to
+// its SHA-256; only the store's being out of reach is an error.
+func OriginalIntact(ctx context.Context, blobs blob.Store, d *catalog.Document) (bool, error) {
+	return storedHashes(ctx, blobs, catalog.OriginalKey(d.SHA256), d.SHA256)
+}
+
+// OriginalDamagedError is what a person asking for d's original is told
+// when it is damaged or missing: how to mend it.
+func OriginalDamagedError(d *catalog.Document) error {
+	return catalog.Errorf(catalog.ECONFLICT, "《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变", d.Title)
 }
 
 // RepairedWords says, in both languages, that the file uploaded mended

@@ -119,6 +119,9 @@ type documentPage struct {
 	// FailedNamesakes are the city's failed documents of the same file
 	// name or title, to those who may edit (failedNamesakes).
 	FailedNamesakes []*catalog.Document
+	// OriginalDamaged is set when the stored original was found damaged
+	// or missing (by check, a download or a pack) and not mended since.
+	OriginalDamaged bool
 }
 
 // docForms are the document page's forms that may come back with errors.
@@ -188,6 +191,10 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	}
 	p.PageReading, p.SealPages = pageReading(lang, d, p.PageNum, blankPage(rd.Page)), sealPages(lang, d)
 	p.UnreadablePages = unreadablePages(lang, d)
+	if p.OriginalDamaged, err = h.Documents.OriginalFlagged(r.Context(), d); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if p.FailedNamesakes, err = h.failedNamesakes(r, u, d); err != nil {
 		h.fail(w, r, err)
 		return
