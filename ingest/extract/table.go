@@ -21,6 +21,21 @@ const (
 	paraBreak = "\n\n"
 )
 
+// SheetReader reports whether extractor (a Result.Extractor) reads a
+// spreadsheet, its pages the rows of its sheets as tableText writes them,
+// and whether each page starts with its sheet's name (a CSV has none):
+// the fields of such a text are read as a spreadsheet's
+// (ingest/fields ReadSheet), not as a 公文's.
+func SheetReader(extractor string) (sheet, named bool) {
+	switch extractor {
+	case "xlsx", "xls", "xmlss":
+		return true, true
+	case "csv":
+		return true, false
+	}
+	return false, false
+}
+
 // maxTableCells bounds the cells one table file may make us visit, empty
 // ones included, whatever its declared dimensions: a sheet that claims a
 // million rows of nothing costs no more than this.
