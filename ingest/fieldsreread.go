@@ -27,13 +27,14 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 // from the head's title line, so that an invisible property never
 // decides the widths of the printed title.
 //
-// A spreadsheet's text (extract.SheetReader) is read as one
+// A spreadsheet's text (extract.SheetText: its reader's, or a web page's
+// named as a workbook, filename the document's) is read as one
 // (fields.ReadSheet): its title from a title row or its sheet's name,
 // never a header or data row, and its date and 文号 never from the
 // table's cells.
-func readFields(t *StoredText, trusted []string) fields.Fields {
+func readFields(t *StoredText, trusted []string, filename string) fields.Fields {
 	var f fields.Fields
-	if sheet, named := extract.SheetReader(t.Extractor); sheet {
+	if sheet, named := extract.SheetText(t.Extractor, filename); sheet {
 		f = fields.ReadSheet(trusted, t.Title, named)
 	} else {
 		f = fields.Read(trusted, t.Title)
@@ -118,7 +119,7 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 			out.Unreadable++
 		} else {
 			reading := t.Reading()
-			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(readFields(t, reading.TrustedPages(t.Pages))))
+			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(readFields(t, reading.TrustedPages(t.Pages), d.Filename)))
 			if err != nil {
 				return out, err
 			}

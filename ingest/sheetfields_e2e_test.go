@@ -14,7 +14,7 @@ import (
 )
 
 // TestLedgerFieldsAreTheLedgers: a department's 台账 uploaded as XLSX or
-// XLS takes its title from the row merged over the table, else its
+// XLS (or an "Excel" that is a web page's table) takes its title from the row merged over the table, else its
 // sheet's name, else keeps its file name, never its header row; its
 // 成文日期 from the 填报日期 row under the table, never a cell's 完成时限
 // or the workbook's created and saved times; and no 文号 from the column
@@ -31,6 +31,9 @@ func TestLedgerFieldsAreTheLedgers(t *testing.T) {
 		{"学分银行台账报送.xlsx", "2024年学分银行建设工作台账", "2024-07-05", "", "杭州市教育局"},
 		{"学分银行台账报送.xls", "2024年学分银行建设工作台账", "2024-07-05", "", "杭州市教育局"},
 		{"附件2.xlsx", "社区学校建设情况", "", "", ""},
+		// An "Excel" a system exported as a web page's table, whose first
+		// data row 1 | 1.1.1 | 市委市政府出台… was taken for its title.
+		{"台账.xls", "杭州市学习型城市建设监测责任分解表（2018年度）", "2018-01-15", "", "杭州市学习型城市建设领导小组办公室"},
 		// Header on top, Sheet1, created 2021-03-02 and saved 2024-07-08.
 		{"学习型城市建设任务分解表.xlsx", "学习型城市建设任务分解表", "", "", ""},
 	}

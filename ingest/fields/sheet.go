@@ -2,6 +2,7 @@ package fields
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -76,47 +77,105 @@ func ReadSheet(pages []string, embeddedTitle string, named bool) Fields {
 
 // sheetLines are the lines of one sheet's text, prepared: its name, and
 // the rows of a single cell above and below its table (all of them when
-// it has no row of several cells).
+// it has no row of several cells). A row whose cells are each a label
+// and its value (填报单位:… | 填报日期:…) stands outside the table, each
+// cell a line.
 type sheetLines struct {
 	name         string
 	above, below []string
 }
 
-// firstSheet splits the first page that has more than a sheet's name.
+// firstSheet splits the first page that has more than a sheet's name: its
+// head, the first maxHeadBytes, for the rows above the table, and its
+// foot, the last maxFootBytes, for those below, so that a ledger of
+// thousands of rows keeps the 落款 under it.
 func firstSheet(pages []string, named bool) sheetLines {
-	var s sheetLines
 	for _, page := range pages {
-		lines := strings.Split(prepare(cutBytes(page, maxHeadBytes)), "\n")
-		if len(lines) > 0 && named {
-			s.name, lines = lines[0], lines[1:]
+		var s sheetLines
+		head := strings.Split(prepare(cutBytes(page, maxHeadBytes)), "\n")
+		if named {
+			s.name, head = head[0], head[1:]
 		}
-		if len(lines) == 0 || (len(lines) == 1 && lines[0] == "") {
+		if len(head) == 0 || (len(head) == 1 && head[0] == "") {
 			continue
 		}
-		first, last := -1, -1
-		for i, l := range lines {
-			if isCellsRow(l) {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
-		}
-		if first < 0 {
-			s.above = lines
+		s.above, _ = outsideTable(head, true)
+		if len(page) <= maxHeadBytes {
+			_, s.below = outsideTable(head, false)
 		} else {
-			s.above = lines[:first]
-			s.below = lines[last+1:]
-			if len(page) > maxHeadBytes {
-				s.below = nil // the foot was cut off: its rows are further down
-			}
+			_, s.below = outsideTable(strings.Split(prepare(pageTail(page, maxFootBytes)), "\n"), false)
 		}
 		if len(s.above) > maxSheetHeadLines {
 			s.above = s.above[:maxSheetHeadLines]
 		}
 		return s
 	}
-	return s
+	return sheetLines{}
+}
+
+// pageTail is the last n bytes of page or more, from the start of a line.
+func pageTail(page string, n int) string {
+	if len(page) <= n {
+		return page
+	}
+	tail := page[len(page)-n:]
+	if i := strings.IndexByte(tail, '\n'); i >= 0 {
+		return tail[i+1:]
+	}
+	return ""
+}
+
+// outsideTable returns the lines before the first row of the table in
+// lines and those after its last (when top is false), a label row's cells
+// as lines of their own; without a table every line is above it.
+func outsideTable(lines []string, top bool) (above, below []string) {
+	var outside [][]string // the lines each line stands for, nil for a row of the table
+	first, last := -1, -1
+	for i, l := range lines {
+		switch cells, ok := labelRow(l); {
+		case ok:
+			outside = append(outside, cells)
+		case isCellsRow(l):
+			outside = append(outside, nil)
+			if first < 0 {
+				first = i
+			}
+			last = i
+		case l != "":
+			outside = append(outside, []string{l})
+		default:
+			outside = append(outside, []string{})
+		}
+	}
+	if first < 0 {
+		first, last = len(lines), len(lines)
+	}
+	if top {
+		return slices.Concat(outside[:first]...), nil
+	}
+	return nil, slices.Concat(outside[min(last+1, len(outside)):]...)
+}
+
+// labelCell is a cell that gives a label and its value: 填报单位:….
+var labelCell = regexp.MustCompile(`^\*?[\p{Han}()]{2,10}:`)
+
+// labelRow returns the cells of a row whose every cell is a label and
+// its value.
+func labelRow(l string) ([]string, bool) {
+	if !isCellsRow(l) {
+		return nil, false
+	}
+	var cells []string
+	for c := range strings.SplitSeq(l, "|") {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		if !labelCell.MatchString(c) {
+			return nil, false
+		}
+		cells = append(cells, c)
+	}
+	return cells, len(cells) > 0
 }
 
 // isCellsRow reports a row of more than one cell (prepare has dropped the

@@ -1,6 +1,8 @@
 package fields_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/lcmonitor/evidence/ingest/fields"
@@ -77,6 +79,12 @@ func TestReadSheet(t *testing.T) {
 		{name: "a CSV's title row",
 			page:  "2023年宁波市社区学校统计表\n\n区县 | 社区学校数 | 参与人次\n\n海曙区 | 36 | 12.3万人次",
 			title: "2023年宁波市社区学校统计表", source: fields.SourceTitleLine},
+		{name: "a row of labelled cells above the header, as an exported web page's table has it",
+			page:  "杭州市学习型城市建设监测责任分解表（2018年度）\n\n填报单位：杭州市学习型城市建设领导小组办公室 | 填报日期：2018年1月15日\n\n序号 | 指标 | 责任单位（牵头） | *截止日期（YYYY-MM-DD） | 联系人\n\n1 | 1.1.1 | 市委市政府出台推进学习型城市建设的决定、意见或规划 | 市教育局 | 2018-03-31 | 王丽",
+			title: "杭州市学习型城市建设监测责任分解表(2018年度)", source: fields.SourceTitleLine, date: "2018-01-15", issuer: "杭州市学习型城市建设领导小组办公室"},
+		{name: "a row of labelled cells under the table",
+			page:  "Sheet1\n\n2024年学分银行建设工作台账\n\n" + ledgerRows + "\n\n制表人：张丽 | 审核人：王强 | 填报日期：2024年7月5日",
+			named: true, title: "2024年学分银行建设工作台账", source: fields.SourceTitleLine, date: "2024-07-05"},
 		{name: "a label row above the table is no title",
 			page:  "Sheet1\n\n填报单位：杭州市教育局\n\n" + ledgerRows,
 			named: true, issuer: "杭州市教育局"},
@@ -106,5 +114,20 @@ func TestReadSheetFirstSheetWithText(t *testing.T) {
 	f := fields.ReadSheet([]string{"Sheet1", "Sheet2\n\n2024年学分银行建设工作台账\n\n" + ledgerRows}, "", true)
 	if f.Title.Value != "2024年学分银行建设工作台账" {
 		t.Errorf("title: got %q, want the second sheet's title row", f.Title.Value)
+	}
+}
+
+// TestReadSheetLongLedger: the 落款 under a ledger of thousands of rows
+// is read, past the head of its text.
+func TestReadSheetLongLedger(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Sheet1\n\n2024年社区学校名单\n\n序号 | 社区学校名称 | 截止日期\n\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "%d | 湖滨街道社区学校 | 2023年12月31日\n\n", i+1)
+	}
+	b.WriteString("杭州市教育局 2024年7月5日")
+	f := fields.ReadSheet([]string{b.String()}, "", true)
+	if f.Title.Value != "2024年社区学校名单" || f.IssuedOn.Value != "2024-07-05" {
+		t.Errorf("title %q, date %q; want 2024年社区学校名单, 2024-07-05", f.Title.Value, f.IssuedOn.Value)
 	}
 }
