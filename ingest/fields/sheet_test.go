@@ -60,6 +60,12 @@ func TestReadSheet(t *testing.T) {
 		{name: "a 落款 under the table",
 			page:  "Sheet1\n\n2024年学分银行建设工作台账\n\n" + ledgerRows + "\n\n杭州市教育局 2024年7月5日",
 			named: true, title: "2024年学分银行建设工作台账", source: fields.SourceTitleLine, date: "2024-07-05", issuer: "杭州市教育局"},
+		{name: "a 落款 asking for its seal",
+			page:  "Sheet1\n\n2024年学分银行建设工作台账\n\n" + ledgerRows + "\n\n填报单位（盖章）：杭州市教育局　　　2024年7月5日",
+			named: true, title: "2024年学分银行建设工作台账", source: fields.SourceTitleLine, date: "2024-07-05", issuer: "杭州市教育局"},
+		{name: "a body's 落款 asking for its seal",
+			page:  "Sheet1\n\n2024年学分银行建设工作台账\n\n" + ledgerRows + "\n\n杭州市教育局（盖章）\n\n2024年7月5日",
+			named: true, title: "2024年学分银行建设工作台账", source: fields.SourceTitleLine, date: "2024-07-05"},
 		{name: "a date alone under the table, as a date cell shows it",
 			page:  "Sheet1\n\n2024年学分银行建设工作台账\n\n" + ledgerRows + "\n\n2024-07-05",
 			named: true, title: "2024年学分银行建设工作台账", source: fields.SourceTitleLine, date: "2024-07-05"},
@@ -87,6 +93,9 @@ func TestReadSheet(t *testing.T) {
 			named: true, title: "2024年学分银行建设工作台账", source: fields.SourceTitleLine, date: "2024-07-05"},
 		{name: "a label row above the table is no title",
 			page:  "Sheet1\n\n填报单位：杭州市教育局\n\n" + ledgerRows,
+			named: true, issuer: "杭州市教育局"},
+		{name: "a 填报单位 asking for its seal",
+			page:  "Sheet1\n\n填报单位（盖章）：杭州市教育局 | 联系人：张丽\n\n" + ledgerRows,
 			named: true, issuer: "杭州市教育局"},
 	}
 	for _, tt := range tests {

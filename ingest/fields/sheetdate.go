@@ -12,6 +12,9 @@ var dueWords = []string{"截止", "截至", "完成", "时限", "期限", "办�
 // dateAfter starts what may follow a 落款's or 填报日期's date on its row.
 var dateAfter = []string{"(", ")", "联系", "电话", "填表人", "填报人", "制表人", "审核人", "负责人", "经办人"}
 
+// sealMark is where a 落款 asks for its seal: 杭州市教育局(盖章).
+var sealMark = strings.NewReplacer("(盖章)", "", "(公章)", "", "(签章)", "", "(章)", "")
+
 // sheetDate is the 成文日期 of a sheet (ReadSheet) and the body signing
 // before it: the last date on a row below the table that stands as a
 // 落款's or a 填报日期's does, else the first on a row above it, else a
@@ -29,7 +32,7 @@ func sheetDate(s sheetLines, title int) (date, issuer Field) {
 	}
 	for _, l := range rows {
 		for _, d := range slices.Backward(anyDates(l)) {
-			before, after := strings.TrimSpace(l[:d.start]), strings.TrimSpace(l[d.end:])
+			before, after := strings.TrimSpace(sealMark.Replace(l[:d.start])), strings.TrimSpace(l[d.end:])
 			if !dateRow(before, after) {
 				continue
 			}
@@ -96,6 +99,7 @@ var filledByEnds = []string{"填报", "报送", "填表", "制表", "日期", "�
 // that filled it in (填报单位:杭州市教育局), or "".
 func filledBy(s sheetLines) string {
 	for _, l := range slices.Concat(s.above, s.below) {
+		l = sealMark.Replace(l)
 		for _, label := range filledByLabels {
 			i := strings.Index(l, label+":")
 			if i < 0 {
