@@ -1,6 +1,7 @@
 package fields
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -85,25 +86,33 @@ type sheetLines struct {
 	above, below []string
 }
 
-// firstSheet splits the first page that has more than a sheet's name: its
-// head, the first maxHeadBytes, for the rows above the table, and its
-// foot, the last maxFootBytes, for those below, so that a ledger of
-// thousands of rows keeps the 落款 under it.
+// firstSheet reads the first page that has more than a sheet's name: its
+// lines from the top down to the first row of its table, and from the
+// foot up to the last, each prepared alone (a ledger of thousands of
+// rows costs its few lines outside the table, and keeps the 落款 under
+// it). A table not met within maxSheetLines lines of either end is not
+// looked for further: the lines read from the top are above it, and none
+// below.
 func firstSheet(pages []string, named bool) sheetLines {
 	for _, page := range pages {
 		var s sheetLines
-		head := strings.Split(prepare(cutBytes(page, maxHeadBytes)), "\n")
+		rest := page
 		if named {
-			s.name, head = head[0], head[1:]
+			var name string
+			name, rest, _ = strings.Cut(strings.TrimLeft(page, " \n"), "\n")
+			s.name = prepare(name)
 		}
-		if len(head) == 0 || (len(head) == 1 && head[0] == "") {
+		if strings.TrimSpace(rest) == "" {
 			continue
 		}
-		s.above, _ = outsideTable(head, true)
-		if len(page) <= maxHeadBytes {
-			_, s.below = outsideTable(head, false)
-		} else {
-			_, s.below = outsideTable(strings.Split(prepare(pageTail(page, maxFootBytes)), "\n"), false)
+		var table bool
+		s.above, table = outsideTable(lines(rest, false))
+		if table {
+			var below []string
+			if below, table = outsideTable(lines(rest, true)); table {
+				slices.Reverse(below)
+				s.below = below
+			}
 		}
 		if len(s.above) > maxSheetHeadLines {
 			s.above = s.above[:maxSheetHeadLines]
@@ -113,47 +122,48 @@ func firstSheet(pages []string, named bool) sheetLines {
 	return sheetLines{}
 }
 
-// pageTail is the last n bytes of page or more, from the start of a line.
-func pageTail(page string, n int) string {
-	if len(page) <= n {
-		return page
-	}
-	tail := page[len(page)-n:]
-	if i := strings.IndexByte(tail, '\n'); i >= 0 {
-		return tail[i+1:]
-	}
-	return ""
-}
+// maxSheetLines bounds the lines read from either end of a sheet for the
+// rows outside its table.
+const maxSheetLines = 24
 
-// outsideTable returns the lines before the first row of the table in
-// lines and those after its last (when top is false), a label row's cells
-// as lines of their own; without a table every line is above it.
-func outsideTable(lines []string, top bool) (above, below []string) {
-	var outside [][]string // the lines each line stands for, nil for a row of the table
-	first, last := -1, -1
-	for i, l := range lines {
-		switch cells, ok := labelRow(l); {
-		case ok:
-			outside = append(outside, cells)
-		case isCellsRow(l):
-			outside = append(outside, nil)
-			if first < 0 {
-				first = i
+// lines yields the non-empty lines of page, prepared, from its top (or
+// from its foot up), at most maxSheetLines of them.
+func lines(page string, up bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		n := 0
+		for page != "" && n < maxSheetLines {
+			var l string
+			if up {
+				i := strings.LastIndexByte(page, '\n')
+				l, page = page[i+1:], page[:max(i, 0)]
+			} else {
+				l, page, _ = strings.Cut(page, "\n")
 			}
-			last = i
-		case l != "":
-			outside = append(outside, []string{l})
-		default:
-			outside = append(outside, []string{})
+			if l = prepare(l); l == "" {
+				continue
+			}
+			n++
+			if !yield(l) {
+				return
+			}
 		}
 	}
-	if first < 0 {
-		first, last = len(lines), len(lines)
+}
+
+// outsideTable returns the lines before the first row of a table, a
+// label row's cells as lines of their own, and whether there was one.
+func outsideTable(lines iter.Seq[string]) (outside []string, table bool) {
+	for l := range lines {
+		if cells, ok := labelRow(l); ok {
+			outside = append(outside, cells...)
+			continue
+		}
+		if isCellsRow(l) {
+			return outside, true
+		}
+		outside = append(outside, l)
 	}
-	if top {
-		return slices.Concat(outside[:first]...), nil
-	}
-	return nil, slices.Concat(outside[min(last+1, len(outside)):]...)
+	return outside, false
 }
 
 // labelCell is a cell that gives a label and its value: 填报单位:….
