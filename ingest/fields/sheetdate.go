@@ -71,8 +71,13 @@ func dateRow(before, after string) bool {
 		strings.HasSuffix(label, "落款") || signatureIssuer(before) != ""
 }
 
-func hasDueWord(s string) bool {
-	return slices.ContainsFunc(dueWords, func(w string) bool { return strings.Contains(s, w) })
+// hasDueWord reports a deadline's words ending what stands before a
+// date: the last six characters only, which hold a label (报送截止日期:,
+// 计划完成时间), so that a body's name before a 落款's date
+// (卫生和计划生育委员会) is no deadline.
+func hasDueWord(before string) bool {
+	label := lastRunes(strings.TrimRight(before, ": "), 6)
+	return slices.ContainsFunc(dueWords, func(w string) bool { return strings.Contains(label, w) })
 }
 
 // anyDates are the dates of s written the Chinese way (2024年7月5日) or
