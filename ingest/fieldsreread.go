@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/ingest/extract"
 	"github.com/lcmonitor/evidence/ingest/fields"
 )
 
@@ -25,8 +26,19 @@ func fieldFill(f fields.Fields) *catalog.FieldFill {
 // file's own title property from the page when the page prints it, else
 // from the head's title line, so that an invisible property never
 // decides the widths of the printed title.
-func readFields(t *StoredText, trusted []string) fields.Fields {
-	f := fields.Read(trusted, t.Title)
+//
+// A spreadsheet's text (extract.SheetText: its reader's, or a web page's
+// named as a workbook, filename the document's) is read as one
+// (fields.ReadSheet): its title from a title row or its sheet's name,
+// never a header or data row, and its date and 文号 never from the
+// table's cells.
+func readFields(t *StoredText, trusted []string, filename string) fields.Fields {
+	var f fields.Fields
+	if sheet, named := extract.SheetText(t.Extractor, filename); sheet {
+		f = fields.ReadSheet(trusted, t.Title, named)
+	} else {
+		f = fields.Read(trusted, t.Title)
+	}
 	titleLine, page := t.headParts()
 	if f.Title.Source == fields.SourceEmbedded {
 		f.Title.Value = fields.Unfold(f.Title.Value, page, titleLine)
@@ -107,7 +119,7 @@ func (s *Service) RereadFields(ctx context.Context, progress func(done, total in
 			out.Unreadable++
 		} else {
 			reading := t.Reading()
-			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(readFields(t, reading.TrustedPages(t.Pages))))
+			changed, err := s.cat.RereadFields(ctx, d.ID, *fieldFill(readFields(t, reading.TrustedPages(t.Pages), d.Filename)))
 			if err != nil {
 				return out, err
 			}

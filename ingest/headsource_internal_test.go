@@ -30,7 +30,7 @@ func TestReadFieldsUnfoldsFromTheTitlesSource(t *testing.T) {
 		{"no property", "", "杭州市教育局文件\n杭教职成〔2018〕12号\n" + printed, printed, fields.SourceTitleLine},
 	} {
 		text := &StoredText{Title: tt.title, Head: tt.head, Pages: []string{page}}
-		f := readFields(text, text.Pages)
+		f := readFields(text, text.Pages, "")
 		if f.Title.Value != tt.want || f.Title.Source != tt.source {
 			t.Errorf("%s: title %q from %s, want %q from %s", tt.name, f.Title.Value, f.Title.Source, tt.want, tt.source)
 		}

@@ -377,7 +377,7 @@ func (s *Service) extract(ctx context.Context, d *catalog.Document, ocr bool) (*
 	// read with low confidence would give a wrong 文号 or date, and bands
 	// of garbage.
 	trusted := reading.TrustedPages(t.Pages)
-	fill := fieldFill(readFields(t, trusted))
+	fill := fieldFill(readFields(t, trusted, d.Filename))
 	change := catalog.StatusChange{ID: d.ID, Status: catalog.StatusExtracted, Pages: len(t.Pages), Reading: &reading, Fill: fill,
 		Reader: new(t.Reader())}
 	_, bands := fingerprint(trusted)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"path"
 	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -20,6 +21,29 @@ const (
 	rowBreak  = "\n\n"
 	paraBreak = "\n\n"
 )
+
+// SheetText reports whether a text extractor read (a Result.Extractor)
+// from a file named filename is a spreadsheet's, its pages the rows of
+// its sheets with their cells separated by " | ", and whether each page
+// starts with its sheet's name: the fields of such a text are read as a
+// spreadsheet's (ingest/fields ReadSheet), not as a 公文's. The table
+// readers' texts are; so is a web page's named as a workbook (.xls,
+// .xlsx, .et): the "Excel" that government systems export as an HTML
+// table or a single-file web page, which names no sheet on its page.
+func SheetText(extractor, filename string) (sheet, named bool) {
+	switch extractor {
+	case "xlsx", "xls", "xmlss":
+		return true, true
+	case "csv":
+		return true, false
+	case "html":
+		switch strings.ToLower(path.Ext(filename)) {
+		case ".xls", ".xlsx", ".et":
+			return true, false
+		}
+	}
+	return false, false
+}
 
 // maxTableCells bounds the cells one table file may make us visit, empty
 // ones included, whatever its declared dimensions: a sheet that claims a

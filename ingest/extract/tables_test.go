@@ -525,3 +525,28 @@ func rewriteZip(t *testing.T, src, name string, edit func(string) string) string
 	}
 	return path
 }
+
+// TestSheetText: the texts of the table readers, and a web page's
+// uploaded under a workbook's name, are read as spreadsheets; a web page
+// or a Word file otherwise is not.
+func TestSheetText(t *testing.T) {
+	tests := []struct {
+		extractor, filename string
+		sheet, named        bool
+	}{
+		{"xlsx", "学分银行台账.xlsx", true, true},
+		{"xls", "学分银行台账.et", true, true},
+		{"xmlss", "XML表格的责任分解表.xls", true, true},
+		{"csv", "社区学校统计.csv", true, false},
+		{"html", "台账.XLS", true, false},
+		{"html", "导出.xlsx", true, false},
+		{"html", "杭州市教育局关于开展活动周的通知.html", false, false},
+		{"docx", "责任分解表.xls", false, false},
+		{"pdf", "台账.pdf", false, false},
+	}
+	for _, tt := range tests {
+		if sheet, named := SheetText(tt.extractor, tt.filename); sheet != tt.sheet || named != tt.named {
+			t.Errorf("SheetText(%q, %q) = %v, %v; want %v, %v", tt.extractor, tt.filename, sheet, named, tt.sheet, tt.named)
+		}
+	}
+}

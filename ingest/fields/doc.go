@@ -23,4 +23,8 @@
 // value comes with its Source, so a caller can say where it was read;
 // Evaluate measures the accuracy of Read on labelled cases
 // (testdata/cases.json).
+//
+// A spreadsheet (a 台账) is no 公文: ReadSheet reads its fields from the
+// rows of one cell outside its table (a title row, a 落款 or 填报日期,
+// a 文号 above it) and its sheet's name, never from its header or cells.
 package fields

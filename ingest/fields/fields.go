@@ -50,9 +50,14 @@ type Fields struct {
 // 管理办法（试行）, not 管理办法(试行) (Unfold, from the head of the text
 // as written; a text stored before heads were kept is given its head
 // when the fields are read again and its original reads the same, else
-// keeps its folded title until it is extracted again).
+// keeps its folded title until it is extracted again). 6: a
+// spreadsheet's fields are read as a spreadsheet's (ReadSheet): its title
+// a title row or a meaningful sheet name, never a header or data row
+// (序号 | 单位 | 完成情况); its date a 落款 or 填报日期 row outside the
+// table, never a cell's due date (完成时限); its 文号 never one a cell
+// lists.
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 5
+const Revision = 6
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.

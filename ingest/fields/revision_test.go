@@ -12,12 +12,13 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 5 {
-		t.Errorf("Revision = %d, want 5: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 6 {
+		t.Errorf("Revision = %d, want 6: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
 			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
 			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4); "+
-			"a title keeps the full-width marks its head wrote (5)", fields.Revision)
+			"a title keeps the full-width marks its head wrote (5); "+
+			"a spreadsheet's title, date and 文号 are never read from its header or its cells (6)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -43,6 +44,13 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"我市第十八届全民终身学习活动周开幕", "", ""},
 		{5, "a title with full-width marks", "关于印发《杭州市学分银行管理办法（试行）》的通知\n各区、县（市）教育局：\n正文。",
 			"关于印发《杭州市学分银行管理办法（试行）》的通知", "", ""},
+	}
+	// 6: a ledger's header row, due dates and listed 文号, which Read
+	// took for its title, 成文日期 and 文号.
+	ledger := "Sheet1\n\n序号 | 单位 | 完成情况\n\n1 | 市教育局 | 杭教职成〔2023〕5号 | 2024年6月30日"
+	if f := fields.ReadSheet([]string{ledger}, "", true); f.Title.Value != "" || f.DocNumber.Value != "" || f.IssuedOn.Value != "" {
+		t.Errorf("revision 6, a ledger's header and cells: title %q, 文号 %q, date %q; want none (rules changed: raise Revision)",
+			f.Title.Value, f.DocNumber.Value, f.IssuedOn.Value)
 	}
 	for _, tt := range tests {
 		// The title's marks from the text as written, as the pipeline
