@@ -17,6 +17,10 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
+// maxPadding is the most spaces after a boundary held over to the next
+// chunk; more is counted as the part's header.
+const maxPadding = 1024
+
 // Max is the most one part's header may hold, in bytes: the lines
 // between a boundary and the empty line that ends them.
 const Max = 16 << 10
@@ -110,7 +114,7 @@ func (s *scanner) scan(chunk []byte) bool {
 	for {
 		switch s.state {
 		case inBody:
-			i := bytes.Index(data, s.delim)
+			i := s.boundary(data)
 			if i < 0 {
 				s.keep(data, len(s.delim)-1)
 				return true
@@ -118,15 +122,25 @@ func (s *scanner) scan(chunk []byte) bool {
 			data = data[i+len(s.delim):]
 			s.state = atBoundary
 		case atBoundary:
-			if len(data) < 2 {
-				s.keep(data, 2)
-				return true
+			// As Go's reader: the boundary is followed by "--" (the end),
+			// or by spaces and the line's end; else it is part of a body.
+			j := 0
+			for j < len(data) && (data[j] == ' ' || data[j] == '\t') {
+				j++
 			}
-			if data[0] == '-' && data[1] == '-' {
+			switch {
+			case j == len(data) && j <= maxPadding, j == len(data)-1 && data[j] == '-':
+				s.keep(data, len(data)) // to be seen with the next chunk
+				return true
+			case j < len(data)-1 && data[j] == '-' && data[j+1] == '-':
 				s.state = closed // the epilogue, which readers ignore
 				return true
+			case j == len(data) || data[j] == '\r' || data[j] == '\n':
+				s.state, s.header = inHeader, 0 // padding past maxPadding counts as header
+			default:
+				s.state = inBody // "--" and the boundary, then more: not a boundary
 			}
-			s.state, s.header = inHeader, 0
+			data = data[j:]
 		case inHeader:
 			end, n := headerEnd(data)
 			if end < 0 {
@@ -144,6 +158,25 @@ func (s *scanner) scan(chunk []byte) bool {
 			return true
 		}
 	}
+}
+
+// boundary is where the first delim in data begins, -1 if none. It
+// looks for the dashes and the boundary, which begin with a byte rare in
+// text, and then for the newline before them: a newline first would
+// stop the search at every line of a text file.
+func (s *scanner) boundary(data []byte) int {
+	dashes := s.delim[1:]
+	for at := 1; at < len(data); {
+		i := bytes.Index(data[at:], dashes)
+		if i < 0 {
+			return -1
+		}
+		if at += i; data[at-1] == '\n' {
+			return at - 1
+		}
+		at++
+	}
+	return -1
 }
 
 // keep holds the last n bytes of data (all when shorter) for the next chunk.
