@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -50,6 +51,23 @@ func TestPagesPastTheEndShowTheLast(t *testing.T) {
 		resp, _ := li.get(path + "&page=9")
 		if _, again := li.get(resp.Request.URL.RequestURI()); strings.Contains(textOf(again), "下面是最后一页") {
 			t.Errorf("%s: the notice is shown again on reload", path)
+		}
+	}
+}
+
+// TestPastTheEndNoticeInEnglish: the notice is in the page's language.
+func TestPastTheEndNoticeInEnglish(t *testing.T) {
+	s := newSite(t)
+	s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行。")
+	li := s.login("li")
+	u, _ := url.Parse(s.srv.URL)
+	li.c.Jar.SetCookies(u, []*http.Cookie{{Name: langCookie, Value: string(English), Path: "/"}})
+	for path, want := range map[string]string{
+		"/documents?page=9":  "There is no page 9 (1 page in all); this is the last",
+		"/documents?page=-1": "“-1” is not a page number (1 or more); this is the first page",
+	} {
+		if _, body := li.get(path); !strings.Contains(textOf(body), want) {
+			t.Errorf("%s: %.300s; want %q", path, textOf(body), want)
 		}
 	}
 }
