@@ -12,6 +12,7 @@ import (
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/parthead"
 )
 
 // Limits on what a request may send besides its files. They are enforced
@@ -53,7 +54,8 @@ func withPendingCSRF(r *http.Request, token string) *http.Request {
 // within the limits above, files handed to the caller to stream.
 type formReader struct {
 	mr     *multipart.Reader
-	csrf   string // the session's token, still to be seen; "" when not needed
+	head   *parthead.Body // nil when the body is not multipart
+	csrf   string         // the session's token, still to be seen; "" when not needed
 	fields map[string]string
 	count  int
 	most   int // the most fields taken: maxFormFields unless set
@@ -67,12 +69,13 @@ type formReader struct {
 // newFormReader opens r's multipart body, limited to limit bytes.
 func newFormReader(w http.ResponseWriter, r *http.Request, limit int64) (*formReader, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	head := parthead.Limit(r) // a part's header at most 16 KiB, not Go's 10 MiB
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, catalog.Errorf(catalog.EINVALID, "请以 multipart/form-data 上传,文件放在字段 file 中")
 	}
 	csrf, _ := r.Context().Value(csrfKey{}).(string)
-	return &formReader{mr: mr, csrf: csrf, fields: map[string]string{}, most: maxFormFields, limit: limit}, nil
+	return &formReader{mr: mr, head: head, csrf: csrf, fields: map[string]string{}, most: maxFormFields, limit: limit}, nil
 }
 
 // nextFile reads fields up to the next part named file and returns it;
@@ -141,6 +144,9 @@ func (f *formReader) partError(err error) error {
 	if f.overCap != nil && errors.As(err, &mbe) {
 		return f.overCap
 	}
+	if cut := f.head.Err(); cut != nil {
+		return cut // reported by the reader as a malformed line, or as itself
+	}
 	return partError(err, f.limit)
 }
 
@@ -159,6 +165,10 @@ func partError(err error, limit int64) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return catalog.Errorf(catalog.ETOOLARGE, "上传内容超过上限(整个请求最多 %s);请分批上传", ingest.FormatBytes(limit))
+	}
+	var said *catalog.Error
+	if errors.As(err, &said) {
+		return said // a part's header over parthead.Max, a body that stopped moving
 	}
 	if errors.Is(err, multipart.ErrMessageTooLarge) {
 		// A part's header over Go's bounds (10,000 lines, 10 MiB): no

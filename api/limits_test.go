@@ -176,10 +176,16 @@ func TestMalformedUploadsAre400WithTheReason(t *testing.T) {
 		{"cut off mid-header", head + "--XX\r\nContent-Disposition: form-da", "没有收到文件", "No file was received; choose the files to upload in the field file"},
 		{"NUL in a filename", head + file("a\x00b.txt") + "学分银行\r\n--XX--\r\n", "控制字符", "control characters such as NUL or DEL"},
 		{"DEL in a filename", head + file("a\x7fb.txt") + "学分银行\r\n--XX--\r\n", "控制字符", "control characters such as NUL or DEL"},
-		// Go reads at most 10,000 header lines a part: the body arrived
-		// whole, the network is not to blame.
+		// Go would read up to 10 MiB and 10,000 lines of a part's header;
+		// it is cut at 16 KiB, and the body arrived whole, the network is
+		// not to blame.
 		{"200,000 headers in a part", head + "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"通知.txt\"\r\n" +
-			strings.Repeat("X-Note: 学习\r\n", 200_000) + "\r\n学分银行\r\n--XX--\r\n", "头部（header）行数过多", "too many or too long header lines"},
+			strings.Repeat("X-Note: 学习\r\n", 200_000) + "\r\n学分银行\r\n--XX--\r\n", "头部（header）超过 16 KiB", "header over 16 KiB"},
+		{"a header line of a megabyte", head + "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"通知.txt\"\r\nX-Note: " +
+			strings.Repeat("学", 350_000) + "\r\n\r\n学分银行\r\n--XX--\r\n", "头部（header）超过 16 KiB", "header over 16 KiB"},
+		{"17 KiB of headers in a field", "--XX\r\nContent-Disposition: form-data; name=\"city\"\r\n" +
+			strings.Repeat("X-Note: 学习型城市\r\n", 17<<10/24) + "\r\n" + cityA + "\r\n" + file("通知.txt") + "学分银行\r\n--XX--\r\n",
+			"头部（header）超过 16 KiB", "header over 16 KiB"},
 	} {
 		resp, body := e.rawUpload("admin", tt.body)
 		msg := errMessage(body)

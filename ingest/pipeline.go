@@ -264,7 +264,12 @@ func (s *Service) handle(ctx context.Context, id string, ocr bool) bool {
 	job, err := s.prepare(ctx, id, ocr)
 	stop()
 	if errors.Is(err, extract.ErrNeedsOCR) {
-		s.ocrQueue.push(id)
+		var owned *needsOCR
+		owner := ""
+		if errors.As(err, &owned) {
+			owner = owned.owner
+		}
+		s.ocrQueue.pushFor(owner, id)
 		return true
 	}
 	if err != nil {
@@ -298,14 +303,16 @@ func (s *Service) prepare(ctx context.Context, id string, ocr bool) (*indexJob, 
 	case catalog.StatusExtracted:
 		t, err := LoadText(ctx, s.blobs, d.SHA256)
 		if catalog.IsNotFound(err) || errors.Is(err, ErrBadText) {
-			return s.extract(ctx, d, ocr)
+			job, err := s.extract(ctx, d, ocr)
+			return job, ownOCR(d, err)
 		}
 		if err != nil {
 			return nil, err
 		}
 		return &indexJob{doc: d, pages: t.Pages}, nil
 	case catalog.StatusStored:
-		return s.extract(ctx, d, ocr)
+		job, err := s.extract(ctx, d, ocr)
+		return job, ownOCR(d, err)
 	}
 	// Already indexed (by a refresh that came first) or failed: done, and
 	// whoever waits for it is told so.

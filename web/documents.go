@@ -116,12 +116,15 @@ func (h *handler) showDocuments(w http.ResponseWriter, r *http.Request, status i
 	if p.Sort != string(catalog.SortIssued) {
 		p.Sort = string(catalog.SortUploaded)
 	}
-	p.PageNum, _ = strconv.Atoi(q.Get("page"))
-	p.PageNum = min(max(p.PageNum, 1), 100000)
+	asked := readPage(q)
+	p.PageNum = asked.shown(100000)
 	p.After, p.Before = q.Get("after"), q.Get("before")
 	docs, total, err := h.listDocuments(r, p)
 	if err != nil {
 		h.fail(w, r, err)
+		return
+	}
+	if p.After == "" && p.Before == "" && outOfRange(w, r, asked, (total+documentsPageSize-1)/documentsPageSize) {
 		return
 	}
 	names, err := h.fillDocumentsOptions(r, p)

@@ -112,3 +112,32 @@ func TestStaticFolderIsNotListed(t *testing.T) {
 		t.Errorf("GET /static/app.css: %v %v", resp, err)
 	}
 }
+
+// TestPartHeaderIsCapped: a part of an upload form whose header runs past
+// 16 KiB (Go would read 10 MiB of it) is refused with 400 and a reason,
+// not read.
+func TestPartHeaderIsCapped(t *testing.T) {
+	s := newSite(t)
+	wang := s.login("wang")
+	for _, tt := range []struct {
+		name, header string
+	}{
+		{"a header line of a megabyte", "X-Note: " + strings.Repeat("学", 350_000) + "\r\n"},
+		{"20 KiB of header lines", strings.Repeat("X-Note: 学习型城市\r\n", 20<<10/24)},
+	} {
+		body := "--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + wang.csrf + "\r\n" +
+			"--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"通知.txt\"\r\n" + tt.header +
+			"Content-Type: text/plain\r\n\r\n杭州市学分银行建设工作方案\r\n--XX--\r\n"
+		req, _ := http.NewRequest("POST", s.srv.URL+"/upload", strings.NewReader(body))
+		req.Header.Set("Content-Type", "multipart/form-data; boundary=XX")
+		resp, err := wang.c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(page), "头部（header）超过 16 KiB") {
+			t.Errorf("%s: %d %.300s, want 400 saying the part's header is over 16 KiB", tt.name, resp.StatusCode, textOf(string(page)))
+		}
+	}
+}

@@ -3,8 +3,8 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,27 +13,72 @@ import (
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
-// TestPagesPastTheEndLeadBackToTheLast: a page past the end of the
-// documents or of a search (an old link after deletions, a typed page
-// number) says nothing matches there and links back to the last page
-// with results, not to the empty page before it, or nowhere.
-func TestPagesPastTheEndLeadBackToTheLast(t *testing.T) {
+// TestPagesPastTheEndShowTheLast: a page number past the end of a paged
+// listing (an old link after deletions, a typed number, one too large for
+// any integer) or no page number at all (negative, not digits) shows the
+// last page, or the first, with a notice saying so, on every paged page
+// alike: never an empty list, never a 500. (The API answers such a page
+// 400; a person is shown where the list ends.)
+func TestPagesPastTheEndShowTheLast(t *testing.T) {
 	s := newSite(t)
 	for i := range 3 {
 		s.env.Upload("330100", fmt.Sprintf("学分银行%d.txt", i), fmt.Sprintf("杭州市建立学分银行第%d号文件。", i))
 	}
 	li := s.login("li")
-	prev := regexp.MustCompile(`href="([^"]*)" rel="prev"`)
-	for _, tc := range []struct{ path, want string }{
-		{"/documents?city=330100&page=9", "/documents?city=330100&amp;sort=uploaded"},
-		{"/search?q=" + "学分银行" + "&page=40", "page=1"},
-	} {
-		_, body := li.get(tc.path)
-		m := prev.FindStringSubmatch(body)
-		if m == nil || !strings.Contains(m[1], tc.want) {
-			t.Errorf("%s: link back %v, want one to the last page (%s): %.600s", tc.path, m, tc.want, textOf(body))
+	for _, path := range []string{"/documents?city=330100", "/search?q=" + url.QueryEscape("学分银行"), "/review?status=pending", "/values?status=pending"} {
+		for _, tc := range []struct{ page, notice string }{
+			{"9", "没有第 9 页（共 1 页），下面是最后一页"},
+			{"999999", "没有第 999999 页（共 1 页）"},
+			{"9223372036854775807", "没有第 9223372036854775807 页"},
+			{"99999999999999999999999999", "没有第 999999999999999999999999… 页"},
+			{"-3", "页码“-3”不是有效的页码"},
+			{"0", "页码“0”不是有效的页码"},
+			{"第二页", "页码“第二页”不是有效的页码"},
+		} {
+			resp, body := li.get(path + "&page=" + url.QueryEscape(tc.page))
+			if resp.StatusCode != 200 || !strings.Contains(textOf(body), tc.notice) {
+				t.Errorf("%s, page=%s: %d %.300s; want 200 saying %q", path, tc.page, resp.StatusCode, textOf(body), tc.notice)
+				continue
+			}
+			if got := resp.Request.URL.Query(); got.Has("page") || got.Get("city") != mustQuery(t, path).Get("city") {
+				t.Errorf("%s, page=%s: shown at %s, want the only page with the same filters", path, tc.page, resp.Request.URL)
+			}
+			if strings.Contains(path, "/documents") && !strings.Contains(body, "学分银行0") {
+				t.Errorf("%s, page=%s: the last page does not show the documents", path, tc.page)
+			}
+		}
+		// The notice is shown once: a reload of the page shown says nothing.
+		resp, _ := li.get(path + "&page=9")
+		if _, again := li.get(resp.Request.URL.RequestURI()); strings.Contains(textOf(again), "下面是最后一页") {
+			t.Errorf("%s: the notice is shown again on reload", path)
 		}
 	}
+}
+
+// TestPastTheEndNoticeInEnglish: the notice is in the page's language.
+func TestPastTheEndNoticeInEnglish(t *testing.T) {
+	s := newSite(t)
+	s.env.Upload("330100", "学分银行.txt", "杭州市建立学分银行。")
+	li := s.login("li")
+	u, _ := url.Parse(s.srv.URL)
+	li.c.Jar.SetCookies(u, []*http.Cookie{{Name: langCookie, Value: string(English), Path: "/"}})
+	for path, want := range map[string]string{
+		"/documents?page=9":  "There is no page 9 (1 page in all); this is the last",
+		"/documents?page=-1": "“-1” is not a page number (1 or more); this is the first page",
+	} {
+		if _, body := li.get(path); !strings.Contains(textOf(body), want) {
+			t.Errorf("%s: %.300s; want %q", path, textOf(body), want)
+		}
+	}
+}
+
+func mustQuery(t *testing.T, path string) url.Values {
+	t.Helper()
+	u, err := url.Parse(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Query()
 }
 
 // TestNextPageEmptiedLeadsBackToItsLastDocument: 下一页 after the last

@@ -121,8 +121,8 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	p := &reviewPage{Status: status, City: strings.TrimSpace(query.Get("city")), Indicator: strings.TrimSpace(query.Get("indicator"))}
 	var round int
 	p.Round, round = h.queueRound(r, query)
-	p.PageNum, _ = strconv.Atoi(query.Get("page"))
-	p.PageNum = min(max(p.PageNum, 1), 100000)
+	asked := readPage(query)
+	p.PageNum = asked.shown(100000)
 	q, err := h.Claims.Queue(r.Context(), u, catalog.ClaimFilter{Status: catalog.ClaimStatus(status), City: p.City,
 		Indicator: p.Indicator, Round: round, Limit: reviewQueueLimit, Offset: (p.PageNum - 1) * reviewQueueLimit})
 	if err != nil {
@@ -164,6 +164,9 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Total, p.Pages = total, (total+reviewQueueLimit-1)/reviewQueueLimit
+	if outOfRange(w, r, asked, p.Pages) {
+		return
+	}
 	if p.PageNum > 1 {
 		p.PrevPage = p.pageLink(min(p.PageNum-1, max(p.Pages, 1)))
 	}

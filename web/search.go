@@ -77,8 +77,8 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 	q := r.URL.Query()
 	p := &searchPage{Query: q.Get("q"), City: q.Get("city"), Indicator: q.Get("indicator"), DocType: q.Get("doc_type"), Year: q.Get("year"),
 		SaveForm: save}
-	p.PageNum, _ = strconv.Atoi(q.Get("page"))
-	p.PageNum = min(max(p.PageNum, 1), maxPages)
+	asked := readPage(q)
+	p.PageNum = asked.shown(maxPages)
 	if err := h.fillOptions(r, p, u); err != nil {
 		h.fail(w, r, err)
 		return
@@ -97,6 +97,9 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 			h.fail(w, r, err)
 			return
 		default:
+			if outOfRange(w, r, asked, min((int(res.Total)+resultsPerPage-1)/resultsPerPage, maxPages)) {
+				return
+			}
 			p.Result = res
 			p.Count = resultCount(langOf(r), res, req.From)
 			p.pager(r, int(res.Total))

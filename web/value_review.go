@@ -144,8 +144,8 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		p.Status = string(catalog.ClaimPending)
 	}
 	round, _ := strconv.Atoi(p.Round)
-	p.PageNum, _ = strconv.Atoi(q.Get("page"))
-	p.PageNum = min(max(p.PageNum, 1), 100000)
+	asked := readPage(q)
+	p.PageNum = asked.shown(100000)
 	if p.PageNum > 1 {
 		p.After = q.Get("after")
 	}
@@ -158,6 +158,9 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		// A cursor mangled in the address: the page by its number.
 		p.After, f.After = "", ""
 		list, err = h.Values.ListPage(r.Context(), u, f, offsetOf(p), valuesPageSize)
+	}
+	if err == nil && outOfRange(w, r, asked, (list.Total+valuesPageSize-1)/valuesPageSize) {
+		return
 	}
 	if err == nil && len(list.Values) == 0 && p.PageNum > 1 && list.Total > 0 {
 		// Past the end: a verdict on the last page's last value, or an

@@ -23,6 +23,7 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/internal/httperr"
+	"github.com/lcmonitor/evidence/internal/parthead"
 	"github.com/lcmonitor/evidence/internal/services"
 )
 
@@ -317,7 +318,11 @@ func (h *handler) withSession(rt route) http.Handler {
 				defer release()
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, h.bodyLimit(r))
+			head := parthead.Limit(r) // a part's header at most 16 KiB, not Go's 10 MiB
 			err := parseForm(r)
+			if cut := head.Err(); cut != nil {
+				err = cut // the reader may call the line it had begun malformed
+			}
 			if r.MultipartForm != nil {
 				// The server removes the temporary files of the request
 				// it gave the handler, not of this copy of it.

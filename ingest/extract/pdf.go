@@ -37,7 +37,12 @@ const maxPDFPages = 100000
 // abandoned and finishes (or hangs) on its own.
 func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 	tool := lookPdftotext()
-	lib := readPDFWithLibrary(ctx, path, lim, tool != "")
+	var lib pdfText
+	if err := checkXrefChain(path); err != nil {
+		lib = pdfText{err: fmt.Errorf("pdf library not run: %w", err), looped: true}
+	} else {
+		lib = readPDFWithLibrary(ctx, path, lim, tool != "")
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -66,6 +71,9 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		if isEncrypted(lib.err, toolErr) {
 			return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFEncrypted())
 		}
+		if lib.looped {
+			return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFLooped())
+		}
 		return nil, fmt.Errorf("%v; %v: %w", lib.err, toolErr, errPDFCorrupt())
 	}
 	pages, fromTool, garbled, unreadable, scrambledLayers := choosePages(lib, toolPages)
@@ -73,6 +81,8 @@ func extractPDF(ctx context.Context, path string, lim Limits) (*Result, error) {
 		// OCR could have read these pages; without it, say what is wrong
 		// with the file rather than what to install.
 		switch {
+		case lib.looped:
+			return nil, errPDFLooped()
 		case garbled:
 			return nil, errPDFGarbled()
 		case lib.anyFailed() && toolErr != nil:
@@ -96,6 +106,7 @@ type pdfText struct {
 	title     string
 	photos    bool  // made of photos by photopdf: rendered at their size for OCR
 	err       error // the whole document failed
+	looped    bool  // not read: its cross-reference sections loop (errXrefLoop)
 }
 
 // plausible reports whether every page has text that looks like text.

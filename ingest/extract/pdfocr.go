@@ -158,13 +158,17 @@ func ocrWeakPages(ctx context.Context, path string, res *Result, lim Limits, gar
 }
 
 // nothingReadReason is why a PDF in which no reader found text failed:
-// damaged when a page could not be drawn, garbled when OCR read only
+// damaged when a page could not be drawn or its cross-reference sections
+// loop, garbled when OCR read only
 // garbage, with nothing to read when the library read it and no page
 // draws an image, else a blank scan.
 func nothingReadReason(lib pdfText, skipped, garbled bool) error {
 	switch {
 	case skipped:
 		return errPDFCorrupt()
+	case lib.looped:
+		// Its structure, not a scan, is at fault: a rescan would not help.
+		return errPDFLooped()
 	case garbled:
 		return errPDFGarbled()
 	case lib.drawsNoImages():

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"golang.org/x/net/html/charset"
 )
 
 // The zip formats other than DOCX (ODT, OFD, XLSX, PPTX) read several
@@ -108,7 +110,9 @@ func (z *zipBudget) readAll(f *zip.File, limit int64) ([]byte, error) {
 }
 
 // inflateAll inflates every member once, for libraries that read the zip
-// themselves and trust its headers.
+// themselves and trust its headers. An XML member's prolog is read as XML
+// on the way: a DOCTYPE there is refused for what it is (errDoctype), as
+// readXML does, where the library would call the file damaged.
 func (z *zipBudget) inflateAll(ctx context.Context, zr *zip.Reader) error {
 	for _, f := range zr.File {
 		if err := ctx.Err(); err != nil {
@@ -117,6 +121,14 @@ func (z *zipBudget) inflateAll(ctx context.Context, zr *zip.Reader) error {
 		rc, br, err := z.open(f)
 		if err != nil {
 			return err
+		}
+		if isXMLMember(f.Name) {
+			// What the decoder reads ahead is inflated and counted all
+			// the same; the copy below inflates the rest.
+			if derr := prologDoctype(io.LimitReader(br, maxProlog)); derr != nil {
+				rc.Close()
+				return fmt.Errorf("%s: %v: %w", f.Name, derr, z.errDoctype())
+			}
 		}
 		_, err = io.Copy(io.Discard, br)
 		rc.Close()
@@ -151,4 +163,36 @@ func (z *zipBudget) errDoctype() error {
 func isDoctype(err error) bool {
 	var d doctypeError
 	return errors.As(err, &d)
+}
+
+// isXMLMember says whether a zip member holds XML, by its name.
+func isXMLMember(name string) bool {
+	name = strings.ToLower(name)
+	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, ".vml")
+}
+
+// maxProlog is how much of an XML member prologDoctype reads at most: a
+// DOCTYPE comes before the first element, after at most a declaration
+// and a few comments.
+const maxProlog = 64 << 10
+
+// prologDoctype reads r's XML up to its first element and returns an
+// error naming the directive (<!DOCTYPE …>) found on the way, or nil.
+// Anything else (no element, bad XML) is left for the reader of the
+// member to judge.
+func prologDoctype(r io.Reader) error {
+	d := xml.NewDecoder(r)
+	d.CharsetReader = charset.NewReaderLabel
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil
+		}
+		switch t := tok.(type) {
+		case xml.Directive:
+			return fmt.Errorf("directive %.40q", string(t))
+		case xml.StartElement:
+			return nil
+		}
+	}
 }
