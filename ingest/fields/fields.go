@@ -50,9 +50,16 @@ type Fields struct {
 // 管理办法（试行）, not 管理办法(试行) (Unfold, from the head of the text
 // as written; a text stored before heads were kept is given its head
 // when the fields are read again and its original reads the same, else
-// keeps its folded title until it is extracted again).
+// keeps its folded title until it is extracted again). 6: a 文号 whose
+// 号 OCR read as a digit or a mark, often under a seal (湖政办发【2023]
+// 12%, 甬教办(2019) 458, 教发〔2023〕125), or whose opening bracket it
+// lost, is read as the document's own (湖政办发〔2023〕12号; three
+// digits ending in 5, 6 or 8 are two and the 号, other misreads give no
+// 文号), and its line, however misread, is never part of the title, nor
+// is a masthead whose 文件 OCR misread (…办公室区件) or a seal's junk
+// before 关于 (misread.go).
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 5
+const Revision = 6
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.
@@ -67,6 +74,11 @@ func Read(pages []string, embeddedTitle string) Fields {
 	var prep preparer
 	head := firstRunes(headPageWith(pages, &prep), maxHeadRunes)
 	num, numStart, numEnd := ownDocNumber(head)
+	if numStart < 0 {
+		// OCR of a scan or a photo misread it, often under a seal: its
+		// line is still the 文号's, never the title's.
+		num, numStart, numEnd, _ = misreadDocNumber(head)
+	}
 	f.DocNumber = num
 	if numStart >= 0 {
 		// The 文号 stands on its own line; in joined text it separates the

@@ -12,12 +12,13 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 5 {
-		t.Errorf("Revision = %d, want 5: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 6 {
+		t.Errorf("Revision = %d, want 6: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
 			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
 			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4); "+
-			"a title keeps the full-width marks its head wrote (5)", fields.Revision)
+			"a title keeps the full-width marks its head wrote (5); "+
+			"a 文号 OCR misread is read and never part of the title (6)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -43,6 +44,10 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"我市第十八届全民终身学习活动周开幕", "", ""},
 		{5, "a title with full-width marks", "关于印发《杭州市学分银行管理办法（试行）》的通知\n各区、县（市）教育局：\n正文。",
 			"关于印发《杭州市学分银行管理办法（试行）》的通知", "", ""},
+		{6, "号 read as 8 under a seal", "甬教办(2019) 458\n\n宁波市教育局关于公布2019年社区教育统计数据的通知“各区县(i)教育局,市直属各学校 : 正文。",
+			"宁波市教育局关于公布2019年社区教育统计数据的通知", "甬教办〔2019〕45号", ""},
+		{6, "号 read as 5, not part of the title", "教育部文件\n教发〔2023〕125\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。",
+			"关于推进学习型城市建设的意见", "教发〔2023〕12号", ""},
 	}
 	for _, tt := range tests {
 		// The title's marks from the text as written, as the pipeline
