@@ -95,6 +95,9 @@ func Read(pages []string, embeddedTitle string) Fields {
 	// attachment list can run into it.
 	if iss := mastheadIssuer(head); iss != "" {
 		f.Issuer = Field{Value: iss, Source: SourceMasthead}
+		if f.Title.Source != SourceEmbedded {
+			f.Title.Value = trimBeforeMasthead(f.Title.Value, iss)
+		}
 	} else if iss := titleIssuer(f.Title.Value); iss != "" {
 		f.Issuer = Field{Value: iss, Source: SourceTitle}
 	}
@@ -239,4 +242,16 @@ func footWith(pages []string, p *preparer) (date, issuer Field, read int) {
 			return d, iss, read
 		}
 	}
+}
+
+// trimBeforeMasthead cuts from a title what stands before the body its
+// masthead names when the title goes on "<body>关于…": a few characters
+// OCR read off a seal or the red ink over the title's line ("下一湖州市
+// 人民政府办公室关于…"), which no title begins with.
+func trimBeforeMasthead(title, issuer string) string {
+	i := strings.Index(title, issuer+"关于")
+	if i <= 0 || runeLen(title[:i]) > 4 || strings.Contains(title[:i], "关于") || isOrgName(title[:i]) {
+		return title
+	}
+	return title[i:]
 }

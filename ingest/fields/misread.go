@@ -62,7 +62,7 @@ func misreadDocNumber(head string) (f Field, start, end int, found bool) {
 		if cited(head[:start], after) {
 			continue
 		}
-		num := misreadSerial(digits, mark)
+		num := misreadSerial(digits, mark, after)
 		if prefix == "" || num == "" {
 			return Field{}, start, m[1], true
 		}
@@ -71,18 +71,28 @@ func misreadDocNumber(head string) (f Field, start, end int, found bool) {
 	return Field{}, -1, -1, false
 }
 
-// misreadSerial is the serial number of a 文号 whose 号 OCR read as mark,
-// or, when mark is "", as the last of digits: three digits ending in one
-// tesseract reads a 号 as are two and the 号 ("125" → "12"). "" when the
+// misreadSerial is the serial number of a 文号 whose 号 OCR read as mark;
+// when mark is "", either the last of digits is the 号 (three digits
+// ending in one tesseract reads a 号 as are two and the 号: "125" →
+// "12"), or the 号 was lost and the digits end their line with nothing
+// after them ("湖政办发2023] 12", read off joined photos). "" when the
 // evidence does not say: "48" may be 4号 or a lost 12号 (it was the
-// latter), "1248" anything.
-func misreadSerial(digits, mark string) string {
+// latter), "1248" anything, and junk after the digits ("14 ae", a lost
+// 12号) says the seal's ink was read there, over the digits too.
+func misreadSerial(digits, mark, after string) string {
 	if mark != "" {
 		return digits
 	}
 	n := strings.TrimPrefix(digits, "第")
-	if len(n) == 3 && strings.ContainsRune(misreadDigits, rune(n[2])) {
-		return digits[:len(digits)-1]
+	if strings.ContainsRune(misreadDigits, rune(n[len(n)-1])) {
+		if len(n) == 3 {
+			return digits[:len(digits)-1]
+		}
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	if len(n) <= 3 && (after == "" || r == '\n' || isHan(r)) {
+		return digits
 	}
 	return ""
 }

@@ -285,7 +285,9 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 		if rest != "" && !strings.HasPrefix(rest, "各") && !salutation.MatchString(rest) {
 			continue
 		}
-		if t := strings.TrimSpace(line[:end]); ok(t) {
+		// A seal's junk before the title may leave a mark unbalanced
+		// ("Se”湖州市…关于…"): the title without it is judged too.
+		if t := strings.TrimSpace(line[:end]); ok(t) || ok(trimBeforeIssuer(t)) {
 			return trimBeforeIssuer(t), strings.Contains(t, "关于")
 		}
 	}
@@ -296,7 +298,7 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 		if rest := line[e[1]:]; strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "》") || strings.HasPrefix(rest, "”") {
 			continue
 		}
-		if t := strings.TrimSpace(line[:e[1]]); ok(t) && runeLen(t) <= 60 {
+		if t := strings.TrimSpace(line[:e[1]]); (ok(t) || ok(trimBeforeIssuer(t))) && runeLen(t) <= 60 {
 			return trimBeforeIssuer(t), strings.Contains(t, "关于")
 		}
 		break
@@ -321,7 +323,7 @@ func trimBeforeIssuer(t string) string {
 	if cut < 0 {
 		return t
 	}
-	rest := strings.TrimLeft(t[cut+1:], " )]」〕>.,")
+	rest := strings.TrimLeft(t[cut+1:], " )]」〕>.,”’|")
 	if strings.HasPrefix(rest, "关于") {
 		return rest // junk of a stamp or a 文号 OCR misread before "关于…"
 	}
