@@ -54,8 +54,8 @@ type Fields struct {
 // 号 OCR read as a digit or a mark, often under a seal (湖政办发【2023]
 // 12%, 甬教办(2019) 458, 教发〔2023〕125), or whose opening bracket it
 // lost, is read as the document's own (湖政办发〔2023〕12号; three
-// digits ending in 5, 6 or 8 are two and the 号, other misreads give no
-// 文号), and its line, however misread, is never part of the title, nor
+// digits ending in 5, 6 or 8 are two and the 号, digits ending their line
+// lost it, other misreads give no 文号), and its line, however misread, is never part of the title, nor
 // is a masthead whose 文件 OCR misread (…办公室区件) or a seal's junk
 // before 关于 (misread.go).
 // TestFieldRulesRaiseTheirRevision pins it.
