@@ -29,6 +29,11 @@ const misreadMarks = "%仔所"
 // "(2019) 458", "(2023) 126").
 const misreadDigits = "568"
 
+// measureEnds end the label of a figure in a table, never a 文号's
+// prefix: a label with its year (社区学校数量(2023)) before its figure
+// reads like a 文号 whose 号 was lost once a PDF's spaces are gone.
+const measureEnds = "数量率额次个元所人名项万亿比值"
+
 // misreadDocNumber returns the document's own 文号 as OCR misread it
 // and the byte offsets of the span to cut from the head: the 文号 line,
 // recognised so that the title never takes it in, even when its value
@@ -51,6 +56,9 @@ func misreadDocNumber(head string) (f Field, start, end int, found bool) {
 		}
 		lineStart := strings.LastIndexByte(head[:m[0]], '\n') + 1
 		prefix := cleanPrefix(head[m[2]:m[3]])
+		if strings.ContainsAny(lastRunes(prefix, 1), measureEnds) {
+			continue // a table's label and its figure: 社区学校数量(2023) 125
+		}
 		start = m[3] - len(prefix)
 		if prefix == "" {
 			// Junk where the prefix was: only a line of its own is a 文号.

@@ -82,6 +82,8 @@ func TestMisreadDocNumbers(t *testing.T) {
 		{"scan: 12号 read as 1 with junk after it is not 1号",
 			"湖州市人民政府办公室文件湖政办发 [2023] 1 ae下一湖州市人民政府办公室关于推进学习型城市建设的实施意\n\n见" + sealedBody,
 			"", sealedTitle},
+		{"a table's label with its year before its figure is no 文号", "杭州市社区教育统计表\n\n社区学校数量(2023) 125\n\n学分银行开户人数(2023) 156800\n",
+			"", "杭州市社区教育统计表"},
 		{"a count after a year in brackets is no 文号", "关于公布(2023)12所示范学校名单的通知\n各区教育局:\n正文。",
 			"", "关于公布(2023)12所示范学校名单的通知"},
 		{"a misread 文号 cited is not one's own", "杭州市社区教育工作总结\n根据教发〔2023〕125文件精神,我市推进社区教育。",
