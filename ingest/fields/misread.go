@@ -45,6 +45,9 @@ func misreadDocNumber(head string) (f Field, start, end int, found bool) {
 	if bodyStart < 0 {
 		bodyStart = len(head)
 	}
+	if !yearBeforeBracket(head[:bodyStart]) {
+		return Field{}, -1, -1, false // most heads: no regexp run for them
+	}
 	for _, m := range misreadNumbers.findAll(head) {
 		if m[0] > bodyStart {
 			break
@@ -77,6 +80,32 @@ func misreadDocNumber(head string) (f Field, start, end int, found bool) {
 		return Field{Value: prefix + "〔" + head[m[6]:m[7]] + "〕" + num + "号", Source: SourceHead}, start, m[1], true
 	}
 	return Field{}, -1, -1, false
+}
+
+// yearBeforeBracket reports whether s has a year (19xx, 20xx) right
+// before a closing bracket, as every match of misreadPattern has.
+func yearBeforeBracket(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexAny(s[i:], misreadNumbers.anchors)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if at >= 4 && (s[at-4:at-2] == "19" || s[at-4:at-2] == "20") && isDigits(s[at-2:at]) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(s[at:])
+		i = at + size
+	}
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // misreadSerial is the serial number of a 文号 whose 号 OCR read as mark;

@@ -85,11 +85,18 @@ func findMasthead(l string) []int {
 	if m := masthead.FindStringSubmatchIndex(l); m != nil {
 		return m
 	}
+	if !strings.ContainsAny(cutBytes(l, mastheadBytes), "文件") {
+		return nil // most lines: no regexp run for them
+	}
 	if m := mastheadMisread.FindStringSubmatchIndex(l); m != nil && isOrgName(l[m[2]:m[3]]) {
 		return m
 	}
 	return nil
 }
+
+// mastheadBytes bounds what a masthead takes of the start of its line:
+// six marks, an urgency and a secrecy mark, 60 characters and 文件.
+const mastheadBytes = 6 + 3*20 + 4*60 + 6
 
 // headJunk is what may stand before the title in joined text: a secrecy
 // mark, an urgency.
