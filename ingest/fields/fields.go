@@ -55,7 +55,14 @@ type Fields struct {
 // a title row or a meaningful sheet name, never a header or data row
 // (序号 | 单位 | 完成情况); its date a 落款 or 填报日期 row outside the
 // table, never a cell's due date (完成时限); its 文号 never one a cell
-// lists.
+// lists; and a 文号 whose
+// 号 OCR read as a digit or a mark, often under a seal (湖政办发【2023]
+// 12%, 甬教办(2019) 458, 教发〔2023〕125), or whose opening bracket it
+// lost, is read as the document's own (湖政办发〔2023〕12号; three
+// digits ending in 5, 6 or 8 are two and the 号, digits ending their line
+// lost it, other misreads give no 文号), and its line, however misread, is never part of the title, nor
+// is a masthead whose 文件 OCR misread (…办公室区件) or a seal's junk
+// before 关于 (misread.go).
 // TestFieldRulesRaiseTheirRevision pins it.
 const Revision = 6
 
@@ -72,6 +79,11 @@ func Read(pages []string, embeddedTitle string) Fields {
 	var prep preparer
 	head := firstRunes(headPageWith(pages, &prep), maxHeadRunes)
 	num, numStart, numEnd := ownDocNumber(head)
+	if numStart < 0 {
+		// OCR of a scan or a photo misread it, often under a seal: its
+		// line is still the 文号's, never the title's.
+		num, numStart, numEnd, _ = misreadDocNumber(head)
+	}
 	f.DocNumber = num
 	if numStart >= 0 {
 		// The 文号 stands on its own line; in joined text it separates the
@@ -88,6 +100,9 @@ func Read(pages []string, embeddedTitle string) Fields {
 	// attachment list can run into it.
 	if iss := mastheadIssuer(head); iss != "" {
 		f.Issuer = Field{Value: iss, Source: SourceMasthead}
+		if f.Title.Source != SourceEmbedded {
+			f.Title.Value = trimBeforeMasthead(f.Title.Value, iss)
+		}
 	} else if iss := titleIssuer(f.Title.Value); iss != "" {
 		f.Issuer = Field{Value: iss, Source: SourceTitle}
 	}
@@ -232,4 +247,16 @@ func footWith(pages []string, p *preparer) (date, issuer Field, read int) {
 			return d, iss, read
 		}
 	}
+}
+
+// trimBeforeMasthead cuts from a title what stands before the body its
+// masthead names when the title goes on "<body>关于…": a few characters
+// OCR read off a seal or the red ink over the title's line ("下一湖州市
+// 人民政府办公室关于…"), which no title begins with.
+func trimBeforeMasthead(title, issuer string) string {
+	i := strings.Index(title, issuer+"关于")
+	if i <= 0 || runeLen(title[:i]) > 4 || strings.Contains(title[:i], "关于") || isOrgName(title[:i]) {
+		return title
+	}
+	return title[i:]
 }

@@ -74,11 +74,11 @@ func splitJoint(s string) []string {
 // → 杭州市教育局), "" when the head has none.
 func mastheadIssuer(head string) string {
 	for _, l := range strings.SplitN(head, "\n", 4) {
-		m := masthead.FindStringSubmatch(l)
-		if m == nil || strings.ContainsAny(m[0], "关于的《") {
+		m := findMasthead(l)
+		if m == nil || strings.ContainsAny(l[:m[1]], "关于的《") {
 			continue
 		}
-		if name := issuerName(m[1]); name != "" {
+		if name := issuerName(l[m[2]:m[3]]); name != "" {
 			return name
 		}
 	}

@@ -18,7 +18,7 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
 			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4); "+
 			"a title keeps the full-width marks its head wrote (5); "+
-			"a spreadsheet's title, date and 文号 are never read from its header or its cells (6)", fields.Revision)
+			"a spreadsheet's title, date and 文号 are never read from its header or its cells, a 文号 OCR misread is read and never part of the title (6)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -44,6 +44,10 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 			"我市第十八届全民终身学习活动周开幕", "", ""},
 		{5, "a title with full-width marks", "关于印发《杭州市学分银行管理办法（试行）》的通知\n各区、县（市）教育局：\n正文。",
 			"关于印发《杭州市学分银行管理办法（试行）》的通知", "", ""},
+		{6, "号 read as 8 under a seal", "甬教办(2019) 458\n\n宁波市教育局关于公布2019年社区教育统计数据的通知“各区县(i)教育局,市直属各学校 : 正文。",
+			"宁波市教育局关于公布2019年社区教育统计数据的通知", "甬教办〔2019〕45号", ""},
+		{6, "号 read as 5, not part of the title", "教育部文件\n教发〔2023〕125\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。",
+			"关于推进学习型城市建设的意见", "教发〔2023〕12号", ""},
 	}
 	// 6: a ledger's header row, due dates and listed 文号, which Read
 	// took for its title, 成文日期 and 文号.

@@ -69,8 +69,34 @@ func titleEnds(s string) [][]int {
 }
 
 // masthead is the red header "XX文件" at the start of a line: one or
-// more issuing bodies, then 文件.
-var masthead = regexp.MustCompile(`^(?:(?:绝密|机密|秘密|特急|加急|平急|特提)[★\d年]*)*([\p{Han}()、 ]{2,60}?)文件`)
+// more issuing bodies, then 文件. OCR may read a mark or a letter of
+// the red ink before it ("4杭州市教育局文件").
+var masthead = regexp.MustCompile(`^[^\p{Han}\n]{0,6}?(?:(?:绝密|机密|秘密|特急|加急|平急|特提)[★\d年]*)*([\p{Han}()、 ]{2,60}?)文件`)
+
+// mastheadMisread is masthead with its 文件 misread, one of the two
+// characters read as another (湖州市人民政府办公室区件, …注件, …文仵): a
+// masthead only when what stands before is a body's name (findMasthead).
+var mastheadMisread = regexp.MustCompile(`^[^\p{Han}\n]{0,6}?(?:(?:绝密|机密|秘密|特急|加急|平急|特提)[★\d年]*)*([\p{Han}()、 ]{2,60}?)(?:文\p{Han}|\p{Han}件)`)
+
+// findMasthead returns the submatch indexes of the masthead at the start
+// of l, nil when it has none: "XX文件", or a body's name with its 文件
+// misread by OCR.
+func findMasthead(l string) []int {
+	if m := masthead.FindStringSubmatchIndex(l); m != nil {
+		return m
+	}
+	if !strings.ContainsAny(cutBytes(l, mastheadBytes), "文件") {
+		return nil // most lines: no regexp run for them
+	}
+	if m := mastheadMisread.FindStringSubmatchIndex(l); m != nil && isOrgName(l[m[2]:m[3]]) {
+		return m
+	}
+	return nil
+}
+
+// mastheadBytes bounds what a masthead takes of the start of its line:
+// six marks, an urgency and a secrecy mark, 60 characters and 文件.
+const mastheadBytes = 6 + 3*20 + 4*60 + 6
 
 // headJunk is what may stand before the title in joined text: a secrecy
 // mark, an urgency.
@@ -102,7 +128,7 @@ func readTitle(head string) Field {
 	segs := segments(head)
 	var weak, headline string
 	for i := range segs {
-		if isMasthead(segs[i]) {
+		if isMasthead(segs[i]) || docNumberLine(segs[i]) {
 			continue
 		}
 		for n := 1; n <= 3 && i+n <= len(segs); n++ {
@@ -151,7 +177,7 @@ func coverLine(segs []string, i int) bool {
 // (the masthead of a letter) goes on only into "关于…".
 func wraps(line, next string) bool {
 	switch {
-	case isMasthead(next) || runeLen(next) > 40 || ocrFragment(line):
+	case isMasthead(next) || runeLen(next) > 40 || ocrFragment(line) || docNumberLine(line) || docNumberLine(next):
 		return false
 	case isOrgName(line) && !strings.Contains(line, "关于"):
 		return strings.HasPrefix(next, "关于")
@@ -190,7 +216,7 @@ func segments(head string) []string {
 	var out []string
 	for _, l := range strings.Split(head, "\n") {
 		l = stripCopyNumber(l)
-		if m := masthead.FindStringSubmatchIndex(l); m != nil && !strings.ContainsAny(l[:m[1]], "关于的《") && isOrgName(l[m[2]:m[3]]) {
+		if m := findMasthead(l); m != nil && !strings.ContainsAny(l[:m[1]], "关于的《") && isOrgName(l[m[2]:m[3]]) {
 			out = append(out, l[:m[1]])
 			l = l[m[1]:]
 		}
@@ -266,7 +292,9 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 		if rest != "" && !strings.HasPrefix(rest, "各") && !salutation.MatchString(rest) {
 			continue
 		}
-		if t := strings.TrimSpace(line[:end]); ok(t) {
+		// A seal's junk before the title may leave a mark unbalanced
+		// ("Se”湖州市…关于…"): the title without it is judged too.
+		if t := strings.TrimSpace(line[:end]); ok(t) || ok(trimBeforeIssuer(t)) {
 			return trimBeforeIssuer(t), strings.Contains(t, "关于")
 		}
 	}
@@ -277,7 +305,7 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 		if rest := line[e[1]:]; strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "》") || strings.HasPrefix(rest, "”") {
 			continue
 		}
-		if t := strings.TrimSpace(line[:e[1]]); ok(t) && runeLen(t) <= 60 {
+		if t := strings.TrimSpace(line[:e[1]]); (ok(t) || ok(trimBeforeIssuer(t))) && runeLen(t) <= 60 {
 			return trimBeforeIssuer(t), strings.Contains(t, "关于")
 		}
 		break
@@ -285,11 +313,12 @@ func titleOf(line string, runOn bool) (title string, strong bool) {
 	return "", false
 }
 
-// trimBeforeIssuer cuts from a title "<body>关于…" what stands before the
-// issuing body when that holds a Latin letter or a digit: OCR of a red
-// masthead in large bold type ("TBA A BBO IPS T SCPE") or a 文号 it
-// misread ("甬政办发(2018) 455", 号 read as 5) run into the title line of a
-// scan. It cuts only when what is left before 关于 is a body's name.
+// trimBeforeIssuer cuts from a title "<body>关于…" or "关于…" what stands
+// before the issuing body or 关于 when that holds a Latin letter or a
+// digit: OCR of a red masthead in large bold type ("TBA A BBO IPS T
+// SCPE"), of a seal over the page ("eee", "Se") or a 文号 it misread
+// ("甬政办发(2018) 455", 号 read as 5) run into the title line of a scan.
+// It cuts only when what is left before 关于 is a body's name or nothing.
 func trimBeforeIssuer(t string) string {
 	i := strings.Index(t, "关于")
 	if i <= 0 {
@@ -301,7 +330,10 @@ func trimBeforeIssuer(t string) string {
 	if cut < 0 {
 		return t
 	}
-	rest := strings.TrimLeft(t[cut+1:], " )]」〕>.,")
+	rest := strings.TrimLeft(t[cut+1:], " )]」〕>.,”’|")
+	if strings.HasPrefix(rest, "关于") {
+		return rest // junk of a stamp or a 文号 OCR misread before "关于…"
+	}
 	if body := rest[:strings.Index(rest, "关于")]; !isOrgName(body) || runeLen(body) < 4 ||
 		strings.ContainsAny(string([]rune(rest)[0]), "年月日号期届次个项名万亿元") {
 		return t // "2019年宁波市教育局关于…": the digits belong to the title
@@ -320,7 +352,7 @@ func headlineOf(line string) string {
 		}
 	}
 
-	line = strings.TrimSpace(line)
+	line = trimBeforeIssuer(strings.TrimSpace(line))
 	n := runeLen(line)
 	if n < 6 || n > 50 || strings.ContainsAny(line, ":;,|") || isMasthead(line) || isBreadcrumb(line) ||
 		dates.match(line) || docNumbers.match(line) || strings.HasPrefix(line, "附件") ||
@@ -374,8 +406,20 @@ func isBreadcrumb(line string) bool {
 	return false
 }
 
+// isMasthead reports whether s is a masthead, "XX文件", also with its
+// 文件 misread after a body's name (湖州市人民政府办公室区件).
 func isMasthead(s string) bool {
-	return strings.HasSuffix(s, "文件") && !strings.ContainsAny(s, "关于的《")
+	if strings.ContainsAny(s, "关于的《") {
+		return false
+	}
+	if strings.HasSuffix(s, "文件") {
+		return true
+	}
+	r := []rune(s)
+	if len(r) < 5 || !(r[len(r)-2] == '文' && isHan(r[len(r)-1]) || r[len(r)-1] == '件' && isHan(r[len(r)-2])) {
+		return false
+	}
+	return isOrgName(string(r[:len(r)-2]))
 }
 
 // cleanEmbeddedTitle returns the title a file carries when it is

@@ -51,6 +51,10 @@ func main() {
 		writeTilted(rand.New(rand.NewSource(45)))
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "sealed" {
+		writeSealed(rand.New(rand.NewSource(2023)))
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "blurred" {
 		writeBlurred(rand.New(rand.NewSource(7)), os.Args[2:])
 		return
@@ -133,6 +137,54 @@ func writeBlurred(rng *rand.Rand, args []string) {
 	img := photo(render("photo.html", 150)[0], rng)
 	img = boxBlur(boxBlur(img, radius), radius)
 	write("blurred.jpg", encodeJPEG(img, 40))
+}
+
+// writeSealed writes sealed-scan.pdf and sealed-photo.jpg: the one page
+// of sealed.html, a 红头 notice whose 文号 湖政办发〔2023〕12号 has a
+// seal pressed over its end, the ring over the 号 (a second seal over
+// the signature, as the office stamps it), scanned at 200 dpi and taken as a phone photo at 150
+// dpi: OCR reads the 号 under the red ink as a digit. It is made alone
+// with `go run testdata/gen/scans.go sealed`, which needs no ImageMagick.
+func writeSealed(rng *rand.Rand) {
+	face := loadFace("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 30)
+	for _, v := range []struct {
+		name string
+		dpi  int
+	}{{"sealed-scan.pdf", 200}, {"sealed-photo.jpg", 150}} {
+		page := render("sealed.html", v.dpi)[0]
+		line := darkLine(page)
+		r := 21 / 25.4 * float64(page.Bounds().Dx()) / 8.27
+		stampAt(page, face, "湖州市人民政府办公室", float64(line.Max.X)+r*0.8, float64(line.Min.Y+line.Max.Y)/2, rng)
+		stamp(page, face, "湖州市人民政府办公室", rng)
+		if v.dpi == 200 {
+			write(v.name, imagePDF([]image.Image{scanned(page, 0.5, rng)}, 200, 50))
+		} else {
+			write(v.name, encodeJPEG(photo(page, rng), 60))
+		}
+	}
+}
+
+// darkLine is the bounding box of the first line of dark (not red) pixels
+// from the top: under a red masthead, the 文号.
+func darkLine(img *image.RGBA) image.Rectangle {
+	b := img.Bounds()
+	var box image.Rectangle
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		x0, x1 := b.Max.X, -1
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if img.RGBAAt(x, y).R < 128 {
+				x0, x1 = min(x0, x), max(x1, x)
+			}
+		}
+		if x1 < 0 {
+			if !box.Empty() {
+				return box
+			}
+			continue
+		}
+		box = box.Union(image.Rect(x0, y, x1+1, y+1))
+	}
+	return box
 }
 
 // boxBlur averages every pixel over the square of side 2r+1 around it.
@@ -261,10 +313,15 @@ func signatureBox(img *image.RGBA) image.Rectangle {
 // multiplies with the paper and the black text under it.
 func stamp(img *image.RGBA, face font.Face, issuer string, rng *rand.Rand) {
 	box := signatureBox(img)
-	dpi := float64(img.Bounds().Dx()) / 8.27
-	r := 21 / 25.4 * dpi // a 42 mm seal
 	cx := float64(box.Min.X+box.Max.X)/2 + rng.Float64()*10
 	cy := float64(box.Min.Y+box.Max.Y) / 2
+	stampAt(img, face, issuer, cx, cy, rng)
+}
+
+// stampAt presses the seal of stamp centred on (cx, cy).
+func stampAt(img *image.RGBA, face font.Face, issuer string, cx, cy float64, rng *rand.Rand) {
+	dpi := float64(img.Bounds().Dx()) / 8.27
+	r := 21 / 25.4 * dpi // a 42 mm seal
 	ink := image.NewAlpha(img.Bounds())
 	ringW := 1.3 / 25.4 * dpi
 	for y := int(cy - r - 2); y <= int(cy+r+2); y++ {
