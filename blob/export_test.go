@@ -20,17 +20,6 @@ func NewFolderWithoutAttrs(dir string) (*Folder, error) {
 	return f, nil
 }
 
-// NewFolderNamedTemp is a folder store whose Put names its files in tmp/
-// while writing them, as on a file system without unnamed files.
-func NewFolderNamedTemp(dir string) (*Folder, error) {
-	f, err := NewFolder(dir)
-	if err != nil {
-		return nil, err
-	}
-	f.unnamed = false
-	return f, nil
-}
-
 // SetS3Timeouts shortens the wait for a stalled S3 service's answer and
 // for an object's body to move, until restore is called.
 func SetS3Timeouts(response, idle time.Duration) (restore func()) {

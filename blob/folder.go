@@ -28,11 +28,6 @@ import (
 //	                system cannot keep it on the object (see below)
 //	tmp/            files being written; never part of the store
 //
-// Where the file system allows (Linux's O_TMPFILE), a Put writes its file
-// without a name in the folder it will be in and links it there once
-// synced, so tmp/ holds only the files of PutFile's callers and of a file
-// system without unnamed files.
-//
 // Keeping metadata and temporary files outside objects/ means no key can
 // collide with them and List needs no filtering by name.
 //
@@ -52,7 +47,6 @@ type Folder struct {
 	meta    string
 	tmp     string
 	noAttrs bool // always write metadata files (tests of that path)
-	unnamed bool // Put writes unnamed files (createUnnamed)
 }
 
 var _ Store = (*Folder)(nil)
@@ -76,7 +70,6 @@ func NewFolder(dir string) (*Folder, error) {
 	if err := f.removeStaleTemp(time.Now().Add(-staleTempAge)); err != nil {
 		return nil, fmt.Errorf("open folder store %s: %w", dir, err)
 	}
-	f.unnamed = unnamedFilesWork(f.tmp)
 	return f, nil
 }
 
@@ -112,13 +105,6 @@ func (f *Folder) writeObject(ctx context.Context, key string, r io.Reader, size 
 	}()
 	src := newSource(ctx, r, size)
 	ctype := contentTypeOrDefault(contentType)
-	final := f.path(f.objects, key)
-	if f.unnamed {
-		if err := f.writeUnnamed(ctx, key, src, final, ctype); err != nil {
-			return "", err
-		}
-		return filepath.Dir(final), nil
-	}
 	data, typed, err := f.writeTemp(src, true, ctype)
 	if src.err != nil {
 		return "", fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
@@ -134,51 +120,12 @@ func (f *Folder) writeObject(ctx context.Context, key string, r io.Reader, size 
 			return "", f.fail("put", key, err)
 		}
 	}
+	final := f.path(f.objects, key)
 	if err := publish(data, final, false); err != nil {
 		return "", f.fail("put", key, err)
 	}
 	data = ""
 	return filepath.Dir(final), nil
-}
-
-// writeUnnamed is writeObject's work where the file system has unnamed
-// files: src is written to a file without a name in final's folder, with
-// its content type, synced, and linked at final; the folder's sync is the
-// caller's. A failure before the link leaves nothing behind.
-func (f *Folder) writeUnnamed(ctx context.Context, key string, src *source, final, ctype string) error {
-	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
-		return f.fail("put", key, err)
-	}
-	file, err := createUnnamed(filepath.Dir(final))
-	if err != nil {
-		return f.fail("put", key, err)
-	}
-	defer file.Close()
-	buf := copyBuffers.Get().(*[]byte)
-	_, err = io.CopyBuffer(writerOnly{file}, src, *buf)
-	copyBuffers.Put(buf)
-	if src.err != nil {
-		return fmt.Errorf("put %s: %w", key, src.err) // the upload's fault, not the disk's
-	}
-	if err != nil {
-		return f.fail("put", key, err)
-	}
-	typed := f.setType(file, ctype)
-	if err := file.Sync(); err != nil {
-		return f.fail("put", key, err)
-	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("put %s: %w", key, err)
-	}
-	if !typed {
-		if err := f.putMeta(key, ctype); err != nil {
-			return f.fail("put", key, err)
-		}
-	}
-	if err := linkUnnamed(file, final, f.tmp); err != nil {
-		return f.fail("put", key, err)
-	}
-	return nil
 }
 
 // writeTemp copies r into a new file under tmp/, syncs it when durable,
