@@ -274,24 +274,28 @@ type uploadFile struct {
 // a folder, up to PerRequest files or groupBytes a request.
 const groupBytes = 16 << 20
 
-// uploadGroups cuts files into the requests that send them: runs of one
-// city's files, at most perRequest files (1: a file a request) and
-// groupBytes (a larger file alone).
+// uploadGroups cuts files into the requests that send them: each city's
+// files in their order, at most perRequest files (1: a file a request)
+// and groupBytes (a larger file alone) a request, as a coordinator sends
+// a folder of the city's files; the requests go in the order of their
+// first files. The corpus draws each document's city at random, so runs
+// of one city's files in corpus order would be one file long, not a
+// folder's.
 func uploadGroups(files []uploadFile, perRequest int) [][]uploadFile {
 	var groups [][]uploadFile
-	var size int64
+	open := map[string]int{}    // city → its group still filling
+	sizes := map[string]int64{} // city → that group's bytes
 	for _, f := range files {
-		n := f.size()
-		if k := len(groups) - 1; k >= 0 {
-			g := groups[k]
-			if len(g) < perRequest && g[0].doc.City == f.doc.City && size+n <= groupBytes {
-				groups[k] = append(g, f)
-				size += n
+		n, city := f.size(), f.doc.City
+		if k, ok := open[city]; ok {
+			if len(groups[k]) < perRequest && sizes[city]+n <= groupBytes {
+				groups[k] = append(groups[k], f)
+				sizes[city] += n
 				continue
 			}
 		}
+		open[city], sizes[city] = len(groups), n
 		groups = append(groups, []uploadFile{f})
-		size = n
 	}
 	return groups
 }

@@ -116,7 +116,13 @@ func openSQLite(ctx context.Context, path string, cacheSize int) (*Store, error)
 	params := "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	stmts := new(atomic.Int64)
-	writer, err := openSQLitePool(path, params+"&_txlock=immediate", cacheSize, 1, stmts)
+	// The writer keeps a statement's journal (what undoes a statement that
+	// fails inside a transaction) in memory: past 64 KiB SQLite spills it
+	// to a temporary file, two writes a page, and a batch's MinHash bands
+	// in one INSERT passed that every time (≈ 1 % of serve's CPU in the
+	// quick bench's ingest, bench/README.md). It is not part of the
+	// database's durability: it is thrown away at the transaction's end.
+	writer, err := openSQLitePool(path, params+"&_txlock=immediate&_pragma=temp_store(MEMORY)", cacheSize, 1, stmts)
 	if err != nil {
 		return nil, err
 	}
