@@ -154,6 +154,7 @@ func TestIssuer(t *testing.T) {
 		{"a report's cover: two bodies above the date", reportHead, "中国成人教育协会、北京教育科学研究院", fields.SourceSignature},
 		{"a national body's branch is one body", "2018年工作总结\n全年工作顺利。\n中国成人教育协会北京分会\n2019年1月8日", "中国成人教育协会北京分会", fields.SourceSignature},
 		{"a signature joined after the last sentence", "2018年社区教育工作总结\n全年工作顺利。杭州市上城区教育局2019年1月8日", "杭州市上城区教育局", fields.SourceSignature},
+		{"a body whose name holds a kind of document (计划) is not cut there", "2018年卫生健康教育工作总结\n全年工作顺利。\n杭州市卫生和计划生育委员会\n2019年1月8日", "杭州市卫生和计划生育委员会", fields.SourceSignature},
 		{"a clause of the body before the name is cut off", "2018年社区教育工作总结\n全年组织活动120场,参与市民3万人次,西湖区教育局\n2019年1月8日", "西湖区教育局", fields.SourceSignature},
 	}
 	for _, tt := range tests {

@@ -106,8 +106,10 @@ func signatureIssuer(before string) string {
 	}
 	// An attachment's title can run into the signature in joined text:
 	// "附件:2018年杭州市学习型社区名单杭州市教育局".
+	// Only where a body's name starts after it: the kind of document a
+	// name may hold (卫生和计划生育委员会's 计划) is no title's end.
 	if ends := titleEnds(name); len(ends) > 0 {
-		if rest := name[ends[len(ends)-1][1]:]; runeLen(rest) >= 3 {
+		if rest := name[ends[len(ends)-1][1]:]; runeLen(rest) >= 3 && startsLikeABody(rest) {
 			name = rest
 		}
 	}
@@ -115,4 +117,24 @@ func signatureIssuer(before string) string {
 		return ""
 	}
 	return issuerName(name)
+}
+
+// startsLikeABody says whether s begins as a body's name does: with a
+// place (杭州市, 浙江省, 西湖区, 淳安县) within its first characters, or
+// with a national or party prefix.
+func startsLikeABody(s string) bool {
+	for _, p := range []string{"中共", "中国", "国家", "共青团", "全国", "国务院"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	for i, r := range []rune(s) {
+		if i >= 8 {
+			break
+		}
+		if strings.ContainsRune("省市区县州盟旗镇乡", r) && i > 0 {
+			return true
+		}
+	}
+	return false
 }
