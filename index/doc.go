@@ -23,6 +23,11 @@
 // text's segmentation cut between other words anyway (社区教育网络 in
 // 社区教育|网络覆盖, where 网络覆盖 wins) is indexed too, at the position of
 // the word it starts in, so that it is found wherever the text has it.
+// So, since format 19, is a dictionary word of two or three characters
+// that the segmentation cut otherwise where it could have cut around it:
+// each of its ends is an end of a word of the text or of a sub-word the
+// dictionary parts one into (几十万 in 几十|万人次, which is 几十万|人次;
+// not 市长 in 南京市|长江大桥, nor 和尚 in 和|尚未: zh.appendRecut).
 // So is a place name of three characters, a name of two and its unit
 // (长沙市, 浙江省, 鄞州区), where a word starts with it but the segmentation
 // cut it (长沙|市委, 北京市民 as one word): the dictionary's tag (ns) tells
