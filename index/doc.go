@@ -70,7 +70,11 @@
 // A query word that is a date is searched in each spelling of it
 // (2018-03-20, 2018-3-20, 2018/3/20, 2018.3.20, 2018年3月20日,
 // 2018年03月20日, and 二〇一八年三月二十日 with every sign of zero:
-// dateForms), as a form of the query too.
+// dateForms), as a form of the query too, and one in Chinese numerals
+// in Arabic digits (二〇一七年九月一日 as 2017年9月1日); a month of a year
+// (2018年3月, 二〇一八年三月, 2018-03) and a day of a month (3月20日,
+// 三月二十日) are searched in the head of each spelling of a date, so
+// that they find a whole date (partDateForms).
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
