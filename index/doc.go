@@ -173,7 +173,10 @@
 // that start with a multiplier of a hundred or more or with 十万 (成百上千,
 // 上十万: vaguePlace); after the 成 of a word (建成十个, 建成十几个) they
 // are, since format 18, so that 十个 and 十几个 (#10几, read as the index
-// reads it) find them. Only the n-gram fields hold
+// reads it) find them. Since format 19 one numeral alone, 二 to 九 or
+// 两, before a measure word is a count too (分校八所 as #8所:
+// numread.LoneCount, as values reads it), so that 8所 finds it and 八所
+// finds 分校8所. Only the n-gram fields hold
 // the token, so a count written in Chinese numerals with words before it
 // in the query (培训12000人) is not found by it.
 //
