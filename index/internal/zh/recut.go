@@ -26,6 +26,9 @@ const maxRecutWord = minSubstringWord - 1
 func appendRecut(seg *gse.Segmenter, out []Token, text []byte) []Token {
 	n := len(out)
 	var cuts []int // the places text could be cut, in order
+	// tokens are the spans of the run's words and sub-words, which need
+	// no look-up.
+	tokens := map[[2]int]int{}
 	flush := func() {
 		slices.Sort(cuts)
 		cuts = slices.Compact(cuts)
@@ -35,21 +38,25 @@ func appendRecut(seg *gse.Segmenter, out []Token, text []byte) []Token {
 				if chars > maxRecutWord {
 					break
 				}
-				if chars >= 2 && allHan(text[s:e]) && known(seg, text[s:e]) {
+				if chars >= 2 && tokens[[2]int{s, e}] == 0 && allHan(text[s:e]) && known(seg, text[s:e]) {
 					out = appendCut(out, n, text, s, e)
 				}
 			}
 		}
 		cuts = cuts[:0]
+		clear(tokens)
 	}
+	runEnd := -1 // where the run of words without a gap ends
 	for k := 0; k < n; k++ {
 		tk := out[k]
 		if k == 0 || tk.Position != out[k-1].Position {
-			if len(cuts) > 0 && !slices.Contains(cuts, tk.Start) {
+			if tk.Start != runEnd {
 				flush() // punctuation or whitespace between the words
 			}
+			runEnd = tk.End
 		}
 		cuts = append(cuts, tk.Start, tk.End)
+		tokens[[2]int{tk.Start, tk.End}]++
 	}
 	flush()
 	return mergeAdded(out, n)
