@@ -16,13 +16,15 @@ const maxRecutWord = minSubstringWord - 1
 // characters that text holds where its segmentation cut them otherwise but
 // could have cut around them: each of the word's ends is an end of a word
 // of the text or of one of its sub-words, where the dictionary parts the
-// word (万|人次, 中小学|生). So 几十万, which a query cuts as one word, is
-// found in 几十|万人次 (几十万|人次), and 中小学 in 中小学生; while 市长 is
-// not in 南京市|长江大桥 (长江大桥 parts into 长江|大桥), nor 和尚 in
-// 和|尚未, 研究生 in 研究|生命, 关工委 in 机关|工委 or 作者 in 工作者
-// (工作|者). Each is added at the position of the word it starts in
-// (appendCut). out holds text's tokens, each word first at its position
-// and its sub-words after it, their starts never decreasing.
+// word (万|人次). So 几十万, which a query cuts as one word, is found in
+// 几十|万人次 (几十万|人次); while 市长 is not in 南京市|长江大桥 (长江大桥
+// parts into 长江|大桥), nor 和尚 in 和|尚未, 研究生 in 研究|生命, 关工委 in
+// 机关|工委 or 作者 in 工作者 (工作|者). A word the dictionary does not
+// part where the query's word ends stays unfound (中小学 in 中小学生, which
+// it parts 中小|学生): taking every dictionary word that starts a word
+// would find 市政 in 市政府. Each is added at the position of the word it
+// starts in (appendCut). out holds text's tokens, each word first at its
+// position and its sub-words after it, their starts never decreasing.
 func appendRecut(seg *gse.Segmenter, out []Token, text []byte) []Token {
 	n := len(out)
 	var cuts []int // the places text could be cut, in order
