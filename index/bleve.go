@@ -69,8 +69,12 @@ import (
 // number holds no value even without 万 or 亿 (三十多所 is 31 to 39, not
 // 30; 近十万人, 30%多), digits parted by a thousands space or a line break
 // hold their joined value and count besides each group's (1 200人 and
-// 12\n000人 as #=1200, #1200人), and the 数 of 人数 is a count's (人数十万).
-const schemaVersion = "18"
+// 12\n000人 as #=1200, #1200人), and the 数 of 人数 is a count's (人数十万);
+// 19 holds a word of two or three characters that the segmentation cut
+// otherwise where it could have cut around it (几十万 in 几十|万人次:
+// zh.appendRecut), so that a query of that word finds it, and one
+// numeral alone before a measure word as a count (分校八所 as #8所).
+const schemaVersion = "19"
 
 var schemaKey = []byte("evidence_schema")
 

@@ -140,3 +140,28 @@ func TestArabicCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchLoneNumeralCounts: one numeral alone before a measure word is
+// a count, as values reads it: 八所 and 分校八所 find 分校8所, 8所 finds
+// 分校八所, and neither finds 十八所 nor 第八所 (an ordinal).
+func TestSearchLoneNumeralCounts(t *testing.T) {
+	idx := newIndexOf(t, []Document{
+		{ID: "digits", Pages: []string{"学院下设分校8所。"}},
+		{ID: "numerals", Pages: []string{"全市共有分校八所，教学点两个。"}},
+		{ID: "eighteen", Pages: []string{"全市共有社区学校十八所。"}},
+		{ID: "ordinal", Pages: []string{"第八所社区学校挂牌成立。"}},
+	})
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"八所", []string{"digits", "numerals"}},
+		{"分校八所", []string{"digits", "numerals"}},
+		{"8所", []string{"digits", "numerals"}},
+		{"2个", []string{"numerals"}},
+		{"两个", []string{"numerals"}},
+		{"18所", []string{"eighteen"}},
+	} {
+		checkSearch(t, idx, tt.q, tt.want)
+	}
+}

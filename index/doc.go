@@ -23,6 +23,11 @@
 // text's segmentation cut between other words anyway (社区教育网络 in
 // 社区教育|网络覆盖, where 网络覆盖 wins) is indexed too, at the position of
 // the word it starts in, so that it is found wherever the text has it.
+// So, since format 19, is a dictionary word of two or three characters
+// that the segmentation cut otherwise where it could have cut around it:
+// each of its ends is an end of a word of the text or of a sub-word the
+// dictionary parts one into (几十万 in 几十|万人次, which is 几十万|人次;
+// not 市长 in 南京市|长江大桥, nor 和尚 in 和|尚未: zh.appendRecut).
 // So is a place name of three characters, a name of two and its unit
 // (长沙市, 浙江省, 鄞州区), where a word starts with it but the segmentation
 // cut it (长沙|市委, 北京市民 as one word): the dictionary's tag (ns) tells
@@ -65,7 +70,11 @@
 // A query word that is a date is searched in each spelling of it
 // (2018-03-20, 2018-3-20, 2018/3/20, 2018.3.20, 2018年3月20日,
 // 2018年03月20日, and 二〇一八年三月二十日 with every sign of zero:
-// dateForms), as a form of the query too.
+// dateForms), as a form of the query too, and one in Chinese numerals
+// in Arabic digits (二〇一七年九月一日 as 2017年9月1日); a month of a year
+// (2018年3月, 二〇一八年三月, 2018-03) and a day of a month (3月20日,
+// 三月二十日) are searched in the head of each spelling of a date, so
+// that they find a whole date (partDateForms).
 //
 // Before analysis, text and queries are folded character for character
 // (internal/zh/fold.go): traditional characters become simplified by
@@ -164,7 +173,10 @@
 // that start with a multiplier of a hundred or more or with 十万 (成百上千,
 // 上十万: vaguePlace); after the 成 of a word (建成十个, 建成十几个) they
 // are, since format 18, so that 十个 and 十几个 (#10几, read as the index
-// reads it) find them. Only the n-gram fields hold
+// reads it) find them. Since format 19 one numeral alone, 二 to 九 or
+// 两, before a measure word is a count too (分校八所 as #8所:
+// numread.LoneCount, as values reads it), so that 8所 finds it and 八所
+// finds 分校8所. Only the n-gram fields hold
 // the token, so a count written in Chinese numerals with words before it
 // in the query (培训12000人) is not found by it.
 //

@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -59,7 +60,8 @@ type Count struct {
 
 // ChineseCounts finds the counts of rs written at least partly in Chinese
 // numerals with a multiplier or 点 among them (十 百 千 万 亿: 一万二千,
-// 两万, 十二, 1万2千, 一点二万, 3千), right before a Chinese character that
+// 两万, 十二, 1万2千, 一点二万, 3千), or one numeral alone before a
+// measure word (八所, 两个: numread.LoneCount), right before a Chinese character that
 // may be their unit, as index.wanForms reads a count in Arabic digits:
 // any but 年 (十二年 is as often a span as a count) and the numerals. A
 // number written digit by digit (二〇二四年, 一二级) is no count here, nor
@@ -117,6 +119,10 @@ func chineseNumbers(rs []rune, bare bool) []Count {
 		}
 		if v, ok := ParseChineseNumber(string(rs[start:j])); ok {
 			out = append(out, Count{Start: start, End: j, Number: v})
+		} else if j-start == 1 && numread.LoneCount(rs, start) {
+			// 分校八所 counts 8, as values reads it.
+			d, _ := cnnum.Digit(rs[start])
+			out = append(out, Count{Start: start, End: j, Number: strconv.FormatInt(d, 10)})
 		}
 	}
 	return out

@@ -190,6 +190,7 @@ func segmentFolded(seg *gse.Segmenter, ft []byte, search bool) []Token {
 		}
 	}
 	if search {
+		out = appendRecut(seg, out, ft)
 		out = appendDomainWords(out, ft)
 		out = appendPlaceNames(out, ft)
 	}
