@@ -139,8 +139,24 @@ type Withdrawal struct {
 func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (*Withdrawal, error) {
 	w := &Withdrawal{}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The document first, then the task, in the order deleting a
+		// document takes them (its row, then the tasks it empties): on
+		// PostgreSQL a link being made for it (CreateLink locks the row)
+		// and a deletion wait for the withdrawal, or it for them, and see
+		// what the other did; in the other order two of them deadlocked.
+		var deleted sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT deleted_at FROM document WHERE id = ?`+s.dialect.lockRow, documentID).Scan(&deleted)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && deleted.Valid && deleted.String != "" {
+			return Errorf(ENOTFOUND, "这份文件不是该任务提交的材料，或已撤回、已删除；请刷新“我的任务”后再试")
+		}
+		if err != nil {
+			return fmt.Errorf("lock document %s: %w", documentID, err)
+		}
+		if s.withdrawLocked != nil {
+			s.withdrawLocked()
+		}
 		var status AssignmentStatus
-		err := tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`+s.dialect.lockRow, id).Scan(&status)
+		err = tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`+s.dialect.lockRow, id).Scan(&status)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "任务 %s 不存在", id)
 		}

@@ -50,6 +50,10 @@ type Store struct {
 	// to open its transaction: what it does stands for what another
 	// request did at the same time.
 	renameStarting func()
+	// withdrawLocked, set by tests only, runs once WithdrawHandIn holds
+	// the document's row: what it does stands for what other requests
+	// did meanwhile.
+	withdrawLocked func()
 }
 
 // Statements returns how many SQL statements the store has sent to its
