@@ -24,14 +24,18 @@ type assignmentJSON struct {
 	IndicatorNowEN string `json:"indicator_now_en,omitempty"`
 	Info           string `json:"info"`
 	// InfoEN is Info in English, when the framework gives it.
-	InfoEN     string   `json:"info_en,omitempty"`
-	Department string   `json:"department"`
-	Due        string   `json:"due"`
-	Contact    string   `json:"contact"`
-	Status     string   `json:"status"`
-	Reason     string   `json:"reason"`
-	Overdue    bool     `json:"overdue"`
-	Documents  []string `json:"documents"`
+	InfoEN     string `json:"info_en,omitempty"`
+	Department string `json:"department"`
+	Due        string `json:"due"`
+	Contact    string `json:"contact"`
+	Status     string `json:"status"`
+	Reason     string `json:"reason"`
+	Overdue    bool   `json:"overdue"`
+	// Covered: an owed task whose indicator the coordinator linked
+	// material to for its round (assignments.Task.Covered): still owed,
+	// never overdue.
+	Covered   bool     `json:"covered"`
+	Documents []string `json:"documents"`
 	// Submissions: who submitted each document handed in for the task,
 	// the one who handed it in first, then the department's others oldest
 	// first; the same file from two people is one document, two entries.
@@ -66,7 +70,7 @@ func toAssignmentJSON(t *assignments.Task) assignmentJSON {
 	}
 	return assignmentJSON{ID: t.ID, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
 		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
-		Reason: t.Reason, Overdue: t.Overdue, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
+		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
 }
 
 // maxTableBytes bounds a responsibility table upload.
@@ -252,6 +256,7 @@ type progressRowJSON struct {
 	Returned   int    `json:"returned"`
 	Accepted   int    `json:"accepted"`
 	Overdue    int    `json:"overdue"`
+	Covered    int    `json:"covered"`
 }
 
 func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Request) {
