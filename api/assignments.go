@@ -24,24 +24,40 @@ type assignmentJSON struct {
 	IndicatorNowEN string `json:"indicator_now_en,omitempty"`
 	Info           string `json:"info"`
 	// InfoEN is Info in English, when the framework gives it.
-	InfoEN     string   `json:"info_en,omitempty"`
-	Department string   `json:"department"`
-	Due        string   `json:"due"`
-	Contact    string   `json:"contact"`
-	Status     string   `json:"status"`
-	Reason     string   `json:"reason"`
-	Overdue    bool     `json:"overdue"`
-	Documents  []string `json:"documents"`
+	InfoEN     string `json:"info_en,omitempty"`
+	Department string `json:"department"`
+	Due        string `json:"due"`
+	Contact    string `json:"contact"`
+	Status     string `json:"status"`
+	Reason     string `json:"reason"`
+	Overdue    bool   `json:"overdue"`
+	// Covered: an owed task whose indicator the coordinator linked
+	// material to for its round (assignments.Task.Covered): still owed,
+	// never overdue.
+	Covered   bool     `json:"covered"`
+	Documents []string `json:"documents"`
 	// Submissions: who submitted each document handed in for the task,
 	// the one who handed it in first, then the department's others oldest
 	// first; the same file from two people is one document, two entries.
 	Submissions []submissionJSON `json:"submissions"`
+	// Returned marks the files of documents the coordinator returned
+	// (退回), each with who, when and the reason; documents still lists
+	// them, and the others are what counts as handed in.
+	Returned []returnedJSON `json:"returned"`
 	// LinkedByCoordinator, in a list of tasks, beside an owed task: the
 	// documents the coordinator linked to its indicator for its round
 	// (assignments.Service.MarkLinked, as the board counts them). They
 	// are no hand-in by the department: the task stays open.
 	LinkedByCoordinator *assignments.CoordinatorLinks `json:"linked_by_coordinator,omitempty"`
 	UpdatedAt           time.Time                     `json:"updated_at"`
+}
+
+// returnedJSON is a file handed in for a task and returned.
+type returnedJSON struct {
+	DocumentID string    `json:"document_id"`
+	By         string    `json:"by"`
+	At         time.Time `json:"at"`
+	Reason     string    `json:"reason"`
 }
 
 // submissionJSON is one hand-in of a document's bytes.
@@ -64,9 +80,15 @@ func toAssignmentJSON(t *assignments.Task) assignmentJSON {
 			subs = append(subs, submissionJSON{DocumentID: id, Department: s.Department, User: s.User, Filename: s.Filename, At: s.At})
 		}
 	}
-	return assignmentJSON{ID: t.ID, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
+	returned := []returnedJSON{}
+	for _, id := range docs {
+		if r, ok := t.Returned[id]; ok {
+			returned = append(returned, returnedJSON{DocumentID: id, By: r.By, At: r.At, Reason: r.Reason})
+		}
+	}
+	return assignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
 		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
-		Reason: t.Reason, Overdue: t.Overdue, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
+		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
 }
 
 // maxTableBytes bounds a responsibility table upload.
@@ -252,6 +274,7 @@ type progressRowJSON struct {
 	Returned   int    `json:"returned"`
 	Accepted   int    `json:"accepted"`
 	Overdue    int    `json:"overdue"`
+	Covered    int    `json:"covered"`
 }
 
 func (h *handler) handleAssignmentProgress(w http.ResponseWriter, r *http.Request) {

@@ -53,10 +53,26 @@ func TestAssignmentListSaysWhatTheCoordinatorLinked(t *testing.T) {
 			t.Errorf("linked document %d = %v, want %s %s", i, d, id, titles[id])
 		}
 	}
+	if task["covered"] != true || task["overdue"] != false {
+		t.Errorf("市教育局's task past its date with the coordinator's material: covered %v, overdue %v; want covered, not overdue",
+			task["covered"], task["overdue"])
+	}
 	_, body = e.do(e.request("GET", "/api/v1/assignments?city="+cityA+"&round=2018", nil), "coordA")
 	for _, a := range body["assignments"].([]any) {
-		if a := a.(map[string]any); a["indicator"] == "1.3.2" && a["linked_by_coordinator"] != nil {
-			t.Errorf("市人社局's task of 1.3.2 says linked %v", a["linked_by_coordinator"])
+		if a := a.(map[string]any); a["indicator"] == "1.3.2" && (a["linked_by_coordinator"] != nil || a["covered"] != false || a["overdue"] != true) {
+			t.Errorf("市人社局's task of 1.3.2 past its date: linked %v, covered %v, overdue %v; want nothing linked, overdue",
+				a["linked_by_coordinator"], a["covered"], a["overdue"])
+		}
+	}
+	_, body = e.do(e.request("GET", "/api/v1/assignments?city="+cityA+"&round=2018&overdue=1", nil), "coordA")
+	if late, _ := body["assignments"].([]any); len(late) != 1 || late[0].(map[string]any)["indicator"] != "1.3.2" {
+		t.Errorf("overdue=1 lists %v, want 1.3.2 alone (2.3.1 is covered)", body["assignments"])
+	}
+	_, body = e.do(e.request("GET", "/api/v1/assignments/progress?city="+cityA+"&round=2018", nil), "coordA")
+	for _, d := range body["departments"].([]any) {
+		d := d.(map[string]any)
+		if d["department"] == "市教育局" && (d["overdue"] != float64(0) || d["covered"] != float64(1)) {
+			t.Errorf("市教育局's progress: %v, want overdue 0, covered 1", d)
 		}
 	}
 }

@@ -61,6 +61,18 @@ func TestContributorHandsInAgainstTheirTask(t *testing.T) {
 	if got := body["assignment"].(map[string]any); resp.StatusCode != 200 || got["status"] != "returned" || got["reason"] != "缺少文号" {
 		t.Fatalf("return: %d %v", resp.StatusCode, body)
 	}
+	first := doc["id"]
+	wantReturned := func(when string, got map[string]any) {
+		t.Helper()
+		r, _ := got["returned"].([]any)
+		if len(r) != 1 {
+			t.Fatalf("%s: returned %v, want the first file alone", when, got["returned"])
+		}
+		if m := r[0].(map[string]any); m["document_id"] != first || m["by"] != "coordA" || m["reason"] != "缺少文号" || m["at"] == "" {
+			t.Errorf("%s: returned %v, want %v by coordA, 缺少文号", when, m, first)
+		}
+	}
+	wantReturned("after the return", body["assignment"].(map[string]any))
 	if resp, body := hand("contribA", id, "杭州市学分银行管理办法 杭政办发〔2018〕12号"); resp.StatusCode != http.StatusCreated {
 		t.Fatalf("handing in again: %d %v", resp.StatusCode, body)
 	}
@@ -69,6 +81,7 @@ func TestContributorHandsInAgainstTheirTask(t *testing.T) {
 	if resp.StatusCode != 200 || got["status"] != "accepted" || len(got["documents"].([]any)) != 2 {
 		t.Fatalf("accept: %d %v", resp.StatusCode, body)
 	}
+	wantReturned("accepted with the replacement", got)
 	resp, body = e.do(e.request("GET", "/api/v1/assignments/progress?city="+cityA+"&round=2018", nil), "coordA")
 	depts := body["departments"].([]any)
 	if resp.StatusCode != 200 || len(depts) != 2 {

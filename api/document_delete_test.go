@@ -122,29 +122,23 @@ func TestDeletingAHandInSendsTheTaskBack(t *testing.T) {
 	if st, _, n := state(); st != "submitted" || n != 2 {
 		t.Errorf("task with documents left: %s with %d documents, want submitted with 2", st, n)
 	}
-	// The first hand-in, returned, is still live: a task with nothing
-	// else goes back to returned only once it is gone too.
+	// The first hand-in is still live but was returned: it keeps the task
+	// submitted no more, so the task, with nothing else, is returned again
+	// with the reason, still listing the file sent back.
 	del("admin", third)
-	if st, _, _ := state(); st != "submitted" {
-		t.Errorf("task with its returned document left: %s, want submitted", st)
+	if st, reason, n := state(); st != "returned" || reason != "缺少文号" || n != 1 {
+		t.Errorf("task with its returned document alone left: %s (%q) with %d documents, want returned (缺少文号) listing it", st, reason, n)
 	}
 
-	// Accepted, then its material deleted: back to returned, reason kept.
-	_, body = e.do(e.request("GET", "/api/v1/assignments?city="+cityA+"&round=2018", nil), "coordA")
-	var docs []any
-	for _, a := range body["assignments"].([]any) {
-		if a := a.(map[string]any); a["id"] == task.ID {
-			docs = a["documents"].([]any)
-		}
-	}
+	// Handed in again and accepted, then that material deleted: back to
+	// returned, reason kept.
+	fourth := handIn("杭州市学分银行实施细则（修订稿）")
 	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+task.ID+"/accept", nil), "coordA"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("accept: %d %v", resp.StatusCode, body)
 	}
-	for _, d := range docs {
-		del("admin", d.(string))
-	}
-	if st, reason, n := state(); st != "returned" || reason != "缺少文号" || n != 0 {
-		t.Errorf("accepted task whose material was deleted: %s (%q) with %d documents, want returned (缺少文号) with none", st, reason, n)
+	del("admin", fourth)
+	if st, reason, n := state(); st != "returned" || reason != "缺少文号" || n != 1 {
+		t.Errorf("accepted task whose material was deleted: %s (%q) with %d documents, want returned (缺少文号) with the returned file alone", st, reason, n)
 	}
 }
 

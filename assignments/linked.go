@@ -8,7 +8,8 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// MarkLinked fills the Linked of each open or returned task of tasks: the
+// MarkLinked fills the Linked of each open or returned task of tasks (but
+// those List or Get already marked): the
 // documents of its city linked to its indicator so that they count in
 // its round (as the heat map counts links, catalog.EvidenceFilter),
 // links a coordinator made on the upload or document page. Left out are
@@ -18,7 +19,9 @@ import (
 // (to_confirm): nobody has said they hold for this round yet. They are
 // not the department's hand-in, and the task stays 未提交; the board and
 // the missing-materials list say they are there, so nobody chases a
-// department for material already in hand. tasks are what List gave u.
+// department for material already in hand. Such a task is Covered, and
+// so never Overdue: the indicator has its evidence for the round, whoever
+// hands it in. tasks are what List gave u.
 func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task) error {
 	type slot struct {
 		city  string
@@ -27,7 +30,10 @@ func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task)
 	owed := map[slot][]*Task{}
 	for i := range tasks {
 		t := &tasks[i]
-		t.Linked = nil
+		if t.marked {
+			continue
+		}
+		t.marked, t.Linked, t.Covered = true, nil, false
 		if (t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned) && u.CanSee(t.City) && t.Round != 0 {
 			k := slot{t.City, t.Round}
 			owed[k] = append(owed[k], t)
@@ -52,6 +58,9 @@ func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task)
 				if !handed[[2]string{t.Indicator, id}] && !slices.Contains(t.Linked, id) {
 					t.Linked = append(t.Linked, id)
 				}
+			}
+			if len(t.Linked) > 0 {
+				t.Covered, t.Overdue = true, false
 			}
 		}
 	}

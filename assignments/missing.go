@@ -34,9 +34,6 @@ func (s *Service) Missing(ctx context.Context, u *catalog.User, city string, rou
 	if err != nil {
 		return nil, err
 	}
-	if err := s.MarkLinked(ctx, u, all); err != nil {
-		return nil, err
-	}
 	out := []Task{}
 	for _, t := range all {
 		if t.Status == catalog.AssignmentOpen || t.Status == catalog.AssignmentReturned {

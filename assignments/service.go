@@ -83,6 +83,14 @@ type Task struct {
 	// Unlinked, on the task Return or Withdraw gives back, are the links
 	// of its hand-ins they deleted; nil otherwise.
 	Unlinked []catalog.Link `json:"-"`
+	// Covered says an owed task (open or returned) has its indicator's
+	// evidence for its round all the same: the coordinator linked
+	// material to it (Linked, MarkLinked). It is no hand-in, and the task
+	// stays owed, but it is not Overdue: nobody is chased for material
+	// already in hand. List and Get fill it.
+	Covered bool `json:"covered"`
+	// marked: MarkLinked has filled Linked and Covered.
+	marked bool
 }
 
 // canManage: admins, and coordinators for their own city.
@@ -151,6 +159,9 @@ func (s *Service) Get(ctx context.Context, u *catalog.User, id string) (*Task, e
 	if err != nil {
 		return nil, err
 	}
+	if err := s.MarkLinked(ctx, u, tasks); err != nil {
+		return nil, err
+	}
 	return &tasks[0], nil
 }
 
@@ -202,8 +213,16 @@ func (s *Service) List(ctx context.Context, u *catalog.User, f Filter) ([]Task, 
 		return nil, err
 	}
 	tasks, err := s.tasks(ctx, list)
-	if err != nil || !f.Overdue {
-		return tasks, err
+	if err != nil {
+		return nil, err
+	}
+	// Before the overdue filter: a task whose indicator the coordinator
+	// covered is not overdue (Covered).
+	if err := s.MarkLinked(ctx, u, tasks); err != nil {
+		return nil, err
+	}
+	if !f.Overdue {
+		return tasks, nil
 	}
 	late := []Task{}
 	for _, t := range tasks {
@@ -323,6 +342,9 @@ type DepartmentProgress struct {
 	Returned   int
 	Accepted   int
 	Overdue    int
+	// Covered counts the owed tasks whose indicator the coordinator
+	// linked material to (Task.Covered): owed, never overdue.
+	Covered int
 }
 
 // Progress counts the assignments u may see of a city and round by
@@ -359,6 +381,9 @@ func (s *Service) Progress(ctx context.Context, u *catalog.User, city string, ro
 		}
 		if t.Overdue {
 			p.Overdue++
+		}
+		if t.Covered {
+			p.Covered++
 		}
 	}
 	return out, nil

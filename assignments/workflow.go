@@ -179,10 +179,13 @@ func (s *Service) Accept(ctx context.Context, u *catalog.User, id string) (*Task
 	if a.Status != catalog.AssignmentSubmitted {
 		return nil, notSubmitted(a)
 	}
-	if len(a.Documents) == 0 {
+	// The files returned before are not what is accepted: what was handed
+	// in since is.
+	handed := a.HandedIn()
+	if len(handed) == 0 {
 		return nil, catalog.Errorf(catalog.ECONFLICT, "这项任务没有可确认的材料(提交的文档已被删除);请退回任务,让部门重新提交")
 	}
-	if err := s.someReadable(ctx, a.Documents); err != nil {
+	if err := s.someReadable(ctx, handed); err != nil {
 		return nil, err
 	}
 	err = s.cat.ChangeAssignment(ctx, catalog.AssignmentChange{ID: id, From: []catalog.AssignmentStatus{catalog.AssignmentSubmitted},

@@ -65,8 +65,12 @@ type Assignment struct {
 	// in for this assignment: the same bytes may have been submitted
 	// elsewhere too (on the upload page, for another department's task).
 	HandedInBy map[string]string
-	CreatedBy  string
-	UpdatedAt  time.Time
+	// Returned marks, by document id, the files the coordinator returned
+	// (who, when, why); Documents still lists them, HandedIn leaves them
+	// out. A file handed in again loses its mark.
+	Returned  map[string]ReturnedFile
+	CreatedBy string
+	UpdatedAt time.Time
 }
 
 // Overdue reports whether the department still owes the assignment after
@@ -217,11 +221,11 @@ func (s *Store) Assignment(ctx context.Context, id string) (*Assignment, error) 
 	if err != nil {
 		return nil, fmt.Errorf("query assignment %s: %w", id, err)
 	}
-	docs, by, err := s.assignmentDocuments(ctx, `a.id = ?`, []any{id})
+	docs, err := s.assignmentDocuments(ctx, `a.id = ?`, []any{id})
 	if err != nil {
 		return nil, err
 	}
-	a.Documents, a.HandedInBy = docs[id], by[id]
+	docs.fill(a)
 	return a, nil
 }
 
@@ -268,40 +272,61 @@ func (s *Store) FindAssignments(ctx context.Context, f AssignmentFilter) ([]Assi
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	docs, by, err := s.assignmentDocuments(ctx, cond, args)
+	docs, err := s.assignmentDocuments(ctx, cond, args)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Documents, out[i].HandedInBy = docs[out[i].ID], by[out[i].ID]
+		docs.fill(&out[i])
 	}
 	return out, nil
 }
 
+// taskFiles are the live documents handed in for assignments, by
+// assignment id: in order, who handed each in, and the returned ones'
+// marks.
+type taskFiles struct {
+	docs     map[string][]string
+	by       map[string]map[string]string
+	returned map[string]map[string]ReturnedFile
+}
+
+// fill sets a's documents, who handed each in and the returned marks.
+func (f taskFiles) fill(a *Assignment) {
+	a.Documents, a.HandedInBy, a.Returned = f.docs[a.ID], f.by[a.ID], f.returned[a.ID]
+}
+
 // assignmentDocuments returns the live documents handed in for the
-// assignments matching cond (over assignment a), by assignment id, and
-// who handed each in (assignment id → document id → user).
-func (s *Store) assignmentDocuments(ctx context.Context, cond string, args []any) (map[string][]string, map[string]map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ad.assignment_id, ad.document_id, ad.submitted_by FROM assignment_document ad
+// assignments matching cond (over assignment a), who handed each in and
+// which were returned.
+func (s *Store) assignmentDocuments(ctx context.Context, cond string, args []any) (taskFiles, error) {
+	f := taskFiles{docs: map[string][]string{}, by: map[string]map[string]string{}, returned: map[string]map[string]ReturnedFile{}}
+	rows, err := s.db.QueryContext(ctx, `SELECT ad.assignment_id, ad.document_id, ad.submitted_by, ad.returned_at, ad.returned_by,
+		ad.return_reason FROM assignment_document ad
 		JOIN assignment a ON a.id = ad.assignment_id JOIN document doc ON doc.id = ad.document_id
 		WHERE doc.deleted_at IS NULL AND `+cond+` ORDER BY ad.at, ad.document_id`, args...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("query assignment documents: %w", err)
+		return f, fmt.Errorf("query assignment documents: %w", err)
 	}
 	defer rows.Close()
-	out, by := map[string][]string{}, map[string]map[string]string{}
 	for rows.Next() {
-		var aid, did, user string
-		if err := rows.Scan(&aid, &did, &user); err != nil {
-			return nil, nil, err
+		var aid, did, user, returnedAt, returnedBy, reason string
+		if err := rows.Scan(&aid, &did, &user, &returnedAt, &returnedBy, &reason); err != nil {
+			return f, err
 		}
-		out[aid] = append(out[aid], did)
-		if by[aid] == nil {
-			by[aid] = map[string]string{}
+		f.docs[aid] = append(f.docs[aid], did)
+		if f.by[aid] == nil {
+			f.by[aid] = map[string]string{}
 		}
-		by[aid][did] = user
+		f.by[aid][did] = user
+		if returnedAt != "" {
+			if f.returned[aid] == nil {
+				f.returned[aid] = map[string]ReturnedFile{}
+			}
+			f.returned[aid][did] = ReturnedFile{By: returnedBy, At: parseTime(returnedAt), Reason: reason}
+		}
 	}
-	return out, by, rows.Err()
+	return f, rows.Err()
 }
 
 // UpdateAssignment replaces an assignment's due date, contact and
@@ -361,11 +386,13 @@ func (s *Store) changeAssignment(ctx context.Context, tx *sql.Tx, c AssignmentCh
 		return Errorf(ECONFLICT, "任务状态已变化,请刷新后重试")
 	}
 	for _, d := range c.Documents {
-		_, err := tx.ExecContext(ctx, `INSERT INTO assignment_document (assignment_id, document_id, submitted_by, at)
-			SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM assignment_document WHERE assignment_id = ? AND document_id = ?)`,
-			c.ID, d, c.By, now, c.ID, d)
-		if err != nil {
-			return fmt.Errorf("record assignment document: %w", err)
+		if err := handInAgain(ctx, tx, c.ID, d, c.By, now); err != nil {
+			return err
+		}
+	}
+	if c.To == AssignmentReturned {
+		if err := markReturned(ctx, tx, c.ID, c.By, c.Reason, now); err != nil {
+			return err
 		}
 	}
 	detail := map[string]any{"status": c.To}

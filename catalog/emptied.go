@@ -7,7 +7,8 @@ import (
 )
 
 // emptiedAssignments returns, read through db, the submitted or
-// accepted assignments with no live document handed in, by city, round,
+// accepted assignments with no live document handed in but returned
+// ones, by city, round,
 // department and indicator: all of them, or, when document is not "",
 // those that document was handed in for (it has just been deleted in the
 // caller's transaction). lock ends the SELECT: the dialect's lockRow when
@@ -21,7 +22,8 @@ func emptiedAssignments(ctx context.Context, db querier, document, lock string) 
 	}
 	rows, err := db.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignment a JOIN department d ON d.id = a.department_id
 		WHERE a.status IN (?, ?) AND NOT EXISTS (SELECT 1 FROM assignment_document o
-			JOIN document od ON od.id = o.document_id WHERE o.assignment_id = a.id AND od.deleted_at IS NULL)`+cond+`
+			JOIN document od ON od.id = o.document_id WHERE o.assignment_id = a.id AND od.deleted_at IS NULL
+			AND o.returned_at = '')`+cond+`
 		ORDER BY a.city, a.round, d.name, a.indicator_code, a.id`+lock, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query emptied assignments: %w", err)

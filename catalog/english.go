@@ -401,6 +401,7 @@ var englishMessages = map[string]string{
 	"这份材料不是协调员为该任务的指标关联的材料；请在“我的任务”中从协调员已关联的材料里选择": "This is not a document the coordinator linked to the task's indicator; choose one of those listed under the task on My tasks",
 	"任务已确认，不能撤回提交的材料；如需更正，请联系本市协调员":                "The task is accepted, so no file handed in for it can be withdrawn; to correct it, ask the city's coordinator",
 	"这份文件不是该任务提交的材料，或已撤回；请刷新“我的任务”后再试":             "This file was not handed in for the task, or was withdrawn already; reload My tasks and try again",
+	"这份文件不是该任务提交的材料，或已撤回、已删除；请刷新“我的任务”后再试":         "This file was not handed in for the task, or was withdrawn or deleted already; reload My tasks and try again",
 	"只有该任务的责任部门、本市协调员或管理员可以撤回提交的材料":                "Only the task's department, the city's coordinator or an administrator can withdraw a file handed in",
 	"请在 document_id 中写明协调员已关联的哪份材料作为提交":            "Give in document_id which of the documents the coordinator linked to hand in",
 	"请在 document_id 中写明要撤回的文档编号":                   "Give the ID of the document to withdraw in document_id",

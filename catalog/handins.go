@@ -15,7 +15,7 @@ import (
 // coordinator made by hand before, which the hand-in found and kept — and
 // that no hand-in for another task of the same indicator, still submitted
 // or accepted, relies on (another department that handed in the same
-// bytes). More conditions follow as AND.
+// bytes, not returned there). More conditions follow as AND.
 const handInLinksSQL = `WHERE l.id IN (SELECT hl.id FROM link hl JOIN assignment a ON a.id = ?
 	JOIN assignment_document ad ON ad.assignment_id = a.id AND ad.document_id = hl.document_id
 	WHERE hl.indicator_code = a.indicator_code
@@ -23,7 +23,7 @@ const handInLinksSQL = `WHERE l.id IN (SELECT hl.id FROM link hl JOIN assignment
 		AND s.assignment_id = a.id AND s.at <= hl.created_at)
 	AND NOT EXISTS (SELECT 1 FROM assignment_document o JOIN assignment oa ON oa.id = o.assignment_id
 		WHERE o.document_id = hl.document_id AND oa.id <> a.id AND oa.indicator_code = a.indicator_code
-		AND oa.status IN ('submitted', 'accepted')))`
+		AND o.returned_at = '' AND oa.status IN ('submitted', 'accepted')))`
 
 // HandInLinks returns the links that hand-ins for an assignment made
 // (handInLinksSQL), oldest first: what returning it or withdrawing its
@@ -70,7 +70,7 @@ func (s *Store) unlinkHandIns(ctx context.Context, tx *sql.Tx, assignmentID, doc
 // its hand-ins made (unlinkHandIns): a file sent back is no evidence for
 // the indicator, nor carried into the next round, while the links the
 // coordinator made by hand stay. The documents stay, listed on the task
-// as handed in. It returns the links deleted.
+// and marked returned (Assignment.Returned). It returns the links deleted.
 func (s *Store) ReturnAssignment(ctx context.Context, id, reason, by string) ([]Link, error) {
 	var unlinked []Link
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -139,8 +139,24 @@ type Withdrawal struct {
 func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (*Withdrawal, error) {
 	w := &Withdrawal{}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The document first, then the task, in the order deleting a
+		// document takes them (its row, then the tasks it empties): on
+		// PostgreSQL a link being made for it (CreateLink locks the row)
+		// and a deletion wait for the withdrawal, or it for them, and see
+		// what the other did; in the other order two of them deadlocked.
+		var deleted sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT deleted_at FROM document WHERE id = ?`+s.dialect.lockRow, documentID).Scan(&deleted)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && deleted.Valid && deleted.String != "" {
+			return Errorf(ENOTFOUND, "这份文件不是该任务提交的材料，或已撤回、已删除；请刷新“我的任务”后再试")
+		}
+		if err != nil {
+			return fmt.Errorf("lock document %s: %w", documentID, err)
+		}
+		if s.withdrawLocked != nil {
+			s.withdrawLocked()
+		}
 		var status AssignmentStatus
-		err := tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`+s.dialect.lockRow, id).Scan(&status)
+		err = tx.QueryRowContext(ctx, `SELECT status FROM assignment WHERE id = ?`+s.dialect.lockRow, id).Scan(&status)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "任务 %s 不存在", id)
 		}
@@ -183,12 +199,12 @@ func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (
 }
 
 // reopenIfEmpty puts a submitted assignment with no live document left
-// back where it stood before the hand-in (reopenAssignment) and returns
+// but returned ones back where it stood before the hand-in (reopenAssignment) and returns
 // its status.
 func (s *Store) reopenIfEmpty(ctx context.Context, tx *sql.Tx, id, documentID, by string) (AssignmentStatus, error) {
 	var left int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assignment_document ad JOIN document d ON d.id = ad.document_id
-		WHERE ad.assignment_id = ? AND d.deleted_at IS NULL`, id).Scan(&left); err != nil {
+		WHERE ad.assignment_id = ? AND d.deleted_at IS NULL AND ad.returned_at = ''`, id).Scan(&left); err != nil {
 		return "", fmt.Errorf("documents left on %s: %w", id, err)
 	}
 	if left > 0 {
@@ -235,12 +251,12 @@ func (s *Store) deleteIfUnused(ctx context.Context, tx *sql.Tx, documentID, assi
 		Detail: map[string]any{"reason": "hand-in withdrawn", "assignment": assignment}})
 }
 
-// returnedHandInLink is the condition, over link l, that a hand-in for a
-// task now returned made it (as handInLinksSQL tells): such a link,
+// returnedHandInLink is the condition, over link l, that a hand-in of a
+// file since returned (or for a task now returned) made it (as handInLinksSQL tells): such a link,
 // left from before returns deleted them, is not carried into another
 // round.
 var returnedHandInLink = strings.TrimSpace(`EXISTS (SELECT 1 FROM assignment ra
 	JOIN assignment_document rad ON rad.assignment_id = ra.id AND rad.document_id = l.document_id
-	WHERE ra.status = 'returned' AND ra.indicator_code = l.indicator_code
+	WHERE (ra.status = 'returned' OR rad.returned_at <> '') AND ra.indicator_code = l.indicator_code
 	AND EXISTS (SELECT 1 FROM submission rs WHERE rs.document_id = l.document_id AND rs.username = l.created_by
 		AND rs.assignment_id = ra.id AND rs.at <= l.created_at))`)

@@ -166,7 +166,7 @@ func runMigrationAgain(t *testing.T, s *Store, at int) {
 			return err
 		}
 		if fill := migrationFills[name]; fill != nil {
-			return fill(ctx, tx)
+			return fill(ctx, s, tx)
 		}
 		return nil
 	})

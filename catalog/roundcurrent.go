@@ -3,7 +3,6 @@ package catalog
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 )
 
@@ -37,20 +36,10 @@ func (s *Store) RoundSetup(ctx context.Context, year int) (RoundSetup, error) {
 func (s *Store) SetCurrentRound(ctx context.Context, year int, by string) (changed bool, err error) {
 	now := s.now()
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var current bool
-		err := tx.QueryRowContext(ctx, `SELECT is_current FROM round WHERE year = ?`, year).Scan(&current)
-		if errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "监测轮次 %d 不存在", year)
-		}
-		if err != nil {
-			return fmt.Errorf("read round %d: %w", year, err)
-		}
-		if current {
-			return nil
-		}
-		var was sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT MAX(year) FROM round WHERE is_current = 1`).Scan(&was); err != nil {
-			return fmt.Errorf("read the current round: %w", err)
+		changed = false // a transaction tried again starts afresh
+		current, was, err := s.lockRounds(ctx, tx, year)
+		if err != nil || current {
+			return err
 		}
 		if err := s.keepLeavingRound(ctx, tx, year, by, now); err != nil {
 			return err
@@ -60,7 +49,42 @@ func (s *Store) SetCurrentRound(ctx context.Context, year int, by string) (chang
 		}
 		changed = true
 		return s.recordEvent(ctx, tx, Event{At: now, User: by, Action: "round.current", Object: fmt.Sprintf("round:%d", year),
-			Detail: map[string]any{"previous": was.Int64}})
+			Detail: map[string]any{"previous": was}})
 	})
 	return changed, err
+}
+
+// lockRounds locks every round's row (dialect.lockRow) and reports
+// whether year is current, and which round is (0 for none). On PostgreSQL
+// two admins making year current at once queue here, and the second reads
+// it current once the first commits: only one changes it, so only one
+// goes on to carry every city over into it (结转) and copy their tables.
+// A round that does not exist is ENOTFOUND.
+func (s *Store) lockRounds(ctx context.Context, tx *sql.Tx, year int) (current bool, was int64, err error) {
+	rows, err := tx.QueryContext(ctx, `SELECT year, is_current FROM round ORDER BY year`+s.dialect.lockRow)
+	if err != nil {
+		return false, 0, fmt.Errorf("lock the rounds: %w", err)
+	}
+	defer rows.Close()
+	found := false
+	for rows.Next() {
+		var y int64
+		var cur int
+		if err := rows.Scan(&y, &cur); err != nil {
+			return false, 0, fmt.Errorf("read the rounds: %w", err)
+		}
+		if cur == 1 {
+			was = y
+		}
+		if y == int64(year) {
+			found, current = true, cur == 1
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, 0, fmt.Errorf("read the rounds: %w", err)
+	}
+	if !found {
+		return false, 0, Errorf(ENOTFOUND, "监测轮次 %d 不存在", year)
+	}
+	return current, was, nil
 }

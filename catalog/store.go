@@ -50,6 +50,10 @@ type Store struct {
 	// to open its transaction: what it does stands for what another
 	// request did at the same time.
 	renameStarting func()
+	// withdrawLocked, set by tests only, runs once WithdrawHandIn holds
+	// the document's row: what it does stands for what other requests
+	// did meanwhile.
+	withdrawLocked func()
 }
 
 // Statements returns how many SQL statements the store has sent to its
@@ -194,13 +198,21 @@ func (s *Store) Close() error {
 
 // migrationFills are the Go steps of migrations whose new columns hold
 // what SQL alone cannot compute portably, run in the migration's
-// transaction after its SQL.
-var migrationFills = map[string]func(context.Context, *sql.Tx) error{
-	"migrations/019_value_order.sql":          fillValueOrder,
-	"migrations/021_fields_revision.sql":      fillEditedFields,
-	"migrations/026_indicator_info_en.sql":    addInfoENFillDemo,
-	"migrations/026_indicator_info_en.pg.sql": fillDemoInfoEN,
-	"migrations/028_quote_recheck.sql":        addQuoteRecheckColumns,
+// transaction after its SQL; a step that records audit events or
+// renumbers documents does it through the store.
+var migrationFills = map[string]func(context.Context, *Store, *sql.Tx) error{
+	"migrations/019_value_order.sql":          txOnly(fillValueOrder),
+	"migrations/021_fields_revision.sql":      txOnly(fillEditedFields),
+	"migrations/026_indicator_info_en.sql":    txOnly(addInfoENFillDemo),
+	"migrations/026_indicator_info_en.pg.sql": txOnly(fillDemoInfoEN),
+	"migrations/028_quote_recheck.sql":        txOnly(addQuoteRecheckColumns),
+	"migrations/029_returned_files.sql":       returnedFiles029(true),
+	"migrations/029_returned_files.pg.sql":    returnedFiles029(false),
+}
+
+// txOnly is a migration's Go step that needs its transaction alone.
+func txOnly(fill func(context.Context, *sql.Tx) error) func(context.Context, *Store, *sql.Tx) error {
+	return func(ctx context.Context, _ *Store, tx *sql.Tx) error { return fill(ctx, tx) }
 }
 
 // migrate applies the migrations not applied yet, each in its own
@@ -227,7 +239,7 @@ func (s *Store) migrate(ctx context.Context) error {
 				return fmt.Errorf("apply %s: %w", name, err)
 			}
 			if fill := migrationFills[name]; fill != nil {
-				if err := fill(ctx, tx); err != nil {
+				if err := fill(ctx, s, tx); err != nil {
 					return fmt.Errorf("apply %s: %w", name, err)
 				}
 			}

@@ -35,8 +35,10 @@ func (h *handler) roundOffers(r *http.Request, rounds []catalog.Round) (map[int]
 // adminRoundCurrent makes an existing round the current one (设为当前轮次
 // on /admin) and, when asked, carries every city over into it and copies
 // their responsibility tables, as adding a current round does; each only
-// when the round has not had it yet, whatever the form said, so that a
-// second click or an old page never carries twice.
+// when this request made the round current and the round has not had it
+// yet, whatever the form said, so that a second click, an old page or
+// another admin clicking at the same moment (SetCurrentRound lets one of
+// them change it) never carries twice.
 func (h *handler) adminRoundCurrent(w http.ResponseWriter, r *http.Request) {
 	if !h.requireAdmin(w, r) {
 		return
@@ -62,10 +64,10 @@ func (h *handler) adminRoundCurrent(w http.ResponseWriter, r *http.Request) {
 	if !changed {
 		msg = trf(l, "admin.was_current", year)
 	}
-	if r.PostFormValue("carry") == "on" && !st.Carried {
+	if changed && r.PostFormValue("carry") == "on" && !st.Carried {
 		msg += tr(l, "admin.semicolon") + h.carryAllCities(r, u, year)
 	}
-	if r.PostFormValue("copy_tables") == "on" && !st.Tables {
+	if changed && r.PostFormValue("copy_tables") == "on" && !st.Tables {
 		msg += tr(l, "admin.semicolon") + h.copyAllTables(r, u, year)
 	}
 	back(w, r, "/admin#rounds", msg)

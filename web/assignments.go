@@ -26,6 +26,9 @@ type docRef struct {
 	// Doc is the document itself: 我的任务 says where each one handed in
 	// is (waiting, being read, searchable, failed and why).
 	Doc *catalog.Document
+	// Returned marks a file handed in that the coordinator returned (who,
+	// when, why); nil for one that still counts.
+	Returned *catalog.ReturnedFile
 }
 
 // taskRow is an assignment with the titles of what was handed in and,
@@ -50,12 +53,17 @@ func (t taskRow) Withdrawable() bool {
 // Unreadable says that every document handed in for the task could not
 // be read (failed): there is nothing to accept, only to return.
 func (t taskRow) Unreadable() bool {
+	n := 0
 	for _, d := range t.Handed {
+		if d.Returned != nil {
+			continue // sent back already: not what is to accept
+		}
 		if d.Doc == nil || d.Doc.Status != catalog.StatusFailed {
 			return false
 		}
+		n++
 	}
-	return len(t.Handed) > 0
+	return n > 0
 }
 
 // taskRows adds the titles of the documents handed in, all read at once,
@@ -77,7 +85,11 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 		out[i] = taskRow{Task: t}
 		for _, id := range t.Documents {
 			if d, ok := docs[id]; ok {
-				out[i].Handed = append(out[i].Handed, docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d})
+				ref := docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d}
+				if r, returned := t.Returned[id]; returned {
+					ref.Returned = &r
+				}
+				out[i].Handed = append(out[i].Handed, ref)
 			}
 		}
 		if l := t.LinkedByCoordinator; l != nil {

@@ -42,7 +42,8 @@ var funcs = template.FuncMap{
 	// of 上传 and 我的任务 (upload.js says it from the same words).
 	"duplicateLabel": duplicateLabel,
 	// submitters names the hand-ins of a document shown on a task.
-	"submitters": submitters,
+	"submitters":   submitters,
+	"returnedMark": returnedMark,
 	// failReason is why a document failed, in l when it can be (a
 	// reason recorded without English stays Chinese).
 	"failReason": func(l Lang, d *catalog.Document) string { return d.ErrorIn(l == English) },
@@ -258,4 +259,19 @@ func colon(l Lang) string {
 // in the words the API sends the upload page (ingest.DuplicateLabel).
 func duplicateLabel(l Lang, d *catalog.Document, usedInRound int, linked bool) string {
 	return ingest.DuplicateLabel(d, usedInRound, linked, l == English)
+}
+
+// returnedMark says, beside a file handed in for a task, that the
+// coordinator returned it: who, when and the reason they typed
+// (（已退回：wang 2018-04-01 10:00 UTC+8，原因：缺少文号）); "" for a file not
+// returned.
+func returnedMark(l Lang, r *catalog.ReturnedFile) string {
+	if r == nil {
+		return ""
+	}
+	s := tr(l, "tasks.file_returned") + colon(l) + strings.TrimSpace(r.By+" "+formatTime(r.At))
+	if r.Reason != "" {
+		s += tr(l, "list.sep") + tr(l, "tasks.return_why") + colon(l) + catalog.TypedText(r.Reason)
+	}
+	return strings.TrimSpace(paren(l, s))
 }

@@ -429,6 +429,8 @@ var messages = map[string]map[Lang]string{
 	"notes.saved":               {Chinese: "批注已保存", English: "Note saved"},
 	"assignments.missing_xlsx":  {Chinese: "下载未交材料清单(XLSX,含联系人)", English: "Download what is missing (XLSX, with contacts)"},
 	"tasks.submitted_by":        {Chinese: "提交", English: "Submitted by"},
+	"tasks.file_returned":       {Chinese: "已退回", English: "Returned by"},
+	"tasks.return_why":          {Chinese: "原因", English: "reason"},
 	"admin.reviewer_cities":     {Chinese: "审核城市(仅审核专家,逗号分隔;空为全部)", English: "Cities reviewed (reviewers only, comma-separated; empty: all)"},
 	"admin.create":              {Chinese: "创建", English: "Create"},
 	"admin.import":              {Chinese: "导入", English: "Import"},

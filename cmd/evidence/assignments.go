@@ -121,6 +121,12 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 		status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
 		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
 			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
+		for _, id := range t.Documents {
+			if r, ok := t.Returned[id]; ok {
+				sayln(stdout, lang, "    已退回：%s  %s %s，原因：%s", id, r.By,
+					r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
+			}
+		}
 		if l := t.LinkedByCoordinator; l != nil {
 			for _, d := range l.Documents {
 				sayln(stdout, lang, "    协调员已关联：%s  %s", d.ID, d.Title)

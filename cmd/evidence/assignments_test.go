@@ -74,13 +74,15 @@ func TestAssignmentsImportXLS(t *testing.T) {
 // for 2018 and linked to 2.3.1, which 市教育局 owes: `assignments list`
 // keeps the task 未提交 and says, as the board does, 协调员已关联 2 份佐证
 // 材料，不算部门提交, naming each document below; 市人社局's task of 1.3.2
-// says nothing. --lang en says it in English.
+// says nothing. Both are past their dates: 2.3.1, covered by the
+// coordinator's material, is not 逾期 (as on the board and in the API's
+// covered), 1.3.2 is. --lang en says it in English.
 func TestAssignmentsListSaysWhatTheCoordinatorLinked(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "data")
 	addUser(t, data, "--name", "jiaoyu", "--role", "contributor", "--city", "330100", "--department", "市教育局")
 	dir := t.TempDir()
 	table := filepath.Join(dir, "责任分解表.csv")
-	files := map[string]string{table: "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2099-03-31,张老师\n1.3.2,市人社局,2099-04-15,李科长\n"}
+	files := map[string]string{table: "指标编码,责任单位,截止日期,联系人\n2.3.1,市教育局,2018-03-31,张老师\n1.3.2,市人社局,2018-04-15,李科长\n"}
 	docs := filepath.Join(dir, "材料")
 	os.Mkdir(docs, 0o755)
 	files[filepath.Join(docs, "学分银行建设方案.txt")] = "杭州市学分银行建设方案，推进学分认定与转换。"
@@ -112,8 +114,8 @@ func TestAssignmentsListSaysWhatTheCoordinatorLinked(t *testing.T) {
 				named = append(named, next)
 			}
 		}
-		if strings.Contains(l, "\t1.3.2\t") && strings.Contains(l, "已关联") {
-			t.Errorf("市人社局's task says documents were linked: %q", l)
+		if strings.Contains(l, "\t1.3.2\t") && (strings.Contains(l, "已关联") || !strings.Contains(l, "未提交 逾期")) {
+			t.Errorf("市人社局's task past its date with nothing linked: %q, want 未提交 逾期 and no 已关联", l)
 		}
 	}
 	if len(task) != 1 || !strings.Contains(task[0], "\t未提交（协调员已关联 2 份佐证材料，不算部门提交）\t") {

@@ -1,0 +1,18 @@
+-- Which files of a task the coordinator returned (退回), each with who
+-- returned it, when and why: a return used to set the task's status and
+-- reason alone, so that once the department handed in a replacement the
+-- task listed the file sent back beside it as if it still counted.
+-- assignment_document gains returned_at, returned_by and return_reason
+-- ('' for a file not returned): a return marks every file then on the
+-- task, a file handed in again is unmarked.
+--
+-- The Go step (returnedFiles029, migrationFills) adds the columns where
+-- missing (SQLite has no ADD COLUMN IF NOT EXISTS; the migration may run
+-- again under another number; PostgreSQL adds them in the twin
+-- 029_returned_files.pg.sql), marks the files of past returns from the
+-- audit log (a file is returned by the first assignment.returned after
+-- its last hand-in: its record on the task, or an assignment.submitted
+-- naming it), and deletes the links such a file's hand-in made before
+-- returns deleted them (before the twenty-seventh session): only those
+-- it can trace to the hand-in (markReturnedFiles, unlinkOldReturns).
+SELECT 1;

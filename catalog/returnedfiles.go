@@ -1,0 +1,215 @@
+package catalog
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ReturnedFile is the mark of a file handed in for a task that the
+// coordinator returned (退回): who, when and why. The file stays listed on
+// the task, marked, beside what the department hands in instead.
+type ReturnedFile struct {
+	By     string
+	At     time.Time
+	Reason string
+}
+
+// HandedIn returns the documents handed in for the assignment that were
+// not returned, oldest first: what the coordinator may accept, and what
+// keeps a task submitted.
+func (a *Assignment) HandedIn() []string {
+	var out []string
+	for _, id := range a.Documents {
+		if _, returned := a.Returned[id]; !returned {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// markReturned marks, inside tx, every file on the assignment not
+// returned yet as returned now by by for reason.
+func markReturned(ctx context.Context, tx *sql.Tx, id, by, reason, now string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE assignment_document SET returned_at = ?, returned_by = ?, return_reason = ?
+		WHERE assignment_id = ? AND returned_at = ''`, now, by, reason, id)
+	if err != nil {
+		return fmt.Errorf("mark the files of %s returned: %w", id, err)
+	}
+	return nil
+}
+
+// handInAgain records, inside tx, document handed in for the assignment
+// by by at now: a new row, or, for a file returned before, its mark taken
+// away and its hand-in now and by's. A file on the task and not returned
+// stays as it is.
+func handInAgain(ctx context.Context, tx *sql.Tx, id, document, by, now string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE assignment_document SET returned_at = '', returned_by = '', return_reason = '',
+		submitted_by = ?, at = ? WHERE assignment_id = ? AND document_id = ? AND returned_at <> ''`, by, now, id, document)
+	if err != nil {
+		return fmt.Errorf("hand %s in again for %s: %w", document, id, err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO assignment_document (assignment_id, document_id, submitted_by, at)
+		SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM assignment_document WHERE assignment_id = ? AND document_id = ?)`,
+		id, document, by, now, id, document)
+	if err != nil {
+		return fmt.Errorf("record assignment document: %w", err)
+	}
+	return nil
+}
+
+// returnedFiles029 is migration 029's Go step: the columns (on SQLite,
+// where missing), the marks of past returns (markReturnedFiles) and the
+// links those returns left (unlinkOldReturns).
+func returnedFiles029(addColumns bool) func(context.Context, *Store, *sql.Tx) error {
+	return func(ctx context.Context, s *Store, tx *sql.Tx) error {
+		if addColumns {
+			for _, c := range []string{"returned_at", "returned_by", "return_reason"} {
+				if err := addColumnIfMissing(ctx, tx, "assignment_document", c, `TEXT NOT NULL DEFAULT ''`); err != nil {
+					return err
+				}
+			}
+		}
+		if err := markReturnedFiles(ctx, tx); err != nil {
+			return err
+		}
+		_, err := s.unlinkOldReturns(ctx, tx)
+		return err
+	}
+}
+
+// markReturnedFiles marks, from the audit log, the files that returns
+// before migration 029 sent back: a file on a task (not marked yet) is
+// returned by the first assignment.returned of the task after its last
+// hand-in — its record on the task, or a later assignment.submitted
+// naming it (the same bytes handed in again) — with that event's user,
+// time and reason. A file handed in after the task's last return is not.
+func markReturnedFiles(ctx context.Context, tx *sql.Tx) error {
+	last, err := lastHandIns(ctx, tx)
+	if err != nil || len(last) == 0 {
+		return err
+	}
+	type ret struct{ at, by, reason string }
+	returns := map[string][]ret{}
+	rows, err := tx.QueryContext(ctx, `SELECT at, username, action, object, detail FROM event
+		WHERE action IN ('assignment.submitted', 'assignment.returned') ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("events of tasks: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var at, by, action, object, detail string
+		if err := rows.Scan(&at, &by, &action, &object, &detail); err != nil {
+			return fmt.Errorf("read an event of a task: %w", err)
+		}
+		task := strings.TrimPrefix(object, "assignment:")
+		var d struct {
+			Reason    string   `json:"reason"`
+			Documents []string `json:"documents"`
+		}
+		_ = json.Unmarshal([]byte(detail), &d) // a detail unreadable names no file and no reason
+		if action == "assignment.returned" {
+			returns[task] = append(returns[task], ret{at, by, d.Reason})
+			continue
+		}
+		for _, doc := range d.Documents {
+			if was, ok := last[[2]string{task, doc}]; ok && at > was {
+				last[[2]string{task, doc}] = at
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("events of tasks: %w", err)
+	}
+	rows.Close()
+	for key, handed := range last {
+		for _, r := range returns[key[0]] {
+			if r.at <= handed {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE assignment_document SET returned_at = ?, returned_by = ?, return_reason = ?
+				WHERE assignment_id = ? AND document_id = ?`, r.at, r.by, r.reason, key[0], key[1]); err != nil {
+				return fmt.Errorf("mark %s returned on %s: %w", key[1], key[0], err)
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// lastHandIns reads the files on tasks not marked returned: (task,
+// document) → when it was recorded on the task.
+func lastHandIns(ctx context.Context, tx *sql.Tx) (map[[2]string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT assignment_id, document_id, at FROM assignment_document WHERE returned_at = ''`)
+	if err != nil {
+		return nil, fmt.Errorf("files on tasks: %w", err)
+	}
+	defer rows.Close()
+	last := map[[2]string]string{}
+	for rows.Next() {
+		var task, doc, at string
+		if err := rows.Scan(&task, &doc, &at); err != nil {
+			return nil, fmt.Errorf("read a file on a task: %w", err)
+		}
+		last[[2]string{task, doc}] = at
+	}
+	return last, rows.Err()
+}
+
+// oldReturnLinksSQL selects the links that hand-ins of files since
+// returned made and that returns before the twenty-seventh session left
+// in place, as far as the catalog can trace them: a link of a returned
+// file to its task's indicator, made by the one whose submission of the
+// file was recorded for that task (submission.assignment_id: a submission
+// from before migration 023 that it could not tell has none, and its
+// links are left), no earlier than that submission and no later than the
+// file's record on the task and its return (an upload links, then records
+// the hand-in; a link made afterwards — the coordinator linking the file
+// again — is someone's own). Left too: a link another task of the same
+// indicator relies on (the same file handed in, not returned, for a task
+// submitted or accepted), and one the coordinator confirmed or updated
+// after carrying it into another round.
+const oldReturnLinksSQL = `WHERE l.id IN (SELECT hl.id FROM link hl
+	JOIN assignment_document ad ON ad.document_id = hl.document_id AND ad.returned_at <> ''
+	JOIN assignment a ON a.id = ad.assignment_id AND a.indicator_code = hl.indicator_code
+	WHERE hl.created_at <= ad.at AND hl.created_at <= ad.returned_at
+	AND EXISTS (SELECT 1 FROM submission s WHERE s.document_id = hl.document_id AND s.assignment_id = a.id
+		AND s.username = hl.created_by AND s.at <= hl.created_at)
+	AND NOT EXISTS (SELECT 1 FROM assignment_document o JOIN assignment oa ON oa.id = o.assignment_id
+		WHERE o.document_id = hl.document_id AND oa.indicator_code = hl.indicator_code AND o.returned_at = ''
+		AND oa.status IN ('submitted', 'accepted'))
+	AND NOT EXISTS (SELECT 1 FROM carryover c WHERE c.kind = 'link' AND c.object_id = hl.id
+		AND c.state IN ('confirmed', 'updated')))`
+
+// unlinkOldReturns deletes, inside tx, the links oldReturnLinksSQL
+// selects, as a return deletes its hand-ins' links now: with the
+// carry-overs of each still to confirm, the document renumbered for the
+// index, and a link.delete event each (by the migration, reason
+// "hand-in returned before returns unlinked"). It returns them.
+func (s *Store) unlinkOldReturns(ctx context.Context, tx *sql.Tx) ([]Link, error) {
+	links, err := queryLinks(ctx, tx, oldReturnLinksSQL)
+	if err != nil {
+		return nil, fmt.Errorf("links of old returns: %w", err)
+	}
+	for _, l := range links {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, l.ID); err != nil {
+			return nil, fmt.Errorf("delete link %s: %w", l.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE kind = 'link' AND object_id = ? AND state = ?`,
+			l.ID, CarryToConfirm); err != nil {
+			return nil, fmt.Errorf("carry-overs of link %s: %w", l.ID, err)
+		}
+		if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
+			return nil, err
+		}
+		if err := s.recordEvent(ctx, tx, Event{User: "migration", Action: "link.delete", Object: l.DocumentID,
+			Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "reason": "hand-in returned before returns unlinked",
+				"made_by": l.CreatedBy}}); err != nil {
+			return nil, err
+		}
+	}
+	return links, nil
+}

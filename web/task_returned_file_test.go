@@ -1,0 +1,56 @@
+package web
+
+import (
+	"context"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestReturnedFileIsMarkedOnTheTask: 市教育局 hands in 学分银行工作总结;
+// the coordinator returns it (缺少文号.); the department hands in
+// 学分银行管理办法 instead. 我的任务 and the board list both files, the
+// first marked 已退回 with who (test, the admin) and the reason (as typed, in Chinese
+// punctuation), the replacement not; in English, Returned by.
+func TestReturnedFileIsMarkedOnTheTask(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	dept, task := departmentWithATask(t, s)
+	if resp, page := dept.handIn(task, "学分银行工作总结.txt", "杭州市教育局学分银行工作总结：建立学分银行。"); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+		t.Fatalf("handing in the summary: %d %.800s", resp.StatusCode, page)
+	}
+	if _, err := s.env.Assignments.Return(ctx, testenv.Admin, task, "缺少文号."); err != nil {
+		t.Fatal(err)
+	}
+	if resp, page := dept.handIn(task, "学分银行管理办法.txt", "杭州市学分银行管理办法，杭政办发〔2018〕12号。"); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+		t.Fatalf("handing in the replacement: %d %.800s", resp.StatusCode, page)
+	}
+	mark := func(page, title string) string {
+		t.Helper()
+		text := strings.Join(strings.Fields(html.UnescapeString(textOf(page))), " ")
+		m := regexp.MustCompile(regexp.QuoteMeta(title) + `[^·]*`).FindString(text)
+		if m == "" {
+			t.Fatalf("%s is not listed: %.1500s", title, text)
+		}
+		return m
+	}
+	_, mine := dept.get("/tasks")
+	wang := s.login("wang")
+	_, board := wang.get("/assignments?city=330100&round=2018")
+	for name, page := range map[string]string{"我的任务": mine, "the board": board} {
+		if got := mark(page, "学分银行工作总结"); !strings.Contains(got, "已退回：test") || !strings.Contains(got, "原因：缺少文号。") {
+			t.Errorf("%s: the returned file reads %q, want 已退回：test … 原因：缺少文号。", name, got)
+		}
+		if got := mark(page, "学分银行管理办法"); strings.Contains(got, "已退回") {
+			t.Errorf("%s: the replacement reads %q, marked returned", name, got)
+		}
+	}
+	dept.english()
+	_, mine = dept.get("/tasks")
+	if got := mark(mine, "学分银行工作总结"); !strings.Contains(got, "Returned by: test") {
+		t.Errorf("English 我的任务: the returned file reads %q, want Returned by: test", got)
+	}
+}
