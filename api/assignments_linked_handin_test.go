@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,12 @@ func TestHandInTheCoordinatorsLink(t *testing.T) {
 	_, body = e.do(e.request("GET", "/api/v1/documents/"+doc, nil), "coordA")
 	if l, _ := body["links"].([]any); len(l) != 1 {
 		t.Errorf("the coordinator's link after the return: %v", body["links"])
+	}
+	// Handing the returned file in again is refused for what it is: the
+	// file was returned, with when, by whom and why; not "not linked".
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/hand-in-linked", map[string]any{"document_id": doc}), "contribA")
+	msg, _ := body["error"].(map[string]any)["message"].(string)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "这份材料已于") || !strings.Contains(msg, "由 coordA 退回（原因：请补交2018年度的管理办法）") {
+		t.Errorf("hand-in-linked of the returned file: %d %v, want 409 saying it was returned, by whom and why", resp.StatusCode, body)
 	}
 }

@@ -85,6 +85,12 @@ func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documen
 		return nil, err
 	}
 	if !slices.Contains(tasks[0].Linked, documentID) {
+		// A file handed in and returned is no longer offered: say why,
+		// not that the coordinator never linked it.
+		if r, returned := a.Returned[documentID]; returned {
+			return nil, catalog.Errorf(catalog.ECONFLICT, "这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量",
+				r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04"), r.By, catalog.TypedText(r.Reason))
+		}
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份材料不是协调员为该任务的指标关联的材料；请在“我的任务”中从协调员已关联的材料里选择")
 	}
 	d, err := s.cat.Document(ctx, documentID)

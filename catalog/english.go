@@ -164,6 +164,7 @@ var englishMessages = map[string]string{
 	"表单字段过多(最多 %d 个)":                        "The form has too many fields (at most %d)",
 	"表单字段合计过长(最多 %s)":                        "The form's fields are too long together (at most %s)",
 	// Objects not found, and forms of the admin page, documents, claims and assignments.
+	"这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量": "This file was returned on %s by %s (reason: %s): hand in another of your department's files, or talk to the coordinator first",
 	"%s %s 不存在": "There is no %s %s",
 	"城市 %s 不在您的账号可查看的城市范围内;请选择您负责的城市,或请管理员调整您的账号": "City %s is not among the cities your account may see: choose one of yours, or ask an admin to change your account",
 	"文档 %s 不存在":   "There is no document %s",
