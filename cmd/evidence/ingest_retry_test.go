@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -74,7 +75,9 @@ func TestBusyWait(t *testing.T) {
 // headers and the start of their body, then nothing: uploads under way on
 // slow lines, each holding one of the account's slots. It returns once
 // the server refuses the account another upload (429), and the function
-// that ends them.
+// that ends them. A request without a file is refused (400) once it has a
+// slot: while it is, one more upload is held (one held may not have
+// reached the server yet, or been answered), up to n more.
 func holdUploads(t *testing.T, base, token string, n int) (release func()) {
 	t.Helper()
 	addr := strings.TrimPrefix(base, "http://")
@@ -86,7 +89,7 @@ func holdUploads(t *testing.T, base, token string, n int) (release func()) {
 		held = nil
 	}
 	t.Cleanup(release)
-	for range n {
+	hold := func() {
 		c, err := net.Dial("tcp", addr)
 		if err != nil {
 			t.Fatal(err)
@@ -96,9 +99,10 @@ func holdUploads(t *testing.T, base, token string, n int) (release func()) {
 			"Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n"+
 			"--b\r\nContent-Disposition: form-data; name=\"city\"\r\n\r\n420100\r\n", addr, token)
 	}
-	// A request without a file is refused (400) once it has a slot, and
-	// 429 while they are all held: the held uploads have them all.
-	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+	for range n {
+		hold()
+	}
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
 		req, err := http.NewRequest("POST", base+"/api/v1/documents", strings.NewReader("--b--\r\n"))
 		if err != nil {
 			t.Fatal(err)
@@ -109,12 +113,21 @@ func holdUploads(t *testing.T, base, token string, n int) (release func()) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		answer, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode == http.StatusTooManyRequests {
 			return release
 		}
+		if len(held) < 2*n {
+			hold()
+		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%d uploads held, yet another is answered %d, not 429", n, resp.StatusCode)
+			for i, c := range held {
+				c.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
+				got, _ := io.ReadAll(io.LimitReader(c, 300))
+				t.Logf("held upload %d answered %q", i, got)
+			}
+			t.Fatalf("%d uploads held, yet another is answered %d %s, not 429", len(held), resp.StatusCode, answer)
 		}
 	}
 }
