@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -341,5 +342,54 @@ func TestRemoteIngestResendsOnlyWhatWasNotRecorded(t *testing.T) {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not say %q:\n%s", want, stderr)
 		}
+	}
+}
+
+// A file sent again after a 503 that comes back a duplicate is counted
+// stored when its document is the one the refused request recorded (by
+// this account, within that request's time: a server that recorded the
+// file and then failed to answer), not a duplicate of itself; one the
+// archive held before, or another account's, is still a duplicate.
+func TestRemoteIngestCountsAFileItStoredBeforeA503AsStored(t *testing.T) {
+	for _, c := range []struct {
+		name, by string
+		before   time.Duration // how long before the 503 the document was recorded
+		want     string
+	}{
+		{"recorded by the refused request", "coord", 300 * time.Millisecond, "新增 1，重复 0"},
+		{"held before the import", "coord", time.Hour, "新增 0，重复 1"},
+		{"another account's", "li", 300 * time.Millisecond, "新增 0，重复 1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var served time.Time
+			var posts atomic.Int32
+			fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				if r.URL.Path == "/api/v1/me" {
+					fmt.Fprint(w, `{"username":"coord"}`)
+					return
+				}
+				io.Copy(io.Discard, r.Body)
+				if posts.Add(1) == 1 {
+					served = time.Now().UTC().Truncate(time.Second)
+					w.Header().Set("Date", served.Format(http.TimeFormat))
+					w.Header().Set("Retry-After", "1")
+					w.WriteHeader(http.StatusServiceUnavailable)
+					fmt.Fprint(w, `{"error":{"code":"EUNAVAILABLE","message":"目录数据库正忙于其他写入，请稍后重试"}}`)
+					return
+				}
+				fmt.Fprintf(w, `{"documents":[{"id":"d1","status":"indexed","duplicate":true,"uploaded_by":%q,"uploaded_at":%q}]}`,
+					c.by, served.Add(-c.before).Format(time.RFC3339Nano))
+			}))
+			defer fake.Close()
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "通知.txt"), []byte("关于开展全民终身学习活动周的通知。"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := runCLI(t, "ingest", dir, "--server", fake.URL, "--token", "ev_test", "--city", "420100", "--type", "case")
+			if err != nil || !strings.Contains(out, c.want) || posts.Load() != 2 {
+				t.Errorf("ingest: %v after %d uploads\n%s\nwant %s", err, posts.Load(), out, c.want)
+			}
+		})
 	}
 }

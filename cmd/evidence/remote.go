@@ -32,6 +32,8 @@ type remote struct {
 	lang report.Lang
 	// perRequest is how many files an upload request carries at most.
 	perRequest int
+	// me is the token's account, as check found it.
+	me string
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -41,8 +43,12 @@ func (c *remote) check(ctx context.Context) error {
 	if err != nil {
 		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
 	}
-	var me map[string]any
-	return c.do(req, &me)
+	var me struct {
+		Username string `json:"username"`
+	}
+	err = c.do(req, &me)
+	c.me = me.Username
+	return err
 }
 
 // pollEvery is how often an uploaded document's status is asked for.
@@ -188,6 +194,9 @@ type apiDocument struct {
 	JoinedPhotos int `json:"joined_photos"`
 	// RepairedOriginal: the file sent mended the stored original.
 	RepairedOriginal bool `json:"repaired_original"`
+	// UploadedBy and UploadedAt: who recorded the document, and when.
+	UploadedBy string    `json:"uploaded_by"`
+	UploadedAt time.Time `json:"uploaded_at"`
 	docFields
 }
 
@@ -262,6 +271,7 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	d := body.Documents[0]
 	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
 	o.JoinedPhotos, o.Repaired = d.JoinedPhotos, d.RepairedOriginal
+	o.uploadedBy, o.uploadedAt = d.UploadedBy, d.UploadedAt
 	o.Outcome, o.answered = "stored", true
 	if d.Duplicate {
 		o.Outcome = "duplicate"
@@ -406,6 +416,7 @@ func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int
 		o := outs[sent[k]]
 		o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
 		o.Outcome, o.answered, o.Repaired = "stored", true, d.RepairedOriginal
+		o.uploadedBy, o.uploadedAt = d.UploadedBy, d.UploadedAt
 		if d.Duplicate {
 			o.Outcome = "duplicate"
 		}
@@ -425,7 +436,7 @@ func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int
 			// the whole answer asked for, if it did.
 			b := &busyAnswer{err: ferr}
 			if whole := busyOf(err); whole != nil {
-				b.after, b.asked = whole.after, whole.asked
+				b.after, b.asked, b.served, b.took = whole.after, whole.asked, whole.served, whole.took
 			}
 			outs[sent[k]].busy = b
 		}
@@ -550,6 +561,7 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
+	sent := time.Now()
 	resp, err := c.client.Do(req)
 	if err != nil {
 		return fmt.Errorf("%s %s: %v: %w", req.Method, req.URL.Path, err, catalog.Errorf(catalog.EUNAVAILABLE, "无法连接 %s,请检查地址和网络", c.base))
@@ -569,9 +581,9 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
 			// The API's own code and message, so callers can tell a
 			// refused file from an unavailable server.
-			return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, time.Now())
+			return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, sent)
 		}
-		return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), time.Now())
+		return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
 		return fmt.Errorf("decode answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EINTERNAL, "服务器应答不是有效的 JSON"))

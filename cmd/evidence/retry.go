@@ -33,6 +33,11 @@ type busyAnswer struct {
 	err   error         // the answer's message (a *catalog.Error)
 	after time.Duration // Retry-After, when asked
 	asked bool          // the answer had a Retry-After the client could read
+	// served is the answer's Date (the server's clock; zero without one)
+	// and took how long the request took: a server that recorded a file
+	// and still answered 503 recorded it within that time.
+	served time.Time
+	took   time.Duration
 }
 
 func (b *busyAnswer) Error() string { return b.err.Error() }
@@ -47,14 +52,29 @@ func busyOf(err error) *busyAnswer {
 	return nil
 }
 
-// answerBusy is the answer resp gave, err, as a busyAnswer when its status
-// says to come back later (429, 503), else err as it is.
-func answerBusy(resp *http.Response, err error, now time.Time) error {
+// answerBusy is the answer resp gave, err, to a request sent at sent, as
+// a busyAnswer when its status says to come back later (429, 503), else
+// err as it is.
+func answerBusy(resp *http.Response, err error, sent time.Time) error {
 	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
 		return err
 	}
+	now := time.Now()
 	after, ok := retryAfter(resp.Header.Get("Retry-After"), resp.Header.Get("Date"), now)
-	return &busyAnswer{err: err, after: after, asked: ok}
+	b := &busyAnswer{err: err, after: after, asked: ok, took: now.Sub(sent)}
+	b.served, _ = http.ParseTime(resp.Header.Get("Date"))
+	return b
+}
+
+// mayHaveRecorded says whether a document recorded by user at (the
+// server's clock) may have been recorded by the request b answered: a
+// 503 that came after the server had recorded the file (a catalog too busy
+// to read back what it had just written). The Date has whole seconds.
+func (b *busyAnswer) mayHaveRecorded(user, me string, at time.Time) bool {
+	if b.served.IsZero() || me == "" || user != me {
+		return false
+	}
+	return !at.Before(b.served.Add(-b.took-time.Second)) && !at.After(b.served.Add(time.Second))
 }
 
 // retryAfter reads a Retry-After header: a number of seconds, or an HTTP
@@ -115,6 +135,7 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 		todo[i] = i
 	}
 	var waited time.Duration
+	refusals := make([][]*busyAnswer, len(jobs)) // each job's busy answers
 	for attempt := 0; ; attempt++ {
 		batch := make([]fileJob, len(todo))
 		for k, i := range todo {
@@ -126,8 +147,10 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 		for k, o := range got {
 			outs[todo[k]] = o
 			if o.busy == nil {
+				c.ownDuplicate(o, refusals[todo[k]], outs)
 				continue
 			}
+			refusals[todo[k]] = append(refusals[todo[k]], o.busy)
 			// Not recorded: reported only once answered otherwise.
 			o.answered = false
 			again = append(again, todo[k])
@@ -155,6 +178,29 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 		}
 		waited += d
 		todo = again
+	}
+}
+
+// ownDuplicate counts o, a file sent again after the busy answers
+// refusals, as stored when the duplicate it came back as is the document
+// one of those requests recorded before its server answered 503 (by this
+// account, within the request's time): the import stored it, and the
+// archive held no copy before. Only the first file of outs naming that
+// document is: another is a duplicate of it.
+func (c *remote) ownDuplicate(o *fileOutcome, refusals []*busyAnswer, outs []*fileOutcome) {
+	if o.Outcome != "duplicate" || len(refusals) == 0 {
+		return
+	}
+	for _, other := range outs {
+		if other != o && other != nil && other.ID == o.ID && other.Outcome == "stored" {
+			return
+		}
+	}
+	for _, b := range refusals {
+		if b.mayHaveRecorded(o.uploadedBy, c.me, o.uploadedAt) {
+			o.Outcome, o.Duplicate = "stored", false
+			return
+		}
 	}
 }
 
