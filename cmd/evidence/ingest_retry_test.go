@@ -19,7 +19,9 @@ import (
 	"time"
 
 	"github.com/lcmonitor/evidence/auth"
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/s3gw"
+	"github.com/lcmonitor/evidence/report"
 )
 
 // TestRetryAfter: Retry-After in seconds or as an HTTP date, the date
@@ -391,5 +393,33 @@ func TestRemoteIngestCountsAFileItStoredBeforeA503AsStored(t *testing.T) {
 				t.Errorf("ingest: %v after %d uploads\n%s\nwant %s", err, posts.Load(), out, c.want)
 			}
 		})
+	}
+}
+
+// A wait is said as people say it, in each language, and the line saying
+// it has its English.
+func TestWaitSaidInEachLanguage(t *testing.T) {
+	for _, c := range []struct {
+		d      time.Duration
+		zh, en string
+	}{
+		{5 * time.Second, " 5 秒", " 5 seconds"},
+		{1500 * time.Millisecond, " 2 秒", " 2 seconds"},
+		{time.Second, " 1 秒", " 1 second"},
+		{10 * time.Minute, " 10 分钟", " 10 minutes"},
+		{90 * time.Second, " 1 分 30 秒", " 1 minute 30 seconds"},
+	} {
+		if w := durationWords(c.d); w.Chinese != c.zh || w.English != c.en {
+			t.Errorf("durationWords(%s) = %q / %q, want %q / %q", c.d, w.Chinese, w.English, c.zh, c.en)
+		}
+	}
+	busy := catalog.Words{Chinese: "目录数据库正忙于其他写入", English: "the catalog is busy with other writes"}
+	if got, want := sayf(report.English, "等候%s后重新发送 %d 个文件(服务器应答:%s)", durationWords(5*time.Second), 1, busy),
+		"Waiting 5 seconds, then sending 1 file again (the server answered: the catalog is busy with other writes)"; got != want {
+		t.Errorf("in English: %q, want %q", got, want)
+	}
+	if got, want := sayf(report.Chinese, "等候%s后重新发送 %d 个文件(服务器应答:%s)", durationWords(5*time.Second), 1, busy),
+		"等候 5 秒后重新发送 1 个文件（服务器应答：目录数据库正忙于其他写入）"; got != want {
+		t.Errorf("in Chinese: %q, want %q", got, want)
 	}
 }
