@@ -33,39 +33,34 @@ func runAssignments(ctx context.Context, args []string, stdout, stderr io.Writer
 }
 
 func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("assignments import", stderr)
-	city := fs.String("city", "", "city code, e.g. 330100")
-	round := fs.Int("round", 0, "monitoring round (year); default: the current one")
-	if err := fs.Parse(reorderFlags(args)); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
+	cmd := newCommand("assignments import", stderr)
+	cmd.reorder = true
+	city := cmd.String("city", "", "city code, e.g. 330100")
+	round := cmd.Int("round", 0, "monitoring round (year); default: the current one")
+	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if cmd.NArg() != 1 {
 		return catalog.Errorf(catalog.EINVALID, "请给出一个责任分解表文件:evidence assignments import FILE --city 330100")
 	}
-	file := fs.Arg(0)
+	file := cmd.Arg(0)
 	body, err := os.ReadFile(file)
 	if err != nil {
 		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	imp, err := a.assignments.Import(ctx, cliAdmin(), assignments.ImportRequest{City: *city, Round: *round, Filename: file, Data: body})
-	if err != nil {
-		return err
-	}
-	say(stdout, lang, "已导入责任分解表:新增 %d 项,更新 %d 项", imp.Added, imp.Updated)
-	if len(imp.NewDepartments) > 0 {
-		say(stdout, lang, ";新加入部门名单:%v", imp.NewDepartments)
-	}
-	fmt.Fprintln(stdout)
-	return nil
+	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+		imp, err := a.assignments.Import(ctx, cliAdmin(), assignments.ImportRequest{City: *city, Round: *round, Filename: file, Data: body})
+		if err != nil {
+			return err
+		}
+		say(stdout, lang, "已导入责任分解表:新增 %d 项,更新 %d 项", imp.Added, imp.Updated)
+		if len(imp.NewDepartments) > 0 {
+			say(stdout, lang, ";新加入部门名单:%v", imp.NewDepartments)
+		}
+		fmt.Fprintln(stdout)
+		return nil
+	})
 }
 
 // assignmentStatusEnglish are the statuses' names in English, as the
@@ -78,16 +73,13 @@ var assignmentStatusEnglish = map[catalog.AssignmentStatus]string{
 }
 
 func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("assignments list", stderr)
-	city := fs.String("city", "", "city code")
-	round := fs.Int("round", 0, "monitoring round (year)")
-	dept := fs.String("department", "", "department (责任单位)")
-	status := fs.String("status", "", "open, submitted, returned or accepted")
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
+	cmd := newCommand("assignments list", stderr)
+	city := cmd.String("city", "", "city code")
+	round := cmd.Int("round", 0, "monitoring round (year)")
+	dept := cmd.String("department", "", "department (责任单位)")
+	status := cmd.String("status", "", "open, submitted, returned or accepted")
+	asJSON := cmd.Bool("json", false, "print JSON")
+	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
@@ -99,42 +91,39 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 		}
 		f.Status = st
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	// As the board, each owed task says what the coordinator linked
-	// (linked_by_coordinator in the JSON, as the API's).
-	list, err := a.assignments.ListLinked(ctx, cliAdmin(), f)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return json.NewEncoder(stdout).Encode(map[string]any{"assignments": list})
-	}
-	for _, t := range list {
-		late := ""
-		if t.Overdue {
-			late = words(lang, " 逾期", " overdue")
+	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+		// As the board, each owed task says what the coordinator linked
+		// (linked_by_coordinator in the JSON, as the API's).
+		list, err := a.assignments.ListLinked(ctx, cliAdmin(), f)
+		if err != nil {
+			return err
 		}
-		status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
-		fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
-			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
-		for _, id := range t.Documents {
-			if r, ok := t.Returned[id]; ok {
-				sayln(stdout, lang, "    已退回：%s  %s %s，原因：%s", id, r.By,
-					r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
+		if *asJSON {
+			return json.NewEncoder(stdout).Encode(map[string]any{"assignments": list})
+		}
+		for _, t := range list {
+			late := ""
+			if t.Overdue {
+				late = words(lang, " 逾期", " overdue")
+			}
+			status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
+			fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
+				sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
+			for _, id := range t.Documents {
+				if r, ok := t.Returned[id]; ok {
+					sayln(stdout, lang, "    已退回：%s  %s %s，原因：%s", id, r.By,
+						r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
+				}
+			}
+			if l := t.LinkedByCoordinator; l != nil {
+				for _, d := range l.Documents {
+					sayln(stdout, lang, "    协调员已关联：%s  %s", d.ID, d.Title)
+				}
 			}
 		}
-		if l := t.LinkedByCoordinator; l != nil {
-			for _, d := range l.Documents {
-				sayln(stdout, lang, "    协调员已关联：%s  %s", d.ID, d.Title)
-			}
-		}
-	}
-	sayln(stdout, lang, "共 %d 项任务", len(list))
-	return nil
+		sayln(stdout, lang, "共 %d 项任务", len(list))
+		return nil
+	})
 }
 
 // linkedNote is what an owed task says, as the board does, when the

@@ -49,44 +49,39 @@ type backupReport struct {
 // before the catalog rows that name them and originals never change, so
 // every blob the snapshot names is there to copy.
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("backup", stderr)
-	out := fs.String("out", "", "backup folder (created; an earlier backup there is brought up to date)")
-	if err := fs.Parse(reorderFlags(args)); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
+	cmd := newCommand("backup", stderr)
+	cmd.reorder = true
+	out := cmd.String("out", "", "backup folder (created; an earlier backup there is brought up to date)")
+	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
 	if *out == "" {
 		return catalog.Errorf(catalog.EINVALID, "evidence backup 需要 --out 备份文件夹（needs --out DIR）")
 	}
-	if err := checkBackupFolder(*data, *out); err != nil {
+	if err := checkBackupFolder(*cmd.data, *out); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	if a.cat.Shared() {
-		return catalog.Errorf(catalog.EINVALID, "目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）")
-	}
-	bar := countBar(stderr, words(lang, "备份", "Backing up"))
-	rep, err := backup(ctx, a, *out, func() { bar.Add(1) })
-	bar.Finish()
-	if err != nil {
-		return failedTo(catalog.Words{Chinese: "备份未完成，上一次完整的备份未被改动：",
-			English: "The backup did not finish; the last complete backup was left as it was: "}, err)
-	}
-	// The comma after the folder's name is written full width: Fullwidth
-	// leaves punctuation after a path (ASCII) as it is.
-	sayln(stdout, lang, "备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过",
-		*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
-	if rep.S3 {
-		sayln(stdout, lang, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)")
-	}
-	return nil
+	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+		if a.cat.Shared() {
+			return catalog.Errorf(catalog.EINVALID, "目录在 PostgreSQL 中，evidence backup 只备份单机档案库（SQLite 目录和文件夹存储）；请用 pg_dump 备份目录数据库，用对象存储自己的工具备份存储桶（见 README 的 Backup and restore 一节）")
+		}
+		bar := countBar(stderr, words(lang, "备份", "Backing up"))
+		rep, err := backup(ctx, a, *out, func() { bar.Add(1) })
+		bar.Finish()
+		if err != nil {
+			return failedTo(catalog.Words{Chinese: "备份未完成，上一次完整的备份未被改动：",
+				English: "The backup did not finish; the last complete backup was left as it was: "}, err)
+		}
+		// The comma after the folder's name is written full width: Fullwidth
+		// leaves punctuation after a path (ASCII) as it is.
+		sayln(stdout, lang, "备份完成:%s\uFF0C%d 个文档;复制 %d 个对象(%s),%d 个未变而跳过",
+			*out, rep.Documents, rep.Copied, ingest.FormatBytes(rep.Bytes), rep.Unchanged)
+		if rep.S3 {
+			sayln(stdout, lang, "注意:对象存储是 S3,本备份只含目录;请用对象存储自己的工具备份存储桶(见 README 的 Backup and restore 一节)")
+		}
+		return nil
+	})
 }
 
 // checkBackupFolder refuses a backup folder that is the data folder or

@@ -81,24 +81,15 @@ func logMissingReaders(ctx context.Context, log *slog.Logger) {
 // by the next `evidence serve` (or at once through a running archive's API:
 // POST /api/v1/documents/{id}/retry).
 func runRetry(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("retry", stderr)
-	if err := fs.Parse(reorderFlags(args)); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	ids := fs.Args()
-	n, err := ingest.RetryFailed(ctx, a.cat, cliAdmin(), ids)
-	if err != nil {
-		return err
-	}
-	sayln(stdout, lang, "已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。", n)
-	return nil
+	cmd := newCommand("retry", stderr)
+	cmd.reorder = true
+	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		ids := cmd.Args()
+		n, err := ingest.RetryFailed(ctx, a.cat, cliAdmin(), ids)
+		if err != nil {
+			return err
+		}
+		sayln(stdout, lang, "已将 %d 个处理失败的文档重新排队;启动 evidence serve 后会重新读取。", n)
+		return nil
+	})
 }

@@ -21,79 +21,70 @@ func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if args[0] == "import" {
 		return runFrameworkImport(ctx, args[1:], stdout, stderr)
 	}
-	fs, data := newFlags("framework export", stderr)
-	format := fs.String("format", "yaml", "xlsx, yaml or csv")
-	out := fs.String("out", "", "file to write (default: standard output)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	fw, inds, err := a.cat.CurrentFramework(ctx)
-	if err != nil {
-		return err
-	}
-	var body []byte
-	switch *format {
-	case "yaml", "yml":
-		body, err = framework.ExportYAML(*fw, inds)
-	case "xlsx":
-		body, err = framework.ExportXLSX(*fw, inds)
-	case "csv":
-		body, err = framework.ExportCSV(inds)
-	default:
-		return catalog.Errorf(catalog.EINVALID, "未知的导出格式 %q;可选 xlsx、yaml、csv", *format)
-	}
-	if err != nil {
-		return err
-	}
-	if err := writeOut(*out, body, stdout); err != nil {
-		return err
-	}
-	if *out != "" {
-		sayln(stdout, lang, "已导出指标体系 %s(%s 版,%d 个指标)到 %s", frameworkName(*fw, lang), fw.Version, len(inds), *out)
-	}
-	return nil
+	cmd := newCommand("framework export", stderr)
+	format := cmd.String("format", "yaml", "xlsx, yaml or csv")
+	out := cmd.String("out", "", "file to write (default: standard output)")
+	return cmd.run(ctx, args[1:], appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		fw, inds, err := a.cat.CurrentFramework(ctx)
+		if err != nil {
+			return err
+		}
+		var body []byte
+		switch *format {
+		case "yaml", "yml":
+			body, err = framework.ExportYAML(*fw, inds)
+		case "xlsx":
+			body, err = framework.ExportXLSX(*fw, inds)
+		case "csv":
+			body, err = framework.ExportCSV(inds)
+		default:
+			return catalog.Errorf(catalog.EINVALID, "未知的导出格式 %q;可选 xlsx、yaml、csv", *format)
+		}
+		if err != nil {
+			return err
+		}
+		if err := writeOut(*out, body, stdout); err != nil {
+			return err
+		}
+		if *out != "" {
+			sayln(stdout, lang, "已导出指标体系 %s(%s 版,%d 个指标)到 %s", frameworkName(*fw, lang), fw.Version, len(inds), *out)
+		}
+		return nil
+	})
 }
 
 func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("framework import", stderr)
-	id := fs.String("id", "", "framework id (tables carry none; default: the file name)")
-	name := fs.String("name", "", "framework name")
-	version := fs.String("version", "", "framework version")
-	nextRound := fs.Bool("next-round", false, "the framework is for the next round: the current round's report keeps the names it has")
-	if err := fs.Parse(reorderFlags(args)); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
+	cmd := newCommand("framework import", stderr)
+	cmd.reorder = true
+	id := cmd.String("id", "", "framework id (tables carry none; default: the file name)")
+	name := cmd.String("name", "", "framework name")
+	version := cmd.String("version", "", "framework version")
+	nextRound := cmd.Bool("next-round", false, "the framework is for the next round: the current round's report keeps the names it has")
+	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if cmd.NArg() != 1 {
 		return catalog.Errorf(catalog.EINVALID, "请给出一个指标体系文件:evidence framework import FILE")
 	}
-	file := fs.Arg(0)
+	file := cmd.Arg(0)
 	body, err := os.ReadFile(file)
 	if err != nil {
 		return catalog.Errorf(catalog.EINVALID, "无法读取 %s:%v", file, err)
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
-	if err != nil {
-		return err
-	}
-	defer a.close()
+	return cmd.withApp(ctx, appOptions{}, func(a *app) error {
+		return importFramework(ctx, a, file, body, catalog.Framework{ID: *id, Name: *name, Version: *version}, *nextRound, lang, stdout)
+	})
+}
+
+// importFramework imports the framework file (read as body) into a, for
+// the next round when nextRound, and says what changed.
+func importFramework(ctx context.Context, a *app, file string, body []byte, fw catalog.Framework, nextRound bool, lang report.Lang, stdout io.Writer) error {
 	imp := a.framework.Import
-	if *nextRound {
+	if nextRound {
 		imp = a.framework.ImportForNextRound
 	}
-	rep, err := imp(ctx, cliAdmin(), file, body, catalog.Framework{ID: *id, Name: *name, Version: *version})
+	rep, err := imp(ctx, cliAdmin(), file, body, fw)
 	if err != nil {
 		return err
 	}
@@ -112,38 +103,28 @@ func runFrameworkImport(ctx context.Context, args []string, stdout, stderr io.Wr
 }
 
 func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("coverage", stderr)
-	city := fs.String("city", "", "one city code (default: all cities)")
-	round := fs.Int("round", 0, "monitoring round (year); default: all")
-	xlsx := fs.String("xlsx", "", "also write the matrix to this XLSX file")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	m, err := a.coverage.Matrix(ctx, cliAdmin(), *round, *city)
-	if err != nil {
-		return err
-	}
-	printCoverage(stdout, lang, m)
-	if *xlsx != "" {
-		body, err := m.XLSX(lang == report.English)
+	cmd := newCommand("coverage", stderr)
+	city := cmd.String("city", "", "one city code (default: all cities)")
+	round := cmd.Int("round", 0, "monitoring round (year); default: all")
+	xlsx := cmd.String("xlsx", "", "also write the matrix to this XLSX file")
+	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		m, err := a.coverage.Matrix(ctx, cliAdmin(), *round, *city)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*xlsx, body, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", *xlsx, err)
+		printCoverage(stdout, lang, m)
+		if *xlsx != "" {
+			body, err := m.XLSX(lang == report.English)
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(*xlsx, body, 0o644); err != nil {
+				return fmt.Errorf("write %s: %w", *xlsx, err)
+			}
+			sayln(stdout, lang, "已写入 %s", *xlsx)
 		}
-		sayln(stdout, lang, "已写入 %s", *xlsx)
-	}
-	return nil
+		return nil
+	})
 }
 
 func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -151,26 +132,16 @@ func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stderr, catalog.Fullwidth("usage: evidence city add --code 320100 --name 南京"))
 		return exitError{2}
 	}
-	fs, data := newFlags("city add", stderr)
-	code := fs.String("code", "", "GB/T 2260 code")
-	name := fs.String("name", "", "city name")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
-		return err
-	}
-	sayln(stdout, lang, "已添加城市 %s（%s）", *name, *code)
-	return nil
+	cmd := newCommand("city add", stderr)
+	code := cmd.String("code", "", "GB/T 2260 code")
+	name := cmd.String("name", "", "city name")
+	return cmd.run(ctx, args[1:], appOptions{}, func(a *app, lang report.Lang) error {
+		if err := a.framework.AddCity(ctx, cliAdmin(), catalog.City{Code: *code, Name: *name}); err != nil {
+			return err
+		}
+		sayln(stdout, lang, "已添加城市 %s（%s）", *name, *code)
+		return nil
+	})
 }
 
 // frameworkName is fw's name in lang: its English name in English when

@@ -43,6 +43,14 @@ type fileOutcome struct {
 	// of several files named it), so it is reported even when the
 	// import stops after its request.
 	answered bool
+	// busy: the server answered it cannot take this file now (429, 503)
+	// and did not record it; sendWaiting sends it again.
+	busy *busyAnswer
+	// uploadedBy and uploadedAt: who recorded its document, and when (by
+	// the server's clock), to tell a file this import recorded from one
+	// the archive held before (sendWaiting).
+	uploadedBy string
+	uploadedAt time.Time
 }
 
 // docFields are a document's official-document fields as the archive

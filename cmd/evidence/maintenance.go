@@ -23,70 +23,60 @@ func documentError(d *catalog.Document, lang report.Lang) string {
 // old one and swaps it in only when complete, so a failed rebuild leaves
 // the old index untouched.
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("reindex", stderr)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	_, _, indexDir, _ := a.paths()
-	// Opening the live index proves no server holds it; an index of an
-	// older format or a damaged one is what reindex is for.
-	if old, err := index.Open(indexDir); err != nil && !errors.Is(err, index.ErrSchema) && !errors.Is(err, index.ErrDamaged) {
-		return err
-	} else if err == nil {
-		if err := old.Close(); err != nil {
+	cmd := newCommand("reindex", stderr)
+	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		_, _, indexDir, _ := a.paths()
+		// Opening the live index proves no server holds it; an index of an
+		// older format or a damaged one is what reindex is for.
+		if old, err := index.Open(indexDir); err != nil && !errors.Is(err, index.ErrSchema) && !errors.Is(err, index.ErrDamaged) {
+			return err
+		} else if err == nil {
+			if err := old.Close(); err != nil {
+				return err
+			}
+		}
+		newDir := indexDir + ".rebuild"
+		if err := os.RemoveAll(newDir); err != nil {
+			return fmt.Errorf("clear %s: %w", newDir, err)
+		}
+		idx, err := index.Open(newDir)
+		if err != nil {
 			return err
 		}
-	}
-	newDir := indexDir + ".rebuild"
-	if err := os.RemoveAll(newDir); err != nil {
-		return fmt.Errorf("clear %s: %w", newDir, err)
-	}
-	idx, err := index.Open(newDir)
-	if err != nil {
-		return err
-	}
-	bar := countBar(stderr, words(lang, "重建索引", "Rebuilding the index"))
-	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
-		bar.ChangeMax(total)
-		bar.Set(done)
+		bar := countBar(stderr, words(lang, "重建索引", "Rebuilding the index"))
+		missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
+			bar.ChangeMax(total)
+			bar.Set(done)
+		})
+		if cerr := idx.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			bar.Clear() // the line main writes the reason on starts clean
+			os.RemoveAll(newDir)
+			if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
+				// Say that nothing was lost: the index searched is the old one.
+				return failedTo(catalog.Words{Chinese: "索引未重建,原有索引未改动:", English: "the index was not rebuilt (the old one is untouched): "}, err)
+			}
+			return fmt.Errorf("rebuild index: %w", err)
+		}
+		bar.Finish()
+		if _, err := swapIndex(indexDir, newDir); err != nil {
+			return err
+		}
+		n, err := a.cat.CountByStatus(ctx)
+		if err != nil {
+			return fmt.Errorf("count indexed documents: %w", err)
+		}
+		sayln(stdout, lang, "索引已重建:%d 个文档可检索", n[catalog.StatusIndexed])
+		if len(missing) > 0 {
+			sayln(stdout, lang, "%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:", len(missing))
+			for _, id := range missing {
+				fmt.Fprintf(stdout, "  %s\n", id)
+			}
+		}
+		return nil
 	})
-	if cerr := idx.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		bar.Clear() // the line main writes the reason on starts clean
-		os.RemoveAll(newDir)
-		if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-			// Say that nothing was lost: the index searched is the old one.
-			return failedTo(catalog.Words{Chinese: "索引未重建,原有索引未改动:", English: "the index was not rebuilt (the old one is untouched): "}, err)
-		}
-		return fmt.Errorf("rebuild index: %w", err)
-	}
-	bar.Finish()
-	if _, err := swapIndex(indexDir, newDir); err != nil {
-		return err
-	}
-	n, err := a.cat.CountByStatus(ctx)
-	if err != nil {
-		return fmt.Errorf("count indexed documents: %w", err)
-	}
-	sayln(stdout, lang, "索引已重建:%d 个文档可检索", n[catalog.StatusIndexed])
-	if len(missing) > 0 {
-		sayln(stdout, lang, "%d 个文档缺少已提取的文字,已重新排队,下次启动 evidence serve 时会重新提取:", len(missing))
-		for _, id := range missing {
-			fmt.Fprintf(stdout, "  %s\n", id)
-		}
-	}
-	return nil
 }
 
 // runCheck re-hashes every original, verifies stored text against the

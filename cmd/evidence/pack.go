@@ -17,59 +17,53 @@ import (
 // runPack writes a city's evidence pack for a round to a file, through a
 // temporary file so that a pack cut short never takes the final name.
 func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("pack", stderr)
-	city := fs.String("city", "", "city code, e.g. 330100")
-	round := fs.Int("round", 0, "monitoring round (year); default: the current round")
-	out := fs.String("out", "", "file to write (default: 证据包-<city>-<round>.zip, in English evidence-pack-<city>-<round>.zip)")
-	indicator := fs.String("indicator", "", "only the originals behind this key indicator, e.g. 2.3.1")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
+	cmd := newCommand("pack", stderr)
+	city := cmd.String("city", "", "city code, e.g. 330100")
+	round := cmd.Int("round", 0, "monitoring round (year); default: the current round")
+	out := cmd.String("out", "", "file to write (default: 证据包-<city>-<round>.zip, in English evidence-pack-<city>-<round>.zip)")
+	indicator := cmd.String("indicator", "", "only the originals behind this key indicator, e.g. 2.3.1")
+	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
 	if *city == "" {
 		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	p, err := a.packs.Prepare(ctx, cliAdmin(), *city, *round)
-	if err != nil {
-		return err
-	}
-	p.Report.Lang = lang
-	// The pack names a person, not the audit log's "cli:" actor.
-	p.By = packMaker(lang)
-	if *indicator != "" {
-		if err := p.Only(*indicator); err != nil {
+	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+		p, err := a.packs.Prepare(ctx, cliAdmin(), *city, *round)
+		if err != nil {
 			return err
 		}
-	}
-	path := *out
-	if path == "" {
-		path = p.Filename()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pack-*")
-	if err != nil {
-		return fmt.Errorf("create pack file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := p.WriteTo(ctx, tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write pack: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save pack: %w", err)
-	}
-	sayln(stdout, lang, "已生成 %s(原件 %d 份)", path, len(p.Docs))
-	return nil
+		p.Report.Lang = lang
+		// The pack names a person, not the audit log's "cli:" actor.
+		p.By = packMaker(lang)
+		if *indicator != "" {
+			if err := p.Only(*indicator); err != nil {
+				return err
+			}
+		}
+		path := *out
+		if path == "" {
+			path = p.Filename()
+		}
+		tmp, err := os.CreateTemp(filepath.Dir(path), ".pack-*")
+		if err != nil {
+			return fmt.Errorf("create pack file: %w", err)
+		}
+		defer os.Remove(tmp.Name())
+		if err := p.WriteTo(ctx, tmp); err != nil {
+			tmp.Close()
+			return err
+		}
+		if err := tmp.Close(); err != nil {
+			return fmt.Errorf("write pack: %w", err)
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("save pack: %w", err)
+		}
+		sayln(stdout, lang, "已生成 %s(原件 %d 份)", path, len(p.Docs))
+		return nil
+	})
 }
 
 // runVerifyPack re-hashes every file of a pack against its manifest,

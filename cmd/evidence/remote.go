@@ -32,6 +32,8 @@ type remote struct {
 	lang report.Lang
 	// perRequest is how many files an upload request carries at most.
 	perRequest int
+	// me is the token's account, as check found it.
+	me string
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -41,8 +43,12 @@ func (c *remote) check(ctx context.Context) error {
 	if err != nil {
 		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
 	}
-	var me map[string]any
-	return c.do(req, &me)
+	var me struct {
+		Username string `json:"username"`
+	}
+	err = c.do(req, &me)
+	c.me = me.Username
+	return err
 }
 
 // pollEvery is how often an uploaded document's status is asked for.
@@ -53,38 +59,39 @@ const pollEvery = 300 * time.Millisecond
 // has read each. Waiting for each file before sending the next made a
 // folder's import a file per indexing turn (a third of a second or more
 // each, and the index written a document at a time); sent together, the
-// server reads and indexes them in batches. It stops early, with what it
-// did and why, on Ctrl-C (errInterrupted) or when the server cannot be
-// reached: the files after would only fail the same way.
+// server reads and indexes them in batches. A server that answers it
+// cannot take files now is waited for (sendWaiting). It stops early, with
+// what it did and why, on Ctrl-C (errInterrupted), when the server cannot
+// be reached, or when it has not taken the files in retryGiveUp: the
+// files after would only fail the same way.
 func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (outcomes []*fileOutcome, stopped error) {
 	bar := progressbar.NewOptions(len(jobs), progressbar.OptionSetWriter(barWriter(stderr)), progressbar.OptionSetDescription(words(c.lang, "上传", "Uploading")),
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+	note := func(line string) {
+		bar.Clear()
+		fmt.Fprintln(stderr, line)
+	}
 	for _, group := range requestGroups(jobs, c.perRequest) {
 		if ctx.Err() != nil {
 			return c.unfinished(outcomes), errInterrupted
 		}
-		var got []*fileOutcome
-		var err error
-		if len(group) == 1 {
-			var o *fileOutcome
-			o, err = c.upload(ctx, group[0])
-			got = []*fileOutcome{o}
-		} else {
-			got, err = c.uploadGroup(ctx, group)
-			if catalog.ErrorCode(err) == catalog.ETOOLARGE && len(answeredOf(got)) == 0 {
-				// Too large together (a file over the server's limit,
-				// which the import does not know): each file alone, so
-				// that only the one too large is refused.
-				got, err = c.uploadEach(ctx, group)
-			}
+		got, err := c.sendWaiting(ctx, group, note)
+		if len(group) > 1 && catalog.ErrorCode(err) == catalog.ETOOLARGE && len(answeredOf(got)) == 0 {
+			// Too large together (a file over the server's limit, which
+			// the import does not know): each file alone, so that only
+			// the one too large is refused.
+			got, err = c.uploadEach(ctx, group, note)
 		}
 		switch {
 		case ctx.Err() != nil:
-			return c.unfinished(outcomes), errInterrupted // this request was cut off
-		case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
+			// The files the server answered for before (a request cut
+			// off, or a wait for the server interrupted) are reported.
+			return c.unfinished(append(outcomes, answeredOf(got)...)), errInterrupted
+		case stopsImport(err):
 			// The files the server answered for (stored before the store
 			// went, or refused) are reported; those of a request it did
-			// not answer are left not imported.
+			// not answer, or did not take in retryGiveUp, are left not
+			// imported.
 			return c.unfinished(append(outcomes, answeredOf(got)...)), err
 		}
 		outcomes = append(outcomes, got...)
@@ -118,21 +125,29 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 	return outcomes, nil
 }
 
-// uploadEach sends jobs a request each, in order, until the server cannot
-// be reached (its error) or the import is interrupted.
-func (c *remote) uploadEach(ctx context.Context, jobs []fileJob) ([]*fileOutcome, error) {
+// uploadEach sends jobs a request each, in order (sendWaiting), until
+// the server cannot be reached or take them (its error) or the import is
+// interrupted.
+func (c *remote) uploadEach(ctx context.Context, jobs []fileJob, note func(string)) ([]*fileOutcome, error) {
 	var got []*fileOutcome
 	for _, job := range jobs {
-		o, err := c.upload(ctx, job)
-		if ctx.Err() != nil || catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-			return got, err
+		one, err := c.sendWaiting(ctx, []fileJob{job}, note)
+		o := one[0]
+		if ctx.Err() != nil || stopsImport(err) {
+			return append(got, answeredOf(one)...), err
 		}
-		if o != nil {
-			o.answered = true
-		}
+		o.answered = true
 		got = append(got, o)
 	}
 	return got, nil
+}
+
+// stopsImport says whether err, a request's, ends the import: the server
+// out of reach, or not taking files for retryGiveUp (sendWaiting); the
+// files after would only fail the same way.
+func stopsImport(err error) bool {
+	code := catalog.ErrorCode(err)
+	return code == catalog.EUNAVAILABLE || code == catalog.ETHROTTLED
 }
 
 // answeredOf is the outcomes of got the server gave an answer for.
@@ -179,6 +194,9 @@ type apiDocument struct {
 	JoinedPhotos int `json:"joined_photos"`
 	// RepairedOriginal: the file sent mended the stored original.
 	RepairedOriginal bool `json:"repaired_original"`
+	// UploadedBy and UploadedAt: who recorded the document, and when.
+	UploadedBy string    `json:"uploaded_by"`
+	UploadedAt time.Time `json:"uploaded_at"`
 	docFields
 }
 
@@ -243,7 +261,7 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 		Documents []apiDocument `json:"documents"`
 	}
 	if err := c.do(req, &body); err != nil {
-		o.Error = describeIn(err, c.lang)
+		o.Error, o.busy = describeIn(err, c.lang), busyOf(err)
 		return o, err
 	}
 	if len(body.Documents) == 0 {
@@ -253,7 +271,8 @@ func (c *remote) upload(ctx context.Context, job fileJob) (*fileOutcome, error) 
 	d := body.Documents[0]
 	o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
 	o.JoinedPhotos, o.Repaired = d.JoinedPhotos, d.RepairedOriginal
-	o.Outcome = "stored"
+	o.uploadedBy, o.uploadedAt = d.UploadedBy, d.UploadedAt
+	o.Outcome, o.answered = "stored", true
 	if d.Duplicate {
 		o.Outcome = "duplicate"
 	}
@@ -348,7 +367,7 @@ func (c *remote) uploadGroup(ctx context.Context, jobs []fileJob) ([]*fileOutcom
 	}()
 	fail := func(err error) ([]*fileOutcome, error) {
 		for _, i := range sent {
-			outs[i].Error = describeIn(err, c.lang)
+			outs[i].Error, outs[i].busy = describeIn(err, c.lang), busyOf(err)
 		}
 		return outs, err
 	}
@@ -383,8 +402,9 @@ type groupAnswer struct {
 }
 
 // readGroupAnswer gives each sent file (outs[sent[k]] for part k) its
-// entry of body; err is the request's. It returns the error that stops
-// the import: the store out of reach (EUNAVAILABLE), else nil.
+// entry of body; err is the request's. A file refused for now (the store
+// out of reach, EUNAVAILABLE, or throttled) is marked busy, to be sent
+// again. It returns the store's error (EUNAVAILABLE), else nil.
 func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int, body *groupAnswer, err error) error {
 	partOf := body.partFinder(jobs, sent)
 	answered := make([]bool, len(sent))
@@ -396,6 +416,7 @@ func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int
 		o := outs[sent[k]]
 		o.ID, o.Status, o.Error, o.Duplicate, o.docFields = d.ID, d.Status, words(c.lang, d.Error, d.ErrorEn), d.Duplicate, d.docFields
 		o.Outcome, o.answered, o.Repaired = "stored", true, d.RepairedOriginal
+		o.uploadedBy, o.uploadedAt = d.UploadedBy, d.UploadedAt
 		if d.Duplicate {
 			o.Outcome = "duplicate"
 		}
@@ -410,6 +431,15 @@ func (c *remote) readGroupAnswer(outs []*fileOutcome, jobs []fileJob, sent []int
 		outs[sent[k]].Error = describeIn(ferr, c.lang)
 		outs[sent[k]].answered = true
 		answered[k] = true
+		if ferr.Code == catalog.EUNAVAILABLE || ferr.Code == catalog.ETHROTTLED {
+			// Not recorded: sendWaiting sends it again, after the wait
+			// the whole answer asked for, if it did.
+			b := &busyAnswer{err: ferr}
+			if whole := busyOf(err); whole != nil {
+				b.after, b.asked, b.served, b.took = whole.after, whole.asked, whole.served, whole.took
+			}
+			outs[sent[k]].busy = b
+		}
 		if ferr.Code == catalog.EUNAVAILABLE && err == nil {
 			err = ferr
 		}
@@ -531,6 +561,7 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
+	sent := time.Now()
 	resp, err := c.client.Do(req)
 	if err != nil {
 		return fmt.Errorf("%s %s: %v: %w", req.Method, req.URL.Path, err, catalog.Errorf(catalog.EUNAVAILABLE, "无法连接 %s,请检查地址和网络", c.base))
@@ -550,9 +581,9 @@ func (c *remote) do(req *http.Request, out any, onError ...any) error {
 		if json.Unmarshal(raw, &e) == nil && e.Error.Message != "" {
 			// The API's own code and message, so callers can tell a
 			// refused file from an unavailable server.
-			return &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}
+			return answerBusy(resp, &catalog.Error{Code: e.Error.Code, Message: e.Error.Message, English: e.Error.MessageEn}, sent)
 		}
-		return catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status)
+		return answerBusy(resp, catalog.Errorf(catalog.EUNAVAILABLE, "服务器应答 %s", resp.Status), sent)
 	}
 	if err := json.Unmarshal(raw, out); err != nil {
 		return fmt.Errorf("decode answer of %s: %w", req.URL.Path, catalog.Errorf(catalog.EINTERNAL, "服务器应答不是有效的 JSON"))

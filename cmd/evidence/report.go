@@ -14,56 +14,50 @@ import (
 
 // runReport writes a city's monitoring report for a round to a file.
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("report", stderr)
-	city := fs.String("city", "", "city code, e.g. 330100")
-	round := fs.Int("round", 0, "monitoring round (year); default: the current round")
-	format := fs.String("format", "xlsx", "xlsx or docx")
-	out := fs.String("out", "", "file to write (default: 监测报告-<city>-<round>.<format>)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	reportLang, err := langOf(fs)
+	cmd := newCommand("report", stderr)
+	city := cmd.String("city", "", "city code, e.g. 330100")
+	round := cmd.Int("round", 0, "monitoring round (year); default: the current round")
+	format := cmd.String("format", "xlsx", "xlsx or docx")
+	out := cmd.String("out", "", "file to write (default: 监测报告-<city>-<round>.<format>)")
+	reportLang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
 	if *city == "" {
 		return catalog.Errorf(catalog.EINVALID, "请用 --city 指定城市代码")
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	rep, err := a.reports.Build(ctx, cliAdmin(), *city, *round)
-	if err != nil {
-		return err
-	}
-	rep.Lang = reportLang
-	path := *out
-	if path == "" {
-		path = rep.Filename(*format)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*")
-	if err != nil {
-		return fmt.Errorf("create report file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := rep.Write(tmp, *format); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save report: %w", err)
-	}
-	if rep.Empty {
-		sayln(stdout, reportLang, "已生成 %s(该城市本轮尚无数据,报告为空)", path)
+	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+		rep, err := a.reports.Build(ctx, cliAdmin(), *city, *round)
+		if err != nil {
+			return err
+		}
+		rep.Lang = reportLang
+		path := *out
+		if path == "" {
+			path = rep.Filename(*format)
+		}
+		tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*")
+		if err != nil {
+			return fmt.Errorf("create report file: %w", err)
+		}
+		defer os.Remove(tmp.Name())
+		if err := rep.Write(tmp, *format); err != nil {
+			tmp.Close()
+			return err
+		}
+		if err := tmp.Close(); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("save report: %w", err)
+		}
+		if rep.Empty {
+			sayln(stdout, reportLang, "已生成 %s(该城市本轮尚无数据,报告为空)", path)
+			return nil
+		}
+		sayln(stdout, reportLang, "已生成 %s", path)
 		return nil
-	}
-	sayln(stdout, reportLang, "已生成 %s", path)
-	return nil
+	})
 }
 
 // cliLang reads a --lang flag: zh or en (and their usual spellings); any

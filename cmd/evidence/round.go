@@ -31,45 +31,32 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("round add", stderr)
-	year := fs.Int("year", 0, "year of the round")
-	label := fs.String("label", "", "label")
-	current := fs.Bool("current", false, "make it the current round")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	err = a.framework.AddRound(ctx, cliAdmin(), catalog.Round{Year: *year, Label: *label, Current: *current})
-	if catalog.ErrorCode(err) == catalog.ECONFLICT {
-		return catalog.Errorf(catalog.ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请运行 evidence round current --year %d", *year, *year)
-	}
-	if err != nil {
-		return err
-	}
-	sayln(stdout, lang, "已添加监测轮次 %d", *year)
-	return nil
+	cmd := newCommand("round add", stderr)
+	year := cmd.Int("year", 0, "year of the round")
+	label := cmd.String("label", "", "label")
+	current := cmd.Bool("current", false, "make it the current round")
+	return cmd.run(ctx, args, appOptions{}, func(a *app, lang report.Lang) error {
+		err := a.framework.AddRound(ctx, cliAdmin(), catalog.Round{Year: *year, Label: *label, Current: *current})
+		if catalog.ErrorCode(err) == catalog.ECONFLICT {
+			return catalog.Errorf(catalog.ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请运行 evidence round current --year %d", *year, *year)
+		}
+		if err != nil {
+			return err
+		}
+		sayln(stdout, lang, "已添加监测轮次 %d", *year)
+		return nil
+	})
 }
 
 // runRoundCurrent is `evidence round current --year N`: the round made
 // current on the data folder, or through a running archive with an
 // admin's token (PATCH /api/v1/rounds/{year}), and what it still lacks.
 func runRoundCurrent(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("round current", stderr)
-	year := fs.Int("year", 0, "year of the round to make current")
-	server := fs.String("server", os.Getenv("EVIDENCE_SERVER"), "make it current through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
-	token := fs.String("token", os.Getenv("EVIDENCE_TOKEN"), "an admin's API token for --server (or $EVIDENCE_TOKEN)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
+	cmd := newCommand("round current", stderr)
+	year := cmd.Int("year", 0, "year of the round to make current")
+	server := cmd.String("server", os.Getenv("EVIDENCE_SERVER"), "make it current through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
+	token := cmd.String("token", os.Getenv("EVIDENCE_TOKEN"), "an admin's API token for --server (or $EVIDENCE_TOKEN)")
+	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
 	}
@@ -81,7 +68,7 @@ func runRoundCurrent(ctx context.Context, args []string, stdout, stderr io.Write
 		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang}
 		err = c.makeCurrent(ctx, *year, &out)
 	} else {
-		err = makeCurrentLocally(ctx, *data, *year, stderr, &out)
+		err = makeCurrentLocally(ctx, cmd, *year, &out)
 	}
 	if err != nil {
 		return err
@@ -97,18 +84,16 @@ type roundMadeCurrent struct {
 	Tables      bool `json:"tables"`
 }
 
-func makeCurrentLocally(ctx context.Context, data string, year int, stderr io.Writer, out *roundMadeCurrent) error {
-	a, err := openApp(ctx, data, quietLogger(stderr), appOptions{})
-	if err != nil {
+func makeCurrentLocally(ctx context.Context, cmd *command, year int, out *roundMadeCurrent) error {
+	return cmd.withApp(ctx, appOptions{}, func(a *app) error {
+		var err error
+		if out.Changed, err = a.framework.SetCurrentRound(ctx, cliAdmin(), year); err != nil {
+			return err
+		}
+		st, err := a.framework.RoundSetup(ctx, year)
+		out.CarriedOver, out.Tables = st.Carried, st.Tables
 		return err
-	}
-	defer a.close()
-	if out.Changed, err = a.framework.SetCurrentRound(ctx, cliAdmin(), year); err != nil {
-		return err
-	}
-	st, err := a.framework.RoundSetup(ctx, year)
-	out.CarriedOver, out.Tables = st.Carried, st.Tables
-	return err
+	})
 }
 
 // makeCurrent is `round current --server`: PATCH /api/v1/rounds/{year}.

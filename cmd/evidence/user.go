@@ -42,79 +42,59 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("user add", stderr)
-	name := fs.String("name", "", "username")
-	role := fs.String("role", "", "admin, coordinator, contributor, expert or reviewer")
-	city := fs.String("city", "", "city code (coordinators and contributors)")
-	dept := fs.String("department", "", "department (责任单位; required for contributors)")
-	cities := fs.String("cities", "", "reviewers only: the city codes they review, comma-separated (all cities when empty)")
-	password := fs.String("password", "", "password (generated when empty)")
-	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	c, err := accounts.NewService(a.cat).Create(ctx, cliAdmin(), accounts.NewUser{Username: *name, Role: *role, City: *city,
-		Department: *dept, Cities: catalog.SplitList(*cities), Password: *password, TokenLabel: accounts.CommandLineTokenLabel})
-	if err != nil {
-		return err
-	}
-	u := c.User
-	if *asJSON {
-		return json.NewEncoder(stdout).Encode(map[string]string{
-			"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
-		})
-	}
-	sayln(stdout, lang, "用户 %s(%s)已创建", u.Username, roleWord(lang, u.Role))
-	sayln(stdout, lang, "密码:%s", c.Password)
-	sayln(stdout, lang, "API 令牌:%s", c.Token.Token)
-	sayln(stdout, lang, "请妥善保存:密码和令牌不会再次显示。")
-	return nil
+	cmd := newCommand("user add", stderr)
+	name := cmd.String("name", "", "username")
+	role := cmd.String("role", "", "admin, coordinator, contributor, expert or reviewer")
+	city := cmd.String("city", "", "city code (coordinators and contributors)")
+	dept := cmd.String("department", "", "department (责任单位; required for contributors)")
+	cities := cmd.String("cities", "", "reviewers only: the city codes they review, comma-separated (all cities when empty)")
+	password := cmd.String("password", "", "password (generated when empty)")
+	asJSON := cmd.Bool("json", false, "print one JSON object")
+	return cmd.run(ctx, args, appOptions{}, func(a *app, lang report.Lang) error {
+		c, err := accounts.NewService(a.cat).Create(ctx, cliAdmin(), accounts.NewUser{Username: *name, Role: *role, City: *city,
+			Department: *dept, Cities: catalog.SplitList(*cities), Password: *password, TokenLabel: accounts.CommandLineTokenLabel})
+		if err != nil {
+			return err
+		}
+		u := c.User
+		if *asJSON {
+			return json.NewEncoder(stdout).Encode(map[string]string{
+				"username": u.Username, "role": string(u.Role), "city": u.City, "password": c.Password, "token": c.Token.Token,
+			})
+		}
+		sayln(stdout, lang, "用户 %s(%s)已创建", u.Username, roleWord(lang, u.Role))
+		sayln(stdout, lang, "密码:%s", c.Password)
+		sayln(stdout, lang, "API 令牌:%s", c.Token.Token)
+		sayln(stdout, lang, "请妥善保存:密码和令牌不会再次显示。")
+		return nil
+	})
 }
 
 func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("user list", stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	users, err := accounts.NewService(a.cat).List(ctx, cliAdmin())
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return json.NewEncoder(stdout).Encode(users)
-	}
-	rows := make([][]string, 0, len(users))
-	for _, u := range users {
-		state := words(lang, "启用", "enabled")
-		if u.Disabled {
-			state = words(lang, "停用", "disabled")
+	cmd := newCommand("user list", stderr)
+	asJSON := cmd.Bool("json", false, "print JSON")
+	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		users, err := accounts.NewService(a.cat).List(ctx, cliAdmin())
+		if err != nil {
+			return err
 		}
-		city := u.City
-		if len(u.Cities) > 0 {
-			city = strings.Join(u.Cities, ",")
+		if *asJSON {
+			return json.NewEncoder(stdout).Encode(users)
 		}
-		rows = append(rows, []string{u.Username, roleWord(lang, u.Role), city, state, u.Department})
-	}
-	return writeColumns(stdout, rows, lang != report.English)
+		rows := make([][]string, 0, len(users))
+		for _, u := range users {
+			state := words(lang, "启用", "enabled")
+			if u.Disabled {
+				state = words(lang, "停用", "disabled")
+			}
+			city := u.City
+			if len(u.Cities) > 0 {
+				city = strings.Join(u.Cities, ",")
+			}
+			rows = append(rows, []string{u.Username, roleWord(lang, u.Role), city, state, u.Department})
+		}
+		return writeColumns(stdout, rows, lang != report.English)
+	})
 }
 
 // roleWord is a role as the web UI names it, in the output's language
@@ -124,96 +104,63 @@ func roleWord(lang report.Lang, role catalog.Role) string {
 }
 
 func runUserDisable(ctx context.Context, disable bool, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("user disable", stderr)
-	name := fs.String("name", "", "username")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	if _, err := accounts.NewService(a.cat).SetDisabled(ctx, cliAdmin(), *name, disable); err != nil {
-		return err
-	}
-	if disable {
-		sayln(stdout, lang, "用户 %s 已停用;其会话已结束,令牌不再有效", *name)
-	} else {
-		sayln(stdout, lang, "用户 %s 已启用", *name)
-	}
-	return nil
+	cmd := newCommand("user disable", stderr)
+	name := cmd.String("name", "", "username")
+	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		if _, err := accounts.NewService(a.cat).SetDisabled(ctx, cliAdmin(), *name, disable); err != nil {
+			return err
+		}
+		if disable {
+			sayln(stdout, lang, "用户 %s 已停用;其会话已结束,令牌不再有效", *name)
+		} else {
+			sayln(stdout, lang, "用户 %s 已启用", *name)
+		}
+		return nil
+	})
 }
 
 func runUserPasswd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("user passwd", stderr)
-	name := fs.String("name", "", "username")
-	password := fs.String("password", "", "new password (generated when empty)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	pw := *password
-	if pw == "" {
-		pw = auth.NewPassword()
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	if err := accounts.NewService(a.cat).SetPassword(ctx, cliAdmin(), accounts.PasswordChange{Username: *name, Password: pw}); err != nil {
-		return err
-	}
-	sayln(stdout, lang, "用户 %s 的新密码:%s", *name, pw)
-	return nil
+	cmd := newCommand("user passwd", stderr)
+	name := cmd.String("name", "", "username")
+	password := cmd.String("password", "", "new password (generated when empty)")
+	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		pw := *password
+		if pw == "" {
+			pw = auth.NewPassword()
+		}
+		if err := accounts.NewService(a.cat).SetPassword(ctx, cliAdmin(), accounts.PasswordChange{Username: *name, Password: pw}); err != nil {
+			return err
+		}
+		sayln(stdout, lang, "用户 %s 的新密码:%s", *name, pw)
+		return nil
+	})
 }
 
 // runUserDepartment gives a coordinator or contributor another
 // department, as PATCH /api/v1/users/{name} does.
 func runUserDepartment(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("user department", stderr)
-	name := fs.String("name", "", "username")
-	dept := fs.String("department", "", "the new department (责任单位), as the city's list of departments names it")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	u, err := accounts.NewService(a.cat).SetDepartment(ctx, cliAdmin(), *name, *dept)
-	if err != nil {
-		return err
-	}
-	sayln(stdout, lang, "用户 %s 的部门已改为:%s", u.Username, u.Department)
-	return nil
+	cmd := newCommand("user department", stderr)
+	name := cmd.String("name", "", "username")
+	dept := cmd.String("department", "", "the new department (责任单位), as the city's list of departments names it")
+	return cmd.run(ctx, args, appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		u, err := accounts.NewService(a.cat).SetDepartment(ctx, cliAdmin(), *name, *dept)
+		if err != nil {
+			return err
+		}
+		sayln(stdout, lang, "用户 %s 的部门已改为:%s", u.Username, u.Department)
+		return nil
+	})
 }
 
 func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs, data := newFlags("events", stderr)
-	since := fs.String("since", "24h", "from when: a date (2017-06-01), RFC 3339 time, or a duration back (24h, 7d)")
-	object := fs.String("object", "", "only events about this object (a document ID, user:NAME …)")
-	user := fs.String("user", "", "only events by this user")
-	action := fs.String("action", "", "only this action, or a prefix such as document.")
-	limit := fs.Int("limit", 1000, "at most this many")
-	asJSON := fs.Bool("json", false, "print JSON lines")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if _, err := langOf(fs); err != nil {
+	cmd := newCommand("events", stderr)
+	since := cmd.String("since", "24h", "from when: a date (2017-06-01), RFC 3339 time, or a duration back (24h, 7d)")
+	object := cmd.String("object", "", "only events about this object (a document ID, user:NAME …)")
+	user := cmd.String("user", "", "only events by this user")
+	action := cmd.String("action", "", "only this action, or a prefix such as document.")
+	limit := cmd.Int("limit", 1000, "at most this many")
+	asJSON := cmd.Bool("json", false, "print JSON lines")
+	if _, err := cmd.parse(args); err != nil {
 		return err
 	}
 	from, err := api.ParseSince(*since)
@@ -223,17 +170,19 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *limit < 1 {
 		return catalog.Errorf(catalog.EINVALID, "--limit 应为正整数,收到 %d", *limit)
 	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
+	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+		f := catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from}
+		return printEvents(ctx, a, f, *limit, *asJSON, stdout)
+	})
+}
+
+// printEvents prints the last limit events f finds, oldest first.
+func printEvents(ctx context.Context, a *app, f catalog.EventFilter, limit int, asJSON bool, stdout io.Writer) error {
 	// A page of the log holds at most 1000 events; more are read page by
 	// page back (--limit 5000 gave 100).
 	var events []catalog.Event
-	f := catalog.EventFilter{Object: *object, User: *user, Action: *action, Since: from}
-	for len(events) < *limit {
-		f.Limit = min(*limit-len(events), 1000)
+	for len(events) < limit {
+		f.Limit = min(limit-len(events), 1000)
 		page, err := accounts.NewService(a.cat).Events(ctx, cliAdmin(), f)
 		if err != nil {
 			return err
@@ -248,7 +197,7 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	enc.SetEscapeHTML(false)
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]
-		if *asJSON {
+		if asJSON {
 			enc.Encode(map[string]any{"at": e.At, "user": e.User, "action": e.Action, "object": e.Object, "detail": e.Detail})
 			continue
 		}

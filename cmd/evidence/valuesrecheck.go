@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/report"
 	"github.com/lcmonitor/evidence/values"
 )
 
@@ -18,30 +19,20 @@ func runValues(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, catalog.Fullwidth("usage: evidence values recheck [--city 330100] [--round 2019]"))
 		return exitError{2}
 	}
-	fs, data := newFlags("values recheck", stderr)
-	city := fs.String("city", "", "only this city's values (all cities when empty)")
-	round := fs.Int("round", 0, "only this round's values (all rounds when 0)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	lang, err := langOf(fs)
-	if err != nil {
-		return err
-	}
-	a, err := openApp(ctx, *data, quietLogger(stderr), appOptions{existing: true})
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	// The catalog and the stored texts only, as reports read them: no
-	// index, so it runs beside serve; each text read whole, one at a time.
-	checked, changed, skipped, err := values.NewService(a.cat, a.blobs).RecheckValues(ctx, *city, *round)
-	if err != nil {
-		return err
-	}
-	sayln(stdout, lang, "已按现行规则重新核对 %d 个数值，%d 个标记已更改", checked, changed)
-	if skipped > 0 {
-		sayln(stdout, lang, "%d 份引用的文本暂时无法读取，其中的数值未核对；请稍后重试", skipped)
-	}
-	return nil
+	cmd := newCommand("values recheck", stderr)
+	city := cmd.String("city", "", "only this city's values (all cities when empty)")
+	round := cmd.Int("round", 0, "only this round's values (all rounds when 0)")
+	return cmd.run(ctx, args[1:], appOptions{existing: true}, func(a *app, lang report.Lang) error {
+		// The catalog and the stored texts only, as reports read them: no
+		// index, so it runs beside serve; each text read whole, one at a time.
+		checked, changed, skipped, err := values.NewService(a.cat, a.blobs).RecheckValues(ctx, *city, *round)
+		if err != nil {
+			return err
+		}
+		sayln(stdout, lang, "已按现行规则重新核对 %d 个数值，%d 个标记已更改", checked, changed)
+		if skipped > 0 {
+			sayln(stdout, lang, "%d 份引用的文本暂时无法读取，其中的数值未核对；请稍后重试", skipped)
+		}
+		return nil
+	})
 }

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// The retry policy of `evidence ingest --server` (README, "Importing
+// through a running archive"): an upload the server answers it cannot
+// take now — 429 (the account's uploads under way at their cap, or any
+// other throttling) or 503 (its store or catalog briefly down, its disk
+// full, its queue long) — is sent again after the wait its Retry-After
+// asks, at most retryWaitCap at a time (without one: retryFirstWait,
+// doubling), until retryGiveUp of waiting for the same files; then the
+// import stops with the server's message. These are variables for the
+// tests.
+var (
+	retryWaitCap   = time.Minute
+	retryFirstWait = 5 * time.Second
+	retryGiveUp    = 10 * time.Minute
+)
+
+// busyAnswer is an answer of the server saying it cannot take the
+// request now and nothing of it was recorded: 429 or 503, with how long
+// it asked the client to wait (Retry-After), if it did.
+type busyAnswer struct {
+	err   error         // the answer's message (a *catalog.Error)
+	after time.Duration // Retry-After, when asked
+	asked bool          // the answer had a Retry-After the client could read
+	// served is the answer's Date (the server's clock; zero without one)
+	// and took how long the request took: a server that recorded a file
+	// and still answered 503 recorded it within that time.
+	served time.Time
+	took   time.Duration
+}
+
+func (b *busyAnswer) Error() string { return b.err.Error() }
+func (b *busyAnswer) Unwrap() error { return b.err }
+
+// busyOf is err's busyAnswer, nil when err is no such answer.
+func busyOf(err error) *busyAnswer {
+	var b *busyAnswer
+	if errors.As(err, &b) {
+		return b
+	}
+	return nil
+}
+
+// answerBusy is the answer resp gave, err, to a request sent at sent, as
+// a busyAnswer when its status says to come back later (429, 503), else
+// err as it is.
+func answerBusy(resp *http.Response, err error, sent time.Time) error {
+	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
+		return err
+	}
+	now := time.Now()
+	after, ok := retryAfter(resp.Header.Get("Retry-After"), resp.Header.Get("Date"), now)
+	b := &busyAnswer{err: err, after: after, asked: ok, took: now.Sub(sent)}
+	b.served, _ = http.ParseTime(resp.Header.Get("Date"))
+	return b
+}
+
+// mayHaveRecorded says whether a document recorded by user at (the
+// server's clock) may have been recorded by the request b answered: a
+// 503 that came after the server had recorded the file (a catalog too busy
+// to read back what it had just written). The Date has whole seconds.
+func (b *busyAnswer) mayHaveRecorded(user, me string, at time.Time) bool {
+	if b.served.IsZero() || me == "" || user != me {
+		return false
+	}
+	return !at.Before(b.served.Add(-b.took-time.Second)) && !at.After(b.served.Add(time.Second))
+}
+
+// retryAfter reads a Retry-After header: a number of seconds, or an HTTP
+// date, counted from the answer's own Date when it has one (the server's
+// clock may differ from ours), else from now. A date already past is no
+// wait; a value it cannot read is none (ok false).
+func retryAfter(value, date string, now time.Time) (d time.Duration, ok bool) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(value); err == nil {
+		if s < 0 {
+			return 0, false
+		}
+		return time.Duration(min(s, 1<<20)) * time.Second, true
+	}
+	at, err := http.ParseTime(value)
+	if err != nil {
+		return 0, false
+	}
+	if sent, err := http.ParseTime(date); err == nil {
+		now = sent
+	}
+	return max(at.Sub(now), 0), true
+}
+
+// wait is how long to wait after b, the attempt'th busy answer in a row
+// (0 for the first): as asked, at most retryWaitCap; without a Retry-After,
+// retryFirstWait doubling at each attempt up to the cap.
+func (b *busyAnswer) wait(attempt int) time.Duration {
+	if b.asked {
+		return min(b.after, retryWaitCap)
+	}
+	d := retryFirstWait
+	for range attempt {
+		if d >= retryWaitCap {
+			break
+		}
+		d *= 2
+	}
+	return min(d, retryWaitCap)
+}
+
+// sendWaiting sends jobs in one request (uploadRequest) and, while the
+// server answers that it cannot take some of them now (a busyAnswer, for
+// the whole request or a file of it), waits (busyAnswer.wait, said through
+// note) and sends again only those files: a file the server recorded in an
+// answer is never sent twice (it would come back as a duplicate of
+// itself). Past retryGiveUp of waiting it gives up: the files still
+// refused are left unanswered (not imported) and the error says how long
+// it waited and the server's message. Interrupted while it waits, it
+// returns what the server answered so far and ctx's error.
+func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(string)) ([]*fileOutcome, error) {
+	outs := make([]*fileOutcome, len(jobs))
+	todo := make([]int, len(jobs))
+	for i := range todo {
+		todo[i] = i
+	}
+	var waited time.Duration
+	refusals := make([][]*busyAnswer, len(jobs)) // each job's busy answers
+	for attempt := 0; ; attempt++ {
+		batch := make([]fileJob, len(todo))
+		for k, i := range todo {
+			batch[k] = jobs[i]
+		}
+		got, err := c.uploadRequest(ctx, batch)
+		var again []int
+		var busy *busyAnswer
+		for k, o := range got {
+			outs[todo[k]] = o
+			if o.busy == nil {
+				c.ownDuplicate(o, refusals[todo[k]], outs)
+				continue
+			}
+			refusals[todo[k]] = append(refusals[todo[k]], o.busy)
+			// Not recorded: reported only once answered otherwise.
+			o.answered = false
+			again = append(again, todo[k])
+			if busy == nil || o.busy.wait(attempt) > busy.wait(attempt) {
+				busy = o.busy
+			}
+		}
+		if ctx.Err() != nil {
+			return outs, ctx.Err()
+		}
+		if len(again) == 0 {
+			return outs, err
+		}
+		if waited >= retryGiveUp {
+			return outs, catalog.Errorf(catalog.ErrorCode(busy), "等候%s后服务器仍不接收文件:%s", durationWords(waited), catalog.MessageWords(busy))
+		}
+		d := min(busy.wait(attempt), retryGiveUp-waited)
+		note(sayf(c.lang, "等候%s后重新发送 %d 个文件(服务器应答:%s)", durationWords(d), len(again), catalog.MessageWords(busy)))
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return outs, ctx.Err()
+		case <-t.C:
+		}
+		waited += d
+		todo = again
+	}
+}
+
+// ownDuplicate counts o, a file sent again after the busy answers
+// refusals, as stored when the duplicate it came back as is the document
+// one of those requests recorded before its server answered 503 (by this
+// account, within the request's time): the import stored it, and the
+// archive held no copy before. Only the first file of outs naming that
+// document is: another is a duplicate of it.
+func (c *remote) ownDuplicate(o *fileOutcome, refusals []*busyAnswer, outs []*fileOutcome) {
+	if o.Outcome != "duplicate" || len(refusals) == 0 {
+		return
+	}
+	for _, other := range outs {
+		if other != o && other != nil && other.ID == o.ID && other.Outcome == "stored" {
+			return
+		}
+	}
+	for _, b := range refusals {
+		if b.mayHaveRecorded(o.uploadedBy, c.me, o.uploadedAt) {
+			o.Outcome, o.Duplicate = "stored", false
+			return
+		}
+	}
+}
+
+// uploadRequest sends jobs in one request: a job alone as upload sends
+// it, several as uploadGroup does.
+func (c *remote) uploadRequest(ctx context.Context, jobs []fileJob) ([]*fileOutcome, error) {
+	if len(jobs) == 1 {
+		o, err := c.upload(ctx, jobs[0])
+		return []*fileOutcome{o}, err
+	}
+	return c.uploadGroup(ctx, jobs)
+}
+
+// durationWords says a wait as people do, in each language: 10 分钟,
+// 1 分 30 秒, 45 秒; 10 minutes, 1 minute 30 seconds, 45 seconds. Each
+// language's words begin with a space, for the format's %s to follow a
+// word (等候%s后, Waiting%s).
+func durationWords(d time.Duration) catalog.Words {
+	s := int((d + time.Second - 1) / time.Second)
+	m, s := s/60, s%60
+	plural := func(n int, one string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + one + "s"
+	}
+	switch {
+	case m > 0 && s > 0:
+		return catalog.Words{Chinese: " " + strconv.Itoa(m) + " 分 " + strconv.Itoa(s) + " 秒", English: " " + plural(m, "minute") + " " + plural(s, "second")}
+	case m > 0:
+		return catalog.Words{Chinese: " " + strconv.Itoa(m) + " 分钟", English: " " + plural(m, "minute")}
+	}
+	return catalog.Words{Chinese: " " + strconv.Itoa(s) + " 秒", English: " " + plural(s, "second")}
+}
