@@ -48,6 +48,15 @@ type reviewPage struct {
 	PrevPage, NextPage    string
 }
 
+// AllRounds is the address of the tab shown over every round, its city
+// and indicator kept; "" when every round is shown already.
+func (p *reviewPage) AllRounds() string {
+	if p.Round == "" {
+		return ""
+	}
+	return "/review?status=" + url.QueryEscape(p.Status) + "&" + string(queueFilters(p.City, p.Indicator, ""))
+}
+
 // reviewQueueLimit is how many claims of a tab the queue lists at once.
 const reviewQueueLimit = 200
 
