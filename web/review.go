@@ -12,7 +12,6 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
-	"github.com/lcmonitor/evidence/values"
 )
 
 type claimRow struct {
@@ -231,7 +230,7 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	if form == "cite" {
 		p.CiteState = st
 	}
-	for _, w := range values.ClaimNumbers(c).Warnings() {
+	for _, w := range h.Values.ClaimNumbers(r.Context(), c).Warnings() {
 		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
 	}
 	q := r.URL.Query()
@@ -372,7 +371,7 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 		h.showClaimNew(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
-	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1), c))
+	back(w, r, "/claims/"+c.ID, h.withNumberWarning(r, withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1), c))
 }
 
 // withQuoteWarning adds to the notice of a saved claim that the quote of
@@ -388,10 +387,12 @@ func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) str
 }
 
 // withNumberWarning adds to the notice of a saved claim the numbers of
-// its statement its quotes do not write (values.CheckStatement), so that
-// its coordinator learns so on saving, not from the reviewer.
-func withNumberWarning(l Lang, notice string, c *catalog.Claim) string {
-	for _, w := range values.ClaimNumbers(c).Warnings() {
+// its statement its quotes do not write, read on their pages
+// (values.Service.ClaimNumbers), so that its coordinator learns so on
+// saving, not from the reviewer.
+func (h *handler) withNumberWarning(r *http.Request, notice string, c *catalog.Claim) string {
+	l := langOf(r)
+	for _, w := range h.Values.ClaimNumbers(r.Context(), c).Warnings() {
 		notice += tr(l, "claim.notice_sep") + inLang(l, w)
 	}
 	return notice
@@ -416,7 +417,7 @@ func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "edit", err, "statement")
 		return
 	}
-	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), tr(langOf(r), "claim.updated"), c))
+	back(w, r, "/claims/"+c.ID, h.withNumberWarning(r, tr(langOf(r), "claim.updated"), c))
 }
 
 func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
@@ -427,7 +428,7 @@ func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
 	}
-	back(w, r, "/claims/"+c.ID+"#cith", withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1), c))
+	back(w, r, "/claims/"+c.ID+"#cith", h.withNumberWarning(r, withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1), c))
 }
 
 func (h *handler) claimRemoveCitation(w http.ResponseWriter, r *http.Request) {
