@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -59,7 +60,9 @@ type claimJSON struct {
 	NumberWarnings  []fieldErrorJSON     `json:"number_warnings,omitempty"`
 }
 
-func toClaimJSON(c *catalog.Claim) claimJSON {
+// toClaimJSON is c as the API shows it, its statement's numbers checked
+// against its quotes read on their pages (values.Service.ClaimNumbers).
+func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 	out := claimJSON{ID: c.ID, City: c.City, Round: c.Round, Indicator: c.Indicator, Statement: c.Statement,
 		Status: string(c.ReviewStatus()), Carry: string(c.Carry), CreatedBy: c.CreatedBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 		Citations: make([]citationJSON, len(c.Citations))}
@@ -68,7 +71,7 @@ func toClaimJSON(c *catalog.Claim) claimJSON {
 			QuoteFound: t.QuoteFound, FoundOnPage: t.FoundOnPage, RecheckError: t.RecheckError, RecheckErrorEn: t.RecheckErrorEN}
 	}
 	if len(c.Citations) > 0 {
-		nums := values.ClaimNumbers(c)
+		nums := h.Values.ClaimNumbers(ctx, c)
 		out.NumbersNotFound, out.NumbersRough = nums.Missing, nums.Rough
 		for _, w := range nums.Warnings() {
 			out.NumberWarnings = append(out.NumberWarnings, fieldErrorJSON{Field: "statement", Message: w.Chinese, MessageEn: w.English})
@@ -88,14 +91,14 @@ func (h *handler) handleClaimCreate(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, claimAnswer(c))
+	h.writeJSON(w, r, http.StatusCreated, h.claimAnswer(r.Context(), c))
 }
 
 // claimAnswer is a claim written or cited anew, with a warning for each
 // citation whose quote is not on its page (on page 2, not 1), as a value
 // import's answer warns: the claim is saved all the same.
-func claimAnswer(c *catalog.Claim) map[string]any {
-	out := map[string]any{"claim": toClaimJSON(c)}
+func (h *handler) claimAnswer(ctx context.Context, c *catalog.Claim) map[string]any {
+	out := map[string]any{"claim": h.toClaimJSON(ctx, c)}
 	var warnings []fieldErrorJSON
 	for i, t := range c.Citations {
 		if w, ok := t.QuoteWarning(); ok {
@@ -142,7 +145,7 @@ func (h *handler) handleClaimList(w http.ResponseWriter, r *http.Request) {
 	}
 	out := make([]claimJSON, len(list))
 	for i := range list {
-		out[i] = toClaimJSON(&list[i])
+		out[i] = h.toClaimJSON(r.Context(), &list[i])
 	}
 	answer := map[string]any{"claims": out, "total": total, "page": page, "size": size}
 	if len(list) == size {
@@ -183,7 +186,7 @@ func (h *handler) handleClaimView(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	cj := toClaimJSON(v.Claim)
+	cj := h.toClaimJSON(r.Context(), v.Claim)
 	for i, p := range v.Passages {
 		cj.Citations[i].Title, cj.Citations[i].Deleted, cj.Citations[i].Context = p.Title, p.Deleted, p.Context
 		if p.Unavailable != nil {
@@ -225,7 +228,7 @@ func (h *handler) handleClaimEdit(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, claimAnswer(c))
+	h.writeJSON(w, r, http.StatusOK, h.claimAnswer(r.Context(), c))
 }
 
 func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {
@@ -239,7 +242,7 @@ func (h *handler) handleCitationAdd(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusCreated, claimAnswer(c))
+	h.writeJSON(w, r, http.StatusCreated, h.claimAnswer(r.Context(), c))
 }
 
 // handleCitationRemove removes a claim's n-th citation (from 1), as the
@@ -255,7 +258,7 @@ func (h *handler) handleCitationRemove(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": toClaimJSON(c)})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": h.toClaimJSON(r.Context(), c)})
 }
 
 func (h *handler) handleClaimReview(w http.ResponseWriter, r *http.Request) {
@@ -293,7 +296,7 @@ func (h *handler) handleClaimWithdraw(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": toClaimJSON(c)})
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"claim": h.toClaimJSON(r.Context(), c)})
 }
 
 func (h *handler) handleClaimCandidates(w http.ResponseWriter, r *http.Request) {

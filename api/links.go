@@ -16,19 +16,44 @@ import (
 
 // linkJSON is a link as the API shows it.
 type linkJSON struct {
-	ID         string    `json:"id"`
-	DocumentID string    `json:"document_id"`
-	Indicator  string    `json:"indicator"`
-	Page       int       `json:"page,omitempty"`
-	Quote      string    `json:"quote,omitempty"`
-	Note       string    `json:"note,omitempty"`
-	CreatedBy  string    `json:"created_by"`
-	CreatedAt  time.Time `json:"created_at"`
+	ID         string `json:"id"`
+	DocumentID string `json:"document_id"`
+	Indicator  string `json:"indicator"`
+	Page       int    `json:"page,omitempty"`
+	Quote      string `json:"quote,omitempty"`
+	// Quotes are every passage the link cites, page and quote first, then
+	// those added by linking the document to the indicator again with
+	// another quote; left out while it cites one at most.
+	Quotes    []passageJSON `json:"quotes,omitempty"`
+	Note      string        `json:"note,omitempty"`
+	CreatedBy string        `json:"created_by"`
+	CreatedAt time.Time     `json:"created_at"`
+}
+
+// passageJSON is a passage a link cites.
+type passageJSON struct {
+	Page  int    `json:"page,omitempty"`
+	Quote string `json:"quote"`
 }
 
 func toLinkJSON(l catalog.Link) linkJSON {
-	return linkJSON{ID: l.ID, DocumentID: l.DocumentID, Indicator: l.IndicatorCode, Page: l.Page, Quote: l.Quote,
+	out := linkJSON{ID: l.ID, DocumentID: l.DocumentID, Indicator: l.IndicatorCode, Page: l.Page, Quote: l.Quote,
 		Note: l.Note, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt}
+	if len(l.More) > 0 {
+		for _, p := range l.Passages() {
+			out.Quotes = append(out.Quotes, passageJSON{Page: p.Page, Quote: p.Quote})
+		}
+	}
+	return out
+}
+
+// linkedAnswer is what POST /api/v1/links answers of a document linked to
+// the indicator already, by what the quote given did: quoted and a message
+// in each language.
+var linkedAnswer = map[catalog.LinkQuoted]struct{ quoted, zh, en string }{
+	catalog.LinkQuoteSet:   {"set", "已关联，已补充引文", "Linked already; the quote was added to the link"},
+	catalog.LinkQuoteAdded: {"added", "已关联，已补充引文", "Linked already; the quote was added to the link"},
+	catalog.LinkQuoteSame:  {"same", "已关联，且已有这段引文，未作改动", "Linked already with this quote; nothing was changed"},
 }
 
 // readJSON decodes a request body of at most 1 MiB into v.
@@ -154,6 +179,7 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	l := &catalog.Link{DocumentID: strings.TrimSpace(in.DocumentID), IndicatorCode: strings.TrimSpace(in.Indicator),
 		Page: in.Page, Quote: strings.TrimSpace(in.Quote), Note: strings.TrimSpace(in.Note)}
+	typed := catalog.LinkPassage{Page: l.Page, Quote: l.Quote} // l becomes the link when it was made already
 	if err := h.Ingest.AddLinkInRound(r.Context(), userFrom(r.Context()), l, in.Round); err != nil {
 		h.writeError(w, r, err)
 		return
@@ -162,15 +188,21 @@ func (h *handler) handleLinkCreate(w http.ResponseWriter, r *http.Request) {
 	if in.Round != 0 {
 		out["round"] = in.Round
 	}
+	status := http.StatusCreated
+	if a, ok := linkedAnswer[l.Quoted]; ok {
+		// Linked already: the quote given is the link's now (200, not a
+		// new link), or was already.
+		status, out["quoted"], out["message"], out["message_en"] = http.StatusOK, a.quoted, a.zh, a.en
+	}
 	// As for a citation: saved either way, with whether its words are
 	// on the page (quote_found) and where they are (found_on_page, 0 for
 	// nowhere); left out when there is no quote or no text yet.
-	if m, checked, err := h.Claims.QuoteOnPage(r.Context(), l.DocumentID, l.Page, l.Quote); err != nil {
+	if m, checked, err := h.Claims.QuoteOnPage(r.Context(), l.DocumentID, typed.Page, typed.Quote); err != nil {
 		h.Logger.Warn("check link quote", "link", l.ID, "err", err)
 	} else if checked {
 		out["quote_found"], out["found_on_page"] = m.Found, m.FoundOnPage
 	}
-	h.writeJSON(w, r, http.StatusCreated, out)
+	h.writeJSON(w, r, status, out)
 }
 
 func (h *handler) handleLinkDelete(w http.ResponseWriter, r *http.Request) {

@@ -8,22 +8,28 @@ import (
 
 // TestLinkForAnotherRoundKeepsOrRefusesItsPage: a document already linked
 // to 2.3.2 at page 1 is linked for 2018 with that link as it is; a
-// different page or quote sent with the round is refused by name (400,
-// field quote) instead of being dropped without a word, and sending none
-// answers with the link's own page and quote.
+// different page sent with the round without a quote is refused by name
+// (400, field page) instead of being dropped without a word; another
+// quote is added to the link (200, quoted added), never dropped; and
+// sending none answers with the link's own page and first quote.
 func TestLinkForAnotherRoundKeepsOrRefusesItsPage(t *testing.T) {
 	e := newEnv(t)
-	doc := e.upload(cityA, "学习卡.txt", "杭州市发放市民终身学习卡。全市持卡人数达到12.3万人。")
+	doc := e.upload(cityA, "学习卡.txt", "杭州市发放市民终身学习卡。全市持卡人数达到12.3万人。\f附件：持卡人数统计表")
 	resp, body := e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "page": 1,
 		"quote": "杭州市发放市民终身学习卡"}), "coordA")
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("linking for the document's round: %d %v", resp.StatusCode, body)
 	}
 	resp, body = e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "round": 2018,
-		"page": 1, "quote": "全市持卡人数达到12.3万人"}), "coordA")
+		"page": 2}), "coordA")
 	msg, _ := body["error"].(map[string]any)
-	if resp.StatusCode != http.StatusBadRequest || msg["field"] != "quote" || !strings.Contains(msg["message"].(string), "沿用这条关联") {
-		t.Errorf("linking for 2018 with another quote: %d %v, want 400 on quote saying the link is used as it is", resp.StatusCode, body)
+	if resp.StatusCode != http.StatusBadRequest || msg["field"] != "page" || !strings.Contains(msg["message"].(string), "沿用这条关联") {
+		t.Errorf("linking for 2018 at another page: %d %v, want 400 on page saying the link is used as it is", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "round": 2018,
+		"page": 1, "quote": "全市持卡人数达到12.3万人"}), "coordA")
+	if resp.StatusCode != http.StatusOK || body["quoted"] != "added" {
+		t.Errorf("linking for 2018 with another quote: %d %v, want 200 with the quote added to the link", resp.StatusCode, body)
 	}
 	resp, body = e.do(e.request("POST", "/api/v1/links", map[string]any{"document_id": doc, "indicator": "2.3.2", "round": 2018}), "coordA")
 	if resp.StatusCode != http.StatusCreated {

@@ -534,19 +534,27 @@ func (s *Store) linkOnce(ctx context.Context, tx *sql.Tx, l *Link, round int, by
 		return false, fmt.Errorf("link %s to %s: neither made nor found", l.DocumentID, l.IndicatorCode)
 	}
 	*l = had[0]
-	return false, keptAsItIs(given, had[0], round)
+	if err := keptAsItIs(given, had[0], round); err != nil {
+		return false, err
+	}
+	if given.Quote != "" {
+		// The quote typed is the link's, or added to it: never dropped.
+		if l.Quoted, err = s.addLinkPassage(ctx, tx, l, LinkPassage{Page: given.Page, Quote: given.Quote}, given.CreatedBy); err != nil {
+			return false, err
+		}
+	}
+	return false, nil
 }
 
-// keptAsItIs refuses a page, quote or note given for a link the document
-// has already and uses in another round as it is: they would be dropped
-// without a word.
+// keptAsItIs refuses a page without a quote, or a note, given for a link
+// the document has already and uses in another round as it is: they would
+// be dropped without a word. A quote, with its page, is added to the link
+// (addLinkPassage).
 func keptAsItIs(given, had Link, round int) error {
 	field := ""
 	switch {
-	case given.Page != 0 && given.Page != had.Page:
+	case given.Quote == "" && given.Page != 0 && given.Page != had.Page:
 		field = "page"
-	case given.Quote != "" && given.Quote != had.Quote:
-		field = "quote"
 	case given.Note != "" && given.Note != had.Note:
 		field = "note"
 	default:
@@ -556,7 +564,7 @@ func keptAsItIs(given, had Link, round int) error {
 	if had.Page > 0 {
 		at = Words{Chinese: fmt.Sprintf("第 %d 页", had.Page), English: fmt.Sprintf("page %d", had.Page)}
 	}
-	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码、引文或备注;请去掉页码、引文和备注后再提交,或先删除这条关联再按新的页码和引文重新关联",
+	return FieldErrorf(field, EINVALID, "该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码或备注(填了引文的页码随引文补充到这条关联);请去掉页码和备注后再提交,或连同该页的引文一起提交",
 		had.IndicatorCode, at, round)
 }
 

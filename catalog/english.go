@@ -13,10 +13,13 @@ import (
 // the same arguments in the same order (TestEnglishMessagesTakeTheSameArguments),
 // and each key is a format the code uses (TestEnglishMessagesAreUsed).
 var englishMessages = map[string]string{
-	"该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码、引文或备注;请去掉页码、引文和备注后再提交,或先删除这条关联再按新的页码和引文重新关联": "The document is already linked to indicator %s (%s); counting it in round %d uses that link as it is, so no other page, quote or note can be given. Send it without page, quote and note, or delete the link first and link it again with the new page and quote",
-	"原件修复后读回校验不符,文件存储可能有故障;请稍后重新上传或联系管理员":                                                "The original mended from the upload did not read back right, so the file store may be failing; upload it again later or ask the administrator",
-	"对象存储响应超时,文件未保存;请稍后重试或联系管理员":                                                         "The object store did not answer in time, so the file was not saved; try again later or ask the administrator",
-	"--lang 应为 zh(中文)或 en(英文),而不是“%s”":                                                   "--lang takes zh (Chinese) or en (English), not “%s”",
+	"这条关联已有 %d 段引文，不能再添加；请删去不需要的关联后重新关联，或把引文写进定性描述": "This link cites %d {passage|passages} already and takes no more; delete the link and link the document again with the passages needed, or cite the passage in a claim",
+	"文档 %q 尚未关联指标 %s": "Document %q is not linked to indicator %s",
+	"该文档已关联指标 %s，备注沿用原来的，不能另填；请去掉备注后再提交":                                                     "The document is already linked to indicator %s and keeps its note; send it without a note",
+	"该文档已关联指标 %s(%s),计入 %d 年度时沿用这条关联,不能另填页码或备注(填了引文的页码随引文补充到这条关联);请去掉页码和备注后再提交,或连同该页的引文一起提交": "The document is already linked to indicator %s (%s); counting it in round %d uses that link as it is, so no other page or note can be given (a page given with a quote goes with the quote, which is added to the link). Send it without page and note, or with the quote on that page",
+	"原件修复后读回校验不符,文件存储可能有故障;请稍后重新上传或联系管理员":                                                    "The original mended from the upload did not read back right, so the file store may be failing; upload it again later or ask the administrator",
+	"对象存储响应超时,文件未保存;请稍后重试或联系管理员":                                                             "The object store did not answer in time, so the file was not saved; try again later or ask the administrator",
+	"--lang 应为 zh(中文)或 en(英文),而不是“%s”":                                                       "--lang takes zh (Chinese) or en (English), not “%s”",
 	"截止日期 %s 早于起始日期 %s": "The end date %s is before the start date %s",
 	"上传表单中有一部分的头部（header）超过 %d KiB，无法读取；浏览器和 evidence ingest 不会这样发送，请改用网页或 evidence ingest 上传，或检查上传所用的程序": "A part of the upload form has a header over %d KiB, which cannot be read; browsers and evidence ingest never send such a part, so upload through the web page or evidence ingest, or check the program used to upload",
 	"上传表单中有一部分的头部(header)行数过多或过长,无法读取;浏览器和 evidence ingest 不会这样发送,请检查上传所用的程序":                             "A part of the upload form has too many or too long header lines to be read; browsers and evidence ingest never send such a part, so check the program used to upload",

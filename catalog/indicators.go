@@ -70,9 +70,17 @@ type Link struct {
 	IndicatorCode string
 	Page          int
 	Quote         string
-	Note          string
-	CreatedBy     string
-	CreatedAt     time.Time
+	// More are the passages added after Page and Quote, each with its
+	// page, when the document was linked to the indicator again with
+	// another quote (AddLinkQuote); Passages lists them all.
+	More      []LinkPassage
+	Note      string
+	CreatedBy string
+	CreatedAt time.Time
+	// Quoted says, after CreateLinks or LinkInRound found the link made
+	// already and AddLinkQuote gave it the quote asked for, what that
+	// did; LinkMade for a link made anew. Not stored.
+	Quoted LinkQuoted
 }
 
 // ImportReport says what a framework import changed.

@@ -30,6 +30,7 @@ func queryLinks(ctx context.Context, q interface {
 			return nil, err
 		}
 		l.CreatedAt = parseTime(at)
+		l.Quote, l.More = splitLinkQuote(l.Quote)
 		out = append(out, l)
 	}
 	return out, rows.Err()
@@ -109,14 +110,21 @@ func (s *Store) insertLinkIfNew(ctx context.Context, tx *sql.Tx, l *Link) error 
 	return s.linkCreated(ctx, tx, l)
 }
 
+// checkLink checks l inside tx: its indicator a key indicator of byCode
+// (nil: not checked, for a link found made), its document live, its page
+// within the document, its quote and note not too long. The mark that
+// parts a link's passages (unitSep) is taken out of its quote.
 func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indicator) error {
-	ind, ok := byCode[l.IndicatorCode]
-	if !ok {
-		return FieldErrorf("indicator", EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
+	if byCode != nil {
+		ind, ok := byCode[l.IndicatorCode]
+		if !ok {
+			return FieldErrorf("indicator", EINVALID, "指标编码 %q 不在当前指标体系中", l.IndicatorCode)
+		}
+		if ind.Level != KeyLevel {
+			return FieldErrorf("indicator", EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
+		}
 	}
-	if ind.Level != KeyLevel {
-		return FieldErrorf("indicator", EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
-	}
+	l.Quote = strings.ReplaceAll(l.Quote, unitSep, "")
 	var pages int
 	err := tx.QueryRowContext(ctx, `SELECT pages FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, l.DocumentID).Scan(&pages)
 	if errors.Is(err, sql.ErrNoRows) {

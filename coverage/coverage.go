@@ -5,6 +5,7 @@
 package coverage
 
 import (
+	"context"
 	"sort"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -131,6 +132,11 @@ type Cell struct {
 	// the cell says so rather than 已填报数值, as /compare does
 	// (StatusValueNotFound).
 	ValuesNotFound int `json:"values_not_found"`
+	// ClaimsNotFound counts the claims (定性描述) still 待审核 with a number
+	// in their statement that none of their quotes writes (the claim's
+	// numbers_not_found, 定性描述中的数字…未在引文中找到): the heat map marks
+	// the cell ？ as it does for ValuesNotFound.
+	ClaimsNotFound int `json:"claims_not_found"`
 	// QuotesToRecheck counts the values among Values whose quote's look
 	// in its text read anew failed (引文待重新核对): their marks are the
 	// old text's, so they count in no ValuesNotFound; QuoteRecheck and
@@ -241,6 +247,24 @@ func (m *Matrix) cells() map[[2]string]*Cell {
 		}
 	}
 	return cells
+}
+
+// AddClaimNumbers counts in the cells of their city and indicator the
+// claims of pending whose statement has a number check finds in none of
+// their quotes (ClaimsNotFound). Only claims still 待审核 are checked: a
+// reviewer's verdict settles the others.
+func (m *Matrix) AddClaimNumbers(ctx context.Context, pending []catalog.Claim, check ClaimNumbers) {
+	cells := m.cells()
+	for i := range pending {
+		c := &pending[i]
+		cell := cells[[2]string{c.City, c.Indicator}]
+		if cell == nil || c.ReviewStatus() != catalog.ClaimPending || len(c.Citations) == 0 {
+			continue
+		}
+		if len(check(ctx, c)) > 0 {
+			cell.ClaimsNotFound++
+		}
+	}
 }
 
 // AddValues counts vals in the cells of their city and indicator: those a

@@ -10,11 +10,22 @@ import (
 // (catalog/scope.go): a coordinator sees their own city's coverage; asking
 // for another city gives an empty matrix and a tree without evidence.
 type Service struct {
-	cat *catalog.Store
+	cat          *catalog.Store
+	claimNumbers ClaimNumbers
 }
 
 // NewService returns the coverage service over the catalog.
 func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
+
+// ClaimNumbers says which numbers of a claim's statement (定性描述) none
+// of its quotes writes (values.Service.ClaimNumbers's Missing): none
+// when every one is written.
+type ClaimNumbers func(ctx context.Context, c *catalog.Claim) (missing []string)
+
+// UseClaimNumbers makes the matrix count in each cell the pending claims
+// whose numbers check says are not in their quotes (Cell.ClaimsNotFound);
+// without it none are counted.
+func (s *Service) UseClaimNumbers(check ClaimNumbers) { s.claimNumbers = check }
 
 // Matrix is the coverage matrix of a round (0: all rounds) for one city,
 // or for every city u may see when city is empty.
@@ -29,8 +40,28 @@ func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city s
 		m.nameRound(naming)
 		return m, nil
 	}
-	return Load(ctx, s.cat, round, scoped...)
+	m, err := Load(ctx, s.cat, round, scoped...)
+	if err != nil || s.claimNumbers == nil {
+		return m, err
+	}
+	// Every pending claim of the matrix, a page at a time (the catalog
+	// lists at most 500 at once), by cursor.
+	f := catalog.ClaimFilter{Cities: scoped, Round: round, Status: catalog.ClaimPending, Limit: claimsPage}
+	for {
+		pending, err := s.cat.FindClaims(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		m.AddClaimNumbers(ctx, pending, s.claimNumbers)
+		if len(pending) < f.Limit {
+			return m, nil
+		}
+		f.After = catalog.ClaimCursor(pending[len(pending)-1])
+	}
 }
+
+// claimsPage is how many pending claims Matrix reads at a time.
+const claimsPage = 500
 
 // IndicatorTree is the current framework as a tree, with the distinct
 // evidence documents (linked, or cited by a claim or a value) under each

@@ -90,7 +90,7 @@ func (w matrixWords) cellMark(c Cell) any {
 		mark = w.verified
 	case c.ToConfirm > 0:
 		mark = w.toConfirm
-	case c.ValuesNotFound > 0:
+	case c.ValuesNotFound > 0 || c.ClaimsNotFound > 0:
 		mark = w.valueNotFound
 	case c.Backed > 0:
 		mark = w.claimed

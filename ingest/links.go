@@ -26,13 +26,20 @@ func (s *Service) editableDocument(ctx context.Context, u *catalog.User, id stri
 
 // AddLink links a document to a key indicator on behalf of u (an admin or
 // the city's coordinator) and rewrites the document's index entry, so that
-// search by indicator follows at once.
+// search by indicator follows at once. A document linked to the indicator
+// already is ECONFLICT, unless l has a quote: the link gets it, with its
+// page (catalog.AddLinkQuote), and l becomes the link, l.Quoted saying
+// what was done.
 func (s *Service) AddLink(ctx context.Context, u *catalog.User, l *catalog.Link) error {
 	if _, err := s.editableDocument(ctx, u, l.DocumentID); err != nil {
 		return err
 	}
 	l.CreatedBy = u.Username
-	if err := s.cat.CreateLinks(ctx, []*catalog.Link{l}, false); err != nil {
+	err := s.cat.CreateLinks(ctx, []*catalog.Link{l}, false)
+	if catalog.ErrorCode(err) == catalog.ECONFLICT && l.Quote != "" {
+		err = s.cat.AddLinkQuote(ctx, l)
+	}
+	if err != nil {
 		return err
 	}
 	s.refreshLogged(ctx, l.DocumentID)

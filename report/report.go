@@ -689,6 +689,9 @@ func (d *data) item(ind catalog.Indicator) Item {
 		l := d.pages[[2]string{id, ind.Code}]
 		toConfirm = toConfirm || d.carried[l.ID]
 		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0, catalog.Words{})
+		for _, p := range l.More { // passages added when it was linked again with a quote
+			add(id, p.Page, p.Quote, d.carried[l.ID], false, 0, catalog.Words{})
+		}
 	}
 	it.Evidence = foldScans(it.Evidence, d.docs, d.partOf)
 	// The rule of coverage's roundStatus (the round comparison, the heat

@@ -34,6 +34,24 @@ type RoughNumber struct {
 // of a date (2018年, 3月20日), ordinals (第3届) and Chinese numerals under
 // ten (一批) are no figures to check.
 func CheckStatement(statement string, passages []string) StatementNumbers {
+	ps := make([]QuotedPassage, len(passages))
+	for i, p := range passages {
+		ps[i].Text = p
+	}
+	return CheckStatementIn(statement, ps)
+}
+
+// QuotedPassage is a passage a claim cites: Text, where a number must
+// start, and After, the page's text just after it, where a number cut
+// by the quote's end goes on with its unit (a quote 参与市民达3.2 of
+// 参与市民达3.2万人次: After is 万人次…). After is "" for a quote alone.
+type QuotedPassage struct {
+	Text, After string
+}
+
+// CheckStatementIn is CheckStatement over passages read with the page
+// text just after them.
+func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbers {
 	var out StatementNumbers
 	rs := []rune(fold(statement))
 	seen := map[string]bool{}
@@ -58,13 +76,13 @@ func CheckStatement(statement string, passages []string) StatementNumbers {
 		found, exact, rough := false, false, ""
 		for _, p := range passages {
 			if n.Approx {
-				if roughFound(n, p) {
+				if roughFound(n, p.Text+p.After) {
 					found, exact = true, true
 					break
 				}
 				continue
 			}
-			at, ok, _ := locateInPassage(p, "", n.Value, n.Value, unit)
+			at, ok, _ := locateInPassage(p.Text, p.After, n.Value, n.Value, unit)
 			if !ok {
 				continue
 			}

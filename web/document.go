@@ -414,6 +414,7 @@ func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 			err = catalog.FieldErrorf("round", catalog.EINVALID, "监测轮次应为四位年份,如 2018")
 		}
 	}
+	typed := catalog.LinkPassage{Page: l.Page, Quote: l.Quote} // l becomes the link when it was made already
 	if err == nil {
 		err = h.Ingest.AddLinkInRound(r.Context(), sessionFrom(r).User, l, round)
 	}
@@ -422,24 +423,34 @@ func (h *handler) linkAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := langOf(r)
-	flash := fmt.Sprintf(tr(lang, "doc.linked"), h.documentTitle(r, l.DocumentID), l.IndicatorCode)
+	flash := fmt.Sprintf(tr(lang, linkedKey[l.Quoted]), h.documentTitle(r, l.DocumentID), l.IndicatorCode)
 	if round != 0 {
 		flash += fmt.Sprintf(tr(lang, "doc.linked.round"), round)
 	}
 	// Saved either way, as a citation is: the quote's words may be the
 	// user's summary; but say when they are not on the page.
-	if m, checked, err := h.Claims.QuoteOnPage(r.Context(), l.DocumentID, l.Page, l.Quote); err != nil {
+	if m, checked, err := h.Claims.QuoteOnPage(r.Context(), l.DocumentID, typed.Page, typed.Quote); err != nil {
 		h.Logger.Warn("check link quote", "link", l.ID, "err", err)
-	} else if checked {
+	} else if checked && l.Quoted != catalog.LinkQuoteSame {
 		switch {
 		case m.Found:
-		case m.FoundOnPage > 0 && l.Page > 0:
-			flash += fmt.Sprintf(tr(lang, "doc.linked.quote_elsewhere"), l.Page, m.FoundOnPage)
+		case m.FoundOnPage > 0 && typed.Page > 0:
+			flash += fmt.Sprintf(tr(lang, "doc.linked.quote_elsewhere"), typed.Page, m.FoundOnPage)
 		case m.FoundOnPage == 0:
 			flash += tr(lang, "doc.linked.quote_missing")
 		}
 	}
 	back(w, r, "/documents/"+l.DocumentID+"#links", flash)
+}
+
+// linkedKey is the message of a link made, by what linking did: a new
+// link, or a quote set on, added to, or already in the link the document
+// had to the indicator.
+var linkedKey = map[catalog.LinkQuoted]string{
+	catalog.LinkMade:       "doc.linked",
+	catalog.LinkQuoteSet:   "doc.linked.quote_added",
+	catalog.LinkQuoteAdded: "doc.linked.quote_added",
+	catalog.LinkQuoteSame:  "doc.linked.quote_same",
 }
 
 // linkFormFailed shows the document again with what was typed into the

@@ -15,6 +15,8 @@ var deadendMessages = map[string]map[Lang]string{
 	"admin.round_current":        {Chinese: "(当前轮次)", English: " (the current round)"},
 	"admin.semicolon":            {Chinese: "\uFF1B", English: "; "},
 	"doc.linked":                 {Chinese: "已把《%s》关联到指标 %s", English: "“%s” linked to indicator %s"},
+	"doc.linked.quote_added":     {Chinese: "《%s》已关联指标 %s，已补充引文", English: "“%s” was linked to indicator %s already; the quote was added to the link"},
+	"doc.linked.quote_same":      {Chinese: "《%s》已关联指标 %s，且已有这段引文，未作改动", English: "“%s” is linked to indicator %s with this quote already; nothing was changed"},
 	"doc.linked.quote_elsewhere": {Chinese: "\uFF1B但引文不在第 %d 页，而在第 %d 页，请核对页码", English: "; but the quote is not on page %d: it is on page %d, check the page"},
 	"doc.linked.quote_missing":   {Chinese: "\uFF1B但在文档中没有找到这段引文，请核对原文", English: "; but the quote was not found in the document: check it against the text"},
 	"doc.unlinked":               {Chinese: "已取消《%s》与指标 %s 的关联", English: "“%s” no longer linked to indicator %s"},

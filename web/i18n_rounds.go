@@ -14,6 +14,7 @@ func init() {
 }
 
 var roundMessages = map[string]map[Lang]string{
+	"review.all_rounds":        {Chinese: "查看全部轮次", English: "Show every round"},
 	"carry.restore":            {Chinese: "重新计入本轮", English: "Count in this round again"},
 	"carry.decided.restored":   {Chinese: "这条关联已重新计入 %d 年度", English: "The link counts in round %d again"},
 	"event.link.restore_round": {Chinese: "关联重新计入监测轮次", English: "Put a link back into a round"},

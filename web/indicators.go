@@ -56,7 +56,7 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 			why = c.QuoteRecheckEN
 		}
 		return "quoterecheck", "？", trf(l, "quote.recheck_why", why)
-	case c.ValuesNotFound > 0: // a number its quote does not write, not reviewed yet: as /compare says
+	case c.ValuesNotFound > 0 || c.ClaimsNotFound > 0: // a value's or a claim's number its quote does not write, not reviewed yet: as /compare says
 		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
 		return "claimed", "◆", tr(l, "ind.claimed")

@@ -108,6 +108,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.empty":                {Chinese: "（空）", English: "(empty)"},
 	"event.link.create":          {Chinese: "关联指标", English: "Linked to an indicator"},
 	"event.link.delete":          {Chinese: "取消关联", English: "Removed a link"},
+	"event.link.quote":           {Chinese: "补充关联引文", English: "Added a quote to a link"},
 	"event.claim.create":         {Chinese: "撰写定性描述", English: "Wrote a claim"},
 	"event.claim.edit":           {Chinese: "修改定性描述", English: "Edited a claim"},
 	"event.claim.review":         {Chinese: "审核定性描述", English: "Reviewed a claim"},

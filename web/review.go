@@ -12,7 +12,6 @@ import (
 	"github.com/lcmonitor/evidence/claims"
 	"github.com/lcmonitor/evidence/internal/httperr"
 	"github.com/lcmonitor/evidence/search"
-	"github.com/lcmonitor/evidence/values"
 )
 
 type claimRow struct {
@@ -46,6 +45,15 @@ type reviewPage struct {
 	// filters kept, so that no claim of a long tab goes unseen.
 	PageNum, Pages, Total int
 	PrevPage, NextPage    string
+}
+
+// AllRounds is the address of the tab shown over every round, its city
+// and indicator kept; "" when every round is shown already.
+func (p *reviewPage) AllRounds() string {
+	if p.Round == "" {
+		return ""
+	}
+	return "/review?status=" + url.QueryEscape(p.Status) + "&" + string(queueFilters(p.City, p.Indicator, ""))
 }
 
 // reviewQueueLimit is how many claims of a tab the queue lists at once.
@@ -225,7 +233,7 @@ func (h *handler) showClaim(w http.ResponseWriter, r *http.Request, status int, 
 	if form == "cite" {
 		p.CiteState = st
 	}
-	for _, w := range values.ClaimNumbers(c).Warnings() {
+	for _, w := range h.Values.ClaimNumbers(r.Context(), c).Warnings() {
 		p.NumberWarnings = append(p.NumberWarnings, inLang(langOf(r), w))
 	}
 	q := r.URL.Query()
@@ -366,7 +374,7 @@ func (h *handler) claimCreate(w http.ResponseWriter, r *http.Request) {
 		h.showClaimNew(w, r, httperr.Prepare(w, r, h.Logger, err), st)
 		return
 	}
-	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1), c))
+	back(w, r, "/claims/"+c.ID, h.withNumberWarning(r, withQuoteWarning(langOf(r), tr(langOf(r), "claim.saved"), c.Citations, 1), c))
 }
 
 // withQuoteWarning adds to the notice of a saved claim that the quote of
@@ -382,10 +390,12 @@ func withQuoteWarning(l Lang, notice string, cits []catalog.Citation, n int) str
 }
 
 // withNumberWarning adds to the notice of a saved claim the numbers of
-// its statement its quotes do not write (values.CheckStatement), so that
-// its coordinator learns so on saving, not from the reviewer.
-func withNumberWarning(l Lang, notice string, c *catalog.Claim) string {
-	for _, w := range values.ClaimNumbers(c).Warnings() {
+// its statement its quotes do not write, read on their pages
+// (values.Service.ClaimNumbers), so that its coordinator learns so on
+// saving, not from the reviewer.
+func (h *handler) withNumberWarning(r *http.Request, notice string, c *catalog.Claim) string {
+	l := langOf(r)
+	for _, w := range h.Values.ClaimNumbers(r.Context(), c).Warnings() {
 		notice += tr(l, "claim.notice_sep") + inLang(l, w)
 	}
 	return notice
@@ -410,7 +420,7 @@ func (h *handler) claimEdit(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "edit", err, "statement")
 		return
 	}
-	back(w, r, "/claims/"+c.ID, withNumberWarning(langOf(r), tr(langOf(r), "claim.updated"), c))
+	back(w, r, "/claims/"+c.ID, h.withNumberWarning(r, tr(langOf(r), "claim.updated"), c))
 }
 
 func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
@@ -421,7 +431,7 @@ func (h *handler) claimAddCitation(w http.ResponseWriter, r *http.Request) {
 		h.claimFormFailed(w, r, "cite", err, "document_id", "page", "quote")
 		return
 	}
-	back(w, r, "/claims/"+c.ID+"#cith", withNumberWarning(langOf(r), withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1), c))
+	back(w, r, "/claims/"+c.ID+"#cith", h.withNumberWarning(r, withQuoteWarning(langOf(r), tr(langOf(r), "claim.cited"), c.Citations, 1), c))
 }
 
 func (h *handler) claimRemoveCitation(w http.ResponseWriter, r *http.Request) {

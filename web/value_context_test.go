@@ -50,7 +50,7 @@ func TestValuesPageShowsTheNumberInItsPlaceOnThePage(t *testing.T) {
 	found := recordValue(t, s, d.ID, "2.3.3", "123000", "社会培训成果达12.3万人")
 	mismatch := recordValue(t, s, d.ID, "5.1.1", "56%", "全年举办市民大讲堂56场")
 	li := s.login("li")
-	_, body := li.get("/values?status=pending")
+	_, body := li.get("/values?status=pending&round=")
 	c := valueCard(t, body, found)
 	link := `href="/documents/` + d.ID + `?page=1&amp;q=12.3%E4%B8%87"`
 	if !strings.Contains(c, `<p class="frag value-context">原文：<a class="page" `+link+`>第 1 页</a>`) {
@@ -64,7 +64,7 @@ func TestValuesPageShowsTheNumberInItsPlaceOnThePage(t *testing.T) {
 		t.Errorf("the value written in another unit: %s, want its passage shown unmarked", c)
 	}
 	li.english()
-	_, body = li.get("/values?status=pending")
+	_, body = li.get("/values?status=pending&round=")
 	if c := valueCard(t, body, found); !strings.Contains(c, "On the page: ") || !strings.Contains(c, "<mark>12.3万</mark>") {
 		t.Errorf("English card: %s, want On the page: and the number marked", textOf(c))
 	}
@@ -130,7 +130,7 @@ func TestValuesPageEscapesThePageTextAndSaysWhyItIsMissing(t *testing.T) {
 		"<img src=x onerror=alert(2)>认定市民终身学习基地123个，社区学校56所。")
 	id := recordValue(t, s, d.ID, "2.3.3", "12000", "累计开户学习者12000人")
 	li := s.login("li")
-	_, body := li.get("/values?status=pending")
+	_, body := li.get("/values?status=pending&round=")
 	c := valueCard(t, body, id)
 	if !strings.Contains(c, "<mark>12000</mark>") || strings.Contains(c, "<script>") || strings.Contains(c, "<img") ||
 		!strings.Contains(c, "学分银行&amp;&lt;script&gt;alert(1)&lt;/script&gt;累计开户学习者") || !strings.Contains(c, "人，&lt;img src=x onerror=alert(2)&gt;认定") {
@@ -142,13 +142,13 @@ func TestValuesPageEscapesThePageTextAndSaysWhyItIsMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer release()
-	_, body = li.get("/values?status=pending")
+	_, body = li.get("/values?status=pending&round=")
 	c = valueCard(t, body, id)
 	if !strings.Contains(c, `<p class="frag muted value-context" role="status">原文：无法显示这段引文所在页的文字：`) || strings.Contains(c, "<mark>") {
 		t.Errorf("the card while the budget is lent out: %s, want why its page is not shown", c)
 	}
 	li.english()
-	_, body = li.get("/values?status=pending")
+	_, body = li.get("/values?status=pending&round=")
 	if c := valueCard(t, body, id); !strings.Contains(c, "On the page: The text of the page this passage is on cannot be shown: ") {
 		t.Errorf("English card while the budget is lent out: %s", textOf(c))
 	}
@@ -164,7 +164,7 @@ func TestValuesCardSaysARoughNumber(t *testing.T) {
 	rough := recordValue(t, s, d.ID, "2.3.3", "12万", "社会培训成果达十多万人")
 	exact := recordValue(t, s, d.ID, "2.2.1", "123", "认定市民终身学习基地123个")
 	li := s.login("li")
-	_, body := li.get("/values?status=pending")
+	_, body := li.get("/values?status=pending&round=")
 	if c := valueCard(t, body, rough); !strings.Contains(c, "该数值在引文中的约数“十多万”范围内，请以统计台账等确切数字核对") ||
 		strings.Contains(c, "该数值已在引文中找到") {
 		t.Errorf("the card of 12万 found in 十多万人: %s, want 约数 said", textOf(c))
@@ -173,7 +173,7 @@ func TestValuesCardSaysARoughNumber(t *testing.T) {
 		t.Errorf("the card of 123 found in 123个: %s, want it found, no 约数", textOf(c))
 	}
 	li.english()
-	_, body = li.get("/values?status=pending")
+	_, body = li.get("/values?status=pending&round=")
 	if c := valueCard(t, body, rough); !strings.Contains(c, "a rough number in the quoted passage") {
 		t.Errorf("English card of 12万 found in 十多万人: %s, want a rough number said", textOf(c))
 	}
@@ -196,7 +196,7 @@ func TestValuesCardSaysSpacedDigitsAndStaleMarks(t *testing.T) {
 		t.Fatal(err)
 	}
 	li := s.login("li")
-	_, body := li.get("/values?status=pending")
+	_, body := li.get("/values?status=pending&round=")
 	const note = "引文中的“12 120”可能是千位以空格分组的12120，也可能是表格中相邻的12和120；请核对"
 	if c := html.UnescapeString(valueCard(t, body, spaced)); strings.Count(c, note) != 1 {
 		t.Errorf("the card of 120 in 学习中心12 120所: %s, want %q once", textOf(c), note)
@@ -205,7 +205,7 @@ func TestValuesCardSaysSpacedDigitsAndStaleMarks(t *testing.T) {
 		t.Errorf("the card of 100000 saved found against 十多万人: %s, want 请核对", textOf(c))
 	}
 	li.english()
-	_, body = li.get("/values?status=pending")
+	_, body = li.get("/values?status=pending&round=")
 	if c := html.UnescapeString(valueCard(t, body, spaced)); !strings.Contains(c, "12120 with its thousands grouped by a space, or 12 and 120 side by side") {
 		t.Errorf("English card of 120 in 学习中心12 120所: %s", textOf(c))
 	}

@@ -111,16 +111,26 @@ func (p *valuesPage) pageLink(n int) string {
 }
 
 // Filters is the page's city and round as an address's query, kept by
-// the tabs and by the verdict forms' way back.
+// the tabs and by the verdict forms' way back: the round always, as the
+// review queue's (round= is every round, no round= the current one).
 func (p *valuesPage) Filters() string {
 	v := url.Values{}
 	if p.City != "" {
 		v.Set("city", p.City)
 	}
-	if p.Round != "" {
-		v.Set("round", p.Round)
-	}
+	v.Set("round", p.Round)
 	return v.Encode()
+}
+
+// AllRounds is the address of the tab shown over every round, its city
+// kept; "" when every round is shown already.
+func (p *valuesPage) AllRounds() string {
+	if p.Round == "" {
+		return ""
+	}
+	all := *p
+	all.Round = ""
+	return "/values?status=" + url.QueryEscape(p.Status) + "&" + all.Filters()
 }
 
 func (h *handler) valuesReviewPage(w http.ResponseWriter, r *http.Request) {
@@ -133,17 +143,19 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 	u := sessionFrom(r).User
 	q := r.URL.Query()
 	if r.Method == http.MethodPost {
-		q, _ = url.ParseQuery(r.PostFormValue("filters"))
+		q = verdictFilters(r)
 		q.Set("status", r.PostFormValue("status"))
 		q.Set("page", r.PostFormValue("page"))
 		q.Set("after", r.PostFormValue("after"))
 	}
-	p := &valuesPage{Status: q.Get("status"), City: strings.TrimSpace(q.Get("city")), Round: strings.TrimSpace(q.Get("round")),
-		Form: form, State: st}
+	p := &valuesPage{Status: q.Get("status"), City: strings.TrimSpace(q.Get("city")), Form: form, State: st}
 	if p.Status == "" && u.Role != catalog.RoleCoordinator && u.Role != catalog.RoleContributor {
 		p.Status = string(catalog.ClaimPending)
 	}
-	round, _ := strconv.Atoi(p.Round)
+	// The current round unless the address names one, as /review: every
+	// round's values at once mixed round 1's verdicts into round 2's work.
+	var round int
+	p.Round, round = h.queueRound(r, q)
 	asked := readPage(q)
 	p.PageNum = asked.shown(100000)
 	if p.PageNum > 1 {
@@ -317,9 +329,7 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 	// Back to the page the verdict was given on: the value left the
 	// pending tab, the next ones moved up onto it.
 	to := "/values?status=" + url.QueryEscape(r.PostFormValue("status"))
-	if q, err := url.ParseQuery(r.PostFormValue("filters")); err == nil && len(q) > 0 {
-		to += "&" + q.Encode()
-	}
+	to += "&" + verdictFilters(r).Encode()
 	if n, err := strconv.Atoi(r.PostFormValue("page")); err == nil && n > 1 {
 		to += "&page=" + strconv.Itoa(n)
 		if after := r.PostFormValue("after"); after != "" {
@@ -327,6 +337,17 @@ func (h *handler) valueReview(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	back(w, r, to, tr(langOf(r), "claim.reviewed"))
+}
+
+// verdictFilters are the filters a verdict form was sent from; a form
+// of a page shown before /values opened on the current round sent no
+// round, and meant every round.
+func verdictFilters(r *http.Request) url.Values {
+	q, _ := url.ParseQuery(r.PostFormValue("filters"))
+	if !q.Has("round") {
+		q.Set("round", "")
+	}
+	return q
 }
 
 // valueImport takes a city's ledger of values (数值台账, XLSX, XLS or .et) for a

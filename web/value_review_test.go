@@ -34,10 +34,10 @@ func TestReviewersGiveVerdictsOnValuesInTheWebUI(t *testing.T) {
 	li, wang := s.login("li"), s.login("wang")
 
 	_, body := li.get("/review")
-	if !strings.Contains(body, `href="/values"`) {
+	if !strings.Contains(body, `href="/values?round=`) {
 		t.Errorf("the claims queue does not lead to the values: %.600s", textOf(body))
 	}
-	_, body = li.get("/values")
+	_, body = li.get("/values?round=")
 	text := textOf(body)
 	for _, want := range []string{"审核定量指标数值", "待审核 1", "2.2.1", "132个", d.Title, "认定市民终身学习基地123个",
 		"引文中未找到该数值\uFF0C请核对", `action="/values/` + v.ID + `/review"`} {
@@ -53,7 +53,7 @@ func TestReviewersGiveVerdictsOnValuesInTheWebUI(t *testing.T) {
 			resp.StatusCode, textOf(body))
 	}
 	resp, body = li.post("/values/"+v.ID+"/review", url.Values{"verdict": {"contradicted"}, "comment": {"原文为123个"},
-		"status": {"pending"}, "filters": {"city=330100"}})
+		"status": {"pending"}, "filters": {"city=330100&round="}})
 	if resp.StatusCode != 200 || !strings.Contains(resp.Request.URL.String(), "/values?status=pending&city=330100") ||
 		!strings.Contains(body, "审核结论已保存") || !strings.Contains(textOf(body), "与证据矛盾 1") {
 		t.Errorf("a verdict with its reason: %d at %s: %.1500s", resp.StatusCode, resp.Request.URL, textOf(body))
@@ -65,7 +65,7 @@ func TestReviewersGiveVerdictsOnValuesInTheWebUI(t *testing.T) {
 		t.Errorf("a verdict on a value already reviewed: %d, want 409 saying so: %.1200s", resp.StatusCode, textOf(body))
 	}
 
-	_, body = wang.get("/values")
+	_, body = wang.get("/values?round=")
 	text = textOf(body)
 	for _, want := range []string{"132个", "与证据矛盾", "li", "原文为123个"} {
 		if !strings.Contains(text, want) {
@@ -116,7 +116,7 @@ func TestCoordinatorsImportALedgerInTheWebUI(t *testing.T) {
 	bad := append(append([][]string{}, good...), []string{"5.1.1", "85.3", "人次", d.ID, "1", "认定市民终身学习基地123个"})
 	wang := s.login("wang")
 
-	_, body := wang.get("/values")
+	_, body := wang.get("/values?round=")
 	if !strings.Contains(body, `action="/values/import"`) {
 		t.Fatalf("the coordinator's values page has no ledger form: %.800s", textOf(body))
 	}
@@ -138,7 +138,7 @@ func TestCoordinatorsImportALedgerInTheWebUI(t *testing.T) {
 		!strings.Contains(text, "123个") || !strings.Contains(text, "待审核 2") {
 		t.Errorf("a good ledger: %d at %s: %.1500s", a.resp.StatusCode, a.resp.Request.URL, text)
 	}
-	if _, body := s.login("li").get("/values"); strings.Contains(body, `action="/values/import"`) {
+	if _, body := s.login("li").get("/values?round="); strings.Contains(body, `action="/values/import"`) {
 		t.Errorf("a reviewer is offered the ledger form")
 	}
 }

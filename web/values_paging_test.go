@@ -29,12 +29,12 @@ func TestValuesPageIsPaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	li := s.login("li")
-	_, body := li.get("/values?city=330100")
+	_, body := li.get("/values?city=330100&round=")
 	text := textOf(body)
 	if got := strings.Count(body, `class="card value-row"`); got != valuesPageSize {
 		t.Errorf("page 1 shows %d values, want %d", got, valuesPageSize)
 	}
-	next := "/values?status=pending&amp;city=330100&amp;page=2&amp;after="
+	next := "/values?status=pending&amp;city=330100&amp;round=&amp;page=2&amp;after="
 	if !strings.Contains(text, fmt.Sprintf("共 %d 个数值", n)) || !strings.Contains(text, "第 1/2 页") ||
 		!strings.Contains(body, `href="`+next) || !strings.Contains(body, `" rel="next">下一页`) || strings.Contains(body, `rel="prev"`) {
 		t.Errorf("page 1 does not say %d values in 2 pages with a link to page 2 (%s) only: %.800s", n, next, text)
@@ -42,11 +42,11 @@ func TestValuesPageIsPaged(t *testing.T) {
 	if !strings.Contains(text, fmt.Sprintf("待审核 %d", n)) {
 		t.Errorf("the pending tab does not count all %d values: %.800s", n, text)
 	}
-	_, body = li.get("/values?status=pending&city=330100&page=2")
+	_, body = li.get("/values?status=pending&city=330100&round=&page=2")
 	if got := strings.Count(body, `class="card value-row"`); got != 7 {
 		t.Errorf("page 2 shows %d values, want 7", got)
 	}
-	if !strings.Contains(body, `href="/values?status=pending&amp;city=330100" rel="prev">上一页`) || strings.Contains(body, `rel="next"`) {
+	if !strings.Contains(body, `href="/values?status=pending&amp;city=330100&amp;round=" rel="prev">上一页`) || strings.Contains(body, `rel="next"`) {
 		t.Errorf("page 2 lacks its link back to page 1: %.800s", textOf(body))
 	}
 	last := vs[n-1].ID
@@ -54,19 +54,19 @@ func TestValuesPageIsPaged(t *testing.T) {
 		t.Fatalf("page 2 lacks the last value (round %d)", 1900+n-1)
 	}
 	resp, body := li.post("/values/"+last+"/review", url.Values{"verdict": {"verified"}, "status": {"pending"},
-		"filters": {"city=330100"}, "page": {"2"}})
+		"filters": {"city=330100&round="}, "page": {"2"}})
 	if resp.StatusCode != 200 || resp.Request.URL.Query().Get("page") != "2" || strings.Count(body, `class="card value-row"`) != 6 {
 		t.Errorf("a verdict on page 2: %d at %s with %d values, want back on page 2 with 6", resp.StatusCode, resp.Request.URL,
 			strings.Count(body, `class="card value-row"`))
 	}
 	// Past the end (the last page's last value reviewed, an old link): the
 	// last page with values.
-	if _, body := li.get("/values?status=pending&city=330100&page=9"); strings.Count(body, `class="card value-row"`) != 6 ||
+	if _, body := li.get("/values?status=pending&city=330100&round=&page=9"); strings.Count(body, `class="card value-row"`) != 6 ||
 		!strings.Contains(textOf(body), "第 2/2 页") {
 		t.Errorf("page 9 of 2: %d values, want page 2's 6: %.600s", strings.Count(body, `class="card value-row"`), textOf(body))
 	}
 	for _, page := range []string{"0", "-3", "abc", "99999999999999999999"} {
-		if resp, _ := li.get("/values?city=330100&page=" + page); resp.StatusCode != 200 {
+		if resp, _ := li.get("/values?city=330100&round=&page=" + page); resp.StatusCode != 200 {
 			t.Errorf("page=%s: %d, want the page shown (clamped)", page, resp.StatusCode)
 		}
 	}
@@ -91,7 +91,7 @@ func TestValuesNextPageSkipsNoneAfterVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	li := s.login("li")
-	_, body := li.get("/values?status=pending&city=330100")
+	_, body := li.get("/values?status=pending&city=330100&round=")
 	m := regexp.MustCompile(`href="([^"]*)" rel="next"`).FindStringSubmatch(body)
 	if m == nil {
 		t.Fatalf("page 1 has no 下一页: %.600s", textOf(body))
@@ -99,7 +99,7 @@ func TestValuesNextPageSkipsNoneAfterVerdicts(t *testing.T) {
 	next := html.UnescapeString(m[1])
 	for _, v := range vs[:3] {
 		if resp, _ := li.post("/values/"+v.ID+"/review", url.Values{"verdict": {"verified"}, "status": {"pending"},
-			"filters": {"city=330100"}, "page": {"1"}}); resp.StatusCode != 200 {
+			"filters": {"city=330100&round="}, "page": {"1"}}); resp.StatusCode != 200 {
 			t.Fatalf("verdict on round %d: %d", v.Round, resp.StatusCode)
 		}
 	}
@@ -114,7 +114,7 @@ func TestValuesNextPageSkipsNoneAfterVerdicts(t *testing.T) {
 	}
 	v := vs[valuesPageSize]
 	resp, body := li.post("/values/"+v.ID+"/review", url.Values{"verdict": {"verified"}, "status": {"pending"},
-		"filters": {"city=330100"}, "page": {"2"}, "after": {queryOf(next).Get("after")}})
+		"filters": {"city=330100&round="}, "page": {"2"}, "after": {queryOf(next).Get("after")}})
 	if resp.StatusCode != 200 || !strings.Contains(body, `id="value-`+vs[valuesPageSize+1].ID+`"`) ||
 		strings.Contains(body, `id="value-`+v.ID+`"`) || resp.Request.URL.Query().Get("after") == "" {
 		t.Errorf("a verdict on page 2: %d at %s, want back after the same value, round %d shown", resp.StatusCode, resp.Request.URL,

@@ -35,7 +35,7 @@ func TestValueInAnotherUnitIsShownAsAUnitMismatch(t *testing.T) {
 		if tt.lang == "en" {
 			li.english()
 		}
-		_, body := li.get("/values")
+		_, body := li.get("/values?round=")
 		if !strings.Contains(textOf(body), tt.want) || !strings.Contains(body, `data-unit-mismatch="场"`) {
 			t.Errorf("%s values page: want %q beside the value: %.1500s", tt.lang, tt.want, textOf(body))
 		}
@@ -64,7 +64,7 @@ func TestUnitMismatchOfScaleNamesWhatWasTyped(t *testing.T) {
 		if tt.lang == "en" {
 			li.english()
 		}
-		if _, body := li.get("/values"); !strings.Contains(textOf(body), tt.want) || strings.Contains(textOf(body), "数值的单位是“人”") {
+		if _, body := li.get("/values?round="); !strings.Contains(textOf(body), tt.want) || strings.Contains(textOf(body), "数值的单位是“人”") {
 			t.Errorf("%s values page: want %q beside the value: %.1500s", tt.lang, tt.want, textOf(body))
 		}
 	}

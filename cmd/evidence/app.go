@@ -291,6 +291,9 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	// So are the stored texts compared to find near duplicates.
 	a.ingest.SetTextBudget(a.documents)
 	a.values.UseXLSReader(a.sandbox)
+	// The heat map marks a pending claim whose numbers are not in its
+	// quotes as a value's, by the claim page's check.
+	a.coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) []string { return a.values.ClaimNumbers(ctx, c).Missing })
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }

@@ -145,6 +145,7 @@ func New(t testing.TB) *Env {
 	svc.SetTextBudget(e.Documents)
 	// A text read anew has the quotes cited in it looked for again.
 	svc.UseQuotes(e.Values)
+	e.Coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) []string { return e.Values.ClaimNumbers(ctx, c).Missing })
 	if err := svc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
