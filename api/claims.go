@@ -57,6 +57,7 @@ type claimJSON struct {
 	// (values.CheckStatement). A warning, the claim saved all the same.
 	NumbersNotFound []string             `json:"numbers_not_found,omitempty"`
 	NumbersRough    []values.RoughNumber `json:"numbers_rough,omitempty"`
+	NumbersSpaced   []values.RoughNumber `json:"numbers_spaced,omitempty"`
 	NumberWarnings  []fieldErrorJSON     `json:"number_warnings,omitempty"`
 }
 
@@ -72,7 +73,7 @@ func (h *handler) toClaimJSON(ctx context.Context, c *catalog.Claim) claimJSON {
 	}
 	if len(c.Citations) > 0 {
 		nums := h.Values.ClaimNumbers(ctx, c)
-		out.NumbersNotFound, out.NumbersRough = nums.Missing, nums.Rough
+		out.NumbersNotFound, out.NumbersRough, out.NumbersSpaced = nums.Missing, nums.Rough, nums.Spaced
 		for _, w := range nums.Warnings() {
 			out.NumberWarnings = append(out.NumberWarnings, fieldErrorJSON{Field: "statement", Message: w.Chinese, MessageEn: w.English})
 		}

@@ -18,6 +18,11 @@ type StatementNumbers struct {
 	// Rough are the numbers a passage writes only roughly (约数): each
 	// with the rough number that holds it (15个 in 十几个).
 	Rough []RoughNumber
+	// Spaced are the numbers a passage writes only as digits parted by a
+	// space or a line break, which may be one number or a table's
+	// neighbours (200人 against 1 200人: 1200, or 1 and 200): each with
+	// the digits as the passage writes them, for the reviewer to check.
+	Spaced []RoughNumber
 }
 
 // RoughNumber is a number of a statement and the rough number of a
@@ -73,7 +78,7 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 		seen[written] = true
 		// Found exactly in any quote is found; found only as a rough
 		// number of some quote is said as such (the first one's words).
-		found, exact, rough := false, false, ""
+		found, exact, rough, spaced := false, false, "", ""
 		for _, p := range passages {
 			if n.Approx {
 				if roughFound(n, p.Text+p.After) {
@@ -87,19 +92,29 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 				continue
 			}
 			found = true
-			if !at.Approx {
+			switch {
+			case at.Spaced != "":
+				if spaced == "" {
+					spaced = at.Spaced
+				}
+				continue
+			case !at.Approx:
 				exact = true
-				break
-			}
-			if rough == "" {
+			case rough == "":
 				rough = at.Text
+			}
+			if exact {
+				break
 			}
 		}
 		switch {
 		case !found:
 			out.Missing = append(out.Missing, written)
-		case !exact:
+		case exact:
+		case rough != "":
 			out.Rough = append(out.Rough, RoughNumber{Statement: written, Passage: rough})
+		default:
+			out.Spaced = append(out.Spaced, RoughNumber{Statement: written, Passage: spaced})
 		}
 	}
 	return out
@@ -152,6 +167,11 @@ func (s StatementNumbers) Warnings() []catalog.Words {
 	for _, r := range s.Rough {
 		out = append(out, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
 			"定性描述中的数字 %s 在引文中的约数“%s”范围内，请以统计台账等确切数字核对", r.Statement, r.Passage)))
+	}
+	for _, r := range s.Spaced {
+		note := SpacedNote(r.Passage)
+		out = append(out, catalog.Words{Chinese: "定性描述中的数字 " + r.Statement + "：" + note.Chinese,
+			English: "The statement's number " + r.Statement + ": " + note.English})
 	}
 	return out
 }
