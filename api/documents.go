@@ -111,6 +111,11 @@ type documentJSON struct {
 	// "title" or "filename" names (2018年统计数据.xlsx), which the upload
 	// page says (catalog.RoundNamedIn).
 	RoundNamedIn string `json:"round_named_in,omitempty"`
+	// YearWithoutRound: the year the title or file name names (or an
+	// annual summary is about) when the document went to another round
+	// for want of that one: the current round without a 成文日期, else its
+	// date's (catalog.YearNamedWithoutRound).
+	YearWithoutRound int `json:"year_without_round,omitempty"`
 }
 
 // nearDuplicateJSON is another version of a document that the caller may
@@ -159,6 +164,7 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	dj.ErrorCause = string(ingest.FailureCause(d))
 	dj.ExtractedFields = d.ExtractedFields
 	dj.RoundNamedIn = catalog.RoundNamedIn(d)
+	dj.YearWithoutRound = catalog.YearNamedWithoutRound(d)
 	if dj.ExtractedFields == nil {
 		dj.ExtractedFields = []string{}
 	}

@@ -58,12 +58,27 @@ func decodeFields(s string) []string {
 // named none: the round of the year of issuedOn (YYYY…) when that round
 // exists; without a date, the round of the one year its names (its title
 // and file name) give (YearNamed), when that round exists; else the
-// current round; "" when there are no rounds.
+// current round; "" when there are no rounds. An annual summary or report
+// dated the year after the one its title (names[0]) names goes to that
+// year's round when there is one (ReportYear).
 func (s *Store) InferRound(ctx context.Context, issuedOn string, names ...string) (string, error) {
 	return inferRound(ctx, s.db, issuedOn, names...)
 }
 
 func inferRound(ctx context.Context, q queryer, issuedOn string, names ...string) (string, error) {
+	if len(names) > 0 {
+		// An annual summary dated early the next year is the year's its
+		// title names, when that year is a round (ReportYear).
+		if y := ReportYear(names[0], issuedOn); y != 0 {
+			var n int
+			if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM round WHERE year = ?`, y).Scan(&n); err != nil {
+				return "", fmt.Errorf("find round %d: %w", y, err)
+			}
+			if n > 0 {
+				return strconv.Itoa(y), nil
+			}
+		}
+	}
 	if issuedOn == "" {
 		if y := YearNamed(names...); y != 0 {
 			issuedOn = strconv.Itoa(y)
@@ -142,8 +157,10 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	read(&issuer, FieldIssuer, f.Issuer, "", issuer == "")
 	read(&issuedOn, FieldIssuedOn, f.IssuedOn, "", issuedOn == "")
 	// Without a date, a title read anew may name the year (2018年…).
+	// With one, a title read anew may still say it is the summary of the
+	// year before its date (ReportYear).
 	inferred := slices.Contains(auto, FieldRound) && (slices.Contains(out.names, FieldIssuedOn) ||
-		issuedOn == "" && slices.Contains(out.names, FieldTitle))
+		slices.Contains(out.names, FieldTitle))
 	if inferred || round == "" && !slices.Contains(byHand, FieldRound) {
 		r, err := inferRound(ctx, tx, issuedOn, title, filename)
 		if err != nil {

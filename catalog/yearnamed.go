@@ -3,6 +3,7 @@ package catalog
 import (
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // yearInName is a year as titles and file names write it: 2018年…,
@@ -33,12 +34,50 @@ func YearNamed(texts ...string) int {
 	return year
 }
 
+// yearReport is a title that is a year's own summary or report: it ends
+// in the kind of paper issued after the year it is about (工作总结, 年度报告,
+// 年报, 统计公报, 统计数据…), with nothing after it — not a notice that
+// sends one round (关于印发…总结的通知) nor one about an event of the year.
+// A title with 关于 is a notice, request or reply (关于…的通知, read short
+// as 关于…活动周总结), which ReportYear leaves to its date.
+var yearReport = regexp.MustCompile(`(?:总结|报告|年报|统计公报|统计年鉴|统计数据|统计表|统计)$`)
+
+// ReportYear returns the year an annual summary or report is about when
+// its 成文日期 falls in the year after (杭州市2017年学习型城市建设工作总结,
+// dated 2018-03-20, is about 2017), else 0. Only the title counts, it
+// must name that one year (YearNamed) and end as a summary or report does
+// (yearReport), and the date must be of the next year: such papers are
+// issued early the year after, while a notice of 2019 about a 2017 event
+// is 2019's.
+func ReportYear(title, issuedOn string) int {
+	y := YearNamed(title)
+	if y == 0 || len(issuedOn) < 4 {
+		return 0
+	}
+	dated, err := strconv.Atoi(issuedOn[:4])
+	if err != nil || dated != y+1 {
+		return 0
+	}
+	if strings.Contains(title, "关于") || !yearReport.MatchString(strings.TrimRight(title, " 　。")) {
+		return 0
+	}
+	return y
+}
+
 // RoundNamedIn says where the round of d, inferred without a date, came
 // from: "title" when its title names that year (YearNamed), "filename"
-// when its file name does, "" otherwise (a typed round, a date's, or the
-// current round for want of both).
+// when its file name does, "report_title" when it is an annual summary or
+// report filed under the year its title names rather than its 成文日期's
+// (ReportYear), "" otherwise (a typed round, a date's, or the current
+// round for want of both).
 func RoundNamedIn(d *Document) string {
-	if d.Round == "" || d.IssuedOn != "" || !d.IsExtracted(FieldRound) {
+	if d.Round == "" || !d.IsExtracted(FieldRound) {
+		return ""
+	}
+	if d.IssuedOn != "" {
+		if y := ReportYear(d.Title, d.IssuedOn); y != 0 && strconv.Itoa(y) == d.Round {
+			return "report_title"
+		}
 		return ""
 	}
 	if strconv.Itoa(YearNamed(d.Title)) == d.Round {
@@ -48,4 +87,24 @@ func RoundNamedIn(d *Document) string {
 		return "filename"
 	}
 	return ""
+}
+
+// YearNamedWithoutRound returns the year d's names point to when d was
+// filed elsewhere for want of that round: without a 成文日期, the one year
+// its title or file name names (YearNamed); with one, the year an annual
+// summary or report is about (ReportYear). 0 when d's round was typed,
+// or came from that year, or its names point to none. The upload page
+// and the document say so, so that the uploader can check.
+func YearNamedWithoutRound(d *Document) int {
+	if d.Round == "" || !d.IsExtracted(FieldRound) {
+		return 0
+	}
+	y := ReportYear(d.Title, d.IssuedOn)
+	if d.IssuedOn == "" {
+		y = YearNamed(d.Title, d.Filename)
+	}
+	if y == 0 || strconv.Itoa(y) == d.Round {
+		return 0
+	}
+	return y
 }

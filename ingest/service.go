@@ -448,8 +448,8 @@ func (s *Service) newDocuments(ctx context.Context, files []*Staged, metas []Met
 		if d.Round == "" {
 			// Without a date, the year its title or file name names
 			// (2018年统计数据.xlsx) when that is a round.
-			key := d.IssuedOn
-			if key == "" {
+			key := d.IssuedOn + "|" + strconv.Itoa(catalog.ReportYear(d.Title, d.IssuedOn))
+			if d.IssuedOn == "" {
 				key = strconv.Itoa(catalog.YearNamed(d.Title, st.Filename))
 			}
 			r, ok := rounds[key]

@@ -191,8 +191,12 @@ func (h *handler) adminRoundCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	msg := roundAdded(langOf(r), rd)
-	if r.PostFormValue("carry") == "on" {
+	// A round is carried into when it becomes current, not before: carried
+	// early, what the previous round gains meanwhile would be left behind.
+	if r.PostFormValue("carry") == "on" && rd.Current {
 		msg += tr(langOf(r), "admin.semicolon") + h.carryAllCities(r, u, year)
+	} else if r.PostFormValue("carry") == "on" {
+		msg += tr(langOf(r), "admin.semicolon") + trf(langOf(r), "admin.carry_later", year)
 	}
 	if r.PostFormValue("copy_tables") == "on" {
 		msg += tr(langOf(r), "admin.semicolon") + h.copyAllTables(r, u, year)

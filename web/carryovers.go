@@ -115,6 +115,13 @@ func (h *handler) carryoverStart(w http.ResponseWriter, r *http.Request) {
 	back(w, r, carryoversPath(city, round), carriedMessage(langOf(r), rep))
 }
 
+// carriedMessage says what a carry-over added: carrying is idempotent
+// per object (catalog.CarryOver), so a second press says how many are
+// new since, or that none are, rather than repeating the first count.
 func carriedMessage(l Lang, rep *catalog.CarryReport) string {
-	return trf(l, "carry.done", rep.FromRound, rep.Links, rep.Claims, rep.Values)
+	n := rep.Links + rep.Claims + rep.Values
+	if n == 0 {
+		return trf(l, "carry.nothing_new", rep.FromRound)
+	}
+	return trf(l, "carry.done", rep.FromRound, n, rep.Links, rep.Claims, rep.Values)
 }

@@ -79,6 +79,9 @@ type documentPage struct {
 	// Auto marks the fields filled without the uploader (read from the
 	// text, or the round inferred), shown as 自动识别 until confirmed.
 	Auto map[string]bool
+	// RoundNote says why an inferred round is not its 成文日期's or the
+	// year its title names (roundNote), for the uploader to check.
+	RoundNote string
 	// Edited marks the fields a person gave a value by an edit (which no
 	// reading of the text writes over), shown as 已人工修改 with who and
 	// when as the audit log has it ("" when it no longer does).
@@ -167,6 +170,7 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 	for _, f := range d.ExtractedFields {
 		p.Auto[f] = true
 	}
+	p.RoundNote = roundNote(lang, d)
 	if p.Edited, err = h.editedFields(r, d); err != nil {
 		h.fail(w, r, err)
 		return
@@ -576,4 +580,21 @@ func (h *handler) editedFields(r *http.Request, d *catalog.Document) (map[string
 		}
 	}
 	return out, nil
+}
+
+// roundNote says, of a round inferred for d, when it is not the round of
+// d's 成文日期 because d is an annual summary of the year before
+// (catalog.RoundNamedIn report_title), or not the year d's title names
+// because that year is no round (catalog.YearNamedWithoutRound); "" else.
+func roundNote(l Lang, d *catalog.Document) string {
+	if catalog.RoundNamedIn(d) == "report_title" {
+		return trf(l, "doc.round_by_report", d.Round, d.IssuedOn, d.Round)
+	}
+	if y := catalog.YearNamedWithoutRound(d); y != 0 {
+		if !strings.HasPrefix(d.IssuedOn, d.Round) {
+			return trf(l, "doc.round_year_absent", y, d.Round)
+		}
+		return trf(l, "doc.round_year_absent_dated", y, d.IssuedOn, d.Round)
+	}
+	return ""
 }

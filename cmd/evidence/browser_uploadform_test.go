@@ -190,7 +190,7 @@ func checkUploadRequiredFields(u ui, s *server, dir, shots string) {
 // checkUploadRowsOnceRead: once a document is searchable its row shows the
 // title read from its text and the round it ended in — the round of its
 // date, the round it stayed in when no round has its year or no date was
-// found, the round typed — never “暂归入”.
+// found, the round typed, an annual summary's title year — never “暂归入”.
 func checkUploadRowsOnceRead(u ui, s *server, dir, shots string) {
 	t := u.t
 	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
@@ -207,19 +207,22 @@ func checkUploadRowsOnceRead(u ui, s *server, dir, shots string) {
 		notice("老年大学通知.txt", "杭州市教育局关于推进老年大学办学网络建设的通知", "杭教职成〔2015〕3号", "2015年10月9日"),
 		textFiles(t, dir, "学习活动周简报", 1)[0],
 		notice("学分银行通知.txt", "杭州市教育局关于深化学分银行建设的通知", "杭教职成〔2018〕2号", "2018年4月2日"),
+		notice("工作总结.txt", "杭州市2017年学习型城市建设工作总结", "", "2018年3月20日"),
 	}
-	u.do("four files without a round", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
+	u.do("five files without a round", chromedp.Navigate(s.base+"/lang?to=zh&next=/upload"), chromedp.WaitVisible(css(`#files`)),
 		chromedp.SetUploadFiles(css(`#files`), files))
-	u.waitFor("4 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 4`)
+	u.waitFor("5 rows", `document.querySelectorAll('#outcomes li .filemeta').length === 5`)
 	u.do("the last one's own round, and upload", chromedp.SetValue(css(`#doc_type`), "policy"),
 		chromedp.SendKeys(css(`#outcomes li:nth-child(4) .f-round`), "2017"), chromedp.Click(css(`#upload-submit`)))
-	u.waitFor("4 indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 4`)
+	u.waitFor("5 indexed", `document.querySelectorAll('#outcomes .docstatus[data-status="indexed"]').length === 5`)
 	u.shot(shots, "upload-rows-read")
 	for i, want := range []struct{ title, round, note string }{
 		{"杭州市教育局关于开展社区教育示范街道创建工作的通知", "2017", "按成文日期 2017-12-20 归入 2017 年度"},
 		{"杭州市教育局关于推进老年大学办学网络建设的通知", "2018", "成文日期 2015-10-09 没有对应的监测轮次\uFF0C仍归入 2018 年度"},
 		{"", "2018", "未识别出成文日期\uFF0C仍归入 2018 年度"},
 		{"杭州市教育局关于深化学分银行建设的通知", "2017", "监测轮次\uFF1A2017 年度"},
+		// An annual summary issued the next spring is its year's (s28 D11).
+		{"杭州市2017年学习型城市建设工作总结", "2017", "标题为 2017 年的总结或报告\uFF0C成文日期 2018-03-20\uFF0C按标题的年份归入 2017 年度\uFF0C请核对"},
 	} {
 		row := fmt.Sprintf(`#outcomes li:nth-child(%d)`, i+1)
 		if want.title != "" {

@@ -40,12 +40,33 @@ func TestRoundCurrent(t *testing.T) {
 			}
 		}
 	}
+	// 2020 carried into before it is made current: told that what 2019
+	// gained since is not carried, and how to carry it (s28 D6).
+	if _, err := runCLI(t, "round", "add", "--data", data, "--year", "2020"); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := catalog.Open(t.Context(), filepath.Join(data, "catalog.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cat.CarryOver(t.Context(), "330100", 2019, 2020, "admin")
+	cat.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "round", "current", "--data", data, "--year", "2020")
+	if want := "2020 年度此前已结转过；此后上一轮新增的关联、定性描述和数值未自动结转：如需补结转，请在“结转事项核对”页面点“从上一轮结转”"; err != nil || !strings.Contains(out, want) {
+		t.Errorf("round current --year 2020, carried into before: %q %v, want %q", out, err, want)
+	}
+	if _, err := runCLI(t, "round", "current", "--data", data, "--year", "2018"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := runCLI(t, "round", "current", "--data", data, "--year", "2031"); catalog.ErrorCode(err) != catalog.ENOTFOUND {
 		t.Errorf("round current --year 2031: %v, want not found", err)
 	}
 
 	s := startServer(t, data)
-	out, err := runCLI(t, "round", "current", "--year", "2019", "--server", s.base, "--token", s.token)
+	out, err = runCLI(t, "round", "current", "--year", "2019", "--server", s.base, "--token", s.token)
 	if err != nil || !strings.Contains(out, "已将监测轮次 2019 设为当前轮次") {
 		t.Errorf("round current --server: %q %v", out, err)
 	}

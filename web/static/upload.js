@@ -237,8 +237,9 @@
   // roundLine says which round a document is in. Until it is read, an
   // inferred round is the one for now; once indexed, the round it ended
   // in: the round of its date, without one the round of the year its
-  // title or file name names, or the round it stayed in because no round
-  // matches its date or no date was found.
+  // title or file name names, an annual summary's round of the year its
+  // title names, or the round it stayed in because no round matches its
+  // date, the year its title names or no date was found.
   function roundLine(doc) {
     if (!doc.round || doc.status === "failed") { return ""; }
     var inferred = doc.extracted_fields && doc.extracted_fields.indexOf("round") >= 0;
@@ -248,6 +249,10 @@
       s = words.roundInferred.replace("%s", doc.round);
     } else if (!inferred) {
       s = words.roundGiven;
+    } else if (doc.year_without_round) {
+      s = doc.issued_on && doc.issued_on.slice(0, 4) === doc.round ? words.roundYearAbsentDated : words.roundYearAbsent;
+    } else if (doc.round_named_in === "report_title") {
+      s = words.roundByReport;
     } else if (!doc.issued_on) {
       s = {title: words.roundByTitle, filename: words.roundByFilename}[doc.round_named_in] || words.roundNoDate;
     } else if (doc.issued_on.slice(0, 4) === doc.round) {
@@ -255,7 +260,7 @@
     } else {
       s = words.roundNoMatch;
     }
-    return s.split("{round}").join(doc.round).replace("{date}", doc.issued_on);
+    return s.split("{round}").join(doc.round).replace("{date}", doc.issued_on).replace("{year}", doc.year_without_round);
   }
 
   // refused shows a file the archive did not take. One that failed on the
