@@ -62,6 +62,9 @@ func TestBusyWait(t *testing.T) {
 	}{
 		{busyAnswer{after: 5 * time.Second, asked: true}, 3, 5 * time.Second},
 		{busyAnswer{after: time.Hour, asked: true}, 0, time.Minute},
+		// Retry-After: 0 or a date past (a proxy's) is a second, not a
+		// loop sending the files again at once.
+		{busyAnswer{after: 0, asked: true}, 7, time.Second},
 		{busyAnswer{}, 0, 5 * time.Second},
 		{busyAnswer{}, 1, 10 * time.Second},
 		{busyAnswer{}, 3, 40 * time.Second},
@@ -285,7 +288,7 @@ func TestRemoteIngestResendsOnlyWhatWasNotRecorded(t *testing.T) {
 	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		if r.URL.Path == "/api/v1/me" {
-			fmt.Fprint(w, `{"username":"coord"}`)
+			fmt.Fprint(w, `{"user":{"username":"coord","role":"coordinator","city":"330100"}}`)
 			return
 		}
 		var names []string
@@ -368,7 +371,7 @@ func TestRemoteIngestCountsAFileItStoredBeforeA503AsStored(t *testing.T) {
 			fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json")
 				if r.URL.Path == "/api/v1/me" {
-					fmt.Fprint(w, `{"username":"coord"}`)
+					fmt.Fprint(w, `{"user":{"username":"coord","role":"coordinator","city":"330100"}}`)
 					return
 				}
 				io.Copy(io.Discard, r.Body)

@@ -44,10 +44,12 @@ func (c *remote) check(ctx context.Context) error {
 		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
 	}
 	var me struct {
-		Username string `json:"username"`
+		User struct {
+			Username string `json:"username"`
+		} `json:"user"`
 	}
 	err = c.do(req, &me)
-	c.me = me.Username
+	c.me = me.User.Username
 	return err
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -20,7 +21,7 @@ func fakeServer(t *testing.T, answer string) string {
 		w.Header().Set("Content-Type", "application/json")
 		switch {
 		case r.Method == "GET" && r.URL.Path == "/api/v1/me":
-			w.Write([]byte(`{"username":"wang","role":"coordinator","city":"330100"}`))
+			w.Write([]byte(`{"user":{"username":"wang","role":"coordinator","city":"330100"}}`))
 		case r.Method == "POST" && r.URL.Path == "/api/v1/documents":
 			w.WriteHeader(http.StatusCreated)
 			w.Write([]byte(answer))
@@ -122,5 +123,19 @@ func TestRemoteIngestReadsAnAnswerThatNamesNoPart(t *testing.T) {
 		if strings.HasSuffix(f.Path, "01_学分银行方案.txt") != f.Duplicate {
 			t.Errorf("%s: duplicate %v, want only the first file a duplicate", f.Path, f.Duplicate)
 		}
+	}
+}
+
+// TestRemoteCheckKnowsTheAccount: the import's first call learns the
+// token's account from the real server's /api/v1/me, which the counting
+// of a file recorded before a 503 needs (busyAnswer.mayHaveRecorded).
+func TestRemoteCheckKnowsTheAccount(t *testing.T) {
+	s := startServer(t, "")
+	c := &remote{base: s.base, token: s.token, client: &http.Client{}}
+	if err := c.check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(c.me, "admin") {
+		t.Errorf("the token's account as check read it: %q, want the admin startServer made", c.me)
 	}
 }

@@ -23,6 +23,7 @@ import (
 var (
 	retryWaitCap   = time.Minute
 	retryFirstWait = 5 * time.Second
+	retryLeastWait = time.Second
 	retryGiveUp    = 10 * time.Minute
 )
 
@@ -107,7 +108,9 @@ func retryAfter(value, date string, now time.Time) (d time.Duration, ok bool) {
 // retryFirstWait doubling at each attempt up to the cap.
 func (b *busyAnswer) wait(attempt int) time.Duration {
 	if b.asked {
-		return min(b.after, retryWaitCap)
+		// At least a second: a Retry-After of 0 or a date past (a proxy's)
+		// would send the files again at once, for ever.
+		return min(max(b.after, retryLeastWait), retryWaitCap)
 	}
 	d := retryFirstWait
 	for range attempt {
