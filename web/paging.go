@@ -64,9 +64,16 @@ func outOfRange(w http.ResponseWriter, r *http.Request, a pageAsked, pages int) 
 	v.Del("before")
 	v.Del("page")
 	var notice string
-	if a.bad {
+	switch _, pending := r.Cookie(flashCookie); {
+	case pending == nil && !a.bad:
+		// The page a form sent back to (a verdict on the last page's
+		// last item) keeps that form's notice; its last page is shown.
+		if pages > 1 {
+			v.Set("page", strconv.Itoa(pages))
+		}
+	case a.bad:
 		notice = trf(lang, "paging.bad", raw)
-	} else {
+	default:
 		notice = trf(lang, "paging.past_end", raw, pages)
 		if pages > 1 {
 			v.Set("page", strconv.Itoa(pages))

@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"slices"
@@ -107,5 +109,21 @@ func TestNextPageEmptiedLeadsBackToItsLastDocument(t *testing.T) {
 	}
 	if back, _, _ := listed(t, li, prev); !slices.Contains(back, last.ID) {
 		t.Errorf("上一页 %s from the emptied page shows %d documents without %s, the last one shown before", prev, len(back), last.ID)
+	}
+}
+
+// TestPastTheEndKeepsAFormsNotice: a form sent back to a page that is now
+// past the end (a verdict on the last page's last item) shows the last
+// page with the form's notice (审核结论已保存), not "no such page".
+func TestPastTheEndKeepsAFormsNotice(t *testing.T) {
+	s := newSite(t)
+	s.env.Upload("330100", "工作总结.txt", "杭州市学分银行建设工作总结。")
+	b := s.login("wang")
+	u, _ := url.Parse(s.srv.URL)
+	b.c.Jar.SetCookies(u, []*http.Cookie{{Name: flashCookie, Value: base64.RawURLEncoding.EncodeToString([]byte("审核结论已保存")), Path: "/"}})
+	resp, page := b.get("/documents?page=7")
+	text := html.UnescapeString(textOf(page))
+	if resp.StatusCode != 200 || !strings.Contains(text, "审核结论已保存") || strings.Contains(text, "没有第 7 页") {
+		t.Errorf("a page past the end with a form's notice pending: %d %.600s", resp.StatusCode, text)
 	}
 }

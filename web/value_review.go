@@ -171,7 +171,9 @@ func (h *handler) showValues(w http.ResponseWriter, r *http.Request, status int,
 		p.After, f.After = "", ""
 		list, err = h.Values.ListPage(r.Context(), u, f, offsetOf(p), valuesPageSize)
 	}
-	if err == nil && outOfRange(w, r, asked, (list.Total+valuesPageSize-1)/valuesPageSize) {
+	// A page after a cursor (the queue's own 下一页) is the queue's to
+	// mend below; only a page asked for by its number is past the end.
+	if err == nil && p.After == "" && outOfRange(w, r, asked, (list.Total+valuesPageSize-1)/valuesPageSize) {
 		return
 	}
 	if err == nil && len(list.Values) == 0 && p.PageNum > 1 && list.Total > 0 {
