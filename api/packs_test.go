@@ -112,3 +112,23 @@ func TestADamagedOriginalIsNeverDownloadedAsWhole(t *testing.T) {
 		t.Errorf("download after the repair: %d, %d bytes, %v; want the original whole", resp.StatusCode, len(body), err)
 	}
 }
+
+// TestAnOriginalFlaggedButWholeIsServedAndCleared: an original once
+// found damaged that reads whole again (a store's passing fault, a file
+// put back) is served, and the flag is cleared, so its page stops warning
+// and later downloads hash it once.
+func TestAnOriginalFlaggedButWholeIsServedAndCleared(t *testing.T) {
+	e := newEnv(t)
+	id := e.upload(cityA, "工作总结.txt", "杭州市学分银行建设工作总结。")
+	ctx := context.Background()
+	if err := ingest.FlagDamagedOriginal(ctx, e.cat, id, "download", "coordA"); err != nil {
+		t.Fatal(err)
+	}
+	resp, body, err := e.fetch(e.request("GET", "/api/v1/documents/"+id+"/original", nil), "coordA")
+	if err != nil || resp.StatusCode != http.StatusOK || string(body) != "杭州市学分银行建设工作总结。" {
+		t.Fatalf("download of a flagged original that reads whole: %d %q %v", resp.StatusCode, body, err)
+	}
+	if flagged, err := ingest.OriginalFlagged(ctx, e.cat, id); err != nil || flagged {
+		t.Errorf("the flag of an original read whole again: %v %v, want cleared", flagged, err)
+	}
+}

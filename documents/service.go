@@ -291,6 +291,11 @@ func (s *Service) CheckFlaggedOriginal(ctx context.Context, d *catalog.Document)
 	if !intact {
 		return ingest.OriginalDamagedError(d)
 	}
+	// Whole again: said once, so the page stops warning and the next
+	// download is not hashed twice.
+	if err := ingest.OriginalIntactAgain(ctx, s.cat, d.ID, "system"); err != nil {
+		return fmt.Errorf("record the original of %s whole again: %w", d.ID, err)
+	}
 	return nil
 }
 

@@ -18,6 +18,10 @@ import (
 const (
 	EventOriginalDamaged  = "document.original.damaged"
 	EventOriginalRepaired = "document.original.repaired"
+	// EventOriginalIntact: an original flagged damaged read whole again
+	// (a download's or a pack's check hashed it to its SHA-256: the store
+	// had a passing fault, or someone put the file back).
+	EventOriginalIntact = "document.original.intact"
 	eventsOfOriginal      = "document.original."
 )
 
@@ -160,6 +164,13 @@ func OriginalFlagged(ctx context.Context, cat *catalog.Store, id string) (bool, 
 // its SHA-256; only the store's being out of reach is an error.
 func OriginalIntact(ctx context.Context, blobs blob.Store, d *catalog.Document) (bool, error) {
 	return storedHashes(ctx, blobs, catalog.OriginalKey(d.SHA256), d.SHA256)
+}
+
+// OriginalIntactAgain records that the original of document id, flagged
+// damaged, read whole again: its page and downloads stop saying it is
+// damaged.
+func OriginalIntactAgain(ctx context.Context, cat *catalog.Store, id, user string) error {
+	return cat.RecordEvent(ctx, catalog.Event{User: user, Action: EventOriginalIntact, Object: id})
 }
 
 // OriginalDamagedError is what a person asking for d's original is told

@@ -294,7 +294,7 @@ func eventObject(l Lang, object string, detail map[string]any, title string, cit
 			if n := cities[city]; n != "" {
 				city = n
 			}
-			carried := fmt.Sprintf(tr(l, "event.round.carried"), count(detail["links"]), count(detail["claims"]), count(detail["values"]))
+			carried := trf(l, "event.round.carried", count(detail["links"]), count(detail["claims"]), count(detail["values"]))
 			return fmt.Sprintf("%s %s %s%s", word, id, city, carried), ""
 		}
 	}

@@ -103,6 +103,7 @@ var labelMessages = map[string]map[Lang]string{
 	// A damaged original, found by check and mended by an upload.
 	"event.document.original.damaged":  {Chinese: "校验发现原件损坏或缺失", English: "Check found the original damaged or missing"},
 	"event.document.original.repaired": {Chinese: "用上传的文件修复原件", English: "Mended the original from an upload"},
+	"event.document.original.intact":   {Chinese: "原件重新校验完好", English: "The original read whole again"},
 
 	"event.document.fields":      {Chinese: "重新识别文档字段", English: "Fields read again from the text"},
 	"event.empty":                {Chinese: "（空）", English: "(empty)"},
@@ -121,7 +122,7 @@ var labelMessages = map[string]map[Lang]string{
 	"event.round.create":         {Chinese: "创建监测轮次", English: "Created a round"},
 	"event.round.delete":         {Chinese: "删除监测轮次", English: "Deleted a round"},
 	"event.round.carryover":      {Chinese: "结转上一轮", English: "Carried over a round"},
-	"event.round.carried":        {Chinese: "（关联 %d 项，定性描述 %d 项，数值 %d 项）", English: " (%d links, %d claims, %d values)"},
+	"event.round.carried":        {Chinese: "（关联 %d 项，定性描述 %d 项，数值 %d 项）", English: " (%d {link|links}, %d {claim|claims}, %d {value|values})"},
 	"event.framework.import":     {Chinese: "导入指标体系", English: "Imported a framework"},
 	"event.user.create":          {Chinese: "创建用户", English: "Created a user"},
 	"event.user.enable":          {Chinese: "启用用户", English: "Enabled a user"},

@@ -71,9 +71,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(res.Scope) > 0 {
 		names := make([]string, len(res.Scope))
 		for i, c := range res.Scope {
-			names[i] = c.Name + "（" + c.Code + "）"
+			names[i] = c.Name + words(lang, "（"+c.Code+"）", " ("+c.Code+")")
 		}
-		sayln(stdout, lang, "仅检索了您的账号可查看的城市:%s", strings.Join(names, "、"))
+		sayln(stdout, lang, "仅检索了您的账号可查看的城市:%s", strings.Join(names, words(lang, "、", ", ")))
 	}
 	if res.Notice != "" {
 		fmt.Fprintln(stdout, words(lang, res.Notice, res.NoticeEn))
