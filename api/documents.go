@@ -313,7 +313,7 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", csp)
 	w.Header().Set("ETag", `"`+d.SHA256+`"`)
-	damaged, readErr, err := sendVerified(w, rc, d.SHA256)
+	damaged, readErr, err := sendVerified(w, rc, d.SHA256, d.Size)
 	switch {
 	case damaged:
 		// The client holds a download cut short, never a corrupt file
@@ -332,32 +332,37 @@ func (h *handler) handleDocumentOriginal(w http.ResponseWriter, r *http.Request)
 	}
 }
 
-// sendVerified copies an original to w, holding its last piece back until
-// all its bytes have hashed to sha: damaged says they did not, and then
-// the last piece is never sent. readErr is the store's failure, err the
-// client's.
-func sendVerified(w io.Writer, r io.Reader, sha string) (damaged bool, readErr, err error) {
+// sendVerified copies an original of size bytes to w, holding its last
+// piece back until all its bytes have hashed to sha: damaged says they did
+// not (or were more or fewer than size), and then the last piece is never
+// sent. readErr is the store's failure, err the client's.
+func sendVerified(w io.Writer, r io.Reader, sha string, size int64) (damaged bool, readErr, err error) {
 	h := sha256.New()
 	buf, held := make([]byte, 64<<10), make([]byte, 0, 64<<10)
+	var total int64
 	for {
-		n, rerr := io.ReadFull(r, buf)
+		n, rerr := r.Read(buf)
 		if n > 0 {
+			total += int64(n)
+			if total > size {
+				return true, nil, nil // more bytes than the original has: past Content-Length
+			}
 			if len(held) > 0 {
 				if _, err := w.Write(held); err != nil {
 					return false, nil, err
 				}
 			}
 			h.Write(buf[:n])
-			held = append(held[:0], buf[:n]...)
+			buf, held = held[:cap(held)], buf[:n]
 		}
-		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+		if rerr == io.EOF {
 			break
 		}
 		if rerr != nil {
 			return false, rerr, nil
 		}
 	}
-	if hex.EncodeToString(h.Sum(nil)) != sha {
+	if total != size || hex.EncodeToString(h.Sum(nil)) != sha {
 		return true, nil, nil
 	}
 	_, err = w.Write(held)
