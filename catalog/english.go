@@ -35,6 +35,7 @@ var englishMessages = map[string]string{
 	"请选择文件类型(如政策文件、工作总结)":                                                                 "Choose the type of document (such as policy document or work summary)",
 	"只有协调员、部门联系人和管理员可以上传材料":                                                               "Only coordinators, department contributors and administrators can upload documents",
 	"只有本市协调员或管理员可以上传该城市的材料":                                                               "Only the city's coordinator or an administrator can upload documents for this city",
+	"已按字串检索：结果中的词可能是其他词的一部分（如“市长”在“南京市长江大桥”中）":                                            "Searched as strings of characters: a word found may be part of another word (市长 in 南京市长江大桥)",
 	"检索不支持字段写法(%s);已在标题和正文中检索其余的词:%s":                                                     "Search has no field syntax (%s); it searched titles and text for the other words: %s",
 	"您是%s(%s)的协调员,不能为%s(%s)上传材料;请切换到本市或联系管理员":                                             "You are the coordinator of %s (%s) and cannot upload documents for %s (%s); switch to your own city or ask an administrator",
 	"文件已加密(设置了打开密码),无法读取其中的文字;请在 Word、Excel 或 WPS 中取消密码后重新上传":                             "The file is encrypted (it has an opening password), so its text cannot be read; remove the password in Word, Excel or WPS and upload it again",
