@@ -16,7 +16,8 @@ import (
 // match substrings, it finds them with the word marked, and says that
 // its results may hold words inside other words. 市长 is no hit in
 // 南京市长江大桥 as a word, and counted there; the filters and the scope
-// hold for the count as for the search.
+// hold for the count as for the search, and the export of a search of
+// substrings finds what it finds.
 func TestSearchCountsWordsMissedAsWords(t *testing.T) {
 	ctx := context.Background()
 	cat, idx := openStores(t)
@@ -83,6 +84,12 @@ func TestSearchCountsWordsMissedAsWords(t *testing.T) {
 		}
 		if (res.SubstringNotice != "") != tt.substring || (res.SubstringNoticeEn != "") != tt.substring {
 			t.Errorf("%s: search %q: substring notice %q / %q, want one: %v", tt.name, req.Query, res.SubstringNotice, res.SubstringNoticeEn, tt.substring)
+		}
+	}
+	for _, substring := range []bool{false, true} {
+		_, total, err := svc.exportRows(ctx, Request{Query: "健全", Substring: substring, User: admin}, "", false)
+		if want := map[bool]uint64{false: 0, true: 2}[substring]; err != nil || total != want {
+			t.Errorf("export 健全 with Substring %v: %d documents (%v), want %d", substring, total, err, want)
 		}
 	}
 	res, err := svc.Search(ctx, Request{Query: "健全", Substring: true, User: admin})
