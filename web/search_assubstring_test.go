@@ -13,7 +13,8 @@ import (
 // documents hold it, with a link to the search of substrings, in Chinese
 // and in English; that search finds the document with 健全 marked and
 // says its results may hold words inside other words, which 市长 in
-// 南京市长江大桥 shows; a search that found all it could says nothing.
+// 南京市长江大桥 shows, and its hit opens the document with 健全 marked; a
+// search that found all it could says nothing.
 func TestSearchPageSaysWhatItsWordsMissed(t *testing.T) {
 	s := newSite(t)
 	s.env.Upload("330100", "网络.txt", "建立健全市、区(县)、街道(乡镇)、社区(村)四级社区教育网络。")
@@ -58,5 +59,22 @@ func TestSearchPageSaysWhatItsWordsMissed(t *testing.T) {
 	_, body := zhou.get(substring)
 	if !strings.Contains(body, "<mark>健全</mark>") || !strings.Contains(body, `name="match" value="substring"`) {
 		t.Errorf("search of substrings: want 健全 marked and the form to keep match: %.1500s", body)
+	}
+	// Its hit opens the document with 健全 marked there too.
+	i := strings.Index(body, `<h2><a href="/documents/`)
+	if i < 0 {
+		t.Fatalf("search of substrings: no hit: %.1500s", body)
+	}
+	href := html.UnescapeString(strings.SplitN(body[i+len(`<h2><a href="`):], `"`, 2)[0])
+	if !strings.Contains(href, "match=substring") {
+		t.Errorf("hit link %s does not keep match=substring", href)
+	}
+	_, doc := zhou.get(href)
+	if !strings.Contains(doc, "<mark>健全</mark>") {
+		t.Errorf("document %s: 健全 is not marked: %.1500s", href, doc)
+	}
+	_, doc = zhou.get(strings.Replace(href, "match=substring", "match=word", 1))
+	if strings.Contains(doc, "<mark>健全</mark>") {
+		t.Errorf("document opened from a search of words: 健全 marked inside other words")
 	}
 }
