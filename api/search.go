@@ -53,7 +53,8 @@ func (h *handler) handleSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 // searchRequest reads a search's query, filters (q, city, doc_type,
-// indicator, year, issued_from, issued_to) and order (sort) from the URL,
+// indicator, year, issued_from, issued_to), order (sort) and how it
+// matches words (match) from the URL,
 // for the caller.
 func searchRequest(r *http.Request) (search.Request, error) {
 	req := search.Request{
@@ -73,6 +74,9 @@ func searchRequest(r *http.Request) (search.Request, error) {
 		return req, err
 	}
 	if req.Sort, err = search.ParseSort(q.Get("sort")); err != nil {
+		return req, err
+	}
+	if req.Substring, err = search.ParseMatch(q.Get("match")); err != nil {
 		return req, err
 	}
 	return req, nil

@@ -107,7 +107,13 @@
 // other words (社区教育|网络覆盖 holds 教育网络, 四级网络|体系 holds 网络体系);
 // the domain words, the commonest queries, are found as words at half the
 // cost (see above). Shorter dictionary words, single characters, Latin words and plain numbers stay in the gse fields,
-// so 市长 still does not match 南京市长江大桥 and 和尚 not 和尚未. Pairs keep punctuation (12.3万, 〔2015〕)
+// so 市长 still does not match 南京市长江大桥 and 和尚 not 和尚未. Where the
+// text's segmentation crossed such a word and zh.appendRecut could not
+// mend it (健全 in 建立|健|全市, 中小学 in 中小|学生), it is not found as a
+// word: IsCrossableWord names these words, a term may ask to be matched
+// as a substring anyway (Term.Substring), and a query may drop what
+// another matches (Query.Unless), so that a search can count what its
+// words miss and offer the search of substrings. Pairs keep punctuation (12.3万, 〔2015〕)
 // and never span whitespace, but for a page break inside a sentence (one
 // side Chinese, neither whitespace): the characters either side of it are
 // a pair (marked on both pages), so a phrase that runs onto the next page

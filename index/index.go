@@ -66,6 +66,11 @@ type Query struct {
 	// text (a claim's candidates, an indicator's suggested evidence) or
 	// only counts or lists matches keeps Bleve's score.
 	TitleFirst bool `json:",omitempty"`
+	// Unless drops the documents that it matches too (its Clauses,
+	// Exclude and Filter; its paging, facets and order are not read): a
+	// search counts with it what its words find as substrings that they
+	// do not find as words.
+	Unless *Query `json:",omitempty"`
 }
 
 // Sort is an order of hits.
@@ -93,6 +98,12 @@ type Clause struct {
 // as a phrase of their words, in the title or the text.
 type Term struct {
 	Text string
+	// Substring matches the word wherever the text holds it, as the
+	// phrase of its character pairs in the n-gram fields, also a
+	// dictionary word of two or three characters, which is otherwise
+	// matched as a word (IsCrossableWord): 健全 then finds 建立|健|全市民,
+	// and 市长 南京市|长江大桥.
+	Substring bool `json:",omitempty"`
 }
 
 // Filter restricts a search to documents with field values in these sets.

@@ -171,6 +171,22 @@ func (m *Matcher) Find(phrase string) []Span {
 	return slices.Compact(out)
 }
 
+// FindSubstring is Find for a word asked for as a substring
+// (Term.Substring): also wherever the text holds its substring form
+// (zh.SubstringForm), inside other words (健全 in 建立健全市), as a search
+// of substrings finds it.
+func (m *Matcher) FindSubstring(phrase string) []Span {
+	out := m.Find(phrase)
+	if sub, ok := zh.SubstringForm(phrase); ok {
+		for _, se := range m.finder().Find(sub) {
+			out = m.appendPageSpans(out, se[0], se[1])
+		}
+		slices.SortFunc(out, bySpanStart)
+		out = slices.Compact(out)
+	}
+	return out
+}
+
 // finder is the substring finder of the text, made on first use.
 func (m *Matcher) finder() *zh.SubstringFinder {
 	if m.subs == nil {

@@ -47,7 +47,7 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 	default:
 		top = bleve.NewConjunctionQuery(must...)
 	}
-	if len(q.Exclude) == 0 && len(q.Filter.ExcludeIDs) == 0 {
+	if len(q.Exclude) == 0 && len(q.Filter.ExcludeIDs) == 0 && q.Unless == nil {
 		return top
 	}
 	bq := bleve.NewBooleanQuery()
@@ -57,6 +57,9 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 	}
 	if len(q.Filter.ExcludeIDs) > 0 {
 		bq.AddMustNot(bleve.NewDocIDQuery(q.Filter.ExcludeIDs))
+	}
+	if q.Unless != nil {
+		bq.AddMustNot(buildQuery(*q.Unless, m))
 	}
 	return bq
 }
@@ -85,6 +88,9 @@ func buildQuery(q Query, m mapping.IndexMapping) query.Query {
 //
 // A search that ranks title matches first (Query.TitleFirst) does so
 // above the disjunction of a clause's words (buildQuery).
+//
+// A term that asks for it (Term.Substring) is matched as a substring in
+// every form.
 func termQuery(t Term, m mapping.IndexMapping) query.Query {
 	q := formsTermQuery(t, m)
 	if v := valueQuery(t.Text); v != nil {
@@ -99,7 +105,7 @@ func clauseTitleQuery(c Clause, m mapping.IndexMapping) query.Query {
 	var titles []query.Query
 	for _, t := range c.Any {
 		for _, f := range searchForms(t.Text) {
-			ft, _ := formParts(f, 1, m)
+			ft, _ := formParts(f, 1, t.Substring, m)
 			titles = append(titles, ft...)
 		}
 		if number, ok := bareValue(t.Text); ok {
@@ -152,31 +158,32 @@ func formsTermQuery(t Term, m mapping.IndexMapping) query.Query {
 		}
 	}
 	if len(arabic) == 0 || len(chinese) == 0 {
-		return formsQuery(forms, 1, m)
+		return formsQuery(forms, 1, t.Substring, m)
 	}
-	return bleve.NewDisjunctionQuery(formsQuery(arabic, 1, m), formsQuery(chinese, chineseYearBoost, m))
+	return bleve.NewDisjunctionQuery(formsQuery(arabic, 1, t.Substring, m), formsQuery(chinese, chineseYearBoost, t.Substring, m))
 }
 
 // chineseYearBoost weighs a year's forms in Chinese numerals beside its
 // form in Arabic digits (termQuery).
 const chineseYearBoost = 0.1
 
-// formsQuery matches any of forms, each at boost.
-func formsQuery(forms []string, boost float64, m mapping.IndexMapping) query.Query {
+// formsQuery matches any of forms, each at boost, and as a substring
+// when substring is set.
+func formsQuery(forms []string, boost float64, substring bool, m mapping.IndexMapping) query.Query {
 	if len(forms) == 1 {
-		return formQuery(forms[0], boost, m)
+		return formQuery(forms[0], boost, substring, m)
 	}
 	alts := make([]query.Query, len(forms))
 	for i, f := range forms {
-		alts[i] = formQuery(f, boost, m)
+		alts[i] = formQuery(f, boost, substring, m)
 	}
 	return bleve.NewDisjunctionQuery(alts...)
 }
 
 // formQuery is termQuery for one form of a word, its scores weighed by
-// boost.
-func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
-	_, all := formParts(word, boost, m)
+// boost; as a substring when substring is set.
+func formQuery(word string, boost float64, substring bool, m mapping.IndexMapping) query.Query {
+	_, all := formParts(word, boost, substring, m)
 	if len(all) == 0 {
 		return bleve.NewMatchNoneQuery()
 	}
@@ -186,13 +193,18 @@ func formQuery(word string, boost float64, m mapping.IndexMapping) query.Query {
 // formParts are the queries of formQuery: those in the title fields, and
 // all of them in the order their scores are summed (title, text, and for
 // a count the title's and the text's count token); none for a word with
-// nothing to search.
-func formParts(word string, boost float64, m mapping.IndexMapping) (titles, all []query.Query) {
+// nothing to search. A word asked for as a substring (substring) that
+// is matched as a word otherwise is matched by its substring form
+// (zh.SubstringForm) when that has a pair of characters.
+func formParts(word string, boost float64, substring bool, m mapping.IndexMapping) (titles, all []query.Query) {
 	t := Term{Text: word}
 	sub, part := partSubstring(word)
 	ok := part
 	if !ok {
 		sub, ok = substringText(t.Text)
+	}
+	if !ok && substring {
+		sub, ok = anySubstringText(t.Text)
 	}
 	if ok {
 		title := newPairPhraseQuery(sub, fieldTitleNgram, titleBoost*boost)

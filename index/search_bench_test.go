@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -30,7 +31,9 @@ func benchDocument(rng *rand.Rand, n int) Document {
 }
 
 // BenchmarkSearchLoadMix runs the load tool's query mix with what the
-// search service asks: a page of 10 with text for highlights and facets.
+// search service asks: a page of 10 with text for highlights and facets;
+// +as_substring with the count the service adds for a word the text may
+// hold crossed, crossed only the queries with such a word (图书馆, 读书会).
 // SEARCHCOST_DOCS documents (default 1000, about what a 30 s load run
 // uploads).
 func BenchmarkSearchLoadMix(b *testing.B) {
@@ -62,12 +65,31 @@ func BenchmarkSearchLoadMix(b *testing.B) {
 	}
 	// Let the merges of the indexing settle.
 	time.Sleep(3 * time.Second)
-	for _, mode := range []string{"terms", "phrases"} {
+	// The queries with a word the text may hold crossed, to which the
+	// search service adds a count (as_substring): what it costs them.
+	var crossed []Query
+	for _, q := range queries {
+		if slices.ContainsFunc(q.Clauses, func(c Clause) bool { return IsCrossableWord(c.Any[0].Text) }) {
+			crossed = append(crossed, q)
+		}
+	}
+	for _, mode := range []string{"terms", "phrases", "terms+as_substring", "crossed", "crossed+as_substring"} {
 		b.Run(mode, func(b *testing.B) {
 			cpu0 := cpuTime()
-			defer func() { b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
+			var took []time.Duration
+			defer func() {
+				b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+				slices.Sort(took)
+				b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
+			}()
+			qs := queries
+			if strings.HasPrefix(mode, "crossed") {
+				qs = crossed
+			}
 			for i := 0; b.Loop(); i++ {
-				q := queries[i%len(queries)]
+				start := time.Now()
+				q := qs[i%len(qs)]
 				m := idx.idx.Mapping()
 				if mode == "phrases" {
 					m = nil // every word a phrase, as before
@@ -75,8 +97,36 @@ func BenchmarkSearchLoadMix(b *testing.B) {
 				if _, err := idx.search(context.Background(), q, buildQuery(q, m)); err != nil {
 					b.Fatal(err)
 				}
+				if strings.HasSuffix(mode, "+as_substring") {
+					countCrossed(b, idx, q)
+				}
+				took = append(took, time.Since(start))
 			}
 		})
+	}
+}
+
+// countCrossed runs the count the search service adds to a search with a
+// word that the text may hold crossed (IsCrossableWord): the query with
+// those words as substrings, unless it matches as run, counting only.
+func countCrossed(b *testing.B, idx *Bleve, q Query) {
+	wide := Query{Clauses: make([]Clause, len(q.Clauses))}
+	crossed := false
+	for i, c := range q.Clauses {
+		for _, t := range c.Any {
+			if IsCrossableWord(t.Text) {
+				t.Substring, crossed = true, true
+			}
+			wide.Clauses[i].Any = append(wide.Clauses[i].Any, t)
+		}
+	}
+	if !crossed {
+		return
+	}
+	asRun := Query{Clauses: q.Clauses}
+	wide.Unless = &asRun
+	if _, err := idx.search(context.Background(), wide, buildQuery(wide, idx.idx.Mapping())); err != nil {
+		b.Fatal(err)
 	}
 }
 

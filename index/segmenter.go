@@ -48,6 +48,25 @@ func IsSubstringTerm(word string) bool {
 	return ok
 }
 
+// anySubstringText is zh.SubstringForm: the text a word asked for as a
+// substring (Term.Substring) is searched by.
+func anySubstringText(word string) (string, bool) {
+	return zh.SubstringForm(word)
+}
+
+// IsCrossableWord reports whether a query word is matched as a word that
+// the text may hold where its segmentation crossed it (健全 in
+// 建立|健|全市民), so that a search may miss documents that hold it: a
+// dictionary word of two or three Chinese characters (zh.CrossableWord).
+// Asked for as a substring (Term.Substring), it finds them.
+func IsCrossableWord(word string) bool {
+	seg, err := zh.Segmenter()
+	if err != nil {
+		return false
+	}
+	return zh.CrossableWord(seg, word)
+}
+
 // searchForms are the forms a query word is searched in: its number forms
 // (numberForms) of it and of its count written in 万 or 亿 or counted out
 // (wanForms: 12000人 and 1.2万人), of its singular when it is an abbreviation's plural

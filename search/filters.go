@@ -57,3 +57,16 @@ func ParseSort(s string) (index.Sort, error) {
 	}
 	return "", catalog.FieldErrorf("sort", catalog.EINVALID, "排序方式 %q 无效;可用 relevance、issued、issued_asc、uploaded", s)
 }
+
+// ParseMatch reads how a search matches its words (the request parameter
+// match): "substring" matches every word as a substring
+// (Request.Substring), "" or "word" matches dictionary words as words.
+func ParseMatch(s string) (bool, error) {
+	switch s {
+	case "", "word":
+		return false, nil
+	case "substring":
+		return true, nil
+	}
+	return false, catalog.FieldErrorf("match", catalog.EINVALID, "匹配方式 %q 无效；可用 word（按词，默认）或 substring（按字串）", s)
+}

@@ -24,9 +24,22 @@ func HighlightDocumentPage(query string, pages []string, n int) (string, error) 
 	return highlightDocumentPage(query, pages, n, index.NewMatcherFor)
 }
 
+// HighlightDocumentPageAs is HighlightDocumentPage for a search that
+// matched its words as substrings when substring is set
+// (Request.Substring): they are marked inside other words too.
+func HighlightDocumentPageAs(query string, pages []string, n int, substring bool) (string, error) {
+	return highlightPage(query, pages, n, index.NewMatcherFor, substring)
+}
+
 // highlightDocumentPage is HighlightDocumentPage with the matcher that
 // newMatcher makes for the pages and the query's words.
 func highlightDocumentPage(query string, pages []string, n int, newMatcher func(pages, words []string) (*index.Matcher, error)) (string, error) {
+	return highlightPage(query, pages, n, newMatcher, false)
+}
+
+// highlightPage is highlightDocumentPage, of the words as substrings
+// when substring is set.
+func highlightPage(query string, pages []string, n int, newMatcher func(pages, words []string) (*index.Matcher, error), substring bool) (string, error) {
 	text := pages[n-1]
 	p, err := parseQuery(query)
 	if err != nil || p == nil || !p.hasTerms() {
@@ -62,7 +75,11 @@ func highlightDocumentPage(query string, pages []string, n int, newMatcher func(
 	var spans []index.Span
 	for _, c := range p.clauses {
 		for _, t := range c.Any {
-			for _, sp := range m.Find(t.Text) {
+			find := m.Find
+			if substring {
+				find = m.FindSubstring
+			}
+			for _, sp := range find(t.Text) {
 				if sp.Page == here+1 {
 					spans = append(spans, sp)
 				}

@@ -35,6 +35,12 @@ type Request struct {
 	From                 int
 	Size                 int
 	User                 *catalog.User
+	// Substring matches every word wherever the text holds it, also a
+	// dictionary word of two or three characters, which is otherwise
+	// matched as a word (AsSubstring says why): the results may hold it
+	// inside other words (市长 in 南京市长江大桥), and say so
+	// (Result.SubstringNotice).
+	Substring bool
 }
 
 // Result is one page of results.
@@ -63,6 +69,14 @@ type Result struct {
 	// words after it in the whole document, and says so.
 	Notice   string `json:"notice,omitempty"`
 	NoticeEn string `json:"notice_en,omitempty"`
+	// AsSubstring is set when the search's words, matched as words,
+	// missed documents that hold them as strings (AsSubstring).
+	AsSubstring *AsSubstring `json:"as_substring,omitempty"`
+	// SubstringNotice, in Chinese and English, is set for a search that
+	// matched its words as substrings (Request.Substring): its results
+	// may hold a word inside other words.
+	SubstringNotice   string `json:"substring_notice,omitempty"`
+	SubstringNoticeEn string `json:"substring_notice_en,omitempty"`
 	// Scope is the cities the caller's account holds the search to (a
 	// reviewer's list, a coordinator's city); absent for an account that
 	// sees every city.
@@ -165,6 +179,9 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if req.Substring {
+		p.asSubstrings()
+	}
 	if req.Size <= 0 {
 		req.Size = DefaultSize
 	}
@@ -213,6 +230,13 @@ func (s *Service) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	if out.Unindexed, err = s.unindexed(ctx, q); err != nil {
 		return nil, err
+	}
+	if out.AsSubstring, err = s.asSubstring(ctx, q); err != nil {
+		return nil, err
+	}
+	if req.Substring && p.hasTerms() {
+		n := catalog.Errorf(catalog.EINVALID, "已按字串检索：结果中的词可能是其他词的一部分（如“市长”在“南京市长江大桥”中）")
+		out.SubstringNotice, out.SubstringNoticeEn = n.Message, n.English
 	}
 	if len(p.fields) > 0 {
 		n := catalog.Errorf(catalog.EINVALID, "检索不支持字段写法(%s);已在标题和正文中检索其余的词:%s",

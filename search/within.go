@@ -15,6 +15,9 @@ func baseQuery(req Request) (q index.Query, visible bool, err error) {
 	if err != nil {
 		return q, false, err
 	}
+	if req.Substring {
+		p.asSubstrings()
+	}
 	cities, visible := req.User.ScopeCities(req.Cities)
 	return index.Query{
 		Clauses: p.clauses, Exclude: p.exclude,

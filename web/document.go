@@ -287,7 +287,10 @@ func fillDocumentText(r *http.Request, p *documentPage, pt *documents.PageText) 
 	if p.PageCount > 0 {
 		// The part with its neighbours, so that a match running across a
 		// break is marked.
-		html, err := search.HighlightDocumentPage(p.Query, []string{pt.Before, pt.Text, pt.After}, 2)
+		// Opened from a search of substrings, its words are marked
+		// inside other words too; a match it cannot read marks words.
+		substring, _ := search.ParseMatch(r.URL.Query().Get("match"))
+		html, err := search.HighlightDocumentPageAs(p.Query, []string{pt.Before, pt.Text, pt.After}, 2, substring)
 		if err != nil {
 			return err
 		}

@@ -87,6 +87,8 @@ var messages = map[string]map[Lang]string{
 	"search.next":                    {Chinese: "下一页", English: "Next"},
 	"search.unindexed":               {Chinese: "另有 %d 份文件只检索了前一部分（全文检索只收录每份文件的前 %d 万字），所查的词若在其后便检索不到；可在文件中查找：", English: "%d more {file was|files were} searched only in part (full-text search takes the first %d0,000 characters of a file), so words after that are not found; find them in the file:"},
 	"search.unindexed.listed":        {Chinese: "只列出最新的 %d 份", English: "only the newest %d are listed"},
+	"search.as_substring":            {Chinese: "另有 %d 份材料含有%s，但它在文中与相邻的字组成了别的词，未按词匹配。", English: "%d more {document holds|documents hold} %s, but the text makes other words of it with the characters beside it, so it was not matched as a word. "},
+	"search.as_substring.link":       {Chinese: "查看这些材料", English: "Show them"},
 	"search.neardup":                 {Chinese: "另有 %d 个相近版本", English: "%d more near-duplicate versions"},
 	"filter.city":                    {Chinese: "城市", English: "City"},
 	"filter.indicator":               {Chinese: "指标", English: "Indicator"},

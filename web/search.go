@@ -31,6 +31,13 @@ type searchPage struct {
 	// Notice is the search's note on a field it does not search by
 	// (title:学分), in the page's language.
 	Notice string
+	// Match is the match parameter ("substring" or none), kept by the
+	// form; SubstringNotice says, for a search of substrings, that its
+	// results may hold words inside other words.
+	Match, SubstringNotice string
+	// AsSubstring says how many documents hold a word the search did not
+	// match as a word, with the search of substrings that finds them.
+	AsSubstring *relaxLink
 	// Scope names the cities a reviewer held to some is searching in
 	// (宁波、温州), so that finding nothing is not read as the archive
 	// having nothing; empty for anyone else.
@@ -107,6 +114,10 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 			if p.Notice = res.Notice; langOf(r) == English && res.NoticeEn != "" {
 				p.Notice = res.NoticeEn
 			}
+			if p.SubstringNotice = res.SubstringNotice; langOf(r) == English && res.SubstringNoticeEn != "" {
+				p.SubstringNotice = res.SubstringNoticeEn
+			}
+			p.asSubstringLink(r, res.AsSubstring)
 		}
 	}
 	h.render(w, r, status, "search", tr(langOf(r), "search.title"), p)
@@ -118,7 +129,7 @@ func (h *handler) showSearch(w http.ResponseWriter, r *http.Request, status int,
 func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, error) {
 	q := r.URL.Query()
 	p.Query, p.City, p.Indicator, p.DocType, p.Year = q.Get("q"), q.Get("city"), q.Get("indicator"), q.Get("doc_type"), q.Get("year")
-	p.From, p.To, p.Sort = q.Get("issued_from"), q.Get("issued_to"), q.Get("sort")
+	p.From, p.To, p.Sort, p.Match = q.Get("issued_from"), q.Get("issued_to"), q.Get("sort"), q.Get("match")
 	p.params = url.Values{}
 	for _, name := range searchParams {
 		if v := q.Get(name); v != "" {
@@ -138,6 +149,9 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 	if req.Sort, err = search.ParseSort(p.Sort); err != nil {
 		return req, err
 	}
+	if req.Substring, err = search.ParseMatch(p.Match); err != nil {
+		return req, err
+	}
 	for field, v := range map[*[]string]string{&req.Cities: p.City, &req.Indicators: p.Indicator, &req.DocTypes: p.DocType} {
 		if v != "" {
 			*field = []string{v}
@@ -154,7 +168,7 @@ func (p *searchPage) request(r *http.Request, u *catalog.User) (search.Request, 
 }
 
 // searchParams are the search page's parameters that make its search.
-var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "issued_from", "issued_to", "sort"}
+var searchParams = []string{"q", "city", "indicator", "doc_type", "year", "issued_from", "issued_to", "sort", "match"}
 
 // Facet is the address of this search narrowed to a facet's value (the
 // indicators facet sets the indicator parameter), from the first page.
@@ -218,6 +232,28 @@ func (p *searchPage) relaxLinks(r *http.Request, relax []search.Relaxation) {
 			URL:  "/search?" + v.Encode(),
 		})
 	}
+}
+
+// asSubstringLink turns the service's count of documents holding a word
+// the search did not match as a word into "另有 N 份材料含有“健全”…" with a
+// link to the same search matching substrings, from its first page.
+func (p *searchPage) asSubstringLink(r *http.Request, a *search.AsSubstring) {
+	if a == nil {
+		return
+	}
+	lang := langOf(r)
+	quoted := make([]string, len(a.Words))
+	for i, w := range a.Words {
+		quoted[i] = "\u201C" + w + "\u201D"
+	}
+	sep := "\u3001"
+	if lang == English {
+		sep = ", "
+	}
+	v := r.URL.Query()
+	v.Del("page")
+	v.Set("match", "substring")
+	p.AsSubstring = &relaxLink{Text: trf(lang, "search.as_substring", a.Count, strings.Join(quoted, sep)), URL: "/search?" + v.Encode()}
 }
 
 // optionLabel is the label of value among opts, or value itself.

@@ -618,6 +618,9 @@ func (c *remote) search(ctx context.Context, req search.Request) (*search.Result
 	if req.Size > 0 {
 		v.Set("size", strconv.Itoa(req.Size))
 	}
+	if req.Substring {
+		v.Set("match", "substring")
+	}
 	hr, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/search?"+v.Encode(), nil)
 	if err != nil {
 		return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)

@@ -27,6 +27,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	to := fs.String("to", "", "issued on or before this date (a year or month means its last day)")
 	order := fs.String("sort", "", "order of hits: relevance (default), issued (newest first), issued_asc, uploaded (newest first)")
 	size := fs.Int("size", 10, "number of hits")
+	substring := fs.Bool("substring", false, "match every word wherever the text holds it, also inside other words (市长 in 南京市长江大桥)")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	server := fs.String("server", os.Getenv("EVIDENCE_SERVER"), "search through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
 	token := fs.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
@@ -38,7 +39,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	req := search.Request{Query: strings.Join(fs.Args(), " "), Cities: catalog.SplitList(*city),
-		Indicators: catalog.SplitList(*indicator), DocTypes: catalog.SplitList(*docType), Size: *size}
+		Indicators: catalog.SplitList(*indicator), DocTypes: catalog.SplitList(*docType), Size: *size, Substring: *substring}
 	for _, y := range catalog.SplitList(*year) {
 		n, err := strconv.Atoi(y)
 		if err != nil {
@@ -78,6 +79,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if res.Notice != "" {
 		fmt.Fprintln(stdout, words(lang, res.Notice, res.NoticeEn))
 	}
+	if res.SubstringNotice != "" {
+		fmt.Fprintln(stdout, words(lang, res.SubstringNotice, res.SubstringNoticeEn))
+	}
 	for i, h := range res.Hits {
 		docType := catalog.DocType(h.DocType)
 		fmt.Fprintf(stdout, "\n%d. %s  [%s · %s]  %s\n", req.From+i+1, h.Title, h.City,
@@ -86,7 +90,21 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			sayln(stdout, lang, "   第%d页:%s", f.Page, plainFragment(f.HTML))
 		}
 	}
+	if a := res.AsSubstring; a != nil {
+		fmt.Fprintln(stdout)
+		sayln(stdout, lang, "另有 %d 份材料含有%s，但它在文中与相邻的字组成了别的词，未按词匹配；加 --substring 可找到这些材料",
+			a.Count, quotedWords(a.Words))
+	}
 	return nil
+}
+
+// quotedWords are words each in Chinese quotation marks, joined by 、.
+func quotedWords(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = "“" + w + "”"
+	}
+	return strings.Join(q, "、")
 }
 
 // searchLocally opens the data folder's index and searches it. While

@@ -332,6 +332,34 @@ func SubstringText(seg *gse.Segmenter, word string) (string, bool) {
 	return s, true
 }
 
+// SubstringForm returns the text a query word is searched by when it is
+// asked for as a substring whatever it is (a search of substrings): the
+// text SubstringText gives, for any word of two characters or more; "",
+// false for a shorter one, which has no pair.
+func SubstringForm(word string) (string, bool) {
+	s := substringForm(word)
+	if utf8.RuneCountInString(s) < 2 {
+		return "", false
+	}
+	return s, true
+}
+
+// CrossableWord reports whether a query word is one that the text may
+// hold where the search does not find it: a dictionary word of two or
+// three Chinese characters, which SubstringText leaves to be matched as a
+// word, and which the text's segmentation may have crossed where
+// appendRecut could not mend the cut (健全 in 建立|健|全市民, 中小学 in
+// 中小|学生). A longer domain word is found wherever the text holds it
+// (appendDomainWords), and any other word is searched as a substring.
+func CrossableWord(seg *gse.Segmenter, word string) bool {
+	if _, ok := SubstringText(seg, word); ok {
+		return false
+	}
+	s := substringForm(word)
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n < minSubstringWord && allHan([]byte(s))
+}
+
 // substringForm is word folded, lower-cased, without whitespace next to a
 // Chinese character and without punctuation at its ends, but for a per
 // cent or per mille sign after a digit.
