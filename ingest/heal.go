@@ -22,7 +22,7 @@ const (
 	// (a download's or a pack's check hashed it to its SHA-256: the store
 	// had a passing fault, or someone put the file back).
 	EventOriginalIntact = "document.original.intact"
-	eventsOfOriginal      = "document.original."
+	eventsOfOriginal    = "document.original."
 )
 
 // healHashLimit is the largest stored original a duplicate upload hashes
