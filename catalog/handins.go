@@ -47,22 +47,30 @@ func (s *Store) unlinkHandIns(ctx context.Context, tx *sql.Tx, assignmentID, doc
 		return nil, fmt.Errorf("links handed in for %s: %w", assignmentID, err)
 	}
 	for _, l := range links {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, l.ID); err != nil {
-			return nil, fmt.Errorf("delete link %s: %w", l.ID, err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE kind = 'link' AND object_id = ? AND state = ?`,
-			l.ID, CarryToConfirm); err != nil {
-			return nil, fmt.Errorf("carry-overs of link %s: %w", l.ID, err)
-		}
-		if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
-			return nil, err
-		}
-		if err := s.recordEvent(ctx, tx, Event{User: by, Action: "link.delete", Object: l.DocumentID,
-			Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "assignment": assignmentID, "reason": why}}); err != nil {
+		if err := s.unlinkOne(ctx, tx, l, by, map[string]any{"assignment": assignmentID, "reason": why}); err != nil {
 			return nil, err
 		}
 	}
 	return links, nil
+}
+
+// unlinkOne deletes, inside tx, link l that no hand-in should have left
+// (unlinkHandIns, unlinkOldReturns): with its carry-overs still to
+// confirm, the document renumbered for the index, and a link.delete event
+// by by, whose detail adds to the link's own.
+func (s *Store) unlinkOne(ctx context.Context, tx *sql.Tx, l Link, by string, detail map[string]any) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, l.ID); err != nil {
+		return fmt.Errorf("delete link %s: %w", l.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE kind = 'link' AND object_id = ? AND state = ?`,
+		l.ID, CarryToConfirm); err != nil {
+		return fmt.Errorf("carry-overs of link %s: %w", l.ID, err)
+	}
+	if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
+		return err
+	}
+	detail["link"], detail["indicator"] = l.ID, l.IndicatorCode
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "link.delete", Object: l.DocumentID, Detail: detail})
 }
 
 // ReturnAssignment is ChangeAssignment of a submitted assignment to

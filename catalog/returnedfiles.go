@@ -195,19 +195,8 @@ func (s *Store) unlinkOldReturns(ctx context.Context, tx *sql.Tx) ([]Link, error
 		return nil, fmt.Errorf("links of old returns: %w", err)
 	}
 	for _, l := range links {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM link WHERE id = ?`, l.ID); err != nil {
-			return nil, fmt.Errorf("delete link %s: %w", l.ID, err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM carryover WHERE kind = 'link' AND object_id = ? AND state = ?`,
-			l.ID, CarryToConfirm); err != nil {
-			return nil, fmt.Errorf("carry-overs of link %s: %w", l.ID, err)
-		}
-		if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
-			return nil, err
-		}
-		if err := s.recordEvent(ctx, tx, Event{User: "migration", Action: "link.delete", Object: l.DocumentID,
-			Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "reason": "hand-in returned before returns unlinked",
-				"made_by": l.CreatedBy}}); err != nil {
+		err := s.unlinkOne(ctx, tx, l, "migration", map[string]any{"reason": "hand-in returned before returns unlinked", "made_by": l.CreatedBy})
+		if err != nil {
 			return nil, err
 		}
 	}
