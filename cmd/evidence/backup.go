@@ -17,7 +17,6 @@ import (
 
 	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
-	"github.com/lcmonitor/evidence/index"
 	"github.com/lcmonitor/evidence/ingest"
 	"github.com/lcmonitor/evidence/report"
 )
@@ -490,19 +489,7 @@ func restoreIndex(ctx context.Context, data string, s3 bool, lang report.Lang, s
 		}
 	}
 	_, _, indexDir, _ := a.paths()
-	idx, err := index.Open(indexDir)
-	if err != nil {
-		return err
-	}
-	bar := countBar(stderr, words(lang, "重建索引", "Rebuilding the index"))
-	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
-		bar.ChangeMax(total)
-		bar.Set(done)
-	})
-	if cerr := idx.Close(); err == nil {
-		err = cerr
-	}
-	bar.Finish()
+	missing, err := rebuildIndexIn(ctx, a, indexDir, lang, stderr)
 	if err != nil {
 		return fmt.Errorf("rebuild index: %w", err)
 	}

@@ -39,20 +39,8 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err := os.RemoveAll(newDir); err != nil {
 			return fmt.Errorf("clear %s: %w", newDir, err)
 		}
-		idx, err := index.Open(newDir)
+		missing, err := rebuildIndexIn(ctx, a, newDir, lang, stderr)
 		if err != nil {
-			return err
-		}
-		bar := countBar(stderr, words(lang, "重建索引", "Rebuilding the index"))
-		missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
-			bar.ChangeMax(total)
-			bar.Set(done)
-		})
-		if cerr := idx.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			bar.Clear() // the line main writes the reason on starts clean
 			os.RemoveAll(newDir)
 			if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
 				// Say that nothing was lost: the index searched is the old one.
@@ -60,7 +48,6 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			}
 			return fmt.Errorf("rebuild index: %w", err)
 		}
-		bar.Finish()
 		if _, err := swapIndex(indexDir, newDir); err != nil {
 			return err
 		}
@@ -479,4 +466,30 @@ func printQuoteChecks(w io.Writer, lang report.Lang, q ingest.QuoteChecks) {
 	if q.Unmarked > 0 {
 		sayln(w, lang, "%d 个文字中的引文既未能重新核对,也未能标为待重新核对,仍是旧文字的标记(%s);请再次重新读取", q.Unmarked, why)
 	}
+}
+
+// rebuildIndexIn builds the index in dir from the catalog and the stored
+// texts (ingest.Rebuild) with a progress bar on stderr, and returns the
+// documents whose text is missing (queued to be read again). On an error
+// the bar is cleared, so that the line main writes the reason on starts
+// clean.
+func rebuildIndexIn(ctx context.Context, a *app, dir string, lang report.Lang, stderr io.Writer) ([]string, error) {
+	idx, err := index.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	bar := countBar(stderr, words(lang, "重建索引", "Rebuilding the index"))
+	missing, err := ingest.Rebuild(ctx, a.cat, a.blobs, idx, 256, func(done, total int) {
+		bar.ChangeMax(total)
+		bar.Set(done)
+	})
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		bar.Clear()
+		return nil, err
+	}
+	bar.Finish()
+	return missing, nil
 }
