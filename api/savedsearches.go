@@ -24,7 +24,8 @@ func (h *handler) handleSavedSearchList(w http.ResponseWriter, r *http.Request) 
 }
 
 // handleSavedSearchCreate saves a search: {"name","query","filters":
-// {"cities","doc_types","indicators","years"},"indicator"}; with an
+// {"cities","doc_types","indicators","years","issued_from","issued_to",
+// "sort","match"},"indicator"}; with an
 // indicator it joins that indicator's query pack.
 func (h *handler) handleSavedSearchCreate(w http.ResponseWriter, r *http.Request) {
 	var in struct {

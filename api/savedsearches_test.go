@@ -97,6 +97,21 @@ func TestSavedSearchAPI(t *testing.T) {
 	if body["new"] != 1.0 || len(body["searches"].([]any)) != 1 {
 		t.Errorf("the reviewer's view of pack 2.3.1: %v, want 1 new in 1 search", body)
 	}
+	// A search of substrings saved stays one: 健全 cut 建立|健|全市 counts.
+	resp, body = e.do(e.request("POST", "/api/v1/saved-searches",
+		`{"name":"健全（字串）","query":"健全","filters":{"match":"substring"}}`), "expert")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("save with match substring: %d %v", resp.StatusCode, body)
+	}
+	saved = body["saved_search"].(map[string]any)
+	if saved["params"] != "match=substring&q=%E5%81%A5%E5%85%A8" || saved["filters"].(map[string]any)["match"] != "substring" {
+		t.Errorf("saved with match substring: %v", saved)
+	}
+	e.upload(cityA, "net.txt", "建立健全市、区（县）两级老年教育网络。")
+	_, body = e.do(e.request("GET", "/api/v1/saved-searches/"+saved["id"].(string), nil), "expert")
+	if got := body["saved_search"].(map[string]any)["new"]; got != 1.0 {
+		t.Errorf("the search of substrings saved counts %v new, want 1 (健全 in 建立健全市)", got)
+	}
 }
 
 // TestSearchExportInEnglish: asked in English (lang=en or Accept-Language),

@@ -40,6 +40,10 @@ type SearchFilters struct {
 	IssuedFrom string `json:"issued_from,omitempty"`
 	IssuedTo   string `json:"issued_to,omitempty"`
 	Sort       string `json:"sort,omitempty"`
+	// Match is how the words match (search.ParseMatch): "substring" for
+	// every word wherever the text holds it, "" for words (a search saved
+	// before it was kept reads "").
+	Match string `json:"match,omitempty"`
 }
 
 // LastLook is when the user last looked at s: SeenAt, or its creation.

@@ -45,7 +45,8 @@ type Input struct {
 // matches among the documents indexed since that user last opened it
 // (NewMore when there were too many new documents to look at all; New
 // is then a lower bound). Params is the search as URL parameters
-// (q, city, doc_type, indicator, year) for the search page and the API.
+// (q, city, doc_type, indicator, year, issued_from, issued_to, sort,
+// match) for the search page and the API.
 type Entry struct {
 	ID        string                `json:"id"`
 	Name      string                `json:"name"`
@@ -253,11 +254,13 @@ func request(u *catalog.User, query string, f catalog.SearchFilters) search.Requ
 	// Save stored the range and order read by the search's own parsers.
 	req.IssuedFrom, req.IssuedTo, _ = search.ParseIssuedRange("issued_from", f.IssuedFrom, "issued_to", f.IssuedTo)
 	req.Sort, _ = search.ParseSort(f.Sort)
+	req.Substring, _ = search.ParseMatch(f.Match)
 	return req
 }
 
 // normalise reads the range of dates of issue as the search does and
-// keeps it as two days, so that 2018年3月 saved is 2018-03-01..2018-03-31.
+// keeps it as two days, so that 2018年3月 saved is 2018-03-01..2018-03-31,
+// and keeps the match as "substring" or "" (word, the default).
 func normalise(f catalog.SearchFilters) (catalog.SearchFilters, error) {
 	from, to, err := search.ParseIssuedRange("issued_from", f.IssuedFrom, "issued_to", f.IssuedTo)
 	if err != nil {
@@ -272,6 +275,14 @@ func normalise(f catalog.SearchFilters) (catalog.SearchFilters, error) {
 	f.IssuedFrom, f.IssuedTo = day(from), day(to)
 	if _, err := search.ParseSort(f.Sort); err != nil {
 		return f, err
+	}
+	substring, err := search.ParseMatch(f.Match)
+	if err != nil {
+		return f, err
+	}
+	f.Match = ""
+	if substring {
+		f.Match = "substring"
 	}
 	return f, nil
 }
@@ -291,7 +302,7 @@ func params(query string, f catalog.SearchFilters) string {
 	for _, y := range f.Years {
 		v.Add("year", strconv.Itoa(y))
 	}
-	for name, value := range map[string]string{"issued_from": f.IssuedFrom, "issued_to": f.IssuedTo, "sort": f.Sort} {
+	for name, value := range map[string]string{"issued_from": f.IssuedFrom, "issued_to": f.IssuedTo, "sort": f.Sort, "match": f.Match} {
 		if value != "" {
 			v.Set(name, value)
 		}

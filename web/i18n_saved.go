@@ -33,6 +33,7 @@ var savedMessages = map[string]map[Lang]string{
 	"saved.owner":        {Chinese: "保存者", English: "Saved by"},
 	"saved.in_pack":      {Chinese: "检索方案:", English: "Query pack: "},
 	"saved.private":      {Chinese: "仅自己可见", English: "Only you"},
+	"saved.substring":    {Chinese: "按字串匹配", English: "matched as strings of characters"},
 	"saved.pack.title":   {Chinese: "检索方案", English: "Query pack"},
 	"saved.pack.intro":   {Chinese: "专家查找本指标佐证材料所用的检索;新材料入库后按各人上次查看的时间重新计数,打开一条即记为已查看。", English: "The searches experts use to find this indicator's evidence; new documents are counted since each person last opened a search."},
 	"saved.pack.empty":   {Chinese: "本指标还没有检索方案。专家和管理员可在检索页保存检索时选择“加入指标检索方案”。", English: "No query pack yet. Experts and admins add searches from the search page."},

@@ -39,7 +39,8 @@ func (h *handler) savedSearchesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // savedSearchSave saves the search of the search page's form (q, city,
-// indicator, doc_type, year) under a name; pack names an indicator whose
+// indicator, doc_type, year, issued_from, issued_to, sort, match) under a
+// name; pack names an indicator whose
 // query pack it joins. Back to the same search with a message.
 func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 	u := sessionFrom(r).User
@@ -62,6 +63,7 @@ func (h *handler) savedSearchSave(w http.ResponseWriter, r *http.Request) {
 	if in.Filters.Sort == "relevance" {
 		in.Filters.Sort = ""
 	}
+	in.Filters.Match = r.PostFormValue("match")
 	if strings.TrimSpace(in.Name) == "" {
 		in.Name = strings.TrimSpace(in.Query)
 	}
