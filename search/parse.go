@@ -100,6 +100,10 @@ func parseQuery(q string) (*parsed, error) {
 		}
 		switch {
 		case it.exclude:
+			// To leave out every document holding the word, also where
+			// the text cut it across other words (健全 in 建立|健|全市),
+			// which matching it as a word would keep.
+			term.Substring = index.IsCrossableWord(term.Text)
 			p.exclude = append(p.exclude, term)
 		case joinNext:
 			last := &p.clauses[len(p.clauses)-1]

@@ -34,7 +34,9 @@ func TestParseQuery(t *testing.T) {
 		{"a OR b OR c", []index.Clause{clause("a", "b", "c")}, nil},
 		// AND and NOT as other search engines have them.
 		{"学分银行 AND 社区教育", []index.Clause{clause("学分银行"), clause("社区教育")}, nil},
-		{"学分银行 NOT 社区", []index.Clause{clause("学分银行")}, []index.Term{{Text: "社区"}}},
+		// 社区, a word the text may cut across others, is excluded as a string too.
+		{"学分银行 NOT 社区", []index.Clause{clause("学分银行")}, []index.Term{{Text: "社区", Substring: true}}},
+		{"学分银行 -健全", []index.Clause{clause("学分银行")}, []index.Term{{Text: "健全", Substring: true}}},
 		{`学分银行 AND NOT "征求意见稿"`, []index.Clause{clause("学分银行")}, []index.Term{{Text: "征求意见稿"}}},
 		{"大讲堂 OR 读书会 AND 宁波", []index.Clause{clause("大讲堂", "读书会"), clause("宁波")}, nil},
 		{"and not or", []index.Clause{clause("and"), clause("not"), clause("or")}, nil}, // lower case: words
