@@ -73,6 +73,19 @@ var englishMessages = map[string]string{
 	"%d 年度的指标体系中没有编码为 %s 的指标":                      "Round %d's framework has no indicator with the code %s",
 	"已按字串检索：结果中的词可能是其他词的一部分（如“市长”在“南京市长江大桥”中）":     "Searched as strings of characters: a word found may be part of another word (市长 in 南京市长江大桥)",
 
+	// Start-up refusals written in both languages at once, for a log read
+	// before a language is chosen; English pages and --lang en show the
+	// English alone.
+	"目录数据库 %s 被另一个进程锁定，等待 10 秒仍未释放；请关闭正在使用它的程序（另一个 evidence 进程、sqlite3 或数据库浏览工具）后再启动 / " +
+		"the catalog %s is locked by another process (still after 10 s): close the program holding it " +
+		"(another evidence process, sqlite3, a database browser) and start again": "The catalog %s is locked by another process and still was after 10 s: close the program holding %s (another evidence process, sqlite3, a database browser) and start again",
+	"索引目录 %s 正被另一个 evidence 进程使用（另一个 evidence serve 是否正在运行？）；请先停止它，或通过网页/API 操作，" +
+		"或用 --data 指定另一个数据目录 / the index folder %s is in use by another evidence process " +
+		"(is another evidence serve running?): stop it first, work through the web UI or API, or use another --data folder": "The index folder %s is in use by another evidence process (is another evidence serve running?): stop the process using %s first, work through the web UI or API, or use another --data folder",
+	"无法读取索引的文件(%v);索引本身可能完好:请检查数据目录的所有者和权限(evidence 以哪个用户运行),或磁盘是否有故障 / " +
+		"cannot read the index's files: the index itself may be sound; check the data folder's owner and permissions " +
+		"(which user evidence runs as) or the disk": "Cannot read the index's files (%v); the index itself may be sound: check the data folder's owner and permissions (which user evidence runs as) or the disk",
+
 	// A round's kept name changed by someone else since it was shown (CorrectRoundNames).
 	"%d 年度指标 %s 的%s在你打开页面后已被他人%s；你没有改动它，所以未作修改，刷新页面即可看到新的%s；%s，请确认覆盖他人的修改后再提交":    "In round %d, someone else changed indicator %s's %s %s after you opened the page; you had not changed it, so nothing was changed: reload the page to see the new %s; %s, confirm that you replace their change and send it again",
 	"%d 年度指标 %s 的%s在你打开页面后已被他人%s，%s，未作修改；要保留他人的%s，无需再提交，刷新页面即可；%s，请确认覆盖他人的修改后再提交": "In round %d, someone else changed indicator %s's %s %s after you opened the page, %s: nothing was changed; to keep their %s, there is nothing to send, reload the page; %s, confirm that you replace their change and send it again",
