@@ -30,8 +30,8 @@ func passagesIn(quotes any) []string {
 // link gets it (200, quoted set, 已关联，已补充引文), a passage of another
 // page is added after it (quoted added; quotes lists both with their
 // pages, who gave each and when), and the same passage again changes
-// nothing (quoted same). The link read back with the document holds them
-// all.
+// nothing (quoted same). The link read back with the document, and in
+// the indicator's evidence, holds them all.
 func TestLinkAgainWithAQuote(t *testing.T) {
 	e := newEnv(t)
 	doc := e.upload(cityA, "两页.txt", "第一页：杭州市建立学分银行。\f第二页：全年共举办342场市民大讲堂。")
@@ -82,5 +82,22 @@ func TestLinkAgainWithAQuote(t *testing.T) {
 	all := append(both, "2 市民大讲堂 coordA")
 	if len(links) != 1 || !reflect.DeepEqual(passagesIn(links[0].(map[string]any)["quotes"]), all) {
 		t.Errorf("the document's links: %v, want one citing the three passages", body["links"])
+	}
+	// The indicator's evidence names the link with every passage too.
+	_, body = e.do(e.request("GET", "/api/v1/indicators/2.3.1/evidence", nil), "coordA")
+	var got []string
+	docs, _ := body["documents"].([]any)
+	for _, d := range docs {
+		if m, _ := d.(map[string]any); m["id"] == doc {
+			l, _ := m["link"].(map[string]any)
+			qs, _ := l["quotes"].([]any)
+			for _, q := range qs {
+				q, _ := q.(map[string]any)
+				got = append(got, fmt.Sprint(q["page"], " ", q["quote"]))
+			}
+		}
+	}
+	if want := []string{"1 杭州市建立学分银行", "2 全年共举办342场市民大讲堂", "2 市民大讲堂"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("the indicator's evidence names the link's passages %q, want %q", got, want)
 	}
 }
