@@ -219,3 +219,47 @@ func testLinkQuotesMigrated(t *testing.T, s *Store) {
 		}
 	}
 }
+
+// TestLinkQuotesAddedAtOnce: passages added to one link at once are all
+// kept, each at a position of its own. Both dialects.
+func TestLinkQuotesAddedAtOnce(t *testing.T) { forEachStore(t, testLinkQuotesAddedAtOnce) }
+
+func testLinkQuotesAddedAtOnce(t *testing.T, s *Store) {
+	ctx := context.Background()
+	importSmallFramework(t, s, "1", "1.1.1")
+	if err := s.CreateDocument(ctx, newDoc("D1", "D1-sha"), Submission{User: "zhang"}); err != nil {
+		t.Fatal(err)
+	}
+	link := &Link{DocumentID: "D1", IndicatorCode: "1.1.1", Page: 1, Quote: "建立学分银行制度", CreatedBy: "zhang"}
+	if err := s.CreateLinks(ctx, []*Link{link}, false); err != nil {
+		t.Fatal(err)
+	}
+	quotes := []string{"学分银行为学习者建立终身学习档案", "第三条 学分认定", "全年共举办342场市民大讲堂", "参与市民达3.2万人次"}
+	errs := make(chan error, len(quotes))
+	for _, q := range quotes {
+		go func() {
+			errs <- s.AddLinkQuote(ctx, &Link{DocumentID: "D1", IndicatorCode: "1.1.1", Page: 2, Quote: q, CreatedBy: "li"})
+		}()
+	}
+	for range quotes {
+		if err := <-errs; err != nil {
+			t.Errorf("a passage added at once with others: %v", err)
+		}
+	}
+	l, err := s.Link(ctx, link.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range l.Passages()[1:] {
+		got = append(got, p.Quote)
+	}
+	slices.Sort(got)
+	slices.Sort(quotes)
+	if !reflect.DeepEqual(got, quotes) {
+		t.Errorf("passages added at once %q, want %q", got, quotes)
+	}
+	if rows := linkQuoteRows(t, s, link.ID); len(rows) != len(quotes) {
+		t.Errorf("link_quote rows %q, want %d", rows, len(quotes))
+	}
+}
