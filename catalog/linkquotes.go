@@ -35,8 +35,9 @@ const (
 )
 
 // Passages are the passages l cites, in the order they were given: its
-// own Page and Quote first (given by whoever made the link, when it was
-// made), then those added by linking the document to the indicator again
+// own Page and Quote first (stamped with the link's maker and time; a
+// quote given later to a link made without one has its giver in the
+// audit log's link.quote), then those added by linking the document to the indicator again
 // with another quote (AddLinkQuote, kept in the link_quote table); none
 // when it has no quote. Every reader of a link's quotes reads them here.
 func (l Link) Passages() []LinkPassage {
