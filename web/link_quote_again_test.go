@@ -54,7 +54,7 @@ func TestLinkingAgainWithAQuoteKeepsIt(t *testing.T) {
 	}
 	// The indicator's page shows the linked document with both passages.
 	_, body := wang.get("/indicators/2.3.1")
-	card := regexp.MustCompile(`(?s)<article class="card hit">\s*<h2><a href="/documents/`+doc.ID+`[^"]*">.*?</article>`).FindString(body)
+	card := regexp.MustCompile(`(?s)<article class="card hit">\s*<h2><a href="/documents/` + doc.ID + `[^"]*">.*?</article>`).FindString(body)
 	text := html.UnescapeString(textOf(card))
 	for _, w := range []string{"第 1 页 为建立学分银行制度，制定本办法", "第 2 页 学分银行为学习者建立终身学习档案"} {
 		if !strings.Contains(text, w) {
