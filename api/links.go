@@ -30,18 +30,20 @@ type linkJSON struct {
 	CreatedAt time.Time     `json:"created_at"`
 }
 
-// passageJSON is a passage a link cites.
+// passageJSON is a passage a link cites, with who gave it and when.
 type passageJSON struct {
-	Page  int    `json:"page,omitempty"`
-	Quote string `json:"quote"`
+	Page      int       `json:"page,omitempty"`
+	Quote     string    `json:"quote"`
+	CreatedBy string    `json:"created_by"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 func toLinkJSON(l catalog.Link) linkJSON {
 	out := linkJSON{ID: l.ID, DocumentID: l.DocumentID, Indicator: l.IndicatorCode, Page: l.Page, Quote: l.Quote,
 		Note: l.Note, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt}
-	if len(l.More) > 0 {
-		for _, p := range l.Passages() {
-			out.Quotes = append(out.Quotes, passageJSON{Page: p.Page, Quote: p.Quote})
+	if passages := l.Passages(); len(passages) > 1 {
+		for _, p := range passages {
+			out.Quotes = append(out.Quotes, passageJSON{Page: p.Page, Quote: p.Quote, CreatedBy: p.CreatedBy, CreatedAt: p.CreatedAt})
 		}
 	}
 	return out

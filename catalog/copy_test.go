@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -32,6 +33,16 @@ func TestCopyToPostgres(t *testing.T) {
 	if err := src.RecordLoginFailure(ctx, []string{"addr:10.0.0.9"}, time.Now(), time.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
+	// A link citing two passages: the second, a row of link_quote, is
+	// copied after its link.
+	importSmallFramework(t, src, "1", "1.1.1")
+	link := &Link{DocumentID: "D1", IndicatorCode: "1.1.1", Page: 1, Quote: "建立学分银行制度", CreatedBy: "wang"}
+	if err := src.CreateLinks(ctx, []*Link{link}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := src.AddLinkQuote(ctx, &Link{DocumentID: "D1", IndicatorCode: "1.1.1", Page: 2, Quote: "学分银行为学习者建立终身学习档案", CreatedBy: "wang"}); err != nil {
+		t.Fatal(err)
+	}
 	before, _ := src.Document(ctx, "D2")
 	srcEvents, _ := src.Events(ctx, "", 100)
 
@@ -56,6 +67,9 @@ func TestCopyToPostgres(t *testing.T) {
 	if err != nil || after.Seq != before.Seq || after.Status != StatusFailed || after.Error != before.Error || after.Title != before.Title {
 		t.Errorf("D2 on PostgreSQL %+v %v, want %+v", after, err, before)
 	}
+	if got, want := passagesOf(t, dst, link.ID), passagesOf(t, src, link.ID); len(want) != 2 || !reflect.DeepEqual(got, want) {
+		t.Errorf("the link's passages on PostgreSQL %q, want %q", got, want)
+	}
 	if s, err := dst.SessionByHash(ctx, "sessionhash", time.Now()); err != nil || s.User.Username != "wang" {
 		t.Errorf("session after the copy: %+v %v", s, err)
 	}
@@ -64,8 +78,8 @@ func TestCopyToPostgres(t *testing.T) {
 	if err := dst.CreateDocument(ctx, newDoc("D4", "D4"), Submission{User: "wang"}); err != nil {
 		t.Fatal(err)
 	}
-	if d, _ := dst.Document(ctx, "D4"); d.Seq != 5 {
-		t.Errorf("first change on PostgreSQL: seq %d, want 5 (the source ended at 4)", d.Seq)
+	if d, _ := dst.Document(ctx, "D4"); d.Seq != 7 {
+		t.Errorf("first change on PostgreSQL: seq %d, want 7 (the source ended at 6: three documents, D2 failed, a link, its second quote)", d.Seq)
 	}
 	if events, _ := dst.Events(ctx, "", 100); len(events) != len(srcEvents)+1 {
 		t.Errorf("events after one more: %d, want %d", len(events), len(srcEvents)+1)

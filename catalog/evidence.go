@@ -46,8 +46,10 @@ type EvidenceUse struct {
 	DocumentID string
 	Kind       string // EvidenceLink, EvidenceClaim or EvidenceValue
 	SourceID   string // the link's, claim's or value's ID
-	Page       int
-	Quote      string
+	// Page and Quote are the citation's; a link's first passage (the
+	// others are rows of link_quote: Link.Passages reads them all).
+	Page  int
+	Quote string
 }
 
 // EvidenceUses returns how live documents are the evidence of indicators:

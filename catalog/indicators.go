@@ -70,10 +70,10 @@ type Link struct {
 	IndicatorCode string
 	Page          int
 	Quote         string
-	// More are the passages added after Page and Quote, each with its
-	// page, when the document was linked to the indicator again with
-	// another quote (AddLinkQuote); Passages lists them all.
-	More      []LinkPassage
+	// added are the passages added after Page and Quote, from
+	// link_quote, when the document was linked to the indicator again
+	// with another quote (AddLinkQuote); Passages lists them all.
+	added     []LinkPassage
 	Note      string
 	CreatedBy string
 	CreatedAt time.Time

@@ -5,15 +5,17 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
+	"time"
 )
 
 // LinkPassage is a passage of a document that a link cites for its
-// indicator: the page (0 when none was given) and the quote.
+// indicator: the page (0 when none was given) and the quote, with who
+// gave it and when.
 type LinkPassage struct {
-	Page  int
-	Quote string
+	Page      int
+	Quote     string
+	CreatedBy string
+	CreatedAt time.Time
 }
 
 // LinkQuoted is what linking a document to an indicator it is linked to
@@ -32,49 +34,67 @@ const (
 	LinkQuoteAdded
 )
 
-// Passages are the passages l cites, its Page and Quote first, then More;
-// none when it has no quote.
+// Passages are the passages l cites, in the order they were given: its
+// own Page and Quote first (stamped with the link's maker and time; a
+// quote given later to a link made without one has its giver in the
+// audit log's link.quote), then those added by linking the document to the indicator again
+// with another quote (AddLinkQuote, kept in the link_quote table); none
+// when it has no quote. Every reader of a link's quotes reads them here.
 func (l Link) Passages() []LinkPassage {
 	if l.Quote == "" {
 		return nil
 	}
-	return append([]LinkPassage{{Page: l.Page, Quote: l.Quote}}, l.More...)
+	first := LinkPassage{Page: l.Page, Quote: l.Quote, CreatedBy: l.CreatedBy, CreatedAt: l.CreatedAt}
+	return append([]LinkPassage{first}, l.added...)
 }
 
-// The link table keeps one quote column: passages added after the first
-// follow it, each as passageSep, its page, unitSep and its quote. U+001F
-// is taken out of every quote a link is given (checkLink), so no typed
-// quote holds either mark, and the column of a link with one passage is
-// that quote, as it always was.
-const (
-	passageSep = "\n\x1f"
-	unitSep    = "\x1f"
-)
+// A link's first passage stays in the link's own page and quote columns,
+// where every link made with a quote (on upload, by hand, from a ledger,
+// in bulk) writes it and the evidence query (evidenceUnion) reads it; the
+// passages added after it are rows of link_quote, numbered from 1 in the
+// order they were added. Deleting the link deletes them (ON DELETE
+// CASCADE); a link counted in another round is the same row, so its
+// passages go with it.
 
-// maxLinkPassages bounds the passages of one link: the column holds them
-// all.
+// maxLinkPassages bounds the passages of one link, so that the pages and
+// the report listing them stay readable.
 const maxLinkPassages = 20
 
-// splitLinkQuote reads a link's quote column: its first quote and the
-// passages added after it.
-func splitLinkQuote(stored string) (first string, more []LinkPassage) {
-	parts := strings.Split(stored, passageSep)
-	for _, p := range parts[1:] {
-		page, quote, _ := strings.Cut(p, unitSep)
-		n, _ := strconv.Atoi(page)
-		more = append(more, LinkPassage{Page: n, Quote: quote})
-	}
-	return parts[0], more
-}
+// linkQuoteColumns are the columns of link_quote a link's passages are
+// read from (readAddedPassages).
+const linkQuoteColumns = `link_id, page, quote, created_by, created_at`
 
-// joinLinkQuote is the quote column of a link citing first, then more.
-func joinLinkQuote(first string, more []LinkPassage) string {
-	var b strings.Builder
-	b.WriteString(first)
-	for _, p := range more {
-		b.WriteString(passageSep + strconv.Itoa(p.Page) + unitSep + p.Quote)
+// readAddedPassages gives each of links the passages added to it, from
+// link_quote, in position order, in one query per maxInList links.
+func readAddedPassages(ctx context.Context, q querier, links []Link) error {
+	if len(links) == 0 {
+		return nil
 	}
-	return b.String()
+	at := make(map[string]int, len(links))
+	ids := make([]string, len(links))
+	for i, l := range links {
+		at[l.ID], ids[i] = i, l.ID
+	}
+	return forInLists(ids, func(in string, args []any) error {
+		rows, err := q.QueryContext(ctx, `SELECT `+linkQuoteColumns+` FROM link_quote WHERE link_id IN `+in+
+			` ORDER BY link_id, position`, args...)
+		if err != nil {
+			return fmt.Errorf("query quotes of links: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, when string
+			var p LinkPassage
+			if err := rows.Scan(&id, &p.Page, &p.Quote, &p.CreatedBy, &when); err != nil {
+				return fmt.Errorf("read quote of a link: %w", err)
+			}
+			p.CreatedAt = parseTime(when)
+			if i, ok := at[id]; ok {
+				links[i].added = append(links[i].added, p)
+			}
+		}
+		return rows.Err()
+	})
 }
 
 // AddLinkQuote gives the link of l's document to l's indicator the
@@ -120,32 +140,54 @@ func (s *Store) AddLinkQuote(ctx context.Context, l *Link) error {
 	})
 }
 
-// addLinkPassage is AddLinkQuote's change to l, read inside tx: l is
-// changed as it is now stored.
+// addLinkPassage is AddLinkQuote's change to the link l, inside tx: l
+// becomes the link as it is now stored. A link without a quote takes p as
+// its own page and quote; a link with one gets p as a row of link_quote
+// after those it has. The link's row is locked and read again first, so
+// two passages added at once both land, one after the other.
 func (s *Store) addLinkPassage(ctx context.Context, tx *sql.Tx, l *Link, p LinkPassage, by string) (LinkQuoted, error) {
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM link WHERE id = ?`+s.dialect.lockRow, l.ID).Scan(new(string)); err != nil {
+		return 0, fmt.Errorf("lock link %s: %w", l.ID, err)
+	}
+	now, err := queryLinks(ctx, tx, `WHERE l.id = ?`, l.ID)
+	if err != nil {
+		return 0, err
+	}
+	if len(now) == 0 {
+		return 0, fmt.Errorf("link %s: locked, then not read", l.ID)
+	}
+	*l = now[0]
 	quoted := LinkQuoteAdded
+	// As stored: the link answered equals the link read back.
+	p.CreatedBy, p.CreatedAt = by, parseTime(formatTime(s.now()))
 	switch {
 	case l.Quote == "":
 		quoted = LinkQuoteSet
-		l.Quote, l.More = p.Quote, nil
+		l.Quote = p.Quote
 		if p.Page > 0 {
 			l.Page = p.Page
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE link SET page = ?, quote = ? WHERE id = ?`, l.Page, l.Quote, l.ID); err != nil {
+			return 0, fmt.Errorf("give link %s its quote: %w", l.ID, err)
 		}
 	case citesAlready(*l, p):
 		return LinkQuoteSame, nil
 	case len(l.Passages()) >= maxLinkPassages:
 		return 0, FieldErrorf("quote", EINVALID, "这条关联已有 %d 段引文，不能再添加；请删去不需要的关联后重新关联，或把引文写进定性描述", maxLinkPassages)
 	default:
-		l.More = append(l.More, p)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE link SET page = ?, quote = ? WHERE id = ?`, l.Page, joinLinkQuote(l.Quote, l.More), l.ID); err != nil {
-		return 0, fmt.Errorf("add a quote to link %s: %w", l.ID, err)
+		// The link's row is locked: no other transaction takes this
+		// position meanwhile.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO link_quote (link_id, position, page, quote, created_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, l.ID, len(l.added)+1, p.Page, p.Quote, p.CreatedBy, formatTime(p.CreatedAt)); err != nil {
+			return 0, fmt.Errorf("add a quote to link %s: %w", l.ID, err)
+		}
+		l.added = append(l.added, p)
 	}
 	if err := s.bumpSeq(ctx, tx, l.DocumentID); err != nil {
 		return 0, err
 	}
 	return quoted, s.recordEvent(ctx, tx, Event{User: by, Action: "link.quote", Object: l.DocumentID,
-		Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "page": p.Page, "quote": p.Quote}})
+		Detail: map[string]any{"link": l.ID, "indicator": l.IndicatorCode, "page": p.Page, "quote": p.Quote, "position": len(l.Passages())}})
 }
 
 // citesAlready says whether l cites p's quote, at p's page when p gives

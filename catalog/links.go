@@ -14,9 +14,20 @@ import (
 
 const linkColumns = `l.id, l.document_id, l.indicator_code, l.page, l.quote, l.note, l.created_by, l.created_at`
 
-func queryLinks(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, where string, args ...any) ([]Link, error) {
+// queryLinks reads the links where selects, each with the passages added
+// to it (readAddedPassages), oldest first.
+func queryLinks(ctx context.Context, q querier, where string, args ...any) ([]Link, error) {
+	links, err := queryLinkRows(ctx, q, where, args...)
+	if err != nil {
+		return nil, err
+	}
+	return links, readAddedPassages(ctx, q, links)
+}
+
+// queryLinkRows is queryLinks without the passages added to the links:
+// for migration 029's Go step, which runs before link_quote exists and
+// needs the links' IDs alone.
+func queryLinkRows(ctx context.Context, q querier, where string, args ...any) ([]Link, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+linkColumns+` FROM link l `+where+` ORDER BY l.created_at, l.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query links: %w", err)
@@ -30,7 +41,6 @@ func queryLinks(ctx context.Context, q interface {
 			return nil, err
 		}
 		l.CreatedAt = parseTime(at)
-		l.Quote, l.More = splitLinkQuote(l.Quote)
 		out = append(out, l)
 	}
 	return out, rows.Err()
@@ -112,8 +122,9 @@ func (s *Store) insertLinkIfNew(ctx context.Context, tx *sql.Tx, l *Link) error 
 
 // checkLink checks l inside tx: its indicator a key indicator of byCode
 // (nil: not checked, for a link found made), its document live, its page
-// within the document, its quote and note not too long. The mark that
-// parts a link's passages (unitSep) is taken out of its quote.
+// within the document, its quote and note not too long. U+001F is taken
+// out of its quote: the separator links' passages had before link_quote
+// (moveLinkQuotes030), which that migration, run again, would split.
 func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[string]Indicator) error {
 	if byCode != nil {
 		ind, ok := byCode[l.IndicatorCode]
@@ -124,7 +135,7 @@ func (s *Store) checkLink(ctx context.Context, tx *sql.Tx, l *Link, byCode map[s
 			return FieldErrorf("indicator", EINVALID, "只能关联到关键指标(三级指标);%s %s 是%d级指标", ind.Code, ind.NameWords(), ind.Level)
 		}
 	}
-	l.Quote = strings.ReplaceAll(l.Quote, unitSep, "")
+	l.Quote = strings.ReplaceAll(l.Quote, oldUnitSep, "")
 	var pages int
 	err := tx.QueryRowContext(ctx, `SELECT pages FROM document WHERE id = ? AND deleted_at IS NULL`+s.dialect.lockRow, l.DocumentID).Scan(&pages)
 	if errors.Is(err, sql.ErrNoRows) {

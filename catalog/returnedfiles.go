@@ -190,7 +190,7 @@ const oldReturnLinksSQL = `WHERE l.id IN (SELECT hl.id FROM link hl
 // index, and a link.delete event each (by the migration, reason
 // "hand-in returned before returns unlinked"). It returns them.
 func (s *Store) unlinkOldReturns(ctx context.Context, tx *sql.Tx) ([]Link, error) {
-	links, err := queryLinks(ctx, tx, oldReturnLinksSQL)
+	links, err := queryLinkRows(ctx, tx, oldReturnLinksSQL)
 	if err != nil {
 		return nil, fmt.Errorf("links of old returns: %w", err)
 	}

@@ -688,8 +688,11 @@ func (d *data) item(ind catalog.Indicator) Item {
 	for _, id := range d.linked[ind.Code] {
 		l := d.pages[[2]string{id, ind.Code}]
 		toConfirm = toConfirm || d.carried[l.ID]
-		add(id, l.Page, l.Quote, d.carried[l.ID], false, 0, catalog.Words{})
-		for _, p := range l.More { // passages added when it was linked again with a quote
+		passages := l.Passages()
+		if len(passages) == 0 { // a link without a quote lists the document, at its page
+			passages = []catalog.LinkPassage{{Page: l.Page}}
+		}
+		for _, p := range passages {
 			add(id, p.Page, p.Quote, d.carried[l.ID], false, 0, catalog.Words{})
 		}
 	}

@@ -55,12 +55,32 @@ type CiteRef struct {
 	Quote string `json:"quote,omitempty"`
 }
 
-// LinkRef is the link that makes a document evidence.
+// LinkRef is the link that makes a document evidence: Page and Quote its
+// first passage, Quotes every passage it cites (catalog.Link.Passages)
+// when it cites more than one.
 type LinkRef struct {
-	ID    string `json:"id"`
+	ID     string        `json:"id"`
+	Page   int           `json:"page,omitempty"`
+	Quote  string        `json:"quote,omitempty"`
+	Quotes []LinkPassage `json:"quotes,omitempty"`
+	Note   string        `json:"note,omitempty"`
+}
+
+// LinkPassage is a passage a link cites.
+type LinkPassage struct {
 	Page  int    `json:"page,omitempty"`
-	Quote string `json:"quote,omitempty"`
-	Note  string `json:"note,omitempty"`
+	Quote string `json:"quote"`
+}
+
+// linkRef is l as an evidence item names it.
+func linkRef(l catalog.Link) *LinkRef {
+	ref := &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note}
+	if passages := l.Passages(); len(passages) > 1 {
+		for _, p := range passages {
+			ref.Quotes = append(ref.Quotes, LinkPassage{Page: p.Page, Quote: p.Quote})
+		}
+	}
+	return ref
 }
 
 // Evidence lists an indicator's evidence: linked documents first, then
@@ -269,7 +289,7 @@ func (s *Service) linkedEvidence(ctx context.Context, links []catalog.Link, term
 		item := EvidenceItem{
 			Hit: Hit{ID: d.ID, Title: d.Title, Filename: d.Filename, MIME: d.MIME, City: d.City, CityName: labels["city"][d.City], DocType: string(d.DocType),
 				IssuedOn: d.IssuedOn, DocNumber: d.DocNumber, Fragments: []Fragment{}},
-			Link:  &LinkRef{ID: l.ID, Page: l.Page, Quote: l.Quote, Note: l.Note},
+			Link:  linkRef(l),
 			Round: d.MonitoringRound(),
 		}
 		markFailed(&item, d)

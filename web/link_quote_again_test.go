@@ -13,7 +13,7 @@ import (
 // quote and page typed: where the form answered 409 and dropped the
 // quote, the link now has it (已关联…已补充引文); a second passage, on
 // another page, is added after it and both are listed; the same quote
-// again changes nothing and says so.
+// again changes nothing and says so. The indicator's page shows both.
 func TestLinkingAgainWithAQuoteKeepsIt(t *testing.T) {
 	s := newSite(t)
 	doc := s.env.Upload("330100", "学分银行制度.txt",
@@ -50,6 +50,15 @@ func TestLinkingAgainWithAQuoteKeepsIt(t *testing.T) {
 		}
 		if strings.Count(item, "学分银行为学习者建立终身学习档案") > 1 {
 			t.Errorf("%s: a passage is listed twice: %q", c.name, item)
+		}
+	}
+	// The indicator's page shows the linked document with both passages.
+	_, body := wang.get("/indicators/2.3.1")
+	card := regexp.MustCompile(`(?s)<article class="card hit">\s*<h2><a href="/documents/` + doc.ID + `[^"]*">.*?</article>`).FindString(body)
+	text := html.UnescapeString(textOf(card))
+	for _, w := range []string{"第 1 页 为建立学分银行制度，制定本办法", "第 2 页 学分银行为学习者建立终身学习档案"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the indicator's page shows the linked document as %q, want %q in it", text, w)
 		}
 	}
 }
