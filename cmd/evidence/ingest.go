@@ -116,7 +116,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间,收到 %d", groupFiles*4, *perRequest)
 		}
 		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang, perRequest: *perRequest}
-		if err := c.check(ctx); err != nil {
+		if err := c.check(ctx, func(line string) { fmt.Fprintln(stderr, line) }); err != nil {
+			if ctx.Err() != nil {
+				return stoppedIngest(stdout, stderr, lang, nil, len(jobs), *asJSON, errInterrupted)
+			}
 			return err
 		}
 		outcomes, stopped := c.ingest(ctx, jobs, stderr)
