@@ -390,3 +390,23 @@ func TestStoreWaitLoggerLeavesTheRetriesToTheWatch(t *testing.T) {
 		t.Errorf("repair log:\n%s\nwant B and D, not A's retry nor C's listed reason", out)
 	}
 }
+
+// TestCLIFlagErrorsAreSaidOnce: a flag a command does not know is said
+// once, by the command's flag set with its flags, and ends with exit 2 —
+// not said again by main as an error of its own.
+func TestCLIFlagErrorsAreSaidOnce(t *testing.T) {
+	for _, args := range [][]string{
+		{"assignments", "list", "--serverr", "http://127.0.0.1:1"},
+		{"ingest", "材料", "--serverr", "http://127.0.0.1:1"},
+		{"round", "add", "--year", "2020", "--serverr", "http://127.0.0.1:1"},
+		{"search", "学分银行", "--serverr", "http://127.0.0.1:1"},
+	} {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), args, &out, &errOut)
+		var ee exitError
+		if !errors.As(err, &ee) || ee.code != 2 || strings.Count(errOut.String(), "flag provided but not defined: -serverr") != 1 ||
+			!strings.Contains(errOut.String(), "-server") {
+			t.Errorf("evidence %s: %v, want exit 2 with the flag said once and the usage:\n%s", strings.Join(args, " "), err, errOut.String())
+		}
+	}
+}

@@ -27,7 +27,7 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs, data := newFlags("catalog migrate", stderr)
 	to := fs.String("to", os.Getenv("EVIDENCE_DATABASE_URL"), "the new, empty PostgreSQL database (postgres://…)")
 	if err := fs.Parse(args[1:]); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {
@@ -72,7 +72,7 @@ func runBlobs(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs, data := newFlags("blobs copy", stderr)
 	to := fs.String("to", "s3", "where to copy the folder store: s3 (the bucket named by EVIDENCE_S3_*)")
 	if err := fs.Parse(args[1:]); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

@@ -86,7 +86,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	perRequest := fset.Int("per-request", groupFiles, "files sent to --server in one request, as the web upload page sends a folder (1: a file a request)")
 	join := fset.Bool("join", false, "join the photos given (JPEG, PNG, HEIC, WebP), in the order given, into one PDF document, a page per photo (合并为一份文件)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fset)
 	if err != nil {
