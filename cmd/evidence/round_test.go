@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,4 +75,45 @@ func TestRoundCurrent(t *testing.T) {
 	if _, err := runCLI(t, "round", "current", "--year", "2018", "--server", s.base, "--token", coord); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
 		t.Errorf("round current --server as a coordinator: %v, want forbidden", err)
 	}
+}
+
+// TestRoundAddThroughARunningServer: an admin adds a round through the
+// API (round add --server); adding it again says how to make it current;
+// a coordinator is refused, told that an administrator must do it, as
+// round current --server tells them, in Chinese and in English.
+func TestRoundAddThroughARunningServer(t *testing.T) {
+	s := startServer(t, "")
+	out, err := runCLI(t, "round", "add", "--year", "2021", "--label", "2021年度监测", "--server", s.base, "--token", s.token)
+	if err != nil || !strings.Contains(out, "已添加监测轮次 2021") {
+		t.Fatalf("round add --server: %q %v", out, err)
+	}
+	status, body := s.get("/api/v1/rounds", nil)
+	if status != 200 || !strings.Contains(mustJSON(t, body), `"label":"2021年度监测"`) {
+		t.Errorf("the server's rounds after round add --server: %d %s", status, mustJSON(t, body))
+	}
+	_, err = runCLI(t, "round", "add", "--year", "2021", "--server", s.base, "--token", s.token)
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(describe(err), "evidence round current --year 2021") {
+		t.Errorf("round add --server of 2021 again: %v, want a conflict naming evidence round current", err)
+	}
+	coord := addUser(t, s.dataDir, "--name", "hz-coord", "--role", "coordinator", "--city", "330100")
+	for _, args := range [][]string{{"round", "add", "--year", "2022"}, {"round", "current", "--year", "2021"}} {
+		args = append(args, "--server", s.base, "--token", coord)
+		_, err := runCLI(t, args...)
+		if want := "您的角色（协调员）不能执行此操作，请由管理员执行"; catalog.ErrorCode(err) != catalog.EFORBIDDEN || describe(err) != want {
+			t.Errorf("%v as a coordinator: %v, want %q", args, err, want)
+		}
+		said := englishRun(t, append(args, "--lang", "en")...)
+		if !strings.Contains(said, "Your role (coordinator) cannot do this; ask an administrator to do it") {
+			t.Errorf("%v --lang en as a coordinator says %q", args, said)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
