@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,7 +20,7 @@ import (
 // with the file wang returned (who, when, why) below it, 市教育局's 2.3.1
 // covered by the two documents the coordinator linked — and with --json
 // the same JSON, the API's shape (returned: document_id, by, at, reason;
-// no Go field names), from both.
+// no Go field names), from both. A busy server is asked again.
 func TestAssignmentsListThroughARunningServer(t *testing.T) {
 	ctx := context.Background()
 	data := filepath.Join(t.TempDir(), "data")
@@ -125,6 +126,20 @@ func TestAssignmentsListThroughARunningServer(t *testing.T) {
 	r := returned[0].(map[string]any)
 	if r["document_id"] != doc || r["by"] != "wang" || r["reason"] != "缺少文号." || r["at"] == nil {
 		t.Errorf("the returned file in --json: %v, want document_id %s, by wang, at, reason 缺少文号.", r, doc)
+	}
+
+	// A server busy at first (503, Retry-After: 1) is asked again, as
+	// the import asks, saying so on stderr.
+	p := newBusyProxy(t, s.base, func(r *http.Request, before int) (int, string, string) {
+		if r.URL.Path == "/api/v1/assignments" && before == 0 {
+			return http.StatusServiceUnavailable, "1", catalogBusy
+		}
+		return 0, "", ""
+	})
+	var out, errOut bytes.Buffer
+	err = run(t.Context(), []string{"assignments", "list", "--server", p.URL, "--token", coord, "--round", "2018"}, &out, &errOut)
+	if err != nil || out.String() != wantText || !strings.Contains(errOut.String(), "服务器暂时无法处理请求，等候 1 秒后重试（服务器应答："+catalogBusy+"）") {
+		t.Errorf("assignments list --server through a busy server: %v\nstdout: %s\nstderr: %s", err, out.String(), errOut.String())
 	}
 
 }
