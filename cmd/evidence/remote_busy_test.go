@@ -188,3 +188,36 @@ func TestRemoteIngestGivesUpOnABusyServer(t *testing.T) {
 		}
 	})
 }
+
+// TestRemoteBacksOffFromAShortRetryAfter: a server that keeps answering
+// 429 with Retry-After: 1 is asked again after 1 s twice, then after 2 s
+// (the waits double from its floor), instead of every second until the
+// give-up: four questions in the 4 s allowed here, not five.
+func TestRemoteBacksOffFromAShortRetryAfter(t *testing.T) {
+	s := startServer(t, "")
+	defer func(d time.Duration) { retryGiveUp = d }(retryGiveUp)
+	retryGiveUp = 4 * time.Second
+	p := newBusyProxy(t, s.base, func(r *http.Request, _ int) (int, string, string) {
+		if r.URL.Path == "/api/v1/me" {
+			return http.StatusTooManyRequests, "1", throttled
+		}
+		return 0, "", ""
+	})
+	var out, errOut syncBuffer
+	err := run(t.Context(), []string{"ingest", tenFiles(t), "--server", p.URL, "--token", s.token, "--city", "420100", "--type", "case"}, &out, &errOut)
+	if want := "等候 4 秒后服务器仍无法处理请求：" + throttled; err == nil || describe(err) != want {
+		t.Errorf("ingest through a server always busy: %v, want %q", err, want)
+	}
+	refused, _ := p.times("GET /api/v1/me")
+	if len(refused) != 4 {
+		t.Fatalf("asked %d times in 4 s of waits, want 4 (waits of 1, 1 and 2 s)\nstderr: %s", len(refused), errOut.String())
+	}
+	if gap := refused[3].Sub(refused[2]); gap < 2*time.Second {
+		t.Errorf("third busy answer in a row: asked again %s later, want at least 2s", gap)
+	}
+	for _, want := range []string{"等候 1 秒后重试", "等候 2 秒后重试"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr does not say %q:\n%s", want, errOut.String())
+		}
+	}
+}

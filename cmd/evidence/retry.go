@@ -16,8 +16,8 @@ import (
 // take now — 429 (the account's uploads under way at their cap, or any
 // other throttling) or 503 (its store or catalog briefly down, its disk
 // full, its queue long) — is sent again after the wait its Retry-After
-// asks, at most retryWaitCap at a time (without one: retryFirstWait,
-// doubling), until retryGiveUp of waiting for the same files; then the
+// asks, doubling from it after the second such answer in a row, at most
+// retryWaitCap at a time (without one: retryFirstWait, doubling), until retryGiveUp of waiting for the same files; then the
 // import stops with the server's message. These are variables for the
 // tests.
 var (
@@ -104,16 +104,28 @@ func retryAfter(value, date string, now time.Time) (d time.Duration, ok bool) {
 }
 
 // wait is how long to wait after b, the attempt'th busy answer in a row
-// (0 for the first): as asked, at most retryWaitCap; without a Retry-After,
-// retryFirstWait doubling at each attempt up to the cap.
+// (0 for the first): as asked for the first two, then doubling from what
+// is asked at each attempt (retryAskedAsIs), at most retryWaitCap; without
+// a Retry-After, retryFirstWait doubling at each attempt up to the cap.
+// A server that keeps answering busy with a short Retry-After (a proxy's
+// constant 1 s) would otherwise be asked every second for retryGiveUp.
 func (b *busyAnswer) wait(attempt int) time.Duration {
 	if b.asked {
 		// At least a second: a Retry-After of 0 or a date past (a proxy's)
 		// would send the files again at once, for ever.
-		return min(max(b.after, retryLeastWait), retryWaitCap)
+		floor := min(max(b.after, retryLeastWait), retryWaitCap)
+		return doubled(floor, attempt-retryAskedAsIs+1)
 	}
-	d := retryFirstWait
-	for range attempt {
+	return doubled(retryFirstWait, attempt)
+}
+
+// retryAskedAsIs is how many busy answers in a row are waited for as
+// their Retry-After asks before the waits double.
+const retryAskedAsIs = 2
+
+// doubled is d doubled n times (none for n <= 0), at most retryWaitCap.
+func doubled(d time.Duration, n int) time.Duration {
+	for range n {
 		if d >= retryWaitCap {
 			break
 		}
