@@ -6,6 +6,8 @@ package catalog
 // englishMessages are; they join englishMessages, so the same tests hold
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
+	"尚无监测轮次；添加：evidence round add --year 2019":                 "No monitoring round yet; add one: evidence round add --year 2019",
+	"未知的子命令“%s”，可用的子命令见下方用法：":                                  "Unknown subcommand “%s”; the subcommands are in the usage below:",
 	"%d 年度的报告保留导入前的指标名称":                                       "Round %d's report keeps the indicator names from before the import",
 	";另有 %d 个尚未处理完,启动 evidence serve 后继续处理":                    "; %d more not finished yet, which evidence serve goes on with once started",
 	"\uFF1B%d 个处理失败,原因见网页的文档列表(状态“处理失败”)":                      "; %d failed: see why in the web page's list of documents (status “failed”)",

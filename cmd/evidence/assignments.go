@@ -21,18 +21,13 @@ const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [-
 // runAssignments imports and lists responsibility tables (责任分解表) as
 // an admin, with the rules of the assignments service.
 func runAssignments(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, assignmentsUsage)
-		return exitError{2}
-	}
-	switch args[0] {
-	case "import":
+	switch {
+	case len(args) > 0 && args[0] == "import":
 		return runAssignmentsImport(ctx, args[1:], stdout, stderr)
-	case "list":
+	case len(args) > 0 && args[0] == "list":
 		return runAssignmentsList(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintln(stderr, assignmentsUsage)
-	return exitError{2}
+	return badSubcommand(args, assignmentsUsage, stderr)
 }
 
 func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -410,3 +410,27 @@ func TestCLIFlagErrorsAreSaidOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownSubcommandIsNamed: a subcommand a command does not have is
+// named before the usage, in Chinese and in English, exit 2; a flag in
+// its place is no subcommand, and only the usage is said (probe s29 §8).
+func TestUnknownSubcommandIsNamed(t *testing.T) {
+	for _, args := range [][]string{{"round", "show"}, {"user", "删除"}, {"assignments", "export"}, {"framework", "list"},
+		{"city", "list"}, {"catalog", "copy"}, {"blobs", "move"}, {"values", "list"}} {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), args, &out, &errOut)
+		var ee exitError
+		if want := "未知的子命令“" + args[1] + "”，可用的子命令见下方用法：\nusage: evidence " + args[0]; !errors.As(err, &ee) || ee.code != 2 || !strings.HasPrefix(errOut.String(), want) {
+			t.Errorf("evidence %s: %v, want exit 2 and stderr beginning %q:\n%s", strings.Join(args, " "), err, want, errOut.String())
+		}
+		said := englishRun(t, append(args, "--lang", "en")...)
+		if want := "Unknown subcommand “" + args[1] + "”; the subcommands are in the usage below:\n"; !strings.HasPrefix(said, want) {
+			t.Errorf("evidence %s --lang en says %q, want it to begin %q", strings.Join(args, " "), said, want)
+		}
+	}
+	var errOut bytes.Buffer
+	run(t.Context(), []string{"round", "--year", "2019"}, &bytes.Buffer{}, &errOut)
+	if s := errOut.String(); strings.Contains(s, "未知的子命令") || !strings.HasPrefix(s, "usage: evidence round") {
+		t.Errorf("evidence round --year 2019 says %q, want only the usage", s)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -92,4 +93,16 @@ func (c *command) serverFlags(tokenUse string) (server, token *string) {
 // saying what it does in lang.
 func dial(server, token string, lang report.Lang) *remote {
 	return &remote{base: strings.TrimRight(server, "/"), token: token, client: &http.Client{}, lang: lang}
+}
+
+// badSubcommand is the end of a command (evidence round) given no
+// subcommand it has: the word it was given named as unknown, in the
+// language of args, then usage, exit status 2. A flag or -h in its place
+// is no subcommand: only the usage is said.
+func badSubcommand(args []string, usage string, stderr io.Writer) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		sayln(stderr, argsLang(args), "未知的子命令“%s”，可用的子命令见下方用法：", args[0])
+	}
+	fmt.Fprintln(stderr, usage)
+	return exitError{2}
 }

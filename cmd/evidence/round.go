@@ -13,10 +13,11 @@ import (
 )
 
 const roundUsage = `usage: evidence round add --year 2019 [--label 2019年度监测] [--current] [--server URL --token T]
-       evidence round current --year 2019 [--server URL --token T]`
+       evidence round current --year 2019 [--server URL --token T]
+       evidence round list [--json] [--server URL --token T]`
 
-// runRound is `evidence round`: add a monitoring round, or make an
-// existing one the current round.
+// runRound is `evidence round`: add a monitoring round, make an existing
+// one the current round, or list them.
 func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "add" {
 		return runRoundAdd(ctx, args[1:], stdout, stderr)
@@ -24,8 +25,10 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(args) > 0 && args[0] == "current" {
 		return runRoundCurrent(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintln(stderr, catalog.Fullwidth(roundUsage))
-	return exitError{2}
+	if len(args) > 0 && args[0] == "list" {
+		return runRoundList(ctx, args[1:], stdout, stderr)
+	}
+	return badSubcommand(args, catalog.Fullwidth(roundUsage), stderr)
 }
 
 // runRoundAdd is `evidence round add`: a monitoring round added to the

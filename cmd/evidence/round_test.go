@@ -117,3 +117,60 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestRoundList: `evidence round list` lists the rounds under Chinese
+// columns (English with --lang en), the current one marked, on the data
+// folder and through a running archive with any role's token; --json is
+// the API's shape in both modes (probe s29 §8).
+func TestRoundList(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if _, err := runCLI(t, "round", "add", "--data", data, "--year", "2030", "--label", "2030年度试点监测"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCLI(t, "round", "add", "--data", data, "--year", "2031", "--current"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "round", "list", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	row := func(year string) string {
+		for _, l := range lines {
+			if strings.HasPrefix(l, year+"  ") {
+				return l
+			}
+		}
+		return ""
+	}
+	if !strings.HasPrefix(lines[0], "年度") || !strings.Contains(lines[0], "当前轮次") ||
+		!strings.HasPrefix(row("2030"), "2030  2030年度试点监测") || strings.Contains(row("2030"), "是") ||
+		!strings.Contains(row("2031"), "是") || strings.Contains(row("2018"), "是") {
+		t.Errorf("round list:\n%s\nwant a header, 2030 with its label not current, 2031 current, 2018 no longer", out)
+	}
+	if en, _ := runCLI(t, "round", "list", "--data", data, "--lang", "en"); !strings.HasPrefix(en, "Year") || !strings.Contains(en, "Current") || !strings.Contains(en, "yes") {
+		t.Errorf("round list --lang en:\n%s", en)
+	}
+	local, err := runCLI(t, "round", "list", "--data", data, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s := startServer(t, data)
+	expert := addUser(t, data, "--name", "zhuanjia", "--role", "expert")
+	remote, err := runCLI(t, "round", "list", "--json", "--server", s.base, "--token", expert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := s.get("/api/v1/rounds", nil)
+	api := mustJSON(t, body)
+	for mode, got := range map[string]string{"data folder": local, "--server": remote} {
+		var v any
+		if err := json.Unmarshal([]byte(got), &v); err != nil || mustJSON(t, v) != api {
+			t.Errorf("round list --json (%s) = %s, want the API's %s", mode, got, api)
+		}
+	}
+	if out, err := runCLI(t, "round", "list", "--server", s.base, "--token", expert); err != nil || !strings.Contains(out, "2030年度试点监测") || !strings.Contains(out, "沿用本轮监测时的名称") {
+		t.Errorf("round list --server: %q %v", out, err)
+	}
+}
