@@ -54,9 +54,13 @@ type AssignmentJSON struct {
 	UpdatedAt           time.Time                     `json:"updated_at"`
 }
 
-// ReturnedJSON is a file handed in for a task and returned.
+// ReturnedJSON is a file handed in for a task and returned; in a list of
+// tasks, with the document's title and file name when the caller may read
+// it.
 type ReturnedJSON struct {
 	DocumentID string    `json:"document_id"`
+	Title      string    `json:"title,omitempty"`
+	Filename   string    `json:"filename,omitempty"`
 	By         string    `json:"by"`
 	At         time.Time `json:"at"`
 	Reason     string    `json:"reason"`
@@ -85,7 +89,8 @@ func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 	returned := []ReturnedJSON{}
 	for _, id := range docs {
 		if r, ok := t.Returned[id]; ok {
-			returned = append(returned, ReturnedJSON{DocumentID: id, By: r.By, At: r.At, Reason: r.Reason})
+			name := t.ReturnedDocs[id]
+			returned = append(returned, ReturnedJSON{DocumentID: id, Title: name.Title, Filename: name.Filename, By: r.By, At: r.At, Reason: r.Reason})
 		}
 	}
 	return AssignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,

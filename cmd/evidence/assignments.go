@@ -152,7 +152,7 @@ func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) 
 		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
 			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
 		for _, r := range t.Returned {
-			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", r.DocumentID, r.By,
+			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", returnedFile(lang, r), r.By,
 				r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
 		}
 		if l := t.LinkedByCoordinator; l != nil {
@@ -172,4 +172,22 @@ func linkedNote(lang report.Lang, t api.AssignmentJSON) string {
 		return ""
 	}
 	return sayf(lang, "（协调员已关联 %d 份佐证材料，不算部门提交）", t.LinkedByCoordinator.Count)
+}
+
+// returnedFile names a returned file as the board does, by its title and
+// file name, with its id for the commands that take one: 学分银行工作总结
+// “学分银行工作总结.docx”（01M8…）; by its id alone when the list gave no
+// title (a document the token may not read).
+func returnedFile(lang report.Lang, r api.ReturnedJSON) string {
+	if r.Title == "" {
+		return r.DocumentID
+	}
+	name := r.Title
+	if r.Filename != "" {
+		name += " \u201c" + r.Filename + "\u201d"
+	}
+	if lang == report.English {
+		return name + " (" + r.DocumentID + ")"
+	}
+	return name + "\uFF08" + r.DocumentID + "\uFF09"
 }

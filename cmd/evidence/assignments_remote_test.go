@@ -92,13 +92,16 @@ func TestAssignmentsListThroughARunningServer(t *testing.T) {
 	if got != wantText {
 		t.Errorf("assignments list --server says\n%s\nthe data folder's list says\n%s", got, wantText)
 	}
-	for _, want := range []string{"    已退回：" + doc + "  wang ", "，原因：缺少文号。", "\t未提交（协调员已关联 2 份佐证材料，不算部门提交）\t",
+	for _, want := range []string{"    已退回：" + found[0].Title + " “职工继续教育工作总结.txt”（" + doc + "）  wang ", "，原因：缺少文号。", "\t未提交（协调员已关联 2 份佐证材料，不算部门提交）\t",
 		"    协调员已关联：", "共 2 项任务"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("assignments list --server does not say %q:\n%s", want, got)
 		}
 	}
 
+	if want := `"title":"` + found[0].Title + `","filename":"职工继续教育工作总结.txt"`; !strings.Contains(wantJSON, want) {
+		t.Errorf("assignments list --json does not name the returned file (%s):\n%s", want, wantJSON)
+	}
 	var fromServer, fromFolder map[string]any
 	if err := json.Unmarshal([]byte(remote("--json")), &fromServer); err != nil {
 		t.Fatal(err)
