@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -252,7 +253,7 @@ func (h *handler) authenticated(rt route) http.Handler {
 			return
 		}
 		if rt.roles != nil && !slices.Contains(rt.roles, cred.User.Role) {
-			h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "您的角色(%s)不能执行此操作", cred.User.Role.Words()))
+			h.writeError(w, r, catalog.Errorf(catalog.EFORBIDDEN, "您的角色（%s）不能执行此操作，请由%s执行", cred.User.Role.Words(), admitted(rt.roles)))
 			return
 		}
 		if !rt.files {
@@ -273,6 +274,29 @@ func (h *handler) authenticated(rt route) http.Handler {
 		}
 		rt.handle(w, r.WithContext(context.WithValue(r.Context(), userKey{}, cred.User)))
 	})
+}
+
+// admitted names the roles a route admits as a refusal says who may do
+// it instead: 管理员, 管理员或协调员; an administrator, an administrator
+// or a coordinator.
+func admitted(roles []catalog.Role) catalog.Words {
+	var zh, en []string
+	for _, r := range roles {
+		w := r.Words()
+		zh = append(zh, w.Chinese)
+		article := "a "
+		if strings.ContainsRune("aeiou", rune(w.English[0])) {
+			article = "an "
+		}
+		en = append(en, article+w.English)
+	}
+	join := func(names []string, comma, or string) string {
+		if len(names) < 2 {
+			return strings.Join(names, "")
+		}
+		return strings.Join(names[:len(names)-1], comma) + or + names[len(names)-1]
+	}
+	return catalog.Words{Chinese: join(zh, "、", "或"), English: join(en, ", ", " or ")}
 }
 
 // limitBody cuts the body of a public endpoint at maxBodyBytes.

@@ -9,9 +9,11 @@ import (
 	"github.com/lcmonitor/evidence/catalog"
 )
 
-// assignmentJSON is the API's view of an assignment (DESIGN.md,
-// "Responsibility assignments").
-type assignmentJSON struct {
+// AssignmentJSON is the API's view of an assignment (DESIGN.md,
+// "Responsibility assignments"): what GET /api/v1/assignments lists, and
+// what `evidence assignments list --json` prints from the data folder
+// too, so that both give one shape (AssignmentList).
+type AssignmentJSON struct {
 	ID            string `json:"id"`
 	City          string `json:"city"`
 	Round         int    `json:"round"`
@@ -39,11 +41,11 @@ type assignmentJSON struct {
 	// Submissions: who submitted each document handed in for the task,
 	// the one who handed it in first, then the department's others oldest
 	// first; the same file from two people is one document, two entries.
-	Submissions []submissionJSON `json:"submissions"`
+	Submissions []SubmissionJSON `json:"submissions"`
 	// Returned marks the files of documents the coordinator returned
 	// (退回), each with who, when and the reason; documents still lists
 	// them, and the others are what counts as handed in.
-	Returned []returnedJSON `json:"returned"`
+	Returned []ReturnedJSON `json:"returned"`
 	// LinkedByCoordinator, in a list of tasks, beside an owed task: the
 	// documents the coordinator linked to its indicator for its round
 	// (assignments.Service.MarkLinked, as the board counts them). They
@@ -52,16 +54,20 @@ type assignmentJSON struct {
 	UpdatedAt           time.Time                     `json:"updated_at"`
 }
 
-// returnedJSON is a file handed in for a task and returned.
-type returnedJSON struct {
+// ReturnedJSON is a file handed in for a task and returned; in a list of
+// tasks, with the document's title and file name when the caller may read
+// it.
+type ReturnedJSON struct {
 	DocumentID string    `json:"document_id"`
+	Title      string    `json:"title,omitempty"`
+	Filename   string    `json:"filename,omitempty"`
 	By         string    `json:"by"`
 	At         time.Time `json:"at"`
 	Reason     string    `json:"reason"`
 }
 
-// submissionJSON is one hand-in of a document's bytes.
-type submissionJSON struct {
+// SubmissionJSON is one hand-in of a document's bytes.
+type SubmissionJSON struct {
 	DocumentID string    `json:"document_id"`
 	Department string    `json:"department"`
 	User       string    `json:"user"`
@@ -69,24 +75,25 @@ type submissionJSON struct {
 	At         time.Time `json:"at"`
 }
 
-func toAssignmentJSON(t *assignments.Task) assignmentJSON {
+func toAssignmentJSON(t *assignments.Task) AssignmentJSON {
 	docs := t.Documents
 	if docs == nil {
 		docs = []string{}
 	}
-	subs := []submissionJSON{}
+	subs := []SubmissionJSON{}
 	for _, id := range docs {
 		for _, s := range t.Submissions[id] {
-			subs = append(subs, submissionJSON{DocumentID: id, Department: s.Department, User: s.User, Filename: s.Filename, At: s.At})
+			subs = append(subs, SubmissionJSON{DocumentID: id, Department: s.Department, User: s.User, Filename: s.Filename, At: s.At})
 		}
 	}
-	returned := []returnedJSON{}
+	returned := []ReturnedJSON{}
 	for _, id := range docs {
 		if r, ok := t.Returned[id]; ok {
-			returned = append(returned, returnedJSON{DocumentID: id, By: r.By, At: r.At, Reason: r.Reason})
+			name := t.ReturnedDocs[id]
+			returned = append(returned, ReturnedJSON{DocumentID: id, Title: name.Title, Filename: name.Filename, By: r.By, At: r.At, Reason: r.Reason})
 		}
 	}
-	return assignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
+	return AssignmentJSON{ID: t.ID, Returned: returned, City: t.City, Round: t.Round, Indicator: t.Indicator, IndicatorName: t.IndicatorName,
 		IndicatorNow: t.IndicatorNow.Name, IndicatorNowEN: t.IndicatorNow.NameEN, Info: t.IndicatorInfo, InfoEN: t.IndicatorInfoEN, Department: t.Department, Due: t.Due, Contact: t.Contact, Status: string(t.Status),
 		Reason: t.Reason, Overdue: t.Overdue, Covered: t.Covered, Documents: docs, Submissions: subs, UpdatedAt: t.UpdatedAt}
 }
@@ -113,7 +120,7 @@ func (h *handler) handleAssignmentImport(w http.ResponseWriter, r *http.Request)
 		h.writeError(w, r, err)
 		return
 	}
-	out := make([]assignmentJSON, 0, len(imp.Assignments))
+	out := make([]AssignmentJSON, 0, len(imp.Assignments))
 	for _, a := range imp.Assignments {
 		t, err := h.Assignments.Get(r.Context(), u, a.ID)
 		if err != nil {
@@ -170,12 +177,19 @@ func (h *handler) handleAssignmentList(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, err)
 		return
 	}
-	out := make([]assignmentJSON, len(list))
+	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignments": AssignmentList(list)})
+}
+
+// AssignmentList is list, as assignments.Service.ListLinked gives it, in
+// the shape GET /api/v1/assignments answers: each task with what the
+// coordinator linked beside it.
+func AssignmentList(list []assignments.Task) []AssignmentJSON {
+	out := make([]AssignmentJSON, len(list))
 	for i := range list {
 		out[i] = toAssignmentJSON(&list[i])
 		out[i].LinkedByCoordinator = list[i].LinkedByCoordinator
 	}
-	h.writeJSON(w, r, http.StatusOK, map[string]any{"assignments": out})
+	return out
 }
 
 func (h *handler) handleAssignmentReturn(w http.ResponseWriter, r *http.Request) {

@@ -40,13 +40,15 @@ func TestJSONErrorsSayWhatIsWrong(t *testing.T) {
 }
 
 // TestRefusedRolesAreNamedInWords: a role the route does not admit is
-// refused naming the role as people call it, not its code.
+// refused naming the role as people call it, not its code, and who may
+// do it instead (an administrator, for a new round).
 func TestRefusedRolesAreNamedInWords(t *testing.T) {
 	e := newEnv(t)
 	resp, body := e.do(e.request("POST", "/api/v1/rounds", `{"year": 2030}`), "coordA")
 	er, _ := body["error"].(map[string]any)
-	if resp.StatusCode != http.StatusForbidden || er["message"] != "您的角色\uFF08协调员\uFF09不能执行此操作" || er["message_en"] != "Your role (coordinator) cannot do this" {
-		t.Errorf("a coordinator creating a round: %d %v, want 403 naming the role 协调员", resp.StatusCode, er)
+	if resp.StatusCode != http.StatusForbidden || er["message"] != "您的角色（协调员）不能执行此操作，请由管理员执行" ||
+		er["message_en"] != "Your role (coordinator) cannot do this; ask an administrator to do it" {
+		t.Errorf("a coordinator creating a round: %d %v, want 403 naming the role 协调员 and who may (管理员)", resp.StatusCode, er)
 	}
 }
 

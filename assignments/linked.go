@@ -142,7 +142,48 @@ func (s *Service) ListLinked(ctx context.Context, u *catalog.User, f Filter) ([]
 	if err := s.AttachLinked(ctx, u, list); err != nil {
 		return nil, err
 	}
+	if err := s.nameReturned(ctx, u, list); err != nil {
+		return nil, err
+	}
 	return list, nil
+}
+
+// DocName is a document's title and stored file name.
+type DocName struct {
+	Title, Filename string
+}
+
+// nameReturned fills each task's ReturnedDocs with the title and file
+// name of its returned files u may read (a deleted one, or one of a city
+// u may not see, is left out), read at once.
+func (s *Service) nameReturned(ctx context.Context, u *catalog.User, tasks []Task) error {
+	var ids []string
+	for _, t := range tasks {
+		for id := range t.Returned {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("returned documents: %w", err)
+	}
+	for i := range tasks {
+		t := &tasks[i]
+		for id := range t.Returned {
+			d, ok := docs[id]
+			if !ok || u.SeeObject(d.City, catalog.ObjectDocument, id) != nil {
+				continue
+			}
+			if t.ReturnedDocs == nil {
+				t.ReturnedDocs = map[string]DocName{}
+			}
+			t.ReturnedDocs[id] = DocName{Title: d.Title, Filename: d.Filename}
+		}
+	}
+	return nil
 }
 
 // AttachLinked fills, beside each owed task of tasks (what List gave u),

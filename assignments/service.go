@@ -80,6 +80,10 @@ type Task struct {
 	// the user may read, when AttachLinked filled it (ListLinked: 我的任务,
 	// the API's and the CLI's task lists); nil when there are none.
 	LinkedByCoordinator *CoordinatorLinks `json:"linked_by_coordinator,omitempty"`
+	// ReturnedDocs names, by document id, the returned files (Returned)
+	// the user may read, when ListLinked filled it: a coordinator at a
+	// terminal tells them by title and file name, as the board does.
+	ReturnedDocs map[string]DocName `json:"-"`
 	// Unlinked, on the task Return or Withdraw gives back, are the links
 	// of its hand-ins they deleted; nil otherwise.
 	Unlinked []catalog.Link `json:"-"`

@@ -6,6 +6,8 @@ package catalog
 // englishMessages are; they join englishMessages, so the same tests hold
 // them to the code and to their arguments.
 var cliEnglish = map[string]string{
+	"尚无监测轮次；添加：evidence round add --year 2019":                 "No monitoring round yet; add one: evidence round add --year 2019",
+	"未知的子命令“%s”，可用的子命令见下方用法：":                                  "Unknown subcommand “%s”; the subcommands are in the usage below:",
 	"%d 年度的报告保留导入前的指标名称":                                       "Round %d's report keeps the indicator names from before the import",
 	";另有 %d 个尚未处理完,启动 evidence serve 后继续处理":                    "; %d more not finished yet, which evidence serve goes on with once started",
 	"\uFF1B%d 个处理失败,原因见网页的文档列表(状态“处理失败”)":                      "; %d failed: see why in the web page's list of documents (status “failed”)",
@@ -68,6 +70,8 @@ var cliEnglish = map[string]string{
 	"已上传,但无法获知处理结果:%s": "uploaded, but what became of it is unknown: %s",
 	"已中断:%s;已保存的文件会在下次启动时继续处理,重新运行同一命令即可导入其余文件(已导入的会显示为重复)": "Interrupted: %s; the files stored are read at the next start; run the same command again to import the rest (those imported show as duplicates)",
 	"等候%s后服务器仍不接收文件:%s":                      "After waiting%s the server still does not take the files: %s",
+	"等候%s后服务器仍无法处理请求：%s":                     "After waiting%s the server still cannot take the request: %s",
+	"服务器暂时无法处理请求，等候%s后重试（服务器应答：%s）":          "The server cannot take the request now; trying again after%s (the server answered: %s)",
 	"等候%s后重新发送 %d 个文件(服务器应答:%s)":             "Waiting%s, then sending %d {file|files} again (the server answered: %s)",
 	"已停止:%s。%s;服务器恢复后重新运行同一命令即可(已上传的会显示为重复)": "Stopped: %s. %s; once the server is back, run the same command again (those uploaded show as duplicates)",
 	"已写入 %s":        "Wrote %s",

@@ -490,8 +490,8 @@ var englishMessages = map[string]string{
 	"引用的对象不存在":        "The object referred to does not exist",
 	"记录已存在":           "The record already exists",
 	"该文档保存的提取文字已损坏,暂时无法显示;请管理员运行 evidence check 查明,再用 evidence repair 重新提取": "The text extracted from this document and stored is damaged and cannot be shown for now; ask the administrator to run evidence check, then evidence repair to extract it again",
-	"您的角色(%s)不能执行此操作": "Your role (%s) cannot do this",
-	"没有这个接口:%s %s":    "There is no endpoint %s %s",
+	"您的角色（%s）不能执行此操作，请由%s执行":                                                "Your role (%s) cannot do this; ask %s to do it",
+	"没有这个接口:%s %s": "There is no endpoint %s %s",
 	// Tables read for a responsibility table (and a framework), a document's type, a city code.
 	"不支持的表格格式 %q;请使用 .xlsx、.xls、.et 或 .csv": "The table format %q is not supported; use .xlsx, .xls, .et or .csv",
 	"CSV 编码无法识别;请另存为 UTF-8 CSV":             "The CSV file's encoding is not recognised; save it as UTF-8 CSV",

@@ -5,31 +5,29 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"strconv"
 
+	"github.com/lcmonitor/evidence/api"
 	"github.com/lcmonitor/evidence/assignments"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
 )
 
 const assignmentsUsage = `usage: evidence assignments import FILE --city CODE [--round YEAR]
-       evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json]`
+       evidence assignments list [--city CODE] [--round YEAR] [--department D] [--status open|submitted|returned|accepted] [--json] [--server URL --token T]`
 
 // runAssignments imports and lists responsibility tables (责任分解表) as
 // an admin, with the rules of the assignments service.
 func runAssignments(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, assignmentsUsage)
-		return exitError{2}
-	}
-	switch args[0] {
-	case "import":
+	switch {
+	case len(args) > 0 && args[0] == "import":
 		return runAssignmentsImport(ctx, args[1:], stdout, stderr)
-	case "list":
+	case len(args) > 0 && args[0] == "list":
 		return runAssignmentsList(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintln(stderr, assignmentsUsage)
-	return exitError{2}
+	return badSubcommand(args, assignmentsUsage, stderr)
 }
 
 func runAssignmentsImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -72,13 +70,18 @@ var assignmentStatusEnglish = map[catalog.AssignmentStatus]string{
 	catalog.AssignmentAccepted:  "Accepted",
 }
 
+// runAssignmentsList lists tasks from the data folder (as an admin) or,
+// with --server, through a running archive's API as the token's user (GET
+// /api/v1/assignments, as the web's /tasks): the same columns either way,
+// and with --json the API's shape either way (api.AssignmentJSON).
 func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("assignments list", stderr)
 	city := cmd.String("city", "", "city code")
 	round := cmd.Int("round", 0, "monitoring round (year)")
 	dept := cmd.String("department", "", "department (责任单位)")
 	status := cmd.String("status", "", "open, submitted, returned or accepted")
-	asJSON := cmd.Bool("json", false, "print JSON")
+	asJSON := cmd.Bool("json", false, "print JSON, as GET /api/v1/assignments answers")
+	server, token := cmd.serverFlags("API token of an account that may see the tasks, e.g. the city's coordinator")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -91,47 +94,100 @@ func runAssignmentsList(ctx context.Context, args []string, stdout, stderr io.Wr
 		}
 		f.Status = st
 	}
-	return cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
-		// As the board, each owed task says what the coordinator linked
-		// (linked_by_coordinator in the JSON, as the API's).
-		list, err := a.assignments.ListLinked(ctx, cliAdmin(), f)
-		if err != nil {
+	var list []api.AssignmentJSON
+	if *server != "" {
+		list, err = dial(*server, *token, lang).assignments(ctx, f, func(line string) { fmt.Fprintln(stderr, line) })
+	} else {
+		err = cmd.withApp(ctx, appOptions{existing: true}, func(a *app) error {
+			// As the board, each owed task says what the coordinator
+			// linked (linked_by_coordinator, as the API's).
+			tasks, err := a.assignments.ListLinked(ctx, cliAdmin(), f)
+			list = api.AssignmentList(tasks)
 			return err
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(map[string]any{"assignments": list})
+	}
+	printAssignments(stdout, lang, list)
+	return nil
+}
+
+// assignments is `assignments list --server`: GET /api/v1/assignments
+// with f, asked again while the server is busy (doWaiting).
+func (c *remote) assignments(ctx context.Context, f assignments.Filter, note func(string)) ([]api.AssignmentJSON, error) {
+	v := url.Values{}
+	for name, value := range map[string]string{"city": f.City, "department": f.Department, "status": string(f.Status)} {
+		if value != "" {
+			v.Set(name, value)
 		}
-		if *asJSON {
-			return json.NewEncoder(stdout).Encode(map[string]any{"assignments": list})
+	}
+	if f.Round != 0 {
+		v.Set("round", strconv.Itoa(f.Round))
+	}
+	var body struct {
+		Assignments []api.AssignmentJSON `json:"assignments"`
+	}
+	err := c.doWaiting(ctx, c.get(ctx, "/api/v1/assignments?"+v.Encode()), &body, note)
+	return body.Assignments, err
+}
+
+// printAssignments writes a line a task (id, city, round, indicator,
+// department, due date, state, contact), with below it the files handed in
+// and returned (who, when, why) and what the coordinator linked, then the
+// count.
+func printAssignments(w io.Writer, lang report.Lang, list []api.AssignmentJSON) {
+	for _, t := range list {
+		late := ""
+		if t.Overdue {
+			late = words(lang, " 逾期", " overdue")
 		}
-		for _, t := range list {
-			late := ""
-			if t.Overdue {
-				late = words(lang, " 逾期", " overdue")
-			}
-			status := words(lang, catalog.AssignmentStatusLabels[t.Status], assignmentStatusEnglish[t.Status])
-			fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
-				sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
-			for _, id := range t.Documents {
-				if r, ok := t.Returned[id]; ok {
-					sayln(stdout, lang, "    已退回：%s  %s %s，原因：%s", id, r.By,
-						r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
-				}
-			}
-			if l := t.LinkedByCoordinator; l != nil {
-				for _, d := range l.Documents {
-					sayln(stdout, lang, "    协调员已关联：%s  %s", d.ID, d.Title)
-				}
+		st := catalog.AssignmentStatus(t.Status)
+		status := words(lang, catalog.AssignmentStatusLabels[st], assignmentStatusEnglish[st])
+		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s%s%s\t%s\n", t.ID, t.City, t.Round, t.Indicator, t.Department,
+			sayf(lang, "截止 %s", t.Due), status, linkedNote(lang, t), late, t.Contact)
+		for _, r := range t.Returned {
+			sayln(w, lang, "    已退回：%s  %s %s，原因：%s", returnedFile(lang, r), r.By,
+				r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04")+" UTC+8", catalog.TypedText(r.Reason))
+		}
+		if l := t.LinkedByCoordinator; l != nil {
+			for _, d := range l.Documents {
+				sayln(w, lang, "    协调员已关联：%s  %s", d.ID, d.Title)
 			}
 		}
-		sayln(stdout, lang, "共 %d 项任务", len(list))
-		return nil
-	})
+	}
+	sayln(w, lang, "共 %d 项任务", len(list))
 }
 
 // linkedNote is what an owed task says, as the board does, when the
 // coordinator linked documents to its indicator for its round: no
 // hand-in by the department, so the task stays 未提交.
-func linkedNote(lang report.Lang, t assignments.Task) string {
+func linkedNote(lang report.Lang, t api.AssignmentJSON) string {
 	if t.LinkedByCoordinator == nil {
 		return ""
 	}
 	return sayf(lang, "（协调员已关联 %d 份佐证材料，不算部门提交）", t.LinkedByCoordinator.Count)
+}
+
+// returnedFile names a returned file as the board does, by its title and
+// file name, with its id for the commands that take one: 学分银行工作总结
+// “学分银行工作总结.docx”（01M8…）; by its id alone when the list gave no
+// title (a document the token may not read).
+func returnedFile(lang report.Lang, r api.ReturnedJSON) string {
+	if r.Title == "" {
+		return r.DocumentID
+	}
+	name := r.Title
+	if r.Filename != "" {
+		name += " \u201c" + r.Filename + "\u201d"
+	}
+	if lang == report.English {
+		return name + " (" + r.DocumentID + ")"
+	}
+	return name + "\uFF08" + r.DocumentID + "\uFF09"
 }

@@ -12,7 +12,8 @@ import (
 
 // TestAssignmentsListNamesReturnedFiles: 市教育局 handed 学分银行工作总结 in
 // for 2.3.1 and the coordinator wang returned it (缺少文号.): `assignments
-// list` names the file below the task as 已退回 by wang with the reason in
+// list` names the file below the task — by its title, file name and id,
+// as the board does (probe s29 §8) — as 已退回 by wang with the reason in
 // Chinese punctuation, and --lang en in English.
 func TestAssignmentsListNamesReturnedFiles(t *testing.T) {
 	ctx := context.Background()
@@ -42,7 +43,10 @@ func TestAssignmentsListNamesReturnedFiles(t *testing.T) {
 	if err != nil || len(found) != 1 {
 		t.Fatalf("the summary ingested: %v %v", found, err)
 	}
-	doc := found[0].ID
+	doc, named := found[0].ID, found[0].Title+" “学分银行工作总结.txt”"
+	if found[0].Title == "" {
+		t.Fatal("the summary ingested has no title")
+	}
 	tasks, err := cat.FindAssignments(ctx, catalog.AssignmentFilter{City: "330100"})
 	if err != nil || len(tasks) != 1 {
 		t.Fatalf("the task: %v %v", tasks, err)
@@ -56,8 +60,8 @@ func TestAssignmentsListNamesReturnedFiles(t *testing.T) {
 	}
 	cat.Close()
 	for _, lang := range []struct{ flag, want, reason string }{
-		{"zh", "    已退回：" + doc + "  wang ", "，原因：缺少文号。"},
-		{"en", "    returned: " + doc + "  by wang ", ", reason: 缺少文号"},
+		{"zh", "    已退回：" + named + "（" + doc + "）  wang ", "，原因：缺少文号。"},
+		{"en", "    returned: " + named + " (" + doc + ")  by wang ", ", reason: 缺少文号"},
 	} {
 		out, err := runCLI(t, "assignments", "list", "--data", data, "--city", "330100", "--lang", lang.flag)
 		if err != nil {

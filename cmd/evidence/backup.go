@@ -342,7 +342,7 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs, data := newFlags("restore", stderr)
 	from := fs.String("from", "", "backup folder written by evidence backup")
 	if err := fs.Parse(reorderFlags(args)); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

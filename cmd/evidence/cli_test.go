@@ -390,3 +390,47 @@ func TestStoreWaitLoggerLeavesTheRetriesToTheWatch(t *testing.T) {
 		t.Errorf("repair log:\n%s\nwant B and D, not A's retry nor C's listed reason", out)
 	}
 }
+
+// TestCLIFlagErrorsAreSaidOnce: a flag a command does not know is said
+// once, by the command's flag set with its flags, and ends with exit 2 —
+// not said again by main as an error of its own.
+func TestCLIFlagErrorsAreSaidOnce(t *testing.T) {
+	for _, args := range [][]string{
+		{"assignments", "list", "--serverr", "http://127.0.0.1:1"},
+		{"ingest", "材料", "--serverr", "http://127.0.0.1:1"},
+		{"round", "add", "--year", "2020", "--serverr", "http://127.0.0.1:1"},
+		{"search", "学分银行", "--serverr", "http://127.0.0.1:1"},
+	} {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), args, &out, &errOut)
+		var ee exitError
+		if !errors.As(err, &ee) || ee.code != 2 || strings.Count(errOut.String(), "flag provided but not defined: -serverr") != 1 ||
+			!strings.Contains(errOut.String(), "-server") {
+			t.Errorf("evidence %s: %v, want exit 2 with the flag said once and the usage:\n%s", strings.Join(args, " "), err, errOut.String())
+		}
+	}
+}
+
+// TestUnknownSubcommandIsNamed: a subcommand a command does not have is
+// named before the usage, in Chinese and in English, exit 2; a flag in
+// its place is no subcommand, and only the usage is said (probe s29 §8).
+func TestUnknownSubcommandIsNamed(t *testing.T) {
+	for _, args := range [][]string{{"round", "show"}, {"user", "删除"}, {"assignments", "export"}, {"framework", "list"},
+		{"city", "list"}, {"catalog", "copy"}, {"blobs", "move"}, {"values", "list"}} {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), args, &out, &errOut)
+		var ee exitError
+		if want := "未知的子命令“" + args[1] + "”，可用的子命令见下方用法：\nusage: evidence " + args[0]; !errors.As(err, &ee) || ee.code != 2 || !strings.HasPrefix(errOut.String(), want) {
+			t.Errorf("evidence %s: %v, want exit 2 and stderr beginning %q:\n%s", strings.Join(args, " "), err, want, errOut.String())
+		}
+		said := englishRun(t, append(args, "--lang", "en")...)
+		if want := "Unknown subcommand “" + args[1] + "”; the subcommands are in the usage below:\n"; !strings.HasPrefix(said, want) {
+			t.Errorf("evidence %s --lang en says %q, want it to begin %q", strings.Join(args, " "), said, want)
+		}
+	}
+	var errOut bytes.Buffer
+	run(t.Context(), []string{"round", "--year", "2019"}, &bytes.Buffer{}, &errOut)
+	if s := errOut.String(); strings.Contains(s, "未知的子命令") || !strings.HasPrefix(s, "usage: evidence round") {
+		t.Errorf("evidence round --year 2019 says %q, want only the usage", s)
+	}
+}

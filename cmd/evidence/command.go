@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"net/http"
+	"os"
+	"strings"
 
 	"github.com/lcmonitor/evidence/report"
 )
@@ -31,16 +36,27 @@ func newCommand(name string, stderr io.Writer) *command {
 }
 
 // parse reads args into the flags and returns the language they chose
-// (langOf): an error for a bad flag, -h (flag.ErrHelp) or a language
-// it does not speak.
+// (langOf): an error for -h (flag.ErrHelp), a bad flag (flagsError) or a
+// language it does not speak.
 func (c *command) parse(args []string) (report.Lang, error) {
 	if c.reorder {
 		args = reorderFlags(args)
 	}
 	if err := c.Parse(args); err != nil {
-		return "", err
+		return "", flagsError(err)
 	}
 	return langOf(c.FlagSet)
+}
+
+// flagsError is the error of a subcommand whose flags could not be read:
+// -h as it is (flag.ErrHelp), a bad flag exit status 2 with nothing more
+// to say — the flag set has said what was wrong, and the usage, on
+// stderr, and main would say it again.
+func flagsError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return exitError{2}
 }
 
 // withApp opens the archive in the data folder (--data) with opts, its
@@ -62,4 +78,31 @@ func (c *command) run(ctx context.Context, args []string, opts appOptions, do fu
 		return err
 	}
 	return c.withApp(ctx, opts, func(a *app) error { return do(a, lang) })
+}
+
+// serverFlags adds --server and --token (or $EVIDENCE_SERVER and
+// $EVIDENCE_TOKEN), for a command that may work through a running
+// archive's API instead of the data folder; tokenUse says whose token.
+func (c *command) serverFlags(tokenUse string) (server, token *string) {
+	server = c.String("server", os.Getenv("EVIDENCE_SERVER"), "work through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
+	token = c.String("token", os.Getenv("EVIDENCE_TOKEN"), tokenUse+" for --server (or $EVIDENCE_TOKEN)")
+	return server, token
+}
+
+// dial is the client of the running archive at server, with token,
+// saying what it does in lang.
+func dial(server, token string, lang report.Lang) *remote {
+	return &remote{base: strings.TrimRight(server, "/"), token: token, client: &http.Client{}, lang: lang}
+}
+
+// badSubcommand is the end of a command (evidence round) given no
+// subcommand it has: the word it was given named as unknown, in the
+// language of args, then usage, exit status 2. A flag or -h in its place
+// is no subcommand: only the usage is said.
+func badSubcommand(args []string, usage string, stderr io.Writer) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		sayln(stderr, argsLang(args), "未知的子命令“%s”，可用的子命令见下方用法：", args[0])
+	}
+	fmt.Fprintln(stderr, usage)
+	return exitError{2}
 }

@@ -18,7 +18,7 @@ import (
 func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, _ := newFlags("doctor", stderr)
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

@@ -15,8 +15,7 @@ import (
 
 func runFramework(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "import" && args[0] != "export") {
-		fmt.Fprintln(stderr, "usage: evidence framework import FILE [--id ID] [--name NAME] [--version V]\n       evidence framework export [--format xlsx|yaml|csv] [--out FILE]")
-		return exitError{2}
+		return badSubcommand(args, "usage: evidence framework import FILE [--id ID] [--name NAME] [--version V]\n       evidence framework export [--format xlsx|yaml|csv] [--out FILE]", stderr)
 	}
 	if args[0] == "import" {
 		return runFrameworkImport(ctx, args[1:], stdout, stderr)
@@ -129,8 +128,7 @@ func runCoverage(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 func runCity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "add" {
-		fmt.Fprintln(stderr, catalog.Fullwidth("usage: evidence city add --code 320100 --name 南京"))
-		return exitError{2}
+		return badSubcommand(args, catalog.Fullwidth("usage: evidence city add --code 320100 --name 南京"), stderr)
 	}
 	cmd := newCommand("city add", stderr)
 	code := cmd.String("code", "", "GB/T 2260 code")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,13 +20,12 @@ import (
 // runCatalog dispatches `evidence catalog migrate`.
 func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "migrate" {
-		fmt.Fprintln(stderr, "usage: evidence catalog migrate --to postgres://… [--data DIR]")
-		return flag.ErrHelp
+		return badSubcommand(args, "usage: evidence catalog migrate --to postgres://… [--data DIR]", stderr)
 	}
 	fs, data := newFlags("catalog migrate", stderr)
 	to := fs.String("to", os.Getenv("EVIDENCE_DATABASE_URL"), "the new, empty PostgreSQL database (postgres://…)")
 	if err := fs.Parse(args[1:]); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {
@@ -66,13 +64,12 @@ func runCatalog(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // runBlobs dispatches `evidence blobs copy --to s3`.
 func runBlobs(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "copy" {
-		fmt.Fprintln(stderr, "usage: evidence blobs copy --to s3 [--data DIR]   (the bucket from EVIDENCE_S3_*)")
-		return flag.ErrHelp
+		return badSubcommand(args, "usage: evidence blobs copy --to s3 [--data DIR]   (the bucket from EVIDENCE_S3_*)", stderr)
 	}
 	fs, data := newFlags("blobs copy", stderr)
 	to := fs.String("to", "s3", "where to copy the folder store: s3 (the bucket named by EVIDENCE_S3_*)")
 	if err := fs.Parse(args[1:]); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

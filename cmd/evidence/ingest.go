@@ -86,7 +86,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	perRequest := fset.Int("per-request", groupFiles, "files sent to --server in one request, as the web upload page sends a folder (1: a file a request)")
 	join := fset.Bool("join", false, "join the photos given (JPEG, PNG, HEIC, WebP), in the order given, into one PDF document, a page per photo (合并为一份文件)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fset)
 	if err != nil {
@@ -116,7 +116,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return catalog.Errorf(catalog.EINVALID, "--per-request 应在 1 到 %d 之间,收到 %d", groupFiles*4, *perRequest)
 		}
 		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang, perRequest: *perRequest}
-		if err := c.check(ctx); err != nil {
+		if err := c.check(ctx, func(line string) { fmt.Fprintln(stderr, line) }); err != nil {
+			if ctx.Err() != nil {
+				return stoppedIngest(stdout, stderr, lang, nil, len(jobs), *asJSON, errInterrupted)
+			}
 			return err
 		}
 		outcomes, stopped := c.ingest(ctx, jobs, stderr)

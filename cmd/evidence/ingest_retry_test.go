@@ -52,19 +52,28 @@ func TestRetryAfter(t *testing.T) {
 	}
 }
 
-// TestBusyWait: a wait asked for is kept up to the cap; without one the
-// waits double from the first up to the cap.
+// TestBusyWait: a wait asked for is kept up to the cap for the first two
+// busy answers in a row, then doubles from it up to the cap; without one
+// the waits double from the first up to the cap.
 func TestBusyWait(t *testing.T) {
 	for _, c := range []struct {
 		b       busyAnswer
 		attempt int
 		want    time.Duration
 	}{
-		{busyAnswer{after: 5 * time.Second, asked: true}, 3, 5 * time.Second},
+		{busyAnswer{after: 5 * time.Second, asked: true}, 0, 5 * time.Second},
+		{busyAnswer{after: 5 * time.Second, asked: true}, 1, 5 * time.Second},
+		{busyAnswer{after: 5 * time.Second, asked: true}, 2, 10 * time.Second},
+		{busyAnswer{after: 5 * time.Second, asked: true}, 3, 20 * time.Second},
 		{busyAnswer{after: time.Hour, asked: true}, 0, time.Minute},
+		// A server answering busy with Retry-After: 1 for ever is asked
+		// once a minute in the end, not every second.
+		{busyAnswer{after: time.Second, asked: true}, 7, time.Minute},
+		{busyAnswer{after: time.Second, asked: true}, 500, time.Minute},
 		// Retry-After: 0 or a date past (a proxy's) is a second, not a
 		// loop sending the files again at once.
-		{busyAnswer{after: 0, asked: true}, 7, time.Second},
+		{busyAnswer{after: 0, asked: true}, 0, time.Second},
+		{busyAnswer{after: 0, asked: true}, 3, 4 * time.Second},
 		{busyAnswer{}, 0, 5 * time.Second},
 		{busyAnswer{}, 1, 10 * time.Second},
 		{busyAnswer{}, 3, 40 * time.Second},

@@ -47,7 +47,8 @@ Commands:
   coverage   evidence per key indicator: evidence coverage [--city 330100] [--round 2017] [--xlsx out.xlsx]
   city       add a city: evidence city add --code 320100 --name 南京
   round      add a monitoring round: evidence round add --year 2019 [--label …] [--current];
-             make an existing one current: evidence round current --year 2019 [--server URL --token T]
+             make an existing one current: evidence round current --year 2019 [--server URL --token T];
+             list them: evidence round list [--json] [--server URL --token T]
   catalog    move the catalog to PostgreSQL: evidence catalog migrate --to postgres://… (an empty database)
   blobs      copy the folder store to S3: evidence blobs copy --to s3 (bucket from EVIDENCE_S3_*; resumable)
 

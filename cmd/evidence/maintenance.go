@@ -77,7 +77,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {
@@ -222,7 +222,7 @@ func runRepair(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	outdated := fs.Bool("outdated", false, "also read again the documents whose text older versions of the readers gave (keeping those whose passages claims or values cite), and the fields older field readers read (keeping what a person typed or edited)")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

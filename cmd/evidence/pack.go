@@ -71,7 +71,7 @@ func runPack(ctx context.Context, args []string, stdout, stderr io.Writer) error
 func runVerifyPack(args []string, stdout, stderr io.Writer) error {
 	fs, _ := newFlags("verify-pack", stderr)
 	if err := fs.Parse(reorderFlags(args)); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

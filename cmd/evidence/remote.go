@@ -37,20 +37,30 @@ type remote struct {
 }
 
 // check asks the server who the token belongs to, so a wrong address or
-// token stops the import before the first file.
-func (c *remote) check(ctx context.Context) error {
-	req, err := http.NewRequestWithContext(ctx, "GET", c.base+"/api/v1/me", nil)
-	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
-	}
+// token stops the import before the first file. A server that cannot
+// answer now (429, 503) is asked again as uploads are (doWaiting), each
+// wait said through note.
+func (c *remote) check(ctx context.Context, note func(string)) error {
 	var me struct {
 		User struct {
 			Username string `json:"username"`
 		} `json:"user"`
 	}
-	err = c.do(req, &me)
+	err := c.doWaiting(ctx, c.get(ctx, "/api/v1/me"), &me, note)
 	c.me = me.User.Username
 	return err
+}
+
+// get makes, for doWaiting, GET requests of path (with its query) on the
+// server.
+func (c *remote) get(ctx context.Context, path string) func() (*http.Request, error) {
+	return func() (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, "GET", c.base+path, nil)
+		if err != nil {
+			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+		}
+		return req, nil
+	}
 }
 
 // pollEvery is how often an uploaded document's status is asked for.
@@ -112,7 +122,7 @@ func (c *remote) ingest(ctx context.Context, jobs []fileJob, stderr io.Writer) (
 		if o.Outcome == "failed" || !o.pending() {
 			continue
 		}
-		err := c.wait(ctx, o)
+		err := c.wait(ctx, o, note)
 		switch {
 		case ctx.Err() != nil:
 			return c.unfinished(outcomes), errInterrupted
@@ -489,44 +499,50 @@ func (b *groupAnswer) partFinder(jobs []fileJob, sent []int) func(part *int, nam
 
 // wait polls a document until it is indexed or failed: at once (the
 // documents sent before it are often done by the time it is asked for),
-// then every pollEvery. It returns the error that ends an import: the
-// server out of reach (EUNAVAILABLE).
-func (c *remote) wait(ctx context.Context, o *fileOutcome) error {
+// then every pollEvery. A server that answers it cannot answer now (429,
+// 503) is asked again after the wait it asks for, as uploads are
+// (busyWaits), each wait said through note. It returns the error that
+// ends an import: the server out of reach (EUNAVAILABLE) for waitGiveUp,
+// or answering it is busy for retryGiveUp.
+func (c *remote) wait(ctx context.Context, o *fileOutcome, note func(string)) error {
 	var failingSince time.Time // of the answers out of reach in a row
-	for first := true; o.pending(); first = false {
-		if !first {
-			select {
-			case <-ctx.Done():
-				return nil
-			case <-time.After(pollEvery):
-			}
+	var waits busyWaits        // of the busy answers in a row
+	for pause := time.Duration(0); o.pending(); {
+		if pause > 0 && sleep(ctx, pause) != nil {
+			return nil
 		}
+		pause = pollEvery
 		d, err := c.document(ctx, o.ID)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
+			if busy := busyOf(err); busy != nil {
+				w, ok := waits.next(busy)
+				if !ok {
+					return c.gaveUp(waits, busy)
+				}
+				note(c.waitNote(w, busy))
+				pause = w
+				continue
+			}
 			if catalog.ErrorCode(err) == catalog.EUNAVAILABLE {
-				// A busy catalog (503, retry shortly) or a proxy's blip
-				// passes; a server gone for waitGiveUp ends the import.
+				// A proxy's blip passes; a server gone for waitGiveUp
+				// ends the import.
 				if failingSince.IsZero() {
 					failingSince = time.Now()
 				}
 				if time.Since(failingSince) >= waitGiveUp {
 					return err
 				}
-				select {
-				case <-ctx.Done():
-					return nil
-				case <-time.After(time.Second):
-				}
+				pause = time.Second
 				continue
 			}
 			// Stored, but whether it became searchable is unknown: say so.
 			o.Outcome, o.Error = "failed", sayf(c.lang, "已上传,但无法获知处理结果:%s", describeIn(err, c.lang))
 			return nil
 		}
-		failingSince = time.Time{}
+		failingSince, waits = time.Time{}, busyWaits{}
 		o.Status, o.Error, o.docFields = d.Status, words(c.lang, d.Error, d.ErrorEn), d.docFields
 	}
 	if o.Status == "failed" {

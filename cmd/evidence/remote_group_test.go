@@ -132,7 +132,7 @@ func TestRemoteIngestReadsAnAnswerThatNamesNoPart(t *testing.T) {
 func TestRemoteCheckKnowsTheAccount(t *testing.T) {
 	s := startServer(t, "")
 	c := &remote{base: s.base, token: s.token, client: &http.Client{}}
-	if err := c.check(context.Background()); err != nil {
+	if err := c.check(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(c.me, "admin") {

@@ -16,8 +16,8 @@ import (
 // take now — 429 (the account's uploads under way at their cap, or any
 // other throttling) or 503 (its store or catalog briefly down, its disk
 // full, its queue long) — is sent again after the wait its Retry-After
-// asks, at most retryWaitCap at a time (without one: retryFirstWait,
-// doubling), until retryGiveUp of waiting for the same files; then the
+// asks, doubling from it after the second such answer in a row, at most
+// retryWaitCap at a time (without one: retryFirstWait, doubling), until retryGiveUp of waiting for the same files; then the
 // import stops with the server's message. These are variables for the
 // tests.
 var (
@@ -104,16 +104,28 @@ func retryAfter(value, date string, now time.Time) (d time.Duration, ok bool) {
 }
 
 // wait is how long to wait after b, the attempt'th busy answer in a row
-// (0 for the first): as asked, at most retryWaitCap; without a Retry-After,
-// retryFirstWait doubling at each attempt up to the cap.
+// (0 for the first): as asked for the first two, then doubling from what
+// is asked at each attempt (retryAskedAsIs), at most retryWaitCap; without
+// a Retry-After, retryFirstWait doubling at each attempt up to the cap.
+// A server that keeps answering busy with a short Retry-After (a proxy's
+// constant 1 s) would otherwise be asked every second for retryGiveUp.
 func (b *busyAnswer) wait(attempt int) time.Duration {
 	if b.asked {
 		// At least a second: a Retry-After of 0 or a date past (a proxy's)
 		// would send the files again at once, for ever.
-		return min(max(b.after, retryLeastWait), retryWaitCap)
+		floor := min(max(b.after, retryLeastWait), retryWaitCap)
+		return doubled(floor, attempt-retryAskedAsIs+1)
 	}
-	d := retryFirstWait
-	for range attempt {
+	return doubled(retryFirstWait, attempt)
+}
+
+// retryAskedAsIs is how many busy answers in a row are waited for as
+// their Retry-After asks before the waits double.
+const retryAskedAsIs = 2
+
+// doubled is d doubled n times (none for n <= 0), at most retryWaitCap.
+func doubled(d time.Duration, n int) time.Duration {
+	for range n {
 		if d >= retryWaitCap {
 			break
 		}
@@ -137,9 +149,9 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 	for i := range todo {
 		todo[i] = i
 	}
-	var waited time.Duration
+	var waits busyWaits
 	refusals := make([][]*busyAnswer, len(jobs)) // each job's busy answers
-	for attempt := 0; ; attempt++ {
+	for {
 		batch := make([]fileJob, len(todo))
 		for k, i := range todo {
 			batch[k] = jobs[i]
@@ -157,7 +169,7 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 			// Not recorded: reported only once answered otherwise.
 			o.answered = false
 			again = append(again, todo[k])
-			if busy == nil || o.busy.wait(attempt) > busy.wait(attempt) {
+			if busy == nil || o.busy.wait(waits.attempt) > busy.wait(waits.attempt) {
 				busy = o.busy
 			}
 		}
@@ -167,21 +179,91 @@ func (c *remote) sendWaiting(ctx context.Context, jobs []fileJob, note func(stri
 		if len(again) == 0 {
 			return outs, err
 		}
-		if waited >= retryGiveUp {
-			return outs, catalog.Errorf(catalog.ErrorCode(busy), "等候%s后服务器仍不接收文件:%s", durationWords(waited), catalog.MessageWords(busy))
+		d, ok := waits.next(busy)
+		if !ok {
+			return outs, catalog.Errorf(catalog.ErrorCode(busy), "等候%s后服务器仍不接收文件:%s", durationWords(waits.waited), catalog.MessageWords(busy))
 		}
-		d := min(busy.wait(attempt), retryGiveUp-waited)
 		note(sayf(c.lang, "等候%s后重新发送 %d 个文件(服务器应答:%s)", durationWords(d), len(again), catalog.MessageWords(busy)))
-		t := time.NewTimer(d)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return outs, ctx.Err()
-		case <-t.C:
+		if err := sleep(ctx, d); err != nil {
+			return outs, err
 		}
-		waited += d
 		todo = again
 	}
+}
+
+// busyWaits are the waits after one run of busy answers to the same
+// request (or files): how many, and how long they took together.
+type busyWaits struct {
+	attempt int
+	waited  time.Duration
+}
+
+// next is how long to wait after b, the next busy answer of the run
+// (busyAnswer.wait, at most what is left of retryGiveUp), counted as
+// waited; false once retryGiveUp has been waited: give up.
+func (w *busyWaits) next(b *busyAnswer) (time.Duration, bool) {
+	if w.waited >= retryGiveUp {
+		return 0, false
+	}
+	d := min(b.wait(w.attempt), retryGiveUp-w.waited)
+	w.attempt++
+	w.waited += d
+	return d, true
+}
+
+// sleep waits d, or until ctx ends (its error).
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// doWaiting is do for a request the server may be sent again: one that
+// reads (GET), or a change that is the same made twice. While the server
+// answers that it cannot take it now (429, 503: a busyAnswer) it is sent
+// again — newRequest makes each — after the wait the uploads take
+// (busyWaits), each wait said through note (nil: said nowhere); past
+// retryGiveUp it gives up with the server's message. Interrupted while it
+// waits, it returns ctx's error.
+func (c *remote) doWaiting(ctx context.Context, newRequest func() (*http.Request, error), out any, note func(string)) error {
+	var waits busyWaits
+	for {
+		req, err := newRequest()
+		if err != nil {
+			return err
+		}
+		err = c.do(req, out)
+		busy := busyOf(err)
+		if busy == nil || ctx.Err() != nil {
+			return err
+		}
+		d, ok := waits.next(busy)
+		if !ok {
+			return c.gaveUp(waits, busy)
+		}
+		if note != nil {
+			note(c.waitNote(d, busy))
+		}
+		if err := sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+}
+
+// waitNote says that a request is sent again after d, and why.
+func (c *remote) waitNote(d time.Duration, busy *busyAnswer) string {
+	return sayf(c.lang, "服务器暂时无法处理请求，等候%s后重试（服务器应答：%s）", durationWords(d), catalog.MessageWords(busy))
+}
+
+// gaveUp is the error of a request the server did not take in the waits:
+// how long it waited, and the server's message.
+func (c *remote) gaveUp(waits busyWaits, busy *busyAnswer) error {
+	return catalog.Errorf(catalog.ErrorCode(busy), "等候%s后服务器仍无法处理请求：%s", durationWords(waits.waited), catalog.MessageWords(busy))
 }
 
 // ownDuplicate counts o, a file sent again after the busy answers

@@ -7,18 +7,17 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"strings"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/report"
 )
 
-const roundUsage = `usage: evidence round add --year 2019 [--label 2019年度监测] [--current]
-       evidence round current --year 2019 [--server URL --token T]`
+const roundUsage = `usage: evidence round add --year 2019 [--label 2019年度监测] [--current] [--server URL --token T]
+       evidence round current --year 2019 [--server URL --token T]
+       evidence round list [--json] [--server URL --token T]`
 
-// runRound is `evidence round`: add a monitoring round, or make an
-// existing one the current round.
+// runRound is `evidence round`: add a monitoring round, make an existing
+// one the current round, or list them.
 func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "add" {
 		return runRoundAdd(ctx, args[1:], stdout, stderr)
@@ -26,26 +25,53 @@ func runRound(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(args) > 0 && args[0] == "current" {
 		return runRoundCurrent(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintln(stderr, catalog.Fullwidth(roundUsage))
-	return exitError{2}
+	if len(args) > 0 && args[0] == "list" {
+		return runRoundList(ctx, args[1:], stdout, stderr)
+	}
+	return badSubcommand(args, catalog.Fullwidth(roundUsage), stderr)
 }
 
+// runRoundAdd is `evidence round add`: a monitoring round added to the
+// data folder, or through a running archive with an admin's token (POST
+// /api/v1/rounds).
 func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("round add", stderr)
 	year := cmd.Int("year", 0, "year of the round")
 	label := cmd.String("label", "", "label")
 	current := cmd.Bool("current", false, "make it the current round")
-	return cmd.run(ctx, args, appOptions{}, func(a *app, lang report.Lang) error {
-		err := a.framework.AddRound(ctx, cliAdmin(), catalog.Round{Year: *year, Label: *label, Current: *current})
-		if catalog.ErrorCode(err) == catalog.ECONFLICT {
-			return catalog.Errorf(catalog.ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请运行 evidence round current --year %d", *year, *year)
-		}
-		if err != nil {
-			return err
-		}
-		sayln(stdout, lang, "已添加监测轮次 %d", *year)
-		return nil
-	})
+	server, token := cmd.serverFlags("an admin's API token")
+	lang, err := cmd.parse(args)
+	if err != nil {
+		return err
+	}
+	r := catalog.Round{Year: *year, Label: *label, Current: *current}
+	if *server != "" {
+		err = dial(*server, *token, lang).addRound(ctx, r)
+	} else {
+		err = cmd.withApp(ctx, appOptions{}, func(a *app) error { return a.framework.AddRound(ctx, cliAdmin(), r) })
+	}
+	if catalog.ErrorCode(err) == catalog.ECONFLICT {
+		return catalog.Errorf(catalog.ECONFLICT, "监测轮次 %d 已存在;如需设为当前轮次,请运行 evidence round current --year %d", *year, *year)
+	}
+	if err != nil {
+		return err
+	}
+	sayln(stdout, lang, "已添加监测轮次 %d", *year)
+	return nil
+}
+
+// addRound is `round add --server`: POST /api/v1/rounds, sent once (a
+// round the server added before answering 503 would come back a
+// conflict if sent again; its message says to try again later).
+func (c *remote) addRound(ctx context.Context, r catalog.Round) error {
+	body, _ := json.Marshal(map[string]any{"year": r.Year, "label": r.Label, "current": r.Current})
+	req, err := http.NewRequestWithContext(ctx, "POST", c.base+"/api/v1/rounds", bytes.NewReader(body))
+	if err != nil {
+		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	var out struct{}
+	return c.do(req, &out)
 }
 
 // runRoundCurrent is `evidence round current --year N`: the round made
@@ -54,8 +80,7 @@ func runRoundAdd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 func runRoundCurrent(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd := newCommand("round current", stderr)
 	year := cmd.Int("year", 0, "year of the round to make current")
-	server := cmd.String("server", os.Getenv("EVIDENCE_SERVER"), "make it current through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
-	token := cmd.String("token", os.Getenv("EVIDENCE_TOKEN"), "an admin's API token for --server (or $EVIDENCE_TOKEN)")
+	server, token := cmd.serverFlags("an admin's API token")
 	lang, err := cmd.parse(args)
 	if err != nil {
 		return err
@@ -65,8 +90,7 @@ func runRoundCurrent(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	var out roundMadeCurrent
 	if *server != "" {
-		c := &remote{base: strings.TrimRight(*server, "/"), token: *token, client: &http.Client{}, lang: lang}
-		err = c.makeCurrent(ctx, *year, &out)
+		err = dial(*server, *token, lang).makeCurrent(ctx, *year, &out, func(line string) { fmt.Fprintln(stderr, line) })
 	} else {
 		err = makeCurrentLocally(ctx, cmd, *year, &out)
 	}
@@ -96,15 +120,19 @@ func makeCurrentLocally(ctx context.Context, cmd *command, year int, out *roundM
 	})
 }
 
-// makeCurrent is `round current --server`: PATCH /api/v1/rounds/{year}.
-func (c *remote) makeCurrent(ctx context.Context, year int, out *roundMadeCurrent) error {
+// makeCurrent is `round current --server`: PATCH /api/v1/rounds/{year},
+// asked again while the server is busy (doWaiting): the same change made
+// twice.
+func (c *remote) makeCurrent(ctx context.Context, year int, out *roundMadeCurrent, note func(string)) error {
 	body, _ := json.Marshal(map[string]any{"current": true})
-	req, err := http.NewRequestWithContext(ctx, "PATCH", fmt.Sprintf("%s/api/v1/rounds/%d", c.base, year), bytes.NewReader(body))
-	if err != nil {
-		return catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	return c.do(req, out)
+	return c.doWaiting(ctx, func() (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, "PATCH", fmt.Sprintf("%s/api/v1/rounds/%d", c.base, year), bytes.NewReader(body))
+		if err != nil {
+			return nil, catalog.Errorf(catalog.EINVALID, "服务器地址 %q 无效:%v", c.base, err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		return req, nil
+	}, out, note)
 }
 
 // printMadeCurrent says the round is current, and where to carry the

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -73,5 +74,103 @@ func TestRoundCurrent(t *testing.T) {
 	coord := addUser(t, data, "--name", "hz-coord", "--role", "coordinator", "--city", "330100", "--department", "市教育局")
 	if _, err := runCLI(t, "round", "current", "--year", "2018", "--server", s.base, "--token", coord); catalog.ErrorCode(err) != catalog.EFORBIDDEN {
 		t.Errorf("round current --server as a coordinator: %v, want forbidden", err)
+	}
+}
+
+// TestRoundAddThroughARunningServer: an admin adds a round through the
+// API (round add --server); adding it again says how to make it current;
+// a coordinator is refused, told that an administrator must do it, as
+// round current --server tells them, in Chinese and in English.
+func TestRoundAddThroughARunningServer(t *testing.T) {
+	s := startServer(t, "")
+	out, err := runCLI(t, "round", "add", "--year", "2021", "--label", "2021年度监测", "--server", s.base, "--token", s.token)
+	if err != nil || !strings.Contains(out, "已添加监测轮次 2021") {
+		t.Fatalf("round add --server: %q %v", out, err)
+	}
+	status, body := s.get("/api/v1/rounds", nil)
+	if status != 200 || !strings.Contains(mustJSON(t, body), `"label":"2021年度监测"`) {
+		t.Errorf("the server's rounds after round add --server: %d %s", status, mustJSON(t, body))
+	}
+	_, err = runCLI(t, "round", "add", "--year", "2021", "--server", s.base, "--token", s.token)
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(describe(err), "evidence round current --year 2021") {
+		t.Errorf("round add --server of 2021 again: %v, want a conflict naming evidence round current", err)
+	}
+	coord := addUser(t, s.dataDir, "--name", "hz-coord", "--role", "coordinator", "--city", "330100")
+	for _, args := range [][]string{{"round", "add", "--year", "2022"}, {"round", "current", "--year", "2021"}} {
+		args = append(args, "--server", s.base, "--token", coord)
+		_, err := runCLI(t, args...)
+		if want := "您的角色（协调员）不能执行此操作，请由管理员执行"; catalog.ErrorCode(err) != catalog.EFORBIDDEN || describe(err) != want {
+			t.Errorf("%v as a coordinator: %v, want %q", args, err, want)
+		}
+		said := englishRun(t, append(args, "--lang", "en")...)
+		if !strings.Contains(said, "Your role (coordinator) cannot do this; ask an administrator to do it") {
+			t.Errorf("%v --lang en as a coordinator says %q", args, said)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestRoundList: `evidence round list` lists the rounds under Chinese
+// columns (English with --lang en), the current one marked, on the data
+// folder and through a running archive with any role's token; --json is
+// the API's shape in both modes (probe s29 §8).
+func TestRoundList(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if _, err := runCLI(t, "round", "add", "--data", data, "--year", "2030", "--label", "2030年度试点监测"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCLI(t, "round", "add", "--data", data, "--year", "2031", "--current"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runCLI(t, "round", "list", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	row := func(year string) string {
+		for _, l := range lines {
+			if strings.HasPrefix(l, year+"  ") {
+				return l
+			}
+		}
+		return ""
+	}
+	if !strings.HasPrefix(lines[0], "年度") || !strings.Contains(lines[0], "当前轮次") ||
+		!strings.HasPrefix(row("2030"), "2030  2030年度试点监测") || strings.Contains(row("2030"), "是") ||
+		!strings.Contains(row("2031"), "是") || strings.Contains(row("2018"), "是") {
+		t.Errorf("round list:\n%s\nwant a header, 2030 with its label not current, 2031 current, 2018 no longer", out)
+	}
+	if en, _ := runCLI(t, "round", "list", "--data", data, "--lang", "en"); !strings.HasPrefix(en, "Year") || !strings.Contains(en, "Current") || !strings.Contains(en, "yes") {
+		t.Errorf("round list --lang en:\n%s", en)
+	}
+	local, err := runCLI(t, "round", "list", "--data", data, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s := startServer(t, data)
+	expert := addUser(t, data, "--name", "zhuanjia", "--role", "expert")
+	remote, err := runCLI(t, "round", "list", "--json", "--server", s.base, "--token", expert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := s.get("/api/v1/rounds", nil)
+	api := mustJSON(t, body)
+	for mode, got := range map[string]string{"data folder": local, "--server": remote} {
+		var v any
+		if err := json.Unmarshal([]byte(got), &v); err != nil || mustJSON(t, v) != api {
+			t.Errorf("round list --json (%s) = %s, want the API's %s", mode, got, api)
+		}
+	}
+	if out, err := runCLI(t, "round", "list", "--server", s.base, "--token", expert); err != nil || !strings.Contains(out, "2030年度试点监测") || !strings.Contains(out, "沿用本轮监测时的名称") {
+		t.Errorf("round list --server: %q %v", out, err)
 	}
 }

@@ -32,7 +32,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	server := fs.String("server", os.Getenv("EVIDENCE_SERVER"), "search through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
 	token := fs.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
 	if err := fs.Parse(reorderFlags(args)); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

@@ -34,7 +34,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, log 
 	trustProxy := fs.Bool("trust-proxy", os.Getenv("EVIDENCE_TRUST_PROXY") == "1",
 		"a reverse proxy in front sets X-Forwarded-For/-Proto (or EVIDENCE_TRUST_PROXY=1)")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return flagsError(err)
 	}
 	lang, err := langOf(fs)
 	if err != nil {

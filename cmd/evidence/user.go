@@ -22,8 +22,7 @@ const userUsage = `usage: evidence user add --name NAME --role admin|coordinator
 
 func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, userUsage)
-		return exitError{2}
+		return badSubcommand(args, userUsage, stderr)
 	}
 	switch args[0] {
 	case "add":
@@ -37,8 +36,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "department":
 		return runUserDepartment(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintln(stderr, userUsage)
-	return exitError{2}
+	return badSubcommand(args, userUsage, stderr)
 }
 
 func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"github.com/lcmonitor/evidence/catalog"
@@ -16,8 +15,7 @@ import (
 // marks that changed are recorded, each with a system event, and counted.
 func runValues(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "recheck" {
-		fmt.Fprintln(stderr, catalog.Fullwidth("usage: evidence values recheck [--city 330100] [--round 2019]"))
-		return exitError{2}
+		return badSubcommand(args, catalog.Fullwidth("usage: evidence values recheck [--city 330100] [--round 2019]"), stderr)
 	}
 	cmd := newCommand("values recheck", stderr)
 	city := cmd.String("city", "", "only this city's values (all cities when empty)")
