@@ -103,6 +103,12 @@ type documentJSON struct {
 	// issued_on read from the text, and round when it was inferred from
 	// the date (or is the current round).
 	ExtractedFields []string `json:"extracted_fields"`
+	// DocNumberRead, when set, is what OCR read where the 文号 read from
+	// a scan was inferred (教发〔2023〕125 for 教发〔2023〕12号): a guess
+	// to check, as DocNumberNote says (DocNumberNoteEn in English).
+	DocNumberRead   string `json:"doc_number_read,omitempty"`
+	DocNumberNote   string `json:"doc_number_note,omitempty"`
+	DocNumberNoteEn string `json:"doc_number_note_en,omitempty"`
 	// EditedFields names the fields a person gave a value by an edit
 	// (the edit form or PATCH, emptied included): no reading of the text
 	// writes over them.
@@ -163,6 +169,9 @@ func toDocumentJSON(d *catalog.Document) documentJSON {
 	}
 	dj.ErrorCause = string(ingest.FailureCause(d))
 	dj.ExtractedFields = d.ExtractedFields
+	if w := catalog.DocNumberGuess(d); w.Chinese != "" {
+		dj.DocNumberRead, dj.DocNumberNote, dj.DocNumberNoteEn = d.DocNumberRead, w.Chinese, w.English
+	}
 	dj.RoundNamedIn = catalog.RoundNamedIn(d)
 	dj.YearWithoutRound = catalog.YearNamedWithoutRound(d)
 	if dj.ExtractedFields == nil {

@@ -2,10 +2,12 @@ package api
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/packs"
@@ -42,32 +44,34 @@ func (h *handler) handleEvidencePack(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": p.Filename()}))
 	w.Header().Set("Cache-Control", "no-store")
 	if err := p.WriteTo(r.Context(), w); err != nil {
+		if d := (*packs.DamagedError)(nil); errors.As(err, &d) {
+			h.flagPackOriginal(r.Context(), d.Document) // the next request names it before the first byte
+		}
 		h.Logger.Error("evidence pack cut short", "city", p.Report.City.Code, "round", p.Report.Round, "err", err)
 		panic(http.ErrAbortHandler)
 	}
 }
 
-// checkPackOriginals hashes every original of the pack before its first
-// byte is sent: a damaged or missing one is an error naming the
-// documents and how to mend them, and is recorded on each (its page says
-// so), where it used to cut the ZIP short with the reason in the log only.
-// The pack then reads each original twice; packs are rare, and a
-// reviewer's broken download is not.
+// checkPackOriginals hashes the originals of the pack before its first
+// byte is sent (packs.Pack.CheckOriginals: a few at once, not again when
+// hashed whole before and unchanged since, within a budget that keeps the
+// first byte inside a proxy's patience): a damaged or missing one is an
+// error naming the documents and how to mend them, and is recorded on
+// each (its page says so), where it used to cut the ZIP short with the
+// reason in the log only. One left unchecked by the budget is hashed as
+// it is sent, as every original is.
 func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
+	start := time.Now()
+	c, err := p.CheckOriginals(ctx)
+	if err != nil {
+		return fmt.Errorf("check the originals of the pack: %w", err)
+	}
+	h.Logger.Info("evidence pack originals checked", "city", p.Report.City.Code, "originals", len(p.Docs),
+		"hashed", c.Hashed, "reused", c.Reused, "unchecked", c.Unchecked, "damaged", len(c.Damaged), "took", time.Since(start))
 	var damaged []string
-	for _, pd := range p.Docs {
-		d := pd.Document
-		intact, err := h.Documents.OriginalIntact(ctx, d)
-		if err != nil {
-			return fmt.Errorf("check the originals of the pack: %w", err)
-		}
-		if intact {
-			continue
-		}
+	for _, d := range c.Damaged {
 		damaged = append(damaged, "《"+d.Title+"》")
-		if err := h.Documents.OriginalFoundDamaged(ctx, d, "pack", userFrom(ctx).Username); err != nil {
-			h.Logger.Error("record a damaged original", "id", d.ID, "err", err)
-		}
+		h.flagPackOriginal(ctx, d)
 	}
 	if len(damaged) == 0 {
 		return nil
@@ -77,4 +81,12 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 		named += "等"
 	}
 	return catalog.Errorf(catalog.ECONFLICT, "证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包", len(damaged), named)
+}
+
+// flagPackOriginal records that the pack found d's original damaged or
+// missing; a failure to record it is logged, the pack's answer stands.
+func (h *handler) flagPackOriginal(ctx context.Context, d *catalog.Document) {
+	if err := h.Documents.OriginalFoundDamaged(ctx, d, "pack", userFrom(ctx).Username); err != nil {
+		h.Logger.Error("record a damaged original", "id", d.ID, "err", err)
+	}
 }

@@ -5,11 +5,14 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/s3gw"
 	"github.com/lcmonitor/evidence/packs"
 )
 
@@ -130,5 +133,52 @@ func TestAnOriginalFlaggedButWholeIsServedAndCleared(t *testing.T) {
 	}
 	if flagged, err := ingest.OriginalFlagged(ctx, e.cat, id); err != nil || flagged {
 		t.Errorf("the flag of an original read whole again: %v %v, want cleared", flagged, err)
+	}
+}
+
+// TestEvidencePackOnS3NamesDamagedOriginals: with the originals on S3 (a
+// Versity Gateway on loopback), a pack is whole while they are, and a
+// damaged one, even after a pack hashed it whole, is a 409 naming it
+// before the first byte.
+func TestEvidencePackOnS3NamesDamagedOriginals(t *testing.T) {
+	e := newEnv(t)
+	g, err := s3gw.Start()
+	if err != nil {
+		s3gw.Require(t, err)
+	}
+	t.Cleanup(g.Close)
+	ctx := context.Background()
+	s3, err := blob.NewS3(ctx, blob.S3Config{Endpoint: g.Addr, Bucket: "packs", AccessKey: s3gw.AccessKey, SecretKey: s3gw.SecretKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := e.upload(cityA, "num.txt", numbersText)
+	e.value(doc)
+	d := e.mustDoc(doc)
+	key := catalog.OriginalKey(d.SHA256)
+	rc, err := e.te.Blobs.Get(ctx, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s3.Put(ctx, key, rc, d.Size, "")
+	rc.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := e.deps
+	deps.Packs = packs.NewService(deps.Reports, e.cat, s3)
+	e.srv = httptest.NewServer(NewHandler(deps))
+	t.Cleanup(e.srv.Close)
+	resp, body, err := e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017", nil), "expert")
+	if v, verr := packs.Verify(bytes.NewReader(body), int64(len(body))); err != nil || resp.StatusCode != http.StatusOK || verr != nil || !v.OK() {
+		t.Fatalf("pack from S3: %v %v %+v %v", resp, err, v, verr)
+	}
+	if err := s3.Put(ctx, key, strings.NewReader("坏了"), -1, ""); err != nil {
+		t.Fatal(err)
+	}
+	resp, body, err = e.fetch(e.request("GET", "/api/v1/packs/"+cityA+"?round=2017", nil), "admin")
+	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "证据包中有 1 份原件已损坏或缺失") ||
+		!strings.Contains(string(body), "《"+d.Title+"》") {
+		t.Errorf("pack from S3 with a damaged original: %d %s %v, want 409 naming the document", resp.StatusCode, body, err)
 	}
 }

@@ -32,7 +32,7 @@ func scanDocument(r rowScanner) (*Document, error) {
 	d.ErrorEnglish = errorEnglish.String
 	d.UploadedAt = parseTime(uploadedAt)
 	d.Reading = decodeReading(sources, confidence, seals)
-	d.ExtractedFields = decodeFields(extracted)
+	d.ExtractedFields, d.DocNumberRead = decodeExtracted(extracted)
 	d.EditedFields = decodeFields(edited)
 	return &d, nil
 }
@@ -75,7 +75,7 @@ func (s *Store) CreateDocuments(ctx context.Context, docs []*Document, subs []Su
 			sources, confidence, seals := encodeReading(d.Reading)
 			docArgs[i] = []any{d.ID, d.SHA256, d.Size, d.MIME, d.Format, d.Filename, d.Title, d.DocType, d.City, d.Department,
 				d.Issuer, d.IssuedOn, d.DocNumber, d.Round, d.Status, d.Error, d.Pages, d.UploadedBy,
-				formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeFields(d.ExtractedFields), nullIfEmpty(d.ErrorEnglish),
+				formatTime(d.UploadedAt), seq, sources, confidence, seals, encodeExtracted(d.ExtractedFields, d.DocNumberRead), nullIfEmpty(d.ErrorEnglish),
 				encodeFields(d.EditedFields)}
 			subArgs[i] = submissionArgs(d.ID, sub)
 		}

@@ -34,6 +34,9 @@ func DefaultTitle(filename string) string {
 // uploader left empty.
 type FieldFill struct {
 	Title, DocNumber, Issuer, IssuedOn string // "" when the text does not have it
+	// DocNumberRead is what OCR read where DocNumber was inferred from it
+	// (Document.DocNumberRead); "" when DocNumber is read as written.
+	DocNumberRead string
 	// Revision is the revision of the reader that read them (ingest/fields
 	// Revision), recorded as the document's fields_revision.
 	Revision int
@@ -46,6 +49,56 @@ func (d *Document) IsExtracted(field string) bool {
 }
 
 func encodeFields(fields []string) string { return strings.Join(fields, ",") }
+
+// docNumberReadMark begins the entry of extracted_fields that keeps
+// Document.DocNumberRead, after the names of the fields: the column
+// holds it so that marking a 文号 a guess needs no new column. What OCR
+// read of a 文号 holds no comma (its prefix, brackets, year and digits);
+// one that would is not kept.
+const docNumberReadMark = "doc_number_read="
+
+// DocNumberGuess says, in both languages, that d's 文号 was inferred
+// from what OCR read off a scan (DocNumberRead), or from a text that
+// has the same, and should be checked; empty Words when it was read as
+// written, typed or edited.
+func DocNumberGuess(d *Document) Words {
+	if d.DocNumberRead == "" || !d.IsExtracted(FieldDocNumber) {
+		return Words{}
+	}
+	if !d.Reading.ByOCR() {
+		// The same misreading typed into a text: still a guess.
+		return Words{
+			Chinese: fmt.Sprintf("文号由文中文字推断（原文为“%s”），请核对", d.DocNumberRead),
+			English: fmt.Sprintf("The document number (文号) was inferred from the text (which has “%s”); please check it", d.DocNumberRead),
+		}
+	}
+	return Words{
+		Chinese: fmt.Sprintf("文号由扫描件识别推断（原识别为“%s”），请核对", d.DocNumberRead),
+		English: fmt.Sprintf("The document number (文号) was inferred from what OCR read off the scan (it read “%s”); please check it", d.DocNumberRead),
+	}
+}
+
+// decodeExtracted splits extracted_fields into the names of the fields
+// read from the text and what OCR read of a 文号 inferred from it.
+func decodeExtracted(s string) (fields []string, docNumberRead string) {
+	for _, f := range decodeFields(s) {
+		if v, ok := strings.CutPrefix(f, docNumberReadMark); ok {
+			docNumberRead = v
+			continue
+		}
+		fields = append(fields, f)
+	}
+	return fields, docNumberRead
+}
+
+// encodeExtracted is extracted_fields for fields and docNumberRead, kept
+// only while the 文号 is one of fields.
+func encodeExtracted(fields []string, docNumberRead string) string {
+	if docNumberRead == "" || strings.Contains(docNumberRead, ",") || !slices.Contains(fields, FieldDocNumber) {
+		return encodeFields(fields)
+	}
+	return encodeFields(append(slices.Clip(fields), docNumberReadMark+docNumberRead))
+}
 
 func decodeFields(s string) []string {
 	if s == "" {
@@ -126,7 +179,8 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 	if err != nil {
 		return fieldChanges{}, fmt.Errorf("read fields of %s: %w", id, err)
 	}
-	auto, byHand := decodeFields(extracted), decodeFields(edited)
+	auto, _ := decodeExtracted(extracted)
+	byHand := decodeFields(edited)
 	wasRead := slices.Clone(auto)
 	var out fieldChanges
 	change := func(dst *string, name, v string) {
@@ -176,7 +230,8 @@ func (s *Store) fillFields(ctx context.Context, tx *sql.Tx, id string, f FieldFi
 		}
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE document SET title = ?, doc_number = ?, issuer = ?, issued_on = ?, round = ?,
-		extracted_fields = ?, fields_revision = ? WHERE id = ?`, title, number, issuer, issuedOn, round, encodeFields(auto), f.Revision, id)
+		extracted_fields = ?, fields_revision = ? WHERE id = ?`, title, number, issuer, issuedOn, round,
+		encodeExtracted(auto, f.DocNumberRead), f.Revision, id)
 	if err != nil {
 		return fieldChanges{}, fmt.Errorf("fill fields of %s: %w", id, err)
 	}
@@ -231,9 +286,10 @@ func (s *Store) confirmFields(ctx context.Context, tx *sql.Tx, id string, change
 			}
 		}
 	}
-	keep := slices.DeleteFunc(decodeFields(extracted), func(f string) bool { return slices.Contains(now, f) })
+	auto, read := decodeExtracted(extracted)
+	keep := slices.DeleteFunc(auto, func(f string) bool { return slices.Contains(now, f) })
 	_, err = tx.ExecContext(ctx, `UPDATE document SET extracted_fields = ?, edited_fields = ? WHERE id = ?`,
-		encodeFields(keep), encodeFields(byHand), id)
+		encodeExtracted(keep, read), encodeFields(byHand), id)
 	if err != nil {
 		return nil, fmt.Errorf("confirm fields of %s: %w", id, err)
 	}

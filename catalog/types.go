@@ -97,6 +97,12 @@ type Document struct {
 	// FieldRound) filled automatically rather than typed by the uploader:
 	// read from the text, or the round inferred from the date.
 	ExtractedFields []string
+	// DocNumberRead is what OCR read where the 文号 read from the text
+	// (DocNumber, FieldDocNumber extracted) was inferred rather than read
+	// as written (教发〔2023〕125 for 教发〔2023〕12号: the last digit taken
+	// for the 号): a guess that a person should check. "" otherwise, and
+	// once the 文号 is edited or read again as written.
+	DocNumberRead string
 	// EditedFields names the fields a person gave a new value by an edit
 	// (emptied included): no reading of the text writes over them.
 	EditedFields []string

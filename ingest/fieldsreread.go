@@ -14,7 +14,7 @@ import (
 // with the revision of the reader that read them.
 func fieldFill(f fields.Fields) *catalog.FieldFill {
 	return &catalog.FieldFill{Title: f.Title.Value, DocNumber: f.DocNumber.Value, Issuer: f.Issuer.Value,
-		IssuedOn: f.IssuedOn.Value, Revision: fields.Revision}
+		IssuedOn: f.IssuedOn.Value, Revision: fields.Revision, DocNumberRead: f.DocNumber.Read}
 }
 
 // readFields reads the fields of a stored text from its trusted pages

@@ -38,3 +38,35 @@ func TestRereadFieldsCountsUnreadableTexts(t *testing.T) {
 		t.Errorf("the document without its text: %+v, %v; want its fields as they were", d, err)
 	}
 }
+
+// TestRereadFieldsMarksAGuessedDocNumber: a document whose 文号 the
+// sixth field reader guessed (教发〔2023〕125 read as 教发〔2023〕12号)
+// kept no mark; read again, it keeps its 文号 and is marked a guess with
+// what its text has, though no field changed.
+func TestRereadFieldsMarksAGuessedDocNumber(t *testing.T) {
+	r := newRig(t)
+	svc, done := r.startFast(t)
+	ctx := context.Background()
+	up := submitText(t, svc, "意见.txt", "教育部文件\n教发〔2023〕125\n关于推进学习型城市建设的意见\n各省教育厅：\n正文。")
+	waitFor(t, done, 1)
+	id := up.Document.ID
+	d, err := r.cat.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	six := catalog.FieldFill{Title: d.Title, DocNumber: d.DocNumber, Issuer: d.Issuer, IssuedOn: d.IssuedOn, Revision: 6}
+	if err := r.cat.SetStatus(ctx, catalog.StatusChange{ID: id, Status: catalog.StatusIndexed, Fill: &six}); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := r.cat.Document(ctx, id); d.DocNumberRead != "" {
+		t.Fatalf("as the sixth reader left it: read as %q, want no mark", d.DocNumberRead)
+	}
+	got, err := svc.RereadFields(ctx, nil)
+	if err != nil || got.Read != 1 || len(got.Changed) != 0 {
+		t.Fatalf("RereadFields: %+v %v, want the document read again and no field changed", got, err)
+	}
+	d, err = r.cat.Document(ctx, id)
+	if err != nil || d.DocNumber != "教发〔2023〕12号" || d.DocNumberRead != "教发〔2023〕125" {
+		t.Errorf("read again: 文号 %q read as %q (%v); want 教发〔2023〕12号 marked a guess read as 教发〔2023〕125", d.DocNumber, d.DocNumberRead, err)
+	}
+}

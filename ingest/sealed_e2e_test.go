@@ -14,8 +14,8 @@ import (
 // a seal pressed over the end of its 文号 湖政办发〔2023〕12号, as a phone
 // photo, as a scanned PDF and as photos joined into one PDF: OCR reads
 // the 号 under the red ink as a mark or a character (12%, 12所), and each
-// document gets the 文号 all the same, with a title that holds neither
-// the 文号 nor the junk of the seal.
+// document gets the 文号 all the same, not marked a guess, with a title
+// that holds neither the 文号 nor the junk of the seal.
 func TestSealedNoticeReadsItsDocNumberThroughOCR(t *testing.T) {
 	needPrograms(t, "tesseract", "pdftoppm", "pdftotext")
 	e := testenv.New(t)
@@ -45,6 +45,11 @@ func TestSealedNoticeReadsItsDocNumberThroughOCR(t *testing.T) {
 				t.Logf("%s: page 1 as OCR read it: %q", u.name, text.Pages[0])
 			}
 			t.Errorf("%s: 文号 %q (read from the text: %v), want %q", u.name, d.DocNumber, d.IsExtracted(catalog.FieldDocNumber), number)
+		}
+		// Its 号 read as a mark (12%, 12所) or lost at the end of its
+		// line, never as a digit: the 文号 is read, not guessed.
+		if d.DocNumberRead != "" {
+			t.Errorf("%s: 文号 %q marked a guess (read as %q); only a 号 taken from a digit is one", u.name, d.DocNumber, d.DocNumberRead)
 		}
 		if u.title != "" && d.Title != u.title {
 			t.Errorf("%s: title %q, want %q", u.name, d.Title, u.title)

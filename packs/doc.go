@@ -25,7 +25,13 @@
 // into the ZIP writer and hashed on the way, so memory does not grow with
 // the number or size of documents. An original whose bytes no longer match
 // its SHA-256 stops the pack with an error rather than ship a manifest that
-// vouches for damaged bytes.
+// vouches for damaged bytes. Before the first byte, CheckOriginals hashes
+// the originals a few at once so that a damaged one can be refused with
+// the documents named (the API's 409): one this service hashed whole
+// before at the same stored version (blob.Info.Version) is not read
+// again, one found damaged is hashed first next time, and the hashing
+// stops at a budget (DefaultCheckBudget) that keeps the first byte within
+// a reverse proxy's patience, leaving the rest to the hash on the way.
 //
 // Verify re-hashes every file of a pack against its manifest and names each
 // mismatch, missing file and file the manifest does not list.

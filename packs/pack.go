@@ -29,13 +29,21 @@ type Service struct {
 	docs    Documents
 	blobs   blob.Store
 	now     func() time.Time
+	// verified is what the service's packs found hashing originals,
+	// shared by them (CheckOriginals); budget bounds that hashing.
+	verified *verified
+	budget   time.Duration
 }
 
 // NewService returns the pack service over the report service, the
 // catalog's documents and the blob store holding the originals.
 func NewService(reports *report.Service, docs Documents, blobs blob.Store) *Service {
-	return &Service{reports: reports, docs: docs, blobs: blobs, now: time.Now}
+	return &Service{reports: reports, docs: docs, blobs: blobs, now: time.Now, verified: newVerified(), budget: DefaultCheckBudget}
 }
+
+// SetCheckBudget sets how long a pack hashes its originals before its
+// first byte at most (CheckOriginals; DefaultCheckBudget unless set).
+func (s *Service) SetCheckBudget(d time.Duration) { s.budget = d }
 
 // Pack is a city's round, ready to be written: the report and the
 // documents it cites or links, each with the indicators it backs. It is
@@ -51,7 +59,9 @@ type Pack struct {
 	// originals the pack holds.
 	Indicator string
 
-	blobs blob.Store
+	blobs    blob.Store
+	verified *verified
+	budget   time.Duration
 }
 
 // PackedDocument is one document of a pack.
@@ -77,7 +87,7 @@ func (s *Service) Prepare(ctx context.Context, u *catalog.User, city string, rou
 	if err != nil {
 		return nil, err
 	}
-	p := &Pack{Report: rep, By: u.Username, At: s.now(), blobs: s.blobs}
+	p := &Pack{Report: rep, By: u.Username, At: s.now(), blobs: s.blobs, verified: s.verified, budget: s.budget}
 	uses := rep.Documents()
 	ids := make([]string, len(uses))
 	for i, use := range uses {
@@ -203,7 +213,10 @@ func (p *Pack) writeOriginal(ctx context.Context, zw *zip.Writer, pd PackedDocum
 		return Entry{}, fmt.Errorf("pack original of %s: %w", d.ID, err)
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != d.SHA256 {
-		return Entry{}, catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check", d.ID, got, d.SHA256)
+		if p.verified != nil {
+			p.verified.record(d.SHA256, "", false) // the next pack hashes it first
+		}
+		return Entry{}, &DamagedError{Document: d, err: catalog.Errorf(catalog.EINTERNAL, "文档 %s 的原件已损坏(SHA-256 为 %s,应为 %s);请运行 evidence check", d.ID, got, d.SHA256)}
 	}
 	title := d.Title
 	if pd.Withdrawn {

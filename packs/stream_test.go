@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/lcmonitor/evidence/blob"
 	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 	"github.com/lcmonitor/evidence/packs"
@@ -21,6 +22,12 @@ import (
 // cannot shrink them) straight into the blob store and the catalog, linked
 // to 2.3.1 in Hangzhou's 2017 round; the pipeline is not needed to pack.
 func addLinked(t testing.TB, e *testenv.Env, n, size int, seed uint64) {
+	t.Helper()
+	addLinkedTo(t, e, e.Blobs, n, size, seed)
+}
+
+// addLinkedTo is addLinked with the originals put into store.
+func addLinkedTo(t testing.TB, e *testenv.Env, store blob.Store, n, size int, seed uint64) {
 	t.Helper()
 	rng := rand.New(rand.NewChaCha8([32]byte{byte(seed)}))
 	buf := make([]byte, size)
@@ -33,7 +40,7 @@ func addLinked(t testing.TB, e *testenv.Env, n, size int, seed uint64) {
 		}
 		h := sha256.Sum256(buf)
 		sha := hex.EncodeToString(h[:])
-		if err := e.Blobs.Put(ctx, catalog.OriginalKey(sha), bytes.NewReader(buf), int64(size), "application/octet-stream"); err != nil {
+		if err := store.Put(ctx, catalog.OriginalKey(sha), bytes.NewReader(buf), int64(size), "application/octet-stream"); err != nil {
 			t.Fatal(err)
 		}
 		d := &catalog.Document{ID: fmt.Sprintf("GEN%02d%06d", seed, i), SHA256: sha, Size: int64(size), MIME: "application/octet-stream",

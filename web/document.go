@@ -82,6 +82,9 @@ type documentPage struct {
 	// RoundNote says why an inferred round is not its 成文日期's or the
 	// year its title names (roundNote), for the uploader to check.
 	RoundNote string
+	// DocNumberNote says that the 文号 read from a scan is a guess, with
+	// what OCR read (catalog.Document.DocNumberRead), for a person to check.
+	DocNumberNote string
 	// Edited marks the fields a person gave a value by an edit (which no
 	// reading of the text writes over), shown as 已人工修改 with who and
 	// when as the audit log has it ("" when it no longer does).
@@ -171,6 +174,11 @@ func (h *handler) showDocumentForms(w http.ResponseWriter, r *http.Request, stat
 		p.Auto[f] = true
 	}
 	p.RoundNote = roundNote(lang, d)
+	if w := catalog.DocNumberGuess(d); lang == English {
+		p.DocNumberNote = w.English
+	} else {
+		p.DocNumberNote = w.Chinese
+	}
 	if p.Edited, err = h.editedFields(r, d); err != nil {
 		h.fail(w, r, err)
 		return

@@ -13,6 +13,12 @@ const (
 	SourceMasthead  = "masthead"   // the red header "XX文件"
 	SourceTitle     = "title"      // the issuing body named at the start of the title ("XX关于…")
 	SourceSignature = "signature"  // the signature block at the foot, above or before the date
+	// SourceGuess is a 文号 inferred from what OCR read rather than read
+	// as written: three digits ending in 5, 6 or 8 taken for two and a
+	// 号 (〔2023〕125 → 〔2023〕12号), which a true 125 whose 号 OCR lost
+	// reads as too. Field.Read keeps what OCR read, so that a person can
+	// be asked to check it.
+	SourceGuess = "ocr_guess"
 )
 
 // Field is one value read from a document and where it was read; Value is
@@ -20,6 +26,10 @@ const (
 type Field struct {
 	Value  string
 	Source string
+	// Read is what the text has where Value was inferred from it
+	// (Source SourceGuess: 教发〔2023〕125 for 教发〔2023〕12号); "" when
+	// Value is read as written.
+	Read string
 }
 
 // Fields are the metadata read from an official document.
@@ -62,9 +72,13 @@ type Fields struct {
 // digits ending in 5, 6 or 8 are two and the 号, digits ending their line
 // lost it, other misreads give no 文号), and its line, however misread, is never part of the title, nor
 // is a masthead whose 文件 OCR misread (…办公室区件) or a seal's junk
-// before 关于 (misread.go).
+// before 关于 (misread.go). 7: such a 文号 whose 号 was taken from its
+// last digit (three digits ending in 5, 6 or 8) is marked a guess
+// (SourceGuess, with what OCR read), which the catalog keeps and the
+// document's page and the API show for a person to check; its value is
+// unchanged, but documents 6 read keep no mark until read again.
 // TestFieldRulesRaiseTheirRevision pins it.
-const Revision = 6
+const Revision = 7
 
 // maxHeadRunes bounds the part of the first page searched for the
 // masthead, the 文号 and the title.

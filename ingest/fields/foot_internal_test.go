@@ -29,7 +29,7 @@ func TestReadKeepsTheDateBeforeABigAttachment(t *testing.T) {
 		roster(300 << 10),
 	}
 	f := Read(pages, "")
-	if f.IssuedOn != (Field{"2024-05-06", SourceSignature}) || f.DocNumber.Value != "杭教职成〔2024〕7号" ||
+	if f.IssuedOn != (Field{Value: "2024-05-06", Source: SourceSignature}) || f.DocNumber.Value != "杭教职成〔2024〕7号" ||
 		!strings.Contains(f.Title.Value, "全民终身学习活动周") {
 		t.Errorf("fields of the 通知 with a 300 KiB 名单: %+v", f)
 	}

@@ -73,11 +73,15 @@ func misreadDocNumber(head string) (f Field, start, end int, found bool) {
 		if cited(head[:start], after) {
 			continue
 		}
-		num := misreadSerial(digits, mark, after)
+		num, guessed := misreadSerial(digits, mark, after)
 		if prefix == "" || num == "" {
 			return Field{}, start, m[1], true
 		}
-		return Field{Value: prefix + "〔" + head[m[6]:m[7]] + "〕" + num + "号", Source: SourceHead}, start, m[1], true
+		f = Field{Value: prefix + "〔" + head[m[6]:m[7]] + "〕" + num + "号", Source: SourceHead}
+		if guessed {
+			f.Source, f.Read = SourceGuess, prefix+strings.TrimSpace(head[m[4]:m[1]])
+		}
+		return f, start, m[1], true
 	}
 	return Field{}, -1, -1, false
 }
@@ -115,23 +119,25 @@ func isDigits(s string) bool {
 // after them ("湖政办发2023] 12", read off joined photos). "" when the
 // evidence does not say: "48" may be 4号 or a lost 12号 (it was the
 // latter), "1248" anything, and junk after the digits ("14 ae", a lost
-// 12号) says the seal's ink was read there, over the digits too.
-func misreadSerial(digits, mark, after string) string {
+// 12号) says the seal's ink was read there, over the digits too. guessed
+// is true when the last digit was taken for the 号: a true 125 whose 号
+// OCR lost reads the same, so the 文号 is a guess a person should check.
+func misreadSerial(digits, mark, after string) (serial string, guessed bool) {
 	if mark != "" {
-		return digits
+		return digits, false
 	}
 	n := strings.TrimPrefix(digits, "第")
 	if strings.ContainsRune(misreadDigits, rune(n[len(n)-1])) {
 		if len(n) == 3 {
-			return digits[:len(digits)-1]
+			return digits[:len(digits)-1], true
 		}
-		return ""
+		return "", false
 	}
 	r, _ := utf8.DecodeRuneInString(after)
 	if len(n) <= 3 && (after == "" || r == '\n' || isHan(r)) {
-		return digits
+		return digits, false
 	}
-	return ""
+	return "", false
 }
 
 // misreadEnd reports whether what follows a misread 文号 ends it: the end

@@ -113,3 +113,39 @@ func TestMisreadDocNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestMisreadDocNumberGuessIsMarked: a 文号 whose 号 was taken from its
+// last digit (a true 125 whose 号 OCR lost reads the same) is marked a
+// guess with what OCR read, so that a person can check it; one whose 号
+// OCR read as a mark, lost at the end of its line, or read as written is
+// not.
+func TestMisreadDocNumberGuessIsMarked(t *testing.T) {
+	tests := []struct {
+		name, text, number, read string
+	}{
+		{"scan: 45号 read as 458 (tilted-scan.pdf, page 2)", "甬教办(2019) 458\n\n宁波市教育局关于公布2019年社区教育统计数据的通知“各区县(i)教育局,市直属各学校 : 正文。",
+			"甬教办〔2019〕45号", "甬教办(2019)458"},
+		{"号 read as 5", "教育部文件\n教发〔2023〕125\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。", "教发〔2023〕12号", "教发〔2023〕125"},
+		{"号 read as 6, the opening bracket lost", "教发2023〕126\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。", "教发〔2023〕12号", "教发2023〕126"},
+		{"photo: 号 read as % (sealed-photo.jpg)", "湖州市人民政府办公室区件\n\n湖政办发【2023] 12%\n\nSe湖州市人民政府办公室关于推进学习型城市建设的实施意\n\n见" + sealedBody,
+			"湖政办发〔2023〕12号", ""},
+		{"joined photos: 号 lost at the end of its line", "湖州市人民政府办公室汐件\n\n湖政办发2023] 12\n\nee湖州市人民政府办公室关于推进学习型城市建设的实施意\n\n见" + sealedBody,
+			"湖政办发〔2023〕12号", ""},
+		{"a true 125号", "教育部文件\n教发〔2023〕125号\n关于推进学习型城市建设的意见\n各省教育厅:\n正文。", "教发〔2023〕125号", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := fields.Read([]string{tt.text}, "")
+			guess := f.DocNumber.Source == fields.SourceGuess
+			if f.DocNumber.Value != tt.number || f.DocNumber.Read != tt.read || guess != (tt.read != "") {
+				t.Errorf("文号 %q, source %q, read as %q; want %q, a guess read as %q (none: not a guess)",
+					f.DocNumber.Value, f.DocNumber.Source, f.DocNumber.Read, tt.number, tt.read)
+			}
+			// The text as stored (normalised) is marked alike.
+			s := fields.Read([]string{extract.Normalize(tt.text)}, "")
+			if (s.DocNumber.Source == fields.SourceGuess) != guess || guess && !strings.Contains(s.DocNumber.Read, tt.read[len(tt.read)-3:]) {
+				t.Errorf("stored text: source %q, read as %q; want it marked as the raw text is", s.DocNumber.Source, s.DocNumber.Read)
+			}
+		})
+	}
+}

@@ -12,13 +12,14 @@ import (
 // reads the fields of archived documents again), says what it mends in
 // Revision's comment, and adds its texts below.
 func TestFieldRulesRaiseTheirRevision(t *testing.T) {
-	if fields.Revision != 6 {
-		t.Errorf("Revision = %d, want 6: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
+	if fields.Revision != 7 {
+		t.Errorf("Revision = %d, want 7: a cited 文号 is not the document's own, a sentence of the body is not its title, "+
 			"a signature keeps whole characters, OCR's border glyphs are trimmed from a title (1); "+
 			"a web page's breadcrumb is not its title (2); a title naming a 首页 is one (3); "+
 			"an OCR fragment is not joined to the title, a news headline loses its paper's name (4); "+
 			"a title keeps the full-width marks its head wrote (5); "+
-			"a spreadsheet's title, date and 文号 are never read from its header or its cells, a 文号 OCR misread is read and never part of the title (6)", fields.Revision)
+			"a spreadsheet's title, date and 文号 are never read from its header or its cells, a 文号 OCR misread is read and never part of the title (6); "+
+			"a 文号 whose 号 was taken from its last digit is marked a guess (7)", fields.Revision)
 	}
 	tests := []struct {
 		revision            int
@@ -55,6 +56,11 @@ func TestFieldRulesRaiseTheirRevision(t *testing.T) {
 	if f := fields.ReadSheet([]string{ledger}, "", true); f.Title.Value != "" || f.DocNumber.Value != "" || f.IssuedOn.Value != "" {
 		t.Errorf("revision 6, a ledger's header and cells: title %q, 文号 %q, date %q; want none (rules changed: raise Revision)",
 			f.Title.Value, f.DocNumber.Value, f.IssuedOn.Value)
+	}
+	// 7: the 文号 of 6's 教发〔2023〕125 is a guess, marked with what OCR read.
+	if f := fields.Read([]string{tests[len(tests)-1].text}, ""); f.DocNumber.Source != fields.SourceGuess || f.DocNumber.Read != "教发〔2023〕125" {
+		t.Errorf("revision 7, a 文号 whose 号 was taken from its last digit: source %q, read as %q; want a guess read as 教发〔2023〕125 (rules changed: raise Revision)",
+			f.DocNumber.Source, f.DocNumber.Read)
 	}
 	for _, tt := range tests {
 		// The title's marks from the text as written, as the pipeline

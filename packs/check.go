@@ -1,0 +1,239 @@
+package packs
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/lcmonitor/evidence/blob"
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// originalChecks is how many originals a pack hashes at once before its
+// first byte: enough to overlap the round trips of an S3 store (each Get
+// waits on the service as much as on the disk), few enough that a pack
+// leaves the store's connections and the server's two cores to uploads
+// and page views.
+const originalChecks = 4
+
+// DefaultCheckBudget is how long a pack hashes its originals before its
+// first byte at most. A reverse proxy commonly gives up on an answer that
+// has not begun within 60 s; the report is built before this and the
+// first byte follows it, so the budget leaves room for both. Originals
+// not hashed by then are hashed as they are sent, as every original is.
+const DefaultCheckBudget = 20 * time.Second
+
+// maxVerified bounds the verifications a service remembers; past it they
+// are forgotten and hashed again, which costs time and never a verdict.
+const maxVerified = 200_000
+
+// Check is what CheckOriginals found of a pack's originals before its
+// first byte.
+type Check struct {
+	// Damaged are the documents whose original is missing or does not
+	// hash to its SHA-256, in the pack's order.
+	Damaged []*catalog.Document
+	// Hashed originals were read through; Reused were taken as whole
+	// because this service hashed the same stored object (its version
+	// unchanged) whole before; Unchecked were left, the budget spent, to
+	// the hash every original has as it is sent.
+	Hashed, Reused, Unchecked int
+}
+
+// DamagedError is what WriteTo returns when an original it sends does not
+// hash to its SHA-256: the pack is cut short there. It wraps an EINTERNAL
+// catalog error.
+type DamagedError struct {
+	Document *catalog.Document
+	err      error
+}
+
+func (e *DamagedError) Error() string { return e.err.Error() }
+func (e *DamagedError) Unwrap() error { return e.err }
+
+// verified remembers, for the originals a service hashed whole, the
+// version of the stored object it hashed (blob.Info.Version), and those
+// found damaged, which the next pack hashes first.
+type verified struct {
+	mu      sync.Mutex
+	whole   map[string]string // SHA-256 → version hashed whole
+	damaged map[string]bool   // SHA-256 found damaged and not whole since
+}
+
+func newVerified() *verified {
+	return &verified{whole: map[string]string{}, damaged: map[string]bool{}}
+}
+
+// wholeAt reports whether sha was hashed whole as it is at version.
+func (v *verified) wholeAt(sha, version string) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return version != "" && v.whole[sha] == version
+}
+
+func (v *verified) suspect(sha string) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.damaged[sha]
+}
+
+// record says what hashing sha at version found.
+func (v *verified) record(sha, version string, whole bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	delete(v.whole, sha)
+	delete(v.damaged, sha)
+	if !whole {
+		v.damaged[sha] = true
+		return
+	}
+	if version == "" {
+		return
+	}
+	if len(v.whole) >= maxVerified {
+		clear(v.whole)
+	}
+	v.whole[sha] = version
+}
+
+// CheckOriginals hashes the pack's originals before its first byte, at
+// most originalChecks at once, so that a damaged or missing one can be
+// refused with the documents named rather than cut the ZIP short. An
+// original this service hashed whole before, whose stored object has
+// the same version since (the folder's file, S3's ETag), is not read
+// again; one found damaged before is hashed first. Hashing stops when
+// the pack's check budget is spent (DefaultCheckBudget): what is left
+// is hashed as it is sent, as every original is. Only the store's being
+// out of reach, or ctx's end, is an error.
+func (p *Pack) CheckOriginals(ctx context.Context) (*Check, error) {
+	if p.verified == nil {
+		p.verified = newVerified()
+	}
+	order := make([]int, 0, len(p.Docs))
+	for i, pd := range p.Docs { // suspects first: the budget may not reach the end
+		if p.verified.suspect(pd.Document.SHA256) {
+			order = append(order, i)
+		}
+	}
+	for i, pd := range p.Docs {
+		if !p.verified.suspect(pd.Document.SHA256) {
+			order = append(order, i)
+		}
+	}
+	budget := p.budget
+	if budget <= 0 {
+		budget = DefaultCheckBudget
+	}
+	within, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
+	verdicts := make([]verdict, len(p.Docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(originalChecks, len(p.Docs)) {
+		wg.Go(func() {
+			for i := range next {
+				verdicts[i] = p.checkOriginal(ctx, within, p.Docs[i].Document)
+			}
+		})
+	}
+feed:
+	for _, i := range order {
+		select {
+		case next <- i:
+		case <-within.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	c := &Check{}
+	for i, v := range verdicts {
+		switch {
+		case v.err != nil:
+			return nil, v.err
+		case v.state == unchecked:
+			c.Unchecked++
+		case v.state == reused:
+			c.Reused++
+		case v.state == damaged:
+			c.Hashed++
+			c.Damaged = append(c.Damaged, p.Docs[i].Document)
+		default:
+			c.Hashed++
+		}
+	}
+	return c, nil
+}
+
+type state int
+
+const (
+	unchecked state = iota
+	whole
+	reused
+	damaged
+)
+
+type verdict struct {
+	state state
+	err   error
+}
+
+// checkOriginal hashes d's original unless it was hashed whole at its
+// version; within is ctx with the check's budget, whose end leaves the
+// original unchecked.
+func (p *Pack) checkOriginal(ctx, within context.Context, d *catalog.Document) verdict {
+	key := catalog.OriginalKey(d.SHA256)
+	info, err := p.blobs.Stat(within, key)
+	if err == nil && p.verified.wholeAt(d.SHA256, info.Version) {
+		return verdict{state: reused}
+	}
+	if err == nil {
+		// Read by the version just seen: an object put again meanwhile
+		// (a repair) is read whole as it is now, but not remembered.
+		var ok bool
+		ok, err = hashes(within, p.blobs, key, info.Version, d.SHA256)
+		if errors.Is(err, blob.ErrChanged) {
+			info.Version = ""
+			ok, err = hashes(within, p.blobs, key, "", d.SHA256)
+		}
+		if err == nil {
+			p.verified.record(d.SHA256, info.Version, ok)
+			if ok {
+				return verdict{state: whole}
+			}
+			return verdict{state: damaged}
+		}
+	}
+	switch {
+	case ctx.Err() != nil:
+		return verdict{err: ctx.Err()}
+	case within.Err() != nil:
+		return verdict{state: unchecked}
+	case catalog.ErrorCode(err) == catalog.EUNAVAILABLE:
+		return verdict{err: fmt.Errorf("check the original of %s: %w", d.ID, err)}
+	}
+	// Missing, or not readable through: damaged.
+	p.verified.record(d.SHA256, "", false)
+	return verdict{state: damaged}
+}
+
+// hashes reports whether the object under key, read by version, hashes
+// to sha. An error reading it is returned as it is.
+func hashes(ctx context.Context, blobs blob.Store, key, version, sha string) (bool, error) {
+	rc, err := blobs.GetRange(ctx, key, 0, -1, version)
+	if err != nil {
+		return false, err
+	}
+	defer rc.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, rc); err != nil {
+		return false, err
+	}
+	return hex.EncodeToString(h.Sum(nil)) == sha, nil
+}

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"context"
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lcmonitor/evidence/ingest"
+	"github.com/lcmonitor/evidence/internal/testenv"
+)
+
+// TestDocumentPageSaysADocNumberIsAGuess: a 文号 whose 号 was taken from
+// its last digit (教发〔2023〕125 read as 教发〔2023〕12号) is shown with
+// what the text has and a request to check it, on the coordinator's form
+// and on the page an expert reads; once the coordinator corrects it, the
+// note is gone.
+func TestDocumentPageSaysADocNumberIsAGuess(t *testing.T) {
+	s := newSite(t)
+	st, err := s.env.Ingest.Stage(strings.NewReader("教育部文件\n\n教发〔2023〕125\n\n关于推进学习型城市建设的意见\n\n"+
+		"各省、自治区、直辖市教育厅（教委）：\n    现就推进学习型城市建设提出如下意见。\n\n教育部\n2023年3月6日\n"), "意见.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Remove()
+	out, err := s.env.Ingest.Upload(context.Background(), testenv.Admin, ingest.UploadRequest{
+		Meta: ingest.Meta{City: "330100", DocType: "policy"}, Files: []*ingest.Staged{st}})
+	if err != nil || out[0].Err != nil {
+		t.Fatalf("upload: %v %+v", err, out)
+	}
+	d := s.env.WaitIndexed(out[0].Document.ID)
+	if d.DocNumber != "教发〔2023〕12号" || d.DocNumberRead == "" {
+		t.Fatalf("文号 %q read as %q; want 教发〔2023〕12号 marked a guess", d.DocNumber, d.DocNumberRead)
+	}
+	const note = "文号由文中文字推断（原文为“教发〔2023〕125”），请核对"
+	for _, who := range []string{"wang", "zhou"} {
+		_, page := s.login(who).get("/documents/" + d.ID)
+		if text := html.UnescapeString(textOf(metaSection(t, page))); !strings.Contains(text, note) {
+			t.Errorf("%s: the page does not say the 文号 is a guess (%s): %.800s", who, note, text)
+		}
+	}
+	wang := s.login("wang")
+	form := url.Values{"title": {d.Title}, "doc_type": {"policy"}, "issuer": {d.Issuer}, "doc_number": {"教发〔2023〕125号"},
+		"issued_on": {d.IssuedOn}, "department": {d.Department}, "round": {d.Round}}
+	wang.post("/documents/"+d.ID, form)
+	if _, page := wang.get("/documents/" + d.ID); strings.Contains(html.UnescapeString(textOf(page)), "请核对") &&
+		strings.Contains(html.UnescapeString(textOf(page)), "原文为") {
+		t.Errorf("the corrected 文号 still says it is a guess: %.800s", textOf(metaSection(t, page)))
+	}
+}
