@@ -14,7 +14,8 @@ import (
 // the coordinator returns it (缺少文号.); the department hands in
 // 学分银行管理办法 instead. 我的任务 and the board list both files, the
 // first marked 已退回 with who (test, the admin) and the reason (as typed, in Chinese
-// punctuation), the replacement not; in English, Returned by.
+// punctuation, a comma before 原因), the replacement not; in English,
+// Returned by.
 func TestReturnedFileIsMarkedOnTheTask(t *testing.T) {
 	s := newSite(t)
 	ctx := context.Background()
@@ -41,8 +42,8 @@ func TestReturnedFileIsMarkedOnTheTask(t *testing.T) {
 	wang := s.login("wang")
 	_, board := wang.get("/assignments?city=330100&round=2018")
 	for name, page := range map[string]string{"我的任务": mine, "the board": board} {
-		if got := mark(page, "学分银行工作总结"); !strings.Contains(got, "已退回：test") || !strings.Contains(got, "原因：缺少文号。") {
-			t.Errorf("%s: the returned file reads %q, want 已退回：test … 原因：缺少文号。", name, got)
+		if got := mark(page, "学分银行工作总结"); !strings.Contains(got, "已退回：test") || !strings.Contains(got, "UTC+8，原因：缺少文号。") {
+			t.Errorf("%s: the returned file reads %q, want 已退回：test … UTC+8，原因：缺少文号。 (a comma before 原因, as the README and the CLI write it)", name, got)
 		}
 		if got := mark(page, "学分银行管理办法"); strings.Contains(got, "已退回") {
 			t.Errorf("%s: the replacement reads %q, marked returned", name, got)
@@ -50,7 +51,7 @@ func TestReturnedFileIsMarkedOnTheTask(t *testing.T) {
 	}
 	dept.english()
 	_, mine = dept.get("/tasks")
-	if got := mark(mine, "学分银行工作总结"); !strings.Contains(got, "Returned by: test") {
-		t.Errorf("English 我的任务: the returned file reads %q, want Returned by: test", got)
+	if got := mark(mine, "学分银行工作总结"); !strings.Contains(got, "Returned by: test") || !strings.Contains(got, "UTC+8, reason: 缺少文号。") {
+		t.Errorf("English 我的任务: the returned file reads %q, want Returned by: test … UTC+8, reason: 缺少文号。", got)
 	}
 }
