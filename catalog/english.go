@@ -407,19 +407,17 @@ var englishMessages = map[string]string{
 	"任务当前为“%s”，只有未提交或已退回的任务可以确认以此提交":               "The task is %s; only an open or returned task can take the coordinator's document as its hand-in",
 	"这份材料不是协调员为该任务的指标关联的材料；请在“我的任务”中从协调员已关联的材料里选择": "This is not a document the coordinator linked to the task's indicator; choose one of those listed under the task on My tasks",
 	"任务已确认，不能撤回提交的材料；如需更正，请联系本市协调员":                "The task is accepted, so no file handed in for it can be withdrawn; to correct it, ask the city's coordinator",
-	"这份文件已于 %s 由 %s 退回（原因：%s），不再算作本部门对该任务的提交，无需撤回；退回记录保留，部门和协调员都能看到。如需从档案中删除这份文件，请联系本市协调员": "This file was returned on %s by %s (reason: %s): it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record for the department and the coordinator to see. To have the file removed from the archive, ask the city's coordinator",
-	"这份文件已被协调员退回，不再算作本部门对该任务的提交，无需撤回；退回记录保留。如需从档案中删除这份文件，请联系本市协调员":                         "The coordinator returned this file: it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record. To have the file removed from the archive, ask the city's coordinator",
-	"这份文件不是该任务提交的材料，或已撤回；请刷新“我的任务”后再试":                                                     "This file was not handed in for the task, or was withdrawn already; reload My tasks and try again",
-	"这份文件不是该任务提交的材料，或已撤回、已删除；请刷新“我的任务”后再试":                                                 "This file was not handed in for the task, or was withdrawn or deleted already; reload My tasks and try again",
-	"只有该任务的责任部门、本市协调员或管理员可以撤回提交的材料":                                                        "Only the task's department, the city's coordinator or an administrator can withdraw a file handed in",
-	"请在 document_id 中写明协调员已关联的哪份材料作为提交":                                                    "Give in document_id which of the documents the coordinator linked to hand in",
-	"请在 document_id 中写明要撤回的文档编号":                                                           "Give the ID of the document to withdraw in document_id",
-	"任务状态已变化,请刷新后重试":                                     "The task's status has changed; reload the page and try again",
-	"部门 %s 不存在":                                          "There is no department %s",
-	"本市已有部门与“%s”同名":                                      "The city already has a department named “%s”",
-	"未知的城市代码 %q":                                         "Unknown city code %q",
-	"请给出要对比的轮次,如 rounds=2017,2019":                       "Give the rounds to compare, such as rounds=2017,2019",
-	"不支持的报告格式 %q;可选:xlsx、docx":                           "The report format %q is not supported; choose xlsx or docx",
+	"这份文件不是该任务提交的材料，或已撤回；请刷新“我的任务”后再试":             "This file was not handed in for the task, or was withdrawn already; reload My tasks and try again",
+	"这份文件不是该任务提交的材料，或已撤回、已删除；请刷新“我的任务”后再试":         "This file was not handed in for the task, or was withdrawn or deleted already; reload My tasks and try again",
+	"只有该任务的责任部门、本市协调员或管理员可以撤回提交的材料":                "Only the task's department, the city's coordinator or an administrator can withdraw a file handed in",
+	"请在 document_id 中写明协调员已关联的哪份材料作为提交":            "Give in document_id which of the documents the coordinator linked to hand in",
+	"请在 document_id 中写明要撤回的文档编号":                   "Give the ID of the document to withdraw in document_id",
+	"任务状态已变化,请刷新后重试":                               "The task's status has changed; reload the page and try again",
+	"部门 %s 不存在":                    "There is no department %s",
+	"本市已有部门与“%s”同名":                "The city already has a department named “%s”",
+	"未知的城市代码 %q":                   "Unknown city code %q",
+	"请给出要对比的轮次,如 rounds=2017,2019": "Give the rounds to compare, such as rounds=2017,2019",
+	"不支持的报告格式 %q;可选:xlsx、docx":     "The report format %q is not supported; choose xlsx or docx",
 	"匹配方式 %q 无效；可用 word（按词，默认）或 substring（按字串）":          "The match %q is not valid; use word (as words, the default) or substring (as strings of characters)",
 	"排序方式 %q 无效;可用 relevance、issued、issued_asc、uploaded": "The order %q is not valid; use relevance, issued, issued_asc or uploaded",
 	"分页参数超出范围:1 ≤ size ≤ %d，from ≥ 0，from+size ≤ %d":     "Paging out of range: 1 ≤ size ≤ %d, from ≥ 0, from+size ≤ %d",
@@ -637,6 +635,10 @@ var englishMessages = map[string]string{
 	// Moving a document that values or hand-ins of its city rely on (catalog/documents.go).
 	"这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值":                   "This document is the source of %d of the city's values, so it cannot be moved to another city; delete those values first",
 	"这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传": "This document was handed in for %d of the city's tasks, so it cannot be moved to another city; if it was filed under the wrong city, delete it and upload it again in the right one",
+
+	// Withdrawing a file the coordinator returned (WithdrawHandIn, WithdrawTarget).
+	"这份文件已于 %s 由 %s 退回（原因：%s），不再算作本部门对该任务的提交，无需撤回；退回记录保留，部门和协调员都能看到。如需从档案中删除这份文件，请联系本市协调员": "This file was returned on %s by %s (reason: %s): it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record for the department and the coordinator to see. To have the file removed from the archive, ask the city's coordinator",
+	"这份文件已被协调员退回，不再算作本部门对该任务的提交，无需撤回；退回记录保留。如需从档案中删除这份文件，请联系本市协调员":                         "The coordinator returned this file: it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record. To have the file removed from the archive, ask the city's coordinator",
 }
 
 // EnglishOf is the English of a message written with the Chinese format
