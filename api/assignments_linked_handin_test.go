@@ -10,8 +10,10 @@ import (
 // linked_by_coordinator, the document the coordinator linked, with
 // can_hand_in; hand-in-linked makes it the department's submission
 // (submitted, recorded as contribA's). Returned later, the task keeps the
-// coordinator's link, which no hand-in made. A document not linked to the
-// indicator is 404, and so is another department's try.
+// coordinator's link, which no hand-in made; handing the returned file in
+// again, or withdrawing it, is 409 naming the return, which stays on the
+// task. A document not linked to the indicator is 404, and so is another
+// department's try.
 func TestHandInTheCoordinatorsLink(t *testing.T) {
 	e := newEnv(t)
 	e.tokens["renshe"] = e.te.AddUserIn("renshe", "contributor", cityA, "杭州市人社局")
@@ -56,5 +58,21 @@ func TestHandInTheCoordinatorsLink(t *testing.T) {
 	msg, _ := body["error"].(map[string]any)["message"].(string)
 	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "这份材料已于") || !strings.Contains(msg, "由 coordA 退回（原因：请补交2018年度的管理办法）") {
 		t.Errorf("hand-in-linked of the returned file: %d %v, want 409 saying it was returned, by whom and why", resp.StatusCode, body)
+	}
+	// Withdrawing the returned file is refused too, naming the return:
+	// the return stays on the task, and the file is not offered again as
+	// the coordinator's link.
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/withdraw", map[string]any{"document_id": doc}), "contribA")
+	msg, _ = body["error"].(map[string]any)["message"].(string)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, "由 coordA 退回（原因：请补交2018年度的管理办法）") {
+		t.Errorf("withdrawing the returned file: %d %v, want 409 naming the return", resp.StatusCode, body)
+	}
+	_, body = e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
+	task = body["assignments"].([]any)[0].(map[string]any)
+	if returned, _ := task["returned"].([]any); task["status"] != "returned" || len(returned) != 1 {
+		t.Errorf("the task after the refused withdrawal: %v, want returned with the file's return", task)
+	}
+	if task["linked_by_coordinator"] != nil || task["covered"] == true {
+		t.Errorf("the task offers the returned file again: linked_by_coordinator %v covered %v", task["linked_by_coordinator"], task["covered"])
 	}
 }

@@ -13,15 +13,18 @@ import (
 // documents of its city linked to its indicator so that they count in
 // its round (as the heat map counts links, catalog.EvidenceFilter),
 // links a coordinator made on the upload or document page. Left out are
-// documents handed in for a task of that indicator in any round of the
-// city (last year's hand-in, carried into this round, is no link the
-// coordinator made) and links carried into the round and still 待确认
-// (to_confirm): nobody has said they hold for this round yet. They are
-// not the department's hand-in, and the task stays 未提交; the board and
-// the missing-materials list say they are there, so nobody chases a
-// department for material already in hand. Such a task is Covered, and
-// so never Overdue: the indicator has its evidence for the round, whoever
-// hands it in. tasks are what List gave u.
+// documents handed in, and not returned, for a task of that indicator in
+// the task's round or an earlier one (last year's hand-in, carried into
+// this round, is no link the coordinator made), documents returned for
+// the task itself (the coordinator rejected them for it), and links
+// carried into the round and still 待确认 (to_confirm): nobody has said
+// they hold for this round yet. A later round's hand-in, or a returned
+// one, changes nothing here: a task's coverage depends on its own round.
+// They are not the department's hand-in, and the task stays 未提交; the
+// board and the missing-materials list say they are there, so nobody
+// chases a department for material already in hand. Such a task is
+// Covered, and so never Overdue: the indicator has its evidence for the
+// round, whoever hands it in. tasks are what List gave u.
 func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task) error {
 	type slot struct {
 		city  string
@@ -39,12 +42,12 @@ func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task)
 			owed[k] = append(owed[k], t)
 		}
 	}
-	handedIn := map[string]map[[2]string]bool{} // by city: indicator and document handed in, any round
+	handedIn := map[string]map[[2]string]int{} // by city: indicator and document → earliest round handed in
 	for k, ts := range owed {
 		handed, ok := handedIn[k.city]
 		if !ok {
 			var err error
-			if handed, err = s.handedInAnyRound(ctx, k.city); err != nil {
+			if handed, err = s.handedInRounds(ctx, k.city); err != nil {
 				return err
 			}
 			handedIn[k.city] = handed
@@ -55,7 +58,11 @@ func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task)
 		}
 		for _, t := range ts {
 			for _, id := range linked[t.Indicator] {
-				if !handed[[2]string{t.Indicator, id}] && !slices.Contains(t.Linked, id) {
+				first, wasHanded := handed[[2]string{t.Indicator, id}]
+				if wasHanded && first <= t.Round {
+					continue
+				}
+				if _, returned := t.Returned[id]; !returned && !slices.Contains(t.Linked, id) {
 					t.Linked = append(t.Linked, id)
 				}
 			}
@@ -67,17 +74,21 @@ func (s *Service) MarkLinked(ctx context.Context, u *catalog.User, tasks []Task)
 	return nil
 }
 
-// handedInAnyRound is every indicator and document handed in for a task
-// of city, in any round.
-func (s *Service) handedInAnyRound(ctx context.Context, city string) (map[[2]string]bool, error) {
+// handedInRounds is, for every indicator and document handed in for a
+// task of city and not returned there, the earliest round it was handed
+// in.
+func (s *Service) handedInRounds(ctx context.Context, city string) (map[[2]string]int, error) {
 	all, err := s.cat.FindAssignments(ctx, catalog.AssignmentFilter{Cities: []string{city}})
 	if err != nil {
 		return nil, fmt.Errorf("tasks of %s: %w", city, err)
 	}
-	handed := map[[2]string]bool{}
+	handed := map[[2]string]int{}
 	for _, a := range all {
-		for _, id := range a.Documents {
-			handed[[2]string{a.Indicator, id}] = true
+		for _, id := range a.HandedIn() {
+			k := [2]string{a.Indicator, id}
+			if first, ok := handed[k]; !ok || a.Round < first {
+				handed[k] = a.Round
+			}
 		}
 	}
 	return handed, nil

@@ -259,3 +259,51 @@ func TestReturnedHandInIsNotCarriedOver(t *testing.T) {
 		t.Errorf("links carried into 2019 of %v, want only the submitted hand-in %s, not the returned one %s", docs, right.ID, wrong.ID)
 	}
 }
+
+// TestAReturnedFileStaysReturned: the coordinator links
+// 职业技能培训实施方案 to 1.3.2; 人社局 hands it in (确认以此提交) and the
+// coordinator returns it. Withdrawing the returned file is refused (409),
+// saying when, by whom and why it was returned, in the service and in the
+// catalog alike: the return stays on the task for both sides to read, the
+// plan is not offered to the task again as the coordinator's link, and
+// handing it in again is refused naming the return.
+func TestAReturnedFileStaysReturned(t *testing.T) {
+	ctx := context.Background()
+	e, s := newService(t)
+	task := imported(t, s)["1.3.2"].ID
+	plan := e.Upload(hangzhou, "职业技能培训实施方案.txt", "杭州市职业技能提升行动实施方案。")
+	if err := e.Ingest.AddLinkInRound(ctx, coordA, &catalog.Link{DocumentID: plan.ID, IndicatorCode: "1.3.2", Page: 1}, 2018); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.HandInLinked(ctx, renshe, task, plan.ID); err != nil {
+		t.Fatal(err)
+	}
+	const reason = "这份方案不是本部门的年度工作材料"
+	if _, err := s.Return(ctx, coordA, task, reason); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := s.Withdraw(ctx, renshe, task, plan.ID)
+	if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "由 wang 退回") || !strings.Contains(err.Error(), reason) {
+		t.Errorf("withdrawing the returned plan: %v, want 409 naming the return by wang and its reason", err)
+	}
+	if _, err := e.Catalog.WithdrawHandIn(ctx, task, plan.ID, "renshe"); catalog.ErrorCode(err) != catalog.ECONFLICT {
+		t.Errorf("the catalog withdrawing the returned plan: %v, want 409", err)
+	}
+	list, err := s.ListLinked(ctx, renshe, assignments.Filter{City: hangzhou, Round: 2018, Indicator: "1.3.2"})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("1.3.2's tasks: %v %v", list, err)
+	}
+	got := list[0]
+	if r, ok := got.Returned[plan.ID]; got.Status != catalog.AssignmentReturned || !ok || r.Reason != reason || r.By != "wang" {
+		t.Errorf("1.3.2 after the refused withdrawal: %s returned %+v, want returned, the plan marked returned by wang for %q", got.Status, got.Returned, reason)
+	}
+	if got.Covered || got.LinkedByCoordinator != nil {
+		t.Errorf("1.3.2 offers the returned plan as the coordinator's link again: covered %v, %+v", got.Covered, got.LinkedByCoordinator)
+	}
+	if !linkedTo(t, e, plan.ID, "1.3.2") {
+		t.Errorf("the coordinator's link of the plan to 1.3.2 went")
+	}
+	if _, err := s.HandInLinked(ctx, renshe, task, plan.ID); catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), reason) {
+		t.Errorf("handing the returned plan in again: %v, want 409 naming the return", err)
+	}
+}

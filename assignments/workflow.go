@@ -2,6 +2,7 @@ package assignments
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -107,8 +108,9 @@ func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documen
 // WithdrawTarget returns the assignment when u may withdraw documentID
 // from it (Withdraw's checks; nothing changes): another city's or
 // department's task is ENOTFOUND, an expert or reviewer is EFORBIDDEN,
-// an accepted task ECONFLICT, and a document not handed in for it
-// ENOTFOUND.
+// an accepted task ECONFLICT, a document not handed in for it ENOTFOUND,
+// and a file the coordinator returned that stays linked ECONFLICT, naming
+// the return: its record stays, and withdrawing would change nothing.
 func (s *Service) WithdrawTarget(ctx context.Context, u *catalog.User, id, documentID string) (*catalog.Assignment, error) {
 	a, err := s.visible(ctx, u, id)
 	if err != nil {
@@ -123,7 +125,61 @@ func (s *Service) WithdrawTarget(ctx context.Context, u *catalog.User, id, docum
 	if !slices.Contains(a.Documents, documentID) {
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份文件不是该任务提交的材料，或已撤回；请刷新“我的任务”后再试")
 	}
+	if r, returned := a.Returned[documentID]; returned && s.linkedAnywhere(ctx, documentID) {
+		// A returned file already counts for nothing, and a linked one
+		// (the coordinator's link: a return took the hand-in's) stays in
+		// the archive: withdrawing it would only erase the coordinator's
+		// return, and let the rejected file be offered and handed in again
+		// unremarked. catalog.WithdrawHandIn refuses a returned file
+		// something else holds too.
+		return nil, catalog.Errorf(catalog.ECONFLICT, "这份文件已于 %s 由 %s 退回（原因：%s），不再算作本部门对该任务的提交，无需撤回；退回记录保留，部门和协调员都能看到。如需从档案中删除这份文件，请联系本市协调员",
+			r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04"), r.By, returnReason(r.Reason))
+	}
 	return a, nil
+}
+
+// WithdrawEffects says, for the question before a withdrawal, what
+// withdrawing documentID from a (as WithdrawTarget gave it) would do to
+// the document's links to a's indicator: Unlinks, the links its hand-in
+// made, go; Stays, a link to the indicator that is not the hand-in's (the
+// coordinator's, kept by 确认以此提交, or another task's hand-in's) stays,
+// and so does the document.
+func (s *Service) WithdrawEffects(ctx context.Context, a *catalog.Assignment, documentID string) (unlinks []catalog.Link, stays bool, err error) {
+	made, err := s.cat.HandInLinks(ctx, a.ID)
+	if err != nil {
+		return nil, false, fmt.Errorf("links handed in for %s: %w", a.ID, err)
+	}
+	all, err := s.cat.DocumentLinks(ctx, documentID)
+	if err != nil {
+		return nil, false, fmt.Errorf("links of %s: %w", documentID, err)
+	}
+	for _, l := range all {
+		if l.IndicatorCode != a.Indicator {
+			continue
+		}
+		if slices.ContainsFunc(made, func(m catalog.Link) bool { return m.ID == l.ID }) {
+			unlinks = append(unlinks, l)
+		} else {
+			stays = true
+		}
+	}
+	return unlinks, stays, nil
+}
+
+// linkedAnywhere says whether documentID is linked to any indicator; a
+// failure to read says yes, leaving the file as it is.
+func (s *Service) linkedAnywhere(ctx context.Context, documentID string) bool {
+	links, err := s.cat.DocumentLinks(ctx, documentID)
+	return err != nil || len(links) > 0
+}
+
+// returnReason is the reason a coordinator typed for a return, as the
+// messages quote it; 未填写 (not given) when empty.
+func returnReason(reason string) any {
+	if reason == "" {
+		return catalog.Words{Chinese: "未填写", English: "not given"}
+	}
+	return catalog.TypedText(reason)
 }
 
 // refresh rewrites the index entries of the documents whose links were

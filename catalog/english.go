@@ -648,6 +648,10 @@ var englishMessages = map[string]string{
 	// Moving a document that values or hand-ins of its city rely on (catalog/documents.go).
 	"这份文档被本市的 %d 条数值引用,不能移到其他城市;请先删除这些数值":                   "This document is the source of %d of the city's values, so it cannot be moved to another city; delete those values first",
 	"这份文档是本市 %d 项任务交付的材料,不能移到其他城市;如确是放错了城市,请删除它并在正确的城市重新上传": "This document was handed in for %d of the city's tasks, so it cannot be moved to another city; if it was filed under the wrong city, delete it and upload it again in the right one",
+
+	// Withdrawing a file the coordinator returned (WithdrawHandIn, WithdrawTarget).
+	"这份文件已于 %s 由 %s 退回（原因：%s），不再算作本部门对该任务的提交，无需撤回；退回记录保留，部门和协调员都能看到。如需从档案中删除这份文件，请联系本市协调员": "This file was returned on %s by %s (reason: %s): it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record for the department and the coordinator to see. To have the file removed from the archive, ask the city's coordinator",
+	"这份文件已被协调员退回，不再算作本部门对该任务的提交，无需撤回；退回记录保留。如需从档案中删除这份文件，请联系本市协调员":                         "The coordinator returned this file: it no longer counts as your department's hand-in for the task, so there is nothing to withdraw; the return stays on record. To have the file removed from the archive, ask the city's coordinator",
 }
 
 // EnglishOf is the English of a message written with the Chinese format

@@ -142,7 +142,10 @@ type Withdrawal struct {
 // assignment's, a submitted assignment left with nothing goes back to
 // where it stood before the hand-in (open, or returned with the last
 // reason), and the document is deleted when it has nothing else. An
-// accepted assignment is ECONFLICT; a document not handed in for it is
+// accepted assignment is ECONFLICT. A file the coordinator returned keeps
+// its record on the task, with the return's who, when and why: withdrawn,
+// it is deleted when nothing else holds it, and is ECONFLICT when
+// something does (withdrawReturned). A document not handed in for it is
 // ENOTFOUND.
 func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (*Withdrawal, error) {
 	w := &Withdrawal{}
@@ -173,6 +176,15 @@ func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (
 		}
 		if status == AssignmentAccepted {
 			return Errorf(ECONFLICT, "任务已确认，不能撤回提交的材料；如需更正，请联系本市协调员")
+		}
+		var returnedAt string
+		err = tx.QueryRowContext(ctx, `SELECT returned_at FROM assignment_document WHERE assignment_id = ? AND document_id = ?`,
+			id, documentID).Scan(&returnedAt)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("file %s on %s: %w", documentID, id, err)
+		}
+		if returnedAt != "" {
+			return s.withdrawReturned(ctx, tx, w, id, documentID, status, by)
 		}
 		if w.Unlinked, err = s.unlinkHandIns(ctx, tx, id, documentID, "hand-in withdrawn", by); err != nil {
 			return err
@@ -206,6 +218,25 @@ func (s *Store) WithdrawHandIn(ctx context.Context, id, documentID, by string) (
 	return w, nil
 }
 
+// withdrawReturned withdraws, inside tx, a file the coordinator returned
+// for assignment id: its record on the task, with the return's who, when
+// and why, stays (so the file is never offered or handed in again as if
+// never returned), and the file is deleted, which is all a withdrawal of
+// it can do; a file something else holds (the coordinator's link, another
+// task, a citation) would stay as it is, and is ECONFLICT.
+func (s *Store) withdrawReturned(ctx context.Context, tx *sql.Tx, w *Withdrawal, id, documentID string, status AssignmentStatus, by string) error {
+	var err error
+	if w.DocumentDeleted, err = s.deleteIfUnused(ctx, tx, documentID, id, by); err != nil {
+		return err
+	}
+	if !w.DocumentDeleted {
+		return Errorf(ECONFLICT, "这份文件已被协调员退回，不再算作本部门对该任务的提交，无需撤回；退回记录保留。如需从档案中删除这份文件，请联系本市协调员")
+	}
+	w.Status = status
+	return s.recordEvent(ctx, tx, Event{User: by, Action: "assignment.withdraw", Object: "assignment:" + id,
+		Detail: map[string]any{"document": documentID, "unlinked": []string{}, "status": w.Status, "document_deleted": true, "returned": true}})
+}
+
 // reopenIfEmpty puts a submitted assignment with no live document left
 // but returned ones back where it stood before the hand-in (reopenAssignment) and returns
 // its status.
@@ -223,17 +254,18 @@ func (s *Store) reopenIfEmpty(ctx context.Context, tx *sql.Tx, id, documentID, b
 }
 
 // deleteIfUnused soft-deletes, inside tx, a document withdrawn from
-// assignment that has nothing else: no link, no hand-in for another task,
+// assignment that has nothing else: no link, no hand-in for another task
+// (its record there as a file returned stays, and holds nothing),
 // no citation by a claim or value, no note, and no submission but for
 // that assignment (uploaded on the upload page, or for another task, it
 // stays). It reports whether it deleted it.
 func (s *Store) deleteIfUnused(ctx context.Context, tx *sql.Tx, documentID, assignment, by string) (bool, error) {
 	var used int
 	err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM link WHERE document_id = ?)
-		+ (SELECT COUNT(*) FROM assignment_document WHERE document_id = ?)
+		+ (SELECT COUNT(*) FROM assignment_document WHERE document_id = ? AND NOT (assignment_id = ? AND returned_at <> ''))
 		+ (SELECT COUNT(*) FROM note WHERE document_id = ?)
 		+ (SELECT COUNT(*) FROM submission WHERE document_id = ? AND (assignment_id IS NULL OR assignment_id <> ?))`,
-		documentID, documentID, documentID, documentID, assignment).Scan(&used)
+		documentID, documentID, assignment, documentID, documentID, assignment).Scan(&used)
 	if err != nil {
 		return false, fmt.Errorf("uses of %s: %w", documentID, err)
 	}

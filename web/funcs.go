@@ -271,7 +271,7 @@ func returnedMark(l Lang, r *catalog.ReturnedFile) string {
 	}
 	s := tr(l, "tasks.file_returned") + colon(l) + strings.TrimSpace(r.By+" "+formatTime(r.At))
 	if r.Reason != "" {
-		s += tr(l, "list.sep") + tr(l, "tasks.return_why") + colon(l) + catalog.TypedText(r.Reason)
+		s += tr(l, "tasks.return_sep") + tr(l, "tasks.return_why") + colon(l) + catalog.TypedText(r.Reason)
 	}
 	return strings.TrimSpace(paren(l, s))
 }

@@ -434,6 +434,7 @@ var messages = map[string]map[Lang]string{
 	"tasks.submitted_by":        {Chinese: "提交", English: "Submitted by"},
 	"tasks.file_returned":       {Chinese: "已退回", English: "Returned by"},
 	"tasks.return_why":          {Chinese: "原因", English: "reason"},
+	"tasks.return_sep":          {Chinese: "，", English: ", "},
 	"admin.reviewer_cities":     {Chinese: "审核城市(仅审核专家,逗号分隔;空为全部)", English: "Cities reviewed (reviewers only, comma-separated; empty: all)"},
 	"admin.create":              {Chinese: "创建", English: "Create"},
 	"admin.import":              {Chinese: "导入", English: "Import"},

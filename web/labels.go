@@ -148,6 +148,8 @@ var labelMessages = map[string]map[Lang]string{
 	"event.assignment.submitted": {Chinese: "提交任务材料", English: "Handed in for a task"},
 	"event.assignment.returned":  {Chinese: "退回任务", English: "Returned a task"},
 	"event.assignment.accepted":  {Chinese: "确认任务", English: "Accepted a task"},
+	"event.assignment.withdraw":  {Chinese: "撤回任务材料", English: "Withdrew a file handed in for a task"},
+	"event.assignment.copy":      {Chinese: "复制责任分解表", English: "Copied a responsibility table"},
 	"event.department.create":    {Chinese: "添加部门", English: "Added a department"},
 	"event.department.rename":    {Chinese: "部门改名", English: "Renamed a department"},
 	"event.department.delete":    {Chinese: "删除部门", English: "Deleted a department"},

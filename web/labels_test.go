@@ -230,6 +230,29 @@ func TestEventObjectsInWords(t *testing.T) {
 	}
 }
 
+// TestEveryTaskActionSaysWhatHappened: each action the catalog records on
+// responsibility tasks has words of its own in the audit log, in Chinese
+// and in English, never the bare noun 责任分解任务 (Task) of its kind.
+func TestEveryTaskActionSaysWhatHappened(t *testing.T) {
+	for _, tt := range []struct{ action, zh, en string }{
+		{"assignment.withdraw", "撤回任务材料", "Withdrew a file handed in for a task"},
+		{"assignment.copy", "复制责任分解表", "Copied a responsibility table"},
+		{"assignment.import", "导入责任分解表", "Imported a responsibility table"},
+		{"assignment.edit", "修改任务", "Edited a task"},
+		{"assignment.open", "任务重新打开", "Reopened a task"},
+		{"assignment.submitted", "提交任务材料", "Handed in for a task"},
+		{"assignment.returned", "退回任务", "Returned a task"},
+		{"assignment.accepted", "确认任务", "Accepted a task"},
+	} {
+		if got := actionName(Chinese, tt.action); got != tt.zh {
+			t.Errorf("actionName(Chinese, %s) = %q, want %q", tt.action, got, tt.zh)
+		}
+		if got := actionName(English, tt.action); got != tt.en {
+			t.Errorf("actionName(English, %s) = %q, want %q", tt.action, got, tt.en)
+		}
+	}
+}
+
 // TestFieldsReadAgainInWords: the audit log names a document.fields event
 // and says which fields the reading changed, from what to what, in the
 // page's language; an emptied value is said to be empty.

@@ -26,8 +26,13 @@ func (h *handler) taskWithdraw(w http.ResponseWriter, r *http.Request) {
 		title = d.Title
 	}
 	if r.PostFormValue("confirm") != "1" {
+		question, err := h.withdrawQuestion(r, lang, a, docID)
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
 		h.render(w, r, http.StatusOK, "confirm", tr(lang, "tasks.withdraw.title"), &confirmPage{
-			Question: fmt.Sprintf(tr(lang, "tasks.withdraw.question"), a.Indicator), Items: []string{title},
+			Question: question, Items: []string{title},
 			Action: "/tasks/" + a.ID + "/withdraw", Fields: []hiddenField{{"document_id", docID}, {"confirm", "1"}},
 			Button: tr(lang, "tasks.withdraw.confirm"), Cancel: next})
 		return
@@ -50,6 +55,32 @@ func (h *handler) taskWithdraw(w http.ResponseWriter, r *http.Request) {
 		msg += fmt.Sprintf(tr(lang, "tasks.withdrawn.status"), tr(lang, "assignment."+string(done.Status)))
 	}
 	back(w, r, next, msg)
+}
+
+// withdrawQuestion asks to confirm withdrawing docID from a, saying only
+// what will happen: the link the hand-in made goes, a link it did not
+// make (the coordinator's, kept by 确认以此提交) stays, and the file is
+// deleted only when nothing holds it — never while such a link stays; a
+// returned file is deleted, its return kept.
+func (h *handler) withdrawQuestion(r *http.Request, lang Lang, a *catalog.Assignment, docID string) (string, error) {
+	if _, returned := a.Returned[docID]; returned {
+		// WithdrawTarget let it through: nothing holds it but the task.
+		return tr(lang, "tasks.withdraw.returned"), nil
+	}
+	unlinks, stays, err := h.Assignments.WithdrawEffects(r.Context(), a, docID)
+	if err != nil {
+		return "", err
+	}
+	q := tr(lang, "tasks.withdraw.question")
+	if len(unlinks) > 0 {
+		q += fmt.Sprintf(tr(lang, "tasks.withdraw.unlinks"), a.Indicator)
+	}
+	if stays {
+		q += fmt.Sprintf(tr(lang, "tasks.withdraw.stays"), a.Indicator)
+	} else {
+		q += tr(lang, "tasks.withdraw.may_delete")
+	}
+	return q + tr(lang, "tasks.withdraw.ask"), nil
 }
 
 // returnedMessage is what the board says once a task is returned: that

@@ -2,9 +2,13 @@ package web
 
 import (
 	"context"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/lcmonitor/evidence/catalog"
+	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
 // TestReturnAndWithdrawSayWhatWent: the coordinator's 退回 of 市教育局's
@@ -51,5 +55,55 @@ func TestReturnAndWithdrawSayWhatWent(t *testing.T) {
 	}
 	if _, err := s.env.Catalog.Document(ctx, doc); err == nil {
 		t.Errorf("the file withdrawn, used for nothing else, is still in the archive")
+	}
+}
+
+// TestWithdrawingALinkedHandInSaysTheLinkStays: 市教育局 hands in, by
+// 确认以此提交, the notice the coordinator linked to 2.3.1. Asked to
+// confirm 撤回, it reads that the coordinator's link to 2.3.1 stays and
+// the file too — not that the file is no longer linked to 2.3.1 — and so
+// it goes: after 撤回 the link is there and the file in the archive.
+// Once the coordinator returns it instead, 撤回 is refused, naming the
+// return, and the file stays marked 已退回 with the reason on 我的任务.
+func TestWithdrawingALinkedHandInSaysTheLinkStays(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	dept, task := departmentWithATask(t, s)
+	notice := s.env.Upload("330100", "学分银行工作通知.txt", "杭州市教育局关于推进学分银行建设的通知。")
+	if err := s.env.Ingest.AddLinkInRound(ctx, testenv.Admin, &catalog.Link{DocumentID: notice.ID, IndicatorCode: "2.3.1", Page: 1}, 2018); err != nil {
+		t.Fatal(err)
+	}
+	handInNotice := func() {
+		t.Helper()
+		if resp, page := dept.post("/tasks/"+task+"/hand-in-linked", url.Values{"document_id": {notice.ID}}); resp.StatusCode != 200 {
+			t.Fatalf("确认以此提交: %d %.800s", resp.StatusCode, textOf(page))
+		}
+	}
+	handInNotice()
+	_, page := dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {notice.ID}})
+	text := textOf(page)
+	if strings.Contains(text, "不再关联指标") || !strings.Contains(text, "它与指标 2.3.1 的关联不是这次提交建立的") || strings.Contains(text, "将从档案中删除") {
+		t.Errorf("the confirmation of withdrawing the coordinator's notice promises what will not happen:\n%.1500s", text)
+	}
+	_, page = dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {notice.ID}, "confirm": {"1"}})
+	if !strings.Contains(page, "文件仍保留在档案中") {
+		t.Errorf("我的任务 after 撤回 does not say the file stays:\n%.1500s", textOf(page))
+	}
+	links, err := s.env.Catalog.DocumentLinks(ctx, notice.ID)
+	if err != nil || len(links) != 1 || links[0].IndicatorCode != "2.3.1" {
+		t.Errorf("the coordinator's link after 撤回: %+v %v, want the link to 2.3.1", links, err)
+	}
+
+	handInNotice()
+	if _, err := s.env.Assignments.Return(ctx, testenv.Admin, task, "这份通知不是部门的年度工作材料"); err != nil {
+		t.Fatal(err)
+	}
+	resp, page := dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {notice.ID}})
+	if text := textOf(page); resp.StatusCode != 409 || !strings.Contains(text, "退回") || !strings.Contains(text, "这份通知不是部门的年度工作材料") {
+		t.Errorf("撤回 of the returned notice: %d, want 409 naming the return:\n%.1500s", resp.StatusCode, text)
+	}
+	_, page = dept.get("/tasks")
+	if text := strings.Join(strings.Fields(html.UnescapeString(textOf(page))), " "); !strings.Contains(text, "原因：这份通知不是部门的年度工作材料") {
+		t.Errorf("我的任务 no longer shows the return of the notice:\n%.2500s", text)
 	}
 }
