@@ -64,7 +64,7 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 		if intact {
 			continue
 		}
-		damaged = append(damaged, "《"+d.Title+"》")
+		damaged = append(damaged, d.Title)
 		if err := h.Documents.OriginalFoundDamaged(ctx, d, "pack", userFrom(ctx).Username); err != nil {
 			h.Logger.Error("record a damaged original", "id", d.ID, "err", err)
 		}
@@ -72,9 +72,21 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 	if len(damaged) == 0 {
 		return nil
 	}
-	named := strings.Join(damaged[:min(len(damaged), 5)], "、")
-	if len(damaged) > 5 {
-		named += "等"
+	return catalog.Errorf(catalog.ECONFLICT, "证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包", len(damaged), damagedTitles(damaged))
+}
+
+// damagedTitles names at most five of the pack's damaged originals by
+// title: in 《》 in Chinese, in “” in English, as the document's own
+// message does.
+func damagedTitles(titles []string) catalog.Words {
+	var zh, en []string
+	for _, t := range titles[:min(len(titles), 5)] {
+		zh, en = append(zh, "《"+t+"》"), append(en, "“"+t+"”")
 	}
-	return catalog.Errorf(catalog.ECONFLICT, "证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包", len(damaged), named)
+	w := catalog.Words{Chinese: strings.Join(zh, "、"), English: strings.Join(en, ", ")}
+	if len(titles) > 5 {
+		w.Chinese += "等"
+		w.English += " and others"
+	}
+	return w
 }

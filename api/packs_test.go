@@ -73,6 +73,9 @@ func TestEvidencePackDownload(t *testing.T) {
 		!strings.Contains(string(body), "《"+d.Title+"》") || !strings.Contains(string(body), "重新上传") {
 		t.Errorf("pack with a damaged original: %d %s %v, want 409 naming the document and how to mend it", resp.StatusCode, body, err)
 	}
+	if !strings.Contains(string(body), `original of the pack is damaged or missing: “`+d.Title+`”.`) || strings.Count(string(body), "《") != 1 {
+		t.Errorf("pack with a damaged original, in English: %s, want the title in “” as the document's message has it (《》 in Chinese only)", body)
+	}
 	if flagged, err := ingest.OriginalFlagged(context.Background(), e.cat, d.ID); err != nil || !flagged {
 		t.Errorf("the damaged original found by the pack is not recorded on its document: %v %v", flagged, err)
 	}
