@@ -28,6 +28,11 @@ func TestDocumentPageSaysItsOriginalIsDamaged(t *testing.T) {
 	if strings.Contains(page, `id="original-damaged"`) {
 		t.Fatalf("a sound original is said to be damaged")
 	}
+	// No download attribute: with it a browser saves a refusal as a failed
+	// download instead of showing the page that says why.
+	if !strings.Contains(page, `<a href="/api/v1/documents/`+d.ID+`/original">`) {
+		t.Errorf("the link to a sound original, without a download attribute: %.800s", page)
+	}
 	if err := ingest.FlagDamagedOriginal(context.Background(), s.env.Catalog, d.ID, "download", "wang"); err != nil {
 		t.Fatal(err)
 	}
