@@ -25,8 +25,15 @@ type Deps = services.Set
 
 type handler struct {
 	Deps
-	metrics *metrics
+	metrics   *metrics
+	errorPage ErrorPage
 }
+
+// ErrorPage writes err as the web UI's error page (in the language the
+// person chose, with the way back), for a browser that followed one of
+// the UI's links to the API (下载原件, 下载证据包) and was refused: a
+// person reads a page, not JSON.
+type ErrorPage func(w http.ResponseWriter, r *http.Request, err error)
 
 // route is one endpoint: a Go 1.22 pattern and its handler. Public
 // endpoints need no credential; every other one needs a bearer token or a
@@ -161,11 +168,17 @@ func Routes() []string {
 
 // NewHandler returns the HTTP handler of the JSON API under /api/v1, plus
 // /healthz and /metrics. The web UI owns /login and /logout for forms.
-func NewHandler(d Deps) http.Handler {
+//
+// page, when given, answers the refusals of a browser's navigation
+// (navigating) in HTML; every other client gets JSON.
+func NewHandler(d Deps, page ...ErrorPage) http.Handler {
 	if d.Logger == nil {
 		d.Logger = slog.Default()
 	}
 	h := &handler{Deps: d, metrics: newMetrics(d)}
+	if len(page) > 0 {
+		h.errorPage = page[0]
+	}
 	mux := http.NewServeMux()
 	for _, rt := range h.routes() {
 		if rt.public {
@@ -353,6 +366,10 @@ type fieldErrorJSON struct {
 // writeError answers with err's code and user-facing message; the status,
 // Retry-After and logging follow the table shared with the web UI.
 func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if h.errorPage != nil && navigating(r) {
+		h.errorPage(w, r, err)
+		return
+	}
 	status := httperr.Prepare(w, r, h.Logger, err)
 	detail := errorDetail{Code: catalog.ErrorCode(err), Message: catalog.ErrorMessage(err), MessageEn: englishOf(err),
 		Field: catalog.ErrorField(err)}
@@ -362,6 +379,20 @@ func (h *handler) writeError(w http.ResponseWriter, r *http.Request, err error) 
 		}
 	}
 	h.writeJSON(w, r, status, errorBody{Error: detail})
+}
+
+// navigating says r is a browser opening the address as a page (a
+// link, the address bar, a PDF's frame) with the session's cookie, not a
+// program: no bearer token, and the browser says it navigates
+// (Sec-Fetch-Mode) or, an older one, asks for HTML first.
+func navigating(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.Header.Get("Authorization") != "" {
+		return false
+	}
+	if mode := r.Header.Get("Sec-Fetch-Mode"); mode != "" {
+		return mode == "navigate"
+	}
+	return strings.HasPrefix(r.Header.Get("Accept"), "text/html")
 }
 
 func (h *handler) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {

@@ -70,17 +70,29 @@ func (h *handler) checkPackOriginals(ctx context.Context, p *packs.Pack) error {
 		"hashed", c.Hashed, "reused", c.Reused, "unchecked", c.Unchecked, "damaged", len(c.Damaged), "took", time.Since(start))
 	var damaged []string
 	for _, d := range c.Damaged {
-		damaged = append(damaged, "《"+d.Title+"》")
+		damaged = append(damaged, d.Title)
 		h.flagPackOriginal(ctx, d)
 	}
 	if len(damaged) == 0 {
 		return nil
 	}
-	named := strings.Join(damaged[:min(len(damaged), 5)], "、")
-	if len(damaged) > 5 {
-		named += "等"
+	return catalog.Errorf(catalog.ECONFLICT, "证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包;没有上传权限的请联系本市协调员或管理员", len(damaged), damagedTitles(damaged))
+}
+
+// damagedTitles names at most five of the pack's damaged originals by
+// title: in 《》 in Chinese, in “” in English, as the document's own
+// message does.
+func damagedTitles(titles []string) catalog.Words {
+	var zh, en []string
+	for _, t := range titles[:min(len(titles), 5)] {
+		zh, en = append(zh, "《"+t+"》"), append(en, "“"+t+"”")
 	}
-	return catalog.Errorf(catalog.ECONFLICT, "证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包", len(damaged), named)
+	w := catalog.Words{Chinese: strings.Join(zh, "、"), English: strings.Join(en, ", ")}
+	if len(titles) > 5 {
+		w.Chinese += "等"
+		w.English += " and others"
+	}
+	return w
 }
 
 // flagPackOriginal records that the pack found d's original damaged or

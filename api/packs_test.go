@@ -76,6 +76,9 @@ func TestEvidencePackDownload(t *testing.T) {
 		!strings.Contains(string(body), "《"+d.Title+"》") || !strings.Contains(string(body), "重新上传") {
 		t.Errorf("pack with a damaged original: %d %s %v, want 409 naming the document and how to mend it", resp.StatusCode, body, err)
 	}
+	if !strings.Contains(string(body), `original of the pack is damaged or missing: “`+d.Title+`”.`) || strings.Count(string(body), "《") != 1 {
+		t.Errorf("pack with a damaged original, in English: %s, want the title in “” as the document's message has it (《》 in Chinese only)", body)
+	}
 	if flagged, err := ingest.OriginalFlagged(context.Background(), e.cat, d.ID); err != nil || !flagged {
 		t.Errorf("the damaged original found by the pack is not recorded on its document: %v %v", flagged, err)
 	}
@@ -88,7 +91,7 @@ func TestEvidencePackDownload(t *testing.T) {
 // uploaded again mends it and it downloads whole again.
 func TestADamagedOriginalIsNeverDownloadedAsWhole(t *testing.T) {
 	e := newEnv(t)
-	text := strings.Repeat("杭州市学分银行建设工作总结，终身学习账户持续增加。", 6000) // several pieces of 64 KiB
+	text := strings.Repeat("杭州市学分银行建设工作总结，终身学习账户持续增加。", 60000) // over documents.SmallOriginal: streamed, in pieces of 64 KiB
 	id := e.upload(cityA, "工作总结.txt", text)
 	d := e.mustDoc(id)
 	damaged := []byte(text)
@@ -113,6 +116,28 @@ func TestADamagedOriginalIsNeverDownloadedAsWhole(t *testing.T) {
 	resp, body, err = e.fetch(e.request("GET", "/api/v1/documents/"+id+"/original", nil), "coordA")
 	if err != nil || resp.StatusCode != http.StatusOK || string(body) != text {
 		t.Errorf("download after the repair: %d, %d bytes, %v; want the original whole", resp.StatusCode, len(body), err)
+	}
+}
+
+// TestASmallDamagedOriginalIsRefusedBeforeItsFirstByte: an original small
+// enough to hash before it is sent (documents.SmallOriginal), found
+// damaged on its first download, is a 409 that says how to mend it, not
+// a download cut short with no body and no reason; it is recorded on the
+// document as a download's find.
+func TestASmallDamagedOriginalIsRefusedBeforeItsFirstByte(t *testing.T) {
+	e := newEnv(t)
+	id := e.upload(cityA, "学习活动通知.txt", "关于开展2017年全民终身学习活动周的通知。")
+	d := e.mustDoc(id)
+	if err := e.te.Blobs.Put(context.Background(), catalog.OriginalKey(d.SHA256), strings.NewReader("关于开展2017年全民终身学习活动周的通讯。"), -1, ""); err != nil {
+		t.Fatal(err)
+	}
+	resp, body, err := e.fetch(e.request("GET", "/api/v1/documents/"+id+"/original", nil), "coordA")
+	if err != nil || resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "《"+d.Title+"》的原件已损坏或缺失") ||
+		!strings.Contains(string(body), "同一文件重新上传") || !strings.Contains(resp.Header.Get("Content-Type"), "application/json") {
+		t.Fatalf("first download of a small damaged original: %d %q %s %v, want a 409 saying how to mend it", resp.StatusCode, resp.Header.Get("Content-Type"), body, err)
+	}
+	if flagged, err := ingest.OriginalFlagged(context.Background(), e.cat, id); err != nil || !flagged {
+		t.Errorf("the small damaged original found by a download is not recorded on its document: %v %v", flagged, err)
 	}
 }
 

@@ -183,9 +183,9 @@ var englishMessages = map[string]string{
 	// Objects not found, and forms of the admin page, documents, claims and assignments.
 	"这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量": "This file was returned on %s by %s (reason: %s): hand in another of your department's files, or talk to the coordinator first",
 	"%s %s 不存在": "There is no %s %s",
-	"《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变":        "The original of “%s” is damaged or missing: upload the same file again (Upload page) and the archive mends it with that; the document's ID, details and links stay as they are",
-	"证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包": "%d {original of the pack is|originals of the pack are} damaged or missing: %s. Upload the same files again (Upload page) and the archive mends the originals with them; then download the pack again",
-	"城市 %s 不在您的账号可查看的城市范围内;请选择您负责的城市,或请管理员调整您的账号":                   "City %s is not among the cities your account may see: choose one of yours, or ask an admin to change your account",
+	"《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变;没有上传权限的请联系本市协调员或管理员":        "The original of “%s” is damaged or missing: upload the same file again (Upload page) and the archive mends it with that; the document's ID, details and links stay as they are. Without the right to upload, ask the city's coordinator or an admin",
+	"证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包;没有上传权限的请联系本市协调员或管理员": "%d {original of the pack is|originals of the pack are} damaged or missing: %s. Upload the same files again (Upload page) and the archive mends the originals with them; then download the pack again. Without the right to upload, ask the city's coordinator or an admin",
+	"城市 %s 不在您的账号可查看的城市范围内;请选择您负责的城市,或请管理员调整您的账号":                                       "City %s is not among the cities your account may see: choose one of yours, or ask an admin to change your account",
 	"文档 %s 不存在":   "There is no document %s",
 	"定性描述 %s 不存在": "There is no statement %s",
 	"用户 %q 不存在":   "There is no user %q",

@@ -176,7 +176,7 @@ func OriginalIntactAgain(ctx context.Context, cat *catalog.Store, id, user strin
 // OriginalDamagedError is what a person asking for d's original is told
 // when it is damaged or missing: how to mend it.
 func OriginalDamagedError(d *catalog.Document) error {
-	return catalog.Errorf(catalog.ECONFLICT, "《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变", d.Title)
+	return catalog.Errorf(catalog.ECONFLICT, "《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变;没有上传权限的请联系本市协调员或管理员", d.Title)
 }
 
 // RepairedWords says, in both languages, that the file uploaded mended

@@ -3,6 +3,8 @@ package values
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lcmonitor/evidence/catalog"
 )
@@ -171,9 +173,16 @@ func (s StatementNumbers) Warnings() []catalog.Words {
 	for _, r := range s.Spaced {
 		note := SpacedNote(r.Passage)
 		out = append(out, catalog.Words{Chinese: "定性描述中的数字 " + r.Statement + "：" + note.Chinese,
-			English: "The statement's number " + r.Statement + ": " + note.English})
+			English: "The statement's number " + r.Statement + ": " + lowerFirst(note.English)})
 	}
 	return out
+}
+
+// lowerFirst lower-cases s's first letter: a note that stands alone as a
+// sentence continues one after a colon.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // ClaimNumbers checks the numbers of c's statement against its

@@ -75,7 +75,8 @@ func TestCheckStatement(t *testing.T) {
 		})
 	}
 	if w := CheckStatement("注册学员200人。", []string{"注册学员1 200人"}).Warnings(); len(w) != 1 ||
-		w[0].Chinese != "定性描述中的数字 200人：引文中的“1 200”可能是千位以空格分组的1200，也可能是表格中相邻的1和200；请核对" {
+		w[0].Chinese != "定性描述中的数字 200人：引文中的“1 200”可能是千位以空格分组的1200，也可能是表格中相邻的1和200；请核对" ||
+		w[0].English != "The statement's number 200人: the quote's “1 200” may be 1200 with its thousands grouped by a space, or 1 and 200 side by side in a table row; check which" {
 		t.Errorf("the warning of a number read out of spaced digits: %+v", w)
 	}
 	w := CheckStatement("累计注册学员9.6万人，覆盖率95%。", []string{"累计注册学员8.6万人"}).Warnings()

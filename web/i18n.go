@@ -98,6 +98,7 @@ var messages = map[string]map[Lang]string{
 	"filter.all":                     {Chinese: "全部", English: "All"},
 	"facets":                         {Chinese: "分面统计", English: "Facets"},
 	"doc.download":                   {Chinese: "下载原件", English: "Download original"},
+	"doc.download_unavailable":       {Chinese: "暂不可用，原件已损坏或缺失，修复方法见上方说明", English: "unavailable while the kept original is damaged or missing; how to mend it is said above"},
 	"doc.open_pdf":                   {Chinese: "在浏览器中打开第 %d 页", English: "Open page %d in the browser"},
 	"doc.status":                     {Chinese: "状态", English: "Status"},
 	"doc.error":                      {Chinese: "失败原因", English: "Why it failed"},

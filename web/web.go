@@ -75,6 +75,26 @@ func NewHandler(d Deps) (http.Handler, error) {
 	return h.recoverer(mux), nil
 }
 
+// NewErrorPage returns what writes an error as the UI's error page, with
+// the menu of the person's session when there is one: the JSON API
+// answers with it a browser that followed one of the UI's links to it
+// (下载原件, 下载证据包) and was refused (api.ErrorPage).
+func NewErrorPage(d Deps) (func(http.ResponseWriter, *http.Request, error), error) {
+	if d.Logger == nil {
+		d.Logger = slog.Default()
+	}
+	h := &handler{Deps: d}
+	if err := h.parseTemplates(); err != nil {
+		return nil, err
+	}
+	return func(w http.ResponseWriter, r *http.Request, err error) {
+		if cred, aerr := h.Auth.Authenticate(r); aerr == nil {
+			r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, &session{User: cred.User, CSRF: cred.CSRF}))
+		}
+		h.fail(w, r, err)
+	}, nil
+}
+
 // route is one page or form: a Go 1.22 pattern and its handler. Public
 // routes need no session; every other one sends a visitor without a
 // session to the login page (GET) or refuses the form (401), and checks

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +90,20 @@ func TestValueReportAndPackInARealBrowser(t *testing.T) {
 	u.do("carry-over page from compare", chromedp.Click(css(`#reports a.carry`)), chromedp.WaitVisible(css(`h1`)))
 	if h1 := u.text(`h1`); h1 != "结转事项核对" {
 		t.Errorf("the carry-over link led to %q", h1)
+	}
+
+	// The pack's button, clicked when an original it holds is damaged,
+	// leads to the UI's error page saying how to mend it, not to JSON.
+	sum := sha256.Sum256([]byte(text))
+	stored := filepath.Join(s.dataDir, "blobs", "objects", "originals", hex.EncodeToString(sum[:]))
+	os.Chmod(stored, 0o644) // the store keeps originals read-only
+	if err := os.WriteFile(stored, []byte("坏了"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.do("pack with a damaged original", chromedp.Navigate(s.base+"/compare?city=330100&rounds=2017"),
+		chromedp.WaitVisible(css(`#reports a.pack`)), chromedp.Click(css(`#reports a.pack`)), chromedp.WaitVisible(css(`#error-back`)))
+	if msg := u.text(`p.error`); !strings.Contains(msg, "证据包中有 1 份原件已损坏或缺失") || !strings.Contains(msg, "请用同一文件重新上传这些文档") {
+		t.Errorf("the pack button with a damaged original led to %q, want the error page saying how to mend it", msg)
 	}
 	t.Logf("walk took %s", time.Since(start).Round(time.Millisecond))
 }

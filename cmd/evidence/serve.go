@@ -192,11 +192,17 @@ func newRootHandler(a *app, log *slog.Logger, authn *auth.Authenticator) (http.H
 	set := services.Set{Ingest: a.ingest, Documents: a.documents, Search: a.search, Claims: a.claims,
 		Framework: a.framework, Coverage: a.coverage, Accounts: accts, Assignments: a.assignments,
 		Values: a.values, Reports: a.reports, Packs: a.packs, Notes: a.notes, Saved: a.saved, Auth: authn, Logger: log}
-	apiHandler := api.NewHandler(set)
 	webHandler, err := web.NewHandler(set)
 	if err != nil {
 		return nil, fmt.Errorf("web ui: %w", err)
 	}
+	// A browser sent to the API by one of the UI's links, and refused,
+	// reads the UI's error page rather than JSON.
+	errorPage, err := web.NewErrorPage(set)
+	if err != nil {
+		return nil, fmt.Errorf("web ui: %w", err)
+	}
+	apiHandler := api.NewHandler(set, errorPage)
 	root := http.NewServeMux()
 	root.Handle("/api/", apiHandler)
 	root.Handle("/healthz", apiHandler)
