@@ -168,7 +168,8 @@ var englishMessages = map[string]string{
 	"表单字段过多(最多 %d 个)":                        "The form has too many fields (at most %d)",
 	"表单字段合计过长(最多 %s)":                        "The form's fields are too long together (at most %s)",
 	// Objects not found, and forms of the admin page, documents, claims and assignments.
-	"这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量": "This file was returned on %s by %s (reason: %s): hand in another of your department's files, or talk to the coordinator first",
+	"这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量":                                              "This file was returned on %s by %s (reason: %s): hand in another of your department's files, or talk to the coordinator first",
+	"这份文件与 %s 由 %s 退回的文件完全相同（退回原因：%s），没有再次提交；请上传更正后的文件（如盖章版）；如认为原文件无需更正，请先与协调员商量，由协调员为本任务上传这份文件": "This file is exactly the one returned on %s by %s (reason: %s), so it was not handed in again: upload the corrected file (the stamped version, say); if the original needs no correction, talk to the coordinator first, who can upload this file for the task",
 	"%s %s 不存在": "There is no %s %s",
 	"《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变":        "The original of “%s” is damaged or missing: upload the same file again (Upload page) and the archive mends it with that; the document's ID, details and links stay as they are",
 	"证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包": "%d {original of the pack is|originals of the pack are} damaged or missing: %s. Upload the same files again (Upload page) and the archive mends the originals with them; then download the pack again",
