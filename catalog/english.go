@@ -261,7 +261,7 @@ var englishMessages = map[string]string{
 	"缺少城市代码 city(如 330100 杭州)":            "The city code (city) is missing, such as 330100 for Hangzhou",
 	"%d 年度之前本市没有责任分解表可复制;请导入责任分解表或逐项添加任务": "No round before %d has a responsibility table of this city to copy; import a table or add the tasks one by one",
 	"这条%s是从上一轮结转来的，城市尚未确认在 %d 年度沿用（待确认），暂不能审核；请等本市协调员在“结转事项核对”页确认沿用后再审核": "This %s was carried over from the last round and its city has not yet confirmed it for round %d (to re-confirm), so it cannot be reviewed yet; wait until the city's coordinator confirms it on Carried-over items",
-	"定性描述中的数字 %s 未在引文中找到，请核对":                  "The numbers %s of the statement are not in its quotes; please check them",
+	"定性描述中有 %d 个数字未在引文中找到：%s，请核对":              "%d {number|numbers} of the statement {is|are} not in its quotes: %s; check the statement against its quotes",
 	"定性描述中的数字 %s 在引文中的约数“%s”范围内，请以统计台账等确切数字核对": "The number %s of the statement is only within the rough number “%s” of its quote; check it against an exact figure such as the statistics ledger",
 	"%s 不是从上一轮结转的":    "%s was not carried over from an earlier round",
 	"只能管理本市(%s)的责任分解": "You can only manage the responsibilities of your own city (%s)",
