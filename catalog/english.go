@@ -181,7 +181,8 @@ var englishMessages = map[string]string{
 	"表单字段过多(最多 %d 个)":                        "The form has too many fields (at most %d)",
 	"表单字段合计过长(最多 %s)":                        "The form's fields are too long together (at most %s)",
 	// Objects not found, and forms of the admin page, documents, claims and assignments.
-	"这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量": "This file was returned on %s by %s (reason: %s): hand in another of your department's files, or talk to the coordinator first",
+	"这份材料已于 %s 由 %s 退回(原因:%s);请提交本部门的其他材料,或先与协调员商量":                                              "This file was returned on %s by %s (reason: %s): hand in another of your department's files, or talk to the coordinator first",
+	"这份文件与 %s 由 %s 退回的文件完全相同（退回原因：%s），没有再次提交；请上传更正后的文件（如盖章版）；如认为原文件无需更正，请先与协调员商量，由协调员为本任务上传这份文件": "This file is exactly the one returned on %s by %s (reason: %s), so it was not handed in again: upload the corrected file (the stamped version, say); if the original needs no correction, talk to the coordinator first, who can upload this file for the task",
 	"%s %s 不存在": "There is no %s %s",
 	"《%s》的原件已损坏或缺失;请用同一文件重新上传(上传页),档案会用它修复原件,文档的编号、信息和关联都不变;没有上传权限的请联系本市协调员或管理员":        "The original of “%s” is damaged or missing: upload the same file again (Upload page) and the archive mends it with that; the document's ID, details and links stay as they are. Without the right to upload, ask the city's coordinator or an admin",
 	"证据包中有 %d 份原件已损坏或缺失:%s;请用同一文件重新上传这些文档(上传页),档案会用它们修复原件,然后再下载证据包;没有上传权限的请联系本市协调员或管理员": "%d {original of the pack is|originals of the pack are} damaged or missing: %s. Upload the same files again (Upload page) and the archive mends the originals with them; then download the pack again. Without the right to upload, ask the city's coordinator or an admin",
@@ -273,7 +274,7 @@ var englishMessages = map[string]string{
 	"缺少城市代码 city(如 330100 杭州)":            "The city code (city) is missing, such as 330100 for Hangzhou",
 	"%d 年度之前本市没有责任分解表可复制;请导入责任分解表或逐项添加任务": "No round before %d has a responsibility table of this city to copy; import a table or add the tasks one by one",
 	"这条%s是从上一轮结转来的，城市尚未确认在 %d 年度沿用（待确认），暂不能审核；请等本市协调员在“结转事项核对”页确认沿用后再审核": "This %s was carried over from the last round and its city has not yet confirmed it for round %d (to re-confirm), so it cannot be reviewed yet; wait until the city's coordinator confirms it on Carried-over items",
-	"定性描述中的数字 %s 未在引文中找到，请核对":                  "The numbers %s of the statement are not in its quotes; please check them",
+	"定性描述中有 %d 个数字未在引文中找到：%s，请核对":              "%d {number|numbers} of the statement {is|are} not in its quotes: %s; check the statement against its quotes",
 	"定性描述中的数字 %s 在引文中的约数“%s”范围内，请以统计台账等确切数字核对": "The number %s of the statement is only within the rough number “%s” of its quote; check it against an exact figure such as the statistics ledger",
 	"%s 不是从上一轮结转的":    "%s was not carried over from an earlier round",
 	"只能管理本市(%s)的责任分解": "You can only manage the responsibilities of your own city (%s)",

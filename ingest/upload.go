@@ -158,11 +158,13 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	}
 	meta := req.Meta
 	codes := req.Indicators
+	var task *catalog.Assignment
 	if req.Assignment != "" {
 		a, err := s.uploadTarget(ctx, u, req.Assignment, &meta)
 		if err != nil {
 			return nil, err
 		}
+		task = a
 		codes = append([]string{a.Indicator}, codes...)
 	} else if u.Role == catalog.RoleContributor {
 		return nil, catalog.Errorf(catalog.EFORBIDDEN, "部门联系人只能针对本部门的任务提交材料;请在“我的任务”中选择任务后上传")
@@ -209,6 +211,15 @@ func (s *Service) Upload(ctx context.Context, u *catalog.User, req UploadRequest
 	out := make([]Outcome, len(files))
 	var stored []string
 	metas, refused := partMetas(files, meta, req)
+	again, err := s.returnedAgain(ctx, u, task, files)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range again {
+		if refused[i] == nil {
+			refused[i] = e
+		}
+	}
 	var taken []int // the files not refused for their own fields
 	for i := range files {
 		if refused[i] == nil {

@@ -17,6 +17,9 @@ type StatementNumbers struct {
 	// Missing are the numbers no cited passage writes, as the statement
 	// writes them with their units.
 	Missing []string
+	// missingEnglish are Missing in English (englishWritten), for the
+	// English warning.
+	missingEnglish []string
 	// Rough are the numbers a passage writes only roughly (约数): each
 	// with the rough number that holds it (15个 in 十几个).
 	Rough []RoughNumber
@@ -112,6 +115,7 @@ func CheckStatementIn(statement string, passages []QuotedPassage) StatementNumbe
 		switch {
 		case !found:
 			out.Missing = append(out.Missing, written)
+			out.missingEnglish = append(out.missingEnglish, englishWritten(n, unit, written))
 		case exact:
 		case rough != "":
 			out.Rough = append(out.Rough, RoughNumber{Statement: written, Passage: rough})
@@ -162,9 +166,13 @@ func dateOrOrdinal(rs []rune, n Number, unit string) bool {
 func (s StatementNumbers) Warnings() []catalog.Words {
 	var out []catalog.Words
 	if len(s.Missing) > 0 {
+		english := s.missingEnglish
+		if len(english) != len(s.Missing) {
+			english = s.Missing
+		}
 		out = append(out, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
-			"定性描述中的数字 %s 未在引文中找到，请核对",
-			catalog.Words{Chinese: strings.Join(s.Missing, "、"), English: strings.Join(s.Missing, ", ")})))
+			"定性描述中有 %d 个数字未在引文中找到：%s，请核对", len(s.Missing),
+			catalog.Words{Chinese: strings.Join(s.Missing, "、"), English: strings.Join(english, ", ")})))
 	}
 	for _, r := range s.Rough {
 		out = append(out, catalog.MessageWords(catalog.Errorf(catalog.EINVALID,
@@ -193,4 +201,19 @@ func ClaimNumbers(c *catalog.Claim) StatementNumbers {
 		quotes[i] = t.Quote
 	}
 	return CheckStatement(c.Statement, quotes)
+}
+
+// englishWritten is a number of a statement, written there as written
+// (9所, 9.6万人), as an English message names it: its number in English
+// form with its unit's English words (9 institutions, 96,000 people;
+// catalog.AmountIn), a percentage as a number with %, and a rough
+// number (十多万) as written, since its words are the statement's.
+func englishWritten(n Number, unit, written string) string {
+	switch {
+	case n.Approx:
+		return written
+	case n.Percent:
+		return catalog.EnglishNumber(n.Value) + "%"
+	}
+	return catalog.AmountIn(n.Value, unit, true)
 }

@@ -79,9 +79,24 @@ func TestCheckStatement(t *testing.T) {
 		w[0].English != "The statement's number 200人: the quote's “1 200” may be 1200 with its thousands grouped by a space, or 1 and 200 side by side in a table row; check which" {
 		t.Errorf("the warning of a number read out of spaced digits: %+v", w)
 	}
-	w := CheckStatement("累计注册学员9.6万人，覆盖率95%。", []string{"累计注册学员8.6万人"}).Warnings()
-	if len(w) != 1 || w[0].Chinese != "定性描述中的数字 9.6万人、95% 未在引文中找到，请核对" ||
-		w[0].English != "The numbers 9.6万人, 95% of the statement are not in its quotes; please check them" {
-		t.Errorf("warnings: %+v", w)
+	// Counted in the form its count asks for, and in English each number
+	// in English with its unit's English words: no 万 or 所 left.
+	for _, c := range []struct {
+		statement, quote, zh, en string
+	}{
+		{"累计注册学员9.6万人，覆盖率95%。", "累计注册学员8.6万人",
+			"定性描述中有 2 个数字未在引文中找到：9.6万人、95%，请核对",
+			"2 numbers of the statement are not in its quotes: 96,000 people, 95%; check the statement against its quotes"},
+		{"全市建成社区学校9所。", "全市建成社区学校8所",
+			"定性描述中有 1 个数字未在引文中找到：9所，请核对",
+			"1 number of the statement is not in its quotes: 9 institutions; check the statement against its quotes"},
+		{"举办讲座三十场，参与1.2万人次。", "举办讲座二十场，参与1.2万人次",
+			"定性描述中有 1 个数字未在引文中找到：三十场，请核对",
+			"1 number of the statement is not in its quotes: 30 events; check the statement against its quotes"},
+	} {
+		w := CheckStatement(c.statement, []string{c.quote}).Warnings()
+		if len(w) != 1 || w[0].Chinese != c.zh || w[0].English != c.en {
+			t.Errorf("warnings of %q: %+v, want %q and %q", c.statement, w, c.zh, c.en)
+		}
 	}
 }

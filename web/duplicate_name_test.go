@@ -24,7 +24,7 @@ func TestDuplicateNoticeNamesTheStoredFile(t *testing.T) {
 		english bool
 		want    string
 	}{
-		{false, "改名的文件.txt \uFF1A 重复文件\uFF1A与已保存的“人社局培训情况.txt”是同一文件"},
+		{false, "改名的文件.txt \uFF1A重复文件\uFF1A与已保存的“人社局培训情况.txt”是同一文件"},
 		{true, "改名的文件.txt : Duplicate: the same file as the stored “人社局培训情况.txt”"},
 	} {
 		if tt.english {

@@ -339,7 +339,7 @@ func TestUploadFormWithoutScriptReportsEachFile(t *testing.T) {
 	if i := strings.Index(text, "上传 2 个文件"); i >= 0 {
 		text = text[i:]
 	}
-	if !strings.Contains(text, catalog.Fullwidth("通知.pdf \uFF1A 失败:文件“通知.pdf”:文件扩展名是 .pdf")) || !strings.Contains(text, "总结.txt \uFF1A 已保存") ||
+	if !strings.Contains(text, catalog.Fullwidth("通知.pdf \uFF1A失败:文件“通知.pdf”:文件扩展名是 .pdf")) || !strings.Contains(text, "总结.txt \uFF1A已保存") ||
 		!strings.Contains(text, "2 个文件\uFF1A已保存 1\uFF0C重复 0\uFF0C失败 1") {
 		t.Errorf("outcomes: %.600s", text)
 	}

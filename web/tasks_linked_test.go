@@ -36,7 +36,7 @@ func TestTasksSayWhatTheCoordinatorLinked(t *testing.T) {
 			t.Errorf("市民政局's task on 我的任务 lacks %q: %q", want, textOf(civil))
 		}
 	}
-	listed := regexp.MustCompile(`(?s)<p class="linked-docs">(.*?)</p>`).FindStringSubmatch(civil)
+	listed := regexp.MustCompile(`(?s)<div class="linked-docs">(.*?)</div>`).FindStringSubmatch(civil)
 	if listed == nil {
 		t.Fatalf("市民政局's task lists no linked documents: %q", civil)
 	}

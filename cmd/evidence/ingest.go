@@ -84,6 +84,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	server := fset.String("server", os.Getenv("EVIDENCE_SERVER"), "upload through a running archive at this URL instead of opening the data folder (or $EVIDENCE_SERVER)")
 	token := fset.String("token", os.Getenv("EVIDENCE_TOKEN"), "API token for --server (or $EVIDENCE_TOKEN)")
 	perRequest := fset.Int("per-request", groupFiles, "files sent to --server in one request, as the web upload page sends a folder (1: a file a request)")
+	task := fset.String("task", "", "with --server: hand the files in for this task (its id, as evidence assignments list shows it): linked to its indicator, the task submitted; the only way a department contributor's token uploads")
 	join := fset.Bool("join", false, "join the photos given (JPEG, PNG, HEIC, WebP), in the order given, into one PDF document, a page per photo (合并为一份文件)")
 	if err := fset.Parse(reorderFlags(args)); err != nil {
 		return flagsError(err)
@@ -92,8 +93,11 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if *task != "" && *server == "" {
+		return catalog.Errorf(catalog.EINVALID, "--task 只能与 --server 一起使用：任务的提交经由运行中的档案系统记录；请加上 --server 地址和 --token 令牌")
+	}
 	defaults := map[string]string{"city": *city, "doc_type": *docType, "department": *dept, "round": *round,
-		"issued_on": *issuedOn, "indicators": *indicators}
+		"issued_on": *issuedOn, "indicators": *indicators, "assignment": strings.TrimSpace(*task)}
 	var jobs []fileJob
 	var skipped []string
 	if *join {

@@ -1,0 +1,75 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestReturnedFileHandedInAgainIsRefused: 市教育局 hands in its statistics
+// table for 2.3.1; the coordinator returns it (请提供盖章版统计表); the
+// department sends exactly the same file again. It is refused, 409, in
+// Chinese and English, saying when, by whom and why it was returned and
+// what to do; nothing is recorded (no submission, no event, the task
+// still 已退回 with its reason). The stamped table, other bytes, is taken.
+// The coordinator may take the returned file back by uploading it.
+func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+		map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)})), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("import: %d %v", resp.StatusCode, body)
+	}
+	_, body = e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
+	id := body["assignments"].([]any)[0].(map[string]any)["id"].(string)
+	const table = "杭州市2018年社区教育统计表：社区学校126所，参与人次48.6万。"
+	hand := func(who, name, text string) (*http.Response, map[string]any) {
+		return e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "statistics", "assignment": id},
+			map[string][]byte{name: []byte(text)})), who)
+	}
+	if resp, body := hand("contribA", "社区教育统计表.txt", table); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("handing in the table: %d %v", resp.StatusCode, body)
+	}
+	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", `{"reason":"请提供盖章版统计表"}`), "coordA"); resp.StatusCode != 200 {
+		t.Fatalf("return: %d %v", resp.StatusCode, body)
+	}
+	task := func() map[string]any {
+		t.Helper()
+		_, body := e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
+		return body["assignments"].([]any)[0].(map[string]any)
+	}
+	events := func() int {
+		t.Helper()
+		_, body := e.do(e.request("GET", "/api/v1/events?limit=200", nil), "admin")
+		return len(body["events"].([]any))
+	}
+	before, docs, evs := task(), e.liveDocuments(), events()
+
+	resp, body = hand("contribA", "社区教育统计表（再次提交）.txt", table)
+	detail, _ := body["error"].(map[string]any)
+	msg, _ := detail["message"].(string)
+	en, _ := detail["message_en"].(string)
+	for _, want := range []string{"这份文件与 ", " 由 coordA 退回的文件完全相同（退回原因：请提供盖章版统计表）",
+		"请上传更正后的文件（如盖章版）", "由协调员为本任务上传这份文件"} {
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, want) {
+			t.Errorf("the returned file again: %d %q, want 409 with %q", resp.StatusCode, msg, want)
+		}
+	}
+	if !strings.Contains(en, "This file is exactly the one returned on ") || !strings.Contains(en, " by coordA (reason: 请提供盖章版统计表)") {
+		t.Errorf("the English message: %q", en)
+	}
+	after := task()
+	if after["status"] != "returned" || after["reason"] != "请提供盖章版统计表" || len(after["submissions"].([]any)) != len(before["submissions"].([]any)) {
+		t.Errorf("the task after the refused hand-in: %v, want still returned, its reason and submissions as before %v", after, before)
+	}
+	if e.liveDocuments() != docs || events() != evs {
+		t.Errorf("the refused hand-in recorded something: documents %d → %d, events %d → %d", docs, e.liveDocuments(), evs, events())
+	}
+
+	if resp, body := hand("contribA", "社区教育统计表（盖章版）.txt", table+"（已盖章）"); resp.StatusCode != http.StatusCreated || task()["status"] != "submitted" {
+		t.Fatalf("handing in the stamped table: %d %v, task %v", resp.StatusCode, body, task()["status"])
+	}
+	if resp, body := hand("coordA", "社区教育统计表.txt", table); resp.StatusCode != http.StatusOK {
+		t.Errorf("the coordinator taking the returned file back: %d %v, want 200", resp.StatusCode, body)
+	}
+}

@@ -1,0 +1,50 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/lcmonitor/evidence/catalog"
+)
+
+// returnedAgain refuses, for a department's hand-in for task a, each file
+// of files whose bytes are those of a file the coordinator returned on
+// that task (a.Returned): handing the very file in again would clear the
+// return and put the task back to 已提交 with nothing changed, and nobody
+// would be told the returned file came back. errs[i] is why files[i] is
+// refused (nil for the others, and for every file of an upload not by a
+// contributor: the coordinator who returned a file may take it back by
+// uploading it for the task). A returned file since deleted is no longer
+// held against its bytes.
+func (s *Service) returnedAgain(ctx context.Context, u *catalog.User, a *catalog.Assignment, files []*Staged) ([]error, error) {
+	errs := make([]error, len(files))
+	if a == nil || len(a.Returned) == 0 || u.Role != catalog.RoleContributor {
+		return errs, nil
+	}
+	ids := make([]string, 0, len(a.Returned))
+	for id := range a.Returned {
+		ids = append(ids, id)
+	}
+	docs, err := s.cat.DocumentsByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("the files returned on task %s: %w", a.ID, err)
+	}
+	bySHA := map[string]catalog.ReturnedFile{}
+	for id, d := range docs {
+		bySHA[d.SHA256] = a.Returned[id]
+	}
+	for i, st := range files {
+		if r, returned := bySHA[st.SHA256]; returned {
+			errs[i] = returnedFileRefused(r)
+		}
+	}
+	return errs, nil
+}
+
+// returnedFileRefused says that a file handed in is the very file the
+// coordinator returned (r) on the task, and what to do: hand in the
+// corrected file, or have the coordinator take this one back.
+func returnedFileRefused(r catalog.ReturnedFile) error {
+	return catalog.Errorf(catalog.ECONFLICT, "这份文件与 %s 由 %s 退回的文件完全相同（退回原因：%s），没有再次提交；请上传更正后的文件（如盖章版）；如认为原文件无需更正，请先与协调员商量，由协调员为本任务上传这份文件",
+		r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04"), r.By, catalog.TypedText(r.Reason))
+}
