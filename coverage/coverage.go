@@ -76,6 +76,13 @@ type Matrix struct {
 	NamesKept  bool           `json:"names_kept,omitempty"`
 	Indicators []Column       `json:"indicators"`
 	Cities     []CityCoverage `json:"cities"`
+	// OutOfScope, when the city asked for is one the user may not see, is
+	// why the matrix is empty, in the words /compare and the report give
+	// for that city (城市 … 不在您的账号可查看的城市范围内…), and
+	// OutOfScopeEN the same in English: a listing out of scope is empty,
+	// not an error (catalog/scope.go), but it says so.
+	OutOfScope   string `json:"out_of_scope,omitempty"`
+	OutOfScopeEN string `json:"out_of_scope_en,omitempty"`
 }
 
 // Column is a key indicator of the matrix, named as the matrix's round

@@ -41,6 +41,8 @@ func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city s
 		}
 		m := Build(round, nil, inds, nil, nil)
 		m.nameRound(naming)
+		why := catalog.MessageWords(u.SeeObject(city, catalog.ObjectCity, city))
+		m.OutOfScope, m.OutOfScopeEN = why.Chinese, why.English
 		return m, nil
 	}
 	m, err := Load(ctx, s.cat, round, scoped...)
