@@ -29,6 +29,9 @@ func TestRoundOfTheYearANameGives(t *testing.T) {
 		{"社区教育统计.txt", "社区学校 | 15 所", current, "", 0},
 		// An annual summary issued early the next year is its year's (s28 D11).
 		{"工作总结.txt", "杭州市2017年学习型城市建设工作总结\n杭州市教育局\n二〇一八年三月二十日", "2017", "report_title", 0},
+		// …and so is one whose title writes the year in Chinese numerals (probe s29 §2).
+		{"年度报告.txt", "杭州市二〇一八年度学习型城市建设工作报告\n杭州市教育局\n2019年1月20日", "2018", "report_title", 0},
+		{"年度总结.txt", "杭州市二零一八年度学习型城市建设工作总结\n杭州市教育局\n二〇一九年一月二十日", "2018", "report_title", 0},
 		// One about a year that is no round goes by its date, and says so.
 		{"总结.txt", "杭州市2016年学习型城市建设工作总结\n杭州市教育局\n2017年3月20日", "2017", "", 2016},
 		// A notice about a year's event is its date's.

@@ -61,6 +61,19 @@ func TestCoordinatorSearchSeesOnlyTheirCity(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || len(cov["cities"].([]any)) != 0 {
 		t.Errorf("coordA coverage of city B: %d %v, want 200 without cities", resp.StatusCode, cov["cities"])
 	}
+	// …and says why in the words /compare's 404 gives (probe s29 §10).
+	resp, cmp := e.do(e.request("GET", "/api/v1/coverage/compare?city="+cityB, nil), "coordA")
+	apiErr, _ := cmp["error"].(map[string]any)
+	msg, _ := apiErr["message"].(string)
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(msg, "不在您的账号可查看的城市范围内") {
+		t.Fatalf("coordA compare of city B: %d %v, want 404 saying the city is out of the account's scope", resp.StatusCode, cmp)
+	}
+	if cov["out_of_scope"] != msg || cov["out_of_scope_en"] != apiErr["message_en"] {
+		t.Errorf("coordA coverage of city B says out_of_scope %q / %q, want %q as compare says, and its English", cov["out_of_scope"], cov["out_of_scope_en"], msg)
+	}
+	if _, own := e.do(e.request("GET", "/api/v1/coverage?city="+cityA, nil), "coordA"); own["out_of_scope"] != nil {
+		t.Errorf("coordA coverage of its own city says out_of_scope %q", own["out_of_scope"])
+	}
 }
 
 func contains(list []string, s string) bool {

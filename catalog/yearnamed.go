@@ -11,15 +11,32 @@ import (
 // digits longer than four, such as a telephone number.
 var yearInName = regexp.MustCompile(`(?:^|[^0-9０-９])((?:19|20)[0-9]{2})(?:年|〕|\]|］)`)
 
+// cnYear is a year written in Chinese numerals, as government papers
+// write it (二〇一八年度, 二零一八, 二○一八): four numerals, the first two
+// 一九 or 二〇 in any of the zero's forms.
+var cnYear = regexp.MustCompile(`(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}`)
+
+// cnDigits maps each numeral cnYear matches to its Arabic digit.
+var cnDigits = strings.NewReplacer("〇", "0", "零", "0", "○", "0", "一", "1", "二", "2", "三", "3",
+	"四", "4", "五", "5", "六", "6", "七", "7", "八", "8", "九", "9")
+
+// arabicYears rewrites the years t writes in Chinese numerals in Arabic
+// digits (二〇一八年 → 2018年), so that one rule reads both.
+func arabicYears(t string) string {
+	return cnYear.ReplaceAllStringFunc(t, cnDigits.Replace)
+}
+
 // yearRange is a span of years (2017—2018年, 2017-2018): more than one.
 var yearRange = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*[—–\-－~～至到]\s*(?:19|20)[0-9]{2}`)
 
 // YearNamed returns the one year the texts name between them (a
-// document's title and file name: “2018年统计数据.xlsx” names 2018), or 0
-// when they name none or more than one (2017—2018年).
+// document's title and file name: “2018年统计数据.xlsx” names 2018, and
+// so does 二〇一八年度…), or 0 when they name none or more than one
+// (2017—2018年).
 func YearNamed(texts ...string) int {
 	year := 0
 	for _, t := range texts {
+		t = arabicYears(t)
 		if yearRange.MatchString(t) {
 			return 0
 		}

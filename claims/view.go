@@ -192,6 +192,33 @@ func (s *Service) Queue(ctx context.Context, u *catalog.User, f catalog.ClaimFil
 	return q, err
 }
 
+// RoundCount is how many claims a round has in some state.
+type RoundCount struct {
+	Round, Count int
+}
+
+// PendingIn counts, in each of rounds (those with none left out), the
+// claims of f's city and indicator within u's scope waiting for a
+// verdict (待审核), so that an empty queue can say where claims wait.
+func (s *Service) PendingIn(ctx context.Context, u *catalog.User, f catalog.ClaimFilter, rounds []int) ([]RoundCount, error) {
+	cities, visible := u.ScopeCity(f.City)
+	if !visible {
+		return nil, nil
+	}
+	var out []RoundCount
+	for _, y := range rounds {
+		cf := catalog.ClaimFilter{Cities: cities, Indicator: f.Indicator, Round: y}
+		counts, err := s.cat.ClaimStatusCounts(ctx, cf)
+		if err != nil {
+			return nil, fmt.Errorf("count pending claims of round %d: %w", y, err)
+		}
+		if n := counts[catalog.ClaimPending]; n > 0 {
+			out = append(out, RoundCount{Round: y, Count: n})
+		}
+	}
+	return out, nil
+}
+
 // queuePage is how many pending claims NextPendingIn reads at a time.
 const queuePage = 100
 

@@ -32,6 +32,11 @@ const (
 	// reviewed yet, has a number its quote does not write. It comes after
 	// every verdict and 待确认, before 有证据, as a reviewer has to look.
 	StatusValueNotFound = "value_not_found"
+	// StatusNumberToCheck is 定性描述中的数字待核对: a claim not reviewed
+	// yet has a number its quotes write only as digits parted by a space
+	// (1200场 against “1 200”), which may be one number or a table's
+	// neighbours. It comes right after StatusValueNotFound.
+	StatusNumberToCheck = "number_to_check"
 )
 
 // Comparison is a city's key indicators across rounds, side by side.
@@ -107,6 +112,11 @@ type RoundCell struct {
 	Claims    int `json:"claims"`
 	Verified  int `json:"verified"`
 	ToConfirm int `json:"to_confirm"`
+	// ClaimsNotFound and ClaimsSpaced count the claims not reviewed yet
+	// with a number of their statement no quote writes, or one a quote
+	// writes only spaced, as the coverage matrix's cell does.
+	ClaimsNotFound int `json:"claims_not_found"`
+	ClaimsSpaced   int `json:"claims_spaced"`
 }
 
 // Compare returns a city's key indicators in each of rounds (oldest
@@ -235,6 +245,10 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 	if err != nil {
 		return nil, err
 	}
+	checked, err := s.checkClaims(ctx, city, round)
+	if err != nil {
+		return nil, err
+	}
 	return func(ind catalog.Indicator) RoundCell {
 		code := ind.Code
 		cell := RoundCell{Round: round}
@@ -259,13 +273,14 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 			}
 		}
 		cell.Documents = docs[code]
+		cell.ClaimsNotFound, cell.ClaimsSpaced = checked[code][0], checked[code][1]
 		for _, c := range carried {
 			if c.Indicator == code {
 				cell.ToConfirm++
 			}
 		}
 		cell.Status = roundStatus{Contradicted: contradicted, Insufficient: insufficient, Verified: verified,
-			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound,
+			ToConfirm: cell.ToConfirm > 0, ValueNotFound: notFound || cell.ClaimsNotFound > 0, NumberToCheck: cell.ClaimsSpaced > 0,
 			NoValue:  ind.Kind == catalog.Quantitative && cell.Value == nil,
 			Evidence: cell.Documents > 0 || backed}.status()
 		return cell
@@ -281,7 +296,8 @@ func (s *Service) roundCells(ctx context.Context, city string, round int) (func(
 type roundStatus struct {
 	Contradicted, Insufficient, Verified bool // a reviewer's verdicts in the round
 	ToConfirm                            bool // anything carried over and still 待确认
-	ValueNotFound                        bool // numberNotInQuote
+	ValueNotFound                        bool // numberNotInQuote, or a pending claim's number in no quote
+	NumberToCheck                        bool // a pending claim's number its quotes write only spaced
 	NoValue                              bool // a quantitative indicator without its number
 	Evidence                             bool // evidence documents, or a claim citing a live one
 }
@@ -303,6 +319,8 @@ func (f roundStatus) status() string {
 		return StatusToConfirm
 	case f.ValueNotFound:
 		return StatusValueNotFound
+	case f.NumberToCheck:
+		return StatusNumberToCheck
 	case f.NoValue:
 		return StatusGap
 	case f.Evidence:
@@ -346,4 +364,36 @@ func withdrawnSources(ctx context.Context, cat *catalog.Store, vals []catalog.Va
 		}
 	}
 	return withdrawn, nil
+}
+
+// checkClaims counts by indicator the pending claims of city in round
+// whose numbers the claim check (UseClaimNumbers) finds in no quote
+// ([0]) or only spaced ([1]), as the matrix's AddClaimNumbers does; none
+// without the check.
+func (s *Service) checkClaims(ctx context.Context, city string, round int) (map[string][2]int, error) {
+	out := map[string][2]int{}
+	if s.claimNumbers == nil {
+		return out, nil
+	}
+	f := catalog.ClaimFilter{Cities: []string{city}, Round: round, Status: catalog.ClaimPending, Limit: claimsPage}
+	for {
+		pending, err := s.cat.FindClaims(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for i := range pending {
+			n := out[pending[i].Indicator]
+			switch checkClaim(ctx, &pending[i], s.claimNumbers) {
+			case claimNumberMissing:
+				n[0]++
+			case claimNumberSpaced:
+				n[1]++
+			}
+			out[pending[i].Indicator] = n
+		}
+		if len(pending) < f.Limit {
+			return out, nil
+		}
+		f.After = catalog.ClaimCursor(pending[len(pending)-1])
+	}
 }

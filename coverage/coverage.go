@@ -76,6 +76,13 @@ type Matrix struct {
 	NamesKept  bool           `json:"names_kept,omitempty"`
 	Indicators []Column       `json:"indicators"`
 	Cities     []CityCoverage `json:"cities"`
+	// OutOfScope, when the city asked for is one the user may not see, is
+	// why the matrix is empty, in the words /compare and the report give
+	// for that city (城市 … 不在您的账号可查看的城市范围内…), and
+	// OutOfScopeEN the same in English: a listing out of scope is empty,
+	// not an error (catalog/scope.go), but it says so.
+	OutOfScope   string `json:"out_of_scope,omitempty"`
+	OutOfScopeEN string `json:"out_of_scope_en,omitempty"`
 }
 
 // Column is a key indicator of the matrix, named as the matrix's round
@@ -137,6 +144,12 @@ type Cell struct {
 	// numbers_not_found, 定性描述中的数字…未在引文中找到): the heat map marks
 	// the cell ？ as it does for ValuesNotFound.
 	ClaimsNotFound int `json:"claims_not_found"`
+	// ClaimsSpaced counts the other claims still 待审核 with a number of
+	// their statement a quote writes only as digits parted by a space (the
+	// claim's numbers_spaced: 1200场 against “1 200”, which may be a
+	// table's neighbours 1 and 200): not found, as on the claim's page,
+	// the heat map marks the cell ？ 定性描述中的数字待核对.
+	ClaimsSpaced int `json:"claims_spaced"`
 	// QuotesToRecheck counts the values among Values whose quote's look
 	// in its text read anew failed (引文待重新核对): their marks are the
 	// old text's, so they count in no ValuesNotFound; QuoteRecheck and
@@ -216,7 +229,8 @@ func (m *Matrix) AddCarried(carried []catalog.Carryover) {
 // without its number is a gap.
 func (c Cell) Status() string {
 	return roundStatus{Contradicted: c.Contradicted > 0, Insufficient: c.Insufficient > 0, Verified: c.Verified > 0 || c.VerifiedValues > 0,
-		ToConfirm: c.ToConfirm > 0, ValueNotFound: c.ValuesNotFound > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
+		ToConfirm: c.ToConfirm > 0, ValueNotFound: c.ValuesNotFound > 0 || c.ClaimsNotFound > 0,
+		NumberToCheck: c.ClaimsSpaced > 0, NoValue: c.Kind == string(catalog.Quantitative) && c.Values == 0,
 		Evidence: c.Documents > 0 || c.Backed > 0}.status()
 }
 
@@ -251,20 +265,49 @@ func (m *Matrix) cells() map[[2]string]*Cell {
 
 // AddClaimNumbers counts in the cells of their city and indicator the
 // claims of pending whose statement has a number check finds in none of
-// their quotes (ClaimsNotFound). Only claims still 待审核 are checked: a
+// their quotes (ClaimsNotFound), or the others' with one a quote writes
+// only spaced (ClaimsSpaced). Only claims still 待审核 are checked: a
 // reviewer's verdict settles the others.
 func (m *Matrix) AddClaimNumbers(ctx context.Context, pending []catalog.Claim, check ClaimNumbers) {
 	cells := m.cells()
 	for i := range pending {
 		c := &pending[i]
 		cell := cells[[2]string{c.City, c.Indicator}]
-		if cell == nil || c.ReviewStatus() != catalog.ClaimPending || len(c.Citations) == 0 {
+		if cell == nil {
 			continue
 		}
-		if len(check(ctx, c)) > 0 {
+		switch checkClaim(ctx, c, check) {
+		case claimNumberMissing:
 			cell.ClaimsNotFound++
+		case claimNumberSpaced:
+			cell.ClaimsSpaced++
 		}
 	}
+}
+
+// A claimNumbers is how a pending claim's statement numbers stand against
+// its quotes, the worst first.
+type claimNumbers int
+
+const (
+	claimNumbersFound  claimNumbers = iota
+	claimNumberSpaced               // one only spaced (numbers_spaced)
+	claimNumberMissing              // one in no quote (numbers_not_found)
+)
+
+// checkClaim checks c's numbers (check) when c waits for review with
+// citations; a reviewed claim's verdict settles it.
+func checkClaim(ctx context.Context, c *catalog.Claim, check ClaimNumbers) claimNumbers {
+	if c.ReviewStatus() != catalog.ClaimPending || len(c.Citations) == 0 {
+		return claimNumbersFound
+	}
+	switch missing, spaced := check(ctx, c); {
+	case len(missing) > 0:
+		return claimNumberMissing
+	case len(spaced) > 0:
+		return claimNumberSpaced
+	}
+	return claimNumbersFound
 }
 
 // AddValues counts vals in the cells of their city and indicator: those a

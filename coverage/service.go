@@ -18,12 +18,15 @@ type Service struct {
 func NewService(cat *catalog.Store) *Service { return &Service{cat: cat} }
 
 // ClaimNumbers says which numbers of a claim's statement (定性描述) none
-// of its quotes writes (values.Service.ClaimNumbers's Missing): none
-// when every one is written.
-type ClaimNumbers func(ctx context.Context, c *catalog.Claim) (missing []string)
+// of its quotes writes (values.Service.ClaimNumbers's Missing), and
+// which a quote writes only as digits parted by a space (its Spaced:
+// 1200场 against “1 200”, one number or a table's neighbours, for the
+// reviewer to check): none when every one is written.
+type ClaimNumbers func(ctx context.Context, c *catalog.Claim) (missing, spaced []string)
 
 // UseClaimNumbers makes the matrix count in each cell the pending claims
-// whose numbers check says are not in their quotes (Cell.ClaimsNotFound);
+// whose numbers check says are not in their quotes (Cell.ClaimsNotFound)
+// or only spaced (Cell.ClaimsSpaced), and /compare the same;
 // without it none are counted.
 func (s *Service) UseClaimNumbers(check ClaimNumbers) { s.claimNumbers = check }
 
@@ -38,6 +41,8 @@ func (s *Service) Matrix(ctx context.Context, u *catalog.User, round int, city s
 		}
 		m := Build(round, nil, inds, nil, nil)
 		m.nameRound(naming)
+		why := catalog.MessageWords(u.SeeObject(city, catalog.ObjectCity, city))
+		m.OutOfScope, m.OutOfScopeEN = why.Chinese, why.English
 		return m, nil
 	}
 	m, err := Load(ctx, s.cat, round, scoped...)

@@ -16,7 +16,7 @@ func TestCompareStatusesThatWarnAreColoured(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, status := range []string{coverage.StatusContradicted, coverage.StatusInsufficient, coverage.StatusValueNotFound} {
+	for _, status := range []string{coverage.StatusContradicted, coverage.StatusInsufficient, coverage.StatusValueNotFound, coverage.StatusNumberToCheck} {
 		if !strings.Contains(string(css), "td.status-"+status+" {") {
 			t.Errorf("app.css has no rule for td.status-%s", status)
 		}

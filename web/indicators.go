@@ -58,6 +58,8 @@ func cellLook(l Lang, c coverage.Cell) (class, symbol, label string) {
 		return "quoterecheck", "？", trf(l, "quote.recheck_why", why)
 	case c.ValuesNotFound > 0 || c.ClaimsNotFound > 0: // a value's or a claim's number its quote does not write, not reviewed yet: as /compare says
 		return "valuenotfound", "？", tr(l, "compare.status.value_not_found")
+	case c.ClaimsSpaced > 0: // a claim's number its quote writes only spaced (1 200): one number or two, for the reviewer to check, as the claim's page and /compare say
+		return "valuenotfound", "？", tr(l, "compare.status.number_to_check")
 	case c.Backed > 0: // a claim citing only withdrawn documents is no evidence
 		return "claimed", "◆", tr(l, "ind.claimed")
 	case c.Values > 0: // so is a value whose source was withdrawn

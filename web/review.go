@@ -45,6 +45,16 @@ type reviewPage struct {
 	// filters kept, so that no claim of a long tab goes unseen.
 	PageNum, Pages, Total int
 	PrevPage, NextPage    string
+	// Elsewhere are the other rounds with claims waiting for review when
+	// the round shown has none (本轮没有待审核的定性描述；其他轮次还有…),
+	// so that the queue is no dead end.
+	Elsewhere []claims.RoundCount
+}
+
+// RoundLink is the address of the pending tab in round, the city and
+// indicator kept.
+func (p *reviewPage) RoundLink(round int) string {
+	return "/review?status=" + string(catalog.ClaimPending) + "&" + string(queueFilters(p.City, p.Indicator, strconv.Itoa(round)))
 }
 
 // AllRounds is the address of the tab shown over every round, its city
@@ -175,6 +185,12 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 	if outOfRange(w, r, asked, p.Pages) {
 		return
 	}
+	if status == string(catalog.ClaimPending) && round != 0 && total == 0 {
+		if p.Elsewhere, err = h.pendingElsewhere(r, u, p, round); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
 	if p.PageNum > 1 {
 		p.PrevPage = p.pageLink(min(p.PageNum-1, max(p.Pages, 1)))
 	}
@@ -182,6 +198,22 @@ func (h *handler) reviewPage(w http.ResponseWriter, r *http.Request) {
 		p.NextPage = p.pageLink(p.PageNum + 1)
 	}
 	h.render(w, r, http.StatusOK, "review", tr(langOf(r), "review.title"), p)
+}
+
+// pendingElsewhere counts the claims waiting for review in the rounds
+// other than shown, under p's city and indicator.
+func (h *handler) pendingElsewhere(r *http.Request, u *catalog.User, p *reviewPage, shown int) ([]claims.RoundCount, error) {
+	rounds, err := h.Framework.Rounds(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	var others []int
+	for _, rd := range rounds {
+		if rd.Year != shown {
+			others = append(others, rd.Year)
+		}
+	}
+	return h.Claims.PendingIn(r.Context(), u, catalog.ClaimFilter{City: p.City, Indicator: p.Indicator}, others)
 }
 
 type claimPage struct {

@@ -157,3 +157,37 @@ func TestReviewQueueFiltersByRound(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyReviewRoundSaysWhereClaimsWait: a reviewer's /review shows the
+// current round (2018); when it has nothing waiting while 2017 has two,
+// the page says so and links to 2017's queue, in Chinese and in English,
+// where it said only 没有待审核的定性描述 (probe s29 §9). With nothing
+// waiting anywhere it says so as before.
+func TestEmptyReviewRoundSaysWhereClaimsWait(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	li := s.login("li")
+	if _, page := li.get("/review"); !strings.Contains(page, "没有待审核的定性描述。") || strings.Contains(page, "其他轮次还有") {
+		t.Errorf("/review with nothing waiting anywhere: %q", textOf(page))
+	}
+	coord := &catalog.User{Username: "wang", Role: catalog.RoleCoordinator, City: "330100"}
+	d := s.env.Upload("330100", "xuefen.txt", "杭州市学分银行累计开户学习者12000人，社区学校120所。")
+	for _, q := range []string{"学分银行累计开户学习者12000人", "社区学校120所"} {
+		if _, err := s.env.Claims.Create(ctx, coord, claims.Input{Round: 2017, Indicator: "2.3.1", Statement: "杭州市" + q,
+			Citations: []claims.CitationInput{{DocumentID: d.ID, Page: 1, Quote: q}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, page := li.get("/review")
+	if !strings.Contains(textOf(page), "本轮（2018 年度）没有待审核的定性描述；其他轮次还有：") {
+		t.Errorf("/review: %q, want it to say 2017 has 2 waiting", textOf(page))
+	}
+	if !strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">2017 年度 2 条</a>`) {
+		t.Errorf("/review does not link to 2017's pending claims: %q", page)
+	}
+	li.get("/lang?to=en&next=/")
+	if _, page := li.get("/review"); !strings.Contains(textOf(page), "No claims waiting in this round (2018); other rounds have some:") ||
+		!strings.Contains(page, `<a href="/review?status=pending&amp;round=2017">2017: 2 waiting</a>`) {
+		t.Errorf("/review in English: %q", textOf(page))
+	}
+}

@@ -293,7 +293,13 @@ func openApp(ctx context.Context, dataDir string, log *slog.Logger, opts appOpti
 	a.values.UseXLSReader(a.sandbox)
 	// The heat map marks a pending claim whose numbers are not in its
 	// quotes as a value's, by the claim page's check.
-	a.coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) []string { return a.values.ClaimNumbers(ctx, c).Missing })
+	a.coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) (missing, spaced []string) {
+		nums := a.values.ClaimNumbers(ctx, c)
+		for _, r := range nums.Spaced {
+			spaced = append(spaced, r.Statement)
+		}
+		return nums.Missing, spaced
+	})
 	a.saved = savedsearch.NewService(a.cat, a.search)
 	return a, nil
 }

@@ -182,8 +182,13 @@ func printCoverage(w io.Writer, lang report.Lang, m *coverage.Matrix) {
 			// as the heat map, /compare and the xlsx put it.
 			if cell.ToConfirm > 0 {
 				note = cmp.Or(note, "  ") + words(lang, "【待确认】", "[carried over, to confirm]")
-			} else if note == "" && cell.ValuesNotFound > 0 && cell.Verified == 0 && cell.VerifiedValues == 0 {
-				note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
+			} else if note == "" && cell.Verified == 0 && cell.VerifiedValues == 0 {
+				switch {
+				case cell.ValuesNotFound > 0 || cell.ClaimsNotFound > 0:
+					note = words(lang, "  【数值未在引文中找到】", "  [number not found in its quote]")
+				case cell.ClaimsSpaced > 0:
+					note = words(lang, "  【定性描述中的数字待核对】", "  [a claim's number to check]")
+				}
 			}
 			fmt.Fprintf(w, "  %s  %-7s %s  %s%s\n", mark, cell.Code, kind[cell.Kind], cmp.Or(names[cell.Code], cell.Name), note)
 		}

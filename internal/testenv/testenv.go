@@ -145,7 +145,13 @@ func New(t testing.TB) *Env {
 	svc.SetTextBudget(e.Documents)
 	// A text read anew has the quotes cited in it looked for again.
 	svc.UseQuotes(e.Values)
-	e.Coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) []string { return e.Values.ClaimNumbers(ctx, c).Missing })
+	e.Coverage.UseClaimNumbers(func(ctx context.Context, c *catalog.Claim) (missing, spaced []string) {
+		nums := e.Values.ClaimNumbers(ctx, c)
+		for _, r := range nums.Spaced {
+			spaced = append(spaced, r.Statement)
+		}
+		return nums.Missing, spaced
+	})
 	if err := svc.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
