@@ -227,6 +227,11 @@ func (r *run) ingest(ctx context.Context) error {
 	}
 	d.SegmentSeconds, d.SegmentWorkers, d.SegmentTerms = took.Seconds(), workers, terms
 	r.logf("gse segmentation alone: %.1fs", took.Seconds())
+	fileCost, err := r.waitForCheapFiles(ctx)
+	if err != nil {
+		return err
+	}
+	d.FileCreateMicros = float64(fileCost.Microseconds())
 	if err := r.ingestRounds(ctx, docs, r.uploadFiles(), "data", d); err != nil {
 		return err
 	}

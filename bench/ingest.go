@@ -26,6 +26,9 @@ type IngestDetails struct {
 	Clients   int   `json:"clients"`
 	// PerRequest is how many files an upload request carried at most.
 	PerRequest int `json:"per_request"`
+	// FileCreateMicros is the CPU a new 3 KB file cost in the work folder
+	// before the rounds (waitForCheapFiles).
+	FileCreateMicros float64 `json:"file_create_micros,omitempty"`
 
 	PipelineSeconds float64 `json:"pipeline_seconds"` // first upload to last indexed
 	UploadSeconds   float64 `json:"upload_seconds"`   // first upload to last upload answered
