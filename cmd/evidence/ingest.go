@@ -126,6 +126,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 			return err
 		}
+		if c.role == string(catalog.RoleContributor) && strings.TrimSpace(*task) == "" {
+			// The server would refuse each file; say once what to do.
+			return catalog.Errorf(catalog.EINVALID, "部门填报人的账号只能为责任分解任务提交材料：请用 --task 指定任务（任务编号见 evidence assignments list --server %s）", c.base)
+		}
 		outcomes, stopped := c.ingest(ctx, jobs, stderr)
 		if stopped != nil {
 			return stoppedIngest(stdout, stderr, lang, outcomes, len(jobs), *asJSON, stopped)

@@ -32,8 +32,8 @@ type remote struct {
 	lang report.Lang
 	// perRequest is how many files an upload request carries at most.
 	perRequest int
-	// me is the token's account, as check found it.
-	me string
+	// me is the token's account, as check found it, and role its role.
+	me, role string
 }
 
 // check asks the server who the token belongs to, so a wrong address or
@@ -44,10 +44,11 @@ func (c *remote) check(ctx context.Context, note func(string)) error {
 	var me struct {
 		User struct {
 			Username string `json:"username"`
+			Role     string `json:"role"`
 		} `json:"user"`
 	}
 	err := c.doWaiting(ctx, c.get(ctx, "/api/v1/me"), &me, note)
-	c.me = me.User.Username
+	c.me, c.role = me.User.Username, me.User.Role
 	return err
 }
 
