@@ -73,3 +73,53 @@ func TestReturnedFileHandedInAgainIsRefused(t *testing.T) {
 		t.Errorf("the coordinator taking the returned file back: %d %v, want 200", resp.StatusCode, body)
 	}
 }
+
+// TestReturnedFileWithdrawnThenHandedInAgainIsRefused: 市教育局 hands in
+// its statistics table, the coordinator returns it, and the department
+// withdraws it (nothing else holds it: it is deleted). The very same bytes
+// handed in afterwards are still the file returned: 409 naming the
+// return, the task still 已退回, nothing recorded.
+func TestReturnedFileWithdrawnThenHandedInAgainIsRefused(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(e.request("POST", "/api/v1/assignments/import", uploadBody(map[string]string{"city": cityA, "round": "2018"},
+		map[string][]byte{"责任分解表.csv": []byte(responsibilityTable)})), "coordA")
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("import: %d %v", resp.StatusCode, body)
+	}
+	task := func() map[string]any {
+		t.Helper()
+		_, body := e.do(e.request("GET", "/api/v1/assignments", nil), "contribA")
+		return body["assignments"].([]any)[0].(map[string]any)
+	}
+	id := task()["id"].(string)
+	const table = "杭州市2018年社区教育统计表：社区学校126所，参与人次48.6万。"
+	hand := func(name string) (*http.Response, map[string]any) {
+		return e.do(e.request("POST", "/api/v1/documents", uploadBody(map[string]string{"doc_type": "statistics", "assignment": id},
+			map[string][]byte{name: []byte(table)})), "contribA")
+	}
+	if resp, body := hand("社区教育统计表.txt"); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("handing in the table: %d %v", resp.StatusCode, body)
+	}
+	docs := task()["documents"].([]any)
+	if len(docs) != 1 {
+		t.Fatalf("the task's documents: %v, want the table", docs)
+	}
+	doc := docs[0].(string)
+	if resp, body := e.do(e.request("POST", "/api/v1/assignments/"+id+"/return", `{"reason":"请提供盖章版统计表"}`), "coordA"); resp.StatusCode != 200 {
+		t.Fatalf("return: %d %v", resp.StatusCode, body)
+	}
+	resp, body = e.do(e.request("POST", "/api/v1/assignments/"+id+"/withdraw", map[string]any{"document_id": doc}), "contribA")
+	if resp.StatusCode != 200 || body["document_deleted"] != true {
+		t.Fatalf("withdrawing the returned table: %d %v, want 200 with the file deleted", resp.StatusCode, body)
+	}
+
+	resp, body = hand("社区教育统计表（再次提交）.txt")
+	detail, _ := body["error"].(map[string]any)
+	msg, _ := detail["message"].(string)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(msg, " 由 coordA 退回的文件完全相同（退回原因：请提供盖章版统计表）") {
+		t.Errorf("the withdrawn returned file handed in again: %d %v, want 409 naming the return", resp.StatusCode, body)
+	}
+	if after := task(); after["status"] != "returned" || after["reason"] != "请提供盖章版统计表" {
+		t.Errorf("the task after the refused hand-in: %v, want still returned with its reason", after)
+	}
+}

@@ -307,3 +307,47 @@ func TestAReturnedFileStaysReturned(t *testing.T) {
 		t.Errorf("handing the returned plan in again: %v, want 409 naming the return", err)
 	}
 }
+
+// TestReturnedFileHeldElsewhereIsNotOfferedForDeletion: 市教育局 hands in
+// its work summary for 2.3.1 and the coordinator returns it. When the
+// coordinator had also uploaded the very same file on the upload page
+// (not linked to anything), the file is held by that upload: withdrawing
+// it would not delete it, so WithdrawTarget (what the question before a
+// withdrawal asks) refuses it as the withdrawal does, naming the return,
+// and DocumentHeld says so. Without that upload, the returned file may
+// be withdrawn, and is deleted.
+func TestReturnedFileHeldElsewhereIsNotOfferedForDeletion(t *testing.T) {
+	ctx := context.Background()
+	for _, held := range []bool{true, false} {
+		e, s := newService(t)
+		task := imported(t, s)["2.3.1"].ID
+		if held {
+			uploadAs(t, e, coordA, "工作总结（协调员上传）.txt", summaryText)
+		}
+		d := handIn(t, e, jiaoyu, task, "工作总结.txt", summaryText)
+		const reason = "工作总结不是学分银行制度文件"
+		if _, err := s.Return(ctx, coordA, task, reason); err != nil {
+			t.Fatal(err)
+		}
+		if linkedTo(t, e, d.ID, "2.3.1") {
+			t.Fatalf("held %v: the returned summary is still linked to 2.3.1", held)
+		}
+		got, err := s.DocumentHeld(ctx, task, d.ID)
+		if err != nil || got != held {
+			t.Errorf("held %v: DocumentHeld = %v, %v", held, got, err)
+		}
+		_, err = s.WithdrawTarget(ctx, jiaoyu, task, d.ID)
+		if held {
+			if catalog.ErrorCode(err) != catalog.ECONFLICT || !strings.Contains(err.Error(), "由 wang 退回") || !strings.Contains(err.Error(), reason) {
+				t.Errorf("asking to withdraw the returned summary another upload holds: %v, want 409 naming the return", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("asking to withdraw the returned summary nothing holds: %v", err)
+		}
+		if _, done, err := s.Withdraw(ctx, jiaoyu, task, d.ID); err != nil || !done.DocumentDeleted {
+			t.Errorf("withdrawing the returned summary nothing holds: %+v %v, want it deleted", done, err)
+		}
+	}
+}

@@ -109,8 +109,10 @@ func (s *Service) HandInLinked(ctx context.Context, u *catalog.User, id, documen
 // from it (Withdraw's checks; nothing changes): another city's or
 // department's task is ENOTFOUND, an expert or reviewer is EFORBIDDEN,
 // an accepted task ECONFLICT, a document not handed in for it ENOTFOUND,
-// and a file the coordinator returned that stays linked ECONFLICT, naming
-// the return: its record stays, and withdrawing would change nothing.
+// and a file the coordinator returned that something else holds
+// (DocumentHeld) ECONFLICT, naming the return: its record stays, and
+// withdrawing would change nothing. A returned file it lets through is
+// deleted by the withdrawal.
 func (s *Service) WithdrawTarget(ctx context.Context, u *catalog.User, id, documentID string) (*catalog.Assignment, error) {
 	a, err := s.visible(ctx, u, id)
 	if err != nil {
@@ -125,13 +127,21 @@ func (s *Service) WithdrawTarget(ctx context.Context, u *catalog.User, id, docum
 	if !slices.Contains(a.Documents, documentID) {
 		return nil, catalog.Errorf(catalog.ENOTFOUND, "这份文件不是该任务提交的材料，或已撤回；请刷新“我的任务”后再试")
 	}
-	if r, returned := a.Returned[documentID]; returned && s.linkedAnywhere(ctx, documentID) {
-		// A returned file already counts for nothing, and a linked one
-		// (the coordinator's link: a return took the hand-in's) stays in
-		// the archive: withdrawing it would only erase the coordinator's
-		// return, and let the rejected file be offered and handed in again
-		// unremarked. catalog.WithdrawHandIn refuses a returned file
-		// something else holds too.
+	if r, returned := a.Returned[documentID]; returned {
+		// A returned file already counts for nothing; withdrawing it
+		// deletes it, its return kept, and so it may be withdrawn only
+		// when nothing else holds it (DocumentHeld: the coordinator's
+		// link, another task, a citation, a note, an upload elsewhere),
+		// as catalog.WithdrawHandIn decides: otherwise withdrawing it
+		// would change nothing, and the question before it would promise
+		// a deletion that would not happen.
+		held, err := s.cat.DocumentHeld(ctx, documentID, a.ID)
+		if err != nil {
+			return nil, err
+		}
+		if !held {
+			return a, nil
+		}
 		return nil, catalog.Errorf(catalog.ECONFLICT, "这份文件已于 %s 由 %s 退回（原因：%s），不再算作本部门对该任务的提交，无需撤回；退回记录保留，部门和协调员都能看到。如需从档案中删除这份文件，请联系本市协调员",
 			r.At.In(catalog.ChinaTime).Format("2006-01-02 15:04"), r.By, returnReason(r.Reason))
 	}
@@ -166,11 +176,12 @@ func (s *Service) WithdrawEffects(ctx context.Context, a *catalog.Assignment, do
 	return unlinks, stays, nil
 }
 
-// linkedAnywhere says whether documentID is linked to any indicator; a
-// failure to read says yes, leaving the file as it is.
-func (s *Service) linkedAnywhere(ctx context.Context, documentID string) bool {
-	links, err := s.cat.DocumentLinks(ctx, documentID)
-	return err != nil || len(links) > 0
+// DocumentHeld says whether something besides its hand-in for task
+// assignmentID holds documentID (catalog.Store.DocumentHeld): withdrawn
+// from the task, it would stay in the archive, and a returned file so
+// held is not withdrawn at all.
+func (s *Service) DocumentHeld(ctx context.Context, assignmentID, documentID string) (bool, error) {
+	return s.cat.DocumentHeld(ctx, documentID, assignmentID)
 }
 
 // returnReason is the reason a coordinator typed for a return, as the

@@ -253,16 +253,22 @@ func (s *Store) reopenIfEmpty(ctx context.Context, tx *sql.Tx, id, documentID, b
 		"document": documentID}, by)
 }
 
-// deleteIfUnused soft-deletes, inside tx, a document withdrawn from
-// assignment that has nothing else: no link, no hand-in for another task
-// (its record there as a file returned stays, and holds nothing),
-// no citation by a claim or value, no note, and no submission but for
-// that assignment (uploaded on the upload page, or for another task, it
-// stays). It reports whether it deleted it.
-func (s *Store) deleteIfUnused(ctx context.Context, tx *sql.Tx, documentID, assignment, by string) (bool, error) {
+// DocumentHeld reports whether something besides its hand-in for
+// assignment holds documentID, so that withdrawing it from that task
+// would leave it in the archive (WithdrawHandIn deletes it otherwise, and
+// refuses a returned file that is held): a link, a hand-in for another
+// task (a file returned there still counts: its record there holds it),
+// a citation by a claim or value, a note, or a submission but for that
+// assignment (uploaded on the upload page, or for another task).
+func (s *Store) DocumentHeld(ctx context.Context, documentID, assignment string) (bool, error) {
+	return documentHeld(ctx, s.db, documentID, assignment)
+}
+
+// documentHeld is DocumentHeld over q (the store or a transaction).
+func documentHeld(ctx context.Context, q queryRower, documentID, assignment string) (bool, error) {
 	var used int
-	err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM link WHERE document_id = ?)
-		+ (SELECT COUNT(*) FROM assignment_document WHERE document_id = ? AND NOT (assignment_id = ? AND returned_at <> ''))
+	err := q.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM link WHERE document_id = ?)
+		+ (SELECT COUNT(*) FROM assignment_document WHERE document_id = ? AND assignment_id <> ?)
 		+ (SELECT COUNT(*) FROM note WHERE document_id = ?)
 		+ (SELECT COUNT(*) FROM submission WHERE document_id = ? AND (assignment_id IS NULL OR assignment_id <> ?))`,
 		documentID, documentID, assignment, documentID, documentID, assignment).Scan(&used)
@@ -270,9 +276,18 @@ func (s *Store) deleteIfUnused(ctx context.Context, tx *sql.Tx, documentID, assi
 		return false, fmt.Errorf("uses of %s: %w", documentID, err)
 	}
 	if used > 0 {
-		return false, nil
+		return true, nil
 	}
-	if n, err := citedBy(ctx, tx, documentID); err != nil || n > 0 {
+	n, err := citedBy(ctx, q, documentID)
+	return n > 0, err
+}
+
+// deleteIfUnused soft-deletes, inside tx, a document withdrawn from
+// assignment that nothing else holds (documentHeld; its record on that
+// task, gone or kept as a file returned, holds nothing). It reports whether it deleted
+// it.
+func (s *Store) deleteIfUnused(ctx context.Context, tx *sql.Tx, documentID, assignment, by string) (bool, error) {
+	if held, err := documentHeld(ctx, tx, documentID, assignment); err != nil || held {
 		return false, err
 	}
 	seq, err := s.nextSeq(ctx, tx)

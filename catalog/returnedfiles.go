@@ -31,6 +31,29 @@ func (a *Assignment) HandedIn() []string {
 	return out
 }
 
+// ReturnedFiles returns, by sha256, the files the coordinator returned
+// on assignment id (who, when, why), the deleted ones too: a returned
+// file the department withdrew, and so deleted, stays returned for its
+// bytes, and handed in again it is refused as the live one would be.
+func (s *Store) ReturnedFiles(ctx context.Context, id string) (map[string]ReturnedFile, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT d.sha256, ad.returned_at, ad.returned_by, ad.return_reason
+		FROM assignment_document ad JOIN document d ON d.id = ad.document_id
+		WHERE ad.assignment_id = ? AND ad.returned_at <> '' ORDER BY ad.returned_at, ad.document_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("files returned on %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := map[string]ReturnedFile{}
+	for rows.Next() {
+		var sha, at, by, reason string
+		if err := rows.Scan(&sha, &at, &by, &reason); err != nil {
+			return nil, fmt.Errorf("read a file returned on %s: %w", id, err)
+		}
+		out[sha] = ReturnedFile{By: by, At: parseTime(at), Reason: reason}
+	}
+	return out, rows.Err()
+}
+
 // markReturned marks, inside tx, every file on the assignment not
 // returned yet as returned now by by for reason.
 func markReturned(ctx context.Context, tx *sql.Tx, id, by, reason, now string) error {

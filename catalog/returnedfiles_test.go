@@ -179,3 +179,55 @@ func testMigrationMarksOldReturnsAndUnlinks(t *testing.T, s *Store) {
 		t.Errorf("link.delete events %+v %v, want one, of the plan's link to 1.1.1", ev, err)
 	}
 }
+
+// TestWithdrawReturnedFile, on SQLite and PostgreSQL: 市教育局 hands in
+// 学分银行实施方案 and 学分银行管理办法 for 1.1.1 and the coordinator returns
+// the task; wang then links the 管理办法 to 1.1.1 himself. The returned
+// 实施方案, held by nothing else, is withdrawn and deleted, its return kept
+// (ReturnedFiles still gives its sha256 with who, when and why); the
+// 管理办法, held by wang's link (DocumentHeld), is refused (ECONFLICT) and
+// stays, its return too.
+func TestWithdrawReturnedFile(t *testing.T) { forEachStore(t, testWithdrawReturnedFile) }
+
+func testWithdrawReturnedFile(t *testing.T, s *Store) {
+	ctx := context.Background()
+	task, handIn := returnedFixture(t, s)
+	handIn("学分银行实施方案", true)
+	handIn("学分银行管理办法", true)
+	if _, err := s.ReturnAssignment(ctx, task, "缺少文号", "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateLinks(ctx, []*Link{{DocumentID: "学分银行管理办法", IndicatorCode: "1.1.1", CreatedBy: "wang"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	for doc, want := range map[string]bool{"学分银行实施方案": false, "学分银行管理办法": true} {
+		if held, err := s.DocumentHeld(ctx, doc, task); err != nil || held != want {
+			t.Errorf("DocumentHeld(%s) = %v, %v; want %v", doc, held, err, want)
+		}
+	}
+	w, err := s.WithdrawHandIn(ctx, task, "学分银行实施方案", "jiaoyu")
+	if err != nil || !w.DocumentDeleted || w.Status != AssignmentReturned {
+		t.Fatalf("withdrawing the returned plan: %+v %v; want it deleted, the task still returned", w, err)
+	}
+	if _, err := s.Document(ctx, "学分银行实施方案"); !IsNotFound(err) {
+		t.Errorf("the withdrawn returned plan: %v, want deleted", err)
+	}
+	if _, err := s.WithdrawHandIn(ctx, task, "学分银行管理办法", "jiaoyu"); ErrorCode(err) != ECONFLICT {
+		t.Errorf("withdrawing the returned rules wang linked: %v, want ECONFLICT", err)
+	}
+	if _, err := s.Document(ctx, "学分银行管理办法"); err != nil {
+		t.Errorf("the returned rules after the refused withdrawal: %v", err)
+	}
+	returned, err := s.ReturnedFiles(ctx, task)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sha := range []string{"sha-学分银行实施方案", "sha-学分银行管理办法"} {
+		if r, ok := returned[sha]; !ok || r.By != "wang" || r.Reason != "缺少文号" || r.At.IsZero() {
+			t.Errorf("ReturnedFiles[%s] = %+v (%v); want returned by wang for 缺少文号, deleted or not", sha, r, ok)
+		}
+	}
+	if len(returned) != 2 {
+		t.Errorf("ReturnedFiles = %v, want the two files", returned)
+	}
+}

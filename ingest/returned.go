@@ -14,24 +14,17 @@ import (
 // would be told the returned file came back. errs[i] is why files[i] is
 // refused (nil for the others, and for every file of an upload not by a
 // contributor: the coordinator who returned a file may take it back by
-// uploading it for the task). A returned file since deleted is no longer
-// held against its bytes.
+// uploading it for the task). A returned file since withdrawn, and so
+// deleted, is still held against its bytes (catalog.ReturnedFiles reads
+// the deleted ones too): withdrawing it first must not let it back in.
 func (s *Service) returnedAgain(ctx context.Context, u *catalog.User, a *catalog.Assignment, files []*Staged) ([]error, error) {
 	errs := make([]error, len(files))
-	if a == nil || len(a.Returned) == 0 || u.Role != catalog.RoleContributor {
+	if a == nil || u.Role != catalog.RoleContributor {
 		return errs, nil
 	}
-	ids := make([]string, 0, len(a.Returned))
-	for id := range a.Returned {
-		ids = append(ids, id)
-	}
-	docs, err := s.cat.DocumentsByID(ctx, ids)
+	bySHA, err := s.cat.ReturnedFiles(ctx, a.ID)
 	if err != nil {
 		return nil, fmt.Errorf("the files returned on task %s: %w", a.ID, err)
-	}
-	bySHA := map[string]catalog.ReturnedFile{}
-	for id, d := range docs {
-		bySHA[d.SHA256] = a.Returned[id]
 	}
 	for i, st := range files {
 		if r, returned := bySHA[st.SHA256]; returned {

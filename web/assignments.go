@@ -29,6 +29,11 @@ type docRef struct {
 	// Returned marks a file handed in that the coordinator returned (who,
 	// when, why); nil for one that still counts.
 	Returned *catalog.ReturnedFile
+	// Held says, of a returned file, that something else holds it (the
+	// coordinator's link, another task, a citation…): it cannot be
+	// withdrawn (409), so the page offers no 撤回 beside it, only its
+	// return.
+	Held bool
 }
 
 // taskRow is an assignment with the titles of what was handed in and,
@@ -86,8 +91,13 @@ func (h *handler) taskRows(r *http.Request, tasks []assignments.Task) []taskRow 
 		for _, id := range t.Documents {
 			if d, ok := docs[id]; ok {
 				ref := docRef{ID: d.ID, Title: d.Title, Submissions: t.Submissions[id], Doc: d}
-				if r, returned := t.Returned[id]; returned {
-					ref.Returned = &r
+				if rf, returned := t.Returned[id]; returned {
+					ref.Returned = &rf
+					held, err := h.Assignments.DocumentHeld(r.Context(), t.ID, id)
+					if err != nil {
+						h.Logger.Warn("tasks: whether a returned file is held", "task", t.ID, "document", id, "err", err)
+					}
+					ref.Held = held
 				}
 				out[i].Handed = append(out[i].Handed, ref)
 			}

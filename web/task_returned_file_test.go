@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lcmonitor/evidence/catalog"
 	"github.com/lcmonitor/evidence/internal/testenv"
 )
 
@@ -63,5 +64,66 @@ func TestReturnedFileIsMarkedOnTheTask(t *testing.T) {
 	_, mine = dept.get("/tasks")
 	if got := mark(mine, "学分银行工作总结"); !strings.Contains(got, "Returned by: test") || !strings.Contains(got, "UTC+8, reason: 缺少文号。") {
 		t.Errorf("English 我的任务: the returned file reads %q, want Returned by: test … UTC+8, reason: 缺少文号。", got)
+	}
+}
+
+// TestReturnedFileHeldOffersNoWithdraw: 市教育局 hands in 学分银行工作总结
+// and 学分银行管理办法; the coordinator returns the task, then links the
+// 管理办法 to the indicator himself. 我的任务 offers 撤回 beside the
+// returned 工作总结 (nothing else holds it: withdrawn, it is deleted) but
+// not beside the 管理办法, which the coordinator's link holds: it shows
+// only its return. Posting a withdrawal of it anyway gets the refusal
+// naming the return, never the question promising its deletion.
+func TestReturnedFileHeldOffersNoWithdraw(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	dept, task := departmentWithATask(t, s)
+	for name, text := range map[string]string{"学分银行工作总结.txt": "杭州市教育局学分银行工作总结：建立学分银行。",
+		"学分银行管理办法.txt": "杭州市学分银行管理办法，杭政办发〔2018〕12号。"} {
+		if resp, page := dept.handIn(task, name, text); resp.StatusCode != 200 || !strings.Contains(page, "已提交 1 个文件") {
+			t.Fatalf("handing in %s: %d %.800s", name, resp.StatusCode, page)
+		}
+	}
+	if _, err := s.env.Assignments.Return(ctx, testenv.Admin, task, "缺少文号"); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.env.Catalog.Assignment(ctx, task)
+	if err != nil || len(a.Documents) != 2 {
+		t.Fatalf("the task with both files: %+v %v", a, err)
+	}
+	titles := map[string]string{}
+	docs, err := s.env.Catalog.DocumentsByID(ctx, a.Documents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var summary, rules string
+	for id, d := range docs {
+		titles[id] = d.Title
+		if strings.Contains(d.Filename, "管理办法") {
+			rules = id
+		} else {
+			summary = id
+		}
+	}
+	if err := s.env.Catalog.CreateLinks(ctx, []*catalog.Link{{DocumentID: rules, IndicatorCode: a.Indicator, CreatedBy: "wang"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	withdrawForm := func(page, doc string) bool {
+		return regexp.MustCompile(`action="/tasks/` + regexp.QuoteMeta(task) + `/withdraw"[^>]*><input[^>]*csrf_token[^>]*><input type="hidden" name="document_id" value="` +
+			regexp.QuoteMeta(doc) + `"`).MatchString(page)
+	}
+	_, mine := dept.get("/tasks")
+	if !withdrawForm(mine, summary) {
+		t.Errorf("我的任务 offers no 撤回 beside the returned summary nothing holds:\n%.3000s", mine)
+	}
+	if withdrawForm(mine, rules) {
+		t.Errorf("我的任务 offers 撤回 beside the returned rules the coordinator's link holds")
+	}
+	if text := textOf(mine); !strings.Contains(text, "已退回：test") {
+		t.Errorf("我的任务 does not show the return: %.1500s", text)
+	}
+	_, page := dept.post("/tasks/"+task+"/withdraw", url.Values{"document_id": {rules}})
+	if text := textOf(page); strings.Contains(text, "从档案中删除，退回记录") || !strings.Contains(text, "由 test 退回（原因：缺少文号）") {
+		t.Errorf("asked to withdraw the held returned rules, the page does not refuse naming the return:\n%.1500s", text)
 	}
 }

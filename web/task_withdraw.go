@@ -61,10 +61,12 @@ func (h *handler) taskWithdraw(w http.ResponseWriter, r *http.Request) {
 // what will happen: the link the hand-in made goes, a link it did not
 // make (the coordinator's, kept by 确认以此提交) stays, and the file is
 // deleted only when nothing holds it — never while such a link stays; a
-// returned file is deleted, its return kept.
+// returned file (one WithdrawTarget let through: nothing else holds it)
+// is deleted, its return kept.
 func (h *handler) withdrawQuestion(r *http.Request, lang Lang, a *catalog.Assignment, docID string) (string, error) {
 	if _, returned := a.Returned[docID]; returned {
-		// WithdrawTarget let it through: nothing holds it but the task.
+		// WithdrawTarget let it through: nothing holds it but the task
+		// (catalog.Store.DocumentHeld, what the withdrawal checks).
 		return tr(lang, "tasks.withdraw.returned"), nil
 	}
 	unlinks, stays, err := h.Assignments.WithdrawEffects(r.Context(), a, docID)
